@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+import { scenarioJsonSchema } from "../../engine/scenario/json-schema.js";
+import { writeFileAtomic, type CliOutput } from "../io.js";
+import { toJson } from "../json.js";
+
+export function registerSchema(program: Command, output: CliOutput): void {
+  program
+    .command("schema")
+    .description("Print the JSON Schema of scenario files (for editors and other tools).")
+    .option("-o, --output <file>", "write it to a file")
+    .option("--force", "replace the output file if it exists")
+    .addHelpText("after", "\nExample:\n  $ mlops-roi schema -o scenario.schema.json")
+    .action((options: { output?: string; force?: boolean }) => {
+      const text = toJson(scenarioJsonSchema());
+      if (options.output) {
+        writeFileAtomic(options.output, text, { force: options.force ?? false });
+        output.stderr(`wrote ${options.output}\n`);
+      } else output.stdout(text);
+    });
+}

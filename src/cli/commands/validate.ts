@@ -1,0 +1,19 @@
+import type { Command } from "commander";
+import type { CliOutput } from "../io.js";
+import { loadScenario } from "../load.js";
+
+export function registerValidate(program: Command, output: CliOutput): void {
+  program
+    .command("validate")
+    .description("Check a scenario file and report every problem at once, with line and column.")
+    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .addHelpText("after", "\nExample:\n  $ mlops-roi validate examples/seed.yaml")
+    .action((file: string) => {
+      const { compiled } = loadScenario(file, output);
+      if (!compiled) return;
+      const alternatives = compiled.scenarios.length - 1;
+      output.stdout(
+        `${file}: valid — ${compiled.scenarios.length} scenario${compiled.scenarios.length === 1 ? "" : "s"} (baseline "${compiled.baseline}" and ${alternatives} alternative${alternatives === 1 ? "" : "s"}), ${compiled.leaves.length} inputs, ${compiled.horizonMonths} months\n`,
+      );
+    });
+}

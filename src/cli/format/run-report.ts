@@ -1,0 +1,89 @@
+import { benefitCategories, benefitCategoryLabels, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
+import { formatHours, formatMoney, formatMonth, formatPercent } from "./numbers.js";
+import { renderTable } from "./table.js";
+
+function scenarioName(scenario: ScenarioResult): string {
+  return scenario.label === scenario.name ? scenario.name : `${scenario.label} (${scenario.name})`;
+}
+
+function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): string {
+  const money = (value: number) => formatMoney(value, result.currency);
+  const rows = comparisons.map((comparison) => [
+    scenarioName(result.scenarios[comparison.alternative]!),
+    money(comparison.npv),
+    formatPercent(comparison.roi),
+    formatMonth(comparison.paybackMonth),
+    money(comparison.investment.cash),
+    `${formatHours(comparison.investment.teamHours)} h`,
+    money(comparison.benefitLastTwelveMonths),
+  ]);
+  return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", "Benefit, last 12 months"], rows);
+}
+
+function categoryTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
+  const used = benefitCategories.filter((category) => comparisons.some((comparison) => Math.abs(comparison.benefitByCategory[category]) >= 0.5));
+  if (used.length === 0) return undefined;
+  const rows = used.map((category) => [
+    benefitCategoryLabels[category],
+    ...comparisons.map((comparison) => formatMoney(comparison.benefitByCategory[category], result.currency)),
+  ]);
+  rows.push(["Total", ...comparisons.map((comparison) => formatMoney(comparison.totalNetBenefit, result.currency))]);
+  return renderTable(["Where the benefit comes from", ...comparisons.map((comparison) => comparison.label)], rows);
+}
+
+function capacityTable(scenarios: ScenarioResult[]): string {
+  const row = (label: string, value: (scenario: ScenarioResult) => string) => [label, ...scenarios.map(value)];
+  return renderTable(
+    ["Team capacity", ...scenarios.map((scenario) => scenario.label)],
+    [
+      row("Live projects one person can keep", (s) => (s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson))),
+      row("Can no longer start new work from", (s) => formatMonth(s.summary.newWorkStopsMonth)),
+      row("Projects released", (s) => String(s.summary.projectsDelivered)),
+      row("Live projects at the end", (s) => String(s.summary.liveProjectsAtEnd)),
+      row("Overloaded months", (s) => (s.summary.overloadedMonths.length === 0 ? "none" : `${s.summary.overloadedMonths.length} (from month ${s.summary.firstOverloadedMonth})`)),
+    ],
+  );
+}
+
+function monthTable(result: CaseResult, scenario: ScenarioResult): string {
+  const rows = scenario.months.map((month) => [
+    String(month.month),
+    String(month.liveProjects),
+    month.releases > 0 ? String(month.releases) : "",
+    formatHours(month.availableHours),
+    formatHours(month.overheadHours),
+    formatHours(month.upkeepHours),
+    formatHours(month.freeHours) + (month.overloaded ? " OVERLOADED" : ""),
+    formatHours(month.buildHours),
+    month.canStartNewWork ? "yes" : "no",
+    formatMoney(month.net, result.currency),
+  ]);
+  return renderTable(["Month", "Live", "Released", "Hours", "Overheads", "Upkeep", "Free", "Building", "New work", "Net money"], rows);
+}
+
+/**
+ * The run command's text for people: the comparison first (money), then capacity, then months.
+ * @example renderRunReport(result, { scenario: "optimal" })
+ */
+export function renderRunReport(result: CaseResult, options: { scenario?: string } = {}): string {
+  const all = Object.values(result.scenarios);
+  const baseline = result.scenarios[result.baseline]!;
+  const shown = options.scenario ? all.filter((scenario) => scenario.name === options.scenario) : all;
+  const comparisons = Object.values(result.comparisons).filter((comparison) => shown.some((scenario) => scenario.name === comparison.alternative));
+  const parts: string[] = [];
+  parts.push(result.title);
+  parts.push(
+    `${result.horizonMonths} months · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatPercent(result.discountRate)} a year`,
+  );
+  if (comparisons.length > 0) {
+    parts.push("", comparisonTable(result, comparisons));
+    const categories = categoryTable(result, comparisons);
+    if (categories) parts.push("", categories);
+  }
+  const capacityScenarios = options.scenario && options.scenario !== result.baseline ? [baseline, ...shown] : shown;
+  parts.push("", capacityTable(capacityScenarios));
+  for (const scenario of shown) {
+    parts.push("", `Month by month: ${scenarioName(scenario)}`, monthTable(result, scenario));
+  }
+  return `${parts.join("\n")}\n`;
+}

@@ -1,0 +1,53 @@
+import { mkdirSync, renameSync, writeFileSync, existsSync, copyFileSync, rmSync } from "node:fs";
+import { dirname, join, basename } from "node:path";
+
+/** Where a command writes: the real terminal, or buffers in tests. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal (colours, progress bars). */
+  readonly isTerminal: boolean;
+}
+
+export const processOutput: CliOutput = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTerminal: Boolean(process.stdout.isTTY),
+};
+
+/** A user's mistake: printed as a message (no stack trace) with exit code 1. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/**
+ * Writes a file atomically (temp file in the same folder, then rename). Refuses to replace an
+ * existing file unless `force`; when it does replace one, the old version is kept as `FILE.bak`.
+ */
+export function writeFileAtomic(path: string, content: string, options: { force?: boolean } = {}): { backup?: string } {
+  const exists = existsSync(path);
+  if (exists && !options.force) {
+    throw new UserError(`${path} already exists; use --force to replace it (the old file is kept as ${basename(path)}.bak)`);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    let backup: string | undefined;
+    if (exists) {
+      backup = `${path}.bak`;
+      copyFileSync(path, backup);
+    }
+    renameSync(temporary, path);
+    return backup ? { backup } : {};
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

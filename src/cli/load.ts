@@ -1,0 +1,33 @@
+import { readFileSync, statSync } from "node:fs";
+import { hasErrors, validateScenarioText, type Validation } from "../engine/index.js";
+import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
+import { countSummary, formatIssues } from "./diagnostics.js";
+import { UserError, type CliOutput } from "./io.js";
+
+/**
+ * Reads and validates a scenario file. Problems are printed with positions; any error stops the
+ * command with exit 1 before anything is written.
+ */
+export function loadScenario(path: string, output: CliOutput): Validation {
+  let text: string;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a scenario file (.yaml, .yml or .json)`);
+    if (stats.size > MAX_SOURCE_BYTES) {
+      throw new UserError(`${path}:1:1: error: the file is ${(stats.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+    }
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UserError(`${path}: no such file (run \`mlops-roi init\` to create one)`);
+    if (code === "EACCES") throw new UserError(`${path}: permission denied`);
+    throw new UserError(`${path}: cannot be read (${(error as Error).message})`);
+  }
+  const validation = validateScenarioText(text);
+  if (validation.issues.length > 0) output.stderr(`${formatIssues(path, text, validation.issues)}\n`);
+  if (hasErrors(validation.issues) || !validation.compiled) {
+    throw new UserError(`${path}: ${countSummary(validation.issues)}; nothing was run`);
+  }
+  return validation;
+}

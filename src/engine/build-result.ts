@@ -1,0 +1,168 @@
+import { benefitCategories, categoryMoney, type BenefitCategory } from "./categories.js";
+import { maxLiveProjectsPerPerson } from "./capacity.js";
+import { F, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
+import type { CompiledCase } from "./model/compiled.js";
+import { P } from "./model/parameters.js";
+import { monthlyDiscountFactor } from "./finance.js";
+import type { Assumption, CaseResult, ComparisonResult, MonthRow, ScenarioResult } from "./result.js";
+import { CaseRunner } from "./runner.js";
+
+const flags = new Set<string>(["canStartNewWork", "overloaded"]);
+const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
+const moneyFields = ["projectValue", "recoveredCapacity", "overloadCost", "payroll", "licences", "infrastructure", "supportStaff", "outageCost", "hiringCost", "otherTeamsCost", "externalSpend", "net"] as const;
+
+/** Replaces a non-finite number by null so NaN or Infinity never reaches a view. */
+export function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
+  const compiled = runner.compiled;
+  const scenario = compiled.scenarios[index]!;
+  const months = runner.months;
+  const columns = runner.columns[index]!;
+  const value = (field: number, at: number) => columns[field * months + at]!;
+  const rows: MonthRow[] = [];
+  for (let at = 0; at < months; at++) {
+    const row: Record<string, number | boolean> = { month: at + 1 };
+    for (let field = 0; field < MONTHLY_FIELD_COUNT; field++) {
+      const name = monthlyFieldNames[field]!;
+      row[name] = flags.has(name) ? value(field, at) === 1 : value(field, at);
+    }
+    rows.push(row as unknown as MonthRow);
+  }
+  let newWorkStopsMonth: number | null = null;
+  for (let at = months - 1; at >= 0 && value(F.canStartNewWork, at) === 0; at--) newWorkStopsMonth = at + 1;
+  const overloadedMonths = rows.filter((row) => row.overloaded).map((row) => row.month);
+  const firstRelease = rows.find((row) => row.releases > 0);
+  const sum = (name: string) => rows.reduce((total, row) => total + (row[name as keyof MonthRow] as number), 0);
+  const scalars = runner.scalars[index]!;
+  return {
+    name: scenario.name,
+    label: scenario.label,
+    ...(scenario.description ? { description: scenario.description } : {}),
+    releaseMode: scenario.releaseMode,
+    isBaseline: index === runner.baselineIndex,
+    months: rows,
+    summary: {
+      hourlyCost: scalars.hourlyCost,
+      maxLiveProjectsPerPerson: maxLiveProjectsPerPerson(runner.parameters[index]!),
+      newWorkStopsMonth,
+      firstOverloadedMonth: overloadedMonths[0] ?? null,
+      overloadedMonths,
+      projectsDelivered: scalars.projectsDelivered,
+      liveProjectsAtEnd: rows[rows.length - 1]?.liveProjects ?? 0,
+      firstReleaseMonth: firstRelease?.month ?? null,
+      initialInvestment: scalars.initialInvestment,
+      totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
+      totalMoney: Object.fromEntries(moneyFields.map((name) => [name, sum(name)])),
+    },
+  };
+}
+
+function comparisonResult(runner: CaseRunner, index: number, scenarios: ScenarioResult[]): ComparisonResult {
+  const compiled = runner.compiled;
+  const months = runner.months;
+  const baseIndex = runner.baselineIndex;
+  const base = runner.columns[baseIndex]!;
+  const alternative = runner.columns[index]!;
+  const figures = runner.figures[index]!;
+  const parameters = runner.parameters[index]!;
+  const baseParameters = runner.parameters[baseIndex]!;
+  const rate = runner.scalars[index]!.hourlyCost;
+  const baseRate = runner.scalars[baseIndex]!.hourlyCost;
+
+  const byCategory = new Float64Array(benefitCategories.length);
+  const presentByCategory = new Float64Array(benefitCategories.length);
+  const baseMoney = new Float64Array(benefitCategories.length);
+  const alternativeMoney = new Float64Array(benefitCategories.length);
+  // Up-front cash belongs to the change.
+  byCategory[0] = figures.timeZero;
+  presentByCategory[0] = figures.timeZero;
+  const factor = monthlyDiscountFactor(parameters[P.discountRate]!);
+  let discount = 1;
+  let teamHours = 0;
+  let cashBeforeStart = -figures.timeZero;
+  for (let at = 0; at < months; at++) {
+    discount *= factor;
+    categoryMoney(base, months, at, baseRate, baseParameters[P.captureShare]!, baseMoney);
+    categoryMoney(alternative, months, at, rate, parameters[P.captureShare]!, alternativeMoney);
+    for (let k = 0; k < benefitCategories.length; k++) {
+      const difference = alternativeMoney[k]! - baseMoney[k]!;
+      byCategory[k] = byCategory[k]! + difference;
+      presentByCategory[k] = presentByCategory[k]! + difference * discount;
+    }
+    const hoursOf = (columns: Float64Array) =>
+      columns[F.setupHours * months + at]! + columns[F.learningHours * months + at]! + columns[F.adoptionDipHours * months + at]!;
+    teamHours += hoursOf(alternative) - hoursOf(base);
+    cashBeforeStart += alternative[F.externalSpend * months + at]! - base[F.externalSpend * months + at]!;
+  }
+  const net = Array.from(runner.netBenefit[index]!);
+  const cumulative = Array.from(runner.cumulativeNet[index]!);
+  const lastYear = net.slice(-12);
+  const annual = (lastYear.reduce((total, value) => total + value, 0) / Math.max(1, lastYear.length)) * 12;
+  const scenario = compiled.scenarios[index]!;
+  const record = (values: Float64Array) => Object.fromEntries(benefitCategories.map((name, k) => [name, values[k]!])) as Record<BenefitCategory, number>;
+  const baseSummary = scenarios[baseIndex]!.summary;
+  const summary = scenarios[index]!.summary;
+  return {
+    alternative: scenario.name,
+    label: scenario.label,
+    baseline: compiled.baseline,
+    npv: figures.npv,
+    roi: finiteOrNull(figures.roi),
+    paybackMonth: figures.paybackMonth,
+    investment: { cash: cashBeforeStart, teamHours, teamHoursCost: teamHours * rate, total: cashBeforeStart + teamHours * rate },
+    presentValueOfCosts: figures.presentValueOfCosts,
+    timeZeroNet: figures.timeZero,
+    monthlyNetBenefit: net,
+    cumulativeNet: cumulative,
+    totalNetBenefit: cumulative[cumulative.length - 1] ?? 0,
+    benefitLastTwelveMonths: annual,
+    benefitByCategory: record(byCategory),
+    presentValueByCategory: record(presentByCategory),
+    capacity: {
+      maxLiveProjectsPerPerson: { baseline: baseSummary.maxLiveProjectsPerPerson, alternative: summary.maxLiveProjectsPerPerson },
+      newWorkStopsMonth: { baseline: baseSummary.newWorkStopsMonth, alternative: summary.newWorkStopsMonth },
+      projectsDelivered: { baseline: baseSummary.projectsDelivered, alternative: summary.projectsDelivered },
+      liveProjectsAtEnd: { baseline: baseSummary.liveProjectsAtEnd, alternative: summary.liveProjectsAtEnd },
+      overloadedMonths: { baseline: baseSummary.overloadedMonths.length, alternative: summary.overloadedMonths.length },
+    },
+  };
+}
+
+/**
+ * Runs the case with its point values and builds the result every view shows.
+ * @example buildResult(compiled).comparisons.better?.paybackMonth
+ */
+export function buildResult(compiled: CompiledCase, leafValues: Float64Array = compiled.leafValues): CaseResult {
+  const runner = new CaseRunner(compiled);
+  runner.run(leafValues);
+  const scenarios = compiled.scenarios.map((_, index) => scenarioResult(runner, index));
+  const comparisons: Record<string, ComparisonResult> = {};
+  compiled.scenarios.forEach((scenario, index) => {
+    if (index !== runner.baselineIndex) comparisons[scenario.name] = comparisonResult(runner, index, scenarios);
+  });
+  const usedBy = compiled.leaves.map(() => [] as string[]);
+  compiled.scenarios.forEach((scenario) => scenario.usedLeaves.forEach((leaf) => usedBy[leaf]?.push(scenario.name)));
+  const assumptions: Assumption[] = compiled.leaves.map((leaf, index) => ({
+    input: leaf.name,
+    value: leafValues[index]!,
+    ...(leaf.note ? { note: leaf.note } : {}),
+    usedBy: leaf.path[0] === "scenarios" || leaf.path[0] === "defaults" ? (usedBy[index] ?? []) : compiled.scenarios.map((s) => s.name),
+  }));
+  const baseParameters = runner.parameters[runner.baselineIndex]!;
+  return {
+    title: compiled.title,
+    ...(compiled.description ? { description: compiled.description } : {}),
+    currency: compiled.currency,
+    horizonMonths: compiled.horizonMonths,
+    baseline: compiled.baseline,
+    discountRate: baseParameters[P.discountRate]!,
+    freedHoursCaptureShare: baseParameters[P.captureShare]!,
+    scenarios: Object.fromEntries(scenarios.map((scenario) => [scenario.name, scenario])),
+    comparisons,
+    assumptions,
+    notes: compiled.groupNotes.map((note) => ({ input: note.name, note: note.note })),
+  };
+}

@@ -1,0 +1,25 @@
+import { P } from "./model/parameters.js";
+import { WEEKS_PER_MONTH } from "./simulate.js";
+
+/**
+ * The most live projects one person can keep: their hours a month, net of steady overheads
+ * (chores, waiting, meetings, turnover losses), divided by what one live project needs a month
+ * (upkeep, per-project chores, fixing failures). null when a project needs no hours at all.
+ * @example // 120 hours, upkeep 30 → 4; upkeep 11 → 10
+ */
+export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
+  const people = p[P.people]!;
+  const hours = p[P.hoursPerMonth]!;
+  const departures = (people * p[P.attritionPerYear]!) / 12;
+  const turnoverLoss =
+    departures * (p[P.vacancyMonths]! * hours + p[P.rampUpMonths]! * hours * (1 - p[P.rampUpOutputShare]!) + p[P.knowledgeLossHours]!);
+  const choresFixed = ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60;
+  const waiting = (people * p[P.runsPerWeekPerPerson]! * WEEKS_PER_MONTH * (p[P.minutesPerRun]! * p[P.focusLostShare]! + p[P.contextSwitchMinutes]!)) / 60;
+  const meetings = people * p[P.meetingHoursPerPerson]!;
+  const perPerson = hours - (turnoverLoss + choresFixed + waiting + meetings) / people;
+  const perProject =
+    p[P.upkeepHours]! + (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60 + p[P.deploymentsPerProject]! * p[P.changeFailureRate]! * p[P.fixHoursPerFailure]!;
+  if (perProject <= 0) return null;
+  if (perPerson <= 0) return 0;
+  return Math.floor(perPerson / perProject + 1e-9);
+}

@@ -1,0 +1,39 @@
+import { F } from "./model/columns.js";
+
+/** Where an alternative's benefit comes from, in the cost framework's terms (BRIEF §2). */
+export const benefitCategories = [
+  "change",
+  "manualTasks",
+  "waiting",
+  "meetings",
+  "upkeep",
+  "breakage",
+  "turnover",
+  "tooling",
+  "delivery",
+  "unusedCapacity",
+  "team",
+] as const;
+
+export type BenefitCategory = (typeof benefitCategories)[number];
+
+/**
+ * A scenario's money in one month split by category, so that alternative minus baseline gives the
+ * benefit by category and the categories add up exactly to the net. Hours are valued at the loaded
+ * rate; `delivery` is project value less the hours spent building; `unusedCapacity` takes back the
+ * share of idle hours that is not captured. (The identity is derived in the README.)
+ */
+export function categoryMoney(columns: Float64Array, months: number, at: number, rate: number, capture: number, out: Float64Array): void {
+  const get = (field: number) => columns[field * months + at]!;
+  out[0] = -rate * (get(F.setupHours) + get(F.learningHours) + get(F.adoptionDipHours)) - get(F.externalSpend);
+  out[1] = -rate * get(F.manualHours);
+  out[2] = -rate * get(F.waitingHours);
+  out[3] = -rate * get(F.meetingHours) - get(F.otherTeamsCost);
+  out[4] = -rate * get(F.upkeepHours);
+  out[5] = -rate * get(F.breakageFixHours) - get(F.outageCost);
+  out[6] = -rate * (get(F.vacancyHours) + get(F.rampUpHours) + get(F.knowledgeLossHours)) - get(F.hiringCost);
+  out[7] = -(get(F.licences) + get(F.infrastructure) + get(F.supportStaff));
+  out[8] = get(F.projectValue) - rate * get(F.buildHours);
+  out[9] = -rate * get(F.idleHours) * (1 - capture);
+  out[10] = rate * get(F.capacityHours) - get(F.payroll);
+}

@@ -1,0 +1,15 @@
+/**
+ * The mlops-roi engine: pure TypeScript with no I/O, shared by the command line, the report and the
+ * browser. Text in, one result model out.
+ */
+export { validateScenarioText, type Validation } from "./scenario/validate.js";
+export { formatPath, hasErrors, type Issue, type FieldPath } from "./scenario/issues.js";
+export { caseSchema, type CaseFile } from "./scenario/schema.js";
+export { compileCase, fillParameters } from "./model/compile.js";
+export type { CompiledCase, CompiledScenario, Leaf } from "./model/compiled.js";
+export { buildResult, finiteOrNull } from "./build-result.js";
+export { CaseRunner, type ComparisonFigures } from "./runner.js";
+export { benefitCategories, type BenefitCategory } from "./categories.js";
+export { benefitCategoryLabels } from "./labels.js";
+export type * from "./result.js";
+export { netPresentValue, paybackMonth, monthlyDiscountFactor } from "./finance.js";

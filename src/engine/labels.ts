@@ -1,0 +1,16 @@
+import type { BenefitCategory } from "./categories.js";
+
+/** Plain-language names of the benefit categories, shared by every view. */
+export const benefitCategoryLabels: Record<BenefitCategory, string> = {
+  change: "Cost of making the change",
+  manualTasks: "Manual chores",
+  waiting: "Waiting for jobs to finish",
+  meetings: "Meetings and hand-offs",
+  upkeep: "Upkeep of live projects",
+  breakage: "Failures and outages",
+  turnover: "People leaving",
+  tooling: "Tools and infrastructure",
+  delivery: "More projects delivered",
+  unusedCapacity: "Freed hours not put to use",
+  team: "Team size and pay",
+};

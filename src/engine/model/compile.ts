@@ -1,0 +1,209 @@
+import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
+import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
+import type { CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
+import { parameterNames, parameterSpecs, PARAMETER_COUNT, P } from "./parameters.js";
+
+type Data = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Data {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isQuantity(value: unknown): value is number | { value: number; note?: string } {
+  return typeof value === "number" || (isRecord(value) && typeof value.value === "number");
+}
+
+/** Paths that hold structure, not inputs: never leaves. */
+const structural = new Set(["horizonMonths", "months"]);
+
+/** Collects every number of the file as a leaf and every group note, in file order. */
+function collect(data: unknown, path: FieldPath, leaves: Leaf[], notes: GroupNote[]): void {
+  if (!isRecord(data)) return;
+  for (const [key, value] of Object.entries(data)) {
+    if (structural.has(key) || key === "$schema") continue;
+    const here = [...path, key];
+    if (isQuantity(value)) {
+      const note = typeof value === "number" ? undefined : value.note;
+      leaves.push({ path: here, name: formatPath(here), value: typeof value === "number" ? value : value.value, ...(note ? { note } : {}) });
+    } else if (key === "note" && typeof value === "string" && path.length > 0) {
+      notes.push({ path, name: formatPath(path), note: value });
+    } else if (isRecord(value)) {
+      collect(value, here, leaves, notes);
+    }
+  }
+}
+
+function getIn(data: unknown, path: readonly string[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+/**
+ * Resolves each scenario against the shared defaults and flattens it into a parameter plan that
+ * points at the file's numbers. Returns semantic issues (missing inputs, months past the horizon).
+ * @example compileCase(validFile).compiled?.scenarios.map((s) => s.name) // ["today", "better"]
+ */
+export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const leaves: Leaf[] = [];
+  const groupNotes: GroupNote[] = [];
+  collect(file, [], leaves, groupNotes);
+  const leafIndex = new Map(leaves.map((leaf, index) => [JSON.stringify(leaf.path), index]));
+  const find = (path: FieldPath): number => leafIndex.get(JSON.stringify(path)) ?? -1;
+  const error = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "error" });
+  const warn = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "warning" });
+
+  const defaults: ScenarioInputs = file.defaults ?? {};
+  const names = Object.keys(file.scenarios);
+  if (!names.includes(file.baseline)) {
+    error(["baseline"], "unknown_scenario", `baseline is "${file.baseline}", which is not one of the scenarios; allowed: ${names.join(", ")}`);
+  }
+
+  const taskNames = new Map<string, "person" | "project" | "team">();
+  const scenarios: CompiledScenario[] = [];
+  for (const name of names) {
+    const entry: ScenarioEntry = file.scenarios[name] ?? {};
+    const base: FieldPath = ["scenarios", name];
+    const parameterLeaves = new Int32Array(PARAMETER_COUNT).fill(-1);
+    const used = new Set<number>();
+
+    /** The scenario's own value wins over the shared default. */
+    const resolve = (source: string): number => {
+      const path = source.split(".");
+      if (path.length === 1) return find(path);
+      const own = find([...base, ...path]);
+      return own >= 0 ? own : find(["defaults", ...path]);
+    };
+    for (const parameter of parameterNames) {
+      const source = parameterSpecs[parameter].source;
+      if (source.startsWith("manualTasks")) continue;
+      const leaf = resolve(source);
+      parameterLeaves[P[parameter]] = leaf;
+      if (leaf >= 0) used.add(leaf);
+    }
+
+    const summedLeaves: [number, number][] = [];
+    const tasks = new Set([...Object.keys(defaults.manualTasks ?? {}), ...Object.keys(entry.manualTasks ?? {})]);
+    for (const task of tasks) {
+      const per = entry.manualTasks?.[task]?.per ?? defaults.manualTasks?.[task]?.per;
+      // Task names may contain dots, so they are resolved with an explicit path.
+      const own = find([...base, "manualTasks", task, "minutesPerWeek"]);
+      const leaf = own >= 0 ? own : find(["defaults", "manualTasks", task, "minutesPerWeek"]);
+      if (per === undefined) {
+        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no "per"; allowed: person, project or team`);
+        continue;
+      }
+      if (leaf < 0) {
+        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no minutesPerWeek`);
+        continue;
+      }
+      taskNames.set(task, per);
+      const parameter = per === "person" ? P.manualMinutesPerPerson : per === "project" ? P.manualMinutesPerProject : P.manualMinutesPerTeam;
+      summedLeaves.push([parameter, leaf]);
+      used.add(leaf);
+    }
+
+    const merged = (key: keyof ScenarioInputs): Data => {
+      const shared = defaults[key];
+      const own = entry[key];
+      return { ...(isRecord(shared) ? shared : {}), ...(isRecord(own) ? own : {}) };
+    };
+    const team = merged("team");
+    const releases = merged("releases");
+    const where = (key: keyof ScenarioInputs): FieldPath => (entry[key] !== undefined ? [...base, key] : defaults[key] !== undefined ? ["defaults", key] : base);
+
+    for (const required of ["people", "hoursPerMonth"] as const) {
+      if (team[required] === undefined) {
+        error(where("team"), "missing", `scenario "${name}" has no team.${required}; set it under defaults.team or scenarios.${name}.team`);
+      }
+    }
+    const salary = { ...(isRecord(getIn(defaults, ["team", "salary"])) ? (getIn(defaults, ["team", "salary"]) as Data) : {}), ...(isRecord(getIn(entry, ["team", "salary"])) ? (getIn(entry, ["team", "salary"]) as Data) : {}) };
+    const hasSalary = Object.keys(salary).some((key) => key !== "note");
+    if (team.hourlyCost !== undefined && hasSalary) {
+      error(where("team"), "conflict", `scenario "${name}" gives both team.hourlyCost and team.salary; give one of them`);
+    } else if (team.hourlyCost === undefined && !hasSalary) {
+      error(where("team"), "missing", `scenario "${name}" has no hour cost; set team.hourlyCost, or team.salary { annual, benefitsMultiplier, workingHoursPerYear }`);
+    } else if (hasSalary) {
+      for (const part of ["annual", "benefitsMultiplier", "workingHoursPerYear"]) {
+        if (salary[part] === undefined) error(where("team"), "missing", `scenario "${name}": team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
+      }
+    }
+    if (getIn(entry, ["projects", "upkeepHoursPerMonth"]) === undefined && getIn(defaults, ["projects", "upkeepHoursPerMonth"]) === undefined) {
+      error(where("projects"), "missing", `scenario "${name}" has no projects.upkeepHoursPerMonth (hours a month one live project needs)`);
+    }
+
+    const mode = releases.mode;
+    if (mode === undefined) {
+      error(where("releases"), "missing", `scenario "${name}" has no releases.mode; allowed: schedule (months given) or capacity (free hours build projects)`);
+    }
+    const months = Array.isArray(releases.months) ? (releases.months as number[]) : [];
+    const monthsPath: FieldPath = entry.releases?.months !== undefined ? [...base, "releases", "months"] : ["defaults", "releases", "months"];
+    months.forEach((month, index) => {
+      if (month > file.horizonMonths) {
+        error([...monthsPath, index], "beyond_horizon", `${formatPath([...monthsPath, index])} is ${month}; allowed: a month between 1 and the horizon (${file.horizonMonths})`);
+      }
+    });
+    if (mode === "capacity") {
+      if (months.length > 0) warn(monthsPath, "ignored", `${formatPath(monthsPath)} is ignored in capacity mode: projects are released when their build hours are done`);
+      const build = resolve("projects.buildHours");
+      if (build < 0 || (leaves[build]?.value ?? 0) <= 0) {
+        error(build >= 0 ? (leaves[build]?.path ?? base) : base, "missing", `scenario "${name}" releases by capacity, so projects.buildHours must be > 0 (hours to build one project)`);
+      }
+    }
+    const start = resolve("change.startMonth");
+    if (start >= 0 && (leaves[start]?.value ?? 1) > file.horizonMonths) {
+      error(leaves[start]?.path ?? base, "beyond_horizon", `${leaves[start]?.name} is ${leaves[start]?.value}; allowed: a month between 1 and the horizon (${file.horizonMonths})`);
+    }
+
+    scenarios.push({
+      name,
+      label: entry.label ?? name,
+      ...(entry.description ? { description: entry.description } : {}),
+      ...(entry.note ? { note: entry.note } : {}),
+      releaseMode: mode === "capacity" ? "capacity" : "schedule",
+      releaseMonths: Int32Array.from(mode === "capacity" ? [] : months).sort(),
+      parameterLeaves,
+      summedLeaves,
+      usedLeaves: [...used].sort((a, b) => a - b),
+    });
+  }
+
+  if (issues.some((issue) => issue.severity === "error")) return { issues };
+  return {
+    issues,
+    compiled: {
+      title: file.title,
+      ...(file.description ? { description: file.description } : {}),
+      currency: file.currency,
+      horizonMonths: file.horizonMonths,
+      baseline: file.baseline,
+      scenarios,
+      leaves,
+      leafValues: Float64Array.from(leaves, (leaf) => leaf.value),
+      groupNotes,
+      manualTasks: [...taskNames].map(([name, per]) => ({ name, per })),
+    },
+  };
+}
+
+const fallbacks = Float64Array.from(parameterNames, (name) => parameterSpecs[name].fallback);
+
+/**
+ * Fills a scenario's parameter vector from leaf values (the file's, or one Monte Carlo draw).
+ * Allocation-free: called once per scenario per draw.
+ */
+export function fillParameters(scenario: CompiledScenario, leafValues: Float64Array, out: Float64Array): void {
+  const leavesOf = scenario.parameterLeaves;
+  for (let index = 0; index < PARAMETER_COUNT; index++) {
+    const leaf = leavesOf[index] ?? -1;
+    out[index] = leaf >= 0 ? (leafValues[leaf] ?? Number.NaN) : (fallbacks[index] ?? Number.NaN);
+  }
+  out[P.manualMinutesPerPerson] = 0;
+  out[P.manualMinutesPerProject] = 0;
+  out[P.manualMinutesPerTeam] = 0;
+  for (const [parameter, leaf] of scenario.summedLeaves) out[parameter] = (out[parameter] ?? 0) + (leafValues[leaf] ?? 0);
+}

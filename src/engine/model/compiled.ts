@@ -1,0 +1,52 @@
+import type { QuantityKindName } from "../scenario/quantity.js";
+import type { FieldPath } from "../scenario/issues.js";
+
+/** One number written in the scenario file: the unit of uncertainty and of traceability. */
+export interface Leaf {
+  readonly path: FieldPath;
+  /** `path` as a user writes it, e.g. "scenarios.optimal.projects.upkeepHoursPerMonth". */
+  readonly name: string;
+  readonly value: number;
+  readonly note?: string;
+}
+
+/** A note written on a group of inputs (e.g. `projects.note`). */
+export interface GroupNote {
+  readonly path: FieldPath;
+  readonly name: string;
+  readonly note: string;
+}
+
+export const ReleaseMode = { schedule: 0, capacity: 1 } as const;
+export type ReleaseModeName = keyof typeof ReleaseMode;
+
+export interface CompiledScenario {
+  readonly name: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly note?: string;
+  readonly releaseMode: ReleaseModeName;
+  /** Sorted release months (schedule mode); repeated months release several projects. */
+  readonly releaseMonths: Int32Array;
+  /** For each parameter: the leaf it reads, or -1 to use the parameter's fallback. */
+  readonly parameterLeaves: Int32Array;
+  /** Parameters that add several leaves (manual tasks): [parameter, leaf] pairs. */
+  readonly summedLeaves: readonly (readonly [parameter: number, leaf: number])[];
+  /** Every leaf this scenario reads, for its assumptions list. */
+  readonly usedLeaves: readonly number[];
+}
+
+export interface CompiledCase {
+  readonly title: string;
+  readonly description?: string;
+  readonly currency: string;
+  readonly horizonMonths: number;
+  readonly baseline: string;
+  readonly scenarios: readonly CompiledScenario[];
+  readonly leaves: readonly Leaf[];
+  /** The leaves' values, by leaf index; the Monte Carlo loop swaps this array per draw. */
+  readonly leafValues: Float64Array;
+  readonly groupNotes: readonly GroupNote[];
+  readonly manualTasks: readonly { readonly name: string; readonly per: "person" | "project" | "team" }[];
+  readonly kinds?: Readonly<Record<string, QuantityKindName>>;
+}

@@ -1,0 +1,126 @@
+import type { ReleaseModeName } from "./model/compiled.js";
+import type { BenefitCategory } from "./categories.js";
+
+/** One month of one scenario. Hours are team hours in the month; money is in the case's currency. */
+export interface MonthRow {
+  month: number;
+  liveProjects: number;
+  releases: number;
+  capacityHours: number;
+  vacancyHours: number;
+  rampUpHours: number;
+  adoptionDipHours: number;
+  availableHours: number;
+  manualHours: number;
+  waitingHours: number;
+  meetingHours: number;
+  breakageFixHours: number;
+  knowledgeLossHours: number;
+  setupHours: number;
+  learningHours: number;
+  overheadHours: number;
+  upkeepHours: number;
+  /** Hours left after overheads and upkeep; negative when the month is overloaded. */
+  freeHours: number;
+  buildHours: number;
+  idleHours: number;
+  shortfallHours: number;
+  scheduledBuildShortfallHours: number;
+  canStartNewWork: boolean;
+  overloaded: boolean;
+  projectValue: number;
+  recoveredCapacity: number;
+  overloadCost: number;
+  payroll: number;
+  licences: number;
+  infrastructure: number;
+  supportStaff: number;
+  outageCost: number;
+  hiringCost: number;
+  otherTeamsCost: number;
+  externalSpend: number;
+  net: number;
+}
+
+export interface ScenarioSummary {
+  hourlyCost: number;
+  maxLiveProjectsPerPerson: number | null;
+  /** First month from which the team can no longer start new work, to the end; null if it always can. */
+  newWorkStopsMonth: number | null;
+  firstOverloadedMonth: number | null;
+  overloadedMonths: number[];
+  projectsDelivered: number;
+  liveProjectsAtEnd: number;
+  firstReleaseMonth: number | null;
+  initialInvestment: number;
+  totalHours: Record<string, number>;
+  totalMoney: Record<string, number>;
+}
+
+export interface ScenarioResult {
+  name: string;
+  label: string;
+  description?: string;
+  releaseMode: ReleaseModeName;
+  isBaseline: boolean;
+  months: MonthRow[];
+  summary: ScenarioSummary;
+}
+
+export interface Investment {
+  /** Extra cash paid up front (time 0 and before the change starts). */
+  cash: number;
+  /** Team hours diverted into the change: setup, learning and the adoption dip. */
+  teamHours: number;
+  teamHoursCost: number;
+  total: number;
+}
+
+export interface ComparisonResult {
+  alternative: string;
+  label: string;
+  baseline: string;
+  npv: number;
+  roi: number | null;
+  paybackMonth: number | null;
+  investment: Investment;
+  presentValueOfCosts: number;
+  timeZeroNet: number;
+  monthlyNetBenefit: number[];
+  cumulativeNet: number[];
+  totalNetBenefit: number;
+  /** Net benefit over the last twelve months of the horizon (the average month × 12 when the horizon is shorter). */
+  benefitLastTwelveMonths: number;
+  benefitByCategory: Record<BenefitCategory, number>;
+  presentValueByCategory: Record<BenefitCategory, number>;
+  capacity: {
+    maxLiveProjectsPerPerson: { baseline: number | null; alternative: number | null };
+    newWorkStopsMonth: { baseline: number | null; alternative: number | null };
+    projectsDelivered: { baseline: number; alternative: number };
+    liveProjectsAtEnd: { baseline: number; alternative: number };
+    overloadedMonths: { baseline: number; alternative: number };
+  };
+}
+
+export interface Assumption {
+  /** Path of the field in the scenario file. */
+  input: string;
+  value: number;
+  note?: string;
+  usedBy: string[];
+}
+
+/** The one result model: the terminal table, JSON, report, workbook and web app are views of it. */
+export interface CaseResult {
+  title: string;
+  description?: string;
+  currency: string;
+  horizonMonths: number;
+  baseline: string;
+  discountRate: number;
+  freedHoursCaptureShare: number;
+  scenarios: Record<string, ScenarioResult>;
+  comparisons: Record<string, ComparisonResult>;
+  assumptions: Assumption[];
+  notes: { input: string; note: string }[];
+}

@@ -1,0 +1,103 @@
+import { cashCostFields, createColumns, createScalars, F, type SimulationScalars } from "./model/columns.js";
+import type { CompiledCase } from "./model/compiled.js";
+import { fillParameters } from "./model/compile.js";
+import { P, PARAMETER_COUNT } from "./model/parameters.js";
+import { monthlyDiscountFactor, paybackMonth } from "./finance.js";
+import { schedulePlan, simulate, type SimulationPlan } from "./simulate.js";
+
+/** The headline figures of one alternative against the baseline, for one set of inputs. */
+export interface ComparisonFigures {
+  npv: number;
+  /** NPV ÷ present value of the alternative's costs; NaN when it costs nothing (shown as null). */
+  roi: number;
+  /** null when the cumulative net ends below zero. */
+  paybackMonth: number | null;
+  presentValueOfCosts: number;
+  /** Net benefit at time 0 (the difference in up-front cash, usually negative). */
+  timeZero: number;
+}
+
+/**
+ * Runs every scenario of a case into preallocated buffers and compares each alternative with the
+ * baseline. One runner is reused for every Monte Carlo draw: `run(leafValues)` allocates nothing.
+ * @example const runner = new CaseRunner(compiled); runner.run(compiled.leafValues); runner.figures[1]?.npv
+ */
+export class CaseRunner {
+  readonly months: number;
+  readonly baselineIndex: number;
+  readonly parameters: Float64Array[];
+  readonly columns: Float64Array[];
+  readonly scalars: SimulationScalars[];
+  /** Per scenario: monthly net benefit against the baseline (zero for the baseline itself). */
+  readonly netBenefit: Float64Array[];
+  /** Per scenario: cumulative net against the baseline at the end of each month, time 0 included. */
+  readonly cumulativeNet: Float64Array[];
+  readonly figures: ComparisonFigures[];
+  private readonly plans: SimulationPlan[];
+
+  constructor(readonly compiled: CompiledCase) {
+    this.months = compiled.horizonMonths;
+    this.baselineIndex = compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
+    const count = compiled.scenarios.length;
+    this.plans = compiled.scenarios.map((scenario) => schedulePlan(scenario.releaseMonths, this.months, scenario.releaseMode === "capacity"));
+    this.parameters = Array.from({ length: count }, () => new Float64Array(PARAMETER_COUNT));
+    this.columns = Array.from({ length: count }, () => createColumns(this.months));
+    this.scalars = Array.from({ length: count }, createScalars);
+    this.netBenefit = Array.from({ length: count }, () => new Float64Array(this.months));
+    this.cumulativeNet = Array.from({ length: count }, () => new Float64Array(this.months));
+    this.figures = Array.from({ length: count }, () => ({ npv: 0, roi: Number.NaN, paybackMonth: null, presentValueOfCosts: 0, timeZero: 0 }));
+  }
+
+  /** Simulates every scenario with the given leaf values and compares each with the baseline. */
+  run(leafValues: Float64Array): void {
+    const scenarios = this.compiled.scenarios;
+    for (let index = 0; index < scenarios.length; index++) {
+      fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
+      simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!);
+    }
+    for (let index = 0; index < scenarios.length; index++) this.compare(index);
+  }
+
+  private compare(index: number): void {
+    const months = this.months;
+    const base = this.columns[this.baselineIndex]!;
+    const alternative = this.columns[index]!;
+    const parameters = this.parameters[index]!;
+    const rate = this.scalars[index]!.hourlyCost;
+    const net = this.netBenefit[index]!;
+    const cumulative = this.cumulativeNet[index]!;
+    const figures = this.figures[index]!;
+    const factor = monthlyDiscountFactor(parameters[P.discountRate]!);
+
+    const timeZero = this.scalars[this.baselineIndex]!.initialInvestment - this.scalars[index]!.initialInvestment;
+    let costs = timeZero < 0 ? -timeZero : 0;
+    let npv = timeZero;
+    let running = timeZero;
+    let discount = 1;
+    for (let at = 0; at < months; at++) {
+      discount *= factor;
+      const benefit = alternative[F.net * months + at]! - base[F.net * months + at]!;
+      net[at] = benefit;
+      running += benefit;
+      cumulative[at] = running;
+      npv += benefit * discount;
+      // The alternative's costs: cash lines that rise, and team hours diverted into the change.
+      let extra = 0;
+      for (let k = 0; k < cashCostFields.length; k++) {
+        const field = cashCostFields[k]!;
+        const rise = alternative[field * months + at]! - base[field * months + at]!;
+        if (rise > 0) extra += rise;
+      }
+      const changeHours =
+        alternative[F.setupHours * months + at]! + alternative[F.learningHours * months + at]! + alternative[F.adoptionDipHours * months + at]! -
+        (base[F.setupHours * months + at]! + base[F.learningHours * months + at]! + base[F.adoptionDipHours * months + at]!);
+      if (changeHours > 0) extra += changeHours * rate;
+      costs += extra * discount;
+    }
+    figures.npv = npv;
+    figures.presentValueOfCosts = costs;
+    figures.roi = costs > 1e-9 ? npv / costs : Number.NaN;
+    figures.paybackMonth = paybackMonth(timeZero, cumulative);
+    figures.timeZero = timeZero;
+  }
+}

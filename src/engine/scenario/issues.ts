@@ -1,0 +1,47 @@
+/** A path into the scenario file, e.g. ["scenarios", "optimal", "projects", "upkeepHoursPerMonth"]. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * One problem found in a scenario file. Validation returns a list of these (never throws), and one
+ * formatter turns them into `file:line:col: message` lines.
+ */
+export interface Issue {
+  readonly path: FieldPath;
+  readonly code: string;
+  readonly message: string;
+  readonly severity: "error" | "warning";
+  /** 1-based position in the source text, when known. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Renders a path the way a user would point at the field.
+ * @example formatPath(["scenarios", "my case", "team", "people"]) // 'scenarios["my case"].team.people'
+ */
+export function formatPath(path: FieldPath): string {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (identifier.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text === "" ? "(top level)" : text;
+}
+
+/** Describes a value found in the file, for messages ("the text \"abc\"", "a list"). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (typeof value === "string") return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map of fields";
+  return typeof value;
+}
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((issue) => issue.severity === "error");
+}

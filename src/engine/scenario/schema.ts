@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { noteSchema, numberOf, quantity } from "./quantity.js";
+
+/** A group of inputs; every group may carry a note of its own. */
+function group<Shape extends z.ZodRawShape>(description: string, shape: Shape) {
+  return z.strictObject({ note: noteSchema.optional(), ...shape }).partial().meta({ description });
+}
+
+const salary = group("Hourly cost from salary: annual × benefitsMultiplier ÷ workingHoursPerYear.", {
+  annual: quantity("money").meta({ description: "Gross annual salary of one person." }),
+  benefitsMultiplier: quantity("benefitsMultiplier").meta({ description: "Employer costs on top of salary (1.3 = 30% more)." }),
+  workingHoursPerYear: quantity("positiveHours").meta({ description: "Paid working hours of one person a year (e.g. 1,720)." }),
+});
+
+const team = group("Who does the work and what an hour of it costs.", {
+  people: quantity("people").meta({ description: "People in the team (full-time equivalents)." }),
+  hoursPerMonth: quantity("positiveHours").meta({ description: "Project hours one person has a month." }),
+  hourlyCost: quantity("money").meta({ description: "Loaded cost of one hour (give this or salary)." }),
+  salary,
+});
+
+const external = group("Cash paid once at the start of the change.", {
+  consultants: quantity("money"),
+  hardware: quantity("money"),
+  licences: quantity("money").meta({ description: "Up-front licence fees." }),
+  trainingPerPerson: quantity("money").meta({ description: "Training paid for each person in the team." }),
+  other: quantity("money"),
+});
+
+const change = group("One-off costs of making the change (usually only in alternatives).", {
+  startMonth: numberOf("month").meta({ description: "Month the change starts (default 1)." }),
+  setupHours: quantity("hours").meta({ description: "Internal hours to set up and migrate, in total." }),
+  setupMonths: quantity("monthsPositive").meta({ description: "Months the setup hours are spread over (default 1)." }),
+  learningWeeksPerPerson: quantity("weeks").meta({ description: "Weeks each person spends learning the new tools." }),
+  familiarity: quantity("share").meta({ description: "How well the team already knows the tools: 0 not at all, 1 fully (no learning)." }),
+  organisationFactor: quantity("factor").meta({ description: "How well the organisation works: scales setup and learning hours (1 typical, 1.5 slow approvals)." }),
+  contingencyShare: quantity("contingency").meta({ description: "Share added to setup hours and external spend for things going wrong." }),
+  adoptionDipShare: quantity("share").meta({ description: "Share of the team's capacity lost while people adopt the new way of working." }),
+  adoptionDipMonths: quantity("months").meta({ description: "Months the adoption dip lasts, starting after setup." }),
+  external,
+});
+
+const manualTask = z
+  .strictObject({
+    note: noteSchema.optional(),
+    minutesPerWeek: quantity("minutes").meta({ description: "Minutes a week the chore takes." }),
+    per: z.enum(["person", "project", "team"], { error: "allowed: person, project or team" }).meta({
+      description: "Whether the minutes are per person, per live project or for the whole team.",
+    }),
+  })
+  .partial();
+
+const waiting = group("Mechanical time: waiting for jobs to run.", {
+  runsPerWeekPerPerson: quantity("count").meta({ description: "Runs (training, data jobs, tests) one person waits for a week." }),
+  minutesPerRun: quantity("minutes").meta({ description: "Minutes one run takes." }),
+  focusLostShare: quantity("share").meta({ description: "Share of the run's time lost to broken focus." }),
+  contextSwitchMinutes: quantity("minutes").meta({ description: "Minutes lost switching back after each run." }),
+});
+
+const meetings = group("Non-technical hours: meetings and hand-offs because the team cannot self-serve.", {
+  hoursPerPersonPerMonth: quantity("hours").meta({ description: "Hours a month one person of the team spends on them." }),
+  otherTeamsHoursPerMonth: quantity("hours").meta({ description: "Hours a month other teams spend on them." }),
+  otherTeamsHourlyCost: quantity("money").meta({ description: "Loaded cost of an hour of the other teams." }),
+});
+
+const licences = group("Licence fees.", {
+  flatPerYear: quantity("money").meta({ description: "A flat yearly fee, paid at the start of each year of the case." }),
+  flatPerMonth: quantity("money"),
+  perUserPerMonth: quantity("money").meta({ description: "A monthly fee for each person in the team." }),
+});
+
+const infrastructure = group("Cloud and infrastructure.", {
+  perMonth: quantity("money"),
+  perLiveProjectPerMonth: quantity("money"),
+});
+
+const supportStaff = group("Support staff that grows with the number of live projects.", {
+  monthlyCostEach: quantity("money").meta({ description: "Monthly cost of one support person." }),
+  liveProjectsEach: quantity("count").meta({ description: "Live projects one support person looks after (0: no support staff)." }),
+  minimum: quantity("count").meta({ description: "Support people needed even with no live project." }),
+});
+
+const tooling = group("Tooling and infrastructure costs.", { licences, infrastructure, supportStaff });
+
+const projects = group("Projects: building, upkeep and value.", {
+  alreadyLive: quantity("wholeCount").meta({ description: "Projects already live at the start." }),
+  buildHours: quantity("hours").meta({ description: "Hours to build and release one project." }),
+  upkeepHoursPerMonth: quantity("hours").meta({ description: "Hours a month one live project needs (re-training, re-running data jobs, fixes)." }),
+  valuePerMonth: quantity("money").meta({ description: "Money one live project earns or saves a month." }),
+});
+
+const breakage = group("Failed changes and incidents.", {
+  deploymentsPerProjectPerMonth: quantity("count").meta({ description: "Changes released a month for each live project." }),
+  changeFailureRate: quantity("share").meta({ description: "Share of changes that fail." }),
+  hoursToRestore: quantity("hours").meta({ description: "Hours of outage until a failure is fixed." }),
+  outageCostPerHour: quantity("money").meta({ description: "What an hour of outage costs the business." }),
+  fixHoursPerFailure: quantity("hours").meta({ description: "Team hours spent on each failure." }),
+});
+
+const turnover = group("People leaving and being replaced.", {
+  attritionPerYear: quantity("perYear").meta({ description: "Share of the team leaving each year." }),
+  hiringCost: quantity("money").meta({ description: "Cost of hiring a replacement (recruiters, interviews)." }),
+  vacancyMonths: quantity("fractionalMonths").meta({ description: "Months a seat stays empty." }),
+  rampUpMonths: quantity("fractionalMonths").meta({ description: "Months a newcomer works at reduced output." }),
+  rampUpOutputShare: quantity("share").meta({ description: "Share of full output during ramp-up (default 0.5)." }),
+  knowledgeLossHours: quantity("hours").meta({ description: "Extra hours the team loses per departure (undocumented home-made stack)." }),
+});
+
+const releases = z
+  .strictObject({
+    note: noteSchema.optional(),
+    mode: z.enum(["schedule", "capacity"], { error: "allowed: schedule or capacity" }).meta({
+      description: "schedule: releases happen in the months given; capacity: free hours build projects.",
+    }),
+    months: z
+      .array(numberOf("month"), { error: "expected a list of month numbers, e.g. [4, 7, 10]" })
+      .max(600)
+      .meta({ description: "schedule mode: the months projects are released." }),
+    newWorkThresholdHours: quantity("hours").meta({ description: "Free team hours a month needed to start new work." }),
+    backlog: quantity("wholeCount").meta({ description: "capacity mode: at most this many new projects (default: no limit)." }),
+  })
+  .partial()
+  .meta({ description: "How projects get released." });
+
+/** Every input of a scenario; all optional so a scenario states only what differs. */
+export const inputsShape = {
+  team,
+  change,
+  manualTasks: z
+    .record(z.string().min(1).max(80), manualTask, { error: "expected a map of task name to { minutesPerWeek, per }" })
+    .meta({ description: "Recurring chores by name." }),
+  waiting,
+  meetings,
+  tooling,
+  projects,
+  breakage,
+  turnover,
+  releases,
+};
+
+export const inputsSchema = z.strictObject({ note: noteSchema.optional(), ...inputsShape }).partial();
+
+export const scenarioSchema = z
+  .strictObject({
+    label: z.string().max(200).meta({ description: "Name shown to readers (default: the key)." }),
+    description: z.string().max(4000),
+    note: noteSchema,
+    ...inputsShape,
+  })
+  .partial();
+
+export const caseSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    title: z.string({ error: "expected text: the title of the case" }).min(1).max(200),
+    description: z.string().max(8000).optional(),
+    currency: z
+      .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
+      .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
+    horizonMonths: numberOf("monthsPositive").max(240, { error: "allowed: a whole number of months between 1 and 240" }),
+    discountRate: quantity("rate").meta({ description: "Annual discount rate for the net present value." }),
+    freedHoursCaptureShare: quantity("share")
+      .optional()
+      .meta({ description: "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5)." }),
+    baseline: z.string({ error: "expected the name of the scenario that describes today" }).min(1),
+    defaults: inputsSchema.optional(),
+    scenarios: z
+      .record(z.string().min(1).max(120), scenarioSchema, { error: "expected a map of scenario name to its inputs" })
+      .refine((s) => Object.keys(s).length >= 1, { error: "at least one scenario is needed" }),
+  })
+  .meta({ title: "mlops-roi scenario file", description: "A business case for ML operations tooling." });
+
+export type CaseFile = z.infer<typeof caseSchema>;
+export type ScenarioInputs = z.infer<typeof inputsSchema>;
+export type ScenarioEntry = z.infer<typeof scenarioSchema>;

@@ -1,0 +1,159 @@
+/**
+ * Order statistics of Monte Carlo outputs without a full sort: selection,
+ * percentiles and tail shares.
+ *
+ * Values may include ±Infinity (for example a payback month that never comes
+ * is stored as Infinity); NaN is not an orderable value and is rejected by
+ * `percentiles`.
+ */
+
+/** Floyd–Rivest selection of the k-th smallest of values[left..right], in place. */
+function selectInRange(values: Float64Array, k: number, initialLeft: number, initialRight: number): void {
+  let left = initialLeft;
+  let right = initialRight;
+  while (right > left) {
+    if (right - left > 600) {
+      // Recurse on a small sample to find pivots that bracket k tightly.
+      const count = right - left + 1;
+      const position = k - left + 1;
+      const logCount = Math.log(count);
+      const sampleSize = 0.5 * Math.exp((2 * logCount) / 3);
+      const spread = 0.5 * Math.sqrt((logCount * sampleSize * (count - sampleSize)) / count) * (position - count / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (position * sampleSize) / count + spread));
+      const newRight = Math.min(right, Math.floor(k + ((count - position) * sampleSize) / count + spread));
+      selectInRange(values, k, newLeft, newRight);
+    }
+    const pivot = values[k]!;
+    let i = left;
+    let j = right;
+    values[k] = values[left]!;
+    values[left] = pivot;
+    if (values[right]! > pivot) {
+      values[left] = values[right]!;
+      values[right] = pivot;
+    }
+    while (i < j) {
+      const swapped = values[i]!;
+      values[i] = values[j]!;
+      values[j] = swapped;
+      i++;
+      j--;
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+    }
+    if (values[left] === pivot) {
+      const swapped = values[left]!;
+      values[left] = values[j]!;
+      values[j] = swapped;
+    } else {
+      j++;
+      const swapped = values[j]!;
+      values[j] = values[right]!;
+      values[right] = swapped;
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+/**
+ * The k-th smallest value (k = 0 is the minimum), found in expected linear
+ * time by Floyd–Rivest selection. Reorders `values` in place: afterwards
+ * values[k] holds the answer, everything before it is ≤ and everything after
+ * it is ≥. Values must not be NaN.
+ *
+ * @example
+ * quickselect(Float64Array.of(5, 1, 4, 2, 3), 1); // 2
+ */
+export function quickselect(values: Float64Array, k: number): number {
+  if (!Number.isInteger(k) || k < 0 || k >= values.length) {
+    throw new RangeError(`k must be an integer in [0, ${values.length - 1}], got ${k}`);
+  }
+  selectInRange(values, k, 0, values.length - 1);
+  return values[k]!;
+}
+
+/** Linear interpolation between neighbouring order statistics; an infinite neighbour with positive weight wins. */
+function interpolate(lower: number, upper: number, fraction: number): number {
+  if (fraction === 0 || lower === upper) return lower;
+  if (lower === Number.NEGATIVE_INFINITY) return lower;
+  if (upper === Number.POSITIVE_INFINITY) return upper;
+  return lower + fraction * (upper - lower);
+}
+
+/**
+ * Percentiles (ps in [0, 1]) by linear interpolation between order
+ * statistics: the "type 7" definition, numpy's and R's default, where
+ * p = 0 is the minimum and p = 1 the maximum. Results are in the order of
+ * `ps`.
+ *
+ * `values` is left untouched: it is copied into `scratch` (allocated when
+ * absent or too short) and selected there, with no full sort.
+ *
+ * Infinite values are allowed: a percentile whose interpolation involves an
+ * infinite order statistic with positive weight is that infinity, so if more
+ * than (1 − p) of a payback-month sample is Infinity ("never"), the
+ * p-percentile is Infinity. Throws a RangeError for an empty sample, a NaN
+ * value, or p outside [0, 1].
+ *
+ * @example
+ * percentiles(Float64Array.of(1, 2, 3, 4), [0.5, 0.9]); // [2.5, 3.7]
+ */
+export function percentiles(values: Float64Array, ps: readonly number[], scratch?: Float64Array): number[] {
+  const count = values.length;
+  if (count === 0) throw new RangeError("percentiles of an empty sample are undefined");
+  for (const p of ps) {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile must be in [0, 1], got ${p}`);
+  }
+  const work = scratch !== undefined && scratch.length >= count ? scratch : new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    if (value !== value) throw new RangeError(`values must not contain NaN (index ${i})`);
+    work[i] = value;
+  }
+  // Select in increasing rank order so each selection only scans what lies above the previous one.
+  const order = ps.map((_, index) => index).sort((a, b) => ps[a]! - ps[b]!);
+  const results = new Array<number>(ps.length);
+  let left = 0;
+  for (const index of order) {
+    const rank = (count - 1) * ps[index]!;
+    const lowerRank = Math.floor(rank);
+    const fraction = rank - lowerRank;
+    selectInRange(work, lowerRank, left, count - 1);
+    left = lowerRank;
+    const lower = work[lowerRank]!;
+    let upper = lower;
+    if (fraction > 0) {
+      upper = Number.POSITIVE_INFINITY;
+      for (let i = lowerRank + 1; i < count; i++) if (work[i]! < upper) upper = work[i]!;
+    }
+    results[index] = interpolate(lower, upper, fraction);
+  }
+  return results;
+}
+
+/**
+ * The share of values that are ≤ threshold (NaN counts as neither).
+ *
+ * @example
+ * shareAtMost(Float64Array.of(3, 8, 12, Infinity), 12); // 0.75
+ */
+export function shareAtMost(values: Float64Array, threshold: number): number {
+  if (values.length === 0) throw new RangeError("share of an empty sample is undefined");
+  let hits = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! <= threshold) hits++;
+  return hits / values.length;
+}
+
+/**
+ * The share of values that are > threshold (NaN counts as neither).
+ *
+ * @example
+ * shareAbove(Float64Array.of(-2, 0, 5, 9), 0); // 0.5, e.g. the chance of a positive net value
+ */
+export function shareAbove(values: Float64Array, threshold: number): number {
+  if (values.length === 0) throw new RangeError("share of an empty sample is undefined");
+  let hits = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > threshold) hits++;
+  return hits / values.length;
+}

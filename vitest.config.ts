@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    // The JSON report is read by .ci/run to print its closing "N passed, N failed" line.
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/results.json" },
+    testTimeout: 30_000,
+  },
+});
