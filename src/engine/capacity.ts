@@ -21,5 +21,7 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
     p[P.upkeepHours]! + (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60 + p[P.deploymentsPerProject]! * p[P.changeFailureRate]! * p[P.fixHoursPerFailure]!;
   if (perProject <= 0) return null;
   if (perPerson <= 0) return 0;
-  return Math.floor(perPerson / perProject + 1e-9);
+  const most = Math.floor(perPerson / perProject + 1e-9);
+  // A vanishingly small upkeep means no practical limit.
+  return Number.isFinite(most) ? most : null;
 }

@@ -31,14 +31,28 @@ export function formatPath(path: FieldPath): string {
   return text === "" ? "(top level)" : text;
 }
 
-/** Describes a value found in the file, for messages ("the text \"abc\"", "a list"). */
+/**
+ * Describes a value found in the file, for messages.
+ * @example describeValue("abc") // 'the text "abc"'
+ * @example describeValue({ amount: 60 }) // "a map with amount"
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (value === null) return "an empty value";
+  if (value === null) return "empty";
   if (typeof value === "string") return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map of fields";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "not a number (.nan)";
+    if (!Number.isFinite(value)) return value > 0 ? "infinite" : "minus infinite";
+    return String(value);
+  }
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return "an empty map";
+    const shown = keys.slice(0, 4).join(", ");
+    return `a map with ${shown}${keys.length > 4 ? ", ..." : ""}`;
+  }
   return typeof value;
 }
 

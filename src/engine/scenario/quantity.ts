@@ -12,6 +12,8 @@ export interface QuantityKind {
   /** True when the lower bound itself is not allowed (people > 0). */
   readonly exclusiveMin?: boolean;
   readonly integer?: boolean;
+  /** True when `allowed` already names the upper bound, so a message need not repeat it. */
+  readonly statesMax?: boolean;
 }
 
 const kinds = {
@@ -20,19 +22,20 @@ const kinds = {
   minutes: { unit: "minutes", allowed: "minutes, a number ≥ 0", min: 0, max: 1e7 },
   weeks: { unit: "weeks", allowed: "weeks, a number ≥ 0", min: 0, max: 520 },
   money: { unit: "money", allowed: "an amount of money ≥ 0", min: 0, max: 1e13 },
-  share: { unit: "share", allowed: "a share between 0 and 1 (0.25 means 25%)", min: 0, max: 1 },
-  contingency: { unit: "share", allowed: "a share between 0 and 5 (0.2 means 20% on top)", min: 0, max: 5 },
-  rate: { unit: "share a year", allowed: "an annual rate between 0 and 1 (0.08 means 8%)", min: 0, max: 1 },
+  share: { unit: "share", allowed: "a share between 0 and 1 (0.25 means 25%)", min: 0, max: 1, statesMax: true },
+  contingency: { unit: "share", allowed: "a share between 0 and 5 (0.2 means 20% on top)", min: 0, max: 5, statesMax: true },
+  rate: { unit: "share a year", allowed: "an annual rate between 0 and 1 (0.08 means 8%)", min: 0, max: 1, statesMax: true },
   people: { unit: "people", allowed: "a number of people (full-time equivalents) > 0", min: 0, max: 1e6, exclusiveMin: true },
   count: { unit: "count", allowed: "a count ≥ 0", min: 0, max: 1e7 },
   wholeCount: { unit: "count", allowed: "a whole number ≥ 0", min: 0, max: 1e7, integer: true },
   months: { unit: "months", allowed: "a whole number of months ≥ 0", min: 0, max: 600, integer: true },
   monthsPositive: { unit: "months", allowed: "a whole number of months ≥ 1", min: 1, max: 600, integer: true },
   fractionalMonths: { unit: "months", allowed: "months, a number ≥ 0", min: 0, max: 600 },
-  month: { unit: "month", allowed: "a month number ≥ 1 (month 1 is the first month of the case)", min: 1, max: 600, integer: true },
+  month: { unit: "month", allowed: "a whole month number ≥ 1 (month 1 is the first month of the case)", min: 1, max: 600, integer: true },
+  horizon: { unit: "months", allowed: "a whole number of months between 1 and 240", min: 1, max: 240, integer: true, statesMax: true },
   factor: { unit: "factor", allowed: "a multiplier > 0 (1 means as usual, 1.5 means 50% more)", min: 0, max: 100, exclusiveMin: true },
-  benefitsMultiplier: { unit: "factor", allowed: "a multiplier between 1 and 5 (1.3 means 30% on top of salary)", min: 1, max: 5 },
-  perYear: { unit: "share a year", allowed: "a share a year between 0 and 1 (0.2 means one in five people leave each year)", min: 0, max: 1 },
+  benefitsMultiplier: { unit: "factor", allowed: "a multiplier between 1 and 5 (1.3 means 30% on top of salary)", min: 1, max: 5, statesMax: true },
+  perYear: { unit: "share a year", allowed: "a share a year between 0 and 1 (0.2 means one in five people leave each year)", min: 0, max: 1, statesMax: true },
 } as const satisfies Record<string, QuantityKind>;
 
 export type QuantityKindName = keyof typeof kinds;
@@ -48,7 +51,8 @@ export function numberOf(name: QuantityKindName) {
   schema = kind.exclusiveMin
     ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` })
     : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
-  schema = schema.max(kind.max, { error: `allowed: ${kind.allowed}, at most ${kind.max}` });
+  const atMost = kind.statesMax ? "" : `, at most ${kind.max.toLocaleString("en")}`;
+  schema = schema.max(kind.max, { error: `allowed: ${kind.allowed}${atMost}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });
   return schema.meta({ description: kind.allowed });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noteSchema, numberOf, quantity } from "./quantity.js";
+import { suggest } from "./suggest.js";
 
 /** A group of inputs; every group may carry a note of its own. */
 function group<Shape extends z.ZodRawShape>(description: string, shape: Shape) {
@@ -149,6 +150,27 @@ export const scenarioSchema = z
   })
   .partial();
 
+function baselineAndScenarioNames(file: unknown): { baseline: string; names: string[] } | undefined {
+  if (typeof file !== "object" || file === null) return undefined;
+  const { baseline, scenarios } = file as { baseline?: unknown; scenarios?: unknown };
+  if (typeof baseline !== "string" || typeof scenarios !== "object" || scenarios === null || Array.isArray(scenarios)) return undefined;
+  const names = Object.keys(scenarios);
+  return names.length > 0 ? { baseline, names } : undefined;
+}
+
+/** Whether the baseline names one of the scenarios; undefined when that cannot be judged yet. */
+function baselineIsAScenario(file: unknown): boolean | undefined {
+  const found = baselineAndScenarioNames(file);
+  return found ? found.names.includes(found.baseline) : undefined;
+}
+
+function unknownBaselineMessage(file: unknown): string {
+  const found = baselineAndScenarioNames(file);
+  if (!found) return "allowed: the name of one of the scenarios";
+  const guess = suggest(found.baseline, found.names);
+  return `allowed: the name of one of the scenarios (${found.names.join(", ")})${guess ? `; did you mean "${guess}"?` : ""}`;
+}
+
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -157,7 +179,7 @@ export const caseSchema = z
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
       .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
-    horizonMonths: numberOf("monthsPositive").max(240, { error: "allowed: a whole number of months between 1 and 240" }),
+    horizonMonths: numberOf("horizon").meta({ description: "Months the case covers: a whole number between 1 and 240." }),
     discountRate: quantity("rate").meta({ description: "Annual discount rate for the net present value." }),
     freedHoursCaptureShare: quantity("share")
       .optional()
@@ -166,7 +188,13 @@ export const caseSchema = z
     defaults: inputsSchema.optional(),
     scenarios: z
       .record(z.string().min(1).max(120), scenarioSchema, { error: "expected a map of scenario name to its inputs" })
-      .refine((s) => Object.keys(s).length >= 1, { error: "at least one scenario is needed" }),
+      .refine((s) => Object.keys(s).length >= 1, { error: "allowed: at least one scenario, e.g. current: {}" }),
+  })
+  .refine((file) => baselineIsAScenario(file) !== false, {
+    path: ["baseline"],
+    // Checked even when other fields are wrong, so a misspelt baseline shows up with everything else.
+    when: (payload) => baselineIsAScenario(payload.value) !== undefined,
+    error: (issue) => unknownBaselineMessage(issue.input),
   })
   .meta({ title: "mlops-roi scenario file", description: "A business case for ML operations tooling." });
 

@@ -56,8 +56,8 @@ function triangularQuantile(min: number, mode: number, max: number, p: number): 
   const range = max - min;
   if (range === 0) return min;
   const modeShare = (mode - min) / range;
-  if (p <= modeShare) return min + Math.sqrt(p * range * (mode - min));
-  return max - Math.sqrt((1 - p) * range * (max - mode));
+  if (p <= modeShare) return min + Math.sqrt(p * (range * (mode - min)));
+  return max - Math.sqrt((1 - p) * (range * (max - mode)));
 }
 
 /**

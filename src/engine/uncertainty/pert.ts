@@ -193,7 +193,9 @@ export function pertQuantile(min: number, mode: number, max: number, lambda: num
  * Accuracy: cells span at most 4.4% of the tail probability, so the cubic
  * Hermite error is ~1e-8 relative to the distance from the nearer bound, and
  * therefore ~1e-8 relative to the value itself whenever [min, max] does not
- * straddle zero.
+ * straddle zero. Draws are non-decreasing in the uniforms up to rounding
+ * (an ulp or so where the two tail tables meet at p = 0.5), so stratified
+ * uniforms stay stratified.
  *
  * @example
  * const out = new Float64Array(3);

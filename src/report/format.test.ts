@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { formatHours, formatInputMoney, formatMoney, formatMoneyExact, formatMonth, formatPercent, plural, roundSignificant } from "./format.js";
+
+describe("report number formats", () => {
+  it("rounds money to three significant figures in the main text", () => {
+    expect(formatMoney(7959.4, "EUR")).toBe("€7,960");
+    expect(formatMoney(4109, "EUR")).toBe("€4,110");
+    expect(formatMoney(-2000, "EUR")).toBe("-€2,000");
+    expect(formatMoney(123_456, "GBP")).toBe("£123,000");
+    expect(formatMoney(87.6, "USD")).toBe("US$88");
+  });
+  it("writes millions short", () => {
+    expect(formatMoney(2_345_678, "EUR")).toBe("€2.35 million");
+    expect(formatMoney(-1_000_000, "EUR")).toBe("-€1 million");
+    expect(formatMoney(3_456_000_000, "USD")).toBe("US$3.46 billion");
+  });
+  it("never prints a negative zero", () => {
+    expect(formatMoney(-0.2, "EUR")).toBe("€0");
+    expect(formatMoneyExact(-0.2, "EUR")).toBe("€0");
+  });
+  it("keeps units in tables and cents the user wrote", () => {
+    expect(formatMoneyExact(7959.4, "EUR")).toBe("€7,959");
+    expect(formatInputMoney(12.5, "EUR")).toBe("€12.50");
+    expect(formatInputMoney(3600, "EUR")).toBe("€3,600");
+  });
+  it("rounds significant figures without going past the units", () => {
+    expect(roundSignificant(7959)).toBe(7960);
+    expect(roundSignificant(12.4)).toBe(12);
+    expect(roundSignificant(0)).toBe(0);
+  });
+  it("writes hours, shares, months and counts in words", () => {
+    expect(formatHours(1234.5)).toBe("1,230 hours");
+    expect(formatHours(1)).toBe("1 hour");
+    expect(formatPercent(0.874)).toBe("87%");
+    expect(formatMonth(0)).toBe("straight away");
+    expect(formatMonth(12)).toBe("month 12");
+    expect(plural(1, "project")).toBe("1 project");
+    expect(plural(3, "person", "people")).toBe("3 people");
+  });
+});

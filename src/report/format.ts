@@ -1,0 +1,112 @@
+/**
+ * How the report writes numbers. The engine keeps full precision; the main text rounds to three
+ * significant figures so that estimates do not look more precise than they are.
+ */
+
+const LOCALE = "en-GB";
+const largeNumberWords: readonly (readonly [number, string])[] = [
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Rounds to `digits` significant figures, never past the units.
+ * @example roundSignificant(7959, 3) // 7960
+ */
+export function roundSignificant(value: number, digits = 3): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  const magnitude = Math.floor(Math.log10(Math.abs(value))) + 1;
+  const step = Math.pow(10, Math.max(0, magnitude - digits));
+  const rounded = Math.round(value / step) * step;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/**
+ * Money for the main text: three significant figures, millions and billions in words.
+ * @example formatMoney(7959.4, "EUR") // "€7,960" ; formatMoney(2_345_678, "USD") // "US$2.35 million"
+ */
+export function formatMoney(value: number, currency: string): string {
+  const rounded = roundSignificant(value);
+  for (const [size, word] of largeNumberWords) {
+    if (Math.abs(rounded) >= size) {
+      const short = numberFormat(`short:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, maximumSignificantDigits: 3 }));
+      return `${short.format(rounded / size)} ${word}`;
+    }
+  }
+  return exactMoneyFormat(currency).format(rounded);
+}
+
+function exactMoneyFormat(currency: string): Intl.NumberFormat {
+  return numberFormat(`exact:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+}
+
+/**
+ * Money to the unit, for tables and the assumptions where the reader checks sums.
+ * @example formatMoneyExact(7959.4, "EUR") // "€7,959"
+ */
+export function formatMoneyExact(value: number, currency: string): string {
+  const rounded = Math.round(value);
+  return exactMoneyFormat(currency).format(rounded === 0 ? 0 : rounded);
+}
+
+/**
+ * A money value an input holds: to the unit, cents kept when the user wrote them.
+ * @example formatInputMoney(12.5, "EUR") // "€12.50"
+ */
+export function formatInputMoney(value: number, currency: string): string {
+  if (Number.isInteger(value)) return formatMoneyExact(value, currency);
+  return numberFormat(`cents:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
+}
+
+/**
+ * A plain number with thousands separators and at most `fractionDigits` decimals.
+ * @example formatNumber(1234.56, 1) // "1,234.6"
+ */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  return numberFormat(`number:${fractionDigits}`, () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: fractionDigits })).format(
+    Math.abs(value) < Math.pow(10, -fractionDigits) / 2 ? 0 : value,
+  );
+}
+
+/**
+ * Team hours for the main text, to three significant figures.
+ * @example formatHours(1234.5) // "1,230 hours" ; formatHours(1) // "1 hour"
+ */
+export function formatHours(value: number): string {
+  const rounded = roundSignificant(value);
+  return `${formatNumber(rounded)} ${rounded === 1 ? "hour" : "hours"}`;
+}
+
+/**
+ * A share as a whole percentage.
+ * @example formatPercent(0.874) // "87%"
+ */
+export function formatPercent(share: number): string {
+  return `${formatNumber(Math.round(share * 100))}%`;
+}
+
+/**
+ * A month of the plan in words: month 0 is the start, before month 1.
+ * @example formatMonth(5) // "month 5" ; formatMonth(0) // "straight away"
+ */
+export function formatMonth(month: number): string {
+  return month === 0 ? "straight away" : `month ${formatNumber(month)}`;
+}
+
+/**
+ * A count with its noun, singular or plural.
+ * @example plural(1, "project") // "1 project" ; plural(3, "live project") // "3 live projects"
+ */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? noun : pluralNoun}`;
+}
