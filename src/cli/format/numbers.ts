@@ -9,7 +9,7 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 export function formatMoney(value: number, currency: string): string {
   let format = moneyFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
     moneyFormats.set(currency, format);
   }
   return format.format(Math.abs(value) < 0.5 ? 0 : value);
