@@ -7,12 +7,15 @@ export interface CliOutput {
   stderr(text: string): void;
   /** Whether stdout is a terminal (colours, progress bars). */
   readonly isTerminal: boolean;
+  /** Whether stderr is a terminal: progress bars are drawn there, and only there. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export const processOutput: CliOutput = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTerminal: Boolean(process.stdout.isTTY),
+  stderrIsTerminal: Boolean(process.stderr.isTTY),
 };
 
 /** A user's mistake: printed as a message (no stack trace) with exit code 1. */

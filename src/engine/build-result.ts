@@ -6,6 +6,8 @@ import { P } from "./model/parameters.js";
 import { monthlyDiscountFactor } from "./finance.js";
 import type { Assumption, CaseResult, ComparisonResult, MonthRow, ScenarioResult } from "./result.js";
 import { CaseRunner } from "./runner.js";
+import { leafQuantile } from "./draws.js";
+import type { MonteCarloSummary } from "./monte-carlo.js";
 
 const flags = new Set<string>(["canStartNewWork", "overloaded"]);
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
@@ -148,6 +150,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
   const assumptions: Assumption[] = compiled.leaves.map((leaf, index) => ({
     input: leaf.name,
     value: leafValues[index]!,
+    ...(leaf.distribution ? { range: { distribution: leaf.distribution, p5: leafQuantile(leaf, 0.05), p95: leafQuantile(leaf, 0.95) } } : {}),
     ...(leaf.note ? { note: leaf.note } : {}),
     usedBy: leaf.path[0] === "scenarios" || leaf.path[0] === "defaults" ? (usedBy[index] ?? []) : compiled.scenarios.map((s) => s.name),
   }));
@@ -164,5 +167,31 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     comparisons,
     assumptions,
     notes: compiled.groupNotes.map((note) => ({ input: note.name, note: note.note })),
+  };
+}
+
+/**
+ * Adds a Monte Carlo's distributions and bands to a result (a new object; the input is unchanged).
+ * @example withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 10_000, seed: 1 }).runAll().summarise())
+ */
+export function withUncertainty(result: CaseResult, summary: MonteCarloSummary): CaseResult {
+  const comparisons = Object.fromEntries(
+    Object.entries(result.comparisons).map(([name, comparison]) => {
+      const distribution = summary.distributions[name];
+      const band = summary.cumulativeNetBands[name];
+      return [name, { ...comparison, ...(distribution ? { distribution } : {}), ...(band ? { cumulativeNetBand: band } : {}) }];
+    }),
+  );
+  const scenarios = Object.fromEntries(
+    Object.entries(result.scenarios).map(([name, scenario]) => {
+      const band = summary.liveProjectBands[name];
+      return [name, band ? { ...scenario, liveProjectsBand: band } : scenario];
+    }),
+  );
+  return {
+    ...result,
+    scenarios,
+    comparisons,
+    uncertainty: { samples: summary.samples, seed: summary.seed, sampling: summary.sampling, inputs: summary.inputs },
   };
 }

@@ -13,3 +13,7 @@ export { benefitCategories, type BenefitCategory } from "./categories.js";
 export { benefitCategoryLabels } from "./labels.js";
 export type * from "./result.js";
 export { netPresentValue, paybackMonth, monthlyDiscountFactor } from "./finance.js";
+export { withUncertainty } from "./build-result.js";
+export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
+export { tornado, sobol, chooseAlternative, type TornadoBar, type SobolResult } from "./sensitivity.js";
+export type { Distribution } from "./uncertainty/index.js";

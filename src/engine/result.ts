@@ -1,5 +1,7 @@
 import type { ReleaseModeName } from "./model/compiled.js";
 import type { BenefitCategory } from "./categories.js";
+import type { AlternativeDistribution, Band } from "./monte-carlo.js";
+import type { Distribution } from "./uncertainty/index.js";
 
 /** One month of one scenario. Hours are team hours in the month; money is in the case's currency. */
 export interface MonthRow {
@@ -65,6 +67,8 @@ export interface ScenarioResult {
   isBaseline: boolean;
   months: MonthRow[];
   summary: ScenarioSummary;
+  /** With ranges: P5/P50/P95 of live projects each month. */
+  liveProjectsBand?: Band;
 }
 
 export interface Investment {
@@ -100,12 +104,19 @@ export interface ComparisonResult {
     liveProjectsAtEnd: { baseline: number; alternative: number };
     overloadedMonths: { baseline: number; alternative: number };
   };
+  /** With ranges: percentiles of NPV, ROI and payback month, and the chances of paying back and of NPV > 0. */
+  distribution?: AlternativeDistribution;
+  /** With ranges: P5/P50/P95 of the cumulative net at the end of each month. */
+  cumulativeNetBand?: Band;
 }
 
 export interface Assumption {
   /** Path of the field in the scenario file. */
   input: string;
+  /** The point value; for a range, its median. */
   value: number;
+  /** For a range: the distribution and its 5th and 95th percentiles. */
+  range?: { distribution: Distribution; p5: number; p95: number };
   note?: string;
   usedBy: string[];
 }
@@ -123,4 +134,6 @@ export interface CaseResult {
   comparisons: Record<string, ComparisonResult>;
   assumptions: Assumption[];
   notes: { input: string; note: string }[];
+  /** Present when the case has ranges and a Monte Carlo was run. */
+  uncertainty?: { samples: number; seed: number; sampling: "random" | "latin-hypercube"; inputs: string[] };
 }

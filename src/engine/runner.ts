@@ -48,12 +48,15 @@ export class CaseRunner {
     this.figures = Array.from({ length: count }, () => ({ npv: 0, roi: Number.NaN, paybackMonth: null, presentValueOfCosts: 0, timeZero: 0 }));
   }
 
-  /** Simulates every scenario with the given leaf values and compares each with the baseline. */
-  run(leafValues: Float64Array): void {
+  /**
+   * Simulates every scenario with the given leaf values and compares each with the baseline.
+   * `detail: false` (the Monte Carlo) leaves the hour columns other than the change's unwritten.
+   */
+  run(leafValues: Float64Array, detail = true): void {
     const scenarios = this.compiled.scenarios;
     for (let index = 0; index < scenarios.length; index++) {
       fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
-      simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!);
+      simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!, detail);
     }
     for (let index = 0; index < scenarios.length; index++) this.compare(index);
   }

@@ -56,7 +56,7 @@ export function hourlyCostOf(parameters: Float64Array): number {
  * No allocation: safe to call 100,000 times.
  * @example simulate(parameters, schedulePlan(Int32Array.of(4, 7, 10), 12, false), columns, scalars)
  */
-export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Array, scalars: SimulationScalars): void {
+export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Array, scalars: SimulationScalars, detail = true): void {
   const months = plan.months;
   const people = p[P.people]!;
   const hoursPerMonth = p[P.hoursPerMonth]!;
@@ -170,29 +170,32 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     }
     const idle = remaining;
 
+    // The Monte Carlo needs only live projects, change hours and money (below); the rest is detail.
     out[F.liveProjects * months + at] = live;
-    out[F.releases * months + at] = releases;
-    out[F.capacityHours * months + at] = capacity;
-    out[F.vacancyHours * months + at] = vacancy;
-    out[F.rampUpHours * months + at] = rampUp;
     out[F.adoptionDipHours * months + at] = dip;
-    out[F.availableHours * months + at] = available;
-    out[F.manualHours * months + at] = manual;
-    out[F.waitingHours * months + at] = waitingHours;
-    out[F.meetingHours * months + at] = meetingHours;
-    out[F.breakageFixHours * months + at] = breakageFix;
-    out[F.knowledgeLossHours * months + at] = knowledgeLoss;
     out[F.setupHours * months + at] = setup;
     out[F.learningHours * months + at] = learning;
-    out[F.overheadHours * months + at] = overhead;
-    out[F.upkeepHours * months + at] = upkeep;
-    out[F.freeHours * months + at] = free;
-    out[F.buildHours * months + at] = build;
-    out[F.idleHours * months + at] = idle;
-    out[F.shortfallHours * months + at] = shortfall;
-    out[F.scheduledBuildShortfallHours * months + at] = plan.capacityMode ? 0 : scheduledBuild - build;
-    out[F.canStartNewWork * months + at] = canStart ? 1 : 0;
-    out[F.overloaded * months + at] = overloaded ? 1 : 0;
+    if (detail) {
+      out[F.releases * months + at] = releases;
+      out[F.capacityHours * months + at] = capacity;
+      out[F.vacancyHours * months + at] = vacancy;
+      out[F.rampUpHours * months + at] = rampUp;
+      out[F.availableHours * months + at] = available;
+      out[F.manualHours * months + at] = manual;
+      out[F.waitingHours * months + at] = waitingHours;
+      out[F.meetingHours * months + at] = meetingHours;
+      out[F.breakageFixHours * months + at] = breakageFix;
+      out[F.knowledgeLossHours * months + at] = knowledgeLoss;
+      out[F.overheadHours * months + at] = overhead;
+      out[F.upkeepHours * months + at] = upkeep;
+      out[F.freeHours * months + at] = free;
+      out[F.buildHours * months + at] = build;
+      out[F.idleHours * months + at] = idle;
+      out[F.shortfallHours * months + at] = shortfall;
+      out[F.scheduledBuildShortfallHours * months + at] = plan.capacityMode ? 0 : scheduledBuild - build;
+      out[F.canStartNewWork * months + at] = canStart ? 1 : 0;
+      out[F.overloaded * months + at] = overloaded ? 1 : 0;
+    }
 
     const projectValue = live * p[P.valuePerMonth]!;
     const recovered = idle * rate * capture;

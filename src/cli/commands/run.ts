@@ -1,10 +1,19 @@
 import type { Command } from "commander";
-import { buildResult } from "../../engine/index.js";
+import { buildResult, withUncertainty } from "../../engine/index.js";
+import { suggest } from "../../engine/scenario/suggest.js";
 import { renderRunReport } from "../format/run-report.js";
 import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
-import { suggest } from "../../engine/scenario/suggest.js";
+import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+
+interface RunOptions extends SamplingOptions {
+  json?: boolean;
+  scenario?: string;
+  output?: string;
+  force?: boolean;
+  timing?: boolean;
+}
 
 export function registerRun(program: Command, output: CliOutput): void {
   program
@@ -13,6 +22,10 @@ export function registerRun(program: Command, output: CliOutput): void {
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
     .option("--json", "print the full result as JSON (the stable contract for scripts)")
     .option("--scenario <name>", "show only this scenario (and its comparison with the baseline)")
+    .option("--samples <n>", "Monte Carlo samples when the file has ranges (default 10000 with ranges; 0 for none)")
+    .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default 1)")
+    .option("--lhs", "Latin hypercube sampling instead of plain random draws")
+    .option("--timing", "print how long the run took and its peak memory on stderr")
     .option("-o, --output <file>", "write the output to a file instead of the terminal")
     .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
     .addHelpText(
@@ -21,9 +34,11 @@ export function registerRun(program: Command, output: CliOutput): void {
 Examples:
   $ mlops-roi run examples/seed.yaml
   $ mlops-roi run examples/seed.yaml --scenario optimal
+  $ mlops-roi run examples/seed-uncertain.yaml --samples 100000 --seed 7
   $ mlops-roi run examples/seed.yaml --json > result.json`,
     )
-    .action((file: string, options: { json?: boolean; scenario?: string; output?: string; force?: boolean }) => {
+    .action(async (file: string, options: RunOptions) => {
+      const started = performance.now();
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const names = compiled.scenarios.map((scenario) => scenario.name);
@@ -31,7 +46,11 @@ Examples:
         const guess = suggest(options.scenario, names);
         throw new UserError(`--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${names.join(", ")}`);
       }
-      const result = buildResult(compiled);
+      const simulated = performance.now();
+      const uncertainty = await runMonteCarlo(compiled, options, output);
+      const sampled = performance.now();
+      const deterministic = buildResult(compiled);
+      const result = uncertainty ? withUncertainty(deterministic, uncertainty) : deterministic;
       let text: string;
       if (options.json) {
         if (options.scenario !== undefined) {
@@ -52,6 +71,15 @@ Examples:
         output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
       } else {
         output.stdout(text);
+      }
+      if (options.timing) {
+        const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(3);
+        const samples = uncertainty?.samples ?? 0;
+        const rate = samples > 0 ? `, ${Math.round(samples / ((sampled - simulated) / 1000)).toLocaleString("en-US")} samples/s` : "";
+        output.stderr(
+          `timing: process start to end ${(performance.now() / 1000).toFixed(3)} s; reading and checking ${seconds(started, simulated)} s; ` +
+            `Monte Carlo ${samples.toLocaleString("en-US")} samples ${seconds(simulated, sampled)} s${rate}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+        );
       }
     });
 }

@@ -20,6 +20,34 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
   return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", "Benefit, last 12 months"], rows);
 }
 
+function rangeText(low: number | null, high: number | null, format: (value: number) => string, never = "never"): string {
+  const show = (value: number | null) => (value === null ? never : format(value));
+  return `${show(low)} to ${show(high)}`;
+}
+
+function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
+  const withRanges = comparisons.filter((comparison) => comparison.distribution);
+  if (withRanges.length === 0 || !result.uncertainty) return undefined;
+  const money = (value: number) => formatMoney(value, result.currency);
+  const month = (value: number) => `month ${Math.round(value)}`;
+  const rows = withRanges.map((comparison) => {
+    const distribution = comparison.distribution!;
+    return [
+      comparison.label,
+      money(distribution.npv.p50 ?? 0),
+      rangeText(distribution.npv.p5, distribution.npv.p95, money),
+      rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month),
+      formatPercent(distribution.probabilityPaysBack),
+      formatPercent(distribution.probabilityNpvPositive),
+    ];
+  });
+  const { samples, seed, sampling } = result.uncertainty;
+  return [
+    renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
+    `  ${samples.toLocaleString("en-US")} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${result.uncertainty.inputs.length} inputs`,
+  ].join("\n");
+}
+
 function categoryTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
   const used = benefitCategories.filter((category) => comparisons.some((comparison) => Math.abs(comparison.benefitByCategory[category]) >= 0.5));
   if (used.length === 0) return undefined;
@@ -77,6 +105,8 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));
+    const ranges = uncertaintyTable(result, comparisons);
+    if (ranges) parts.push("", ranges);
     const categories = categoryTable(result, comparisons);
     if (categories) parts.push("", categories);
   }

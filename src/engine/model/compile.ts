@@ -1,4 +1,6 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
+import { distributionOfRange, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
+import { median } from "../uncertainty/index.js";
 import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
 import type { CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
 import { parameterNames, parameterSpecs, PARAMETER_COUNT, P } from "./parameters.js";
@@ -9,8 +11,31 @@ function isRecord(value: unknown): value is Data {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function isQuantity(value: unknown): value is number | { value: number; note?: string } {
-  return typeof value === "number" || (isRecord(value) && typeof value.value === "number");
+function isQuantity(value: unknown): value is Quantity {
+  if (typeof value === "number") return true;
+  if (!isRecord(value)) return false;
+  return typeof value.value === "number" || typeof value.low === "number" || typeof value.distribution === "string";
+}
+
+/** The kind of each input, by where it sits in a scenario's inputs (e.g. "projects.buildHours"). */
+const kindBySource = new Map<string, QuantityKindName>(parameterNames.map((name) => [parameterSpecs[name].source, parameterSpecs[name].kind]));
+
+function kindOf(path: FieldPath): QuantityKindName {
+  const inside = path[0] === "defaults" ? path.slice(1) : path[0] === "scenarios" ? path.slice(2) : path;
+  if (inside[0] === "manualTasks") return "minutes";
+  return kindBySource.get(inside.join(".")) ?? "count";
+}
+
+function leafOf(path: FieldPath, quantity: Quantity): Leaf {
+  const base = { path, name: formatPath(path), kind: kindOf(path) };
+  if (typeof quantity === "number") return { ...base, value: quantity };
+  const note = quantity.note ? { note: quantity.note } : {};
+  if ("value" in quantity) return { ...base, value: quantity.value, ...note };
+  const distribution = distributionOfRange(quantity);
+  if (distribution.kind === "point") return { ...base, value: distribution.value, ...note };
+  const kind = quantityKind(base.kind);
+  const value = Math.min(kind.max, Math.max(kind.min, median(distribution)));
+  return { ...base, value: kind.integer ? Math.round(value) : value, distribution, ...note };
 }
 
 /** Paths that hold structure, not inputs: never leaves. */
@@ -23,8 +48,7 @@ function collect(data: unknown, path: FieldPath, leaves: Leaf[], notes: GroupNot
     if (structural.has(key) || key === "$schema") continue;
     const here = [...path, key];
     if (isQuantity(value)) {
-      const note = typeof value === "number" ? undefined : value.note;
-      leaves.push({ path: here, name: formatPath(here), value: typeof value === "number" ? value : value.value, ...(note ? { note } : {}) });
+      leaves.push(leafOf(here, value));
     } else if (key === "note" && typeof value === "string" && path.length > 0) {
       notes.push({ path, name: formatPath(path), note: value });
     } else if (isRecord(value)) {
@@ -186,6 +210,7 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
       leafValues: Float64Array.from(leaves, (leaf) => leaf.value),
       groupNotes,
       manualTasks: [...taskNames].map(([name, per]) => ({ name, per })),
+      uncertainLeaves: leaves.flatMap((leaf, index) => (leaf.distribution ? [index] : [])),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { QuantityKindName } from "../scenario/quantity.js";
+import type { Distribution } from "../uncertainty/index.js";
 import type { FieldPath } from "../scenario/issues.js";
 
 /** One number written in the scenario file: the unit of uncertainty and of traceability. */
@@ -6,8 +7,13 @@ export interface Leaf {
   readonly path: FieldPath;
   /** `path` as a user writes it, e.g. "scenarios.optimal.projects.upkeepHoursPerMonth". */
   readonly name: string;
+  /** The point value; for a range, its median (what a deterministic run uses). */
   readonly value: number;
   readonly note?: string;
+  /** Present when the file gives a range instead of a number. */
+  readonly distribution?: Distribution;
+  /** What kind of number it is; draws are kept within the kind's allowed values. */
+  readonly kind: QuantityKindName;
 }
 
 /** A note written on a group of inputs (e.g. `projects.note`). */
@@ -48,5 +54,6 @@ export interface CompiledCase {
   readonly leafValues: Float64Array;
   readonly groupNotes: readonly GroupNote[];
   readonly manualTasks: readonly { readonly name: string; readonly per: "person" | "project" | "team" }[];
-  readonly kinds?: Readonly<Record<string, QuantityKindName>>;
+  /** Indices of the leaves that are ranges: the inputs of the Monte Carlo. */
+  readonly uncertainLeaves: readonly number[];
 }

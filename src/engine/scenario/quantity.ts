@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fromInterval90, validateDistribution, validateInterval90, type Distribution, type IntervalShape } from "../uncertainty/index.js";
 
 /**
  * The kinds of number a scenario file holds. Each kind knows what is allowed, in words a user
@@ -62,13 +63,95 @@ export const noteSchema = z
   .max(4000, { error: "a note is at most 4,000 characters" })
   .meta({ description: "Your own words about this input; shown in the report's assumptions." });
 
+/** Cross-field checks of a range (low ≤ high, min ≤ mode ≤ max, ...), reported on the range itself. */
+function checkRange(form: RangeForm, context: z.core.$RefinementCtx): void {
+  const distribution = distributionOfRange(form);
+  const problems = distribution.kind === "lognormal" && "low" in form ? [] : validateDistribution(distribution);
+  if ("distribution" in form && form.distribution === "lognormal" && !(form.mean > 0)) problems.push(`a lognormal needs a mean > 0, got ${form.mean}`);
+  if ("low" in form) problems.push(...validateInterval90(form.low, form.high, form.shape ?? "auto"));
+  for (const problem of new Set(problems)) context.addIssue({ code: "custom", message: `allowed: ${problem}`, input: form });
+}
+
 /**
- * An input: a plain number, or `{ value, note }` to keep the reason next to the number.
- * @example quantity("hours") // accepts 30 or { value: 30, note: "from the time sheets" }
+ * An input: a plain number, `{ value, note }` to keep the reason next to the number, or a range —
+ * `{ low, high }` read as a 90% interval, or an explicit distribution.
+ * @example quantity("hours") // accepts 30, { value: 30, note: "..." }, { low: 25, high: 35 }, { distribution: pert, min: 8, mode: 11, max: 15 }
  */
 export function quantity(name: QuantityKindName) {
   const value = numberOf(name);
-  return z.union([value, z.strictObject({ value, note: noteSchema.optional() })]).meta({ description: kinds[name].allowed });
+  const note = noteSchema.optional();
+  const interval = z
+    .strictObject({
+      low: value.meta({ description: "5th percentile: you would be surprised (1 in 20) to see less." }),
+      high: value.meta({ description: "95th percentile: you would be surprised (1 in 20) to see more." }),
+      shape: z.enum(["auto", "normal", "lognormal"], { error: "allowed: auto, normal or lognormal" }).optional(),
+      note,
+    })
+    .superRefine(checkRange)
+    .meta({ description: "A 90% interval: lognormal when both bounds are > 0, normal otherwise." });
+  const distribution = z
+    .discriminatedUnion(
+      "distribution",
+      [
+        z.strictObject({ distribution: z.literal("uniform"), min: value, max: value, note }),
+        z.strictObject({ distribution: z.literal("triangular"), min: value, mode: value, max: value, note }),
+        z.strictObject({
+          distribution: z.literal("pert"),
+          min: value,
+          mode: value,
+          max: value,
+          lambda: z.number({ error: "expected a number ≥ 0 (4 is usual)" }).min(0, { error: "allowed: a number ≥ 0 (4 is usual)" }).optional(),
+          note,
+        }),
+        z.strictObject({ distribution: z.literal("normal"), mean: value, sd: z.number({ error: "expected a standard deviation ≥ 0" }).min(0, { error: "allowed: a standard deviation ≥ 0" }), note }),
+        z.strictObject({
+          distribution: z.literal("lognormal"),
+          mean: value,
+          sd: z.number({ error: "expected a standard deviation ≥ 0" }).min(0, { error: "allowed: a standard deviation ≥ 0" }),
+          note,
+        }),
+      ],
+      { error: "allowed distributions: uniform, triangular, pert, normal, lognormal" },
+    )
+    .superRefine(checkRange);
+  return z
+    .union([value, z.strictObject({ value, note }), interval, distribution])
+    .meta({ description: `${kinds[name].allowed}; or a range: { low, high } (90% interval) or { distribution, ... }` });
 }
 
-export type Quantity = number | { value: number; note?: string | undefined };
+export type RangeForm =
+  | { low: number; high: number; shape?: IntervalShape | undefined; note?: string | undefined }
+  | { distribution: "uniform"; min: number; max: number; note?: string | undefined }
+  | { distribution: "triangular" | "pert"; min: number; mode: number; max: number; lambda?: number | undefined; note?: string | undefined }
+  | { distribution: "normal" | "lognormal"; mean: number; sd: number; note?: string | undefined };
+
+export type Quantity = number | { value: number; note?: string | undefined } | RangeForm;
+
+/**
+ * The distribution a range in the file stands for.
+ * @example distributionOfRange({ low: 10, high: 30 }) // lognormal with 5th percentile 10 and 95th 30
+ */
+export function distributionOfRange(form: RangeForm): Distribution {
+  if ("low" in form) {
+    if (!(form.low <= form.high) || (form.shape === "lognormal" && !(form.low > 0))) return { kind: "point", value: form.low };
+    return fromInterval90(form.low, form.high, form.shape ?? "auto");
+  }
+  switch (form.distribution) {
+    case "uniform":
+      return { kind: "uniform", min: form.min, max: form.max };
+    case "triangular":
+      return { kind: "triangular", min: form.min, mode: form.mode, max: form.max };
+    case "pert":
+      return { kind: "pert", min: form.min, mode: form.mode, max: form.max, ...(form.lambda !== undefined ? { lambda: form.lambda } : {}) };
+    case "normal":
+      return { kind: "normal", mean: form.mean, sd: form.sd };
+    case "lognormal": {
+      // Given the variable's own mean and standard deviation, not those of its logarithm.
+      if (!(form.mean > 0)) return { kind: "point", value: form.mean };
+      const sigmaSquared = Math.log(1 + (form.sd * form.sd) / (form.mean * form.mean));
+      return { kind: "lognormal", mu: Math.log(form.mean) - sigmaSquared / 2, sigma: Math.sqrt(sigmaSquared) };
+    }
+    default:
+      return form satisfies never;
+  }
+}

@@ -1,0 +1,53 @@
+// Benchmark cases built from the bundled examples, so the figures describe realistic work.
+import { readFileSync } from "node:fs";
+import { parse, stringify } from "yaml";
+import { validateScenarioText, type CompiledCase } from "../src/engine/index.js";
+
+function compile(data: unknown): CompiledCase {
+  const validation = validateScenarioText(stringify(data));
+  if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
+  return validation.compiled;
+}
+
+function enterprise(): { scenarios: Record<string, Record<string, unknown>> } & Record<string, unknown> {
+  return parse(readFileSync(new URL("../examples/enterprise.yaml", import.meta.url), "utf8"));
+}
+
+/** The enterprise example (60 months) with two more alternatives: five scenarios. */
+export function fiveScenarioCase(): CompiledCase {
+  const data = enterprise();
+  const composable = data.scenarios.composable!;
+  data.scenarios.composableLean = { ...composable, label: "Lean mix", tooling: { licences: { perUserPerMonth: 300 } } };
+  data.scenarios.cloudLight = { ...data.scenarios.bigCloud!, label: "Cloud, light", change: { setupHours: 2000 } };
+  return compile(data);
+}
+
+/**
+ * The enterprise example (3 scenarios, 60 months) with its first `count` numbers turned into ranges
+ * (a 90% interval of ±25% around the written value).
+ */
+export function uncertainCase(count = 30): CompiledCase {
+  const data = enterprise();
+  let made = 0;
+  const integers = new Set(["alreadyLive", "backlog", "setupMonths", "adoptionDipMonths", "minimum", "startMonth", "liveProjectsEach", "benefitsMultiplier"]);
+  const shares = new Set(["familiarity", "focusLostShare", "changeFailureRate", "attritionPerYear", "adoptionDipShare", "contingencyShare", "rampUpOutputShare"]);
+  const visit = (node: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (made >= count) return;
+      const written = value as { value?: unknown; note?: string } | number;
+      const number = typeof written === "number" ? written : written && typeof written === "object" && typeof written.value === "number" ? written.value : undefined;
+      if (number !== undefined) {
+        if (number > 0 && !integers.has(key)) {
+          const note = typeof written === "object" && written.note ? { note: written.note } : {};
+          node[key] = { low: number * 0.75, high: shares.has(key) ? Math.min(1, number * 1.25) : number * 1.25, ...note };
+          made++;
+        }
+      } else if (value && typeof value === "object" && !Array.isArray(value)) visit(value as Record<string, unknown>);
+    }
+  };
+  visit(data.defaults as Record<string, unknown>);
+  for (const scenario of Object.values(data.scenarios)) visit(scenario);
+  const compiled = compile(data);
+  if (compiled.uncertainLeaves.length !== count) throw new Error(`expected ${count} ranges, made ${compiled.uncertainLeaves.length}`);
+  return compiled;
+}

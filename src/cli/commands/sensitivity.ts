@@ -1,0 +1,133 @@
+import { Option, type Command } from "commander";
+import { CaseRunner, chooseAlternative, sobol, tornado, type SobolResult, type TornadoBar } from "../../engine/index.js";
+import { suggest } from "../../engine/scenario/suggest.js";
+import { formatMoney } from "../format/numbers.js";
+import { renderTable } from "../format/table.js";
+import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { toJson } from "../json.js";
+import { loadScenario } from "../load.js";
+import { parseWholeNumber } from "../uncertainty.js";
+
+interface SensitivityOptions {
+  method: "tornado" | "sobol" | "both";
+  scenario?: string;
+  samples?: string;
+  seed?: string;
+  json?: boolean;
+  output?: string;
+  force?: boolean;
+}
+
+/** The sensitivity JSON contract: `{ alternative, baseNpv, tornado: [...], sobol: [...] }`. */
+export interface SensitivityResult {
+  alternative: string;
+  currency: string;
+  baseNpv: number;
+  tornado?: TornadoBar[];
+  sobol?: SobolResult[];
+  sobolBaseSamples?: number;
+}
+
+function number(value: number): string {
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : Number(value.toPrecision(3)).toLocaleString("en-US");
+}
+
+/** A text tornado: each bar spans the NPV from the input's 5th to its 95th percentile, around the median case. */
+function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, width = 40): string {
+  if (bars.length === 0) return "";
+  const lowest = Math.min(baseNpv, ...bars.map((bar) => Math.min(bar.low, bar.high)));
+  const highest = Math.max(baseNpv, ...bars.map((bar) => Math.max(bar.low, bar.high)));
+  const span = highest - lowest || 1;
+  const position = (value: number) => Math.round(((value - lowest) / span) * (width - 1));
+  const centre = position(baseNpv);
+  const labelWidth = Math.min(48, Math.max(...bars.map((bar) => bar.input.length)));
+  const lines = bars.map((bar) => {
+    const from = position(Math.min(bar.low, bar.high));
+    const to = position(Math.max(bar.low, bar.high));
+    const cells = Array.from({ length: width }, (_, index) => (index >= from && index <= to ? "█" : index === centre ? "│" : " "));
+    const label = bar.input.length > labelWidth ? `…${bar.input.slice(-(labelWidth - 1))}` : bar.input.padEnd(labelWidth);
+    return `  ${label}  ${cells.join("")}`;
+  });
+  const scale = `  ${" ".repeat(labelWidth)}  ${formatMoney(lowest, currency)}${" ".repeat(Math.max(1, width - formatMoney(lowest, currency).length - formatMoney(highest, currency).length))}${formatMoney(highest, currency)}`;
+  return [...lines, scale].join("\n");
+}
+
+function renderText(result: SensitivityResult, label: string): string {
+  const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with every input at its median)`];
+  if (result.tornado) {
+    if (result.tornado.length === 0) parts.push("", "  The file has no ranges: give inputs as { low, high } to see which matter most.");
+    else {
+      parts.push(
+        "",
+        renderTable(
+          ["Input (one at a time, 5th to 95th percentile)", "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
+          result.tornado.map((bar) => [bar.input, number(bar.inputLow), number(bar.inputHigh), formatMoney(bar.low, result.currency), formatMoney(bar.high, result.currency), formatMoney(bar.swing, result.currency)]),
+        ),
+        "",
+        asciiTornado(result.tornado, result.baseNpv, result.currency),
+      );
+    }
+  }
+  if (result.sobol && result.sobol.length > 0) {
+    const fixed = (value: number) => (Math.abs(value) < 0.005 ? 0 : value).toFixed(2);
+    const interval = (range: [number, number]) => `${fixed(range[0])} to ${fixed(range[1])}`;
+    parts.push(
+      "",
+      renderTable(
+        ["Input (all varying together)", "First-order", "95% interval", "Total", "95% interval"],
+        result.sobol.map((index) => [index.input, index.first.toFixed(3), interval(index.firstInterval), index.total.toFixed(3), interval(index.totalInterval)]),
+      ),
+      `  Sobol indices from ${result.sobolBaseSamples?.toLocaleString("en-US")} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
+    );
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+export function registerSensitivity(program: Command, output: CliOutput): void {
+  program
+    .command("sensitivity")
+    .description("Rank the inputs given as ranges by how much they move the net present value.")
+    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .addOption(new Option("--method <method>", "tornado (one at a time), sobol (global) or both").choices(["tornado", "sobol", "both"]).default("both"))
+    .option("--scenario <name>", "the alternative to analyse (default: the one with the highest NPV)")
+    .option("--samples <n>", "Sobol base samples N, a power of two (runs: N × (inputs + 2))", "1024")
+    .option("--seed <s>", "seed of the random draws (default 1)")
+    .option("--json", "print the result as JSON")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("--force", "replace the output file if it exists")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mlops-roi sensitivity examples/seed-uncertain.yaml
+  $ mlops-roi sensitivity examples/seed-uncertain.yaml --method sobol --samples 4096 --json`,
+    )
+    .action((file: string, options: SensitivityOptions) => {
+      const { compiled } = loadScenario(file, output);
+      if (!compiled) return;
+      const alternatives = compiled.scenarios.filter((scenario) => scenario.name !== compiled.baseline).map((scenario) => scenario.name);
+      if (alternatives.length === 0) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to compare`);
+      if (options.scenario !== undefined && !alternatives.includes(options.scenario)) {
+        const guess = suggest(options.scenario, alternatives);
+        throw new UserError(`--scenario ${options.scenario}: not an alternative in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${alternatives.join(", ")}`);
+      }
+      const baseSamples = parseWholeNumber("--samples", options.samples ?? "1024", 2);
+      if ((baseSamples & (baseSamples - 1)) !== 0) throw new UserError(`--samples is ${baseSamples}; allowed: a power of two such as 1024 or 4096`, 2);
+      const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
+      const index = chooseAlternative(compiled, options.scenario);
+      const scenario = compiled.scenarios[index]!;
+      const runner = new CaseRunner(compiled);
+      runner.run(compiled.leafValues, false);
+      const result: SensitivityResult = { alternative: scenario.name, currency: compiled.currency, baseNpv: runner.figures[index]!.npv };
+      if (options.method !== "sobol") result.tornado = tornado(compiled, index);
+      if (options.method !== "tornado") {
+        result.sobol = sobol(compiled, index, { baseSamples, seed });
+        result.sobolBaseSamples = baseSamples;
+      }
+      const text = options.json ? toJson(result) : renderText(result, scenario.label);
+      if (options.output) {
+        writeFileAtomic(options.output, text, { force: options.force ?? false });
+        output.stderr(`wrote ${options.output}\n`);
+      } else output.stdout(text);
+    });
+}

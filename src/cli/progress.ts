@@ -1,0 +1,51 @@
+import type { CliOutput } from "./io.js";
+
+/**
+ * A progress bar on stderr for work that takes more than a second, drawn only when stderr is a
+ * terminal (never in pipes, files or CI logs).
+ * @example const bar = createProgress(output, "Monte Carlo"); bar.update(500, 1000); bar.done();
+ */
+export function createProgress(output: CliOutput, label: string, delayMs = 1000) {
+  const started = performance.now();
+  let drawn = false;
+  let lastDraw = 0;
+  return {
+    update(done: number, total: number): void {
+      if (!output.stderrIsTerminal) return;
+      const now = performance.now();
+      if (now - started < delayMs || now - lastDraw < 100) return;
+      lastDraw = now;
+      drawn = true;
+      const width = 30;
+      const share = total > 0 ? done / total : 1;
+      const filled = Math.round(share * width);
+      output.stderr(`\r${label} [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(share * 100)}% (${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")})`);
+    },
+    done(): void {
+      if (drawn) output.stderr("\r\u001b[2K");
+    },
+  };
+}
+
+/**
+ * Runs chunked work, yielding to the event loop between chunks so Ctrl-C is heard; a stop request
+ * ends the loop cleanly and is reported to the caller (nothing half-written).
+ */
+export async function runInterruptibly(step: () => boolean, onProgress: () => void): Promise<"finished" | "interrupted"> {
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+  };
+  process.once("SIGINT", onSignal);
+  try {
+    for (;;) {
+      const finished = step();
+      onProgress();
+      if (finished) return "finished";
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (interrupted) return "interrupted";
+    }
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+  }
+}

@@ -1,0 +1,42 @@
+import { MonteCarlo, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
+import { UserError, type CliOutput } from "./io.js";
+import { createProgress, runInterruptibly } from "./progress.js";
+
+export interface SamplingOptions {
+  samples?: string;
+  seed?: string;
+  lhs?: boolean;
+}
+
+/** Samples run when the file has ranges and --samples is not given. */
+export const DEFAULT_SAMPLES = 10_000;
+
+export function parseWholeNumber(option: string, text: string, minimum: number): number {
+  const value = Number(text.replace(/_/g, ""));
+  if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new UserError(`${option} is "${text}"; allowed: a whole number ≥ ${minimum}`, 2);
+  }
+  return value;
+}
+
+/**
+ * The Monte Carlo behind `run` and `report`: with a progress bar for long runs (terminal only) and
+ * a clean stop on Ctrl-C. Returns undefined when the case has no ranges or samples is 0.
+ */
+export async function runMonteCarlo(compiled: CompiledCase, options: SamplingOptions, output: CliOutput): Promise<MonteCarloSummary | undefined> {
+  const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
+  const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
+  if (samples === 0) return undefined;
+  if (compiled.uncertainLeaves.length === 0 && options.samples !== undefined) {
+    output.stderr("note: the file has no ranges, so every sample gives the same numbers; give an input as { low, high } to see a spread\n");
+  }
+  const monteCarlo = new MonteCarlo(compiled, { samples, seed, latinHypercube: options.lhs ?? false });
+  const progress = createProgress(output, "Monte Carlo");
+  const outcome = await runInterruptibly(
+    () => monteCarlo.step(2_000),
+    () => progress.update(monteCarlo.done, samples),
+  );
+  progress.done();
+  if (outcome === "interrupted") throw new UserError(`stopped after ${monteCarlo.done.toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} samples; nothing was written`, 130);
+  return monteCarlo.summarise();
+}

@@ -1,0 +1,176 @@
+import { drawInputs } from "./draws.js";
+import { F } from "./model/columns.js";
+import type { CompiledCase } from "./model/compiled.js";
+import { CaseRunner } from "./runner.js";
+import { percentiles, shareAbove } from "./uncertainty/index.js";
+
+export interface MonteCarloOptions {
+  samples: number;
+  seed: number;
+  /** Latin hypercube sampling instead of plain random draws. */
+  latinHypercube?: boolean;
+}
+
+/** P5/P10/P50/P90/P95; null where the value does not exist (e.g. a payback month that never comes). */
+export interface PercentileSummary {
+  p5: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+}
+
+export interface AlternativeDistribution {
+  npv: PercentileSummary;
+  roi: PercentileSummary;
+  paybackMonth: PercentileSummary;
+  probabilityPaysBack: number;
+  probabilityNpvPositive: number;
+}
+
+export interface Band {
+  p5: number[];
+  p50: number[];
+  p95: number[];
+}
+
+export interface MonteCarloSummary {
+  samples: number;
+  seed: number;
+  sampling: "random" | "latin-hypercube";
+  /** The file paths of the inputs given as ranges. */
+  inputs: string[];
+  distributions: Record<string, AlternativeDistribution>;
+  cumulativeNetBands: Record<string, Band>;
+  liveProjectBands: Record<string, Band>;
+}
+
+const levels = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+
+function summary(values: Float64Array, scratch: Float64Array): PercentileSummary {
+  if (values.length === 0) return { p5: null, p10: null, p50: null, p90: null, p95: null };
+  const [p5, p10, p50, p90, p95] = percentiles(values, levels, scratch).map((value) => (Number.isFinite(value) ? value : null));
+  return { p5: p5 ?? null, p10: p10 ?? null, p50: p50 ?? null, p90: p90 ?? null, p95: p95 ?? null };
+}
+
+/**
+ * The Monte Carlo of a whole case, run in chunks so a caller can show progress and stop cleanly.
+ * Each sample draws every range once, runs every scenario for the whole horizon and compares.
+ * Samples are kept compactly (Float32 trajectories) for bands and charts.
+ * @example const mc = new MonteCarlo(compiled, { samples: 10_000, seed: 1 }); while (!mc.step(2_000)); mc.summarise()
+ */
+export class MonteCarlo {
+  readonly samples: number;
+  done = 0;
+  /** Per alternative (scenario index; the baseline's entry is unused). */
+  readonly npv: Float64Array[];
+  readonly roi: Float64Array[];
+  /** Payback month per sample; Infinity when it never pays back within the horizon. */
+  readonly payback: Float64Array[];
+  /** Sample-major (written contiguously in the hot loop): `[sample * months + month - 1]`. */
+  readonly cumulative: Float32Array[];
+  readonly liveProjects: Float32Array[];
+  readonly inputs: Float64Array[];
+  private readonly runner: CaseRunner;
+  private readonly leafValues: Float64Array;
+
+  constructor(
+    readonly compiled: CompiledCase,
+    readonly options: MonteCarloOptions,
+  ) {
+    if (!Number.isInteger(options.samples) || options.samples < 1) throw new RangeError(`samples must be a whole number ≥ 1, got ${options.samples}`);
+    this.samples = options.samples;
+    this.runner = new CaseRunner(compiled);
+    this.leafValues = Float64Array.from(compiled.leafValues);
+    this.inputs = drawInputs(compiled, this.samples, options.seed, options.latinHypercube ?? false);
+    const months = compiled.horizonMonths;
+    const count = compiled.scenarios.length;
+    this.npv = Array.from({ length: count }, () => new Float64Array(this.samples));
+    this.roi = Array.from({ length: count }, () => new Float64Array(this.samples));
+    this.payback = Array.from({ length: count }, () => new Float64Array(this.samples));
+    this.cumulative = Array.from({ length: count }, (_, index) => new Float32Array(index === this.runner.baselineIndex ? 0 : this.samples * months));
+    this.liveProjects = Array.from({ length: count }, () => new Float32Array(this.samples * months));
+  }
+
+  /** Runs up to `count` more samples; true when all are done. */
+  step(count: number): boolean {
+    const { runner, leafValues, inputs } = this;
+    const uncertain = this.compiled.uncertainLeaves;
+    const months = runner.months;
+    const scenarios = this.compiled.scenarios.length;
+    const end = Math.min(this.samples, this.done + count);
+    for (let sample = this.done; sample < end; sample++) {
+      for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![sample]!;
+      runner.run(leafValues, false);
+      for (let index = 0; index < scenarios; index++) {
+        const live = this.liveProjects[index]!;
+        const columns = runner.columns[index]!;
+        live.set(columns.subarray(F.liveProjects * months, F.liveProjects * months + months), sample * months);
+        if (index === runner.baselineIndex) continue;
+        const figures = runner.figures[index]!;
+        this.npv[index]![sample] = figures.npv;
+        this.roi[index]![sample] = figures.roi;
+        this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
+        const trajectory = this.cumulative[index]!;
+        const cumulative = runner.cumulativeNet[index]!;
+        trajectory.set(cumulative, sample * months);
+      }
+    }
+    this.done = end;
+    return this.done >= this.samples;
+  }
+
+  /** Runs every remaining sample at once. */
+  runAll(): this {
+    this.step(this.samples);
+    return this;
+  }
+
+  /** Percentiles, probabilities and per-month bands of the samples run so far. */
+  summarise(): MonteCarloSummary {
+    const n = this.done;
+    const months = this.runner.months;
+    const scratch = new Float64Array(n);
+    const column = new Float64Array(n);
+    const band = (trajectories: Float32Array): Band => {
+      const result: Band = { p5: [], p50: [], p95: [] };
+      for (let at = 0; at < months; at++) {
+        for (let sample = 0; sample < n; sample++) column[sample] = trajectories[sample * months + at]!;
+        const [p5, p50, p95] = percentiles(column, [0.05, 0.5, 0.95], scratch);
+        result.p5.push(p5!);
+        result.p50.push(p50!);
+        result.p95.push(p95!);
+      }
+      return result;
+    };
+    const distributions: Record<string, AlternativeDistribution> = {};
+    const cumulativeNetBands: Record<string, Band> = {};
+    const liveProjectBands: Record<string, Band> = {};
+    this.compiled.scenarios.forEach((scenario, index) => {
+      liveProjectBands[scenario.name] = band(this.liveProjects[index]!);
+      if (index === this.runner.baselineIndex) return;
+      const npv = this.npv[index]!.subarray(0, n);
+      const payback = this.payback[index]!.subarray(0, n);
+      const roi = this.roi[index]!.subarray(0, n).filter((value) => Number.isFinite(value));
+      let paysBack = 0;
+      for (let sample = 0; sample < n; sample++) if (Number.isFinite(payback[sample]!)) paysBack++;
+      distributions[scenario.name] = {
+        npv: summary(npv, scratch),
+        roi: summary(roi, scratch),
+        paybackMonth: summary(payback, scratch),
+        probabilityPaysBack: n > 0 ? paysBack / n : 0,
+        probabilityNpvPositive: n > 0 ? shareAbove(npv, 0) : 0,
+      };
+      cumulativeNetBands[scenario.name] = band(this.cumulative[index]!);
+    });
+    return {
+      samples: n,
+      seed: this.options.seed,
+      sampling: this.options.latinHypercube ? "latin-hypercube" : "random",
+      inputs: this.compiled.uncertainLeaves.map((leaf) => this.compiled.leaves[leaf]!.name),
+      distributions,
+      cumulativeNetBands,
+      liveProjectBands,
+    };
+  }
+}
