@@ -65,6 +65,8 @@ export const noteSchema = z
 
 /** Cross-field checks of a range (low ≤ high, min ≤ mode ≤ max, ...), reported on the range itself. */
 function checkRange(form: RangeForm, context: z.core.$RefinementCtx): void {
+  // A negative spread is already reported on its own field.
+  if ("sd" in form && !(form.sd >= 0)) return;
   const distribution = distributionOfRange(form);
   const problems = distribution.kind === "lognormal" && "low" in form ? [] : validateDistribution(distribution);
   if ("distribution" in form && form.distribution === "lognormal" && !(form.mean > 0)) problems.push(`a lognormal needs a mean > 0, got ${form.mean}`);

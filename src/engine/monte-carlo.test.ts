@@ -1,0 +1,134 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, sobol, tornado, validateScenarioText, withUncertainty, type CompiledCase } from "./index.js";
+import { quantile } from "./uncertainty/index.js";
+
+function compile(text: string): CompiledCase {
+  const validation = validateScenarioText(text);
+  if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
+  return validation.compiled;
+}
+
+const seedText = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8");
+const uncertainText = readFileSync(new URL("../../examples/seed-uncertain.yaml", import.meta.url), "utf8");
+
+describe("Monte Carlo of the whole case", () => {
+  it("gives exactly the deterministic result when the case has no ranges", () => {
+    const compiled = compile(seedText);
+    const deterministic = buildResult(compiled);
+    const summary = new MonteCarlo(compiled, { samples: 500, seed: 3 }).runAll().summarise();
+    for (const [name, comparison] of Object.entries(deterministic.comparisons)) {
+      const distribution = summary.distributions[name]!;
+      for (const level of ["p5", "p10", "p50", "p90", "p95"] as const) {
+        expect(distribution.npv[level]).toBe(comparison.npv);
+        expect(distribution.roi[level]).toBe(comparison.roi);
+        expect(distribution.paybackMonth[level]).toBe(comparison.paybackMonth);
+      }
+      expect(summary.cumulativeNetBands[name]!.p50).toEqual(comparison.cumulativeNet);
+      expect(distribution.probabilityPaysBack).toBe(comparison.paybackMonth === null ? 0 : 1);
+    }
+  });
+
+  it("runs the seed case at its medians when ranges are present, and spreads the results around it", () => {
+    const compiled = compile(uncertainText);
+    expect(compiled.uncertainLeaves.map((leaf) => compiled.leaves[leaf]!.name)).toEqual([
+      "defaults.projects.upkeepHoursPerMonth",
+      "defaults.projects.valuePerMonth",
+      "scenarios.optimal.projects.upkeepHoursPerMonth",
+      "scenarios.compromise.projects.upkeepHoursPerMonth",
+    ]);
+    const upkeep = compiled.leaves[compiled.uncertainLeaves[0]!]!;
+    expect(upkeep.value).toBeCloseTo(Math.sqrt(25 * 35), 9); // the median of a lognormal 90% interval is the geometric mean
+    expect(quantile(upkeep.distribution!, 0.05)).toBeCloseTo(25, 9);
+    expect(quantile(upkeep.distribution!, 0.95)).toBeCloseTo(35, 9);
+    const summary = new MonteCarlo(compiled, { samples: 20_000, seed: 11 }).runAll().summarise();
+    const npv = summary.distributions.compromise!.npv;
+    expect(npv.p5!).toBeLessThan(npv.p50!);
+    expect(npv.p50!).toBeLessThan(npv.p95!);
+    const atMedians = buildResult(compiled).comparisons.compromise!.npv;
+    expect(atMedians).toBeGreaterThan(npv.p5!);
+    expect(atMedians).toBeLessThan(npv.p95!);
+    const band = summary.cumulativeNetBands.compromise!;
+    band.p5.forEach((low, index) => expect(low).toBeLessThanOrEqual(band.p95[index]!));
+  });
+
+  it("gives identical numbers for the same seed and different numbers for another", () => {
+    const compiled = compile(uncertainText);
+    const first = JSON.stringify(withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 3000, seed: 42 }).runAll().summarise()));
+    const second = JSON.stringify(withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 3000, seed: 42 }).runAll().summarise()));
+    const other = JSON.stringify(withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 3000, seed: 43 }).runAll().summarise()));
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
+  it("gives the same result whether run in one go or in chunks", () => {
+    const compiled = compile(uncertainText);
+    const whole = new MonteCarlo(compiled, { samples: 2500, seed: 5, latinHypercube: true }).runAll().summarise();
+    const chunked = new MonteCarlo(compiled, { samples: 2500, seed: 5, latinHypercube: true });
+    while (!chunked.step(700));
+    expect(chunked.summarise()).toEqual(whole);
+  });
+
+  it("draws each range once per sample and keeps draws within what the input allows", () => {
+    const text = uncertainText.replace("freedHoursCaptureShare:\n  value: 0.5", "freedHoursCaptureShare:\n  low: 0.2\n  high: 0.95\n  shape: normal");
+    const compiled = compile(text);
+    const monteCarlo = new MonteCarlo(compiled, { samples: 20_000, seed: 2 });
+    expect(monteCarlo.inputs).toHaveLength(compiled.uncertainLeaves.length);
+    const captureColumn = monteCarlo.inputs[compiled.uncertainLeaves.findIndex((leaf) => compiled.leaves[leaf]!.name === "freedHoursCaptureShare")]!;
+    expect(Math.min(...captureColumn)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...captureColumn)).toBeLessThanOrEqual(1);
+    expect(captureColumn.some((value) => value === 1)).toBe(true); // the normal's upper tail is clipped at 1
+  });
+});
+
+describe("sensitivity", () => {
+  const caseWithKnownOrder = `
+title: known order
+currency: EUR
+horizonMonths: 24
+discountRate: 0
+freedHoursCaptureShare: 1
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 160, hourlyCost: 100 }
+  projects: { alreadyLive: 4, upkeepHoursPerMonth: 30 }
+  releases: { mode: schedule }
+scenarios:
+  today: {}
+  better:
+    projects: { upkeepHoursPerMonth: { low: 5, high: 15 } }
+    tooling:
+      licences:
+        perUserPerMonth: { low: 100, high: 300 }
+      infrastructure:
+        perMonth: { low: 190, high: 210 }
+`;
+
+  it("ranks inputs by NPV swing in the order built into the case", () => {
+    // Upkeep moves 4 projects × 10 hours × €100 × 24 months = €96,000; the licence €4,800; infrastructure €480.
+    const compiled = compile(caseWithKnownOrder);
+    const bars = tornado(compiled, 1);
+    expect(bars.map((bar) => bar.input)).toEqual([
+      "scenarios.better.projects.upkeepHoursPerMonth",
+      "scenarios.better.tooling.licences.perUserPerMonth",
+      "scenarios.better.tooling.infrastructure.perMonth",
+    ]);
+    expect(bars[0]!.swing).toBeCloseTo(4 * 10 * 100 * 24, 6);
+    expect(bars[1]!.swing).toBeCloseTo(200 * 24, 6);
+    expect(bars[2]!.swing).toBeCloseTo(20 * 24, 6);
+    expect(bars[0]!.low).toBeGreaterThan(bars[0]!.high); // more upkeep, less NPV
+  });
+
+  it("puts the same input first in the Sobol ranking, and the indices of a linear case add up to one", () => {
+    const compiled = compile(caseWithKnownOrder.replace("{ low: 100, high: 300 }", "{ distribution: uniform, min: 100, max: 300 }"));
+    const indices = sobol(compiled, 1, { baseSamples: 4096, seed: 9 });
+    expect(indices[0]!.input).toBe("scenarios.better.projects.upkeepHoursPerMonth");
+    const sum = indices.reduce((total, index) => total + index.first, 0);
+    expect(sum).toBeGreaterThan(0.9);
+    expect(sum).toBeLessThan(1.1);
+    for (const index of indices) {
+      expect(index.firstInterval[0]).toBeLessThanOrEqual(index.first);
+      expect(index.first).toBeLessThanOrEqual(index.firstInterval[1]);
+    }
+  });
+});
