@@ -12,12 +12,33 @@ export function formatIssues(file: string, text: string, issues: readonly Issue[
       const column = issue.column ?? 1;
       const head = `${file}:${line}:${column}: ${issue.severity}: ${issue.message}`;
       const source = lines[line - 1];
-      if (source === undefined || source.length > 300) return head;
+      // A binary file's first "line" tells the reader nothing.
+      if (source === undefined || source.trim() === "" || issue.code === "not_text") return head;
+      const { shown, caretAt } = excerpt(printable(source), column);
       const number = String(line);
       const gutter = " ".repeat(number.length);
-      return `${head}\n ${number} | ${source}\n ${gutter} | ${" ".repeat(Math.max(0, column - 1))}^`;
+      // Tabs are kept under the caret so it lines up however the terminal shows them.
+      const padding = shown.slice(0, caretAt).replace(/[^\t]/g, " ");
+      return `${head}\n ${number} | ${shown}\n ${gutter} | ${padding}^`;
     })
     .join("\n");
+}
+
+/** Control characters would garble the terminal; each is shown as one replacement character. */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd");
+}
+
+/** A long line (minified JSON) is shown as a window around the column. */
+function excerpt(source: string, column: number): { shown: string; caretAt: number } {
+  const limit = 120;
+  const index = Math.max(0, Math.min(column - 1, source.length));
+  if (source.length <= limit) return { shown: source, caretAt: index };
+  const start = Math.max(0, index - 40);
+  const end = Math.min(source.length, start + limit);
+  const prefix = start > 0 ? "..." : "";
+  const suffix = end < source.length ? "..." : "";
+  return { shown: `${prefix}${source.slice(start, end)}${suffix}`, caretAt: prefix.length + index - start };
 }
 
 export function countSummary(issues: readonly Issue[]): string {

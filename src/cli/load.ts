@@ -8,13 +8,16 @@ import { UserError, type CliOutput } from "./io.js";
  * Reads and validates a scenario file. Problems are printed with positions; any error stops the
  * command with exit 1 before anything is written.
  */
-export function loadScenario(path: string, output: CliOutput): Validation {
+export function loadScenario(path: string, output: CliOutput, options: { checkOnly?: boolean } = {}): Validation {
+  const outcome = options.checkOnly ? "" : "; nothing was run";
   let text: string;
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a scenario file (.yaml, .yml or .json)`);
     if (stats.size > MAX_SOURCE_BYTES) {
-      throw new UserError(`${path}:1:1: error: the file is ${(stats.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+      // Refused before reading: a huge file is a mistake (or an attack), never a scenario.
+      output.stderr(`${path}:1:1: error: the file is ${(stats.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`);
+      throw new UserError(`${path}: 1 error${outcome}`);
     }
     text = readFileSync(path, "utf8");
   } catch (error) {
@@ -27,7 +30,7 @@ export function loadScenario(path: string, output: CliOutput): Validation {
   const validation = validateScenarioText(text);
   if (validation.issues.length > 0) output.stderr(`${formatIssues(path, text, validation.issues)}\n`);
   if (hasErrors(validation.issues) || !validation.compiled) {
-    throw new UserError(`${path}: ${countSummary(validation.issues)}; nothing was run`);
+    throw new UserError(`${path}: ${countSummary(validation.issues)}${outcome}`);
   }
   return validation;
 }

@@ -1,7 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { registerInit } from "./commands/init.js";
+import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerSensitivity } from "./commands/sensitivity.js";
+import { registerServe } from "./commands/serve.js";
+import { registerTrack } from "./commands/track.js";
 import { registerValidate } from "./commands/validate.js";
 import { processOutput, UserError, type CliOutput } from "./io.js";
 
@@ -30,7 +34,11 @@ Examples:
   registerInit(program, output);
   registerValidate(program, output);
   registerRun(program, output);
+  registerReport(program, output);
+  registerSensitivity(program, output);
   registerSchema(program, output);
+  registerServe(program, output);
+  registerTrack(program, output);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => output.stdout(text), writeErr: (text) => output.stderr(text) });
   return program;
 }

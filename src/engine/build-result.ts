@@ -1,6 +1,6 @@
 import { benefitCategories, categoryMoney, type BenefitCategory } from "./categories.js";
 import { maxLiveProjectsPerPerson } from "./capacity.js";
-import { F, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
+import { columnValue, F, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { monthlyDiscountFactor } from "./finance.js";
@@ -23,7 +23,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   const scenario = compiled.scenarios[index]!;
   const months = runner.months;
   const columns = runner.columns[index]!;
-  const value = (field: number, at: number) => columns[field * months + at]!;
+  const value = (field: number, at: number) => columnValue(columns, field, at);
   const rows: MonthRow[] = [];
   for (let at = 0; at < months; at++) {
     const row: Record<string, number | boolean> = { month: at + 1 };
@@ -87,17 +87,17 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   let cashBeforeStart = -figures.timeZero;
   for (let at = 0; at < months; at++) {
     discount *= factor;
-    categoryMoney(base, months, at, baseRate, baseParameters[P.captureShare]!, baseMoney);
-    categoryMoney(alternative, months, at, rate, parameters[P.captureShare]!, alternativeMoney);
+    categoryMoney(base, at, baseRate, baseParameters[P.captureShare]!, baseMoney);
+    categoryMoney(alternative, at, rate, parameters[P.captureShare]!, alternativeMoney);
     for (let k = 0; k < benefitCategories.length; k++) {
       const difference = alternativeMoney[k]! - baseMoney[k]!;
       byCategory[k] = byCategory[k]! + difference;
       presentByCategory[k] = presentByCategory[k]! + difference * discount;
     }
     const hoursOf = (columns: Float64Array) =>
-      columns[F.setupHours * months + at]! + columns[F.learningHours * months + at]! + columns[F.adoptionDipHours * months + at]!;
+      columnValue(columns, F.setupHours, at) + columnValue(columns, F.learningHours, at) + columnValue(columns, F.adoptionDipHours, at);
     teamHours += hoursOf(alternative) - hoursOf(base);
-    cashBeforeStart += alternative[F.externalSpend * months + at]! - base[F.externalSpend * months + at]!;
+    cashBeforeStart += columnValue(alternative, F.externalSpend, at) - columnValue(base, F.externalSpend, at);
   }
   const net = Array.from(runner.netBenefit[index]!);
   const cumulative = Array.from(runner.cumulativeNet[index]!);

@@ -1,5 +1,8 @@
-import { P } from "./model/parameters.js";
+import { P as importedP } from "./model/parameters.js";
 import { WEEKS_PER_MONTH } from "./simulate.js";
+
+// Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
+const P = importedP;
 
 /**
  * The most live projects one person can keep: their hours a month, net of steady overheads

@@ -1,4 +1,7 @@
-import { F } from "./model/columns.js";
+import { columnValue, F as importedF } from "./model/columns.js";
+
+// Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
+const F = importedF;
 
 /** Where an alternative's benefit comes from, in the cost framework's terms (BRIEF §2). */
 export const benefitCategories = [
@@ -23,8 +26,8 @@ export type BenefitCategory = (typeof benefitCategories)[number];
  * rate; `delivery` is project value less the hours spent building; `unusedCapacity` takes back the
  * share of idle hours that is not captured. (The identity is derived in the README.)
  */
-export function categoryMoney(columns: Float64Array, months: number, at: number, rate: number, capture: number, out: Float64Array): void {
-  const get = (field: number) => columns[field * months + at]!;
+export function categoryMoney(columns: Float64Array, at: number, rate: number, capture: number, out: Float64Array): void {
+  const get = (field: number) => columnValue(columns, field, at);
   out[0] = -rate * (get(F.setupHours) + get(F.learningHours) + get(F.adoptionDipHours)) - get(F.externalSpend);
   out[1] = -rate * get(F.manualHours);
   out[2] = -rate * get(F.waitingHours);

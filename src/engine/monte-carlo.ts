@@ -1,8 +1,11 @@
 import { drawInputs } from "./draws.js";
-import { F } from "./model/columns.js";
+import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
 import { percentiles, shareAbove } from "./uncertainty/index.js";
+
+// Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
+const F = importedF;
 
 export interface MonteCarloOptions {
   samples: number;
@@ -47,6 +50,23 @@ export interface MonteCarloSummary {
 
 const levels = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 
+/** The type-7 percentile (as `percentiles`) of whole numbers given by their counts. */
+function percentileFromCounts(counts: Uint32Array, highest: number, total: number, level: number): number {
+  const rank = (total - 1) * level;
+  const lowerRank = Math.floor(rank);
+  const valueAtRank = (wanted: number) => {
+    let seen = 0;
+    for (let value = 0; value <= highest; value++) {
+      seen += counts[value]!;
+      if (seen > wanted) return value;
+    }
+    return highest;
+  };
+  const lower = valueAtRank(lowerRank);
+  const fraction = rank - lowerRank;
+  return fraction > 0 ? lower + fraction * (valueAtRank(lowerRank + 1) - lower) : lower;
+}
+
 function summary(values: Float64Array, scratch: Float64Array): PercentileSummary {
   if (values.length === 0) return { p5: null, p10: null, p50: null, p90: null, p95: null };
   const [p5, p10, p50, p90, p95] = percentiles(values, levels, scratch).map((value) => (Number.isFinite(value) ? value : null));
@@ -67,9 +87,10 @@ export class MonteCarlo {
   readonly roi: Float64Array[];
   /** Payback month per sample; Infinity when it never pays back within the horizon. */
   readonly payback: Float64Array[];
-  /** Sample-major (written contiguously in the hot loop): `[sample * months + month - 1]`. */
+  /** Month-major, so each month's samples are contiguous for the bands: `[(month - 1) * samples + sample]`. */
   readonly cumulative: Float32Array[];
-  readonly liveProjects: Float32Array[];
+  /** Live projects are whole numbers: Uint16 month-major `[(month - 1) * samples + sample]`. */
+  readonly liveProjects: Uint16Array[];
   readonly inputs: Float64Array[];
   private readonly runner: CaseRunner;
   private readonly leafValues: Float64Array;
@@ -89,12 +110,12 @@ export class MonteCarlo {
     this.roi = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.payback = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.cumulative = Array.from({ length: count }, (_, index) => new Float32Array(index === this.runner.baselineIndex ? 0 : this.samples * months));
-    this.liveProjects = Array.from({ length: count }, () => new Float32Array(this.samples * months));
+    this.liveProjects = Array.from({ length: count }, () => new Uint16Array(this.samples * months));
   }
 
   /** Runs up to `count` more samples; true when all are done. */
   step(count: number): boolean {
-    const { runner, leafValues, inputs } = this;
+    const { runner, leafValues, inputs, samples } = this;
     const uncertain = this.compiled.uncertainLeaves;
     const months = runner.months;
     const scenarios = this.compiled.scenarios.length;
@@ -105,7 +126,7 @@ export class MonteCarlo {
       for (let index = 0; index < scenarios; index++) {
         const live = this.liveProjects[index]!;
         const columns = runner.columns[index]!;
-        live.set(columns.subarray(F.liveProjects * months, F.liveProjects * months + months), sample * months);
+        for (let at = 0, offset = sample; at < months; at++, offset += samples) live[offset] = columns[at * MONTHLY_FIELD_COUNT + F.liveProjects]!;
         if (index === runner.baselineIndex) continue;
         const figures = runner.figures[index]!;
         this.npv[index]![sample] = figures.npv;
@@ -113,7 +134,7 @@ export class MonteCarlo {
         this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
         const trajectory = this.cumulative[index]!;
         const cumulative = runner.cumulativeNet[index]!;
-        trajectory.set(cumulative, sample * months);
+        for (let at = 0, offset = sample; at < months; at++, offset += samples) trajectory[offset] = cumulative[at]!;
       }
     }
     this.done = end;
@@ -135,7 +156,8 @@ export class MonteCarlo {
     const band = (trajectories: Float32Array): Band => {
       const result: Band = { p5: [], p50: [], p95: [] };
       for (let at = 0; at < months; at++) {
-        for (let sample = 0; sample < n; sample++) column[sample] = trajectories[sample * months + at]!;
+        const start = at * this.samples;
+        for (let sample = 0; sample < n; sample++) column[sample] = trajectories[start + sample]!;
         const [p5, p50, p95] = percentiles(column, [0.05, 0.5, 0.95], scratch);
         result.p5.push(p5!);
         result.p50.push(p50!);
@@ -143,11 +165,31 @@ export class MonteCarlo {
       }
       return result;
     };
+    // Whole numbers: percentiles from counts, without sorting.
+    const countBand = (values: Uint16Array): Band => {
+      const result: Band = { p5: [], p50: [], p95: [] };
+      const counts = new Uint32Array(65_536);
+      for (let at = 0; at < months; at++) {
+        const start = at * this.samples;
+        let highest = 0;
+        for (let sample = 0; sample < n; sample++) {
+          const value = values[start + sample]!;
+          counts[value]!++;
+          if (value > highest) highest = value;
+        }
+        const [p5, p50, p95] = [0.05, 0.5, 0.95].map((level) => percentileFromCounts(counts, highest, n, level));
+        result.p5.push(p5!);
+        result.p50.push(p50!);
+        result.p95.push(p95!);
+        counts.fill(0, 0, highest + 1);
+      }
+      return result;
+    };
     const distributions: Record<string, AlternativeDistribution> = {};
     const cumulativeNetBands: Record<string, Band> = {};
     const liveProjectBands: Record<string, Band> = {};
     this.compiled.scenarios.forEach((scenario, index) => {
-      liveProjectBands[scenario.name] = band(this.liveProjects[index]!);
+      liveProjectBands[scenario.name] = countBand(this.liveProjects[index]!);
       if (index === this.runner.baselineIndex) return;
       const npv = this.npv[index]!.subarray(0, n);
       const payback = this.payback[index]!.subarray(0, n);

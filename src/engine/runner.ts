@@ -1,9 +1,17 @@
-import { cashCostFields, createColumns, createScalars, F, type SimulationScalars } from "./model/columns.js";
+import { cashCostFields as importedCashCostFields, createColumns, createScalars, F as importedF, MONTHLY_FIELD_COUNT, type SimulationScalars } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { fillParameters } from "./model/compile.js";
-import { P, PARAMETER_COUNT } from "./model/parameters.js";
+import { P as importedP, PARAMETER_COUNT } from "./model/parameters.js";
 import { monthlyDiscountFactor, paybackMonth } from "./finance.js";
 import { schedulePlan, simulate, type SimulationPlan } from "./simulate.js";
+
+// Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
+const F = importedF;
+const P = importedP;
+const FIELDS = MONTHLY_FIELD_COUNT;
+// The cash cost fields are adjacent, from overloadCost to externalSpend.
+const CASH_FIELDS = importedCashCostFields.length;
+if (importedCashCostFields.some((field, index) => field !== importedF.overloadCost + index)) throw new Error("cash cost fields must be adjacent");
 
 /** The headline figures of one alternative against the baseline, for one set of inputs. */
 export interface ComparisonFigures {
@@ -77,23 +85,21 @@ export class CaseRunner {
     let npv = timeZero;
     let running = timeZero;
     let discount = 1;
-    for (let at = 0; at < months; at++) {
+    const first = F.overloadCost;
+    const last = first + CASH_FIELDS;
+    for (let at = 0, row = 0; at < months; at++, row += FIELDS) {
       discount *= factor;
-      const benefit = alternative[F.net * months + at]! - base[F.net * months + at]!;
+      const benefit = alternative[row + F.net]! - base[row + F.net]!;
       net[at] = benefit;
       running += benefit;
       cumulative[at] = running;
       npv += benefit * discount;
       // The alternative's costs: cash lines that rise, and team hours diverted into the change.
       let extra = 0;
-      for (let k = 0; k < cashCostFields.length; k++) {
-        const field = cashCostFields[k]!;
-        const rise = alternative[field * months + at]! - base[field * months + at]!;
-        if (rise > 0) extra += rise;
-      }
+      for (let field = row + first; field < row + last; field++) extra += Math.max(0, alternative[field]! - base[field]!);
       const changeHours =
-        alternative[F.setupHours * months + at]! + alternative[F.learningHours * months + at]! + alternative[F.adoptionDipHours * months + at]! -
-        (base[F.setupHours * months + at]! + base[F.learningHours * months + at]! + base[F.adoptionDipHours * months + at]!);
+        alternative[row + F.setupHours]! + alternative[row + F.learningHours]! + alternative[row + F.adoptionDipHours]! -
+        (base[row + F.setupHours]! + base[row + F.learningHours]! + base[row + F.adoptionDipHours]!);
       if (changeHours > 0) extra += changeHours * rate;
       costs += extra * discount;
     }

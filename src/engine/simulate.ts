@@ -1,6 +1,11 @@
-import { F } from "./model/columns.js";
+import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { SimulationScalars } from "./model/columns.js";
-import { P } from "./model/parameters.js";
+import { P as importedP } from "./model/parameters.js";
+
+// Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
+const F = importedF;
+const FIELDS = MONTHLY_FIELD_COUNT;
+const P = importedP;
 
 /** Weeks in an average month. */
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -113,6 +118,7 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
 
   for (let month = 1; month <= months; month++) {
     const at = month - 1;
+    const row = at * FIELDS;
 
     // Releases: schedule mode releases in the given months (live and maintained that month);
     // capacity mode makes a project live the month after its build is done.
@@ -171,30 +177,30 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     const idle = remaining;
 
     // The Monte Carlo needs only live projects, change hours and money (below); the rest is detail.
-    out[F.liveProjects * months + at] = live;
-    out[F.adoptionDipHours * months + at] = dip;
-    out[F.setupHours * months + at] = setup;
-    out[F.learningHours * months + at] = learning;
+    out[row + F.liveProjects] = live;
+    out[row + F.adoptionDipHours] = dip;
+    out[row + F.setupHours] = setup;
+    out[row + F.learningHours] = learning;
     if (detail) {
-      out[F.releases * months + at] = releases;
-      out[F.capacityHours * months + at] = capacity;
-      out[F.vacancyHours * months + at] = vacancy;
-      out[F.rampUpHours * months + at] = rampUp;
-      out[F.availableHours * months + at] = available;
-      out[F.manualHours * months + at] = manual;
-      out[F.waitingHours * months + at] = waitingHours;
-      out[F.meetingHours * months + at] = meetingHours;
-      out[F.breakageFixHours * months + at] = breakageFix;
-      out[F.knowledgeLossHours * months + at] = knowledgeLoss;
-      out[F.overheadHours * months + at] = overhead;
-      out[F.upkeepHours * months + at] = upkeep;
-      out[F.freeHours * months + at] = free;
-      out[F.buildHours * months + at] = build;
-      out[F.idleHours * months + at] = idle;
-      out[F.shortfallHours * months + at] = shortfall;
-      out[F.scheduledBuildShortfallHours * months + at] = plan.capacityMode ? 0 : scheduledBuild - build;
-      out[F.canStartNewWork * months + at] = canStart ? 1 : 0;
-      out[F.overloaded * months + at] = overloaded ? 1 : 0;
+      out[row + F.releases] = releases;
+      out[row + F.capacityHours] = capacity;
+      out[row + F.vacancyHours] = vacancy;
+      out[row + F.rampUpHours] = rampUp;
+      out[row + F.availableHours] = available;
+      out[row + F.manualHours] = manual;
+      out[row + F.waitingHours] = waitingHours;
+      out[row + F.meetingHours] = meetingHours;
+      out[row + F.breakageFixHours] = breakageFix;
+      out[row + F.knowledgeLossHours] = knowledgeLoss;
+      out[row + F.overheadHours] = overhead;
+      out[row + F.upkeepHours] = upkeep;
+      out[row + F.freeHours] = free;
+      out[row + F.buildHours] = build;
+      out[row + F.idleHours] = idle;
+      out[row + F.shortfallHours] = shortfall;
+      out[row + F.scheduledBuildShortfallHours] = plan.capacityMode ? 0 : scheduledBuild - build;
+      out[row + F.canStartNewWork] = canStart ? 1 : 0;
+      out[row + F.overloaded] = overloaded ? 1 : 0;
     }
 
     const projectValue = live * p[P.valuePerMonth]!;
@@ -207,18 +213,18 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     const outage = failures * p[P.hoursToRestore]! * p[P.outageCostPerHour]!;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
 
-    out[F.projectValue * months + at] = projectValue;
-    out[F.recoveredCapacity * months + at] = recovered;
-    out[F.overloadCost * months + at] = overloadCost;
-    out[F.payroll * months + at] = payroll;
-    out[F.licences * months + at] = licences;
-    out[F.infrastructure * months + at] = infrastructure;
-    out[F.supportStaff * months + at] = support;
-    out[F.outageCost * months + at] = outage;
-    out[F.hiringCost * months + at] = hiring;
-    out[F.otherTeamsCost * months + at] = otherTeams;
-    out[F.externalSpend * months + at] = externalSpend;
-    out[F.net * months + at] =
+    out[row + F.projectValue] = projectValue;
+    out[row + F.recoveredCapacity] = recovered;
+    out[row + F.overloadCost] = overloadCost;
+    out[row + F.payroll] = payroll;
+    out[row + F.licences] = licences;
+    out[row + F.infrastructure] = infrastructure;
+    out[row + F.supportStaff] = support;
+    out[row + F.outageCost] = outage;
+    out[row + F.hiringCost] = hiring;
+    out[row + F.otherTeamsCost] = otherTeams;
+    out[row + F.externalSpend] = externalSpend;
+    out[row + F.net] =
       projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
   }
   scalars.projectsDelivered = delivered;

@@ -9,7 +9,7 @@ export function registerValidate(program: Command, output: CliOutput): void {
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
     .addHelpText("after", "\nExample:\n  $ mlops-roi validate examples/seed.yaml")
     .action((file: string) => {
-      const { compiled } = loadScenario(file, output);
+      const { compiled } = loadScenario(file, output, { checkOnly: true });
       if (!compiled) return;
       const alternatives = compiled.scenarios.length - 1;
       output.stdout(

@@ -1,5 +1,6 @@
 /**
- * The month-by-month columns the simulation writes, field-major: `columns[field * months + (month - 1)]`.
+ * The month-by-month values the simulation writes, month-major so one month's values sit together:
+ * `columns[(month - 1) * MONTHLY_FIELD_COUNT + field]`.
  * Hours first, then money (positive numbers are costs except `projectValue`, `recoveredCapacity` and `net`).
  */
 export const monthlyFieldNames = [
@@ -47,8 +48,13 @@ export const F = Object.fromEntries(monthlyFieldNames.map((name, index) => [name
 
 export const MONTHLY_FIELD_COUNT = monthlyFieldNames.length;
 
-/** Cash cost columns: what the ROI counts as the alternative's extra cash when it rises. */
+/** Cash cost columns: what the ROI counts as the alternative's extra cash when it rises (adjacent, from overloadCost). */
 export const cashCostFields = [F.overloadCost, F.payroll, F.licences, F.infrastructure, F.supportStaff, F.outageCost, F.hiringCost, F.otherTeamsCost, F.externalSpend] as const;
+
+/** Reads one value. @example columnValue(columns, F.freeHours, 0) // free hours in month 1 */
+export function columnValue(columns: Float64Array, field: number, at: number): number {
+  return columns[at * MONTHLY_FIELD_COUNT + field]!;
+}
 
 /** The scenario-level numbers that are not monthly. */
 export interface SimulationScalars {

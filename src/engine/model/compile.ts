@@ -3,7 +3,11 @@ import { distributionOfRange, quantityKind, type Quantity, type QuantityKindName
 import { median } from "../uncertainty/index.js";
 import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
 import type { CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
-import { parameterNames, parameterSpecs, PARAMETER_COUNT, P } from "./parameters.js";
+import { parameterNames, parameterSpecs, PARAMETER_COUNT as importedParameterCount, P as importedP } from "./parameters.js";
+
+// Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
+const P = importedP;
+const PARAMETER_COUNT = importedParameterCount;
 
 type Data = Record<string, unknown>;
 
@@ -175,7 +179,8 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
       if (months.length > 0) warn(monthsPath, "ignored", `${formatPath(monthsPath)} is ignored in capacity mode: projects are released when their build hours are done`);
       const build = resolve("projects.buildHours");
       if (build < 0 || (leaves[build]?.value ?? 0) <= 0) {
-        error(build >= 0 ? (leaves[build]?.path ?? base) : base, "missing", `scenario "${name}" releases by capacity, so projects.buildHours must be > 0 (hours to build one project)`);
+        const found = build >= 0 ? `is ${leaves[build]?.value}` : "is missing";
+        error(build >= 0 ? (leaves[build]?.path ?? base) : where("releases"), "missing", `scenario "${name}" releases by capacity, so projects.buildHours must be > 0 (hours to build one project); it ${found}`);
       }
     }
     const start = resolve("change.startMonth");
@@ -196,6 +201,7 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
     });
   }
 
+  mergeSharedIssues(issues);
   if (issues.some((issue) => issue.severity === "error")) return { issues };
   return {
     issues,
@@ -216,6 +222,38 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
 }
 
 const fallbacks = Float64Array.from(parameterNames, (name) => parameterSpecs[name].fallback);
+
+/**
+ * A problem in `defaults` would otherwise be reported once per scenario: report it once, naming
+ * every scenario it affects (`scenarios "a", "b" have no team.people`).
+ */
+function mergeSharedIssues(issues: Issue[]): void {
+  const pattern = /^scenario "((?:[^"\\]|\\.)*)"/;
+  const groups = new Map<string, { first: number; names: string[] }>();
+  issues.forEach((issue, index) => {
+    const match = pattern.exec(issue.message);
+    if (!match || issue.path[0] !== "defaults") return;
+    const key = JSON.stringify([issue.path, issue.code, issue.message.slice(match[0].length).replaceAll(`scenarios.${match[1]}.`, "scenarios.<name>.")]);
+    const group = groups.get(key);
+    if (group) group.names.push(match[1]!);
+    else groups.set(key, { first: index, names: [match[1]!] });
+  });
+  const drop = new Set<number>();
+  for (const [key, { first, names }] of groups) {
+    if (names.length < 2) continue;
+    const rest = (JSON.parse(key) as [unknown, unknown, string])[2];
+    const plural = rest.replace(/^ has /, " have ").replace(/^ gives /, " give ").replace(/^ releases /, " release ");
+    const issue = issues[first]!;
+    issues[first] = { ...issue, message: `scenarios ${names.map((name) => `"${name}"`).join(", ")}${plural}` };
+    issues.forEach((other, index) => {
+      const match = pattern.exec(other.message);
+      const same = match && names.includes(match[1]!) && other.code === issue.code && JSON.stringify(other.path) === JSON.stringify(issue.path);
+      if (index !== first && same) drop.add(index);
+    });
+  }
+  const kept = issues.filter((_, index) => !drop.has(index));
+  issues.splice(0, issues.length, ...kept);
+}
 
 /**
  * Fills a scenario's parameter vector from leaf values (the file's, or one Monte Carlo draw).

@@ -80,6 +80,17 @@ function checkRange(form: RangeForm, context: z.core.$RefinementCtx): void {
  * @example quantity("hours") // accepts 30, { value: 30, note: "..." }, { low: 25, high: 35 }, { distribution: pert, min: 8, mode: 11, max: 15 }
  */
 export function quantity(name: QuantityKindName) {
+  // One schema per kind: fields of the same kind share it, which keeps the generated JSON Schema small.
+  const known = quantities.get(name);
+  if (known) return known;
+  const made = makeQuantity(name);
+  quantities.set(name, made);
+  return made;
+}
+
+const quantities = new Map<QuantityKindName, ReturnType<typeof makeQuantity>>();
+
+function makeQuantity(name: QuantityKindName) {
   const value = numberOf(name);
   const note = noteSchema.optional();
   const interval = z

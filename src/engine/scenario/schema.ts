@@ -2,6 +2,11 @@ import { z } from "zod";
 import { noteSchema, numberOf, quantity } from "./quantity.js";
 import { suggest } from "./suggest.js";
 
+/** A message for a value of the wrong type only; size and format problems get their own wording. */
+function whenWrongType(message: string) {
+  return (issue: z.core.$ZodRawIssue) => (issue.code === "invalid_type" ? message : undefined);
+}
+
 /** A group of inputs; every group may carry a note of its own. */
 function group<Shape extends z.ZodRawShape>(description: string, shape: Shape) {
   return z.strictObject({ note: noteSchema.optional(), ...shape }).partial().meta({ description });
@@ -114,7 +119,7 @@ const releases = z
       description: "schedule: releases happen in the months given; capacity: free hours build projects.",
     }),
     months: z
-      .array(numberOf("month"), { error: "expected a list of month numbers, e.g. [4, 7, 10]" })
+      .array(numberOf("month"), { error: whenWrongType("expected a list of month numbers, e.g. [4, 7, 10]") })
       .max(600)
       .meta({ description: "schedule mode: the months projects are released." }),
     newWorkThresholdHours: quantity("hours").meta({ description: "Free team hours a month needed to start new work." }),
@@ -128,7 +133,7 @@ export const inputsShape = {
   team,
   change,
   manualTasks: z
-    .record(z.string().min(1).max(80), manualTask, { error: "expected a map of task name to { minutesPerWeek, per }" })
+    .record(z.string().min(1).max(80), manualTask, { error: whenWrongType("expected a map of task name to { minutesPerWeek, per }") })
     .meta({ description: "Recurring chores by name." }),
   waiting,
   meetings,
@@ -153,7 +158,7 @@ export const scenarioSchema = z
 function baselineAndScenarioNames(file: unknown): { baseline: string; names: string[] } | undefined {
   if (typeof file !== "object" || file === null) return undefined;
   const { baseline, scenarios } = file as { baseline?: unknown; scenarios?: unknown };
-  if (typeof baseline !== "string" || typeof scenarios !== "object" || scenarios === null || Array.isArray(scenarios)) return undefined;
+  if (typeof baseline !== "string" || baseline === "" || typeof scenarios !== "object" || scenarios === null || Array.isArray(scenarios)) return undefined;
   const names = Object.keys(scenarios);
   return names.length > 0 ? { baseline, names } : undefined;
 }
@@ -174,7 +179,7 @@ function unknownBaselineMessage(file: unknown): string {
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    title: z.string({ error: "expected text: the title of the case" }).min(1).max(200),
+    title: z.string({ error: whenWrongType("expected text: the title of the case") }).min(1).max(200),
     description: z.string().max(8000).optional(),
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
@@ -184,10 +189,10 @@ export const caseSchema = z
     freedHoursCaptureShare: quantity("share")
       .optional()
       .meta({ description: "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5)." }),
-    baseline: z.string({ error: "expected the name of the scenario that describes today" }).min(1),
+    baseline: z.string({ error: whenWrongType("expected the name of the scenario that describes today") }).min(1),
     defaults: inputsSchema.optional(),
     scenarios: z
-      .record(z.string().min(1).max(120), scenarioSchema, { error: "expected a map of scenario name to its inputs" })
+      .record(z.string().min(1).max(120), scenarioSchema, { error: whenWrongType("expected a map of scenario name to its inputs") })
       .refine((s) => Object.keys(s).length >= 1, { error: "allowed: at least one scenario, e.g. current: {}" }),
   })
   .refine((file) => baselineIsAScenario(file) !== false, {

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { FieldPath, Issue } from "./issues.js";
+import { explainYamlError } from "./yaml-errors.js";
 
 /** Scenario files are small; anything larger is a mistake (or an attack) and is refused before parsing. */
 export const MAX_SOURCE_BYTES = 1_000_000;
@@ -48,6 +49,16 @@ export function parseScenarioSource(text: string): ScenarioSource {
       message: `the file is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`,
     });
   }
+  if (text.includes("\u0000")) {
+    return failed({
+      path: [],
+      code: "not_text",
+      severity: "error",
+      line: 1,
+      column: 1,
+      message: "the file holds binary data, not text; expected a scenario written in YAML or JSON",
+    });
+  }
   if (text.trim() === "") {
     return failed({
       path: [],
@@ -60,11 +71,16 @@ export function parseScenarioSource(text: string): ScenarioSource {
   }
 
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
-  const issues: Issue[] = document.errors.map((error) => {
-    const at = position(error.pos[0]);
-    const message = error.message.split("\n")[0] ?? error.message;
-    return { path: [], code: `yaml_${error.code.toLowerCase()}`, severity: "error", line: at.line, column: at.column, message: `not valid YAML: ${message}` };
-  });
+  const issues: Issue[] = [];
+  const linesWithProblems = new Set<number>();
+  for (const error of document.errors) {
+    const problem = explainYamlError(error.code, error.message.split("\n")[0] ?? error.message, text, error.pos[0]);
+    const at = position(problem.offset);
+    // One mistake often trips the parser twice on the same line; the first explanation is the useful one.
+    if (linesWithProblems.has(at.line)) continue;
+    linesWithProblems.add(at.line);
+    issues.push({ path: [], code: `yaml_${error.code.toLowerCase()}`, severity: "error", line: at.line, column: at.column, message: problem.message });
+  }
   let data: unknown;
   if (issues.length === 0) {
     try {
@@ -73,19 +89,31 @@ export function parseScenarioSource(text: string): ScenarioSource {
       // The yaml library signals alias expansion beyond the limit with a ReferenceError.
       const message = error instanceof Error ? error.message : String(error);
       const aliasBomb = /alias/i.test(message);
+      const at = aliasBomb ? firstAlias(document) : undefined;
       issues.push({
         path: [],
         code: aliasBomb ? "alias_limit" : "yaml_invalid",
         severity: "error",
-        line: 1,
-        column: 1,
+        ...(at !== undefined ? position(at) : { line: 1, column: 1 }),
         message: aliasBomb
           ? `the file's aliases (*name) expand into too many values (limit ${MAX_ALIAS_COUNT}); write the values out instead`
-          : `not valid YAML: ${message}`,
+          : `syntax error: ${message}`,
       });
     }
   }
   return { text, data, issues, locate: (path, options) => locateNode(document, path, options?.key ?? false, position) };
+}
+
+/** Offset of the first alias (*name) in the document, where the expansion starts. */
+function firstAlias(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function locateNode(document: Document, path: FieldPath, key: boolean, position: (offset: number) => Position): Position | undefined {

@@ -1,58 +1,13 @@
 import type { z } from "zod";
 import { describeValue, formatPath, type FieldPath, type Issue } from "./issues.js";
+import { keysAllowedAt, unionFormsAt } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
+import { branchIssues, chooseUnionBranch } from "./union-issues.js";
+
+export { keysAllowedAt } from "./schema-walk.js";
 
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
-
-/** Walks a zod schema to the object found at a data path, to list the keys allowed there. */
-export function keysAllowedAt(schema: AnySchema, path: FieldPath): string[] {
-  const objects = schemasAt(schema, path);
-  const keys = new Set<string>();
-  for (const object of objects) {
-    const def = object._zod.def as { type: string; shape?: Record<string, unknown> };
-    if (def.type === "object" && def.shape) for (const key of Object.keys(def.shape)) keys.add(key);
-  }
-  return [...keys];
-}
-
-function unwrap(schema: AnySchema): AnySchema[] {
-  const def = schema._zod.def as { type: string; innerType?: AnySchema; options?: AnySchema[]; in?: AnySchema };
-  switch (def.type) {
-    case "optional":
-    case "default":
-    case "nullable":
-    case "readonly":
-    case "prefault":
-      return def.innerType ? unwrap(def.innerType) : [];
-    case "pipe":
-      return def.in ? unwrap(def.in) : [];
-    case "union":
-      return (def.options ?? []).flatMap(unwrap);
-    default:
-      return [schema];
-  }
-}
-
-function schemasAt(schema: AnySchema, path: FieldPath): AnySchema[] {
-  let current = unwrap(schema);
-  for (const segment of path) {
-    const next: AnySchema[] = [];
-    for (const candidate of current) {
-      const def = candidate._zod.def as { type: string; shape?: Record<string, AnySchema>; valueType?: AnySchema; element?: AnySchema };
-      if (def.type === "object" && def.shape) {
-        const child = def.shape[String(segment)];
-        if (child) next.push(...unwrap(child));
-      } else if (def.type === "record" && def.valueType) {
-        next.push(...unwrap(def.valueType));
-      } else if (def.type === "array" && def.element) {
-        next.push(...unwrap(def.element));
-      }
-    }
-    current = next;
-  }
-  return current;
-}
 
 function valueAt(data: unknown, path: FieldPath): unknown {
   let current = data;
@@ -61,10 +16,6 @@ function valueAt(data: unknown, path: FieldPath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Keys shown in "allowed:" lists; `$schema` is for editors, not something a user picks. */
@@ -94,19 +45,28 @@ interface Converted {
  * @example fromZodIssues(caseSchema, result.error.issues, data)[0]?.message // 'unknown field "horizon" at the top level; did you mean "horizonMonths"? ...'
  */
 export function fromZodIssues(schema: AnySchema, issues: readonly ZodIssue[], data: unknown): Issue[] {
-  const converted = issues.flatMap((issue) => convert(schema, issue, [], data));
+  const converted = withoutRepeatedChecks(issues).flatMap((issue) => convert({ schema, data }, issue, []));
   const misspelt = new Set(converted.flatMap(({ issue, meant }) => (meant ? [JSON.stringify([...issue.path.slice(0, -1), meant])] : [])));
-  return converted
-    .filter(({ issue }) => !(issue.code === "missing" && misspelt.has(JSON.stringify(issue.path))))
-    .map(({ issue, meant }) => (meant && misspelt.has(JSON.stringify([...issue.path.slice(0, -1), meant])) && isRequiredMissing(converted, issue.path, meant) ? { ...issue, message: `${issue.message} (${meant} is required)` } : issue));
+  return converted.filter(({ issue }) => !(issue.code === "missing" && misspelt.has(JSON.stringify(issue.path)))).map(({ issue }) => issue);
 }
 
-function isRequiredMissing(converted: readonly Converted[], unknownPath: FieldPath, meant: string): boolean {
-  const target = JSON.stringify([...unknownPath.slice(0, -1), meant]);
-  return converted.some(({ issue }) => issue.code === "missing" && JSON.stringify(issue.path) === target);
+/** A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem. */
+function withoutRepeatedChecks(issues: readonly ZodIssue[]): ZodIssue[] {
+  const under = (inner: readonly PropertyKey[], outer: readonly PropertyKey[]) => inner.length > outer.length && outer.every((segment, index) => segment === inner[index]);
+  return issues.filter((issue) => issue.code !== "custom" || !issues.some((other) => other.code !== "custom" && under(other.path, issue.path)));
 }
 
-function convert(schema: AnySchema, issue: ZodIssue, prefix: FieldPath, data: unknown): Converted[] {
+interface Context {
+  readonly schema: AnySchema;
+  readonly data: unknown;
+}
+
+/**
+ * Converts one zod issue. `allowedKeys` narrows the "allowed:" list to one form of an input
+ * (inside { value, note }, low and high are not allowed).
+ */
+function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKeys?: readonly string[]): Converted[] {
+  const { schema, data } = context;
   const path: FieldPath = [...prefix, ...(issue.path as (string | number)[])];
   const field = formatPath(path);
   const found = valueAt(data, path);
@@ -115,17 +75,31 @@ function convert(schema: AnySchema, issue: ZodIssue, prefix: FieldPath, data: un
 
   switch (issue.code) {
     case "unrecognized_keys": {
-      const allowed = keysAllowedAt(schema, path);
+      const allowed = allowedKeys ? [...allowedKeys] : (keysOfFormWritten(schema, path, found, issue.keys) ?? keysAllowedAt(schema, path));
       return issue.keys.map((key) => {
         const guess = suggest(key, allowed);
         const where = path.length === 0 ? "at the top level" : `in ${field}`;
-        const hint = guess ? `; did you mean "${guess}"?` : "";
-        const converted = error("unknown_key", `unknown field "${key}" ${where}${hint} Allowed: ${shownKeys(allowed)}`, [...path, key]);
+        const hint = guess ? `; did you mean "${guess}"? Allowed` : "; allowed";
+        const converted = error("unknown_key", `unknown field "${key}" ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
         return guess ? { ...converted, meant: guess } : converted;
       });
     }
-    case "invalid_union":
-      return convertUnion(schema, issue, path, data, found);
+    case "invalid_union": {
+      if ("discriminator" in issue && issue.errors.length === 0) {
+        // A { distribution: ... } whose name is not one of the choices.
+        const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+        const guess = typeof found === "string" ? suggest(found, options) : undefined;
+        const what = found === undefined ? "is missing" : `is ${describeValue(found)}`;
+        return [error(found === undefined ? "missing" : "invalid_value", `${field} ${what}; allowed: ${options.join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`)];
+      }
+      const forms = unionFormsAt(schema, path);
+      if (!forms) return [error("invalid_type", `${field} is ${describeValue(found)}; ${ours ?? "this value is not allowed here"}`)];
+      const choice = chooseUnionBranch(issue, forms, path, found);
+      if (choice.kind === "message") return [error("invalid_type", choice.message)];
+      return withoutRepeatedChecks(branchIssues(issue, choice.index)).flatMap((inner) =>
+        convert(context, inner, path, choice.keys.length > 0 ? choice.keys : undefined),
+      );
+    }
     case "invalid_type": {
       const expected = ours ?? expectedText(schema, issue.expected, path);
       if (found === undefined) return [error("missing", `${field} is missing; ${expected}`)];
@@ -164,29 +138,15 @@ function convert(schema: AnySchema, issue: ZodIssue, prefix: FieldPath, data: un
 }
 
 /**
- * A number-or-{ value, note } input that matched neither form: report the form the user was
- * writing (a map means { value, note }; anything else means a number).
+ * Zod reports a map that fits one form of an input but for extra fields as just those fields; the
+ * allowed list is then that form's fields (inside { value, note }, not low or high).
  */
-function convertUnion(schema: AnySchema, issue: z.core.$ZodIssueInvalidUnion, path: FieldPath, data: unknown, found: unknown): Converted[] {
-  const field = formatPath(path);
-  const error = (code: string, message: string): Converted => ({ issue: { path, code, message, severity: "error" } });
-  const branches = issue.errors.filter((branch) => branch.length > 0);
-  const isTopTypeError = (inner: ZodIssue) => inner.code === "invalid_type" && inner.path.length === 0;
-  const numberBranch = branches.find((branch) => branch.some((inner) => isTopTypeError(inner) && inner.expected === "number"));
-  const numberRule = numberBranch?.find(isTopTypeError)?.message.replace(/^expected a number: /, "");
-  const numberText = numberRule && !isZodDefaultMessage(numberRule) ? `a number (${numberRule})` : "a number";
-  const form = `expected ${numberText}, or { value: <number>, note: <text> }`;
-
-  if (isMap(found) && !("value" in found)) {
-    const keys = Object.keys(found);
-    const meant = keys.find((key) => suggest(key, ["value"]) === "value");
-    const hint = meant ? `; did you mean "value" instead of "${meant}"?` : "";
-    return [error("invalid_type", `${field} is ${describeValue(found)}; ${form}${hint}`)];
-  }
-  // The branch that got furthest is the one matching the kind of value written.
-  const matching = branches.find((branch) => !branch.some(isTopTypeError));
-  if (matching) return matching.flatMap((inner) => convert(schema, inner, path, data));
-  return [error("invalid_type", `${field} is ${describeValue(found)}; ${form}`)];
+function keysOfFormWritten(schema: AnySchema, path: FieldPath, found: unknown, unknownKeys: readonly string[]): string[] | undefined {
+  const forms = unionFormsAt(schema, path);
+  if (!forms || found === null || typeof found !== "object") return undefined;
+  const fitting = Object.keys(found).filter((key) => !unknownKeys.includes(key));
+  const form = forms.find((candidate) => candidate.kind === "map" && fitting.every((key) => candidate.keys.includes(key)));
+  return form ? [...form.keys] : undefined;
 }
 
 function expectedText(schema: AnySchema, expected: string, path: FieldPath): string {

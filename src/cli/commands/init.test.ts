@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateScenarioText } from "../../engine/index.js";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { runCliCaptured } from "../../test-support/run-cli.js";
+import { schemaPath, templateNames, templatePath } from "../package-files.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+beforeEach(() => {
+  temp = makeTempFolder();
+});
+afterEach(() => temp.remove());
+
+/** Templates whose example file exists (the others are being written). */
+const shippedTemplates = templateNames.filter((name) => existsSync(templatePath(name)));
+
+function schemaComment(text: string): string | undefined {
+  return /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1];
+}
+
+describe("init", () => {
+  it("has at least the seed template", () => {
+    expect(shippedTemplates).toContain("seed");
+  });
+
+  it.each(shippedTemplates)("writes the %s template as a commented file that validates", async (template) => {
+    const target = join(temp.path, "case.yaml");
+    const { exitCode, stdout, stderr } = await runCliCaptured(["init", "--template", template, "-o", target]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`wrote ${target} from the ${template} template`);
+    expect(stderr).toContain(`mlops-roi run ${target}`);
+    const text = readFileSync(target, "utf8");
+    expect(text).toMatch(/^# /m);
+    expect(validateScenarioText(text).issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    // The editor's schema comment points at the schema shipped with the package, from where the file is.
+    const comment = schemaComment(text);
+    expect(comment).toBeDefined();
+    expect(resolve(dirname(target), comment!)).toBe(schemaPath);
+  });
+
+  it("refuses to overwrite without --force, and keeps a .bak with --force", async () => {
+    const target = join(temp.path, "case.yaml");
+    writeFileSync(target, "my own work\n");
+    const refused = await runCliCaptured(["init", "-o", target]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain(`${target} already exists; use --force to replace it`);
+    expect(readFileSync(target, "utf8")).toBe("my own work\n");
+    expect(existsSync(`${target}.bak`)).toBe(false);
+
+    const forced = await runCliCaptured(["init", "-o", target, "--force"]);
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toContain(`previous version kept as ${target}.bak`);
+    expect(readFileSync(`${target}.bak`, "utf8")).toBe("my own work\n");
+    expect(readFileSync(target, "utf8")).toContain("title: One data scientist, three releases a year");
+  });
+
+  it("prints the template with -o -, writing no file", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["init", "-o", "-"]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toContain("title:");
+    expect(schemaComment(stdout)).toBeDefined();
+    expect(validateScenarioText(stdout).compiled).toBeDefined();
+  });
+
+  it("creates missing folders for the output", async () => {
+    const target = join(temp.path, "cases", "2025", "case.yaml");
+    const { exitCode } = await runCliCaptured(["init", "-o", target]);
+    expect(exitCode).toBe(0);
+    expect(existsSync(target)).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Command } from "commander";
+import { actualFields, actualFieldSpecs, valueKinds, type ActualField, type ActualValues } from "../../../store/actual-fields.js";
+import { readActuals, RecordedMonthsError, writeActuals } from "../../../store/actual-repository.js";
+import { monthNumberOf } from "../../../store/calendar.js";
+import { comparePlanWithActuals } from "../../../store/compare.js";
+import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actual.js";
+import { formatMoney } from "../../format/numbers.js";
+import { UserError, type CliOutput } from "../../io.js";
+import { checkedTeam, requirePlan, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+
+/** upkeepHours → --upkeep-hours */
+export function optionNameOf(field: ActualField): string {
+  return `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+type AddOptions = StoreOptions & { month?: string; note?: string; replace?: boolean } & Partial<Record<ActualField, string>>;
+
+export function registerTrackAdd(track: Command, output: CliOutput): void {
+  const command = withStoreOptions(
+    track
+      .command("add")
+      .description("Record one month of actuals: hours by category, live projects, releases, incidents, cash, people, and the measures reported upward.")
+      .requiredOption("--month <month>", "month number (1 = the plan's first month) or calendar month YYYY-MM"),
+  );
+  for (const field of actualFields) {
+    const spec = actualFieldSpecs[field];
+    const kind = valueKinds[spec.kind];
+    command.option(`${optionNameOf(field)} <${spec.kind}>`, `${spec.description.replace(/\.$/, "")} (${kind.allowed})`);
+  }
+  command
+    .option("--note <text>", "what happened this month, in words")
+    .option("--replace", "overwrite the month if it is already recorded (the whole month is replaced)")
+    .addHelpText(
+      "after",
+      `
+A measure left out is not recorded: the plan's value for that month stands in for it.
+
+Examples:
+  $ mlops-roi track add --case case.yaml --month 3 --upkeep-hours 24 --live-projects 1 --licences 300
+  $ mlops-roi track add --db case.db --month 2025-04 --releases 1 --incidents 2 --hours-to-restore 5 --note "first model live"`,
+    )
+    .action(async (options: AddOptions) => {
+      const team = checkedTeam(options.team);
+      const path = storePath(options);
+      const values: ActualValues = {};
+      const problems: string[] = [];
+      for (const field of actualFields) {
+        const text = options[field];
+        if (text === undefined) continue;
+        const parsed = parseActualValue(field, text);
+        if ("message" in parsed) problems.push(`${optionNameOf(field)}: ${parsed.message}`);
+        else values[field] = parsed.value;
+      }
+      if (options.note !== undefined && options.note.length > MAX_NOTE_LENGTH) problems.push(`--note is ${options.note.length} characters long; allowed: at most ${MAX_NOTE_LENGTH}`);
+      if (problems.length > 0) throw new UserError(`${problems.join("\n")}\nnothing was recorded`);
+      if (Object.keys(values).length === 0) {
+        throw new UserError(`nothing to record for month ${options.month}; give at least one measure, e.g. --upkeep-hours 24 (see mlops-roi track add --help)`);
+      }
+      await withStore(path, {}, (store) => {
+        const plan = requirePlan(store, team, path);
+        const month = monthNumberOf(options.month!, plan);
+        if ("message" in month) throw new UserError(`--month: ${month.message}`);
+        try {
+          writeActuals(store, [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }], { replace: options.replace ?? false });
+        } catch (error) {
+          if (error instanceof RecordedMonthsError) {
+            throw new UserError(`month ${month.month} of team ${team} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`);
+          }
+          throw error;
+        }
+        const compared = comparePlanWithActuals(plan, readActuals(store, team)).months[month.month - 1]!;
+        const money = (value: number) => formatMoney(value, plan.currency);
+        output.stdout(
+          `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
+            .map(([field, value]) => `${field} ${value}`)
+            .join(", ")}\n` + `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show --db ${path}\`\n`,
+        );
+      });
+    });
+}

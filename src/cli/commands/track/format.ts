@@ -1,0 +1,158 @@
+import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store/compare.js";
+import type { Forecast } from "../../../store/forecast.js";
+import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
+import { formatHours, formatMoney, formatMonth } from "../../format/numbers.js";
+import { renderTable } from "../../format/table.js";
+
+const NOT_RECORDED = "–";
+
+function monthLabel(month: { month: number; calendarMonth?: string }): string {
+  return month.calendarMonth ? `${month.month} (${month.calendarMonth})` : String(month.month);
+}
+
+/** "3, 5 and 8" */
+function listOf(values: readonly (string | number)[]): string {
+  if (values.length <= 1) return values.join("");
+  return `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
+}
+
+function pair(planned: string, actual: string | undefined): string {
+  return `${planned} / ${actual ?? NOT_RECORDED}`;
+}
+
+function otherOverheads(figures: MonthFigures): number {
+  return figures.manualHours + figures.waitingHours + figures.meetingHours + figures.breakageFixHours;
+}
+
+/** The headline: the plan, what was recorded, and the money so far and at the end. */
+export function renderSummary(comparison: PlanComparison, forecast: Forecast | null, forecastProblem?: string): string {
+  const money = (value: number) => formatMoney(value, comparison.currency);
+  const lines: string[] = [];
+  lines.push(`Plan versus actual — team ${comparison.team}`);
+  lines.push(`Plan: "${comparison.scenarioLabel}" (${comparison.scenario}) against "${comparison.baselineLabel}" (${comparison.baseline})`);
+  const end = comparison.months[comparison.months.length - 1]!;
+  lines.push(
+    `Frozen ${comparison.frozenAt.slice(0, 10)}, sha256 ${comparison.sha256.slice(0, 12)}…, ${comparison.horizonMonths} months${comparison.startMonth ? ` from ${comparison.startMonth} to ${end.calendarMonth}` : ""}`,
+  );
+  const last = comparison.lastRecordedMonth;
+  if (last === null) {
+    lines.push("Recorded: no month yet. Record one with `mlops-roi track add` or `mlops-roi track import`.");
+  } else {
+    const gaps = comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
+    lines.push(
+      `Recorded: ${comparison.recordedMonths} of ${comparison.horizonMonths} months, through month ${monthLabel(comparison.months[last - 1]!)}` +
+        (gaps.length > 0 ? `; month${gaps.length === 1 ? "" : "s"} ${listOf(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned` : ""),
+    );
+  }
+  const soFar = comparison.soFar;
+  const rows: string[][] = [];
+  if (last !== null) {
+    rows.push([`Cash spent to month ${last}`, money(soFar.cashSpent.planned), money(soFar.cashSpent.actual)]);
+    rows.push([`Team hours on the change to month ${last}`, `${formatHours(soFar.changeHours.planned)} h`, `${formatHours(soFar.changeHours.actual)} h`]);
+    rows.push([`Benefit to month ${last}`, money(soFar.benefit.planned), money(soFar.benefit.actual)]);
+  }
+  if (forecast) {
+    rows.push(["Pays back", formatMonth(forecast.paybackMonth.planned, "not within the horizon"), `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${last === null ? "" : " (re-forecast)"}`]);
+    rows.push(["Net present value", money(forecast.npv.planned), `${money(forecast.npv.now)}${last === null ? "" : " (re-forecast)"}`]);
+    rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${last === null ? "" : " (re-forecast)"}`]);
+  }
+  lines.push("", renderTable(["", "Plan", last === null ? "Now" : "Actual"], rows));
+  if (forecastProblem) lines.push("", `No re-forecast: ${forecastProblem}`);
+  return lines.join("\n");
+}
+
+function monthRow(month: ComparedMonth, currency: string): string[] {
+  const planned = month.planned;
+  const actual = month.actual ?? undefined;
+  const money = (value: number) => formatMoney(value, currency);
+  const label = monthLabel(month) + (month.actual && !month.recorded ? " *" : "");
+  return [
+    label,
+    pair(String(planned.liveProjects), actual && String(actual.liveProjects)),
+    pair(formatHours(planned.upkeepHours), actual && formatHours(actual.upkeepHours)),
+    pair(formatHours(otherOverheads(planned)), actual && formatHours(otherOverheads(actual))),
+    pair(formatHours(planned.buildHours), actual && formatHours(actual.buildHours)),
+    pair(formatHours(planned.changeHours), actual && formatHours(actual.changeHours)),
+    pair(money(planned.cashSpent), actual && money(actual.cashSpent)),
+    pair(money(planned.benefit), actual && money(actual.benefit)),
+    pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
+  ];
+}
+
+function upFrontRow(comparison: PlanComparison): string[] {
+  const money = (value: number) => formatMoney(value, comparison.currency);
+  const recorded = comparison.lastRecordedMonth !== null;
+  const actualCash = recorded ? money(comparison.upFrontCash.actual) : undefined;
+  const actualBenefit = recorded ? money(comparison.timeZero.actual) : undefined;
+  return ["up front", "", "", "", "", "", pair(money(comparison.upFrontCash.planned), actualCash), pair(money(comparison.timeZero.planned), actualBenefit), pair(money(comparison.timeZero.planned), actualBenefit)];
+}
+
+/** The month-by-month table: each cell is "plan / actual". */
+export function renderMonthTable(comparison: PlanComparison): string {
+  const rows = comparison.months.map((month) => monthRow(month, comparison.currency));
+  const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
+  if (upFront) rows.unshift(upFrontRow(comparison));
+  const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
+  const notes = ["  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: setting up and learning the new tools."];
+  if (upFront) notes.push("  Up front: cash paid before month 1; record it in month 1's external spend, where it is then counted.");
+  if (comparison.months.some((month) => month.actual && !month.recorded)) notes.push("  * no record for this month: counted as planned.");
+  return `Month by month (plan / actual; ${NOT_RECORDED} not recorded yet)\n${table}\n${notes.join("\n")}`;
+}
+
+function measureCell(value: number | undefined, digits = 0): string | undefined {
+  if (value === undefined) return undefined;
+  const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
+  return rounded.toLocaleString("en-GB");
+}
+
+/** The measures a platform team reports upward, for the months that recorded any. */
+export function renderUpwardMeasures(comparison: PlanComparison): string | undefined {
+  const months = comparison.months.filter((month) => Object.keys(month.measures.actual).length > 0);
+  if (months.length === 0) return undefined;
+  const rows = months.map((month) => {
+    const { planned, actual } = month.measures;
+    return [
+      monthLabel(month),
+      measureCell(actual.activeUsersPerWeek) ?? NOT_RECORDED,
+      measureCell(actual.satisfactionScore, 1) ?? NOT_RECORDED,
+      pair(measureCell(planned.deployments, 1)!, measureCell(actual.deployments)),
+      pair(measureCell(planned.incidents, 1)!, measureCell(actual.incidents)),
+      pair(measureCell(planned.meanHoursToRestore, 1)!, measureCell(actual.meanHoursToRestore, 1)),
+      measureCell(actual.daysFromIdeaToLive) ?? NOT_RECORDED,
+      actual.peopleJoined === undefined && actual.peopleLeft === undefined ? NOT_RECORDED : `${measureCell(actual.peopleJoined) ?? NOT_RECORDED} / ${measureCell(actual.peopleLeft) ?? NOT_RECORDED}`,
+    ];
+  });
+  return `What the platform team reports upward (plan / actual)\n${renderTable(
+    ["Month", "Active users a week", "Satisfaction", "Deployments", "Incidents", "Hours to restore each", "Idea to live, days", "Joined / left"],
+    rows,
+  )}`;
+}
+
+/** `track show` as text. */
+export function renderPlanVersusActual(view: PlanVersusActual): string {
+  const parts = [renderSummary(view.comparison, view.forecast, view.forecastProblem), "", renderMonthTable(view.comparison)];
+  const measures = renderUpwardMeasures(view.comparison);
+  if (measures) parts.push("", measures);
+  return `${parts.join("\n")}\n`;
+}
+
+/** `track forecast` as text: actual months, then the re-forecast, against the plan. */
+export function renderForecast(view: PlanVersusActual, forecast: Forecast, method: string): string {
+  const money = (value: number) => formatMoney(value, view.comparison.currency);
+  const rows = forecast.months.map((month) => [
+    monthLabel(month),
+    month.source,
+    pair(String(month.plannedLiveProjects), String(month.liveProjects)).replace(" / ", " → "),
+    `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
+    `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
+  ]);
+  const parts = [
+    renderSummary(view.comparison, forecast),
+    "",
+    `Re-forecast from month ${forecast.fromMonth > view.comparison.horizonMonths ? "(none: every month is recorded)" : forecast.fromMonth} (plan → now)`,
+    renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
+    "",
+    `How: ${method}`,
+  ];
+  return `${parts.join("\n")}\n`;
+}

@@ -1,0 +1,70 @@
+import { basename } from "node:path";
+import type { Command } from "commander";
+import { calendarIndex, calendarMonthOf, calendarMonthOfDate } from "../../../store/calendar.js";
+import { sha256Hex } from "../../../store/fingerprint.js";
+import { freezePlan } from "../../../store/freeze-plan.js";
+import { savePlan } from "../../../store/plan-repository.js";
+import { formatMoney, formatMonth } from "../../format/numbers.js";
+import { UserError, type CliOutput } from "../../io.js";
+import { loadScenario } from "../../load.js";
+import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+
+interface PlanOptions extends StoreOptions {
+  scenario?: string;
+  start?: string;
+  replace?: boolean;
+}
+
+export function registerTrackPlan(track: Command, output: CliOutput, version: string): void {
+  withStoreOptions(
+    track
+      .command("plan")
+      .description("Freeze the approved scenario as the plan: the file, its SHA-256, the date and the month-by-month numbers.")
+      .argument("<file>", "the case file (.yaml, .yml or .json)")
+      .option("--scenario <name>", "the approved alternative (needed when the case has several)")
+      .option("--start <YYYY-MM>", "calendar month of month 1, so actuals can be given as YYYY-MM (default: this month)")
+      .option("--replace", "freeze a new plan for a team that has one (the old plan stays in the store's history)"),
+  )
+    .addHelpText(
+      "after",
+      `
+The store is created next to the case file (case.yaml → case.db) unless --db is given.
+
+Examples:
+  $ mlops-roi track plan case.yaml --scenario compromise --start 2025-01
+  $ mlops-roi track plan case.yaml --scenario optimal --team forecasting --db actuals.db`,
+    )
+    .action(async (file: string, options: PlanOptions) => {
+      const team = checkedTeam(options.team);
+      if (options.start !== undefined && calendarIndex(options.start) === undefined) {
+        throw new UserError(`--start ${options.start}: expected a calendar month as YYYY-MM, e.g. 2025-01`);
+      }
+      const validation = loadScenario(file, output);
+      const compiled = validation.compiled!;
+      const now = new Date();
+      const frozen = freezePlan({
+        compiled,
+        text: validation.source.text,
+        fileName: basename(file),
+        sha256: sha256Hex(validation.source.text),
+        scenario: options.scenario,
+        team,
+        startMonth: options.start?.slice(0, 7) ?? calendarMonthOfDate(now),
+        frozenAt: now.toISOString(),
+        toolVersion: version,
+      });
+      if ("message" in frozen) throw new UserError(`${file}: ${frozen.message}`);
+      const plan = frozen.plan;
+      const path = storePath(options, file);
+      const saved = await withStore(path, { create: true }, (store) => savePlan(store, plan, { replace: options.replace ?? false }));
+      const comparison = plan.result.comparisons[plan.scenario]!;
+      const label = plan.result.scenarios[plan.scenario]!.label;
+      output.stdout(
+        `froze "${label}" (${plan.scenario}) as the plan of team ${team} in ${path}\n` +
+          `  file ${plan.fileName}, sha256 ${plan.sha256.slice(0, 12)}…, ${plan.horizonMonths} months from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth!, plan.horizonMonths)}\n` +
+          `  planned: pays back ${formatMonth(comparison.paybackMonth)}, net present value ${formatMoney(comparison.npv, plan.currency)}\n` +
+          (saved.replaced ? `  replaced the plan frozen ${saved.replaced.frozenAt.slice(0, 10)} (kept in the store's history)\n` : "") +
+          `next: record a month with \`mlops-roi track add --db ${path}${team === "default" ? "" : ` --team ${JSON.stringify(team)}`} --month 1 --upkeep-hours 30\` or import a CSV with \`mlops-roi track import actuals.csv --db ${path}\`\n`,
+      );
+    });
+}

@@ -1,0 +1,69 @@
+import type { Command } from "commander";
+import { readActuals } from "../../../store/actual-repository.js";
+import { forecastMethod } from "../../../store/forecast.js";
+import { planVersusActual } from "../../../store/plan-versus-actual.js";
+import { UserError, type CliOutput } from "../../io.js";
+import { toJson } from "../../json.js";
+import { renderForecast, renderPlanVersusActual } from "./format.js";
+import { checkedTeam, requirePlan, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+
+interface ShowOptions extends StoreOptions {
+  json?: boolean;
+}
+
+export function registerTrackShow(track: Command, output: CliOutput): void {
+  withStoreOptions(
+    track
+      .command("show")
+      .description("Print plan versus actual month by month: hours, live projects, cash, benefit, and payback then and now.")
+      .option("--json", "print the comparison as JSON"),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mlops-roi track show --case case.yaml
+  $ mlops-roi track show --db portfolio.db --team forecasting --json > plan-vs-actual.json`,
+    )
+    .action(async (options: ShowOptions) => {
+      const team = checkedTeam(options.team);
+      const path = storePath(options);
+      await withStore(path, {}, (store) => {
+        const plan = requirePlan(store, team, path);
+        const view = planVersusActual(plan, readActuals(store, team));
+        if (options.json) {
+          const { actualRows: _rows, actualMonthlyBenefit: _benefit, ...comparison } = view.comparison;
+          output.stdout(toJson({ ...view, comparison }));
+        } else {
+          output.stdout(renderPlanVersusActual(view));
+        }
+      });
+    });
+
+  withStoreOptions(
+    track
+      .command("forecast")
+      .description("Re-forecast the rest of the horizon from the actuals so far: the updated payback month and net present value.")
+      .option("--json", "print the forecast as JSON"),
+  )
+    .addHelpText(
+      "after",
+      `
+How: ${forecastMethod}
+
+Examples:
+  $ mlops-roi track forecast --case case.yaml
+  $ mlops-roi track forecast --db case.db --json`,
+    )
+    .action(async (options: ShowOptions) => {
+      const team = checkedTeam(options.team);
+      const path = storePath(options);
+      await withStore(path, {}, (store) => {
+        const plan = requirePlan(store, team, path);
+        const view = planVersusActual(plan, readActuals(store, team));
+        if (!view.forecast) throw new UserError(`cannot re-forecast team ${team}: ${view.forecastProblem}`);
+        if (options.json) output.stdout(toJson({ team, scenario: plan.scenario, method: forecastMethod, ...view.forecast }));
+        else output.stdout(renderForecast(view, view.forecast, forecastMethod));
+      });
+    });
+}

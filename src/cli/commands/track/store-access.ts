@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { StoreError, openStore, storePathFor, type StoreDatabase } from "../../../store/database.js";
+import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
+import type { StoredPlan } from "../../../store/plan.js";
+import { checkTeamName } from "../../../store/validate-actual.js";
+import { UserError } from "../../io.js";
+
+/** The options every `track` command shares. */
+export interface StoreOptions {
+  db?: string;
+  case?: string;
+  team: string;
+}
+
+export const DEFAULT_TEAM = "default";
+
+/** Adds --db, --case and --team to a track command. */
+export function withStoreOptions(command: Command): Command {
+  return command
+    .option("--db <path>", "the store (SQLite file)")
+    .option("--case <file>", "the case file; its store is the file next to it with .db (case.yaml → case.db)")
+    .option("--team <name>", "the team whose plan and actuals these are", DEFAULT_TEAM);
+}
+
+/**
+ * Where the store is: --db, else next to --case (or the given case file).
+ * @example storePath({ case: "case.yaml", team: "default" }) // "case.db"
+ */
+export function storePath(options: StoreOptions, caseFile?: string): string {
+  if (options.db) return options.db;
+  const file = caseFile ?? options.case;
+  if (file) return storePathFor(file);
+  throw new UserError("which store? give --case CASE.yaml (uses CASE.db next to it) or --db PATH");
+}
+
+export function checkedTeam(team: string): string {
+  const problem = checkTeamName(team);
+  if (problem) throw new UserError(`--team: ${problem}`);
+  return team;
+}
+
+/**
+ * Runs a command's work on an open store and closes it afterwards; a store problem becomes a
+ * user's error (message, exit 1), never a stack trace.
+ */
+export async function withStore<T>(path: string, options: { create?: boolean }, work: (store: StoreDatabase) => T | Promise<T>): Promise<T> {
+  let store: StoreDatabase | undefined;
+  try {
+    store = openStore(path, options);
+    return await work(store);
+  } catch (error) {
+    if (error instanceof StoreError) throw new UserError(error.message);
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_BUSY") throw new UserError(`${path} is busy: another process kept it locked too long; try again`);
+    if (code === "SQLITE_READONLY") throw new UserError(`${path} cannot be written (read-only file or folder)`);
+    if (code === "SQLITE_FULL") throw new UserError(`${path}: the disk is full; nothing was written`);
+    throw error;
+  } finally {
+    store?.close();
+  }
+}
+
+/**
+ * The team's current plan, or a clear error naming the teams that have one.
+ */
+export function requirePlan(store: StoreDatabase, team: string, path: string): StoredPlan {
+  const plan = currentPlan(store, team);
+  if (plan) return plan;
+  const teams = plannedTeams(store);
+  const others = teams.length > 0 ? `; teams with a plan: ${teams.join(", ")} (choose one with --team)` : "";
+  throw new UserError(`${path}: team ${JSON.stringify(team)} has no plan${others}. Freeze one with: mlops-roi track plan CASE.yaml${team === DEFAULT_TEAM ? "" : ` --team ${JSON.stringify(team)}`}`);
+}

@@ -1,0 +1,202 @@
+import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempFolder } from "../../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../../test-support/run-cli.js";
+import { templatePath } from "../../package-files.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+let caseFile: string;
+let store: string;
+beforeEach(() => {
+  temp = makeTempFolder();
+  caseFile = join(temp.path, "seed.yaml");
+  store = join(temp.path, "seed.db");
+  copyFileSync(templatePath("seed"), caseFile);
+});
+afterEach(() => temp.remove());
+
+async function track(...argv: string[]) {
+  const run = await runCliCaptured(["track", ...argv]);
+  expect(run.stderr).not.toMatch(stackTraceLine);
+  return run;
+}
+
+async function planned() {
+  const run = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01");
+  expect(run.exitCode).toBe(0);
+}
+
+describe("track plan", () => {
+  it("freezes the approved scenario into a store next to the case", async () => {
+    const { exitCode, stdout } = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(`froze "Every tool we want" (optimal) as the plan of team default in ${store}`);
+    expect(stdout).toMatch(/sha256 [0-9a-f]{12}…, 12 months from 2025-01 to 2025-12/);
+    expect(stdout).toContain("pays back month 10");
+    expect(existsSync(store)).toBe(true);
+  });
+
+  it("asks which scenario was approved when there are several, and writes nothing", async () => {
+    const { exitCode, stderr } = await track("plan", caseFile);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain("the case has 2 alternatives; say which one was approved with --scenario NAME (allowed: optimal, compromise)");
+    expect(existsSync(store)).toBe(false);
+    expect((await track("plan", caseFile, "--scenario", "current")).stderr).toContain("is the baseline (today)");
+    expect((await track("plan", caseFile, "--scenario", "optimum")).stderr).toContain('did you mean "optimal"?');
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "March")).stderr).toContain("expected a calendar month as YYYY-MM");
+  });
+
+  it("keeps the first plan unless --replace", async () => {
+    await planned();
+    const again = await track("plan", caseFile, "--scenario", "compromise");
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('already has a plan: "optimal" from seed.yaml');
+    const replaced = await track("plan", caseFile, "--scenario", "compromise", "--replace");
+    expect(replaced.exitCode).toBe(0);
+    expect(replaced.stdout).toContain("replaced the plan frozen");
+  });
+});
+
+describe("track add", () => {
+  it("records a month and says what it was worth against the plan", async () => {
+    await planned();
+    const { exitCode, stdout } = await track("add", "--case", caseFile, "--month", "2025-04", "--upkeep-hours", "15", "--live-projects", "1", "--note", "first model live");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15, liveProjects 1");
+    expect(stdout).toContain("benefit this month €450 (plan €570)");
+  });
+
+  it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
+    await planned();
+    const bad = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "-2", "--releases", "0.5");
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain("--upkeep-hours: upkeepHours is -2; allowed: hours, a number ≥ 0");
+    expect(bad.stderr).toContain("--releases: releases is 0.5; allowed: a whole number ≥ 0");
+    expect((await track("add", "--db", store, "--month", "13", "--upkeep-hours", "2")).stderr).toContain("month is 13; allowed: a month number from 1 to 12");
+    expect((await track("add", "--db", store, "--month", "3")).stderr).toContain("nothing to record for month 3");
+    expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "2")).exitCode).toBe(0);
+    const twice = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4");
+    expect(twice.stderr).toContain("month 3 of team default is already recorded (by track add); use --replace");
+    expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4", "--replace")).exitCode).toBe(0);
+  });
+
+  it("needs to know which store, and that the team has a plan", async () => {
+    expect((await track("add", "--month", "1", "--upkeep-hours", "1")).stderr).toContain("which store? give --case CASE.yaml");
+    expect((await track("add", "--db", join(temp.path, "none.db"), "--month", "1", "--upkeep-hours", "1")).stderr).toContain("no store here");
+    await planned();
+    const other = await track("add", "--db", store, "--team", "platform", "--month", "1", "--upkeep-hours", "1");
+    expect(other.exitCode).toBe(1);
+    expect(other.stderr).toContain('team "platform" has no plan; teams with a plan: default');
+  });
+});
+
+describe("track import", () => {
+  it("imports a CSV with a column mapping in one go", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "\uFEFFMonth;Upkeep (h);Live projects;Comments\r\n2025-01;0;0;kick-off\r\n2025-02;0;0;\r\n2025-03;0;0;\r\n2025-04;14;1;\"first model; live\"\r\n");
+    const { exitCode, stdout, stderr } = await track("import", csv, "--db", store, "--map", "Upkeep (h)=upkeepHours", "--map", "Comments=note");
+    expect(stderr).toBe("");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("imported 4 months for team default");
+    const database = new Database(store, { readonly: true });
+    expect(database.prepare("SELECT note FROM actuals WHERE month = 4").pluck().get()).toBe("first model; live");
+    database.close();
+  });
+
+  it("reports broken rows by line and imports nothing", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,upkeepHours,liveProjects\n1,0,0\n2,abc,0\n3,0\n2,1,0\n4,\"1\n");
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${csv}:3: upkeepHours is "abc", which is not a number`);
+    expect(stderr).toContain(`${csv}:4: 2 cells where the header has 3`);
+    expect(stderr).toContain(`${csv}:5: month 2 is also on line 3; give each month once`);
+    expect(stderr).toContain(`${csv}:6: a quoted cell starts here and is never closed`);
+    expect(stderr).toContain("4 problems; nothing was imported");
+    expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet");
+  });
+
+  it("explains a file in the wrong encoding", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, Buffer.from([...Buffer.from("month,note\n1,caf"), 0xe9, ...Buffer.from("\n")]));
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${csv}:2: byte 0xE9 is not valid UTF-8`);
+    expect((await track("import", csv, "--db", store, "--encoding", "latin9")).stderr).toContain("--encoding latin9: allowed: utf-8, utf-16le, utf-16be, windows-1252");
+  });
+
+  it("refuses months already recorded unless --replace", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,upkeepHours\n1,0\n2,0\n");
+    expect((await track("import", csv, "--db", store)).exitCode).toBe(0);
+    const again = await track("import", csv, "--db", store);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain(`${csv}:2: month 1 is already recorded (by import actuals.csv line 2)`);
+    expect(again.stderr).toContain("2 months are already in");
+    expect((await track("import", csv, "--db", store, "--replace")).stdout).toContain("(2 replaced)");
+  });
+});
+
+describe("track show and forecast", () => {
+  it("prints plan versus actual month by month, with payback then and now", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--external-spend", "2500", "--setup-hours", "10");
+    await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1", "--active-users-per-week", "3", "--satisfaction-score", "4");
+    const { exitCode, stdout } = await track("show", "--case", caseFile);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("Plan versus actual — team default");
+    expect(stdout).toContain("Recorded: 2 of 12 months, through month 4 (2025-04); months 2 and 3 have no record and count as planned");
+    expect(stdout).toMatch(/Cash spent to month 4\s+€5,600\s+€6,100/);
+    expect(stdout).toMatch(/Benefit to month 4\s+-€5,030\s+-€5,950/);
+    expect(stdout).toMatch(/Pays back\s+month 10\s+month 10 \(re-forecast\)/);
+    expect(stdout).toMatch(/^ {2}4 \(2025-04\)\s+1 \/ 1\s+11 \/ 15/m);
+    expect(stdout).toMatch(/^ {2}5 \(2025-05\)\s+1 \/ –/m);
+    expect(stdout).toContain("What the platform team reports upward");
+  });
+
+  it("prints JSON for scripts", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "2", "--upkeep-hours", "0");
+    const { exitCode, stdout } = await track("show", "--db", store, "--json");
+    expect(exitCode).toBe(0);
+    const view = JSON.parse(stdout) as { comparison: { lastRecordedMonth: number; months: unknown[] }; forecast: { paybackMonth: { planned: number } } };
+    expect(view.comparison.lastRecordedMonth).toBe(2);
+    expect(view.comparison.months).toHaveLength(12);
+    expect(view.forecast.paybackMonth.planned).toBe(10);
+  });
+
+  it("re-forecasts from the actuals: one project short at month 7 and the case no longer pays back in the year", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "7", "--live-projects", "1");
+    const { exitCode, stdout } = await track("forecast", "--db", store);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("Re-forecast from month 8 (plan → now)");
+    expect(stdout).toMatch(/Pays back\s+month 10\s+not within the horizon \(re-forecast\)/);
+    expect(stdout).toMatch(/^ {2}8 \(2025-08\)\s+forecast\s+2 → 1/m);
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { paybackMonth: { planned: number; now: number } };
+    expect(json.paybackMonth).toEqual({ planned: 10, now: null });
+  });
+});
+
+describe("track backup", () => {
+  it("copies the store with the online backup API and never overwrites without --force", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--upkeep-hours", "0");
+    const target = join(temp.path, "backup.db");
+    const first = await track("backup", "--db", store, "--to", target);
+    expect(first.exitCode).toBe(0);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare("SELECT count(*) FROM actuals").pluck().get()).toBe(1);
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    copy.close();
+    expect((await track("backup", "--db", store, "--to", target)).stderr).toContain("already exists; use --force");
+    expect((await track("backup", "--db", store, "--to", target, "--force")).exitCode).toBe(0);
+    expect((await track("show", "--db", target)).stdout).toContain("Recorded: 1 of 12 months");
+  });
+});

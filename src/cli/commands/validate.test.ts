@@ -1,0 +1,90 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixturePath, makeTempFolder, readFixture } from "../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+import { lineOf } from "../../test-support/scenario-text.js";
+import { templatePath } from "../package-files.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+beforeEach(() => {
+  temp = makeTempFolder();
+});
+afterEach(() => temp.remove());
+
+/** Every `file:line:col: error:` line of stderr, as [line, column, message]. */
+function reported(stderr: string, file: string): [number, number, string][] {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [...stderr.matchAll(new RegExp(`^${escaped}:(\\d+):(\\d+): error: (.*)$`, "gm"))].map((match) => [Number(match[1]), Number(match[2]), match[3]!]);
+}
+
+describe("validate", () => {
+  it("says a valid file is valid, on stdout, with exit 0", async () => {
+    const file = templatePath("seed");
+    const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/: valid — 3 scenarios \(baseline "current" and 2 alternatives\)/);
+  });
+
+  it("reports every problem with file:line:col, the source line and a caret, and exits 1", async () => {
+    const file = fixturePath("three-mistakes.yaml");
+    const text = readFixture("three-mistakes.yaml");
+    const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe("");
+    const lines = reported(stderr, file);
+    expect(lines.map(([line]) => line)).toEqual([lineOf(text, "hourlyCsot"), lineOf(text, "-30"), lineOf(text, "1.5")]);
+    expect(lines[0]![2]).toContain('did you mean "hourlyCost"?');
+    expect(stderr).toContain(`\n ${lineOf(text, "-30")} |     upkeepHoursPerMonth: -30\n    |                          ^\n`);
+    expect(stderr).toMatch(/three-mistakes\.yaml: 3 errors\n$/);
+    expect(stderr).not.toMatch(stackTraceLine);
+  });
+
+  it.each([
+    ["unclosed-bracket.yaml", "never closed"],
+    ["top-level-list.yaml", "the file holds a list"],
+    ["alias-bomb.yaml", "aliases"],
+    ["only-comments.yaml", "only comments"],
+    ["empty.yaml", "the file is empty"],
+    ["wrong-type.json", 'defaults.team.hoursPerMonth is the text "thirty"'],
+  ])("%s: a clear error with a line, exit 1, no stack trace", async (name, message) => {
+    const file = fixturePath(name);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe("");
+    const lines = reported(stderr, file);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]![0]).toBeGreaterThanOrEqual(1);
+    expect(lines[0]![2]).toContain(message);
+    expect(stderr).not.toMatch(stackTraceLine);
+  });
+
+  it("refuses a 10 MB file without reading it into the parser", async () => {
+    const file = join(temp.path, "huge.yaml");
+    writeFileSync(file, `title: x\n# ${"x".repeat(10 * 1024 * 1024)}\n`);
+    const { exitCode, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(1);
+    expect(reported(stderr, file)).toEqual([[1, 1, "the file is 10.5 MB; a scenario file may be at most 1 MB"]]);
+    expect(stderr).not.toMatch(/error: .*error:/);
+  });
+
+  it("names a missing file and a folder", async () => {
+    const missing = await runCliCaptured(["validate", join(temp.path, "nope.yaml")]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toContain("nope.yaml: no such file (run `mlops-roi init` to create one)");
+    const folder = await runCliCaptured(["validate", temp.path]);
+    expect(folder.exitCode).toBe(1);
+    expect(folder.stderr).toContain("is a folder; expected a scenario file");
+  });
+
+  it("prints warnings but still succeeds", async () => {
+    const file = join(temp.path, "capacity.yaml");
+    const text = readFixture("valid-minimal.yaml").replace("mode: schedule", "mode: capacity\n    # build hours make capacity mode work\n").replace("upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: 30\n    buildHours: 200");
+    writeFileSync(file, text);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toMatch(/capacity\.yaml:\d+:\d+: warning: defaults\.releases\.months is ignored in capacity mode/);
+    expect(stdout).toContain("valid");
+  });
+});

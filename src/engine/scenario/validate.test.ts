@@ -1,0 +1,387 @@
+import { describe, expect, it } from "vitest";
+import { readFixture } from "../../test-support/fixtures.js";
+import { columnOf, lineOf, validCaseText, withEdit } from "../../test-support/scenario-text.js";
+import type { Issue } from "./issues.js";
+import { MAX_ALIAS_COUNT, MAX_SOURCE_BYTES } from "./source.js";
+import { validateScenarioText } from "./validate.js";
+
+// The bad-input suite: every way a user's file can be wrong gets a clear message with a line and
+// column, naming the field, the value found and what is allowed — and all problems come at once.
+
+function errors(text: string): Issue[] {
+  return validateScenarioText(text).issues.filter((issue) => issue.severity === "error");
+}
+
+/** The only error of a text; fails the test when there is not exactly one. */
+function onlyError(text: string): Issue {
+  const found = errors(text);
+  expect(found.map((issue) => issue.message)).toHaveLength(1);
+  return found[0]!;
+}
+
+describe("a valid file", () => {
+  it("validates without issues and compiles", () => {
+    const validation = validateScenarioText(validCaseText());
+    expect(validation.issues).toEqual([]);
+    expect(validation.compiled?.scenarios.map((scenario) => scenario.name)).toEqual(["current", "better"]);
+  });
+
+  it("accepts { value, note } wherever a number goes, and keeps the note", () => {
+    const text = withEdit(validCaseText(), "people: 1", 'people: { value: 1, note: "x" }');
+    const validation = validateScenarioText(text);
+    expect(validation.issues).toEqual([]);
+    const leaf = validation.compiled?.leaves.find((candidate) => candidate.name === "defaults.team.people");
+    expect(leaf).toMatchObject({ value: 1, note: "x" });
+  });
+});
+
+describe("broken YAML", () => {
+  it("points an unclosed bracket at the bracket, not at the next field", () => {
+    const text = readFixture("unclosed-bracket.yaml");
+    const issue = onlyError(text);
+    expect(issue.code).toBe("yaml_bad_indent");
+    expect(issue).toMatchObject({ line: lineOf(text, "months: ["), column: columnOf(text, "[4, 7") });
+    expect(issue.message).toContain('opened with "["');
+    expect(issue.message).toContain('add "]"');
+  });
+
+  it("points bad indentation at the line that is out of step", () => {
+    const text = "title: A case\ndefaults:\n  team:\n    people: 1\n   hoursPerMonth: 120\n";
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: 5, column: 4 });
+    expect(issue.message).toContain("indented by 3 spaces");
+    expect(issue.message).toContain("same column");
+  });
+
+  it("names a key written twice and where it was first written", () => {
+    const text = withEdit(validCaseText(), "    people: 1\n", "    people: 1\n    hoursPerMonth: 100\n    people: 2\n");
+    const issues = errors(text);
+    expect(issues.map((issue) => issue.code)).toContain("yaml_duplicate_key");
+    const people = issues.find((issue) => issue.message.includes('"people"'));
+    expect(people).toMatchObject({ line: lineOf(text, "people: 2"), column: 5 });
+    expect(people?.message).toContain(`first on line ${lineOf(text, "people: 1")}`);
+    expect(issues.find((issue) => issue.message.includes('"hoursPerMonth"'))?.message).toContain("written twice");
+  });
+
+  it("says a tab is not indentation", () => {
+    const issue = onlyError("title: x\n\tcurrency: EUR\n");
+    expect(issue).toMatchObject({ line: 2, column: 1, code: "yaml_tab_as_indent" });
+    expect(issue.message).toContain("only spaces");
+  });
+
+  it("points an unclosed quote at the opening quote", () => {
+    const issue = onlyError('title: "A case\ncurrency: EUR\n');
+    expect(issue).toMatchObject({ line: 1, column: 8 });
+    expect(issue.message).toContain("never closed");
+  });
+
+  it("suggests quotes for a value holding a colon, quoting the user's own value", () => {
+    const issue = onlyError("title: Costs: the real ones\n");
+    expect(issue.line).toBe(1);
+    expect(issue.message).toContain('"Costs: the real ones"');
+  });
+});
+
+describe("the wrong shape", () => {
+  it("refuses a list at the top", () => {
+    const issue = onlyError(readFixture("top-level-list.yaml"));
+    expect(issue).toMatchObject({ code: "not_a_map", line: 1, column: 1 });
+    expect(issue.message).toContain("a list");
+    expect(issue.message).toContain("expected a map of fields");
+  });
+
+  it("refuses a bare value at the top", () => {
+    expect(onlyError("just some words\n").message).toContain('the text "just some words"');
+  });
+
+  it("refuses an empty file", () => {
+    const issue = onlyError(readFixture("empty.yaml"));
+    expect(issue).toMatchObject({ code: "empty", line: 1, column: 1 });
+    expect(issue.message).toContain("mlops-roi init");
+  });
+
+  it("refuses a file of whitespace", () => {
+    expect(onlyError("  \n\n\t\n").code).toBe("empty");
+  });
+
+  it("refuses a file with only comments", () => {
+    const issue = onlyError(readFixture("only-comments.yaml"));
+    expect(issue).toMatchObject({ code: "empty", line: 1 });
+    expect(issue.message).toContain("only comments");
+  });
+
+  it("refuses binary data", () => {
+    expect(onlyError("\u0000\u0001ELF").code).toBe("not_text");
+  });
+
+  it("refuses scenarios written as a list, naming what it holds", () => {
+    const text = `${validCaseText().split("scenarios:")[0]}scenarios:\n  - current\n  - better\n`;
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "- current"), column: 3 });
+    expect(issue.message).toMatch(/^scenarios is a list of 2 items; expected a map of scenario name/);
+  });
+
+  it("explains an empty scenario", () => {
+    const text = withEdit(validCaseText(), "  current: {}", "  current:");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "  current:"), column: 3 });
+    expect(issue.message).toContain('write "current: {}" if it has nothing to set');
+  });
+});
+
+describe("wrong types", () => {
+  it('names the field, the text found and the kind of number for "thirty"', () => {
+    const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: thirty");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ code: "invalid_type", line: lineOf(text, "thirty"), column: columnOf(text, "thirty") });
+    expect(issue.message).toMatch(/^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours, a number > 0\), \{ value, note \}/);
+  });
+
+  it("reports a map where a number belongs once, with the keys it has", () => {
+    const text = withEdit(validCaseText(), "people: 1", "people: { amount: 1 }");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "people:"), column: columnOf(text, "{ amount") });
+    expect(issue.message).toContain("defaults.team.people is a map with amount");
+    expect(issue.message).toContain("{ value, note }");
+  });
+
+  it("offers value for a misspelt { vaule: ... }", () => {
+    const issue = onlyError(withEdit(validCaseText(), "people: 1", "people: { vaule: 1 }"));
+    expect(issue.message).toContain('did you mean "value" instead of "vaule"?');
+  });
+
+  it("names a map where a group of fields belongs with the fields allowed", () => {
+    const text = withEdit(validCaseText(), "    projects:\n      upkeepHoursPerMonth: 11", "    projects: 11");
+    const issue = onlyError(text);
+    expect(issue.message).toBe("scenarios.better.projects is 11; expected a map of fields (note, alreadyLive, buildHours, upkeepHoursPerMonth, valuePerMonth)");
+  });
+
+  it("suggests quotes when a number is written where text belongs", () => {
+    const issue = onlyError(withEdit(validCaseText(), "title: A small case", "title: 2024"));
+    expect(issue.message).toBe('title is 2024; expected text: the title of the case; write it in quotes, e.g. "2024"');
+  });
+
+  it("refuses infinity and not-a-number", () => {
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .inf")).message).toContain("defaults.team.people is infinite");
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .nan")).message).toContain("is not a number (.nan)");
+  });
+
+  it("refuses a note that is not text", () => {
+    const text = withEdit(validCaseText(), "note: from the finance team", "note: 42");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "note: 42"), column: columnOf(text, "42") });
+    expect(issue.message).toBe('defaults.team.hourlyCost.note is 42; a note is text; write it in quotes, e.g. "42"');
+  });
+
+  it("offers the allowed choices for a misspelt mode", () => {
+    const issue = onlyError(withEdit(validCaseText(), "mode: schedule", "mode: schedul"));
+    expect(issue.message).toBe('defaults.releases.mode is the text "schedul"; allowed: schedule, capacity; did you mean "schedule"?');
+  });
+});
+
+describe("the forms of an input: number, { value, note }, range, distribution", () => {
+  const at = (replacement: string) => withEdit(validCaseText(), "people: 1", `people: ${replacement}`);
+
+  it("reads a map by its field names and reports that form's problem", () => {
+    expect(onlyError(at("{ low: 1 }")).message).toBe("defaults.team.people.high is missing; expected a number: a number of people (full-time equivalents) > 0");
+    expect(onlyError(at("{ low: 1, high: -2 }")).message).toContain("defaults.team.people.high is -2; allowed: a number of people");
+  });
+
+  it("does not mix forms: low is not allowed next to value", () => {
+    expect(onlyError(at("{ value: 1, low: 1 }")).message).toBe('unknown field "low" in defaults.team.people; allowed: value, note');
+  });
+
+  it("reports a misspelt range field once, with a did-you-mean", () => {
+    const text = at("{ low: 1, hihg: 2 }");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ code: "unknown_key", column: columnOf(text, "hihg") });
+    expect(issue.message).toContain('did you mean "high"?');
+  });
+
+  it("offers the distribution meant", () => {
+    const text = at("{ distribution: pret, min: 1, mode: 2, max: 3 }");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ column: columnOf(text, "pret") });
+    expect(issue.message).toContain('defaults.team.people.distribution is the text "pret"; allowed: uniform, triangular, pert');
+    expect(issue.message).toContain('did you mean "pert"?');
+  });
+});
+
+describe("numbers out of range", () => {
+  it("refuses negative hours", () => {
+    const text = withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: -30");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ code: "too_small", line: lineOf(text, "-30"), column: columnOf(text, "-30") });
+    expect(issue.message).toBe("defaults.projects.upkeepHoursPerMonth is -30; allowed: hours, a number ≥ 0");
+  });
+
+  it("refuses a share above 1, without repeating the bound", () => {
+    const text = withEdit(validCaseText(), "  projects:\n    upkeepHoursPerMonth: 30", "  breakage:\n    changeFailureRate: 1.5\n  projects:\n    upkeepHoursPerMonth: 30");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "1.5"), column: columnOf(text, "1.5") });
+    expect(issue.message).toBe("defaults.breakage.changeFailureRate is 1.5; allowed: a share between 0 and 1 (0.25 means 25%)");
+  });
+
+  it("refuses a month that is not a whole number", () => {
+    const text = withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4, 7.5, 10]");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "7.5"), column: columnOf(text, "7.5") });
+    expect(issue.message).toMatch(/^defaults\.releases\.months\[1\] is 7\.5; allowed: a whole month number ≥ 1/);
+  });
+
+  it("reports a horizon out of range once", () => {
+    const issue = onlyError(withEdit(validCaseText(), "horizonMonths: 12", "horizonMonths: 700"));
+    expect(issue.message).toBe("horizonMonths is 700; allowed: a whole number of months between 1 and 240");
+  });
+
+  it("says how long an over-long text is", () => {
+    const issue = onlyError(withEdit(validCaseText(), "title: A small case", `title: ${"x".repeat(250)}`));
+    expect(issue.message).toContain("allowed: text of at most 200 characters (it has 250 characters)");
+  });
+});
+
+describe("unknown fields", () => {
+  it.each([
+    ["upkeepHoursPerMonth: 30", "upkeepHoursPerMonht: 30", "upkeepHoursPerMonht", "defaults.projects", "upkeepHoursPerMonth"],
+    ["hourlyCost:", "hourlyCsot:", "hourlyCsot", "defaults.team", "hourlyCost"],
+    ["horizonMonths: 12", "horizon: 12", "horizon", "the top level", "horizonMonths"],
+  ])("%s misspelt as %s gets a did-you-mean at the key", (find, replacement, key, where, meant) => {
+    const text = withEdit(validCaseText(), find, replacement);
+    const issues = errors(text);
+    // The misspelling is one mistake: the required field it hides is not reported missing as well.
+    expect(issues.map((issue) => issue.message)).toHaveLength(1);
+    const issue = issues[0]!;
+    expect(issue).toMatchObject({ code: "unknown_key", line: lineOf(text, replacement), column: columnOf(text, key) });
+    expect(issue.message).toContain(`unknown field "${key}" ${where === "the top level" ? "at" : "in"} ${where}; did you mean "${meant}"?`);
+    expect(issue.message).toContain(`Allowed: `);
+    expect(issue.message).toContain(meant);
+  });
+
+  it("lists what is allowed when nothing is close", () => {
+    const issue = onlyError(withEdit(validCaseText(), "people: 1", "people: 1\n    favouriteColour: blue"));
+    expect(issue.message).toBe('unknown field "favouriteColour" in defaults.team; allowed: note, people, hoursPerMonth, hourlyCost, salary');
+  });
+
+  it("names an unknown baseline scenario with a did-you-mean", () => {
+    const text = withEdit(validCaseText(), "baseline: current", "baseline: curent");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, "curent"), column: columnOf(text, "curent") });
+    expect(issue.message).toBe('baseline is the text "curent"; allowed: the name of one of the scenarios (current, better); did you mean "current"?');
+  });
+});
+
+describe("rules across fields", () => {
+  it("reports a missing team.people at the team key", () => {
+    const text = withEdit(validCaseText(), "    people: 1\n", "");
+    const issues = errors(text);
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) {
+      expect(issue.code).toBe("missing");
+      expect(issue.message).toContain("team.people");
+      expect(issue).toMatchObject({ line: lineOf(text, "  team:"), column: 3 });
+    }
+  });
+
+  it("refuses both hourlyCost and salary", () => {
+    const text = withEdit(validCaseText(), "    people: 1\n", "    people: 1\n    salary: { annual: 60000, benefitsMultiplier: 1.3, workingHoursPerYear: 1720 }\n");
+    const issues = errors(text);
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) {
+      expect(issue.code).toBe("conflict");
+      expect(issue.message).toContain("both team.hourlyCost and team.salary");
+    }
+  });
+
+  it("refuses a release month past the horizon, once, at the month", () => {
+    const text = withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4, 7, 14]");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ code: "beyond_horizon", line: lineOf(text, "14]"), column: columnOf(text, "14]") });
+    expect(issue.message).toBe("defaults.releases.months[2] is 14; allowed: a month between 1 and the horizon (12)");
+  });
+
+  it("refuses capacity mode without buildHours", () => {
+    const text = withEdit(validCaseText(), "mode: schedule", "mode: capacity");
+    const issues = errors(text);
+    // A problem in the shared defaults is reported once, naming every scenario it affects.
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'scenarios "current", "better" release by capacity, so projects.buildHours must be > 0 (hours to build one project); it is missing',
+    ]);
+    // The months are ignored in capacity mode: a warning, reported once though both scenarios share it.
+    const warnings = validateScenarioText(text).issues.filter((issue) => issue.severity === "warning");
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe("all problems at once", () => {
+  it("reports three separate mistakes as three issues, in file order", () => {
+    const text = readFixture("three-mistakes.yaml");
+    const issues = errors(text);
+    expect(issues.map((issue) => [issue.line, issue.code])).toEqual([
+      [lineOf(text, "hourlyCsot"), "unknown_key"],
+      [lineOf(text, "-30"), "too_small"],
+      [lineOf(text, "1.5"), "too_big"],
+    ]);
+  });
+
+  it("reports rules across fields together with mistakes of form", () => {
+    let text = withEdit(validCaseText(), "baseline: current", "baseline: curent");
+    text = withEdit(text, "months: [4, 7, 10]", "months: [4, 7, 14]");
+    text = withEdit(text, "upkeepHoursPerMonth: 11", "upkeepHoursPerMonth: -11");
+    expect(errors(text).map((issue) => issue.code)).toEqual(["custom", "beyond_horizon", "too_small"]);
+  });
+
+  it("reports a missing field together with a typo elsewhere", () => {
+    let text = withEdit(validCaseText(), "    people: 1\n", "");
+    text = withEdit(text, "valuePerMonth: 2500", "valuePerMonht: 2500");
+    const messages = errors(text).map((issue) => issue.message);
+    expect(messages.some((message) => message.includes("no team.people"))).toBe(true);
+    expect(messages.some((message) => message.includes('did you mean "valuePerMonth"?'))).toBe(true);
+  });
+
+  it("does not blame a missing field on a value that is only wrong", () => {
+    const messages = errors(withEdit(validCaseText(), "people: 1", "people: one")).map((issue) => issue.message);
+    expect(messages).toEqual([expect.stringMatching(/^defaults\.team\.people is the text "one"/)]);
+  });
+});
+
+describe("attacks and accidents", () => {
+  it("refuses an alias bomb without expanding it", () => {
+    const text = readFixture("alias-bomb.yaml");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ code: "alias_limit", line: lineOf(text, "*a"), column: columnOf(text, "*a") });
+    expect(issue.message).toContain(`limit ${MAX_ALIAS_COUNT}`);
+  });
+
+  it("still reads a file that uses a few aliases", () => {
+    const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: &hours 120\n    hourlyCost: *hours").replace(/    hourlyCost:\n      value: 60\n      note: from the finance team\n/, "");
+    expect(validateScenarioText(text).issues).toEqual([]);
+  });
+
+  it("refuses a 10 MB file before parsing it", () => {
+    const text = `title: x\n# ${"x".repeat(10 * 1024 * 1024)}\n`;
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ code: "too_large", line: 1, column: 1 });
+    expect(issue.message).toContain("the file is 10.5 MB");
+    expect(issue.message).toContain(`at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+  });
+});
+
+describe("JSON input", () => {
+  it("gets the line and column of the wrong value", () => {
+    const text = readFixture("wrong-type.json");
+    const issue = onlyError(text);
+    expect(issue).toMatchObject({ line: lineOf(text, '"thirty"'), column: columnOf(text, '"thirty"') });
+    expect(issue.message).toContain('defaults.team.hoursPerMonth is the text "thirty"');
+  });
+
+  it("names the missing comma", () => {
+    const issue = onlyError('{\n  "title": "A case"\n  "currency": "EUR"\n}\n');
+    expect(issue.line).toBe(3);
+    expect(issue.message).toContain("a comma is missing");
+  });
+
+  it("validates the valid case written as JSON", () => {
+    const file = validateScenarioText(validCaseText()).file;
+    expect(validateScenarioText(JSON.stringify(file, null, 2)).issues).toEqual([]);
+  });
+});
