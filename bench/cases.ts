@@ -3,6 +3,11 @@ import { readFileSync } from "node:fs";
 import { parse, stringify } from "yaml";
 import { validateScenarioText, type CompiledCase } from "../src/engine/index.js";
 
+/** The uncertain case as scenario-file text, for benchmarks that run the command line. */
+export function uncertainCaseText(count = 30): string {
+  return stringify(uncertainData(count));
+}
+
 function compile(data: unknown): CompiledCase {
   const validation = validateScenarioText(stringify(data));
   if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
@@ -27,6 +32,12 @@ export function fiveScenarioCase(): CompiledCase {
  * (a 90% interval of ±25% around the written value).
  */
 export function uncertainCase(count = 30): CompiledCase {
+  const compiled = compile(uncertainData(count));
+  if (compiled.uncertainLeaves.length !== count) throw new Error(`expected ${count} ranges, made ${compiled.uncertainLeaves.length}`);
+  return compiled;
+}
+
+function uncertainData(count: number): unknown {
   const data = enterprise();
   let made = 0;
   const integers = new Set(["alreadyLive", "backlog", "setupMonths", "adoptionDipMonths", "minimum", "startMonth", "liveProjectsEach", "benefitsMultiplier"]);
@@ -47,7 +58,5 @@ export function uncertainCase(count = 30): CompiledCase {
   };
   visit(data.defaults as Record<string, unknown>);
   for (const scenario of Object.values(data.scenarios)) visit(scenario);
-  const compiled = compile(data);
-  if (compiled.uncertainLeaves.length !== count) throw new Error(`expected ${count} ranges, made ${compiled.uncertainLeaves.length}`);
-  return compiled;
+  return data;
 }

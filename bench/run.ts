@@ -1,9 +1,15 @@
 // `npm run bench`: speed and memory figures as medians, next to the bare-loop anchor measured in the same run.
 import { runAnchor } from "./anchor.js";
 import { benchEngine } from "./engine.bench.js";
+import { benchMonteCarlo } from "./monte-carlo.bench.js";
+import { benchStore } from "./store.bench.js";
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 const anchor = runAnchor();
 if (anchor) console.log(`anchor: bare-loop Monte Carlo, ${anchor.samples.toLocaleString("en-US")} samples, end to end median ${anchor.steps.get("6")?.toFixed(0)} ms`);
 console.log("");
 benchEngine(anchor);
+console.log("");
+benchMonteCarlo(anchor);
+console.log("");
+benchStore();

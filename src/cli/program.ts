@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerInit } from "./commands/init.js";
+import { registerOptimize } from "./commands/optimize.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchema } from "./commands/schema.js";
@@ -36,6 +37,7 @@ Examples:
   registerRun(program, output);
   registerReport(program, output);
   registerSensitivity(program, output);
+  registerOptimize(program, output);
   registerSchema(program, output);
   registerServe(program, output);
   registerTrack(program, output);

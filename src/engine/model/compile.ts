@@ -1,8 +1,11 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
 import { distributionOfRange, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
+import { BUILT_IN_NOTE, builtInCatalogue } from "../catalogue/built-in.js";
+import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
+import { suggest } from "../scenario/suggest.js";
 import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
-import type { CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
+import type { CompiledCapability, CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
 import { parameterNames, parameterSpecs, PARAMETER_COUNT as importedParameterCount, P as importedP } from "./parameters.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
@@ -25,6 +28,10 @@ function isQuantity(value: unknown): value is Quantity {
 const kindBySource = new Map<string, QuantityKindName>(parameterNames.map((name) => [parameterSpecs[name].source, parameterSpecs[name].kind]));
 
 function kindOf(path: FieldPath): QuantityKindName {
+  if (path[0] === "catalogue") {
+    if (path[2] === "effects") return "effect";
+    return path[2] === "setupHours" ? "hours" : "money";
+  }
   const inside = path[0] === "defaults" ? path.slice(1) : path[0] === "scenarios" ? path.slice(2) : path;
   if (inside[0] === "manualTasks") return "minutes";
   return kindBySource.get(inside.join(".")) ?? "count";
@@ -71,17 +78,64 @@ function getIn(data: unknown, path: readonly string[]): unknown {
 }
 
 /**
+ * The catalogue of a case: the built-in capabilities, overridden field by field and extended by the
+ * file's `catalogue:`. Built-in values the file does not override become leaves of their own (so they
+ * are listed, with a note saying they are starting assumptions), created when first used.
+ */
+function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: Map<string, number>) {
+  const own = file.catalogue ?? {};
+  const names = [...new Set([...Object.keys(builtInCatalogue), ...Object.keys(own)])];
+  const resolved = new Map<string, CompiledCapability>();
+  const leafFor = (path: FieldPath, builtIn: number | undefined): number => {
+    const key = JSON.stringify(path);
+    const found = leafIndex.get(key);
+    if (found !== undefined) return found;
+    if (builtIn === undefined) return -1;
+    leaves.push({ path, name: formatPath(path), value: builtIn, note: BUILT_IN_NOTE, kind: kindOf(path), builtIn: true });
+    leafIndex.set(key, leaves.length - 1);
+    return leaves.length - 1;
+  };
+  const get = (name: string): CompiledCapability | undefined => {
+    if (!names.includes(name)) return undefined;
+    const known = resolved.get(name);
+    if (known) return known;
+    const defaults = builtInCatalogue[name];
+    const written = own[name] ?? {};
+    const base: FieldPath = ["catalogue", name];
+    const costLeaves = Object.fromEntries(
+      (Object.keys(capabilityCosts) as CapabilityCost[]).map((cost) => [cost, leafFor([...base, cost], defaults?.[cost] || undefined)]),
+    ) as Record<CapabilityCost, number>;
+    const targets = new Set<EffectTarget>([...(Object.keys(defaults?.effects ?? {}) as EffectTarget[]), ...(Object.keys(written.effects ?? {}) as EffectTarget[])]);
+    const effectLeaves = [...targets]
+      .map((target) => [target, leafFor([...base, "effects", target], defaults?.effects[target])] as [EffectTarget, number])
+      .filter(([, leaf]) => leaf >= 0);
+    const capability: CompiledCapability = {
+      name,
+      label: written.label ?? defaults?.label ?? name,
+      description: written.description ?? defaults?.description ?? "",
+      builtIn: defaults !== undefined,
+      costLeaves,
+      effectLeaves,
+    };
+    resolved.set(name, capability);
+    return capability;
+  };
+  return { get, names: () => names, resolved: () => [...resolved.values()] };
+}
+
+/**
  * Resolves each scenario against the shared defaults and flattens it into a parameter plan that
  * points at the file's numbers. Returns semantic issues (missing inputs, months past the horizon).
  * @example compileCase(validFile).compiled?.scenarios.map((s) => s.name) // ["today", "better"]
  */
-export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: Issue[] } {
+export function compileCase(file: CaseFile, options: { allCapabilities?: boolean } = {}): { compiled?: CompiledCase; issues: Issue[] } {
   const issues: Issue[] = [];
   const leaves: Leaf[] = [];
   const groupNotes: GroupNote[] = [];
   collect(file, [], leaves, groupNotes);
   const leafIndex = new Map(leaves.map((leaf, index) => [JSON.stringify(leaf.path), index]));
   const find = (path: FieldPath): number => leafIndex.get(JSON.stringify(path)) ?? -1;
+  const catalogue = capabilityResolver(file, leaves, leafIndex);
   const error = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "error" });
   const warn = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "warning" });
 
@@ -98,13 +152,20 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
     const base: FieldPath = ["scenarios", name];
     const parameterLeaves = new Int32Array(PARAMETER_COUNT).fill(-1);
     const used = new Set<number>();
+    // "The baseline plus these capabilities": such a scenario starts from the baseline, not only the defaults.
+    const onBaseline = entry.capabilities !== undefined && name !== file.baseline;
+    const baselineEntry: ScenarioEntry = onBaseline ? (file.scenarios[file.baseline] ?? {}) : {};
+    const layers: FieldPath[] = onBaseline ? [base, ["scenarios", file.baseline], ["defaults"]] : [base, ["defaults"]];
 
-    /** The scenario's own value wins over the shared default. */
+    /** The scenario's own value wins over the baseline's (for capability scenarios), which wins over the shared default. */
     const resolve = (source: string): number => {
       const path = source.split(".");
       if (path.length === 1) return find(path);
-      const own = find([...base, ...path]);
-      return own >= 0 ? own : find(["defaults", ...path]);
+      for (const layer of layers) {
+        const leaf = find([...layer, ...path]);
+        if (leaf >= 0) return leaf;
+      }
+      return -1;
     };
     for (const parameter of parameterNames) {
       const source = parameterSpecs[parameter].source;
@@ -115,12 +176,11 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
     }
 
     const summedLeaves: [number, number][] = [];
-    const tasks = new Set([...Object.keys(defaults.manualTasks ?? {}), ...Object.keys(entry.manualTasks ?? {})]);
+    const tasks = new Set([...Object.keys(defaults.manualTasks ?? {}), ...Object.keys(baselineEntry.manualTasks ?? {}), ...Object.keys(entry.manualTasks ?? {})]);
     for (const task of tasks) {
-      const per = entry.manualTasks?.[task]?.per ?? defaults.manualTasks?.[task]?.per;
+      const per = entry.manualTasks?.[task]?.per ?? baselineEntry.manualTasks?.[task]?.per ?? defaults.manualTasks?.[task]?.per;
       // Task names may contain dots, so they are resolved with an explicit path.
-      const own = find([...base, "manualTasks", task, "minutesPerWeek"]);
-      const leaf = own >= 0 ? own : find(["defaults", "manualTasks", task, "minutesPerWeek"]);
+      const leaf = layers.map((layer) => find([...layer, "manualTasks", task, "minutesPerWeek"])).find((index) => index >= 0) ?? -1;
       if (per === undefined) {
         error([...base, "manualTasks", task], "missing", `manual task "${task}" has no "per"; allowed: person, project or team`);
         continue;
@@ -137,19 +197,25 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
 
     const merged = (key: keyof ScenarioInputs): Data => {
       const shared = defaults[key];
+      const inherited = baselineEntry[key];
       const own = entry[key];
-      return { ...(isRecord(shared) ? shared : {}), ...(isRecord(own) ? own : {}) };
+      return { ...(isRecord(shared) ? shared : {}), ...(isRecord(inherited) ? inherited : {}), ...(isRecord(own) ? own : {}) };
     };
     const team = merged("team");
     const releases = merged("releases");
-    const where = (key: keyof ScenarioInputs): FieldPath => (entry[key] !== undefined ? [...base, key] : defaults[key] !== undefined ? ["defaults", key] : base);
+    const where = (key: keyof ScenarioInputs): FieldPath =>
+      entry[key] !== undefined ? [...base, key] : baselineEntry[key] !== undefined ? ["scenarios", file.baseline, key] : defaults[key] !== undefined ? ["defaults", key] : base;
 
     for (const required of ["people", "hoursPerMonth"] as const) {
       if (team[required] === undefined) {
         error(where("team"), "missing", `scenario "${name}" has no team.${required}; set it under defaults.team or scenarios.${name}.team`);
       }
     }
-    const salary = { ...(isRecord(getIn(defaults, ["team", "salary"])) ? (getIn(defaults, ["team", "salary"]) as Data) : {}), ...(isRecord(getIn(entry, ["team", "salary"])) ? (getIn(entry, ["team", "salary"]) as Data) : {}) };
+    const salaryOf = (inputs: ScenarioInputs): Data => {
+      const found = getIn(inputs, ["team", "salary"]);
+      return isRecord(found) ? found : {};
+    };
+    const salary = { ...salaryOf(defaults), ...salaryOf(baselineEntry), ...salaryOf(entry) };
     const hasSalary = Object.keys(salary).some((key) => key !== "note");
     if (team.hourlyCost !== undefined && hasSalary) {
       error(where("team"), "conflict", `scenario "${name}" gives both team.hourlyCost and team.salary; give one of them`);
@@ -160,7 +226,7 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
         if (salary[part] === undefined) error(where("team"), "missing", `scenario "${name}": team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
       }
     }
-    if (getIn(entry, ["projects", "upkeepHoursPerMonth"]) === undefined && getIn(defaults, ["projects", "upkeepHoursPerMonth"]) === undefined) {
+    if ([entry, baselineEntry, defaults].every((inputs) => getIn(inputs, ["projects", "upkeepHoursPerMonth"]) === undefined)) {
       error(where("projects"), "missing", `scenario "${name}" has no projects.upkeepHoursPerMonth (hours a month one live project needs)`);
     }
 
@@ -188,6 +254,36 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
       error(leaves[start]?.path ?? base, "beyond_horizon", `${leaves[start]?.name} is ${leaves[start]?.value}; allowed: a month between 1 and the horizon (${file.horizonMonths})`);
     }
 
+    // Capabilities: their costs add to the scenario's, their effects multiply its inputs — both commute,
+    // so the order of the list does not matter. A value the scenario writes itself wins over an effect.
+    const multipliedLeaves: [number, number][] = [];
+    const listed = entry.capabilities ?? [];
+    listed.forEach((capabilityName, position) => {
+      const at: FieldPath = [...base, "capabilities", position];
+      if (listed.indexOf(capabilityName) !== position) {
+        warn(at, "duplicate", `capability "${capabilityName}" is listed twice in scenarios.${name}.capabilities; it counts once`);
+        return;
+      }
+      const capability = catalogue.get(capabilityName);
+      if (!capability) {
+        const known = catalogue.names();
+        const guess = suggest(capabilityName, known);
+        error(at, "unknown_capability", `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${known.join(", ")}`);
+        return;
+      }
+      for (const [cost, leaf] of Object.entries(capability.costLeaves) as [CapabilityCost, number][]) {
+        if (leaf < 0) continue;
+        summedLeaves.push([P[capabilityCosts[cost]], leaf]);
+        used.add(leaf);
+      }
+      for (const [target, leaf] of capability.effectLeaves) {
+        const ownValue = target === "manualTasks" ? entry.manualTasks !== undefined : getIn(entry, target.split(".")) !== undefined;
+        if (ownValue) continue;
+        for (const parameter of effectTargets[target]) multipliedLeaves.push([P[parameter], leaf]);
+        used.add(leaf);
+      }
+    });
+
     scenarios.push({
       name,
       label: entry.label ?? name,
@@ -197,12 +293,16 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
       releaseMonths: Int32Array.from(mode === "capacity" ? [] : months).sort(),
       parameterLeaves,
       summedLeaves,
+      multipliedLeaves,
+      capabilities: [...new Set(listed)],
       usedLeaves: [...used].sort((a, b) => a - b),
     });
   }
 
   mergeSharedIssues(issues);
   if (issues.some((issue) => issue.severity === "error")) return { issues };
+  // Resolved before the leaf values are taken: resolving may add built-in leaves.
+  const capabilities = options.allCapabilities ? catalogue.names().map((name) => catalogue.get(name)!) : catalogue.resolved();
   return {
     issues,
     compiled: {
@@ -216,6 +316,7 @@ export function compileCase(file: CaseFile): { compiled?: CompiledCase; issues: 
       leafValues: Float64Array.from(leaves, (leaf) => leaf.value),
       groupNotes,
       manualTasks: [...taskNames].map(([name, per]) => ({ name, per })),
+      capabilities,
       uncertainLeaves: leaves.flatMap((leaf, index) => (leaf.distribution ? [index] : [])),
     },
   };
@@ -265,8 +366,14 @@ export function fillParameters(scenario: CompiledScenario, leafValues: Float64Ar
     const leaf = leavesOf[index] ?? -1;
     out[index] = leaf >= 0 ? (leafValues[leaf] ?? Number.NaN) : (fallbacks[index] ?? Number.NaN);
   }
-  out[P.manualMinutesPerPerson] = 0;
-  out[P.manualMinutesPerProject] = 0;
-  out[P.manualMinutesPerTeam] = 0;
+  // Manual chores have no leaf of their own (fallback 0): their tasks, and capability costs, add up here.
   for (const [parameter, leaf] of scenario.summedLeaves) out[parameter] = (out[parameter] ?? 0) + (leafValues[leaf] ?? 0);
+  const multiplied = scenario.multipliedLeaves;
+  if (multiplied.length === 0) return;
+  for (const [parameter, leaf] of multiplied) out[parameter] = (out[parameter] ?? 0) * (leafValues[leaf] ?? 1);
+  // An effect may not push a share above 1 (or any input past what it allows).
+  for (const [parameter] of multiplied) out[parameter] = Math.min(upperBounds[parameter]!, Math.max(lowerBounds[parameter]!, out[parameter]!));
 }
+
+const lowerBounds = Float64Array.from(parameterNames, (name) => quantityKind(parameterSpecs[name].kind).min);
+const upperBounds = Float64Array.from(parameterNames, (name) => quantityKind(parameterSpecs[name].kind).max);

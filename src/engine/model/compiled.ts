@@ -1,5 +1,6 @@
 import type { QuantityKindName } from "../scenario/quantity.js";
 import type { Distribution } from "../uncertainty/index.js";
+import type { CapabilityCost, EffectTarget } from "../catalogue/targets.js";
 import type { FieldPath } from "../scenario/issues.js";
 
 /** One number written in the scenario file: the unit of uncertainty and of traceability. */
@@ -14,6 +15,19 @@ export interface Leaf {
   readonly distribution?: Distribution;
   /** What kind of number it is; draws are kept within the kind's allowed values. */
   readonly kind: QuantityKindName;
+  /** A value of the built-in catalogue the file does not state: a starting assumption to confirm. */
+  readonly builtIn?: boolean;
+}
+
+/** A capability of the catalogue, with the leaves of its costs and effects. */
+export interface CompiledCapability {
+  readonly name: string;
+  readonly label: string;
+  readonly description: string;
+  readonly builtIn: boolean;
+  /** Leaf index of each cost, or -1 when it has none. */
+  readonly costLeaves: Readonly<Record<CapabilityCost, number>>;
+  readonly effectLeaves: readonly (readonly [target: EffectTarget, leaf: number])[];
 }
 
 /** A note written on a group of inputs (e.g. `projects.note`). */
@@ -36,8 +50,12 @@ export interface CompiledScenario {
   readonly releaseMonths: Int32Array;
   /** For each parameter: the leaf it reads, or -1 to use the parameter's fallback. */
   readonly parameterLeaves: Int32Array;
-  /** Parameters that add several leaves (manual tasks): [parameter, leaf] pairs. */
+  /** Parameters that add several leaves (manual tasks, capability costs): [parameter, leaf] pairs. */
   readonly summedLeaves: readonly (readonly [parameter: number, leaf: number])[];
+  /** Capability effects: the parameter is multiplied by the leaf, after the sums. */
+  readonly multipliedLeaves: readonly (readonly [parameter: number, leaf: number])[];
+  /** The catalogue capabilities this scenario adds to the baseline. */
+  readonly capabilities: readonly string[];
   /** Every leaf this scenario reads, for its assumptions list. */
   readonly usedLeaves: readonly number[];
 }
@@ -54,6 +72,8 @@ export interface CompiledCase {
   readonly leafValues: Float64Array;
   readonly groupNotes: readonly GroupNote[];
   readonly manualTasks: readonly { readonly name: string; readonly per: "person" | "project" | "team" }[];
+  /** The capabilities the scenarios use (or, compiled for the optimiser, the whole catalogue). */
+  readonly capabilities: readonly CompiledCapability[];
   /** Indices of the leaves that are ranges: the inputs of the Monte Carlo. */
   readonly uncertainLeaves: readonly number[];
 }

@@ -34,6 +34,7 @@ const kinds = {
   fractionalMonths: { unit: "months", allowed: "months, a number ≥ 0", min: 0, max: 600 },
   month: { unit: "month", allowed: "a whole month number ≥ 1 (month 1 is the first month of the case)", min: 1, max: 600, integer: true },
   horizon: { unit: "months", allowed: "a whole number of months between 1 and 240", min: 1, max: 240, integer: true, statesMax: true },
+  effect: { unit: "factor", allowed: "a multiplier between 0 and 10 (0.6 means 40% less, 1 means no change)", min: 0, max: 10, statesMax: true },
   factor: { unit: "factor", allowed: "a multiplier > 0 (1 means as usual, 1.5 means 50% more)", min: 0, max: 100, exclusiveMin: true },
   benefitsMultiplier: { unit: "factor", allowed: "a multiplier between 1 and 5 (1.3 means 30% on top of salary)", min: 1, max: 5, statesMax: true },
   perYear: { unit: "share a year", allowed: "a share a year between 0 and 1 (0.2 means one in five people leave each year)", min: 0, max: 1, statesMax: true },

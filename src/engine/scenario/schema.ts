@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { noteSchema, numberOf, quantity } from "./quantity.js";
 import { suggest } from "./suggest.js";
+import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
 
 /** A message for a value of the wrong type only; size and format problems get their own wording. */
 function whenWrongType(message: string) {
@@ -151,9 +152,34 @@ export const scenarioSchema = z
     label: z.string().max(200).meta({ description: "Name shown to readers (default: the key)." }),
     description: z.string().max(4000),
     note: noteSchema,
+    capabilities: z
+      .array(z.string({ error: whenWrongType("expected the name of a capability, e.g. scheduling") }).min(1).max(80), {
+        error: whenWrongType("expected a list of capability names, e.g. [scheduling, monitoring]"),
+      })
+      .max(64)
+      .meta({ description: "The baseline plus these capabilities of the catalogue (their costs and effects are applied)." }),
     ...inputsShape,
   })
   .partial();
+
+const capabilityEffects = z
+  .strictObject(Object.fromEntries(effectTargetNames.map((target) => [target, quantity("effect")])) as Record<EffectTarget, ReturnType<typeof quantity>>)
+  .partial()
+  .meta({ description: "Multipliers on scenario inputs, e.g. projects.upkeepHoursPerMonth: 0.7 (30% less upkeep)." });
+
+const capability = z
+  .strictObject({
+    label: z.string().max(200),
+    description: z.string().max(4000),
+    note: noteSchema,
+    setupHours: quantity("hours").meta({ description: "Team hours to set it up (added to change.setupHours)." }),
+    upfrontCost: quantity("money").meta({ description: "Cash paid once at the start (added to change.external.other)." }),
+    monthlyCost: quantity("money").meta({ description: "A flat monthly fee (added to tooling.licences.flatPerMonth)." }),
+    monthlyCostPerPerson: quantity("money").meta({ description: "A monthly fee per person (added to tooling.licences.perUserPerMonth)." }),
+    effects: capabilityEffects,
+  })
+  .partial()
+  .meta({ description: "A capability: its costs and its effects on the inputs. Overrides the built-in one of the same name." });
 
 function baselineAndScenarioNames(file: unknown): { baseline: string; names: string[] } | undefined {
   if (typeof file !== "object" || file === null) return undefined;
@@ -191,6 +217,10 @@ export const caseSchema = z
       .meta({ description: "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5)." }),
     baseline: z.string({ error: whenWrongType("expected the name of the scenario that describes today") }).min(1),
     defaults: inputsSchema.optional(),
+    catalogue: z
+      .record(z.string().min(1).max(80), capability, { error: whenWrongType("expected a map of capability name to { setupHours, monthlyCost, effects, ... }") })
+      .optional()
+      .meta({ description: "Override built-in capabilities or add your own." }),
     scenarios: z
       .record(z.string().min(1).max(120), scenarioSchema, { error: whenWrongType("expected a map of scenario name to its inputs") })
       .refine((s) => Object.keys(s).length >= 1, { error: "allowed: at least one scenario, e.g. current: {}" }),

@@ -52,9 +52,11 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     rows.push([`Benefit to month ${last}`, money(soFar.benefit.planned), money(soFar.benefit.actual)]);
   }
   if (forecast) {
-    rows.push(["Pays back", formatMonth(forecast.paybackMonth.planned, "not within the horizon"), `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${last === null ? "" : " (re-forecast)"}`]);
-    rows.push(["Net present value", money(forecast.npv.planned), `${money(forecast.npv.now)}${last === null ? "" : " (re-forecast)"}`]);
-    rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${last === null ? "" : " (re-forecast)"}`]);
+    // Only months still ahead are re-forecast; with every month recorded the figures are actual.
+    const note = last === null || last >= comparison.horizonMonths ? "" : " (re-forecast)";
+    rows.push(["Pays back", formatMonth(forecast.paybackMonth.planned, "not within the horizon"), `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`]);
+    rows.push(["Net present value", money(forecast.npv.planned), `${money(forecast.npv.now)}${note}`]);
+    rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${note}`]);
   }
   lines.push("", renderTable(["", "Plan", last === null ? "Now" : "Actual"], rows));
   if (forecastProblem) lines.push("", `No re-forecast: ${forecastProblem}`);

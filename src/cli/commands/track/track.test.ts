@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -198,5 +198,29 @@ describe("track backup", () => {
     expect((await track("backup", "--db", store, "--to", target)).stderr).toContain("already exists; use --force");
     expect((await track("backup", "--db", store, "--to", target, "--force")).exitCode).toBe(0);
     expect((await track("show", "--db", target)).stdout).toContain("Recorded: 1 of 12 months");
+  });
+});
+
+describe("the report of a case with a store", () => {
+  it("gains the plan-versus-actual section when the store next to the case has a plan", async () => {
+    const withoutStore = join(temp.path, "before.html");
+    expect((await runCliCaptured(["report", caseFile, "-o", withoutStore, "--samples", "0"])).exitCode).toBe(0);
+    expect(readFileSync(withoutStore, "utf8")).not.toContain('id="plan-versus-actual"');
+
+    await planned();
+    await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1");
+    const withStore = join(temp.path, "after.html");
+    const run = await runCliCaptured(["report", caseFile, "-o", withStore, "--samples", "0"]);
+    expect(run.stderr).not.toMatch(stackTraceLine);
+    expect(run.exitCode).toBe(0);
+    const html = readFileSync(withStore, "utf8");
+    expect(html).toContain("<h2>Plan and reality so far</h2>");
+    expect(html).toContain("up to month 4 (April 2025)");
+  });
+
+  it("refuses a --db that does not exist instead of quietly leaving the section out", async () => {
+    const run = await runCliCaptured(["report", caseFile, "-o", join(temp.path, "r.html"), "--samples", "0", "--db", join(temp.path, "missing.db")]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain("missing.db: no store here");
   });
 });

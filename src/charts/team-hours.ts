@@ -1,0 +1,101 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { CaseResult, MonthRow } from "../engine/index.js";
+import { scenarioLabels, scenarioOrder } from "./scenario-colours.js";
+import { chartConfig, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
+
+/** Where an hour goes, in the order the bars stack from the bottom, with plain names. */
+export const hourUses = [
+  { key: "upkeep", label: "Upkeep of live projects", colour: "#c44536", fields: ["upkeepHours"] },
+  { key: "manual", label: "Manual chores", colour: "#e07a2e", fields: ["manualHours"] },
+  { key: "waiting", label: "Waiting for jobs to finish", colour: "#e9b949", fields: ["waitingHours"] },
+  { key: "meetings", label: "Meetings and hand-offs", colour: "#8e5ea2", fields: ["meetingHours"] },
+  { key: "failures", label: "Fixing failures", colour: "#7b2d26", fields: ["breakageFixHours"] },
+  { key: "turnover", label: "People leaving and joining", colour: "#9aa5b1", fields: ["vacancyHours", "rampUpHours", "knowledgeLossHours"] },
+  { key: "change", label: "Making the change", colour: "#4d5d6b", fields: ["setupHours", "learningHours", "adoptionDipHours"] },
+  { key: "building", label: "Building new projects", colour: "#1b6ca8", fields: ["buildHours"] },
+  { key: "free", label: "Free hours", colour: "#9fd3c7", fields: ["idleHours"] },
+] as const satisfies readonly { key: string; label: string; colour: string; fields: readonly (keyof MonthRow)[] }[];
+
+/** Month ticks that stay readable from one year to twenty. */
+export function monthTicks(horizonMonths: number): number[] {
+  const step = horizonMonths <= 12 ? 1 : horizonMonths <= 24 ? 3 : horizonMonths <= 72 ? 6 : 12;
+  const ticks: number[] = [];
+  for (let month = step === 1 ? 1 : step; month <= horizonMonths; month += step) ticks.push(month);
+  if (step > 1) ticks.unshift(1);
+  return ticks;
+}
+
+/**
+ * Where the team's hours go, month by month, one panel per scenario. Bars stack every use of an
+ * hour; the dashed line is the hours the team has, so work above it is work that cannot be done.
+ * @example teamHoursSpec(result) // a Vega-Lite spec with one row per scenario
+ */
+export function teamHoursSpec(result: CaseResult): TopLevelSpec {
+  const labels = scenarioLabels(result);
+  const order = scenarioOrder(result);
+  const scenarios = order.map((name) => result.scenarios[name]!);
+  const used = hourUses.filter((use) => scenarios.some((scenario) => scenario.months.some((month) => use.fields.some((field) => month[field] > 1e-9))));
+  const rows: Record<string, string | number>[] = [];
+  for (const scenario of scenarios) {
+    const option = labels.get(scenario.name) ?? scenario.name;
+    for (const month of scenario.months) {
+      let from = 0;
+      for (const use of used) {
+        const hours = use.fields.reduce((total, field) => total + month[field], 0);
+        if (hours <= 1e-9) continue;
+        rows.push({ kind: "use", option, month: month.month, start: month.month - 0.42, end: month.month + 0.42, use: use.label, from, to: from + hours, hours });
+        from += hours;
+      }
+      rows.push({ kind: "capacity", option, month: month.month, start: month.month - 0.5, end: month.month + 0.5, hours: month.capacityHours });
+    }
+  }
+  const x = {
+    field: "start",
+    type: "quantitative" as const,
+    title: "Month",
+    scale: { domain: [0.5, result.horizonMonths + 0.5], nice: false, zero: false },
+    axis: { values: monthTicks(result.horizonMonths), format: "d", grid: false },
+  };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: chartConfig(result.currency),
+    data: { values: rows },
+    facet: {
+      row: {
+        field: "option",
+        type: "nominal",
+        sort: order.map((name) => labels.get(name) ?? name),
+        title: null,
+        header: { labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelFontWeight: "bold", labelPadding: 4, labelLimit: PLOT_WIDTH },
+      },
+    },
+    spacing: 14,
+    spec: {
+      width: PLOT_WIDTH,
+      height: 110,
+      layer: [
+        {
+          transform: [{ filter: "datum.kind === 'use'" }],
+          mark: { type: "rect" },
+          encoding: {
+            x,
+            x2: { field: "end" },
+            y: { field: "from", type: "quantitative", title: "Hours a month" },
+            y2: { field: "to" },
+            color: {
+              field: "use",
+              type: "nominal",
+              scale: { domain: used.map((use) => use.label), range: used.map((use) => use.colour) },
+              legend: { title: null, columns: 3, symbolType: "square" },
+            },
+          },
+        },
+        {
+          transform: [{ filter: "datum.kind === 'capacity'" }],
+          mark: { type: "rule", color: TEXT_COLOUR, strokeDash: [4, 3], strokeWidth: 1.5 },
+          encoding: { x, x2: { field: "end" }, y: { field: "hours", type: "quantitative" } },
+        },
+      ],
+    },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,164 @@
+import { Option, type Command } from "commander";
+import { parseDocument } from "yaml";
+import { compileCase, optimize, validateScenarioText, type Objective, type OptimizeResult } from "../../engine/index.js";
+import { formatMoney, formatMonth, formatPercent } from "../format/numbers.js";
+import { renderTable } from "../format/table.js";
+import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { toJson } from "../json.js";
+import { loadScenario } from "../load.js";
+import { countSummary, formatIssues } from "../diagnostics.js";
+import { parseWholeNumber } from "../uncertainty.js";
+
+interface OptimizeCommandOptions {
+  budget?: string;
+  setupHours?: string;
+  objective: Objective;
+  from?: string;
+  samples?: string;
+  seed?: string;
+  top?: string;
+  json?: boolean;
+  writeScenario?: string;
+  force?: boolean;
+}
+
+function parseAmount(option: string, text: string): number {
+  const value = Number(text.replace(/[_,\s]/g, ""));
+  if (!Number.isFinite(value) || value < 0) throw new UserError(`${option} is "${text}"; allowed: an amount ≥ 0, e.g. 20000`, 2);
+  return value;
+}
+
+function objectiveText(result: OptimizeResult, value: number | null, currency: string): string {
+  switch (result.objective) {
+    case "npv":
+    case "p50":
+      return value === null ? "n/a" : formatMoney(value, currency);
+    case "payback":
+      return formatMonth(value);
+    case "probability":
+      return formatPercent(value);
+    default:
+      return result.objective satisfies never;
+  }
+}
+
+const objectiveNames: Record<Objective, string> = {
+  npv: "net present value",
+  p50: "median net present value over the ranges",
+  payback: "earliest payback month",
+  probability: "chance of paying back within the horizon",
+};
+
+function renderText(result: OptimizeResult, currency: string, labels: Map<string, string>): string {
+  const money = (value: number) => formatMoney(value, currency);
+  const limits = [
+    result.limits.budget !== null ? `first-year cash at most ${money(result.limits.budget)}` : "",
+    result.limits.setupHours !== null ? `setup at most ${result.limits.setupHours.toLocaleString("en-US")} hours` : "",
+  ].filter(Boolean);
+  const parts = [
+    `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
+    `Search: ${result.methodDescription}; ${result.evaluated.toLocaleString("en-US")} sets evaluated within the limits.`,
+    "",
+    renderTable(
+      ["#", "Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
+      result.ranked.map((set, index) => [
+        String(index + 1),
+        set.capabilities.length === 0 ? "(nothing: stay as today)" : set.capabilities.join(", "),
+        ...(result.objective === "npv" ? [] : [objectiveText(result, set.objective, currency)]),
+        money(set.npv),
+        formatMonth(set.paybackMonth),
+        money(set.firstYearCash),
+        Math.round(set.setupHours).toLocaleString("en-US"),
+      ]),
+    ),
+  ];
+  if (result.adoptionOrder.length > 0) {
+    const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
+    parts.push(
+      "",
+      renderTable(
+        ["What to ask for first", "Adds to NPV", "NPV so far", ...(shapley.size ? ["Fair share of NPV"] : [])],
+        result.adoptionOrder.map((step, index) => [
+          `${index + 1}. ${labels.get(step.capability) ?? step.capability} (${step.capability})`,
+          money(step.marginalNpv),
+          money(step.cumulativeNpv),
+          ...(shapley.size ? [money(shapley.get(step.capability) ?? 0)] : []),
+        ]),
+      ),
+      "  Each step adds the capability that adds the most NPV to those before it; the fair share (Shapley value) splits the set's NPV among its picks whatever the order.",
+    );
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+export function registerOptimize(program: Command, output: CliOutput): void {
+  program
+    .command("optimize")
+    .description("Find which capabilities of the catalogue to ask for, within a budget, and in what order.")
+    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .option("--budget <money>", "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees)")
+    .option("--setup-hours <hours>", "the most team hours its setup may take")
+    .addOption(new Option("--objective <objective>", "what to maximise").choices(["npv", "p50", "payback", "probability"]).default("npv"))
+    .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
+    .option("--samples <n>", "Monte Carlo samples per set for p50 and probability (default 400)")
+    .option("--seed <s>", "seed of the random draws (default 1)")
+    .option("--top <n>", "how many sets to list (default 10)")
+    .option("--json", "print the result as JSON")
+    .option("--write-scenario <name>", "write the best set into the file as a scenario (the old file is kept as .bak)")
+    .option("--force", "replace an existing scenario of that name")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mlops-roi optimize examples/team.yaml --budget 30000
+  $ mlops-roi optimize examples/team.yaml --budget 30000 --setup-hours 300 --objective payback
+  $ mlops-roi optimize examples/team.yaml --budget 30000 --write-scenario compromise`,
+    )
+    .action((file: string, options: OptimizeCommandOptions) => {
+      const validation = loadScenario(file, output);
+      if (!validation.file || !validation.compiled) return;
+      const { compiled } = compileCase(validation.file, { allCapabilities: true });
+      if (!compiled) return;
+      const known = compiled.capabilities.map((capability) => capability.name);
+      const candidates = options.from?.split(",").map((name) => name.trim()).filter(Boolean);
+      for (const name of candidates ?? []) {
+        if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
+      }
+      const result = optimize(compiled, {
+        objective: options.objective,
+        ...(options.budget !== undefined ? { budget: parseAmount("--budget", options.budget) } : {}),
+        ...(options.setupHours !== undefined ? { setupHours: parseAmount("--setup-hours", options.setupHours) } : {}),
+        ...(candidates ? { candidates } : {}),
+        ...(options.samples !== undefined ? { samples: parseWholeNumber("--samples", options.samples, 1) } : {}),
+        ...(options.seed !== undefined ? { seed: parseWholeNumber("--seed", options.seed, 0) } : {}),
+        ...(options.top !== undefined ? { top: parseWholeNumber("--top", options.top, 1) } : {}),
+      });
+      const labels = new Map(compiled.capabilities.map((capability) => [capability.name, capability.label]));
+      output.stdout(options.json ? toJson(result) : renderText(result, compiled.currency, labels));
+      if (options.writeScenario !== undefined) writeScenario(file, validation.source.text, options.writeScenario, result, options.force ?? false, output);
+    });
+}
+
+/** Adds the best set to the user's file as a scenario, keeping their comments; refuses to replace one without --force. */
+function writeScenario(file: string, text: string, name: string, result: OptimizeResult, force: boolean, output: CliOutput): void {
+  if (!result.best || result.best.capabilities.length === 0) throw new UserError("no set of capabilities beats today within the limits; nothing was written");
+  const document = parseDocument(text);
+  if (document.hasIn(["scenarios", name]) && !force) {
+    throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
+  }
+  const limits = [result.limits.budget !== null ? `a first-year budget of ${result.limits.budget}` : "", result.limits.setupHours !== null ? `${result.limits.setupHours} setup hours` : ""].filter(Boolean);
+  const scenario = document.createNode({
+    label: "What we ask for",
+    description: `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`,
+    capabilities: result.best.capabilities,
+  });
+  document.setIn(["scenarios", name], scenario);
+  const updated = document.toString();
+  const check = validateScenarioText(updated);
+  if (!check.compiled) {
+    output.stderr(`${formatIssues(file, updated, check.issues)}\n`);
+    throw new UserError(`${file}: the new scenario would make the file invalid (${countSummary(check.issues)}); nothing was written`);
+  }
+  const { backup } = writeFileAtomic(file, updated, { force: true });
+  output.stderr(`wrote scenario "${name}" (${result.best.capabilities.join(", ")}) into ${file}${backup ? `; previous version kept as ${backup}` : ""}\n`);
+}

@@ -1,0 +1,112 @@
+import type { EffectTarget } from "./targets.js";
+
+/** A capability as the catalogue describes it (BRIEF §9). */
+export interface CapabilityDefaults {
+  label: string;
+  description: string;
+  setupHours: number;
+  upfrontCost: number;
+  monthlyCost: number;
+  monthlyCostPerPerson: number;
+  effects: Partial<Record<EffectTarget, number>>;
+}
+
+/**
+ * The capabilities the talks tell a technical lead to ask for. Every number is a starting
+ * assumption for a typical small team — shown as such in the report's assumptions, to be confirmed
+ * or overridden under `catalogue:` in the scenario file. Costs are in the case's currency.
+ */
+export const builtInCatalogue: Record<string, CapabilityDefaults> = {
+  commands: {
+    label: "Everything runs from a command",
+    description: "Every step of building, checking and releasing a model can be started by one command, so it can be automated.",
+    setupHours: 40,
+    upfrontCost: 0,
+    monthlyCost: 0,
+    monthlyCostPerPerson: 0,
+    effects: { manualTasks: 0.8, "meetings.hoursPerPersonPerMonth": 0.9 },
+  },
+  versioning: {
+    label: "Model and data versioning",
+    description: "Every model and the data it was trained on are stored with a version, so any result can be rebuilt and any release rolled back.",
+    setupHours: 60,
+    upfrontCost: 0,
+    monthlyCost: 0,
+    monthlyCostPerPerson: 20,
+    effects: { "projects.upkeepHoursPerMonth": 0.9, "breakage.hoursToRestore": 0.6, "turnover.knowledgeLossHours": 0.8 },
+  },
+  scheduling: {
+    label: "Scheduled data jobs",
+    description: "Data jobs run on a schedule, in the right order, retry by themselves and keep a log.",
+    setupHours: 80,
+    upfrontCost: 0,
+    monthlyCost: 300,
+    monthlyCostPerPerson: 0,
+    effects: { manualTasks: 0.6, "projects.upkeepHoursPerMonth": 0.7, "breakage.fixHoursPerFailure": 0.8, "turnover.attritionPerYear": 0.95 },
+  },
+  automaticChecks: {
+    label: "Automatic checks and release",
+    description: "Every change is tested and released automatically, the same way each time.",
+    setupHours: 80,
+    upfrontCost: 0,
+    monthlyCost: 100,
+    monthlyCostPerPerson: 0,
+    effects: { "breakage.changeFailureRate": 0.5, manualTasks: 0.8, "projects.buildHours": 0.9 },
+  },
+  experimentTracking: {
+    label: "Experiment tracking",
+    description: "Every training run is recorded with its settings and results, so nobody repeats work or loses the best model.",
+    setupHours: 24,
+    upfrontCost: 0,
+    monthlyCost: 0,
+    monthlyCostPerPerson: 30,
+    effects: { "projects.buildHours": 0.9, "meetings.hoursPerPersonPerMonth": 0.9 },
+  },
+  onDemandCompute: {
+    label: "Computing power on demand",
+    description: "Large jobs get the machines they need when they need them, instead of queueing on a shared server or a laptop.",
+    setupHours: 40,
+    upfrontCost: 0,
+    monthlyCost: 800,
+    monthlyCostPerPerson: 0,
+    effects: { "waiting.minutesPerRun": 0.4 },
+  },
+  monitoring: {
+    label: "Monitoring and alerts",
+    description: "Live models are watched, and the team is told when one breaks or drifts, before users notice.",
+    setupHours: 60,
+    upfrontCost: 0,
+    monthlyCost: 200,
+    monthlyCostPerPerson: 0,
+    effects: { "breakage.hoursToRestore": 0.5, "projects.upkeepHoursPerMonth": 0.85 },
+  },
+  templates: {
+    label: "Shared project templates",
+    description: "New projects start from a shared template: one way of working instead of ten home-made ones.",
+    setupHours: 120,
+    upfrontCost: 0,
+    monthlyCost: 0,
+    monthlyCostPerPerson: 0,
+    effects: { "projects.buildHours": 0.75, "projects.upkeepHoursPerMonth": 0.85, "turnover.knowledgeLossHours": 0.7, "turnover.attritionPerYear": 0.95 },
+  },
+  reuse: {
+    label: "Reusable features and components",
+    description: "Data preparation and model parts built once are shared between projects.",
+    setupHours: 100,
+    upfrontCost: 0,
+    monthlyCost: 0,
+    monthlyCostPerPerson: 25,
+    effects: { "projects.buildHours": 0.8 },
+  },
+  governance: {
+    label: "Audit trails",
+    description: "Who changed which model, when and why is recorded automatically, as regulators and auditors ask.",
+    setupHours: 80,
+    upfrontCost: 0,
+    monthlyCost: 250,
+    monthlyCostPerPerson: 0,
+    effects: { manualTasks: 0.85, "meetings.otherTeamsHoursPerMonth": 0.7 },
+  },
+};
+
+export const BUILT_IN_NOTE = "starting assumption of the built-in catalogue: confirm it for your team, or override it under catalogue";

@@ -1,0 +1,193 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { buildResult, caseSchema, compileCase, optimize, validateScenarioText, type CompiledCase } from "./index.js";
+
+const base = {
+  title: "catalogue case",
+  currency: "EUR",
+  horizonMonths: 24,
+  discountRate: 0.08,
+  baseline: "today",
+  defaults: {
+    team: { people: 3, hoursPerMonth: 120, hourlyCost: 70 },
+    manualTasks: { reports: { minutesPerWeek: 120, per: "person" } },
+    waiting: { runsPerWeekPerPerson: 10, minutesPerRun: 30, focusLostShare: 0.5 },
+    meetings: { hoursPerPersonPerMonth: 8 },
+    projects: { alreadyLive: 3, buildHours: 300, upkeepHoursPerMonth: 25, valuePerMonth: 3000 },
+    breakage: { deploymentsPerProjectPerMonth: 2, changeFailureRate: 0.2, hoursToRestore: 6, outageCostPerHour: 200, fixHoursPerFailure: 4 },
+    releases: { mode: "capacity", newWorkThresholdHours: 60 },
+  },
+  scenarios: { today: {} } as Record<string, unknown>,
+};
+
+function compileAll(data: unknown): CompiledCase {
+  const file = caseSchema.parse(data);
+  const { compiled, issues } = compileCase(file, { allCapabilities: true });
+  if (!compiled) throw new Error(issues.map((issue) => issue.message).join("\n"));
+  return compiled;
+}
+
+/** NPV of "the baseline plus these capabilities" through the whole file path: validation, compile, run. */
+function npvThroughFile(data: Record<string, unknown>, capabilities: string[]): number {
+  const withScenario = { ...data, scenarios: { today: {}, ask: { capabilities } } };
+  const validation = validateScenarioText(stringify(withScenario));
+  if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
+  return buildResult(validation.compiled).comparisons.ask!.npv;
+}
+
+const targets = ["manualTasks", "waiting.minutesPerRun", "meetings.hoursPerPersonPerMonth", "projects.upkeepHoursPerMonth", "projects.buildHours", "breakage.changeFailureRate"];
+
+const randomCatalogue = fc.array(
+  fc.record({
+    setupHours: fc.integer({ min: 0, max: 200 }),
+    monthlyCost: fc.integer({ min: 0, max: 1500 }),
+    upfrontCost: fc.integer({ min: 0, max: 5000 }),
+    effects: fc.dictionary(fc.constantFrom(...targets), fc.double({ min: 0.3, max: 1.2, noNaN: true }), { maxKeys: 3 }),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+function caseWithCatalogue(entries: { setupHours: number; monthlyCost: number; upfrontCost: number; effects: Record<string, number> }[]) {
+  return { ...base, catalogue: Object.fromEntries(entries.map((entry, index) => [`tool${index}`, entry])) };
+}
+
+describe("the optimiser", () => {
+  it("finds the same best set and value as a brute force through the file, on random catalogues", () => {
+    fc.assert(
+      fc.property(randomCatalogue, fc.integer({ min: 0, max: 40_000 }), (entries, budget) => {
+        const data = caseWithCatalogue(entries);
+        const compiled = compileAll(data);
+        const candidates = entries.map((_, index) => `tool${index}`);
+        const result = optimize(compiled, { objective: "npv", budget, candidates });
+        // Brute force: every subset within the budget, each run as a real scenario.
+        let bestNpv = 0;
+        let bestSet: string[] = [];
+        for (let mask = 1; mask < 1 << candidates.length; mask++) {
+          const set = candidates.filter((_, index) => mask & (1 << index));
+          const cash = set.reduce((total, name) => {
+            const entry = entries[Number(name.slice(4))]!;
+            return total + entry.upfrontCost + 12 * entry.monthlyCost;
+          }, 0);
+          if (cash > budget) continue;
+          const npv = npvThroughFile(data, set);
+          if (npv > bestNpv + 1e-6 || (Math.abs(npv - bestNpv) <= 1e-6 && set.length < bestSet.length)) {
+            bestNpv = npv;
+            bestSet = set;
+          }
+        }
+        expect(result.best!.npv).toBeCloseTo(bestNpv, 6);
+        expect(npvThroughFile(data, result.best!.capabilities)).toBeCloseTo(bestNpv, 6);
+        if (Math.abs(result.ranked[1]?.npv ?? Number.NEGATIVE_INFINITY - bestNpv) > 1e-6) expect(result.best!.capabilities).toEqual(bestSet);
+      }),
+      { numRuns: 12, seed: 2024 },
+    );
+  });
+
+  it("respects the budget and the setup-hours limit in every set it lists", () => {
+    fc.assert(
+      fc.property(randomCatalogue, fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 400 }), (entries, budget, setupHours) => {
+        const compiled = compileAll(caseWithCatalogue(entries));
+        const candidates = entries.map((_, index) => `tool${index}`);
+        for (const method of ["exhaustive", "heuristic"] as const) {
+          const result = optimize(compiled, { objective: "npv", budget, setupHours, candidates, method });
+          for (const set of result.ranked) {
+            expect(set.firstYearCash).toBeLessThanOrEqual(budget + 1e-9);
+            expect(set.setupHours).toBeLessThanOrEqual(setupHours + 1e-9);
+          }
+        }
+      }),
+      { numRuns: 20, seed: 7 },
+    );
+  });
+
+  it("has marginal contributions and fair shares that add up to the best set's NPV", () => {
+    const compiled = compileAll(base);
+    const result = optimize(compiled, { objective: "npv", budget: 15_000 });
+    const best = result.best!;
+    expect(best.capabilities.length).toBeGreaterThan(1);
+    const marginals = result.adoptionOrder.reduce((total, step) => total + step.marginalNpv, 0);
+    expect(marginals).toBeCloseTo(best.npv, 6);
+    expect(result.adoptionOrder.map((step) => step.capability).sort()).toEqual([...best.capabilities].sort());
+    const shares = result.shapleyNpv!.reduce((total, entry) => total + entry.value, 0);
+    expect(shares).toBeCloseTo(best.npv, 6);
+    // The order asks first for the capability that adds the most on its own.
+    const alone = best.capabilities.map((name) => [name, optimize(compiled, { objective: "npv", candidates: [name] }).best!.npv] as const);
+    const first = alone.reduce((top, entry) => (entry[1] > top[1] ? entry : top));
+    expect(result.adoptionOrder[0]!.capability).toBe(first[0]);
+  });
+
+  it("finds with the heuristic a set no better than the exhaustive best, and at least as good as any single capability", () => {
+    const compiled = compileAll(base);
+    const exhaustive = optimize(compiled, { objective: "npv", budget: 12_000 });
+    const heuristic = optimize(compiled, { objective: "npv", budget: 12_000, method: "heuristic" });
+    expect(heuristic.method).toBe("heuristic");
+    expect(heuristic.best!.npv).toBeLessThanOrEqual(exhaustive.best!.npv + 1e-6);
+    const singles = exhaustive.ranked.filter((set) => set.capabilities.length === 1);
+    for (const single of singles) expect(heuristic.best!.npv).toBeGreaterThanOrEqual(single.npv - 1e-6);
+    expect(heuristic.evaluated).toBeLessThan(exhaustive.evaluated);
+  });
+
+  it("ranks by payback month and by chance of paying back when asked", () => {
+    const compiled = compileAll(base);
+    const payback = optimize(compiled, { objective: "payback", budget: 15_000 });
+    const months = payback.ranked.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY);
+    expect([...months].sort((a, b) => a - b)).toEqual(months);
+    const probability = optimize(compiled, { objective: "probability", budget: 5_000, samples: 200 });
+    for (const set of probability.ranked) expect(set.probabilityPaysBack).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("scenarios written as the baseline plus capabilities", () => {
+  const scenario = (capabilities: string[], extra: Record<string, unknown> = {}) =>
+    buildResult(validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities, ...extra } } })).compiled!).comparisons.ask!;
+
+  it("gives the same result whatever the order of the capabilities", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(["scheduling", "monitoring", "versioning", "templates", "onDemandCompute"], { minLength: 1 }), (picked) => {
+        const reversed = [...picked].reverse();
+        expect(scenario(reversed).monthlyNetBenefit).toEqual(scenario(picked).monthlyNetBenefit);
+      }),
+      { numRuns: 15, seed: 3 },
+    );
+  });
+
+  it("multiplies inputs by the effects and adds the costs", () => {
+    const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["scheduling", "monitoring"] } } }));
+    const result = buildResult(validation.compiled!);
+    const month = result.scenarios.ask!.months[0]!;
+    const today = result.scenarios.today!.months[0]!;
+    // Upkeep 25 × 0.7 (scheduling) × 0.85 (monitoring) for each of the 3 live projects.
+    expect(month.upkeepHours).toBeCloseTo(3 * 25 * 0.7 * 0.85, 9);
+    expect(today.upkeepHours).toBe(75);
+    // Monthly fees 300 + 200; setup 80 + 60 hours in month 1.
+    expect(month.licences - today.licences).toBe(500);
+    expect(month.setupHours).toBe(140);
+    const assumption = result.assumptions.find((entry) => entry.input === 'catalogue.scheduling.effects["projects.upkeepHoursPerMonth"]')!;
+    expect(assumption.note).toMatch(/starting assumption/);
+  });
+
+  it("lets a value the scenario writes itself win over an effect", () => {
+    const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["scheduling"], projects: { upkeepHoursPerMonth: 20 } } } }));
+    expect(buildResult(validation.compiled!).scenarios.ask!.months[0]!.upkeepHours).toBe(60);
+  });
+
+  it("refuses an unknown capability with a did-you-mean", () => {
+    const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["monitring", "sheduling"] } } }));
+    expect(validation.issues.map((issue) => issue.message).join("\n")).toMatch(/scenarios\.ask\.capabilities\[1\] is "sheduling", which is not in the catalogue; did you mean "scheduling"\?/);
+  });
+
+  it("overrides a built-in capability field by field from the file's catalogue", () => {
+    const overridden = scenario(["monitoring"]);
+    const data = { ...base, catalogue: { monitoring: { monthlyCost: 1200 } }, scenarios: { today: {}, ask: { capabilities: ["monitoring"] } } };
+    const result = buildResult(validateScenarioText(stringify(data)).compiled!);
+    expect(result.scenarios.ask!.months[0]!.licences).toBe(1200);
+    expect(result.comparisons.ask!.npv).toBeCloseTo(overridden.npv - 1000 * 24 * 0 - sumDiscounted(1000, 24, 0.08), 6);
+  });
+});
+
+function sumDiscounted(amount: number, months: number, rate: number): number {
+  let total = 0;
+  for (let month = 1; month <= months; month++) total += amount * (1 + rate) ** (-month / 12);
+  return total;
+}

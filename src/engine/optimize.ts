@@ -1,0 +1,318 @@
+import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue/targets.js";
+import type { CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
+import { P } from "./model/parameters.js";
+import { fillParameters } from "./model/compile.js";
+import { MonteCarlo } from "./monte-carlo.js";
+import { CaseRunner } from "./runner.js";
+
+const CANDIDATE = "\u0000candidate";
+
+export type Objective = "npv" | "p50" | "payback" | "probability";
+
+export interface OptimizeOptions {
+  objective: Objective;
+  /** The most the set may cost in cash in its first year: up-front spend plus twelve months of its fees. */
+  budget?: number;
+  /** The most team hours its setup may take (before the organisation factor and contingency). */
+  setupHours?: number;
+  /** Capabilities to choose from (default: the whole catalogue). */
+  candidates?: readonly string[];
+  /** Monte Carlo samples per set for the p50 and probability objectives (default 400). */
+  samples?: number;
+  seed?: number;
+  /** How many sets to list (default 10). */
+  top?: number;
+  /** Search every set up to this many candidates (default 16); beyond, a heuristic. */
+  exhaustiveLimit?: number;
+  method?: "auto" | "exhaustive" | "heuristic";
+}
+
+export interface EvaluatedSet {
+  capabilities: string[];
+  /** The objective's value: NPV, median NPV, payback month (null: never) or chance of paying back. */
+  objective: number | null;
+  npv: number;
+  paybackMonth: number | null;
+  npvP50?: number;
+  probabilityPaysBack?: number;
+  firstYearCash: number;
+  setupHours: number;
+}
+
+export interface AdoptionStep {
+  capability: string;
+  label: string;
+  /** NPV this capability adds to the ones adopted before it. */
+  marginalNpv: number;
+  cumulativeNpv: number;
+}
+
+export interface OptimizeResult {
+  objective: Objective;
+  method: "exhaustive" | "heuristic";
+  methodDescription: string;
+  candidates: string[];
+  limits: { budget: number | null; setupHours: number | null };
+  evaluated: number;
+  ranked: EvaluatedSet[];
+  best: EvaluatedSet | null;
+  /** What to ask for first: the best set in the order that adds the most NPV at each step. */
+  adoptionOrder: AdoptionStep[];
+  /** Each pick's fair share of the best set's NPV (Shapley values; they add up to it). */
+  shapleyNpv?: { capability: string; value: number }[];
+}
+
+/**
+ * Evaluates "the baseline plus a set of capabilities" quickly: one reusable runner whose candidate
+ * scenario gets its capability costs and effects swapped in for each set.
+ */
+class SetEvaluator {
+  readonly runner: CaseRunner;
+  // The candidate scenario's lists, refilled for each set (the runner reads them on every run).
+  private readonly summed: [number, number][];
+  private readonly multiplied: [number, number][] = [];
+  private readonly chosen: string[] = [];
+  private readonly baseSummed: readonly (readonly [number, number])[];
+  readonly twoScenarioCase: CompiledCase;
+  private readonly parameters: Float64Array;
+  evaluations = 0;
+
+  constructor(
+    readonly compiled: CompiledCase,
+    readonly capabilities: readonly CompiledCapability[],
+  ) {
+    const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+    this.baseSummed = baseline.summedLeaves;
+    this.summed = baseline.summedLeaves.map(([parameter, leaf]) => [parameter, leaf]);
+    const candidateScenario: CompiledScenario = {
+      ...baseline,
+      name: CANDIDATE,
+      label: "candidate",
+      summedLeaves: this.summed,
+      multipliedLeaves: this.multiplied,
+      capabilities: this.chosen,
+    };
+    this.twoScenarioCase = { ...compiled, scenarios: [baseline, candidateScenario] };
+    this.runner = new CaseRunner(this.twoScenarioCase);
+    this.parameters = new Float64Array(this.runner.parameters[0]!.length);
+    fillParameters(baseline, compiled.leafValues, this.parameters);
+  }
+
+  /** Points the candidate scenario at a set (a bit mask over `capabilities`). */
+  select(mask: number): void {
+    const { summed, multiplied } = this;
+    summed.length = 0;
+    multiplied.length = 0;
+    for (const pair of this.baseSummed) summed.push([pair[0], pair[1]]);
+    this.chosen.length = 0;
+    this.capabilities.forEach((capability, index) => {
+      if ((mask & (1 << index)) === 0) return;
+      this.chosen.push(capability.name);
+      for (const cost of Object.keys(capabilityCosts) as CapabilityCost[]) {
+        const leaf = capability.costLeaves[cost];
+        if (leaf >= 0) summed.push([P[capabilityCosts[cost]], leaf]);
+      }
+      for (const [target, leaf] of capability.effectLeaves) for (const parameter of effectTargets[target]) multiplied.push([P[parameter], leaf]);
+    });
+  }
+
+  /** First-year cash and setup hours of a set, at the inputs' medians. */
+  costs(mask: number): { firstYearCash: number; setupHours: number } {
+    const values = this.compiled.leafValues;
+    const people = this.parameters[P.people]!;
+    let firstYearCash = 0;
+    let setupHours = 0;
+    this.capabilities.forEach((capability, index) => {
+      if ((mask & (1 << index)) === 0) return;
+      const value = (cost: CapabilityCost) => (capability.costLeaves[cost] >= 0 ? values[capability.costLeaves[cost]]! : 0);
+      firstYearCash += value("upfrontCost") + 12 * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
+      setupHours += value("setupHours");
+    });
+    return { firstYearCash, setupHours };
+  }
+
+  deterministic(mask: number): { npv: number; paybackMonth: number | null } {
+    this.select(mask);
+    this.evaluations++;
+    this.runner.run(this.compiled.leafValues, false);
+    const figures = this.runner.figures[1]!;
+    return { npv: figures.npv, paybackMonth: figures.paybackMonth };
+  }
+
+  uncertain(mask: number, samples: number, seed: number): { npvP50: number; probabilityPaysBack: number } {
+    this.select(mask);
+    this.evaluations += samples;
+    const summary = new MonteCarlo(this.twoScenarioCase, { samples, seed }).runAll().summarise();
+    const distribution = summary.distributions[CANDIDATE]!;
+    return { npvP50: distribution.npv.p50 ?? 0, probabilityPaysBack: distribution.probabilityPaysBack };
+  }
+}
+
+function namesOf(mask: number, capabilities: readonly CompiledCapability[]): string[] {
+  return capabilities.filter((_, index) => (mask & (1 << index)) !== 0).map((capability) => capability.name);
+}
+
+/** Higher is better; ties broken by NPV. */
+function score(set: EvaluatedSet, objective: Objective): number {
+  switch (objective) {
+    case "npv":
+    case "p50":
+    case "probability":
+      return set.objective ?? Number.NEGATIVE_INFINITY;
+    case "payback":
+      return set.objective === null ? Number.NEGATIVE_INFINITY : -set.objective;
+    default:
+      return objective satisfies never;
+  }
+}
+
+export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objective): number {
+  return score(b, objective) - score(a, objective) || b.npv - a.npv || a.capabilities.length - b.capabilities.length || a.capabilities.join().localeCompare(b.capabilities.join());
+}
+
+/**
+ * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits:
+ * every set when there are at most `exhaustiveLimit` candidates, else greedy additions followed by
+ * single additions, removals and swaps until nothing improves. Ranks the best sets, orders the best
+ * one for adoption and splits its NPV among its picks.
+ * @example optimize(compiled, { objective: "npv", budget: 20_000 }).best?.capabilities
+ */
+export function optimize(compiled: CompiledCase, options: OptimizeOptions): OptimizeResult {
+  const pool = options.candidates
+    ? options.candidates.map((name) => {
+        const found = compiled.capabilities.find((capability) => capability.name === name);
+        if (!found) throw new RangeError(`"${name}" is not in the catalogue`);
+        return found;
+      })
+    : [...compiled.capabilities];
+  if (pool.length > 30) throw new RangeError(`at most 30 candidates can be searched, got ${pool.length}`);
+  const evaluator = new SetEvaluator(compiled, pool);
+  const samples = options.samples ?? 400;
+  const seed = options.seed ?? 1;
+  const limit = options.exhaustiveLimit ?? 16;
+  const method = options.method === "exhaustive" || (options.method !== "heuristic" && pool.length <= limit) ? "exhaustive" : "heuristic";
+  const withinLimits = (mask: number) => {
+    const costs = evaluator.costs(mask);
+    return (options.budget === undefined || costs.firstYearCash <= options.budget + 1e-9) && (options.setupHours === undefined || costs.setupHours <= options.setupHours + 1e-9);
+  };
+  const cache = new Map<number, EvaluatedSet>();
+  const evaluate = (mask: number): EvaluatedSet => {
+    const known = cache.get(mask);
+    if (known) return known;
+    const { npv, paybackMonth } = evaluator.deterministic(mask);
+    const set: EvaluatedSet = { capabilities: namesOf(mask, pool), objective: null, npv, paybackMonth, ...evaluator.costs(mask) };
+    if (options.objective === "p50" || options.objective === "probability") {
+      const uncertain = evaluator.uncertain(mask, samples, seed);
+      set.npvP50 = uncertain.npvP50;
+      set.probabilityPaysBack = uncertain.probabilityPaysBack;
+      set.objective = options.objective === "p50" ? uncertain.npvP50 : uncertain.probabilityPaysBack;
+    } else {
+      set.objective = options.objective === "npv" ? npv : paybackMonth;
+    }
+    cache.set(mask, set);
+    return set;
+  };
+  const better = (a: EvaluatedSet, b: EvaluatedSet) => compareSets(a, b, options.objective) < 0;
+
+  if (method === "exhaustive") {
+    for (let mask = 0; mask < 1 << pool.length; mask++) if (withinLimits(mask)) evaluate(mask);
+  } else {
+    // Greedy: add the capability that improves the objective most, while any does.
+    let current = 0;
+    evaluate(current);
+    for (;;) {
+      let next = current;
+      for (let index = 0; index < pool.length; index++) {
+        const candidate = current | (1 << index);
+        if (candidate === current || !withinLimits(candidate)) continue;
+        if (better(evaluate(candidate), evaluate(next))) next = candidate;
+      }
+      if (next === current) break;
+      current = next;
+    }
+    // Local search: single additions, removals and swaps until nothing improves.
+    for (let improved = true; improved; ) {
+      improved = false;
+      const neighbours: number[] = [];
+      for (let index = 0; index < pool.length; index++) {
+        neighbours.push(current ^ (1 << index));
+        for (let other = 0; other < pool.length; other++) {
+          if ((current & (1 << index)) !== 0 && (current & (1 << other)) === 0) neighbours.push((current & ~(1 << index)) | (1 << other));
+        }
+      }
+      for (const neighbour of neighbours) {
+        if (!withinLimits(neighbour)) continue;
+        if (better(evaluate(neighbour), evaluate(current))) {
+          current = neighbour;
+          improved = true;
+        }
+      }
+    }
+  }
+
+  const ranked = [...cache.entries()].filter(([mask]) => withinLimits(mask)).map(([, set]) => set).sort((a, b) => compareSets(a, b, options.objective));
+  const best = ranked[0] ?? null;
+  const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
+  return {
+    objective: options.objective,
+    method,
+    methodDescription:
+      method === "exhaustive"
+        ? `every one of the ${(1 << pool.length).toLocaleString("en-US")} sets of ${pool.length} capabilities was checked against the limits`
+        : `heuristic (${pool.length} candidates is too many to try every set): greedy additions, then single additions, removals and swaps until nothing improved`,
+    candidates: pool.map((capability) => capability.name),
+    limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
+    evaluated: cache.size,
+    ranked: ranked.slice(0, options.top ?? 10),
+    best,
+    adoptionOrder: adoptionOrder(evaluator, pool, bestMask),
+    ...(best && best.capabilities.length <= 12 ? { shapleyNpv: shapley(evaluator, pool, bestMask) } : {}),
+  };
+}
+
+/** The best set's picks in the order that adds the most NPV at each step; the marginals add up to its NPV. */
+function adoptionOrder(evaluator: SetEvaluator, pool: readonly CompiledCapability[], bestMask: number): AdoptionStep[] {
+  const steps: AdoptionStep[] = [];
+  let current = 0;
+  let currentNpv = evaluator.deterministic(0).npv;
+  while (current !== bestMask) {
+    let pick = -1;
+    let pickNpv = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < pool.length; index++) {
+      if ((bestMask & (1 << index)) === 0 || (current & (1 << index)) !== 0) continue;
+      const npv = evaluator.deterministic(current | (1 << index)).npv;
+      if (npv > pickNpv) {
+        pick = index;
+        pickNpv = npv;
+      }
+    }
+    current |= 1 << pick;
+    steps.push({ capability: pool[pick]!.name, label: pool[pick]!.label, marginalNpv: pickNpv - currentNpv, cumulativeNpv: pickNpv });
+    currentNpv = pickNpv;
+  }
+  return steps;
+}
+
+/** Shapley values of the best set's NPV over its members (exact: every subset of the set). */
+function shapley(evaluator: SetEvaluator, pool: readonly CompiledCapability[], bestMask: number): { capability: string; value: number }[] {
+  const members = pool.map((_, index) => index).filter((index) => (bestMask & (1 << index)) !== 0);
+  const count = members.length;
+  const value = new Float64Array(1 << count);
+  for (let subset = 0; subset < 1 << count; subset++) {
+    let mask = 0;
+    for (let bit = 0; bit < count; bit++) if (subset & (1 << bit)) mask |= 1 << members[bit]!;
+    value[subset] = evaluator.deterministic(mask).npv;
+  }
+  const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+  return members.map((member, bit) => {
+    let total = 0;
+    for (let subset = 0; subset < 1 << count; subset++) {
+      if (subset & (1 << bit)) continue;
+      let size = 0;
+      for (let other = 0; other < count; other++) if (subset & (1 << other)) size++;
+      const weight = (factorial(size) * factorial(count - size - 1)) / factorial(count);
+      total += weight * (value[subset | (1 << bit)]! - value[subset]!);
+    }
+    return { capability: pool[member]!.name, value: total };
+  });
+}

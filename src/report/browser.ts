@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+/** Debian's Chromium; `MLOPS_ROI_CHROMIUM` points elsewhere (e.g. Google Chrome on a Mac). */
+export function chromiumPath(): string {
+  return process.env.MLOPS_ROI_CHROMIUM || "/usr/bin/chromium";
+}
+
+export const CHROMIUM_INSTALL_HINT = "Chromium is needed to print the PDF: apt-get install -y chromium";
+
+/** Whether the browser that prints PDFs is installed. */
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath());
+}
+
+/** Raised when Chromium is not installed; the message says how to install it. */
+export class ChromiumMissingError extends Error {
+  constructor() {
+    super(CHROMIUM_INSTALL_HINT);
+    this.name = "ChromiumMissingError";
+  }
+}
+
+/**
+ * Starts headless Chromium without a sandbox, GPU or background traffic.
+ * @example const browser = await launchChromium(); try { ... } finally { await browser.close(); }
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!chromiumAvailable()) throw new ChromiumMissingError();
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}

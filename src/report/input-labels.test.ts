@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { describeInput, formatInputValue, parseInputPath } from "./input-labels.js";
+
+describe("parseInputPath", () => {
+  it("reads dotted and quoted segments", () => {
+    expect(parseInputPath('scenarios["my case"].team.people')).toEqual(["scenarios", "my case", "team", "people"]);
+    expect(parseInputPath('defaults.manualTasks["re.run"].minutesPerWeek')).toEqual(["defaults", "manualTasks", "re.run", "minutesPerWeek"]);
+    expect(parseInputPath("discountRate")).toEqual(["discountRate"]);
+  });
+});
+
+describe("describeInput", () => {
+  it("gives plain words and the scenario that sets the value", () => {
+    expect(describeInput("scenarios.optimal.projects.upkeepHoursPerMonth")).toEqual({
+      field: "projects.upkeepHoursPerMonth",
+      label: "Upkeep hours a month for each live project",
+      unit: "hours",
+      scenario: "optimal",
+    });
+    expect(describeInput("defaults.team.hourlyCost")).toMatchObject({ label: "Cost of one hour of the team's time", unit: "money" });
+  });
+  it("names a chore by the user's own name", () => {
+    expect(describeInput('defaults.manualTasks["weekly report"].minutesPerWeek').label).toBe("Minutes a week on the chore “weekly report”");
+  });
+  it("falls back to the field name in words", () => {
+    expect(describeInput("defaults.team.somethingNew").label).toBe("Something new");
+  });
+});
+
+describe("formatInputValue", () => {
+  it("writes each unit the way a reader expects", () => {
+    expect(formatInputValue(0.25, "share", "EUR")).toBe("25%");
+    expect(formatInputValue(0.125, "share", "EUR")).toBe("12.5%");
+    expect(formatInputValue(3600, "money", "EUR")).toBe("€3,600");
+    expect(formatInputValue(1, "hours", "EUR")).toBe("1 hour");
+    expect(formatInputValue(1.3, "factor", "EUR")).toBe("×1.3");
+    expect(formatInputValue(4, "month", "EUR")).toBe("month 4");
+  });
+});

@@ -1,0 +1,69 @@
+import type { CaseResult } from "../engine/index.js";
+import { describeInput } from "./input-labels.js";
+import type { OneAtATimeSensitivity } from "./sensitivity.js";
+import type { UncertaintyView } from "./uncertainty-view.js";
+
+/** One assumption that moves the result, in the report's words. */
+export interface Risk {
+  input: string;
+  label: string;
+  /** The alternative's net present value at the low and the high end. */
+  npvLow: number;
+  npvHigh: number;
+}
+
+export interface RiskRanking {
+  alternative: string;
+  /** "range": inputs at the ends of their ranges (5th and 95th percentiles); "twentyPercent": each input 20% lower and higher. */
+  method: "range" | "twentyPercent";
+  /** Relative change for "twentyPercent" (0.2). */
+  change: number;
+  baseNpv: number;
+  lowLegend: string;
+  highLegend: string;
+  risks: Risk[];
+}
+
+/**
+ * The assumptions that move the alternative's result most: from the tornado when inputs are ranges,
+ * otherwise from the 20%-lower/20%-higher re-runs.
+ * @example rankRisks(result, "compromise", undefined, oneAtATimeSensitivity(compiled, "compromise")).risks[0]?.label
+ */
+export function rankRisks(result: CaseResult, alternative: string, uncertainty: UncertaintyView | undefined, sensitivity: OneAtATimeSensitivity | undefined): RiskRanking | undefined {
+  // Name the side an input sits on: today's way of working, the change, or both.
+  const label = (input: string) => {
+    const assumption = result.assumptions.find((candidate) => candidate.input === input);
+    const plain = describeInput(input).label;
+    if (!assumption) return plain;
+    const today = assumption.usedBy.includes(result.baseline);
+    const changed = assumption.usedBy.includes(alternative);
+    return today && !changed ? `${plain}, today` : changed && !today ? `${plain}, after the change` : plain;
+  };
+  const comparison = result.comparisons[alternative];
+  if (!comparison) return undefined;
+  const tornado = uncertainty?.tornado[alternative];
+  if (tornado && tornado.length > 0) {
+    // The tornado moves one range at a time around the case with every input at its median.
+    const median = comparison.npv;
+    return {
+      alternative,
+      method: "range",
+      change: 0,
+      baseNpv: median,
+      lowLegend: "Input at the low end of its range",
+      highLegend: "Input at the high end of its range",
+      risks: tornado.map((entry) => ({ input: entry.input, label: label(entry.input), npvLow: entry.low, npvHigh: entry.high })),
+    };
+  }
+  if (!sensitivity || sensitivity.alternative !== alternative) return undefined;
+  const percent = Math.round(sensitivity.change * 100);
+  return {
+    alternative,
+    method: "twentyPercent",
+    change: sensitivity.change,
+    baseNpv: sensitivity.baseNpv,
+    lowLegend: `Input ${percent}% lower`,
+    highLegend: `Input ${percent}% higher`,
+    risks: sensitivity.swings.map((swing) => ({ input: swing.input, label: label(swing.input), npvLow: swing.npvLow, npvHigh: swing.npvHigh })),
+  };
+}

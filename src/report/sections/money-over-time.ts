@@ -1,0 +1,27 @@
+import { chartFigure, prose } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+/** Cumulative net per alternative, with the payback month marked. */
+export const moneyOverTimeSection: ReportSection = {
+  id: "money-over-time",
+  part: "main",
+  render(context) {
+    const svg = context.charts.cumulativeNet;
+    if (!svg) return "";
+    const band =
+      context.ranges === "sampled"
+        ? " The shaded band around each line holds 9 in 10 of the likely outcomes."
+        : context.ranges === "notSampled"
+          ? " The lines use the middle of each range in the file."
+          : " The lines are single estimates, with no range around them yet.";
+    return `<section id="money-over-time" class="block">
+<h2>When the money comes back</h2>
+${chartFigure(
+  svg,
+  prose(
+    `Each line is the gain against today so far, after all costs. Below zero, the option has cost more than it has brought back. The dashed line marks the month it pays back for good.${band}`,
+  ),
+)}
+</section>`;
+  },
+};

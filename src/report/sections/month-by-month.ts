@@ -1,0 +1,62 @@
+import { scenarioOrder } from "../../charts/index.js";
+import type { ReportContext } from "../context.js";
+import { escapeHtml } from "../escape.js";
+import { formatNumber } from "../format.js";
+import { prose, userText } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+function moneyTable(context: ReportContext): string {
+  const { result } = context;
+  const comparisons = Object.values(result.comparisons);
+  if (comparisons.length === 0) return "";
+  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
+  const groupHead = comparisons.map((comparison) => `<th colspan="2" class="group">${userText(context.label(comparison.alternative))}</th>`).join("");
+  const subHead = comparisons.map(() => `<th class="number">This month</th><th class="number">So far</th>`).join("");
+  const start = `<tr><td>Start</td>${comparisons.map((comparison) => `${money(comparison.timeZeroNet)}${money(comparison.timeZeroNet)}`).join("")}</tr>`;
+  const rows = Array.from({ length: result.horizonMonths }, (_, at) => {
+    const cells = comparisons.map((comparison) => `${money(comparison.monthlyNetBenefit[at] ?? 0)}${money(comparison.cumulativeNet[at] ?? 0)}`).join("");
+    return `<tr><td>${at + 1}</td>${cells}</tr>`;
+  }).join("");
+  return `<h3>Gain against today</h3>
+<table class="months">
+  <thead><tr><th rowspan="2">Month</th>${groupHead}</tr><tr>${subHead}</tr></thead>
+  <tbody>${start}${rows}</tbody>
+</table>`;
+}
+
+function teamTable(context: ReportContext): string {
+  const { result } = context;
+  const order = scenarioOrder(result);
+  const groupHead = order.map((name) => `<th colspan="2" class="group">${userText(context.label(name))}</th>`).join("");
+  const subHead = order.map(() => `<th class="number">Live</th><th class="number">Free hours</th>`).join("");
+  const rows = Array.from({ length: result.horizonMonths }, (_, at) => {
+    const cells = order
+      .map((name) => {
+        const month = result.scenarios[name]!.months[at]!;
+        const state = month.overloaded ? "overloaded" : month.canStartNewWork ? "" : "stopped";
+        return `<td class="number">${formatNumber(month.liveProjects)}</td><td class="number ${state}">${escapeHtml(formatNumber(month.freeHours))}</td>`;
+      })
+      .join("");
+    return `<tr><td>${at + 1}</td>${cells}</tr>`;
+  }).join("");
+  return `<h3>The team</h3>
+<table class="months">
+  <thead><tr><th rowspan="2">Month</th>${groupHead}</tr><tr>${subHead}</tr></thead>
+  <tbody>${rows}</tbody>
+</table>
+<p class="key"><span class="swatch stopped"></span> too few free hours to start new work <span class="swatch overloaded"></span> more work than hours: some is left undone</p>`;
+}
+
+/** The month-by-month figures behind the charts. */
+export const monthByMonthSection: ReportSection = {
+  id: "month-by-month",
+  part: "main",
+  render(context) {
+    return `<section id="month-by-month" class="block tables">
+<h2>Month by month</h2>
+${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time. Hours are the team's free hours in each month.`)}
+${moneyTable(context)}
+${teamTable(context)}
+</section>`;
+  },
+};

@@ -1,0 +1,38 @@
+import { escapeHtml } from "../escape.js";
+import type { ReportContext } from "../context.js";
+
+/**
+ * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
+ * so tests can check our own words apart from theirs.
+ */
+
+/** @example userText("<b>") // '<span data-user>&lt;b&gt;</span>' */
+export function userText(text: string): string {
+  return `<span data-user>${escapeHtml(text)}</span>`;
+}
+
+/** A scenario's name in the text, in quotes. @example optionName(context, "optimal") // '“<span data-user>Every tool we want</span>”' */
+export function optionName(context: ReportContext, name: string): string {
+  return `“${userText(context.label(name))}”`;
+}
+
+/** A figure the browser test reads back: `<span data-figure="npv">€7,960</span>`. */
+export function figure(name: string, text: string): string {
+  return `<span data-figure="${escapeHtml(name)}">${escapeHtml(text)}</span>`;
+}
+
+/** A paragraph of the main prose (measured for readability). */
+export function prose(html: string): string {
+  return `<p data-prose>${html}</p>`;
+}
+
+/** A chart with its heading and caption; kept on one page when printed. */
+export function chartFigure(svg: string, caption: string): string {
+  return `<figure class="chart">${svg}<figcaption>${caption}</figcaption></figure>`;
+}
+
+/** Words for a count up to ten, as plain prose writes them. */
+export function countWord(count: number): string {
+  const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  return Number.isInteger(count) && count >= 0 && count < words.length ? words[count]! : String(count);
+}

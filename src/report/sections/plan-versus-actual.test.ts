@@ -1,0 +1,80 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateScenarioText } from "../../engine/index.js";
+import { writeActuals } from "../../store/actual-repository.js";
+import { openStore } from "../../store/database.js";
+import { loadCaseTracking } from "../../store/load-tracking.js";
+import { savePlan } from "../../store/plan-repository.js";
+import { caseText, planFor } from "../../store/test-support/portfolio.js";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { createReport } from "../create-report.js";
+import { findJargon } from "../jargon.js";
+import { preparePlanVersusActual } from "./plan-versus-actual.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+beforeEach(() => {
+  temp = makeTempFolder();
+});
+afterEach(() => temp.remove());
+
+const text = caseText(24);
+const compiled = validateScenarioText(text).compiled!;
+
+function section(html: string): string {
+  return /<section id="plan-versus-actual"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+}
+
+/** A store with the case's plan and, optionally, months of actuals. */
+function storeWith(actuals: { month: number; liveProjects?: number; externalSpend?: number }[]): string {
+  const path = join(temp.path, "case.db");
+  const store = openStore(path, { create: true });
+  savePlan(store, planFor("default", text, { startMonth: "2025-01" }), { replace: false });
+  writeActuals(
+    store,
+    actuals.map(({ month, ...values }) => ({ team: "default", month, values })),
+    { replace: false },
+  );
+  store.close();
+  return path;
+}
+
+describe("the plan-versus-actual section", () => {
+  it("is left out when the case has no store", async () => {
+    expect(loadCaseTracking(text, join(temp.path, "none.db"))).toBeUndefined();
+    const { html } = await createReport(compiled);
+    expect(html).not.toContain('id="plan-versus-actual"');
+  });
+
+  it("shows spent so far, gain so far and payback then and now, with a chart and a month table", async () => {
+    const planned = planFor("default", text).result.scenarios.better!.months;
+    const path = storeWith([
+      { month: 1, externalSpend: 2500 },
+      { month: 5, liveProjects: planned[4]!.liveProjects - 1 },
+    ]);
+    const tracking = loadCaseTracking(text, path)!;
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    expect(shown).toContain("<h2>Plan and reality so far</h2>");
+    expect(shown).toContain("up to month 5 (May 2025)");
+    const comparison = tracking.view.comparison;
+    expect(shown).toContain(`Cash spent up to month 5</td><td class="number">€${Math.round(comparison.soFar.cashSpent.planned).toLocaleString("en-GB")}`);
+    expect(shown).toMatch(/Pays back<\/td><td class="number">month \d+<\/td><td class="number">(month \d+|not within the plan)<\/td>/);
+    expect(shown).toContain('<svg role="img" aria-label="The gain so far: plan, what happened and the re-forecast"');
+    expect(shown.match(/<tr><td class="nowrap">/g)).toHaveLength(5);
+    expect(shown).toContain("* Nothing was recorded for this month, so it counts as planned.");
+    expect(findJargon(shown.replace(/<svg[\s\S]*?<\/svg>/g, "").replace(/<[^>]+>/g, " "))).toEqual([]);
+    // Second in the report: right after the summary.
+    expect(html.indexOf('id="plan-versus-actual"')).toBeLessThan(html.indexOf('id="options"'));
+  });
+
+  it("says nothing is recorded yet when there is only a plan, and says when the case file changed since", async () => {
+    const path = storeWith([]);
+    const tracking = loadCaseTracking(text.replace("Test case", "Edited case"), path)!;
+    expect(tracking.caseChanged).toBe(true);
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    expect(shown).toContain("Nothing has been recorded yet");
+    expect(shown).toContain("The case file has changed since then");
+    expect(shown).not.toContain("<svg");
+  });
+});

@@ -1,0 +1,149 @@
+import { scenarioColour } from "../../charts/index.js";
+import type { CaseResult } from "../../engine/index.js";
+import type { CaseTracking } from "../../store/load-tracking.js";
+import { planVersusActualSpec } from "../../store/plan-versus-actual-chart.js";
+import type { ReportContext } from "../context.js";
+import { escapeHtml } from "../escape.js";
+import { formatHours, formatMonth, formatNumber, plural } from "../format.js";
+import { renderChartSvg } from "../render-svg.js";
+import { chartFigure, figure, optionName, prose } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+/** Plan versus actual, ready for the report: the figures and the chart already drawn. */
+export interface PlanVersusActualReport {
+  tracking: CaseTracking;
+  chartSvg: string;
+}
+
+/**
+ * Draws the chart of a case's plan versus actual, in the approved option's colour in the case's
+ * other charts; the section itself only lays it out.
+ * @example const planVersusActual = await preparePlanVersusActual(loadCaseTracking(text, "case.db")!, result)
+ */
+export async function preparePlanVersusActual(tracking: CaseTracking, result?: CaseResult): Promise<PlanVersusActualReport> {
+  const scenario = tracking.plan.scenario;
+  const colour = result && result.comparisons[scenario] ? scenarioColour(result, scenario) : undefined;
+  const spec = planVersusActualSpec(tracking.view, colour ? { colour } : {});
+  return { tracking, chartSvg: await renderChartSvg(spec, "The gain so far: plan, what happened and the re-forecast") };
+}
+
+function monthName(month: { month: number; calendarMonth?: string }): string {
+  if (!month.calendarMonth) return `month ${formatNumber(month.month)}`;
+  const [year, number] = month.calendarMonth.split("-").map(Number);
+  const name = new Date(Date.UTC(year!, number! - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  return `month ${formatNumber(month.month)} (${name})`;
+}
+
+/** "in month 10", "straight away", "not within the 36 months" */
+function paybackWords(month: number | null, horizon: number): string {
+  if (month === null) return `not within the ${plural(horizon, "month")}`;
+  return month === 0 ? formatMonth(month) : `in ${formatMonth(month)}`;
+}
+
+/** "Jan 2025" */
+function shortCalendarMonth(calendarMonth: string): string {
+  const [year, number] = calendarMonth.split("-").map(Number);
+  return new Date(Date.UTC(year!, number! - 1, 1)).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+function introduction(context: ReportContext, report: PlanVersusActualReport): string {
+  const { plan, view, caseChanged } = report.tracking;
+  const comparison = view.comparison;
+  const frozen = new Date(plan.frozenAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const changed = caseChanged ? ` The case file has changed since then; this section compares with the plan as it was approved.` : "";
+  const last = comparison.lastRecordedMonth;
+  if (last === null) {
+    return prose(`The plan approved on ${escapeHtml(frozen)} is ${optionName(context, plan.scenario)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`);
+  }
+  const lastMonth = comparison.months[last - 1]!;
+  const { benefit, cashSpent } = comparison.soFar;
+  const forecast = view.forecast;
+  const payback = forecast
+    ? forecast.paybackMonth.now === forecast.paybackMonth.planned
+      ? ` From what has happened so far, it still pays back ${paybackWords(forecast.paybackMonth.now, comparison.horizonMonths)}.`
+      : ` From what has happened so far, it now pays back ${figure("payback-now", paybackWords(forecast.paybackMonth.now, comparison.horizonMonths))}, where the plan said ${paybackWords(forecast.paybackMonth.planned, comparison.horizonMonths)}.`
+    : "";
+  const gainVerb = benefit.actual >= benefit.planned ? "more than planned" : "less than planned";
+  return prose(
+    `The plan approved on ${escapeHtml(frozen)} is ${optionName(context, plan.scenario)}. The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}. ` +
+      `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash, against ${context.money(cashSpent.planned)} planned, and gained ${figure("gain-actual", context.money(benefit.actual))} against today, ${gainVerb} (${context.money(benefit.planned)}).${payback}${changed}`,
+  );
+}
+
+function summaryTable(context: ReportContext, report: PlanVersusActualReport): string {
+  const { comparison, forecast } = report.tracking.view;
+  const last = comparison.lastRecordedMonth;
+  const horizon = comparison.horizonMonths;
+  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
+  const rows: string[] = [];
+  if (last !== null) {
+    const soFar = comparison.soFar;
+    rows.push(`<tr><td>Cash spent up to month ${formatNumber(last)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`);
+    rows.push(`<tr><td>Team time on the change up to month ${formatNumber(last)}</td><td class="number">${formatHours(soFar.changeHours.planned)}</td><td class="number">${formatHours(soFar.changeHours.actual)}</td></tr>`);
+    rows.push(`<tr><td>Gain against today up to month ${formatNumber(last)}</td>${money(soFar.benefit.planned)}${money(soFar.benefit.actual)}</tr>`);
+  }
+  if (forecast) {
+    const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
+    rows.push(`<tr><td>Pays back</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${when(forecast.paybackMonth.now)}</td></tr>`);
+    rows.push(`<tr><td>Gain over the whole plan, in today's money</td>${money(forecast.npv.planned)}${money(forecast.npv.now)}</tr>`);
+  }
+  const nowHead = last === null ? "Now" : last < horizon ? "What happened, then re-forecast" : "What happened";
+  return `<table class="plan-actual">
+  <thead><tr><th></th><th class="number">Plan</th><th class="number">${nowHead}</th></tr></thead>
+  <tbody>${rows.join("")}</tbody>
+</table>`;
+}
+
+function monthTable(context: ReportContext, report: PlanVersusActualReport): string {
+  const comparison = report.tracking.view.comparison;
+  const last = comparison.lastRecordedMonth;
+  if (last === null) return "";
+  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
+  const rows = comparison.months.slice(0, last).map((month) => {
+    const actual = month.actual!;
+    const label = month.calendarMonth ? `${formatNumber(month.month)} <span class="key">${escapeHtml(shortCalendarMonth(month.calendarMonth))}</span>` : formatNumber(month.month);
+    const mark = month.recorded ? "" : " *";
+    return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit)}${money(actual.benefit)}${money(month.planned.cumulativeBenefit)}${money(actual.cumulativeBenefit)}</tr>`;
+  });
+  const start = `<tr><td>Start</td>${money(comparison.upFrontCash.planned)}${money(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned)}${money(comparison.timeZero.actual)}${money(comparison.timeZero.planned)}${money(comparison.timeZero.actual)}</tr>`;
+  const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
+  if (upFront) rows.unshift(start);
+  const gaps = comparison.months.slice(0, last).some((month) => !month.recorded);
+  return `<h3>Month by month, so far</h3>
+<table class="months">
+  <thead>
+    <tr><th rowspan="2">Month</th><th colspan="2" class="group">Cash spent</th><th colspan="2" class="group">Live projects</th><th colspan="2" class="group">Gain this month</th><th colspan="2" class="group">Gain so far</th></tr>
+    <tr><th class="number">Plan</th><th class="number">Actual</th><th class="number">Plan</th><th class="number">Actual</th><th class="number">Plan</th><th class="number">Actual</th><th class="number">Plan</th><th class="number">Actual</th></tr>
+  </thead>
+  <tbody>${rows.join("")}</tbody>
+</table>
+<p class="key">Gain is against today, after all costs. Cash spent is what the change and its tools cost in the month.${upFront ? " Start is the cash the plan pays before month 1; what was really paid then is counted in month 1." : ""}${gaps ? " * Nothing was recorded for this month, so it counts as planned." : ""}</p>`;
+}
+
+/** Plan versus actual: shown only when the case has a store with a plan. */
+export const planVersusActualSection: ReportSection = {
+  id: "plan-versus-actual",
+  part: "main",
+  render(context) {
+    const report = context.planVersusActual;
+    if (!report) return "";
+    const { comparison } = report.tracking.view;
+    const recorded = comparison.lastRecordedMonth !== null;
+    return `<section id="plan-versus-actual" class="block">
+<h2>Plan and reality so far</h2>
+${introduction(context, report)}
+${summaryTable(context, report)}
+${
+  recorded
+    ? chartFigure(
+        report.chartSvg,
+        prose(
+          `The grey dashed line is the gain the plan expected. The solid line is what really happened, and the dotted line goes on from there with the plan's assumptions. The upright lines mark the month it pays back, as planned and as it looks now. Months nobody recorded count as planned.`,
+        ),
+      )
+    : ""
+}
+${monthTable(context, report)}
+</section>`;
+  },
+};

@@ -1,0 +1,233 @@
+import type { ComparisonResult } from "../../engine/index.js";
+import type { ReportContext } from "../context.js";
+import { escapeHtml } from "../escape.js";
+import { formatHours, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import { countWord, figure, optionName, prose, userText } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+/** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
+function npvRange(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
+  const npv = context.uncertainty?.distribution[alternative]?.npv;
+  if (!npv || npv.p5 === null || npv.p50 === null || npv.p95 === null) return undefined;
+  return { p5: npv.p5, p50: npv.p50, p95: npv.p95 };
+}
+
+function header(context: ReportContext): string {
+  const { result } = context;
+  const meta = [
+    `A plan of ${plural(result.horizonMonths, "month")} (month 1 is the first)`,
+    `money in ${escapeHtml(result.currency)}`,
+    `compared with ${optionName(context, result.baseline)}`,
+    ...(context.generatedOn ? [escapeHtml(context.generatedOn)] : []),
+  ];
+  return `<header class="title">
+  <p class="kicker">Business case: better tools for the data team</p>
+  <h1>${userText(result.title)}</h1>
+  <p class="meta">${meta.join(" · ")}</p>
+</header>`;
+}
+
+function deadline(context: ReportContext): string {
+  const recommendation = context.recommendation!;
+  const month = recommendation.firstReleaseMonth;
+  if (month === null) {
+    return `No new model reaches production within the ${plural(context.result.horizonMonths, "month")} of the plan.`;
+  }
+  const start = recommendation.changeStartMonth;
+  const counted = start > 1 ? `, ${plural(month - start + 1, "month")} after the change starts in month ${formatNumber(start)}` : "";
+  return `First model in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.`;
+}
+
+function recommendationBlock(context: ReportContext): string {
+  const { result } = context;
+  const recommendation = context.recommendation!;
+  const best = recommendation.best;
+  const months = plural(result.horizonMonths, "month");
+  const others = Object.keys(result.comparisons).length;
+  const reason =
+    recommendation.verdict === "go"
+      ? others > 1
+        ? `Of the ${countWord(others)} options, it brings the most: ${context.money(best.npv)} over ${months} in today's money, against ${context.money(recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.`
+        : `It brings ${context.money(best.npv)} more than today over ${months}, in today's money.`
+      : `None of the options gains money within ${months}. The best, ${optionName(context, best.alternative)}, would lose ${context.money(-best.npv)} in today's money.`;
+  const verdict =
+    recommendation.verdict === "go"
+      ? `Go ahead with ${optionName(context, best.alternative)}.`
+      : `Do not go ahead as planned. Rework the options or look at a longer plan.`;
+  const deadlineLine =
+    recommendation.verdict === "go" ? deadline(context) : `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
+  return `<section class="recommendation" aria-label="Our recommendation">
+  <h2>Our recommendation</h2>
+  <p class="verdict">${verdict}</p>
+  ${prose(reason)}
+  <p class="deadline" data-prose>${deadlineLine}</p>
+</section>`;
+}
+
+/** Tools and running costs the option adds (or saves) over the plan, from the benefit by category. */
+function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
+  const change = -comparison.benefitByCategory.tooling;
+  const months = plural(context.result.horizonMonths, "month");
+  if (Math.abs(change) < 0.5) return "with no change in running costs";
+  return change > 0
+    ? `then ${figure("running-costs", context.money(change))} for tools over the ${months}`
+    : `and ${context.money(-change)} less for tools over the ${months}`;
+}
+
+function askCard(context: ReportContext, comparison: ComparisonResult): string {
+  const { investment } = comparison;
+  const cash = Math.max(0, investment.cash);
+  const team =
+    investment.teamHours > 0.5
+      ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${context.money(investment.teamHoursCost)}.`
+      : `The change takes no extra team time.`;
+  return `<div class="card">
+  <h3>What we ask for</h3>
+  <p class="big">${figure("investment", context.money(cash))}</p>
+  <p class="unit">up front, ${runningCosts(context, comparison)}</p>
+  ${prose(team)}
+</div>`;
+}
+
+function returnCard(context: ReportContext, comparison: ComparisonResult): string {
+  const { result } = context;
+  const horizon = result.horizonMonths;
+  const yearly = comparison.benefitLastTwelveMonths;
+  const yearlyText =
+    horizon > 12
+      ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
+      : horizon === 12
+        ? `In plain cash, the gain over the year is ${figure("yearly-benefit", context.money(yearly))}.`
+        : `At the pace of the plan, that is ${figure("yearly-benefit", context.money(yearly))} a year in plain cash.`;
+  const npv = npvRange(context, comparison.alternative);
+  const range = npv ? ` It is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}.` : "";
+  return `<div class="card">
+  <h3>What it returns</h3>
+  <p class="big">${figure("npv", context.money(comparison.npv))}</p>
+  <p class="unit">net gain over ${plural(horizon, "month")}, in today's money</p>
+  ${prose(`${yearlyText}${range}`)}
+</div>`;
+}
+
+function paybackCard(context: ReportContext, comparison: ComparisonResult): string {
+  const { result } = context;
+  const months = plural(result.horizonMonths, "month");
+  const month = comparison.paybackMonth;
+  const big = month === null ? `Not within ${months}` : month === 0 ? "Straight away" : `Month ${formatNumber(month)}`;
+  const meaning =
+    month === null
+      ? `By the end of the plan it has still not earned back what it cost.`
+      : month === 0
+        ? `It never costs more than it brings back.`
+        : `From then on, it has earned back all it cost.`;
+  const distribution = context.uncertainty?.distribution[comparison.alternative];
+  const chance = distribution
+    ? `There is a ${figure("payback-chance", formatPercent(distribution.probabilityPaysBack))} chance that it pays back within ${months}.`
+    : context.ranges === "notSampled"
+      ? `The chance that it pays back was not worked out for this report.`
+      : `This is a single estimate, so we cannot give the chance that it pays back yet.`;
+  return `<div class="card">
+  <h3>When it pays back</h3>
+  <p class="big">${figure("payback", big)}</p>
+  <p class="unit">${month !== null && month > 0 ? "the month the gain so far turns positive for good" : "&nbsp;"}</p>
+  ${prose(`${meaning} ${chance}`)}
+</div>`;
+}
+
+function keep(count: number | null): string {
+  return count === null ? "any number of" : formatNumber(count);
+}
+
+function teamCard(context: ReportContext, comparison: ComparisonResult): string {
+  const { result } = context;
+  const capacity = comparison.capacity;
+  const alternative = optionName(context, comparison.alternative);
+  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} live projects going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
+  const stopsToday = capacity.newWorkStopsMonth.baseline;
+  const stopsAfter = capacity.newWorkStopsMonth.alternative;
+  const today =
+    stopsToday === null
+      ? `Today's team has time for new work in every month of the plan.`
+      : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+  const after =
+    stopsAfter === null ? `With ${alternative}, it has time for new work to the end.` : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+  const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
+  const overload = overloaded !== null ? ` From ${formatMonth(overloaded)}, today's team has more upkeep than hours, so some work is left undone.` : "";
+  return `<div class="card">
+  <h3>What changes for the team</h3>
+  <p class="big">${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}</p>
+  <p class="unit">live projects one person can keep</p>
+  ${prose(`${perPerson} ${today} ${after}${overload}`)}
+</div>`;
+}
+
+function riskBlock(context: ReportContext, comparison: ComparisonResult): string {
+  const { result } = context;
+  const months = plural(result.horizonMonths, "month");
+  const risks = context.risks;
+  const distribution = context.uncertainty?.distribution[comparison.alternative];
+  const npv = npvRange(context, comparison.alternative);
+  const intro =
+    distribution && npv
+      ? prose(
+          `Some inputs are ranges, not single numbers. Across ${formatNumber(context.uncertainty!.samples)} runs, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)} 9 times in 10. The middle of the runs is ${context.money(npv.p50)}. The chance of any gain at all is ${formatPercent(distribution.probabilityNpvPositive)}.`,
+        )
+      : context.ranges === "notSampled"
+        ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)
+        : prose(`These figures are single estimates. Each input in the file is one number, not a range. So we cannot yet say how likely they are.`);
+  if (!risks || risks.risks.length === 0) {
+    return `<section class="risk" aria-label="The risk"><h2>How sure are we?</h2>${intro}</section>`;
+  }
+  const top = risks.risks.slice(0, 3);
+  const lead =
+    risks.method === "range"
+      ? prose(`These ${countWord(top.length)} assumptions move the result most, each from the low to the high end of its range:`)
+      : prose(
+          `To test the case, we moved each input ${Math.round(risks.change * 100)}% down and up, one at a time. These ${countWord(top.length)} move the net gain most:`,
+        );
+  const rows = top
+    .map(
+      (risk) =>
+        `<tr><td>${escapeHtml(risk.label)}</td><td class="number">${escapeHtml(context.money(risk.npvLow))}</td><td class="number">${escapeHtml(context.money(risk.npvHigh))}</td></tr>`,
+    )
+    .join("");
+  return `<section class="risk" aria-label="The risk">
+  <h2>How sure are we?</h2>
+  ${intro}
+  ${lead}
+  <table class="compact" data-figure-table="top-risks">
+    <thead><tr><th>Assumption</th><th class="number">Net gain if ${risks.method === "range" ? "low" : `${Math.round(risks.change * 100)}% lower`}</th><th class="number">If ${risks.method === "range" ? "high" : `${Math.round(risks.change * 100)}% higher`}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>
+</section>`;
+}
+
+function onlyToday(context: ReportContext): string {
+  const today = context.result.scenarios[context.result.baseline]!.summary;
+  const stops = today.newWorkStopsMonth === null ? "has time for new work in every month" : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
+  return `<section class="recommendation"><h2>Nothing to compare yet</h2>
+  ${prose(`This file describes only today, with no other option. Today's team ${stops}. Add an option to see what it would cost and return.`)}
+</section>`;
+}
+
+/** The first page: the ask, the return, the payback, the team, the risk and the recommendation. */
+export const summarySection: ReportSection = {
+  id: "summary",
+  part: "main",
+  render(context) {
+    const recommendation = context.recommendation;
+    if (!recommendation) return `<section id="summary" class="summary page">${header(context)}${onlyToday(context)}</section>`;
+    const best = recommendation.best;
+    return `<section id="summary" class="summary page">
+${header(context)}
+${recommendationBlock(context)}
+<div class="cards">
+${askCard(context, best)}
+${returnCard(context, best)}
+${paybackCard(context, best)}
+${teamCard(context, best)}
+</div>
+${riskBlock(context, best)}
+</section>`;
+  },
+};

@@ -1,0 +1,21 @@
+import { chartFigure, prose } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+/** Where the team's hours go, month by month, per scenario. */
+export const teamHoursSection: ReportSection = {
+  id: "team-hours",
+  part: "main",
+  render(context) {
+    const overloaded = Object.values(context.result.scenarios).some((scenario) => scenario.summary.overloadedMonths.length > 0);
+    const overload = overloaded ? " Where bars rise above the line, the team has more work than hours, and some of it is left undone." : "";
+    return `<section id="team-hours" class="block">
+<h2>Where the team's hours go</h2>
+${chartFigure(
+  context.charts.teamHours,
+  prose(
+    `Each bar is one month of the team's time. Red is the upkeep of projects already live: it grows with every release. Light green is time left for new work. The dashed line is the hours the team has.${overload}`,
+  ),
+)}
+</section>`;
+  },
+};

@@ -1,0 +1,70 @@
+import { FONT_STACK } from "../charts/index.js";
+
+/**
+ * The report's only style sheet, inlined: system fonts, nothing from the network. Screen shows one
+ * sheet of paper; print fits A4 and Letter (182 × 250 mm of content) with the first page on its own.
+ */
+export const reportStyles = `
+:root { --text: #1f2933; --muted: #5f6b76; --line: #d9dee3; --accent: #1b6ca8; --bad: #b23b2e; --soft: #f4f6f8; }
+* { box-sizing: border-box; }
+html { font-family: ${FONT_STACK}; color: var(--text); font-size: 15px; line-height: 1.45; background: #e9edf1; }
+body { margin: 0; }
+main.report { max-width: 780px; margin: 24px auto; background: #fff; padding: 36px 48px 48px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+h1 { font-size: 1.75rem; line-height: 1.2; margin: 2px 0 4px; }
+h2 { font-size: 1.25rem; margin: 0 0 8px; }
+h3 { font-size: 1rem; margin: 16px 0 6px; }
+p { margin: 0 0 8px; }
+.kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .75rem; color: var(--muted); margin: 0; }
+.meta { color: var(--muted); font-size: .85rem; margin: 0; }
+.recommendation { border-left: 5px solid var(--accent); background: #eef5fb; padding: 10px 16px 4px; margin: 14px 0; }
+.recommendation h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 2px; }
+.verdict { font-size: 1.3rem; font-weight: 700; margin: 0 0 4px; }
+.deadline { font-weight: 600; }
+.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin: 0 0 12px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px 10px; }
+.card h3 { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0; }
+.card .big { font-size: 1.6rem; font-weight: 700; line-height: 1.2; margin: 2px 0 0; }
+.card .unit { color: var(--muted); font-size: .8rem; margin: 0 0 6px; }
+.card p[data-prose] { font-size: .87rem; margin: 0; }
+.risk h2 { font-size: 1.05rem; margin: 4px 0 4px; }
+.risk p { font-size: .9rem; margin-bottom: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: 4px 0 8px; }
+th, td { padding: 3px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid #9aa5b1; }
+th.group { text-align: center; color: var(--text); border-bottom: 1px solid var(--line); }
+.nowrap { white-space: nowrap; }
+.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.negative { color: var(--bad); }
+.tag { display: inline-block; font-size: .7rem; text-transform: uppercase; letter-spacing: .04em; background: var(--accent); color: #fff; border-radius: 3px; padding: 0 5px; margin-left: 4px; vertical-align: 1px; }
+ul.options { padding-left: 18px; margin: 4px 0 10px; font-size: .9rem; }
+section.block { margin-top: 28px; }
+figure.chart { margin: 6px 0 0; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+figcaption p { font-size: .9rem; margin: 6px 0 0; }
+table.months { font-size: .78rem; }
+table.months td, table.months th { padding: 2px 6px; }
+td.stopped { background: #eceff2; color: var(--muted); }
+td.overloaded { background: #fbe1dd; color: var(--bad); font-weight: 600; }
+.key { font-size: .78rem; color: var(--muted); }
+.swatch { display: inline-block; width: 12px; height: 10px; border: 1px solid var(--line); margin: 0 4px 0 10px; vertical-align: -1px; }
+.swatch.stopped { background: #eceff2; }
+.swatch.overloaded { background: #fbe1dd; }
+.appendix { margin-top: 36px; border-top: 2px solid var(--line); padding-top: 16px; }
+.appendix p, .appendix li { font-size: .87rem; }
+ul.method { padding-left: 18px; }
+table.assumptions { font-size: .78rem; }
+table.assumptions td.note { color: var(--muted); }
+.path { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .72rem; color: var(--muted); overflow-wrap: anywhere; }
+footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
+@page { margin: 14mm 14mm 16mm; }
+@media print {
+  html { background: #fff; font-size: 10pt; }
+  main.report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  .summary { break-after: page; }
+  .appendix { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }
+  h2, h3 { break-after: avoid; }
+  figure.chart, .card, .recommendation, tr, .risk table { break-inside: avoid; }
+  thead { display: table-header-group; }
+  section.block { margin-top: 20px; }
+}
+`;

@@ -1,0 +1,85 @@
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+
+/** A request the server refuses, with the HTTP status and a message for the page. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RequestError";
+  }
+}
+
+const scenarioExtension = /\.(ya?ml|json)$/i;
+
+/**
+ * The folder of the case the server was started with: the only place it reads or writes. Names
+ * come from the page, so each is checked before any file is touched: a plain file name with a
+ * scenario extension, no folders, no `..`, and no symbolic link pointing outside the folder.
+ */
+export class CaseFolder {
+  /** The folder with every symbolic link resolved. */
+  readonly root: string;
+  /** The file the server was started with, as a name inside `root`. */
+  readonly mainFile: string;
+
+  constructor(casePath: string) {
+    const absolute = resolve(casePath);
+    this.root = realpathSync(dirname(absolute));
+    this.mainFile = basename(absolute);
+  }
+
+  /**
+   * The absolute path of a file in the folder, or a RequestError saying why the name is refused.
+   * @example folder.resolve("other.yaml") // "/home/me/cases/other.yaml"
+   */
+  resolve(name: string | undefined): string {
+    const fileName = name === undefined || name === "" ? this.mainFile : name;
+    if (fileName.includes("\0")) throw new RequestError(400, "a file name may not contain a null character");
+    if (isAbsolute(fileName) || /^[A-Za-z]:/.test(fileName)) {
+      throw new RequestError(403, `"${fileName}" is an absolute path; only files in the case's folder can be opened`);
+    }
+    if (fileName.includes("/") || fileName.includes("\\") || fileName === "." || fileName === "..") {
+      throw new RequestError(403, `"${fileName}" points into another folder; only files in the case's folder can be opened`);
+    }
+    if (!scenarioExtension.test(fileName)) {
+      throw new RequestError(403, `"${fileName}" is not a scenario file; allowed: names ending in .yaml, .yml or .json`);
+    }
+    const path = join(this.root, fileName);
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    if (link) {
+      // A link inside the folder may point anywhere; follow it and check where it lands.
+      const real = existsSync(path) ? realpathSync(path) : undefined;
+      if (real === undefined || !isInside(this.root, real)) {
+        throw new RequestError(403, `"${fileName}" is a link to a file outside the case's folder; it cannot be opened here`);
+      }
+      if (!statSync(real).isFile()) throw new RequestError(403, `"${fileName}" is not a file`);
+    }
+    return path;
+  }
+
+  /** Scenario files in the folder, main file first, for the page's "open" list. */
+  list(): string[] {
+    const names = readdirSync(this.root, { withFileTypes: true })
+      .filter((entry) => scenarioExtension.test(entry.name) && !entry.name.startsWith("."))
+      .filter((entry) => {
+        try {
+          this.resolve(entry.name);
+          return true;
+        } catch {
+          // Links leading out of the folder are simply not offered.
+          return false;
+        }
+      })
+      .map((entry) => entry.name)
+      .sort((a, b) => a.localeCompare(b));
+    return [this.mainFile, ...names.filter((name) => name !== this.mainFile)];
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const inner = relative(root, path);
+  return inner !== "" && !inner.startsWith(`..${sep}`) && inner !== ".." && !isAbsolute(inner);
+}

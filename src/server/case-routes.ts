@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { Hono } from "hono";
+import { hasErrors, validateScenarioText } from "../engine/index.js";
+import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
+import { writeFileAtomic } from "../cli/io.js";
+import type { CaseDocument, SaveRequest, SaveResponse } from "./api-types.js";
+import { RequestError, type CaseFolder } from "./case-folder.js";
+import { caseFormatOf, caseText } from "./case-text.js";
+
+/** @example textVersion("title: x\n") // "3f1c…" (16 hex digits) */
+export function textVersion(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** Reads a scenario file of the folder; refuses what is not there or too large. */
+export function readCaseFile(path: string): string {
+  if (!existsSync(path)) throw new RequestError(404, `${basename(path)}: no such file in the case's folder`);
+  const size = statSync(path).size;
+  if (size > MAX_SOURCE_BYTES) throw new RequestError(413, `${basename(path)} is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+  return readFileSync(path, "utf8");
+}
+
+/** The file as the page shows it: text, data and the same issues the command line prints. */
+export function caseDocument(file: string, text: string): CaseDocument {
+  const validation = validateScenarioText(text);
+  return { file, format: caseFormatOf(file), text, data: validation.source.data ?? null, issues: validation.issues, version: textVersion(text) };
+}
+
+function parseSaveRequest(body: unknown): SaveRequest {
+  if (typeof body !== "object" || body === null || !("data" in body)) throw new RequestError(400, "expected a JSON body { data, baseVersion }");
+  const { data, baseVersion } = body as { data: unknown; baseVersion?: unknown };
+  if (baseVersion !== undefined && typeof baseVersion !== "string") throw new RequestError(400, "baseVersion must be text");
+  return baseVersion === undefined ? { data } : { data, baseVersion };
+}
+
+/**
+ * `GET /api/case?file=NAME` reads a scenario file of the folder (default: the one the server was
+ * started with); `PUT` validates the edited data exactly as the command line does and, only when
+ * there is no error, writes it atomically, keeping the previous version as `NAME.bak`.
+ */
+export function caseRoutes(folder: CaseFolder): Hono {
+  const routes = new Hono();
+
+  routes.get("/", (c) => {
+    const path = folder.resolve(c.req.query("file"));
+    return c.json(caseDocument(basename(path), readCaseFile(path)));
+  });
+
+  routes.put("/", async (c) => {
+    const path = folder.resolve(c.req.query("file"));
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new RequestError(400, "the request body is not valid JSON");
+    }
+    const request = parseSaveRequest(body);
+    const previous = existsSync(path) ? readCaseFile(path) : undefined;
+    if (request.baseVersion !== undefined && previous !== undefined && textVersion(previous) !== request.baseVersion) {
+      throw new RequestError(409, `${basename(path)} was changed on disk since the page loaded it; reload to see those changes (yours are kept in the page until you do)`);
+    }
+    const text = caseText(request.data, caseFormatOf(path), previous);
+    const validation = validateScenarioText(text);
+    if (hasErrors(validation.issues)) {
+      return c.json({ message: `${basename(path)} was not saved: the case has ${validation.issues.filter((issue) => issue.severity === "error").length} error(s)`, issues: validation.issues }, 422);
+    }
+    const { backup } = writeFileAtomic(path, text, { force: true });
+    const response: SaveResponse = { file: basename(path), text, version: textVersion(text), issues: validation.issues, ...(backup ? { backup: basename(backup) } : {}) };
+    return c.json(response);
+  });
+
+  return routes;
+}

@@ -1,0 +1,110 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { countActuals, readActuals, RecordedMonthsError, writeActuals } from "./actual-repository.js";
+import { openStore } from "./database.js";
+import { currentPlan, savePlan } from "./plan-repository.js";
+import { caseText, planFor } from "./test-support/portfolio.js";
+import { temporaryFolders } from "./test-support/temporary.js";
+
+const folder = temporaryFolders();
+
+function storeWithPlan(team = "default", months = 24) {
+  const store = openStore(join(folder(), "case.db"), { create: true });
+  savePlan(store, planFor(team, caseText(months)), { replace: false });
+  return store;
+}
+
+describe("writeActuals and readActuals", () => {
+  it("round-trips recorded values, leaving unrecorded ones out", () => {
+    const store = storeWithPlan();
+    writeActuals(store, [{ team: "default", month: 2, values: { upkeepHours: 12.5, liveProjects: 1 }, note: "first release", source: "test" }], { replace: false });
+    expect(readActuals(store, "default")).toEqual([{ team: "default", month: 2, values: { upkeepHours: 12.5, liveProjects: 1 }, note: "first release", source: "test" }]);
+    store.close();
+  });
+
+  it("refuses months already recorded, all listed, and writes nothing of the batch", () => {
+    const store = storeWithPlan();
+    writeActuals(store, [{ team: "default", month: 3, values: { upkeepHours: 1 }, source: "track add" }], { replace: false });
+    const batch = [1, 2, 3, 4].map((month) => ({ team: "default", month, values: { upkeepHours: month }, source: `import a.csv line ${month + 1}` }));
+    let caught: unknown;
+    try {
+      writeActuals(store, batch, { replace: false });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RecordedMonthsError);
+    expect((caught as RecordedMonthsError).conflicts).toEqual([{ team: "default", month: 3, source: "import a.csv line 4", storedSource: "track add" }]);
+    expect(countActuals(store)).toEqual({ default: 1 });
+    expect(writeActuals(store, batch, { replace: true })).toEqual({ written: 4, replaced: 1 });
+    expect(readActuals(store, "default").map((actual) => actual.values.upkeepHours)).toEqual([1, 2, 3, 4]);
+    store.close();
+  });
+
+  it("rolls the whole batch back when a row fails half-way", () => {
+    const store = storeWithPlan();
+    const batch = [1, 2, 3].map((month) => ({ team: "default", month, values: { upkeepHours: month } }));
+    expect(() =>
+      writeActuals(store, batch, {
+        replace: false,
+        onRowWritten: (written) => {
+          if (written === 2) throw new Error("disk gone");
+        },
+      }),
+    ).toThrow("disk gone");
+    expect(countActuals(store)).toEqual({});
+    store.close();
+  });
+
+  it("checks the team's plan inside the transaction: no plan, or a month past its horizon, writes nothing", () => {
+    const store = storeWithPlan("default", 24);
+    expect(() => writeActuals(store, [{ team: "ghost", month: 1, values: { upkeepHours: 1 } }], { replace: false })).toThrow(/team "ghost" has no plan/);
+    expect(() =>
+      writeActuals(
+        store,
+        [
+          { team: "default", month: 1, values: { upkeepHours: 1 } },
+          { team: "default", month: 25, values: { upkeepHours: 1 } },
+        ],
+        { replace: false },
+      ),
+    ).toThrow(/month 25 of team "default" is outside its plan's months 1 to 24/);
+    expect(countActuals(store)).toEqual({});
+    store.close();
+  });
+
+  it("the database itself refuses negative hours written around the validation", () => {
+    const store = storeWithPlan();
+    expect(() => store.prepare("INSERT INTO actuals (team, month, upkeepHours, source, recorded_at) VALUES ('default', 1, -1, 'x', 'y')").run()).toThrow(/CHECK constraint/);
+    store.close();
+  });
+});
+
+describe("savePlan", () => {
+  it("keeps one current plan per team; a replaced plan stays as history", () => {
+    const store = openStore(join(folder(), "case.db"), { create: true });
+    const first = savePlan(store, planFor("default"), { replace: false });
+    expect(() => savePlan(store, planFor("default"), { replace: false })).toThrow(/already has a plan: "better" from case.yaml, frozen 2025-01-01; use --replace/);
+    const second = savePlan(store, { ...planFor("default"), frozenAt: "2025-02-01T00:00:00.000Z" }, { replace: true });
+    expect(second.replaced?.id).toBe(first.id);
+    expect(currentPlan(store, "default")?.id).toBe(second.id);
+    expect(store.prepare("SELECT count(*) FROM plans").pluck().get()).toBe(2);
+    store.close();
+  });
+
+  it("reads back the frozen plan exactly", () => {
+    const store = openStore(join(folder(), "case.db"), { create: true });
+    const plan = planFor("default", undefined, { startMonth: "2025-01" });
+    const { id } = savePlan(store, plan, { replace: false });
+    expect(currentPlan(store, "default")).toEqual({ ...plan, id });
+    store.close();
+  });
+
+  it("refuses a new plan shorter than months already recorded", () => {
+    const store = openStore(join(folder(), "case.db"), { create: true });
+    savePlan(store, planFor("default"), { replace: false });
+    writeActuals(store, [{ team: "default", month: 100, values: { upkeepHours: 1 } }], { replace: false });
+    const short = planFor("default", caseText(24));
+    expect(() => savePlan(store, short, { replace: true })).toThrow(/actuals for month 100, beyond the new plan's horizon of 24 months/);
+    store.close();
+  });
+});

@@ -1,0 +1,239 @@
+import { benefitCategories, type BenefitCategory, type MonthRow } from "../engine/index.js";
+import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "./actual-fields.js";
+import { actualMonthRow, cashSpent, changeHours, moneyByCategory } from "./actual-month-row.js";
+import { calendarMonthOf } from "./calendar.js";
+import type { FrozenPlan } from "./plan.js";
+
+/** The figures shown for one month, planned or actual. */
+export interface MonthFigures {
+  liveProjects: number;
+  releases: number;
+  availableHours: number;
+  manualHours: number;
+  waitingHours: number;
+  meetingHours: number;
+  breakageFixHours: number;
+  upkeepHours: number;
+  buildHours: number;
+  /** Setup, learning and the adoption dip. */
+  changeHours: number;
+  /** Hours the recorded work needed beyond the hours available. */
+  shortfallHours: number;
+  /** Licences, infrastructure, support staff and external spend of the approved scenario. */
+  cashSpent: number;
+  /** The month's net money by the engine's rules. */
+  net: number;
+  /** Net against the plan's baseline month: what the change is worth this month. */
+  benefit: number;
+  /** Benefit since the start, up-front cash included. */
+  cumulativeBenefit: number;
+}
+
+/** The measures a platform team reports upward. */
+export interface UpwardMeasures {
+  activeUsersPerWeek?: number;
+  satisfactionScore?: number;
+  deployments?: number;
+  incidents?: number;
+  /** Hours to restore per incident. */
+  meanHoursToRestore?: number;
+  daysFromIdeaToLive?: number;
+  peopleJoined?: number;
+  peopleLeft?: number;
+}
+
+export interface ComparedMonth {
+  month: number;
+  calendarMonth?: string;
+  /** True when actuals were recorded for the month. */
+  recorded: boolean;
+  recordedFields: ActualField[];
+  note?: string;
+  planned: MonthFigures;
+  /** Up to the last recorded month; a month without a record counts as planned. */
+  actual: MonthFigures | null;
+  measures: { planned: UpwardMeasures; actual: UpwardMeasures };
+}
+
+export interface PlanComparison {
+  team: string;
+  scenario: string;
+  scenarioLabel: string;
+  baseline: string;
+  baselineLabel: string;
+  currency: string;
+  horizonMonths: number;
+  startMonth?: string;
+  frozenAt: string;
+  sha256: string;
+  months: ComparedMonth[];
+  lastRecordedMonth: number | null;
+  recordedMonths: number;
+  /** Net benefit at time 0 (up-front cash): planned, and as recorded. */
+  timeZero: { planned: number; actual: number };
+  /** Cash the approved scenario pays before month 1; as recorded it is 0 once month 1's external spend is recorded (it is counted there). */
+  upFrontCash: { planned: number; actual: number };
+  /** Figures from the start to the last recorded month. */
+  soFar: {
+    throughMonth: number;
+    cashSpent: { planned: number; actual: number };
+    changeHours: { planned: number; actual: number };
+    benefit: { planned: number; actual: number };
+    benefitByCategory: { planned: Record<BenefitCategory, number>; actual: Record<BenefitCategory, number> };
+  };
+  /** Monthly net benefit from month 1 to the last recorded month, as recorded. */
+  actualMonthlyBenefit: number[];
+  /** The actual month rows (engine layout), month 1 to the last recorded month. */
+  actualRows: MonthRow[];
+}
+
+function figures(row: MonthRow, baseline: MonthRow, cumulative: number): MonthFigures {
+  return {
+    liveProjects: row.liveProjects,
+    releases: row.releases,
+    availableHours: row.availableHours,
+    manualHours: row.manualHours,
+    waitingHours: row.waitingHours,
+    meetingHours: row.meetingHours,
+    breakageFixHours: row.breakageFixHours,
+    upkeepHours: row.upkeepHours,
+    buildHours: row.buildHours,
+    changeHours: changeHours(row),
+    shortfallHours: row.shortfallHours,
+    cashSpent: cashSpent(row),
+    net: row.net,
+    benefit: row.net - baseline.net,
+    cumulativeBenefit: cumulative,
+  };
+}
+
+function actualMeasures(values: ActualValues): UpwardMeasures {
+  const measures: UpwardMeasures = {};
+  if (values.activeUsersPerWeek !== undefined) measures.activeUsersPerWeek = values.activeUsersPerWeek;
+  if (values.satisfactionScore !== undefined) measures.satisfactionScore = values.satisfactionScore;
+  if (values.deployments !== undefined) measures.deployments = values.deployments;
+  if (values.incidents !== undefined) measures.incidents = values.incidents;
+  if (values.hoursToRestore !== undefined && values.incidents !== undefined && values.incidents > 0) {
+    measures.meanHoursToRestore = values.hoursToRestore / values.incidents;
+  }
+  if (values.daysFromIdeaToLive !== undefined) measures.daysFromIdeaToLive = values.daysFromIdeaToLive;
+  if (values.peopleJoined !== undefined) measures.peopleJoined = values.peopleJoined;
+  if (values.peopleLeft !== undefined) measures.peopleLeft = values.peopleLeft;
+  return measures;
+}
+
+function zeroCategories(): Record<BenefitCategory, number> {
+  return Object.fromEntries(benefitCategories.map((category) => [category, 0])) as Record<BenefitCategory, number>;
+}
+
+/**
+ * Compares the recorded months with the frozen plan, month by month, valuing both with the same
+ * money rules and against the same baseline month. Pure: the web app and the report reuse it.
+ * Cash paid before month 1 counts in month 1 once month 1's external spend is recorded; until
+ * then the plan's up-front payment is assumed.
+ * @example comparePlanWithActuals(plan, [{ team: "default", month: 1, values: { upkeepHours: 0 } }]).soFar.benefit.actual
+ */
+export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly ActualMonth[]): PlanComparison {
+  const result = plan.result;
+  const scenario = result.scenarios[plan.scenario]!;
+  const baseline = result.scenarios[plan.baseline]!;
+  const comparison = result.comparisons[plan.scenario]!;
+  const rules = plan.rules;
+  const byMonth = new Map(actuals.filter((actual) => actual.team === plan.team).map((actual) => [actual.month, actual]));
+  const recordedMonths = [...byMonth.keys()].filter((month) => month >= 1 && month <= plan.horizonMonths);
+  const lastRecordedMonth = recordedMonths.length > 0 ? Math.max(...recordedMonths) : null;
+
+  const firstMonthExternalRecorded = byMonth.get(1)?.values.externalSpend !== undefined;
+  const actualTimeZero = firstMonthExternalRecorded ? baseline.summary.initialInvestment : comparison.timeZeroNet;
+  const plannedInitialCash = scenario.summary.initialInvestment;
+  const actualInitialCash = firstMonthExternalRecorded ? 0 : plannedInitialCash;
+
+  const plannedByCategory = zeroCategories();
+  const actualByCategory = zeroCategories();
+  plannedByCategory.change = comparison.timeZeroNet;
+  actualByCategory.change = actualTimeZero;
+  let plannedCumulative = comparison.timeZeroNet;
+  let actualCumulative = actualTimeZero;
+  let plannedCash = plannedInitialCash;
+  let actualCash = actualInitialCash;
+  let plannedChange = 0;
+  let actualChange = 0;
+  const actualMonthlyBenefit: number[] = [];
+  const actualRows: MonthRow[] = [];
+  const months: ComparedMonth[] = [];
+
+  for (let at = 0; at < plan.horizonMonths; at++) {
+    const month = at + 1;
+    const plannedRow = scenario.months[at]!;
+    const baselineRow = baseline.months[at]!;
+    const record = byMonth.get(month);
+    plannedCumulative += plannedRow.net - baselineRow.net;
+    const plannedFigures = figures(plannedRow, baselineRow, plannedCumulative);
+    let actualFigures: MonthFigures | null = null;
+    if (lastRecordedMonth !== null && month <= lastRecordedMonth) {
+      const row = actualMonthRow(plannedRow, record?.values ?? {}, rules);
+      actualCumulative += row.net - baselineRow.net;
+      actualFigures = figures(row, baselineRow, actualCumulative);
+      actualMonthlyBenefit.push(row.net - baselineRow.net);
+      actualRows.push(row);
+      plannedCash += cashSpent(plannedRow);
+      actualCash += cashSpent(row);
+      plannedChange += changeHours(plannedRow);
+      actualChange += changeHours(row);
+      const baseMoney = moneyByCategory(baselineRow, rules.baselineHourlyCost, rules.baselineCaptureShare);
+      const plannedMoney = moneyByCategory(plannedRow, rules.hourlyCost, rules.captureShare);
+      const actualMoney = moneyByCategory(row, rules.hourlyCost, rules.captureShare);
+      for (const category of benefitCategories) {
+        plannedByCategory[category] += plannedMoney[category] - baseMoney[category];
+        actualByCategory[category] += actualMoney[category] - baseMoney[category];
+      }
+    }
+    const recordedFields = record ? actualFields.filter((field) => record.values[field] !== undefined) : [];
+    months.push({
+      month,
+      ...(plan.startMonth ? { calendarMonth: calendarMonthOf(plan.startMonth, month) } : {}),
+      recorded: record !== undefined,
+      recordedFields,
+      ...(record?.note ? { note: record.note } : {}),
+      planned: plannedFigures,
+      actual: actualFigures,
+      measures: {
+        planned: {
+          deployments: plannedRow.liveProjects * rules.deploymentsPerLiveProject,
+          incidents: plannedRow.liveProjects * rules.incidentsPerLiveProject,
+          meanHoursToRestore: rules.hoursToRestorePerIncident,
+        },
+        actual: record ? actualMeasures(record.values) : {},
+      },
+    });
+  }
+
+  const throughMonth = lastRecordedMonth ?? 0;
+  const plannedSoFar = throughMonth > 0 ? months[throughMonth - 1]!.planned.cumulativeBenefit : comparison.timeZeroNet;
+  return {
+    team: plan.team,
+    scenario: plan.scenario,
+    scenarioLabel: scenario.label,
+    baseline: plan.baseline,
+    baselineLabel: baseline.label,
+    currency: plan.currency,
+    horizonMonths: plan.horizonMonths,
+    ...(plan.startMonth ? { startMonth: plan.startMonth } : {}),
+    frozenAt: plan.frozenAt,
+    sha256: plan.sha256,
+    months,
+    lastRecordedMonth,
+    recordedMonths: recordedMonths.length,
+    timeZero: { planned: comparison.timeZeroNet, actual: actualTimeZero },
+    upFrontCash: { planned: plannedInitialCash, actual: actualInitialCash },
+    soFar: {
+      throughMonth,
+      cashSpent: { planned: plannedCash, actual: actualCash },
+      changeHours: { planned: plannedChange, actual: actualChange },
+      benefit: { planned: plannedSoFar, actual: actualCumulative },
+      benefitByCategory: { planned: plannedByCategory, actual: actualByCategory },
+    },
+    actualMonthlyBenefit,
+    actualRows,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * A small RFC 4180 CSV reader: quoted cells with doubled quotes, delimiters and line breaks inside
+ * quotes, CRLF or LF line ends. Each record keeps the line it starts on, for messages.
+ */
+
+export interface CsvRecord {
+  /** 1-based line where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+/** A problem with one line of an input file. */
+export interface LineIssue {
+  line: number;
+  /** The column (CSV header) or field concerned, when there is one. */
+  column?: string;
+  message: string;
+}
+
+/**
+ * Guesses the delimiter from the header line: the most frequent of comma, semicolon and tab
+ * outside quotes (spreadsheets in many European locales write semicolons).
+ * @example detectDelimiter("month;upkeepHours\n1;30") // ";"
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
+  let quoted = false;
+  for (const character of text) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === "\n" || character === "\r")) break;
+    else if (!quoted && counts.has(character)) counts.set(character, counts.get(character)! + 1);
+  }
+  let best = ",";
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
+
+/**
+ * Splits CSV text into records. Problems (a quote left open, text after a closing quote) are
+ * returned with their line; records on other lines are still read, so every problem shows at once.
+ * @example parseCsv('a,b\n1,"x, y"\n').records[1]?.cells // ["1", "x, y"]
+ */
+export function parseCsv(text: string, delimiter = ","): { records: CsvRecord[]; issues: LineIssue[] } {
+  const records: CsvRecord[] = [];
+  const issues: LineIssue[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let recordLine = 1;
+  let at = 0;
+  let broken = false;
+  const length = text.length;
+
+  const endRecord = () => {
+    cells.push(cell);
+    if (!broken) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = "";
+    broken = false;
+  };
+
+  while (at < length) {
+    const character = text[at]!;
+    if (character === '"' && cell === "") {
+      // A quoted cell: read to the closing quote; "" is a quote inside it.
+      const startLine = line;
+      at++;
+      let closed = false;
+      while (at < length) {
+        const inner = text[at]!;
+        if (inner === '"') {
+          if (text[at + 1] === '"') {
+            cell += '"';
+            at += 2;
+            continue;
+          }
+          closed = true;
+          at++;
+          break;
+        }
+        if (inner === "\n") line++;
+        cell += inner;
+        at++;
+      }
+      if (!closed) {
+        issues.push({ line: startLine, message: "a quoted cell starts here and is never closed; every opening quote needs a closing quote" });
+        broken = true;
+        break;
+      }
+      const next = text[at];
+      if (next !== undefined && next !== delimiter && next !== "\n" && next !== "\r") {
+        if (!broken) issues.push({ line, message: `text after a closing quote; a cell in quotes must end at the quote (write "" for a quote inside it)` });
+        broken = true;
+        while (at < length && text[at] !== delimiter && text[at] !== "\n" && text[at] !== "\r") at++;
+      }
+      continue;
+    }
+    if (character === delimiter) {
+      cells.push(cell);
+      cell = "";
+      at++;
+      continue;
+    }
+    if (character === "\r" || character === "\n") {
+      endRecord();
+      at += character === "\r" && text[at + 1] === "\n" ? 2 : 1;
+      line++;
+      recordLine = line;
+      continue;
+    }
+    if (character === '"') {
+      if (!broken) issues.push({ line, message: `a quote inside a cell that does not start with a quote; wrap the cell in quotes and write the quote twice ("")` });
+      broken = true;
+    }
+    cell += character;
+    at++;
+  }
+  if (cell !== "" || cells.length > 0 || broken) endRecord();
+  return { records, issues };
+}

@@ -1,0 +1,62 @@
+import Database from "better-sqlite3";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { actualFields } from "./actual-fields.js";
+import { appliedVersions, openStore, StoreError, storePathFor } from "./database.js";
+import { LATEST_SCHEMA_VERSION } from "./migrations.js";
+import { temporaryFolders } from "./test-support/temporary.js";
+
+const folder = temporaryFolders();
+
+describe("openStore", () => {
+  it("creates a store in WAL mode with every migration applied once", () => {
+    const path = join(folder(), "case.db");
+    const store = openStore(path, { create: true });
+    expect(store.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.pragma("busy_timeout", { simple: true })).toBeGreaterThanOrEqual(5000);
+    expect(appliedVersions(store)).toEqual([LATEST_SCHEMA_VERSION]);
+    store.close();
+    const again = openStore(path);
+    expect(appliedVersions(again)).toEqual([LATEST_SCHEMA_VERSION]);
+    again.close();
+  });
+
+  it("has a column for every recorded measure", () => {
+    const store = openStore(join(folder(), "case.db"), { create: true });
+    const columns = (store.prepare("PRAGMA table_info(actuals)").all() as { name: string }[]).map((column) => column.name);
+    store.close();
+    expect(columns).toEqual(["team", "month", ...actualFields, "note", "source", "recorded_at"]);
+  });
+
+  it("refuses to create a store where none exists unless asked", () => {
+    expect(() => openStore(join(folder(), "missing.db"))).toThrow(/no store here; freeze a plan first/);
+  });
+
+  it("refuses a file that is not SQLite, another program's database, and a store from a newer version", () => {
+    const directory = folder();
+    const text = join(directory, "notes.db");
+    writeFileSync(text, "this is not a database, just text that is long enough to have a header".repeat(10));
+    expect(() => openStore(text)).toThrow(StoreError);
+    expect(() => openStore(text)).toThrow(/not a store \(not a SQLite database\)/);
+
+    const foreign = join(directory, "foreign.db");
+    const other = new Database(foreign);
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY)");
+    other.close();
+    expect(() => openStore(foreign)).toThrow(/another program, not an mlops-roi store/);
+
+    const newer = join(directory, "newer.db");
+    openStore(newer, { create: true }).close();
+    const raw = new Database(newer);
+    raw.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', '2030-01-01')").run(LATEST_SCHEMA_VERSION + 1);
+    raw.close();
+    expect(() => openStore(newer)).toThrow(/written by a newer mlops-roi/);
+  });
+
+  it("puts the store next to the case file", () => {
+    expect(storePathFor("cases/team.yaml")).toBe("cases/team.db");
+    expect(storePathFor("case.JSON")).toBe("case.db");
+    expect(storePathFor("case")).toBe("case.db");
+  });
+});

@@ -1,0 +1,99 @@
+import Database from "better-sqlite3";
+import { existsSync, statSync } from "node:fs";
+import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
+
+export type StoreDatabase = Database.Database;
+
+/** A problem with the store a user can act on; the command line prints it without a stack trace. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreError";
+  }
+}
+
+/** Marks our SQLite files ("MLRO"), so another program's database is refused, not migrated. */
+const APPLICATION_ID = 0x4d4c524f;
+/** How long a writer waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 15_000;
+
+/**
+ * The store next to a case file: `case.yaml` → `case.db`.
+ * @example storePathFor("cases/team.yaml") // "cases/team.db"
+ */
+export function storePathFor(caseFile: string): string {
+  return caseFile.replace(/\.(ya?ml|json)$/i, "") + ".db";
+}
+
+function schemaVersion(database: StoreDatabase): number {
+  const exists = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!exists) return 0;
+  return (database.prepare("SELECT max(version) AS version FROM schema_migrations").get() as { version: number | null }).version ?? 0;
+}
+
+function applyMigrations(database: StoreDatabase, path: string): void {
+  // An up-to-date store is only read, so a read-only copy (a backup) can still be shown.
+  if (schemaVersion(database) === LATEST_SCHEMA_VERSION) return;
+  const migrate = database.transaction(() => {
+    database.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    const row = database.prepare("SELECT max(version) AS version FROM schema_migrations").get() as { version: number | null };
+    const current = row.version ?? 0;
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new StoreError(`${path} was written by a newer mlops-roi (store version ${current}; this one knows up to ${LATEST_SCHEMA_VERSION}); upgrade mlops-roi`);
+    }
+    const record = database.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      database.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+    if (current === 0) database.pragma(`application_id = ${APPLICATION_ID}`);
+  });
+  // IMMEDIATE: two processes opening a new store at once must not both migrate it.
+  migrate.immediate();
+}
+
+/**
+ * Opens (or, with `create`, creates) a store: WAL journal so readers never block the writer, a busy
+ * timeout so concurrent writers wait instead of failing, foreign keys on, and the schema migrated
+ * to the latest version in one transaction.
+ * @example const store = openStore("case.db", { create: true })
+ */
+export function openStore(path: string, options: { create?: boolean } = {}): StoreDatabase {
+  if (!options.create && !existsSync(path)) {
+    throw new StoreError(`${path}: no store here; freeze a plan first with \`mlops-roi track plan CASE.yaml\` (or give the store with --db PATH)`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
+  let database: StoreDatabase;
+  try {
+    database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new StoreError(`${path}: cannot open the store (${(error as Error).message})`);
+  }
+  try {
+    const applicationId = database.pragma("application_id", { simple: true }) as number;
+    const tables = database.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").get() as { count: number };
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.count > 0)) {
+      throw new StoreError(`${path} is a SQLite database of another program, not an mlops-roi store; give another path with --db`);
+    }
+    database.pragma("journal_mode = WAL");
+    database.pragma("foreign_keys = ON");
+    applyMigrations(database, path);
+    return database;
+  } catch (error) {
+    database.close();
+    if (error instanceof StoreError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_NOTADB") throw new StoreError(`${path} is not a store (not a SQLite database); give another path with --db`);
+    if (code === "SQLITE_BUSY") throw new StoreError(`${path} is busy: another process kept it locked for over ${BUSY_TIMEOUT_MS / 1000} seconds; try again`);
+    throw error;
+  }
+}
+
+/**
+ * The schema versions applied to a store, oldest first.
+ * @example appliedVersions(store) // [1]
+ */
+export function appliedVersions(database: StoreDatabase): number[] {
+  return (database.prepare("SELECT version FROM schema_migrations ORDER BY version").all() as { version: number }[]).map((row) => row.version);
+}

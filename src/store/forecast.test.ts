@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { ActualMonth } from "./actual-fields.js";
+import { comparePlanWithActuals } from "./compare.js";
+import { forecastFromActuals, type Forecast } from "./forecast.js";
+import type { FrozenPlan } from "./plan.js";
+import { caseText, planFor } from "./test-support/portfolio.js";
+
+function forecast(plan: FrozenPlan, actuals: ActualMonth[]): Forecast {
+  const result = forecastFromActuals(plan, comparePlanWithActuals(plan, actuals));
+  if ("message" in result) throw new Error(result.message);
+  return result;
+}
+
+/** Months 1..last recorded with nothing that differs from the plan. */
+const asPlannedThrough = (last: number): ActualMonth[] => [{ team: "default", month: last, values: {} }];
+
+describe("forecastFromActuals", () => {
+  it("re-forecasts the plan itself when every month so far went as planned, whatever month it starts from", () => {
+    // Setup spread over three months, consultants up front and a yearly licence: the parts that
+    // must neither be paid twice nor shifted when the forecast restarts mid-way.
+    const plan = planFor("default", caseText(30));
+    const planned = plan.result.comparisons.better!;
+    for (let last = 0; last <= 30; last++) {
+      const result = forecast(plan, last === 0 ? [] : asPlannedThrough(last));
+      expect(result.fromMonth).toBe(last + 1);
+      expect(result.npv.now, `from month ${last + 1}`).toBeCloseTo(planned.npv, 6);
+      expect(result.paybackMonth.now).toBe(planned.paybackMonth);
+      result.months.forEach((month, index) => expect(month.cumulativeBenefit, `month ${index + 1} from ${last + 1}`).toBeCloseTo(planned.cumulativeNet[index]!, 6));
+    }
+  });
+
+  it("re-forecasts the plan itself when the change starts later than the last recorded month", () => {
+    const text = caseText(24).replace("      setupMonths: 3\n", "      setupMonths: 3\n      startMonth: 8\n");
+    const plan = planFor("default", text);
+    const planned = plan.result.comparisons.better!;
+    for (const last of [1, 5, 6, 7, 8, 9, 10, 11]) {
+      const result = forecast(plan, asPlannedThrough(last));
+      expect(result.npv.now, `from month ${last + 1}`).toBeCloseTo(planned.npv, 6);
+      expect(result.paybackMonth.now).toBe(planned.paybackMonth);
+    }
+  });
+
+  it("a team behind schedule pays back later: fewer live projects carry forward", () => {
+    const plan = planFor("default", caseText(24));
+    const planned = plan.result.comparisons.better!;
+    const plannedLive = plan.result.scenarios.better!.months[9]!.liveProjects;
+    const behind = forecast(plan, [{ team: "default", month: 10, values: { liveProjects: plannedLive - 2 } }]);
+    expect(behind.liveProjectsAtEnd.now).toBe(behind.liveProjectsAtEnd.planned - 2);
+    expect(behind.npv.now).toBeLessThan(planned.npv);
+    expect(behind.months[10]!.source).toBe("forecast");
+    expect(behind.months[9]!.source).toBe("actual");
+  });
+
+  it("with every month recorded, the forecast is the actuals", () => {
+    const plan = planFor("default", caseText(12));
+    const result = forecast(plan, [{ team: "default", month: 12, values: { liveProjects: 0 } }]);
+    expect(result.fromMonth).toBe(13);
+    expect(result.months.every((month) => month.source === "actual")).toBe(true);
+    expect(result.totalBenefit.now).toBeLessThan(result.totalBenefit.planned);
+  });
+
+  it("in capacity mode, carries the projects already live into the remaining months", () => {
+    const text = caseText(36)
+      .replace(/    mode: schedule\n    months: \[[^\]]*\]\n/, "    mode: capacity\n")
+      .replace("    upkeepHoursPerMonth: 6\n", "    upkeepHoursPerMonth: 6\n    buildHours: 150\n");
+    const plan = planFor("default", text);
+    const ahead = forecast(plan, [{ team: "default", month: 12, values: { liveProjects: plan.result.scenarios.better!.months[11]!.liveProjects + 3 } }]);
+    const onPlan = forecast(plan, [{ team: "default", month: 12, values: {} }]);
+    expect(ahead.liveProjectsAtEnd.now).toBeGreaterThan(onPlan.liveProjectsAtEnd.now);
+    expect(ahead.totalBenefit.now).toBeGreaterThan(onPlan.totalBenefit.now);
+  });
+
+  it("says why when the frozen file cannot be read any more", () => {
+    const plan = planFor("default", caseText(12));
+    const broken = { ...plan, scenarioText: "title: [" };
+    const result = forecastFromActuals(broken, comparePlanWithActuals(broken, asPlannedThrough(3)));
+    expect(result).toEqual({ message: expect.stringContaining("the frozen scenario file cannot be read any more") });
+  });
+});

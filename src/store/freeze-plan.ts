@@ -1,0 +1,102 @@
+import { buildResult, fillParameters, type CompiledCase } from "../engine/index.js";
+import { P, PARAMETER_COUNT } from "../engine/model/parameters.js";
+import { suggest } from "../engine/scenario/suggest.js";
+import type { FrozenPlan, MoneyRules } from "./plan.js";
+
+export interface FreezeInput {
+  compiled: CompiledCase;
+  text: string;
+  fileName: string;
+  sha256: string;
+  /** The approved alternative; may be left out when the case has exactly one. */
+  scenario?: string | undefined;
+  team: string;
+  startMonth?: string | undefined;
+  frozenAt: string;
+  toolVersion: string;
+}
+
+/**
+ * Chooses the approved alternative: the one named, or the only one. Never guesses between several:
+ * which scenario was approved is the user's statement, not the tool's.
+ * @example chooseScenario(compiled, undefined) // { scenario: "better" } when "better" is the only alternative
+ */
+export function chooseScenario(compiled: CompiledCase, wanted: string | undefined): { scenario: string } | { message: string } {
+  const alternatives = compiled.scenarios.map((scenario) => scenario.name).filter((name) => name !== compiled.baseline);
+  if (alternatives.length === 0) {
+    return { message: `the case has only its baseline "${compiled.baseline}"; add the approved scenario as an alternative before freezing a plan` };
+  }
+  if (wanted === undefined) {
+    if (alternatives.length === 1) return { scenario: alternatives[0]! };
+    return { message: `the case has ${alternatives.length} alternatives; say which one was approved with --scenario NAME (allowed: ${alternatives.join(", ")})` };
+  }
+  if (wanted === compiled.baseline) {
+    return { message: `--scenario ${wanted} is the baseline (today); the plan is the approved change, one of: ${alternatives.join(", ")}` };
+  }
+  if (!alternatives.includes(wanted)) {
+    const guess = suggest(wanted, alternatives);
+    return { message: `--scenario ${wanted}: no such scenario${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${alternatives.join(", ")}` };
+  }
+  return { scenario: wanted };
+}
+
+function parametersOf(compiled: CompiledCase, name: string): Float64Array {
+  const out = new Float64Array(PARAMETER_COUNT);
+  fillParameters(compiled.scenarios.find((scenario) => scenario.name === name)!, compiled.leafValues, out);
+  return out;
+}
+
+/**
+ * Runs the case and freezes the approved scenario as the plan: the file text, its SHA-256, the
+ * date, and the engine's month-by-month result of that scenario and the baseline.
+ * @example freezePlan({ compiled, text, fileName: "case.yaml", sha256, team: "default", frozenAt: new Date().toISOString(), toolVersion: "0.1.0" })
+ */
+export function freezePlan(input: FreezeInput): { plan: FrozenPlan } | { message: string } {
+  const chosen = chooseScenario(input.compiled, input.scenario);
+  if ("message" in chosen) return chosen;
+  const scenario = chosen.scenario;
+  const baseline = input.compiled.baseline;
+  const full = buildResult(input.compiled);
+  const result = {
+    ...full,
+    scenarios: { [baseline]: full.scenarios[baseline]!, [scenario]: full.scenarios[scenario]! },
+    comparisons: { [scenario]: full.comparisons[scenario]! },
+    assumptions: full.assumptions.filter((assumption) => assumption.usedBy.includes(scenario) || assumption.usedBy.includes(baseline)),
+  };
+  const p = parametersOf(input.compiled, scenario);
+  const base = parametersOf(input.compiled, baseline);
+  const rules: MoneyRules = {
+    hourlyCost: full.scenarios[scenario]!.summary.hourlyCost,
+    baselineHourlyCost: full.scenarios[baseline]!.summary.hourlyCost,
+    captureShare: p[P.captureShare]!,
+    baselineCaptureShare: base[P.captureShare]!,
+    discountRate: p[P.discountRate]!,
+    valuePerLiveProject: p[P.valuePerMonth]!,
+    outageCostPerHour: p[P.outageCostPerHour]!,
+    hoursToRestorePerIncident: p[P.hoursToRestore]!,
+    deploymentsPerLiveProject: p[P.deploymentsPerProject]!,
+    incidentsPerLiveProject: p[P.deploymentsPerProject]! * p[P.changeFailureRate]!,
+    hiringCostPerDeparture: p[P.hiringCost]!,
+    knowledgeLossHoursPerDeparture: p[P.knowledgeLossHours]!,
+    supportMonthlyCostEach: p[P.supportMonthlyCostEach]!,
+    supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
+    supportMinimum: p[P.supportMinimum]!,
+  };
+  return {
+    plan: {
+      team: input.team,
+      scenario,
+      baseline,
+      fileName: input.fileName,
+      scenarioText: input.text,
+      sha256: input.sha256,
+      frozenAt: input.frozenAt,
+      ...(input.startMonth ? { startMonth: input.startMonth } : {}),
+      horizonMonths: input.compiled.horizonMonths,
+      currency: input.compiled.currency,
+      toolVersion: input.toolVersion,
+      result,
+      rules,
+    },
+  };
+}

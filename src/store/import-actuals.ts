@@ -1,0 +1,78 @@
+import { RecordedMonthsError, writeActuals } from "./actual-repository.js";
+import type { ColumnTarget } from "./csv/columns.js";
+import type { TextEncodingName } from "./csv/decode.js";
+import type { LineIssue } from "./csv/parse.js";
+import { readActualsCsv } from "./csv/read-actuals.js";
+import type { StoreDatabase } from "./database.js";
+import { sha256Hex } from "./fingerprint.js";
+import { currentPlan } from "./plan-repository.js";
+import type { StoredPlan } from "./plan.js";
+
+export interface ImportActualsOptions {
+  fileName: string;
+  /** Team of rows when the file has no team column. */
+  team: string;
+  map?: ReadonlyMap<string, ColumnTarget>;
+  encoding?: TextEncodingName;
+  delimiter?: string;
+  /** Numbers are written with a decimal comma ("12,5"). */
+  decimalComma?: boolean;
+  replace?: boolean;
+  /** Check everything, write nothing. */
+  dryRun?: boolean;
+  /** Called after each row is written, inside the transaction. */
+  onRowWritten?: (written: number) => void;
+}
+
+export type ImportOutcome =
+  /** Bad rows, or months already recorded: nothing was written. */
+  | { status: "refused"; issues: LineIssue[]; reason: "invalid" | "already recorded" | "empty" }
+  | { status: "checked" | "imported"; months: number; teams: string[]; replaced: number; encoding?: TextEncodingName; delimiter?: string };
+
+/**
+ * Imports a CSV of actuals into a store: every row is read and checked first (with its line),
+ * then all rows are written in one transaction. Nothing is ever half-imported; a refused import
+ * can be fixed and rerun.
+ * @example importActualsCsv(store, readFileSync("actuals.csv"), { fileName: "actuals.csv", team: "default" })
+ */
+export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, options: ImportActualsOptions): ImportOutcome {
+  const plans = new Map<string, StoredPlan | undefined>();
+  const planOf = (team: string) => {
+    if (!plans.has(team)) plans.set(team, currentPlan(store, team));
+    return plans.get(team);
+  };
+  const read = readActualsCsv(bytes, {
+    fileName: options.fileName,
+    team: options.team,
+    ...(options.map ? { map: options.map } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.decimalComma ? { decimalComma: true } : {}),
+    planOf,
+  });
+  if (read.issues.length > 0) return { status: "refused", reason: "invalid", issues: read.issues };
+  if (read.rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }] };
+  const teams = [...new Set(read.rows.map((row) => row.team))];
+  const described = { months: read.rows.length, teams, ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.delimiter ? { delimiter: read.delimiter } : {}) };
+  if (options.dryRun) return { status: "checked", replaced: 0, ...described };
+  try {
+    const result = writeActuals(store, read.rows, {
+      replace: options.replace ?? false,
+      importedFile: { fileName: options.fileName, sha256: sha256Hex(bytes) },
+      ...(options.onRowWritten ? { onRowWritten: options.onRowWritten } : {}),
+    });
+    return { status: "imported", replaced: result.replaced, ...described };
+  } catch (error) {
+    if (!(error instanceof RecordedMonthsError)) throw error;
+    const several = teams.length > 1 || teams[0] !== options.team;
+    return {
+      status: "refused",
+      reason: "already recorded",
+      issues: error.conflicts.map((conflict) => ({
+        line: Number(/line (\d+)$/.exec(conflict.source ?? "")?.[1] ?? 0),
+        column: "month",
+        message: `month ${conflict.month}${several ? ` of team ${conflict.team}` : ""} is already recorded (by ${conflict.storedSource})`,
+      })),
+    };
+  }
+}

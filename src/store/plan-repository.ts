@@ -1,0 +1,86 @@
+import { StoreError, type StoreDatabase } from "./database.js";
+import type { FrozenPlan, StoredPlan } from "./plan.js";
+
+interface PlanRow {
+  id: number;
+  team: string;
+  scenario: string;
+  baseline: string;
+  file_name: string;
+  scenario_text: string;
+  sha256: string;
+  frozen_at: string;
+  start_month: string | null;
+  horizon_months: number;
+  currency: string;
+  tool_version: string;
+  result_json: string;
+  rules_json: string;
+}
+
+function fromRow(row: PlanRow): StoredPlan {
+  return {
+    id: row.id,
+    team: row.team,
+    scenario: row.scenario,
+    baseline: row.baseline,
+    fileName: row.file_name,
+    scenarioText: row.scenario_text,
+    sha256: row.sha256,
+    frozenAt: row.frozen_at,
+    ...(row.start_month ? { startMonth: row.start_month } : {}),
+    horizonMonths: row.horizon_months,
+    currency: row.currency,
+    toolVersion: row.tool_version,
+    result: JSON.parse(row.result_json) as FrozenPlan["result"],
+    rules: JSON.parse(row.rules_json) as FrozenPlan["rules"],
+  };
+}
+
+/**
+ * The team's current plan, or undefined when none was frozen.
+ * @example currentPlan(store, "default")?.scenario // "compromise"
+ */
+export function currentPlan(database: StoreDatabase, team: string): StoredPlan | undefined {
+  const row = database.prepare("SELECT * FROM plans WHERE team = ? AND superseded_at IS NULL").get(team) as PlanRow | undefined;
+  return row ? fromRow(row) : undefined;
+}
+
+/** Teams that have a current plan, in name order. */
+export function plannedTeams(database: StoreDatabase): string[] {
+  return (database.prepare("SELECT team FROM plans WHERE superseded_at IS NULL ORDER BY team").all() as { team: string }[]).map((row) => row.team);
+}
+
+/**
+ * Saves a frozen plan as the team's current plan. A team that already has one keeps it unless
+ * `replace`; a replaced plan is kept as history, never deleted.
+ * @example savePlan(store, plan, { replace: false }).id
+ */
+export function savePlan(database: StoreDatabase, plan: FrozenPlan, options: { replace: boolean }): { id: number; replaced?: StoredPlan } {
+  const save = database.transaction(() => {
+    const existing = currentPlan(database, plan.team);
+    if (existing && !options.replace) {
+      throw new StoreError(
+        `team ${JSON.stringify(plan.team)} already has a plan: "${existing.scenario}" from ${existing.fileName}, frozen ${existing.frozenAt.slice(0, 10)}; use --replace to freeze a new one (the old one is kept in the store's history)`,
+      );
+    }
+    const beyond = database.prepare("SELECT min(month) AS month FROM actuals WHERE team = ? AND month > ?").get(plan.team, plan.horizonMonths) as { month: number | null };
+    if (beyond.month !== null) {
+      throw new StoreError(`team ${JSON.stringify(plan.team)} has actuals for month ${beyond.month}, beyond the new plan's horizon of ${plan.horizonMonths} months; nothing was changed`);
+    }
+    if (existing) database.prepare("UPDATE plans SET superseded_at = ? WHERE id = ?").run(plan.frozenAt, existing.id);
+    const inserted = database
+      .prepare(
+        `INSERT INTO plans (team, scenario, baseline, file_name, scenario_text, sha256, frozen_at, start_month, horizon_months, currency, tool_version, result_json, rules_json)
+         VALUES (@team, @scenario, @baseline, @fileName, @scenarioText, @sha256, @frozenAt, @startMonth, @horizonMonths, @currency, @toolVersion, @result, @rules)`,
+      )
+      .run({
+        ...plan,
+        startMonth: plan.startMonth ?? null,
+        result: JSON.stringify(plan.result),
+        rules: JSON.stringify(plan.rules),
+      });
+    return { id: Number(inserted.lastInsertRowid), ...(existing ? { replaced: existing } : {}) };
+  });
+  return save.immediate();
+}

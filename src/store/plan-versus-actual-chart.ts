@@ -1,0 +1,132 @@
+import type { TopLevelSpec } from "vega-lite";
+import { monthTicks } from "../charts/team-hours.js";
+import { ALTERNATIVE_COLOURS, BASELINE_COLOUR, chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "../charts/theme.js";
+import type { PlanVersusActual } from "./plan-versus-actual.js";
+
+/** The three lines, in legend order. */
+export const planVersusActualSeries = { plan: "Plan", actual: "What happened", forecast: "Re-forecast from what happened" } as const;
+
+/** Rough width of a bold 11 px label, to keep the two payback labels off each other's line. */
+function labelWidth(text: string): number {
+  return text.length * 6.6 + 6;
+}
+
+/**
+ * Puts each payback label right of its line, unless it would run off the plot or across the other
+ * payback line; then left, when there is room.
+ */
+function placeLabels(paybacks: { month: number; text: string; side: string }[], horizon: number): void {
+  const x = (month: number) => (month / horizon) * PLOT_WIDTH;
+  for (const payback of paybacks) {
+    const width = labelWidth(payback.text);
+    const crosses = paybacks.some((other) => other !== payback && x(other.month) > x(payback.month) && x(other.month) < x(payback.month) + width);
+    const fitsRight = x(payback.month) + width <= PLOT_WIDTH && !crosses;
+    const fitsLeft = x(payback.month) - width >= 0;
+    payback.side = fitsRight || !fitsLeft ? "right" : "left";
+  }
+}
+
+/**
+ * The gain against today so far: the plan, what really happened up to the last recorded month,
+ * and the re-forecast from there to the end, with the planned and the re-forecast payback months
+ * marked. Pure, for the report (SVG in Node) and the web app (live in the browser).
+ * @example planVersusActualSpec(planVersusActual(plan, actuals), { colour: scenarioColour(result, plan.scenario) })
+ */
+export function planVersusActualSpec(view: PlanVersusActual, options: { colour?: string } = {}): TopLevelSpec {
+  const { comparison, forecast } = view;
+  const horizon = comparison.horizonMonths;
+  const last = comparison.lastRecordedMonth ?? 0;
+  const rows: { series: string; month: number; gain: number }[] = [
+    { series: planVersusActualSeries.plan, month: 0, gain: comparison.timeZero.planned },
+    ...comparison.months.map((month) => ({ series: planVersusActualSeries.plan, month: month.month, gain: month.planned.cumulativeBenefit })),
+  ];
+  if (last > 0) {
+    rows.push({ series: planVersusActualSeries.actual, month: 0, gain: comparison.timeZero.actual });
+    for (const month of comparison.months.slice(0, last)) rows.push({ series: planVersusActualSeries.actual, month: month.month, gain: month.actual!.cumulativeBenefit });
+    if (forecast && last < horizon) {
+      rows.push({ series: planVersusActualSeries.forecast, month: last, gain: comparison.months[last - 1]!.actual!.cumulativeBenefit });
+      for (const month of forecast.months.slice(last)) rows.push({ series: planVersusActualSeries.forecast, month: month.month, gain: month.cumulativeBenefit });
+    }
+  }
+  // The approved option keeps the colour it has in the report's other charts.
+  const actualColour = options.colour ?? ALTERNATIVE_COLOURS[0];
+  const paybacks: { series: string; month: number; text: string; top: number; side: string }[] = [];
+  const plannedPayback = forecast?.paybackMonth.planned ?? null;
+  const nowPayback = forecast?.paybackMonth.now ?? null;
+  if (plannedPayback !== null && plannedPayback > 0) {
+    paybacks.push({ series: planVersusActualSeries.plan, month: plannedPayback, text: `Plan: month ${plannedPayback}`, top: 4, side: "" });
+  }
+  if (last > 0 && nowPayback !== null && nowPayback > 0) {
+    paybacks.push({ series: last >= horizon ? planVersusActualSeries.actual : planVersusActualSeries.forecast, month: nowPayback, text: `Now: month ${nowPayback}`, top: 19, side: "" });
+  }
+  placeLabels(paybacks, horizon);
+  const domain = [planVersusActualSeries.plan, planVersusActualSeries.actual, planVersusActualSeries.forecast];
+  const colour = {
+    field: "series",
+    type: "nominal" as const,
+    scale: { domain, range: [BASELINE_COLOUR, actualColour, actualColour] },
+    legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 },
+  };
+  // Colour and dash share the field and the legend, so the legend shows each line as drawn.
+  const dash = { field: "series", type: "nominal" as const, scale: { domain, range: [[6, 4], [1, 0], [2, 3]] }, legend: colour.legend };
+  const x = {
+    field: "month",
+    type: "quantitative" as const,
+    title: "Month",
+    scale: { domain: [0, horizon], nice: false },
+    axis: { values: [0, ...monthTicks(horizon)], labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" },
+  };
+  const y = { field: "gain", type: "quantitative" as const, title: `Gain against today so far (${comparison.currency})`, axis: { labelExpr: moneyLabelExpression() } };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: PLOT_WIDTH,
+    height: 240,
+    config: chartConfig(comparison.currency),
+    layer: [
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: "rule" as const, color: MUTED_COLOUR, strokeWidth: 1 },
+        encoding: { y: { field: "zero", type: "quantitative" as const } },
+      },
+      ...(last > 0 && last < horizon
+        ? [
+            {
+              data: { values: [{ month: last }] },
+              mark: { type: "rule" as const, color: "#c8ced4", strokeWidth: 1 },
+              encoding: { x: { field: "month", type: "quantitative" as const } },
+            },
+          ]
+        : []),
+      {
+        data: { values: rows },
+        mark: { type: "line" as const, strokeWidth: 2.5 },
+        encoding: { x, y, color: colour, strokeDash: dash, detail: { field: "series" } },
+      },
+      ...(paybacks.length > 0
+        ? [
+            {
+              data: { values: paybacks },
+              mark: { type: "rule" as const, strokeDash: [5, 3], strokeWidth: 1.5 },
+              encoding: { x: { field: "month", type: "quantitative" as const }, color: colour },
+            },
+            {
+              data: { values: paybacks },
+              mark: {
+                type: "text" as const,
+                baseline: "top" as const,
+                fontWeight: "bold" as const,
+                align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
+                dx: { expr: "datum.side === 'left' ? -4 : 4" },
+              },
+              encoding: {
+                x: { field: "month", type: "quantitative" as const },
+                y: { field: "top", type: "quantitative" as const, scale: null },
+                text: { field: "text" },
+                color: colour,
+              },
+            },
+          ]
+        : []),
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,103 @@
+import type { CaseResult, CompiledCase, PercentileSummary } from "../engine/index.js";
+import { leafQuantile } from "../engine/draws.js";
+import { describeLeaf } from "./assumptions-sheet.js";
+import type { Worksheet } from "./excel.js";
+import { leafForm } from "./leaf-form.js";
+import { setUpPage } from "./page-setup.js";
+import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
+import { formatOf, formats, styled } from "./styles.js";
+
+/**
+ * When the case has ranges: the Monte Carlo's percentiles, chances and the band of the cumulative
+ * net, written as values. A snapshot of the export, clearly marked: it does not follow edits.
+ */
+export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledCase, file: unknown, result: CaseResult, checks: FormulaCheck[]): void {
+  const uncertainty = result.uncertainty;
+  if (!uncertainty) throw new Error("a distribution snapshot needs a Monte Carlo result");
+  const sheet = new SheetWriter(worksheet, checks);
+  const currency = compiled.currency;
+  const money = formatOf("money", currency);
+  const alternatives = compiled.scenarios.filter((scenario) => scenario.name !== compiled.baseline);
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  const lastColumn = Math.max(6, 1 + alternatives.length * 3);
+  sheet.text(1, 1, "Distribution snapshot: values, not formulas", styled("title"));
+  sheet.text(
+    2,
+    1,
+    `How sure we are, from ${uncertainty.samples.toLocaleString("en-GB")} ${uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples (seed ${uncertainty.seed}) of the ranges on the Assumptions sheet, worked out when this workbook was exported.`,
+    styled("subtitle"),
+  );
+  sheet.text(3, 1, "This sheet does NOT change when you edit the Assumptions: export again (mlops-roi export) for a fresh snapshot.", styled("keyLabel"));
+
+  let row = 5;
+  sheet.text(row, 1, `Against ${baseline.label}`, styled("header"));
+  alternatives.forEach((scenario, index) => sheet.text(row, 2 + index, scenario.label, styled("headerNumber")));
+  sheet.fitRowHeight(row);
+  const percentileRows = (title: string, pick: (name: string) => PercentileSummary, numberFormat: string, never?: string) => {
+    row += 1;
+    for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
+    for (const [level, label] of [
+      ["p5", "5% chance of less than"],
+      ["p50", "Middle (half the samples above, half below)"],
+      ["p95", "5% chance of more than"],
+    ] as const) {
+      row += 1;
+      sheet.text(row, 1, `  ${label}`, styled("label"));
+      alternatives.forEach((scenario, index) => {
+        const value = pick(scenario.name)[level];
+        if (value === null) sheet.text(row, 2 + index, never ?? "n/a", styled("fixed"));
+        else sheet.number(row, 2 + index, value, styled("computed", numberFormat));
+      });
+    }
+  };
+  const distributionOf = (name: string) => result.comparisons[name]!.distribution!;
+  percentileRows("Net present value", (name) => distributionOf(name).npv, money);
+  percentileRows("Return on investment", (name) => distributionOf(name).roi, formats.share);
+  percentileRows("Pays back in", (name) => distributionOf(name).paybackMonth, formats.payback, "never");
+  row += 1;
+  for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
+  row += 1;
+  sheet.text(row, 1, `  Pays back within ${compiled.horizonMonths} months`, styled("label"));
+  alternatives.forEach((scenario, index) => sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.share)));
+  row += 1;
+  sheet.text(row, 1, "  Net present value above zero", styled("label"));
+  alternatives.forEach((scenario, index) => sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityNpvPositive, styled("keyFigure", formats.share)));
+
+  row += 2;
+  sheet.text(row, 1, "The ranges behind it", styled("header"));
+  ["5% below", "Likely", "5% above", "Range"].forEach((title, index) => sheet.text(row, 2 + index, title, styled(index < 3 ? "headerNumber" : "header")));
+  sheet.text(row, 6, "In the scenario file", styled("header"));
+  for (const index of compiled.uncertainLeaves) {
+    const leaf = compiled.leaves[index]!;
+    const form = leafForm(file, leaf);
+    row += 1;
+    sheet.text(row, 1, `  ${describeLeaf(file, leaf)?.label ?? leaf.name}`, styled("label"));
+    sheet.number(row, 2, leafQuantile(leaf, 0.05), styled("computed", formats.general));
+    sheet.number(row, 3, leaf.value, styled("computed", formats.general));
+    sheet.number(row, 4, leafQuantile(leaf, 0.95), styled("computed", formats.general));
+    sheet.text(row, 5, form.kind === "distribution" ? form.description : form.kind === "interval" ? `90% range ${form.low} to ${form.high}` : "", styled("note"));
+    sheet.text(row, 6, leaf.name, styled("unit"));
+  }
+
+  row += 2;
+  sheet.text(row, 1, "Cumulative net, month by month (the payback curve's band)", styled("header"));
+  row += 1;
+  sheet.text(row, 1, "Month", styled("header"));
+  alternatives.forEach((scenario, index) => {
+    ["5%", "middle", "95%"].forEach((level, offset) => sheet.text(row, 2 + index * 3 + offset, `${scenario.label}: ${level}`, styled("headerNumber")));
+  });
+  sheet.fitRowHeight(row);
+  for (let at = 0; at < compiled.horizonMonths; at++) {
+    row += 1;
+    sheet.number(row, 1, at + 1, styled("keyLabel", formats.month));
+    alternatives.forEach((scenario, index) => {
+      const band = result.comparisons[scenario.name]!.cumulativeNetBand!;
+      [band.p5, band.p50, band.p95].forEach((values, offset) => sheet.number(row, 2 + index * 3 + offset, values[at]!, styled("computed", money)));
+    });
+  }
+
+  sheet.widths([48, ...Array.from({ length: lastColumn - 1 }, () => 16)]);
+  worksheet.getColumn(5).width = Math.max(worksheet.getColumn(5).width ?? 16, 28);
+  worksheet.getColumn(6).width = Math.max(worksheet.getColumn(6).width ?? 16, 36);
+  setUpPage(worksheet, { frozenRows: 3, frozenColumns: 1, lastRow: row, lastColumn, landscape: true, fitToWidth: true });
+}

@@ -1,0 +1,36 @@
+/**
+ * Our only door to exceljs: the rest of the workbook code uses these few functions and types, so
+ * the library can be swapped without touching the sheets.
+ */
+import ExcelJS from "exceljs";
+
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+export type Cell = ExcelJS.Cell;
+export type CellStyle = Partial<ExcelJS.Style>;
+export type CellValue = ExcelJS.CellValue;
+
+/** A new, empty workbook that asks spreadsheet programs to recompute every formula when opened. */
+export function createWorkbook(): Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "mlops-roi";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  return workbook;
+}
+
+/** The .xlsx bytes of a workbook. */
+export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/**
+ * Reads .xlsx bytes; throws the library's error when they are not a workbook.
+ * @example const workbook = await readWorkbook(readFileSync("case.xlsx"))
+ */
+export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's load() is typed for Node's Buffer; a Uint8Array view over the same bytes works.
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  return workbook;
+}

@@ -1,0 +1,72 @@
+import { buildResult, withUncertainty, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
+import { writeAssumptionsSheet } from "./assumptions-sheet.js";
+import { writeCaseSheet } from "./case-sheet.js";
+import { writeComparisonSheet } from "./comparison-sheet.js";
+import { writeDistributionSheet } from "./distribution-sheet.js";
+import { createWorkbook, workbookBytes, type Workbook } from "./excel.js";
+import { writeInputsSheet } from "./inputs-sheet.js";
+import { writeMaintenanceSheet } from "./maintenance-sheet.js";
+import type { FormulaCheck } from "./sheet-writer.js";
+import { sheetNames } from "./sheet-names.js";
+import { writeSimulationSheet } from "./simulation-sheet.js";
+import { writeSummarySheet } from "./summary-sheet.js";
+
+/** What export needs: the scenario file's text, its parsed data and the compiled case. */
+export interface ExportSource {
+  readonly text: string;
+  readonly file: unknown;
+  readonly compiled: CompiledCase;
+  /** The Monte Carlo of a case with ranges, for the Distribution snapshot sheet. */
+  readonly monteCarlo?: MonteCarloSummary;
+}
+
+export interface CaseWorkbook {
+  readonly workbook: Workbook;
+  /** Every formula cell whose value the engine also computed: what the formula gives and what the engine gave. */
+  readonly checks: readonly FormulaCheck[];
+}
+
+/** Creates the sheets up front, in the order a reader meets them (exceljs keeps creation order). */
+function createSheets(workbook: Workbook, withDistribution: boolean) {
+  return {
+    summary: workbook.addWorksheet(sheetNames.summary, { properties: { tabColor: { argb: "FF2F75B5" } } }),
+    assumptions: workbook.addWorksheet(sheetNames.assumptions, { properties: { tabColor: { argb: "FFFFC000" } } }),
+    maintenance: workbook.addWorksheet(sheetNames.maintenance),
+    distribution: withDistribution ? workbook.addWorksheet(sheetNames.distribution, { properties: { tabColor: { argb: "FF7F7F7F" } } }) : undefined,
+    simulation: workbook.addWorksheet(sheetNames.simulation),
+    comparison: workbook.addWorksheet(sheetNames.comparison),
+    inputs: workbook.addWorksheet(sheetNames.inputs),
+    caseFile: workbook.addWorksheet(sheetNames.caseFile, { state: "veryHidden" }),
+  };
+}
+
+/**
+ * Builds the live workbook of a case: inputs on the Assumptions sheet, and every other figure a
+ * formula over them that reproduces the engine, with the engine's values cached.
+ * @example const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled: validation.compiled })
+ */
+export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
+  const { compiled } = source;
+  const result = source.monteCarlo ? withUncertainty(buildResult(compiled), source.monteCarlo) : buildResult(compiled);
+  const workbook = createWorkbook();
+  workbook.title = compiled.title;
+  const sheets = createSheets(workbook, result.uncertainty !== undefined);
+  const checks: FormulaCheck[] = [];
+  const leafCells = writeAssumptionsSheet(sheets.assumptions, compiled, source.file, checks);
+  const inputs = writeInputsSheet(sheets.inputs, compiled, result, leafCells, checks);
+  const simulation = writeSimulationSheet(sheets.simulation, compiled, result, inputs, checks);
+  const comparisons = writeComparisonSheet(sheets.comparison, compiled, result, inputs, simulation, checks);
+  writeMaintenanceSheet(sheets.maintenance, compiled, result, inputs, simulation, checks);
+  writeSummarySheet(sheets.summary, compiled, result, inputs, simulation, comparisons, checks);
+  if (sheets.distribution) writeDistributionSheet(sheets.distribution, compiled, source.file, result, checks);
+  writeCaseSheet(sheets.caseFile, source.text);
+  return { workbook, checks };
+}
+
+/**
+ * The .xlsx bytes of a case's live workbook.
+ * @example writeFileSync("case.xlsx", await exportWorkbook({ text, file, compiled }))
+ */
+export async function exportWorkbook(source: ExportSource): Promise<Uint8Array> {
+  return workbookBytes(buildCaseWorkbook(source).workbook);
+}

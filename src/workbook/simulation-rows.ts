@@ -1,0 +1,345 @@
+import type { MonthlyField } from "../engine/model/columns.js";
+import type { ParameterName } from "../engine/model/parameters.js";
+import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, roundWhole, sub, sum, when, type Expr } from "./formula.js";
+import type { WorkedOutName } from "./worked-out-inputs.js";
+
+/** What a month's formula can point at. */
+export interface MonthContext {
+  /** The month number in the header row. */
+  readonly month: Expr;
+  readonly isFirstMonth: boolean;
+  /** A row of this month, already written (rows above). */
+  readonly current: (key: RowKey) => Expr;
+  /** A row of the month before; the literal 0 in month 1 (nothing carried in). */
+  readonly previous: (key: RowKey) => Expr;
+  readonly input: (name: ParameterName) => Expr;
+  readonly workedOut: (name: WorkedOutName) => Expr;
+  /** Schedule mode: projects released and share of a project built in this month (from the file's release months). */
+  readonly planned: { readonly releases: number; readonly buildShare: number };
+}
+
+export type RowFormat = "hours" | "money" | "count" | "factor" | "yesNo";
+
+export interface SimulationRow {
+  readonly key: RowKey;
+  readonly label: string;
+  readonly unit: string;
+  readonly format: RowFormat;
+  /** A working row: not a figure of the engine's result, but a step the formulas need. */
+  readonly helper?: boolean;
+  /** The engine's monthly column this row reproduces. */
+  readonly engineField?: MonthlyField;
+  /** Whether the Total column adds the months up. */
+  readonly total?: boolean;
+  /** The month's formula, or a number fixed by the scenario file's structure. */
+  readonly build: (context: MonthContext) => Expr | number;
+}
+
+export type RowKey =
+  | MonthlyField
+  | "inChange"
+  | "failures"
+  | "usableHours"
+  | "plannedBuildShare"
+  | "plannedBuildHours"
+  | "finishHours"
+  | "finishedCurrent"
+  | "hoursAfterFinish"
+  | "canStartNew"
+  | "newFinished"
+  | "startsUnfinished"
+  | "progressEnd"
+  | "startedEnd"
+  | "finishedThisMonth"
+  | "supportPeople";
+
+const EPSILON = () => num(1e-9);
+const zero = () => num(0);
+const one = () => num(1);
+const isOne = (expr: Expr) => compare(expr, "=", one());
+
+const row = (key: RowKey, label: string, unit: string, format: RowFormat, build: SimulationRow["build"], extra: Partial<SimulationRow> = {}): SimulationRow => ({
+  key,
+  label,
+  unit,
+  format,
+  build,
+  ...extra,
+});
+
+const engine = (field: MonthlyField, total = true): Partial<SimulationRow> => ({ engineField: field, total });
+const helper: Partial<SimulationRow> = { helper: true };
+
+/** Rows before building: releases, live projects and where the hours go (simulate.ts, in its order). */
+function hourRows(capacityMode: boolean): SimulationRow[] {
+  return [
+    row(
+      "releases",
+      capacityMode ? "Projects going live (finished last month)" : "Projects going live (release months from the file)",
+      "projects",
+      "count",
+      (c) => (capacityMode ? (c.isFirstMonth ? 0 : c.previous("finishedThisMonth")) : c.planned.releases),
+      engine("releases"),
+    ),
+    row("liveProjects", "Live projects", "projects", "count", (c) => add(c.isFirstMonth ? roundWhole(c.input("alreadyLive")) : c.previous("liveProjects"), c.current("releases")), engine("liveProjects", false)),
+    row("capacityHours", "Team hours", "hours", "hours", (c) => c.workedOut("capacityHours"), engine("capacityHours")),
+    row("vacancyHours", "Lost to empty seats", "hours", "hours", (c) => c.workedOut("vacancyHours"), engine("vacancyHours")),
+    row("rampUpHours", "Lost while newcomers ramp up", "hours", "hours", (c) => c.workedOut("rampUpHours"), engine("rampUpHours")),
+    row(
+      "inChange",
+      "The change is under way",
+      "yes / no",
+      "yesNo",
+      (c) => flag(and(compare(c.month, ">=", c.input("startMonth")), compare(c.month, "<=", c.workedOut("changeEndsMonth")))),
+      helper,
+    ),
+    row(
+      "adoptionDipHours",
+      "Lost to the adoption dip",
+      "hours",
+      "hours",
+      (c) =>
+        when(
+          and(compare(c.month, ">", c.workedOut("changeEndsMonth")), compare(c.month, "<=", c.workedOut("dipEndsMonth"))),
+          mul(c.input("adoptionDipShare"), sub(sub(c.current("capacityHours"), c.current("vacancyHours")), c.current("rampUpHours"))),
+          zero(),
+        ),
+      engine("adoptionDipHours"),
+    ),
+    row(
+      "availableHours",
+      "Hours available",
+      "hours",
+      "hours",
+      (c) => sub(sub(sub(c.current("capacityHours"), c.current("vacancyHours")), c.current("rampUpHours")), c.current("adoptionDipHours")),
+      engine("availableHours"),
+    ),
+    row("manualHours", "Manual chores", "hours", "hours", (c) => add(c.workedOut("choresFixedHours"), mul(c.workedOut("choresPerProjectHours"), c.current("liveProjects"))), engine("manualHours")),
+    row("waitingHours", "Waiting for jobs", "hours", "hours", (c) => c.workedOut("waitingHours"), engine("waitingHours")),
+    row("meetingHours", "Meetings and hand-offs", "hours", "hours", (c) => c.workedOut("meetingHours"), engine("meetingHours")),
+    row("failures", "Failed changes", "failures", "factor", (c) => mul(c.workedOut("failuresPerProject"), c.current("liveProjects")), helper),
+    row("breakageFixHours", "Fixing failures", "hours", "hours", (c) => mul(c.current("failures"), c.input("fixHoursPerFailure")), engine("breakageFixHours")),
+    row("knowledgeLossHours", "Knowledge lost with people leaving", "hours", "hours", (c) => c.workedOut("knowledgeLossHours"), engine("knowledgeLossHours")),
+    row("setupHours", "Setting up the change", "hours", "hours", (c) => when(isOne(c.current("inChange")), c.workedOut("setupPerMonth"), zero()), engine("setupHours")),
+    row("learningHours", "Learning the new tools", "hours", "hours", (c) => when(isOne(c.current("inChange")), c.workedOut("learningPerMonth"), zero()), engine("learningHours")),
+    row(
+      "overheadHours",
+      "Overheads in all",
+      "hours",
+      "hours",
+      (c) =>
+        sum(
+          c.current("manualHours"),
+          c.current("waitingHours"),
+          c.current("meetingHours"),
+          c.current("breakageFixHours"),
+          c.current("knowledgeLossHours"),
+          c.current("setupHours"),
+          c.current("learningHours"),
+        ),
+      engine("overheadHours"),
+    ),
+    row("upkeepHours", "Upkeep of live projects", "hours", "hours", (c) => mul(c.input("upkeepHours"), c.current("liveProjects")), engine("upkeepHours")),
+    row("freeHours", "Free hours (negative: overloaded)", "hours", "hours", (c) => sub(sub(c.current("availableHours"), c.current("overheadHours")), c.current("upkeepHours")), engine("freeHours")),
+    row("overloaded", "Overloaded (upkeep and overheads exceed the hours)", "yes / no", "yesNo", (c) => flag(compare(c.current("freeHours"), "<", neg(EPSILON()))), engine("overloaded")),
+    row("shortfallHours", "Hours short", "hours", "hours", (c) => when(isOne(c.current("overloaded")), neg(c.current("freeHours")), zero()), engine("shortfallHours")),
+    row(
+      "canStartNewWork",
+      "New work can start (free hours reach the threshold)",
+      "yes / no",
+      "yesNo",
+      (c) => flag(and(compare(c.current("overloaded"), "=", zero()), compare(c.current("freeHours"), ">=", sub(c.input("newWorkThresholdHours"), EPSILON())))),
+      { engineField: "canStartNewWork", total: false },
+    ),
+    row("usableHours", "Free hours that can go into building", "hours", "hours", (c) => max(c.current("freeHours"), zero()), helper),
+  ];
+}
+
+/** Schedule mode: each release's build is spread evenly over the months since the previous one. */
+function scheduleRows(): SimulationRow[] {
+  return [
+    row("plannedBuildShare", "Share of a project to build this month (from the release months)", "projects", "factor", (c) => c.planned.buildShare, helper),
+    row("plannedBuildHours", "Build work planned", "hours", "hours", (c) => mul(c.current("plannedBuildShare"), c.input("buildHours")), helper),
+    row("buildHours", "Building projects", "hours", "hours", (c) => min(c.current("usableHours"), c.current("plannedBuildHours")), engine("buildHours")),
+    row("idleHours", "Free hours not used", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("buildHours")), engine("idleHours")),
+    row(
+      "scheduledBuildShortfallHours",
+      "Planned build work with no hours for it",
+      "hours",
+      "hours",
+      (c) => sub(c.current("plannedBuildHours"), c.current("buildHours")),
+      engine("scheduledBuildShortfallHours"),
+    ),
+  ];
+}
+
+/**
+ * Capacity mode: free hours first finish the project under way, then (when new work can start and
+ * the backlog allows) build new projects one after another; a project finished this month goes
+ * live next month. The working rows carry the project under way from month to month.
+ */
+function capacityRows(): SimulationRow[] {
+  const build = (c: MonthContext) => c.input("buildHours");
+  const slotsLeft = (c: MonthContext) => sub(c.input("backlog"), c.previous("startedEnd"));
+  const leftAfterNew = (c: MonthContext) => sub(c.current("hoursAfterFinish"), mul(c.current("newFinished"), build(c)));
+  return [
+    row(
+      "finishHours",
+      "Hours to finish the project under way",
+      "hours",
+      "hours",
+      (c) => when(and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON())), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd"))), zero()),
+      helper,
+    ),
+    row(
+      "finishedCurrent",
+      "The project under way is finished",
+      "yes / no",
+      "yesNo",
+      (c) => flag(and(compare(c.previous("progressEnd"), ">", zero()), compare(add(c.previous("progressEnd"), c.current("finishHours")), ">=", sub(build(c), EPSILON())))),
+      helper,
+    ),
+    row("hoursAfterFinish", "Hours left for new projects", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("finishHours")), helper),
+    row(
+      "canStartNew",
+      "A new project can be started",
+      "yes / no",
+      "yesNo",
+      (c) => flag(and(isOne(c.current("canStartNewWork")), compare(c.current("hoursAfterFinish"), ">", EPSILON()), compare(c.previous("startedEnd"), "<", c.input("backlog")))),
+      helper,
+    ),
+    row(
+      "newFinished",
+      "New projects started and finished this month",
+      "projects",
+      "count",
+      (c) => when(isOne(c.current("canStartNew")), min(slotsLeft(c), int(div(add(c.current("hoursAfterFinish"), EPSILON()), build(c)))), zero()),
+      helper,
+    ),
+    row(
+      "startsUnfinished",
+      "A new project is started and still under way",
+      "yes / no",
+      "yesNo",
+      (c) => flag(and(isOne(c.current("canStartNew")), compare(c.current("newFinished"), "<", slotsLeft(c)), compare(leftAfterNew(c), ">", EPSILON()))),
+      helper,
+    ),
+    row(
+      "buildHours",
+      "Building projects",
+      "hours",
+      "hours",
+      (c) =>
+        add(
+          c.current("finishHours"),
+          when(isOne(c.current("canStartNew")), when(isOne(c.current("startsUnfinished")), c.current("hoursAfterFinish"), min(c.current("hoursAfterFinish"), mul(c.current("newFinished"), build(c)))), zero()),
+        ),
+      engine("buildHours"),
+    ),
+    row("idleHours", "Free hours not used", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("buildHours")), engine("idleHours")),
+    row(
+      "progressEnd",
+      "Build hours done on the project under way (end of month)",
+      "hours",
+      "hours",
+      (c) =>
+        when(
+          and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("finishedCurrent"), "=", zero())),
+          add(c.previous("progressEnd"), c.current("finishHours")),
+          when(isOne(c.current("startsUnfinished")), leftAfterNew(c), zero()),
+        ),
+      helper,
+    ),
+    row("startedEnd", "Projects started so far", "projects", "count", (c) => add(add(c.previous("startedEnd"), c.current("newFinished")), c.current("startsUnfinished")), helper),
+    row("finishedThisMonth", "Projects finished this month (live next month)", "projects", "count", (c) => add(c.current("finishedCurrent"), c.current("newFinished")), helper),
+  ];
+}
+
+/** Money rows (BRIEF §5): positive numbers are costs, except project value, recovered hours and the net. */
+function moneyRows(): SimulationRow[] {
+  return [
+    row("projectValue", "Value of live projects", "{currency}", "money", (c) => mul(c.current("liveProjects"), c.input("valuePerMonth")), engine("projectValue")),
+    row(
+      "recoveredCapacity",
+      "Free hours not used, worth their share",
+      "{currency}",
+      "money",
+      (c) => mul(mul(c.current("idleHours"), c.workedOut("hourlyCost")), c.input("captureShare")),
+      engine("recoveredCapacity"),
+    ),
+    row("overloadCost", "Cost of the hours short", "{currency}", "money", (c) => mul(c.current("shortfallHours"), c.workedOut("hourlyCost")), engine("overloadCost")),
+    row("payroll", "Team pay", "{currency}", "money", (c) => c.workedOut("payroll"), engine("payroll")),
+    row(
+      "licences",
+      "Licences (a yearly fee in months 1, 13, 25, ...)",
+      "{currency}",
+      "money",
+      (c) => add(c.workedOut("licencesPerMonth"), when(compare(mod(sub(c.month, one()), num(12)), "=", zero()), c.input("licenceFlatPerYear"), zero())),
+      engine("licences"),
+    ),
+    row(
+      "infrastructure",
+      "Cloud and infrastructure",
+      "{currency}",
+      "money",
+      (c) => add(c.input("infrastructurePerMonth"), mul(c.input("infrastructurePerLiveProject"), c.current("liveProjects"))),
+      engine("infrastructure"),
+    ),
+    row(
+      "supportPeople",
+      "Support people needed",
+      "people",
+      "count",
+      (c) =>
+        when(
+          compare(c.input("supportLiveProjectsEach"), ">", zero()),
+          max(c.input("supportMinimum"), ceiling(max(zero(), sub(div(c.current("liveProjects"), c.input("supportLiveProjectsEach")), EPSILON())))),
+          c.input("supportMinimum"),
+        ),
+      helper,
+    ),
+    row("supportStaff", "Support staff", "{currency}", "money", (c) => mul(c.current("supportPeople"), c.input("supportMonthlyCostEach")), engine("supportStaff")),
+    row(
+      "outageCost",
+      "Outages",
+      "{currency}",
+      "money",
+      (c) => mul(mul(c.current("failures"), c.input("hoursToRestore")), c.input("outageCostPerHour")),
+      engine("outageCost"),
+    ),
+    row("hiringCost", "Hiring replacements", "{currency}", "money", (c) => c.workedOut("hiringPerMonth"), engine("hiringCost")),
+    row("otherTeamsCost", "Other teams' hours", "{currency}", "money", (c) => c.workedOut("otherTeamsCost"), engine("otherTeamsCost")),
+    row(
+      "externalSpend",
+      "One-off spending (the month before a later change)",
+      "{currency}",
+      "money",
+      (c) => when(and(compare(c.input("startMonth"), ">", one()), compare(c.month, "=", sub(c.input("startMonth"), one()))), c.workedOut("externalSpend"), zero()),
+      engine("externalSpend"),
+    ),
+    row(
+      "net",
+      "Net: value and recovered hours less all costs",
+      "{currency}",
+      "money",
+      (c) =>
+        [
+          "overloadCost",
+          "payroll",
+          "licences",
+          "infrastructure",
+          "supportStaff",
+          "outageCost",
+          "hiringCost",
+          "otherTeamsCost",
+          "externalSpend",
+        ].reduce((total, key) => sub(total, c.current(key as RowKey)), add(c.current("projectValue"), c.current("recoveredCapacity"))),
+      engine("net"),
+    ),
+  ];
+}
+
+/** Every row of one scenario's block, in the order its formulas need them. */
+export function simulationRows(capacityMode: boolean): SimulationRow[] {
+  return [...hourRows(capacityMode), ...(capacityMode ? capacityRows() : scheduleRows()), ...moneyRows()];
+}

@@ -1,0 +1,141 @@
+import type { CaseResult, CompiledCase, MonthRow } from "../engine/index.js";
+import { schedulePlan } from "../engine/simulate.js";
+import type { PlacedCell } from "./cell-address.js";
+import type { Worksheet } from "./excel.js";
+import { and, compare, flag, num, sumRange, type Expr } from "./formula.js";
+import type { ScenarioCells } from "./inputs-sheet.js";
+import { setUpPage } from "./page-setup.js";
+import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
+import { simulationRows, type RowKey, type SimulationRow } from "./simulation-rows.js";
+import { formatOf, styled } from "./styles.js";
+
+/** The cells of one scenario's block on the Simulation sheet. */
+export interface ScenarioSimulation {
+  /** A row's cells, month 1 first. */
+  readonly months: (key: RowKey) => readonly PlacedCell[];
+  /** A row's Total cell (rows that add up). */
+  readonly total: (key: RowKey) => PlacedCell;
+  /** 1 from the month new work stops for good (to the end of the horizon), else 0. */
+  readonly noNewWorkFromHere: readonly PlacedCell[];
+}
+
+/** Columns shared by the month-by-month sheets: label, unit, a summary column, then months. */
+export const MONTH_SHEET_HEADER_ROW = 4;
+export const FIRST_MONTH_COLUMN = 4;
+
+function engineValue(month: MonthRow, field: keyof MonthRow): number {
+  const value = month[field];
+  return typeof value === "boolean" ? (value ? 1 : 0) : value;
+}
+
+/** Writes the month numbers across the header row; formulas read them as `D$4`. */
+export function writeMonthHeader(sheet: SheetWriter, months: number, summaryTitle: string): PlacedCell[] {
+  sheet.text(MONTH_SHEET_HEADER_ROW, 1, "", styled("header"));
+  sheet.text(MONTH_SHEET_HEADER_ROW, 2, "Unit", styled("header"));
+  sheet.text(MONTH_SHEET_HEADER_ROW, 3, summaryTitle, styled("headerNumber"));
+  const header: PlacedCell[] = [];
+  for (let month = 1; month <= months; month++) header.push(sheet.number(MONTH_SHEET_HEADER_ROW, FIRST_MONTH_COLUMN + month - 1, month, styled("headerNumber", '"Month "0')));
+  sheet.widths([54, 11, 13, ...header.map(() => 11)]);
+  return header;
+}
+
+function totalOf(result: CaseResult, scenario: string, row: SimulationRow): number | undefined {
+  const summary = result.scenarios[scenario]!.summary;
+  if (row.key === "releases") return summary.projectsDelivered;
+  if (row.key === "overloaded") return summary.overloadedMonths.length;
+  return row.engineField ? (summary.totalHours[row.engineField] ?? summary.totalMoney[row.engineField]) : undefined;
+}
+
+/**
+ * Writes the month-by-month simulation of every scenario, one block of rows each, months across.
+ * Every cell is a formula over the Inputs by scenario sheet and the month before, reproducing
+ * `simulate.ts`; the engine's values are cached.
+ */
+export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCase, result: CaseResult, inputs: readonly ScenarioCells[], checks: FormulaCheck[]): ScenarioSimulation[] {
+  const sheet = new SheetWriter(worksheet, checks);
+  const months = compiled.horizonMonths;
+  const currency = compiled.currency;
+  const lastColumn = FIRST_MONTH_COLUMN + months - 1;
+  sheet.text(1, 1, "Simulation: where each scenario's hours and money go, month by month", styled("title"));
+  sheet.text(2, 1, "Every number is a formula over the Inputs by scenario sheet and the month before. Grey italic rows are working steps.", styled("subtitle"));
+  const header = writeMonthHeader(sheet, months, "Total");
+
+  let row = MONTH_SHEET_HEADER_ROW;
+  const blocks = compiled.scenarios.map((scenario, index) => {
+    const capacityMode = scenario.releaseMode === "capacity";
+    const plan = schedulePlan(scenario.releaseMonths, months, capacityMode);
+    const engineMonths = result.scenarios[scenario.name]!.months;
+    const cells = inputs[index]!;
+    row += 2;
+    const mode = capacityMode ? "projects go live when free hours have built them" : `releases in months ${Array.from(scenario.releaseMonths).join(", ") || "(none)"}`;
+    const title = `${scenario.label}${scenario.name === compiled.baseline ? " (the baseline)" : ""}: ${mode}`;
+    for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
+
+    // Rows first, then months: a month's formulas read rows of the month before that sit further down.
+    const definitions = simulationRows(capacityMode);
+    const rowOf = new Map<RowKey, number>();
+    const placed = new Map<RowKey, PlacedCell[]>();
+    for (const definition of definitions) {
+      row += 1;
+      rowOf.set(definition.key, row);
+      placed.set(definition.key, []);
+      const isNet = definition.key === "net";
+      sheet.text(row, 1, `  ${definition.label}`, styled(definition.helper ? "helperLabel" : isNet ? "keyLabel" : "label"));
+      sheet.text(row, 2, definition.unit.replaceAll("{currency}", currency), styled("unit"));
+    }
+    for (let at = 0; at < months; at++) {
+      const column = FIRST_MONTH_COLUMN + at;
+      for (const definition of definitions) {
+        const numberFormat = formatOf(definition.format, currency);
+        const built = definition.build({
+          month: sheet.ref(header[at]!),
+          isFirstMonth: at === 0,
+          current: (key) => sheet.ref(placed.get(key)![at]!),
+          previous: (key) => (at === 0 ? num(0) : sheet.ref(placed.get(key)![at - 1]!)),
+          input: (name) => sheet.ref(cells.input(name)),
+          workedOut: (name) => sheet.ref(cells.workedOut(name)),
+          planned: { releases: plan.scheduledReleases[at]!, buildShare: plan.scheduledBuildShare[at]! },
+        });
+        const target = rowOf.get(definition.key)!;
+        const style = styled(definition.key === "net" ? "keyFigure" : "computed", numberFormat);
+        placed.get(definition.key)!.push(
+          typeof built === "number"
+            ? sheet.number(target, column, built, styled("fixed", numberFormat))
+            : sheet.formula(target, column, built, style, definition.engineField ? engineValue(engineMonths[at]!, definition.engineField) : undefined),
+        );
+      }
+    }
+    const totals = new Map<RowKey, PlacedCell>();
+    for (const definition of definitions) {
+      if (!definition.total) continue;
+      const totalFormat = formatOf(definition.format === "yesNo" ? "count" : definition.format, currency);
+      const cells = placed.get(definition.key)!;
+      totals.set(definition.key, sheet.formula(rowOf.get(definition.key)!, 3, sumRange(sheet.range(cells)), styled("keyFigure", totalFormat), totalOf(result, scenario.name, definition)));
+    }
+
+    // New work stops for good in the first month of the last run of months where it cannot start.
+    row += 1;
+    sheet.text(row, 1, "  New work can no longer start, from here to the end", styled("helperLabel"));
+    sheet.text(row, 2, "yes / no", styled("unit"));
+    const canStart = placed.get("canStartNewWork")!;
+    const fromHere: PlacedCell[] = [];
+    for (let at = months - 1; at >= 0; at--) {
+      const cannot = compare(sheet.ref(canStart[at]!), "=", num(0));
+      const expr = at === months - 1 ? flag(cannot) : flag(and(cannot, compare(sheet.ref(fromHere[0]!), "=", num(1))));
+      fromHere.unshift(sheet.formula(row, FIRST_MONTH_COLUMN + at, expr, styled("computed", formatOf("yesNo", currency))));
+    }
+    return {
+      months: (key: RowKey) => placed.get(key) ?? [],
+      total: (key: RowKey) => {
+        const cell = totals.get(key);
+        if (!cell) throw new Error(`the Simulation sheet has no total for ${key}`);
+        return cell;
+      },
+      noNewWorkFromHere: fromHere,
+    };
+  });
+
+  setUpPage(sheet.worksheet, { frozenRows: MONTH_SHEET_HEADER_ROW, frozenColumns: 3, lastRow: row, lastColumn, landscape: true, fitToWidth: months <= 24 });
+  if (months > 24) sheet.worksheet.pageSetup.scale = 60;
+  return blocks;
+}

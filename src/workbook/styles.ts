@@ -1,0 +1,116 @@
+import type { CellStyle } from "./excel.js";
+
+/**
+ * The look of the workbook. Inputs follow the financial-model habit a manager knows: blue numbers
+ * on a pale yellow fill are typed by people; black numbers are worked out by formulas; grey italic
+ * numbers are fixed by the scenario file's structure or are defaults the file does not set.
+ */
+const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+const font = { name: "Calibri", size: 11 };
+
+export const colours = {
+  inputFill: "FFFFF2CC",
+  inputFont: "FF0000FF",
+  headerFill: "FFE7E6E6",
+  sectionFill: "FFDDEBF7",
+  fixedFont: "FF7F7F7F",
+  warningFill: "FFF8CBAD",
+  goodFill: "FFC6EFCE",
+} as const;
+
+export const styles = {
+  title: { font: { ...font, size: 15, bold: true } },
+  subtitle: { font: { ...font, italic: true, color: { argb: "FF595959" } }, alignment: { wrapText: false } },
+  header: {
+    font: { ...font, bold: true },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: colours.headerFill } },
+    border: { bottom: { style: "thin", color: { argb: "FF7F7F7F" } } },
+    alignment: { vertical: "bottom", wrapText: true },
+  },
+  headerNumber: {
+    font: { ...font, bold: true },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: colours.headerFill } },
+    border: { bottom: { style: "thin", color: { argb: "FF7F7F7F" } } },
+    alignment: { vertical: "bottom", horizontal: "right", wrapText: true },
+  },
+  section: { font: { ...font, bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: colours.sectionFill } } },
+  label: { font, alignment: { wrapText: false } },
+  helperLabel: { font: { ...font, italic: true, color: { argb: colours.fixedFont } } },
+  unit: { font: { ...font, color: { argb: "FF595959" } } },
+  note: { font, alignment: { wrapText: true, vertical: "top" } },
+  input: {
+    font: { ...font, color: { argb: colours.inputFont } },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: colours.inputFill } },
+    border: { top: thin, bottom: thin, left: thin, right: thin },
+  },
+  computed: { font, alignment: { horizontal: "right" } },
+  keyFigure: { font: { ...font, bold: true }, alignment: { horizontal: "right" } },
+  keyLabel: { font: { ...font, bold: true } },
+  fixed: { font: { ...font, italic: true, color: { argb: colours.fixedFont } }, alignment: { horizontal: "right" } },
+  fixedText: { font: { ...font, italic: true, color: { argb: colours.fixedFont } } },
+} as const satisfies Record<string, CellStyle>;
+
+export type StyleName = keyof typeof styles;
+
+/** Number formats, spreadsheet syntax. */
+export const formats = {
+  hours: "#,##0.0",
+  count: "#,##0",
+  share: "0%",
+  sharePrecise: "0.0%",
+  factor: "0.00",
+  discountFactor: "0.000000",
+  month: "0",
+  yesNo: '"yes";"yes";"no"',
+  payback: '[=0]"at once";"month "0',
+  backlog: '[>=1E+100]"no limit";#,##0',
+  text: "@",
+  general: "General",
+} as const;
+
+/**
+ * A money format in the case's currency, whole units, negatives in red with a minus.
+ * @example moneyFormat("EUR") // '"€"#,##0;[Red]-"€"#,##0'
+ */
+export function moneyFormat(currency: string): string {
+  let symbol = currency;
+  try {
+    symbol = new Intl.NumberFormat("en-GB", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((part) => part.type === "currency")?.value ?? currency;
+  } catch {
+    // An unknown code still reads well as letters: "XYZ 1,000".
+  }
+  const prefix = /^[A-Za-z]+$/.test(symbol) ? `"${symbol} "` : `"${symbol.replaceAll('"', "")}"`;
+  return `${prefix}#,##0;[Red]-${prefix}#,##0`;
+}
+
+/** A style with a number format, as a fresh object (exceljs shares style objects between cells). */
+export function styled(name: StyleName, numFmt?: string): CellStyle {
+  const base = structuredClone(styles[name]) as CellStyle;
+  return numFmt ? { ...base, numFmt } : base;
+}
+
+/** The number format of a kind of figure. */
+export function formatOf(kind: "hours" | "money" | "count" | "share" | "factor" | "discountFactor" | "month" | "text" | "yesNo", currency: string): string {
+  switch (kind) {
+    case "money":
+      return moneyFormat(currency);
+    case "hours":
+      return formats.hours;
+    case "count":
+      return formats.count;
+    case "share":
+      return formats.share;
+    case "factor":
+      return formats.factor;
+    case "discountFactor":
+      return formats.discountFactor;
+    case "month":
+      return formats.month;
+    case "yesNo":
+      return formats.yesNo;
+    case "text":
+      return formats.general;
+    default:
+      return kind satisfies never;
+  }
+}

@@ -1,0 +1,206 @@
+import { benefitCategories, benefitCategoryLabels, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
+import type { PlacedCell } from "./cell-address.js";
+import type { AlternativeComparison } from "./comparison-sheet.js";
+import type { Worksheet } from "./excel.js";
+import { add, compare, div, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
+import type { ScenarioCells } from "./inputs-sheet.js";
+import { setUpPage } from "./page-setup.js";
+import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
+import type { ScenarioSimulation } from "./simulation-sheet.js";
+import type { RowKey } from "./simulation-rows.js";
+import { formatOf, formats, styled } from "./styles.js";
+
+type Totals = (key: RowKey) => Expr;
+
+/** A scenario's money in one category over the horizon, from its Simulation totals (categories.ts). */
+const categoryMoney: Record<BenefitCategory, (total: Totals, rate: Expr, capture: Expr) => Expr> = {
+  change: (t, rate) => sub(mul(neg(rate), add(add(t("setupHours"), t("learningHours")), t("adoptionDipHours"))), t("externalSpend")),
+  manualTasks: (t, rate) => mul(neg(rate), t("manualHours")),
+  waiting: (t, rate) => mul(neg(rate), t("waitingHours")),
+  meetings: (t, rate) => sub(mul(neg(rate), t("meetingHours")), t("otherTeamsCost")),
+  upkeep: (t, rate) => mul(neg(rate), t("upkeepHours")),
+  breakage: (t, rate) => sub(mul(neg(rate), t("breakageFixHours")), t("outageCost")),
+  turnover: (t, rate) => sub(mul(neg(rate), add(add(t("vacancyHours"), t("rampUpHours")), t("knowledgeLossHours"))), t("hiringCost")),
+  tooling: (t) => neg(add(add(t("licences"), t("infrastructure")), t("supportStaff"))),
+  delivery: (t, rate) => sub(t("projectValue"), mul(rate, t("buildHours"))),
+  unusedCapacity: (t, rate, capture) => mul(mul(neg(rate), t("idleHours")), sub(num(1), capture)),
+  team: (t, rate) => sub(mul(rate, t("capacityHours")), t("payroll")),
+};
+
+const SUMMARY_HEADER_ROW = 5;
+
+/**
+ * Writes what a decision-maker reads first: per alternative the NPV, ROI, payback month, what it
+ * takes, where the benefit comes from; and per scenario its capacity. All formulas.
+ */
+export function writeSummarySheet(
+  worksheet: Worksheet,
+  compiled: CompiledCase,
+  result: CaseResult,
+  inputs: readonly ScenarioCells[],
+  simulation: readonly ScenarioSimulation[],
+  comparisons: readonly AlternativeComparison[],
+  checks: FormulaCheck[],
+): void {
+  const sheet = new SheetWriter(worksheet, checks);
+  const currency = compiled.currency;
+  const money = formatOf("money", currency);
+  const months = compiled.horizonMonths;
+  const baseIndex = compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
+  const baseline = compiled.scenarios[baseIndex]!;
+  const lastColumn = 1 + Math.max(comparisons.length, compiled.scenarios.length);
+  sheet.text(1, 1, compiled.title, styled("title"));
+  sheet.text(2, 1, `Each alternative against ${baseline.label}, over ${months} months, in ${currency}.`, styled("subtitle"));
+  sheet.text(3, 1, "Every figure is a formula: change a yellow cell on the Assumptions sheet and this page recomputes.", styled("subtitle"));
+  if (result.uncertainty) {
+    sheet.text(4, 1, "The inputs given as ranges count here at their middle value; the Distribution snapshot sheet shows how sure the figures are.", styled("subtitle"));
+  }
+
+  let row = SUMMARY_HEADER_ROW;
+  const rowsToFit: number[] = [];
+  const header = (title: string, labels: readonly string[]) => {
+    sheet.text(row, 1, title, styled("header"));
+    labels.forEach((label, index) => sheet.text(row, 2 + index, label, styled("headerNumber")));
+    rowsToFit.push(row);
+  };
+  const section = (title: string) => {
+    row += 1;
+    for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
+  };
+  const line = (label: string, emphasis = false) => {
+    row += 1;
+    sheet.text(row, 1, `  ${label}`, styled(emphasis ? "keyLabel" : "label"));
+  };
+
+  const inAlternatives = (build: (comparison: AlternativeComparison, column: number) => void) =>
+    comparisons.forEach((comparison, index) => build(comparison, 2 + index));
+
+  if (comparisons.length > 0) {
+    header("Against the baseline", comparisons.map((comparison) => compiled.scenarios[comparison.scenarioIndex]!.label));
+    const engineOf = (comparison: AlternativeComparison) => result.comparisons[compiled.scenarios[comparison.scenarioIndex]!.name]!;
+
+    section("Money");
+    const npv = new Map<number, PlacedCell>();
+    const presentCosts = new Map<number, PlacedCell>();
+    line("Net present value (NPV)", true);
+    inAlternatives((comparison, column) => npv.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedNet)), styled("keyFigure", money), engineOf(comparison).npv)));
+    line("Present value of the costs (what the ROI divides by)");
+    inAlternatives((comparison, column) =>
+      presentCosts.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedCosts)), styled("computed", money), engineOf(comparison).presentValueOfCosts)),
+    );
+    line("Return on investment (NPV ÷ present value of the costs)", true);
+    inAlternatives((_comparison, column) => {
+      const costs = sheet.ref(presentCosts.get(column)!);
+      const roi = when(compare(costs, ">", num(1e-9)), div(sheet.ref(npv.get(column)!), costs), str("n/a"));
+      sheet.formula(row, column, roi, styled("keyFigure", formats.share), engineOf(_comparison).roi ?? "n/a");
+    });
+    line("Pays back in (cumulative net at or above zero from then on)", true);
+    inAlternatives((comparison, column) => {
+      const stays = sheet.range(comparison.staysPaidBack);
+      const first = matchExact(1, stays);
+      const last = sheet.ref(comparison.staysPaidBack[comparison.staysPaidBack.length - 1]!);
+      const expr = when(
+        compare(last, "=", num(0)),
+        str("never"),
+        when(compare(first, "=", num(1)), when(compare(sheet.ref(comparison.timeZero), ">=", neg(num(1e-9))), num(0), num(1)), first),
+      );
+      sheet.formula(row, column, expr, styled("keyFigure", formats.payback), engineOf(comparison).paybackMonth ?? "never");
+    });
+    line("Net benefit over the whole horizon");
+    inAlternatives((comparison, column) =>
+      sheet.formula(row, column, sheet.ref(comparison.cumulative[comparison.cumulative.length - 1]!), styled("computed", money), engineOf(comparison).totalNetBenefit),
+    );
+    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over a year (the ${months} months' average × 12)`);
+    inAlternatives((comparison, column) => {
+      const lastYear = comparison.netBenefit.slice(-12);
+      const expr = mul(div(sumRange(sheet.range(lastYear)), num(lastYear.length)), num(12));
+      sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).benefitLastTwelveMonths);
+    });
+
+    section("What it takes");
+    const cash = new Map<number, PlacedCell>();
+    const hoursCost = new Map<number, PlacedCell>();
+    line("Cash paid up front (and before a later change starts)");
+    inAlternatives((comparison, column) => {
+      const alternative = simulation[comparison.scenarioIndex]!;
+      const base = simulation[baseIndex]!;
+      const expr = add(neg(sheet.ref(comparison.timeZero)), sub(sheet.ref(alternative.total("externalSpend")), sheet.ref(base.total("externalSpend"))));
+      cash.set(column, sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).investment.cash));
+    });
+    line("Team hours put into the change (setup, learning, adoption dip)");
+    const hours = new Map<number, PlacedCell>();
+    inAlternatives((comparison, column) =>
+      hours.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.changeHours)), styled("computed", formatOf("hours", currency)), engineOf(comparison).investment.teamHours)),
+    );
+    line("What those hours cost");
+    inAlternatives((comparison, column) => {
+      const rate = sheet.ref(inputs[comparison.scenarioIndex]!.workedOut("hourlyCost"));
+      hoursCost.set(column, sheet.formula(row, column, mul(sheet.ref(hours.get(column)!), rate), styled("computed", money), engineOf(comparison).investment.teamHoursCost));
+    });
+    line("Investment in all", true);
+    inAlternatives((comparison, column) =>
+      sheet.formula(row, column, add(sheet.ref(cash.get(column)!), sheet.ref(hoursCost.get(column)!)), styled("keyFigure", money), engineOf(comparison).investment.total),
+    );
+
+    section("Where the benefit comes from (over the whole horizon)");
+    const categoryCells = new Map<number, PlacedCell[]>();
+    for (const category of benefitCategories) {
+      line(benefitCategoryLabels[category]);
+      inAlternatives((comparison, column) => {
+        const index = comparison.scenarioIndex;
+        const totalsOf = (cells: ScenarioSimulation): Totals => (key) => sheet.ref(cells.total(key));
+        const moneyOf = (scenario: number) =>
+          categoryMoney[category](totalsOf(simulation[scenario]!), sheet.ref(inputs[scenario]!.workedOut("hourlyCost")), sheet.ref(inputs[scenario]!.input("captureShare")));
+        let expr = sub(moneyOf(index), moneyOf(baseIndex));
+        if (category === "change") expr = add(sheet.ref(comparison.timeZero), expr);
+        const cell = sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).benefitByCategory[category]);
+        categoryCells.set(column, [...(categoryCells.get(column) ?? []), cell]);
+      });
+    }
+    line("All together (the net benefit over the whole horizon)", true);
+    inAlternatives((comparison, column) =>
+      sheet.formula(row, column, sum(...(categoryCells.get(column) ?? []).map((cell) => sheet.ref(cell))), styled("keyFigure", money), engineOf(comparison).totalNetBenefit),
+    );
+    row += 1;
+  } else {
+    sheet.text(row, 1, "The case has only the baseline: there is nothing to compare.", styled("subtitle"));
+  }
+
+  row += 1;
+  header("Capacity, per scenario", compiled.scenarios.map((scenario) => `${scenario.label}${scenario.name === compiled.baseline ? " (baseline)" : ""}`));
+  const perScenario = (label: string, build: (index: number, column: number) => void) => {
+    line(label);
+    compiled.scenarios.forEach((_scenario, index) => build(index, 2 + index));
+  };
+  const summaryOf = (index: number) => result.scenarios[compiled.scenarios[index]!.name]!.summary;
+  perScenario("Most live projects one person can keep", (index, column) =>
+    sheet.formula(row, column, sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")), styled("computed", formats.count), summaryOf(index).maxLiveProjectsPerPerson ?? "no limit"),
+  );
+  perScenario("New work can no longer start from month", (index, column) => {
+    const flags = simulation[index]!.noNewWorkFromHere;
+    const expr = when(compare(sheet.ref(flags[flags.length - 1]!), "=", num(0)), str("never"), matchExact(1, sheet.range(flags)));
+    sheet.formula(row, column, expr, styled("computed", formats.month), summaryOf(index).newWorkStopsMonth ?? "never");
+  });
+  perScenario("Projects delivered in the horizon", (index, column) =>
+    sheet.formula(row, column, sheet.ref(simulation[index]!.total("releases")), styled("computed", formats.count), summaryOf(index).projectsDelivered),
+  );
+  perScenario("Live projects at the end", (index, column) => {
+    const live = simulation[index]!.months("liveProjects");
+    sheet.formula(row, column, sheet.ref(live[live.length - 1]!), styled("computed", formats.count), summaryOf(index).liveProjectsAtEnd);
+  });
+  perScenario("Overloaded months (upkeep and overheads exceed the hours)", (index, column) =>
+    sheet.formula(row, column, sheet.ref(simulation[index]!.total("overloaded")), styled("computed", formats.count), summaryOf(index).overloadedMonths.length),
+  );
+  perScenario("Cost of one hour of the team", (index, column) =>
+    sheet.formula(row, column, sheet.ref(inputs[index]!.workedOut("hourlyCost")), styled("computed", money), summaryOf(index).hourlyCost),
+  );
+
+  row += 2;
+  sheet.text(row, 1, "How to read this: the NPV adds each month's net benefit, discounted; the ROI divides it by the present value of the extra cash and team hours the change takes.", styled("subtitle"));
+  row += 1;
+  sheet.text(row, 1, "The Comparison sheet shows the months behind these figures; the Simulation sheet shows every scenario's hours and money.", styled("subtitle"));
+
+  sheet.widths([62, ...Array.from({ length: lastColumn - 1 }, () => 22)]);
+  rowsToFit.forEach((header) => sheet.fitRowHeight(header));
+  setUpPage(sheet.worksheet, { frozenRows: SUMMARY_HEADER_ROW, frozenColumns: 1, lastRow: row, lastColumn, landscape: true, fitToWidth: true });
+}

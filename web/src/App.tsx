@@ -1,0 +1,436 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { Issue } from "../../src/engine/index.js";
+import { hasErrors } from "../../src/engine/index.js";
+import { parseScenarioSource } from "../../src/engine/scenario/source.js";
+import { uncertaintyFromResult } from "../../src/report/uncertainty-view.js";
+import type { ExportKind, ServerInfo } from "../../src/server/api-types.js";
+import { caseFormatOf, caseText, type CaseFormat } from "../../src/server/case-text.js";
+import seedTemplate from "../../examples/seed.yaml?raw";
+import { deleteIn, isRecord, setIn, type CaseData, type DataPath } from "./case/data-path.js";
+import { engineAcceptsRanges, type Evaluation } from "./case/evaluate.js";
+import { caseInHash, decodeCase, encodeCase, shareLink } from "./case/share-link.js";
+import { EditorContext, type EditorApi } from "./editor/editor-context.js";
+import { Editor, tabOfPath } from "./editor/Editor.js";
+import { focusField, IssueSummary } from "./editor/IssueSummary.js";
+import { CaseEvaluator } from "./engine/case-evaluator.js";
+import type { RangedResult } from "./engine/messages.js";
+import { RangesNote } from "./results/RangesNote.js";
+import { ApiError, fetchCase, fetchExport, fetchInfo, fetchTemplate, saveCase } from "./files/api.js";
+import { downloadFile } from "./files/download.js";
+import { Toolbar } from "./files/Toolbar.js";
+import { CapacityView } from "./results/CapacityView.js";
+import { Charts } from "./results/Charts.js";
+import { Headline } from "./results/Headline.js";
+import { LiveStrip } from "./results/LiveStrip.js";
+import { MonthTable } from "./results/MonthTable.js";
+import { recordUpdate } from "./timing.js";
+
+/** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
+type Origin =
+  | { readonly kind: "file"; readonly file: string; readonly format: CaseFormat; readonly text: string; readonly version: string }
+  | { readonly kind: "template"; readonly name: string; readonly text: string }
+  | { readonly kind: "upload"; readonly name: string; readonly format: CaseFormat; readonly text: string }
+  | { readonly kind: "link" };
+
+interface Status {
+  readonly text: string;
+  readonly tone: "info" | "success" | "error";
+}
+
+/** Light debounce: a burst of keystrokes is evaluated once, well within the 50 ms the page aims for. */
+const EVALUATE_AFTER_MS = 12;
+/** The Monte Carlo waits for a pause in typing. */
+const RANGES_AFTER_MS = 250;
+
+/** The YAML text the case was read from, so that downloads and saves keep its comments. */
+function originYaml(origin: Origin | undefined): string | undefined {
+  if (!origin || origin.kind === "link") return undefined;
+  return origin.kind === "template" || origin.format === "yaml" ? origin.text : undefined;
+}
+
+function describeOrigin(origin: Origin | undefined): string {
+  if (!origin) return "";
+  switch (origin.kind) {
+    case "file":
+      return origin.file;
+    case "template":
+      return `from the ${origin.name} template`;
+    case "upload":
+      return `uploaded ${origin.name}`;
+    case "link":
+      return "from a share link";
+    default:
+      return origin satisfies never;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function App() {
+  const [info, setInfo] = useState<ServerInfo | null | undefined>(undefined);
+  const [data, setData] = useState<CaseData | null>(null);
+  const [origin, setOrigin] = useState<Origin | undefined>();
+  const [savedJson, setSavedJson] = useState<string | undefined>();
+  const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[] } | undefined>();
+  const [tab, setTab] = useState("case");
+  const [evaluated, setEvaluated] = useState<{ data: CaseData; evaluation: Evaluation } | undefined>();
+  const [lastGood, setLastGood] = useState<Evaluation | undefined>();
+  const [ranged, setRanged] = useState<{ json: string; value: RangedResult } | undefined>();
+  const [rangeProgress, setRangeProgress] = useState<number | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [share, setShare] = useState<string | undefined>();
+  const evaluator = useMemo(() => new CaseEvaluator(), []);
+  const rangesEnabled = useMemo(() => engineAcceptsRanges(), []);
+
+  const load = useCallback((next: CaseData, from: Origin, saved?: string) => {
+    setData(next);
+    setOrigin(from);
+    setSavedJson(saved);
+    setLoadFailure(undefined);
+    setShare(undefined);
+  }, []);
+
+  const loadText = useCallback(
+    (text: string, from: Origin) => {
+      const source = parseScenarioSource(text);
+      if (source.issues.length > 0 || !isRecord(source.data)) {
+        setStatus({ text: `${describeOrigin(from)} cannot be read: ${source.issues[0]?.message ?? "it holds no case"}`, tone: "error" });
+        return false;
+      }
+      load(source.data, from, from.kind === "file" ? JSON.stringify(source.data) : undefined);
+      return true;
+    },
+    [load],
+  );
+
+  // Start: the case in the link, else the server's file, else the seed template.
+  useEffect(() => {
+    void (async () => {
+      const serverInfo = await fetchInfo();
+      setInfo(serverInfo);
+      const packed = caseInHash(window.location.hash);
+      if (packed !== undefined) {
+        try {
+          const shared = await decodeCase(packed);
+          if (isRecord(shared)) {
+            load(shared, { kind: "link" });
+            setStatus({ text: `Opened the case from the link.${serverInfo?.file ? ` Saving would replace ${serverInfo.file}.` : ""}`, tone: "info" });
+            return;
+          }
+          setStatus({ text: "The link holds no case; showing the file instead.", tone: "error" });
+        } catch (error) {
+          setStatus({ text: messageOf(error), tone: "error" });
+        }
+      }
+      if (serverInfo?.file) {
+        try {
+          const document = await fetchCase();
+          if (!isRecord(document.data)) {
+            setLoadFailure({ message: `${document.file} cannot be edited here until it is valid YAML or JSON; fix these in your editor and reload:`, issues: document.issues });
+            return;
+          }
+          load(document.data, { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version }, JSON.stringify(document.data));
+          return;
+        } catch (error) {
+          setLoadFailure({ message: messageOf(error) });
+          return;
+        }
+      }
+      loadText(seedTemplate, { kind: "template", name: "seed", text: seedTemplate });
+    })();
+    return () => evaluator.dispose();
+  }, [evaluator, load, loadText]);
+
+  // Evaluate a moment after the last edit; a newer edit cancels the pending one.
+  useEffect(() => {
+    if (!data) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      evaluator
+        .evaluate(data)
+        .then((next) => {
+          if (cancelled || !next) return;
+          setEvaluated({ data, evaluation: next });
+          if (next.result) setLastGood(next);
+        })
+        .catch((error: unknown) => setStatus({ text: `The engine failed: ${messageOf(error)}`, tone: "error" }));
+    }, EVALUATE_AFTER_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [data, evaluator]);
+
+  const evaluation = evaluated?.evaluation;
+  const evaluatedJson = useMemo(() => (evaluated ? JSON.stringify(evaluated.data) : undefined), [evaluated]);
+
+  // The figures for an edit are on screen once React has committed them.
+  useLayoutEffect(() => {
+    if (evaluation) recordUpdate();
+  }, [evaluation]);
+
+  // Ranges: the Monte Carlo runs in the worker once typing pauses; the point figures show meanwhile.
+  useEffect(() => {
+    const compiled = evaluated?.evaluation.compiled;
+    if (!evaluated || !compiled || compiled.uncertainLeaves.length === 0 || evaluatedJson === undefined) {
+      setRangeProgress(undefined);
+      return;
+    }
+    if (ranged?.json === evaluatedJson) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      setRangeProgress(0);
+      evaluator
+        .ranges(evaluated.data, (done, samples) => {
+          if (!cancelled) setRangeProgress(done / samples);
+        })
+        .then((value) => {
+          if (cancelled || !value) return;
+          setRanged({ json: evaluatedJson, value });
+          setRangeProgress(undefined);
+        })
+        .catch((error: unknown) => {
+          setRangeProgress(undefined);
+          setStatus({ text: `The ranges could not be worked out: ${messageOf(error)}`, tone: "error" });
+        });
+    }, RANGES_AFTER_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [evaluated, evaluatedJson, evaluator, ranged]);
+
+  const issues = evaluation?.issues ?? [];
+  const errors = hasErrors(issues);
+  const dirty = data !== null && JSON.stringify(data) !== savedJson;
+  const saveTarget = info?.file ? (origin?.kind === "file" ? origin.file : info.file) : null;
+  const saveBlockedBecause = errors ? "Fix the problems listed above the inputs first." : !dirty ? "No changes to save." : undefined;
+  const canSave = saveTarget !== null && !errors && dirty && evaluation !== undefined;
+
+  const set = useCallback((path: DataPath, value: unknown) => {
+    setData((current) => {
+      if (!current) return current;
+      // A scenario stays even when its last input is removed.
+      return value === undefined ? deleteIn(current, path, path[0] === "scenarios" ? 2 : 0) : setIn(current, path, value);
+    });
+  }, []);
+
+  const editorApi = useMemo<EditorApi | null>(
+    () => (data ? { data, issues, set, rangesEnabled, currency: typeof data.currency === "string" && /^[A-Z]{3}$/.test(data.currency) ? data.currency : "EUR" } : null),
+    [data, issues, set, rangesEnabled],
+  );
+
+  const confirmDiscard = () => !dirty || window.confirm("Your changes are not saved. Replace them?");
+
+  const save = useCallback(async () => {
+    if (!data || saveTarget === null || !canSave) return;
+    if (origin?.kind !== "file" && !window.confirm(`Replace ${saveTarget} with this case? The current file is kept as ${saveTarget}.bak.`)) return;
+    setBusy(true);
+    try {
+      const saved = await saveCase(saveTarget, data, origin?.kind === "file" && origin.file === saveTarget ? origin.version : undefined);
+      setOrigin({ kind: "file", file: saved.file, format: caseFormatOf(saved.file), text: saved.text, version: saved.version });
+      setSavedJson(JSON.stringify(data));
+      setStatus({ text: `Saved ${saved.file}${saved.backup ? ` (the previous version is kept as ${saved.backup})` : ""}.`, tone: "success" });
+    } catch (error) {
+      const issuesNote = error instanceof ApiError && error.body.issues ? ` ${error.body.issues.map((issue) => issue.message).join("; ")}` : "";
+      setStatus({ text: `Not saved: ${messageOf(error)}.${issuesNote}`, tone: "error" });
+    } finally {
+      setBusy(false);
+    }
+  }, [data, saveTarget, canSave, origin]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save]);
+
+  const open = async (file: string) => {
+    if (!confirmDiscard()) return;
+    try {
+      const document = await fetchCase(file);
+      if (!isRecord(document.data)) {
+        setStatus({ text: `${file} cannot be read: ${document.issues[0]?.message ?? "it holds no case"}`, tone: "error" });
+        return;
+      }
+      load(document.data, { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version }, JSON.stringify(document.data));
+      setStatus({ text: `Opened ${file}.`, tone: "info" });
+    } catch (error) {
+      setStatus({ text: `Could not open ${file}: ${messageOf(error)}`, tone: "error" });
+    }
+  };
+
+  const startFromTemplate = async (name: string) => {
+    if (!confirmDiscard()) return;
+    try {
+      const template = info ? await fetchTemplate(name) : { name, text: seedTemplate };
+      if (loadText(template.text, { kind: "template", name, text: template.text })) {
+        setTab("case");
+        setStatus({ text: `Started from the ${name} template. ${saveTarget ? `Saving would replace ${saveTarget}.` : "Download it to keep it."}`, tone: "info" });
+      }
+    } catch (error) {
+      setStatus({ text: `Could not load the template: ${messageOf(error)}`, tone: "error" });
+    }
+  };
+
+  const upload = async (file: File) => {
+    if (!confirmDiscard()) return;
+    if (file.size > 1_000_000) {
+      setStatus({ text: `${file.name} is larger than 1 MB; a scenario file may be at most 1 MB.`, tone: "error" });
+      return;
+    }
+    const text = await file.text();
+    if (loadText(text, { kind: "upload", name: file.name, format: caseFormatOf(file.name), text })) {
+      setStatus({ text: `Opened ${file.name}. ${saveTarget ? `Saving would replace ${saveTarget}.` : "Download it to keep your changes."}`, tone: "info" });
+    }
+  };
+
+  const fileStem = () => {
+    const name = origin?.kind === "file" ? origin.file : origin?.kind === "upload" ? origin.name : "case.yaml";
+    return name.replace(/\.(ya?ml|json)$/i, "");
+  };
+
+  const download = (format: CaseFormat) => {
+    if (!data) return;
+    downloadFile(`${fileStem()}.${format === "json" ? "json" : "yaml"}`, caseText(data, format, format === "yaml" ? originYaml(origin) : undefined), format === "json" ? "application/json" : "application/yaml");
+    setStatus({ text: `Downloaded ${fileStem()}.${format === "json" ? "json" : "yaml"}.`, tone: "success" });
+  };
+
+  const makeShareLink = async () => {
+    if (!data) return;
+    const link = shareLink(window.location.href, await encodeCase(data));
+    setShare(link);
+    try {
+      await navigator.clipboard.writeText(link);
+      setStatus({ text: "Share link copied. It carries the whole case; the server never sees it.", tone: "success" });
+    } catch {
+      setStatus({ text: "Share link ready below; copy it from the box.", tone: "info" });
+    }
+  };
+
+  const exportCase = async (kind: ExportKind) => {
+    if (!data) return;
+    if (errors) {
+      setStatus({ text: "Fix the problems first: exports are made from a case without errors.", tone: "error" });
+      return;
+    }
+    setBusy(true);
+    try {
+      const { blob, fileName } = await fetchExport(kind, caseText(data, "yaml", originYaml(origin)));
+      downloadFile(fileName, blob);
+      setStatus({ text: `Exported ${fileName}.`, tone: "success" });
+    } catch (error) {
+      setStatus({ text: `Export failed: ${messageOf(error)}`, tone: "error" });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showIssue = (issue: Issue) => {
+    setTab(tabOfPath(issue.path));
+    focusField(issue.path);
+  };
+
+  const shownEvaluation = evaluation?.result ? evaluation : lastGood;
+  const rangedNow = ranged !== undefined && ranged.json === evaluatedJson ? ranged.value : undefined;
+  const shown = shownEvaluation ? { ...shownEvaluation, result: rangedNow?.result ?? shownEvaluation.result } : undefined;
+  const stale = evaluation !== undefined && !evaluation.result;
+  const title = data && typeof data.title === "string" && data.title !== "" ? data.title : "Business case";
+  const uncertainty = shown?.result ? uncertaintyFromResult(shown.result) : undefined;
+
+  useEffect(() => {
+    document.title = `${dirty ? "• " : ""}${title} · mlops-roi`;
+  }, [title, dirty]);
+
+  return (
+    <>
+      <a className="skip-link" href="#results">
+        Skip to the results
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <p className="product">mlops-roi</p>
+          <h1>{title}</h1>
+          <p className="file-state">
+            {describeOrigin(origin)}
+            {data && (dirty ? " · unsaved changes" : " · saved")}
+          </p>
+        </div>
+        <Toolbar
+          info={info ?? null}
+          saveTarget={saveTarget}
+          currentFile={origin?.kind === "file" ? origin.file : null}
+          canSave={canSave}
+          {...(saveBlockedBecause ? { saveBlockedBecause } : {})}
+          busy={busy}
+          templates={info ? info.templates : ["seed"]}
+          onSave={() => void save()}
+          onOpen={(file) => void open(file)}
+          onTemplate={(name) => void startFromTemplate(name)}
+          onUpload={(file) => void upload(file)}
+          onDownload={download}
+          onShare={() => void makeShareLink()}
+          onExport={(kind) => void exportCase(kind)}
+        />
+      </header>
+      <div className="status-area">
+        <p className={`status status-${status?.tone ?? "info"}`} role="status" aria-live="polite">
+          {status?.text ?? ""}
+        </p>
+        {share && (
+          <div className="share-box">
+            <label htmlFor="share-link">Share link</label>
+            <input id="share-link" type="text" readOnly value={share} onFocus={(event) => event.currentTarget.select()} />
+          </div>
+        )}
+      </div>
+      {loadFailure && (
+        <section className="load-failure" role="alert">
+          <p>{loadFailure.message}</p>
+          {loadFailure.issues && (
+            <ul>
+              {loadFailure.issues.map((issue, index) => (
+                <li key={index}>
+                  line {issue.line ?? "?"}, column {issue.column ?? "?"}: {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {data && editorApi && (
+        <main className="layout">
+          <div className="editor-column">
+            <EditorContext.Provider value={editorApi}>
+              <IssueSummary issues={issues} onShow={showIssue} />
+              <Editor tab={tab} onTab={setTab} onReplace={setData} />
+            </EditorContext.Provider>
+          </div>
+          <div className={`results-column${stale ? " stale" : ""}`} id="results" tabIndex={-1} aria-label="Results">
+            {stale && <p className="stale-note">These figures are from the last case without errors; they update again once the problems are fixed.</p>}
+            {shown?.result ? (
+              <>
+                <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} />
+                <RangesNote result={shown.result} progress={rangeProgress} />
+                <Charts result={shown.result} compiled={shown.compiled} uncertainty={uncertainty} tornado={rangedNow?.tornado} />
+                <CapacityView result={shown.result} />
+                <MonthTable result={shown.result} />
+              </>
+            ) : (
+              evaluation && <p className="empty-note">No figures yet: fix the problems listed beside the inputs.</p>
+            )}
+          </div>
+          <LiveStrip result={shown?.result} stale={stale} />
+        </main>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { buildResult, hasErrors, validateScenarioText, type CaseResult, type CompiledCase, type Issue } from "../../../src/engine/index.js";
+
+/** The engine's answer for one state of the case. */
+export interface Evaluation {
+  readonly issues: readonly Issue[];
+  /** Present when the case has no error. */
+  readonly result?: CaseResult;
+  /** The compiled case behind the result, for the sensitivity chart. */
+  readonly compiled?: CompiledCase;
+  /** Milliseconds the engine took (validation and simulation). */
+  readonly engineMs: number;
+}
+
+/**
+ * Validates the case data exactly as the command line validates a file (it is the same function,
+ * given the data as JSON text) and, when there is no error, builds the result every view shows.
+ * @example evaluateCase(data).result?.comparisons.optimal?.npv
+ */
+export function evaluateCase(data: unknown): Evaluation {
+  const started = performance.now();
+  const validation = validateScenarioText(JSON.stringify(data) ?? "");
+  if (hasErrors(validation.issues) || !validation.compiled) return { issues: validation.issues, engineMs: performance.now() - started };
+  const result = buildResult(validation.compiled);
+  return { issues: validation.issues, result, compiled: validation.compiled, engineMs: performance.now() - started };
+}
+
+let rangeSupport: boolean | undefined;
+
+/**
+ * Whether the engine reads ranges (`{ low, high }` in place of a number): tried once on a tiny case,
+ * so the editor offers the point/range switch exactly when the engine accepts it.
+ */
+export function engineAcceptsRanges(): boolean {
+  if (rangeSupport === undefined) {
+    const tiny = {
+      title: "range check",
+      currency: "EUR",
+      horizonMonths: 2,
+      discountRate: 0,
+      baseline: "today",
+      defaults: { team: { people: 1, hoursPerMonth: 100, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: { low: 5, high: 10 } }, releases: { mode: "schedule", months: [1] } },
+      scenarios: { today: {} },
+    };
+    rangeSupport = !hasErrors(validateScenarioText(JSON.stringify(tiny)).issues);
+  }
+  return rangeSupport;
+}

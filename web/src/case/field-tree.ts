@@ -1,0 +1,213 @@
+import { z } from "zod";
+import { caseSchema, inputsShape, scenarioSchema } from "../../../src/engine/scenario/schema.js";
+import { parameterNames, parameterSpecs } from "../../../src/engine/model/parameters.js";
+import { quantityKind } from "../../../src/engine/scenario/quantity.js";
+import { describeInput, type InputUnit } from "../../../src/report/input-labels.js";
+import type { DataPath } from "./data-path.js";
+
+/**
+ * The editor's fields, read from the same zod schema that validates scenario files, so the editor
+ * covers every input the file format has — a new field in the schema appears here by itself.
+ */
+
+type AnySchema = z.core.$ZodType;
+
+interface FieldBase {
+  /** The key in its map, e.g. "upkeepHoursPerMonth". */
+  readonly key: string;
+  /** Path inside the scenario's inputs (or the top of the file), e.g. ["projects", "upkeepHoursPerMonth"]. */
+  readonly path: DataPath;
+  readonly label: string;
+  /** Plain-language help from the schema's description; empty when the label says it all. */
+  readonly help: string;
+}
+
+export interface NumberField extends FieldBase {
+  readonly kind: "number";
+  /** Quantities may carry a note and be a range; bare numbers (month numbers, the horizon) may not. */
+  readonly quantity: boolean;
+  readonly allowed: string;
+  readonly unit: InputUnit;
+  readonly integer: boolean;
+  /** What the engine uses when the file is silent (NaN: required, Infinity: no limit). */
+  readonly fallback?: number;
+}
+
+export interface ChoiceField extends FieldBase {
+  readonly kind: "choice";
+  readonly options: readonly string[];
+}
+
+export interface MonthListField extends FieldBase {
+  readonly kind: "monthList";
+  readonly allowed: string;
+}
+
+export interface TextField extends FieldBase {
+  readonly kind: "text";
+  readonly multiline: boolean;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
+
+export interface GroupField extends FieldBase {
+  readonly kind: "group";
+  readonly children: readonly Field[];
+}
+
+/** A map of names to entries with the same fields (the recurring chores). */
+export interface MapField extends FieldBase {
+  readonly kind: "map";
+  readonly entry: readonly Field[];
+}
+
+export type Field = NumberField | ChoiceField | MonthListField | TextField | GroupField | MapField;
+
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  options?: AnySchema[];
+  shape?: Record<string, AnySchema>;
+  valueType?: AnySchema;
+  element?: AnySchema;
+  entries?: Record<string, string>;
+  in?: AnySchema;
+}
+
+function def(schema: AnySchema): Def {
+  return schema._zod.def as unknown as Def;
+}
+
+/** The description the schema carries, looking through optional() wrappers. */
+function descriptionOf(schema: AnySchema): string | undefined {
+  let current: AnySchema | undefined = schema;
+  while (current) {
+    const described = z.globalRegistry.get(current)?.description;
+    if (described) return described;
+    const inner: Def = def(current);
+    current = inner.type === "optional" || inner.type === "default" || inner.type === "nullable" ? inner.innerType : undefined;
+  }
+  return undefined;
+}
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const inner = def(current);
+    if ((inner.type === "optional" || inner.type === "default" || inner.type === "nullable" || inner.type === "readonly") && inner.innerType) current = inner.innerType;
+    else if (inner.type === "pipe" && inner.in) current = inner.in;
+    else return current;
+  }
+}
+
+const fallbackBySource = new Map<string, number>(parameterNames.map((name) => [parameterSpecs[name].source as string, parameterSpecs[name].fallback]));
+const kindBySource = new Map<string, string>(parameterNames.map((name) => [parameterSpecs[name].source as string, parameterSpecs[name].kind as string]));
+
+function words(key: string): string {
+  const spaced = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function numberField(key: string, path: DataPath, schema: AnySchema, number: AnySchema, quantity: boolean): NumberField {
+  const source = path.join(".");
+  const own = descriptionOf(schema) ?? "";
+  const allowed = descriptionOf(number) ?? "a number";
+  const kindName = kindBySource.get(source);
+  // A field without a description of its own inherits the quantity's "allowed" text: not help.
+  const help = own.startsWith(allowed) ? "" : own;
+  const described = describeInput(source);
+  const unit = kindName ? unitOfKind(kindName as Parameters<typeof quantityKind>[0], described.unit) : described.unit;
+  const fallback = fallbackBySource.get(source);
+  return {
+    kind: "number",
+    key,
+    path,
+    label: described.label,
+    help,
+    quantity,
+    allowed,
+    unit,
+    integer: (number as unknown as { isInt?: boolean }).isInt === true,
+    ...(fallback !== undefined ? { fallback } : {}),
+  };
+}
+
+/** The report's unit, checked against the engine's kind of number (a month number is not "months"). */
+function unitOfKind(kind: Parameters<typeof quantityKind>[0], reported: InputUnit): InputUnit {
+  const unit = quantityKind(kind).unit;
+  if (unit === "money" || unit === "hours" || unit === "minutes" || unit === "weeks" || unit === "months" || unit === "month" || unit === "people" || unit === "count" || unit === "factor") return unit;
+  if (unit === "share a year") return "rate";
+  if (unit === "share") return reported === "rate" ? "rate" : "share";
+  return reported;
+}
+
+/**
+ * One field from its schema; `path` is where it sits.
+ * @example fieldOf("people", ["team", "people"], schema).kind // "number"
+ */
+export function fieldOf(key: string, path: DataPath, schema: AnySchema): Field {
+  const inner = unwrap(schema);
+  const d = def(inner);
+  const help = descriptionOf(schema) ?? "";
+  switch (d.type) {
+    case "number":
+      return numberField(key, path, schema, inner, false);
+    case "union": {
+      const options = (d.options ?? []).map(unwrap);
+      const number = options.find((option) => def(option).type === "number");
+      if (number) return numberField(key, path, schema, number, options.length > 1);
+      return { kind: "text", key, path, label: words(key), help, multiline: false };
+    }
+    case "enum":
+      return { kind: "choice", key, path, label: describeInput(path.join(".")).label, help, options: Object.values(d.entries ?? {}) };
+    case "array":
+      return { kind: "monthList", key, path, label: words(key), help, allowed: descriptionOf(d.element ? unwrap(d.element) : inner) ?? "" };
+    case "object":
+      return { kind: "group", key, path, label: words(key), help, children: fieldsOfShape(d.shape ?? {}, path) };
+    case "record": {
+      const entry = d.valueType ? def(unwrap(d.valueType)) : undefined;
+      return { kind: "map", key, path, label: words(key), help, entry: entry?.shape ? fieldsOfShape(entry.shape, []) : [] };
+    }
+    case "string": {
+      const bag = inner._zod.bag as { maximum?: number; patterns?: Set<RegExp> };
+      const pattern = bag.patterns ? [...bag.patterns][0]?.source : undefined;
+      return {
+        kind: "text",
+        key,
+        path,
+        label: key === "note" ? "Notes" : words(key),
+        help,
+        multiline: key === "note" || key === "description",
+        ...(bag.maximum !== undefined ? { maxLength: bag.maximum } : {}),
+        ...(pattern !== undefined ? { pattern } : {}),
+      };
+    }
+    default:
+      return { kind: "text", key, path, label: words(key), help, multiline: false };
+  }
+}
+
+function fieldsOfShape(shape: Record<string, AnySchema>, path: DataPath): Field[] {
+  return Object.entries(shape).map(([key, schema]) => fieldOf(key, [...path, key], schema));
+}
+
+/** Every input group of a scenario (team, change, manualTasks, ...), in the schema's order. */
+export const inputGroups: readonly Field[] = fieldsOfShape(inputsShape as unknown as Record<string, AnySchema>, []);
+
+const caseShape = (caseSchema as unknown as { shape: Record<string, AnySchema> }).shape;
+const scenarioShape = (scenarioSchema as unknown as { _zod: { def: { shape: Record<string, AnySchema> } } })._zod.def.shape;
+
+/** Fields at the top of the file that are not structure (scenarios, defaults) or the baseline's name. */
+export const caseFields: readonly Field[] = Object.entries(caseShape)
+  .filter(([key]) => !["$schema", "defaults", "scenarios", "baseline"].includes(key))
+  .map(([key, schema]) => fieldOf(key, [key], schema));
+
+/** A scenario's own fields besides its inputs: label, description, note. */
+export const scenarioOwnFields: readonly Field[] = Object.entries(scenarioShape)
+  .filter(([key]) => !(key in inputsShape))
+  .map(([key, schema]) => fieldOf(key, [key], schema));
+
+/** Every number field under a field, for counting and tests. */
+export function numberFieldsOf(fields: readonly Field[]): NumberField[] {
+  return fields.flatMap((field) => (field.kind === "number" ? [field] : field.kind === "group" ? numberFieldsOf(field.children) : field.kind === "map" ? numberFieldsOf(field.entry) : []));
+}

@@ -1,0 +1,100 @@
+import { isRecord } from "./data-path.js";
+
+/**
+ * The forms an input takes in the file — a number, `{ value, note }`, a range `{ low, high }` or
+ * an explicit distribution — read into one shape the editor can show, and written back in the
+ * simplest form that keeps what the user gave.
+ */
+export type QuantityForm =
+  | { readonly kind: "point"; readonly value: unknown; readonly note?: string }
+  | { readonly kind: "range"; readonly low: unknown; readonly high: unknown; readonly note?: string; readonly extra: Readonly<Record<string, unknown>> }
+  | { readonly kind: "distribution"; readonly parameters: Readonly<Record<string, unknown>>; readonly note?: string };
+
+function noteOf(value: Record<string, unknown>): { note?: string } {
+  return typeof value.note === "string" ? { note: value.note } : {};
+}
+
+/** @example readQuantity({ value: 30, note: "from the time sheets" }) // { kind: "point", value: 30, note: "..." } */
+export function readQuantity(raw: unknown): QuantityForm {
+  if (!isRecord(raw)) return { kind: "point", value: raw };
+  if ("low" in raw || "high" in raw) {
+    const { low, high, note: _note, ...extra } = raw;
+    return { kind: "range", low, high, extra, ...noteOf(raw) };
+  }
+  if ("distribution" in raw) {
+    const { note: _note, ...parameters } = raw;
+    return { kind: "distribution", parameters, ...noteOf(raw) };
+  }
+  return { kind: "point", value: raw.value, ...noteOf(raw) };
+}
+
+/**
+ * The value to store; undefined removes the input from the file (the engine's default applies).
+ * @example writeQuantity({ kind: "point", value: 30 }) // 30
+ */
+export function writeQuantity(form: QuantityForm): unknown {
+  const note = form.note !== undefined && form.note !== "" ? { note: form.note } : {};
+  switch (form.kind) {
+    case "point":
+      if (form.value === undefined) return "note" in note ? { ...note } : undefined;
+      return "note" in note ? { value: form.value, ...note } : form.value;
+    case "range":
+      return { low: form.low, high: form.high, ...form.extra, ...note };
+    case "distribution":
+      return { ...form.parameters, ...note };
+    default:
+      return form satisfies never;
+  }
+}
+
+function rounded(value: number): number {
+  if (value === 0) return 0;
+  const step = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 1);
+  return Math.round(value / step) * step;
+}
+
+/**
+ * A range around a point, ±20%, as a starting guess for the user to correct.
+ * @example toRange({ kind: "point", value: 30 }) // { kind: "range", low: 24, high: 36, extra: {} }
+ */
+export function toRange(form: QuantityForm, inherited?: unknown): QuantityForm {
+  if (form.kind !== "point") return form;
+  const base = typeof form.value === "number" ? form.value : typeof inherited === "number" ? inherited : undefined;
+  const note = form.note !== undefined ? { note: form.note } : {};
+  if (base === undefined) return { kind: "range", low: undefined, high: undefined, extra: {}, ...note };
+  return { kind: "range", low: rounded(base * 0.8), high: rounded(base * 1.2), extra: {}, ...note };
+}
+
+/** Back to one number: the middle of the range. */
+export function toPoint(form: QuantityForm): QuantityForm {
+  const note = form.note !== undefined ? { note: form.note } : {};
+  if (form.kind === "range") {
+    const middle = typeof form.low === "number" && typeof form.high === "number" ? (form.low + form.high) / 2 : typeof form.low === "number" ? form.low : undefined;
+    return { kind: "point", value: middle, ...note };
+  }
+  if (form.kind === "distribution") {
+    const { mode, mean, min, max } = form.parameters;
+    const middle = typeof mode === "number" ? mode : typeof mean === "number" ? mean : typeof min === "number" && typeof max === "number" ? (min + max) / 2 : undefined;
+    return { kind: "point", value: middle, ...note };
+  }
+  return form;
+}
+
+const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/**
+ * What the user typed, as the file will hold it: a number, nothing (empty), or the text itself so
+ * that validation names the problem at the field.
+ * @example parseNumberText(" 40 ") // 40 ; parseNumberText("") // undefined ; parseNumberText("4o") // "4o"
+ */
+export function parseNumberText(text: string): number | string | undefined {
+  const trimmed = text.trim().replace(/_/g, "");
+  if (trimmed === "") return undefined;
+  return numberPattern.test(trimmed) ? Number(trimmed) : text;
+}
+
+/** @example numberText(0.08) // "0.08" ; numberText(undefined) // "" */
+export function numberText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  return String(value);
+}

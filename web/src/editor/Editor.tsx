@@ -1,0 +1,225 @@
+import { useState } from "react";
+import type { Issue } from "../../../src/engine/index.js";
+import { getIn, isRecord, type CaseData } from "../case/data-path.js";
+import { caseFields, scenarioOwnFields } from "../case/field-tree.js";
+import { addScenario, deleteScenario, duplicateScenario, freeName, nameProblem, renameScenario, scenarioNames } from "../case/scenarios.js";
+import { markEdit } from "../timing.js";
+import { fieldId, useEditor } from "./editor-context.js";
+import { FieldView } from "./FieldView.js";
+import { InputSections } from "./InputSections.js";
+import { panelDomId, ScenarioTabs, tabDomId, type TabItem } from "./ScenarioTabs.js";
+
+const caseLabels: Readonly<Record<string, string>> = {
+  title: "Title of the case",
+  description: "Description",
+  currency: "Currency (three letters, e.g. EUR)",
+  horizonMonths: "Months the case covers",
+};
+
+/** Which tab shows the field an issue points at. */
+export function tabOfPath(path: readonly (string | number)[]): string {
+  if (path[0] === "scenarios" && path.length > 1) return `s:${String(path[1])}`;
+  if (path[0] === "defaults") return "shared";
+  return "case";
+}
+
+export function scenarioLabel(data: CaseData, name: string): string {
+  const label = getIn(data, ["scenarios", name, "label"]);
+  return typeof label === "string" && label.trim() !== "" ? label : name;
+}
+
+interface Props {
+  readonly tab: string;
+  readonly onTab: (tab: string) => void;
+  /** Replaces the whole case (scenario management touches several places at once). */
+  readonly onReplace: (data: CaseData) => void;
+}
+
+/** The editor: a tab for the case, one for the inputs all scenarios share, one per scenario. */
+export function Editor({ tab, onTab, onReplace }: Props) {
+  const { data, issues } = useEditor();
+  const names = scenarioNames(data);
+  const baseline = typeof data.baseline === "string" ? data.baseline : undefined;
+  const errorIn = (id: string) => issues.some((issue) => issue.severity === "error" && tabOfPath(issue.path) === id);
+  const tabs: TabItem[] = [
+    { id: "case", title: "The case", hasError: errorIn("case") },
+    { id: "shared", title: "Shared inputs", hasError: errorIn("shared") },
+    ...names.map((name) => ({ id: `s:${name}`, title: scenarioLabel(data, name), ...(name === baseline ? { badge: "baseline" } : {}), hasError: errorIn(`s:${name}`) })),
+  ];
+  const current = tabs.some((item) => item.id === tab) ? tab : "case";
+  const scenario = current.startsWith("s:") ? current.slice(2) : undefined;
+
+  const add = () => {
+    const name = freeName(data, "option");
+    markEdit();
+    onReplace(addScenario(data, name, "New option"));
+    onTab(`s:${name}`);
+  };
+
+  return (
+    <section className="editor" aria-labelledby="editor-heading">
+      <h2 id="editor-heading" className="visually-hidden">
+        Inputs
+      </h2>
+      <div className="tab-bar">
+        <ScenarioTabs tabs={tabs} selected={current} onSelect={onTab} label="Parts of the case" />
+        <button type="button" className="add-tab" onClick={add}>
+          + Add scenario
+        </button>
+      </div>
+      <div className="tab-panel" role="tabpanel" id={panelDomId(current)} aria-labelledby={tabDomId(current)} tabIndex={-1}>
+        {current === "case" && <CasePanel names={names} />}
+        {current === "shared" && (
+          <>
+            <p className="panel-intro">Inputs every scenario uses unless it sets its own value. Today&apos;s way of working usually lives here; alternatives change only what differs.</p>
+            <InputSections base={["defaults"]} />
+          </>
+        )}
+        {scenario !== undefined && <ScenarioPanel key={scenario} name={scenario} isBaseline={scenario === baseline} onReplace={onReplace} onTab={onTab} />}
+      </div>
+    </section>
+  );
+}
+
+function CasePanel({ names }: { names: readonly string[] }) {
+  const { data, issues, set } = useEditor();
+  const baselineIssues = issues.filter((issue) => issue.path.length === 1 && issue.path[0] === "baseline");
+  const id = fieldId(["baseline"]);
+  return (
+    <div className="case-panel">
+      {caseFields.map((field) => (
+        <FieldView key={field.key} field={caseLabels[field.key] ? { ...field, label: caseLabels[field.key]! } : field} base={[]} />
+      ))}
+      <div className={`field field-choice${baselineIssues.length > 0 ? " has-error" : ""}`}>
+        <label htmlFor={id} className="field-label">
+          Baseline: the scenario that describes today
+        </label>
+        <select
+          id={id}
+          value={typeof data.baseline === "string" ? data.baseline : ""}
+          aria-describedby={baselineIssues.length > 0 ? `${id}-issues` : undefined}
+          onChange={(event) => {
+            markEdit();
+            set(["baseline"], event.target.value);
+          }}
+        >
+          {typeof data.baseline === "string" && !names.includes(data.baseline) && <option value={data.baseline}>{data.baseline} (no such scenario)</option>}
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {scenarioLabel(data, name)} ({name})
+            </option>
+          ))}
+        </select>
+        {baselineIssues.length > 0 && (
+          <ul className="field-issues" id={`${id}-issues`}>
+            {baselineIssues.map((issue, index) => (
+              <li key={index} className="issue-error">
+                {issue.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ScenarioPanel({ name, isBaseline, onReplace, onTab }: { name: string; isBaseline: boolean; onReplace: (data: CaseData) => void; onTab: (tab: string) => void }) {
+  const { data, set } = useEditor();
+  const [renaming, setRenaming] = useState(false);
+  const [newName, setNewName] = useState(name);
+  const problem = renaming ? nameProblem(data, newName.trim(), name) : undefined;
+  const renameId = fieldId(["scenarios", name, "(rename)"]);
+  const base = ["scenarios", name] as const;
+  const exists = isRecord(getIn(data, base));
+
+  const rename = () => {
+    const to = newName.trim();
+    if (problem !== undefined) return;
+    markEdit();
+    onReplace(renameScenario(data, name, to));
+    setRenaming(false);
+    onTab(`s:${to}`);
+  };
+
+  if (!exists) return null;
+  return (
+    <div className="scenario-panel">
+      <div className="scenario-actions" role="group" aria-label={`Scenario ${scenarioLabel(data, name)}`}>
+        <span className="scenario-key">
+          Name in the file: <code>{name}</code>
+          {isBaseline && <span className="tab-badge">baseline</span>}
+        </span>
+        <button type="button" className="small-button" onClick={() => setRenaming(!renaming)} aria-expanded={renaming}>
+          Rename
+        </button>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => {
+            const copy = freeName(data, `${name}-copy`);
+            markEdit();
+            onReplace(duplicateScenario(data, name, copy));
+            onTab(`s:${copy}`);
+          }}
+        >
+          Duplicate
+        </button>
+        {!isBaseline && (
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => {
+              markEdit();
+              set(["baseline"], name);
+            }}
+          >
+            Make baseline
+          </button>
+        )}
+        {!isBaseline && (
+          <button
+            type="button"
+            className="small-button danger"
+            onClick={() => {
+              if (!window.confirm(`Delete the scenario “${scenarioLabel(data, name)}”? Its inputs are removed from the case.`)) return;
+              markEdit();
+              onReplace(deleteScenario(data, name));
+              onTab("case");
+            }}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      {renaming && (
+        <form
+          className="rename-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            rename();
+          }}
+        >
+          <label htmlFor={renameId} className="field-label">
+            New name in the file
+          </label>
+          <input id={renameId} type="text" value={newName} autoFocus maxLength={120} onChange={(event) => setNewName(event.target.value)} aria-invalid={problem !== undefined || undefined} aria-describedby={problem ? `${renameId}-problem` : undefined} />
+          <button type="submit" className="small-button" disabled={problem !== undefined}>
+            Rename
+          </button>
+          {problem && (
+            <p className="field-issues issue-error" id={`${renameId}-problem`}>
+              {problem}
+            </p>
+          )}
+        </form>
+      )}
+      {isBaseline && <p className="panel-intro">This is the baseline: every other scenario is compared with it. Empty boxes use the shared inputs.</p>}
+      {!isBaseline && <p className="panel-intro">Empty boxes use the shared inputs; type a number to change it for this scenario only.</p>}
+      {scenarioOwnFields.map((field) => (
+        <FieldView key={field.key} field={field.key === "label" ? { ...field, label: "Label shown to readers" } : field} base={base} />
+      ))}
+      <InputSections base={base} inheritBase={["defaults"]} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from "react";
+import { getIn, type DataPath } from "../case/data-path.js";
+import { markEdit } from "../timing.js";
+import { fieldId, useEditor } from "./editor-context.js";
+
+/** A note on a whole group of inputs, written in the file as the group's `note`. */
+export function GroupNote({ path, title }: { path: DataPath; title: string }) {
+  const { data, set } = useEditor();
+  const value = getIn(data, path);
+  const text = typeof value === "string" ? value : "";
+  const [open, setOpen] = useState(false);
+  const id = fieldId(path);
+  if (!open && text === "") {
+    return (
+      <button type="button" className="small-button group-note-button" aria-label={`Add a note on ${title}`} onClick={() => setOpen(true)}>
+        Add a note
+      </button>
+    );
+  }
+  return (
+    <div className="field field-note">
+      <label htmlFor={id} className="note-label">
+        Notes on {title.toLowerCase()}
+      </label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        autoFocus={open && text === ""}
+        onChange={(event) => {
+          markEdit();
+          set(path, event.target.value === "" ? undefined : event.target.value);
+        }}
+      />
+    </div>
+  );
+}

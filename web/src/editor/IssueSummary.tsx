@@ -1,0 +1,49 @@
+import type { Issue } from "../../../src/engine/index.js";
+import { formatPath } from "../../../src/engine/index.js";
+import { fieldId } from "./editor-context.js";
+
+/** Moves focus to the field an issue names (or the closest field around it) once it is on screen. */
+export function focusField(path: readonly (string | number)[]): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      for (let length = path.length; length >= 0; length -= 1) {
+        const id = fieldId(path.slice(0, length));
+        const element = document.getElementById(id) ?? document.getElementById(`${id}-low`);
+        if (element) {
+          element.scrollIntoView({ block: "center" });
+          element.focus();
+          return;
+        }
+      }
+    }),
+  );
+}
+
+/**
+ * Every problem of the case in one list at the top of the editor, each with a way to the field,
+ * because a problem may sit on a tab the user is not looking at.
+ */
+export function IssueSummary({ issues, onShow }: { issues: readonly Issue[]; onShow: (issue: Issue) => void }) {
+  const errors = issues.filter((issue) => issue.severity === "error");
+  const warnings = issues.filter((issue) => issue.severity === "warning");
+  if (issues.length === 0) return null;
+  return (
+    <section className={`issue-summary${errors.length > 0 ? " has-errors" : ""}`} aria-labelledby="issue-summary-heading">
+      <h2 id="issue-summary-heading">
+        {errors.length > 0
+          ? `${errors.length} ${errors.length === 1 ? "problem" : "problems"} to fix — the figures show the last case without errors, and saving waits`
+          : `${warnings.length} ${warnings.length === 1 ? "note" : "notes"} on the case`}
+      </h2>
+      <ul>
+        {[...errors, ...warnings].map((issue, index) => (
+          <li key={index} className={issue.severity === "error" ? "issue-error" : "issue-warning"}>
+            <button type="button" className="link-button" onClick={() => onShow(issue)}>
+              {formatPath(issue.path)}
+            </button>
+            : {issue.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import { useState } from "react";
+import type { InputUnit } from "../../../src/report/input-labels.js";
+import { getIn, type DataPath } from "../case/data-path.js";
+import type { NumberField } from "../case/field-tree.js";
+import { readQuantity, toPoint, toRange, writeQuantity, type QuantityForm } from "../case/quantity-form.js";
+import { markEdit } from "../timing.js";
+import { describedBy, FieldMessages } from "./FieldMessages.js";
+import { fieldId, issuesAt, useEditor } from "./editor-context.js";
+import { NumberText } from "./NumberText.js";
+
+/** The unit written after the box. */
+export function unitText(unit: InputUnit, currency: string): string {
+  switch (unit) {
+    case "money":
+      return currency;
+    case "share":
+      return "share (0–1)";
+    case "rate":
+      return "a year (0–1)";
+    case "month":
+      return "month number";
+    case "factor":
+      return "× (multiplier)";
+    case "count":
+      return "";
+    case "hours":
+    case "minutes":
+    case "weeks":
+    case "months":
+    case "people":
+      return unit;
+    default:
+      return unit satisfies never;
+  }
+}
+
+/** A value as the page shows it inline: a number, a range or a distribution's name. */
+export function shortValue(raw: unknown): string | undefined {
+  const form = readQuantity(raw);
+  if (form.kind === "point") return typeof form.value === "number" ? String(form.value) : undefined;
+  if (form.kind === "range") return `${String(form.low)}–${String(form.high)}`;
+  return String(form.parameters.distribution);
+}
+
+/** The schema's help and what is allowed, without saying the same thing twice. */
+export function helpText(field: NumberField): string {
+  const allowed = field.allowed.replace(/\.+$/, "");
+  if (field.help === "") return /^[A-Z]/.test(allowed) ? `${allowed}.` : `Allowed: ${allowed}.`;
+  return `${field.help.replace(/\.*$/, ".")} Allowed: ${allowed}.`;
+}
+
+function pointValue(raw: unknown): unknown {
+  const form = readQuantity(raw);
+  return form.kind === "point" ? form.value : undefined;
+}
+
+function placeholderFor(field: NumberField, inherited: unknown): string {
+  const shown = shortValue(inherited);
+  if (shown !== undefined) return shown;
+  if (field.fallback === undefined) return "";
+  if (Number.isNaN(field.fallback)) return "required";
+  if (field.fallback === Number.POSITIVE_INFINITY) return "no limit";
+  return `${field.fallback} if empty`;
+}
+
+function percentHint(unit: InputUnit, value: unknown): string | undefined {
+  if ((unit === "share" || unit === "rate") && typeof value === "number" && Number.isFinite(value)) {
+    return `= ${Math.round(value * 1000) / 10}%`;
+  }
+  return undefined;
+}
+
+interface Props {
+  readonly field: NumberField;
+  /** Where the field's group sits in the file, e.g. ["scenarios", "optimal"]. */
+  readonly base: DataPath;
+  /** Where an unset value is inherited from (the shared inputs), if anywhere. */
+  readonly inheritBase?: DataPath;
+  /** Label override (chores are named by the user). */
+  readonly label?: string;
+}
+
+/**
+ * One number of the case: a box with its unit and help, a switch between a point and a range
+ * (when the engine reads ranges), a note, and the problems found in it.
+ */
+export function QuantityInput({ field, base, inheritBase, label }: Props) {
+  const { data, issues, set, rangesEnabled, currency } = useEditor();
+  const path = [...base, ...field.path];
+  const id = fieldId(path);
+  const raw = getIn(data, path);
+  const form = readQuantity(raw);
+  const inherited = inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const problems = issuesAt(issues, path);
+  const hasError = problems.some((issue) => issue.severity === "error");
+  const [noteOpen, setNoteOpen] = useState(false);
+  const showNote = field.quantity && (noteOpen || form.note !== undefined);
+  const unit = unitText(field.unit, currency);
+  const inheritedText = shortValue(inherited);
+  const help = helpText(field);
+  const description = describedBy(id, help, problems);
+  const write = (next: QuantityForm) => {
+    markEdit();
+    set(path, writeQuantity(next));
+  };
+  const canRange = field.quantity && (rangesEnabled || form.kind !== "point");
+
+  return (
+    <div className={`field field-number${hasError ? " has-error" : ""}`}>
+      <div className="field-head">
+        <label htmlFor={form.kind === "point" ? id : `${id}-low`} className="field-label">
+          {label ?? field.label}
+        </label>
+        {unit !== "" && <span className="field-unit">{unit}</span>}
+      </div>
+      <div className="field-row">
+        {form.kind === "point" && (
+          <NumberText
+            id={id}
+            className="number-box"
+            value={form.value}
+            integer={field.integer}
+            placeholder={placeholderFor(field, inherited)}
+            aria-invalid={hasError || undefined}
+            aria-describedby={description}
+            onValue={(value) => write({ ...form, value })}
+          />
+        )}
+        {form.kind === "range" && (
+          <span className="range-boxes" role="group" aria-label={`${label ?? field.label}: range`}>
+            <span className="range-part">
+              <label htmlFor={`${id}-low`} className="range-label">
+                low
+              </label>
+              <NumberText id={`${id}-low`} className="number-box" value={form.low} aria-invalid={hasError || undefined} aria-describedby={description} onValue={(low) => write({ ...form, low })} />
+            </span>
+            <span aria-hidden="true">–</span>
+            <span className="range-part">
+              <label htmlFor={`${id}-high`} className="range-label">
+                high
+              </label>
+              <NumberText id={`${id}-high`} className="number-box" value={form.high} aria-invalid={hasError || undefined} aria-describedby={description} onValue={(high) => write({ ...form, high })} />
+            </span>
+          </span>
+        )}
+        {form.kind === "distribution" && (
+          <span className="range-boxes" role="group" aria-label={`${label ?? field.label}: ${String(form.parameters.distribution)} distribution`}>
+            <span className="range-label">{String(form.parameters.distribution)}</span>
+            {Object.entries(form.parameters)
+              .filter(([key]) => key !== "distribution")
+              .map(([key, value]) => (
+                <span className="range-part" key={key}>
+                  <label htmlFor={`${id}-${key}`} className="range-label">
+                    {key}
+                  </label>
+                  <NumberText
+                    id={`${id}-${key}`}
+                    className="number-box"
+                    value={value}
+                    aria-invalid={hasError || undefined}
+                    aria-describedby={description}
+                    onValue={(next) => write({ ...form, parameters: { ...form.parameters, [key]: next } })}
+                  />
+                </span>
+              ))}
+          </span>
+        )}
+        {form.kind === "point" && <span className="field-hint">{percentHint(field.unit, raw === undefined ? pointValue(inherited) : form.value)}</span>}
+        <span className="field-actions">
+          {canRange && (
+            <button type="button" className="small-button" aria-pressed={form.kind !== "point"} onClick={() => write(form.kind === "point" ? toRange(form, pointValue(inherited)) : toPoint(form))}>
+              Range
+            </button>
+          )}
+          {field.quantity && (form.note === undefined || form.note === "") && (
+            <button type="button" className="small-button" aria-expanded={showNote} aria-controls={showNote ? `${id}-note` : undefined} onClick={() => setNoteOpen(!showNote)}>
+              Note
+            </button>
+          )}
+          {raw !== undefined && inheritBase !== undefined && inheritedText !== undefined && (
+            <button type="button" className="small-button" onClick={() => write({ kind: "point", value: undefined })} aria-label={`${label ?? field.label}: use the shared value ${inheritedText}`}>
+              Use shared
+            </button>
+          )}
+        </span>
+      </div>
+      <FieldMessages id={id} help={help} issues={problems} />
+      {inheritBase !== undefined && inheritedText !== undefined && (
+        <p className="field-inherited">{raw === undefined ? `Shared value ${inheritedText} applies; type to change it for this scenario only.` : `Shared value: ${inheritedText}.`}</p>
+      )}
+      {showNote && (
+        <div className="field-note">
+          <label htmlFor={`${id}-note`} className="note-label">
+            Note<span className="visually-hidden"> on “{label ?? field.label}”</span>
+          </label>
+          <textarea
+            id={`${id}-note`}
+            rows={2}
+            value={form.note ?? ""}
+            placeholder="Where the number comes from; shown in the report's assumptions"
+            onChange={(event) => write({ ...form, note: event.target.value })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

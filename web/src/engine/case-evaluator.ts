@@ -1,0 +1,106 @@
+import { isRecord } from "../case/data-path.js";
+import { evaluateCase, type Evaluation } from "../case/evaluate.js";
+import type { RangedResult, WorkerReply, WorkerRequest } from "./messages.js";
+
+/** Scenario-months above which a case is evaluated in the worker rather than on the page's thread. */
+const WORKER_THRESHOLD_SCENARIO_MONTHS = 2_400;
+/** A case that took longer than this on the page's thread goes to the worker next time. */
+const SLOW_MS = 25;
+/** Draws of the live Monte Carlo: enough for steady P5/P95 while typing; the report runs more. */
+export const LIVE_SAMPLES = 2_000;
+export const LIVE_SEED = 1;
+
+function scenarioMonths(data: unknown): number {
+  if (!isRecord(data)) return 0;
+  const scenarios = isRecord(data.scenarios) ? Object.keys(data.scenarios).length : 0;
+  const months = typeof data.horizonMonths === "number" ? data.horizonMonths : 0;
+  return scenarios * months;
+}
+
+type Waiter = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; progress?: (done: number, samples: number) => void };
+
+/**
+ * Runs the engine for the page. A typical case runs right here (a few milliseconds), so the
+ * figures follow every keystroke; a large case and the Monte Carlo of ranges go to a Web Worker,
+ * and only the latest answer is kept, so the page never freezes.
+ */
+export class CaseEvaluator {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private latestEvaluation = -1;
+  private latestRanges = -1;
+  private readonly waiting = new Map<number, Waiter>();
+  private slow = false;
+
+  /** Resolves with the evaluation, or with undefined when a newer request overtook this one. */
+  async evaluate(data: unknown): Promise<Evaluation | undefined> {
+    const id = this.nextId++;
+    this.latestEvaluation = id;
+    if (!this.slow && scenarioMonths(data) <= WORKER_THRESHOLD_SCENARIO_MONTHS) {
+      const evaluation = evaluateCase(data);
+      if (evaluation.engineMs > SLOW_MS) this.slow = true;
+      return evaluation;
+    }
+    const reply = await this.send({ kind: "evaluate", id, data });
+    if (id !== this.latestEvaluation || reply.kind !== "evaluated") return undefined;
+    // A worker run that turned out quick sends the next edit back to the page's thread.
+    this.slow = reply.evaluation.engineMs > SLOW_MS || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS;
+    return reply.evaluation;
+  }
+
+  /**
+   * The Monte Carlo of the case's ranges, in the worker. Resolves with undefined when the case has
+   * no range, or when a newer request replaced this one (the worker stops the old run).
+   */
+  async ranges(data: unknown, onProgress?: (done: number, samples: number) => void): Promise<RangedResult | undefined> {
+    const id = this.nextId++;
+    const previous = this.waiting.get(this.latestRanges);
+    if (previous) {
+      this.waiting.delete(this.latestRanges);
+      previous.resolve({ kind: "ranges", id: this.latestRanges, ranged: undefined });
+    }
+    this.latestRanges = id;
+    const reply = await this.send({ kind: "ranges", id, data, samples: LIVE_SAMPLES, seed: LIVE_SEED }, onProgress);
+    return reply.kind === "ranges" && id === this.latestRanges ? reply.ranged : undefined;
+  }
+
+  private send(request: WorkerRequest, progress?: (done: number, samples: number) => void): Promise<WorkerReply> {
+    const worker = this.startWorker();
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject, ...(progress ? { progress } : {}) });
+      worker.postMessage(request);
+    });
+  }
+
+  private startWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "mlops-roi engine" });
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const message = event.data;
+      const waiter = this.waiting.get(message.id);
+      if (!waiter) return;
+      if (message.kind === "progress") {
+        waiter.progress?.(message.done, message.samples);
+        return;
+      }
+      this.waiting.delete(message.id);
+      if (message.kind === "failed") waiter.reject(new Error(message.failure));
+      else waiter.resolve(message);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      // A worker that fails to load or crashes fails every request it holds; the next one starts afresh.
+      for (const waiter of this.waiting.values()) waiter.reject(new Error(`the engine worker failed: ${event.message}`));
+      this.waiting.clear();
+      worker.terminate();
+      this.worker = undefined;
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.waiting.clear();
+  }
+}

@@ -1,0 +1,39 @@
+/// <reference lib="webworker" />
+import { evaluateCase } from "../case/evaluate.js";
+import type { WorkerReply, WorkerRequest } from "./messages.js";
+import { rangedResult } from "./ranges.js";
+
+/**
+ * The engine off the page's thread: the Monte Carlo of cases with ranges, and large cases, run
+ * here so typing never stalls. A newer ranges request stops the one under way.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let latestRanges = -1;
+
+function reply(message: WorkerReply): void {
+  scope.postMessage(message);
+}
+
+/** Lets queued messages in (a newer request) before the next chunk. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    if (request.kind === "evaluate") {
+      reply({ kind: "evaluated", id: request.id, evaluation: evaluateCase(request.data) });
+      return;
+    }
+    latestRanges = request.id;
+    const ranged = await rangedResult(request.data, { samples: request.samples, seed: request.seed }, async (done) => {
+      reply({ kind: "progress", id: request.id, done, samples: request.samples });
+      await pause();
+      return latestRanges === request.id;
+    });
+    if (latestRanges === request.id) reply({ kind: "ranges", id: request.id, ranged });
+  } catch (error) {
+    reply({ kind: "failed", id: request.id, failure: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,32 @@
+import { buildResult, chooseAlternative, hasErrors, MonteCarlo, tornado, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
+import type { RangedResult } from "./messages.js";
+
+/** Samples run between two looks at the message queue, so a newer edit can stop an old run. */
+const CHUNK = 250;
+
+/**
+ * The Monte Carlo of a case whose inputs include ranges, run in chunks: `keepGoing` is asked
+ * between chunks and a false answer stops the run (undefined is returned). Undefined too when the
+ * case has errors or no range.
+ * @example await rangedResult(data, { samples: 2000, seed: 1 }, async () => true)
+ */
+export async function rangedResult(
+  data: unknown,
+  options: { samples: number; seed: number },
+  keepGoing: (done: number) => Promise<boolean>,
+): Promise<RangedResult | undefined> {
+  const validation = validateScenarioText(JSON.stringify(data) ?? "");
+  const compiled = validation.compiled;
+  if (hasErrors(validation.issues) || !compiled || compiled.uncertainLeaves.length === 0) return undefined;
+  const monteCarlo = new MonteCarlo(compiled, options);
+  while (!monteCarlo.step(CHUNK)) {
+    if (!(await keepGoing(monteCarlo.done))) return undefined;
+  }
+  const result = withUncertainty(buildResult(compiled), monteCarlo.summarise());
+  const hasAlternative = compiled.scenarios.length > 1;
+  const alternative = hasAlternative ? chooseAlternative(compiled) : -1;
+  return {
+    result,
+    tornado: alternative >= 0 ? { alternative: compiled.scenarios[alternative]!.name, bars: tornado(compiled, alternative) } : undefined,
+  };
+}

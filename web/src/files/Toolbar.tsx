@@ -1,0 +1,114 @@
+import { useRef } from "react";
+import type { ExportKind, ServerInfo } from "../../../src/server/api-types.js";
+
+const exportLabels: Record<ExportKind, string> = {
+  "report.html": "Report (HTML)",
+  "report.pdf": "Report (PDF)",
+  "workbook.xlsx": "Workbook (Excel)",
+};
+
+interface Props {
+  readonly info: ServerInfo | null;
+  /** The file a save writes to, or null when the page cannot save. */
+  readonly saveTarget: string | null;
+  readonly currentFile: string | null;
+  readonly canSave: boolean;
+  readonly saveBlockedBecause?: string;
+  readonly busy: boolean;
+  readonly templates: readonly string[];
+  onSave(): void;
+  onOpen(file: string): void;
+  onTemplate(name: string): void;
+  onUpload(file: File): void;
+  onDownload(format: "yaml" | "json"): void;
+  onShare(): void;
+  onExport(kind: ExportKind): void;
+}
+
+/** Files: save, open, templates, upload and download, the share link and the exports. */
+export function Toolbar(props: Props) {
+  const upload = useRef<HTMLInputElement>(null);
+  const files = props.info?.files ?? [];
+  return (
+    <nav className="toolbar" aria-label="File">
+      {props.saveTarget !== null && (
+        <button type="button" className="primary" onClick={props.onSave} disabled={!props.canSave || props.busy} aria-describedby={props.saveBlockedBecause ? "save-blocked" : undefined} title="Ctrl+S">
+          Save to {props.saveTarget}
+        </button>
+      )}
+      {props.saveBlockedBecause && (
+        <span id="save-blocked" className="visually-hidden">
+          {props.saveBlockedBecause}
+        </span>
+      )}
+      {files.length > 1 && (
+        <span className="toolbar-group">
+          <label htmlFor="open-file">Open</label>
+          <select
+            id="open-file"
+            value={props.currentFile ?? ""}
+            onChange={(event) => {
+              if (event.target.value !== "") props.onOpen(event.target.value);
+            }}
+          >
+            {props.currentFile === null && <option value="">choose a file</option>}
+            {files.map((file) => (
+              <option key={file} value={file}>
+                {file}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
+      {props.templates.length > 0 && (
+        <span className="toolbar-group">
+          <label htmlFor="template">Start from</label>
+          <select
+            id="template"
+            value=""
+            onChange={(event) => {
+              if (event.target.value !== "") props.onTemplate(event.target.value);
+            }}
+          >
+            <option value="">a template…</option>
+            {props.templates.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
+      <button type="button" onClick={() => upload.current?.click()}>
+        Upload…
+      </button>
+      <input
+        ref={upload}
+        type="file"
+        accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) props.onUpload(file);
+          event.target.value = "";
+        }}
+      />
+      <button type="button" onClick={() => props.onDownload("yaml")}>
+        Download YAML
+      </button>
+      <button type="button" onClick={() => props.onDownload("json")} aria-label="Download JSON">
+        JSON
+      </button>
+      <button type="button" onClick={props.onShare}>
+        Share link
+      </button>
+      {(props.info?.exports ?? []).map((kind) => (
+        <button type="button" key={kind} onClick={() => props.onExport(kind)} disabled={props.busy}>
+          {exportLabels[kind]}
+        </button>
+      ))}
+    </nav>
+  );
+}

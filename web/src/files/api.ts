@@ -1,0 +1,69 @@
+import type { CaseDocument, ErrorResponse, ExportKind, SaveResponse, ServerInfo, TemplateDocument } from "../../../src/server/api-types.js";
+
+/**
+ * Calls to the app's own server. Every call returns data or throws an ApiError carrying the
+ * server's message (and the validation issues, when the case was refused).
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorResponse,
+  ) {
+    super(body.message);
+    this.name = "ApiError";
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: "application/json", ...(init?.body !== undefined ? { "Content-Type": "application/json" } : {}) } });
+  } catch {
+    throw new ApiError(0, { message: "the server does not answer; is `mlops-roi serve` still running?" });
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({ message: `${response.status} ${response.statusText}` }))) as ErrorResponse;
+    throw new ApiError(response.status, body);
+  }
+  return (await response.json()) as T;
+}
+
+function fileQuery(file: string | undefined): string {
+  return file === undefined ? "" : `?file=${encodeURIComponent(file)}`;
+}
+
+/** What the server offers; null when the page runs without it (opened as a file). */
+export async function fetchInfo(): Promise<ServerInfo | null> {
+  try {
+    return await call<ServerInfo>("api/info");
+  } catch {
+    return null;
+  }
+}
+
+export function fetchCase(file?: string): Promise<CaseDocument> {
+  return call<CaseDocument>(`api/case${fileQuery(file)}`);
+}
+
+export function saveCase(file: string, data: unknown, baseVersion: string | undefined): Promise<SaveResponse> {
+  return call<SaveResponse>(`api/case${fileQuery(file)}`, { method: "PUT", body: JSON.stringify(baseVersion === undefined ? { data } : { data, baseVersion }) });
+}
+
+export function fetchTemplate(name: string): Promise<TemplateDocument> {
+  return call<TemplateDocument>(`api/templates/${encodeURIComponent(name)}`);
+}
+
+/** Renders an export on the server and returns the file to download. */
+export async function fetchExport(kind: ExportKind, text: string): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(`api/export/${kind}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text }) });
+  } catch {
+    throw new ApiError(0, { message: "the server does not answer; is `mlops-roi serve` still running?" });
+  }
+  if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({ message: response.statusText }))) as ErrorResponse);
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? kind;
+  return { blob: await response.blob(), fileName };
+}

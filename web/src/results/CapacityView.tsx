@@ -1,0 +1,80 @@
+import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
+import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
+import { formatHours, formatMonth } from "../format.js";
+
+interface Stretch {
+  readonly first: number;
+  readonly last: number;
+  readonly row: MonthRow;
+}
+
+/** Consecutive months that look the same in this view, as the seed's sheet writes "4–6". */
+export function stretches(months: readonly MonthRow[]): Stretch[] {
+  const key = (row: MonthRow) => [row.liveProjects, Math.round(row.upkeepHours * 10), Math.round(row.freeHours * 10), row.canStartNewWork, row.overloaded].join("|");
+  const result: Stretch[] = [];
+  for (const row of months) {
+    const previous = result[result.length - 1];
+    if (previous && key(previous.row) === key(row)) result[result.length - 1] = { ...previous, last: row.month };
+    else result.push({ first: row.month, last: row.month, row });
+  }
+  return result;
+}
+
+function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colour: string }) {
+  const summary = scenario.summary;
+  return (
+    <article className="capacity-card" style={{ borderLeftColor: colour }} aria-labelledby={`capacity-${scenario.name}`}>
+      <h3 id={`capacity-${scenario.name}`}>{scenario.label}</h3>
+      <ul className="capacity-facts">
+        <li>
+          One person keeps at most <strong>{summary.maxLiveProjectsPerPerson === null ? "any number of" : Math.floor(summary.maxLiveProjectsPerPerson)}</strong> live projects
+        </li>
+        <li>
+          New work stops: <strong>{summary.newWorkStopsMonth === null ? "never" : `from ${formatMonth(summary.newWorkStopsMonth)}`}</strong>
+        </li>
+        <li>
+          Overloaded: <strong>{summary.overloadedMonths.length === 0 ? "never" : `from ${formatMonth(summary.firstOverloadedMonth)} (${summary.overloadedMonths.length} months)`}</strong>
+        </li>
+      </ul>
+      <table className="capacity-table">
+        <caption className="visually-hidden">Team hours of {scenario.label}, by month</caption>
+        <thead>
+          <tr>
+            <th scope="col">Months</th>
+            <th scope="col">Live</th>
+            <th scope="col">Upkeep</th>
+            <th scope="col">Free</th>
+            <th scope="col">New work</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stretches(scenario.months).map((stretch) => (
+            <tr key={stretch.first} className={stretch.row.overloaded ? "overloaded" : undefined}>
+              <th scope="row">{stretch.first === stretch.last ? stretch.first : `${stretch.first}–${stretch.last}`}</th>
+              <td>{stretch.row.liveProjects}</td>
+              <td>{formatHours(stretch.row.upkeepHours)}</td>
+              <td>{formatHours(stretch.row.freeHours)}</td>
+              <td>{stretch.row.overloaded ? "overloaded" : stretch.row.canStartNewWork ? "yes" : "no"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+/** The seed's sheet for every scenario: live projects, upkeep, free hours and whether new work can start. */
+export function CapacityView({ result }: { result: CaseResult }) {
+  return (
+    <section className="capacity" aria-labelledby="capacity-heading">
+      <h2 id="capacity-heading">Team capacity</h2>
+      <p className="section-note">Hours are the team&apos;s hours in a month. New work can start only while the free hours reach the threshold.</p>
+      <div className="capacity-grid">
+        {scenarioOrder(result).map((name) => {
+          const scenario = result.scenarios[name];
+          return scenario ? <ScenarioCapacity key={name} scenario={scenario} colour={scenarioColour(result, name)} /> : null;
+        })}
+      </div>
+    </section>
+  );
+}

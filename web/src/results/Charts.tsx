@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { TopLevelSpec } from "vega-lite";
+import type { CaseResult, CompiledCase, TornadoBar } from "../../../src/engine/index.js";
+import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
+import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
+import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
+import { teamHoursSpec } from "../../../src/charts/team-hours.js";
+import { tornadoSpec } from "../../../src/charts/tornado.js";
+import { describeInput } from "../../../src/report/input-labels.js";
+import { oneAtATimeSensitivity } from "../../../src/report/sensitivity.js";
+import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
+
+interface ChartEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly note: string;
+  readonly spec: () => TopLevelSpec | undefined;
+}
+
+/** Tornado bars shown: the inputs that move the result most. */
+const TORNADO_BARS = 8;
+
+export interface RangedTornado {
+  readonly alternative: string;
+  readonly bars: readonly TornadoBar[];
+}
+
+function tornadoFor(result: CaseResult, compiled: CompiledCase, alternative: string, ranged: readonly TornadoBar[] | undefined): TopLevelSpec | undefined {
+  const comparison = result.comparisons[alternative];
+  if (!comparison) return undefined;
+  if (ranged && ranged.length > 0) {
+    return tornadoSpec({
+      currency: result.currency,
+      baseNpv: comparison.npv,
+      lowLegend: "Input at its 5th percentile",
+      highLegend: "Input at its 95th percentile",
+      bars: ranged.slice(0, TORNADO_BARS).map((entry) => ({ label: describeInput(entry.input).label, npvLow: entry.low, npvHigh: entry.high })),
+    });
+  }
+  const sensitivity = oneAtATimeSensitivity(compiled, alternative);
+  if (sensitivity.swings.length === 0) return undefined;
+  return tornadoSpec({
+    currency: result.currency,
+    baseNpv: sensitivity.baseNpv,
+    lowLegend: "Input 20% lower",
+    highLegend: "Input 20% higher",
+    bars: sensitivity.swings.slice(0, TORNADO_BARS).map((swing) => ({ label: describeInput(swing.input).label, npvLow: swing.npvLow, npvHigh: swing.npvHigh })),
+  });
+}
+
+/** The report's charts, drawn from the live result. */
+export function Charts({ result, compiled, uncertainty, tornado }: { result: CaseResult; compiled: CompiledCase | undefined; uncertainty: UncertaintyView | undefined; tornado: RangedTornado | undefined }) {
+  const alternatives = Object.keys(result.comparisons);
+  // With ranges, the tornado is the engine's, for the alternative it chose; otherwise the first alternative's.
+  const first = tornado?.alternative ?? alternatives[0];
+  const charts = useMemo<ChartEntry[]>(() => {
+    const entries: ChartEntry[] = [];
+    if (alternatives.length > 0) {
+      entries.push({
+        id: "cumulative-net",
+        title: "Gain against today, month by month",
+        note: "Money gained against the baseline so far; the line crosses zero in the month the change pays back.",
+        spec: () => cumulativeNetSpec(result, uncertainty ? { bands: uncertainty.cumulativeBand } : {}),
+      });
+    }
+    entries.push({ id: "team-hours", title: "Where the team's hours go", note: "Every hour of every month, per scenario. The dashed line is the hours the team has.", spec: () => teamHoursSpec(result) });
+    entries.push({ id: "live-projects", title: "Live projects", note: "Projects in production at the end of each month.", spec: () => liveProjectsSpec(result) });
+    if (alternatives.length > 0) {
+      entries.push({ id: "benefit", title: "Where the gain comes from", note: `Gain against the baseline over ${result.horizonMonths} months, by kind of cost.`, spec: () => benefitByCategorySpec(result) });
+    }
+    if (first !== undefined && compiled) {
+      const label = result.comparisons[first]?.label ?? first;
+      entries.push({
+        id: "tornado",
+        title: `What moves the result most: ${label}`,
+        note: tornado ? "Net present value with each range at its 5th and 95th percentile, the other inputs at their middle values." : "Net present value with each input 20% lower or higher, the others as written.",
+        spec: () => tornadoFor(result, compiled, first, tornado?.bars),
+      });
+    }
+    return entries;
+    // The result object changes with every evaluation; that is what redraws the charts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result, compiled, uncertainty, tornado]);
+
+  return (
+    <section className="charts" aria-labelledby="charts-heading">
+      <h2 id="charts-heading">Charts</h2>
+      {charts.map((chart) => (
+        <ChartFigure key={chart.id} chart={chart} />
+      ))}
+    </section>
+  );
+}
+
+/** One chart: drawn a moment after the figures settle, and again when the page changes width. */
+function ChartFigure({ chart }: { chart: ChartEntry }) {
+  const frame = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [failure, setFailure] = useState<string | undefined>();
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver((entries) => {
+      const measured = entries[0]?.contentRect.width ?? 0;
+      setWidth((previous) => (Math.abs(previous - measured) >= 8 ? Math.floor(measured) : previous));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!element || width === 0) return;
+    let cancelled = false;
+    let view: { finalize(): void } | undefined;
+    // Typing produces many results in a row; only the one that stays for a moment is drawn.
+    const timer = setTimeout(async () => {
+      try {
+        const spec = chart.spec();
+        if (spec === undefined) {
+          const empty = document.createElement("p");
+          empty.className = "empty-note";
+          empty.textContent = "No input moves the result yet.";
+          element.replaceChildren(empty);
+          return;
+        }
+        const { renderChart } = await import("./render-chart.js");
+        if (cancelled) return;
+        const holder = document.createElement("div");
+        holder.className = "chart-holder";
+        element.append(holder);
+        const drawn = await renderChart(holder, spec, width, chart.title);
+        if (cancelled) {
+          drawn.finalize();
+          holder.remove();
+          return;
+        }
+        view = drawn;
+        for (const child of [...element.children]) if (child !== holder) child.remove();
+        setFailure(undefined);
+      } catch (error) {
+        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
+      }
+    }, 60);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      // The drawing stays on screen until the next one replaces it; only its listeners go.
+      view?.finalize();
+    };
+  }, [chart, width]);
+
+  return (
+    <figure className="chart" aria-labelledby={`chart-${chart.id}-title`}>
+      <h3 id={`chart-${chart.id}-title`}>{chart.title}</h3>
+      <figcaption className="chart-note">{chart.note}</figcaption>
+      <div className="chart-frame" ref={frame} data-chart={chart.id} />
+      {failure && <p className="issue-error">The chart could not be drawn: {failure}</p>}
+    </figure>
+  );
+}

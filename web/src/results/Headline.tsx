@@ -1,0 +1,73 @@
+import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
+import { scenarioColour } from "../../../src/charts/scenario-colours.js";
+import type { AlternativeDistribution } from "../../../src/engine/index.js";
+import { formatHours, formatMoney, formatMonth, formatPercent } from "../format.js";
+
+function money(value: number | null, currency: string): string {
+  return value === null ? "n/a" : formatMoney(value, currency);
+}
+
+function payback(comparison: ComparisonResult, horizon: number): string {
+  return comparison.paybackMonth === null ? `not within ${horizon} months` : formatMonth(comparison.paybackMonth);
+}
+
+/**
+ * The figures a decision-maker reads first, one card per alternative: what it is worth, when it
+ * pays back, what it asks for up front. Ranges appear when the inputs are ranges.
+ */
+export function Headline({ result, distributions }: { result: CaseResult; distributions?: Record<string, AlternativeDistribution> }) {
+  const baseline = result.scenarios[result.baseline];
+  const comparisons = Object.values(result.comparisons);
+  return (
+    <section className="headline" aria-labelledby="headline-heading">
+      <h2 id="headline-heading">Against {baseline?.label ?? result.baseline}</h2>
+      {comparisons.length === 0 && <p className="empty-note">Add a scenario to compare it with the baseline.</p>}
+      <div className="cards">
+        {comparisons.map((comparison) => {
+          const range = distributions?.[comparison.alternative];
+          const upFront = comparison.investment;
+          return (
+            <article className="card" key={comparison.alternative} style={{ borderTopColor: scenarioColour(result, comparison.alternative) }} aria-labelledby={`card-${comparison.alternative}`}>
+              <h3 id={`card-${comparison.alternative}`}>{comparison.label}</h3>
+              <dl>
+                <div className="figure figure-main">
+                  <dt>Net present value</dt>
+                  <dd data-figure="npv" className={comparison.npv < 0 ? "negative" : undefined}>
+                    {formatMoney(comparison.npv, result.currency)}
+                    {range && (
+                      <span className="figure-range">
+                        {" "}
+                        90% between {money(range.npv.p5, result.currency)} and {money(range.npv.p95, result.currency)}
+                      </span>
+                    )}
+                  </dd>
+                </div>
+                <div className="figure">
+                  <dt>Pays back</dt>
+                  <dd data-figure="payback">
+                    {payback(comparison, result.horizonMonths)}
+                    {range && <span className="figure-range"> · {formatPercent(range.probabilityPaysBack)} chance within the horizon</span>}
+                  </dd>
+                </div>
+                <div className="figure">
+                  <dt>Return on cost</dt>
+                  <dd data-figure="roi">{formatPercent(comparison.roi)}</dd>
+                </div>
+                <div className="figure">
+                  <dt>Up front</dt>
+                  <dd data-figure="investment">
+                    {formatMoney(upFront.cash, result.currency)} cash{upFront.teamHours > 0 ? ` + ${formatHours(upFront.teamHours)} team hours` : ""}
+                  </dd>
+                </div>
+                <div className="figure">
+                  <dt>Gain in the last 12 months</dt>
+                  <dd data-figure="last-twelve">{formatMoney(comparison.benefitLastTwelveMonths, result.currency)}</dd>
+                </div>
+              </dl>
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

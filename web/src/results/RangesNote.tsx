@@ -1,0 +1,19 @@
+import type { CaseResult } from "../../../src/engine/index.js";
+
+/** Says where the ranges come from, or that they are being worked out. */
+export function RangesNote({ result, progress }: { result: CaseResult; progress: number | undefined }) {
+  if (progress !== undefined) {
+    return (
+      <p className="ranges-note" role="status">
+        Working out the ranges… {Math.round(progress * 100)}%
+      </p>
+    );
+  }
+  if (!result.uncertainty) return null;
+  const count = result.uncertainty.inputs.length;
+  return (
+    <p className="ranges-note">
+      Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} draws of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed {result.uncertainty.seed}). Figures without a range use each input&apos;s middle value.
+    </p>
+  );
+}
