@@ -23,13 +23,14 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
     ];
   });
   const order = [...used.map((category) => benefitCategoryLabels[category]), TOTAL_LABEL];
-  const barHeight = Math.max(8, Math.min(16, 40 / names.length));
-  const y = { field: "category", type: "nominal" as const, sort: order, title: null, axis: { labelLimit: 240, labelFontSize: 11 } };
+  // The step is per bar: Vega-Lite multiplies it by the number of options in each category.
+  const barHeight = names.length <= 2 ? 13 : names.length <= 4 ? 10 : 8;
+  const y = { field: "category", type: "nominal" as const, sort: order, title: null, scale: { paddingInner: 0.35 }, axis: { labelLimit: 240, labelFontSize: 11 } };
   const x = { field: "value", type: "quantitative" as const, title: `Gain against today over ${result.horizonMonths} months (${result.currency})`, axis: { labelExpr: moneyLabelExpression() } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: PLOT_WIDTH - 160,
-    height: { step: barHeight * names.length + 10 },
+    height: { step: barHeight },
     config: chartConfig(result.currency),
     layer: [
       {
@@ -39,12 +40,13 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
       },
       {
         data: { values: rows },
+        transform: [{ calculate: moneyLabelExpression("datum.value"), as: "label" }],
         mark: { type: "text", fontSize: 10, align: { expr: "datum.value < 0 ? 'right' : 'left'" }, dx: { expr: "datum.value < 0 ? -3 : 3" } },
         encoding: {
           y,
           yOffset: { field: "option", sort: names.map((name) => labels.get(name) ?? name) },
           x,
-          text: { field: "value", type: "quantitative", format: "$,.0f" },
+          text: { field: "label", type: "nominal" },
           color: { value: MUTED_COLOUR },
         },
       },

@@ -1,7 +1,37 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Band, CaseResult } from "../engine/index.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
+import { monthStep } from "./team-hours.js";
 import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "./theme.js";
+
+/** Month ticks from the start (month 0), spaced so "Start" never touches the next label. */
+function startTicks(horizonMonths: number): number[] {
+  const step = Math.max(monthStep(horizonMonths), horizonMonths > 12 ? 3 : 1);
+  const ticks: number[] = [];
+  for (let month = 0; month <= horizonMonths; month += step) ticks.push(month);
+  return ticks;
+}
+
+/** The "Pays back: month N" labels; `style` draws the white halo under the coloured text. */
+function paybackLabels(paybacks: Record<string, unknown>[], style: Record<string, unknown>, colour?: Record<string, unknown>) {
+  return {
+    data: { values: paybacks },
+    mark: {
+      type: "text" as const,
+      baseline: "top" as const,
+      fontWeight: "bold" as const,
+      align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
+      dx: { expr: "datum.side === 'left' ? -4 : 4" },
+      ...style,
+    },
+    encoding: {
+      x: { field: "month", type: "quantitative" as const },
+      y: { field: "top", type: "quantitative" as const, scale: null },
+      text: { field: "text" },
+      ...(colour ? { color: colour } : {}),
+    },
+  };
+}
 
 export interface CumulativeNetOptions {
   /** By alternative: the 5th–95th percentile band of the cumulative net, when inputs are ranges. */
@@ -16,7 +46,12 @@ export interface CumulativeNetOptions {
 export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOptions = {}): TopLevelSpec {
   const labels = scenarioLabels(result);
   const names = Object.keys(result.comparisons);
-  const colour = { field: "option", type: "nominal" as const, scale: colourScale(result, names), legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 } };
+  const colour = {
+    field: "option",
+    type: "nominal" as const,
+    scale: colourScale(result, names),
+    legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 },
+  };
   const lines = names.flatMap((name) => {
     const comparison = result.comparisons[name]!;
     const option = labels.get(name) ?? name;
@@ -39,7 +74,13 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
       top: 4 + index * 15,
       side: entry.month > result.horizonMonths * 0.7 ? "left" : "right",
     }));
-  const x = { field: "month", type: "quantitative" as const, title: "Month", scale: { domain: [0, result.horizonMonths], nice: false }, axis: { tickMinStep: 1, labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" } };
+  const x = {
+    field: "month",
+    type: "quantitative" as const,
+    title: "Month",
+    scale: { domain: [0, result.horizonMonths], nice: false },
+    axis: { values: startTicks(result.horizonMonths), labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" },
+  };
   const y = { type: "quantitative" as const, title: `Gain against today so far (${result.currency})`, axis: { labelExpr: moneyLabelExpression() } };
 
   return {
@@ -74,22 +115,9 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
               mark: { type: "rule" as const, strokeDash: [5, 3], strokeWidth: 1.5 },
               encoding: { x: { field: "month", type: "quantitative" as const }, color: colour },
             },
-            {
-              data: { values: paybacks },
-              mark: {
-                type: "text" as const,
-                baseline: "top" as const,
-                fontWeight: "bold" as const,
-                align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
-                dx: { expr: "datum.side === 'left' ? -4 : 4" },
-              },
-              encoding: {
-                x: { field: "month", type: "quantitative" as const },
-                y: { field: "top", type: "quantitative" as const, scale: null },
-                text: { field: "text" },
-                color: colour,
-              },
-            },
+            // A white halo first, so a label stays legible where it crosses another line.
+            paybackLabels(paybacks, { stroke: "#ffffff", strokeWidth: 4, strokeJoin: "round", fill: "#ffffff" }),
+            paybackLabels(paybacks, {}, colour),
           ]
         : []),
     ],

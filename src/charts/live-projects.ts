@@ -18,10 +18,8 @@ export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
   const rows = order.flatMap((name, index) => {
     const scenario = result.scenarios[name]!;
     const option = labels.get(name) ?? name;
-    const first = scenario.months[0];
-    const atStart = first ? first.liveProjects - first.releases : 0;
     const width = overlap ? Math.max(2, 9 - index * 3.5) : 2.5;
-    return [{ option, month: 0, live: atStart, width }, ...scenario.months.map((month) => ({ option, month: month.month, live: month.liveProjects, width }))];
+    return scenario.months.map((month) => ({ option, month: month.month, live: month.liveProjects, width }));
   });
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -29,14 +27,15 @@ export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
     height: 200,
     config: chartConfig(result.currency),
     data: { values: rows },
-    mark: { type: "line", interpolate: "step-before", strokeCap: "butt" },
+    // Centred steps: the count changes half-way between months, so month 4 reads as month 4's count.
+    mark: { type: "line", interpolate: "step", strokeCap: "butt" },
     encoding: {
       x: {
         field: "month",
         type: "quantitative",
         title: "Month",
-        scale: { domain: [0, result.horizonMonths], nice: false },
-        axis: { values: [0, ...monthTicks(result.horizonMonths)], labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" },
+        scale: { domain: [1, Math.max(2, result.horizonMonths)], nice: false },
+        axis: { values: monthTicks(result.horizonMonths), format: "d" },
       },
       y: { field: "live", type: "quantitative", title: "Live projects", axis: { tickMinStep: 1, format: "d" } },
       color: { field: "option", type: "nominal", scale: colourScale(result, order), sort: order.map((name) => labels.get(name) ?? name), legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 } },

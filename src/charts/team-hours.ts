@@ -16,9 +16,14 @@ export const hourUses = [
   { key: "free", label: "Free hours", colour: "#9fd3c7", fields: ["idleHours"] },
 ] as const satisfies readonly { key: string; label: string; colour: string; fields: readonly (keyof MonthRow)[] }[];
 
-/** Month ticks that stay readable from one year to twenty. */
+/** Months between ticks, so labels stay readable from one year to twenty. */
+export function monthStep(horizonMonths: number): number {
+  return horizonMonths <= 12 ? 1 : horizonMonths <= 24 ? 3 : horizonMonths <= 72 ? 6 : 12;
+}
+
+/** Month ticks: 1, then every `monthStep` months. */
 export function monthTicks(horizonMonths: number): number[] {
-  const step = horizonMonths <= 12 ? 1 : horizonMonths <= 24 ? 3 : horizonMonths <= 72 ? 6 : 12;
+  const step = monthStep(horizonMonths);
   const ticks: number[] = [];
   for (let month = step === 1 ? 1 : step; month <= horizonMonths; month += step) ticks.push(month);
   if (step > 1) ticks.unshift(1);

@@ -15,6 +15,8 @@ export interface TornadoChartInput {
   /** Legend wording, e.g. "Input 20% lower" / "Input 20% higher". */
   lowLegend: string;
   highLegend: string;
+  /** Label of the centre line, e.g. "As written". */
+  baseLabel: string;
   /** Largest swing first. */
   bars: TornadoBar[];
 }
@@ -33,11 +35,11 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
     { label: bar.label, rank, side: input.lowLegend, from: input.baseNpv, to: bar.npvLow },
     { label: bar.label, rank, side: input.highLegend, from: input.baseNpv, to: bar.npvHigh },
   ]);
-  const y = { field: "label", type: "nominal" as const, sort: input.bars.map((bar) => bar.label), title: null, axis: { labelLimit: 330, labelFontSize: 11 } };
+  const y = { field: "label", type: "nominal" as const, sort: input.bars.map((bar) => bar.label), title: null, axis: { labelLimit: 380, labelFontSize: 11 } };
   const x = { field: "from", type: "quantitative" as const, title: `Net present value (${input.currency})`, scale: { zero: false }, axis: { labelExpr: moneyLabelExpression() } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: PLOT_WIDTH - 280,
+    width: PLOT_WIDTH - 300,
     height: { step: 24 },
     config: chartConfig(input.currency),
     layer: [
@@ -52,12 +54,12 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
         },
       },
       {
-        data: { values: [{ base: input.baseNpv, text: "As written" }] },
+        data: { values: [{ base: input.baseNpv, text: input.baseLabel }] },
         mark: { type: "rule", color: TEXT_COLOUR, strokeWidth: 1.5 },
         encoding: { x: { field: "base", type: "quantitative" } },
       },
       {
-        data: { values: [{ base: input.baseNpv, text: "As written" }] },
+        data: { values: [{ base: input.baseNpv, text: input.baseLabel }] },
         mark: { type: "text", color: MUTED_COLOUR, baseline: "bottom", dy: -2, y: 0 },
         encoding: { x: { field: "base", type: "quantitative" }, text: { field: "text" } },
       },

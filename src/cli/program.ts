@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { registerExport } from "./commands/export.js";
+import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerOptimize } from "./commands/optimize.js";
 import { registerReport } from "./commands/report.js";
@@ -36,6 +38,8 @@ Examples:
   registerValidate(program, output);
   registerRun(program, output);
   registerReport(program, output);
+  registerExport(program, output);
+  registerImport(program, output);
   registerSensitivity(program, output);
   registerOptimize(program, output);
   registerSchema(program, output);

@@ -155,21 +155,22 @@ describe("scenarios written as the baseline plus capabilities", () => {
   it("multiplies inputs by the effects and adds the costs", () => {
     const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["scheduling", "monitoring"] } } }));
     const result = buildResult(validation.compiled!);
-    const month = result.scenarios.ask!.months[0]!;
+    const [first, second] = result.scenarios.ask!.months;
     const today = result.scenarios.today!.months[0]!;
-    // Upkeep 25 × 0.7 (scheduling) × 0.85 (monitoring) for each of the 3 live projects.
-    expect(month.upkeepHours).toBeCloseTo(3 * 25 * 0.7 * 0.85, 9);
+    // Setup 80 + 60 hours in month 1, when the team still works as today; fees 300 + 200 from the start.
+    expect(first!.setupHours).toBe(140);
+    expect(first!.upkeepHours).toBe(75);
+    expect(first!.licences - today.licences).toBe(500);
+    // Once set up: upkeep 25 × 0.7 (scheduling) × 0.85 (monitoring) for each of the 3 live projects.
+    expect(second!.upkeepHours).toBeCloseTo(3 * 25 * 0.7 * 0.85, 9);
     expect(today.upkeepHours).toBe(75);
-    // Monthly fees 300 + 200; setup 80 + 60 hours in month 1.
-    expect(month.licences - today.licences).toBe(500);
-    expect(month.setupHours).toBe(140);
     const assumption = result.assumptions.find((entry) => entry.input === 'catalogue.scheduling.effects["projects.upkeepHoursPerMonth"]')!;
     expect(assumption.note).toMatch(/starting assumption/);
   });
 
   it("lets a value the scenario writes itself win over an effect", () => {
     const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["scheduling"], projects: { upkeepHoursPerMonth: 20 } } } }));
-    expect(buildResult(validation.compiled!).scenarios.ask!.months[0]!.upkeepHours).toBe(60);
+    expect(buildResult(validation.compiled!).scenarios.ask!.months[1]!.upkeepHours).toBe(60);
   });
 
   it("refuses an unknown capability with a did-you-mean", () => {

@@ -62,9 +62,12 @@ export class CaseRunner {
    */
   run(leafValues: Float64Array, detail = true): void {
     const scenarios = this.compiled.scenarios;
+    for (let index = 0; index < scenarios.length; index++) fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
+    // An alternative works the baseline's way until its change is in place.
+    const baseline = this.parameters[this.baselineIndex]!;
     for (let index = 0; index < scenarios.length; index++) {
-      fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
-      simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!, detail);
+      const before = index === this.baselineIndex ? undefined : baseline;
+      simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!, detail, before);
     }
     for (let index = 0; index < scenarios.length; index++) this.compare(index);
   }

@@ -55,13 +55,57 @@ export function hourlyCostOf(parameters: Float64Array): number {
   return ((parameters[P.salaryAnnual] ?? 0) * (parameters[P.benefitsMultiplier] ?? 1)) / (parameters[P.workingHoursPerYear] ?? 1);
 }
 
+/** Offsets of the "way of working" quantities: what a scenario's tooling changes, month by month. */
+const W = {
+  vacancy: 0,
+  rampUp: 1,
+  knowledgeLoss: 2,
+  hiring: 3,
+  waiting: 4,
+  meetings: 5,
+  manualFixed: 6,
+  manualPerProject: 7,
+  failuresPerProject: 8,
+  fixHours: 9,
+  outagePerFailure: 10,
+  upkeepPerProject: 11,
+  buildHours: 12,
+  valuePerMonth: 13,
+  otherTeams: 14,
+} as const;
+// Scratch space reused by every call (the simulation must not allocate).
+const after = new Float64Array(15);
+const until = new Float64Array(15);
+
+/** The way of working of a parameter vector, for a team of `people` with `hoursPerMonth` each. */
+function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, out: Float64Array): void {
+  // Turnover as an expected steady rate: departures a month, and the hours each one costs.
+  const departures = (people * p[P.attritionPerYear]!) / 12;
+  out[W.vacancy] = departures * p[P.vacancyMonths]! * hoursPerMonth;
+  out[W.rampUp] = departures * p[P.rampUpMonths]! * hoursPerMonth * (1 - p[P.rampUpOutputShare]!);
+  out[W.knowledgeLoss] = departures * p[P.knowledgeLossHours]!;
+  out[W.hiring] = departures * p[P.hiringCost]!;
+  out[W.waiting] = (people * p[P.runsPerWeekPerPerson]! * WEEKS_PER_MONTH * (p[P.minutesPerRun]! * p[P.focusLostShare]! + p[P.contextSwitchMinutes]!)) / 60;
+  out[W.meetings] = people * p[P.meetingHoursPerPerson]!;
+  out[W.manualFixed] = ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60;
+  out[W.manualPerProject] = (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60;
+  out[W.failuresPerProject] = p[P.deploymentsPerProject]! * p[P.changeFailureRate]!;
+  out[W.fixHours] = p[P.fixHoursPerFailure]!;
+  out[W.outagePerFailure] = p[P.hoursToRestore]! * p[P.outageCostPerHour]!;
+  out[W.upkeepPerProject] = p[P.upkeepHours]!;
+  out[W.buildHours] = p[P.buildHours]!;
+  out[W.valuePerMonth] = p[P.valuePerMonth]!;
+  out[W.otherTeams] = p[P.otherTeamsHours]! * p[P.otherTeamsHourlyCost]!;
+}
+
 /**
  * Simulates one scenario month by month (BRIEF §4) into preallocated columns. Hours available are
  * spent on overheads, then upkeep of every live project, then building; money follows BRIEF §5.
- * No allocation: safe to call 100,000 times.
+ * `before` (the baseline's parameters) is how an alternative's team works until its change is in
+ * place. No allocation: safe to call 100,000 times.
  * @example simulate(parameters, schedulePlan(Int32Array.of(4, 7, 10), 12, false), columns, scalars)
  */
-export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Array, scalars: SimulationScalars, detail = true): void {
+export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Array, scalars: SimulationScalars, detail = true, before?: Float64Array): void {
   const months = plan.months;
   const people = p[P.people]!;
   const hoursPerMonth = p[P.hoursPerMonth]!;
@@ -69,13 +113,6 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
   const salaried = Number.isNaN(p[P.hourlyCost]!);
   const payroll = salaried ? (people * p[P.salaryAnnual]! * p[P.benefitsMultiplier]!) / 12 : people * hoursPerMonth * rate;
   const capture = p[P.captureShare]!;
-
-  // Turnover as an expected steady rate: departures a month, and the hours each one costs.
-  const departures = (people * p[P.attritionPerYear]!) / 12;
-  const vacancy = departures * p[P.vacancyMonths]! * hoursPerMonth;
-  const rampUp = departures * p[P.rampUpMonths]! * hoursPerMonth * (1 - p[P.rampUpOutputShare]!);
-  const knowledgeLoss = departures * p[P.knowledgeLossHours]!;
-  const hiring = departures * p[P.hiringCost]!;
 
   // The change: setup and learning spread over the setup months, then the adoption dip.
   const startMonth = p[P.startMonth]!;
@@ -95,19 +132,16 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
   scalars.initialInvestment = startMonth <= 1 ? external : 0;
   scalars.hourlyCost = rate;
 
-  const waitingHours =
-    (people * p[P.runsPerWeekPerPerson]! * WEEKS_PER_MONTH * (p[P.minutesPerRun]! * p[P.focusLostShare]! + p[P.contextSwitchMinutes]!)) / 60;
-  const meetingHours = people * p[P.meetingHoursPerPerson]!;
-  const manualFixed = ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60;
-  const manualPerProject = (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60;
-  const failuresPerProject = p[P.deploymentsPerProject]! * p[P.changeFailureRate]!;
-  const upkeepPerProject = p[P.upkeepHours]!;
-  const buildHours = p[P.buildHours]!;
+  // How the team works: today's way (the baseline's inputs) until the change is in place — the end of
+  // its setup — and the scenario's own way after. Fees and setup hours are paid from the start.
+  const changes = p[P.setupHours]! > 0 || learningPerMonth > 0;
+  const ready = before ? startMonth + (changes ? setupMonths : 0) : 1;
+  waysOfWorking(p, people, hoursPerMonth, after);
+  waysOfWorking(before ?? p, people, hoursPerMonth, until);
   const threshold = p[P.newWorkThresholdHours]!;
   const backlog = p[P.backlog]!;
   const licenceFixed = p[P.licenceFlatPerMonth]! + p[P.licencePerUserPerMonth]! * people;
   const supportEach = p[P.supportLiveProjectsEach]!;
-  const otherTeams = p[P.otherTeamsHours]! * p[P.otherTeamsHourlyCost]!;
 
   let live = Math.round(p[P.alreadyLive]!);
   let delivered = 0;
@@ -119,6 +153,13 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
   for (let month = 1; month <= months; month++) {
     const at = month - 1;
     const row = at * FIELDS;
+    const w = month < ready ? until : after;
+    const vacancy = w[W.vacancy]!;
+    const rampUp = w[W.rampUp]!;
+    const knowledgeLoss = w[W.knowledgeLoss]!;
+    const waitingHours = w[W.waiting]!;
+    const meetingHours = w[W.meetings]!;
+    const buildHours = w[W.buildHours]!;
 
     // Releases: schedule mode releases in the given months (live and maintained that month);
     // capacity mode makes a project live the month after its build is done.
@@ -141,11 +182,11 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     const available = capacity - vacancy - rampUp - dip;
     const setup = inChange ? setupPerMonth : 0;
     const learning = inChange ? learningPerMonth : 0;
-    const manual = manualFixed + manualPerProject * live;
-    const failures = failuresPerProject * live;
-    const breakageFix = failures * p[P.fixHoursPerFailure]!;
+    const manual = w[W.manualFixed]! + w[W.manualPerProject]! * live;
+    const failures = w[W.failuresPerProject]! * live;
+    const breakageFix = failures * w[W.fixHours]!;
     const overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
-    const upkeep = upkeepPerProject * live;
+    const upkeep = w[W.upkeepPerProject]! * live;
     const free = available - overhead - upkeep;
     const overloaded = free < -EPSILON;
     const shortfall = overloaded ? -free : 0;
@@ -154,7 +195,9 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     let build = 0;
     let remaining = free > 0 ? free : 0;
     if (plan.capacityMode) {
-      while (remaining > EPSILON) {
+      // A project that needs no build hours cannot be built in capacity mode (validation refuses it;
+      // it can still appear before the change is in place when the baseline releases by schedule).
+      while (remaining > EPSILON && buildHours > EPSILON) {
         if (!building) {
           if (!canStart || started >= backlog) break;
           building = true;
@@ -203,14 +246,14 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
       out[row + F.overloaded] = overloaded ? 1 : 0;
     }
 
-    const projectValue = live * p[P.valuePerMonth]!;
+    const projectValue = live * w[W.valuePerMonth]!;
     const recovered = idle * rate * capture;
     const overloadCost = shortfall * rate;
     const licences = licenceFixed + (at % 12 === 0 ? p[P.licenceFlatPerYear]! : 0);
     const infrastructure = p[P.infrastructurePerMonth]! + p[P.infrastructurePerLiveProject]! * live;
     const supportPeople = supportEach > 0 ? Math.max(p[P.supportMinimum]!, Math.ceil(live / supportEach - EPSILON)) : p[P.supportMinimum]!;
     const support = supportPeople * p[P.supportMonthlyCostEach]!;
-    const outage = failures * p[P.hoursToRestore]! * p[P.outageCostPerHour]!;
+    const outage = failures * w[W.outagePerFailure]!;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
 
     out[row + F.projectValue] = projectValue;
@@ -221,11 +264,11 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     out[row + F.infrastructure] = infrastructure;
     out[row + F.supportStaff] = support;
     out[row + F.outageCost] = outage;
-    out[row + F.hiringCost] = hiring;
-    out[row + F.otherTeamsCost] = otherTeams;
+    out[row + F.hiringCost] = w[W.hiring]!;
+    out[row + F.otherTeamsCost] = w[W.otherTeams]!;
     out[row + F.externalSpend] = externalSpend;
     out[row + F.net] =
-      projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
+      projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - w[W.hiring]! - w[W.otherTeams]! - externalSpend;
   }
   scalars.projectsDelivered = delivered;
 }

@@ -84,6 +84,7 @@ export async function createReportContext(compiled: CompiledCase, result: CaseRe
         baseNpv: risks.baseNpv,
         lowLegend: risks.lowLegend,
         highLegend: risks.highLegend,
+        baseLabel: risks.baseLabel,
         bars: risks.risks.slice(0, TORNADO_BARS).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
       }),
       "What moves the result most",

@@ -96,6 +96,16 @@ export function formatPercent(share: number): string {
 }
 
 /**
+ * A chance as a percentage that never claims certainty a sample cannot give.
+ * @example formatChance(0.874) // "87%" ; formatChance(1) // "over 99%" ; formatChance(0.001) // "under 1%"
+ */
+export function formatChance(share: number): string {
+  if (share > 0.99) return "over 99%";
+  if (share < 0.01) return "under 1%";
+  return formatPercent(share);
+}
+
+/**
  * A month of the plan in words: month 0 is the start, before month 1.
  * @example formatMonth(5) // "month 5" ; formatMonth(0) // "straight away"
  */

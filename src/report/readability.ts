@@ -37,7 +37,7 @@ export interface TextStatistics {
 }
 
 /**
- * Counts sentences, words and syllables. A sentence ends with . ! ? or : followed by a space or
+ * Counts sentences, words and syllables. A sentence ends with . ! or ? followed by a space or
  * the end; a full stop inside a number (3.5) does not end one.
  * @example textStatistics("The cat sat. It slept.") // { sentences: 2, words: 5, syllables: 5 }
  */
@@ -49,7 +49,7 @@ export function textStatistics(text: string): TextStatistics {
     words++;
     syllables += /\p{L}/u.test(token) ? countSyllables(token) : SYLLABLES_PER_FIGURE;
   }
-  const sentences = Math.max(1, (text.match(/[.!?:]+(?=\s|$)/g) ?? []).length + (/[.!?:]\s*$/.test(text.trim()) || text.trim() === "" ? 0 : 1));
+  const sentences = Math.max(1, (text.match(/[.!?]+(?=\s|$)/g) ?? []).length + (/[.!?]\s*$/.test(text.trim()) || text.trim() === "" ? 0 : 1));
   return { sentences, words, syllables };
 }
 

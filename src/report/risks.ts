@@ -21,6 +21,8 @@ export interface RiskRanking {
   baseNpv: number;
   lowLegend: string;
   highLegend: string;
+  /** What the tornado's centre line is: the case as written, or with every range at its middle. */
+  baseLabel: string;
   risks: Risk[];
 }
 
@@ -50,9 +52,13 @@ export function rankRisks(result: CaseResult, alternative: string, uncertainty: 
       method: "range",
       change: 0,
       baseNpv: median,
+      baseLabel: "Middle of every range",
       lowLegend: "Input at the low end of its range",
       highLegend: "Input at the high end of its range",
-      risks: tornado.map((entry) => ({ input: entry.input, label: label(entry.input), npvLow: entry.low, npvHigh: entry.high })),
+      // A range that does not move this option (it belongs to another) is no risk to it.
+      risks: tornado
+        .filter((entry) => Math.abs(entry.high - entry.low) > 1e-6 * Math.max(1, Math.abs(median)))
+        .map((entry) => ({ input: entry.input, label: label(entry.input), npvLow: entry.low, npvHigh: entry.high })),
     };
   }
   if (!sensitivity || sensitivity.alternative !== alternative) return undefined;
@@ -62,6 +68,7 @@ export function rankRisks(result: CaseResult, alternative: string, uncertainty: 
     method: "twentyPercent",
     change: sensitivity.change,
     baseNpv: sensitivity.baseNpv,
+    baseLabel: "As written",
     lowLegend: `Input ${percent}% lower`,
     highLegend: `Input ${percent}% higher`,
     risks: sensitivity.swings.map((swing) => ({ input: swing.input, label: label(swing.input), npvLow: swing.npvLow, npvHigh: swing.npvHigh })),

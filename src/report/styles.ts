@@ -66,5 +66,6 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   figure.chart, .card, .recommendation, tr, .risk table { break-inside: avoid; }
   thead { display: table-header-group; }
   section.block { margin-top: 20px; }
+  footer.colophon { display: none; }
 }
 `;

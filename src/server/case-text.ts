@@ -13,7 +13,7 @@ export function caseFormatOf(fileName: string): CaseFormat {
 }
 
 /** Long notes stay on one line rather than being folded at 80 columns. */
-const toStringOptions = { lineWidth: 0 } as const;
+const toStringOptions = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 /**
  * Writes case data as a scenario file. For YAML, the data is merged into the previous text so the

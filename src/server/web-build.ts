@@ -34,5 +34,13 @@ export function webBuildIsStale(): boolean {
  */
 export async function buildWebApp(): Promise<void> {
   const { build } = await import("vite");
-  await build({ configFile: viteConfig, logLevel: "warn" });
+  // Vite follows NODE_ENV, which a test runner sets to "test": that would bundle React's slow development build.
+  const environment = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: viteConfig, mode: "production", logLevel: "warn" });
+  } finally {
+    if (environment === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = environment;
+  }
 }

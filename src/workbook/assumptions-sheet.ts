@@ -4,11 +4,11 @@ import { quantityKind, type QuantityKindName } from "../engine/scenario/quantity
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";
-import { groupLabels, inputLabel, unitText, type InputLabel } from "./input-labels.js";
+import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "./input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
-import { formats, styled } from "./styles.js";
+import { colours, formats, styled, styles } from "./styles.js";
 
 /**
  * The Assumptions sheet's columns. Import finds them by these header texts, so columns can move
@@ -50,7 +50,11 @@ function taskPer(file: unknown, leaf: Leaf): string | undefined {
 }
 
 /** The label and unit of a leaf; undefined for a field this version does not know. */
-export function describeLeaf(file: unknown, leaf: Leaf): InputLabel | undefined {
+export function describeLeaf(file: unknown, leaf: Leaf, compiled?: CompiledCase): InputLabel | undefined {
+  if (leaf.path[0] === "catalogue") {
+    const name = String(leaf.path[1]);
+    return catalogueLabel(leaf.path, compiled?.capabilities.find((capability) => capability.name === name)?.label ?? name);
+  }
   return inputLabel(innerPath(leaf), taskPer(file, leaf));
 }
 
@@ -59,7 +63,7 @@ const shareKinds: readonly QuantityKindName[] = ["share", "contingency", "rate",
 function valueFormat(kind: QuantityKindName, value: number): string {
   if (shareKinds.includes(kind)) return Number.isInteger(Math.round(value * 1e6) / 1e4) ? formats.share : formats.sharePrecise;
   if (kind === "money") return Number.isInteger(value) ? "#,##0" : "#,##0.00";
-  return formats.general;
+  return Number.isInteger(value) ? formats.general : formats.decimal;
 }
 
 /** Spreadsheet data validation: the program refuses a value the scenario file would refuse. */
@@ -113,10 +117,16 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
     { title: "The whole case", leaves: [] },
     { title: "Shared defaults: every scenario uses these unless it sets its own", leaves: [] },
     ...compiled.scenarios.map((scenario) => ({ title: `Scenario: ${scenario.label}${scenario.name === compiled.baseline ? " (the baseline)" : ""}`, leaves: [] as number[] })),
+    { title: "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions)", leaves: [] },
   ];
+  const catalogueGroup = groups.length - 1;
   const scenarioIndex = new Map(compiled.scenarios.map((scenario, index) => [scenario.name, index]));
   compiled.leaves.forEach((leaf, index) => {
-    const group = leaf.path[0] === "defaults" ? 1 : leaf.path[0] === "scenarios" ? 2 + (scenarioIndex.get(String(leaf.path[1])) ?? 0) : 0;
+    const group =
+      leaf.path[0] === "defaults" ? 1
+      : leaf.path[0] === "scenarios" ? 2 + (scenarioIndex.get(String(leaf.path[1])) ?? 0)
+      : leaf.path[0] === "catalogue" ? catalogueGroup
+      : 0;
     groups[group]?.leaves.push(index);
   });
 
@@ -131,7 +141,10 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
     for (const index of group.leaves) {
       const leaf = compiled.leaves[index]!;
       const inner = innerPath(leaf);
-      const heading = inner.length > 1 ? (groupLabels[String(inner[0])] ?? String(inner[0])) : "";
+      const heading =
+        leaf.path[0] === "catalogue" ? (compiled.capabilities.find((capability) => capability.name === leaf.path[1])?.label ?? String(leaf.path[1]))
+        : inner.length > 1 ? (groupLabels[String(inner[0])] ?? String(inner[0]))
+        : "";
       if (heading && heading !== subgroup) {
         row += 1;
         sheet.text(row, column.input, heading, styled("keyLabel"));
@@ -139,10 +152,13 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       subgroup = heading;
       row += 1;
       leafRows.push(row);
-      const described = describeLeaf(file, leaf);
+      const described = describeLeaf(file, leaf, compiled);
       const form = leafForm(file, leaf);
       const numberFormat = valueFormat(leaf.kind, leaf.value);
-      sheet.text(row, column.input, `  ${described?.label ?? String(inner[inner.length - 1])}`, styled("label"));
+      const label = described?.label ?? String(inner[inner.length - 1]);
+      // Under a capability's heading its name need not be repeated.
+      const shown = leaf.path[0] === "catalogue" && label.startsWith(`${heading}: `) ? label.slice(heading.length + 2) : label;
+      sheet.text(row, column.input, `  ${shown.charAt(0).toUpperCase()}${shown.slice(1)}`, styled("label"));
       if (form.kind === "distribution") {
         // Not editable here: its shape has more than two ends; the file holds it.
         sheet.number(row, column.low, leafQuantile(leaf, 0.05), styled("fixed", numberFormat));
@@ -169,11 +185,12 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       const readers = usedBy[index] ?? [];
       sheet.text(row, column.usedBy, readers.length > 0 ? readers.join(", ") : "none (each scenario sets its own)", styled(readers.length > 0 ? "note" : "fixedText"));
       sheet.text(row, column.note, leaf.note ?? "", styled("input"));
+      if (leaf.builtIn) worksheet.getCell(row, column.note).font = { ...styles.input.font, italic: true, color: { argb: colours.fixedFont } };
       worksheet.getCell(row, column.note).alignment = { wrapText: true, vertical: "top" };
       sheet.text(row, column.path, leaf.name, styled("unit"));
     }
   }
-  sheet.widths([46, 10, 10, 10, 20, hasRanges ? 18 : 8, 22, 44, 38]);
+  sheet.widths([46, 11, 11, 11, 21, hasRanges ? 18 : 8, 30, 44, 38]);
   // Heights last: they depend on the widths.
   leafRows.forEach((leafRow) => sheet.fitRowHeight(leafRow));
   setUpPage(worksheet, { frozenRows: ASSUMPTIONS_HEADER_ROW, frozenColumns: 1, lastRow: row, lastColumn: columnOrder.length, landscape: true, fitToWidth: true });

@@ -65,22 +65,26 @@ export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledC
 
   row += 2;
   sheet.text(row, 1, "The ranges behind it", styled("header"));
-  ["5% below", "Likely", "5% above", "Range"].forEach((title, index) => sheet.text(row, 2 + index, title, styled(index < 3 ? "headerNumber" : "header")));
+  ["5% below", "Likely", "5% above"].forEach((title, index) => sheet.text(row, 2 + index, title, styled("headerNumber")));
+  sheet.text(row, 5, "Range", styled("header"));
   sheet.text(row, 6, "In the scenario file", styled("header"));
+  const rangeRows: number[] = [];
   for (const index of compiled.uncertainLeaves) {
     const leaf = compiled.leaves[index]!;
     const form = leafForm(file, leaf);
     row += 1;
-    sheet.text(row, 1, `  ${describeLeaf(file, leaf)?.label ?? leaf.name}`, styled("label"));
-    sheet.number(row, 2, leafQuantile(leaf, 0.05), styled("computed", formats.general));
-    sheet.number(row, 3, leaf.value, styled("computed", formats.general));
-    sheet.number(row, 4, leafQuantile(leaf, 0.95), styled("computed", formats.general));
-    sheet.text(row, 5, form.kind === "distribution" ? form.description : form.kind === "interval" ? `90% range ${form.low} to ${form.high}` : "", styled("note"));
+    sheet.text(row, 1, `  ${describeLeaf(file, leaf, compiled)?.label ?? leaf.name}`, styled("label"));
+    sheet.number(row, 2, leafQuantile(leaf, 0.05), styled("computed", formats.decimal));
+    sheet.number(row, 3, leaf.value, styled("computed", formats.decimal));
+    sheet.number(row, 4, leafQuantile(leaf, 0.95), styled("computed", formats.decimal));
+    sheet.text(row, 5, form.kind === "distribution" ? form.description : form.kind === "interval" ? `90% range, ${form.low} to ${form.high}` : "", styled("note"));
+    // The last column: a long path runs on into the empty cells to the right.
     sheet.text(row, 6, leaf.name, styled("unit"));
+    rangeRows.push(row);
   }
 
   row += 2;
-  sheet.text(row, 1, "Cumulative net, month by month (the payback curve's band)", styled("header"));
+  sheet.text(row, 1, "Cumulative net, month by month: the band around the payback curve", styled("keyLabel"));
   row += 1;
   sheet.text(row, 1, "Month", styled("header"));
   alternatives.forEach((scenario, index) => {
@@ -89,15 +93,14 @@ export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledC
   sheet.fitRowHeight(row);
   for (let at = 0; at < compiled.horizonMonths; at++) {
     row += 1;
-    sheet.number(row, 1, at + 1, styled("keyLabel", formats.month));
+    sheet.number(row, 1, at + 1, { ...styled("keyLabel", '"Month "0'), alignment: { horizontal: "left" } });
     alternatives.forEach((scenario, index) => {
       const band = result.comparisons[scenario.name]!.cumulativeNetBand!;
       [band.p5, band.p50, band.p95].forEach((values, offset) => sheet.number(row, 2 + index * 3 + offset, values[at]!, styled("computed", money)));
     });
   }
 
-  sheet.widths([48, ...Array.from({ length: lastColumn - 1 }, () => 16)]);
-  worksheet.getColumn(5).width = Math.max(worksheet.getColumn(5).width ?? 16, 28);
-  worksheet.getColumn(6).width = Math.max(worksheet.getColumn(6).width ?? 16, 36);
+  sheet.widths([48, ...Array.from({ length: lastColumn - 1 }, () => 17)]);
+  rangeRows.forEach((rangeRow) => sheet.fitRowHeight(rangeRow));
   setUpPage(worksheet, { frozenRows: 3, frozenColumns: 1, lastRow: row, lastColumn, landscape: true, fitToWidth: true });
 }

@@ -105,3 +105,27 @@ export function inputLabel(inner: readonly (string | number)[], taskPer?: string
 export function unitText(input: InputLabel, currency: string): string {
   return input.unit.replaceAll("{currency}", currency);
 }
+
+const capabilityCostLabels: Record<string, InputLabel> = {
+  setupHours: label("setup hours", "hours"),
+  upfrontCost: label("paid once", "{currency}"),
+  monthlyCost: label("fee a month", "{currency} a month"),
+  monthlyCostPerPerson: label("fee for each person a month", "{currency} a person a month"),
+};
+
+/**
+ * The label of a number of the capability catalogue (`catalogue.<name>.setupHours`,
+ * `catalogue.<name>.effects.<input>`), named with the capability's own label.
+ * @example catalogueLabel(["catalogue", "versioning", "effects", "projects.upkeepHoursPerMonth"], "Model and data versioning")?.label
+ * // "Model and data versioning: multiplies Upkeep of one live project"
+ */
+export function catalogueLabel(path: readonly (string | number)[], capability: string): InputLabel | undefined {
+  if (path[0] !== "catalogue") return undefined;
+  if (path[2] === "effects") {
+    const target = String(path[3] ?? "");
+    const what = target === "manualTasks" ? "every manual chore" : (inputLabels[target]?.label ?? target);
+    return label(`${capability}: multiplies ${what.charAt(0).toLowerCase()}${what.slice(1)}`, "× (1 = no change)");
+  }
+  const cost = capabilityCostLabels[String(path[2])];
+  return cost ? label(`${capability}: ${cost.label}`, cost.unit) : undefined;
+}

@@ -2,18 +2,28 @@ import { fillParameters, type CaseResult, type CompiledCase } from "../engine/in
 import { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName } from "../engine/model/parameters.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
-import { sum, type Expr } from "./formula.js";
+import { max, min, mul, num, sum, type Expr } from "./formula.js";
+import { quantityKind } from "../engine/scenario/quantity.js";
 import { groupLabels, inputLabel, unitText } from "./input-labels.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { formatOf, formats, styled } from "./styles.js";
-import { workedOutRows, type WorkedOutName } from "./worked-out-inputs.js";
+import { capacityRows, readyMonthRow, scenarioRowsBefore, wayParameters, wayRows, type WayName, type WorkedOutName, type WorkedOutRow } from "./worked-out-inputs.js";
 
 /** The cells one scenario's formulas read: its inputs and the figures worked out from them. */
 export interface ScenarioCells {
   readonly input: (name: ParameterName) => PlacedCell;
   readonly workedOut: (name: WorkedOutName) => PlacedCell;
+  /**
+   * A figure of a way of working: the scenario's own ("after"), or the baseline's way for this
+   * team ("before" its change is in place). The baseline has only its own.
+   */
+  readonly way: (name: WayFigure, phase: "before" | "after") => PlacedCell;
+  readonly isBaseline: boolean;
 }
+
+/** Way-of-working figures the simulation reads: worked out, or inputs used as they are. */
+export type WayFigure = WayName | "fixHoursPerFailure" | "upkeepHours" | "buildHours" | "valuePerMonth";
 
 const manualLabels: Partial<Record<ParameterName, { label: string; unit: string }>> = {
   manualMinutesPerPerson: { label: "Chores per person (all chores)", unit: "minutes a week per person" },
@@ -83,18 +93,26 @@ export function writeInputsSheet(worksheet: Worksheet, compiled: CompiledCase, r
     scenarios.forEach((scenario, index) => {
       const column = FIRST_SCENARIO_COLUMN + index;
       const engine = engineParameters[index]![P[name]]!;
-      const leaves = manual ? scenario.summedLeaves.filter(([parameter]) => parameter === P[name]).map(([, leaf]) => leaf) : [];
-      const leaf = manual ? -1 : (scenario.parameterLeaves[P[name]] ?? -1);
-      if (leaf >= 0 || leaves.length > 0) {
-        const refs: Expr[] = (leaf >= 0 ? [leaf] : leaves).map((index) => sheet.ref(leafCells[index]!));
-        inputCells[index]!.set(name, sheet.formula(row, column, sum(...refs), styled("computed", numberFormat), engine));
-      } else if (Number.isNaN(engine)) {
-        sheet.text(row, column, "not used", styled("fixed"));
-      } else {
+      const base = scenario.parameterLeaves[P[name]] ?? -1;
+      const added = scenario.summedLeaves.filter(([parameter]) => parameter === P[name]).map(([, leaf]) => sheet.ref(leafCells[leaf]!));
+      const factors = scenario.multipliedLeaves.filter(([parameter]) => parameter === P[name]).map(([, leaf]) => sheet.ref(leafCells[leaf]!));
+      if (base < 0 && added.length === 0 && factors.length === 0) {
+        if (Number.isNaN(engine)) sheet.text(row, column, "not used", styled("fixed"));
         // The engine's fallback; "no limit" (infinity) is written as a number no count reaches.
-        const value = Number.isFinite(engine) ? engine : 1e300;
-        inputCells[index]!.set(name, sheet.number(row, column, value, styled("fixed", numberFormat)));
+        else inputCells[index]!.set(name, sheet.number(row, column, Number.isFinite(engine) ? engine : 1e300, styled("fixed", numberFormat)));
+        return;
       }
+      // fillParameters: the scenario's value (or the default), plus what is added (chores, capability
+      // costs), times the capabilities' effects, kept within what the input allows.
+      const fallback = parameterSpecs[name].fallback;
+      const start: Expr[] = base >= 0 ? [sheet.ref(leafCells[base]!)] : fallback !== 0 || added.length === 0 ? [num(fallback)] : [];
+      let expr = sum(...start, ...added);
+      if (factors.length > 0) {
+        expr = factors.reduce((product, factor) => mul(product, factor), expr);
+        const allowed = quantityKind(parameterSpecs[name].kind);
+        expr = min(num(allowed.max), max(num(allowed.min), expr));
+      }
+      inputCells[index]!.set(name, sheet.formula(row, column, expr, styled("computed", numberFormat), engine));
     });
   }
 
@@ -110,41 +128,82 @@ export function writeInputsSheet(worksheet: Worksheet, compiled: CompiledCase, r
     sheet.text(row, FIRST_SCENARIO_COLUMN + index, scenario.releaseMode === "capacity" ? "when a build is done" : Array.from(scenario.releaseMonths).join(", ") || "none", styled("fixed")),
   );
 
+  const baseIndex = scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
+  const beforeCells = scenarios.map(() => new Map<WayName, PlacedCell>());
+  /** Writes a block of worked-out rows; `phase` "before" reads the baseline's way-of-working inputs. */
+  const writeRows = <Name extends string>(definitions: readonly WorkedOutRow<Name>[], phase: "before" | "after", onlyAlternatives: boolean) => {
+    for (const definition of definitions) {
+      row += 1;
+      sheet.text(row, 1, `  ${definition.label}`, styled("label"));
+      sheet.text(row, 2, definition.unit.replaceAll("{currency}", currency), styled("unit"));
+      scenarios.forEach((scenario, index) => {
+        const column = FIRST_SCENARIO_COLUMN + index;
+        if (onlyAlternatives && index === baseIndex) {
+          sheet.text(row, column, "(the baseline)", styled("fixed"));
+          return;
+        }
+        const inputFrom = (name: ParameterName): Expr => {
+          const owner = phase === "before" && wayParameters.has(name) ? baseIndex : index;
+          const cell = inputCells[owner]!.get(name);
+          if (!cell) throw new Error(`scenario ${scenarios[owner]!.name}: input ${name} is not used but a formula needs it`);
+          return sheet.ref(cell);
+        };
+        const earlier = (name: WorkedOutName): Expr => {
+          const cell = phase === "before" ? beforeCells[index]!.get(name as WayName) : workedOutCells[index]!.get(name);
+          if (!cell) throw new Error(`worked-out row ${name} is used before it is written`);
+          return sheet.ref(cell);
+        };
+        const salaried = Number.isNaN(engineParameters[index]![P.hourlyCost]!);
+        const expr = definition.build({ input: inputFrom, row: earlier, salaried });
+        const summary = result.scenarios[scenario.name]!.summary;
+        const name = definition.name as string;
+        const engine =
+          phase === "before" ? undefined
+          : name === "hourlyCost" ? summary.hourlyCost
+          : name === "paidAtTimeZero" ? summary.initialInvestment
+          : name === "maxLiveProjectsPerPerson" ? (summary.maxLiveProjectsPerPerson ?? "no limit")
+          : undefined;
+        const placed = sheet.formula(row, column, expr, styled("computed", formatOf(definition.format, currency)), engine);
+        if (phase === "before") beforeCells[index]!.set(name as WayName, placed);
+        else workedOutCells[index]!.set(name as WorkedOutName, placed);
+      });
+    }
+  };
   section("Worked out from the inputs");
-  for (const definition of workedOutRows) {
-    row += 1;
-    sheet.text(row, 1, `  ${definition.label}`, styled("label"));
-    sheet.text(row, 2, definition.unit.replaceAll("{currency}", currency), styled("unit"));
-    scenarios.forEach((scenario, index) => {
-      const inputs = inputCells[index]!;
-      const worked = workedOutCells[index]!;
-      const input = (name: ParameterName): Expr => {
-        const cell = inputs.get(name);
-        if (!cell) throw new Error(`scenario ${scenario.name}: input ${name} is not used but a formula needs it`);
-        return sheet.ref(cell);
-      };
-      const earlier = (name: WorkedOutName): Expr => sheet.ref(worked.get(name)!);
-      const salaried = Number.isNaN(engineParameters[index]![P.hourlyCost]!);
-      const expr = definition.build(input, earlier, salaried);
-      const summary = result.scenarios[scenario.name]!.summary;
-      const engine =
-        definition.name === "hourlyCost" ? summary.hourlyCost
-        : definition.name === "paidAtTimeZero" ? summary.initialInvestment
-        : definition.name === "maxLiveProjectsPerPerson" ? (summary.maxLiveProjectsPerPerson ?? "no limit")
-        : undefined;
-      worked.set(definition.name, sheet.formula(row, FIRST_SCENARIO_COLUMN + index, expr, styled("computed", formatOf(definition.format, currency)), engine));
-    });
+  writeRows(scenarioRowsBefore, "after", false);
+  writeRows([readyMonthRow], "after", true);
+  writeRows(wayRows, "after", false);
+  writeRows(capacityRows, "after", false);
+  if (scenarios.length > 1) {
+    section("Until an alternative's change is in place, its team works the baseline's way: these figures, with its own team size");
+    writeRows(wayRows, "before", true);
   }
 
   sheet.widths([58, 26, ...scenarios.map(() => 22)]);
   sheet.fitRowHeight(INPUTS_HEADER_ROW);
   setUpPage(sheet.worksheet, { frozenRows: INPUTS_HEADER_ROW, frozenColumns: 2, lastRow: row, lastColumn, fitToWidth: true });
-  return scenarios.map((scenario, index) => ({
-    input: (name) => {
-      const cell = inputCells[index]!.get(name);
-      if (!cell) throw new Error(`scenario ${scenario.name}: input ${name} is not used but a formula needs it`);
+  const wayInputs = new Set<WayFigure>(["fixHoursPerFailure", "upkeepHours", "buildHours", "valuePerMonth"]);
+  return scenarios.map((scenario, index) => {
+    const input = (name: ParameterName, owner = index): PlacedCell => {
+      const cell = inputCells[owner]!.get(name);
+      if (!cell) throw new Error(`scenario ${scenarios[owner]!.name}: input ${name} is not used but a formula needs it`);
       return cell;
-    },
-    workedOut: (name) => workedOutCells[index]!.get(name)!,
-  }));
+    };
+    const workedOut = (name: WorkedOutName): PlacedCell => {
+      const cell = workedOutCells[index]!.get(name);
+      if (!cell) throw new Error(`scenario ${scenario.name}: no worked-out ${name}`);
+      return cell;
+    };
+    const isBaseline = index === baseIndex;
+    return {
+      input,
+      workedOut,
+      isBaseline,
+      way: (name, phase) => {
+        const before = phase === "before" && !isBaseline;
+        if (wayInputs.has(name)) return input(name as ParameterName, before ? baseIndex : index);
+        return before ? beforeCells[index]!.get(name as WayName)! : workedOut(name as WayName);
+      },
+    };
+  });
 }

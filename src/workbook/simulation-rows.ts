@@ -1,6 +1,7 @@
 import type { MonthlyField } from "../engine/model/columns.js";
 import type { ParameterName } from "../engine/model/parameters.js";
 import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, roundWhole, sub, sum, when, type Expr } from "./formula.js";
+import type { WayFigure } from "./inputs-sheet.js";
 import type { WorkedOutName } from "./worked-out-inputs.js";
 
 /** What a month's formula can point at. */
@@ -14,6 +15,8 @@ export interface MonthContext {
   readonly previous: (key: RowKey) => Expr;
   readonly input: (name: ParameterName) => Expr;
   readonly workedOut: (name: WorkedOutName) => Expr;
+  /** A way-of-working figure for this month: the baseline's way until the change is in place, then the scenario's own. */
+  readonly way: (name: WayFigure) => Expr;
   /** Schedule mode: projects released and share of a project built in this month (from the file's release months). */
   readonly planned: { readonly releases: number; readonly buildShare: number };
 }
@@ -51,7 +54,9 @@ export type RowKey =
   | "progressEnd"
   | "startedEnd"
   | "finishedThisMonth"
-  | "supportPeople";
+  | "supportPeople"
+  | "wayInPlace"
+  | "buildHoursPerProject";
 
 const EPSILON = () => num(1e-9);
 const zero = () => num(0);
@@ -71,8 +76,17 @@ const engine = (field: MonthlyField, total = true): Partial<SimulationRow> => ({
 const helper: Partial<SimulationRow> = { helper: true };
 
 /** Rows before building: releases, live projects and where the hours go (simulate.ts, in its order). */
-function hourRows(capacityMode: boolean): SimulationRow[] {
+function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] {
+  const inPlace = row(
+    "wayInPlace",
+    "The new way of working is in place (until then: the baseline's)",
+    "yes / no",
+    "yesNo",
+    (c) => flag(compare(c.month, ">=", c.workedOut("readyMonth"))),
+    helper,
+  );
   return [
+    ...(alternative ? [inPlace] : []),
     row(
       "releases",
       capacityMode ? "Projects going live (finished last month)" : "Projects going live (release months from the file)",
@@ -83,8 +97,8 @@ function hourRows(capacityMode: boolean): SimulationRow[] {
     ),
     row("liveProjects", "Live projects", "projects", "count", (c) => add(c.isFirstMonth ? roundWhole(c.input("alreadyLive")) : c.previous("liveProjects"), c.current("releases")), engine("liveProjects", false)),
     row("capacityHours", "Team hours", "hours", "hours", (c) => c.workedOut("capacityHours"), engine("capacityHours")),
-    row("vacancyHours", "Lost to empty seats", "hours", "hours", (c) => c.workedOut("vacancyHours"), engine("vacancyHours")),
-    row("rampUpHours", "Lost while newcomers ramp up", "hours", "hours", (c) => c.workedOut("rampUpHours"), engine("rampUpHours")),
+    row("vacancyHours", "Lost to empty seats", "hours", "hours", (c) => c.way("vacancyHours"), engine("vacancyHours")),
+    row("rampUpHours", "Lost while newcomers ramp up", "hours", "hours", (c) => c.way("rampUpHours"), engine("rampUpHours")),
     row(
       "inChange",
       "The change is under way",
@@ -114,12 +128,12 @@ function hourRows(capacityMode: boolean): SimulationRow[] {
       (c) => sub(sub(sub(c.current("capacityHours"), c.current("vacancyHours")), c.current("rampUpHours")), c.current("adoptionDipHours")),
       engine("availableHours"),
     ),
-    row("manualHours", "Manual chores", "hours", "hours", (c) => add(c.workedOut("choresFixedHours"), mul(c.workedOut("choresPerProjectHours"), c.current("liveProjects"))), engine("manualHours")),
-    row("waitingHours", "Waiting for jobs", "hours", "hours", (c) => c.workedOut("waitingHours"), engine("waitingHours")),
-    row("meetingHours", "Meetings and hand-offs", "hours", "hours", (c) => c.workedOut("meetingHours"), engine("meetingHours")),
-    row("failures", "Failed changes", "failures", "factor", (c) => mul(c.workedOut("failuresPerProject"), c.current("liveProjects")), helper),
-    row("breakageFixHours", "Fixing failures", "hours", "hours", (c) => mul(c.current("failures"), c.input("fixHoursPerFailure")), engine("breakageFixHours")),
-    row("knowledgeLossHours", "Knowledge lost with people leaving", "hours", "hours", (c) => c.workedOut("knowledgeLossHours"), engine("knowledgeLossHours")),
+    row("manualHours", "Manual chores", "hours", "hours", (c) => add(c.way("choresFixedHours"), mul(c.way("choresPerProjectHours"), c.current("liveProjects"))), engine("manualHours")),
+    row("waitingHours", "Waiting for jobs", "hours", "hours", (c) => c.way("waitingHours"), engine("waitingHours")),
+    row("meetingHours", "Meetings and hand-offs", "hours", "hours", (c) => c.way("meetingHours"), engine("meetingHours")),
+    row("failures", "Failed changes", "failures", "factor", (c) => mul(c.way("failuresPerProject"), c.current("liveProjects")), helper),
+    row("breakageFixHours", "Fixing failures", "hours", "hours", (c) => mul(c.current("failures"), c.way("fixHoursPerFailure")), engine("breakageFixHours")),
+    row("knowledgeLossHours", "Knowledge lost with people leaving", "hours", "hours", (c) => c.way("knowledgeLossHours"), engine("knowledgeLossHours")),
     row("setupHours", "Setting up the change", "hours", "hours", (c) => when(isOne(c.current("inChange")), c.workedOut("setupPerMonth"), zero()), engine("setupHours")),
     row("learningHours", "Learning the new tools", "hours", "hours", (c) => when(isOne(c.current("inChange")), c.workedOut("learningPerMonth"), zero()), engine("learningHours")),
     row(
@@ -139,7 +153,7 @@ function hourRows(capacityMode: boolean): SimulationRow[] {
         ),
       engine("overheadHours"),
     ),
-    row("upkeepHours", "Upkeep of live projects", "hours", "hours", (c) => mul(c.input("upkeepHours"), c.current("liveProjects")), engine("upkeepHours")),
+    row("upkeepHours", "Upkeep of live projects", "hours", "hours", (c) => mul(c.way("upkeepHours"), c.current("liveProjects")), engine("upkeepHours")),
     row("freeHours", "Free hours (negative: overloaded)", "hours", "hours", (c) => sub(sub(c.current("availableHours"), c.current("overheadHours")), c.current("upkeepHours")), engine("freeHours")),
     row("overloaded", "Overloaded (upkeep and overheads exceed the hours)", "yes / no", "yesNo", (c) => flag(compare(c.current("freeHours"), "<", neg(EPSILON()))), engine("overloaded")),
     row("shortfallHours", "Hours short", "hours", "hours", (c) => when(isOne(c.current("overloaded")), neg(c.current("freeHours")), zero()), engine("shortfallHours")),
@@ -152,6 +166,7 @@ function hourRows(capacityMode: boolean): SimulationRow[] {
       { engineField: "canStartNewWork", total: false },
     ),
     row("usableHours", "Free hours that can go into building", "hours", "hours", (c) => max(c.current("freeHours"), zero()), helper),
+    row("buildHoursPerProject", "Hours to build one project", "hours", "hours", (c) => c.way("buildHours"), helper),
   ];
 }
 
@@ -159,7 +174,7 @@ function hourRows(capacityMode: boolean): SimulationRow[] {
 function scheduleRows(): SimulationRow[] {
   return [
     row("plannedBuildShare", "Share of a project to build this month (from the release months)", "projects", "factor", (c) => c.planned.buildShare, helper),
-    row("plannedBuildHours", "Build work planned", "hours", "hours", (c) => mul(c.current("plannedBuildShare"), c.input("buildHours")), helper),
+    row("plannedBuildHours", "Build work planned", "hours", "hours", (c) => mul(c.current("plannedBuildShare"), c.current("buildHoursPerProject")), helper),
     row("buildHours", "Building projects", "hours", "hours", (c) => min(c.current("usableHours"), c.current("plannedBuildHours")), engine("buildHours")),
     row("idleHours", "Free hours not used", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("buildHours")), engine("idleHours")),
     row(
@@ -179,7 +194,9 @@ function scheduleRows(): SimulationRow[] {
  * live next month. The working rows carry the project under way from month to month.
  */
 function capacityRows(): SimulationRow[] {
-  const build = (c: MonthContext) => c.input("buildHours");
+  const build = (c: MonthContext) => c.current("buildHoursPerProject");
+  // No project can be built when it needs no build hours (before the change, a baseline releasing on schedule may have none).
+  const canBuild = (c: MonthContext) => compare(build(c), ">", EPSILON());
   const slotsLeft = (c: MonthContext) => sub(c.input("backlog"), c.previous("startedEnd"));
   const leftAfterNew = (c: MonthContext) => sub(c.current("hoursAfterFinish"), mul(c.current("newFinished"), build(c)));
   return [
@@ -188,7 +205,7 @@ function capacityRows(): SimulationRow[] {
       "Hours to finish the project under way",
       "hours",
       "hours",
-      (c) => when(and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON())), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd"))), zero()),
+      (c) => when(and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON()), canBuild(c)), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd"))), zero()),
       helper,
     ),
     row(
@@ -205,7 +222,7 @@ function capacityRows(): SimulationRow[] {
       "A new project can be started",
       "yes / no",
       "yesNo",
-      (c) => flag(and(isOne(c.current("canStartNewWork")), compare(c.current("hoursAfterFinish"), ">", EPSILON()), compare(c.previous("startedEnd"), "<", c.input("backlog")))),
+      (c) => flag(and(isOne(c.current("canStartNewWork")), compare(c.current("hoursAfterFinish"), ">", EPSILON()), compare(c.previous("startedEnd"), "<", c.input("backlog")), canBuild(c))),
       helper,
     ),
     row(
@@ -258,7 +275,7 @@ function capacityRows(): SimulationRow[] {
 /** Money rows (BRIEF §5): positive numbers are costs, except project value, recovered hours and the net. */
 function moneyRows(): SimulationRow[] {
   return [
-    row("projectValue", "Value of live projects", "{currency}", "money", (c) => mul(c.current("liveProjects"), c.input("valuePerMonth")), engine("projectValue")),
+    row("projectValue", "Value of live projects", "{currency}", "money", (c) => mul(c.current("liveProjects"), c.way("valuePerMonth")), engine("projectValue")),
     row(
       "recoveredCapacity",
       "Free hours not used, worth their share",
@@ -304,11 +321,11 @@ function moneyRows(): SimulationRow[] {
       "Outages",
       "{currency}",
       "money",
-      (c) => mul(mul(c.current("failures"), c.input("hoursToRestore")), c.input("outageCostPerHour")),
+      (c) => mul(c.current("failures"), c.way("outagePerFailure")),
       engine("outageCost"),
     ),
-    row("hiringCost", "Hiring replacements", "{currency}", "money", (c) => c.workedOut("hiringPerMonth"), engine("hiringCost")),
-    row("otherTeamsCost", "Other teams' hours", "{currency}", "money", (c) => c.workedOut("otherTeamsCost"), engine("otherTeamsCost")),
+    row("hiringCost", "Hiring replacements", "{currency}", "money", (c) => c.way("hiringPerMonth"), engine("hiringCost")),
+    row("otherTeamsCost", "Other teams' hours", "{currency}", "money", (c) => c.way("otherTeamsCost"), engine("otherTeamsCost")),
     row(
       "externalSpend",
       "One-off spending (the month before a later change)",
@@ -340,6 +357,6 @@ function moneyRows(): SimulationRow[] {
 }
 
 /** Every row of one scenario's block, in the order its formulas need them. */
-export function simulationRows(capacityMode: boolean): SimulationRow[] {
-  return [...hourRows(capacityMode), ...(capacityMode ? capacityRows() : scheduleRows()), ...moneyRows()];
+export function simulationRows(capacityMode: boolean, alternative: boolean): SimulationRow[] {
+  return [...hourRows(capacityMode, alternative), ...(capacityMode ? capacityRows() : scheduleRows()), ...moneyRows()];
 }

@@ -2,7 +2,7 @@ import type { CaseResult, CompiledCase, MonthRow } from "../engine/index.js";
 import { schedulePlan } from "../engine/simulate.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
-import { and, compare, flag, num, sumRange, type Expr } from "./formula.js";
+import { and, compare, flag, num, sumRange, when } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
@@ -72,7 +72,7 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
     for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
 
     // Rows first, then months: a month's formulas read rows of the month before that sit further down.
-    const definitions = simulationRows(capacityMode);
+    const definitions = simulationRows(capacityMode, !cells.isBaseline);
     const rowOf = new Map<RowKey, number>();
     const placed = new Map<RowKey, PlacedCell[]>();
     for (const definition of definitions) {
@@ -94,6 +94,11 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
           previous: (key) => (at === 0 ? num(0) : sheet.ref(placed.get(key)![at - 1]!)),
           input: (name) => sheet.ref(cells.input(name)),
           workedOut: (name) => sheet.ref(cells.workedOut(name)),
+          way: (name) => {
+            const after = sheet.ref(cells.way(name, "after"));
+            if (cells.isBaseline) return after;
+            return when(compare(sheet.ref(placed.get("wayInPlace")![at]!), "=", num(1)), after, sheet.ref(cells.way(name, "before")));
+          },
           planned: { releases: plan.scheduledReleases[at]!, buildShare: plan.scheduledBuildShare[at]! },
         });
         const target = rowOf.get(definition.key)!;

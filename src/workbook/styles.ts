@@ -64,6 +64,7 @@ export const formats = {
   yesNo: '"yes";"yes";"no"',
   payback: '[=0]"at once";"month "0',
   backlog: '[>=1E+100]"no limit";#,##0',
+  decimal: "#,##0.0##",
   text: "@",
   general: "General",
 } as const;

@@ -1,16 +1,30 @@
 import type { ParameterName } from "../engine/model/parameters.js";
-import { add, compare, div, int, max, mul, num, pow, roundWhole, str, sub, when, type Expr } from "./formula.js";
+import { add, compare, div, int, max, mul, num, or, pow, roundWhole, str, sub, when, type Expr } from "./formula.js";
 
-/** Names of the per-scenario figures worked out once from the inputs. */
-export type WorkedOutName =
-  | "hourlyCost"
-  | "payroll"
-  | "capacityHours"
+/**
+ * The figures of a "way of working" (simulate.ts `waysOfWorking`): what a scenario's tooling
+ * changes. An alternative works the baseline's way until its change is in place, so these are
+ * worked out twice for an alternative: its own way, and the baseline's way for its team.
+ */
+export type WayName =
   | "departures"
   | "vacancyHours"
   | "rampUpHours"
   | "knowledgeLossHours"
   | "hiringPerMonth"
+  | "waitingHours"
+  | "meetingHours"
+  | "choresFixedHours"
+  | "choresPerProjectHours"
+  | "failuresPerProject"
+  | "outagePerFailure"
+  | "otherTeamsCost";
+
+/** Figures that do not depend on the way of working. */
+export type ScenarioFigureName =
+  | "hourlyCost"
+  | "payroll"
+  | "capacityHours"
   | "setupMonthsWhole"
   | "contingencyFactor"
   | "setupPerMonth"
@@ -19,131 +33,179 @@ export type WorkedOutName =
   | "dipEndsMonth"
   | "externalSpend"
   | "paidAtTimeZero"
-  | "waitingHours"
-  | "meetingHours"
-  | "choresFixedHours"
-  | "choresPerProjectHours"
-  | "failuresPerProject"
   | "licencesPerMonth"
-  | "otherTeamsCost"
   | "discountFactor"
+  | "readyMonth"
   | "turnoverLossHours"
   | "hoursPerPersonNet"
   | "hoursPerProject"
   | "maxLiveProjectsPerPerson";
 
+export type WorkedOutName = WayName | ScenarioFigureName;
+
 export type FormatKind = "hours" | "money" | "count" | "share" | "factor" | "discountFactor" | "month" | "text";
 
-export interface WorkedOutRow {
-  readonly name: WorkedOutName;
+/** What a worked-out formula can point at. */
+export interface WorkedOutContext {
+  readonly input: (name: ParameterName) => Expr;
+  readonly row: (name: WorkedOutName) => Expr;
+  readonly salaried: boolean;
+}
+
+export interface WorkedOutRow<Name extends string = WorkedOutName> {
+  readonly name: Name;
   readonly label: string;
   readonly unit: string;
   readonly format: FormatKind;
-  /** The formula, from references to the scenario's inputs and to rows above it. */
-  readonly build: (input: (name: ParameterName) => Expr, row: (name: WorkedOutName) => Expr, salaried: boolean) => Expr;
+  readonly build: (context: WorkedOutContext) => Expr;
 }
+
+/** The inputs a way of working reads; the team's size (people, hours) is always the scenario's own. */
+export const wayParameters: ReadonlySet<ParameterName> = new Set<ParameterName>([
+  "attritionPerYear",
+  "vacancyMonths",
+  "rampUpMonths",
+  "rampUpOutputShare",
+  "knowledgeLossHours",
+  "hiringCost",
+  "runsPerWeekPerPerson",
+  "minutesPerRun",
+  "focusLostShare",
+  "contextSwitchMinutes",
+  "meetingHoursPerPerson",
+  "manualMinutesPerPerson",
+  "manualMinutesPerTeam",
+  "manualMinutesPerProject",
+  "deploymentsPerProject",
+  "changeFailureRate",
+  "fixHoursPerFailure",
+  "hoursToRestore",
+  "outageCostPerHour",
+  "upkeepHours",
+  "buildHours",
+  "valuePerMonth",
+  "otherTeamsHours",
+  "otherTeamsHourlyCost",
+]);
 
 /** Weeks in an average month, written as the fraction the engine uses. */
 const weeksPerMonth = () => div(num(52), num(12));
 const one = () => num(1);
 
-/**
- * The figures the simulation needs that do not change from month to month, in the order and with
- * the operations of `simulate.ts` (and `capacity.ts` for the most projects one person can keep).
- */
-export const workedOutRows: readonly WorkedOutRow[] = [
+/** The way of working, in the order and with the operations of simulate.ts. */
+export const wayRows: readonly WorkedOutRow<WayName>[] = [
+  { name: "departures", label: "People leaving a month (expected)", unit: "people a month", format: "factor", build: ({ input }) => div(mul(input("people"), input("attritionPerYear")), num(12)) },
+  { name: "vacancyHours", label: "Hours lost to empty seats", unit: "hours a month", format: "hours", build: ({ input, row }) => mul(mul(row("departures"), input("vacancyMonths")), input("hoursPerMonth")) },
+  {
+    name: "rampUpHours",
+    label: "Hours lost while newcomers ramp up",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input, row }) => mul(mul(mul(row("departures"), input("rampUpMonths")), input("hoursPerMonth")), sub(one(), input("rampUpOutputShare"))),
+  },
+  { name: "knowledgeLossHours", label: "Hours lost to knowledge walking out", unit: "hours a month", format: "hours", build: ({ input, row }) => mul(row("departures"), input("knowledgeLossHours")) },
+  { name: "hiringPerMonth", label: "Hiring cost a month", unit: "{currency} a month", format: "money", build: ({ input, row }) => mul(row("departures"), input("hiringCost")) },
+  {
+    name: "waitingHours",
+    label: "Hours lost waiting for jobs",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input }) =>
+      div(mul(mul(mul(input("people"), input("runsPerWeekPerPerson")), weeksPerMonth()), add(mul(input("minutesPerRun"), input("focusLostShare")), input("contextSwitchMinutes"))), num(60)),
+  },
+  { name: "meetingHours", label: "Hours in meetings and hand-offs", unit: "hours a month", format: "hours", build: ({ input }) => mul(input("people"), input("meetingHoursPerPerson")) },
+  {
+    name: "choresFixedHours",
+    label: "Chores per person and per team",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input }) => div(mul(add(mul(input("manualMinutesPerPerson"), input("people")), input("manualMinutesPerTeam")), weeksPerMonth()), num(60)),
+  },
+  { name: "choresPerProjectHours", label: "Chores for each live project", unit: "hours a month", format: "hours", build: ({ input }) => div(mul(input("manualMinutesPerProject"), weeksPerMonth()), num(60)) },
+  { name: "failuresPerProject", label: "Failed changes for each live project", unit: "a month", format: "factor", build: ({ input }) => mul(input("deploymentsPerProject"), input("changeFailureRate")) },
+  { name: "outagePerFailure", label: "Outage cost of one failure", unit: "{currency}", format: "money", build: ({ input }) => mul(input("hoursToRestore"), input("outageCostPerHour")) },
+  { name: "otherTeamsCost", label: "Other teams' hours in meetings, in money", unit: "{currency} a month", format: "money", build: ({ input }) => mul(input("otherTeamsHours"), input("otherTeamsHourlyCost")) },
+];
+
+/** Figures worked out before the way of working: pay, the change and its timing. */
+export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
   {
     name: "hourlyCost",
     label: "Cost of one hour of the team",
     unit: "{currency} an hour",
     format: "money",
-    build: (p, _r, salaried) => (salaried ? div(mul(p("salaryAnnual"), p("benefitsMultiplier")), p("workingHoursPerYear")) : p("hourlyCost")),
+    build: ({ input, salaried }) => (salaried ? div(mul(input("salaryAnnual"), input("benefitsMultiplier")), input("workingHoursPerYear")) : input("hourlyCost")),
   },
   {
     name: "payroll",
     label: "Team pay a month",
     unit: "{currency} a month",
     format: "money",
-    build: (p, r, salaried) => (salaried ? div(mul(mul(p("people"), p("salaryAnnual")), p("benefitsMultiplier")), num(12)) : mul(mul(p("people"), p("hoursPerMonth")), r("hourlyCost"))),
+    build: ({ input, row, salaried }) =>
+      salaried ? div(mul(mul(input("people"), input("salaryAnnual")), input("benefitsMultiplier")), num(12)) : mul(mul(input("people"), input("hoursPerMonth")), row("hourlyCost")),
   },
-  { name: "capacityHours", label: "Team hours a month", unit: "hours a month", format: "hours", build: (p) => mul(p("people"), p("hoursPerMonth")) },
-  { name: "departures", label: "People leaving a month (expected)", unit: "people a month", format: "factor", build: (p) => div(mul(p("people"), p("attritionPerYear")), num(12)) },
-  { name: "vacancyHours", label: "Hours lost to empty seats", unit: "hours a month", format: "hours", build: (p, r) => mul(mul(r("departures"), p("vacancyMonths")), p("hoursPerMonth")) },
-  {
-    name: "rampUpHours",
-    label: "Hours lost while newcomers ramp up",
-    unit: "hours a month",
-    format: "hours",
-    build: (p, r) => mul(mul(mul(r("departures"), p("rampUpMonths")), p("hoursPerMonth")), sub(one(), p("rampUpOutputShare"))),
-  },
-  { name: "knowledgeLossHours", label: "Hours lost to knowledge walking out", unit: "hours a month", format: "hours", build: (p, r) => mul(r("departures"), p("knowledgeLossHours")) },
-  { name: "hiringPerMonth", label: "Hiring cost a month", unit: "{currency} a month", format: "money", build: (p, r) => mul(r("departures"), p("hiringCost")) },
-  { name: "setupMonthsWhole", label: "Months of setup (whole months, at least 1)", unit: "months", format: "month", build: (p) => max(one(), roundWhole(p("setupMonths"))) },
-  { name: "contingencyFactor", label: "Contingency multiplier", unit: "factor", format: "factor", build: (p) => add(one(), p("contingencyShare")) },
+  { name: "capacityHours", label: "Team hours a month", unit: "hours a month", format: "hours", build: ({ input }) => mul(input("people"), input("hoursPerMonth")) },
+  { name: "setupMonthsWhole", label: "Months of setup (whole months, at least 1)", unit: "months", format: "month", build: ({ input }) => max(one(), roundWhole(input("setupMonths"))) },
+  { name: "contingencyFactor", label: "Contingency multiplier", unit: "factor", format: "factor", build: ({ input }) => add(one(), input("contingencyShare")) },
   {
     name: "setupPerMonth",
     label: "Setup hours a month during the change",
     unit: "hours a month",
     format: "hours",
-    build: (p, r) => div(mul(mul(p("setupHours"), p("organisationFactor")), r("contingencyFactor")), r("setupMonthsWhole")),
+    build: ({ input, row }) => div(mul(mul(input("setupHours"), input("organisationFactor")), row("contingencyFactor")), row("setupMonthsWhole")),
   },
   {
     name: "learningPerMonth",
     label: "Learning hours a month during the change",
     unit: "hours a month",
     format: "hours",
-    build: (p, r) =>
+    build: ({ input, row }) =>
       div(
-        mul(mul(mul(mul(mul(p("learningWeeksPerPerson"), p("people")), p("hoursPerMonth")), div(num(12), num(52))), sub(one(), p("familiarity"))), p("organisationFactor")),
-        r("setupMonthsWhole"),
+        mul(mul(mul(mul(mul(input("learningWeeksPerPerson"), input("people")), input("hoursPerMonth")), div(num(12), num(52))), sub(one(), input("familiarity"))), input("organisationFactor")),
+        row("setupMonthsWhole"),
       ),
   },
-  { name: "changeEndsMonth", label: "Last month of the change", unit: "month", format: "month", build: (p, r) => sub(add(p("startMonth"), r("setupMonthsWhole")), one()) },
-  { name: "dipEndsMonth", label: "Last month of the adoption dip", unit: "month", format: "month", build: (p, r) => add(r("changeEndsMonth"), roundWhole(p("adoptionDipMonths"))) },
+  { name: "changeEndsMonth", label: "Last month of the change", unit: "month", format: "month", build: ({ input, row }) => sub(add(input("startMonth"), row("setupMonthsWhole")), one()) },
+  { name: "dipEndsMonth", label: "Last month of the adoption dip", unit: "month", format: "month", build: ({ input, row }) => add(row("changeEndsMonth"), roundWhole(input("adoptionDipMonths"))) },
   {
     name: "externalSpend",
     label: "One-off spending, contingency included",
     unit: "{currency}",
     format: "money",
-    build: (p, r) =>
-      mul(add(add(add(add(p("externalConsultants"), p("externalHardware")), p("externalLicences")), mul(p("externalTrainingPerPerson"), p("people"))), p("externalOther")), r("contingencyFactor")),
+    build: ({ input, row }) =>
+      mul(add(add(add(add(input("externalConsultants"), input("externalHardware")), input("externalLicences")), mul(input("externalTrainingPerPerson"), input("people"))), input("externalOther")), row("contingencyFactor")),
   },
   {
     name: "paidAtTimeZero",
     label: "Paid up front (time 0: the change starts in month 1)",
     unit: "{currency}",
     format: "money",
-    build: (p, r) => when(compare(p("startMonth"), "<=", one()), r("externalSpend"), num(0)),
+    build: ({ input, row }) => when(compare(input("startMonth"), "<=", one()), row("externalSpend"), num(0)),
   },
-  {
-    name: "waitingHours",
-    label: "Hours lost waiting for jobs",
-    unit: "hours a month",
-    format: "hours",
-    build: (p) => div(mul(mul(mul(p("people"), p("runsPerWeekPerPerson")), weeksPerMonth()), add(mul(p("minutesPerRun"), p("focusLostShare")), p("contextSwitchMinutes"))), num(60)),
-  },
-  { name: "meetingHours", label: "Hours in meetings and hand-offs", unit: "hours a month", format: "hours", build: (p) => mul(p("people"), p("meetingHoursPerPerson")) },
-  {
-    name: "choresFixedHours",
-    label: "Chores per person and per team",
-    unit: "hours a month",
-    format: "hours",
-    build: (p) => div(mul(add(mul(p("manualMinutesPerPerson"), p("people")), p("manualMinutesPerTeam")), weeksPerMonth()), num(60)),
-  },
-  { name: "choresPerProjectHours", label: "Chores for each live project", unit: "hours a month", format: "hours", build: (p) => div(mul(p("manualMinutesPerProject"), weeksPerMonth()), num(60)) },
-  { name: "failuresPerProject", label: "Failed changes for each live project", unit: "a month", format: "factor", build: (p) => mul(p("deploymentsPerProject"), p("changeFailureRate")) },
-  { name: "licencesPerMonth", label: "Licences a month (besides a yearly fee)", unit: "{currency} a month", format: "money", build: (p) => add(p("licenceFlatPerMonth"), mul(p("licencePerUserPerMonth"), p("people"))) },
-  { name: "otherTeamsCost", label: "Other teams' hours in meetings, in money", unit: "{currency} a month", format: "money", build: (p) => mul(p("otherTeamsHours"), p("otherTeamsHourlyCost")) },
-  { name: "discountFactor", label: "Discount factor for one month", unit: "factor", format: "discountFactor", build: (p) => pow(add(one(), p("discountRate")), div(num(-1), num(12))) },
+  { name: "licencesPerMonth", label: "Licences a month (besides a yearly fee)", unit: "{currency} a month", format: "money", build: ({ input }) => add(input("licenceFlatPerMonth"), mul(input("licencePerUserPerMonth"), input("people"))) },
+  { name: "discountFactor", label: "Discount factor for one month", unit: "factor", format: "discountFactor", build: ({ input }) => pow(add(one(), input("discountRate")), div(num(-1), num(12))) },
+];
+
+/** An alternative's new way of working starts once its setup is done (at once when it has no setup). */
+export const readyMonthRow: WorkedOutRow<ScenarioFigureName> = {
+  name: "readyMonth",
+  label: "Month the new way of working starts (the change is in place)",
+  unit: "month",
+  format: "month",
+  build: ({ input, row }) => add(input("startMonth"), when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0))),
+};
+
+/** The most live projects one person can keep (capacity.ts), from the scenario's own way of working. */
+export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
   {
     name: "turnoverLossHours",
     label: "Hours lost to people leaving (empty seats, ramp-up, knowledge)",
     unit: "hours a month",
     format: "hours",
-    build: (p, r) =>
+    build: ({ input, row }) =>
       mul(
-        r("departures"),
-        add(add(mul(p("vacancyMonths"), p("hoursPerMonth")), mul(mul(p("rampUpMonths"), p("hoursPerMonth")), sub(one(), p("rampUpOutputShare")))), p("knowledgeLossHours")),
+        row("departures"),
+        add(add(mul(input("vacancyMonths"), input("hoursPerMonth")), mul(mul(input("rampUpMonths"), input("hoursPerMonth")), sub(one(), input("rampUpOutputShare")))), input("knowledgeLossHours")),
       ),
   },
   {
@@ -151,25 +213,25 @@ export const workedOutRows: readonly WorkedOutRow[] = [
     label: "Hours one person has, net of steady overheads",
     unit: "hours a month",
     format: "hours",
-    build: (p, r) => sub(p("hoursPerMonth"), div(add(add(add(r("turnoverLossHours"), r("choresFixedHours")), r("waitingHours")), r("meetingHours")), p("people"))),
+    build: ({ input, row }) => sub(input("hoursPerMonth"), div(add(add(add(row("turnoverLossHours"), row("choresFixedHours")), row("waitingHours")), row("meetingHours")), input("people"))),
   },
   {
     name: "hoursPerProject",
     label: "Hours one live project needs (upkeep, chores, failures)",
     unit: "hours a month",
     format: "hours",
-    build: (p, r) => add(add(p("upkeepHours"), r("choresPerProjectHours")), mul(r("failuresPerProject"), p("fixHoursPerFailure"))),
+    build: ({ input, row }) => add(add(input("upkeepHours"), row("choresPerProjectHours")), mul(row("failuresPerProject"), input("fixHoursPerFailure"))),
   },
   {
     name: "maxLiveProjectsPerPerson",
     label: "Most live projects one person can keep",
     unit: "projects",
     format: "count",
-    build: (_p, r) =>
+    build: ({ row }) =>
       when(
-        compare(r("hoursPerProject"), "<=", num(0)),
+        compare(row("hoursPerProject"), "<=", num(0)),
         str("no limit"),
-        when(compare(r("hoursPerPersonNet"), "<=", num(0)), num(0), int(add(div(r("hoursPerPersonNet"), r("hoursPerProject")), num(1e-9)))),
+        when(compare(row("hoursPerPersonNet"), "<=", num(0)), num(0), int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9)))),
       ),
   },
 ];

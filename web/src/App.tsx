@@ -83,6 +83,7 @@ export function App() {
   const [busy, setBusy] = useState(false);
   const [share, setShare] = useState<string | undefined>();
   const evaluator = useMemo(() => new CaseEvaluator(), []);
+  const warmedUp = useRef(false);
   const rangesEnabled = useMemo(() => engineAcceptsRanges(), []);
 
   const load = useCallback((next: CaseData, from: Origin, saved?: string) => {
@@ -155,6 +156,10 @@ export function App() {
           if (cancelled || !next) return;
           setEvaluated({ data, evaluation: next });
           if (next.result) setLastGood(next);
+          if (!warmedUp.current) {
+            warmedUp.current = true;
+            evaluator.warmUp(data);
+          }
         })
         .catch((error: unknown) => setStatus({ text: `The engine failed: ${messageOf(error)}`, tone: "error" }));
     }, EVALUATE_AFTER_MS);
@@ -169,7 +174,7 @@ export function App() {
 
   // The figures for an edit are on screen once React has committed them.
   useLayoutEffect(() => {
-    if (evaluation) recordUpdate();
+    if (evaluation) recordUpdate(evaluation.engineMs);
   }, [evaluation]);
 
   // Ranges: the Monte Carlo runs in the worker once typing pauses; the point figures show meanwhile.

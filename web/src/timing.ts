@@ -4,7 +4,7 @@
  */
 declare global {
   interface Window {
-    mlopsRoiTimings?: { updates: number[]; lastUpdateMs?: number };
+    mlopsRoiTimings?: { updates: number[]; engine: number[]; lastUpdateMs?: number };
   }
 }
 
@@ -14,12 +14,13 @@ export function markEdit(): void {
   editStartedAt ??= performance.now();
 }
 
-/** Called once the figures for the latest edit are painted. */
-export function recordUpdate(): void {
+/** Called once the figures for the latest edit are on screen, with the engine's share of the time. */
+export function recordUpdate(engineMs: number): void {
   if (editStartedAt === undefined) return;
   const elapsed = performance.now() - editStartedAt;
   editStartedAt = undefined;
-  const timings = (window.mlopsRoiTimings ??= { updates: [] });
+  const timings = (window.mlopsRoiTimings ??= { updates: [], engine: [] });
   timings.updates.push(elapsed);
+  timings.engine.push(engineMs);
   timings.lastUpdateMs = elapsed;
 }

@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatPercent } from "../format.js";
+import { formatNumber, formatPercent } from "../format.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -26,6 +26,11 @@ function method(context: ReportContext): string {
         : "Each input is moved 20% down and 20% up on its own. Whole months and counts of projects are left as they are."
     }`,
   ];
+  if (context.ranges === "sampled" && context.uncertainty) {
+    points.push(
+      `<strong>Ranges.</strong> The plan was run ${escapeHtml(formatNumber(context.uncertainty.samples))} times, each time with every range drawn at random (seed ${escapeHtml(String(context.uncertainty.seed))}, so the same file gives the same report). The ranges and chances in the report come from these runs.`,
+    );
+  }
   return `<ul class="method">${points.map((point) => `<li>${point}</li>`).join("")}</ul>`;
 }
 
@@ -35,9 +40,13 @@ function inputTable(context: ReportContext): string {
     .map((assumption) => {
       const description = describeInput(assumption.input);
       const note = assumption.note ? userText(assumption.note) : "";
+      const format = (value: number) => escapeHtml(formatInputValue(value, description.unit, result.currency));
+      const value = assumption.range
+        ? `${format(assumption.range.p5)} to ${format(assumption.range.p95)}<div class="path">middle ${format(assumption.value)}</div>`
+        : format(assumption.value);
       return `<tr>
   <td>${escapeHtml(description.label)}<div class="path">${userText(assumption.input)}</div></td>
-  <td class="number">${escapeHtml(formatInputValue(assumption.value, description.unit, result.currency))}</td>
+  <td class="number">${value}</td>
   <td>${usedBy(context, assumption.usedBy)}</td>
   <td class="note">${note}</td>
 </tr>`;
@@ -61,9 +70,10 @@ export const assumptionsSection: ReportSection = {
   id: "assumptions",
   part: "appendix",
   render(context) {
-    const ranges = context.uncertainty
-      ? ""
-      : " Each input is a single number; none is given as a range.";
+    const ranges =
+      context.ranges === "none"
+        ? " Each input is a single number; none is given as a range."
+        : " Where an input is a range, the value shows where 9 in 10 of its values fall, and the middle used for the single figures.";
     return `<section id="assumptions" class="appendix">
 <h2>Appendix: the assumptions</h2>
 <p>Every figure in this report comes from the inputs below, as written in the case file (the grey line under each input names its place in the file). The notes are the author's own words.${ranges}</p>

@@ -1,7 +1,7 @@
 import type { ComparisonResult } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import { formatChance, formatHours, formatMonth, formatNumber, plural } from "../format.js";
 import { countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -122,7 +122,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
         : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
-    ? `There is a ${figure("payback-chance", formatPercent(distribution.probabilityPaysBack))} chance that it pays back within ${months}.`
+    ? `The chance that it pays back within ${months} is ${figure("payback-chance", formatChance(distribution.probabilityPaysBack))}.`
     : context.ranges === "notSampled"
       ? `The chance that it pays back was not worked out for this report.`
       : `This is a single estimate, so we cannot give the chance that it pays back yet.`;
@@ -170,7 +170,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const intro =
     distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. Across ${formatNumber(context.uncertainty!.samples)} runs, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)} 9 times in 10. The middle of the runs is ${context.money(npv.p50)}. The chance of any gain at all is ${formatPercent(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)}. The middle result is ${context.money(npv.p50)}. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)
@@ -181,7 +181,11 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const top = risks.risks.slice(0, 3);
   const lead =
     risks.method === "range"
-      ? prose(`These ${countWord(top.length)} assumptions move the result most, each from the low to the high end of its range:`)
+      ? prose(
+          `${top.length === 1 ? "This assumption moves" : `These ${countWord(top.length)} assumptions move`} the result most, from the low to the high end of ${top.length === 1 ? "its" : "each"} range.${
+            top.length < 3 ? " The other inputs are single numbers, taken as certain." : ""
+          }`,
+        )
       : prose(
           `To test the case, we moved each input ${Math.round(risks.change * 100)}% down and up, one at a time. These ${countWord(top.length)} move the net gain most:`,
         );

@@ -45,7 +45,9 @@ export function shortValue(raw: unknown): string | undefined {
 /** The schema's help and what is allowed, without saying the same thing twice. */
 export function helpText(field: NumberField): string {
   const allowed = field.allowed.replace(/\.+$/, "");
-  if (field.help === "") return /^[A-Z]/.test(allowed) ? `${allowed}.` : `Allowed: ${allowed}.`;
+  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  // The report's label often says exactly what the schema's description says.
+  if (field.help === "" || plain(field.help) === plain(field.label)) return /^[A-Z]/.test(allowed) ? `${allowed}.` : `Allowed: ${allowed}.`;
   return `${field.help.replace(/\.*$/, ".")} Allowed: ${allowed}.`;
 }
 
@@ -58,7 +60,8 @@ function placeholderFor(field: NumberField, inherited: unknown): string {
   const shown = shortValue(inherited);
   if (shown !== undefined) return shown;
   if (field.fallback === undefined) return "";
-  if (Number.isNaN(field.fallback)) return "required";
+  // The hour's cost is given either directly or from salary: neither box alone is required.
+  if (Number.isNaN(field.fallback)) return field.path[0] === "team" && (field.path[1] === "salary" || field.path[1] === "hourlyCost") ? "" : "required";
   if (field.fallback === Number.POSITIVE_INFINITY) return "no limit";
   return `${field.fallback} if empty`;
 }

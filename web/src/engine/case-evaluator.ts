@@ -49,6 +49,21 @@ export class CaseEvaluator {
   }
 
   /**
+   * Runs the engine a few times while the page is idle, so the browser has compiled it to fast code
+   * before the first keystroke (the first runs are several times slower than the later ones).
+   */
+  warmUp(data: unknown, runs = 12): void {
+    if (this.slow || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS) return;
+    let left = runs;
+    const step = () => {
+      if (left-- <= 0) return;
+      evaluateCase(data);
+      setTimeout(step, 20);
+    };
+    setTimeout(step, 200);
+  }
+
+  /**
    * The Monte Carlo of the case's ranges, in the worker. Resolves with undefined when the case has
    * no range, or when a newer request replaced this one (the worker stops the old run).
    */

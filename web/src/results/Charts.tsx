@@ -6,7 +6,8 @@ import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { tornadoSpec } from "../../../src/charts/tornado.js";
-import { describeInput } from "../../../src/report/input-labels.js";
+import { recommend } from "../../../src/report/recommendation.js";
+import { rankRisks } from "../../../src/report/risks.js";
 import { oneAtATimeSensitivity } from "../../../src/report/sensitivity.js";
 import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
 
@@ -17,42 +18,45 @@ interface ChartEntry {
   readonly spec: () => TopLevelSpec | undefined;
 }
 
-/** Tornado bars shown: the inputs that move the result most. */
-const TORNADO_BARS = 8;
+/**
+ * Charts take tens of milliseconds each to draw; they wait for a pause in typing so that the
+ * figures and tables keep up with every keystroke.
+ */
+const CHART_AFTER_MS = 250;
 
+/** The engine's tornado of the ranges, worked out in the worker for one alternative. */
 export interface RangedTornado {
   readonly alternative: string;
   readonly bars: readonly TornadoBar[];
 }
 
-function tornadoFor(result: CaseResult, compiled: CompiledCase, alternative: string, ranged: readonly TornadoBar[] | undefined): TopLevelSpec | undefined {
-  const comparison = result.comparisons[alternative];
-  if (!comparison) return undefined;
-  if (ranged && ranged.length > 0) {
-    return tornadoSpec({
-      currency: result.currency,
-      baseNpv: comparison.npv,
-      lowLegend: "Input at its 5th percentile",
-      highLegend: "Input at its 95th percentile",
-      bars: ranged.slice(0, TORNADO_BARS).map((entry) => ({ label: describeInput(entry.input).label, npvLow: entry.low, npvHigh: entry.high })),
-    });
-  }
-  const sensitivity = oneAtATimeSensitivity(compiled, alternative);
-  if (sensitivity.swings.length === 0) return undefined;
+/** Tornado bars shown, as in the report. */
+const TORNADO_BARS = 10;
+
+/**
+ * The tornado exactly as the report builds it: for the recommended alternative, from the ranges
+ * when the case has them, otherwise from each input 20% lower and higher.
+ */
+function tornadoFor(result: CaseResult, compiled: CompiledCase, alternative: string, uncertainty: UncertaintyView | undefined, ranged: RangedTornado | undefined): TopLevelSpec | undefined {
+  const view: UncertaintyView | undefined =
+    ranged && ranged.alternative === alternative
+      ? { ...(uncertainty ?? { samples: 0, seed: 0, distribution: {}, cumulativeBand: {}, tornado: {} }), tornado: { [alternative]: ranged.bars.map(({ input, low, high, swing }) => ({ input, low, high, swing })) } }
+      : uncertainty;
+  const risks = rankRisks(result, alternative, view, undefined) ?? rankRisks(result, alternative, undefined, oneAtATimeSensitivity(compiled, alternative));
+  if (!risks || risks.risks.length === 0) return undefined;
   return tornadoSpec({
     currency: result.currency,
-    baseNpv: sensitivity.baseNpv,
-    lowLegend: "Input 20% lower",
-    highLegend: "Input 20% higher",
-    bars: sensitivity.swings.slice(0, TORNADO_BARS).map((swing) => ({ label: describeInput(swing.input).label, npvLow: swing.npvLow, npvHigh: swing.npvHigh })),
+    baseNpv: risks.baseNpv,
+    lowLegend: risks.lowLegend,
+    highLegend: risks.highLegend,
+    baseLabel: risks.baseLabel,
+    bars: risks.risks.slice(0, TORNADO_BARS).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
   });
 }
 
 /** The report's charts, drawn from the live result. */
 export function Charts({ result, compiled, uncertainty, tornado }: { result: CaseResult; compiled: CompiledCase | undefined; uncertainty: UncertaintyView | undefined; tornado: RangedTornado | undefined }) {
   const alternatives = Object.keys(result.comparisons);
-  // With ranges, the tornado is the engine's, for the alternative it chose; otherwise the first alternative's.
-  const first = tornado?.alternative ?? alternatives[0];
   const charts = useMemo<ChartEntry[]>(() => {
     const entries: ChartEntry[] = [];
     if (alternatives.length > 0) {
@@ -68,13 +72,14 @@ export function Charts({ result, compiled, uncertainty, tornado }: { result: Cas
     if (alternatives.length > 0) {
       entries.push({ id: "benefit", title: "Where the gain comes from", note: `Gain against the baseline over ${result.horizonMonths} months, by kind of cost.`, spec: () => benefitByCategorySpec(result) });
     }
-    if (first !== undefined && compiled) {
-      const label = result.comparisons[first]?.label ?? first;
+    // The recommended alternative, as in the report; its re-runs wait until the chart is drawn.
+    const best = recommend(result)?.best.alternative;
+    if (best !== undefined && compiled) {
       entries.push({
         id: "tornado",
-        title: `What moves the result most: ${label}`,
-        note: tornado ? "Net present value with each range at its 5th and 95th percentile, the other inputs at their middle values." : "Net present value with each input 20% lower or higher, the others as written.",
-        spec: () => tornadoFor(result, compiled, first, tornado?.bars),
+        title: `What moves the result most: ${result.comparisons[best]?.label ?? best}`,
+        note: tornado ? "Net present value with each range at its low and high end, the other inputs at their middle values." : "Net present value with each input 20% lower or higher, the others as written.",
+        spec: () => tornadoFor(result, compiled, best, uncertainty, tornado),
       });
     }
     return entries;
@@ -142,7 +147,7 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
       } catch (error) {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
       }
-    }, 60);
+    }, CHART_AFTER_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);

@@ -25,6 +25,8 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
       <div className="cards">
         {comparisons.map((comparison) => {
           const range = distributions?.[comparison.alternative];
+          // A range that no input moves (every draw the same) is no range.
+          const spread = range && range.npv.p5 !== null && range.npv.p95 !== null && Math.round(range.npv.p95 - range.npv.p5) !== 0;
           const upFront = comparison.investment;
           return (
             <article className="card" key={comparison.alternative} style={{ borderTopColor: scenarioColour(result, comparison.alternative) }} aria-labelledby={`card-${comparison.alternative}`}>
@@ -34,7 +36,7 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
                   <dt>Net present value</dt>
                   <dd data-figure="npv" className={comparison.npv < 0 ? "negative" : undefined}>
                     {formatMoney(comparison.npv, result.currency)}
-                    {range && (
+                    {spread && range && (
                       <span className="figure-range">
                         {" "}
                         90% between {money(range.npv.p5, result.currency)} and {money(range.npv.p95, result.currency)}
@@ -46,7 +48,7 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
                   <dt>Pays back</dt>
                   <dd data-figure="payback">
                     {payback(comparison, result.horizonMonths)}
-                    {range && <span className="figure-range"> · {formatPercent(range.probabilityPaysBack)} chance within the horizon</span>}
+                    {spread && range && <span className="figure-range">{formatPercent(range.probabilityPaysBack)} chance within {result.horizonMonths} months</span>}
                   </dd>
                 </div>
                 <div className="figure">

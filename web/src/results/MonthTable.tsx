@@ -15,16 +15,18 @@ export function MonthTable({ result }: { result: CaseResult }) {
     <section className="months" aria-labelledby="months-heading">
       <div className="months-head">
         <h2 id="months-heading">Month by month</h2>
-        <label htmlFor="month-table-scenario" className="inline-label">
-          Scenario
-        </label>
-        <select id="month-table-scenario" value={name} onChange={(event) => setChosen(event.target.value)}>
-          {order.map((option) => (
-            <option key={option} value={option}>
-              {result.scenarios[option]?.label ?? option}
-            </option>
-          ))}
-        </select>
+        <span className="months-choice">
+          <label htmlFor="month-table-scenario" className="inline-label">
+            Scenario
+          </label>
+          <select id="month-table-scenario" value={name} onChange={(event) => setChosen(event.target.value)}>
+            {order.map((option) => (
+              <option key={option} value={option}>
+                {result.scenarios[option]?.label ?? option}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
       <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
         <table className="month-table" data-scenario={name}>
@@ -33,14 +35,14 @@ export function MonthTable({ result }: { result: CaseResult }) {
             <tr>
               <th scope="col">Month</th>
               <th scope="col">Live</th>
+              <th scope="col">Upkeep</th>
+              <th scope="col">Free</th>
+              <th scope="col">New work</th>
+              <th scope="col">Net money</th>
               <th scope="col">Released</th>
               <th scope="col">Hours</th>
               <th scope="col">Overheads</th>
-              <th scope="col">Upkeep</th>
-              <th scope="col">Free</th>
               <th scope="col">Building</th>
-              <th scope="col">New work</th>
-              <th scope="col">Net money</th>
             </tr>
           </thead>
           <tbody>
@@ -48,14 +50,14 @@ export function MonthTable({ result }: { result: CaseResult }) {
               <tr key={row.month} className={row.overloaded ? "overloaded" : undefined} data-month={row.month}>
                 <th scope="row">{row.month}</th>
                 <td>{row.liveProjects}</td>
+                <td>{formatHours(row.upkeepHours)}</td>
+                <td data-column="free">{formatHours(row.freeHours)}</td>
+                <td>{row.overloaded ? "overloaded" : row.canStartNewWork ? "yes" : "no"}</td>
+                <td className={row.net < 0 ? "negative" : undefined}>{formatMoney(row.net, result.currency)}</td>
                 <td>{row.releases > 0 ? row.releases : ""}</td>
                 <td>{formatHours(row.availableHours)}</td>
                 <td>{formatHours(row.overheadHours)}</td>
-                <td>{formatHours(row.upkeepHours)}</td>
-                <td data-column="free">{formatHours(row.freeHours)}</td>
                 <td>{formatHours(row.buildHours)}</td>
-                <td>{row.overloaded ? "overloaded" : row.canStartNewWork ? "yes" : "no"}</td>
-                <td className={row.net < 0 ? "negative" : undefined}>{formatMoney(row.net, result.currency)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,61 @@
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { exportWorkbook } from "../../workbook/export-workbook.js";
+import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { loadScenario } from "../load.js";
+import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+
+interface ExportOptions extends SamplingOptions {
+  output?: string;
+  force?: boolean;
+}
+
+/** case.yaml → case.xlsx in the current folder. */
+function defaultOutput(file: string): string {
+  return `${basename(file, extname(file))}.xlsx`;
+}
+
+export function registerExport(program: Command, output: CliOutput): void {
+  program
+    .command("export")
+    .description("Write the case as a live Excel workbook: the inputs on one sheet, every figure a formula over them.")
+    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .option("-o, --output <file>", "workbook to write, ending in .xlsx (default: the scenario file's name with .xlsx)")
+    .option("--force", "replace the workbook if it exists (the old one is kept as .bak)")
+    .option("--samples <n>", "Monte Carlo samples for the Distribution snapshot when the file has ranges (default 10000; 0 for none)")
+    .option("--seed <s>", "seed of the random draws (default 1, as run and report)")
+    .option("--lhs", "Latin hypercube sampling instead of plain random draws")
+    .addHelpText(
+      "after",
+      `
+The workbook opens in Excel and LibreOffice. Change the blue-on-yellow cells of the Assumptions
+sheet and every other sheet recomputes; bring the changes back with mlops-roi import.
+
+Sheets: Summary, Assumptions, Maintenance over time, Distribution snapshot (with ranges only),
+Simulation, Comparison, Inputs by scenario.
+
+Examples:
+  $ mlops-roi export examples/seed.yaml -o case.xlsx
+  $ mlops-roi export case.yaml -o board/case.xlsx --force
+  $ mlops-roi import case.xlsx -o case.yaml`,
+    )
+    .action(async (file: string, options: ExportOptions) => {
+      const target = options.output ?? defaultOutput(file);
+      if (extname(target).toLowerCase() !== ".xlsx") {
+        throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`);
+      }
+      // Refuse before the Monte Carlo runs, so a refused export costs nothing.
+      if (existsSync(target) && !options.force) throw new UserError(`${target} already exists; use --force to replace it (the old file is kept as ${basename(target)}.bak)`);
+      const { compiled, file: data, source } = loadScenario(file, output);
+      if (!compiled) return;
+      const monteCarlo = await runMonteCarlo(compiled, options, output);
+      const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
+      // writeFileAtomic is typed for text; it hands the bytes to fs.writeFileSync unchanged.
+      const { backup } = writeFileAtomic(target, Buffer.from(bytes) as unknown as string, { force: options.force ?? false });
+      output.stderr(
+        `wrote ${target}${backup ? ` (previous version kept as ${backup})` : ""}\n` +
+          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${target} -o ${basename(file)}\n`,
+      );
+    });
+}

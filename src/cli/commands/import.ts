@@ -1,0 +1,62 @@
+import type { Command } from "commander";
+import { readFileSync, statSync } from "node:fs";
+import { importWorkbook } from "../../workbook/import-workbook.js";
+import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+
+/** Workbooks are far smaller than this; anything larger is a mistake. */
+const MAX_WORKBOOK_BYTES = 50_000_000;
+
+function readBytes(path: string): Uint8Array {
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a workbook (.xlsx) written by mlops-roi export`);
+    if (stats.size > MAX_WORKBOOK_BYTES) throw new UserError(`${path} is ${(stats.size / 1_000_000).toFixed(0)} MB; a workbook from mlops-roi export is far smaller`);
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UserError(`${path}: no such file (make one with \`mlops-roi export case.yaml -o ${path}\`)`);
+    if (code === "EACCES") throw new UserError(`${path}: permission denied`);
+    throw new UserError(`${path}: cannot be read (${(error as Error).message})`);
+  }
+}
+
+export function registerImport(program: Command, output: CliOutput): void {
+  program
+    .command("import")
+    .description("Read an edited workbook's Assumptions sheet back into a scenario file.")
+    .argument("<workbook>", "workbook written by mlops-roi export (.xlsx), edited in Excel or LibreOffice")
+    .option("-o, --output <file>", "scenario file to write ('-' or nothing: the terminal)")
+    .option("--force", "replace the scenario file if it exists (the old one is kept as .bak)")
+    .addHelpText(
+      "after",
+      `
+Only the Assumptions sheet is read: the numbers (Low, Likely, High) and your notes. Everything else
+— scenario names, release months, comments — comes from the scenario file stored in the workbook.
+A problem (text or a formula where a number belongs, an unknown row, a missing sheet) is reported
+with its cell, and nothing is written.
+
+Examples:
+  $ mlops-roi import case.xlsx -o case.yaml --force
+  $ mlops-roi import case.xlsx | diff case.yaml -`,
+    )
+    .action(async (workbook: string, options: { output?: string; force?: boolean }) => {
+      const outcome = await importWorkbook(readBytes(workbook));
+      if (!outcome.ok) {
+        for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
+        const count = outcome.problems.length;
+        throw new UserError(`${workbook}: ${count} problem${count === 1 ? "" : "s"}; nothing was written`);
+      }
+      const summary =
+        outcome.changes.length === 0
+          ? "no input changed: the scenario file is as it was exported\n"
+          : `${outcome.changes.length} input${outcome.changes.length === 1 ? "" : "s"} changed:\n${outcome.changes.map((change) => `  ${change.input}: ${change.description}\n`).join("")}`;
+      if (options.output === undefined || options.output === "-") {
+        output.stdout(outcome.text);
+        output.stderr(summary);
+        return;
+      }
+      const { backup } = writeFileAtomic(options.output, outcome.text, { force: options.force ?? false });
+      output.stderr(`${summary}wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+    });
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM_INSTALL_HINT } from "../../report/browser.js";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+
+const seed = new URL("../../../examples/seed.yaml", import.meta.url).pathname;
+const seedUncertain = new URL("../../../examples/seed-uncertain.yaml", import.meta.url).pathname;
+
+describe("mlops-roi report", () => {
+  let temp: ReturnType<typeof makeTempFolder>;
+  beforeEach(() => {
+    temp = makeTempFolder();
+  });
+  afterEach(() => {
+    temp.remove();
+    delete process.env.MLOPS_ROI_CHROMIUM;
+  });
+
+  it("writes one self-contained HTML file", async () => {
+    const target = join(temp.path, "board", "case.html");
+    const { exitCode, stderr } = await runCliCaptured(["report", seed, "-o", target]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain(`wrote ${target}`);
+    const html = readFileSync(target, "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("One data scientist, three releases a year");
+    expect(html).toContain('data-figure="npv">€7,960<');
+  });
+
+  it("refuses to overwrite without --force, and keeps the old file with it", async () => {
+    const target = join(temp.path, "report.html");
+    writeFileSync(target, "my own notes");
+    const refused = await runCliCaptured(["report", seed, "-o", target]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain("already exists; use --force");
+    expect(refused.stderr).not.toMatch(stackTraceLine);
+    expect(readFileSync(target, "utf8")).toBe("my own notes");
+    const forced = await runCliCaptured(["report", seed, "-o", target, "--force"]);
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(`${target}.bak`, "utf8")).toBe("my own notes");
+  });
+
+  it("prints the HTML with -o -", async () => {
+    const { exitCode, stdout } = await runCliCaptured(["report", seed, "-o", "-"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^<!doctype html>/);
+  });
+
+  it("says how to install Chromium when it is missing, and writes nothing", async () => {
+    process.env.MLOPS_ROI_CHROMIUM = join(temp.path, "no-such-browser");
+    const html = join(temp.path, "report.html");
+    const pdf = join(temp.path, "report.pdf");
+    const { exitCode, stderr } = await runCliCaptured(["report", seed, "-o", html, "--pdf", pdf]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toBe(`error: ${CHROMIUM_INSTALL_HINT}\n`);
+    expect(CHROMIUM_INSTALL_HINT).toBe("Chromium is needed to print the PDF: apt-get install -y chromium");
+    expect(existsSync(html)).toBe(false);
+    expect(existsSync(pdf)).toBe(false);
+  });
+
+  it("rejects a paper size it does not know and the same file twice", async () => {
+    const paper = await runCliCaptured(["report", seed, "-o", join(temp.path, "a.html"), "--pdf", join(temp.path, "a.pdf"), "--paper", "A3"]);
+    expect(paper.exitCode).toBe(1);
+    expect(paper.stderr).toContain("--paper A3: allowed: a4 or letter");
+    const same = join(temp.path, "same");
+    const twice = await runCliCaptured(["report", seed, "-o", same, "--pdf", same]);
+    expect(twice.exitCode).toBe(1);
+    expect(twice.stderr).toContain("both name");
+    expect(existsSync(same)).toBe(false);
+  });
+
+  it("writes nothing for a file with mistakes", async () => {
+    const broken = join(temp.path, "broken.yaml");
+    writeFileSync(broken, readFileSync(seed, "utf8").replace("horizonMonths: 12", "horizonMonths: twelve"));
+    const target = join(temp.path, "report.html");
+    const { exitCode, stderr } = await runCliCaptured(["report", broken, "-o", target]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain("horizonMonths");
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("samples the ranges with the seed given, like run does", async () => {
+    const [first, second, json] = await Promise.all([
+      runCliCaptured(["report", seedUncertain, "-o", "-", "--samples", "500", "--seed", "3"]),
+      runCliCaptured(["report", seedUncertain, "-o", "-", "--samples", "500", "--seed", "3"]),
+      runCliCaptured(["run", seedUncertain, "--json", "--samples", "500", "--seed", "3"]),
+    ]);
+    expect(first.exitCode).toBe(0);
+    const chance = first.stdout.match(/data-figure="payback-chance">([^<]+)</)?.[1];
+    expect(chance).toBeDefined();
+    const result = JSON.parse(json.stdout) as { comparisons: Record<string, { npv: number; distribution?: { probabilityPaysBack: number } }> };
+    const best = Object.values(result.comparisons).sort((a, b) => b.npv - a.npv)[0]!;
+    const share = best.distribution!.probabilityPaysBack;
+    expect(chance).toBe(share > 0.99 ? "over 99%" : share < 0.01 ? "under 1%" : `${Math.round(share * 100)}%`);
+    expect(first.stdout.replace(/chart\d+-/g, "")).toBe(second.stdout.replace(/chart\d+-/g, ""));
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { resultOf } from "./test-cases.js";
+import { schedulePlan } from "./simulate.js";
+
+const changeCase = {
+  title: "a change with setup",
+  currency: "EUR",
+  horizonMonths: 10,
+  discountRate: 0,
+  freedHoursCaptureShare: 1,
+  baseline: "today",
+  defaults: {
+    team: { people: 2, hoursPerMonth: 100, hourlyCost: 50 },
+    projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 1000 },
+    releases: { mode: "schedule" },
+  },
+  scenarios: {
+    today: {},
+    better: {
+      projects: { upkeepHoursPerMonth: 10 },
+      tooling: { licences: { flatPerMonth: 400 } },
+      change: { startMonth: 2, setupHours: 90, setupMonths: 3, adoptionDipShare: 0.1, adoptionDipMonths: 2 },
+    },
+  },
+};
+
+describe("the month-by-month simulation", () => {
+  it("keeps today's way of working until the change is in place, while paying its fees and setup hours", () => {
+    const result = resultOf(changeCase);
+    const months = result.scenarios.better!.months;
+    // Setup runs in months 2–4 (30 hours each); the new upkeep applies from month 5; the dip follows in months 5–6.
+    expect(months.map((month) => month.setupHours)).toEqual([0, 30, 30, 30, 0, 0, 0, 0, 0, 0]);
+    expect(months.map((month) => month.upkeepHours)).toEqual([60, 60, 60, 60, 20, 20, 20, 20, 20, 20]);
+    expect(months.map((month) => month.adoptionDipHours)).toEqual([0, 0, 0, 0, 20, 20, 0, 0, 0, 0]);
+    expect(months.map((month) => month.licences)).toEqual(Array(10).fill(400));
+    // Hours: 200 available; free = 200 − dip − setup − upkeep.
+    expect(months.map((month) => month.freeHours)).toEqual([140, 110, 110, 110, 160, 160, 180, 180, 180, 180]);
+    const comparison = result.comparisons.better!;
+    // Benefit = freed hours × €50 (capture 1) − licence €400; cumulative −6,100 by month 4, −1,700 by month 8, +1,500 by month 10.
+    expect(comparison.monthlyNetBenefit).toEqual([-400, -1900, -1900, -1900, 600, 600, 1600, 1600, 1600, 1600]);
+    expect(comparison.cumulativeNet[8]).toBe(-100);
+    expect(comparison.paybackMonth).toBe(10);
+  });
+
+  it("spreads a release's build hours over the months since the previous release", () => {
+    const plan = schedulePlan(Int32Array.of(4, 7, 7), 8, false);
+    expect(Array.from(plan.scheduledReleases)).toEqual([0, 0, 0, 1, 0, 0, 2, 0]);
+    expect(Array.from(plan.scheduledBuildShare).map((share) => Number(share.toFixed(4)))).toEqual([0.25, 0.25, 0.25, 0.25, 0.6667, 0.6667, 0.6667, 0]);
+  });
+
+  it("builds projects in capacity mode with the free hours, starting one only above the threshold", () => {
+    const result = resultOf({
+      ...changeCase,
+      horizonMonths: 6,
+      defaults: { ...changeCase.defaults, projects: { alreadyLive: 0, buildHours: 250, upkeepHoursPerMonth: 50, valuePerMonth: 1000 }, releases: { mode: "capacity", newWorkThresholdHours: 120 } },
+      scenarios: { today: {} },
+    });
+    const months = result.scenarios.today!.months;
+    // Month 1 builds 200 of project 1; month 2 finishes it (50) and starts project 2 (150); month 3 (one live,
+    // 150 free) finishes project 2 (100) and starts project 3 (50). From month 4 (two live, 100 free) no new
+    // project may start, but project 3 goes on with what is free and goes live in month 6.
+    expect(months.map((month) => month.buildHours)).toEqual([200, 200, 150, 100, 100, 0]);
+    expect(months.map((month) => month.liveProjects)).toEqual([0, 0, 1, 2, 2, 3]);
+    expect(months.map((month) => month.canStartNewWork)).toEqual([true, true, true, false, false, false]);
+    expect(result.scenarios.today!.summary.newWorkStopsMonth).toBe(4);
+    expect(result.scenarios.today!.summary.projectsDelivered).toBe(3);
+  });
+});

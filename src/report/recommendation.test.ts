@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { recommend } from "./recommendation.js";
+
+const seedText = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8");
+
+function resultOf(text: string) {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return buildResult(compiled);
+}
+
+describe("recommend", () => {
+  it("picks the option with the highest net present value and its first release", () => {
+    const recommendation = recommend(resultOf(seedText))!;
+    expect(recommendation.verdict).toBe("go");
+    expect(recommendation.best.alternative).toBe("compromise");
+    expect(recommendation.runnerUp?.alternative).toBe("optimal");
+    expect(recommendation.firstReleaseMonth).toBe(4);
+    expect(recommendation.changeStartMonth).toBe(1);
+  });
+
+  it("counts the deadline from the month the change starts", () => {
+    // The change of "What will be approved" starts in month 5: the release of month 4 came before it.
+    const text = seedText.replace("    label: What will be approved\n", "    label: What will be approved\n    change:\n      startMonth: 5\n");
+    const recommendation = recommend(resultOf(text))!;
+    expect(recommendation.best.alternative).toBe("compromise");
+    expect(recommendation.changeStartMonth).toBe(5);
+    expect(recommendation.firstReleaseMonth).toBe(7);
+  });
+
+  it("advises against when no option gains money", () => {
+    const text = seedText.replace("value: 3600", "value: 90000").replace("value: 150\n", "value: 9000\n");
+    const recommendation = recommend(resultOf(text))!;
+    expect(recommendation.verdict).toBe("stay");
+    expect(recommendation.best.npv).toBeLessThan(0);
+  });
+
+  it("has nothing to recommend without an alternative", () => {
+    const text = seedText.slice(0, seedText.indexOf("  optimal:"));
+    expect(recommend(resultOf(text))).toBeUndefined();
+  });
+});

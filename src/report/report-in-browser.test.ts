@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateScenarioText, type CaseResult } from "../engine/index.js";
+import { makeTempFolder } from "../test-support/fixtures.js";
+import { runCliCaptured } from "../test-support/run-cli.js";
+import { chromiumAvailable, launchChromium } from "./browser.js";
+import { createReport } from "./create-report.js";
+import { formatChance, formatMoney } from "./format.js";
+import { printPdf } from "./pdf.js";
+
+// One browser for the whole file. Without Chromium: fail on CI, skip with a visible note elsewhere.
+const missing = !chromiumAvailable();
+if (missing && process.env.CI === "true") throw new Error("Chromium is needed for the report's browser tests on CI: apt-get install -y chromium");
+if (missing) console.warn("skipping the report's browser tests: Chromium is missing (apt-get install -y chromium)");
+
+const examples = new URL("../../examples/", import.meta.url);
+const exampleNames = readdirSync(examples).filter((name) => name.endsWith(".yaml"));
+const sampling = ["--samples", "2000", "--seed", "1"];
+
+/** A4 and Letter, less the report's 14 mm side and 14 + 16 mm top and bottom margins, in CSS pixels. */
+const millimetre = 96 / 25.4;
+const pages = { A4: { width: 182 * millimetre, height: 267 * millimetre }, Letter: { width: 187.9 * millimetre, height: 249.4 * millimetre } };
+
+interface Visit {
+  page: Page;
+  blocked: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+describe.skipIf(missing)("the report in headless Chromium, network blocked", () => {
+  let browser: Browser;
+  const temp = makeTempFolder();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    temp.remove();
+  });
+
+  async function open(path: string): Promise<Visit> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const url = pathToFileURL(path).href;
+    const visit: Visit = { page, blocked: [], errors: [], dialogs: [] };
+    await page.route("**/*", (route) => {
+      if (route.request().url() === url) return route.continue();
+      visit.blocked.push(route.request().url());
+      return route.abort();
+    });
+    page.on("console", (message) => {
+      if (message.type() === "error") visit.errors.push(message.text());
+    });
+    page.on("pageerror", (error) => visit.errors.push(error.message));
+    page.on("dialog", (dialog) => {
+      visit.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(url, { waitUntil: "load" });
+    return visit;
+  }
+
+  it.each(exampleNames)("opens examples/%s offline with the figures of run --json on its first page", async (name) => {
+    const file = new URL(name, examples).pathname;
+    const target = join(temp.path, name.replace(/\.yaml$/, ".html"));
+    const [report, run] = await Promise.all([runCliCaptured(["report", file, "-o", target, ...sampling]), runCliCaptured(["run", file, "--json", ...sampling])]);
+    expect(report.exitCode).toBe(0);
+    expect(run.exitCode).toBe(0);
+    const result = JSON.parse(run.stdout) as CaseResult;
+    const best = Object.values(result.comparisons).sort((a, b) => b.npv - a.npv)[0]!;
+
+    const { page, blocked, errors } = await open(target);
+    const figure = (key: string) => page.locator(`#summary [data-figure="${key}"]`).textContent();
+    expect(await figure("npv")).toBe(formatMoney(best.npv, result.currency));
+    expect(await figure("investment")).toBe(formatMoney(Math.max(0, best.investment.cash), result.currency));
+    expect(await figure("payback")).toBe(best.paybackMonth === null ? `Not within ${result.horizonMonths} months` : best.paybackMonth === 0 ? "Straight away" : `Month ${best.paybackMonth}`);
+    if (best.distribution) expect(await figure("payback-chance")).toBe(formatChance(best.distribution.probabilityPaysBack));
+    expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(5);
+
+    // The first page is the summary alone, and it fits one printed page on A4 and on Letter.
+    await page.emulateMedia({ media: "print" });
+    for (const [paper, size] of Object.entries(pages)) {
+      await page.setViewportSize({ width: Math.floor(size.width), height: 1000 });
+      const height = await page.locator("#summary").evaluate((element) => element.getBoundingClientRect().height);
+      expect([paper, height <= size.height]).toEqual([paper, true]);
+    }
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows a hostile scenario name as text and runs nothing", async () => {
+    const hostile = "<script>alert(1)</script>";
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8")
+      .replace("title: One data scientist, three releases a year", `title: "${hostile}"`)
+      .replace("  optimal:\n    label: Every tool we want", `  "${hostile}":\n    label: "<img src=x onerror=alert(2)>"`);
+    const { compiled } = validateScenarioText(text);
+    const { html } = await createReport(compiled!);
+    const target = join(temp.path, "hostile.html");
+    writeFileSync(target, html);
+    const { page, blocked, errors, dialogs } = await open(target);
+    expect(await page.locator("h1").textContent()).toBe(hostile);
+    expect(await page.locator("body").innerText()).toContain("<img src=x onerror=alert(2)>");
+    expect(await page.locator("script, img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("prints a PDF of several pages from the same HTML", async () => {
+    const { compiled } = validateScenarioText(readFileSync(new URL("seed.yaml", examples), "utf8"));
+    const { html, context } = await createReport(compiled!);
+    const pdf = Buffer.from(await printPdf(html, { browser, title: context.result.title, paper: "Letter" }));
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pageCount = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pageCount).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../engine/index.js";
+import { createReport } from "./create-report.js";
+import { formatChance, formatMoney } from "./format.js";
+import { findJargon } from "./jargon.js";
+import { fleschReadingEase } from "./readability.js";
+import { mainProse, mainText, mainTextWithoutUserWords, textOf } from "./report-text.js";
+
+const examples = new URL("../../examples/", import.meta.url);
+const exampleNames = readdirSync(examples).filter((name) => name.endsWith(".yaml"));
+
+function compile(text: string): CompiledCase {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return compiled;
+}
+
+/** The result `run --samples 2000 --seed 1` gives: with ranges, the Monte Carlo's figures attached. */
+function resultOf(compiled: CompiledCase): CaseResult {
+  const result = buildResult(compiled);
+  if (compiled.uncertainLeaves.length === 0) return result;
+  return withUncertainty(result, new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+}
+
+function figure(html: string, name: string): string | undefined {
+  const match = html.match(new RegExp(`<span data-figure="${name}">([^<]*)</span>`));
+  return match ? textOf(match[1]!) : undefined;
+}
+
+describe.each(exampleNames)("the report of examples/%s", (name) => {
+  const compiled = compile(readFileSync(new URL(name, examples), "utf8"));
+  const result = resultOf(compiled);
+  const reportPromise = createReport(compiled, { result, generatedOn: "1 June 2026" });
+
+  it("keeps the main text free of technical words, the user's own included", async () => {
+    const { html } = await reportPromise;
+    expect(findJargon(mainText(html))).toEqual([]);
+  });
+
+  it("writes plain prose: Flesch reading ease of at least 50", async () => {
+    const { html } = await reportPromise;
+    const prose = mainProse(html);
+    expect(prose.length).toBeGreaterThan(8);
+    for (const paragraph of prose) expect(paragraph).toMatch(/[.:!?]$/);
+    expect(fleschReadingEase(prose.join(" "))).toBeGreaterThanOrEqual(50);
+  });
+
+  it("puts the engine's figures on the first page, rounded the report's way", async () => {
+    const { html, context } = await reportPromise;
+    const best = context.recommendation!.best;
+    expect(best.npv).toBe(Math.max(...Object.values(result.comparisons).map((comparison) => comparison.npv)));
+    expect(figure(html, "npv")).toBe(formatMoney(result.comparisons[best.alternative]!.npv, result.currency));
+    expect(figure(html, "investment")).toBe(formatMoney(Math.max(0, best.investment.cash), result.currency));
+    const payback = best.paybackMonth;
+    expect(figure(html, "payback")).toBe(payback === null ? `Not within ${result.horizonMonths} months` : payback === 0 ? "Straight away" : `Month ${payback}`);
+    const distribution = result.comparisons[best.alternative]!.distribution;
+    if (distribution) expect(figure(html, "payback-chance")).toBe(formatChance(distribution.probabilityPaysBack));
+    else expect(figure(html, "payback-chance")).toBeUndefined();
+  });
+
+  it("is self-contained: no script, no link, no request of any kind", async () => {
+    const { html } = await reportPromise;
+    for (const pattern of [/<script/i, /<link/i, /<img/i, /<iframe/i, /@import/i, /url\(\s*['"]?(https?:)?\/\//i, /\s(src|href)=/i]) {
+      expect(html).not.toMatch(pattern);
+    }
+    expect(html).toContain(`content="default-src 'none'`);
+  });
+
+  it("gives the same report for the same file and seed", async () => {
+    const again = await createReport(compiled, { result: resultOf(compiled), generatedOn: "1 June 2026" });
+    const { html } = await reportPromise;
+    // Chart ids are numbered per process; everything else must match.
+    const stable = (text: string) => text.replace(/chart\d+-/g, "chart-");
+    expect(stable(again.html)).toBe(stable(html));
+  });
+});
+
+describe("the report's own words", () => {
+  it("stay plain even when the user's names are technical", async () => {
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8")
+      .replace("label: Every tool we want", "label: Full MLOps platform on Kubernetes")
+      .replace("title: One data scientist, three releases a year", "title: Our CI/CD pipeline case");
+    const { html, context } = await createReport(compile(text));
+    expect(findJargon(mainText(html))).toEqual(expect.arrayContaining(["MLOps", "Kubernetes", "CI/CD", "pipeline"]));
+    const userStrings = [context.result.title, ...Object.values(context.result.scenarios).map((scenario) => scenario.label)];
+    expect(findJargon(mainTextWithoutUserWords(html, userStrings))).toEqual([]);
+  });
+
+  it("say plainly that the figures are single estimates when there are no ranges", async () => {
+    const { html } = await createReport(compile(readFileSync(new URL("seed.yaml", examples), "utf8")));
+    expect(mainText(html)).toContain("These figures are single estimates.");
+    expect(mainText(html)).toContain("20% down and up");
+    expect(mainText(html)).not.toContain("chance of any gain");
+  });
+});
+
+describe("escaping", () => {
+  const hostile = "<script>alert(1)</script>";
+  const text = readFileSync(new URL("seed.yaml", examples), "utf8")
+    .replace("title: One data scientist, three releases a year", `title: "${hostile}"`)
+    .replace("  optimal:\n    label: Every tool we want", `  "${hostile}":\n    label: "${hostile}"`)
+    .replace("description: Everything by hand, as now.", `description: "<img src=x onerror=alert(2)> & \\"quotes\\""`)
+    .replace("note: assumed; the company's usual annual rate for projects", `note: "</td><script>alert(3)</script>"`);
+
+  it("shows every user string as text, in the page and in the charts", async () => {
+    const compiled = compile(text);
+    expect(compiled.scenarios.map((scenario) => scenario.name)).toContain(hostile);
+    const { html } = await createReport(compiled);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&lt;/td&gt;&lt;script&gt;alert(3)&lt;/script&gt;");
+    // The option's name is drawn inside the SVG charts too: escaped there as well.
+    const svgText = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((match) => match[0]).join("");
+    expect(svgText).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+});

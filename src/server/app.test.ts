@@ -1,0 +1,186 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { packageRoot } from "../cli/package-files.js";
+import type { CaseDocument, ServerInfo } from "./api-types.js";
+import { createApp } from "./app.js";
+import { MAX_BODY_BYTES } from "./guards.js";
+
+const seedPath = join(packageRoot, "examples", "seed.yaml");
+const host = "127.0.0.1:4173";
+
+let folder: string;
+let outside: string;
+let app: ReturnType<typeof createApp>;
+
+function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("host")) headers.set("host", host);
+  return Promise.resolve(app.request(`http://${host}${path}`, { ...init, headers }));
+}
+
+function put(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return request(path, { method: "PUT", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+beforeEach(() => {
+  const root = mkdtempSync(join(tmpdir(), "mlops-roi-server-"));
+  folder = join(root, "case");
+  outside = join(root, "outside");
+  mkdirSync(folder);
+  mkdirSync(outside);
+  copyFileSync(seedPath, join(folder, "seed.yaml"));
+  writeFileSync(join(outside, "secret.yaml"), "title: secret\n");
+  // The page is served from a folder of its own; a tiny stand-in is enough here.
+  mkdirSync(join(root, "web"));
+  writeFileSync(join(root, "web", "index.html"), "<!doctype html><title>app</title>");
+  app = createApp({ casePath: join(folder, "seed.yaml"), webRoot: join(root, "web"), allowedHostNames: ["127.0.0.1", "localhost"] });
+});
+
+afterEach(() => {
+  rmSync(join(folder, ".."), { recursive: true, force: true });
+});
+
+describe("reading the case", () => {
+  it("serves the file it was started with: text, data, issues and a version", async () => {
+    const response = await request("/api/case");
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as CaseDocument;
+    expect(document.file).toBe("seed.yaml");
+    expect(document.text).toBe(readFileSync(seedPath, "utf8"));
+    expect((document.data as { baseline: string }).baseline).toBe("current");
+    expect(document.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    expect(document.version).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("lists the scenario files of the folder, the main file first", async () => {
+    writeFileSync(join(folder, "another.yml"), "title: x\n");
+    writeFileSync(join(folder, "notes.txt"), "not a case");
+    const info = (await (await request("/api/info")).json()) as ServerInfo;
+    expect(info.file).toBe("seed.yaml");
+    expect(info.files).toEqual(["seed.yaml", "another.yml"]);
+    expect(info.templates).toContain("seed");
+  });
+
+  it("serves the page at /", async () => {
+    const response = await request("/");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("<title>app</title>");
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+  });
+});
+
+describe("refusing paths outside the case's folder", () => {
+  const refused = ["../outside/secret.yaml", "..", "/etc/passwd", "%2e%2e%2foutside%2fsecret.yaml", "sub/seed.yaml", "..\\outside\\secret.yaml", "C:\\secret.yaml", "seed.txt", "seed.yaml\0.json"];
+  for (const name of refused) {
+    it(`refuses to read ${JSON.stringify(name)}`, async () => {
+      const response = await request(`/api/case?file=${encodeURIComponent(name)}`);
+      expect([400, 403, 404]).toContain(response.status);
+      expect(((await response.json()) as { message: string }).message).not.toContain("secret: ");
+    });
+  }
+
+  it("refuses a link inside the folder that leads outside it", async () => {
+    symlinkSync(join(outside, "secret.yaml"), join(folder, "link.yaml"));
+    const read = await request("/api/case?file=link.yaml");
+    expect(read.status).toBe(403);
+    expect(((await read.json()) as { message: string }).message).toContain("outside the case's folder");
+    const write = await put("/api/case?file=link.yaml", { data: { title: "changed" } });
+    expect(write.status).toBe(403);
+    expect(readFileSync(join(outside, "secret.yaml"), "utf8")).toBe("title: secret\n");
+    const info = (await (await request("/api/info")).json()) as ServerInfo;
+    expect(info.files).not.toContain("link.yaml");
+  });
+
+  it("refuses to write outside the folder", async () => {
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const response = await put(`/api/case?file=${encodeURIComponent("../outside/secret.yaml")}`, { data: document.data });
+    expect(response.status).toBe(403);
+    expect(readFileSync(join(outside, "secret.yaml"), "utf8")).toBe("title: secret\n");
+  });
+
+  it("does not serve files beside the page through the static route", async () => {
+    const response = await request("/..%2f..%2fcase%2fseed.yaml");
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("saving", () => {
+  it("validates, writes atomically, keeps the previous version as .bak and keeps the comments", async () => {
+    const original = readFileSync(join(folder, "seed.yaml"), "utf8");
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const data = structuredClone(document.data) as { defaults: { projects: { upkeepHoursPerMonth: { value: number } } } };
+    data.defaults.projects.upkeepHoursPerMonth.value = 40;
+    const response = await put("/api/case", { data, baseVersion: document.version });
+    expect(response.status).toBe(200);
+    const saved = readFileSync(join(folder, "seed.yaml"), "utf8");
+    expect(saved).toContain("value: 40");
+    expect(saved).toContain("# The seed's sheet: one data scientist");
+    expect(saved).toContain("note: re-training, re-running data jobs and fixing breakage, per live project");
+    expect(saved.replace("value: 40", "value: 30")).toBe(original);
+    expect(readFileSync(join(folder, "seed.yaml.bak"), "utf8")).toBe(original);
+    expect(((await response.json()) as { backup: string }).backup).toBe("seed.yaml.bak");
+  });
+
+  it("refuses an invalid case with 422 and the issues, and writes nothing", async () => {
+    const original = readFileSync(join(folder, "seed.yaml"), "utf8");
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const data = structuredClone(document.data) as { defaults: { projects: { upkeepHoursPerMonth: unknown } } };
+    data.defaults.projects.upkeepHoursPerMonth = -5;
+    const response = await put("/api/case", { data });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { issues: { path: string[]; message: string }[] };
+    expect(body.issues[0]?.path).toEqual(["defaults", "projects", "upkeepHoursPerMonth"]);
+    expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toBe(original);
+    expect(existsSync(join(folder, "seed.yaml.bak"))).toBe(false);
+  });
+
+  it("refuses a save based on an older version of the file (changed on disk meanwhile)", async () => {
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    writeFileSync(join(folder, "seed.yaml"), `${document.text}# edited elsewhere\n`);
+    const response = await put("/api/case", { data: document.data, baseVersion: document.version });
+    expect(response.status).toBe(409);
+    expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toContain("# edited elsewhere");
+  });
+
+  it("refuses a body over the size limit with 413", async () => {
+    const huge = JSON.stringify({ data: { title: "x".repeat(MAX_BODY_BYTES + 10) } });
+    const response = await put("/api/case", huge);
+    expect(response.status).toBe(413);
+    expect(existsSync(join(folder, "seed.yaml.bak"))).toBe(false);
+  });
+
+  it("refuses bodies that are not JSON, and requests from another site", async () => {
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const asText = await request("/api/case", { method: "PUT", headers: { "content-type": "text/plain" }, body: JSON.stringify({ data: document.data }) });
+    expect(asText.status).toBe(415);
+    const broken = await put("/api/case", "{ not json");
+    expect(broken.status).toBe(400);
+    const foreign = await put("/api/case", { data: document.data }, { origin: "https://attacker.example" });
+    expect(foreign.status).toBe(403);
+    expect(existsSync(join(folder, "seed.yaml.bak"))).toBe(false);
+  });
+});
+
+describe("the server's boundaries", () => {
+  it("answers only to local host names when bound to the loopback address", async () => {
+    const response = await request("/api/case", { headers: { host: "attacker.example:4173" } });
+    expect(response.status).toBe(403);
+    expect((await request("/api/info", { headers: { host: "localhost:4173" } })).status).toBe(200);
+  });
+
+  it("serves the shipped templates by name only", async () => {
+    const seed = await request("/api/templates/seed");
+    expect(seed.status).toBe(200);
+    expect(((await seed.json()) as { text: string }).text).toBe(readFileSync(seedPath, "utf8"));
+    expect((await request("/api/templates/..%2f..%2fpackage")).status).toBe(404);
+    expect((await request("/api/templates/nonesuch")).status).toBe(404);
+  });
+
+  it("answers 404 for unknown API addresses and exports nobody configured", async () => {
+    expect((await request("/api/nothing")).status).toBe(404);
+    const response = await request("/api/export/report.html", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: readFileSync(seedPath, "utf8") }) });
+    expect(response.status).toBe(404);
+  });
+});

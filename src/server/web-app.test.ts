@@ -1,0 +1,240 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoney } from "../cli/format/numbers.js";
+import { packageRoot } from "../cli/package-files.js";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
+import { startServer, type RunningServer } from "./start-server.js";
+import { buildWebApp, webBuildIsStale } from "./web-build.js";
+
+/**
+ * The web app end to end, in Debian's Chromium: one browser for the whole file, the server in
+ * this process on a free port, editing a temporary copy of the seed.
+ */
+
+// The callbacks given to page.evaluate run in the browser; these names only let TypeScript read them
+// here without adding the DOM library to the whole (Node) project.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] } };
+declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
+
+const inCi = process.env.CI === "true";
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !inCi) console.warn(`web app tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+
+const seedPath = join(packageRoot, "examples", "seed.yaml");
+const screenshots = join(packageRoot, "test-results");
+const upkeepLabel = "Upkeep hours a month for each live project";
+
+let folder: string;
+let casePath: string;
+let server: RunningServer;
+let browser: Browser;
+const consoleProblems: string[] = [];
+
+async function openPage(url: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.goto(url);
+  await page.locator("[data-figure=npv]").first().waitFor();
+  return page;
+}
+
+function freeHoursInMonth(page: Page, month: number) {
+  return page.locator(`table.month-table tr[data-month="${month}"] td[data-column=free]`);
+}
+
+function npvOf(page: Page, label: string) {
+  return page.locator("article.card", { has: page.getByRole("heading", { name: label, exact: true }) }).locator("[data-figure=npv]");
+}
+
+/** The seed with today's upkeep changed, run through the engine: what the page must show. */
+function expectedNpv(alternative: string, todayUpkeep: number): string {
+  const data = parse(readFileSync(seedPath, "utf8"));
+  data.scenarios.current.projects = { upkeepHoursPerMonth: todayUpkeep };
+  const { compiled } = validateScenarioText(JSON.stringify(data));
+  if (!compiled) throw new Error("the changed seed should be valid");
+  return formatMoney(buildResult(compiled).comparisons[alternative]!.npv, "EUR");
+}
+
+describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
+    if (webBuildIsStale()) await buildWebApp();
+    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-"));
+    casePath = join(folder, "seed.yaml");
+    copyFileSync(seedPath, casePath);
+    mkdirSync(screenshots, { recursive: true });
+    server = await startServer({ casePath, port: 0, exporters: {} });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("shows month 10's free hours fall to 0 and the comparison change when today's upkeep goes from 30 to 40", async () => {
+    const page = await openPage(server.url);
+    await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("30");
+    await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 30));
+
+    await page.getByRole("tab", { name: "Today" }).click();
+    const upkeep = page.getByLabel(upkeepLabel, { exact: true });
+    await expect.poll(() => upkeep.getAttribute("placeholder")).toBe("30");
+    // Measured once the page has settled (charts drawn), one update per keystroke.
+    await page.waitForFunction(() => document.querySelectorAll(".chart-frame svg").length >= 4);
+    await upkeep.click();
+    await upkeep.pressSequentially("40", { delay: 150 });
+
+    await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("0");
+    await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 40));
+    await expect.poll(() => npvOf(page, "What will be approved").textContent()).toBe(expectedNpv("compromise", 40));
+    expect(expectedNpv("optimal", 40)).not.toBe(expectedNpv("optimal", 30));
+
+    const timings = await page.evaluate(() => window.mlopsRoiTimings ?? { updates: [], engine: [] });
+    const shown = (values: number[]) => values.map((ms) => `${ms.toFixed(1)} ms`).join(", ");
+    console.info(`keystroke to updated figures: ${shown(timings.updates)} (engine: ${shown(timings.engine)})`);
+    expect(timings.updates.length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, "web-app-edit-1280.png") });
+    await page.close();
+  });
+
+  it("saves through the server, and a reload shows the same file", async () => {
+    const original = readFileSync(casePath, "utf8");
+    const page = await openPage(server.url);
+    await page.getByRole("tab", { name: "Today" }).click();
+    await page.getByLabel(upkeepLabel, { exact: true }).fill("40");
+    await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("0");
+    const save = page.getByRole("button", { name: "Save to seed.yaml" });
+    await save.click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved seed.yaml");
+
+    const saved = readFileSync(casePath, "utf8");
+    expect(parse(saved).scenarios.current.projects).toEqual({ upkeepHoursPerMonth: 40 });
+    expect(saved).toContain("# The seed's sheet: one data scientist");
+    expect(readFileSync(`${casePath}.bak`, "utf8")).toBe(original);
+    expect(await save.isDisabled()).toBe(true);
+
+    await page.reload();
+    await page.locator("[data-figure=npv]").first().waitFor();
+    await page.getByRole("tab", { name: "Today" }).click();
+    expect(await page.getByLabel(upkeepLabel, { exact: true }).inputValue()).toBe("40");
+    await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("0");
+    const served = (await (await fetch(`${server.url}api/case`)).json()) as { text: string };
+    expect(served.text).toBe(saved);
+    expect(readFileSync(casePath, "utf8")).toBe(saved);
+    await page.close();
+  });
+
+  it("shows an inline error for a negative value and does not save", async () => {
+    const before = readFileSync(casePath, "utf8");
+    const page = await openPage(server.url);
+    await page.getByRole("tab", { name: "Today" }).click();
+    const upkeep = page.getByLabel(upkeepLabel, { exact: true });
+    await upkeep.fill("-5");
+    await expect.poll(() => upkeep.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await upkeep.getAttribute("aria-describedby")) ?? "";
+    const messages = await Promise.all(describedBy.split(" ").map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(messages.join(" ")).toMatch(/Error: .*upkeepHoursPerMonth.*-5.*allowed/);
+    await expect.poll(() => page.getByRole("button", { name: "Save to seed.yaml" }).isDisabled()).toBe(true);
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => page.locator(".issue-summary").textContent()).toContain("1 problem to fix");
+    expect(readFileSync(casePath, "utf8")).toBe(before);
+    await upkeep.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await page.screenshot({ path: join(screenshots, "web-app-error-1280.png") });
+    await page.close();
+  });
+
+  it("restores the case from a share link, which never reaches the server", async () => {
+    const page = await openPage(server.url);
+    const title = page.getByLabel("Title of the case", { exact: true });
+    await title.fill("A case sent by link");
+    await page.getByRole("tab", { name: "Today" }).click();
+    await page.getByLabel(upkeepLabel, { exact: true }).fill("45");
+    await page.getByRole("button", { name: "Share link" }).click();
+    const link = await page.getByLabel("Share link", { exact: true }).inputValue();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#case=[A-Za-z0-9_-]+$/);
+    await page.close();
+
+    const shared = await openPage(link);
+    await expect.poll(() => shared.getByRole("heading", { level: 1 }).textContent()).toBe("A case sent by link");
+    await shared.getByRole("tab", { name: "Today" }).click();
+    expect(await shared.getByLabel(upkeepLabel, { exact: true }).inputValue()).toBe("45");
+    await expect.poll(() => freeHoursInMonth(shared, 10).textContent()).toBe("-15");
+    expect(parse(readFileSync(casePath, "utf8")).title).toBe("One data scientist, three releases a year");
+    await shared.close();
+  });
+
+  it("works with the keyboard alone: skip link, tab order, arrow keys in the tabs, labels and a visible focus", async () => {
+    const page = await openPage(server.url);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the results");
+    // Tab through the toolbar to the tab list: the selected tab is the one stop there.
+    let reachedTab = false;
+    for (let step = 0; step < 15 && !reachedTab; step += 1) {
+      await page.keyboard.press("Tab");
+      reachedTab = await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab");
+    }
+    expect(reachedTab).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("The case");
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    expect(outline).toMatch(/^solid [1-9]/);
+    await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Shared inputs");
+    expect(await page.getByRole("tab", { name: "Shared inputs" }).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("End");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("What will be approved");
+    // Into the panel: the next Tab leaves the tab list for the panel's first control.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("[role=tabpanel]") !== null)).toBe(true);
+
+    const unlabelled = await page.evaluate(() =>
+      ([...document.querySelectorAll("input, select, textarea")] as any[])
+        .filter((element) => element.getAttribute("aria-hidden") !== "true" && element.type !== "hidden")
+        .filter((element) => element.labels?.length === 0 && !element.getAttribute("aria-label") && !element.getAttribute("aria-labelledby"))
+        .map((element) => String(element.outerHTML).slice(0, 120)),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.close();
+  });
+
+  it("fits 1280 and 390 px wide screens, charts included (screenshots in test-results/)", async () => {
+    for (const width of [1280, 390]) {
+      const page = await openPage(server.url, width);
+      await page.locator(".chart-frame svg").first().waitFor();
+      await page.waitForFunction(() => document.querySelectorAll(".chart-frame svg").length >= 4);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const tooWide = await page.evaluate(() =>
+        ([...document.querySelectorAll(".chart-frame")] as any[]).filter((frame) => {
+          const svg = frame.querySelector("svg");
+          return svg !== null && svg.getBoundingClientRect().width > frame.getBoundingClientRect().width + 1;
+        }).length,
+      );
+      expect(tooWide).toBe(0);
+      await page.screenshot({ path: join(screenshots, `web-app-${width}.png`) });
+      await page.locator("#charts-heading").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshots, `web-app-charts-${width}.png`) });
+      await page.close();
+    }
+  });
+
+  it("logged no error or warning in the browser console", () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});

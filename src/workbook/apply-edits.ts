@@ -1,0 +1,124 @@
+import { isMap, isScalar, parseDocument, YAMLMap, type Document, type Node, type Pair } from "yaml";
+import type { CompiledCase, Leaf } from "../engine/index.js";
+import { sameNumber } from "./cell-content.js";
+import { leafForm } from "./leaf-form.js";
+import type { LeafEdit } from "./read-assumptions.js";
+
+/** One input that the workbook changed, in words for the terminal. */
+export interface InputChange {
+  readonly input: string;
+  readonly description: string;
+}
+
+/** The pair holding a path's value; keys are compared as text (a scenario may be called 2024). */
+function pairAt(document: Document, path: readonly (string | number)[]): Pair<unknown, unknown> | undefined {
+  let node: unknown = document.contents;
+  let found: Pair<unknown, unknown> | undefined;
+  for (const segment of path) {
+    if (!isMap(node)) return undefined;
+    found = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<unknown, unknown> | undefined;
+    if (!found) return undefined;
+    node = found.value;
+  }
+  return found;
+}
+
+function numberText(value: number): string {
+  return String(value);
+}
+
+/** Replaces a pair's value, keeping the comments written on the old one. */
+function replaceValue(pair: Pair<unknown, unknown>, document: Document, value: unknown): void {
+  const old = pair.value as Node | null;
+  const created = document.createNode(value) as Node;
+  if (old && typeof old === "object") {
+    if (old.comment) created.comment = old.comment;
+    if (old.commentBefore) created.commentBefore = old.commentBefore;
+  }
+  pair.value = created;
+}
+
+/** Sets a key of a map in place: a scalar keeps its quoting style and comments. */
+function setKey(map: YAMLMap, key: string, value: number | string): void {
+  const existing = map.get(key, true);
+  if (isScalar(existing)) existing.value = value;
+  else map.set(key, value);
+}
+
+function describeChange(leaf: Leaf, file: unknown, edit: LeafEdit): string[] {
+  const parts: string[] = [];
+  const form = leafForm(file, leaf);
+  const value = edit.value;
+  if (value.kind === "point") {
+    if (form.kind === "interval") parts.push(`now a single number, ${numberText(value.value)} (was a range ${form.low} to ${form.high})`);
+    else if (!sameNumber(value.value, leaf.value)) parts.push(`${numberText(leaf.value)} → ${numberText(value.value)}`);
+  } else if (value.kind === "interval") {
+    if (form.kind === "interval") {
+      if (!sameNumber(value.low, form.low) || !sameNumber(value.high, form.high)) parts.push(`range ${form.low} to ${form.high} → ${value.low} to ${value.high}`);
+    } else {
+      parts.push(`now a range, ${value.low} to ${value.high} (was ${numberText(leaf.value)}); its middle is what the month-by-month figures use`);
+    }
+  }
+  if (edit.note !== (leaf.note ?? "")) parts.push(edit.note === "" ? "note removed" : leaf.note ? "note changed" : "note added");
+  return parts;
+}
+
+/**
+ * Writes the workbook's edits into the scenario file's text with the yaml library's document
+ * model, so comments, order and everything not edited stay as they were. Returns the original
+ * text untouched when nothing changed.
+ * @example applyEdits(text, compiled, data, edits).changes // [{ input: "scenarios.optimal...", description: "11 → 15" }]
+ */
+export function applyEdits(text: string, compiled: CompiledCase, file: unknown, edits: readonly LeafEdit[]): { text: string; changes: InputChange[] } {
+  const changed = edits.map((edit) => ({ edit, leaf: compiled.leaves[edit.leaf]!, parts: describeChange(compiled.leaves[edit.leaf]!, file, edit) })).filter((entry) => entry.parts.length > 0);
+  if (changed.length === 0) return { text, changes: [] };
+  const document = parseDocument(text, { uniqueKeys: true, strict: true, merge: false });
+  for (const { edit, leaf } of changed) {
+    // The built-in note says "confirm this": once written into the file, the number is the user's.
+    const note = leaf.builtIn && edit.note === leaf.note ? "" : edit.note;
+    const pair = pairAt(document, leaf.path);
+    if (!pair) {
+      // A built-in catalogue value the file did not state: it is written under catalogue: now.
+      if (!leaf.builtIn || edit.value.kind === "fixed") throw new Error(`the scenario file has no ${leaf.name}, but its workbook does`);
+      const value = edit.value;
+      const written = value.kind === "point" ? value.value : { low: value.low, high: value.high };
+      document.setIn(
+        leaf.path,
+        document.createNode(note === "" ? written : typeof written === "number" ? { value: written, note } : { ...written, note }),
+      );
+      continue;
+    }
+    const node = pair.value;
+    const value = edit.value;
+    if (value.kind === "fixed") {
+      if (!isMap(node)) throw new Error(`${leaf.name} should be a map in the scenario file`);
+      if (note === "") node.delete("note");
+      else setKey(node, "note", note);
+      continue;
+    }
+    if (value.kind === "point") {
+      if (isScalar(node) && note === "") {
+        node.value = value.value;
+      } else if (isMap(node) && node.has("value")) {
+        setKey(node, "value", value.value);
+        if (note === "") node.delete("note");
+        else setKey(node, "note", note);
+      } else {
+        replaceValue(pair, document, note === "" ? value.value : { value: value.value, note });
+      }
+      continue;
+    }
+    if (isMap(node) && node.has("low")) {
+      setKey(node, "low", value.low);
+      setKey(node, "high", value.high);
+      if (note === "") node.delete("note");
+      else setKey(node, "note", note);
+    } else {
+      replaceValue(pair, document, { low: value.low, high: value.high, ...(note === "" ? {} : { note }) });
+    }
+  }
+  return {
+    text: document.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    changes: changed.map(({ leaf, parts }) => ({ input: leaf.name, description: parts.join("; ") })),
+  };
+}

@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildResult, type CompiledCase, type Leaf } from "../engine/index.js";
+import { quantityKind } from "../engine/scenario/quantity.js";
+import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
+import { readWorkbook } from "./excel.js";
+import { sheetNames } from "./sheet-names.js";
+import type { FormulaCheck } from "./sheet-writer.js";
+import { loadCase, workbookCases } from "./test-support/cases.js";
+import { formulaResults, sameResult } from "./test-support/libreoffice.js";
+
+function disagreements(checks: readonly FormulaCheck[]): string[] {
+  return checks.filter((check) => !sameResult(check.engine, check.computed)).map((check) => `${check.cell} =${check.formula}: formula ${String(check.computed)}, engine ${check.engine}`);
+}
+
+describe("the workbook's formulas reproduce the engine", () => {
+  for (const { name, path } of workbookCases()) {
+    it(`${name}: every formula with an engine value computes that value`, () => {
+      const { checks } = buildCaseWorkbook(loadCase(path));
+      expect(checks.length).toBeGreaterThan(100);
+      expect(disagreements(checks)).toEqual([]);
+    });
+  }
+
+  it("holds for many variations of the edge-case fixture (property)", () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "edge-cases.yaml")!.path);
+    const pointLeaves = source.compiled.leaves.map((leaf, index) => ({ leaf, index })).filter(({ leaf }) => !leaf.distribution);
+    /** A value the file would allow for this leaf, from a random factor and a random share. */
+    const vary = (leaf: Leaf, factor: number, share: number): number => {
+      const kind = quantityKind(leaf.kind);
+      if (leaf.kind === "month") return 1 + Math.floor(share * source.compiled.horizonMonths);
+      if (kind.max <= 5) return Math.min(kind.max, Math.max(kind.exclusiveMin ? 0.05 : kind.min, kind.max === 1 ? share : leaf.value * factor));
+      const value = leaf.name.endsWith("buildHours") ? 1 + leaf.value * factor : leaf.value * factor;
+      return kind.integer ? Math.round(value) : Math.max(kind.exclusiveMin ? 1 : 0, value);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 0.999, noNaN: true })), { minLength: pointLeaves.length, maxLength: pointLeaves.length }), (draws) => {
+        const leaves = [...source.compiled.leaves];
+        pointLeaves.forEach(({ leaf, index }, k) => {
+          const [factor, share] = draws[k]!;
+          leaves[index] = { ...leaf, value: vary(leaf, factor, share) };
+        });
+        const compiled: CompiledCase = { ...source.compiled, leaves, leafValues: Float64Array.from(leaves, (leaf) => leaf.value) };
+        const { monteCarlo: _unused, ...rest } = source;
+        expect(disagreements(buildCaseWorkbook({ ...rest, compiled }).checks)).toEqual([]);
+      }),
+      { seed: 20_240_601, numRuns: 25 },
+    );
+  });
+});
+
+describe("the fixtures reach the branches the examples do not", () => {
+  it("edge cases: overload, a later change, a yearly fee, several projects a month, a backlog that runs out", () => {
+    const result = buildResult(loadCase(workbookCases().find((entry) => entry.name === "edge-cases.yaml")!.path).compiled);
+    const months = (name: string) => result.scenarios[name]!.months;
+    expect(months("today").some((month) => month.overloaded)).toBe(true);
+    expect(months("today")[2]!.releases).toBe(2);
+    expect(months("later")[2]!.externalSpend).toBeGreaterThan(0);
+    expect(result.scenarios.later!.summary.initialInvestment).toBe(0);
+    expect([0, 12, 24].map((at) => months("later")[at]!.licences)).toEqual([2450, 2450, 2450]);
+    expect(months("fast").some((month) => month.releases >= 2)).toBe(true);
+    expect(result.scenarios.capped!.summary.projectsDelivered).toBe(3);
+    expect(months("capped").some((month) => month.idleHours > 0 && month.canStartNewWork)).toBe(true);
+  });
+
+  it("short horizon: pays back at once, never, and ranges of every shape", () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "short-horizon.yaml")!.path);
+    const result = buildResult(source.compiled);
+    expect(result.comparisons.cheaper!.paybackMonth).toBe(0);
+    expect(result.comparisons.pricey!.paybackMonth).toBeNull();
+    expect(source.compiled.uncertainLeaves.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the exported file", () => {
+  it("caches a result in every formula cell, asks for recalculation on load, and hides the stored scenario file", async () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
+    const workbook = await readWorkbook(await exportWorkbook(source));
+    expect(workbook.calcProperties.fullCalcOnLoad).toBe(true);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      sheetNames.summary,
+      sheetNames.assumptions,
+      sheetNames.maintenance,
+      sheetNames.distribution,
+      sheetNames.simulation,
+      sheetNames.comparison,
+      sheetNames.inputs,
+      sheetNames.caseFile,
+    ]);
+    expect(workbook.getWorksheet(sheetNames.caseFile)!.state).toBe("veryHidden");
+    const results = formulaResults(workbook);
+    expect(results.size).toBeGreaterThan(1000);
+    expect([...results].filter(([, value]) => value === undefined || value === null)).toEqual([]);
+  });
+
+  it("has a Distribution snapshot only when the case has ranges, and it holds values, not formulas", async () => {
+    const plain = await readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === "seed.yaml")!.path)));
+    expect(plain.getWorksheet(sheetNames.distribution)).toBeUndefined();
+    const ranged = await readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path)));
+    const snapshot = ranged.getWorksheet(sheetNames.distribution)!;
+    expect(String(snapshot.getCell("A1").value)).toMatch(/values, not formulas/);
+    expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { sheetNames } from "./sheet-names.js";
+import { importWorkbook, type WorkbookImport } from "./import-workbook.js";
+import { loadCase, workbookCases } from "./test-support/cases.js";
+import { assumptionColumn, assumptionRow, edited, exportedCase } from "./test-support/edit-workbook.js";
+import { exportWorkbook } from "./export-workbook.js";
+
+function textOf(outcome: WorkbookImport): string {
+  if (!outcome.ok) throw new Error(`import failed: ${outcome.problems.map((problem) => `${problem.cell}: ${problem.message}`).join("\n")}`);
+  return outcome.text;
+}
+
+function problemsOf(outcome: WorkbookImport): string[] {
+  if (outcome.ok) throw new Error("import succeeded where it should have failed");
+  return outcome.problems.map((problem) => `${problem.cell ?? ""}: ${problem.message}`);
+}
+
+function npvOf(text: string, alternative: string): number {
+  const validation = validateScenarioText(text);
+  if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("; "));
+  return buildResult(validation.compiled).comparisons[alternative]!.npv;
+}
+
+describe("export then import gives the scenario file back", () => {
+  for (const { name, path } of workbookCases()) {
+    it(`${name}: the same text, byte for byte`, async () => {
+      const source = loadCase(path);
+      const outcome = await importWorkbook(await exportWorkbook(source));
+      expect(outcome.ok && outcome.changes).toEqual([]);
+      expect(textOf(outcome)).toBe(source.text);
+    });
+  }
+});
+
+describe("import writes the workbook's changes into the file", () => {
+  it("a changed number: only that number changes, comments stay, the engine sees it", async () => {
+    const { bytes, text } = await exportedCase("seed.yaml");
+    const outcome = await importWorkbook(await edited(bytes, (_workbook, cell) => void (cell("scenarios.optimal.projects.upkeepHoursPerMonth", "likely").value = 15)));
+    const imported = textOf(outcome);
+    expect(outcome.ok && outcome.changes).toEqual([{ input: "scenarios.optimal.projects.upkeepHoursPerMonth", description: "11 → 15" }]);
+    expect(imported).toBe(text.replace("      upkeepHoursPerMonth: 11\n    tooling:\n      licences:\n        flatPerYear", "      upkeepHoursPerMonth: 15\n    tooling:\n      licences:\n        flatPerYear"));
+    expect(imported).toContain("# The seed's sheet");
+    expect(npvOf(imported, "optimal")).toBeLessThan(npvOf(text, "optimal"));
+  });
+
+  it("notes: added to a bare number, changed, removed", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const imported = textOf(
+      await importWorkbook(
+        await edited(bytes, (_workbook, cell) => {
+          cell("scenarios.compromise.projects.upkeepHoursPerMonth", "note").value = "from the vendor's pilot";
+          cell("defaults.team.people", "note").value = "just me";
+          cell("discountRate", "note").value = null;
+        }),
+      ),
+    );
+    const file = validateScenarioText(imported).file!;
+    expect(file.scenarios.compromise!.projects!.upkeepHoursPerMonth).toEqual({ value: 11, note: "from the vendor's pilot" });
+    expect(file.defaults!.team!.people).toEqual({ value: 1, note: "just me" });
+    expect(file.discountRate).toEqual({ value: 0.08 });
+  });
+
+  it("ranges: new ends, a number turned into a range, a range turned into a number", async () => {
+    const { bytes } = await exportedCase("seed-uncertain.yaml");
+    const outcome = await importWorkbook(
+      await edited(bytes, (_workbook, cell) => {
+        cell("defaults.projects.upkeepHoursPerMonth", "low").value = 20;
+        cell("defaults.team.hoursPerMonth", "low").value = 100;
+        cell("defaults.team.hoursPerMonth", "high").value = 140;
+        cell("defaults.projects.valuePerMonth", "low").value = null;
+        cell("defaults.projects.valuePerMonth", "high").value = null;
+        cell("defaults.projects.valuePerMonth", "likely").value = 2600;
+      }),
+    );
+    const file = validateScenarioText(textOf(outcome)).file!;
+    expect(file.defaults!.projects!.upkeepHoursPerMonth).toMatchObject({ low: 20, high: 35 });
+    expect(file.defaults!.team!.hoursPerMonth).toMatchObject({ low: 100, high: 140 });
+    expect(file.defaults!.projects!.valuePerMonth).toEqual({ value: 2600, note: "assumed; what one live model saves the business a month" });
+    expect(outcome.ok && outcome.changes.map((change) => change.input)).toEqual([
+      "defaults.team.hoursPerMonth",
+      "defaults.projects.upkeepHoursPerMonth",
+      "defaults.projects.valuePerMonth",
+    ]);
+  });
+
+  it("a built-in value of the catalogue, once changed, is written under catalogue:", async () => {
+    const { bytes } = await exportedCase("solo.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("catalogue.experimentTracking.setupHours", "likely").value = 50));
+    const imported = textOf(await importWorkbook(workbook));
+    const validation = validateScenarioText(imported);
+    expect(validation.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    const leaf = validation.compiled!.leaves.find((candidate) => candidate.name === "catalogue.experimentTracking.setupHours")!;
+    expect(leaf).toMatchObject({ value: 50 });
+    expect(leaf.builtIn).toBeUndefined();
+  });
+});
+
+describe("a broken workbook gets a clear message naming the sheet and cell, and no text", () => {
+  it("text in a number cell", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.projects.upkeepHoursPerMonth", "likely").value = "thirty"));
+    expect(problemsOf(await importWorkbook(workbook))).toEqual([`Assumptions!C15: "thirty" is text; expected a number: hours, a number ≥ 0`]);
+  });
+
+  it("a formula where an input belongs", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.people", "likely").value = { formula: "C9*2", result: 2 } as never));
+    const [problem, ...rest] = problemsOf(await importWorkbook(workbook));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^Assumptions!C\d+: holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
+  });
+
+  it("a value the scenario file does not allow, at its cell", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("freedHoursCaptureShare", "likely").value = 1.5));
+    expect(problemsOf(await importWorkbook(workbook))).toEqual(["Assumptions!C8: freedHoursCaptureShare.value is 1.5; allowed: a share between 0 and 1 (0.25 means 25%)"]);
+  });
+
+  it("unknown rows: a number on a row that is no input, an input the case does not have, a row twice", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      const path = assumptionColumn(sheet, "path");
+      const likely = assumptionColumn(sheet, "likely");
+      const last = sheet.rowCount;
+      sheet.getCell(last + 1, 1).value = "Extra cost";
+      sheet.getCell(last + 1, likely).value = 500;
+      sheet.getCell(last + 2, likely).value = 7;
+      sheet.getCell(last + 2, path).value = "scenarios.optimal.projects.bonus";
+      sheet.getCell(last + 3, likely).value = 1;
+      sheet.getCell(last + 3, path).value = "defaults.team.people";
+    });
+    const problems = problemsOf(await importWorkbook(workbook));
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^Assumptions!C\d+: this row is not an input of the scenario file/);
+    expect(problems[1]).toMatch(/^Assumptions!I\d+: "scenarios.optimal.projects.bonus" is not an input of this case/);
+    expect(problems[2]).toMatch(/^Assumptions!I\d+: defaults.team.people is on row \d+ too; keep one row per input$/);
+  });
+
+  it("a deleted row", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      sheet.spliceRows(assumptionRow(sheet, "defaults.team.hourlyCost"), 1);
+    });
+    expect(problemsOf(await importWorkbook(workbook))).toEqual(["Assumptions: the row for defaults.team.hourlyCost is missing (deleted?); put it back, or export the scenario file again"]);
+  });
+
+  it("a range with one end", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "low").value = 50));
+    const problems = problemsOf(await importWorkbook(workbook));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Assumptions!D\d+: High is empty but Low is 50: give both ends of the range, or clear both for a single number$/);
+  });
+
+  it("a distribution changed in the workbook", async () => {
+    const { bytes } = await exportedCase("edge-cases.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("scenarios.capped.projects.upkeepHoursPerMonth", "high").value = 30));
+    const problems = problemsOf(await importWorkbook(workbook));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Assumptions!D\d+: this input is a range given as PERT: min 6, mode 9, max 15; it cannot be changed in the workbook/);
+  });
+
+  it("a missing sheet", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const withoutAssumptions = await edited(bytes, (workbook) => workbook.removeWorksheet(workbook.getWorksheet(sheetNames.assumptions)!.id));
+    expect(problemsOf(await importWorkbook(withoutAssumptions))).toEqual([': the sheet "Assumptions" is missing; it holds the inputs to import (was it deleted or renamed?)']);
+    const withoutCase = await edited(bytes, (workbook) => workbook.removeWorksheet(workbook.getWorksheet(sheetNames.caseFile)!.id));
+    expect(problemsOf(await importWorkbook(withoutCase))[0]).toMatch(/the hidden sheet "Case" is missing/);
+  });
+
+  it("a file that is no workbook", async () => {
+    expect(problemsOf(await importWorkbook(new TextEncoder().encode("title: a scenario file, not a workbook\n")))[0]).toMatch(/is not an Excel workbook \(\.xlsx\)/);
+  });
+});

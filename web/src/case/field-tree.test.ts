@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { parameterNames, parameterSpecs } from "../../../src/engine/model/parameters.js";
+import { inputsShape } from "../../../src/engine/scenario/schema.js";
+import { caseFields, inputGroups, numberFieldsOf, scenarioOwnFields } from "./field-tree.js";
+import { inputSections } from "./sections.js";
+
+describe("the editor's fields", () => {
+  it("cover every number the engine reads", () => {
+    const editable = new Set([...numberFieldsOf(inputGroups), ...numberFieldsOf(caseFields)].map((field) => field.path.join(".")));
+    const read = parameterNames.map((name) => parameterSpecs[name].source).filter((source) => !source.startsWith("manualTasks"));
+    expect(read.filter((source) => !editable.has(source))).toEqual([]);
+  });
+
+  it("place every input group of the schema in a section", () => {
+    const placed = inputSections.flatMap((section) => section.groups.map((group) => group.key));
+    expect(placed.sort()).toEqual(Object.keys(inputsShape).sort());
+  });
+
+  it("carry help, what is allowed and a unit from the schema", () => {
+    const upkeep = numberFieldsOf(inputGroups).find((field) => field.path.join(".") === "projects.upkeepHoursPerMonth");
+    expect(upkeep).toMatchObject({ kind: "number", quantity: true, unit: "hours", label: "Upkeep hours a month for each live project" });
+    expect(upkeep?.help).toMatch(/Hours a month one live project needs/);
+    expect(upkeep?.allowed).toMatch(/hours, a number ≥ 0/);
+    const startMonth = numberFieldsOf(inputGroups).find((field) => field.path.join(".") === "change.startMonth");
+    expect(startMonth).toMatchObject({ quantity: false, unit: "month", integer: true, fallback: 1 });
+  });
+
+  it("know the choices, lists and texts", () => {
+    const releases = inputGroups.find((group) => group.key === "releases");
+    const children = releases?.kind === "group" ? releases.children : [];
+    expect(children.find((field) => field.key === "mode")).toMatchObject({ kind: "choice", options: ["schedule", "capacity"] });
+    expect(children.find((field) => field.key === "months")).toMatchObject({ kind: "monthList" });
+    expect(inputGroups.find((group) => group.key === "manualTasks")).toMatchObject({ kind: "map" });
+    expect(caseFields.map((field) => field.key)).toEqual(expect.arrayContaining(["title", "currency", "horizonMonths", "discountRate"]));
+    expect(scenarioOwnFields.map((field) => field.key)).toEqual(expect.arrayContaining(["label", "description", "note"]));
+  });
+});
