@@ -40,7 +40,7 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
       },
       {
         data: { values: rows },
-        transform: [{ calculate: moneyLabelExpression("datum.value"), as: "label" }],
+        transform: [{ filter: "abs(datum.value) >= 0.5" }, { calculate: moneyLabelExpression("datum.value"), as: "label" }],
         mark: { type: "text", fontSize: 10, align: { expr: "datum.value < 0 ? 'right' : 'left'" }, dx: { expr: "datum.value < 0 ? -3 : 3" } },
         encoding: {
           y,

@@ -18,7 +18,6 @@ import { buildWebApp, webBuildIsStale } from "./web-build.js";
 
 // The callbacks given to page.evaluate run in the browser; these names only let TypeScript read them
 // here without adding the DOM library to the whole (Node) project.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] } };
 declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
@@ -44,6 +43,13 @@ async function openPage(url: string, width = 1280): Promise<Page> {
   });
   page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
   page.on("dialog", (dialog) => void dialog.accept());
+  // Offline: anything not from our server is refused and counted as a problem.
+  await page.route("**/*", (route) => {
+    const target = route.request().url();
+    if (target.startsWith(server.url) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
+    consoleProblems.push(`request to another site: ${target}`);
+    return route.abort();
+  });
   await page.goto(url);
   await page.locator("[data-figure=npv]").first().waitFor();
   return page;

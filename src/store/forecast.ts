@@ -48,7 +48,7 @@ function parametersOf(file: CaseFile, scenario: string): { parameters: Float64Ar
  * The approved scenario rewritten to start after `lastMonth`, from `liveProjects` live projects,
  * as a one-scenario case over the remaining months.
  */
-function remainingCase(file: CaseFile, scenario: string, lastMonth: number, liveProjects: number, releasedSoFar: number): CaseFile | { message: string } {
+function remainingCase(file: CaseFile, scenario: string, baseline: string, lastMonth: number, liveProjects: number, releasedSoFar: number): CaseFile | { message: string } {
   const resolved = parametersOf(file, scenario);
   if ("message" in resolved) return resolved;
   const p = resolved.parameters;
@@ -82,7 +82,20 @@ function remainingCase(file: CaseFile, scenario: string, lastMonth: number, live
     releases,
     projects: { ...original.projects, alreadyLive: Math.max(0, Math.round(liveProjects)) },
   } as ScenarioEntry;
-  return { ...file, horizonMonths: file.horizonMonths - lastMonth, baseline: scenario, scenarios: { [scenario]: entry } };
+  // The baseline comes along: until the change is in place the scenario works the baseline's way.
+  if (baseline === scenario) return { ...file, horizonMonths: file.horizonMonths - lastMonth, baseline: scenario, scenarios: { [scenario]: entry } };
+  const baselineResolved = parametersOf(file, baseline);
+  if ("message" in baselineResolved) return baselineResolved;
+  const baselineEntry = {
+    ...(file.scenarios[baseline] ?? {}),
+    releases: {
+      ...file.scenarios[baseline]?.releases,
+      months: Array.from(baselineResolved.releaseMonths)
+        .filter((month) => month > lastMonth)
+        .map((month) => month - lastMonth),
+    },
+  } as ScenarioEntry;
+  return { ...file, horizonMonths: file.horizonMonths - lastMonth, baseline, scenarios: { [baseline]: baselineEntry, [scenario]: entry } };
 }
 
 function simulateRemaining(plan: FrozenPlan, comparison: PlanComparison, lastMonth: number): MonthRow[] | { message: string } {
@@ -90,7 +103,7 @@ function simulateRemaining(plan: FrozenPlan, comparison: PlanComparison, lastMon
   if (!validation.file) return { message: `the frozen scenario file cannot be read any more: ${validation.issues.map((issue) => issue.message).join("; ")}` };
   const lastRow = comparison.actualRows[lastMonth - 1]!;
   const releasedSoFar = comparison.actualRows.reduce((total, row) => total + row.releases, 0);
-  const file = remainingCase(validation.file, plan.scenario, lastMonth, lastRow.liveProjects, releasedSoFar);
+  const file = remainingCase(validation.file, plan.scenario, plan.baseline, lastMonth, lastRow.liveProjects, releasedSoFar);
   if ("message" in file) return file;
   const { compiled, issues } = compileCase(file);
   if (!compiled) return { message: `the re-forecast case does not compile: ${issues.map((issue) => issue.message).join("; ")}` };

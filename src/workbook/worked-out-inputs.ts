@@ -231,7 +231,12 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
       when(
         compare(row("hoursPerProject"), "<=", num(0)),
         str("no limit"),
-        when(compare(row("hoursPerPersonNet"), "<=", num(0)), num(0), int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9)))),
+        when(
+          compare(row("hoursPerPersonNet"), "<=", num(0)),
+          num(0),
+          // A vanishingly small need per project means no practical limit (capacity.ts).
+          when(compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)), str("no limit"), int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9)))),
+        ),
       ),
   },
 ];

@@ -49,6 +49,21 @@ const objectiveNames: Record<Objective, string> = {
   probability: "chance of paying back within the horizon",
 };
 
+/** Splits a list into lines of at most `width` characters, so long sets stay readable in a terminal. */
+function wrapList(items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const next = line === "" ? item : `${line}, ${item}`;
+    if (next.length > width && line !== "") {
+      lines.push(`${line},`);
+      line = item;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
 function renderText(result: OptimizeResult, currency: string, labels: Map<string, string>): string {
   const money = (value: number) => formatMoney(value, currency);
   const limits = [
@@ -60,16 +75,19 @@ function renderText(result: OptimizeResult, currency: string, labels: Map<string
     `Search: ${result.methodDescription}; ${result.evaluated.toLocaleString("en-US")} sets evaluated within the limits.`,
     "",
     renderTable(
-      ["#", "Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
-      result.ranked.map((set, index) => [
-        String(index + 1),
-        set.capabilities.length === 0 ? "(nothing: stay as today)" : set.capabilities.join(", "),
-        ...(result.objective === "npv" ? [] : [objectiveText(result, set.objective, currency)]),
-        money(set.npv),
-        formatMonth(set.paybackMonth),
-        money(set.firstYearCash),
-        Math.round(set.setupHours).toLocaleString("en-US"),
-      ]),
+      ["Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
+      result.ranked.flatMap((set, index) => {
+        const [first, ...more] = wrapList(set.capabilities.length === 0 ? ["(nothing: stay as today)"] : set.capabilities, 56);
+        const figures = [
+          ...(result.objective === "npv" ? [] : [objectiveText(result, set.objective, currency)]),
+          money(set.npv),
+          formatMonth(set.paybackMonth),
+          money(set.firstYearCash),
+          Math.round(set.setupHours).toLocaleString("en-US"),
+        ];
+        const indent = " ".repeat(String(index + 1).length + 2);
+        return [[`${index + 1}. ${first ?? ""}`, ...figures], ...more.map((line) => [`${indent}${line}`, ...figures.map(() => "")])];
+      }),
     ),
   ];
   if (result.adoptionOrder.length > 0) {

@@ -21,7 +21,6 @@ export function NumberText({ value, integer, onValue, ...rest }: Props) {
   useEffect(() => {
     if (!same(parseNumberText(draft), value)) setDraft(numberText(value));
     // Only a change of the data from outside should overwrite the draft.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
     <input

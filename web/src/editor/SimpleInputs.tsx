@@ -95,7 +95,6 @@ export function MonthListInput({ field, base, inheritBase, label }: Props<MonthL
   const [draft, setDraft] = useState(listText(value));
   useEffect(() => {
     if (listText(value) !== listText(parseList(draft))) setDraft(listText(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const problems = issuesAt(issues, path);
   const hasError = problems.some((issue) => issue.severity === "error");

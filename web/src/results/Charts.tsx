@@ -84,7 +84,6 @@ export function Charts({ result, compiled, uncertainty, tornado }: { result: Cas
     }
     return entries;
     // The result object changes with every evaluation; that is what redraws the charts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [result, compiled, uncertainty, tornado]);
 
   return (

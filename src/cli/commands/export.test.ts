@@ -1,0 +1,51 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+import { readWorkbook } from "../../workbook/excel.js";
+import { templatePath } from "../package-files.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+beforeEach(() => {
+  temp = makeTempFolder();
+});
+afterEach(() => temp.remove());
+
+describe("export", () => {
+  it("writes a workbook with the sheets a manager reads, and says how to bring changes back", async () => {
+    const target = join(temp.path, "case.xlsx");
+    const { exitCode, stdout, stderr } = await runCliCaptured(["export", templatePath("seed"), "-o", target]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`wrote ${target}`);
+    expect(stderr).toContain("mlops-roi import");
+    const workbook = await readWorkbook(new Uint8Array(readFileSync(target)));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Summary", "Assumptions", "Maintenance over time", "Simulation", "Comparison", "Inputs by scenario", "Case"]);
+  });
+
+  it("refuses to replace a file without --force, keeps a .bak with it", async () => {
+    const target = join(temp.path, "case.xlsx");
+    writeFileSync(target, "mine");
+    const refused = await runCliCaptured(["export", templatePath("seed"), "-o", target]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/already exists; use --force/);
+    expect(readFileSync(target, "utf8")).toBe("mine");
+    const forced = await runCliCaptured(["export", templatePath("seed"), "-o", target, "--force"]);
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(`${target}.bak`, "utf8")).toBe("mine");
+  });
+
+  it("refuses a name that does not end in .xlsx, and a broken scenario file, writing nothing", async () => {
+    const wrong = await runCliCaptured(["export", templatePath("seed"), "-o", join(temp.path, "case.xls")]);
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stderr).toMatch(/must end in \.xlsx/);
+    const broken = join(temp.path, "broken.yaml");
+    writeFileSync(broken, "title: x\ncurrency: EUR\n");
+    const target = join(temp.path, "broken.xlsx");
+    const failed = await runCliCaptured(["export", broken, "-o", target]);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stderr).not.toMatch(stackTraceLine);
+    expect(existsSync(target)).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+import { edited } from "../../workbook/test-support/edit-workbook.js";
+import { templatePath } from "../package-files.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+let workbook: string;
+beforeEach(async () => {
+  temp = makeTempFolder();
+  workbook = join(temp.path, "case.xlsx");
+  expect((await runCliCaptured(["export", templatePath("seed"), "-o", workbook])).exitCode).toBe(0);
+});
+afterEach(() => temp.remove());
+
+describe("import", () => {
+  it("prints the scenario file when nothing changed, and says so", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["import", workbook]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe(readFileSync(templatePath("seed"), "utf8"));
+    expect(stderr).toMatch(/no input changed/);
+  });
+
+  it("writes the edited file with -o and lists what changed", async () => {
+    writeFileSync(workbook, await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)));
+    const target = join(temp.path, "case.yaml");
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain("1 input changed:\n  defaults.team.hoursPerMonth: 120 → 110\n");
+    expect(readFileSync(target, "utf8")).toContain("      value: 110\n      note: project hours a month");
+    const run = await runCliCaptured(["run", target]);
+    expect(run.exitCode).toBe(0);
+  });
+
+  it("names the workbook, sheet and cell of every problem, exits 1 and writes nothing", async () => {
+    writeFileSync(workbook, await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.projects.upkeepHoursPerMonth", "likely").value = "thirty")));
+    const target = join(temp.path, "case.yaml");
+    const { exitCode, stdout, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`${workbook}: Assumptions!C15: "thirty" is text; expected a number: hours, a number ≥ 0\n`);
+    expect(stderr).toContain("1 problem; nothing was written");
+    expect(stderr).not.toMatch(stackTraceLine);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("refuses to replace a scenario file without --force", async () => {
+    const target = join(temp.path, "case.yaml");
+    writeFileSync(target, "mine");
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/already exists; use --force/);
+    expect(readFileSync(target, "utf8")).toBe("mine");
+  });
+
+  it("explains a missing file", async () => {
+    const { exitCode, stderr } = await runCliCaptured(["import", join(temp.path, "none.xlsx")]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(/no such file \(make one with `mlops-roi export/);
+  });
+});
