@@ -18,7 +18,7 @@ if (missing) console.warn("skipping the report's browser tests: Chromium is miss
 
 const examples = new URL("../../examples/", import.meta.url);
 const exampleNames = readdirSync(examples).filter((name) => name.endsWith(".yaml"));
-const sampling = ["--samples", "2000", "--seed", "1"];
+const sampling = ["--samples", "500", "--seed", "1"];
 
 /** A4 and Letter, less the report's 14 mm side and 14 + 16 mm top and bottom margins, in CSS pixels. */
 const millimetre = 96 / 25.4;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ActualMonth } from "./actual-fields.js";
 import { comparePlanWithActuals } from "./compare.js";
@@ -27,6 +28,20 @@ describe("forecastFromActuals", () => {
       expect(result.paybackMonth.now).toBe(planned.paybackMonth);
       result.months.forEach((month, index) => expect(month.cumulativeBenefit, `month ${index + 1} from ${last + 1}`).toBeCloseTo(planned.cumulativeNet[index]!, 6));
     }
+  });
+
+  it("re-forecasts a scenario written as the baseline plus capabilities without counting their setup twice", () => {
+    const text = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
+    const plan = planFor("default", text, "compromise");
+    const planned = plan.result.comparisons.compromise!;
+    // During the three setup months nothing is being built, so the forecast must give the plan back.
+    for (const last of [1, 2, 3]) {
+      const result = forecast(plan, asPlannedThrough(last));
+      expect(result.npv.now, `from month ${last + 1}`).toBeCloseTo(planned.npv, 4);
+      expect(result.paybackMonth.now).toBe(planned.paybackMonth);
+    }
+    // Later, a project half-built in capacity mode restarts from zero: the forecast can only be more cautious.
+    for (const last of [4, 10]) expect(forecast(plan, asPlannedThrough(last)).npv.now).toBeLessThanOrEqual(planned.npv + 1e-6);
   });
 
   it("re-forecasts the plan itself when the change starts later than the last recorded month", () => {

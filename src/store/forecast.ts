@@ -76,6 +76,13 @@ function remainingCase(file: CaseFile, scenario: string, baseline: string, lastM
     .map((month) => month - lastMonth);
   const backlog = p[P.backlog]!;
   if (Number.isFinite(backlog)) releases.backlog = Math.max(0, Math.round(backlog - releasedSoFar));
+  // The setup hours written above already include the capabilities' own: zero them in this case's
+  // catalogue so they are not added a second time (their up-front cash was paid in a recorded month).
+  let catalogue = file.catalogue;
+  if (start <= lastMonth && original.capabilities?.length) {
+    catalogue = { ...file.catalogue };
+    for (const name of original.capabilities) catalogue[name] = { ...catalogue[name], setupHours: 0, upfrontCost: 0 };
+  }
   const entry = {
     ...original,
     change,
@@ -83,7 +90,8 @@ function remainingCase(file: CaseFile, scenario: string, baseline: string, lastM
     projects: { ...original.projects, alreadyLive: Math.max(0, Math.round(liveProjects)) },
   } as ScenarioEntry;
   // The baseline comes along: until the change is in place the scenario works the baseline's way.
-  if (baseline === scenario) return { ...file, horizonMonths: file.horizonMonths - lastMonth, baseline: scenario, scenarios: { [scenario]: entry } };
+  const shortened = { ...file, horizonMonths: file.horizonMonths - lastMonth, ...(catalogue ? { catalogue } : {}) };
+  if (baseline === scenario) return { ...shortened, baseline: scenario, scenarios: { [scenario]: entry } };
   const baselineResolved = parametersOf(file, baseline);
   if ("message" in baselineResolved) return baselineResolved;
   const baselineEntry = {
@@ -95,7 +103,7 @@ function remainingCase(file: CaseFile, scenario: string, baseline: string, lastM
         .map((month) => month - lastMonth),
     },
   } as ScenarioEntry;
-  return { ...file, horizonMonths: file.horizonMonths - lastMonth, baseline, scenarios: { [baseline]: baselineEntry, [scenario]: entry } };
+  return { ...shortened, baseline, scenarios: { [baseline]: baselineEntry, [scenario]: entry } };
 }
 
 function simulateRemaining(plan: FrozenPlan, comparison: PlanComparison, lastMonth: number): MonthRow[] | { message: string } {

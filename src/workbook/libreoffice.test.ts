@@ -68,8 +68,7 @@ function summaryNpv(workbook: Workbook): Map<string, number> {
   });
   const values = new Map<string, number>();
   for (let column = 2; sheet.getCell(headerRow, column).value; column++) {
-    const value = sheet.getCell(npvRow, column).value as { result?: unknown };
-    values.set(String(sheet.getCell(headerRow, column).value), value.result as number);
+    values.set(String(sheet.getCell(headerRow, column).value), sheet.getCell(npvRow, column).result as number);
   }
   return values;
 }

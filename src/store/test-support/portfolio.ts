@@ -51,7 +51,9 @@ scenarios:
 }
 
 /** Freezes the case's "better" scenario as the plan of one team. */
-export function planFor(team: string, text = caseText(), options: { startMonth?: string } = {}): FrozenPlan {
+export function planFor(team: string, text = caseText(), options: { startMonth?: string } | string = {}): FrozenPlan {
+  const scenario = typeof options === "string" ? options : "better";
+  if (typeof options === "string") options = {};
   const validation = validateScenarioText(text);
   if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
   const frozen = freezePlan({
@@ -59,7 +61,7 @@ export function planFor(team: string, text = caseText(), options: { startMonth?:
     text,
     fileName: "case.yaml",
     sha256: sha256Hex(text),
-    scenario: "better",
+    scenario,
     team,
     ...(options.startMonth ? { startMonth: options.startMonth } : {}),
     frozenAt: "2025-01-01T00:00:00.000Z",

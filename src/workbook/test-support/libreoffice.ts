@@ -76,9 +76,8 @@ export function formulaResults(workbook: Workbook): Map<string, unknown> {
     worksheet.eachRow((row) =>
       row.eachCell((cell) => {
         const value = cell.value;
-        if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-          results.set(`${worksheet.name}!${cell.address}`, (value as { result?: unknown }).result);
-        }
+        // cell.result, not cell.value.result: exceljs's value copy drops a result of 0.
+        if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) results.set(`${worksheet.name}!${cell.address}`, cell.result);
       }),
     ),
   );

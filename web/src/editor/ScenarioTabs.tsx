@@ -47,11 +47,20 @@ export function ScenarioTabs({ tabs, selected, onSelect, label }: { tabs: readon
           onKeyDown={(event) => move(event, index)}
         >
           <span className="tab-title">{tab.title}</span>
-          {tab.badge !== undefined && <span className="tab-badge">{tab.badge}</span>}
-          {tab.hasError && (
-            <span className="tab-error" aria-label="has a problem">
-              !
+          {tab.badge !== undefined && (
+            <span className="tab-badge">
+              <span className="visually-hidden"> (</span>
+              {tab.badge}
+              <span className="visually-hidden">)</span>
             </span>
+          )}
+          {tab.hasError && (
+            <>
+              <span className="tab-error" aria-hidden="true">
+                !
+              </span>
+              <span className="visually-hidden"> (has a problem)</span>
+            </>
           )}
         </button>
       ))}

@@ -1,10 +1,11 @@
 import { useRef } from "react";
 import type { ExportKind, ServerInfo } from "../../../src/server/api-types.js";
 
-const exportLabels: Record<ExportKind, string> = {
-  "report.html": "Report (HTML)",
-  "report.pdf": "Report (PDF)",
-  "workbook.xlsx": "Workbook (Excel)",
+/** Short on the button, in full for assistive technology. */
+const exportLabels: Record<ExportKind, { short: string; full: string }> = {
+  "report.html": { short: "Report", full: "Export the report (HTML)" },
+  "report.pdf": { short: "PDF", full: "Export the report as PDF" },
+  "workbook.xlsx": { short: "Workbook", full: "Export the Excel workbook" },
 };
 
 interface Props {
@@ -104,11 +105,18 @@ export function Toolbar(props: Props) {
       <button type="button" onClick={props.onShare}>
         Share link
       </button>
-      {(props.info?.exports ?? []).map((kind) => (
-        <button type="button" key={kind} onClick={() => props.onExport(kind)} disabled={props.busy}>
-          {exportLabels[kind]}
-        </button>
-      ))}
+      {(props.info?.exports.length ?? 0) > 0 && (
+        <span className="toolbar-group" role="group" aria-labelledby="export-label">
+          <span id="export-label" className="toolbar-label">
+            Export
+          </span>
+          {props.info!.exports.map((kind) => (
+            <button type="button" key={kind} onClick={() => props.onExport(kind)} disabled={props.busy} aria-label={exportLabels[kind].full}>
+              {exportLabels[kind].short}
+            </button>
+          ))}
+        </span>
+      )}
     </nav>
   );
 }
