@@ -234,8 +234,10 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
       );
       expect(tooWide).toBe(0);
       await page.screenshot({ path: join(screenshots, `web-app-${width}.png`) });
-      await page.locator("#charts-heading").scrollIntoViewIfNeeded();
+      await page.locator("[data-chart=team-hours]").evaluate((element) => element.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: join(screenshots, `web-app-charts-${width}.png`) });
+      await page.locator("#capacity-heading").evaluate((element) => element.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: join(screenshots, `web-app-capacity-${width}.png`) });
       await page.close();
     }
   });

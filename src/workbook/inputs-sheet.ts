@@ -37,7 +37,8 @@ const INPUTS_HEADER_ROW = 4;
 function inputFormat(kind: string, currency: string): string {
   if (kind === "money") return formatOf("money", currency);
   if (["share", "contingency", "rate", "perYear"].includes(kind)) return formats.sharePrecise;
-  return formats.general;
+  if (["wholeCount", "months", "monthsPositive", "month"].includes(kind)) return formats.count;
+  return formats.decimal;
 }
 const FIRST_SCENARIO_COLUMN = 3;
 

@@ -37,13 +37,18 @@ describe("sampleInto", () => {
     expectClose(sum / draws.length, mean(d), 0.01);
   });
 
-  it("maps each uniform through the inverse CDF (exactly for closed forms)", () => {
+  it("maps each uniform through the inverse CDF (exactly for closed forms, to 2e-9 for the normal family)", () => {
     const uniforms = Float64Array.of(0.01, 0.3, 0.5, 0.77, 0.999);
     const out = new Float64Array(uniforms.length);
     for (const [, d] of examples) {
       if (d.kind === "pert") continue; // tabulated: covered in pert.test.ts
       sampleInto(d, uniforms, out);
-      uniforms.forEach((u, i) => expect(out[i]).toBe(quantile(d, u)));
+      uniforms.forEach((u, i) => {
+        const exact = quantile(d, u);
+        // Normal and lognormal draws use Acklam's approximation without refinement (faster; error < 1.2e-9 in z).
+        if (d.kind === "normal" || d.kind === "lognormal") expect(Math.abs(out[i]! - exact)).toBeLessThanOrEqual(2e-9 * Math.max(1, Math.abs(exact)) * (d.kind === "normal" ? d.sd : 10));
+        else expect(out[i]).toBe(exact);
+      });
     }
   });
 

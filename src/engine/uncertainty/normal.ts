@@ -78,3 +78,15 @@ export function inverseNormalCdf(p: number): number {
   if (p === 1) return Number.POSITIVE_INFINITY;
   throw new RangeError(`probability must be in [0, 1], got ${p}`);
 }
+
+/**
+ * Φ⁻¹(p) by Acklam's approximation alone (relative error < 1.2e-9): about twice as fast as
+ * `inverseNormalCdf`, for drawing samples where that error is far below the sampling noise.
+ * Requires 0 < p < 1 (the generator's uniforms always are).
+ *
+ * @example
+ * inverseNormalCdfForSampling(0.975); // 1.95996398…
+ */
+export function inverseNormalCdfForSampling(p: number): number {
+  return p <= 0.5 ? acklamLowerHalf(p) : -acklamLowerHalf(1 - p);
+}

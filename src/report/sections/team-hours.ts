@@ -13,7 +13,7 @@ export const teamHoursSection: ReportSection = {
 ${chartFigure(
   context.charts.teamHours,
   prose(
-    `Each bar is one pipeline month of the team's time. Red is the upkeep of projects already live: it grows with every release. Light green is time left for new work. The dashed line is the hours the team has.${overload}`,
+    `Each bar is one month of the team's time. Red is the upkeep of projects already live: it grows with every release. Light green is time left for new work. The dashed line is the hours the team has.${overload}`,
   ),
 )}
 </section>`;
