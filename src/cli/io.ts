@@ -33,7 +33,7 @@ export class UserError extends Error {
  * Writes a file atomically (temp file in the same folder, then rename). Refuses to replace an
  * existing file unless `force`; when it does replace one, the old version is kept as `FILE.bak`.
  */
-export function writeFileAtomic(path: string, content: string, options: { force?: boolean } = {}): { backup?: string } {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { force?: boolean } = {}): { backup?: string } {
   const exists = existsSync(path);
   if (exists && statSync(path).isDirectory()) throw new UserError(`${path} is a folder; give a file name to write to`);
   if (exists && !options.force) {

@@ -7,6 +7,7 @@ import { monthlyDiscountFactor } from "./finance.js";
 import type { Assumption, CaseResult, ComparisonResult, MonthRow, ScenarioResult } from "./result.js";
 import { CaseRunner } from "./runner.js";
 import { leafQuantile } from "./draws.js";
+import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
 
 const flags = new Set<string>(["canStartNewWork", "overloaded"]);
@@ -143,7 +144,10 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
   const scenarios = compiled.scenarios.map((_, index) => scenarioResult(runner, index));
   const comparisons: Record<string, ComparisonResult> = {};
   compiled.scenarios.forEach((scenario, index) => {
-    if (index !== runner.baselineIndex) comparisons[scenario.name] = comparisonResult(runner, index, scenarios);
+    if (index === runner.baselineIndex) return;
+    const comparison = comparisonResult(runner, index, scenarios);
+    const order = scenario.capabilities.length > 0 ? adoptionOrderOf(compiled, scenario.name) : [];
+    comparisons[scenario.name] = order.length > 0 ? { ...comparison, adoptionOrder: order } : comparison;
   });
   const usedBy = compiled.leaves.map(() => [] as string[]);
   compiled.scenarios.forEach((scenario) => scenario.usedLeaves.forEach((leaf) => usedBy[leaf]?.push(scenario.name)));

@@ -192,3 +192,17 @@ function sumDiscounted(amount: number, months: number, rate: number): number {
   for (let month = 1; month <= months; month++) total += amount * (1 + rate) ** (-month / 12);
   return total;
 }
+
+describe("the order of adoption of a scenario's capabilities", () => {
+  it("lists every capability once, and the additions add up to what the capabilities bring", () => {
+    const data = { ...base, scenarios: { today: {}, ask: { capabilities: ["monitoring", "scheduling", "templates"], change: { setupMonths: 2 } } } };
+    const result = buildResult(validateScenarioText(stringify(data)).compiled!);
+    const order = result.comparisons.ask!.adoptionOrder!;
+    expect(order.map((step) => step.capability).sort()).toEqual(["monitoring", "scheduling", "templates"]);
+    // Without any capability the scenario changes only its setup months (nothing to set up): NPV 0.
+    const total = order.reduce((sum, step) => sum + step.marginalNpv, 0);
+    expect(total).toBeCloseTo(result.comparisons.ask!.npv, 6);
+    expect(order[order.length - 1]!.cumulativeNpv).toBeCloseTo(result.comparisons.ask!.npv, 6);
+    for (let index = 1; index < order.length; index++) expect(order[index]!.cumulativeNpv).toBeCloseTo(order[index - 1]!.cumulativeNpv + order[index]!.marginalNpv, 6);
+  });
+});

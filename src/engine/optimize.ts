@@ -1,5 +1,5 @@
 import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue/targets.js";
-import type { CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
+import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
 import { MonteCarlo } from "./monte-carlo.js";
@@ -42,6 +42,7 @@ export interface EvaluatedSet {
 export interface AdoptionStep {
   capability: string;
   label: string;
+  description: string;
   /** NPV this capability adds to the ones adopted before it. */
   marginalNpv: number;
   cumulativeNpv: number;
@@ -69,23 +70,27 @@ export interface OptimizeResult {
 class SetEvaluator {
   readonly runner: CaseRunner;
   // The candidate scenario's lists, refilled for each set (the runner reads them on every run).
-  private readonly summed: [number, number][];
+  private readonly summed: [number, number][] = [];
   private readonly multiplied: [number, number][] = [];
   private readonly chosen: string[] = [];
-  private readonly baseSummed: readonly (readonly [number, number])[];
   readonly twoScenarioCase: CompiledCase;
   private readonly parameters: Float64Array;
   evaluations = 0;
 
+  /**
+   * `start` is the scenario the sets are added to (its own sums, without any capability's), and
+   * `contributions[i]` what the i-th capability adds to it.
+   */
   constructor(
     readonly compiled: CompiledCase,
     readonly capabilities: readonly CompiledCapability[],
+    private readonly start: CompiledScenario,
+    private readonly startSummed: readonly (readonly [number, number])[],
+    private readonly contributions: readonly CapabilityContribution[],
   ) {
     const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
-    this.baseSummed = baseline.summedLeaves;
-    this.summed = baseline.summedLeaves.map(([parameter, leaf]) => [parameter, leaf]);
     const candidateScenario: CompiledScenario = {
-      ...baseline,
+      ...start,
       name: CANDIDATE,
       label: "candidate",
       summedLeaves: this.summed,
@@ -103,16 +108,13 @@ class SetEvaluator {
     const { summed, multiplied } = this;
     summed.length = 0;
     multiplied.length = 0;
-    for (const pair of this.baseSummed) summed.push([pair[0], pair[1]]);
     this.chosen.length = 0;
-    this.capabilities.forEach((capability, index) => {
+    for (const pair of this.startSummed) summed.push([pair[0], pair[1]]);
+    this.contributions.forEach((contribution, index) => {
       if ((mask & (1 << index)) === 0) return;
-      this.chosen.push(capability.name);
-      for (const cost of Object.keys(capabilityCosts) as CapabilityCost[]) {
-        const leaf = capability.costLeaves[cost];
-        if (leaf >= 0) summed.push([P[capabilityCosts[cost]], leaf]);
-      }
-      for (const [target, leaf] of capability.effectLeaves) for (const parameter of effectTargets[target]) multiplied.push([P[parameter], leaf]);
+      this.chosen.push(contribution.name);
+      for (const pair of contribution.summed) summed.push([pair[0], pair[1]]);
+      for (const pair of contribution.multiplied) multiplied.push([pair[0], pair[1]]);
     });
   }
 
@@ -146,6 +148,35 @@ class SetEvaluator {
     const distribution = summary.distributions[CANDIDATE]!;
     return { npvP50: distribution.npv.p50 ?? 0, probabilityPaysBack: distribution.probabilityPaysBack };
   }
+}
+
+/** What a capability adds to the baseline (nothing there is written by the candidate itself). */
+function contributionOnBaseline(capability: CompiledCapability): CapabilityContribution {
+  const summed: [number, number][] = [];
+  const multiplied: [number, number][] = [];
+  for (const cost of Object.keys(capabilityCosts) as CapabilityCost[]) {
+    const leaf = capability.costLeaves[cost];
+    if (leaf >= 0) summed.push([P[capabilityCosts[cost]], leaf]);
+  }
+  for (const [target, leaf] of capability.effectLeaves) for (const parameter of effectTargets[target]) multiplied.push([P[parameter], leaf]);
+  return { name: capability.name, summed, multiplied };
+}
+
+/**
+ * The order in which to adopt a scenario's capabilities: at each step the one that adds the most NPV
+ * to those before it. The steps' additions add up to the scenario's NPV less what it gains without
+ * any capability (its own changes). Empty for a scenario without capabilities.
+ * @example adoptionOrderOf(compiled, "compromise")[0]?.capability // "scheduling"
+ */
+export function adoptionOrderOf(compiled: CompiledCase, scenarioName: string): AdoptionStep[] {
+  const scenario = compiled.scenarios.find((candidate) => candidate.name === scenarioName);
+  if (!scenario || scenario.capabilityContributions.length === 0 || scenario.name === compiled.baseline) return [];
+  const contributions = scenario.capabilityContributions;
+  const added = new Set(contributions.flatMap((contribution) => contribution.summed));
+  const startSummed = scenario.summedLeaves.filter((pair) => !added.has(pair as [number, number]));
+  const pool = contributions.map((contribution) => compiled.capabilities.find((capability) => capability.name === contribution.name)!);
+  const evaluator = new SetEvaluator(compiled, pool, scenario, startSummed, contributions);
+  return adoptionOrder(evaluator, pool, (1 << pool.length) - 1);
 }
 
 function namesOf(mask: number, capabilities: readonly CompiledCapability[]): string[] {
@@ -186,7 +217,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       })
     : [...compiled.capabilities];
   if (pool.length > 30) throw new RangeError(`at most 30 candidates can be searched, got ${pool.length}`);
-  const evaluator = new SetEvaluator(compiled, pool);
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, pool.map(contributionOnBaseline));
   const samples = options.samples ?? 400;
   const seed = options.seed ?? 1;
   const limit = options.exhaustiveLimit ?? 16;
@@ -287,7 +319,7 @@ function adoptionOrder(evaluator: SetEvaluator, pool: readonly CompiledCapabilit
       }
     }
     current |= 1 << pick;
-    steps.push({ capability: pool[pick]!.name, label: pool[pick]!.label, marginalNpv: pickNpv - currentNpv, cumulativeNpv: pickNpv });
+    steps.push({ capability: pool[pick]!.name, label: pool[pick]!.label, description: pool[pick]!.description, marginalNpv: pickNpv - currentNpv, cumulativeNpv: pickNpv });
     currentNpv = pickNpv;
   }
   return steps;

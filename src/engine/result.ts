@@ -1,6 +1,7 @@
 import type { ReleaseModeName } from "./model/compiled.js";
 import type { BenefitCategory } from "./categories.js";
 import type { AlternativeDistribution, Band } from "./monte-carlo.js";
+import type { AdoptionStep } from "./optimize.js";
 import type { Distribution } from "./uncertainty/index.js";
 
 /** One month of one scenario. Hours are team hours in the month; money is in the case's currency. */
@@ -108,6 +109,8 @@ export interface ComparisonResult {
   distribution?: AlternativeDistribution;
   /** With ranges: P5/P50/P95 of the cumulative net at the end of each month. */
   cumulativeNetBand?: Band;
+  /** For a scenario written as the baseline plus capabilities: what to adopt first, and what each adds. */
+  adoptionOrder?: AdoptionStep[];
 }
 
 export interface Assumption {

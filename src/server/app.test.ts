@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../cli/package-files.js";
 import type { CaseDocument, ServerInfo } from "./api-types.js";
 import { createApp } from "./app.js";
+import { caseExporters } from "./exporters.js";
 import { MAX_BODY_BYTES } from "./guards.js";
 
 const seedPath = join(packageRoot, "examples", "seed.yaml");
@@ -182,5 +183,20 @@ describe("the server's boundaries", () => {
     expect((await request("/api/nothing")).status).toBe(404);
     const response = await request("/api/export/report.html", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: readFileSync(seedPath, "utf8") }) });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("exports", () => {
+  it("renders the report from the page's text, named after the case, and refuses a case with errors", async () => {
+    app = createApp({ casePath: join(folder, "seed.yaml"), webRoot: join(folder, "..", "web"), exporters: caseExporters() });
+    const text = readFileSync(seedPath, "utf8");
+    const post = (body: unknown) => request("/api/export/report.html", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await post({ text });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="one-data-scientist-three-releases-a-year.html"');
+    expect(await response.text()).toContain("One data scientist, three releases a year");
+    const refused = await post({ text: text.replace("upkeepHoursPerMonth:\n      value: 30", "upkeepHoursPerMonth:\n      value: -30") });
+    expect(refused.status).toBe(422);
+    expect((await post({ nothing: true })).status).toBe(400);
   });
 });

@@ -51,8 +51,7 @@ Examples:
       if (!compiled) return;
       const monteCarlo = await runMonteCarlo(compiled, options, output);
       const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
-      // writeFileAtomic is typed for text; it hands the bytes to fs.writeFileSync unchanged.
-      const { backup } = writeFileAtomic(target, Buffer.from(bytes) as unknown as string, { force: options.force ?? false });
+      const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
       output.stderr(
         `wrote ${target}${backup ? ` (previous version kept as ${backup})` : ""}\n` +
           `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${target} -o ${basename(file)}\n`,

@@ -82,8 +82,7 @@ Examples:
       if (toStdout) output.stdout(html);
       else report(output, options.output, writeFileAtomic(options.output, html, { force: options.force ?? false }));
       if (options.pdf && pdf) {
-        // writeFileAtomic is typed for text; it hands the bytes to fs.writeFileSync unchanged.
-        report(output, options.pdf, writeFileAtomic(options.pdf, Buffer.from(pdf) as unknown as string, { force: options.force ?? false }));
+        report(output, options.pdf, writeFileAtomic(options.pdf, pdf, { force: options.force ?? false }));
       }
     });
 }

@@ -5,7 +5,7 @@ import { BUILT_IN_NOTE, builtInCatalogue } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
 import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
-import type { CompiledCapability, CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
+import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
 import { parameterNames, parameterSpecs, PARAMETER_COUNT as importedParameterCount, P as importedP } from "./parameters.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
@@ -257,6 +257,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     // Capabilities: their costs add to the scenario's, their effects multiply its inputs — both commute,
     // so the order of the list does not matter. A value the scenario writes itself wins over an effect.
     const multipliedLeaves: [number, number][] = [];
+    const capabilityContributions: CapabilityContribution[] = [];
     const listed = entry.capabilities ?? [];
     listed.forEach((capabilityName, position) => {
       const at: FieldPath = [...base, "capabilities", position];
@@ -271,15 +272,22 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
         error(at, "unknown_capability", `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${known.join(", ")}`);
         return;
       }
+      const contribution: CapabilityContribution = { name: capability.name, summed: [], multiplied: [] };
+      capabilityContributions.push(contribution);
       for (const [cost, leaf] of Object.entries(capability.costLeaves) as [CapabilityCost, number][]) {
         if (leaf < 0) continue;
-        summedLeaves.push([P[capabilityCosts[cost]], leaf]);
+        const pair: [number, number] = [P[capabilityCosts[cost]], leaf];
+        summedLeaves.push(pair);
+        contribution.summed.push(pair);
         used.add(leaf);
       }
       for (const [target, leaf] of capability.effectLeaves) {
         const ownValue = target === "manualTasks" ? entry.manualTasks !== undefined : getIn(entry, target.split(".")) !== undefined;
         if (ownValue) continue;
-        for (const parameter of effectTargets[target]) multipliedLeaves.push([P[parameter], leaf]);
+        for (const parameter of effectTargets[target]) {
+          multipliedLeaves.push([P[parameter], leaf]);
+          contribution.multiplied.push([P[parameter], leaf]);
+        }
         used.add(leaf);
       }
     });
@@ -295,6 +303,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       summedLeaves,
       multipliedLeaves,
       capabilities: [...new Set(listed)],
+      capabilityContributions,
       usedLeaves: [...used].sort((a, b) => a - b),
     });
   }

@@ -19,6 +19,13 @@ export interface Leaf {
   readonly builtIn?: boolean;
 }
 
+/** The parameter changes one capability makes in one scenario. */
+export interface CapabilityContribution {
+  readonly name: string;
+  readonly summed: [parameter: number, leaf: number][];
+  readonly multiplied: [parameter: number, leaf: number][];
+}
+
 /** A capability of the catalogue, with the leaves of its costs and effects. */
 export interface CompiledCapability {
   readonly name: string;
@@ -56,6 +63,8 @@ export interface CompiledScenario {
   readonly multipliedLeaves: readonly (readonly [parameter: number, leaf: number])[];
   /** The catalogue capabilities this scenario adds to the baseline. */
   readonly capabilities: readonly string[];
+  /** What each of them adds to `summedLeaves` and `multipliedLeaves` (for the order of adoption). */
+  readonly capabilityContributions: readonly CapabilityContribution[];
   /** Every leaf this scenario reads, for its assumptions list. */
   readonly usedLeaves: readonly number[];
 }

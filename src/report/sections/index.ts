@@ -1,3 +1,4 @@
+import { adoptionOrderSection } from "./adoption-order.js";
 import { assumptionsSection } from "./assumptions.js";
 import { benefitSection } from "./benefit.js";
 import { liveProjectsSection } from "./live-projects.js";
@@ -17,6 +18,7 @@ export const reportSections: readonly ReportSection[] = [
   summarySection,
   planVersusActualSection,
   optionsSection,
+  adoptionOrderSection,
   moneyOverTimeSection,
   teamHoursSection,
   liveProjectsSection,

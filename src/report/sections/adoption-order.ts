@@ -1,0 +1,53 @@
+import type { ReportContext } from "../context.js";
+import { escapeHtml } from "../escape.js";
+import { optionName, prose, userText } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+/** The option the reader is asked to approve: the recommended one, else the one with the highest gain. */
+function chosenOption(context: ReportContext): string | undefined {
+  const withOrder = Object.values(context.result.comparisons).filter((comparison) => comparison.adoptionOrder?.length);
+  if (withOrder.length === 0) return undefined;
+  const recommended = context.recommendation?.best.alternative;
+  if (recommended && withOrder.some((comparison) => comparison.alternative === recommended)) return recommended;
+  return withOrder.reduce((best, comparison) => (comparison.npv > best.npv ? comparison : best)).alternative;
+}
+
+/**
+ * For an option made of capabilities from the catalogue: what to ask for first. Each step is the
+ * capability that adds the most to the gain of those before it (the engine's order of adoption).
+ */
+export const adoptionOrderSection: ReportSection = {
+  id: "adoption-order",
+  part: "main",
+  render(context) {
+    const name = chosenOption(context);
+    if (!name) return "";
+    const comparison = context.result.comparisons[name]!;
+    const steps = comparison.adoptionOrder!;
+    const rows = steps
+      .map(
+        (step, index) => `<tr data-capability="${escapeHtml(step.capability)}">
+  <td class="number">${index + 1}</td>
+  <td><strong>${userText(step.label)}</strong><br><span class="muted">${userText(step.description)}</span></td>
+  <td class="number">${escapeHtml(context.money(step.marginalNpv))}</td>
+  <td class="number">${escapeHtml(context.money(step.cumulativeNpv))}</td>
+</tr>`,
+      )
+      .join("");
+    const first = steps[0]!;
+    // The option's own changes (training, its setup months) before any improvement is added.
+    const start = first.cumulativeNpv - first.marginalNpv;
+    const startRow =
+      Math.abs(start) >= 0.5
+        ? `<tr><td class="number"></td><td>Before any of them: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(context.money(start))}</td></tr>`
+        : "";
+    return `<section id="adoption-order" class="block">
+<h2>What to ask for first</h2>
+${prose(`${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: on its own it adds ${escapeHtml(context.money(first.marginalNpv))} to the net gain. Each next step adds the most to the steps before it.`)}
+<table>
+  <thead><tr><th class="number">Step</th><th>Improvement</th><th class="number">Adds to the net gain</th><th class="number">Net gain so far</th></tr></thead>
+  <tbody>${startRow}${rows}</tbody>
+</table>
+</section>`;
+  },
+};
