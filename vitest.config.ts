@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "web/**/*.test.ts"],
     // The JSON report is read by .ci/run to print its closing "N passed, N failed" line.
     reporters: ["default", "json"],
     outputFile: { json: "test-results/results.json" },

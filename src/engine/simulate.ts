@@ -204,7 +204,8 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
           progress = 0;
           started++;
         }
-        const spend = Math.min(remaining, buildHours - progress);
+        // Build hours may have shrunk when the change came in: a project already past them is done.
+        const spend = Math.max(0, Math.min(remaining, buildHours - progress));
         progress += spend;
         remaining -= spend;
         build += spend;

@@ -195,6 +195,7 @@ function scheduleRows(): SimulationRow[] {
  */
 function capacityRows(): SimulationRow[] {
   const build = (c: MonthContext) => c.current("buildHoursPerProject");
+  // A project already past the build hours (they shrank when the change came in) is simply done.
   // No project can be built when it needs no build hours (before the change, a baseline releasing on schedule may have none).
   const canBuild = (c: MonthContext) => compare(build(c), ">", EPSILON());
   const slotsLeft = (c: MonthContext) => sub(c.input("backlog"), c.previous("startedEnd"));
@@ -205,7 +206,7 @@ function capacityRows(): SimulationRow[] {
       "Hours to finish the project under way",
       "hours",
       "hours",
-      (c) => when(and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON()), canBuild(c)), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd"))), zero()),
+      (c) => when(and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON()), canBuild(c)), max(zero(), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd")))), zero()),
       helper,
     ),
     row(
