@@ -18,18 +18,20 @@ function enterprise(): { scenarios: Record<string, Record<string, unknown>> } & 
   return parse(readFileSync(new URL("../examples/enterprise.yaml", import.meta.url), "utf8"));
 }
 
-/** The enterprise example (60 months) with two more alternatives: five scenarios. */
+/** The enterprise example (60 months, four scenarios) with one more alternative: five scenarios. */
 export function fiveScenarioCase(): CompiledCase {
   const data = enterprise();
   const composable = data.scenarios.composable!;
   data.scenarios.composableLean = { ...composable, label: "Lean mix", tooling: { licences: { perUserPerMonth: 300 } } };
-  data.scenarios.cloudLight = { ...data.scenarios.bigCloud!, label: "Cloud, light", change: { setupHours: 2000 } };
-  return compile(data);
+  const compiled = compile(data);
+  if (compiled.scenarios.length !== 5) throw new Error(`expected 5 scenarios, found ${compiled.scenarios.length}`);
+  return compiled;
 }
 
 /**
- * The enterprise example (3 scenarios, 60 months) with its first `count` numbers turned into ranges
- * (a 90% interval of ±25% around the written value).
+ * The enterprise example cut to 3 scenarios (today, the cloud provider's tools, the composable mix;
+ * 60 months), with its ranges and more numbers turned into ranges (a 90% interval of ±25% around the
+ * written value) until `count` inputs are uncertain.
  */
 export function uncertainCase(count = 30): CompiledCase {
   const compiled = compile(uncertainData(count));
@@ -39,12 +41,19 @@ export function uncertainCase(count = 30): CompiledCase {
 
 function uncertainData(count: number): unknown {
   const data = enterprise();
+  delete data.scenarios.platformFirst;
+  delete data.catalogue;
+  const isRange = (value: unknown) => typeof value === "object" && value !== null && ("low" in value || "distribution" in value);
   let made = 0;
   const integers = new Set(["alreadyLive", "backlog", "setupMonths", "adoptionDipMonths", "minimum", "startMonth", "liveProjectsEach", "benefitsMultiplier"]);
   const shares = new Set(["familiarity", "focusLostShare", "changeFailureRate", "attritionPerYear", "adoptionDipShare", "contingencyShare", "rampUpOutputShare"]);
   const visit = (node: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(node)) {
       if (made >= count) return;
+      if (isRange(value)) {
+        made++;
+        continue;
+      }
       const written = value as { value?: unknown; note?: string } | number;
       const number = typeof written === "number" ? written : written && typeof written === "object" && typeof written.value === "number" ? written.value : undefined;
       if (number !== undefined) {

@@ -1,17 +1,10 @@
 // One deterministic 60-month run of a 5-scenario case: the unit of work the Monte Carlo repeats.
-import { readFileSync } from "node:fs";
-import { parse, stringify } from "yaml";
-import { CaseRunner, validateScenarioText } from "../src/engine/index.js";
+import { CaseRunner } from "../src/engine/index.js";
 import { medianTime, type AnchorFigures } from "./anchor.js";
+import { fiveScenarioCase } from "./cases.js";
 
 export function benchEngine(anchor: AnchorFigures | undefined): void {
-  const data = parse(readFileSync(new URL("../examples/enterprise.yaml", import.meta.url), "utf8")) as { scenarios: Record<string, unknown> };
-  const composable = data.scenarios.composable as Record<string, unknown>;
-  data.scenarios.composableLean = { ...composable, label: "Lean mix", tooling: { licences: { perUserPerMonth: 300 } } };
-  data.scenarios.cloudLight = { ...(data.scenarios.bigCloud as Record<string, unknown>), label: "Cloud, light", change: { setupHours: 2000 } };
-  const validation = validateScenarioText(stringify(data));
-  if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
-  const compiled = validation.compiled;
+  const compiled = fiveScenarioCase();
   const runner = new CaseRunner(compiled);
   const scenarios = compiled.scenarios.length;
   const batch = 2_000;

@@ -50,6 +50,25 @@ export interface MonteCarloSummary {
 
 const levels = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 
+/** Samples per block of the trajectory copy. */
+const BLOCK = 256;
+
+/** Copies a sample-major block (`size` samples × `months`) into month-major storage at `first`. */
+function transposeFloat(block: Float32Array, target: Float32Array, size: number, months: number, samples: number, first: number): void {
+  for (let at = 0; at < months; at++) {
+    const row = at * samples + first;
+    for (let offset = 0, cell = at; offset < size; offset++, cell += months) target[row + offset] = block[cell]!;
+  }
+}
+
+/** The same for whole numbers (kept separate: one element type per function keeps the copy fast). */
+function transposeWhole(block: Uint16Array, target: Uint16Array, size: number, months: number, samples: number, first: number): void {
+  for (let at = 0; at < months; at++) {
+    const row = at * samples + first;
+    for (let offset = 0, cell = at; offset < size; offset++, cell += months) target[row + offset] = block[cell]!;
+  }
+}
+
 /** The type-7 percentile (as `percentiles`) of whole numbers given by their counts. */
 function percentileFromCounts(counts: Uint32Array, highest: number, total: number, level: number): number {
   const rank = (total - 1) * level;
@@ -94,6 +113,8 @@ export class MonteCarlo {
   readonly inputs: Float64Array[];
   private readonly runner: CaseRunner;
   private readonly leafValues: Float64Array;
+  private readonly liveBlock: Uint16Array[];
+  private readonly cumulativeBlock: Float32Array[];
 
   constructor(
     readonly compiled: CompiledCase,
@@ -111,6 +132,8 @@ export class MonteCarlo {
     this.payback = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.cumulative = Array.from({ length: count }, (_, index) => new Float32Array(index === this.runner.baselineIndex ? 0 : this.samples * months));
     this.liveProjects = Array.from({ length: count }, () => new Uint16Array(this.samples * months));
+    this.liveBlock = Array.from({ length: count }, () => new Uint16Array(BLOCK * months));
+    this.cumulativeBlock = Array.from({ length: count }, () => new Float32Array(BLOCK * months));
   }
 
   /** Runs up to `count` more samples; true when all are done. */
@@ -119,25 +142,32 @@ export class MonteCarlo {
     const uncertain = this.compiled.uncertainLeaves;
     const months = runner.months;
     const scenarios = this.compiled.scenarios.length;
-    const end = Math.min(this.samples, this.done + count);
-    for (let sample = this.done; sample < end; sample++) {
-      for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![sample]!;
-      runner.run(leafValues, false);
+    // Trajectories go first into small sample-major blocks (contiguous writes in the hot loop), then
+    // are copied month-major block by block, which keeps both sides of the copy in cache.
+    for (let blockStart = this.done, blockEnd = Math.min(this.samples, this.done + count); blockStart < blockEnd; blockStart += BLOCK) {
+      const size = Math.min(BLOCK, blockEnd - blockStart);
+      for (let offset = 0; offset < size; offset++) {
+        const sample = blockStart + offset;
+        for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![sample]!;
+        runner.run(leafValues, false);
+        for (let index = 0; index < scenarios; index++) {
+          const live = this.liveBlock[index]!;
+          const columns = runner.columns[index]!;
+          for (let at = 0, cell = offset * months; at < months; at++, cell++) live[cell] = columns[at * MONTHLY_FIELD_COUNT + F.liveProjects]!;
+          if (index === runner.baselineIndex) continue;
+          const figures = runner.figures[index]!;
+          this.npv[index]![sample] = figures.npv;
+          this.roi[index]![sample] = figures.roi;
+          this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
+          this.cumulativeBlock[index]!.set(runner.cumulativeNet[index]!, offset * months);
+        }
+      }
       for (let index = 0; index < scenarios; index++) {
-        const live = this.liveProjects[index]!;
-        const columns = runner.columns[index]!;
-        for (let at = 0, offset = sample; at < months; at++, offset += samples) live[offset] = columns[at * MONTHLY_FIELD_COUNT + F.liveProjects]!;
-        if (index === runner.baselineIndex) continue;
-        const figures = runner.figures[index]!;
-        this.npv[index]![sample] = figures.npv;
-        this.roi[index]![sample] = figures.roi;
-        this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
-        const trajectory = this.cumulative[index]!;
-        const cumulative = runner.cumulativeNet[index]!;
-        for (let at = 0, offset = sample; at < months; at++, offset += samples) trajectory[offset] = cumulative[at]!;
+        transposeWhole(this.liveBlock[index]!, this.liveProjects[index]!, size, months, samples, blockStart);
+        if (index !== runner.baselineIndex) transposeFloat(this.cumulativeBlock[index]!, this.cumulative[index]!, size, months, samples, blockStart);
       }
     }
-    this.done = end;
+    this.done = Math.min(this.samples, this.done + count);
     return this.done >= this.samples;
   }
 

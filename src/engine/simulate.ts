@@ -150,16 +150,52 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
   let started = 0;
   let pendingLive = 0; // capacity mode: finished last month, live from this month
 
+  // The way of working in force, held in locals (the hot loop reads them every month); it changes
+  // at most once, in the month the change is in place.
+  let vacancy = 0;
+  let rampUp = 0;
+  let knowledgeLoss = 0;
+  let waitingHours = 0;
+  let meetingHours = 0;
+  let buildHours = 0;
+  let manualFixed = 0;
+  let manualPerProject = 0;
+  let failuresPerProject = 0;
+  let fixHours = 0;
+  let upkeepPerProject = 0;
+  let valuePerProject = 0;
+  let outagePerFailure = 0;
+  let hiring = 0;
+  let otherTeams = 0;
+  const capacity = people * hoursPerMonth;
+  const rateCaptured = rate * capture;
+  const licenceYearly = p[P.licenceFlatPerYear]!;
+  const infrastructureFixed = p[P.infrastructurePerMonth]!;
+  const infrastructurePerProject = p[P.infrastructurePerLiveProject]!;
+  const supportMinimum = p[P.supportMinimum]!;
+  const supportCostEach = p[P.supportMonthlyCostEach]!;
+
   for (let month = 1; month <= months; month++) {
     const at = month - 1;
     const row = at * FIELDS;
     const w = month < ready ? until : after;
-    const vacancy = w[W.vacancy]!;
-    const rampUp = w[W.rampUp]!;
-    const knowledgeLoss = w[W.knowledgeLoss]!;
-    const waitingHours = w[W.waiting]!;
-    const meetingHours = w[W.meetings]!;
-    const buildHours = w[W.buildHours]!;
+    if (month === 1 || month === ready) {
+      vacancy = w[W.vacancy]!;
+      rampUp = w[W.rampUp]!;
+      knowledgeLoss = w[W.knowledgeLoss]!;
+      waitingHours = w[W.waiting]!;
+      meetingHours = w[W.meetings]!;
+      buildHours = w[W.buildHours]!;
+      manualFixed = w[W.manualFixed]!;
+      manualPerProject = w[W.manualPerProject]!;
+      failuresPerProject = w[W.failuresPerProject]!;
+      fixHours = w[W.fixHours]!;
+      upkeepPerProject = w[W.upkeepPerProject]!;
+      valuePerProject = w[W.valuePerMonth]!;
+      outagePerFailure = w[W.outagePerFailure]!;
+      hiring = w[W.hiring]!;
+      otherTeams = w[W.otherTeams]!;
+    }
 
     // Releases: schedule mode releases in the given months (live and maintained that month);
     // capacity mode makes a project live the month after its build is done.
@@ -175,18 +211,17 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     live += releases;
     delivered += releases;
 
-    const capacity = people * hoursPerMonth;
     const inChange = month >= startMonth && month <= setupEnd;
     const inDip = month > setupEnd && month <= dipEnd;
     const dip = inDip ? dipShare * (capacity - vacancy - rampUp) : 0;
     const available = capacity - vacancy - rampUp - dip;
     const setup = inChange ? setupPerMonth : 0;
     const learning = inChange ? learningPerMonth : 0;
-    const manual = w[W.manualFixed]! + w[W.manualPerProject]! * live;
-    const failures = w[W.failuresPerProject]! * live;
-    const breakageFix = failures * w[W.fixHours]!;
+    const manual = manualFixed + manualPerProject * live;
+    const failures = failuresPerProject * live;
+    const breakageFix = failures * fixHours;
     const overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
-    const upkeep = w[W.upkeepPerProject]! * live;
+    const upkeep = upkeepPerProject * live;
     const free = available - overhead - upkeep;
     const overloaded = free < -EPSILON;
     const shortfall = overloaded ? -free : 0;
@@ -247,14 +282,14 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
       out[row + F.overloaded] = overloaded ? 1 : 0;
     }
 
-    const projectValue = live * w[W.valuePerMonth]!;
-    const recovered = idle * rate * capture;
+    const projectValue = live * valuePerProject;
+    const recovered = idle * rateCaptured;
     const overloadCost = shortfall * rate;
-    const licences = licenceFixed + (at % 12 === 0 ? p[P.licenceFlatPerYear]! : 0);
-    const infrastructure = p[P.infrastructurePerMonth]! + p[P.infrastructurePerLiveProject]! * live;
-    const supportPeople = supportEach > 0 ? Math.max(p[P.supportMinimum]!, Math.ceil(live / supportEach - EPSILON)) : p[P.supportMinimum]!;
-    const support = supportPeople * p[P.supportMonthlyCostEach]!;
-    const outage = failures * w[W.outagePerFailure]!;
+    const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
+    const infrastructure = infrastructureFixed + infrastructurePerProject * live;
+    const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
+    const support = supportPeople * supportCostEach;
+    const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
 
     out[row + F.projectValue] = projectValue;
@@ -265,11 +300,11 @@ export function simulate(p: Float64Array, plan: SimulationPlan, out: Float64Arra
     out[row + F.infrastructure] = infrastructure;
     out[row + F.supportStaff] = support;
     out[row + F.outageCost] = outage;
-    out[row + F.hiringCost] = w[W.hiring]!;
-    out[row + F.otherTeamsCost] = w[W.otherTeams]!;
+    out[row + F.hiringCost] = hiring;
+    out[row + F.otherTeamsCost] = otherTeams;
     out[row + F.externalSpend] = externalSpend;
     out[row + F.net] =
-      projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - w[W.hiring]! - w[W.otherTeams]! - externalSpend;
+      projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
   }
   scalars.projectsDelivered = delivered;
 }
