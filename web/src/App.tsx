@@ -18,6 +18,7 @@ import { RangesNote } from "./results/RangesNote.js";
 import { ApiError, fetchCase, fetchExport, fetchInfo, fetchTemplate, saveCase } from "./files/api.js";
 import { downloadFile } from "./files/download.js";
 import { Toolbar } from "./files/Toolbar.js";
+import { AdoptionOrder } from "./results/AdoptionOrder.js";
 import { CapacityView } from "./results/CapacityView.js";
 import { Charts } from "./results/Charts.js";
 import { Headline } from "./results/Headline.js";
@@ -426,6 +427,7 @@ export function App() {
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} />
                 <RangesNote result={shown.result} progress={rangeProgress} />
                 <Charts result={shown.result} compiled={shown.compiled} uncertainty={uncertainty} tornado={rangedNow?.tornado} />
+                <AdoptionOrder result={shown.result} />
                 <CapacityView result={shown.result} />
                 <MonthTable result={shown.result} />
               </>

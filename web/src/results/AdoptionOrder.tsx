@@ -1,0 +1,57 @@
+import type { CaseResult } from "../../../src/engine/index.js";
+import { formatMoney } from "../format.js";
+
+/**
+ * For alternatives written as the baseline plus capabilities of the catalogue: what to ask for
+ * first. The order comes from the engine's result (each step adds the most to those before it).
+ */
+export function AdoptionOrder({ result }: { result: CaseResult }) {
+  const withOrder = Object.values(result.comparisons).filter((comparison) => comparison.adoptionOrder && comparison.adoptionOrder.length > 0);
+  if (withOrder.length === 0) return null;
+  return (
+    <section className="adoption-order" aria-labelledby="adoption-heading">
+      <h2 id="adoption-heading">What to ask for first</h2>
+      {withOrder.map((comparison) => {
+        const steps = comparison.adoptionOrder!;
+        const start = steps[0]!.cumulativeNpv - steps[0]!.marginalNpv;
+        return (
+          <div key={comparison.alternative} className="table-scroll">
+            <table className="adoption-table" data-option={comparison.alternative}>
+              <caption>{comparison.label}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Step</th>
+                  <th scope="col">Improvement</th>
+                  <th scope="col" className="number">Adds to the net present value</th>
+                  <th scope="col" className="number">So far</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Math.abs(start) >= 0.5 && (
+                  <tr>
+                    <td />
+                    <td>Before any of them (the option's own plan)</td>
+                    <td />
+                    <td className="number">{formatMoney(start, result.currency)}</td>
+                  </tr>
+                )}
+                {steps.map((step, index) => (
+                  <tr key={step.capability} data-capability={step.capability}>
+                    <td>{index + 1}</td>
+                    <td>
+                      <strong>{step.label}</strong>
+                      <br />
+                      <span className="hint">{step.description}</span>
+                    </td>
+                    <td className="number">{formatMoney(step.marginalNpv, result.currency)}</td>
+                    <td className="number">{formatMoney(step.cumulativeNpv, result.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
