@@ -1,15 +1,14 @@
-import { benefitByCategorySpec, cumulativeNetSpec, liveProjectsSpec, scenarioLabels, teamHoursSpec, tornadoSpec } from "../charts/index.js";
+import { benefitByCategorySpec, cumulativeNetSpec, liveProjectsSpec, scenarioLabels, teamHoursSpec } from "../charts/index.js";
 import type { CaseResult, CompiledCase } from "../engine/index.js";
 import { formatMoney } from "./format.js";
 import { recommend, type Recommendation } from "./recommendation.js";
 import { renderChartSvg } from "./render-svg.js";
-import { rankRisks, type RiskRanking } from "./risks.js";
+import { rankRisks, riskTornadoSpec, type RiskRanking } from "./risks.js";
 import { oneAtATimeSensitivity } from "./sensitivity.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
 import type { PlanVersusActualReport } from "./sections/plan-versus-actual.js";
 
 /** How many inputs the tornado shows. */
-export const TORNADO_BARS = 10;
 
 /** Inline SVG of each chart; absent when there is nothing to draw (no alternative). */
 export interface ReportCharts {
@@ -79,14 +78,7 @@ export async function createReportContext(compiled: CompiledCase, result: CaseRe
   }
   if (risks && risks.risks.length > 0) {
     charts.tornado = await renderChartSvg(
-      tornadoSpec({
-        currency: result.currency,
-        baseNpv: risks.baseNpv,
-        lowLegend: risks.lowLegend,
-        highLegend: risks.highLegend,
-        baseLabel: risks.baseLabel,
-        bars: risks.risks.slice(0, TORNADO_BARS).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
-      }),
+      riskTornadoSpec(result.currency, risks),
       "What moves the result most",
     );
   }

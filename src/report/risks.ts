@@ -1,3 +1,4 @@
+import { tornadoSpec } from "../charts/tornado.js";
 import type { CaseResult } from "../engine/index.js";
 import { describeInput } from "./input-labels.js";
 import type { OneAtATimeSensitivity } from "./sensitivity.js";
@@ -73,4 +74,22 @@ export function rankRisks(result: CaseResult, alternative: string, uncertainty: 
     highLegend: `Input ${percent}% higher`,
     risks: sensitivity.swings.map((swing) => ({ input: swing.input, label: label(swing.input), npvLow: swing.npvLow, npvHigh: swing.npvHigh })),
   };
+}
+
+/** Bars shown in the tornado: the inputs that move the result most. */
+export const TORNADO_BARS = 10;
+
+/**
+ * The tornado chart of a risk ranking, shared by the report and the web app.
+ * @example riskTornadoSpec("EUR", rankRisks(result, "optimal", view, undefined)!)
+ */
+export function riskTornadoSpec(currency: string, risks: RiskRanking) {
+  return tornadoSpec({
+    currency,
+    baseNpv: risks.baseNpv,
+    lowLegend: risks.lowLegend,
+    highLegend: risks.highLegend,
+    baseLabel: risks.baseLabel,
+    bars: risks.risks.slice(0, TORNADO_BARS).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
+  });
 }

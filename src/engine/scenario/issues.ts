@@ -59,3 +59,13 @@ export function describeValue(value: unknown): string {
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((issue) => issue.severity === "error");
 }
+
+/** The value at a path of plain data, or undefined when the path leads nowhere. */
+export function valueAt(data: unknown, path: FieldPath): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}

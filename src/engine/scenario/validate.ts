@@ -1,6 +1,6 @@
 import { compileCase } from "../model/compile.js";
 import type { CompiledCase } from "../model/compiled.js";
-import { describeValue, hasErrors, type FieldPath, type Issue } from "./issues.js";
+import { describeValue, hasErrors, valueAt, type FieldPath, type Issue } from "./issues.js";
 import { caseSchema, type CaseFile } from "./schema.js";
 import { parseScenarioSource, type ScenarioSource } from "./source.js";
 import { fromZodIssues } from "./zod-issues.js";
@@ -96,14 +96,6 @@ function crossFieldIssuesDespite(data: object): Issue[] {
 /** Stand-ins for top-level fields no cross-field rule depends on, so a wrong one does not stop the checks. */
 const neutralTopLevel: Record<string, unknown> = { title: "-", description: "-", currency: "EUR", discountRate: 0, freedHoursCaptureShare: 0.5, $schema: "-" };
 
-function valueAt(data: unknown, path: FieldPath): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
 
 function remove(data: unknown, path: FieldPath): void {
   const parent = valueAt(data, path.slice(0, -1));

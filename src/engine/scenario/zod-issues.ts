@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { describeValue, formatPath, type FieldPath, type Issue } from "./issues.js";
+import { describeValue, formatPath, valueAt, type FieldPath, type Issue } from "./issues.js";
 import { keysAllowedAt, unionFormsAt } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
 import { branchIssues, chooseUnionBranch } from "./union-issues.js";
@@ -9,14 +9,6 @@ export { keysAllowedAt } from "./schema-walk.js";
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-function valueAt(data: unknown, path: FieldPath): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
-}
 
 /** Keys shown in "allowed:" lists; `$schema` is for editors, not something a user picks. */
 function shownKeys(keys: readonly string[]): string {

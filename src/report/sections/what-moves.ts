@@ -1,6 +1,6 @@
 import { countWord, chartFigure, optionName, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { TORNADO_BARS } from "../context.js";
+import { TORNADO_BARS } from "../risks.js";
 
 /** The tornado: which assumptions move the recommended option's result most. */
 export const whatMovesSection: ReportSection = {

@@ -5,9 +5,8 @@ import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.j
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
-import { tornadoSpec } from "../../../src/charts/tornado.js";
 import { recommend } from "../../../src/report/recommendation.js";
-import { rankRisks } from "../../../src/report/risks.js";
+import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
 import { oneAtATimeSensitivity } from "../../../src/report/sensitivity.js";
 import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
 
@@ -31,7 +30,6 @@ export interface RangedTornado {
 }
 
 /** Tornado bars shown, as in the report. */
-const TORNADO_BARS = 10;
 
 /**
  * The tornado exactly as the report builds it: for the recommended alternative, from the ranges
@@ -44,14 +42,7 @@ function tornadoFor(result: CaseResult, compiled: CompiledCase, alternative: str
       : uncertainty;
   const risks = rankRisks(result, alternative, view, undefined) ?? rankRisks(result, alternative, undefined, oneAtATimeSensitivity(compiled, alternative));
   if (!risks || risks.risks.length === 0) return undefined;
-  return tornadoSpec({
-    currency: result.currency,
-    baseNpv: risks.baseNpv,
-    lowLegend: risks.lowLegend,
-    highLegend: risks.highLegend,
-    baseLabel: risks.baseLabel,
-    bars: risks.risks.slice(0, TORNADO_BARS).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
-  });
+  return riskTornadoSpec(result.currency, risks);
 }
 
 /** The report's charts, drawn from the live result. */
