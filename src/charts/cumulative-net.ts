@@ -33,6 +33,23 @@ function paybackLabels(paybacks: Record<string, unknown>[], style: Record<string
   };
 }
 
+/**
+ * The payback marks shared by the money charts: a dashed rule at each payback month and its label
+ * (fields `month`, `top`, `text`, `side`), with a white halo so a label stays legible over a line.
+ */
+export function paybackLayers(paybacks: Record<string, unknown>[], colour: Record<string, unknown>) {
+  if (paybacks.length === 0) return [];
+  return [
+    {
+      data: { values: paybacks },
+      mark: { type: "rule" as const, strokeDash: [5, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: "month", type: "quantitative" as const }, color: colour },
+    },
+    paybackLabels(paybacks, { stroke: "#ffffff", strokeWidth: 4, strokeJoin: "round", fill: "#ffffff" }),
+    paybackLabels(paybacks, {}, colour),
+  ];
+}
+
 export interface CumulativeNetOptions {
   /** By alternative: the 5th–95th percentile band of the cumulative net, when inputs are ranges. */
   bands?: Record<string, Band>;
@@ -108,18 +125,7 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
         mark: { type: "line" as const, strokeWidth: 2.5, point: { size: 18 } },
         encoding: { x, y: { ...y, field: "net" }, color: colour },
       },
-      ...(paybacks.length > 0
-        ? [
-            {
-              data: { values: paybacks },
-              mark: { type: "rule" as const, strokeDash: [5, 3], strokeWidth: 1.5 },
-              encoding: { x: { field: "month", type: "quantitative" as const }, color: colour },
-            },
-            // A white halo first, so a label stays legible where it crosses another line.
-            paybackLabels(paybacks, { stroke: "#ffffff", strokeWidth: 4, strokeJoin: "round", fill: "#ffffff" }),
-            paybackLabels(paybacks, {}, colour),
-          ]
-        : []),
+      ...paybackLayers(paybacks, colour),
     ],
   } as TopLevelSpec;
 }

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { paybackLayers } from "../charts/cumulative-net.js";
 import { monthTicks } from "../charts/team-hours.js";
 import { ALTERNATIVE_COLOURS, BASELINE_COLOUR, chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "../charts/theme.js";
 import type { PlanVersusActual } from "./plan-versus-actual.js";
@@ -102,31 +103,7 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
         mark: { type: "line" as const, strokeWidth: 2.5 },
         encoding: { x, y, color: colour, strokeDash: dash, detail: { field: "series" } },
       },
-      ...(paybacks.length > 0
-        ? [
-            {
-              data: { values: paybacks },
-              mark: { type: "rule" as const, strokeDash: [5, 3], strokeWidth: 1.5 },
-              encoding: { x: { field: "month", type: "quantitative" as const }, color: colour },
-            },
-            {
-              data: { values: paybacks },
-              mark: {
-                type: "text" as const,
-                baseline: "top" as const,
-                fontWeight: "bold" as const,
-                align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
-                dx: { expr: "datum.side === 'left' ? -4 : 4" },
-              },
-              encoding: {
-                x: { field: "month", type: "quantitative" as const },
-                y: { field: "top", type: "quantitative" as const, scale: null },
-                text: { field: "text" },
-                color: colour,
-              },
-            },
-          ]
-        : []),
+      ...paybackLayers(paybacks, colour),
     ],
   } as TopLevelSpec;
 }

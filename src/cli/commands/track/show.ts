@@ -11,6 +11,16 @@ interface ShowOptions extends StoreOptions {
   json?: boolean;
 }
 
+/** Opens the store, finds the team's plan and compares it with the actuals: what show and forecast both need. */
+async function withPlanView(options: StoreOptions, use: (view: ReturnType<typeof planVersusActual>, plan: ReturnType<typeof requirePlan>, team: string) => void): Promise<void> {
+  const team = checkedTeam(options.team);
+  const path = storePath(options);
+  await withStore(path, {}, (store) => {
+    const plan = requirePlan(store, team, path);
+    use(planVersusActual(plan, readActuals(store, team)), plan, team);
+  });
+}
+
 export function registerTrackShow(track: Command, output: CliOutput): void {
   withStoreOptions(
     track
@@ -26,11 +36,7 @@ Examples:
   $ mlops-roi track show --db portfolio.db --team forecasting --json > plan-vs-actual.json`,
     )
     .action(async (options: ShowOptions) => {
-      const team = checkedTeam(options.team);
-      const path = storePath(options);
-      await withStore(path, {}, (store) => {
-        const plan = requirePlan(store, team, path);
-        const view = planVersusActual(plan, readActuals(store, team));
+      await withPlanView(options, (view) => {
         if (options.json) {
           const { actualRows: _rows, actualMonthlyBenefit: _benefit, ...comparison } = view.comparison;
           output.stdout(toJson({ ...view, comparison }));
@@ -56,11 +62,7 @@ Examples:
   $ mlops-roi track forecast --db case.db --json`,
     )
     .action(async (options: ShowOptions) => {
-      const team = checkedTeam(options.team);
-      const path = storePath(options);
-      await withStore(path, {}, (store) => {
-        const plan = requirePlan(store, team, path);
-        const view = planVersusActual(plan, readActuals(store, team));
+      await withPlanView(options, (view, plan, team) => {
         if (!view.forecast) throw new UserError(`cannot re-forecast team ${team}: ${view.forecastProblem}`);
         if (options.json) output.stdout(toJson({ team, scenario: plan.scenario, method: forecastMethod, ...view.forecast }));
         else output.stdout(renderForecast(view, view.forecast, forecastMethod));
