@@ -14,6 +14,12 @@ const PARAMETER_COUNT = importedParameterCount;
 
 type Data = Record<string, unknown>;
 
+/** Who a rule is about: one scenario, or every scenario sharing the value, with the verb to match. */
+interface Who {
+  names: string;
+  verb(one: string, many?: string): string;
+}
+
 function isRecord(value: unknown): value is Data {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -138,6 +144,16 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
   const catalogue = capabilityResolver(file, leaves, leafIndex);
   const error = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "error" });
   const warn = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "warning" });
+  // A rule broken by every scenario that inherits the same shared value is reported once, at that
+  // value, naming them all: messages are written for "who" (one or several scenarios).
+  const shared = new Map<string, { path: FieldPath; code: string; names: string[]; message: (who: Who) => string }>();
+  const scenarioError = (name: string, path: FieldPath, code: string, message: (who: Who) => string) => {
+    const key = JSON.stringify([path, code, message({ names: "", verb: (one) => one })]);
+    const known = path[0] === "defaults" ? shared.get(key) : undefined;
+    if (known) known.names.push(name);
+    else if (path[0] === "defaults") shared.set(key, { path, code, names: [name], message });
+    else error(path, code, message({ names: `scenario "${name}"`, verb: (one) => one }));
+  };
 
   const defaults: ScenarioInputs = file.defaults ?? {};
   const names = Object.keys(file.scenarios);
@@ -208,7 +224,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
 
     for (const required of ["people", "hoursPerMonth"] as const) {
       if (team[required] === undefined) {
-        error(where("team"), "missing", `scenario "${name}" has no team.${required}; set it under defaults.team or scenarios.${name}.team`);
+        scenarioError(name, where("team"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no team.${required}; set it under defaults.team or in each scenario's team`);
       }
     }
     const salaryOf = (inputs: ScenarioInputs): Data => {
@@ -218,21 +234,21 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     const salary = { ...salaryOf(defaults), ...salaryOf(baselineEntry), ...salaryOf(entry) };
     const hasSalary = Object.keys(salary).some((key) => key !== "note");
     if (team.hourlyCost !== undefined && hasSalary) {
-      error(where("team"), "conflict", `scenario "${name}" gives both team.hourlyCost and team.salary; give one of them`);
+      scenarioError(name, where("team"), "conflict", (who) => `${who.names} ${who.verb("gives", "give")} both team.hourlyCost and team.salary; give one of them`);
     } else if (team.hourlyCost === undefined && !hasSalary) {
-      error(where("team"), "missing", `scenario "${name}" has no hour cost; set team.hourlyCost, or team.salary { annual, benefitsMultiplier, workingHoursPerYear }`);
+      scenarioError(name, where("team"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no hour cost; set team.hourlyCost, or team.salary { annual, benefitsMultiplier, workingHoursPerYear }`);
     } else if (hasSalary) {
       for (const part of ["annual", "benefitsMultiplier", "workingHoursPerYear"]) {
-        if (salary[part] === undefined) error(where("team"), "missing", `scenario "${name}": team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
+        if (salary[part] === undefined) scenarioError(name, where("team"), "missing", (who) => `${who.names}: team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
       }
     }
     if ([entry, baselineEntry, defaults].every((inputs) => getIn(inputs, ["projects", "upkeepHoursPerMonth"]) === undefined)) {
-      error(where("projects"), "missing", `scenario "${name}" has no projects.upkeepHoursPerMonth (hours a month one live project needs)`);
+      scenarioError(name, where("projects"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no projects.upkeepHoursPerMonth (hours a month one live project needs)`);
     }
 
     const mode = releases.mode;
     if (mode === undefined) {
-      error(where("releases"), "missing", `scenario "${name}" has no releases.mode; allowed: schedule (months given) or capacity (free hours build projects)`);
+      scenarioError(name, where("releases"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no releases.mode; allowed: schedule (months given) or capacity (free hours build projects)`);
     }
     const months = Array.isArray(releases.months) ? (releases.months as number[]) : [];
     const monthsPath: FieldPath = entry.releases?.months !== undefined ? [...base, "releases", "months"] : ["defaults", "releases", "months"];
@@ -246,7 +262,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       const build = resolve("projects.buildHours");
       if (build < 0 || (leaves[build]?.value ?? 0) <= 0) {
         const found = build >= 0 ? `is ${leaves[build]?.value}` : "is missing";
-        error(build >= 0 ? (leaves[build]?.path ?? base) : where("releases"), "missing", `scenario "${name}" releases by capacity, so projects.buildHours must be > 0 (hours to build one project); it ${found}`);
+        scenarioError(name, build >= 0 ? (leaves[build]?.path ?? base) : where("releases"), "missing", (who) => `${who.names} ${who.verb("releases", "release")} by capacity, so projects.buildHours must be > 0 (hours to build one project); it ${found}`);
       }
     }
     const start = resolve("change.startMonth");
@@ -308,7 +324,11 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     });
   }
 
-  mergeSharedIssues(issues);
+  for (const { path, code, names, message } of shared.values()) {
+    const several = names.length > 1;
+    const who: Who = { names: several ? `scenarios ${names.map((name) => `"${name}"`).join(", ")}` : `scenario "${names[0]}"`, verb: (one, many) => (several ? (many ?? one) : one) };
+    error(path, code, message(who));
+  }
   if (issues.some((issue) => issue.severity === "error")) return { issues };
   // Resolved before the leaf values are taken: resolving may add built-in leaves.
   const capabilities = options.allCapabilities ? catalogue.names().map((name) => catalogue.get(name)!) : catalogue.resolved();
@@ -332,38 +352,6 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
 }
 
 const fallbacks = Float64Array.from(parameterNames, (name) => parameterSpecs[name].fallback);
-
-/**
- * A problem in `defaults` would otherwise be reported once per scenario: report it once, naming
- * every scenario it affects (`scenarios "a", "b" have no team.people`).
- */
-function mergeSharedIssues(issues: Issue[]): void {
-  const pattern = /^scenario "((?:[^"\\]|\\.)*)"/;
-  const groups = new Map<string, { first: number; names: string[] }>();
-  issues.forEach((issue, index) => {
-    const match = pattern.exec(issue.message);
-    if (!match || issue.path[0] !== "defaults") return;
-    const key = JSON.stringify([issue.path, issue.code, issue.message.slice(match[0].length).replaceAll(`scenarios.${match[1]}.`, "scenarios.<name>.")]);
-    const group = groups.get(key);
-    if (group) group.names.push(match[1]!);
-    else groups.set(key, { first: index, names: [match[1]!] });
-  });
-  const drop = new Set<number>();
-  for (const [key, { first, names }] of groups) {
-    if (names.length < 2) continue;
-    const rest = (JSON.parse(key) as [unknown, unknown, string])[2];
-    const plural = rest.replace(/^ has /, " have ").replace(/^ gives /, " give ").replace(/^ releases /, " release ");
-    const issue = issues[first]!;
-    issues[first] = { ...issue, message: `scenarios ${names.map((name) => `"${name}"`).join(", ")}${plural}` };
-    issues.forEach((other, index) => {
-      const match = pattern.exec(other.message);
-      const same = match && names.includes(match[1]!) && other.code === issue.code && JSON.stringify(other.path) === JSON.stringify(issue.path);
-      if (index !== first && same) drop.add(index);
-    });
-  }
-  const kept = issues.filter((_, index) => !drop.has(index));
-  issues.splice(0, issues.length, ...kept);
-}
 
 /**
  * Fills a scenario's parameter vector from leaf values (the file's, or one Monte Carlo draw).
