@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { benefitCategories, type CaseResult } from "./index.js";
-import { resultOf } from "./test-cases.js";
+import { resultOf } from "../test-support/result-of.js";
 
 const hours = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
 const share = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });

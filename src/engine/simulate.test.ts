@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultOf } from "./test-cases.js";
+import { resultOf } from "../test-support/result-of.js";
 import { schedulePlan } from "./simulate.js";
 
 const changeCase = {

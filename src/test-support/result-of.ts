@@ -1,4 +1,4 @@
-import { buildResult, validateScenarioText, type CaseResult } from "./index.js";
+import { buildResult, validateScenarioText, type CaseResult } from "../engine/index.js";
 
 /**
  * Runs scenario data (the structure of a scenario file) through validation and the engine.
