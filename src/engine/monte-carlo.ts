@@ -2,7 +2,7 @@ import { drawInputs } from "./draws.js";
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
-import { percentiles, shareAbove } from "./uncertainty/index.js";
+import { percentiles, percentilesOfColumn, shareAbove } from "./uncertainty/index.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
 const F = importedF;
@@ -50,22 +50,27 @@ export interface MonteCarloSummary {
 
 const levels = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 
-/** Samples per block of the trajectory copy. */
-const BLOCK = 256;
-
-/** Copies a sample-major block (`size` samples × `months`) into month-major storage at `first`. */
-function transposeFloat(block: Float32Array, target: Float32Array, size: number, months: number, samples: number, first: number): void {
-  for (let at = 0; at < months; at++) {
-    const row = at * samples + first;
-    for (let offset = 0, cell = at; offset < size; offset++, cell += months) target[row + offset] = block[cell]!;
+/**
+ * Counts of whole-number values per month, for bands without keeping every sample: live projects
+ * are whole numbers, so the percentiles of each month come from the counts. Widens as values grow.
+ */
+class MonthlyCounts {
+  width = 64;
+  counts: Uint32Array;
+  constructor(readonly months: number) {
+    this.counts = new Uint32Array(months * this.width);
   }
-}
-
-/** The same for whole numbers (kept separate: one element type per function keeps the copy fast). */
-function transposeWhole(block: Uint16Array, target: Uint16Array, size: number, months: number, samples: number, first: number): void {
-  for (let at = 0; at < months; at++) {
-    const row = at * samples + first;
-    for (let offset = 0, cell = at; offset < size; offset++, cell += months) target[row + offset] = block[cell]!;
+  widen(value: number): void {
+    let width = this.width;
+    while (width <= value) width *= 2;
+    const counts = new Uint32Array(this.months * width);
+    for (let at = 0; at < this.months; at++) counts.set(this.counts.subarray(at * this.width, (at + 1) * this.width), at * width);
+    this.counts = counts;
+    this.width = width;
+  }
+  /** The counts of one month. */
+  month(at: number): Uint32Array {
+    return this.counts.subarray(at * this.width, (at + 1) * this.width);
   }
 }
 
@@ -108,13 +113,11 @@ export class MonteCarlo {
   readonly payback: Float64Array[];
   /** Month-major, so each month's samples are contiguous for the bands: `[(month - 1) * samples + sample]`. */
   readonly cumulative: Float32Array[];
-  /** Live projects are whole numbers: Uint16 month-major `[(month - 1) * samples + sample]`. */
-  readonly liveProjects: Uint16Array[];
+  /** Live projects are whole numbers: per scenario, how many samples had each count in each month. */
+  readonly liveProjects: MonthlyCounts[];
   readonly inputs: Float64Array[];
   private readonly runner: CaseRunner;
   private readonly leafValues: Float64Array;
-  private readonly liveBlock: Uint16Array[];
-  private readonly cumulativeBlock: Float32Array[];
 
   constructor(
     readonly compiled: CompiledCase,
@@ -131,9 +134,7 @@ export class MonteCarlo {
     this.roi = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.payback = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.cumulative = Array.from({ length: count }, (_, index) => new Float32Array(index === this.runner.baselineIndex ? 0 : this.samples * months));
-    this.liveProjects = Array.from({ length: count }, () => new Uint16Array(this.samples * months));
-    this.liveBlock = Array.from({ length: count }, () => new Uint16Array(BLOCK * months));
-    this.cumulativeBlock = Array.from({ length: count }, () => new Float32Array(BLOCK * months));
+    this.liveProjects = Array.from({ length: count }, () => new MonthlyCounts(months));
   }
 
   /** Runs up to `count` more samples; true when all are done. */
@@ -142,29 +143,35 @@ export class MonteCarlo {
     const uncertain = this.compiled.uncertainLeaves;
     const months = runner.months;
     const scenarios = this.compiled.scenarios.length;
-    // Trajectories go first into small sample-major blocks (contiguous writes in the hot loop), then
-    // are copied month-major block by block, which keeps both sides of the copy in cache.
-    for (let blockStart = this.done, blockEnd = Math.min(this.samples, this.done + count); blockStart < blockEnd; blockStart += BLOCK) {
-      const size = Math.min(BLOCK, blockEnd - blockStart);
-      for (let offset = 0; offset < size; offset++) {
-        const sample = blockStart + offset;
-        for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![sample]!;
-        runner.run(leafValues, false);
-        for (let index = 0; index < scenarios; index++) {
-          const live = this.liveBlock[index]!;
-          const columns = runner.columns[index]!;
-          for (let at = 0, cell = offset * months; at < months; at++, cell++) live[cell] = columns[at * MONTHLY_FIELD_COUNT + F.liveProjects]!;
-          if (index === runner.baselineIndex) continue;
-          const figures = runner.figures[index]!;
-          this.npv[index]![sample] = figures.npv;
-          this.roi[index]![sample] = figures.roi;
-          this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
-          this.cumulativeBlock[index]!.set(runner.cumulativeNet[index]!, offset * months);
-        }
-      }
+    const end = Math.min(samples, this.done + count);
+    for (let sample = this.done; sample < end; sample++) {
+      for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![sample]!;
+      runner.run(leafValues, false);
       for (let index = 0; index < scenarios; index++) {
-        transposeWhole(this.liveBlock[index]!, this.liveProjects[index]!, size, months, samples, blockStart);
-        if (index !== runner.baselineIndex) transposeFloat(this.cumulativeBlock[index]!, this.cumulative[index]!, size, months, samples, blockStart);
+        const live = this.liveProjects[index]!;
+        const columns = runner.columns[index]!;
+        let counts = live.counts;
+        let width = live.width;
+        for (let at = 0, row = F.liveProjects, cell = 0; at < months; at++, row += MONTHLY_FIELD_COUNT, cell += width) {
+          const value = columns[row]! | 0;
+          if (value >= width || value !== columns[row]) {
+            if (value !== columns[row] || value < 0) throw new Error(`live projects must be a whole number ≥ 0, got ${columns[row]}`);
+            live.widen(value);
+            counts = live.counts;
+            width = live.width;
+            cell = at * width;
+          }
+          counts[cell + value]!++;
+        }
+        if (index === runner.baselineIndex) continue;
+        const figures = runner.figures[index]!;
+        this.npv[index]![sample] = figures.npv;
+        this.roi[index]![sample] = figures.roi;
+        this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
+        // Month-major, written where the bands read them: each month's samples are contiguous.
+        const net = runner.cumulativeNet[index]!;
+        const cumulative = this.cumulative[index]!;
+        for (let at = 0, cell = sample; at < months; at++, cell += samples) cumulative[cell] = net[at]!;
       }
     }
     this.done = Math.min(this.samples, this.done + count);
@@ -182,36 +189,26 @@ export class MonteCarlo {
     const n = this.done;
     const months = this.runner.months;
     const scratch = new Float64Array(n);
-    const column = new Float64Array(n);
+    const counts = new Uint32Array(4096);
     const band = (trajectories: Float32Array): Band => {
       const result: Band = { p5: [], p50: [], p95: [] };
       for (let at = 0; at < months; at++) {
         const start = at * this.samples;
-        for (let sample = 0; sample < n; sample++) column[sample] = trajectories[start + sample]!;
-        const [p5, p50, p95] = percentiles(column, [0.05, 0.5, 0.95], scratch);
+        const [p5, p50, p95] = percentilesOfColumn(trajectories.subarray(start, start + n), [0.05, 0.5, 0.95], scratch, counts);
         result.p5.push(p5!);
         result.p50.push(p50!);
         result.p95.push(p95!);
       }
       return result;
     };
-    // Whole numbers: percentiles from counts, without sorting.
-    const countBand = (values: Uint16Array): Band => {
+    // Whole numbers: percentiles from their counts, without sorting.
+    const countBand = (live: MonthlyCounts): Band => {
       const result: Band = { p5: [], p50: [], p95: [] };
-      const counts = new Uint32Array(65_536);
       for (let at = 0; at < months; at++) {
-        const start = at * this.samples;
-        let highest = 0;
-        for (let sample = 0; sample < n; sample++) {
-          const value = values[start + sample]!;
-          counts[value]!++;
-          if (value > highest) highest = value;
-        }
-        const [p5, p50, p95] = [0.05, 0.5, 0.95].map((level) => percentileFromCounts(counts, highest, n, level));
-        result.p5.push(p5!);
-        result.p50.push(p50!);
-        result.p95.push(p95!);
-        counts.fill(0, 0, highest + 1);
+        const counts = live.month(at);
+        result.p5.push(percentileFromCounts(counts, live.width - 1, n, 0.05));
+        result.p50.push(percentileFromCounts(counts, live.width - 1, n, 0.5));
+        result.p95.push(percentileFromCounts(counts, live.width - 1, n, 0.95));
       }
       return result;
     };

@@ -23,5 +23,5 @@ export {
   type IntervalShape,
 } from "./distributions.js";
 export { latinHypercubeColumn } from "./latin-hypercube.js";
-export { percentiles, quickselect, shareAbove, shareAtMost } from "./quantiles.js";
+export { percentiles, percentilesOfColumn, quickselect, shareAbove, shareAtMost } from "./quantiles.js";
 export { sobolIndices, type BatchModel, type SobolIndex, type SobolOptions } from "./sobol.js";

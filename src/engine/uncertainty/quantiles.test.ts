@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { percentiles, quickselect, shareAbove, shareAtMost } from "./quantiles.js";
+import { percentiles, percentilesOfColumn, quickselect, shareAbove, shareAtMost } from "./quantiles.js";
 import { createRandom, fillUniform } from "./random.js";
 
 /** Type-7 percentile from a fully sorted copy: the reference implementation. */
@@ -114,5 +114,38 @@ describe("shareAtMost and shareAbove", () => {
   it("rejects an empty sample", () => {
     expect(() => shareAtMost(new Float64Array(0), 1)).toThrow(RangeError);
     expect(() => shareAbove(new Float64Array(0), 1)).toThrow(RangeError);
+  });
+});
+
+describe("percentilesOfColumn", () => {
+  const levels = [0, 0.05, 0.5, 0.95, 1];
+  const agree = (values: Float32Array) => {
+    const expected = percentiles(Float64Array.from(values), levels);
+    const found = percentilesOfColumn(values, levels, new Float64Array(values.length), new Uint32Array(4096));
+    expect(found).toEqual(expected);
+  };
+
+  it("gives exactly what percentiles gives (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 3000 }), (values) => agree(Float32Array.from(values))),
+      { numRuns: 200 },
+    );
+  });
+
+  it("stays exact on large skewed columns, heavy ties and a single value", () => {
+    const random = createRandom(5);
+    const uniforms = new Float64Array(100_000);
+    fillUniform(random, uniforms);
+    // A long right tail: almost every value lands in the first few buckets.
+    agree(Float32Array.from(uniforms, (u) => Math.exp(12 * u) - 5e4));
+    // Few distinct values, so wanted buckets are crowded with ties.
+    agree(Float32Array.from(uniforms, (u) => Math.floor(u * 7) * 1000 - 3000));
+    agree(new Float32Array(1000).fill(-42.5));
+    agree(Float32Array.of(3));
+  });
+
+  it("falls back to the general method for infinities and refuses NaN", () => {
+    agree(Float32Array.of(1, 2, Number.POSITIVE_INFINITY, 4));
+    expect(() => percentilesOfColumn(Float32Array.of(1, Number.NaN, 3), [0.5], new Float64Array(3), new Uint32Array(4096))).toThrow(/NaN/);
   });
 });
