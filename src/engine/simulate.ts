@@ -35,6 +35,18 @@ export interface Comparison {
   readonly figures: ComparisonFigures;
 }
 
+// The last discount rate seen and its monthly factor: a Monte Carlo without a range on the rate
+// would otherwise take the same power for every run of every scenario.
+let lastRate = Number.NaN;
+let lastFactor = 1;
+function discountFactorOf(annualRate: number): number {
+  if (annualRate !== lastRate) {
+    lastFactor = monthlyDiscountFactor(annualRate);
+    lastRate = annualRate;
+  }
+  return lastFactor;
+}
+
 /** Weeks in an average month. */
 export const WEEKS_PER_MONTH = 52 / 12;
 /** Hours below this are rounding noise, not a shortfall. */
@@ -220,7 +232,9 @@ export function simulate(
   const base = against?.base;
   const netBenefit = against?.net;
   const cumulative = against?.cumulative;
-  const factor = monthlyDiscountFactor(p[P.discountRate]!);
+  const factor = discountFactorOf(p[P.discountRate]!);
+  // Every column for detail; for the baseline also what its comparisons read.
+  const full = detail || base === out;
   const timeZero = against ? against.baseScalars.initialInvestment - scalars.initialInvestment : 0;
   let costs = timeZero < 0 ? -timeZero : 0;
   let npv = timeZero;
@@ -307,11 +321,14 @@ export function simulate(
     }
     const idle = remaining;
 
-    // The Monte Carlo needs only live projects, change hours and money (below); the rest is detail.
+    // Without detail (the Monte Carlo) only live projects are written, and what the baseline's
+    // comparisons read: its change hours and money. The rest is detail.
     out[row + F.liveProjects] = live;
-    out[row + F.adoptionDipHours] = dip;
-    out[row + F.setupHours] = setup;
-    out[row + F.learningHours] = learning;
+    if (full) {
+      out[row + F.adoptionDipHours] = dip;
+      out[row + F.setupHours] = setup;
+      out[row + F.learningHours] = learning;
+    }
     if (detail) {
       out[row + F.releases] = releases;
       out[row + F.capacityHours] = capacity;
@@ -344,20 +361,22 @@ export function simulate(
     const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
 
-    out[row + F.projectValue] = projectValue;
-    out[row + F.recoveredCapacity] = recovered;
-    out[row + F.overloadCost] = overloadCost;
-    out[row + F.payroll] = payroll;
-    out[row + F.licences] = licences;
-    out[row + F.infrastructure] = infrastructure;
-    out[row + F.supportStaff] = support;
-    out[row + F.outageCost] = outage;
-    out[row + F.hiringCost] = hiring;
-    out[row + F.otherTeamsCost] = otherTeams;
-    out[row + F.externalSpend] = externalSpend;
     const net =
       projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
-    out[row + F.net] = net;
+    if (full) {
+      out[row + F.projectValue] = projectValue;
+      out[row + F.recoveredCapacity] = recovered;
+      out[row + F.overloadCost] = overloadCost;
+      out[row + F.payroll] = payroll;
+      out[row + F.licences] = licences;
+      out[row + F.infrastructure] = infrastructure;
+      out[row + F.supportStaff] = support;
+      out[row + F.outageCost] = outage;
+      out[row + F.hiringCost] = hiring;
+      out[row + F.otherTeamsCost] = otherTeams;
+      out[row + F.externalSpend] = externalSpend;
+      out[row + F.net] = net;
+    }
 
     if (base === undefined) continue;
     // Against the baseline: the net benefit, and the change's costs — cash lines that rise, and
