@@ -94,6 +94,16 @@ function percentileFromCounts(counts: Uint32Array, highest: number, total: numbe
   return fraction > 0 ? lower + fraction * (valueAtRank(lowerRank + 1) - lower) : lower;
 }
 
+/** The finite values, copied into the start of `into`. */
+function finite(values: Float64Array, into: Float64Array): Float64Array {
+  let count = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (Number.isFinite(value)) into[count++] = value;
+  }
+  return into.subarray(0, count);
+}
+
 function summary(values: Float64Array, scratch: Float64Array): PercentileSummary {
   if (values.length === 0) return { p5: null, p10: null, p50: null, p90: null, p95: null };
   const [p5, p10, p50, p90, p95] = percentiles(values, levels, scratch).map((value) => (Number.isFinite(value) ? value : null));
@@ -126,6 +136,10 @@ export class MonteCarlo {
   private readonly leafValues: Float64Array;
   /** Per alternative: the cumulative nets of up to BLOCK samples, sample-major, on their way to `cumulative`. */
   private readonly block: Float32Array[];
+  /** Per alternative: the smallest and largest cumulative net of each month, `[2 × (month - 1)]` and the next. */
+  private readonly range: Float64Array[];
+  /** A cumulative net was NaN: the bands then check every value themselves (and refuse it). */
+  private unorderable = false;
 
   constructor(
     readonly compiled: CompiledCase,
@@ -146,6 +160,11 @@ export class MonteCarlo {
     );
     this.liveProjects = Array.from({ length: count }, () => new MonthlyCounts(months));
     this.block = Array.from({ length: count }, () => new Float32Array(BLOCK * months));
+    this.range = Array.from({ length: count }, () => {
+      const range = new Float64Array(2 * months);
+      for (let at = 0; at < months; at++) range.set([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], 2 * at);
+      return range;
+    });
   }
 
   /** Adds one run's live projects, month by month, to the scenario's counts. */
@@ -198,9 +217,21 @@ export class MonteCarlo {
         if (index === runner.baselineIndex) continue;
         const block = this.block[index]!;
         const cumulative = this.cumulative[index]!;
+        const range = this.range[index]!;
         for (let at = 0; at < months; at++) {
           const column = cumulative[at]!;
-          for (let offset = 0, cell = at; offset < size; offset++, cell += months) column[first + offset] = block[cell]!;
+          // Each month's smallest and largest value, for the bands (a NaN fails both tests: counted apart).
+          let lowest = range[2 * at]!;
+          let highest = range[2 * at + 1]!;
+          for (let offset = 0, cell = at; offset < size; offset++, cell += months) {
+            const value = block[cell]!;
+            column[first + offset] = value;
+            if (value < lowest) lowest = value;
+            if (value > highest) highest = value;
+            if (value !== value) this.unorderable = true;
+          }
+          range[2 * at] = lowest;
+          range[2 * at + 1] = highest;
         }
       }
     }
@@ -219,11 +250,13 @@ export class MonteCarlo {
     const n = this.done;
     const months = this.runner.months;
     const scratch = new Float64Array(n);
+    const column = new Float64Array(n);
     const counts = new Uint32Array(4096);
-    const band = (trajectories: Float32Array[]): Band => {
+    const band = (trajectories: Float32Array[], range: Float64Array): Band => {
       const result: Band = { p5: [], p50: [], p95: [] };
       for (let at = 0; at < months; at++) {
-        const [p5, p50, p95] = percentilesOfColumn(trajectories[at]!.subarray(0, n), [0.05, 0.5, 0.95], scratch, counts);
+        const known = this.unorderable ? undefined : { lowest: range[2 * at]!, highest: range[2 * at + 1]! };
+        const [p5, p50, p95] = percentilesOfColumn(trajectories[at]!.subarray(0, n), [0.05, 0.5, 0.95], scratch, counts, known);
         result.p5.push(p5!);
         result.p50.push(p50!);
         result.p95.push(p95!);
@@ -249,7 +282,8 @@ export class MonteCarlo {
       if (index === this.runner.baselineIndex) return;
       const npv = this.npv[index]!.subarray(0, n);
       const payback = this.payback[index]!.subarray(0, n);
-      const roi = this.roi[index]!.subarray(0, n).filter((value) => Number.isFinite(value));
+      // ROI does not exist where the change costs nothing: those samples are left out.
+      const roi = finite(this.roi[index]!.subarray(0, n), column);
       let paysBack = 0;
       for (let sample = 0; sample < n; sample++) if (Number.isFinite(payback[sample]!)) paysBack++;
       distributions[scenario.name] = {
@@ -259,7 +293,7 @@ export class MonteCarlo {
         probabilityPaysBack: n > 0 ? paysBack / n : 0,
         probabilityNpvPositive: n > 0 ? shareAbove(npv, 0) : 0,
       };
-      cumulativeNetBands[scenario.name] = band(this.cumulative[index]!);
+      cumulativeNetBands[scenario.name] = band(this.cumulative[index]!, this.range[index]!);
     });
     return {
       samples: n,

@@ -123,6 +123,9 @@ describe("percentilesOfColumn", () => {
     const expected = percentiles(Float64Array.from(values), levels);
     const found = percentilesOfColumn(values, levels, new Float64Array(values.length), new Uint32Array(4096));
     expect(found).toEqual(expected);
+    // The same when the caller passes the range it tracked while writing the column.
+    const known = { lowest: Math.min(...values), highest: Math.max(...values) };
+    expect(percentilesOfColumn(values, levels, new Float64Array(values.length), new Uint32Array(4096), known)).toEqual(expected);
   };
 
   it("gives exactly what percentiles gives (property)", () => {

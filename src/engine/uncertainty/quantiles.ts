@@ -166,20 +166,33 @@ const BUCKETS = 4096;
  * pass finds the range, one counts values into equal-width buckets, one gathers only the buckets
  * that hold the wanted order statistics, and selection runs on those few values. Exact: the
  * buckets only narrow down where each order statistic lies.
- * `scratch` needs `values.length` entries; `counts` at least 4,096.
+ * `scratch` needs `values.length` entries; `counts` at least 4,096. A caller that tracked the
+ * smallest and largest value as it wrote the column (and saw no NaN) passes them as `known` and
+ * saves the first pass.
  * @example percentilesOfColumn(Float32Array.of(1, 2, 3, 4), [0.5, 0.9], new Float64Array(4), new Uint32Array(4096)) // [2.5, 3.7]
  */
-export function percentilesOfColumn(values: Float32Array, ps: readonly number[], scratch: Float64Array, counts: Uint32Array): number[] {
+export function percentilesOfColumn(
+  values: Float32Array,
+  ps: readonly number[],
+  scratch: Float64Array,
+  counts: Uint32Array,
+  known?: { lowest: number; highest: number },
+): number[] {
   const count = values.length;
   if (count === 0) throw new RangeError("percentiles of an empty sample are undefined");
   let lowest = Number.POSITIVE_INFINITY;
   let highest = Number.NEGATIVE_INFINITY;
   let orderable = true;
-  for (let i = 0; i < count; i++) {
-    const value = values[i]!;
-    if (value < lowest) lowest = value;
-    if (value > highest) highest = value;
-    if (value !== value) orderable = false;
+  if (known) {
+    lowest = known.lowest;
+    highest = known.highest;
+  } else {
+    for (let i = 0; i < count; i++) {
+      const value = values[i]!;
+      if (value < lowest) lowest = value;
+      if (value > highest) highest = value;
+      if (value !== value) orderable = false;
+    }
   }
   // NaN and infinities leave no finite bucket width: the general method handles (or refuses) them.
   const width = highest - lowest;
