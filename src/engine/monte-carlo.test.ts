@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, sobol, tornado, validateScenarioText, withUncertainty, type CompiledCase } from "./index.js";
-import { quantile } from "./uncertainty/index.js";
+import { buildResult, CaseRunner, MonteCarlo, sobol, tornado, validateScenarioText, withUncertainty, type CompiledCase } from "./index.js";
+import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
+import { percentiles, quantile } from "./uncertainty/index.js";
 
 function compile(text: string): CompiledCase {
   const validation = validateScenarioText(text);
@@ -50,6 +51,39 @@ describe("Monte Carlo of the whole case", () => {
     expect(atMedians).toBeLessThan(npv.p95!);
     const band = summary.cumulativeNetBands.compromise!;
     band.p5.forEach((low, index) => expect(low).toBeLessThanOrEqual(band.p95[index]!));
+  });
+
+  it("gives each month's band of live projects and of cumulative net as percentiles of every sample's run", () => {
+    // Brute force: keep every run's trajectory and take the percentiles month by month.
+    const compiled = compile(readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8"));
+    const monteCarlo = new MonteCarlo(compiled, { samples: 700, seed: 4 });
+    const summary = monteCarlo.runAll().summarise();
+    const runner = new CaseRunner(compiled);
+    const values = Float64Array.from(compiled.leafValues);
+    const live = compiled.scenarios.map(() => Array.from({ length: compiled.horizonMonths }, () => new Float64Array(700)));
+    const net = compiled.scenarios.map(() => Array.from({ length: compiled.horizonMonths }, () => new Float64Array(700)));
+    for (let sample = 0; sample < 700; sample++) {
+      compiled.uncertainLeaves.forEach((leaf, j) => (values[leaf] = monteCarlo.inputs[j]![sample]!));
+      runner.run(values);
+      compiled.scenarios.forEach((_, index) => {
+        for (let at = 0; at < compiled.horizonMonths; at++) {
+          live[index]![at]![sample] = runner.columns[index]![at * MONTHLY_FIELD_COUNT + F.liveProjects]!;
+          net[index]![at]![sample] = Math.fround(runner.cumulativeNet[index]![at]!);
+        }
+      });
+    }
+    let changing = 0;
+    compiled.scenarios.forEach((scenario, index) => {
+      const band = (columns: Float64Array[]) => {
+        const rows = columns.map((column) => percentiles(column, [0.05, 0.5, 0.95]));
+        return { p5: rows.map((row) => row[0]), p50: rows.map((row) => row[1]), p95: rows.map((row) => row[2]) };
+      };
+      const liveBand = summary.liveProjectBands[scenario.name]!;
+      expect(liveBand).toEqual(band(live[index]!));
+      if (liveBand.p5.some((value, at) => value !== liveBand.p95[at])) changing++;
+      if (scenario.name !== compiled.baseline) expect(summary.cumulativeNetBands[scenario.name]).toEqual(band(net[index]!));
+    });
+    expect(changing).toBeGreaterThan(0); // the ranges move live projects in some scenario, so the bands are not flat
   });
 
   it("gives identical numbers for the same seed and different numbers for another", () => {
