@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { benefitCategories, type CaseResult } from "./index.js";
+import { benefitCategories, CaseRunner, validateScenarioText, type CaseResult } from "./index.js";
+import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import { resultOf } from "../test-support/result-of.js";
 
 const hours = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
@@ -133,6 +134,37 @@ describe("engine invariants (fast-check)", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("gives the same numbers, to the last bit, when settled months are repeated instead of worked out", () => {
+    let settledSomewhere = 0;
+    fc.assert(
+      fc.property(caseData, (data) => {
+        const validation = validateScenarioText(JSON.stringify(data));
+        const compiled = validation.compiled!;
+        const fast = new CaseRunner(compiled);
+        const reference = new CaseRunner(compiled, { repeatSettledMonths: false });
+        for (const detail of [true, false]) {
+          fast.run(compiled.leafValues, detail);
+          reference.run(compiled.leafValues, detail);
+          compiled.scenarios.forEach((_, index) => {
+            if (detail) expect(fast.columns[index]).toEqual(reference.columns[index]);
+            expect(fast.cumulativeNet[index]).toEqual(reference.cumulativeNet[index]);
+            expect(fast.netBenefit[index]).toEqual(reference.netBenefit[index]);
+            expect(fast.figures[index]).toEqual(reference.figures[index]);
+          });
+        }
+        // Count the cases where some scenario's last months repeat, so the shortcut was really taken.
+        fast.run(compiled.leafValues, true);
+        const months = compiled.horizonMonths;
+        for (const columns of fast.columns) {
+          const last = (months - 1) * MONTHLY_FIELD_COUNT;
+          if (months > 2 && columns[last + F.freeHours] === columns[last - MONTHLY_FIELD_COUNT + F.freeHours] && columns[last + F.releases] === 0) settledSomewhere++;
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(settledSomewhere).toBeGreaterThan(30);
   });
 
   it("keeps every output finite, and the benefit categories add up to the net", () => {

@@ -25,11 +25,17 @@ export class CaseRunner {
   private readonly plans: SimulationPlan[];
   private readonly comparisons: Comparison[];
 
-  constructor(readonly compiled: CompiledCase) {
+  /** `repeatSettledMonths: false` works out every month in full (see `SimulationPlan`). */
+  constructor(
+    readonly compiled: CompiledCase,
+    options: { repeatSettledMonths?: boolean } = {},
+  ) {
     this.months = compiled.horizonMonths;
     this.baselineIndex = compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
     const count = compiled.scenarios.length;
-    this.plans = compiled.scenarios.map((scenario) => schedulePlan(scenario.releaseMonths, this.months, scenario.releaseMode === "capacity"));
+    this.plans = compiled.scenarios.map((scenario) =>
+      schedulePlan(scenario.releaseMonths, this.months, scenario.releaseMode === "capacity", options.repeatSettledMonths ?? true),
+    );
     this.parameters = Array.from({ length: count }, () => new Float64Array(PARAMETER_COUNT));
     this.columns = Array.from({ length: count }, () => createColumns(this.months));
     this.scalars = Array.from({ length: count }, createScalars);

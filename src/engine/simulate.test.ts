@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resultOf } from "../test-support/result-of.js";
+import { CaseRunner, validateScenarioText } from "./index.js";
+import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import { schedulePlan } from "./simulate.js";
 
 const changeCase = {
@@ -64,5 +66,48 @@ describe("the month-by-month simulation", () => {
     expect(months.map((month) => month.canStartNewWork)).toEqual([true, true, true, false, false, false]);
     expect(result.scenarios.today!.summary.newWorkStopsMonth).toBe(4);
     expect(result.scenarios.today!.summary.projectsDelivered).toBe(3);
+  });
+});
+
+describe("settled months", () => {
+  // The alternative has nothing to build and settles in month 1; the baseline keeps building for
+  // months, and its infrastructure (per live project) overtakes the alternative's flat fee in month 7.
+  const lateBaseline = {
+    title: "the baseline settles late",
+    currency: "EUR",
+    horizonMonths: 30,
+    discountRate: 0.05,
+    freedHoursCaptureShare: 0.5,
+    baseline: "today",
+    defaults: {
+      team: { people: 2, hoursPerMonth: 160, hourlyCost: 50 },
+      projects: { alreadyLive: 0, buildHours: 200, upkeepHoursPerMonth: 0, valuePerMonth: 500 },
+      tooling: { infrastructure: { perLiveProjectPerMonth: 100 } },
+      releases: { mode: "capacity", newWorkThresholdHours: 0, backlog: 12 },
+    },
+    scenarios: {
+      today: {},
+      lean: { tooling: { infrastructure: { perMonth: 1000, perLiveProjectPerMonth: 0 } }, releases: { mode: "capacity", newWorkThresholdHours: 0, backlog: 0 } },
+    },
+  };
+
+  it("are repeated only once the baseline has settled too, with the same numbers as working every month out", () => {
+    const validation = validateScenarioText(JSON.stringify(lateBaseline));
+    const compiled = validation.compiled!;
+    expect(validation.issues).toEqual([]);
+    const fast = new CaseRunner(compiled);
+    const reference = new CaseRunner(compiled, { repeatSettledMonths: false });
+    fast.run(compiled.leafValues);
+    reference.run(compiled.leafValues);
+    expect(fast.scalars[1]!.settledMonth).toBeLessThan(fast.scalars[0]!.settledMonth);
+    expect(fast.scalars[0]!.settledMonth).toBeLessThan(30);
+    expect(fast.columns).toEqual(reference.columns);
+    expect(fast.figures).toEqual(reference.figures);
+    expect(fast.cumulativeNet).toEqual(reference.cumulativeNet);
+    // The flat fee counts as a cost of the change only while it is above the baseline's growing bill.
+    const infrastructure = (runner: CaseRunner, index: number) =>
+      Array.from({ length: 30 }, (_, at) => runner.columns[index]![at * MONTHLY_FIELD_COUNT + F.infrastructure]!);
+    expect(infrastructure(fast, 0).some((value) => value > 1000)).toBe(true);
+    expect(infrastructure(fast, 1).every((value) => value === 1000)).toBe(true);
   });
 });

@@ -59,6 +59,13 @@ export interface SimulationPlan {
   readonly scheduledReleases: Float64Array;
   /** Schedule mode: projects' worth of build work done in each month, spread evenly before each release. */
   readonly scheduledBuildShare: Float64Array;
+  /** Schedule mode: the last month with a release or build work in it (0 when none). */
+  readonly lastScheduledMonth: number;
+  /**
+   * Once settled, repeat the last month instead of working every later one out again (the same
+   * numbers, faster). false works out every month in full: the reference the shortcut is tested against.
+   */
+  readonly repeatSettledMonths: boolean;
 }
 
 /**
@@ -66,7 +73,7 @@ export interface SimulationPlan {
  * evenly over the months after the previous release, up to and including its own month.
  * @example schedulePlan(Int32Array.of(4, 7), 8, false).scheduledBuildShare // [.25,.25,.25,.25,.33,.33,.33,0]
  */
-export function schedulePlan(releaseMonths: Int32Array, months: number, capacityMode: boolean): SimulationPlan {
+export function schedulePlan(releaseMonths: Int32Array, months: number, capacityMode: boolean, repeatSettledMonths = true): SimulationPlan {
   const scheduledReleases = new Float64Array(months);
   const scheduledBuildShare = new Float64Array(months);
   if (!capacityMode) {
@@ -85,7 +92,9 @@ export function schedulePlan(releaseMonths: Int32Array, months: number, capacity
       previous = month;
     }
   }
-  return { months, capacityMode, scheduledReleases, scheduledBuildShare };
+  let lastScheduledMonth = 0;
+  for (let month = 1; month <= months; month++) if (scheduledReleases[month - 1]! > 0 || scheduledBuildShare[month - 1]! > 0) lastScheduledMonth = month;
+  return { months, capacityMode, scheduledReleases, scheduledBuildShare, lastScheduledMonth, repeatSettledMonths };
 }
 
 /** The loaded cost of one hour: given directly, or salary × benefits multiplier ÷ working hours. */
@@ -241,85 +250,126 @@ export function simulate(
   let running = timeZero;
   let discount = 1;
 
+  // This month's hours and money. Once nothing can change any more (`settled`, below), every later
+  // month repeats them — but for the yearly licence — and they are not worked out again.
+  let settled = false;
+  let releases = 0;
+  let scheduledBuild = 0;
+  let dip = 0;
+  let available = 0;
+  let setup = 0;
+  let learning = 0;
+  let manual = 0;
+  let breakageFix = 0;
+  let overhead = 0;
+  let upkeep = 0;
+  let free = 0;
+  let overloaded = false;
+  let shortfall = 0;
+  let canStart = false;
+  let build = 0;
+  let idle = 0;
+  let projectValue = 0;
+  let recovered = 0;
+  let overloadCost = 0;
+  let infrastructure = 0;
+  let support = 0;
+  let outage = 0;
+  const lastScheduledMonth = plan.lastScheduledMonth;
+  const repeatSettledMonths = plan.repeatSettledMonths;
+  let settledMonth = months;
+  let repeatFrom = months;
+  const baseSettledMonth = against && base !== out ? against.baseScalars.settledMonth : months;
+
   for (let month = 1; month <= months; month++) {
     const at = month - 1;
     const row = at * FIELDS;
-    const w = month < ready ? until : after;
-    if (month === 1 || month === ready) {
-      vacancy = w[W.vacancy]!;
-      rampUp = w[W.rampUp]!;
-      knowledgeLoss = w[W.knowledgeLoss]!;
-      waitingHours = w[W.waiting]!;
-      meetingHours = w[W.meetings]!;
-      buildHours = w[W.buildHours]!;
-      manualFixed = w[W.manualFixed]!;
-      manualPerProject = w[W.manualPerProject]!;
-      failuresPerProject = w[W.failuresPerProject]!;
-      fixHours = w[W.fixHours]!;
-      upkeepPerProject = w[W.upkeepPerProject]!;
-      valuePerProject = w[W.valuePerMonth]!;
-      outagePerFailure = w[W.outagePerFailure]!;
-      hiring = w[W.hiring]!;
-      otherTeams = w[W.otherTeams]!;
-    }
-
-    // Releases: schedule mode releases in the given months (live and maintained that month);
-    // capacity mode makes a project live the month after its build is done.
-    let releases: number;
-    let scheduledBuild = 0;
-    if (capacityMode) {
-      releases = pendingLive;
-      pendingLive = 0;
-    } else {
-      releases = scheduledReleases[at]!;
-      scheduledBuild = scheduledBuildShare[at]! * buildHours;
-    }
-    live += releases;
-    delivered += releases;
-
-    const inChange = month >= startMonth && month <= setupEnd;
-    const inDip = month > setupEnd && month <= dipEnd;
-    const dip = inDip ? dipShare * (capacity - vacancy - rampUp) : 0;
-    const available = capacity - vacancy - rampUp - dip;
-    const setup = inChange ? setupPerMonth : 0;
-    const learning = inChange ? learningPerMonth : 0;
-    const manual = manualFixed + manualPerProject * live;
-    const failures = failuresPerProject * live;
-    const breakageFix = failures * fixHours;
-    const overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
-    const upkeep = upkeepPerProject * live;
-    const free = available - overhead - upkeep;
-    const overloaded = free < -EPSILON;
-    const shortfall = overloaded ? -free : 0;
-    const canStart = !overloaded && free >= threshold - EPSILON;
-
-    let build = 0;
-    let remaining = free > 0 ? free : 0;
-    if (capacityMode) {
-      // A project that needs no build hours cannot be built in capacity mode (validation refuses it;
-      // it can still appear before the change is in place when the baseline releases by schedule).
-      while (remaining > EPSILON && buildHours > EPSILON) {
-        if (!building) {
-          if (!canStart || started >= backlog) break;
-          building = true;
-          progress = 0;
-          started++;
-        }
-        // Build hours may have shrunk when the change came in: a project already past them is done.
-        const spend = Math.max(0, Math.min(remaining, buildHours - progress));
-        progress += spend;
-        remaining -= spend;
-        build += spend;
-        if (progress >= buildHours - EPSILON) {
-          building = false;
-          pendingLive++;
-        }
+    if (settled) releases = 0;
+    else {
+      const w = month < ready ? until : after;
+      if (month === 1 || month === ready) {
+        vacancy = w[W.vacancy]!;
+        rampUp = w[W.rampUp]!;
+        knowledgeLoss = w[W.knowledgeLoss]!;
+        waitingHours = w[W.waiting]!;
+        meetingHours = w[W.meetings]!;
+        buildHours = w[W.buildHours]!;
+        manualFixed = w[W.manualFixed]!;
+        manualPerProject = w[W.manualPerProject]!;
+        failuresPerProject = w[W.failuresPerProject]!;
+        fixHours = w[W.fixHours]!;
+        upkeepPerProject = w[W.upkeepPerProject]!;
+        valuePerProject = w[W.valuePerMonth]!;
+        outagePerFailure = w[W.outagePerFailure]!;
+        hiring = w[W.hiring]!;
+        otherTeams = w[W.otherTeams]!;
       }
-    } else {
-      build = Math.min(remaining, scheduledBuild);
-      remaining -= build;
+
+      // Releases: schedule mode releases in the given months (live and maintained that month);
+      // capacity mode makes a project live the month after its build is done.
+      scheduledBuild = 0;
+      if (capacityMode) {
+        releases = pendingLive;
+        pendingLive = 0;
+      } else {
+        releases = scheduledReleases[at]!;
+        scheduledBuild = scheduledBuildShare[at]! * buildHours;
+      }
+      live += releases;
+      delivered += releases;
+
+      const inChange = month >= startMonth && month <= setupEnd;
+      const inDip = month > setupEnd && month <= dipEnd;
+      dip = inDip ? dipShare * (capacity - vacancy - rampUp) : 0;
+      available = capacity - vacancy - rampUp - dip;
+      setup = inChange ? setupPerMonth : 0;
+      learning = inChange ? learningPerMonth : 0;
+      manual = manualFixed + manualPerProject * live;
+      const failures = failuresPerProject * live;
+      breakageFix = failures * fixHours;
+      overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
+      upkeep = upkeepPerProject * live;
+      free = available - overhead - upkeep;
+      overloaded = free < -EPSILON;
+      shortfall = overloaded ? -free : 0;
+      canStart = !overloaded && free >= threshold - EPSILON;
+
+      build = 0;
+      let remaining = free > 0 ? free : 0;
+      if (capacityMode) {
+        // A project that needs no build hours cannot be built in capacity mode (validation refuses it;
+        // it can still appear before the change is in place when the baseline releases by schedule).
+        while (remaining > EPSILON && buildHours > EPSILON) {
+          if (!building) {
+            if (!canStart || started >= backlog) break;
+            building = true;
+            progress = 0;
+            started++;
+          }
+          // Build hours may have shrunk when the change came in: a project already past them is done.
+          const spend = Math.max(0, Math.min(remaining, buildHours - progress));
+          progress += spend;
+          remaining -= spend;
+          build += spend;
+          if (progress >= buildHours - EPSILON) {
+            building = false;
+            pendingLive++;
+          }
+        }
+      } else {
+        build = Math.min(remaining, scheduledBuild);
+        remaining -= build;
+      }
+      idle = remaining;
+
+      projectValue = live * valuePerProject;
+      recovered = idle * rateCaptured;
+      overloadCost = shortfall * rate;
+      infrastructure = infrastructureFixed + infrastructurePerProject * live;
+      const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
+      support = supportPeople * supportCostEach;
+      outage = failures * outagePerFailure;
     }
-    const idle = remaining;
 
     // Without detail (the Monte Carlo) only live projects are written, and what the baseline's
     // comparisons read: its change hours and money. The rest is detail.
@@ -351,14 +401,7 @@ export function simulate(
       out[row + F.overloaded] = overloaded ? 1 : 0;
     }
 
-    const projectValue = live * valuePerProject;
-    const recovered = idle * rateCaptured;
-    const overloadCost = shortfall * rate;
     const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
-    const infrastructure = infrastructureFixed + infrastructurePerProject * live;
-    const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
-    const support = supportPeople * supportCostEach;
-    const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
 
     const net =
@@ -378,30 +421,111 @@ export function simulate(
       out[row + F.net] = net;
     }
 
-    if (base === undefined) continue;
-    // Against the baseline: the net benefit, and the change's costs — cash lines that rise, and
-    // team hours diverted into the change — for the ROI. This is the Monte Carlo's hottest code.
-    discount *= factor;
-    const benefit = net - base[row + F.net]!;
-    netBenefit![at] = benefit;
-    running += benefit;
-    cumulative![at] = running;
-    npv += benefit * discount;
-    const c0 = overloadCost - base[row + F.overloadCost]!;
-    const c1 = payroll - base[row + F.payroll]!;
-    const c2 = licences - base[row + F.licences]!;
-    const c3 = infrastructure - base[row + F.infrastructure]!;
-    const c4 = support - base[row + F.supportStaff]!;
-    const c5 = outage - base[row + F.outageCost]!;
-    const c6 = hiring - base[row + F.hiringCost]!;
-    const c7 = otherTeams - base[row + F.otherTeamsCost]!;
-    const c8 = externalSpend - base[row + F.externalSpend]!;
-    let extra = (c0 > 0 ? c0 : 0) + (c1 > 0 ? c1 : 0) + (c2 > 0 ? c2 : 0) + (c3 > 0 ? c3 : 0) + (c4 > 0 ? c4 : 0);
-    extra += (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0);
-    const changeHours = setup + learning + dip - (base[row + F.setupHours]! + base[row + F.learningHours]! + base[row + F.adoptionDipHours]!);
-    if (changeHours > 0) extra += changeHours * rate;
-    costs += extra * discount;
+    // Settled: from next month on nothing changes but the yearly licence. The change and its dip are
+    // over (so the way of working is final too: it switches when the setup ends, before the dip), and
+    // no project is being built or about to go live.
+    if (!settled && repeatSettledMonths && month > dipEnd && (capacityMode ? !building && pendingLive === 0 : month > lastScheduledMonth)) {
+      settled = true;
+      settledMonth = month;
+    }
+
+    if (base !== undefined) {
+      // Against the baseline: the net benefit, and the change's costs — cash lines that rise, and
+      // team hours diverted into the change — for the ROI. This is the Monte Carlo's hottest code.
+      discount *= factor;
+      const benefit = net - base[row + F.net]!;
+      netBenefit![at] = benefit;
+      running += benefit;
+      cumulative![at] = running;
+      npv += benefit * discount;
+      const c0 = overloadCost - base[row + F.overloadCost]!;
+      const c1 = payroll - base[row + F.payroll]!;
+      const c2 = licences - base[row + F.licences]!;
+      const c3 = infrastructure - base[row + F.infrastructure]!;
+      const c4 = support - base[row + F.supportStaff]!;
+      const c5 = outage - base[row + F.outageCost]!;
+      const c6 = hiring - base[row + F.hiringCost]!;
+      const c7 = otherTeams - base[row + F.otherTeamsCost]!;
+      const c8 = externalSpend - base[row + F.externalSpend]!;
+      let extra = (c0 > 0 ? c0 : 0) + (c1 > 0 ? c1 : 0) + (c2 > 0 ? c2 : 0) + (c3 > 0 ? c3 : 0) + (c4 > 0 ? c4 : 0);
+      extra += (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0);
+      const changeHours = setup + learning + dip - (base[row + F.setupHours]! + base[row + F.learningHours]! + base[row + F.adoptionDipHours]!);
+      if (changeHours > 0) extra += changeHours * rate;
+      costs += extra * discount;
+    }
+    // Settled, and so is the baseline: the rest of the horizon is worked out by the short loop below.
+    if (settled && (base === undefined || base === out || month >= baseSettledMonth)) {
+      repeatFrom = month;
+      break;
+    }
   }
+
+  // The remaining months repeat month `repeatFrom` — for this scenario and for the baseline — but
+  // for the yearly licence (and no external spend, paid before the change). The arithmetic is the
+  // main loop's, in the same order, so the numbers are the same to the last bit.
+  if (repeatFrom < months) {
+    const pattern = (repeatFrom - 1) * FIELDS;
+    const leading = projectValue + recovered - overloadCost - payroll;
+    let fixed01 = 0;
+    let fixed3 = 0;
+    let fixed4 = 0;
+    let fixedRest = 0;
+    if (base !== undefined) {
+      const c0 = overloadCost - base[pattern + F.overloadCost]!;
+      const c1 = payroll - base[pattern + F.payroll]!;
+      const c3 = infrastructure - base[pattern + F.infrastructure]!;
+      const c4 = support - base[pattern + F.supportStaff]!;
+      const c5 = outage - base[pattern + F.outageCost]!;
+      const c6 = hiring - base[pattern + F.hiringCost]!;
+      const c7 = otherTeams - base[pattern + F.otherTeamsCost]!;
+      const c8 = -base[pattern + F.externalSpend]!;
+      fixed01 = (c0 > 0 ? c0 : 0) + (c1 > 0 ? c1 : 0);
+      fixed3 = c3 > 0 ? c3 : 0;
+      fixed4 = c4 > 0 ? c4 : 0;
+      fixedRest = (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0);
+    }
+    for (let month = repeatFrom + 1; month <= months; month++) {
+      const at = month - 1;
+      const row = at * FIELDS;
+      const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
+      const net = leading - licences - infrastructure - support - outage - hiring - otherTeams;
+      if (detail) {
+        out.copyWithin(row, pattern, pattern + FIELDS);
+        out[row + F.releases] = 0;
+      } else {
+        out[row + F.liveProjects] = live;
+        if (full) {
+          out[row + F.adoptionDipHours] = dip;
+          out[row + F.setupHours] = setup;
+          out[row + F.learningHours] = learning;
+          out[row + F.overloadCost] = overloadCost;
+          out[row + F.payroll] = payroll;
+          out[row + F.infrastructure] = infrastructure;
+          out[row + F.supportStaff] = support;
+          out[row + F.outageCost] = outage;
+          out[row + F.hiringCost] = hiring;
+          out[row + F.otherTeamsCost] = otherTeams;
+          out[row + F.externalSpend] = 0;
+          out[row + F.projectValue] = projectValue;
+          out[row + F.recoveredCapacity] = recovered;
+        }
+      }
+      if (full) {
+        out[row + F.licences] = licences;
+        out[row + F.net] = net;
+      }
+      if (base === undefined) continue;
+      discount *= factor;
+      const benefit = net - base[row + F.net]!;
+      netBenefit![at] = benefit;
+      running += benefit;
+      cumulative![at] = running;
+      npv += benefit * discount;
+      const c2 = licences - base[row + F.licences]!;
+      costs += ((fixed01 + (c2 > 0 ? c2 : 0) + fixed3 + fixed4) + fixedRest) * discount;
+    }
+  }
+  scalars.settledMonth = settledMonth;
   scalars.projectsDelivered = delivered;
   if (against === undefined) return;
   const figures = against.figures;

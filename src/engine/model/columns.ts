@@ -64,6 +64,8 @@ export interface SimulationScalars {
   initialInvestment: number;
   /** Projects released within the horizon. */
   projectsDelivered: number;
+  /** The month whose hours and money every later month repeats, but for the yearly licence (the horizon when none). */
+  settledMonth: number;
 }
 
 export function createColumns(months: number): Float64Array {
@@ -71,5 +73,5 @@ export function createColumns(months: number): Float64Array {
 }
 
 export function createScalars(): SimulationScalars {
-  return { hourlyCost: 0, initialInvestment: 0, projectsDelivered: 0 };
+  return { hourlyCost: 0, initialInvestment: 0, projectsDelivered: 0, settledMonth: 0 };
 }
