@@ -28,15 +28,25 @@ export function runAnchor(samples = 100_000): AnchorFigures | undefined {
   return { steps, samples };
 }
 
-/** Median of timed repetitions, in milliseconds. */
-export function medianTime(repetitions: number, run: () => void): number {
-  run();
+/** Milliseconds of each of `repetitions` runs. */
+export function timed(repetitions: number, run: () => void): number[] {
   const times: number[] = [];
   for (let index = 0; index < repetitions; index++) {
     const start = performance.now();
     run();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1]!;
+  return times;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Median of timed repetitions after one warm-up run, in milliseconds. */
+export function medianTime(repetitions: number, run: () => void): number {
+  run();
+  return median(timed(repetitions, run));
 }
