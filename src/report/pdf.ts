@@ -1,9 +1,9 @@
 import type { Browser } from "playwright-core";
 import { launchChromium } from "./browser.js";
 import { escapeHtml } from "./escape.js";
+import type { PaperSize } from "./paper.js";
 
-export const paperSizes = ["A4", "Letter"] as const;
-export type PaperSize = (typeof paperSizes)[number];
+export { paperSizes, type PaperSize } from "./paper.js";
 
 export interface PrintOptions {
   paper?: PaperSize;

@@ -1,20 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { packageRoot } from "../cli/package-files.js";
 import { createApp, type AppOptions } from "./app.js";
+import { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback } from "./defaults.js";
 import { caseExporters } from "./exporters.js";
 
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_PORT = 4173;
-/** Where `npm run build:web` puts the page. */
-export const defaultWebRoot = join(packageRoot, "dist", "web");
-
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-
-export function isLoopback(host: string): boolean {
-  return loopbackHosts.has(host.toLowerCase()) || /^127\./.test(host);
-}
+export { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback } from "./defaults.js";
 
 export interface StartOptions {
   casePath?: string;

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { exportWorkbook } from "../../workbook/export-workbook.js";
 import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
@@ -50,6 +49,7 @@ Examples:
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       const monteCarlo = await runMonteCarlo(compiled, options, output);
+      const { exportWorkbook } = await import("../../workbook/export-workbook.js");
       const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
       output.stderr(

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { readFileSync, statSync } from "node:fs";
-import { importWorkbook } from "../../workbook/import-workbook.js";
 import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
 
 /** Workbooks are far smaller than this; anything larger is a mistake. */
@@ -41,6 +40,7 @@ Examples:
   $ mlops-roi import case.xlsx | diff case.yaml -`,
     )
     .action(async (workbook: string, options: { output?: string; force?: boolean }) => {
+      const { importWorkbook } = await import("../../workbook/import-workbook.js");
       const outcome = await importWorkbook(readBytes(workbook));
       if (!outcome.ok) {
         for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);

@@ -1,15 +1,11 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromiumAvailable, CHROMIUM_INSTALL_HINT } from "../../report/browser.js";
-import { createReport } from "../../report/create-report.js";
-import { paperSizes, printPdf, type PaperSize } from "../../report/pdf.js";
-import { jargonInUserText } from "../../report/user-jargon.js";
+import { paperSizes, type PaperSize } from "../../report/paper.js";
 import { buildResult, withUncertainty } from "../../engine/index.js";
 import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
-import { planVersusActualForReport } from "./track/for-report.js";
 
 interface ReportOptions extends SamplingOptions {
   output: string;
@@ -60,6 +56,14 @@ Examples:
   $ mlops-roi report case.yaml --pdf case.pdf --paper letter --force`,
     )
     .action(async (file: string, options: ReportOptions) => {
+      // Loaded here, not at start: charts, the browser and the store take a second to load.
+      const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { printPdf }, { jargonInUserText }, { planVersusActualForReport }] = await Promise.all([
+        import("../../report/browser.js"),
+        import("../../report/create-report.js"),
+        import("../../report/pdf.js"),
+        import("../../report/user-jargon.js"),
+        import("./track/for-report.js"),
+      ]);
       const paper = paperSize(options.paper);
       const toStdout = options.output === "-";
       checkTargets([...(toStdout ? [] : [options.output]), ...(options.pdf ? [options.pdf] : [])], options.force ?? false);

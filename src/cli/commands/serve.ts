@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback, startServer, type RunningServer } from "../../server/start-server.js";
+import { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback } from "../../server/defaults.js";
+import type { RunningServer } from "../../server/start-server.js";
 import { UserError, type CliOutput } from "../io.js";
 
 function parsePort(value: string): number {
@@ -71,6 +72,8 @@ Examples:
       }
       let server: RunningServer;
       try {
+        // Loaded here, not at start: the server brings the report and the workbook with it.
+        const { startServer } = await import("../../server/start-server.js");
         server = await startServer({ ...(file !== undefined ? { casePath: file } : {}), host: options.host, port: options.port });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
