@@ -3,9 +3,10 @@
 // ../shared: the anchor is then reported as missing, not faked.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { projectRoot } from "./paths.js";
 
-const anchorPath = fileURLToPath(new URL("../../shared/anchors/bare-loop-mc.ts", import.meta.url));
+const anchorPath = join(projectRoot, "..", "shared", "anchors", "bare-loop-mc.ts");
 
 export interface AnchorFigures {
   /** Median milliseconds of each measured step, by its label's number ("3d", "6", "8"). */
@@ -18,7 +19,7 @@ export function runAnchor(samples = 100_000): AnchorFigures | undefined {
     console.log(`anchor: not found at ${anchorPath} (it lives in the project's shared folder, not in a user's clone); ratios are not shown`);
     return undefined;
   }
-  const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
   const output = execFileSync(tsx, [anchorPath, String(samples)], { encoding: "utf8", env: { ...process.env, REPS: "5" }, maxBuffer: 1 << 24 });
   const steps = new Map<string, number>();
   for (const line of output.split("\n")) {

@@ -1,7 +1,9 @@
 // Benchmark cases built from the bundled examples, so the figures describe realistic work.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { validateScenarioText, type CompiledCase } from "../src/engine/index.js";
+import { projectRoot } from "./paths.js";
 
 /** The uncertain case as scenario-file text, for benchmarks that run the command line. */
 export function uncertainCaseText(count = 30): string {
@@ -15,7 +17,7 @@ function compile(data: unknown): CompiledCase {
 }
 
 function enterprise(): { scenarios: Record<string, Record<string, unknown>> } & Record<string, unknown> {
-  return parse(readFileSync(new URL("../examples/enterprise.yaml", import.meta.url), "utf8"));
+  return parse(readFileSync(join(projectRoot, "examples", "enterprise.yaml"), "utf8"));
 }
 
 /** The enterprise example (60 months, four scenarios) with one more alternative: five scenarios. */

@@ -4,10 +4,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chooseAlternative, MonteCarlo, sobol } from "../src/engine/index.js";
 import { median, medianTime, runAnchor, timed, type AnchorFigures } from "./anchor.js";
 import { uncertainCase, uncertainCaseText } from "./cases.js";
+import { projectRoot } from "./paths.js";
 
 function ratio(ours: number, anchor: number | undefined): string {
   return anchor === undefined ? "" : `   anchor ${anchor.toFixed(0)} ms, ratio ${(ours / anchor).toFixed(2)}×`;
@@ -65,7 +65,7 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined): void {
   try {
     const file = join(folder, "uncertain.yaml");
     writeFileSync(file, uncertainCaseText(30));
-    const cli = fileURLToPath(new URL("../bin/mlops-roi.js", import.meta.url));
+    const cli = join(projectRoot, "bin", "mlops-roi.js");
     const walls: number[] = [];
     const memories: number[] = [];
     for (let repetition = 0; repetition < 3; repetition++) {
