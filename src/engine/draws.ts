@@ -1,6 +1,6 @@
 import type { CompiledCase, Leaf } from "./model/compiled.js";
 import { quantityKind } from "./scenario/quantity.js";
-import { createRandom, deriveSeed, fillUniform, latinHypercubeColumn, quantile, sampleInto, type Distribution } from "./uncertainty/index.js";
+import { createRandom, deriveSeed, fillUniform, latinHypercubeColumn, quantile, sampleInto, type Distribution, type RandomSource } from "./uncertainty/index.js";
 
 /** Keeps a drawn value within what the input allows (a share in 0..1, whole months) — tails of a normal would not. */
 export function clampToKind(leaf: Leaf, values: Float64Array): void {
@@ -39,4 +39,59 @@ export function drawInputs(compiled: CompiledCase, samples: number, seed: number
     clampToKind(leaf, column);
     return column;
   });
+}
+
+/**
+ * The Monte Carlo's inputs, drawn a chunk of samples at a time: the same numbers `drawInputs` gives
+ * for the whole run (each input reads its own stream in order), without holding every draw of
+ * every input. Latin hypercube spreads each input's strata over the whole run, so its columns are
+ * drawn whole at the start and handed out a chunk at a time.
+ * @example const draws = new InputDraws(compiled, 10_000, 1, false); draws.drawFrom(0); draws.values[0]![0]
+ */
+export class InputDraws {
+  /** Per uncertain input: the values of samples `first` to `first + count - 1`. */
+  readonly values: Float64Array[];
+  first = 0;
+  count = 0;
+  private readonly whole: Float64Array[] | undefined;
+  private readonly randoms: RandomSource[];
+  private readonly uniforms: Float64Array;
+  /** The sample each input's stream gives next. */
+  private next = 0;
+
+  constructor(
+    private readonly compiled: CompiledCase,
+    private readonly samples: number,
+    seed: number,
+    latinHypercube: boolean,
+    private readonly chunk = 1024,
+  ) {
+    const inputs = compiled.uncertainLeaves.length;
+    this.values = Array.from({ length: inputs }, () => new Float64Array(chunk));
+    this.uniforms = new Float64Array(chunk);
+    this.whole = latinHypercube ? drawInputs(compiled, samples, seed, true) : undefined;
+    this.randoms = latinHypercube ? [] : compiled.uncertainLeaves.map((leafIndex) => createRandom(deriveSeed(seed, leafIndex)));
+  }
+
+  /** Draws the chunk that starts at sample `first`: chunks come in order, each where the last ended. */
+  drawFrom(first: number): void {
+    const count = Math.min(this.chunk, this.samples - first);
+    const uncertain = this.compiled.uncertainLeaves;
+    if (this.whole) {
+      for (let input = 0; input < uncertain.length; input++) this.values[input]!.set(this.whole[input]!.subarray(first, first + count));
+    } else {
+      if (first !== this.next) throw new Error(`draws come in order: sample ${this.next} is next, not ${first}`);
+      const uniforms = this.uniforms.subarray(0, count);
+      for (let input = 0; input < uncertain.length; input++) {
+        const leaf = this.compiled.leaves[uncertain[input]!]!;
+        const values = this.values[input]!.subarray(0, count);
+        fillUniform(this.randoms[input]!, uniforms);
+        sampleInto(leaf.distribution as Distribution, uniforms, values);
+        clampToKind(leaf, values);
+      }
+      this.next = first + count;
+    }
+    this.first = first;
+    this.count = count;
+  }
 }

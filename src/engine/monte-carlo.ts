@@ -1,4 +1,4 @@
-import { drawInputs } from "./draws.js";
+import { drawInputs, InputDraws } from "./draws.js";
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
@@ -131,9 +131,10 @@ export class MonteCarlo {
   readonly cumulative: Float32Array[][];
   /** Live projects are whole numbers: per scenario, how many samples had each count in each month. */
   readonly liveProjects: MonthlyCounts[];
-  readonly inputs: Float64Array[];
   private readonly runner: CaseRunner;
   private readonly leafValues: Float64Array;
+  private readonly draws: InputDraws;
+  private drawnInputs: Float64Array[] | undefined;
   /** Per alternative: the cumulative nets of up to BLOCK samples, sample-major, on their way to `cumulative`. */
   private readonly block: Float32Array[];
   /** Per alternative: the smallest and largest cumulative net of each month, `[2 × (month - 1)]` and the next. */
@@ -149,7 +150,7 @@ export class MonteCarlo {
     this.samples = options.samples;
     this.runner = new CaseRunner(compiled);
     this.leafValues = Float64Array.from(compiled.leafValues);
-    this.inputs = drawInputs(compiled, this.samples, options.seed, options.latinHypercube ?? false);
+    this.draws = new InputDraws(compiled, this.samples, options.seed, options.latinHypercube ?? false);
     const months = compiled.horizonMonths;
     const count = compiled.scenarios.length;
     this.npv = Array.from({ length: count }, () => new Float64Array(this.samples));
@@ -165,6 +166,12 @@ export class MonteCarlo {
       for (let at = 0; at < months; at++) range.set([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], 2 * at);
       return range;
     });
+  }
+
+  /** Every sample's draw of every uncertain input, `[input][sample]` (drawn again on request: the run itself holds a chunk at a time). */
+  get inputs(): Float64Array[] {
+    this.drawnInputs ??= drawInputs(this.compiled, this.samples, this.options.seed, this.options.latinHypercube ?? false);
+    return this.drawnInputs;
   }
 
   /** Adds one run's live projects, month by month, to the scenario's counts. */
@@ -188,7 +195,8 @@ export class MonteCarlo {
 
   /** Runs up to `count` more samples; true when all are done. */
   step(count: number): boolean {
-    const { runner, leafValues, inputs, samples } = this;
+    const { runner, leafValues, draws, samples } = this;
+    const inputs = draws.values;
     const uncertain = this.compiled.uncertainLeaves;
     const months = runner.months;
     const scenarios = this.compiled.scenarios.length;
@@ -199,7 +207,9 @@ export class MonteCarlo {
       const size = Math.min(BLOCK, end - first);
       for (let offset = 0; offset < size; offset++) {
         const sample = first + offset;
-        for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![sample]!;
+        if (sample >= draws.first + draws.count) draws.drawFrom(sample);
+        const at = sample - draws.first;
+        for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
         runner.run(leafValues, false);
         for (let index = 0; index < scenarios; index++) {
           this.countLive(index, runner.columns[index]!);
