@@ -38,5 +38,7 @@ export async function runMonteCarlo(compiled: CompiledCase, options: SamplingOpt
   );
   progress.done();
   if (outcome === "interrupted") throw new UserError(`stopped after ${monteCarlo.done.toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} samples; nothing was written`, 130);
-  return monteCarlo.summarise();
+  const summary = monteCarlo.summarise();
+  monteCarlo.release();
+  return summary;
 }

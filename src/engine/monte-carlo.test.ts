@@ -166,3 +166,17 @@ scenarios:
     }
   });
 });
+
+describe("released Monte Carlos", () => {
+  it("hand their memory to the next one, which gives the same numbers as a fresh one", () => {
+    const compiled = compile(uncertainText);
+    const fresh = new MonteCarlo(compiled, { samples: 3000, seed: 8 }).runAll().summarise();
+    const first = new MonteCarlo(compiled, { samples: 3000, seed: 21 }).runAll();
+    first.summarise();
+    first.release();
+    expect(() => first.summarise()).toThrow(/released/);
+    expect(() => first.step(10)).toThrow(/released/);
+    // The reused columns still hold the first run's numbers: every sample is written before it is read.
+    expect(MonteCarlo.summaryOf(compiled, { samples: 3000, seed: 8 })).toEqual(fresh);
+  });
+});

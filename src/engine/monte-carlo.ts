@@ -77,6 +77,30 @@ class MonthlyCounts {
   }
 }
 
+/**
+ * Month columns of Monte Carlos that are done, kept for the next one of the same size: the optimiser,
+ * the server and the web app run many, and fresh memory is slow to get from the system. A column is
+ * written in full before it is read, so it is not cleared. At most 64 MB are kept.
+ */
+const spareColumns = new Map<number, Float32Array[]>();
+const SPARE_BYTES = 64 * 1024 * 1024;
+let spareBytes = 0;
+
+function takeColumn(length: number): Float32Array {
+  const column = spareColumns.get(length)?.pop();
+  if (!column) return new Float32Array(length);
+  spareBytes -= column.byteLength;
+  return column;
+}
+
+function giveBack(column: Float32Array): void {
+  if (spareBytes + column.byteLength > SPARE_BYTES) return;
+  const spare = spareColumns.get(column.length) ?? [];
+  spare.push(column);
+  spareColumns.set(column.length, spare);
+  spareBytes += column.byteLength;
+}
+
 /** The type-7 percentile (as `percentiles`) of whole numbers given by their counts. */
 function percentileFromCounts(counts: Uint32Array, highest: number, total: number, level: number): number {
   const rank = (total - 1) * level;
@@ -141,6 +165,7 @@ export class MonteCarlo {
   private readonly range: Float64Array[];
   /** A cumulative net was NaN: the bands then check every value themselves (and refuse it). */
   private unorderable = false;
+  private released = false;
 
   constructor(
     readonly compiled: CompiledCase,
@@ -157,7 +182,7 @@ export class MonteCarlo {
     this.roi = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.payback = Array.from({ length: count }, () => new Float64Array(this.samples));
     this.cumulative = Array.from({ length: count }, (_, index) =>
-      index === this.runner.baselineIndex ? [] : Array.from({ length: months }, () => new Float32Array(this.samples)),
+      index === this.runner.baselineIndex ? [] : Array.from({ length: months }, () => takeColumn(this.samples)),
     );
     this.liveProjects = Array.from({ length: count }, () => new MonthlyCounts(months));
     this.block = Array.from({ length: count }, () => new Float32Array(BLOCK * months));
@@ -193,8 +218,19 @@ export class MonteCarlo {
     }
   }
 
+  /**
+   * Hands the month columns back for the next Monte Carlo of the same size, when this one's summary
+   * is all that is still needed. It cannot be stepped or summarised afterwards.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    for (const columns of this.cumulative) for (const column of columns) giveBack(column);
+  }
+
   /** Runs up to `count` more samples; true when all are done. */
   step(count: number): boolean {
+    if (this.released) throw new Error("this Monte Carlo was released");
     const { runner, leafValues, draws, samples } = this;
     const inputs = draws.values;
     const uncertain = this.compiled.uncertainLeaves;
@@ -249,6 +285,17 @@ export class MonteCarlo {
     return this.done >= this.samples;
   }
 
+  /**
+   * Runs every sample, summarises and releases: for callers that want only the summary.
+   * @example MonteCarlo.summaryOf(compiled, { samples: 10_000, seed: 1 }).distributions
+   */
+  static summaryOf(compiled: CompiledCase, options: MonteCarloOptions): MonteCarloSummary {
+    const monteCarlo = new MonteCarlo(compiled, options).runAll();
+    const summary = monteCarlo.summarise();
+    monteCarlo.release();
+    return summary;
+  }
+
   /** Runs every remaining sample at once. */
   runAll(): this {
     this.step(this.samples);
@@ -257,6 +304,7 @@ export class MonteCarlo {
 
   /** Percentiles, probabilities and per-month bands of the samples run so far. */
   summarise(): MonteCarloSummary {
+    if (this.released) throw new Error("this Monte Carlo was released");
     const n = this.done;
     const months = this.runner.months;
     const scratch = new Float64Array(n);

@@ -144,7 +144,7 @@ class SetEvaluator {
   uncertain(mask: number, samples: number, seed: number): { npvP50: number; probabilityPaysBack: number } {
     this.select(mask);
     this.evaluations += samples;
-    const summary = new MonteCarlo(this.twoScenarioCase, { samples, seed }).runAll().summarise();
+    const summary = MonteCarlo.summaryOf(this.twoScenarioCase, { samples, seed });
     const distribution = summary.distributions[CANDIDATE]!;
     return { npvP50: distribution.npv.p50 ?? 0, probabilityPaysBack: distribution.probabilityPaysBack };
   }

@@ -11,7 +11,7 @@ const EXPORT_SEED = 1;
 
 function monteCarloOf(compiled: CompiledCase): MonteCarloSummary | undefined {
   if (compiled.uncertainLeaves.length === 0) return undefined;
-  return new MonteCarlo(compiled, { samples: EXPORT_SAMPLES, seed: EXPORT_SEED }).runAll().summarise();
+  return MonteCarlo.summaryOf(compiled, { samples: EXPORT_SAMPLES, seed: EXPORT_SEED });
 }
 
 async function reportHtml({ compiled }: ExportInput): Promise<string> {

@@ -20,9 +20,14 @@ export async function rangedResult(
   if (hasErrors(validation.issues) || !compiled || compiled.uncertainLeaves.length === 0) return undefined;
   const monteCarlo = new MonteCarlo(compiled, options);
   while (!monteCarlo.step(CHUNK)) {
-    if (!(await keepGoing(monteCarlo.done))) return undefined;
+    if (!(await keepGoing(monteCarlo.done))) {
+      monteCarlo.release();
+      return undefined;
+    }
   }
   const result = withUncertainty(buildResult(compiled), monteCarlo.summarise());
+  // The next edit runs again: its Monte Carlo reuses this one's memory.
+  monteCarlo.release();
   const hasAlternative = compiled.scenarios.length > 1;
   const alternative = hasAlternative ? chooseAlternative(compiled) : -1;
   return {
