@@ -180,3 +180,32 @@ describe("released Monte Carlos", () => {
     expect(MonteCarlo.summaryOf(compiled, { samples: 3000, seed: 8 })).toEqual(fresh);
   });
 });
+
+describe("runs that change only the ranges", () => {
+  it("refill only the parameters the ranges feed, to the same numbers as a full run", () => {
+    const example = (name: string) => readFileSync(new URL(`../../examples/${name}.yaml`, import.meta.url), "utf8");
+    // Ranges on what is summed (a chore's minutes, a capability's monthly cost) and multiplied (a capability's effect).
+    const enterprise = example("enterprise")
+      .replace("monthlyCost: { value: 3000,", "monthlyCost: { low: 2500, high: 3500,")
+      .replace("manualTasks: { value: 0.6,", "manualTasks: { low: 0.5, high: 0.7,");
+    const team = example("team").replace("minutesPerWeek: { value: 90,", "minutesPerWeek: { low: 60, high: 120,");
+    expect(enterprise).not.toBe(example("enterprise"));
+    expect(team).not.toBe(example("team"));
+    for (const text of [team, enterprise, example("solo")]) {
+      const compiled = compile(text);
+      expect(compiled.uncertainLeaves.length).toBeGreaterThan(0);
+      const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 6 });
+      const values = Float64Array.from(compiled.leafValues);
+      const partial = new CaseRunner(compiled);
+      partial.prepareRanges(values);
+      const full = new CaseRunner(compiled);
+      for (let sample = 0; sample < 200; sample++) {
+        compiled.uncertainLeaves.forEach((leaf, j) => (values[leaf] = monteCarlo.inputs[j]![sample]!));
+        partial.runRanges(values);
+        full.run(values, false);
+        expect(partial.parameters).toEqual(full.parameters);
+        expect(partial.figures).toEqual(full.figures);
+      }
+    }
+  });
+});

@@ -175,6 +175,7 @@ export class MonteCarlo {
     this.samples = options.samples;
     this.runner = new CaseRunner(compiled);
     this.leafValues = Float64Array.from(compiled.leafValues);
+    this.runner.prepareRanges(this.leafValues);
     this.draws = new InputDraws(compiled, this.samples, options.seed, options.latinHypercube ?? false);
     const months = compiled.horizonMonths;
     const count = compiled.scenarios.length;
@@ -246,7 +247,7 @@ export class MonteCarlo {
         if (sample >= draws.first + draws.count) draws.drawFrom(sample);
         const at = sample - draws.first;
         for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
-        runner.run(leafValues, false);
+        runner.runRanges(leafValues);
         for (let index = 0; index < scenarios; index++) {
           this.countLive(index, runner.columns[index]!);
           if (index === runner.baselineIndex) continue;

@@ -1,6 +1,6 @@
 import { createColumns, createScalars, type SimulationScalars } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
-import { fillParameters } from "./model/compile.js";
+import { fillParameters, fillVaryingParameters, varyingParameters, type VaryingParameters } from "./model/compile.js";
 import { PARAMETER_COUNT } from "./model/parameters.js";
 import { schedulePlan, simulate, type Comparison, type ComparisonFigures, type SimulationPlan } from "./simulate.js";
 
@@ -24,6 +24,7 @@ export class CaseRunner {
   readonly figures: ComparisonFigures[];
   private readonly plans: SimulationPlan[];
   private readonly comparisons: Comparison[];
+  private varying: VaryingParameters[] | undefined;
 
   /** `repeatSettledMonths: false` works out every month in full (see `SimulationPlan`). */
   constructor(
@@ -61,10 +62,34 @@ export class CaseRunner {
   run(leafValues: Float64Array, detail = true): void {
     const scenarios = this.compiled.scenarios;
     for (let index = 0; index < scenarios.length; index++) fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
+    this.simulateAll(detail);
+  }
+
+  /**
+   * For runs that change only the ranges' leaves (the Monte Carlo): fills every parameter once from
+   * `leafValues`; `runRanges` then refills only those the ranges feed.
+   */
+  prepareRanges(leafValues: Float64Array): void {
+    const scenarios = this.compiled.scenarios;
+    this.varying = scenarios.map((scenario) => varyingParameters(scenario, this.compiled.uncertainLeaves));
+    for (let index = 0; index < scenarios.length; index++) fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
+  }
+
+  /** `run(leafValues, false)` after `prepareRanges`, when only the ranges' leaves have changed. */
+  runRanges(leafValues: Float64Array): void {
+    const scenarios = this.compiled.scenarios;
+    const varying = this.varying;
+    if (!varying) throw new Error("prepareRanges first");
+    for (let index = 0; index < scenarios.length; index++) fillVaryingParameters(scenarios[index]!, varying[index]!, leafValues, this.parameters[index]!);
+    this.simulateAll(false);
+  }
+
+  private simulateAll(detail: boolean): void {
     // The baseline first (compared with itself: all zero), then each alternative against it. An
     // alternative works the baseline's way until its change is in place.
     const baselineIndex = this.baselineIndex;
     const baseline = this.parameters[baselineIndex]!;
+    const scenarios = this.compiled.scenarios;
     simulate(baseline, this.plans[baselineIndex]!, this.columns[baselineIndex]!, this.scalars[baselineIndex]!, detail, undefined, this.comparisons[baselineIndex]);
     for (let index = 0; index < scenarios.length; index++) {
       if (index === baselineIndex) continue;

@@ -372,5 +372,46 @@ export function fillParameters(scenario: CompiledScenario, leafValues: Float64Ar
   for (const [parameter] of multiplied) out[parameter] = Math.min(upperBounds[parameter]!, Math.max(lowerBounds[parameter]!, out[parameter]!));
 }
 
+/** The parameters of a scenario that read any of the given leaves, and the sums and products that make them. */
+export interface VaryingParameters {
+  readonly parameters: Int32Array;
+  readonly summed: readonly (readonly [parameter: number, leaf: number])[];
+  readonly multiplied: readonly (readonly [parameter: number, leaf: number])[];
+}
+
+/** Which of a scenario's parameters change when `leaves` (the Monte Carlo's ranges) change. */
+export function varyingParameters(scenario: CompiledScenario, leaves: readonly number[]): VaryingParameters {
+  const changing = new Set(leaves);
+  const varying = new Set<number>();
+  scenario.parameterLeaves.forEach((leaf, parameter) => {
+    if (changing.has(leaf)) varying.add(parameter);
+  });
+  for (const [parameter, leaf] of [...scenario.summedLeaves, ...scenario.multipliedLeaves]) if (changing.has(leaf)) varying.add(parameter);
+  return {
+    parameters: Int32Array.from([...varying].sort((a, b) => a - b)),
+    summed: scenario.summedLeaves.filter(([parameter]) => varying.has(parameter)),
+    multiplied: scenario.multipliedLeaves.filter(([parameter]) => varying.has(parameter)),
+  };
+}
+
+/**
+ * `fillParameters` for the varying parameters only, the others left as a full fill set them: each
+ * is worked out with the same steps in the same order, so to the same value.
+ */
+export function fillVaryingParameters(scenario: CompiledScenario, varying: VaryingParameters, leafValues: Float64Array, out: Float64Array): void {
+  const leavesOf = scenario.parameterLeaves;
+  const parameters = varying.parameters;
+  for (let index = 0; index < parameters.length; index++) {
+    const parameter = parameters[index]!;
+    const leaf = leavesOf[parameter] ?? -1;
+    out[parameter] = leaf >= 0 ? (leafValues[leaf] ?? Number.NaN) : (fallbacks[parameter] ?? Number.NaN);
+  }
+  for (const [parameter, leaf] of varying.summed) out[parameter] = (out[parameter] ?? 0) + (leafValues[leaf] ?? 0);
+  const multiplied = varying.multiplied;
+  if (multiplied.length === 0) return;
+  for (const [parameter, leaf] of multiplied) out[parameter] = (out[parameter] ?? 0) * (leafValues[leaf] ?? 1);
+  for (const [parameter] of multiplied) out[parameter] = Math.min(upperBounds[parameter]!, Math.max(lowerBounds[parameter]!, out[parameter]!));
+}
+
 const lowerBounds = Float64Array.from(parameterNames, (name) => quantityKind(parameterSpecs[name].kind).min);
 const upperBounds = Float64Array.from(parameterNames, (name) => quantityKind(parameterSpecs[name].kind).max);
