@@ -353,23 +353,14 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
 
 const fallbacks = Float64Array.from(parameterNames, (name) => parameterSpecs[name].fallback);
 
+const allParameters = Int32Array.from({ length: PARAMETER_COUNT }, (_, index) => index);
+
 /**
  * Fills a scenario's parameter vector from leaf values (the file's, or one Monte Carlo draw).
- * Allocation-free: called once per scenario per draw.
+ * Allocation-free but for one small object: called once per scenario per run.
  */
 export function fillParameters(scenario: CompiledScenario, leafValues: Float64Array, out: Float64Array): void {
-  const leavesOf = scenario.parameterLeaves;
-  for (let index = 0; index < PARAMETER_COUNT; index++) {
-    const leaf = leavesOf[index] ?? -1;
-    out[index] = leaf >= 0 ? (leafValues[leaf] ?? Number.NaN) : (fallbacks[index] ?? Number.NaN);
-  }
-  // Manual chores have no leaf of their own (fallback 0): their tasks, and capability costs, add up here.
-  for (const [parameter, leaf] of scenario.summedLeaves) out[parameter] = (out[parameter] ?? 0) + (leafValues[leaf] ?? 0);
-  const multiplied = scenario.multipliedLeaves;
-  if (multiplied.length === 0) return;
-  for (const [parameter, leaf] of multiplied) out[parameter] = (out[parameter] ?? 0) * (leafValues[leaf] ?? 1);
-  // An effect may not push a share above 1 (or any input past what it allows).
-  for (const [parameter] of multiplied) out[parameter] = Math.min(upperBounds[parameter]!, Math.max(lowerBounds[parameter]!, out[parameter]!));
+  fillVaryingParameters(scenario, { parameters: allParameters, summed: scenario.summedLeaves, multiplied: scenario.multipliedLeaves }, leafValues, out);
 }
 
 /** The parameters of a scenario that read any of the given leaves, and the sums and products that make them. */
@@ -395,8 +386,10 @@ export function varyingParameters(scenario: CompiledScenario, leaves: readonly n
 }
 
 /**
- * `fillParameters` for the varying parameters only, the others left as a full fill set them: each
- * is worked out with the same steps in the same order, so to the same value.
+ * Fills the given parameters (all of them for `fillParameters`; in the Monte Carlo, those its ranges
+ * feed), leaving the others as they are: each from its own leaf or fallback, then the sums
+ * (manual chores have no leaf of their own: their tasks, and capability costs, add up here), then
+ * the products of capability effects, clamped to what the parameter allows.
  */
 export function fillVaryingParameters(scenario: CompiledScenario, varying: VaryingParameters, leafValues: Float64Array, out: Float64Array): void {
   const leavesOf = scenario.parameterLeaves;
