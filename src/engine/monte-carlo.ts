@@ -55,25 +55,42 @@ const BLOCK = 64;
 
 /**
  * Counts of whole-number values per month, for bands without keeping every sample: live projects
- * are whole numbers, so the percentiles of each month come from the counts. Widens as values grow.
+ * are whole numbers, so each month's percentiles come from its counts. A run that has settled (its
+ * later months repeat one) is counted once, in `from`, for every month from then on.
  */
 class MonthlyCounts {
   width = 64;
+  /** `[(month - 1) × width + value]`: runs with that value in that month. */
   counts: Uint32Array;
+  /** `[(month - 1) × width + value]`: runs with that value from that month to the end of the horizon. */
+  from: Uint32Array;
   constructor(readonly months: number) {
     this.counts = new Uint32Array(months * this.width);
+    this.from = new Uint32Array(months * this.width);
   }
   widen(value: number): void {
     let width = this.width;
     while (width <= value) width *= 2;
-    const counts = new Uint32Array(this.months * width);
-    for (let at = 0; at < this.months; at++) counts.set(this.counts.subarray(at * this.width, (at + 1) * this.width), at * width);
-    this.counts = counts;
+    const widened = (table: Uint32Array) => {
+      const wider = new Uint32Array(this.months * width);
+      for (let at = 0; at < this.months; at++) wider.set(table.subarray(at * this.width, (at + 1) * this.width), at * width);
+      return wider;
+    };
+    this.counts = widened(this.counts);
+    this.from = widened(this.from);
     this.width = width;
   }
-  /** The counts of one month. */
-  month(at: number): Uint32Array {
-    return this.counts.subarray(at * this.width, (at + 1) * this.width);
+  /** The counts of every month, `[month - 1][value]`. */
+  totals(): Uint32Array[] {
+    const ongoing = new Uint32Array(this.width);
+    return Array.from({ length: this.months }, (_, at) => {
+      const month = this.counts.slice(at * this.width, (at + 1) * this.width);
+      for (let value = 0; value < this.width; value++) {
+        ongoing[value]! += this.from[at * this.width + value]!;
+        month[value]! += ongoing[value]!;
+      }
+      return month;
+    });
   }
 }
 
@@ -201,21 +218,18 @@ export class MonteCarlo {
   }
 
   /** Adds one run's live projects, month by month, to the scenario's counts. */
-  private countLive(index: number, columns: Float64Array): void {
+  private countLive(index: number, columns: Float64Array, settledMonth: number): void {
     const live = this.liveProjects[index]!;
-    const months = this.runner.months;
-    let counts = live.counts;
-    let width = live.width;
-    for (let at = 0, row = F.liveProjects, cell = 0; at < months; at++, row += MONTHLY_FIELD_COUNT, cell += width) {
+    // Month by month until the run settled; from then on one count covers every later month.
+    const last = settledMonth - 1;
+    for (let at = 0, row = F.liveProjects; at <= last; at++, row += MONTHLY_FIELD_COUNT) {
       const value = columns[row]! | 0;
-      if (value >= width || value !== columns[row]) {
+      if (value >= live.width || value !== columns[row]) {
         if (value !== columns[row] || value < 0) throw new Error(`live projects must be a whole number ≥ 0, got ${columns[row]}`);
         live.widen(value);
-        counts = live.counts;
-        width = live.width;
-        cell = at * width;
       }
-      counts[cell + value]!++;
+      if (at < last) live.counts[at * live.width + value]!++;
+      else live.from[at * live.width + value]!++;
     }
   }
 
@@ -249,7 +263,7 @@ export class MonteCarlo {
         for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
         runner.runRanges(leafValues);
         for (let index = 0; index < scenarios; index++) {
-          this.countLive(index, runner.columns[index]!);
+          this.countLive(index, runner.columns[index]!, runner.scalars[index]!.settledMonth);
           if (index === runner.baselineIndex) continue;
           const figures = runner.figures[index]!;
           this.npv[index]![sample] = figures.npv;
@@ -325,8 +339,7 @@ export class MonteCarlo {
     // Whole numbers: percentiles from their counts, without sorting.
     const countBand = (live: MonthlyCounts): Band => {
       const result: Band = { p5: [], p50: [], p95: [] };
-      for (let at = 0; at < months; at++) {
-        const counts = live.month(at);
+      for (const counts of live.totals()) {
         result.p5.push(percentileFromCounts(counts, live.width - 1, n, 0.05));
         result.p50.push(percentileFromCounts(counts, live.width - 1, n, 0.5));
         result.p95.push(percentileFromCounts(counts, live.width - 1, n, 0.95));
