@@ -1,6 +1,6 @@
 import { createColumns, createScalars, type SimulationScalars } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
-import { fillParameters, fillVaryingParameters, varyingParameters, type VaryingParameters } from "./model/compile.js";
+import { fillParameters, fillChosenParameters, varyingParameters, type VaryingParameters } from "./model/compile.js";
 import { PARAMETER_COUNT } from "./model/parameters.js";
 import { schedulePlan, simulate, type Comparison, type ComparisonFigures, type SimulationPlan } from "./simulate.js";
 
@@ -80,7 +80,7 @@ export class CaseRunner {
     const scenarios = this.compiled.scenarios;
     const varying = this.varying;
     if (!varying) throw new Error("prepareRanges first");
-    for (let index = 0; index < scenarios.length; index++) fillVaryingParameters(scenarios[index]!, varying[index]!, leafValues, this.parameters[index]!);
+    for (let index = 0; index < scenarios.length; index++) fillChosenParameters(scenarios[index]!, varying[index]!, leafValues, this.parameters[index]!);
     this.simulateAll(false);
   }
 

@@ -47,6 +47,12 @@ function discountFactorOf(annualRate: number): number {
   return lastFactor;
 }
 
+/** How much a scenario's column exceeds the baseline's in the row at `row` (0 when it does not). */
+function riseOf(columns: Float64Array, base: Float64Array, row: number, field: number): number {
+  const difference = columns[row + field]! - base[row + field]!;
+  return difference > 0 ? difference : 0;
+}
+
 /** Weeks in an average month. */
 export const WEEKS_PER_MONTH = 52 / 12;
 /** Hours below this are rounding noise, not a shortfall. */
@@ -250,131 +256,108 @@ export function simulate(
   let running = timeZero;
   let discount = 1;
 
-  // This month's hours and money. Once nothing can change any more (`settled`, below), every later
-  // month repeats them — but for the yearly licence — and they are not worked out again.
-  let settled = false;
-  let releases = 0;
-  let scheduledBuild = 0;
-  let dip = 0;
-  let available = 0;
-  let setup = 0;
-  let learning = 0;
-  let manual = 0;
-  let breakageFix = 0;
-  let overhead = 0;
-  let upkeep = 0;
-  let free = 0;
-  let overloaded = false;
-  let shortfall = 0;
-  let canStart = false;
-  let build = 0;
-  let idle = 0;
-  let projectValue = 0;
-  let recovered = 0;
-  let overloadCost = 0;
-  let infrastructure = 0;
-  let support = 0;
-  let outage = 0;
-  const lastScheduledMonth = plan.lastScheduledMonth;
+  // Settled: from the month after `settledMonth` on, every month repeats it but for the yearly
+  // licence. Once the baseline has settled too, the rest is worked out by the short loop below.
   const repeatSettledMonths = plan.repeatSettledMonths;
+  const lastScheduledMonth = plan.lastScheduledMonth;
+  const baseSettledMonth = against && base !== out ? against.baseScalars.settledMonth : 0;
   let settledMonth = months;
   let repeatFrom = months;
-  const baseSettledMonth = against && base !== out ? against.baseScalars.settledMonth : months;
 
   for (let month = 1; month <= months; month++) {
     const at = month - 1;
     const row = at * FIELDS;
-    if (settled) releases = 0;
-    else {
-      const w = month < ready ? until : after;
-      if (month === 1 || month === ready) {
-        vacancy = w[W.vacancy]!;
-        rampUp = w[W.rampUp]!;
-        knowledgeLoss = w[W.knowledgeLoss]!;
-        waitingHours = w[W.waiting]!;
-        meetingHours = w[W.meetings]!;
-        buildHours = w[W.buildHours]!;
-        manualFixed = w[W.manualFixed]!;
-        manualPerProject = w[W.manualPerProject]!;
-        failuresPerProject = w[W.failuresPerProject]!;
-        fixHours = w[W.fixHours]!;
-        upkeepPerProject = w[W.upkeepPerProject]!;
-        valuePerProject = w[W.valuePerMonth]!;
-        outagePerFailure = w[W.outagePerFailure]!;
-        hiring = w[W.hiring]!;
-        otherTeams = w[W.otherTeams]!;
-      }
-
-      // Releases: schedule mode releases in the given months (live and maintained that month);
-      // capacity mode makes a project live the month after its build is done.
-      scheduledBuild = 0;
-      if (capacityMode) {
-        releases = pendingLive;
-        pendingLive = 0;
-      } else {
-        releases = scheduledReleases[at]!;
-        scheduledBuild = scheduledBuildShare[at]! * buildHours;
-      }
-      live += releases;
-      delivered += releases;
-
-      const inChange = month >= startMonth && month <= setupEnd;
-      const inDip = month > setupEnd && month <= dipEnd;
-      dip = inDip ? dipShare * (capacity - vacancy - rampUp) : 0;
-      available = capacity - vacancy - rampUp - dip;
-      setup = inChange ? setupPerMonth : 0;
-      learning = inChange ? learningPerMonth : 0;
-      manual = manualFixed + manualPerProject * live;
-      const failures = failuresPerProject * live;
-      breakageFix = failures * fixHours;
-      overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
-      upkeep = upkeepPerProject * live;
-      free = available - overhead - upkeep;
-      overloaded = free < -EPSILON;
-      shortfall = overloaded ? -free : 0;
-      canStart = !overloaded && free >= threshold - EPSILON;
-
-      build = 0;
-      let remaining = free > 0 ? free : 0;
-      if (capacityMode) {
-        // A project that needs no build hours cannot be built in capacity mode (validation refuses it;
-        // it can still appear before the change is in place when the baseline releases by schedule).
-        while (remaining > EPSILON && buildHours > EPSILON) {
-          if (!building) {
-            if (!canStart || started >= backlog) break;
-            building = true;
-            progress = 0;
-            started++;
-          }
-          // Build hours may have shrunk when the change came in: a project already past them is done.
-          const spend = Math.max(0, Math.min(remaining, buildHours - progress));
-          progress += spend;
-          remaining -= spend;
-          build += spend;
-          if (progress >= buildHours - EPSILON) {
-            building = false;
-            pendingLive++;
-          }
-        }
-      } else {
-        build = Math.min(remaining, scheduledBuild);
-        remaining -= build;
-      }
-      idle = remaining;
-
-      projectValue = live * valuePerProject;
-      recovered = idle * rateCaptured;
-      overloadCost = shortfall * rate;
-      infrastructure = infrastructureFixed + infrastructurePerProject * live;
-      const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
-      support = supportPeople * supportCostEach;
-      outage = failures * outagePerFailure;
+    const w = month < ready ? until : after;
+    if (month === 1 || month === ready) {
+      vacancy = w[W.vacancy]!;
+      rampUp = w[W.rampUp]!;
+      knowledgeLoss = w[W.knowledgeLoss]!;
+      waitingHours = w[W.waiting]!;
+      meetingHours = w[W.meetings]!;
+      buildHours = w[W.buildHours]!;
+      manualFixed = w[W.manualFixed]!;
+      manualPerProject = w[W.manualPerProject]!;
+      failuresPerProject = w[W.failuresPerProject]!;
+      fixHours = w[W.fixHours]!;
+      upkeepPerProject = w[W.upkeepPerProject]!;
+      valuePerProject = w[W.valuePerMonth]!;
+      outagePerFailure = w[W.outagePerFailure]!;
+      hiring = w[W.hiring]!;
+      otherTeams = w[W.otherTeams]!;
     }
 
+    // Releases: schedule mode releases in the given months (live and maintained that month);
+    // capacity mode makes a project live the month after its build is done.
+    let releases: number;
+    let scheduledBuild = 0;
+    if (capacityMode) {
+      releases = pendingLive;
+      pendingLive = 0;
+    } else {
+      releases = scheduledReleases[at]!;
+      scheduledBuild = scheduledBuildShare[at]! * buildHours;
+    }
+    live += releases;
+    delivered += releases;
+
+    const inChange = month >= startMonth && month <= setupEnd;
+    const inDip = month > setupEnd && month <= dipEnd;
+    const dip = inDip ? dipShare * (capacity - vacancy - rampUp) : 0;
+    const available = capacity - vacancy - rampUp - dip;
+    const setup = inChange ? setupPerMonth : 0;
+    const learning = inChange ? learningPerMonth : 0;
+    const manual = manualFixed + manualPerProject * live;
+    const failures = failuresPerProject * live;
+    const breakageFix = failures * fixHours;
+    const overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
+    const upkeep = upkeepPerProject * live;
+    const free = available - overhead - upkeep;
+    const overloaded = free < -EPSILON;
+    const shortfall = overloaded ? -free : 0;
+    const canStart = !overloaded && free >= threshold - EPSILON;
+
+    let build = 0;
+    let remaining = free > 0 ? free : 0;
+    if (capacityMode) {
+      // A project that needs no build hours cannot be built in capacity mode (validation refuses it;
+      // it can still appear before the change is in place when the baseline releases by schedule).
+      while (remaining > EPSILON && buildHours > EPSILON) {
+        if (!building) {
+          if (!canStart || started >= backlog) break;
+          building = true;
+          progress = 0;
+          started++;
+        }
+        // Build hours may have shrunk when the change came in: a project already past them is done.
+        const spend = Math.max(0, Math.min(remaining, buildHours - progress));
+        progress += spend;
+        remaining -= spend;
+        build += spend;
+        if (progress >= buildHours - EPSILON) {
+          building = false;
+          pendingLive++;
+        }
+      }
+    } else {
+      build = Math.min(remaining, scheduledBuild);
+      remaining -= build;
+    }
+    const idle = remaining;
+
+    // Settled: from next month on nothing changes but the yearly licence. The change and its dip are
+    // over (so the way of working is final too: it switches when the setup ends, before the dip), and
+    // no project is being built or about to go live.
+    if (settledMonth === months && repeatSettledMonths && month > dipEnd && (capacityMode ? !building && pendingLive === 0 : month > lastScheduledMonth)) {
+      settledMonth = month;
+    }
+    // The last month worked out in full: the short loop below repeats it.
+    const last = settledMonth < months && (base === undefined || base === out || month >= baseSettledMonth);
+
     // Without detail (the Monte Carlo) only live projects are written, and what the baseline's
-    // comparisons read: its change hours and money. The rest is detail.
+    // comparisons and the short loop read: change hours and money. The rest is detail.
+    const written = full || last;
     out[row + F.liveProjects] = live;
-    if (full) {
+    if (written) {
       out[row + F.adoptionDipHours] = dip;
       out[row + F.setupHours] = setup;
       out[row + F.learningHours] = learning;
@@ -401,12 +384,18 @@ export function simulate(
       out[row + F.overloaded] = overloaded ? 1 : 0;
     }
 
+    const projectValue = live * valuePerProject;
+    const recovered = idle * rateCaptured;
+    const overloadCost = shortfall * rate;
     const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
+    const infrastructure = infrastructureFixed + infrastructurePerProject * live;
+    const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
+    const support = supportPeople * supportCostEach;
+    const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
-
     const net =
       projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
-    if (full) {
+    if (written) {
       out[row + F.projectValue] = projectValue;
       out[row + F.recoveredCapacity] = recovered;
       out[row + F.overloadCost] = overloadCost;
@@ -419,14 +408,6 @@ export function simulate(
       out[row + F.otherTeamsCost] = otherTeams;
       out[row + F.externalSpend] = externalSpend;
       out[row + F.net] = net;
-    }
-
-    // Settled: from next month on nothing changes but the yearly licence. The change and its dip are
-    // over (so the way of working is final too: it switches when the setup ends, before the dip), and
-    // no project is being built or about to go live.
-    if (!settled && repeatSettledMonths && month > dipEnd && (capacityMode ? !building && pendingLive === 0 : month > lastScheduledMonth)) {
-      settled = true;
-      settledMonth = month;
     }
 
     if (base !== undefined) {
@@ -453,63 +434,56 @@ export function simulate(
       if (changeHours > 0) extra += changeHours * rate;
       costs += extra * discount;
     }
-    // Settled, and so is the baseline: the rest of the horizon is worked out by the short loop below.
-    if (settled && (base === undefined || base === out || month >= baseSettledMonth)) {
+    if (last) {
       repeatFrom = month;
       break;
     }
   }
 
-  // The remaining months repeat month `repeatFrom` — for this scenario and for the baseline — but
-  // for the yearly licence (and no external spend, paid before the change). The arithmetic is the
-  // main loop's, in the same order, so the numbers are the same to the last bit.
+  // The months after `repeatFrom` repeat it — for this scenario and for the baseline — but for the
+  // yearly licence; no external spend is left (it is paid before the change). The arithmetic is the
+  // main loop's, in the same order, on the same values, so the numbers are the same to the last bit.
   if (repeatFrom < months) {
     const pattern = (repeatFrom - 1) * FIELDS;
-    const leading = projectValue + recovered - overloadCost - payroll;
-    let fixed01 = 0;
-    let fixed3 = 0;
-    let fixed4 = 0;
-    let fixedRest = 0;
-    if (base !== undefined) {
-      const c0 = overloadCost - base[pattern + F.overloadCost]!;
-      const c1 = payroll - base[pattern + F.payroll]!;
-      const c3 = infrastructure - base[pattern + F.infrastructure]!;
-      const c4 = support - base[pattern + F.supportStaff]!;
-      const c5 = outage - base[pattern + F.outageCost]!;
-      const c6 = hiring - base[pattern + F.hiringCost]!;
-      const c7 = otherTeams - base[pattern + F.otherTeamsCost]!;
-      const c8 = -base[pattern + F.externalSpend]!;
-      fixed01 = (c0 > 0 ? c0 : 0) + (c1 > 0 ? c1 : 0);
-      fixed3 = c3 > 0 ? c3 : 0;
-      fixed4 = c4 > 0 ? c4 : 0;
-      fixedRest = (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0);
-    }
+    const leading = out[pattern + F.projectValue]! + out[pattern + F.recoveredCapacity]! - out[pattern + F.overloadCost]! - out[pattern + F.payroll]!;
+    const overloadCost = out[pattern + F.overloadCost]!;
+    const infrastructure = out[pattern + F.infrastructure]!;
+    const support = out[pattern + F.supportStaff]!;
+    const outage = out[pattern + F.outageCost]!;
+    const externalSpend = out[pattern + F.externalSpend]!;
+    // The change's costs but the licence's: the same every month (zero for the baseline itself).
+    const costs01 = base ? riseOf(out, base, pattern, F.overloadCost) + riseOf(out, base, pattern, F.payroll) : 0;
+    const costs3 = base ? riseOf(out, base, pattern, F.infrastructure) : 0;
+    const costs4 = base ? riseOf(out, base, pattern, F.supportStaff) : 0;
+    const costsRest = base
+      ? riseOf(out, base, pattern, F.outageCost) +
+        riseOf(out, base, pattern, F.hiringCost) +
+        riseOf(out, base, pattern, F.otherTeamsCost) +
+        riseOf(out, base, pattern, F.externalSpend)
+      : 0;
     for (let month = repeatFrom + 1; month <= months; month++) {
       const at = month - 1;
       const row = at * FIELDS;
       const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
-      const net = leading - licences - infrastructure - support - outage - hiring - otherTeams;
+      const net = leading - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);
         out[row + F.releases] = 0;
-      } else {
-        out[row + F.liveProjects] = live;
-        if (full) {
-          out[row + F.adoptionDipHours] = dip;
-          out[row + F.setupHours] = setup;
-          out[row + F.learningHours] = learning;
-          out[row + F.overloadCost] = overloadCost;
-          out[row + F.payroll] = payroll;
-          out[row + F.infrastructure] = infrastructure;
-          out[row + F.supportStaff] = support;
-          out[row + F.outageCost] = outage;
-          out[row + F.hiringCost] = hiring;
-          out[row + F.otherTeamsCost] = otherTeams;
-          out[row + F.externalSpend] = 0;
-          out[row + F.projectValue] = projectValue;
-          out[row + F.recoveredCapacity] = recovered;
-        }
+      } else if (full) {
+        // The baseline in a Monte Carlo: what its alternatives' comparisons read (no change hours are left).
+        out[row + F.adoptionDipHours] = 0;
+        out[row + F.setupHours] = 0;
+        out[row + F.learningHours] = 0;
+        out[row + F.overloadCost] = overloadCost;
+        out[row + F.payroll] = payroll;
+        out[row + F.infrastructure] = infrastructure;
+        out[row + F.supportStaff] = support;
+        out[row + F.outageCost] = outage;
+        out[row + F.hiringCost] = hiring;
+        out[row + F.otherTeamsCost] = otherTeams;
+        out[row + F.externalSpend] = externalSpend;
       }
+      out[row + F.liveProjects] = live;
       if (full) {
         out[row + F.licences] = licences;
         out[row + F.net] = net;
@@ -522,7 +496,7 @@ export function simulate(
       cumulative![at] = running;
       npv += benefit * discount;
       const c2 = licences - base[row + F.licences]!;
-      costs += ((fixed01 + (c2 > 0 ? c2 : 0) + fixed3 + fixed4) + fixedRest) * discount;
+      costs += (costs01 + (c2 > 0 ? c2 : 0) + costs3 + costs4 + costsRest) * discount;
     }
   }
   scalars.settledMonth = settledMonth;

@@ -360,7 +360,7 @@ const allParameters = Int32Array.from({ length: PARAMETER_COUNT }, (_, index) =>
  * Allocation-free but for one small object: called once per scenario per run.
  */
 export function fillParameters(scenario: CompiledScenario, leafValues: Float64Array, out: Float64Array): void {
-  fillVaryingParameters(scenario, { parameters: allParameters, summed: scenario.summedLeaves, multiplied: scenario.multipliedLeaves }, leafValues, out);
+  fillChosenParameters(scenario, { parameters: allParameters, summed: scenario.summedLeaves, multiplied: scenario.multipliedLeaves }, leafValues, out);
 }
 
 /** The parameters of a scenario that read any of the given leaves, and the sums and products that make them. */
@@ -391,7 +391,7 @@ export function varyingParameters(scenario: CompiledScenario, leaves: readonly n
  * (manual chores have no leaf of their own: their tasks, and capability costs, add up here), then
  * the products of capability effects, clamped to what the parameter allows.
  */
-export function fillVaryingParameters(scenario: CompiledScenario, varying: VaryingParameters, leafValues: Float64Array, out: Float64Array): void {
+export function fillChosenParameters(scenario: CompiledScenario, varying: VaryingParameters, leafValues: Float64Array, out: Float64Array): void {
   const leavesOf = scenario.parameterLeaves;
   const parameters = varying.parameters;
   for (let index = 0; index < parameters.length; index++) {
