@@ -235,7 +235,8 @@ export class MonteCarlo {
 
   /**
    * Hands the month columns back for the next Monte Carlo of the same size, when this one's summary
-   * is all that is still needed. It cannot be stepped or summarised afterwards.
+   * is all that is still needed. It cannot be stepped or summarised afterwards, and its `cumulative`
+   * columns belong to whichever Monte Carlo takes them next.
    */
   release(): void {
     if (this.released) return;

@@ -3,8 +3,6 @@ import { launchChromium } from "./browser.js";
 import { escapeHtml } from "./escape.js";
 import type { PaperSize } from "./paper.js";
 
-export { paperSizes, type PaperSize } from "./paper.js";
-
 export interface PrintOptions {
   paper?: PaperSize;
   /** A browser to reuse (tests share one); otherwise one is started and closed. */

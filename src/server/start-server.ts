@@ -4,8 +4,6 @@ import { createApp, type AppOptions } from "./app.js";
 import { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback } from "./defaults.js";
 import { caseExporters } from "./exporters.js";
 
-export { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback } from "./defaults.js";
-
 export interface StartOptions {
   casePath?: string;
   host?: string;
