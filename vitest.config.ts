@@ -7,5 +7,8 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "test-results/results.json" },
     testTimeout: 30_000,
+    // expect.poll waits for the web app in a browser; CI runs it beside LibreOffice and other
+    // browsers on two cores, where one update can stall past vitest's default of one second.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
