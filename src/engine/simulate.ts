@@ -250,6 +250,8 @@ export function simulate(
   const factor = discountFactorOf(p[P.discountRate]!);
   // Every column for detail; for the baseline also what its comparisons read.
   const full = detail || base === out;
+  // The baseline compared with itself is all zero: it is not worked out month by month.
+  const compare = base !== undefined && base !== out;
   const timeZero = against ? against.baseScalars.initialInvestment - scalars.initialInvestment : 0;
   let costs = timeZero < 0 ? -timeZero : 0;
   let npv = timeZero;
@@ -351,7 +353,7 @@ export function simulate(
       settledMonth = month;
     }
     // The last month worked out in full: the short loop below repeats it.
-    const last = settledMonth < months && (base === undefined || base === out || month >= baseSettledMonth);
+    const last = settledMonth < months && (!compare || month >= baseSettledMonth);
 
     // Without detail (the Monte Carlo) only live projects are written, and what the baseline's
     // comparisons and the short loop read: change hours and money. The rest is detail.
@@ -410,7 +412,7 @@ export function simulate(
       out[row + F.net] = net;
     }
 
-    if (base !== undefined) {
+    if (compare) {
       // Against the baseline: the net benefit, and the change's costs — cash lines that rise, and
       // team hours diverted into the change — for the ROI. This is the Monte Carlo's hottest code.
       discount *= factor;
@@ -452,10 +454,10 @@ export function simulate(
     const outage = out[pattern + F.outageCost]!;
     const externalSpend = out[pattern + F.externalSpend]!;
     // The change's costs but the licence's: the same every month (zero for the baseline itself).
-    const costs01 = base ? riseOf(out, base, pattern, F.overloadCost) + riseOf(out, base, pattern, F.payroll) : 0;
-    const costs3 = base ? riseOf(out, base, pattern, F.infrastructure) : 0;
-    const costs4 = base ? riseOf(out, base, pattern, F.supportStaff) : 0;
-    const costsRest = base
+    const costs01 = compare ? riseOf(out, base, pattern, F.overloadCost) + riseOf(out, base, pattern, F.payroll) : 0;
+    const costs3 = compare ? riseOf(out, base, pattern, F.infrastructure) : 0;
+    const costs4 = compare ? riseOf(out, base, pattern, F.supportStaff) : 0;
+    const costsRest = compare
       ? riseOf(out, base, pattern, F.outageCost) +
         riseOf(out, base, pattern, F.hiringCost) +
         riseOf(out, base, pattern, F.otherTeamsCost) +
@@ -488,7 +490,7 @@ export function simulate(
         out[row + F.licences] = licences;
         out[row + F.net] = net;
       }
-      if (base === undefined) continue;
+      if (!compare) continue;
       discount *= factor;
       const benefit = net - base[row + F.net]!;
       netBenefit![at] = benefit;
@@ -502,6 +504,10 @@ export function simulate(
   scalars.settledMonth = settledMonth;
   scalars.projectsDelivered = delivered;
   if (against === undefined) return;
+  if (!compare) {
+    netBenefit!.fill(0);
+    cumulative!.fill(0);
+  }
   const figures = against.figures;
   figures.npv = npv;
   figures.presentValueOfCosts = costs;
