@@ -7,10 +7,14 @@ const example = new URL("../../examples/seed-uncertain.yaml", import.meta.url).p
 describe("the Monte Carlo on the command line", () => {
   it("stops cleanly on Ctrl-C: exit 130, a message, nothing printed or written", async () => {
     const output = captureOutput();
+    const listenersBefore = process.listenerCount("SIGINT");
     const running = runCli(["run", example, "--samples", "2000000", "--json"], output);
-    // Ctrl-C arrives while the samples run (the loop yields between chunks to hear it).
-    setTimeout(() => process.emit("SIGINT"), 50);
-    const exitCode = await running;
+    // Ctrl-C arrives while the samples run (the loop yields between chunks to hear it): once the
+    // command listens for it, however long reading the file took on a busy machine.
+    const pressCtrlC = setInterval(() => {
+      if (process.listenerCount("SIGINT") > listenersBefore) process.emit("SIGINT");
+    }, 20);
+    const exitCode = await running.finally(() => clearInterval(pressCtrlC));
     expect(exitCode).toBe(130);
     expect(output.stderrText()).toMatch(/stopped after [\d,]+ of 2,000,000 samples; nothing was written/);
     expect(output.stdoutText()).toBe("");
