@@ -2,8 +2,10 @@
 // benchmarks, so figures are compared on the same machine at the same moment. A user's clone has no
 // ../shared: the anchor is then reported as missing, not faked.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { projectRoot } from "./paths.js";
 
 const anchorPath = join(projectRoot, "..", "shared", "anchors", "bare-loop-mc.ts");
@@ -50,4 +52,35 @@ export function median(values: readonly number[]): number {
 export function medianTime(repetitions: number, run: () => void): number {
   run();
   return median(timed(repetitions, run));
+}
+
+/**
+ * The anchor's end-to-end step (its step 6: draw, transform, 60-month model, three percentile sets)
+ * loaded into this process, so that it and ours can take turns run by run: this machine changes
+ * speed within seconds, and two figures taken moments apart in one process compare fairly. It runs
+ * the anchor's own code: its declarations (everything before its timed steps start), and the body
+ * of its step 6 as written there, with the types stripped by TypeScript. Undefined when the anchor
+ * is missing or its text no longer has that shape (the benchmark then says so).
+ */
+export async function loadAnchorEndToEnd(samples = 100_000): Promise<{ run: () => void; source: string } | undefined> {
+  if (!existsSync(anchorPath)) return undefined;
+  const text = readFileSync(anchorPath, "utf8");
+  const start = text.indexOf("\nconsole.log(`N=");
+  const step = /time\("6\. END-TO-END[^"]*", \(\) => \{([^\n]*)\}\);/.exec(text);
+  if (start < 0 || !step) return undefined;
+  // Its sample count comes from the command line; here it is the benchmark's.
+  const declarations = text.slice(0, start).replace("const N = Number(process.argv[2] ?? 100_000);", `const N = ${samples};`);
+  if (!declarations.includes(`const N = ${samples};`)) return undefined;
+  const { default: ts } = await import("typescript");
+  const module = `${declarations}\nexport function endToEnd() {${step[1]}}\n`;
+  const javascript = ts.transpileModule(module, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+  const folder = mkdtempSync(join(tmpdir(), "mlops-roi-anchor-"));
+  try {
+    const file = join(folder, "anchor-end-to-end.mjs");
+    writeFileSync(file, javascript);
+    const loaded = (await import(pathToFileURL(file).href)) as { endToEnd: () => unknown };
+    return { run: () => void loaded.endToEnd(), source: anchorPath };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

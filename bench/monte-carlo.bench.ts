@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chooseAlternative, MonteCarlo, sobol } from "../src/engine/index.js";
-import { median, medianTime, runAnchor, timed, type AnchorFigures } from "./anchor.js";
+import { median, medianTime, timed, type AnchorFigures } from "./anchor.js";
 import { uncertainCase, uncertainCaseText } from "./cases.js";
 import { projectRoot } from "./paths.js";
 
@@ -13,31 +13,45 @@ function ratio(ours: number, anchor: number | undefined): string {
   return anchor === undefined ? "" : `   anchor ${anchor.toFixed(0)} ms, ratio ${(ours / anchor).toFixed(2)}×`;
 }
 
-export function benchMonteCarlo(anchor: AnchorFigures | undefined): void {
+export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: (() => void) | undefined): void {
   const compiled = uncertainCase(30);
   const samples = 100_000;
   console.log(`monte carlo: ${samples.toLocaleString("en-US")} samples × ${compiled.horizonMonths} months × ${compiled.scenarios.length} scenarios, ${compiled.uncertainLeaves.length} uncertain inputs`);
-  // This machine's speed drifts: by a third or more, over seconds to minutes, for any process. So ours
-  // and the anchor take turns, five rounds: the anchor's run, then right after it an untimed run of
-  // ours (as each of the anchor's steps has one) and three timed ones. Each round gives a ratio of
-  // two figures measured moments apart; the target is read on the median of those ratios. The
-  // ratio of the overall medians is printed too: it mixes figures from different moments.
-  const rounds = anchor?.steps.has("6") ? 5 : 3;
-  const anchors: number[] = [];
-  const roundRatios: number[] = [];
-  // As the optimiser and the server run them: summarised, then released for the next one.
+  // This machine changes speed by a third or more within seconds, for any process. So the anchor's
+  // end-to-end step runs in this process (its own code, loaded from its file) and takes turns with
+  // ours run by run: 15 rounds, each one run of the anchor and one of ours (the order alternates),
+  // after three untimed runs of each. The target is read on the median of the rounds' ratios. The
+  // anchor's own figure, from its own process at the start, is printed beside it as a check.
   const run = () => MonteCarlo.summaryOf(compiled, { samples, seed: 7 });
   const ours: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const figure = anchor?.steps.has("6") ? runAnchor()?.steps.get("6") : undefined;
+  const anchors: number[] = [];
+  const roundRatios: number[] = [];
+  const time = (work: () => void) => timed(1, work)[0]!;
+  // Warm up both (the anchor's own process has run the same functions in its earlier steps).
+  for (let warmUp = 0; warmUp < 3; warmUp++) {
     run();
-    const times = timed(3, run);
-    ours.push(...times);
-    if (figure !== undefined) {
-      anchors.push(figure);
-      roundRatios.push(median(times) / figure);
-    }
+    anchorRun?.();
   }
+  for (let round = 0; round < 15; round++) {
+    if (anchorRun && round % 2 === 0) anchors.push(time(anchorRun));
+    ours.push(time(run));
+    if (anchorRun && round % 2 === 1) anchors.push(time(anchorRun));
+    if (anchorRun) roundRatios.push(ours[round]! / anchors[round]!);
+  }
+  const endToEnd = median(ours);
+  console.log(`  draw + simulate + percentiles and bands: median ${endToEnd.toFixed(0)} ms of ${ours.length} runs (target ≤ 1,000 ms, ≤ 3× anchor)`);
+  if (anchorRun) {
+    const separate = anchor?.steps.get("6");
+    console.log(
+      `    anchor's end-to-end step in this process, taking turns with ours: median ${median(anchors).toFixed(0)} ms` +
+        (separate === undefined ? "" : ` (in its own process at the start: ${separate.toFixed(0)} ms; our median ÷ that: ${(endToEnd / separate).toFixed(2)}×)`),
+    );
+    console.log(`    ratio: median ${median(roundRatios).toFixed(2)}× over ${roundRatios.length} rounds (the figure the target is read on); rounds ${roundRatios.map((value) => value.toFixed(2)).join(", ")}`);
+    console.log(`    the anchor's runs: ${anchors.map((value) => value.toFixed(0)).join(", ")} ms`);
+  } else {
+    console.log("    anchor: not measured (no ../shared/anchors here, or its text changed shape), so no ratio");
+  }
+  console.log(`    our runs: ${ours.map((value) => value.toFixed(0)).join(", ")} ms`);
   // Where the time goes: setting up, drawing the inputs and running every scenario, percentiles and bands.
   const phases = { setUp: [] as number[], run: [] as number[], summarise: [] as number[] };
   for (let repetition = 0; repetition < 3; repetition++) {
@@ -52,17 +66,6 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined): void {
     phases.summarise.push(performance.now() - start);
     monteCarlo.release();
   }
-  const endToEnd = median(ours);
-  console.log(`  draw + simulate + percentiles and bands: median ${endToEnd.toFixed(0)} ms of ${ours.length} runs (target ≤ 1,000 ms, ≤ 3× anchor)`);
-  if (anchors.length > 0) {
-    console.log(
-      `    anchor: median ${median(anchors).toFixed(0)} ms; ratio per round (ours just after the anchor): ${roundRatios.map((value) => `${value.toFixed(2)}×`).join(", ")}; median ${median(roundRatios).toFixed(2)}× (the figure the target is read on)`,
-    );
-    console.log(`    ratio of the overall medians: ${(endToEnd / median(anchors)).toFixed(2)}×; the anchor's runs: ${anchors.map((value) => `${value.toFixed(0)} ms`).join(", ")}`);
-  } else {
-    console.log("    anchor: not measured (no ../shared/anchors here), so no ratio");
-  }
-  console.log(`    our runs, round by round: ${ours.map((value) => value.toFixed(0)).join(", ")} ms`);
   console.log(
     `    of which: set-up ${median(phases.setUp).toFixed(0)} ms, draws and runs ${median(phases.run).toFixed(0)} ms, percentiles and bands ${median(phases.summarise).toFixed(0)} ms (medians of 3)`,
   );

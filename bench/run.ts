@@ -1,5 +1,5 @@
 // `npm run bench`: speed and memory figures as medians, next to the bare-loop anchor measured in the same run.
-import { runAnchor } from "./anchor.js";
+import { loadAnchorEndToEnd, runAnchor } from "./anchor.js";
 import { benchEngine } from "./engine.bench.js";
 import { benchMonteCarlo } from "./monte-carlo.bench.js";
 import { benchStore } from "./store.bench.js";
@@ -10,6 +10,6 @@ if (anchor) console.log(`anchor: bare-loop Monte Carlo, ${anchor.samples.toLocal
 console.log("");
 benchEngine(anchor);
 console.log("");
-benchMonteCarlo(anchor);
+benchMonteCarlo(anchor, (await loadAnchorEndToEnd())?.run);
 console.log("");
 benchStore();
