@@ -69,13 +69,14 @@ function renderText(result: SensitivityResult, label: string): string {
     }
   }
   if (result.sobol && result.sobol.length > 0) {
-    const fixed = (value: number) => (Math.abs(value) < 0.005 ? 0 : value).toFixed(2);
-    const interval = (range: [number, number]) => `${fixed(range[0])} to ${fixed(range[1])}`;
+    // What rounds to zero is shown as 0, not "-0.000" (an estimate a hair below zero).
+    const fixed = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
+    const interval = (range: [number, number]) => `${fixed(range[0], 2)} to ${fixed(range[1], 2)}`;
     parts.push(
       "",
       renderTable(
         ["Input (all varying together)", "First-order", "95% interval", "Total", "95% interval"],
-        result.sobol.map((index) => [index.input, index.first.toFixed(3), interval(index.firstInterval), index.total.toFixed(3), interval(index.totalInterval)]),
+        result.sobol.map((index) => [index.input, fixed(index.first, 3), interval(index.firstInterval), fixed(index.total, 3), interval(index.totalInterval)]),
       ),
       `  Sobol indices from ${result.sobolBaseSamples?.toLocaleString("en-US")} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
     );

@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { packageRoot } from "../package-files.js";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+
+const uncertain = join(packageRoot, "examples", "seed-uncertain.yaml");
+const certain = join(packageRoot, "examples", "seed.yaml");
+
+let temp: ReturnType<typeof makeTempFolder>;
+beforeEach(() => {
+  temp = makeTempFolder();
+});
+afterEach(() => temp.remove());
+
+describe("sensitivity", () => {
+  it("prints the JSON contract: tornado bars ranked by swing and Sobol indices, each named by its path in the file", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["sensitivity", uncertain, "--json", "--samples", "256"]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe("");
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ alternative: "compromise", currency: "EUR", sobolBaseSamples: 256 });
+    expect(result.tornado.map((bar: { input: string }) => bar.input)).toEqual([
+      "defaults.projects.upkeepHoursPerMonth",
+      "scenarios.compromise.projects.upkeepHoursPerMonth",
+      "defaults.projects.valuePerMonth",
+      "scenarios.optimal.projects.upkeepHoursPerMonth",
+    ]);
+    for (const bar of result.tornado) {
+      expect(Object.keys(bar).sort()).toEqual(["high", "input", "inputHigh", "inputLow", "low", "swing"]);
+      expect(bar.swing).toBeCloseTo(Math.abs(bar.high - bar.low), 9);
+    }
+    const swings = result.tornado.map((bar: { swing: number }) => bar.swing);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // The file's 90% interval of today's upkeep is 25 to 35 hours: its 5th and 95th percentiles.
+    expect(result.tornado[0].inputLow).toBeCloseTo(25, 9);
+    expect(result.tornado[0].inputHigh).toBeCloseTo(35, 9);
+    expect(result.sobol).toHaveLength(4);
+    for (const index of result.sobol) {
+      expect(Object.keys(index).sort()).toEqual(["first", "firstInterval", "input", "total", "totalInterval"]);
+      expect(index.firstInterval[0]).toBeLessThanOrEqual(index.firstInterval[1]);
+      expect(index.totalInterval[0]).toBeLessThanOrEqual(index.totalInterval[1]);
+    }
+    const sobolOf = (input: string) => result.sobol.find((index: { input: string }) => index.input === input);
+    // Value per project moves both the baseline and the alternative alike: it explains none of the NPV's spread.
+    expect(sobolOf("defaults.projects.valuePerMonth").total).toBeLessThan(0.01);
+    expect(sobolOf("defaults.projects.upkeepHoursPerMonth").total).toBeGreaterThan(0.4);
+  });
+
+  it("gives byte-identical JSON for the same seed, and other Sobol estimates for another", async () => {
+    const first = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "sobol", "--samples", "256", "--seed", "4"]);
+    const second = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "sobol", "--samples", "256", "--seed", "4"]);
+    const other = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "sobol", "--samples", "256", "--seed", "5"]);
+    expect(second.stdout).toBe(first.stdout);
+    expect(other.stdout).not.toBe(first.stdout);
+    expect(JSON.parse(first.stdout).tornado).toBeUndefined();
+    const tornadoOnly = JSON.parse((await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado"])).stdout);
+    expect(tornadoOnly.sobol).toBeUndefined();
+    expect(tornadoOnly.tornado).toHaveLength(4);
+  });
+
+  it("draws a ranked table, a text tornado and the Sobol table in the terminal, without a negative zero", async () => {
+    // With the default 1,024 base samples, value per project's first-order estimate is a hair below zero.
+    const { exitCode, stdout } = await runCliCaptured(["sensitivity", uncertain]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,768 with every input at its median\)/);
+    expect(stdout).toContain("Input (one at a time, 5th to 95th percentile)");
+    expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth\s+25\s+35\s+€5,433\s+€10,531\s+€5,098/);
+    expect(stdout).toMatch(/█{20,}/);
+    expect(stdout).toContain("Input (all varying together)");
+    expect(stdout).toContain("first-order = share of the NPV's variance this input explains alone");
+    expect(stdout).not.toMatch(/-0\.0+\b/);
+  });
+
+  it("says a file without ranges has nothing to rank", async () => {
+    const { exitCode, stdout } = await runCliCaptured(["sensitivity", certain]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("The file has no ranges: give inputs as { low, high } to see which matter most.");
+  });
+
+  it("analyses the alternative named, and refuses one that is not there with a suggestion", async () => {
+    const named = JSON.parse((await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "--scenario", "optimal"])).stdout);
+    expect(named.alternative).toBe("optimal");
+    const wrong = await runCliCaptured(["sensitivity", uncertain, "--scenario", "optimul"]);
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stdout).toBe("");
+    expect(wrong.stderr).toContain('--scenario optimul: not an alternative in');
+    expect(wrong.stderr).toContain('did you mean "optimal"?');
+    expect(wrong.stderr).toContain("Allowed: optimal, compromise");
+    expect(wrong.stderr).not.toMatch(stackTraceLine);
+  });
+
+  it("refuses a Sobol sample count that is not a power of two, with exit 2", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["sensitivity", uncertain, "--samples", "1000"]);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--samples is 1000; allowed: a power of two such as 1024 or 4096");
+  });
+
+  it("writes to a file with -o, and does not replace it without --force", async () => {
+    const target = join(temp.path, "sensitivity.json");
+    writeFileSync(target, "keep me");
+    const refused = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "-o", target]);
+    expect(refused.exitCode).not.toBe(0);
+    expect(readFileSync(target, "utf8")).toBe("keep me");
+    const written = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "-o", target, "--force"]);
+    expect(written.exitCode).toBe(0);
+    expect(written.stdout).toBe("");
+    expect(JSON.parse(readFileSync(target, "utf8")).tornado).toHaveLength(4);
+  });
+});
