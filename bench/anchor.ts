@@ -62,7 +62,7 @@ export function medianTime(repetitions: number, run: () => void): number {
  * of its step 6 as written there, with the types stripped by TypeScript. Undefined when the anchor
  * is missing or its text no longer has that shape (the benchmark then says so).
  */
-export async function loadAnchorEndToEnd(samples = 100_000): Promise<{ run: () => void; source: string } | undefined> {
+export async function loadAnchorEndToEnd(samples = 100_000): Promise<(() => void) | undefined> {
   if (!existsSync(anchorPath)) return undefined;
   const text = readFileSync(anchorPath, "utf8");
   const start = text.indexOf("\nconsole.log(`N=");
@@ -79,7 +79,7 @@ export async function loadAnchorEndToEnd(samples = 100_000): Promise<{ run: () =
     const file = join(folder, "anchor-end-to-end.mjs");
     writeFileSync(file, javascript);
     const loaded = (await import(pathToFileURL(file).href)) as { endToEnd: () => unknown };
-    return { run: () => void loaded.endToEnd(), source: anchorPath };
+    return () => void loaded.endToEnd();
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -10,6 +10,6 @@ if (anchor) console.log(`anchor: bare-loop Monte Carlo, ${anchor.samples.toLocal
 console.log("");
 benchEngine(anchor);
 console.log("");
-benchMonteCarlo(anchor, (await loadAnchorEndToEnd())?.run);
+benchMonteCarlo(anchor, await loadAnchorEndToEnd());
 console.log("");
 benchStore();
