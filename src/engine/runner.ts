@@ -57,7 +57,8 @@ export class CaseRunner {
   /**
    * Simulates every scenario with the given leaf values and compares each with the baseline.
    * `detail: false` (the Monte Carlo, sensitivity) writes only live projects, the figures and
-   * cumulative nets, and the baseline's money: the alternatives' other columns are left stale.
+   * cumulative nets, and the baseline's money up to its settled month (after it, its licences and
+   * net): the other columns are left stale.
    */
   run(leafValues: Float64Array, detail = true): void {
     const scenarios = this.compiled.scenarios;

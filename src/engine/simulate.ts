@@ -47,9 +47,9 @@ function discountFactorOf(annualRate: number): number {
   return lastFactor;
 }
 
-/** How much a scenario's column exceeds the baseline's in the row at `row` (0 when it does not). */
-function riseOf(columns: Float64Array, base: Float64Array, row: number, field: number): number {
-  const difference = columns[row + field]! - base[row + field]!;
+/** How much a scenario's column in the row at `row` exceeds the baseline's at `baseRow` (0 when it does not). */
+function riseOf(columns: Float64Array, row: number, base: Float64Array, baseRow: number, field: number): number {
+  const difference = columns[row + field]! - base[baseRow + field]!;
   return difference > 0 ? difference : 0;
 }
 
@@ -265,6 +265,9 @@ export function simulate(
   const baseSettledMonth = against && base !== out ? against.baseScalars.settledMonth : 0;
   let settledMonth = months;
   let repeatFrom = months;
+  // After the baseline's settled month only its live projects, licences and net money are written
+  // month by month (they are all that change); its other columns are read from that month's row.
+  const baseLastRow = ((compare ? baseSettledMonth : months) - 1) * FIELDS;
 
   for (let month = 1; month <= months; month++) {
     const at = month - 1;
@@ -421,18 +424,19 @@ export function simulate(
       running += benefit;
       cumulative![at] = running;
       npv += benefit * discount;
-      const c0 = overloadCost - base[row + F.overloadCost]!;
-      const c1 = payroll - base[row + F.payroll]!;
+      const baseRow = row < baseLastRow ? row : baseLastRow;
+      const c0 = overloadCost - base[baseRow + F.overloadCost]!;
+      const c1 = payroll - base[baseRow + F.payroll]!;
       const c2 = licences - base[row + F.licences]!;
-      const c3 = infrastructure - base[row + F.infrastructure]!;
-      const c4 = support - base[row + F.supportStaff]!;
-      const c5 = outage - base[row + F.outageCost]!;
-      const c6 = hiring - base[row + F.hiringCost]!;
-      const c7 = otherTeams - base[row + F.otherTeamsCost]!;
-      const c8 = externalSpend - base[row + F.externalSpend]!;
+      const c3 = infrastructure - base[baseRow + F.infrastructure]!;
+      const c4 = support - base[baseRow + F.supportStaff]!;
+      const c5 = outage - base[baseRow + F.outageCost]!;
+      const c6 = hiring - base[baseRow + F.hiringCost]!;
+      const c7 = otherTeams - base[baseRow + F.otherTeamsCost]!;
+      const c8 = externalSpend - base[baseRow + F.externalSpend]!;
       let extra = (c0 > 0 ? c0 : 0) + (c1 > 0 ? c1 : 0) + (c2 > 0 ? c2 : 0) + (c3 > 0 ? c3 : 0) + (c4 > 0 ? c4 : 0);
       extra += (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0);
-      const changeHours = setup + learning + dip - (base[row + F.setupHours]! + base[row + F.learningHours]! + base[row + F.adoptionDipHours]!);
+      const changeHours = setup + learning + dip - (base[baseRow + F.setupHours]! + base[baseRow + F.learningHours]! + base[baseRow + F.adoptionDipHours]!);
       if (changeHours > 0) extra += changeHours * rate;
       costs += extra * discount;
     }
@@ -447,21 +451,21 @@ export function simulate(
   // main loop's, in the same order, on the same values, so the numbers are the same to the last bit.
   if (repeatFrom < months) {
     const pattern = (repeatFrom - 1) * FIELDS;
+    const basePattern = pattern < baseLastRow ? pattern : baseLastRow;
     const leading = out[pattern + F.projectValue]! + out[pattern + F.recoveredCapacity]! - out[pattern + F.overloadCost]! - out[pattern + F.payroll]!;
-    const overloadCost = out[pattern + F.overloadCost]!;
     const infrastructure = out[pattern + F.infrastructure]!;
     const support = out[pattern + F.supportStaff]!;
     const outage = out[pattern + F.outageCost]!;
     const externalSpend = out[pattern + F.externalSpend]!;
     // The change's costs but the licence's: the same every month (zero for the baseline itself).
-    const costs01 = compare ? riseOf(out, base, pattern, F.overloadCost) + riseOf(out, base, pattern, F.payroll) : 0;
-    const costs3 = compare ? riseOf(out, base, pattern, F.infrastructure) : 0;
-    const costs4 = compare ? riseOf(out, base, pattern, F.supportStaff) : 0;
+    const costs01 = compare ? riseOf(out, pattern, base, basePattern, F.overloadCost) + riseOf(out, pattern, base, basePattern, F.payroll) : 0;
+    const costs3 = compare ? riseOf(out, pattern, base, basePattern, F.infrastructure) : 0;
+    const costs4 = compare ? riseOf(out, pattern, base, basePattern, F.supportStaff) : 0;
     const costsRest = compare
-      ? riseOf(out, base, pattern, F.outageCost) +
-        riseOf(out, base, pattern, F.hiringCost) +
-        riseOf(out, base, pattern, F.otherTeamsCost) +
-        riseOf(out, base, pattern, F.externalSpend)
+      ? riseOf(out, pattern, base, basePattern, F.outageCost) +
+        riseOf(out, pattern, base, basePattern, F.hiringCost) +
+        riseOf(out, pattern, base, basePattern, F.otherTeamsCost) +
+        riseOf(out, pattern, base, basePattern, F.externalSpend)
       : 0;
     for (let month = repeatFrom + 1; month <= months; month++) {
       const at = month - 1;
@@ -471,19 +475,6 @@ export function simulate(
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);
         out[row + F.releases] = 0;
-      } else if (full) {
-        // The baseline in a Monte Carlo: what its alternatives' comparisons read (no change hours are left).
-        out[row + F.adoptionDipHours] = 0;
-        out[row + F.setupHours] = 0;
-        out[row + F.learningHours] = 0;
-        out[row + F.overloadCost] = overloadCost;
-        out[row + F.payroll] = payroll;
-        out[row + F.infrastructure] = infrastructure;
-        out[row + F.supportStaff] = support;
-        out[row + F.outageCost] = outage;
-        out[row + F.hiringCost] = hiring;
-        out[row + F.otherTeamsCost] = otherTeams;
-        out[row + F.externalSpend] = externalSpend;
       }
       out[row + F.liveProjects] = live;
       if (full) {
