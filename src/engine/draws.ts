@@ -22,6 +22,17 @@ export function leafQuantile(leaf: Leaf, probability: number): number {
   return column[0]!;
 }
 
+/** One input's values for the given uniforms: through its inverse CDF, then kept within what it allows. */
+function drawInto(leaf: Leaf, uniforms: Float64Array, out: Float64Array): void {
+  sampleInto(leaf.distribution as Distribution, uniforms, out);
+  clampToKind(leaf, out);
+}
+
+/** Each input reads its own seeded stream, so adding an input does not reshuffle the others. */
+function streamOf(seed: number, leafIndex: number): RandomSource {
+  return createRandom(deriveSeed(seed, leafIndex));
+}
+
 /**
  * Draws every uncertain input once per sample (never per month): one column per uncertain leaf,
  * from its own seeded stream so adding an input does not reshuffle the others.
@@ -31,12 +42,11 @@ export function drawInputs(compiled: CompiledCase, samples: number, seed: number
   const uniforms = new Float64Array(samples);
   return compiled.uncertainLeaves.map((leafIndex) => {
     const leaf = compiled.leaves[leafIndex]!;
-    const random = createRandom(deriveSeed(seed, leafIndex));
+    const random = streamOf(seed, leafIndex);
     if (latinHypercube) latinHypercubeColumn(random, samples, uniforms);
     else fillUniform(random, uniforms);
     const column = new Float64Array(samples);
-    sampleInto(leaf.distribution as Distribution, uniforms, column);
-    clampToKind(leaf, column);
+    drawInto(leaf, uniforms, column);
     return column;
   });
 }
@@ -70,7 +80,7 @@ export class InputDraws {
     this.values = Array.from({ length: inputs }, () => new Float64Array(chunk));
     this.uniforms = new Float64Array(chunk);
     this.whole = latinHypercube ? drawInputs(compiled, samples, seed, true) : undefined;
-    this.randoms = latinHypercube ? [] : compiled.uncertainLeaves.map((leafIndex) => createRandom(deriveSeed(seed, leafIndex)));
+    this.randoms = latinHypercube ? [] : compiled.uncertainLeaves.map((leafIndex) => streamOf(seed, leafIndex));
   }
 
   /** Draws the chunk that starts at sample `first`: chunks come in order, each where the last ended. */
@@ -83,11 +93,8 @@ export class InputDraws {
       if (first !== this.next) throw new Error(`draws come in order: sample ${this.next} is next, not ${first}`);
       const uniforms = this.uniforms.subarray(0, count);
       for (let input = 0; input < uncertain.length; input++) {
-        const leaf = this.compiled.leaves[uncertain[input]!]!;
-        const values = this.values[input]!.subarray(0, count);
         fillUniform(this.randoms[input]!, uniforms);
-        sampleInto(leaf.distribution as Distribution, uniforms, values);
-        clampToKind(leaf, values);
+        drawInto(this.compiled.leaves[uncertain[input]!]!, uniforms, this.values[input]!.subarray(0, count));
       }
       this.next = first + count;
     }

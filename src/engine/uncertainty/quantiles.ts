@@ -163,6 +163,8 @@ const BUCKETS = 4096;
 
 // The two passes over a column are small functions of their own: V8 optimises them once and keeps
 // them, where the same loops inside `percentilesOfColumn` were deoptimised again and again (17% slower).
+// Both must put a value in the same bucket; the rule is written out in each, as a shared helper
+// function made the passes 10% slower.
 
 /** Counts the values of a column into `BUCKETS` equal-width buckets from `lowest` (the highest value in the last). */
 function countInBuckets(values: Float32Array, lowest: number, scale: number, counts: Uint32Array): void {
