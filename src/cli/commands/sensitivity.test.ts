@@ -1,18 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { packageRoot } from "../package-files.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
 
 const uncertain = join(packageRoot, "examples", "seed-uncertain.yaml");
 const certain = join(packageRoot, "examples", "seed.yaml");
-
-let temp: ReturnType<typeof makeTempFolder>;
-beforeEach(() => {
-  temp = makeTempFolder();
-});
-afterEach(() => temp.remove());
 
 describe("sensitivity", () => {
   it("prints the JSON contract: tornado bars ranked by swing and Sobol indices, each named by its path in the file", async () => {
@@ -99,14 +93,20 @@ describe("sensitivity", () => {
   });
 
   it("writes to a file with -o, and does not replace it without --force", async () => {
-    const target = join(temp.path, "sensitivity.json");
-    writeFileSync(target, "keep me");
-    const refused = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "-o", target]);
-    expect(refused.exitCode).not.toBe(0);
-    expect(readFileSync(target, "utf8")).toBe("keep me");
-    const written = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "-o", target, "--force"]);
-    expect(written.exitCode).toBe(0);
-    expect(written.stdout).toBe("");
-    expect(JSON.parse(readFileSync(target, "utf8")).tornado).toHaveLength(4);
+    const temp = makeTempFolder();
+    try {
+      const target = join(temp.path, "sensitivity.json");
+      writeFileSync(target, "keep me");
+      const refused = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "-o", target]);
+      expect(refused.exitCode).not.toBe(0);
+      expect(refused.stderr).toMatch(/--force/);
+      expect(readFileSync(target, "utf8")).toBe("keep me");
+      const written = await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "-o", target, "--force"]);
+      expect(written.exitCode).toBe(0);
+      expect(written.stdout).toBe("");
+      expect(JSON.parse(readFileSync(target, "utf8")).tornado).toHaveLength(4);
+    } finally {
+      temp.remove();
+    }
   });
 });
