@@ -107,6 +107,14 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 40));
     await expect.poll(() => npvOf(page, "What will be approved").textContent()).toBe(expectedNpv("compromise", 40));
     expect(expectedNpv("optimal", 40)).not.toBe(expectedNpv("optimal", 30));
+    // The charts follow the edit too (they are drawn a moment after the figures): each payback rule
+    // is labelled with the month its card shows.
+    const paybackLabels = () => page.locator(".chart-frame svg text", { hasText: "Pays back: month" }).allTextContents();
+    for (const label of ["Every tool we want", "What will be approved"]) {
+      const payback = (await npvOf(page, label).locator("xpath=ancestor::article").locator("[data-figure=payback]").textContent())!.trim();
+      await expect.poll(paybackLabels).toContain(`Pays back: ${payback}`);
+    }
+    await expect.poll(paybackLabels).not.toContain("Pays back: month 10");
 
     const timings = await page.evaluate(() => window.mlopsRoiTimings ?? { updates: [], engine: [] });
     const shown = (values: number[]) => values.map((ms) => `${ms.toFixed(1)} ms`).join(", ");
