@@ -196,6 +196,7 @@ export function withUncertainty(result: CaseResult, summary: MonteCarloSummary):
     ...result,
     scenarios,
     comparisons,
+    ...(summary.decision ? { decision: summary.decision } : {}),
     uncertainty: { samples: summary.samples, seed: summary.seed, sampling: summary.sampling, inputs: summary.inputs },
   };
 }

@@ -1,6 +1,7 @@
 import type { CompiledCase, Leaf } from "./model/compiled.js";
 import { quantityKind } from "./scenario/quantity.js";
 import { createRandom, deriveSeed, fillUniform, latinHypercubeColumn, quantile, sampleInto, type Distribution, type RandomSource } from "./uncertainty/index.js";
+import { induceRankCorrelation } from "./uncertainty/rank-correlation.js";
 
 /** Keeps a drawn value within what the input allows (a share in 0..1, whole months) — tails of a normal would not. */
 export function clampToKind(leaf: Leaf, values: Float64Array): void {
@@ -40,7 +41,7 @@ function streamOf(seed: number, leafIndex: number): RandomSource {
  */
 export function drawInputs(compiled: CompiledCase, samples: number, seed: number, latinHypercube: boolean): Float64Array[] {
   const uniforms = new Float64Array(samples);
-  return compiled.uncertainLeaves.map((leafIndex) => {
+  const columns = compiled.uncertainLeaves.map((leafIndex) => {
     const leaf = compiled.leaves[leafIndex]!;
     const random = streamOf(seed, leafIndex);
     if (latinHypercube) latinHypercubeColumn(random, samples, uniforms);
@@ -49,6 +50,33 @@ export function drawInputs(compiled: CompiledCase, samples: number, seed: number
     drawInto(leaf, uniforms, column);
     return column;
   });
+  correlate(compiled, columns, seed);
+  return columns;
+}
+
+/**
+ * Puts each group of correlated inputs' draws in the order that gives them their rank correlations
+ * (Iman–Conover: the values themselves are unchanged). Each group reads a stream of its own, named by
+ * its first input, so a group added elsewhere in the file does not reorder this one.
+ */
+function correlate(compiled: CompiledCase, columns: Float64Array[], seed: number): void {
+  const position = new Map(compiled.uncertainLeaves.map((leaf, index) => [leaf, index]));
+  for (const group of compiled.correlationGroups) {
+    const k = group.length;
+    const target = new Float64Array(k * k);
+    for (let at = 0; at < k; at++) target[at * k + at] = 1;
+    const inGroup = new Map(group.map((leaf, index) => [leaf, index]));
+    for (const { leaves: [a, b], rank } of compiled.correlations) {
+      const i = inGroup.get(a);
+      const j = inGroup.get(b);
+      if (i !== undefined && j !== undefined) target[i * k + j] = target[j * k + i] = rank;
+    }
+    induceRankCorrelation(
+      group.map((leaf) => columns[position.get(leaf)!]!),
+      target,
+      createRandom(deriveSeed(seed, -2 - group[0]!)),
+    );
+  }
 }
 
 /**
@@ -79,8 +107,10 @@ export class InputDraws {
     const inputs = compiled.uncertainLeaves.length;
     this.values = Array.from({ length: inputs }, () => new Float64Array(chunk));
     this.uniforms = new Float64Array(chunk);
-    this.whole = latinHypercube ? drawInputs(compiled, samples, seed, true) : undefined;
-    this.randoms = latinHypercube ? [] : compiled.uncertainLeaves.map((leafIndex) => streamOf(seed, leafIndex));
+    // Correlations reorder whole columns, as Latin hypercube strata span the whole run: both are drawn whole.
+    const whole = latinHypercube || compiled.correlationGroups.length > 0;
+    this.whole = whole ? drawInputs(compiled, samples, seed, latinHypercube) : undefined;
+    this.randoms = whole ? [] : compiled.uncertainLeaves.map((leafIndex) => streamOf(seed, leafIndex));
   }
 
   /** Draws the chunk that starts at sample `first`: chunks come in order, each where the last ended. */

@@ -21,3 +21,4 @@ export { optimize, compareSets, type Objective, type OptimizeOptions, type Optim
 export { builtInCatalogue, BUILT_IN_NOTE } from "./catalogue/built-in.js";
 export { effectTargets, effectTargetNames } from "./catalogue/targets.js";
 export type { CompiledCapability } from "./model/compiled.js";
+export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";

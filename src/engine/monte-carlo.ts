@@ -1,6 +1,7 @@
 import { drawInputs, InputDraws } from "./draws.js";
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
+import { analyseDecision, type DecisionAnalysis } from "./decision.js";
 import { CaseRunner } from "./runner.js";
 import { percentiles, percentilesOfColumn, shareAbove } from "./uncertainty/index.js";
 
@@ -12,6 +13,13 @@ export interface MonteCarloOptions {
   seed: number;
   /** Latin hypercube sampling instead of plain random draws. */
   latinHypercube?: boolean;
+  /**
+   * The decision analysis (chance each option is best, value of information), default true: it keeps
+   * every sample's draws (4 bytes a draw) until summarised. The optimiser, which only ranks, turns it off.
+   */
+  decision?: boolean;
+  /** Groups of inputs (their paths) whose joint value of information is wanted, beside each input alone. */
+  groups?: readonly (readonly string[])[];
 }
 
 /** P5/P10/P50/P90/P95; null where the value does not exist (e.g. a payback month that never comes). */
@@ -46,6 +54,8 @@ export interface MonteCarloSummary {
   distributions: Record<string, AlternativeDistribution>;
   cumulativeNetBands: Record<string, Band>;
   liveProjectBands: Record<string, Band>;
+  /** With at least one alternative and the decision analysis on: which option is best how often, and what finding out more is worth. */
+  decision?: DecisionAnalysis;
 }
 
 const levels = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
@@ -176,6 +186,8 @@ export class MonteCarlo {
   private readonly leafValues: Float64Array;
   private readonly draws: InputDraws;
   private drawnInputs: Float64Array[] | undefined;
+  /** Every sample's draws, `[input][sample]`, for the decision analysis (Float32 keeps them compact). */
+  private readonly keptInputs: Float32Array[] | undefined;
   /** Per alternative: the cumulative nets of up to BLOCK samples, sample-major, on their way to `cumulative`. */
   private readonly block: Float32Array[];
   /** Per alternative: the smallest and largest cumulative net of each month, `[2 × (month - 1)]` and the next. */
@@ -194,6 +206,7 @@ export class MonteCarlo {
     this.leafValues = Float64Array.from(compiled.leafValues);
     this.runner.prepareRanges(this.leafValues);
     this.draws = new InputDraws(compiled, this.samples, options.seed, options.latinHypercube ?? false);
+    this.keptInputs = options.decision === false ? undefined : compiled.uncertainLeaves.map(() => new Float32Array(this.samples));
     const months = compiled.horizonMonths;
     const count = compiled.scenarios.length;
     this.npv = Array.from({ length: count }, () => new Float64Array(this.samples));
@@ -259,7 +272,10 @@ export class MonteCarlo {
       const size = Math.min(BLOCK, end - first);
       for (let offset = 0; offset < size; offset++) {
         const sample = first + offset;
-        if (sample >= draws.first + draws.count) draws.drawFrom(sample);
+        if (sample >= draws.first + draws.count) {
+          draws.drawFrom(sample);
+          if (this.keptInputs) for (let j = 0; j < uncertain.length; j++) this.keptInputs[j]!.set(inputs[j]!.subarray(0, draws.count), draws.first);
+        }
         const at = sample - draws.first;
         for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
         runner.runRanges(leafValues);
@@ -368,6 +384,7 @@ export class MonteCarlo {
       };
       cumulativeNetBands[scenario.name] = band(this.cumulative[index]!, this.range[index]!);
     });
+    const decision = this.keptInputs && this.compiled.scenarios.length > 1 && n > 0 ? this.decision(n) : undefined;
     return {
       samples: n,
       seed: this.options.seed,
@@ -376,6 +393,31 @@ export class MonteCarlo {
       distributions,
       cumulativeNetBands,
       liveProjectBands,
+      ...(decision ? { decision } : {}),
     };
+  }
+
+  /** The decision analysis of the first `n` samples: each correlated group, and each group asked for, is valued as a whole too. */
+  private decision(n: number): DecisionAnalysis {
+    const names = this.compiled.uncertainLeaves.map((leaf) => this.compiled.leaves[leaf]!.name);
+    const position = new Map(names.map((name, index) => [name, index]));
+    const groups: { inputs: number[]; why: "correlated" | "asked" }[] = [];
+    const seen = new Set<string>();
+    const add = (inputs: number[], why: "correlated" | "asked") => {
+      const key = [...inputs].sort((a, b) => a - b).join(",");
+      if (inputs.length < 2 || seen.has(key)) return;
+      seen.add(key);
+      groups.push({ inputs: [...inputs].sort((a, b) => a - b), why });
+    };
+    for (const group of this.compiled.correlationGroups ?? []) add(group.map((leaf) => this.compiled.uncertainLeaves.indexOf(leaf)), "correlated");
+    for (const group of this.options.groups ?? []) {
+      const inputs = group.map((name) => {
+        const index = position.get(name);
+        if (index === undefined) throw new RangeError(`"${name}" is not an input given as a range; allowed: ${names.join(", ")}`);
+        return index;
+      });
+      add(inputs, "asked");
+    }
+    return analyseDecision(this.compiled, this.npv, this.keptInputs!, n, groups, this.options.seed);
   }
 }

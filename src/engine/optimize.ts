@@ -144,7 +144,7 @@ class SetEvaluator {
   uncertain(mask: number, samples: number, seed: number): { npvP50: number; probabilityPaysBack: number } {
     this.select(mask);
     this.evaluations += samples;
-    const summary = MonteCarlo.summaryOf(this.twoScenarioCase, { samples, seed });
+    const summary = MonteCarlo.summaryOf(this.twoScenarioCase, { samples, seed, decision: false });
     const distribution = summary.distributions[CANDIDATE]!;
     return { npvP50: distribution.npv.p50 ?? 0, probabilityPaysBack: distribution.probabilityPaysBack };
   }

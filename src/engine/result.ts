@@ -1,3 +1,4 @@
+import type { DecisionAnalysis } from "./decision.js";
 import type { ReleaseModeName } from "./model/compiled.js";
 import type { BenefitCategory } from "./categories.js";
 import type { AlternativeDistribution, Band } from "./monte-carlo.js";
@@ -137,6 +138,8 @@ export interface CaseResult {
   comparisons: Record<string, ComparisonResult>;
   assumptions: Assumption[];
   notes: { input: string; note: string }[];
+  /** With ranges and at least one alternative: the chance each option is best and what finding out more is worth. */
+  decision?: DecisionAnalysis;
   /** Present when the case has ranges and a Monte Carlo was run. */
   uncertainty?: { samples: number; seed: number; sampling: "random" | "latin-hypercube"; inputs: string[] };
 }

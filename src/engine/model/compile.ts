@@ -6,6 +6,7 @@ import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget 
 import { suggest } from "../scenario/suggest.js";
 import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
+import { compileCorrelations } from "./correlations.js";
 import { parameterNames, parameterSpecs, PARAMETER_COUNT as importedParameterCount, P as importedP } from "./parameters.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
@@ -329,6 +330,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     const who: Who = { names: several ? `scenarios ${names.map((name) => `"${name}"`).join(", ")}` : `scenario "${names[0]}"`, verb: (one, many) => (several ? (many ?? one) : one) };
     error(path, code, message(who));
   }
+  const correlated = compileCorrelations(file, leaves, error);
   if (issues.some((issue) => issue.severity === "error")) return { issues };
   // Resolved before the leaf values are taken: resolving may add built-in leaves.
   const capabilities = options.allCapabilities ? catalogue.names().map((name) => catalogue.get(name)!) : catalogue.resolved();
@@ -347,6 +349,8 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       manualTasks: [...taskNames].map(([name, per]) => ({ name, per })),
       capabilities,
       uncertainLeaves: leaves.flatMap((leaf, index) => (leaf.distribution ? [index] : [])),
+      correlations: correlated.correlations,
+      correlationGroups: correlated.groups,
     },
   };
 }

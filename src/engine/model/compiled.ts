@@ -85,4 +85,17 @@ export interface CompiledCase {
   readonly capabilities: readonly CompiledCapability[];
   /** Indices of the leaves that are ranges: the inputs of the Monte Carlo. */
   readonly uncertainLeaves: readonly number[];
+  /** Rank correlations the file declares between ranges (leaf indices). */
+  readonly correlations: readonly CompiledCorrelation[];
+  /** The ranges linked by non-zero correlations: each group is drawn together (leaf indices, ascending). */
+  readonly correlationGroups: readonly (readonly number[])[];
+}
+
+/** A declared rank correlation between two ranges. */
+export interface CompiledCorrelation {
+  readonly leaves: readonly [number, number];
+  /** Spearman's coefficient, −1 to 1. */
+  readonly rank: number;
+  /** Its position in the file's `correlations` list. */
+  readonly entry: number;
 }

@@ -202,6 +202,22 @@ function unknownBaselineMessage(file: unknown): string {
   return `allowed: the name of one of the scenarios (${found.names.join(", ")})${guess ? `; did you mean "${guess}"?` : ""}`;
 }
 
+const correlation = z
+  .strictObject({
+    between: z
+      .tuple([z.string().min(1).max(400), z.string().min(1).max(400)], {
+        error: whenWrongType("expected the paths of two inputs given as ranges, e.g. [defaults.projects.upkeepHoursPerMonth, scenarios.better.projects.upkeepHoursPerMonth]"),
+      })
+      .meta({ description: "The two inputs, by their path in this file; both must be ranges." }),
+    rank: z
+      .number({ error: whenWrongType("expected a number from -1 to 1, e.g. 0.7") })
+      .min(-1, { error: "allowed: a rank correlation from -1 to 1" })
+      .max(1, { error: "allowed: a rank correlation from -1 to 1" })
+      .meta({ description: "Spearman rank correlation: 1 they rise together, 0 unrelated, -1 one rises as the other falls." }),
+    note: noteSchema.optional(),
+  })
+  .meta({ description: "Two uncertain inputs that move together." });
+
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -221,6 +237,11 @@ export const caseSchema = z
       .record(z.string().min(1).max(80), capability, { error: whenWrongType("expected a map of capability name to { setupHours, monthlyCost, effects, ... }") })
       .optional()
       .meta({ description: "Override built-in capabilities or add your own." }),
+    correlations: z
+      .array(correlation, { error: whenWrongType("expected a list of { between: [input, input], rank }") })
+      .max(200)
+      .optional()
+      .meta({ description: "Rank correlations between inputs given as ranges; each keeps its own distribution." }),
     scenarios: z
       .record(z.string().min(1).max(120), scenarioSchema, { error: whenWrongType("expected a map of scenario name to its inputs") })
       .refine((s) => Object.keys(s).length >= 1, { error: "allowed: at least one scenario, e.g. current: {}" }),

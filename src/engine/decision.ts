@@ -1,0 +1,103 @@
+import type { CompiledCase } from "./model/compiled.js";
+import { decisionOutcome, deriveSeed, partialValues } from "./uncertainty/index.js";
+
+/** One option of the decision, "stay as today" included. */
+export interface DecisionOption {
+  scenario: string;
+  label: string;
+  /** Share of the samples in which this option has the highest NPV (ties shared equally); they add up to 1. */
+  probabilityBest: number;
+  /** Mean NPV over the samples, against today (today's is 0). */
+  expectedNpv: number;
+  /** Mean of (the best option's NPV − this option's NPV) over the samples: what choosing it loses on average. */
+  expectedLoss: number;
+}
+
+/** What knowing some inputs exactly before deciding would be worth (EVPPI). */
+export interface InformationValue {
+  /** The inputs' paths in the scenario file; more than one for a group. */
+  inputs: string[];
+  /** In the case's currency: at most `evpi`. */
+  value: number;
+  /** `value` ÷ `evpi` (0 when the EVPI is 0). */
+  shareOfEvpi: number;
+  /** Above the noise level: measurably worth something. */
+  aboveNoise: boolean;
+  /** Why it is a group, when it is one: "correlated" (declared correlations) or "asked" (named by the user). */
+  group?: "correlated" | "asked";
+}
+
+/** The decision under uncertainty: which option is best how often, and what finding out more is worth. */
+export interface DecisionAnalysis {
+  samples: number;
+  /** Every option, today included, in the file's order. */
+  options: DecisionOption[];
+  /** The option with the highest expected NPV. */
+  best: string;
+  /** Expected value of perfect information: E[max over options of NPV] − max over options of E[NPV]. */
+  evpi: number;
+  /** Per uncertain input, then per group, highest value first. */
+  evppi: InformationValue[];
+  /** What an input that carries no information scores by chance (the highest of 20 random groupings): values at or below it read as zero. */
+  noiseLevel: number;
+  /** How the EVPPI was estimated, in a sentence. */
+  method: string;
+}
+
+export const EVPPI_METHOD =
+  "Strong and Oakley's single-parameter method: the samples are grouped by the input's value into bins of about √N samples, the best option is taken in each bin; a group of inputs uses a grid of their quantiles with about √N cells";
+
+/**
+ * The decision analysis of a Monte Carlo's samples: `npv[scenario][sample]` (the baseline's entry
+ * is ignored: its NPV against itself is 0) and `inputs[input][sample]`, the draws of the uncertain
+ * inputs in the order of `compiled.uncertainLeaves`.
+ * @example analyseDecision(compiled, mc.npv, inputs, 10_000, [], 1).evpi
+ */
+export function analyseDecision(
+  compiled: CompiledCase,
+  npv: readonly Float64Array[],
+  inputs: readonly ArrayLike<number>[],
+  count: number,
+  groups: readonly { inputs: readonly number[]; why: "correlated" | "asked" }[],
+  seed: number,
+): DecisionAnalysis {
+  const baselineIndex = compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
+  const values = compiled.scenarios.map((_, index) => (index === baselineIndex ? new Float64Array(count) : npv[index]!));
+  const outcome = decisionOutcome(values, count);
+  const names = compiled.uncertainLeaves.map((leaf) => compiled.leaves[leaf]!.name);
+  const partial = partialValues(
+    values,
+    count,
+    inputs,
+    groups.map((group) => group.inputs),
+    deriveSeed(seed, -1),
+  );
+  const whyOf = new Map(groups.map((group) => [group.inputs.join(","), group.why]));
+  const evppi: InformationValue[] = partial.values
+    .map((entry) => {
+      const why = entry.inputs.length > 1 ? whyOf.get(entry.inputs.join(",")) : undefined;
+      return {
+        inputs: entry.inputs.map((input) => names[input]!),
+        value: entry.value,
+        shareOfEvpi: outcome.evpi > 0 ? Math.min(1, entry.value / outcome.evpi) : 0,
+        aboveNoise: entry.value > partial.noiseLevel,
+        ...(why ? { group: why } : {}),
+      };
+    })
+    .sort((a, b) => b.value - a.value || a.inputs.join().localeCompare(b.inputs.join()));
+  return {
+    samples: count,
+    options: compiled.scenarios.map((scenario, index) => ({
+      scenario: scenario.name,
+      label: scenario.label,
+      probabilityBest: outcome.options[index]!.probabilityBest,
+      expectedNpv: outcome.options[index]!.expectedValue,
+      expectedLoss: outcome.options[index]!.expectedLoss,
+    })),
+    best: compiled.scenarios[outcome.best]!.name,
+    evpi: outcome.evpi,
+    evppi,
+    noiseLevel: partial.noiseLevel,
+    method: EVPPI_METHOD,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Value of information from Monte Carlo samples that every option shares (paired draws): the chance
+ * each option is best, the expected loss of choosing it, the expected value of perfect information
+ * (EVPI) and of partial perfect information about some inputs (EVPPI).
+ *
+ * EVPPI is estimated without nested simulation, by the single-parameter method of Strong and Oakley
+ * (2013, "An efficient method for computing single-parameter partial expected value of perfect
+ * information", Medical Decision Making 33(6)): the samples are grouped by the input's value into
+ * bins of about √N samples each; within a bin the input is nearly known, so the best option of the
+ * bin's mean values is what a decision-maker who knew the input would choose. For a group of inputs
+ * the bins are the cells of a grid of each input's quantiles, with about as many cells as a single
+ * input has bins. The estimate lies between 0 and the EVPI by construction (Jensen's inequality in
+ * each bin) and is biased upward by sampling noise; `noiseLevel` measures that bias.
+ */
+import { createRandom, type RandomSource } from "./random.js";
+
+export interface OptionOutcome {
+  /** Share of samples in which the option has the highest value (ties shared equally). */
+  probabilityBest: number;
+  /** Mean value over the samples. */
+  expectedValue: number;
+  /** Mean of (the best option's value − this option's value) over the samples: ≥ 0. */
+  expectedLoss: number;
+}
+
+export interface DecisionOutcome {
+  options: OptionOutcome[];
+  /** Index of the option with the highest expected value (the first of equals). */
+  best: number;
+  /** E[max over options] − max over options of E[value]: what knowing every input exactly would be worth. */
+  evpi: number;
+}
+
+/**
+ * The chance each option is best, its expected value and expected loss, and the EVPI, from
+ * `values[option][sample]` (the first `count` samples of each).
+ * @example decisionOutcome([new Float64Array([0, 0]), Float64Array.of(-1, 3)], 2).evpi // 0.5
+ */
+export function decisionOutcome(values: readonly Float64Array[], count: number): DecisionOutcome {
+  const optionCount = values.length;
+  if (optionCount === 0 || count === 0) return { options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })), best: 0, evpi: 0 };
+  const sums = new Float64Array(optionCount);
+  const wins = new Float64Array(optionCount);
+  let sumOfBest = 0;
+  for (let sample = 0; sample < count; sample++) {
+    let highest = Number.NEGATIVE_INFINITY;
+    for (let option = 0; option < optionCount; option++) {
+      const value = values[option]![sample]!;
+      sums[option]! += value;
+      if (value > highest) highest = value;
+    }
+    sumOfBest += highest;
+    // Options within a rounding error of the best share the win, so an option identical to another splits it.
+    const tolerance = 1e-9 * Math.max(1, Math.abs(highest));
+    let tied = 0;
+    for (let option = 0; option < optionCount; option++) if (highest - values[option]![sample]! <= tolerance) tied++;
+    for (let option = 0; option < optionCount; option++) if (highest - values[option]![sample]! <= tolerance) wins[option]! += 1 / tied;
+  }
+  let best = 0;
+  for (let option = 1; option < optionCount; option++) if (sums[option]! > sums[best]!) best = option;
+  const meanOfBest = sumOfBest / count;
+  const options = Array.from(sums, (sum, option) => ({
+    probabilityBest: wins[option]! / count,
+    expectedValue: sum / count,
+    expectedLoss: Math.max(0, meanOfBest - sum / count),
+  }));
+  return { options, best, evpi: options[best]!.expectedLoss };
+}
+
+/**
+ * Bins of about equal count by the values of one input: `bins[sample]` is its bin, in the order of
+ * the values. Cut points are quantiles of an evenly spaced subsample (4,096 values at most, so the
+ * cost stays linear); equal values always share a bin, so a whole-number input has at most one bin
+ * per value.
+ * @example quantileBins(Float64Array.of(3, 1, 2, 4), 4, 2).bins // Uint16Array [1, 0, 0, 1]
+ */
+export function quantileBins(values: ArrayLike<number>, count: number, wanted: number): { bins: Uint16Array; binCount: number } {
+  const bins = new Uint16Array(count);
+  const target = Math.max(1, Math.min(wanted, 65_535, count));
+  if (target === 1 || count === 0) return { bins, binCount: 1 };
+  const stride = Math.max(1, Math.floor(count / 4096));
+  const subsample = new Float64Array(Math.ceil(count / stride));
+  for (let at = 0, sample = 0; sample < count; sample += stride) subsample[at++] = values[sample]!;
+  subsample.sort();
+  const cuts: number[] = [];
+  for (let bin = 1; bin < target; bin++) {
+    const cut = subsample[Math.floor((bin * subsample.length) / target)]!;
+    if (cuts.length === 0 || cut > cuts[cuts.length - 1]!) cuts.push(cut);
+  }
+  // A cut equal to the smallest value would leave its bin empty.
+  if (cuts.length > 0 && cuts[0]! <= subsample[0]!) cuts.shift();
+  const edges = Float64Array.from(cuts);
+  for (let sample = 0; sample < count; sample++) {
+    const value = values[sample]!;
+    // The number of cuts ≤ value: the bin of a value equal to a cut is the one the cut starts.
+    let low = 0;
+    let high = edges.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (edges[middle]! <= value) low = middle + 1;
+      else high = middle;
+    }
+    bins[sample] = low;
+  }
+  return { bins, binCount: edges.length + 1 };
+}
+
+/**
+ * The EVPPI of a partition of the samples: the mean over bins of the best option's mean value in
+ * the bin, less the best option's overall mean. Bins are `bins[sample]` in 0..binCount−1.
+ * @example partialValue([new Float64Array(4), Float64Array.of(-2, -1, 1, 2)], 4, Uint16Array.of(0, 0, 1, 1), 2) // 0.75
+ */
+export function partialValue(values: readonly Float64Array[], count: number, bins: ArrayLike<number>, binCount: number): number {
+  const optionCount = values.length;
+  if (optionCount < 2 || count === 0) return 0;
+  const sums = new Float64Array(binCount * optionCount);
+  for (let option = 0; option < optionCount; option++) {
+    const column = values[option]!;
+    for (let sample = 0; sample < count; sample++) sums[bins[sample]! * optionCount + option]! += column[sample]!;
+  }
+  const totals = new Float64Array(optionCount);
+  let sumOfBinBests = 0;
+  for (let bin = 0; bin < binCount; bin++) {
+    // An empty bin's sums are all 0: it adds nothing, as it should.
+    let highest = Number.NEGATIVE_INFINITY;
+    for (let option = 0; option < optionCount; option++) {
+      const sum = sums[bin * optionCount + option]!;
+      totals[option]! += sum;
+      if (sum > highest) highest = sum;
+    }
+    sumOfBinBests += highest;
+  }
+  let bestTotal = Number.NEGATIVE_INFINITY;
+  for (let option = 0; option < optionCount; option++) if (totals[option]! > bestTotal) bestTotal = totals[option]!;
+  return Math.max(0, (sumOfBinBests - bestTotal) / count);
+}
+
+/**
+ * What the estimator gives for an input that carries no information, from `repeats` random
+ * partitions of the samples into `binCount` bins: the highest of them. An input whose estimate is
+ * at or below it cannot be told apart from one that changes no decision.
+ * @example noiseLevel(values, 10_000, 100, createRandom(1), 20)
+ */
+export function noiseLevel(values: readonly Float64Array[], count: number, binCount: number, random: RandomSource, repeats = 20): number {
+  if (values.length < 2 || count === 0 || binCount <= 1) return 0;
+  const bins = new Uint16Array(count);
+  let highest = 0;
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (let sample = 0; sample < count; sample++) bins[sample] = Math.floor(random() * binCount);
+    highest = Math.max(highest, partialValue(values, count, bins, binCount));
+  }
+  return highest;
+}
+
+/** Bins per input for a group of `size` inputs: the grid has about √N cells in all. */
+export function binsPerInput(count: number, size: number): number {
+  return Math.max(2, Math.floor(Math.pow(Math.max(count, 1), 1 / (2 * size))));
+}
+
+export interface PartialValue {
+  /** Indices of the inputs (columns of `inputs`). */
+  inputs: number[];
+  value: number;
+  /** Bins (cells for a group) the samples were split into. */
+  bins: number;
+}
+
+export interface PartialValues {
+  values: PartialValue[];
+  /** The noise level for single inputs (a group's is at most this, its cells being as many). */
+  noiseLevel: number;
+}
+
+/**
+ * The EVPPI of each single input and of each group of inputs given.
+ * @example partialValues(values, count, inputs, [[0, 1]], 7)
+ */
+export function partialValues(
+  values: readonly Float64Array[],
+  count: number,
+  inputs: readonly ArrayLike<number>[],
+  groups: readonly (readonly number[])[],
+  seed: number,
+): PartialValues {
+  const single = Math.min(65_535, binsPerInput(count, 1));
+  const result: PartialValue[] = inputs.map((column, input) => {
+    const { bins, binCount } = quantileBins(column, count, single);
+    return { inputs: [input], value: partialValue(values, count, bins, binCount), bins: binCount };
+  });
+  for (const group of groups) {
+    if (group.length < 2) continue;
+    const per = binsPerInput(count, group.length);
+    const cells = new Uint32Array(count);
+    let radix = 1;
+    for (const input of group) {
+      const { bins, binCount } = quantileBins(inputs[input]!, count, per);
+      for (let sample = 0; sample < count; sample++) cells[sample]! += bins[sample]! * radix;
+      radix *= binCount;
+    }
+    result.push({ inputs: [...group], value: partialValue(values, count, cells, radix), bins: radix });
+  }
+  return { values: result, noiseLevel: noiseLevel(values, count, single, createRandom(seed)) };
+}
