@@ -65,12 +65,15 @@ export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], err
     }
     if (choleskyLower(matrix, k)) continue;
     const pairs = inGroup.map(({ leaves: [a, b], rank }) => [position.get(a)!, position.get(b)!, rank] as const);
-    const relax = inGroup[pairToRelax(k, pairs)]!;
+    const { index, kept } = pairToRelax(k, pairs);
+    const relax = inGroup[index]!;
     const names = relax.leaves.map((leaf) => leaves[leaf]!.name);
+    // The coefficient that would do, rounded toward 0 so that it does.
+    const enough = kept === undefined ? "" : ` to ${(Math.trunc(relax.rank * kept * 100) / 100).toFixed(2)} or nearer 0`;
     error(
       ["correlations", relax.entry, "rank"],
       "not_positive_semidefinite",
-      `the correlations among ${group.map((leaf) => leaves[leaf]!.name).join(", ")} cannot all hold at once (not positive semi-definite); relax the one between ${names[0]} and ${names[1]} (rank ${relax.rank}) toward 0`,
+      `the correlations among ${group.map((leaf) => leaves[leaf]!.name).join(", ")} cannot all hold at once (not positive semi-definite); relax the one between ${names[0]} and ${names[1]} (rank ${relax.rank})${enough || " toward 0"}`,
     );
   }
   return { correlations, groups };

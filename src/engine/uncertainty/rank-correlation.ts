@@ -124,12 +124,12 @@ export function induceRankCorrelation(columns: readonly Float64Array[], rankCorr
 }
 
 /**
- * The pair to relax when correlations are not positive semi-definite: the declared pair whose
- * coefficient, moved toward 0 by the least, makes the matrix semi-definite. Returns its index in
- * `pairs`, or the pair of largest |coefficient| when no single pair suffices.
- * @example pairToRelax(3, [[0, 1, 0.9], [1, 2, 0.9], [0, 2, -0.9]]) // an index of one of the three
+ * The pair to relax when correlations are not positive semi-definite: the declared pair that can
+ * keep the largest share of its coefficient (`kept`, 0..1) when it alone is moved toward 0. When
+ * no single pair suffices, the pair of largest |coefficient|, with `kept` undefined.
+ * @example pairToRelax(3, [[0, 1, 0.9], [0, 2, 0.8], [1, 2, -0.5]]) // { index: 0, kept: 0.13… }
  */
-export function pairToRelax(k: number, pairs: readonly (readonly [number, number, number])[]): number {
+export function pairToRelax(k: number, pairs: readonly (readonly [number, number, number])[]): { index: number; kept?: number } {
   const matrixWith = (changed: number, scale: number): Float64Array => {
     const matrix = new Float64Array(k * k);
     for (let at = 0; at < k; at++) matrix[at * k + at] = 1;
@@ -156,10 +156,10 @@ export function pairToRelax(k: number, pairs: readonly (readonly [number, number
       best = index;
     }
   });
-  if (best >= 0) return best;
+  if (best >= 0) return { index: best, kept: bestScale };
   let largest = 0;
   pairs.forEach(([, , rank], index) => {
     if (Math.abs(rank) > Math.abs(pairs[largest]![2])) largest = index;
   });
-  return largest;
+  return { index: largest };
 }

@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { inverseNormalCdf, normalCdf } from "./normal.js";
+import { createRandom, deriveSeed } from "./random.js";
+import { decisionOutcome, noiseLevel, partialValue, partialValues, quantileBins } from "./value-of-information.js";
+
+/** n draws of a normal(mean, sd) from a seeded stream. */
+function normals(n: number, mean: number, sd: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({ length: n }, () => mean + sd * inverseNormalCdf(random()));
+}
+
+const density = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+
+/** The textbook EVPI of choosing between 0 and X ~ N(mean, sd²): E[max(0, X)] − max(0, mean). */
+function textbookEvpi(mean: number, sd: number): number {
+  return sd * density(mean / sd) - Math.abs(mean) * normalCdf(-Math.abs(mean) / sd);
+}
+
+describe("decisionOutcome", () => {
+  it("gives the textbook EVPI for two options whose NPVs are normal", () => {
+    const n = 200_000;
+    for (const [mean, sd] of [
+      [1, 2],
+      [-3, 5],
+      [0, 1],
+    ] as const) {
+      const stay = new Float64Array(n);
+      const change = normals(n, mean, sd, 11);
+      const outcome = decisionOutcome([stay, change], n);
+      // max(0, X) has sd below that of X: 5 standard errors of its mean.
+      const tolerance = (5 * sd) / Math.sqrt(n);
+      expect(Math.abs(outcome.evpi - textbookEvpi(mean, sd))).toBeLessThan(tolerance);
+      expect(outcome.options[1]!.probabilityBest).toBeCloseTo(normalCdf(mean / sd), 2);
+    }
+  });
+
+  it("has chances that add up to 1, losses ≥ 0, and the best option's loss equal to the EVPI", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (options, count, seed) => {
+          const random = createRandom(seed);
+          // Whole numbers make ties common, to exercise the shared wins.
+          const values = Array.from({ length: options }, () => Float64Array.from({ length: count }, () => Math.round(random() * 6 - 3)));
+          const outcome = decisionOutcome(values, count);
+          const total = outcome.options.reduce((sum, option) => sum + option.probabilityBest, 0);
+          expect(total).toBeCloseTo(1, 12);
+          for (const option of outcome.options) expect(option.expectedLoss).toBeGreaterThanOrEqual(0);
+          expect(outcome.options[outcome.best]!.expectedLoss).toBe(outcome.evpi);
+          for (const option of outcome.options) expect(option.expectedValue).toBeLessThanOrEqual(outcome.options[outcome.best]!.expectedValue);
+        },
+      ),
+    );
+  });
+
+  it("shares a tie: an option identical to another is best half the time", () => {
+    const same = Float64Array.of(1, 2, 3);
+    const outcome = decisionOutcome([same, Float64Array.from(same)], 3);
+    expect(outcome.options.map((option) => option.probabilityBest)).toEqual([0.5, 0.5]);
+    expect(outcome.evpi).toBe(0);
+  });
+});
+
+describe("quantileBins", () => {
+  it("makes bins of about equal count, in the order of the values", () => {
+    const values = normals(10_000, 0, 1, 3);
+    const { bins, binCount } = quantileBins(values, values.length, 100);
+    expect(binCount).toBe(100);
+    const counts = new Array<number>(binCount).fill(0);
+    bins.forEach((bin) => counts[bin]!++);
+    for (const count of counts) expect(count).toBeGreaterThan(50);
+    for (const count of counts) expect(count).toBeLessThan(150);
+    // A larger value never sits in a lower bin.
+    const order = Array.from(values.keys()).sort((a, b) => values[a]! - values[b]!);
+    for (let at = 1; at < order.length; at++) expect(bins[order[at]!]!).toBeGreaterThanOrEqual(bins[order[at - 1]!]!);
+  });
+
+  it("keeps equal values together: a whole-number input has one bin per value at most", () => {
+    const values = Float64Array.from({ length: 1000 }, (_, index) => 3 + (index % 4));
+    const { bins, binCount } = quantileBins(values, values.length, 30);
+    expect(binCount).toBeLessThanOrEqual(4);
+    for (let index = 0; index < values.length; index++) expect(bins[index]).toBe(bins[index % 4]);
+  });
+});
+
+describe("partial values (EVPPI)", () => {
+  const n = 100_000;
+
+  it("equals the EVPI for an input that alone decides the choice", () => {
+    const theta = normals(n, 0.3, 1, 21);
+    const stay = new Float64Array(n);
+    const change = Float64Array.from(theta, (value) => 1000 * value);
+    const evpi = decisionOutcome([stay, change], n).evpi;
+    const { values } = partialValues([stay, change], n, [theta], [], 5);
+    // Only the bin that straddles zero loses anything: well under 1%.
+    expect(Math.abs(values[0]!.value - evpi) / evpi).toBeLessThan(0.01);
+  });
+
+  it("is within the stated noise level of 0 for an input that changes no decision", () => {
+    const theta = normals(n, 0, 1, 31);
+    const unrelated = normals(n, 0, 1, 32);
+    // The choice turns on theta; `unrelated` moves neither option.
+    const stay = new Float64Array(n);
+    const change = Float64Array.from(theta, (value) => 100 * value);
+    const result = partialValues([stay, change], n, [theta, unrelated], [], 7);
+    expect(result.values[1]!.value).toBeLessThanOrEqual(result.noiseLevel);
+    // An exact tie is the noisiest case: bins of √N samples leave a noise of about EVPI ÷ N^¼ (5.6% here).
+    expect(result.noiseLevel).toBeLessThan(0.08 * result.values[0]!.value);
+  });
+
+  it("is 0 for an input that moves the NPV but never the choice", () => {
+    const psi = normals(n, 0, 1, 41);
+    const stay = new Float64Array(n);
+    // Always far better than staying, whatever psi is.
+    const change = Float64Array.from(psi, (value) => 50 + value);
+    const { values } = partialValues([stay, change], n, [psi], [], 9);
+    expect(values[0]!.value).toBe(0);
+  });
+
+  it("values a group above each of its members when the choice turns on their sum", () => {
+    const a = normals(n, 0, 1, 51);
+    const b = normals(n, 0, 1, 52);
+    const stay = new Float64Array(n);
+    const change = Float64Array.from(a, (value, index) => value + b[index]!);
+    const evpi = decisionOutcome([stay, change], n).evpi;
+    const { values } = partialValues([stay, change], n, [a, b], [[0, 1]], 11);
+    const [alone, other, together] = [values[0]!, values[1]!, values[2]!];
+    expect(together.value).toBeGreaterThan(alone.value);
+    expect(together.value).toBeGreaterThan(other.value);
+    // A 17 × 17 grid of the pair: within 10% of knowing everything.
+    expect(together.value / evpi).toBeGreaterThan(0.9);
+    expect(together.value).toBeLessThanOrEqual(evpi);
+    // Each alone: E[max(0, E[a + b | a])] = E[max(0, a)] = φ(0) ≈ 0.399 against the EVPI √2 φ(0) ≈ 0.564: a ratio of 1/√2.
+    expect(Math.abs(alone.value / evpi - Math.SQRT1_2)).toBeLessThan(0.03);
+  });
+
+  it("lies between 0 and the EVPI for any partition", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1e6 }), (options, count, binCount, seed) => {
+        const random = createRandom(seed);
+        const values = Array.from({ length: options }, () => Float64Array.from({ length: count }, () => random() * 10 - 5));
+        const bins = Uint16Array.from({ length: count }, () => Math.floor(random() * binCount));
+        const value = partialValue(values, count, bins, binCount);
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(decisionOutcome(values, count).evpi + 1e-9);
+      }),
+    );
+  });
+
+  it("measures the noise level reproducibly from its seed", () => {
+    const stay = new Float64Array(10_000);
+    const change = normals(10_000, 0, 1, 61);
+    const first = noiseLevel([stay, change], 10_000, 100, createRandom(deriveSeed(1, 2)));
+    const again = noiseLevel([stay, change], 10_000, 100, createRandom(deriveSeed(1, 2)));
+    expect(first).toBe(again);
+    expect(first).toBeGreaterThan(0);
+  });
+});
