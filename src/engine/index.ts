@@ -15,7 +15,7 @@ export type * from "./result.js";
 export { netPresentValue, paybackMonth, monthlyDiscountFactor } from "./finance.js";
 export { withUncertainty } from "./build-result.js";
 export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
-export { tornado, sobol, chooseAlternative, type TornadoBar, type SobolResult } from "./sensitivity.js";
+export { tornado, sobol, chooseAlternative, correlatedGroups, type TornadoBar, type SobolResult, type CorrelatedGroup } from "./sensitivity.js";
 export type { Distribution } from "./uncertainty/index.js";
 export { optimize, compareSets, type Objective, type OptimizeOptions, type OptimizeResult, type EvaluatedSet, type AdoptionStep } from "./optimize.js";
 export { builtInCatalogue, BUILT_IN_NOTE } from "./catalogue/built-in.js";

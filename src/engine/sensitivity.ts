@@ -24,6 +24,29 @@ export interface SobolResult {
   totalInterval: [number, number];
 }
 
+/** Inputs the file correlates: the tornado and Sobol indices treat them as independent, so they are named together. */
+export interface CorrelatedGroup {
+  /** The inputs' paths, in file order. */
+  inputs: string[];
+  /** The declared rank correlations between them. */
+  correlations: { between: [string, string]; rank: number }[];
+}
+
+/**
+ * The groups of inputs linked by the file's correlations, by name: one-at-a-time and Sobol
+ * sensitivity assume independent inputs, so a view names these beside its ranking.
+ * @example correlatedGroups(compiled)[0]?.inputs // ["scenarios.optimal.projects.upkeepHoursPerMonth", ...]
+ */
+export function correlatedGroups(compiled: CompiledCase): CorrelatedGroup[] {
+  const name = (leaf: number) => compiled.leaves[leaf]!.name;
+  return compiled.correlationGroups.map((group) => ({
+    inputs: group.map(name),
+    correlations: compiled.correlations
+      .filter((correlation) => correlation.rank !== 0 && group.includes(correlation.leaves[0]))
+      .map((correlation) => ({ between: [name(correlation.leaves[0]), name(correlation.leaves[1])] as [string, string], rank: correlation.rank })),
+  }));
+}
+
 /** The alternative sensitivity is about: the one named, else the one with the highest NPV at the medians. */
 export function chooseAlternative(compiled: CompiledCase, name?: string): number {
   const runner = new CaseRunner(compiled);

@@ -9,6 +9,22 @@ const uncertain = join(packageRoot, "examples", "seed-uncertain.yaml");
 const certain = join(packageRoot, "examples", "seed.yaml");
 
 describe("sensitivity", () => {
+  it("says plainly that its rankings treat correlated inputs as independent, and names them in the JSON", async () => {
+    const closeCall = join(packageRoot, "examples", "close-call.yaml");
+    const optimal = "scenarios.optimal.projects.upkeepHoursPerMonth";
+    const compromise = "scenarios.compromise.projects.upkeepHoursPerMonth";
+    const json = await runCliCaptured(["sensitivity", closeCall, "--json", "--samples", "256"]);
+    expect(json.exitCode).toBe(0);
+    expect(JSON.parse(json.stdout).correlated).toEqual([{ inputs: [optimal, compromise], correlations: [{ between: [optimal, compromise], rank: 0.6 }] }]);
+    const text = await runCliCaptured(["sensitivity", closeCall, "--samples", "256"]);
+    expect(text.stdout).toContain(`Correlated inputs: ${optimal} and ${compromise} (rank correlation 0.6).`);
+    expect(text.stdout).toContain("as if it were independent");
+    // A file without correlations has neither.
+    const plain = await runCliCaptured(["sensitivity", uncertain, "--json", "--samples", "256"]);
+    expect(JSON.parse(plain.stdout).correlated).toBeUndefined();
+    expect((await runCliCaptured(["sensitivity", uncertain, "--samples", "256"])).stdout).not.toContain("Correlated inputs");
+  });
+
   it("prints the JSON contract: tornado bars ranked by swing and Sobol indices, each named by its path in the file", async () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["sensitivity", uncertain, "--json", "--samples", "256"]);
     expect(exitCode).toBe(0);

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { CaseRunner, chooseAlternative, sobol, tornado, type SobolResult, type TornadoBar } from "../../engine/index.js";
+import { CaseRunner, chooseAlternative, correlatedGroups, sobol, tornado, type CorrelatedGroup, type SobolResult, type TornadoBar } from "../../engine/index.js";
 import { suggest } from "../../engine/scenario/suggest.js";
 import { formatMoney } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -26,6 +26,18 @@ export interface SensitivityResult {
   tornado?: TornadoBar[];
   sobol?: SobolResult[];
   sobolBaseSamples?: number;
+  /** Inputs the file correlates: the tornado and Sobol indices above treat them as independent. */
+  correlated?: CorrelatedGroup[];
+}
+
+/** Says plainly that the rankings assume independent inputs, naming the ones the file correlates. */
+function correlationNote(groups: readonly CorrelatedGroup[]): string {
+  const pairs = groups.flatMap((group) => group.correlations.map(({ between: [a, b], rank }) => `${a} and ${b} (rank correlation ${rank})`));
+  return [
+    `  Correlated inputs: ${pairs.join("; ")}.`,
+    "  The tornado and the Sobol indices move each input on its own, as if it were independent; in the Monte Carlo these move",
+    "  together, so read their rows as one group (`mlops-roi voi` values each group as a whole).",
+  ].join("\n");
 }
 
 function number(value: number): string {
@@ -81,6 +93,7 @@ function renderText(result: SensitivityResult, label: string): string {
       `  Sobol indices from ${result.sobolBaseSamples?.toLocaleString("en-US")} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
     );
   }
+  if (result.correlated && result.correlated.length > 0) parts.push("", correlationNote(result.correlated));
   return `${parts.join("\n")}\n`;
 }
 
@@ -125,6 +138,8 @@ Examples:
         result.sobol = sobol(compiled, index, { baseSamples, seed });
         result.sobolBaseSamples = baseSamples;
       }
+      const groups = correlatedGroups(compiled);
+      if (groups.length > 0) result.correlated = groups;
       const text = options.json ? toJson(result) : renderText(result, scenario.label);
       if (options.output) {
         writeFileAtomic(options.output, text, { force: options.force ?? false });
