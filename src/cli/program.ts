@@ -10,6 +10,7 @@ import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerServe } from "./commands/serve.js";
 import { registerTrack } from "./commands/track.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerVoi } from "./commands/voi.js";
 import { processOutput, UserError, type CliOutput } from "./io.js";
 
 export const VERSION = "0.1.0";
@@ -41,6 +42,7 @@ Examples:
   registerExport(program, output);
   registerImport(program, output);
   registerSensitivity(program, output);
+  registerVoi(program, output);
   registerOptimize(program, output);
   registerSchema(program, output);
   registerServe(program, output);

@@ -21,16 +21,22 @@ export function parseWholeNumber(option: string, text: string, minimum: number):
 
 /**
  * The Monte Carlo behind `run` and `report`: with a progress bar for long runs (terminal only) and
- * a clean stop on Ctrl-C. Returns undefined when the case has no ranges or samples is 0.
+ * a clean stop on Ctrl-C. Returns undefined when the case has no ranges or samples is 0. `groups`
+ * (input paths) are valued together in the decision analysis, beside each input alone (`voi --group`).
  */
-export async function runMonteCarlo(compiled: CompiledCase, options: SamplingOptions, output: CliOutput): Promise<MonteCarloSummary | undefined> {
+export async function runMonteCarlo(
+  compiled: CompiledCase,
+  options: SamplingOptions,
+  output: CliOutput,
+  analysis: { groups?: readonly (readonly string[])[] } = {},
+): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
   if (samples === 0) return undefined;
   if (compiled.uncertainLeaves.length === 0 && options.samples !== undefined) {
     output.stderr("note: the file has no ranges, so every sample gives the same numbers; give an input as { low, high } to see a spread\n");
   }
-  const monteCarlo = new MonteCarlo(compiled, { samples, seed, latinHypercube: options.lhs ?? false });
+  const monteCarlo = new MonteCarlo(compiled, { samples, seed, latinHypercube: options.lhs ?? false, ...(analysis.groups ? { groups: analysis.groups } : {}) });
   const progress = createProgress(output, "Monte Carlo");
   const outcome = await runInterruptibly(
     () => monteCarlo.step(2_000),

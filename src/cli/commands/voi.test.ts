@@ -1,0 +1,171 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatMoney } from "../format/numbers.js";
+import { packageRoot } from "../package-files.js";
+import { makeTempFolder, readFixture } from "../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+import { withEdit } from "../../test-support/scenario-text.js";
+
+const closeCall = join(packageRoot, "examples", "close-call.yaml");
+const team = join(packageRoot, "examples", "team.yaml");
+const certain = join(packageRoot, "examples", "seed.yaml");
+const optimalUpkeep = "scenarios.optimal.projects.upkeepHoursPerMonth";
+const compromiseUpkeep = "scenarios.compromise.projects.upkeepHoursPerMonth";
+const value = "defaults.projects.valuePerMonth";
+
+interface Entry {
+  inputs: string[];
+  value: number;
+  aboveNoise: boolean;
+  group?: string;
+}
+
+describe("voi", () => {
+  it("prints exactly run's decision analysis, with the file, currency and seed, as JSON", async () => {
+    const voi = await runCliCaptured(["voi", closeCall, "--json", "--samples", "4000", "--seed", "3"]);
+    expect(voi.exitCode).toBe(0);
+    expect(voi.stderr).toBe("");
+    const result = JSON.parse(voi.stdout);
+    expect(Object.keys(result)).toEqual(["input", "currency", "seed", "samples", "options", "best", "evpi", "evppi", "noiseLevel", "method"]);
+    expect(result).toMatchObject({ input: closeCall, currency: "EUR", seed: 3, samples: 4000, best: "optimal" });
+    const run = JSON.parse((await runCliCaptured(["run", closeCall, "--json", "--samples", "4000", "--seed", "3"])).stdout);
+    const { input: _input, currency: _currency, seed: _seed, ...decision } = result;
+    expect(decision).toEqual(run.decision);
+    // Every option, today included, in the file's order; the chances of being best add up to 1.
+    expect(result.options.map((option: { scenario: string }) => option.scenario)).toEqual(["current", "optimal", "compromise"]);
+    expect(result.options.reduce((sum: number, option: { probabilityBest: number }) => sum + option.probabilityBest, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("ranks the inputs by what finding them out is worth, in money, with the report's labels", async () => {
+    const json = JSON.parse((await runCliCaptured(["voi", closeCall, "--json", "--samples", "4000"])).stdout);
+    const { stdout, exitCode } = await runCliCaptured(["voi", closeCall, "--samples", "4000"]);
+    expect(exitCode).toBe(0);
+    const evppi: Entry[] = json.evppi;
+    expect(evppi.map((entry) => entry.value)).toEqual([...evppi.map((entry) => entry.value)].sort((a, b) => b - a));
+    // The close call turns on the two options' upkeep: together (they are correlated) most of all.
+    expect(evppi[0]).toMatchObject({ inputs: [optimalUpkeep, compromiseUpkeep], group: "correlated", aboveNoise: true });
+    expect(evppi[1]).toMatchObject({ inputs: [compromiseUpkeep], aboveNoise: true });
+    const money = (amount: number) => formatMoney(amount, "EUR");
+    expect(stdout).toContain(
+      `1. Finding out upkeep hours a month for each live project (Every tool we want, What will be approved) together first is worth up to ${money(evppi[0]!.value)}.`,
+    );
+    expect(stdout).toContain(`2. Finding out upkeep hours a month for each live project (What will be approved) first is worth up to ${money(evppi[1]!.value)}.`);
+    expect(stdout).toContain(`${optimalUpkeep} + ${compromiseUpkeep} (correlated in the file)`);
+    // The order on screen is the JSON's order.
+    const positions = evppi.map((entry) => stdout.indexOf(`\n     ${entry.inputs.join(" + ")}${entry.group === "correlated" ? " (correlated in the file)" : ""}\n`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const entry of evppi.filter((candidate) => !candidate.aboveNoise)) {
+      expect(stdout).toMatch(new RegExp(`: not worth measuring \\(${money(entry.value)}, at or below the noise level of ${money(json.noiseLevel)}\\)\\.\\n\\s+${entry.inputs.join(" \\+ ").replace(/\./g, "\\.")}\\n`));
+    }
+    expect(stdout).toContain(`Knowing every input exactly before deciding would be worth up to ${money(json.evpi)}`);
+    expect(stdout).not.toContain("No measurement is worth paying for");
+    // The options table: chance of being best, expected NPV and expected loss, as in the JSON.
+    for (const option of json.options) {
+      const percent = option.probabilityBest < 0.005 ? "<1%" : `${Math.round(option.probabilityBest * 100)}%`;
+      expect(stdout).toMatch(new RegExp(`\\(${option.scenario}\\).*\\s${percent.replace(/[<>]/, "\\$&")}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`));
+    }
+    expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
+  });
+
+  it("gives byte-identical output for the same seed, and other figures for another", async () => {
+    const first = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4"]);
+    const second = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4"]);
+    const other = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "5"]);
+    expect(second.stdout).toBe(first.stdout);
+    expect(other.stdout).not.toBe(first.stdout);
+    const firstJson = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4", "--json"]);
+    const secondJson = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4", "--json"]);
+    expect(secondJson.stdout).toBe(firstJson.stdout);
+  });
+
+  it("says plainly that nothing is worth measuring when one option wins in every outcome (examples/team.yaml)", async () => {
+    const { stdout, exitCode } = await runCliCaptured(["voi", team]);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse((await runCliCaptured(["voi", team, "--json"])).stdout);
+    expect(json.evpi).toBeLessThanOrEqual(json.noiseLevel);
+    expect(stdout).toContain(
+      "No measurement is worth paying for before deciding: A managed platform (managed) is best in 100% of the outcomes, and knowing every input exactly would be worth nothing.",
+    );
+    expect(stdout).not.toContain("Finding out");
+    expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);
+  });
+
+  it("values a group asked for with --group as a whole, beside each input alone", async () => {
+    const { stdout, exitCode } = await runCliCaptured(["voi", closeCall, "--json", "--samples", "4000", "--group", `${compromiseUpkeep}, ${value}`]);
+    expect(exitCode).toBe(0);
+    const evppi: Entry[] = JSON.parse(stdout).evppi;
+    const asked = evppi.find((entry) => entry.group === "asked");
+    // Inputs in the file's order of ranges, whatever the order asked.
+    expect(asked?.inputs).toEqual([value, compromiseUpkeep]);
+    // Knowing more never is worth less: the group is worth at least its best member alone (up to the estimate's noise).
+    const alone = evppi.find((entry) => entry.inputs.length === 1 && entry.inputs[0] === compromiseUpkeep)!;
+    expect(asked!.value).toBeGreaterThan(0.8 * alone.value);
+    expect(evppi.filter((entry) => entry.inputs.length === 1)).toHaveLength(4);
+    const text = await runCliCaptured(["voi", closeCall, "--samples", "4000", "--group", `${compromiseUpkeep},${value}`]);
+    expect(text.stdout).toContain(`${value} + ${compromiseUpkeep} (the group asked for)`);
+  });
+
+  it("refuses an input that is not a range in --group, or a group of one, with exit 2 and the allowed names", async () => {
+    const wrong = await runCliCaptured(["voi", closeCall, "--group", `${compromiseUpkeep},scenarios.optimal.projects.upkeepHours`]);
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stdout).toBe("");
+    expect(wrong.stderr).toContain('"scenarios.optimal.projects.upkeepHours" is not an input given as a range');
+    expect(wrong.stderr).toContain(`did you mean "${optimalUpkeep}"?`);
+    expect(wrong.stderr).toContain(`Allowed: defaults.projects.upkeepHoursPerMonth, ${value}, ${optimalUpkeep}, ${compromiseUpkeep}`);
+    expect(wrong.stderr).not.toMatch(stackTraceLine);
+    const one = await runCliCaptured(["voi", closeCall, "--group", `${compromiseUpkeep},${compromiseUpkeep}`]);
+    expect(one.exitCode).toBe(2);
+    expect(one.stderr).toContain("a group needs at least two different inputs");
+    const none = await runCliCaptured(["voi", closeCall, "--samples", "0"]);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('--samples is "0"; allowed: a whole number ≥ 1');
+  });
+
+  it("says a file without ranges has nothing uncertain to find out, with exit 1", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["voi", certain]);
+    expect(exitCode).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("every input is a single number, so there is nothing uncertain to find out; give an input as { low, high }");
+    expect(stderr).not.toMatch(stackTraceLine);
+  });
+
+  it("says a case with one scenario has nothing to choose between, with exit 1", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "only-today.yaml");
+      const text = withEdit(
+        withEdit(readFixture("valid-minimal.yaml"), "    valuePerMonth: 2500\n", "    valuePerMonth: { low: 1500, high: 4000 }\n"),
+        "  better:\n    projects:\n      upkeepHoursPerMonth: 11\n    tooling:\n      licences:\n        flatPerYear: 3600\n",
+        "",
+      );
+      writeFileSync(file, text);
+      const { exitCode, stdout, stderr } = await runCliCaptured(["voi", file]);
+      expect(exitCode).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("the case has only the baseline; add an alternative scenario to choose between");
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("writes to a file with -o, and does not replace it without --force", async () => {
+    const temp = makeTempFolder();
+    try {
+      const target = join(temp.path, "voi.json");
+      writeFileSync(target, "keep me");
+      const refused = await runCliCaptured(["voi", closeCall, "--json", "--samples", "2000", "-o", target]);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toMatch(/already exists; use --force/);
+      expect(readFileSync(target, "utf8")).toBe("keep me");
+      const written = await runCliCaptured(["voi", closeCall, "--json", "--samples", "2000", "-o", target, "--force"]);
+      expect(written.exitCode).toBe(0);
+      expect(written.stdout).toBe("");
+      expect(written.stderr).toContain(`wrote ${target} (previous version kept as ${target}.bak)`);
+      expect(JSON.parse(readFileSync(target, "utf8")).samples).toBe(2000);
+    } finally {
+      temp.remove();
+    }
+  });
+});

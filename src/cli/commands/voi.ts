@@ -1,0 +1,162 @@
+import type { Command } from "commander";
+import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, type InformationValue } from "../../engine/index.js";
+import { suggest } from "../../engine/scenario/suggest.js";
+import { informationLabel } from "../../report/decision-labels.js";
+import { formatMoney } from "../format/numbers.js";
+import { renderTable } from "../format/table.js";
+import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { toJson } from "../json.js";
+import { loadScenario } from "../load.js";
+import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+
+interface VoiOptions extends SamplingOptions {
+  group: string[];
+  json?: boolean;
+  output?: string;
+  force?: boolean;
+}
+
+/**
+ * The voi JSON contract: the run's `decision` (see `DecisionAnalysis`) with what is needed to read
+ * and reproduce it: the scenario file as given, the currency of every amount and the seed.
+ */
+export type VoiResult = { input: string; currency: string; seed: number } & DecisionAnalysis;
+
+/** Splits `--group a,b` at commas outside double quotes (a path may quote a name: `scenarios["a,b"]`). */
+function groupInputs(text: string): string[] {
+  return text
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((input) => input.trim())
+    .filter((input) => input !== "");
+}
+
+/** A chance as a whole percent; "<1%" and ">99%" where rounding would claim none or every outcome. */
+function chance(share: number): string {
+  if (share > 0 && share < 0.005) return "<1%";
+  if (share < 1 && share > 0.995) return ">99%";
+  return `${Math.round(share * 100)}%`;
+}
+
+function optionName(result: CaseResult, scenario: string): string {
+  const label = result.scenarios[scenario]?.label ?? scenario;
+  return label === scenario ? scenario : `${label} (${scenario})`;
+}
+
+function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
+  const money = (value: number) => formatMoney(value, result.currency);
+  return renderTable(
+    ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
+    decision.options.map((option) => [
+      `${optionName(result, option.scenario)}${option.scenario === decision.best ? " ← best on average" : ""}`,
+      chance(option.probabilityBest),
+      money(option.expectedNpv),
+      money(option.expectedLoss),
+    ]),
+  );
+}
+
+function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: InformationValue, rank: number): string[] {
+  const money = (value: number) => formatMoney(value, result.currency);
+  const label = informationLabel(entry, result);
+  const lowered = label.charAt(0).toLowerCase() + label.slice(1);
+  const together = entry.inputs.length > 1 ? " together" : "";
+  const why = entry.group === "correlated" ? " (correlated in the file)" : entry.group === "asked" ? " (the group asked for)" : "";
+  const line = entry.aboveNoise
+    ? `Finding out ${lowered}${together} first is worth up to ${money(entry.value)}.`
+    : `${label}${together}: not worth measuring (${money(entry.value)}, at or below the noise level of ${money(decision.noiseLevel)}).`;
+  return [`  ${rank}. ${line}`, `     ${entry.inputs.join(" + ")}${why}`];
+}
+
+/**
+ * The voi command's text: the options with their chance of being best, what knowing everything
+ * would be worth, then each input (and group) by what finding it out first is worth.
+ */
+export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): string {
+  const money = (value: number) => formatMoney(value, result.currency);
+  const uncertainty = result.uncertainty!;
+  const best = decision.options.find((option) => option.scenario === decision.best)!;
+  const sampling = uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random";
+  const parts = [
+    `What is worth finding out before choosing: ${result.title}`,
+    `${decision.samples.toLocaleString("en-US")} ${sampling} samples, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
+    "",
+    optionsTable(result, decision),
+    `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
+    "",
+  ];
+  const worthNothing = decision.evpi <= decision.noiseLevel;
+  if (worthNothing) {
+    const evpi = decision.evpi === 0 ? "nothing" : `at most ${money(decision.evpi)}, no more than the noise level of ${money(decision.noiseLevel)}`;
+    parts.push(
+      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${chance(best.probabilityBest)} of the outcomes, and knowing every input exactly would be worth ${evpi}.`,
+    );
+  } else {
+    parts.push(
+      `Knowing every input exactly before deciding would be worth up to ${money(decision.evpi)} (the expected value of perfect information): no measurement can be worth more.`,
+    );
+    if (!decision.evppi.some((entry) => entry.aboveNoise)) {
+      parts.push(`No input alone is worth measuring: each is at or below the noise level of ${money(decision.noiseLevel)}.`);
+    }
+  }
+  if (decision.evppi.length > 0) {
+    parts.push(
+      "",
+      "Each input, by what finding it out exactly first is worth (an upper bound: a measurement that only narrows its range is worth less):",
+      ...decision.evppi.flatMap((entry, index) => worthLine(result, decision, entry, index + 1)),
+    );
+  }
+  return `${parts.join("\n")}\n`;
+}
+
+export function registerVoi(program: Command, output: CliOutput): void {
+  program
+    .command("voi")
+    .description("What finding out more before choosing is worth: each option's chance of being best, and each input's value of information in money.")
+    .argument("<file>", "scenario file (.yaml, .yml or .json) with at least one input given as a range")
+    .option("--samples <n>", "Monte Carlo samples (default 10000)")
+    .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default 1)")
+    .option("--lhs", "Latin hypercube sampling instead of plain random draws")
+    .option("--group <inputs>", "inputs (paths, comma-separated) to value together as well as alone; repeatable", (value: string, previous: string[]) => [...previous, value], [])
+    .option("--json", "print the decision analysis as JSON")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ mlops-roi voi examples/close-call.yaml
+  $ mlops-roi voi examples/close-call.yaml --samples 40000 --seed 7 --json
+  $ mlops-roi voi examples/close-call.yaml --group defaults.projects.valuePerMonth,scenarios.compromise.projects.upkeepHoursPerMonth`,
+    )
+    .action(async (file: string, options: VoiOptions) => {
+      const { compiled } = loadScenario(file, output);
+      if (!compiled) return;
+      if (compiled.scenarios.length < 2) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to choose between`);
+      const inputs = compiled.uncertainLeaves.map((leaf) => compiled.leaves[leaf]!.name);
+      if (inputs.length === 0) {
+        throw new UserError(`${file}: every input is a single number, so there is nothing uncertain to find out; give an input as { low, high } (a 90% interval) to see what measuring it is worth`);
+      }
+      const groups = options.group.map((text) => {
+        const group = groupInputs(text);
+        for (const input of group) {
+          if (!inputs.includes(input)) {
+            const guess = suggest(input, inputs);
+            throw new UserError(`--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${inputs.join(", ")}`, 2);
+          }
+        }
+        if (new Set(group).size < 2) throw new UserError(`--group ${text}: a group needs at least two different inputs, comma-separated; each input is valued alone anyway`, 2);
+        return group;
+      });
+      if (options.samples !== undefined) parseWholeNumber("--samples", options.samples, 1);
+      const summary = await runMonteCarlo(compiled, options, output, { groups });
+      const result = withUncertainty(buildResult(compiled), summary!);
+      const decision = result.decision!;
+      const text = options.json
+        ? toJson({ input: file, currency: result.currency, seed: result.uncertainty!.seed, ...decision } satisfies VoiResult)
+        : renderVoiText(result, decision);
+      if (options.output) {
+        const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
+        output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+      } else output.stdout(text);
+    });
+}

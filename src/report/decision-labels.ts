@@ -1,0 +1,48 @@
+import type { CaseResult, InformationValue } from "../engine/index.js";
+import { describeInput } from "./input-labels.js";
+
+/** One part of what an information value is about: an input's plain label and the options that use it. */
+export interface InformationPart {
+  label: string;
+  /** Scenario names (file order) of the options that use these inputs; empty when every option does. */
+  scenarios: string[];
+}
+
+/**
+ * Plain words for what a value of information is about: the inputs' labels, those with the same
+ * label merged (a group of one field set per option reads as one field with its options).
+ * @example informationParts({ inputs: ["scenarios.optimal.projects.upkeepHoursPerMonth"], … }, result)
+ * // [{ label: "Upkeep hours a month for each live project", scenarios: ["optimal"] }]
+ */
+export function informationParts(entry: Pick<InformationValue, "inputs">, result: CaseResult): InformationPart[] {
+  const order = Object.keys(result.scenarios);
+  const parts: { label: string; users: Set<string>; everyone: boolean }[] = [];
+  for (const input of entry.inputs) {
+    const { label } = describeInput(input);
+    const usedBy = result.assumptions.find((assumption) => assumption.input === input)?.usedBy ?? [];
+    let part = parts.find((candidate) => candidate.label === label);
+    if (!part) {
+      part = { label, users: new Set(), everyone: false };
+      parts.push(part);
+    }
+    // An input no option is recorded as using is taken as everyone's, as `inputLabel` does.
+    if (usedBy.length === 0) part.everyone = true;
+    for (const name of usedBy) part.users.add(name);
+  }
+  return parts.map((part) => ({
+    label: part.label,
+    scenarios: part.everyone || order.every((name) => part.users.has(name)) ? [] : order.filter((name) => part.users.has(name)),
+  }));
+}
+
+/**
+ * The plain label of a value of information as one line of text, options by their labels.
+ * @example informationLabel(entry, result) // "Upkeep hours a month for each live project (Every tool we want, What will be approved)"
+ */
+export function informationLabel(entry: Pick<InformationValue, "inputs">, result: CaseResult): string {
+  return informationParts(entry, result)
+    .map((part) =>
+      part.scenarios.length === 0 ? part.label : `${part.label} (${part.scenarios.map((name) => result.scenarios[name]?.label ?? name).join(", ")})`,
+    )
+    .join(" and ");
+}
