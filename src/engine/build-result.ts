@@ -171,6 +171,15 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     comparisons,
     assumptions,
     notes: compiled.groupNotes.map((note) => ({ input: note.name, note: note.note })),
+    ...(compiled.correlations.length > 0
+      ? {
+          correlations: compiled.correlations.map((correlation) => ({
+            between: [compiled.leaves[correlation.leaves[0]]!.name, compiled.leaves[correlation.leaves[1]]!.name] as [string, string],
+            rank: correlation.rank,
+            ...(correlation.note ? { note: correlation.note } : {}),
+          })),
+        }
+      : {}),
   };
 }
 

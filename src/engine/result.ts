@@ -138,6 +138,8 @@ export interface CaseResult {
   comparisons: Record<string, ComparisonResult>;
   assumptions: Assumption[];
   notes: { input: string; note: string }[];
+  /** The rank correlations the file declares between inputs given as ranges (drawn together in the Monte Carlo). */
+  correlations?: { between: [string, string]; rank: number; note?: string }[];
   /** With ranges and at least one alternative: the chance each option is best and what finding out more is worth. */
   decision?: DecisionAnalysis;
   /** Present when the case has ranges and a Monte Carlo was run. */

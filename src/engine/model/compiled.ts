@@ -98,4 +98,5 @@ export interface CompiledCorrelation {
   readonly rank: number;
   /** Its position in the file's `correlations` list. */
   readonly entry: number;
+  readonly note?: string;
 }

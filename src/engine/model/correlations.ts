@@ -49,7 +49,7 @@ export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], err
       return;
     }
     seen.set(key, at);
-    correlations.push({ leaves: [a, b], rank: entry.rank, entry: at });
+    correlations.push({ leaves: [a, b], rank: entry.rank, entry: at, ...(entry.note ? { note: entry.note } : {}) });
   });
   const groups = linkedGroups(correlations);
   for (const group of groups) {

@@ -1,4 +1,6 @@
-import { countWord, chartFigure, optionName, prose } from "./parts.js";
+import { countWord, chartFigure, optionName, prose, userText } from "./parts.js";
+import { escapeHtml } from "../escape.js";
+import { describeInput } from "../input-labels.js";
 import type { ReportSection } from "./section.js";
 import { TORNADO_BARS } from "../risks.js";
 
@@ -16,9 +18,23 @@ export const whatMovesSection: ReportSection = {
       risks.method === "range"
         ? `Each bar shows the net gain of ${option} when one input moves from the low to the high end of its range, all else unchanged. The ${countWord(shown)} with the longest bars are shown. These are the assumptions to check first.`
         : `Each bar shows the net gain of ${option} if one input were ${Math.round(risks.change * 100)}% lower (light bars) or ${Math.round(risks.change * 100)}% higher (dark bars), all else unchanged. This is a simple test, not a range from the file. The ${countWord(shown)} with the longest bars are shown. These are the assumptions to check first.`;
+    // The bars move one input at a time: inputs the file links must be read together.
+    const linked = (context.result.correlations ?? []).filter((correlation) => correlation.rank !== 0);
+    // Our words for the input, with the options that use it when not all do (their labels are the user's).
+    const labelOf = (input: string) => {
+      const plain = escapeHtml(describeInput(input).label);
+      const usedBy = context.result.assumptions.find((entry) => entry.input === input)?.usedBy ?? [];
+      const every = Object.keys(context.result.scenarios).every((name) => usedBy.includes(name));
+      return usedBy.length === 0 || every ? plain : `${plain} (${usedBy.map((name) => userText(context.label(name))).join(", ")})`;
+    };
+    const pairs = linked.map(({ between: [a, b], rank }) => `“${labelOf(a)}” and “${labelOf(b)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`);
+    const linkedText =
+      pairs.length > 0
+        ? ` The case links some assumptions: ${pairs.join("; ")}. Each bar moves one of them alone, so read linked bars together; the ranges on the first page move them together.`
+        : "";
     return `<section id="what-moves" class="block">
 <h2>What could change the result</h2>
-${chartFigure(svg, prose(text))}
+${chartFigure(svg, prose(text + linkedText))}
 </section>`;
   },
 };
