@@ -15,6 +15,7 @@ import { focusField, IssueSummary } from "./editor/IssueSummary.js";
 import { CaseEvaluator } from "./engine/case-evaluator.js";
 import type { RangedResult } from "./engine/messages.js";
 import { RangesNote } from "./results/RangesNote.js";
+import { DecisionPanel } from "./results/DecisionPanel.js";
 import { ApiError, fetchCase, fetchExport, fetchInfo, fetchTemplate, saveCase } from "./files/api.js";
 import { downloadFile } from "./files/download.js";
 import { Toolbar } from "./files/Toolbar.js";
@@ -80,6 +81,7 @@ export function App() {
   const [lastGood, setLastGood] = useState<Evaluation | undefined>();
   const [ranged, setRanged] = useState<{ json: string; value: RangedResult } | undefined>();
   const [rangeProgress, setRangeProgress] = useState<number | undefined>();
+  const [rangesFailedFor, setRangesFailedFor] = useState<string | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [busy, setBusy] = useState(false);
   const [share, setShare] = useState<string | undefined>();
@@ -199,6 +201,7 @@ export function App() {
           setRangeProgress(undefined);
         })
         .catch((error: unknown) => {
+          if (!cancelled) setRangesFailedFor(evaluatedJson);
           setRangeProgress(undefined);
           setStatus({ text: `The ranges could not be worked out: ${messageOf(error)}`, tone: "error" });
         });
@@ -351,6 +354,13 @@ export function App() {
   const stale = evaluation !== undefined && !evaluation.result;
   const title = data && typeof data.title === "string" && data.title !== "" ? data.title : "Business case";
   const uncertainty = shown?.result ? uncertaintyFromResult(shown.result) : undefined;
+  // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
+  const refining =
+    !stale &&
+    rangedNow === undefined &&
+    rangesFailedFor !== evaluatedJson &&
+    (shown?.compiled?.uncertainLeaves.length ?? 0) > 0 &&
+    (shown?.compiled?.scenarios.length ?? 0) > 1;
 
   useEffect(() => {
     document.title = `${dirty ? "• " : ""}${title} · mlops-roi`;
@@ -426,6 +436,7 @@ export function App() {
               <>
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} />
                 <RangesNote result={shown.result} progress={rangeProgress} />
+                <DecisionPanel result={shown.result} refining={refining} />
                 <Charts result={shown.result} compiled={shown.compiled} uncertainty={uncertainty} tornado={rangedNow?.tornado} />
                 <AdoptionOrder result={shown.result} />
                 <CapacityView result={shown.result} />

@@ -1,0 +1,78 @@
+import type { CaseResult } from "../../../src/engine/index.js";
+import { scenarioColour } from "../../../src/charts/scenario-colours.js";
+import { formatMoney } from "../format.js";
+import { formatChance, groupNote, informationLabel } from "./decision-words.js";
+
+/** Inputs (or groups) listed under "Worth finding out first". */
+const SHOWN_INPUTS = 3;
+
+/**
+ * The decision under the ranges, as the engine worked it out from the same draws: how often each
+ * option comes out best, and which inputs are worth finding out before choosing. While the ranges
+ * are being worked out again it shows no figure, only that they are coming.
+ */
+export function DecisionPanel({ result, refining }: { result: CaseResult; refining: boolean }) {
+  const decision = result.decision;
+  if (!decision) {
+    if (!refining) return null;
+    return (
+      <section className="decision" aria-labelledby="decision-heading" data-state="refining">
+        <h2 id="decision-heading">Which option comes out best</h2>
+        <p className="section-note" role="status">
+          Working out, from the ranges, how often each option comes out best and what is worth finding out first…
+        </p>
+      </section>
+    );
+  }
+  const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
+  const seed = result.uncertainty?.seed;
+  return (
+    <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples}>
+      <h2 id="decision-heading">Which option comes out best</h2>
+      <p className="section-note">
+        Over the same {decision.samples.toLocaleString("en-GB")} draws as the ranges{seed !== undefined ? ` (seed ${seed})` : ""}: how often each option has the highest net present value.
+      </p>
+      <ul className="decision-options">
+        {decision.options.map((option) => (
+          <li key={option.scenario} data-option={option.scenario}>
+            <span className="decision-option-label">{option.label}</span>
+            <span className="decision-option-share">
+              Best in <span data-figure="probability-best">{formatChance(option.probabilityBest)}</span> of outcomes
+            </span>
+            <span className="decision-bar" aria-hidden="true">
+              <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h3>Worth finding out first</h3>
+      {worth.length === 0 ? (
+        <p className="decision-nothing" data-decision="nothing-worth-measuring">
+          No measurement is worth paying for now: knowing any of the uncertain inputs exactly before choosing would not measurably change which option is best.
+        </p>
+      ) : (
+        <>
+          <p className="decision-evpi">
+            Knowing every uncertain input exactly before choosing would be worth up to <strong data-figure="evpi">{formatMoney(decision.evpi, result.currency)}</strong> in all. The inputs worth most:
+          </p>
+          <ol className="decision-worth">
+            {worth.map((entry) => {
+              const note = groupNote(entry);
+              return (
+                <li key={entry.inputs.join(",")} data-inputs={entry.inputs.join(",")}>
+                  <span className="decision-input">
+                    <span className="decision-input-name">{informationLabel(entry.inputs, result)}</span>
+                    {note && <span className="decision-group-note">{note}</span>}
+                  </span>
+                  <span className="decision-value">
+                    up to <span data-figure="information-value">{formatMoney(entry.value, result.currency)}</span>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
