@@ -1,0 +1,228 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoney, formatPercent } from "../cli/format/numbers.js";
+import { packageRoot } from "../cli/package-files.js";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
+import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
+import { startServer, type RunningServer } from "./start-server.js";
+import { buildWebApp, webBuildIsStale } from "./web-build.js";
+
+/**
+ * The web app's decision panel in Debian's Chromium: beside the ranges it shows how often each
+ * option comes out best and what is worth finding out first, the engine's own figures for the same
+ * draws. Each case is a temporary copy of an example, served by its own server.
+ */
+
+// The callbacks given to page.evaluate run in the browser (see web-app.test.ts).
+declare const document: any;
+
+const inCi = process.env.CI === "true";
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !inCi) console.warn(`web app decision tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+
+const screenshots = join(packageRoot, "test-results");
+/** What the page's Monte Carlo runs (web/src/engine/case-evaluator.ts); the test also reads them off the page. */
+const LIVE_SAMPLES = 2_000;
+const LIVE_SEED = 1;
+const SHOWN_INPUTS = 3;
+
+let folder: string;
+let closeCall: RunningServer;
+let team: RunningServer;
+let browser: Browser;
+const consoleProblems: string[] = [];
+
+/** The engine's decision analysis of a case, for the draws the page makes. */
+function engineDecision(data: unknown): { decision: DecisionAnalysis; currency: string } {
+  const { compiled } = validateScenarioText(JSON.stringify(data));
+  if (!compiled) throw new Error("the case should be valid");
+  const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: LIVE_SAMPLES, seed: LIVE_SEED }));
+  if (!result.decision) throw new Error("the case should have a decision analysis");
+  return { decision: result.decision, currency: result.currency };
+}
+
+function exampleData(name: string): Record<string, any> {
+  return parse(readFileSync(join(packageRoot, "examples", `${name}.yaml`), "utf8"));
+}
+
+/** A chance as the panel writes it: whole percentages, never a false 0% or 100%. */
+function chance(value: number): string {
+  if (value > 0 && value < 0.005) return "under 1%";
+  if (value < 1 && value >= 0.995) return "over 99%";
+  return formatPercent(value);
+}
+
+async function openPage(server: RunningServer, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
+  await page.route("**/*", (route) => {
+    const target = route.request().url();
+    if (target.startsWith(server.url) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
+    consoleProblems.push(`request to another site: ${target}`);
+    return route.abort();
+  });
+  await page.goto(server.url);
+  await page.locator("[data-figure=npv]").first().waitFor();
+  return page;
+}
+
+const panel = (page: Page) => page.locator("section.decision");
+
+/** What the panel shows, read once it holds figures. */
+async function shownDecision(page: Page) {
+  await page.locator("section.decision[data-state=ready]").waitFor();
+  return page.evaluate(() => {
+    const section = document.querySelector("section.decision");
+    return {
+      samples: section.getAttribute("data-samples"),
+      options: [...section.querySelectorAll(".decision-options li")].map((item: any) => ({
+        scenario: item.getAttribute("data-option"),
+        label: item.querySelector(".decision-option-label").textContent,
+        share: item.querySelector("[data-figure=probability-best]").textContent,
+      })),
+      evpi: section.querySelector("[data-figure=evpi]")?.textContent ?? null,
+      worth: [...section.querySelectorAll(".decision-worth li")].map((item: any) => ({
+        inputs: item.getAttribute("data-inputs"),
+        label: item.querySelector(".decision-input-name").textContent,
+        note: item.querySelector(".decision-group-note")?.textContent ?? null,
+        value: item.querySelector("[data-figure=information-value]").textContent,
+      })),
+      nothing: section.querySelector("[data-decision=nothing-worth-measuring]")?.textContent ?? null,
+    };
+  });
+}
+
+/** What the panel must show for the engine's analysis. */
+function expectedPanel({ decision, currency }: { decision: DecisionAnalysis; currency: string }) {
+  const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
+  return {
+    samples: String(decision.samples),
+    options: decision.options.map((option) => ({ scenario: option.scenario, label: option.label, share: chance(option.probabilityBest) })),
+    evpi: worth.length > 0 ? formatMoney(decision.evpi, currency) : null,
+    worth: worth.map((entry) => ({ inputs: entry.inputs.join(","), value: formatMoney(entry.value, currency) })),
+  };
+}
+
+/** Elements of the panel that reach past its right edge, or stick out of the page. */
+function spilling(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const section = document.querySelector("section.decision");
+    const edge = section.getBoundingClientRect().right;
+    return ([...section.querySelectorAll("*")] as any[])
+      .filter((element) => element.getBoundingClientRect().right > edge + 1 || element.scrollWidth > element.clientWidth + 1)
+      .map((element) => String(element.outerHTML).slice(0, 100));
+  });
+}
+
+describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromium", () => {
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
+    if (webBuildIsStale()) await buildWebApp();
+    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-decision-"));
+    mkdirSync(join(folder, "close-call"));
+    mkdirSync(join(folder, "team"));
+    copyFileSync(join(packageRoot, "examples", "close-call.yaml"), join(folder, "close-call", "close-call.yaml"));
+    copyFileSync(join(packageRoot, "examples", "team.yaml"), join(folder, "team", "team.yaml"));
+    mkdirSync(screenshots, { recursive: true });
+    closeCall = await startServer({ casePath: join(folder, "close-call", "close-call.yaml"), port: 0, exporters: {} });
+    team = await startServer({ casePath: join(folder, "team", "team.yaml"), port: 0, exporters: {} });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeCall?.close();
+    await team?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("shows, for a close call, the engine's chance each option is best and what finding out first is worth", async () => {
+    const expected = expectedPanel(engineDecision(exampleData("close-call")));
+    // The example is the near tie it says it is, with something worth measuring.
+    const [, optimal, compromise] = engineDecision(exampleData("close-call")).decision.options;
+    expect(optimal!.probabilityBest).toBeGreaterThan(0.4);
+    expect(compromise!.probabilityBest).toBeGreaterThan(0.3);
+    expect(expected.worth.length).toBeGreaterThan(0);
+
+    const page = await openPage(closeCall, 1280);
+    const shown = await shownDecision(page);
+    await page.screenshot({ path: join(screenshots, "web-app-decision-top-1280.png") });
+    // The page ran the draws this test ran: it says so in the ranges' note and on the panel.
+    const note = await page.locator(".ranges-note").textContent();
+    expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} draws`);
+    expect(note).toContain(`(seed ${LIVE_SEED})`);
+    expect(await panel(page).locator(".section-note").textContent()).toContain(`${LIVE_SAMPLES.toLocaleString("en-GB")} draws as the ranges (seed ${LIVE_SEED})`);
+
+    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(expected);
+    expect(shown.nothing).toBeNull();
+    // The inputs in the editor's words, the option that uses each named; the correlated pair as one.
+    expect(shown.worth[0]).toMatchObject({
+      label: "Upkeep hours a month for each live project (Every tool we want and What will be approved)",
+      note: "Finding out both at once: they move together",
+    });
+    expect(shown.worth[1]).toMatchObject({ label: "Upkeep hours a month for each live project (What will be approved)", note: null });
+
+    await panel(page).evaluate((element) => element.scrollIntoView({ block: "start" }));
+    expect(await spilling(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "web-app-decision-1280.png") });
+    await page.close();
+  });
+
+  it("shows no stale figure while the ranges refresh after an edit, then the engine's figures for the edited case", async () => {
+    const edited = exampleData("close-call");
+    edited.scenarios.compromise.tooling.licences.perUserPerMonth.value = 400;
+    const expected = expectedPanel(engineDecision(edited));
+    const before = expectedPanel(engineDecision(exampleData("close-call")));
+    expect(expected.options).not.toEqual(before.options);
+
+    const page = await openPage(closeCall, 1280);
+    await shownDecision(page);
+    await page.getByRole("tab", { name: "What will be approved" }).click();
+    const fee = page.getByLabel("Licence fee a month for each person", { exact: true });
+    await fee.fill("400");
+    // From the edit until the new draws are in, the panel says they are coming and shows no figure.
+    await page.locator("section.decision[data-state=refining]").waitFor();
+    expect(await panel(page).locator("[data-figure]").count()).toBe(0);
+    const shown = await shownDecision(page);
+    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(expected);
+    await page.close();
+  });
+
+  it("says no measurement is worth paying for when one option wins in every outcome (team example)", async () => {
+    const engine = engineDecision(exampleData("team"));
+    const expected = expectedPanel(engine);
+    expect(engine.decision.evppi.some((entry) => entry.aboveNoise)).toBe(false);
+
+    const page = await openPage(team, 1280);
+    const shown = await shownDecision(page);
+    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth }).toEqual({ ...expected, worth: [] });
+    expect(shown.nothing).toMatch(/^No measurement is worth paying for now/);
+    await page.close();
+  });
+
+  it("fits a 390 px wide screen: nothing wider than the page or cut (screenshots in test-results/)", async () => {
+    for (const [server, name] of [
+      [closeCall, "close-call"],
+      [team, "team"],
+    ] as const) {
+      const page = await openPage(server, 390);
+      await shownDecision(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await spilling(page)).toEqual([]);
+      await panel(page).evaluate((element) => element.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: join(screenshots, `web-app-decision-${name}-390.png`) });
+      await page.close();
+    }
+  });
+
+  it("logged no error or warning in the browser console", () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
