@@ -3,6 +3,7 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/scenario/suggest.js";
 import { informationLabel } from "../../report/decision-labels.js";
 import { formatMoney } from "../format/numbers.js";
+import { formatChance } from "../format/run-report.js";
 import { renderTable } from "../format/table.js";
 import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
 import { toJson } from "../json.js";
@@ -30,13 +31,6 @@ function groupInputs(text: string): string[] {
     .filter((input) => input !== "");
 }
 
-/** A chance as a whole percent; "<1%" and ">99%" where rounding would claim none or every outcome. */
-function chance(share: number): string {
-  if (share > 0 && share < 0.005) return "<1%";
-  if (share < 1 && share > 0.995) return ">99%";
-  return `${Math.round(share * 100)}%`;
-}
-
 function optionName(result: CaseResult, scenario: string): string {
   const label = result.scenarios[scenario]?.label ?? scenario;
   return label === scenario ? scenario : `${label} (${scenario})`;
@@ -48,7 +42,7 @@ function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     decision.options.map((option) => [
       `${optionName(result, option.scenario)}${option.scenario === decision.best ? " ← best on average" : ""}`,
-      chance(option.probabilityBest),
+      formatChance(option.probabilityBest),
       money(option.expectedNpv),
       money(option.expectedLoss),
     ]),
@@ -88,7 +82,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   if (worthNothing) {
     const evpi = decision.evpi === 0 ? "nothing" : `at most ${money(decision.evpi)}, no more than the noise level of ${money(decision.noiseLevel)}`;
     parts.push(
-      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${chance(best.probabilityBest)} of the outcomes, and knowing every input exactly would be worth ${evpi}.`,
+      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(

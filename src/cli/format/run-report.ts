@@ -25,6 +25,29 @@ function rangeText(low: number | null, high: number | null, format: (value: numb
   return `${show(low)} to ${show(high)}`;
 }
 
+/**
+ * A chance as a whole percent; "<1%" and ">99%" where rounding would claim none or every outcome.
+ * @example formatChance(0.0035) // "<1%" ; formatChance(0.5574) // "56%" ; formatChance(1) // "100%"
+ */
+export function formatChance(share: number): string {
+  if (share > 0 && share < 0.005) return "<1%";
+  if (share < 1 && share > 0.995) return ">99%";
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The decision in two lines: how often the best option on average is best, and what knowing everything first is worth. */
+function decisionLines(result: CaseResult): string[] {
+  const decision = result.decision;
+  if (!decision) return [];
+  const best = decision.options.find((option) => option.scenario === decision.best)!;
+  const evpi = formatMoney(decision.evpi, result.currency);
+  const worth =
+    decision.evpi <= decision.noiseLevel
+      ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
+      : `Knowing every input exactly before deciding would be worth up to ${evpi} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
+  return [`  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples`, `  ${worth}`];
+}
+
 function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
   const withRanges = comparisons.filter((comparison) => comparison.distribution);
   if (withRanges.length === 0 || !result.uncertainty) return undefined;
@@ -45,6 +68,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   return [
     renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
     `  ${samples.toLocaleString("en-US")} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${result.uncertainty.inputs.length} inputs`,
+    ...decisionLines(result),
   ].join("\n");
 }
 
