@@ -36,13 +36,22 @@ export function informationParts(entry: Pick<InformationValue, "inputs">, result
 }
 
 /**
+ * A label continuing a sentence: its first letter in lower case.
+ * @example continuing("Upkeep hours a month") // "upkeep hours a month"
+ */
+export function continuing(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
  * The plain label of a value of information as one line of text, options by their labels.
  * @example informationLabel(entry, result) // "Upkeep hours a month for each live project (Every tool we want, What will be approved)"
  */
 export function informationLabel(entry: Pick<InformationValue, "inputs">, result: CaseResult): string {
   return informationParts(entry, result)
-    .map((part) =>
-      part.scenarios.length === 0 ? part.label : `${part.label} (${part.scenarios.map((name) => result.scenarios[name]?.label ?? name).join(", ")})`,
-    )
+    .map((part, index) => {
+      const label = index === 0 ? part.label : continuing(part.label);
+      return part.scenarios.length === 0 ? label : `${label} (${part.scenarios.map((name) => result.scenarios[name]?.label ?? name).join(", ")})`;
+    })
     .join(" and ");
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, type InformationValue } from "../../engine/index.js";
 import { suggest } from "../../engine/scenario/suggest.js";
-import { informationLabel } from "../../report/decision-labels.js";
+import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoney } from "../format/numbers.js";
 import { formatChance } from "../format/run-report.js";
 import { renderTable } from "../format/table.js";
@@ -52,7 +52,7 @@ function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
 function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: InformationValue, rank: number): string[] {
   const money = (value: number) => formatMoney(value, result.currency);
   const label = informationLabel(entry, result);
-  const lowered = label.charAt(0).toLowerCase() + label.slice(1);
+  const lowered = continuing(label);
   const together = entry.inputs.length > 1 ? " together" : "";
   const why = entry.group === "correlated" ? " (correlated in the file)" : entry.group === "asked" ? " (the group asked for)" : "";
   const line = entry.aboveNoise

@@ -1,6 +1,7 @@
 import { adoptionOrderSection } from "./adoption-order.js";
 import { assumptionsSection } from "./assumptions.js";
 import { benefitSection } from "./benefit.js";
+import { decisionSection } from "./decision.js";
 import { liveProjectsSection } from "./live-projects.js";
 import { moneyOverTimeSection } from "./money-over-time.js";
 import { monthByMonthSection } from "./month-by-month.js";
@@ -18,6 +19,7 @@ export const reportSections: readonly ReportSection[] = [
   summarySection,
   planVersusActualSection,
   optionsSection,
+  decisionSection,
   adoptionOrderSection,
   moneyOverTimeSection,
   teamHoursSection,

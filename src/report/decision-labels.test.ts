@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { CaseResult } from "../engine/index.js";
+import { informationLabel, informationParts } from "./decision-labels.js";
+
+/** Just what the labels read: the scenarios' labels in file order and who uses each input. */
+const result = {
+  scenarios: {
+    current: { label: "Today" },
+    optimal: { label: "Every tool we want" },
+    compromise: { label: "What will be approved" },
+  },
+  assumptions: [
+    { input: "defaults.projects.upkeepHoursPerMonth", usedBy: ["current"] },
+    { input: "defaults.projects.valuePerMonth", usedBy: ["current", "optimal", "compromise"] },
+    { input: "scenarios.optimal.projects.upkeepHoursPerMonth", usedBy: ["optimal"] },
+    { input: "scenarios.compromise.projects.upkeepHoursPerMonth", usedBy: ["compromise"] },
+  ],
+} as unknown as CaseResult;
+
+describe("informationLabel", () => {
+  it("names an input by its plain label, with the options that use it when not all do", () => {
+    expect(informationLabel({ inputs: ["scenarios.compromise.projects.upkeepHoursPerMonth"] }, result)).toBe(
+      "Upkeep hours a month for each live project (What will be approved)",
+    );
+    expect(informationLabel({ inputs: ["defaults.projects.valuePerMonth"] }, result)).toBe("What one live project earns or saves a month");
+  });
+
+  it("merges a group's inputs of the same field into one label, options in the file's order", () => {
+    const group = { inputs: ["scenarios.compromise.projects.upkeepHoursPerMonth", "scenarios.optimal.projects.upkeepHoursPerMonth"] };
+    expect(informationParts(group, result)).toEqual([{ label: "Upkeep hours a month for each live project", scenarios: ["optimal", "compromise"] }]);
+    expect(informationLabel(group, result)).toBe("Upkeep hours a month for each live project (Every tool we want, What will be approved)");
+    // Every option uses the field once today's value joins: no list of options then.
+    const everyone = { inputs: [...group.inputs, "defaults.projects.upkeepHoursPerMonth"] };
+    expect(informationLabel(everyone, result)).toBe("Upkeep hours a month for each live project");
+  });
+
+  it("joins different fields of a group with 'and'", () => {
+    expect(informationLabel({ inputs: ["defaults.projects.valuePerMonth", "scenarios.optimal.projects.upkeepHoursPerMonth"] }, result)).toBe(
+      "What one live project earns or saves a month and upkeep hours a month for each live project (Every tool we want)",
+    );
+  });
+});

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+import { formatChance, formatMoney, formatNumber } from "../format.js";
+import { describeInput } from "../input-labels.js";
+import { findJargon } from "../jargon.js";
+import { textOf } from "../report-text.js";
+import { WORTH_FINDING_OUT } from "./decision.js";
+
+const examples = new URL("../../../examples/", import.meta.url);
+
+function compile(name: string): CompiledCase {
+  const { compiled, issues } = validateScenarioText(readFileSync(new URL(name, examples), "utf8"));
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return compiled;
+}
+
+/** As the report of `report --samples 2000 --seed 1`. */
+function resultOf(compiled: CompiledCase): CaseResult {
+  return withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 2_000, seed: 1 }));
+}
+
+/** The text as read: inline spans (user words, figures) do not split words as other tags do. */
+function read(html: string): string {
+  return textOf(html.replace(/<\/?span[^>]*>/g, ""));
+}
+
+function sectionOf(html: string): string | undefined {
+  return html.match(/<section id="decision"[\s\S]*?<\/section>/)?.[0];
+}
+
+function paragraphs(section: string): string[] {
+  return [...section.matchAll(/<p data-prose>([\s\S]*?)<\/p>/g)].map((match) => read(match[1]!));
+}
+
+const withRanges = readdirSync(examples)
+  .filter((name) => name.endsWith(".yaml"))
+  .filter((name) => compile(name).uncertainLeaves.length > 0);
+
+describe("the examples with ranges", () => {
+  it("include a close call and clear winners", () => {
+    expect(withRanges).toEqual(expect.arrayContaining(["close-call.yaml", "team.yaml", "seed-uncertain.yaml"]));
+  });
+});
+
+describe.each(withRanges)("the decision section of examples/%s", (name) => {
+  const compiled = compile(name);
+  const result = resultOf(compiled);
+  const decision = result.decision!;
+  const money = (value: number) => formatMoney(value, result.currency);
+  const label = (scenario: string) => result.scenarios[scenario]!.label;
+  const reportPromise = createReport(compiled, { result, generatedOn: "1 June 2026" });
+
+  it("sits on page 2, right after the options and before the money over time", async () => {
+    const { html } = await reportPromise;
+    const at = html.indexOf('<section id="decision"');
+    expect(at).toBeGreaterThan(html.indexOf('<section id="options"'));
+    expect(at).toBeLessThan(html.indexOf("When the money comes back"));
+  });
+
+  it("says how often each option comes out best, as the result's decision has it", async () => {
+    const section = sectionOf((await reportPromise).html)!;
+    const [shares] = paragraphs(section);
+    expect(shares).toMatch(new RegExp(`^Over the ${formatNumber(decision.samples)} runs of the plan, `));
+    const ranked = [...decision.options].filter((option) => option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
+    const first = ranked[0]!;
+    expect(shares).toContain(
+      first.probabilityBest === 1 ? `“${label(first.scenario)}” comes out best in every run.` : `“${label(first.scenario)}” comes out best in ${formatChance(first.probabilityBest)} of them`,
+    );
+    for (const option of ranked.slice(1)) expect(shares).toContain(`“${label(option.scenario)}” in ${formatChance(option.probabilityBest)}`);
+    const never = decision.options.filter((option) => option.probabilityBest === 0);
+    if (never.length > 0) expect(shares).toMatch(new RegExp(`${never.length === 1 ? "does" : "do"}\\.$`));
+    for (const option of never) expect(shares).toMatch(new RegExp(`“${label(option.scenario)}”[^.]* never d`));
+    // Every percentage in the sentence is one of the options' chances.
+    const allowed = decision.options.map((option) => formatChance(option.probabilityBest));
+    for (const percent of shares!.match(/(?:under |over )?\d+%/g) ?? []) expect(allowed).toContain(percent);
+  });
+
+  it("names what to pin down first, with what knowing it is worth, or says that nothing is", async () => {
+    const section = sectionOf((await reportPromise).html)!;
+    const text = paragraphs(section).join(" ");
+    const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, WORTH_FINDING_OUT);
+    const rows = [...section.matchAll(/<tr data-inputs="([^"]*)"><td>([\s\S]*?)<\/td><td class="number">([^<]*)<\/td><\/tr>/g)].map((match) => ({
+      inputs: match[1]!.split(" "),
+      what: read(match[2]!),
+      value: read(match[3]!),
+    }));
+    expect(rows.map((row) => row.inputs)).toEqual(worth.map((entry) => entry.inputs));
+    rows.forEach((row, index) => {
+      expect(row.value).toBe(money(worth[index]!.value));
+      for (const input of row.inputs) expect(row.what).toContain(describeInput(input).label);
+      if (row.inputs.length > 1) expect(row.what).toMatch(/, found out together$/);
+    });
+    const amounts = text.match(/(?:US)?[€$£]\d[\d,]*(?:\.\d+)?(?: million| billion)?/g) ?? [];
+    if (worth.length > 0) {
+      expect(text).toContain(`Knowing every figure for sure would be worth up to ${money(decision.evpi)} in all.`);
+      expect(text).not.toContain("worth measuring");
+      expect(amounts).toEqual([money(decision.evpi)]);
+    } else if (decision.evpi === 0) {
+      expect(text).toContain("Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.");
+      expect(amounts).toEqual([]);
+    } else {
+      expect(text).toContain(`worth measuring before deciding: even knowing every figure for sure would be worth only ${money(decision.evpi)}.`);
+      expect(text).toMatch(decision.evpi <= decision.noiseLevel ? /^.*Nothing is worth/ : /No single figure is worth/);
+      expect(amounts).toEqual([money(decision.evpi)]);
+    }
+  });
+
+  it("uses no technical words", async () => {
+    const section = sectionOf((await reportPromise).html)!;
+    const ours = read(section.replace(/<span data-user>[^<]*<\/span>/g, " "));
+    expect(findJargon(ours)).toEqual([]);
+    expect(ours).not.toMatch(/EVPI|EVPPI|Monte Carlo|value of (perfect )?information|noise|sample|expected value|probability/i);
+  });
+});
+
+describe("the decision section", () => {
+  const compiled = compile("close-call.yaml");
+  const result = resultOf(compiled);
+
+  it("in the close call, names the two options' upkeep, together and one at a time", async () => {
+    const section = sectionOf((await createReport(compiled, { result })).html)!;
+    const text = read(section);
+    expect(text).toContain("Upkeep hours a month for each live project (Every tool we want and What will be approved), found out together");
+    expect(text).toContain("Upkeep hours a month for each live project (What will be approved)");
+    expect(result.decision!.evppi[0]!.group).toBe("correlated");
+  });
+
+  it("says so when the best option on average is not the one recommended from the middle of every range", async () => {
+    const decision = result.decision!;
+    const compromise = decision.options.find((option) => option.scenario === "compromise")!;
+    const other = { ...result, decision: { ...decision, best: "compromise" } };
+    const text = paragraphs(sectionOf((await createReport(compiled, { result: other })).html)!)[0]!;
+    expect(text).toContain(`Averaged over all runs, “What will be approved” gains the most: ${formatMoney(compromise.expectedNpv, "EUR")} against “Today”.`);
+    const today = { ...result, decision: { ...decision, best: "current" } };
+    expect(paragraphs(sectionOf((await createReport(compiled, { result: today })).html)!)[0]).toContain("Averaged over all runs, no option gains money against “Today”.");
+    expect(paragraphs(sectionOf((await createReport(compiled, { result })).html)!)[0]).not.toContain("Averaged");
+  });
+
+  it("is left out without ranges", async () => {
+    const seed = compile("seed.yaml");
+    expect(sectionOf((await createReport(seed, { result: buildResult(seed) })).html)).toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
+import type { ReportContext } from "../context.js";
+import { continuing, informationParts } from "../decision-labels.js";
+import { escapeHtml } from "../escape.js";
+import { formatChance, formatNumber } from "../format.js";
+import { optionName, prose, userText } from "./parts.js";
+import type { ReportSection } from "./section.js";
+
+/** How many inputs the section names as worth pinning down. */
+export const WORTH_FINDING_OUT = 3;
+
+/** A chance of coming out best in words: "every run" and "never" only when the samples say so exactly. */
+function share(probability: number): string {
+  return probability === 1 ? "every run" : formatChance(probability);
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Which option comes out best how often, most often first; options that never do, named together. */
+function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
+  const ranked = decision.options.filter((option) => option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
+  const never = decision.options.filter((option) => option.probabilityBest === 0);
+  const [first, ...rest] = ranked;
+  const runs = `Over the ${formatNumber(decision.samples)} runs of the plan`;
+  const lead =
+    first!.probabilityBest === 1
+      ? `${runs}, ${optionName(context, first!.scenario)} comes out best in every run.`
+      : `${runs}, ${list([
+          `${optionName(context, first!.scenario)} comes out best in ${share(first!.probabilityBest)} of them`,
+          ...rest.map((option) => `${optionName(context, option.scenario)} in ${share(option.probabilityBest)}`),
+        ])}.`;
+  const others = never.length === 0 ? "" : ` ${list(never.map((option) => optionName(context, option.scenario)))} never ${never.length === 1 ? "does" : "do"}.`;
+  return `${lead}${others}`;
+}
+
+/** When the best option on average is not the one recommended from the middle of every range, say so. */
+function averageBest(context: ReportContext, decision: DecisionAnalysis): string {
+  const recommended = context.recommendation?.best.alternative;
+  if (recommended === undefined || recommended === decision.best) return "";
+  if (decision.best === context.result.baseline) return ` Averaged over all runs, no option gains money against ${optionName(context, decision.best)}.`;
+  const best = decision.options.find((option) => option.scenario === decision.best)!;
+  return ` Averaged over all runs, ${optionName(context, decision.best)} gains the most: ${context.money(best.expectedNpv)} against ${optionName(context, context.result.baseline)}.`;
+}
+
+/** What an input (or a group of them) is, in the report's words, options by their labels. */
+function whatToFindOut(context: ReportContext, entry: InformationValue): string {
+  const parts = informationParts(entry, context.result).map((part, index) => {
+    const options = part.scenarios.map((name) => userText(context.label(name)));
+    const label = escapeHtml(index === 0 ? part.label : continuing(part.label));
+    return options.length === 0 ? label : `${label} (${list(options)})`;
+  });
+  return `${list(parts)}${entry.inputs.length > 1 ? ", found out together" : ""}`;
+}
+
+function worthTable(context: ReportContext, entries: readonly InformationValue[]): string {
+  const rows = entries
+    .map(
+      (entry) =>
+        `<tr data-inputs="${escapeHtml(entry.inputs.join(" "))}"><td>${whatToFindOut(context, entry)}</td><td class="number">${escapeHtml(context.money(entry.value))}</td></tr>`,
+    )
+    .join("");
+  return `<table class="compact" data-figure-table="worth-finding-out">
+    <thead><tr><th>What to find out first</th><th class="number">Worth up to</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`;
+}
+
+/** Nothing is worth measuring: said in one sentence, with what knowing everything would be worth. */
+function nothingToMeasure(context: ReportContext, decision: DecisionAnalysis): string {
+  if (decision.evpi === 0) return "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.";
+  const who = decision.evpi <= decision.noiseLevel ? "Nothing is" : "No single figure is";
+  return `${who} worth measuring before deciding: even knowing every figure for sure would be worth only ${context.money(decision.evpi)}.`;
+}
+
+/**
+ * The choice under uncertainty, for the decision-maker: how often each option comes out best, and
+ * what pinning a figure down before deciding would be worth (the engine's `result.decision`).
+ */
+export const decisionSection: ReportSection = {
+  id: "decision",
+  part: "main",
+  render(context) {
+    const decision = context.result.decision;
+    if (!decision || decision.options.length < 2) return "";
+    const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, WORTH_FINDING_OUT);
+    const body =
+      worth.length === 0
+        ? prose(nothingToMeasure(context, decision))
+        : `${prose(`Some figures are worth pinning down before deciding. Knowing ${worth.length === 1 ? "this one" : "one of these"} for sure could be worth up to:`)}
+${worthTable(context, worth)}
+${prose(`Knowing every figure for sure would be worth up to ${context.money(decision.evpi)} in all. No study is worth more than that, and one that only narrows a range is worth less.`)}`;
+    return `<section id="decision" class="block">
+<h2>Is it worth finding out more first?</h2>
+${prose(`${bestShares(context, decision)}${averageBest(context, decision)}`)}
+${body}
+</section>`;
+  },
+};
