@@ -1,15 +1,23 @@
-import type { CaseResult } from "../../../src/engine/index.js";
+import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
-import { formatMoney } from "../format.js";
-import { formatChance, groupNote, informationLabel } from "./decision-words.js";
+import { informationLabel } from "../../../src/report/decision-labels.js";
+import { formatChance, formatMoney } from "../format.js";
 
 /** Inputs (or groups) listed under "Worth finding out first". */
 const SHOWN_INPUTS = 3;
 
+/** Why several inputs are valued together, in a few words. */
+function groupNote(entry: InformationValue): string | undefined {
+  if (entry.inputs.length < 2) return undefined;
+  const all = entry.inputs.length === 2 ? "both" : "all";
+  return entry.group === "correlated" ? `Finding out ${all} at once: they move together` : `Finding out ${all} at once`;
+}
+
 /**
  * The decision under the ranges, as the engine worked it out from the same draws: how often each
- * option comes out best, and which inputs are worth finding out before choosing. While the ranges
- * are being worked out again it shows no figure, only that they are coming.
+ * option comes out best, and which inputs are worth finding out before choosing (named in the words
+ * of the `voi` command). While the ranges are being worked out again it shows no figure, only that
+ * they are coming.
  */
 export function DecisionPanel({ result, refining }: { result: CaseResult; refining: boolean }) {
   const decision = result.decision;
@@ -61,7 +69,7 @@ export function DecisionPanel({ result, refining }: { result: CaseResult; refini
               return (
                 <li key={entry.inputs.join(",")} data-inputs={entry.inputs.join(",")}>
                   <span className="decision-input">
-                    <span className="decision-input-name">{informationLabel(entry.inputs, result)}</span>
+                    <span className="decision-input-name">{informationLabel(entry, result)}</span>
                     {note && <span className="decision-group-note">{note}</span>}
                   </span>
                   <span className="decision-value">
