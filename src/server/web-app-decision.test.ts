@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatMoney, formatPercent } from "../cli/format/numbers.js";
+import { formatMoney } from "../cli/format/numbers.js";
+import { formatChance } from "../cli/format/run-report.js";
 import { packageRoot } from "../cli/package-files.js";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
@@ -47,13 +48,6 @@ function engineDecision(data: unknown): { decision: DecisionAnalysis; currency: 
 
 function exampleData(name: string): Record<string, any> {
   return parse(readFileSync(join(packageRoot, "examples", `${name}.yaml`), "utf8"));
-}
-
-/** A chance as the panel writes it: whole percentages, never a false 0% or 100%. */
-function chance(value: number): string {
-  if (value > 0 && value < 0.005) return "under 1%";
-  if (value < 1 && value >= 0.995) return "over 99%";
-  return formatPercent(value);
 }
 
 async function openPage(server: RunningServer, width: number): Promise<Page> {
@@ -104,7 +98,7 @@ function expectedPanel({ decision, currency }: { decision: DecisionAnalysis; cur
   const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
   return {
     samples: String(decision.samples),
-    options: decision.options.map((option) => ({ scenario: option.scenario, label: option.label, share: chance(option.probabilityBest) })),
+    options: decision.options.map((option) => ({ scenario: option.scenario, label: option.label, share: formatChance(option.probabilityBest) })),
     evpi: worth.length > 0 ? formatMoney(decision.evpi, currency) : null,
     worth: worth.map((entry) => ({ inputs: entry.inputs.join(","), value: formatMoney(entry.value, currency) })),
   };
@@ -164,7 +158,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     expect(shown.nothing).toBeNull();
     // The inputs in the editor's words, the option that uses each named; the correlated pair as one.
     expect(shown.worth[0]).toMatchObject({
-      label: "Upkeep hours a month for each live project (Every tool we want and What will be approved)",
+      label: "Upkeep hours a month for each live project (Every tool we want, What will be approved)",
       note: "Finding out both at once: they move together",
     });
     expect(shown.worth[1]).toMatchObject({ label: "Upkeep hours a month for each live project (What will be approved)", note: null });
