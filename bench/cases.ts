@@ -41,6 +41,21 @@ export function uncertainCase(count = 30): CompiledCase {
   return compiled;
 }
 
+/**
+ * The uncertain case with correlations: `pairs` pairs of its ranges, each pair linked at rank 0.6
+ * (the first input of each pair with the one 15 places on), as a user links today's and tomorrow's
+ * estimates of the same thing.
+ */
+export function correlatedCase(count = 30, pairs = 5): CompiledCase {
+  const plain = uncertainCase(count);
+  const names = plain.uncertainLeaves.map((leaf) => plain.leaves[leaf]!.name);
+  const data = uncertainData(count) as Record<string, unknown>;
+  data.correlations = Array.from({ length: pairs }, (_, index) => ({ between: [names[index]!, names[index + Math.floor(count / 2)]!], rank: 0.6 }));
+  const compiled = compile(data);
+  if (compiled.correlationGroups.length !== pairs) throw new Error(`expected ${pairs} correlated pairs, made ${compiled.correlationGroups.length}`);
+  return compiled;
+}
+
 function uncertainData(count: number): unknown {
   const data = enterprise();
   delete data.scenarios.platformFirst;

@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory figures as medians, next to the bare-loop anchor measured in the same run.
 import { loadAnchorEndToEnd, runAnchor } from "./anchor.js";
+import { benchDecision } from "./decision.bench.js";
 import { benchEngine } from "./engine.bench.js";
 import { benchMonteCarlo } from "./monte-carlo.bench.js";
 import { benchStore } from "./store.bench.js";
@@ -11,5 +12,7 @@ console.log("");
 benchEngine(anchor);
 console.log("");
 benchMonteCarlo(anchor, await loadAnchorEndToEnd());
+console.log("");
+benchDecision();
 console.log("");
 benchStore();

@@ -148,12 +148,12 @@ describe("correlated draws", () => {
   it("induces a whole matrix of three inputs, and perfect correlation", () => {
     const random = createRandom(9);
     const columns = [0, 1, 2].map(() => Float64Array.from({ length: 10_000 }, () => random()));
-    induceRankCorrelation(columns, Float64Array.of(1, 0.5, 0.3, 0.5, 1, 0.2, 0.3, 0.2, 1), createRandom(10));
+    induceRankCorrelation(columns, Float64Array.of(1, 0.5, 0.3, 0.5, 1, 0.2, 0.3, 0.2, 1));
     expect(Math.abs(spearman(columns[0]!, columns[1]!) - 0.5)).toBeLessThan(0.02);
     expect(Math.abs(spearman(columns[0]!, columns[2]!) - 0.3)).toBeLessThan(0.02);
     expect(Math.abs(spearman(columns[1]!, columns[2]!) - 0.2)).toBeLessThan(0.02);
     const pair = [0, 1].map(() => Float64Array.from({ length: 1_000 }, () => random()));
-    induceRankCorrelation(pair, Float64Array.of(1, 1, 1, 1), createRandom(11));
+    induceRankCorrelation(pair, Float64Array.of(1, 1, 1, 1));
     expect(spearman(pair[0]!, pair[1]!)).toBeCloseTo(1, 6);
   });
 });

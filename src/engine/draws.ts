@@ -40,27 +40,35 @@ function streamOf(seed: number, leafIndex: number): RandomSource {
  * @example drawInputs(compiled, 10_000, 1, false)[0] // Float64Array of 10,000 draws of the first range
  */
 export function drawInputs(compiled: CompiledCase, samples: number, seed: number, latinHypercube: boolean): Float64Array[] {
+  const correlated = correlatedUniforms(compiled, samples, seed, latinHypercube);
   const uniforms = new Float64Array(samples);
-  const columns = compiled.uncertainLeaves.map((leafIndex) => {
+  return compiled.uncertainLeaves.map((leafIndex) => {
     const leaf = compiled.leaves[leafIndex]!;
-    const random = streamOf(seed, leafIndex);
-    if (latinHypercube) latinHypercubeColumn(random, samples, uniforms);
-    else fillUniform(random, uniforms);
+    let own = correlated.get(leafIndex);
+    if (!own) {
+      own = uniforms;
+      uniformsOf(seed, leafIndex, latinHypercube, own);
+    }
     const column = new Float64Array(samples);
-    drawInto(leaf, uniforms, column);
+    drawInto(leaf, own, column);
     return column;
   });
-  correlate(compiled, columns, seed);
-  return columns;
+}
+
+/** An input's uniforms: from its own stream, stratified for a Latin hypercube. */
+function uniformsOf(seed: number, leafIndex: number, latinHypercube: boolean, out: Float64Array): void {
+  const random = streamOf(seed, leafIndex);
+  if (latinHypercube) latinHypercubeColumn(random, out.length, out);
+  else fillUniform(random, out);
 }
 
 /**
- * Puts each group of correlated inputs' draws in the order that gives them their rank correlations
- * (Iman–Conover: the values themselves are unchanged). Each group reads a stream of its own, named by
- * its first input, so a group added elsewhere in the file does not reorder this one.
+ * The uniforms of every correlated input, put in the order that gives each group its rank
+ * correlations (Iman–Conover on the uniforms: each input's inverse CDF keeps their order, so its
+ * values are the ones it would have drawn alone, in another order). No other random numbers are used.
  */
-function correlate(compiled: CompiledCase, columns: Float64Array[], seed: number): void {
-  const position = new Map(compiled.uncertainLeaves.map((leaf, index) => [leaf, index]));
+function correlatedUniforms(compiled: CompiledCase, samples: number, seed: number, latinHypercube: boolean): Map<number, Float64Array> {
+  const byLeaf = new Map<number, Float64Array>();
   for (const group of compiled.correlationGroups) {
     const k = group.length;
     const target = new Float64Array(k * k);
@@ -71,12 +79,15 @@ function correlate(compiled: CompiledCase, columns: Float64Array[], seed: number
       const j = inGroup.get(b);
       if (i !== undefined && j !== undefined) target[i * k + j] = target[j * k + i] = rank;
     }
-    induceRankCorrelation(
-      group.map((leaf) => columns[position.get(leaf)!]!),
-      target,
-      createRandom(deriveSeed(seed, -2 - group[0]!)),
-    );
+    const columns = group.map((leaf) => {
+      const column = new Float64Array(samples);
+      uniformsOf(seed, leaf, latinHypercube, column);
+      byLeaf.set(leaf, column);
+      return column;
+    });
+    induceRankCorrelation(columns, target, { stratified: latinHypercube });
   }
+  return byLeaf;
 }
 
 /**

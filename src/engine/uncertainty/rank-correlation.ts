@@ -5,7 +5,6 @@
  * input keeps exactly the values it was drawn with (its distribution, and a Latin hypercube's strata).
  */
 import { inverseNormalCdf } from "./normal.js";
-import type { RandomSource } from "./random.js";
 
 /**
  * The Pearson correlation of two normal scores whose Spearman (rank) correlation is `rank`:
@@ -44,54 +43,101 @@ export function choleskyLower(matrix: Float64Array, k: number, tolerance = 1e-10
   return lower;
 }
 
-/** Solves L x = b in place for a lower-triangular L with a non-zero diagonal. */
-function forwardSolve(lower: Float64Array, k: number, vector: Float64Array): void {
-  for (let row = 0; row < k; row++) {
-    let sum = vector[row]!;
-    for (let inner = 0; inner < row; inner++) sum -= lower[row * k + inner]! * vector[inner]!;
-    vector[row] = sum / lower[row * k + row]!;
+/**
+ * Sorts indices by 32-bit unsigned keys: two stable passes of 16 bits (least significant first), so
+ * equal keys keep their index order. `order` receives the indices; `spare` is scratch of the same size.
+ */
+function orderOfKeys(keys: Uint32Array, n: number, order: Uint32Array, spare: Uint32Array, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let index = 0; index < n; index++) counts[(keys[index]! & 0xffff) + 1]!++;
+  for (let digit = 1; digit <= 0x10000; digit++) counts[digit]! += counts[digit - 1]!;
+  for (let index = 0; index < n; index++) spare[counts[keys[index]! & 0xffff]!++] = index;
+  counts.fill(0);
+  for (let index = 0; index < n; index++) counts[(keys[index]! >>> 16) + 1]!++;
+  for (let digit = 1; digit <= 0x10000; digit++) counts[digit]! += counts[digit - 1]!;
+  for (let index = 0; index < n; index++) {
+    const item = spare[index]!;
+    order[counts[keys[item]! >>> 16]!++] = item;
   }
 }
 
-/** Ranks 0..n−1 of a column (ties broken by position, so the order is a permutation). */
-function ranksOf(values: Float64Array, n: number): Uint32Array {
-  const order = new Uint32Array(n);
-  for (let index = 0; index < n; index++) order[index] = index;
-  order.sort((a, b) => values[a]! - values[b]! || a - b);
-  const ranks = new Uint32Array(n);
-  for (let rank = 0; rank < n; rank++) ranks[order[rank]!] = rank;
-  return ranks;
+/** Scratch for `orderOfKeys`, kept between calls of one size. */
+class SortScratch {
+  readonly keys: Uint32Array;
+  readonly spare: Uint32Array;
+  readonly counts = new Uint32Array(0x10001);
+  constructor(readonly n: number) {
+    this.keys = new Uint32Array(n);
+    this.spare = new Uint32Array(n);
+  }
+
+  /** The order of uniforms in (0, 1): their 32 leading bits, exact for the 32-bit uniforms of `createRandom`. */
+  uniforms(values: Float64Array, order: Uint32Array): void {
+    const keys = this.keys;
+    for (let index = 0; index < this.n; index++) keys[index] = Math.floor(values[index]! * 4294967296) >>> 0;
+    orderOfKeys(keys, this.n, order, this.spare, this.counts);
+  }
+
+  /** The order of any finite values, by their single-precision keys: values within a single-precision step keep their index order. */
+  values(values: Float64Array, order: Uint32Array): void {
+    const keys = this.keys;
+    const single = new Float32Array(keys.buffer, keys.byteOffset, this.n);
+    single.set(values.subarray(0, this.n));
+    for (let index = 0; index < this.n; index++) {
+      const bits = keys[index]!;
+      // Flip so that unsigned order is numeric order: negatives reversed, positives above them.
+      keys[index] = bits & 0x80000000 ? ~bits : bits | 0x80000000;
+    }
+    orderOfKeys(keys, this.n, order, this.spare, this.counts);
+  }
+}
+
+/** Van der Waerden scores Φ⁻¹(r / (n + 1)) for ranks r = 1..n; the last table is kept (runs of one size repeat). */
+let lastTable: Float64Array | undefined;
+function scoreTable(n: number): Float64Array {
+  if (lastTable?.length === n) return lastTable;
+  const table = new Float64Array(n);
+  for (let rank = 0; rank < n; rank++) table[rank] = inverseNormalCdf((rank + 1) / (n + 1));
+  lastTable = table;
+  return table;
 }
 
 /**
- * Reorders `columns[j][0..n)` in place so their rank correlations approach `rankCorrelation`
- * (row-major k × k Spearman coefficients, which must make a positive semi-definite matrix once put
- * on the normal scale by `pearsonOfRank`). Uses `random` for the random permutations of the scores.
- * @example induceRankCorrelation([upkeepToday, upkeepAfter], Float64Array.of(1, 0.8, 0.8, 1), createRandom(7))
+ * Reorders uniforms `columns[j][0..n)`, each in (0, 1), in place so the inputs drawn from them
+ * through their inverse CDFs get rank correlations close to `rankCorrelation` (row-major k × k
+ * Spearman coefficients, which must make a positive semi-definite matrix once put on the normal
+ * scale by `pearsonOfRank`). Each column keeps exactly its own values. The method needs random,
+ * independent orders of van der Waerden scores: the columns' own orders are those, so no other
+ * random numbers are drawn. `stratified`: each column holds one value per stratum [i/n, (i+1)/n)
+ * (a Latin hypercube), so its order is known without sorting.
+ * @example induceRankCorrelation([uniformsA, uniformsB], Float64Array.of(1, 0.8, 0.8, 1))
  */
-export function induceRankCorrelation(columns: readonly Float64Array[], rankCorrelation: Float64Array, random: RandomSource): void {
+export function induceRankCorrelation(columns: readonly Float64Array[], rankCorrelation: Float64Array, options: { stratified?: boolean } = {}): void {
   const k = columns.length;
   const n = columns[0]?.length ?? 0;
   if (k < 2 || n < 3) return;
   const target = rankCorrelation.map((rank, at) => (at % (k + 1) === 0 ? 1 : pearsonOfRank(rank)));
   const targetLower = choleskyLower(target, k);
   if (!targetLower) throw new RangeError("the correlations are not positive semi-definite");
-  // Van der Waerden scores, each column in its own random order.
-  const scores = Array.from({ length: k }, () => {
+  const table = scoreTable(n);
+  // Each column's order, and its scores: the van der Waerden score of each value's rank.
+  const scratch = new SortScratch(n);
+  const orders = columns.map((column) => {
+    const order = new Uint32Array(n);
+    if (options.stratified) for (let index = 0; index < n; index++) order[Math.min(n - 1, Math.floor(column[index]! * n))] = index;
+    else scratch.uniforms(column, order);
+    return order;
+  });
+  const scores = orders.map((order) => {
     const column = new Float64Array(n);
-    for (let index = 0; index < n; index++) column[index] = inverseNormalCdf((index + 1) / (n + 1));
-    for (let index = n - 1; index > 0; index--) {
-      const other = Math.min(index, Math.floor(random() * (index + 1)));
-      const swapped = column[index]!;
-      column[index] = column[other]!;
-      column[other] = swapped;
-    }
+    for (let rank = 0; rank < n; rank++) column[order[rank]!] = table[rank]!;
     return column;
   });
   // The scores' own correlation E = Q Qᵀ; rows become P Q⁻¹ s, whose correlation is the target's P Pᵀ.
+  // Every column holds the same scores, so each has the same sum of squares, and mean 0.
   const own = new Float64Array(k * k);
   let squares = 0;
-  for (let index = 0; index < n; index++) squares += scores[0]![index]! ** 2;
+  for (let rank = 0; rank < n; rank++) squares += table[rank]! ** 2;
   for (let row = 0; row < k; row++) {
     for (let column = 0; column <= row; column++) {
       let sum = 0;
@@ -102,24 +148,37 @@ export function induceRankCorrelation(columns: readonly Float64Array[], rankCorr
     }
   }
   const ownLower = choleskyLower(own, k);
-  const ownInvertible = ownLower && Array.from({ length: k }, (_, at) => ownLower[at * k + at]!).every((pivot) => pivot > 1e-12);
-  const row = new Float64Array(k);
-  const mixed = Array.from({ length: k }, () => new Float64Array(n));
-  for (let index = 0; index < n; index++) {
-    for (let column = 0; column < k; column++) row[column] = scores[column]![index]!;
-    if (ownInvertible) forwardSolve(ownLower, k, row);
+  const ownInvertible = ownLower !== undefined && Array.from({ length: k }, (_, at) => ownLower[at * k + at]!).every((pivot) => pivot > 1e-12);
+  // Column by column (each loop runs over contiguous samples): Q⁻¹ s by forward substitution in place,
+  // then P times it. The first mixed column is the first column's scores times a constant: its order stays.
+  if (ownInvertible) {
     for (let out = 0; out < k; out++) {
-      let sum = 0;
-      for (let inner = 0; inner <= out; inner++) sum += targetLower[out * k + inner]! * row[inner]!;
-      mixed[out]![index] = sum;
+      const target = scores[out]!;
+      for (let inner = 0; inner < out; inner++) {
+        const factor = ownLower[out * k + inner]!;
+        const source = scores[inner]!;
+        for (let index = 0; index < n; index++) target[index]! -= factor * source[index]!;
+      }
+      const pivot = ownLower[out * k + out]!;
+      for (let index = 0; index < n; index++) target[index]! /= pivot;
     }
   }
-  // Each input takes its own values in the rank order of its mixed scores.
-  for (let column = 0; column < k; column++) {
-    const values = columns[column]!;
-    const sorted = Float64Array.from(values).sort();
-    const ranks = ranksOf(mixed[column]!, n);
-    for (let index = 0; index < n; index++) values[index] = sorted[ranks[index]!]!;
+  const mixed = new Float64Array(n);
+  const mixedOrder = new Uint32Array(n);
+  const sorted = new Float64Array(n);
+  for (let out = 1; out < k; out++) {
+    mixed.fill(0);
+    for (let inner = 0; inner <= out; inner++) {
+      const factor = targetLower[out * k + inner]!;
+      const source = scores[inner]!;
+      for (let index = 0; index < n; index++) mixed[index]! += factor * source[index]!;
+    }
+    // The column takes its own values in the order of its mixed scores.
+    const values = columns[out]!;
+    const order = orders[out]!;
+    for (let rank = 0; rank < n; rank++) sorted[rank] = values[order[rank]!]!;
+    scratch.values(mixed, mixedOrder);
+    for (let rank = 0; rank < n; rank++) values[mixedOrder[rank]!] = sorted[rank]!;
   }
 }
 
