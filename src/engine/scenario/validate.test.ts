@@ -312,6 +312,37 @@ describe("rules across fields", () => {
   });
 });
 
+describe("correlations between ranges", () => {
+  // The valid case with both upkeep figures as ranges, and a list of correlations appended.
+  const ranged = () =>
+    withEdit(withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: { low: 20, high: 40 }"), "upkeepHoursPerMonth: 11", "upkeepHoursPerMonth: { low: 5, high: 15 }");
+  const pair = "[defaults.projects.upkeepHoursPerMonth, scenarios.better.projects.upkeepHoursPerMonth]";
+  const withCorrelations = (entries: string) => `${ranged()}correlations:\n${entries}`;
+
+  it("accepts a pair of ranges and compiles it", () => {
+    const validation = validateScenarioText(withCorrelations(`  - between: ${pair}\n    rank: 0.7\n    note: same jobs\n`));
+    expect(validation.issues).toEqual([]);
+    expect(validation.compiled?.correlations).toEqual([{ leaves: expect.any(Array), rank: 0.7, entry: 0, note: "same jobs" }]);
+  });
+
+  it("names the field, the value and what is allowed, with line and column, every problem at once", () => {
+    const text = withCorrelations(`  - between: ${pair}\n    rank: 1.5\n  - between: [defaults.projects.upkeepHoursPerMonth]\n    rank: 0.5\n  - between: ${pair}\n    rank: high\n    strength: 3\n`);
+    const issues = errors(text);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      "correlations[0].rank is 1.5; allowed: a rank correlation from -1 to 1",
+      "correlations[1].between is a list of 1 item; allowed: a list of at least 2 items",
+      'correlations[2].rank is the text "high"; expected a number from -1 to 1, e.g. 0.7',
+      'unknown field "strength" in correlations[2]; allowed: between, rank, note',
+    ]);
+    expect(issues[0]).toMatchObject({ line: lineOf(text, "rank: 1.5"), column: columnOf(text, "1.5") });
+  });
+
+  it("refuses a single number, naming it and its value", () => {
+    const [issue] = errors(withCorrelations("  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n"));
+    expect(issue?.message).toBe("defaults.team.people is a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation");
+  });
+});
+
 describe("all problems at once", () => {
   it("reports three separate mistakes as three issues, in file order", () => {
     const text = readFixture("three-mistakes.yaml");
