@@ -10,7 +10,6 @@ import { packageRoot } from "../cli/package-files.js";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";
-import { buildWebApp, webBuildIsStale } from "./web-build.js";
 
 /**
  * The web app's decision panel in Debian's Chromium: beside the ranges it shows how often each
@@ -118,7 +117,7 @@ function spilling(page: Page): Promise<string[]> {
 describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromium", () => {
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
-    if (webBuildIsStale()) await buildWebApp();
+    // The page is built once, when stale, by the tests' global setup (src/test-support/global-setup.ts).
     folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-decision-"));
     mkdirSync(join(folder, "close-call"));
     mkdirSync(join(folder, "team"));

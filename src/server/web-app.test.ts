@@ -9,7 +9,6 @@ import { packageRoot } from "../cli/package-files.js";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";
-import { buildWebApp, webBuildIsStale } from "./web-build.js";
 
 /**
  * The web app end to end, in Debian's Chromium: one browser for the whole file, the server in
@@ -75,7 +74,7 @@ function expectedNpv(alternative: string, todayUpkeep: number): string {
 describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
-    if (webBuildIsStale()) await buildWebApp();
+    // The page is built once, when stale, by the tests' global setup (src/test-support/global-setup.ts).
     folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-"));
     casePath = join(folder, "seed.yaml");
     copyFileSync(seedPath, casePath);
