@@ -1,0 +1,288 @@
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { UserError } from "./user-error.js";
+
+/**
+ * The one place every command and the web app's server write files. The guarantees:
+ *
+ * - The file is written to a new temporary file in the same folder, named `.NAME.<16 random hex
+ *   digits>.tmp` and created with O_CREAT|O_EXCL|O_NOFOLLOW (a link or file already at that name
+ *   is never followed or reused), flushed to disk (fsync), renamed over the target, and then the
+ *   folder is flushed too. A reader sees the old file or the new one, never half of one.
+ * - An existing file is only replaced with `force`; its previous content is then kept as
+ *   `FILE.bak`, itself written as a complete new file (its own temporary file, fsynced) and renamed
+ *   into place only together with the new file. If any step fails (a full disk, a refused rename),
+ *   the file and the previous `FILE.bak` are left as they were, every temporary file is removed
+ *   and the error says that nothing was written.
+ * - A `FILE.bak` that is a symbolic link is never written through: the link itself is replaced by
+ *   the new backup, and the file it pointed to is not touched.
+ * - A target that is a symbolic link to a file is written through: the link is kept and the file
+ *   it points to is replaced atomically (the temporary file is made in that file's folder); the
+ *   backup is still `FILE.bak` next to the name given. A link that points nowhere, or to something
+ *   that is not a plain file, is refused.
+ * - The replaced file's permissions (and owner and group, where the process may set them) are kept
+ *   on the new file and on its backup; a 0600 file stays 0600.
+ */
+
+/** Where a test can step in: the bytes written to each temporary file, and the random names. */
+export interface WriteSeam {
+  /** Writes all of `data` to the open file `fd`; tests make it fail as a full disk would. */
+  write?(fd: number, data: Uint8Array, file: "content" | "backup"): void;
+  /** The random part of temporary names (16 hex digits unless a test gives another). */
+  randomSuffix?(): string;
+  /** Renames a file into place; tests make the last rename fail to see everything put back. */
+  rename?(from: string, to: string): void;
+}
+
+export interface WriteOptions {
+  /** Replace an existing file (keeping the old one as `FILE.bak`). */
+  force?: boolean;
+  /** Only for tests: see WriteSeam. */
+  io?: WriteSeam;
+}
+
+const { O_CREAT, O_EXCL, O_WRONLY, O_RDONLY } = constants;
+/** Not defined on Windows, where links are rare and `O_EXCL` already refuses an existing name. */
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
+
+/**
+ * Writes a file atomically (see the guarantees above). Refuses to replace an existing file unless
+ * `force`; when it does replace one, the old version is kept as `FILE.bak` and its path returned.
+ * @example writeFileAtomic("report.html", html, { force: true }) // { backup: "report.html.bak" }
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): { backup?: string } {
+  const io = { write: writeAll, randomSuffix: () => randomBytes(8).toString("hex"), rename: renameSync, ...options.io };
+  const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const target = inspectTarget(path);
+  if (target.stats && !options.force) {
+    throw new UserError(`${path} already exists; use --force to replace it (the old file is kept as ${basename(path)}.bak)`);
+  }
+  const made: string[] = [];
+  const temporary = (nextTo: string, bytes: Uint8Array, file: "content" | "backup"): string => {
+    const name = temporaryPath(nextTo, io.randomSuffix());
+    made.push(writeTemporary(name, bytes, target.stats, io.write, file, path));
+    return name;
+  };
+  try {
+    if (!target.stats) {
+      mkdirSync(dirname(target.real), { recursive: true });
+      io.rename(temporary(target.real, data, "content"), target.real);
+      made.length = 0;
+      syncFolders(path, [dirname(target.real)]);
+      return {};
+    }
+    const backup = `${path}.bak`;
+    const previousBackup = lstatSync(backup, { throwIfNoEntry: false });
+    if (previousBackup?.isDirectory()) throw new UserError(`cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`);
+    const newFile = temporary(target.real, data, "content");
+    const newBackup = temporary(backup, readWithoutFollowing(target.real), "backup");
+    commit(path, { newFile, newBackup, backup, real: target.real, previousBackup: previousBackup !== undefined, suffix: io.randomSuffix() }, io.rename);
+    made.length = 0;
+    syncFolders(path, [dirname(target.real), dirname(backup)]);
+    return { backup };
+  } catch (error) {
+    for (const name of made) rmSync(name, { force: true });
+    throw cannotWrite(path, error);
+  }
+}
+
+/**
+ * A temporary name next to `path`, in the same folder (so the rename is atomic) and unpredictable
+ * (so nobody can place a link there beforehand).
+ * @example temporaryPath("cases/a.yaml") // "cases/.a.yaml.3f9c0e1d2b4a6587.tmp"
+ */
+export function temporaryPath(path: string, suffix = randomBytes(8).toString("hex")): string {
+  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+}
+
+/**
+ * The file a write to `path` replaces: `path` itself, or the plain file a link at `path` points to.
+ * `stats` is undefined when there is nothing there yet. Refuses folders, devices and broken links.
+ */
+export function inspectTarget(path: string): { real: string; stats: Stats | undefined } {
+  let entry: Stats | undefined;
+  try {
+    entry = lstatSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
+  if (!entry) return { real: path, stats: undefined };
+  let real = path;
+  let stats = entry;
+  if (entry.isSymbolicLink()) {
+    try {
+      real = realpathSync(path);
+      stats = statSync(real);
+    } catch {
+      throw new UserError(`cannot write ${path}: it is a link to ${readlinkSync(path)}, which does not exist; nothing was written (a file is never created through a link)`);
+    }
+  }
+  if (stats.isDirectory()) throw new UserError(`${path} is a folder; give a file name to write to`);
+  if (!stats.isFile()) throw new UserError(`cannot write ${path}: it is not a plain file (a device, pipe or socket); nothing was written`);
+  return { real, stats };
+}
+
+/** fsyncs a file already written by another writer (SQLite's backup), so a rename may follow. */
+export function syncFile(path: string): void {
+  const fd = openSync(path, O_RDONLY | O_NOFOLLOW);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * fsyncs a folder, so that a rename in it survives a power cut. Windows cannot open a folder;
+ * there the rename is all there is.
+ */
+export function syncFolder(folder: string): void {
+  if (process.platform === "win32") return;
+  const fd = openSync(folder, O_RDONLY | O_DIRECTORY);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, data: Uint8Array): void {
+  let offset = 0;
+  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+}
+
+/**
+ * Creates `name` (never following or reusing what is there), gives it `like`'s owner and
+ * permissions, writes `data` and flushes it. Removes the file again if any of that fails.
+ */
+function writeTemporary(name: string, data: Uint8Array, like: Stats | undefined, write: (fd: number, data: Uint8Array, file: "content" | "backup") => void, file: "content" | "backup", path: string): string {
+  const mode = like ? like.mode & 0o777 : 0o666;
+  let fd: number;
+  try {
+    fd = openSync(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ELOOP") {
+      throw new UserError(`cannot write ${path}: something is already at the temporary name ${name}, and it is never reused; nothing was written (remove it and try again)`);
+    }
+    throw error;
+  }
+  try {
+    if (like) {
+      keepOwner(fd, like);
+      fchmodSync(fd, mode);
+    }
+    write(fd, data, file);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(name, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  return name;
+}
+
+/** Gives the new file the old one's owner and group where allowed (root, or a group one is in). */
+function keepOwner(fd: number, like: Stats): void {
+  if (typeof process.getuid !== "function" || typeof process.getgid !== "function") return;
+  if (like.uid === process.getuid() && like.gid === process.getgid()) return;
+  try {
+    fchownSync(fd, like.uid, like.gid);
+  } catch {
+    try {
+      fchownSync(fd, -1, like.gid);
+    } catch {
+      // Not allowed: the new file belongs to whoever writes it, as any rewritten file would.
+    }
+  }
+}
+
+function readWithoutFollowing(path: string): Buffer {
+  const fd = openSync(path, O_RDONLY | O_NOFOLLOW);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Renames the complete new backup and the complete new file into place. The previous backup is
+ * first moved aside (the entry itself: a link there is moved, not followed), so that if either
+ * rename fails it is put back and both the file and its previous backup are as they were.
+ */
+function commit(path: string, step: { newFile: string; newBackup: string; backup: string; real: string; previousBackup: boolean; suffix: string }, rename: (from: string, to: string) => void): void {
+  const aside = join(dirname(step.backup), `.${basename(step.backup)}.${step.suffix}.old`);
+  if (step.previousBackup) renameSync(step.backup, aside);
+  let backupPlaced = false;
+  try {
+    rename(step.newBackup, step.backup);
+    backupPlaced = true;
+    rename(step.newFile, step.real);
+  } catch (error) {
+    try {
+      if (step.previousBackup) renameSync(aside, step.backup);
+      else if (backupPlaced) rmSync(step.backup, { force: true });
+    } catch {
+      throw new UserError(`cannot write ${path}: ${reasonOf(error) ?? (error as Error).message}; ${path} is unchanged, but its previous backup is now ${aside}`);
+    }
+    throw error;
+  }
+  if (step.previousBackup) rmSync(aside, { force: true });
+}
+
+/** After the renames the file is written; a folder that cannot be flushed is reported as such. */
+function syncFolders(path: string, folders: string[]): void {
+  for (const folder of new Set(folders)) {
+    try {
+      syncFolder(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EINVAL" || code === "EISDIR" || code === "EPERM" || code === "EACCES") continue; // a folder that cannot be opened or flushed
+      throw new UserError(`wrote ${path}, but its folder ${folder} could not be flushed to disk (${code ?? (error as Error).message}); check the disk before relying on it`);
+    }
+  }
+}
+
+function reasonOf(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the disk is read-only",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    ENOENT: "its folder does not exist and cannot be created there",
+    ENOTDIR: "part of the path is a file, not a folder",
+    EEXIST: "part of the path is a file, not a folder",
+    EISDIR: "it is a folder",
+  };
+  return code ? reasons[code] : undefined;
+}
+
+/** A file system refusal is the user's to fix (a read-only folder, a file where a folder should be). */
+function cannotWrite(path: string, error: unknown): unknown {
+  if (error instanceof UserError) return error;
+  const reason = reasonOf(error);
+  return reason ? new UserError(`cannot write ${path}: ${reason}; nothing was written`) : error;
+}
