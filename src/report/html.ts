@@ -20,7 +20,7 @@ export function renderSections(context: ReportContext, sections: readonly Report
 /**
  * The whole report as one self-contained HTML file: inline styles and inline SVG, no script, no
  * font or image from the network.
- * @example writeFileAtomic("report.html", renderReportHtml(await createReportContext(compiled, result)))
+ * @example writeFileAtomic("report.html", renderReportHtml(await createReportContext(compiled, result))) // writeFileAtomic: src/shared/atomic-write.ts
  */
 export function renderReportHtml(context: ReportContext, sections: readonly ReportSection[] = reportSections): string {
   const main = sections.filter((section) => section.part === "main");

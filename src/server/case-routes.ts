@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { Hono } from "hono";
 import { hasErrors, validateScenarioText } from "../engine/index.js";
 import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
-import { writeFileAtomic } from "../cli/io.js";
+import { writeFileAtomic } from "../shared/atomic-write.js";
 import type { CaseDocument, SaveRequest, SaveResponse } from "./api-types.js";
 import { RequestError, type CaseFolder } from "./case-folder.js";
 import { caseFormatOf, caseText } from "./case-text.js";

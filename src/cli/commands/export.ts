@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { UserError, type CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 

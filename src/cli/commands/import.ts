@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { readFileSync, statSync } from "node:fs";
-import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { UserError, type CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
 
 /** Workbooks are far smaller than this; anything larger is a mistake. */
 const MAX_WORKBOOK_BYTES = 50_000_000;

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../package-files.js";
-import { writeFileAtomic, type CliOutput } from "../io.js";
+import type { CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
 
 const descriptions: Record<TemplateName, string> = {
   seed: "the seed's sheet: one person, three releases a year",

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { paperSizes, type PaperSize } from "../../report/paper.js";
 import { buildResult, withUncertainty } from "../../engine/index.js";
-import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { UserError, type CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { scenarioJsonSchema } from "../../engine/scenario/json-schema.js";
-import { writeFileAtomic, type CliOutput } from "../io.js";
+import type { CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";
 
 export function registerSchema(program: Command, output: CliOutput): void {

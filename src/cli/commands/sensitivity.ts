@@ -3,7 +3,8 @@ import { CaseRunner, chooseAlternative, correlatedGroups, sobol, tornado, type C
 import { suggest } from "../../engine/scenario/suggest.js";
 import { formatMoney } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
-import { UserError, writeFileAtomic, type CliOutput } from "../io.js";
+import { UserError, type CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";

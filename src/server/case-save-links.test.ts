@@ -1,0 +1,66 @@
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { packageRoot } from "../cli/package-files.js";
+import type { CaseDocument } from "./api-types.js";
+import { createApp } from "./app.js";
+
+const host = "127.0.0.1:4173";
+let root: string;
+let folder: string;
+let app: ReturnType<typeof createApp>;
+
+function request(path: string, init: RequestInit = {}): Promise<Response> {
+  return Promise.resolve(app.request(`http://${host}${path}`, { ...init, headers: { host, "content-type": "application/json", ...(init.headers as Record<string, string>) } }));
+}
+
+/** Saves the file named `file` with one number changed, as the page does. */
+async function saveWithUpkeep(file: string, hours: number): Promise<Response> {
+  const document = (await (await request(`/api/case?file=${file}`)).json()) as CaseDocument;
+  const data = structuredClone(document.data) as { defaults: { projects: { upkeepHoursPerMonth: { value: number } } } };
+  data.defaults.projects.upkeepHoursPerMonth.value = hours;
+  return request(`/api/case?file=${file}`, { method: "PUT", body: JSON.stringify({ data, baseVersion: document.version }) });
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "mlops-roi-links-"));
+  folder = join(root, "case");
+  mkdirSync(folder);
+  mkdirSync(join(root, "home"));
+  mkdirSync(join(root, "web"));
+  writeFileSync(join(root, "web", "index.html"), "<!doctype html><title>app</title>");
+  copyFileSync(join(packageRoot, "examples", "seed.yaml"), join(folder, "seed.yaml"));
+  app = createApp({ casePath: join(folder, "seed.yaml"), webRoot: join(root, "web"), allowedHostNames: ["127.0.0.1"] });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("saving next to links (a cloned folder of cases may hold any)", () => {
+  it("never writes through a seed.yaml.bak that links outside the folder", async () => {
+    const bashrc = join(root, "home", ".bashrc");
+    writeFileSync(bashrc, "export PATH=/usr/bin\n");
+    symlinkSync(join("..", "home", ".bashrc"), join(folder, "seed.yaml.bak"));
+    const original = readFileSync(join(folder, "seed.yaml"), "utf8");
+
+    const response = await saveWithUpkeep("seed.yaml", 40);
+
+    expect(response.status).toBe(200);
+    expect(readFileSync(bashrc, "utf8")).toBe("export PATH=/usr/bin\n");
+    expect(lstatSync(join(folder, "seed.yaml.bak")).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(folder, "seed.yaml.bak"), "utf8")).toBe(original);
+    expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toContain("value: 40");
+  });
+
+  it("keeps a link to another case of the folder a link, and saves into the file it points to", async () => {
+    symlinkSync("seed.yaml", join(folder, "mine.yaml"));
+    const original = readFileSync(join(folder, "seed.yaml"), "utf8");
+
+    const response = await saveWithUpkeep("mine.yaml", 40);
+
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { backup: string }).backup).toBe("mine.yaml.bak");
+    expect(readlinkSync(join(folder, "mine.yaml"))).toBe("seed.yaml");
+    expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toContain("value: 40");
+    expect(readFileSync(join(folder, "mine.yaml.bak"), "utf8")).toBe(original);
+  });
+});
