@@ -1,24 +1,39 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { chmodSync, lstatSync, renameSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { inspectTarget, syncFile, syncFolder, temporaryPath } from "../shared/atomic-write.js";
 import { StoreError, type StoreDatabase } from "./database.js";
 
 /**
  * Copies a live store with SQLite's online backup API (consistent even while another process
- * writes), into a temporary file next to the target, then renames it into place. An existing
- * target is only replaced with `force`.
+ * writes), into a temporary file with an unpredictable name next to the target, flushes it to
+ * disk, renames it into place and flushes the folder: the rules of src/shared/atomic-write.ts,
+ * except that SQLite opens the temporary file itself. An existing target is only replaced with
+ * `force` (and keeps its permissions); a target that is a link is written through, the link kept.
  * @example await backupStore(store, "case-2025-03.db", { force: false })
  */
 export async function backupStore(database: StoreDatabase, target: string, options: { force: boolean }): Promise<{ pages: number }> {
-  if (existsSync(target) && !options.force) throw new StoreError(`${target} already exists; use --force to replace it`);
-  if (resolve(database.name) === resolve(target)) throw new StoreError(`${target} is the store itself; back it up to another file`);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const { real, stats } = inspectTarget(target);
+  if (stats && !options.force) throw new StoreError(`${target} already exists; use --force to replace it`);
+  if (resolve(database.name) === resolve(real)) throw new StoreError(`${target} is the store itself; back it up to another file`);
+  const temporary = temporaryPath(real);
+  // SQLite creates the file itself and would follow a link: make sure nothing is at the name yet.
+  if (lstatSync(temporary, { throwIfNoEntry: false })) throw new StoreError(`${target}: something is already at the temporary name ${temporary}; nothing was written`);
+  let pages: number;
   try {
     const metadata = await database.backup(temporary);
-    renameSync(temporary, target);
-    return { pages: metadata.totalPages };
+    if (stats) chmodSync(temporary, stats.mode & 0o777);
+    syncFile(temporary);
+    renameSync(temporary, real);
+    pages = metadata.totalPages;
   } catch (error) {
     rmSync(temporary, { force: true });
     if (error instanceof StoreError) throw error;
     throw new StoreError(`${target}: the backup failed (${(error as Error).message}); nothing was written`);
   }
+  try {
+    syncFolder(dirname(real));
+  } catch (error) {
+    throw new StoreError(`${target} was written, but its folder could not be flushed to disk (${(error as Error).message}); check the disk before relying on it`);
+  }
+  return { pages };
 }
