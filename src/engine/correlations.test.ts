@@ -154,7 +154,8 @@ describe("correlated draws", () => {
     expect(Math.abs(spearman(columns[1]!, columns[2]!) - 0.2)).toBeLessThan(0.02);
     const pair = [0, 1].map(() => Float64Array.from({ length: 1_000 }, () => random()));
     induceRankCorrelation(pair, Float64Array.of(1, 1, 1, 1));
-    expect(spearman(pair[0]!, pair[1]!)).toBeCloseTo(1, 6);
+    // The first column keeps its order and is scored by buckets of ⌊u·n⌋: ties there leave a hair below 1.
+    expect(spearman(pair[0]!, pair[1]!)).toBeGreaterThan(0.9999);
   });
 });
 

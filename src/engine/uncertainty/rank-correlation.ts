@@ -74,7 +74,12 @@ class SortScratch {
   /** The order of uniforms in (0, 1): their 32 leading bits, exact for the 32-bit uniforms of `createRandom`. */
   uniforms(values: Float64Array, order: Uint32Array): void {
     const keys = this.keys;
-    for (let index = 0; index < this.n; index++) keys[index] = Math.floor(values[index]! * 4294967296) >>> 0;
+    // Two 16-bit halves keep the arithmetic in small integers (a double above 2³¹ takes a slow path).
+    for (let index = 0; index < this.n; index++) {
+      const scaled = values[index]! * 65536;
+      const high = scaled | 0;
+      keys[index] = (high << 16) | (((scaled - high) * 65536) | 0);
+    }
     orderOfKeys(keys, this.n, order, this.spare, this.counts);
   }
 
@@ -90,6 +95,39 @@ class SortScratch {
     }
     orderOfKeys(keys, this.n, order, this.spare, this.counts);
   }
+}
+
+/**
+ * Working arrays for one size of run, kept between calls (a run correlates several groups, and runs
+ * of one size repeat): fresh memory is slow to get, and every array here is written before it is read.
+ */
+class Workspace {
+  readonly sort: SortScratch;
+  readonly mixed: Float64Array;
+  readonly mixedOrder: Uint32Array;
+  readonly sorted: Float64Array;
+  private readonly orders: Uint32Array[] = [];
+  private readonly scores: Float64Array[] = [];
+  constructor(readonly n: number) {
+    this.sort = new SortScratch(n);
+    this.mixed = new Float64Array(n);
+    this.mixedOrder = new Uint32Array(n);
+    this.sorted = new Float64Array(n);
+  }
+  order(column: number): Uint32Array {
+    while (this.orders.length <= column) this.orders.push(new Uint32Array(this.n));
+    return this.orders[column]!;
+  }
+  score(column: number): Float64Array {
+    while (this.scores.length <= column) this.scores.push(new Float64Array(this.n));
+    return this.scores[column]!;
+  }
+}
+
+let lastWorkspace: Workspace | undefined;
+function workspaceOf(n: number): Workspace {
+  if (lastWorkspace?.n !== n) lastWorkspace = new Workspace(n);
+  return lastWorkspace;
 }
 
 /** Van der Waerden scores Φ⁻¹(r / (n + 1)) for ranks r = 1..n; the last table is kept (runs of one size repeat). */
@@ -120,66 +158,90 @@ export function induceRankCorrelation(columns: readonly Float64Array[], rankCorr
   const targetLower = choleskyLower(target, k);
   if (!targetLower) throw new RangeError("the correlations are not positive semi-definite");
   const table = scoreTable(n);
-  // Each column's order, and its scores: the van der Waerden score of each value's rank.
-  const scratch = new SortScratch(n);
-  const orders = columns.map((column) => {
-    const order = new Uint32Array(n);
-    if (options.stratified) for (let index = 0; index < n; index++) order[Math.min(n - 1, Math.floor(column[index]! * n))] = index;
-    else scratch.uniforms(column, order);
+  // Each column's scores: the van der Waerden score of each value's rank. The first column is never
+  // reordered, so its scores need only follow its order: for random uniforms, the score of ⌊u·n⌋
+  // (a sort saved; values that share it share a score). The others need their exact order anyway.
+  const workspace = workspaceOf(n);
+  const scratch = workspace.sort;
+  const orders = columns.map((column, index) => {
+    const order = workspace.order(index);
+    if (options.stratified) orderOfStrata(column, n, order);
+    else if (index > 0) scratch.uniforms(column, order);
     return order;
   });
-  const scores = orders.map((order) => {
-    const column = new Float64Array(n);
-    for (let rank = 0; rank < n; rank++) column[order[rank]!] = table[rank]!;
+  const scores = orders.map((order, index) => {
+    const column = workspace.score(index);
+    if (index === 0 && !options.stratified) scoresOfBuckets(columns[0]!, table, column, n);
+    else scatter(table, order, column, n);
     return column;
   });
   // The scores' own correlation E = Q Qᵀ; rows become P Q⁻¹ s, whose correlation is the target's P Pᵀ.
-  // Every column holds the same scores, so each has the same sum of squares, and mean 0.
+  // Scores have mean 0 (nearly, for the first column's bucket scores).
+  const norms = scores.map((column) => Math.sqrt(dot(column, column, n)));
   const own = new Float64Array(k * k);
-  let squares = 0;
-  for (let rank = 0; rank < n; rank++) squares += table[rank]! ** 2;
   for (let row = 0; row < k; row++) {
     for (let column = 0; column <= row; column++) {
-      let sum = 0;
-      const left = scores[row]!;
-      const right = scores[column]!;
-      for (let index = 0; index < n; index++) sum += left[index]! * right[index]!;
-      own[row * k + column] = own[column * k + row] = sum / squares;
+      own[row * k + column] = own[column * k + row] = dot(scores[row]!, scores[column]!, n) / (norms[row]! * norms[column]!);
     }
   }
+  // Each column on the unit scale the correlations are written in.
+  scores.forEach((column, index) => scale(column, 1 / norms[index]!, n));
   const ownLower = choleskyLower(own, k);
   const ownInvertible = ownLower !== undefined && Array.from({ length: k }, (_, at) => ownLower[at * k + at]!).every((pivot) => pivot > 1e-12);
-  // Column by column (each loop runs over contiguous samples): Q⁻¹ s by forward substitution in place,
+  // Column by column (each pass runs over contiguous samples): Q⁻¹ s by forward substitution in place,
   // then P times it. The first mixed column is the first column's scores times a constant: its order stays.
   if (ownInvertible) {
     for (let out = 0; out < k; out++) {
-      const target = scores[out]!;
-      for (let inner = 0; inner < out; inner++) {
-        const factor = ownLower[out * k + inner]!;
-        const source = scores[inner]!;
-        for (let index = 0; index < n; index++) target[index]! -= factor * source[index]!;
-      }
-      const pivot = ownLower[out * k + out]!;
-      for (let index = 0; index < n; index++) target[index]! /= pivot;
+      for (let inner = 0; inner < out; inner++) addScaled(scores[out]!, -ownLower[out * k + inner]!, scores[inner]!, n);
+      scale(scores[out]!, 1 / ownLower[out * k + out]!, n);
     }
   }
-  const mixed = new Float64Array(n);
-  const mixedOrder = new Uint32Array(n);
-  const sorted = new Float64Array(n);
+  const { mixed, mixedOrder, sorted } = workspace;
   for (let out = 1; out < k; out++) {
     mixed.fill(0);
-    for (let inner = 0; inner <= out; inner++) {
-      const factor = targetLower[out * k + inner]!;
-      const source = scores[inner]!;
-      for (let index = 0; index < n; index++) mixed[index]! += factor * source[index]!;
-    }
+    for (let inner = 0; inner <= out; inner++) addScaled(mixed, targetLower[out * k + inner]!, scores[inner]!, n);
     // The column takes its own values in the order of its mixed scores.
-    const values = columns[out]!;
-    const order = orders[out]!;
-    for (let rank = 0; rank < n; rank++) sorted[rank] = values[order[rank]!]!;
+    gather(columns[out]!, orders[out]!, sorted, n);
     scratch.values(mixed, mixedOrder);
-    for (let rank = 0; rank < n; rank++) values[mixedOrder[rank]!] = sorted[rank]!;
+    scatter(sorted, mixedOrder, columns[out]!, n);
   }
+}
+
+// Small loops of their own: V8 keeps each optimised (inside one long function they were not).
+
+/** The order of a Latin hypercube column: one value per stratum [i/n, (i+1)/n). */
+function orderOfStrata(column: Float64Array, n: number, order: Uint32Array): void {
+  for (let index = 0; index < n; index++) order[Math.min(n - 1, Math.floor(column[index]! * n))] = index;
+}
+
+/** The score of each uniform's bucket ⌊u·n⌋: in the order of the uniforms, without sorting them. */
+function scoresOfBuckets(uniforms: Float64Array, table: Float64Array, out: Float64Array, n: number): void {
+  for (let index = 0; index < n; index++) out[index] = table[Math.min(n - 1, Math.floor(uniforms[index]! * n))]!;
+}
+
+/** out[order[rank]] = values[rank]. */
+function scatter(values: Float64Array, order: Uint32Array, out: Float64Array, n: number): void {
+  for (let rank = 0; rank < n; rank++) out[order[rank]!] = values[rank]!;
+}
+
+/** out[rank] = values[order[rank]]. */
+function gather(values: Float64Array, order: Uint32Array, out: Float64Array, n: number): void {
+  for (let rank = 0; rank < n; rank++) out[rank] = values[order[rank]!]!;
+}
+
+function dot(a: Float64Array, b: Float64Array, n: number): number {
+  let sum = 0;
+  for (let index = 0; index < n; index++) sum += a[index]! * b[index]!;
+  return sum;
+}
+
+/** y += factor × x. */
+function addScaled(y: Float64Array, factor: number, x: Float64Array, n: number): void {
+  for (let index = 0; index < n; index++) y[index]! += factor * x[index]!;
+}
+
+function scale(y: Float64Array, factor: number, n: number): void {
+  for (let index = 0; index < n; index++) y[index]! *= factor;
 }
 
 /**
