@@ -34,9 +34,10 @@ export function categoryMoney(columns: Float64Array, at: number, rate: number, c
   out[3] = -rate * get(F.meetingHours) - get(F.otherTeamsCost);
   out[4] = -rate * get(F.upkeepHours);
   out[5] = -rate * get(F.breakageFixHours) - get(F.outageCost);
-  out[6] = -rate * (get(F.vacancyHours) + get(F.rampUpHours) + get(F.knowledgeLossHours)) - get(F.hiringCost);
+  // A vacant post is off the payroll: its hours cost nothing here (what it leaves undone shows as overload or fewer idle hours).
+  out[6] = -rate * (get(F.rampUpHours) + get(F.knowledgeLossHours)) - get(F.hiringCost);
   out[7] = -(get(F.licences) + get(F.infrastructure) + get(F.supportStaff));
   out[8] = get(F.projectValue) - rate * get(F.buildHours);
   out[9] = -rate * get(F.idleHours) * (1 - capture);
-  out[10] = rate * get(F.capacityHours) - get(F.payroll);
+  out[10] = rate * (get(F.capacityHours) - get(F.vacancyHours)) - get(F.payroll);
 }

@@ -1,7 +1,7 @@
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { SimulationScalars } from "./model/columns.js";
 import { P as importedP } from "./model/parameters.js";
-import { monthlyDiscountFactor, paybackMonth } from "./finance.js";
+import { fillDiscountFactors, paybackMonth, type Discounting } from "./finance.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
 const F = importedF;
@@ -33,18 +33,25 @@ export interface Comparison {
   /** Cumulative net against the baseline at the end of each month, time 0 included. */
   readonly cumulative: Float64Array;
   readonly figures: ComparisonFigures;
+  /** How months are discounted for the NPV and the present value of costs (default monthly). */
+  readonly discounting?: Discounting;
 }
 
-// The last discount rate seen and its monthly factor: a Monte Carlo without a range on the rate
-// would otherwise take the same power for every run of every scenario.
+// The discount factors of the last rate and convention seen, month by month: a Monte Carlo without
+// a range on the rate would otherwise work out the same factors for every run of every scenario.
 let lastRate = Number.NaN;
-let lastFactor = 1;
-function discountFactorOf(annualRate: number): number {
-  if (annualRate !== lastRate) {
-    lastFactor = monthlyDiscountFactor(annualRate);
+let lastDiscounting: Discounting = "monthly";
+let filledMonths = 0;
+let discountTable = new Float64Array(0);
+function discountsOf(annualRate: number, discounting: Discounting, months: number): Float64Array {
+  if (annualRate !== lastRate || discounting !== lastDiscounting || months > filledMonths) {
+    if (discountTable.length < months) discountTable = new Float64Array(months);
+    filledMonths = Math.max(months, filledMonths);
+    fillDiscountFactors(annualRate, discounting, discountTable, filledMonths);
     lastRate = annualRate;
+    lastDiscounting = discounting;
   }
-  return lastFactor;
+  return discountTable;
 }
 
 /** How much a scenario's column in the row at `row` exceeds the baseline's at `baseRow` (0 when it does not). */
@@ -176,7 +183,9 @@ export function simulate(
   const hoursPerMonth = p[P.hoursPerMonth]!;
   const rate = hourlyCostOf(p);
   const salaried = Number.isNaN(p[P.hourlyCost]!);
-  const payroll = salaried ? (people * p[P.salaryAnnual]! * p[P.benefitsMultiplier]!) / 12 : people * hoursPerMonth * rate;
+  // The whole team's pay; a vacant post is off the payroll (its share of the pay is not paid: what its
+  // hours leave undone shows as overload, bought at the loaded rate, or as fewer idle hours).
+  const fullPayroll = salaried ? (people * p[P.salaryAnnual]! * p[P.benefitsMultiplier]!) / 12 : people * hoursPerMonth * rate;
   const capture = p[P.captureShare]!;
 
   // The change: setup and learning spread over the setup months, then the adoption dip.
@@ -247,7 +256,7 @@ export function simulate(
   const base = against?.base;
   const netBenefit = against?.net;
   const cumulative = against?.cumulative;
-  const factor = discountFactorOf(p[P.discountRate]!);
+  const discounts = discountsOf(p[P.discountRate]!, against?.discounting ?? "monthly", months);
   // Every column for detail; for the baseline also what its comparisons read.
   const full = detail || base === out;
   // The baseline compared with itself is all zero: it is not worked out month by month.
@@ -389,6 +398,7 @@ export function simulate(
       out[row + F.overloaded] = overloaded ? 1 : 0;
     }
 
+    const payroll = fullPayroll * (1 - vacancy / capacity);
     const projectValue = live * valuePerProject;
     const recovered = idle * rateCaptured;
     const overloadCost = shortfall * rate;
@@ -418,7 +428,7 @@ export function simulate(
     if (compare) {
       // Against the baseline: the net benefit, and the change's costs — cash lines that rise, and
       // team hours diverted into the change — for the ROI. This is the Monte Carlo's hottest code.
-      discount *= factor;
+      discount = discounts[at]!;
       const benefit = net - base[row + F.net]!;
       netBenefit![at] = benefit;
       running += benefit;
@@ -482,7 +492,7 @@ export function simulate(
         out[row + F.net] = net;
       }
       if (!compare) continue;
-      discount *= factor;
+      discount = discounts[at]!;
       const benefit = net - base[row + F.net]!;
       netBenefit![at] = benefit;
       running += benefit;

@@ -286,7 +286,14 @@ function moneyRows(): SimulationRow[] {
       engine("recoveredCapacity"),
     ),
     row("overloadCost", "Cost of the hours short", "{currency}", "money", (c) => mul(c.current("shortfallHours"), c.workedOut("hourlyCost")), engine("overloadCost")),
-    row("payroll", "Team pay", "{currency}", "money", (c) => c.workedOut("payroll"), engine("payroll")),
+    row(
+      "payroll",
+      "Team pay (a vacant seat's share is not paid)",
+      "{currency}",
+      "money",
+      (c) => mul(c.workedOut("payroll"), sub(one(), div(c.current("vacancyHours"), c.current("capacityHours")))),
+      engine("payroll"),
+    ),
     row(
       "licences",
       "Licences (a yearly fee in months 1, 13, 25, ...)",

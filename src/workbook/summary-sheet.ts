@@ -20,11 +20,11 @@ const categoryMoney: Record<BenefitCategory, (total: Totals, rate: Expr, capture
   meetings: (t, rate) => sub(mul(neg(rate), t("meetingHours")), t("otherTeamsCost")),
   upkeep: (t, rate) => mul(neg(rate), t("upkeepHours")),
   breakage: (t, rate) => sub(mul(neg(rate), t("breakageFixHours")), t("outageCost")),
-  turnover: (t, rate) => sub(mul(neg(rate), add(add(t("vacancyHours"), t("rampUpHours")), t("knowledgeLossHours"))), t("hiringCost")),
+  turnover: (t, rate) => sub(mul(neg(rate), add(t("rampUpHours"), t("knowledgeLossHours"))), t("hiringCost")),
   tooling: (t) => neg(add(add(t("licences"), t("infrastructure")), t("supportStaff"))),
   delivery: (t, rate) => sub(t("projectValue"), mul(rate, t("buildHours"))),
   unusedCapacity: (t, rate, capture) => mul(mul(neg(rate), t("idleHours")), sub(num(1), capture)),
-  team: (t, rate) => sub(mul(rate, t("capacityHours")), t("payroll")),
+  team: (t, rate) => sub(mul(rate, sub(t("capacityHours"), t("vacancyHours"))), t("payroll")),
 };
 
 const SUMMARY_HEADER_ROW = 5;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText, type CaseResult } from "./index.js";
+
+// The accounting rules, each on its smallest case: no hour free, none paid twice. One person with
+// 100 hours a month at 10 an hour, no discounting, nothing live and no releases unless stated.
+
+function resultOf(body: string): CaseResult {
+  const text = `title: Accounting
+currency: EUR
+discountRate: 0
+baseline: a
+${body}`;
+  const validation = validateScenarioText(text);
+  if (!validation.compiled) throw new Error(validation.issues.map((issue) => `${issue.line}: ${issue.message}`).join("\n"));
+  return buildResult(validation.compiled);
+}
+
+const team = "team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}";
+
+describe("a vacant post is paid once", () => {
+  it("is off the payroll while its hours are bought back: a team that must buy them back gains or loses nothing else", () => {
+    const result = resultOf(`horizonMonths: 12
+defaults: {${team}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 100}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {}
+  b: {turnover: {attritionPerYear: 0.12, vacancyMonths: 3, rampUpMonths: 0}}
+`);
+    const month = result.scenarios.b!.months[0]!;
+    // 0.01 departures a month × 3 months × 100 hours: 3 hours a month with the seat empty.
+    expect(month.vacancyHours).toBeCloseTo(3, 12);
+    // Off the payroll: 3% of the 1,000 a month is not paid...
+    expect(month.payroll).toBeCloseTo(970, 9);
+    // ...and the 3 hours upkeep still needs are bought at the loaded rate.
+    expect(month.overloadCost).toBeCloseTo(30, 9);
+    expect(result.comparisons.b!.totalNetBenefit).toBeCloseTo(0, 9);
+    expect(result.comparisons.b!.benefitByCategory.turnover).toBeCloseTo(0, 9);
+  });
+
+  it("costs only the idle hours it takes when the team has hours to spare", () => {
+    const result = resultOf(`horizonMonths: 12
+defaults: {${team}, projects: {alreadyLive: 0, upkeepHoursPerMonth: 0}, releases: {mode: schedule, months: []}}
+freedHoursCaptureShare: 0.5
+scenarios:
+  a: {}
+  b: {turnover: {attritionPerYear: 0.12, vacancyMonths: 3, rampUpMonths: 0}}
+`);
+    // 3 hours a month fewer idle hours (worth 0.5 × 10 each) and 30 less pay: +15 a month.
+    expect(result.comparisons.b!.monthlyNetBenefit[0]).toBeCloseTo(15, 9);
+  });
+
+  it("saves a salaried team the vacant person's monthly pay", () => {
+    const result = resultOf(`horizonMonths: 12
+defaults:
+  team: {people: 2, hoursPerMonth: 100, salary: {annual: 120000, benefitsMultiplier: 1, workingHoursPerYear: 1600}}
+  projects: {alreadyLive: 0, upkeepHoursPerMonth: 0}
+  releases: {mode: schedule, months: []}
+scenarios:
+  a: {}
+  b: {turnover: {attritionPerYear: 0.12, vacancyMonths: 3, rampUpMonths: 0}}
+`);
+    // 0.02 departures a month × 3 months: 0.06 of a person's 10,000 a month off a payroll of 20,000.
+    expect(result.scenarios.b!.months[0]!.payroll).toBeCloseTo(20_000 - 0.06 * 10_000, 9);
+  });
+});
