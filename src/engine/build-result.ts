@@ -3,8 +3,9 @@ import { maxLiveProjectsPerPerson } from "./capacity.js";
 import { columnValue, F, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
-import { monthlyDiscountFactor } from "./finance.js";
-import type { Assumption, CaseResult, ComparisonResult, MonthRow, ScenarioResult } from "./result.js";
+import { discountFactors, paybackCrossing } from "./finance.js";
+import type { Assumption, CaseResult, ComparisonResult, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
+import type { RiskAdjustment } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
 import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
@@ -63,6 +64,17 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   };
 }
 
+/**
+ * Forrester TEI's risk adjustment of present values: benefits cut by one share, costs raised by another.
+ * @example riskAdjusted(1000, 400, { benefits: 0.1, costs: 0.05 }) // { presentValueOfBenefits: 900, presentValueOfCosts: 420, npv: 480, roi: 1.142... }
+ */
+export function riskAdjusted(presentValueOfBenefits: number, presentValueOfCosts: number, shares: RiskAdjustment): RiskAdjustedFigures {
+  const benefits = presentValueOfBenefits * (1 - shares.benefits);
+  const costs = presentValueOfCosts * (1 + shares.costs);
+  const npv = benefits - costs;
+  return { presentValueOfBenefits: benefits, presentValueOfCosts: costs, npv, roi: costs > 1e-9 ? npv / costs : null };
+}
+
 function comparisonResult(runner: CaseRunner, index: number, scenarios: ScenarioResult[]): ComparisonResult {
   const compiled = runner.compiled;
   const months = runner.months;
@@ -82,12 +94,11 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   // Up-front cash belongs to the change.
   byCategory[0] = figures.timeZero;
   presentByCategory[0] = figures.timeZero;
-  const factor = monthlyDiscountFactor(parameters[P.discountRate]!);
-  let discount = 1;
+  const discounts = discountFactors(parameters[P.discountRate]!, compiled.discounting ?? "monthly", months);
   let teamHours = 0;
   let cashBeforeStart = -figures.timeZero;
   for (let at = 0; at < months; at++) {
-    discount *= factor;
+    const discount = discounts[at]!;
     categoryMoney(base, at, baseRate, baseParameters[P.captureShare]!, baseMoney);
     categoryMoney(alternative, at, rate, parameters[P.captureShare]!, alternativeMoney);
     for (let k = 0; k < benefitCategories.length; k++) {
@@ -108,6 +119,11 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   const record = (values: Float64Array) => Object.fromEntries(benefitCategories.map((name, k) => [name, values[k]!])) as Record<BenefitCategory, number>;
   const baseSummary = scenarios[baseIndex]!.summary;
   const summary = scenarios[index]!.summary;
+  const investment = cashBeforeStart + teamHours * rate;
+  const totalNetBenefit = cumulative[cumulative.length - 1] ?? 0;
+  const crossing = paybackCrossing(figures.timeZero, runner.cumulativeNet[index]!);
+  const presentValueOfBenefits = figures.npv + figures.presentValueOfCosts;
+  const risk = compiled.riskAdjustment;
   return {
     alternative: scenario.name,
     label: scenario.label,
@@ -115,12 +131,19 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     npv: figures.npv,
     roi: finiteOrNull(figures.roi),
     paybackMonth: figures.paybackMonth,
-    investment: { cash: cashBeforeStart, teamHours, teamHoursCost: teamHours * rate, total: cashBeforeStart + teamHours * rate },
+    investment: { cash: cashBeforeStart, teamHours, teamHoursCost: teamHours * rate, total: investment },
     presentValueOfCosts: figures.presentValueOfCosts,
+    presentValueOfBenefits,
+    conventions: {
+      roiOnInvestment: investment > 1e-9 ? totalNetBenefit / investment : null,
+      paybackMonthInterpolated: crossing === null ? null : Math.round(crossing * 10) / 10,
+      paybackYears: crossing === null ? null : crossing / 12,
+    },
+    ...(risk ? { riskAdjusted: riskAdjusted(presentValueOfBenefits, figures.presentValueOfCosts, risk) } : {}),
     timeZeroNet: figures.timeZero,
     monthlyNetBenefit: net,
     cumulativeNet: cumulative,
-    totalNetBenefit: cumulative[cumulative.length - 1] ?? 0,
+    totalNetBenefit,
     benefitLastTwelveMonths: annual,
     benefitByCategory: record(byCategory),
     presentValueByCategory: record(presentByCategory),
@@ -166,6 +189,8 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     horizonMonths: compiled.horizonMonths,
     baseline: compiled.baseline,
     discountRate: baseParameters[P.discountRate]!,
+    discounting: compiled.discounting ?? "monthly",
+    ...(compiled.riskAdjustment ? { riskAdjustment: { ...compiled.riskAdjustment } } : {}),
     freedHoursCaptureShare: baseParameters[P.captureShare]!,
     scenarios: Object.fromEntries(scenarios.map((scenario) => [scenario.name, scenario])),
     comparisons,

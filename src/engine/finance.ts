@@ -1,7 +1,14 @@
 /**
- * Money over time: discounting with monthly periods, payback. Cash at time 0 (before month 1) is
- * not discounted; month m is discounted by (1 + annualRate)^(-m/12).
+ * Money over time: discounting, payback. Cash at time 0 (before month 1) is never discounted. Month m
+ * (in year y = ⌈m ÷ 12⌉) is discounted, by the case's `discounting` convention, by
+ * - `monthly` (the default): (1 + annualRate)^(-m/12);
+ * - `yearEnd`: (1 + annualRate)^(-y), every month of a year as if paid at its end (Forrester TEI);
+ * - `midYear`: (1 + annualRate)^(-(y - 0.5)), every month of a year as if paid in its middle.
  */
+
+/** How months are discounted; see the module comment. */
+export type Discounting = "monthly" | "yearEnd" | "midYear";
+export const discountingConventions: readonly Discounting[] = ["monthly", "yearEnd", "midYear"];
 
 /**
  * The factor that discounts one month.
@@ -12,17 +19,52 @@ export function monthlyDiscountFactor(annualRate: number): number {
 }
 
 /**
+ * Writes the discount factor of months 1 to `length` into `out` (month 1 at index 0). Monthly factors
+ * are built by repeated multiplication, as the simulation always has (the same numbers to the last bit).
+ * @example fillDiscountFactors(0.1, "yearEnd", new Float64Array(13)) // twelve times 1/1.1, then 1/1.21
+ */
+export function fillDiscountFactors(annualRate: number, discounting: Discounting, out: Float64Array, length = out.length): Float64Array {
+  if (discounting === "monthly") {
+    const factor = monthlyDiscountFactor(annualRate);
+    let discount = 1;
+    for (let index = 0; index < length; index++) {
+      discount *= factor;
+      out[index] = discount;
+    }
+    return out;
+  }
+  const shift = discounting === "midYear" ? 0.5 : 0;
+  let discount = 1;
+  for (let index = 0; index < length; index++) {
+    if (index % 12 === 0) discount = Math.pow(1 + annualRate, -(index / 12 + 1 - shift));
+    out[index] = discount;
+  }
+  return out;
+}
+
+/**
+ * The discount factors of months 1 to `months` (a new array).
+ * @example discountFactors(0.1, "midYear", 12)[0] // 0.9534... = 1.1^(-0.5)
+ */
+export function discountFactors(annualRate: number, discounting: Discounting, months: number): Float64Array {
+  return fillDiscountFactors(annualRate, discounting, new Float64Array(months));
+}
+
+/**
  * Net present value of a time-0 flow and monthly flows (month 1 at index 0).
  * @example netPresentValue(-1000, Float64Array.of(600, 600), 0) // 200
  */
-export function netPresentValue(timeZero: number, monthly: ArrayLike<number>, annualRate: number, offset = 0, length = monthly.length - offset): number {
-  const factor = monthlyDiscountFactor(annualRate);
-  let discount = 1;
+export function netPresentValue(
+  timeZero: number,
+  monthly: ArrayLike<number>,
+  annualRate: number,
+  offset = 0,
+  length = monthly.length - offset,
+  discounting: Discounting = "monthly",
+): number {
+  const discounts = discountFactors(annualRate, discounting, Math.max(0, length));
   let total = timeZero;
-  for (let index = 0; index < length; index++) {
-    discount *= factor;
-    total += (monthly[offset + index] ?? 0) * discount;
-  }
+  for (let index = 0; index < length; index++) total += (monthly[offset + index] ?? 0) * discounts[index]!;
   return total;
 }
 
@@ -39,4 +81,20 @@ export function paybackMonth(timeZero: number, cumulative: ArrayLike<number>, of
   if (month === length) return null;
   if (month === 0) return timeZero >= -tolerance ? 0 : 1;
   return month + 1;
+}
+
+/**
+ * When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within
+ * the payback month: a payback month m whose cumulative net goes from −30 (end of month m − 1, or time
+ * 0) to +10 (end of month m) gives m − 1 + 30 ÷ 40 = m − 0.25. 0 when there is nothing to pay back;
+ * null when it does not pay back within the horizon. Unrounded.
+ * @example paybackCrossing(-100, Float64Array.of(-60, -10, 20, 50)) // 2 + 10/30 = 2.333...
+ */
+export function paybackCrossing(timeZero: number, cumulative: ArrayLike<number>, offset = 0, length = cumulative.length - offset): number | null {
+  const month = paybackMonth(timeZero, cumulative, offset, length);
+  if (month === null || month === 0) return month;
+  const before = month === 1 ? timeZero : (cumulative[offset + month - 2] ?? 0);
+  const after = cumulative[offset + month - 1] ?? 0;
+  const share = after > before ? -before / (after - before) : 1;
+  return month - 1 + Math.min(1, Math.max(0, share));
 }

@@ -7,12 +7,12 @@ export { formatPath, hasErrors, type Issue, type FieldPath } from "./scenario/is
 export { caseSchema, type CaseFile } from "./scenario/schema.js";
 export { compileCase, fillParameters } from "./model/compile.js";
 export type { CompiledCase, CompiledScenario, Leaf } from "./model/compiled.js";
-export { buildResult, finiteOrNull } from "./build-result.js";
+export { buildResult, finiteOrNull, riskAdjusted } from "./build-result.js";
 export { CaseRunner, type ComparisonFigures } from "./runner.js";
 export { benefitCategories, type BenefitCategory } from "./categories.js";
 export { benefitCategoryLabels } from "./labels.js";
 export type * from "./result.js";
-export { netPresentValue, paybackMonth, monthlyDiscountFactor } from "./finance.js";
+export { netPresentValue, paybackMonth, paybackCrossing, monthlyDiscountFactor, discountFactors, discountingConventions, type Discounting } from "./finance.js";
 export { withUncertainty } from "./build-result.js";
 export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
 export { tornado, sobol, chooseAlternative, correlatedGroups, type TornadoBar, type SobolResult, type CorrelatedGroup } from "./sensitivity.js";

@@ -4,6 +4,7 @@ import type { BenefitCategory } from "./categories.js";
 import type { AlternativeDistribution, Band } from "./monte-carlo.js";
 import type { AdoptionStep } from "./optimize.js";
 import type { Distribution } from "./uncertainty/index.js";
+import type { Discounting } from "./finance.js";
 
 /** One month of one scenario. Hours are team hours in the month; money is in the case's currency. */
 export interface MonthRow {
@@ -82,6 +83,32 @@ export interface Investment {
   total: number;
 }
 
+/**
+ * The comparison's figures in the conventions of published peer calculations (DORA's ROI calculator
+ * and 2020 paper, Forrester TEI studies), so a reviewer can set ours beside theirs. The README's
+ * "Where the numbers come from" defines each with a worked example.
+ */
+export interface ComparisonConventions {
+  /** DORA's ROI, (return − investment) ÷ investment: `totalNetBenefit` ÷ `investment.total`, undiscounted; null when nothing is invested. */
+  roiOnInvestment: number | null;
+  /** When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within `paybackMonth`, to one decimal; 0 when nothing is paid back, null when it does not pay back. */
+  paybackMonthInterpolated: number | null;
+  /** The same crossing in years (unrounded months ÷ 12), as DORA states payback; null when it does not pay back. */
+  paybackYears: number | null;
+}
+
+/** Forrester TEI's risk-adjusted figures: present values of benefits cut, of costs raised, by the case's `riskAdjustment`. */
+export interface RiskAdjustedFigures {
+  /** `presentValueOfBenefits` × (1 − riskAdjustment.benefits). */
+  presentValueOfBenefits: number;
+  /** `presentValueOfCosts` × (1 + riskAdjustment.costs). */
+  presentValueOfCosts: number;
+  /** The two above: benefits − costs. */
+  npv: number;
+  /** TEI's ROI on the adjusted figures: npv ÷ presentValueOfCosts; null when nothing costs more. */
+  roi: number | null;
+}
+
 export interface ComparisonResult {
   alternative: string;
   label: string;
@@ -91,6 +118,12 @@ export interface ComparisonResult {
   paybackMonth: number | null;
   investment: Investment;
   presentValueOfCosts: number;
+  /** Present value of the benefits: npv + presentValueOfCosts (what TEI calls PV of benefits; with it TEI's ROI is `roi`). */
+  presentValueOfBenefits: number;
+  /** The same result in peer calculations' conventions (DORA, Forrester TEI). */
+  conventions: ComparisonConventions;
+  /** With `riskAdjustment` in the file: Forrester TEI's risk-adjusted figures, beside the unadjusted ones. */
+  riskAdjusted?: RiskAdjustedFigures;
   timeZeroNet: number;
   monthlyNetBenefit: number[];
   cumulativeNet: number[];
@@ -133,6 +166,10 @@ export interface CaseResult {
   horizonMonths: number;
   baseline: string;
   discountRate: number;
+  /** How months are discounted for every present value: monthly, yearEnd or midYear. */
+  discounting: Discounting;
+  /** With `riskAdjustment` in the file: the shares by which benefits are cut and costs raised. */
+  riskAdjustment?: { benefits: number; costs: number };
   freedHoursCaptureShare: number;
   scenarios: Record<string, ScenarioResult>;
   comparisons: Record<string, ComparisonResult>;

@@ -51,6 +51,7 @@ export class CaseRunner {
       net: this.netBenefit[index]!,
       cumulative: this.cumulativeNet[index]!,
       figures,
+      discounting: compiled.discounting ?? "monthly",
     }));
   }
 

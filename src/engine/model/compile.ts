@@ -341,6 +341,8 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       ...(file.description ? { description: file.description } : {}),
       currency: file.currency,
       horizonMonths: file.horizonMonths,
+      discounting: file.discounting ?? "monthly",
+      ...(file.riskAdjustment ? { riskAdjustment: { benefits: file.riskAdjustment.benefits ?? 0, costs: file.riskAdjustment.costs ?? 0 } } : {}),
       baseline: file.baseline,
       scenarios,
       leaves,

@@ -2,6 +2,13 @@ import type { QuantityKindName } from "../scenario/quantity.js";
 import type { Distribution } from "../uncertainty/index.js";
 import type { CapabilityCost, EffectTarget } from "../catalogue/targets.js";
 import type { FieldPath } from "../scenario/issues.js";
+import type { Discounting } from "../finance.js";
+
+/** Shares (0–1) by which a risk-adjusted view cuts the benefits and raises the costs. */
+export interface RiskAdjustment {
+  readonly benefits: number;
+  readonly costs: number;
+}
 
 /** One number written in the scenario file: the unit of uncertainty and of traceability. */
 export interface Leaf {
@@ -71,6 +78,10 @@ export interface CompiledScenario {
 
 export interface CompiledCase {
   readonly title: string;
+  /** How months are discounted (the file's `discounting`; monthly when absent). */
+  readonly discounting?: Discounting;
+  /** Forrester TEI's risk adjustment (the file's `riskAdjustment`): shares by which benefits are cut and costs raised. */
+  readonly riskAdjustment?: RiskAdjustment;
   readonly description?: string;
   readonly currency: string;
   readonly horizonMonths: number;

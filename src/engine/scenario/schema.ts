@@ -218,6 +218,23 @@ const correlation = z
   })
   .meta({ description: "Two uncertain inputs that move together." });
 
+const riskShare = (what: string) =>
+  z
+    .number({ error: whenWrongType(`expected a share from 0 to 1, e.g. 0.1 for ${what} 10%`) })
+    .min(0, { error: "allowed: a share from 0 to 1" })
+    .max(1, { error: "allowed: a share from 0 to 1" });
+
+const riskAdjustment = z
+  .strictObject({
+    note: noteSchema.optional(),
+    benefits: riskShare("benefits cut by").optional().meta({ description: "Share by which every benefit is cut (0.1 = 10% less)." }),
+    costs: riskShare("costs raised by").optional().meta({ description: "Share by which every cost is raised (0.05 = 5% more)." }),
+  }, { error: whenWrongType("expected { benefits, costs }: shares from 0 to 1") })
+  .meta({
+    description:
+      "Forrester TEI's risk adjustment, shown beside the unadjusted figures: present values of benefits cut by `benefits`, of costs raised by `costs`.",
+  });
+
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -228,6 +245,14 @@ export const caseSchema = z
       .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
     horizonMonths: numberOf("horizon").meta({ description: "Months the case covers: a whole number between 1 and 240." }),
     discountRate: quantity("rate").meta({ description: "Annual discount rate for the net present value." }),
+    discounting: z
+      .enum(["monthly", "yearEnd", "midYear"], { error: "allowed: monthly, yearEnd or midYear" })
+      .optional()
+      .meta({
+        description:
+          "How months are discounted: monthly (default, month m by (1 + rate)^(-m/12)), yearEnd (every month of year y by (1 + rate)^(-y), as Forrester TEI) or midYear ((1 + rate)^(-(y - 0.5))). Time 0 is never discounted.",
+      }),
+    riskAdjustment: riskAdjustment.optional(),
     freedHoursCaptureShare: quantity("share")
       .optional()
       .meta({ description: "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5)." }),

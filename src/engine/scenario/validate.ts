@@ -94,7 +94,7 @@ function crossFieldIssuesDespite(data: object): Issue[] {
 }
 
 /** Stand-ins for top-level fields no cross-field rule depends on, so a wrong one does not stop the checks. */
-const neutralTopLevel: Record<string, unknown> = { title: "-", description: "-", currency: "EUR", discountRate: 0, freedHoursCaptureShare: 0.5, $schema: "-" };
+const neutralTopLevel: Record<string, unknown> = { title: "-", description: "-", currency: "EUR", discountRate: 0, discounting: "monthly", riskAdjustment: {}, freedHoursCaptureShare: 0.5, $schema: "-" };
 
 
 function remove(data: unknown, path: FieldPath): void {
