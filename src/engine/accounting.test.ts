@@ -62,3 +62,34 @@ scenarios:
     expect(result.scenarios.b!.months[0]!.payroll).toBeCloseTo(20_000 - 0.06 * 10_000, 9);
   });
 });
+
+describe("the adoption dip starts with the new way of working", () => {
+  const upkeepHalved = (change: string) =>
+    resultOf(`horizonMonths: 4
+defaults: {${team}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 40}, releases: {mode: schedule, months: []}}
+freedHoursCaptureShare: 0.5
+scenarios:
+  a: {}
+  b: {projects: {upkeepHoursPerMonth: 20}, change: {${change}}}
+`);
+
+  it("in the change's first month when it has no setup", () => {
+    // 20 hours of upkeep freed, worth 0.5 × 10 each: +100 a month. In month 1 the dip takes half of
+    // the 100 hours: 50 available − 20 upkeep = 30 idle against today's 60, so −30 × 5 = −150.
+    const result = upkeepHalved("adoptionDipShare: 0.5, adoptionDipMonths: 1");
+    expect(result.comparisons.b!.monthlyNetBenefit).toEqual([-150, 100, 100, 100]);
+    expect(result.scenarios.b!.months.map((month) => month.adoptionDipHours)).toEqual([50, 0, 0, 0]);
+  });
+
+  it("in the month after the setup when there is one", () => {
+    const result = upkeepHalved("setupHours: 10, adoptionDipShare: 0.5, adoptionDipMonths: 1");
+    expect(result.scenarios.b!.months.map((month) => month.adoptionDipHours)).toEqual([0, 50, 0, 0]);
+  });
+
+  it("from the change's start month when that is later", () => {
+    const result = upkeepHalved("startMonth: 3, adoptionDipShare: 0.5, adoptionDipMonths: 2");
+    expect(result.scenarios.b!.months.map((month) => month.adoptionDipHours)).toEqual([0, 0, 50, 50]);
+    // The new way starts with the dip: months 1 and 2 are today's.
+    expect(result.comparisons.b!.monthlyNetBenefit.slice(0, 2)).toEqual([0, 0]);
+  });
+});

@@ -197,7 +197,10 @@ export function simulate(
   const learningPerMonth =
     (p[P.learningWeeksPerPerson]! * people * hoursPerMonth * (12 / 52) * (1 - p[P.familiarity]!) * organisation) / setupMonths;
   const setupEnd = startMonth + setupMonths - 1;
-  const dipEnd = setupEnd + Math.round(p[P.adoptionDipMonths]!);
+  // The dip starts with the new way of working: after the setup, or at the start when there is none.
+  const changes = p[P.setupHours]! > 0 || learningPerMonth > 0;
+  const dipStart = changes ? setupEnd + 1 : startMonth;
+  const dipEnd = dipStart + Math.round(p[P.adoptionDipMonths]!) - 1;
   const dipShare = p[P.adoptionDipShare]!;
   const external =
     (p[P.externalConsultants]! + p[P.externalHardware]! + p[P.externalLicences]! + p[P.externalTrainingPerPerson]! * people + p[P.externalOther]!) *
@@ -208,8 +211,9 @@ export function simulate(
 
   // How the team works: today's way (the baseline's inputs) until the change is in place — the end of
   // its setup — and the scenario's own way after. Fees and setup hours are paid from the start.
-  const changes = p[P.setupHours]! > 0 || learningPerMonth > 0;
   const ready = before ? startMonth + (changes ? setupMonths : 0) : 1;
+  // After this month the change, its dip and the switch of the way of working are all behind.
+  const changeOver = Math.max(setupEnd, dipEnd, ready - 1);
   waysOfWorking(p, people, hoursPerMonth, after);
   waysOfWorking(before ?? p, people, hoursPerMonth, until);
   const threshold = p[P.newWorkThresholdHours]!;
@@ -315,7 +319,7 @@ export function simulate(
     delivered += releases;
 
     const inChange = month >= startMonth && month <= setupEnd;
-    const inDip = month > setupEnd && month <= dipEnd;
+    const inDip = month >= dipStart && month <= dipEnd;
     const dip = inDip ? dipShare * (capacity - vacancy - rampUp) : 0;
     const available = capacity - vacancy - rampUp - dip;
     const setup = inChange ? setupPerMonth : 0;
@@ -359,9 +363,9 @@ export function simulate(
     const idle = remaining;
 
     // Settled: from next month on nothing changes but the yearly licence. The change and its dip are
-    // over (so the way of working is final too: it switches when the setup ends, before the dip), and
+    // over and the way of working is final (it switches when the new way starts, with the dip), and
     // no project is being built or about to go live.
-    if (settledMonth === months && repeatSettledMonths && month > dipEnd && (capacityMode ? !building && pendingLive === 0 : month > lastScheduledMonth)) {
+    if (settledMonth === months && repeatSettledMonths && month > changeOver && (capacityMode ? !building && pendingLive === 0 : month > lastScheduledMonth)) {
       settledMonth = month;
     }
     // The last month worked out in full: the short loop below repeats it.

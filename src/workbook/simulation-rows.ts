@@ -114,7 +114,7 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
       "hours",
       (c) =>
         when(
-          and(compare(c.month, ">", c.workedOut("changeEndsMonth")), compare(c.month, "<=", c.workedOut("dipEndsMonth"))),
+          and(compare(c.month, ">=", c.workedOut("dipStartsMonth")), compare(c.month, "<=", c.workedOut("dipEndsMonth"))),
           mul(c.input("adoptionDipShare"), sub(sub(c.current("capacityHours"), c.current("vacancyHours")), c.current("rampUpHours"))),
           zero(),
         ),

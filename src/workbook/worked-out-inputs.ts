@@ -30,6 +30,7 @@ export type ScenarioFigureName =
   | "setupPerMonth"
   | "learningPerMonth"
   | "changeEndsMonth"
+  | "dipStartsMonth"
   | "dipEndsMonth"
   | "externalSpend"
   | "paidAtTimeZero"
@@ -166,7 +167,14 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
       ),
   },
   { name: "changeEndsMonth", label: "Last month of the change", unit: "month", format: "month", build: ({ input, row }) => sub(add(input("startMonth"), row("setupMonthsWhole")), one()) },
-  { name: "dipEndsMonth", label: "Last month of the adoption dip", unit: "month", format: "month", build: ({ input, row }) => add(row("changeEndsMonth"), roundWhole(input("adoptionDipMonths"))) },
+  {
+    name: "dipStartsMonth",
+    label: "First month of the adoption dip (when the new way starts: after the setup, or at the start without one)",
+    unit: "month",
+    format: "month",
+    build: ({ input, row }) => add(input("startMonth"), when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0))),
+  },
+  { name: "dipEndsMonth", label: "Last month of the adoption dip", unit: "month", format: "month", build: ({ input, row }) => sub(add(row("dipStartsMonth"), roundWhole(input("adoptionDipMonths"))), one()) },
   {
     name: "externalSpend",
     label: "One-off spending, contingency included",
