@@ -93,3 +93,22 @@ scenarios:
     expect(result.comparisons.b!.monthlyNetBenefit.slice(0, 2)).toEqual([0, 0]);
   });
 });
+
+describe("a scheduled release's build hours are paid for", () => {
+  it("buys the hours the team does not have at the loaded rate", () => {
+    const result = resultOf(`horizonMonths: 2
+defaults: {${team}, projects: {upkeepHoursPerMonth: 0, buildHours: 300}, releases: {mode: schedule, months: [2]}}
+scenarios:
+  a: {}
+  b: {projects: {buildHours: 150}}
+`);
+    // Today: 150 build hours a month, 100 from the team and 50 bought at 10. b: 75 a month, 25 idle
+    // hours worth 0.5 × 10. b gains 500 + 125 a month: 1,250 over the two months.
+    expect(result.scenarios.a!.months.map((month) => month.scheduledBuildShortfallHours)).toEqual([50, 50]);
+    expect(result.scenarios.a!.months.map((month) => month.overloadCost)).toEqual([500, 500]);
+    expect(result.comparisons.b!.totalNetBenefit).toBeCloseTo(1250, 9);
+    // The categories still add up: building is where the gain comes from.
+    expect(result.comparisons.b!.benefitByCategory.delivery).toBeCloseTo(1250 + 250, 9);
+    expect(result.comparisons.b!.benefitByCategory.unusedCapacity).toBeCloseTo(-250, 9);
+  });
+});

@@ -37,7 +37,8 @@ export function categoryMoney(columns: Float64Array, at: number, rate: number, c
   // A vacant post is off the payroll: its hours cost nothing here (what it leaves undone shows as overload or fewer idle hours).
   out[6] = -rate * (get(F.rampUpHours) + get(F.knowledgeLossHours)) - get(F.hiringCost);
   out[7] = -(get(F.licences) + get(F.infrastructure) + get(F.supportStaff));
-  out[8] = get(F.projectValue) - rate * get(F.buildHours);
+  // Building: the team's hours and, by schedule, the hours bought for what the team had no time for.
+  out[8] = get(F.projectValue) - rate * (get(F.buildHours) + get(F.scheduledBuildShortfallHours));
   out[9] = -rate * get(F.idleHours) * (1 - capture);
   out[10] = rate * (get(F.capacityHours) - get(F.vacancyHours)) - get(F.payroll);
 }

@@ -361,6 +361,9 @@ export function simulate(
       remaining -= build;
     }
     const idle = remaining;
+    // Hours short are bought at the loaded rate: overload, and by schedule the build work the team had
+    // no hours for (a release is never delivered with hours nobody paid for).
+    const boughtBuild = capacityMode ? 0 : scheduledBuild - build;
 
     // Settled: from next month on nothing changes but the yearly licence. The change and its dip are
     // over and the way of working is final (it switches when the new way starts, with the dip), and
@@ -397,7 +400,7 @@ export function simulate(
       out[row + F.buildHours] = build;
       out[row + F.idleHours] = idle;
       out[row + F.shortfallHours] = shortfall;
-      out[row + F.scheduledBuildShortfallHours] = capacityMode ? 0 : scheduledBuild - build;
+      out[row + F.scheduledBuildShortfallHours] = boughtBuild;
       out[row + F.canStartNewWork] = canStart ? 1 : 0;
       out[row + F.overloaded] = overloaded ? 1 : 0;
     }
@@ -405,7 +408,7 @@ export function simulate(
     const payroll = fullPayroll * (1 - vacancy / capacity);
     const projectValue = live * valuePerProject;
     const recovered = idle * rateCaptured;
-    const overloadCost = shortfall * rate;
+    const overloadCost = (shortfall + boughtBuild) * rate;
     const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
     const infrastructure = infrastructureFixed + infrastructurePerProject * live;
     const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;

@@ -179,7 +179,7 @@ function scheduleRows(): SimulationRow[] {
     row("idleHours", "Free hours not used", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("buildHours")), engine("idleHours")),
     row(
       "scheduledBuildShortfallHours",
-      "Planned build work with no hours for it",
+      "Planned build work with no team hours for it (bought at the hourly cost)",
       "hours",
       "hours",
       (c) => sub(c.current("plannedBuildHours"), c.current("buildHours")),
@@ -255,6 +255,8 @@ function capacityRows(): SimulationRow[] {
       engine("buildHours"),
     ),
     row("idleHours", "Free hours not used", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("buildHours")), engine("idleHours")),
+    // Capacity mode builds only with hours the team has: nothing is bought (the row keeps the sheets alike).
+    row("scheduledBuildShortfallHours", "Build hours bought (schedule mode only)", "hours", "hours", () => zero(), engine("scheduledBuildShortfallHours")),
     row(
       "progressEnd",
       "Build hours done on the project under way (end of month)",
@@ -285,7 +287,14 @@ function moneyRows(): SimulationRow[] {
       (c) => mul(mul(c.current("idleHours"), c.workedOut("hourlyCost")), c.input("captureShare")),
       engine("recoveredCapacity"),
     ),
-    row("overloadCost", "Cost of the hours short", "{currency}", "money", (c) => mul(c.current("shortfallHours"), c.workedOut("hourlyCost")), engine("overloadCost")),
+    row(
+      "overloadCost",
+      "Cost of the hours short (overload and build hours bought)",
+      "{currency}",
+      "money",
+      (c) => mul(add(c.current("shortfallHours"), c.current("scheduledBuildShortfallHours")), c.workedOut("hourlyCost")),
+      engine("overloadCost"),
+    ),
     row(
       "payroll",
       "Team pay (a vacant seat's share is not paid)",

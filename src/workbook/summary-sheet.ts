@@ -22,7 +22,7 @@ const categoryMoney: Record<BenefitCategory, (total: Totals, rate: Expr, capture
   breakage: (t, rate) => sub(mul(neg(rate), t("breakageFixHours")), t("outageCost")),
   turnover: (t, rate) => sub(mul(neg(rate), add(t("rampUpHours"), t("knowledgeLossHours"))), t("hiringCost")),
   tooling: (t) => neg(add(add(t("licences"), t("infrastructure")), t("supportStaff"))),
-  delivery: (t, rate) => sub(t("projectValue"), mul(rate, t("buildHours"))),
+  delivery: (t, rate) => sub(t("projectValue"), mul(rate, add(t("buildHours"), t("scheduledBuildShortfallHours")))),
   unusedCapacity: (t, rate, capture) => mul(mul(neg(rate), t("idleHours")), sub(num(1), capture)),
   team: (t, rate) => sub(mul(rate, sub(t("capacityHours"), t("vacancyHours"))), t("payroll")),
 };
