@@ -54,3 +54,42 @@ describe("the run report's decision lines", () => {
     expect(text).not.toContain("EVPI");
   });
 });
+
+describe("the run report's conventions", () => {
+  const forrester = (extra: Record<string, unknown>) => {
+    const { compiled } = validateScenarioText(
+      JSON.stringify({
+        title: "Three years",
+        currency: "USD",
+        horizonMonths: 36,
+        discountRate: 0.1,
+        freedHoursCaptureShare: 1,
+        baseline: "today",
+        defaults: { team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: 0 }, releases: { mode: "schedule" } },
+        scenarios: {
+          today: { meetings: { hoursPerPersonPerMonth: 60 } },
+          tooling: { label: "Tooling", meetings: { hoursPerPersonPerMonth: 0 }, tooling: { licences: { flatPerYear: 6000 } }, change: { external: { consultants: 50000 } } },
+        },
+        ...extra,
+      }),
+    );
+    return renderRunReport(buildResult(compiled!));
+  };
+
+  it("puts the risk-adjusted figures on their own line under the unadjusted ones", () => {
+    const text = forrester({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });
+    // By hand (src/engine/conventions.test.ts): NPV $24,606 and ROI 38%; risk-adjusted $12,407 and 18%.
+    expect(text).toMatch(/Tooling \(tooling\)\s+\$24,606\s+38%\s+month 21\s+\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+\$12,407\s+18%\n/);
+    expect(text).toMatch(/Tooling\s+\$89,527\s+\$64,921\s+20\.7\s+1\.72\s+80%\n/);
+    expect(text).toContain("every month of year y discounted as at the year's end, by (1 + 10%)^−y");
+  });
+
+  it("names each convention, and shows no risk-adjusted line unless the file asks", () => {
+    const text = forrester({});
+    expect(text).not.toContain("risk-adjusted");
+    expect(text).toContain("month m discounted by (1 + 10%)^−m/12");
+    expect(text).toContain("ROI = net present value ÷ PV of costs");
+    expect(text).toContain("ROI on investment = total net benefit ÷ investment, undiscounted");
+    expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");
+  });
+});

@@ -6,18 +6,65 @@ function scenarioName(scenario: ScenarioResult): string {
   return scenario.label === scenario.name ? scenario.name : `${scenario.label} (${scenario.name})`;
 }
 
+/** How the case discounts, in words: the convention every present value follows. */
+export function discountingText(result: CaseResult): string {
+  const rate = formatPercent(result.discountRate);
+  switch (result.discounting) {
+    case "yearEnd":
+      return `every month of year y discounted as at the year's end, by (1 + ${rate})^−y`;
+    case "midYear":
+      return `every month of year y discounted as in the middle of the year, by (1 + ${rate})^−(y − 0.5)`;
+    default:
+      return `month m discounted by (1 + ${rate})^−m/12`;
+  }
+}
+
+/** A share as a signed whole percent. @example signedShare(-0.1) // "−10%" */
+function signedShare(share: number): string {
+  return `${share < 0 ? "−" : "+"}${formatPercent(Math.abs(share))}`;
+}
+
 function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
-  const rows = comparisons.map((comparison) => [
-    scenarioName(result.scenarios[comparison.alternative]!),
-    money(comparison.npv),
-    formatPercent(comparison.roi),
-    formatMonth(comparison.paybackMonth),
-    money(comparison.investment.cash),
-    `${formatHours(comparison.investment.teamHours)} h`,
-    money(comparison.benefitLastTwelveMonths),
-  ]);
+  const risk = result.riskAdjustment;
+  const rows = comparisons.flatMap((comparison) => {
+    const row = [
+      scenarioName(result.scenarios[comparison.alternative]!),
+      money(comparison.npv),
+      formatPercent(comparison.roi),
+      formatMonth(comparison.paybackMonth),
+      money(comparison.investment.cash),
+      `${formatHours(comparison.investment.teamHours)} h`,
+      money(comparison.benefitLastTwelveMonths),
+    ];
+    const adjusted = comparison.riskAdjusted;
+    if (!risk || !adjusted) return [row];
+    // Forrester TEI's risk-adjusted figures, on a line of their own under the unadjusted ones.
+    return [row, [`  risk-adjusted (benefits ${signedShare(-risk.benefits)}, costs ${signedShare(risk.costs)})`, money(adjusted.npv), formatPercent(adjusted.roi), "", "", "", ""]];
+  });
   return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", "Benefit, last 12 months"], rows);
+}
+
+/** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
+function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): string {
+  const money = (value: number) => formatMoney(value, result.currency);
+  const years = (value: number | null) => (value === null ? "never" : value.toFixed(2));
+  const months = (value: number | null) => (value === null ? "never" : value.toFixed(1));
+  const rows = comparisons.map((comparison) => [
+    comparison.label,
+    money(comparison.presentValueOfBenefits),
+    money(comparison.presentValueOfCosts),
+    months(comparison.conventions.paybackMonthInterpolated),
+    years(comparison.conventions.paybackYears),
+    formatPercent(comparison.conventions.roiOnInvestment),
+  ]);
+  return [
+    renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "ROI on investment"], rows),
+    `  Net present value and PV: ${discountingText(result)}; cash at the start not discounted.`,
+    "  ROI = net present value ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
+    "  ROI on investment = total net benefit ÷ investment, undiscounted (DORA's calculator and 2020 paper).",
+    "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",
+  ].join("\n");
 }
 
 function rangeText(low: number | null, high: number | null, format: (value: number) => string, never = "never"): string {
@@ -129,6 +176,7 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));
+    parts.push("", conventionsTable(result, comparisons));
     const ranges = uncertaintyTable(result, comparisons);
     if (ranges) parts.push("", ranges);
     const categories = categoryTable(result, comparisons);

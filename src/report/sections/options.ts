@@ -1,6 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatPercent, plural } from "../format.js";
+import { formatHours, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import type { CaseResult, ComparisonResult } from "../../engine/index.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -13,6 +14,53 @@ function descriptions(context: ReportContext): string {
     return `<li><strong>${userText(context.label(name))}</strong>${today}.${description}</li>`;
   });
   return `<ul class="options">${items.join("")}</ul>`;
+}
+
+/** How the case discounts, in the report's words. */
+function discountingWords(result: CaseResult): string {
+  const rate = formatPercent(result.discountRate);
+  switch (result.discounting) {
+    case "yearEnd":
+      return `each year's money is discounted at ${rate} a year as if it all came at the end of that year`;
+    case "midYear":
+      return `each year's money is discounted at ${rate} a year as if it all came in the middle of that year`;
+    default:
+      return `each month's money is discounted at ${rate} a year`;
+  }
+}
+
+/** The payback in months and years from the start, when within its month. */
+function paybackWithin(comparison: ComparisonResult): string {
+  const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
+  if (months === null || years === null || comparison.paybackMonth === 0) return "";
+  return ` <span class="muted">(${formatNumber(months, 1)} months, ${formatNumber(years, 2)} years)</span>`;
+}
+
+/** A share as a signed percentage. @example signed(-0.1) // "−10%" */
+function signed(share: number): string {
+  return `${share < 0 ? "−" : "+"}${formatPercent(Math.abs(share))}`;
+}
+
+/** What each figure of the table means: the convention it follows, so a finance reviewer can set it beside another calculation. */
+function conventionsNote(context: ReportContext): string {
+  const { result } = context;
+  const risk = result.riskAdjustment;
+  const lines = [
+    `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full.`,
+    `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted).`,
+    `Return on cost: net gain ÷ today's value of the extra costs. Forrester's Total Economic Impact ROI, (today's value of the gains − today's value of the costs) ÷ today's value of the costs, is the same number.`,
+    `Return on investment: the gain over the ${plural(result.horizonMonths, "month")}, not discounted, ÷ the investment (cash paid before the change starts, and the team's time to set it up, learn it and adopt it), as DORA's calculator works it out.`,
+  ];
+  if (risk) {
+    lines.push(
+      `Risk-adjusted, as Forrester does it: today's value of the gains ${signed(-risk.benefits)} and of the costs ${signed(risk.costs)}, shown under each option's own figures.`,
+    );
+  }
+  return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
+}
+
+function ratio(value: number | null): string {
+  return value === null ? "–" : escapeHtml(formatPercent(value));
 }
 
 /** The options side by side: what each asks for and returns. */
@@ -29,14 +77,27 @@ export const optionsSection: ReportSection = {
       .map((comparison) => {
         const mark = comparison.alternative === best && context.recommendation?.verdict === "go" ? ` <span class="tag">recommended</span>` : "";
         const payback = comparison.paybackMonth === null ? `not within ${months}` : formatMonth(comparison.paybackMonth);
+        const adjusted = comparison.riskAdjusted;
+        const risk = result.riskAdjustment;
+        const adjustedRow =
+          adjusted && risk
+            ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
+  <td>risk-adjusted (gains ${escapeHtml(signed(-risk.benefits))}, costs ${escapeHtml(signed(risk.costs))})</td>
+  <td class="number">${escapeHtml(context.money(adjusted.npv))}</td>
+  <td></td><td></td><td></td>
+  <td class="number">${ratio(adjusted.roi)}</td>
+  <td></td>
+</tr>`
+            : "";
         return `<tr data-option="${escapeHtml(comparison.alternative)}">
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
   <td class="number">${escapeHtml(context.money(comparison.npv))}</td>
-  <td class="nowrap">${escapeHtml(payback)}</td>
+  <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}</td>
   <td class="number">${escapeHtml(context.money(Math.max(0, comparison.investment.cash)))}</td>
   <td class="number">${escapeHtml(formatHours(Math.max(0, comparison.investment.teamHours)))}</td>
-  <td class="number">${comparison.roi === null ? "–" : escapeHtml(formatPercent(comparison.roi))}</td>
-</tr>`;
+  <td class="number">${ratio(comparison.roi)}</td>
+  <td class="number">${ratio(comparison.conventions.roiOnInvestment)}</td>
+</tr>${adjustedRow}`;
       })
       .join("");
     return `<section id="options" class="block">
@@ -44,9 +105,10 @@ export const optionsSection: ReportSection = {
 ${prose(`Each option is compared with today, ${optionName(context, result.baseline)}. The net gain counts every cost and every saving over the ${months}, in today's money.`)}
 ${descriptions(context)}
 <table>
-  <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th></tr></thead>
+  <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th><th class="number">Return on investment</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>
+${conventionsNote(context)}
 </section>`;
   },
 };

@@ -109,6 +109,12 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
 </div>`;
 }
 
+/** When within the payback month the gain turns positive, from the start, in months and years (interpolated, not discounted). */
+function within(comparison: ComparisonResult): string {
+  const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
+  return months === null || years === null ? "" : `: ${formatNumber(months, 1)} months, or ${formatNumber(years, 2)} years, from the start`;
+}
+
 function paybackCard(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
   const months = plural(result.horizonMonths, "month");
@@ -129,7 +135,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   return `<div class="card">
   <h3>When it pays back</h3>
   <p class="big">${figure("payback", big)}</p>
-  <p class="unit">${month !== null && month > 0 ? "the month the gain so far turns positive for good" : "&nbsp;"}</p>
+  <p class="unit">${month !== null && month > 0 ? `the month the gain so far turns positive for good${within(comparison)}` : "&nbsp;"}</p>
   ${prose(`${meaning} ${chance}`)}
 </div>`;
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText, type CompiledCase } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+import { findJargon } from "../jargon.js";
+import { textOf } from "../report-text.js";
+
+/** The Forrester-style three-year case of src/engine/conventions.test.ts (NPV $24,606, ROI 38%, payback 20.7 months; risk-adjusted $12,407, 18%). */
+function compile(extra: Record<string, unknown>): CompiledCase {
+  const { compiled, issues } = validateScenarioText(
+    JSON.stringify({
+      title: "Three years",
+      currency: "USD",
+      horizonMonths: 36,
+      discountRate: 0.1,
+      freedHoursCaptureShare: 1,
+      baseline: "today",
+      defaults: { team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: 0 }, releases: { mode: "schedule" } },
+      scenarios: {
+        today: { label: "Today", meetings: { hoursPerPersonPerMonth: 60 } },
+        tooling: { label: "Tooling", meetings: { hoursPerPersonPerMonth: 0 }, tooling: { licences: { flatPerYear: 6000 } }, change: { external: { consultants: 50000 } } },
+      },
+      ...extra,
+    }),
+  );
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return compiled;
+}
+
+async function optionsOf(extra: Record<string, unknown>): Promise<string> {
+  const compiled = compile(extra);
+  const { html } = await createReport(compiled, { result: buildResult(compiled), generatedOn: "1 June 2026" });
+  const section = html.match(/<section id="options"[\s\S]*?<\/section>/)?.[0];
+  if (!section) throw new Error("no options section");
+  return textOf(section.replace(/<\/?span[^>]*>/g, ""));
+}
+
+describe("the report's options table names the convention of each figure", () => {
+  it("shows the risk-adjusted figures on their own line, and what each convention is", async () => {
+    const text = await optionsOf({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });
+    // Unadjusted: $24,606 (the report rounds to three figures), 38% return on cost, month 21 (20.7 months,
+    // 1.72 years), 80% return on investment.
+    expect(text).toMatch(/Tooling recommended US\$24,600 month 21 \(20\.7 months, 1\.72 years\) US\$50,000 0 hours 38% 80%/);
+    // Risk-adjusted, as worked out by hand in the engine's test: $12,407 and 18%.
+    expect(text).toMatch(/risk-adjusted \(gains −10%, costs \+5%\) US\$12,400 18%/);
+    expect(text).toContain("discounted at 10% a year as if it all came at the end of that year");
+    expect(text).toContain("Return on cost: net gain ÷ today's value of the extra costs");
+    expect(text).toContain("Return on investment: the gain over the 36 months, not discounted, ÷ the investment");
+    expect(text).toContain("Risk-adjusted, as Forrester does it: today's value of the gains −10% and of the costs +5%");
+    expect(findJargon(text)).toEqual([]);
+  });
+
+  it("has no risk-adjusted line without a risk adjustment, and says how months are discounted", async () => {
+    const text = await optionsOf({});
+    expect(text).not.toMatch(/risk-adjusted/i);
+    expect(text).toContain("each month's money is discounted at 10% a year");
+    expect(await optionsOf({ discounting: "midYear" })).toContain("as if it all came in the middle of that year");
+  });
+});
