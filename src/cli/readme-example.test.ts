@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { packageRoot } from "./package-files.js";
+
+// The README's JSON example shows the seed's figures: a reader who runs the seed must see them.
+
+const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+const example = readme.slice(readme.indexOf("## JSON output (`run --json`)"), readme.indexOf("`sensitivity --json`"));
+
+/** The number the example gives for a field, e.g. `"npv": 4108.70`. */
+function shown(field: string): number {
+  const match = example.match(new RegExp(`"${field}": (-?[\\d.]+)`));
+  if (!match) throw new Error(`the README's JSON example has no "${field}"`);
+  return Number(match[1]);
+}
+
+/** The decimals a figure is shown with: the engine's figure must round to it. */
+function decimals(field: string): number {
+  return example.match(new RegExp(`"${field}": -?\\d+(?:\\.(\\d+))?`))?.[1]?.length ?? 0;
+}
+
+describe("the README's JSON example", () => {
+  const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8"));
+  const result = buildResult(compiled!);
+  const optimal = result.comparisons.optimal!;
+  const today = result.scenarios.current!;
+
+  it("shows the seed's optimal option as the engine computes it", () => {
+    const figures: Record<string, number> = {
+      npv: optimal.npv,
+      roi: optimal.roi!,
+      paybackMonth: optimal.paybackMonth!,
+      presentValueOfCosts: optimal.presentValueOfCosts,
+      totalNetBenefit: optimal.totalNetBenefit,
+      benefitLastTwelveMonths: optimal.benefitLastTwelveMonths,
+      upkeep: optimal.benefitByCategory.upkeep,
+    };
+    for (const [field, value] of Object.entries(figures)) expect(shown(field), field).toBe(Number(value.toFixed(decimals(field))));
+  });
+
+  it("shows today's first month as the engine computes it", () => {
+    const month = today.months[0]!;
+    for (const field of ["availableHours", "upkeepHours", "freeHours", "buildHours", "idleHours", "shortfallHours", "projectValue", "net"] as const) {
+      expect(shown(field), field).toBe(month[field]);
+    }
+    expect(shown("maxLiveProjectsPerPerson")).toBe(today.summary.maxLiveProjectsPerPerson);
+    expect(shown("newWorkStopsMonth")).toBe(today.summary.newWorkStopsMonth);
+  });
+});
