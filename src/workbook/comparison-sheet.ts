@@ -2,7 +2,7 @@ import type { CaseResult, CompiledCase } from "../engine/index.js";
 import { cashCostFields, monthlyFieldNames } from "../engine/model/columns.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
-import { add, and, compare, flag, max, mul, neg, num, sub, sum, type Expr } from "./formula.js";
+import { add, and, compare, flag, max, mul, neg, num, pow, sub, sum, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
@@ -86,11 +86,22 @@ export function writeComparisonSheet(
       return running;
     });
 
-    const discountRow = line("Discount factor", "factor", true);
+    // The case's discounting convention: monthly (one month's factor after another), or whole years:
+    // month m is in year y = ⌈m ÷ 12⌉, discounted by (1 + rate)^−y at year end, (1 + rate)^−(y − ½) mid-year.
+    const discounting = compiled.discounting ?? "monthly";
+    const discountRow = line(
+      discounting === "monthly" ? "Discount factor" : discounting === "yearEnd" ? "Discount factor (whole years, at year end)" : "Discount factor (whole years, mid-year)",
+      "factor",
+      true,
+    );
     let discount = sheet.number(discountRow, 3, 1, styled("fixed", formatOf("discountFactor", currency)));
     const factor = sheet.ref(inputs[index]!.workedOut("discountFactor"));
+    const annualRate = sheet.ref(inputs[index]!.input("discountRate"));
     const discounts = header.map((_, month) => {
-      discount = sheet.formula(discountRow, FIRST_MONTH_COLUMN + month, mul(sheet.ref(discount), factor), styled("computed", formatOf("discountFactor", currency)));
+      const year = Math.ceil((month + 1) / 12);
+      const expr =
+        discounting === "monthly" ? mul(sheet.ref(discount), factor) : pow(add(num(1), annualRate), num(-(discounting === "midYear" ? year - 0.5 : year)));
+      discount = sheet.formula(discountRow, FIRST_MONTH_COLUMN + month, expr, styled("computed", formatOf("discountFactor", currency)));
       return discount;
     });
 
