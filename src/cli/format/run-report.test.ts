@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult } from "../../engine/index.js";
 import { packageRoot } from "../package-files.js";
 import { formatMoney } from "./numbers.js";
+import { threeYearCase } from "../../test-support/three-year-case.js";
 import { formatChance, renderRunReport } from "./run-report.js";
 
 function resultOf(name: string, samples: number): CaseResult {
@@ -56,25 +57,7 @@ describe("the run report's decision lines", () => {
 });
 
 describe("the run report's conventions", () => {
-  const forrester = (extra: Record<string, unknown>) => {
-    const { compiled } = validateScenarioText(
-      JSON.stringify({
-        title: "Three years",
-        currency: "USD",
-        horizonMonths: 36,
-        discountRate: 0.1,
-        freedHoursCaptureShare: 1,
-        baseline: "today",
-        defaults: { team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: 0 }, releases: { mode: "schedule" } },
-        scenarios: {
-          today: { meetings: { hoursPerPersonPerMonth: 60 } },
-          tooling: { label: "Tooling", meetings: { hoursPerPersonPerMonth: 0 }, tooling: { licences: { flatPerYear: 6000 } }, change: { external: { consultants: 50000 } } },
-        },
-        ...extra,
-      }),
-    );
-    return renderRunReport(buildResult(compiled!));
-  };
+  const forrester = (extra: Record<string, unknown>) => renderRunReport(buildResult(threeYearCase(extra)));
 
   it("puts the risk-adjusted figures on their own line under the unadjusted ones", () => {
     const text = forrester({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });

@@ -1,30 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText, type CompiledCase } from "../../engine/index.js";
+import { buildResult } from "../../engine/index.js";
+import { threeYearCase } from "../../test-support/three-year-case.js";
 import { createReport } from "../create-report.js";
 import { findJargon } from "../jargon.js";
 import { textOf } from "../report-text.js";
 
-/** The Forrester-style three-year case of src/engine/conventions.test.ts (NPV $24,606, ROI 38%, payback 20.7 months; risk-adjusted $12,407, 18%). */
-function compile(extra: Record<string, unknown>): CompiledCase {
-  const { compiled, issues } = validateScenarioText(
-    JSON.stringify({
-      title: "Three years",
-      currency: "USD",
-      horizonMonths: 36,
-      discountRate: 0.1,
-      freedHoursCaptureShare: 1,
-      baseline: "today",
-      defaults: { team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: 0 }, releases: { mode: "schedule" } },
-      scenarios: {
-        today: { label: "Today", meetings: { hoursPerPersonPerMonth: 60 } },
-        tooling: { label: "Tooling", meetings: { hoursPerPersonPerMonth: 0 }, tooling: { licences: { flatPerYear: 6000 } }, change: { external: { consultants: 50000 } } },
-      },
-      ...extra,
-    }),
-  );
-  if (!compiled) throw new Error(JSON.stringify(issues));
-  return compiled;
-}
+/** The Forrester-style three-year case (NPV $24,606, ROI 38%, payback 20.7 months; risk-adjusted $12,407, 18%). */
+const compile = threeYearCase;
 
 async function optionsOf(extra: Record<string, unknown>): Promise<string> {
   const compiled = compile(extra);
