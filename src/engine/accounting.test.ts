@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText, type CaseResult } from "./index.js";
+import { buildResult, paybackMonth, paybackTolerance, validateScenarioText, type CaseResult } from "./index.js";
 
 // The accounting rules, each on its smallest case: no hour free, none paid twice. One person with
 // 100 hours a month at 10 an hour, no discounting, nothing live and no releases unless stated.
@@ -110,5 +110,20 @@ scenarios:
     // The categories still add up: building is where the gain comes from.
     expect(result.comparisons.b!.benefitByCategory.delivery).toBeCloseTo(1250 + 250, 9);
     expect(result.comparisons.b!.benefitByCategory.unusedCapacity).toBeCloseTo(-250, 9);
+  });
+});
+
+describe("payback on a large case that breaks even exactly", () => {
+  it("pays back despite rounding in the running sum, and not with a real shortfall", () => {
+    // Twelve months of +0.1 × 10⁸ after −1.2 × 10⁸ up front: the running sum misses zero by rounding.
+    const monthly = 0.1e8 + 0.1;
+    let running = -12 * monthly;
+    const cumulative = Float64Array.from({ length: 12 }, () => (running += monthly));
+    expect(cumulative[11]).not.toBe(0);
+    expect(paybackMonth(-12 * monthly, cumulative)).toBe(12);
+    // A real shortfall of one unit on that scale never pays back.
+    const short = Float64Array.from(cumulative, (value, index) => (index === 11 ? -1 : value));
+    expect(paybackMonth(-12 * monthly, short)).toBeNull();
+    expect(paybackTolerance(-100, Float64Array.of(-60, 40))).toBe(1e-9);
   });
 });

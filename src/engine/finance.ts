@@ -69,13 +69,27 @@ export function netPresentValue(
 }
 
 /**
+ * How far below zero a cumulative net may be and still count as paid back: rounding, not money.
+ * Each month's addition to the running sum can be off by a rounding step of the sum, so the bound
+ * grows with the case's scale: 10⁻¹² × (|time 0| + Σ |cumulative net|), and at least 10⁻⁹. A large
+ * case that breaks even exactly pays back; a shortfall of a thousandth of a unit on a case of a few
+ * thousand does not.
+ * @example paybackTolerance(-100, Float64Array.of(-60, 40)) // 1e-9
+ */
+export function paybackTolerance(timeZero: number, cumulative: ArrayLike<number>, offset = 0, length = cumulative.length - offset): number {
+  let scale = Math.abs(timeZero);
+  for (let index = 0; index < length; index++) scale += Math.abs(cumulative[offset + index] ?? 0);
+  return Math.max(1e-9, 1e-12 * scale);
+}
+
+/**
  * The first month from which the cumulative net stays ≥ 0 to the end of the horizon; 0 when it
  * never falls below zero (nothing to pay back); null when it ends below zero.
  * `cumulative[i]` is the cumulative net at the end of month i + 1, time-0 flows included.
  * @example paybackMonth(-100, Float64Array.of(-60, -10, 20, 50)) // 3
  */
 export function paybackMonth(timeZero: number, cumulative: ArrayLike<number>, offset = 0, length = cumulative.length - offset): number | null {
-  const tolerance = 1e-9;
+  const tolerance = paybackTolerance(timeZero, cumulative, offset, length);
   let month = length;
   while (month > 0 && (cumulative[offset + month - 1] ?? 0) >= -tolerance) month--;
   if (month === length) return null;

@@ -1,4 +1,4 @@
-import type { CaseResult, CompiledCase } from "../engine/index.js";
+import { paybackTolerance, type CaseResult, type CompiledCase } from "../engine/index.js";
 import { cashCostFields, monthlyFieldNames } from "../engine/model/columns.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
@@ -23,7 +23,6 @@ export interface AlternativeComparison {
   readonly staysPaidBack: readonly PlacedCell[];
 }
 
-const TOLERANCE = () => num(1e-9);
 
 /**
  * Writes every alternative against the baseline: monthly net benefit, cumulative net (the payback
@@ -56,6 +55,8 @@ export function writeComparisonSheet(
     if (index === baseIndex) return;
     const alternative = simulation[index]!;
     const engine = result.comparisons[scenario.name]!;
+    // The engine's rounding allowance for this comparison (it grows with the case's scale).
+    const tolerance = paybackTolerance(engine.timeZeroNet, engine.cumulativeNet);
     const at = (key: RowKey, cells: ScenarioSimulation, month: number) => sheet.ref(cells.months(key)[month]!);
     row += 2;
     for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? `${scenario.label} against ${baseline.label}` : "", styled("section"));
@@ -143,7 +144,7 @@ export function writeComparisonSheet(
     const paidBackRow = line("Stays at or above zero from here to the end", "yes / no", true);
     const staysPaidBack: PlacedCell[] = [];
     for (let month = months - 1; month >= 0; month--) {
-      const atOrAbove = compare(sheet.ref(cumulative[month]!), ">=", neg(TOLERANCE()));
+      const atOrAbove = compare(sheet.ref(cumulative[month]!), ">=", neg(num(tolerance)));
       const expr = month === months - 1 ? flag(atOrAbove) : flag(and(atOrAbove, compare(sheet.ref(staysPaidBack[0]!), "=", num(1))));
       staysPaidBack.unshift(sheet.formula(paidBackRow, FIRST_MONTH_COLUMN + month, expr, styled("computed", formatOf("yesNo", currency))));
     }

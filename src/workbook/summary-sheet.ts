@@ -1,4 +1,4 @@
-import { benefitCategories, benefitCategoryLabels, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
+import { benefitCategories, benefitCategoryLabels, paybackTolerance, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -102,7 +102,7 @@ export function writeSummarySheet(
       const expr = when(
         compare(last, "=", num(0)),
         str("never"),
-        when(compare(first, "=", num(1)), when(compare(sheet.ref(comparison.timeZero), ">=", neg(num(1e-9))), num(0), num(1)), first),
+        when(compare(first, "=", num(1)), when(compare(sheet.ref(comparison.timeZero), ">=", neg(num(paybackTolerance(engineOf(comparison).timeZeroNet, engineOf(comparison).cumulativeNet)))), num(0), num(1)), first),
       );
       sheet.formula(row, column, expr, styled("keyFigure", formats.payback), engineOf(comparison).paybackMonth ?? "never");
     });
