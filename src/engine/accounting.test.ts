@@ -127,3 +127,21 @@ describe("payback on a large case that breaks even exactly", () => {
     expect(paybackTolerance(-100, Float64Array.of(-60, 40))).toBe(1e-9);
   });
 });
+
+describe("which scenarios use an assumption", () => {
+  it("lists for a catalogue value only the scenarios whose capabilities use it", () => {
+    const result = resultOf(`horizonMonths: 12
+defaults: {${team}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 30}, releases: {mode: schedule, months: []}}
+catalogue:
+  monitoring: {monthlyCost: 200}
+scenarios:
+  a: {}
+  b: {capabilities: [monitoring]}
+  c: {projects: {upkeepHoursPerMonth: 20}}
+`);
+    const usedBy = (input: string) => result.assumptions.find((assumption) => assumption.input === input)?.usedBy;
+    expect(usedBy("catalogue.monitoring.monthlyCost")).toEqual(["b"]);
+    expect(usedBy("discountRate")).toEqual(["a", "b", "c"]);
+    expect(usedBy("scenarios.c.projects.upkeepHoursPerMonth")).toEqual(["c"]);
+  });
+});

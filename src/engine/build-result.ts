@@ -179,7 +179,9 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     value: leafValues[index]!,
     ...(leaf.distribution ? { range: { distribution: leaf.distribution, p5: leafQuantile(leaf, 0.05), p95: leafQuantile(leaf, 0.95) } } : {}),
     ...(leaf.note ? { note: leaf.note } : {}),
-    usedBy: leaf.path[0] === "scenarios" || leaf.path[0] === "defaults" ? (usedBy[index] ?? []) : compiled.scenarios.map((s) => s.name),
+    // Top-level inputs (the discount rate, the capture share) serve every scenario; the rest, the
+    // catalogue's included, only the scenarios that read them.
+    usedBy: leaf.path.length > 1 ? (usedBy[index] ?? []) : compiled.scenarios.map((s) => s.name),
   }));
   const baseParameters = runner.parameters[runner.baselineIndex]!;
   return {
