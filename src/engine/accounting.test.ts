@@ -145,3 +145,18 @@ scenarios:
     expect(usedBy("scenarios.c.projects.upkeepHoursPerMonth")).toEqual(["c"]);
   });
 });
+
+describe("the benefit of the last twelve months on a shorter horizon", () => {
+  it("adds up the months there are instead of making up a year", () => {
+    const result = resultOf(`horizonMonths: 6
+defaults: {${team}, projects: {upkeepHoursPerMonth: 0}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {}
+  b: {tooling: {licences: {flatPerMonth: 100}}}
+`);
+    const comparison = result.comparisons.b!;
+    expect(comparison.benefitLastTwelveMonths).toBe(-600);
+    expect(comparison.benefitLastTwelveMonthsSpan).toBe(6);
+    expect(comparison.totalNetBenefit).toBe(-600);
+  });
+});

@@ -113,8 +113,10 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   }
   const net = Array.from(runner.netBenefit[index]!);
   const cumulative = Array.from(runner.cumulativeNet[index]!);
+  // The last twelve months, or every month of a shorter horizon: months that were not simulated are
+  // not made up (an average × 12 would show a year of a case that covers less).
   const lastYear = net.slice(-12);
-  const annual = (lastYear.reduce((total, value) => total + value, 0) / Math.max(1, lastYear.length)) * 12;
+  const annual = lastYear.reduce((total, value) => total + value, 0);
   const scenario = compiled.scenarios[index]!;
   const record = (values: Float64Array) => Object.fromEntries(benefitCategories.map((name, k) => [name, values[k]!])) as Record<BenefitCategory, number>;
   const baseSummary = scenarios[baseIndex]!.summary;
@@ -145,6 +147,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     cumulativeNet: cumulative,
     totalNetBenefit,
     benefitLastTwelveMonths: annual,
+    benefitLastTwelveMonthsSpan: lastYear.length,
     benefitByCategory: record(byCategory),
     presentValueByCategory: record(presentByCategory),
     capacity: {

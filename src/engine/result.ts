@@ -128,8 +128,10 @@ export interface ComparisonResult {
   monthlyNetBenefit: number[];
   cumulativeNet: number[];
   totalNetBenefit: number;
-  /** Net benefit over the last twelve months of the horizon (the average month × 12 when the horizon is shorter). */
+  /** Net benefit over the last twelve months of the horizon (over the whole horizon when it is shorter). */
   benefitLastTwelveMonths: number;
+  /** The months `benefitLastTwelveMonths` adds up: 12, or the whole horizon when it is shorter. */
+  benefitLastTwelveMonthsSpan: number;
   benefitByCategory: Record<BenefitCategory, number>;
   presentValueByCategory: Record<BenefitCategory, number>;
   capacity: {

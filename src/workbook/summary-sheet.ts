@@ -110,10 +110,10 @@ export function writeSummarySheet(
     inAlternatives((comparison, column) =>
       sheet.formula(row, column, sheet.ref(comparison.cumulative[comparison.cumulative.length - 1]!), styled("computed", money), engineOf(comparison).totalNetBenefit),
     );
-    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over a year (the ${months} months' average × 12)`);
+    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over the ${months} months (the whole horizon)`);
     inAlternatives((comparison, column) => {
       const lastYear = comparison.netBenefit.slice(-12);
-      const expr = mul(div(sumRange(sheet.range(lastYear)), num(lastYear.length)), num(12));
+      const expr = sumRange(sheet.range(lastYear));
       sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).benefitLastTwelveMonths);
     });
 

@@ -42,7 +42,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     // Forrester TEI's risk-adjusted figures, on a line of their own under the unadjusted ones.
     return [row, [`  risk-adjusted (benefits ${signedShare(-risk.benefits)}, costs ${signedShare(risk.costs)})`, money(adjusted.npv), formatPercent(adjusted.roi), "", "", "", ""]];
   });
-  return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", "Benefit, last 12 months"], rows);
+  const span = result.horizonMonths >= 12 ? "last 12 months" : `all ${result.horizonMonths} month${result.horizonMonths === 1 ? "" : "s"}`;
+  return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", `Benefit, ${span}`], rows);
 }
 
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */

@@ -98,7 +98,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
       : horizon === 12
         ? `In plain cash, the gain over the year is ${figure("yearly-benefit", context.money(yearly))}.`
-        : `At the pace of the plan, that is ${figure("yearly-benefit", context.money(yearly))} a year in plain cash.`;
+        : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("yearly-benefit", context.money(yearly))}.`;
   const npv = npvRange(context, comparison.alternative);
   const range = npv ? ` It is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}.` : "";
   return `<div class="card">

@@ -62,7 +62,7 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
                   </dd>
                 </div>
                 <div className="figure">
-                  <dt>Gain in the last 12 months</dt>
+                  <dt>{result.horizonMonths >= 12 ? "Gain in the last 12 months" : `Gain over the ${result.horizonMonths} months`}</dt>
                   <dd data-figure="last-twelve">{formatMoney(comparison.benefitLastTwelveMonths, result.currency)}</dd>
                 </div>
               </dl>
