@@ -22,7 +22,8 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: ((
   // ours run by run: 15 rounds, each one run of the anchor and one of ours (the order alternates),
   // after three untimed runs of each. The target is read on the median of the rounds' ratios. The
   // anchor's own figure, from its own process at the start, is printed beside it as a check.
-  const run = () => MonteCarlo.summaryOf(compiled, { samples, seed: 7 });
+  // The decision analysis (value of information) is timed on its own, as what it adds (decision.bench.ts).
+  const run = () => MonteCarlo.summaryOf(compiled, { samples, seed: 7, decision: false });
   const ours: number[] = [];
   const anchors: number[] = [];
   const roundRatios: number[] = [];
@@ -56,7 +57,7 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: ((
   const phases = { setUp: [] as number[], run: [] as number[], summarise: [] as number[] };
   for (let repetition = 0; repetition < 3; repetition++) {
     let start = performance.now();
-    const monteCarlo = new MonteCarlo(compiled, { samples, seed: 7 });
+    const monteCarlo = new MonteCarlo(compiled, { samples, seed: 7, decision: false });
     phases.setUp.push(performance.now() - start);
     start = performance.now();
     monteCarlo.runAll();

@@ -56,7 +56,7 @@ export const EVPPI_METHOD =
 export function analyseDecision(
   compiled: CompiledCase,
   npv: readonly Float64Array[],
-  inputs: readonly ArrayLike<number>[],
+  inputs: readonly (Float64Array | Float32Array)[],
   count: number,
   groups: readonly { inputs: readonly number[]; why: "correlated" | "asked" }[],
   seed: number,

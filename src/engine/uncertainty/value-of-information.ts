@@ -12,6 +12,7 @@
  * input has bins. The estimate lies between 0 and the EVPI by construction (Jensen's inequality in
  * each bin) and is biased upward by sampling noise; `noiseLevel` measures that bias.
  */
+import { SortScratch } from "./radix.js";
 import { createRandom, type RandomSource } from "./random.js";
 
 export interface OptionOutcome {
@@ -69,40 +70,40 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
 
 /**
  * Bins of about equal count by the values of one input: `bins[sample]` is its bin, in the order of
- * the values. Cut points are quantiles of an evenly spaced subsample (4,096 values at most, so the
- * cost stays linear); equal values always share a bin, so a whole-number input has at most one bin
- * per value.
+ * the values. The samples are ranked (a radix sort of their single-precision values) and rank r goes
+ * to bin ⌊r × wanted ÷ count⌋, except that equal values always share a bin, so a whole-number input
+ * has at most one bin per value. Bins are numbered 0..binCount − 1 with none empty.
  * @example quantileBins(Float64Array.of(3, 1, 2, 4), 4, 2).bins // Uint16Array [1, 0, 0, 1]
  */
-export function quantileBins(values: ArrayLike<number>, count: number, wanted: number): { bins: Uint16Array; binCount: number } {
+export function quantileBins(values: Float64Array | Float32Array, count: number, wanted: number): { bins: Uint16Array; binCount: number } {
   const bins = new Uint16Array(count);
   const target = Math.max(1, Math.min(wanted, 65_535, count));
   if (target === 1 || count === 0) return { bins, binCount: 1 };
-  const stride = Math.max(1, Math.floor(count / 4096));
-  const subsample = new Float64Array(Math.ceil(count / stride));
-  for (let at = 0, sample = 0; sample < count; sample += stride) subsample[at++] = values[sample]!;
-  subsample.sort();
-  const cuts: number[] = [];
-  for (let bin = 1; bin < target; bin++) {
-    const cut = subsample[Math.floor((bin * subsample.length) / target)]!;
-    if (cuts.length === 0 || cut > cuts[cuts.length - 1]!) cuts.push(cut);
-  }
-  // A cut equal to the smallest value would leave its bin empty.
-  if (cuts.length > 0 && cuts[0]! <= subsample[0]!) cuts.shift();
-  const edges = Float64Array.from(cuts);
-  for (let sample = 0; sample < count; sample++) {
+  const order = new Uint32Array(count);
+  scratchOf(count).values(values, order);
+  let bin = -1;
+  let slot = -1;
+  let previous = Number.NaN;
+  for (let rank = 0; rank < count; rank++) {
+    const sample = order[rank]!;
     const value = values[sample]!;
-    // The number of cuts ≤ value: the bin of a value equal to a cut is the one the cut starts.
-    let low = 0;
-    let high = edges.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (edges[middle]! <= value) low = middle + 1;
-      else high = middle;
+    const wantedSlot = Math.floor((rank * target) / count);
+    // A new bin where the rank enters a new slot, unless the value is the one before.
+    if (wantedSlot !== slot && value !== previous) {
+      bin++;
+      slot = wantedSlot;
     }
-    bins[sample] = low;
+    bins[sample] = bin;
+    previous = value;
   }
-  return { bins, binCount: edges.length + 1 };
+  return { bins, binCount: bin + 1 };
+}
+
+/** Sort scratch for one run size, kept between inputs. */
+let lastScratch: SortScratch | undefined;
+function scratchOf(count: number): SortScratch {
+  if (lastScratch?.n !== count) lastScratch = new SortScratch(count);
+  return lastScratch;
 }
 
 /**
@@ -178,7 +179,7 @@ export interface PartialValues {
 export function partialValues(
   values: readonly Float64Array[],
   count: number,
-  inputs: readonly ArrayLike<number>[],
+  inputs: readonly (Float64Array | Float32Array)[],
   groups: readonly (readonly number[])[],
   seed: number,
 ): PartialValues {
