@@ -160,3 +160,29 @@ scenarios:
     expect(comparison.totalNetBenefit).toBe(-600);
   });
 });
+
+describe("an alternative's fees follow its change's start", () => {
+  const result = resultOf(`horizonMonths: 14
+defaults: {${team}, projects: {upkeepHoursPerMonth: 0}, releases: {mode: schedule, months: []}, tooling: {licences: {flatPerYear: 120}}}
+scenarios:
+  a: {}
+  b:
+    change: {startMonth: 4, setupHours: 30, external: {consultants: 500}}
+    tooling: {licences: {flatPerMonth: 100, flatPerYear: 1200}, infrastructure: {perMonth: 50}}
+`);
+  const months = result.scenarios.b!.months;
+
+  it("pays today's fees until the change starts, then its own, with its licence year from the start month", () => {
+    // Today's yearly 120 in month 1; from month 4 its own 100 a month, and its yearly 1,200 in month 4
+    // (the next one would fall in month 16, beyond this horizon — not in month 13).
+    expect(months.map((month) => month.licences)).toEqual([120, 0, 0, 1300, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]);
+    expect(months.map((month) => month.infrastructure).slice(0, 5)).toEqual([0, 0, 0, 50, 50]);
+  });
+
+  it("counts as investment only the cash paid before the change starts", () => {
+    const comparison = result.comparisons.b!;
+    // Months 1–3 are today's: nothing extra but the consultants, paid at the end of month 3.
+    expect(comparison.monthlyNetBenefit.slice(0, 2)).toEqual([0, 0]);
+    expect(comparison.investment.cash).toBe(500);
+  });
+});

@@ -27,21 +27,23 @@ const changeCase = {
 };
 
 describe("the month-by-month simulation", () => {
-  it("keeps today's way of working until the change is in place, while paying its fees and setup hours", () => {
+  it("keeps today's way of working until the change is in place, paying its fees and setup hours from its start", () => {
     const result = resultOf(changeCase);
     const months = result.scenarios.better!.months;
     // Setup runs in months 2–4 (30 hours each); the new upkeep applies from month 5; the dip follows in months 5–6.
     expect(months.map((month) => month.setupHours)).toEqual([0, 30, 30, 30, 0, 0, 0, 0, 0, 0]);
     expect(months.map((month) => month.upkeepHours)).toEqual([60, 60, 60, 60, 20, 20, 20, 20, 20, 20]);
     expect(months.map((month) => month.adoptionDipHours)).toEqual([0, 0, 0, 0, 20, 20, 0, 0, 0, 0]);
-    expect(months.map((month) => month.licences)).toEqual(Array(10).fill(400));
+    // Its fee from the change's start (month 2); month 1 is today's, with no fee.
+    expect(months.map((month) => month.licences)).toEqual([0, ...Array(9).fill(400)]);
     // Hours: 200 available; free = 200 − dip − setup − upkeep.
     expect(months.map((month) => month.freeHours)).toEqual([140, 110, 110, 110, 160, 160, 180, 180, 180, 180]);
     const comparison = result.comparisons.better!;
-    // Benefit = freed hours × €50 (capture 1) − licence €400; cumulative −6,100 by month 4, −1,700 by month 8, +1,500 by month 10.
-    expect(comparison.monthlyNetBenefit).toEqual([-400, -1900, -1900, -1900, 600, 600, 1600, 1600, 1600, 1600]);
-    expect(comparison.cumulativeNet[8]).toBe(-100);
-    expect(comparison.paybackMonth).toBe(10);
+    // Benefit = freed hours × €50 (capture 1) − licence €400 from month 2; cumulative −5,700 by month 4,
+    // −1,300 by month 8, +300 by month 9.
+    expect(comparison.monthlyNetBenefit).toEqual([0, -1900, -1900, -1900, 600, 600, 1600, 1600, 1600, 1600]);
+    expect(comparison.cumulativeNet[8]).toBe(300);
+    expect(comparison.paybackMonth).toBe(9);
   });
 
   it("spreads a release's build hours over the months since the previous release", () => {

@@ -218,8 +218,12 @@ export function simulate(
   waysOfWorking(before ?? p, people, hoursPerMonth, until);
   const threshold = p[P.newWorkThresholdHours]!;
   const backlog = p[P.backlog]!;
-  const licenceFixed = p[P.licenceFlatPerMonth]! + p[P.licencePerUserPerMonth]! * people;
-  const supportEach = p[P.supportLiveProjectsEach]!;
+  // Tooling costs: an alternative pays today's until its change starts, and its own from then; a yearly
+  // fee of its own starts its year with the change (it falls in the start month, 12 months later, ...).
+  const tools = before ?? p;
+  const ownToolsFrom = before ? startMonth : 1;
+  let licenceFixed = tools[P.licenceFlatPerMonth]! + tools[P.licencePerUserPerMonth]! * people;
+  let supportEach = tools[P.supportLiveProjectsEach]!;
 
   let live = Math.round(p[P.alreadyLive]!);
   let delivered = 0;
@@ -247,11 +251,12 @@ export function simulate(
   let otherTeams = 0;
   const capacity = people * hoursPerMonth;
   const rateCaptured = rate * capture;
-  const licenceYearly = p[P.licenceFlatPerYear]!;
-  const infrastructureFixed = p[P.infrastructurePerMonth]!;
-  const infrastructurePerProject = p[P.infrastructurePerLiveProject]!;
-  const supportMinimum = p[P.supportMinimum]!;
-  const supportCostEach = p[P.supportMonthlyCostEach]!;
+  let licenceYearly = tools[P.licenceFlatPerYear]!;
+  let licenceYearStart = 1;
+  let infrastructureFixed = tools[P.infrastructurePerMonth]!;
+  let infrastructurePerProject = tools[P.infrastructurePerLiveProject]!;
+  let supportMinimum = tools[P.supportMinimum]!;
+  let supportCostEach = tools[P.supportMonthlyCostEach]!;
   const capacityMode = plan.capacityMode;
   const scheduledReleases = plan.scheduledReleases;
   const scheduledBuildShare = plan.scheduledBuildShare;
@@ -409,7 +414,18 @@ export function simulate(
     const projectValue = live * valuePerProject;
     const recovered = idle * rateCaptured;
     const overloadCost = (shortfall + boughtBuild) * rate;
-    const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
+    if (month === ownToolsFrom && tools !== p) {
+      licenceFixed = p[P.licenceFlatPerMonth]! + p[P.licencePerUserPerMonth]! * people;
+      // A new yearly fee starts its year with the change; the same fee as today's runs on in today's year.
+      if (p[P.licenceFlatPerYear]! !== licenceYearly) licenceYearStart = startMonth;
+      licenceYearly = p[P.licenceFlatPerYear]!;
+      infrastructureFixed = p[P.infrastructurePerMonth]!;
+      infrastructurePerProject = p[P.infrastructurePerLiveProject]!;
+      supportEach = p[P.supportLiveProjectsEach]!;
+      supportMinimum = p[P.supportMinimum]!;
+      supportCostEach = p[P.supportMonthlyCostEach]!;
+    }
+    const licences = licenceFixed + ((month - licenceYearStart) % 12 === 0 ? licenceYearly : 0);
     const infrastructure = infrastructureFixed + infrastructurePerProject * live;
     const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
     const support = supportPeople * supportCostEach;
@@ -487,7 +503,7 @@ export function simulate(
     for (let month = repeatFrom + 1; month <= months; month++) {
       const at = month - 1;
       const row = at * FIELDS;
-      const licences = licenceFixed + (at % 12 === 0 ? licenceYearly : 0);
+      const licences = licenceFixed + ((month - licenceYearStart) % 12 === 0 ? licenceYearly : 0);
       const net = leading - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);

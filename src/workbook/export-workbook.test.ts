@@ -59,7 +59,10 @@ describe("the fixtures reach the branches the examples do not", () => {
     expect(months("today")[2]!.releases).toBe(2);
     expect(months("later")[2]!.externalSpend).toBeGreaterThan(0);
     expect(result.scenarios.later!.summary.initialInvestment).toBe(0);
-    expect([0, 12, 24].map((at) => months("later")[at]!.licences)).toEqual([2450, 2450, 2450]);
+    // Its own fees from its start in month 4, its yearly fee's year from then: months 4, 16, 28.
+    expect([0, 1, 2].map((at) => months("later")[at]!.licences)).toEqual([0, 0, 0]);
+    expect([3, 15, 27].map((at) => months("later")[at]!.licences)).toEqual([2450, 2450, 2450]);
+    expect(months("later")[12]!.licences).toBe(50);
     expect(months("fast").some((month) => month.releases >= 2)).toBe(true);
     expect(result.scenarios.capped!.summary.projectsDelivered).toBe(3);
     expect(months("capped").some((month) => month.idleHours > 0 && month.canStartNewWork)).toBe(true);

@@ -17,6 +17,10 @@ export interface MonthContext {
   readonly workedOut: (name: WorkedOutName) => Expr;
   /** A way-of-working figure for this month: the baseline's way until the change is in place, then the scenario's own. */
   readonly way: (name: WayFigure) => Expr;
+  /** A tooling input for this month: the baseline's until the change starts, then the scenario's own. */
+  readonly tool: (name: ParameterName) => Expr;
+  /** The month the licence year in force began: 1, or for an alternative from its change's start, that month. */
+  readonly licenceYearStart: Expr;
   /** Schedule mode: projects released and share of a project built in this month (from the file's release months). */
   readonly planned: { readonly releases: number; readonly buildShare: number };
 }
@@ -305,10 +309,14 @@ function moneyRows(): SimulationRow[] {
     ),
     row(
       "licences",
-      "Licences (a yearly fee in months 1, 13, 25, ...)",
+      "Licences (a yearly fee at the start of each licence year: month 1, or the change's start month)",
       "{currency}",
       "money",
-      (c) => add(c.workedOut("licencesPerMonth"), when(compare(mod(sub(c.month, one()), num(12)), "=", zero()), c.input("licenceFlatPerYear"), zero())),
+      (c) =>
+        add(
+          add(c.tool("licenceFlatPerMonth"), mul(c.tool("licencePerUserPerMonth"), c.input("people"))),
+          when(compare(mod(sub(c.month, c.licenceYearStart), num(12)), "=", zero()), c.tool("licenceFlatPerYear"), zero()),
+        ),
       engine("licences"),
     ),
     row(
@@ -316,7 +324,7 @@ function moneyRows(): SimulationRow[] {
       "Cloud and infrastructure",
       "{currency}",
       "money",
-      (c) => add(c.input("infrastructurePerMonth"), mul(c.input("infrastructurePerLiveProject"), c.current("liveProjects"))),
+      (c) => add(c.tool("infrastructurePerMonth"), mul(c.tool("infrastructurePerLiveProject"), c.current("liveProjects"))),
       engine("infrastructure"),
     ),
     row(
@@ -326,13 +334,13 @@ function moneyRows(): SimulationRow[] {
       "count",
       (c) =>
         when(
-          compare(c.input("supportLiveProjectsEach"), ">", zero()),
-          max(c.input("supportMinimum"), ceiling(max(zero(), sub(div(c.current("liveProjects"), c.input("supportLiveProjectsEach")), EPSILON())))),
-          c.input("supportMinimum"),
+          compare(c.tool("supportLiveProjectsEach"), ">", zero()),
+          max(c.tool("supportMinimum"), ceiling(max(zero(), sub(div(c.current("liveProjects"), c.tool("supportLiveProjectsEach")), EPSILON())))),
+          c.tool("supportMinimum"),
         ),
       helper,
     ),
-    row("supportStaff", "Support staff", "{currency}", "money", (c) => mul(c.current("supportPeople"), c.input("supportMonthlyCostEach")), engine("supportStaff")),
+    row("supportStaff", "Support staff", "{currency}", "money", (c) => mul(c.current("supportPeople"), c.tool("supportMonthlyCostEach")), engine("supportStaff")),
     row(
       "outageCost",
       "Outages",

@@ -61,6 +61,7 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
   const header = writeMonthHeader(sheet, months, "Total");
 
   let row = MONTH_SHEET_HEADER_ROW;
+  const baselineCells = inputs[compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline)]!;
   const blocks = compiled.scenarios.map((scenario, index) => {
     const capacityMode = scenario.releaseMode === "capacity";
     const plan = schedulePlan(scenario.releaseMonths, months, capacityMode);
@@ -94,6 +95,22 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
           previous: (key) => (at === 0 ? num(0) : sheet.ref(placed.get(key)![at - 1]!)),
           input: (name) => sheet.ref(cells.input(name)),
           workedOut: (name) => sheet.ref(cells.workedOut(name)),
+          tool: (name) => {
+            const own = sheet.ref(cells.input(name));
+            if (cells.isBaseline) return own;
+            return when(compare(sheet.ref(header[at]!), ">=", sheet.ref(cells.input("startMonth"))), own, sheet.ref(baselineCells.input(name)));
+          },
+          // A yearly fee of its own starts its year with the change; the same fee as today's runs on in today's year.
+          licenceYearStart: cells.isBaseline
+            ? num(1)
+            : when(
+                and(
+                  compare(sheet.ref(header[at]!), ">=", sheet.ref(cells.input("startMonth"))),
+                  compare(sheet.ref(cells.input("licenceFlatPerYear")), "<>", sheet.ref(baselineCells.input("licenceFlatPerYear"))),
+                ),
+                sheet.ref(cells.input("startMonth")),
+                num(1),
+              ),
           way: (name) => {
             const after = sheet.ref(cells.way(name, "after"));
             if (cells.isBaseline) return after;
