@@ -81,6 +81,11 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     expect(await figure("payback")).toBe(best.paybackMonth === null ? `Not within ${result.horizonMonths} months` : best.paybackMonth === 0 ? "Straight away" : `Month ${best.paybackMonth}`);
     if (best.distribution) expect(await figure("payback-chance")).toBe(formatChance(best.distribution.probabilityPaysBack));
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(5);
+    // Every table of the main text keeps within the page's width at 1280 px (the options table has seven columns).
+    const overflowing = await page.locator("main table, section table").evaluateAll((tables) =>
+      tables.filter((table) => table.getBoundingClientRect().right > table.parentElement!.getBoundingClientRect().right + 0.5).map((table) => table.closest("section")?.id),
+    );
+    expect(overflowing).toEqual([]);
 
     // The first page is the summary alone, and it fits one printed page on A4 and on Letter.
     await page.emulateMedia({ media: "print" });

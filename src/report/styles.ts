@@ -35,6 +35,13 @@ th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid #9aa5b1; 
 th.group { text-align: center; color: var(--text); border-bottom: 1px solid var(--line); }
 .nowrap { white-space: nowrap; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A heading over figures may wrap ("Return on investment"): the figures below it never do. */
+th.number { white-space: normal; }
+/* A table of seven columns (the options): smaller type and padding, and "US$3.75 million" free to
+   break before "million", keep it within the page. */
+table.wide { font-size: .8rem; }
+table.wide th, table.wide td { padding: 3px 5px; }
+table.wide td.number { white-space: normal; }
 .negative { color: var(--bad); }
 .tag { display: inline-block; font-size: .7rem; text-transform: uppercase; letter-spacing: .04em; background: var(--accent); color: #fff; border-radius: 3px; padding: 0 5px; margin-left: 4px; vertical-align: 1px; }
 ul.options { padding-left: 18px; margin: 4px 0 10px; font-size: .9rem; }

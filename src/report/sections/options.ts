@@ -33,7 +33,8 @@ function discountingWords(result: CaseResult): string {
 function paybackWithin(comparison: ComparisonResult): string {
   const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
   if (months === null || years === null || comparison.paybackMonth === 0) return "";
-  return ` <span class="muted">(${formatNumber(months, 1)} months, ${formatNumber(years, 2)} years)</span>`;
+  // On a line of its own, so the table keeps to the page's width.
+  return `<br><span class="muted">(${formatNumber(months, 1)} months, ${formatNumber(years, 2)} years)</span>`;
 }
 
 /** A share as a signed percentage. @example signed(-0.1) // "−10%" */
@@ -104,7 +105,7 @@ export const optionsSection: ReportSection = {
 <h2>The options</h2>
 ${prose(`Each option is compared with today, ${optionName(context, result.baseline)}. The net gain counts every cost and every saving over the ${months}, in today's money.`)}
 ${descriptions(context)}
-<table>
+<table class="wide">
   <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th><th class="number">Return on investment</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>
