@@ -16,6 +16,7 @@ h3 { font-size: 1rem; margin: 16px 0 6px; }
 p { margin: 0 0 8px; }
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .75rem; color: var(--muted); margin: 0; }
 .meta { color: var(--muted); font-size: .85rem; margin: 0; }
+.title .description { margin: 2px 0 4px; }
 .muted { color: var(--muted); font-size: .85rem; }
 .recommendation { border-left: 5px solid var(--accent); background: #eef5fb; padding: 10px 16px 4px; margin: 14px 0; }
 .recommendation h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 2px; }

@@ -76,3 +76,11 @@ describe("the run report's conventions", () => {
     expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");
   });
 });
+
+describe("the run report's header", () => {
+  it("prints the case's description under its title", () => {
+    const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const { compiled } = validateScenarioText(seed.replace("title: One data scientist, three releases a year", 'title: One data scientist, three releases a year\ndescription: "Prepared for the budget round of May."'));
+    expect(renderRunReport(buildResult(compiled!)).split("\n").slice(0, 2)).toEqual(["One data scientist, three releases a year", "Prepared for the budget round of May."]);
+  });
+});

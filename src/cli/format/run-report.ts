@@ -172,6 +172,7 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   const comparisons = Object.values(result.comparisons).filter((comparison) => shown.some((scenario) => scenario.name === comparison.alternative));
   const parts: string[] = [];
   parts.push(result.title);
+  if (result.description) parts.push(result.description);
   parts.push(
     `${result.horizonMonths} months · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatPercent(result.discountRate)} a year`,
   );

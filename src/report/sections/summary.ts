@@ -23,6 +23,7 @@ function header(context: ReportContext): string {
   return `<header class="title">
   <p class="kicker">Business case: better tools for the data team</p>
   <h1>${userText(result.title)}</h1>
+  ${result.description ? `<p class="description">${userText(result.description)}</p>` : ""}
   <p class="meta">${meta.join(" · ")}</p>
 </header>`;
 }
@@ -35,7 +36,10 @@ function deadline(context: ReportContext): string {
   }
   const start = recommendation.changeStartMonth;
   const counted = start > 1 ? `, ${plural(month - start + 1, "month")} after the change starts in month ${formatNumber(start)}` : "";
-  return `First model in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.`;
+  // With models live already, the deadline is for the first one the plan adds.
+  const first = context.result.scenarios[recommendation.best.alternative]!.months[0]!;
+  const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";
+  return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.`;
 }
 
 function recommendationBlock(context: ReportContext): string {
@@ -97,15 +101,16 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
     horizon > 12
       ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
       : horizon === 12
-        ? `In plain cash, the gain over the year is ${figure("yearly-benefit", context.money(yearly))}.`
+        ? `Before valuing it over time, the gain over the 12 months is ${figure("yearly-benefit", context.money(yearly))}.`
         : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("yearly-benefit", context.money(yearly))}.`;
   const npv = npvRange(context, comparison.alternative);
-  const range = npv ? ` It is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}.` : "";
+  // The range belongs to the net gain above, so it says so and comes first, before any other figure.
+  const range = npv ? `The net gain is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}. ` : "";
   return `<div class="card">
   <h3>What it returns</h3>
   <p class="big">${figure("npv", context.money(comparison.npv))}</p>
   <p class="unit">net gain over ${plural(horizon, "month")}, in today's money</p>
-  ${prose(`${yearlyText}${range}`)}
+  ${prose(`${range}${yearlyText}`)}
 </div>`;
 }
 

@@ -35,3 +35,17 @@ describe("what could change the result, with linked assumptions", () => {
     expect(await whatMovesText("seed-uncertain.yaml")).not.toContain("links some assumptions");
   });
 });
+
+describe("what could change the result, with one range", () => {
+  it("says the one bar shown in the singular", async () => {
+    const seed = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
+    const { compiled } = validateScenarioText(seed.replace(/upkeepHoursPerMonth:\s*\n\s*value: 30/, "upkeepHoursPerMonth:\n      low: 25\n      high: 35"));
+    if (!compiled) throw new Error("the seed with one range should be valid");
+    expect(compiled.uncertainLeaves).toHaveLength(1);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 500, seed: 1 }).runAll().summarise());
+    const { html } = await createReport(compiled, { result });
+    const text = textOf(html.match(/<section id="what-moves"[\s\S]*?<\/section>/)![0].replace(/<svg[\s\S]*?<\/svg>/g, ""));
+    expect(text).toContain("The one with the longest bar is shown.");
+    expect(text).not.toContain("bars are shown");
+  });
+});
