@@ -32,7 +32,7 @@ describe("report number formats", () => {
     expect(formatHours(1234.5)).toBe("1,230 hours");
     expect(formatHours(1)).toBe("1 hour");
     expect(formatPercent(0.874)).toBe("87%");
-    expect(formatMonth(0)).toBe("straight away");
+    expect(formatMonth(0)).toBe("from the start");
     expect(formatMonth(12)).toBe("month 12");
     expect(plural(1, "project")).toBe("1 project");
     expect(plural(3, "person", "people")).toBe("3 people");

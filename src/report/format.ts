@@ -107,10 +107,11 @@ export function formatChance(share: number): string {
 
 /**
  * A month of the plan in words: month 0 is the start, before month 1.
- * @example formatMonth(5) // "month 5" ; formatMonth(0) // "straight away"
+ * @example formatMonth(5) // "month 5" ; formatMonth(0) // "from the start"
  */
 export function formatMonth(month: number): string {
-  return month === 0 ? "straight away" : `month ${formatNumber(month)}`;
+  // Month 0: the cumulative net is never below zero (the same words in every view).
+  return month === 0 ? "from the start" : `month ${formatNumber(month)}`;
 }
 
 /**

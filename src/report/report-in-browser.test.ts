@@ -78,7 +78,7 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     const figure = (key: string) => page.locator(`#summary [data-figure="${key}"]`).textContent();
     expect(await figure("npv")).toBe(formatMoney(best.npv, result.currency));
     expect(await figure("investment")).toBe(formatMoney(Math.max(0, best.investment.cash), result.currency));
-    expect(await figure("payback")).toBe(best.paybackMonth === null ? `Not within ${result.horizonMonths} months` : best.paybackMonth === 0 ? "Straight away" : `Month ${best.paybackMonth}`);
+    expect(await figure("payback")).toBe(best.paybackMonth === null ? `Not within ${result.horizonMonths} months` : best.paybackMonth === 0 ? "From the start" : `Month ${best.paybackMonth}`);
     if (best.distribution) expect(await figure("payback-chance")).toBe(formatChance(best.distribution.probabilityPaysBack));
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(5);
     // Every table of the main text keeps within the page's width at 1280 px (the options table has seven columns).

@@ -62,7 +62,7 @@ export const formats = {
   discountFactor: "0.000000",
   month: "0",
   yesNo: '"yes";"yes";"no"',
-  payback: '[=0]"at once";"month "0',
+  payback: '[=0]"from the start";"month "0',
   backlog: '[>=1E+100]"no limit";#,##0',
   decimal: "#,##0.0##",
   text: "@",

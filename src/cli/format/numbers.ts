@@ -30,5 +30,6 @@ export function formatPercent(value: number | null): string {
 /** @example formatMonth(null) // "never" */
 export function formatMonth(month: number | null, never = "never"): string {
   if (month === null) return never;
-  return month === 0 ? "at once" : `month ${month}`;
+  // Month 0: the cumulative net is never below zero (the same words in every view).
+  return month === 0 ? "from the start" : `month ${month}`;
 }

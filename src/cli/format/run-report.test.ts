@@ -84,3 +84,16 @@ describe("the run report's header", () => {
     expect(renderRunReport(buildResult(compiled!)).split("\n").slice(0, 2)).toEqual(["One data scientist, three releases a year", "Prepared for the budget round of May."]);
   });
 });
+
+describe("the run report's payback wording", () => {
+  it("says 'month 8', not 'month 8 to month 8', and 'from the start' for a month 0", () => {
+    const result = resultOf("seed-uncertain.yaml", 500);
+    const comparison = result.comparisons.optimal!;
+    comparison.distribution!.paybackMonth = { ...comparison.distribution!.paybackMonth, p10: 8, p90: 8 };
+    const text = renderRunReport(result);
+    expect(text).not.toContain("month 8 to month 8");
+    expect(text).toMatch(/Every tool we want\s+\S+\s+\S+ to \S+\s+month 8\s/);
+    result.comparisons.compromise!.paybackMonth = 0;
+    expect(renderRunReport(result)).toMatch(/What will be approved \(compromise\)\s+\S+\s+\S+\s+from the start/);
+  });
+});

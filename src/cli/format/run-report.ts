@@ -70,7 +70,8 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
 
 function rangeText(low: number | null, high: number | null, format: (value: number) => string, never = "never"): string {
   const show = (value: number | null) => (value === null ? never : format(value));
-  return `${show(low)} to ${show(high)}`;
+  // "month 8", not "month 8 to month 8".
+  return show(low) === show(high) ? show(low) : `${show(low)} to ${show(high)}`;
 }
 
 /**

@@ -34,7 +34,7 @@ function monthName(month: { month: number; calendarMonth?: string }): string {
   return `month ${formatNumber(month.month)} (${name})`;
 }
 
-/** "in month 10", "straight away", "not within the 36 months" */
+/** "in month 10", "from the start", "not within the 36 months" */
 function paybackWords(month: number | null, horizon: number): string {
   if (month === null) return `not within the ${plural(horizon, "month")}`;
   return month === 0 ? formatMonth(month) : `in ${formatMonth(month)}`;

@@ -124,7 +124,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   const { result } = context;
   const months = plural(result.horizonMonths, "month");
   const month = comparison.paybackMonth;
-  const big = month === null ? `Not within ${months}` : month === 0 ? "Straight away" : `Month ${formatNumber(month)}`;
+  const big = month === null ? `Not within ${months}` : month === 0 ? "From the start" : `Month ${formatNumber(month)}`;
   const meaning =
     month === null
       ? `By the end of the plan it has still not earned back what it cost.`
