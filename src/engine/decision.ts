@@ -36,6 +36,11 @@ export interface DecisionAnalysis {
   best: string;
   /** Expected value of perfect information: E[max over options of NPV] − max over options of E[NPV]. */
   evpi: number;
+  /**
+   * `chanceAbove[a][b]`: the share of samples in which option a's NPV is above option b's (equal NPVs
+   * count half), by scenario name; a pair's two chances add up to 1. How often one option beats another.
+   */
+  chanceAbove: Record<string, Record<string, number>>;
   /** Per uncertain input, then per group, highest value first. */
   evppi: InformationValue[];
   /** What an input that carries no information scores by chance (the highest of 20 random groupings): values at or below it read as zero. */
@@ -96,6 +101,9 @@ export function analyseDecision(
     })),
     best: compiled.scenarios[outcome.best]!.name,
     evpi: outcome.evpi,
+    chanceAbove: Object.fromEntries(
+      compiled.scenarios.map((a, i) => [a.name, Object.fromEntries(compiled.scenarios.flatMap((b, j) => (i === j ? [] : [[b.name, outcome.above[i]![j]!]])))]),
+    ),
     evppi,
     noiseLevel: partial.noiseLevel,
     method: EVPPI_METHOD,

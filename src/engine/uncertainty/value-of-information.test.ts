@@ -32,6 +32,8 @@ describe("decisionOutcome", () => {
       const tolerance = (5 * sd) / Math.sqrt(n);
       expect(Math.abs(outcome.evpi - textbookEvpi(mean, sd))).toBeLessThan(tolerance);
       expect(outcome.options[1]!.probabilityBest).toBeCloseTo(normalCdf(mean / sd), 2);
+      // With two options, how often one beats the other is how often it is best.
+      expect(outcome.above[1]![0]).toBe(outcome.options[1]!.probabilityBest);
     }
   });
 
@@ -51,6 +53,8 @@ describe("decisionOutcome", () => {
           for (const option of outcome.options) expect(option.expectedLoss).toBeGreaterThanOrEqual(0);
           expect(outcome.options[outcome.best]!.expectedLoss).toBe(outcome.evpi);
           for (const option of outcome.options) expect(option.expectedValue).toBeLessThanOrEqual(outcome.options[outcome.best]!.expectedValue);
+          // How often a beats b and b beats a add up to 1 (ties shared).
+          for (let a = 0; a < options; a++) for (let b = 0; b < options; b++) if (a !== b) expect(outcome.above[a]![b]! + outcome.above[b]![a]!).toBeCloseTo(1, 12);
         },
       ),
     );

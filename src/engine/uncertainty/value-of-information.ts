@@ -26,6 +26,8 @@ export interface OptionOutcome {
 
 export interface DecisionOutcome {
   options: OptionOutcome[];
+  /** `above[a][b]`: share of samples in which option a's value exceeds option b's (equal values count half). */
+  above: number[][];
   /** Index of the option with the highest expected value (the first of equals). */
   best: number;
   /** E[max over options] − max over options of E[value]: what knowing every input exactly would be worth. */
@@ -39,7 +41,9 @@ export interface DecisionOutcome {
  */
 export function decisionOutcome(values: readonly Float64Array[], count: number): DecisionOutcome {
   const optionCount = values.length;
-  if (optionCount === 0 || count === 0) return { options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })), best: 0, evpi: 0 };
+  if (optionCount === 0 || count === 0) {
+    return { options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })), above: values.map(() => values.map(() => 0)), best: 0, evpi: 0 };
+  }
   const sums = new Float64Array(optionCount);
   const wins = new Float64Array(optionCount);
   let sumOfBest = 0;
@@ -65,7 +69,23 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
     expectedValue: sum / count,
     expectedLoss: Math.max(0, meanOfBest - sum / count),
   }));
-  return { options, best, evpi: options[best]!.expectedLoss };
+  return { options, above: pairwiseAbove(values, count), best, evpi: options[best]!.expectedLoss };
+}
+
+/** For each pair of options, the share of samples in which the first's value exceeds the second's (ties count half). */
+function pairwiseAbove(values: readonly Float64Array[], count: number): number[][] {
+  return values.map((a, i) =>
+    values.map((b, j) => {
+      if (i === j) return 0;
+      let wins = 0;
+      for (let sample = 0; sample < count; sample++) {
+        const difference = a[sample]! - b[sample]!;
+        const tolerance = 1e-9 * Math.max(1, Math.abs(a[sample]!), Math.abs(b[sample]!));
+        wins += difference > tolerance ? 1 : difference >= -tolerance ? 0.5 : 0;
+      }
+      return wins / count;
+    }),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatMoney } from "../format.js";
+import { formatChance, formatMoney } from "../format.js";
 import { recommend } from "../recommendation.js";
 import { textOf } from "../report-text.js";
 
@@ -63,5 +63,20 @@ describe("page 1's other sentences", () => {
     const result = buildResult(compiled);
     const text = await pageOne(compiled, result);
     expect(text).toContain(`Before valuing it over time, the gain over the 12 months is ${formatMoney(result.comparisons.compromise!.benefitLastTwelveMonths, "EUR")}.`);
+  });
+});
+
+describe("page 1 of a close call", () => {
+  it("gives the chance the recommended option comes out ahead of the runner-up, from the same draws", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const recommendation = recommend(result)!;
+    const chance = result.decision!.chanceAbove[recommendation.best.alternative]![recommendation.runnerUp!.alternative]!;
+    expect(chance + result.decision!.chanceAbove[recommendation.runnerUp!.alternative]![recommendation.best.alternative]!).toBeCloseTo(1, 12);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain(`Over the 2,000 outcomes of the ranges, it comes out ahead in ${formatChance(chance)} of them.`);
+    // A close call: neither option wins in (almost) every outcome.
+    expect(chance).toBeGreaterThan(0.3);
+    expect(chance).toBeLessThan(0.8);
   });
 });

@@ -42,6 +42,14 @@ function deadline(context: ReportContext): string {
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.`;
 }
 
+/** With ranges: how often the recommended option comes out ahead of the runner-up, on the same draws. */
+function aheadOfRunnerUp(context: ReportContext): string {
+  const recommendation = context.recommendation!;
+  const chance = context.result.decision?.chanceAbove[recommendation.best.alternative]?.[recommendation.runnerUp!.alternative];
+  if (chance === undefined) return "";
+  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(chance))} of them.`;
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -51,7 +59,7 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${context.money(best.npv)} over ${months} in today's money, against ${context.money(recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.`
+        ? `Of the ${countWord(others)} options, it brings the most: ${context.money(best.npv)} over ${months} in today's money, against ${context.money(recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
         : `It brings ${context.money(best.npv)} more than today over ${months}, in today's money.`
       : `None of the options gains money within ${months}. The best, ${optionName(context, best.alternative)}, would lose ${context.money(-best.npv)} in today's money.`;
   const verdict =
