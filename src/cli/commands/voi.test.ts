@@ -27,7 +27,7 @@ describe("voi", () => {
     expect(voi.exitCode).toBe(0);
     expect(voi.stderr).toBe("");
     const result = JSON.parse(voi.stdout);
-    expect(Object.keys(result)).toEqual(["input", "currency", "seed", "samples", "options", "best", "evpi", "evppi", "noiseLevel", "method"]);
+    expect(Object.keys(result)).toEqual(["input", "currency", "seed", "samples", "options", "best", "evpi", "chanceAbove", "evppi", "noiseLevel", "method"]);
     expect(result).toMatchObject({ input: closeCall, currency: "EUR", seed: 3, samples: 4000, best: "optimal" });
     const run = JSON.parse((await runCliCaptured(["run", closeCall, "--json", "--samples", "4000", "--seed", "3"])).stdout);
     const { input: _input, currency: _currency, seed: _seed, ...decision } = result;
