@@ -50,6 +50,18 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
   });
 
+  it("writes nothing and keeps no backup when the bytes are the same, but still refuses without force", () => {
+    const target = join(folder, "report.html");
+    writeFileSync(target, "same");
+    const before = statSync(target);
+    expect(() => writeFileAtomic(target, "same")).toThrow(/already exists; use --force/);
+    expect(writeFileAtomic(target, "same", { force: true })).toEqual({ unchanged: true });
+    expect(readdirSync(folder)).toEqual(["report.html"]);
+    expect(statSync(target).mtimeMs).toBe(before.mtimeMs);
+    // One byte more is a change: written, the old kept.
+    expect(writeFileAtomic(target, "same!", { force: true })).toEqual({ backup: `${target}.bak` });
+  });
+
   it("refuses a folder as the target, even with force", () => {
     mkdirSync(join(folder, "sub"));
     expect(() => writeFileAtomic(join(folder, "sub"), "x", { force: true })).toThrow(/is a folder; give a file name/);

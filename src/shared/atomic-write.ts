@@ -69,7 +69,7 @@ const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
  * `force`; when it does replace one, the old version is kept as `FILE.bak` and its path returned.
  * @example writeFileAtomic("report.html", html, { force: true }) // { backup: "report.html.bak" }
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): { backup?: string } {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): { backup?: string; unchanged?: boolean } {
   const io = { write: writeAll, randomSuffix: () => randomBytes(8).toString("hex"), rename: renameSync, ...options.io };
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
@@ -82,6 +82,8 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     made.push(writeTemporary(name, bytes, target.stats, io.write, file, path));
     return name;
   };
+  // The same bytes again (a report regenerated in git, say): nothing to write, and no backup of a twin.
+  if (target.stats?.isFile() && target.stats.size === data.byteLength && readWithoutFollowing(target.real).equals(data)) return { unchanged: true };
   try {
     if (!target.stats) {
       mkdirSync(dirname(target.real), { recursive: true });

@@ -18,6 +18,37 @@ describe("mlops-roi report", () => {
     delete process.env.MLOPS_ROI_CHROMIUM;
   });
 
+  it("pins the date with --date or SOURCE_DATE_EPOCH: the same file gives the same bytes, and --force then writes nothing and keeps no .bak", async () => {
+    const target = join(temp.path, "case.html");
+    expect((await runCliCaptured(["report", seed, "-o", target, "--date", "2026-05-01"])).exitCode).toBe(0);
+    const first = readFileSync(target);
+    expect(first.toString("utf8")).toContain("1 May 2026");
+    const again = await runCliCaptured(["report", seed, "-o", target, "--date", "2026-05-01", "--force"]);
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).toContain(`${target} is unchanged (the same bytes): nothing written, no backup made`);
+    expect(existsSync(`${target}.bak`)).toBe(false);
+    expect(readFileSync(target)).toEqual(first);
+    // SOURCE_DATE_EPOCH, as reproducible builds set it: 1 May 2026 at midnight UTC.
+    process.env.SOURCE_DATE_EPOCH = "1777593600";
+    try {
+      const pinned = await runCliCaptured(["report", seed, "-o", "-"]);
+      expect(pinned.stdout).toBe(first.toString("utf8"));
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+    // A different date is a different file: written, the old one kept.
+    const later = await runCliCaptured(["report", seed, "-o", target, "--date", "2026-05-02", "--force"]);
+    expect(later.stderr).toContain(`(previous version kept as ${target}.bak)`);
+    expect(readFileSync(`${target}.bak`)).toEqual(first);
+  });
+
+  it("refuses a --date that is not a date, naming what is allowed", async () => {
+    const { exitCode, stderr } = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "2026-02-30"]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('--date is "2026-02-30"; allowed: a date as YYYY-MM-DD');
+    expect(existsSync(join(temp.path, "x.html"))).toBe(false);
+  });
+
   it("writes one self-contained HTML file", async () => {
     const target = join(temp.path, "board", "case.html");
     const { exitCode, stderr } = await runCliCaptured(["report", seed, "-o", target]);

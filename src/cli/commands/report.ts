@@ -13,6 +13,7 @@ interface ReportOptions extends SamplingOptions {
   pdf?: string;
   paper: string;
   force?: boolean;
+  date?: string;
   db?: string;
   team?: string;
 }
@@ -24,6 +25,26 @@ function paperSize(value: string): PaperSize {
 }
 
 /** Refuses before any work is done, so a refused run writes nothing at all. */
+/**
+ * The date printed under the title: `--date YYYY-MM-DD`, else `SOURCE_DATE_EPOCH` (seconds since
+ * 1970, as reproducible builds set it), else today — so the same file can give the same bytes.
+ */
+function reportDate(option: string | undefined, environment: string | undefined): Date {
+  if (option !== undefined) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(option);
+    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+    if (!date || date.toISOString().slice(0, 10) !== option) throw new UserError(`--date is "${option}"; allowed: a date as YYYY-MM-DD, e.g. 2026-05-01`, 2);
+    return date;
+  }
+  if (environment !== undefined && environment !== "") {
+    if (!/^\d+$/.test(environment) || !Number.isSafeInteger(Number(environment) * 1000)) {
+      throw new UserError(`SOURCE_DATE_EPOCH is "${environment}"; allowed: whole seconds since 1970-01-01, e.g. 1767225600`, 2);
+    }
+    return new Date(Number(environment) * 1000);
+  }
+  return new Date();
+}
+
 function checkTargets(targets: string[], force: boolean): void {
   if (targets.length === 2 && resolve(targets[0]!) === resolve(targets[1]!)) {
     throw new UserError(`--output and --pdf both name ${targets[0]}; give them different files`);
@@ -44,7 +65,8 @@ export function registerReport(program: Command, output: CliOutput): void {
     .option("--samples <n>", "Monte Carlo samples when the file has ranges (default 10000 with ranges; 0 for none)")
     .option("--seed <s>", "seed of the random draws: the same seed gives the same report (default 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
-    .option("--force", "replace existing output files (the old ones are kept as .bak)")
+    .option("--force", "replace existing output files (the old ones are kept as .bak; an unchanged file is left as it is)")
+    .option("--date <YYYY-MM-DD>", "the date printed under the title (default: SOURCE_DATE_EPOCH when set, else today): the same file then gives the same bytes")
     .option("--db <path>", "store of actuals for the plan-versus-actual section (default: the .db next to the case, when there is one)")
     .option("--team <name>", "whose plan versus actual to show when the store holds several teams")
     .addHelpText(
@@ -68,6 +90,7 @@ Examples:
       const paper = paperSize(options.paper);
       const toStdout = options.output === "-";
       checkTargets([...(toStdout ? [] : [options.output]), ...(options.pdf ? [options.pdf] : [])], options.force ?? false);
+      const date = reportDate(options.date, process.env.SOURCE_DATE_EPOCH);
       if (options.pdf && !chromiumAvailable()) throw new UserError(CHROMIUM_INSTALL_HINT);
       const { compiled, source } = loadScenario(file, output);
       if (!compiled) return;
@@ -75,7 +98,7 @@ Examples:
       const summary = await runMonteCarlo(compiled, options, output);
       const deterministic = buildResult(compiled);
       const result = summary ? withUncertainty(deterministic, summary) : deterministic;
-      const generatedOn = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      const generatedOn = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
       const planVersusActual = await planVersusActualForReport(file, source.text, options, result);
       const { html, context } = await createReport(compiled, { result, generatedOn, ...(planVersusActual ? { planVersusActual } : {}) });
       for (const warning of jargonInUserText(context.result)) {
@@ -92,6 +115,7 @@ Examples:
     });
 }
 
-function report(output: CliOutput, path: string, written: { backup?: string }): void {
-  output.stderr(`wrote ${path}${written.backup ? ` (previous version kept as ${written.backup})` : ""}\n`);
+function report(output: CliOutput, path: string, written: { backup?: string; unchanged?: boolean }): void {
+  if (written.unchanged) output.stderr(`${path} is unchanged (the same bytes): nothing written, no backup made\n`);
+  else output.stderr(`wrote ${path}${written.backup ? ` (previous version kept as ${written.backup})` : ""}\n`);
 }
