@@ -86,6 +86,10 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
       tables.filter((table) => table.getBoundingClientRect().right > table.parentElement!.getBoundingClientRect().right + 0.5).map((table) => table.closest("section")?.id),
     );
     expect(overflowing).toEqual([]);
+    // On a 390-px phone nothing widens the page: wide tables scroll inside their own box.
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.locator("html").evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The first page is the summary alone, and it fits one printed page on A4 and on Letter.
     await page.emulateMedia({ media: "print" });

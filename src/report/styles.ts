@@ -65,6 +65,14 @@ table.assumptions { font-size: .78rem; }
 table.assumptions td.note { color: var(--muted); }
 .path { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .72rem; color: var(--muted); overflow-wrap: anywhere; }
 footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
+/* A phone: the sheet takes the screen, the cards stack, and a wide table scrolls inside its own box
+   instead of widening the page. */
+@media screen and (max-width: 640px) {
+  main.report { margin: 0; padding: 16px 14px 24px; box-shadow: none; }
+  .cards { grid-template-columns: 1fr; }
+  table { display: block; overflow-x: auto; max-width: 100%; }
+  .path { overflow-wrap: anywhere; }
+}
 @page { margin: 14mm 14mm 16mm; }
 @media print {
   html { background: #fff; font-size: 10pt; }
