@@ -41,9 +41,15 @@ export const adoptionOrderSection: ReportSection = {
       Math.abs(start) >= 0.5
         ? `<tr><td class="number"></td><td>Before any of them: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(context.money(start))}</td></tr>`
         : "";
+    // The order belongs to an option built from the catalogue; when that is not the recommended one, say so first.
+    const recommended = context.recommendation?.best.alternative;
+    const whose =
+      recommended && recommended !== name
+        ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not the recommended ${optionName(context, recommended)}. `
+        : "";
     return `<section id="adoption-order" class="block">
 <h2>What to ask for first</h2>
-${prose(`${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: on its own it adds ${escapeHtml(context.money(first.marginalNpv))} to the net gain. Each next step adds the most to the steps before it.`)}
+${prose(`${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: on its own it adds ${escapeHtml(context.money(first.marginalNpv))} to the net gain. Each next step adds the most to the steps before it.`)}
 <table>
   <thead><tr><th class="number">Step</th><th>Improvement</th><th class="number">Adds to the net gain</th><th class="number">Net gain so far</th></tr></thead>
   <tbody>${startRow}${rows}</tbody>

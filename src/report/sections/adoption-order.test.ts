@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+import { textOf } from "../report-text.js";
+
+const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
+
+async function orderText(text: string): Promise<string> {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  const { html } = await createReport(compiled, { result: buildResult(compiled) });
+  const section = html.match(/<section id="adoption-order"[\s\S]*?<\/section>/)?.[0];
+  if (!section) throw new Error("no 'what to ask for first' section");
+  return textOf(section.replace(/<\/?span[^>]*>/g, ""));
+}
+
+describe("what to ask for first", () => {
+  it("says which option the order belongs to when it is not the recommended one", async () => {
+    const text = await orderText(team);
+    expect(text).toContain("This order is for “Four capabilities first”, the best option built from improvements one can ask for one by one; it is not the recommended “A managed platform”.");
+  });
+
+  it("says nothing of the kind when the order is the recommended option's", async () => {
+    // Without the other build options, the option built from the catalogue is the one recommended.
+    const only = team.replace(/\n {2}openSource:[\s\S]*?(?=\n {2}compromise:)/, "").replace(/\n {2}managed:[\s\S]*?(?=\n {2}compromise:)/, "");
+    const text = await orderText(only);
+    expect(text).not.toContain("This order is for");
+    expect(text).toContain("“Four capabilities first” is made of 4 improvements.");
+  });
+});
