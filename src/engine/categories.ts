@@ -3,7 +3,7 @@ import { columnValue, F as importedF } from "./model/columns.js";
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
 const F = importedF;
 
-/** Where an alternative's benefit comes from, in the cost framework's terms (BRIEF §2). */
+/** Where an alternative's benefit comes from, in the cost framework's terms (README: "The scenario file"). */
 export const benefitCategories = [
   "change",
   "manualTasks",

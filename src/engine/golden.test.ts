@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "./index.js";
 
-// BRIEF §8: the seed's sheet, month by month.
+// The seed's sheet (examples/seed.yaml; the README's Quick start case), month by month.
 const sheet = [
   { months: [1, 2, 3], live: 0, upkeepToday: 0, upkeepBetter: 0, freeToday: 120, freeBetter: 120, newToday: true, newBetter: true },
   { months: [4, 5, 6], live: 1, upkeepToday: 30, upkeepBetter: 11, freeToday: 90, freeBetter: 109, newToday: true, newBetter: true },
@@ -21,7 +21,7 @@ describe("the seed's sheet (examples/seed.yaml)", () => {
   });
 
   for (const better of ["optimal", "compromise"]) {
-    it(`reproduces BRIEF §8 month by month for current and ${better}`, () => {
+    it(`reproduces the seed's sheet (examples/seed.yaml) month by month for current and ${better}`, () => {
       const scenario = result.scenarios[better]!;
       for (const row of sheet) {
         for (const month of row.months) {

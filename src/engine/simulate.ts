@@ -161,10 +161,10 @@ function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, o
 }
 
 /**
- * Simulates one scenario month by month (BRIEF §4) into preallocated columns. Hours available are
- * spent on overheads, then upkeep of every live project, then building; money follows BRIEF §5.
+ * Simulates one scenario month by month (README: "Where the numbers come from") into preallocated columns. Hours available are
+ * spent on overheads, then upkeep of every live project, then building; money follows README: "Where the numbers come from".
  * `before` (the baseline's parameters) is how an alternative's team works until its change is in
- * place. `against` compares the scenario with the baseline month by month as it goes (BRIEF §5):
+ * place. `against` compares the scenario with the baseline month by month as it goes (README: "Where the numbers come from"):
  * net benefit, NPV, the present value of the change's costs, ROI and payback.
  * No allocation: safe to call 100,000 times.
  * @example simulate(parameters, schedulePlan(Int32Array.of(4, 7, 10), 12, false), columns, scalars)

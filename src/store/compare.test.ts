@@ -8,7 +8,7 @@ import { freezePlan } from "./freeze-plan.js";
 import type { FrozenPlan } from "./plan.js";
 import { caseText, planFor } from "./test-support/portfolio.js";
 
-/** The seed's sheet (BRIEF §8) with the "optimal" scenario approved. */
+/** The seed's sheet (examples/seed.yaml) with the "optimal" scenario approved. */
 function seedPlan(): FrozenPlan {
   const text = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8");
   const frozen = freezePlan({

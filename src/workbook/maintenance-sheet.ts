@@ -19,7 +19,7 @@ const groups: readonly { key: RowKey; title: string; format: "count" | "hours" |
 ];
 
 /**
- * The seed's sheet (BRIEF §8) for every scenario: live projects, their upkeep, the free hours left
+ * The seed's sheet (examples/seed.yaml) for every scenario: live projects, their upkeep, the free hours left
  * and whether new work can still start, month by month. Overloaded months show in red.
  */
 export function writeMaintenanceSheet(

@@ -279,7 +279,7 @@ function capacityRows(): SimulationRow[] {
   ];
 }
 
-/** Money rows (BRIEF §5): positive numbers are costs, except project value, recovered hours and the net. */
+/** Money rows (README: "Where the numbers come from"): positive numbers are costs, except project value, recovered hours and the net. */
 function moneyRows(): SimulationRow[] {
   return [
     row("projectValue", "Value of live projects", "{currency}", "money", (c) => mul(c.current("liveProjects"), c.way("valuePerMonth")), engine("projectValue")),

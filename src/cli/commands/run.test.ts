@@ -78,7 +78,7 @@ describe("run --json, the contract for scripts", () => {
     }
   });
 
-  it("carries the seed's sheet (BRIEF §8) in those names", async () => {
+  it("carries the seed's sheet (examples/seed.yaml) in those names", async () => {
     const { result } = await runJson(seed);
     const scenarios = result.scenarios as Record<string, { months: { liveProjects: number; upkeepHours: number; freeHours: number; canStartNewWork: boolean }[]; summary: { maxLiveProjectsPerPerson: number } }>;
     const today = scenarios.current!;

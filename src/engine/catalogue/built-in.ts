@@ -1,6 +1,6 @@
 import type { EffectTarget } from "./targets.js";
 
-/** A capability as the catalogue describes it (BRIEF §9). */
+/** A capability as the catalogue describes it (README: "The capability catalogue"). */
 export interface CapabilityDefaults {
   label: string;
   description: string;

@@ -3,7 +3,7 @@ import { inputGroups, type Field } from "./field-tree.js";
 
 type GroupKey = keyof typeof inputsShape;
 
-/** The editor's sections, in the order of the cost framework (BRIEF §2). */
+/** The editor's sections, in the order of the cost framework (README: "The scenario file"). */
 const sectionPlan: readonly { title: string; blurb: string; groups: readonly GroupKey[] }[] = [
   { title: "The team", blurb: "How many people, the hours they have for projects and what an hour costs.", groups: ["team"] },
   { title: "1 · One-off costs", blurb: "Paid once when the change starts: set-up hours, learning, outside spending and the dip while people adapt.", groups: ["change"] },
