@@ -306,7 +306,7 @@ export class MonteCarlo {
             column[first + offset] = value;
             if (value < lowest) lowest = value;
             if (value > highest) highest = value;
-            if (value !== value) this.unorderable = true;
+            if (Number.isNaN(value)) this.unorderable = true;
           }
           range[2 * at] = lowest;
           range[2 * at + 1] = highest;

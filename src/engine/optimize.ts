@@ -84,7 +84,7 @@ class SetEvaluator {
   constructor(
     readonly compiled: CompiledCase,
     readonly capabilities: readonly CompiledCapability[],
-    private readonly start: CompiledScenario,
+    start: CompiledScenario,
     private readonly startSummed: readonly (readonly [number, number])[],
     private readonly contributions: readonly CapabilityContribution[],
   ) {

@@ -63,7 +63,6 @@ const caseData = fc
     })),
   );
 
-type CaseData = fc.Arbitrary<unknown> extends fc.Arbitrary<infer T> ? T : never;
 
 function everyNumber(value: unknown, visit: (number: number, path: string) => void, path = ""): void {
   if (typeof value === "number") visit(value, path);
@@ -188,4 +187,3 @@ describe("engine invariants (fast-check)", () => {
   });
 });
 
-export type { CaseData };

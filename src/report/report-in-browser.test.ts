@@ -114,6 +114,7 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     writeFileSync(target, html);
     const { page, blocked, errors, dialogs } = await open(target);
     expect(await page.locator("h1").textContent()).toBe(hostile);
+    // biome-ignore lint/performance/useDomNodeTextContent: the test reads what a person sees, which is innerText
     expect(await page.locator("body").innerText()).toContain("<img src=x onerror=alert(2)>");
     expect(await page.locator("script, img").count()).toBe(0);
     expect(dialogs).toEqual([]);

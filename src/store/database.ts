@@ -22,7 +22,7 @@ const BUSY_TIMEOUT_MS = 15_000;
  * @example storePathFor("cases/team.yaml") // "cases/team.db"
  */
 export function storePathFor(caseFile: string): string {
-  return caseFile.replace(/\.(ya?ml|json)$/i, "") + ".db";
+  return `${caseFile.replace(/\.(ya?ml|json)$/i, "")}.db`;
 }
 
 function schemaVersion(database: StoreDatabase): number {

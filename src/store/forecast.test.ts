@@ -76,7 +76,7 @@ describe("forecastFromActuals", () => {
 
   it("in capacity mode, carries the projects already live into the remaining months", () => {
     const text = caseText(36)
-      .replace(/    mode: schedule\n    months: \[[^\]]*\]\n/, "    mode: capacity\n")
+      .replace(/ {4}mode: schedule\n {4}months: \[[^\]]*\]\n/, "    mode: capacity\n")
       .replace("    upkeepHoursPerMonth: 6\n", "    upkeepHoursPerMonth: 6\n    buildHours: 150\n");
     const plan = planFor("default", text);
     const ahead = forecast(plan, [{ team: "default", month: 12, values: { liveProjects: plan.result.scenarios.better!.months[11]!.liveProjects + 3 } }]);

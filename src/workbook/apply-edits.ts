@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, YAMLMap, type Document, type Node, type Pair } from "yaml";
+import { isMap, isScalar, parseDocument, type YAMLMap, type Document, type Node, type Pair } from "yaml";
 import type { CompiledCase, Leaf } from "../engine/index.js";
 import { sameNumber } from "./cell-content.js";
 import { leafForm } from "./leaf-form.js";

@@ -135,7 +135,7 @@ export function sumRange(range: RangeRef): Expr {
 
 /** MATCH(wanted, range, 0): the 1-based position of the first exact match; the formula errs when none. */
 export function matchExact(wanted: number, range: RangeRef): Expr {
-  const index = range.values.findIndex((value) => value === wanted);
+  const index = range.values.indexOf(wanted);
   return call("MATCH", [num(wanted), atom(range.text, 0), num(0)], index >= 0 ? index + 1 : "#N/A");
 }
 

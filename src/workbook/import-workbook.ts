@@ -30,7 +30,7 @@ function issueTarget(issue: Issue): { name: string; part: "low" | "high" | "like
  * @example const outcome = await importWorkbook(readFileSync("case.xlsx")); if (outcome.ok) writeFileSync("case.yaml", outcome.text)
  */
 export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport> {
-  let workbook;
+  let workbook: Awaited<ReturnType<typeof readWorkbook>>;
   try {
     workbook = await readWorkbook(bytes);
   } catch {

@@ -430,7 +430,7 @@ export function App() {
               <Editor tab={tab} onTab={setTab} onReplace={setData} />
             </EditorContext.Provider>
           </div>
-          <div className={`results-column${stale ? " stale" : ""}`} id="results" tabIndex={-1} aria-label="Results">
+          <div className={`results-column${stale ? " stale" : ""}`} id="results" role="region" tabIndex={-1} aria-label="Results">
             {stale && <p className="stale-note">These figures are from the last case without errors; they update again once the problems are fixed.</p>}
             {shown?.result ? (
               <>

@@ -384,7 +384,7 @@ describe("attacks and accidents", () => {
   });
 
   it("still reads a file that uses a few aliases", () => {
-    const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: &hours 120\n    hourlyCost: *hours").replace(/    hourlyCost:\n      value: 60\n      note: from the finance team\n/, "");
+    const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: &hours 120\n    hourlyCost: *hours").replace(/ {4}hourlyCost:\n {6}value: 60\n {6}note: from the finance team\n/, "");
     expect(validateScenarioText(text).issues).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ export interface PlanVersusActualReport {
  */
 export async function preparePlanVersusActual(tracking: CaseTracking, result?: CaseResult): Promise<PlanVersusActualReport> {
   const scenario = tracking.plan.scenario;
-  const colour = result && result.comparisons[scenario] ? scenarioColour(result, scenario) : undefined;
+  const colour = result?.comparisons[scenario] ? scenarioColour(result, scenario) : undefined;
   const spec = planVersusActualSpec(tracking.view, colour ? { colour } : {});
   return { tracking, chartSvg: await renderChartSvg(spec, "The gain so far: plan, what happened and the re-forecast") };
 }

@@ -181,8 +181,6 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
 }
 
 function riskBlock(context: ReportContext, comparison: ComparisonResult): string {
-  const { result } = context;
-  const months = plural(result.horizonMonths, "month");
   const risks = context.risks;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const npv = npvRange(context, comparison.alternative);

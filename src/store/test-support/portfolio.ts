@@ -83,7 +83,7 @@ export function freezeTeams(store: StoreDatabase, teams: number, months = 120): 
 }
 
 /** A deterministic value for a field, team and month (no randomness: reruns give the same file). */
-function valueOf(field: ActualField, team: number, month: number): number {
+function fieldValue(field: ActualField, team: number, month: number): number {
   const seed = (team * 31 + month * 17 + field.length * 7) % 23;
   switch (field) {
     case "satisfactionScore":
@@ -110,7 +110,7 @@ export function portfolioCsv(teams: number, months: number): string {
   const lines = [["team", "month", ...actualFields, "note"].join(",")];
   for (let team = 0; team < teams; team++) {
     for (let month = 1; month <= months; month++) {
-      lines.push([teamName(team), String(month), ...actualFields.map((field) => String(valueOf(field, team, month))), month === 1 ? '"first month, after kick-off"' : ""].join(","));
+      lines.push([teamName(team), String(month), ...actualFields.map((field) => String(fieldValue(field, team, month))), month === 1 ? '"first month, after kick-off"' : ""].join(","));
     }
   }
   return `${lines.join("\r\n")}\r\n`;

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import type { Issue } from "../../../src/engine/index.js";
 import { getIn, isRecord, type CaseData } from "../case/data-path.js";
 import { caseFields, scenarioOwnFields } from "../case/field-tree.js";
 import { addScenario, deleteScenario, duplicateScenario, freeName, nameProblem, renameScenario, scenarioNames } from "../case/scenarios.js";
@@ -203,6 +202,7 @@ function ScenarioPanel({ name, isBaseline, onReplace, onTab }: { name: string; i
           <label htmlFor={renameId} className="field-label">
             New name in the file
           </label>
+          {/* biome-ignore lint/a11y/noAutofocus: the field appears because the user just asked to rename; focus follows that action */}
           <input id={renameId} type="text" value={newName} autoFocus maxLength={120} onChange={(event) => setNewName(event.target.value)} aria-invalid={problem !== undefined || undefined} aria-describedby={problem ? `${renameId}-problem` : undefined} />
           <button type="submit" className="small-button" disabled={problem !== undefined}>
             Rename

@@ -26,6 +26,7 @@ export function GroupNote({ path, title }: { path: DataPath; title: string }) {
         id={id}
         rows={2}
         value={text}
+        // biome-ignore lint/a11y/noAutofocus: the note opens empty because the user just asked to add one; focus follows that action
         autoFocus={open && text === ""}
         onChange={(event) => {
           markEdit();
