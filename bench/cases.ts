@@ -63,7 +63,15 @@ function uncertainData(count: number): unknown {
   const isRange = (value: unknown) => typeof value === "object" && value !== null && ("low" in value || "distribution" in value);
   let made = 0;
   const integers = new Set(["alreadyLive", "backlog", "setupMonths", "adoptionDipMonths", "minimum", "startMonth", "liveProjectsEach", "benefitsMultiplier"]);
-  const shares = new Set(["familiarity", "focusLostShare", "changeFailureRate", "attritionPerYear", "adoptionDipShare", "contingencyShare", "rampUpOutputShare"]);
+  const shares = new Set([
+    "familiarity",
+    "focusLostShare",
+    "changeFailureRate",
+    "attritionPerYear",
+    "adoptionDipShare",
+    "contingencyShare",
+    "rampUpOutputShare",
+  ]);
   const visit = (node: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(node)) {
       if (made >= count) return;
@@ -72,7 +80,8 @@ function uncertainData(count: number): unknown {
         continue;
       }
       const written = value as { value?: unknown; note?: string } | number;
-      const number = typeof written === "number" ? written : written && typeof written === "object" && typeof written.value === "number" ? written.value : undefined;
+      const number =
+        typeof written === "number" ? written : written && typeof written === "object" && typeof written.value === "number" ? written.value : undefined;
       if (number !== undefined) {
         if (number > 0 && !integers.has(key)) {
           const note = typeof written === "object" && written.note ? { note: written.note } : {};

@@ -11,7 +11,9 @@ const time = (work: () => void) => timed(1, work)[0]!;
 export function benchDecision(): void {
   const compiled = uncertainCase(30);
   const samples = 100_000;
-  console.log(`decision analysis: ${samples.toLocaleString("en-US")} samples × ${compiled.horizonMonths} months × ${compiled.scenarios.length} options, EVPPI of each of ${compiled.uncertainLeaves.length} inputs`);
+  console.log(
+    `decision analysis: ${samples.toLocaleString("en-US")} samples × ${compiled.horizonMonths} months × ${compiled.scenarios.length} options, EVPPI of each of ${compiled.uncertainLeaves.length} inputs`,
+  );
   // Paired rounds, the order alternating: the same Monte Carlo with and without the analysis (which
   // keeps every sample's draws during the run and works on them when summarised).
   const run = (decision: boolean) => () => MonteCarlo.summaryOf(compiled, { samples, seed: 7, decision });
@@ -40,7 +42,9 @@ export function benchDecision(): void {
     monteCarlo.release();
     bare.release();
   }
-  console.log(`  added to the Monte Carlo: median ${median(added).toFixed(0)} ms over 9 paired rounds (target ≤ 500 ms); the run without it: median ${median(without).toFixed(0)} ms`);
+  console.log(
+    `  added to the Monte Carlo: median ${median(added).toFixed(0)} ms over 9 paired rounds (target ≤ 500 ms); the run without it: median ${median(without).toFixed(0)} ms`,
+  );
   console.log(`    rounds: ${added.map((value) => value.toFixed(0)).join(", ")} ms`);
   console.log(`    of which the analysis when summarising: median ${median(analysis).toFixed(0)} ms of 5`);
 
@@ -67,5 +71,7 @@ export function benchDecision(): void {
     const linked = time(() => MonteCarlo.summaryOf(correlated, { samples, seed: 7, decision: false }));
     whole.push(linked / plain);
   }
-  console.log(`  correlations on the whole Monte Carlo (random draws, 5 linked pairs): +${((median(whole) - 1) * 100).toFixed(0)}% (median of 7 paired rounds; target ≤ +20% to sampling)`);
+  console.log(
+    `  correlations on the whole Monte Carlo (random draws, 5 linked pairs): +${((median(whole) - 1) * 100).toFixed(0)}% (median of 7 paired rounds; target ≤ +20% to sampling)`,
+  );
 }

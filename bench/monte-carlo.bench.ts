@@ -16,7 +16,9 @@ function ratio(ours: number, anchor: number | undefined): string {
 export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: (() => void) | undefined): void {
   const compiled = uncertainCase(30);
   const samples = 100_000;
-  console.log(`monte carlo: ${samples.toLocaleString("en-US")} samples × ${compiled.horizonMonths} months × ${compiled.scenarios.length} scenarios, ${compiled.uncertainLeaves.length} uncertain inputs`);
+  console.log(
+    `monte carlo: ${samples.toLocaleString("en-US")} samples × ${compiled.horizonMonths} months × ${compiled.scenarios.length} scenarios, ${compiled.uncertainLeaves.length} uncertain inputs`,
+  );
   // This machine changes speed by a third or more within seconds, for any process. So the anchor's
   // end-to-end step runs in this process (its own code, loaded from its file) and takes turns with
   // ours run by run: 15 rounds, each one run of the anchor and one of ours (the order alternates),
@@ -45,9 +47,13 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: ((
     const separate = anchor?.steps.get("6");
     console.log(
       `    anchor's end-to-end step in this process, taking turns with ours: median ${median(anchors).toFixed(0)} ms` +
-        (separate === undefined ? "" : ` (in its own process at the start: ${separate.toFixed(0)} ms; our median ÷ that: ${(endToEnd / separate).toFixed(2)}×)`),
+        (separate === undefined
+          ? ""
+          : ` (in its own process at the start: ${separate.toFixed(0)} ms; our median ÷ that: ${(endToEnd / separate).toFixed(2)}×)`),
     );
-    console.log(`    ratio: median ${median(roundRatios).toFixed(2)}× over ${roundRatios.length} rounds (the figure the target is read on); rounds ${roundRatios.map((value) => value.toFixed(2)).join(", ")}`);
+    console.log(
+      `    ratio: median ${median(roundRatios).toFixed(2)}× over ${roundRatios.length} rounds (the figure the target is read on); rounds ${roundRatios.map((value) => value.toFixed(2)).join(", ")}`,
+    );
     console.log(`    the anchor's runs: ${anchors.map((value) => value.toFixed(0)).join(", ")} ms`);
   } else {
     console.log("    anchor: not measured (no ../shared/anchors here, or its text changed shape), so no ratio");
@@ -75,7 +81,9 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: ((
   const sobolTime = medianTime(3, () => {
     sobol(compiled, alternative, { baseSamples: 4096, seed: 3 });
   });
-  console.log(`  Sobol D = 30, N = 4,096 (${(4096 * 32).toLocaleString("en-US")} runs + bootstrap): median ${sobolTime.toFixed(0)} ms (target ≤ 3,000 ms)${ratio(sobolTime, anchor?.steps.get("8"))}`);
+  console.log(
+    `  Sobol D = 30, N = 4,096 (${(4096 * 32).toLocaleString("en-US")} runs + bootstrap): median ${sobolTime.toFixed(0)} ms (target ≤ 3,000 ms)${ratio(sobolTime, anchor?.steps.get("8"))}`,
+  );
 
   const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bench-"));
   try {
@@ -86,7 +94,11 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: ((
     const memories: number[] = [];
     for (let repetition = 0; repetition < 3; repetition++) {
       const started = performance.now();
-      const child = spawnSync(process.execPath, [cli, "run", file, "--samples", String(samples), "--json", "--timing", "-o", join(folder, `out${repetition}.json`)], { encoding: "utf8" });
+      const child = spawnSync(
+        process.execPath,
+        [cli, "run", file, "--samples", String(samples), "--json", "--timing", "-o", join(folder, `out${repetition}.json`)],
+        { encoding: "utf8" },
+      );
       walls.push(performance.now() - started);
       if (child.status !== 0) throw new Error(child.stderr);
       const memory = /peak memory (\d+) MB/.exec(child.stderr);
@@ -94,7 +106,9 @@ export function benchMonteCarlo(anchor: AnchorFigures | undefined, anchorRun: ((
     }
     walls.sort((a, b) => a - b);
     memories.sort((a, b) => a - b);
-    console.log(`  whole command \`run --samples 100000 --json\`, process start included: median ${walls[1]!.toFixed(0)} ms; peak memory median ${memories[1] ?? "?"} MB (target ≤ 300 MB)`);
+    console.log(
+      `  whole command \`run --samples 100000 --json\`, process start included: median ${walls[1]!.toFixed(0)} ms; peak memory median ${memories[1] ?? "?"} MB (target ≤ 300 MB)`,
+    );
   } catch (error) {
     console.log(`  whole command: could not run the built command line (${(error as Error).message.split("\n")[0]}); run \`npm run build\` first`);
   } finally {

@@ -7,7 +7,8 @@ import { benchStore } from "./store.bench.js";
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 const anchor = runAnchor();
-if (anchor) console.log(`anchor: bare-loop Monte Carlo, ${anchor.samples.toLocaleString("en-US")} samples, end to end median ${anchor.steps.get("6")?.toFixed(0)} ms`);
+if (anchor)
+  console.log(`anchor: bare-loop Monte Carlo, ${anchor.samples.toLocaleString("en-US")} samples, end to end median ${anchor.steps.get("6")?.toFixed(0)} ms`);
 console.log("");
 benchEngine(anchor);
 console.log("");

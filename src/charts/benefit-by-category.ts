@@ -25,8 +25,20 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
   const order = [...used.map((category) => benefitCategoryLabels[category]), TOTAL_LABEL];
   // The step is per bar: Vega-Lite multiplies it by the number of options in each category.
   const barHeight = names.length <= 2 ? 13 : names.length <= 4 ? 10 : 8;
-  const y = { field: "category", type: "nominal" as const, sort: order, title: null, scale: { paddingInner: 0.35 }, axis: { labelLimit: 240, labelFontSize: 11 } };
-  const x = { field: "value", type: "quantitative" as const, title: `Gain against today over ${result.horizonMonths} months (${result.currency})`, axis: { labelExpr: moneyLabelExpression() } };
+  const y = {
+    field: "category",
+    type: "nominal" as const,
+    sort: order,
+    title: null,
+    scale: { paddingInner: 0.35 },
+    axis: { labelLimit: 240, labelFontSize: 11 },
+  };
+  const x = {
+    field: "value",
+    type: "quantitative" as const,
+    title: `Gain against today over ${result.horizonMonths} months (${result.currency})`,
+    axis: { labelExpr: moneyLabelExpression() },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: PLOT_WIDTH - 160,
@@ -36,7 +48,12 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
       {
         data: { values: rows },
         mark: { type: "bar" },
-        encoding: { y, yOffset: { field: "option", sort: names.map((name) => labels.get(name) ?? name) }, x, color: { field: "option", type: "nominal", scale: colourScale(result, names), legend: { title: null } } },
+        encoding: {
+          y,
+          yOffset: { field: "option", sort: names.map((name) => labels.get(name) ?? name) },
+          x,
+          color: { field: "option", type: "nominal", scale: colourScale(result, names), legend: { title: null } },
+        },
       },
       {
         data: { values: rows },

@@ -3,7 +3,16 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText, type CaseResult } from "../engine/index.js";
 import { ALTERNATIVE_COLOURS } from "./theme.js";
-import { benefitByCategorySpec, cumulativeNetSpec, HIGHER_COLOUR, liveProjectsSpec, LOWER_COLOUR, scenarioColour, teamHoursSpec, tornadoSpec } from "./index.js";
+import {
+  benefitByCategorySpec,
+  cumulativeNetSpec,
+  HIGHER_COLOUR,
+  liveProjectsSpec,
+  LOWER_COLOUR,
+  scenarioColour,
+  teamHoursSpec,
+  tornadoSpec,
+} from "./index.js";
 
 const examples = new URL("../../examples/", import.meta.url);
 
@@ -86,7 +95,14 @@ describe("chart specs", () => {
   it("keep the tornado's colours apart from the options' colours", () => {
     expect(ALTERNATIVE_COLOURS).not.toContain(LOWER_COLOUR);
     expect(ALTERNATIVE_COLOURS).not.toContain(HIGHER_COLOUR);
-    const spec = tornadoSpec({ currency: "EUR", baseNpv: 100, lowLegend: "lower", highLegend: "higher", baseLabel: "As written", bars: [{ label: "a", npvLow: 50, npvHigh: 150 }] });
+    const spec = tornadoSpec({
+      currency: "EUR",
+      baseNpv: 100,
+      lowLegend: "lower",
+      highLegend: "higher",
+      baseLabel: "As written",
+      bars: [{ label: "a", npvLow: 50, npvHigh: 150 }],
+    });
     expect(() => compile(spec)).not.toThrow();
   });
 });

@@ -10,7 +10,10 @@ export function scenarioLabels(result: CaseResult): Map<string, string> {
   const counts = new Map<string, number>();
   for (const scenario of Object.values(result.scenarios)) counts.set(scenario.label, (counts.get(scenario.label) ?? 0) + 1);
   return new Map(
-    Object.values(result.scenarios).map((scenario) => [scenario.name, (counts.get(scenario.label) ?? 0) > 1 ? `${scenario.label} (${scenario.name})` : scenario.label]),
+    Object.values(result.scenarios).map((scenario) => [
+      scenario.name,
+      (counts.get(scenario.label) ?? 0) > 1 ? `${scenario.label} (${scenario.name})` : scenario.label,
+    ]),
   );
 }
 

@@ -48,7 +48,17 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
       for (const use of used) {
         const hours = use.fields.reduce((total, field) => total + month[field], 0);
         if (hours <= 1e-9) continue;
-        rows.push({ kind: "use", option, month: month.month, start: month.month - 0.42, end: month.month + 0.42, use: use.label, from, to: from + hours, hours });
+        rows.push({
+          kind: "use",
+          option,
+          month: month.month,
+          start: month.month - 0.42,
+          end: month.month + 0.42,
+          use: use.label,
+          from,
+          to: from + hours,
+          hours,
+        });
         from += hours;
       }
       rows.push({ kind: "capacity", option, month: month.month, start: month.month - 0.5, end: month.month + 0.5, hours: month.capacityHours });

@@ -36,7 +36,13 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
     { label: bar.label, rank, side: input.highLegend, from: input.baseNpv, to: bar.npvHigh },
   ]);
   const y = { field: "label", type: "nominal" as const, sort: input.bars.map((bar) => bar.label), title: null, axis: { labelLimit: 380, labelFontSize: 11 } };
-  const x = { field: "from", type: "quantitative" as const, title: `Net present value (${input.currency})`, scale: { zero: false }, axis: { labelExpr: moneyLabelExpression(), tickCount: 5 } };
+  const x = {
+    field: "from",
+    type: "quantitative" as const,
+    title: `Net present value (${input.currency})`,
+    scale: { zero: false },
+    axis: { labelExpr: moneyLabelExpression(), tickCount: 5 },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: PLOT_WIDTH - 300,
@@ -50,7 +56,12 @@ export function tornadoSpec(input: TornadoChartInput): TopLevelSpec {
           y,
           x,
           x2: { field: "to" },
-          color: { field: "side", type: "nominal", scale: { domain: [input.lowLegend, input.highLegend], range: [LOWER_COLOUR, HIGHER_COLOUR] }, legend: { title: null } },
+          color: {
+            field: "side",
+            type: "nominal",
+            scale: { domain: [input.lowLegend, input.highLegend], range: [LOWER_COLOUR, HIGHER_COLOUR] },
+            legend: { title: null },
+          },
         },
       },
       {

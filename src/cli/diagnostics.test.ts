@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../engine/index.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 
-function issue(line: number, column: number, message = "defaults.team.people is -1; allowed: a number of people > 0", severity: Issue["severity"] = "error"): Issue {
+function issue(
+  line: number,
+  column: number,
+  message = "defaults.team.people is -1; allowed: a number of people > 0",
+  severity: Issue["severity"] = "error",
+): Issue {
   return { path: [], code: "too_small", message, severity, line, column };
 }
 
@@ -16,7 +21,11 @@ describe("formatIssues", () => {
 
   it("widens the gutter for long files and reads CRLF line ends", () => {
     const text = `${"# line\r\n".repeat(11)}people: -1\r\n`;
-    expect(formatIssues("case.yaml", text, [issue(12, 9)]).split("\n").slice(1)).toEqual([" 12 | people: -1", "    |         ^"]);
+    expect(
+      formatIssues("case.yaml", text, [issue(12, 9)])
+        .split("\n")
+        .slice(1),
+    ).toEqual([" 12 | people: -1", "    |         ^"]);
   });
 
   it("keeps tabs under the caret so it lines up", () => {

@@ -16,7 +16,9 @@ export function loadScenario(path: string, output: CliOutput, options: { checkOn
     if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a scenario file (.yaml, .yml or .json)`);
     if (stats.size > MAX_SOURCE_BYTES) {
       // Refused before reading: a huge file is a mistake (or an attack), never a scenario.
-      output.stderr(`${path}:1:1: error: the file is ${(stats.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`);
+      output.stderr(
+        `${path}:1:1: error: the file is ${(stats.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`,
+      );
       throw new UserError(`${path}: 1 error${outcome}`);
     }
     text = readFileSync(path, "utf8");

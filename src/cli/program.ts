@@ -47,7 +47,8 @@ Examples:
   registerSchema(program, output);
   registerServe(program, output);
   registerTrack(program, output);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => output.stdout(text), writeErr: (text) => output.stderr(text) });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (text) => output.stdout(text), writeErr: (text) => output.stderr(text) });
   return program;
 }
 

@@ -19,7 +19,9 @@ export function createProgress(output: CliOutput, label: string, delayMs = 1000)
       const width = 30;
       const share = total > 0 ? done / total : 1;
       const filled = Math.round(share * width);
-      output.stderr(`\r${label} [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(share * 100)}% (${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")})`);
+      output.stderr(
+        `\r${label} [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(share * 100)}% (${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")})`,
+      );
     },
     done(): void {
       if (drawn) output.stderr("\r\u001b[2K");

@@ -25,7 +25,13 @@ describe("the README documents the conventions' fields", () => {
   it("every new field is in the result and has a line of its own under the JSON example", () => {
     expect(result.discounting).toBe("monthly");
     expect(Object.keys(optimal.conventions).sort()).toEqual(["paybackMonthInterpolated", "paybackYears", "roiOnInvestment"]);
-    const fields = ["discounting", "riskAdjustment", "presentValueOfBenefits", ...Object.keys(optimal.conventions).map((name) => `conventions.${name}`), "riskAdjusted"];
+    const fields = [
+      "discounting",
+      "riskAdjustment",
+      "presentValueOfBenefits",
+      ...Object.keys(optimal.conventions).map((name) => `conventions.${name}`),
+      "riskAdjusted",
+    ];
     for (const field of fields) expect(json, field).toMatch(new RegExp(`^- \`(comparisons\\.<name>\\.)?${field.replace(".", "\\.")}\`: `, "m"));
     for (const field of ["discounting", "riskAdjustment.benefits"]) expect(readme, field).toContain(`| \`${field}\``);
   });
@@ -37,6 +43,8 @@ describe("the README documents the conventions' fields", () => {
     expect(shown("paybackYears")).toBe(Number(optimal.conventions.paybackYears!.toFixed(3)));
     expect(numbersSection).toContain(`PV of benefits €${optimal.presentValueOfBenefits.toFixed(2).replace(/\B(?=(\d{3})+\.)/, ",")}`);
     expect(numbersSection).toContain(`−€${-optimal.cumulativeNet[8]!} after month 9 and €${optimal.cumulativeNet[9]!.toLocaleString("en-US")} after month 10`);
-    expect(numbersSection).toContain(`total net benefit €${optimal.totalNetBenefit.toLocaleString("en-US")} ÷ investment €${optimal.investment.total.toLocaleString("en-US")}`);
+    expect(numbersSection).toContain(
+      `total net benefit €${optimal.totalNetBenefit.toLocaleString("en-US")} ÷ investment €${optimal.investment.total.toLocaleString("en-US")}`,
+    );
   });
 });

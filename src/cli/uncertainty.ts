@@ -43,7 +43,8 @@ export async function runMonteCarlo(
     () => progress.update(monteCarlo.done, samples),
   );
   progress.done();
-  if (outcome === "interrupted") throw new UserError(`stopped after ${monteCarlo.done.toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} samples; nothing was written`, 130);
+  if (outcome === "interrupted")
+    throw new UserError(`stopped after ${monteCarlo.done.toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} samples; nothing was written`, 130);
   const summary = monteCarlo.summarise();
   monteCarlo.release();
   return summary;

@@ -13,7 +13,20 @@ import type { MonteCarloSummary } from "./monte-carlo.js";
 
 const flags = new Set<string>(["canStartNewWork", "overloaded"]);
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
-const moneyFields = ["projectValue", "recoveredCapacity", "overloadCost", "payroll", "licences", "infrastructure", "supportStaff", "outageCost", "hiringCost", "otherTeamsCost", "externalSpend", "net"] as const;
+const moneyFields = [
+  "projectValue",
+  "recoveredCapacity",
+  "overloadCost",
+  "payroll",
+  "licences",
+  "infrastructure",
+  "supportStaff",
+  "outageCost",
+  "hiringCost",
+  "otherTeamsCost",
+  "externalSpend",
+  "net",
+] as const;
 
 /** Replaces a non-finite number by null so NaN or Infinity never reaches a view. */
 export function finiteOrNull(value: number | null): number | null {

@@ -14,14 +14,15 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
   const people = p[P.people]!;
   const hours = p[P.hoursPerMonth]!;
   const departures = (people * p[P.attritionPerYear]!) / 12;
-  const turnoverLoss =
-    departures * (p[P.vacancyMonths]! * hours + p[P.rampUpMonths]! * hours * (1 - p[P.rampUpOutputShare]!) + p[P.knowledgeLossHours]!);
+  const turnoverLoss = departures * (p[P.vacancyMonths]! * hours + p[P.rampUpMonths]! * hours * (1 - p[P.rampUpOutputShare]!) + p[P.knowledgeLossHours]!);
   const choresFixed = ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60;
   const waiting = (people * p[P.runsPerWeekPerPerson]! * WEEKS_PER_MONTH * (p[P.minutesPerRun]! * p[P.focusLostShare]! + p[P.contextSwitchMinutes]!)) / 60;
   const meetings = people * p[P.meetingHoursPerPerson]!;
   const perPerson = hours - (turnoverLoss + choresFixed + waiting + meetings) / people;
   const perProject =
-    p[P.upkeepHours]! + (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60 + p[P.deploymentsPerProject]! * p[P.changeFailureRate]! * p[P.fixHoursPerFailure]!;
+    p[P.upkeepHours]! +
+    (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60 +
+    p[P.deploymentsPerProject]! * p[P.changeFailureRate]! * p[P.fixHoursPerFailure]!;
   if (perProject <= 0) return null;
   if (perPerson <= 0) return 0;
   const most = Math.floor(perPerson / perProject + 1e-9);

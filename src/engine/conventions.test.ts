@@ -170,7 +170,12 @@ describe("the default convention", () => {
 
 describe("riskAdjusted", () => {
   it("cuts benefits and raises costs by their shares", () => {
-    expect(riskAdjusted(1000, 400, { benefits: 0.1, costs: 0.05 })).toEqual({ presentValueOfBenefits: 900, presentValueOfCosts: 420, npv: 480, roi: 480 / 420 });
+    expect(riskAdjusted(1000, 400, { benefits: 0.1, costs: 0.05 })).toEqual({
+      presentValueOfBenefits: 900,
+      presentValueOfCosts: 420,
+      npv: 480,
+      roi: 480 / 420,
+    });
   });
 
   it("has no ROI when nothing costs more", () => {
@@ -196,7 +201,11 @@ describe("validation of the new inputs", () => {
   it("keeps checking the rest of the file when a convention is wrong", () => {
     const data = forresterCase({ discounting: "quarterly" });
     (data.scenarios as Record<string, Record<string, unknown>>).tooling!.projects = { upkeepHoursPerMonth: -1 };
-    expect(issues(data).map((issue) => issue.path.join(".")).sort()).toEqual(["discounting", "scenarios.tooling.projects.upkeepHoursPerMonth"]);
+    expect(
+      issues(data)
+        .map((issue) => issue.path.join("."))
+        .sort(),
+    ).toEqual(["discounting", "scenarios.tooling.projects.upkeepHoursPerMonth"]);
   });
 });
 

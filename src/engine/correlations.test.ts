@@ -177,7 +177,11 @@ describe("the numbers behind it", () => {
   it("names the pair to relax: the one that can keep most of its coefficient", () => {
     // With a–b 0.9, a–c 0.8 and b–c −0.5, taking a–c or b–c to 0 is not enough (the other two still
     // conflict); taking a–b to about 0.1 is: a–b is the pair to relax.
-    const relax = pairToRelax(3, [[0, 1, 0.9], [0, 2, 0.8], [1, 2, -0.5]]);
+    const relax = pairToRelax(3, [
+      [0, 1, 0.9],
+      [0, 2, 0.8],
+      [1, 2, -0.5],
+    ]);
     expect(relax.index).toBe(0);
     // On the normal scale (r = 2 sin(πρ/6): a–c 0.8135, b–c −0.5176) the determinant stays ≥ 0 while
     // r(a–b) ≤ (−0.8422 + √0.9905)/2 ≈ 0.0765, a rank correlation of (6/π) asin(0.0765/2) ≈ 0.073.

@@ -1,6 +1,15 @@
 import type { CompiledCase, Leaf } from "./model/compiled.js";
 import { quantityKind } from "./scenario/quantity.js";
-import { createRandom, deriveSeed, fillUniform, latinHypercubeColumn, quantile, sampleInto, type Distribution, type RandomSource } from "./uncertainty/index.js";
+import {
+  createRandom,
+  deriveSeed,
+  fillUniform,
+  latinHypercubeColumn,
+  quantile,
+  sampleInto,
+  type Distribution,
+  type RandomSource,
+} from "./uncertainty/index.js";
 import { induceRankCorrelation } from "./uncertainty/rank-correlation.js";
 
 /** Keeps a drawn value within what the input allows (a share in 0..1, whole months) — tails of a normal would not. */
@@ -74,7 +83,10 @@ function correlatedUniforms(compiled: CompiledCase, samples: number, seed: numbe
     const target = new Float64Array(k * k);
     for (let at = 0; at < k; at++) target[at * k + at] = 1;
     const inGroup = new Map(group.map((leaf, index) => [leaf, index]));
-    for (const { leaves: [a, b], rank } of compiled.correlations) {
+    for (const {
+      leaves: [a, b],
+      rank,
+    } of compiled.correlations) {
       const i = inGroup.get(a);
       const j = inGroup.get(b);
       if (i !== undefined && j !== undefined) target[i * k + j] = target[j * k + i] = rank;

@@ -12,7 +12,16 @@ export { CaseRunner, type ComparisonFigures } from "./runner.js";
 export { benefitCategories, type BenefitCategory } from "./categories.js";
 export { benefitCategoryLabels } from "./labels.js";
 export type * from "./result.js";
-export { netPresentValue, paybackMonth, paybackCrossing, paybackTolerance, monthlyDiscountFactor, discountFactors, discountingConventions, type Discounting } from "./finance.js";
+export {
+  netPresentValue,
+  paybackMonth,
+  paybackCrossing,
+  paybackTolerance,
+  monthlyDiscountFactor,
+  discountFactors,
+  discountingConventions,
+  type Discounting,
+} from "./finance.js";
 export { withUncertainty } from "./build-result.js";
 export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
 export { tornado, sobol, chooseAlternative, correlatedGroups, type TornadoBar, type SobolResult, type CorrelatedGroup } from "./sensitivity.js";

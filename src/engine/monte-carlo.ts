@@ -409,7 +409,11 @@ export class MonteCarlo {
       seen.add(key);
       groups.push({ inputs: [...inputs].sort((a, b) => a - b), why });
     };
-    for (const group of this.compiled.correlationGroups ?? []) add(group.map((leaf) => this.compiled.uncertainLeaves.indexOf(leaf)), "correlated");
+    for (const group of this.compiled.correlationGroups ?? [])
+      add(
+        group.map((leaf) => this.compiled.uncertainLeaves.indexOf(leaf)),
+        "correlated",
+      );
     for (const group of this.options.groups ?? []) {
       const inputs = group.map((name) => {
         const index = position.get(name);

@@ -36,7 +36,14 @@ function npvThroughFile(data: Record<string, unknown>, capabilities: string[]): 
   return buildResult(validation.compiled).comparisons.ask!.npv;
 }
 
-const targets = ["manualTasks", "waiting.minutesPerRun", "meetings.hoursPerPersonPerMonth", "projects.upkeepHoursPerMonth", "projects.buildHours", "breakage.changeFailureRate"];
+const targets = [
+  "manualTasks",
+  "waiting.minutesPerRun",
+  "meetings.hoursPerPersonPerMonth",
+  "projects.upkeepHoursPerMonth",
+  "projects.buildHours",
+  "breakage.changeFailureRate",
+];
 
 const randomCatalogue = fc.array(
   fc.record({
@@ -169,13 +176,17 @@ describe("scenarios written as the baseline plus capabilities", () => {
   });
 
   it("lets a value the scenario writes itself win over an effect", () => {
-    const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["scheduling"], projects: { upkeepHoursPerMonth: 20 } } } }));
+    const validation = validateScenarioText(
+      stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["scheduling"], projects: { upkeepHoursPerMonth: 20 } } } }),
+    );
     expect(buildResult(validation.compiled!).scenarios.ask!.months[1]!.upkeepHours).toBe(60);
   });
 
   it("refuses an unknown capability with a did-you-mean", () => {
     const validation = validateScenarioText(stringify({ ...base, scenarios: { today: {}, ask: { capabilities: ["monitring", "sheduling"] } } }));
-    expect(validation.issues.map((issue) => issue.message).join("\n")).toMatch(/scenarios\.ask\.capabilities\[1\] is "sheduling", which is not in the catalogue; did you mean "scheduling"\?/);
+    expect(validation.issues.map((issue) => issue.message).join("\n")).toMatch(
+      /scenarios\.ask\.capabilities\[1\] is "sheduling", which is not in the catalogue; did you mean "scheduling"\?/,
+    );
   });
 
   it("overrides a built-in capability field by field from the file's catalogue", () => {
@@ -203,6 +214,7 @@ describe("the order of adoption of a scenario's capabilities", () => {
     const total = order.reduce((sum, step) => sum + step.marginalNpv, 0);
     expect(total).toBeCloseTo(result.comparisons.ask!.npv, 6);
     expect(order[order.length - 1]!.cumulativeNpv).toBeCloseTo(result.comparisons.ask!.npv, 6);
-    for (let index = 1; index < order.length; index++) expect(order[index]!.cumulativeNpv).toBeCloseTo(order[index - 1]!.cumulativeNpv + order[index]!.marginalNpv, 6);
+    for (let index = 1; index < order.length; index++)
+      expect(order[index]!.cumulativeNpv).toBeCloseTo(order[index - 1]!.cumulativeNpv + order[index]!.marginalNpv, 6);
   });
 });

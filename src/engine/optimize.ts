@@ -198,7 +198,12 @@ function score(set: EvaluatedSet, objective: Objective): number {
 }
 
 export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objective): number {
-  return score(b, objective) - score(a, objective) || b.npv - a.npv || a.capabilities.length - b.capabilities.length || a.capabilities.join().localeCompare(b.capabilities.join());
+  return (
+    score(b, objective) - score(a, objective) ||
+    b.npv - a.npv ||
+    a.capabilities.length - b.capabilities.length ||
+    a.capabilities.join().localeCompare(b.capabilities.join())
+  );
 }
 
 /**
@@ -225,7 +230,10 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
   const method = options.method === "exhaustive" || (options.method !== "heuristic" && pool.length <= limit) ? "exhaustive" : "heuristic";
   const withinLimits = (mask: number) => {
     const costs = evaluator.costs(mask);
-    return (options.budget === undefined || costs.firstYearCash <= options.budget + 1e-9) && (options.setupHours === undefined || costs.setupHours <= options.setupHours + 1e-9);
+    return (
+      (options.budget === undefined || costs.firstYearCash <= options.budget + 1e-9) &&
+      (options.setupHours === undefined || costs.setupHours <= options.setupHours + 1e-9)
+    );
   };
   const cache = new Map<number, EvaluatedSet>();
   const evaluate = (mask: number): EvaluatedSet => {
@@ -282,7 +290,10 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     }
   }
 
-  const ranked = [...cache.entries()].filter(([mask]) => withinLimits(mask)).map(([, set]) => set).sort((a, b) => compareSets(a, b, options.objective));
+  const ranked = [...cache.entries()]
+    .filter(([mask]) => withinLimits(mask))
+    .map(([, set]) => set)
+    .sort((a, b) => compareSets(a, b, options.objective));
   const best = ranked[0] ?? null;
   const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
   return {
@@ -319,7 +330,13 @@ function adoptionOrder(evaluator: SetEvaluator, pool: readonly CompiledCapabilit
       }
     }
     current |= 1 << pick;
-    steps.push({ capability: pool[pick]!.name, label: pool[pick]!.label, description: pool[pick]!.description, marginalNpv: pickNpv - currentNpv, cumulativeNpv: pickNpv });
+    steps.push({
+      capability: pool[pick]!.name,
+      label: pool[pick]!.label,
+      description: pool[pick]!.description,
+      marginalNpv: pickNpv - currentNpv,
+      cumulativeNpv: pickNpv,
+    });
     currentNpv = pickNpv;
   }
   return steps;

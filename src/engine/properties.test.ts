@@ -11,7 +11,11 @@ const money = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultIn
 /** Inputs of one scenario, covering every category of the cost framework. */
 const scenarioInputs = (capacityMode: boolean, horizon: number) =>
   fc.record({
-    team: fc.record({ people: fc.double({ min: 0.5, max: 12, noNaN: true }), hoursPerMonth: fc.double({ min: 20, max: 160, noNaN: true }), hourlyCost: money(150) }),
+    team: fc.record({
+      people: fc.double({ min: 0.5, max: 12, noNaN: true }),
+      hoursPerMonth: fc.double({ min: 20, max: 160, noNaN: true }),
+      hourlyCost: money(150),
+    }),
     change: fc.record({
       startMonth: fc.integer({ min: 1, max: horizon }),
       setupHours: hours(600),
@@ -42,11 +46,27 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
       upkeepHoursPerMonth: hours(60),
       valuePerMonth: money(20000),
     }),
-    breakage: fc.record({ deploymentsPerProjectPerMonth: hours(8), changeFailureRate: share, hoursToRestore: hours(24), outageCostPerHour: money(2000), fixHoursPerFailure: hours(16) }),
-    turnover: fc.record({ attritionPerYear: fc.double({ min: 0, max: 0.5, noNaN: true }), hiringCost: money(30000), vacancyMonths: hours(4), rampUpMonths: hours(6), knowledgeLossHours: hours(200) }),
+    breakage: fc.record({
+      deploymentsPerProjectPerMonth: hours(8),
+      changeFailureRate: share,
+      hoursToRestore: hours(24),
+      outageCostPerHour: money(2000),
+      fixHoursPerFailure: hours(16),
+    }),
+    turnover: fc.record({
+      attritionPerYear: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      hiringCost: money(30000),
+      vacancyMonths: hours(4),
+      rampUpMonths: hours(6),
+      knowledgeLossHours: hours(200),
+    }),
     releases: capacityMode
       ? fc.record({ mode: fc.constant("capacity"), newWorkThresholdHours: hours(100), backlog: fc.integer({ min: 0, max: 30 }) })
-      : fc.record({ mode: fc.constant("schedule"), months: fc.array(fc.integer({ min: 1, max: horizon }), { maxLength: 8 }), newWorkThresholdHours: hours(100) }),
+      : fc.record({
+          mode: fc.constant("schedule"),
+          months: fc.array(fc.integer({ min: 1, max: horizon }), { maxLength: 8 }),
+          newWorkThresholdHours: hours(100),
+        }),
   });
 
 const caseData = fc
@@ -62,7 +82,6 @@ const caseData = fc
       scenarios: { today: baseline, better: alternative },
     })),
   );
-
 
 function everyNumber(value: unknown, visit: (number: number, path: string) => void, path = ""): void {
   if (typeof value === "number") visit(value, path);
@@ -82,7 +101,13 @@ describe("engine invariants (fast-check)", () => {
             const spent = month.overheadHours + month.upkeepHours + month.buildHours + month.idleHours - month.shortfallHours;
             expect(Math.abs(spent - month.availableHours)).toBeLessThan(tolerance);
             const overheads =
-              month.manualHours + month.waitingHours + month.meetingHours + month.breakageFixHours + month.knowledgeLossHours + month.setupHours + month.learningHours;
+              month.manualHours +
+              month.waitingHours +
+              month.meetingHours +
+              month.breakageFixHours +
+              month.knowledgeLossHours +
+              month.setupHours +
+              month.learningHours;
             expect(Math.abs(overheads - month.overheadHours)).toBeLessThan(tolerance);
             expect(month.buildHours).toBeGreaterThanOrEqual(0);
             expect(month.idleHours).toBeGreaterThanOrEqual(-1e-9);
@@ -120,7 +145,8 @@ describe("engine invariants (fast-check)", () => {
         if (alternative.releases.mode === "capacity") {
           data = { ...data, freedHoursCaptureShare: 0 };
           const tooling = alternative.tooling;
-          const runningCost = tooling.infrastructure.perLiveProjectPerMonth + (tooling.supportStaff.liveProjectsEach > 0 ? tooling.supportStaff.monthlyCostEach : 0);
+          const runningCost =
+            tooling.infrastructure.perLiveProjectPerMonth + (tooling.supportStaff.liveProjectsEach > 0 ? tooling.supportStaff.monthlyCostEach : 0);
           const breakage = alternative.breakage;
           const outages = breakage.deploymentsPerProjectPerMonth * breakage.changeFailureRate * breakage.hoursToRestore * breakage.outageCostPerHour;
           alternative.projects.valuePerMonth = runningCost + outages + alternative.projects.valuePerMonth + 1;
@@ -160,7 +186,8 @@ describe("engine invariants (fast-check)", () => {
         const months = compiled.horizonMonths;
         for (const columns of fast.columns) {
           const last = (months - 1) * MONTHLY_FIELD_COUNT;
-          if (months > 2 && columns[last + F.freeHours] === columns[last - MONTHLY_FIELD_COUNT + F.freeHours] && columns[last + F.releases] === 0) settledSomewhere++;
+          if (months > 2 && columns[last + F.freeHours] === columns[last - MONTHLY_FIELD_COUNT + F.freeHours] && columns[last + F.releases] === 0)
+            settledSomewhere++;
         }
       }),
       { numRuns: 150 },
@@ -186,4 +213,3 @@ describe("engine invariants (fast-check)", () => {
     );
   });
 });
-

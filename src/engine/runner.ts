@@ -92,7 +92,15 @@ export class CaseRunner {
     const baselineIndex = this.baselineIndex;
     const baseline = this.parameters[baselineIndex]!;
     const scenarios = this.compiled.scenarios;
-    simulate(baseline, this.plans[baselineIndex]!, this.columns[baselineIndex]!, this.scalars[baselineIndex]!, detail, undefined, this.comparisons[baselineIndex]);
+    simulate(
+      baseline,
+      this.plans[baselineIndex]!,
+      this.columns[baselineIndex]!,
+      this.scalars[baselineIndex]!,
+      detail,
+      undefined,
+      this.comparisons[baselineIndex],
+    );
     for (let index = 0; index < scenarios.length; index++) {
       if (index === baselineIndex) continue;
       simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!, detail, baseline, this.comparisons[index]);

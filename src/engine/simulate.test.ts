@@ -56,7 +56,11 @@ describe("the month-by-month simulation", () => {
     const result = resultOf({
       ...changeCase,
       horizonMonths: 6,
-      defaults: { ...changeCase.defaults, projects: { alreadyLive: 0, buildHours: 250, upkeepHoursPerMonth: 50, valuePerMonth: 1000 }, releases: { mode: "capacity", newWorkThresholdHours: 120 } },
+      defaults: {
+        ...changeCase.defaults,
+        projects: { alreadyLive: 0, buildHours: 250, upkeepHoursPerMonth: 50, valuePerMonth: 1000 },
+        releases: { mode: "capacity", newWorkThresholdHours: 120 },
+      },
       scenarios: { today: {} },
     });
     const months = result.scenarios.today!.months;
@@ -89,7 +93,10 @@ describe("settled months", () => {
     },
     scenarios: {
       today: {},
-      lean: { tooling: { infrastructure: { perMonth: 1000, perLiveProjectPerMonth: 0 } }, releases: { mode: "capacity", newWorkThresholdHours: 0, backlog: 0 } },
+      lean: {
+        tooling: { infrastructure: { perMonth: 1000, perLiveProjectPerMonth: 0 } },
+        releases: { mode: "capacity", newWorkThresholdHours: 0, backlog: 0 },
+      },
     },
   };
 

@@ -194,8 +194,7 @@ export function simulate(
   const organisation = p[P.organisationFactor]!;
   const contingency = 1 + p[P.contingencyShare]!;
   const setupPerMonth = (p[P.setupHours]! * organisation * contingency) / setupMonths;
-  const learningPerMonth =
-    (p[P.learningWeeksPerPerson]! * people * hoursPerMonth * (12 / 52) * (1 - p[P.familiarity]!) * organisation) / setupMonths;
+  const learningPerMonth = (p[P.learningWeeksPerPerson]! * people * hoursPerMonth * (12 / 52) * (1 - p[P.familiarity]!) * organisation) / setupMonths;
   const setupEnd = startMonth + setupMonths - 1;
   // The dip starts with the new way of working: after the setup, or at the start when there is none.
   const changes = p[P.setupHours]! > 0 || learningPerMonth > 0;
@@ -431,8 +430,7 @@ export function simulate(
     const support = supportPeople * supportCostEach;
     const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
-    const net =
-      projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
+    const net = projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
     if (written) {
       out[row + F.projectValue] = projectValue;
       out[row + F.recoveredCapacity] = recovered;

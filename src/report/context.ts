@@ -77,10 +77,7 @@ export async function createReportContext(compiled: CompiledCase, result: CaseRe
     charts.benefitByCategory = await renderChartSvg(benefitByCategorySpec(result), "Where the gain comes from");
   }
   if (risks && risks.risks.length > 0) {
-    charts.tornado = await renderChartSvg(
-      riskTornadoSpec(result.currency, risks),
-      "What moves the result most",
-    );
+    charts.tornado = await renderChartSvg(riskTornadoSpec(result.currency, risks), "What moves the result most");
   }
   const sampled = uncertainty !== undefined && Object.keys(uncertainty.distribution).length > 0;
   return {

@@ -47,7 +47,10 @@ export function formatMoney(value: number, currency: string): string {
 }
 
 function exactMoneyFormat(currency: string): Intl.NumberFormat {
-  return numberFormat(`exact:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+  return numberFormat(
+    `exact:${currency}`,
+    () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+  );
 }
 
 /**
@@ -65,7 +68,10 @@ export function formatMoneyExact(value: number, currency: string): string {
  */
 export function formatInputMoney(value: number, currency: string): string {
   if (Number.isInteger(value)) return formatMoneyExact(value, currency);
-  return numberFormat(`cents:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(value);
+  return numberFormat(
+    `cents:${currency}`,
+    () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  ).format(value);
 }
 
 /**

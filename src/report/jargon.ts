@@ -86,7 +86,10 @@ function escapeRegExp(text: string): string {
 
 // Whole words only, so "capital" never matches "API" and "Raymond" never matches "Ray".
 const pattern = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...forbiddenWords].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${[...forbiddenWords]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})(?![\\p{L}\\p{N}])`,
   "giu",
 );
 

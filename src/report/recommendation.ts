@@ -16,7 +16,9 @@ export interface Recommendation {
 
 /** The month the alternative's change starts, read from the inputs it uses. */
 function changeStartMonth(result: CaseResult, alternative: string): number {
-  const candidates = result.assumptions.filter((assumption) => describeInput(assumption.input).field === "change.startMonth" && assumption.usedBy.includes(alternative));
+  const candidates = result.assumptions.filter(
+    (assumption) => describeInput(assumption.input).field === "change.startMonth" && assumption.usedBy.includes(alternative),
+  );
   const own = candidates.find((assumption) => describeInput(assumption.input).scenario === alternative);
   return (own ?? candidates[0])?.value ?? 1;
 }
@@ -33,9 +35,10 @@ export function recommend(result: CaseResult): Recommendation | undefined {
   if (!best) return undefined;
   const start = changeStartMonth(result, best.alternative);
   const scenario = result.scenarios[best.alternative]!;
-  const release = scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
-    ? scenario.summary.firstReleaseMonth
-    : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
+  const release =
+    scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
+      ? scenario.summary.firstReleaseMonth
+      : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
   return {
     verdict: best.npv > 0 ? "go" : "stay",
     best,

@@ -68,7 +68,10 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
   it.each(exampleNames)("opens examples/%s offline with the figures of run --json on its first page", async (name) => {
     const file = new URL(name, examples).pathname;
     const target = join(temp.path, name.replace(/\.yaml$/, ".html"));
-    const [report, run] = await Promise.all([runCliCaptured(["report", file, "-o", target, ...sampling]), runCliCaptured(["run", file, "--json", ...sampling])]);
+    const [report, run] = await Promise.all([
+      runCliCaptured(["report", file, "-o", target, ...sampling]),
+      runCliCaptured(["run", file, "--json", ...sampling]),
+    ]);
     expect(report.exitCode).toBe(0);
     expect(run.exitCode).toBe(0);
     const result = JSON.parse(run.stdout) as CaseResult;
@@ -78,13 +81,19 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     const figure = (key: string) => page.locator(`#summary [data-figure="${key}"]`).textContent();
     expect(await figure("npv")).toBe(formatMoney(best.npv, result.currency));
     expect(await figure("investment")).toBe(formatMoney(Math.max(0, best.investment.cash), result.currency));
-    expect(await figure("payback")).toBe(best.paybackMonth === null ? `Not within ${result.horizonMonths} months` : best.paybackMonth === 0 ? "From the start" : `Month ${best.paybackMonth}`);
+    expect(await figure("payback")).toBe(
+      best.paybackMonth === null ? `Not within ${result.horizonMonths} months` : best.paybackMonth === 0 ? "From the start" : `Month ${best.paybackMonth}`,
+    );
     if (best.distribution) expect(await figure("payback-chance")).toBe(formatChance(best.distribution.probabilityPaysBack));
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(5);
     // Every table of the main text keeps within the page's width at 1280 px (the options table has seven columns).
-    const overflowing = await page.locator("main table, section table").evaluateAll((tables) =>
-      tables.filter((table) => table.getBoundingClientRect().right > table.parentElement!.getBoundingClientRect().right + 0.5).map((table) => table.closest("section")?.id),
-    );
+    const overflowing = await page
+      .locator("main table, section table")
+      .evaluateAll((tables) =>
+        tables
+          .filter((table) => table.getBoundingClientRect().right > table.parentElement!.getBoundingClientRect().right + 0.5)
+          .map((table) => table.closest("section")?.id),
+      );
     expect(overflowing).toEqual([]);
     // On a 390-px phone nothing widens the page: wide tables scroll inside their own box.
     await page.setViewportSize({ width: 390, height: 800 });

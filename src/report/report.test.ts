@@ -53,7 +53,9 @@ describe.each(exampleNames)("the report of examples/%s", (name) => {
     expect(figure(html, "npv")).toBe(formatMoney(result.comparisons[best.alternative]!.npv, result.currency));
     expect(figure(html, "investment")).toBe(formatMoney(Math.max(0, best.investment.cash), result.currency));
     const payback = best.paybackMonth;
-    expect(figure(html, "payback")).toBe(payback === null ? `Not within ${result.horizonMonths} months` : payback === 0 ? "From the start" : `Month ${payback}`);
+    expect(figure(html, "payback")).toBe(
+      payback === null ? `Not within ${result.horizonMonths} months` : payback === 0 ? "From the start" : `Month ${payback}`,
+    );
     const distribution = result.comparisons[best.alternative]!.distribution;
     if (distribution) expect(figure(html, "payback-chance")).toBe(formatChance(distribution.probabilityPaysBack));
     else expect(figure(html, "payback-chance")).toBeUndefined();

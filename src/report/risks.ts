@@ -32,7 +32,12 @@ export interface RiskRanking {
  * otherwise from the 20%-lower/20%-higher re-runs.
  * @example rankRisks(result, "compromise", undefined, oneAtATimeSensitivity(compiled, "compromise")).risks[0]?.label
  */
-export function rankRisks(result: CaseResult, alternative: string, uncertainty: UncertaintyView | undefined, sensitivity: OneAtATimeSensitivity | undefined): RiskRanking | undefined {
+export function rankRisks(
+  result: CaseResult,
+  alternative: string,
+  uncertainty: UncertaintyView | undefined,
+  sensitivity: OneAtATimeSensitivity | undefined,
+): RiskRanking | undefined {
   // Name the side an input sits on: today's way of working, the change, or both.
   const label = (input: string) => {
     const assumption = result.assumptions.find((candidate) => candidate.input === input);

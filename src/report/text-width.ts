@@ -22,7 +22,20 @@ const asciiWidths = [
   334, 260, 334, 584,
 ];
 
-const otherWidths: Record<string, number> = { "€": 556, "£": 556, "“": 333, "”": 333, "‘": 222, "’": 222, "–": 556, "—": 1000, "…": 1000, "→": 1000, "×": 584, "−": 584 };
+const otherWidths: Record<string, number> = {
+  "€": 556,
+  "£": 556,
+  "“": 333,
+  "”": 333,
+  "‘": 222,
+  "’": 222,
+  "–": 556,
+  "—": 1000,
+  "…": 1000,
+  "→": 1000,
+  "×": 584,
+  "−": 584,
+};
 
 /** How much wider the fonts actually used run than Helvetica. */
 const SYSTEM_FONT_FACTOR = 1.2;

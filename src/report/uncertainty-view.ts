@@ -38,7 +38,13 @@ export interface UncertaintyView {
  * @example uncertaintyFromResult(withUncertainty(result, monteCarlo.summarise()))?.distribution.optimal?.probabilityPaysBack
  */
 export function uncertaintyFromResult(result: CaseResult): UncertaintyView | undefined {
-  const view: UncertaintyView = { samples: result.uncertainty?.samples ?? 0, seed: result.uncertainty?.seed ?? 0, distribution: {}, cumulativeBand: {}, tornado: {} };
+  const view: UncertaintyView = {
+    samples: result.uncertainty?.samples ?? 0,
+    seed: result.uncertainty?.seed ?? 0,
+    distribution: {},
+    cumulativeBand: {},
+    tornado: {},
+  };
   for (const [name, comparison] of Object.entries(result.comparisons)) {
     if (comparison.distribution) view.distribution[name] = comparison.distribution;
     if (comparison.cumulativeNetBand) view.cumulativeBand[name] = comparison.cumulativeNetBand;

@@ -22,7 +22,11 @@ function request(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 function put(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return request(path, { method: "PUT", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return request(path, {
+    method: "PUT",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 beforeEach(() => {
@@ -73,7 +77,17 @@ describe("reading the case", () => {
 });
 
 describe("refusing paths outside the case's folder", () => {
-  const refused = ["../outside/secret.yaml", "..", "/etc/passwd", "%2e%2e%2foutside%2fsecret.yaml", "sub/seed.yaml", "..\\outside\\secret.yaml", "C:\\secret.yaml", "seed.txt", "seed.yaml\0.json"];
+  const refused = [
+    "../outside/secret.yaml",
+    "..",
+    "/etc/passwd",
+    "%2e%2e%2foutside%2fsecret.yaml",
+    "sub/seed.yaml",
+    "..\\outside\\secret.yaml",
+    "C:\\secret.yaml",
+    "seed.txt",
+    "seed.yaml\0.json",
+  ];
   for (const name of refused) {
     it(`refuses to read ${JSON.stringify(name)}`, async () => {
       const response = await request(`/api/case?file=${encodeURIComponent(name)}`);
@@ -181,7 +195,11 @@ describe("the server's boundaries", () => {
 
   it("answers 404 for unknown API addresses and exports nobody configured", async () => {
     expect((await request("/api/nothing")).status).toBe(404);
-    const response = await request("/api/export/report.html", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: readFileSync(seedPath, "utf8") }) });
+    const response = await request("/api/export/report.html", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: readFileSync(seedPath, "utf8") }),
+    });
     expect(response.status).toBe(404);
   });
 });
@@ -190,7 +208,8 @@ describe("exports", () => {
   it("renders the report from the page's text, named after the case, and refuses a case with errors", async () => {
     app = createApp({ casePath: join(folder, "seed.yaml"), webRoot: join(folder, "..", "web"), exporters: caseExporters() });
     const text = readFileSync(seedPath, "utf8");
-    const post = (body: unknown) => request("/api/export/report.html", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      request("/api/export/report.html", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const response = await post({ text });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="one-data-scientist-three-releases-a-year.html"');

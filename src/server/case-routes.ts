@@ -18,7 +18,8 @@ export function textVersion(text: string): string {
 export function readCaseFile(path: string): string {
   if (!existsSync(path)) throw new RequestError(404, `${basename(path)}: no such file in the case's folder`);
   const size = statSync(path).size;
-  if (size > MAX_SOURCE_BYTES) throw new RequestError(413, `${basename(path)} is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+  if (size > MAX_SOURCE_BYTES)
+    throw new RequestError(413, `${basename(path)} is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
   return readFileSync(path, "utf8");
 }
 
@@ -59,15 +60,30 @@ export function caseRoutes(folder: CaseFolder): Hono {
     const request = parseSaveRequest(body);
     const previous = existsSync(path) ? readCaseFile(path) : undefined;
     if (request.baseVersion !== undefined && previous !== undefined && textVersion(previous) !== request.baseVersion) {
-      throw new RequestError(409, `${basename(path)} was changed on disk since the page loaded it; reload to see those changes (yours are kept in the page until you do)`);
+      throw new RequestError(
+        409,
+        `${basename(path)} was changed on disk since the page loaded it; reload to see those changes (yours are kept in the page until you do)`,
+      );
     }
     const text = caseText(request.data, caseFormatOf(path), previous);
     const validation = validateScenarioText(text);
     if (hasErrors(validation.issues)) {
-      return c.json({ message: `${basename(path)} was not saved: the case has ${validation.issues.filter((issue) => issue.severity === "error").length} error(s)`, issues: validation.issues }, 422);
+      return c.json(
+        {
+          message: `${basename(path)} was not saved: the case has ${validation.issues.filter((issue) => issue.severity === "error").length} error(s)`,
+          issues: validation.issues,
+        },
+        422,
+      );
     }
     const { backup } = writeFileAtomic(path, text, { force: true });
-    const response: SaveResponse = { file: basename(path), text, version: textVersion(text), issues: validation.issues, ...(backup ? { backup: basename(backup) } : {}) };
+    const response: SaveResponse = {
+      file: basename(path),
+      text,
+      version: textVersion(text),
+      issues: validation.issues,
+      ...(backup ? { backup: basename(backup) } : {}),
+    };
     return c.json(response);
   });
 

@@ -12,7 +12,9 @@ let folder: string;
 let app: ReturnType<typeof createApp>;
 
 function request(path: string, init: RequestInit = {}): Promise<Response> {
-  return Promise.resolve(app.request(`http://${host}${path}`, { ...init, headers: { host, "content-type": "application/json", ...(init.headers as Record<string, string>) } }));
+  return Promise.resolve(
+    app.request(`http://${host}${path}`, { ...init, headers: { host, "content-type": "application/json", ...(init.headers as Record<string, string>) } }),
+  );
 }
 
 /** Saves the file named `file` with one number changed, as the page does. */

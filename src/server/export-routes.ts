@@ -21,7 +21,12 @@ export type CaseExporters = Partial<Record<ExportKind, CaseExporter>>;
 
 /** A file name from the case's title: letters, digits and dashes only. */
 export function exportFileName(title: string, extension: string): string {
-  const stem = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const stem = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return `${stem === "" ? "business-case" : stem}.${extension}`;
 }
 

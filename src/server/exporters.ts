@@ -30,7 +30,13 @@ export function caseExporters(): CaseExporters {
   return {
     "report.html": { contentType: "text/html; charset=utf-8", extension: "html", render: reportHtml },
     ...(chromiumAvailable()
-      ? { "report.pdf": { contentType: "application/pdf", extension: "pdf", render: async (input: ExportInput) => printPdf(await reportHtml(input), { paper: "A4", title: input.compiled.title }) } }
+      ? {
+          "report.pdf": {
+            contentType: "application/pdf",
+            extension: "pdf",
+            render: async (input: ExportInput) => printPdf(await reportHtml(input), { paper: "A4", title: input.compiled.title }),
+          },
+        }
       : {}),
     "workbook.xlsx": {
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

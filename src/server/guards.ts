@@ -30,7 +30,8 @@ export function hostGuard(allowedHostNames: readonly string[]): MiddlewareHandle
 export const sameOriginJson: MiddlewareHandler = async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") {
     const type = c.req.header("content-type") ?? "";
-    if (!/^application\/json\b/i.test(type)) throw new RequestError(415, `expected a JSON body (Content-Type: application/json), got ${type === "" ? "none" : type}`);
+    if (!/^application\/json\b/i.test(type))
+      throw new RequestError(415, `expected a JSON body (Content-Type: application/json), got ${type === "" ? "none" : type}`);
     const origin = c.req.header("origin");
     if (origin !== undefined && origin !== "null") {
       let originHost: string;
@@ -48,7 +49,8 @@ export const sameOriginJson: MiddlewareHandler = async (c, next) => {
 /** Bodies above the limit are refused before they are read whole. */
 export const bodySizeLimit: MiddlewareHandler = bodyLimit({
   maxSize: MAX_BODY_BYTES,
-  onError: (c) => c.json({ message: `the request is larger than ${MAX_BODY_BYTES / 1_000_000} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB` }, 413),
+  onError: (c) =>
+    c.json({ message: `the request is larger than ${MAX_BODY_BYTES / 1_000_000} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB` }, 413),
 });
 
 /**

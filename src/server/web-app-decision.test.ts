@@ -151,9 +151,13 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     const note = await page.locator(".ranges-note").textContent();
     expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} draws`);
     expect(note).toContain(`(seed ${LIVE_SEED})`);
-    expect(await panel(page).locator(".section-note").textContent()).toContain(`${LIVE_SAMPLES.toLocaleString("en-GB")} draws as the ranges (seed ${LIVE_SEED})`);
+    expect(await panel(page).locator(".section-note").textContent()).toContain(
+      `${LIVE_SAMPLES.toLocaleString("en-GB")} draws as the ranges (seed ${LIVE_SEED})`,
+    );
 
-    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(expected);
+    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(
+      expected,
+    );
     expect(shown.nothing).toBeNull();
     // The inputs in the editor's words, the option that uses each named; the correlated pair as one.
     expect(shown.worth[0]).toMatchObject({
@@ -187,7 +191,9 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     });
     expect(await refining.jsonValue()).toEqual({ figures: 0, text: expect.stringContaining("Working out") });
     const shown = await shownDecision(page);
-    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(expected);
+    expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(
+      expected,
+    );
     await page.close();
   });
 

@@ -233,11 +233,12 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
       await page.waitForFunction(() => document.querySelectorAll(".chart-frame svg").length >= 4);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      const tooWide = await page.evaluate(() =>
-        ([...document.querySelectorAll(".chart-frame")] as any[]).filter((frame) => {
-          const svg = frame.querySelector("svg");
-          return svg !== null && svg.getBoundingClientRect().width > frame.getBoundingClientRect().width + 1;
-        }).length,
+      const tooWide = await page.evaluate(
+        () =>
+          ([...document.querySelectorAll(".chart-frame")] as any[]).filter((frame) => {
+            const svg = frame.querySelector("svg");
+            return svg !== null && svg.getBoundingClientRect().width > frame.getBoundingClientRect().width + 1;
+          }).length,
       );
       expect(tooWide).toBe(0);
       await page.screenshot({ path: join(screenshots, `web-app-${width}.png`) });

@@ -1,4 +1,17 @@
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../test-support/fixtures.js";
@@ -105,7 +118,9 @@ describe("writeFileAtomic", () => {
     symlinkSync(secret, temporaryPath(target, "guessed"));
     const guessed = { randomSuffix: () => "guessed" };
 
-    expect(() => writeFileAtomic(target, "title: new\n", { io: guessed })).toThrow(/cannot write .*case\.yaml: something is already at the temporary name .*\.case\.yaml\.guessed\.tmp.*nothing was written/);
+    expect(() => writeFileAtomic(target, "title: new\n", { io: guessed })).toThrow(
+      /cannot write .*case\.yaml: something is already at the temporary name .*\.case\.yaml\.guessed\.tmp.*nothing was written/,
+    );
     expect(readFileSync(secret, "utf8")).toBe("ssh-ed25519 AAAA me\n");
     expect(readlinkSync(temporaryPath(target, "guessed"))).toBe(secret);
     expect(readdirSync(folder)).toEqual([".case.yaml.guessed.tmp"]);
@@ -119,7 +134,9 @@ describe("writeFileAtomic", () => {
     writeFileSync(`${target}.bak`, "title: older\n");
     symlinkSync(secret, temporaryPath(`${target}.bak`, "guessed"));
 
-    expect(() => writeFileAtomic(target, "title: new\n", { force: true, io: { randomSuffix: () => "guessed" } })).toThrow(/temporary name .*\.case\.yaml\.bak\.guessed\.tmp.*nothing was written/);
+    expect(() => writeFileAtomic(target, "title: new\n", { force: true, io: { randomSuffix: () => "guessed" } })).toThrow(
+      /temporary name .*\.case\.yaml\.bak\.guessed\.tmp.*nothing was written/,
+    );
     expect(readFileSync(secret, "utf8")).toBe("mine\n");
     expect(readFileSync(target, "utf8")).toBe("title: old\n");
     expect(readFileSync(`${target}.bak`, "utf8")).toBe("title: older\n");
@@ -147,7 +164,9 @@ describe("writeFileAtomic", () => {
     const missing = join(outside, "authorized_keys");
     const link = join(folder, "report.html");
     symlinkSync(missing, link);
-    expect(() => writeFileAtomic(link, "<html>", { force: true })).toThrow(/cannot write .*report\.html: it is a link to .*authorized_keys, which does not exist; nothing was written/);
+    expect(() => writeFileAtomic(link, "<html>", { force: true })).toThrow(
+      /cannot write .*report\.html: it is a link to .*authorized_keys, which does not exist; nothing was written/,
+    );
     expect(readdirSync(outside)).toEqual([]);
     expect(readdirSync(folder)).toEqual(["report.html"]);
   });
@@ -195,7 +214,9 @@ describe("writeFileAtomic", () => {
       },
     };
     expect(() => writeFileAtomic(target, "title: new\n", { force: true, io })).toThrow(/the disk is full; nothing was written/);
-    expect(() => writeFileAtomic(join(folder, "fresh.yaml"), "title: new\n", { io })).toThrow(/cannot write .*fresh\.yaml: the disk is full; nothing was written/);
+    expect(() => writeFileAtomic(join(folder, "fresh.yaml"), "title: new\n", { io })).toThrow(
+      /cannot write .*fresh\.yaml: the disk is full; nothing was written/,
+    );
     expect(readFileSync(target, "utf8")).toBe("title: current\n");
     expect(readdirSync(folder)).toEqual(["case.yaml"]);
   });
@@ -233,7 +254,9 @@ describe("writeFileAtomic", () => {
     const target = join(folder, "case.yaml");
     writeFileSync(target, "title: current\n");
     mkdirSync(`${target}.bak`);
-    expect(() => writeFileAtomic(target, "title: new\n", { force: true })).toThrow(/case\.yaml\.bak is a folder, so the old file cannot be kept there; nothing was written/);
+    expect(() => writeFileAtomic(target, "title: new\n", { force: true })).toThrow(
+      /case\.yaml\.bak is a folder, so the old file cannot be kept there; nothing was written/,
+    );
     expect(readFileSync(target, "utf8")).toBe("title: current\n");
     expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
   });

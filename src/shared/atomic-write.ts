@@ -94,7 +94,8 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     }
     const backup = `${path}.bak`;
     const previousBackup = lstatSync(backup, { throwIfNoEntry: false });
-    if (previousBackup?.isDirectory()) throw new UserError(`cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`);
+    if (previousBackup?.isDirectory())
+      throw new UserError(`cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`);
     const newFile = temporary(target.real, data, "content");
     const newBackup = temporary(backup, readWithoutFollowing(target.real), "backup");
     commit(path, { newFile, newBackup, backup, real: target.real, previousBackup: previousBackup !== undefined, suffix: io.randomSuffix() }, io.rename);
@@ -135,7 +136,9 @@ export function inspectTarget(path: string): { real: string; stats: Stats | unde
       real = realpathSync(path);
       stats = statSync(real);
     } catch {
-      throw new UserError(`cannot write ${path}: it is a link to ${readlinkSync(path)}, which does not exist; nothing was written (a file is never created through a link)`);
+      throw new UserError(
+        `cannot write ${path}: it is a link to ${readlinkSync(path)}, which does not exist; nothing was written (a file is never created through a link)`,
+      );
     }
   }
   if (stats.isDirectory()) throw new UserError(`${path} is a folder; give a file name to write to`);
@@ -176,7 +179,14 @@ function writeAll(fd: number, data: Uint8Array): void {
  * Creates `name` (never following or reusing what is there), gives it `like`'s owner and
  * permissions, writes `data` and flushes it. Removes the file again if any of that fails.
  */
-function writeTemporary(name: string, data: Uint8Array, like: Stats | undefined, write: (fd: number, data: Uint8Array, file: "content" | "backup") => void, file: "content" | "backup", path: string): string {
+function writeTemporary(
+  name: string,
+  data: Uint8Array,
+  like: Stats | undefined,
+  write: (fd: number, data: Uint8Array, file: "content" | "backup") => void,
+  file: "content" | "backup",
+  path: string,
+): string {
   const mode = like ? like.mode & 0o777 : 0o666;
   let fd: number;
   try {
@@ -184,7 +194,9 @@ function writeTemporary(name: string, data: Uint8Array, like: Stats | undefined,
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST" || code === "ELOOP") {
-      throw new UserError(`cannot write ${path}: something is already at the temporary name ${name}, and it is never reused; nothing was written (remove it and try again)`);
+      throw new UserError(
+        `cannot write ${path}: something is already at the temporary name ${name}, and it is never reused; nothing was written (remove it and try again)`,
+      );
     }
     throw error;
   }
@@ -233,7 +245,11 @@ function readWithoutFollowing(path: string): Buffer {
  * first moved aside (the entry itself: a link there is moved, not followed), so that if either
  * rename fails it is put back and both the file and its previous backup are as they were.
  */
-function commit(path: string, step: { newFile: string; newBackup: string; backup: string; real: string; previousBackup: boolean; suffix: string }, rename: (from: string, to: string) => void): void {
+function commit(
+  path: string,
+  step: { newFile: string; newBackup: string; backup: string; real: string; previousBackup: boolean; suffix: string },
+  rename: (from: string, to: string) => void,
+): void {
   const aside = join(dirname(step.backup), `.${basename(step.backup)}.${step.suffix}.old`);
   if (step.previousBackup) renameSync(step.backup, aside);
   let backupPlaced = false;
@@ -246,7 +262,9 @@ function commit(path: string, step: { newFile: string; newBackup: string; backup
       if (step.previousBackup) renameSync(aside, step.backup);
       else if (backupPlaced) rmSync(step.backup, { force: true });
     } catch {
-      throw new UserError(`cannot write ${path}: ${reasonOf(error) ?? (error as Error).message}; ${path} is unchanged, but its previous backup is now ${aside}`);
+      throw new UserError(
+        `cannot write ${path}: ${reasonOf(error) ?? (error as Error).message}; ${path} is unchanged, but its previous backup is now ${aside}`,
+      );
     }
     throw error;
   }
@@ -261,7 +279,9 @@ function syncFolders(path: string, folders: string[]): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EINVAL" || code === "EISDIR" || code === "EPERM" || code === "EACCES") continue; // a folder that cannot be opened or flushed
-      throw new UserError(`wrote ${path}, but its folder ${folder} could not be flushed to disk (${code ?? (error as Error).message}); check the disk before relying on it`);
+      throw new UserError(
+        `wrote ${path}, but its folder ${folder} could not be flushed to disk (${code ?? (error as Error).message}); check the disk before relying on it`,
+      );
     }
   }
 }

@@ -9,7 +9,9 @@ const EPSILON = 1e-9;
 
 function supportStaffCost(liveProjects: number, rules: MoneyRules): number {
   const people =
-    rules.supportLiveProjectsEach > 0 ? Math.max(rules.supportMinimum, Math.ceil(liveProjects / rules.supportLiveProjectsEach - EPSILON)) : rules.supportMinimum;
+    rules.supportLiveProjectsEach > 0
+      ? Math.max(rules.supportMinimum, Math.ceil(liveProjects / rules.supportLiveProjectsEach - EPSILON))
+      : rules.supportMinimum;
   return people * rules.supportMonthlyCostEach;
 }
 
@@ -64,7 +66,17 @@ export function actualMonthRow(planned: MonthRow, values: ActualValues, rules: M
   const externalSpend = values.externalSpend ?? planned.externalSpend;
   const otherTeamsCost = planned.otherTeamsCost;
   const net =
-    projectValue + recoveredCapacity - overloadCost - payroll - licences - infrastructure - supportStaff - outageCost - hiringCost - otherTeamsCost - externalSpend;
+    projectValue +
+    recoveredCapacity -
+    overloadCost -
+    payroll -
+    licences -
+    infrastructure -
+    supportStaff -
+    outageCost -
+    hiringCost -
+    otherTeamsCost -
+    externalSpend;
 
   return {
     month: planned.month,

@@ -17,8 +17,12 @@ function storeWithPlan(team = "default", months = 24) {
 describe("writeActuals and readActuals", () => {
   it("round-trips recorded values, leaving unrecorded ones out", () => {
     const store = storeWithPlan();
-    writeActuals(store, [{ team: "default", month: 2, values: { upkeepHours: 12.5, liveProjects: 1 }, note: "first release", source: "test" }], { replace: false });
-    expect(readActuals(store, "default")).toEqual([{ team: "default", month: 2, values: { upkeepHours: 12.5, liveProjects: 1 }, note: "first release", source: "test" }]);
+    writeActuals(store, [{ team: "default", month: 2, values: { upkeepHours: 12.5, liveProjects: 1 }, note: "first release", source: "test" }], {
+      replace: false,
+    });
+    expect(readActuals(store, "default")).toEqual([
+      { team: "default", month: 2, values: { upkeepHours: 12.5, liveProjects: 1 }, note: "first release", source: "test" },
+    ]);
     store.close();
   });
 
@@ -74,7 +78,9 @@ describe("writeActuals and readActuals", () => {
 
   it("the database itself refuses negative hours written around the validation", () => {
     const store = storeWithPlan();
-    expect(() => store.prepare("INSERT INTO actuals (team, month, upkeepHours, source, recorded_at) VALUES ('default', 1, -1, 'x', 'y')").run()).toThrow(/CHECK constraint/);
+    expect(() => store.prepare("INSERT INTO actuals (team, month, upkeepHours, source, recorded_at) VALUES ('default', 1, -1, 'x', 'y')").run()).toThrow(
+      /CHECK constraint/,
+    );
     store.close();
   });
 });
@@ -83,7 +89,9 @@ describe("savePlan", () => {
   it("keeps one current plan per team; a replaced plan stays as history", () => {
     const store = openStore(join(folder(), "case.db"), { create: true });
     const first = savePlan(store, planFor("default"), { replace: false });
-    expect(() => savePlan(store, planFor("default"), { replace: false })).toThrow(/already has a plan: "better" from case.yaml, frozen 2025-01-01; use --replace/);
+    expect(() => savePlan(store, planFor("default"), { replace: false })).toThrow(
+      /already has a plan: "better" from case.yaml, frozen 2025-01-01; use --replace/,
+    );
     const second = savePlan(store, { ...planFor("default"), frozenAt: "2025-02-01T00:00:00.000Z" }, { replace: true });
     expect(second.replaced?.id).toBe(first.id);
     expect(currentPlan(store, "default")?.id).toBe(second.id);

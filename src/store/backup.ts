@@ -17,7 +17,8 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   if (resolve(database.name) === resolve(real)) throw new StoreError(`${target} is the store itself; back it up to another file`);
   const temporary = temporaryPath(real);
   // SQLite creates the file itself and would follow a link: make sure nothing is at the name yet.
-  if (lstatSync(temporary, { throwIfNoEntry: false })) throw new StoreError(`${target}: something is already at the temporary name ${temporary}; nothing was written`);
+  if (lstatSync(temporary, { throwIfNoEntry: false }))
+    throw new StoreError(`${target}: something is already at the temporary name ${temporary}; nothing was written`);
   let pages: number;
   try {
     const metadata = await database.backup(temporary);
@@ -33,7 +34,9 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   try {
     syncFolder(dirname(real));
   } catch (error) {
-    throw new StoreError(`${target} was written, but its folder could not be flushed to disk (${(error as Error).message}); check the disk before relying on it`);
+    throw new StoreError(
+      `${target} was written, but its folder could not be flushed to disk (${(error as Error).message}); check the disk before relying on it`,
+    );
   }
   return { pages };
 }

@@ -49,7 +49,9 @@ export function monthNumberOf(text: string, plan: { startMonth?: string | undefi
   const index = calendarIndex(trimmed);
   if (index === undefined) return { message: `month is ${JSON.stringify(text)}; ${allowed}` };
   if (!plan.startMonth) {
-    return { message: `month is ${trimmed}, a calendar month, but the plan has no start month; give month numbers (1 to ${plan.horizonMonths}) or freeze the plan with --start YYYY-MM` };
+    return {
+      message: `month is ${trimmed}, a calendar month, but the plan has no start month; give month numbers (1 to ${plan.horizonMonths}) or freeze the plan with --start YYYY-MM`,
+    };
   }
   const month = index - (calendarIndex(plan.startMonth) ?? 0) + 1;
   if (month >= 1 && month <= plan.horizonMonths) return { month };

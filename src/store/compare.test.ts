@@ -99,7 +99,8 @@ describe("comparePlanWithActuals", () => {
     const plan = seedPlan();
     const late = comparePlanWithActuals(plan, [month(4, { liveProjects: 0 })]).months[3]!;
     expect(late.actual!.benefit).toBeCloseTo(570 - 2500, 9);
-    const withOutage = comparePlanWithActuals({ ...plan, rules: { ...plan.rules, outageCostPerHour: 100 } }, [month(4, { incidents: 2, hoursToRestore: 5 })]).months[3]!;
+    const withOutage = comparePlanWithActuals({ ...plan, rules: { ...plan.rules, outageCostPerHour: 100 } }, [month(4, { incidents: 2, hoursToRestore: 5 })])
+      .months[3]!;
     expect(withOutage.actual!.benefit).toBeCloseTo(570 - 500, 9);
     expect(withOutage.measures.actual).toEqual({ incidents: 2, meanHoursToRestore: 2.5 });
   });

@@ -39,7 +39,9 @@ function applyMigrations(database: StoreDatabase, path: string): void {
     const row = database.prepare("SELECT max(version) AS version FROM schema_migrations").get() as { version: number | null };
     const current = row.version ?? 0;
     if (current > LATEST_SCHEMA_VERSION) {
-      throw new StoreError(`${path} was written by a newer mlops-roi (store version ${current}; this one knows up to ${LATEST_SCHEMA_VERSION}); upgrade mlops-roi`);
+      throw new StoreError(
+        `${path} was written by a newer mlops-roi (store version ${current}; this one knows up to ${LATEST_SCHEMA_VERSION}); upgrade mlops-roi`,
+      );
     }
     const record = database.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
     for (const migration of migrations) {
@@ -72,7 +74,9 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   }
   try {
     const applicationId = database.pragma("application_id", { simple: true }) as number;
-    const tables = database.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").get() as { count: number };
+    const tables = database.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").get() as {
+      count: number;
+    };
     if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.count > 0)) {
       throw new StoreError(`${path} is a SQLite database of another program, not an mlops-roi store; give another path with --db`);
     }

@@ -26,7 +26,9 @@ describe("forecastFromActuals", () => {
       expect(result.fromMonth).toBe(last + 1);
       expect(result.npv.now, `from month ${last + 1}`).toBeCloseTo(planned.npv, 6);
       expect(result.paybackMonth.now).toBe(planned.paybackMonth);
-      result.months.forEach((month, index) => expect(month.cumulativeBenefit, `month ${index + 1} from ${last + 1}`).toBeCloseTo(planned.cumulativeNet[index]!, 6));
+      result.months.forEach((month, index) =>
+        expect(month.cumulativeBenefit, `month ${index + 1} from ${last + 1}`).toBeCloseTo(planned.cumulativeNet[index]!, 6),
+      );
     }
   });
 

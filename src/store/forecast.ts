@@ -1,4 +1,13 @@
-import { buildResult, compileCase, fillParameters, netPresentValue, paybackMonth, validateScenarioText, type CaseFile, type MonthRow } from "../engine/index.js";
+import {
+  buildResult,
+  compileCase,
+  fillParameters,
+  netPresentValue,
+  paybackMonth,
+  validateScenarioText,
+  type CaseFile,
+  type MonthRow,
+} from "../engine/index.js";
 import { P, PARAMETER_COUNT } from "../engine/model/parameters.js";
 import type { ScenarioEntry } from "../engine/scenario/schema.js";
 import { calendarMonthOf } from "./calendar.js";
@@ -48,7 +57,14 @@ function parametersOf(file: CaseFile, scenario: string): { parameters: Float64Ar
  * The approved scenario rewritten to start after `lastMonth`, from `liveProjects` live projects,
  * as a one-scenario case over the remaining months.
  */
-function remainingCase(file: CaseFile, scenario: string, baseline: string, lastMonth: number, liveProjects: number, releasedSoFar: number): CaseFile | { message: string } {
+function remainingCase(
+  file: CaseFile,
+  scenario: string,
+  baseline: string,
+  lastMonth: number,
+  liveProjects: number,
+  releasedSoFar: number,
+): CaseFile | { message: string } {
   const resolved = parametersOf(file, scenario);
   if ("message" in resolved) return resolved;
   const p = resolved.parameters;

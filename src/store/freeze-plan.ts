@@ -28,7 +28,9 @@ export function chooseScenario(compiled: CompiledCase, wanted: string | undefine
   }
   if (wanted === undefined) {
     if (alternatives.length === 1) return { scenario: alternatives[0]! };
-    return { message: `the case has ${alternatives.length} alternatives; say which one was approved with --scenario NAME (allowed: ${alternatives.join(", ")})` };
+    return {
+      message: `the case has ${alternatives.length} alternatives; say which one was approved with --scenario NAME (allowed: ${alternatives.join(", ")})`,
+    };
   }
   if (wanted === compiled.baseline) {
     return { message: `--scenario ${wanted} is the baseline (today); the plan is the approved change, one of: ${alternatives.join(", ")}` };

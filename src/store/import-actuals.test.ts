@@ -29,7 +29,11 @@ describe("importActualsCsv", () => {
   it("writes nothing when any row is bad, and imports the fixed file on the rerun", () => {
     const opened = store();
     const broken = importActualsCsv(opened, bytes("month,upkeepHours\n1,10\n2,-4\n3,12\n"), { fileName: "a.csv", team: "default" });
-    expect(broken).toEqual({ status: "refused", reason: "invalid", issues: [{ line: 3, column: "upkeepHours", message: "upkeepHours is -4; allowed: hours, a number ≥ 0" }] });
+    expect(broken).toEqual({
+      status: "refused",
+      reason: "invalid",
+      issues: [{ line: 3, column: "upkeepHours", message: "upkeepHours is -4; allowed: hours, a number ≥ 0" }],
+    });
     expect(countActuals(opened)).toEqual({});
     const fixed = importActualsCsv(opened, bytes("month,upkeepHours\n1,10\n2,4\n3,12\n"), { fileName: "a.csv", team: "default" });
     expect(fixed).toMatchObject({ status: "imported", months: 3, teams: ["default"], replaced: 0 });
@@ -58,7 +62,10 @@ describe("importActualsCsv", () => {
 
   it("a dry run checks everything and writes nothing", () => {
     const opened = store();
-    expect(importActualsCsv(opened, bytes("month,upkeepHours\n1,10\n"), { fileName: "a.csv", team: "default", dryRun: true })).toMatchObject({ status: "checked", months: 1 });
+    expect(importActualsCsv(opened, bytes("month,upkeepHours\n1,10\n"), { fileName: "a.csv", team: "default", dryRun: true })).toMatchObject({
+      status: "checked",
+      months: 1,
+    });
     expect(countActuals(opened)).toEqual({});
     opened.close();
   });

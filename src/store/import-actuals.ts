@@ -53,7 +53,12 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
   if (read.issues.length > 0) return { status: "refused", reason: "invalid", issues: read.issues };
   if (read.rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }] };
   const teams = [...new Set(read.rows.map((row) => row.team))];
-  const described = { months: read.rows.length, teams, ...(read.encoding ? { encoding: read.encoding } : {}), ...(read.delimiter ? { delimiter: read.delimiter } : {}) };
+  const described = {
+    months: read.rows.length,
+    teams,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(read.delimiter ? { delimiter: read.delimiter } : {}),
+  };
   if (options.dryRun) return { status: "checked", replaced: 0, ...described };
   try {
     const result = writeActuals(store, read.rows, {

@@ -64,9 +64,13 @@ export function savePlan(database: StoreDatabase, plan: FrozenPlan, options: { r
         `team ${JSON.stringify(plan.team)} already has a plan: "${existing.scenario}" from ${existing.fileName}, frozen ${existing.frozenAt.slice(0, 10)}; use --replace to freeze a new one (the old one is kept in the store's history)`,
       );
     }
-    const beyond = database.prepare("SELECT min(month) AS month FROM actuals WHERE team = ? AND month > ?").get(plan.team, plan.horizonMonths) as { month: number | null };
+    const beyond = database.prepare("SELECT min(month) AS month FROM actuals WHERE team = ? AND month > ?").get(plan.team, plan.horizonMonths) as {
+      month: number | null;
+    };
     if (beyond.month !== null) {
-      throw new StoreError(`team ${JSON.stringify(plan.team)} has actuals for month ${beyond.month}, beyond the new plan's horizon of ${plan.horizonMonths} months; nothing was changed`);
+      throw new StoreError(
+        `team ${JSON.stringify(plan.team)} has actuals for month ${beyond.month}, beyond the new plan's horizon of ${plan.horizonMonths} months; nothing was changed`,
+      );
     }
     if (existing) database.prepare("UPDATE plans SET superseded_at = ? WHERE id = ?").run(plan.frozenAt, existing.id);
     const inserted = database

@@ -43,10 +43,12 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
   ];
   if (last > 0) {
     rows.push({ series: planVersusActualSeries.actual, month: 0, gain: comparison.timeZero.actual });
-    for (const month of comparison.months.slice(0, last)) rows.push({ series: planVersusActualSeries.actual, month: month.month, gain: month.actual!.cumulativeBenefit });
+    for (const month of comparison.months.slice(0, last))
+      rows.push({ series: planVersusActualSeries.actual, month: month.month, gain: month.actual!.cumulativeBenefit });
     if (forecast && last < horizon) {
       rows.push({ series: planVersusActualSeries.forecast, month: last, gain: comparison.months[last - 1]!.actual!.cumulativeBenefit });
-      for (const month of forecast.months.slice(last)) rows.push({ series: planVersusActualSeries.forecast, month: month.month, gain: month.cumulativeBenefit });
+      for (const month of forecast.months.slice(last))
+        rows.push({ series: planVersusActualSeries.forecast, month: month.month, gain: month.cumulativeBenefit });
     }
   }
   // The approved option keeps the colour it has in the report's other charts.
@@ -58,7 +60,13 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
     paybacks.push({ series: planVersusActualSeries.plan, month: plannedPayback, text: `Plan: month ${plannedPayback}`, top: 4, side: "" });
   }
   if (last > 0 && nowPayback !== null && nowPayback > 0) {
-    paybacks.push({ series: last >= horizon ? planVersusActualSeries.actual : planVersusActualSeries.forecast, month: nowPayback, text: `Now: month ${nowPayback}`, top: 19, side: "" });
+    paybacks.push({
+      series: last >= horizon ? planVersusActualSeries.actual : planVersusActualSeries.forecast,
+      month: nowPayback,
+      text: `Now: month ${nowPayback}`,
+      top: 19,
+      side: "",
+    });
   }
   placeLabels(paybacks, horizon);
   const domain = [planVersusActualSeries.plan, planVersusActualSeries.actual, planVersusActualSeries.forecast];
@@ -69,7 +77,19 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
     legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 },
   };
   // Colour and dash share the field and the legend, so the legend shows each line as drawn.
-  const dash = { field: "series", type: "nominal" as const, scale: { domain, range: [[6, 4], [1, 0], [2, 3]] }, legend: colour.legend };
+  const dash = {
+    field: "series",
+    type: "nominal" as const,
+    scale: {
+      domain,
+      range: [
+        [6, 4],
+        [1, 0],
+        [2, 3],
+      ],
+    },
+    legend: colour.legend,
+  };
   const x = {
     field: "month",
     type: "quantitative" as const,
@@ -77,7 +97,12 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
     scale: { domain: [0, horizon], nice: false },
     axis: { values: [0, ...monthTicks(horizon)], labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" },
   };
-  const y = { field: "gain", type: "quantitative" as const, title: `Gain against today so far (${comparison.currency})`, axis: { labelExpr: moneyLabelExpression() } };
+  const y = {
+    field: "gain",
+    type: "quantitative" as const,
+    title: `Gain against today so far (${comparison.currency})`,
+    axis: { labelExpr: moneyLabelExpression() },
+  };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: PLOT_WIDTH,

@@ -57,7 +57,9 @@ const teamPattern = /^[\p{L}\p{N}][\p{L}\p{N} ._\-/&+]{0,79}$/u;
  * @example checkTeamName("") // 'team is ""; allowed: 1 to 80 letters, digits, spaces and . _ - / & +, starting with a letter or digit'
  */
 export function checkTeamName(team: string): string | undefined {
-  return teamPattern.test(team) ? undefined : `team is ${JSON.stringify(team)}; allowed: 1 to 80 letters, digits, spaces and . _ - / & +, starting with a letter or digit`;
+  return teamPattern.test(team)
+    ? undefined
+    : `team is ${JSON.stringify(team)}; allowed: 1 to 80 letters, digits, spaces and . _ - / & +, starting with a letter or digit`;
 }
 
 /** Longest note kept with a month. */

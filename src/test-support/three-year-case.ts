@@ -19,7 +19,12 @@ export function threeYearCase(extra: Record<string, unknown> = {}): CompiledCase
       defaults: { team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: 0 }, releases: { mode: "schedule" } },
       scenarios: {
         today: { label: "Today", meetings: { hoursPerPersonPerMonth: 60 } },
-        tooling: { label: "Tooling", meetings: { hoursPerPersonPerMonth: 0 }, tooling: { licences: { flatPerYear: 6000 } }, change: { external: { consultants: 50000 } } },
+        tooling: {
+          label: "Tooling",
+          meetings: { hoursPerPersonPerMonth: 0 },
+          tooling: { licences: { flatPerYear: 6000 } },
+          change: { external: { consultants: 50000 } },
+        },
       },
       ...extra,
     }),

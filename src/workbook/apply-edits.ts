@@ -54,7 +54,8 @@ function describeChange(leaf: Leaf, file: unknown, edit: LeafEdit): string[] {
     else if (!sameNumber(value.value, leaf.value)) parts.push(`${numberText(leaf.value)} → ${numberText(value.value)}`);
   } else if (value.kind === "interval") {
     if (form.kind === "interval") {
-      if (!sameNumber(value.low, form.low) || !sameNumber(value.high, form.high)) parts.push(`range ${form.low} to ${form.high} → ${value.low} to ${value.high}`);
+      if (!sameNumber(value.low, form.low) || !sameNumber(value.high, form.high))
+        parts.push(`range ${form.low} to ${form.high} → ${value.low} to ${value.high}`);
     } else {
       parts.push(`now a range, ${value.low} to ${value.high} (was ${numberText(leaf.value)}); its middle is what the month-by-month figures use`);
     }
@@ -70,7 +71,9 @@ function describeChange(leaf: Leaf, file: unknown, edit: LeafEdit): string[] {
  * @example applyEdits(text, compiled, data, edits).changes // [{ input: "scenarios.optimal...", description: "11 → 15" }]
  */
 export function applyEdits(text: string, compiled: CompiledCase, file: unknown, edits: readonly LeafEdit[]): { text: string; changes: InputChange[] } {
-  const changed = edits.map((edit) => ({ edit, leaf: compiled.leaves[edit.leaf]!, parts: describeChange(compiled.leaves[edit.leaf]!, file, edit) })).filter((entry) => entry.parts.length > 0);
+  const changed = edits
+    .map((edit) => ({ edit, leaf: compiled.leaves[edit.leaf]!, parts: describeChange(compiled.leaves[edit.leaf]!, file, edit) }))
+    .filter((entry) => entry.parts.length > 0);
   if (changed.length === 0) return { text, changes: [] };
   const document = parseDocument(text, { uniqueKeys: true, strict: true, merge: false });
   for (const { edit, leaf } of changed) {
@@ -82,10 +85,7 @@ export function applyEdits(text: string, compiled: CompiledCase, file: unknown, 
       if (!leaf.builtIn || edit.value.kind === "fixed") throw new Error(`the scenario file has no ${leaf.name}, but its workbook does`);
       const value = edit.value;
       const written = value.kind === "point" ? value.value : { low: value.low, high: value.high };
-      document.setIn(
-        leaf.path,
-        document.createNode(note === "" ? written : typeof written === "number" ? { value: written, note } : { ...written, note }),
-      );
+      document.setIn(leaf.path, document.createNode(note === "" ? written : typeof written === "number" ? { value: written, note } : { ...written, note }));
       continue;
     }
     const node = pair.value;

@@ -83,7 +83,12 @@ function validation(kind: QuantityKindName, allowBlank: boolean) {
 export function intervalMiddle(low: Expr, high: Expr, shape: "auto" | "normal" | "lognormal", kind: QuantityKindName): Expr {
   const lognormal = () => exp(mul(num(0.5), add(ln(low), ln(high))));
   const normal = () => mul(num(0.5), add(low, high));
-  const middle = shape === "normal" ? normal() : shape === "lognormal" ? lognormal() : when(and(compare(low, ">", num(0)), compare(high, ">", num(0))), lognormal(), normal());
+  const middle =
+    shape === "normal"
+      ? normal()
+      : shape === "lognormal"
+        ? lognormal()
+        : when(and(compare(low, ">", num(0)), compare(high, ">", num(0))), lognormal(), normal());
   const allowed = quantityKind(kind);
   const clamped = min(num(allowed.max), max(num(allowed.min), middle));
   return allowed.integer ? roundWhole(clamped) : clamped;
@@ -106,9 +111,16 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
   const hasRanges = compiled.uncertainLeaves.length > 0;
   sheet.text(1, 1, `Assumptions — ${compiled.title}`, styled("title"));
   sheet.text(2, 1, "Blue numbers on yellow are the inputs: change them and every other sheet recomputes. Notes are yours to edit too.", styled("subtitle"));
-  sheet.text(3, 1, "Likely is the number the month-by-month sheets use. Give Low and High (a 90% range: 1 in 20 below Low, 1 in 20 above High) and Likely is worked out as its middle.", styled("subtitle"));
+  sheet.text(
+    3,
+    1,
+    "Likely is the number the month-by-month sheets use. Give Low and High (a 90% range: 1 in 20 below Low, 1 in 20 above High) and Likely is worked out as its middle.",
+    styled("subtitle"),
+  );
   sheet.text(4, 1, "Take your changes back into a scenario file with: mlops-roi import <this workbook> -o scenario.yaml", styled("subtitle"));
-  columnOrder.forEach((name) => sheet.text(ASSUMPTIONS_HEADER_ROW, column[name], assumptionHeaders[name], styled(["low", "likely", "high"].includes(name) ? "headerNumber" : "header")));
+  columnOrder.forEach((name) =>
+    sheet.text(ASSUMPTIONS_HEADER_ROW, column[name], assumptionHeaders[name], styled(["low", "likely", "high"].includes(name) ? "headerNumber" : "header")),
+  );
 
   const usedBy = compiled.leaves.map(() => [] as string[]);
   for (const scenario of compiled.scenarios) for (const leaf of scenario.usedLeaves) usedBy[leaf]?.push(scenario.label);
@@ -116,17 +128,23 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
   const groups: { title: string; leaves: number[] }[] = [
     { title: "The whole case", leaves: [] },
     { title: "Shared defaults: every scenario uses these unless it sets its own", leaves: [] },
-    ...compiled.scenarios.map((scenario) => ({ title: `Scenario: ${scenario.label}${scenario.name === compiled.baseline ? " (the baseline)" : ""}`, leaves: [] as number[] })),
+    ...compiled.scenarios.map((scenario) => ({
+      title: `Scenario: ${scenario.label}${scenario.name === compiled.baseline ? " (the baseline)" : ""}`,
+      leaves: [] as number[],
+    })),
     { title: "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions)", leaves: [] },
   ];
   const catalogueGroup = groups.length - 1;
   const scenarioIndex = new Map(compiled.scenarios.map((scenario, index) => [scenario.name, index]));
   compiled.leaves.forEach((leaf, index) => {
     const group =
-      leaf.path[0] === "defaults" ? 1
-      : leaf.path[0] === "scenarios" ? 2 + (scenarioIndex.get(String(leaf.path[1])) ?? 0)
-      : leaf.path[0] === "catalogue" ? catalogueGroup
-      : 0;
+      leaf.path[0] === "defaults"
+        ? 1
+        : leaf.path[0] === "scenarios"
+          ? 2 + (scenarioIndex.get(String(leaf.path[1])) ?? 0)
+          : leaf.path[0] === "catalogue"
+            ? catalogueGroup
+            : 0;
     groups[group]?.leaves.push(index);
   });
 
@@ -142,9 +160,11 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       const leaf = compiled.leaves[index]!;
       const inner = innerPath(leaf);
       const heading =
-        leaf.path[0] === "catalogue" ? (compiled.capabilities.find((capability) => capability.name === leaf.path[1])?.label ?? String(leaf.path[1]))
-        : inner.length > 1 ? (groupLabels[String(inner[0])] ?? String(inner[0]))
-        : "";
+        leaf.path[0] === "catalogue"
+          ? (compiled.capabilities.find((capability) => capability.name === leaf.path[1])?.label ?? String(leaf.path[1]))
+          : inner.length > 1
+            ? (groupLabels[String(inner[0])] ?? String(inner[0]))
+            : "";
       if (heading && heading !== subgroup) {
         row += 1;
         sheet.text(row, column.input, heading, styled("keyLabel"));
@@ -174,7 +194,13 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
         if (form.kind === "interval") {
           const low = sheet.ref({ sheet: sheet.name, row, column: column.low, value: form.low });
           const high = sheet.ref({ sheet: sheet.name, row, column: column.high, value: form.high });
-          likelyCells[index] = sheet.formula(row, column.likely, intervalMiddle(low, high, form.shape, leaf.kind), styled("computed", numberFormat), leaf.value);
+          likelyCells[index] = sheet.formula(
+            row,
+            column.likely,
+            intervalMiddle(low, high, form.shape, leaf.kind),
+            styled("computed", numberFormat),
+            leaf.value,
+          );
         } else {
           likelyCells[index] = sheet.number(row, column.likely, leaf.value, styled("input", numberFormat));
           worksheet.getCell(row, column.likely).dataValidation = validation(leaf.kind, false);
@@ -183,7 +209,12 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       sheet.text(row, column.unit, described ? unitText(described, compiled.currency) : "", styled("unit"));
       sheet.text(row, column.range, rangeText(form), styled("note"));
       const readers = usedBy[index] ?? [];
-      sheet.text(row, column.usedBy, readers.length > 0 ? readers.join(", ") : "none (each scenario sets its own)", styled(readers.length > 0 ? "note" : "fixedText"));
+      sheet.text(
+        row,
+        column.usedBy,
+        readers.length > 0 ? readers.join(", ") : "none (each scenario sets its own)",
+        styled(readers.length > 0 ? "note" : "fixedText"),
+      );
       sheet.text(row, column.note, leaf.note ?? "", styled("input"));
       if (leaf.builtIn) worksheet.getCell(row, column.note).font = { ...styles.input.font, italic: true, color: { argb: colours.fixedFont } };
       worksheet.getCell(row, column.note).alignment = { wrapText: true, vertical: "top" };
@@ -193,6 +224,13 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
   sheet.widths([46, 11, 11, 11, 21, hasRanges ? 18 : 8, 30, 44, 38]);
   // Heights last: they depend on the widths.
   leafRows.forEach((leafRow) => sheet.fitRowHeight(leafRow));
-  setUpPage(worksheet, { frozenRows: ASSUMPTIONS_HEADER_ROW, frozenColumns: 1, lastRow: row, lastColumn: columnOrder.length, landscape: true, fitToWidth: true });
+  setUpPage(worksheet, {
+    frozenRows: ASSUMPTIONS_HEADER_ROW,
+    frozenColumns: 1,
+    lastRow: row,
+    lastColumn: columnOrder.length,
+    landscape: true,
+    fitToWidth: true,
+  });
   return likelyCells;
 }

@@ -20,7 +20,8 @@ export function writeCaseSheet(worksheet: Worksheet, text: string): void {
   worksheet.getCell(2, 2).value = text.includes("\r\n") ? "crlf" : "lf";
   worksheet.getCell(3, 1).value = "lines";
   worksheet.getCell(3, 2).value = lines.length;
-  worksheet.getCell(4, 1).value = "The scenario file this workbook was made from. mlops-roi import rebuilds it from here and the Assumptions sheet: do not edit.";
+  worksheet.getCell(4, 1).value =
+    "The scenario file this workbook was made from. mlops-roi import rebuilds it from here and the Assumptions sheet: do not edit.";
   worksheet.getCell(4, 1).style = styled("subtitle");
   lines.forEach((line, index) => {
     const row = worksheet.getRow(FIRST_LINE_ROW + index);
@@ -44,14 +45,20 @@ export type CaseText = { ok: true; text: string } | { ok: false; problem: string
 export function readCaseSheet(workbook: Workbook): CaseText {
   const worksheet = workbook.getWorksheet(sheetNames.caseFile);
   if (!worksheet) {
-    return { ok: false, problem: `the hidden sheet "${sheetNames.caseFile}" is missing: this workbook was not made by mlops-roi export, or the sheet was deleted; export the scenario file again` };
+    return {
+      ok: false,
+      problem: `the hidden sheet "${sheetNames.caseFile}" is missing: this workbook was not made by mlops-roi export, or the sheet was deleted; export the scenario file again`,
+    };
   }
   if (textOf(worksheet.getCell(1, 1).value) !== MARKER) {
     return { ok: false, problem: `${sheetNames.caseFile}!A1 should read "${MARKER}": the hidden sheet was changed; export the scenario file again` };
   }
   const version = worksheet.getCell(1, 2).value;
   if (version !== FORMAT_VERSION) {
-    return { ok: false, problem: `${sheetNames.caseFile}!B1: this workbook's format is ${textOf(version) || "unknown"}; this version of mlops-roi reads format ${FORMAT_VERSION}` };
+    return {
+      ok: false,
+      problem: `${sheetNames.caseFile}!B1: this workbook's format is ${textOf(version) || "unknown"}; this version of mlops-roi reads format ${FORMAT_VERSION}`,
+    };
   }
   const count = worksheet.getCell(3, 2).value;
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1) {

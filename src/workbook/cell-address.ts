@@ -48,6 +48,9 @@ export function rangeTo(cells: readonly PlacedCell[], from: string): RangeRef {
   const last = cells[cells.length - 1];
   if (!first || !last) throw new Error("a range needs at least one cell");
   const prefix = first.sheet === from ? "" : sheetPrefix(first.sheet);
-  const text = cells.length === 1 ? `${prefix}${cellAddress(first.row, first.column)}` : `${prefix}${cellAddress(first.row, first.column)}:${cellAddress(last.row, last.column)}`;
+  const text =
+    cells.length === 1
+      ? `${prefix}${cellAddress(first.row, first.column)}`
+      : `${prefix}${cellAddress(first.row, first.column)}:${cellAddress(last.row, last.column)}`;
   return { text, values: cells.map((cell) => cell.value) };
 }

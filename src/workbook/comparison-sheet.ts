@@ -23,7 +23,6 @@ export interface AlternativeComparison {
   readonly staysPaidBack: readonly PlacedCell[];
 }
 
-
 /**
  * Writes every alternative against the baseline: monthly net benefit, cumulative net (the payback
  * curve), discounting and the costs the ROI divides by, as `runner.ts` computes them.
@@ -77,13 +76,25 @@ export function writeComparisonSheet(
       engine.timeZeroNet,
     );
     const netBenefit = header.map((_, month) =>
-      sheet.formula(netRow, FIRST_MONTH_COLUMN + month, sub(at("net", alternative, month), at("net", base, month)), styled("computed", money), engine.monthlyNetBenefit[month]),
+      sheet.formula(
+        netRow,
+        FIRST_MONTH_COLUMN + month,
+        sub(at("net", alternative, month), at("net", base, month)),
+        styled("computed", money),
+        engine.monthlyNetBenefit[month],
+      ),
     );
 
     const cumulativeRow = line("Cumulative net (paid back where it stays at or above zero)", currency);
     let running = sheet.formula(cumulativeRow, 3, sheet.ref(timeZero), styled("computed", money), engine.timeZeroNet);
     const cumulative = header.map((_, month) => {
-      running = sheet.formula(cumulativeRow, FIRST_MONTH_COLUMN + month, add(sheet.ref(running), sheet.ref(netBenefit[month]!)), styled("keyFigure", money), engine.cumulativeNet[month]);
+      running = sheet.formula(
+        cumulativeRow,
+        FIRST_MONTH_COLUMN + month,
+        add(sheet.ref(running), sheet.ref(netBenefit[month]!)),
+        styled("keyFigure", money),
+        engine.cumulativeNet[month],
+      );
       return running;
     });
 
@@ -91,7 +102,11 @@ export function writeComparisonSheet(
     // month m is in year y = ⌈m ÷ 12⌉, discounted by (1 + rate)^−y at year end, (1 + rate)^−(y − ½) mid-year.
     const discounting = compiled.discounting ?? "monthly";
     const discountRow = line(
-      discounting === "monthly" ? "Discount factor" : discounting === "yearEnd" ? "Discount factor (whole years, at year end)" : "Discount factor (whole years, mid-year)",
+      discounting === "monthly"
+        ? "Discount factor"
+        : discounting === "yearEnd"
+          ? "Discount factor (whole years, at year end)"
+          : "Discount factor (whole years, mid-year)",
       "factor",
       true,
     );
@@ -109,7 +124,9 @@ export function writeComparisonSheet(
     const discountedRow = line("Net benefit, discounted (adds up to the NPV)", currency, true);
     const discountedNet = [
       sheet.formula(discountedRow, 3, sheet.ref(timeZero), styled("computed", money)),
-      ...header.map((_, month) => sheet.formula(discountedRow, FIRST_MONTH_COLUMN + month, mul(sheet.ref(netBenefit[month]!), sheet.ref(discounts[month]!)), styled("computed", money))),
+      ...header.map((_, month) =>
+        sheet.formula(discountedRow, FIRST_MONTH_COLUMN + month, mul(sheet.ref(netBenefit[month]!), sheet.ref(discounts[month]!)), styled("computed", money)),
+      ),
     ];
 
     const cashRow = line("Extra cash the alternative pays (cost lines that rise)", currency, true);
@@ -117,14 +134,25 @@ export function writeComparisonSheet(
     const extraCash = [
       sheet.formula(cashRow, 3, max(num(0), neg(sheet.ref(timeZero))), styled("computed", money)),
       ...header.map((_, month) =>
-        sheet.formula(cashRow, FIRST_MONTH_COLUMN + month, sum(...cashFields.map((key) => max(num(0), sub(at(key, alternative, month), at(key, base, month))))), styled("computed", money)),
+        sheet.formula(
+          cashRow,
+          FIRST_MONTH_COLUMN + month,
+          sum(...cashFields.map((key) => max(num(0), sub(at(key, alternative, month), at(key, base, month))))),
+          styled("computed", money),
+        ),
       ),
     ];
 
     const hoursRow = line("Team hours diverted into the change (setup, learning, dip)", "hours", true);
-    const changeHoursOf = (cells: ScenarioSimulation, month: number): Expr => add(add(at("setupHours", cells, month), at("learningHours", cells, month)), at("adoptionDipHours", cells, month));
+    const changeHoursOf = (cells: ScenarioSimulation, month: number): Expr =>
+      add(add(at("setupHours", cells, month), at("learningHours", cells, month)), at("adoptionDipHours", cells, month));
     const changeHours = header.map((_, month) =>
-      sheet.formula(hoursRow, FIRST_MONTH_COLUMN + month, sub(changeHoursOf(alternative, month), changeHoursOf(base, month)), styled("computed", formatOf("hours", currency))),
+      sheet.formula(
+        hoursRow,
+        FIRST_MONTH_COLUMN + month,
+        sub(changeHoursOf(alternative, month), changeHoursOf(base, month)),
+        styled("computed", formatOf("hours", currency)),
+      ),
     );
 
     const costRow = line("Costs counted for the ROI, discounted", currency, true);

@@ -58,10 +58,14 @@ export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledC
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
   row += 1;
   sheet.text(row, 1, `  Pays back within ${compiled.horizonMonths} months`, styled("label"));
-  alternatives.forEach((scenario, index) => sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.share)));
+  alternatives.forEach((scenario, index) =>
+    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.share)),
+  );
   row += 1;
   sheet.text(row, 1, "  Net present value above zero", styled("label"));
-  alternatives.forEach((scenario, index) => sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityNpvPositive, styled("keyFigure", formats.share)));
+  alternatives.forEach((scenario, index) =>
+    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityNpvPositive, styled("keyFigure", formats.share)),
+  );
 
   row += 2;
   sheet.text(row, 1, "The ranges behind it", styled("header"));
@@ -77,7 +81,12 @@ export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledC
     sheet.number(row, 2, leafQuantile(leaf, 0.05), styled("computed", formats.decimal));
     sheet.number(row, 3, leaf.value, styled("computed", formats.decimal));
     sheet.number(row, 4, leafQuantile(leaf, 0.95), styled("computed", formats.decimal));
-    sheet.text(row, 5, form.kind === "distribution" ? form.description : form.kind === "interval" ? `90% range, ${form.low} to ${form.high}` : "", styled("note"));
+    sheet.text(
+      row,
+      5,
+      form.kind === "distribution" ? form.description : form.kind === "interval" ? `90% range, ${form.low} to ${form.high}` : "",
+      styled("note"),
+    );
     // The last column: a long path runs on into the empty cells to the right.
     sheet.text(row, 6, leaf.name, styled("unit"));
     rangeRows.push(row);

@@ -10,7 +10,9 @@ import { loadCase, workbookCases } from "./test-support/cases.js";
 import { formulaResults, sameResult } from "./test-support/libreoffice.js";
 
 function disagreements(checks: readonly FormulaCheck[]): string[] {
-  return checks.filter((check) => !sameResult(check.engine, check.computed)).map((check) => `${check.cell} =${check.formula}: formula ${String(check.computed)}, engine ${check.engine}`);
+  return checks
+    .filter((check) => !sameResult(check.engine, check.computed))
+    .map((check) => `${check.cell} =${check.formula}: formula ${String(check.computed)}, engine ${check.engine}`);
 }
 
 describe("the workbook's formulas reproduce the engine", () => {
@@ -36,16 +38,19 @@ describe("the workbook's formulas reproduce the engine", () => {
     // Spreadsheets hold no subnormal numbers: a factor is 0 or at least 0.01.
     const factor = fc.double({ min: 0, max: 3, noNaN: true }).map((value) => (value < 0.01 ? 0 : value));
     fc.assert(
-      fc.property(fc.array(fc.tuple(factor, fc.double({ min: 0, max: 0.999, noNaN: true })), { minLength: pointLeaves.length, maxLength: pointLeaves.length }), (draws) => {
-        const leaves = [...source.compiled.leaves];
-        pointLeaves.forEach(({ leaf, index }, k) => {
-          const [factor, share] = draws[k]!;
-          leaves[index] = { ...leaf, value: vary(leaf, factor, share) };
-        });
-        const compiled: CompiledCase = { ...source.compiled, leaves, leafValues: Float64Array.from(leaves, (leaf) => leaf.value) };
-        const { monteCarlo: _unused, ...rest } = source;
-        expect(disagreements(buildCaseWorkbook({ ...rest, compiled }).checks)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(factor, fc.double({ min: 0, max: 0.999, noNaN: true })), { minLength: pointLeaves.length, maxLength: pointLeaves.length }),
+        (draws) => {
+          const leaves = [...source.compiled.leaves];
+          pointLeaves.forEach(({ leaf, index }, k) => {
+            const [factor, share] = draws[k]!;
+            leaves[index] = { ...leaf, value: vary(leaf, factor, share) };
+          });
+          const compiled: CompiledCase = { ...source.compiled, leaves, leafValues: Float64Array.from(leaves, (leaf) => leaf.value) };
+          const { monteCarlo: _unused, ...rest } = source;
+          expect(disagreements(buildCaseWorkbook({ ...rest, compiled }).checks)).toEqual([]);
+        },
+      ),
       { seed: 20_240_601, numRuns: 6 },
     );
   });

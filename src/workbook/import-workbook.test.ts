@@ -36,10 +36,17 @@ describe("export then import gives the scenario file back", () => {
 describe("import writes the workbook's changes into the file", () => {
   it("a changed number: only that number changes, comments stay, the engine sees it", async () => {
     const { bytes, text } = await exportedCase("seed.yaml");
-    const outcome = await importWorkbook(await edited(bytes, (_workbook, cell) => void (cell("scenarios.optimal.projects.upkeepHoursPerMonth", "likely").value = 15)));
+    const outcome = await importWorkbook(
+      await edited(bytes, (_workbook, cell) => void (cell("scenarios.optimal.projects.upkeepHoursPerMonth", "likely").value = 15)),
+    );
     const imported = textOf(outcome);
     expect(outcome.ok && outcome.changes).toEqual([{ input: "scenarios.optimal.projects.upkeepHoursPerMonth", description: "11 → 15" }]);
-    expect(imported).toBe(text.replace("      upkeepHoursPerMonth: 11\n    tooling:\n      licences:\n        flatPerYear", "      upkeepHoursPerMonth: 15\n    tooling:\n      licences:\n        flatPerYear"));
+    expect(imported).toBe(
+      text.replace(
+        "      upkeepHoursPerMonth: 11\n    tooling:\n      licences:\n        flatPerYear",
+        "      upkeepHoursPerMonth: 15\n    tooling:\n      licences:\n        flatPerYear",
+      ),
+    );
     expect(imported).toContain("# The seed's sheet");
     expect(npvOf(imported, "optimal")).toBeLessThan(npvOf(text, "optimal"));
   });
@@ -114,7 +121,9 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
   it("a value the scenario file does not allow, at its cell", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("freedHoursCaptureShare", "likely").value = 1.5));
-    expect(problemsOf(await importWorkbook(workbook))).toEqual(["Assumptions!C8: freedHoursCaptureShare.value is 1.5; allowed: a share between 0 and 1 (0.25 means 25%)"]);
+    expect(problemsOf(await importWorkbook(workbook))).toEqual([
+      "Assumptions!C8: freedHoursCaptureShare.value is 1.5; allowed: a share between 0 and 1 (0.25 means 25%)",
+    ]);
   });
 
   it("unknown rows: a number on a row that is no input, an input the case does not have, a row twice", async () => {
@@ -144,7 +153,9 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
       const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
       sheet.spliceRows(assumptionRow(sheet, "defaults.team.hourlyCost"), 1);
     });
-    expect(problemsOf(await importWorkbook(workbook))).toEqual(["Assumptions: the row for defaults.team.hourlyCost is missing (deleted?); put it back, or export the scenario file again"]);
+    expect(problemsOf(await importWorkbook(workbook))).toEqual([
+      "Assumptions: the row for defaults.team.hourlyCost is missing (deleted?); put it back, or export the scenario file again",
+    ]);
   });
 
   it("a range with one end", async () => {
@@ -166,12 +177,16 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
   it("a missing sheet", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const withoutAssumptions = await edited(bytes, (workbook) => workbook.removeWorksheet(workbook.getWorksheet(sheetNames.assumptions)!.id));
-    expect(problemsOf(await importWorkbook(withoutAssumptions))).toEqual([': the sheet "Assumptions" is missing; it holds the inputs to import (was it deleted or renamed?)']);
+    expect(problemsOf(await importWorkbook(withoutAssumptions))).toEqual([
+      ': the sheet "Assumptions" is missing; it holds the inputs to import (was it deleted or renamed?)',
+    ]);
     const withoutCase = await edited(bytes, (workbook) => workbook.removeWorksheet(workbook.getWorksheet(sheetNames.caseFile)!.id));
     expect(problemsOf(await importWorkbook(withoutCase))[0]).toMatch(/the hidden sheet "Case" is missing/);
   });
 
   it("a file that is no workbook", async () => {
-    expect(problemsOf(await importWorkbook(new TextEncoder().encode("title: a scenario file, not a workbook\n")))[0]).toMatch(/is not an Excel workbook \(\.xlsx\)/);
+    expect(problemsOf(await importWorkbook(new TextEncoder().encode("title: a scenario file, not a workbook\n")))[0]).toMatch(
+      /is not an Excel workbook \(\.xlsx\)/,
+    );
   });
 });

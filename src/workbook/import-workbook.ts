@@ -35,7 +35,10 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
     workbook = await readWorkbook(bytes);
   } catch {
     // The library's own words (about zip directories) would not help; say what the file should be.
-    return { ok: false, problems: [{ message: "is not an Excel workbook (.xlsx); expected a workbook written by mlops-roi export (saved again as .xlsx after editing)" }] };
+    return {
+      ok: false,
+      problems: [{ message: "is not an Excel workbook (.xlsx); expected a workbook written by mlops-roi export (saved again as .xlsx after editing)" }],
+    };
   }
   const assumptions = workbook.getWorksheet(sheetNames.assumptions);
   const stored = readCaseSheet(workbook);
@@ -46,7 +49,10 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
 
   const original = validateScenarioText(stored.text);
   if (!original.compiled || !original.file) {
-    return { ok: false, problems: [{ cell: sheetNames.caseFile, message: "the scenario file stored in the workbook is damaged; export the scenario file again" }] };
+    return {
+      ok: false,
+      problems: [{ cell: sheetNames.caseFile, message: "the scenario file stored in the workbook is damaged; export the scenario file again" }],
+    };
   }
   const reading = readAssumptions(assumptions, original.compiled, original.file);
   if (reading.problems.length > 0) return { ok: false, problems: reading.problems };

@@ -8,7 +8,16 @@ import { groupLabels, inputLabel, unitText } from "./input-labels.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { formatOf, formats, styled } from "./styles.js";
-import { capacityRows, readyMonthRow, scenarioRowsBefore, wayParameters, wayRows, type WayName, type WorkedOutName, type WorkedOutRow } from "./worked-out-inputs.js";
+import {
+  capacityRows,
+  readyMonthRow,
+  scenarioRowsBefore,
+  wayParameters,
+  wayRows,
+  type WayName,
+  type WorkedOutName,
+  type WorkedOutRow,
+} from "./worked-out-inputs.js";
 
 /** The cells one scenario's formulas read: its inputs and the figures worked out from them. */
 export interface ScenarioCells {
@@ -47,17 +56,33 @@ const FIRST_SCENARIO_COLUMN = 3;
  * the Assumptions sheet (the scenario's own value, else the shared default, chores added up), or
  * the engine's default where the file is silent — and the figures worked out from them.
  */
-export function writeInputsSheet(worksheet: Worksheet, compiled: CompiledCase, result: CaseResult, leafCells: readonly PlacedCell[], checks: FormulaCheck[]): ScenarioCells[] {
+export function writeInputsSheet(
+  worksheet: Worksheet,
+  compiled: CompiledCase,
+  result: CaseResult,
+  leafCells: readonly PlacedCell[],
+  checks: FormulaCheck[],
+): ScenarioCells[] {
   const sheet = new SheetWriter(worksheet, checks);
   const currency = compiled.currency;
   const scenarios = compiled.scenarios;
   const lastColumn = FIRST_SCENARIO_COLUMN + scenarios.length - 1;
   sheet.text(1, 1, "Inputs by scenario: what each scenario reads, and what is worked out from it", styled("title"));
-  sheet.text(2, 1, "Black: taken from the Assumptions sheet (change it there). Grey italic: a default, used because the scenario file does not set it.", styled("subtitle"));
+  sheet.text(
+    2,
+    1,
+    "Black: taken from the Assumptions sheet (change it there). Grey italic: a default, used because the scenario file does not set it.",
+    styled("subtitle"),
+  );
   sheet.text(INPUTS_HEADER_ROW, 1, "Input", styled("header"));
   sheet.text(INPUTS_HEADER_ROW, 2, "Unit", styled("header"));
   scenarios.forEach((scenario, index) => {
-    sheet.text(INPUTS_HEADER_ROW, FIRST_SCENARIO_COLUMN + index, `${scenario.label}${scenario.name === compiled.baseline ? " (baseline)" : ""}`, styled("headerNumber"));
+    sheet.text(
+      INPUTS_HEADER_ROW,
+      FIRST_SCENARIO_COLUMN + index,
+      `${scenario.label}${scenario.name === compiled.baseline ? " (baseline)" : ""}`,
+      styled("headerNumber"),
+    );
   });
 
   const engineParameters = scenarios.map((scenario) => {
@@ -126,7 +151,12 @@ export function writeInputsSheet(worksheet: Worksheet, compiled: CompiledCase, r
   row += 1;
   sheet.text(row, 1, "  Release months", styled("label"));
   scenarios.forEach((scenario, index) =>
-    sheet.text(row, FIRST_SCENARIO_COLUMN + index, scenario.releaseMode === "capacity" ? "when a build is done" : Array.from(scenario.releaseMonths).join(", ") || "none", styled("fixed")),
+    sheet.text(
+      row,
+      FIRST_SCENARIO_COLUMN + index,
+      scenario.releaseMode === "capacity" ? "when a build is done" : Array.from(scenario.releaseMonths).join(", ") || "none",
+      styled("fixed"),
+    ),
   );
 
   const baseIndex = scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
@@ -159,11 +189,15 @@ export function writeInputsSheet(worksheet: Worksheet, compiled: CompiledCase, r
         const summary = result.scenarios[scenario.name]!.summary;
         const name = definition.name as string;
         const engine =
-          phase === "before" ? undefined
-          : name === "hourlyCost" ? summary.hourlyCost
-          : name === "paidAtTimeZero" ? summary.initialInvestment
-          : name === "maxLiveProjectsPerPerson" ? (summary.maxLiveProjectsPerPerson ?? "no limit")
-          : undefined;
+          phase === "before"
+            ? undefined
+            : name === "hourlyCost"
+              ? summary.hourlyCost
+              : name === "paidAtTimeZero"
+                ? summary.initialInvestment
+                : name === "maxLiveProjectsPerPerson"
+                  ? (summary.maxLiveProjectsPerPerson ?? "no limit")
+                  : undefined;
         const placed = sheet.formula(row, column, expr, styled("computed", formatOf(definition.format, currency)), engine);
         if (phase === "before") beforeCells[index]!.set(name as WayName, placed);
         else workedOutCells[index]!.set(name as WorkedOutName, placed);

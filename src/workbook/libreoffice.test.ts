@@ -87,7 +87,9 @@ describe.skipIf(skip)("LibreOffice recomputes the workbook from its formulas alo
       const expected = formulaResults(exported.get(name)!);
       const actual = formulaResults(recomputed.get(name)!);
       expect(expected.size).toBeGreaterThan(500);
-      const differences = [...expected].filter(([cell, value]) => !sameResult(value, actual.get(cell))).map(([cell, value]) => `${cell}: engine ${String(value)}, LibreOffice ${String(actual.get(cell))}`);
+      const differences = [...expected]
+        .filter(([cell, value]) => !sameResult(value, actual.get(cell)))
+        .map(([cell, value]) => `${cell}: engine ${String(value)}, LibreOffice ${String(actual.get(cell))}`);
       expect(differences).toEqual([]);
 
       const npv = summaryNpv(recomputed.get(name)!);

@@ -36,7 +36,12 @@ export function writeMaintenanceSheet(
   const months = compiled.horizonMonths;
   const lastColumn = 1 + groups.length * count;
   sheet.text(1, 1, "Maintenance over time: every live project needs upkeep, and upkeep eats the hours left for new work", styled("title"));
-  sheet.text(2, 1, "Free hours below zero mean the month is overloaded (red). New work starts only when the free hours reach the threshold below.", styled("subtitle"));
+  sheet.text(
+    2,
+    1,
+    "Free hours below zero mean the month is overloaded (red). New work starts only when the free hours reach the threshold below.",
+    styled("subtitle"),
+  );
   sheet.text(GROUP_ROW, 1, "", styled("header"));
   sheet.text(SCENARIO_ROW, 1, "Month", styled("header"));
   groups.forEach((group, g) => {
@@ -57,7 +62,13 @@ export function writeMaintenanceSheet(
         const source = simulation[index]!.months(group.key)[at]!;
         const engineRow = result.scenarios[scenario.name]!.months[at]!;
         const engine = engineRow[group.key as "liveProjects" | "upkeepHours" | "freeHours" | "canStartNewWork"];
-        sheet.formula(row, 2 + g * count + index, sheet.ref(source), styled("computed", formatOf(group.format, compiled.currency)), typeof engine === "boolean" ? (engine ? 1 : 0) : engine);
+        sheet.formula(
+          row,
+          2 + g * count + index,
+          sheet.ref(source),
+          styled("computed", formatOf(group.format, compiled.currency)),
+          typeof engine === "boolean" ? (engine ? 1 : 0) : engine,
+        );
       });
     });
   }
@@ -74,7 +85,15 @@ export function writeMaintenanceSheet(
   const newWorkFirst = 2 + 3 * count;
   sheet.worksheet.addConditionalFormatting({
     ref: `${cellAddress(SCENARIO_ROW + 1, freeFirst)}:${cellAddress(lastMonthRow, freeFirst + count - 1)}`,
-    rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colours.warningFill } } } }],
+    rules: [
+      {
+        type: "cellIs",
+        operator: "lessThan",
+        formulae: ["0"],
+        priority: 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colours.warningFill } } },
+      },
+    ],
   });
   sheet.worksheet.addConditionalFormatting({
     ref: `${cellAddress(SCENARIO_ROW + 1, newWorkFirst)}:${cellAddress(lastMonthRow, newWorkFirst + count - 1)}`,
@@ -87,12 +106,20 @@ export function writeMaintenanceSheet(
   row += 1;
   scenarios.forEach((scenario, index) => {
     const summary = result.scenarios[scenario.name]!.summary;
-    sheet.formula(row, 2 + index, sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")), styled("keyFigure", formats.count), summary.maxLiveProjectsPerPerson ?? "no limit");
+    sheet.formula(
+      row,
+      2 + index,
+      sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")),
+      styled("keyFigure", formats.count),
+      summary.maxLiveProjectsPerPerson ?? "no limit",
+    );
   });
   row += 2;
   sheet.text(row, 1, "Free hours a month needed to start new work (under Free hours):", styled("label"));
   row += 1;
-  scenarios.forEach((_scenario, index) => sheet.formula(row, freeFirst + index, sheet.ref(inputs[index]!.input("newWorkThresholdHours")), styled("keyFigure", formats.hours)));
+  scenarios.forEach((_scenario, index) =>
+    sheet.formula(row, freeFirst + index, sheet.ref(inputs[index]!.input("newWorkThresholdHours")), styled("keyFigure", formats.hours)),
+  );
 
   sheet.widths([10, ...Array.from({ length: lastColumn - 1 }, () => 13)]);
   sheet.fitRowHeight(SCENARIO_ROW);

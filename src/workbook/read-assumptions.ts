@@ -16,7 +16,10 @@ export interface WorkbookProblem {
 /** What the Assumptions sheet says one input should now be. */
 export interface LeafEdit {
   readonly leaf: number;
-  readonly value: { readonly kind: "point"; readonly value: number } | { readonly kind: "interval"; readonly low: number; readonly high: number } | { readonly kind: "fixed" };
+  readonly value:
+    | { readonly kind: "point"; readonly value: number }
+    | { readonly kind: "interval"; readonly low: number; readonly high: number }
+    | { readonly kind: "fixed" };
   /** The note; "" for none. */
   readonly note: string;
 }
@@ -75,14 +78,28 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
     else columns.clear();
   }
   if (headerRow === 0) {
-    return { edits: [], cells: new Map(), problems: [{ cell: sheet, message: `no header row with "${assumptionHeaders.path}" in the first 30 rows; the sheet's layout was changed — export the scenario file again` }] };
+    return {
+      edits: [],
+      cells: new Map(),
+      problems: [
+        {
+          cell: sheet,
+          message: `no header row with "${assumptionHeaders.path}" in the first 30 rows; the sheet's layout was changed — export the scenario file again`,
+        },
+      ],
+    };
   }
   const missing = needed.filter((name) => !columns.has(name));
   if (missing.length > 0) {
     return {
       edits: [],
       cells: new Map(),
-      problems: [{ cell: `${sheet}!${headerRow}:${headerRow}`, message: `the header row lacks the column${missing.length > 1 ? "s" : ""} ${missing.map((name) => `"${assumptionHeaders[name]}"`).join(", ")}` }],
+      problems: [
+        {
+          cell: `${sheet}!${headerRow}:${headerRow}`,
+          message: `the header row lacks the column${missing.length > 1 ? "s" : ""} ${missing.map((name) => `"${assumptionHeaders[name]}"`).join(", ")}`,
+        },
+      ],
     };
   }
   const col = (name: AssumptionColumn) => columns.get(name)!;
@@ -108,7 +125,10 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
     }
     const leafIndex = byName.get(path);
     if (leafIndex === undefined) {
-      problems.push({ cell: at(row, col("path")), message: `"${path}" is not an input of this case; rows cannot be added or renamed in the workbook: change the scenario file and export again` });
+      problems.push({
+        cell: at(row, col("path")),
+        message: `"${path}" is not an input of this case; rows cannot be added or renamed in the workbook: change the scenario file and export again`,
+      });
       continue;
     }
     const firstRow = seen.get(leafIndex);
@@ -129,7 +149,8 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
   }
 
   compiled.leaves.forEach((leaf, index) => {
-    if (!seen.has(index)) problems.push({ cell: sheet, message: `the row for ${leaf.name} is missing (deleted?); put it back, or export the scenario file again` });
+    if (!seen.has(index))
+      problems.push({ cell: sheet, message: `the row for ${leaf.name} is missing (deleted?); put it back, or export the scenario file again` });
   });
   return { edits, cells, problems };
 }
@@ -149,7 +170,10 @@ function readValue(
     for (const end of ["low", "likely", "high"] as const) {
       const cell = content[end];
       if (cell.kind !== "number" || !sameNumber(cell.value, expected[end])) {
-        problems.push({ cell: where(end), message: `this input is a range given as ${form.description}; it cannot be changed in the workbook: change it in the scenario file` });
+        problems.push({
+          cell: where(end),
+          message: `this input is a range given as ${form.description}; it cannot be changed in the workbook: change it in the scenario file`,
+        });
         return undefined;
       }
     }
@@ -168,7 +192,10 @@ function readValue(
   if (low !== null && high !== null) return { kind: "interval", low, high };
   if (low !== null || high !== null) {
     const [empty, given] = low === null ? (["low", "high"] as const) : (["high", "low"] as const);
-    problems.push({ cell: where(empty), message: `${assumptionHeaders[empty]} is empty but ${assumptionHeaders[given]} is ${low ?? high}: give both ends of the range, or clear both for a single number` });
+    problems.push({
+      cell: where(empty),
+      message: `${assumptionHeaders[empty]} is empty but ${assumptionHeaders[given]} is ${low ?? high}: give both ends of the range, or clear both for a single number`,
+    });
     return undefined;
   }
   const likely = content.likely;

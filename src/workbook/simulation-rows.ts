@@ -67,7 +67,14 @@ const zero = () => num(0);
 const one = () => num(1);
 const isOne = (expr: Expr) => compare(expr, "=", one());
 
-const row = (key: RowKey, label: string, unit: string, format: RowFormat, build: SimulationRow["build"], extra: Partial<SimulationRow> = {}): SimulationRow => ({
+const row = (
+  key: RowKey,
+  label: string,
+  unit: string,
+  format: RowFormat,
+  build: SimulationRow["build"],
+  extra: Partial<SimulationRow> = {},
+): SimulationRow => ({
   key,
   label,
   unit,
@@ -99,7 +106,14 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
       (c) => (capacityMode ? (c.isFirstMonth ? 0 : c.previous("finishedThisMonth")) : c.planned.releases),
       engine("releases"),
     ),
-    row("liveProjects", "Live projects", "projects", "count", (c) => add(c.isFirstMonth ? roundWhole(c.input("alreadyLive")) : c.previous("liveProjects"), c.current("releases")), engine("liveProjects", false)),
+    row(
+      "liveProjects",
+      "Live projects",
+      "projects",
+      "count",
+      (c) => add(c.isFirstMonth ? roundWhole(c.input("alreadyLive")) : c.previous("liveProjects"), c.current("releases")),
+      engine("liveProjects", false),
+    ),
     row("capacityHours", "Team hours", "hours", "hours", (c) => c.workedOut("capacityHours"), engine("capacityHours")),
     row("vacancyHours", "Lost to empty seats", "hours", "hours", (c) => c.way("vacancyHours"), engine("vacancyHours")),
     row("rampUpHours", "Lost while newcomers ramp up", "hours", "hours", (c) => c.way("rampUpHours"), engine("rampUpHours")),
@@ -132,14 +146,35 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
       (c) => sub(sub(sub(c.current("capacityHours"), c.current("vacancyHours")), c.current("rampUpHours")), c.current("adoptionDipHours")),
       engine("availableHours"),
     ),
-    row("manualHours", "Manual chores", "hours", "hours", (c) => add(c.way("choresFixedHours"), mul(c.way("choresPerProjectHours"), c.current("liveProjects"))), engine("manualHours")),
+    row(
+      "manualHours",
+      "Manual chores",
+      "hours",
+      "hours",
+      (c) => add(c.way("choresFixedHours"), mul(c.way("choresPerProjectHours"), c.current("liveProjects"))),
+      engine("manualHours"),
+    ),
     row("waitingHours", "Waiting for jobs", "hours", "hours", (c) => c.way("waitingHours"), engine("waitingHours")),
     row("meetingHours", "Meetings and hand-offs", "hours", "hours", (c) => c.way("meetingHours"), engine("meetingHours")),
     row("failures", "Failed changes", "failures", "factor", (c) => mul(c.way("failuresPerProject"), c.current("liveProjects")), helper),
     row("breakageFixHours", "Fixing failures", "hours", "hours", (c) => mul(c.current("failures"), c.way("fixHoursPerFailure")), engine("breakageFixHours")),
     row("knowledgeLossHours", "Knowledge lost with people leaving", "hours", "hours", (c) => c.way("knowledgeLossHours"), engine("knowledgeLossHours")),
-    row("setupHours", "Setting up the change", "hours", "hours", (c) => when(isOne(c.current("inChange")), c.workedOut("setupPerMonth"), zero()), engine("setupHours")),
-    row("learningHours", "Learning the new tools", "hours", "hours", (c) => when(isOne(c.current("inChange")), c.workedOut("learningPerMonth"), zero()), engine("learningHours")),
+    row(
+      "setupHours",
+      "Setting up the change",
+      "hours",
+      "hours",
+      (c) => when(isOne(c.current("inChange")), c.workedOut("setupPerMonth"), zero()),
+      engine("setupHours"),
+    ),
+    row(
+      "learningHours",
+      "Learning the new tools",
+      "hours",
+      "hours",
+      (c) => when(isOne(c.current("inChange")), c.workedOut("learningPerMonth"), zero()),
+      engine("learningHours"),
+    ),
     row(
       "overheadHours",
       "Overheads in all",
@@ -158,9 +193,30 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
       engine("overheadHours"),
     ),
     row("upkeepHours", "Upkeep of live projects", "hours", "hours", (c) => mul(c.way("upkeepHours"), c.current("liveProjects")), engine("upkeepHours")),
-    row("freeHours", "Free hours (negative: overloaded)", "hours", "hours", (c) => sub(sub(c.current("availableHours"), c.current("overheadHours")), c.current("upkeepHours")), engine("freeHours")),
-    row("overloaded", "Overloaded (upkeep and overheads exceed the hours)", "yes / no", "yesNo", (c) => flag(compare(c.current("freeHours"), "<", neg(EPSILON()))), engine("overloaded")),
-    row("shortfallHours", "Hours short", "hours", "hours", (c) => when(isOne(c.current("overloaded")), neg(c.current("freeHours")), zero()), engine("shortfallHours")),
+    row(
+      "freeHours",
+      "Free hours (negative: overloaded)",
+      "hours",
+      "hours",
+      (c) => sub(sub(c.current("availableHours"), c.current("overheadHours")), c.current("upkeepHours")),
+      engine("freeHours"),
+    ),
+    row(
+      "overloaded",
+      "Overloaded (upkeep and overheads exceed the hours)",
+      "yes / no",
+      "yesNo",
+      (c) => flag(compare(c.current("freeHours"), "<", neg(EPSILON()))),
+      engine("overloaded"),
+    ),
+    row(
+      "shortfallHours",
+      "Hours short",
+      "hours",
+      "hours",
+      (c) => when(isOne(c.current("overloaded")), neg(c.current("freeHours")), zero()),
+      engine("shortfallHours"),
+    ),
     row(
       "canStartNewWork",
       "New work can start (free hours reach the threshold)",
@@ -210,7 +266,12 @@ function capacityRows(): SimulationRow[] {
       "Hours to finish the project under way",
       "hours",
       "hours",
-      (c) => when(and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON()), canBuild(c)), max(zero(), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd")))), zero()),
+      (c) =>
+        when(
+          and(compare(c.previous("progressEnd"), ">", zero()), compare(c.current("usableHours"), ">", EPSILON()), canBuild(c)),
+          max(zero(), min(c.current("usableHours"), sub(build(c), c.previous("progressEnd")))),
+          zero(),
+        ),
       helper,
     ),
     row(
@@ -218,7 +279,13 @@ function capacityRows(): SimulationRow[] {
       "The project under way is finished",
       "yes / no",
       "yesNo",
-      (c) => flag(and(compare(c.previous("progressEnd"), ">", zero()), compare(add(c.previous("progressEnd"), c.current("finishHours")), ">=", sub(build(c), EPSILON())))),
+      (c) =>
+        flag(
+          and(
+            compare(c.previous("progressEnd"), ">", zero()),
+            compare(add(c.previous("progressEnd"), c.current("finishHours")), ">=", sub(build(c), EPSILON())),
+          ),
+        ),
       helper,
     ),
     row("hoursAfterFinish", "Hours left for new projects", "hours", "hours", (c) => sub(c.current("usableHours"), c.current("finishHours")), helper),
@@ -227,7 +294,15 @@ function capacityRows(): SimulationRow[] {
       "A new project can be started",
       "yes / no",
       "yesNo",
-      (c) => flag(and(isOne(c.current("canStartNewWork")), compare(c.current("hoursAfterFinish"), ">", EPSILON()), compare(c.previous("startedEnd"), "<", c.input("backlog")), canBuild(c))),
+      (c) =>
+        flag(
+          and(
+            isOne(c.current("canStartNewWork")),
+            compare(c.current("hoursAfterFinish"), ">", EPSILON()),
+            compare(c.previous("startedEnd"), "<", c.input("backlog")),
+            canBuild(c),
+          ),
+        ),
       helper,
     ),
     row(
@@ -254,7 +329,15 @@ function capacityRows(): SimulationRow[] {
       (c) =>
         add(
           c.current("finishHours"),
-          when(isOne(c.current("canStartNew")), when(isOne(c.current("startsUnfinished")), c.current("hoursAfterFinish"), min(c.current("hoursAfterFinish"), mul(c.current("newFinished"), build(c)))), zero()),
+          when(
+            isOne(c.current("canStartNew")),
+            when(
+              isOne(c.current("startsUnfinished")),
+              c.current("hoursAfterFinish"),
+              min(c.current("hoursAfterFinish"), mul(c.current("newFinished"), build(c))),
+            ),
+            zero(),
+          ),
         ),
       engine("buildHours"),
     ),
@@ -274,8 +357,22 @@ function capacityRows(): SimulationRow[] {
         ),
       helper,
     ),
-    row("startedEnd", "Projects started so far", "projects", "count", (c) => add(add(c.previous("startedEnd"), c.current("newFinished")), c.current("startsUnfinished")), helper),
-    row("finishedThisMonth", "Projects finished this month (live next month)", "projects", "count", (c) => add(c.current("finishedCurrent"), c.current("newFinished")), helper),
+    row(
+      "startedEnd",
+      "Projects started so far",
+      "projects",
+      "count",
+      (c) => add(add(c.previous("startedEnd"), c.current("newFinished")), c.current("startsUnfinished")),
+      helper,
+    ),
+    row(
+      "finishedThisMonth",
+      "Projects finished this month (live next month)",
+      "projects",
+      "count",
+      (c) => add(c.current("finishedCurrent"), c.current("newFinished")),
+      helper,
+    ),
   ];
 }
 
@@ -340,15 +437,15 @@ function moneyRows(): SimulationRow[] {
         ),
       helper,
     ),
-    row("supportStaff", "Support staff", "{currency}", "money", (c) => mul(c.current("supportPeople"), c.tool("supportMonthlyCostEach")), engine("supportStaff")),
     row(
-      "outageCost",
-      "Outages",
+      "supportStaff",
+      "Support staff",
       "{currency}",
       "money",
-      (c) => mul(c.current("failures"), c.way("outagePerFailure")),
-      engine("outageCost"),
+      (c) => mul(c.current("supportPeople"), c.tool("supportMonthlyCostEach")),
+      engine("supportStaff"),
     ),
+    row("outageCost", "Outages", "{currency}", "money", (c) => mul(c.current("failures"), c.way("outagePerFailure")), engine("outageCost")),
     row("hiringCost", "Hiring replacements", "{currency}", "money", (c) => c.way("hiringPerMonth"), engine("hiringCost")),
     row("otherTeamsCost", "Other teams' hours", "{currency}", "money", (c) => c.way("otherTeamsCost"), engine("otherTeamsCost")),
     row(
@@ -356,7 +453,8 @@ function moneyRows(): SimulationRow[] {
       "One-off spending (the month before a later change)",
       "{currency}",
       "money",
-      (c) => when(and(compare(c.input("startMonth"), ">", one()), compare(c.month, "=", sub(c.input("startMonth"), one()))), c.workedOut("externalSpend"), zero()),
+      (c) =>
+        when(and(compare(c.input("startMonth"), ">", one()), compare(c.month, "=", sub(c.input("startMonth"), one()))), c.workedOut("externalSpend"), zero()),
       engine("externalSpend"),
     ),
     row(
@@ -365,17 +463,10 @@ function moneyRows(): SimulationRow[] {
       "{currency}",
       "money",
       (c) =>
-        [
-          "overloadCost",
-          "payroll",
-          "licences",
-          "infrastructure",
-          "supportStaff",
-          "outageCost",
-          "hiringCost",
-          "otherTeamsCost",
-          "externalSpend",
-        ].reduce((total, key) => sub(total, c.current(key as RowKey)), add(c.current("projectValue"), c.current("recoveredCapacity"))),
+        ["overloadCost", "payroll", "licences", "infrastructure", "supportStaff", "outageCost", "hiringCost", "otherTeamsCost", "externalSpend"].reduce(
+          (total, key) => sub(total, c.current(key as RowKey)),
+          add(c.current("projectValue"), c.current("recoveredCapacity")),
+        ),
       engine("net"),
     ),
   ];

@@ -34,7 +34,8 @@ export function writeMonthHeader(sheet: SheetWriter, months: number, summaryTitl
   sheet.text(MONTH_SHEET_HEADER_ROW, 2, "Unit", styled("header"));
   sheet.text(MONTH_SHEET_HEADER_ROW, 3, summaryTitle, styled("headerNumber"));
   const header: PlacedCell[] = [];
-  for (let month = 1; month <= months; month++) header.push(sheet.number(MONTH_SHEET_HEADER_ROW, FIRST_MONTH_COLUMN + month - 1, month, styled("headerNumber", '"Month "0')));
+  for (let month = 1; month <= months; month++)
+    header.push(sheet.number(MONTH_SHEET_HEADER_ROW, FIRST_MONTH_COLUMN + month - 1, month, styled("headerNumber", '"Month "0')));
   sheet.widths([54, 11, 13, ...header.map(() => 11)]);
   return header;
 }
@@ -51,7 +52,13 @@ function totalOf(result: CaseResult, scenario: string, row: SimulationRow): numb
  * Every cell is a formula over the Inputs by scenario sheet and the month before, reproducing
  * `simulate.ts`; the engine's values are cached.
  */
-export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCase, result: CaseResult, inputs: readonly ScenarioCells[], checks: FormulaCheck[]): ScenarioSimulation[] {
+export function writeSimulationSheet(
+  worksheet: Worksheet,
+  compiled: CompiledCase,
+  result: CaseResult,
+  inputs: readonly ScenarioCells[],
+  checks: FormulaCheck[],
+): ScenarioSimulation[] {
   const sheet = new SheetWriter(worksheet, checks);
   const months = compiled.horizonMonths;
   const currency = compiled.currency;
@@ -68,7 +75,9 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
     const engineMonths = result.scenarios[scenario.name]!.months;
     const cells = inputs[index]!;
     row += 2;
-    const mode = capacityMode ? "projects go live when free hours have built them" : `releases in months ${Array.from(scenario.releaseMonths).join(", ") || "(none)"}`;
+    const mode = capacityMode
+      ? "projects go live when free hours have built them"
+      : `releases in months ${Array.from(scenario.releaseMonths).join(", ") || "(none)"}`;
     const title = `${scenario.label}${scenario.name === compiled.baseline ? " (the baseline)" : ""}: ${mode}`;
     for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
 
@@ -120,11 +129,13 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
         });
         const target = rowOf.get(definition.key)!;
         const style = styled(definition.key === "net" ? "keyFigure" : "computed", numberFormat);
-        placed.get(definition.key)!.push(
-          typeof built === "number"
-            ? sheet.number(target, column, built, styled("fixed", numberFormat))
-            : sheet.formula(target, column, built, style, definition.engineField ? engineValue(engineMonths[at]!, definition.engineField) : undefined),
-        );
+        placed
+          .get(definition.key)!
+          .push(
+            typeof built === "number"
+              ? sheet.number(target, column, built, styled("fixed", numberFormat))
+              : sheet.formula(target, column, built, style, definition.engineField ? engineValue(engineMonths[at]!, definition.engineField) : undefined),
+          );
       }
     }
     const totals = new Map<RowKey, PlacedCell>();
@@ -132,7 +143,16 @@ export function writeSimulationSheet(worksheet: Worksheet, compiled: CompiledCas
       if (!definition.total) continue;
       const totalFormat = formatOf(definition.format === "yesNo" ? "count" : definition.format, currency);
       const cells = placed.get(definition.key)!;
-      totals.set(definition.key, sheet.formula(rowOf.get(definition.key)!, 3, sumRange(sheet.range(cells)), styled("keyFigure", totalFormat), totalOf(result, scenario.name, definition)));
+      totals.set(
+        definition.key,
+        sheet.formula(
+          rowOf.get(definition.key)!,
+          3,
+          sumRange(sheet.range(cells)),
+          styled("keyFigure", totalFormat),
+          totalOf(result, scenario.name, definition),
+        ),
+      );
     }
 
     // New work stops for good in the first month of the last run of months where it cannot start.

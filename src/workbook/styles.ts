@@ -76,7 +76,9 @@ export const formats = {
 export function moneyFormat(currency: string): string {
   let symbol = currency;
   try {
-    symbol = new Intl.NumberFormat("en-GB", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((part) => part.type === "currency")?.value ?? currency;
+    symbol =
+      new Intl.NumberFormat("en-GB", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((part) => part.type === "currency")
+        ?.value ?? currency;
   } catch {
     // An unknown code still reads well as letters: "XYZ 1,000".
   }

@@ -53,7 +53,12 @@ export function writeSummarySheet(
   sheet.text(2, 1, `Each alternative against ${baseline.label}, over ${months} months, in ${currency}.`, styled("subtitle"));
   sheet.text(3, 1, "Every figure is a formula: change a yellow cell on the Assumptions sheet and this page recomputes.", styled("subtitle"));
   if (result.uncertainty) {
-    sheet.text(4, 1, "The inputs given as ranges count here at their middle value; the Distribution snapshot sheet shows how sure the figures are.", styled("subtitle"));
+    sheet.text(
+      4,
+      1,
+      "The inputs given as ranges count here at their middle value; the Distribution snapshot sheet shows how sure the figures are.",
+      styled("subtitle"),
+    );
   }
 
   let row = SUMMARY_HEADER_ROW;
@@ -76,17 +81,25 @@ export function writeSummarySheet(
     comparisons.forEach((comparison, index) => build(comparison, 2 + index));
 
   if (comparisons.length > 0) {
-    header("Against the baseline", comparisons.map((comparison) => compiled.scenarios[comparison.scenarioIndex]!.label));
+    header(
+      "Against the baseline",
+      comparisons.map((comparison) => compiled.scenarios[comparison.scenarioIndex]!.label),
+    );
     const engineOf = (comparison: AlternativeComparison) => result.comparisons[compiled.scenarios[comparison.scenarioIndex]!.name]!;
 
     section("Money");
     const npv = new Map<number, PlacedCell>();
     const presentCosts = new Map<number, PlacedCell>();
     line("Net present value (NPV)", true);
-    inAlternatives((comparison, column) => npv.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedNet)), styled("keyFigure", money), engineOf(comparison).npv)));
+    inAlternatives((comparison, column) =>
+      npv.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedNet)), styled("keyFigure", money), engineOf(comparison).npv)),
+    );
     line("Present value of the costs (what the ROI divides by)");
     inAlternatives((comparison, column) =>
-      presentCosts.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedCosts)), styled("computed", money), engineOf(comparison).presentValueOfCosts)),
+      presentCosts.set(
+        column,
+        sheet.formula(row, column, sumRange(sheet.range(comparison.discountedCosts)), styled("computed", money), engineOf(comparison).presentValueOfCosts),
+      ),
     );
     line("Return on investment (NPV ÷ present value of the costs)", true);
     inAlternatives((_comparison, column) => {
@@ -102,13 +115,27 @@ export function writeSummarySheet(
       const expr = when(
         compare(last, "=", num(0)),
         str("never"),
-        when(compare(first, "=", num(1)), when(compare(sheet.ref(comparison.timeZero), ">=", neg(num(paybackTolerance(engineOf(comparison).timeZeroNet, engineOf(comparison).cumulativeNet)))), num(0), num(1)), first),
+        when(
+          compare(first, "=", num(1)),
+          when(
+            compare(sheet.ref(comparison.timeZero), ">=", neg(num(paybackTolerance(engineOf(comparison).timeZeroNet, engineOf(comparison).cumulativeNet)))),
+            num(0),
+            num(1),
+          ),
+          first,
+        ),
       );
       sheet.formula(row, column, expr, styled("keyFigure", formats.payback), engineOf(comparison).paybackMonth ?? "never");
     });
     line("Net benefit over the whole horizon");
     inAlternatives((comparison, column) =>
-      sheet.formula(row, column, sheet.ref(comparison.cumulative[comparison.cumulative.length - 1]!), styled("computed", money), engineOf(comparison).totalNetBenefit),
+      sheet.formula(
+        row,
+        column,
+        sheet.ref(comparison.cumulative[comparison.cumulative.length - 1]!),
+        styled("computed", money),
+        engineOf(comparison).totalNetBenefit,
+      ),
     );
     line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over the ${months} months (the whole horizon)`);
     inAlternatives((comparison, column) => {
@@ -130,16 +157,34 @@ export function writeSummarySheet(
     line("Team hours put into the change (setup, learning, adoption dip)");
     const hours = new Map<number, PlacedCell>();
     inAlternatives((comparison, column) =>
-      hours.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.changeHours)), styled("computed", formatOf("hours", currency)), engineOf(comparison).investment.teamHours)),
+      hours.set(
+        column,
+        sheet.formula(
+          row,
+          column,
+          sumRange(sheet.range(comparison.changeHours)),
+          styled("computed", formatOf("hours", currency)),
+          engineOf(comparison).investment.teamHours,
+        ),
+      ),
     );
     line("What those hours cost");
     inAlternatives((comparison, column) => {
       const rate = sheet.ref(inputs[comparison.scenarioIndex]!.workedOut("hourlyCost"));
-      hoursCost.set(column, sheet.formula(row, column, mul(sheet.ref(hours.get(column)!), rate), styled("computed", money), engineOf(comparison).investment.teamHoursCost));
+      hoursCost.set(
+        column,
+        sheet.formula(row, column, mul(sheet.ref(hours.get(column)!), rate), styled("computed", money), engineOf(comparison).investment.teamHoursCost),
+      );
     });
     line("Investment in all", true);
     inAlternatives((comparison, column) =>
-      sheet.formula(row, column, add(sheet.ref(cash.get(column)!), sheet.ref(hoursCost.get(column)!)), styled("keyFigure", money), engineOf(comparison).investment.total),
+      sheet.formula(
+        row,
+        column,
+        add(sheet.ref(cash.get(column)!), sheet.ref(hoursCost.get(column)!)),
+        styled("keyFigure", money),
+        engineOf(comparison).investment.total,
+      ),
     );
 
     section("Where the benefit comes from (over the whole horizon)");
@@ -148,9 +193,16 @@ export function writeSummarySheet(
       line(benefitCategoryLabels[category]);
       inAlternatives((comparison, column) => {
         const index = comparison.scenarioIndex;
-        const totalsOf = (cells: ScenarioSimulation): Totals => (key) => sheet.ref(cells.total(key));
+        const totalsOf =
+          (cells: ScenarioSimulation): Totals =>
+          (key) =>
+            sheet.ref(cells.total(key));
         const moneyOf = (scenario: number) =>
-          categoryMoney[category](totalsOf(simulation[scenario]!), sheet.ref(inputs[scenario]!.workedOut("hourlyCost")), sheet.ref(inputs[scenario]!.input("captureShare")));
+          categoryMoney[category](
+            totalsOf(simulation[scenario]!),
+            sheet.ref(inputs[scenario]!.workedOut("hourlyCost")),
+            sheet.ref(inputs[scenario]!.input("captureShare")),
+          );
         let expr = sub(moneyOf(index), moneyOf(baseIndex));
         if (category === "change") expr = add(sheet.ref(comparison.timeZero), expr);
         const cell = sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).benefitByCategory[category]);
@@ -159,7 +211,13 @@ export function writeSummarySheet(
     }
     line("All together (the net benefit over the whole horizon)", true);
     inAlternatives((comparison, column) =>
-      sheet.formula(row, column, sum(...(categoryCells.get(column) ?? []).map((cell) => sheet.ref(cell))), styled("keyFigure", money), engineOf(comparison).totalNetBenefit),
+      sheet.formula(
+        row,
+        column,
+        sum(...(categoryCells.get(column) ?? []).map((cell) => sheet.ref(cell))),
+        styled("keyFigure", money),
+        engineOf(comparison).totalNetBenefit,
+      ),
     );
     row += 1;
   } else {
@@ -167,14 +225,23 @@ export function writeSummarySheet(
   }
 
   row += 1;
-  header("Capacity, per scenario", compiled.scenarios.map((scenario) => `${scenario.label}${scenario.name === compiled.baseline ? " (baseline)" : ""}`));
+  header(
+    "Capacity, per scenario",
+    compiled.scenarios.map((scenario) => `${scenario.label}${scenario.name === compiled.baseline ? " (baseline)" : ""}`),
+  );
   const perScenario = (label: string, build: (index: number, column: number) => void) => {
     line(label);
     compiled.scenarios.forEach((_scenario, index) => build(index, 2 + index));
   };
   const summaryOf = (index: number) => result.scenarios[compiled.scenarios[index]!.name]!.summary;
   perScenario("Most live projects one person can keep", (index, column) =>
-    sheet.formula(row, column, sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")), styled("computed", formats.count), summaryOf(index).maxLiveProjectsPerPerson ?? "no limit"),
+    sheet.formula(
+      row,
+      column,
+      sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")),
+      styled("computed", formats.count),
+      summaryOf(index).maxLiveProjectsPerPerson ?? "no limit",
+    ),
   );
   perScenario("New work can no longer start from month", (index, column) => {
     const flags = simulation[index]!.noNewWorkFromHere;
@@ -196,9 +263,19 @@ export function writeSummarySheet(
   );
 
   row += 2;
-  sheet.text(row, 1, "How to read this: the NPV adds each month's net benefit, discounted; the ROI divides it by the present value of the extra cash and team hours the change takes.", styled("subtitle"));
+  sheet.text(
+    row,
+    1,
+    "How to read this: the NPV adds each month's net benefit, discounted; the ROI divides it by the present value of the extra cash and team hours the change takes.",
+    styled("subtitle"),
+  );
   row += 1;
-  sheet.text(row, 1, "The Comparison sheet shows the months behind these figures; the Simulation sheet shows every scenario's hours and money.", styled("subtitle"));
+  sheet.text(
+    row,
+    1,
+    "The Comparison sheet shows the months behind these figures; the Simulation sheet shows every scenario's hours and money.",
+    styled("subtitle"),
+  );
 
   sheet.widths([62, ...Array.from({ length: lastColumn - 1 }, () => 22)]);
   rowsToFit.forEach((header) => sheet.fitRowHeight(header));

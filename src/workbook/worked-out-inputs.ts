@@ -95,8 +95,20 @@ const one = () => num(1);
 
 /** The way of working, in the order and with the operations of simulate.ts. */
 export const wayRows: readonly WorkedOutRow<WayName>[] = [
-  { name: "departures", label: "People leaving a month (expected)", unit: "people a month", format: "factor", build: ({ input }) => div(mul(input("people"), input("attritionPerYear")), num(12)) },
-  { name: "vacancyHours", label: "Hours lost to empty seats", unit: "hours a month", format: "hours", build: ({ input, row }) => mul(mul(row("departures"), input("vacancyMonths")), input("hoursPerMonth")) },
+  {
+    name: "departures",
+    label: "People leaving a month (expected)",
+    unit: "people a month",
+    format: "factor",
+    build: ({ input }) => div(mul(input("people"), input("attritionPerYear")), num(12)),
+  },
+  {
+    name: "vacancyHours",
+    label: "Hours lost to empty seats",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input, row }) => mul(mul(row("departures"), input("vacancyMonths")), input("hoursPerMonth")),
+  },
   {
     name: "rampUpHours",
     label: "Hours lost while newcomers ramp up",
@@ -104,17 +116,41 @@ export const wayRows: readonly WorkedOutRow<WayName>[] = [
     format: "hours",
     build: ({ input, row }) => mul(mul(mul(row("departures"), input("rampUpMonths")), input("hoursPerMonth")), sub(one(), input("rampUpOutputShare"))),
   },
-  { name: "knowledgeLossHours", label: "Hours lost to knowledge walking out", unit: "hours a month", format: "hours", build: ({ input, row }) => mul(row("departures"), input("knowledgeLossHours")) },
-  { name: "hiringPerMonth", label: "Hiring cost a month", unit: "{currency} a month", format: "money", build: ({ input, row }) => mul(row("departures"), input("hiringCost")) },
+  {
+    name: "knowledgeLossHours",
+    label: "Hours lost to knowledge walking out",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input, row }) => mul(row("departures"), input("knowledgeLossHours")),
+  },
+  {
+    name: "hiringPerMonth",
+    label: "Hiring cost a month",
+    unit: "{currency} a month",
+    format: "money",
+    build: ({ input, row }) => mul(row("departures"), input("hiringCost")),
+  },
   {
     name: "waitingHours",
     label: "Hours lost waiting for jobs",
     unit: "hours a month",
     format: "hours",
     build: ({ input }) =>
-      div(mul(mul(mul(input("people"), input("runsPerWeekPerPerson")), weeksPerMonth()), add(mul(input("minutesPerRun"), input("focusLostShare")), input("contextSwitchMinutes"))), num(60)),
+      div(
+        mul(
+          mul(mul(input("people"), input("runsPerWeekPerPerson")), weeksPerMonth()),
+          add(mul(input("minutesPerRun"), input("focusLostShare")), input("contextSwitchMinutes")),
+        ),
+        num(60),
+      ),
   },
-  { name: "meetingHours", label: "Hours in meetings and hand-offs", unit: "hours a month", format: "hours", build: ({ input }) => mul(input("people"), input("meetingHoursPerPerson")) },
+  {
+    name: "meetingHours",
+    label: "Hours in meetings and hand-offs",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input }) => mul(input("people"), input("meetingHoursPerPerson")),
+  },
   {
     name: "choresFixedHours",
     label: "Chores per person and per team",
@@ -122,10 +158,34 @@ export const wayRows: readonly WorkedOutRow<WayName>[] = [
     format: "hours",
     build: ({ input }) => div(mul(add(mul(input("manualMinutesPerPerson"), input("people")), input("manualMinutesPerTeam")), weeksPerMonth()), num(60)),
   },
-  { name: "choresPerProjectHours", label: "Chores for each live project", unit: "hours a month", format: "hours", build: ({ input }) => div(mul(input("manualMinutesPerProject"), weeksPerMonth()), num(60)) },
-  { name: "failuresPerProject", label: "Failed changes for each live project", unit: "a month", format: "factor", build: ({ input }) => mul(input("deploymentsPerProject"), input("changeFailureRate")) },
-  { name: "outagePerFailure", label: "Outage cost of one failure", unit: "{currency}", format: "money", build: ({ input }) => mul(input("hoursToRestore"), input("outageCostPerHour")) },
-  { name: "otherTeamsCost", label: "Other teams' hours in meetings, in money", unit: "{currency} a month", format: "money", build: ({ input }) => mul(input("otherTeamsHours"), input("otherTeamsHourlyCost")) },
+  {
+    name: "choresPerProjectHours",
+    label: "Chores for each live project",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input }) => div(mul(input("manualMinutesPerProject"), weeksPerMonth()), num(60)),
+  },
+  {
+    name: "failuresPerProject",
+    label: "Failed changes for each live project",
+    unit: "a month",
+    format: "factor",
+    build: ({ input }) => mul(input("deploymentsPerProject"), input("changeFailureRate")),
+  },
+  {
+    name: "outagePerFailure",
+    label: "Outage cost of one failure",
+    unit: "{currency}",
+    format: "money",
+    build: ({ input }) => mul(input("hoursToRestore"), input("outageCostPerHour")),
+  },
+  {
+    name: "otherTeamsCost",
+    label: "Other teams' hours in meetings, in money",
+    unit: "{currency} a month",
+    format: "money",
+    build: ({ input }) => mul(input("otherTeamsHours"), input("otherTeamsHourlyCost")),
+  },
 ];
 
 /** Figures worked out before the way of working: pay, the change and its timing. */
@@ -135,7 +195,8 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
     label: "Cost of one hour of the team",
     unit: "{currency} an hour",
     format: "money",
-    build: ({ input, salaried }) => (salaried ? div(mul(input("salaryAnnual"), input("benefitsMultiplier")), input("workingHoursPerYear")) : input("hourlyCost")),
+    build: ({ input, salaried }) =>
+      salaried ? div(mul(input("salaryAnnual"), input("benefitsMultiplier")), input("workingHoursPerYear")) : input("hourlyCost"),
   },
   {
     name: "payroll",
@@ -143,10 +204,24 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
     unit: "{currency} a month",
     format: "money",
     build: ({ input, row, salaried }) =>
-      salaried ? div(mul(mul(input("people"), input("salaryAnnual")), input("benefitsMultiplier")), num(12)) : mul(mul(input("people"), input("hoursPerMonth")), row("hourlyCost")),
+      salaried
+        ? div(mul(mul(input("people"), input("salaryAnnual")), input("benefitsMultiplier")), num(12))
+        : mul(mul(input("people"), input("hoursPerMonth")), row("hourlyCost")),
   },
-  { name: "capacityHours", label: "Team hours a month", unit: "hours a month", format: "hours", build: ({ input }) => mul(input("people"), input("hoursPerMonth")) },
-  { name: "setupMonthsWhole", label: "Months of setup (whole months, at least 1)", unit: "months", format: "month", build: ({ input }) => max(one(), roundWhole(input("setupMonths"))) },
+  {
+    name: "capacityHours",
+    label: "Team hours a month",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input }) => mul(input("people"), input("hoursPerMonth")),
+  },
+  {
+    name: "setupMonthsWhole",
+    label: "Months of setup (whole months, at least 1)",
+    unit: "months",
+    format: "month",
+    build: ({ input }) => max(one(), roundWhole(input("setupMonths"))),
+  },
   { name: "contingencyFactor", label: "Contingency multiplier", unit: "factor", format: "factor", build: ({ input }) => add(one(), input("contingencyShare")) },
   {
     name: "setupPerMonth",
@@ -162,26 +237,54 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
     format: "hours",
     build: ({ input, row }) =>
       div(
-        mul(mul(mul(mul(mul(input("learningWeeksPerPerson"), input("people")), input("hoursPerMonth")), div(num(12), num(52))), sub(one(), input("familiarity"))), input("organisationFactor")),
+        mul(
+          mul(mul(mul(mul(input("learningWeeksPerPerson"), input("people")), input("hoursPerMonth")), div(num(12), num(52))), sub(one(), input("familiarity"))),
+          input("organisationFactor"),
+        ),
         row("setupMonthsWhole"),
       ),
   },
-  { name: "changeEndsMonth", label: "Last month of the change", unit: "month", format: "month", build: ({ input, row }) => sub(add(input("startMonth"), row("setupMonthsWhole")), one()) },
+  {
+    name: "changeEndsMonth",
+    label: "Last month of the change",
+    unit: "month",
+    format: "month",
+    build: ({ input, row }) => sub(add(input("startMonth"), row("setupMonthsWhole")), one()),
+  },
   {
     name: "dipStartsMonth",
     label: "First month of the adoption dip (when the new way starts: after the setup, or at the start without one)",
     unit: "month",
     format: "month",
-    build: ({ input, row }) => add(input("startMonth"), when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0))),
+    build: ({ input, row }) =>
+      add(
+        input("startMonth"),
+        when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0)),
+      ),
   },
-  { name: "dipEndsMonth", label: "Last month of the adoption dip", unit: "month", format: "month", build: ({ input, row }) => sub(add(row("dipStartsMonth"), roundWhole(input("adoptionDipMonths"))), one()) },
+  {
+    name: "dipEndsMonth",
+    label: "Last month of the adoption dip",
+    unit: "month",
+    format: "month",
+    build: ({ input, row }) => sub(add(row("dipStartsMonth"), roundWhole(input("adoptionDipMonths"))), one()),
+  },
   {
     name: "externalSpend",
     label: "One-off spending, contingency included",
     unit: "{currency}",
     format: "money",
     build: ({ input, row }) =>
-      mul(add(add(add(add(input("externalConsultants"), input("externalHardware")), input("externalLicences")), mul(input("externalTrainingPerPerson"), input("people"))), input("externalOther")), row("contingencyFactor")),
+      mul(
+        add(
+          add(
+            add(add(input("externalConsultants"), input("externalHardware")), input("externalLicences")),
+            mul(input("externalTrainingPerPerson"), input("people")),
+          ),
+          input("externalOther"),
+        ),
+        row("contingencyFactor"),
+      ),
   },
   {
     name: "paidAtTimeZero",
@@ -190,8 +293,20 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
     format: "money",
     build: ({ input, row }) => when(compare(input("startMonth"), "<=", one()), row("externalSpend"), num(0)),
   },
-  { name: "licencesPerMonth", label: "Licences a month (besides a yearly fee)", unit: "{currency} a month", format: "money", build: ({ input }) => add(input("licenceFlatPerMonth"), mul(input("licencePerUserPerMonth"), input("people"))) },
-  { name: "discountFactor", label: "Discount factor for one month", unit: "factor", format: "discountFactor", build: ({ input }) => pow(add(one(), input("discountRate")), div(num(-1), num(12))) },
+  {
+    name: "licencesPerMonth",
+    label: "Licences a month (besides a yearly fee)",
+    unit: "{currency} a month",
+    format: "money",
+    build: ({ input }) => add(input("licenceFlatPerMonth"), mul(input("licencePerUserPerMonth"), input("people"))),
+  },
+  {
+    name: "discountFactor",
+    label: "Discount factor for one month",
+    unit: "factor",
+    format: "discountFactor",
+    build: ({ input }) => pow(add(one(), input("discountRate")), div(num(-1), num(12))),
+  },
 ];
 
 /** An alternative's new way of working starts once its setup is done (at once when it has no setup). */
@@ -200,7 +315,11 @@ export const readyMonthRow: WorkedOutRow<ScenarioFigureName> = {
   label: "Month the new way of working starts (the change is in place)",
   unit: "month",
   format: "month",
-  build: ({ input, row }) => add(input("startMonth"), when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0))),
+  build: ({ input, row }) =>
+    add(
+      input("startMonth"),
+      when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0)),
+    ),
 };
 
 /** The most live projects one person can keep (capacity.ts), from the scenario's own way of working. */
@@ -213,7 +332,13 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
     build: ({ input, row }) =>
       mul(
         row("departures"),
-        add(add(mul(input("vacancyMonths"), input("hoursPerMonth")), mul(mul(input("rampUpMonths"), input("hoursPerMonth")), sub(one(), input("rampUpOutputShare")))), input("knowledgeLossHours")),
+        add(
+          add(
+            mul(input("vacancyMonths"), input("hoursPerMonth")),
+            mul(mul(input("rampUpMonths"), input("hoursPerMonth")), sub(one(), input("rampUpOutputShare"))),
+          ),
+          input("knowledgeLossHours"),
+        ),
       ),
   },
   {
@@ -221,7 +346,11 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
     label: "Hours one person has, net of steady overheads",
     unit: "hours a month",
     format: "hours",
-    build: ({ input, row }) => sub(input("hoursPerMonth"), div(add(add(add(row("turnoverLossHours"), row("choresFixedHours")), row("waitingHours")), row("meetingHours")), input("people"))),
+    build: ({ input, row }) =>
+      sub(
+        input("hoursPerMonth"),
+        div(add(add(add(row("turnoverLossHours"), row("choresFixedHours")), row("waitingHours")), row("meetingHours")), input("people")),
+      ),
   },
   {
     name: "hoursPerProject",
@@ -243,7 +372,11 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
           compare(row("hoursPerPersonNet"), "<=", num(0)),
           num(0),
           // A vanishingly small need per project means no practical limit (capacity.ts).
-          when(compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)), str("no limit"), int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9)))),
+          when(
+            compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)),
+            str("no limit"),
+            int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9))),
+          ),
         ),
       ),
   },

@@ -133,10 +133,17 @@ export function App() {
         try {
           const document = await fetchCase();
           if (!isRecord(document.data)) {
-            setLoadFailure({ message: `${document.file} cannot be edited here until it is valid YAML or JSON; fix these in your editor and reload:`, issues: document.issues });
+            setLoadFailure({
+              message: `${document.file} cannot be edited here until it is valid YAML or JSON; fix these in your editor and reload:`,
+              issues: document.issues,
+            });
             return;
           }
-          load(document.data, { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version }, JSON.stringify(document.data));
+          load(
+            document.data,
+            { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version },
+            JSON.stringify(document.data),
+          );
           return;
         } catch (error) {
           setLoadFailure({ message: messageOf(error) });
@@ -228,7 +235,10 @@ export function App() {
   }, []);
 
   const editorApi = useMemo<EditorApi | null>(
-    () => (data ? { data, issues, set, rangesEnabled, currency: typeof data.currency === "string" && /^[A-Z]{3}$/.test(data.currency) ? data.currency : "EUR" } : null),
+    () =>
+      data
+        ? { data, issues, set, rangesEnabled, currency: typeof data.currency === "string" && /^[A-Z]{3}$/.test(data.currency) ? data.currency : "EUR" }
+        : null,
     [data, issues, set, rangesEnabled],
   );
 
@@ -270,7 +280,11 @@ export function App() {
         setStatus({ text: `${file} cannot be read: ${document.issues[0]?.message ?? "it holds no case"}`, tone: "error" });
         return;
       }
-      load(document.data, { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version }, JSON.stringify(document.data));
+      load(
+        document.data,
+        { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version },
+        JSON.stringify(document.data),
+      );
       setStatus({ text: `Opened ${file}.`, tone: "info" });
     } catch (error) {
       setStatus({ text: `Could not open ${file}: ${messageOf(error)}`, tone: "error" });
@@ -283,7 +297,10 @@ export function App() {
       const template = info ? await fetchTemplate(name) : { name, text: seedTemplate };
       if (loadText(template.text, { kind: "template", name, text: template.text })) {
         setTab("case");
-        setStatus({ text: `Started from the ${name} template. ${saveTarget ? `Saving would replace ${saveTarget}.` : "Download it to keep it."}`, tone: "info" });
+        setStatus({
+          text: `Started from the ${name} template. ${saveTarget ? `Saving would replace ${saveTarget}.` : "Download it to keep it."}`,
+          tone: "info",
+        });
       }
     } catch (error) {
       setStatus({ text: `Could not load the template: ${messageOf(error)}`, tone: "error" });
@@ -309,7 +326,11 @@ export function App() {
 
   const download = (format: CaseFormat) => {
     if (!data) return;
-    downloadFile(`${fileStem()}.${format === "json" ? "json" : "yaml"}`, caseText(data, format, format === "yaml" ? originYaml(origin) : undefined), format === "json" ? "application/json" : "application/yaml");
+    downloadFile(
+      `${fileStem()}.${format === "json" ? "json" : "yaml"}`,
+      caseText(data, format, format === "yaml" ? originYaml(origin) : undefined),
+      format === "json" ? "application/json" : "application/yaml",
+    );
     setStatus({ text: `Downloaded ${fileStem()}.${format === "json" ? "json" : "yaml"}.`, tone: "success" });
   };
 

@@ -21,7 +21,15 @@ describe("export", () => {
     expect(stderr).toContain(`wrote ${target}`);
     expect(stderr).toContain("mlops-roi import");
     const workbook = await readWorkbook(new Uint8Array(readFileSync(target)));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Summary", "Assumptions", "Maintenance over time", "Simulation", "Comparison", "Inputs by scenario", "Case"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Summary",
+      "Assumptions",
+      "Maintenance over time",
+      "Simulation",
+      "Comparison",
+      "Inputs by scenario",
+      "Case",
+    ]);
   });
 
   it("refuses to replace a file without --force, keeps a .bak with it", async () => {

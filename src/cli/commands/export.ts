@@ -46,7 +46,8 @@ Examples:
         throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`);
       }
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
-      if (existsSync(target) && !options.force) throw new UserError(`${target} already exists; use --force to replace it (the old file is kept as ${basename(target)}.bak)`);
+      if (existsSync(target) && !options.force)
+        throw new UserError(`${target} already exists; use --force to replace it (the old file is kept as ${basename(target)}.bak)`);
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       const monteCarlo = await runMonteCarlo(compiled, options, output);

@@ -24,7 +24,10 @@ describe("import", () => {
   });
 
   it("writes the edited file with -o and lists what changed", async () => {
-    writeFileSync(workbook, await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)));
+    writeFileSync(
+      workbook,
+      await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)),
+    );
     const target = join(temp.path, "case.yaml");
     const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
     expect(exitCode).toBe(0);
@@ -35,7 +38,13 @@ describe("import", () => {
   });
 
   it("names the workbook, sheet and cell of every problem, exits 1 and writes nothing", async () => {
-    writeFileSync(workbook, await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.projects.upkeepHoursPerMonth", "likely").value = "thirty")));
+    writeFileSync(
+      workbook,
+      await edited(
+        new Uint8Array(readFileSync(workbook)),
+        (_workbook, cell) => void (cell("defaults.projects.upkeepHoursPerMonth", "likely").value = "thirty"),
+      ),
+    );
     const target = join(temp.path, "case.yaml");
     const { exitCode, stdout, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
     expect(exitCode).toBe(1);

@@ -10,7 +10,8 @@ function readBytes(path: string): Uint8Array {
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a workbook (.xlsx) written by mlops-roi export`);
-    if (stats.size > MAX_WORKBOOK_BYTES) throw new UserError(`${path} is ${(stats.size / 1_000_000).toFixed(0)} MB; a workbook from mlops-roi export is far smaller`);
+    if (stats.size > MAX_WORKBOOK_BYTES)
+      throw new UserError(`${path} is ${(stats.size / 1_000_000).toFixed(0)} MB; a workbook from mlops-roi export is far smaller`);
     return new Uint8Array(readFileSync(path));
   } catch (error) {
     if (error instanceof UserError) throw error;

@@ -139,7 +139,10 @@ Examples:
       const { compiled } = compileCase(validation.file, { allCapabilities: true });
       if (!compiled) return;
       const known = compiled.capabilities.map((capability) => capability.name);
-      const candidates = options.from?.split(",").map((name) => name.trim()).filter(Boolean);
+      const candidates = options.from
+        ?.split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
       for (const name of candidates ?? []) {
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
@@ -165,7 +168,10 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
   if (document.hasIn(["scenarios", name]) && !force) {
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
   }
-  const limits = [result.limits.budget !== null ? `a first-year budget of ${result.limits.budget}` : "", result.limits.setupHours !== null ? `${result.limits.setupHours} setup hours` : ""].filter(Boolean);
+  const limits = [
+    result.limits.budget !== null ? `a first-year budget of ${result.limits.budget}` : "",
+    result.limits.setupHours !== null ? `${result.limits.setupHours} setup hours` : "",
+  ].filter(Boolean);
   const scenario = document.createNode({
     label: "What we ask for",
     description: `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`,

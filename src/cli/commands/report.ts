@@ -66,7 +66,10 @@ export function registerReport(program: Command, output: CliOutput): void {
     .option("--seed <s>", "seed of the random draws: the same seed gives the same report (default 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .option("--force", "replace existing output files (the old ones are kept as .bak; an unchanged file is left as it is)")
-    .option("--date <YYYY-MM-DD>", "the date printed under the title (default: SOURCE_DATE_EPOCH when set, else today): the same file then gives the same bytes")
+    .option(
+      "--date <YYYY-MM-DD>",
+      "the date printed under the title (default: SOURCE_DATE_EPOCH when set, else today): the same file then gives the same bytes",
+    )
     .option("--db <path>", "store of actuals for the plan-versus-actual section (default: the .db next to the case, when there is one)")
     .option("--team <name>", "whose plan versus actual to show when the store holds several teams")
     .addHelpText(
@@ -80,13 +83,14 @@ Examples:
     )
     .action(async (file: string, options: ReportOptions) => {
       // Loaded here, not at start: charts, the browser and the store take a second to load.
-      const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { printPdf }, { jargonInUserText }, { planVersusActualForReport }] = await Promise.all([
-        import("../../report/browser.js"),
-        import("../../report/create-report.js"),
-        import("../../report/pdf.js"),
-        import("../../report/user-jargon.js"),
-        import("./track/for-report.js"),
-      ]);
+      const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { printPdf }, { jargonInUserText }, { planVersusActualForReport }] =
+        await Promise.all([
+          import("../../report/browser.js"),
+          import("../../report/create-report.js"),
+          import("../../report/pdf.js"),
+          import("../../report/user-jargon.js"),
+          import("./track/for-report.js"),
+        ]);
       const paper = paperSize(options.paper);
       const toStdout = options.output === "-";
       checkTargets([...(toStdout ? [] : [options.output]), ...(options.pdf ? [options.pdf] : [])], options.force ?? false);
@@ -102,7 +106,9 @@ Examples:
       const planVersusActual = await planVersusActualForReport(file, source.text, options, result);
       const { html, context } = await createReport(compiled, { result, generatedOn, ...(planVersusActual ? { planVersusActual } : {}) });
       for (const warning of jargonInUserText(context.result)) {
-        output.stderr(`${file}: warning: ${warning.where} uses technical words a decision-maker may not know (${warning.words.join(", ")}); the report shows it as written\n`);
+        output.stderr(
+          `${file}: warning: ${warning.where} uses technical words a decision-maker may not know (${warning.words.join(", ")}); the report shows it as written\n`,
+        );
       }
       // Print first: if Chromium fails, nothing has been written.
       const pdf = options.pdf ? await printPdf(html, { paper, title: context.result.title }) : undefined;

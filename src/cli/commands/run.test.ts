@@ -45,7 +45,7 @@ describe("run, for people", () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["run", seed, "--scenario", "optimla"]);
     expect(exitCode).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain('--scenario optimla: no such scenario');
+    expect(stderr).toContain("--scenario optimla: no such scenario");
     expect(stderr).toContain('did you mean "optimal"?');
     expect(stderr).toContain("current, optimal, compromise");
   });
@@ -80,7 +80,10 @@ describe("run --json, the contract for scripts", () => {
 
   it("carries the seed's sheet (examples/seed.yaml) in those names", async () => {
     const { result } = await runJson(seed);
-    const scenarios = result.scenarios as Record<string, { months: { liveProjects: number; upkeepHours: number; freeHours: number; canStartNewWork: boolean }[]; summary: { maxLiveProjectsPerPerson: number } }>;
+    const scenarios = result.scenarios as Record<
+      string,
+      { months: { liveProjects: number; upkeepHours: number; freeHours: number; canStartNewWork: boolean }[]; summary: { maxLiveProjectsPerPerson: number } }
+    >;
     const today = scenarios.current!;
     const better = scenarios.optimal!;
     expect(today.months.map((month) => month.liveProjects)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]);

@@ -45,7 +45,9 @@ Examples:
       const names = compiled.scenarios.map((scenario) => scenario.name);
       if (options.scenario !== undefined && !names.includes(options.scenario)) {
         const guess = suggest(options.scenario, names);
-        throw new UserError(`--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${names.join(", ")}`);
+        throw new UserError(
+          `--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${names.join(", ")}`,
+        );
       }
       const simulated = performance.now();
       const uncertainty = await runMonteCarlo(compiled, options, output);

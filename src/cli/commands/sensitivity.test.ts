@@ -95,7 +95,7 @@ describe("sensitivity", () => {
     const wrong = await runCliCaptured(["sensitivity", uncertain, "--scenario", "optimul"]);
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stdout).toBe("");
-    expect(wrong.stderr).toContain('--scenario optimul: not an alternative in');
+    expect(wrong.stderr).toContain("--scenario optimul: not an alternative in");
     expect(wrong.stderr).toContain('did you mean "optimal"?');
     expect(wrong.stderr).toContain("Allowed: optimal, compromise");
     expect(wrong.stderr).not.toMatch(stackTraceLine);

@@ -1,5 +1,14 @@
 import { Option, type Command } from "commander";
-import { CaseRunner, chooseAlternative, correlatedGroups, sobol, tornado, type CorrelatedGroup, type SobolResult, type TornadoBar } from "../../engine/index.js";
+import {
+  CaseRunner,
+  chooseAlternative,
+  correlatedGroups,
+  sobol,
+  tornado,
+  type CorrelatedGroup,
+  type SobolResult,
+  type TornadoBar,
+} from "../../engine/index.js";
 import { suggest } from "../../engine/scenario/suggest.js";
 import { formatMoney } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -74,7 +83,14 @@ function renderText(result: SensitivityResult, label: string): string {
         "",
         renderTable(
           ["Input (one at a time, 5th to 95th percentile)", "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
-          result.tornado.map((bar) => [bar.input, number(bar.inputLow), number(bar.inputHigh), formatMoney(bar.low, result.currency), formatMoney(bar.high, result.currency), formatMoney(bar.swing, result.currency)]),
+          result.tornado.map((bar) => [
+            bar.input,
+            number(bar.inputLow),
+            number(bar.inputHigh),
+            formatMoney(bar.low, result.currency),
+            formatMoney(bar.high, result.currency),
+            formatMoney(bar.swing, result.currency),
+          ]),
         ),
         "",
         asciiTornado(result.tornado, result.baseNpv, result.currency),
@@ -124,7 +140,9 @@ Examples:
       if (alternatives.length === 0) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to compare`);
       if (options.scenario !== undefined && !alternatives.includes(options.scenario)) {
         const guess = suggest(options.scenario, alternatives);
-        throw new UserError(`--scenario ${options.scenario}: not an alternative in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${alternatives.join(", ")}`);
+        throw new UserError(
+          `--scenario ${options.scenario}: not an alternative in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${alternatives.join(", ")}`,
+        );
       }
       const baseSamples = parseWholeNumber("--samples", options.samples ?? "1024", 2);
       if ((baseSamples & (baseSamples - 1)) !== 0) throw new UserError(`--samples is ${baseSamples}; allowed: a power of two such as 1024 or 4096`, 2);

@@ -24,7 +24,8 @@ function openBrowser(url: string, output: CliOutput): void {
     output.stderr(`not opening a browser in CI; the app is at ${url}\n`);
     return;
   }
-  const [command, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const [command, args] =
+    process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
   const child = spawn(command, args, { stdio: "ignore", detached: true });
   child.on("error", () => output.stderr(`could not open a browser (${command}); open ${url} yourself\n`));
   child.unref();
@@ -82,7 +83,9 @@ Examples:
         if (code === "EACCES") throw new UserError(`port ${options.port} needs administrator rights; choose one above 1023 with --port`);
         throw error;
       }
-      output.stdout(`mlops-roi: ${file ? `editing ${file}` : "no file given: start from a template, download to keep"} at ${server.url}\npress Ctrl+C to stop\n`);
+      output.stdout(
+        `mlops-roi: ${file ? `editing ${file}` : "no file given: start from a template, download to keep"} at ${server.url}\npress Ctrl+C to stop\n`,
+      );
       if (options.open) openBrowser(server.url, output);
       await stopRequested();
       await server.close();

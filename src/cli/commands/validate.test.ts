@@ -80,7 +80,9 @@ describe("validate", () => {
 
   it("prints warnings but still succeeds", async () => {
     const file = join(temp.path, "capacity.yaml");
-    const text = readFixture("valid-minimal.yaml").replace("mode: schedule", "mode: capacity\n    # build hours make capacity mode work\n").replace("upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: 30\n    buildHours: 200");
+    const text = readFixture("valid-minimal.yaml")
+      .replace("mode: schedule", "mode: capacity\n    # build hours make capacity mode work\n")
+      .replace("upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: 30\n    buildHours: 200");
     writeFileSync(file, text);
     const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
     expect(exitCode).toBe(0);

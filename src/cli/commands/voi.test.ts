@@ -50,21 +50,31 @@ describe("voi", () => {
     expect(stdout).toContain(
       `1. Finding out upkeep hours a month for each live project (Every tool we want, What will be approved) together first is worth up to ${money(evppi[0]!.value)}.`,
     );
-    expect(stdout).toContain(`2. Finding out upkeep hours a month for each live project (What will be approved) first is worth up to ${money(evppi[1]!.value)}.`);
+    expect(stdout).toContain(
+      `2. Finding out upkeep hours a month for each live project (What will be approved) first is worth up to ${money(evppi[1]!.value)}.`,
+    );
     expect(stdout).toContain(`${optimalUpkeep} + ${compromiseUpkeep} (correlated in the file)`);
     // The order on screen is the JSON's order.
-    const positions = evppi.map((entry) => stdout.indexOf(`\n     ${entry.inputs.join(" + ")}${entry.group === "correlated" ? " (correlated in the file)" : ""}\n`));
+    const positions = evppi.map((entry) =>
+      stdout.indexOf(`\n     ${entry.inputs.join(" + ")}${entry.group === "correlated" ? " (correlated in the file)" : ""}\n`),
+    );
     expect(positions.every((position) => position > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const entry of evppi.filter((candidate) => !candidate.aboveNoise)) {
-      expect(stdout).toMatch(new RegExp(`: not worth measuring \\(${money(entry.value)}, at or below the noise level of ${money(json.noiseLevel)}\\)\\.\\n\\s+${entry.inputs.join(" \\+ ").replace(/\./g, "\\.")}\\n`));
+      expect(stdout).toMatch(
+        new RegExp(
+          `: not worth measuring \\(${money(entry.value)}, at or below the noise level of ${money(json.noiseLevel)}\\)\\.\\n\\s+${entry.inputs.join(" \\+ ").replace(/\./g, "\\.")}\\n`,
+        ),
+      );
     }
     expect(stdout).toContain(`Knowing every input exactly before deciding would be worth up to ${money(json.evpi)}`);
     expect(stdout).not.toContain("No measurement is worth paying for");
     // The options table: chance of being best, expected NPV and expected loss, as in the JSON.
     for (const option of json.options) {
       const percent = option.probabilityBest < 0.005 ? "<1%" : `${Math.round(option.probabilityBest * 100)}%`;
-      expect(stdout).toMatch(new RegExp(`\\(${option.scenario}\\).*\\s${percent.replace(/[<>]/, "\\$&")}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`));
+      expect(stdout).toMatch(
+        new RegExp(`\\(${option.scenario}\\).*\\s${percent.replace(/[<>]/, "\\$&")}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`),
+      );
     }
     expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
   });

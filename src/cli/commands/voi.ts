@@ -111,7 +111,12 @@ export function registerVoi(program: Command, output: CliOutput): void {
     .option("--samples <n>", "Monte Carlo samples (default 10000)")
     .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
-    .option("--group <inputs>", "inputs (paths, comma-separated) to value together as well as alone; repeatable", (value: string, previous: string[]) => [...previous, value], [])
+    .option(
+      "--group <inputs>",
+      "inputs (paths, comma-separated) to value together as well as alone; repeatable",
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option("--json", "print the decision analysis as JSON")
     .option("-o, --output <file>", "write the output to a file instead of the terminal")
     .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
@@ -129,17 +134,23 @@ Examples:
       if (compiled.scenarios.length < 2) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to choose between`);
       const inputs = compiled.uncertainLeaves.map((leaf) => compiled.leaves[leaf]!.name);
       if (inputs.length === 0) {
-        throw new UserError(`${file}: every input is a single number, so there is nothing uncertain to find out; give an input as { low, high } (a 90% interval) to see what measuring it is worth`);
+        throw new UserError(
+          `${file}: every input is a single number, so there is nothing uncertain to find out; give an input as { low, high } (a 90% interval) to see what measuring it is worth`,
+        );
       }
       const groups = options.group.map((text) => {
         const group = groupInputs(text);
         for (const input of group) {
           if (!inputs.includes(input)) {
             const guess = suggest(input, inputs);
-            throw new UserError(`--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${inputs.join(", ")}`, 2);
+            throw new UserError(
+              `--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${inputs.join(", ")}`,
+              2,
+            );
           }
         }
-        if (new Set(group).size < 2) throw new UserError(`--group ${text}: a group needs at least two different inputs, comma-separated; each input is valued alone anyway`, 2);
+        if (new Set(group).size < 2)
+          throw new UserError(`--group ${text}: a group needs at least two different inputs, comma-separated; each input is valued alone anyway`, 2);
         return group;
       });
       if (options.samples !== undefined) parseWholeNumber("--samples", options.samples, 1);

@@ -46,7 +46,9 @@ describe("the run report's decision lines", () => {
     expect(result.decision!.evpi).toBeLessThanOrEqual(result.decision!.noiseLevel);
     const text = renderRunReport(result);
     expect(text).toContain("  Best on average: A managed platform, the best option in 100% of the samples\n");
-    expect(text).toContain(`  Knowing every input exactly before deciding would be worth ${formatMoney(result.decision!.evpi, "EUR")} (EVPI): no measurement is worth paying for\n`);
+    expect(text).toContain(
+      `  Knowing every input exactly before deciding would be worth ${formatMoney(result.decision!.evpi, "EUR")} (EVPI): no measurement is worth paying for\n`,
+    );
   });
 
   it("are left out without ranges", () => {
@@ -80,8 +82,16 @@ describe("the run report's conventions", () => {
 describe("the run report's header", () => {
   it("prints the case's description under its title", () => {
     const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
-    const { compiled } = validateScenarioText(seed.replace("title: One data scientist, three releases a year", 'title: One data scientist, three releases a year\ndescription: "Prepared for the budget round of May."'));
-    expect(renderRunReport(buildResult(compiled!)).split("\n").slice(0, 2)).toEqual(["One data scientist, three releases a year", "Prepared for the budget round of May."]);
+    const { compiled } = validateScenarioText(
+      seed.replace(
+        "title: One data scientist, three releases a year",
+        'title: One data scientist, three releases a year\ndescription: "Prepared for the budget round of May."',
+      ),
+    );
+    expect(renderRunReport(buildResult(compiled!)).split("\n").slice(0, 2)).toEqual([
+      "One data scientist, three releases a year",
+      "Prepared for the budget round of May.",
+    ]);
   });
 });
 

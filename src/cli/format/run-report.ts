@@ -40,7 +40,18 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     const adjusted = comparison.riskAdjusted;
     if (!risk || !adjusted) return [row];
     // Forrester TEI's risk-adjusted figures, on a line of their own under the unadjusted ones.
-    return [row, [`  risk-adjusted (benefits ${signedShare(-risk.benefits)}, costs ${signedShare(risk.costs)})`, money(adjusted.npv), formatPercent(adjusted.roi), "", "", "", ""]];
+    return [
+      row,
+      [
+        `  risk-adjusted (benefits ${signedShare(-risk.benefits)}, costs ${signedShare(risk.costs)})`,
+        money(adjusted.npv),
+        formatPercent(adjusted.roi),
+        "",
+        "",
+        "",
+        "",
+      ],
+    ];
   });
   const span = result.horizonMonths >= 12 ? "last 12 months" : `all ${result.horizonMonths} month${result.horizonMonths === 1 ? "" : "s"}`;
   return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", `Benefit, ${span}`], rows);
@@ -141,7 +152,9 @@ function capacityTable(scenarios: ScenarioResult[]): string {
       row("Can no longer start new work from", (s) => formatMonth(s.summary.newWorkStopsMonth)),
       row("Projects released", (s) => String(s.summary.projectsDelivered)),
       row("Live projects at the end", (s) => String(s.summary.liveProjectsAtEnd)),
-      row("Overloaded months", (s) => (s.summary.overloadedMonths.length === 0 ? "none" : `${s.summary.overloadedMonths.length} (from month ${s.summary.firstOverloadedMonth})`)),
+      row("Overloaded months", (s) =>
+        s.summary.overloadedMonths.length === 0 ? "none" : `${s.summary.overloadedMonths.length} (from month ${s.summary.firstOverloadedMonth})`,
+      ),
     ],
   );
 }

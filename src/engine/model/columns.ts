@@ -49,7 +49,17 @@ export const F = Object.fromEntries(monthlyFieldNames.map((name, index) => [name
 export const MONTHLY_FIELD_COUNT = monthlyFieldNames.length;
 
 /** Cash cost columns: what the ROI counts as the alternative's extra cash when it rises (adjacent, from overloadCost). */
-export const cashCostFields = [F.overloadCost, F.payroll, F.licences, F.infrastructure, F.supportStaff, F.outageCost, F.hiringCost, F.otherTeamsCost, F.externalSpend] as const;
+export const cashCostFields = [
+  F.overloadCost,
+  F.payroll,
+  F.licences,
+  F.infrastructure,
+  F.supportStaff,
+  F.outageCost,
+  F.hiringCost,
+  F.otherTeamsCost,
+  F.externalSpend,
+] as const;
 
 /** Reads one value. @example columnValue(columns, F.freeHours, 0) // free hours in month 1 */
 export function columnValue(columns: Float64Array, field: number, at: number): number {

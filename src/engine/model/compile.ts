@@ -112,7 +112,10 @@ function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: Map<strin
     const costLeaves = Object.fromEntries(
       (Object.keys(capabilityCosts) as CapabilityCost[]).map((cost) => [cost, leafFor([...base, cost], defaults?.[cost] || undefined)]),
     ) as Record<CapabilityCost, number>;
-    const targets = new Set<EffectTarget>([...(Object.keys(defaults?.effects ?? {}) as EffectTarget[]), ...(Object.keys(written.effects ?? {}) as EffectTarget[])]);
+    const targets = new Set<EffectTarget>([
+      ...(Object.keys(defaults?.effects ?? {}) as EffectTarget[]),
+      ...(Object.keys(written.effects ?? {}) as EffectTarget[]),
+    ]);
     const effectLeaves = [...targets]
       .map((target) => [target, leafFor([...base, "effects", target], defaults?.effects[target])] as [EffectTarget, number])
       .filter(([, leaf]) => leaf >= 0);
@@ -193,7 +196,11 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     }
 
     const summedLeaves: [number, number][] = [];
-    const tasks = new Set([...Object.keys(defaults.manualTasks ?? {}), ...Object.keys(baselineEntry.manualTasks ?? {}), ...Object.keys(entry.manualTasks ?? {})]);
+    const tasks = new Set([
+      ...Object.keys(defaults.manualTasks ?? {}),
+      ...Object.keys(baselineEntry.manualTasks ?? {}),
+      ...Object.keys(entry.manualTasks ?? {}),
+    ]);
     for (const task of tasks) {
       const per = entry.manualTasks?.[task]?.per ?? baselineEntry.manualTasks?.[task]?.per ?? defaults.manualTasks?.[task]?.per;
       // Task names may contain dots, so they are resolved with an explicit path.
@@ -221,11 +228,22 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     const team = merged("team");
     const releases = merged("releases");
     const where = (key: keyof ScenarioInputs): FieldPath =>
-      entry[key] !== undefined ? [...base, key] : baselineEntry[key] !== undefined ? ["scenarios", file.baseline, key] : defaults[key] !== undefined ? ["defaults", key] : base;
+      entry[key] !== undefined
+        ? [...base, key]
+        : baselineEntry[key] !== undefined
+          ? ["scenarios", file.baseline, key]
+          : defaults[key] !== undefined
+            ? ["defaults", key]
+            : base;
 
     for (const required of ["people", "hoursPerMonth"] as const) {
       if (team[required] === undefined) {
-        scenarioError(name, where("team"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no team.${required}; set it under defaults.team or in each scenario's team`);
+        scenarioError(
+          name,
+          where("team"),
+          "missing",
+          (who) => `${who.names} ${who.verb("has", "have")} no team.${required}; set it under defaults.team or in each scenario's team`,
+        );
       }
     }
     const salaryOf = (inputs: ScenarioInputs): Data => {
@@ -235,40 +253,76 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     const salary = { ...salaryOf(defaults), ...salaryOf(baselineEntry), ...salaryOf(entry) };
     const hasSalary = Object.keys(salary).some((key) => key !== "note");
     if (team.hourlyCost !== undefined && hasSalary) {
-      scenarioError(name, where("team"), "conflict", (who) => `${who.names} ${who.verb("gives", "give")} both team.hourlyCost and team.salary; give one of them`);
+      scenarioError(
+        name,
+        where("team"),
+        "conflict",
+        (who) => `${who.names} ${who.verb("gives", "give")} both team.hourlyCost and team.salary; give one of them`,
+      );
     } else if (team.hourlyCost === undefined && !hasSalary) {
-      scenarioError(name, where("team"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no hour cost; set team.hourlyCost, or team.salary { annual, benefitsMultiplier, workingHoursPerYear }`);
+      scenarioError(
+        name,
+        where("team"),
+        "missing",
+        (who) =>
+          `${who.names} ${who.verb("has", "have")} no hour cost; set team.hourlyCost, or team.salary { annual, benefitsMultiplier, workingHoursPerYear }`,
+      );
     } else if (hasSalary) {
       for (const part of ["annual", "benefitsMultiplier", "workingHoursPerYear"]) {
-        if (salary[part] === undefined) scenarioError(name, where("team"), "missing", (who) => `${who.names}: team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
+        if (salary[part] === undefined)
+          scenarioError(name, where("team"), "missing", (who) => `${who.names}: team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
       }
     }
     if ([entry, baselineEntry, defaults].every((inputs) => getIn(inputs, ["projects", "upkeepHoursPerMonth"]) === undefined)) {
-      scenarioError(name, where("projects"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no projects.upkeepHoursPerMonth (hours a month one live project needs)`);
+      scenarioError(
+        name,
+        where("projects"),
+        "missing",
+        (who) => `${who.names} ${who.verb("has", "have")} no projects.upkeepHoursPerMonth (hours a month one live project needs)`,
+      );
     }
 
     const mode = releases.mode;
     if (mode === undefined) {
-      scenarioError(name, where("releases"), "missing", (who) => `${who.names} ${who.verb("has", "have")} no releases.mode; allowed: schedule (months given) or capacity (free hours build projects)`);
+      scenarioError(
+        name,
+        where("releases"),
+        "missing",
+        (who) => `${who.names} ${who.verb("has", "have")} no releases.mode; allowed: schedule (months given) or capacity (free hours build projects)`,
+      );
     }
     const months = Array.isArray(releases.months) ? (releases.months as number[]) : [];
     const monthsPath: FieldPath = entry.releases?.months !== undefined ? [...base, "releases", "months"] : ["defaults", "releases", "months"];
     months.forEach((month, index) => {
       if (month > file.horizonMonths) {
-        error([...monthsPath, index], "beyond_horizon", `${formatPath([...monthsPath, index])} is ${month}; allowed: a month between 1 and the horizon (${file.horizonMonths})`);
+        error(
+          [...monthsPath, index],
+          "beyond_horizon",
+          `${formatPath([...monthsPath, index])} is ${month}; allowed: a month between 1 and the horizon (${file.horizonMonths})`,
+        );
       }
     });
     if (mode === "capacity") {
-      if (months.length > 0) warn(monthsPath, "ignored", `${formatPath(monthsPath)} is ignored in capacity mode: projects are released when their build hours are done`);
+      if (months.length > 0)
+        warn(monthsPath, "ignored", `${formatPath(monthsPath)} is ignored in capacity mode: projects are released when their build hours are done`);
       const build = resolve("projects.buildHours");
       if (build < 0 || (leaves[build]?.value ?? 0) <= 0) {
         const found = build >= 0 ? `is ${leaves[build]?.value}` : "is missing";
-        scenarioError(name, build >= 0 ? (leaves[build]?.path ?? base) : where("releases"), "missing", (who) => `${who.names} ${who.verb("releases", "release")} by capacity, so projects.buildHours must be > 0 (hours to build one project); it ${found}`);
+        scenarioError(
+          name,
+          build >= 0 ? (leaves[build]?.path ?? base) : where("releases"),
+          "missing",
+          (who) => `${who.names} ${who.verb("releases", "release")} by capacity, so projects.buildHours must be > 0 (hours to build one project); it ${found}`,
+        );
       }
     }
     const start = resolve("change.startMonth");
     if (start >= 0 && (leaves[start]?.value ?? 1) > file.horizonMonths) {
-      error(leaves[start]?.path ?? base, "beyond_horizon", `${leaves[start]?.name} is ${leaves[start]?.value}; allowed: a month between 1 and the horizon (${file.horizonMonths})`);
+      error(
+        leaves[start]?.path ?? base,
+        "beyond_horizon",
+        `${leaves[start]?.name} is ${leaves[start]?.value}; allowed: a month between 1 and the horizon (${file.horizonMonths})`,
+      );
     }
 
     // Capabilities: their costs add to the scenario's, their effects multiply its inputs — both commute,
@@ -286,7 +340,11 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       if (!capability) {
         const known = catalogue.names();
         const guess = suggest(capabilityName, known);
-        error(at, "unknown_capability", `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${known.join(", ")}`);
+        error(
+          at,
+          "unknown_capability",
+          `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${known.join(", ")}`,
+        );
         return;
       }
       const contribution: CapabilityContribution = { name: capability.name, summed: [], multiplied: [] };
@@ -327,7 +385,10 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
 
   for (const { path, code, names, message } of shared.values()) {
     const several = names.length > 1;
-    const who: Who = { names: several ? `scenarios ${names.map((name) => `"${name}"`).join(", ")}` : `scenario "${names[0]}"`, verb: (one, many) => (several ? (many ?? one) : one) };
+    const who: Who = {
+      names: several ? `scenarios ${names.map((name) => `"${name}"`).join(", ")}` : `scenario "${names[0]}"`,
+      verb: (one, many) => (several ? (many ?? one) : one),
+    };
     error(path, code, message(who));
   }
   const correlated = compileCorrelations(file, leaves, error);

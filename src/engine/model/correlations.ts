@@ -25,13 +25,20 @@ export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], err
       const index = byName.get(name);
       if (index === undefined) {
         const guess = suggest(name, ranges);
-        const allowed = ranges.length > 0 ? `the path of an input given as a range (${ranges.slice(0, 6).join(", ")}${ranges.length > 6 ? ", ..." : ""})` : "an input given as a range, and this file has none";
+        const allowed =
+          ranges.length > 0
+            ? `the path of an input given as a range (${ranges.slice(0, 6).join(", ")}${ranges.length > 6 ? ", ..." : ""})`
+            : "an input given as a range, and this file has none";
         error(path, "unknown_input", `"${name}" is not an input of this file; allowed: ${allowed}${guess ? `; did you mean "${guess}"?` : ""}`);
         return -1;
       }
       const leaf = leaves[index]!;
       if (!leaf.distribution) {
-        error(path, "not_a_range", `${name} is a single number (${leaf.value}), not a range; give it as { low, high } to correlate it, or remove this correlation`);
+        error(
+          path,
+          "not_a_range",
+          `${name} is a single number (${leaf.value}), not a range; give it as { low, high } to correlate it, or remove this correlation`,
+        );
         return -1;
       }
       return index;
@@ -45,7 +52,11 @@ export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], err
     const key = [a, b].sort((x, y) => x - y).join(",");
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      error(["correlations", at, "between"], "duplicate", `${entry.between[0]} and ${entry.between[1]} are already correlated at correlations[${earlier}]; allowed: one correlation per pair`);
+      error(
+        ["correlations", at, "between"],
+        "duplicate",
+        `${entry.between[0]} and ${entry.between[1]} are already correlated at correlations[${earlier}]; allowed: one correlation per pair`,
+      );
       return;
     }
     seen.set(key, at);
@@ -58,7 +69,10 @@ export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], err
     const k = group.length;
     const matrix = new Float64Array(k * k);
     for (let at = 0; at < k; at++) matrix[at * k + at] = 1;
-    for (const { leaves: [a, b], rank } of inGroup) {
+    for (const {
+      leaves: [a, b],
+      rank,
+    } of inGroup) {
       const i = position.get(a)!;
       const j = position.get(b)!;
       matrix[i * k + j] = matrix[j * k + i] = pearsonOfRank(rank);
@@ -87,7 +101,10 @@ function linkedGroups(correlations: readonly CompiledCorrelation[]): number[][] 
     while (parent.get(at) !== undefined && parent.get(at) !== at) at = parent.get(at)!;
     return at;
   };
-  for (const { leaves: [a, b], rank } of correlations) {
+  for (const {
+    leaves: [a, b],
+    rank,
+  } of correlations) {
     if (rank === 0) continue;
     if (!parent.has(a)) parent.set(a, a);
     if (!parent.has(b)) parent.set(b, b);

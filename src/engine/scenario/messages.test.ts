@@ -46,7 +46,11 @@ const badValue = fc.oneof(
   fc.constant(null),
   fc.boolean(),
   fc.array(fc.integer(), { maxLength: 3 }),
-  fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== "value"), fc.integer(), { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(
+    fc.string({ minLength: 1, maxLength: 8 }).filter((key) => key !== "value"),
+    fc.integer(),
+    { minKeys: 1, maxKeys: 2 },
+  ),
   fc.constant(Number.POSITIVE_INFINITY),
 );
 

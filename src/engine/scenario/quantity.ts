@@ -50,9 +50,7 @@ export function quantityKind(name: QuantityKindName): QuantityKind {
 export function numberOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
   let schema = z.number({ error: `expected a number: ${kind.allowed}` });
-  schema = kind.exclusiveMin
-    ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` })
-    : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
+  schema = kind.exclusiveMin ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` }) : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
   const atMost = kind.statesMax ? "" : `, at most ${kind.max.toLocaleString("en")}`;
   schema = schema.max(kind.max, { error: `allowed: ${kind.allowed}${atMost}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });
@@ -117,7 +115,12 @@ function makeQuantity(name: QuantityKindName) {
           lambda: z.number({ error: "expected a number ≥ 0 (4 is usual)" }).min(0, { error: "allowed: a number ≥ 0 (4 is usual)" }).optional(),
           note,
         }),
-        z.strictObject({ distribution: z.literal("normal"), mean: value, sd: z.number({ error: "expected a standard deviation ≥ 0" }).min(0, { error: "allowed: a standard deviation ≥ 0" }), note }),
+        z.strictObject({
+          distribution: z.literal("normal"),
+          mean: value,
+          sd: z.number({ error: "expected a standard deviation ≥ 0" }).min(0, { error: "allowed: a standard deviation ≥ 0" }),
+          note,
+        }),
         z.strictObject({
           distribution: z.literal("lognormal"),
           mean: value,

@@ -117,7 +117,9 @@ function formOf(option: AnySchema): UnionForm {
       for (const [key, child] of Object.entries(defOf(object).shape ?? {})) if (defOf(child).type !== "optional") required.add(key);
     }
     // For a discriminated union, a key is required when every option requires it.
-    const everywhere = [...required].filter((key) => objects.every((object) => defOf(defOf(object).shape?.[key] ?? object).type !== "optional" && key in (defOf(object).shape ?? {})));
+    const everywhere = [...required].filter((key) =>
+      objects.every((object) => defOf(defOf(object).shape?.[key] ?? object).type !== "optional" && key in (defOf(object).shape ?? {})),
+    );
     return { kind: "map", keys: keysOf(objects), required: everywhere };
   }
   if (kinds.has("number")) return { kind: "number", keys: [], required: [] };

@@ -10,7 +10,10 @@ function whenWrongType(message: string) {
 
 /** A group of inputs; every group may carry a note of its own. */
 function group<Shape extends z.ZodRawShape>(description: string, shape: Shape) {
-  return z.strictObject({ note: noteSchema.optional(), ...shape }).partial().meta({ description });
+  return z
+    .strictObject({ note: noteSchema.optional(), ...shape })
+    .partial()
+    .meta({ description });
 }
 
 const salary = group("Hourly cost from salary: annual × benefitsMultiplier ÷ workingHoursPerYear.", {
@@ -40,7 +43,9 @@ const change = group("One-off costs of making the change (usually only in altern
   setupMonths: quantity("monthsPositive").meta({ description: "Months the setup hours are spread over (default 1)." }),
   learningWeeksPerPerson: quantity("weeks").meta({ description: "Weeks each person spends learning the new tools." }),
   familiarity: quantity("share").meta({ description: "How well the team already knows the tools: 0 not at all, 1 fully (no learning)." }),
-  organisationFactor: quantity("factor").meta({ description: "How well the organisation works: scales setup and learning hours (1 typical, 1.5 slow approvals)." }),
+  organisationFactor: quantity("factor").meta({
+    description: "How well the organisation works: scales setup and learning hours (1 typical, 1.5 slow approvals).",
+  }),
   contingencyShare: quantity("contingency").meta({ description: "Share added to setup hours and external spend for things going wrong." }),
   adoptionDipShare: quantity("share").meta({ description: "Share of the team's capacity lost while people adopt the new way of working." }),
   adoptionDipMonths: quantity("months").meta({ description: "Months the adoption dip lasts, starting after setup." }),
@@ -153,9 +158,15 @@ export const scenarioSchema = z
     description: z.string().max(4000),
     note: noteSchema,
     capabilities: z
-      .array(z.string({ error: whenWrongType("expected the name of a capability, e.g. scheduling") }).min(1).max(80), {
-        error: whenWrongType("expected a list of capability names, e.g. [scheduling, monitoring]"),
-      })
+      .array(
+        z
+          .string({ error: whenWrongType("expected the name of a capability, e.g. scheduling") })
+          .min(1)
+          .max(80),
+        {
+          error: whenWrongType("expected a list of capability names, e.g. [scheduling, monitoring]"),
+        },
+      )
       .max(64)
       .meta({ description: "The baseline plus these capabilities of the catalogue (their costs and effects are applied)." }),
     ...inputsShape,
@@ -206,7 +217,9 @@ const correlation = z
   .strictObject({
     between: z
       .tuple([z.string().min(1).max(400), z.string().min(1).max(400)], {
-        error: whenWrongType("expected the paths of two inputs given as ranges, e.g. [defaults.projects.upkeepHoursPerMonth, scenarios.better.projects.upkeepHoursPerMonth]"),
+        error: whenWrongType(
+          "expected the paths of two inputs given as ranges, e.g. [defaults.projects.upkeepHoursPerMonth, scenarios.better.projects.upkeepHoursPerMonth]",
+        ),
       })
       .meta({ description: "The two inputs, by their path in this file; both must be ranges." }),
     rank: z
@@ -225,11 +238,14 @@ const riskShare = (what: string) =>
     .max(1, { error: "allowed: a share from 0 to 1" });
 
 const riskAdjustment = z
-  .strictObject({
-    note: noteSchema.optional(),
-    benefits: riskShare("benefits cut by").optional().meta({ description: "Share by which every benefit is cut (0.1 = 10% less)." }),
-    costs: riskShare("costs raised by").optional().meta({ description: "Share by which every cost is raised (0.05 = 5% more)." }),
-  }, { error: whenWrongType("expected { benefits, costs }: shares from 0 to 1") })
+  .strictObject(
+    {
+      note: noteSchema.optional(),
+      benefits: riskShare("benefits cut by").optional().meta({ description: "Share by which every benefit is cut (0.1 = 10% less)." }),
+      costs: riskShare("costs raised by").optional().meta({ description: "Share by which every cost is raised (0.05 = 5% more)." }),
+    },
+    { error: whenWrongType("expected { benefits, costs }: shares from 0 to 1") },
+  )
   .meta({
     description:
       "Forrester TEI's risk adjustment, shown beside the unadjusted figures: present values of benefits cut by `benefits`, of costs raised by `costs`.",
@@ -238,20 +254,20 @@ const riskAdjustment = z
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    title: z.string({ error: whenWrongType("expected text: the title of the case") }).min(1).max(200),
+    title: z
+      .string({ error: whenWrongType("expected text: the title of the case") })
+      .min(1)
+      .max(200),
     description: z.string().max(8000).optional(),
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
       .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
     horizonMonths: numberOf("horizon").meta({ description: "Months the case covers: a whole number between 1 and 240." }),
     discountRate: quantity("rate").meta({ description: "Annual discount rate for the net present value." }),
-    discounting: z
-      .enum(["monthly", "yearEnd", "midYear"], { error: "allowed: monthly, yearEnd or midYear" })
-      .optional()
-      .meta({
-        description:
-          "How months are discounted: monthly (default, month m by (1 + rate)^(-m/12)), yearEnd (every month of year y by (1 + rate)^(-y), as Forrester TEI) or midYear ((1 + rate)^(-(y - 0.5))). Time 0 is never discounted.",
-      }),
+    discounting: z.enum(["monthly", "yearEnd", "midYear"], { error: "allowed: monthly, yearEnd or midYear" }).optional().meta({
+      description:
+        "How months are discounted: monthly (default, month m by (1 + rate)^(-m/12)), yearEnd (every month of year y by (1 + rate)^(-y), as Forrester TEI) or midYear ((1 + rate)^(-(y - 0.5))). Time 0 is never discounted.",
+    }),
     riskAdjustment: riskAdjustment.optional(),
     freedHoursCaptureShare: quantity("share")
       .optional()

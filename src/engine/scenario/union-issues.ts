@@ -59,7 +59,11 @@ export function chooseUnionBranch(issue: z.core.$ZodIssueInvalidUnion, forms: re
     const hint = typo ? `; did you mean "${typo.meant}" instead of "${typo.key}"?` : "";
     return { kind: "message", message: `${field} is ${describeValue(found)}; ${expected}${hint}` };
   }
-  if (typeof found === "number" && numberBranch >= 0 && !issue.errors[numberBranch]?.some((inner) => inner.code === "invalid_type" && inner.path.length === 0)) {
+  if (
+    typeof found === "number" &&
+    numberBranch >= 0 &&
+    !issue.errors[numberBranch]?.some((inner) => inner.code === "invalid_type" && inner.path.length === 0)
+  ) {
     return { kind: "branch", index: numberBranch, keys: [] };
   }
   return { kind: "message", message: `${field} is ${describeValue(found)}; ${expected}` };

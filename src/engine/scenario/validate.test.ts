@@ -216,7 +216,11 @@ describe("numbers out of range", () => {
   });
 
   it("refuses a share above 1, without repeating the bound", () => {
-    const text = withEdit(validCaseText(), "  projects:\n    upkeepHoursPerMonth: 30", "  breakage:\n    changeFailureRate: 1.5\n  projects:\n    upkeepHoursPerMonth: 30");
+    const text = withEdit(
+      validCaseText(),
+      "  projects:\n    upkeepHoursPerMonth: 30",
+      "  breakage:\n    changeFailureRate: 1.5\n  projects:\n    upkeepHoursPerMonth: 30",
+    );
     const issue = onlyError(text);
     expect(issue).toMatchObject({ line: lineOf(text, "1.5"), column: columnOf(text, "1.5") });
     expect(issue.message).toBe("defaults.breakage.changeFailureRate is 1.5; allowed: a share between 0 and 1 (0.25 means 25%)");
@@ -283,7 +287,11 @@ describe("rules across fields", () => {
   });
 
   it("refuses both hourlyCost and salary", () => {
-    const text = withEdit(validCaseText(), "    people: 1\n", "    people: 1\n    salary: { annual: 60000, benefitsMultiplier: 1.3, workingHoursPerYear: 1720 }\n");
+    const text = withEdit(
+      validCaseText(),
+      "    people: 1\n",
+      "    people: 1\n    salary: { annual: 60000, benefitsMultiplier: 1.3, workingHoursPerYear: 1720 }\n",
+    );
     const issues = errors(text);
     expect(issues.length).toBeGreaterThan(0);
     for (const issue of issues) {
@@ -315,7 +323,11 @@ describe("rules across fields", () => {
 describe("correlations between ranges", () => {
   // The valid case with both upkeep figures as ranges, and a list of correlations appended.
   const ranged = () =>
-    withEdit(withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: { low: 20, high: 40 }"), "upkeepHoursPerMonth: 11", "upkeepHoursPerMonth: { low: 5, high: 15 }");
+    withEdit(
+      withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: { low: 20, high: 40 }"),
+      "upkeepHoursPerMonth: 11",
+      "upkeepHoursPerMonth: { low: 5, high: 15 }",
+    );
   const pair = "[defaults.projects.upkeepHoursPerMonth, scenarios.better.projects.upkeepHoursPerMonth]";
   const withCorrelations = (entries: string) => `${ranged()}correlations:\n${entries}`;
 
@@ -326,7 +338,9 @@ describe("correlations between ranges", () => {
   });
 
   it("names the field, the value and what is allowed, with line and column, every problem at once", () => {
-    const text = withCorrelations(`  - between: ${pair}\n    rank: 1.5\n  - between: [defaults.projects.upkeepHoursPerMonth]\n    rank: 0.5\n  - between: ${pair}\n    rank: high\n    strength: 3\n`);
+    const text = withCorrelations(
+      `  - between: ${pair}\n    rank: 1.5\n  - between: [defaults.projects.upkeepHoursPerMonth]\n    rank: 0.5\n  - between: ${pair}\n    rank: high\n    strength: 3\n`,
+    );
     const issues = errors(text);
     expect(issues.map((issue) => issue.message)).toEqual([
       "correlations[0].rank is 1.5; allowed: a rank correlation from -1 to 1",
@@ -339,7 +353,9 @@ describe("correlations between ranges", () => {
 
   it("refuses a single number, naming it and its value", () => {
     const [issue] = errors(withCorrelations("  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n"));
-    expect(issue?.message).toBe("defaults.team.people is a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation");
+    expect(issue?.message).toBe(
+      "defaults.team.people is a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation",
+    );
   });
 });
 
@@ -384,7 +400,10 @@ describe("attacks and accidents", () => {
   });
 
   it("still reads a file that uses a few aliases", () => {
-    const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: &hours 120\n    hourlyCost: *hours").replace(/ {4}hourlyCost:\n {6}value: 60\n {6}note: from the finance team\n/, "");
+    const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: &hours 120\n    hourlyCost: *hours").replace(
+      / {4}hourlyCost:\n {6}value: 60\n {6}note: from the finance team\n/,
+      "",
+    );
     expect(validateScenarioText(text).issues).toEqual([]);
   });
 

@@ -22,12 +22,30 @@ export function validateScenarioText(text: string): Validation {
   if (source.issues.length > 0) return { source, issues: source.issues };
   const data = source.data;
   if (data === null || data === undefined) {
-    return { source, issues: [positioned(source, { path: [], code: "empty", severity: "error", message: "the file holds no fields (only comments); expected fields such as title, currency, horizonMonths, baseline and scenarios (run `mlops-roi init` to start from a commented example)" })] };
+    return {
+      source,
+      issues: [
+        positioned(source, {
+          path: [],
+          code: "empty",
+          severity: "error",
+          message:
+            "the file holds no fields (only comments); expected fields such as title, currency, horizonMonths, baseline and scenarios (run `mlops-roi init` to start from a commented example)",
+        }),
+      ],
+    };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
     return {
       source,
-      issues: [positioned(source, { path: [], code: "not_a_map", severity: "error", message: `the file holds ${describeValue(data)}; expected a map of fields (title, currency, horizonMonths, baseline, scenarios, ...)` })],
+      issues: [
+        positioned(source, {
+          path: [],
+          code: "not_a_map",
+          severity: "error",
+          message: `the file holds ${describeValue(data)}; expected a map of fields (title, currency, horizonMonths, baseline, scenarios, ...)`,
+        }),
+      ],
     };
   }
   const parsed = caseSchema.safeParse(data, { reportInput: true });
@@ -94,8 +112,16 @@ function crossFieldIssuesDespite(data: object): Issue[] {
 }
 
 /** Stand-ins for top-level fields no cross-field rule depends on, so a wrong one does not stop the checks. */
-const neutralTopLevel: Record<string, unknown> = { title: "-", description: "-", currency: "EUR", discountRate: 0, discounting: "monthly", riskAdjustment: {}, freedHoursCaptureShare: 0.5, $schema: "-" };
-
+const neutralTopLevel: Record<string, unknown> = {
+  title: "-",
+  description: "-",
+  currency: "EUR",
+  discountRate: 0,
+  discounting: "monthly",
+  riskAdjustment: {},
+  freedHoursCaptureShare: 0.5,
+  $schema: "-",
+};
 
 function remove(data: unknown, path: FieldPath): void {
   const parent = valueAt(data, path.slice(0, -1));

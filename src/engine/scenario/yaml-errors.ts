@@ -68,7 +68,7 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
     case "BAD_ALIAS":
       return plain(`an alias (*name) refers to no anchor (&name) written before it`);
     case "BAD_DQ_ESCAPE":
-      return plain('a text in double quotes has an unknown escape (a backslash); write \\\\ for a backslash, or use single quotes');
+      return plain("a text in double quotes has an unknown escape (a backslash); write \\\\ for a backslash, or use single quotes");
     default:
       return plain(lowerFirst(parserMessage));
   }

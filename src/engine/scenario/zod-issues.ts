@@ -9,7 +9,6 @@ export { keysAllowedAt } from "./schema-walk.js";
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-
 /** Keys shown in "allowed:" lists; `$schema` is for editors, not something a user picks. */
 function shownKeys(keys: readonly string[]): string {
   return keys.filter((key) => key !== "$schema").join(", ");
@@ -44,7 +43,8 @@ export function fromZodIssues(schema: AnySchema, issues: readonly ZodIssue[], da
 
 /** A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem. */
 function withoutRepeatedChecks(issues: readonly ZodIssue[]): ZodIssue[] {
-  const under = (inner: readonly PropertyKey[], outer: readonly PropertyKey[]) => inner.length > outer.length && outer.every((segment, index) => segment === inner[index]);
+  const under = (inner: readonly PropertyKey[], outer: readonly PropertyKey[]) =>
+    inner.length > outer.length && outer.every((segment, index) => segment === inner[index]);
   return issues.filter((issue) => issue.code !== "custom" || !issues.some((other) => other.code !== "custom" && under(other.path, issue.path)));
 }
 
@@ -82,7 +82,12 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
         const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
         const guess = typeof found === "string" ? suggest(found, options) : undefined;
         const what = found === undefined ? "is missing" : `is ${describeValue(found)}`;
-        return [error(found === undefined ? "missing" : "invalid_value", `${field} ${what}; allowed: ${options.join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`)];
+        return [
+          error(
+            found === undefined ? "missing" : "invalid_value",
+            `${field} ${what}; allowed: ${options.join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`,
+          ),
+        ];
       }
       const forms = unionFormsAt(schema, path);
       if (!forms) return [error("invalid_type", `${field} is ${describeValue(found)}; ${ours ?? "this value is not allowed here"}`)];
@@ -108,7 +113,11 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
       const parent = formatPath(path.slice(0, -1));
       const inner = issue.issues[0];
       const rule =
-        inner?.code === "too_small" ? "a name may not be empty" : inner?.code === "too_big" ? `a name is at most ${String(inner.maximum)} characters` : "names are short text";
+        inner?.code === "too_small"
+          ? "a name may not be empty"
+          : inner?.code === "too_big"
+            ? `a name is at most ${String(inner.maximum)} characters`
+            : "names are short text";
       return [error("invalid_key", `the name ${JSON.stringify(String(key))} in ${parent} is not allowed; ${rule}`)];
     }
     case "too_small":
@@ -117,7 +126,12 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
       return [error(issue.code, `${field} is ${describeValue(found)}; ${rule}${sizeOf(found)}`)];
     }
     case "invalid_format":
-      return [error(issue.code, `${field} is ${describeValue(found)}; ${ours ?? `allowed: text matching ${"pattern" in issue ? String(issue.pattern) : issue.format}`}`)];
+      return [
+        error(
+          issue.code,
+          `${field} is ${describeValue(found)}; ${ours ?? `allowed: text matching ${"pattern" in issue ? String(issue.pattern) : issue.format}`}`,
+        ),
+      ];
     case "not_multiple_of":
       return [error(issue.code, `${field} is ${describeValue(found)}; ${ours ?? `allowed: a multiple of ${String(issue.divisor)}`}`)];
     case "custom":

@@ -46,7 +46,8 @@ describe("sampleInto", () => {
       uniforms.forEach((u, i) => {
         const exact = quantile(d, u);
         // Normal and lognormal draws use Acklam's approximation without refinement (faster; error < 1.2e-9 in z).
-        if (d.kind === "normal" || d.kind === "lognormal") expect(Math.abs(out[i]! - exact)).toBeLessThanOrEqual(2e-9 * Math.max(1, Math.abs(exact)) * (d.kind === "normal" ? d.sd : 10));
+        if (d.kind === "normal" || d.kind === "lognormal")
+          expect(Math.abs(out[i]! - exact)).toBeLessThanOrEqual(2e-9 * Math.max(1, Math.abs(exact)) * (d.kind === "normal" ? d.sd : 10));
         else expect(out[i]).toBe(exact);
       });
     }

@@ -25,4 +25,13 @@ export {
 export { latinHypercubeColumn } from "./latin-hypercube.js";
 export { percentiles, percentilesOfColumn, quickselect, shareAbove, shareAtMost } from "./quantiles.js";
 export { sobolIndices, type BatchModel, type SobolIndex, type SobolOptions } from "./sobol.js";
-export { decisionOutcome, noiseLevel, partialValue, partialValues, quantileBins, type DecisionOutcome, type OptionOutcome, type PartialValue } from "./value-of-information.js";
+export {
+  decisionOutcome,
+  noiseLevel,
+  partialValue,
+  partialValues,
+  quantileBins,
+  type DecisionOutcome,
+  type OptionOutcome,
+  type PartialValue,
+} from "./value-of-information.js";

@@ -71,7 +71,12 @@ describe("tabulated PERT sampling", () => {
     const count = 200_000;
     const uniforms = new Float64Array(count);
     for (let i = 0; i < count; i++) uniforms[i] = (i + 0.5) / count;
-    for (const [min, mode, max, lambda] of [[0, 2, 10, 4], [0, 0, 10, 4], [100, 101, 1e6, 4], [0, 1, 10, 40]] as const) {
+    for (const [min, mode, max, lambda] of [
+      [0, 2, 10, 4],
+      [0, 0, 10, 4],
+      [100, 101, 1e6, 4],
+      [0, 1, 10, 40],
+    ] as const) {
       const draws = new Float64Array(count);
       samplePertInto(min, mode, max, lambda, uniforms, draws);
       let worstDrop = 0;

@@ -30,7 +30,9 @@ describe("quickselect", () => {
         // Partitioned around k, and still a permutation of the input.
         for (let i = 0; i < k; i++) if (array[i]! > result) return false;
         for (let i = k + 1; i < array.length; i++) if (array[i]! < result) return false;
-        return Array.from(array).sort((a, b) => a - b).every((value, i) => value === sorted[i]);
+        return Array.from(array)
+          .sort((a, b) => a - b)
+          .every((value, i) => value === sorted[i]);
       }),
       { seed: 424242, numRuns: 300 },
     );

@@ -149,7 +149,14 @@ function centreOutputs(outputsA: Float64Array, outputsB: Float64Array, outputsMi
 }
 
 /** Percentile interval of samples[start .. start + count), widened to contain `estimate`. */
-function percentileInterval(samples: Float64Array, start: number, count: number, confidence: number, estimate: number, scratch: Float64Array): [number, number] {
+function percentileInterval(
+  samples: Float64Array,
+  start: number,
+  count: number,
+  confidence: number,
+  estimate: number,
+  scratch: Float64Array,
+): [number, number] {
   if (count === 0) return [estimate, estimate];
   const tail = (1 - confidence) / 2;
   const [low, high] = percentiles(samples.subarray(start, start + count), [tail, 1 - tail], scratch) as [number, number];

@@ -39,24 +39,20 @@ describe("decisionOutcome", () => {
 
   it("has chances that add up to 1, losses ≥ 0, and the best option's loss equal to the EVPI", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: 1, max: 300 }),
-        fc.integer({ min: 0, max: 1_000_000 }),
-        (options, count, seed) => {
-          const random = createRandom(seed);
-          // Whole numbers make ties common, to exercise the shared wins.
-          const values = Array.from({ length: options }, () => Float64Array.from({ length: count }, () => Math.round(random() * 6 - 3)));
-          const outcome = decisionOutcome(values, count);
-          const total = outcome.options.reduce((sum, option) => sum + option.probabilityBest, 0);
-          expect(total).toBeCloseTo(1, 12);
-          for (const option of outcome.options) expect(option.expectedLoss).toBeGreaterThanOrEqual(0);
-          expect(outcome.options[outcome.best]!.expectedLoss).toBe(outcome.evpi);
-          for (const option of outcome.options) expect(option.expectedValue).toBeLessThanOrEqual(outcome.options[outcome.best]!.expectedValue);
-          // How often a beats b and b beats a add up to 1 (ties shared).
-          for (let a = 0; a < options; a++) for (let b = 0; b < options; b++) if (a !== b) expect(outcome.above[a]![b]! + outcome.above[b]![a]!).toBeCloseTo(1, 12);
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 1_000_000 }), (options, count, seed) => {
+        const random = createRandom(seed);
+        // Whole numbers make ties common, to exercise the shared wins.
+        const values = Array.from({ length: options }, () => Float64Array.from({ length: count }, () => Math.round(random() * 6 - 3)));
+        const outcome = decisionOutcome(values, count);
+        const total = outcome.options.reduce((sum, option) => sum + option.probabilityBest, 0);
+        expect(total).toBeCloseTo(1, 12);
+        for (const option of outcome.options) expect(option.expectedLoss).toBeGreaterThanOrEqual(0);
+        expect(outcome.options[outcome.best]!.expectedLoss).toBe(outcome.evpi);
+        for (const option of outcome.options) expect(option.expectedValue).toBeLessThanOrEqual(outcome.options[outcome.best]!.expectedValue);
+        // How often a beats b and b beats a add up to 1 (ties shared).
+        for (let a = 0; a < options; a++)
+          for (let b = 0; b < options; b++) if (a !== b) expect(outcome.above[a]![b]! + outcome.above[b]![a]!).toBeCloseTo(1, 12);
+      }),
     );
   });
 
@@ -143,14 +139,20 @@ describe("partial values (EVPPI)", () => {
 
   it("lies between 0 and the EVPI for any partition", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1e6 }), (options, count, binCount, seed) => {
-        const random = createRandom(seed);
-        const values = Array.from({ length: options }, () => Float64Array.from({ length: count }, () => random() * 10 - 5));
-        const bins = Uint16Array.from({ length: count }, () => Math.floor(random() * binCount));
-        const value = partialValue(values, count, bins, binCount);
-        expect(value).toBeGreaterThanOrEqual(0);
-        expect(value).toBeLessThanOrEqual(decisionOutcome(values, count).evpi + 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (options, count, binCount, seed) => {
+          const random = createRandom(seed);
+          const values = Array.from({ length: options }, () => Float64Array.from({ length: count }, () => random() * 10 - 5));
+          const bins = Uint16Array.from({ length: count }, () => Math.floor(random() * binCount));
+          const value = partialValue(values, count, bins, binCount);
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(decisionOutcome(values, count).evpi + 1e-9);
+        },
+      ),
     );
   });
 

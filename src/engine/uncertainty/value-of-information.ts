@@ -42,7 +42,12 @@ export interface DecisionOutcome {
 export function decisionOutcome(values: readonly Float64Array[], count: number): DecisionOutcome {
   const optionCount = values.length;
   if (optionCount === 0 || count === 0) {
-    return { options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })), above: values.map(() => values.map(() => 0)), best: 0, evpi: 0 };
+    return {
+      options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })),
+      above: values.map(() => values.map(() => 0)),
+      best: 0,
+      evpi: 0,
+    };
   }
   const sums = new Float64Array(optionCount);
   const wins = new Float64Array(optionCount);

@@ -18,7 +18,9 @@ async function orderText(text: string): Promise<string> {
 describe("what to ask for first", () => {
   it("says which option the order belongs to when it is not the recommended one", async () => {
     const text = await orderText(team);
-    expect(text).toContain("This order is for “Four capabilities first”, the best option built from improvements one can ask for one by one; it is not the recommended “A managed platform”.");
+    expect(text).toContain(
+      "This order is for “Four capabilities first”, the best option built from improvements one can ask for one by one; it is not the recommended “A managed platform”.",
+    );
   });
 
   it("says nothing of the kind when the order is the recommended option's", async () => {

@@ -66,7 +66,9 @@ describe.each(withRanges)("the decision section of examples/%s", (name) => {
     const ranked = [...decision.options].filter((option) => option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
     const first = ranked[0]!;
     expect(shares).toContain(
-      first.probabilityBest === 1 ? `“${label(first.scenario)}” comes out best in every run.` : `“${label(first.scenario)}” comes out best in ${formatChance(first.probabilityBest)} of them`,
+      first.probabilityBest === 1
+        ? `“${label(first.scenario)}” comes out best in every run.`
+        : `“${label(first.scenario)}” comes out best in ${formatChance(first.probabilityBest)} of them`,
     );
     for (const option of ranked.slice(1)) expect(shares).toContain(`“${label(option.scenario)}” in ${formatChance(option.probabilityBest)}`);
     const never = decision.options.filter((option) => option.probabilityBest === 0);
@@ -134,7 +136,9 @@ describe("the decision section", () => {
     const text = paragraphs(sectionOf((await createReport(compiled, { result: other })).html)!)[0]!;
     expect(text).toContain(`Averaged over all runs, “What will be approved” gains the most: ${formatMoney(compromise.expectedNpv, "EUR")} against “Today”.`);
     const today = { ...result, decision: { ...decision, best: "current" } };
-    expect(paragraphs(sectionOf((await createReport(compiled, { result: today })).html)!)[0]).toContain("Averaged over all runs, no option gains money against “Today”.");
+    expect(paragraphs(sectionOf((await createReport(compiled, { result: today })).html)!)[0]).toContain(
+      "Averaged over all runs, no option gains money against “Today”.",
+    );
     expect(paragraphs(sectionOf((await createReport(compiled, { result })).html)!)[0]).not.toContain("Averaged");
   });
 

@@ -53,7 +53,9 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
   const changed = caseChanged ? ` The case file has changed since then; this section compares with the plan as it was approved.` : "";
   const last = comparison.lastRecordedMonth;
   if (last === null) {
-    return prose(`The plan approved on ${escapeHtml(frozen)} is ${optionName(context, plan.scenario)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`);
+    return prose(
+      `The plan approved on ${escapeHtml(frozen)} is ${optionName(context, plan.scenario)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`,
+    );
   }
   const lastMonth = comparison.months[last - 1]!;
   const { benefit, cashSpent } = comparison.soFar;
@@ -79,12 +81,16 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   if (last !== null) {
     const soFar = comparison.soFar;
     rows.push(`<tr><td>Cash spent up to month ${formatNumber(last)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`);
-    rows.push(`<tr><td>Team time on the change up to month ${formatNumber(last)}</td><td class="number">${formatHours(soFar.changeHours.planned)}</td><td class="number">${formatHours(soFar.changeHours.actual)}</td></tr>`);
+    rows.push(
+      `<tr><td>Team time on the change up to month ${formatNumber(last)}</td><td class="number">${formatHours(soFar.changeHours.planned)}</td><td class="number">${formatHours(soFar.changeHours.actual)}</td></tr>`,
+    );
     rows.push(`<tr><td>Gain against today up to month ${formatNumber(last)}</td>${money(soFar.benefit.planned)}${money(soFar.benefit.actual)}</tr>`);
   }
   if (forecast) {
     const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
-    rows.push(`<tr><td>Pays back</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${when(forecast.paybackMonth.now)}</td></tr>`);
+    rows.push(
+      `<tr><td>Pays back</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${when(forecast.paybackMonth.now)}</td></tr>`,
+    );
     rows.push(`<tr><td>Gain over the whole plan, in today's money</td>${money(forecast.npv.planned)}${money(forecast.npv.now)}</tr>`);
   }
   const nowHead = last === null ? "Now" : last < horizon ? "What happened, then re-forecast" : "What happened";
@@ -101,7 +107,9 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
   const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
   const rows = comparison.months.slice(0, last).map((month) => {
     const actual = month.actual!;
-    const label = month.calendarMonth ? `${formatNumber(month.month)} <span class="key">${escapeHtml(shortCalendarMonth(month.calendarMonth))}</span>` : formatNumber(month.month);
+    const label = month.calendarMonth
+      ? `${formatNumber(month.month)} <span class="key">${escapeHtml(shortCalendarMonth(month.calendarMonth))}</span>`
+      : formatNumber(month.month);
     const mark = month.recorded ? "" : " *";
     return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit)}${money(actual.benefit)}${money(month.planned.cumulativeBenefit)}${money(actual.cumulativeBenefit)}</tr>`;
   });

@@ -29,14 +29,20 @@ async function pageOne(compiled: CompiledCase, result: CaseResult): Promise<stri
 describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("page 1 of examples/%s", (name) => {
   const compiled = compile(readFileSync(new URL(name, examples), "utf8"));
   const deterministic = buildResult(compiled);
-  const result = compiled.uncertainLeaves.length > 0 ? withUncertainty(deterministic, new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise()) : deterministic;
+  const result =
+    compiled.uncertainLeaves.length > 0
+      ? withUncertainty(deterministic, new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise())
+      : deterministic;
   const best = result.comparisons[recommend(result)!.best.alternative]!;
   const money = (value: number) => formatMoney(value, result.currency);
 
   it("puts the net gain's range right after the net gain, naming it, and calls nothing cash that is not", async () => {
     const text = await pageOne(compiled, result);
     const npv = best.distribution?.npv;
-    if (npv) expect(text).toContain(`net gain over ${result.horizonMonths} months, in today's money The net gain is likely to fall between ${money(npv.p5!)} and ${money(npv.p95!)}.`);
+    if (npv)
+      expect(text).toContain(
+        `net gain over ${result.horizonMonths} months, in today's money The net gain is likely to fall between ${money(npv.p5!)} and ${money(npv.p95!)}.`,
+      );
     else expect(text).not.toContain("likely to fall between");
     expect(text).not.toMatch(/plain cash/i);
   });
@@ -45,7 +51,8 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
     const text = await pageOne(compiled, result);
     const first = result.scenarios[best.alternative]!.months[0]!;
     const liveAlready = first.liveProjects - first.releases > 0;
-    if (best.capacity.projectsDelivered.alternative > 0) expect(text).toMatch(liveAlready ? /First new model in production by the end of month \d+/ : /First model in production by the end of month \d+/);
+    if (best.capacity.projectsDelivered.alternative > 0)
+      expect(text).toMatch(liveAlready ? /First new model in production by the end of month \d+/ : /First model in production by the end of month \d+/);
   });
 });
 
@@ -53,7 +60,12 @@ describe("page 1's other sentences", () => {
   const seed = readFileSync(new URL("seed.yaml", examples), "utf8");
 
   it("shows the case's description under its title", async () => {
-    const compiled = compile(seed.replace("title: One data scientist, three releases a year", 'title: One data scientist, three releases a year\ndescription: "Prepared for the budget round of May."'));
+    const compiled = compile(
+      seed.replace(
+        "title: One data scientist, three releases a year",
+        'title: One data scientist, three releases a year\ndescription: "Prepared for the budget round of May."',
+      ),
+    );
     const result = buildResult(compiled);
     expect(await pageOne(compiled, result)).toContain("One data scientist, three releases a year Prepared for the budget round of May. A plan of 12 months");
   });
@@ -62,7 +74,9 @@ describe("page 1's other sentences", () => {
     const compiled = compile(seed);
     const result = buildResult(compiled);
     const text = await pageOne(compiled, result);
-    expect(text).toContain(`Before valuing it over time, the gain over the 12 months is ${formatMoney(result.comparisons.compromise!.benefitLastTwelveMonths, "EUR")}.`);
+    expect(text).toContain(
+      `Before valuing it over time, the gain over the 12 months is ${formatMoney(result.comparisons.compromise!.benefitLastTwelveMonths, "EUR")}.`,
+    );
   });
 });
 

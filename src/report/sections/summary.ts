@@ -66,8 +66,7 @@ function recommendationBlock(context: ReportContext): string {
     recommendation.verdict === "go"
       ? `Go ahead with ${optionName(context, best.alternative)}.`
       : `Do not go ahead as planned. Rework the options or look at a longer plan.`;
-  const deadlineLine =
-    recommendation.verdict === "go" ? deadline(context) : `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
+  const deadlineLine = recommendation.verdict === "go" ? deadline(context) : `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${verdict}</p>
@@ -113,7 +112,9 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
         : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("yearly-benefit", context.money(yearly))}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
-  const range = npv ? `The net gain is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}. ` : "";
+  const range = npv
+    ? `The net gain is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}. `
+    : "";
   return `<div class="card">
   <h3>What it returns</h3>
   <p class="big">${figure("npv", context.money(comparison.npv))}</p>
@@ -225,7 +226,8 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
 
 function onlyToday(context: ReportContext): string {
   const today = context.result.scenarios[context.result.baseline]!.summary;
-  const stops = today.newWorkStopsMonth === null ? "has time for new work in every month" : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
+  const stops =
+    today.newWorkStopsMonth === null ? "has time for new work in every month" : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
   return `<section class="recommendation"><h2>Nothing to compare yet</h2>
   ${prose(`This file describes only today, with no other option. Today's team ${stops}. Add an option to see what it would cost and return.`)}
 </section>`;

@@ -32,7 +32,9 @@ export const whatMovesSection: ReportSection = {
       const every = Object.keys(context.result.scenarios).every((name) => usedBy.includes(name));
       return usedBy.length === 0 || every ? plain : `${plain} (${usedBy.map((name) => userText(context.label(name))).join(", ")})`;
     };
-    const pairs = linked.map(({ between: [a, b], rank }) => `“${labelOf(a)}” and “${labelOf(b)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`);
+    const pairs = linked.map(
+      ({ between: [a, b], rank }) => `“${labelOf(a)}” and “${labelOf(b)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`,
+    );
     const linkedText =
       pairs.length > 0
         ? ` The case links some assumptions: ${pairs.join("; ")}. Each bar moves one of them alone, so read linked bars together; the ranges on the first page move them together.`

@@ -30,7 +30,9 @@ export function parseColumnMap(options: readonly string[]): { map: Map<string, C
     const target = field === "skip" ? "skip" : byNormalisedName.get(normalise(field));
     if (!target) {
       const guess = suggest(field, allTargets);
-      return { message: `--map ${JSON.stringify(option)}: ${JSON.stringify(field)} is not a field${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${allTargets.join(", ")}, skip` };
+      return {
+        message: `--map ${JSON.stringify(option)}: ${JSON.stringify(field)} is not a field${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${allTargets.join(", ")}, skip`,
+      };
     }
     map.set(column, target);
   }
@@ -73,8 +75,12 @@ export function mapHeader(header: readonly string[], map: ReadonlyMap<string, Co
     targets.push(target);
   });
   for (const column of map.keys()) {
-    if (!used.has(column)) messages.push(`--map names the column ${JSON.stringify(column)}, which is not in the header (${header.map((cell) => JSON.stringify(cell.trim())).join(", ")})`);
+    if (!used.has(column))
+      messages.push(
+        `--map names the column ${JSON.stringify(column)}, which is not in the header (${header.map((cell) => JSON.stringify(cell.trim())).join(", ")})`,
+      );
   }
-  if (!targets.includes("month") && messages.length === 0) messages.push(`there is no month column; the header needs "month" (a month number, or YYYY-MM when the plan has a start month)`);
+  if (!targets.includes("month") && messages.length === 0)
+    messages.push(`there is no month column; the header needs "month" (a month number, or YYYY-MM when the plan has a start month)`);
   return messages.length > 0 ? { messages } : { targets };
 }

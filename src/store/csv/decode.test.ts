@@ -36,7 +36,9 @@ describe("decodeText", () => {
   });
 
   it("recognises UTF-16 without a byte-order mark instead of importing garbage", () => {
-    expect(decodeText(utf16("month,upkeepHours\n1,30\n", true, false))).toEqual({ message: expect.stringContaining("UTF-16LE text without a byte-order mark") });
+    expect(decodeText(utf16("month,upkeepHours\n1,30\n", true, false))).toEqual({
+      message: expect.stringContaining("UTF-16LE text without a byte-order mark"),
+    });
     expect(decodeText(utf16("month,upkeepHours\n1,30\n", false, false))).toEqual({ message: expect.stringContaining("--encoding utf-16be") });
   });
 

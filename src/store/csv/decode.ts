@@ -100,7 +100,8 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): { te
   if (chosen === undefined || chosen === "utf-8") {
     if (chosen === undefined) {
       const utf16 = looksLikeUtf16(bytes);
-      if (utf16) return { message: `the file looks like ${utf16.toUpperCase()} text without a byte-order mark; save it as CSV UTF-8, or pass --encoding ${utf16}` };
+      if (utf16)
+        return { message: `the file looks like ${utf16.toUpperCase()} text without a byte-order mark; save it as CSV UTF-8, or pass --encoding ${utf16}` };
     }
     const invalid = firstInvalidUtf8Offset(body);
     if (invalid >= 0) {

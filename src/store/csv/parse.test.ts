@@ -19,8 +19,14 @@ describe("parseCsv", () => {
   });
 
   it("accepts LF, CRLF and a missing final line break alike", () => {
-    expect(parseCsv("a,b\n1,2").records.map((record) => record.cells)).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseCsv("a,b\r\n1,2\r\n").records.map((record) => record.cells)).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a,b\n1,2").records.map((record) => record.cells)).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a,b\r\n1,2\r\n").records.map((record) => record.cells)).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("keeps empty cells, including a trailing one", () => {
@@ -42,7 +48,7 @@ describe("parseCsv", () => {
   });
 
   it("reads back whatever a correct writer writes (round trip)", () => {
-    const cell = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", "\r\n", " ", "é", ";") , maxLength: 8 });
+    const cell = fc.string({ unit: fc.constantFrom("a", "b", ",", '"', "\n", "\r\n", " ", "é", ";"), maxLength: 8 });
     const quote = (value: string) => (/[",\r\n]/.test(value) || value === "" ? `"${value.replaceAll('"', '""')}"` : value);
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {

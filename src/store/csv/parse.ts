@@ -113,7 +113,8 @@ export function parseCsv(text: string, delimiter = ","): { records: CsvRecord[];
       continue;
     }
     if (character === '"') {
-      if (!broken) issues.push({ line, message: `a quote inside a cell that does not start with a quote; wrap the cell in quotes and write the quote twice ("")` });
+      if (!broken)
+        issues.push({ line, message: `a quote inside a cell that does not start with a quote; wrap the cell in quotes and write the quote twice ("")` });
       broken = true;
     }
     cell += character;

@@ -43,7 +43,7 @@ describe("readActualsCsv", () => {
       "month,upkeepHours,releases,satisfactionScore",
       "1,-3,0,4",
       "2,1.234,1.5,4",
-      "3,\"1,234\",0,101",
+      '3,"1,234",0,101',
       "4,5",
       "13,5,0,3",
       "2025-07,12,0,3",
@@ -74,7 +74,9 @@ describe("readActualsCsv", () => {
   });
 
   it("refuses a row that records nothing, an empty file, and a missing month column", () => {
-    expect(readActualsCsv(bytes("month,upkeepHours\n4,\n"), options).issues[0]?.message).toBe("nothing is recorded for month 4; fill in at least one measure or remove the line");
+    expect(readActualsCsv(bytes("month,upkeepHours\n4,\n"), options).issues[0]?.message).toBe(
+      "nothing is recorded for month 4; fill in at least one measure or remove the line",
+    );
     expect(readActualsCsv(bytes("\n\n"), options).issues[0]?.message).toContain("the file is empty");
     expect(readActualsCsv(bytes("upkeepHours\n4\n"), options).issues[0]?.message).toContain("there is no month column");
   });
@@ -82,11 +84,19 @@ describe("readActualsCsv", () => {
   it("reads a European spreadsheet: semicolons and decimal commas, when told", () => {
     const text = "Month;upkeepHours;licences\n2025-01;12,5;1200\n2025-02;13;1.200\n";
     const plain = readActualsCsv(bytes(text), options);
-    expect(plain.issues[0]).toEqual({ line: 2, column: "upkeepHours", message: expect.stringContaining("write decimals with a dot (or, for a whole file written with decimal commas, import it with --decimal-comma)") });
+    expect(plain.issues[0]).toEqual({
+      line: 2,
+      column: "upkeepHours",
+      message: expect.stringContaining("write decimals with a dot (or, for a whole file written with decimal commas, import it with --decimal-comma)"),
+    });
     const european = readActualsCsv(bytes(text), { ...options, decimalComma: true });
-    expect(european.issues).toEqual([{ line: 3, column: "licences", message: expect.stringContaining("with --decimal-comma, write decimals with a comma and no thousands separators") }]);
+    expect(european.issues).toEqual([
+      { line: 3, column: "licences", message: expect.stringContaining("with --decimal-comma, write decimals with a comma and no thousands separators") },
+    ]);
     expect(european.rows[0]?.values).toEqual({ upkeepHours: 12.5, licences: 1200 });
-    expect(readActualsCsv(bytes("month,upkeepHours\n1,2\n"), { ...options, decimalComma: true }).issues[0]?.message).toContain("needs cells separated by semicolons or tabs");
+    expect(readActualsCsv(bytes("month,upkeepHours\n1,2\n"), { ...options, decimalComma: true }).issues[0]?.message).toContain(
+      "needs cells separated by semicolons or tabs",
+    );
   });
 
   it("reads Excel's Unicode text: UTF-16 with a byte-order mark, separated by tabs", () => {

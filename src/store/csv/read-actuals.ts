@@ -41,14 +41,26 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
   }
   const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
   if (options.decimalComma && delimiter === ",") {
-    return { rows: [], issues: [{ line: 1, message: "--decimal-comma needs cells separated by semicolons or tabs, but this file separates them with commas" }], encoding: decoded.encoding, delimiter };
+    return {
+      rows: [],
+      issues: [{ line: 1, message: "--decimal-comma needs cells separated by semicolons or tabs, but this file separates them with commas" }],
+      encoding: decoded.encoding,
+      delimiter,
+    };
   }
   const { records, issues } = parseCsv(decoded.text, delimiter);
   const nonEmpty = records.filter((record) => record.cells.some((cell) => cell.trim() !== ""));
   const header = nonEmpty[0];
-  if (!header) return { rows: [], issues: issues.length > 0 ? issues : [{ line: 1, message: "the file is empty; expected a header line (month, then field names) and one line per month" }], encoding: decoded.encoding, delimiter };
+  if (!header)
+    return {
+      rows: [],
+      issues: issues.length > 0 ? issues : [{ line: 1, message: "the file is empty; expected a header line (month, then field names) and one line per month" }],
+      encoding: decoded.encoding,
+      delimiter,
+    };
   const mapped = mapHeader(header.cells, options.map ?? new Map());
-  if ("messages" in mapped) return { rows: [], issues: [...issues, ...mapped.messages.map((message) => ({ line: header.line, message }))], encoding: decoded.encoding, delimiter };
+  if ("messages" in mapped)
+    return { rows: [], issues: [...issues, ...mapped.messages.map((message) => ({ line: header.line, message }))], encoding: decoded.encoding, delimiter };
   const targets = mapped.targets;
 
   const rows: ActualMonth[] = [];
@@ -57,7 +69,10 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
   for (const record of nonEmpty.slice(1)) {
     const line = record.line;
     if (record.cells.length !== targets.length) {
-      issues.push({ line, message: `${record.cells.length} cell${record.cells.length === 1 ? "" : "s"} where the header has ${targets.length}; check for a missing or extra ${delimiter === "\t" ? "tab" : `"${delimiter}"`} or an unquoted ${delimiter === "," ? "comma" : "delimiter"} inside a cell` });
+      issues.push({
+        line,
+        message: `${record.cells.length} cell${record.cells.length === 1 ? "" : "s"} where the header has ${targets.length}; check for a missing or extra ${delimiter === "\t" ? "tab" : `"${delimiter}"`} or an unquoted ${delimiter === "," ? "comma" : "delimiter"} inside a cell`,
+      });
       continue;
     }
     const cellOf = (target: ColumnTarget) => {
@@ -111,7 +126,11 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
     const key = `${team}\u0000${month.month}`;
     const earlier = firstLineOf.get(key);
     if (earlier !== undefined) {
-      issues.push({ line, column: "month", message: `month ${month.month}${team === options.team ? "" : ` of team ${team}`} is also on line ${earlier}; give each month once` });
+      issues.push({
+        line,
+        column: "month",
+        message: `month ${month.month}${team === options.team ? "" : ` of team ${team}`} is also on line ${earlier}; give each month once`,
+      });
       continue;
     }
     firstLineOf.set(key, line);
@@ -119,7 +138,11 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
     rows.push({ team, month: month.month, values, ...(note ? { note } : {}), source: `import ${options.fileName} line ${line}` });
   }
   for (const [team, line] of teamsWithoutPlan) {
-    issues.push({ line, column: "team", message: `team ${JSON.stringify(team)} has no plan in this store; freeze one first: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}` });
+    issues.push({
+      line,
+      column: "team",
+      message: `team ${JSON.stringify(team)} has no plan in this store; freeze one first: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`,
+    });
   }
   issues.sort((a, b) => a.line - b.line);
   return { rows, issues, encoding: decoded.encoding, delimiter };

@@ -110,7 +110,14 @@ export function portfolioCsv(teams: number, months: number): string {
   const lines = [["team", "month", ...actualFields, "note"].join(",")];
   for (let team = 0; team < teams; team++) {
     for (let month = 1; month <= months; month++) {
-      lines.push([teamName(team), String(month), ...actualFields.map((field) => String(fieldValue(field, team, month))), month === 1 ? '"first month, after kick-off"' : ""].join(","));
+      lines.push(
+        [
+          teamName(team),
+          String(month),
+          ...actualFields.map((field) => String(fieldValue(field, team, month))),
+          month === 1 ? '"first month, after kick-off"' : "",
+        ].join(","),
+      );
     }
   }
   return `${lines.join("\r\n")}\r\n`;

@@ -77,7 +77,8 @@ export function formulaResults(workbook: Workbook): Map<string, unknown> {
       row.eachCell((cell) => {
         const value = cell.value;
         // cell.result, not cell.value.result: exceljs's value copy drops a result of 0.
-        if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) results.set(`${worksheet.name}!${cell.address}`, cell.result);
+        if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
+          results.set(`${worksheet.name}!${cell.address}`, cell.result);
       }),
     ),
   );

@@ -27,7 +27,11 @@ export function getIn(data: unknown, path: DataPath): unknown {
 export function setIn<T>(data: T, path: DataPath, value: unknown): T {
   if (path.length === 0) return value as T;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const base: Record<string | number, unknown> = Array.isArray(data) ? [...(data as unknown[])] as unknown as Record<number, unknown> : isRecord(data) ? { ...data } : {};
+  const base: Record<string | number, unknown> = Array.isArray(data)
+    ? ([...(data as unknown[])] as unknown as Record<number, unknown>)
+    : isRecord(data)
+      ? { ...data }
+      : {};
   base[head] = setIn(base[head], rest, value);
   return base as T;
 }

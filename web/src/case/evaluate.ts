@@ -38,7 +38,11 @@ export function engineAcceptsRanges(): boolean {
       horizonMonths: 2,
       discountRate: 0,
       baseline: "today",
-      defaults: { team: { people: 1, hoursPerMonth: 100, hourlyCost: 50 }, projects: { upkeepHoursPerMonth: { low: 5, high: 10 } }, releases: { mode: "schedule", months: [1] } },
+      defaults: {
+        team: { people: 1, hoursPerMonth: 100, hourlyCost: 50 },
+        projects: { upkeepHoursPerMonth: { low: 5, high: 10 } },
+        releases: { mode: "schedule", months: [1] },
+      },
       scenarios: { today: {} },
     };
     rangeSupport = !hasErrors(validateScenarioText(JSON.stringify(tiny)).issues);

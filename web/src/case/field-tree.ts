@@ -94,7 +94,8 @@ function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
     const inner = def(current);
-    if ((inner.type === "optional" || inner.type === "default" || inner.type === "nullable" || inner.type === "readonly") && inner.innerType) current = inner.innerType;
+    if ((inner.type === "optional" || inner.type === "default" || inner.type === "nullable" || inner.type === "readonly") && inner.innerType)
+      current = inner.innerType;
     else if (inner.type === "pipe" && inner.in) current = inner.in;
     else return current;
   }
@@ -135,7 +136,18 @@ function numberField(key: string, path: DataPath, schema: AnySchema, number: Any
 /** The report's unit, checked against the engine's kind of number (a month number is not "months"). */
 function unitOfKind(kind: Parameters<typeof quantityKind>[0], reported: InputUnit): InputUnit {
   const unit = quantityKind(kind).unit;
-  if (unit === "money" || unit === "hours" || unit === "minutes" || unit === "weeks" || unit === "months" || unit === "month" || unit === "people" || unit === "count" || unit === "factor") return unit;
+  if (
+    unit === "money" ||
+    unit === "hours" ||
+    unit === "minutes" ||
+    unit === "weeks" ||
+    unit === "months" ||
+    unit === "month" ||
+    unit === "people" ||
+    unit === "count" ||
+    unit === "factor"
+  )
+    return unit;
   if (unit === "share a year") return "rate";
   if (unit === "share") return reported === "rate" ? "rate" : "share";
   return reported;
@@ -209,5 +221,7 @@ export const scenarioOwnFields: readonly Field[] = Object.entries(scenarioShape)
 
 /** Every number field under a field, for counting and tests. */
 export function numberFieldsOf(fields: readonly Field[]): NumberField[] {
-  return fields.flatMap((field) => (field.kind === "number" ? [field] : field.kind === "group" ? numberFieldsOf(field.children) : field.kind === "map" ? numberFieldsOf(field.entry) : []));
+  return fields.flatMap((field) =>
+    field.kind === "number" ? [field] : field.kind === "group" ? numberFieldsOf(field.children) : field.kind === "map" ? numberFieldsOf(field.entry) : [],
+  );
 }

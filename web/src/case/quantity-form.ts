@@ -69,12 +69,14 @@ export function toRange(form: QuantityForm, inherited?: unknown): QuantityForm {
 export function toPoint(form: QuantityForm): QuantityForm {
   const note = form.note !== undefined ? { note: form.note } : {};
   if (form.kind === "range") {
-    const middle = typeof form.low === "number" && typeof form.high === "number" ? (form.low + form.high) / 2 : typeof form.low === "number" ? form.low : undefined;
+    const middle =
+      typeof form.low === "number" && typeof form.high === "number" ? (form.low + form.high) / 2 : typeof form.low === "number" ? form.low : undefined;
     return { kind: "point", value: middle, ...note };
   }
   if (form.kind === "distribution") {
     const { mode, mean, min, max } = form.parameters;
-    const middle = typeof mode === "number" ? mode : typeof mean === "number" ? mean : typeof min === "number" && typeof max === "number" ? (min + max) / 2 : undefined;
+    const middle =
+      typeof mode === "number" ? mode : typeof mean === "number" ? mean : typeof min === "number" && typeof max === "number" ? (min + max) / 2 : undefined;
     return { kind: "point", value: middle, ...note };
   }
   return form;

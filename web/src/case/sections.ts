@@ -6,8 +6,16 @@ type GroupKey = keyof typeof inputsShape;
 /** The editor's sections, in the order of the cost framework (README: "The scenario file"). */
 const sectionPlan: readonly { title: string; blurb: string; groups: readonly GroupKey[] }[] = [
   { title: "The team", blurb: "How many people, the hours they have for projects and what an hour costs.", groups: ["team"] },
-  { title: "1 · One-off costs", blurb: "Paid once when the change starts: set-up hours, learning, outside spending and the dip while people adapt.", groups: ["change"] },
-  { title: "2 · Monthly costs", blurb: "Costs with no end in sight: chores, waiting for jobs, meetings and hand-offs, tools and computing.", groups: ["manualTasks", "waiting", "meetings", "tooling"] },
+  {
+    title: "1 · One-off costs",
+    blurb: "Paid once when the change starts: set-up hours, learning, outside spending and the dip while people adapt.",
+    groups: ["change"],
+  },
+  {
+    title: "2 · Monthly costs",
+    blurb: "Costs with no end in sight: chores, waiting for jobs, meetings and hand-offs, tools and computing.",
+    groups: ["manualTasks", "waiting", "meetings", "tooling"],
+  },
   { title: "3 · Projects and their upkeep", blurb: "Every live project needs hours each month; this adds up with every release.", groups: ["projects"] },
   { title: "4 · Failures and outages", blurb: "Changes that fail, the outage they cause and the hours to fix them.", groups: ["breakage"] },
   { title: "5 · People leaving", blurb: "Hiring, empty seats, newcomers getting up to speed and knowledge that walks out.", groups: ["turnover"] },

@@ -57,8 +57,26 @@ export function ChoresInput({ field, base, inheritBase }: { field: MapField; bas
               </p>
             ))}
             {field.entry.map((entryField) => {
-              if (entryField.kind === "number") return <QuantityInput key={entryField.key} field={entryField} base={entryBase} label={entryLabels[entryField.key] ?? entryField.label} {...entryInherit} />;
-              if (entryField.kind === "choice") return <ChoiceInput key={entryField.key} field={entryField} base={entryBase} label={entryLabels[entryField.key] ?? entryField.label} {...entryInherit} />;
+              if (entryField.kind === "number")
+                return (
+                  <QuantityInput
+                    key={entryField.key}
+                    field={entryField}
+                    base={entryBase}
+                    label={entryLabels[entryField.key] ?? entryField.label}
+                    {...entryInherit}
+                  />
+                );
+              if (entryField.kind === "choice")
+                return (
+                  <ChoiceInput
+                    key={entryField.key}
+                    field={entryField}
+                    base={entryBase}
+                    label={entryLabels[entryField.key] ?? entryField.label}
+                    {...entryInherit}
+                  />
+                );
               return null;
             })}
             <GroupNote path={[...entryBase, "note"]} title={`the chore “${name}”`} />

@@ -43,7 +43,12 @@ export function Editor({ tab, onTab, onReplace }: Props) {
   const tabs: TabItem[] = [
     { id: "case", title: "The case", hasError: errorIn("case") },
     { id: "shared", title: "Shared inputs", hasError: errorIn("shared") },
-    ...names.map((name) => ({ id: `s:${name}`, title: scenarioLabel(data, name), ...(name === baseline ? { badge: "baseline" } : {}), hasError: errorIn(`s:${name}`) })),
+    ...names.map((name) => ({
+      id: `s:${name}`,
+      title: scenarioLabel(data, name),
+      ...(name === baseline ? { badge: "baseline" } : {}),
+      hasError: errorIn(`s:${name}`),
+    })),
   ];
   const current = tabs.some((item) => item.id === tab) ? tab : "case";
   const scenario = current.startsWith("s:") ? current.slice(2) : undefined;
@@ -70,7 +75,9 @@ export function Editor({ tab, onTab, onReplace }: Props) {
         {current === "case" && <CasePanel names={names} />}
         {current === "shared" && (
           <>
-            <p className="panel-intro">Inputs every scenario uses unless it sets its own value. Today&apos;s way of working usually lives here; alternatives change only what differs.</p>
+            <p className="panel-intro">
+              Inputs every scenario uses unless it sets its own value. Today&apos;s way of working usually lives here; alternatives change only what differs.
+            </p>
             <InputSections base={["defaults"]} />
           </>
         )}
@@ -123,7 +130,17 @@ function CasePanel({ names }: { names: readonly string[] }) {
   );
 }
 
-function ScenarioPanel({ name, isBaseline, onReplace, onTab }: { name: string; isBaseline: boolean; onReplace: (data: CaseData) => void; onTab: (tab: string) => void }) {
+function ScenarioPanel({
+  name,
+  isBaseline,
+  onReplace,
+  onTab,
+}: {
+  name: string;
+  isBaseline: boolean;
+  onReplace: (data: CaseData) => void;
+  onTab: (tab: string) => void;
+}) {
   const { data, set } = useEditor();
   const [renaming, setRenaming] = useState(false);
   const [newName, setNewName] = useState(name);
@@ -202,8 +219,17 @@ function ScenarioPanel({ name, isBaseline, onReplace, onTab }: { name: string; i
           <label htmlFor={renameId} className="field-label">
             New name in the file
           </label>
-          {/* biome-ignore lint/a11y/noAutofocus: the field appears because the user just asked to rename; focus follows that action */}
-          <input id={renameId} type="text" value={newName} autoFocus maxLength={120} onChange={(event) => setNewName(event.target.value)} aria-invalid={problem !== undefined || undefined} aria-describedby={problem ? `${renameId}-problem` : undefined} />
+          <input
+            id={renameId}
+            type="text"
+            value={newName}
+            // biome-ignore lint/a11y/noAutofocus: the field appears because the user just asked to rename; focus follows that action
+            autoFocus
+            maxLength={120}
+            onChange={(event) => setNewName(event.target.value)}
+            aria-invalid={problem !== undefined || undefined}
+            aria-describedby={problem ? `${renameId}-problem` : undefined}
+          />
           <button type="submit" className="small-button" disabled={problem !== undefined}>
             Rename
           </button>

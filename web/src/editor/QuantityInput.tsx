@@ -45,7 +45,11 @@ export function shortValue(raw: unknown): string | undefined {
 /** The schema's help and what is allowed, without saying the same thing twice. */
 export function helpText(field: NumberField): string {
   const allowed = field.allowed.replace(/\.+$/, "");
-  const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
   // The report's label often says exactly what the schema's description says.
   if (field.help === "" || plain(field.help) === plain(field.label)) return /^[A-Z]/.test(allowed) ? `${allowed}.` : `Allowed: ${allowed}.`;
   return `${field.help.replace(/\.*$/, ".")} Allowed: ${allowed}.`;
@@ -135,14 +139,28 @@ export function QuantityInput({ field, base, inheritBase, label }: Props) {
               <label htmlFor={`${id}-low`} className="range-label">
                 low
               </label>
-              <NumberText id={`${id}-low`} className="number-box" value={form.low} aria-invalid={hasError || undefined} aria-describedby={description} onValue={(low) => write({ ...form, low })} />
+              <NumberText
+                id={`${id}-low`}
+                className="number-box"
+                value={form.low}
+                aria-invalid={hasError || undefined}
+                aria-describedby={description}
+                onValue={(low) => write({ ...form, low })}
+              />
             </span>
             <span aria-hidden="true">–</span>
             <span className="range-part">
               <label htmlFor={`${id}-high`} className="range-label">
                 high
               </label>
-              <NumberText id={`${id}-high`} className="number-box" value={form.high} aria-invalid={hasError || undefined} aria-describedby={description} onValue={(high) => write({ ...form, high })} />
+              <NumberText
+                id={`${id}-high`}
+                className="number-box"
+                value={form.high}
+                aria-invalid={hasError || undefined}
+                aria-describedby={description}
+                onValue={(high) => write({ ...form, high })}
+              />
             </span>
           </span>
         )}
@@ -171,17 +189,33 @@ export function QuantityInput({ field, base, inheritBase, label }: Props) {
         {form.kind === "point" && <span className="field-hint">{percentHint(field.unit, raw === undefined ? pointValue(inherited) : form.value)}</span>}
         <span className="field-actions">
           {canRange && (
-            <button type="button" className="small-button" aria-pressed={form.kind !== "point"} onClick={() => write(form.kind === "point" ? toRange(form, pointValue(inherited)) : toPoint(form))}>
+            <button
+              type="button"
+              className="small-button"
+              aria-pressed={form.kind !== "point"}
+              onClick={() => write(form.kind === "point" ? toRange(form, pointValue(inherited)) : toPoint(form))}
+            >
               Range
             </button>
           )}
           {field.quantity && (form.note === undefined || form.note === "") && (
-            <button type="button" className="small-button" aria-expanded={showNote} aria-controls={showNote ? `${id}-note` : undefined} onClick={() => setNoteOpen(!showNote)}>
+            <button
+              type="button"
+              className="small-button"
+              aria-expanded={showNote}
+              aria-controls={showNote ? `${id}-note` : undefined}
+              onClick={() => setNoteOpen(!showNote)}
+            >
               Note
             </button>
           )}
           {raw !== undefined && inheritBase !== undefined && inheritedText !== undefined && (
-            <button type="button" className="small-button" onClick={() => write({ kind: "point", value: undefined })} aria-label={`${label ?? field.label}: use the shared value ${inheritedText}`}>
+            <button
+              type="button"
+              className="small-button"
+              onClick={() => write({ kind: "point", value: undefined })}
+              aria-label={`${label ?? field.label}: use the shared value ${inheritedText}`}
+            >
               Use shared
             </button>
           )}
@@ -189,7 +223,9 @@ export function QuantityInput({ field, base, inheritBase, label }: Props) {
       </div>
       <FieldMessages id={id} help={help} issues={problems} />
       {inheritBase !== undefined && inheritedText !== undefined && (
-        <p className="field-inherited">{raw === undefined ? `Shared value ${inheritedText} applies; type to change it for this scenario only.` : `Shared value: ${inheritedText}.`}</p>
+        <p className="field-inherited">
+          {raw === undefined ? `Shared value ${inheritedText} applies; type to change it for this scenario only.` : `Shared value: ${inheritedText}.`}
+        </p>
       )}
       {showNote && (
         <div className="field-note">

@@ -19,11 +19,34 @@ export function panelDomId(id: string): string {
  * A tab list as assistive technology expects it: one tab in the Tab order, arrow keys, Home and
  * End to move between tabs, and each tab naming its panel.
  */
-export function ScenarioTabs({ tabs, selected, onSelect, label }: { tabs: readonly TabItem[]; selected: string; onSelect: (id: string) => void; label: string }) {
+export function ScenarioTabs({
+  tabs,
+  selected,
+  onSelect,
+  label,
+}: {
+  tabs: readonly TabItem[];
+  selected: string;
+  onSelect: (id: string) => void;
+  label: string;
+}) {
   const list = useRef<HTMLDivElement>(null);
   const move = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = tabs.length - 1;
-    const target = event.key === "ArrowRight" ? (index === last ? 0 : index + 1) : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1) : event.key === "Home" ? 0 : event.key === "End" ? last : undefined;
+    const target =
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : undefined;
     if (target === undefined) return;
     event.preventDefault();
     const tab = tabs[target];

@@ -120,7 +120,11 @@ export function MonthListInput({ field, base, inheritBase, label }: Props<MonthL
         }}
       />
       {inheritBase !== undefined && Array.isArray(inherited) && (
-        <p className="field-inherited">{value === undefined ? `Shared months ${inherited.join(", ")} apply; type to change them for this scenario only.` : `Shared months: ${inherited.join(", ")}.`}</p>
+        <p className="field-inherited">
+          {value === undefined
+            ? `Shared months ${inherited.join(", ")} apply; type to change them for this scenario only.`
+            : `Shared months: ${inherited.join(", ")}.`}
+        </p>
       )}
       <FieldMessages id={id} help={help} issues={problems} />
     </div>

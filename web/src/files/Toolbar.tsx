@@ -33,7 +33,14 @@ export function Toolbar(props: Props) {
   return (
     <nav className="toolbar" aria-label="File">
       {props.saveTarget !== null && (
-        <button type="button" className="primary" onClick={props.onSave} disabled={!props.canSave || props.busy} aria-describedby={props.saveBlockedBecause ? "save-blocked" : undefined} title="Ctrl+S">
+        <button
+          type="button"
+          className="primary"
+          onClick={props.onSave}
+          disabled={!props.canSave || props.busy}
+          aria-describedby={props.saveBlockedBecause ? "save-blocked" : undefined}
+          title="Ctrl+S"
+        >
           Save to {props.saveTarget}
         </button>
       )}

@@ -18,7 +18,10 @@ export class ApiError extends Error {
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { Accept: "application/json", ...(init?.body !== undefined ? { "Content-Type": "application/json" } : {}) } });
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: "application/json", ...(init?.body !== undefined ? { "Content-Type": "application/json" } : {}) },
+    });
   } catch {
     throw new ApiError(0, { message: "the server does not answer; is `mlops-roi serve` still running?" });
   }
@@ -47,7 +50,10 @@ export function fetchCase(file?: string): Promise<CaseDocument> {
 }
 
 export function saveCase(file: string, data: unknown, baseVersion: string | undefined): Promise<SaveResponse> {
-  return call<SaveResponse>(`api/case${fileQuery(file)}`, { method: "PUT", body: JSON.stringify(baseVersion === undefined ? { data } : { data, baseVersion }) });
+  return call<SaveResponse>(`api/case${fileQuery(file)}`, {
+    method: "PUT",
+    body: JSON.stringify(baseVersion === undefined ? { data } : { data, baseVersion }),
+  });
 }
 
 export function fetchTemplate(name: string): Promise<TemplateDocument> {

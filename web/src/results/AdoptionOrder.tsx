@@ -22,8 +22,12 @@ export function AdoptionOrder({ result }: { result: CaseResult }) {
                 <tr>
                   <th scope="col">Step</th>
                   <th scope="col">Improvement</th>
-                  <th scope="col" className="number">Adds to the net present value</th>
-                  <th scope="col" className="number">So far</th>
+                  <th scope="col" className="number">
+                    Adds to the net present value
+                  </th>
+                  <th scope="col" className="number">
+                    So far
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -10,7 +10,8 @@ interface Stretch {
 
 /** Consecutive months that look the same in this view, as the seed's sheet writes "4–6". */
 export function stretches(months: readonly MonthRow[]): Stretch[] {
-  const key = (row: MonthRow) => [row.liveProjects, Math.round(row.upkeepHours * 10), Math.round(row.freeHours * 10), row.canStartNewWork, row.overloaded].join("|");
+  const key = (row: MonthRow) =>
+    [row.liveProjects, Math.round(row.upkeepHours * 10), Math.round(row.freeHours * 10), row.canStartNewWork, row.overloaded].join("|");
   const result: Stretch[] = [];
   for (const row of months) {
     const previous = result[result.length - 1];
@@ -27,13 +28,17 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
       <h3 id={`capacity-${scenario.name}`}>{scenario.label}</h3>
       <ul className="capacity-facts">
         <li>
-          One person keeps at most <strong>{summary.maxLiveProjectsPerPerson === null ? "any number of" : Math.floor(summary.maxLiveProjectsPerPerson)}</strong> live projects
+          One person keeps at most <strong>{summary.maxLiveProjectsPerPerson === null ? "any number of" : Math.floor(summary.maxLiveProjectsPerPerson)}</strong>{" "}
+          live projects
         </li>
         <li>
           New work stops: <strong>{summary.newWorkStopsMonth === null ? "never" : `from ${formatMonth(summary.newWorkStopsMonth)}`}</strong>
         </li>
         <li>
-          Overloaded: <strong>{summary.overloadedMonths.length === 0 ? "never" : `from ${formatMonth(summary.firstOverloadedMonth)} (${summary.overloadedMonths.length} months)`}</strong>
+          Overloaded:{" "}
+          <strong>
+            {summary.overloadedMonths.length === 0 ? "never" : `from ${formatMonth(summary.firstOverloadedMonth)} (${summary.overloadedMonths.length} months)`}
+          </strong>
         </li>
       </ul>
       <table className="capacity-table">

@@ -35,10 +35,19 @@ export interface RangedTornado {
  * The tornado exactly as the report builds it: for the recommended alternative, from the ranges
  * when the case has them, otherwise from each input 20% lower and higher.
  */
-function tornadoFor(result: CaseResult, compiled: CompiledCase, alternative: string, uncertainty: UncertaintyView | undefined, ranged: RangedTornado | undefined): TopLevelSpec | undefined {
+function tornadoFor(
+  result: CaseResult,
+  compiled: CompiledCase,
+  alternative: string,
+  uncertainty: UncertaintyView | undefined,
+  ranged: RangedTornado | undefined,
+): TopLevelSpec | undefined {
   const view: UncertaintyView | undefined =
     ranged && ranged.alternative === alternative
-      ? { ...(uncertainty ?? { samples: 0, seed: 0, distribution: {}, cumulativeBand: {}, tornado: {} }), tornado: { [alternative]: ranged.bars.map(({ input, low, high, swing }) => ({ input, low, high, swing })) } }
+      ? {
+          ...(uncertainty ?? { samples: 0, seed: 0, distribution: {}, cumulativeBand: {}, tornado: {} }),
+          tornado: { [alternative]: ranged.bars.map(({ input, low, high, swing }) => ({ input, low, high, swing })) },
+        }
       : uncertainty;
   const risks = rankRisks(result, alternative, view, undefined) ?? rankRisks(result, alternative, undefined, oneAtATimeSensitivity(compiled, alternative));
   if (!risks || risks.risks.length === 0) return undefined;
@@ -46,7 +55,17 @@ function tornadoFor(result: CaseResult, compiled: CompiledCase, alternative: str
 }
 
 /** The report's charts, drawn from the live result. */
-export function Charts({ result, compiled, uncertainty, tornado }: { result: CaseResult; compiled: CompiledCase | undefined; uncertainty: UncertaintyView | undefined; tornado: RangedTornado | undefined }) {
+export function Charts({
+  result,
+  compiled,
+  uncertainty,
+  tornado,
+}: {
+  result: CaseResult;
+  compiled: CompiledCase | undefined;
+  uncertainty: UncertaintyView | undefined;
+  tornado: RangedTornado | undefined;
+}) {
   const alternatives = Object.keys(result.comparisons);
   const charts = useMemo<ChartEntry[]>(() => {
     const entries: ChartEntry[] = [];
@@ -58,10 +77,25 @@ export function Charts({ result, compiled, uncertainty, tornado }: { result: Cas
         spec: () => cumulativeNetSpec(result, uncertainty ? { bands: uncertainty.cumulativeBand } : {}),
       });
     }
-    entries.push({ id: "team-hours", title: "Where the team's hours go", note: "Every hour of every month, per scenario. The dashed line is the hours the team has.", spec: () => teamHoursSpec(result) });
-    entries.push({ id: "live-projects", title: "Live projects", note: "Projects in production at the end of each month.", spec: () => liveProjectsSpec(result) });
+    entries.push({
+      id: "team-hours",
+      title: "Where the team's hours go",
+      note: "Every hour of every month, per scenario. The dashed line is the hours the team has.",
+      spec: () => teamHoursSpec(result),
+    });
+    entries.push({
+      id: "live-projects",
+      title: "Live projects",
+      note: "Projects in production at the end of each month.",
+      spec: () => liveProjectsSpec(result),
+    });
     if (alternatives.length > 0) {
-      entries.push({ id: "benefit", title: "Where the gain comes from", note: `Gain against the baseline over ${result.horizonMonths} months, by kind of cost.`, spec: () => benefitByCategorySpec(result) });
+      entries.push({
+        id: "benefit",
+        title: "Where the gain comes from",
+        note: `Gain against the baseline over ${result.horizonMonths} months, by kind of cost.`,
+        spec: () => benefitByCategorySpec(result),
+      });
     }
     // The recommended alternative, as in the report; its re-runs wait until the chart is drawn.
     const best = recommend(result)?.best.alternative;
@@ -69,7 +103,9 @@ export function Charts({ result, compiled, uncertainty, tornado }: { result: Cas
       entries.push({
         id: "tornado",
         title: `What moves the result most: ${result.comparisons[best]?.label ?? best}`,
-        note: tornado ? "Net present value with each range at its low and high end, the other inputs at their middle values." : "Net present value with each input 20% lower or higher, the others as written.",
+        note: tornado
+          ? "Net present value with each range at its low and high end, the other inputs at their middle values."
+          : "Net present value with each input 20% lower or higher, the others as written.",
         spec: () => tornadoFor(result, compiled, best, uncertainty, tornado),
       });
     }

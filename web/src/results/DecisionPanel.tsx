@@ -38,7 +38,8 @@ export function DecisionPanel({ result, refining }: { result: CaseResult; refini
     <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples}>
       <h2 id="decision-heading">Which option comes out best</h2>
       <p className="section-note">
-        Over the same {decision.samples.toLocaleString("en-GB")} draws as the ranges{seed !== undefined ? ` (seed ${seed})` : ""}: how often each option has the highest net present value.
+        Over the same {decision.samples.toLocaleString("en-GB")} draws as the ranges{seed !== undefined ? ` (seed ${seed})` : ""}: how often each option has the
+        highest net present value.
       </p>
       <ul className="decision-options">
         {decision.options.map((option) => (
@@ -61,7 +62,8 @@ export function DecisionPanel({ result, refining }: { result: CaseResult; refini
       ) : (
         <>
           <p className="decision-evpi">
-            Knowing every uncertain input exactly before choosing would be worth up to <strong data-figure="evpi">{formatMoney(decision.evpi, result.currency)}</strong> in all. The inputs worth most:
+            Knowing every uncertain input exactly before choosing would be worth up to{" "}
+            <strong data-figure="evpi">{formatMoney(decision.evpi, result.currency)}</strong> in all. The inputs worth most:
           </p>
           <ol className="decision-worth">
             {worth.map((entry) => {

@@ -29,7 +29,12 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
           const spread = range && range.npv.p5 !== null && range.npv.p95 !== null && Math.round(range.npv.p95 - range.npv.p5) !== 0;
           const upFront = comparison.investment;
           return (
-            <article className="card" key={comparison.alternative} style={{ borderTopColor: scenarioColour(result, comparison.alternative) }} aria-labelledby={`card-${comparison.alternative}`}>
+            <article
+              className="card"
+              key={comparison.alternative}
+              style={{ borderTopColor: scenarioColour(result, comparison.alternative) }}
+              aria-labelledby={`card-${comparison.alternative}`}
+            >
               <h3 id={`card-${comparison.alternative}`}>{comparison.label}</h3>
               <dl>
                 <div className="figure figure-main">
@@ -48,7 +53,11 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
                   <dt>Pays back</dt>
                   <dd data-figure="payback">
                     {payback(comparison, result.horizonMonths)}
-                    {spread && range && <span className="figure-range">{formatPercent(range.probabilityPaysBack)} chance within {result.horizonMonths} months</span>}
+                    {spread && range && (
+                      <span className="figure-range">
+                        {formatPercent(range.probabilityPaysBack)} chance within {result.horizonMonths} months
+                      </span>
+                    )}
                   </dd>
                 </div>
                 <div className="figure">

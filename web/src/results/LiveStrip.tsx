@@ -14,7 +14,8 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
       <a href="#results" className="live-strip-link">
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
-            <span className="live-strip-label">{comparison.label}</span> {formatMoney(comparison.npv, result.currency)} · pays back {comparison.paybackMonth === null ? "later" : formatMonth(comparison.paybackMonth)}
+            <span className="live-strip-label">{comparison.label}</span> {formatMoney(comparison.npv, result.currency)} · pays back{" "}
+            {comparison.paybackMonth === null ? "later" : formatMonth(comparison.paybackMonth)}
           </span>
         ))}
       </a>

@@ -13,7 +13,8 @@ export function RangesNote({ result, progress }: { result: CaseResult; progress:
   const count = result.uncertainty.inputs.length;
   return (
     <p className="ranges-note">
-      Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} draws of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed {result.uncertainty.seed}). Figures without a range use each input&apos;s middle value.
+      Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} draws of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed{" "}
+      {result.uncertainty.seed}). Figures without a range use each input&apos;s middle value.
     </p>
   );
 }

@@ -51,7 +51,8 @@ Examples:
         if ("message" in parsed) problems.push(`${optionNameOf(field)}: ${parsed.message}`);
         else values[field] = parsed.value;
       }
-      if (options.note !== undefined && options.note.length > MAX_NOTE_LENGTH) problems.push(`--note is ${options.note.length} characters long; allowed: at most ${MAX_NOTE_LENGTH}`);
+      if (options.note !== undefined && options.note.length > MAX_NOTE_LENGTH)
+        problems.push(`--note is ${options.note.length} characters long; allowed: at most ${MAX_NOTE_LENGTH}`);
       if (problems.length > 0) throw new UserError(`${problems.join("\n")}\nnothing was recorded`);
       if (Object.keys(values).length === 0) {
         throw new UserError(`nothing to record for month ${options.month}; give at least one measure, e.g. --upkeep-hours 24 (see mlops-roi track add --help)`);
@@ -61,10 +62,14 @@ Examples:
         const month = monthNumberOf(options.month!, plan);
         if ("message" in month) throw new UserError(`--month: ${month.message}`);
         try {
-          writeActuals(store, [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }], { replace: options.replace ?? false });
+          writeActuals(store, [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }], {
+            replace: options.replace ?? false,
+          });
         } catch (error) {
           if (error instanceof RecordedMonthsError) {
-            throw new UserError(`month ${month.month} of team ${team} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`);
+            throw new UserError(
+              `month ${month.month} of team ${team} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`,
+            );
           }
           throw error;
         }
@@ -73,7 +78,8 @@ Examples:
         output.stdout(
           `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
             .map(([field, value]) => `${field} ${value}`)
-            .join(", ")}\n` + `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show --db ${path}\`\n`,
+            .join(", ")}\n` +
+            `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show --db ${path}\`\n`,
         );
       });
     });

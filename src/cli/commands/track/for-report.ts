@@ -17,7 +17,8 @@ export async function planVersusActualForReport(
   result?: CaseResult,
 ): Promise<PlanVersusActualReport | undefined> {
   const path = options.db ?? storePathFor(caseFile);
-  if (options.db !== undefined && !existsSync(path)) throw new UserError(`--db ${path}: no store here (freeze a plan first with \`mlops-roi track plan ${caseFile}\`)`);
+  if (options.db !== undefined && !existsSync(path))
+    throw new UserError(`--db ${path}: no store here (freeze a plan first with \`mlops-roi track plan ${caseFile}\`)`);
   try {
     const tracking = loadCaseTracking(caseText, path, options.team);
     return tracking ? await preparePlanVersusActual(tracking, result) : undefined;

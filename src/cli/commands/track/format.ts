@@ -41,7 +41,9 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     const gaps = comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
     lines.push(
       `Recorded: ${comparison.recordedMonths} of ${comparison.horizonMonths} months, through month ${monthLabel(comparison.months[last - 1]!)}` +
-        (gaps.length > 0 ? `; month${gaps.length === 1 ? "" : "s"} ${listOf(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned` : ""),
+        (gaps.length > 0
+          ? `; month${gaps.length === 1 ? "" : "s"} ${listOf(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned`
+          : ""),
     );
   }
   const soFar = comparison.soFar;
@@ -54,7 +56,11 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   if (forecast) {
     // Only months still ahead are re-forecast; with every month recorded the figures are actual.
     const note = last === null || last >= comparison.horizonMonths ? "" : " (re-forecast)";
-    rows.push(["Pays back", formatMonth(forecast.paybackMonth.planned, "not within the horizon"), `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`]);
+    rows.push([
+      "Pays back",
+      formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
+      `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
+    ]);
     rows.push(["Net present value", money(forecast.npv.planned), `${money(forecast.npv.now)}${note}`]);
     rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${note}`]);
   }
@@ -86,7 +92,17 @@ function upFrontRow(comparison: PlanComparison): string[] {
   const recorded = comparison.lastRecordedMonth !== null;
   const actualCash = recorded ? money(comparison.upFrontCash.actual) : undefined;
   const actualBenefit = recorded ? money(comparison.timeZero.actual) : undefined;
-  return ["up front", "", "", "", "", "", pair(money(comparison.upFrontCash.planned), actualCash), pair(money(comparison.timeZero.planned), actualBenefit), pair(money(comparison.timeZero.planned), actualBenefit)];
+  return [
+    "up front",
+    "",
+    "",
+    "",
+    "",
+    "",
+    pair(money(comparison.upFrontCash.planned), actualCash),
+    pair(money(comparison.timeZero.planned), actualBenefit),
+    pair(money(comparison.timeZero.planned), actualBenefit),
+  ];
 }
 
 /** The month-by-month table: each cell is "plan / actual". */
@@ -121,7 +137,9 @@ export function renderUpwardMeasures(comparison: PlanComparison): string | undef
       pair(measureCell(planned.incidents, 1)!, measureCell(actual.incidents)),
       pair(measureCell(planned.meanHoursToRestore, 1)!, measureCell(actual.meanHoursToRestore, 1)),
       measureCell(actual.daysFromIdeaToLive) ?? NOT_RECORDED,
-      actual.peopleJoined === undefined && actual.peopleLeft === undefined ? NOT_RECORDED : `${measureCell(actual.peopleJoined) ?? NOT_RECORDED} / ${measureCell(actual.peopleLeft) ?? NOT_RECORDED}`,
+      actual.peopleJoined === undefined && actual.peopleLeft === undefined
+        ? NOT_RECORDED
+        : `${measureCell(actual.peopleJoined) ?? NOT_RECORDED} / ${measureCell(actual.peopleLeft) ?? NOT_RECORDED}`,
     ];
   });
   return `What the platform team reports upward (plan / actual)\n${renderTable(

@@ -38,7 +38,8 @@ function readBytes(file: string): Uint8Array {
   try {
     const stats = statSync(file);
     if (stats.isDirectory()) throw new UserError(`${file} is a folder; expected a CSV file`);
-    if (stats.size > MAX_CSV_BYTES) throw new UserError(`${file} is ${(stats.size / 1e6).toFixed(0)} MB; a CSV of actuals may be at most ${MAX_CSV_BYTES / 1e6} MB`);
+    if (stats.size > MAX_CSV_BYTES)
+      throw new UserError(`${file} is ${(stats.size / 1e6).toFixed(0)} MB; a CSV of actuals may be at most ${MAX_CSV_BYTES / 1e6} MB`);
     return readFileSync(file);
   } catch (error) {
     if (error instanceof UserError) throw error;

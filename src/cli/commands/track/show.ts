@@ -12,7 +12,10 @@ interface ShowOptions extends StoreOptions {
 }
 
 /** Opens the store, finds the team's plan and compares it with the actuals: what show and forecast both need. */
-async function withPlanView(options: StoreOptions, use: (view: ReturnType<typeof planVersusActual>, plan: ReturnType<typeof requirePlan>, team: string) => void): Promise<void> {
+async function withPlanView(
+  options: StoreOptions,
+  use: (view: ReturnType<typeof planVersusActual>, plan: ReturnType<typeof requirePlan>, team: string) => void,
+): Promise<void> {
   const team = checkedTeam(options.team);
   const path = storePath(options);
   await withStore(path, {}, (store) => {

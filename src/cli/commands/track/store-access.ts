@@ -68,5 +68,7 @@ export function requirePlan(store: StoreDatabase, team: string, path: string): S
   if (plan) return plan;
   const teams = plannedTeams(store);
   const others = teams.length > 0 ? `; teams with a plan: ${teams.join(", ")} (choose one with --team)` : "";
-  throw new UserError(`${path}: team ${JSON.stringify(team)} has no plan${others}. Freeze one with: mlops-roi track plan CASE.yaml${team === DEFAULT_TEAM ? "" : ` --team ${JSON.stringify(team)}`}`);
+  throw new UserError(
+    `${path}: team ${JSON.stringify(team)} has no plan${others}. Freeze one with: mlops-roi track plan CASE.yaml${team === DEFAULT_TEAM ? "" : ` --team ${JSON.stringify(team)}`}`,
+  );
 }

@@ -20,7 +20,14 @@ export function registerTrackTeams(track: Command, output: CliOutput): void {
         const counts = countActuals(store);
         const teams = plannedTeams(store).map((team) => {
           const plan = currentPlan(store, team)!;
-          return { team, scenario: plan.scenario, fileName: plan.fileName, frozenAt: plan.frozenAt, horizonMonths: plan.horizonMonths, monthsRecorded: counts[team] ?? 0 };
+          return {
+            team,
+            scenario: plan.scenario,
+            fileName: plan.fileName,
+            frozenAt: plan.frozenAt,
+            horizonMonths: plan.horizonMonths,
+            monthsRecorded: counts[team] ?? 0,
+          };
         });
         if (options.json) {
           output.stdout(toJson(teams));
@@ -30,7 +37,12 @@ export function registerTrackTeams(track: Command, output: CliOutput): void {
           output.stdout(`${path}: no team has a plan yet\n`);
           return;
         }
-        const rows = teams.map((entry) => [entry.team, `${entry.scenario} (${entry.fileName})`, entry.frozenAt.slice(0, 10), `${entry.monthsRecorded} of ${entry.horizonMonths}`]);
+        const rows = teams.map((entry) => [
+          entry.team,
+          `${entry.scenario} (${entry.fileName})`,
+          entry.frozenAt.slice(0, 10),
+          `${entry.monthsRecorded} of ${entry.horizonMonths}`,
+        ]);
         output.stdout(`${renderTable(["Team", "Plan", "Frozen", "Months recorded"], rows)}\n`);
       });
     });

@@ -62,7 +62,19 @@ describe("track plan", () => {
 describe("track add", () => {
   it("records a month and says what it was worth against the plan", async () => {
     await planned();
-    const { exitCode, stdout } = await track("add", "--case", caseFile, "--month", "2025-04", "--upkeep-hours", "15", "--live-projects", "1", "--note", "first model live");
+    const { exitCode, stdout } = await track(
+      "add",
+      "--case",
+      caseFile,
+      "--month",
+      "2025-04",
+      "--upkeep-hours",
+      "15",
+      "--live-projects",
+      "1",
+      "--note",
+      "first model live",
+    );
     expect(exitCode).toBe(0);
     expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15, liveProjects 1");
     expect(stdout).toContain("benefit this month €450 (plan €570)");
@@ -96,7 +108,10 @@ describe("track import", () => {
   it("imports a CSV with a column mapping in one go", async () => {
     await planned();
     const csv = join(temp.path, "actuals.csv");
-    writeFileSync(csv, "\uFEFFMonth;Upkeep (h);Live projects;Comments\r\n2025-01;0;0;kick-off\r\n2025-02;0;0;\r\n2025-03;0;0;\r\n2025-04;14;1;\"first model; live\"\r\n");
+    writeFileSync(
+      csv,
+      '\uFEFFMonth;Upkeep (h);Live projects;Comments\r\n2025-01;0;0;kick-off\r\n2025-02;0;0;\r\n2025-03;0;0;\r\n2025-04;14;1;"first model; live"\r\n',
+    );
     const { exitCode, stdout, stderr } = await track("import", csv, "--db", store, "--map", "Upkeep (h)=upkeepHours", "--map", "Comments=note");
     expect(stderr).toBe("");
     expect(exitCode).toBe(0);
@@ -109,7 +124,7 @@ describe("track import", () => {
   it("reports broken rows by line and imports nothing", async () => {
     await planned();
     const csv = join(temp.path, "actuals.csv");
-    writeFileSync(csv, "month,upkeepHours,liveProjects\n1,0,0\n2,abc,0\n3,0\n2,1,0\n4,\"1\n");
+    writeFileSync(csv, 'month,upkeepHours,liveProjects\n1,0,0\n2,abc,0\n3,0\n2,1,0\n4,"1\n');
     const { exitCode, stderr } = await track("import", csv, "--db", store);
     expect(exitCode).toBe(1);
     expect(stderr).toContain(`${csv}:3: upkeepHours is "abc", which is not a number`);
@@ -127,7 +142,9 @@ describe("track import", () => {
     const { exitCode, stderr } = await track("import", csv, "--db", store);
     expect(exitCode).toBe(1);
     expect(stderr).toContain(`${csv}:2: byte 0xE9 is not valid UTF-8`);
-    expect((await track("import", csv, "--db", store, "--encoding", "latin9")).stderr).toContain("--encoding latin9: allowed: utf-8, utf-16le, utf-16be, windows-1252");
+    expect((await track("import", csv, "--db", store, "--encoding", "latin9")).stderr).toContain(
+      "--encoding latin9: allowed: utf-8, utf-16le, utf-16be, windows-1252",
+    );
   });
 
   it("refuses months already recorded unless --replace", async () => {
@@ -147,7 +164,21 @@ describe("track show and forecast", () => {
   it("prints plan versus actual month by month, with payback then and now", async () => {
     await planned();
     await track("add", "--db", store, "--month", "1", "--external-spend", "2500", "--setup-hours", "10");
-    await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1", "--active-users-per-week", "3", "--satisfaction-score", "4");
+    await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "4",
+      "--upkeep-hours",
+      "15",
+      "--live-projects",
+      "1",
+      "--active-users-per-week",
+      "3",
+      "--satisfaction-score",
+      "4",
+    );
     const { exitCode, stdout } = await track("show", "--case", caseFile);
     expect(exitCode).toBe(0);
     expect(stdout).toContain("Plan versus actual — team default");
