@@ -24,7 +24,7 @@ describe("the README documents the conventions' fields", () => {
 
   it("every new field is in the result and has a line of its own under the JSON example", () => {
     expect(result.discounting).toBe("monthly");
-    expect(Object.keys(optimal.conventions).sort()).toEqual(["paybackMonthInterpolated", "paybackYears", "roiOnInvestment"]);
+    expect(Object.keys(optimal.conventions).sort()).toEqual(["dora", "paybackMonthInterpolated", "paybackYears", "roiOnInvestment"]);
     const fields = [
       "discounting",
       "riskAdjustment",

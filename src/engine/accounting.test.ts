@@ -186,3 +186,150 @@ scenarios:
     expect(comparison.investment.cash).toBe(500);
   });
 });
+
+describe("work in progress is worth its hours until the project goes live (capacity mode)", () => {
+  // One live project needing 20 hours of upkeep; 80 free hours a month build the next, 300-hour one,
+  // worth 500 a month once live; new work starts only with 50 free hours. b sets up for 70 hours in
+  // month 1 (and then needs 10 hours of upkeep), so it has 10 free hours then: too few to start.
+  const body = `horizonMonths: 8
+freedHoursCaptureShare: 0.5
+defaults: {${team}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 20, buildHours: 300, valuePerMonth: 500}, releases: {mode: capacity, newWorkThresholdHours: 50}}
+scenarios:
+  a: {}
+  b: {change: {setupHours: 70}, projects: {upkeepHoursPerMonth: 10}}
+`;
+  const result = resultOf(body);
+  const today = result.scenarios.a!.months;
+  const b = result.scenarios.b!.months;
+
+  it("credits the hours put into an unfinished project at the loaded rate", () => {
+    expect(today[0]!.buildHours).toBeCloseTo(80, 12);
+    expect(today[0]!.workInProgress).toBeCloseTo(800, 9);
+    expect(b[0]!.buildHours).toBe(0);
+    expect(b[0]!.idleHours).toBeCloseTo(10, 12);
+  });
+
+  it("so an option that only takes hours from work that earns is worse than today that month, by about what it asks for", () => {
+    // Today: 800 of work in progress; b: 10 idle hours at the capture share, 50.
+    expect(result.comparisons.b!.monthlyNetBenefit[0]).toBeCloseTo(50 - 800, 9);
+    expect(result.comparisons.b!.paybackMonth).not.toBe(0);
+    // Its 70 setup hours would have gone into building: priced at the loaded rate.
+    expect(result.comparisons.b!.investment.teamHoursCost).toBeCloseTo(700, 9);
+  });
+
+  it("turns into the project's value when it goes live: the work in progress is taken back", () => {
+    // Today finishes the 300 hours in month 4 (80 + 80 + 80 + 60) and the project is live from month 5.
+    expect(today[4]!.releases).toBe(1);
+    expect(today[4]!.workInProgress).toBeCloseTo(10 * (today[4]!.buildHours - 300), 9);
+  });
+
+  it("counts unfinished work at its cost when the horizon ends before the release", () => {
+    for (const months of [today, b]) {
+      const credited = months.reduce((total, month) => total + month.workInProgress, 0);
+      const released = months.reduce((total, month) => total + month.releases, 0) * 300;
+      const built = months.reduce((total, month) => total + month.buildHours, 0);
+      expect(credited).toBeCloseTo(10 * (built - released), 6);
+    }
+  });
+});
+
+describe("the hours the change takes have one price: what they displace", () => {
+  // The dip of §1.5: half the hours for one month, no setup, schedule mode.
+  const dip = (upkeep: number) =>
+    resultOf(`horizonMonths: 4
+freedHoursCaptureShare: 0.5
+defaults: {${team}, projects: {alreadyLive: 1, upkeepHoursPerMonth: ${upkeep}}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {}
+  b: {change: {adoptionDipShare: 0.5, adoptionDipMonths: 1}}
+`).comparisons.b!;
+
+  it("hours that would have been idle cost the capture share, in the NPV and in the investment alike", () => {
+    // Upkeep 40: the 50 dip hours come out of 60 idle hours, worth 0.5 × 10 each.
+    const comparison = dip(40);
+    expect(comparison.npv).toBeCloseTo(-250, 9);
+    expect(comparison.investment.teamHours).toBeCloseTo(50, 12);
+    expect(comparison.investment.teamHoursCost).toBeCloseTo(250, 9);
+    expect(comparison.presentValueOfCosts).toBeCloseTo(250, 9);
+  });
+
+  it("hours that must be bought cost the loaded rate, in both", () => {
+    // Upkeep 80: 20 idle hours go first (100), then 30 hours are bought (300).
+    const comparison = dip(80);
+    expect(comparison.npv).toBeCloseTo(-400, 9);
+    expect(comparison.investment.teamHoursCost).toBeCloseTo(400, 9);
+  });
+});
+
+describe("the peers' terms", () => {
+  const body = (alternative: string) => `horizonMonths: 24
+freedHoursCaptureShare: 1
+defaults: {team: {people: 4, hoursPerMonth: 100, hourlyCost: 10}}
+scenarios:
+  a: {}
+  b: ${alternative}
+`;
+
+  it("a chore as a share of every person's time", () => {
+    const result = resultOf(body("{manualTasks: {toil: {shareOfTime: 0.125}}}"));
+    expect(result.scenarios.b!.months[0]!.manualHours).toBeCloseTo(0.125 * 400, 9);
+    expect(result.comparisons.b!.benefitByCategory.manualTasks).toBeCloseTo(-50 * 10 * 24, 6);
+  });
+
+  it("features a year × lines of business × reinvested share × success × impact × revenue", () => {
+    const result = resultOf(
+      body(
+        "{delivery: {featuresPerYear: 12, linesOfBusiness: 2, timeReinvestedShare: 0.5, successRate: 0.5, revenueImpactShare: 0.01, annualRevenue: 1200000}}",
+      ),
+    );
+    // 12 × 2 × 0.5 × 0.5 × 0.01 × 1,200,000 = 72,000 a year, 6,000 a month.
+    expect(result.scenarios.b!.months[0]!.deliveryValue).toBeCloseTo(6000, 9);
+    expect(result.comparisons.b!.totalNetBenefit).toBeCloseTo(144_000, 6);
+  });
+
+  it("deployments a year for the whole team", () => {
+    const result = resultOf(
+      body("{breakage: {deploymentsPerYear: 120, changeFailureRate: 0.1, hoursToRestore: 2, outageCostPerHour: 100, fixHoursPerFailure: 3}}"),
+    );
+    const month = result.scenarios.b!.months[0]!;
+    // 10 deployments a month, one fails: 2 hours of outage at 100 and 3 hours of fixing.
+    expect(month.outageCost).toBeCloseTo(200, 9);
+    expect(month.breakageFixHours).toBeCloseTo(3, 9);
+  });
+
+  it("yearly fees per user, yearly infrastructure and recurring training, paid at the start of each year", () => {
+    const result = resultOf(
+      body("{tooling: {licences: {perUserPerYear: 100}, infrastructure: {perYear: 1000, perUserPerYear: 10}, training: {perPersonPerYear: 500}}}"),
+    );
+    const months = result.scenarios.b!.months;
+    expect(months.map((month) => month.licences)).toEqual(months.map((_, at) => (at % 12 === 0 ? 400 : 0)));
+    expect(months[12]!.infrastructure).toBeCloseTo(1040, 9);
+    expect(months[1]!.infrastructure).toBe(0);
+    expect(months[12]!.training).toBeCloseTo(2000, 9);
+    expect(result.comparisons.b!.conventions.dora.investment).toBeCloseTo(2 * (400 + 1040 + 2000), 6);
+  });
+
+  it("start and end months on a cost line: five support people for the first year only", () => {
+    const result = resultOf(body("{tooling: {supportStaff: {minimum: 5, annualSalaryEach: 60000, benefitsMultiplier: 1.2, untilMonth: 12}}}"));
+    const months = result.scenarios.b!.months;
+    // 60,000 × 1.2 ÷ 12 = 6,000 a month each.
+    expect(months[0]!.supportStaff).toBeCloseTo(30_000, 9);
+    expect(months[11]!.supportStaff).toBeCloseTo(30_000, 9);
+    expect(months[12]!.supportStaff).toBe(0);
+    const late = resultOf(body("{tooling: {infrastructure: {perMonth: 100, fromMonth: 7, untilMonth: 9}}}")).scenarios.b!.months;
+    expect(late.map((month) => month.infrastructure).filter((value) => value > 0)).toEqual([100, 100, 100]);
+    expect(late[6]!.infrastructure).toBe(100);
+  });
+
+  it("change effort alongside the benefits: its hours are the change's, and the new way applies from the start", () => {
+    const result = resultOf(body("{change: {alongside: {people: 1, forMonths: 3}}, manualTasks: {toil: {shareOfTime: 0}}}"));
+    const months = result.scenarios.b!.months;
+    expect(months[0]!.alongsideHours).toBeCloseTo(100, 12);
+    expect(months[3]!.alongsideHours).toBe(0);
+    const comparison = result.comparisons.b!;
+    expect(comparison.investment.teamHours).toBeCloseTo(300, 9);
+    // Capture share 1: idle hours are worth the loaded rate, so the 300 hours cost 3,000.
+    expect(comparison.investment.teamHoursCost).toBeCloseTo(3000, 9);
+    expect(comparison.benefitByCategory.change).toBeCloseTo(-3000, 9);
+  });
+});

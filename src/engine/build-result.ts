@@ -4,7 +4,7 @@ import { columnValue, F, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/
 import type { CompiledCase } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { discountFactors, paybackCrossing } from "./finance.js";
-import type { Assumption, CaseResult, ComparisonResult, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
+import type { Assumption, CaseResult, ComparisonResult, DoraFigures, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
 import type { RiskAdjustment } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
 import { leafQuantile } from "./draws.js";
@@ -16,17 +16,35 @@ const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 const moneyFields = [
   "projectValue",
   "recoveredCapacity",
+  "deliveryValue",
+  "workInProgress",
   "overloadCost",
   "payroll",
   "licences",
   "infrastructure",
   "supportStaff",
+  "training",
   "outageCost",
   "hiringCost",
   "otherTeamsCost",
   "externalSpend",
   "net",
 ] as const;
+
+/** The cash lines of the change itself, for DORA's investment. */
+const changeCostFields = [F.licences, F.infrastructure, F.supportStaff, F.training, F.externalSpend] as const;
+
+/** DORA's figures (README: "Conventions of peer calculations"): investment, value, net, ROI and payback in years. */
+function doraFigures(investment: number, netBenefit: number, months: number): DoraFigures {
+  const value = netBenefit + investment;
+  return {
+    investment,
+    value,
+    netBenefit,
+    roi: investment > 1e-9 ? netBenefit / investment : null,
+    paybackYears: value > 1e-9 ? investment / (value / (months / 12)) : null,
+  };
+}
 
 /** Replaces a non-finite number by null so NaN or Infinity never reaches a view. */
 export function finiteOrNull(value: number | null): number | null {
@@ -109,7 +127,10 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   presentByCategory[0] = figures.timeZero;
   const discounts = discountFactors(parameters[P.discountRate]!, compiled.discounting ?? "monthly", months);
   let teamHours = 0;
+  let teamHoursCost = 0;
   let cashBeforeStart = -figures.timeZero;
+  // DORA's investment: the change's cash lines that rise, month by month, and the up-front cash.
+  let changeCash = figures.timeZero < 0 ? -figures.timeZero : 0;
   for (let at = 0; at < months; at++) {
     const discount = discounts[at]!;
     categoryMoney(base, at, baseRate, baseParameters[P.captureShare]!, baseMoney);
@@ -120,9 +141,17 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
       presentByCategory[k] = presentByCategory[k]! + difference * discount;
     }
     const hoursOf = (columns: Float64Array) =>
-      columnValue(columns, F.setupHours, at) + columnValue(columns, F.learningHours, at) + columnValue(columns, F.adoptionDipHours, at);
+      columnValue(columns, F.setupHours, at) +
+      columnValue(columns, F.learningHours, at) +
+      columnValue(columns, F.adoptionDipHours, at) +
+      columnValue(columns, F.alongsideHours, at);
     teamHours += hoursOf(alternative) - hoursOf(base);
+    teamHoursCost += columnValue(alternative, F.changeHoursCost, at) - columnValue(base, F.changeHoursCost, at);
     cashBeforeStart += columnValue(alternative, F.externalSpend, at) - columnValue(base, F.externalSpend, at);
+    for (const field of changeCostFields) {
+      const rise = columnValue(alternative, field, at) - columnValue(base, field, at);
+      if (rise > 0) changeCash += rise;
+    }
   }
   const net = Array.from(runner.netBenefit[index]!);
   const cumulative = Array.from(runner.cumulativeNet[index]!);
@@ -134,7 +163,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   const record = (values: Float64Array) => Object.fromEntries(benefitCategories.map((name, k) => [name, values[k]!])) as Record<BenefitCategory, number>;
   const baseSummary = scenarios[baseIndex]!.summary;
   const summary = scenarios[index]!.summary;
-  const investment = cashBeforeStart + teamHours * rate;
+  const investment = cashBeforeStart + teamHoursCost;
   const totalNetBenefit = cumulative[cumulative.length - 1] ?? 0;
   const crossing = paybackCrossing(figures.timeZero, runner.cumulativeNet[index]!);
   const presentValueOfBenefits = figures.npv + figures.presentValueOfCosts;
@@ -146,13 +175,14 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     npv: figures.npv,
     roi: finiteOrNull(figures.roi),
     paybackMonth: figures.paybackMonth,
-    investment: { cash: cashBeforeStart, teamHours, teamHoursCost: teamHours * rate, total: investment },
+    investment: { cash: cashBeforeStart, teamHours, teamHoursCost, total: investment },
     presentValueOfCosts: figures.presentValueOfCosts,
     presentValueOfBenefits,
     conventions: {
       roiOnInvestment: investment > 1e-9 ? totalNetBenefit / investment : null,
       paybackMonthInterpolated: crossing === null ? null : Math.round(crossing * 10) / 10,
       paybackYears: crossing === null ? null : crossing / 12,
+      dora: doraFigures(changeCash + teamHoursCost, totalNetBenefit, months),
     },
     ...(risk ? { riskAdjusted: riskAdjusted(presentValueOfBenefits, figures.presentValueOfCosts, risk) } : {}),
     timeZeroNet: figures.timeZero,

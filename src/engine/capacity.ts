@@ -15,10 +15,13 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
   const hours = p[P.hoursPerMonth]!;
   const departures = (people * p[P.attritionPerYear]!) / 12;
   const turnoverLoss = departures * (p[P.vacancyMonths]! * hours + p[P.rampUpMonths]! * hours * (1 - p[P.rampUpOutputShare]!) + p[P.knowledgeLossHours]!);
-  const choresFixed = ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60;
+  const choresFixed =
+    ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60 + p[P.manualSharePerPerson]! * people * hours;
+  // Failures of the team's own deployments (not per project) are a steady overhead too.
+  const teamFailures = (p[P.deploymentsPerYear]! / 12) * p[P.changeFailureRate]! * p[P.fixHoursPerFailure]!;
   const waiting = (people * p[P.runsPerWeekPerPerson]! * WEEKS_PER_MONTH * (p[P.minutesPerRun]! * p[P.focusLostShare]! + p[P.contextSwitchMinutes]!)) / 60;
   const meetings = people * p[P.meetingHoursPerPerson]!;
-  const perPerson = hours - (turnoverLoss + choresFixed + waiting + meetings) / people;
+  const perPerson = hours - (turnoverLoss + choresFixed + waiting + meetings + teamFailures) / people;
   const perProject =
     p[P.upkeepHours]! +
     (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60 +

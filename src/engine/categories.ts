@@ -23,12 +23,12 @@ export type BenefitCategory = (typeof benefitCategories)[number];
 /**
  * A scenario's money in one month split by category, so that alternative minus baseline gives the
  * benefit by category and the categories add up exactly to the net. Hours are valued at the loaded
- * rate; `delivery` is project value less the hours spent building; `unusedCapacity` takes back the
+ * rate; `delivery` is project and feature value (and work in progress) less the hours spent building; `unusedCapacity` takes back the
  * share of idle hours that is not captured. (The identity is derived in the README.)
  */
 export function categoryMoney(columns: Float64Array, at: number, rate: number, capture: number, out: Float64Array): void {
   const get = (field: number) => columnValue(columns, field, at);
-  out[0] = -rate * (get(F.setupHours) + get(F.learningHours) + get(F.adoptionDipHours)) - get(F.externalSpend);
+  out[0] = -rate * (get(F.setupHours) + get(F.learningHours) + get(F.adoptionDipHours) + get(F.alongsideHours)) - get(F.externalSpend);
   out[1] = -rate * get(F.manualHours);
   out[2] = -rate * get(F.waitingHours);
   out[3] = -rate * get(F.meetingHours) - get(F.otherTeamsCost);
@@ -36,9 +36,10 @@ export function categoryMoney(columns: Float64Array, at: number, rate: number, c
   out[5] = -rate * get(F.breakageFixHours) - get(F.outageCost);
   // A vacant post is off the payroll: its hours cost nothing here (what it leaves undone shows as overload or fewer idle hours).
   out[6] = -rate * (get(F.rampUpHours) + get(F.knowledgeLossHours)) - get(F.hiringCost);
-  out[7] = -(get(F.licences) + get(F.infrastructure) + get(F.supportStaff));
-  // Building: the team's hours and, by schedule, the hours bought for what the team had no time for.
-  out[8] = get(F.projectValue) - rate * (get(F.buildHours) + get(F.scheduledBuildShortfallHours));
+  out[7] = -(get(F.licences) + get(F.infrastructure) + get(F.supportStaff) + get(F.training));
+  // Building: the team's hours and, by schedule, the hours bought for what the team had no time for;
+  // the value of features delivered apart from projects, and (capacity mode) work in progress.
+  out[8] = get(F.projectValue) + get(F.deliveryValue) + get(F.workInProgress) - rate * (get(F.buildHours) + get(F.scheduledBuildShortfallHours));
   out[9] = -rate * get(F.idleHours) * (1 - capture);
   out[10] = rate * (get(F.capacityHours) - get(F.vacancyHours)) - get(F.payroll);
 }

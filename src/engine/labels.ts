@@ -10,7 +10,7 @@ export const benefitCategoryLabels: Record<BenefitCategory, string> = {
   breakage: "Failures and outages",
   turnover: "People leaving",
   tooling: "Tools and infrastructure",
-  delivery: "More projects delivered",
+  delivery: "More delivered (projects and features)",
   unusedCapacity: "Freed hours not put to use",
   team: "Team size and pay",
 };

@@ -153,7 +153,12 @@ describe("scenarios written as the baseline plus capabilities", () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(["scheduling", "monitoring", "versioning", "templates", "onDemandCompute"], { minLength: 1 }), (picked) => {
         const reversed = [...picked].reverse();
-        expect(scenario(reversed).monthlyNetBenefit).toEqual(scenario(picked).monthlyNetBenefit);
+        // The effects multiply in another order, so upkeep may differ in its last bit, and with it the hours built
+        // (work in progress is worth its hours): equal to a part in 10¹², not to the bit.
+        const forward = scenario(picked).monthlyNetBenefit;
+        scenario(reversed).monthlyNetBenefit.forEach((value, at) =>
+          expect(Math.abs(value - forward[at]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value))),
+        );
       }),
       { numRuns: 15, seed: 3 },
     );

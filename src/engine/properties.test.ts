@@ -134,11 +134,11 @@ describe("engine invariants (fast-check)", () => {
   });
 
   it("never raises NPV when the alternative's upkeep grows", () => {
-    // In capacity mode idle hours are valued but an unfinished build is not, so near the end of the horizon
-    // more upkeep can leave hours idle instead of sunk into a project that would finish too late; and a
-    // project whose running costs exceed its value is worth not building. The property is checked where
-    // neither distortion exists: schedule mode, or capacity mode with idle hours unvalued and projects
-    // that earn more than they cost to run.
+    // In capacity mode an unfinished build is worth its hours (work in progress) until the project goes
+    // live, so near the end of the horizon a project that would go live too late to earn its build hours
+    // back is better left unfinished; and a project whose running costs exceed its value is worth not
+    // building. The property is checked where neither exists: schedule mode, or capacity mode with idle
+    // hours unvalued and projects whose first month earns more than they cost to run and to build.
     fc.assert(
       fc.property(caseData, fc.double({ min: 0.1, max: 40, noNaN: true }), (data, extra) => {
         const alternative = data.scenarios.better;
@@ -149,7 +149,8 @@ describe("engine invariants (fast-check)", () => {
             tooling.infrastructure.perLiveProjectPerMonth + (tooling.supportStaff.liveProjectsEach > 0 ? tooling.supportStaff.monthlyCostEach : 0);
           const breakage = alternative.breakage;
           const outages = breakage.deploymentsPerProjectPerMonth * breakage.changeFailureRate * breakage.hoursToRestore * breakage.outageCostPerHour;
-          alternative.projects.valuePerMonth = runningCost + outages + alternative.projects.valuePerMonth + 1;
+          const buildCost = alternative.team.hourlyCost * Math.max(alternative.projects.buildHours, data.scenarios.today.projects.buildHours) * 2;
+          alternative.projects.valuePerMonth = runningCost + outages + buildCost + alternative.projects.valuePerMonth + 1;
         }
         const before = resultOf(data).comparisons.better!.npv;
         const more = structuredClone(data);

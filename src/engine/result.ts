@@ -23,6 +23,8 @@ export interface MonthRow {
   knowledgeLossHours: number;
   setupHours: number;
   learningHours: number;
+  /** Hours of staff working on the change alongside the new way (change.alongside). */
+  alongsideHours: number;
   overheadHours: number;
   upkeepHours: number;
   /** Hours left after overheads and upkeep; negative when the month is overloaded. */
@@ -35,16 +37,24 @@ export interface MonthRow {
   overloaded: boolean;
   projectValue: number;
   recoveredCapacity: number;
+  /** Value of features delivered apart from projects (delivery). */
+  deliveryValue: number;
+  /** Capacity mode: build hours put into projects not yet live, at the loaded rate, less those of projects going live. */
+  workInProgress: number;
   overloadCost: number;
   payroll: number;
   licences: number;
   infrastructure: number;
   supportStaff: number;
+  /** Recurring training (tooling.training). */
+  training: number;
   outageCost: number;
   hiringCost: number;
   otherTeamsCost: number;
   externalSpend: number;
   net: number;
+  /** Not part of the net: the change's hours this month at what they displace (for the investment and the ROI's costs). */
+  changeHoursCost: number;
 }
 
 export interface ScenarioSummary {
@@ -77,8 +87,9 @@ export interface ScenarioResult {
 export interface Investment {
   /** Extra cash paid up front (time 0 and before the change starts). */
   cash: number;
-  /** Team hours diverted into the change: setup, learning and the adoption dip. */
+  /** Team hours diverted into the change: setup, learning, the adoption dip and effort alongside. */
   teamHours: number;
+  /** Those hours at what they displace: bought or building hours at the loaded rate, idle ones at the capture share (README). */
   teamHoursCost: number;
   total: number;
 }
@@ -94,6 +105,22 @@ export interface ComparisonConventions {
   /** When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within `paybackMonth`, to one decimal; 0 when nothing is paid back, null when it does not pay back. */
   paybackMonthInterpolated: number | null;
   /** The same crossing in years (unrounded months ÷ 12), as DORA states payback; null when it does not pay back. */
+  paybackYears: number | null;
+  /** DORA's calculator and 2020 paper: what the change costs over the horizon, what it returns, and their ratios. */
+  dora: DoraFigures;
+}
+
+/** The comparison in DORA's terms, undiscounted over the whole horizon (README: "Conventions of peer calculations"). */
+export interface DoraFigures {
+  /** What the change costs: up-front cash, every rise in licences, infrastructure, support staff, training and external spend, and the change's team hours (`investment.teamHoursCost`). */
+  investment: number;
+  /** What it returns before those costs: `netBenefit` + `investment`. */
+  value: number;
+  /** `totalNetBenefit`: value − investment. */
+  netBenefit: number;
+  /** netBenefit ÷ investment; null when the change costs nothing. */
+  roi: number | null;
+  /** investment ÷ (value a year = value ÷ (horizonMonths ÷ 12)), in years; null when the value is not positive. */
   paybackYears: number | null;
 }
 

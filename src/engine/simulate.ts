@@ -60,6 +60,14 @@ function riseOf(columns: Float64Array, row: number, base: Float64Array, baseRow:
   return difference > 0 ? difference : 0;
 }
 
+/** The first and last month parameters of every cost line with a window. */
+const WINDOWS: readonly (readonly [number, number])[] = [
+  [P.licencesFromMonth, P.licencesUntilMonth],
+  [P.infrastructureFromMonth, P.infrastructureUntilMonth],
+  [P.supportFromMonth, P.supportUntilMonth],
+  [P.trainingFromMonth, P.trainingUntilMonth],
+];
+
 /** Weeks in an average month. */
 export const WEEKS_PER_MONTH = 52 / 12;
 /** Hours below this are rounding noise, not a shortfall. */
@@ -134,10 +142,38 @@ const W = {
   buildHours: 12,
   valuePerMonth: 13,
   otherTeams: 14,
+  deliveryValue: 15,
+  failuresFixed: 16,
 } as const;
 // Scratch space reused by every call (the simulation must not allocate).
-const after = new Float64Array(15);
-const until = new Float64Array(15);
+const after = new Float64Array(17);
+const until = new Float64Array(17);
+
+/** The last month within the horizon in which a cost line of `p` starts or stops (0 when none does). */
+function lastWindowEdge(p: Float64Array, months: number): number {
+  let last = 0;
+  for (const [from, until] of WINDOWS) {
+    const start = p[from]!;
+    const stop = p[until]! + 1;
+    if (start <= months && start > last) last = start;
+    if (stop <= months && stop > last) last = stop;
+  }
+  return last;
+}
+
+/** Whether a cost line with the window [from, until] runs in `month`. */
+function runs(month: number, from: number, until: number): boolean {
+  return month >= from && month <= until;
+}
+
+/**
+ * Whether a yearly amount of a cost line falls in `month`: at the start of each year, counted from the
+ * licence year's start or the line's first month, whichever is later, while the line runs.
+ */
+function yearlyDue(month: number, yearStart: number, from: number, until: number): boolean {
+  const first = yearStart > from ? yearStart : from;
+  return month >= first && month <= until && (month - first) % 12 === 0;
+}
 
 /** The way of working of a parameter vector, for a team of `people` with `hoursPerMonth` each. */
 function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, out: Float64Array): void {
@@ -149,7 +185,8 @@ function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, o
   out[W.hiring] = departures * p[P.hiringCost]!;
   out[W.waiting] = (people * p[P.runsPerWeekPerPerson]! * WEEKS_PER_MONTH * (p[P.minutesPerRun]! * p[P.focusLostShare]! + p[P.contextSwitchMinutes]!)) / 60;
   out[W.meetings] = people * p[P.meetingHoursPerPerson]!;
-  out[W.manualFixed] = ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60;
+  out[W.manualFixed] =
+    ((p[P.manualMinutesPerPerson]! * people + p[P.manualMinutesPerTeam]!) * WEEKS_PER_MONTH) / 60 + p[P.manualSharePerPerson]! * people * hoursPerMonth;
   out[W.manualPerProject] = (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60;
   out[W.failuresPerProject] = p[P.deploymentsPerProject]! * p[P.changeFailureRate]!;
   out[W.fixHours] = p[P.fixHoursPerFailure]!;
@@ -158,6 +195,10 @@ function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, o
   out[W.buildHours] = p[P.buildHours]!;
   out[W.valuePerMonth] = p[P.valuePerMonth]!;
   out[W.otherTeams] = p[P.otherTeamsHours]! * p[P.otherTeamsHourlyCost]!;
+  // Features a year × lines of business × share the team has time for × success rate × revenue impact × revenue, a month.
+  out[W.deliveryValue] =
+    (p[P.featuresPerYear]! * p[P.linesOfBusiness]! * p[P.timeReinvestedShare]! * p[P.successRate]! * p[P.revenueImpactShare]! * p[P.annualRevenue]!) / 12;
+  out[W.failuresFixed] = (p[P.deploymentsPerYear]! / 12) * p[P.changeFailureRate]!;
 }
 
 /**
@@ -201,6 +242,9 @@ export function simulate(
   const dipStart = changes ? setupEnd + 1 : startMonth;
   const dipEnd = dipStart + Math.round(p[P.adoptionDipMonths]!) - 1;
   const dipShare = p[P.adoptionDipShare]!;
+  // Effort alongside: staff on the change from its start, while the new way already applies.
+  const alongsidePerMonth = p[P.alongsidePeople]! * hoursPerMonth;
+  const alongsideEnd = startMonth + Math.round(p[P.alongsideMonths]!) - 1;
   const external =
     (p[P.externalConsultants]! + p[P.externalHardware]! + p[P.externalLicences]! + p[P.externalTrainingPerPerson]! * people + p[P.externalOther]!) *
     contingency;
@@ -212,7 +256,7 @@ export function simulate(
   // its setup — and the scenario's own way after. Fees and setup hours are paid from the start.
   const ready = before ? startMonth + (changes ? setupMonths : 0) : 1;
   // After this month the change, its dip and the switch of the way of working are all behind.
-  const changeOver = Math.max(setupEnd, dipEnd, ready - 1);
+  const changeOver = Math.max(setupEnd, dipEnd, ready - 1, alongsidePerMonth > 0 ? alongsideEnd : 0);
   waysOfWorking(p, people, hoursPerMonth, after);
   waysOfWorking(before ?? p, people, hoursPerMonth, until);
   const threshold = p[P.newWorkThresholdHours]!;
@@ -223,6 +267,15 @@ export function simulate(
   const ownToolsFrom = before ? startMonth : 1;
   let licenceFixed = tools[P.licenceFlatPerMonth]! + tools[P.licencePerUserPerMonth]! * people;
   let supportEach = tools[P.supportLiveProjectsEach]!;
+  // The months each cost line runs (the tools in force: today's until the change starts).
+  let licencesFrom = tools[P.licencesFromMonth]!;
+  let licencesUntil = tools[P.licencesUntilMonth]!;
+  let infrastructureFrom = tools[P.infrastructureFromMonth]!;
+  let infrastructureUntil = tools[P.infrastructureUntilMonth]!;
+  let supportFrom = tools[P.supportFromMonth]!;
+  let supportUntil = tools[P.supportUntilMonth]!;
+  let trainingFrom = tools[P.trainingFromMonth]!;
+  let trainingUntil = tools[P.trainingUntilMonth]!;
 
   let live = Math.round(p[P.alreadyLive]!);
   let delivered = 0;
@@ -230,6 +283,7 @@ export function simulate(
   let building = false;
   let started = 0;
   let pendingLive = 0; // capacity mode: finished last month, live from this month
+  let pendingHours = 0; // capacity mode: build hours of the projects finished last month
 
   // The way of working in force, held in locals (the hot loop reads them every month); it changes
   // at most once, in the month the change is in place.
@@ -248,14 +302,20 @@ export function simulate(
   let outagePerFailure = 0;
   let hiring = 0;
   let otherTeams = 0;
+  let deliveryValue = 0;
+  let failuresFixed = 0;
   const capacity = people * hoursPerMonth;
   const rateCaptured = rate * capture;
-  let licenceYearly = tools[P.licenceFlatPerYear]!;
+  let licenceYearly = tools[P.licenceFlatPerYear]! + tools[P.licencePerUserPerYear]! * people;
   let licenceYearStart = 1;
   let infrastructureFixed = tools[P.infrastructurePerMonth]!;
+  let infrastructureYearly = tools[P.infrastructurePerYear]! + tools[P.infrastructurePerUserPerYear]! * people;
   let infrastructurePerProject = tools[P.infrastructurePerLiveProject]!;
   let supportMinimum = tools[P.supportMinimum]!;
-  let supportCostEach = tools[P.supportMonthlyCostEach]!;
+  let supportCostEach = tools[P.supportMonthlyCostEach]! + (tools[P.supportAnnualSalaryEach]! * tools[P.supportBenefitsMultiplier]!) / 12;
+  let trainingYearly = tools[P.trainingPerPersonPerYear]! * people;
+  // Cost lines stop or start at their window's edges: no month before the last edge is settled.
+  const lastEdge = Math.max(lastWindowEdge(tools, months), lastWindowEdge(p, months));
   const capacityMode = plan.capacityMode;
   const scheduledReleases = plan.scheduledReleases;
   const scheduledBuildShare = plan.scheduledBuildShare;
@@ -306,15 +366,21 @@ export function simulate(
       outagePerFailure = w[W.outagePerFailure]!;
       hiring = w[W.hiring]!;
       otherTeams = w[W.otherTeams]!;
+      deliveryValue = w[W.deliveryValue]!;
+      failuresFixed = w[W.failuresFixed]!;
     }
 
     // Releases: schedule mode releases in the given months (live and maintained that month);
     // capacity mode makes a project live the month after its build is done.
     let releases: number;
     let scheduledBuild = 0;
+    // Capacity mode: the build hours of projects going live leave work in progress this month.
+    let releasedHours = 0;
     if (capacityMode) {
       releases = pendingLive;
       pendingLive = 0;
+      releasedHours = pendingHours;
+      pendingHours = 0;
     } else {
       releases = scheduledReleases[at]!;
       scheduledBuild = scheduledBuildShare[at]! * buildHours;
@@ -328,10 +394,11 @@ export function simulate(
     const available = capacity - vacancy - rampUp - dip;
     const setup = inChange ? setupPerMonth : 0;
     const learning = inChange ? learningPerMonth : 0;
+    const alongside = month >= startMonth && month <= alongsideEnd ? alongsidePerMonth : 0;
     const manual = manualFixed + manualPerProject * live;
-    const failures = failuresPerProject * live;
+    const failures = failuresPerProject * live + failuresFixed;
     const breakageFix = failures * fixHours;
-    const overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning;
+    const overhead = manual + waitingHours + meetingHours + breakageFix + knowledgeLoss + setup + learning + alongside;
     const upkeep = upkeepPerProject * live;
     const free = available - overhead - upkeep;
     const overloaded = free < -EPSILON;
@@ -358,6 +425,7 @@ export function simulate(
         if (progress >= buildHours - EPSILON) {
           building = false;
           pendingLive++;
+          pendingHours += progress;
         }
       }
     } else {
@@ -372,7 +440,13 @@ export function simulate(
     // Settled: from next month on nothing changes but the yearly licence. The change and its dip are
     // over and the way of working is final (it switches when the new way starts, with the dip), and
     // no project is being built or about to go live.
-    if (settledMonth === months && repeatSettledMonths && month > changeOver && (capacityMode ? !building && pendingLive === 0 : month > lastScheduledMonth)) {
+    if (
+      settledMonth === months &&
+      repeatSettledMonths &&
+      month > changeOver &&
+      month >= lastEdge &&
+      (capacityMode ? !building && pendingLive === 0 && releases === 0 : month > lastScheduledMonth)
+    ) {
       settledMonth = month;
     }
     // The last month worked out in full: the short loop below repeats it.
@@ -382,10 +456,24 @@ export function simulate(
     // comparisons and the short loop read: change hours and money. The rest is detail.
     const written = full || last;
     out[row + F.liveProjects] = live;
+    // What the change's hours displace (README: "Where the numbers come from"): hours that had to be
+    // bought, and in capacity mode hours the team would have spent building, at the loaded rate; the
+    // rest would have been idle, at the capture share. The same price in the investment and the ROI.
+    const changeHours = setup + learning + dip + alongside;
+    let changeHoursCost = 0;
+    if (changeHours > 0) {
+      const bought = shortfall + boughtBuild;
+      const boughtChange = changeHours < bought ? changeHours : bought;
+      const rest = changeHours - boughtChange;
+      const wouldBuild = capacityMode && buildHours > EPSILON && (building || (started < backlog && free + changeHours >= threshold - EPSILON));
+      changeHoursCost = (boughtChange + (wouldBuild ? rest : 0)) * rate + (wouldBuild ? 0 : rest * rateCaptured);
+    }
     if (written) {
       out[row + F.adoptionDipHours] = dip;
       out[row + F.setupHours] = setup;
       out[row + F.learningHours] = learning;
+      out[row + F.alongsideHours] = alongside;
+      out[row + F.changeHoursCost] = changeHoursCost;
     }
     if (detail) {
       out[row + F.releases] = releases;
@@ -412,27 +500,62 @@ export function simulate(
     const payroll = fullPayroll * (1 - vacancy / capacity);
     const projectValue = live * valuePerProject;
     const recovered = idle * rateCaptured;
+    // Capacity mode: hours put into a project not yet live are worth their cost until it goes live,
+    // when its value takes over (README: "Where the numbers come from", work in progress).
+    const workInProgress = capacityMode ? (build - releasedHours) * rate : 0;
     const overloadCost = (shortfall + boughtBuild) * rate;
     if (month === ownToolsFrom && tools !== p) {
       licenceFixed = p[P.licenceFlatPerMonth]! + p[P.licencePerUserPerMonth]! * people;
       // A new yearly fee starts its year with the change; the same fee as today's runs on in today's year.
-      if (p[P.licenceFlatPerYear]! !== licenceYearly) licenceYearStart = startMonth;
-      licenceYearly = p[P.licenceFlatPerYear]!;
+      const ownYearly = p[P.licenceFlatPerYear]! + p[P.licencePerUserPerYear]! * people;
+      if (ownYearly !== licenceYearly) licenceYearStart = startMonth;
+      licenceYearly = ownYearly;
       infrastructureFixed = p[P.infrastructurePerMonth]!;
+      infrastructureYearly = p[P.infrastructurePerYear]! + p[P.infrastructurePerUserPerYear]! * people;
       infrastructurePerProject = p[P.infrastructurePerLiveProject]!;
       supportEach = p[P.supportLiveProjectsEach]!;
       supportMinimum = p[P.supportMinimum]!;
-      supportCostEach = p[P.supportMonthlyCostEach]!;
+      supportCostEach = p[P.supportMonthlyCostEach]! + (p[P.supportAnnualSalaryEach]! * p[P.supportBenefitsMultiplier]!) / 12;
+      trainingYearly = p[P.trainingPerPersonPerYear]! * people;
+      licencesFrom = p[P.licencesFromMonth]!;
+      licencesUntil = p[P.licencesUntilMonth]!;
+      infrastructureFrom = p[P.infrastructureFromMonth]!;
+      infrastructureUntil = p[P.infrastructureUntilMonth]!;
+      supportFrom = p[P.supportFromMonth]!;
+      supportUntil = p[P.supportUntilMonth]!;
+      trainingFrom = p[P.trainingFromMonth]!;
+      trainingUntil = p[P.trainingUntilMonth]!;
     }
-    const licences = licenceFixed + ((month - licenceYearStart) % 12 === 0 ? licenceYearly : 0);
-    const infrastructure = infrastructureFixed + infrastructurePerProject * live;
+    const licences =
+      (runs(month, licencesFrom, licencesUntil) ? licenceFixed : 0) + (yearlyDue(month, licenceYearStart, licencesFrom, licencesUntil) ? licenceYearly : 0);
+    const infrastructure =
+      (runs(month, infrastructureFrom, infrastructureUntil) ? infrastructureFixed + infrastructurePerProject * live : 0) +
+      (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
     const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
-    const support = supportPeople * supportCostEach;
+    const support = runs(month, supportFrom, supportUntil) ? supportPeople * supportCostEach : 0;
+    const training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
     const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
-    const net = projectValue + recovered - overloadCost - payroll - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
+    const net =
+      projectValue +
+      deliveryValue +
+      workInProgress +
+      recovered -
+      overloadCost -
+      payroll -
+      licences -
+      infrastructure -
+      support -
+      training -
+      outage -
+      hiring -
+      otherTeams -
+      externalSpend;
     if (written) {
       out[row + F.projectValue] = projectValue;
+      out[row + F.deliveryValue] = deliveryValue;
+      out[row + F.workInProgress] = workInProgress;
+      out[row + F.training] = training;
       out[row + F.recoveredCapacity] = recovered;
       out[row + F.overloadCost] = overloadCost;
       out[row + F.payroll] = payroll;
@@ -459,16 +582,18 @@ export function simulate(
       const c0 = overloadCost - base[baseRow + F.overloadCost]!;
       const c1 = payroll - base[baseRow + F.payroll]!;
       const c2 = licences - base[row + F.licences]!;
-      const c3 = infrastructure - base[baseRow + F.infrastructure]!;
+      const c3 = infrastructure - base[row + F.infrastructure]!;
       const c4 = support - base[baseRow + F.supportStaff]!;
       const c5 = outage - base[baseRow + F.outageCost]!;
       const c6 = hiring - base[baseRow + F.hiringCost]!;
       const c7 = otherTeams - base[baseRow + F.otherTeamsCost]!;
       const c8 = externalSpend - base[baseRow + F.externalSpend]!;
+      const c9 = training - base[row + F.training]!;
       let extra = (c0 > 0 ? c0 : 0) + (c1 > 0 ? c1 : 0) + (c2 > 0 ? c2 : 0) + (c3 > 0 ? c3 : 0) + (c4 > 0 ? c4 : 0);
-      extra += (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0);
-      const changeHours = setup + learning + dip - (base[baseRow + F.setupHours]! + base[baseRow + F.learningHours]! + base[baseRow + F.adoptionDipHours]!);
-      if (changeHours > 0) extra += changeHours * rate;
+      extra += (c5 > 0 ? c5 : 0) + (c6 > 0 ? c6 : 0) + (c7 > 0 ? c7 : 0) + (c8 > 0 ? c8 : 0) + (c9 > 0 ? c9 : 0);
+      // The change's hours, at what they displace (above), beyond the baseline's.
+      const changeCost = changeHoursCost - base[baseRow + F.changeHoursCost]!;
+      if (changeCost > 0) extra += changeCost;
       costs += extra * discount;
     }
     if (last) {
@@ -483,14 +608,22 @@ export function simulate(
   if (repeatFrom < months) {
     const pattern = (repeatFrom - 1) * FIELDS;
     const basePattern = pattern < baseLastRow ? pattern : baseLastRow;
-    const leading = out[pattern + F.projectValue]! + out[pattern + F.recoveredCapacity]! - out[pattern + F.overloadCost]! - out[pattern + F.payroll]!;
-    const infrastructure = out[pattern + F.infrastructure]!;
+    const leading =
+      out[pattern + F.projectValue]! +
+      out[pattern + F.deliveryValue]! +
+      out[pattern + F.workInProgress]! +
+      out[pattern + F.recoveredCapacity]! -
+      out[pattern + F.overloadCost]! -
+      out[pattern + F.payroll]!;
+    // Past the last window edge every cost line either runs to the end or has stopped for good.
+    const licencesRun = runs(repeatFrom, licencesFrom, licencesUntil);
+    const infrastructureRuns = runs(repeatFrom, infrastructureFrom, infrastructureUntil);
+    const infrastructureSteady = infrastructureRuns ? infrastructureFixed + infrastructurePerProject * live : 0;
     const support = out[pattern + F.supportStaff]!;
     const outage = out[pattern + F.outageCost]!;
     const externalSpend = out[pattern + F.externalSpend]!;
-    // The change's costs but the licence's: the same every month (zero for the baseline itself).
+    // The change's costs but the yearly lines': the same every month (zero for the baseline itself).
     const costs01 = compare ? riseOf(out, pattern, base, basePattern, F.overloadCost) + riseOf(out, pattern, base, basePattern, F.payroll) : 0;
-    const costs3 = compare ? riseOf(out, pattern, base, basePattern, F.infrastructure) : 0;
     const costs4 = compare ? riseOf(out, pattern, base, basePattern, F.supportStaff) : 0;
     const costsRest = compare
       ? riseOf(out, pattern, base, basePattern, F.outageCost) +
@@ -501,8 +634,10 @@ export function simulate(
     for (let month = repeatFrom + 1; month <= months; month++) {
       const at = month - 1;
       const row = at * FIELDS;
-      const licences = licenceFixed + ((month - licenceYearStart) % 12 === 0 ? licenceYearly : 0);
-      const net = leading - licences - infrastructure - support - outage - hiring - otherTeams - externalSpend;
+      const licences = (licencesRun ? licenceFixed : 0) + (yearlyDue(month, licenceYearStart, licencesFrom, licencesUntil) ? licenceYearly : 0);
+      const infrastructure = infrastructureSteady + (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
+      const training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
+      const net = leading - licences - infrastructure - support - training - outage - hiring - otherTeams - externalSpend;
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);
         out[row + F.releases] = 0;
@@ -510,6 +645,8 @@ export function simulate(
       out[row + F.liveProjects] = live;
       if (full) {
         out[row + F.licences] = licences;
+        out[row + F.infrastructure] = infrastructure;
+        out[row + F.training] = training;
         out[row + F.net] = net;
       }
       if (!compare) continue;
@@ -520,7 +657,9 @@ export function simulate(
       cumulative![at] = running;
       npv += benefit * discount;
       const c2 = licences - base[row + F.licences]!;
-      costs += (costs01 + (c2 > 0 ? c2 : 0) + costs3 + costs4 + costsRest) * discount;
+      const c3 = infrastructure - base[row + F.infrastructure]!;
+      const c9 = training - base[row + F.training]!;
+      costs += (costs01 + (c2 > 0 ? c2 : 0) + (c3 > 0 ? c3 : 0) + costs4 + costsRest + (c9 > 0 ? c9 : 0)) * discount;
     }
   }
   scalars.settledMonth = settledMonth;

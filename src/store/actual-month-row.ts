@@ -44,7 +44,9 @@ export function actualMonthRow(planned: MonthRow, values: ActualValues, rules: M
   const waitingHours = values.waitingHours ?? planned.waitingHours;
   const meetingHours = values.meetingHours ?? planned.meetingHours;
   const breakageFixHours = values.breakageFixHours ?? planned.breakageFixHours;
-  const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours;
+  // Staff on the change alongside the new way are not measured: the plan's hours (0 in a plan stored before they existed).
+  const alongsideHours = planned.alongsideHours ?? 0;
+  const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
   const upkeepHours = values.upkeepHours ?? planned.upkeepHours;
   const freeHours = availableHours - overheadHours - upkeepHours;
   const buildHours = values.buildHours ?? planned.buildHours;
@@ -65,14 +67,21 @@ export function actualMonthRow(planned: MonthRow, values: ActualValues, rules: M
   const supportStaff = supportStaffCost(live, rules);
   const externalSpend = values.externalSpend ?? planned.externalSpend;
   const otherTeamsCost = planned.otherTeamsCost;
+  // Not measured: the plan's features value, work in progress and training.
+  const deliveryValue = planned.deliveryValue ?? 0;
+  const workInProgress = planned.workInProgress ?? 0;
+  const training = planned.training ?? 0;
   const net =
     projectValue +
+    deliveryValue +
+    workInProgress +
     recoveredCapacity -
     overloadCost -
     payroll -
     licences -
     infrastructure -
     supportStaff -
+    training -
     outageCost -
     hiringCost -
     otherTeamsCost -
@@ -94,6 +103,7 @@ export function actualMonthRow(planned: MonthRow, values: ActualValues, rules: M
     knowledgeLossHours,
     setupHours,
     learningHours,
+    alongsideHours,
     overheadHours,
     upkeepHours,
     freeHours,
@@ -105,16 +115,20 @@ export function actualMonthRow(planned: MonthRow, values: ActualValues, rules: M
     overloaded: shortfallHours > EPSILON,
     projectValue,
     recoveredCapacity,
+    deliveryValue,
+    workInProgress,
     overloadCost,
     payroll,
     licences,
     infrastructure,
     supportStaff,
+    training,
     outageCost,
     hiringCost,
     otherTeamsCost,
     externalSpend,
     net,
+    changeHoursCost: planned.changeHoursCost ?? 0,
   };
 }
 
@@ -126,7 +140,8 @@ export function actualMonthRow(planned: MonthRow, values: ActualValues, rules: M
 export function moneyByCategory(row: MonthRow, hourlyCost: number, captureShare: number): Record<BenefitCategory, number> {
   const columns = createColumns(1);
   monthlyFieldNames.forEach((name, field) => {
-    const value = row[name];
+    // A plan stored before a column existed has no value for it: nothing of it was planned.
+    const value = row[name] ?? 0;
     columns[field] = typeof value === "boolean" ? (value ? 1 : 0) : value;
   });
   const out = new Float64Array(benefitCategories.length);
@@ -136,7 +151,7 @@ export function moneyByCategory(row: MonthRow, hourlyCost: number, captureShare:
 
 /** Cash the approved scenario pays in a month for the change and its tools. */
 export function cashSpent(row: MonthRow): number {
-  return row.licences + row.infrastructure + row.supportStaff + row.externalSpend;
+  return row.licences + row.infrastructure + row.supportStaff + (row.training ?? 0) + row.externalSpend;
 }
 
 /** Team hours diverted into the change in a month: setup, learning and the adoption dip. */

@@ -80,7 +80,7 @@ export function freezePlan(input: FreezeInput): { plan: FrozenPlan } | { message
     incidentsPerLiveProject: p[P.deploymentsPerProject]! * p[P.changeFailureRate]!,
     hiringCostPerDeparture: p[P.hiringCost]!,
     knowledgeLossHoursPerDeparture: p[P.knowledgeLossHours]!,
-    supportMonthlyCostEach: p[P.supportMonthlyCostEach]!,
+    supportMonthlyCostEach: p[P.supportMonthlyCostEach]! + (p[P.supportAnnualSalaryEach]! * p[P.supportBenefitsMultiplier]!) / 12,
     supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
     supportMinimum: p[P.supportMinimum]!,
   };

@@ -19,6 +19,8 @@ export interface AlternativeComparison {
   readonly discountedNet: readonly PlacedCell[];
   readonly discountedCosts: readonly PlacedCell[];
   readonly changeHours: readonly PlacedCell[];
+  /** Month by month, what the change's hours cost beyond the baseline's, at what they displace. */
+  readonly changeCosts: readonly PlacedCell[];
   /** 1 where the cumulative net stays at or above zero from this month to the end. */
   readonly staysPaidBack: readonly PlacedCell[];
 }
@@ -143,9 +145,12 @@ export function writeComparisonSheet(
       ),
     ];
 
-    const hoursRow = line("Team hours diverted into the change (setup, learning, dip)", "hours", true);
+    const hoursRow = line("Team hours diverted into the change (setup, learning, dip, effort alongside)", "hours", true);
     const changeHoursOf = (cells: ScenarioSimulation, month: number): Expr =>
-      add(add(at("setupHours", cells, month), at("learningHours", cells, month)), at("adoptionDipHours", cells, month));
+      add(
+        add(add(at("setupHours", cells, month), at("learningHours", cells, month)), at("adoptionDipHours", cells, month)),
+        at("alongsideHours", cells, month),
+      );
     const changeHours = header.map((_, month) =>
       sheet.formula(
         hoursRow,
@@ -155,15 +160,24 @@ export function writeComparisonSheet(
       ),
     );
 
+    const changeCostRow = line("What those hours cost, at what they displace (beyond the baseline's)", currency, true);
+    const changeCosts = header.map((_, month) =>
+      sheet.formula(
+        changeCostRow,
+        FIRST_MONTH_COLUMN + month,
+        sub(at("changeHoursCost", alternative, month), at("changeHoursCost", base, month)),
+        styled("computed", money),
+      ),
+    );
+
     const costRow = line("Costs counted for the ROI, discounted", currency, true);
-    const rate = sheet.ref(inputs[index]!.workedOut("hourlyCost"));
     const discountedCosts = [
       sheet.formula(costRow, 3, sheet.ref(extraCash[0]!), styled("computed", money)),
       ...header.map((_, month) =>
         sheet.formula(
           costRow,
           FIRST_MONTH_COLUMN + month,
-          mul(add(sheet.ref(extraCash[month + 1]!), mul(max(num(0), sheet.ref(changeHours[month]!)), rate)), sheet.ref(discounts[month]!)),
+          mul(add(sheet.ref(extraCash[month + 1]!), max(num(0), sheet.ref(changeCosts[month]!))), sheet.ref(discounts[month]!)),
           styled("computed", money),
         ),
       ),
@@ -177,7 +191,7 @@ export function writeComparisonSheet(
       staysPaidBack.unshift(sheet.formula(paidBackRow, FIRST_MONTH_COLUMN + month, expr, styled("computed", formatOf("yesNo", currency))));
     }
 
-    comparisons.push({ scenarioIndex: index, timeZero, netBenefit, cumulative, discountedNet, discountedCosts, changeHours, staysPaidBack });
+    comparisons.push({ scenarioIndex: index, timeZero, netBenefit, cumulative, discountedNet, discountedCosts, changeHours, changeCosts, staysPaidBack });
   });
 
   if (comparisons.length === 0) {

@@ -46,11 +46,35 @@ const inputLabels: Record<string, InputLabel> = {
   "tooling.licences.flatPerYear": label("Licence: flat fee a year (paid in months 1, 13, 25, ...)", "{currency} a year"),
   "tooling.licences.flatPerMonth": label("Licence: flat fee a month", "{currency} a month"),
   "tooling.licences.perUserPerMonth": label("Licence: fee for each person a month", "{currency} a person a month"),
+  "tooling.licences.perUserPerYear": label("Licence: fee for each person a year (with the yearly fee)", "{currency} a person a year"),
+  "tooling.licences.fromMonth": label("Licences: first month paid", "month"),
+  "tooling.licences.untilMonth": label("Licences: last month paid", "month"),
   "tooling.infrastructure.perMonth": label("Cloud and infrastructure a month", "{currency} a month"),
+  "tooling.infrastructure.perYear": label("Cloud and infrastructure a year (with the yearly fee)", "{currency} a year"),
+  "tooling.infrastructure.perUserPerYear": label("Cloud and infrastructure for each person a year", "{currency} a person a year"),
   "tooling.infrastructure.perLiveProjectPerMonth": label("Cloud and infrastructure for each live project", "{currency} a month"),
+  "tooling.infrastructure.fromMonth": label("Cloud and infrastructure: first month paid", "month"),
+  "tooling.infrastructure.untilMonth": label("Cloud and infrastructure: last month paid", "month"),
   "tooling.supportStaff.monthlyCostEach": label("Monthly cost of one support person", "{currency} a month"),
+  "tooling.supportStaff.annualSalaryEach": label("Annual salary of one support person", "{currency} a year"),
+  "tooling.supportStaff.benefitsMultiplier": label("Employer costs on top of a support person's salary", "factor"),
   "tooling.supportStaff.liveProjectsEach": label("Live projects one support person looks after", "projects"),
   "tooling.supportStaff.minimum": label("Support people needed even with no live project", "people"),
+  "tooling.supportStaff.fromMonth": label("Support staff: first month paid", "month"),
+  "tooling.supportStaff.untilMonth": label("Support staff: last month paid", "month"),
+  "tooling.training.perPersonPerYear": label("Recurring training for each person a year", "{currency} a person a year"),
+  "tooling.training.fromMonth": label("Training: first month paid", "month"),
+  "tooling.training.untilMonth": label("Training: last month paid", "month"),
+
+  "change.alongside.people": label("Staff on the change alongside the new way", "people"),
+  "change.alongside.forMonths": label("Months they work on it", "months"),
+
+  "delivery.featuresPerYear": label("Features or experiments delivered a year (per line of business)", "a year"),
+  "delivery.linesOfBusiness": label("Lines of business", "count"),
+  "delivery.timeReinvestedShare": label("Share of them the team has time for", "share"),
+  "delivery.successRate": label("Share of features that succeed", "share"),
+  "delivery.revenueImpactShare": label("Revenue one successful feature adds a year", "share of revenue"),
+  "delivery.annualRevenue": label("Revenue of the product or portfolio", "{currency} a year"),
 
   "projects.alreadyLive": label("Projects already live at the start", "projects"),
   "projects.buildHours": label("Hours to build and release one project", "hours"),
@@ -58,6 +82,7 @@ const inputLabels: Record<string, InputLabel> = {
   "projects.valuePerMonth": label("What one live project earns or saves", "{currency} a month"),
 
   "breakage.deploymentsPerProjectPerMonth": label("Changes released a month for each live project", "changes a month"),
+  "breakage.deploymentsPerYear": label("Changes released a year by the whole team or product", "changes a year"),
   "breakage.changeFailureRate": label("Share of changes that fail", "share"),
   "breakage.hoursToRestore": label("Hours of outage until a failure is fixed", "hours"),
   "breakage.outageCostPerHour": label("What an hour of outage costs the business", "{currency} an hour"),
@@ -83,6 +108,7 @@ export const groupLabels: Record<string, string> = {
   meetings: "Meetings and hand-offs",
   tooling: "Tools and infrastructure",
   projects: "Projects",
+  delivery: "Features delivered apart from projects",
   breakage: "Failures and outages",
   turnover: "People leaving",
   releases: "Releases",
@@ -98,6 +124,8 @@ export function inputLabel(inner: readonly (string | number)[], taskPer?: string
     const per = taskPer === "person" ? "per person" : taskPer === "project" ? "per live project" : "for the whole team";
     return label(`Chore: ${String(inner[1])}`, `minutes a week ${per}`);
   }
+  if (inner[0] === "manualTasks" && inner.length === 3 && inner[2] === "shareOfTime")
+    return label(`Chore: ${String(inner[1])}`, "share of every person's hours");
   return inputLabels[inner.join(".")];
 }
 

@@ -38,6 +38,7 @@ const manualLabels: Partial<Record<ParameterName, { label: string; unit: string 
   manualMinutesPerPerson: { label: "Chores per person (all chores)", unit: "minutes a week per person" },
   manualMinutesPerProject: { label: "Chores per live project (all chores)", unit: "minutes a week per project" },
   manualMinutesPerTeam: { label: "Chores for the whole team (all chores)", unit: "minutes a week" },
+  manualSharePerPerson: { label: "Chores given as a share of every person's hours (all of them)", unit: "share" },
 };
 
 const INPUTS_HEADER_ROW = 4;
@@ -115,7 +116,11 @@ export function writeInputsSheet(
     const described = manual ? undefined : inputLabel(path);
     sheet.text(row, 1, `  ${manual?.label ?? described?.label ?? source}`, styled("label"));
     sheet.text(row, 2, manual?.unit ?? (described ? unitText(described, currency) : ""), styled("unit"));
-    const numberFormat = manual ? formats.general : name === "backlog" ? formats.backlog : inputFormat(parameterSpecs[name].kind, currency);
+    const numberFormat = manual
+      ? formats.general
+      : name === "backlog" || name.endsWith("UntilMonth")
+        ? formats.backlog
+        : inputFormat(parameterSpecs[name].kind, currency);
     scenarios.forEach((scenario, index) => {
       const column = FIRST_SCENARIO_COLUMN + index;
       const engine = engineParameters[index]![P[name]]!;

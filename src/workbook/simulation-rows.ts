@@ -1,6 +1,6 @@
 import type { MonthlyField } from "../engine/model/columns.js";
 import type { ParameterName } from "../engine/model/parameters.js";
-import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, roundWhole, sub, sum, when, type Expr } from "./formula.js";
+import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, or, roundWhole, sub, sum, when, type Expr } from "./formula.js";
 import type { WayFigure } from "./inputs-sheet.js";
 import type { WorkedOutName } from "./worked-out-inputs.js";
 
@@ -59,8 +59,13 @@ export type RowKey =
   | "startedEnd"
   | "finishedThisMonth"
   | "supportPeople"
+  | "supportCostEach"
   | "wayInPlace"
-  | "buildHoursPerProject";
+  | "buildHoursPerProject"
+  | "finishedHoursThisMonth"
+  | "changeHoursTaken"
+  | "changeHoursBought"
+  | "changeWouldBuild";
 
 const EPSILON = () => num(1e-9);
 const zero = () => num(0);
@@ -156,7 +161,14 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
     ),
     row("waitingHours", "Waiting for jobs", "hours", "hours", (c) => c.way("waitingHours"), engine("waitingHours")),
     row("meetingHours", "Meetings and hand-offs", "hours", "hours", (c) => c.way("meetingHours"), engine("meetingHours")),
-    row("failures", "Failed changes", "failures", "factor", (c) => mul(c.way("failuresPerProject"), c.current("liveProjects")), helper),
+    row(
+      "failures",
+      "Failed changes",
+      "failures",
+      "factor",
+      (c) => add(mul(c.way("failuresPerProject"), c.current("liveProjects")), c.way("failuresOfTeam")),
+      helper,
+    ),
     row("breakageFixHours", "Fixing failures", "hours", "hours", (c) => mul(c.current("failures"), c.way("fixHoursPerFailure")), engine("breakageFixHours")),
     row("knowledgeLossHours", "Knowledge lost with people leaving", "hours", "hours", (c) => c.way("knowledgeLossHours"), engine("knowledgeLossHours")),
     row(
@@ -176,6 +188,19 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
       engine("learningHours"),
     ),
     row(
+      "alongsideHours",
+      "Staff on the change alongside the new way",
+      "hours",
+      "hours",
+      (c) =>
+        when(
+          and(compare(c.month, ">=", c.input("startMonth")), compare(c.month, "<=", c.workedOut("alongsideEndsMonth"))),
+          c.workedOut("alongsidePerMonth"),
+          zero(),
+        ),
+      engine("alongsideHours"),
+    ),
+    row(
       "overheadHours",
       "Overheads in all",
       "hours",
@@ -189,6 +214,7 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
           c.current("knowledgeLossHours"),
           c.current("setupHours"),
           c.current("learningHours"),
+          c.current("alongsideHours"),
         ),
       engine("overheadHours"),
     ),
@@ -373,13 +399,50 @@ function capacityRows(): SimulationRow[] {
       (c) => add(c.current("finishedCurrent"), c.current("newFinished")),
       helper,
     ),
+    row(
+      "finishedHoursThisMonth",
+      "Build hours of the projects finished this month",
+      "hours",
+      "hours",
+      (c) =>
+        add(
+          when(isOne(c.current("finishedCurrent")), add(c.previous("progressEnd"), c.current("finishHours")), zero()),
+          mul(c.current("newFinished"), build(c)),
+        ),
+      helper,
+    ),
   ];
 }
 
 /** Money rows (README: "Where the numbers come from"): positive numbers are costs, except project value, recovered hours and the net. */
-function moneyRows(): SimulationRow[] {
+function moneyRows(capacityMode: boolean): SimulationRow[] {
+  // A cost line's window, and its yearly amount: due at the start of each year from the licence year's
+  // start or the line's first month, whichever is later, while the line runs (simulate.ts).
+  const runsIn = (c: MonthContext, from: ParameterName, until: ParameterName) =>
+    and(compare(c.month, ">=", c.tool(from)), compare(c.month, "<=", c.tool(until)));
+  const yearlyDue = (c: MonthContext, from: ParameterName, until: ParameterName) => {
+    const first = max(c.licenceYearStart, c.tool(from));
+    return and(compare(c.month, ">=", first), compare(c.month, "<=", c.tool(until)), compare(mod(sub(c.month, first), num(12)), "=", zero()));
+  };
   return [
     row("projectValue", "Value of live projects", "{currency}", "money", (c) => mul(c.current("liveProjects"), c.way("valuePerMonth")), engine("projectValue")),
+    row(
+      "deliveryValue",
+      "Value of features delivered apart from projects",
+      "{currency}",
+      "money",
+      (c) => c.way("deliveryValuePerMonth"),
+      engine("deliveryValue"),
+    ),
+    row(
+      "workInProgress",
+      capacityMode ? "Work in progress: hours built at their cost, less those of projects going live" : "Work in progress (capacity mode only)",
+      "{currency}",
+      "money",
+      (c) =>
+        capacityMode ? mul(sub(c.current("buildHours"), c.isFirstMonth ? zero() : c.previous("finishedHoursThisMonth")), c.workedOut("hourlyCost")) : zero(),
+      engine("workInProgress"),
+    ),
     row(
       "recoveredCapacity",
       "Free hours not used, worth their share",
@@ -411,8 +474,16 @@ function moneyRows(): SimulationRow[] {
       "money",
       (c) =>
         add(
-          add(c.tool("licenceFlatPerMonth"), mul(c.tool("licencePerUserPerMonth"), c.input("people"))),
-          when(compare(mod(sub(c.month, c.licenceYearStart), num(12)), "=", zero()), c.tool("licenceFlatPerYear"), zero()),
+          when(
+            runsIn(c, "licencesFromMonth", "licencesUntilMonth"),
+            add(c.tool("licenceFlatPerMonth"), mul(c.tool("licencePerUserPerMonth"), c.input("people"))),
+            zero(),
+          ),
+          when(
+            yearlyDue(c, "licencesFromMonth", "licencesUntilMonth"),
+            add(c.tool("licenceFlatPerYear"), mul(c.tool("licencePerUserPerYear"), c.input("people"))),
+            zero(),
+          ),
         ),
       engine("licences"),
     ),
@@ -421,7 +492,19 @@ function moneyRows(): SimulationRow[] {
       "Cloud and infrastructure",
       "{currency}",
       "money",
-      (c) => add(c.tool("infrastructurePerMonth"), mul(c.tool("infrastructurePerLiveProject"), c.current("liveProjects"))),
+      (c) =>
+        add(
+          when(
+            runsIn(c, "infrastructureFromMonth", "infrastructureUntilMonth"),
+            add(c.tool("infrastructurePerMonth"), mul(c.tool("infrastructurePerLiveProject"), c.current("liveProjects"))),
+            zero(),
+          ),
+          when(
+            yearlyDue(c, "infrastructureFromMonth", "infrastructureUntilMonth"),
+            add(c.tool("infrastructurePerYear"), mul(c.tool("infrastructurePerUserPerYear"), c.input("people"))),
+            zero(),
+          ),
+        ),
       engine("infrastructure"),
     ),
     row(
@@ -438,12 +521,28 @@ function moneyRows(): SimulationRow[] {
       helper,
     ),
     row(
+      "supportCostEach",
+      "Cost of one support person a month",
+      "{currency}",
+      "money",
+      (c) => add(c.tool("supportMonthlyCostEach"), div(mul(c.tool("supportAnnualSalaryEach"), c.tool("supportBenefitsMultiplier")), num(12))),
+      helper,
+    ),
+    row(
       "supportStaff",
       "Support staff",
       "{currency}",
       "money",
-      (c) => mul(c.current("supportPeople"), c.tool("supportMonthlyCostEach")),
+      (c) => when(runsIn(c, "supportFromMonth", "supportUntilMonth"), mul(c.current("supportPeople"), c.current("supportCostEach")), zero()),
       engine("supportStaff"),
+    ),
+    row(
+      "training",
+      "Recurring training (at the start of each year)",
+      "{currency}",
+      "money",
+      (c) => when(yearlyDue(c, "trainingFromMonth", "trainingUntilMonth"), mul(c.tool("trainingPerPersonPerYear"), c.input("people")), zero()),
+      engine("training"),
     ),
     row("outageCost", "Outages", "{currency}", "money", (c) => mul(c.current("failures"), c.way("outagePerFailure")), engine("outageCost")),
     row("hiringCost", "Hiring replacements", "{currency}", "money", (c) => c.way("hiringPerMonth"), engine("hiringCost")),
@@ -463,16 +562,95 @@ function moneyRows(): SimulationRow[] {
       "{currency}",
       "money",
       (c) =>
-        ["overloadCost", "payroll", "licences", "infrastructure", "supportStaff", "outageCost", "hiringCost", "otherTeamsCost", "externalSpend"].reduce(
+        [
+          "overloadCost",
+          "payroll",
+          "licences",
+          "infrastructure",
+          "supportStaff",
+          "training",
+          "outageCost",
+          "hiringCost",
+          "otherTeamsCost",
+          "externalSpend",
+        ].reduce(
           (total, key) => sub(total, c.current(key as RowKey)),
-          add(c.current("projectValue"), c.current("recoveredCapacity")),
+          add(add(add(c.current("projectValue"), c.current("deliveryValue")), c.current("workInProgress")), c.current("recoveredCapacity")),
         ),
       engine("net"),
+    ),
+    ...changeCostRows(capacityMode),
+  ];
+}
+
+/**
+ * The change's hours at what they displace (simulate.ts): those that had to be bought, and in capacity
+ * mode those the team would have spent building, at the loaded rate; the rest at the capture share.
+ */
+function changeCostRows(capacityMode: boolean): SimulationRow[] {
+  return [
+    row(
+      "changeHoursTaken",
+      "Hours the change takes (setup, learning, dip, effort alongside)",
+      "hours",
+      "hours",
+      (c) => sum(c.current("setupHours"), c.current("learningHours"), c.current("adoptionDipHours"), c.current("alongsideHours")),
+      helper,
+    ),
+    row(
+      "changeHoursBought",
+      "Of which had to be bought",
+      "hours",
+      "hours",
+      (c) => min(c.current("changeHoursTaken"), add(c.current("shortfallHours"), c.current("scheduledBuildShortfallHours"))),
+      helper,
+    ),
+    row(
+      "changeWouldBuild",
+      "Without them the team would have built (capacity mode)",
+      "yes / no",
+      "yesNo",
+      (c) =>
+        capacityMode
+          ? flag(
+              and(
+                compare(c.current("buildHoursPerProject"), ">", EPSILON()),
+                or(
+                  compare(c.current("progressEnd"), ">", zero()),
+                  and(
+                    compare(c.current("startedEnd"), "<", c.input("backlog")),
+                    compare(add(c.current("freeHours"), c.current("changeHoursTaken")), ">=", sub(c.input("newWorkThresholdHours"), EPSILON())),
+                  ),
+                ),
+              ),
+            )
+          : zero(),
+      helper,
+    ),
+    row(
+      "changeHoursCost",
+      "What the change's hours cost: bought or building hours at the hourly cost, idle ones at the captured share",
+      "{currency}",
+      "money",
+      (c) =>
+        when(
+          compare(c.current("changeHoursTaken"), ">", zero()),
+          when(
+            isOne(c.current("changeWouldBuild")),
+            mul(c.current("changeHoursTaken"), c.workedOut("hourlyCost")),
+            add(
+              mul(c.current("changeHoursBought"), c.workedOut("hourlyCost")),
+              mul(mul(sub(c.current("changeHoursTaken"), c.current("changeHoursBought")), c.workedOut("hourlyCost")), c.input("captureShare")),
+            ),
+          ),
+          zero(),
+        ),
+      engine("changeHoursCost"),
     ),
   ];
 }
 
 /** Every row of one scenario's block, in the order its formulas need them. */
 export function simulationRows(capacityMode: boolean, alternative: boolean): SimulationRow[] {
-  return [...hourRows(capacityMode, alternative), ...(capacityMode ? capacityRows() : scheduleRows()), ...moneyRows()];
+  return [...hourRows(capacityMode, alternative), ...(capacityMode ? capacityRows() : scheduleRows()), ...moneyRows(capacityMode)];
 }

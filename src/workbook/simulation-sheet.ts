@@ -2,7 +2,7 @@ import type { CaseResult, CompiledCase, MonthRow } from "../engine/index.js";
 import { schedulePlan } from "../engine/simulate.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
-import { and, compare, flag, num, sumRange, when } from "./formula.js";
+import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
@@ -115,7 +115,14 @@ export function writeSimulationSheet(
             : when(
                 and(
                   compare(sheet.ref(header[at]!), ">=", sheet.ref(cells.input("startMonth"))),
-                  compare(sheet.ref(cells.input("licenceFlatPerYear")), "<>", sheet.ref(baselineCells.input("licenceFlatPerYear"))),
+                  compare(
+                    add(sheet.ref(cells.input("licenceFlatPerYear")), mul(sheet.ref(cells.input("licencePerUserPerYear")), sheet.ref(cells.input("people")))),
+                    "<>",
+                    add(
+                      sheet.ref(baselineCells.input("licenceFlatPerYear")),
+                      mul(sheet.ref(baselineCells.input("licencePerUserPerYear")), sheet.ref(cells.input("people"))),
+                    ),
+                  ),
                 ),
                 sheet.ref(cells.input("startMonth")),
                 num(1),

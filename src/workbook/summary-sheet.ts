@@ -14,15 +14,16 @@ type Totals = (key: RowKey) => Expr;
 
 /** A scenario's money in one category over the horizon, from its Simulation totals (categories.ts). */
 const categoryMoney: Record<BenefitCategory, (total: Totals, rate: Expr, capture: Expr) => Expr> = {
-  change: (t, rate) => sub(mul(neg(rate), add(add(t("setupHours"), t("learningHours")), t("adoptionDipHours"))), t("externalSpend")),
+  change: (t, rate) => sub(mul(neg(rate), add(add(add(t("setupHours"), t("learningHours")), t("adoptionDipHours")), t("alongsideHours"))), t("externalSpend")),
   manualTasks: (t, rate) => mul(neg(rate), t("manualHours")),
   waiting: (t, rate) => mul(neg(rate), t("waitingHours")),
   meetings: (t, rate) => sub(mul(neg(rate), t("meetingHours")), t("otherTeamsCost")),
   upkeep: (t, rate) => mul(neg(rate), t("upkeepHours")),
   breakage: (t, rate) => sub(mul(neg(rate), t("breakageFixHours")), t("outageCost")),
   turnover: (t, rate) => sub(mul(neg(rate), add(t("rampUpHours"), t("knowledgeLossHours"))), t("hiringCost")),
-  tooling: (t) => neg(add(add(t("licences"), t("infrastructure")), t("supportStaff"))),
-  delivery: (t, rate) => sub(t("projectValue"), mul(rate, add(t("buildHours"), t("scheduledBuildShortfallHours")))),
+  tooling: (t) => neg(add(add(add(t("licences"), t("infrastructure")), t("supportStaff")), t("training"))),
+  delivery: (t, rate) =>
+    sub(add(add(t("projectValue"), t("deliveryValue")), t("workInProgress")), mul(rate, add(t("buildHours"), t("scheduledBuildShortfallHours")))),
   unusedCapacity: (t, rate, capture) => mul(mul(neg(rate), t("idleHours")), sub(num(1), capture)),
   team: (t, rate) => sub(mul(rate, sub(t("capacityHours"), t("vacancyHours"))), t("payroll")),
 };
@@ -154,7 +155,7 @@ export function writeSummarySheet(
       const expr = add(neg(sheet.ref(comparison.timeZero)), sub(sheet.ref(alternative.total("externalSpend")), sheet.ref(base.total("externalSpend"))));
       cash.set(column, sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).investment.cash));
     });
-    line("Team hours put into the change (setup, learning, adoption dip)");
+    line("Team hours put into the change (setup, learning, adoption dip, effort alongside)");
     const hours = new Map<number, PlacedCell>();
     inAlternatives((comparison, column) =>
       hours.set(
@@ -168,12 +169,11 @@ export function writeSummarySheet(
         ),
       ),
     );
-    line("What those hours cost");
+    line("What those hours cost, at what they displace");
     inAlternatives((comparison, column) => {
-      const rate = sheet.ref(inputs[comparison.scenarioIndex]!.workedOut("hourlyCost"));
       hoursCost.set(
         column,
-        sheet.formula(row, column, mul(sheet.ref(hours.get(column)!), rate), styled("computed", money), engineOf(comparison).investment.teamHoursCost),
+        sheet.formula(row, column, sumRange(sheet.range(comparison.changeCosts)), styled("computed", money), engineOf(comparison).investment.teamHoursCost),
       );
     });
     line("Investment in all", true);

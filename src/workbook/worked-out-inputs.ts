@@ -17,6 +17,8 @@ export type WayName =
   | "choresFixedHours"
   | "choresPerProjectHours"
   | "failuresPerProject"
+  | "failuresOfTeam"
+  | "deliveryValuePerMonth"
   | "outagePerFailure"
   | "otherTeamsCost";
 
@@ -35,6 +37,8 @@ export type ScenarioFigureName =
   | "externalSpend"
   | "paidAtTimeZero"
   | "licencesPerMonth"
+  | "alongsidePerMonth"
+  | "alongsideEndsMonth"
   | "discountFactor"
   | "readyMonth"
   | "turnoverLossHours"
@@ -77,7 +81,15 @@ export const wayParameters: ReadonlySet<ParameterName> = new Set<ParameterName>(
   "manualMinutesPerPerson",
   "manualMinutesPerTeam",
   "manualMinutesPerProject",
+  "manualSharePerPerson",
   "deploymentsPerProject",
+  "deploymentsPerYear",
+  "featuresPerYear",
+  "linesOfBusiness",
+  "timeReinvestedShare",
+  "successRate",
+  "revenueImpactShare",
+  "annualRevenue",
   "changeFailureRate",
   "fixHoursPerFailure",
   "hoursToRestore",
@@ -156,7 +168,11 @@ export const wayRows: readonly WorkedOutRow<WayName>[] = [
     label: "Chores per person and per team",
     unit: "hours a month",
     format: "hours",
-    build: ({ input }) => div(mul(add(mul(input("manualMinutesPerPerson"), input("people")), input("manualMinutesPerTeam")), weeksPerMonth()), num(60)),
+    build: ({ input }) =>
+      add(
+        div(mul(add(mul(input("manualMinutesPerPerson"), input("people")), input("manualMinutesPerTeam")), weeksPerMonth()), num(60)),
+        mul(mul(input("manualSharePerPerson"), input("people")), input("hoursPerMonth")),
+      ),
   },
   {
     name: "choresPerProjectHours",
@@ -171,6 +187,30 @@ export const wayRows: readonly WorkedOutRow<WayName>[] = [
     unit: "a month",
     format: "factor",
     build: ({ input }) => mul(input("deploymentsPerProject"), input("changeFailureRate")),
+  },
+  {
+    name: "failuresOfTeam",
+    label: "Failed changes a month of the team's own deployments (not per project)",
+    unit: "failures a month",
+    format: "factor",
+    build: ({ input }) => mul(div(input("deploymentsPerYear"), num(12)), input("changeFailureRate")),
+  },
+  {
+    name: "deliveryValuePerMonth",
+    label: "Value of features delivered apart from projects",
+    unit: "{currency} a month",
+    format: "money",
+    build: ({ input }) =>
+      div(
+        mul(
+          mul(
+            mul(mul(mul(input("featuresPerYear"), input("linesOfBusiness")), input("timeReinvestedShare")), input("successRate")),
+            input("revenueImpactShare"),
+          ),
+          input("annualRevenue"),
+        ),
+        num(12),
+      ),
   },
   {
     name: "outagePerFailure",
@@ -301,6 +341,20 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
     build: ({ input }) => add(input("licenceFlatPerMonth"), mul(input("licencePerUserPerMonth"), input("people"))),
   },
   {
+    name: "alongsidePerMonth",
+    label: "Hours a month of staff on the change alongside the new way",
+    unit: "hours a month",
+    format: "hours",
+    build: ({ input }) => mul(input("alongsidePeople"), input("hoursPerMonth")),
+  },
+  {
+    name: "alongsideEndsMonth",
+    label: "Last month of that effort",
+    unit: "month",
+    format: "month",
+    build: ({ input }) => sub(add(input("startMonth"), roundWhole(input("alongsideMonths"))), one()),
+  },
+  {
     name: "discountFactor",
     label: "Discount factor for one month",
     unit: "factor",
@@ -349,7 +403,13 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
     build: ({ input, row }) =>
       sub(
         input("hoursPerMonth"),
-        div(add(add(add(row("turnoverLossHours"), row("choresFixedHours")), row("waitingHours")), row("meetingHours")), input("people")),
+        div(
+          add(
+            add(add(add(row("turnoverLossHours"), row("choresFixedHours")), row("waitingHours")), row("meetingHours")),
+            mul(row("failuresOfTeam"), input("fixHoursPerFailure")),
+          ),
+          input("people"),
+        ),
       ),
   },
   {

@@ -70,12 +70,28 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     years(comparison.conventions.paybackYears),
     formatPercent(comparison.conventions.roiOnInvestment),
   ]);
+  const dora = comparisons.map((comparison) => {
+    const figures = comparison.conventions.dora;
+    return [
+      comparison.label,
+      money(figures.investment),
+      money(figures.value),
+      money(figures.netBenefit),
+      formatPercent(figures.roi),
+      figures.paybackYears === null ? "never" : figures.paybackYears.toFixed(3),
+    ];
+  });
   return [
     renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "ROI on investment"], rows),
     `  Net present value and PV: ${discountingText(result)}; cash at the start not discounted.`,
     "  ROI = net present value ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
-    "  ROI on investment = total net benefit ÷ investment, undiscounted (DORA's calculator and 2020 paper).",
+    "  ROI on investment = total net benefit ÷ investment (up-front cash and the change's team hours), undiscounted.",
     "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",
+    "",
+    renderTable(["DORA's way", "Investment", "Value", "Net benefit", "ROI", "Pays back, years"], dora),
+    "  DORA's calculator and 2020 paper, undiscounted over the horizon: investment = what the change costs (up-front cash, the rise in",
+    "  licences, infrastructure, support staff and training, the change's team hours); value = net benefit + investment;",
+    "  ROI = net benefit ÷ investment; pays back = investment ÷ value a year.",
   ].join("\n");
 }
 

@@ -1,7 +1,9 @@
 /**
  * The month-by-month values the simulation writes, month-major so one month's values sit together:
  * `columns[(month - 1) * MONTHLY_FIELD_COUNT + field]`.
- * Hours first, then money (positive numbers are costs except `projectValue`, `recoveredCapacity` and `net`).
+ * Hours first, then money (positive numbers are costs except `projectValue`, `recoveredCapacity`, `deliveryValue`,
+ * `workInProgress` and `net`). `changeHoursCost` is not part of the net: it prices the hours the change takes
+ * (setup, learning, dip, effort alongside) at what they displace, for the investment and the ROI's costs.
  */
 export const monthlyFieldNames = [
   "liveProjects",
@@ -18,6 +20,7 @@ export const monthlyFieldNames = [
   "knowledgeLossHours",
   "setupHours",
   "learningHours",
+  "alongsideHours",
   "overheadHours",
   "upkeepHours",
   "freeHours",
@@ -29,16 +32,20 @@ export const monthlyFieldNames = [
   "overloaded",
   "projectValue",
   "recoveredCapacity",
+  "deliveryValue",
+  "workInProgress",
   "overloadCost",
   "payroll",
   "licences",
   "infrastructure",
   "supportStaff",
+  "training",
   "outageCost",
   "hiringCost",
   "otherTeamsCost",
   "externalSpend",
   "net",
+  "changeHoursCost",
 ] as const;
 
 export type MonthlyField = (typeof monthlyFieldNames)[number];
@@ -48,13 +55,14 @@ export const F = Object.fromEntries(monthlyFieldNames.map((name, index) => [name
 
 export const MONTHLY_FIELD_COUNT = monthlyFieldNames.length;
 
-/** Cash cost columns: what the ROI counts as the alternative's extra cash when it rises (adjacent, from overloadCost). */
+/** Cash cost columns: what the ROI counts as the alternative's extra cash when it rises. */
 export const cashCostFields = [
   F.overloadCost,
   F.payroll,
   F.licences,
   F.infrastructure,
   F.supportStaff,
+  F.training,
   F.outageCost,
   F.hiringCost,
   F.otherTeamsCost,

@@ -40,7 +40,7 @@ function kindOf(path: FieldPath): QuantityKindName {
     return path[2] === "setupHours" ? "hours" : "money";
   }
   const inside = path[0] === "defaults" ? path.slice(1) : path[0] === "scenarios" ? path.slice(2) : path;
-  if (inside[0] === "manualTasks") return "minutes";
+  if (inside[0] === "manualTasks") return inside[2] === "shareOfTime" ? "share" : "minutes";
   return kindBySource.get(inside.join(".")) ?? "count";
 }
 
@@ -204,13 +204,30 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     for (const task of tasks) {
       const per = entry.manualTasks?.[task]?.per ?? baselineEntry.manualTasks?.[task]?.per ?? defaults.manualTasks?.[task]?.per;
       // Task names may contain dots, so they are resolved with an explicit path.
-      const leaf = layers.map((layer) => find([...layer, "manualTasks", task, "minutesPerWeek"])).find((index) => index >= 0) ?? -1;
+      const leafOf = (field: string) => layers.map((layer) => find([...layer, "manualTasks", task, field])).find((index) => index >= 0) ?? -1;
+      const leaf = leafOf("minutesPerWeek");
+      // A share of every person's time: per person, instead of minutes (the nearest layer's form wins).
+      const share = leafOf("shareOfTime");
+      if (share >= 0 && (leaf < 0 || share > leaf)) {
+        if (per !== undefined && per !== "person") {
+          error(
+            [...base, "manualTasks", task, "per"],
+            "invalid",
+            `manual task "${task}" gives shareOfTime, a share of every person's hours; allowed: per: person, or no "per"`,
+          );
+          continue;
+        }
+        taskNames.set(task, "person");
+        summedLeaves.push([P.manualSharePerPerson, share]);
+        used.add(share);
+        continue;
+      }
       if (per === undefined) {
         error([...base, "manualTasks", task], "missing", `manual task "${task}" has no "per"; allowed: person, project or team`);
         continue;
       }
       if (leaf < 0) {
-        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no minutesPerWeek`);
+        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no minutesPerWeek (or shareOfTime)`);
         continue;
       }
       taskNames.set(task, per);
@@ -273,7 +290,12 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
           scenarioError(name, where("team"), "missing", (who) => `${who.names}: team.salary needs ${part} (annual × benefitsMultiplier ÷ workingHoursPerYear)`);
       }
     }
-    if ([entry, baselineEntry, defaults].every((inputs) => getIn(inputs, ["projects", "upkeepHoursPerMonth"]) === undefined)) {
+    // A case without projects (the DORA papers' value from features, say) needs no upkeep or release mode.
+    const months = Array.isArray(releases.months) ? (releases.months as number[]) : [];
+    const alreadyLive = resolve("projects.alreadyLive");
+    const hasProjects =
+      months.length > 0 || releases.mode === "capacity" || resolve("projects.buildHours") >= 0 || (alreadyLive >= 0 && (leaves[alreadyLive]?.value ?? 0) > 0);
+    if (hasProjects && [entry, baselineEntry, defaults].every((inputs) => getIn(inputs, ["projects", "upkeepHoursPerMonth"]) === undefined)) {
       scenarioError(
         name,
         where("projects"),
@@ -282,8 +304,20 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       );
     }
 
+    if (resolve("delivery.featuresPerYear") >= 0) {
+      for (const part of ["successRate", "revenueImpactShare", "annualRevenue"]) {
+        if (resolve(`delivery.${part}`) < 0)
+          scenarioError(
+            name,
+            where("delivery"),
+            "missing",
+            (who) =>
+              `${who.names}: delivery needs ${part} (value a year = featuresPerYear × linesOfBusiness × timeReinvestedShare × successRate × revenueImpactShare × annualRevenue)`,
+          );
+      }
+    }
     const mode = releases.mode;
-    if (mode === undefined) {
+    if (mode === undefined && hasProjects) {
       scenarioError(
         name,
         where("releases"),
@@ -291,7 +325,6 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
         (who) => `${who.names} ${who.verb("has", "have")} no releases.mode; allowed: schedule (months given) or capacity (free hours build projects)`,
       );
     }
-    const months = Array.isArray(releases.months) ? (releases.months as number[]) : [];
     const monthsPath: FieldPath = entry.releases?.months !== undefined ? [...base, "releases", "months"] : ["defaults", "releases", "months"];
     months.forEach((month, index) => {
       if (month > file.horizonMonths) {

@@ -50,12 +50,19 @@ const change = group("One-off costs of making the change (usually only in altern
   adoptionDipShare: quantity("share").meta({ description: "Share of the team's capacity lost while people adopt the new way of working." }),
   adoptionDipMonths: quantity("months").meta({ description: "Months the adoption dip lasts, starting after setup." }),
   external,
+  alongside: group("Staff working on the change while the new way already applies (it does not hold the new way back, unlike setup hours).", {
+    people: quantity("count").meta({ description: "People (full-time equivalents) of the team working on the change, from its start month." }),
+    forMonths: quantity("months").meta({ description: "Months they work on it, from the change's start month." }),
+  }),
 });
 
 const manualTask = z
   .strictObject({
     note: noteSchema.optional(),
     minutesPerWeek: quantity("minutes").meta({ description: "Minutes a week the chore takes." }),
+    shareOfTime: quantity("share").meta({
+      description: "Or: the share of every person's hours the chore takes (0.125 = 12.5%); per person, instead of minutesPerWeek.",
+    }),
     per: z.enum(["person", "project", "team"], { error: "allowed: person, project or team" }).meta({
       description: "Whether the minutes are per person, per live project or for the whole team.",
     }),
@@ -75,24 +82,43 @@ const meetings = group("Non-technical hours: meetings and hand-offs because the 
   otherTeamsHourlyCost: quantity("money").meta({ description: "Loaded cost of an hour of the other teams." }),
 });
 
+/** The months a cost line runs: from `fromMonth` to `untilMonth`, both included. */
+const costWindow = {
+  fromMonth: numberOf("month").meta({ description: "First month this cost is paid (default 1)." }),
+  untilMonth: numberOf("month").meta({ description: "Last month this cost is paid (default: to the end of the case)." }),
+};
+
 const licences = group("Licence fees.", {
   flatPerYear: quantity("money").meta({ description: "A flat yearly fee, paid at the start of each year of the case." }),
   flatPerMonth: quantity("money"),
   perUserPerMonth: quantity("money").meta({ description: "A monthly fee for each person in the team." }),
+  perUserPerYear: quantity("money").meta({ description: "A yearly fee for each person in the team, paid with the yearly fee." }),
+  ...costWindow,
 });
 
 const infrastructure = group("Cloud and infrastructure.", {
   perMonth: quantity("money"),
+  perYear: quantity("money").meta({ description: "A yearly amount, paid at the start of each year, like the yearly licence." }),
+  perUserPerYear: quantity("money").meta({ description: "A yearly amount for each person in the team, paid with perYear." }),
   perLiveProjectPerMonth: quantity("money"),
+  ...costWindow,
 });
 
 const supportStaff = group("Support staff that grows with the number of live projects.", {
   monthlyCostEach: quantity("money").meta({ description: "Monthly cost of one support person." }),
+  annualSalaryEach: quantity("money").meta({ description: "Or: one support person's annual salary (× benefitsMultiplier ÷ 12 a month)." }),
+  benefitsMultiplier: quantity("benefitsMultiplier").meta({ description: "Employer costs on top of annualSalaryEach (1.5 = 50% more; default 1)." }),
   liveProjectsEach: quantity("count").meta({ description: "Live projects one support person looks after (0: no support staff)." }),
   minimum: quantity("count").meta({ description: "Support people needed even with no live project." }),
+  ...costWindow,
 });
 
-const tooling = group("Tooling and infrastructure costs.", { licences, infrastructure, supportStaff });
+const training = group("Recurring training.", {
+  perPersonPerYear: quantity("money").meta({ description: "Training paid each year for each person in the team, with the yearly fee." }),
+  ...costWindow,
+});
+
+const tooling = group("Tooling and infrastructure costs.", { licences, infrastructure, supportStaff, training });
 
 const projects = group("Projects: building, upkeep and value.", {
   alreadyLive: quantity("wholeCount").meta({ description: "Projects already live at the start." }),
@@ -101,8 +127,18 @@ const projects = group("Projects: building, upkeep and value.", {
   valuePerMonth: quantity("money").meta({ description: "Money one live project earns or saves a month." }),
 });
 
+const delivery = group("Value from delivering more features or experiments, apart from projects (the DORA papers' way).", {
+  featuresPerYear: quantity("count").meta({ description: "Features or experiments delivered a year (per line of business)." }),
+  linesOfBusiness: quantity("count").meta({ description: "Lines of business that each deliver featuresPerYear (default 1)." }),
+  timeReinvestedShare: quantity("share").meta({ description: "Share of those features the team has time for (default 1: all of them)." }),
+  successRate: quantity("share").meta({ description: "Share of features that succeed." }),
+  revenueImpactShare: quantity("share").meta({ description: "Share of annualRevenue one successful feature adds a year." }),
+  annualRevenue: quantity("money").meta({ description: "Revenue of the product or portfolio a year." }),
+});
+
 const breakage = group("Failed changes and incidents.", {
   deploymentsPerProjectPerMonth: quantity("count").meta({ description: "Changes released a month for each live project." }),
+  deploymentsPerYear: quantity("count").meta({ description: "Changes released a year by the whole team or product, apart from projects." }),
   changeFailureRate: quantity("share").meta({ description: "Share of changes that fail." }),
   hoursToRestore: quantity("hours").meta({ description: "Hours of outage until a failure is fixed." }),
   outageCostPerHour: quantity("money").meta({ description: "What an hour of outage costs the business." }),
@@ -145,6 +181,7 @@ export const inputsShape = {
   meetings,
   tooling,
   projects,
+  delivery,
   breakage,
   turnover,
   releases,

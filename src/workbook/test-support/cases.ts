@@ -17,7 +17,8 @@ export function workbookCases(): { name: string; path: string }[] {
       .filter((name) => name.endsWith(".yaml"))
       .sort()
       .map((name) => ({ name, path: join(folder, name) }));
-  return [...from(join(root, "examples")), ...from(join(here, "..", "fixtures"))];
+  const peers = from(join(root, "examples", "peers")).map(({ name, path }) => ({ name: `peers-${name}`, path }));
+  return [...from(join(root, "examples")), ...peers, ...from(join(here, "..", "fixtures"))];
 }
 
 /** The samples the tests run for a case with ranges: few, for speed; seeded. */
