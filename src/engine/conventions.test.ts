@@ -98,10 +98,21 @@ describe("a Forrester-style three-year case (10%, year-end discounting, cost at 
     expect(tooling.conventions.paybackYears).toBeCloseTo((20 + 2 / 3) / 12, 12);
   });
 
-  it("gives DORA's ROI on investment: total net benefit ÷ investment, undiscounted", () => {
+  it("gives the return on our investment: total net benefit ÷ investment, undiscounted", () => {
     expect(tooling.investment.total).toBe(50000);
     expect(tooling.totalNetBenefit).toBeCloseTo(40000, 9);
     expect(tooling.conventions.roiOnInvestment).toBeCloseTo(0.8, 12);
+  });
+
+  it("gives DORA's figures: what the change costs over the horizon, what it returns, their ratio and payback", () => {
+    const dora = tooling.conventions.dora;
+    // $50,000 of consultants and three years of the $6,000 licence.
+    expect(dora.investment).toBeCloseTo(68000, 9);
+    expect(dora.value).toBeCloseTo(108000, 9);
+    expect(dora.netBenefit).toBeCloseTo(40000, 9);
+    expect(dora.roi).toBeCloseTo(40000 / 68000, 12);
+    // $68,000 ÷ ($108,000 ÷ 3 years) = 1.89 years.
+    expect(dora.paybackYears).toBeCloseTo(68000 / 36000, 12);
   });
 
   it("splits the same NPV by category: the categories' present values add up to it", () => {

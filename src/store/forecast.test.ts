@@ -46,6 +46,16 @@ describe("forecastFromActuals", () => {
     for (const last of [4, 10]) expect(forecast(plan, asPlannedThrough(last)).npv.now).toBeLessThanOrEqual(planned.npv + 1e-6);
   });
 
+  it("discounts the forecast by the plan's own convention (year end, mid-year)", () => {
+    for (const discounting of ["yearEnd", "midYear"]) {
+      const plan = planFor("default", caseText(30).replace("discountRate: 0.08\n", `discountRate: 0.08\ndiscounting: ${discounting}\n`));
+      expect(plan.result.discounting).toBe(discounting);
+      const planned = plan.result.comparisons.better!;
+      for (const last of [0, 5, 13])
+        expect(forecast(plan, last === 0 ? [] : asPlannedThrough(last)).npv.now, `${discounting} from ${last + 1}`).toBeCloseTo(planned.npv, 6);
+    }
+  });
+
   it("re-forecasts the plan itself when the change starts later than the last recorded month", () => {
     const text = caseText(24).replace("      setupMonths: 3\n", "      setupMonths: 3\n      startMonth: 8\n");
     const plan = planFor("default", text);

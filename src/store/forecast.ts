@@ -190,7 +190,8 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
     fromMonth: lastMonth + 1,
     months,
     paybackMonth: { planned: planned.paybackMonth, now: paybackMonth(timeZero, cumulative) },
-    npv: { planned: planned.npv, now: netPresentValue(timeZero, benefits, plan.rules.discountRate) },
+    // The plan's own discounting convention (a plan frozen before conventions existed discounted monthly).
+    npv: { planned: planned.npv, now: netPresentValue(timeZero, benefits, plan.rules.discountRate, 0, benefits.length, plan.result.discounting ?? "monthly") },
     totalBenefit: { planned: planned.totalNetBenefit, now: running },
     liveProjectsAtEnd: { planned: plannedRows[horizon - 1]?.liveProjects ?? 0, now: months[horizon - 1]?.liveProjects ?? 0 },
   };

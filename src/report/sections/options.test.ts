@@ -20,13 +20,14 @@ describe("the report's options table names the convention of each figure", () =>
   it("shows the risk-adjusted figures on their own line, and what each convention is", async () => {
     const text = await optionsOf({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });
     // Unadjusted: $24,606 (the report rounds to three figures), 38% return on cost, month 21 (20.7 months,
-    // 1.72 years), 80% return on investment.
-    expect(text).toMatch(/Tooling recommended US\$24,600 month 21 \(20\.7 months, 1\.72 years\) US\$50,000 0 hours 38% 80%/);
+    // 1.72 years), and DORA's return on investment: the $40,000 gained over three years ÷ what the change
+    // costs over them, $50,000 up front and 3 × $6,000 of licences = 59%.
+    expect(text).toMatch(/Tooling recommended US\$24,600 month 21 \(20\.7 months, 1\.72 years\) US\$50,000 0 hours 38% 59%/);
     // Risk-adjusted, as worked out by hand in the engine's test: $12,407 and 18%.
     expect(text).toMatch(/risk-adjusted \(gains −10%, costs \+5%\) US\$12,400 18%/);
     expect(text).toContain("discounted at 10% a year as if it all came at the end of that year");
     expect(text).toContain("Return on cost: net gain ÷ today's value of the extra costs");
-    expect(text).toContain("Return on investment: the gain over the 36 months, not discounted, ÷ the investment");
+    expect(text).toContain("Return on investment: the gain over the 36 months, not discounted, ÷ what the change costs over them");
     expect(text).toContain("Risk-adjusted, as Forrester does it: today's value of the gains −10% and of the costs +5%");
     expect(findJargon(text)).toEqual([]);
   });
