@@ -7,6 +7,7 @@ import { discountFactors, paybackCrossing } from "./finance.js";
 import type { Assumption, CaseResult, ComparisonResult, DoraFigures, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
 import type { RiskAdjustment } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
+import { judge } from "./judgement.js";
 import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
@@ -230,7 +231,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     usedBy: leaf.path.length > 1 ? (usedBy[index] ?? []) : compiled.scenarios.map((s) => s.name),
   }));
   const baseParameters = runner.parameters[runner.baselineIndex]!;
-  return {
+  const result: Omit<CaseResult, "judgement"> = {
     title: compiled.title,
     ...(compiled.description ? { description: compiled.description } : {}),
     currency: compiled.currency,
@@ -254,6 +255,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
         }
       : {}),
   };
+  return { ...result, judgement: judge(result as CaseResult) };
 }
 
 /**
@@ -274,11 +276,13 @@ export function withUncertainty(result: CaseResult, summary: MonteCarloSummary):
       return [name, band ? { ...scenario, liveProjectsBand: band } : scenario];
     }),
   );
-  return {
+  const uncertain: CaseResult = {
     ...result,
     scenarios,
     comparisons,
     ...(summary.decision ? { decision: summary.decision } : {}),
     uncertainty: { samples: summary.samples, seed: summary.seed, sampling: summary.sampling, inputs: summary.inputs },
   };
+  // The close call now knows how often the best option comes out ahead.
+  return { ...uncertain, judgement: judge(uncertain) };
 }

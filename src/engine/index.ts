@@ -23,6 +23,18 @@ export {
   type Discounting,
 } from "./finance.js";
 export { withUncertainty } from "./build-result.js";
+export {
+  CLOSE_CHANCE,
+  CLOSE_GAP_SHARE,
+  closeCallOf,
+  EXTRAORDINARY_PAYROLL_SHARE,
+  EXTRAORDINARY_ROI,
+  extraordinaryOf,
+  judge,
+  type CloseCall,
+  type Extraordinary,
+  type Judgement,
+} from "./judgement.js";
 export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
 export { tornado, sobol, chooseAlternative, correlatedGroups, type TornadoBar, type SobolResult, type CorrelatedGroup } from "./sensitivity.js";
 export type { Distribution } from "./uncertainty/index.js";

@@ -5,6 +5,7 @@ import type { AlternativeDistribution, Band } from "./monte-carlo.js";
 import type { AdoptionStep } from "./optimize.js";
 import type { Distribution } from "./uncertainty/index.js";
 import type { Discounting } from "./finance.js";
+import type { Judgement } from "./judgement.js";
 
 /** One month of one scenario. Hours are team hours in the month; money is in the case's currency. */
 export interface MonthRow {
@@ -210,4 +211,6 @@ export interface CaseResult {
   decision?: DecisionAnalysis;
   /** Present when the case has ranges and a Monte Carlo was run. */
   uncertainty?: { samples: number; seed: number; sampling: "random" | "latin-hypercube"; inputs: string[] };
+  /** Whether the best option is only just ahead, and which results are extraordinary (README: "Close calls and extraordinary results"). */
+  judgement: Judgement;
 }

@@ -52,7 +52,7 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
     const first = result.scenarios[best.alternative]!.months[0]!;
     const liveAlready = first.liveProjects - first.releases > 0;
     if (best.capacity.projectsDelivered.alternative > 0)
-      expect(text).toMatch(liveAlready ? /First new model in production by the end of month \d+/ : /First model in production by the end of month \d+/);
+      expect(text).toMatch(liveAlready ? /[Ff]irst new model in production by the end of month \d+/ : /[Ff]irst model in production by the end of month \d+/);
   });
 });
 
@@ -92,5 +92,69 @@ describe("page 1 of a close call", () => {
     // A close call: neither option wins in (almost) every outcome.
     expect(chance).toBeGreaterThan(0.3);
     expect(chance).toBeLessThan(0.8);
+  });
+});
+
+describe("page 1 frames a close call as a choice", () => {
+  it("names both options, says by how much and how often the first leads, and sets them side by side", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const close = result.judgement.closeCall!;
+    expect(close).not.toBeNull();
+    const text = await pageOne(compiled, result);
+    const label = (name: string) => `“${result.scenarios[name]!.label}”`;
+    expect(text).toContain(`Two options are close: ${label(close.best)} and ${label(close.runnerUp)}.`);
+    expect(text).toContain(`but only ${formatMoney(close.npvGap, "EUR")} more than ${label(close.runnerUp)}`);
+    expect(text).not.toContain("Go ahead with");
+    const { html } = await createReport(compiled, { result });
+    expect([...html.matchAll(/data-trade-off="([^"]+)"/g)].map((match) => match[1])).toEqual([close.best, close.runnerUp]);
+  });
+
+  it("recommends one option when it clearly leads", async () => {
+    const compiled = compile(readFileSync(new URL("seed.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    expect(result.judgement.closeCall).toBeNull();
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Go ahead with");
+    expect(text).not.toContain("Two options are close");
+  });
+});
+
+describe("page 1's check on extraordinary results", () => {
+  const extraordinary = `title: Cheap tools, a large gain
+currency: EUR
+horizonMonths: 36
+discountRate: 0.08
+baseline: today
+defaults:
+  team: {people: 2, hoursPerMonth: 120, hourlyCost: 50}
+  projects: {alreadyLive: 3, upkeepHoursPerMonth: {low: 25, high: 40}}
+  releases: {mode: schedule, months: []}
+scenarios:
+  today: {}
+  cheap:
+    tooling: {licences: {flatPerMonth: 40}}
+    projects: {upkeepHoursPerMonth: {low: 2, high: 8}}
+`;
+
+  it("fires on an extraordinary result and names the assumptions that move it most", async () => {
+    const compiled = compile(extraordinary);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    expect(result.judgement.extraordinary.map((flag) => flag.alternative)).toEqual(["cheap"]);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Check these figures before relying on them");
+    expect(text).toContain("This result is larger than published studies of such investments usually find");
+    // It names the assumptions "How sure are we?" lists first: here the upkeep ranges.
+    const firstRisk = text.slice(text.indexOf("Assumption Net gain if low If high") + "Assumption Net gain if low If high ".length).split(" €")[0]!;
+    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`The assumptions that move it most are ${firstRisk}`);
+  });
+
+  it("stays silent on the bundled templates", async () => {
+    for (const name of ["seed.yaml", "solo.yaml", "team.yaml", "enterprise.yaml"]) {
+      const compiled = compile(readFileSync(new URL(name, examples), "utf8"));
+      const result = buildResult(compiled);
+      expect(result.judgement.extraordinary, name).toEqual([]);
+      expect(await pageOne(compiled, result), name).not.toContain("Check these figures");
+    }
   });
 });

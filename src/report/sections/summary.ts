@@ -1,7 +1,7 @@
-import type { ComparisonResult } from "../../engine/index.js";
+import type { CloseCall, ComparisonResult, Extraordinary } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatHours, formatMonth, formatNumber, plural } from "../format.js";
+import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
 import { countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -50,10 +50,77 @@ function aheadOfRunnerUp(context: ReportContext): string {
   return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(chance))} of them.`;
 }
 
+/** The payback month in words, for a table cell. */
+function paybackWords(context: ReportContext, comparison: ComparisonResult): string {
+  const month = comparison.paybackMonth;
+  return month === null ? `not within ${plural(context.result.horizonMonths, "month")}` : month === 0 ? "from the start" : formatMonth(month);
+}
+
+/**
+ * Two close options side by side on page 1: what each asks for, how soon and how surely it pays back,
+ * and what it returns, so the reader chooses on what matters to them, not on one name.
+ */
+function tradeOff(context: ReportContext, close: CloseCall): string {
+  const { result } = context;
+  const options = [result.comparisons[close.best]!, result.comparisons[close.runnerUp]!];
+  const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
+  const rows = options
+    .map((comparison) => {
+      const npv = npvRange(context, comparison.alternative);
+      const distribution = context.uncertainty?.distribution[comparison.alternative];
+      const cells = [
+        `<td>${userText(context.label(comparison.alternative))}</td>`,
+        `<td class="number">${figure("trade-off-npv", context.money(comparison.npv))}${npv ? `<br><span class="muted">${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))}</span>` : ""}</td>`,
+        `<td class="number">${figure("trade-off-cash", context.money(Math.max(0, comparison.investment.cash)))}</td>`,
+        `<td class="number">${figure("trade-off-team-time", formatHours(Math.max(0, comparison.investment.teamHours)))}</td>`,
+        `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
+        ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
+        `<td class="number">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
+      ];
+      return `<tr data-trade-off="${escapeHtml(comparison.alternative)}">${cells.join("")}</tr>`;
+    })
+    .join("");
+  const head = [
+    "<th>Option</th>",
+    '<th class="number">Net gain</th>',
+    '<th class="number">Up front</th>',
+    '<th class="number">Team time</th>',
+    "<th>Pays back</th>",
+    ...(sampled ? ['<th class="number">Chance it pays back</th>'] : []),
+    '<th class="number">Return on cost</th>',
+  ];
+  return `<table class="compact trade-off" data-figure-table="trade-off">
+  <thead><tr>${head.join("")}</tr></thead>
+  <tbody>${rows}</tbody>
+</table>`;
+}
+
+/** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
+function closeCallBlock(context: ReportContext, close: CloseCall): string {
+  const { result } = context;
+  const months = plural(result.horizonMonths, "month");
+  const best = result.comparisons[close.best]!;
+  const runnerUp = result.comparisons[close.runnerUp]!;
+  const chance =
+    close.chanceBestAhead === null
+      ? ""
+      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
+  const reason = `${optionName(context, close.best)} brings the most, ${figure("npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(close.npvGap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Which to choose depends on what matters more: what each asks for, or how soon and how surely it pays back.`;
+  return `<section class="recommendation" aria-label="Our recommendation">
+  <h2>Our recommendation</h2>
+  <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
+  ${prose(reason)}
+  ${tradeOff(context, close)}
+  <p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context).replace(/^First/, "the first").replace(/^No new/, "no new")}</p>
+</section>`;
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
   const best = recommendation.best;
+  const close = result.judgement?.closeCall;
+  if (recommendation.verdict === "go" && close && close.best === best.alternative) return closeCallBlock(context, close);
   const months = plural(result.horizonMonths, "month");
   const others = Object.keys(result.comparisons).length;
   const reason =
@@ -188,7 +255,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const intro =
     distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)}. The middle result is ${context.money(npv.p50)}. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)}. Half of the runs gain more than ${context.money(npv.p50)}, half less. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)
@@ -224,6 +291,51 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
 </section>`;
 }
 
+/** The reasons a result is extraordinary, in words, with their figures. */
+function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named: boolean): string {
+  const reasons: string[] = [];
+  if (flag.reasons.includes("yearlyGainAboveHalfPayroll")) {
+    const span = context.result.comparisons[flag.alternative]!.benefitLastTwelveMonthsSpan;
+    const over = span === 12 ? "the last 12 months" : `the ${plural(span, "month")}`;
+    reasons.push(
+      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over them, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
+    );
+  }
+  if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
+    reasons.push(`${named ? "its" : "the"} return on cost, ${figure(named ? "check-roi" : "check-other-roi", formatPercent(flag.roi))}, is above 500%`);
+  return reasons.join(", and ");
+}
+
+/**
+ * A plain warning when the recommended option's result is extraordinary (a yearly gain above half of
+ * today's payroll, or an ROI above 500%), naming the assumptions that move it most.
+ */
+function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
+  const flags = context.result.judgement?.extraordinary ?? [];
+  const own = flags.find((flag) => flag.alternative === comparison.alternative);
+  const others = flags.filter((flag) => flag.alternative !== comparison.alternative);
+  if (!own && others.length === 0) return "";
+  const top = (context.risks?.risks ?? []).slice(0, 3).map((risk) => escapeHtml(risk.label));
+  const drivers =
+    top.length > 0
+      ? ` The assumptions that move it most are ${top.length === 1 ? top[0] : `${top.slice(0, -1).join(", ")} and ${top[top.length - 1]}`} (see "How sure are we?"): check them against the team's own records, or give them ranges, before relying on the figures.`
+      : " Check the inputs that produce the gain against the team's own records before relying on the figures.";
+  const sentences: string[] = [];
+  if (own) {
+    sentences.push(
+      `This result is larger than published studies of such investments usually find: ${extraordinaryReasons(context, own, true)}. Figures like these usually come from a few generous assumptions.${drivers}`,
+    );
+  }
+  for (const flag of others)
+    sentences.push(
+      `The result of ${optionName(context, flag.alternative)} is larger than ${own ? "such studies find too" : "published studies of such investments usually find"}: ${extraordinaryReasons(context, flag, false)}.`,
+    );
+  return `<section class="check" aria-label="A check on these figures">
+  <h2>Check these figures before relying on them</h2>
+  ${sentences.map((sentence) => prose(sentence)).join("\n  ")}
+</section>`;
+}
+
 function onlyToday(context: ReportContext): string {
   const today = context.result.scenarios[context.result.baseline]!.summary;
   const stops =
@@ -250,6 +362,7 @@ ${returnCard(context, best)}
 ${paybackCard(context, best)}
 ${teamCard(context, best)}
 </div>
+${reasonablenessBlock(context, best)}
 ${riskBlock(context, best)}
 </section>`;
   },

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
+
+// One person, 100 hours a month at 10, one live project; options that cut its upkeep by different amounts.
+function resultOf(scenarios: string, extra = ""): CaseResult {
+  const text = `title: Judgement
+currency: EUR
+horizonMonths: 24
+discountRate: 0
+freedHoursCaptureShare: 1
+baseline: a
+defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
+${extra}scenarios:
+  a: {}
+${scenarios}`;
+  const validation = validateScenarioText(text);
+  if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
+  const result = buildResult(validation.compiled);
+  if (validation.compiled.uncertainLeaves.length === 0) return result;
+  return withUncertainty(result, new MonteCarlo(validation.compiled, { samples: 4000, seed: 7 }).runAll().summarise());
+}
+
+describe("a close call", () => {
+  it("is two options whose net gains are within 10% of the best's", () => {
+    // Each month: b saves 30 hours (300), c 28 (280), minus a 50 licence: 250 and 230 a month.
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerMonth: 50}}}
+  c: {projects: {upkeepHoursPerMonth: 32}, tooling: {licences: {flatPerMonth: 50}}}
+`);
+    const close = result.judgement.closeCall!;
+    expect(close.best).toBe("b");
+    expect(close.runnerUp).toBe("c");
+    expect(close.npvGap).toBeCloseTo(24 * 20, 6);
+    expect(close.gapShare).toBeCloseTo(20 / 250, 9);
+    expect(close.chanceBestAhead).toBeNull();
+  });
+
+  it("is not one where the best gains clearly more", () => {
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: 30}}
+  c: {projects: {upkeepHoursPerMonth: 50}}
+`);
+    expect(result.judgement.closeCall).toBeNull();
+  });
+
+  it("is, with ranges, one where the best comes out ahead in fewer than 75% of outcomes, even with a wider gap", () => {
+    // b's upkeep is 10 to 50 hours (a 90% range, median about 22): its net gain at the median beats c's fixed
+    // 28 hours by about 15%, but b's upkeep is above 28 in about a third of the outcomes.
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: {low: 10, high: 50}}}
+  c: {projects: {upkeepHoursPerMonth: 28}}
+`);
+    const close = result.judgement.closeCall!;
+    expect(close.gapShare).toBeGreaterThan(0.1);
+    expect(close.chanceBestAhead).toBe(result.decision!.chanceAbove[close.best]![close.runnerUp]);
+    expect(close.chanceBestAhead!).toBeLessThan(0.75);
+  });
+
+  it("needs a best option that gains money", () => {
+    const result = resultOf(`  b: {tooling: {licences: {flatPerMonth: 50}}}
+  c: {tooling: {licences: {flatPerMonth: 51}}}
+`);
+    expect(result.judgement.closeCall).toBeNull();
+  });
+});
+
+describe("an extraordinary result", () => {
+  it("is a yearly gain above half of today's payroll over the same months", () => {
+    // b frees 60 hours a month, 600 of a 1,000 payroll: 7,200 a year against 12,000.
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: 0}}
+`);
+    const [flag] = result.judgement.extraordinary;
+    expect(flag!.alternative).toBe("b");
+    expect(flag!.reasons).toEqual(["yearlyGainAboveHalfPayroll"]);
+    expect(flag!.yearlyGain).toBeCloseTo(12 * 600, 6);
+    expect(flag!.payroll).toBeCloseTo(12_000, 6);
+  });
+
+  it("is an ROI above 500%", () => {
+    // 100 a month saved for a 15 licence: ROI (100 − 15) ÷ 15 = 567%; with a 20 licence, 400%: not extraordinary.
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: 50}, tooling: {licences: {flatPerMonth: 15}}}
+  c: {projects: {upkeepHoursPerMonth: 50}, tooling: {licences: {flatPerMonth: 20}}}
+`);
+    expect(result.comparisons.b!.roi).toBeCloseTo(85 / 15, 9);
+    expect(result.comparisons.c!.roi).toBeCloseTo(4, 9);
+    expect(result.judgement.extraordinary.map((flag) => [flag.alternative, flag.reasons])).toEqual([["b", ["roiAboveFiveHundredPercent"]]]);
+  });
+
+  it("is silent on an ordinary result", () => {
+    // 100 a month saved for a 50 licence: ROI 100%, 600 a year against 12,000 of payroll.
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: 50}, tooling: {licences: {flatPerMonth: 50}}}
+`);
+    expect(result.judgement.extraordinary).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type ComparisonResult } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import { recommend } from "../recommendation.js";
+
+// Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
+// figure, its range, its unit and its convention. A figure this test does not know fails it, so a
+// new sentence on page 1 cannot go unchecked.
+
+const examples = new URL("../../../examples/", import.meta.url);
+
+function resultOf(text: string): CaseResult {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  const result = buildResult(compiled);
+  return compiled.uncertainLeaves.length > 0 ? withUncertainty(result, new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise()) : result;
+}
+
+async function pageOneFigures(text: string, result: CaseResult): Promise<[string, string][]> {
+  const { compiled } = validateScenarioText(text);
+  const { html } = await createReport(compiled!, { result });
+  const page = html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"'));
+  return [...page.matchAll(/<span data-figure="([^"]+)">([^<]*)<\/span>/g)].map((match) => [match[1]!, match[2]!.replaceAll("&#39;", "'")]);
+}
+
+/** What each figure of page 1 must read, from the result alone. */
+function expectedFigures(result: CaseResult): Map<string, string[]> {
+  const money = (value: number) => formatMoney(value, result.currency);
+  const recommendation = recommend(result)!;
+  const best = recommendation.best;
+  const months = plural(result.horizonMonths, "month");
+  const payback = (comparison: ComparisonResult) =>
+    comparison.paybackMonth === null ? `not within ${months}` : comparison.paybackMonth === 0 ? "from the start" : formatMonth(comparison.paybackMonth);
+  const keep = (count: number | null) => (count === null ? "any number of" : formatNumber(count));
+  const npv = (comparison: ComparisonResult) => comparison.distribution?.npv;
+  const expected = new Map<string, string[]>();
+  const add = (name: string, value: string) => expected.set(name, [...(expected.get(name) ?? []), value]);
+
+  add("npv", money(best.npv));
+  if (npv(best)) {
+    add("npv-low", money(npv(best)!.p5!));
+    add("npv-high", money(npv(best)!.p95!));
+  }
+  add("yearly-benefit", money(best.benefitLastTwelveMonths));
+  add("investment", money(Math.max(0, best.investment.cash)));
+  if (best.benefitByCategory.tooling < -0.5) add("running-costs", money(-best.benefitByCategory.tooling));
+  if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));
+  add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
+  if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  add("projects-per-person-today", keep(best.capacity.maxLiveProjectsPerPerson.baseline));
+  add("projects-per-person-after", keep(best.capacity.maxLiveProjectsPerPerson.alternative));
+  if (best.capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(best.capacity.newWorkStopsMonth.baseline));
+  if (recommendation.firstReleaseMonth !== null) add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
+
+  const close = result.judgement.closeCall;
+  if (close && recommendation.verdict === "go") {
+    add("npv", money(best.npv));
+    add("npv-gap", money(close.npvGap));
+    add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
+    if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
+    for (const name of [close.best, close.runnerUp]) {
+      const comparison = result.comparisons[name]!;
+      add("trade-off-npv", money(comparison.npv));
+      if (npv(comparison)) {
+        add("trade-off-npv-low", money(npv(comparison)!.p5!));
+        add("trade-off-npv-high", money(npv(comparison)!.p95!));
+      }
+      add("trade-off-cash", money(Math.max(0, comparison.investment.cash)));
+      add("trade-off-team-time", formatHours(Math.max(0, comparison.investment.teamHours)));
+      add("trade-off-payback", payback(comparison));
+      if (comparison.distribution) add("trade-off-payback-chance", formatChance(comparison.distribution.probabilityPaysBack));
+      add("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi));
+    }
+  } else if (recommendation.runnerUp && recommendation.verdict === "go") {
+    const chance = result.decision?.chanceAbove[best.alternative]?.[recommendation.runnerUp.alternative];
+    if (chance !== undefined) add("ahead-chance", formatChance(chance));
+  }
+  for (const flag of result.judgement.extraordinary) {
+    const own = flag.alternative === best.alternative ? "check" : "check-other";
+    if (flag.reasons.includes("yearlyGainAboveHalfPayroll")) {
+      add(`${own}-yearly-gain`, money(flag.yearlyGain));
+      add(`${own}-payroll`, money(flag.payroll));
+    }
+    if (flag.reasons.includes("roiAboveFiveHundredPercent")) add(`${own}-roi`, formatPercent(flag.roi!));
+  }
+  return expected;
+}
+
+function checkPageOne(name: string, text: () => string) {
+  it(`${name}: every figure on page 1 is the one the result holds, and none is missing`, async () => {
+    const result = resultOf(text());
+    const shown = await pageOneFigures(text(), result);
+    const expected = expectedFigures(result);
+    const byName = new Map<string, string[]>();
+    for (const [figure, value] of shown) byName.set(figure, [...(byName.get(figure) ?? []), value]);
+    expect([...byName.keys()].sort(), "figures shown").toEqual([...expected.keys()].sort());
+    for (const [figure, values] of expected) expect(byName.get(figure)!.sort(), figure).toEqual([...values].sort());
+  });
+}
+
+describe("page 1's figures against the result", () => {
+  for (const name of readdirSync(examples).filter((file) => file.endsWith(".yaml"))) checkPageOne(`examples/${name}`, () => readFileSync(new URL(name, examples), "utf8"));
+  for (const name of readdirSync(new URL("peers/", examples)).filter((file) => file.endsWith(".yaml")))
+    checkPageOne(`examples/peers/${name}`, () => readFileSync(new URL(`peers/${name}`, examples), "utf8"));
+
+  checkPageOne("a case with live projects and a late start", () => lateStart());
+
+  it("the late-start case says the first model is a new one and counts the deadline from the start", async () => {
+    const text = await createReport(validateScenarioText(lateStart()).compiled!, { result: resultOf(lateStart()) });
+    expect(text.html).toMatch(/[Ff]irst new model in production <span data-figure="deadline">by the end of month \d+<\/span>, \d+ months? after the change starts in month 7/);
+  });
+});
+
+// Models live already, and a change that starts late: the deadline counts from the start, the first model is a new one.
+function lateStart(): string {
+  return `title: Three models live, a change from month 7
+currency: GBP
+horizonMonths: 36
+discountRate: 0.08
+baseline: today
+defaults:
+  team: {people: 5, hoursPerMonth: 120, hourlyCost: 60}
+  manualTasks: {deployments: {minutesPerWeek: 90, per: project}}
+  projects: {alreadyLive: 3, upkeepHoursPerMonth: {low: 30, high: 50}, buildHours: 400, valuePerMonth: 2500}
+  releases: {mode: capacity, newWorkThresholdHours: 80}
+scenarios:
+  today: {}
+  platform:
+    change: {startMonth: 7, setupHours: 200, external: {consultants: 12000}}
+    tooling: {licences: {perUserPerMonth: 150}}
+    projects: {upkeepHoursPerMonth: {low: 15, high: 30}}
+  basics:
+    change: {startMonth: 7, setupHours: 80}
+    manualTasks: {deployments: {minutesPerWeek: 30}}
+    projects: {upkeepHoursPerMonth: {low: 20, high: 40}}
+`;
+}
