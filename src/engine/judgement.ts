@@ -84,7 +84,8 @@ export function extraordinaryOf(result: CaseResult): Extraordinary[] {
     const reasons: Extraordinary["reasons"] = [];
     if (payroll > 0 && comparison.benefitLastTwelveMonths > EXTRAORDINARY_PAYROLL_SHARE * payroll) reasons.push("yearlyGainAboveHalfPayroll");
     if (comparison.roi !== null && comparison.roi > EXTRAORDINARY_ROI) reasons.push("roiAboveFiveHundredPercent");
-    if (reasons.length > 0) out.push({ alternative: comparison.alternative, reasons, yearlyGain: comparison.benefitLastTwelveMonths, payroll, roi: comparison.roi });
+    if (reasons.length > 0)
+      out.push({ alternative: comparison.alternative, reasons, yearlyGain: comparison.benefitLastTwelveMonths, payroll, roi: comparison.roi });
   }
   return out;
 }

@@ -11,6 +11,6 @@ export const benefitCategoryLabels: Record<BenefitCategory, string> = {
   turnover: "People leaving",
   tooling: "Tools and infrastructure",
   delivery: "More delivered (projects and features)",
-  unusedCapacity: "Freed hours not put to use",
+  unusedCapacity: "Freed hours not counted as gain",
   team: "Team size and pay",
 };

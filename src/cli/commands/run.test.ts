@@ -27,7 +27,7 @@ describe("run, for people", () => {
     expect(exitCode).toBe(0);
     expect(stderr).toBe("");
     expect(stdout).toContain("One data scientist, three releases a year");
-    expect(stdout).toContain("Net present value");
+    expect(stdout).toContain("Net gain (NPV)");
     expect(stdout).toMatch(/Pays back/);
     expect(stdout).toMatch(/^\s+Month\s+Live/m);
     // Twelve month rows.

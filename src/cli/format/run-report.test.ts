@@ -73,7 +73,7 @@ describe("the run report's conventions", () => {
     const text = forrester({});
     expect(text).not.toContain("risk-adjusted");
     expect(text).toContain("month m discounted by (1 + 10%)^−m/12");
-    expect(text).toContain("ROI = net present value ÷ PV of costs");
+    expect(text).toContain("ROI = net gain (NPV) ÷ PV of costs");
     expect(text).toContain("ROI on investment = total net benefit ÷ investment (up-front cash and the change's team hours), undiscounted");
     expect(text).toContain("DORA's way");
     expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");

@@ -54,7 +54,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     ];
   });
   const span = result.horizonMonths >= 12 ? "last 12 months" : `all ${result.horizonMonths} month${result.horizonMonths === 1 ? "" : "s"}`;
-  return renderTable(["Alternative", "Net present value", "ROI", "Pays back", "Up-front cash", "Team time", `Benefit, ${span}`], rows);
+  return renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", `Gain, ${span}`], rows);
 }
 
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
@@ -83,8 +83,8 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
   });
   return [
     renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "ROI on investment"], rows),
-    `  Net present value and PV: ${discountingText(result)}; cash at the start not discounted.`,
-    "  ROI = net present value ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
+    `  Net gain (NPV) and PV: ${discountingText(result)}; cash at the start not discounted.`,
+    "  ROI = net gain (NPV) ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
     "  ROI on investment = total net benefit ÷ investment (up-front cash and the change's team hours), undiscounted.",
     "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",
     "",

@@ -56,7 +56,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
 
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
-    add("npv", money(best.npv));
+    add("best-npv", money(best.npv));
     add("npv-gap", money(close.npvGap));
     add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
@@ -101,7 +101,8 @@ function checkPageOne(name: string, text: () => string) {
 }
 
 describe("page 1's figures against the result", () => {
-  for (const name of readdirSync(examples).filter((file) => file.endsWith(".yaml"))) checkPageOne(`examples/${name}`, () => readFileSync(new URL(name, examples), "utf8"));
+  for (const name of readdirSync(examples).filter((file) => file.endsWith(".yaml")))
+    checkPageOne(`examples/${name}`, () => readFileSync(new URL(name, examples), "utf8"));
   for (const name of readdirSync(new URL("peers/", examples)).filter((file) => file.endsWith(".yaml")))
     checkPageOne(`examples/peers/${name}`, () => readFileSync(new URL(`peers/${name}`, examples), "utf8"));
 
@@ -109,7 +110,9 @@ describe("page 1's figures against the result", () => {
 
   it("the late-start case says the first model is a new one and counts the deadline from the start", async () => {
     const text = await createReport(validateScenarioText(lateStart()).compiled!, { result: resultOf(lateStart()) });
-    expect(text.html).toMatch(/[Ff]irst new model in production <span data-figure="deadline">by the end of month \d+<\/span>, \d+ months? after the change starts in month 7/);
+    expect(text.html).toMatch(
+      /[Ff]irst new model in production <span data-figure="deadline">by the end of month \d+<\/span>, \d+ months? after the change starts in month 7/,
+    );
   });
 });
 

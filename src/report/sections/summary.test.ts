@@ -143,10 +143,10 @@ scenarios:
     expect(result.judgement.extraordinary.map((flag) => flag.alternative)).toEqual(["cheap"]);
     const text = await pageOne(compiled, result);
     expect(text).toContain("Check these figures before relying on them");
-    expect(text).toContain("This result is larger than published studies of such investments usually find");
+    expect(text).toContain("This is more than published studies of such investments usually find");
     // It names the assumptions "How sure are we?" lists first: here the upkeep ranges.
     const firstRisk = text.slice(text.indexOf("Assumption Net gain if low If high") + "Assumption Net gain if low If high ".length).split(" €")[0]!;
-    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`The assumptions that move it most are ${firstRisk}`);
+    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`Check first the assumption that moves it most, ${firstRisk}, and those below`);
   });
 
   it("stays silent on the bundled templates", async () => {

@@ -70,7 +70,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const distribution = context.uncertainty?.distribution[comparison.alternative];
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
-        `<td class="number">${figure("trade-off-npv", context.money(comparison.npv))}${npv ? `<br><span class="muted">${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))}</span>` : ""}</td>`,
+        `<td class="number">${figure("trade-off-npv", context.money(comparison.npv))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))})</span>` : ""}</td>`,
         `<td class="number">${figure("trade-off-cash", context.money(Math.max(0, comparison.investment.cash)))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(Math.max(0, comparison.investment.teamHours)))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
@@ -105,13 +105,15 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
-  const reason = `${optionName(context, close.best)} brings the most, ${figure("npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(close.npvGap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Which to choose depends on what matters more: what each asks for, or how soon and how surely it pays back.`;
+  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(close.npvGap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
   ${prose(reason)}
   ${tradeOff(context, close)}
-  <p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context).replace(/^First/, "the first").replace(/^No new/, "no new")}</p>
+  <p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
+    .replace(/^First/, "the first")
+    .replace(/^No new/, "no new")}</p>
 </section>`;
 }
 
@@ -307,32 +309,29 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
 }
 
 /**
- * A plain warning when the recommended option's result is extraordinary (a yearly gain above half of
- * today's payroll, or an ROI above 500%), naming the assumptions that move it most.
+ * A plain warning when an option page 1 recommends (or, in a close call, sets beside it) has an
+ * extraordinary result — a yearly gain above half of today's payroll, or an ROI above 500% — naming the
+ * assumptions that move the recommended option's result most.
  */
 function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
-  const flags = context.result.judgement?.extraordinary ?? [];
+  const close = context.result.judgement?.closeCall;
+  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? [close.runnerUp] : [])]);
+  const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
+  if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);
-  const others = flags.filter((flag) => flag.alternative !== comparison.alternative);
-  if (!own && others.length === 0) return "";
-  const top = (context.risks?.risks ?? []).slice(0, 3).map((risk) => escapeHtml(risk.label));
-  const drivers =
-    top.length > 0
-      ? ` The assumptions that move it most are ${top.length === 1 ? top[0] : `${top.slice(0, -1).join(", ")} and ${top[top.length - 1]}`} (see "How sure are we?"): check them against the team's own records, or give them ranges, before relying on the figures.`
-      : " Check the inputs that produce the gain against the team's own records before relying on the figures.";
+  // The one that moves it most; the next ones are listed right below, under "How sure are we?".
+  const top = context.risks?.risks[0];
+  const drivers = top
+    ? ` Check first the assumption that moves it most, ${escapeHtml(top.label)}, and those below, against the team's own records.`
+    : " Check the inputs that produce the gain against the team's own records.";
   const sentences: string[] = [];
-  if (own) {
+  if (own) sentences.push(`This is more than published studies of such investments usually find: ${extraordinaryReasons(context, own, true)}.${drivers}`);
+  for (const flag of flags.filter((entry) => entry !== own))
     sentences.push(
-      `This result is larger than published studies of such investments usually find: ${extraordinaryReasons(context, own, true)}. Figures like these usually come from a few generous assumptions.${drivers}`,
-    );
-  }
-  for (const flag of others)
-    sentences.push(
-      `The result of ${optionName(context, flag.alternative)} is larger than ${own ? "such studies find too" : "published studies of such investments usually find"}: ${extraordinaryReasons(context, flag, false)}.`,
+      `The result of ${optionName(context, flag.alternative)} is more than ${own ? "such studies find too" : "published studies of such investments usually find"}: ${extraordinaryReasons(context, flag, false)}.`,
     );
   return `<section class="check" aria-label="A check on these figures">
-  <h2>Check these figures before relying on them</h2>
-  ${sentences.map((sentence) => prose(sentence)).join("\n  ")}
+  <p data-prose><strong>Check these figures before relying on them.</strong> ${sentences.join(" ")}</p>
 </section>`;
 }
 

@@ -38,7 +38,7 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
               <h3 id={`card-${comparison.alternative}`}>{comparison.label}</h3>
               <dl>
                 <div className="figure figure-main">
-                  <dt>Net present value</dt>
+                  <dt>Net gain (NPV)</dt>
                   <dd data-figure="npv" className={comparison.npv < 0 ? "negative" : undefined}>
                     {formatMoney(comparison.npv, result.currency)}
                     {spread && range && (

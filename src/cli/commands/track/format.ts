@@ -61,7 +61,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
       formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
       `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
     ]);
-    rows.push(["Net present value", money(forecast.npv.planned), `${money(forecast.npv.now)}${note}`]);
+    rows.push(["Net gain (NPV)", money(forecast.npv.planned), `${money(forecast.npv.now)}${note}`]);
     rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${note}`]);
   }
   lines.push("", renderTable(["", "Plan", last === null ? "Now" : "Actual"], rows));
