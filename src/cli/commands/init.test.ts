@@ -34,10 +34,25 @@ describe("init", () => {
     const text = readFileSync(target, "utf8");
     expect(text).toMatch(/^# /m);
     expect(validateScenarioText(text).issues.filter((issue) => issue.severity === "error")).toEqual([]);
-    // The editor's schema comment points at the schema shipped with the package, from where the file is.
+    // The editor's schema comment points at a copy of the schema beside the case, which a colleague
+    // who clones the case's repository has too (no path into the tool's own folder).
     const comment = schemaComment(text);
-    expect(comment).toBeDefined();
-    expect(resolve(dirname(target), comment!)).toBe(schemaPath);
+    expect(comment).toBe("./mlops-roi.schema.json");
+    expect(readFileSync(resolve(dirname(target), comment!), "utf8")).toBe(readFileSync(schemaPath, "utf8"));
+    expect(stderr).toContain(`wrote ${join(temp.path, "mlops-roi.schema.json")}`);
+  });
+
+  it("keeps a different schema already beside the case unless --force, and says so", async () => {
+    const target = join(temp.path, "case.yaml");
+    const schema = join(temp.path, "mlops-roi.schema.json");
+    writeFileSync(schema, '{"older": true}\n');
+    const kept = await runCliCaptured(["init", "-o", target]);
+    expect(kept.exitCode).toBe(0);
+    expect(kept.stderr).toContain(`kept the existing ${schema}, which differs from this version's schema`);
+    expect(readFileSync(schema, "utf8")).toBe('{"older": true}\n');
+    const forced = await runCliCaptured(["init", "-o", target, "--force"]);
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(schema, "utf8")).toBe(readFileSync(schemaPath, "utf8"));
   });
 
   it("refuses to overwrite without --force, and keeps a .bak with --force", async () => {

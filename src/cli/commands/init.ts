@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../package-files.js";
 import type { CliOutput } from "../io.js";
@@ -12,12 +12,26 @@ const descriptions: Record<TemplateName, string> = {
   enterprise: "an enterprise data organisation",
 };
 
-/** Points the editor's schema comment at the schema shipped with this package. */
-function withSchemaComment(text: string, outputFile: string | undefined): string {
-  const from = outputFile ? dirname(resolve(outputFile)) : process.cwd();
-  let location = relative(from, schemaPath).split("\\").join("/");
-  if (!location.startsWith(".")) location = `./${location}`;
-  return text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${location}`);
+/** The schema's name beside a case: committed with it, so it works for a colleague who clones the case's repository. */
+export const SCHEMA_BESIDE_CASE = "mlops-roi.schema.json";
+
+/** Points the editor's schema comment at the schema copy beside the case file. */
+function withSchemaComment(text: string): string {
+  return text.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=./${SCHEMA_BESIDE_CASE}`);
+}
+
+/**
+ * Writes the schema beside the case (it names no path outside the case's folder). An existing copy is
+ * left as it is when it is this version's; a different one is kept unless --force, and the user told.
+ */
+function writeSchemaBeside(caseFile: string, force: boolean): string {
+  const target = join(dirname(resolve(caseFile)), SCHEMA_BESIDE_CASE);
+  const schema = readFileSync(schemaPath, "utf8");
+  if (existsSync(target) && readFileSync(target, "utf8") !== schema && !force) {
+    return `kept the existing ${target}, which differs from this version's schema (mlops-roi schema -o ${SCHEMA_BESIDE_CASE} --force updates it)\n`;
+  }
+  writeFileAtomic(target, schema, { force: true });
+  return `wrote ${target} (the schema editors check the case against; commit it with the case)\n`;
 }
 
 export function registerInit(program: Command, output: CliOutput): void {
@@ -40,12 +54,14 @@ Examples:
     .action((options: { template: TemplateName; output: string; force?: boolean }) => {
       const text = readFileSync(templatePath(options.template), "utf8");
       if (options.output === "-") {
-        output.stdout(withSchemaComment(text, undefined));
+        output.stdout(withSchemaComment(text));
         return;
       }
-      const { backup } = writeFileAtomic(options.output, withSchemaComment(text, options.output), { force: options.force ?? false });
+      const { backup } = writeFileAtomic(options.output, withSchemaComment(text), { force: options.force ?? false });
+      const schemaNote = writeSchemaBeside(options.output, options.force ?? false);
       output.stderr(
         `wrote ${options.output} from the ${options.template} template${backup ? ` (previous version kept as ${backup})` : ""}\n` +
+          schemaNote +
           `next: edit the numbers marked "assumed", then run: mlops-roi run ${options.output}\n`,
       );
     });

@@ -76,5 +76,36 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain("Nothing has been recorded yet");
     expect(shown).toContain("The case file has changed since then");
     expect(shown).not.toContain("<svg");
+    expect(shown).not.toContain("data-plan-from-another-case");
+  });
+
+  it("says loudly when the plan was frozen from another case, and names its option by that plan's label", async () => {
+    const path = storeWith([{ month: 2 }]);
+    // The report is of another case (another title, horizon and options) that points at the same store.
+    const other = `title: Another team's case
+currency: EUR
+horizonMonths: 12
+discountRate: 0
+baseline: today
+defaults: {team: {people: 2, hoursPerMonth: 100, hourlyCost: 50}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 30}, releases: {mode: schedule, months: []}}
+scenarios:
+  today: {}
+  faster: {label: Faster pipelines, projects: {upkeepHoursPerMonth: 20}}
+`;
+    const tracking = loadCaseTracking(other, path, "default")!;
+    const otherCompiled = validateScenarioText(other).compiled!;
+    const { html } = await createReport(otherCompiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    const plan = tracking.plan;
+    expect(shown).toContain("data-plan-from-another-case");
+    const warning = /<p[^>]*data-plan-from-another-case[^>]*>([\s\S]*?)<\/p>/.exec(shown)![1]!.replace(/<[^>]+>/g, "");
+    expect(warning.replaceAll("&#39;", "'")).toContain(
+      `This plan comes from another case. It was frozen from ${plan.fileName}, “${plan.result.title}”, a plan of 24 months, not from “Another team's case” (12 months) reported here.`,
+    );
+    // The approved option by the plan's own label, not its key.
+    const label = plan.result.scenarios[plan.scenario]!.label;
+    expect(shown).toContain(`The plan approved on`);
+    expect(shown.replace(/<[^>]+>/g, "")).toContain(`is “${label}”.`);
+    expect(shown).not.toContain("The case file has changed since then");
   });
 });

@@ -6,7 +6,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatNumber, plural } from "../format.js";
 import { renderChartSvg } from "../render-svg.js";
-import { chartFigure, figure, optionName, prose } from "./parts.js";
+import { chartFigure, figure, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** Plan versus actual, ready for the report: the figures and the chart already drawn. */
@@ -46,15 +46,41 @@ function shortCalendarMonth(calendarMonth: string): string {
   return new Date(Date.UTC(year!, number! - 1, 1)).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 }
 
+/**
+ * Whether the plan was frozen from another case than the one reported: its approved option is not an
+ * option here, or its title or horizon differ (an edited copy of this file keeps all three).
+ */
+export function planFromAnotherCase(context: ReportContext, report: PlanVersusActualReport): boolean {
+  const plan = report.tracking.plan;
+  return !context.result.comparisons[plan.scenario] || plan.result.title !== context.result.title || plan.horizonMonths !== context.result.horizonMonths;
+}
+
+/** The approved option by the plan's own label (the case reported may not have it). */
+function planOption(report: PlanVersusActualReport): string {
+  const plan = report.tracking.plan;
+  const label = plan.result.scenarios[plan.scenario]?.label ?? plan.result.comparisons[plan.scenario]?.label ?? plan.scenario;
+  return `“${userText(label)}”`;
+}
+
+/** Said loudly, first: the plan below is another case's, from its file, title and horizon. */
+function anotherCaseWarning(context: ReportContext, report: PlanVersusActualReport): string {
+  if (!planFromAnotherCase(context, report)) return "";
+  const plan = report.tracking.plan;
+  return `<p class="check" data-prose data-plan-from-another-case><strong>This plan comes from another case.</strong> It was frozen from ${escapeHtml(plan.fileName)}, “${userText(plan.result.title)}”, a plan of ${escapeHtml(plural(plan.horizonMonths, "month"))}, not from “${userText(context.result.title)}” (${escapeHtml(plural(context.result.horizonMonths, "month"))}) reported here. Every figure of this section is that plan's.</p>`;
+}
+
 function introduction(context: ReportContext, report: PlanVersusActualReport): string {
   const { plan, view, caseChanged } = report.tracking;
   const comparison = view.comparison;
   const frozen = new Date(plan.frozenAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  const changed = caseChanged ? ` The case file has changed since then; this section compares with the plan as it was approved.` : "";
+  const changed =
+    caseChanged && !planFromAnotherCase(context, report)
+      ? ` The case file has changed since then; this section compares with the plan as it was approved.`
+      : "";
   const last = comparison.lastRecordedMonth;
   if (last === null) {
     return prose(
-      `The plan approved on ${escapeHtml(frozen)} is ${optionName(context, plan.scenario)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`,
+      `The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`,
     );
   }
   const lastMonth = comparison.months[last - 1]!;
@@ -67,7 +93,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
     : "";
   const gainVerb = benefit.actual >= benefit.planned ? "more than planned" : "less than planned";
   return prose(
-    `The plan approved on ${escapeHtml(frozen)} is ${optionName(context, plan.scenario)}. The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}. ` +
+    `The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}. ` +
       `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash, against ${context.money(cashSpent.planned)} planned, and gained ${figure("gain-actual", context.money(benefit.actual))} against today, ${gainVerb} (${context.money(benefit.planned)}).${payback}${changed}`,
   );
 }
@@ -139,6 +165,7 @@ export const planVersusActualSection: ReportSection = {
     const recorded = comparison.lastRecordedMonth !== null;
     return `<section id="plan-versus-actual" class="block">
 <h2>Plan and reality so far</h2>
+${anotherCaseWarning(context, report)}
 ${introduction(context, report)}
 ${summaryTable(context, report)}
 ${
