@@ -108,3 +108,25 @@ describe("the run report's payback wording", () => {
     expect(renderRunReport(result)).toMatch(/What will be approved \(compromise\)\s+\S+\s+\S+\s+from the start/);
   });
 });
+
+describe("the run report's judgement lines", () => {
+  it("say when the two best options are close, by how much and how often the first leads", () => {
+    const result = resultOf("close-call.yaml", 2_000);
+    const close = result.judgement.closeCall!;
+    const label = (name: string) => result.comparisons[name]!.label;
+    expect(renderRunReport(result)).toContain(
+      `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, "EUR")} (${Math.round(close.gapShare * 100)}% of its net gain, ahead in ${formatChance(close.chanceBestAhead!)} of the outcomes)`,
+    );
+  });
+
+  it("flag an extraordinary result and say nothing on the templates", () => {
+    const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8"));
+    const result = buildResult(compiled!);
+    expect(renderRunReport(result)).toContain("  Check before relying on it: DevOps transformation — ROI 1,083% above 500%");
+    for (const name of ["seed.yaml", "solo.yaml", "team.yaml", "enterprise.yaml"]) {
+      const text = renderRunReport(resultOf(name, 0));
+      expect(text, name).not.toContain("Check before relying on it");
+      expect(text, name).not.toContain("Close call");
+    }
+  });
+});

@@ -195,6 +195,30 @@ function monthTable(result: CaseResult, scenario: ScenarioResult): string {
  * The run command's text for people: the comparison first (money), then capacity, then months.
  * @example renderRunReport(result, { scenario: "optimal" })
  */
+/** The engine's judgement under the table: a close call between the two best, and extraordinary results. */
+function judgementLines(result: CaseResult, comparisons: ComparisonResult[]): string {
+  const lines: string[] = [];
+  const label = (name: string) => result.comparisons[name]?.label ?? name;
+  const close = result.judgement?.closeCall;
+  if (close && comparisons.some((comparison) => comparison.alternative === close.best)) {
+    const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
+    lines.push(
+      `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, result.currency)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+    );
+  }
+  for (const flag of result.judgement?.extraordinary ?? []) {
+    if (!comparisons.some((comparison) => comparison.alternative === flag.alternative)) continue;
+    const reasons: string[] = [];
+    if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
+      reasons.push(
+        `gain of ${formatMoney(flag.yearlyGain, result.currency)} over the last months above half of today's payroll (${formatMoney(flag.payroll, result.currency)})`,
+      );
+    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
+    lines.push(`  Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it with: mlops-roi sensitivity`);
+  }
+  return lines.join("\n");
+}
+
 export function renderRunReport(result: CaseResult, options: { scenario?: string } = {}): string {
   const all = Object.values(result.scenarios);
   const baseline = result.scenarios[result.baseline]!;
@@ -208,6 +232,8 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));
+    const judgement = judgementLines(result, comparisons);
+    if (judgement) parts.push(judgement);
     parts.push("", conventionsTable(result, comparisons));
     const ranges = uncertaintyTable(result, comparisons);
     if (ranges) parts.push("", ranges);
