@@ -1,73 +1,181 @@
 import type { TopLevelSpec } from "vega-lite";
 import { benefitCategories, benefitCategoryLabels, type CaseResult } from "../engine/index.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
-import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "./theme.js";
+import { chartConfig, currencySymbol, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
 export const TOTAL_LABEL = "Total gain";
 
+/** Colour of the amount of a cost (a bar to the left of zero): the report's red for bad news. */
+export const COST_LABEL_COLOUR = "#b23b2e";
+
+const STRIPE_COLOUR = "#f3f5f7";
+
+/** Font size of the amounts written next to the bars, and the height of one row of bars. */
+export const VALUE_FONT_SIZE = 10;
+export const ROW_STEP = 20;
+/** Room between an amount and the end of its bar (or the zero line). */
+export const VALUE_GAP = 3;
+
+/** Narrowest and widest plot of one option's column. */
+const MIN_COLUMN_WIDTH = 110;
+const MAX_COLUMN_WIDTH = 300;
+const COLUMN_SPACING = 16;
+/** What the category names take on the left, so the whole chart keeps to the report's width. */
+const NAME_COLUMN = 150;
+
+/**
+ * The widest an amount such as "−€96.5k" or "−US$1.05M" can be, erring wide: the amount has at
+ * most three significant digits, a decimal point and "k" or "M" (five characters), a sign and the
+ * currency's symbol; at about 0.7 em a character, as the total's amount is bold.
+ * @example valueLabelWidth("EUR") // 49
+ */
+export function valueLabelWidth(currency: string): number {
+  return (currencySymbol(currency).length + 6) * 0.7 * VALUE_FONT_SIZE;
+}
+
+/**
+ * The gain axis for every column: from the largest cost (or zero) to the largest gain (or zero),
+ * stretched on the right so the amount written after the longest bar fits inside its column even
+ * when the column is as narrow as `columnWidth`. A cost's amount is written just right of zero,
+ * which the same room covers.
+ * @example gainDomain([-100, 700], 136, "EUR") // [-100, ~1,320]
+ */
+export function gainDomain(values: readonly number[], columnWidth: number, currency: string): [number, number] {
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const room = valueLabelWidth(currency) + VALUE_GAP + 2;
+  const span = high - low || 1;
+  return [low, low + (span * columnWidth) / (columnWidth - room)];
+}
+
+/** Splits a name into lines of about `width` characters, at spaces. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [text];
+}
+
 /**
  * Where each alternative's gain over the horizon comes from, by category (not discounted), with the
- * total last. Bars to the right are gains against today; bars to the left are costs.
+ * total last: one column per option, the category names once on the left in their own column. Bars
+ * to the right are gains against today; bars to the left are costs. Every amount is written right of
+ * its bar's end (a gain) or right of zero (a cost), so it never runs into the names on the left, and
+ * the axis leaves room for it inside the column.
  * @example benefitByCategorySpec(result) // a Vega-Lite spec
  */
 export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
   const labels = scenarioLabels(result);
   const names = Object.keys(result.comparisons);
+  const options = names.map((name) => labels.get(name) ?? name);
   const used = benefitCategories.filter((category) => names.some((name) => Math.abs(result.comparisons[name]!.benefitByCategory[category]) >= 0.5));
-  const rows = names.flatMap((name) => {
+  const rows = names.flatMap((name, index) => {
     const comparison = result.comparisons[name]!;
-    const option = labels.get(name) ?? name;
+    const option = options[index]!;
     return [
       ...used.map((category) => ({ option, category: benefitCategoryLabels[category], value: comparison.benefitByCategory[category] })),
       { option, category: TOTAL_LABEL, value: comparison.totalNetBenefit },
-    ];
+    ].map((row, position) => ({ ...row, at: Math.max(0, row.value), stripe: position % 2 === 1 }));
   });
   const order = [...used.map((category) => benefitCategoryLabels[category]), TOTAL_LABEL];
-  // The step is per bar: Vega-Lite multiplies it by the number of options in each category.
-  const barHeight = names.length <= 2 ? 13 : names.length <= 4 ? 10 : 8;
+  const count = Math.max(1, names.length);
+  const width = Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, Math.floor((PLOT_WIDTH - NAME_COLUMN - COLUMN_SPACING * (count - 1)) / count)));
+  const domain = gainDomain(
+    rows.map((row) => row.value),
+    width,
+    result.currency,
+  );
+  const wrapAt = Math.max(12, Math.floor(width / 6.6));
+  const headerLines = options.map((option) => `datum.value === ${JSON.stringify(option)} ? ${JSON.stringify(wrapWords(option, wrapAt))}`).join(" : ");
   const y = {
     field: "category",
     type: "nominal" as const,
     sort: order,
     title: null,
-    scale: { paddingInner: 0.35 },
-    axis: { labelLimit: 240, labelFontSize: 11 },
+    scale: { domain: order, paddingInner: 0.3, paddingOuter: 0.15 },
+    axis: {
+      labelLimit: 260,
+      labelFontSize: 11,
+      labelPadding: 8,
+      ticks: false,
+      domain: false,
+      labelColor: TEXT_COLOUR,
+      labelFontWeight: { condition: { test: `datum.value === ${JSON.stringify(TOTAL_LABEL)}`, value: "bold" }, value: "normal" },
+    },
   };
-  const x = {
-    field: "value",
-    type: "quantitative" as const,
-    title: `Gain against today over ${result.horizonMonths} months (${result.currency})`,
-    axis: { labelExpr: moneyLabelExpression() },
-  };
+  const x = { type: "quantitative" as const, title: null, scale: { domain, nice: false, zero: true }, axis: null };
+  const config = chartConfig(result.currency);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: PLOT_WIDTH - 160,
-    height: { step: barHeight },
-    config: chartConfig(result.currency),
-    layer: [
-      {
-        data: { values: rows },
-        mark: { type: "bar" },
-        encoding: {
-          y,
-          yOffset: { field: "option", sort: names.map((name) => labels.get(name) ?? name) },
-          x,
-          color: { field: "option", type: "nominal", scale: colourScale(result, names), legend: { title: null } },
+    // The columns' width sits in the configuration, not on the view: the amounts' room is worked out
+    // for this width, so a narrow screen scales the whole chart down instead of narrowing the columns.
+    config: { ...config, view: { ...config.view, continuousWidth: width } },
+    data: { values: rows },
+    facet: {
+      column: {
+        field: "option",
+        type: "nominal",
+        sort: options,
+        title: null,
+        header: {
+          labelOrient: "top",
+          labelAnchor: "start",
+          labelAlign: "left",
+          labelFontWeight: "bold",
+          labelFontSize: 11,
+          labelColor: TEXT_COLOUR,
+          // A name too long to wrap (one long word) is cut short rather than run into the next column.
+          labelLimit: width + COLUMN_SPACING - 4,
+          labelExpr: headerLines ? `${headerLines} : datum.value` : "datum.value",
         },
       },
-      {
-        data: { values: rows },
-        transform: [{ filter: "abs(datum.value) >= 0.5" }, { calculate: moneyLabelExpression("datum.value"), as: "label" }],
-        mark: { type: "text", fontSize: 10, align: { expr: "datum.value < 0 ? 'right' : 'left'" }, dx: { expr: "datum.value < 0 ? -3 : 3" } },
-        encoding: {
-          y,
-          yOffset: { field: "option", sort: names.map((name) => labels.get(name) ?? name) },
-          x,
-          text: { field: "label", type: "nominal" },
-          color: { value: MUTED_COLOUR },
+    },
+    spacing: COLUMN_SPACING,
+    spec: {
+      height: { step: ROW_STEP },
+      layer: [
+        {
+          // Every other row shaded, so the eye keeps to a row from its name to the last column.
+          transform: [{ filter: "datum.stripe" }],
+          mark: { type: "rect", color: STRIPE_COLOUR },
+          encoding: { y, x: { value: 0 }, x2: { value: "width" } },
         },
-      },
-      { data: { values: [{ zero: 0 }] }, mark: { type: "rule", color: MUTED_COLOUR }, encoding: { x: { field: "zero", type: "quantitative" } } },
-    ],
+        {
+          mark: { type: "bar" },
+          encoding: {
+            y,
+            x: { ...x, field: "value" },
+            color: { field: "option", type: "nominal", scale: colourScale(result, names), legend: null },
+          },
+        },
+        {
+          mark: { type: "rule", color: MUTED_COLOUR, strokeWidth: 1 },
+          encoding: { x: { ...x, datum: 0 } },
+        },
+        {
+          transform: [{ filter: "abs(datum.value) >= 0.5" }, { calculate: moneyLabelExpression("datum.value"), as: "label" }],
+          mark: {
+            type: "text",
+            fontSize: VALUE_FONT_SIZE,
+            align: "left",
+            baseline: "middle",
+            dx: VALUE_GAP,
+            fontWeight: { expr: `datum.category === ${JSON.stringify(TOTAL_LABEL)} ? 'bold' : 'normal'` },
+          },
+          encoding: {
+            y,
+            x: { ...x, field: "at" },
+            text: { field: "label", type: "nominal" },
+            color: { condition: { test: "datum.value < 0", value: COST_LABEL_COLOUR }, value: MUTED_COLOUR },
+          },
+        },
+      ],
+    },
   } as TopLevelSpec;
 }

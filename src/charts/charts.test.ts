@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
+import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText, type CaseResult } from "../engine/index.js";
+// The report's text widths for Vega in Node (installed by the module), so boxes are measured as the report lays them out.
+import "../report/render-svg.js";
+import { CLOSE_UP_BELOW } from "./cumulative-net.js";
 import { ALTERNATIVE_COLOURS } from "./theme.js";
 import {
   benefitByCategorySpec,
@@ -15,6 +19,12 @@ import {
 } from "./index.js";
 
 const examples = new URL("../../examples/", import.meta.url);
+const exampleNames = [
+  ...readdirSync(examples).filter((file) => file.endsWith(".yaml")),
+  ...readdirSync(new URL("peers/", examples))
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => `peers/${file}`),
+];
 
 function resultOf(name: string): CaseResult {
   const { compiled, issues } = validateScenarioText(readFileSync(new URL(name, examples), "utf8"));
@@ -104,5 +114,179 @@ describe("chart specs", () => {
       bars: [{ label: "a", npvLow: 50, npvHigh: 150 }],
     });
     expect(() => compile(spec)).not.toThrow();
+  });
+});
+
+/** A drawn item with its box in the chart's own pixels. */
+interface Drawn {
+  marktype: string;
+  role: string;
+  text: string;
+  fill: string;
+  datum: Record<string, unknown>;
+  /** The plot it sits in (a facet's cell or a concatenated view), by its position. */
+  plot: string;
+  plotWidth: number;
+  plotHeight: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  x: number;
+  y: number;
+}
+
+type SceneItem = {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  text?: unknown;
+  fill?: string;
+  datum?: Record<string, unknown>;
+  bounds: { x1: number; y1: number; x2: number; y2: number };
+  items?: Scene[];
+};
+type Scene = { marktype: string; role?: string; items: SceneItem[] };
+
+/** Lays a spec out as the report does (Vega in Node, the report's text widths) and lists every item drawn. */
+async function drawn(spec: TopLevelSpec): Promise<Drawn[]> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  try {
+    await view.runAsync();
+    const out: Drawn[] = [];
+    const walk = (scene: Scene, dx: number, dy: number, plot: { id: string; width: number; height: number }) => {
+      for (const item of scene.items) {
+        if (scene.marktype === "group") {
+          const inner =
+            scene.role === "scope" || (item.width && item.height && scene.role !== "axis" && scene.role !== "legend")
+              ? { id: `${dx + (item.x ?? 0)},${dy + (item.y ?? 0)}`, width: item.width ?? 0, height: item.height ?? 0 }
+              : plot;
+          for (const child of item.items ?? []) walk(child, dx + (item.x ?? 0), dy + (item.y ?? 0), inner);
+          continue;
+        }
+        const text = Array.isArray(item.text) ? item.text.join(" ") : String(item.text ?? "");
+        out.push({
+          marktype: scene.marktype,
+          role: scene.role ?? "",
+          text,
+          fill: item.fill ?? "",
+          datum: item.datum ?? {},
+          plot: plot.id,
+          plotWidth: plot.width,
+          plotHeight: plot.height,
+          x1: item.bounds.x1 + dx,
+          y1: item.bounds.y1 + dy,
+          x2: item.bounds.x2 + dx,
+          y2: item.bounds.y2 + dy,
+          x: (item.x ?? 0) + dx,
+          y: (item.y ?? 0) + dy,
+        });
+      }
+    };
+    const root = (view.scenegraph() as unknown as { root: Scene }).root;
+    walk(root, 0, 0, { id: "root", width: view.width(), height: view.height() });
+    return out;
+  } finally {
+    view.finalize();
+  }
+}
+
+const overlap = (a: Drawn, b: Drawn) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5;
+
+/** Pairs of texts whose boxes overlap; a halo drawn under its own label (same text, same box) is not a pair. */
+function overlappingTexts(items: readonly Drawn[]): string[] {
+  const texts = items.filter((item) => item.marktype === "text" && item.text.trim() !== "");
+  const pairs: string[] = [];
+  for (const [index, a] of texts.entries()) {
+    for (const b of texts.slice(index + 1)) {
+      const halo = a.text === b.text && Math.abs(a.x1 - b.x1) < 0.01 && Math.abs(a.y1 - b.y1) < 0.01;
+      if (!halo && overlap(a, b)) pairs.push(`"${a.text}" × "${b.text}"`);
+    }
+  }
+  return pairs;
+}
+
+/** The team example with a late gain four times as steep, as on the 36-month case of the issue: the early crossing looks flat. */
+function squashed(): CaseResult {
+  const result = resultOf("team.yaml");
+  const comparisons = Object.fromEntries(
+    Object.entries(result.comparisons).map(([name, comparison]) => {
+      const pivot = comparison.cumulativeNet[19]!;
+      return [name, { ...comparison, cumulativeNet: comparison.cumulativeNet.map((net, index) => (index < 20 ? net : pivot + (net - pivot) * 6)) }];
+    }),
+  );
+  return { ...result, comparisons };
+}
+
+/** How much of its plot's height the lines take up to the last payback, in the plot that shows it best. */
+function crossingShare(items: readonly Drawn[], lastPayback: number): number {
+  const lines = items.filter((item) => item.marktype === "line" && Number(item.datum.month) <= lastPayback);
+  const zeros = items.filter((item) => item.marktype === "rule" && item.datum.zero === 0);
+  const plots = new Set(lines.map((item) => item.plot));
+  return Math.max(
+    ...[...plots].map((plot) => {
+      const ys = [...lines, ...zeros].filter((item) => item.plot === plot).map((item) => item.y);
+      return (Math.max(...ys) - Math.min(...ys)) / lines.find((item) => item.plot === plot)!.plotHeight;
+    }),
+  );
+}
+
+describe("chart layout", () => {
+  it.each(exampleNames)("writes the gain's amounts of examples/%s where they touch no name, no other amount and no other bar", async (name) => {
+    const items = await drawn(benefitByCategorySpec(resultOf(name)));
+    expect(overlappingTexts(items)).toEqual([]);
+    const amounts = items.filter((item) => item.marktype === "text" && item.role === "mark");
+    const bars = items.filter((item) => item.marktype === "rect" && ALTERNATIVE_COLOURS.includes(item.fill as (typeof ALTERNATIVE_COLOURS)[number]));
+    expect(amounts.length).toBeGreaterThan(3);
+    expect(bars.length).toBeGreaterThan(3);
+    for (const amount of amounts) {
+      // Inside its option's column: it cannot reach the next column's bars or the names on the left.
+      const cellLeft = Number(amount.plot.split(",")[0]);
+      expect([amount.text, amount.x1 >= cellLeft - 0.5, amount.x2 <= cellLeft + amount.plotWidth + 0.5]).toEqual([amount.text, true, true]);
+      expect([amount.text, bars.filter((bar) => overlap(bar, amount)).length]).toEqual([amount.text, 0]);
+    }
+  });
+
+  it.each(exampleNames)("keeps the payback labels of examples/%s apart and shows the crossing in a fair share of a plot's height", async (name) => {
+    const result = resultOf(name);
+    const items = await drawn(cumulativeNetSpec(result));
+    expect(overlappingTexts(items)).toEqual([]);
+    const paybacks = Object.values(result.comparisons).flatMap((comparison) => (comparison.paybackMonth ? [comparison.paybackMonth] : []));
+    // Paying back in month 1 or 2 is a jump from the start, with no dip below zero to look at closely.
+    if (paybacks.length > 0 && Math.max(...paybacks) >= 3) expect(crossingShare(items, Math.max(...paybacks))).toBeGreaterThanOrEqual(CLOSE_UP_BELOW * 0.9);
+  });
+
+  it("gives a payback crossing squashed flat by a long plan a close-up fitted to it, with a ring where each line crosses zero", async () => {
+    const result = squashed();
+    const last = Math.max(...Object.values(result.comparisons).map((comparison) => comparison.paybackMonth ?? 0));
+    // Without the close-up the whole plan's chart shows the crossing in a sliver of its height.
+    const spec = cumulativeNetSpec(result);
+    const { hconcat, ...outer } = spec as unknown as { hconcat: object[] };
+    expect(hconcat).toHaveLength(2);
+    const whole = await drawn({ ...outer, ...hconcat[0] } as TopLevelSpec);
+    expect(crossingShare(whole, last)).toBeLessThan(CLOSE_UP_BELOW);
+    const items = await drawn(spec);
+    expect(crossingShare(items, last)).toBeGreaterThan(0.6);
+    expect(overlappingTexts(items)).toEqual([]);
+    const rings = items
+      .filter((item) => item.marktype === "symbol" && item.fill === "#ffffff")
+      .map((item) => [item.datum.option, item.datum.month, item.datum.net]);
+    const expected = Object.entries(result.comparisons).flatMap(([name, comparison]) =>
+      comparison.paybackMonth ? [[result.scenarios[name]!.label, comparison.paybackMonth, comparison.cumulativeNet[comparison.paybackMonth - 1]]] : [],
+    );
+    // Each ring drawn in both views: the whole plan and the close-up.
+    expect(rings).toEqual(expect.arrayContaining(expected));
+    expect(rings).toHaveLength(expected.length * 2);
+  });
+
+  it.each(exampleNames)("draws every chart of examples/%s at most 400 pixels high, so it and its caption fit half a printed page", async (name) => {
+    const result = resultOf(name);
+    for (const spec of [cumulativeNetSpec(result), teamHoursSpec(result), liveProjectsSpec(result), benefitByCategorySpec(result)]) {
+      const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+      const svg = await view.toSVG();
+      view.finalize();
+      expect(Number(/<svg[^>]* height="([\d.]+)"/.exec(svg)![1])).toBeLessThanOrEqual(400);
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Band, CaseResult } from "../engine/index.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
 import { monthStep } from "./team-hours.js";
-import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "./theme.js";
+import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
 /** Month ticks from the start (month 0), spaced so "Start" never touches the next label. */
 function startTicks(horizonMonths: number): number[] {
@@ -55,9 +55,59 @@ export interface CumulativeNetOptions {
   bands?: Record<string, Band>;
 }
 
+/** Room between a payback line and its label. */
+const PAYBACK_LABEL_GAP = 4;
+
+/** About how wide a bold 11-px label is (0.62 em a character, erring wide). */
+function boldLabelWidth(text: string): number {
+  return text.length * 0.62 * 11 + 4;
+}
+
+/** Below this share of the whole chart's height, the months up to payback get a close-up. */
+export const CLOSE_UP_BELOW = 0.3;
+
+/** The months and gain the close-up shows, when the whole plan's chart squashes the payback flat. */
+export interface CloseUp {
+  /** The close-up runs from the start (month 0) to this month. */
+  lastMonth: number;
+  /** Its gain axis, fitted to the lines in those months. */
+  domain: [number, number];
+}
+
+type Line = { option: string; month: number; net: number };
+type BandRow = { option: string; month: number; low: number; high: number };
+
+/**
+ * Whether the months up to the last payback need a close-up: on a long plan the gain at the end can
+ * dwarf the early months, where the lines dip below zero and cross back, so the crossing looks flat.
+ * The close-up runs a quarter past the last payback (at least 3 months) and its gain axis is fitted
+ * to the lines up to that payback; it is left out when it would show most of the plan anyway, or
+ * when the lines up to the last payback already take a fair share (`CLOSE_UP_BELOW`) of the height.
+ * @example closeUpOf(lines, bands, [10, 19], 36) // { lastMonth: 24, domain: [-66e3, 150e3] } or undefined
+ */
+export function closeUpOf(lines: readonly Line[], bands: readonly BandRow[], paybackMonths: readonly number[], horizonMonths: number): CloseUp | undefined {
+  if (paybackMonths.length === 0) return undefined;
+  const last = Math.max(...paybackMonths);
+  // Paying back in the first month or two is a jump, not a crossing to look at closely.
+  if (last < 3) return undefined;
+  const lastMonth = Math.min(horizonMonths, last + Math.max(3, Math.ceil(last * 0.25)));
+  if (lastMonth > horizonMonths * 0.75) return undefined;
+  // The lines up to the last crossing: the close-up is fitted to them; later months rise out of its top.
+  const early = lines.filter((line) => line.month <= last).map((line) => line.net);
+  const low = Math.min(0, ...early);
+  const high = Math.max(0, ...early);
+  const all = [0, ...lines.map((line) => line.net), ...bands.flatMap((band) => [band.low, band.high])];
+  const whole = Math.max(...all) - Math.min(...all);
+  if (whole <= 0 || (high - low) / whole >= CLOSE_UP_BELOW) return undefined;
+  const pad = (high - low) * 0.15 || 1;
+  return { lastMonth, domain: [low - pad, high + pad] };
+}
+
 /**
  * Cumulative net against today for every alternative, from the start (month 0, the up-front cash)
- * to the end of the horizon, with the payback month marked and the uncertainty band when known.
+ * to the end of the horizon, with the payback month marked (a dashed line, its label and a ring
+ * where the line crosses zero) and the uncertainty band when known. When the end of a long plan
+ * squashes the crossing flat, a close-up of the months up to payback sits beside the whole plan.
  * @example cumulativeNetSpec(result) // a Vega-Lite spec; render with renderChartSvg
  */
 export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOptions = {}): TopLevelSpec {
@@ -69,63 +119,122 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
     scale: colourScale(result, names),
     legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
-  const lines = names.flatMap((name) => {
+  const lines: Line[] = names.flatMap((name) => {
     const comparison = result.comparisons[name]!;
     const option = labels.get(name) ?? name;
     return [{ option, month: 0, net: comparison.timeZeroNet }, ...comparison.cumulativeNet.map((net, index) => ({ option, month: index + 1, net }))];
   });
-  const bands = names.flatMap((name) => {
+  const bands: BandRow[] = names.flatMap((name) => {
     const band = options.bands?.[name];
     if (!band) return [];
     const option = labels.get(name) ?? name;
     return band.p5.map((low, index) => ({ option, month: index + 1, low, high: band.p95[index] ?? low }));
   });
-  const paybacks = names
+  const paid = names
     .map((name) => ({ name, month: result.comparisons[name]!.paybackMonth }))
-    .filter((entry): entry is { name: string; month: number } => entry.month !== null && entry.month > 0)
-    // Labels stack down from the top edge; late months put their label left of the line.
-    .map((entry, index) => ({
-      option: labels.get(entry.name) ?? entry.name,
-      month: entry.month,
-      text: `Pays back: month ${entry.month}`,
-      top: 4 + index * 15,
-      side: entry.month > result.horizonMonths * 0.7 ? "left" : "right",
-    }));
-  const x = {
-    field: "month",
-    type: "quantitative" as const,
-    title: "Month",
-    scale: { domain: [0, result.horizonMonths], nice: false },
-    axis: { values: startTicks(result.horizonMonths), labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" },
+    .filter((entry): entry is { name: string; month: number } => entry.month !== null && entry.month > 0);
+  const closeUp = closeUpOf(
+    lines,
+    bands,
+    paid.map((entry) => entry.month),
+    result.horizonMonths,
+  );
+  // Labels stack down from the top edge, right of their line where they fit, else left of it, else
+  // on two lines on the side with more room.
+  const paybacksIn = (lastMonth: number, width: number) => {
+    let top = 4;
+    return paid.map((entry) => {
+      const text = `Pays back: month ${entry.month}`;
+      const at = (entry.month / lastMonth) * width;
+      const room = { right: width - at - PAYBACK_LABEL_GAP, left: at - PAYBACK_LABEL_GAP };
+      const wide = boldLabelWidth(text);
+      const side = wide <= room.right ? "right" : wide <= room.left ? "left" : room.right >= room.left ? "right" : "left";
+      const wrapped = wide <= Math.max(room.right, room.left) ? text : ["Pays back:", `month ${entry.month}`];
+      const row = { option: labels.get(entry.name) ?? entry.name, month: entry.month, text: wrapped, top, side };
+      top += typeof wrapped === "string" ? 15 : 28;
+      return row;
+    });
   };
+  // Where each line crosses zero for good: the payback month, on its line.
+  const crossings = paid.map((entry) => ({
+    option: labels.get(entry.name) ?? entry.name,
+    month: entry.month,
+    net: result.comparisons[entry.name]!.cumulativeNet[entry.month - 1] ?? 0,
+  }));
   const y = { type: "quantitative" as const, title: `Gain against today so far (${result.currency})`, axis: { labelExpr: moneyLabelExpression() } };
 
+  const view = (lastMonth: number, width: number, domain?: [number, number], shade?: number) => {
+    // With a close-up beside it, the whole plan leaves the payback labels to the close-up.
+    const labelled = shade === undefined;
+    const x = {
+      field: "month",
+      type: "quantitative" as const,
+      title: "Month",
+      scale: { domain: [0, lastMonth], nice: false },
+      axis: { values: startTicks(lastMonth), labelExpr: "datum.value === 0 ? 'Start' : format(datum.value, 'd')" },
+    };
+    const yScaled = domain ? { ...y, title: null, scale: { domain, nice: false, zero: false } } : y;
+    const clip = domain !== undefined;
+    const inside = (rows: Line[]) => rows.filter((row) => row.month <= lastMonth);
+    const payback = paybackLayers(paybacksIn(lastMonth, width), colour);
+    return {
+      width,
+      height: 260,
+      layer: [
+        ...(shade !== undefined
+          ? [
+              {
+                // The months the close-up shows, lightly shaded.
+                data: { values: [{ from: 0, to: shade }] },
+                mark: { type: "rect" as const, color: "#f1f3f6" },
+                encoding: { x: { field: "from", type: "quantitative" as const }, x2: { field: "to" } },
+              },
+            ]
+          : []),
+        ...(bands.length > 0
+          ? [
+              {
+                data: { values: bands.filter((row) => row.month <= lastMonth) },
+                mark: { type: "area" as const, opacity: 0.18, clip },
+                encoding: { x, y: { ...yScaled, field: "low" }, y2: { field: "high" }, color: colour },
+              },
+            ]
+          : []),
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: "rule" as const, color: MUTED_COLOUR, strokeWidth: 1 },
+          encoding: { y: { field: "zero", type: "quantitative" as const } },
+        },
+        {
+          data: { values: inside(lines) },
+          mark: { type: "line" as const, strokeWidth: 2.5, point: { size: 18 }, clip },
+          encoding: { x, y: { ...yScaled, field: "net" }, color: colour },
+        },
+        // The dashed lines, then their labels (with a white halo) unless the close-up has them.
+        ...(labelled ? payback : payback.slice(0, 1)),
+        ...(crossings.length > 0
+          ? [
+              {
+                data: { values: inside(crossings) },
+                mark: { type: "point" as const, shape: "circle", size: 110, filled: false, fill: "#ffffff", fillOpacity: 1, strokeWidth: 2.5, opacity: 1 },
+                encoding: { x, y: { ...yScaled, field: "net" }, color: colour },
+              },
+            ]
+          : []),
+      ],
+    };
+  };
+  const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", config: chartConfig(result.currency) };
+  if (!closeUp) return { ...base, ...view(result.horizonMonths, PLOT_WIDTH) } as TopLevelSpec;
+  // Side by side: the whole plan with the close-up's months shaded, and the close-up.
+  const closeWidth = Math.round(PLOT_WIDTH * 0.42);
+  const title = (text: string) => ({ text, anchor: "start" as const, fontSize: 11, fontWeight: "bold" as const, color: TEXT_COLOUR, offset: 6 });
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: PLOT_WIDTH,
-    height: 260,
-    config: chartConfig(result.currency),
-    layer: [
-      ...(bands.length > 0
-        ? [
-            {
-              data: { values: bands },
-              mark: { type: "area" as const, opacity: 0.18 },
-              encoding: { x, y: { ...y, field: "low" }, y2: { field: "high" }, color: colour },
-            },
-          ]
-        : []),
-      {
-        data: { values: [{ zero: 0 }] },
-        mark: { type: "rule" as const, color: MUTED_COLOUR, strokeWidth: 1 },
-        encoding: { y: { field: "zero", type: "quantitative" as const } },
-      },
-      {
-        data: { values: lines },
-        mark: { type: "line" as const, strokeWidth: 2.5, point: { size: 18 } },
-        encoding: { x, y: { ...y, field: "net" }, color: colour },
-      },
-      ...paybackLayers(paybacks, colour),
+    ...base,
+    hconcat: [
+      { title: title(`All ${result.horizonMonths} months`), ...view(result.horizonMonths, PLOT_WIDTH - closeWidth - 40, undefined, closeUp.lastMonth) },
+      { title: title(`Close up: start to month ${closeUp.lastMonth}`), ...view(closeUp.lastMonth, closeWidth, closeUp.domain) },
     ],
+    spacing: 24,
   } as TopLevelSpec;
 }

@@ -24,7 +24,7 @@ export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: PLOT_WIDTH,
-    height: 200,
+    height: 180,
     config: chartConfig(result.currency),
     data: { values: rows },
     // Centred steps: the count changes half-way between months, so month 4 reads as month 4's count.

@@ -31,9 +31,10 @@ export function monthTicks(horizonMonths: number): number[] {
 }
 
 /**
- * Where the team's hours go, month by month, one panel per scenario. Bars stack every use of an
- * hour; the dashed line is the hours the team has, so work above it is work that cannot be done.
- * @example teamHoursSpec(result) // a Vega-Lite spec with one row per scenario
+ * Where the team's hours go, month by month, one panel per scenario, two panels a row. Bars stack
+ * every use of an hour; the dashed line is the hours the team has, so work above it is work that
+ * cannot be done.
+ * @example teamHoursSpec(result) // a Vega-Lite spec with one panel per scenario
  */
 export function teamHoursSpec(result: CaseResult): TopLevelSpec {
   const labels = scenarioLabels(result);
@@ -64,6 +65,9 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
       rows.push({ kind: "capacity", option, month: month.month, start: month.month - 0.5, end: month.month + 0.5, hours: month.capacityHours });
     }
   }
+  // Two panels a row (Today beside the first option, and so on), so four options fit half a page.
+  const columns = scenarios.length >= 2 ? 2 : 1;
+  const spacing = { row: 10, column: 18 };
   const x = {
     field: "start",
     type: "quantitative" as const,
@@ -76,18 +80,17 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     config: chartConfig(result.currency),
     data: { values: rows },
     facet: {
-      row: {
-        field: "option",
-        type: "nominal",
-        sort: order.map((name) => labels.get(name) ?? name),
-        title: null,
-        header: { labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelFontWeight: "bold", labelPadding: 4, labelLimit: PLOT_WIDTH },
-      },
+      field: "option",
+      type: "nominal",
+      sort: order.map((name) => labels.get(name) ?? name),
+      title: null,
+      header: { labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelFontWeight: "bold", labelPadding: 4, labelLimit: PLOT_WIDTH / columns },
     },
-    spacing: 14,
+    columns,
+    spacing,
     spec: {
-      width: PLOT_WIDTH,
-      height: 110,
+      width: columns === 1 ? PLOT_WIDTH : Math.floor((PLOT_WIDTH - spacing.column) / 2),
+      height: 90,
       layer: [
         {
           transform: [{ filter: "datum.kind === 'use'" }],

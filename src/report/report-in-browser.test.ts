@@ -86,6 +86,25 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     );
     if (best.distribution) expect(await figure("payback-chance")).toBe(formatChance(best.distribution.probabilityPaysBack));
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(5);
+    // In every chart, with the browser's own fonts, no label touches another: the gain's amounts
+    // keep clear of the category names, the payback labels of each other (a label's white halo is
+    // the same text in the same place, not a second label).
+    const touching = await page.locator("svg[role=img]").evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const boxes = [...svg.querySelectorAll("text")]
+          .filter((text) => (text.textContent ?? "").trim() !== "")
+          .map((text) => ({ text: text.textContent ?? "", box: text.getBoundingClientRect() }));
+        return boxes.flatMap((a, index) =>
+          boxes.slice(index + 1).flatMap((b) => {
+            const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+            const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+            const halo = a.text === b.text && Math.abs(a.box.left - b.box.left) < 0.5 && Math.abs(a.box.top - b.box.top) < 0.5;
+            return across > 0.5 && down > 0.5 && !halo ? [`${svg.getAttribute("aria-label")}: "${a.text}" × "${b.text}"`] : [];
+          }),
+        );
+      }),
+    );
+    expect(touching).toEqual([]);
     // Every table of the main text keeps within the page's width at 1280 px (the options table has seven columns).
     const overflowing = await page
       .locator("main table, section table")
@@ -98,6 +117,11 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     // On a 390-px phone nothing widens the page: wide tables scroll inside their own box.
     await page.setViewportSize({ width: 390, height: 800 });
     expect(await page.locator("html").evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(390);
+    // The appendix's inputs stack into short blocks there instead of a table to scroll sideways.
+    const sideways = await page
+      .locator("table.assumptions")
+      .evaluateAll((tables) => tables.filter((table) => table.scrollWidth > table.clientWidth + 1).length);
+    expect(sideways).toBe(0);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The first page is the summary alone, and it fits one printed page on A4 and on Letter.
@@ -106,6 +130,12 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
       await page.setViewportSize({ width: Math.floor(size.width), height: 1000 });
       const height = await page.locator("#summary").evaluate((element) => element.getBoundingClientRect().height);
       expect([paper, height <= size.height]).toEqual([paper, true]);
+      // A chart is kept whole on a page: with its heading and caption it takes at most half of one,
+      // so the page before it is never left more than half empty.
+      const charts = await page
+        .locator("section.block:has(figure.chart)")
+        .evaluateAll((sections) => sections.map((section) => [section.id, Math.round(section.getBoundingClientRect().height)] as const));
+      for (const [id, tall] of charts) expect([paper, id, tall <= size.height / 2]).toEqual([paper, id, true]);
     }
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);

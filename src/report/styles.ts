@@ -63,6 +63,12 @@ td.overloaded { background: #fbe1dd; color: var(--bad); font-weight: 600; }
 ul.method { padding-left: 18px; }
 table.assumptions { font-size: .78rem; }
 table.assumptions td.note { color: var(--muted); }
+table.assumptions td:first-child { width: 38%; }
+table.catalogue td:first-child { width: 44%; }
+table.assumptions .as-above { font-style: italic; }
+.built-in { color: var(--accent); font-weight: 700; margin-left: 2px; }
+table.catalogue tr.capability th { color: var(--text); font-weight: 700; padding-top: 10px; border-bottom: 1px solid var(--line); }
+table.catalogue .used-in { font-weight: 400; color: var(--muted); }
 .path { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .72rem; color: var(--muted); overflow-wrap: anywhere; }
 footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
 /* A phone: the sheet takes the screen, the cards stack, and a wide table scrolls inside its own box
@@ -72,13 +78,26 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   .cards { grid-template-columns: 1fr; }
   table { display: block; overflow-x: auto; max-width: 100%; }
   .path { overflow-wrap: anywhere; }
+  /* The appendix's tables are too wide to scroll through: each input becomes a short block of its
+     own, each cell named ("Value: 80 hours"). */
+  table.assumptions, table.assumptions tbody, table.assumptions tr, table.assumptions td, table.assumptions th { display: block; overflow: visible; }
+  table.assumptions thead { display: none; }
+  table.assumptions td:first-child { width: auto; }
+  table.assumptions tr { padding: 6px 0; border-bottom: 1px solid var(--line); }
+  table.assumptions td, table.assumptions th { border: 0; padding: 1px 0; text-align: left; white-space: normal; width: auto; }
+  table.assumptions td[data-label]:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); }
+  table.assumptions td.note:empty { display: none; }
+  table.catalogue tr.capability { border-bottom: 1.5px solid #9aa5b1; padding-top: 14px; }
 }
 @page { margin: 14mm 14mm 16mm; }
 @media print {
   html { background: #fff; font-size: 10pt; }
   main.report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .summary { break-after: page; }
-  .appendix { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }
+  /* The appendix follows on the same page: a forced page break left most of a page blank. */
+  .appendix { margin-top: 24px; }
+  table.catalogue tbody, ul.group-notes li { break-inside: avoid; }
+  tr.capability { break-after: avoid; }
   h2, h3 { break-after: avoid; }
   figure.chart, .card, .recommendation, tr, .risk table { break-inside: avoid; }
   thead { display: table-header-group; }

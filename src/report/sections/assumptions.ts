@@ -1,15 +1,88 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatNumber, formatPercent } from "../format.js";
-import { describeInput, formatInputValue } from "../input-labels.js";
-import { userText } from "./parts.js";
+import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
+import { optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 function usedBy(context: ReportContext, names: readonly string[]): string {
-  const all = Object.keys(context.result.scenarios);
-  if (names.length === 0) return "none";
-  if (all.length > 1 && all.every((name) => names.includes(name))) return "all options";
-  return names.map((name) => userText(context.label(name))).join(", ");
+  const used = usedByOf(context.result, names);
+  if (used.kind === "none") return "no option";
+  if (used.kind === "all") return userText(allOptionsText(context.result));
+  return used.names.map((name) => userText(context.label(name))).join(", ");
+}
+
+/** The mark after a value that is the built-in catalogue's starting assumption; its note is said once. */
+const BUILT_IN_MARK = `<span class="built-in">*</span>`;
+const BUILT_IN_EXPLAINED = `Values marked ${BUILT_IN_MARK} are starting assumptions of the built-in catalogue: confirm them for your team, or override them under <span class="path">catalogue</span> in the case file.`;
+
+function valueCell(row: AppendixRow): string {
+  const mark = row.builtIn ? BUILT_IN_MARK : "";
+  const middle = row.middle ? `<div class="path">middle ${escapeHtml(row.middle)}</div>` : "";
+  return `<td class="number" data-label="Value">${escapeHtml(row.value)}${mark}${middle}</td>`;
+}
+
+/** Notes as the author wrote them; the built-in note is said once, and a note repeated on the next row reads "as above". */
+function noteCells(rows: readonly AppendixRow[]): string[] {
+  let previous: string | undefined;
+  return rows.map((row) => {
+    const note = row.builtIn ? undefined : row.assumption.note;
+    const text = note === undefined ? "" : note === previous ? `<span class="as-above">as above</span>` : userText(note);
+    previous = note;
+    return `<td class="note" data-label="Note">${text}</td>`;
+  });
+}
+
+function inputTable(context: ReportContext, rows: readonly AppendixRow[]): string {
+  const notes = noteCells(rows);
+  const body = rows
+    .map(
+      (row, index) => `<tr data-input="${escapeHtml(row.assumption.input)}">
+  <td data-label="Input">${escapeHtml(row.label)}<div class="path">${userText(row.assumption.input)}</div></td>
+  ${valueCell(row)}
+  <td data-label="Used by">${usedBy(context, row.assumption.usedBy)}</td>
+  ${notes[index]}
+</tr>`,
+    )
+    .join("");
+  return `<table class="assumptions">
+  <thead><tr><th>Input</th><th class="number">Value</th><th>Used by</th><th>Note</th></tr></thead>
+  <tbody>${body}</tbody>
+</table>`;
+}
+
+function capabilityTable(context: ReportContext, groups: readonly CapabilityGroup[]): string {
+  const bodies = groups
+    .map((group) => {
+      const notes = noteCells(group.rows);
+      const who =
+        group.usedBy.kind === "all" ? userText(allOptionsText(context.result)) : group.usedBy.names.map((name) => optionName(context, name)).join(", ");
+      const rows = group.rows
+        .map(
+          (row, index) => `<tr data-input="${escapeHtml(row.assumption.input)}">
+  <td data-label="Costs or changes">${escapeHtml(row.label)}<div class="path">${userText(row.assumption.input)}</div></td>
+  ${valueCell(row)}
+  ${notes[index]}
+</tr>`,
+        )
+        .join("");
+      return `<tbody data-capability="${escapeHtml(group.name)}">
+<tr class="capability"><th colspan="3">${userText(group.label)} <span class="used-in">in ${group.usedBy.kind === "none" ? "no option" : who}</span></th></tr>
+${rows}
+</tbody>`;
+    })
+    .join("");
+  return `<table class="assumptions catalogue">
+  <thead><tr><th>What it costs or changes</th><th class="number">Value</th><th>Note</th></tr></thead>
+  ${bodies}
+</table>`;
+}
+
+function capabilities(context: ReportContext, groups: readonly CapabilityGroup[], explain: boolean): string {
+  if (groups.length === 0) return "";
+  return `<h3>Improvements from the catalogue</h3>
+<p>Each improvement costs team hours to set up and may have a fee. Its other numbers multiply an input of the options that include it: × 0.7 means 30% less of it, × 1 no change.${explain ? ` ${BUILT_IN_EXPLAINED}` : ""}</p>
+${capabilityTable(context, groups)}`;
 }
 
 function method(context: ReportContext): string {
@@ -34,34 +107,12 @@ function method(context: ReportContext): string {
   return `<ul class="method">${points.map((point) => `<li>${point}</li>`).join("")}</ul>`;
 }
 
-function inputTable(context: ReportContext): string {
-  const { result } = context;
-  const rows = result.assumptions
-    .map((assumption) => {
-      const description = describeInput(assumption.input);
-      const note = assumption.note ? userText(assumption.note) : "";
-      const format = (value: number) => escapeHtml(formatInputValue(value, description.unit, result.currency));
-      const value = assumption.range
-        ? `${format(assumption.range.p5)} to ${format(assumption.range.p95)}<div class="path">middle ${format(assumption.value)}</div>`
-        : format(assumption.value);
-      return `<tr>
-  <td>${escapeHtml(description.label)}<div class="path">${userText(assumption.input)}</div></td>
-  <td class="number">${value}</td>
-  <td>${usedBy(context, assumption.usedBy)}</td>
-  <td class="note">${note}</td>
-</tr>`;
-    })
-    .join("");
-  return `<table class="assumptions">
-  <thead><tr><th>Input</th><th class="number">Value</th><th>Used by</th><th>Note</th></tr></thead>
-  <tbody>${rows}</tbody>
-</table>`;
-}
-
 function groupNotes(context: ReportContext): string {
   const notes = context.result.notes;
   if (notes.length === 0) return "";
-  const items = notes.map((note) => `<li><span class="path">${userText(note.input)}</span>: ${userText(note.note)}</li>`).join("");
+  const items = notes
+    .map((note) => `<li>${userText(groupNoteLabel(context.result, note.input))}: ${userText(note.note)}<div class="path">${userText(note.input)}</div></li>`)
+    .join("");
   return `<h3>Notes on groups of inputs</h3><ul class="group-notes">${items}</ul>`;
 }
 
@@ -70,6 +121,10 @@ export const assumptionsSection: ReportSection = {
   id: "assumptions",
   part: "appendix",
   render(context) {
+    const tables = appendixTables(context.result);
+    const builtInInInputs = tables.inputs.some((row) => row.builtIn);
+    const builtInInCapabilities = !builtInInInputs && tables.capabilities.some((group) => group.rows.some((row) => row.builtIn));
+    const inputsIntro = builtInInInputs ? `<p>${BUILT_IN_EXPLAINED}</p>` : "";
     const ranges =
       context.ranges === "none"
         ? " Each input is a single number; none is given as a range."
@@ -80,7 +135,9 @@ export const assumptionsSection: ReportSection = {
 <h3>How the figures are worked out</h3>
 ${method(context)}
 <h3>Inputs</h3>
-${inputTable(context)}
+${inputsIntro}
+${inputTable(context, tables.inputs)}
+${capabilities(context, tables.capabilities, builtInInCapabilities)}
 ${groupNotes(context)}
 </section>`;
   },

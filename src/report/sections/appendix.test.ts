@@ -1,0 +1,179 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_NOTE, buildResult, builtInCatalogue, validateScenarioText, type CaseResult } from "../../engine/index.js";
+import type { ReportContext } from "../context.js";
+import { formatMoney } from "../format.js";
+import { textOf } from "../report-text.js";
+import { formatWithUnit, multiplierText, usedByOf } from "./appendix-rows.js";
+import { assumptionsSection } from "./assumptions.js";
+
+const examples = new URL("../../../examples/", import.meta.url);
+const exampleFiles = [
+  ...readdirSync(examples).filter((name) => name.endsWith(".yaml")),
+  ...readdirSync(new URL("peers/", examples))
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => `peers/${name}`),
+];
+
+function resultOf(text: string): CaseResult {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return buildResult(compiled);
+}
+
+/** The appendix alone: it needs the result and the options' labels, no chart. */
+function appendixOf(result: CaseResult): string {
+  const context = {
+    result,
+    ranges: result.assumptions.some((assumption) => assumption.range) ? "notSampled" : "none",
+    charts: { teamHours: "", liveProjects: "" },
+    label: (name: string) => result.scenarios[name]?.label ?? name,
+    money: (value: number) => formatMoney(value, result.currency),
+  } satisfies ReportContext;
+  return assumptionsSection.render(context);
+}
+
+interface Row {
+  input: string;
+  cells: string[];
+  /** The capability's heading, for a row of the catalogue's table. */
+  heading?: string;
+}
+
+/** Text as read: the spaces `textOf` leaves where markup was are taken out before punctuation. */
+const decode = (html: string) =>
+  textOf(html)
+    .replace(/\s+([,”*])/g, "$1")
+    .replace(/“\s+/g, "“");
+
+/** Every row of the appendix's tables that stands for an input, with its cells as text. */
+function rowsOf(html: string): Row[] {
+  const rows: Row[] = [];
+  for (const body of html.split(/<tbody/).slice(1)) {
+    const heading = /<tr class="capability"><th colspan="3">([\s\S]*?)<\/th><\/tr>/.exec(body)?.[1];
+    for (const match of body.matchAll(/<tr data-input="([^"]*)">([\s\S]*?)<\/tr>/g)) {
+      const cells = [...match[2]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!);
+      rows.push({ input: decode(match[1]!), cells, ...(heading !== undefined ? { heading } : {}) });
+    }
+  }
+  return rows;
+}
+
+/** A cell's text without the grey lines under it (the place in the file, the middle of a range). */
+const mainLine = (cell: string) => decode(cell.replace(/<div class="path">[\s\S]*?<\/div>/g, ""));
+
+describe.each(exampleFiles)("the appendix of examples/%s", (file) => {
+  const result = resultOf(readFileSync(new URL(file, examples), "utf8"));
+  const html = appendixOf(result);
+  const rows = rowsOf(html);
+  const byInput = new Map(result.assumptions.map((assumption) => [assumption.input, assumption]));
+  const labelOf = (name: string) => result.scenarios[name]!.label;
+  const everyone = Object.keys(result.scenarios);
+
+  it("has one row for every input of run --json", () => {
+    expect(rows.map((row) => row.input).sort()).toEqual(result.assumptions.map((assumption) => assumption.input).sort());
+  });
+
+  it("says an input is used by all options only when run --json's usedBy lists every one, and otherwise names exactly those it lists", () => {
+    for (const row of rows.filter((candidate) => candidate.heading === undefined)) {
+      const usedBy = byInput.get(row.input)!.usedBy;
+      const said = mainLine(row.cells[2]!);
+      if (/\ball\b/.test(said)) {
+        expect([row.input, everyone.every((name) => usedBy.includes(name))]).toEqual([row.input, true]);
+        expect(said).toBe(`${labelOf(result.baseline)} and all ${everyone.length - 1} options`);
+      } else if (said === "no option") {
+        expect(usedBy).toEqual([]);
+      } else {
+        expect([row.input, said]).toEqual([row.input, usedBy.map(labelOf).join(", ")]);
+      }
+    }
+  });
+
+  it("heads each capability of the catalogue with its name and the options that include it", () => {
+    for (const row of rows.filter((candidate) => candidate.heading !== undefined)) {
+      const [, capability] = /^catalogue\.([^.[]+)/.exec(row.input)!;
+      const heading = decode(row.heading!);
+      const label =
+        Object.values(result.comparisons)
+          .flatMap((comparison) => comparison.adoptionOrder ?? [])
+          .find((step) => step.capability === capability)?.label ?? builtInCatalogue[capability!]!.label;
+      const usedBy = byInput.get(row.input)!.usedBy;
+      expect(heading).toBe(`${label} in ${usedBy.map((name) => `“${labelOf(name)}”`).join(", ")}`);
+      expect(usedBy.length).toBeLessThan(everyone.length);
+    }
+  });
+
+  it("shows each multiplier of the catalogue with what it means, and each cost with its unit", () => {
+    for (const row of rows.filter((candidate) => candidate.heading !== undefined)) {
+      const assumption = byInput.get(row.input)!;
+      const value = mainLine(row.cells[1]!).replace(/\*$/, "");
+      if (row.input.includes(".effects")) {
+        const change = Math.round(Math.abs(1 - assumption.value) * 1000) / 10;
+        const meaning = change === 0 ? "no change" : `${change}% ${assumption.value < 1 ? "less" : "more"}`;
+        if (!assumption.range) expect([row.input, value]).toEqual([row.input, `× ${assumption.value} (${meaning})`]);
+        // The capability's heading names it; the row names what it multiplies, not the file's path.
+        expect(mainLine(row.cells[0]!)).not.toMatch(/[.[\]]|hours per month/);
+      } else if (row.input.endsWith(".setupHours")) {
+        expect(value).toMatch(/^[\d,.]+ hours?$/);
+      } else {
+        expect(value).toMatch(/^(€|US\$|£)[\d,.]+( a month| a person a month)?$/);
+      }
+    }
+  });
+
+  it("writes every value with its unit: only a count stands alone", () => {
+    for (const row of rows) {
+      const value = mainLine(row.cells[1]!);
+      if (/^[\d,.−-]+$/.test(value)) expect([row.input, row.input.endsWith("linesOfBusiness")]).toEqual([row.input, true]);
+    }
+  });
+
+  it("says the built-in catalogue's note once, and no note twice on rows that follow each other", () => {
+    const text = decode(html);
+    const builtIn = result.assumptions.filter((assumption) => assumption.note === BUILT_IN_NOTE);
+    expect(text.split("starting assumption").length - 1).toBe(builtIn.length > 0 ? 1 : 0);
+    expect(text).not.toContain(BUILT_IN_NOTE);
+    for (const row of rows) {
+      const marked = mainLine(row.cells[1]!).endsWith("*");
+      expect([row.input, marked]).toEqual([row.input, byInput.get(row.input)!.note === BUILT_IN_NOTE]);
+    }
+    const notes = rows.map((row) => mainLine(row.cells.at(-1)!));
+    for (let index = 1; index < notes.length; index++) {
+      if (notes[index] !== "") expect([rows[index]!.input, notes[index]]).not.toEqual([rows[index]!.input, notes[index - 1]]);
+    }
+  });
+});
+
+describe("the appendix's words", () => {
+  it("count today and a single option as two names, not as all options", () => {
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8");
+    const result = resultOf(text);
+    expect(usedByOf(result, Object.keys(result.scenarios)).kind).toBe("all");
+    const two = { ...result, scenarios: { current: result.scenarios.current!, optimal: result.scenarios.optimal! } } as CaseResult;
+    expect(usedByOf(two, ["current", "optimal"])).toEqual({ kind: "some", names: ["current", "optimal"] });
+    expect(usedByOf(result, ["optimal", "nobody"])).toEqual({ kind: "some", names: ["optimal"] });
+    expect(usedByOf(result, [])).toEqual({ kind: "none", names: [] });
+  });
+
+  it("say what a multiplier does", () => {
+    expect(multiplierText(0.7)).toBe("× 0.7 (30% less)");
+    expect(multiplierText(0.95)).toBe("× 0.95 (5% less)");
+    expect(multiplierText(1.25)).toBe("× 1.25 (25% more)");
+    expect(multiplierText(1)).toBe("× 1 (no change)");
+  });
+
+  it("put the workbook's unit after the number", () => {
+    expect(formatWithUnit(80, "hours", "EUR")).toBe("80 hours");
+    expect(formatWithUnit(1, "hours", "EUR")).toBe("1 hour");
+    expect(formatWithUnit(14, "hours a month", "EUR")).toBe("14 hours a month");
+    expect(formatWithUnit(300, "{currency} a month", "EUR")).toBe("€300 a month");
+    expect(formatWithUnit(20, "{currency} a person a month", "USD")).toBe("US$20 a person a month");
+    expect(formatWithUnit(5000, "{currency}", "EUR")).toBe("€5,000");
+    expect(formatWithUnit(0.08, "share a year", "EUR")).toBe("8% a year");
+    expect(formatWithUnit(0.2, "share (1 = fully)", "EUR")).toBe("20%");
+    expect(formatWithUnit(1.35, "factor", "EUR")).toBe("×1.35");
+    expect(formatWithUnit(3, "month", "EUR")).toBe("month 3");
+    expect(formatWithUnit(1, "people", "EUR")).toBe("1 person");
+    expect(formatWithUnit(10, "runs a week", "EUR")).toBe("10 runs a week");
+  });
+});
