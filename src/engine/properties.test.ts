@@ -8,6 +8,9 @@ const hours = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultIn
 const share = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
 const money = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
 
+/** The months a cost line runs, sometimes: from and until anywhere in (or just past) the horizon. */
+const window = (horizon: number) => ({ fromMonth: fc.integer({ min: 1, max: horizon + 2 }), untilMonth: fc.integer({ min: 1, max: horizon + 2 }) });
+
 /** Inputs of one scenario, covering every category of the cost framework. */
 const scenarioInputs = (capacityMode: boolean, horizon: number) =>
   fc.record({
@@ -27,18 +30,36 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
       adoptionDipShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
       adoptionDipMonths: fc.integer({ min: 0, max: 4 }),
       external: fc.record({ consultants: money(20000), trainingPerPerson: money(2000) }),
+      alongside: fc.record({ people: hours(2), forMonths: fc.integer({ min: 0, max: 12 }) }),
     }),
     manualTasks: fc.record({
       reports: fc.record({ minutesPerWeek: hours(240), per: fc.constant("person") }),
       checks: fc.record({ minutesPerWeek: hours(120), per: fc.constant("project") }),
       sync: fc.record({ minutesPerWeek: hours(120), per: fc.constant("team") }),
+      toil: fc.record({ shareOfTime: fc.double({ min: 0, max: 0.2, noNaN: true }) }),
     }),
     waiting: fc.record({ runsPerWeekPerPerson: hours(20), minutesPerRun: hours(90), focusLostShare: share, contextSwitchMinutes: hours(20) }),
     meetings: fc.record({ hoursPerPersonPerMonth: hours(20), otherTeamsHoursPerMonth: hours(40), otherTeamsHourlyCost: money(120) }),
     tooling: fc.record({
-      licences: fc.record({ flatPerYear: money(20000), perUserPerMonth: money(300) }),
-      infrastructure: fc.record({ perMonth: money(3000), perLiveProjectPerMonth: money(300) }),
-      supportStaff: fc.record({ monthlyCostEach: money(9000), liveProjectsEach: fc.integer({ min: 0, max: 10 }) }),
+      licences: fc.record(
+        { flatPerYear: money(20000), perUserPerMonth: money(300), perUserPerYear: money(500), ...window(horizon) },
+        { requiredKeys: ["flatPerYear", "perUserPerMonth", "perUserPerYear"] },
+      ),
+      infrastructure: fc.record(
+        { perMonth: money(3000), perLiveProjectPerMonth: money(300), perYear: money(5000), ...window(horizon) },
+        { requiredKeys: ["perMonth", "perLiveProjectPerMonth", "perYear"] },
+      ),
+      supportStaff: fc.record(
+        { monthlyCostEach: money(9000), annualSalaryEach: money(90000), liveProjectsEach: fc.integer({ min: 0, max: 10 }), ...window(horizon) },
+        { requiredKeys: ["monthlyCostEach", "annualSalaryEach", "liveProjectsEach"] },
+      ),
+      training: fc.record({ perPersonPerYear: money(3000), ...window(horizon) }, { requiredKeys: ["perPersonPerYear"] }),
+    }),
+    delivery: fc.record({
+      featuresPerYear: hours(40),
+      successRate: share,
+      revenueImpactShare: fc.double({ min: 0, max: 0.01, noNaN: true }),
+      annualRevenue: money(5e6),
     }),
     projects: fc.record({
       alreadyLive: fc.integer({ min: 0, max: 4 }),
@@ -48,6 +69,7 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
     }),
     breakage: fc.record({
       deploymentsPerProjectPerMonth: hours(8),
+      deploymentsPerYear: hours(200),
       changeFailureRate: share,
       hoursToRestore: hours(24),
       outageCostPerHour: money(2000),
@@ -107,7 +129,8 @@ describe("engine invariants (fast-check)", () => {
               month.breakageFixHours +
               month.knowledgeLossHours +
               month.setupHours +
-              month.learningHours;
+              month.learningHours +
+              month.alongsideHours;
             expect(Math.abs(overheads - month.overheadHours)).toBeLessThan(tolerance);
             expect(month.buildHours).toBeGreaterThanOrEqual(0);
             expect(month.idleHours).toBeGreaterThanOrEqual(-1e-9);

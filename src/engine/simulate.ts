@@ -60,13 +60,17 @@ function riseOf(columns: Float64Array, row: number, base: Float64Array, baseRow:
   return difference > 0 ? difference : 0;
 }
 
-/** The first and last month parameters of every cost line with a window. */
-const WINDOWS: readonly (readonly [number, number])[] = [
-  [P.licencesFromMonth, P.licencesUntilMonth],
-  [P.infrastructureFromMonth, P.infrastructureUntilMonth],
-  [P.supportFromMonth, P.supportUntilMonth],
-  [P.trainingFromMonth, P.trainingUntilMonth],
-];
+/** The first and last month parameters of every cost line with a window, in pairs. */
+const WINDOWS = Int32Array.of(
+  P.licencesFromMonth,
+  P.licencesUntilMonth,
+  P.infrastructureFromMonth,
+  P.infrastructureUntilMonth,
+  P.supportFromMonth,
+  P.supportUntilMonth,
+  P.trainingFromMonth,
+  P.trainingUntilMonth,
+);
 
 /** Weeks in an average month. */
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -149,13 +153,16 @@ const W = {
 const after = new Float64Array(17);
 const until = new Float64Array(17);
 
-/** The last month within the horizon in which a cost line of `p` starts or stops (0 when none does). */
+/**
+ * The last month within the horizon in which a cost line of `p` starts (after month 1) or stops: 0 when
+ * every line runs the whole case.
+ */
 function lastWindowEdge(p: Float64Array, months: number): number {
   let last = 0;
-  for (const [from, until] of WINDOWS) {
-    const start = p[from]!;
-    const stop = p[until]! + 1;
-    if (start <= months && start > last) last = start;
+  for (let index = 0; index < WINDOWS.length; index += 2) {
+    const start = p[WINDOWS[index]!]!;
+    const stop = p[WINDOWS[index + 1]!]! + 1;
+    if (start > 1 && start <= months && start > last) last = start;
     if (stop <= months && stop > last) last = stop;
   }
   return last;
@@ -316,6 +323,8 @@ export function simulate(
   let trainingYearly = tools[P.trainingPerPersonPerYear]! * people;
   // Cost lines stop or start at their window's edges: no month before the last edge is settled.
   const lastEdge = Math.max(lastWindowEdge(tools, months), lastWindowEdge(p, months));
+  // With no window at all (the usual case) each month's fees take the short form below.
+  const windowed = lastEdge > 0;
   const capacityMode = plan.capacityMode;
   const scheduledReleases = plan.scheduledReleases;
   const scheduledBuildShare = plan.scheduledBuildShare;
@@ -526,14 +535,27 @@ export function simulate(
       trainingFrom = p[P.trainingFromMonth]!;
       trainingUntil = p[P.trainingUntilMonth]!;
     }
-    const licences =
-      (runs(month, licencesFrom, licencesUntil) ? licenceFixed : 0) + (yearlyDue(month, licenceYearStart, licencesFrom, licencesUntil) ? licenceYearly : 0);
-    const infrastructure =
-      (runs(month, infrastructureFrom, infrastructureUntil) ? infrastructureFixed + infrastructurePerProject * live : 0) +
-      (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
     const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
-    const support = runs(month, supportFrom, supportUntil) ? supportPeople * supportCostEach : 0;
-    const training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
+    let licences: number;
+    let infrastructure: number;
+    let support: number;
+    let training: number;
+    if (windowed) {
+      licences =
+        (runs(month, licencesFrom, licencesUntil) ? licenceFixed : 0) + (yearlyDue(month, licenceYearStart, licencesFrom, licencesUntil) ? licenceYearly : 0);
+      infrastructure =
+        (runs(month, infrastructureFrom, infrastructureUntil) ? infrastructureFixed + infrastructurePerProject * live : 0) +
+        (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
+      support = runs(month, supportFrom, supportUntil) ? supportPeople * supportCostEach : 0;
+      training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
+    } else {
+      // Every line runs the whole case: the yearly amounts fall at the start of each licence year.
+      const yearStarts = (month - licenceYearStart) % 12 === 0;
+      licences = licenceFixed + (yearStarts ? licenceYearly : 0);
+      infrastructure = infrastructureFixed + infrastructurePerProject * live + (yearStarts ? infrastructureYearly : 0);
+      support = supportPeople * supportCostEach;
+      training = yearStarts ? trainingYearly : 0;
+    }
     const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
     const net =
@@ -631,12 +653,19 @@ export function simulate(
         riseOf(out, pattern, base, basePattern, F.otherTeamsCost) +
         riseOf(out, pattern, base, basePattern, F.externalSpend)
       : 0;
+    // The first month of each line's years (past the last window edge, every line runs or has stopped).
+    const licenceFirst = licenceYearStart > licencesFrom ? licenceYearStart : licencesFrom;
+    const infrastructureFirst = licenceYearStart > infrastructureFrom ? licenceYearStart : infrastructureFrom;
+    const trainingFirst = licenceYearStart > trainingFrom ? licenceYearStart : trainingFrom;
     for (let month = repeatFrom + 1; month <= months; month++) {
       const at = month - 1;
       const row = at * FIELDS;
-      const licences = (licencesRun ? licenceFixed : 0) + (yearlyDue(month, licenceYearStart, licencesFrom, licencesUntil) ? licenceYearly : 0);
-      const infrastructure = infrastructureSteady + (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
-      const training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
+      let licences = licencesRun ? licenceFixed : 0;
+      if (month >= licenceFirst && month <= licencesUntil && (month - licenceFirst) % 12 === 0) licences += licenceYearly;
+      let infrastructure = infrastructureSteady;
+      if (infrastructureYearly !== 0 && month >= infrastructureFirst && month <= infrastructureUntil && (month - infrastructureFirst) % 12 === 0)
+        infrastructure += infrastructureYearly;
+      const training = trainingYearly !== 0 && month >= trainingFirst && month <= trainingUntil && (month - trainingFirst) % 12 === 0 ? trainingYearly : 0;
       const net = leading - licences - infrastructure - support - training - outage - hiring - otherTeams - externalSpend;
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);
