@@ -63,8 +63,14 @@ td.overloaded { background: #fbe1dd; color: var(--bad); font-weight: 600; }
 ul.method { padding-left: 18px; }
 table.assumptions { font-size: .78rem; }
 table.assumptions td.note { color: var(--muted); }
-table.assumptions td:first-child { width: 38%; }
-table.catalogue td:first-child { width: 44%; }
+/* Fixed columns: a long value or note wraps in its own column instead of squeezing "Used by". */
+table.assumptions { table-layout: fixed; }
+table.assumptions td.number { white-space: normal; }
+table.assumptions thead th:nth-child(1) { width: 31%; }
+table.assumptions thead th:nth-child(2) { width: 16%; }
+table.assumptions thead th:nth-child(3) { width: 18%; }
+table.catalogue thead th:nth-child(1) { width: 44%; }
+table.catalogue thead th:nth-child(2) { width: 20%; }
 table.assumptions .as-above { font-style: italic; }
 .built-in { color: var(--accent); font-weight: 700; margin-left: 2px; }
 table.catalogue tr.capability th { color: var(--text); font-weight: 700; padding-top: 10px; border-bottom: 1px solid var(--line); }
@@ -82,7 +88,6 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
      own, each cell named ("Value: 80 hours"). */
   table.assumptions, table.assumptions tbody, table.assumptions tr, table.assumptions td, table.assumptions th { display: block; overflow: visible; }
   table.assumptions thead { display: none; }
-  table.assumptions td:first-child { width: auto; }
   table.assumptions tr { padding: 6px 0; border-bottom: 1px solid var(--line); }
   table.assumptions td, table.assumptions th { border: 0; padding: 1px 0; text-align: left; white-space: normal; width: auto; }
   table.assumptions td[data-label]:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); }
