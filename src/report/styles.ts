@@ -28,6 +28,14 @@ p { margin: 0 0 8px; }
 .card .big { font-size: 1.6rem; font-weight: 700; line-height: 1.2; margin: 2px 0 0; }
 .card .unit { color: var(--muted); font-size: .8rem; margin: 0 0 6px; }
 .card p[data-prose] { font-size: .87rem; margin: 0; }
+/* A close call: the two options side by side, inside the recommendation. */
+table.trade-off { font-size: .8rem; margin: 2px 0 6px; background: #fff; }
+table.trade-off th, table.trade-off td { padding: 2px 6px; }
+table.trade-off .muted { font-size: .75rem; }
+/* An extraordinary result: a plain warning before "How sure are we?". */
+.check { border-left: 5px solid var(--bad); background: #fdf3f1; padding: 6px 14px 2px; margin: 0 0 10px; }
+.check h2 { font-size: .95rem; margin: 0 0 4px; }
+.check p { font-size: .87rem; margin-bottom: 4px; }
 .risk h2 { font-size: 1.05rem; margin: 4px 0 4px; }
 .risk p { font-size: .9rem; margin-bottom: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: 4px 0 8px; }
