@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeInput, formatInputValue, parseInputPath } from "./input-labels.js";
+import { parameterNames, parameterSpecs } from "../engine/model/parameters.js";
+import { inputLabel as workbookLabel } from "../workbook/input-labels.js";
+import { describeInput, formatInputValue, hasMeaning, parseInputPath } from "./input-labels.js";
 
 describe("parseInputPath", () => {
   it("reads dotted and quoted segments", () => {
@@ -21,6 +23,13 @@ describe("describeInput", () => {
   });
   it("names a chore by the user's own name", () => {
     expect(describeInput('defaults.manualTasks["weekly report"].minutesPerWeek').label).toBe("Minutes a week on the chore “weekly report”");
+    expect(describeInput("defaults.manualTasks.toil.shareOfTime")).toMatchObject({ label: "Share of time on the chore “toil”", unit: "share" });
+  });
+
+  it("has words of its own, in the report and in the workbook, for every input the engine reads", () => {
+    const fields = parameterNames.map((name) => parameterSpecs[name].source).filter((source) => !source.startsWith("manualTasks"));
+    expect(fields.filter((field) => !hasMeaning(field))).toEqual([]);
+    expect(fields.filter((field) => workbookLabel(field.split(".")) === undefined)).toEqual([]);
   });
   it("falls back to the field name in words", () => {
     expect(describeInput("defaults.team.somethingNew").label).toBe("Something new");

@@ -33,6 +33,8 @@ const meanings: Record<string, InputMeaning> = {
   "change.external.licences": { label: "Licence fees paid up front", unit: "money" },
   "change.external.trainingPerPerson": { label: "Training for each person", unit: "money" },
   "change.external.other": { label: "Other one-off spending", unit: "money" },
+  "change.alongside.people": { label: "People working on the change alongside the new way", unit: "people" },
+  "change.alongside.forMonths": { label: "Months they work on it", unit: "months" },
   "waiting.runsPerWeekPerPerson": { label: "Jobs one person waits for each week", unit: "count" },
   "waiting.minutesPerRun": { label: "Minutes one job takes to run", unit: "minutes" },
   "waiting.focusLostShare": { label: "Share of waiting time lost to broken focus", unit: "share" },
@@ -43,16 +45,37 @@ const meanings: Record<string, InputMeaning> = {
   "tooling.licences.flatPerYear": { label: "Licence fee a year", unit: "money" },
   "tooling.licences.flatPerMonth": { label: "Licence fee a month", unit: "money" },
   "tooling.licences.perUserPerMonth": { label: "Licence fee a month for each person", unit: "money" },
+  "tooling.licences.perUserPerYear": { label: "Licence fee a year for each person", unit: "money" },
+  "tooling.licences.fromMonth": { label: "First month licences are paid", unit: "month" },
+  "tooling.licences.untilMonth": { label: "Last month licences are paid", unit: "month" },
   "tooling.infrastructure.perMonth": { label: "Computing costs a month", unit: "money" },
+  "tooling.infrastructure.perYear": { label: "Computing costs a year", unit: "money" },
+  "tooling.infrastructure.perUserPerYear": { label: "Computing costs a year for each person", unit: "money" },
   "tooling.infrastructure.perLiveProjectPerMonth": { label: "Computing costs a month for each live project", unit: "money" },
+  "tooling.infrastructure.fromMonth": { label: "First month computing costs are paid", unit: "month" },
+  "tooling.infrastructure.untilMonth": { label: "Last month computing costs are paid", unit: "month" },
   "tooling.supportStaff.monthlyCostEach": { label: "Monthly cost of one support person", unit: "money" },
+  "tooling.supportStaff.annualSalaryEach": { label: "Yearly salary of one support person", unit: "money" },
+  "tooling.supportStaff.benefitsMultiplier": { label: "Employer costs on top of a support person's salary", unit: "factor" },
   "tooling.supportStaff.liveProjectsEach": { label: "Live projects one support person looks after", unit: "count" },
   "tooling.supportStaff.minimum": { label: "Support people needed at least", unit: "count" },
+  "tooling.supportStaff.fromMonth": { label: "First month support staff are paid", unit: "month" },
+  "tooling.supportStaff.untilMonth": { label: "Last month support staff are paid", unit: "month" },
+  "tooling.training.perPersonPerYear": { label: "Training a year for each person", unit: "money" },
+  "tooling.training.fromMonth": { label: "First month training is paid", unit: "month" },
+  "tooling.training.untilMonth": { label: "Last month training is paid", unit: "month" },
+  "delivery.featuresPerYear": { label: "Features or experiments delivered a year", unit: "count" },
+  "delivery.linesOfBusiness": { label: "Lines of business", unit: "count" },
+  "delivery.timeReinvestedShare": { label: "Share of them the team has time for", unit: "share" },
+  "delivery.successRate": { label: "Share of features that succeed", unit: "share" },
+  "delivery.revenueImpactShare": { label: "Revenue one successful feature adds a year", unit: "share" },
+  "delivery.annualRevenue": { label: "Yearly revenue of the product", unit: "money" },
   "projects.alreadyLive": { label: "Projects live at the start", unit: "count" },
   "projects.buildHours": { label: "Hours to build and release one project", unit: "hours" },
   "projects.upkeepHoursPerMonth": { label: "Upkeep hours a month for each live project", unit: "hours" },
   "projects.valuePerMonth": { label: "What one live project earns or saves a month", unit: "money" },
   "breakage.deploymentsPerProjectPerMonth": { label: "Changes released a month for each live project", unit: "count" },
+  "breakage.deploymentsPerYear": { label: "Changes released a year by the whole team", unit: "count" },
   "breakage.changeFailureRate": { label: "Share of changes that fail", unit: "share" },
   "breakage.hoursToRestore": { label: "Hours of outage until a failure is fixed", unit: "hours" },
   "breakage.outageCostPerHour": { label: "Cost of an hour of outage", unit: "money" },
@@ -100,6 +123,11 @@ function words(name: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** Whether a field inside a scenario (e.g. "projects.buildHours") has plain words of its own. */
+export function hasMeaning(field: string): boolean {
+  return meanings[field] !== undefined;
+}
+
 /**
  * Plain words for an input of the scenario file.
  * @example describeInput("scenarios.optimal.projects.upkeepHoursPerMonth").label // "Upkeep hours a month for each live project"
@@ -116,6 +144,8 @@ export function describeInput(input: string): InputDescription {
   }
   const field = inner.map(String).join(".");
   if (inner[0] === "manualTasks" && inner.length === 3) {
+    if (inner[2] === "shareOfTime")
+      return { field, label: `Share of time on the chore “${String(inner[1])}”`, unit: "share", ...(scenario ? { scenario } : {}) };
     return { field, label: `Minutes a week on the chore “${String(inner[1])}”`, unit: "minutes", ...(scenario ? { scenario } : {}) };
   }
   const meaning = meanings[field] ?? { label: words(String(inner[inner.length - 1] ?? input)), unit: "count" as const };

@@ -28,9 +28,17 @@ export async function renderChartSvg(spec: TopLevelSpec, title: string): Promise
   try {
     const svg = await view.toSVG();
     const prefix = `chart${++chartCount}-`;
+    // Vega numbers its clip paths across the whole process: each id is renumbered in the order it first
+    // appears in this chart, so the same case gives the same bytes however many charts came before.
+    const ids = new Map<string, string>();
+    const local = (id: string) => {
+      if (!ids.has(id)) ids.set(id, `${prefix}${ids.size + 1}`);
+      return ids.get(id)!;
+    };
     return svg
-      .replace(/\bid="([^"]+)"/g, (_match, id: string) => `id="${prefix}${id}"`)
-      .replace(/url\(#([^)]+)\)/g, (_match, id: string) => `url(#${prefix}${id})`)
+      .replace(/\bid="([^"]+)"|url\(#([^)]+)\)/g, (_match, id: string | undefined, reference: string | undefined) =>
+        id !== undefined ? `id="${local(id)}"` : `url(#${local(reference!)})`,
+      )
       .replace(/<svg /, `<svg role="img" aria-label="${escapeHtml(title)}" `);
   } finally {
     view.finalize();

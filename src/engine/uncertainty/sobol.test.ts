@@ -129,6 +129,18 @@ describe("sobolIndices", () => {
     expect(unbootstrapped!.firstInterval).toEqual([unbootstrapped!.first, unbootstrapped!.first]);
   });
 
+  it("gives zero indices for a model constant but for rounding in its last bits (no ratio of rounding errors)", () => {
+    // 25,397 computed along slightly different paths: the same number to within a few units in its last place.
+    const rounded: BatchModel = (inputs, out) => {
+      for (let row = 0; row < out.length; row++) out[row] = 25397.4 + (inputs[0]![row]! > 0 ? 3.6e-12 : -3.6e-12);
+    };
+    const indices = sobolIndices(2, toSymmetricUnitPi, rounded, { baseSamples: 256, seed: 3 });
+    expect(indices.map((index) => [index.first, index.total])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
   it("rejects a base sample count that is not a power of two, and bad options", () => {
     const options = { seed: 1 };
     expect(() => sobolIndices(3, toSymmetricUnitPi, ishigami, { ...options, baseSamples: 1000 })).toThrow(RangeError);

@@ -49,6 +49,11 @@ interface CentredOutputs {
   centredA: Float64Array;
   centredB: Float64Array;
   differences: Float64Array[];
+  /**
+   * The variance below which the output does not vary at all: rounding in the model's arithmetic
+   * (a part in 10¹² of the output's size). Below it every index is 0, not a ratio of rounding errors.
+   */
+  noVariance: number;
 }
 
 function validateOptions(dimension: number, options: SobolOptions): { bootstrap: number; confidence: number } {
@@ -101,7 +106,7 @@ function evaluate(model: BatchModel, columns: readonly Float64Array[], rows: num
  * keeps every loop a sequential scan.
  */
 function estimateIndices(outputs: CentredOutputs, weights: Float64Array, first: Float64Array, total: Float64Array, stride: number, offset: number): void {
-  const { centredA, centredB, differences } = outputs;
+  const { centredA, centredB, differences, noVariance } = outputs;
   const rows = weights.length;
   let sum = 0;
   let squares = 0;
@@ -127,8 +132,8 @@ function estimateIndices(outputs: CentredOutputs, weights: Float64Array, first: 
       squaredSum += weighted * difference[i]!;
     }
     const position = j * stride + offset;
-    first[position] = variance > 0 ? (crossSum - shift * differenceSum) / rows / variance : 0;
-    total[position] = variance > 0 ? squaredSum / (2 * rows) / variance : 0;
+    first[position] = variance > noVariance ? (crossSum - shift * differenceSum) / rows / variance : 0;
+    total[position] = variance > noVariance ? squaredSum / (2 * rows) / variance : 0;
   }
 }
 
@@ -145,7 +150,8 @@ function centreOutputs(outputsA: Float64Array, outputsB: Float64Array, outputsMi
     outputsA[i] = outputsA[i]! - centre;
     outputsB[i] = outputsB[i]! - centre;
   }
-  return { centredA: outputsA, centredB: outputsB, differences: outputsMixed };
+  const size = 1e-12 * Math.max(1, Math.abs(centre));
+  return { centredA: outputsA, centredB: outputsB, differences: outputsMixed, noVariance: size * size };
 }
 
 /** Percentile interval of samples[start .. start + count), widened to contain `estimate`. */

@@ -34,7 +34,11 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const payback = (comparison: ComparisonResult) =>
     comparison.paybackMonth === null ? `not within ${months}` : comparison.paybackMonth === 0 ? "from the start" : formatMonth(comparison.paybackMonth);
   const keep = (count: number | null) => (count === null ? "any number of" : formatNumber(count));
-  const npv = (comparison: ComparisonResult) => comparison.distribution?.npv;
+  // A range whose two ends read the same is not shown as a range.
+  const npv = (comparison: ComparisonResult) => {
+    const range = comparison.distribution?.npv;
+    return range && money(range.p5!) !== money(range.p95!) ? range : undefined;
+  };
   const expected = new Map<string, string[]>();
   const add = (name: string, value: string) => expected.set(name, [...(expected.get(name) ?? []), value]);
 

@@ -38,7 +38,9 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
 
   it("puts the net gain's range right after the net gain, naming it, and calls nothing cash that is not", async () => {
     const text = await pageOne(compiled, result);
-    const npv = best.distribution?.npv;
+    const range = best.distribution?.npv;
+    // A range whose two ends read the same is not shown as a range.
+    const npv = range && money(range.p5!) !== money(range.p95!) ? range : undefined;
     if (npv)
       expect(text).toContain(
         `net gain over ${result.horizonMonths} months, in today's money The net gain is likely to fall between ${money(npv.p5!)} and ${money(npv.p95!)}.`,
@@ -156,5 +158,30 @@ scenarios:
       expect(result.judgement.extraordinary, name).toEqual([]);
       expect(await pageOne(compiled, result), name).not.toContain("Check these figures");
     }
+  });
+});
+
+describe("page 1 with ranges that do not move the result", () => {
+  it("says so, instead of a range whose two ends read the same", async () => {
+    const compiled = compile(`title: A range that moves nothing
+currency: EUR
+horizonMonths: 12
+discountRate: 0
+baseline: today
+defaults:
+  team: {people: 1, hoursPerMonth: 100, hourlyCost: 50}
+  projects: {alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: {low: 1000, high: 3000}}
+  releases: {mode: schedule, months: []}
+scenarios:
+  today: {}
+  better: {projects: {upkeepHoursPerMonth: 20}, tooling: {licences: {flatPerMonth: 100}}}
+`);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 1_000, seed: 1 }).runAll().summarise());
+    const text = await pageOne(compiled, result);
+    expect(text).not.toMatch(/between (€[\d,]+) and \1/);
+    expect(text).not.toContain("likely to fall between");
+    expect(text).toContain(
+      `Some inputs are ranges, not single numbers, but none of them moves the net gain of “better” much: over 1,000 runs with new values from the ranges, it stays at about ${formatMoney(result.comparisons.better!.distribution!.npv.p50!, "EUR")}.`,
+    );
   });
 });

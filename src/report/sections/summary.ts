@@ -6,10 +6,16 @@ import { countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
-function npvRange(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
+function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
   const npv = context.uncertainty?.distribution[alternative]?.npv;
   if (!npv || npv.p5 === null || npv.p50 === null || npv.p95 === null) return undefined;
   return { p5: npv.p5, p50: npv.p50, p95: npv.p95 };
+}
+
+/** The NPV's 90% range as page 1 shows it: none when its two ends read the same ("between €25,400 and €25,400"). */
+function npvRange(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
+  const npv = sampledNpv(context, alternative);
+  return npv && context.money(npv.p5) !== context.money(npv.p95) ? npv : undefined;
 }
 
 function header(context: ReportContext): string {
@@ -254,8 +260,12 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const risks = context.risks;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const npv = npvRange(context, comparison.alternative);
-  const intro =
-    distribution && npv
+  const flat = distribution && !npv ? sampledNpv(context, comparison.alternative) : undefined;
+  const intro = flat
+    ? prose(
+        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${context.money(flat.p50)}.`,
+      )
+    : distribution && npv
       ? prose(
           `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)}. Half of the runs gain more than ${context.money(npv.p50)}, half less. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { packageRoot } from "./package-files.js";
+
+// The README's table of the bundled templates' results is what `run --json --samples 0` gives.
+
+const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
+const section = readme.slice(readme.indexOf("### The bundled templates and their sources"), readme.indexOf("## Where the numbers come from"));
+
+const symbols: Record<string, string> = { EUR: "€", USD: "$", GBP: "£" };
+function money(value: number, currency: string): string {
+  const text = `${symbols[currency]}${Math.round(Math.abs(value)).toLocaleString("en-US")}`;
+  return value < -0.5 ? `−${text}` : text;
+}
+
+describe("the README's table of the bundled templates", () => {
+  for (const template of ["solo", "team", "enterprise"]) {
+    it(`gives ${template}'s results as run --json does`, () => {
+      const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", `${template}.yaml`), "utf8"));
+      const result = buildResult(compiled!);
+      const payroll = result.scenarios[result.baseline]!.months.slice(-12).reduce((total, month) => total + month.payroll, 0);
+      // The template's own table: from its italic name to the next one.
+      const name = `*${template.charAt(0).toUpperCase()}${template.slice(1)}*`;
+      const own = section.slice(section.indexOf(name)).split("\n\n*")[0]!;
+      for (const comparison of Object.values(result.comparisons)) {
+        const row = own.split("\n").find((line) => line.startsWith("| ") && line.includes(`(\`${comparison.alternative}\`)`));
+        expect(row, `${template}: a row for ${comparison.alternative}`).toBeDefined();
+        const cells = row!.split("|").map((cell) => cell.trim());
+        const payback = comparison.paybackMonth === null ? `not within ${result.horizonMonths} months` : `month ${comparison.paybackMonth}`;
+        const share = Math.round((comparison.benefitLastTwelveMonths / payroll) * 100);
+        expect(cells.slice(2, 6), `${template}: ${comparison.alternative}`).toEqual([
+          money(comparison.npv, result.currency),
+          `${comparison.roi! < 0 ? "−" : ""}${Math.round(Math.abs(comparison.roi!) * 100)}%`,
+          payback,
+          `${money(comparison.benefitLastTwelveMonths, result.currency)} (${share}%)`,
+        ]);
+      }
+    });
+  }
+});
