@@ -3,7 +3,8 @@ import { benefitCategories, benefitCategoryLabels, type CaseResult } from "../en
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
 import { chartConfig, currencySymbol, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
-export const TOTAL_LABEL = "Total gain";
+/** The sum of the categories: the total net benefit over the plan, not discounted (the NPV is the discounted one). */
+export const TOTAL_LABEL = "Total, not discounted";
 
 /** Colour of the amount of a cost (a bar to the left of zero): the report's red for bad news. */
 export const COST_LABEL_COLOUR = "#b23b2e";
