@@ -13,7 +13,8 @@ export function formatIssues(file: string, text: string, issues: readonly Issue[
       const head = `${file}:${line}:${column}: ${issue.severity}: ${issue.message}`;
       const source = lines[line - 1];
       // A binary file's first "line" tells the reader nothing.
-      if (source === undefined || source.trim() === "" || issue.code === "not_text") return head;
+      // Nor does the count of problems not listed point at a line of its own.
+      if (source === undefined || source.trim() === "" || issue.code === "not_text" || issue.more !== undefined) return head;
       const { shown, caretAt } = excerpt(printable(source), column);
       const number = String(line);
       const gutter = " ".repeat(number.length);
@@ -42,8 +43,11 @@ function excerpt(source: string, column: number): { shown: string; caretAt: numb
 }
 
 export function countSummary(issues: readonly Issue[]): string {
-  const errors = issues.filter((issue) => issue.severity === "error").length;
-  const warnings = issues.length - errors;
+  // A capped list ends with one issue that counts the problems not listed; it is not one itself.
+  const listed = issues.filter((issue) => issue.more === undefined);
+  const more = issues.find((issue) => issue.more !== undefined)?.more;
+  const errors = listed.filter((issue) => issue.severity === "error").length + (more?.errors ?? 0);
+  const warnings = listed.length - listed.filter((issue) => issue.severity === "error").length + (more?.warnings ?? 0);
   const parts = [];
   if (errors) parts.push(`${errors} error${errors === 1 ? "" : "s"}`);
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);

@@ -13,6 +13,8 @@ export interface Issue {
   /** 1-based position in the source text, when known. */
   readonly line?: number;
   readonly column?: number;
+  /** For the last issue of a capped list: how many more problems were found but not listed (README: "validate"). */
+  readonly more?: { readonly errors: number; readonly warnings: number };
 }
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeText } from "./text.js";
 import { fromInterval90, validateDistribution, validateInterval90, type Distribution, type IntervalShape } from "../uncertainty/index.js";
 
 /**
@@ -57,10 +58,9 @@ export function numberOf(name: QuantityKindName) {
   return schema.meta({ description: kind.allowed });
 }
 
-export const noteSchema = z
-  .string({ error: "a note is text" })
-  .max(4000, { error: "a note is at most 4,000 characters" })
-  .meta({ description: "Your own words about this input; shown in the report's assumptions." });
+export const noteSchema = freeText(4000, "a note", "a note is text").meta({
+  description: "Your own words about this input; shown in the report's assumptions.",
+});
 
 /** Cross-field checks of a range (low ≤ high, min ≤ mode ≤ max, ...), reported on the range itself. */
 function checkRange(form: RangeForm, context: z.core.$RefinementCtx): void {

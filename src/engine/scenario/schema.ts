@@ -1,7 +1,32 @@
 import { z } from "zod";
 import { noteSchema, numberOf, quantity } from "./quantity.js";
 import { suggest } from "./suggest.js";
+import { freeText, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
+
+/**
+ * Limits on what drives the work of validating and running a case (README: "The scenario file"): a
+ * file within them is checked in well under a second and run in bounded memory.
+ */
+export const MAX_SCENARIOS = 50;
+export const MAX_CATALOGUE_ENTRIES = 100;
+export const MAX_MANUAL_TASKS = 100;
+
+/** A map of names to entries, with at most `max` entries (`what`: the entries, in the plural). */
+function cappedRecord<Value extends z.core.$ZodType>(key: z.core.$ZodType<string>, value: Value, max: number, what: string, wrongType: string) {
+  return z
+    .record(key, value, { error: whenWrongType(wrongType) })
+    .refine((entries) => Object.keys(entries).length <= max, {
+      // Checked whatever else is wrong, so a file of 30,000 scenarios is told that first.
+      when: (payload) => typeof payload.value === "object" && payload.value !== null,
+      error: (issue) =>
+        `allowed: at most ${max} ${what}; this map has ${Object.keys(issue.input as object).length.toLocaleString("en")} (split the case into several files)`,
+    })
+    .meta({ maxProperties: max });
+}
+
+/** The name of a scenario, task or capability: short, on one line. */
+const entryName = (max: number) => oneLineText(max, "a name").min(1);
 
 /** A message for a value of the wrong type only; size and format problems get their own wording. */
 function whenWrongType(message: string) {
@@ -174,9 +199,9 @@ const releases = z
 export const inputsShape = {
   team,
   change,
-  manualTasks: z
-    .record(z.string().min(1).max(80), manualTask, { error: whenWrongType("expected a map of task name to { minutesPerWeek, per }") })
-    .meta({ description: "Recurring chores by name." }),
+  manualTasks: cappedRecord(entryName(80), manualTask, MAX_MANUAL_TASKS, "chores", "expected a map of task name to { minutesPerWeek, per }").meta({
+    description: "Recurring chores by name.",
+  }),
   waiting,
   meetings,
   tooling,
@@ -191,19 +216,13 @@ export const inputsSchema = z.strictObject({ note: noteSchema.optional(), ...inp
 
 export const scenarioSchema = z
   .strictObject({
-    label: z.string().max(200).meta({ description: "Name shown to readers (default: the key)." }),
-    description: z.string().max(4000),
+    label: oneLineText(200, "a label").meta({ description: "Name shown to readers (default: the key)." }),
+    description: freeText(4000, "a description"),
     note: noteSchema,
     capabilities: z
-      .array(
-        z
-          .string({ error: whenWrongType("expected the name of a capability, e.g. scheduling") })
-          .min(1)
-          .max(80),
-        {
-          error: whenWrongType("expected a list of capability names, e.g. [scheduling, monitoring]"),
-        },
-      )
+      .array(oneLineText(80, "the name of a capability, e.g. scheduling").min(1), {
+        error: whenWrongType("expected a list of capability names, e.g. [scheduling, monitoring]"),
+      })
       .max(64)
       .meta({ description: "The baseline plus these capabilities of the catalogue (their costs and effects are applied)." }),
     ...inputsShape,
@@ -217,8 +236,8 @@ const capabilityEffects = z
 
 const capability = z
   .strictObject({
-    label: z.string().max(200),
-    description: z.string().max(4000),
+    label: oneLineText(200, "a label"),
+    description: freeText(4000, "a description"),
     note: noteSchema,
     setupHours: quantity("hours").meta({ description: "Team hours to set it up (added to change.setupHours)." }),
     upfrontCost: quantity("money").meta({ description: "Cash paid once at the start (added to change.external.other)." }),
@@ -253,7 +272,7 @@ function unknownBaselineMessage(file: unknown): string {
 const correlation = z
   .strictObject({
     between: z
-      .tuple([z.string().min(1).max(400), z.string().min(1).max(400)], {
+      .tuple([oneLineText(400, "the path of an input").min(1), oneLineText(400, "the path of an input").min(1)], {
         error: whenWrongType(
           "expected the paths of two inputs given as ranges, e.g. [defaults.projects.upkeepHoursPerMonth, scenarios.better.projects.upkeepHoursPerMonth]",
         ),
@@ -291,11 +310,8 @@ const riskAdjustment = z
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    title: z
-      .string({ error: whenWrongType("expected text: the title of the case") })
-      .min(1)
-      .max(200),
-    description: z.string().max(8000).optional(),
+    title: oneLineText(200, "the title of the case").min(1),
+    description: freeText(8000, "a description").optional(),
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
       .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
@@ -309,10 +325,15 @@ export const caseSchema = z
     freedHoursCaptureShare: quantity("share")
       .optional()
       .meta({ description: "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5)." }),
-    baseline: z.string({ error: whenWrongType("expected the name of the scenario that describes today") }).min(1),
+    baseline: oneLineText(120, "the name of the scenario that describes today").min(1),
     defaults: inputsSchema.optional(),
-    catalogue: z
-      .record(z.string().min(1).max(80), capability, { error: whenWrongType("expected a map of capability name to { setupHours, monthlyCost, effects, ... }") })
+    catalogue: cappedRecord(
+      entryName(80),
+      capability,
+      MAX_CATALOGUE_ENTRIES,
+      "capabilities of your own",
+      "expected a map of capability name to { setupHours, monthlyCost, effects, ... }",
+    )
       .optional()
       .meta({ description: "Override built-in capabilities or add your own." }),
     correlations: z
@@ -320,9 +341,10 @@ export const caseSchema = z
       .max(200)
       .optional()
       .meta({ description: "Rank correlations between inputs given as ranges; each keeps its own distribution." }),
-    scenarios: z
-      .record(z.string().min(1).max(120), scenarioSchema, { error: whenWrongType("expected a map of scenario name to its inputs") })
-      .refine((s) => Object.keys(s).length >= 1, { error: "allowed: at least one scenario, e.g. current: {}" }),
+    scenarios: cappedRecord(entryName(120), scenarioSchema, MAX_SCENARIOS, "scenarios", "expected a map of scenario name to its inputs").refine(
+      (s) => Object.keys(s).length >= 1,
+      { error: "allowed: at least one scenario, e.g. current: {}" },
+    ),
   })
   .refine((file) => baselineIsAScenario(file) !== false, {
     path: ["baseline"],

@@ -1,11 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FieldPath, Issue } from "./issues.js";
-import { explainYamlError } from "./yaml-errors.js";
+import { explainYamlError, TOO_DEEP } from "./yaml-errors.js";
 
 /** Scenario files are small; anything larger is a mistake (or an attack) and is refused before parsing. */
 export const MAX_SOURCE_BYTES = 1_000_000;
 /** Aliases may not expand into more nodes than this ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 200;
+/** Syntax errors explained, at most: one mistake often trips the parser on every later line. */
+export const MAX_SYNTAX_ERRORS = 50;
 
 export interface Position {
   readonly line: number;
@@ -70,16 +72,53 @@ export function parseScenarioSource(text: string): ScenarioSource {
     });
   }
 
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
+  // Duplicate keys are found below, in one pass: the parser's own check compares every key of a
+  // map with every key before it, which takes minutes for a map of 60,000 keys.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, merge: false });
   const issues: Issue[] = [];
   const linesWithProblems = new Set<number>();
+  let unexplained = 0;
   for (const error of document.errors) {
+    if (issues.length >= MAX_SYNTAX_ERRORS) {
+      unexplained++;
+      continue;
+    }
     const problem = explainYamlError(error.code, error.message.split("\n")[0] ?? error.message, text, error.pos[0]);
     const at = position(problem.offset);
     // One mistake often trips the parser twice on the same line; the first explanation is the useful one.
     if (linesWithProblems.has(at.line)) continue;
     linesWithProblems.add(at.line);
     issues.push({ path: [], code: `yaml_${error.code.toLowerCase()}`, severity: "error", line: at.line, column: at.column, message: problem.message });
+  }
+  for (const duplicate of duplicateKeys(document)) {
+    if (issues.length >= MAX_SYNTAX_ERRORS) {
+      unexplained++;
+      continue;
+    }
+    const at = position(duplicate.offset);
+    if (linesWithProblems.has(at.line)) continue;
+    linesWithProblems.add(at.line);
+    const first = position(duplicate.firstOffset).line;
+    issues.push({
+      path: [],
+      code: "yaml_duplicate_key",
+      severity: "error",
+      line: at.line,
+      column: at.column,
+      message: `syntax error: ${JSON.stringify(duplicate.key)} is written twice in the same group (first on line ${first}); keep one of them`,
+    });
+  }
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (unexplained > 0) {
+    const last = issues[issues.length - 1];
+    issues.push({
+      path: [],
+      code: "yaml_more",
+      severity: "error",
+      line: last?.line ?? 1,
+      column: last?.column ?? 1,
+      message: `syntax error: ${unexplained.toLocaleString("en-US")} more problem${unexplained === 1 ? "" : "s"} after these; fix these first`,
+    });
   }
   let data: unknown;
   if (issues.length === 0) {
@@ -97,33 +136,91 @@ export function parseScenarioSource(text: string): ScenarioSource {
         ...(at !== undefined ? position(at) : { line: 1, column: 1 }),
         message: aliasBomb
           ? `the file's aliases (*name) expand into too many values (limit ${MAX_ALIAS_COUNT}); write the values out instead`
-          : `syntax error: ${message}`,
+          : `syntax error: ${/call stack/i.test(message) ? TOO_DEEP : message}`,
       });
     }
   }
-  return { text, data, issues, locate: (path, options) => locateNode(document, path, options?.key ?? false, position) };
+  const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+  return { text, data, issues, locate: (path, options) => locateNode(document, path, options?.key ?? false, position, pairs) };
 }
 
-/** Offset of the first alias (*name) in the document, where the expansion starts. */
+interface DuplicateKey {
+  readonly key: string;
+  readonly offset: number;
+  readonly firstOffset: number;
+}
+
+/**
+ * Keys written twice in the same map, in one pass over the document (without recursion, so a deeply
+ * nested file cannot overflow the stack here). Keys are compared as the data sees them: `1` and `"1"`
+ * are the same field.
+ */
+function duplicateKeys(document: Document): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const item of node.items) {
+        pending.push(item.key, item.value);
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        const offset = item.key.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, offset);
+        else found.push({ key, offset, firstOffset: first });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
+  return found;
+}
+
+/** Offset of the first alias (*name) in the document, where the expansion starts (without recursion, like `duplicateKeys`). */
 function firstAlias(document: Document): number | undefined {
-  let offset: number | undefined;
-  visit(document, {
-    Alias(_key, node) {
-      offset = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  return offset;
+  let first: number | undefined;
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isAlias(node)) {
+      const offset = node.range?.[0];
+      if (offset !== undefined && (first === undefined || offset < first)) first = offset;
+    } else if (isMap(node)) {
+      for (const item of node.items) pending.push(item.key, item.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isPair(node)) {
+      pending.push(node.key, node.value);
+    }
+  }
+  return first;
 }
 
-function locateNode(document: Document, path: FieldPath, key: boolean, position: (offset: number) => Position): Position | undefined {
+function locateNode(
+  document: Document,
+  path: FieldPath,
+  key: boolean,
+  position: (offset: number) => Position,
+  pairs: WeakMap<YAMLMap, Map<string, Pair>>,
+): Position | undefined {
   let node: unknown = document.contents;
   let keyNode: unknown;
   let last: unknown = node;
   for (const segment of path) {
     keyNode = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      // Indexed once per map: a file with thousands of problems in one map is located in linear time.
+      let index = pairs.get(node);
+      if (!index) {
+        index = new Map();
+        for (const item of node.items) if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+        pairs.set(node, index);
+      }
+      const pair = index.get(String(segment));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;

@@ -5,6 +5,12 @@ import { caseSchema, type CaseFile } from "./schema.js";
 import { parseScenarioSource, type ScenarioSource } from "./source.js";
 import { fromZodIssues } from "./zod-issues.js";
 
+/**
+ * Problems reported at most: a file with thousands (a generated file gone wrong) gets the first ones
+ * and a count of the rest, so the report stays readable and the web app's list stays small.
+ */
+export const MAX_REPORTED_ISSUES = 200;
+
 export interface Validation {
   readonly source: ScenarioSource;
   readonly issues: readonly Issue[];
@@ -52,10 +58,10 @@ export function validateScenarioText(text: string): Validation {
   if (!parsed.success) {
     const structural = fromZodIssues(caseSchema, parsed.error.issues, data);
     const issues = [...structural, ...crossFieldIssuesDespite(data)].map((issue) => positioned(source, issue));
-    return { source, issues: sortByPosition(distinct(issues)) };
+    return { source, issues: atMostReported(sortByPosition(distinct(issues))) };
   }
   const { compiled, issues } = compileCase(parsed.data);
-  const placed = sortByPosition(distinct(issues.map((issue) => positioned(source, issue))));
+  const placed = atMostReported(sortByPosition(distinct(issues.map((issue) => positioned(source, issue)))));
   return hasErrors(placed) ? { source, issues: placed, file: parsed.data } : { source, issues: placed, file: parsed.data, ...(compiled ? { compiled } : {}) };
 }
 
@@ -154,6 +160,27 @@ function distinct(issues: Issue[]): Issue[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The first MAX_REPORTED_ISSUES problems, then one that counts the rest (`more`). */
+function atMostReported(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES);
+  const rest = issues.slice(MAX_REPORTED_ISSUES);
+  const errors = rest.filter((issue) => issue.severity === "error").length;
+  const last = shown[shown.length - 1]!;
+  const count = (n: number, what: string) => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
+  const parts = [errors > 0 ? count(errors, "error") : "", rest.length > errors ? count(rest.length - errors, "warning") : ""].filter(Boolean);
+  shown.push({
+    path: [],
+    code: "more_issues",
+    severity: errors > 0 ? "error" : "warning",
+    ...(last.line !== undefined ? { line: last.line } : {}),
+    ...(last.column !== undefined ? { column: last.column } : {}),
+    message: `${parts.join(" and ")} more after line ${last.line ?? 1}, not shown; fix these first`,
+    more: { errors, warnings: rest.length - errors },
+  });
+  return shown;
 }
 
 function sortByPosition(issues: Issue[]): Issue[] {

@@ -70,9 +70,13 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
     case "BAD_DQ_ESCAPE":
       return plain("a text in double quotes has an unknown escape (a backslash); write \\\\ for a backslash, or use single quotes");
     default:
+      if (/call stack/i.test(parserMessage)) return plain(TOO_DEEP);
       return plain(lowerFirst(parserMessage));
   }
 }
+
+/** A file nested so deeply the parser ran out of stack (e.g. thousands of "[" in a row). */
+export const TOO_DEEP = "the file nests lists or maps too deeply (hundreds of levels); a scenario file needs only a few";
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

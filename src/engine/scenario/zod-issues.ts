@@ -43,9 +43,18 @@ export function fromZodIssues(schema: AnySchema, issues: readonly ZodIssue[], da
 
 /** A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem. */
 function withoutRepeatedChecks(issues: readonly ZodIssue[]): ZodIssue[] {
-  const under = (inner: readonly PropertyKey[], outer: readonly PropertyKey[]) =>
-    inner.length > outer.length && outer.every((segment, index) => segment === inner[index]);
-  return issues.filter((issue) => issue.code !== "custom" || !issues.some((other) => other.code !== "custom" && under(other.path, issue.path)));
+  // Every path strictly above a problem that is not such a check, so each check is looked up once
+  // (comparing every check with every problem takes minutes for a file of thousands of them).
+  const above = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === "custom") continue;
+    for (let length = 0; length < issue.path.length; length++) above.add(pathKey(issue.path.slice(0, length)));
+  }
+  return issues.filter((issue) => issue.code !== "custom" || !above.has(pathKey(issue.path)));
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return JSON.stringify(path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)));
 }
 
 interface Context {
@@ -117,7 +126,9 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
           ? "a name may not be empty"
           : inner?.code === "too_big"
             ? `a name is at most ${String(inner.maximum)} characters`
-            : "names are short text";
+            : inner?.code === "custom" && !isZodDefaultMessage(inner.message)
+              ? inner.message
+              : "names are short text";
       return [error("invalid_key", `the name ${JSON.stringify(String(key))} in ${parent} is not allowed; ${rule}`)];
     }
     case "too_small":

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { validCaseText, withEdit } from "../../test-support/scenario-text.js";
+import type { Issue } from "./issues.js";
+import { MAX_CATALOGUE_ENTRIES, MAX_MANUAL_TASKS, MAX_SCENARIOS } from "./schema.js";
+import { MAX_SOURCE_BYTES, MAX_SYNTAX_ERRORS } from "./source.js";
+import { MAX_REPORTED_ISSUES, validateScenarioText } from "./validate.js";
+
+// Bad input within the 1 MB limit is checked in bounded time and reported in bounded size
+// (README: "The scenario file"). The test's time limit is the bound: before, a file of 60,000 keys
+// took minutes (every key was compared with every key before it, and every problem located by
+// walking its whole map).
+
+function errors(text: string): Issue[] {
+  return validateScenarioText(text).issues.filter((issue) => issue.severity === "error");
+}
+
+/** The valid case with `lines` added under `defaults.team`. */
+function withTeamLines(lines: string): string {
+  return withEdit(validCaseText(), "    people: 1\n", `    people: 1\n${lines}`);
+}
+
+describe("a file of many keys", () => {
+  it("reports 60,000 unknown fields of one group as the first ones and a count of the rest", () => {
+    const text = withTeamLines(Array.from({ length: 60_000 }, (_, index) => `    u${index}: 1\n`).join(""));
+    expect(text.length).toBeLessThan(MAX_SOURCE_BYTES);
+    const issues = validateScenarioText(text).issues;
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(issues[0]?.message).toContain('unknown field "u0" in defaults.team');
+    const last = issues.at(-1)!;
+    expect(last).toMatchObject({ code: "more_issues", severity: "error", more: { errors: 60_000 - MAX_REPORTED_ISSUES, warnings: 0 } });
+    expect(last.message).toContain("59,800 errors more");
+  });
+
+  it("finds 50,000 duplicate keys in one pass and names where each was first written", () => {
+    const text = withTeamLines("    hourlyCost: 1\n".repeat(50_000));
+    const issues = errors(text);
+    expect(issues).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+    expect(issues[0]?.code).toBe("yaml_duplicate_key");
+    expect(issues[0]?.message).toMatch(/"hourlyCost" is written twice in the same group \(first on line \d+\)/);
+    expect(issues.at(-1)?.message).toMatch(/more problems after these/);
+  });
+
+  it("treats 1 and '1' as the same field, as the data does", () => {
+    const text = withTeamLines('    1: 1\n    "1": 2\n');
+    expect(errors(text).map((issue) => issue.code)).toContain("yaml_duplicate_key");
+  });
+});
+
+describe("limits on maps", () => {
+  it(`refuses more than ${MAX_SCENARIOS} scenarios, naming the limit and the count (30,000 empty ones)`, () => {
+    const text = `${validCaseText()}${Array.from({ length: 30_000 }, (_, index) => `  s${index}: {}\n`).join("")}`;
+    const issue = errors(text);
+    expect(issue).toHaveLength(1);
+    expect(issue[0]?.message).toContain(`allowed: at most ${MAX_SCENARIOS} scenarios; this map has 30,002`);
+    expect(issue[0]?.path).toEqual(["scenarios"]);
+  });
+
+  it(`accepts ${MAX_SCENARIOS} scenarios`, () => {
+    const text = `${validCaseText()}${Array.from({ length: MAX_SCENARIOS - 2 }, (_, index) => `  s${index}: {}\n`).join("")}`;
+    expect(validateScenarioText(text).compiled?.scenarios).toHaveLength(MAX_SCENARIOS);
+  });
+
+  it(`refuses more than ${MAX_MANUAL_TASKS} chores in a group and more than ${MAX_CATALOGUE_ENTRIES} capabilities of one's own`, () => {
+    const tasks = Array.from({ length: MAX_MANUAL_TASKS + 1 }, (_, index) => `    t${index}: { minutesPerWeek: 1, per: team }\n`).join("");
+    const withTasks = withEdit(validCaseText(), "  releases:\n", `  manualTasks:\n${tasks}  releases:\n`);
+    expect(errors(withTasks).map((issue) => issue.message)).toEqual([
+      expect.stringContaining(`allowed: at most ${MAX_MANUAL_TASKS} chores; this map has ${MAX_MANUAL_TASKS + 1}`),
+    ]);
+    const capabilities = Array.from({ length: MAX_CATALOGUE_ENTRIES + 1 }, (_, index) => `  c${index}: { monthlyCost: 1 }\n`).join("");
+    const withCatalogue = `${validCaseText()}catalogue:\n${capabilities}`;
+    expect(errors(withCatalogue).map((issue) => issue.message)).toEqual([
+      expect.stringContaining(`allowed: at most ${MAX_CATALOGUE_ENTRIES} capabilities of your own; this map has ${MAX_CATALOGUE_ENTRIES + 1}`),
+    ]);
+  });
+
+  it("says a file nested hundreds of levels deep is nested too deeply", () => {
+    const text = `${validCaseText()}  deep: ${"[".repeat(5_000)}${"]".repeat(5_000)}\n`;
+    expect(errors(text).map((issue) => issue.message)).toEqual([expect.stringContaining("nests lists or maps too deeply")]);
+  });
+});
+
+describe("text", () => {
+  it("refuses a label holding a line separator (U+2028), which breaks the report's charts", () => {
+    const text = withEdit(validCaseText(), "  current: {}", '  current: { label: "Today\\Lby hand" }');
+    expect(errors(text).map((issue) => issue.message)).toEqual([
+      expect.stringContaining("allowed: a label on one line, without control characters; found a line separator (U+2028) at character 6"),
+    ]);
+  });
+
+  it("refuses terminal escape sequences in a title, a scenario's name and a note", () => {
+    let text = withEdit(validCaseText(), "title: A small case", 'title: "A \\e[31msmall\\e[0m case"');
+    text = withEdit(text, "  current: {}", '  "cur\\x9brent": {}');
+    text = withEdit(text, "note: from the finance team", 'note: "from \\e]8;;http://x\\afinance"');
+    text = withEdit(text, "baseline: current", 'baseline: "cur\\x9brent"');
+    const messages = errors(text).map((issue) => issue.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^title is the text .*; allowed: the title of the case on one line, without control characters; found an escape character \(U\+001B\) at character 3$/,
+        ),
+        expect.stringMatching(
+          /^baseline is the text .*; allowed: the name of the scenario that describes today on one line, without control characters; found a control character \(U\+009B\) at character 4$/,
+        ),
+        expect.stringMatching(
+          /^the name .* in scenarios is not allowed; allowed: a name on one line, without control characters; found a control character \(U\+009B\)/,
+        ),
+        expect.stringMatching(/^defaults\.team\.hourlyCost\.note is the text .*; allowed: a note without control characters; found an escape character/),
+      ]),
+    );
+  });
+
+  it("keeps line breaks and tabs in notes and descriptions", () => {
+    const text = withEdit(validCaseText(), "note: from the finance team", 'note: "from the finance team\\n\\tchecked in May"');
+    expect(validateScenarioText(text).issues).toEqual([]);
+  });
+});
