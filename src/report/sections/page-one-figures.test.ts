@@ -53,10 +53,28 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
   if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
-  add("projects-per-person-today", keep(best.capacity.maxLiveProjectsPerPerson.baseline));
-  add("projects-per-person-after", keep(best.capacity.maxLiveProjectsPerPerson.alternative));
-  if (best.capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(best.capacity.newWorkStopsMonth.baseline));
-  if (recommendation.firstReleaseMonth !== null) add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
+  const capacity = best.capacity;
+  const projects =
+    capacity.projectsDelivered.baseline +
+      capacity.projectsDelivered.alternative +
+      capacity.liveProjectsAtEnd.baseline +
+      capacity.liveProjectsAtEnd.alternative >
+      0 || result.scenarios[result.baseline]!.months[0]!.liveProjects > 0;
+  if (projects) {
+    add("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline));
+    add("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative));
+    if (capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(capacity.newWorkStopsMonth.baseline));
+    if (recommendation.firstReleaseMonth !== null) add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
+  } else {
+    // No projects (the DORA papers' way): the hours the option gives back, in the plan's last month.
+    const busy = (name: string) => {
+      const last = result.scenarios[name]!.months.at(-1)!;
+      return last.overheadHours + last.upkeepHours;
+    };
+    add("hours-freed", formatHours(Math.abs(busy(result.baseline) - busy(best.alternative))));
+    add("busy-hours-today", formatHours(busy(result.baseline)));
+    add("busy-hours-after", formatHours(busy(best.alternative)));
+  }
 
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {

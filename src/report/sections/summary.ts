@@ -117,9 +117,13 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
   ${prose(reason)}
   ${tradeOff(context, close)}
-  <p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
-    .replace(/^First/, "the first")
-    .replace(/^No new/, "no new")}</p>
+  ${
+    hasProjects(context, best)
+      ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
+          .replace(/^First/, "the first")
+          .replace(/^No new/, "no new")}</p>`
+      : ""
+  }
 </section>`;
 }
 
@@ -141,12 +145,17 @@ function recommendationBlock(context: ReportContext): string {
     recommendation.verdict === "go"
       ? `Go ahead with ${optionName(context, best.alternative)}.`
       : `Do not go ahead as planned. Rework the options or look at a longer plan.`;
-  const deadlineLine = recommendation.verdict === "go" ? deadline(context) : `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
+  // A case without projects has no model to put in production: no deadline of that kind.
+  const deadlineLine = !hasProjects(context, best)
+    ? ""
+    : recommendation.verdict === "go"
+      ? deadline(context)
+      : `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${verdict}</p>
   ${prose(reason)}
-  <p class="deadline" data-prose>${deadlineLine}</p>
+  ${deadlineLine ? `<p class="deadline" data-prose>${deadlineLine}</p>` : ""}
 </section>`;
 }
 
@@ -233,7 +242,41 @@ function keep(count: number | null): string {
   return count === null ? "any number of" : formatNumber(count);
 }
 
+/** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
+function hasProjects(context: ReportContext, comparison: ComparisonResult): boolean {
+  const capacity = comparison.capacity;
+  const first = context.result.scenarios[context.result.baseline]!.months[0]!;
+  return (
+    capacity.projectsDelivered.baseline +
+      capacity.projectsDelivered.alternative +
+      capacity.liveProjectsAtEnd.baseline +
+      capacity.liveProjectsAtEnd.alternative >
+      0 || first.liveProjects > 0
+  );
+}
+
+/** The team's hours a month on overheads and upkeep in the plan's last month: what the option frees. */
+function busyHours(context: ReportContext, scenario: string): number {
+  const last = context.result.scenarios[scenario]!.months.at(-1)!;
+  return last.overheadHours + last.upkeepHours;
+}
+
+/** For a case without projects (the DORA papers' way): the hours the option gives the team back. */
+function hoursCard(context: ReportContext, comparison: ComparisonResult): string {
+  const today = busyHours(context, context.result.baseline);
+  const after = busyHours(context, comparison.alternative);
+  const alternative = optionName(context, comparison.alternative);
+  const freed = today - after;
+  return `<div class="card">
+  <h3>What changes for the team</h3>
+  <p class="big">${figure("hours-freed", formatHours(Math.abs(freed)))}</p>
+  <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, once running</p>
+  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after))} (the last month of the plan).`)}
+</div>`;
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
+  if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
