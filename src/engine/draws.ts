@@ -1,5 +1,5 @@
 import type { CompiledCase, Leaf } from "./model/compiled.js";
-import { quantityKind } from "./scenario/quantity.js";
+import { keepWithinKind, quantityKind } from "./scenario/quantity.js";
 import {
   createRandom,
   deriveSeed,
@@ -12,16 +12,13 @@ import {
 } from "./uncertainty/index.js";
 import { induceRankCorrelation } from "./uncertainty/rank-correlation.js";
 
-/** Keeps a drawn value within what the input allows (a share in 0..1, whole months) — tails of a normal would not. */
+/**
+ * Keeps a drawn value within what the input allows (a share in 0..1, whole months, nothing between 0
+ * and SMALLEST_NONZERO) — tails of a normal would not.
+ */
 export function clampToKind(leaf: Leaf, values: Float64Array): void {
   const kind = quantityKind(leaf.kind);
-  const low = kind.exclusiveMin ? kind.min + Number.EPSILON * Math.max(1, Math.abs(kind.min)) : kind.min;
-  for (let index = 0; index < values.length; index++) {
-    let value = values[index]!;
-    if (value < low) value = kind.exclusiveMin ? Math.max(low, 1e-9) : low;
-    else if (value > kind.max) value = kind.max;
-    values[index] = kind.integer ? Math.round(value) : value;
-  }
+  for (let index = 0; index < values.length; index++) values[index] = keepWithinKind(kind, values[index]!);
 }
 
 /** One input's value at a probability, kept within what the input allows. */

@@ -3,10 +3,14 @@ import { describe, expect, it } from "vitest";
 import { benefitCategories, CaseRunner, validateScenarioText, type CaseResult } from "./index.js";
 import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import { resultOf } from "../test-support/result-of.js";
+import { SMALLEST_NONZERO } from "./scenario/quantity.js";
 
-const hours = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
-const share = fc.double({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true });
-const money = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
+/** A number an input may hold: none between 0 and SMALLEST_NONZERO (validation refuses those). */
+const amount = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((value) => (value > 0 && value < SMALLEST_NONZERO ? 0 : value));
+const hours = (max: number) => amount(0, max);
+const share = amount(0, 1);
+const money = (max: number) => amount(0, max);
 
 /** The months a cost line runs, sometimes: from and until anywhere in (or just past) the horizon. */
 const window = (horizon: number) => ({ fromMonth: fc.integer({ min: 1, max: horizon + 2 }), untilMonth: fc.integer({ min: 1, max: horizon + 2 }) });
@@ -27,7 +31,7 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
       familiarity: share,
       organisationFactor: fc.double({ min: 0.5, max: 2, noNaN: true }),
       contingencyShare: share,
-      adoptionDipShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      adoptionDipShare: amount(0, 0.5),
       adoptionDipMonths: fc.integer({ min: 0, max: 4 }),
       external: fc.record({ consultants: money(20000), trainingPerPerson: money(2000) }),
       alongside: fc.record({ people: hours(2), forMonths: fc.integer({ min: 0, max: 12 }) }),
@@ -36,7 +40,7 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
       reports: fc.record({ minutesPerWeek: hours(240), per: fc.constant("person") }),
       checks: fc.record({ minutesPerWeek: hours(120), per: fc.constant("project") }),
       sync: fc.record({ minutesPerWeek: hours(120), per: fc.constant("team") }),
-      toil: fc.record({ shareOfTime: fc.double({ min: 0, max: 0.2, noNaN: true }) }),
+      toil: fc.record({ shareOfTime: amount(0, 0.2) }),
     }),
     waiting: fc.record({ runsPerWeekPerPerson: hours(20), minutesPerRun: hours(90), focusLostShare: share, contextSwitchMinutes: hours(20) }),
     meetings: fc.record({ hoursPerPersonPerMonth: hours(20), otherTeamsHoursPerMonth: hours(40), otherTeamsHourlyCost: money(120) }),
@@ -58,7 +62,7 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
     delivery: fc.record({
       featuresPerYear: hours(40),
       successRate: share,
-      revenueImpactShare: fc.double({ min: 0, max: 0.01, noNaN: true }),
+      revenueImpactShare: amount(0, 0.01),
       annualRevenue: money(5e6),
     }),
     projects: fc.record({
@@ -76,7 +80,7 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
       fixHoursPerFailure: hours(16),
     }),
     turnover: fc.record({
-      attritionPerYear: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      attritionPerYear: amount(0, 0.5),
       hiringCost: money(30000),
       vacancyMonths: hours(4),
       rampUpMonths: hours(6),
@@ -92,7 +96,7 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
   });
 
 const caseData = fc
-  .record({ horizon: fc.integer({ min: 1, max: 60 }), capacityMode: fc.boolean(), capture: share, rate: fc.double({ min: 0, max: 0.3, noNaN: true }) })
+  .record({ horizon: fc.integer({ min: 1, max: 60 }), capacityMode: fc.boolean(), capture: share, rate: amount(0, 0.3) })
   .chain(({ horizon, capacityMode, capture, rate }) =>
     fc.record({ baseline: scenarioInputs(capacityMode, horizon), alternative: scenarioInputs(capacityMode, horizon) }).map(({ baseline, alternative }) => ({
       title: "property case",

@@ -1,5 +1,5 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
-import { distributionOfRange, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
+import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
 import { BUILT_IN_NOTE, builtInCatalogue } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
@@ -52,8 +52,7 @@ function leafOf(path: FieldPath, quantity: Quantity): Leaf {
   const distribution = distributionOfRange(quantity);
   if (distribution.kind === "point") return { ...base, value: distribution.value, ...note };
   const kind = quantityKind(base.kind);
-  const value = Math.min(kind.max, Math.max(kind.min, median(distribution)));
-  return { ...base, value: kind.integer ? Math.round(value) : value, distribution, ...note };
+  return { ...base, value: keepWithinKind(kind, median(distribution)), distribution, ...note };
 }
 
 /** Paths that hold structure, not inputs: never leaves. */
@@ -503,8 +502,8 @@ export function fillChosenParameters(scenario: CompiledScenario, varying: Varyin
   const multiplied = varying.multiplied;
   if (multiplied.length === 0) return;
   for (const [parameter, leaf] of multiplied) out[parameter] = (out[parameter] ?? 0) * (leafValues[leaf] ?? 1);
-  for (const [parameter] of multiplied) out[parameter] = Math.min(upperBounds[parameter]!, Math.max(lowerBounds[parameter]!, out[parameter]!));
+  // Effects multiply: sixty-four of 0.001 would leave a number too small to divide by.
+  for (const [parameter] of multiplied) out[parameter] = keepWithinKind(kindOfParameter[parameter]!, out[parameter]!);
 }
 
-const lowerBounds = Float64Array.from(parameterNames, (name) => quantityKind(parameterSpecs[name].kind).min);
-const upperBounds = Float64Array.from(parameterNames, (name) => quantityKind(parameterSpecs[name].kind).max);
+const kindOfParameter = parameterNames.map((name) => quantityKind(parameterSpecs[name].kind));

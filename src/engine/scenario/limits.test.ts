@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validCaseText, withEdit } from "../../test-support/scenario-text.js";
 import type { Issue } from "./issues.js";
+import { keepWithinKind, quantityKind, SMALLEST_NONZERO } from "./quantity.js";
 import { MAX_CATALOGUE_ENTRIES, MAX_MANUAL_TASKS, MAX_SCENARIOS } from "./schema.js";
 import { MAX_SOURCE_BYTES, MAX_SYNTAX_ERRORS } from "./source.js";
 import { MAX_REPORTED_ISSUES, validateScenarioText } from "./validate.js";
@@ -112,5 +113,38 @@ describe("text", () => {
   it("keeps line breaks and tabs in notes and descriptions", () => {
     const text = withEdit(validCaseText(), "note: from the finance team", 'note: "from the finance team\\n\\tchecked in May"');
     expect(validateScenarioText(text).issues).toEqual([]);
+  });
+});
+
+describe("numbers too small to calculate with", () => {
+  it("refuses 1e-320 working hours a year, which made the hour's cost infinite and every figure NaN", () => {
+    const text = withEdit(
+      validCaseText(),
+      "    hourlyCost:\n      value: 60\n      note: from the finance team\n",
+      "    salary: { annual: 50000, workingHoursPerYear: 1e-320 }\n",
+    );
+    expect(errors(text).map((issue) => issue.message)).toEqual([
+      "defaults.team.salary.workingHoursPerYear is 1e-320; allowed: hours, a number > 0, at least 0.000001 (a smaller number is too small to calculate with)",
+    ]);
+  });
+
+  it("refuses them in every kind of input, and in a range's bounds, but not 0 where 0 is allowed", () => {
+    for (const [find, replacement] of [
+      ["upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: 1e-300"],
+      ["valuePerMonth: 2500", "valuePerMonth: { low: 1e-9, high: 10 }"],
+      ["discountRate: 0.08", "discountRate: 5e-324"],
+      ["people: 1", "people: 1e-7"],
+    ] as const) {
+      expect(errors(withEdit(validCaseText(), find, replacement)).map((issue) => issue.message)).toEqual([expect.stringContaining("at least 0.000001")]);
+    }
+    expect(errors(withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: 0"))).toEqual([]);
+  });
+
+  it("keeps draws and products of effects out of the gap between 0 and the smallest number", () => {
+    expect(keepWithinKind(quantityKind("count"), 1e-300)).toBe(SMALLEST_NONZERO);
+    expect(keepWithinKind(quantityKind("people"), 0)).toBe(SMALLEST_NONZERO);
+    expect(keepWithinKind(quantityKind("hours"), 0)).toBe(0);
+    expect(keepWithinKind(quantityKind("share"), 1.5)).toBe(1);
+    expect(keepWithinKind(quantityKind("wholeCount"), 2.6)).toBe(3);
   });
 });

@@ -43,6 +43,29 @@ const kinds = {
 
 export type QuantityKindName = keyof typeof kinds;
 
+/**
+ * The smallest number other than 0 any input may be. Smaller ones (1e-320) mean nothing a user
+ * could intend, and dividing by them (an hour's cost is salary ÷ working hours) overflows to
+ * infinity; at 0.000001 every figure the engine works out stays finite.
+ */
+export const SMALLEST_NONZERO = 1e-6;
+
+/**
+ * A value kept within what its kind allows: a draw from a range's tail, or an input multiplied by
+ * capabilities' effects. Between 0 and SMALLEST_NONZERO it is raised to SMALLEST_NONZERO.
+ * @example keepWithinKind(quantityKind("share"), 1.2) // 1
+ */
+export function keepWithinKind(kind: QuantityKind, value: number): number {
+  let kept = value < kind.min ? kind.min : value > kind.max ? kind.max : value;
+  if ((kept > 0 && kept < SMALLEST_NONZERO) || (kind.exclusiveMin && !(kept > kind.min))) kept = Math.max(SMALLEST_NONZERO, kind.min);
+  return kind.integer ? Math.round(kept) : kept;
+}
+
+/** What a number between 0 and SMALLEST_NONZERO is told. */
+function tooSmall(allowed: string, zeroAllowed: boolean): string {
+  return `allowed: ${allowed}, ${zeroAllowed ? "and if not 0 " : ""}at least 0.000001 (a smaller number is too small to calculate with)`;
+}
+
 export function quantityKind(name: QuantityKindName): QuantityKind {
   return kinds[name];
 }
@@ -55,7 +78,20 @@ export function numberOf(name: QuantityKindName) {
   const atMost = kind.statesMax ? "" : `, at most ${kind.max.toLocaleString("en")}`;
   schema = schema.max(kind.max, { error: `allowed: ${kind.allowed}${atMost}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });
-  return schema.meta({ description: kind.allowed });
+  return schema
+    .refine((value) => !(Math.abs(value) > 0 && Math.abs(value) < SMALLEST_NONZERO), { error: tooSmall(kind.allowed, !kind.exclusiveMin && kind.min <= 0) })
+    .meta({ description: kind.allowed });
+}
+
+/** The spread of a normal or lognormal range: a standard deviation within what the kind allows. */
+function spreadOf(name: QuantityKindName) {
+  const kind: QuantityKind = kinds[name];
+  const allowed = `allowed: a standard deviation between 0 and ${kind.max.toLocaleString("en")}`;
+  return z
+    .number({ error: "expected a standard deviation ≥ 0" })
+    .min(0, { error: allowed })
+    .max(kind.max, { error: allowed })
+    .refine((value) => !(value > 0 && value < SMALLEST_NONZERO), { error: tooSmall("a standard deviation ≥ 0", true) });
 }
 
 export const noteSchema = freeText(4000, "a note", "a note is text").meta({
@@ -91,6 +127,7 @@ const quantities = new Map<QuantityKindName, ReturnType<typeof makeQuantity>>();
 
 function makeQuantity(name: QuantityKindName) {
   const value = numberOf(name);
+  const sd = spreadOf(name);
   const note = noteSchema.optional();
   const interval = z
     .strictObject({
@@ -112,19 +149,23 @@ function makeQuantity(name: QuantityKindName) {
           min: value,
           mode: value,
           max: value,
-          lambda: z.number({ error: "expected a number ≥ 0 (4 is usual)" }).min(0, { error: "allowed: a number ≥ 0 (4 is usual)" }).optional(),
+          lambda: z
+            .number({ error: "expected a number ≥ 0 (4 is usual)" })
+            .min(0, { error: "allowed: a number between 0 and 1,000 (4 is usual)" })
+            .max(1000, { error: "allowed: a number between 0 and 1,000 (4 is usual)" })
+            .optional(),
           note,
         }),
         z.strictObject({
           distribution: z.literal("normal"),
           mean: value,
-          sd: z.number({ error: "expected a standard deviation ≥ 0" }).min(0, { error: "allowed: a standard deviation ≥ 0" }),
+          sd,
           note,
         }),
         z.strictObject({
           distribution: z.literal("lognormal"),
           mean: value,
-          sd: z.number({ error: "expected a standard deviation ≥ 0" }).min(0, { error: "allowed: a standard deviation ≥ 0" }),
+          sd,
           note,
         }),
       ],
