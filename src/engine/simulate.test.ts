@@ -75,6 +75,38 @@ describe("the month-by-month simulation", () => {
   });
 });
 
+describe("many projects a month in capacity mode", () => {
+  const manyProjects = (buildHours: number, backlog?: number) =>
+    resultOf({
+      ...changeCase,
+      horizonMonths: 4,
+      defaults: {
+        team: { people: 1, hoursPerMonth: 100, hourlyCost: 50 },
+        projects: { alreadyLive: 0, buildHours, upkeepHoursPerMonth: 0, valuePerMonth: 1 },
+        releases: { mode: "capacity", newWorkThresholdHours: 0, ...(backlog !== undefined ? { backlog } : {}) },
+      },
+      scenarios: { today: {} },
+    }).scenarios.today!;
+
+  it("builds them in bulk, with the numbers of building them one by one", () => {
+    // 100 hours a month, 0.3 hours a project: 333 done and a third of one in month 1, 333 more in month 2, ...
+    const months = manyProjects(0.3).months;
+    expect(months.map((month) => month.buildHours)).toEqual([100, 100, 100, 100].map((hours) => expect.closeTo(hours, 6)));
+    expect(months.map((month) => month.liveProjects)).toEqual([0, 333, 666, 1000]);
+  });
+
+  it("stops at the backlog", () => {
+    expect(manyProjects(0.3, 400).months.map((month) => month.liveProjects)).toEqual([0, 333, 400, 400]);
+  });
+
+  it("builds a billion projects a month in no more time than a few", () => {
+    // One by one, this took longer than anyone would wait (the test's time limit is the bound).
+    const today = manyProjects(0.000001);
+    expect(today.months[1]!.liveProjects).toBeGreaterThan(99_999_000);
+    expect(today.months.every((month) => Number.isFinite(month.net))).toBe(true);
+  });
+});
+
 describe("settled months", () => {
   // The alternative has nothing to build and settles in month 1; the baseline keeps building for
   // months, and its infrastructure (per live project) overtakes the alternative's flat fee in month 7.

@@ -76,6 +76,8 @@ const WINDOWS = Int32Array.of(
 export const WEEKS_PER_MONTH = 52 / 12;
 /** Hours below this are rounding noise, not a shortfall. */
 const EPSILON = 1e-9;
+/** Capacity mode: from this many whole projects' hours in a month, projects are built in bulk rather than one by one. */
+const BULK_PROJECTS = 64;
 
 export interface SimulationPlan {
   readonly months: number;
@@ -422,6 +424,18 @@ export function simulate(
       while (remaining > EPSILON && buildHours > EPSILON) {
         if (!building) {
           if (!canStart || started >= backlog) break;
+          // Hours for many whole projects (a large team, small builds): all but the last built at
+          // once, so the month's work does not grow with the number of projects.
+          if (remaining >= BULK_PROJECTS * buildHours) {
+            const whole = Math.min(Math.floor(remaining / buildHours) - 1, backlog - started);
+            const hours = whole * buildHours;
+            started += whole;
+            pendingLive += whole;
+            pendingHours += hours;
+            remaining -= hours;
+            build += hours;
+            if (started >= backlog) break;
+          }
           building = true;
           progress = 0;
           started++;
