@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { hasErrors, validateScenarioText, type Validation } from "../engine/index.js";
 import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
+import { readBounded } from "../shared/read-bounded.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
 
@@ -14,14 +15,16 @@ export function loadScenario(path: string, output: CliOutput, options: { checkOn
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a scenario file (.yaml, .yml or .json)`);
-    if (stats.size > MAX_SOURCE_BYTES) {
-      // Refused before reading: a huge file is a mistake (or an attack), never a scenario.
-      output.stderr(
-        `${path}:1:1: error: the file is ${(stats.size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`,
-      );
-      throw new UserError(`${path}: 1 error${outcome}`);
-    }
-    text = readFileSync(path, "utf8");
+    const tooLarge = (size: string) => {
+      // Refused before reading on: a huge file is a mistake (or an attack), never a scenario.
+      output.stderr(`${path}:1:1: error: the file is ${size} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`);
+      return new UserError(`${path}: 1 error${outcome}`);
+    };
+    if (stats.size > MAX_SOURCE_BYTES) throw tooLarge((stats.size / 1_000_000).toFixed(1));
+    // Read with a bound too: a device or a pipe (/dev/zero, <(...)) has no size to check first.
+    const read = readBounded(path, MAX_SOURCE_BYTES);
+    if (read.tooLarge) throw tooLarge(`more than ${(MAX_SOURCE_BYTES / 1_000_000).toFixed(1)}`);
+    text = read.bytes.toString("utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

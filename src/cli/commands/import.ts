@@ -1,7 +1,8 @@
 import type { Command } from "commander";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { readBounded } from "../../shared/read-bounded.js";
 
 /** Workbooks are far smaller than this; anything larger is a mistake. */
 const MAX_WORKBOOK_BYTES = 50_000_000;
@@ -12,7 +13,10 @@ function readBytes(path: string): Uint8Array {
     if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a workbook (.xlsx) written by mlops-roi export`);
     if (stats.size > MAX_WORKBOOK_BYTES)
       throw new UserError(`${path} is ${(stats.size / 1_000_000).toFixed(0)} MB; a workbook from mlops-roi export is far smaller`);
-    return new Uint8Array(readFileSync(path));
+    // Bounded as well: a device or a pipe has no size to check first.
+    const read = readBounded(path, MAX_WORKBOOK_BYTES);
+    if (read.tooLarge) throw new UserError(`${path} holds more than ${MAX_WORKBOOK_BYTES / 1_000_000} MB; a workbook from mlops-roi export is far smaller`);
+    return new Uint8Array(read.bytes);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

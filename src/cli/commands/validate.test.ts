@@ -69,6 +69,12 @@ describe("validate", () => {
     expect(stderr).not.toMatch(/error: .*error:/);
   });
 
+  it("stops reading a device or a pipe at the 1 MB limit (/dev/zero has no size to check first)", async () => {
+    const { exitCode, stderr } = await runCliCaptured(["validate", "/dev/zero"]);
+    expect(exitCode).toBe(1);
+    expect(reported(stderr, "/dev/zero")).toEqual([[1, 1, "the file is more than 1.0 MB; a scenario file may be at most 1 MB"]]);
+  });
+
   it("names a missing file and a folder", async () => {
     const missing = await runCliCaptured(["validate", join(temp.path, "nope.yaml")]);
     expect(missing.exitCode).toBe(1);

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { countActuals } from "../../../store/actual-repository.js";
@@ -6,6 +6,7 @@ import { parseColumnMap } from "../../../store/csv/columns.js";
 import { textEncodings, type TextEncodingName } from "../../../store/csv/decode.js";
 import type { LineIssue } from "../../../store/csv/parse.js";
 import { importActualsCsv } from "../../../store/import-actuals.js";
+import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 
@@ -40,7 +41,10 @@ function readBytes(file: string): Uint8Array {
     if (stats.isDirectory()) throw new UserError(`${file} is a folder; expected a CSV file`);
     if (stats.size > MAX_CSV_BYTES)
       throw new UserError(`${file} is ${(stats.size / 1e6).toFixed(0)} MB; a CSV of actuals may be at most ${MAX_CSV_BYTES / 1e6} MB`);
-    return readFileSync(file);
+    // Bounded as well: a device or a pipe has no size to check first.
+    const read = readBounded(file, MAX_CSV_BYTES);
+    if (read.tooLarge) throw new UserError(`${file} holds more than ${MAX_CSV_BYTES / 1e6} MB; a CSV of actuals may be at most ${MAX_CSV_BYTES / 1e6} MB`);
+    return read.bytes;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
