@@ -83,14 +83,12 @@ Examples:
     )
     .action(async (file: string, options: ReportOptions) => {
       // Loaded here, not at start: charts, the browser and the store take a second to load.
-      const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { printPdf }, { jargonInUserText }, { planVersusActualForReport }] =
-        await Promise.all([
-          import("../../report/browser.js"),
-          import("../../report/create-report.js"),
-          import("../../report/pdf.js"),
-          import("../../report/user-jargon.js"),
-          import("./track/for-report.js"),
-        ]);
+      const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { jargonInUserText }, { planVersusActualForReport }] = await Promise.all([
+        import("../../report/browser.js"),
+        import("../../report/create-report.js"),
+        import("../../report/user-jargon.js"),
+        import("./track/for-report.js"),
+      ]);
       const paper = paperSize(options.paper);
       const toStdout = options.output === "-";
       checkTargets([...(toStdout ? [] : [options.output]), ...(options.pdf ? [options.pdf] : [])], options.force ?? false);
@@ -111,7 +109,8 @@ Examples:
         );
       }
       // Print first: if Chromium fails, nothing has been written.
-      const pdf = options.pdf ? await printPdf(html, { paper, title: context.result.title }) : undefined;
+      // The PDF printer (and the browser driver it loads) only when a PDF is asked for.
+      const pdf = options.pdf ? await (await import("../../report/pdf.js")).printPdf(html, { paper, title: context.result.title }) : undefined;
 
       if (toStdout) output.stdout(html);
       else report(output, options.output, writeFileAtomic(options.output, html, { force: options.force ?? false }));
