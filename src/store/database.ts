@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 
 export type StoreDatabase = Database.Database;
@@ -89,9 +90,21 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_NOTADB") throw new StoreError(`${path} is not a store (not a SQLite database); give another path with --db`);
+    if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") throw new StoreError(readOnlyMessage(path, code));
     if (code === "SQLITE_BUSY") throw new StoreError(`${path} is busy: another process kept it locked for over ${BUSY_TIMEOUT_MS / 1000} seconds; try again`);
     throw error;
   }
+}
+
+/**
+ * Why a store cannot be opened or written for lack of permission, and what to do. Even reading a
+ * store writes next to it: SQLite keeps its journal in `STORE-wal` and `STORE-shm` in the same folder.
+ */
+export function readOnlyMessage(path: string, code: string): string {
+  const folder = dirname(path);
+  if (code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_CANTOPEN")
+    return `${path} cannot be opened: its folder ${folder} is read-only, and even to read a store SQLite writes its journal (${basename(path)}-wal, ${basename(path)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
+  return `${path} cannot be written (read-only file or folder: ${code}); make it writable, or copy it to a writable folder and give it with --db`;
 }
 
 /**

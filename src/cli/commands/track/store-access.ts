@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { StoreError, openStore, storePathFor, type StoreDatabase } from "../../../store/database.js";
+import { StoreError, openStore, readOnlyMessage, storePathFor, type StoreDatabase } from "../../../store/database.js";
 import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
 import type { StoredPlan } from "../../../store/plan.js";
 import { checkTeamName } from "../../../store/validate-actual.js";
@@ -52,7 +52,7 @@ export async function withStore<T>(path: string, options: { create?: boolean }, 
     if (error instanceof StoreError) throw new UserError(error.message);
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_BUSY") throw new UserError(`${path} is busy: another process kept it locked too long; try again`);
-    if (code === "SQLITE_READONLY") throw new UserError(`${path} cannot be written (read-only file or folder)`);
+    if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") throw new UserError(readOnlyMessage(path, code));
     if (code === "SQLITE_FULL") throw new UserError(`${path}: the disk is full; nothing was written`);
     throw error;
   } finally {

@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempFolder } from "../../../test-support/fixtures.js";
+import { runCliCaptured } from "../../../test-support/run-cli.js";
+import { templatePath } from "../../package-files.js";
+
+// A store in a folder the user may read but not write: SQLite writes its journal next to the store
+// even to read it (SQLITE_READONLY_DIRECTORY), which was an "internal error" with exit 70.
+
+const child = fileURLToPath(new URL("../../../test-support/cli-child.ts", import.meta.url));
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+const canDropToNobody = asRoot && spawnSync("setpriv", ["--version"]).status === 0;
+
+let temp: ReturnType<typeof makeTempFolder>;
+beforeEach(() => {
+  temp = makeTempFolder();
+});
+afterEach(() => {
+  chmodSync(join(temp.path, "case"), 0o755);
+  temp.remove();
+});
+
+/** Runs the command line as a user without write access to the folder: this user, or nobody when the tests run as root (root may write anywhere). */
+async function runAsReader(args: string[]): Promise<{ exitCode: number; stderr: string }> {
+  if (!asRoot) return runCliCaptured(args);
+  const run = spawnSync("setpriv", [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", process.execPath, "--import", "tsx", child, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, HOME: temp.path },
+  });
+  return { exitCode: run.status ?? -1, stderr: run.stderr };
+}
+
+describe.runIf(!asRoot || canDropToNobody)("a store in a read-only folder", () => {
+  it("is a clear error with exit 1 for track show and report, naming the folder and what to do", async () => {
+    const folder = join(temp.path, "case");
+    mkdirSync(folder);
+    const caseFile = join(folder, "case.yaml");
+    copyFileSync(templatePath("seed"), caseFile);
+    expect((await runCliCaptured(["track", "plan", caseFile, "--scenario", "optimal"])).exitCode).toBe(0);
+    const out = join(temp.path, "out");
+    mkdirSync(out);
+    chmodSync(out, 0o777);
+    if (asRoot) for (const name of ["", ...readdirSync(folder)]) chownSync(join(folder, name), NOBODY, NOBODY);
+    chmodSync(temp.path, 0o755);
+    chmodSync(folder, 0o555);
+
+    const expected = `error: ${join(folder, "case.db")} cannot be opened: its folder ${folder} is read-only`;
+    const show = await runAsReader(["track", "show", "--case", caseFile]);
+    expect(show.stderr).toContain(expected);
+    expect(show.stderr).toContain("copy the store to a writable folder and give it with --db");
+    expect(show.stderr).not.toContain("internal error");
+    expect(show.exitCode).toBe(1);
+    const report = await runAsReader(["report", caseFile, "-o", join(out, "report.html")]);
+    expect(report.stderr).toContain(expected);
+    expect(report.exitCode).toBe(1);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
