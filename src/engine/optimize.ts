@@ -206,6 +206,9 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
   );
 }
 
+/** The most capabilities one search takes: a set is a bit mask of 31-bit integers (README: "optimize"). */
+export const MAX_CANDIDATES = 30;
+
 /**
  * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits:
  * every set when there are at most `exhaustiveLimit` candidates, else greedy additions followed by
@@ -221,7 +224,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
         return found;
       })
     : [...compiled.capabilities];
-  if (pool.length > 30) throw new RangeError(`at most 30 candidates can be searched, got ${pool.length}`);
+  if (pool.length > MAX_CANDIDATES) throw new RangeError(`at most ${MAX_CANDIDATES} candidates can be searched, got ${pool.length}`);
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
   const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, pool.map(contributionOnBaseline));
   const samples = options.samples ?? 400;

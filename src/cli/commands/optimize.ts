@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import { compileCase, optimize, validateScenarioText, type Objective, type OptimizeResult } from "../../engine/index.js";
+import { MAX_CANDIDATES } from "../../engine/optimize.js";
 import { formatMoney, formatMonth, formatPercent } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -146,6 +147,7 @@ Examples:
       for (const name of candidates ?? []) {
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
+      checkCandidateCount(file, compiled.capabilities, candidates);
       const result = optimize(compiled, {
         objective: options.objective,
         ...(options.budget !== undefined ? { budget: parseAmount("--budget", options.budget) } : {}),
@@ -159,6 +161,24 @@ Examples:
       output.stdout(options.json ? toJson(result) : renderText(result, compiled.currency, labels));
       if (options.writeScenario !== undefined) writeScenario(file, validation.source.text, options.writeScenario, result, options.force ?? false, output);
     });
+}
+
+/**
+ * A search takes at most MAX_CANDIDATES capabilities: more is the user's to narrow with --from
+ * (exit 2 when --from itself lists too many, exit 1 when the file's catalogue is too large).
+ */
+function checkCandidateCount(file: string, capabilities: readonly { name: string; builtIn: boolean }[], candidates: readonly string[] | undefined): void {
+  if (candidates) {
+    const distinct = new Set(candidates).size;
+    if (distinct > MAX_CANDIDATES)
+      throw new UserError(`--from lists ${distinct} capabilities; allowed: at most ${MAX_CANDIDATES}, the most one search takes`, 2);
+    return;
+  }
+  if (capabilities.length <= MAX_CANDIDATES) return;
+  const builtIn = capabilities.filter((capability) => capability.builtIn).length;
+  throw new UserError(
+    `${file}: the catalogue has ${capabilities.length} capabilities (${builtIn} built in, ${capabilities.length - builtIn} of your own); optimize searches at most ${MAX_CANDIDATES} at a time: choose them with --from a,b,c`,
+  );
 }
 
 /** Adds the best set to the user's file as a scenario, keeping their comments; refuses to replace one without --force. */
