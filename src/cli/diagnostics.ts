@@ -25,9 +25,9 @@ export function formatIssues(file: string, text: string, issues: readonly Issue[
     .join("\n");
 }
 
-/** Control characters would garble the terminal; each is shown as one replacement character. */
+/** Control characters would garble the terminal; each is shown as one replacement character (so the caret still lines up). */
 function printable(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd");
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd");
 }
 
 /** A long line (minified JSON) is shown as a window around the column. */

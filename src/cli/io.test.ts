@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../shared/atomic-write.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
-import { UserError } from "./io.js";
+import { captureOutput } from "../test-support/capture-output.js";
+import { runCliCaptured } from "../test-support/run-cli.js";
+import { UserError, visibleControls, withVisibleControls } from "./io.js";
+import { createProgress } from "./progress.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -23,5 +26,32 @@ describe("UserError", () => {
     }
     expect(thrown).toBeInstanceOf(UserError);
     expect((thrown as UserError).exitCode).toBe(1);
+  });
+});
+
+describe("what the commands print", () => {
+  it("shows control characters as escapes instead of letting the terminal obey them, and keeps line breaks and tabs", () => {
+    expect(visibleControls("Team \u001b[31mred\u001b[0m\r\u009b2J\u0007\u007f\n\tnext: Küche €")).toBe(
+      "Team \\u001b[31mred\\u001b[0m\\u000d\\u009b2J\\u0007\\u007f\n\tnext: Küche €",
+    );
+  });
+
+  it("keeps printed JSON meaning what it meant", () => {
+    const value = { label: "a\u009bb\u0085c", note: "\u001b]8;;x\u0007" };
+    expect(JSON.parse(visibleControls(JSON.stringify(value)))).toEqual(value);
+  });
+
+  it("escapes what a command prints from a file name or value, but draws the progress bar as is", async () => {
+    const missing = join(temp.path, "case\u001b[2J\u001b]0;owned\u0007.yaml");
+    const { exitCode, stderr } = await runCliCaptured(["validate", missing]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain("case\\u001b[2J\\u001b]0;owned\\u0007.yaml: no such file");
+    expect([...stderr].filter((character) => character !== "\n" && visibleControls(character) !== character)).toEqual([]);
+    const captured = captureOutput();
+    const bar = createProgress(withVisibleControls({ ...captured, stderrIsTerminal: true }), "Monte Carlo", 0);
+    bar.update(1, 2);
+    bar.done();
+    expect(captured.stderrText()).toMatch(/^\rMonte Carlo \[.*\] 50% \(1\/2\)/);
+    expect(captured.stderrText().endsWith("\r\u001b[2K")).toBe(true);
   });
 });

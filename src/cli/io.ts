@@ -6,6 +6,43 @@ export interface CliOutput {
   readonly isTerminal: boolean;
   /** Whether stderr is a terminal: progress bars are drawn there, and only there. */
   readonly stderrIsTerminal?: boolean;
+  /**
+   * Our own terminal control on stderr (the progress bar's carriage return and line clearing), written
+   * as is: everything written through `stdout` and `stderr` by the commands has control characters
+   * made visible (see `withVisibleControls`).
+   */
+  stderrControl?(text: string): void;
+}
+
+/**
+ * Characters a terminal would obey rather than show: control characters other than line breaks and
+ * tabs (ESC starts colour, cursor, title and link sequences; U+009B is a one-character ESC [; a
+ * carriage return writes over the line).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Shows each control character as its \uXXXX escape, which is also what it means inside JSON and
+ * double-quoted YAML text, so printed JSON and YAML keep their meaning.
+ * @example visibleControls("Team \u001b[31mA") // "Team \\u001b[31mA"
+ */
+export function visibleControls(text: string): string {
+  return text.replace(unsafe, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The output every command writes through: whatever a file, a store, a workbook or an argument put
+ * into a message or a table is shown, never obeyed by the terminal.
+ */
+export function withVisibleControls(output: CliOutput): CliOutput {
+  return {
+    stdout: (text) => output.stdout(visibleControls(text)),
+    stderr: (text) => output.stderr(visibleControls(text)),
+    isTerminal: output.isTerminal,
+    ...(output.stderrIsTerminal !== undefined ? { stderrIsTerminal: output.stderrIsTerminal } : {}),
+    stderrControl: (text) => (output.stderrControl ?? output.stderr)(text),
+  };
 }
 
 export const processOutput: CliOutput = {

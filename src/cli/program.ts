@@ -11,7 +11,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerTrack } from "./commands/track.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerVoi } from "./commands/voi.js";
-import { processOutput, UserError, type CliOutput } from "./io.js";
+import { processOutput, UserError, withVisibleControls, type CliOutput } from "./io.js";
 
 export const VERSION = "0.1.0";
 
@@ -19,7 +19,8 @@ export const VERSION = "0.1.0";
  * Builds the command line. Tests call it in-process with captured output.
  * @example await runCli(["run", "examples/seed.yaml", "--json"], output)
  */
-export function makeProgram(output: CliOutput = processOutput): Command {
+export function makeProgram(unsafeOutput: CliOutput = processOutput): Command {
+  const output = withVisibleControls(unsafeOutput);
   const program = new Command("mlops-roi")
     .description("Turn how a data team spends its time into a business case, in money, for ML operations tooling.")
     .version(VERSION, "-v, --version")
@@ -56,7 +57,9 @@ Examples:
  * Runs the command line and returns the exit code: 0 success, 1 bad input or a failed check,
  * 2 wrong usage. A user's mistake never prints a stack trace.
  */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(argv: readonly string[], unsafeOutput: CliOutput = processOutput): Promise<number> {
+  // Messages quote file names, values and labels: their control characters are shown, never obeyed.
+  const output = withVisibleControls(unsafeOutput);
   const program = makeProgram(output);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -9,6 +9,8 @@ export function createProgress(output: CliOutput, label: string, delayMs = 1000)
   const started = performance.now();
   let drawn = false;
   let lastDraw = 0;
+  // The bar is our own text and terminal control: written as is.
+  const draw = (text: string) => (output.stderrControl ?? output.stderr)(text);
   return {
     update(done: number, total: number): void {
       if (!output.stderrIsTerminal) return;
@@ -19,12 +21,12 @@ export function createProgress(output: CliOutput, label: string, delayMs = 1000)
       const width = 30;
       const share = total > 0 ? done / total : 1;
       const filled = Math.round(share * width);
-      output.stderr(
+      draw(
         `\r${label} [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(share * 100)}% (${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")})`,
       );
     },
     done(): void {
-      if (drawn) output.stderr("\r\u001b[2K");
+      if (drawn) draw("\r\u001b[2K");
     },
   };
 }
