@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { packageRoot } from "../cli/package-files.js";
+import { lineDiff } from "../test-support/line-diff.js";
+import { editScenarioText, replaceScenarioData } from "./scenario-edit.js";
+
+const example = (name: string): string => readFileSync(join(packageRoot, "examples", name), "utf8");
+
+describe("editScenarioText", () => {
+  it("splices a new number into a flow map, keeping its padding and the comment after it", () => {
+    const text = "a: { value: 1, note: x } # mine\nb: {c: 2}\n";
+    expect(editScenarioText(text, [{ path: ["a", "value"], value: 3 }])).toBe("a: { value: 3, note: x } # mine\nb: {c: 2}\n");
+    expect(editScenarioText(text, [{ path: ["b", "c"], value: 4 }])).toBe("a: { value: 1, note: x } # mine\nb: {c: 4}\n");
+  });
+
+  it("adds and removes keys in flow and block maps in the file's style", () => {
+    const text = "a: { value: 1, note: x }\nc:\n    d: 1\n    e: [1, 2]\n";
+    expect(editScenarioText(text, [{ path: ["a", "note"], delete: true }])).toBe("a: { value: 1 }\nc:\n    d: 1\n    e: [1, 2]\n");
+    expect(editScenarioText(text, [{ path: ["a", "note"], value: "y, z" }])).toBe('a: { value: 1, note: "y, z" }\nc:\n    d: 1\n    e: [1, 2]\n');
+    expect(editScenarioText(text, [{ path: ["c", "f"], value: { value: 2, note: "n" } }])).toBe(
+      "a: { value: 1, note: x }\nc:\n    d: 1\n    e: [1, 2]\n    f: { value: 2, note: n }\n",
+    );
+    expect(editScenarioText(text, [{ path: ["c", "d"], delete: true }])).toBe("a: { value: 1, note: x }\nc:\n    e: [1, 2]\n");
+    expect(editScenarioText(text, [{ path: ["x", "y"], value: { label: "L", list: ["p", "q"] } }])).toBe(
+      `${text}x:\n    y:\n        label: L\n        list: [p, q]\n`,
+    );
+  });
+
+  it("quotes only where a plain scalar would not read back, and keeps a quoted value's quotes", () => {
+    const text = 'a: "quoted"\nb: plain\n';
+    expect(editScenarioText(text, [{ path: ["a"], value: "new" }])).toBe('a: "new"\nb: plain\n');
+    expect(editScenarioText(text, [{ path: ["b"], value: "still plain" }])).toBe('a: "quoted"\nb: still plain\n');
+    expect(editScenarioText(text, [{ path: ["b"], value: "true" }])).toBe('a: "quoted"\nb: "true"\n');
+    expect(editScenarioText(text, [{ path: ["b"], value: "a # b" }])).toBe('a: "quoted"\nb: "a # b"\n');
+  });
+
+  it("re-renders the whole file only for a shape it cannot splice, and the data is still right", () => {
+    const text = "a:\n  only: 1\nb: 2\n";
+    const edited = editScenarioText(text, [{ path: ["a", "only"], delete: true }]);
+    expect(parse(edited)).toEqual({ a: {}, b: 2 });
+  });
+
+  it("the bundled examples: writing their own data back changes nothing", () => {
+    for (const name of ["seed.yaml", "seed-uncertain.yaml", "close-call.yaml", "team.yaml", "enterprise.yaml", "solo.yaml"]) {
+      const text = example(name);
+      expect(replaceScenarioData(text, parse(text))).toBe(text);
+    }
+  });
+
+  it('enterprise.yaml: three changed inputs in { value: N, note: "…" } maps change three lines', () => {
+    const text = example("enterprise.yaml");
+    const data = parse(text);
+    data.defaults.projects.upkeepHoursPerMonth.value = 17;
+    data.catalogue.governance.setupHours.note = "our assumption: measured in the pilot";
+    data.defaults.projects.valuePerMonth.high = 13000;
+    const edited = replaceScenarioData(text, data);
+    expect(parse(edited)).toEqual(data);
+    expect(lineDiff(text, edited)).toEqual({
+      removed: [
+        '    setupHours: { value: 600, note: "our assumption: integrating with the model risk process" }',
+        '    upkeepHoursPerMonth: { value: 16, note: "our assumption, about half the reference case\'s 30 (seed.yaml): re-training, re-validation and fixes per live model, with shared tooling" }',
+        '    valuePerMonth: { low: 5000, high: 12000, note: "our assumption: average monthly value of one live model" }',
+      ],
+      added: [
+        '    setupHours: { value: 600, note: "our assumption: measured in the pilot" }',
+        '    upkeepHoursPerMonth: { value: 17, note: "our assumption, about half the reference case\'s 30 (seed.yaml): re-training, re-validation and fixes per live model, with shared tooling" }',
+        '    valuePerMonth: { low: 5000, high: 13000, note: "our assumption: average monthly value of one live model" }',
+      ],
+    });
+  });
+});
