@@ -1,5 +1,6 @@
-import { isMap, isScalar, parseDocument, type YAMLMap, type Document, type Node, type Pair } from "yaml";
+import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import type { CompiledCase, Leaf } from "../engine/index.js";
+import { editScenarioText, type ScenarioEdit } from "../shared/scenario-edit.js";
 import { sameNumber } from "./cell-content.js";
 import { leafForm } from "./leaf-form.js";
 import type { LeafEdit } from "./read-assumptions.js";
@@ -27,24 +28,6 @@ function numberText(value: number): string {
   return String(value);
 }
 
-/** Replaces a pair's value, keeping the comments written on the old one. */
-function replaceValue(pair: Pair<unknown, unknown>, document: Document, value: unknown): void {
-  const old = pair.value as Node | null;
-  const created = document.createNode(value) as Node;
-  if (old && typeof old === "object") {
-    if (old.comment) created.comment = old.comment;
-    if (old.commentBefore) created.commentBefore = old.commentBefore;
-  }
-  pair.value = created;
-}
-
-/** Sets a key of a map in place: a scalar keeps its quoting style and comments. */
-function setKey(map: YAMLMap, key: string, value: number | string): void {
-  const existing = map.get(key, true);
-  if (isScalar(existing)) existing.value = value;
-  else map.set(key, value);
-}
-
 function describeChange(leaf: Leaf, file: unknown, edit: LeafEdit): string[] {
   const parts: string[] = [];
   const form = leafForm(file, leaf);
@@ -65,9 +48,9 @@ function describeChange(leaf: Leaf, file: unknown, edit: LeafEdit): string[] {
 }
 
 /**
- * Writes the workbook's edits into the scenario file's text with the yaml library's document
- * model, so comments, order and everything not edited stay as they were. Returns the original
- * text untouched when nothing changed.
+ * Writes the workbook's edits into the scenario file's text: only the values that changed are
+ * spliced in (src/shared/scenario-edit.ts), so comments, order, quoting, flow maps and every line
+ * not edited stay byte for byte. Returns the original text untouched when nothing changed.
  * @example applyEdits(text, compiled, data, edits).changes // [{ input: "scenarios.optimal...", description: "11 → 15" }]
  */
 export function applyEdits(text: string, compiled: CompiledCase, file: unknown, edits: readonly LeafEdit[]): { text: string; changes: InputChange[] } {
@@ -76,49 +59,48 @@ export function applyEdits(text: string, compiled: CompiledCase, file: unknown, 
     .filter((entry) => entry.parts.length > 0);
   if (changed.length === 0) return { text, changes: [] };
   const document = parseDocument(text, { uniqueKeys: true, strict: true, merge: false });
+  const writes: ScenarioEdit[] = [];
+  const setNote = (path: readonly (string | number)[], note: string): void => {
+    writes.push(note === "" ? { path: [...path, "note"], delete: true } : { path: [...path, "note"], value: note });
+  };
   for (const { edit, leaf } of changed) {
     // The built-in note says "confirm this": once written into the file, the number is the user's.
     const note = leaf.builtIn && edit.note === leaf.note ? "" : edit.note;
     const pair = pairAt(document, leaf.path);
+    const value = edit.value;
     if (!pair) {
       // A built-in catalogue value the file did not state: it is written under catalogue: now.
-      if (!leaf.builtIn || edit.value.kind === "fixed") throw new Error(`the scenario file has no ${leaf.name}, but its workbook does`);
-      const value = edit.value;
+      if (!leaf.builtIn || value.kind === "fixed") throw new Error(`the scenario file has no ${leaf.name}, but its workbook does`);
       const written = value.kind === "point" ? value.value : { low: value.low, high: value.high };
-      document.setIn(leaf.path, document.createNode(note === "" ? written : typeof written === "number" ? { value: written, note } : { ...written, note }));
+      writes.push({ path: leaf.path, value: note === "" ? written : typeof written === "number" ? { value: written, note } : { ...written, note } });
       continue;
     }
     const node = pair.value;
-    const value = edit.value;
     if (value.kind === "fixed") {
       if (!isMap(node)) throw new Error(`${leaf.name} should be a map in the scenario file`);
-      if (note === "") node.delete("note");
-      else setKey(node, "note", note);
+      setNote(leaf.path, note);
       continue;
     }
     if (value.kind === "point") {
       if (isScalar(node) && note === "") {
-        node.value = value.value;
+        writes.push({ path: leaf.path, value: value.value });
       } else if (isMap(node) && node.has("value")) {
-        setKey(node, "value", value.value);
-        if (note === "") node.delete("note");
-        else setKey(node, "note", note);
+        writes.push({ path: [...leaf.path, "value"], value: value.value });
+        setNote(leaf.path, note);
       } else {
-        replaceValue(pair, document, note === "" ? value.value : { value: value.value, note });
+        writes.push({ path: leaf.path, value: note === "" ? value.value : { value: value.value, note } });
       }
       continue;
     }
     if (isMap(node) && node.has("low")) {
-      setKey(node, "low", value.low);
-      setKey(node, "high", value.high);
-      if (note === "") node.delete("note");
-      else setKey(node, "note", note);
+      writes.push({ path: [...leaf.path, "low"], value: value.low }, { path: [...leaf.path, "high"], value: value.high });
+      setNote(leaf.path, note);
     } else {
-      replaceValue(pair, document, { low: value.low, high: value.high, ...(note === "" ? {} : { note }) });
+      writes.push({ path: leaf.path, value: { low: value.low, high: value.high, ...(note === "" ? {} : { note }) } });
     }
   }
   return {
-    text: document.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    text: editScenarioText(text, writes),
     changes: changed.map(({ leaf, parts }) => ({ input: leaf.name, description: parts.join("; ") })),
   };
 }
