@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../cli/package-files.js";
+import { lineDiff } from "../test-support/line-diff.js";
 import { caseFormatOf, caseText } from "./case-text.js";
 
 const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
@@ -23,6 +24,26 @@ describe("caseText", () => {
     for (const comment of comments) expect(text).toContain(comment);
     expect(text).toContain("months: [4, 7, 10]");
     expect(text).not.toContain("The tools that matter most");
+  });
+
+  it("saving from the web app: only the edited lines differ, flow maps keep their padding", () => {
+    const enterprise = readFileSync(join(packageRoot, "examples", "enterprise.yaml"), "utf8");
+    expect(caseText(parse(enterprise), "yaml", enterprise)).toBe(enterprise);
+    const data = parse(enterprise);
+    data.catalogue.monitoring.monthlyCost.value = 2200;
+    data.defaults.team.people.value = 21;
+    const text = caseText(data, "yaml", enterprise);
+    expect(parse(text)).toEqual(data);
+    expect(lineDiff(enterprise, text)).toEqual({
+      removed: [
+        '    monthlyCost: { value: 2000, note: "our assumption: a hosted monitoring service at enterprise scale" }',
+        "    people: { value: 20, note: data scientists and data engineers }",
+      ],
+      added: [
+        '    monthlyCost: { value: 2200, note: "our assumption: a hosted monitoring service at enterprise scale" }',
+        "    people: { value: 21, note: data scientists and data engineers }",
+      ],
+    });
   });
 
   it("writes a fresh file when there is no previous text, or it does not parse", () => {
