@@ -5,6 +5,7 @@ import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured } from "../../test-support/run-cli.js";
 import { MAX_CANDIDATES } from "../../engine/optimize.js";
 import { templatePath } from "../package-files.js";
+import { lineDiff } from "../../test-support/line-diff.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -53,5 +54,24 @@ describe("optimize with more capabilities than one search takes", () => {
     const tooMany = await runCliCaptured(["optimize", file, "--from", [...names, ...builtIn].join(",")]);
     expect(tooMany.stderr).toBe(`error: --from lists ${MAX_CANDIDATES + 1} capabilities; allowed: at most ${MAX_CANDIDATES}, the most one search takes\n`);
     expect(tooMany.exitCode).toBe(2);
+  });
+});
+
+describe("optimize --write-scenario", () => {
+  it("adds the scenario's lines and leaves every other line of the file byte for byte", async () => {
+    const before = readFileSync(templatePath("enterprise"), "utf8");
+    const file = join(temp.path, "case.yaml");
+    writeFileSync(file, before);
+    const run = await runCliCaptured(["optimize", file, "--budget", "200000", "--write-scenario", "ask"]);
+    expect(run.exitCode).toBe(0);
+    const after = readFileSync(file, "utf8");
+    const diff = lineDiff(before, after);
+    expect(diff.removed).toEqual([]);
+    expect(diff.added[0]).toBe("  ask:");
+    expect(diff.added[1]).toBe("    label: What we ask for");
+    expect(diff.added[2]).toMatch(/^ {4}description: The best set of capabilities by .*, chosen by mlops-roi optimize\.$/);
+    expect(diff.added[3]).toMatch(/^ {4}capabilities: \[[A-Za-z]+(, [A-Za-z]+)*\]$/);
+    expect(diff.added).toHaveLength(4);
+    expect(after.endsWith(`${diff.added.join("\n")}\n`)).toBe(true);
   });
 });

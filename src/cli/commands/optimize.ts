@@ -6,6 +6,7 @@ import { formatMoney, formatMonth, formatPercent } from "../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { editScenarioText } from "../../shared/scenario-edit.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
@@ -192,13 +193,13 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     result.limits.budget !== null ? `a first-year budget of ${result.limits.budget}` : "",
     result.limits.setupHours !== null ? `${result.limits.setupHours} setup hours` : "",
   ].filter(Boolean);
-  const scenario = document.createNode({
+  const scenario = {
     label: "What we ask for",
     description: `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`,
     capabilities: result.best.capabilities,
-  });
-  document.setIn(["scenarios", name], scenario);
-  const updated = document.toString();
+  };
+  // Only the new scenario's lines are written; the rest of the file stays byte for byte.
+  const updated = editScenarioText(text, [{ path: ["scenarios", name], value: scenario }]);
   const check = validateScenarioText(updated);
   if (!check.compiled) {
     output.stderr(`${formatIssues(file, updated, check.issues)}\n`);
