@@ -11,6 +11,12 @@ export interface InputChange {
   readonly description: string;
 }
 
+/** An input the workbook changed: its place in the file and the leaf it is, for a three-way merge. */
+export interface ChangedInput {
+  readonly leaf: number;
+  readonly path: readonly (string | number)[];
+}
+
 /** The pair holding a path's value; keys are compared as text (a scenario may be called 2024). */
 function pairAt(document: Document, path: readonly (string | number)[]): Pair<unknown, unknown> | undefined {
   let node: unknown = document.contents;
@@ -53,11 +59,16 @@ function describeChange(leaf: Leaf, file: unknown, edit: LeafEdit): string[] {
  * not edited stay byte for byte. Returns the original text untouched when nothing changed.
  * @example applyEdits(text, compiled, data, edits).changes // [{ input: "scenarios.optimal...", description: "11 → 15" }]
  */
-export function applyEdits(text: string, compiled: CompiledCase, file: unknown, edits: readonly LeafEdit[]): { text: string; changes: InputChange[] } {
+export function applyEdits(
+  text: string,
+  compiled: CompiledCase,
+  file: unknown,
+  edits: readonly LeafEdit[],
+): { text: string; changes: InputChange[]; writes: ScenarioEdit[]; inputs: ChangedInput[] } {
   const changed = edits
     .map((edit) => ({ edit, leaf: compiled.leaves[edit.leaf]!, parts: describeChange(compiled.leaves[edit.leaf]!, file, edit) }))
     .filter((entry) => entry.parts.length > 0);
-  if (changed.length === 0) return { text, changes: [] };
+  if (changed.length === 0) return { text, changes: [], writes: [], inputs: [] };
   const document = parseDocument(text, { uniqueKeys: true, strict: true, merge: false });
   const writes: ScenarioEdit[] = [];
   const setNote = (path: readonly (string | number)[], note: string): void => {
@@ -102,5 +113,7 @@ export function applyEdits(text: string, compiled: CompiledCase, file: unknown, 
   return {
     text: editScenarioText(text, writes),
     changes: changed.map(({ leaf, parts }) => ({ input: leaf.name, description: parts.join("; ") })),
+    writes,
+    inputs: changed.map(({ edit, leaf }) => ({ leaf: edit.leaf, path: leaf.path })),
   };
 }

@@ -1,4 +1,6 @@
+import { isMap, parseDocument } from "yaml";
 import { formatPath, hasErrors, validateScenarioText, type Issue } from "../engine/index.js";
+import { editScenarioText } from "../shared/scenario-edit.js";
 import { applyEdits, type InputChange } from "./apply-edits.js";
 import { readCaseSheet } from "./case-sheet.js";
 import { readWorkbook } from "./excel.js";
@@ -27,9 +29,13 @@ function issueTarget(issue: Issue): { name: string; part: "low" | "high" | "like
  * the numbers and notes of the Assumptions sheet written into it. Any problem — a missing sheet,
  * text or a formula where a number belongs, an unknown row, a value the file does not allow —
  * comes back with its cell, and no text.
+ *
+ * With `current`, the scenario file as it is now, the import is a three-way merge against the file
+ * as it was exported: only the inputs the workbook changed are written into `current`, so the
+ * file's newer edits stay; an input changed in both since the export is a conflict, and no text.
  * @example const outcome = await importWorkbook(readFileSync("case.xlsx")); if (outcome.ok) writeFileSync("case.yaml", outcome.text)
  */
-export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport> {
+export async function importWorkbook(bytes: Uint8Array, current?: string): Promise<WorkbookImport> {
   let workbook: Awaited<ReturnType<typeof readWorkbook>>;
   try {
     workbook = await readWorkbook(bytes);
@@ -57,7 +63,15 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
   const reading = readAssumptions(assumptions, original.compiled, original.file);
   if (reading.problems.length > 0) return { ok: false, problems: reading.problems };
 
-  const { text, changes } = applyEdits(stored.text, original.compiled, original.file, reading.edits);
+  const applied = applyEdits(stored.text, original.compiled, original.file, reading.edits);
+  const { changes } = applied;
+  let text = applied.text;
+  // A file that is not a YAML map (broken, or not a scenario file) has nothing to merge into: it is replaced.
+  if (current !== undefined && current !== stored.text && mergeable(current)) {
+    const merged = mergeInto(current, stored.text, applied.text, applied.inputs, original.compiled.leaves, reading.cells);
+    if (!merged.ok) return merged;
+    text = applied.writes.length === 0 ? current : editScenarioText(current, applied.writes);
+  }
   const rebuilt = validateScenarioText(text);
   if (hasErrors(rebuilt.issues)) {
     const names = new Map(original.compiled.leaves.map((leaf, index) => [leaf.name, index]));
@@ -72,4 +86,78 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
     return { ok: false, problems: rebuilt.issues.filter((issue) => issue.severity === "error").map(problemOf) };
   }
   return { ok: true, text, changes };
+}
+
+function mergeable(text: string): boolean {
+  const document = parseDocument(text);
+  return document.errors.length === 0 && isMap(document.contents);
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[String(segment)];
+  }
+  return node;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? "nothing (not in the file)" : JSON.stringify(value);
+}
+
+/** The three values with what they share left out: `11, 12, 15` rather than three notes that agree. */
+function shownApart(values: readonly unknown[]): string[] {
+  const maps = values.every((value) => typeof value === "object" && value !== null && !Array.isArray(value));
+  if (!maps) return values.map(shown);
+  const records = values as Record<string, unknown>[];
+  const keys = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  const differing = keys.filter((key) => !records.every((record) => same(record[key], records[0]![key])));
+  return records.map((record) => {
+    if (differing.length === 1 && differing[0] === "value") return shown(record.value);
+    return shown(Object.fromEntries(differing.filter((key) => key in record).map((key) => [key, record[key]])));
+  });
+}
+
+/**
+ * The conflicts of a three-way merge: an input the workbook changed that the file also changed,
+ * differently, since the export. `exported` is the text stored in the workbook, `imported` that
+ * text with the workbook's changes.
+ */
+function mergeInto(
+  current: string,
+  exported: string,
+  imported: string,
+  inputs: readonly { leaf: number; path: readonly (string | number)[] }[],
+  leaves: readonly { name: string }[],
+  cells: ReadonlyMap<number, { likely?: string }>,
+): { ok: true } | { ok: false; problems: WorkbookProblem[] } {
+  const now = parseDocument(current);
+  if (now.errors.length > 0) {
+    return {
+      ok: false,
+      problems: [{ message: "the scenario file to write does not parse, so the workbook's changes cannot be merged into it; fix it or write elsewhere" }],
+    };
+  }
+  const fileData = now.toJS();
+  const exportedData = parseDocument(exported).toJS();
+  const importedData = parseDocument(imported).toJS();
+  const problems: WorkbookProblem[] = [];
+  for (const input of inputs) {
+    const base = valueAt(exportedData, input.path);
+    const file = valueAt(fileData, input.path);
+    const workbook = valueAt(importedData, input.path);
+    if (same(base, file) || same(file, workbook)) continue;
+    const cell = cells.get(input.leaf)?.likely;
+    const [was, has, wants] = shownApart([base, file, workbook]);
+    problems.push({
+      ...(cell ? { cell } : {}),
+      message: `${leaves[input.leaf]!.name} changed in both the scenario file and the workbook since the export: exported ${was}, the file has ${has}, the workbook ${wants}`,
+    });
+  }
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

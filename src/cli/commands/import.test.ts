@@ -70,3 +70,53 @@ describe("import", () => {
     expect(stderr).toMatch(/no such file \(make one with `mlops-roi export/);
   });
 });
+
+describe("import of an older workbook into a file edited since the export", () => {
+  const seedText = (): string => readFileSync(templatePath("seed"), "utf8");
+
+  it("keeps the file's newer edits and writes only the inputs the workbook changed", async () => {
+    writeFileSync(
+      workbook,
+      await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)),
+    );
+    const target = join(temp.path, "case.yaml");
+    const newer = seedText().replace("title: ", "# edited after the export\ntitle: ").replace("      value: 60\n", "      value: 65\n");
+    expect(newer).not.toBe(seedText());
+    writeFileSync(target, newer);
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toContain("1 input changed:\n  defaults.team.hoursPerMonth: 120 → 110\n");
+    expect(readFileSync(target, "utf8")).toBe(newer.replace("      value: 120\n", "      value: 110\n"));
+  });
+
+  it("an input changed in both is a conflict: exit 1, its three values named, nothing written", async () => {
+    writeFileSync(
+      workbook,
+      await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)),
+    );
+    const target = join(temp.path, "case.yaml");
+    const newer = seedText().replace("      value: 120\n", "      value: 130\n");
+    writeFileSync(target, newer);
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(
+      "defaults.team.hoursPerMonth changed in both the scenario file and the workbook since the export: exported 120, the file has 130, the workbook 110",
+    );
+    expect(stderr).toContain("nothing was written");
+    expect(readFileSync(target, "utf8")).toBe(newer);
+    expect(existsSync(`${target}.bak`)).toBe(false);
+  });
+
+  it("the same change in both is no conflict", async () => {
+    writeFileSync(
+      workbook,
+      await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)),
+    );
+    const target = join(temp.path, "case.yaml");
+    const newer = seedText().replace("      value: 120\n", "      value: 110\n");
+    writeFileSync(target, newer);
+    const { exitCode } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(exitCode).toBe(0);
+    expect(readFileSync(target, "utf8")).toBe(newer);
+  });
+});

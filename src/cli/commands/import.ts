@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { readBounded } from "../../shared/read-bounded.js";
+import { MAX_SOURCE_BYTES } from "../../engine/scenario/source.js";
 
 /** Workbooks are far smaller than this; anything larger is a mistake. */
 const MAX_WORKBOOK_BYTES = 50_000_000;
@@ -26,6 +27,21 @@ function readBytes(path: string): Uint8Array {
   }
 }
 
+/**
+ * The scenario file import is about to replace, as it is now, for the three-way merge; none when
+ * there is no such file yet.
+ */
+function readCurrent(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const read = readBounded(path, MAX_SOURCE_BYTES);
+  if (read.tooLarge) throw new UserError(`${path} holds more than ${MAX_SOURCE_BYTES / 1_000_000} MB; a scenario file may be at most that`);
+  return read.bytes.toString("utf8");
+}
+
 export function registerImport(program: Command, output: CliOutput): void {
   program
     .command("import")
@@ -39,7 +55,9 @@ export function registerImport(program: Command, output: CliOutput): void {
 Only the Assumptions sheet is read: the numbers (Low, Likely, High) and your notes. Everything else
 — scenario names, release months, comments — comes from the scenario file stored in the workbook.
 A problem (text or a formula where a number belongs, an unknown row, a missing sheet) is reported
-with its cell, and nothing is written.
+with its cell, and nothing is written. When the file given with -o exists, only the inputs the
+workbook changed are written into it, so the file's own edits since the export stay; an input
+changed in both is a conflict, reported with its three values, and nothing is written.
 
 Examples:
   $ mlops-roi import case.xlsx -o case.yaml --force
@@ -47,7 +65,10 @@ Examples:
     )
     .action(async (workbook: string, options: { output?: string; force?: boolean }) => {
       const { importWorkbook } = await import("../../workbook/import-workbook.js");
-      const outcome = await importWorkbook(readBytes(workbook));
+      const bytes = readBytes(workbook);
+      // Without --force an existing file is refused below, so there is nothing to merge into.
+      const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);
+      const outcome = await importWorkbook(bytes, current);
       if (!outcome.ok) {
         for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
         const count = outcome.problems.length;
