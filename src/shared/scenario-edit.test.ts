@@ -36,6 +36,27 @@ describe("editScenarioText", () => {
     expect(editScenarioText(text, [{ path: ["b"], value: "a # b" }])).toBe('a: "quoted"\nb: "a # b"\n');
   });
 
+  it("keeps a file's CRLF line endings, in the lines it changes and the ones it adds", () => {
+    const text = "a:\r\n  b: 1\r\n  c:\r\n    d: 2\r\ne: { x: 1 }\r\n";
+    expect(
+      editScenarioText(text, [
+        { path: ["a", "c"], value: 5 },
+        { path: ["a", "f"], value: { g: [1], h: { i: 1 } } },
+        { path: ["e", "y"], value: 2 },
+      ]),
+    ).toBe("a:\r\n  b: 1\r\n  c: 5\r\n  f:\r\n    g: [1]\r\n    h: { i: 1 }\r\ne: { x: 1, y: 2 }\r\n");
+  });
+
+  it("replaces a scenario in place: its old lines go, the others stay", () => {
+    const text = example("seed.yaml");
+    const scenario = { label: "What we ask for", description: "x", capabilities: ["scheduling"] };
+    const edited = editScenarioText(text, [{ path: ["scenarios", "optimal"], value: scenario }]);
+    expect(parse(edited).scenarios.optimal).toEqual(scenario);
+    const diff = lineDiff(text, edited);
+    expect(diff.added).toEqual(["    label: What we ask for", "    description: x", "    capabilities: [scheduling]"]);
+    expect(diff.removed.every((line) => text.slice(text.indexOf("  optimal:"), text.indexOf("  compromise:")).includes(line))).toBe(true);
+  });
+
   it("re-renders the whole file only for a shape it cannot splice, and the data is still right", () => {
     const text = "a:\n  only: 1\nb: 2\n";
     const edited = editScenarioText(text, [{ path: ["a", "only"], delete: true }]);

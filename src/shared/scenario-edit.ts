@@ -152,6 +152,11 @@ function prefersFlowLeaf(map: YAMLMap, style: Style): boolean {
   return style.flowLeafMaps;
 }
 
+/** New lines end as the file's do (a file saved on Windows keeps its CRLF). */
+function withEndings(text: string, inserted: string): string {
+  return text.includes("\r\n") ? inserted.replace(/\n/g, "\r\n") : inserted;
+}
+
 function splice(text: string, start: number, end: number, insert: string): string {
   return text.slice(0, start) + insert + text.slice(end);
 }
@@ -228,7 +233,9 @@ function replace(text: string, parent: unknown, found: { pair?: Pair; node: unkn
     if (node.value === value) return text;
     if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
       if (!found.pair) throw new CannotSplice("a block scalar in a list");
-      return splice(text, colonAfterKey(text, found.pair), lineEndAfter(text, node.range[1]) - 1, ` ${renderScalar(value, false)}`);
+      let end = lineEndAfter(text, node.range[1]) - 1;
+      if (text[end - 1] === "\r") end--;
+      return splice(text, colonAfterKey(text, found.pair), end, ` ${renderScalar(value, false)}`);
     }
     return splice(text, node.range[0], node.range[1], renderScalar(value, flowParent, node));
   }
@@ -240,8 +247,9 @@ function replace(text: string, parent: unknown, found: { pair?: Pair; node: unkn
   const start = colonAfterKey(text, found.pair);
   const rendered = renderAfterKey(value, column, style, prefersFlowLeaf(parent, style));
   // A block map's range ends past its last newline; the rendered text ends before its own.
-  const end = node.range[1] > start && text[node.range[1] - 1] === "\n" ? node.range[1] - 1 : Math.max(node.range[1], start);
-  return splice(text, start, end, rendered);
+  let end = node.range[1] > start && text[node.range[1] - 1] === "\n" ? node.range[1] - 1 : Math.max(node.range[1], start);
+  if (end > start && text[end - 1] === "\r" && text[end] === "\n") end--;
+  return splice(text, start, end, withEndings(text, rendered));
 }
 
 function insertInto(text: string, map: YAMLMap, key: string, value: unknown, style: Style): string {
@@ -259,9 +267,9 @@ function insertInto(text: string, map: YAMLMap, key: string, value: unknown, sty
   const lastEnd = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
   if (!firstKey?.range || lastEnd === undefined) throw new CannotSplice("a block map item without a place");
   const column = firstKey.range[0] - lineStart(text, firstKey.range[0]);
-  const line = `${" ".repeat(column)}${renderKey(key)}:${renderAfterKey(value, column, style, prefersFlowLeaf(map, style))}\n`;
+  const line = `${" ".repeat(column)}${renderKey(key)}:${renderAfterKey(value, column, style, prefersFlowLeaf(map, style))}`;
   const at = lineEndAfter(text, lastEnd);
-  return splice(text, at, at, at === text.length && !text.endsWith("\n") ? `\n${line.slice(0, -1)}` : line);
+  return splice(text, at, at, withEndings(text, at === text.length && !text.endsWith("\n") ? `\n${line}` : `${line}\n`));
 }
 
 function deleteFrom(text: string, parent: unknown, segment: string | number): string {
@@ -321,7 +329,7 @@ function rerender(text: string, data: unknown): string {
   const document = parseDocument(text);
   const style = styleOf(text, document.contents);
   const options = { lineWidth: 0, flowCollectionPadding: style.mapPadding, indent: style.indentStep } as const;
-  if (document.errors.length > 0 || !isMap(document.contents) || !isPlainObject(data)) return new Document(data).toString(options);
+  if (document.errors.length > 0 || !isMap(document.contents) || !isPlainObject(data)) return withEndings(text, new Document(data).toString(options));
   const merge = (node: Node | null, value: unknown): Node => {
     if (isPlainObject(value) && isMap(node)) {
       node.items = node.items.filter((pair) => Object.hasOwn(value, keyText(pair.key)));
@@ -342,7 +350,7 @@ function rerender(text: string, data: unknown): string {
     return created;
   };
   document.contents = merge(document.contents as Node | null, data) as typeof document.contents;
-  return document.toString(options);
+  return withEndings(text, document.toString(options));
 }
 
 /**
