@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { validateScenarioText } from "../engine/index.js";
+import { MAX_SCENARIOS } from "../engine/scenario/schema.js";
 import { runCli } from "./program.js";
 import { captureOutput } from "../test-support/capture-output.js";
+import { DEFAULT_SAMPLES, mostSamples } from "./uncertainty.js";
 
 const example = new URL("../../examples/seed-uncertain.yaml", import.meta.url).pathname;
 
@@ -36,5 +39,25 @@ describe("the Monte Carlo on the command line", () => {
     const bad = captureOutput();
     expect(await runCli(["run", example, "--seed", "1.5"], bad)).toBe(2);
     expect(bad.stderrText()).toMatch(/--seed is "1.5"; allowed: a whole number ≥ 0/);
+  });
+
+  it("refuses more samples than fit in memory, naming the most this case allows (exit 2)", async () => {
+    const output = captureOutput();
+    expect(await runCli(["run", example, "--samples", "1000000000"], output)).toBe(2);
+    expect(output.stderrText()).toMatch(
+      /^error: --samples is 1,000,000,000, which would take up to [\d,.]+ GB for this case \(3 scenarios over 12 months\); allowed: at most [\d,]+\n$/,
+    );
+    expect(output.stdoutText()).toBe("");
+  });
+
+  it("runs the default samples of the largest case allowed: 50 scenarios over 240 months, every input a range", () => {
+    const scenarios = Array.from(
+      { length: MAX_SCENARIOS },
+      (_, index) => `  s${index}: { projects: { upkeepHoursPerMonth: { low: 5, high: ${10 + index} } } }\n`,
+    ).join("");
+    const text = `title: large\ncurrency: EUR\nhorizonMonths: 240\ndiscountRate: 0.05\nbaseline: s0\ndefaults:\n  team: { people: 3, hoursPerMonth: 120, hourlyCost: 60 }\n  projects: { alreadyLive: 2, valuePerMonth: 1000 }\n  releases: { mode: schedule }\nscenarios:\n${scenarios}`;
+    const validation = validateScenarioText(text);
+    expect(validation.issues).toEqual([]);
+    expect(mostSamples(validation.compiled!)).toBeGreaterThanOrEqual(DEFAULT_SAMPLES);
   });
 });

@@ -11,6 +11,17 @@ export interface SamplingOptions {
 /** Samples run when the file has ranges and --samples is not given. */
 export const DEFAULT_SAMPLES = 10_000;
 
+/** The most memory a Monte Carlo may take; the default samples of the largest case allowed (50 scenarios, 240 months) fit. */
+const MONTE_CARLO_BYTES = 2e9;
+
+/**
+ * The most samples a case may be run with: as many as fit in 2 GB (millions for a small case).
+ * @example mostSamples(seedUncertainCase) // 3,846,153
+ */
+export function mostSamples(compiled: CompiledCase): number {
+  return Math.floor(MONTE_CARLO_BYTES / MonteCarlo.bytesPerSample(compiled));
+}
+
 export function parseWholeNumber(option: string, text: string, minimum: number): number {
   const value = Number(text.replace(/_/g, ""));
   if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value) || value < minimum) {
@@ -33,6 +44,14 @@ export async function runMonteCarlo(
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
   if (samples === 0) return undefined;
+  const most = mostSamples(compiled);
+  if (samples > most) {
+    const gigabytes = (MonteCarlo.bytesPerSample(compiled) * samples) / 1e9;
+    throw new UserError(
+      `--samples is ${samples.toLocaleString("en-US")}, which would take up to ${gigabytes.toLocaleString("en-US", { maximumFractionDigits: 1 })} GB for this case (${compiled.scenarios.length} scenarios over ${compiled.horizonMonths} months); allowed: at most ${most.toLocaleString("en-US")}`,
+      2,
+    );
+  }
   if (compiled.uncertainLeaves.length === 0 && options.samples !== undefined) {
     output.stderr("note: the file has no ranges, so every sample gives the same numbers; give an input as { low, high } to see a spread\n");
   }

@@ -291,6 +291,19 @@ export class MonteCarlo {
     });
   }
 
+  /**
+   * The most memory one sample of this case can take, in bytes: its figures per alternative, its
+   * cumulative net per month (Float32), its draws, and its live projects per month when they are kept
+   * as values. A caller bounds the samples with it before running.
+   * @example MonteCarlo.bytesPerSample(compiled) * 10_000 // bytes of a 10,000-sample run, at most
+   */
+  static bytesPerSample(compiled: CompiledCase): number {
+    const scenarios = compiled.scenarios.length;
+    const months = compiled.horizonMonths;
+    // Figures (npv, roi, payback), cumulative nets, draws kept and drawn again, the summary's scratch, live projects as values.
+    return scenarios * 3 * 8 + Math.max(0, scenarios - 1) * months * 4 + compiled.uncertainLeaves.length * 12 + 2 * 8 + scenarios * months * 8;
+  }
+
   /** Every sample's draw of every uncertain input, `[input][sample]` (drawn again on request: the run itself holds a chunk at a time). */
   get inputs(): Float64Array[] {
     this.drawnInputs ??= drawInputs(this.compiled, this.samples, this.options.seed, this.options.latinHypercube ?? false);
