@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 
 export type StoreDatabase = Database.Database;
@@ -101,7 +101,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
  * store writes next to it: SQLite keeps its journal in `STORE-wal` and `STORE-shm` in the same folder.
  */
 export function readOnlyMessage(path: string, code: string): string {
-  const folder = dirname(path);
+  const folder = resolve(dirname(path));
   if (code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_CANTOPEN")
     return `${path} cannot be opened: its folder ${folder} is read-only, and even to read a store SQLite writes its journal (${basename(path)}-wal, ${basename(path)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
   return `${path} cannot be written (read-only file or folder: ${code}); make it writable, or copy it to a writable folder and give it with --db`;
