@@ -290,3 +290,21 @@ describe("chart layout", () => {
     }
   });
 });
+
+describe("a label with a line or paragraph separator", () => {
+  it("is turned into a space before the spec is compiled, so Vega can parse its expressions", async () => {
+    // A plan frozen before labels were checked may still hold one: the gain chart still draws.
+    const { compiled } = validateScenarioText(readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8"));
+    const result = buildResult(compiled!);
+    for (const comparison of Object.values(result.comparisons)) comparison.label = `Line\u2028break`;
+    for (const scenario of Object.values(result.scenarios)) scenario.label = `Line\u2028break ${scenario.name}`;
+    const { withoutLineSeparators } = await import("./theme.js");
+    // As written, Vega refuses the gain chart's expressions.
+    expect(() => vega.parse(compile(benefitByCategorySpec(result)).spec)).toThrow(/ILLEGAL/);
+    for (const spec of [benefitByCategorySpec(result), cumulativeNetSpec(result), liveProjectsSpec(result), teamHoursSpec(result)]) {
+      const view = new vega.View(vega.parse(compile(withoutLineSeparators(spec)).spec), { renderer: "none" });
+      await expect(view.toSVG()).resolves.toContain("Line break");
+      view.finalize();
+    }
+  });
+});

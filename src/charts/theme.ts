@@ -70,3 +70,18 @@ export function chartConfig(currency: string): Config {
     text: { fontSize: 11, color: TEXT_COLOUR },
   };
 }
+
+/**
+ * A spec with every line and paragraph separator (U+2028, U+2029) in its texts turned into a space:
+ * Vega-Lite writes labels into expressions as JSON, which leaves them bare, and Vega's expression parser
+ * refuses them. Files are checked for them, but a plan frozen before that may still hold one.
+ */
+export function withoutLineSeparators<Spec>(spec: Spec): Spec {
+  const clean = (value: unknown): unknown => {
+    if (typeof value === "string") return /[\u2028\u2029]/.test(value) ? value.replace(/[\u2028\u2029]/g, " ") : value;
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, clean(item)]));
+    return value;
+  };
+  return clean(spec) as Spec;
+}

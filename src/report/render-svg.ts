@@ -2,6 +2,7 @@ import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { escapeHtml } from "./escape.js";
 import { estimateTextWidth } from "./text-width.js";
+import { withoutLineSeparators } from "../charts/theme.js";
 
 interface TextItem {
   fontSize?: number;
@@ -24,7 +25,7 @@ let chartCount = 0;
  * @example const svg = await renderChartSvg(cumulativeNetSpec(result), "Gain against today so far")
  */
 export async function renderChartSvg(spec: TopLevelSpec, title: string): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+  const view = new vega.View(vega.parse(compile(withoutLineSeparators(spec)).spec), { renderer: "none" });
   try {
     const svg = await view.toSVG();
     const prefix = `chart${++chartCount}-`;

@@ -1,5 +1,6 @@
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { withoutLineSeparators } from "../../../src/charts/theme.js";
 
 /**
  * Renders the report's Vega-Lite specs live, as SVG, fitted to the width the page has: the plot
@@ -30,7 +31,7 @@ function isSpec(value: unknown): value is Spec {
 }
 
 async function draw(container: HTMLElement, spec: Spec, description: string): Promise<{ view: View; width: number }> {
-  const view = new View(parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "svg", container, hover: true });
+  const view = new View(parse(compile(withoutLineSeparators(spec as unknown as TopLevelSpec)).spec), { renderer: "svg", container, hover: true });
   view.description(description);
   await view.runAsync();
   const svg = container.querySelector("svg");
