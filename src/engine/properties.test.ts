@@ -173,7 +173,8 @@ describe("engine invariants (fast-check)", () => {
           data = { ...data, freedHoursCaptureShare: 0 };
           const tooling = alternative.tooling;
           const runningCost =
-            tooling.infrastructure.perLiveProjectPerMonth + (tooling.supportStaff.liveProjectsEach > 0 ? tooling.supportStaff.monthlyCostEach : 0);
+            tooling.infrastructure.perLiveProjectPerMonth +
+            (tooling.supportStaff.liveProjectsEach > 0 ? tooling.supportStaff.monthlyCostEach + tooling.supportStaff.annualSalaryEach / 12 : 0);
           const breakage = alternative.breakage;
           const outages = breakage.deploymentsPerProjectPerMonth * breakage.changeFailureRate * breakage.hoursToRestore * breakage.outageCostPerHour;
           const buildCost = alternative.team.hourlyCost * Math.max(alternative.projects.buildHours, data.scenarios.today.projects.buildHours) * 2;
