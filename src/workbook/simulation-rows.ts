@@ -1,4 +1,4 @@
-import type { MonthlyField } from "../engine/model/columns.js";
+import { cashCostFields, monthlyFieldNames, type MonthlyField } from "../engine/model/columns.js";
 import type { ParameterName } from "../engine/model/parameters.js";
 import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, or, roundWhole, sub, sum, when, type Expr } from "./formula.js";
 import type { WayFigure } from "./inputs-sheet.js";
@@ -562,19 +562,9 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
       "{currency}",
       "money",
       (c) =>
-        [
-          "overloadCost",
-          "payroll",
-          "licences",
-          "infrastructure",
-          "supportStaff",
-          "training",
-          "outageCost",
-          "hiringCost",
-          "otherTeamsCost",
-          "externalSpend",
-        ].reduce(
-          (total, key) => sub(total, c.current(key as RowKey)),
+        // Every cash cost line, in the engine's order (simulate.ts subtracts them in the same order).
+        cashCostFields.reduce(
+          (total, field) => sub(total, c.current(monthlyFieldNames[field]!)),
           add(add(add(c.current("projectValue"), c.current("deliveryValue")), c.current("workInProgress")), c.current("recoveredCapacity")),
         ),
       engine("net"),
