@@ -14,23 +14,8 @@ import type { MonteCarloSummary } from "./monte-carlo.js";
 
 const flags = new Set<string>(["canStartNewWork", "overloaded"]);
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
-const moneyFields = [
-  "projectValue",
-  "recoveredCapacity",
-  "deliveryValue",
-  "workInProgress",
-  "overloadCost",
-  "payroll",
-  "licences",
-  "infrastructure",
-  "supportStaff",
-  "training",
-  "outageCost",
-  "hiringCost",
-  "otherTeamsCost",
-  "externalSpend",
-  "net",
-] as const;
+// The money columns, from the project value to the net (the month table's order).
+const moneyFields = monthlyFieldNames.slice(monthlyFieldNames.indexOf("projectValue"), monthlyFieldNames.indexOf("net") + 1);
 
 /** The cash lines of the change itself, for DORA's investment. */
 const changeCostFields = [F.licences, F.infrastructure, F.supportStaff, F.training, F.externalSpend] as const;

@@ -105,6 +105,14 @@ export const wayParameters: ReadonlySet<ParameterName> = new Set<ParameterName>(
 const weeksPerMonth = () => div(num(52), num(12));
 const one = () => num(1);
 
+/** The month the new way of working starts: after the setup, or at the change's start without one (simulate.ts). */
+function newWayStarts({ input, row }: WorkedOutContext): Expr {
+  return add(
+    input("startMonth"),
+    when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0)),
+  );
+}
+
 /** The way of working, in the order and with the operations of simulate.ts. */
 export const wayRows: readonly WorkedOutRow<WayName>[] = [
   {
@@ -296,11 +304,7 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
     label: "First month of the adoption dip (when the new way starts: after the setup, or at the start without one)",
     unit: "month",
     format: "month",
-    build: ({ input, row }) =>
-      add(
-        input("startMonth"),
-        when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0)),
-      ),
+    build: newWayStarts,
   },
   {
     name: "dipEndsMonth",
@@ -369,11 +373,7 @@ export const readyMonthRow: WorkedOutRow<ScenarioFigureName> = {
   label: "Month the new way of working starts (the change is in place)",
   unit: "month",
   format: "month",
-  build: ({ input, row }) =>
-    add(
-      input("startMonth"),
-      when(or(compare(input("setupHours"), ">", num(0)), compare(row("learningPerMonth"), ">", num(0))), row("setupMonthsWhole"), num(0)),
-    ),
+  build: newWayStarts,
 };
 
 /** The most live projects one person can keep (capacity.ts), from the scenario's own way of working. */
