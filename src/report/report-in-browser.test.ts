@@ -116,6 +116,9 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     // On a 390-px phone nothing widens the page: wide tables scroll inside their own box.
     await page.setViewportSize({ width: 390, height: 800 });
     expect(await page.locator("html").evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(390);
+    // Charts keep a readable size there (at least 560 px wide) and scroll inside their own box.
+    const chartWidths = await page.locator("figure.chart svg").evaluateAll((charts) => charts.map((chart) => chart.getBoundingClientRect().width));
+    expect(chartWidths.filter((width) => width < 559)).toEqual([]);
     // The appendix's inputs stack into short blocks there instead of a table to scroll sideways.
     const sideways = await page
       .locator("table.assumptions")

@@ -92,6 +92,10 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   .cards { grid-template-columns: 1fr; }
   table { display: block; overflow-x: auto; max-width: 100%; }
   .path { overflow-wrap: anywhere; }
+  /* A chart shrunk to a phone's width has text of 5–6 px: it keeps a readable size (at least 560 px
+     wide, about 8-px text) and scrolls sideways inside its own box, like a wide table. */
+  figure.chart { overflow-x: auto; }
+  figure.chart svg { min-width: 560px; }
   /* The appendix's tables are too wide to scroll through: each input becomes a short block of its
      own, each cell named ("Value: 80 hours"). */
   table.assumptions, table.assumptions tbody, table.assumptions tr, table.assumptions td, table.assumptions th { display: block; overflow: visible; }
