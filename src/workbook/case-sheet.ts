@@ -1,9 +1,11 @@
 import type { CellValue, Workbook, Worksheet } from "./excel.js";
+import { sha256Hex } from "./sha256.js";
 import { sheetNames } from "./sheet-names.js";
 import { styled } from "./styles.js";
 
 const MARKER = "mlops-roi scenario file";
 const FORMAT_VERSION = 1;
+const DIGEST_ROW = 5;
 const FIRST_LINE_ROW = 6;
 /** A cell holds at most 32,767 characters; longer lines continue in the next columns. */
 const CHUNK = 32_000;
@@ -23,6 +25,10 @@ export function writeCaseSheet(worksheet: Worksheet, text: string): void {
   worksheet.getCell(4, 1).value =
     "The scenario file this workbook was made from. mlops-roi import rebuilds it from here and the Assumptions sheet: do not edit.";
   worksheet.getCell(4, 1).style = styled("subtitle");
+  // What import checks the lines against: a change made to them after the export is then seen, and
+  // the title, labels or scenarios it would bring in are not written without the user's knowing.
+  worksheet.getCell(DIGEST_ROW, 1).value = "SHA-256 of the text";
+  worksheet.getCell(DIGEST_ROW, 2).value = sha256Hex(text);
   lines.forEach((line, index) => {
     const row = worksheet.getRow(FIRST_LINE_ROW + index);
     if (line.length === 0) return;
@@ -39,7 +45,13 @@ function textOf(value: CellValue): string {
   return "";
 }
 
-export type CaseText = { ok: true; text: string } | { ok: false; problem: string };
+/**
+ * `intact`: the lines are the ones export wrote (their SHA-256 matches the one stored beside them);
+ * `changed`: they were edited since; `unchecked`: a workbook from before the digest was stored.
+ */
+export type CaseTextState = "intact" | "changed" | "unchecked";
+
+export type CaseText = { ok: true; text: string; state: CaseTextState } | { ok: false; problem: string };
 
 /** Reads the scenario file's text back from the hidden sheet, or says what is wrong with it. */
 export function readCaseSheet(workbook: Workbook): CaseText {
@@ -76,5 +88,8 @@ export function readCaseSheet(workbook: Workbook): CaseText {
     lines.push(line);
   }
   const ending = textOf(worksheet.getCell(2, 2).value) === "crlf" ? "\r\n" : "\n";
-  return { ok: true, text: lines.join(ending) };
+  const text = lines.join(ending);
+  const digest = textOf(worksheet.getCell(DIGEST_ROW, 2).value);
+  const state: CaseTextState = digest === "" ? "unchecked" : digest === sha256Hex(text) ? "intact" : "changed";
+  return { ok: true, text, state };
 }

@@ -190,3 +190,56 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     );
   });
 });
+
+describe("the hidden copy of the scenario file is checked, not trusted", () => {
+  /** Changes the title line of the hidden Case sheet, as someone editing the workbook by hand could. */
+  async function withRetitledCase(bytes: Uint8Array, digest?: "remove"): Promise<Uint8Array> {
+    return edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.caseFile)!;
+      let found = false;
+      sheet.eachRow((row) => {
+        const value = row.getCell(1).value;
+        if (typeof value === "string" && value.startsWith("title:")) {
+          row.getCell(1).value = "title: Someone else's case";
+          found = true;
+        }
+      });
+      if (!found) throw new Error("no title line on the Case sheet");
+      if (digest === "remove") sheet.getCell(5, 2).value = null;
+    });
+  }
+
+  it("an untouched workbook imports with no notice", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const outcome = await importWorkbook(bytes);
+    expect(outcome.ok && outcome.notices).toEqual([]);
+  });
+
+  it("a copy changed after the export is refused when it would become the file", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const problems = problemsOf(await importWorkbook(await withRetitledCase(bytes)));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Case: the hidden copy of the scenario file was changed after the export .* title, labels or scenarios would be written/);
+  });
+
+  it("merged into the user's file, only the inputs are taken from it, and the user is told", async () => {
+    const { bytes, text } = await exportedCase("seed.yaml");
+    const tampered = await withRetitledCase(
+      await edited(bytes, (_workbook, cell) => void (cell("scenarios.optimal.projects.upkeepHoursPerMonth", "likely").value = 15)),
+    );
+    const current = text.replace("title: One data scientist, three releases a year", "title: One data scientist (my edit)");
+    const outcome = await importWorkbook(tampered, current);
+    const merged = textOf(outcome);
+    expect(merged).toContain("title: One data scientist (my edit)");
+    expect(merged).not.toContain("Someone else's case");
+    expect(merged).toBe(current.replace("      upkeepHoursPerMonth: 11\n    tooling:", "      upkeepHoursPerMonth: 15\n    tooling:"));
+    expect(outcome.ok && outcome.notices).toEqual([expect.stringMatching(/hidden copy .* was changed after the export; only the inputs/)]);
+  });
+
+  it("a workbook without the digest (an earlier version's) imports, saying its copy could not be checked", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const outcome = await importWorkbook(await withRetitledCase(bytes, "remove"));
+    expect(textOf(outcome)).toContain("title: Someone else's case");
+    expect(outcome.ok && outcome.notices).toEqual([expect.stringMatching(/did not record a digest .* cannot be detected/)]);
+  });
+});

@@ -11,7 +11,13 @@ export type { WorkbookProblem } from "./read-assumptions.js";
 export type { InputChange } from "./apply-edits.js";
 
 export type WorkbookImport =
-  | { readonly ok: true; readonly text: string; readonly changes: readonly InputChange[] }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly changes: readonly InputChange[];
+      /** What the user should know beyond the changed inputs, in plain sentences (e.g. an unchecked hidden sheet). */
+      readonly notices: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly WorkbookProblem[] };
 
 const rangeParts = new Set(["low", "high", "value"]);
@@ -66,8 +72,35 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
   const applied = applyEdits(stored.text, original.compiled, original.file, reading.edits);
   const { changes } = applied;
   let text = applied.text;
+  const notices: string[] = [];
   // A file that is not a YAML map (broken, or not a scenario file) has nothing to merge into: it is replaced.
-  if (current !== undefined && current !== stored.text && mergeable(current)) {
+  const merging = current !== undefined && current !== stored.text && mergeable(current);
+  if (!merging && stored.state === "changed" && current !== stored.text) {
+    // Everything but the Assumptions sheet's numbers and notes would come from this copy, unseen.
+    return {
+      ok: false,
+      problems: [
+        {
+          cell: sheetNames.caseFile,
+          message:
+            `the hidden copy of the scenario file was changed after the export (its text no longer matches the SHA-256 export wrote in ${sheetNames.caseFile}!B5), ` +
+            "so its title, labels or scenarios would be written with no cell showing them. Merge only the workbook's inputs into your own file " +
+            "(mlops-roi import book.xlsx -o case.yaml --force), or export the scenario file again",
+        },
+      ],
+    };
+  }
+  if (merging && stored.state === "changed") {
+    notices.push(
+      `the workbook's hidden copy of the scenario file (sheet ${sheetNames.caseFile}) was changed after the export; only the inputs on the ${sheetNames.assumptions} sheet were merged into the file, nothing else from that copy`,
+    );
+  }
+  if (!merging && stored.state === "unchecked") {
+    notices.push(
+      `this workbook comes from an earlier version of mlops-roi that did not record a digest of its hidden copy of the scenario file, so a change to its title, labels or scenarios cannot be detected: compare the written file with yours`,
+    );
+  }
+  if (merging && current !== undefined) {
     const merged = mergeInto(current, stored.text, applied.text, applied.inputs, original.compiled.leaves, reading.cells);
     if (!merged.ok) return merged;
     text = applied.writes.length === 0 ? current : editScenarioText(current, applied.writes);
@@ -85,7 +118,7 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
     };
     return { ok: false, problems: rebuilt.issues.filter((issue) => issue.severity === "error").map(problemOf) };
   }
-  return { ok: true, text, changes };
+  return { ok: true, text, changes, notices };
 }
 
 function mergeable(text: string): boolean {

@@ -53,7 +53,9 @@ export function registerImport(program: Command, output: CliOutput): void {
       "after",
       `
 Only the Assumptions sheet is read: the numbers (Low, Likely, High) and your notes. Everything else
-— scenario names, release months, comments — comes from the scenario file stored in the workbook.
+— scenario names, release months, comments — comes from the scenario file stored in the workbook,
+on a hidden sheet with its SHA-256: if that copy was changed after the export, import refuses to
+write it, and merges only the Assumptions sheet's inputs into an existing file given with -o.
 A problem (text or a formula where a number belongs, an unknown row, a missing sheet) is reported
 with its cell, and nothing is written. When the file given with -o exists, only the inputs the
 workbook changed are written into it, so the file's own edits since the export stay; an input
@@ -74,6 +76,7 @@ Examples:
         const count = outcome.problems.length;
         throw new UserError(`${workbook}: ${count} problem${count === 1 ? "" : "s"}; nothing was written`);
       }
+      for (const notice of outcome.notices) output.stderr(`${workbook}: note: ${notice}\n`);
       const summary =
         outcome.changes.length === 0
           ? "no input changed: the scenario file is as it was exported\n"
