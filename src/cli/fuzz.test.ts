@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../test-support/run-cli.js";
-import { packageRoot } from "./package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 
 // The README's promise about bad input, tried on every number of every example: each numeric leaf
 // (plain values, { value }, range bounds, list items, correlations) set in turn to 0, 1e-320 (below

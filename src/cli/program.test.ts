@@ -70,7 +70,7 @@ describe("the version", () => {
   it("is the package's version", async () => {
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const { packageRoot } = await import("./package-files.js");
+    const { packageRoot } = await import("../shared/package-files.js");
     const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string };
     expect(VERSION).toBe(manifest.version);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { packageRoot } from "./package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 
 // The conventions' fields are in the JSON, documented in the README, and the README's figures for
 // them are the seed's as the engine computes them.

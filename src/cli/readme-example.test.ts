@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { packageRoot } from "./package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 
 // The README's JSON example shows the seed's figures: a reader who runs the seed must see them.
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { packageRoot } from "./package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 
 // The README's table of the bundled templates' results is what `run --json --samples 0` gives.
 

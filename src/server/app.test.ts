@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { packageRoot } from "../cli/package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 import type { CaseDocument, ServerInfo } from "./api-types.js";
 import { createApp } from "./app.js";
 import { caseExporters } from "./exporters.js";

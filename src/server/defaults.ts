@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { packageRoot } from "../cli/package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 
 // What the command line needs before it starts the server, kept apart so `--help` and option
 // parsing do not load the server, the report and the workbook.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { parseScenarioSource } from "../engine/scenario/source.js";
-import { templateNames, templatePath, type TemplateName } from "../cli/package-files.js";
+import { templateNames, templatePath, type TemplateName } from "../shared/package-files.js";
 import type { TemplateDocument } from "./api-types.js";
 import { RequestError } from "./case-folder.js";
 

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "../cli/format/numbers.js";
 import { formatChance } from "../cli/format/run-report.js";
-import { packageRoot } from "../cli/package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "../cli/format/numbers.js";
-import { packageRoot } from "../cli/package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";

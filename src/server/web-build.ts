@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "../cli/package-files.js";
+import { packageRoot } from "../shared/package-files.js";
 
 /** The built page `mlops-roi serve` sends. */
 export const builtIndex = join(packageRoot, "dist", "web", "index.html");

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateScenarioText } from "../../engine/index.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured } from "../../test-support/run-cli.js";
-import { schemaPath, templateNames, templatePath } from "../package-files.js";
+import { schemaPath, templateNames, templatePath } from "../../shared/package-files.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { schemaPath, templateNames, templatePath, type TemplateName } from "../package-files.js";
+import { schemaPath, templateNames, templatePath, type TemplateName } from "../../shared/package-files.js";
 import type { CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured } from "../../test-support/run-cli.js";
 import { MAX_CANDIDATES } from "../../engine/optimize.js";
-import { templatePath } from "../package-files.js";
+import { templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
 
 let temp: ReturnType<typeof makeTempFolder>;

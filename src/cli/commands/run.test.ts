@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixturePath, makeTempFolder, readFixture } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
 import { withEdit } from "../../test-support/scenario-text.js";
-import { templatePath } from "../package-files.js";
+import { templatePath } from "../../shared/package-files.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -118,7 +118,7 @@ describe("run --json, the contract for scripts", () => {
 
   it("has no NaN or Infinity for any shipped example", async () => {
     const { readdirSync } = await import("node:fs");
-    const { packageRoot } = await import("../package-files.js");
+    const { packageRoot } = await import("../../shared/package-files.js");
     const examples = readdirSync(join(packageRoot, "examples")).filter((name) => name.endsWith(".yaml"));
     for (const name of examples) {
       const { text } = await runJson(join(packageRoot, "examples", name));

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startServer } from "../../server/start-server.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
-import { templatePath } from "../package-files.js";
+import { templatePath } from "../../shared/package-files.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../format/numbers.js";
-import { packageRoot } from "../package-files.js";
+import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder, readFixture } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
 import { withEdit } from "../../test-support/scenario-text.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult } from "../../engine/index.js";
-import { packageRoot } from "../package-files.js";
+import { packageRoot } from "../../shared/package-files.js";
 import { formatMoney } from "./numbers.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
 import { formatChance, renderRunReport } from "./run-report.js";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../../test-support/fixtures.js";
 import { runCliCaptured } from "../../../test-support/run-cli.js";
-import { templatePath } from "../../package-files.js";
+import { templatePath } from "../../../shared/package-files.js";
 
 // A store in a folder the user may read but not write: SQLite writes its journal next to the store
 // even to read it (SQLITE_READONLY_DIRECTORY), which was an "internal error" with exit 70.
