@@ -1,5 +1,5 @@
-import { runCli } from "../cli/program.js";
-import { buildWebApp, webBuildIsStale } from "./web-build.js";
+import { runCli } from "./program.js";
+import { buildWebApp, webBuildIsStale } from "../server/web-build.js";
 
 /**
  * `npm start`: builds the page when it is missing or older than its sources, then serves the
