@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../shared/package-files.js";
-import type { CaseDocument, ServerInfo } from "./api-types.js";
+import type { CaseDocument, ServerInfo } from "../shared/api-types.js";
 import { createApp } from "./app.js";
 import { caseExporters } from "./exporters.js";
 import { MAX_BODY_BYTES } from "./guards.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import type { ServerInfo } from "./api-types.js";
+import type { ServerInfo } from "../shared/api-types.js";
 import { CaseFolder, RequestError } from "./case-folder.js";
 import { caseRoutes } from "./case-routes.js";
 import { exportRoutes, type CaseExporters } from "./export-routes.js";

@@ -5,9 +5,9 @@ import { Hono } from "hono";
 import { hasErrors, validateScenarioText } from "../engine/index.js";
 import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
 import { writeFileAtomic } from "../shared/atomic-write.js";
-import type { CaseDocument, SaveRequest, SaveResponse } from "./api-types.js";
+import type { CaseDocument, SaveRequest, SaveResponse } from "../shared/api-types.js";
 import { RequestError, type CaseFolder } from "./case-folder.js";
-import { caseFormatOf, caseText } from "./case-text.js";
+import { caseFormatOf, caseText } from "../shared/case-text.js";
 
 /** @example textVersion("title: x\n") // "3f1c…" (16 hex digits) */
 export function textVersion(text: string): string {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../shared/package-files.js";
-import type { CaseDocument } from "./api-types.js";
+import type { CaseDocument } from "../shared/api-types.js";
 import { createApp } from "./app.js";
 
 const host = "127.0.0.1:4173";

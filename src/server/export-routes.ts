@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { hasErrors, validateScenarioText, type CompiledCase } from "../engine/index.js";
-import { exportKinds, type ExportKind } from "./api-types.js";
+import { exportKinds, type ExportKind } from "../shared/api-types.js";
 import { RequestError } from "./case-folder.js";
 
 /** One way of turning a case into a file to hand on (a report, a workbook). */

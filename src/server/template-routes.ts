@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { parseScenarioSource } from "../engine/scenario/source.js";
 import { templateNames, templatePath, type TemplateName } from "../shared/package-files.js";
-import type { TemplateDocument } from "./api-types.js";
+import type { TemplateDocument } from "../shared/api-types.js";
 import { RequestError } from "./case-folder.js";
 
 /** The templates shipped in the package's `examples/` folder (the same ones `mlops-roi init` writes). */

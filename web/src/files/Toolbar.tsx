@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import type { ExportKind, ServerInfo } from "../../../src/server/api-types.js";
+import type { ExportKind, ServerInfo } from "../../../src/shared/api-types.js";
 
 /** Short on the button, in full for assistive technology. */
 const exportLabels: Record<ExportKind, { short: string; full: string }> = {

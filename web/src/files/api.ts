@@ -1,4 +1,4 @@
-import type { CaseDocument, ErrorResponse, ExportKind, SaveResponse, ServerInfo, TemplateDocument } from "../../../src/server/api-types.js";
+import type { CaseDocument, ErrorResponse, ExportKind, SaveResponse, ServerInfo, TemplateDocument } from "../../../src/shared/api-types.js";
 
 /**
  * Calls to the app's own server. Every call returns data or throws an ApiError carrying the

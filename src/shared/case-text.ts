@@ -1,5 +1,5 @@
 import { Document, parseDocument } from "yaml";
-import { replaceScenarioData } from "../shared/scenario-edit.js";
+import { replaceScenarioData } from "./scenario-edit.js";
 
 /**
  * Turning edited case data back into the text of a scenario file. Pure (no `node:*`), so the

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../shared/package-files.js";
+import { packageRoot } from "./package-files.js";
 import { lineDiff } from "../test-support/line-diff.js";
 import { caseFormatOf, caseText } from "./case-text.js";
 
