@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importPortfolio } from "../../bench/store.bench.js";
+import { importPortfolio } from "./test-support/import-portfolio.js";
 import { countActuals, readActuals } from "./actual-repository.js";
 import { openStore } from "./database.js";
 import { importActualsCsv } from "./import-actuals.js";
