@@ -1,6 +1,5 @@
 import { statSync } from "node:fs";
-import { hasErrors, validateScenarioText, type Validation } from "../engine/index.js";
-import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
+import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES, type Validation } from "../engine/index.js";
 import { readBounded } from "../shared/read-bounded.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateScenarioText } from "../engine/index.js";
-import { MAX_SCENARIOS } from "../engine/scenario/schema.js";
+import { validateScenarioText, MAX_SCENARIOS } from "../engine/index.js";
 import { runCli } from "./program.js";
 import { captureOutput } from "../test-support/capture-output.js";
 import { DEFAULT_SAMPLES, mostSamples } from "./uncertainty.js";

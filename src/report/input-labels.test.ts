@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parameterNames, parameterSpecs } from "../engine/model/parameters.js";
+import { parameterNames, parameterSpecs } from "../engine/index.js";
 import { inputLabel as workbookLabel } from "../workbook/input-labels.js";
 import { describeInput, formatInputValue, hasMeaning, parseInputPath } from "./input-labels.js";
 

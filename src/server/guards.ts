@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
+import { MAX_SOURCE_BYTES } from "../engine/index.js";
 import { RequestError } from "./case-folder.js";
 
 /** The largest request body: a scenario file's limit, since every body carries one case. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { Hono } from "hono";
-import { parseScenarioSource } from "../engine/scenario/source.js";
+import { parseScenarioSource } from "../engine/index.js";
 import { templateNames, templatePath, type TemplateName } from "../shared/package-files.js";
 import type { TemplateDocument } from "../shared/api-types.js";
 import { RequestError } from "./case-folder.js";

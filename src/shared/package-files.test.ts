@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateScenarioText } from "../engine/index.js";
-import { scenarioJsonSchema } from "../engine/scenario/json-schema.js";
+import { validateScenarioText, scenarioJsonSchema } from "../engine/index.js";
 import { packageRoot, schemaPath } from "./package-files.js";
 
 // What the package ships next to the code: the JSON Schema editors use, and the examples.

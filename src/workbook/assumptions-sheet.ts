@@ -1,6 +1,4 @@
-import type { CompiledCase, Leaf } from "../engine/index.js";
-import { leafQuantile } from "../engine/draws.js";
-import { quantityKind, type QuantityKindName } from "../engine/scenario/quantity.js";
+import { leafQuantile, quantityKind, type CompiledCase, type Leaf, type QuantityKindName } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";

@@ -1,5 +1,4 @@
-import { paybackTolerance, type CaseResult, type CompiledCase } from "../engine/index.js";
-import { cashCostFields, monthlyFieldNames } from "../engine/model/columns.js";
+import { paybackTolerance, cashCostFields, monthlyFieldNames, type CaseResult, type CompiledCase } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, flag, max, mul, neg, num, pow, sub, sum, type Expr } from "./formula.js";

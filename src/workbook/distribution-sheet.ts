@@ -1,5 +1,4 @@
-import type { CaseResult, CompiledCase, PercentileSummary } from "../engine/index.js";
-import { leafQuantile } from "../engine/draws.js";
+import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf } from "./assumptions-sheet.js";
 import type { Worksheet } from "./excel.js";
 import { leafForm } from "./leaf-form.js";

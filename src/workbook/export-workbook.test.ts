@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildResult, type CompiledCase, type Leaf } from "../engine/index.js";
-import { quantityKind } from "../engine/scenario/quantity.js";
+import { buildResult, quantityKind, type CompiledCase, type Leaf } from "../engine/index.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
 import { readWorkbook } from "./excel.js";
 import { sheetNames } from "./sheet-names.js";

@@ -1,9 +1,17 @@
-import { fillParameters, type CaseResult, type CompiledCase } from "../engine/index.js";
-import { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName } from "../engine/model/parameters.js";
+import {
+  fillParameters,
+  parameterNames,
+  parameterSpecs,
+  P,
+  PARAMETER_COUNT,
+  quantityKind,
+  type CaseResult,
+  type CompiledCase,
+  type ParameterName,
+} from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { max, min, mul, num, sum, type Expr } from "./formula.js";
-import { quantityKind } from "../engine/scenario/quantity.js";
 import { groupLabels, inputLabel, unitText } from "./input-labels.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";

@@ -1,6 +1,4 @@
-import type { CompiledCase, Leaf } from "../engine/index.js";
-import { leafQuantile } from "../engine/draws.js";
-import { quantityKind } from "../engine/scenario/quantity.js";
+import { leafQuantile, quantityKind, type CompiledCase, type Leaf } from "../engine/index.js";
 import { assumptionHeaders, type AssumptionColumn } from "./assumptions-sheet.js";
 import { cellAddress } from "./cell-address.js";
 import { cellContent, cellText, sameNumber, type CellContent } from "./cell-content.js";

@@ -1,5 +1,4 @@
-import type { CaseResult, CompiledCase, MonthRow } from "../engine/index.js";
-import { schedulePlan } from "../engine/simulate.js";
+import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js";

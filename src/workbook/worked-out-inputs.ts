@@ -1,4 +1,4 @@
-import type { ParameterName } from "../engine/model/parameters.js";
+import type { ParameterName } from "../engine/index.js";
 import { add, compare, div, int, max, mul, num, or, pow, roundWhole, str, sub, when, type Expr } from "./formula.js";
 
 /**

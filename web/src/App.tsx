@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { Issue } from "../../src/engine/index.js";
-import { hasErrors } from "../../src/engine/index.js";
-import { parseScenarioSource } from "../../src/engine/scenario/source.js";
+import { hasErrors, parseScenarioSource, type Issue } from "../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../src/report/uncertainty-view.js";
 import type { ExportKind, ServerInfo } from "../../src/shared/api-types.js";
 import { caseFormatOf, caseText, type CaseFormat } from "../../src/shared/case-text.js";

@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { readBounded } from "../../shared/read-bounded.js";
-import { MAX_SOURCE_BYTES } from "../../engine/scenario/source.js";
+import { MAX_SOURCE_BYTES } from "../../engine/index.js";
 
 /** Workbooks are far smaller than this; anything larger is a mistake. */
 const MAX_WORKBOOK_BYTES = 50_000_000;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured } from "../../test-support/run-cli.js";
-import { MAX_CANDIDATES } from "../../engine/optimize.js";
+import { MAX_CANDIDATES } from "../../engine/index.js";
 import { templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
 

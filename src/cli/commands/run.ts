@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { buildResult, withUncertainty } from "../../engine/index.js";
-import { suggest } from "../../engine/scenario/suggest.js";
+import { buildResult, withUncertainty, suggest } from "../../engine/index.js";
 import { renderRunReport } from "../format/run-report.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { scenarioJsonSchema } from "../../engine/scenario/json-schema.js";
+import { scenarioJsonSchema } from "../../engine/index.js";
 import type { CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";

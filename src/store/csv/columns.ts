@@ -1,4 +1,4 @@
-import { suggest } from "../../engine/scenario/suggest.js";
+import { suggest } from "../../engine/index.js";
 import { actualFields, type ActualField } from "../actual-fields.js";
 
 /** What a CSV column holds: a measure, the month, the team, a note, or nothing we read. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parameterNames, parameterSpecs } from "../../../src/engine/model/parameters.js";
-import { inputsShape } from "../../../src/engine/scenario/schema.js";
+import { parameterNames, parameterSpecs, inputsShape } from "../../../src/engine/index.js";
 import { caseFields, inputGroups, numberFieldsOf, scenarioOwnFields } from "./field-tree.js";
 import { inputSections } from "./sections.js";
 

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { caseSchema, inputsShape, scenarioSchema } from "../../../src/engine/scenario/schema.js";
-import { parameterNames, parameterSpecs } from "../../../src/engine/model/parameters.js";
-import { quantityKind } from "../../../src/engine/scenario/quantity.js";
+import { caseSchema, inputsShape, scenarioSchema, parameterNames, parameterSpecs, quantityKind } from "../../../src/engine/index.js";
 import { describeInput, type InputUnit } from "../../../src/report/input-labels.js";
 import type { DataPath } from "./data-path.js";
 

@@ -1,4 +1,4 @@
-import type { inputsShape } from "../../../src/engine/scenario/schema.js";
+import type { inputsShape } from "../../../src/engine/index.js";
 import { inputGroups, type Field } from "./field-tree.js";
 
 type GroupKey = keyof typeof inputsShape;
