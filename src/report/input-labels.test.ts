@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parameterNames, parameterSpecs } from "../engine/index.js";
-import { inputLabel as workbookLabel } from "../workbook/input-labels.js";
+import { inputLabel as workbookLabel } from "../shared/input-labels.js";
 import { describeInput, formatInputValue, hasMeaning, parseInputPath } from "./input-labels.js";
 
 describe("parseInputPath", () => {

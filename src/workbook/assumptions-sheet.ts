@@ -2,7 +2,7 @@ import { leafQuantile, quantityKind, type CompiledCase, type Leaf, type Quantity
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";
-import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "./input-labels.js";
+import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../shared/input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";

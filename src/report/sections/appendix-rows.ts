@@ -1,5 +1,5 @@
 import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } from "../../engine/index.js";
-import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../workbook/input-labels.js";
+import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../shared/input-labels.js";
 import { formatInputMoney, formatNumber } from "../format.js";
 import { describeInput, formatInputValue, parseInputPath } from "../input-labels.js";
 
