@@ -4,7 +4,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText, type CaseResult } from "../engine/index.js";
 // The report's text widths for Vega in Node (installed by the module), so boxes are measured as the report lays them out.
-import "../report/render-svg.js";
+import "./measure-text.js";
 import { CLOSE_UP_BELOW } from "./cumulative-net.js";
 import { ALTERNATIVE_COLOURS } from "./theme.js";
 import {
