@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { benefitCategories, benefitCategoryLabels, type CaseResult } from "../engine/index.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
-import { chartConfig, currencySymbol, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
+import { currencySymbol } from "../format/numbers.js";
+import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
 /** The sum of the categories: the total net benefit over the plan, not discounted (the NPV is the discounted one). */
 export const TOTAL_LABEL = "Total, not discounted";

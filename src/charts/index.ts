@@ -7,5 +7,6 @@ export { cumulativeNetSpec, type CumulativeNetOptions } from "./cumulative-net.j
 export { liveProjectsSpec } from "./live-projects.js";
 export { colourScale, scenarioColour, scenarioLabels, scenarioOrder } from "./scenario-colours.js";
 export { hourUses, monthTicks, teamHoursSpec } from "./team-hours.js";
-export { chartConfig, currencySymbol, FONT_STACK, moneyLabelExpression, withoutLineSeparators } from "./theme.js";
+export { currencySymbol } from "../format/numbers.js";
+export { chartConfig, FONT_STACK, moneyLabelExpression, withoutLineSeparators } from "./theme.js";
 export { HIGHER_COLOUR, LOWER_COLOUR, tornadoSpec, type TornadoBar, type TornadoChartInput } from "./tornado.js";

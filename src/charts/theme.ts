@@ -1,4 +1,5 @@
 import type { Config } from "vega-lite";
+import { currencySymbol } from "../format/numbers.js";
 
 /**
  * The look every chart shares: the same fonts as the report's text (system fonts only, nothing
@@ -17,15 +18,6 @@ export const ALTERNATIVE_COLOURS = ["#1b6ca8", "#e07a2e", "#2a9d8f", "#8e5ea2", 
 export const TEXT_COLOUR = "#1f2933";
 export const MUTED_COLOUR = "#5f6b76";
 export const GRID_COLOUR = "#e4e7eb";
-
-/**
- * The currency's symbol as the report writes it.
- * @example currencySymbol("EUR") // "€"
- */
-export function currencySymbol(currency: string): string {
-  const parts = new Intl.NumberFormat("en-GB", { style: "currency", currency }).formatToParts(1);
-  return parts.find((part) => part.type === "currency")?.value ?? currency;
-}
 
 /**
  * A Vega expression that writes an axis value as short money: €500, €12k, €1.5M.

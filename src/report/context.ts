@@ -1,6 +1,6 @@
 import { benefitByCategorySpec, cumulativeNetSpec, liveProjectsSpec, scenarioLabels, teamHoursSpec } from "../charts/index.js";
 import type { CaseResult, CompiledCase } from "../engine/index.js";
-import { formatMoney } from "./format.js";
+import { formatMoney } from "../format/numbers.js";
 import { recommend, type Recommendation } from "./recommendation.js";
 import { renderChartSvg } from "./render-svg.js";
 import { rankRisks, riskTornadoSpec, type RiskRanking } from "./risks.js";

@@ -1,5 +1,5 @@
 import type { Assumption, CaseResult } from "../engine/index.js";
-import { formatInputMoney, formatNumber } from "./format.js";
+import { formatInputMoney, formatNumber } from "../format/numbers.js";
 
 /** How an input's value is written. */
 export type InputUnit = "money" | "hours" | "minutes" | "weeks" | "months" | "month" | "share" | "rate" | "people" | "count" | "factor";

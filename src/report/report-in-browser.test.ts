@@ -8,7 +8,7 @@ import { makeTempFolder } from "../test-support/fixtures.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
 import { chromiumAvailable, launchChromium } from "./browser.js";
 import { createReport } from "./create-report.js";
-import { formatChance, formatMoney } from "./format.js";
+import { formatChance, formatMoney } from "../format/numbers.js";
 import { printPdf } from "./pdf.js";
 
 // One browser for the whole file. Without Chromium: fail on CI, skip with a visible note elsewhere.

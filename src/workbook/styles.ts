@@ -1,3 +1,4 @@
+import { currencySymbol } from "../format/numbers.js";
 import type { CellStyle } from "./excel.js";
 
 /**
@@ -74,14 +75,8 @@ export const formats = {
  * @example moneyFormat("EUR") // '"€"#,##0;[Red]-"€"#,##0'
  */
 export function moneyFormat(currency: string): string {
-  let symbol = currency;
-  try {
-    symbol =
-      new Intl.NumberFormat("en-GB", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((part) => part.type === "currency")
-        ?.value ?? currency;
-  } catch {
-    // An unknown code still reads well as letters: "XYZ 1,000".
-  }
+  // The symbol every view writes (an unknown code still reads well as letters: "XYZ 1,000").
+  const symbol = currencySymbol(currency);
   const prefix = /^[A-Za-z]+$/.test(symbol) ? `"${symbol} "` : `"${symbol.replaceAll('"', "")}"`;
   return `${prefix}#,##0;[Red]-${prefix}#,##0`;
 }

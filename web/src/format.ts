@@ -1,4 +1,5 @@
-/** The page writes numbers as the command line's tables do: money to the unit, hours to a tenth. */
-export { formatHours, formatMoney, formatMonth, formatPercent } from "../../src/cli/format/numbers.js";
-/** A chance as a whole percent, as the command line writes it: "<1%" and ">99%" where rounding would claim none or every outcome. */
-export { formatChance } from "../../src/cli/format/run-report.js";
+/**
+ * The page writes numbers as the command line's tables do, with the one formatting module every
+ * view shares: money to the unit, hours to a tenth, chances that never claim certainty.
+ */
+export { formatChance, formatHoursTenth as formatHours, formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../src/format/numbers.js";

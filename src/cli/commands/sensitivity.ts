@@ -10,7 +10,7 @@ import {
   type TornadoBar,
 } from "../../engine/index.js";
 import { suggest } from "../../engine/scenario/suggest.js";
-import { formatMoney } from "../format/numbers.js";
+import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";

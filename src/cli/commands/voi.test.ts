@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "../format/numbers.js";
+import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder, readFixture } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
@@ -71,9 +71,9 @@ describe("voi", () => {
     expect(stdout).not.toContain("No measurement is worth paying for");
     // The options table: chance of being best, expected NPV and expected loss, as in the JSON.
     for (const option of json.options) {
-      const percent = option.probabilityBest < 0.005 ? "<1%" : `${Math.round(option.probabilityBest * 100)}%`;
+      const percent = formatChance(option.probabilityBest);
       expect(stdout).toMatch(
-        new RegExp(`\\(${option.scenario}\\).*\\s${percent.replace(/[<>]/, "\\$&")}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`),
+        new RegExp(`\\(${option.scenario}\\).*\\s${percent}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`),
       );
     }
     expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
@@ -96,7 +96,7 @@ describe("voi", () => {
     const json = JSON.parse((await runCliCaptured(["voi", team, "--json"])).stdout);
     expect(json.evpi).toBeLessThanOrEqual(json.noiseLevel);
     expect(stdout).toContain(
-      "No measurement is worth paying for before deciding: A managed platform (managed) is best in 100% of the outcomes, and knowing every input exactly would be worth nothing.",
+      "No measurement is worth paying for before deciding: A managed platform (managed) is best in over 99% of the outcomes, and knowing every input exactly would be worth nothing.",
     );
     expect(stdout).not.toContain("Finding out");
     expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult } from "../../engine/index.js";
 import { packageRoot } from "../../shared/package-files.js";
-import { formatMoney } from "./numbers.js";
+import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
-import { formatChance, renderRunReport } from "./run-report.js";
+import { renderRunReport } from "./run-report.js";
 
 function resultOf(name: string, samples: number): CaseResult {
   const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", name), "utf8"));
@@ -13,17 +13,6 @@ function resultOf(name: string, samples: number): CaseResult {
   const result = buildResult(compiled);
   return samples > 0 ? withUncertainty(result, MonteCarlo.summaryOf(compiled, { samples, seed: 1 })) : result;
 }
-
-describe("formatChance", () => {
-  it("rounds to a whole percent, never to a certainty or an impossibility the samples do not show", () => {
-    expect(formatChance(0.5574)).toBe("56%");
-    expect(formatChance(0.0035)).toBe("<1%");
-    expect(formatChance(0.9972)).toBe(">99%");
-    expect(formatChance(0.9916)).toBe("99%");
-    expect(formatChance(0)).toBe("0%");
-    expect(formatChance(1)).toBe("100%");
-  });
-});
 
 describe("the run report's decision lines", () => {
   it("give the best option's chance of being best and the value of knowing everything first, from the result's decision", () => {
@@ -45,7 +34,7 @@ describe("the run report's decision lines", () => {
     const result = resultOf("team.yaml", 2_000);
     expect(result.decision!.evpi).toBeLessThanOrEqual(result.decision!.noiseLevel);
     const text = renderRunReport(result);
-    expect(text).toContain("  Best on average: A managed platform, the best option in 100% of the samples\n");
+    expect(text).toContain("  Best on average: A managed platform, the best option in over 99% of the samples\n");
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth ${formatMoney(result.decision!.evpi, "EUR")} (EVPI): no measurement is worth paying for\n`,
     );
@@ -64,8 +53,8 @@ describe("the run report's conventions", () => {
   it("puts the risk-adjusted figures on their own line under the unadjusted ones", () => {
     const text = forrester({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });
     // By hand (src/engine/conventions.test.ts): NPV $24,606 and ROI 38%; risk-adjusted $12,407 and 18%.
-    expect(text).toMatch(/Tooling \(tooling\)\s+\$24,606\s+38%\s+month 21\s+\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+\$12,407\s+18%\n/);
-    expect(text).toMatch(/Tooling\s+\$89,527\s+\$64,921\s+20\.7\s+1\.72\s+80%\n/);
+    expect(text).toMatch(/Tooling \(tooling\)\s+US\$24,606\s+38%\s+month 21\s+US\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+US\$12,407\s+18%\n/);
+    expect(text).toMatch(/Tooling\s+US\$89,527\s+US\$64,921\s+20\.7\s+1\.72\s+80%\n/);
     expect(text).toContain("every month of year y discounted as at the year's end, by (1 + 10%)^−y");
   });
 

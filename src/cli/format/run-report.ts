@@ -1,5 +1,5 @@
 import { benefitCategories, benefitCategoryLabels, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
-import { formatHours, formatMoney, formatMonth, formatPercent } from "./numbers.js";
+import { formatChance, formatHoursTenth as formatHours, formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../format/numbers.js";
 import { renderTable } from "./table.js";
 
 function scenarioName(scenario: ScenarioResult): string {
@@ -99,16 +99,6 @@ function rangeText(low: number | null, high: number | null, format: (value: numb
   const show = (value: number | null) => (value === null ? never : format(value));
   // "month 8", not "month 8 to month 8".
   return show(low) === show(high) ? show(low) : `${show(low)} to ${show(high)}`;
-}
-
-/**
- * A chance as a whole percent; "<1%" and ">99%" where rounding would claim none or every outcome.
- * @example formatChance(0.0035) // "<1%" ; formatChance(0.5574) // "56%" ; formatChance(1) // "100%"
- */
-export function formatChance(share: number): string {
-  if (share > 0 && share < 0.005) return "<1%";
-  if (share < 1 && share > 0.995) return ">99%";
-  return `${Math.round(share * 100)}%`;
 }
 
 /** The decision in two lines: how often the best option on average is best, and what knowing everything first is worth. */

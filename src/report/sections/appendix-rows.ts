@@ -1,6 +1,6 @@
 import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } from "../../engine/index.js";
 import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../shared/input-labels.js";
-import { formatInputMoney, formatNumber } from "../format.js";
+import { formatInputMoney, formatNumber } from "../../format/numbers.js";
 import { describeInput, formatInputValue, parseInputPath } from "../input-labels.js";
 
 /**

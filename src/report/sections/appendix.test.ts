@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_NOTE, buildResult, builtInCatalogue, validateScenarioText, type CaseResult } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
-import { formatMoney } from "../format.js";
+import { formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { formatWithUnit, multiplierText, usedByOf } from "./appendix-rows.js";
 import { assumptionsSection } from "./assumptions.js";

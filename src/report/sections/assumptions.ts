@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatNumber, formatPercent } from "../format.js";
+import { formatNumber, formatPercent } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
 import { optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";

@@ -1,4 +1,4 @@
-import { formatPercent, plural } from "../format.js";
+import { formatPercent, plural } from "../../format/numbers.js";
 import { chartFigure, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 

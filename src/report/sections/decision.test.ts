@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatMoney, formatNumber } from "../format.js";
+import { formatChance, formatMoney, formatNumber } from "../../format/numbers.js";
 import { describeInput } from "../input-labels.js";
 import { findJargon } from "../jargon.js";
 import { textOf } from "../report-text.js";

@@ -2,7 +2,7 @@ import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { continuing, informationParts } from "../decision-labels.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatNumber } from "../format.js";
+import { formatChance, formatNumber } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 

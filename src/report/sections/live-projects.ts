@@ -1,4 +1,4 @@
-import { formatNumber, plural } from "../format.js";
+import { formatNumber, plural } from "../../format/numbers.js";
 import { chartFigure, optionName, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 

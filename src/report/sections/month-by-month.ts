@@ -1,7 +1,7 @@
 import { scenarioOrder } from "../../charts/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../../format/numbers.js";
 import { prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 

@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import { formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type ComparisonResult } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 import { recommend } from "../recommendation.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the

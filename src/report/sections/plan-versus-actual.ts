@@ -4,7 +4,7 @@ import type { CaseTracking } from "../../store/load-tracking.js";
 import { planVersusActualSpec } from "../../store/plan-versus-actual-chart.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatNumber, plural } from "../format.js";
+import { formatHours, formatMonth, formatNumber, plural } from "../../format/numbers.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";

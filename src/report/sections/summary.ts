@@ -1,7 +1,7 @@
 import type { CloseCall, ComparisonResult, Extraordinary } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../format.js";
+import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 import { countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 

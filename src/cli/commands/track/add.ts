@@ -4,7 +4,7 @@ import { readActuals, RecordedMonthsError, writeActuals } from "../../../store/a
 import { monthNumberOf } from "../../../store/calendar.js";
 import { comparePlanWithActuals } from "../../../store/compare.js";
 import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actual.js";
-import { formatMoney } from "../../format/numbers.js";
+import { formatMoneyExact as formatMoney } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 

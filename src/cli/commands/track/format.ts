@@ -1,7 +1,7 @@
 import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store/compare.js";
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
-import { formatHours, formatMoney, formatMonth } from "../../format/numbers.js";
+import { formatHoursTenth as formatHours, formatMoneyExact as formatMoney, formatMonth } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 
 const NOT_RECORDED = "–";

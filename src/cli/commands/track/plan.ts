@@ -4,7 +4,7 @@ import { calendarIndex, calendarMonthOf, calendarMonthOfDate } from "../../../st
 import { sha256Hex } from "../../../store/fingerprint.js";
 import { freezePlan } from "../../../store/freeze-plan.js";
 import { savePlan } from "../../../store/plan-repository.js";
-import { formatMoney, formatMonth } from "../../format/numbers.js";
+import { formatMoneyExact as formatMoney, formatMonth } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { loadScenario } from "../../load.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";

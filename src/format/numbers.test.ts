@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatHours, formatInputMoney, formatMoney, formatMoneyExact, formatMonth, formatPercent, plural, roundSignificant } from "./format.js";
+import {
+  currencySymbol,
+  formatChance,
+  formatHours,
+  formatHoursTenth,
+  formatInputMoney,
+  formatMoney,
+  formatMoneyExact,
+  formatMonth,
+  formatPercent,
+  plural,
+  roundSignificant,
+} from "./numbers.js";
 
 describe("report number formats", () => {
   it("rounds money to three significant figures in the main text", () => {
@@ -36,5 +48,38 @@ describe("report number formats", () => {
     expect(formatMonth(12)).toBe("month 12");
     expect(plural(1, "project")).toBe("1 project");
     expect(plural(3, "person", "people")).toBe("3 people");
+  });
+});
+
+describe("one way to write each figure, in every view", () => {
+  it("chances never claim a certainty or an impossibility a sample cannot show", () => {
+    expect(formatChance(0.5574)).toBe("56%");
+    expect(formatChance(0.0035)).toBe("under 1%");
+    expect(formatChance(0)).toBe("under 1%");
+    expect(formatChance(0.9972)).toBe("over 99%");
+    expect(formatChance(1)).toBe("over 99%");
+    expect(formatChance(0.985)).toBe("99%");
+  });
+
+  it("hours for tables to a tenth, percentages with n/a, months with never", () => {
+    expect(formatHoursTenth(109.04)).toBe("109");
+    expect(formatHoursTenth(2.5)).toBe("2.5");
+    expect(formatHoursTenth(1234.56)).toBe("1,234.6");
+    expect(formatHoursTenth(-0.04)).toBe("0");
+    expect(formatPercent(null)).toBe("n/a");
+    expect(formatPercent(0.7367)).toBe("74%");
+    expect(formatMonth(null)).toBe("never");
+    expect(formatMonth(null, "not by the horizon")).toBe("not by the horizon");
+    expect(formatMonth(1234)).toBe("month 1,234");
+  });
+
+  it("the currency symbol is the one the money figures carry, so charts and the workbook agree with the text", () => {
+    for (const currency of ["EUR", "USD", "GBP", "CAD", "JPY", "CHF"]) {
+      const symbol = currencySymbol(currency);
+      expect(formatMoneyExact(1234, currency).replace(/[\d,.\s\u00a0]/g, "")).toBe(symbol);
+    }
+    expect(currencySymbol("USD")).toBe("US$");
+    expect(currencySymbol("EUR")).toBe("€");
+    expect(currencySymbol("XYZ")).toBe("XYZ");
   });
 });

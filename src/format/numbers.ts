@@ -1,9 +1,14 @@
 /**
- * How the report writes numbers. The engine keeps full precision; the main text rounds to three
- * significant figures so that estimates do not look more precise than they are.
+ * How every view writes numbers: the command line, the report, the web app, the charts and the
+ * workbook use these functions and nothing else, so a figure reads the same wherever it is shown.
+ * The engine keeps full precision; the main text rounds to three significant figures so that
+ * estimates do not look more precise than they are, and tables give money to the unit.
+ *
+ * One locale for every view: British English, whose currency symbols say which dollar is meant
+ * ("US$", "CA$", "A$") and are plain for the rest ("€", "£").
  */
 
-const LOCALE = "en-GB";
+export const LOCALE = "en-GB";
 const largeNumberWords: readonly (readonly [number, string])[] = [
   [1e9, "billion"],
   [1e6, "million"],
@@ -94,10 +99,19 @@ export function formatHours(value: number): string {
 }
 
 /**
- * A share as a whole percentage.
- * @example formatPercent(0.874) // "87%"
+ * Team hours for tables, to a tenth of an hour, without the unit.
+ * @example formatHoursTenth(109.04) // "109" ; formatHoursTenth(2.5) // "2.5"
  */
-export function formatPercent(share: number): string {
+export function formatHoursTenth(value: number): string {
+  return formatNumber(Math.round(value * 10) / 10, 1);
+}
+
+/**
+ * A share as a whole percentage; `null` (a ratio with nothing to divide by) as "n/a".
+ * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a"
+ */
+export function formatPercent(share: number | null): string {
+  if (share === null) return "n/a";
   return `${formatNumber(Math.round(share * 100))}%`;
 }
 
@@ -112,12 +126,27 @@ export function formatChance(share: number): string {
 }
 
 /**
- * A month of the plan in words: month 0 is the start, before month 1.
- * @example formatMonth(5) // "month 5" ; formatMonth(0) // "from the start"
+ * A month of the plan in words: month 0 is the start, before month 1; `null` (no such month) as `never`.
+ * @example formatMonth(5) // "month 5" ; formatMonth(0) // "from the start" ; formatMonth(null) // "never"
  */
-export function formatMonth(month: number): string {
+export function formatMonth(month: number | null, never = "never"): string {
+  if (month === null) return never;
   // Month 0: the cumulative net is never below zero (the same words in every view).
   return month === 0 ? "from the start" : `month ${formatNumber(month)}`;
+}
+
+/**
+ * The currency's symbol as every view writes it (the charts' axes and the workbook's cells too).
+ * An unknown code reads as itself.
+ * @example currencySymbol("EUR") // "€" ; currencySymbol("USD") // "US$"
+ */
+export function currencySymbol(currency: string): string {
+  try {
+    const parts = numberFormat(`symbol:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency })).formatToParts(1);
+    return parts.find((part) => part.type === "currency")?.value ?? currency;
+  } catch {
+    return currency;
+  }
 }
 
 /**
