@@ -6,13 +6,14 @@ import { makeTempFolder } from "../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../test-support/run-cli.js";
 import { packageRoot } from "../shared/package-files.js";
 
-// The README's promise about bad input, tried on every number of every example: each numeric leaf
-// (plain values, { value }, range bounds, list items, correlations) set in turn to 0, 1e-320 (below
-// the smallest double's precision), 1e308 (near the largest double) and 1e7 (a large count), then run
-// through `validate` and `run --samples 50` as a user would. A value is either accepted and run to
-// finite numbers (exit 0) or refused with a message (exit 1): never an internal error (exit 70), a
-// stack trace, NaN or Infinity in the output, or a run that does not end (each example's cases must
-// finish within the test's time limit; the slowest case is reported beside the test's name).
+// The promise about bad input (docs/commands.md, `validate`), tried on every number of every
+// example: each numeric leaf (plain values, { value }, range bounds, list items, correlations) set
+// in turn to 0, 1e-320 (below the smallest double's precision), 1e308 (near the largest double) and
+// 1e7 (a large count), then run through `validate` and `run --samples 50` as a user would. A value
+// is either accepted and run to finite numbers (exit 0) or refused with a message (exit 1): never
+// an internal error (exit 70), a stack trace, NaN or Infinity in the output, or a run that does not
+// end (each example's cases must finish within the test's time limit; the slowest case is reported
+// beside the test's name).
 
 const extremes = [0, 1e-320, 1e308, 1e7] as const;
 

@@ -4,20 +4,24 @@ import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { packageRoot } from "../shared/package-files.js";
 
-// The conventions' fields are in the JSON, documented in the README, and the README's figures for
-// them are the seed's as the engine computes them.
+// The conventions' fields are in the JSON, documented in docs/json.md (and their inputs in
+// docs/scenario-file.md), and the figures docs/json.md and docs/numbers.md give for them are the
+// seed's as the engine computes them.
 
-const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
-const json = readme.slice(readme.indexOf("## JSON output (`run --json`)"), readme.indexOf("`sensitivity --json`"));
-const numbersSection = readme.slice(readme.indexOf("## Where the numbers come from"), readme.indexOf("## JSON output (`run --json`)"));
+const doc = (name: string): string => readFileSync(join(packageRoot, "docs", name), "utf8");
+const jsonDoc = doc("json.md");
+// The run --json contract, up to the sensitivity contract's paragraph.
+const json = jsonDoc.slice(0, jsonDoc.indexOf("\n`sensitivity --json`: "));
+const numbersSection = doc("numbers.md");
+const scenarioFile = doc("scenario-file.md");
 
 function shown(field: string): number {
   const match = json.match(new RegExp(`"${field}": (-?[\\d.]+)`));
-  if (!match) throw new Error(`the README's JSON example has no "${field}"`);
+  if (!match) throw new Error(`the JSON example of docs/json.md has no "${field}"`);
   return Number(match[1]);
 }
 
-describe("the README documents the conventions' fields", () => {
+describe("docs/ documents the conventions' fields", () => {
   const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8"));
   const result = buildResult(compiled!);
   const optimal = result.comparisons.optimal!;
@@ -33,7 +37,7 @@ describe("the README documents the conventions' fields", () => {
       "riskAdjusted",
     ];
     for (const field of fields) expect(json, field).toMatch(new RegExp(`^- \`(comparisons\\.<name>\\.)?${field.replace(".", "\\.")}\`: `, "m"));
-    for (const field of ["discounting", "riskAdjustment.benefits"]) expect(readme, field).toContain(`| \`${field}\``);
+    for (const field of ["discounting", "riskAdjustment.benefits"]) expect(scenarioFile, field).toContain(`| \`${field}\``);
   });
 
   it("gives the seed's figures in the example and the worked examples", () => {

@@ -4,15 +4,16 @@ import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { packageRoot } from "../shared/package-files.js";
 
-// The README's JSON example shows the seed's figures: a reader who runs the seed must see them.
+// The JSON example of docs/json.md shows the seed's figures: a reader who runs the seed must see them.
 
-const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
-const example = readme.slice(readme.indexOf("## JSON output (`run --json`)"), readme.indexOf("`sensitivity --json`"));
+const doc = readFileSync(join(packageRoot, "docs", "json.md"), "utf8");
+// The run --json contract, up to the sensitivity contract's paragraph.
+const example = doc.slice(0, doc.indexOf("\n`sensitivity --json`: "));
 
 /** The number the example gives for a field, e.g. `"npv": 4108.70`. */
 function shown(field: string): number {
   const match = example.match(new RegExp(`"${field}": (-?[\\d.]+)`));
-  if (!match) throw new Error(`the README's JSON example has no "${field}"`);
+  if (!match) throw new Error(`the JSON example of docs/json.md has no "${field}"`);
   return Number(match[1]);
 }
 
@@ -21,7 +22,7 @@ function decimals(field: string): number {
   return example.match(new RegExp(`"${field}": -?\\d+(?:\\.(\\d+))?`))?.[1]?.length ?? 0;
 }
 
-describe("the README's JSON example", () => {
+describe("the JSON example of docs/json.md", () => {
   const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8"));
   const result = buildResult(compiled!);
   const optimal = result.comparisons.optimal!;

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { packageRoot } from "../shared/package-files.js";
 
-// The README's table of the bundled templates' results is what `run --json --samples 0` gives.
+// The table of the bundled templates' results (docs/scenario-file.md, "The bundled templates and
+// their sources") is what `run --json --samples 0` gives.
 
-const readme = readFileSync(join(packageRoot, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("### The bundled templates and their sources"), readme.indexOf("## Where the numbers come from"));
+const doc = readFileSync(join(packageRoot, "docs", "scenario-file.md"), "utf8");
+const section = doc.slice(doc.indexOf("## The bundled templates and their sources"));
 
 const symbols: Record<string, string> = { EUR: "€", USD: "$", GBP: "£" };
 function money(value: number, currency: string): string {
@@ -15,7 +16,7 @@ function money(value: number, currency: string): string {
   return value < -0.5 ? `−${text}` : text;
 }
 
-describe("the README's table of the bundled templates", () => {
+describe("the table of the bundled templates in docs/scenario-file.md", () => {
   for (const template of ["solo", "team", "enterprise"]) {
     it(`gives ${template}'s results as run --json does`, () => {
       const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", `${template}.yaml`), "utf8"));

@@ -5,8 +5,8 @@ import { validateScenarioText } from "./scenario/validate.js";
 
 /**
  * The peers' published cases, written in their own terms (examples/peers), reproduce every published
- * figure to the currency unit under the peer's convention (`conventions.dora`). Sources: the README,
- * "Conventions of peer calculations".
+ * figure to the currency unit under the peer's convention (`conventions.dora`). Sources:
+ * docs/numbers.md, "Conventions of peer calculations".
  */
 function comparisonOf(file: string, alternative: string) {
   const validation = validateScenarioText(readFileSync(new URL(`../../examples/peers/${file}`, import.meta.url), "utf8"));

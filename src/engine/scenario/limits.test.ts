@@ -7,9 +7,9 @@ import { MAX_SOURCE_BYTES, MAX_SYNTAX_ERRORS } from "./source.js";
 import { MAX_REPORTED_ISSUES, validateScenarioText } from "./validate.js";
 
 // Bad input within the 1 MB limit is checked in bounded time and reported in bounded size
-// (README: "The scenario file"). The test's time limit is the bound: before, a file of 60,000 keys
-// took minutes (every key was compared with every key before it, and every problem located by
-// walking its whole map).
+// (docs/scenario-file.md, "Top level"). The test's time limit is the bound: before, a file of
+// 60,000 keys took minutes (every key was compared with every key before it, and every problem
+// located by walking its whole map).
 
 function errors(text: string): Issue[] {
   return validateScenarioText(text).issues.filter((issue) => issue.severity === "error");
