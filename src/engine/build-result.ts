@@ -20,7 +20,7 @@ const moneyFields = monthlyFieldNames.slice(monthlyFieldNames.indexOf("projectVa
 /** The cash lines of the change itself, for DORA's investment. */
 const changeCostFields = [F.licences, F.infrastructure, F.supportStaff, F.training, F.externalSpend] as const;
 
-/** DORA's figures (README: "Conventions of peer calculations"): investment, value, net, ROI and payback in years. */
+/** DORA's figures (docs/numbers.md, "Conventions of peer calculations"): investment, value, net, ROI and payback in years. */
 function doraFigures(investment: number, netBenefit: number, months: number): DoraFigures {
   const value = netBenefit + investment;
   return {

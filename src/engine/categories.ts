@@ -3,7 +3,7 @@ import { columnValue, F as importedF } from "./model/columns.js";
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
 const F = importedF;
 
-/** Where an alternative's benefit comes from, in the cost framework's terms (README: "The scenario file"). */
+/** Where an alternative's benefit comes from, in the cost framework's terms (docs/scenario-file.md). */
 export const benefitCategories = [
   "change",
   "manualTasks",
@@ -24,7 +24,7 @@ export type BenefitCategory = (typeof benefitCategories)[number];
  * A scenario's money in one month split by category, so that alternative minus baseline gives the
  * benefit by category and the categories add up exactly to the net. Hours are valued at the loaded
  * rate; `delivery` is project and feature value (and work in progress) less the hours spent building; `unusedCapacity` takes back the
- * share of idle hours that is not captured. (The identity is derived in the README.)
+ * share of idle hours that is not captured. (The identity is derived in docs/numbers.md, "Benefit by category".)
  */
 export function categoryMoney(columns: Float64Array, at: number, rate: number, capture: number, out: Float64Array): void {
   const get = (field: number) => columnValue(columns, field, at);

@@ -1,8 +1,8 @@
 import type { CaseResult, ComparisonResult } from "./result.js";
 
 /**
- * Two judgements a sceptical reader makes of a result before trusting it (README: "Where the numbers
- * come from", "Close calls and extraordinary results"): whether the best option is really ahead of the
+ * Two judgements a sceptical reader makes of a result before trusting it (docs/numbers.md,
+ * "Close calls and extraordinary results"): whether the best option is really ahead of the
  * next, and whether a result is so large that its assumptions deserve a second look.
  */
 

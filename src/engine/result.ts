@@ -90,15 +90,15 @@ export interface Investment {
   cash: number;
   /** Team hours diverted into the change: setup, learning, the adoption dip and effort alongside. */
   teamHours: number;
-  /** Those hours at what they displace: bought or building hours at the loaded rate, idle ones at the capture share (README). */
+  /** Those hours at what they displace: bought or building hours at the loaded rate, idle ones at the capture share (docs/numbers.md). */
   teamHoursCost: number;
   total: number;
 }
 
 /**
  * The comparison's figures in the conventions of published peer calculations (DORA's ROI calculator
- * and 2020 paper, Forrester TEI studies), so a reviewer can set ours beside theirs. The README's
- * "Where the numbers come from" defines each with a worked example.
+ * and 2020 paper, Forrester TEI studies), so a reviewer can set ours beside theirs.
+ * docs/numbers.md defines each with a worked example.
  */
 export interface ComparisonConventions {
   /** DORA's ROI, (return − investment) ÷ investment: `totalNetBenefit` ÷ `investment.total`, undiscounted; null when nothing is invested. */
@@ -111,7 +111,7 @@ export interface ComparisonConventions {
   dora: DoraFigures;
 }
 
-/** The comparison in DORA's terms, undiscounted over the whole horizon (README: "Conventions of peer calculations"). */
+/** The comparison in DORA's terms, undiscounted over the whole horizon (docs/numbers.md, "Conventions of peer calculations"). */
 export interface DoraFigures {
   /** What the change costs: up-front cash, every rise in licences, infrastructure, support staff, training and external spend, and the change's team hours (`investment.teamHoursCost`). */
   investment: number;
@@ -211,6 +211,6 @@ export interface CaseResult {
   decision?: DecisionAnalysis;
   /** Present when the case has ranges and a Monte Carlo was run. */
   uncertainty?: { samples: number; seed: number; sampling: "random" | "latin-hypercube"; inputs: string[] };
-  /** Whether the best option is only just ahead, and which results are extraordinary (README: "Close calls and extraordinary results"). */
+  /** Whether the best option is only just ahead, and which results are extraordinary (docs/numbers.md, "Close calls and extraordinary results"). */
   judgement: Judgement;
 }

@@ -1,5 +1,5 @@
 /**
- * Words a decision-maker should not meet in the main text of the report (README: `report`): the trade's
+ * Words a decision-maker should not meet in the main text of the report (docs/commands.md, `report`): the trade's
  * vocabulary and the names of tools. Tools, where they matter, belong in the appendix.
  */
 export const forbiddenWords: readonly string[] = [

@@ -1,7 +1,7 @@
 import type { AlternativeDistribution, Band, CaseResult } from "../engine/index.js";
 
 /**
- * What the report shows about ranges (README: "Where the numbers come from", Uncertainty). A Monte Carlo run fills `distribution` and
+ * What the report shows about ranges (docs/numbers.md, "Uncertainty"). A Monte Carlo run fills `distribution` and
  * `cumulativeBand`; the one-at-a-time tornado fills `tornado`. Without any of it the report says
  * plainly that the figures are single estimates and works out its own "what if 20% lower or
  * higher" sensitivity (see `sensitivity.ts`).

@@ -1,6 +1,6 @@
 /**
  * What a team records for one month of actuals. One list drives the database columns' check, the
- * `track add` options, the CSV column mapping, validation messages and the README table.
+ * `track add` options, the CSV column mapping, validation messages and the table in docs/commands.md.
  */
 
 export interface ValueKind {
@@ -27,7 +27,7 @@ export interface ActualFieldSpec {
   readonly kind: ValueKindName;
   /** Short heading for tables. */
   readonly label: string;
-  /** What to record, for --help and the README. */
+  /** What to record, for --help and docs/commands.md. */
   readonly description: string;
 }
 

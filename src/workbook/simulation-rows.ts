@@ -413,7 +413,7 @@ function capacityRows(): SimulationRow[] {
   ];
 }
 
-/** Money rows (README: "Where the numbers come from"): positive numbers are costs, except project value, recovered hours and the net. */
+/** Money rows (docs/numbers.md): positive numbers are costs, except project value, recovered hours and the net. */
 function moneyRows(capacityMode: boolean): SimulationRow[] {
   // A cost line's window, and its yearly amount: due at the start of each year from the licence year's
   // start or the line's first month, whichever is later, while the line runs (simulate.ts).

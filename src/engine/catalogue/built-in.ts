@@ -1,6 +1,6 @@
 import type { EffectTarget } from "./targets.js";
 
-/** A capability as the catalogue describes it (README: "The capability catalogue"). */
+/** A capability as the catalogue describes it (docs/scenario-file.md, "The capability catalogue"). */
 export interface CapabilityDefaults {
   label: string;
   description: string;

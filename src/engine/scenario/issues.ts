@@ -13,7 +13,7 @@ export interface Issue {
   /** 1-based position in the source text, when known. */
   readonly line?: number;
   readonly column?: number;
-  /** For the last issue of a capped list: how many more problems were found but not listed (README: "validate"). */
+  /** For the last issue of a capped list: how many more problems were found but not listed (docs/commands.md, `validate`). */
   readonly more?: { readonly errors: number; readonly warnings: number };
 }
 

@@ -5,7 +5,7 @@ import { freeText, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
 
 /**
- * Limits on what drives the work of validating and running a case (README: "The scenario file"): a
+ * Limits on what drives the work of validating and running a case (docs/scenario-file.md): a
  * file within them is checked in well under a second and run in bounded memory.
  */
 export const MAX_SCENARIOS = 50;

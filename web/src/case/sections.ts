@@ -3,7 +3,7 @@ import { inputGroups, type Field } from "./field-tree.js";
 
 type GroupKey = keyof typeof inputsShape;
 
-/** The editor's sections, in the order of the cost framework (README: "The scenario file"). */
+/** The editor's sections, in the order of the cost framework (docs/scenario-file.md). */
 const sectionPlan: readonly { title: string; blurb: string; groups: readonly GroupKey[] }[] = [
   { title: "The team", blurb: "How many people, the hours they have for projects and what an hour costs.", groups: ["team"] },
   {
