@@ -1,7 +1,7 @@
 import { scenarioColour } from "../../charts/index.js";
 import type { CaseResult } from "../../engine/index.js";
 import type { CaseTracking } from "../../store/load-tracking.js";
-import { planVersusActualSpec } from "../../store/plan-versus-actual-chart.js";
+import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatNumber, plural } from "../../format/numbers.js";
