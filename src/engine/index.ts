@@ -53,3 +53,20 @@ export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/co
 export { leafQuantile } from "./draws.js";
 export { schedulePlan } from "./simulate.js";
 export { MAX_CANDIDATES } from "./optimize.js";
+export {
+  cashSpent,
+  changeHours,
+  moneyByCategory,
+  moneyRulesOf,
+  monthlyBenefit,
+  plannedMeasures,
+  recordedTimeZero,
+  resumedCase,
+  resumeFrom,
+  resumeMethod,
+  valueRecordedMonth,
+  type MoneyRules,
+  type PlannedMeasures,
+  type RecordedMonth,
+  type ResumePoint,
+} from "./tracking.js";

@@ -131,6 +131,63 @@ export function hourlyCostOf(parameters: Float64Array): number {
   return ((parameters[P.salaryAnnual] ?? 0) * (parameters[P.benefitsMultiplier] ?? 1)) / (parameters[P.workingHoursPerYear] ?? 1);
 }
 
+/**
+ * What one support person costs a month (README: "Where the numbers come from", tooling): the
+ * monthly cost given, plus the annual salary × its benefits multiplier ÷ 12.
+ * @example supportCostEach(parameters) // 12872.38 for a salary of 108,020 × 1.43
+ */
+export function supportCostEach(parameters: Float64Array): number {
+  return parameters[P.supportMonthlyCostEach]! + (parameters[P.supportAnnualSalaryEach]! * parameters[P.supportBenefitsMultiplier]!) / 12;
+}
+
+/**
+ * Support people needed for `live` live projects: one per `liveProjectsEach` (rounded up), at least
+ * `minimum`; just the minimum when nobody looks after a given number of projects.
+ * @example supportPeople(41, 20, 1) // 3
+ */
+export function supportPeople(live: number, liveProjectsEach: number, minimum: number): number {
+  return liveProjectsEach > 0 ? Math.max(minimum, Math.ceil(live / liveProjectsEach - EPSILON)) : minimum;
+}
+
+/**
+ * A month's net money: what the team's work earns (project and feature value, work in progress, the
+ * captured share of idle hours) less everything it costs, in the order the month table lists them.
+ * The simulation and the valuation of a recorded month both use it.
+ */
+export function monthNet(
+  projectValue: number,
+  deliveryValue: number,
+  workInProgress: number,
+  recoveredCapacity: number,
+  overloadCost: number,
+  payroll: number,
+  licences: number,
+  infrastructure: number,
+  supportStaff: number,
+  training: number,
+  outageCost: number,
+  hiringCost: number,
+  otherTeamsCost: number,
+  externalSpend: number,
+): number {
+  return (
+    projectValue +
+    deliveryValue +
+    workInProgress +
+    recoveredCapacity -
+    overloadCost -
+    payroll -
+    licences -
+    infrastructure -
+    supportStaff -
+    training -
+    outageCost -
+    hiringCost -
+    otherTeamsCost -
+    externalSpend
+  );
+}
+
 /** Offsets of the "way of working" quantities: what a scenario's tooling changes, month by month. */
 const W = {
   vacancy: 0,
@@ -321,7 +378,7 @@ export function simulate(
   let infrastructureYearly = tools[P.infrastructurePerYear]! + tools[P.infrastructurePerUserPerYear]! * people;
   let infrastructurePerProject = tools[P.infrastructurePerLiveProject]!;
   let supportMinimum = tools[P.supportMinimum]!;
-  let supportCostEach = tools[P.supportMonthlyCostEach]! + (tools[P.supportAnnualSalaryEach]! * tools[P.supportBenefitsMultiplier]!) / 12;
+  let supportCostEachNow = supportCostEach(tools);
   let trainingYearly = tools[P.trainingPerPersonPerYear]! * people;
   // Cost lines stop or start at their window's edges: no month before the last edge is settled.
   const lastEdge = Math.max(lastWindowEdge(tools, months), lastWindowEdge(p, months));
@@ -538,7 +595,7 @@ export function simulate(
       infrastructurePerProject = p[P.infrastructurePerLiveProject]!;
       supportEach = p[P.supportLiveProjectsEach]!;
       supportMinimum = p[P.supportMinimum]!;
-      supportCostEach = p[P.supportMonthlyCostEach]! + (p[P.supportAnnualSalaryEach]! * p[P.supportBenefitsMultiplier]!) / 12;
+      supportCostEachNow = supportCostEach(p);
       trainingYearly = p[P.trainingPerPersonPerYear]! * people;
       licencesFrom = p[P.licencesFromMonth]!;
       licencesUntil = p[P.licencesUntilMonth]!;
@@ -549,7 +606,7 @@ export function simulate(
       trainingFrom = p[P.trainingFromMonth]!;
       trainingUntil = p[P.trainingUntilMonth]!;
     }
-    const supportPeople = supportEach > 0 ? Math.max(supportMinimum, Math.ceil(live / supportEach - EPSILON)) : supportMinimum;
+    const supportNeeded = supportPeople(live, supportEach, supportMinimum);
     let licences: number;
     let infrastructure: number;
     let support: number;
@@ -560,33 +617,34 @@ export function simulate(
       infrastructure =
         (runs(month, infrastructureFrom, infrastructureUntil) ? infrastructureFixed + infrastructurePerProject * live : 0) +
         (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
-      support = runs(month, supportFrom, supportUntil) ? supportPeople * supportCostEach : 0;
+      support = runs(month, supportFrom, supportUntil) ? supportNeeded * supportCostEachNow : 0;
       training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
     } else {
       // Every line runs the whole case: the yearly amounts fall at the start of each licence year.
       const yearStarts = (month - licenceYearStart) % 12 === 0;
       licences = licenceFixed + (yearStarts ? licenceYearly : 0);
       infrastructure = infrastructureFixed + infrastructurePerProject * live + (yearStarts ? infrastructureYearly : 0);
-      support = supportPeople * supportCostEach;
+      support = supportNeeded * supportCostEachNow;
       training = yearStarts ? trainingYearly : 0;
     }
     const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
-    const net =
-      projectValue +
-      deliveryValue +
-      workInProgress +
-      recovered -
-      overloadCost -
-      payroll -
-      licences -
-      infrastructure -
-      support -
-      training -
-      outage -
-      hiring -
-      otherTeams -
-      externalSpend;
+    const net = monthNet(
+      projectValue,
+      deliveryValue,
+      workInProgress,
+      recovered,
+      overloadCost,
+      payroll,
+      licences,
+      infrastructure,
+      support,
+      training,
+      outage,
+      hiring,
+      otherTeams,
+      externalSpend,
+    );
     if (written) {
       out[row + F.projectValue] = projectValue;
       out[row + F.deliveryValue] = deliveryValue;

@@ -1,0 +1,195 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
+import { type MoneyRules, moneyRulesOf, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
+
+const examples = new URL("../../examples/", import.meta.url);
+
+interface Example {
+  name: string;
+  text: string;
+  compiled: CompiledCase;
+  result: CaseResult;
+}
+
+function load(name: string): Example {
+  const text = readFileSync(new URL(name, examples), "utf8");
+  const validation = validateScenarioText(text);
+  if (!validation.compiled) throw new Error(`${name}: ${validation.issues.map((issue) => issue.message).join("; ")}`);
+  return { name, text, compiled: validation.compiled, result: buildResult(validation.compiled) };
+}
+
+const allExamples = [
+  ...readdirSync(examples).filter((name) => name.endsWith(".yaml")),
+  ...readdirSync(new URL("peers/", examples)).map((name) => `peers/${name}`),
+].map(load);
+
+const alternativesOf = (example: Example) => example.compiled.scenarios.map((scenario) => scenario.name).filter((name) => name !== example.compiled.baseline);
+
+/** Every measure a team records, as the simulation has it for the month. */
+function asSimulated(row: MonthRow): RecordedMonth {
+  return {
+    manualHours: row.manualHours,
+    waitingHours: row.waitingHours,
+    meetingHours: row.meetingHours,
+    breakageFixHours: row.breakageFixHours,
+    upkeepHours: row.upkeepHours,
+    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours,
+    availableHours: row.availableHours + row.adoptionDipHours,
+    liveProjects: row.liveProjects,
+    releases: row.releases,
+    licences: row.licences,
+    infrastructure: row.infrastructure,
+    externalSpend: row.externalSpend,
+  };
+}
+
+const moneyColumns = [
+  "projectValue",
+  "recoveredCapacity",
+  "deliveryValue",
+  "workInProgress",
+  "overloadCost",
+  "payroll",
+  "licences",
+  "infrastructure",
+  "supportStaff",
+  "training",
+  "outageCost",
+  "hiringCost",
+  "otherTeamsCost",
+  "externalSpend",
+  "net",
+] as const;
+
+/** Money to a millionth of a unit of money relative to the month's payroll (sums of large numbers round). */
+function expectSameMoney(actual: MonthRow, expected: MonthRow, where: string): void {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected.payroll) + Math.abs(expected.projectValue));
+  for (const column of moneyColumns) {
+    expect(Math.abs(actual[column] - expected[column]), `${where} ${column}: ${actual[column]} vs ${expected[column]}`).toBeLessThanOrEqual(tolerance);
+  }
+}
+
+describe("valueRecordedMonth", () => {
+  it("values a month recorded exactly as simulated to the simulation's own money, column by column, in every example", () => {
+    let checked = 0;
+    for (const example of allExamples) {
+      for (const scenario of [example.compiled.baseline, ...alternativesOf(example)]) {
+        const rules = moneyRulesOf(example.compiled, scenario, example.compiled.baseline);
+        for (const row of example.result.scenarios[scenario]!.months) {
+          const where = `${example.name} ${scenario} month ${row.month}`;
+          expectSameMoney(valueRecordedMonth(row, asSimulated(row), rules), row, `${where} (all recorded)`);
+          expectSameMoney(valueRecordedMonth(row, {}, rules), row, `${where} (nothing recorded)`);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it("covers support staff and fees: the enterprise case pays both, and valuing its months reproduces them", () => {
+    const example = allExamples.find((candidate) => candidate.name === "enterprise.yaml")!;
+    const rows = example.result.scenarios.composable!.months;
+    expect(rows.every((row) => row.supportStaff > 0 && row.licences + row.infrastructure > 0)).toBe(true);
+    const rules = moneyRulesOf(example.compiled, "composable", example.compiled.baseline);
+    // One support engineer: a salary of 108,020 × benefits multiplier 1.43 ÷ 12 months.
+    expect(rules.supportMonthlyCostEach).toBeCloseTo((108_020 * 1.43) / 12, 9);
+    expect(rules.supportLiveProjectsEach).toBe(30);
+    for (const row of rows) expect(valueRecordedMonth(row, asSimulated(row), rules).supportStaff).toBe(row.supportStaff);
+  });
+
+  it("recomputes support staff by the simulation's rule when the live projects differ from the plan", () => {
+    const example = allExamples.find((candidate) => candidate.name === "enterprise.yaml")!;
+    const rules = moneyRulesOf(example.compiled, "composable", example.compiled.baseline);
+    const row = example.result.scenarios.composable!.months[11]!;
+    const valued = valueRecordedMonth(row, { liveProjects: 61 }, rules);
+    // 61 live projects at one engineer per 30: three engineers.
+    expect(valued.supportStaff).toBeCloseTo(3 * ((108_020 * 1.43) / 12), 6);
+    expect(valued.projectValue).toBeCloseTo(61 * rules.valuePerLiveProject, 6);
+  });
+
+  it("prices hours as the simulation does: more upkeep out of unused hours costs the captured share of the loaded rate", () => {
+    const seed = allExamples.find((candidate) => candidate.name === "seed.yaml")!;
+    const rules = moneyRulesOf(seed.compiled, "optimal", seed.compiled.baseline);
+    const row = seed.result.scenarios.optimal!.months[3]!;
+    const valued = valueRecordedMonth(row, { upkeepHours: row.upkeepHours + 4 }, rules);
+    expect(rules.hourlyCost).toBe(60);
+    expect(rules.captureShare).toBe(0.5);
+    expect(valued.net - row.net).toBeCloseTo(-4 * 60 * 0.5, 9);
+  });
+});
+
+describe("moneyRulesOf", () => {
+  it("gives the loaded hourly cost the simulation used", () => {
+    for (const example of allExamples) {
+      for (const scenario of alternativesOf(example)) {
+        const rules = moneyRulesOf(example.compiled, scenario, example.compiled.baseline);
+        expect(rules.hourlyCost).toBe(example.result.scenarios[scenario]!.summary.hourlyCost);
+        expect(rules.baselineHourlyCost).toBe(example.result.scenarios[example.compiled.baseline]!.summary.hourlyCost);
+      }
+    }
+  });
+});
+
+describe("resumeFrom", () => {
+  /** Resumes `scenario` after `month` from the plan's own state at that month. */
+  function resumeOnPlan(example: Example, scenario: string, month: number): MonthRow[] {
+    const file = validateScenarioText(example.text).file!;
+    const planned = example.result.scenarios[scenario]!.months;
+    const releasedSoFar = planned.slice(0, month).reduce((total, row) => total + row.releases, 0);
+    const from = { scenario, baseline: example.compiled.baseline, afterMonth: month, liveProjects: planned[month - 1]!.liveProjects, releasedSoFar };
+    const rows = resumeFrom(file, from, planned);
+    if ("message" in rows) throw new Error(rows.message);
+    return rows;
+  }
+
+  // Release by schedule: nothing is half-built when the plan resumes, so the plan's own state gives its months back.
+  const scheduled = allExamples.filter((example) => example.compiled.scenarios.every((scenario) => scenario.releaseMode === "schedule"));
+
+  it("resuming after month k from the plan's own state gives the plan's remaining months", () => {
+    expect(scheduled.map((example) => example.name)).toEqual(expect.arrayContaining(["seed.yaml", "close-call.yaml"]));
+    let checked = 0;
+    for (const example of scheduled) {
+      for (const scenario of alternativesOf(example)) {
+        const planned = example.result.scenarios[scenario]!.months;
+        for (let month = 1; month < planned.length; month++) {
+          const rows = resumeOnPlan(example, scenario, month);
+          expect(rows.map((row) => row.month)).toEqual(planned.slice(month).map((row) => row.month));
+          rows.forEach((row, index) => expectSameMoney(row, planned[month + index]!, `${example.name} ${scenario} from month ${month + 1}`));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("in capacity mode, resuming while the change is still being set up gives the plan's remaining months", () => {
+    const team = allExamples.find((example) => example.name === "team.yaml")!;
+    for (const month of [1, 2, 3]) {
+      const planned = team.result.scenarios.compromise!.months;
+      resumeOnPlan(team, "compromise", month).forEach((row, index) => expectSameMoney(row, planned[month + index]!, `team.yaml from month ${month + 1}`));
+    }
+  });
+
+  it("moves the setup still ahead to the start of the resumed case and keeps the release months still ahead", () => {
+    const seed = allExamples.find((candidate) => candidate.name === "seed.yaml")!;
+    const file = validateScenarioText(seed.text).file!;
+    const resumed = resumedCase(file, { scenario: "optimal", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 });
+    if ("message" in resumed) throw new Error(resumed.message);
+    expect(resumed.horizonMonths).toBe(seed.compiled.horizonMonths - 5);
+    expect(resumed.scenarios.optimal!.projects?.alreadyLive).toBe(2);
+    expect(resumed.scenarios.optimal!.change?.startMonth).toBe(1);
+  });
+
+  it("says why when the scenario is not in the file", () => {
+    const seed = allExamples.find((candidate) => candidate.name === "seed.yaml")!;
+    const file = validateScenarioText(seed.text).file!;
+    expect(resumedCase(file, { scenario: "missing", baseline: "current", afterMonth: 3, liveProjects: 0, releasedSoFar: 0 })).toEqual({
+      message: expect.stringContaining('no scenario "missing"'),
+    });
+  });
+});
+
+/** The money rules a plan keeps are plain numbers (stored as JSON with the plan). */
+const _rulesArePlain: Record<keyof MoneyRules, number> = {} as MoneyRules;
+void _rulesArePlain;

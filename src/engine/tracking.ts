@@ -1,0 +1,445 @@
+import { benefitCategories, categoryMoney, type BenefitCategory } from "./categories.js";
+import { buildResult } from "./build-result.js";
+import { compileCase, fillParameters } from "./model/compile.js";
+import type { CompiledCase } from "./model/compiled.js";
+import { createColumns, monthlyFieldNames } from "./model/columns.js";
+import { P, PARAMETER_COUNT } from "./model/parameters.js";
+import type { CaseResult, MonthRow } from "./result.js";
+import type { CaseFile, ScenarioEntry } from "./scenario/schema.js";
+import { hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
+
+/**
+ * Tracking a plan against what really happened, by the engine's own rules (README: "Where the numbers
+ * come from"): the money rules a plan keeps, the value of a recorded month, and the simulation resumed
+ * from a month's actual state. The store keeps plans and actuals; every formula that turns them into
+ * money is here.
+ */
+
+/** Hours below this are rounding noise (as in the simulation). */
+const EPSILON = 1e-9;
+
+/**
+ * The numbers of the approved scenario that turn recorded actuals into money by the engine's own
+ * rules (README: "Where the numbers come from"): what an hour costs, what a live project earns, what an
+ * outage costs. A plan stores them as they were when it was frozen (a JSON contract: add fields, never rename).
+ */
+export interface MoneyRules {
+  /** Loaded cost of one hour in the approved scenario. */
+  hourlyCost: number;
+  baselineHourlyCost: number;
+  /** Share of unused freed hours worth their loaded cost. */
+  captureShare: number;
+  baselineCaptureShare: number;
+  discountRate: number;
+  valuePerLiveProject: number;
+  outageCostPerHour: number;
+  hoursToRestorePerIncident: number;
+  deploymentsPerLiveProject: number;
+  /** Expected failed changes a month for each live project (deployments × change failure rate). */
+  incidentsPerLiveProject: number;
+  hiringCostPerDeparture: number;
+  knowledgeLossHoursPerDeparture: number;
+  supportMonthlyCostEach: number;
+  supportLiveProjectsEach: number;
+  supportMinimum: number;
+}
+
+function parametersOf(compiled: CompiledCase, name: string): Float64Array | undefined {
+  const scenario = compiled.scenarios.find((candidate) => candidate.name === name);
+  if (!scenario) return undefined;
+  const out = new Float64Array(PARAMETER_COUNT);
+  fillParameters(scenario, compiled.leafValues, out);
+  return out;
+}
+
+/**
+ * The money rules of `scenario` (compared with `baseline`) in a compiled case, as a plan keeps them.
+ * @example moneyRulesOf(compiled, "optimal", "current").hourlyCost // 60 for the seed
+ */
+export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline: string): MoneyRules {
+  const p = parametersOf(compiled, scenario);
+  const base = parametersOf(compiled, baseline);
+  if (!p || !base) throw new Error(`the case has no scenario "${p ? baseline : scenario}"`);
+  return {
+    hourlyCost: hourlyCostOf(p),
+    baselineHourlyCost: hourlyCostOf(base),
+    captureShare: p[P.captureShare]!,
+    baselineCaptureShare: base[P.captureShare]!,
+    discountRate: p[P.discountRate]!,
+    valuePerLiveProject: p[P.valuePerMonth]!,
+    outageCostPerHour: p[P.outageCostPerHour]!,
+    hoursToRestorePerIncident: p[P.hoursToRestore]!,
+    deploymentsPerLiveProject: p[P.deploymentsPerProject]!,
+    incidentsPerLiveProject: p[P.deploymentsPerProject]! * p[P.changeFailureRate]!,
+    hiringCostPerDeparture: p[P.hiringCost]!,
+    knowledgeLossHoursPerDeparture: p[P.knowledgeLossHours]!,
+    supportMonthlyCostEach: supportCostEach(p),
+    supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
+    supportMinimum: p[P.supportMinimum]!,
+  };
+}
+
+/** What a team recorded for one month; a measure left out was not recorded (the plan's value stands in). */
+export interface RecordedMonth {
+  manualHours?: number | undefined;
+  waitingHours?: number | undefined;
+  meetingHours?: number | undefined;
+  breakageFixHours?: number | undefined;
+  upkeepHours?: number | undefined;
+  buildHours?: number | undefined;
+  /** Setup, learning and the slow-down while adopting, together. */
+  setupHours?: number | undefined;
+  /** Project hours available after holidays and empty seats. */
+  availableHours?: number | undefined;
+  liveProjects?: number | undefined;
+  releases?: number | undefined;
+  incidents?: number | undefined;
+  /** Hours of outage, summed over the month's incidents. */
+  hoursToRestore?: number | undefined;
+  licences?: number | undefined;
+  infrastructure?: number | undefined;
+  externalSpend?: number | undefined;
+  peopleLeft?: number | undefined;
+}
+
+/**
+ * What really happened in one month, as a row of the month table valued by the simulation's money
+ * rules (README: "Where the numbers come from"). A measure that was not recorded takes the plan's
+ * value for that month, so a missing number never shows up as a gain or a loss; a money line whose
+ * driver was recorded at its planned value (live projects for their value and support staff) is the
+ * plan's own figure. Recorded hours are spent against the hours available: what is left is unused
+ * (worth the capture share), what is missing is an overload (paid at the loaded rate), exactly as in
+ * the simulation; when the build hours are not recorded, the scheduled build the plan had to buy is
+ * bought as planned. Hours available above or below the plan's are paid at the loaded rate. Support
+ * staff follow the simulation's rule (one per so many live projects, at least the minimum) and the
+ * net is the simulation's own sum.
+ * @example valueRecordedMonth(plannedRow, { upkeepHours: 22, liveProjects: 2 }, plan.rules).net
+ */
+export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rules: MoneyRules): MonthRow {
+  const rate = rules.hourlyCost;
+  const live = values.liveProjects ?? planned.liveProjects;
+  const livePlanned = live === planned.liveProjects;
+  const setupRecorded = values.setupHours !== undefined;
+  // A recorded setup figure covers setup, learning and the slow-down while adopting.
+  const setupHours = values.setupHours ?? planned.setupHours;
+  const learningHours = setupRecorded ? 0 : planned.learningHours;
+  const adoptionDipHours = setupRecorded ? 0 : planned.adoptionDipHours;
+  const availableHours = values.availableHours ?? planned.availableHours + planned.adoptionDipHours - adoptionDipHours;
+  const capacityHours = availableHours + planned.vacancyHours + planned.rampUpHours + adoptionDipHours;
+  const payroll = planned.payroll + rate * (capacityHours - planned.capacityHours);
+
+  const left = values.peopleLeft;
+  const knowledgeLossHours = left === undefined ? planned.knowledgeLossHours : left * rules.knowledgeLossHoursPerDeparture;
+  const hiringCost = left === undefined ? planned.hiringCost : left * rules.hiringCostPerDeparture;
+
+  const manualHours = values.manualHours ?? planned.manualHours;
+  const waitingHours = values.waitingHours ?? planned.waitingHours;
+  const meetingHours = values.meetingHours ?? planned.meetingHours;
+  const breakageFixHours = values.breakageFixHours ?? planned.breakageFixHours;
+  // Staff on the change alongside the new way are not measured: the plan's hours (0 in a plan stored before they existed).
+  const alongsideHours = planned.alongsideHours ?? 0;
+  const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
+  const upkeepHours = values.upkeepHours ?? planned.upkeepHours;
+  const freeHours = availableHours - overheadHours - upkeepHours;
+  const buildHours = values.buildHours ?? planned.buildHours;
+  const idleHours = Math.max(0, freeHours - buildHours);
+  const shortfallHours = Math.max(0, buildHours - freeHours);
+  // By schedule, build work the team had no hours for is bought (0 in a plan stored before the column existed).
+  const boughtBuildHours = values.buildHours === undefined ? (planned.scheduledBuildShortfallHours ?? 0) : 0;
+
+  const outageCost =
+    values.hoursToRestore !== undefined
+      ? values.hoursToRestore * rules.outageCostPerHour
+      : values.incidents !== undefined
+        ? values.incidents * rules.hoursToRestorePerIncident * rules.outageCostPerHour
+        : planned.outageCost;
+  const projectValue = livePlanned ? planned.projectValue : live * rules.valuePerLiveProject;
+  const recoveredCapacity = idleHours * (rate * rules.captureShare);
+  const overloadCost = (shortfallHours + boughtBuildHours) * rate;
+  const licences = values.licences ?? planned.licences;
+  const infrastructure = values.infrastructure ?? planned.infrastructure;
+  const supportStaff = livePlanned
+    ? planned.supportStaff
+    : supportPeople(live, rules.supportLiveProjectsEach, rules.supportMinimum) * rules.supportMonthlyCostEach;
+  const externalSpend = values.externalSpend ?? planned.externalSpend;
+  const otherTeamsCost = planned.otherTeamsCost;
+  // Not measured: the plan's features value, work in progress and training.
+  const deliveryValue = planned.deliveryValue ?? 0;
+  const workInProgress = planned.workInProgress ?? 0;
+  const training = planned.training ?? 0;
+  const net = monthNet(
+    projectValue,
+    deliveryValue,
+    workInProgress,
+    recoveredCapacity,
+    overloadCost,
+    payroll,
+    licences,
+    infrastructure,
+    supportStaff,
+    training,
+    outageCost,
+    hiringCost,
+    otherTeamsCost,
+    externalSpend,
+  );
+
+  return {
+    month: planned.month,
+    liveProjects: live,
+    releases: values.releases ?? planned.releases,
+    capacityHours,
+    vacancyHours: planned.vacancyHours,
+    rampUpHours: planned.rampUpHours,
+    adoptionDipHours,
+    availableHours,
+    manualHours,
+    waitingHours,
+    meetingHours,
+    breakageFixHours,
+    knowledgeLossHours,
+    setupHours,
+    learningHours,
+    alongsideHours,
+    overheadHours,
+    upkeepHours,
+    freeHours,
+    buildHours,
+    idleHours,
+    shortfallHours,
+    scheduledBuildShortfallHours: boughtBuildHours,
+    canStartNewWork: planned.canStartNewWork,
+    overloaded: shortfallHours > EPSILON,
+    projectValue,
+    recoveredCapacity,
+    deliveryValue,
+    workInProgress,
+    overloadCost,
+    payroll,
+    licences,
+    infrastructure,
+    supportStaff,
+    training,
+    outageCost,
+    hiringCost,
+    otherTeamsCost,
+    externalSpend,
+    net,
+    changeHoursCost: planned.changeHoursCost ?? 0,
+  };
+}
+
+/**
+ * A month's net against the baseline's month: what the change is worth that month.
+ * @example monthlyBenefit(row, baselineRow) // row.net − baselineRow.net
+ */
+export function monthlyBenefit(row: MonthRow, baseline: MonthRow): number {
+  return row.net - baseline.net;
+}
+
+/**
+ * A month's money split by benefit category with the engine's own function; the categories add up
+ * to the row's net.
+ * @example moneyByCategory(row, plan.rules.hourlyCost, plan.rules.captureShare).upkeep // -1320
+ */
+export function moneyByCategory(row: MonthRow, hourlyCost: number, captureShare: number): Record<BenefitCategory, number> {
+  const columns = createColumns(1);
+  monthlyFieldNames.forEach((name, field) => {
+    // A plan stored before a column existed has no value for it: nothing of it was planned.
+    const value = row[name] ?? 0;
+    columns[field] = typeof value === "boolean" ? (value ? 1 : 0) : value;
+  });
+  const out = new Float64Array(benefitCategories.length);
+  categoryMoney(columns, 0, hourlyCost, captureShare, out);
+  return Object.fromEntries(benefitCategories.map((category, index) => [category, out[index]!])) as Record<BenefitCategory, number>;
+}
+
+/** Cash a scenario pays in a month for the change and its tools: licences, infrastructure, support staff, training and external spend. */
+export function cashSpent(row: MonthRow): number {
+  return row.licences + row.infrastructure + row.supportStaff + (row.training ?? 0) + row.externalSpend;
+}
+
+/** Team hours diverted into the change in a month as a team records them: setup, learning and the adoption dip. */
+export function changeHours(row: MonthRow): number {
+  return row.setupHours + row.learningHours + row.adoptionDipHours;
+}
+
+/** The upward measures a plan expects in a month. */
+export interface PlannedMeasures {
+  deployments: number;
+  incidents: number;
+  meanHoursToRestore: number;
+}
+
+/**
+ * The deployments, incidents and hours to restore a plan expects in a month, from its live projects.
+ * @example plannedMeasures(row, plan.rules).deployments // live projects × deployments per live project
+ */
+export function plannedMeasures(row: MonthRow, rules: MoneyRules): PlannedMeasures {
+  return {
+    deployments: row.liveProjects * rules.deploymentsPerLiveProject,
+    incidents: row.liveProjects * rules.incidentsPerLiveProject,
+    meanHoursToRestore: rules.hoursToRestorePerIncident,
+  };
+}
+
+/**
+ * Net benefit at time 0 (the up-front cash) as recorded. The plan's, until month 1's external spend is
+ * recorded: that figure then includes anything paid before month 1, so only the baseline's up-front
+ * cash stays at time 0.
+ * @example recordedTimeZero(plan.result, "better", "current", true).upFrontCash // 0
+ */
+export function recordedTimeZero(
+  result: CaseResult,
+  scenario: string,
+  baseline: string,
+  upFrontRecordedInMonth1: boolean,
+): { timeZero: number; upFrontCash: number } {
+  if (!upFrontRecordedInMonth1) {
+    return { timeZero: result.comparisons[scenario]!.timeZeroNet, upFrontCash: result.scenarios[scenario]!.summary.initialInvestment };
+  }
+  return { timeZero: result.scenarios[baseline]!.summary.initialInvestment, upFrontCash: 0 };
+}
+
+/** Where a plan resumes: the actual state at the end of the last month recorded. */
+export interface ResumePoint {
+  /** The approved scenario and the baseline it is compared with. */
+  scenario: string;
+  baseline: string;
+  /** The last month of the actual state; the resumed months are the ones after it. */
+  afterMonth: number;
+  /** Live projects at the end of `afterMonth`. */
+  liveProjects: number;
+  /** Projects released from month 1 to `afterMonth`. */
+  releasedSoFar: number;
+}
+
+/** How a plan is resumed from a month, for the README and `track forecast --help`. */
+export const resumeMethod =
+  "Months up to the last recorded month are the actuals. The rest of the horizon is the approved scenario simulated again from the actual state: " +
+  "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
+  "up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
+
+function resolved(file: CaseFile, scenario: string): { parameters: Float64Array; releaseMonths: Int32Array } | { message: string } {
+  const { compiled, issues } = compileCase(file);
+  if (!compiled) return { message: `the frozen scenario file no longer compiles: ${issues.map((issue) => issue.message).join("; ")}` };
+  const entry = compiled.scenarios.find((candidate) => candidate.name === scenario);
+  if (!entry) return { message: `the frozen scenario file has no scenario "${scenario}"` };
+  const parameters = new Float64Array(PARAMETER_COUNT);
+  fillParameters(entry, compiled.leafValues, parameters);
+  return { parameters, releaseMonths: entry.releaseMonths };
+}
+
+/** Release months after `afterMonth`, counted from it. */
+const monthsAfter = (releaseMonths: Int32Array, afterMonth: number): number[] =>
+  Array.from(releaseMonths)
+    .filter((month) => month > afterMonth)
+    .map((month) => month - afterMonth);
+
+/**
+ * The case rewritten to start after `from.afterMonth` (see `resumeMethod`): the approved scenario from
+ * the actual live projects, with the release months and backlog still ahead and only the part of its
+ * setup planned after that month, over the remaining months; the baseline comes along as planned.
+ * @example resumedCase(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 })
+ */
+export function resumedCase(file: CaseFile, from: ResumePoint): CaseFile | { message: string } {
+  const { scenario, baseline, afterMonth: lastMonth } = from;
+  const resolvedScenario = resolved(file, scenario);
+  if ("message" in resolvedScenario) return resolvedScenario;
+  const p = resolvedScenario.parameters;
+  const original: ScenarioEntry = file.scenarios[scenario] ?? {};
+  const start = p[P.startMonth]!;
+  // The simulation's setup months: the change's start and as many months as it takes (at least one).
+  const setupMonths = Math.max(1, Math.round(p[P.setupMonths]!));
+  const setupEnd = start + setupMonths - 1;
+  const change: Record<string, unknown> = { ...original.change };
+  if (start > lastMonth) {
+    change.startMonth = start - lastMonth;
+  } else {
+    // Only the setup months still ahead remain. The up-front cash now falls at the forecast's
+    // time 0, which is ignored: it was paid in a recorded month.
+    const remaining = Math.max(0, setupEnd - lastMonth);
+    const share = remaining / setupMonths;
+    change.startMonth = 1;
+    change.setupMonths = Math.max(1, remaining);
+    change.setupHours = p[P.setupHours]! * share;
+    change.learningWeeksPerPerson = p[P.learningWeeksPerPerson]! * share;
+    // With no setup left the resumed change has no setup hours, so its dip starts at once: only the
+    // dip's months still ahead remain. As in the simulation, the dip starts after the setup when the
+    // change takes setup or learning hours, else with the change.
+    const learning = p[P.learningWeeksPerPerson]! * p[P.people]! * p[P.hoursPerMonth]! * (1 - p[P.familiarity]!) * p[P.organisationFactor]!;
+    const dipStart = p[P.setupHours]! > 0 || learning > 0 ? setupEnd + 1 : start;
+    if (remaining === 0) change.adoptionDipMonths = Math.max(0, dipStart + Math.round(p[P.adoptionDipMonths]!) - 1 - lastMonth);
+  }
+  const releases: Record<string, unknown> = { ...original.releases };
+  releases.months = monthsAfter(resolvedScenario.releaseMonths, lastMonth);
+  const backlog = p[P.backlog]!;
+  if (Number.isFinite(backlog)) releases.backlog = Math.max(0, Math.round(backlog - from.releasedSoFar));
+  // The setup hours written above already include the capabilities' own: zero them in this case's
+  // catalogue so they are not added a second time (their up-front cash was paid in a recorded month).
+  let catalogue = file.catalogue;
+  if (start <= lastMonth && original.capabilities?.length) {
+    catalogue = { ...file.catalogue };
+    for (const name of original.capabilities) catalogue[name] = { ...catalogue[name], setupHours: 0, upfrontCost: 0 };
+  }
+  const entry = {
+    ...original,
+    change,
+    releases,
+    projects: { ...original.projects, alreadyLive: Math.max(0, Math.round(from.liveProjects)) },
+  } as ScenarioEntry;
+  // The baseline comes along: until the change is in place the scenario works the baseline's way.
+  // The resumed case is simulated once, on the file's own values: correlations between ranges play no
+  // part, and those naming a scenario left out would not compile.
+  const { correlations: _correlations, ...kept } = file;
+  const shortened = { ...kept, horizonMonths: file.horizonMonths - lastMonth, ...(catalogue ? { catalogue } : {}) };
+  if (baseline === scenario) return { ...shortened, baseline: scenario, scenarios: { [scenario]: entry } };
+  const resolvedBaseline = resolved(file, baseline);
+  if ("message" in resolvedBaseline) return resolvedBaseline;
+  const baselineEntry = {
+    ...(file.scenarios[baseline] ?? {}),
+    releases: { ...file.scenarios[baseline]?.releases, months: monthsAfter(resolvedBaseline.releaseMonths, lastMonth) },
+  } as ScenarioEntry;
+  return { ...shortened, baseline, scenarios: { [baseline]: baselineEntry, [scenario]: entry } };
+}
+
+/** The tooling cost lines, which follow the plan's calendar (yearly amounts, start and end months). */
+const toolingLines = ["licences", "infrastructure", "supportStaff", "training"] as const;
+
+function simulateResumed(file: CaseFile, from: ResumePoint): MonthRow[] | { message: string } {
+  const resumed = resumedCase(file, from);
+  if ("message" in resumed) return resumed;
+  const { compiled, issues } = compileCase(resumed);
+  if (!compiled) return { message: `the re-forecast case does not compile: ${issues.map((issue) => issue.message).join("; ")}` };
+  return buildResult(compiled).scenarios[from.scenario]!.months;
+}
+
+/**
+ * The approved scenario's months after `from.afterMonth`, simulated again from the actual state (see
+ * `resumeMethod`), numbered as in the plan (`planned`: the plan's month table of the scenario).
+ * The tooling lines keep the plan's calendar: a yearly fee falls due in months 1, 13, 25... of the
+ * plan, not of the resumed case, and a line's start and end months are the plan's. Each is the
+ * planned month's amount, moved by what the actual state changes in it (the resumed case from the
+ * actual state less the same case from the plan's own state at that month).
+ * @example resumeFrom(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 }, plannedRows)
+ */
+export function resumeFrom(file: CaseFile, from: ResumePoint, planned: readonly MonthRow[]): MonthRow[] | { message: string } {
+  const rows = simulateResumed(file, from);
+  if ("message" in rows) return rows;
+  const lastMonth = from.afterMonth;
+  const plannedLive = planned[lastMonth - 1]?.liveProjects ?? from.liveProjects;
+  const plannedReleased = planned.slice(0, lastMonth).reduce((total, row) => total + row.releases, 0);
+  const asPlanned = from.liveProjects === plannedLive && from.releasedSoFar === plannedReleased;
+  const onPlan = asPlanned ? rows : simulateResumed(file, { ...from, liveProjects: plannedLive, releasedSoFar: plannedReleased });
+  if ("message" in onPlan) return onPlan;
+  return rows.map((row, index) => {
+    const plannedRow = planned[lastMonth + index]!;
+    const resumed: MonthRow = { ...row, month: lastMonth + index + 1 };
+    for (const line of toolingLines) {
+      const amount = (plannedRow[line] ?? 0) + (row[line] - onPlan[index]![line]);
+      resumed.net += row[line] - amount;
+      resumed[line] = amount;
+    }
+    return resumed;
+  });
+}
