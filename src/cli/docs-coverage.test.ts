@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { scenarioJsonSchema } from "../engine/scenario/json-schema.js";
+import { scenarioJsonSchema } from "../engine/index.js";
 import { makeProgram } from "./program.js";
 
 // The reference lives in docs/: every command, subcommand and long option of the command line is in

@@ -1,6 +1,6 @@
 import { buildResult, fillParameters, type CompiledCase } from "../engine/index.js";
 import { P, PARAMETER_COUNT } from "../engine/model/parameters.js";
-import { suggest } from "../engine/scenario/suggest.js";
+import { suggest } from "../engine/index.js";
 import type { FrozenPlan, MoneyRules } from "./plan.js";
 
 export interface FreezeInput {

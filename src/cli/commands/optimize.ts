@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import { compileCase, optimize, validateScenarioText, type Objective, type OptimizeResult } from "../../engine/index.js";
-import { MAX_CANDIDATES } from "../../engine/optimize.js";
+import { MAX_CANDIDATES } from "../../engine/index.js";
 import { formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";

@@ -9,7 +9,7 @@ import {
   type SobolResult,
   type TornadoBar,
 } from "../../engine/index.js";
-import { suggest } from "../../engine/scenario/suggest.js";
+import { suggest } from "../../engine/index.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";

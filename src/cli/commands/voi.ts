@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, type InformationValue } from "../../engine/index.js";
-import { suggest } from "../../engine/scenario/suggest.js";
+import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatChance } from "../../format/numbers.js";
