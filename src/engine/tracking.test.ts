@@ -87,6 +87,41 @@ describe("valueRecordedMonth", () => {
     expect(checked).toBeGreaterThan(300);
   });
 
+  it("gives the plan's money when the change starts late (today's tools and value until then) and by schedule the team buys build hours", () => {
+    const text = `title: A late change and a short team
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 60 }
+  projects: { upkeepHoursPerMonth: 30, valuePerMonth: 1000, buildHours: 200 }
+  releases: { mode: schedule, months: [2, 3, 4, 5, 6] }
+  tooling:
+    supportStaff: { monthlyCostEach: 500, liveProjectsEach: 2 }
+scenarios:
+  current: { label: Today }
+  better:
+    label: Better
+    projects: { valuePerMonth: 1500, upkeepHoursPerMonth: 10 }
+    tooling:
+      supportStaff: { monthlyCostEach: 800, liveProjectsEach: 4 }
+    change: { startMonth: 4, setupHours: 20 }
+`;
+    const validation = validateScenarioText(text);
+    if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("; "));
+    const rows = buildResult(validation.compiled).scenarios.better!.months;
+    const rules = moneyRulesOf(validation.compiled, "better", "current");
+    // The case does reach the situations a restated rule would miss.
+    expect(rows.some((row) => row.scheduledBuildShortfallHours > 0)).toBe(true);
+    expect(rows.some((row) => row.liveProjects > 0 && row.projectValue !== row.liveProjects * rules.valuePerLiveProject)).toBe(true);
+    expect(rows.some((row) => row.supportStaff > 0 && row.supportStaff !== Math.ceil(row.liveProjects / 4) * 800)).toBe(true);
+    for (const row of rows) {
+      expectSameMoney(valueRecordedMonth(row, {}, rules), row, `month ${row.month} (nothing recorded)`);
+      expectSameMoney(valueRecordedMonth(row, asSimulated(row), rules), row, `month ${row.month} (all recorded)`);
+    }
+  });
+
   it("covers support staff and fees: the enterprise case pays both, and valuing its months reproduces them", () => {
     const example = allExamples.find((candidate) => candidate.name === "enterprise.yaml")!;
     const rows = example.result.scenarios.composable!.months;
