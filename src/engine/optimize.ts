@@ -206,7 +206,7 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
   );
 }
 
-/** The most capabilities one search takes: a set is a bit mask of 31-bit integers (README: "optimize"). */
+/** The most capabilities one search takes: a set is a bit mask of 31-bit integers (docs/commands.md, `optimize`). */
 export const MAX_CANDIDATES = 30;
 
 /**

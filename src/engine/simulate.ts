@@ -132,7 +132,7 @@ export function hourlyCostOf(parameters: Float64Array): number {
 }
 
 /**
- * What one support person costs a month (README: "Where the numbers come from", tooling): the
+ * What one support person costs a month (docs/numbers.md, tooling): the
  * monthly cost given, plus the annual salary × its benefits multiplier ÷ 12.
  * @example supportCostEach(parameters) // 12872.38 for a salary of 108,020 × 1.43
  */
@@ -268,10 +268,10 @@ function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, o
 }
 
 /**
- * Simulates one scenario month by month (README: "Where the numbers come from") into preallocated columns. Hours available are
- * spent on overheads, then upkeep of every live project, then building; money follows README: "Where the numbers come from".
+ * Simulates one scenario month by month (docs/numbers.md) into preallocated columns. Hours available are
+ * spent on overheads, then upkeep of every live project, then building; money follows docs/numbers.md.
  * `before` (the baseline's parameters) is how an alternative's team works until its change is in
- * place. `against` compares the scenario with the baseline month by month as it goes (README: "Where the numbers come from"):
+ * place. `against` compares the scenario with the baseline month by month as it goes (docs/numbers.md):
  * net benefit, NPV, the present value of the change's costs, ROI and payback.
  * No allocation: safe to call 100,000 times.
  * @example simulate(parameters, schedulePlan(Int32Array.of(4, 7, 10), 12, false), columns, scalars)
@@ -536,7 +536,7 @@ export function simulate(
     // comparisons and the short loop read: change hours and money. The rest is detail.
     const written = full || last;
     out[row + F.liveProjects] = live;
-    // What the change's hours displace (README: "Where the numbers come from"): hours that had to be
+    // What the change's hours displace (docs/numbers.md): hours that had to be
     // bought, and in capacity mode hours the team would have spent building, at the loaded rate; the
     // rest would have been idle, at the capture share. The same price in the investment and the ROI.
     const changeHours = setup + learning + dip + alongside;
@@ -581,7 +581,7 @@ export function simulate(
     const projectValue = live * valuePerProject;
     const recovered = idle * rateCaptured;
     // Capacity mode: hours put into a project not yet live are worth their cost until it goes live,
-    // when its value takes over (README: "Where the numbers come from", work in progress).
+    // when its value takes over (docs/numbers.md, work in progress).
     const workInProgress = capacityMode ? (build - releasedHours) * rate : 0;
     const overloadCost = (shortfall + boughtBuild) * rate;
     if (month === ownToolsFrom && tools !== p) {

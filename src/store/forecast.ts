@@ -37,7 +37,7 @@ export interface Forecast {
   liveProjectsAtEnd: { planned: number; now: number };
 }
 
-/** How the forecast is made, for the README and `track forecast --help`. */
+/** How the forecast is made, for docs/commands.md and `track forecast --help`. */
 export const forecastMethod =
   "Months up to the last recorded month are the actuals. The rest of the horizon is the approved scenario simulated again from the actual state: " +
   "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +

@@ -2,7 +2,7 @@ import type { CaseResult } from "../engine/index.js";
 
 /**
  * The numbers of the approved scenario that turn recorded actuals into money by the engine's own
- * rules (README: "Where the numbers come from"): what an hour costs, what a live project earns, what an outage costs.
+ * rules (docs/numbers.md): what an hour costs, what a live project earns, what an outage costs.
  */
 export interface MoneyRules {
   /** Loaded cost of one hour in the approved scenario. */
