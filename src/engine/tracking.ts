@@ -9,9 +9,9 @@ import type { CaseFile, ScenarioEntry } from "./scenario/schema.js";
 import { hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
 
 /**
- * Tracking a plan against what really happened, by the engine's own rules (README: "Where the numbers
- * come from"): the money rules a plan keeps, the value of a recorded month, and the simulation resumed
- * from a month's actual state. The store keeps plans and actuals; every formula that turns them into
+ * Tracking a plan against what really happened, by the engine's own rules (docs/numbers.md): the
+ * money rules a plan keeps, the value of a recorded month, and the simulation resumed from a month's
+ * actual state. The store keeps plans and actuals; every formula that turns them into
  * money is here.
  */
 
@@ -20,7 +20,7 @@ const EPSILON = 1e-9;
 
 /**
  * The numbers of the approved scenario that turn recorded actuals into money by the engine's own
- * rules (README: "Where the numbers come from"): what an hour costs, what a live project earns, what an
+ * rules (docs/numbers.md): what an hour costs, what a live project earns, what an
  * outage costs. A plan stores them as they were when it was frozen (a JSON contract: add fields, never rename).
  */
 export interface MoneyRules {
@@ -104,7 +104,7 @@ export interface RecordedMonth {
 
 /**
  * What really happened in one month, as a row of the month table valued by the simulation's money
- * rules (README: "Where the numbers come from"). A measure that was not recorded takes the plan's
+ * rules (docs/numbers.md). A measure that was not recorded takes the plan's
  * value for that month, so a missing number never shows up as a gain or a loss; a money line whose
  * driver was recorded at its planned value (live projects for their value and support staff) is the
  * plan's own figure. Recorded hours are spent against the hours available: what is left is unused
@@ -314,7 +314,7 @@ export interface ResumePoint {
   releasedSoFar: number;
 }
 
-/** How a plan is resumed from a month, for the README and `track forecast --help`. */
+/** How a plan is resumed from a month, for docs/commands.md and `track forecast --help`. */
 export const resumeMethod =
   "Months up to the last recorded month are the actuals. The rest of the horizon is the approved scenario simulated again from the actual state: " +
   "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
