@@ -1,12 +1,8 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateScenarioText } from "../../engine/index.js";
-import { writeActuals } from "../../store/actual-repository.js";
-import { openStore } from "../../store/database.js";
-import { loadCaseTracking } from "../../store/load-tracking.js";
-import { savePlan } from "../../store/plan-repository.js";
-import { caseText, planFor } from "../../store/test-support/portfolio.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
+import { caseText, loadCaseTracking, planFor, storeWithPlan } from "../../test-support/tracked-case.js";
 import { createReport } from "../create-report.js";
 import { findJargon } from "../jargon.js";
 import { preparePlanVersusActual } from "./plan-versus-actual.js";
@@ -26,16 +22,7 @@ function section(html: string): string {
 
 /** A store with the case's plan and, optionally, months of actuals. */
 function storeWith(actuals: { month: number; liveProjects?: number; externalSpend?: number }[]): string {
-  const path = join(temp.path, "case.db");
-  const store = openStore(path, { create: true });
-  savePlan(store, planFor("default", text, { startMonth: "2025-01" }), { replace: false });
-  writeActuals(
-    store,
-    actuals.map(({ month, ...values }) => ({ team: "default", month, values })),
-    { replace: false },
-  );
-  store.close();
-  return path;
+  return storeWithPlan(temp.path, text, actuals);
 }
 
 describe("the plan-versus-actual section", () => {
