@@ -74,6 +74,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       projectsDelivered: scalars.projectsDelivered,
       liveProjectsAtEnd: rows[rows.length - 1]?.liveProjects ?? 0,
       firstReleaseMonth: firstRelease?.month ?? null,
+      changeStartMonth: runner.parameters[index]![P.startMonth]!,
       initialInvestment: scalars.initialInvestment,
       totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
       totalMoney: Object.fromEntries(moneyFields.map((name) => [name, sum(name)])),

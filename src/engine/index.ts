@@ -36,7 +36,19 @@ export {
   type Judgement,
 } from "./judgement.js";
 export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
-export { tornado, sobol, chooseAlternative, correlatedGroups, type TornadoBar, type SobolResult, type CorrelatedGroup } from "./sensitivity.js";
+export {
+  tornado,
+  sobol,
+  chooseAlternative,
+  correlatedGroups,
+  oneAtATimeSensitivity,
+  type TornadoBar,
+  type SobolResult,
+  type CorrelatedGroup,
+  type InputSwing,
+  type OneAtATimeSensitivity,
+} from "./sensitivity.js";
+export { recommend, type Recommendation } from "./recommendation.js";
 export type { Distribution } from "./uncertainty/index.js";
 export { optimize, compareSets, type Objective, type OptimizeOptions, type OptimizeResult, type EvaluatedSet, type AdoptionStep } from "./optimize.js";
 export { builtInCatalogue, BUILT_IN_NOTE } from "./catalogue/built-in.js";

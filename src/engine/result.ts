@@ -68,6 +68,8 @@ export interface ScenarioSummary {
   projectsDelivered: number;
   liveProjectsAtEnd: number;
   firstReleaseMonth: number | null;
+  /** Month the option's change starts (`change.startMonth`; 1 when the file does not say). */
+  changeStartMonth: number;
   initialInvestment: number;
   totalHours: Record<string, number>;
   totalMoney: Record<string, number>;

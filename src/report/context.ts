@@ -1,10 +1,8 @@
 import { benefitByCategorySpec, cumulativeNetSpec, liveProjectsSpec, scenarioLabels, teamHoursSpec } from "../charts/index.js";
-import type { CaseResult, CompiledCase } from "../engine/index.js";
+import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, type Recommendation } from "../engine/index.js";
 import { formatMoney } from "../format/numbers.js";
-import { recommend, type Recommendation } from "./recommendation.js";
 import { renderChartSvg } from "./render-svg.js";
 import { rankRisks, riskTornadoSpec, type RiskRanking } from "./risks.js";
-import { oneAtATimeSensitivity } from "./sensitivity.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
 import type { PlanVersusActualReport } from "./sections/plan-versus-actual.js";
 

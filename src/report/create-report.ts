@@ -1,7 +1,6 @@
-import { buildResult, tornado, type CaseResult, type CompiledCase } from "../engine/index.js";
+import { buildResult, recommend, tornado, type CaseResult, type CompiledCase } from "../engine/index.js";
 import { createReportContext, type ReportContext, type ReportOptions } from "./context.js";
 import { renderReportHtml } from "./html.js";
-import { recommend } from "./recommendation.js";
 import { uncertaintyFromResult, type UncertaintyView } from "./uncertainty-view.js";
 
 export interface Report {

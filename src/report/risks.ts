@@ -1,7 +1,6 @@
 import { tornadoSpec } from "../charts/tornado.js";
-import type { CaseResult } from "../engine/index.js";
+import type { CaseResult, OneAtATimeSensitivity } from "../engine/index.js";
 import { describeInput } from "./input-labels.js";
-import type { OneAtATimeSensitivity } from "./sensitivity.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
 
 /** One assumption that moves the result, in the report's words. */

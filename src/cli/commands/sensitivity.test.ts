@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { oneAtATimeSensitivity, validateScenarioText } from "../../engine/index.js";
+import { formatMoneyExact } from "../../format/numbers.js";
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
@@ -83,10 +85,23 @@ describe("sensitivity", () => {
     expect(stdout).not.toMatch(/-0\.0+\b/);
   });
 
-  it("says a file without ranges has nothing to rank", async () => {
+  it("without ranges, ranks each input moved 20% alone: the ranking the report shows, from the engine, in the text and the JSON", async () => {
     const { exitCode, stdout } = await runCliCaptured(["sensitivity", certain]);
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("The file has no ranges: give inputs as { low, high } to see which matter most.");
+    expect(stdout).toContain("The file has no ranges, so each input is moved 20% lower and higher, alone");
+    const json = JSON.parse((await runCliCaptured(["sensitivity", certain, "--json"])).stdout);
+    const { compiled } = validateScenarioText(readFileSync(certain, "utf8"));
+    const engine = oneAtATimeSensitivity(compiled!, json.alternative);
+    expect(json.tornado).toEqual([]);
+    expect(json.oneAtATime).toEqual(JSON.parse(JSON.stringify(engine)));
+    expect(json.oneAtATime.swings[0]).toMatchObject({ input: "defaults.projects.upkeepHoursPerMonth", value: 30, lowValue: 24, highValue: 36 });
+    // The table's first row is that input, with the NPVs the JSON holds.
+    const first = engine.swings[0]!;
+    expect(stdout).toMatch(
+      new RegExp(
+        `defaults\\.projects\\.upkeepHoursPerMonth\\s+24\\s+36\\s+${formatMoneyExact(first.npvLow, "EUR")}\\s+${formatMoneyExact(first.npvHigh, "EUR")}`,
+      ),
+    );
   });
 
   it("analyses the alternative named, and refuses one that is not there with a suggestion", async () => {

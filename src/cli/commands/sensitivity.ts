@@ -3,9 +3,11 @@ import {
   CaseRunner,
   chooseAlternative,
   correlatedGroups,
+  oneAtATimeSensitivity,
   sobol,
   tornado,
   type CorrelatedGroup,
+  type OneAtATimeSensitivity,
   type SobolResult,
   type TornadoBar,
 } from "../../engine/index.js";
@@ -36,6 +38,11 @@ export interface SensitivityResult {
   tornado?: TornadoBar[];
   sobol?: SobolResult[];
   sobolBaseSamples?: number;
+  /**
+   * Without ranges: each input 20% lower and higher, alone, ranked by how far it moves the NPV — the
+   * ranking the report's "what moves the result" shows for a case of single estimates.
+   */
+  oneAtATime?: OneAtATimeSensitivity;
   /** Inputs the file correlates: the tornado and Sobol indices above treat them as independent. */
   correlated?: CorrelatedGroup[];
 }
@@ -77,7 +84,26 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
 function renderText(result: SensitivityResult, label: string): string {
   const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with every input at its median)`];
   if (result.tornado) {
-    if (result.tornado.length === 0) parts.push("", "  The file has no ranges: give inputs as { low, high } to see which matter most.");
+    if (result.tornado.length === 0 && result.oneAtATime) {
+      const moved = result.oneAtATime;
+      const percent = Math.round(moved.change * 100);
+      parts.push(
+        "",
+        `  The file has no ranges, so each input is moved ${percent}% lower and higher, alone (give inputs as { low, high } for the tornado and Sobol indices):`,
+        "",
+        renderTable(
+          [`Input (one at a time, ±${percent}%)`, "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
+          moved.swings.map((swing) => [
+            swing.input,
+            number(swing.lowValue),
+            number(swing.highValue),
+            formatMoney(swing.npvLow, result.currency),
+            formatMoney(swing.npvHigh, result.currency),
+            formatMoney(swing.swing, result.currency),
+          ]),
+        ),
+      );
+    } else if (result.tornado.length === 0) parts.push("", "  The file has no ranges: give inputs as { low, high } to see which matter most.");
     else {
       parts.push(
         "",
@@ -152,7 +178,10 @@ Examples:
       const runner = new CaseRunner(compiled);
       runner.run(compiled.leafValues, false);
       const result: SensitivityResult = { alternative: scenario.name, currency: compiled.currency, baseNpv: runner.figures[index]!.npv };
-      if (options.method !== "sobol") result.tornado = tornado(compiled, index);
+      if (options.method !== "sobol") {
+        result.tornado = tornado(compiled, index);
+        if (result.tornado.length === 0) result.oneAtATime = oneAtATimeSensitivity(compiled, scenario.name);
+      }
       if (options.method !== "tornado") {
         result.sobol = sobol(compiled, index, { baseSamples, seed });
         result.sobolBaseSamples = baseSamples;

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type ComparisonResult } from "../../engine/index.js";
+import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type ComparisonResult } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
-import { recommend } from "../recommendation.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
 // figure, its range, its unit and its convention. A figure this test does not know fails it, so a

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { formatChance, formatMoney } from "../../format/numbers.js";
-import { recommend } from "../recommendation.js";
 import { textOf } from "../report-text.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure

@@ -1,13 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { TopLevelSpec } from "vega-lite";
-import type { CaseResult, CompiledCase, TornadoBar } from "../../../src/engine/index.js";
+import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, type TornadoBar } from "../../../src/engine/index.js";
 import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
-import { recommend } from "../../../src/report/recommendation.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
-import { oneAtATimeSensitivity } from "../../../src/report/sensitivity.js";
 import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
 
 interface ChartEntry {

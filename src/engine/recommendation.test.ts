@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText } from "../engine/index.js";
+import { buildResult, validateScenarioText } from "./index.js";
 import { recommend } from "./recommendation.js";
 
 const seedText = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8");

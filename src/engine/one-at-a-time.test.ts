@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText, type CompiledCase } from "../engine/index.js";
-import { oneAtATimeSensitivity } from "./sensitivity.js";
+import { buildResult, oneAtATimeSensitivity, validateScenarioText, type CompiledCase } from "./index.js";
 
 function compile(text: string): CompiledCase {
   const { compiled, issues } = validateScenarioText(text);
@@ -52,5 +51,20 @@ describe("oneAtATimeSensitivity", () => {
     const capture = result.swings.find((swing) => swing.input === "freedHoursCaptureShare");
     expect(capture?.highValue).toBe(1);
     expect(result.swings.map((swing) => swing.input)).not.toContain("scenarios.optimal.change.startMonth");
+  });
+});
+
+describe("oneAtATimeSensitivity keeps every input within what it allows", () => {
+  it("the benefits multiplier never below 1, shares never above 1, whole numbers left alone", () => {
+    const text = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
+    const compiled = compile(text);
+    const alternative = compiled.scenarios.find((scenario) => scenario.name !== compiled.baseline)!.name;
+    for (const swing of oneAtATimeSensitivity(compiled, alternative).swings) {
+      const leaf = compiled.leaves.find((candidate) => candidate.name === swing.input)!;
+      expect([swing.input, leaf.kind === "month" || leaf.kind === "months" || leaf.kind === "wholeCount"]).toEqual([swing.input, false]);
+      if (leaf.kind === "benefitsMultiplier") expect(swing.lowValue).toBeGreaterThanOrEqual(1);
+      if (leaf.kind === "share" || leaf.kind === "rate") expect(swing.highValue).toBeLessThanOrEqual(1);
+      expect(swing.lowValue).toBeGreaterThanOrEqual(0);
+    }
   });
 });

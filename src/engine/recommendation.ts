@@ -1,5 +1,4 @@
-import type { CaseResult, ComparisonResult } from "../engine/index.js";
-import { describeInput } from "./input-labels.js";
+import type { CaseResult, ComparisonResult } from "./result.js";
 
 export interface Recommendation {
   /** "go": the best alternative gains money within the horizon; "stay": none does. */
@@ -14,16 +13,10 @@ export interface Recommendation {
   firstReleaseMonth: number | null;
 }
 
-/** The month the alternative's change starts, read from the inputs it uses. */
-function changeStartMonth(result: CaseResult, alternative: string): number {
-  const candidates = result.assumptions.filter(
-    (assumption) => describeInput(assumption.input).field === "change.startMonth" && assumption.usedBy.includes(alternative),
-  );
-  const own = candidates.find((assumption) => describeInput(assumption.input).scenario === alternative);
-  return (own ?? candidates[0])?.value ?? 1;
-}
-
 /**
+ * The recommendation every view states: the alternative with the highest net present value, "go"
+ * when it gains money within the horizon, and the deadline for its first model in production.
+ *
  * Picks the alternative with the highest net present value and the deadline for its first model
  * in production: the first release from the month the change starts. Returns undefined when the
  * file has no alternative to compare.
@@ -33,8 +26,8 @@ export function recommend(result: CaseResult): Recommendation | undefined {
   const ranked = Object.values(result.comparisons).sort((a, b) => b.npv - a.npv);
   const best = ranked[0];
   if (!best) return undefined;
-  const start = changeStartMonth(result, best.alternative);
   const scenario = result.scenarios[best.alternative]!;
+  const start = scenario.summary.changeStartMonth;
   const release =
     scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
       ? scenario.summary.firstReleaseMonth
