@@ -39,7 +39,7 @@ const layers = {
 
 type Layer = keyof typeof layers;
 
-/** Layers that must not use Node's built-in modules (their tests may, to read fixtures). */
+/** Layers that must not use Node: no node:* module nor a Node-only package (their tests may, to read fixtures). */
 const pureLayers: ReadonlySet<Layer> = new Set(["engine", "format"]);
 
 /** Packages that only run in Node: nothing the web app loads may import them, nor any node:* module. */
@@ -115,7 +115,7 @@ function brokenRule({ from, specifier, target }: Edge): string | undefined {
   const layer = placeOf(from) as Layer | "unknown";
   if (layer === "unknown") return `${from.split("/").slice(0, 2).join("/")} is no declared layer: add it to the table in src/architecture.test.ts`;
   if (target === undefined) {
-    return pureLayers.has(layer) && !isTestFile(from) && isNodeBuiltin(specifier) ? `${layer} is pure: no Node built-in modules` : undefined;
+    return pureLayers.has(layer) && !isTestFile(from) && isNodeOnly(specifier) ? `${layer} is pure: no Node built-in module nor Node-only package` : undefined;
   }
   const to = placeOf(target);
   if (to === "bench") return "nothing in src/ or web/src imports bench/: move what both need into a test-support folder";
