@@ -1,6 +1,16 @@
-import { benefitCategories, type BenefitCategory, type MonthRow } from "../engine/index.js";
+import {
+  benefitCategories,
+  cashSpent,
+  changeHours,
+  moneyByCategory,
+  monthlyBenefit,
+  plannedMeasures,
+  recordedTimeZero,
+  valueRecordedMonth,
+  type BenefitCategory,
+  type MonthRow,
+} from "../engine/index.js";
 import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "./actual-fields.js";
-import { actualMonthRow, cashSpent, changeHours, moneyByCategory } from "./actual-month-row.js";
 import { calendarMonthOf } from "./calendar.js";
 import type { FrozenPlan } from "./plan.js";
 
@@ -102,7 +112,7 @@ function figures(row: MonthRow, baseline: MonthRow, cumulative: number): MonthFi
     shortfallHours: row.shortfallHours,
     cashSpent: cashSpent(row),
     net: row.net,
-    benefit: row.net - baseline.net,
+    benefit: monthlyBenefit(row, baseline),
     cumulativeBenefit: cumulative,
   };
 }
@@ -144,9 +154,10 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
   const lastRecordedMonth = recordedMonths.length > 0 ? Math.max(...recordedMonths) : null;
 
   const firstMonthExternalRecorded = byMonth.get(1)?.values.externalSpend !== undefined;
-  const actualTimeZero = firstMonthExternalRecorded ? baseline.summary.initialInvestment : comparison.timeZeroNet;
+  const recorded = recordedTimeZero(result, plan.scenario, plan.baseline, firstMonthExternalRecorded);
+  const actualTimeZero = recorded.timeZero;
   const plannedInitialCash = scenario.summary.initialInvestment;
-  const actualInitialCash = firstMonthExternalRecorded ? 0 : plannedInitialCash;
+  const actualInitialCash = recorded.upFrontCash;
 
   const plannedByCategory = zeroCategories();
   const actualByCategory = zeroCategories();
@@ -167,14 +178,15 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
     const plannedRow = scenario.months[at]!;
     const baselineRow = baseline.months[at]!;
     const record = byMonth.get(month);
-    plannedCumulative += plannedRow.net - baselineRow.net;
+    plannedCumulative += monthlyBenefit(plannedRow, baselineRow);
     const plannedFigures = figures(plannedRow, baselineRow, plannedCumulative);
     let actualFigures: MonthFigures | null = null;
     if (lastRecordedMonth !== null && month <= lastRecordedMonth) {
-      const row = actualMonthRow(plannedRow, record?.values ?? {}, rules);
-      actualCumulative += row.net - baselineRow.net;
+      const row = valueRecordedMonth(plannedRow, record?.values ?? {}, rules);
+      const benefit = monthlyBenefit(row, baselineRow);
+      actualCumulative += benefit;
       actualFigures = figures(row, baselineRow, actualCumulative);
-      actualMonthlyBenefit.push(row.net - baselineRow.net);
+      actualMonthlyBenefit.push(benefit);
       actualRows.push(row);
       plannedCash += cashSpent(plannedRow);
       actualCash += cashSpent(row);
@@ -198,11 +210,7 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
       planned: plannedFigures,
       actual: actualFigures,
       measures: {
-        planned: {
-          deployments: plannedRow.liveProjects * rules.deploymentsPerLiveProject,
-          incidents: plannedRow.liveProjects * rules.incidentsPerLiveProject,
-          meanHoursToRestore: rules.hoursToRestorePerIncident,
-        },
+        planned: plannedMeasures(plannedRow, rules),
         actual: record ? actualMeasures(record.values) : {},
       },
     });

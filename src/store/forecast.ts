@@ -1,15 +1,4 @@
-import {
-  buildResult,
-  compileCase,
-  fillParameters,
-  netPresentValue,
-  paybackMonth,
-  validateScenarioText,
-  type CaseFile,
-  type MonthRow,
-} from "../engine/index.js";
-import { P, PARAMETER_COUNT } from "../engine/model/parameters.js";
-import type { ScenarioEntry } from "../engine/scenario/schema.js";
+import { monthlyBenefit, netPresentValue, paybackMonth, resumeFrom, resumeMethod, validateScenarioText, type MonthRow } from "../engine/index.js";
 import { calendarMonthOf } from "./calendar.js";
 import type { PlanComparison } from "./compare.js";
 import type { FrozenPlan } from "./plan.js";
@@ -37,107 +26,17 @@ export interface Forecast {
   liveProjectsAtEnd: { planned: number; now: number };
 }
 
-/** How the forecast is made, for docs/commands.md and `track forecast --help`. */
-export const forecastMethod =
-  "Months up to the last recorded month are the actuals. The rest of the horizon is the approved scenario simulated again from the actual state: " +
-  "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
-  "up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
+/** How the forecast is made, for docs/commands.md and `track forecast --help`: the engine's way of resuming a plan from a month. */
+export const forecastMethod = resumeMethod;
 
-function parametersOf(file: CaseFile, scenario: string): { parameters: Float64Array; releaseMonths: Int32Array } | { message: string } {
-  const { compiled, issues } = compileCase(file);
-  if (!compiled) return { message: `the frozen scenario file no longer compiles: ${issues.map((issue) => issue.message).join("; ")}` };
-  const entry = compiled.scenarios.find((candidate) => candidate.name === scenario);
-  if (!entry) return { message: `the frozen scenario file has no scenario "${scenario}"` };
-  const parameters = new Float64Array(PARAMETER_COUNT);
-  fillParameters(entry, compiled.leafValues, parameters);
-  return { parameters, releaseMonths: entry.releaseMonths };
-}
-
-/**
- * The approved scenario rewritten to start after `lastMonth`, from `liveProjects` live projects,
- * as a one-scenario case over the remaining months.
- */
-function remainingCase(
-  file: CaseFile,
-  scenario: string,
-  baseline: string,
-  lastMonth: number,
-  liveProjects: number,
-  releasedSoFar: number,
-): CaseFile | { message: string } {
-  const resolved = parametersOf(file, scenario);
-  if ("message" in resolved) return resolved;
-  const p = resolved.parameters;
-  const original: ScenarioEntry = file.scenarios[scenario] ?? {};
-  const start = p[P.startMonth]!;
-  const setupMonths = Math.max(1, Math.round(p[P.setupMonths]!));
-  const setupEnd = start + setupMonths - 1;
-  const change: Record<string, unknown> = { ...original.change };
-  if (start > lastMonth) {
-    change.startMonth = start - lastMonth;
-  } else {
-    // Only the setup months still ahead remain. The up-front cash now falls at the forecast's
-    // time 0, which is ignored: it was paid in a recorded month.
-    const remaining = Math.max(0, setupEnd - lastMonth);
-    const share = remaining / setupMonths;
-    change.startMonth = 1;
-    change.setupMonths = Math.max(1, remaining);
-    change.setupHours = p[P.setupHours]! * share;
-    change.learningWeeksPerPerson = p[P.learningWeeksPerPerson]! * share;
-    if (remaining === 0) change.adoptionDipMonths = Math.max(0, setupEnd + Math.round(p[P.adoptionDipMonths]!) - lastMonth);
-  }
-  const releases: Record<string, unknown> = { ...original.releases };
-  releases.months = Array.from(resolved.releaseMonths)
-    .filter((month) => month > lastMonth)
-    .map((month) => month - lastMonth);
-  const backlog = p[P.backlog]!;
-  if (Number.isFinite(backlog)) releases.backlog = Math.max(0, Math.round(backlog - releasedSoFar));
-  // The setup hours written above already include the capabilities' own: zero them in this case's
-  // catalogue so they are not added a second time (their up-front cash was paid in a recorded month).
-  let catalogue = file.catalogue;
-  if (start <= lastMonth && original.capabilities?.length) {
-    catalogue = { ...file.catalogue };
-    for (const name of original.capabilities) catalogue[name] = { ...catalogue[name], setupHours: 0, upfrontCost: 0 };
-  }
-  const entry = {
-    ...original,
-    change,
-    releases,
-    projects: { ...original.projects, alreadyLive: Math.max(0, Math.round(liveProjects)) },
-  } as ScenarioEntry;
-  // The baseline comes along: until the change is in place the scenario works the baseline's way.
-  const shortened = { ...file, horizonMonths: file.horizonMonths - lastMonth, ...(catalogue ? { catalogue } : {}) };
-  if (baseline === scenario) return { ...shortened, baseline: scenario, scenarios: { [scenario]: entry } };
-  const baselineResolved = parametersOf(file, baseline);
-  if ("message" in baselineResolved) return baselineResolved;
-  const baselineEntry = {
-    ...(file.scenarios[baseline] ?? {}),
-    releases: {
-      ...file.scenarios[baseline]?.releases,
-      months: Array.from(baselineResolved.releaseMonths)
-        .filter((month) => month > lastMonth)
-        .map((month) => month - lastMonth),
-    },
-  } as ScenarioEntry;
-  return { ...shortened, baseline, scenarios: { [baseline]: baselineEntry, [scenario]: entry } };
-}
-
+/** The approved scenario's months after `lastMonth`, simulated again by the engine from the actual state so far. */
 function simulateRemaining(plan: FrozenPlan, comparison: PlanComparison, lastMonth: number): MonthRow[] | { message: string } {
   const validation = validateScenarioText(plan.scenarioText);
   if (!validation.file) return { message: `the frozen scenario file cannot be read any more: ${validation.issues.map((issue) => issue.message).join("; ")}` };
   const lastRow = comparison.actualRows[lastMonth - 1]!;
   const releasedSoFar = comparison.actualRows.reduce((total, row) => total + row.releases, 0);
-  const file = remainingCase(validation.file, plan.scenario, plan.baseline, lastMonth, lastRow.liveProjects, releasedSoFar);
-  if ("message" in file) return file;
-  const { compiled, issues } = compileCase(file);
-  if (!compiled) return { message: `the re-forecast case does not compile: ${issues.map((issue) => issue.message).join("; ")}` };
-  const rows = buildResult(compiled).scenarios[plan.scenario]!.months;
-  const planned = plan.result.scenarios[plan.scenario]!.months;
-  // A yearly licence falls due in months 1, 13, 25... of the case, not of the forecast: use the plan's.
-  return rows.map((row, index) => {
-    const licences = planned[lastMonth + index]!.licences;
-    return { ...row, month: lastMonth + index + 1, licences, net: row.net + row.licences - licences };
-  });
+  const from = { scenario: plan.scenario, baseline: plan.baseline, afterMonth: lastMonth, liveProjects: lastRow.liveProjects, releasedSoFar };
+  return resumeFrom(validation.file, from, plan.result.scenarios[plan.scenario]!.months);
 }
 
 /**
@@ -170,7 +69,7 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
     const month = at + 1;
     const actual = month <= lastMonth;
     const row = actual ? comparison.actualRows[at]! : forecastRows[at - lastMonth]!;
-    const benefit = row.net - baselineRows[at]!.net;
+    const benefit = monthlyBenefit(row, baselineRows[at]!);
     running += benefit;
     benefits.push(benefit);
     cumulative.push(running);

@@ -1,7 +1,5 @@
-import { buildResult, fillParameters, type CompiledCase } from "../engine/index.js";
-import { P, PARAMETER_COUNT } from "../engine/model/parameters.js";
-import { suggest } from "../engine/index.js";
-import type { FrozenPlan, MoneyRules } from "./plan.js";
+import { buildResult, moneyRulesOf, suggest, type CompiledCase } from "../engine/index.js";
+import type { FrozenPlan } from "./plan.js";
 
 export interface FreezeInput {
   compiled: CompiledCase;
@@ -42,12 +40,6 @@ export function chooseScenario(compiled: CompiledCase, wanted: string | undefine
   return { scenario: wanted };
 }
 
-function parametersOf(compiled: CompiledCase, name: string): Float64Array {
-  const out = new Float64Array(PARAMETER_COUNT);
-  fillParameters(compiled.scenarios.find((scenario) => scenario.name === name)!, compiled.leafValues, out);
-  return out;
-}
-
 /**
  * Runs the case and freezes the approved scenario as the plan: the file text, its SHA-256, the
  * date, and the engine's month-by-month result of that scenario and the baseline.
@@ -65,25 +57,8 @@ export function freezePlan(input: FreezeInput): { plan: FrozenPlan } | { message
     comparisons: { [scenario]: full.comparisons[scenario]! },
     assumptions: full.assumptions.filter((assumption) => assumption.usedBy.includes(scenario) || assumption.usedBy.includes(baseline)),
   };
-  const p = parametersOf(input.compiled, scenario);
-  const base = parametersOf(input.compiled, baseline);
-  const rules: MoneyRules = {
-    hourlyCost: full.scenarios[scenario]!.summary.hourlyCost,
-    baselineHourlyCost: full.scenarios[baseline]!.summary.hourlyCost,
-    captureShare: p[P.captureShare]!,
-    baselineCaptureShare: base[P.captureShare]!,
-    discountRate: p[P.discountRate]!,
-    valuePerLiveProject: p[P.valuePerMonth]!,
-    outageCostPerHour: p[P.outageCostPerHour]!,
-    hoursToRestorePerIncident: p[P.hoursToRestore]!,
-    deploymentsPerLiveProject: p[P.deploymentsPerProject]!,
-    incidentsPerLiveProject: p[P.deploymentsPerProject]! * p[P.changeFailureRate]!,
-    hiringCostPerDeparture: p[P.hiringCost]!,
-    knowledgeLossHoursPerDeparture: p[P.knowledgeLossHours]!,
-    supportMonthlyCostEach: p[P.supportMonthlyCostEach]! + (p[P.supportAnnualSalaryEach]! * p[P.supportBenefitsMultiplier]!) / 12,
-    supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
-    supportMinimum: p[P.supportMinimum]!,
-  };
+  // The engine's money rules of the approved scenario, kept with the plan (docs/numbers.md).
+  const rules = moneyRulesOf(input.compiled, scenario, baseline);
   return {
     plan: {
       team: input.team,

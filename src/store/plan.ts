@@ -1,29 +1,10 @@
-import type { CaseResult } from "../engine/index.js";
+import type { CaseResult, MoneyRules } from "../engine/index.js";
 
 /**
- * The numbers of the approved scenario that turn recorded actuals into money by the engine's own
- * rules (docs/numbers.md): what an hour costs, what a live project earns, what an outage costs.
+ * The numbers of the approved scenario that turn recorded actuals into money: the engine's
+ * (docs/numbers.md), kept with the plan as they were when it was frozen.
  */
-export interface MoneyRules {
-  /** Loaded cost of one hour in the approved scenario. */
-  hourlyCost: number;
-  baselineHourlyCost: number;
-  /** Share of unused freed hours worth their loaded cost. */
-  captureShare: number;
-  baselineCaptureShare: number;
-  discountRate: number;
-  valuePerLiveProject: number;
-  outageCostPerHour: number;
-  hoursToRestorePerIncident: number;
-  deploymentsPerLiveProject: number;
-  /** Expected failed changes a month for each live project (deployments × change failure rate). */
-  incidentsPerLiveProject: number;
-  hiringCostPerDeparture: number;
-  knowledgeLossHoursPerDeparture: number;
-  supportMonthlyCostEach: number;
-  supportLiveProjectsEach: number;
-  supportMinimum: number;
-}
+export type { MoneyRules };
 
 /**
  * The approved scenario frozen as the plan: the file as it was, its fingerprint, and the engine's
