@@ -2,7 +2,7 @@ import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
-import { MonteCarlo } from "./monte-carlo.js";
+import { beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
 
 const CANDIDATE = "\u0000candidate";
@@ -24,7 +24,13 @@ export interface OptimizeOptions {
   top?: number;
   /** Search every set up to this many candidates (default 16); beyond, a heuristic. */
   exhaustiveLimit?: number;
-  method?: "auto" | "exhaustive" | "heuristic";
+  /**
+   * "auto": for npv and payback, every set up to `exhaustiveLimit` candidates, else greedy additions and
+   * local search; for p50 and probability, every set on every draw when that is at most
+   * EXACT_SET_SAMPLES set-draws, else successive halving over every set (up to `exhaustiveLimit`
+   * candidates) or a beam search. "heuristic" is the beam search for p50 and probability.
+   */
+  method?: "auto" | "exhaustive" | "heuristic" | "successive-halving" | "beam";
 }
 
 export interface EvaluatedSet {
@@ -50,8 +56,25 @@ export interface AdoptionStep {
 
 export interface OptimizeResult {
   objective: Objective;
+  /** "exhaustive" when every set within the limits was evaluated in full (then `proven`), else "heuristic". */
   method: "exhaustive" | "heuristic";
   methodDescription: string;
+  /** Whether `best` is proven the best set within the limits (for p50 and probability: on these draws). */
+  proven: boolean;
+  /** How the sets were searched. */
+  strategy: "exhaustive" | "greedy-local-search" | "successive-halving" | "beam-search";
+  /** "proven best (…)" or "found by …, not proven": the sentence to show beside the answer. */
+  howFound: string;
+  /** For p50 and probability: the draws, the same for every set (common random numbers), and the work done. */
+  sampling?: {
+    samples: number;
+    seed: number;
+    commonRandomNumbers: true;
+    /** Set-draws run: one set on one draw of the inputs (the unit of work). */
+    setSamples: number;
+    /** Sets run on every draw, among which `best` and `ranked` are chosen. */
+    finalists: number;
+  };
   candidates: string[];
   limits: { budget: number | null; setupHours: number | null };
   evaluated: number;
@@ -140,14 +163,6 @@ class SetEvaluator {
     const figures = this.runner.figures[1]!;
     return { npv: figures.npv, paybackMonth: figures.paybackMonth };
   }
-
-  uncertain(mask: number, samples: number, seed: number): { npvP50: number; probabilityPaysBack: number } {
-    this.select(mask);
-    this.evaluations += samples;
-    const summary = MonteCarlo.summaryOf(this.twoScenarioCase, { samples, seed, decision: false });
-    const distribution = summary.distributions[CANDIDATE]!;
-    return { npvP50: distribution.npv.p50 ?? 0, probabilityPaysBack: distribution.probabilityPaysBack };
-  }
 }
 
 /** What a capability adds to the baseline (nothing there is written by the candidate itself). */
@@ -210,10 +225,22 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
 export const MAX_CANDIDATES = 30;
 
 /**
- * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits:
- * every set when there are at most `exhaustiveLimit` candidates, else greedy additions followed by
- * single additions, removals and swaps until nothing improves. Ranks the best sets, orders the best
- * one for adoption and splits its NPV among its picks.
+ * For p50 and probability: every set within the limits is run on every draw (and the answer proven
+ * best on those draws) when that is at most this many set-draws, e.g. 4,096 sets (12 candidates)
+ * on 400 draws; more goes to the adaptive search.
+ */
+export const EXACT_SET_SAMPLES = 1_700_000;
+
+/** The most draws per set for p50 and probability: beyond, the search takes minutes (docs/commands.md, `optimize`). */
+export const MAX_OPTIMIZE_SAMPLES = 10_000;
+
+/**
+ * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits.
+ * NPV and payback: every set when there are at most `exhaustiveLimit` candidates, else greedy
+ * additions followed by single additions, removals and swaps until nothing improves. P50 and
+ * probability: every set on the same draws of the inputs (common random numbers); when that is too
+ * much work, successive halving over every set, or for too many sets a beam search (optimize-search.ts).
+ * Ranks the best sets, orders the best one for adoption and splits its NPV among its picks.
  * @example optimize(compiled, { objective: "npv", budget: 20_000 }).best?.capabilities
  */
 export function optimize(compiled: CompiledCase, options: OptimizeOptions): OptimizeResult {
@@ -226,11 +253,13 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     : [...compiled.capabilities];
   if (pool.length > MAX_CANDIDATES) throw new RangeError(`at most ${MAX_CANDIDATES} candidates can be searched, got ${pool.length}`);
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
-  const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, pool.map(contributionOnBaseline));
+  const contributions = pool.map(contributionOnBaseline);
+  const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, contributions);
   const samples = options.samples ?? 400;
   const seed = options.seed ?? 1;
   const limit = options.exhaustiveLimit ?? 16;
-  const method = options.method === "exhaustive" || (options.method !== "heuristic" && pool.length <= limit) ? "exhaustive" : "heuristic";
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_OPTIMIZE_SAMPLES)
+    throw new RangeError(`samples must be a whole number from 1 to ${MAX_OPTIMIZE_SAMPLES}, got ${samples}`);
   const withinLimits = (mask: number) => {
     const costs = evaluator.costs(mask);
     return (
@@ -238,82 +267,167 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       (options.setupHours === undefined || costs.setupHours <= options.setupHours + 1e-9)
     );
   };
+  const deterministic = options.objective === "npv" || options.objective === "payback" ? options.objective : "npv";
   const cache = new Map<number, EvaluatedSet>();
   const evaluate = (mask: number): EvaluatedSet => {
     const known = cache.get(mask);
     if (known) return known;
     const { npv, paybackMonth } = evaluator.deterministic(mask);
-    const set: EvaluatedSet = { capabilities: namesOf(mask, pool), objective: null, npv, paybackMonth, ...evaluator.costs(mask) };
-    if (options.objective === "p50" || options.objective === "probability") {
-      const uncertain = evaluator.uncertain(mask, samples, seed);
-      set.npvP50 = uncertain.npvP50;
-      set.probabilityPaysBack = uncertain.probabilityPaysBack;
-      set.objective = options.objective === "p50" ? uncertain.npvP50 : uncertain.probabilityPaysBack;
-    } else {
-      set.objective = options.objective === "npv" ? npv : paybackMonth;
-    }
+    const set: EvaluatedSet = {
+      capabilities: namesOf(mask, pool),
+      objective: deterministic === "npv" ? npv : paybackMonth,
+      npv,
+      paybackMonth,
+      ...evaluator.costs(mask),
+    };
     cache.set(mask, set);
     return set;
   };
-  const better = (a: EvaluatedSet, b: EvaluatedSet) => compareSets(a, b, options.objective) < 0;
+  const top = options.top ?? 10;
+  const common = {
+    objective: options.objective,
+    candidates: pool.map((capability) => capability.name),
+    limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
+  };
+  const finish = (ranked: EvaluatedSet[]) => {
+    const best = ranked[0] ?? null;
+    const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
+    return {
+      ranked: ranked.slice(0, top),
+      best,
+      adoptionOrder: adoptionOrder(evaluator, pool, bestMask),
+      ...(best && best.capabilities.length <= 12 ? { shapleyNpv: shapley(evaluator, pool, bestMask) } : {}),
+    };
+  };
 
-  if (method === "exhaustive") {
-    for (let mask = 0; mask < 1 << pool.length; mask++) if (withinLimits(mask)) evaluate(mask);
-  } else {
-    // Greedy: add the capability that improves the objective most, while any does.
-    let current = 0;
-    evaluate(current);
-    for (;;) {
-      let next = current;
-      for (let index = 0; index < pool.length; index++) {
-        const candidate = current | (1 << index);
-        if (candidate === current || !withinLimits(candidate)) continue;
-        if (better(evaluate(candidate), evaluate(next))) next = candidate;
-      }
-      if (next === current) break;
-      current = next;
+  if (options.objective === "p50" || options.objective === "probability") {
+    const sets = new SampledSets(compiled, baseline, baseline.summedLeaves, contributions, samples, seed, options.objective);
+    const joined = new Map<number, string>();
+    const namesKey = (mask: number) => {
+      let key = joined.get(mask);
+      if (key === undefined) joined.set(mask, (key = namesOf(mask, pool).join()));
+      return key;
+    };
+    // As compareSets: the objective on the draws run, then NPV at the medians, fewer capabilities, names.
+    const order = (a: SampledSet, b: SampledSet) =>
+      sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || namesKey(a.mask).localeCompare(namesKey(b.mask));
+    const finalists = Math.max(top, 32);
+    const beam =
+      options.method === "heuristic" ||
+      options.method === "beam" ||
+      (options.method !== "exhaustive" && options.method !== "successive-halving" && pool.length > limit);
+    let search: SampledSearch;
+    if (beam) {
+      // The best by NPV at the medians, as greedy additions and local search find it, is one more start for the local search.
+      const byMedians = greedyLocalSearch(
+        pool.length,
+        withinLimits,
+        (mask) => evaluate(mask),
+        (a, b) => compareSets(a, b, "npv") < 0,
+      );
+      search = beamSearch(sets, { candidates: pool.length, within: withinLimits, order, width: 8, finalists, seeds: [byMedians] });
+    } else {
+      const masks: number[] = [];
+      for (let mask = 0; mask < 2 ** pool.length; mask++) if (withinLimits(mask)) masks.push(mask);
+      const exact = options.method === "exhaustive" || (options.method !== "successive-halving" && masks.length * samples <= EXACT_SET_SAMPLES);
+      search = exact ? exhaustiveSampled(sets, masks, order) : successiveHalving(sets, masks, order, finalists);
     }
-    // Local search: single additions, removals and swaps until nothing improves.
-    for (let improved = true; improved; ) {
-      improved = false;
-      const neighbours: number[] = [];
-      for (let index = 0; index < pool.length; index++) {
-        neighbours.push(current ^ (1 << index));
-        for (let other = 0; other < pool.length; other++) {
-          if ((current & (1 << index)) !== 0 && (current & (1 << other)) === 0) neighbours.push((current & ~(1 << index)) | (1 << other));
-        }
-      }
-      for (const neighbour of neighbours) {
-        if (!withinLimits(neighbour)) continue;
-        if (better(evaluate(neighbour), evaluate(current))) {
-          current = neighbour;
-          improved = true;
-        }
-      }
-    }
+    const ranked = search.finalists.map((set) => {
+      const { npvP50, probabilityPaysBack } = sets.summaryOf(set);
+      return {
+        capabilities: namesOf(set.mask, pool),
+        objective: options.objective === "p50" ? npvP50 : probabilityPaysBack,
+        npv: set.npv,
+        paybackMonth: set.paybackMonth,
+        npvP50,
+        probabilityPaysBack,
+        ...evaluator.costs(set.mask),
+      } satisfies EvaluatedSet;
+    });
+    const draws = `${samples.toLocaleString("en-US")} draws of the inputs (seed ${seed}), the same for every set`;
+    return {
+      ...common,
+      method: search.proven ? "exhaustive" : "heuristic",
+      methodDescription: `${search.description}; ${draws}`,
+      proven: search.proven,
+      strategy: search.strategy,
+      howFound: search.proven
+        ? `proven best on these draws (exhaustive: every set within the limits on all ${samples.toLocaleString("en-US")} draws)`
+        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on all ${samples.toLocaleString("en-US")} draws)`,
+      sampling: { samples, seed, commonRandomNumbers: true, setSamples: sets.setSamples, finalists: search.finalists.length },
+      evaluated: sets.known.size,
+      ...finish(ranked),
+    };
   }
 
+  const method = options.method === "exhaustive" || (options.method !== "heuristic" && pool.length <= limit) ? "exhaustive" : "heuristic";
+  if (method === "exhaustive") {
+    for (let mask = 0; mask < 2 ** pool.length; mask++) if (withinLimits(mask)) evaluate(mask);
+  } else {
+    greedyLocalSearch(pool.length, withinLimits, evaluate, (a, b) => compareSets(a, b, options.objective) < 0);
+  }
   const ranked = [...cache.entries()]
     .filter(([mask]) => withinLimits(mask))
     .map(([, set]) => set)
     .sort((a, b) => compareSets(a, b, options.objective));
-  const best = ranked[0] ?? null;
-  const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
   return {
-    objective: options.objective,
+    ...common,
     method,
     methodDescription:
       method === "exhaustive"
-        ? `every one of the ${(1 << pool.length).toLocaleString("en-US")} sets of ${pool.length} capabilities was checked against the limits`
+        ? `every one of the ${(2 ** pool.length).toLocaleString("en-US")} sets of ${pool.length} capabilities was checked against the limits`
         : `heuristic (${pool.length} candidates is too many to try every set): greedy additions, then single additions, removals and swaps until nothing improved`,
-    candidates: pool.map((capability) => capability.name),
-    limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
+    proven: method === "exhaustive",
+    strategy: method === "exhaustive" ? "exhaustive" : "greedy-local-search",
+    howFound:
+      method === "exhaustive"
+        ? "proven best (exhaustive: every set within the limits)"
+        : "found by greedy additions and local search (single additions, removals and swaps), not proven best",
     evaluated: cache.size,
-    ranked: ranked.slice(0, options.top ?? 10),
-    best,
-    adoptionOrder: adoptionOrder(evaluator, pool, bestMask),
-    ...(best && best.capabilities.length <= 12 ? { shapleyNpv: shapley(evaluator, pool, bestMask) } : {}),
+    ...finish(ranked),
   };
+}
+
+/**
+ * Greedy additions (the capability that improves the objective most, while any does), then single
+ * additions, removals and swaps until nothing improves. Returns the set it ends on.
+ */
+function greedyLocalSearch(
+  candidates: number,
+  within: (mask: number) => boolean,
+  evaluate: (mask: number) => EvaluatedSet,
+  better: (a: EvaluatedSet, b: EvaluatedSet) => boolean,
+): number {
+  let current = 0;
+  evaluate(current);
+  for (;;) {
+    let next = current;
+    for (let index = 0; index < candidates; index++) {
+      const candidate = current | (1 << index);
+      if (candidate === current || !within(candidate)) continue;
+      if (better(evaluate(candidate), evaluate(next))) next = candidate;
+    }
+    if (next === current) break;
+    current = next;
+  }
+  for (let improved = true; improved; ) {
+    improved = false;
+    const neighbours: number[] = [];
+    for (let index = 0; index < candidates; index++) {
+      neighbours.push(current ^ (1 << index));
+      for (let other = 0; other < candidates; other++) {
+        if ((current & (1 << index)) !== 0 && (current & (1 << other)) === 0) neighbours.push((current & ~(1 << index)) | (1 << other));
+      }
+    }
+    for (const neighbour of neighbours) {
+      if (!within(neighbour)) continue;
+      if (better(evaluate(neighbour), evaluate(current))) {
+        current = neighbour;
+        improved = true;
+      }
+    }
+  }
+  return current;
 }
 
 /** The best set's picks in the order that adds the most NPV at each step; the marginals add up to its NPV. */

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import { compileCase, optimize, validateScenarioText, type Objective, type OptimizeResult } from "../../engine/index.js";
-import { MAX_CANDIDATES } from "../../engine/index.js";
+import { EXACT_SET_SAMPLES, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import { formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -76,6 +76,7 @@ function renderText(result: OptimizeResult, currency: string, labels: Map<string
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
     `Search: ${result.methodDescription}; ${result.evaluated.toLocaleString("en-US")} sets evaluated within the limits.`,
+    `Answer: ${result.howFound}.`,
     "",
     renderTable(
       ["Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
@@ -121,7 +122,10 @@ export function registerOptimize(program: Command, output: CliOutput): void {
     .option("--setup-hours <hours>", "the most team hours its setup may take")
     .addOption(new Option("--objective <objective>", "what to maximise").choices(["npv", "p50", "payback", "probability"]).default("npv"))
     .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
-    .option("--samples <n>", "Monte Carlo samples per set for p50 and probability (default 400)")
+    .option(
+      "--samples <n>",
+      `Monte Carlo samples per set for p50 and probability, the same draws for every set (default 400, at most ${MAX_OPTIMIZE_SAMPLES.toLocaleString("en-US")})`,
+    )
     .option("--seed <s>", "seed of the random draws (default 1)")
     .option("--top <n>", "how many sets to list (default 10)")
     .option("--json", "print the result as JSON")
@@ -133,7 +137,14 @@ export function registerOptimize(program: Command, output: CliOutput): void {
 Examples:
   $ mlops-roi optimize examples/team.yaml --budget 30000
   $ mlops-roi optimize examples/team.yaml --budget 30000 --setup-hours 300 --objective payback
-  $ mlops-roi optimize examples/team.yaml --budget 30000 --write-scenario compromise`,
+  $ mlops-roi optimize examples/team.yaml --budget 30000 --write-scenario compromise
+  $ mlops-roi optimize examples/team.yaml --budget 30000 --objective p50 --samples 400
+
+How it searches (the "Answer:" line says which): npv and payback try every set up to 16 candidates,
+beyond greedy additions and local search. p50 and probability run every set on the same draws of the
+ranges; every set on every draw when that is at most ${EXACT_SET_SAMPLES.toLocaleString("en-US")} set-draws (proven best on
+those draws), else successive halving over every set (up to 16 candidates) or a beam search (more),
+with the last few sets run on every draw (found, not proven).`,
     )
     .action((file: string, options: OptimizeCommandOptions) => {
       const validation = loadScenario(file, output);
@@ -154,7 +165,7 @@ Examples:
         ...(options.budget !== undefined ? { budget: parseAmount("--budget", options.budget) } : {}),
         ...(options.setupHours !== undefined ? { setupHours: parseAmount("--setup-hours", options.setupHours) } : {}),
         ...(candidates ? { candidates } : {}),
-        ...(options.samples !== undefined ? { samples: parseWholeNumber("--samples", options.samples, 1) } : {}),
+        ...(options.samples !== undefined ? { samples: parseSamples(options.samples) } : {}),
         ...(options.seed !== undefined ? { seed: parseWholeNumber("--seed", options.seed, 0) } : {}),
         ...(options.top !== undefined ? { top: parseWholeNumber("--top", options.top, 1) } : {}),
       });
@@ -162,6 +173,17 @@ Examples:
       output.stdout(options.json ? toJson(result) : renderText(result, compiled.currency, labels));
       if (options.writeScenario !== undefined) writeScenario(file, validation.source.text, options.writeScenario, result, options.force ?? false, output);
     });
+}
+
+/** Draws per set: the search's time grows with them, so more than MAX_OPTIMIZE_SAMPLES is refused with what to lower. */
+function parseSamples(text: string): number {
+  const samples = parseWholeNumber("--samples", text, 1);
+  if (samples > MAX_OPTIMIZE_SAMPLES)
+    throw new UserError(
+      `--samples is ${samples.toLocaleString("en-US")}; allowed: at most ${MAX_OPTIMIZE_SAMPLES.toLocaleString("en-US")} draws per set (the search runs many sets on each): lower --samples`,
+      2,
+    );
+  return samples;
 }
 
 /**
