@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
@@ -73,5 +73,146 @@ describe("optimize --write-scenario", () => {
     expect(diff.added[3]).toMatch(/^ {4}capabilities: \[[A-Za-z]+(, [A-Za-z]+)*\]$/);
     expect(diff.added).toHaveLength(4);
     expect(after.endsWith(`${diff.added.join("\n")}\n`)).toBe(true);
+  });
+});
+
+/** The team template in the temporary folder: ten built-in capabilities, two inputs as ranges. */
+function teamFile(): { file: string; before: string } {
+  const before = readFileSync(templatePath("team"), "utf8");
+  const file = join(temp.path, "team.yaml");
+  writeFileSync(file, before);
+  return { file, before };
+}
+
+describe("optimize end to end", () => {
+  it("lists the best sets, what to ask for first, and says the answer is proven best when every set was tried", async () => {
+    const { file } = teamFile();
+    const run = await runCliCaptured(["optimize", file, "--budget", "20,000", "--setup-hours", "400", "--top", "3"]);
+    expect(run.stderr).toBe("");
+    expect(run.exitCode).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("Best sets of capabilities by net present value (first-year cash at most €20,000, setup at most 400 hours)");
+    expect(lines[1]).toMatch(
+      /^Search: every one of the 1,024 sets of 10 capabilities was checked against the limits; [\d,]+ sets evaluated within the limits\.$/,
+    );
+    expect(lines[2]).toBe("Answer: proven best (exhaustive: every set within the limits).");
+    const ranked = run.stdout.split("\n\n")[1]!;
+    expect(ranked).toMatch(/^ {2}3\. /m);
+    expect(ranked).not.toMatch(/^ {2}4\. /m);
+    expect(run.stdout).toContain("What to ask for first");
+    expect(run.stdout).toContain("Fair share of NPV");
+  });
+
+  it("ranks by the median over the ranges on the same draws for every set, and says how it searched, in text and JSON", async () => {
+    const { file } = teamFile();
+    const json = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "p50", "--samples", "60", "--seed", "4", "--json"]);
+    expect(json.exitCode).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result).toMatchObject({
+      objective: "p50",
+      method: "exhaustive",
+      proven: true,
+      strategy: "exhaustive",
+      howFound: "proven best on these draws (exhaustive: every set within the limits on all 60 draws)",
+      sampling: { samples: 60, seed: 4, commonRandomNumbers: true },
+    });
+    expect(result.sampling.setSamples).toBe(result.evaluated * 60);
+    expect(result.best.objective).toBe(result.best.npvP50);
+    const text = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "probability", "--samples", "60", "--seed", "4"]);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout.split("\n")[0]).toBe("Best sets of capabilities by chance of paying back within the horizon (first-year cash at most €15,000)");
+    expect(text.stdout).toContain("\nAnswer: proven best on these draws (exhaustive: every set within the limits on all 60 draws).\n");
+    expect(text.stdout).toContain("chance of paying back within the horizon");
+  });
+
+  it(`searches ${MAX_CANDIDATES} candidates with a beam search and says the answer was found, not proven`, async () => {
+    const { file } = withOwnCapabilities(MAX_CANDIDATES - 10);
+    const run = await runCliCaptured(["optimize", file, "--objective", "p50", "--samples", "32", "--budget", "30000", "--json"]);
+    expect(run.exitCode).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.candidates).toHaveLength(MAX_CANDIDATES);
+    expect(result).toMatchObject({ method: "heuristic", proven: false, strategy: "beam-search" });
+    expect(result.howFound).toBe("found by beam search and local search, not proven best (the best of 32 finalists run on all 32 draws)");
+    expect(result.best.firstYearCash).toBeLessThanOrEqual(30000);
+  });
+
+  it("refuses more draws than a search takes, saying what to lower, and bad amounts and names as usage errors", async () => {
+    const { file } = teamFile();
+    const many = await runCliCaptured(["optimize", file, "--objective", "p50", "--samples", "20000"]);
+    expect(many.stderr).toBe("error: --samples is 20,000; allowed: at most 10,000 draws per set (the search runs many sets on each): lower --samples\n");
+    expect(many.exitCode).toBe(2);
+    expect(many.stdout).toBe("");
+    const none = await runCliCaptured(["optimize", file, "--samples", "0"]);
+    expect(none.stderr).toBe('error: --samples is "0"; allowed: a whole number ≥ 1\n');
+    expect(none.exitCode).toBe(2);
+    const budget = await runCliCaptured(["optimize", file, "--budget", "lots"]);
+    expect(budget.stderr).toBe('error: --budget is "lots"; allowed: an amount ≥ 0, e.g. 20000\n');
+    expect(budget.exitCode).toBe(2);
+    const unknown = await runCliCaptured(["optimize", file, "--from", "scheduling,sheduling"]);
+    expect(unknown.stderr).toMatch(/^error: --from: "sheduling" is not in the catalogue; allowed: commands, versioning, scheduling, /);
+    expect(unknown.exitCode).toBe(2);
+  });
+});
+
+describe("optimize --write-scenario, when it must not write", () => {
+  it("refuses to replace a scenario of that name without --force, and leaves the file and its folder as they were", async () => {
+    const { file, before } = teamFile();
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "managed"]);
+    expect(run.stderr).toBe(`error: ${file} already has a scenario "managed"; use --force to replace it (the old file is kept as ${file}.bak)\n`);
+    expect(run.exitCode).toBe(1);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(existsSync(`${file}.bak`)).toBe(false);
+  });
+
+  it("with --force replaces that scenario's lines only, keeps the old file as .bak, and the file still runs", async () => {
+    const { file, before } = teamFile();
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "managed", "--force", "--json"]);
+    expect(run.exitCode).toBe(0);
+    const best = JSON.parse(run.stdout).best.capabilities as string[];
+    expect(run.stderr).toBe(`wrote scenario "managed" (${best.join(", ")}) into ${file}; previous version kept as ${file}.bak\n`);
+    expect(readFileSync(`${file}.bak`, "utf8")).toBe(before);
+    const after = readFileSync(file, "utf8");
+    const diff = lineDiff(before, after);
+    // Only the old scenario's own lines go (everything under "  managed:" up to the next scenario), byte for byte the rest stays.
+    const lines = before.split("\n");
+    const start = lines.indexOf("  managed:");
+    const end = lines.indexOf("  compromise:");
+    expect(diff.removed).toEqual(lines.slice(start + 1, end));
+    expect(diff.added).toEqual([
+      "    label: What we ask for",
+      "    description: The best set of capabilities by net present value within a first-year budget of 30000, chosen by mlops-roi optimize.",
+      `    capabilities: [${best.join(", ")}]`,
+    ]);
+    const check = await runCliCaptured(["validate", file]);
+    expect(check.exitCode).toBe(0);
+  });
+
+  it("writes nothing when no set beats today within the limits", async () => {
+    const { file, before } = teamFile();
+    const run = await runCliCaptured(["optimize", file, "--budget", "0", "--setup-hours", "0", "--write-scenario", "ask"]);
+    expect(run.stderr).toBe("error: no set of capabilities beats today within the limits; nothing was written\n");
+    expect(run.exitCode).toBe(1);
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
+  it("writes nothing when the new scenario would make the file invalid, and shows why", async () => {
+    const { file, before } = teamFile();
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "x".repeat(121)]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/error: .*: the new scenario would make the file invalid \(.*\); nothing was written\n$/);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(existsSync(`${file}.bak`)).toBe(false);
+  });
+
+  it("keeps every line of a file with Windows line endings and comments byte for byte, and adds its lines the same way", async () => {
+    const before = readFileSync(templatePath("team"), "utf8").replace(/\n/g, "\r\n");
+    const file = join(temp.path, "windows.yaml");
+    writeFileSync(file, before);
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "ask"]);
+    expect(run.exitCode).toBe(0);
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith(before)).toBe(true);
+    const added = after.slice(before.length);
+    expect(added).toMatch(/^ {2}ask:\r\n {4}label: What we ask for\r\n {4}description: .*\r\n {4}capabilities: \[[A-Za-z, ]+\]\r\n$/);
   });
 });
