@@ -11,6 +11,7 @@ import { registerServe } from "./commands/serve.js";
 import { registerTrack } from "./commands/track.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerVoi } from "./commands/voi.js";
+import { StoppedBySignal } from "../shared/user-error.js";
 import { processOutput, UserError, withVisibleControls, type CliOutput } from "./io.js";
 
 export const VERSION = "0.1.0";
@@ -68,6 +69,10 @@ export async function runCli(argv: readonly string[], unsafeOutput: CliOutput = 
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof StoppedBySignal) {
+      output.stderr(`${error.message}\n`);
+      return error.exitCode;
     }
     if (error instanceof UserError) {
       output.stderr(`error: ${error.message}\n`);

@@ -13,3 +13,15 @@ export class UserError extends Error {
     this.name = "UserError";
   }
 }
+
+/**
+ * The user stopped a long-running command with a signal (Ctrl+C in a terminal): the command line
+ * prints the message as it is, not as an error, and exits the way shells expect of a process a
+ * signal stopped, 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).
+ */
+export class StoppedBySignal extends UserError {
+  constructor(message: string, signal: "SIGINT" | "SIGTERM") {
+    super(message, signal === "SIGINT" ? 130 : 143);
+    this.name = "StoppedBySignal";
+  }
+}

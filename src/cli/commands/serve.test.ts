@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startServer } from "../../server/start-server.js";
@@ -54,4 +54,34 @@ describe("serve", () => {
     expect(stdout).toContain("--host <address>");
     expect(stdout).toContain("$ mlops-roi serve examples/seed.yaml");
   });
+});
+
+describe("serve, stopped as a user stops it", () => {
+  const child = new URL("../../test-support/cli-child.ts", import.meta.url).pathname;
+
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    it(`exits ${code} after ${signal} (Ctrl+C is not success), saying it stopped`, async () => {
+      const { spawn } = await import("node:child_process");
+      const file = join(temp.path, "case.yaml");
+      writeFileSync(file, readFileSync(templatePath("seed"), "utf8"));
+      const server = spawn(process.execPath, ["--import", "tsx", child, "serve", file, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      server.stderr.on("data", (chunk) => (stderr += chunk));
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on("data", (chunk) => {
+          stdout += chunk;
+          if (stdout.includes("press Ctrl+C to stop")) resolve();
+        });
+        server.on("exit", () => reject(new Error(`the server stopped before it listened: ${stderr}`)));
+      });
+      const exit = new Promise<number | null>((resolve) => server.on("exit", (status) => resolve(status)));
+      server.kill(signal);
+      expect(await exit).toBe(code);
+      expect(stderr).toMatch(/^stopped\n$|\nstopped\n$/);
+    }, 60_000);
+  }
 });

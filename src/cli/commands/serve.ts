@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { DEFAULT_HOST, DEFAULT_PORT, defaultWebRoot, isLoopback } from "../../server/defaults.js";
 import type { RunningServer } from "../../server/start-server.js";
+import { StoppedBySignal } from "../../shared/user-error.js";
 import { UserError, type CliOutput } from "../io.js";
 
 function parsePort(value: string): number {
@@ -32,9 +33,9 @@ function openBrowser(url: string, output: CliOutput): void {
 }
 
 /** Resolves when the user stops the server with Ctrl+C (or the process is asked to stop). */
-function stopRequested(): Promise<string> {
+function stopRequested(): Promise<"SIGINT" | "SIGTERM"> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => {
+    const stop = (signal: "SIGINT" | "SIGTERM") => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       resolve(signal);
@@ -83,12 +84,15 @@ Examples:
         if (code === "EACCES") throw new UserError(`port ${options.port} needs administrator rights; choose one above 1023 with --port`);
         throw error;
       }
+      // Listening for Ctrl+C before saying so: a signal right after the line is never missed.
+      const stopped = stopRequested();
       output.stdout(
         `mlops-roi: ${file ? `editing ${file}` : "no file given: start from a template, download to keep"} at ${server.url}\npress Ctrl+C to stop\n`,
       );
       if (options.open) openBrowser(server.url, output);
-      await stopRequested();
+      const signal = await stopped;
       await server.close();
-      output.stderr("stopped\n");
+      // Stopped by the user, as a shell expects: 130 after Ctrl+C (143 after SIGTERM), not success.
+      throw new StoppedBySignal("stopped", signal);
     });
 }
