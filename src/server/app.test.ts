@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../shared/package-files.js";
@@ -217,5 +218,31 @@ describe("exports", () => {
     const refused = await post({ text: text.replace("upkeepHoursPerMonth:\n      value: 30", "upkeepHoursPerMonth:\n      value: -30") });
     expect(refused.status).toBe(422);
     expect((await post({ nothing: true })).status).toBe(400);
+  });
+});
+
+describe("serving the page", () => {
+  it("sends the scripts compressed, keeps the hashed assets for a year and checks index.html on every load", async () => {
+    const web = join(folder, "..", "web");
+    mkdirSync(join(web, "assets"));
+    const script = `export const figures = [${Array.from({ length: 2_000 }, (_, index) => index).join(", ")}];\n`;
+    writeFileSync(join(web, "assets", "index-AbC123.js"), script);
+    const asset = await request("/assets/index-AbC123.js", { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("content-encoding")).toBe("gzip");
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const sent = new Uint8Array(await new Response(asset.body).arrayBuffer());
+    expect(gunzipSync(sent).toString("utf8")).toBe(script);
+    expect(sent.length).toBeLessThan(script.length / 2);
+    const page = await request("/", { headers: { "accept-encoding": "gzip" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    // Without Accept-Encoding, the plain bytes.
+    const plain = await request("/assets/index-AbC123.js");
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.text()).toBe(script);
+    // A missing asset is not cached as if it were one.
+    const missing = await request("/assets/nothing-here.js");
+    expect(missing.headers.get("cache-control")).toBeNull();
   });
 });
