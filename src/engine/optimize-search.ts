@@ -29,11 +29,14 @@ export interface SampledSet {
   objectiveSamples: number;
 }
 
+const noNpvs = new Float64Array(0);
+const noPaid = new Uint8Array(0);
+
 /** One group of candidate scenarios run side by side with the baseline, each pointed at a set. */
 class Batch {
   readonly runner: CaseRunner;
   readonly leafValues: Float64Array;
-  private readonly slots: { summed: [number, number][]; multiplied: [number, number][]; chosen: string[] }[];
+  private readonly slots: { summed: (readonly [number, number])[]; multiplied: (readonly [number, number])[]; chosen: string[] }[];
 
   constructor(
     private readonly compiled: CompiledCase,
@@ -64,13 +67,16 @@ class Batch {
     summed.length = 0;
     multiplied.length = 0;
     chosen.length = 0;
-    for (const pair of this.startSummed) summed.push([pair[0], pair[1]]);
-    this.contributions.forEach((contribution, bit) => {
-      if ((mask & (1 << bit)) === 0) return;
+    // The pairs themselves, not copies: the runner only reads them (copying was a tenth of the search's time).
+    for (const pair of this.startSummed) summed.push(pair);
+    const contributions = this.contributions;
+    for (let bit = 0; bit < contributions.length; bit++) {
+      if ((mask & (1 << bit)) === 0) continue;
+      const contribution = contributions[bit]!;
       chosen.push(contribution.name);
-      for (const pair of contribution.summed) summed.push([pair[0], pair[1]]);
-      for (const pair of contribution.multiplied) multiplied.push([pair[0], pair[1]]);
-    });
+      for (const pair of contribution.summed) summed.push(pair);
+      for (const pair of contribution.multiplied) multiplied.push(pair);
+    }
   }
 
   /** Back to the file's values before a new group of sets. */
@@ -129,8 +135,8 @@ export class SampledSets {
         samples: 0,
         npv: Number.NEGATIVE_INFINITY,
         paybackMonth: null,
-        npvs: new Float64Array(0),
-        paid: new Uint8Array(0),
+        npvs: noNpvs,
+        paid: noPaid,
         objective: Number.NaN,
         objectiveSamples: -1,
       };
@@ -224,8 +230,8 @@ export class SampledSets {
 
   /** Drops a set's draws once it is out of the running (its medians' figures stay). */
   forget(set: SampledSet): void {
-    set.npvs = new Float64Array(0);
-    set.paid = new Uint8Array(0);
+    set.npvs = noNpvs;
+    set.paid = noPaid;
   }
 }
 
