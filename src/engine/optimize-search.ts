@@ -268,15 +268,16 @@ export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], o
 }
 
 /**
- * Successive halving over the given sets: all run on a few draws, the best quarter on four times as
- * many, and so on until the last round runs on every draw. Each round also keeps the `keep` best by
- * NPV at the medians (a set that looks good without the ranges is not dropped on a few unlucky draws),
- * and never keeps fewer than `keep` sets.
+ * Successive halving over the given sets: all run on a few draws, the best eighth on eight times as
+ * many while more than 1,024 sets are running (then the best quarter on four times as many), and so
+ * on until the last round runs on every draw: each round costs about the same. Each round also keeps
+ * the `keep` best by NPV at the medians (a set that looks good without the ranges is not dropped on a
+ * few unlucky draws), and never keeps fewer than `keep` sets.
  */
 export function successiveHalving(sets: SampledSets, masks: readonly number[], order: SetOrder, keep: number): SampledSearch {
   const n = sets.samples;
   let running = masks.map((mask) => sets.set(mask));
-  let samples = Math.min(n, Math.max(8, Math.ceil(n / 64)));
+  let samples = Math.min(n, Math.max(4, Math.ceil(n / 100)));
   const rounds: string[] = [];
   const byMedianNpv = (a: SampledSet, b: SampledSet) => b.npv - a.npv || order(a, b);
   for (;;) {
@@ -284,14 +285,15 @@ export function successiveHalving(sets: SampledSets, masks: readonly number[], o
     running.sort(order);
     rounds.push(`${running.length.toLocaleString("en-US")} on ${samples.toLocaleString("en-US")}`);
     if (samples >= n) break;
-    const kept = Math.max(keep, Math.ceil(running.length / 4));
+    const factor = running.length > 1024 ? 8 : 4;
+    const kept = Math.max(keep, Math.ceil(running.length / factor));
     if (kept < running.length) {
       const chosen = new Set(running.slice(0, kept));
       for (const set of [...running].sort(byMedianNpv).slice(0, keep)) chosen.add(set);
       for (const set of running) if (!chosen.has(set)) sets.forget(set);
       running = running.filter((set) => chosen.has(set));
     }
-    samples = Math.min(n, samples * 4);
+    samples = Math.min(n, samples * factor);
   }
   return {
     finalists: running,

@@ -282,7 +282,7 @@ describe("the optimiser with a Monte Carlo objective (p50, probability)", () => 
     expect(halving.strategy).toBe("successive-halving");
     expect(halving.sampling!.setSamples).toBeLessThan(halving.evaluated * 2_000);
     expect(halving.methodDescription).toMatch(
-      /^successive halving over all [\d,]+ sets within the limits on the same draws \(sets on draws, round by round: [\d,]+ on 32, .* on 2,000\)/,
+      /^successive halving over all [\d,]+ sets within the limits on the same draws \(sets on draws, round by round: 1,024 on 20, 256 on 80, 64 on 320, 34 on 1,280, 34 on 2,000\)/,
     );
   });
 
