@@ -3,6 +3,7 @@ import { loadAnchorEndToEnd, runAnchor } from "./anchor.js";
 import { benchDecision } from "./decision.bench.js";
 import { benchEngine } from "./engine.bench.js";
 import { benchMonteCarlo } from "./monte-carlo.bench.js";
+import { benchOptimize } from "./optimize.bench.js";
 import { benchStore } from "./store.bench.js";
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
@@ -15,5 +16,7 @@ console.log("");
 benchMonteCarlo(anchor, await loadAnchorEndToEnd());
 console.log("");
 benchDecision();
+console.log("");
+benchOptimize(anchor);
 console.log("");
 benchStore();
