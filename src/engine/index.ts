@@ -60,6 +60,8 @@ export { suggest } from "./scenario/suggest.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";
 export { quantityKind, type QuantityKindName } from "./scenario/quantity.js";
+export { fieldMeta, fieldPattern, innerFieldPath, scenarioFields, type FieldInfo, type FieldPattern } from "./scenario/fields.js";
+export { parseUnit, unitWordsText, type FieldUnit, type UnitPeriod, type UnitWord, type ValueKind } from "./scenario/units.js";
 export { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName } from "./model/parameters.js";
 export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/columns.js";
 export { leafQuantile } from "./draws.js";

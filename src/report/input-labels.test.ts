@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parameterNames, parameterSpecs } from "../engine/index.js";
-import { inputLabel as workbookLabel } from "../shared/input-labels.js";
+import { parameterNames, parameterSpecs, scenarioFields, unitWordsText } from "../engine/index.js";
+import { catalogueLabel, inputLabel as workbookLabel, unitText } from "../shared/input-labels.js";
 import { describeInput, formatInputValue, hasMeaning, parseInputPath } from "./input-labels.js";
 
 describe("parseInputPath", () => {
@@ -20,10 +20,11 @@ describe("describeInput", () => {
       scenario: "optimal",
     });
     expect(describeInput("defaults.team.hourlyCost")).toMatchObject({ label: "Cost of one hour of the team's time", unit: "money" });
+    expect(describeInput("discountRate")).toMatchObject({ label: "Yearly discount rate (the value of money over time)", unit: "rate" });
   });
   it("names a chore by the user's own name", () => {
     expect(describeInput('defaults.manualTasks["weekly report"].minutesPerWeek').label).toBe("Minutes a week on the chore “weekly report”");
-    expect(describeInput("defaults.manualTasks.toil.shareOfTime")).toMatchObject({ label: "Share of time on the chore “toil”", unit: "share" });
+    expect(describeInput("defaults.manualTasks.toil.shareOfTime")).toMatchObject({ label: "Share of every person's time on the chore “toil”", unit: "share" });
   });
 
   it("has words of its own, in the report and in the workbook, for every input the engine reads", () => {
@@ -31,6 +32,30 @@ describe("describeInput", () => {
     expect(fields.filter((field) => !hasMeaning(field))).toEqual([]);
     expect(fields.filter((field) => workbookLabel(field.split(".")) === undefined)).toEqual([]);
   });
+  it("has the workbook's words for every number of the schema: one label, units that agree", () => {
+    const numbers = scenarioFields.filter((field) => (field.type === "number" || field.type === "list") && field.path[0] !== "correlations");
+    for (const field of numbers.filter((candidate) => candidate.path[0] !== "catalogue")) {
+      const path = field.path.map((segment) => (segment === "*" ? "weekly report" : segment));
+      const input = `defaults${path.map((segment) => (/^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`)).join("")}`;
+      const report = describeInput(input);
+      const workbook = workbookLabel(path, "person");
+      expect({ field: field.path.join("."), label: report.label, unit: report.unit }).toEqual({
+        field: field.path.join("."),
+        label: workbook?.label,
+        unit: field.kind,
+      });
+      expect(workbook && unitText(workbook, "EUR").startsWith(unitWordsText(field.unit!, "EUR"))).toBe(true);
+    }
+    for (const field of numbers.filter((candidate) => candidate.path[0] === "catalogue")) {
+      const path = field.path.map((segment) => (segment === "*" ? "versioning" : segment));
+      expect(catalogueLabel(path, "Versioning")?.label).toBe(`Versioning: ${field.label.charAt(0).toLowerCase()}${field.label.slice(1)}`);
+    }
+    expect(workbookLabel(["manualTasks", "tickets", "minutesPerWeek"], "project")).toEqual({
+      label: "Minutes a week on the chore “tickets”",
+      unit: "minutes a week per live project",
+    });
+  });
+
   it("falls back to the field name in words", () => {
     expect(describeInput("defaults.team.somethingNew").label).toBe("Something new");
   });

@@ -3,6 +3,7 @@ import { noteSchema, numberOf, quantity } from "./quantity.js";
 import { suggest } from "./suggest.js";
 import { freeText, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
+import type { FieldUnit } from "./units.js";
 
 /**
  * Limits on what drives the work of validating and running a case (docs/scenario-file.md): a
@@ -33,173 +34,285 @@ function whenWrongType(message: string) {
   return (issue: z.core.$ZodRawIssue) => (issue.code === "invalid_type" ? message : undefined);
 }
 
-/** A group of inputs; every group may carry a note of its own. */
-function group<Shape extends z.ZodRawShape>(description: string, shape: Shape) {
+/**
+ * A field's words for every view (the report, the workbook, the web editor, editors reading the
+ * JSON Schema): its label as `title`, its unit (src/engine/scenario/units.ts) and its help.
+ * @example quantity("people").meta(about("People in the team", "people", "People in the team (full-time equivalents)."))
+ */
+function about(title: string, unit: FieldUnit, description?: string): { title: string; unit: FieldUnit; description?: string } {
+  return description === undefined ? { title, unit } : { title, unit, description };
+}
+
+/** A group of inputs, with its heading as `title`; every group may carry a note of its own. */
+function group<Shape extends z.ZodRawShape>(title: string, description: string, shape: Shape) {
   return z
     .strictObject({ note: noteSchema.optional(), ...shape })
     .partial()
-    .meta({ description });
+    .meta({ title, description });
 }
 
-const salary = group("Hourly cost from salary: annual × benefitsMultiplier ÷ workingHoursPerYear.", {
-  annual: quantity("money").meta({ description: "Gross annual salary of one person." }),
-  benefitsMultiplier: quantity("benefitsMultiplier").meta({ description: "Employer costs on top of salary (1.3 = 30% more)." }),
-  workingHoursPerYear: quantity("positiveHours").meta({ description: "Paid working hours of one person a year (e.g. 1,720)." }),
+const salary = group("Salary", "Hourly cost from salary: annual × benefitsMultiplier ÷ workingHoursPerYear.", {
+  annual: quantity("money").meta(about("Gross yearly salary of one person", "money a year", "Gross annual salary of one person.")),
+  benefitsMultiplier: quantity("benefitsMultiplier").meta(
+    about("Employer costs on top of salary", "factor", "Employer costs on top of salary (1.3 = 30% more)."),
+  ),
+  workingHoursPerYear: quantity("positiveHours").meta(
+    about("Paid working hours of one person a year", "hours a year", "Paid working hours of one person a year (e.g. 1,720)."),
+  ),
 });
 
-const team = group("Who does the work and what an hour of it costs.", {
-  people: quantity("people").meta({ description: "People in the team (full-time equivalents)." }),
-  hoursPerMonth: quantity("positiveHours").meta({ description: "Project hours one person has a month." }),
-  hourlyCost: quantity("money").meta({ description: "Loaded cost of one hour (give this or salary)." }),
+const team = group("Team and the cost of an hour", "Who does the work and what an hour of it costs.", {
+  people: quantity("people").meta(about("People in the team", "people", "People in the team (full-time equivalents).")),
+  hoursPerMonth: quantity("positiveHours").meta(about("Project hours one person has a month", "hours a month", "Project hours one person has a month.")),
+  hourlyCost: quantity("money").meta(about("Cost of one hour of the team's time", "money an hour", "Loaded cost of one hour (give this or salary).")),
   salary,
 });
 
-const external = group("Cash paid once at the start of the change.", {
-  consultants: quantity("money"),
-  hardware: quantity("money"),
-  licences: quantity("money").meta({ description: "Up-front licence fees." }),
-  trainingPerPerson: quantity("money").meta({ description: "Training paid for each person in the team." }),
-  other: quantity("money"),
+const external = group("Cash paid once", "Cash paid once at the start of the change.", {
+  consultants: quantity("money").meta(about("Outside help, paid once", "money")),
+  hardware: quantity("money").meta(about("Hardware, paid once", "money")),
+  licences: quantity("money").meta(about("Licence fees paid up front", "money", "Up-front licence fees.")),
+  trainingPerPerson: quantity("money").meta(about("Training for each person, paid once", "money a person", "Training paid for each person in the team.")),
+  other: quantity("money").meta(about("Other one-off spending", "money")),
 });
 
-const change = group("One-off costs of making the change (usually only in alternatives).", {
-  startMonth: numberOf("month").meta({ description: "Month the change starts (default 1)." }),
-  setupHours: quantity("hours").meta({ description: "Internal hours to set up and migrate, in total." }),
-  setupMonths: quantity("monthsPositive").meta({ description: "Months the setup hours are spread over (default 1)." }),
-  learningWeeksPerPerson: quantity("weeks").meta({ description: "Weeks each person spends learning the new tools." }),
-  familiarity: quantity("share").meta({ description: "How well the team already knows the tools: 0 not at all, 1 fully (no learning)." }),
-  organisationFactor: quantity("factor").meta({
-    description: "How well the organisation works: scales setup and learning hours (1 typical, 1.5 slow approvals).",
-  }),
-  contingencyShare: quantity("contingency").meta({ description: "Share added to setup hours and external spend for things going wrong." }),
-  adoptionDipShare: quantity("share").meta({ description: "Share of the team's capacity lost while people adopt the new way of working." }),
-  adoptionDipMonths: quantity("months").meta({ description: "Months the adoption dip lasts, starting after setup." }),
+const change = group("Making the change (one-off)", "One-off costs of making the change (usually only in alternatives).", {
+  startMonth: numberOf("month").meta(about("Month the change starts", "month", "Month the change starts (default 1).")),
+  setupHours: quantity("hours").meta(about("Team hours to set up and move over, in total", "hours", "Internal hours to set up and migrate, in total.")),
+  setupMonths: quantity("monthsPositive").meta(about("Months the set-up is spread over", "months", "Months the setup hours are spread over (default 1).")),
+  learningWeeksPerPerson: quantity("weeks").meta(about("Weeks each person spends learning", "weeks", "Weeks each person spends learning the new tools.")),
+  familiarity: quantity("share").meta(
+    about(
+      "How well the team already knows the new tools (1 = fully)",
+      "share",
+      "How well the team already knows the tools: 0 not at all, 1 fully (no learning).",
+    ),
+  ),
+  organisationFactor: quantity("factor").meta(
+    about(
+      "Extra effort from how the organisation works",
+      "factor",
+      "How well the organisation works: scales setup and learning hours (1 typical, 1.5 slow approvals).",
+    ),
+  ),
+  contingencyShare: quantity("contingency").meta(
+    about("Extra allowed for things going wrong", "share", "Share added to setup hours and external spend for things going wrong."),
+  ),
+  adoptionDipShare: quantity("share").meta(
+    about("Team time lost while getting used to the change", "share", "Share of the team's capacity lost while people adopt the new way of working."),
+  ),
+  adoptionDipMonths: quantity("months").meta(about("Months of getting used to the change", "months", "Months the adoption dip lasts, starting after setup.")),
   external,
-  alongside: group("Staff working on the change while the new way already applies (it does not hold the new way back, unlike setup hours).", {
-    people: quantity("count").meta({ description: "People (full-time equivalents) of the team working on the change, from its start month." }),
-    forMonths: quantity("months").meta({ description: "Months they work on it, from the change's start month." }),
-  }),
+  alongside: group(
+    "Staff on the change alongside the new way",
+    "Staff working on the change while the new way already applies (it does not hold the new way back, unlike setup hours).",
+    {
+      people: quantity("count").meta(
+        about(
+          "People working on the change alongside the new way",
+          "people",
+          "People (full-time equivalents) of the team working on the change, from its start month.",
+        ),
+      ),
+      forMonths: quantity("months").meta(about("Months they work on the change", "months", "Months they work on it, from the change's start month.")),
+    },
+  ),
 });
 
 const manualTask = z
   .strictObject({
     note: noteSchema.optional(),
-    minutesPerWeek: quantity("minutes").meta({ description: "Minutes a week the chore takes." }),
-    shareOfTime: quantity("share").meta({
-      description: "Or: the share of every person's hours the chore takes (0.125 = 12.5%); per person, instead of minutesPerWeek.",
-    }),
+    minutesPerWeek: quantity("minutes").meta(about("Minutes a week on the chore", "minutes a week", "Minutes a week the chore takes.")),
+    shareOfTime: quantity("share").meta(
+      about(
+        "Share of every person's time on the chore",
+        "share",
+        "Or: the share of every person's hours the chore takes (0.125 = 12.5%); per person, instead of minutesPerWeek.",
+      ),
+    ),
     per: z.enum(["person", "project", "team"], { error: "allowed: person, project or team" }).meta({
+      title: "Counted per",
       description: "Whether the minutes are per person, per live project or for the whole team.",
     }),
   })
-  .partial();
+  .partial()
+  .meta({
+    title: "Chore",
+    description: "A recurring chore: minutes a week (or a share of everyone's time), counted per person, per live project or once for the team.",
+  });
 
-const waiting = group("Mechanical time: waiting for jobs to run.", {
-  runsPerWeekPerPerson: quantity("count").meta({ description: "Runs (training, data jobs, tests) one person waits for a week." }),
-  minutesPerRun: quantity("minutes").meta({ description: "Minutes one run takes." }),
-  focusLostShare: quantity("share").meta({ description: "Share of the run's time lost to broken focus." }),
-  contextSwitchMinutes: quantity("minutes").meta({ description: "Minutes lost switching back after each run." }),
+const waiting = group("Waiting for jobs to finish", "Mechanical time: waiting for jobs to run.", {
+  runsPerWeekPerPerson: quantity("count").meta(
+    about("Jobs one person waits for each week", "jobs a week", "Runs (training, data jobs, tests) one person waits for a week."),
+  ),
+  minutesPerRun: quantity("minutes").meta(about("Minutes one job takes to run", "minutes", "Minutes one run takes.")),
+  focusLostShare: quantity("share").meta(about("Share of waiting time lost to broken focus", "share", "Share of the run's time lost to broken focus.")),
+  contextSwitchMinutes: quantity("minutes").meta(about("Minutes to get back to work after each job", "minutes", "Minutes lost switching back after each run.")),
 });
 
-const meetings = group("Non-technical hours: meetings and hand-offs because the team cannot self-serve.", {
-  hoursPerPersonPerMonth: quantity("hours").meta({ description: "Hours a month one person of the team spends on them." }),
-  otherTeamsHoursPerMonth: quantity("hours").meta({ description: "Hours a month other teams spend on them." }),
-  otherTeamsHourlyCost: quantity("money").meta({ description: "Loaded cost of an hour of the other teams." }),
+const meetings = group("Meetings and hand-offs", "Non-technical hours: meetings and hand-offs because the team cannot self-serve.", {
+  hoursPerPersonPerMonth: quantity("hours").meta(
+    about("Hours a month each person spends in meetings and hand-offs", "hours a month", "Hours a month one person of the team spends on them."),
+  ),
+  otherTeamsHoursPerMonth: quantity("hours").meta(
+    about("Hours a month other teams spend on them", "hours a month", "Hours a month other teams spend on them."),
+  ),
+  otherTeamsHourlyCost: quantity("money").meta(about("Cost of an hour of other teams' time", "money an hour", "Loaded cost of an hour of the other teams.")),
 });
 
-/** The months a cost line runs: from `fromMonth` to `untilMonth`, both included. */
-const costWindow = {
-  fromMonth: numberOf("month").meta({ description: "First month this cost is paid (default 1)." }),
-  untilMonth: numberOf("month").meta({ description: "Last month this cost is paid (default: to the end of the case)." }),
-};
-
-const licences = group("Licence fees.", {
-  flatPerYear: quantity("money").meta({ description: "A flat yearly fee, paid at the start of each year of the case." }),
-  flatPerMonth: quantity("money"),
-  perUserPerMonth: quantity("money").meta({ description: "A monthly fee for each person in the team." }),
-  perUserPerYear: quantity("money").meta({ description: "A yearly fee for each person in the team, paid with the yearly fee." }),
-  ...costWindow,
+/** The months a cost line runs: from `fromMonth` to `untilMonth`, both included (`what`: the cost, e.g. "licences are"). */
+const costWindow = (what: string) => ({
+  fromMonth: numberOf("month").meta(about(`First month ${what} paid`, "month", "First month this cost is paid (default 1).")),
+  untilMonth: numberOf("month").meta(about(`Last month ${what} paid`, "month", "Last month this cost is paid (default: to the end of the case).")),
 });
 
-const infrastructure = group("Cloud and infrastructure.", {
-  perMonth: quantity("money"),
-  perYear: quantity("money").meta({ description: "A yearly amount, paid at the start of each year, like the yearly licence." }),
-  perUserPerYear: quantity("money").meta({ description: "A yearly amount for each person in the team, paid with perYear." }),
-  perLiveProjectPerMonth: quantity("money"),
-  ...costWindow,
+const licences = group("Licences", "Licence fees.", {
+  flatPerYear: quantity("money").meta(
+    about("Licence fee a year, paid at the start of each year", "money a year", "A flat yearly fee, paid at the start of each year of the case."),
+  ),
+  flatPerMonth: quantity("money").meta(about("Licence fee a month", "money a month")),
+  perUserPerMonth: quantity("money").meta(about("Licence fee a month for each person", "money a person a month", "A monthly fee for each person in the team.")),
+  perUserPerYear: quantity("money").meta(
+    about(
+      "Licence fee a year for each person, paid with the yearly fee",
+      "money a person a year",
+      "A yearly fee for each person in the team, paid with the yearly fee.",
+    ),
+  ),
+  ...costWindow("licences are"),
 });
 
-const supportStaff = group("Support staff that grows with the number of live projects.", {
-  monthlyCostEach: quantity("money").meta({ description: "Monthly cost of one support person." }),
-  annualSalaryEach: quantity("money").meta({ description: "Or: one support person's annual salary (× benefitsMultiplier ÷ 12 a month)." }),
-  benefitsMultiplier: quantity("benefitsMultiplier").meta({ description: "Employer costs on top of annualSalaryEach (1.5 = 50% more; default 1)." }),
-  liveProjectsEach: quantity("count").meta({ description: "Live projects one support person looks after (0: no support staff)." }),
-  minimum: quantity("count").meta({ description: "Support people needed even with no live project." }),
-  ...costWindow,
+const infrastructure = group("Cloud and computing", "Cloud and infrastructure.", {
+  perMonth: quantity("money").meta(about("Cloud and computing costs a month", "money a month")),
+  perYear: quantity("money").meta(
+    about(
+      "Cloud and computing costs a year, paid with the yearly fee",
+      "money a year",
+      "A yearly amount, paid at the start of each year, like the yearly licence.",
+    ),
+  ),
+  perUserPerYear: quantity("money").meta(
+    about("Cloud and computing costs a year for each person", "money a person a year", "A yearly amount for each person in the team, paid with perYear."),
+  ),
+  perLiveProjectPerMonth: quantity("money").meta(about("Cloud and computing costs a month for each live project", "money a month")),
+  ...costWindow("cloud and computing costs are"),
 });
 
-const training = group("Recurring training.", {
-  perPersonPerYear: quantity("money").meta({ description: "Training paid each year for each person in the team, with the yearly fee." }),
-  ...costWindow,
+const supportStaff = group("Support staff", "Support staff that grows with the number of live projects.", {
+  monthlyCostEach: quantity("money").meta(about("Monthly cost of one support person", "money a month", "Monthly cost of one support person.")),
+  annualSalaryEach: quantity("money").meta(
+    about("Yearly salary of one support person", "money a year", "Or: one support person's annual salary (× benefitsMultiplier ÷ 12 a month)."),
+  ),
+  benefitsMultiplier: quantity("benefitsMultiplier").meta(
+    about("Employer costs on top of a support person's salary", "factor", "Employer costs on top of annualSalaryEach (1.5 = 50% more; default 1)."),
+  ),
+  liveProjectsEach: quantity("count").meta(
+    about("Live projects one support person looks after", "projects", "Live projects one support person looks after (0: no support staff)."),
+  ),
+  minimum: quantity("count").meta(about("Support people needed even with no live project", "people", "Support people needed even with no live project.")),
+  ...costWindow("support staff are"),
 });
 
-const tooling = group("Tooling and infrastructure costs.", { licences, infrastructure, supportStaff, training });
-
-const projects = group("Projects: building, upkeep and value.", {
-  alreadyLive: quantity("wholeCount").meta({ description: "Projects already live at the start." }),
-  buildHours: quantity("hours").meta({ description: "Hours to build and release one project." }),
-  upkeepHoursPerMonth: quantity("hours").meta({ description: "Hours a month one live project needs (re-training, re-running data jobs, fixes)." }),
-  valuePerMonth: quantity("money").meta({ description: "Money one live project earns or saves a month." }),
+const training = group("Recurring training", "Recurring training.", {
+  perPersonPerYear: quantity("money").meta(
+    about("Training a year for each person", "money a person a year", "Training paid each year for each person in the team, with the yearly fee."),
+  ),
+  ...costWindow("training is"),
 });
 
-const delivery = group("Value from delivering more features or experiments, apart from projects (the DORA papers' way).", {
-  featuresPerYear: quantity("count").meta({ description: "Features or experiments delivered a year (per line of business)." }),
-  linesOfBusiness: quantity("count").meta({ description: "Lines of business that each deliver featuresPerYear (default 1)." }),
-  timeReinvestedShare: quantity("share").meta({ description: "Share of those features the team has time for (default 1: all of them)." }),
-  successRate: quantity("share").meta({ description: "Share of features that succeed." }),
-  revenueImpactShare: quantity("share").meta({ description: "Share of annualRevenue one successful feature adds a year." }),
-  annualRevenue: quantity("money").meta({ description: "Revenue of the product or portfolio a year." }),
+const tooling = group("Tools and infrastructure", "Tooling and infrastructure costs.", { licences, infrastructure, supportStaff, training });
+
+const projects = group("Projects", "Projects: building, upkeep and value.", {
+  alreadyLive: quantity("wholeCount").meta(about("Projects already live at the start", "projects", "Projects already live at the start.")),
+  buildHours: quantity("hours").meta(about("Hours to build and release one project", "hours", "Hours to build and release one project.")),
+  upkeepHoursPerMonth: quantity("hours").meta(
+    about("Upkeep hours a month for each live project", "hours a month", "Hours a month one live project needs (re-training, re-running data jobs, fixes)."),
+  ),
+  valuePerMonth: quantity("money").meta(
+    about("What one live project earns or saves a month", "money a month", "Money one live project earns or saves a month."),
+  ),
 });
 
-const breakage = group("Failed changes and incidents.", {
-  deploymentsPerProjectPerMonth: quantity("count").meta({ description: "Changes released a month for each live project." }),
-  deploymentsPerYear: quantity("count").meta({ description: "Changes released a year by the whole team or product, apart from projects." }),
-  changeFailureRate: quantity("share").meta({ description: "Share of changes that fail." }),
-  hoursToRestore: quantity("hours").meta({ description: "Hours of outage until a failure is fixed." }),
-  outageCostPerHour: quantity("money").meta({ description: "What an hour of outage costs the business." }),
-  fixHoursPerFailure: quantity("hours").meta({ description: "Team hours spent on each failure." }),
+const delivery = group(
+  "Features delivered apart from projects",
+  "Value from delivering more features or experiments, apart from projects (the DORA papers' way).",
+  {
+    featuresPerYear: quantity("count").meta(
+      about(
+        "Features or experiments delivered a year (per line of business)",
+        "features a year",
+        "Features or experiments delivered a year (per line of business).",
+      ),
+    ),
+    linesOfBusiness: quantity("count").meta(about("Lines of business", "count", "Lines of business that each deliver featuresPerYear (default 1).")),
+    timeReinvestedShare: quantity("share").meta(
+      about("Share of those features the team has time for", "share", "Share of those features the team has time for (default 1: all of them)."),
+    ),
+    successRate: quantity("share").meta(about("Share of features that succeed", "share", "Share of features that succeed.")),
+    revenueImpactShare: quantity("share").meta(
+      about("Share of revenue one successful feature adds a year", "share", "Share of annualRevenue one successful feature adds a year."),
+    ),
+    annualRevenue: quantity("money").meta(about("Yearly revenue of the product or portfolio", "money a year", "Revenue of the product or portfolio a year.")),
+  },
+);
+
+const breakage = group("Failures and outages", "Failed changes and incidents.", {
+  deploymentsPerProjectPerMonth: quantity("count").meta(
+    about("Changes released a month for each live project", "changes a month", "Changes released a month for each live project."),
+  ),
+  deploymentsPerYear: quantity("count").meta(
+    about(
+      "Changes released a year by the whole team or product",
+      "changes a year",
+      "Changes released a year by the whole team or product, apart from projects.",
+    ),
+  ),
+  changeFailureRate: quantity("share").meta(about("Share of changes that fail", "share", "Share of changes that fail.")),
+  hoursToRestore: quantity("hours").meta(about("Hours of outage until a failure is fixed", "hours", "Hours of outage until a failure is fixed.")),
+  outageCostPerHour: quantity("money").meta(about("What an hour of outage costs the business", "money an hour", "What an hour of outage costs the business.")),
+  fixHoursPerFailure: quantity("hours").meta(about("Team hours spent fixing each failure", "hours", "Team hours spent on each failure.")),
 });
 
-const turnover = group("People leaving and being replaced.", {
-  attritionPerYear: quantity("perYear").meta({ description: "Share of the team leaving each year." }),
-  hiringCost: quantity("money").meta({ description: "Cost of hiring a replacement (recruiters, interviews)." }),
-  vacancyMonths: quantity("fractionalMonths").meta({ description: "Months a seat stays empty." }),
-  rampUpMonths: quantity("fractionalMonths").meta({ description: "Months a newcomer works at reduced output." }),
-  rampUpOutputShare: quantity("share").meta({ description: "Share of full output during ramp-up (default 0.5)." }),
-  knowledgeLossHours: quantity("hours").meta({ description: "Extra hours the team loses per departure (undocumented home-made stack)." }),
+const turnover = group("People leaving", "People leaving and being replaced.", {
+  attritionPerYear: quantity("perYear").meta(about("Share of the team leaving each year", "rate", "Share of the team leaving each year.")),
+  hiringCost: quantity("money").meta(about("Cost of hiring a replacement", "money", "Cost of hiring a replacement (recruiters, interviews).")),
+  vacancyMonths: quantity("fractionalMonths").meta(about("Months a seat stays empty", "months", "Months a seat stays empty.")),
+  rampUpMonths: quantity("fractionalMonths").meta(about("Months a newcomer needs to get up to speed", "months", "Months a newcomer works at reduced output.")),
+  rampUpOutputShare: quantity("share").meta(
+    about("Output of a newcomer while getting up to speed", "share", "Share of full output during ramp-up (default 0.5)."),
+  ),
+  knowledgeLossHours: quantity("hours").meta(
+    about("Extra hours lost with each person who leaves", "hours", "Extra hours the team loses per departure (undocumented home-made stack)."),
+  ),
 });
 
 const releases = z
   .strictObject({
     note: noteSchema.optional(),
     mode: z.enum(["schedule", "capacity"], { error: "allowed: schedule or capacity" }).meta({
+      title: "How projects are released",
       description: "schedule: releases happen in the months given; capacity: free hours build projects.",
     }),
     months: z
       .array(numberOf("month"), { error: whenWrongType("expected a list of month numbers, e.g. [4, 7, 10]") })
       .max(600)
-      .meta({ description: "schedule mode: the months projects are released." }),
-    newWorkThresholdHours: quantity("hours").meta({ description: "Free team hours a month needed to start new work." }),
-    backlog: quantity("wholeCount").meta({ description: "capacity mode: at most this many new projects (default: no limit)." }),
+      .meta(about("Months projects are released", "month", "schedule mode: the months projects are released.")),
+    newWorkThresholdHours: quantity("hours").meta(
+      about("Free hours a month needed to start new work", "hours a month", "Free team hours a month needed to start new work."),
+    ),
+    backlog: quantity("wholeCount").meta(
+      about("Most new projects to build (capacity mode)", "projects", "capacity mode: at most this many new projects (default: no limit)."),
+    ),
   })
   .partial()
-  .meta({ description: "How projects get released." });
+  .meta({ title: "Releases", description: "How projects get released." });
 
 /** Every input of a scenario; all optional so a scenario states only what differs. */
 export const inputsShape = {
   team,
   change,
   manualTasks: cappedRecord(entryName(80), manualTask, MAX_MANUAL_TASKS, "chores", "expected a map of task name to { minutesPerWeek, per }").meta({
+    title: "Manual chores",
     description: "Recurring chores by name.",
   }),
   waiting,
@@ -229,24 +342,50 @@ export const scenarioSchema = z
   })
   .partial();
 
+/** The title of an input of a scenario, by its path ("projects.upkeepHoursPerMonth"). */
+function inputTitle(path: string): string {
+  let schema: z.core.$ZodType | undefined = inputsSchema;
+  for (const key of path.split(".")) {
+    while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.core.$ZodType;
+    schema = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.core.$ZodType>)[key] : undefined;
+  }
+  while (schema instanceof z.ZodOptional) schema = schema.unwrap() as z.core.$ZodType;
+  const title = schema ? z.globalRegistry.get(schema)?.title : undefined;
+  if (!title) throw new Error(`the input ${path} has no title`);
+  return title;
+}
+
+/** What a capability's effect on an input is called: "Multiplies upkeep hours a month for each live project". */
+function effectTitle(target: EffectTarget): string {
+  const what = target === "manualTasks" ? "the minutes of every manual chore" : inputTitle(target);
+  return `Multiplies ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+}
+
 const capabilityEffects = z
-  .strictObject(Object.fromEntries(effectTargetNames.map((target) => [target, quantity("effect")])) as Record<EffectTarget, ReturnType<typeof quantity>>)
+  .strictObject(
+    Object.fromEntries(effectTargetNames.map((target) => [target, quantity("effect").meta(about(effectTitle(target), "factor"))])) as Record<
+      EffectTarget,
+      ReturnType<typeof quantity>
+    >,
+  )
   .partial()
-  .meta({ description: "Multipliers on scenario inputs, e.g. projects.upkeepHoursPerMonth: 0.7 (30% less upkeep)." });
+  .meta({ title: "Effects on the inputs", description: "Multipliers on scenario inputs, e.g. projects.upkeepHoursPerMonth: 0.7 (30% less upkeep)." });
 
 const capability = z
   .strictObject({
     label: oneLineText(200, "a label"),
     description: freeText(4000, "a description"),
     note: noteSchema,
-    setupHours: quantity("hours").meta({ description: "Team hours to set it up (added to change.setupHours)." }),
-    upfrontCost: quantity("money").meta({ description: "Cash paid once at the start (added to change.external.other)." }),
-    monthlyCost: quantity("money").meta({ description: "A flat monthly fee (added to tooling.licences.flatPerMonth)." }),
-    monthlyCostPerPerson: quantity("money").meta({ description: "A monthly fee per person (added to tooling.licences.perUserPerMonth)." }),
+    setupHours: quantity("hours").meta(about("Set-up hours", "hours", "Team hours to set it up (added to change.setupHours).")),
+    upfrontCost: quantity("money").meta(about("Paid once", "money", "Cash paid once at the start (added to change.external.other).")),
+    monthlyCost: quantity("money").meta(about("Fee a month", "money a month", "A flat monthly fee (added to tooling.licences.flatPerMonth).")),
+    monthlyCostPerPerson: quantity("money").meta(
+      about("Fee for each person a month", "money a person a month", "A monthly fee per person (added to tooling.licences.perUserPerMonth)."),
+    ),
     effects: capabilityEffects,
   })
   .partial()
-  .meta({ description: "A capability: its costs and its effects on the inputs. Overrides the built-in one of the same name." });
+  .meta({ title: "Capability", description: "A capability: its costs and its effects on the inputs. Overrides the built-in one of the same name." });
 
 function baselineAndScenarioNames(file: unknown): { baseline: string; names: string[] } | undefined {
   if (typeof file !== "object" || file === null) return undefined;
@@ -282,10 +421,14 @@ const correlation = z
       .number({ error: whenWrongType("expected a number from -1 to 1, e.g. 0.7") })
       .min(-1, { error: "allowed: a rank correlation from -1 to 1" })
       .max(1, { error: "allowed: a rank correlation from -1 to 1" })
-      .meta({ description: "Spearman rank correlation: 1 they rise together, 0 unrelated, -1 one rises as the other falls." }),
+      .meta({
+        title: "How closely the two inputs move together",
+        unit: "number" satisfies FieldUnit,
+        description: "Spearman rank correlation: 1 they rise together, 0 unrelated, -1 one rises as the other falls.",
+      }),
     note: noteSchema.optional(),
   })
-  .meta({ description: "Two uncertain inputs that move together." });
+  .meta({ title: "Two inputs that move together", description: "Two uncertain inputs that move together." });
 
 const riskShare = (what: string) =>
   z
@@ -297,12 +440,17 @@ const riskAdjustment = z
   .strictObject(
     {
       note: noteSchema.optional(),
-      benefits: riskShare("benefits cut by").optional().meta({ description: "Share by which every benefit is cut (0.1 = 10% less)." }),
-      costs: riskShare("costs raised by").optional().meta({ description: "Share by which every cost is raised (0.05 = 5% more)." }),
+      benefits: riskShare("benefits cut by")
+        .optional()
+        .meta(about("Share cut from every benefit for risk", "share", "Share by which every benefit is cut (0.1 = 10% less).")),
+      costs: riskShare("costs raised by")
+        .optional()
+        .meta(about("Share added to every cost for risk", "share", "Share by which every cost is raised (0.05 = 5% more).")),
     },
     { error: whenWrongType("expected { benefits, costs }: shares from 0 to 1") },
   )
   .meta({
+    title: "Risk adjustment",
     description:
       "Forrester TEI's risk adjustment, shown beside the unadjusted figures: present values of benefits cut by `benefits`, of costs raised by `costs`.",
   });
@@ -315,16 +463,25 @@ export const caseSchema = z
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
       .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
-    horizonMonths: numberOf("horizon").meta({ description: "Months the case covers: a whole number between 1 and 240." }),
-    discountRate: quantity("rate").meta({ description: "Annual discount rate for the net present value." }),
+    horizonMonths: numberOf("horizon").meta(about("Months the case covers", "months", "Months the case covers: a whole number between 1 and 240.")),
+    discountRate: quantity("rate").meta(
+      about("Yearly discount rate (the value of money over time)", "rate", "Annual discount rate for the net present value."),
+    ),
     discounting: z.enum(["monthly", "yearEnd", "midYear"], { error: "allowed: monthly, yearEnd or midYear" }).optional().meta({
+      title: "How months are discounted",
       description:
         "How months are discounted: monthly (default, month m by (1 + rate)^(-m/12)), yearEnd (every month of year y by (1 + rate)^(-y), as Forrester TEI) or midYear ((1 + rate)^(-(y - 0.5))). Time 0 is never discounted.",
     }),
     riskAdjustment: riskAdjustment.optional(),
     freedHoursCaptureShare: quantity("share")
       .optional()
-      .meta({ description: "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5)." }),
+      .meta(
+        about(
+          "Share of freed hours put to good use",
+          "share",
+          "Share of freed hours, not used to build projects, that is worth its loaded cost (default 0.5).",
+        ),
+      ),
     baseline: oneLineText(120, "the name of the scenario that describes today").min(1),
     defaults: inputsSchema.optional(),
     catalogue: cappedRecord(
@@ -335,12 +492,12 @@ export const caseSchema = z
       "expected a map of capability name to { setupHours, monthlyCost, effects, ... }",
     )
       .optional()
-      .meta({ description: "Override built-in capabilities or add your own." }),
+      .meta({ title: "Capabilities of your own", description: "Override built-in capabilities or add your own." }),
     correlations: z
       .array(correlation, { error: whenWrongType("expected a list of { between: [input, input], rank }") })
       .max(200)
       .optional()
-      .meta({ description: "Rank correlations between inputs given as ranges; each keeps its own distribution." }),
+      .meta({ title: "Inputs that move together", description: "Rank correlations between inputs given as ranges; each keeps its own distribution." }),
     scenarios: cappedRecord(entryName(120), scenarioSchema, MAX_SCENARIOS, "scenarios", "expected a map of scenario name to its inputs").refine(
       (s) => Object.keys(s).length >= 1,
       { error: "allowed: at least one scenario, e.g. current: {}" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { caseSchema, inputsShape, scenarioSchema, parameterNames, parameterSpecs, quantityKind } from "../../../src/engine/index.js";
-import { describeInput, type InputUnit } from "../../../src/report/input-labels.js";
+import { caseSchema, fieldMeta, inputsShape, scenarioSchema, parameterNames, parameterSpecs } from "../../../src/engine/index.js";
+import type { InputUnit } from "../../../src/report/input-labels.js";
 import type { DataPath } from "./data-path.js";
 
 /**
@@ -100,28 +100,31 @@ function unwrap(schema: AnySchema): AnySchema {
 }
 
 const fallbackBySource = new Map<string, number>(parameterNames.map((name) => [parameterSpecs[name].source as string, parameterSpecs[name].fallback]));
-const kindBySource = new Map<string, string>(parameterNames.map((name) => [parameterSpecs[name].source as string, parameterSpecs[name].kind as string]));
 
 function words(key: string): string {
   const spaced = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-function numberField(key: string, path: DataPath, schema: AnySchema, number: AnySchema, quantity: boolean): NumberField {
+/** A field's label: the schema's title, or for a text field (names, notes) its key in words. */
+function labelOf(key: string, at: DataPath): string {
+  const title = fieldMeta(at)?.label;
+  return title !== undefined && title !== "" ? title : key === "note" ? "Notes" : words(key);
+}
+
+function numberField(key: string, path: DataPath, at: DataPath, schema: AnySchema, number: AnySchema, quantity: boolean): NumberField {
   const source = path.join(".");
   const own = descriptionOf(schema) ?? "";
   const allowed = descriptionOf(number) ?? "a number";
-  const kindName = kindBySource.get(source);
   // A field without a description of its own inherits the quantity's "allowed" text: not help.
   const help = own.startsWith(allowed) ? "" : own;
-  const described = describeInput(source);
-  const unit = kindName ? unitOfKind(kindName as Parameters<typeof quantityKind>[0], described.unit) : described.unit;
+  const unit: InputUnit = fieldMeta(at)?.kind ?? "count";
   const fallback = fallbackBySource.get(source);
   return {
     kind: "number",
     key,
     path,
-    label: described.label,
+    label: labelOf(key, at),
     help,
     quantity,
     allowed,
@@ -131,52 +134,33 @@ function numberField(key: string, path: DataPath, schema: AnySchema, number: Any
   };
 }
 
-/** The report's unit, checked against the engine's kind of number (a month number is not "months"). */
-function unitOfKind(kind: Parameters<typeof quantityKind>[0], reported: InputUnit): InputUnit {
-  const unit = quantityKind(kind).unit;
-  if (
-    unit === "money" ||
-    unit === "hours" ||
-    unit === "minutes" ||
-    unit === "weeks" ||
-    unit === "months" ||
-    unit === "month" ||
-    unit === "people" ||
-    unit === "count" ||
-    unit === "factor"
-  )
-    return unit;
-  if (unit === "share a year") return "rate";
-  if (unit === "share") return reported === "rate" ? "rate" : "share";
-  return reported;
-}
-
 /**
- * One field from its schema; `path` is where it sits.
+ * One field from its schema; `path` is where it sits, `at` where the schema defines it (for the
+ * fields of a chore, under "manualTasks.*"), which gives its label and unit.
  * @example fieldOf("people", ["team", "people"], schema).kind // "number"
  */
-export function fieldOf(key: string, path: DataPath, schema: AnySchema): Field {
+export function fieldOf(key: string, path: DataPath, schema: AnySchema, at: DataPath = path): Field {
   const inner = unwrap(schema);
   const d = def(inner);
   const help = descriptionOf(schema) ?? "";
   switch (d.type) {
     case "number":
-      return numberField(key, path, schema, inner, false);
+      return numberField(key, path, at, schema, inner, false);
     case "union": {
       const options = (d.options ?? []).map(unwrap);
       const number = options.find((option) => def(option).type === "number");
-      if (number) return numberField(key, path, schema, number, options.length > 1);
-      return { kind: "text", key, path, label: words(key), help, multiline: false };
+      if (number) return numberField(key, path, at, schema, number, options.length > 1);
+      return { kind: "text", key, path, label: labelOf(key, at), help, multiline: false };
     }
     case "enum":
-      return { kind: "choice", key, path, label: describeInput(path.join(".")).label, help, options: Object.values(d.entries ?? {}) };
+      return { kind: "choice", key, path, label: labelOf(key, at), help, options: Object.values(d.entries ?? {}) };
     case "array":
-      return { kind: "monthList", key, path, label: words(key), help, allowed: descriptionOf(d.element ? unwrap(d.element) : inner) ?? "" };
+      return { kind: "monthList", key, path, label: labelOf(key, at), help, allowed: descriptionOf(d.element ? unwrap(d.element) : inner) ?? "" };
     case "object":
-      return { kind: "group", key, path, label: words(key), help, children: fieldsOfShape(d.shape ?? {}, path) };
+      return { kind: "group", key, path, label: labelOf(key, at), help, children: fieldsOfShape(d.shape ?? {}, path, at) };
     case "record": {
       const entry = d.valueType ? def(unwrap(d.valueType)) : undefined;
-      return { kind: "map", key, path, label: words(key), help, entry: entry?.shape ? fieldsOfShape(entry.shape, []) : [] };
+      return { kind: "map", key, path, label: labelOf(key, at), help, entry: entry?.shape ? fieldsOfShape(entry.shape, [], [...at, "*"]) : [] };
     }
     case "string": {
       const bag = inner._zod.bag as { maximum?: number; patterns?: Set<RegExp> };
@@ -185,7 +169,7 @@ export function fieldOf(key: string, path: DataPath, schema: AnySchema): Field {
         kind: "text",
         key,
         path,
-        label: key === "note" ? "Notes" : words(key),
+        label: labelOf(key, at),
         help,
         multiline: key === "note" || key === "description",
         ...(bag.maximum !== undefined ? { maxLength: bag.maximum } : {}),
@@ -193,12 +177,12 @@ export function fieldOf(key: string, path: DataPath, schema: AnySchema): Field {
       };
     }
     default:
-      return { kind: "text", key, path, label: words(key), help, multiline: false };
+      return { kind: "text", key, path, label: labelOf(key, at), help, multiline: false };
   }
 }
 
-function fieldsOfShape(shape: Record<string, AnySchema>, path: DataPath): Field[] {
-  return Object.entries(shape).map(([key, schema]) => fieldOf(key, [...path, key], schema));
+function fieldsOfShape(shape: Record<string, AnySchema>, path: DataPath, at: DataPath = path): Field[] {
+  return Object.entries(shape).map(([key, schema]) => fieldOf(key, [...path, key], schema, [...at, key]));
 }
 
 /** Every input group of a scenario (team, change, manualTasks, ...), in the schema's order. */
