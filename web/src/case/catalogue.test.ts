@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { builtInCatalogue, effectTargetNames, hasErrors, validateScenarioText } from "../../../src/engine/index.js";
+import {
+  addCapability,
+  capabilityNameProblem,
+  capabilityNames,
+  capabilityView,
+  costWords,
+  customiseBuiltIn,
+  effectLines,
+  effectTargetLabel,
+  effectWords,
+  nameFromLabel,
+  removeCapability,
+  scenariosUsing,
+  withCapability,
+} from "./catalogue.js";
+import type { CaseData } from "./data-path.js";
+
+const base: CaseData = {
+  title: "t",
+  currency: "EUR",
+  horizonMonths: 12,
+  discountRate: 0,
+  baseline: "today",
+  defaults: {
+    team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 },
+    projects: { upkeepHoursPerMonth: 30 },
+    releases: { mode: "schedule", months: [4] },
+  },
+  catalogue: { monitoring: { monthlyCost: { low: 150, high: 400 } }, ourDashboard: { label: "Our own dashboard", setupHours: 30 } },
+  scenarios: { today: {}, better: { capabilities: ["ourDashboard", "monitoring"] }, other: { capabilities: ["ourDashboard"] } },
+};
+
+const valid = (data: CaseData) => !hasErrors(validateScenarioText(JSON.stringify(data)).issues);
+
+describe("the capability catalogue in the editor", () => {
+  it("lists the built-in capabilities, then the file's own", () => {
+    expect(capabilityNames(base)).toEqual([...Object.keys(builtInCatalogue), "ourDashboard"]);
+  });
+
+  it("reads an override field by field over the built-in values, as the engine does", () => {
+    const monitoring = capabilityView(base, "monitoring")!;
+    expect(monitoring).toMatchObject({ builtIn: true, own: true, label: builtInCatalogue.monitoring!.label });
+    expect(monitoring.costs).toEqual({ setupHours: 60, upfrontCost: 0, monthlyCost: { low: 150, high: 400 }, monthlyCostPerPerson: 0 });
+    expect(monitoring.effects).toEqual(builtInCatalogue.monitoring!.effects);
+    expect(capabilityView(base, "ourDashboard")).toMatchObject({ builtIn: false, own: true, label: "Our own dashboard", effects: {} });
+    expect(capabilityView(base, "nothing")).toBeUndefined();
+  });
+
+  it("says costs and effects in plain words", () => {
+    expect(costWords(capabilityView(base, "monitoring")!.costs, "EUR")).toBe("60 set-up hours · €150–€400 a month");
+    expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 0, monthlyCostPerPerson: 0 }, "EUR")).toBe("no cost");
+    expect(effectWords(0.7)).toBe("30% less");
+    expect(effectWords(1.25)).toBe("25% more");
+    expect(effectWords({ value: 1, note: "n" })).toBe("no change");
+    expect(effectWords({ low: 0.5, high: 0.8 })).toBe("20% to 50% less");
+    expect(effectLines({ "projects.upkeepHoursPerMonth": 0.85 })).toEqual(["Upkeep hours a month for each live project: 15% less"]);
+    for (const target of effectTargetNames) expect(effectTargetLabel(target)).not.toBe(target);
+  });
+
+  it("ticks and unticks a capability in a scenario's list, removing an empty list", () => {
+    const ticked = withCapability(base, "today", "scheduling", true);
+    expect((ticked.scenarios as Record<string, unknown>).today).toEqual({ capabilities: ["scheduling"] });
+    expect(withCapability(ticked, "today", "scheduling", true)).toEqual(ticked);
+    expect((withCapability(ticked, "today", "scheduling", false).scenarios as Record<string, unknown>).today).toEqual({});
+    expect(scenariosUsing(base, "ourDashboard")).toEqual(["better", "other"]);
+  });
+
+  it("adds a capability of the file's own, refusing taken and built-in names", () => {
+    expect(nameFromLabel("Feature store for the team")).toBe("featureStoreForTheTeam");
+    expect(nameFromLabel("Café réseau")).toBe("cafeReseau");
+    expect(capabilityNameProblem(base, "ourDashboard")).toMatch(/already/);
+    expect(capabilityNameProblem(base, "scheduling")).toMatch(/built-in.*Customise/);
+    expect(capabilityNameProblem(base, "")).toBeDefined();
+    expect(capabilityNameProblem(base, "featureStore")).toBeUndefined();
+    const added = addCapability(base, "featureStore", { label: "Feature store" });
+    expect(valid(added)).toBe(true);
+    expect(valid(withCapability(added, "today", "featureStore", true))).toBe(true);
+  });
+
+  it("customises a built-in capability with its values, which the engine accepts", () => {
+    const customised = customiseBuiltIn(base, "scheduling");
+    const entry = (customised.catalogue as Record<string, Record<string, unknown>>).scheduling!;
+    expect(entry).toEqual({
+      label: "Scheduled data jobs",
+      description: builtInCatalogue.scheduling!.description,
+      setupHours: 80,
+      monthlyCost: 300,
+      effects: builtInCatalogue.scheduling!.effects,
+    });
+    expect(valid(customised)).toBe(true);
+    expect(capabilityView(customised, "scheduling")!.costs).toEqual(capabilityView(base, "scheduling")!.costs);
+  });
+
+  it("deletes a capability, and on request takes it out of the scenarios that tick it", () => {
+    const kept = removeCapability(base, "ourDashboard", false);
+    expect(Object.keys(kept.catalogue as object)).toEqual(["monitoring"]);
+    expect(valid(kept)).toBe(false);
+    const removed = removeCapability(base, "ourDashboard", true);
+    expect(removed.scenarios).toEqual({ today: {}, better: { capabilities: ["monitoring"] }, other: {} });
+    expect(valid(removed)).toBe(true);
+    const back = removeCapability(removeCapability(removed, "monitoring", false), "nothing", false);
+    expect(back.catalogue).toBeUndefined();
+  });
+});
