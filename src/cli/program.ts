@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerExport } from "./commands/export.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
+import { registerMeasure } from "./commands/measure.js";
 import { registerOptimize } from "./commands/optimize.js";
 import { registerReport } from "./commands/report.js";
 import { registerRun } from "./commands/run.js";
@@ -43,6 +44,7 @@ Examples:
   registerReport(program, output);
   registerExport(program, output);
   registerImport(program, output);
+  registerMeasure(program, output);
   registerSensitivity(program, output);
   registerVoi(program, output);
   registerOptimize(program, output);

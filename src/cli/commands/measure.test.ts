@@ -1,0 +1,299 @@
+import { copyFileSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempFolder } from "../../test-support/fixtures.js";
+import { lineDiff } from "../../test-support/line-diff.js";
+import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+import { MAX_EXPORT_BYTES } from "./measure.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const fixture = (name: string) => join(root, "src/measure/fixtures", name);
+const timesheetRules = ["--map", "chore=manualTasks.dataChecks", "--map", "meeting=meetings", "--map", "retraining=upkeep", "--map", "build=building"];
+
+let temp: ReturnType<typeof makeTempFolder>;
+let scenario: string;
+beforeEach(() => {
+  temp = makeTempFolder();
+  scenario = join(temp.path, "team.yaml");
+  copyFileSync(join(root, "examples/team.yaml"), scenario);
+});
+afterEach(() => temp.remove());
+
+describe("measure", () => {
+  it("prints each input it would set: where, its value now, the measured range and the note; nothing is written", async () => {
+    const before = readFileSync(scenario);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["measure", scenario, "--github-runs", fixture("github-actions-runs.json")]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^input +now +measured +note$/m);
+    expect(stdout).toMatch(/^defaults\.waiting\.runsPerWeekPerPerson +10 +0\.6–1 +measured by mlops-roi measure: runs a week per person/m);
+    expect(stdout).toMatch(/^defaults\.waiting\.minutesPerRun +15–25 +11\.4–15\.8 +measured/m);
+    // team.yaml has 4 live projects: 2 deployments a month are 0.5 a project.
+    expect(stdout).toMatch(/^defaults\.breakage\.deploymentsPerProjectPerMonth +1 +0\.5 +measured/m);
+    expect(stdout).toMatch(/^defaults\.breakage\.changeFailureRate +0\.2 +0\.03–0\.48 +measured/m);
+    expect(stdout).toContain("github-actions-runs.json, 2026-01-01 to 2026-02-28, 17 runs by 3 people; 5th–95th percentile of 2 months");
+    expect(stderr).toContain("nothing was written; add --write");
+    expect(readFileSync(scenario)).toEqual(before);
+  });
+
+  it("gives the proposal as JSON, with each input's monthly values", async () => {
+    const { exitCode, stdout } = await runCliCaptured(["measure", scenario, "--incidents", fixture("deployments-incidents.csv"), "--json"]);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(stdout);
+    const rate = json.proposals.find((proposal: any) => proposal.input === "breakage.changeFailureRate");
+    expect(rate).toMatchObject({ path: "defaults.breakage.changeFailureRate", current: { value: 0.2 }, low: 0.22, high: 0.64, written: true });
+    expect(rate.monthly).toEqual([
+      { month: "2026-01", value: 0.2 },
+      { month: "2026-02", value: 2 / 3 },
+    ]);
+    expect(json.observations.map((observation: any) => observation.what)).toEqual(["incidents a month", "deployments a month (the team)"]);
+  });
+
+  it("--write changes only the lines of the inputs it sets, notes included, and keeps the old file as .bak", async () => {
+    const before = readFileSync(scenario, "utf8");
+    const { exitCode, stderr } = await runCliCaptured([
+      "measure",
+      scenario,
+      "--github-runs",
+      fixture("github-actions-runs.json"),
+      "--incidents",
+      fixture("deployments-incidents.csv"),
+      "--timesheet",
+      fixture("toggl-time-entries.csv"),
+      ...timesheetRules,
+      "--write",
+    ]);
+    expect(exitCode, stderr).toBe(0);
+    expect(stderr).toContain(`wrote 8 inputs into ${scenario} (previous version kept as ${scenario}.bak)`);
+    const after = readFileSync(scenario, "utf8");
+    expect(readFileSync(`${scenario}.bak`, "utf8")).toBe(before);
+    const lines = before.split("\n");
+    const defaults = lines.slice(lines.indexOf("defaults:"), lines.indexOf("scenarios:"));
+    const set = [
+      /^ {8}value: 60$/,
+      /^ {8}note: "eyeballing input data/,
+      /^ {4}runsPerWeekPerPerson: 10$/,
+      /^ {4}minutesPerRun: /,
+      /^ {4}hoursPerPersonPerMonth: /,
+      /^ {4}upkeepHoursPerMonth: /,
+      /^ {4}deploymentsPerProjectPerMonth: /,
+      /^ {4}changeFailureRate: /,
+      /^ {4}hoursToRestore: /,
+    ];
+    const { removed, added } = lineDiff(before, after);
+    // Every other line, comments and the scenarios' own values included, is byte for byte as it was.
+    expect(removed).toEqual(defaults.filter((line) => set.some((pattern) => pattern.test(line))));
+    for (const line of added) expect(line).toMatch(/measured by mlops-roi measure|^ {8}(low|high): [\d.]+$/);
+    expect(after).toContain(
+      `    runsPerWeekPerPerson: { low: 0.6, high: 1, note: "measured by mlops-roi measure: runs a week per person who started one, scheduled and bots' runs left out; GitHub Actions runs from github-actions-runs.json, 2026-01-01 to 2026-02-28, 17 runs by 3 people; 5th–95th percentile of 2 months" }\n`,
+    );
+    expect(after).toContain("        low: 14\n        high: 20\n");
+    expect(stderr).toContain("note: defaults.waiting.note may describe the old figures: review it");
+    expect((await runCliCaptured(["validate", scenario])).exitCode).toBe(0);
+  });
+
+  it("--scenario names where the inputs are written", async () => {
+    const before = readFileSync(scenario, "utf8");
+    const { exitCode, stderr } = await runCliCaptured([
+      "measure",
+      scenario,
+      "--github-runs",
+      fixture("github-actions-runs.json"),
+      "--scenario",
+      "today",
+      "--write",
+    ]);
+    expect(exitCode, stderr).toBe(0);
+    const { removed, added } = lineDiff(before, readFileSync(scenario, "utf8"));
+    expect(removed).toEqual([]);
+    // Only lines added to the scenario "today" (its new waiting and breakage groups), right after its description.
+    const after = readFileSync(scenario, "utf8").split("\n");
+    const start = after.indexOf("    description: Hand-made scripts and manual releases.") + 1;
+    expect(after.slice(start, start + added.length)).toEqual(added);
+    expect(added.filter((line) => /^ {4}\w/.test(line))).toEqual(["    waiting:", "    breakage:"]);
+    for (const line of added)
+      expect(line).toMatch(
+        /^ {4}(waiting|breakage):$|^ {6}(runsPerWeekPerPerson|minutesPerRun|deploymentsPerProjectPerMonth|changeFailureRate)[: ]|^ {8}(value|low|high|note): /,
+      );
+    expect((await runCliCaptured(["measure", scenario, "--github-runs", fixture("github-actions-runs.json"), "--scenario", "tomorrow"])).exitCode).toBe(2);
+  });
+
+  describe("bad input: exit 1, the file and record named, nothing written", () => {
+    const cases: [string, string, (file: string) => void, RegExp][] = [
+      ["malformed JSON", "runs.json", (file) => writeFileSync(file, '{ "workflow_runs": [ { "id": 1, } ] }'), /runs\.json: line 1 column \d+: not valid JSON/],
+      [
+        "a wrong shape",
+        "runs.json",
+        (file) => {
+          const page = JSON.parse(readFileSync(fixture("github-actions-runs.json"), "utf8"));
+          page.workflow_runs[17].created_at = "yesterday";
+          writeFileSync(file, JSON.stringify(page));
+        },
+        /runs\.json: workflow_runs\[17\]\.created_at: 'yesterday' is not a timestamp/,
+      ],
+      ["not the API's response", "runs.json", (file) => writeFileSync(file, '{ "jobs": [] }'), /runs\.json: workflow_runs: missing/],
+      ["an empty list", "runs.json", (file) => writeFileSync(file, '{ "total_count": 0, "workflow_runs": [] }'), /runs\.json: workflow_runs: is an empty list/],
+      ["an empty file", "runs.json", (file) => writeFileSync(file, ""), /runs\.json: the file: is empty/],
+      [
+        "a truncated file",
+        "runs.json",
+        (file) => writeFileSync(file, readFileSync(fixture("github-actions-runs.json"), "utf8").slice(0, 8000)),
+        /runs\.json: end of file: the JSON stops in the middle \(the file looks truncated/,
+      ],
+      [
+        "a huge file",
+        "runs.json",
+        (file) => {
+          writeFileSync(file, "");
+          truncateSync(file, MAX_EXPORT_BYTES + 1);
+        },
+        /runs\.json is 100 MB; an export may be at most 100 MB \(export a shorter period\); nothing was written/,
+      ],
+      [
+        "a truncated CSV",
+        "incidents.csv",
+        (file) => writeFileSync(file, readFileSync(fixture("pagerduty-incidents.csv"), "utf8").slice(0, 420)),
+        /incidents\.csv: line \d+: (has \d+ cells, the header 10 \(the file looks truncated\)|a quoted cell starts here and is never closed)/,
+      ],
+      [
+        "a bad timestamp in a CSV",
+        "incidents.csv",
+        (file) => writeFileSync(file, "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,last tuesday,\n"),
+        /incidents\.csv: line 3, column start: 'last tuesday' is not a timestamp/,
+      ],
+      [
+        "a time sheet that is not UTF-8",
+        "sheet.csv",
+        (file) => writeFileSync(file, Buffer.from([0x64, 0x61, 0x74, 0x65, 0x0a, 0xe9, 0x0a])),
+        /sheet\.csv: not UTF-8 text/,
+      ],
+    ];
+    for (const [name, file, make, message] of cases) {
+      it(name, async () => {
+        const path = join(temp.path, file);
+        make(path);
+        const before = readFileSync(scenario);
+        const option = file.endsWith(".json") ? "--github-runs" : file.startsWith("sheet") ? "--timesheet" : "--incidents";
+        const { exitCode, stderr } = await runCliCaptured(["measure", scenario, option, path, ...(option === "--timesheet" ? timesheetRules : []), "--write"]);
+        expect(exitCode).toBe(1);
+        expect(stderr).toMatch(message);
+        expect(stderr).toMatch(/nothing was written/);
+        expect(stderr).not.toMatch(stackTraceLine);
+        expect(readFileSync(scenario)).toEqual(before);
+      });
+    }
+  });
+
+  it("refuses wrong usage with exit 2", async () => {
+    expect((await runCliCaptured(["measure", scenario])).exitCode).toBe(2);
+    expect((await runCliCaptured(["measure", scenario, "--from", "github"])).exitCode).toBe(2);
+    expect((await runCliCaptured(["measure", scenario, "--from", "bitbucket"])).exitCode).toBe(2);
+    const rule = await runCliCaptured(["measure", scenario, "--timesheet", fixture("toggl-time-entries.csv"), "--map", "chore=waiting"]);
+    expect(rule.exitCode).toBe(2);
+    expect(rule.stderr).toMatch(/--map 'chore=waiting': 'waiting' is no target/);
+  });
+});
+
+describe("measure --from", () => {
+  let server: Server;
+  let requests: IncomingMessage[];
+  let base: string;
+  const saved = { ...process.env };
+  const token = "ghp_test-token-0123456789abcdef";
+
+  beforeEach(async () => {
+    requests = [];
+    server = createServer((request, response) => {
+      requests.push(request);
+      const url = new URL(request.url!, base);
+      const page = JSON.parse(readFileSync(fixture("github-actions-runs.json"), "utf8"));
+      if (url.pathname === "/repos/octo-org/models/actions/runs") {
+        const second = url.searchParams.get("page") === "2";
+        const runs = second ? page.workflow_runs.slice(10) : page.workflow_runs.slice(0, 10);
+        response.writeHead(200, {
+          "Content-Type": "application/json",
+          ...(second
+            ? {}
+            : {
+                Link: `<${base}/repos/octo-org/models/actions/runs?per_page=100&page=2>; rel="next", <${base}/repos/octo-org/models/actions/runs?per_page=100&page=2>; rel="last"`,
+              }),
+        });
+        response.end(JSON.stringify({ total_count: page.workflow_runs.length, workflow_runs: runs }));
+        return;
+      }
+      const pipelines = JSON.parse(readFileSync(fixture("gitlab-pipelines.json"), "utf8")) as { id: number }[];
+      if (url.pathname === "/projects/data%2Fmodels/pipelines") {
+        // The list has no user, start, end or duration: those come from each pipeline's own page.
+        response.writeHead(200, { "Content-Type": "application/json" });
+        response.end(
+          JSON.stringify(pipelines.map(({ id, status, ref, source, created_at, updated_at }: any) => ({ id, status, ref, source, created_at, updated_at }))),
+        );
+        return;
+      }
+      const one = /^\/projects\/data%2Fmodels\/pipelines\/(\d+)$/.exec(url.pathname);
+      const found = one ? pipelines.find((pipeline) => pipeline.id === Number(one[1])) : undefined;
+      response.writeHead(found ? 200 : 404, { "Content-Type": "application/json" });
+      response.end(JSON.stringify(found ?? { message: "404 Not found" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    process.env.MLOPS_ROI_GITHUB_API = base;
+    process.env.MLOPS_ROI_GITLAB_API = base;
+    process.env.GITHUB_TOKEN = token;
+    process.env.GITLAB_TOKEN = token;
+  });
+  afterEach(async () => {
+    for (const name of ["MLOPS_ROI_GITHUB_API", "MLOPS_ROI_GITLAB_API", "GITHUB_TOKEN", "GITLAB_TOKEN"]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it("github: fetches both pages with the token and proposes what the export would", async () => {
+    const fetched = await runCliCaptured(["measure", scenario, "--from", "github", "--repo", "octo-org/models", "--json"]);
+    expect(fetched.exitCode, fetched.stderr).toBe(0);
+    expect(requests.map((request) => new URL(request.url!, base).searchParams.get("page"))).toEqual([null, "2"]);
+    expect(requests.every((request) => request.headers.authorization === `Bearer ${token}`)).toBe(true);
+    const fromFile = await runCliCaptured(["measure", scenario, "--github-runs", fixture("github-actions-runs.json"), "--json"]);
+    const ranges = (stdout: string) => JSON.parse(stdout).proposals.map(({ input, low, high }: any) => ({ input, low, high }));
+    expect(ranges(fetched.stdout)).toEqual(ranges(fromFile.stdout));
+    expect(JSON.parse(fetched.stdout).proposals[0].note).toContain("GitHub Actions runs from the API (octo-org/models)");
+    expect(fetched.stdout + fetched.stderr).not.toContain(token);
+  });
+
+  it("github --write: the token is written nowhere", async () => {
+    const { exitCode } = await runCliCaptured(["measure", scenario, "--from", "github", "--repo", "octo-org/models", "--since", "2026-01-01", "--write"]);
+    expect(exitCode).toBe(0);
+    expect(new URL(requests[0]!.url!, base).searchParams.get("created")).toBe(">=2026-01-01");
+    expect(readFileSync(scenario, "utf8")).not.toContain(token);
+    expect(readFileSync(scenario, "utf8")).toContain("from the API (octo-org/models)");
+  });
+
+  it("gitlab: lists the pipelines, then fetches each one for its duration and user", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["measure", scenario, "--from", "gitlab", "--project", "data/models", "--json"]);
+    expect(exitCode, stderr).toBe(0);
+    expect(requests).toHaveLength(11);
+    expect(requests.every((request) => request.headers["private-token"] === token)).toBe(true);
+    const minutes = JSON.parse(stdout).proposals.find((proposal: any) => proposal.input === "waiting.minutesPerRun");
+    expect(minutes.monthly.map((month: any) => month.value)).toEqual([12.5, 8.75]);
+    expect(stdout + stderr).not.toContain(token);
+  });
+
+  it("says what the API answered, without the token, and writes nothing", async () => {
+    const before = readFileSync(scenario);
+    const { exitCode, stderr } = await runCliCaptured(["measure", scenario, "--from", "github", "--repo", "octo-org/other", "--write"]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(
+      /GitHub octo-org\/other: \/repos\/octo-org\/other\/actions\/runs answered 404 Not Found: 404 Not found \(check the repository or project name\); nothing was written/,
+    );
+    expect(stderr).not.toContain(token);
+    expect(readFileSync(scenario)).toEqual(before);
+    delete process.env.GITHUB_TOKEN;
+    const missing = await runCliCaptured(["measure", scenario, "--from", "github", "--repo", "octo-org/models"]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toMatch(/needs a token in the environment variable GITHUB_TOKEN/);
+  });
+});

@@ -1,0 +1,208 @@
+import { columnIndex, readCsv } from "./csv.js";
+import { MAX_LISTED_PROBLEMS, failed, quoted, succeeded, type Parsed, type Problem } from "./problems.js";
+import {
+  measuredNote,
+  perMonth,
+  periodText,
+  rangeOf,
+  scalableMonths,
+  type Measurement,
+  type MonthlyValue,
+  type Observation,
+  type Proposal,
+} from "./proposal.js";
+import { mean } from "./stats.js";
+import { exposures, monthOf, parseTimestamp } from "./time.js";
+
+/** A deployment or an incident read from a CSV export. */
+export interface ChangeEvent {
+  readonly line: number;
+  readonly kind: "deployment" | "incident";
+  readonly start: number;
+  /** When service was restored (incidents); undefined while an incident is open. */
+  readonly end: number | undefined;
+}
+
+export interface EventExport {
+  /** "PagerDuty incidents" or "deployments and incidents". */
+  readonly format: string;
+  readonly events: readonly ChangeEvent[];
+}
+
+const deploymentWords = new Set(["deployment", "deploy", "release"]);
+const incidentWords = new Set(["incident", "failure", "outage"]);
+
+/**
+ * Deployments and incidents from a CSV, in one of two shapes (told apart by the header):
+ * - PagerDuty's incidents export: one incident a line, with created_on and resolved_on (and id,
+ *   title or description, urgency, service, which are not needed);
+ * - our own: `type` (deployment or incident), `start` (when it was deployed, when the incident
+ *   began) and `end` (when service was restored; empty for a deployment or an open incident).
+ * Times are ISO 8601 (with a zone, else read as written).
+ */
+export function parseEventsCsv(text: string): Parsed<EventExport> {
+  const table = readCsv(text);
+  if (!table.ok) return failed(table.problems);
+  const { header, rows } = table.value;
+  const created = columnIndex(header, "created_on", "created at");
+  const isPagerDuty = created !== -1;
+  const start = isPagerDuty ? created : columnIndex(header, "start", "started_at", "time", "timestamp");
+  const end = isPagerDuty ? columnIndex(header, "resolved_on", "resolved at") : columnIndex(header, "end", "ended_at", "restored_at", "resolved_at");
+  const type = isPagerDuty ? -1 : columnIndex(header, "type", "kind");
+  const missing = [start === -1 ? "start" : "", !isPagerDuty && type === -1 ? "type" : "", isPagerDuty && end === -1 ? "resolved_on" : ""].filter(Boolean);
+  if (missing.length > 0) {
+    return failed([
+      {
+        record: "line 1 (the header)",
+        message: `no column ${missing.join(", ")}: expected PagerDuty's incidents export (created_on, resolved_on, …) or the columns type, start, end (found: ${header.join(", ")})`,
+      },
+    ]);
+  }
+  const problems: Problem[] = [];
+  const events: ChangeEvent[] = [];
+  const problem = (line: number, column: string, message: string) => {
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ record: `line ${line}, column ${column}`, message });
+  };
+  for (const row of rows) {
+    const kindText = isPagerDuty ? "incident" : row.cells[type]!.trim().toLowerCase();
+    const kind = deploymentWords.has(kindText) ? "deployment" : incidentWords.has(kindText) ? "incident" : undefined;
+    if (!kind) {
+      problem(row.line, header[type]!, `${quoted(row.cells[type])} is neither a deployment nor an incident (allowed: deployment, incident)`);
+      continue;
+    }
+    const at = parseTimestamp(row.cells[start]!);
+    if (at === undefined) {
+      problem(row.line, header[start]!, `${quoted(row.cells[start])} is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)`);
+      continue;
+    }
+    const endText = end === -1 ? "" : row.cells[end]!.trim();
+    const until = endText === "" ? undefined : parseTimestamp(endText);
+    if (endText !== "" && until === undefined) {
+      problem(row.line, header[end]!, `${quoted(endText)} is not a timestamp (expected e.g. 2026-01-05T11:40:00Z)`);
+      continue;
+    }
+    if (until !== undefined && until < at) {
+      problem(row.line, header[end]!, `${quoted(endText)} is before ${quoted(row.cells[start])}: service cannot be restored before the incident starts`);
+      continue;
+    }
+    events.push({ line: row.line, kind, start: at, end: kind === "incident" ? until : undefined });
+  }
+  if (problems.length > 0) return failed(problems);
+  if (events.length === 0) return failed([{ record: "the file", message: "has a header but no records: there is nothing to measure" }]);
+  return succeeded({ format: isPagerDuty ? "PagerDuty incidents" : "deployments and incidents", events });
+}
+
+export interface EventOptions {
+  /** Live projects (projects.alreadyLive), for deployments per project. */
+  readonly liveProjects?: number;
+  /**
+   * The team's deployments a month measured elsewhere (CI runs), for the change-failure rate when
+   * the file itself has no deployments.
+   */
+  readonly deploymentsPerMonth?: { readonly monthly: readonly MonthlyValue[]; readonly source: string };
+}
+
+/**
+ * Monthly figures of deployments and incidents and the inputs they propose:
+ * - breakage.hoursToRestore: the month's mean of resolved − created over resolved incidents;
+ * - breakage.changeFailureRate: incidents a month ÷ deployments a month (at most 1), deployments
+ *   from the file, else from the CI runs measured with it;
+ * - breakage.deploymentsPerProjectPerMonth: the file's deployments a month ÷ live projects;
+ * - incidents a month and deployments a month (the team), shown as observations.
+ */
+export function measureEvents(data: EventExport, from: string, options: EventOptions = {}): Measurement {
+  const { events } = data;
+  const first = Math.min(...events.map((event) => event.start));
+  const last = Math.max(...events.map((event) => event.start));
+  const span = periodText(first, last);
+  const { months, notice } = scalableMonths(exposures(first, last), data.format);
+  const notices: string[] = notice ? [notice] : [];
+  const proposals: Proposal[] = [];
+  const observations: Observation[] = [];
+  const incidents = events.filter((event) => event.kind === "incident");
+  const deployments = events.filter((event) => event.kind === "deployment");
+  const provenance = { source: data.format, from, period: months };
+  const inMonth = (list: readonly ChangeEvent[], month: string) => list.filter((event) => monthOf(event.start) === month);
+
+  const incidentsPerMonth = months.map((month) => ({ month: month.month, value: perMonth(inMonth(incidents, month.month).length, month) }));
+  if (incidents.length > 0 && months.length > 0) {
+    observations.push({
+      what: "incidents a month",
+      ...rangeOf(incidentsPerMonth, 1),
+      note: measuredNote("incidents a month", { ...provenance, counted: `${incidents.length} incidents` }, span, incidentsPerMonth),
+      monthly: incidentsPerMonth,
+    });
+  }
+
+  const restore: MonthlyValue[] = [];
+  const resolved = incidents.filter((event) => event.end !== undefined);
+  for (const month of months) {
+    const hours = inMonth(resolved, month.month).map((event) => (event.end! - event.start) / 3_600_000);
+    if (hours.length > 0) restore.push({ month: month.month, value: mean(hours) });
+  }
+  if (incidents.length > resolved.length)
+    notices.push(
+      `${data.format}: ${incidents.length - resolved.length} of ${incidents.length} incidents have no resolved time and are left out of the hours to restore`,
+    );
+  if (restore.length > 0) {
+    proposals.push({
+      input: "breakage.hoursToRestore",
+      ...rangeOf(restore, 1),
+      note: measuredNote(
+        "mean hours from an incident's start to its resolution, by month",
+        { ...provenance, counted: `${resolved.length} resolved incidents` },
+        span,
+        restore,
+      ),
+      monthly: restore,
+    });
+  }
+
+  let deploymentsSource: { monthly: readonly MonthlyValue[]; source: string } | undefined = options.deploymentsPerMonth;
+  if (deployments.length > 0 && months.length > 0) {
+    const monthly = months.map((month) => ({ month: month.month, value: perMonth(inMonth(deployments, month.month).length, month) }));
+    deploymentsSource = { monthly, source: `${deployments.length} deployments in the same file` };
+    const counted = `${deployments.length} deployments`;
+    observations.push({
+      what: "deployments a month (the team)",
+      ...rangeOf(monthly, 1),
+      note: measuredNote("deployments a month", { ...provenance, counted }, span, monthly),
+      monthly,
+    });
+    if (options.liveProjects !== undefined && options.liveProjects > 0) {
+      const perProject = monthly.map((entry) => ({ month: entry.month, value: entry.value / options.liveProjects! }));
+      proposals.push({
+        input: "breakage.deploymentsPerProjectPerMonth",
+        ...rangeOf(perProject, 2),
+        note: measuredNote(`deployments a month ÷ ${options.liveProjects} live projects`, { ...provenance, counted }, span, perProject),
+        monthly: perProject,
+      });
+    } else {
+      notices.push(`${data.format}: projects.alreadyLive is not a plain number above 0 (or give --live-projects): deployments per project not proposed`);
+    }
+  }
+
+  if (incidents.length > 0 && deploymentsSource) {
+    const rates: MonthlyValue[] = [];
+    for (const entry of incidentsPerMonth) {
+      const deployed = deploymentsSource.monthly.find((other) => other.month === entry.month)?.value ?? 0;
+      if (deployed > 0) rates.push({ month: entry.month, value: Math.min(1, entry.value / deployed) });
+    }
+    if (rates.length > 0) {
+      proposals.push({
+        input: "breakage.changeFailureRate",
+        ...rangeOf(rates, 2, 1),
+        note: measuredNote(
+          `incidents a month ÷ deployments a month (${deploymentsSource.source}), at most 1`,
+          { ...provenance, counted: `${incidents.length} incidents` },
+          span,
+          rates,
+        ),
+        monthly: rates,
+      });
+    } else notices.push(`${data.format}: no month has both incidents and deployments: change-failure rate not proposed`);
+  } else if (incidents.length > 0) {
+    notices.push(`${data.format}: no deployments in the file and no CI runs given: change-failure rate not proposed (add --github-runs or --gitlab-pipelines)`);
+  }
+  return { proposals, observations, notices };
+}

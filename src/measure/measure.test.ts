@@ -1,0 +1,333 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import {
+  exposures,
+  measureCiRuns,
+  measureEvents,
+  measureTimesheet,
+  nextLink,
+  parseEventsCsv,
+  parseGithubRuns,
+  parseGitlabPipelines,
+  parseTimeRule,
+  parseTimesheetCsv,
+  parseTimestamp,
+  percentile,
+  readGitlabPipelines,
+  type Measurement,
+  type Parsed,
+  type TimeRule,
+} from "./index.js";
+
+const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), "fixtures", name), "utf8");
+
+function value<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new Error(parsed.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"));
+  return parsed.value;
+}
+
+function problems<T>(parsed: Parsed<T>): string[] {
+  if (parsed.ok) throw new Error("expected problems");
+  return parsed.problems.map((problem) => `${problem.record}: ${problem.message}`);
+}
+
+/** The proposal's months and values, and its range checked against the 5th and 95th percentiles of `expected`, rounded. */
+function proposed(measurement: Measurement, input: string) {
+  const proposal = measurement.proposals.find((candidate) => candidate.input === input);
+  if (!proposal) throw new Error(`no proposal for ${input}: ${measurement.notices.join("; ")}`);
+  return proposal;
+}
+
+/** 5th and 95th percentiles of two monthly values a and b: a + 0.05 (b − a) and a + 0.95 (b − a). */
+function rangeOfTwo(a: number, b: number, digits: number) {
+  const [low, high] = a < b ? [a, b] : [b, a];
+  const round = (x: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  return { low: round(low + 0.05 * (high - low)), high: round(low + 0.95 * (high - low)) };
+}
+
+const rules = (...texts: string[]): TimeRule[] => texts.map((text) => value(parseTimeRule(text)));
+
+describe("GitHub Actions workflow runs", () => {
+  const runs = value(parseGithubRuns(fixture("github-actions-runs.json")));
+  const measured = measureCiRuns(
+    runs,
+    { source: "GitHub Actions runs", from: "runs.json" },
+    { deployPattern: /deploy|release/i, liveProjects: 4, changeFailureRate: true },
+  );
+
+  it("reads every run of the recorded response", () => {
+    expect(runs).toHaveLength(19);
+    const run = runs.find((candidate) => candidate.id === 9000000103)!;
+    // Train model: run_started_at 08:01, updated_at 08:31.
+    expect(run).toMatchObject({ name: "Train model", actor: "alice", trigger: "workflow_dispatch", minutes: 30, outcome: "success" });
+    expect(runs.find((candidate) => candidate.id === 9000000112)).toMatchObject({ outcome: "unfinished", minutes: undefined });
+  });
+
+  it("counts runs a week per person who started one, leaving out scheduled and bots' runs", () => {
+    // January (31 days of the period): 5 runs by alice and bob (the nightly schedule and dependabot left out);
+    // February (28 days): 12 runs by alice, bob and carol.
+    const proposal = proposed(measured, "waiting.runsPerWeekPerPerson");
+    expect(proposal.monthly.map((month) => month.month)).toEqual(["2026-01", "2026-02"]);
+    expect(proposal.monthly[0]!.value).toBeCloseTo((5 * 7) / 31 / 2, 10);
+    expect(proposal.monthly[1]!.value).toBeCloseTo((12 * 7) / 28 / 3, 10);
+    expect(proposal).toMatchObject(rangeOfTwo((5 * 7) / 31 / 2, 1, 1));
+    expect(proposal.note).toContain("17 runs by 3 people");
+    expect(proposal.note).toContain("2026-01-01 to 2026-02-28");
+    expect(proposal.note).toContain("runs.json");
+  });
+
+  it("takes a run's minutes from run_started_at to updated_at, by month", () => {
+    // January: 12, 20, 30, 10 and 8 minutes; February: 14, 16, 10, 10, 12, 10, 10, 18, 3, 10, 10 (the run in progress has none).
+    const proposal = proposed(measured, "waiting.minutesPerRun");
+    expect(proposal.monthly.map((month) => month.value)).toEqual([16, 123 / 11]);
+    expect(proposal).toMatchObject(rangeOfTwo(16, 123 / 11, 1));
+    expect(proposal.note).toContain("16 finished runs");
+  });
+
+  it("counts finished runs of deployment workflows, and the failed ones", () => {
+    // Deploy model 104 (success) and 107 (failure) in January; Deploy model 110 and Release 111 in February (113 was cancelled).
+    expect(proposed(measured, "breakage.deploymentsPerProjectPerMonth").monthly.map((month) => month.value)).toEqual([2 / 4, 2 / 4]);
+    expect(proposed(measured, "breakage.deploymentsPerProjectPerMonth")).toMatchObject({ low: 0.5, high: 0.5 });
+    expect(proposed(measured, "breakage.changeFailureRate").monthly.map((month) => month.value)).toEqual([0.5, 0]);
+    expect(measured.observations.find((observation) => observation.what.startsWith("deployments"))).toMatchObject({ low: 2, high: 2 });
+  });
+
+  it("divides by team.people when it is asked to and by nobody when the live projects are unknown", () => {
+    const withoutProjects = measureCiRuns(runs, { source: "GitHub Actions runs", from: "runs.json" }, { deployPattern: /deploy/i, changeFailureRate: false });
+    expect(withoutProjects.proposals.map((proposal) => proposal.input)).toEqual(["waiting.runsPerWeekPerPerson", "waiting.minutesPerRun"]);
+    expect(withoutProjects.notices.join("\n")).toMatch(/projects\.alreadyLive/);
+  });
+
+  it("reads a list of pages (gh api --paginate --slurp) and a bare list of runs", () => {
+    const page = JSON.parse(fixture("github-actions-runs.json"));
+    const half = page.workflow_runs.length >> 1;
+    const pages = [
+      { total_count: 19, workflow_runs: page.workflow_runs.slice(0, half) },
+      { total_count: 19, workflow_runs: page.workflow_runs.slice(half) },
+    ];
+    expect(value(parseGithubRuns(JSON.stringify(pages)))).toHaveLength(19);
+    expect(value(parseGithubRuns(JSON.stringify(page.workflow_runs)))).toHaveLength(19);
+  });
+
+  it("names the record of every problem", () => {
+    const page = JSON.parse(fixture("github-actions-runs.json"));
+    page.workflow_runs[17].created_at = "yesterday";
+    delete page.workflow_runs[3].event;
+    page.workflow_runs[5].actor = "alice";
+    expect(problems(parseGithubRuns(JSON.stringify(page)))).toEqual([
+      "workflow_runs[3].event: missing",
+      "workflow_runs[5].actor: expected an object, got text 'alice'",
+      "workflow_runs[17].created_at: 'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
+    ]);
+  });
+
+  it("says what is wrong with a file that is not the API's response", () => {
+    expect(problems(parseGithubRuns(""))).toEqual(["the file: is empty: expected the JSON of the API's response"]);
+    expect(problems(parseGithubRuns('{ "total_count": 0, "workflow_runs": [] }'))).toEqual(["workflow_runs: is an empty list: there are no runs to measure"]);
+    expect(problems(parseGithubRuns('{ "runs": [] }'))[0]).toMatch(/^workflow_runs: missing: expected the response of GET \/repos/);
+    expect(problems(parseGithubRuns('{ "workflow_runs": {} }'))).toEqual(["workflow_runs: expected a list, got an object"]);
+    expect(problems(parseGithubRuns(fixture("github-actions-runs.json").slice(0, 5000)))[0]).toMatch(
+      /^end of file: the JSON stops in the middle \(the file looks truncated/,
+    );
+    expect(problems(parseGithubRuns('{\n  "workflow_runs": [ { "id": 1, } ]\n}'))[0]).toMatch(/^line 2 column \d+: not valid JSON/);
+  });
+});
+
+describe("GitLab pipelines", () => {
+  const runs = value(parseGitlabPipelines(fixture("gitlab-pipelines.json")));
+  const measured = measureCiRuns(
+    runs,
+    { source: "GitLab pipelines", from: "pipelines.json" },
+    { deployPattern: /deploy|release/i, liveProjects: 2, changeFailureRate: true },
+  );
+
+  it("reads each pipeline as fetched on its own: duration, else finished_at − started_at", () => {
+    expect(runs).toHaveLength(10);
+    expect(runs.find((run) => run.id === 70205)).toMatchObject({ minutes: 5, outcome: "other", actor: "bob", trigger: "web" });
+    expect(runs.find((run) => run.id === 70209)).toMatchObject({ minutes: undefined, outcome: "unfinished" });
+  });
+
+  it("measures runs a week per person, minutes a run, deployments (by name or ref) and failed deployments", () => {
+    // March (31 days): 4 pipelines people waited for, by alice and bob (the schedule left out), of 10, 15, 20 and 5 minutes.
+    // April (30 days): 5, by carol, alice and bob; the running one has no minutes: 8, 12, 6 and 9.
+    const perPerson = proposed(measured, "waiting.runsPerWeekPerPerson").monthly.map((month) => month.value);
+    expect(perPerson[0]).toBeCloseTo((4 * 7) / 31 / 2, 10);
+    expect(perPerson[1]).toBeCloseTo((5 * 7) / 30 / 3, 10);
+    expect(proposed(measured, "waiting.minutesPerRun").monthly.map((month) => month.value)).toEqual([12.5, 8.75]);
+    expect(proposed(measured, "waiting.minutesPerRun")).toMatchObject(rangeOfTwo(12.5, 8.75, 1));
+    // "Deploy to production" in March; ref release/1.2 twice in April, once failed.
+    expect(proposed(measured, "breakage.deploymentsPerProjectPerMonth").monthly.map((month) => month.value)).toEqual([1 / 2, 2 / 2]);
+    expect(proposed(measured, "breakage.changeFailureRate").monthly.map((month) => month.value)).toEqual([0, 0.5]);
+  });
+
+  it("reads the list without users and times: minutes from updated_at − created_at, people from team.people", () => {
+    const list = [
+      { id: 1, status: "success", source: "push", ref: "main", created_at: "2026-03-02T10:00:00Z", updated_at: "2026-03-02T10:12:00Z" },
+      { id: 2, status: "success", source: "push", ref: "main", created_at: "2026-03-20T10:00:00Z", updated_at: "2026-03-20T10:06:00Z" },
+    ];
+    const listed = value(readGitlabPipelines(list));
+    expect(listed.map((run) => run.minutes)).toEqual([12, 6]);
+    const withPeople = measureCiRuns(
+      listed,
+      { source: "GitLab pipelines", from: "list.json" },
+      { deployPattern: /deploy/i, people: 2, changeFailureRate: false },
+    );
+    // 2 runs over the 19 days from the 2nd to the 20th, for 2 people.
+    expect(proposed(withPeople, "waiting.runsPerWeekPerPerson").monthly[0]!.value).toBeCloseTo((2 * 7) / 19 / 2, 10);
+    const withoutPeople = measureCiRuns(listed, { source: "GitLab pipelines", from: "list.json" }, { deployPattern: /deploy/i, changeFailureRate: false });
+    expect(withoutPeople.proposals.map((proposal) => proposal.input)).toEqual(["waiting.minutesPerRun"]);
+  });
+
+  it("names the pipeline of every problem", () => {
+    const list = JSON.parse(fixture("gitlab-pipelines.json"));
+    list[2].finished_at = "2026-13-01T00:00:00Z";
+    list[4].duration = -3;
+    expect(problems(parseGitlabPipelines(JSON.stringify(list)))).toEqual([
+      "[2].finished_at: '2026-13-01T00:00:00Z' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
+      "[4].duration: -3 is not a number ≥ 0",
+    ]);
+    expect(problems(parseGitlabPipelines("[]"))).toEqual(["the file: is an empty list: there are no pipelines to measure"]);
+    expect(problems(parseGitlabPipelines('{ "workflow_runs": [] }'))[0]).toMatch(/expected a list of pipelines/);
+  });
+});
+
+describe("deployments and incidents", () => {
+  it("reads PagerDuty's incidents export: hours to restore and incidents a month", () => {
+    const data = value(parseEventsCsv(fixture("pagerduty-incidents.csv")));
+    expect(data.format).toBe("PagerDuty incidents");
+    expect(data.events).toHaveLength(5);
+    const measured = measureEvents(data, "incidents.csv");
+    // January: 2.5, 3.5 (22:00 to 01:30 at UTC−5) and 1 hours; February: 8 hours, and one still open.
+    const restore = proposed(measured, "breakage.hoursToRestore");
+    expect(restore.monthly.map((month) => month.value)).toEqual([7 / 3, 8]);
+    expect(restore).toMatchObject(rangeOfTwo(7 / 3, 8, 1));
+    expect(measured.observations[0]).toMatchObject({ what: "incidents a month" });
+    expect(measured.observations[0]!.monthly.map((month) => month.value)).toEqual([3, 2]);
+    expect(measured.notices.join("\n")).toMatch(/1 of 5 incidents have no resolved time/);
+    expect(measured.notices.join("\n")).toMatch(/change-failure rate not proposed/);
+    const withDeployments = measureEvents(data, "incidents.csv", {
+      deploymentsPerMonth: {
+        monthly: [
+          { month: "2026-01", value: 6 },
+          { month: "2026-02", value: 4 },
+        ],
+        source: "CI",
+      },
+    });
+    expect(proposed(withDeployments, "breakage.changeFailureRate").monthly.map((month) => month.value)).toEqual([3 / 6, 2 / 4]);
+  });
+
+  it("reads our own CSV of deployments and incidents, quoted cells across lines included", () => {
+    const data = value(parseEventsCsv(fixture("deployments-incidents.csv")));
+    expect(data.events.filter((event) => event.kind === "deployment")).toHaveLength(8);
+    // The incident's note spans lines 9 and 10: the next deployment is on line 11.
+    expect(data.events[8]).toMatchObject({ line: 11, kind: "deployment" });
+    const measured = measureEvents(data, "events.csv", { liveProjects: 4 });
+    // January: 5 deployments, 1 incident of 2 hours; February: 3 deployments, 2 incidents of 12 and 1 hours.
+    expect(proposed(measured, "breakage.deploymentsPerProjectPerMonth").monthly.map((month) => month.value)).toEqual([5 / 4, 3 / 4]);
+    expect(proposed(measured, "breakage.changeFailureRate").monthly.map((month) => month.value)).toEqual([1 / 5, 2 / 3]);
+    expect(proposed(measured, "breakage.changeFailureRate")).toMatchObject(rangeOfTwo(1 / 5, 2 / 3, 2));
+    expect(proposed(measured, "breakage.hoursToRestore").monthly.map((month) => month.value)).toEqual([2, 6.5]);
+  });
+
+  it("names the line and column of every problem", () => {
+    const bad =
+      "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nrollback,2026-01-02T10:00:00Z,\nincident,2026-01-03T10:00:00Z,2026-01-03T09:00:00Z\nincident,soon,\n";
+    expect(problems(parseEventsCsv(bad))).toEqual([
+      "line 3, column type: 'rollback' is neither a deployment nor an incident (allowed: deployment, incident)",
+      "line 4, column end: '2026-01-03T09:00:00Z' is before '2026-01-03T10:00:00Z': service cannot be restored before the incident starts",
+      "line 5, column start: 'soon' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
+    ]);
+    expect(problems(parseEventsCsv("when,what\n2026-01-01,deploy\n"))[0]).toMatch(/^line 1 \(the header\): no column start, type/);
+    expect(problems(parseEventsCsv(""))).toEqual(["the file: is empty: expected a header line and one line per record"]);
+    expect(problems(parseEventsCsv("type,start,end\n"))).toEqual(["the file: has a header but no records: there is nothing to measure"]);
+    const truncated = fixture("pagerduty-incidents.csv").slice(0, 420);
+    expect(problems(parseEventsCsv(truncated))[0]).toMatch(
+      /^line \d+: (has \d+ cells, the header 10 \(the file looks truncated\)|a quoted cell starts here and is never closed)/,
+    );
+  });
+});
+
+describe("time sheets", () => {
+  const mapping = rules("chore=manualTasks.dataChecks", "meeting=meetings", "retraining=upkeep", "build=building");
+
+  it("reads Toggl Track's detailed export and maps tags to chores, meetings, upkeep and building", () => {
+    const data = value(parseTimesheetCsv(fixture("toggl-time-entries.csv")));
+    expect(data.format).toBe("Toggl Track time entries");
+    expect(data.entries).toHaveLength(12);
+    expect(data.entries[0]).toMatchObject({ person: "Ana", hours: 1, labels: ["chore", "data", "Churn model"] });
+    const measured = measureTimesheet(data, "toggl.csv", { rules: mapping, liveProjects: 4, choreCountedPer: () => "person" });
+    // March (31 days), Ana and Ben: chores 1 + 2 hours, meetings 1.5 + 2.5, upkeep 4, building 6.
+    // April (30 days), Ana and Ben: chores 0.75 + 1.25, meetings 1, upkeep 3, building 5.
+    const chores = proposed(measured, "manualTasks.dataChecks.minutesPerWeek");
+    expect(chores.monthly[0]!.value).toBeCloseTo((180 * 7) / 31 / 2, 10);
+    expect(chores.monthly[1]!.value).toBeCloseTo((120 * 7) / 30 / 2, 10);
+    expect(chores).toMatchObject(rangeOfTwo((180 * 7) / 31 / 2, 14, 0));
+    expect(proposed(measured, "meetings.hoursPerPersonPerMonth").monthly.map((month) => month.value)).toEqual([2, 0.5]);
+    expect(proposed(measured, "projects.upkeepHoursPerMonth").monthly.map((month) => month.value)).toEqual([1, 0.75]);
+    expect(measured.observations[0]).toMatchObject({ what: "building hours a month (the team)" });
+    expect(measured.observations[0]!.monthly.map((month) => month.value)).toEqual([6, 5]);
+    expect(measured.notices).toContain("Toggl Track time entries: 0.5 hours match no --map rule and are left out");
+  });
+
+  it("counts a chore per project or for the whole team as the file does", () => {
+    const data = value(parseTimesheetCsv(fixture("toggl-time-entries.csv")));
+    const perTeam = measureTimesheet(data, "toggl.csv", { rules: rules("chore=manualTasks.dataChecks"), choreCountedPer: () => "team" });
+    expect(proposed(perTeam, "manualTasks.dataChecks.minutesPerWeek").monthly.map((month) => month.value)).toEqual([(180 * 7) / 31, (120 * 7) / 30]);
+    const perProject = measureTimesheet(data, "toggl.csv", { rules: rules("chore=manualTasks.dataChecks"), choreCountedPer: () => "project" });
+    expect(perProject.proposals).toEqual([]);
+    expect(perProject.notices.join("\n")).toMatch(/counted per project but projects\.alreadyLive/);
+  });
+
+  it("reads our own time sheet: date, hours, category, person", () => {
+    const text = "date,person,hours,category\n2026-05-01,Ana,2,Meetings\n2026-05-15,Ben,1:30,meetings\n2026-05-28,Ana,0.5,Email\n";
+    const data = value(parseTimesheetCsv(text));
+    const measured = measureTimesheet(data, "sheet.csv", { rules: rules("meetings=meetings") });
+    // 3.5 hours over the 28 days from the 1st to the 28th of May, scaled to 31 days, for 2 people.
+    expect(proposed(measured, "meetings.hoursPerPersonPerMonth").monthly[0]!.value).toBeCloseTo((3.5 * 31) / 28 / 2, 10);
+  });
+
+  it("refuses rules and entries it cannot read, naming them", () => {
+    expect(problems(parseTimeRule("chore"))[0]).toMatch(/^--map 'chore': expected LABEL=TARGET/);
+    expect(problems(parseTimeRule("chore=waiting"))[0]).toMatch(/'waiting' is no target; allowed: manualTasks\.<chore name>, meetings, upkeep or building/);
+    expect(problems(parseTimesheetCsv("date,hours,category\n2026-05-01,two,x\n31/05/2026,1,x\n"))).toEqual([
+      "line 2, column hours: 'two' is not a duration (expected hours, e.g. 1.5 or 1:30)",
+      "line 3, column date: '31/05/2026' is not a date (expected e.g. 2026-05-01)".replace("2026-05-01", "2026-01-05"),
+    ]);
+    expect(problems(parseTimesheetCsv("who,when\nAna,today\n"))[0]).toMatch(/^line 1 \(the header\): no column date, hours, category, tags or project/);
+    const truncated = fixture("toggl-time-entries.csv").slice(0, 600);
+    expect(problems(parseTimesheetCsv(truncated))[0]).toMatch(
+      /^line \d+: (has \d+ cells?, the header 14 \(the file looks truncated\)|a quoted cell starts here)/,
+    );
+  });
+});
+
+describe("the arithmetic", () => {
+  it("takes percentiles as spreadsheets do (PERCENTILE.INC)", () => {
+    expect(percentile([1, 2, 3, 4], 0.05)).toBeCloseTo(1.15, 12);
+    expect(percentile([4, 1, 3, 2], 0.95)).toBeCloseTo(3.85, 12);
+    expect(percentile([7], 0.05)).toBe(7);
+  });
+
+  it("reads timestamps with a zone as instants and without one as written", () => {
+    expect(parseTimestamp("2026-01-15T22:00:00-05:00")).toBe(Date.UTC(2026, 0, 16, 3));
+    expect(parseTimestamp("2026-01-15 22:00:00")).toBe(Date.UTC(2026, 0, 15, 22));
+    expect(parseTimestamp("2026-02-30")).toBeUndefined();
+    expect(parseTimestamp("yesterday")).toBeUndefined();
+  });
+
+  it("scales months by the days of them the export covers", () => {
+    expect(exposures(Date.UTC(2026, 0, 20, 15), Date.UTC(2026, 1, 28, 1))).toEqual([
+      { month: "2026-01", days: 12, daysInMonth: 31 },
+      { month: "2026-02", days: 28, daysInMonth: 28 },
+    ]);
+  });
+
+  it("follows the next link of a Link header", () => {
+    expect(nextLink('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"')).toBe("https://api.github.com/x?page=2");
+    expect(nextLink('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
+    expect(nextLink(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+import { percentile, rounded } from "./stats.js";
+import type { MonthExposure } from "./time.js";
+
+/** One month's figure of a measured input. */
+export interface MonthlyValue {
+  readonly month: string;
+  readonly value: number;
+}
+
+/**
+ * A proposed input: the 5th to the 95th percentile of its monthly values, the range a scenario
+ * file writes `{ low, high, note }` (a 90% interval). `input` is its path in a scenario's inputs
+ * ("waiting.minutesPerRun", "manualTasks.dataChecks.minutesPerWeek").
+ */
+export interface Proposal {
+  readonly input: string;
+  readonly low: number;
+  readonly high: number;
+  readonly note: string;
+  readonly monthly: readonly MonthlyValue[];
+}
+
+/** A figure measured that no input takes as it is (incidents a month, building hours), shown beside the proposals. */
+export interface Observation {
+  readonly what: string;
+  readonly low: number;
+  readonly high: number;
+  readonly note: string;
+  readonly monthly: readonly MonthlyValue[];
+}
+
+/** What one source proposes, with what it could not propose and why. */
+export interface Measurement {
+  readonly proposals: readonly Proposal[];
+  readonly observations: readonly Observation[];
+  readonly notices: readonly string[];
+}
+
+/** Where the figures came from, for the note: the source, the file, the period and the count. */
+export interface Provenance {
+  /** "GitHub Actions runs", "PagerDuty incidents", … */
+  readonly source: string;
+  /** The file read, or the repository fetched. */
+  readonly from: string;
+  readonly period: readonly MonthExposure[];
+  /** "412 runs by 4 people", "9 incidents". */
+  readonly counted: string;
+}
+
+/** "2026-01-05 to 2026-03-28". */
+export function periodText(first: number, last: number): string {
+  return `${new Date(first).toISOString().slice(0, 10)} to ${new Date(last).toISOString().slice(0, 10)}`;
+}
+
+const monthsWord = (count: number) => `${count} month${count === 1 ? "" : "s"}`;
+
+/** The note written next to a measured input: what, from where, over which period, how many. */
+export function measuredNote(what: string, provenance: Provenance, span: string, monthly: readonly MonthlyValue[]): string {
+  const range = monthly.length === 1 ? "the one month's value" : `5th–95th percentile of ${monthsWord(monthly.length)}`;
+  return `measured by mlops-roi measure: ${what}; ${provenance.source} from ${provenance.from}, ${span}, ${provenance.counted}; ${range}`;
+}
+
+/**
+ * The 5th and 95th percentiles of monthly values, rounded to `digits` decimals (and kept within
+ * `max`, a share's 1). A single month gives low = high.
+ */
+export function rangeOf(monthly: readonly MonthlyValue[], digits: number, max = Number.POSITIVE_INFINITY): { low: number; high: number } {
+  const values = monthly.map((entry) => entry.value);
+  const low = Math.min(max, rounded(percentile(values, 0.05), digits));
+  const high = Math.min(max, Math.max(low, rounded(percentile(values, 0.95), digits)));
+  return { low, high };
+}
+
+/** Months a count can be scaled from: those the period covers for at least a week. */
+export const MIN_EXPOSURE_DAYS = 7;
+
+/**
+ * A count in a month scaled to the whole month from the days the period covers (12 runs in the
+ * 15 days of January an export covers are 12 × 31 / 15 a month).
+ */
+export function perMonth(count: number, exposure: MonthExposure): number {
+  return (count * exposure.daysInMonth) / exposure.days;
+}
+
+/** A count in a month as a count a week, from the days the period covers. */
+export function perWeek(count: number, exposure: MonthExposure): number {
+  return (count * 7) / exposure.days;
+}
+
+/** The months long enough to scale from, and a notice naming the months left out. */
+export function scalableMonths(period: readonly MonthExposure[], what: string): { months: MonthExposure[]; notice?: string } {
+  const months = period.filter((month) => month.days >= MIN_EXPOSURE_DAYS);
+  const short = period.filter((month) => month.days < MIN_EXPOSURE_DAYS);
+  if (short.length === 0) return { months };
+  const named = short.map((month) => `${month.month} (${month.days} day${month.days === 1 ? "" : "s"})`).join(", ");
+  return { months, notice: `${what}: ${named} left out of the monthly counts: fewer than ${MIN_EXPOSURE_DAYS} days of the month are in the export` };
+}
