@@ -22,6 +22,8 @@ describe("the editor's fields", () => {
     expect(upkeep?.allowed).toMatch(/hours, a number ≥ 0/);
     const startMonth = numberFieldsOf(inputGroups).find((field) => field.path.join(".") === "change.startMonth");
     expect(startMonth).toMatchObject({ quantity: false, unit: "month", integer: true, fallback: 1 });
+    const licence = numberFieldsOf(inputGroups).find((field) => field.path.join(".") === "tooling.licences.perUserPerYear");
+    expect(licence).toMatchObject({ unit: "money", schemaUnit: "money a person a year" });
   });
 
   it("know the choices, lists and texts", () => {
@@ -29,7 +31,14 @@ describe("the editor's fields", () => {
     const children = releases?.kind === "group" ? releases.children : [];
     expect(children.find((field) => field.key === "mode")).toMatchObject({ kind: "choice", options: ["schedule", "capacity"] });
     expect(children.find((field) => field.key === "months")).toMatchObject({ kind: "monthList" });
-    expect(inputGroups.find((group) => group.key === "manualTasks")).toMatchObject({ kind: "map" });
+    const chores = inputGroups.find((group) => group.key === "manualTasks");
+    expect(chores).toMatchObject({ kind: "map", label: "Manual chores" });
+    // A chore's fields take their words from the schema's "manualTasks.*", though their paths are the chore's own.
+    expect(chores?.kind === "map" ? chores.entry.find((field) => field.key === "minutesPerWeek") : undefined).toMatchObject({
+      path: ["minutesPerWeek"],
+      label: "Minutes a week on the chore",
+      unit: "minutes",
+    });
     expect(caseFields.map((field) => field.key)).toEqual(expect.arrayContaining(["title", "currency", "horizonMonths", "discountRate"]));
     expect(scenarioOwnFields.map((field) => field.key)).toEqual(expect.arrayContaining(["label", "description", "note"]));
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { caseSchema, fieldMeta, inputsShape, scenarioSchema, parameterNames, parameterSpecs } from "../../../src/engine/index.js";
+import { caseSchema, fieldMeta, inputsShape, scenarioSchema, parameterNames, parameterSpecs, type FieldUnit } from "../../../src/engine/index.js";
 import type { InputUnit } from "../../../src/report/input-labels.js";
 import type { DataPath } from "./data-path.js";
 
@@ -26,6 +26,8 @@ export interface NumberField extends FieldBase {
   readonly quantity: boolean;
   readonly allowed: string;
   readonly unit: InputUnit;
+  /** The unit in full, from the schema ("money a person a year"): engine's unitWordsText writes it out. */
+  readonly schemaUnit?: FieldUnit;
   readonly integer: boolean;
   /** What the engine uses when the file is silent (NaN: required, Infinity: no limit). */
   readonly fallback?: number;
@@ -118,7 +120,8 @@ function numberField(key: string, path: DataPath, at: DataPath, schema: AnySchem
   const allowed = descriptionOf(number) ?? "a number";
   // A field without a description of its own inherits the quantity's "allowed" text: not help.
   const help = own.startsWith(allowed) ? "" : own;
-  const unit: InputUnit = fieldMeta(at)?.kind ?? "count";
+  const meta = fieldMeta(at);
+  const unit: InputUnit = meta?.kind ?? "count";
   const fallback = fallbackBySource.get(source);
   return {
     kind: "number",
@@ -129,6 +132,7 @@ function numberField(key: string, path: DataPath, at: DataPath, schema: AnySchem
     quantity,
     allowed,
     unit,
+    ...(meta?.unit !== undefined ? { schemaUnit: meta.unit } : {}),
     integer: (number as unknown as { isInt?: boolean }).isInt === true,
     ...(fallback !== undefined ? { fallback } : {}),
   };
