@@ -90,6 +90,9 @@ describe("the field registry", () => {
       unit: "minutes a week",
       kind: "minutes",
     });
+    expect(fieldMeta(["catalogue", "versioning", "effects", "projects.buildHours"])?.label).toBe(
+      "Capability “versioning”: multiplies hours to build and release one project",
+    );
     expect(fieldMeta(["defaults", "team", "somethingNew"])).toBeUndefined();
   });
 });

@@ -152,8 +152,9 @@ function matching(inner: readonly string[]): FieldInfo | undefined {
 
 /**
  * The words of the field at a path of the file (under `defaults`, a scenario, or the top), with
- * the user's name of a chore or capability after the label: "Minutes a week on the chore “weekly
- * report”". Undefined for a path that is no number, choice or group of the schema.
+ * the user's name of a chore after the label ("Minutes a week on the chore “weekly report”") and
+ * of a capability before it ("Capability “versioning”: set-up hours"). Undefined for a path that
+ * is no number, choice or group of the schema.
  * @example fieldMeta(["defaults", "team", "people"]) // { label: "People in the team", unit: "people", kind: "people", ... }
  */
 export function fieldMeta(path: readonly (string | number)[]): FieldInfo | undefined {
@@ -163,7 +164,11 @@ export function fieldMeta(path: readonly (string | number)[]): FieldInfo | undef
   const names = found.path.flatMap((segment, index) =>
     segment === "*" && inner[index] !== "*" && !/^\d+$/.test(inner[index] ?? "") ? [inner[index] ?? ""] : [],
   );
-  return names.length === 0 ? found : { ...found, label: `${found.label} ${names.map((name) => `“${name}”`).join(" ")}` };
+  if (names.length === 0) return found;
+  const quoted = names.map((name) => `“${name}”`).join(" ");
+  // A capability's number reads as the capability's: "Capability “versioning”: set-up hours".
+  if (found.path[0] === "catalogue") return { ...found, label: `Capability ${quoted}: ${found.label.charAt(0).toLowerCase()}${found.label.slice(1)}` };
+  return { ...found, label: `${found.label} ${quoted}` };
 }
 
 /**
