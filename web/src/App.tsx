@@ -16,7 +16,8 @@ import { RangesNote } from "./results/RangesNote.js";
 import { DecisionPanel } from "./results/DecisionPanel.js";
 import { ApiError, fetchCase, fetchExport, fetchInfo, fetchTemplate, saveCase } from "./files/api.js";
 import { downloadFile } from "./files/download.js";
-import { Toolbar } from "./files/Toolbar.js";
+import { needsServe, Toolbar } from "./files/Toolbar.js";
+import { bundledTemplateNames, bundledTemplates } from "./static/templates.js";
 import { AdoptionOrder } from "./results/AdoptionOrder.js";
 import { CapacityView } from "./results/CapacityView.js";
 import { Charts } from "./results/Charts.js";
@@ -78,6 +79,8 @@ export function App() {
   const [evaluated, setEvaluated] = useState<{ data: CaseData; evaluation: Evaluation } | undefined>();
   const [lastGood, setLastGood] = useState<Evaluation | undefined>();
   const [ranged, setRanged] = useState<{ json: string; value: RangedResult } | undefined>();
+  // The quick first answer while the full run goes on: shown, and said to be refining.
+  const [preview, setPreview] = useState<{ json: string; value: RangedResult } | undefined>();
   const [rangeProgress, setRangeProgress] = useState<number | undefined>();
   const [rangesFailedFor, setRangesFailedFor] = useState<string | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
@@ -197,9 +200,15 @@ export function App() {
     const timer = setTimeout(() => {
       setRangeProgress(0);
       evaluator
-        .ranges(evaluated.data, (done, samples) => {
-          if (!cancelled) setRangeProgress(done / samples);
-        })
+        .ranges(
+          evaluated.data,
+          (done, samples) => {
+            if (!cancelled) setRangeProgress(done / samples);
+          },
+          (value) => {
+            if (!cancelled) setPreview({ json: evaluatedJson, value });
+          },
+        )
         .then((value) => {
           if (cancelled || !value) return;
           setRanged({ json: evaluatedJson, value });
@@ -221,6 +230,8 @@ export function App() {
   const errors = hasErrors(issues);
   const dirty = data !== null && JSON.stringify(data) !== savedJson;
   const saveTarget = info?.file ? (origin?.kind === "file" ? origin.file : info.file) : null;
+  // No server of ours behind the page (a static host): templates are the bundled ones, exports are made here.
+  const serverless = info === null;
   const saveBlockedBecause = errors ? "Fix the problems listed above the inputs first." : !dirty ? "No changes to save." : undefined;
   const canSave = saveTarget !== null && !errors && dirty && evaluation !== undefined;
 
@@ -243,6 +254,10 @@ export function App() {
   const confirmDiscard = () => !dirty || window.confirm("Your changes are not saved. Replace them?");
 
   const save = useCallback(async () => {
+    if (serverless) {
+      setStatus({ text: needsServe.save, tone: "info" });
+      return;
+    }
     if (!data || saveTarget === null || !canSave) return;
     if (origin?.kind !== "file" && !window.confirm(`Replace ${saveTarget} with this case? The current file is kept as ${saveTarget}.bak.`)) return;
     setBusy(true);
@@ -257,7 +272,7 @@ export function App() {
     } finally {
       setBusy(false);
     }
-  }, [data, saveTarget, canSave, origin]);
+  }, [data, saveTarget, canSave, origin, serverless]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -292,7 +307,9 @@ export function App() {
   const startFromTemplate = async (name: string) => {
     if (!confirmDiscard()) return;
     try {
-      const template = info ? await fetchTemplate(name) : { name, text: seedTemplate };
+      const bundled = bundledTemplates[name];
+      const template = info ? await fetchTemplate(name) : bundled !== undefined ? { name, text: bundled } : undefined;
+      if (!template) throw new Error(`no template "${name}"`);
       if (loadText(template.text, { kind: "template", name, text: template.text })) {
         setTab("case");
         setStatus({
@@ -350,9 +367,22 @@ export function App() {
       setStatus({ text: "Fix the problems first: exports are made from a case without errors.", tone: "error" });
       return;
     }
+    if (serverless && kind === "report.pdf") {
+      setStatus({ text: needsServe.pdf, tone: "info" });
+      return;
+    }
     setBusy(true);
     try {
-      const { blob, fileName } = await fetchExport(kind, caseText(data, "yaml", originYaml(origin)));
+      const text = caseText(data, "yaml", originYaml(origin));
+      let exported: { blob: Blob; fileName: string };
+      if (serverless && kind !== "report.pdf") {
+        setStatus({ text: "Making the export in this page…", tone: "info" });
+        const { exportInBrowser } = await import("./static/export-in-browser.js");
+        exported = await exportInBrowser(kind, text);
+      } else {
+        exported = await fetchExport(kind, text);
+      }
+      const { blob, fileName } = exported;
       downloadFile(fileName, blob);
       setStatus({ text: `Exported ${fileName}.`, tone: "success" });
     } catch (error) {
@@ -368,7 +398,9 @@ export function App() {
   };
 
   const shownEvaluation = evaluation?.result ? evaluation : lastGood;
-  const rangedNow = ranged !== undefined && ranged.json === evaluatedJson ? ranged.value : undefined;
+  const rangedFinal = ranged !== undefined && ranged.json === evaluatedJson ? ranged.value : undefined;
+  const previewNow = rangedFinal === undefined && preview !== undefined && preview.json === evaluatedJson ? preview.value : undefined;
+  const rangedNow = rangedFinal ?? previewNow;
   const shown = shownEvaluation ? { ...shownEvaluation, result: rangedNow?.result ?? shownEvaluation.result } : undefined;
   const stale = evaluation !== undefined && !evaluation.result;
   const title = data && typeof data.title === "string" && data.title !== "" ? data.title : "Business case";
@@ -376,7 +408,7 @@ export function App() {
   // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
   const refining =
     !stale &&
-    rangedNow === undefined &&
+    rangedFinal === undefined &&
     rangesFailedFor !== evaluatedJson &&
     (shown?.compiled?.uncertainLeaves.length ?? 0) > 0 &&
     (shown?.compiled?.scenarios.length ?? 0) > 1;
@@ -401,12 +433,13 @@ export function App() {
         </div>
         <Toolbar
           info={info ?? null}
+          serverless={serverless}
           saveTarget={saveTarget}
           currentFile={origin?.kind === "file" ? origin.file : null}
           canSave={canSave}
           {...(saveBlockedBecause ? { saveBlockedBecause } : {})}
           busy={busy}
-          templates={info ? info.templates : ["seed"]}
+          templates={info ? info.templates : bundledTemplateNames}
           onSave={() => void save()}
           onOpen={(file) => void open(file)}
           onTemplate={(name) => void startFromTemplate(name)}
@@ -454,7 +487,7 @@ export function App() {
             {shown?.result ? (
               <>
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} />
-                <RangesNote result={shown.result} progress={rangeProgress} />
+                <RangesNote result={shown.result} progress={rangeProgress} refining={previewNow !== undefined} />
                 <DecisionPanel result={shown.result} refining={refining} />
                 <Charts result={shown.result} compiled={shown.compiled} uncertainty={uncertainty} tornado={rangedNow?.tornado} />
                 <AdoptionOrder result={shown.result} />

@@ -8,8 +8,19 @@ const exportLabels: Record<ExportKind, { short: string; full: string }> = {
   "workbook.xlsx": { short: "Workbook", full: "Export the Excel workbook" },
 };
 
+/** What a page with no server behind it offers: the PDF only says how to get one. */
+const serverlessExports: readonly ExportKind[] = ["report.html", "workbook.xlsx", "report.pdf"];
+
+/** Why a page with no server behind it cannot save to disk or print a PDF. */
+export const needsServe = {
+  save: "Saving to a file on disk needs `mlops-roi serve`; Download YAML or JSON keeps the case.",
+  pdf: "The PDF is printed by `mlops-roi serve` (it needs Chromium); or export the report as HTML and print it to PDF from the browser.",
+} as const;
+
 interface Props {
   readonly info: ServerInfo | null;
+  /** True when no server is behind the page (a static host): exports are made in the page and saving is not possible. */
+  readonly serverless: boolean;
   /** The file a save writes to, or null when the page cannot save. */
   readonly saveTarget: string | null;
   readonly currentFile: string | null;
@@ -30,6 +41,7 @@ interface Props {
 export function Toolbar(props: Props) {
   const upload = useRef<HTMLInputElement>(null);
   const files = props.info?.files ?? [];
+  const exports = props.serverless ? serverlessExports : (props.info?.exports ?? []);
   return (
     <nav className="toolbar" aria-label="File">
       {props.saveTarget !== null && (
@@ -43,6 +55,16 @@ export function Toolbar(props: Props) {
         >
           Save to {props.saveTarget}
         </button>
+      )}
+      {props.serverless && (
+        <button type="button" onClick={props.onSave} aria-describedby="save-needs-serve" title={needsServe.save}>
+          Save…
+        </button>
+      )}
+      {props.serverless && (
+        <span id="save-needs-serve" className="visually-hidden">
+          {needsServe.save}
+        </span>
       )}
       {props.saveBlockedBecause && (
         <span id="save-blocked" className="visually-hidden">
@@ -112,16 +134,26 @@ export function Toolbar(props: Props) {
       <button type="button" onClick={props.onShare}>
         Share link
       </button>
-      {(props.info?.exports.length ?? 0) > 0 && (
+      {exports.length > 0 && (
         <span className="toolbar-group" role="group" aria-labelledby="export-label">
           <span id="export-label" className="toolbar-label">
             Export
           </span>
-          {props.info!.exports.map((kind) => (
-            <button type="button" key={kind} onClick={() => props.onExport(kind)} disabled={props.busy} aria-label={exportLabels[kind].full}>
-              {exportLabels[kind].short}
-            </button>
-          ))}
+          {exports.map((kind) => {
+            const needsServer = props.serverless && kind === "report.pdf";
+            return (
+              <button
+                type="button"
+                key={kind}
+                onClick={() => props.onExport(kind)}
+                disabled={props.busy}
+                aria-label={needsServer ? `${exportLabels[kind].full} (needs mlops-roi serve)` : exportLabels[kind].full}
+                title={needsServer ? needsServe.pdf : undefined}
+              >
+                {exportLabels[kind].short}
+              </button>
+            );
+          })}
         </span>
       )}
     </nav>

@@ -36,10 +36,20 @@ function fileQuery(file: string | undefined): string {
   return file === undefined ? "" : `?file=${encodeURIComponent(file)}`;
 }
 
-/** What the server offers; null when the page runs without it (opened as a file). */
+function isServerInfo(value: unknown): value is ServerInfo {
+  if (typeof value !== "object" || value === null) return false;
+  const info = value as Partial<Record<keyof ServerInfo, unknown>>;
+  return Array.isArray(info.files) && Array.isArray(info.templates) && Array.isArray(info.exports);
+}
+
+/**
+ * What the server offers; null when no `mlops-roi serve` is behind the page: it was published on a
+ * static host, where api/info is missing or answered with some other page.
+ */
 export async function fetchInfo(): Promise<ServerInfo | null> {
   try {
-    return await call<ServerInfo>("api/info");
+    const info = await call<unknown>("api/info");
+    return isServerInfo(info) ? info : null;
   } catch {
     return null;
   }
