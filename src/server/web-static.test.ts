@@ -1,0 +1,235 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, Download, Page } from "playwright-core";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty } from "../engine/index.js";
+import { formatMoney, formatMoneyExact } from "../format/numbers.js";
+import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
+import { createReport } from "../report/create-report.js";
+import { packageRoot, templateNames } from "../shared/package-files.js";
+import { buildCaseWorkbook } from "../workbook/export-workbook.js";
+import { importWorkbook } from "../workbook/import-workbook.js";
+import { sheetNames } from "../workbook/sheet-names.js";
+import { exportFileName } from "./export-routes.js";
+
+/**
+ * The built web app (dist/web) with no server of ours behind it: a plain static file server on
+ * 127.0.0.1, under a path prefix, as a static host would publish the folder. Templates, edits, the
+ * share link, the HTML report and the workbook all work in the page.
+ */
+
+const inCi = process.env.CI === "true";
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !inCi) console.warn(`static web app tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+
+const builtWeb = join(packageRoot, "dist", "web");
+/** Where the folder is published: any prefix works, since the page names its files relative to itself. */
+const prefix = "/tools/mlops-roi/";
+const upkeepLabel = "Upkeep hours a month for each live project";
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/** A plain file server: the folder's files under the prefix, 404 for anything else (api/info included). */
+function staticServer(root: string, requests: string[]): Server {
+  return createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    requests.push(path);
+    const relative = path === prefix ? "index.html" : path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+    const file = relative === undefined ? undefined : normalize(join(root, relative));
+    if (!file?.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+      return;
+    }
+    response.writeHead(200, { "Content-Type": contentTypes[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+}
+
+/** The team template with today's upkeep changed, through the engine: what the page must show. */
+function editedTeamCase(todayUpkeep: number) {
+  const data = parse(readFileSync(join(packageRoot, "examples", "team.yaml"), "utf8"));
+  data.scenarios.today.projects = { upkeepHoursPerMonth: todayUpkeep };
+  const text = JSON.stringify(data);
+  const validation = validateScenarioText(text);
+  if (!validation.compiled) throw new Error("the changed template should be valid");
+  return { text, file: validation.file, compiled: validation.compiled, result: buildResult(validation.compiled) };
+}
+
+let webRoot: string;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+const requests: string[] = [];
+const problems: string[] = [];
+
+async function openPage(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page.on("console", (message) => {
+    // The page asks for api/info to find out whether a server is behind it; the static server answers 404.
+    if (message.type() === "error" && !message.text().includes("404")) problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("dialog", (dialog) => void dialog.accept());
+  // Offline: anything not from the static server is refused and counted as a problem.
+  await page.route("**/*", (route) => {
+    const target = route.request().url();
+    if (target.startsWith(baseUrl) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
+    problems.push(`request to another site: ${target}`);
+    return route.abort();
+  });
+  await page.goto(url);
+  try {
+    await page.locator("[data-figure=npv]").first().waitFor();
+  } catch (error) {
+    throw new Error(`${url} shows no figures: ${problems.join("; ") || "no error in the page"}`, { cause: error });
+  }
+  return page;
+}
+
+function npvOf(page: Page, label: string) {
+  return page.locator("article.card", { has: page.getByRole("heading", { name: label, exact: true }) }).locator("[data-figure=npv]");
+}
+
+async function downloaded(page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> {
+  const download = page.waitForEvent("download", { timeout: 90_000 });
+  await page.getByRole("button", { name: button, exact: true }).click();
+  try {
+    const done = await download;
+    return { download: done, bytes: readFileSync(await done.path()) };
+  } catch (error) {
+    throw new Error(`no download after "${button}"; the page says: ${await page.getByRole("status").first().textContent()}`, { cause: error });
+  }
+}
+
+/** Numbers to 12 significant digits: Chromium's and Node's V8 may differ in a function's last bit. */
+function rounded(value: unknown): unknown {
+  if (typeof value === "number") return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rounded(item)]));
+  }
+  return value;
+}
+
+/** Every cell's value of every sheet, by sheet name and address. */
+function cellValues(workbook: ExcelJS.Workbook): Record<string, Record<string, unknown>> {
+  const sheets: Record<string, Record<string, unknown>> = {};
+  workbook.eachSheet((sheet) => {
+    const cells: Record<string, unknown> = {};
+    sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => void (cells[cell.address] = cell.value)));
+    sheets[sheet.name] = rounded(cells) as Record<string, unknown>;
+  });
+  return sheets;
+}
+
+describe.skipIf(!haveChromium && !inCi)("the web app from a static file server, no server of ours behind it", () => {
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
+    // The page is built once, when stale, by the tests' global setup (src/test-support/global-setup.ts).
+    if (!existsSync(join(builtWeb, "index.html"))) throw new Error("dist/web is not built: npm run build:web");
+    // A copy, as one would upload it: a later build of dist/web (which empties it first) cannot pull it away mid-test.
+    webRoot = mkdtempSync(join(tmpdir(), "mlops-roi-static-"));
+    cpSync(builtWeb, webRoot, { recursive: true });
+    server = staticServer(webRoot, requests);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (webRoot) rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it("starts from a bundled template, follows an edit, shares it by link and exports the report and the workbook made in the page", async () => {
+    const page = await openPage(`${baseUrl}${prefix}`);
+    // The templates `mlops-roi init` writes, bundled into the page.
+    const offered = await page.locator("#template option").evaluateAll((options) => options.map((option) => (option as { value: string }).value));
+    expect(offered.filter((value) => value !== "")).toEqual([...templateNames]);
+    await page.locator("#template").selectOption("team");
+    const teamTitle = parse(readFileSync(join(packageRoot, "examples", "team.yaml"), "utf8")).title as string;
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(teamTitle);
+
+    const before = editedTeamCase(30);
+    const after = editedTeamCase(40);
+    const managed = (result: typeof before.result) => formatMoneyExact(result.comparisons.managed!.npv, result.currency);
+    expect(managed(after.result)).not.toBe(managed(before.result));
+    await expect.poll(() => npvOf(page, "A managed platform").first().textContent()).toContain(managed(before.result));
+    await page.getByRole("tab", { name: "Today" }).click();
+    await page.getByLabel(upkeepLabel, { exact: true }).fill("40");
+    await expect.poll(() => npvOf(page, "A managed platform").first().textContent()).toContain(managed(after.result));
+
+    // The share link: the whole case in the part after #, opened in a new page with the same figures.
+    await page.getByRole("button", { name: "Share link" }).click();
+    const link = await page.getByLabel("Share link", { exact: true }).inputValue();
+    expect(link.startsWith(`${baseUrl}${prefix}#case=`)).toBe(true);
+    const shared = await openPage(link);
+    await expect.poll(() => shared.getByRole("heading", { level: 1 }).textContent()).toBe(teamTitle);
+    await expect.poll(() => npvOf(shared, "A managed platform").first().textContent()).toContain(managed(after.result));
+    await shared.getByRole("tab", { name: "Today" }).click();
+    expect(await shared.getByLabel(upkeepLabel, { exact: true }).inputValue()).toBe("40");
+    await shared.close();
+
+    // The report, made in the page: the same HTML as the server's report of the same case.
+    const report = await downloaded(page, "Export the report (HTML)");
+    expect(report.download.suggestedFilename()).toBe(exportFileName(teamTitle, "html"));
+    const html = report.bytes.toString("utf8");
+    const best = recommend(after.result)!.best.alternative;
+    const headline = formatMoney(after.result.comparisons[best]!.npv, after.result.currency);
+    expect(html).toContain(`<p class="big"><span data-figure="npv">${headline}</span></p>`);
+    expect(html).not.toContain(`<span data-figure="npv">${formatMoney(before.result.comparisons[best]!.npv, before.result.currency)}</span>`);
+    const summary = MonteCarlo.summaryOf(after.compiled, { samples: 10_000, seed: 1 });
+    const generatedOn = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    const fromServer = await createReport(after.compiled, { result: withUncertainty(after.result, summary), generatedOn });
+    expect(html).toBe(fromServer.html);
+
+    // The workbook, made in the page by exceljs's browser build: the same sheets and values as Node's.
+    const workbook = await downloaded(page, "Export the Excel workbook");
+    expect(workbook.download.suggestedFilename()).toBe(exportFileName(teamTitle, "xlsx"));
+    const opened = new ExcelJS.Workbook();
+    await opened.xlsx.load(workbook.bytes as unknown as ExcelJS.Buffer);
+    expect(opened.worksheets.map((sheet) => sheet.name)).toEqual([
+      sheetNames.summary,
+      sheetNames.assumptions,
+      sheetNames.maintenance,
+      sheetNames.distribution,
+      sheetNames.simulation,
+      sheetNames.comparison,
+      sheetNames.inputs,
+      sheetNames.caseFile,
+    ]);
+    const inNode = buildCaseWorkbook({ text: after.text, file: after.file, compiled: after.compiled, monteCarlo: summary }).workbook;
+    const pageCells = cellValues(opened);
+    const nodeCells = cellValues(inNode);
+    // The hidden Case sheet holds the file's text, which in the page keeps the template's comments.
+    delete pageCells[sheetNames.caseFile];
+    delete nodeCells[sheetNames.caseFile];
+    expect(pageCells).toEqual(nodeCells);
+    const imported = await importWorkbook(new Uint8Array(workbook.bytes));
+    expect(imported.ok).toBe(true);
+    if (imported.ok) expect(parse(imported.text).scenarios.today.projects).toEqual({ upkeepHoursPerMonth: 40 });
+
+    // Saving to disk and the PDF need `mlops-roi serve`: the page says so and points to what works.
+    await page.getByRole("button", { name: "Save…" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("needs `mlops-roi serve`");
+    await page.getByRole("button", { name: "Export the report as PDF (needs mlops-roi serve)" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("print it to PDF from the browser");
+    await page.close();
+
+    // Only the folder's files were asked for, plus api/info (answered 404): nothing reached a server of ours.
+    expect(requests.filter((path) => !path.startsWith(prefix))).toEqual([]);
+    expect(requests.filter((path) => path.startsWith(`${prefix}api/`))).toEqual([`${prefix}api/info`, `${prefix}api/info`]);
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
