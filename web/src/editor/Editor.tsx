@@ -3,6 +3,8 @@ import { getIn, isRecord, type CaseData } from "../case/data-path.js";
 import { caseFields, scenarioOwnFields } from "../case/field-tree.js";
 import { addScenario, deleteScenario, duplicateScenario, freeName, nameProblem, renameScenario, scenarioNames } from "../case/scenarios.js";
 import { markEdit } from "../timing.js";
+import { CapabilityPicker } from "./CapabilityPicker.js";
+import { CatalogueEditor } from "./CatalogueEditor.js";
 import { fieldId, useEditor } from "./editor-context.js";
 import { FieldView } from "./FieldView.js";
 import { InputSections } from "./InputSections.js";
@@ -19,6 +21,7 @@ const caseLabels: Readonly<Record<string, string>> = {
 export function tabOfPath(path: readonly (string | number)[]): string {
   if (path[0] === "scenarios" && path.length > 1) return `s:${String(path[1])}`;
   if (path[0] === "defaults") return "shared";
+  if (path[0] === "catalogue") return "catalogue";
   return "case";
 }
 
@@ -43,6 +46,7 @@ export function Editor({ tab, onTab, onReplace }: Props) {
   const tabs: TabItem[] = [
     { id: "case", title: "The case", hasError: errorIn("case") },
     { id: "shared", title: "Shared inputs", hasError: errorIn("shared") },
+    { id: "catalogue", title: "Capabilities", hasError: errorIn("catalogue") },
     ...names.map((name) => ({
       id: `s:${name}`,
       title: scenarioLabel(data, name),
@@ -81,6 +85,7 @@ export function Editor({ tab, onTab, onReplace }: Props) {
             <InputSections base={["defaults"]} />
           </>
         )}
+        {current === "catalogue" && <CatalogueEditor onReplace={onReplace} />}
         {scenario !== undefined && <ScenarioPanel key={scenario} name={scenario} isBaseline={scenario === baseline} onReplace={onReplace} onTab={onTab} />}
       </div>
     </section>
@@ -93,9 +98,12 @@ function CasePanel({ names }: { names: readonly string[] }) {
   const id = fieldId(["baseline"]);
   return (
     <div className="case-panel">
-      {caseFields.map((field) => (
-        <FieldView key={field.key} field={caseLabels[field.key] ? { ...field, label: caseLabels[field.key]! } : field} base={[]} />
-      ))}
+      {/* The catalogue has a tab of its own. */}
+      {caseFields
+        .filter((field) => field.key !== "catalogue")
+        .map((field) => (
+          <FieldView key={field.key} field={caseLabels[field.key] ? { ...field, label: caseLabels[field.key]! } : field} base={[]} />
+        ))}
       <div className={`field field-choice${baselineIssues.length > 0 ? " has-error" : ""}`}>
         <label htmlFor={id} className="field-label">
           Baseline: the scenario that describes today
@@ -242,9 +250,13 @@ function ScenarioPanel({
       )}
       {isBaseline && <p className="panel-intro">This is the baseline: every other scenario is compared with it. Empty boxes use the shared inputs.</p>}
       {!isBaseline && <p className="panel-intro">Empty boxes use the shared inputs; type a number to change it for this scenario only.</p>}
-      {scenarioOwnFields.map((field) => (
-        <FieldView key={field.key} field={field.key === "label" ? { ...field, label: "Label shown to readers" } : field} base={base} />
-      ))}
+      {scenarioOwnFields.map((field) =>
+        field.key === "capabilities" ? (
+          <CapabilityPicker key={field.key} scenario={name} isBaseline={isBaseline} onCatalogue={() => onTab("catalogue")} />
+        ) : (
+          <FieldView key={field.key} field={field.key === "label" ? { ...field, label: "Label shown to readers" } : field} base={base} />
+        ),
+      )}
       <InputSections base={base} inheritBase={["defaults"]} />
     </div>
   );

@@ -85,19 +85,23 @@ interface Props {
   readonly inheritBase?: DataPath;
   /** Label override (chores are named by the user). */
   readonly label?: string;
+  /** An unset value inherited from elsewhere than the file (a built-in capability's value), and what to call it. */
+  readonly inheritFrom?: { readonly value: unknown; readonly from: string };
 }
 
 /**
  * One number of the case: a box with its unit and help, a switch between a point and a range
  * (when the engine reads ranges), a note, and the problems found in it.
  */
-export function QuantityInput({ field, base, inheritBase, label }: Props) {
+export function QuantityInput({ field, base, inheritBase, label, inheritFrom }: Props) {
   const { data, issues, set, rangesEnabled, currency } = useEditor();
   const path = [...base, ...field.path];
   const id = fieldId(path);
   const raw = getIn(data, path);
   const form = readQuantity(raw);
-  const inherited = inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const inherited = inheritFrom ? inheritFrom.value : inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const inherits = inheritBase !== undefined || inheritFrom !== undefined;
+  const from = inheritFrom?.from ?? "shared";
   const problems = issuesAt(issues, path);
   const hasError = problems.some((issue) => issue.severity === "error");
   const [noteOpen, setNoteOpen] = useState(false);
@@ -209,22 +213,28 @@ export function QuantityInput({ field, base, inheritBase, label }: Props) {
               Note
             </button>
           )}
-          {raw !== undefined && inheritBase !== undefined && inheritedText !== undefined && (
+          {raw !== undefined && inherits && inheritedText !== undefined && (
             <button
               type="button"
               className="small-button"
               onClick={() => write({ kind: "point", value: undefined })}
-              aria-label={`${label ?? field.label}: use the shared value ${inheritedText}`}
+              aria-label={`${label ?? field.label}: use the ${from} value ${inheritedText}`}
             >
-              Use shared
+              Use {from}
             </button>
           )}
         </span>
       </div>
       <FieldMessages id={id} help={help} issues={problems} />
-      {inheritBase !== undefined && inheritedText !== undefined && (
+      {inherits && inheritedText !== undefined && (
         <p className="field-inherited">
-          {raw === undefined ? `Shared value ${inheritedText} applies; type to change it for this scenario only.` : `Shared value: ${inheritedText}.`}
+          {inheritFrom !== undefined
+            ? raw === undefined
+              ? `The ${from} value ${inheritedText} applies; type to change it.`
+              : `The ${from} value: ${inheritedText}.`
+            : raw === undefined
+              ? `Shared value ${inheritedText} applies; type to change it for this scenario only.`
+              : `Shared value: ${inheritedText}.`}
         </p>
       )}
       {showNote && (
