@@ -21,3 +21,4 @@ export type { Measurement, MonthlyValue, Observation, Proposal } from "./proposa
 export type { Parsed, Problem } from "./problems.js";
 export { parseTimestamp, exposures, monthOf, type MonthExposure } from "./time.js";
 export { percentile } from "./stats.js";
+export { actualsCsv, actualsFormats, EDGE_DAYS_TOLERATED, type ActualsFormat, type ExportFile, type FileProblem } from "./actuals.js";

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
+  actualsCsv,
   exposures,
   measureCiRuns,
   measureEvents,
@@ -329,5 +330,80 @@ describe("the arithmetic", () => {
     expect(nextLink('<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=5>; rel="last"')).toBe("https://api.github.com/x?page=2");
     expect(nextLink('<https://api.github.com/x?page=1>; rel="prev"')).toBeUndefined();
     expect(nextLink(null)).toBeUndefined();
+  });
+});
+
+describe("actuals from the same exports (track import --format)", () => {
+  const options = { deployPattern: /deploy|release/i, rules: rules("chore=manualTasks.dataChecks", "meeting=meetings", "retraining=upkeep", "build=building") };
+  const csv = (files: { format: "github-actions" | "gitlab" | "incidents" | "timesheet"; name: string; text: string }[]) => {
+    const result = actualsCsv(files, options);
+    if (!result.ok) throw new Error(result.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n"));
+    return result;
+  };
+
+  it("counts each month's deployments and failed deployments of CI runs", () => {
+    expect(csv([{ format: "github-actions", name: "runs.json", text: fixture("github-actions-runs.json") }]).csv).toBe(
+      "month,deployments,incidents\n2026-01,2,1\n2026-02,2,0\n",
+    );
+    expect(csv([{ format: "gitlab", name: "pipelines.json", text: fixture("gitlab-pipelines.json") }]).csv).toBe(
+      "month,deployments,incidents\n2026-03,1,0\n2026-04,2,1\n",
+    );
+  });
+
+  it("sums each month's incidents and hours to restore, leaving the hours out of a month with an open incident", () => {
+    const result = csv([{ format: "incidents", name: "pd.csv", text: fixture("pagerduty-incidents.csv") }]);
+    // January: 2.5 + 3.5 + 1 hours; February: one of the two still open.
+    expect(result.csv).toBe("month,incidents,hoursToRestore\n2026-01,3,7\n2026-02,2,\n");
+    expect(result.notices).toContain("pd.csv: 2026-02: 1 incident is still open: hours to restore not recorded for the month");
+  });
+
+  it("sums each month's hours of the time sheet by rule: chores, meetings, upkeep, building", () => {
+    expect(csv([{ format: "timesheet", name: "toggl.csv", text: fixture("toggl-time-entries.csv") }]).csv).toBe(
+      "month,manualHours,meetingHours,upkeepHours,buildHours\n2026-03,3,4,4,6\n2026-04,2,1,3,5\n",
+    );
+  });
+
+  it("merges several exports, the incidents export first for a measure both give", () => {
+    const result = csv([
+      { format: "github-actions", name: "runs.json", text: fixture("github-actions-runs.json") },
+      { format: "incidents", name: "events.csv", text: fixture("deployments-incidents.csv") },
+    ]);
+    // events.csv: January 5 deployments, 1 incident of 2 hours; February 3, 2 incidents of 12 and 1 hours.
+    expect(result.csv).toBe("month,incidents,hoursToRestore,deployments\n2026-01,1,2,5\n2026-02,2,13,3\n");
+    expect(result.notices).toContain("2026-01: deployments from runs.json (2) left out: events.csv gives it (5)");
+  });
+
+  it("leaves out a month the export covers only in part, but not for a weekend", () => {
+    const run = (id: number, day: string) => ({
+      id,
+      name: "Deploy",
+      status: "completed",
+      conclusion: "success",
+      event: "push",
+      created_at: `${day}T10:00:00Z`,
+      updated_at: `${day}T10:05:00Z`,
+    });
+    const text = JSON.stringify({ workflow_runs: [run(1, "2026-01-20"), run(2, "2026-02-10"), run(3, "2026-03-20")] });
+    const partial = csv([{ format: "github-actions", name: "runs.json", text }]);
+    expect(partial.months).toEqual(["2026-02"]);
+    expect(partial.notices[0]).toBe(
+      "runs.json: 2026-01 (12 of 31 days), 2026-03 (20 of 31 days) left out: the export covers only part of the month (export whole months)",
+    );
+    const weekend = JSON.stringify({ workflow_runs: [run(1, "2026-02-03"), run(2, "2026-02-27")] });
+    expect(csv([{ format: "github-actions", name: "runs.json", text: weekend }]).months).toEqual(["2026-02"]);
+  });
+
+  it("names the file and record of every problem, and wants rules for a time sheet", () => {
+    const result = actualsCsv(
+      [
+        { format: "incidents", name: "events.csv", text: "type,start,end\nincident,soon,\n" },
+        { format: "timesheet", name: "toggl.csv", text: fixture("toggl-time-entries.csv") },
+      ],
+      { deployPattern: /deploy/i, rules: [] },
+    );
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`)).toEqual([
+      "events.csv: line 2, column start: 'soon' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
+      'toggl.csv: --map: a time sheet needs --map rules, e.g. --map "Meeting=meetings" --map "Data refresh=manualTasks.dataRefresh"',
+    ]);
   });
 });

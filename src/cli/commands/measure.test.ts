@@ -297,3 +297,86 @@ describe("measure --from", () => {
     expect(missing.stderr).toMatch(/needs a token in the environment variable GITHUB_TOKEN/);
   });
 });
+
+describe("track import --format", () => {
+  const store = () => join(temp.path, "team.db");
+  const show = async () => JSON.parse((await runCliCaptured(["track", "show", "--db", store(), "--json"])).stdout).comparison.months;
+
+  beforeEach(async () => {
+    const plan = await runCliCaptured(["track", "plan", scenario, "--scenario", "compromise", "--start", "2026-01"]);
+    expect(plan.exitCode, plan.stderr).toBe(0);
+  });
+
+  it("imports a month's deployments, failures, restore hours and chore hours from the exports", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured([
+      "track",
+      "import",
+      fixture("deployments-incidents.csv"),
+      fixture("toggl-time-entries.csv"),
+      "--format",
+      "incidents",
+      "--format",
+      "timesheet",
+      ...timesheetRules,
+      "--db",
+      store(),
+    ]);
+    expect(exitCode, stderr).toBe(0);
+    expect(stdout).toMatch(
+      /^imported 4 months \(2026-01, 2026-02, 2026-03, 2026-04\) of incidents, hoursToRestore, deployments, manualHours, meetingHours, upkeepHours, buildHours for team default/,
+    );
+    const months = await show();
+    expect(months[0].recordedFields).toEqual(["incidents", "hoursToRestore", "deployments"]);
+    expect(months[0].measures.actual).toMatchObject({ deployments: 5, incidents: 1, meanHoursToRestore: 2 });
+    expect(months[2].recordedFields).toEqual(["manualHours", "meetingHours", "upkeepHours", "buildHours"]);
+    expect(months[2].actual).toMatchObject({ manualHours: 3, meetingHours: 4, upkeepHours: 4, buildHours: 6 });
+  });
+
+  it("checks everything first: a bad export names its file and record, and nothing is imported", async () => {
+    const bad = join(temp.path, "runs.json");
+    writeFileSync(
+      bad,
+      '{ "workflow_runs": [ { "id": 1, "status": "completed", "event": "push", "created_at": "yesterday", "updated_at": "2026-01-01T00:00:00Z" } ] }',
+    );
+    const { exitCode, stderr } = await runCliCaptured([
+      "track",
+      "import",
+      fixture("deployments-incidents.csv"),
+      bad,
+      "--format",
+      "incidents",
+      "--format",
+      "github-actions",
+      "--db",
+      store(),
+    ]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${bad}: workflow_runs[0].created_at: 'yesterday' is not a timestamp`);
+    expect(stderr).toMatch(/1 problem; nothing was imported/);
+    expect((await show()).every((month: any) => !month.recorded)).toBe(true);
+  });
+
+  it("refuses months already recorded unless --replace, and a --format for each file", async () => {
+    const args = ["track", "import", fixture("github-actions-runs.json"), "--format", "github-actions", "--db", store()];
+    expect((await runCliCaptured(args)).exitCode).toBe(0);
+    const again = await runCliCaptured(args);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toMatch(/month 2026-01: month 1 is already recorded/);
+    expect((await runCliCaptured([...args, "--replace"])).exitCode).toBe(0);
+    expect(
+      (
+        await runCliCaptured([
+          "track",
+          "import",
+          fixture("github-actions-runs.json"),
+          fixture("gitlab-pipelines.json"),
+          "--format",
+          "github-actions",
+          "--db",
+          store(),
+        ])
+      ).exitCode,
+    ).toBe(2);
+    expect((await runCliCaptured(["track", "import", fixture("github-actions-runs.json"), "--format", "jenkins", "--db", store()])).exitCode).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
+import { actualsCsv, actualsFormats, parseTimeRule, type ActualsFormat, type TimeRule } from "../../../measure/index.js";
 import { countActuals } from "../../../store/actual-repository.js";
 import { parseColumnMap } from "../../../store/csv/columns.js";
 import { textEncodings, type TextEncodingName } from "../../../store/csv/decode.js";
@@ -17,6 +18,8 @@ interface ImportOptions extends StoreOptions {
   decimalComma?: boolean;
   replace?: boolean;
   dryRun?: boolean;
+  format: string[];
+  deployWorkflow: string;
 }
 
 /** A CSV of actuals may hold 240 months for many teams; a file far beyond that is a mistake. */
@@ -58,13 +61,15 @@ export function registerTrackImport(track: Command, output: CliOutput): void {
     track
       .command("import")
       .description("Import months of actuals from a CSV file: every row is checked first, then all are written in one transaction (or none).")
-      .argument("<csv>", "CSV file: a header line, then one line per month (and team)")
+      .argument("<files...>", "CSV file: a header line, then one line per month (and team); with --format, one or more exports")
       .option("--map <column=field>", 'read a CSV column as a field, e.g. --map "Upkeep (h)=upkeepHours"; "=skip" ignores a column (repeatable)', collect, [])
       .option("--encoding <name>", `the file's encoding when it has no byte-order mark (${textEncodings.join(", ")}; default utf-8)`)
       .option("--delimiter <character>", "cell delimiter (default: guessed from the header: comma, semicolon or tab)")
       .option("--decimal-comma", 'numbers are written with a decimal comma, as "12,5" (cells then need a semicolon or tab delimiter)')
       .option("--replace", "overwrite months already recorded")
-      .option("--dry-run", "check the file and report what would be imported, without writing"),
+      .option("--dry-run", "check the file and report what would be imported, without writing")
+      .option("--format <format>", `read an export instead of our CSV: ${actualsFormats.join(", ")} (one for each file, in order; repeatable)`, collect, [])
+      .option("--deploy-workflow <regex>", "with --format github-actions or gitlab: runs whose name matches are deployments (case ignored)", "deploy|release"),
   )
     .addHelpText(
       "after",
@@ -76,11 +81,15 @@ spaces, hyphens and underscores ("Upkeep hours" reads as upkeepHours). Empty cel
 Examples:
   $ mlops-roi track import actuals.csv --case case.yaml
   $ mlops-roi track import export.csv --db case.db --map "Month=month" --map "Upkeep (h)=upkeepHours" --map "Comments=skip"
-  $ mlops-roi track import all-teams.csv --db portfolio.db --dry-run`,
+  $ mlops-roi track import all-teams.csv --db portfolio.db --dry-run
+  $ mlops-roi track import runs.json incidents.csv --format github-actions --format incidents --case case.yaml`,
     )
-    .action(async (file: string, options: ImportOptions) => {
+    .action(async (files: string[], options: ImportOptions) => {
       const team = checkedTeam(options.team);
       const path = storePath(options);
+      if (options.format.length > 0) return importExports(files, options, team, path, output);
+      if (files.length > 1) throw new UserError(`${files.length} files given: give one CSV of actuals, or --format for each export`, 2);
+      const file = files[0]!;
       const columnMap = parseColumnMap(options.map);
       if ("message" in columnMap) throw new UserError(columnMap.message);
       if (options.encoding !== undefined && !(textEncodings as readonly string[]).includes(options.encoding.toLowerCase())) {
@@ -130,4 +139,87 @@ Examples:
         );
       });
     });
+}
+
+/** What `track import --format` reads: each export's text (UTF-8), with the same bound as a CSV of actuals. */
+function exportText(file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(readBytes(file));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file}: not UTF-8 text (save the export as UTF-8); nothing was imported`);
+  }
+}
+
+/**
+ * `track import --format …`: the months of the exports (src/measure/actuals.ts) imported as a CSV of
+ * actuals would be, all or none. A problem names its file and record.
+ */
+async function importExports(files: string[], options: ImportOptions, team: string, path: string, output: CliOutput): Promise<void> {
+  if (options.format.length !== files.length)
+    throw new UserError(
+      `--format is given ${options.format.length} time${options.format.length === 1 ? "" : "s"} for ${files.length} file${files.length === 1 ? "" : "s"}: give one for each file, in order`,
+      2,
+    );
+  const formats = options.format.map((format) => {
+    if (!(actualsFormats as readonly string[]).includes(format)) throw new UserError(`--format ${format}: allowed: ${actualsFormats.join(", ")}`, 2);
+    return format as ActualsFormat;
+  });
+  for (const [name, given] of [
+    ["--encoding", options.encoding],
+    ["--delimiter", options.delimiter],
+    ["--decimal-comma", options.decimalComma],
+  ] as const) {
+    if (given !== undefined) throw new UserError(`${name} is for a CSV of actuals; exports read with --format are UTF-8 text`, 2);
+  }
+  let deployPattern: RegExp;
+  try {
+    deployPattern = new RegExp(options.deployWorkflow, "i");
+  } catch (error) {
+    throw new UserError(`--deploy-workflow ${options.deployWorkflow}: not a regular expression (${(error as Error).message})`, 2);
+  }
+  const rules: TimeRule[] = [];
+  for (const text of options.map) {
+    const rule = parseTimeRule(text);
+    if (!rule.ok)
+      throw new UserError(
+        rule.problems.map((problem) => `${problem.record}: ${problem.message} (with --format, --map takes the time sheet's rules)`).join("\n"),
+        2,
+      );
+    rules.push(rule.value);
+  }
+  const exports = files.map((file, index) => ({ format: formats[index]!, name: file, text: exportText(file) }));
+  const converted = actualsCsv(exports, { deployPattern, rules });
+  const shown = files.join(", ");
+  if (!converted.ok) {
+    const count = converted.problems.length;
+    throw new UserError(
+      `${converted.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n")}\n${shown}: ${count} problem${count === 1 ? "" : "s"}; nothing was imported`,
+    );
+  }
+  for (const notice of converted.notices) output.stderr(`note: ${notice}\n`);
+  const bytes = new TextEncoder().encode(converted.csv);
+  const monthOfLine = (line: number) => converted.months[line - 2];
+  await withStore(path, {}, (store) => {
+    const outcome = importActualsCsv(store, bytes, {
+      fileName: files.map((file) => basename(file)).join(" + "),
+      team,
+      replace: options.replace ?? false,
+      dryRun: options.dryRun ?? false,
+    });
+    if (outcome.status === "refused") {
+      const issues = outcome.issues.map((issue) => `${shown}: ${monthOfLine(issue.line) ? `month ${monthOfLine(issue.line)}: ` : ""}${issue.message}`);
+      const why =
+        outcome.reason === "already recorded"
+          ? `${outcome.issues.length} month${outcome.issues.length === 1 ? " is" : "s are"} already in ${path}; use --replace to overwrite (the whole month is replaced)`
+          : outcome.reason === "empty"
+            ? "no whole month to import"
+            : `${outcome.issues.length} problem${outcome.issues.length === 1 ? "" : "s"}`;
+      throw new UserError(`${issues.join("\n")}\n${shown}: ${why}; nothing was imported`);
+    }
+    const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
+    const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for team ${team}`;
+    if (outcome.status === "checked") output.stdout(`${shown}: ${summary} checked; nothing was written (--dry-run)\n`);
+    else output.stdout(`imported ${summary} from ${shown} into ${path}${outcome.replaced > 0 ? ` (${outcome.replaced} replaced)` : ""}\n`);
+  });
 }
