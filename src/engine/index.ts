@@ -85,3 +85,19 @@ export {
   type RecordedMonth,
   type ResumePoint,
 } from "./tracking.js";
+export {
+  calibrate,
+  calibrationMethod,
+  learnFromMonths,
+  learningMethod,
+  LEARNING_SAMPLES,
+  type Calibration,
+  type LearnedForecast,
+  type LearnedInput,
+  type LearningMonth,
+  type MoneyContext,
+  type MoneyRange,
+  type ObservedFigure,
+  type ObservedFigureCheck,
+  type Range90,
+} from "./learning.js";
