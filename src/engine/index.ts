@@ -67,7 +67,7 @@ export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/co
 export { leafQuantile } from "./draws.js";
 export { schedulePlan } from "./simulate.js";
 export { MAX_CANDIDATES } from "./optimize.js";
-export { EXACT_SET_SAMPLES, MAX_OPTIMIZE_SAMPLES } from "./optimize.js";
+export { EXACT_SET_SAMPLES, HALVING_SETS, MAX_OPTIMIZE_SAMPLES } from "./optimize.js";
 export {
   cashSpent,
   changeHours,

@@ -7,6 +7,7 @@ import {
   compareSets,
   compileCase,
   EXACT_SET_SAMPLES,
+  MAX_CANDIDATES,
   MAX_OPTIMIZE_SAMPLES,
   MonteCarlo,
   optimize,
@@ -307,6 +308,13 @@ describe("the optimiser with a Monte Carlo objective (p50, probability)", () => 
     );
     expect(() => optimize(compiled, { objective: "p50", samples: 0 })).toThrow(RangeError);
     expect(() => optimize(compiled, { objective: "p50", candidates: ["nothing"] })).toThrow(/"nothing" is not in the catalogue/);
+    // A set is a bit mask: more than MAX_CANDIDATES candidates are refused (the command line says what to narrow).
+    const own = Object.fromEntries(
+      Array.from({ length: MAX_CANDIDATES - 9 }, (_, index) => [`own${index}`, { monthlyCost: 10, effects: { manualTasks: 0.9 } }]),
+    );
+    const large = compileAll({ ...uncertainBase, catalogue: own });
+    expect(large.capabilities).toHaveLength(MAX_CANDIDATES + 1);
+    expect(() => optimize(large, { objective: "p50" })).toThrow(`at most ${MAX_CANDIDATES} candidates can be searched, got ${MAX_CANDIDATES + 1}`);
   });
 });
 

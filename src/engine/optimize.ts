@@ -26,9 +26,10 @@ export interface OptimizeOptions {
   exhaustiveLimit?: number;
   /**
    * "auto": for npv and payback, every set up to `exhaustiveLimit` candidates, else greedy additions and
-   * local search; for p50 and probability, every set on every draw when that is at most
-   * EXACT_SET_SAMPLES set-draws, else successive halving over every set (up to `exhaustiveLimit`
-   * candidates) or a beam search. "heuristic" is the beam search for p50 and probability.
+   * local search; for p50 and probability, up to `exhaustiveLimit` candidates every set on every draw
+   * when that is at most EXACT_SET_SAMPLES set-draws, else successive halving over every set when
+   * there are at most HALVING_SETS, else (and beyond `exhaustiveLimit`) a beam search. "heuristic" is
+   * the beam search for p50 and probability.
    */
   method?: "auto" | "exhaustive" | "heuristic" | "successive-halving" | "beam";
 }
@@ -226,10 +227,13 @@ export const MAX_CANDIDATES = 30;
 
 /**
  * For p50 and probability: every set within the limits is run on every draw (and the answer proven
- * best on those draws) when that is at most this many set-draws, e.g. 4,096 sets (12 candidates)
- * on 400 draws; more goes to the adaptive search.
+ * best on those draws) when that is at most this many set-draws, e.g. 1,024 sets (10 candidates)
+ * on 400 draws; more goes to the adaptive search. A set-draw is about a microsecond and a half.
  */
-export const EXACT_SET_SAMPLES = 1_700_000;
+export const EXACT_SET_SAMPLES = 600_000;
+
+/** For p50 and probability: successive halving over every set within the limits up to this many sets (14 candidates); beyond, a beam search. */
+export const HALVING_SETS = 16_384;
 
 /** The most draws per set for p50 and probability: beyond, the search takes minutes (docs/commands.md, `optimize`). */
 export const MAX_OPTIMIZE_SAMPLES = 10_000;
@@ -312,12 +316,17 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     const order = (a: SampledSet, b: SampledSet) =>
       sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || namesKey(a.mask).localeCompare(namesKey(b.mask));
     const finalists = Math.max(top, 32);
-    const beam =
-      options.method === "heuristic" ||
-      options.method === "beam" ||
-      (options.method !== "exhaustive" && options.method !== "successive-halving" && pool.length > limit);
+    const auto = options.method === undefined || options.method === "auto";
+    const masks: number[] = [];
+    if (options.method === "exhaustive" || options.method === "successive-halving" || (auto && pool.length <= limit)) {
+      for (let mask = 0; mask < 2 ** pool.length; mask++) if (withinLimits(mask)) masks.push(mask);
+    }
+    const exact = options.method === "exhaustive" || (auto && pool.length <= limit && masks.length * samples <= EXACT_SET_SAMPLES);
+    const halving = options.method === "successive-halving" || (auto && !exact && pool.length <= limit && masks.length <= HALVING_SETS);
     let search: SampledSearch;
-    if (beam) {
+    if (exact) search = exhaustiveSampled(sets, masks, order);
+    else if (halving) search = successiveHalving(sets, masks, order, finalists);
+    else {
       // The best by NPV at the medians, as greedy additions and local search find it, is one more start for the local search.
       const byMedians = greedyLocalSearch(
         pool.length,
@@ -326,11 +335,6 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
         (a, b) => compareSets(a, b, "npv") < 0,
       );
       search = beamSearch(sets, { candidates: pool.length, within: withinLimits, order, width: 8, finalists, seeds: [byMedians] });
-    } else {
-      const masks: number[] = [];
-      for (let mask = 0; mask < 2 ** pool.length; mask++) if (withinLimits(mask)) masks.push(mask);
-      const exact = options.method === "exhaustive" || (options.method !== "successive-halving" && masks.length * samples <= EXACT_SET_SAMPLES);
-      search = exact ? exhaustiveSampled(sets, masks, order) : successiveHalving(sets, masks, order, finalists);
     }
     const ranked = search.finalists.map((set) => {
       const { npvP50, probabilityPaysBack } = sets.summaryOf(set);

@@ -123,6 +123,12 @@ describe("optimize end to end", () => {
     expect(text.stdout.split("\n")[0]).toBe("Best sets of capabilities by chance of paying back within the horizon (first-year cash at most €15,000)");
     expect(text.stdout).toContain("\nAnswer: proven best on these draws (exhaustive: every set within the limits on all 60 draws).\n");
     expect(text.stdout).toContain("chance of paying back within the horizon");
+    const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
+    expect(payback.exitCode).toBe(0);
+    expect(payback.stdout.split("\n")[0]).toBe("Best sets of capabilities by earliest payback month (first-year cash at most €15,000)");
+    // Staying as today "pays back" from the start, so it ranks first by payback month; the first change follows.
+    expect(payback.stdout.split("\n\n")[1]).toMatch(/^ {2}1\. \(nothing: stay as today\) +from the start +€0 +from the start /m);
+    expect(payback.stdout.split("\n\n")[1]).toMatch(/^ {2}2\. [a-zA-Z, ]+ +month \d+ +€[\d,]+ +month \d+ /m);
   });
 
   it(`searches ${MAX_CANDIDATES} candidates with a beam search and says the answer was found, not proven`, async () => {

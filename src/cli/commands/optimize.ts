@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import { compileCase, optimize, validateScenarioText, type Objective, type OptimizeResult } from "../../engine/index.js";
-import { EXACT_SET_SAMPLES, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
+import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import { formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -142,9 +142,9 @@ Examples:
 
 How it searches (the "Answer:" line says which): npv and payback try every set up to 16 candidates,
 beyond greedy additions and local search. p50 and probability run every set on the same draws of the
-ranges; every set on every draw when that is at most ${EXACT_SET_SAMPLES.toLocaleString("en-US")} set-draws (proven best on
-those draws), else successive halving over every set (up to 16 candidates) or a beam search (more),
-with the last few sets run on every draw (found, not proven).`,
+ranges: every set on every draw when that is at most ${EXACT_SET_SAMPLES.toLocaleString("en-US")} set-draws (proven best on those
+draws), else successive halving over every set when there are at most ${HALVING_SETS.toLocaleString("en-US")}, else a beam search,
+the last sets run on every draw (found, not proven).`,
     )
     .action((file: string, options: OptimizeCommandOptions) => {
       const validation = loadScenario(file, output);
