@@ -226,10 +226,34 @@ describe.skipIf(!haveChromium && !inCi)("the web app from a static file server, 
     await page.getByRole("button", { name: "Export the report as PDF (needs mlops-roi serve)" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("print it to PDF from the browser");
     await page.close();
-
-    // Only the folder's files were asked for, plus api/info (answered 404): nothing reached a server of ours.
-    expect(requests.filter((path) => !path.startsWith(prefix))).toEqual([]);
-    expect(requests.filter((path) => path.startsWith(`${prefix}api/`))).toEqual([`${prefix}api/info`, `${prefix}api/info`]);
-    expect(problems).toEqual([]);
   }, 180_000);
+
+  it("opens an uploaded scenario file and downloads the case as YAML and as JSON", async () => {
+    const page = await openPage(`${baseUrl}${prefix}`);
+    const soloPath = join(packageRoot, "examples", "solo.yaml");
+    const solo = parse(readFileSync(soloPath, "utf8"));
+    await page.locator("input[type=file]").setInputFiles(soloPath);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(solo.title);
+    await page.getByLabel("Title of the case", { exact: true }).fill("Uploaded and renamed");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Uploaded and renamed");
+
+    const yaml = await downloaded(page, "Download YAML");
+    expect(yaml.download.suggestedFilename()).toBe("solo.yaml");
+    const yamlText = yaml.bytes.toString("utf8");
+    expect(parse(yamlText)).toEqual({ ...solo, title: "Uploaded and renamed" });
+    // The uploaded file's comments stay.
+    expect(yamlText).toContain("# Template: the solo data scientist.");
+    const json = await downloaded(page, "Download JSON");
+    expect(json.download.suggestedFilename()).toBe("solo.json");
+    expect(JSON.parse(json.bytes.toString("utf8"))).toEqual({ ...solo, title: "Uploaded and renamed" });
+    await page.close();
+  });
+
+  it("asked only for the folder's files, and for api/info (answered 404); the page logged no error", () => {
+    expect(requests.filter((path) => !path.startsWith(prefix))).toEqual([]);
+    const asked = requests.filter((path) => path.startsWith(`${prefix}api/`));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([`${prefix}api/info`]));
+    expect(problems).toEqual([]);
+  });
 });
