@@ -75,7 +75,7 @@ export function benchOptimize(anchor: AnchorFigures | undefined): void {
   }
   // At every size: the same search on the first N candidates, one run each (p50).
   const sizes: string[] = [];
-  for (const size of [10, 12, 16, 20]) {
+  for (const size of [10, 12, 14, 16, 20]) {
     const ms = timed(1, () => {
       result = optimize(compiled, { objective: "p50", candidates: names.slice(0, size), samples: 400, seed: 1 });
     })[0]!;

@@ -211,7 +211,7 @@ describe("the optimiser with a Monte Carlo objective (p50, probability)", () => 
     );
   });
 
-  it("finds by successive halving and by beam search the set exhaustive search proves best on the same draws, on random catalogues of up to 10", () => {
+  it("finds by successive halving and by beam search the set exhaustive search proves best on the same draws, on random catalogues of up to 12", () => {
     // Tolerance, for a catalogue where the adaptive search misses: its best is within 1% of the proven
     // best's median NPV (p50) or 1 percentage point of its chance (probability). On these 24 catalogues
     // it misses none: the same set every time.
@@ -219,7 +219,7 @@ describe("the optimiser with a Monte Carlo objective (p50, probability)", () => 
     let cases = 0;
     fc.assert(
       fc.property(
-        randomUncertainCatalogue(6, 10),
+        randomUncertainCatalogue(6, 12),
         fc.option(fc.integer({ min: 0, max: 40_000 }), { nil: undefined }),
         fc.constantFrom("p50" as const, "probability" as const),
         fc.integer({ min: 30, max: 80 }),
