@@ -63,17 +63,8 @@ export function medianTime(repetitions: number, run: () => void): number {
  * is missing or its text no longer has that shape (the benchmark then says so).
  */
 export async function loadAnchorEndToEnd(samples = 100_000): Promise<(() => void) | undefined> {
-  if (!existsSync(anchorPath)) return undefined;
-  const text = readFileSync(anchorPath, "utf8");
-  const start = text.indexOf("\nconsole.log(`N=");
-  const step = /time\("6\. END-TO-END[^"]*", \(\) => \{([^\n]*)\}\);/.exec(text);
-  if (start < 0 || !step) return undefined;
-  // Its sample count comes from the command line; here it is the benchmark's.
-  const declarations = text.slice(0, start).replace("const N = Number(process.argv[2] ?? 100_000);", `const N = ${samples};`);
-  if (!declarations.includes(`const N = ${samples};`)) return undefined;
-  const { default: ts } = await import("typescript");
-  const module = `${declarations}\nexport function endToEnd() {${step[1]}}\n`;
-  const javascript = ts.transpileModule(module, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+  const javascript = await anchorEndToEndModule(samples);
+  if (javascript === undefined) return undefined;
   const folder = mkdtempSync(join(tmpdir(), "mlops-roi-anchor-"));
   try {
     const file = join(folder, "anchor-end-to-end.mjs");
@@ -83,4 +74,24 @@ export async function loadAnchorEndToEnd(samples = 100_000): Promise<(() => void
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * The anchor's end-to-end step as a JavaScript module exporting `endToEnd()`: its declarations and
+ * the body of its step 6, types stripped. Undefined when the anchor is missing or changed shape.
+ * With `runOnce`, the module also runs the step once when loaded: the anchor's whole process doing
+ * what `run --samples` does (draw, transform, model, percentiles), start-up included.
+ */
+export async function anchorEndToEndModule(samples = 100_000, runOnce = false): Promise<string | undefined> {
+  if (!existsSync(anchorPath)) return undefined;
+  const text = readFileSync(anchorPath, "utf8");
+  const start = text.indexOf("\nconsole.log(`N=");
+  const step = /time\("6\. END-TO-END[^"]*", \(\) => \{([^\n]*)\}\);/.exec(text);
+  if (start < 0 || !step) return undefined;
+  // Its sample count comes from the command line; here it is the benchmark's.
+  const declarations = text.slice(0, start).replace("const N = Number(process.argv[2] ?? 100_000);", `const N = ${samples};`);
+  if (!declarations.includes(`const N = ${samples};`)) return undefined;
+  const { default: ts } = await import("typescript");
+  const module = `${declarations}\nexport function endToEnd() {${step[1]}}\n${runOnce ? "endToEnd();\n" : ""}`;
+  return ts.transpileModule(module, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
 }

@@ -1,4 +1,4 @@
-import { MonteCarlo, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
+import { MonteCarlo, STANDARD_SAMPLES, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
 import { UserError, type CliOutput } from "./io.js";
 import { createProgress, runInterruptibly } from "./progress.js";
 
@@ -9,7 +9,7 @@ export interface SamplingOptions {
 }
 
 /** Samples run when the file has ranges and --samples is not given. */
-export const DEFAULT_SAMPLES = 10_000;
+export const DEFAULT_SAMPLES = STANDARD_SAMPLES;
 
 /** The most memory a Monte Carlo may take; the default samples of the largest case allowed (50 scenarios, 240 months) fit. */
 const MONTE_CARLO_BYTES = 2e9;

@@ -35,7 +35,16 @@ export {
   type Extraordinary,
   type Judgement,
 } from "./judgement.js";
-export { MonteCarlo, type MonteCarloOptions, type MonteCarloSummary, type AlternativeDistribution, type Band, type PercentileSummary } from "./monte-carlo.js";
+export {
+  MonteCarlo,
+  STANDARD_SAMPLES,
+  STANDARD_SEED,
+  type MonteCarloOptions,
+  type MonteCarloSummary,
+  type AlternativeDistribution,
+  type Band,
+  type PercentileSummary,
+} from "./monte-carlo.js";
 export {
   tornado,
   sobol,
@@ -55,19 +64,6 @@ export { builtInCatalogue, BUILT_IN_NOTE } from "./catalogue/built-in.js";
 export { effectTargets, effectTargetNames } from "./catalogue/targets.js";
 export type { CompiledCapability } from "./model/compiled.js";
 export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";
-export { MAX_SOURCE_BYTES, parseScenarioSource } from "./scenario/source.js";
-export { suggest } from "./scenario/suggest.js";
-export { scenarioJsonSchema } from "./scenario/json-schema.js";
-export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";
-export { quantityKind, type QuantityKindName } from "./scenario/quantity.js";
-export { fieldMeta, fieldPattern, innerFieldPath, scenarioFields, type FieldInfo, type FieldPattern } from "./scenario/fields.js";
-export { parseUnit, unitWordsText, type FieldUnit, type UnitPeriod, type UnitWord, type ValueKind } from "./scenario/units.js";
-export { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName } from "./model/parameters.js";
-export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/columns.js";
-export { leafQuantile } from "./draws.js";
-export { schedulePlan } from "./simulate.js";
-export { MAX_CANDIDATES } from "./optimize.js";
-export { EXACT_SET_SAMPLES, HALVING_SETS, MAX_OPTIMIZE_SAMPLES } from "./optimize.js";
 export {
   cashSpent,
   changeHours,
@@ -101,3 +97,16 @@ export {
   type ObservedFigureCheck,
   type Range90,
 } from "./learning.js";
+export { MAX_SOURCE_BYTES, parseScenarioSource } from "./scenario/source.js";
+export { suggest } from "./scenario/suggest.js";
+export { scenarioJsonSchema } from "./scenario/json-schema.js";
+export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";
+export { quantityKind, type QuantityKindName } from "./scenario/quantity.js";
+export { fieldMeta, fieldPattern, innerFieldPath, scenarioFields, type FieldInfo, type FieldPattern } from "./scenario/fields.js";
+export { parseUnit, unitWordsText, type FieldUnit, type UnitPeriod, type UnitWord, type ValueKind } from "./scenario/units.js";
+export { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName } from "./model/parameters.js";
+export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/columns.js";
+export { leafQuantile } from "./draws.js";
+export { schedulePlan } from "./simulate.js";
+export { MAX_CANDIDATES } from "./optimize.js";
+export { EXACT_SET_SAMPLES, HALVING_SETS, MAX_OPTIMIZE_SAMPLES } from "./optimize.js";

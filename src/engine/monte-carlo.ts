@@ -229,6 +229,14 @@ function summary(values: Float64Array, scratch: Float64Array): PercentileSummary
 }
 
 /**
+ * The sample count and seed every view uses unless the user says otherwise: the command line's
+ * default, the web app's ranges once refined, and the report and workbook it exports. The same
+ * case then shows the same ranges on screen, in the report and in the workbook.
+ */
+export const STANDARD_SAMPLES = 10_000;
+export const STANDARD_SEED = 1;
+
+/**
  * The Monte Carlo of a whole case, run in chunks so a caller can show progress and stop cleanly.
  * Each sample draws every range once, runs every scenario for the whole horizon and compares.
  * Samples are kept compactly (Float32 trajectories) for bands and charts.

@@ -1,4 +1,4 @@
-import { buildResult, MonteCarlo, withUncertainty, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
+import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, withUncertainty, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
 import { chromiumAvailable } from "../report/browser.js";
 import { createReport } from "../report/create-report.js";
 import { printPdf } from "../report/pdf.js";
@@ -6,8 +6,8 @@ import { exportWorkbook } from "../workbook/export-workbook.js";
 import type { CaseExporters, ExportInput } from "./export-routes.js";
 
 /** The same sampling as `mlops-roi report` without options, so an export matches the command line. */
-const EXPORT_SAMPLES = 10_000;
-const EXPORT_SEED = 1;
+const EXPORT_SAMPLES = STANDARD_SAMPLES;
+const EXPORT_SEED = STANDARD_SEED;
 
 function monteCarloOf(compiled: CompiledCase): MonteCarloSummary | undefined {
   if (compiled.uncertainLeaves.length === 0) return undefined;

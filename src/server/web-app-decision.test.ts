@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatChance, formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { packageRoot } from "../shared/package-files.js";
-import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
+import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";
 
@@ -24,9 +24,13 @@ const haveChromium = chromiumAvailable();
 if (!haveChromium && !inCi) console.warn(`web app decision tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
 
 const screenshots = join(packageRoot, "test-results");
-/** What the page's Monte Carlo runs (web/src/engine/case-evaluator.ts); the test also reads them off the page. */
-const LIVE_SAMPLES = 2_000;
-const LIVE_SEED = 1;
+/**
+ * What the page's Monte Carlo runs once refined (web/src/engine/case-evaluator.ts): the standard
+ * draws the report and the workbook use too, so the page and what it exports agree. The test also
+ * reads them off the page.
+ */
+const LIVE_SAMPLES = STANDARD_SAMPLES;
+const LIVE_SEED = STANDARD_SEED;
 const SHOWN_INPUTS = 3;
 
 let folder: string;

@@ -6,7 +6,7 @@ import { packageRoot } from "../shared/package-files.js";
 export const builtIndex = join(packageRoot, "dist", "web", "index.html");
 const viteConfig = join(packageRoot, "web", "vite.config.ts");
 /** What the page is built from: its own sources and the engine, charts and formats it imports. */
-const sourceRoots = [join(packageRoot, "web"), join(packageRoot, "src"), join(packageRoot, "examples", "seed.yaml")];
+const sourceRoots = [join(packageRoot, "web"), join(packageRoot, "src"), join(packageRoot, "examples")];
 
 function newestChange(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });

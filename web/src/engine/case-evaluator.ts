@@ -1,3 +1,4 @@
+import { STANDARD_SAMPLES, STANDARD_SEED } from "../../../src/engine/index.js";
 import { isRecord } from "../case/data-path.js";
 import { evaluateCase, type Evaluation } from "../case/evaluate.js";
 import type { RangedResult, WorkerReply, WorkerRequest } from "./messages.js";
@@ -6,9 +7,11 @@ import type { RangedResult, WorkerReply, WorkerRequest } from "./messages.js";
 const WORKER_THRESHOLD_SCENARIO_MONTHS = 2_400;
 /** A case that took longer than this on the page's thread goes to the worker next time. */
 const SLOW_MS = 25;
-/** Draws of the live Monte Carlo: enough for steady P5/P95 while typing; the report runs more. */
-export const LIVE_SAMPLES = 2_000;
-export const LIVE_SEED = 1;
+/** Draws of the page's Monte Carlo once refined: the same as the report and the workbook it exports, so the figures agree. */
+export const LIVE_SAMPLES = STANDARD_SAMPLES;
+export const LIVE_SEED = STANDARD_SEED;
+/** The first, quick answer shown while the full run goes on (marked as being refined). */
+export const PREVIEW_SAMPLES = 2_000;
 
 function scenarioMonths(data: unknown): number {
   if (!isRecord(data)) return 0;
@@ -17,7 +20,12 @@ function scenarioMonths(data: unknown): number {
   return scenarios * months;
 }
 
-type Waiter = { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; progress?: (done: number, samples: number) => void };
+type Waiter = {
+  resolve: (reply: WorkerReply) => void;
+  reject: (error: Error) => void;
+  progress?: (done: number, samples: number) => void;
+  preview?: (ranged: RangedResult) => void;
+};
 
 /**
  * Runs the engine for the page. A typical case runs right here (a few milliseconds), so the
@@ -67,7 +75,11 @@ export class CaseEvaluator {
    * The Monte Carlo of the case's ranges, in the worker. Resolves with undefined when the case has
    * no range, or when a newer request replaced this one (the worker stops the old run).
    */
-  async ranges(data: unknown, onProgress?: (done: number, samples: number) => void): Promise<RangedResult | undefined> {
+  async ranges(
+    data: unknown,
+    onProgress?: (done: number, samples: number) => void,
+    onPreview?: (ranged: RangedResult) => void,
+  ): Promise<RangedResult | undefined> {
     const id = this.nextId++;
     const previous = this.waiting.get(this.latestRanges);
     if (previous) {
@@ -75,14 +87,18 @@ export class CaseEvaluator {
       previous.resolve({ kind: "ranges", id: this.latestRanges, ranged: undefined });
     }
     this.latestRanges = id;
-    const reply = await this.send({ kind: "ranges", id, data, samples: LIVE_SAMPLES, seed: LIVE_SEED }, onProgress);
+    const reply = await this.send(
+      { kind: "ranges", id, data, samples: LIVE_SAMPLES, seed: LIVE_SEED, previewSamples: onPreview ? PREVIEW_SAMPLES : 0 },
+      onProgress,
+      onPreview,
+    );
     return reply.kind === "ranges" && id === this.latestRanges ? reply.ranged : undefined;
   }
 
-  private send(request: WorkerRequest, progress?: (done: number, samples: number) => void): Promise<WorkerReply> {
+  private send(request: WorkerRequest, progress?: (done: number, samples: number) => void, preview?: (ranged: RangedResult) => void): Promise<WorkerReply> {
     const worker = this.startWorker();
     return new Promise((resolve, reject) => {
-      this.waiting.set(request.id, { resolve, reject, ...(progress ? { progress } : {}) });
+      this.waiting.set(request.id, { resolve, reject, ...(progress ? { progress } : {}), ...(preview ? { preview } : {}) });
       worker.postMessage(request);
     });
   }
@@ -96,6 +112,10 @@ export class CaseEvaluator {
       if (!waiter) return;
       if (message.kind === "progress") {
         waiter.progress?.(message.done, message.samples);
+        return;
+      }
+      if (message.kind === "preview") {
+        if (message.id === this.latestRanges) waiter.preview?.(message.ranged);
         return;
       }
       this.waiting.delete(message.id);

@@ -27,6 +27,15 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     latestRanges = request.id;
+    // A quick first answer, then the full run whose figures match the report and the workbook.
+    if (request.previewSamples > 0 && request.previewSamples < request.samples) {
+      const preview = await rangedResult(request.data, { samples: request.previewSamples, seed: request.seed }, async () => {
+        await pause();
+        return latestRanges === request.id;
+      });
+      if (latestRanges !== request.id) return;
+      if (preview) reply({ kind: "preview", id: request.id, ranged: preview });
+    }
     const ranged = await rangedResult(request.data, { samples: request.samples, seed: request.seed }, async (done) => {
       reply({ kind: "progress", id: request.id, done, samples: request.samples });
       await pause();

@@ -4,7 +4,15 @@ import type { Evaluation } from "../case/evaluate.js";
 /** Messages between the page and the engine worker. */
 export type WorkerRequest =
   | { readonly kind: "evaluate"; readonly id: number; readonly data: unknown }
-  | { readonly kind: "ranges"; readonly id: number; readonly data: unknown; readonly samples: number; readonly seed: number };
+  | {
+      readonly kind: "ranges";
+      readonly id: number;
+      readonly data: unknown;
+      readonly samples: number;
+      readonly seed: number;
+      /** A first, smaller run answered as a preview while the full one goes on; none when 0. */
+      readonly previewSamples: number;
+    };
 
 /** The Monte Carlo's answer: the result with its ranges, and the tornado of one alternative. */
 export interface RangedResult {
@@ -15,5 +23,6 @@ export interface RangedResult {
 export type WorkerReply =
   | { readonly kind: "evaluated"; readonly id: number; readonly evaluation: Evaluation }
   | { readonly kind: "ranges"; readonly id: number; readonly ranged: RangedResult | undefined }
+  | { readonly kind: "preview"; readonly id: number; readonly ranged: RangedResult }
   | { readonly kind: "progress"; readonly id: number; readonly done: number; readonly samples: number }
   | { readonly kind: "failed"; readonly id: number; readonly failure: string };

@@ -21,7 +21,8 @@ function groupNote(entry: InformationValue): string | undefined {
  */
 export function DecisionPanel({ result, refining }: { result: CaseResult; refining: boolean }) {
   const decision = result.decision;
-  if (!decision) {
+  // A preview of the ranges (fewer draws) is not the analysis the report will show: wait for the full run.
+  if (!decision || refining) {
     if (!refining) return null;
     return (
       <section className="decision" aria-labelledby="decision-heading" data-state="refining">

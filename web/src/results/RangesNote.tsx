@@ -1,7 +1,16 @@
+import { LIVE_SAMPLES } from "../engine/case-evaluator.js";
 import type { CaseResult } from "../../../src/engine/index.js";
 
 /** Says where the ranges come from, or that they are being worked out. */
-export function RangesNote({ result, progress }: { result: CaseResult; progress: number | undefined }) {
+export function RangesNote({ result, progress, refining }: { result: CaseResult; progress: number | undefined; refining?: boolean }) {
+  if (refining && result.uncertainty) {
+    return (
+      <p className="ranges-note" role="status" data-state="refining">
+        Ranges from the first {result.uncertainty.samples.toLocaleString("en-GB")} draws; refining them with {LIVE_SAMPLES.toLocaleString("en-GB")}, as the
+        report and the workbook use… {Math.round((progress ?? 0) * 100)}%
+      </p>
+    );
+  }
   if (progress !== undefined) {
     return (
       <p className="ranges-note" role="status">

@@ -2,6 +2,8 @@ import {
   buildResult,
   hasErrors,
   MonteCarlo,
+  STANDARD_SAMPLES,
+  STANDARD_SEED,
   validateScenarioText,
   withUncertainty,
   type CompiledCase,
@@ -21,8 +23,8 @@ export const browserExportKinds = ["report.html", "workbook.xlsx"] as const sati
 export type BrowserExportKind = (typeof browserExportKinds)[number];
 
 /** The sampling of `mlops-roi report` without options and of the server's exports: the same figures. */
-const EXPORT_SAMPLES = 10_000;
-const EXPORT_SEED = 1;
+const EXPORT_SAMPLES = STANDARD_SAMPLES;
+const EXPORT_SEED = STANDARD_SEED;
 
 /** Thrown when the case cannot be exported; the message says why, for the status line. */
 export class BrowserExportError extends Error {

@@ -1,0 +1,191 @@
+// Whole commands as a user meets them: each figure is the CPU time (user + system, the process's
+// own accounting, read as it exits) and the peak memory of one process of the built command line,
+// its start-up included; medians of several runs. Where a goal is a ratio, the anchor's whole
+// process (the bare-loop Monte Carlo, compiled to JavaScript, every step once) takes turns with
+// ours run by run, and the ratio is taken pair by pair: this machine changes speed within seconds.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse, stringify } from "yaml";
+import { anchorEndToEndModule, median } from "./anchor.js";
+import { uncertainCaseText } from "./cases.js";
+import { projectRoot } from "./paths.js";
+
+interface Usage {
+  /** Seconds of CPU, user + system. */
+  cpu: number;
+  /** Peak resident memory, MB. */
+  peakMb: number;
+  status: number | null;
+  stderr: string;
+}
+
+const cli = join(projectRoot, "bin", "mlops-roi.js");
+
+/** A module loaded with `--import` that writes the process's own resource usage to a file as it exits. */
+function meterModule(folder: string): string {
+  const file = join(folder, "meter.mjs");
+  writeFileSync(
+    file,
+    `import { writeFileSync } from "node:fs";
+process.on("exit", () => {
+  const usage = process.resourceUsage();
+  writeFileSync(process.env.MLOPS_ROI_BENCH_METER, JSON.stringify({ cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMb: usage.maxRSS / 1024 }));
+});
+`,
+  );
+  return pathToFileURL(file).href;
+}
+
+function measure(folder: string, meter: string, args: readonly string[], env: Record<string, string> = {}): Usage {
+  const out = join(folder, "usage.json");
+  rmSync(out, { force: true });
+  const child = spawnSync(process.execPath, ["--import", meter, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env, MLOPS_ROI_BENCH_METER: out, CI: "true" },
+    maxBuffer: 1 << 28,
+  });
+  const usage = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as { cpu: number; peakMb: number }) : { cpu: Number.NaN, peakMb: Number.NaN };
+  return { ...usage, status: child.status, stderr: child.stderr };
+}
+
+/** Runs a command `runs` times after one warm-up; fails loudly when it does not exit as expected. */
+function repeated(folder: string, meter: string, args: readonly string[], runs: number, expectStatus = 0): Usage[] {
+  const usages: Usage[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const usage = measure(folder, meter, args);
+    if (usage.status !== expectStatus) throw new Error(`${args.slice(1).join(" ")} exited ${usage.status}: ${usage.stderr.split("\n")[0]}`);
+    if (run > 0) usages.push(usage);
+  }
+  return usages;
+}
+
+const seconds = (value: number) => `${value.toFixed(2)} s`;
+
+function line(label: string, usages: readonly Usage[], goal: string): void {
+  const cpu = median(usages.map((usage) => usage.cpu));
+  const peak = median(usages.map((usage) => usage.peakMb));
+  console.log(`  ${label}: CPU median ${seconds(cpu)}, peak ${peak.toFixed(0)} MB over ${usages.length} runs (goal ${goal})`);
+}
+
+/**
+ * The anchor's whole process doing what `run --samples 100000` does — draw, transform, the 60-month
+ * model and three percentile sets, once — as JavaScript, start-up included.
+ */
+async function anchorProcess(folder: string): Promise<string | undefined> {
+  const javascript = await anchorEndToEndModule(100_000, true);
+  if (javascript === undefined) return undefined;
+  const file = join(folder, "anchor-whole-process.mjs");
+  writeFileSync(file, javascript);
+  return file;
+}
+
+/**
+ * A case of 10 options (today and 9 alternatives) over 240 months, built from the enterprise example:
+ * the size at which export, report and memory fell off a cliff.
+ */
+export function wideLongCaseText(): string {
+  const data = parse(readFileSync(join(projectRoot, "examples", "enterprise.yaml"), "utf8")) as Record<string, unknown> & {
+    scenarios: Record<string, Record<string, unknown>>;
+  };
+  data.horizonMonths = 240;
+  const alternatives = Object.keys(data.scenarios).filter((name) => name !== data.baseline);
+  for (let index = 0; Object.keys(data.scenarios).length < 10; index++) {
+    const source = data.scenarios[alternatives[index % alternatives.length]!]!;
+    data.scenarios[`variant${index + 1}`] = { ...source, label: `Variant ${index + 1}` };
+  }
+  return stringify(data);
+}
+
+export async function benchCommands(runs = 5): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bench-commands-"));
+  try {
+    if (!existsSync(join(projectRoot, "dist", "cli", "main.js"))) {
+      console.log("commands: the command line is not built (`npm run build`), so whole commands are not measured");
+      return;
+    }
+    const meter = meterModule(folder);
+    const example = (name: string) => join(projectRoot, "examples", name);
+    console.log("commands: whole processes of the built command line, start-up included (CPU = user + system)");
+
+    line("bare `node` (the floor every command pays)", repeated(folder, meter, ["-e", ""], runs), "—");
+    line("`--help`", repeated(folder, meter, [cli, "--help"], runs), "≤ 0.15 s");
+    line("`validate examples/team.yaml`", repeated(folder, meter, [cli, "validate", example("team.yaml")], runs), "≤ 0.15 s");
+    line("`run examples/team.yaml` (deterministic)", repeated(folder, meter, [cli, "run", example("team.yaml")], runs), "≤ 0.15 s");
+
+    const wide = join(folder, "wide-long.yaml");
+    writeFileSync(wide, wideLongCaseText());
+    const bench = join(folder, "bench-case.yaml");
+    writeFileSync(bench, uncertainCaseText(30));
+    for (const [name, file] of [
+      ["team.yaml", example("team.yaml")],
+      ["10 options × 240 months", wide],
+    ] as const) {
+      line(
+        `\`export\` of ${name}`,
+        repeated(folder, meter, [cli, "export", file, "-o", join(folder, "out.xlsx"), "--force"], Math.min(runs, 3)),
+        name === "team.yaml" ? "≤ 1 s" : "≤ 2 s, ≤ 300 MB",
+      );
+      line(
+        `HTML \`report\` of ${name}`,
+        repeated(folder, meter, [cli, "report", file, "-o", join(folder, "out.html"), "--force"], Math.min(runs, 3)),
+        name === "team.yaml" ? "≤ 1 s" : "≤ 2 s, ≤ 300 MB",
+      );
+    }
+
+    const anchor = await anchorProcess(folder);
+    if (!anchor) console.log("  anchor: not found (it lives in the project's shared folder, not in a user's clone); ratios are not shown");
+    const cases: [string, string][] = [
+      ["seed-uncertain.yaml", example("seed-uncertain.yaml")],
+      ["solo.yaml", example("solo.yaml")],
+      ["team.yaml", example("team.yaml")],
+      ["enterprise.yaml", example("enterprise.yaml")],
+      ["the bench case (30 ranges)", bench],
+    ];
+    for (const [name, file] of cases) {
+      const args = [cli, "run", file, "--samples", "100000", "--seed", "1", "--json", "-o", join(folder, "run.json"), "--force"];
+      const ours: Usage[] = [];
+      const ratios: number[] = [];
+      const anchors: number[] = [];
+      measure(folder, meter, args);
+      for (let round = 0; round < runs; round++) {
+        const mine = measure(folder, meter, args);
+        if (mine.status !== 0) throw new Error(`run ${name} exited ${mine.status}: ${mine.stderr.split("\n")[0]}`);
+        ours.push(mine);
+        if (anchor) {
+          const theirs = measure(folder, meter, [anchor]);
+          anchors.push(theirs.cpu);
+          ratios.push(mine.cpu / theirs.cpu);
+        }
+      }
+      const ratio = anchor
+        ? `; anchor's whole process ${seconds(median(anchors))}, ratio ${median(ratios).toFixed(2)}× (median of ${ratios.length} pairs)`
+        : "";
+      console.log(
+        `  \`run --samples 100000\` of ${name}: CPU median ${seconds(median(ours.map((usage) => usage.cpu)))}, peak ${median(ours.map((usage) => usage.peakMb)).toFixed(0)} MB${ratio} (goal ≤ 1.5×)`,
+      );
+    }
+
+    // Memory against samples on the widest case: what one more sample costs, and what is refused.
+    const small = measure(folder, meter, [cli, "run", wide, "--samples", "10000", "--json", "-o", join(folder, "w1.json"), "--force"]);
+    const large = measure(folder, meter, [cli, "run", wide, "--samples", "40000", "--json", "-o", join(folder, "w2.json"), "--force"]);
+    if (small.status === 0 && large.status === 0) {
+      const perSample = ((large.peakMb - small.peakMb) * 1024 * 1024) / 30_000;
+      console.log(
+        `  memory, 10 options × 240 months: peak ${small.peakMb.toFixed(0)} MB at 10,000 samples, ${large.peakMb.toFixed(0)} MB at 40,000: about ${(perSample / 1024).toFixed(1)} KB a sample (goal: independent of the samples, 1,000,000 in ≤ 1 GB)`,
+      );
+    } else console.log(`  memory, 10 options × 240 months: a run failed (${(small.status !== 0 ? small : large).stderr.split("\n")[0]})`);
+    const million = measure(folder, meter, [cli, "run", wide, "--samples", "1000000", "--json", "-o", join(folder, "w3.json"), "--force"]);
+    console.log(
+      million.status === 1
+        ? `  1,000,000 samples of it: refused up front (exit 1, ${seconds(million.cpu)}): ${million.stderr.trim().split("\n")[0]}`
+        : `  1,000,000 samples of it: exit ${million.status}, CPU ${seconds(million.cpu)}, peak ${million.peakMb.toFixed(0)} MB`,
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchCommands(Number(process.argv[2] ?? 5));
