@@ -1,7 +1,15 @@
 import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store/compare.js";
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
-import { formatHoursTenth as formatHours, formatMoneyExact as formatMoney, formatMonth } from "../../../format/numbers.js";
+import type { LearnedForecast, Range90 } from "../../../engine/index.js";
+import {
+  formatChance,
+  formatHoursTenth as formatHours,
+  formatMoneyExact as formatMoney,
+  formatMonth,
+  formatNumber,
+  roundSignificant,
+} from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 
 const NOT_RECORDED = "–";
@@ -148,11 +156,82 @@ export function renderUpwardMeasures(comparison: PlanComparison): string | undef
   )}`;
 }
 
+/** An input's value to three significant figures. */
+function inputValue(value: number): string {
+  return formatNumber(roundSignificant(value, 3), 4);
+}
+
+function rangeText(range: Range90): string {
+  return `${inputValue(range.p5)} to ${inputValue(range.p95)}`;
+}
+
+/** How many of the plan's 90% widths a median moved: "+0.8 widths". */
+function movedText(moved: number): string {
+  const rounded = Math.round(moved * 10) / 10;
+  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : "±"}${formatNumber(Math.abs(rounded), 1)} ${Math.abs(rounded) === 1 ? "width" : "widths"}`;
+}
+
+/**
+ * The forecast that learns: then versus now (NPV range, chance of paying back), the inputs that moved
+ * most, and the calibration of the plan's ranges. Every figure is the JSON's `learning`.
+ */
+export function renderLearning(learning: LearnedForecast, comparison: PlanComparison): string {
+  const money = (value: number) => formatMoney(value, comparison.currency);
+  const lines: string[] = [];
+  const recorded = learning.monthsUsed;
+  lines.push(
+    `A forecast that learns: the plan's ranges updated by ${recorded === 0 ? "no recorded month yet (the forecast is the plan)" : `${recorded} recorded month${recorded === 1 ? "" : "s"}`} ` +
+      `(${formatNumber(learning.samples)} samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective)`,
+  );
+  if (learning.money) {
+    const { planned, now } = learning.money;
+    lines.push(
+      renderTable(
+        ["", "Then (plan)", "Now (forecast)"],
+        [
+          [`Chance of paying back by month ${comparison.horizonMonths}`, formatChance(planned.probabilityPaysBack), formatChance(now.probabilityPaysBack)],
+          ["Net gain (NPV), 5% to 95%", `${money(planned.npv.p5)} to ${money(planned.npv.p95)}`, `${money(now.npv.p5)} to ${money(now.npv.p95)}`],
+          ["Net gain (NPV), median", money(planned.npv.p50), money(now.npv.p50)],
+          ["Pays back (median)", formatMonth(planned.paybackMonthP50, "not within the horizon"), formatMonth(now.paybackMonthP50, "not within the horizon")],
+        ],
+      ),
+    );
+  }
+  if (learning.warning) lines.push("", `Note: ${learning.warning}`);
+  if (learning.inputs.length > 0) {
+    lines.push("", "Inputs that moved most (90% range, plan → now; median moved in widths of the plan's range)");
+    lines.push(
+      renderTable(
+        ["Input", "Plan", "Now", "Moved"],
+        learning.inputs.map((input) => [input.input, rangeText(input.planned), rangeText(input.now), movedText(input.moved)]),
+      ),
+    );
+  }
+  lines.push("", `Calibration: ${learning.calibration.summary}.`);
+  if (learning.observed.length > 0) {
+    lines.push(
+      renderTable(
+        ["Observed", "Months", "Recorded", "Plan's 90% range", "Inside"],
+        learning.observed.map((check) => [
+          check.label,
+          String(check.months),
+          inputValue(check.observed),
+          rangeText(check.planned),
+          check.inside ? "yes" : "no",
+        ]),
+      ),
+    );
+  }
+  return lines.join("\n");
+}
+
 /** `track show` as text. */
 export function renderPlanVersusActual(view: PlanVersusActual): string {
   const parts = [renderSummary(view.comparison, view.forecast, view.forecastProblem), "", renderMonthTable(view.comparison)];
   const measures = renderUpwardMeasures(view.comparison);
   if (measures) parts.push("", measures);
+  if (view.learning) parts.push("", renderLearning(view.learning, view.comparison));
+  if (view.learningProblem) parts.push("", `No forecast that learns: ${view.learningProblem}`);
   return `${parts.join("\n")}\n`;
 }
 
@@ -174,5 +253,7 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
     "",
     `How: ${method}`,
   ];
+  if (view.learning) parts.push("", renderLearning(view.learning, view.comparison), "", `How it learns: ${view.learning.method}`);
+  if (view.learningProblem) parts.push("", `No forecast that learns: ${view.learningProblem}`);
   return `${parts.join("\n")}\n`;
 }

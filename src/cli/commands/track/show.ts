@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { readActuals } from "../../../store/actual-repository.js";
+import { calibrationMethod, learningMethod } from "../../../engine/index.js";
 import { forecastMethod } from "../../../store/forecast.js";
 import { planVersusActual } from "../../../store/plan-versus-actual.js";
 import { UserError, type CliOutput } from "../../io.js";
@@ -34,6 +35,9 @@ export function registerTrackShow(track: Command, output: CliOutput): void {
     .addHelpText(
       "after",
       `
+With ranges in the plan, show also gives the forecast that learns (the NPV range and chance of paying back, then and now; see
+\`track forecast --help\`) and the calibration of the plan's ranges: ${calibrationMethod}
+
 Examples:
   $ mlops-roi track show --case case.yaml
   $ mlops-roi track show --db portfolio.db --team forecasting --json > plan-vs-actual.json`,
@@ -60,6 +64,8 @@ Examples:
       `
 How: ${forecastMethod}
 
+With ranges in the plan, the forecast also learns: ${learningMethod}
+
 Examples:
   $ mlops-roi track forecast --case case.yaml
   $ mlops-roi track forecast --db case.db --json`,
@@ -67,8 +73,10 @@ Examples:
     .action(async (options: ShowOptions) => {
       await withPlanView(options, (view, plan, team) => {
         if (!view.forecast) throw new UserError(`cannot re-forecast team ${team}: ${view.forecastProblem}`);
-        if (options.json) output.stdout(toJson({ team, scenario: plan.scenario, method: forecastMethod, ...view.forecast }));
-        else output.stdout(renderForecast(view, view.forecast, forecastMethod));
+        if (options.json) {
+          const learning = view.learning ? { learning: view.learning } : view.learningProblem ? { learningProblem: view.learningProblem } : {};
+          output.stdout(toJson({ team, scenario: plan.scenario, method: forecastMethod, ...view.forecast, ...learning }));
+        } else output.stdout(renderForecast(view, view.forecast, forecastMethod));
       });
     });
 }

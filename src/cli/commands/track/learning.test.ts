@@ -1,0 +1,79 @@
+import { writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { LearnedForecast } from "../../../engine/index.js";
+import { formatNumber, roundSignificant } from "../../../format/numbers.js";
+import { makeTempFolder } from "../../../test-support/fixtures.js";
+import { runCliCaptured, stackTraceLine } from "../../../test-support/run-cli.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+let caseFile: string;
+let store: string;
+beforeEach(() => {
+  temp = makeTempFolder();
+  caseFile = join(temp.path, "seed-uncertain.yaml");
+  store = join(temp.path, "seed-uncertain.db");
+  // The seed with ranges: upkeep 8 to 15 hours a live project with the better tools.
+  writeFileSync(caseFile, readFileSync(new URL("../../../../examples/seed-uncertain.yaml", import.meta.url), "utf8"));
+});
+afterEach(() => temp.remove());
+
+async function track(...argv: string[]) {
+  const run = await runCliCaptured(["track", ...argv]);
+  expect(run.stderr).not.toMatch(stackTraceLine);
+  return run;
+}
+
+/** The plan, and upkeep of 20 hours a month for the one live project in months 4 to 6 (the plan said 8 to 15). */
+async function plannedAndRecorded() {
+  expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01")).exitCode).toBe(0);
+  for (const month of ["4", "5", "6"]) {
+    expect((await track("add", "--db", store, "--month", month, "--upkeep-hours", "20", "--live-projects", "1")).exitCode).toBe(0);
+  }
+}
+
+describe("track show and forecast with a plan that has ranges", () => {
+  it("show --json adds the forecast that learns and the calibration; the text shows the same figures", async () => {
+    await plannedAndRecorded();
+    const json = await track("show", "--db", store, "--json");
+    expect(json.exitCode).toBe(0);
+    const view = JSON.parse(json.stdout) as { learning: LearnedForecast; forecast: { paybackMonth: { planned: number } } };
+    const learning = view.learning;
+    expect(view.forecast.paybackMonth.planned).toBe(10);
+    expect(learning.monthsUsed).toBe(3);
+    const upkeep = learning.inputs[0]!;
+    expect(upkeep.input).toBe("scenarios.optimal.projects.upkeepHoursPerMonth");
+    expect(upkeep.now.p50).toBeGreaterThan(upkeep.planned.p50);
+    expect(learning.observed[0]).toMatchObject({ figure: "upkeepPerLiveProject", months: 3, observed: 20, inside: false });
+    expect(learning.calibration).toMatchObject({ checked: 1, inside: 0, verdict: "too few to tell" });
+    expect(learning.money!.now.npv.p50).toBeLessThan(learning.money!.planned.npv.p50);
+
+    const text = await track("show", "--db", store);
+    expect(text.stdout).toContain("A forecast that learns: the plan's ranges updated by 3 recorded months");
+    expect(text.stdout).toContain(`Calibration: ${learning.calibration.summary}.`);
+    // Each figure as the text writes it: three significant figures.
+    const value = (number: number) => formatNumber(roundSignificant(number, 3), 4);
+    expect(text.stdout).toContain(
+      `scenarios.optimal.projects.upkeepHoursPerMonth  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
+    );
+    expect(text.stdout).toMatch(/Upkeep hours per live project a month\s+3\s+20\s+/);
+  });
+
+  it("forecast --json carries the same learning as show", async () => {
+    await plannedAndRecorded();
+    const forecast = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { learning: LearnedForecast; npv: { now: number } };
+    const show = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    expect(forecast.learning).toEqual(show.learning);
+    const text = (await track("forecast", "--db", store)).stdout;
+    expect(text).toMatch(/Chance of paying back by month 12\s+\S+\s+\S+/);
+    expect(text).toContain("How it learns: The plan's ranges are the prior");
+  });
+
+  it("with no month recorded the forecast that learns is the plan", async () => {
+    expect((await track("plan", caseFile, "--scenario", "optimal")).exitCode).toBe(0);
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    expect(view.learning.money!.now).toEqual(view.learning.money!.planned);
+    expect(view.learning.calibration.verdict).toBe("nothing to check");
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { ActualMonth } from "./actual-fields.js";
+import { comparePlanWithActuals } from "./compare.js";
+import { forecastFromActuals } from "./forecast.js";
+import { learnedForecast } from "./learn.js";
+import { planVersusActual } from "./plan-versus-actual.js";
+import { caseText, planFor } from "./test-support/portfolio.js";
+
+/** The test case with the better option's upkeep per live project given as a range. */
+const withUpkeepRange = (range: string, months = 36) => caseText(months).replace("      upkeepHoursPerMonth: 2\n", `      upkeepHoursPerMonth: ${range}\n`);
+
+function learned(text: string, actuals: ActualMonth[], samples = 300) {
+  const plan = planFor("default", text);
+  const comparison = comparePlanWithActuals(plan, actuals);
+  const result = learnedForecast(plan, comparison, actuals, { samples });
+  if (result === null || "message" in result) throw new Error(result === null ? "no ranges" : result.message);
+  return { plan, comparison, result };
+}
+
+describe("learnedForecast", () => {
+  it("is not made for a plan without ranges", () => {
+    const plan = planFor("default", caseText(24));
+    expect(learnedForecast(plan, comparePlanWithActuals(plan, []), [])).toBeNull();
+    expect(planVersusActual(plan, []).learning).toBeUndefined();
+  });
+
+  it("with no month recorded, the forecast is the plan: the same NPV range and chance of paying back", () => {
+    const { result } = learned(withUpkeepRange("{ low: 1, high: 4 }"), []);
+    expect(result.inputs).toEqual([]);
+    expect(result.money!.now).toEqual(result.money!.planned);
+    expect(result.calibration.verdict).toBe("nothing to check");
+  });
+
+  it("values each sample as the deterministic re-forecast does: a range a hair wide gives its NPV", () => {
+    // Months 1–8 recorded; from month 7 one project fewer is live than planned (the resumed case starts
+    // from another state than the plan's, so the tooling lines' calendar correction is exercised).
+    const actuals: ActualMonth[] = Array.from({ length: 8 }, (_, index) => {
+      const month = index + 1;
+      return {
+        team: "default",
+        month,
+        values: { upkeepHours: month >= 4 ? 2 * (month >= 7 ? 1 : Math.floor((month - 1) / 3)) : 6, ...(month >= 7 ? { liveProjects: 1 } : {}) },
+      };
+    });
+    const { plan, comparison, result } = learned(withUpkeepRange("{ low: 1.999, high: 2.001 }"), actuals);
+    const forecast = forecastFromActuals(plan, comparison);
+    if ("message" in forecast) throw new Error(forecast.message);
+    expect(forecast.npv.now).not.toBeCloseTo(forecast.npv.planned, 0);
+    expect(result.money!.now.npv.p50).toBeCloseTo(forecast.npv.now, 0);
+    expect(result.money!.planned.npv.p50).toBeCloseTo(forecast.npv.planned, 0);
+    expect(result.money!.now.paybackMonthP50).toBe(forecast.paybackMonth.now);
+  });
+
+  it("moves upkeep towards what was recorded and scores the plan's range", () => {
+    // The plan said 1 to 4 hours a live project; the team records 8 from the change on (month 4).
+    const actuals: ActualMonth[] = Array.from({ length: 12 }, (_, index) => {
+      const month = index + 1;
+      const live = Math.floor((month - 1) / 3);
+      return { team: "default", month, values: { upkeepHours: month >= 4 ? 8 * live : 6 * live } };
+    });
+    const { result } = learned(withUpkeepRange("{ low: 1, high: 4 }"), actuals);
+    const upkeep = result.inputs.find((input) => input.input === "scenarios.better.projects.upkeepHoursPerMonth")!;
+    expect(upkeep.planned.p50).toBeCloseTo(2, 0);
+    expect(upkeep.now.p50).toBeGreaterThan(5);
+    expect(upkeep.moved).toBeGreaterThan(0.5);
+    const check = result.observed.find((figure) => figure.figure === "upkeepPerLiveProject")!;
+    expect(check.observed).toBe(8);
+    expect(check.inside).toBe(false);
+    expect(result.calibration.summary).toMatch(/^0 of 1 inside the planned 90% range/);
+    expect(result.money!.now.npv.p50).toBeLessThan(result.money!.planned.npv.p50);
+    expect(result.warning).toMatch(/outside most of the plan's ranges/);
+  });
+});
