@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type CaseData, getIn, isRecord } from "../case/data-path.js";
+import { type CaseData, getIn, isRecord, startsWith } from "../case/data-path.js";
 import {
   addCapability,
   builtInOf,
@@ -156,10 +156,12 @@ function OwnCapability({ name, startOpen, onReplace }: { name: string; startOpen
   if (!view) return null;
   const own = getIn(data, base);
   const ownEffects = isRecord(own) && isRecord(own.effects) ? own.effects : {};
-  const entryIssues = problems.filter((issue) => issue.path.length === base.length);
+  const shownEffects = effectFields.filter((field) => field.key in view.effects);
+  // Problems no box of the form shows (an unknown field, a whole entry of the wrong type) are listed at its top.
+  const shownPaths = [["label"], ["description"], ["note"], ...costKeys.map((key) => [key]), ...shownEffects.map((field) => ["effects", field.key])];
+  const entryIssues = problems.filter((issue) => !shownPaths.some((path) => startsWith(issue.path.slice(base.length), path)));
   const label = textField("label");
   const description = textField("description");
-  const shownEffects = effectFields.filter((field) => field.key in view.effects);
 
   const remove = () => {
     const users = scenariosUsing(data, name);
@@ -179,7 +181,7 @@ function OwnCapability({ name, startOpen, onReplace }: { name: string; startOpen
 
   return (
     <details className={`capability${hasError ? " has-error" : ""}`} open={open || hasError} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>
+      <summary id={fieldId(base)}>
         <span className="capability-title">
           {view.label} <code className="capability-name">{name}</code>
           {builtIn && <span className="tab-badge">customised</span>}
