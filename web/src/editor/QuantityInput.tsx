@@ -100,7 +100,8 @@ export function QuantityInput({ field, base, inheritBase, label, inheritFrom }: 
   const raw = getIn(data, path);
   const form = readQuantity(raw);
   const inherited = inheritFrom ? inheritFrom.value : inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
-  const inherits = inheritBase !== undefined || inheritFrom !== undefined;
+  // A value written equal to the built-in one needs no "use the built-in" button or line.
+  const inherits = inheritBase !== undefined || (inheritFrom !== undefined && JSON.stringify(raw) !== JSON.stringify(inheritFrom.value));
   const from = inheritFrom?.from ?? "shared";
   const problems = issuesAt(issues, path);
   const hasError = problems.some((issue) => issue.severity === "error");
