@@ -55,7 +55,11 @@ describe("chart specs", () => {
       const source = readFileSync(new URL(file, folder), "utf8");
       expect([file, /from "node:|require\(/.test(source)]).toEqual([file, false]);
       for (const match of source.matchAll(/^import (type )?.*from "(\.\.\/[^"]+)";$/gm)) {
-        expect([file, match[2], match[1] === "type " || match[2]!.startsWith("../engine/") || match[2]!.startsWith("../format/")]).toEqual([file, match[2], true]);
+        expect([file, match[2], match[1] === "type " || match[2]!.startsWith("../engine/") || match[2]!.startsWith("../format/")]).toEqual([
+          file,
+          match[2],
+          true,
+        ]);
       }
     }
   });

@@ -72,9 +72,7 @@ describe("voi", () => {
     // The options table: chance of being best, expected NPV and expected loss, as in the JSON.
     for (const option of json.options) {
       const percent = formatChance(option.probabilityBest);
-      expect(stdout).toMatch(
-        new RegExp(`\\(${option.scenario}\\).*\\s${percent}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`),
-      );
+      expect(stdout).toMatch(new RegExp(`\\(${option.scenario}\\).*\\s${percent}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`));
     }
     expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
   });

@@ -53,7 +53,9 @@ describe("the run report's conventions", () => {
   it("puts the risk-adjusted figures on their own line under the unadjusted ones", () => {
     const text = forrester({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });
     // By hand (src/engine/conventions.test.ts): NPV $24,606 and ROI 38%; risk-adjusted $12,407 and 18%.
-    expect(text).toMatch(/Tooling \(tooling\)\s+US\$24,606\s+38%\s+month 21\s+US\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+US\$12,407\s+18%\n/);
+    expect(text).toMatch(
+      /Tooling \(tooling\)\s+US\$24,606\s+38%\s+month 21\s+US\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+US\$12,407\s+18%\n/,
+    );
     expect(text).toMatch(/Tooling\s+US\$89,527\s+US\$64,921\s+20\.7\s+1\.72\s+80%\n/);
     expect(text).toContain("every month of year y discounted as at the year's end, by (1 + 10%)^−y");
   });
