@@ -5,6 +5,8 @@ import { makeTempFolder } from "../../test-support/fixtures.js";
 import { caseText, loadCaseTracking, planFor, storeWithPlan } from "../../test-support/tracked-case.js";
 import { createReport } from "../create-report.js";
 import { findJargon } from "../jargon.js";
+import { formatChance, formatMoney } from "../../format/numbers.js";
+import { escapeHtml } from "../escape.js";
 import { preparePlanVersusActual } from "./plan-versus-actual.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
@@ -94,5 +96,41 @@ scenarios:
     expect(shown).toContain(`The plan approved on`);
     expect(shown.replace(/<[^>]+>/g, "")).toContain(`is “${label}”.`);
     expect(shown).not.toContain("The case file has changed since then");
+  });
+});
+
+describe("the plan-versus-actual section, for a plan with ranges", () => {
+  /** The case with the better option's upkeep given as a range of 1 to 4 hours a live project. */
+  const ranged = caseText(24).replace("      upkeepHoursPerMonth: 2\n", "      upkeepHoursPerMonth: { low: 1, high: 4 }\n");
+  const rangedCompiled = validateScenarioText(ranged).compiled!;
+
+  it("shows what the months say about the ranges with the JSON's figures: the chance then and now, the gain's range, the inputs moved, the calibration", async () => {
+    // Upkeep of 8 hours a live project recorded from the change on (months 4 to 9), where the plan said 1 to 4.
+    const planned = planFor("default", ranged).result.scenarios.better!.months;
+    const actuals = [4, 5, 6, 7, 8, 9].map((month) => ({ month, upkeepHours: 8 * planned[month - 1]!.liveProjects }));
+    const path = storeWithPlan(temp.path, ranged, actuals);
+    const tracking = loadCaseTracking(ranged, path)!;
+    const learning = tracking.view.learning!;
+    const { html } = await createReport(rangedCompiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    const figureOf = (name: string) => new RegExp(`<span data-figure="${name}">([^<]*)</span>`).exec(shown)?.[1];
+    expect(shown).toContain("<h3>What the months so far say about the ranges</h3>");
+    expect(figureOf("learning-chance-now")).toBe(formatChance(learning.money!.now.probabilityPaysBack));
+    expect(figureOf("learning-chance-planned")).toBe(formatChance(learning.money!.planned.probabilityPaysBack));
+    expect(figureOf("learning-gain-low-now")).toBe(escapeHtml(formatMoney(learning.money!.now.npv.p5, "EUR")));
+    expect(figureOf("learning-gain-high-now")).toBe(escapeHtml(formatMoney(learning.money!.now.npv.p95, "EUR")));
+    expect(figureOf("calibration-inside")).toBe(`${learning.calibration.inside} of ${learning.calibration.checked}`);
+    expect(learning.calibration.checked).toBe(1);
+    expect(shown).toContain('Upkeep hours a month for each live project</td><td class="number">8</td>');
+    expect(shown).toContain("data-learning-inputs");
+    expect(findJargon(shown.replace(/<svg[\s\S]*?<\/svg>/g, "").replace(/<[^>]+>/g, " "))).toEqual([]);
+  });
+
+  it("leaves the part out until a recorded month measures a range", async () => {
+    const path = storeWithPlan(temp.path, ranged, []);
+    const tracking = loadCaseTracking(ranged, path)!;
+    expect(tracking.view.learning!.money!.now).toEqual(tracking.view.learning!.money!.planned);
+    const { html } = await createReport(rangedCompiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    expect(section(html)).not.toContain("What the months so far say about the ranges");
   });
 });

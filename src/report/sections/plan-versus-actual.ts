@@ -4,7 +4,9 @@ import type { CaseTracking } from "../../store/load-tracking.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatNumber, plural } from "../../format/numbers.js";
+import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
+import { formatChance, formatHours, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
+import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -154,6 +156,82 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
 <p class="key">Gain is against today, after all costs. Cash spent is what the change and its tools cost in the month.${upFront ? " Start is the cash the plan pays before month 1; what was really paid then is counted in month 1." : ""}${gaps ? " * Nothing was recorded for this month, so it counts as planned." : ""}</p>`;
 }
 
+/** The figures the recorded months observe, in the report's words. */
+const observedWords: Record<ObservedFigure, string> = {
+  upkeepPerLiveProject: "Upkeep hours a month for each live project",
+  choreHours: "Hours of manual chores a month",
+  meetingHours: "Meeting hours a month",
+  waitingHours: "Hours lost waiting a month",
+  changeFailureRate: "Share of changes that fail",
+  deploymentsPerLiveProject: "Changes released a month for each live project",
+  restoreHoursPerFailure: "Hours to restore service after each failure",
+  fixHoursPerFailure: "Hours fixing each failure",
+};
+
+/** An observed figure's value: a share as a percentage, anything else to three significant figures. */
+function observedValue(value: number, figure: ObservedFigure): string {
+  return figure === "changeFailureRate" ? `${formatNumber(value * 100, 1)}%` : formatNumber(roundSignificant(value, 3), 2);
+}
+
+/**
+ * What the recorded months say about the plan's ranges (the JSON's `learning`): the chance of paying
+ * back and the gain's range then and now, the inputs that moved, and how well the ranges held.
+ */
+function learningPart(context: ReportContext, report: PlanVersusActualReport): string {
+  const learning: LearnedForecast | undefined = report.tracking.view.learning;
+  const comparison = report.tracking.view.comparison;
+  if (!learning?.money || learning.monthsUsed === 0) return "";
+  const { planned, now } = learning.money;
+  const months = plural(learning.monthsUsed, "recorded month");
+  const rows = [
+    `<tr><td>Chance it pays back within the plan's ${escapeHtml(plural(comparison.horizonMonths, "month"))}</td><td class="number">${figure("learning-chance-planned", formatChance(planned.probabilityPaysBack))}</td><td class="number">${figure("learning-chance-now", formatChance(now.probabilityPaysBack))}</td></tr>`,
+    `<tr><td>Gain over the whole plan, in today's money: likely between</td><td class="number">${escapeHtml(context.money(planned.npv.p5))} and ${escapeHtml(context.money(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", context.money(now.npv.p5))} and ${figure("learning-gain-high-now", context.money(now.npv.p95))}</td></tr>`,
+    `<tr><td>Gain over the whole plan, middle estimate</td><td class="number">${escapeHtml(context.money(planned.npv.p50))}</td><td class="number">${escapeHtml(context.money(now.npv.p50))}</td></tr>`,
+  ];
+  const moved = learning.inputs.map((input) => {
+    const { label, unit } = describeInput(input.input);
+    const value = (number: number) => escapeHtml(formatInputValue(roundSignificant(number, 3), unit, comparison.currency));
+    return `<tr><td>${escapeHtml(label)}</td><td class="number">${value(input.planned.p5)} to ${value(input.planned.p95)}</td><td class="number">${value(input.now.p5)} to ${value(input.now.p95)}</td></tr>`;
+  });
+  const checks = learning.observed.map(
+    (check) =>
+      `<tr><td>${escapeHtml(observedWords[check.figure])}</td><td class="number">${escapeHtml(observedValue(check.observed, check.figure))}</td><td class="number">${escapeHtml(observedValue(check.planned.p5, check.figure))} to ${escapeHtml(observedValue(check.planned.p95, check.figure))}</td><td>${check.inside ? "inside" : "outside"}</td></tr>`,
+  );
+  const calibration = learning.calibration;
+  const verdict =
+    calibration.verdict === "too narrow"
+      ? `The ranges were too narrow: the next case should widen them about ${formatNumber(calibration.widenBy ?? 1, 1)} times around their middle.`
+      : calibration.verdict === "too wide"
+        ? "The ranges were wider than they needed to be: the next case can narrow them."
+        : calibration.verdict === "about right"
+          ? "The ranges were about right."
+          : "That is too few to judge the ranges yet: a well-judged range misses one time in ten.";
+  return `<h3>What the months so far say about the ranges</h3>
+${prose(
+  `The plan gave some of its numbers as ranges. Weighing each of its ${escapeHtml(formatNumber(learning.samples))} possible outcomes by how well it explains the ${escapeHtml(months)}, and working out the rest of the plan again from where things stand, the chance it pays back within the plan is now ${figure("learning-chance-now-prose", formatChance(now.probabilityPaysBack))}; the plan said ${escapeHtml(formatChance(planned.probabilityPaysBack))}.`,
+)}
+<table class="plan-actual">
+  <thead><tr><th></th><th class="number">Then: the plan</th><th class="number">Now</th></tr></thead>
+  <tbody>${rows.join("")}</tbody>
+</table>
+${
+  moved.length > 0
+    ? `<table class="plan-actual" data-learning-inputs>
+  <thead><tr><th>Numbers the months have measured, most moved first</th><th class="number">The plan's range</th><th class="number">Now</th></tr></thead>
+  <tbody>${moved.join("")}</tbody>
+</table>`
+    : ""
+}
+${prose(
+  `How well did the plan's ranges hold? ${figure("calibration-inside", `${formatNumber(calibration.inside)} of ${formatNumber(calibration.checked)}`)} measured ${calibration.checked === 1 ? "figure fell" : "figures fell"} inside the range the plan gave as 90% likely. ${verdict}`,
+)}
+<table class="plan-actual" data-calibration>
+  <thead><tr><th>Measured</th><th class="number">Recorded</th><th class="number">The plan's 90% range</th><th></th></tr></thead>
+  <tbody>${checks.join("")}</tbody>
+</table>
+${learning.warning ? `<p class="key">The months recorded lie outside most of what the plan thought possible, so today's ranges rest on the months more than on the plan.</p>` : ""}`;
+}
+
 /** Plan versus actual: shown only when the case has a store with a plan. */
 export const planVersusActualSection: ReportSection = {
   id: "plan-versus-actual",
@@ -178,6 +256,7 @@ ${
       )
     : ""
 }
+${learningPart(context, report)}
 ${monthTable(context, report)}
 </section>`;
   },
