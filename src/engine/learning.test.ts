@@ -195,7 +195,8 @@ describe("a forecast that learns, against a known truth", () => {
 });
 
 describe("calibration", () => {
-  const check = (halfWidths: number) => ({ inside: halfWidths <= 1, halfWidths });
+  // Constructed checks: a value within half a half-width of the median is taken to be in the middle half.
+  const check = (halfWidths: number) => ({ inside: halfWidths <= 1, halfWidths, inMiddleHalf: halfWidths <= 0.5 });
 
   it("7 of 10 inside: about right (3 misses in 10 happen 7% of the time with well-judged ranges)", () => {
     const result = calibrate([0.1, 0.3, 0.5, 0.6, 0.8, 0.9, 1, 1.4, 1.8, 2.5].map(check));

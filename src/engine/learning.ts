@@ -235,6 +235,8 @@ export interface ObservedFigureCheck {
   inside: boolean;
   /** The multiple of the range's half-width (around its median) that reaches the observed value: ≤ 1 inside. */
   halfWidths: number;
+  /** Whether it fell in the middle half of the plan's range (its 25th to 75th percentile). */
+  inMiddleHalf: boolean;
 }
 
 export interface Calibration {
@@ -380,7 +382,7 @@ function binomialTail(checks: number, count: number, miss: number): number {
  * The calibration verdict of the figures checked (see `calibrationMethod`).
  * @example calibrate([{ inside: true, halfWidths: 0.4, ... }, ...]).summary // "7 of 10 inside the planned 90% range: your ranges were about right"
  */
-export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | "halfWidths">[]): Calibration {
+export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | "halfWidths" | "inMiddleHalf">[]): Calibration {
   const checked = checks.length;
   const inside = checks.filter((check) => check.inside).length;
   const method = calibrationMethod;
@@ -411,7 +413,7 @@ export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | 
       method,
     };
   }
-  const allMiddle = checks.every((check) => check.halfWidths <= 0.5);
+  const allMiddle = checks.every((check) => check.inMiddleHalf);
   const byLuck = 0.5 ** checked;
   if (checked >= 5 && allMiddle) {
     return {
@@ -831,6 +833,7 @@ function figureCheck(figure: Figure, priorExpected: Float64Array, nowExpected: F
     now: range90(figurePerSample(figure, nowExpected, exposure), weights),
     inside: observed >= p5 && observed <= p95,
     halfWidths: gap === 0 ? 0 : half > 0 ? gap / half : Number.POSITIVE_INFINITY,
+    inMiddleHalf: observed >= p25 && observed <= p75,
   };
 }
 
