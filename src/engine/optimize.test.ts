@@ -151,10 +151,18 @@ describe("the optimiser", () => {
   it("ranks by payback month and by chance of paying back when asked", () => {
     const compiled = compileAll(base);
     const payback = optimize(compiled, { objective: "payback", budget: 15_000 });
-    const months = payback.ranked.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY);
+    const changes = payback.ranked.filter((set) => set.capabilities.length > 0);
+    const months = changes.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY);
     expect([...months].sort((a, b) => a - b)).toEqual(months);
+    // Staying as today "pays back" from the start, having spent nothing: it is no answer to "what pays back soonest".
+    expect(payback.best!.capabilities.length).toBeGreaterThan(0);
+    expect(payback.best!.paybackMonth).not.toBeNull();
+    const today = payback.ranked.findIndex((set) => set.capabilities.length === 0);
+    if (today >= 0) expect(payback.ranked.slice(0, today).every((set) => set.paybackMonth !== null)).toBe(true);
     const probability = optimize(compiled, { objective: "probability", budget: 5_000, samples: 200 });
     for (const set of probability.ranked) expect(set.probabilityPaysBack).toBeGreaterThanOrEqual(0);
+    if (probability.ranked.some((set) => set.capabilities.length > 0 && (set.probabilityPaysBack ?? 0) > 0))
+      expect(probability.best!.capabilities.length).toBeGreaterThan(0);
   });
 });
 

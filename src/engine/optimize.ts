@@ -199,8 +199,13 @@ function namesOf(mask: number, capabilities: readonly CompiledCapability[]): str
   return capabilities.filter((_, index) => (mask & (1 << index)) !== 0).map((capability) => capability.name);
 }
 
-/** Higher is better; ties broken by NPV. */
+/**
+ * Higher is better; ties broken by NPV. Staying as today (no capability) changes nothing, so it
+ * "pays back" from the start with certainty: for the payback objectives it ranks below every set
+ * that pays back, and wins only when none does (then by NPV, as every other tie).
+ */
 function score(set: EvaluatedSet, objective: Objective): number {
+  if (set.capabilities.length === 0 && (objective === "payback" || objective === "probability")) return Number.NEGATIVE_INFINITY;
   switch (objective) {
     case "npv":
     case "p50":
