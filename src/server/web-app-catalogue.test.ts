@@ -66,6 +66,16 @@ function byId(page: Page, id: string) {
   return page.locator(`[id="${id}"]`);
 }
 
+/** Inputs of the page with no label a screen reader could read. */
+function unlabelled(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    ([...document.querySelectorAll("input, select, textarea")] as any[])
+      .filter((element) => element.getAttribute("aria-hidden") !== "true" && element.type !== "hidden")
+      .filter((element) => element.labels?.length === 0 && !element.getAttribute("aria-label") && !element.getAttribute("aria-labelledby"))
+      .map((element) => String(element.outerHTML).slice(0, 120)),
+  );
+}
+
 /** The seed with the feature store in its catalogue and, if given, ticked for a scenario: the NPV the page must show. */
 function expectedNpv(alternative: string, tickedFor?: string): string {
   const data = parse(readFileSync(seedPath, "utf8"));
@@ -249,6 +259,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
             .map((element) => String(element.outerHTML).slice(0, 80));
         });
       expect(await outside()).toEqual([]);
+      expect(await unlabelled(page)).toEqual([]);
       await page
         .locator(".capability")
         .first()
@@ -260,11 +271,12 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
       await page.getByRole("checkbox", { name: /^Feature store featureStore/ }).check();
       expect(await overflow()).toBeLessThanOrEqual(0);
       expect(await outside()).toEqual([]);
+      expect(await unlabelled(page)).toEqual([]);
       await page.locator(".capability-picker").evaluate((element) => element.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: join(screenshots, `web-app-capability-picker-${width}.png`) });
       await page.close();
     }
-  });
+  }, 60_000);
 
   it("logged no error or warning in the browser console", () => {
     expect(consoleProblems).toEqual([]);
