@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { leafQuantile } from "./draws.js";
+import { drawInputs, leafQuantile } from "./draws.js";
 import { calibrate, LEARNING_HOURS_OFFSET, LEARNING_HOURS_SIGMA, learnFromMonths, type LearningMonth } from "./learning.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { validateScenarioText } from "./scenario/validate.js";
 import { buildResult } from "./build-result.js";
-import { createRandom, inverseNormalCdf } from "./uncertainty/index.js";
+import { createRandom, deriveSeed, fillUniform, inverseNormalCdf, latinHypercubeColumn } from "./uncertainty/index.js";
 
 /**
  * A plan with three ranges the recorded months observe: upkeep per live project after the change,
@@ -185,6 +185,43 @@ describe("a forecast that learns, against a known truth", () => {
     const upkeep = learned.inputs.find((input) => input.input === names.upkeep)!;
     expect(upkeep.moved).toBeGreaterThan(0.3);
     expect(learned.observed[0]!.inside).toBe(false);
+  });
+
+  it("tempers the update, and says so, when the inputs the months measure are correlated and cannot be moved alone", () => {
+    const correlated = `${text}correlations:
+  - between: [defaults.breakage.changeFailureRate, defaults.breakage.hoursToRestore]
+    rank: 0.5
+`;
+    const validation = validateScenarioText(correlated);
+    if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
+    // Half of every change fails, where the plan said 5% to 25%.
+    const months: LearningMonth[] = [2, 3, 4, 5, 6, 7].map((month) => ({ month, liveProjects: 2, values: { deployments: 40, incidents: 20 } }));
+    const learned = learnFromMonths(validation.compiled, "better", "current", months, { samples: 500 });
+    expect(learned.resampleMoveStages).toBe(0);
+    expect(learned.tempering).toBeGreaterThan(0);
+    expect(learned.tempering).toBeLessThan(1);
+    // The plan's samples as the months weigh them, before tempering: hardly any fit.
+    expect(learned.effectiveSamples).toBeLessThan(100);
+    expect(learned.warning).toMatch(/tempered/);
+    const rate = learned.inputs.find((input) => input.input === names.failureRate)!;
+    expect(rate.moved).toBeGreaterThan(0.4);
+  });
+
+  it("moves the samples from the plan's own draws: the probabilities it regenerates give the values the Monte Carlo drew", () => {
+    for (const latinHypercube of [false, true]) {
+      const columns = drawInputs(compiled, 300, 11, latinHypercube);
+      compiled.uncertainLeaves.forEach((leaf, input) => {
+        const probabilities = new Float64Array(300);
+        const random = createRandom(deriveSeed(11, leaf));
+        if (latinHypercube) latinHypercubeColumn(random, 300, probabilities);
+        else fillUniform(random, probabilities);
+        // The same values but for rounding (the Monte Carlo's inverse transform works a column at a time).
+        probabilities.forEach((u, sample) => {
+          const drawn = columns[input]![sample]!;
+          expect(Math.abs(leafQuantile(compiled.leaves[leaf]!, u) - drawn)).toBeLessThan(1e-8 * Math.max(1, Math.abs(drawn)));
+        });
+      });
+    }
   });
 
   it("observes the baseline's inputs in months before the change is in place", () => {

@@ -266,7 +266,10 @@ export interface LearnedForecast {
   sampling: "random" | "latin-hypercube";
   /** Recorded months that observe at least one input with a range. */
   monthsUsed: number;
-  /** Kish's effective sample size of the weights: (Σw)² ÷ Σw². */
+  /**
+   * How many of the plan's samples the months leave effective: Kish's effective sample size of the plain
+   * importance weights, (Σw)² ÷ Σw², before any resample-move or tempering.
+   */
   effectiveSamples: number;
   /** Stages of resample-move when the plain weights rested on too few samples (0: the plain weights were used). */
   resampleMoveStages: number;

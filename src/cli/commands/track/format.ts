@@ -181,7 +181,7 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
   const recorded = learning.monthsUsed;
   lines.push(
     `A forecast that learns: the plan's ranges updated by ${recorded === 0 ? "no recorded month yet (the forecast is the plan)" : `${recorded} recorded month${recorded === 1 ? "" : "s"}`} ` +
-      `(${formatNumber(learning.samples)} samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective)`,
+      `(${formatNumber(learning.samples)} plan samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective as the months weigh them)`,
   );
   if (learning.money) {
     const { planned, now } = learning.money;
