@@ -644,6 +644,8 @@ function resampleMove(
     // The moved samples' likelihood at the power reached so far is what the next stage weighs on.
     stages++;
   }
+  // Not there after 50 stages: the caller tempers instead, and says so.
+  if (done < 1) return null;
   return { columns, stages };
 }
 
@@ -694,7 +696,12 @@ export function learnFromMonths(
   let tempering = 1;
   let stages = 0;
   let warning: string | undefined;
-  if (figures.length > 0) {
+  const explained = logLikelihood.some((value) => value > Number.NEGATIVE_INFINITY);
+  if (figures.length > 0 && !explained) {
+    warning =
+      "None of the plan's samples can produce the recorded months (for example failures where the plan has none): the forecast keeps the plan's ranges. See the calibration.";
+    effectiveSamples = 0;
+  } else if (figures.length > 0) {
     const weights = new Float64Array(samples);
     effectiveSamples = effectiveSize(logLikelihood, 1, weights);
     const fits = `only ${Math.round(effectiveSamples)} of ${samples.toLocaleString("en-GB")} plan samples fit them`;
@@ -709,7 +716,7 @@ export function learnFromMonths(
           warning = `The recorded months lie outside most of the plan's ranges (${fits}): the samples were moved to where the months point. Your ranges were probably too narrow; see the calibration.`;
         }
       } else {
-        // Correlated inputs cannot be moved one by one: the likelihood is tempered until enough samples carry the weight.
+        // Correlated inputs cannot be moved one by one (nor samples a resample-move could not bring there in 50 stages): the likelihood is tempered until enough samples carry the weight.
         if (!(effectiveSamples >= MIN_EFFECTIVE_SAMPLES)) {
           let low = 0;
           let high = 1;
