@@ -6,7 +6,7 @@ import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } fr
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
-import { colours, formats, styled, styles } from "./styles.js";
+import { colours, formats, ownStyle, styled, styles } from "./styles.js";
 
 /**
  * The Assumptions sheet's columns. Import finds them by these header texts, so columns can move
@@ -214,8 +214,9 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
         styled(readers.length > 0 ? "note" : "fixedText"),
       );
       sheet.text(row, column.note, leaf.note ?? "", styled("input"));
-      if (leaf.builtIn) worksheet.getCell(row, column.note).font = { ...styles.input.font, italic: true, color: { argb: colours.fixedFont } };
-      worksheet.getCell(row, column.note).alignment = { wrapText: true, vertical: "top" };
+      const noteCell = ownStyle(worksheet.getCell(row, column.note));
+      if (leaf.builtIn) noteCell.font = { ...styles.input.font, italic: true, color: { argb: colours.fixedFont } };
+      noteCell.alignment = { wrapText: true, vertical: "top" };
       sheet.text(row, column.path, leaf.name, styled("unit"));
     }
   }

@@ -112,3 +112,26 @@ describe("the exported file", () => {
     expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
   });
 });
+
+describe("shared cell styles", () => {
+  it("a change to one cell's look stays in that cell: built-in values' notes are italic, every other note is not", async () => {
+    for (const { name, path } of workbookCases()) {
+      const source = loadCase(path);
+      const workbook = await readWorkbook(await exportWorkbook(source));
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      const builtIn = new Set(source.compiled.leaves.filter((leaf) => leaf.builtIn).map((leaf) => leaf.name));
+      let rows = 0;
+      for (let row = 6; row <= sheet.rowCount; row++) {
+        const inputPath = sheet.getCell(row, 9).value;
+        if (typeof inputPath !== "string" || !source.compiled.leaves.some((leaf) => leaf.name === inputPath)) continue;
+        rows++;
+        const note = sheet.getCell(row, 8);
+        expect([name, inputPath, note.font?.italic === true]).toEqual([name, inputPath, builtIn.has(inputPath)]);
+        expect(note.alignment?.wrapText).toBe(true);
+        // The path column shares the "unit" style with the unit column: untouched by the note's changes.
+        expect(sheet.getCell(row, 9).font?.italic ?? false).toBe(false);
+      }
+      expect(rows).toBe(source.compiled.leaves.length);
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import type { ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
-import { colours, formatOf, formats, styled } from "./styles.js";
+import { colours, formatOf, formats, ownStyle, styled } from "./styles.js";
 
 const GROUP_ROW = 4;
 const SCENARIO_ROW = 5;
@@ -51,7 +51,7 @@ export function writeMaintenanceSheet(
       sheet.text(SCENARIO_ROW, first + index, scenarios[index]!.label, styled("headerNumber"));
     }
     if (count > 1) sheet.worksheet.mergeCells(GROUP_ROW, first, GROUP_ROW, first + count - 1);
-    sheet.worksheet.getCell(GROUP_ROW, first).alignment = { horizontal: "center" };
+    ownStyle(sheet.worksheet.getCell(GROUP_ROW, first)).alignment = { horizontal: "center" };
   });
 
   for (let at = 0; at < months; at++) {
@@ -77,7 +77,7 @@ export function writeMaintenanceSheet(
   // A light line between the groups keeps the four figures apart.
   groups.forEach((_group, g) => {
     for (let row = GROUP_ROW; row <= lastMonthRow; row++) {
-      const cell = sheet.worksheet.getCell(row, 2 + g * count);
+      const cell = ownStyle(sheet.worksheet.getCell(row, 2 + g * count));
       cell.border = { ...cell.border, left: { style: "thin", color: { argb: "FFA6A6A6" } } };
     }
   });

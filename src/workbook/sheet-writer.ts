@@ -1,6 +1,7 @@
 import { cellName, rangeTo, refTo, type PlacedCell } from "./cell-address.js";
 import type { CellStyle, Worksheet } from "./excel.js";
 import type { Expr, FormulaValue, RangeRef } from "./formula.js";
+import { ownStyle } from "./styles.js";
 
 /**
  * A formula cell whose value the engine also knows: the workbook caches the engine's value, and a
@@ -84,7 +85,7 @@ export class SheetWriter {
     if (lines === 1) return;
     this.worksheet.getRow(row).height = 15 * lines + 2;
     this.worksheet.getRow(row).eachCell((cell) => {
-      cell.alignment = { ...cell.alignment, vertical: "top" };
+      ownStyle(cell).alignment = { ...cell.alignment, vertical: "top" };
     });
   }
 

@@ -75,16 +75,45 @@ export const formats = {
  * @example moneyFormat("EUR") // '"€"#,##0;[Red]-"€"#,##0'
  */
 export function moneyFormat(currency: string): string {
-  // The symbol every view writes (an unknown code still reads well as letters: "XYZ 1,000").
-  const symbol = currencySymbol(currency);
-  const prefix = /^[A-Za-z]+$/.test(symbol) ? `"${symbol} "` : `"${symbol.replaceAll('"', "")}"`;
-  return `${prefix}#,##0;[Red]-${prefix}#,##0`;
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    // The symbol every view writes (an unknown code still reads well as letters: "XYZ 1,000").
+    const symbol = currencySymbol(currency);
+    const prefix = /^[A-Za-z]+$/.test(symbol) ? `"${symbol} "` : `"${symbol.replaceAll('"', "")}"`;
+    format = `${prefix}#,##0;[Red]-${prefix}#,##0`;
+    moneyFormats.set(currency, format);
+  }
+  return format;
 }
 
-/** A style with a number format, as a fresh object (exceljs shares style objects between cells). */
+const moneyFormats = new Map<string, string>();
+const sharedStyles = new Map<string, CellStyle>();
+
+/**
+ * A style with a number format. One object per style and format, shared by every cell that has it
+ * (a workbook has hundreds of thousands of cells and a few dozen styles): a cell whose font,
+ * alignment or border is then changed on its own must first get its own copy with `ownStyle`, since
+ * exceljs's setters change the style object in place.
+ */
 export function styled(name: StyleName, numFmt?: string): CellStyle {
-  const base = structuredClone(styles[name]) as CellStyle;
-  return numFmt ? { ...base, numFmt } : base;
+  const key = numFmt === undefined ? name : `${name}\u0000${numFmt}`;
+  let style = sharedStyles.get(key);
+  if (style === undefined) {
+    const base = structuredClone(styles[name]) as CellStyle;
+    style = numFmt ? { ...base, numFmt } : base;
+    sharedStyles.set(key, style);
+  }
+  return style;
+}
+
+/**
+ * Gives a cell a style object of its own before one of its parts is changed (`cell.font = …`), so
+ * that the change does not reach the other cells sharing the style (see `styled`).
+ * @example ownStyle(cell).alignment = { wrapText: true }
+ */
+export function ownStyle<Cell extends { style: Partial<CellStyle> }>(cell: Cell): Cell {
+  cell.style = { ...cell.style };
+  return cell;
 }
 
 /** The number format of a kind of figure. */
