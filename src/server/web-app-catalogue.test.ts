@@ -1,13 +1,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
-import { packageRoot } from "../shared/package-files.js";
 import { startServer, type RunningServer } from "./start-server.js";
 
 /**
@@ -22,6 +22,8 @@ const inCi = process.env.CI === "true";
 const haveChromium = chromiumAvailable();
 if (!haveChromium && !inCi) console.warn(`web app catalogue tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
 
+/** The package's root: this file sits in src/server. */
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const seedPath = join(packageRoot, "examples", "seed.yaml");
 const screenshots = join(packageRoot, "test-results");
 
