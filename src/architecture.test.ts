@@ -57,13 +57,7 @@ const nodeOnlyPackages = ["better-sqlite3", "playwright-core", "commander", "hon
  * Edges that break a rule for now, each with why; delete an entry once its edge is gone (an entry
  * that matches nothing fails the test, so the list cannot go stale).
  */
-const allowances: readonly { from: string; to: string; why: string }[] = [
-  // The plan-versus-actual types (PlanVersusActual, CaseTracking and what they hold: FrozenPlan,
-  // PlanComparison, Forecast) are pure data that should live below the views (the engine, beside its
-  // tracking rules, or a types-only module in src/shared); their store files were being rewritten.
-  { from: "src/charts/plan-versus-actual.ts", to: "src/store/plan-versus-actual.ts", why: "type only: PlanVersusActual" },
-  { from: "src/report/sections/plan-versus-actual.ts", to: "src/store/load-tracking.ts", why: "type only: CaseTracking" },
-];
+const allowances: readonly { from: string; to: string; why: string }[] = [];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 

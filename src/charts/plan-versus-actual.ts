@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { paybackLayers } from "./cumulative-net.js";
 import { monthTicks } from "./team-hours.js";
 import { ALTERNATIVE_COLOURS, BASELINE_COLOUR, chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "./theme.js";
-import type { PlanVersusActual } from "../store/plan-versus-actual.js";
+import type { PlanVersusActual } from "../shared/tracking-types.js";
 
 /** The three lines, in legend order. */
 export const planVersusActualSeries = { plan: "Plan", actual: "What happened", forecast: "Re-forecast from what happened" } as const;

@@ -1,4 +1,4 @@
-import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "./actual-fields.js";
+import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "../shared/actual-fields.js";
 import { StoreError, type StoreDatabase } from "./database.js";
 
 /** A month that is already in the store, found while writing. */

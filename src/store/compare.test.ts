@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { benefitCategories, validateScenarioText } from "../engine/index.js";
-import type { ActualMonth, ActualValues } from "./actual-fields.js";
+import type { ActualMonth, ActualValues } from "../shared/actual-fields.js";
 import { comparePlanWithActuals } from "./compare.js";
 import { freezePlan } from "./freeze-plan.js";
 import type { FrozenPlan } from "./plan.js";

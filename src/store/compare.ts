@@ -10,92 +10,13 @@ import {
   type BenefitCategory,
   type MonthRow,
 } from "../engine/index.js";
-import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "./actual-fields.js";
+import { actualFields, type ActualMonth, type ActualValues } from "../shared/actual-fields.js";
 import { calendarMonthOf } from "./calendar.js";
 import type { FrozenPlan } from "./plan.js";
+import type { MonthFigures, UpwardMeasures, ComparedMonth, PlanComparison } from "../shared/tracking-types.js";
 
-/** The figures shown for one month, planned or actual. */
-export interface MonthFigures {
-  liveProjects: number;
-  releases: number;
-  availableHours: number;
-  manualHours: number;
-  waitingHours: number;
-  meetingHours: number;
-  breakageFixHours: number;
-  upkeepHours: number;
-  buildHours: number;
-  /** Setup, learning and the adoption dip. */
-  changeHours: number;
-  /** Hours the recorded work needed beyond the hours available. */
-  shortfallHours: number;
-  /** Licences, infrastructure, support staff and external spend of the approved scenario. */
-  cashSpent: number;
-  /** The month's net money by the engine's rules. */
-  net: number;
-  /** Net against the plan's baseline month: what the change is worth this month. */
-  benefit: number;
-  /** Benefit since the start, up-front cash included. */
-  cumulativeBenefit: number;
-}
-
-/** The measures a platform team reports upward. */
-export interface UpwardMeasures {
-  activeUsersPerWeek?: number;
-  satisfactionScore?: number;
-  deployments?: number;
-  incidents?: number;
-  /** Hours to restore per incident. */
-  meanHoursToRestore?: number;
-  daysFromIdeaToLive?: number;
-  peopleJoined?: number;
-  peopleLeft?: number;
-}
-
-export interface ComparedMonth {
-  month: number;
-  calendarMonth?: string;
-  /** True when actuals were recorded for the month. */
-  recorded: boolean;
-  recordedFields: ActualField[];
-  note?: string;
-  planned: MonthFigures;
-  /** Up to the last recorded month; a month without a record counts as planned. */
-  actual: MonthFigures | null;
-  measures: { planned: UpwardMeasures; actual: UpwardMeasures };
-}
-
-export interface PlanComparison {
-  team: string;
-  scenario: string;
-  scenarioLabel: string;
-  baseline: string;
-  baselineLabel: string;
-  currency: string;
-  horizonMonths: number;
-  startMonth?: string;
-  frozenAt: string;
-  sha256: string;
-  months: ComparedMonth[];
-  lastRecordedMonth: number | null;
-  recordedMonths: number;
-  /** Net benefit at time 0 (up-front cash): planned, and as recorded. */
-  timeZero: { planned: number; actual: number };
-  /** Cash the approved scenario pays before month 1; as recorded it is 0 once month 1's external spend is recorded (it is counted there). */
-  upFrontCash: { planned: number; actual: number };
-  /** Figures from the start to the last recorded month. */
-  soFar: {
-    throughMonth: number;
-    cashSpent: { planned: number; actual: number };
-    changeHours: { planned: number; actual: number };
-    benefit: { planned: number; actual: number };
-    benefitByCategory: { planned: Record<BenefitCategory, number>; actual: Record<BenefitCategory, number> };
-  };
-  /** Monthly net benefit from month 1 to the last recorded month, as recorded. */
-  actualMonthlyBenefit: number[];
-  /** The actual month rows (engine layout), month 1 to the last recorded month. */
-  actualRows: MonthRow[];
-}
+/** Defined with the other plan-versus-actual types, which the views read without the store. */
+export type { MonthFigures, UpwardMeasures, ComparedMonth, PlanComparison };
 
 function figures(row: MonthRow, baseline: MonthRow, cumulative: number): MonthFigures {
   return {

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { actualFields } from "./actual-fields.js";
+import { actualFields } from "../shared/actual-fields.js";
 import { appliedVersions, openStore, StoreError, storePathFor } from "./database.js";
 import { LATEST_SCHEMA_VERSION } from "./migrations.js";
 import { temporaryFolders } from "./test-support/temporary.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ActualMonth } from "./actual-fields.js";
+import type { ActualMonth } from "../shared/actual-fields.js";
 import { comparePlanWithActuals } from "./compare.js";
 import { forecastFromActuals, type Forecast } from "./forecast.js";
 import type { FrozenPlan } from "./plan.js";

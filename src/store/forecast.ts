@@ -2,29 +2,10 @@ import { monthlyBenefit, netPresentValue, paybackMonth, resumeFrom, resumeMethod
 import { calendarMonthOf } from "./calendar.js";
 import type { PlanComparison } from "./compare.js";
 import type { FrozenPlan } from "./plan.js";
+import type { ForecastMonth, Forecast } from "../shared/tracking-types.js";
 
-export interface ForecastMonth {
-  month: number;
-  calendarMonth?: string;
-  /** "actual" up to the last recorded month, then "forecast". */
-  source: "actual" | "forecast";
-  liveProjects: number;
-  plannedLiveProjects: number;
-  benefit: number;
-  plannedBenefit: number;
-  cumulativeBenefit: number;
-  plannedCumulativeBenefit: number;
-}
-
-export interface Forecast {
-  /** First forecast month; horizon + 1 when every month is recorded. */
-  fromMonth: number;
-  months: ForecastMonth[];
-  paybackMonth: { planned: number | null; now: number | null };
-  npv: { planned: number; now: number };
-  totalBenefit: { planned: number; now: number };
-  liveProjectsAtEnd: { planned: number; now: number };
-}
+/** Defined with the other plan-versus-actual types, which the views read without the store. */
+export type { ForecastMonth, Forecast };
 
 /** How the forecast is made, for docs/commands.md and `track forecast --help`: the engine's way of resuming a plan from a month. */
 export const forecastMethod = resumeMethod;

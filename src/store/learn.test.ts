@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActualMonth } from "./actual-fields.js";
+import type { ActualMonth } from "../shared/actual-fields.js";
 import { comparePlanWithActuals } from "./compare.js";
 import { forecastFromActuals } from "./forecast.js";
 import { learnedForecast } from "./learn.js";

@@ -1,5 +1,5 @@
 import { learnFromMonths, validateScenarioText, type LearnedForecast, type LearningMonth, type RecordedMonth } from "../engine/index.js";
-import type { ActualMonth } from "./actual-fields.js";
+import type { ActualMonth } from "../shared/actual-fields.js";
 import type { PlanComparison } from "./compare.js";
 import type { FrozenPlan } from "./plan.js";
 

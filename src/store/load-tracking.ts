@@ -4,16 +4,11 @@ import { openStore, StoreError } from "./database.js";
 import { sha256Hex } from "./fingerprint.js";
 import { currentPlan, plannedTeams } from "./plan-repository.js";
 import type { StoredPlan } from "./plan.js";
-import { planVersusActual, type PlanVersusActual } from "./plan-versus-actual.js";
+import { planVersusActual } from "./plan-versus-actual.js";
+import type { CaseTracking } from "../shared/tracking-types.js";
 
-/** What the report and the web app show about a case's store. */
-export interface CaseTracking {
-  storePath: string;
-  plan: StoredPlan;
-  view: PlanVersusActual;
-  /** True when the case file now differs from the one frozen as the plan. */
-  caseChanged: boolean;
-}
+/** Defined with the other plan-versus-actual types, which the views read without the store. */
+export type { CaseTracking };
 
 function chooseTeam(teams: readonly string[], plans: (team: string) => StoredPlan | undefined, fingerprint: string, storePath: string): string {
   const matching = teams.filter((team) => plans(team)?.sha256 === fingerprint);

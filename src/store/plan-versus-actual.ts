@@ -1,24 +1,12 @@
-import type { LearnedForecast } from "../engine/index.js";
-import type { ActualMonth } from "./actual-fields.js";
-import { comparePlanWithActuals, type PlanComparison } from "./compare.js";
-import { forecastFromActuals, type Forecast } from "./forecast.js";
+import type { ActualMonth } from "../shared/actual-fields.js";
+import { comparePlanWithActuals } from "./compare.js";
+import { forecastFromActuals } from "./forecast.js";
 import { learnedForecast } from "./learn.js";
 import type { FrozenPlan } from "./plan.js";
+import type { PlanVersusActual } from "../shared/tracking-types.js";
 
-/** Everything a view shows about plan versus actual: the months so far and the re-forecast. */
-export interface PlanVersusActual {
-  comparison: PlanComparison;
-  forecast: Forecast | null;
-  /** Why there is no forecast, when there is none. */
-  forecastProblem?: string;
-  /**
-   * With a plan that has ranges: the forecast that learns (the ranges updated by the recorded months,
-   * the NPV range and chance of paying back then and now) and the calibration of the plan's ranges.
-   */
-  learning?: LearnedForecast;
-  /** Why there is no forecast that learns for a plan with ranges, when there is none. */
-  learningProblem?: string;
-}
+/** Defined with the other plan-versus-actual types, which the views read without the store. */
+export type { PlanVersusActual };
 
 /**
  * Compares the actuals with the plan and re-forecasts the rest of the horizon; for a plan with ranges,

@@ -1,4 +1,4 @@
-import { actualFieldSpecs, valueKinds, type ActualField, type ValueKind } from "./actual-fields.js";
+import { actualFieldSpecs, valueKinds, type ActualField, type ValueKind } from "../shared/actual-fields.js";
 
 /**
  * Reads a number as people type it in a form or a spreadsheet cell: digits with an optional sign

@@ -30,7 +30,8 @@ export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
   const workbook = new ExcelJS.Workbook();
-  // exceljs's load() is typed for Node's Buffer; a Uint8Array view over the same bytes works.
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  // exceljs's load() is typed for Node's Buffer; it reads the bytes with JSZip, which takes a
+  // Uint8Array as it is (in Node and in a browser, where there is no Buffer).
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return workbook;
 }

@@ -1,6 +1,6 @@
 import { scenarioColour } from "../../charts/index.js";
 import type { CaseResult } from "../../engine/index.js";
-import type { CaseTracking } from "../../store/load-tracking.js";
+import type { CaseTracking } from "../../shared/tracking-types.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";

@@ -1,5 +1,5 @@
 import { suggest } from "../../engine/index.js";
-import { actualFields, type ActualField } from "../actual-fields.js";
+import { actualFields, type ActualField } from "../../shared/actual-fields.js";
 
 /** What a CSV column holds: a measure, the month, the team, a note, or nothing we read. */
 export type ColumnTarget = ActualField | "month" | "team" | "note" | "skip";

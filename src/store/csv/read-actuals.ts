@@ -1,4 +1,4 @@
-import type { ActualMonth, ActualValues } from "../actual-fields.js";
+import type { ActualMonth, ActualValues } from "../../shared/actual-fields.js";
 import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";

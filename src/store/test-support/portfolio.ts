@@ -1,5 +1,5 @@
 import { validateScenarioText } from "../../engine/index.js";
-import { actualFields, type ActualField } from "../actual-fields.js";
+import { actualFields, type ActualField } from "../../shared/actual-fields.js";
 import type { StoreDatabase } from "../database.js";
 import { sha256Hex } from "../fingerprint.js";
 import { freezePlan } from "../freeze-plan.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { actualFields, actualFieldSpecs, valueKinds, type ActualField, type ActualValues } from "../../../store/actual-fields.js";
+import { actualFields, actualFieldSpecs, valueKinds, type ActualField, type ActualValues } from "../../../shared/actual-fields.js";
 import { readActuals, RecordedMonthsError, writeActuals } from "../../../store/actual-repository.js";
 import { monthNumberOf } from "../../../store/calendar.js";
 import { comparePlanWithActuals } from "../../../store/compare.js";
