@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { hasErrors, parseScenarioSource, type Issue } from "../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../src/report/uncertainty-view.js";
 import type { ExportKind, ServerInfo } from "../../src/shared/api-types.js";
@@ -24,7 +24,7 @@ import { Charts } from "./results/Charts.js";
 import { Headline } from "./results/Headline.js";
 import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
-import { recordUpdate } from "./timing.js";
+import { markShown, recordUpdate } from "./timing.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
 type Origin =
@@ -40,8 +40,8 @@ interface Status {
 
 /** Light debounce: a burst of keystrokes is evaluated once, well within the 50 ms the page aims for. */
 const EVALUATE_AFTER_MS = 12;
-/** The Monte Carlo waits for a pause in typing. */
-const RANGES_AFTER_MS = 250;
+/** The Monte Carlo waits for a short pause in typing; the next edit stops it in the worker. */
+const RANGES_AFTER_MS = 80;
 
 /** The YAML text the case was read from, so that downloads and saves keep its comments. */
 function originYaml(origin: Origin | undefined): string | undefined {
@@ -223,10 +223,15 @@ export function App() {
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      evaluator.stopRanges();
     };
   }, [evaluated, evaluatedJson, evaluator, ranged]);
 
-  const issues = evaluation?.issues ?? [];
+  // The same problems as before keep the same list, so the inputs are not drawn again for nothing.
+  const issuesKept = useRef<readonly Issue[]>([]);
+  const nextIssues = evaluation?.issues ?? [];
+  if (nextIssues !== issuesKept.current && JSON.stringify(nextIssues) !== JSON.stringify(issuesKept.current)) issuesKept.current = nextIssues;
+  const issues = issuesKept.current;
   const errors = hasErrors(issues);
   const dirty = data !== null && JSON.stringify(data) !== savedJson;
   const saveTarget = info?.file ? (origin?.kind === "file" ? origin.file : info.file) : null;
@@ -392,19 +397,23 @@ export function App() {
     }
   };
 
-  const showIssue = (issue: Issue) => {
+  const showIssue = useCallback((issue: Issue) => {
     setTab(tabOfPath(issue.path));
     focusField(issue.path);
-  };
+  }, []);
 
   const shownEvaluation = evaluation?.result ? evaluation : lastGood;
   const rangedFinal = ranged !== undefined && ranged.json === evaluatedJson ? ranged.value : undefined;
   const previewNow = rangedFinal === undefined && preview !== undefined && preview.json === evaluatedJson ? preview.value : undefined;
   const rangedNow = rangedFinal ?? previewNow;
-  const shown = shownEvaluation ? { ...shownEvaluation, result: rangedNow?.result ?? shownEvaluation.result } : undefined;
+  const shownResult = rangedNow?.result ?? shownEvaluation?.result;
+  const shown = useMemo(() => (shownEvaluation ? { ...shownEvaluation, result: shownResult } : undefined), [shownEvaluation, shownResult]);
   const stale = evaluation !== undefined && !evaluation.result;
   const title = data && typeof data.title === "string" && data.title !== "" ? data.title : "Business case";
-  const uncertainty = shown?.result ? uncertaintyFromResult(shown.result) : undefined;
+  const uncertainty = useMemo(() => (shownResult ? uncertaintyFromResult(shownResult) : undefined), [shownResult]);
+  // The headline follows every keystroke at once; the charts and tables below follow in a render
+  // React may interrupt when the next keystroke comes.
+  const later = useDeferredValue(useMemo(() => ({ shown, uncertainty, tornado: rangedNow?.tornado }), [shown, uncertainty, rangedNow]));
   // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
   const refining =
     !stale &&
@@ -413,9 +422,29 @@ export function App() {
     (shown?.compiled?.uncertainLeaves.length ?? 0) > 0 &&
     (shown?.compiled?.scenarios.length ?? 0) > 1;
 
+  // The inputs are drawn again only when what they show changes (not when the results move on).
+  const editorPane = useMemo(
+    () =>
+      editorApi && (
+        <EditorContext.Provider value={editorApi}>
+          <IssueSummary issues={issues} onShow={showIssue} />
+          <Editor tab={tab} onTab={setTab} onReplace={setData} />
+        </EditorContext.Provider>
+      ),
+    [editorApi, issues, showIssue, tab],
+  );
+
   useEffect(() => {
     document.title = `${dirty ? "• " : ""}${title} · mlops-roi`;
   }, [title, dirty]);
+
+  // For the browser benchmark: when each answer of the ranges reaches the screen.
+  useEffect(() => {
+    if (previewNow) markShown("ranges-preview");
+  }, [previewNow]);
+  useEffect(() => {
+    if (rangedFinal) markShown("ranges");
+  }, [rangedFinal]);
 
   return (
     <>
@@ -476,12 +505,7 @@ export function App() {
       )}
       {data && editorApi && (
         <main className="layout">
-          <div className="editor-column">
-            <EditorContext.Provider value={editorApi}>
-              <IssueSummary issues={issues} onShow={showIssue} />
-              <Editor tab={tab} onTab={setTab} onReplace={setData} />
-            </EditorContext.Provider>
-          </div>
+          <div className="editor-column">{editorPane}</div>
           <div className={`results-column${stale ? " stale" : ""}`} id="results" role="region" tabIndex={-1} aria-label="Results">
             {stale && <p className="stale-note">These figures are from the last case without errors; they update again once the problems are fixed.</p>}
             {shown?.result ? (
@@ -489,10 +513,14 @@ export function App() {
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} />
                 <RangesNote result={shown.result} progress={rangeProgress} refining={previewNow !== undefined} />
                 <DecisionPanel result={shown.result} refining={refining} />
-                <Charts result={shown.result} compiled={shown.compiled} uncertainty={uncertainty} tornado={rangedNow?.tornado} />
-                <AdoptionOrder result={shown.result} />
-                <CapacityView result={shown.result} />
-                <MonthTable result={shown.result} />
+                {later.shown?.result && (
+                  <>
+                    <Charts result={later.shown.result} compiled={later.shown.compiled} uncertainty={later.uncertainty} tornado={later.tornado} />
+                    <AdoptionOrder result={later.shown.result} />
+                    <CapacityView result={later.shown.result} />
+                    <MonthTable result={later.shown.result} />
+                  </>
+                )}
               </>
             ) : (
               evaluation && <p className="empty-note">No figures yet: fix the problems listed beside the inputs.</p>

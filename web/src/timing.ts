@@ -1,14 +1,27 @@
 /**
  * How long the page takes from a keystroke to updated figures on screen. Kept on
- * `window.mlopsRoiTimings` so a browser test (or a curious user) can read it; never asserted on.
+ * `window.mlopsRoiTimings` so a browser test, the browser benchmark (bench/web.bench.ts) or a
+ * curious user can read it; never asserted on.
  */
 declare global {
   interface Window {
-    mlopsRoiTimings?: { updates: number[]; engine: number[]; lastUpdateMs?: number };
+    mlopsRoiTimings?: {
+      updates: number[];
+      engine: number[];
+      lastUpdateMs?: number;
+      /** When a part of the page was last on screen: "ranges-preview", "ranges", "chart:<id>"; performance.now() after the frame. */
+      marks?: { name: string; at: number }[];
+    };
   }
 }
 
 let editStartedAt: number | undefined;
+const MARKS_KEPT = 400;
+
+function timings(): NonNullable<Window["mlopsRoiTimings"]> {
+  window.mlopsRoiTimings ??= { updates: [], engine: [] };
+  return window.mlopsRoiTimings;
+}
 
 export function markEdit(): void {
   editStartedAt ??= performance.now();
@@ -19,8 +32,19 @@ export function recordUpdate(engineMs: number): void {
   if (editStartedAt === undefined) return;
   const elapsed = performance.now() - editStartedAt;
   editStartedAt = undefined;
-  const timings = (window.mlopsRoiTimings ??= { updates: [], engine: [] });
-  timings.updates.push(elapsed);
-  timings.engine.push(engineMs);
-  timings.lastUpdateMs = elapsed;
+  const kept = timings();
+  kept.updates.push(elapsed);
+  kept.engine.push(engineMs);
+  kept.lastUpdateMs = elapsed;
+}
+
+/** Notes the moment a part of the page is painted: after the next frame, when it is on screen. */
+export function markShown(name: string): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const marks = (timings().marks ??= []);
+      marks.push({ name, at: performance.now() });
+      if (marks.length > MARKS_KEPT) marks.splice(0, marks.length - MARKS_KEPT);
+    }, 0),
+  );
 }

@@ -1,7 +1,8 @@
 import { STANDARD_SAMPLES, STANDARD_SEED } from "../../../src/engine/index.js";
 import { isRecord } from "../case/data-path.js";
-import { evaluateCase, type Evaluation } from "../case/evaluate.js";
+import type { Evaluation } from "../case/evaluate.js";
 import type { RangedResult, WorkerReply, WorkerRequest } from "./messages.js";
+import { quickEvaluate } from "./quick-evaluate.js";
 
 /** Scenario-months above which a case is evaluated in the worker rather than on the page's thread. */
 const WORKER_THRESHOLD_SCENARIO_MONTHS = 2_400;
@@ -27,13 +28,17 @@ type Waiter = {
   preview?: (ranged: RangedResult) => void;
 };
 
+/** Which worker a request goes to: the ranges' long runs never hold up a large case's figures. */
+type WorkerRole = "evaluate" | "ranges";
+
 /**
  * Runs the engine for the page. A typical case runs right here (a few milliseconds), so the
- * figures follow every keystroke; a large case and the Monte Carlo of ranges go to a Web Worker,
- * and only the latest answer is kept, so the page never freezes.
+ * figures follow every keystroke; a large case and the Monte Carlo of ranges go to Web Workers
+ * (one each, so the figures of an edit never wait behind a Monte Carlo), and only the latest
+ * answer is kept, so the page never freezes.
  */
 export class CaseEvaluator {
-  private worker: Worker | undefined;
+  private readonly workers = new Map<WorkerRole, Worker>();
   private nextId = 0;
   private latestEvaluation = -1;
   private latestRanges = -1;
@@ -45,11 +50,11 @@ export class CaseEvaluator {
     const id = this.nextId++;
     this.latestEvaluation = id;
     if (!this.slow && scenarioMonths(data) <= WORKER_THRESHOLD_SCENARIO_MONTHS) {
-      const evaluation = evaluateCase(data);
+      const evaluation = quickEvaluate(data);
       if (evaluation.engineMs > SLOW_MS) this.slow = true;
       return evaluation;
     }
-    const reply = await this.send({ kind: "evaluate", id, data });
+    const reply = await this.send("evaluate", { kind: "evaluate", id, data });
     if (id !== this.latestEvaluation || reply.kind !== "evaluated") return undefined;
     // A worker run that turned out quick sends the next edit back to the page's thread.
     this.slow = reply.evaluation.engineMs > SLOW_MS || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS;
@@ -65,7 +70,7 @@ export class CaseEvaluator {
     let left = runs;
     const step = () => {
       if (left-- <= 0) return;
-      evaluateCase(data);
+      quickEvaluate(data);
       setTimeout(step, 20);
     };
     setTimeout(step, 200);
@@ -88,6 +93,7 @@ export class CaseEvaluator {
     }
     this.latestRanges = id;
     const reply = await this.send(
+      "ranges",
       { kind: "ranges", id, data, samples: LIVE_SAMPLES, seed: LIVE_SEED, previewSamples: onPreview ? PREVIEW_SAMPLES : 0 },
       onProgress,
       onPreview,
@@ -95,16 +101,32 @@ export class CaseEvaluator {
     return reply.kind === "ranges" && id === this.latestRanges ? reply.ranged : undefined;
   }
 
-  private send(request: WorkerRequest, progress?: (done: number, samples: number) => void, preview?: (ranged: RangedResult) => void): Promise<WorkerReply> {
-    const worker = this.startWorker();
+  /** Stops the ranges under way (their case has changed); their promise resolves with undefined. */
+  stopRanges(): void {
+    const id = this.latestRanges;
+    const waiter = this.waiting.get(id);
+    if (!waiter) return;
+    this.waiting.delete(id);
+    waiter.resolve({ kind: "ranges", id, ranged: undefined });
+    this.workers.get("ranges")?.postMessage({ kind: "stop", id } satisfies WorkerRequest);
+  }
+
+  private send(
+    role: WorkerRole,
+    request: WorkerRequest,
+    progress?: (done: number, samples: number) => void,
+    preview?: (ranged: RangedResult) => void,
+  ): Promise<WorkerReply> {
+    const worker = this.startWorker(role);
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject, ...(progress ? { progress } : {}), ...(preview ? { preview } : {}) });
       worker.postMessage(request);
     });
   }
 
-  private startWorker(): Worker {
-    if (this.worker) return this.worker;
+  private startWorker(role: WorkerRole): Worker {
+    const running = this.workers.get(role);
+    if (running) return running;
     const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module", name: "mlops-roi engine" });
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const message = event.data;
@@ -127,15 +149,15 @@ export class CaseEvaluator {
       for (const waiter of this.waiting.values()) waiter.reject(new Error(`the engine worker failed: ${event.message}`));
       this.waiting.clear();
       worker.terminate();
-      this.worker = undefined;
+      this.workers.delete(role);
     };
-    this.worker = worker;
+    this.workers.set(role, worker);
     return worker;
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = undefined;
+    for (const worker of this.workers.values()) worker.terminate();
+    this.workers.clear();
     this.waiting.clear();
   }
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { evaluateCase } from "../case/evaluate.js";
 import type { WorkerReply, WorkerRequest } from "./messages.js";
+import { quickEvaluate } from "./quick-evaluate.js";
 import { rangedResult } from "./ranges.js";
 
 /**
@@ -22,8 +22,12 @@ function pause(): Promise<void> {
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
+    if (request.kind === "stop") {
+      if (latestRanges === request.id) latestRanges = -1;
+      return;
+    }
     if (request.kind === "evaluate") {
-      reply({ kind: "evaluated", id: request.id, evaluation: evaluateCase(request.data) });
+      reply({ kind: "evaluated", id: request.id, evaluation: quickEvaluate(request.data) });
       return;
     }
     latestRanges = request.id;

@@ -12,7 +12,9 @@ export type WorkerRequest =
       readonly seed: number;
       /** A first, smaller run answered as a preview while the full one goes on; none when 0. */
       readonly previewSamples: number;
-    };
+    }
+  /** Stops the ranges under way: the case they were for has changed. */
+  | { readonly kind: "stop"; readonly id: number };
 
 /** The Monte Carlo's answer: the result with its ranges, and the tornado of one alternative. */
 export interface RangedResult {

@@ -1,5 +1,15 @@
-import { buildResult, chooseAlternative, hasErrors, MonteCarlo, tornado, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
+import {
+  buildResult,
+  chooseAlternative,
+  hasErrors,
+  MonteCarlo,
+  tornado,
+  validateScenarioText,
+  withUncertainty,
+  type CompiledCase,
+} from "../../../src/engine/index.js";
 import type { RangedResult } from "./messages.js";
+import { compileQuickly } from "./quick-evaluate.js";
 
 /** Samples run between two looks at the message queue, so a newer edit can stop an old run. */
 const CHUNK = 250;
@@ -15,9 +25,8 @@ export async function rangedResult(
   options: { samples: number; seed: number },
   keepGoing: (done: number) => Promise<boolean>,
 ): Promise<RangedResult | undefined> {
-  const validation = validateScenarioText(JSON.stringify(data) ?? "");
-  const compiled = validation.compiled;
-  if (hasErrors(validation.issues) || !compiled || compiled.uncertainLeaves.length === 0) return undefined;
+  const compiled = compileQuickly(data) ?? validCompiled(data);
+  if (!compiled || compiled.uncertainLeaves.length === 0) return undefined;
   const monteCarlo = new MonteCarlo(compiled, options);
   while (!monteCarlo.step(CHUNK)) {
     if (!(await keepGoing(monteCarlo.done))) {
@@ -34,4 +43,10 @@ export async function rangedResult(
     result,
     tornado: alternative >= 0 ? { alternative: compiled.scenarios[alternative]!.name, bars: tornado(compiled, alternative) } : undefined,
   };
+}
+
+/** The compiled case of data with warnings but no error, by the full validation. */
+function validCompiled(data: unknown): CompiledCase | undefined {
+  const validation = validateScenarioText(JSON.stringify(data) ?? "");
+  return hasErrors(validation.issues) ? undefined : validation.compiled;
 }

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { formatMoney } from "../format.js";
 
@@ -5,7 +6,7 @@ import { formatMoney } from "../format.js";
  * For alternatives written as the baseline plus capabilities of the catalogue: what to ask for
  * first. The order comes from the engine's result (each step adds the most to those before it).
  */
-export function AdoptionOrder({ result }: { result: CaseResult }) {
+function AdoptionOrderView({ result }: { result: CaseResult }) {
   const withOrder = Object.values(result.comparisons).filter((comparison) => comparison.adoptionOrder && comparison.adoptionOrder.length > 0);
   if (withOrder.length === 0) return null;
   return (
@@ -59,3 +60,5 @@ export function AdoptionOrder({ result }: { result: CaseResult }) {
     </section>
   );
 }
+
+export const AdoptionOrder = memo(AdoptionOrderView);

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
 import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
 import { formatHours, formatMonth } from "../format.js";
@@ -69,7 +70,7 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
 }
 
 /** The seed's sheet for every scenario: live projects, upkeep, free hours and whether new work can start. */
-export function CapacityView({ result }: { result: CaseResult }) {
+function CapacityViewView({ result }: { result: CaseResult }) {
   return (
     <section className="capacity" aria-labelledby="capacity-heading">
       <h2 id="capacity-heading">Team capacity</h2>
@@ -83,3 +84,5 @@ export function CapacityView({ result }: { result: CaseResult }) {
     </section>
   );
 }
+
+export const CapacityView = memo(CapacityViewView);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { TopLevelSpec } from "vega-lite";
 import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, type TornadoBar } from "../../../src/engine/index.js";
 import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
@@ -7,19 +7,21 @@ import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
 import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
+import { markShown } from "../timing.js";
 
 interface ChartEntry {
   readonly id: string;
   readonly title: string;
   readonly note: string;
-  readonly spec: () => TopLevelSpec | undefined;
+  /** "wait": the chart keeps its drawing until the figures it needs (the ranges) arrive. */
+  readonly spec: () => TopLevelSpec | undefined | "wait";
 }
 
 /**
- * Charts take tens of milliseconds each to draw; they wait for a pause in typing so that the
- * figures and tables keep up with every keystroke.
+ * Charts take tens of milliseconds each to draw; they wait for a short pause in typing so that the
+ * figures and tables keep up with every keystroke. A chart whose spec did not change is not drawn again.
  */
-const CHART_AFTER_MS = 250;
+const CHART_AFTER_MS = 100;
 
 /** The engine's tornado of the ranges, worked out in the worker for one alternative. */
 export interface RangedTornado {
@@ -53,7 +55,7 @@ function tornadoFor(
 }
 
 /** The report's charts, drawn from the live result. */
-export function Charts({
+function ChartsView({
   result,
   compiled,
   uncertainty,
@@ -104,7 +106,8 @@ export function Charts({
         note: tornado
           ? "Net present value with each range at its low and high end, the other inputs at their middle values."
           : "Net present value with each input 20% lower or higher, the others as written.",
-        spec: () => tornadoFor(result, compiled, best, uncertainty, tornado),
+        // With ranges in the case, the tornado waits for theirs rather than working out the ±20% one meanwhile.
+        spec: () => (compiled.uncertainLeaves.length > 0 && !tornado ? "wait" : tornadoFor(result, compiled, best, uncertainty, tornado)),
       });
     }
     return entries;
@@ -121,9 +124,13 @@ export function Charts({
   );
 }
 
+export const Charts = memo(ChartsView);
+
 /** One chart: drawn a moment after the figures settle, and again when the page changes width. */
 function ChartFigure({ chart }: { chart: ChartEntry }) {
   const frame = useRef<HTMLDivElement>(null);
+  // What is on screen: its spec (as JSON) and width, and the Vega view whose listeners it holds.
+  const drawn = useRef<{ key: string; view: { finalize(): void } | undefined } | undefined>(undefined);
   const [width, setWidth] = useState(0);
   const [failure, setFailure] = useState<string | undefined>();
 
@@ -138,20 +145,30 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
     return () => observer.disconnect();
   }, []);
 
+  useEffect(() => () => drawn.current?.view?.finalize(), []);
+
   useEffect(() => {
     const element = frame.current;
     if (!element || width === 0) return;
     let cancelled = false;
-    let view: { finalize(): void } | undefined;
     // Typing produces many results in a row; only the one that stays for a moment is drawn.
     const timer = setTimeout(async () => {
       try {
         const spec = chart.spec();
+        if (spec === "wait") return;
+        const key = `${width} ${JSON.stringify(spec) ?? ""}`;
+        if (drawn.current?.key === key) {
+          markShown(`chart:${chart.id}`);
+          return;
+        }
         if (spec === undefined) {
           const empty = document.createElement("p");
           empty.className = "empty-note";
           empty.textContent = "No input moves the result yet.";
           element.replaceChildren(empty);
+          drawn.current?.view?.finalize();
+          drawn.current = { key, view: undefined };
+          markShown(`chart:${chart.id}`);
           return;
         }
         const { renderChart } = await import("./render-chart.js");
@@ -159,24 +176,25 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
         const holder = document.createElement("div");
         holder.className = "chart-holder";
         element.append(holder);
-        const drawn = await renderChart(holder, spec, width, chart.title);
+        const view = await renderChart(holder, spec, width, chart.title);
         if (cancelled) {
-          drawn.finalize();
+          view.finalize();
           holder.remove();
           return;
         }
-        view = drawn;
+        drawn.current?.view?.finalize();
+        drawn.current = { key, view };
         for (const child of [...element.children]) if (child !== holder) child.remove();
         setFailure(undefined);
+        markShown(`chart:${chart.id}`);
       } catch (error) {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
       }
     }, CHART_AFTER_MS);
+    // The drawing stays on screen (and answers the pointer) until the next one replaces it.
     return () => {
       cancelled = true;
       clearTimeout(timer);
-      // The drawing stays on screen until the next one replaces it; only its listeners go.
-      view?.finalize();
     };
   }, [chart, width]);
 

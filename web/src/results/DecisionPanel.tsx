@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
@@ -19,7 +20,7 @@ function groupNote(entry: InformationValue): string | undefined {
  * of the `voi` command). While the ranges are being worked out again it shows no figure, only that
  * they are coming.
  */
-export function DecisionPanel({ result, refining }: { result: CaseResult; refining: boolean }) {
+function DecisionPanelView({ result, refining }: { result: CaseResult; refining: boolean }) {
   const decision = result.decision;
   // A preview of the ranges (fewer draws) is not the analysis the report will show: wait for the full run.
   if (!decision || refining) {
@@ -87,3 +88,5 @@ export function DecisionPanel({ result, refining }: { result: CaseResult; refini
     </section>
   );
 }
+
+export const DecisionPanel = memo(DecisionPanelView);

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
@@ -15,7 +16,7 @@ function payback(comparison: ComparisonResult, horizon: number): string {
  * The figures a decision-maker reads first, one card per alternative: what it is worth, when it
  * pays back, what it asks for up front. Ranges appear when the inputs are ranges.
  */
-export function Headline({ result, distributions }: { result: CaseResult; distributions?: Record<string, AlternativeDistribution> }) {
+function HeadlineView({ result, distributions }: { result: CaseResult; distributions?: Record<string, AlternativeDistribution> }) {
   const baseline = result.scenarios[result.baseline];
   const comparisons = Object.values(result.comparisons);
   return (
@@ -82,3 +83,5 @@ export function Headline({ result, distributions }: { result: CaseResult; distri
     </section>
   );
 }
+
+export const Headline = memo(HeadlineView);

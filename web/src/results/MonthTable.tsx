@@ -1,15 +1,59 @@
-import { useState } from "react";
-import type { CaseResult } from "../../../src/engine/index.js";
+import { memo, useState } from "react";
+import type { CaseResult, MonthRow } from "../../../src/engine/index.js";
 import { scenarioOrder } from "../../../src/charts/scenario-colours.js";
 import { formatHours, formatMoney } from "../format.js";
 
-/** Every month of one scenario, as `mlops-roi run` prints it. */
-export function MonthTable({ result }: { result: CaseResult }) {
+/** Months shown at once: a long case is read a few years at a time, so the page never lays out hundreds of rows per keystroke. */
+export const MONTHS_PER_PAGE = 60;
+
+/** One row; kept as it is when an edit leaves the month unchanged. */
+const MonthLine = memo(function MonthLine({ row, currency }: { row: MonthRow; currency: string }) {
+  return (
+    <tr className={row.overloaded ? "overloaded" : undefined} data-month={row.month}>
+      <th scope="row">{row.month}</th>
+      <td>{row.liveProjects}</td>
+      <td>{formatHours(row.upkeepHours)}</td>
+      <td data-column="free">{formatHours(row.freeHours)}</td>
+      <td>{row.overloaded ? "overloaded" : row.canStartNewWork ? "yes" : "no"}</td>
+      <td className={row.net < 0 ? "negative" : undefined}>{formatMoney(row.net, currency)}</td>
+      <td>{row.releases > 0 ? row.releases : ""}</td>
+      <td>{formatHours(row.availableHours)}</td>
+      <td>{formatHours(row.overheadHours)}</td>
+      <td>{formatHours(row.buildHours)}</td>
+    </tr>
+  );
+}, sameRow);
+
+function sameRow(before: { row: MonthRow; currency: string }, after: { row: MonthRow; currency: string }): boolean {
+  if (before.currency !== after.currency) return false;
+  const a = before.row;
+  const b = after.row;
+  return (
+    a.month === b.month &&
+    a.liveProjects === b.liveProjects &&
+    a.upkeepHours === b.upkeepHours &&
+    a.freeHours === b.freeHours &&
+    a.overloaded === b.overloaded &&
+    a.canStartNewWork === b.canStartNewWork &&
+    a.net === b.net &&
+    a.releases === b.releases &&
+    a.availableHours === b.availableHours &&
+    a.overheadHours === b.overheadHours &&
+    a.buildHours === b.buildHours
+  );
+}
+
+/** Every month of one scenario, as `mlops-roi run` prints it; a long case a page of months at a time. */
+export const MonthTable = memo(function MonthTable({ result }: { result: CaseResult }) {
   const order = scenarioOrder(result);
   const [chosen, setChosen] = useState(result.baseline);
+  const [page, setPage] = useState(0);
   const name = order.includes(chosen) ? chosen : result.baseline;
   const scenario = result.scenarios[name];
   if (!scenario) return null;
+  const pages = Math.ceil(scenario.months.length / MONTHS_PER_PAGE);
+  const shownPage = Math.min(page, Math.max(0, pages - 1));
+  const rows = pages > 1 ? scenario.months.slice(shownPage * MONTHS_PER_PAGE, (shownPage + 1) * MONTHS_PER_PAGE) : scenario.months;
   const caption = `Month by month: ${scenario.label} (${scenario.name})`;
   return (
     <section className="months" aria-labelledby="months-heading">
@@ -27,8 +71,22 @@ export function MonthTable({ result }: { result: CaseResult }) {
             ))}
           </select>
         </span>
+        {pages > 1 && (
+          <span className="months-choice">
+            <label htmlFor="month-table-page" className="inline-label">
+              Months
+            </label>
+            <select id="month-table-page" value={shownPage} onChange={(event) => setPage(Number(event.target.value))}>
+              {Array.from({ length: pages }, (_, index) => (
+                <option key={index} value={index}>
+                  {index * MONTHS_PER_PAGE + 1}–{Math.min(scenario.months.length, (index + 1) * MONTHS_PER_PAGE)}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
       </div>
-      <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-scroll months-scroll" role="region" aria-label={caption} tabIndex={0}>
         <table className="month-table" data-scenario={name}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -46,23 +104,12 @@ export function MonthTable({ result }: { result: CaseResult }) {
             </tr>
           </thead>
           <tbody>
-            {scenario.months.map((row) => (
-              <tr key={row.month} className={row.overloaded ? "overloaded" : undefined} data-month={row.month}>
-                <th scope="row">{row.month}</th>
-                <td>{row.liveProjects}</td>
-                <td>{formatHours(row.upkeepHours)}</td>
-                <td data-column="free">{formatHours(row.freeHours)}</td>
-                <td>{row.overloaded ? "overloaded" : row.canStartNewWork ? "yes" : "no"}</td>
-                <td className={row.net < 0 ? "negative" : undefined}>{formatMoney(row.net, result.currency)}</td>
-                <td>{row.releases > 0 ? row.releases : ""}</td>
-                <td>{formatHours(row.availableHours)}</td>
-                <td>{formatHours(row.overheadHours)}</td>
-                <td>{formatHours(row.buildHours)}</td>
-              </tr>
+            {rows.map((row) => (
+              <MonthLine key={row.month} row={row} currency={result.currency} />
             ))}
           </tbody>
         </table>
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { estimateTextWidth } from "../../../src/charts/text-width.js";
 import { withoutLineSeparators } from "../../../src/charts/theme.js";
 
 /**
@@ -11,18 +12,69 @@ import { withoutLineSeparators } from "../../../src/charts/theme.js";
 type Spec = Record<string, unknown>;
 
 const MIN_PLOT_WIDTH = 140;
+/** Pixels between two lines of a wrapped axis label at the charts' 11 px labels. */
+const LABEL_LINE_HEIGHT = 13;
 
-/** A copy of the spec with every plot width reduced by `shrink` pixels and label limits capped. */
+/**
+ * A label cut into lines no wider than `limit` pixels, at spaces (a word longer than the limit
+ * keeps a line of its own; Vega shortens only that one).
+ * @example wrapLabel("What one live project earns or saves a month", 150, 11) // ["What one live project", "earns or saves a month"]
+ */
+export function wrapLabel(label: string, limit: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(" ")) {
+    const tried = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && estimateTextWidth(tried, fontSize) > limit) {
+      lines.push(line);
+      line = word;
+    } else line = tried;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+/**
+ * Nominal axis labels given in full order (`sort`: the tornado's inputs) are wrapped onto as many
+ * lines as they need instead of being cut; returns how many lines the longest took.
+ */
+function wrapSortedLabels(encoding: Spec, labelLimit: number): number {
+  const axis = encoding.axis;
+  if (!Array.isArray(encoding.sort) || !isSpec(axis) || typeof axis.labelLimit !== "number") return 1;
+  const fontSize = typeof axis.labelFontSize === "number" ? axis.labelFontSize : 11;
+  const lines = Object.fromEntries(
+    encoding.sort.filter((value): value is string => typeof value === "string").map((value) => [value, wrapLabel(value, labelLimit, fontSize)]),
+  );
+  const most = Math.max(1, ...Object.values(lines).map((wrapped) => wrapped.length));
+  if (most > 1) encoding.axis = { ...axis, labelExpr: `${JSON.stringify(lines)}[datum.value] || datum.label`, labelLimit, labelLineHeight: LABEL_LINE_HEIGHT };
+  return most;
+}
+
+/**
+ * A copy of the spec with every plot width reduced by `shrink` pixels and label limits capped;
+ * the labels of a sorted nominal axis wrap within the cap (and their rows grow to hold them).
+ */
 export function fitSpec(spec: Spec, shrink: number, labelLimit: number): Spec {
+  const lines = { most: 1 };
+  const copy = fitPart(spec, shrink, labelLimit, lines);
+  const height = copy.height;
+  if (lines.most > 1 && isSpec(height) && typeof height.step === "number") {
+    copy.height = { ...height, step: Math.max(height.step, lines.most * LABEL_LINE_HEIGHT + 8) };
+  }
+  return copy;
+}
+
+function fitPart(spec: Spec, shrink: number, labelLimit: number, lines: { most: number }): Spec {
   const copy: Spec = { ...spec };
   const isView = ["mark", "layer", "facet", "spec", "vconcat", "hconcat", "concat", "repeat"].some((key) => key in copy);
   if (isView && typeof copy.width === "number") copy.width = Math.max(MIN_PLOT_WIDTH, copy.width - shrink);
   if (typeof copy.labelLimit === "number" && copy.labelLimit > labelLimit) copy.labelLimit = labelLimit;
   for (const [key, value] of Object.entries(copy)) {
     if (key === "data" || key === "datasets" || key === "width") continue;
-    if (Array.isArray(value)) copy[key] = value.map((item) => (isSpec(item) ? fitSpec(item, shrink, labelLimit) : item));
-    else if (isSpec(value)) copy[key] = fitSpec(value, shrink, labelLimit);
+    if (Array.isArray(value)) copy[key] = value.map((item) => (isSpec(item) ? fitPart(item, shrink, labelLimit, lines) : item));
+    else if (isSpec(value)) copy[key] = fitPart(value, shrink, labelLimit, lines);
   }
+  lines.most = Math.max(lines.most, wrapSortedLabels(copy, labelLimit));
   return copy;
 }
 
@@ -44,11 +96,21 @@ async function draw(container: HTMLElement, spec: Spec, description: string): Pr
  */
 export async function renderChart(container: HTMLElement, spec: TopLevelSpec, available: number, description: string): Promise<View> {
   const labelLimit = Math.max(90, Math.round(available * 0.38));
-  let first = await draw(container, fitSpec(spec as unknown as Spec, 0, labelLimit), description);
+  let first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available), description);
   if (first.width <= available) return first.view;
   // Too wide: shrink the plot by the overflow and draw once more.
   first.view.finalize();
   container.replaceChildren();
-  first = await draw(container, fitSpec(spec as unknown as Spec, Math.ceil(first.width - available) + 2, labelLimit), description);
+  first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, Math.ceil(first.width - available) + 2, labelLimit), available), description);
   return first.view;
+}
+
+/** Below this width a legend's entries go one under the other, each in full, rather than side by side and cut. */
+const STACKED_LEGEND_BELOW = 560;
+
+function legendsFor(spec: Spec, available: number): Spec {
+  if (available >= STACKED_LEGEND_BELOW) return spec;
+  const config = isSpec(spec.config) ? spec.config : {};
+  const legend = isSpec(config.legend) ? config.legend : {};
+  return { ...spec, config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - 40) } } };
 }
