@@ -183,8 +183,8 @@ export async function benchCommands(runs = 5): Promise<void> {
     } else console.log(`  memory, 10 options × 240 months: a run failed (${(small.status !== 0 ? small : large).stderr.split("\n")[0]})`);
     const million = measure(folder, meter, [cli, "run", wide, "--samples", "1000000", "--json", "-o", join(folder, "w3.json"), "--force"]);
     console.log(
-      million.status === 1
-        ? `  1,000,000 samples of it: refused up front (exit 1, ${seconds(million.cpu)}): ${million.stderr.trim().split("\n")[0]}`
+      million.status === 1 || million.status === 2
+        ? `  1,000,000 samples of it: refused up front (exit ${million.status}, ${seconds(million.cpu)}): ${million.stderr.trim().split("\n")[0]}`
         : `  1,000,000 samples of it: exit ${million.status}, CPU ${seconds(million.cpu)}, peak ${million.peakMb.toFixed(0)} MB`,
     );
   } finally {
