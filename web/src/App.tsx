@@ -38,8 +38,8 @@ interface Status {
   readonly tone: "info" | "success" | "error";
 }
 
-/** Light debounce: a burst of keystrokes is evaluated once, well within the 50 ms the page aims for. */
-const EVALUATE_AFTER_MS = 12;
+/** The next task: keystrokes that arrive together are evaluated once, and none waits on a timer. */
+const EVALUATE_AFTER_MS = 0;
 /** The Monte Carlo waits for a short pause in typing; the next edit stops it in the worker. */
 const RANGES_AFTER_MS = 80;
 

@@ -66,8 +66,19 @@ export class CaseEvaluator {
    * before the first keystroke (the first runs are several times slower than the later ones).
    */
   warmUp(data: unknown, runs = 12): void {
-    if (this.slow || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS) return;
     let left = runs;
+    if (this.slow || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS) {
+      // A large case is evaluated in the worker: warm that one up, a run at a time, answers unread
+      // (an id nobody waits for), until the first edit.
+      const before = this.latestEvaluation;
+      const inWorker = () => {
+        if (left-- <= 0 || this.latestEvaluation !== before) return;
+        this.startWorker("evaluate").postMessage({ kind: "evaluate", id: this.nextId++, data } satisfies WorkerRequest);
+        setTimeout(inWorker, 250);
+      };
+      setTimeout(inWorker, 400);
+      return;
+    }
     const step = () => {
       if (left-- <= 0) return;
       quickEvaluate(data);

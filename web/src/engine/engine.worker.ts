@@ -14,9 +14,18 @@ function reply(message: WorkerReply): void {
   scope.postMessage(message);
 }
 
-/** Lets queued messages in (a newer request) before the next chunk. */
+/**
+ * Lets queued messages in (a newer request) before the next chunk. A message to itself rather than
+ * setTimeout(0), which browsers hold back 4 ms once nested: 160 ms over the 40 chunks of a full run.
+ */
+const yielder = new MessageChannel();
+const waitingToGoOn: (() => void)[] = [];
+yielder.port1.onmessage = () => waitingToGoOn.shift()?.();
 function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waitingToGoOn.push(resolve);
+    yielder.port2.postMessage(null);
+  });
 }
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {

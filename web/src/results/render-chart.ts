@@ -82,12 +82,36 @@ function isSpec(value: unknown): value is Spec {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Data rows above which a chart is painted on a canvas rather than built of SVG elements: the
+ * team's hours of 10 options over 240 months are 19,200 bars, and as many elements made every
+ * style and layout pass of the page take hundreds of milliseconds.
+ */
+export const CANVAS_ABOVE_ROWS = 2_000;
+
+/** Rows of inline data in a spec, all its parts together. */
+export function dataRows(spec: unknown): number {
+  if (Array.isArray(spec)) return spec.reduce((sum: number, item) => sum + dataRows(item), 0);
+  if (!isSpec(spec)) return 0;
+  let rows = 0;
+  for (const [key, value] of Object.entries(spec)) {
+    if (key === "values" && Array.isArray(value)) rows += value.length;
+    else if (typeof value === "object" && value !== null) rows += dataRows(value);
+  }
+  return rows;
+}
+
 async function draw(container: HTMLElement, spec: Spec, description: string): Promise<{ view: View; width: number }> {
-  const view = new View(parse(compile(withoutLineSeparators(spec as unknown as TopLevelSpec)).spec), { renderer: "svg", container, hover: true });
+  const renderer = dataRows(spec) > CANVAS_ABOVE_ROWS ? "canvas" : "svg";
+  const view = new View(parse(compile(withoutLineSeparators(spec as unknown as TopLevelSpec)).spec), { renderer, container, hover: true });
   view.description(description);
   await view.runAsync();
   const svg = container.querySelector("svg");
-  return { view, width: svg ? Number(svg.getAttribute("width")) || svg.getBoundingClientRect().width : 0 };
+  if (svg) return { view, width: Number(svg.getAttribute("width")) || svg.getBoundingClientRect().width };
+  // Vega sizes a canvas by its style (its width attribute counts device pixels).
+  const canvas = container.querySelector("canvas");
+  if (canvas) canvas.setAttribute("aria-label", description);
+  return { view, width: canvas ? Number.parseFloat(canvas.style.width) || canvas.getBoundingClientRect().width : 0 };
 }
 
 /**
@@ -96,21 +120,28 @@ async function draw(container: HTMLElement, spec: Spec, description: string): Pr
  */
 export async function renderChart(container: HTMLElement, spec: TopLevelSpec, available: number, description: string): Promise<View> {
   const labelLimit = Math.max(90, Math.round(available * 0.38));
-  let first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available), description);
+  let first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available, false), description);
   if (first.width <= available) return first.view;
-  // Too wide: shrink the plot by the overflow and draw once more.
+  // Too wide: shrink the plot by the overflow, put a long legend in columns, and draw once more.
   first.view.finalize();
   container.replaceChildren();
-  first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, Math.ceil(first.width - available) + 2, labelLimit), available), description);
+  first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, Math.ceil(first.width - available) + 2, labelLimit), available, true), description);
   return first.view;
 }
 
 /** Below this width a legend's entries go one under the other, each in full, rather than side by side and cut. */
 const STACKED_LEGEND_BELOW = 560;
 
-function legendsFor(spec: Spec, available: number): Spec {
-  if (available >= STACKED_LEGEND_BELOW) return spec;
+/** Width of one column of a legend set in columns, its swatch included. */
+const LEGEND_COLUMN = 240;
+
+function legendsFor(spec: Spec, available: number, tooWide: boolean): Spec {
   const config = isSpec(spec.config) ? spec.config : {};
   const legend = isSpec(config.legend) ? config.legend : {};
-  return { ...spec, config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - 40) } } };
+  if (available < STACKED_LEGEND_BELOW) {
+    return { ...spec, config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - 40) } } };
+  }
+  if (!tooWide) return spec;
+  const columns = Math.max(1, Math.floor(available / LEGEND_COLUMN));
+  return { ...spec, config: { ...config, legend: { ...legend, columns, labelLimit: LEGEND_COLUMN - 30 } } };
 }
