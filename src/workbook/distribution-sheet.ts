@@ -58,12 +58,12 @@ export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledC
   row += 1;
   sheet.text(row, 1, `  Pays back within ${compiled.horizonMonths} months`, styled("label"));
   alternatives.forEach((scenario, index) =>
-    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.share)),
+    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.chance)),
   );
   row += 1;
   sheet.text(row, 1, "  Net present value above zero", styled("label"));
   alternatives.forEach((scenario, index) =>
-    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityNpvPositive, styled("keyFigure", formats.share)),
+    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityNpvPositive, styled("keyFigure", formats.chance)),
   );
 
   row += 2;

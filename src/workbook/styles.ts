@@ -59,6 +59,8 @@ export const formats = {
   count: "#,##0",
   share: "0%",
   sharePrecise: "0.0%",
+  /** A chance from samples, written as every view writes it: never a certainty the samples cannot show. */
+  chance: '[>0.99]"over 99%";[<0.01]"under 1%";0%',
   factor: "0.00",
   discountFactor: "0.000000",
   month: "0",

@@ -126,8 +126,8 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(distribution.npv.p50 ?? 0),
       rangeText(distribution.npv.p5, distribution.npv.p95, money),
       rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month),
-      formatPercent(distribution.probabilityPaysBack),
-      formatPercent(distribution.probabilityNpvPositive),
+      formatChance(distribution.probabilityPaysBack),
+      formatChance(distribution.probabilityNpvPositive),
     ];
   });
   const { samples, seed, sampling } = result.uncertainty;

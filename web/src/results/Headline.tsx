@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
-import { formatHours, formatMoney, formatMonth, formatPercent } from "../format.js";
+import { formatChance, formatHours, formatMoney, formatMonth, formatPercent } from "../format.js";
 
 function money(value: number | null, currency: string): string {
   return value === null ? "n/a" : formatMoney(value, currency);
@@ -56,7 +56,7 @@ function HeadlineView({ result, distributions }: { result: CaseResult; distribut
                     {payback(comparison, result.horizonMonths)}
                     {spread && range && (
                       <span className="figure-range">
-                        {formatPercent(range.probabilityPaysBack)} chance within {result.horizonMonths} months
+                        {formatChance(range.probabilityPaysBack)} chance within {result.horizonMonths} months
                       </span>
                     )}
                   </dd>
