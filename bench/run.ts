@@ -5,6 +5,7 @@ import { benchEngine } from "./engine.bench.js";
 import { benchMonteCarlo } from "./monte-carlo.bench.js";
 import { benchOptimize } from "./optimize.bench.js";
 import { benchStore } from "./store.bench.js";
+import { benchWeb } from "./web.bench.js";
 
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 const anchor = runAnchor();
@@ -20,3 +21,5 @@ console.log("");
 benchOptimize(anchor);
 console.log("");
 benchStore();
+console.log("");
+await benchWeb();
