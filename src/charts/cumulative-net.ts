@@ -53,6 +53,11 @@ export function paybackLayers(paybacks: Record<string, unknown>[], colour: Recor
 export interface CumulativeNetOptions {
   /** By alternative: the 5th–95th percentile band of the cumulative net, when inputs are ranges. */
   bands?: Record<string, Band>;
+  /**
+   * Width of the plot (both plots, when there is a close-up), the report's by default: the web app
+   * gives the room it has, so that the payback labels are placed for the width they are drawn at.
+   */
+  width?: number;
 }
 
 /** Room between a payback line and its label. */
@@ -225,14 +230,15 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
     };
   };
   const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", config: chartConfig(result.currency) };
-  if (!closeUp) return { ...base, ...view(result.horizonMonths, PLOT_WIDTH) } as TopLevelSpec;
+  const plotWidth = options.width ?? PLOT_WIDTH;
+  if (!closeUp) return { ...base, ...view(result.horizonMonths, plotWidth) } as TopLevelSpec;
   // Side by side: the whole plan with the close-up's months shaded, and the close-up.
-  const closeWidth = Math.round(PLOT_WIDTH * 0.42);
+  const closeWidth = Math.round(plotWidth * 0.42);
   const title = (text: string) => ({ text, anchor: "start" as const, fontSize: 11, fontWeight: "bold" as const, color: TEXT_COLOUR, offset: 6 });
   return {
     ...base,
     hconcat: [
-      { title: title(`All ${result.horizonMonths} months`), ...view(result.horizonMonths, PLOT_WIDTH - closeWidth - 40, undefined, closeUp.lastMonth) },
+      { title: title(`All ${result.horizonMonths} months`), ...view(result.horizonMonths, plotWidth - closeWidth - 40, undefined, closeUp.lastMonth) },
       { title: title(`Close up: start to month ${closeUp.lastMonth}`), ...view(closeUp.lastMonth, closeWidth, closeUp.domain) },
     ],
     spacing: 24,

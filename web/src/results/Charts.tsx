@@ -3,6 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, type TornadoBar } from "../../../src/engine/index.js";
 import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
+import { PLOT_WIDTH } from "../../../src/charts/theme.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
@@ -14,7 +15,7 @@ interface ChartEntry {
   readonly title: string;
   readonly note: string;
   /** "wait": the chart keeps its drawing until the figures it needs (the ranges) arrive. */
-  readonly spec: () => TopLevelSpec | undefined | "wait";
+  readonly spec: (width: number) => TopLevelSpec | undefined | "wait";
 }
 
 /**
@@ -22,6 +23,9 @@ interface ChartEntry {
  * figures and tables keep up with every keystroke. A chart whose spec did not change is not drawn again.
  */
 const CHART_AFTER_MS = 100;
+/** Room the gain chart needs beside its plots: money labels, axis title, padding and the gap between plot and close-up. */
+const GAIN_CHART_MARGINS = 150;
+const MIN_GAIN_PLOT = 200;
 
 /** The engine's tornado of the ranges, worked out in the worker for one alternative. */
 export interface RangedTornado {
@@ -74,7 +78,12 @@ function ChartsView({
         id: "cumulative-net",
         title: "Gain against today, month by month",
         note: "Money gained against the baseline so far; the line crosses zero in the month the change pays back.",
-        spec: () => cumulativeNetSpec(result, uncertainty ? { bands: uncertainty.cumulativeBand } : {}),
+        // Its payback labels are placed for the plot's width: give it the room the page has.
+        spec: (width) =>
+          cumulativeNetSpec(result, {
+            ...(uncertainty ? { bands: uncertainty.cumulativeBand } : {}),
+            width: Math.max(MIN_GAIN_PLOT, Math.min(PLOT_WIDTH, width - GAIN_CHART_MARGINS)),
+          }),
       });
     }
     entries.push({
@@ -154,7 +163,7 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
     // Typing produces many results in a row; only the one that stays for a moment is drawn.
     const timer = setTimeout(async () => {
       try {
-        const spec = chart.spec();
+        const spec = chart.spec(width);
         if (spec === "wait") return;
         const key = `${width} ${JSON.stringify(spec) ?? ""}`;
         if (drawn.current?.key === key) {

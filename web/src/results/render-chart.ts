@@ -122,7 +122,14 @@ export async function renderChart(container: HTMLElement, spec: TopLevelSpec, av
   const labelLimit = Math.max(90, Math.round(available * 0.38));
   let first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available, false), description);
   if (first.width <= available) return first.view;
-  // Too wide: shrink the plot by the overflow, put a long legend in columns, and draw once more.
+  // Too wide: a long legend goes into columns first (the plot keeps its width, for which its labels were placed)…
+  if (available >= STACKED_LEGEND_BELOW) {
+    first.view.finalize();
+    container.replaceChildren();
+    first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available, true), description);
+    if (first.width <= available) return first.view;
+  }
+  // …and when that is not enough, the plot shrinks by the overflow.
   first.view.finalize();
   container.replaceChildren();
   first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, Math.ceil(first.width - available) + 2, labelLimit), available, true), description);
