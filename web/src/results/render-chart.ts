@@ -120,21 +120,34 @@ async function draw(container: HTMLElement, spec: Spec, description: string): Pr
  */
 export async function renderChart(container: HTMLElement, spec: TopLevelSpec, available: number, description: string): Promise<View> {
   const labelLimit = Math.max(90, Math.round(available * 0.38));
-  let first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available, false), description);
-  if (first.width <= available) return first.view;
+  const attempt = async (columns: boolean, shrink: number) => {
+    const drawn = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, shrink, labelLimit), available, columns), description);
+    if (drawn.width <= available) fitted.set(`${description} ${available}`, { columns, shrink });
+    return drawn;
+  };
+  const again = async (drawn: { view: View }, columns: boolean, shrink: number) => {
+    drawn.view.finalize();
+    container.replaceChildren();
+    return attempt(columns, shrink);
+  };
+  // Redrawn after an edit: start from what fitted last time, which saves a draw or two.
+  const known = fitted.get(`${description} ${available}`);
+  let drawn = await attempt(known?.columns ?? false, known?.shrink ?? 0);
+  if (drawn.width <= available) return drawn.view;
+  if (known) drawn = await again(drawn, false, 0);
+  if (drawn.width <= available) return drawn.view;
   // Too wide: a long legend goes into columns first (the plot keeps its width, for which its labels were placed)…
   if (available >= STACKED_LEGEND_BELOW) {
-    first.view.finalize();
-    container.replaceChildren();
-    first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, 0, labelLimit), available, true), description);
-    if (first.width <= available) return first.view;
+    drawn = await again(drawn, true, 0);
+    if (drawn.width <= available) return drawn.view;
   }
   // …and when that is not enough, the plot shrinks by the overflow.
-  first.view.finalize();
-  container.replaceChildren();
-  first = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, Math.ceil(first.width - available) + 2, labelLimit), available, true), description);
-  return first.view;
+  drawn = await again(drawn, true, Math.ceil(drawn.width - available) + 2);
+  return drawn.view;
 }
+
+/** How each chart (by title and width) fitted last time: its legend in columns or not, and how far its plot shrank. */
+const fitted = new Map<string, { columns: boolean; shrink: number }>();
 
 /** Below this width a legend's entries go one under the other, each in full, rather than side by side and cut. */
 const STACKED_LEGEND_BELOW = 560;
