@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { hasErrors, validateScenarioText, type CompiledCase } from "../engine/index.js";
 import { exportKinds, type ExportKind } from "../shared/api-types.js";
 import { RequestError } from "./case-folder.js";
+import { exportFileName } from "../shared/export-file-name.js";
 
 /** One way of turning a case into a file to hand on (a report, a workbook). */
 export interface CaseExporter {
@@ -18,17 +19,6 @@ export interface ExportInput {
 }
 
 export type CaseExporters = Partial<Record<ExportKind, CaseExporter>>;
-
-/** A file name from the case's title: letters, digits and dashes only. */
-export function exportFileName(title: string, extension: string): string {
-  const stem = title
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${stem === "" ? "business-case" : stem}.${extension}`;
-}
 
 /**
  * `POST /api/export/:kind` with `{ text }`: validates the case as the command line does and

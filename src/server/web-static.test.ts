@@ -15,7 +15,7 @@ import { packageRoot, templateNames } from "../shared/package-files.js";
 import { buildCaseWorkbook } from "../workbook/export-workbook.js";
 import { importWorkbook } from "../workbook/import-workbook.js";
 import { sheetNames } from "../workbook/sheet-names.js";
-import { exportFileName } from "./export-routes.js";
+import { exportFileName } from "../shared/export-file-name.js";
 
 /**
  * The built web app (dist/web) with no server of ours behind it: a plain static file server on

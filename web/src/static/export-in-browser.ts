@@ -10,6 +10,7 @@ import {
   type MonteCarloSummary,
 } from "../../../src/engine/index.js";
 import type { ExportKind } from "../../../src/shared/api-types.js";
+import { exportFileName } from "../../../src/shared/export-file-name.js";
 
 /**
  * The exports made in the page itself, for a page with no `mlops-roi serve` behind it (opened from
@@ -29,17 +30,6 @@ const EXPORT_SEED = STANDARD_SEED;
 /** Thrown when the case cannot be exported; the message says why, for the status line. */
 export class BrowserExportError extends Error {
   override name = "BrowserExportError";
-}
-
-/** A file name from the case's title: letters, digits and dashes only (as the server names its exports). */
-export function exportFileName(title: string, extension: string): string {
-  const stem = title
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${stem === "" ? "business-case" : stem}.${extension}`;
 }
 
 function monteCarloOf(compiled: CompiledCase): MonteCarloSummary | undefined {
