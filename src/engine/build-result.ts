@@ -1,6 +1,6 @@
 import { benefitCategories, categoryMoney, type BenefitCategory } from "./categories.js";
 import { maxLiveProjectsPerPerson } from "./capacity.js";
-import { columnValue, F, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
+import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { discountFactors, paybackCrossing } from "./finance.js";
@@ -15,7 +15,6 @@ import type { MonteCarloSummary } from "./monte-carlo.js";
 const flags = new Set<string>(["canStartNewWork", "overloaded"]);
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 // The money columns, from the project value to the net (the month table's order).
-const moneyFields = monthlyFieldNames.slice(monthlyFieldNames.indexOf("projectValue"), monthlyFieldNames.indexOf("net") + 1);
 
 /** The cash lines of the change itself, for DORA's investment. */
 const changeCostFields = [F.licences, F.infrastructure, F.supportStaff, F.training, F.externalSpend] as const;
@@ -77,7 +76,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       changeStartMonth: runner.parameters[index]![P.startMonth]!,
       initialInvestment: scalars.initialInvestment,
       totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
-      totalMoney: Object.fromEntries(moneyFields.map((name) => [name, sum(name)])),
+      totalMoney: Object.fromEntries(moneyFieldNames.map((name) => [name, sum(name)])),
     },
   };
 }

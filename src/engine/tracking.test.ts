@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
 import { type MoneyRules, moneyRulesOf, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
+import { moneyFieldNames } from "./model/columns.js";
 
 const examples = new URL("../../examples/", import.meta.url);
 
@@ -44,29 +45,16 @@ function asSimulated(row: MonthRow): RecordedMonth {
   };
 }
 
-const moneyColumns = [
-  "projectValue",
-  "recoveredCapacity",
-  "deliveryValue",
-  "workInProgress",
-  "overloadCost",
-  "payroll",
-  "licences",
-  "infrastructure",
-  "supportStaff",
-  "training",
-  "outageCost",
-  "hiringCost",
-  "otherTeamsCost",
-  "externalSpend",
-  "net",
-] as const;
+/** The month's money columns, as the engine lists them. */
+const moneyColumns = moneyFieldNames;
 
 /** Money to a millionth of a unit of money relative to the month's payroll (sums of large numbers round). */
 function expectSameMoney(actual: MonthRow, expected: MonthRow, where: string): void {
   const tolerance = 1e-9 * Math.max(1, Math.abs(expected.payroll) + Math.abs(expected.projectValue));
   for (const column of moneyColumns) {
-    expect(Math.abs(actual[column] - expected[column]), `${where} ${column}: ${actual[column]} vs ${expected[column]}`).toBeLessThanOrEqual(tolerance);
+    expect(Math.abs(Number(actual[column]) - Number(expected[column])), `${where} ${column}: ${actual[column]} vs ${expected[column]}`).toBeLessThanOrEqual(
+      tolerance,
+    );
   }
 }
 

@@ -55,6 +55,9 @@ export const F = Object.fromEntries(monthlyFieldNames.map((name, index) => [name
 
 export const MONTHLY_FIELD_COUNT = monthlyFieldNames.length;
 
+/** The month's money columns, from the value of live projects to the net (the net included). */
+export const moneyFieldNames = monthlyFieldNames.slice(monthlyFieldNames.indexOf("projectValue"), monthlyFieldNames.indexOf("net") + 1);
+
 /** Cash cost columns: what the ROI counts as the alternative's extra cash when it rises. */
 export const cashCostFields = [
   F.overloadCost,
