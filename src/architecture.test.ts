@@ -28,7 +28,7 @@ const layers = {
   /** The Excel workbook's export and import. */
   workbook: ["engine", "format", "shared"],
   /** Measured inputs from the team's own exports (CI runs, incidents, time sheets). Pure. */
-  measure: ["engine", "format"],
+  measure: ["engine", "format", "shared"],
   /** The local web server: the API and the prebuilt web app. */
   server: ["engine", "format", "shared", "charts", "report", "workbook", "store"],
   /** The command line, the top: anything but the benchmarks. */

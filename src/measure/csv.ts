@@ -1,9 +1,10 @@
+import { detectDelimiter, parseCsv } from "../shared/csv.js";
 import { MAX_LISTED_PROBLEMS, type Problem } from "./problems.js";
 
 /**
- * A small RFC 4180 CSV reader for the exports measured here: quoted cells with doubled quotes,
- * delimiters and line breaks inside quotes, CRLF or LF line ends, a byte-order mark, and comma,
- * semicolon or tab as the delimiter (guessed from the header). Each row keeps its line, for messages.
+ * The exports measured here as a header and rows, read with the project's CSV reader (the one
+ * `track import` uses): a byte-order mark dropped, comma, semicolon or tab as the delimiter
+ * (guessed from the header), every row the header's width. Each row keeps its line, for messages.
  */
 
 export interface CsvTable {
@@ -18,85 +19,18 @@ export interface CsvRow {
   readonly cells: readonly string[];
 }
 
-function guessDelimiter(firstLine: string): string {
-  const counts = [",", ";", "\t"].map((delimiter) => ({ delimiter, count: firstLine.split(delimiter).length - 1 }));
-  return counts.reduce((best, next) => (next.count > best.count ? next : best)).delimiter;
-}
-
 /**
- * Splits CSV text into a header and rows; every problem names its line. Blank lines are skipped.
+ * Splits CSV text into a header and rows, with the project's one CSV reader (src/shared/csv.ts);
+ * every problem names its line. Blank lines are skipped.
  * @example readCsv('a,b\n1,"x, y"\n') // { ok: true, value: { header: ["a", "b"], rows: [{ line: 2, cells: ["1", "x, y"] }] } }
  */
 export function readCsv(text: string): { ok: true; value: CsvTable } | { ok: false; problems: Problem[] } {
   const source = text.replace(/^\uFEFF/, "");
   if (source.trim() === "") return { ok: false, problems: [{ record: "the file", message: "is empty: expected a header line and one line per record" }] };
-  const delimiter = guessDelimiter(source.slice(0, source.search(/\r?\n|$/)));
-  const records: CsvRow[] = [];
-  const problems: Problem[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let recordLine = 1;
-  let at = 0;
-  const end = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = "";
-  };
-  while (at < source.length) {
-    const character = source[at]!;
-    if (character === '"' && cell === "") {
-      const startLine = line;
-      let closed = false;
-      at++;
-      while (at < source.length) {
-        const inner = source[at]!;
-        if (inner === '"') {
-          if (source[at + 1] === '"') {
-            cell += '"';
-            at += 2;
-            continue;
-          }
-          closed = true;
-          at++;
-          break;
-        }
-        if (inner === "\n") line++;
-        cell += inner;
-        at++;
-      }
-      if (!closed) {
-        problems.push({
-          record: `line ${startLine}`,
-          message: "a quoted cell starts here and is never closed (the file looks truncated, or a quote is missing)",
-        });
-        return { ok: false, problems };
-      }
-      const next = source[at];
-      if (next !== undefined && next !== delimiter && next !== "\n" && next !== "\r") {
-        problems.push({ record: `line ${line}`, message: 'text after a closing quote: a quoted cell must end at its quote (write "" for a quote inside it)' });
-        return { ok: false, problems };
-      }
-      continue;
-    }
-    if (character === delimiter) {
-      cells.push(cell);
-      cell = "";
-      at++;
-      continue;
-    }
-    if (character === "\r" || character === "\n") {
-      end();
-      at += character === "\r" && source[at + 1] === "\n" ? 2 : 1;
-      line++;
-      recordLine = line;
-      continue;
-    }
-    cell += character;
-    at++;
-  }
-  if (cell !== "" || cells.length > 0) end();
+  const parsed = parseCsv(source, detectDelimiter(source));
+  const problems: Problem[] = parsed.issues.slice(0, MAX_LISTED_PROBLEMS).map((issue) => ({ record: `line ${issue.line}`, message: issue.message }));
+  if (problems.length > 0) return { ok: false, problems };
+  const records: CsvRow[] = parsed.records.filter((record) => !(record.cells.length === 1 && record.cells[0] === ""));
   const [header, ...rows] = records;
   if (!header) return { ok: false, problems: [{ record: "the file", message: "is empty: expected a header line and one line per record" }] };
   for (const row of rows) {

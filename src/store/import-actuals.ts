@@ -1,7 +1,7 @@
 import { RecordedMonthsError, writeActuals } from "./actual-repository.js";
 import type { ColumnTarget } from "./csv/columns.js";
 import type { TextEncodingName } from "./csv/decode.js";
-import type { LineIssue } from "./csv/parse.js";
+import type { LineIssue } from "../shared/csv.js";
 import { readActualsCsv } from "./csv/read-actuals.js";
 import type { StoreDatabase } from "./database.js";
 import { sha256Hex } from "./fingerprint.js";

@@ -3,7 +3,7 @@ import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";
 import { decodeText, type TextEncodingName } from "./decode.js";
-import { detectDelimiter, parseCsv, type LineIssue } from "./parse.js";
+import { detectDelimiter, parseCsv, type LineIssue } from "../../shared/csv.js";
 
 export interface ReadActualsOptions {
   /** Shown in each row's source, e.g. "import actuals.csv line 12". */

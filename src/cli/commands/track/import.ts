@@ -5,7 +5,7 @@ import { actualsCsv, actualsFormats, parseTimeRule, type ActualsFormat, type Tim
 import { countActuals } from "../../../store/actual-repository.js";
 import { parseColumnMap } from "../../../store/csv/columns.js";
 import { textEncodings, type TextEncodingName } from "../../../store/csv/decode.js";
-import type { LineIssue } from "../../../store/csv/parse.js";
+import type { LineIssue } from "../../../shared/csv.js";
 import { importActualsCsv } from "../../../store/import-actuals.js";
 import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";

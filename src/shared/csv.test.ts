@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectDelimiter, parseCsv } from "./parse.js";
+import { detectDelimiter, parseCsv } from "./csv.js";
 
 describe("parseCsv", () => {
   it("reads quoted cells with delimiters, doubled quotes and line breaks, keeping each record's first line", () => {
