@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText } from "../engine/index.js";
+import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty } from "../engine/index.js";
 import { packageRoot } from "../shared/package-files.js";
 
 // The JSON example of docs/json.md shows the seed's figures: a reader who runs the seed must see them.
@@ -48,5 +48,25 @@ describe("the JSON example of docs/json.md", () => {
     }
     expect(shown("maxLiveProjectsPerPerson")).toBe(today.summary.maxLiveProjectsPerPerson);
     expect(shown("newWorkStopsMonth")).toBe(today.summary.newWorkStopsMonth);
+  });
+});
+
+describe("the decision block of docs/json.md's example", () => {
+  it("shows examples/close-call.yaml's decision analysis at 10,000 samples, seed 1, as the engine computes it", () => {
+    const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "close-call.yaml"), "utf8"));
+    const decision = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: STANDARD_SAMPLES, seed: STANDARD_SEED })).decision!;
+    const block = example.slice(example.indexOf('"decision": {'));
+    const number = (field: string) => Number(block.match(new RegExp(`"${field}": (-?[\\d.]+)`))![1]);
+    const optimal = decision.options.find((option) => option.scenario === "optimal")!;
+    const alone = decision.evppi.find((entry) => entry.inputs.length === 1 && entry.inputs[0] === "scenarios.compromise.projects.upkeepHoursPerMonth")!;
+    expect(decision.best).toBe("optimal");
+    expect(number("samples")).toBe(decision.samples);
+    expect(number("evpi")).toBeCloseTo(decision.evpi, 1);
+    expect(number("noiseLevel")).toBeCloseTo(decision.noiseLevel, 2);
+    expect(number("probabilityBest")).toBeCloseTo(optimal.probabilityBest, 3);
+    expect(number("expectedNpv")).toBeCloseTo(optimal.expectedNpv, 1);
+    expect(number("expectedLoss")).toBeCloseTo(optimal.expectedLoss, 1);
+    expect(number("value")).toBeCloseTo(alone.value, 1);
+    expect(number("shareOfEvpi")).toBeCloseTo(alone.shareOfEvpi, 3);
   });
 });
