@@ -115,8 +115,9 @@ function undocumentedFields(fields: Iterable<string>, markdown: string): string[
   );
 }
 
+const program = await makeProgram({ stdout: () => {}, stderr: () => {}, isTerminal: false });
+
 describe("docs/commands.md", () => {
-  const program = makeProgram({ stdout: () => {}, stderr: () => {}, isTerminal: false });
   const markdown = read("docs/commands.md");
 
   it("has every command and subcommand, and every long option in its command's section", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runCliCaptured, stackTraceLine } from "../test-support/run-cli.js";
 import type { Command } from "commander";
 import { captureOutput } from "../test-support/capture-output.js";
-import { makeProgram, VERSION } from "./program.js";
+import { commandNeeded, makeProgram, VERSION } from "./program.js";
 
 /** Every command and subcommand the program has, as the words a user types. */
 function commandPaths(command: Command, prefix: string[] = []): string[][] {
@@ -12,7 +12,7 @@ function commandPaths(command: Command, prefix: string[] = []): string[][] {
   });
 }
 
-const allCommands = commandPaths(makeProgram(captureOutput()));
+const allCommands = commandPaths(await makeProgram(captureOutput()));
 
 describe("usage errors exit with 2", () => {
   it.each([
@@ -63,6 +63,33 @@ describe("help", () => {
     const { exitCode, stdout } = await runCliCaptured(["--version"]);
     expect(exitCode).toBe(0);
     expect(stdout.trim()).toBe(VERSION);
+  });
+});
+
+describe("commands are loaded only when used", () => {
+  it("the main help, listing commands without loading them, is the help of the whole program", async () => {
+    const whole = await makeProgram(captureOutput());
+    const listed = await makeProgram(captureOutput(), []);
+    expect(listed.helpInformation()).toBe(whole.helpInformation());
+    expect(listed.helpInformation()).toContain("run [options] <file>");
+  });
+
+  it("would notice a listed command that differs from the real one", async () => {
+    const whole = await makeProgram(captureOutput());
+    const listed = await makeProgram(captureOutput(), []);
+    listed.commands.find((command) => command.name() === "validate")!.description("Something else.");
+    expect(listed.helpInformation()).not.toBe(whole.helpInformation());
+  });
+
+  it.each([
+    [["run", "case.yaml"], "run"],
+    [["help", "track"], "track"],
+    [["track", "show"], "track"],
+    [["--help"], undefined],
+    [["frobnicate"], undefined],
+    [[], undefined],
+  ])("%j needs %s", (argv, name) => {
+    expect(commandNeeded(argv)).toBe(name);
   });
 });
 
