@@ -98,7 +98,10 @@ export const commandTable: readonly { name: string; term: string; description: s
  * the others are listed by name and description only. Tests call it in-process with captured output.
  * @example const program = await makeProgram(output); // every command, as the help of each shows it
  */
-export async function makeProgram(unsafeOutput: CliOutput = processOutput, load: readonly string[] = commandTable.map((entry) => entry.name)): Promise<Command> {
+export async function makeProgram(
+  unsafeOutput: CliOutput = processOutput,
+  load: readonly string[] = commandTable.map((entry) => entry.name),
+): Promise<Command> {
   const output = withVisibleControls(unsafeOutput);
   const program = new Command("mlops-roi")
     .description("Turn how a data team spends its time into a business case, in money, for ML operations tooling.")
