@@ -4,6 +4,7 @@ import { benchDecision } from "./decision.bench.js";
 import { benchEngine } from "./engine.bench.js";
 import { benchMonteCarlo } from "./monte-carlo.bench.js";
 import { benchOptimize } from "./optimize.bench.js";
+import { benchSobol } from "./sobol.bench.js";
 import { benchStore } from "./store.bench.js";
 import { benchWeb } from "./web.bench.js";
 
@@ -15,6 +16,8 @@ console.log("");
 benchEngine(anchor);
 console.log("");
 benchMonteCarlo(anchor, await loadAnchorEndToEnd());
+console.log("");
+benchSobol();
 console.log("");
 benchDecision();
 console.log("");

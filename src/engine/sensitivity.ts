@@ -101,6 +101,8 @@ export function sobol(compiled: CompiledCase, alternative: number, options: { ba
   if (uncertain.length === 0) return [];
   const runner = new CaseRunner(compiled);
   const values = Float64Array.from(compiled.leafValues);
+  // Only the ranges change from row to row: each run refills just the parameters they feed.
+  runner.prepareRanges(values);
   const indices = sobolIndices(
     uncertain.length,
     (j, uniforms, out) => {
@@ -111,7 +113,7 @@ export function sobol(compiled: CompiledCase, alternative: number, options: { ba
     (columns, out) => {
       for (let row = 0; row < out.length; row++) {
         for (let j = 0; j < uncertain.length; j++) values[uncertain[j]!] = columns[j]![row]!;
-        runner.run(values, false);
+        runner.runRanges(values);
         out[row] = runner.figures[alternative]!.npv;
       }
     },
