@@ -102,7 +102,7 @@ export function wideLongCaseText(): string {
 export async function benchCommands(runs = 5): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bench-commands-"));
   try {
-    if (!existsSync(join(projectRoot, "dist", "cli", "main.js"))) {
+    if (!existsSync(join(projectRoot, "dist", "bundle", "main.js"))) {
       console.log("commands: the command line is not built (`npm run build`), so whole commands are not measured");
       return;
     }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/main.js";
+// The bundled command line (npm run build writes it: scripts/bundle-cli.mjs).
+import { main } from "../dist/bundle/main.js";
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { drawInputs } from "./draws.js";
 import { keepWithinKind, quantityKind } from "./scenario/quantity.js";
+import { groupDigits } from "./scenario/text.js";
 import { createRandom, deriveSeed, fillUniform, inverseNormalCdf, latinHypercubeColumn, quantile, type Distribution } from "./uncertainty/index.js";
 import { discountFactors, paybackMonth, type Discounting } from "./finance.js";
 import { F, MONTHLY_FIELD_COUNT, monthlyFieldNames } from "./model/columns.js";
@@ -30,7 +31,7 @@ export const MIN_EFFECTIVE_SAMPLES = 100;
 
 /** How the forecast learns, for docs/numbers.md and `track forecast --help`. */
 export const learningMethod =
-  `The plan's ranges are the prior: ${LEARNING_SAMPLES.toLocaleString("en-GB")} samples drawn as the plan's Monte Carlo draws them (its seed and sampling). ` +
+  `The plan's ranges are the prior: ${groupDigits(LEARNING_SAMPLES)} samples drawn as the plan's Monte Carlo draws them (its seed and sampling). ` +
   "Each sample is weighted by the likelihood of every recorded month: a month's recorded hours (upkeep, chores, meetings, waiting, fixing failures, " +
   "restoring service) are the sample's expected hours for that month at the recorded live projects, failures and deployments, times lognormal noise " +
   `(σ = ${LEARNING_HOURS_SIGMA} on log(hours + ${LEARNING_HOURS_OFFSET})); failures are Poisson with mean deployments × change failure rate, and ` +

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText } from "./text.js";
+import { freeText, groupDigits } from "./text.js";
 import { fromInterval90, validateDistribution, validateInterval90, type Distribution, type IntervalShape } from "../uncertainty/index.js";
 
 /**
@@ -75,7 +75,7 @@ export function numberOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
   let schema = z.number({ error: `expected a number: ${kind.allowed}` });
   schema = kind.exclusiveMin ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` }) : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
-  const atMost = kind.statesMax ? "" : `, at most ${kind.max.toLocaleString("en")}`;
+  const atMost = kind.statesMax ? "" : `, at most ${groupDigits(kind.max)}`;
   schema = schema.max(kind.max, { error: `allowed: ${kind.allowed}${atMost}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });
   return schema
@@ -86,7 +86,7 @@ export function numberOf(name: QuantityKindName) {
 /** The spread of a normal or lognormal range: a standard deviation within what the kind allows. */
 function spreadOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
-  const allowed = `allowed: a standard deviation between 0 and ${kind.max.toLocaleString("en")}`;
+  const allowed = `allowed: a standard deviation between 0 and ${groupDigits(kind.max)}`;
   return z
     .number({ error: "expected a standard deviation ≥ 0" })
     .min(0, { error: allowed })

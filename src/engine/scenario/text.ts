@@ -34,6 +34,19 @@ export function unprintable(text: string, options: { oneLine: boolean }): string
 }
 
 /**
+ * A whole number with its digits grouped by threes, as `toLocaleString("en")` writes it, without
+ * loading the locale data (messages built with the schema would otherwise pay for it at every start).
+ * @example groupDigits(10_000_000) // "10,000,000"
+ */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString("en");
+  const digits = String(Math.abs(n));
+  let grouped = "";
+  for (let end = digits.length; end > 0; end -= 3) grouped = digits.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : "");
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
+/**
  * Text on one line: a title, a label or a name (at most `max` characters, no control characters or
  * line breaks). `what` names it in messages.
  * @example oneLineText(200, "a label").safeParse("Team\u001b[31mA").success // false
@@ -55,7 +68,7 @@ export function oneLineText(max: number, what: string) {
 export function freeText(max: number, what: string, wrongType = `expected text: ${what}`) {
   return z
     .string({ error: (issue) => (issue.code === "invalid_type" ? wrongType : undefined) })
-    .max(max, { error: `${what} is at most ${max.toLocaleString("en")} characters` })
+    .max(max, { error: `${what} is at most ${groupDigits(max)} characters` })
     .superRefine((text, context) => {
       const found = unprintable(text, { oneLine: false });
       if (found) context.addIssue({ code: "custom", message: `allowed: ${what} without control characters; found ${found}`, input: text });
