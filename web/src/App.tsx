@@ -38,7 +38,7 @@ interface Status {
   readonly tone: "info" | "success" | "error";
 }
 
-/** The next task: keystrokes that arrive together are evaluated once, and none waits on a timer. */
+/** A large case goes to the worker in the next task: keystrokes that arrive together are evaluated once, and none waits on a timer. */
 const EVALUATE_AFTER_MS = 0;
 /** The Monte Carlo waits for a short pause in typing; the next edit stops it in the worker. */
 const RANGES_AFTER_MS = 80;
@@ -76,8 +76,7 @@ export function App() {
   const [savedJson, setSavedJson] = useState<string | undefined>();
   const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[] } | undefined>();
   const [tab, setTab] = useState("case");
-  const [evaluated, setEvaluated] = useState<{ data: CaseData; evaluation: Evaluation } | undefined>();
-  const [lastGood, setLastGood] = useState<Evaluation | undefined>();
+  const [workerEvaluated, setWorkerEvaluated] = useState<{ data: CaseData; evaluation: Evaluation } | undefined>();
   const [ranged, setRanged] = useState<{ json: string; value: RangedResult } | undefined>();
   // The quick first answer while the full run goes on: shown, and said to be refining.
   const [preview, setPreview] = useState<{ json: string; value: RangedResult } | undefined>();
@@ -156,21 +155,20 @@ export function App() {
     return () => evaluator.dispose();
   }, [evaluator, load, loadText]);
 
-  // Evaluate a moment after the last edit; a newer edit cancels the pending one.
+  // A typical case is evaluated while React draws the edit itself (a few milliseconds), so the frame
+  // that shows the keystroke shows its figures too; a large one goes to the worker (below).
+  const here = useMemo(() => (data && evaluator.runsHere(data) ? { data, evaluation: evaluator.evaluateHere(data) } : undefined), [data, evaluator]);
+
+  // A large case: evaluated in the worker in the next task; a newer edit cancels the pending one.
   useEffect(() => {
-    if (!data) return;
+    if (!data || here) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       evaluator
         .evaluate(data)
         .then((next) => {
           if (cancelled || !next) return;
-          setEvaluated({ data, evaluation: next });
-          if (next.result) setLastGood(next);
-          if (!warmedUp.current) {
-            warmedUp.current = true;
-            evaluator.warmUp(data);
-          }
+          setWorkerEvaluated({ data, evaluation: next });
         })
         .catch((error: unknown) => setStatus({ text: `The engine failed: ${messageOf(error)}`, tone: "error" }));
     }, EVALUATE_AFTER_MS);
@@ -178,10 +176,21 @@ export function App() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [data, evaluator]);
+  }, [data, here, evaluator]);
 
+  const evaluated = here ?? workerEvaluated;
   const evaluation = evaluated?.evaluation;
   const evaluatedJson = useMemo(() => (evaluated ? JSON.stringify(evaluated.data) : undefined), [evaluated]);
+  // The last figures of a case without errors, shown (marked stale) while the case has one.
+  const lastGood = useRef<Evaluation | undefined>(undefined);
+  if (evaluation?.result) lastGood.current = evaluation;
+
+  // Once the first figures are in, the engine is run a few times while the page is idle (warm-up).
+  useEffect(() => {
+    if (!evaluated || warmedUp.current) return;
+    warmedUp.current = true;
+    evaluator.warmUp(evaluated.data);
+  }, [evaluated, evaluator]);
 
   // The figures for an edit are on screen once React has committed them.
   useLayoutEffect(() => {
@@ -402,7 +411,7 @@ export function App() {
     focusField(issue.path);
   }, []);
 
-  const shownEvaluation = evaluation?.result ? evaluation : lastGood;
+  const shownEvaluation = evaluation?.result ? evaluation : lastGood.current;
   const rangedFinal = ranged !== undefined && ranged.json === evaluatedJson ? ranged.value : undefined;
   const previewNow = rangedFinal === undefined && preview !== undefined && preview.json === evaluatedJson ? preview.value : undefined;
   const rangedNow = rangedFinal ?? previewNow;

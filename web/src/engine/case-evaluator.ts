@@ -45,15 +45,24 @@ export class CaseEvaluator {
   private readonly waiting = new Map<number, Waiter>();
   private slow = false;
 
+  /** Whether `data` is evaluated on the page's thread (`evaluateHere`) rather than in the worker. */
+  runsHere(data: unknown): boolean {
+    return !this.slow && scenarioMonths(data) <= WORKER_THRESHOLD_SCENARIO_MONTHS;
+  }
+
+  /** Evaluates on the page's thread, at once; a case that took long sends the next edits to the worker. */
+  evaluateHere(data: unknown): Evaluation {
+    this.latestEvaluation = this.nextId++;
+    const evaluation = quickEvaluate(data);
+    if (evaluation.engineMs > SLOW_MS) this.slow = true;
+    return evaluation;
+  }
+
   /** Resolves with the evaluation, or with undefined when a newer request overtook this one. */
   async evaluate(data: unknown): Promise<Evaluation | undefined> {
     const id = this.nextId++;
     this.latestEvaluation = id;
-    if (!this.slow && scenarioMonths(data) <= WORKER_THRESHOLD_SCENARIO_MONTHS) {
-      const evaluation = quickEvaluate(data);
-      if (evaluation.engineMs > SLOW_MS) this.slow = true;
-      return evaluation;
-    }
+    if (this.runsHere(data)) return this.evaluateHere(data);
     const reply = await this.send("evaluate", { kind: "evaluate", id, data });
     if (id !== this.latestEvaluation || reply.kind !== "evaluated") return undefined;
     // A worker run that turned out quick sends the next edit back to the page's thread.
