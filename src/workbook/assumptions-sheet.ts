@@ -104,7 +104,7 @@ function rangeText(form: LeafForm): string {
  * the file — grouped as the file is: the whole case, the shared defaults, then each scenario.
  * Returns every leaf's Likely cell, by leaf index: the number the simulation uses.
  */
-export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCase, file: unknown, checks: FormulaCheck[]): PlacedCell[] {
+export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCase, file: unknown, checks: FormulaCheck[] | undefined): PlacedCell[] {
   const sheet = new SheetWriter(worksheet, checks);
   const hasRanges = compiled.uncertainLeaves.length > 0;
   sheet.text(1, 1, `Assumptions — ${compiled.title}`, styled("title"));

@@ -13,10 +13,19 @@ export interface PlacedCell {
  * @example columnLetters(28) // "AB"
  */
 export function columnLetters(column: number): string {
-  let letters = "";
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  let letters = columnLetterCache[column];
+  if (letters === undefined) {
+    letters = "";
+    for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+    // A workbook's formulas name the same few hundred columns hundreds of thousands of times.
+    if (Number.isInteger(column) && column > 0 && column <= MAX_CACHED_COLUMN) columnLetterCache[column] = letters;
+  }
   return letters;
 }
+
+/** Excel's last column (XFD). */
+const MAX_CACHED_COLUMN = 16_384;
+const columnLetterCache: string[] = [];
 
 /** @example cellAddress(3, 2) // "B3" ; cellAddress(3, 2, true) // "$B$3" */
 export function cellAddress(row: number, column: number, absolute = false): string {
@@ -25,8 +34,16 @@ export function cellAddress(row: number, column: number, absolute = false): stri
 
 /** A sheet name as formulas write it: quoted when it holds anything but letters, digits and _. */
 export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replaceAll("'", "''")}'!`;
+  let prefix = sheetPrefixes.get(sheet);
+  if (prefix === undefined) {
+    prefix = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replaceAll("'", "''")}'!`;
+    sheetPrefixes.set(sheet, prefix);
+  }
+  return prefix;
 }
+
+/** A workbook has a handful of sheets, each named in hundreds of thousands of references. */
+const sheetPrefixes = new Map<string, string>();
 
 /** Where a cell is, as a person names it: `Assumptions!B14`. */
 export function cellName(cell: { sheet: string; row: number; column: number }): string {

@@ -34,7 +34,7 @@ export function writeComparisonSheet(
   result: CaseResult,
   inputs: readonly ScenarioCells[],
   simulation: readonly ScenarioSimulation[],
-  checks: FormulaCheck[],
+  checks: FormulaCheck[] | undefined,
 ): AlternativeComparison[] {
   const sheet = new SheetWriter(worksheet, checks);
   const months = compiled.horizonMonths;

@@ -10,7 +10,13 @@ import { formatOf, formats, styled } from "./styles.js";
  * When the case has ranges: the Monte Carlo's percentiles, chances and the band of the cumulative
  * net, written as values. A snapshot of the export, clearly marked: it does not follow edits.
  */
-export function writeDistributionSheet(worksheet: Worksheet, compiled: CompiledCase, file: unknown, result: CaseResult, checks: FormulaCheck[]): void {
+export function writeDistributionSheet(
+  worksheet: Worksheet,
+  compiled: CompiledCase,
+  file: unknown,
+  result: CaseResult,
+  checks: FormulaCheck[] | undefined,
+): void {
   const uncertainty = result.uncertainty;
   if (!uncertainty) throw new Error("a distribution snapshot needs a Monte Carlo result");
   const sheet = new SheetWriter(worksheet, checks);

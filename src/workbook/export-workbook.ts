@@ -46,12 +46,17 @@ function createSheets(workbook: Workbook, withDistribution: boolean) {
  * @example const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled: validation.compiled })
  */
 export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
+  const checks: FormulaCheck[] = [];
+  return { workbook: buildWorkbook(source, checks), checks };
+}
+
+/** The workbook alone; `checks` collects the formula checks when given. */
+function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined): Workbook {
   const { compiled } = source;
   const result = source.monteCarlo ? withUncertainty(buildResult(compiled), source.monteCarlo) : buildResult(compiled);
   const workbook = createWorkbook();
   workbook.title = compiled.title;
   const sheets = createSheets(workbook, result.uncertainty !== undefined);
-  const checks: FormulaCheck[] = [];
   const leafCells = writeAssumptionsSheet(sheets.assumptions, compiled, source.file, checks);
   const inputs = writeInputsSheet(sheets.inputs, compiled, result, leafCells, checks);
   const simulation = writeSimulationSheet(sheets.simulation, compiled, result, inputs, checks);
@@ -60,7 +65,7 @@ export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
   writeSummarySheet(sheets.summary, compiled, result, inputs, simulation, comparisons, checks);
   if (sheets.distribution) writeDistributionSheet(sheets.distribution, compiled, source.file, result, checks);
   writeCaseSheet(sheets.caseFile, source.text);
-  return { workbook, checks };
+  return workbook;
 }
 
 /**
@@ -68,5 +73,6 @@ export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
  * @example writeFileSync("case.xlsx", await exportWorkbook({ text, file, compiled }))
  */
 export async function exportWorkbook(source: ExportSource): Promise<Uint8Array> {
-  return workbookBytes(buildCaseWorkbook(source).workbook);
+  // No formula checks kept: they are for tests, and a large case has hundreds of thousands.
+  return workbookBytes(buildWorkbook(source, undefined));
 }

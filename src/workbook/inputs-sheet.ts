@@ -70,7 +70,7 @@ export function writeInputsSheet(
   compiled: CompiledCase,
   result: CaseResult,
   leafCells: readonly PlacedCell[],
-  checks: FormulaCheck[],
+  checks: FormulaCheck[] | undefined,
 ): ScenarioCells[] {
   const sheet = new SheetWriter(worksheet, checks);
   const currency = compiled.currency;

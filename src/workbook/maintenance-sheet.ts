@@ -28,7 +28,7 @@ export function writeMaintenanceSheet(
   result: CaseResult,
   inputs: readonly ScenarioCells[],
   simulation: readonly ScenarioSimulation[],
-  checks: FormulaCheck[],
+  checks: FormulaCheck[] | undefined,
 ): void {
   const sheet = new SheetWriter(worksheet, checks);
   const scenarios = compiled.scenarios;

@@ -17,35 +17,60 @@ export interface FormulaCheck {
 }
 
 /**
+ * The text as one piece in memory. A formula's text is joined from its parts, which the JavaScript
+ * engine keeps as a tree of those parts (tens of small objects) until the text is read; reading it
+ * with a regular expression lays it out flat once, so a cell holds one string, not the tree (a
+ * large case has hundreds of thousands of formulas, which the workbook reads only when written).
+ */
+function flat(text: string): string {
+  anyCharacter.test(text);
+  return text;
+}
+
+const anyCharacter = /^[\s\S]/;
+
+/**
  * Writes one sheet: typed values, text and formulas with their cached results. Every formula cell
  * gets a result so that viewers that never recalculate still show numbers.
  */
 export class SheetWriter {
   readonly name: string;
+  /**
+   * References to cells of other sheets, made once each: a month sheet reads the same inputs in
+   * every month (hundreds of thousands of references to a few hundred cells). An Expr never changes,
+   * so one can stand in many formulas.
+   */
+  private readonly otherSheetRefs = new Map<PlacedCell, Expr>();
 
+  /** `checks`: where to keep the formula checks; undefined keeps none (an export that only writes the file). */
   constructor(
     readonly worksheet: Worksheet,
-    private readonly checks: FormulaCheck[],
+    private readonly checks: FormulaCheck[] | undefined,
   ) {
     this.name = worksheet.name;
   }
 
+  /** The cell at a row and column, through its row (the worksheet's getCell works out an address object first). */
+  private cell(row: number, column: number) {
+    return this.worksheet.getRow(row).getCell(column);
+  }
+
   text(row: number, column: number, text: string, style?: CellStyle): void {
-    const cell = this.worksheet.getCell(row, column);
+    const cell = this.cell(row, column);
     cell.value = text;
     if (style) cell.style = style;
   }
 
   /** An empty cell with a style (an input left open). */
   blank(row: number, column: number, style: CellStyle): void {
-    const cell = this.worksheet.getCell(row, column);
+    const cell = this.cell(row, column);
     cell.value = null;
     cell.style = style;
   }
 
   /** A typed number (an input or a value fixed by the file's structure). */
   number(row: number, column: number, value: number, style?: CellStyle): PlacedCell {
-    const cell = this.worksheet.getCell(row, column);
+    const cell = this.cell(row, column);
     cell.value = value;
     if (style) cell.style = style;
     return { sheet: this.name, row, column, value };
@@ -56,17 +81,23 @@ export class SheetWriter {
    * caches (the formula's own value otherwise).
    */
   formula(row: number, column: number, expr: Expr, style?: CellStyle, engine?: number | string): PlacedCell {
-    const cell = this.worksheet.getCell(row, column);
+    const cell = this.cell(row, column);
     const cached = engine ?? expr.value;
-    cell.value = { formula: expr.text, result: cached };
+    cell.value = { formula: flat(expr.text), result: cached };
     if (style) cell.style = style;
     const placed = { sheet: this.name, row, column, value: expr.value };
-    if (engine !== undefined) this.checks.push({ cell: cellName(placed), formula: expr.text, computed: expr.value, engine });
+    if (engine !== undefined && this.checks) this.checks.push({ cell: cellName(placed), formula: expr.text, computed: expr.value, engine });
     return placed;
   }
 
   ref(cell: PlacedCell): Expr {
-    return refTo(cell, this.name);
+    if (cell.sheet === this.name) return refTo(cell, this.name);
+    let expr = this.otherSheetRefs.get(cell);
+    if (expr === undefined) {
+      expr = refTo(cell, this.name);
+      this.otherSheetRefs.set(cell, expr);
+    }
+    return expr;
   }
 
   range(cells: readonly PlacedCell[]): RangeRef {

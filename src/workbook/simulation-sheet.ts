@@ -5,7 +5,7 @@ import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js"
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
-import { simulationRows, type RowKey, type SimulationRow } from "./simulation-rows.js";
+import { simulationRows, type MonthContext, type RowKey, type SimulationRow } from "./simulation-rows.js";
 import { formatOf, styled } from "./styles.js";
 
 /** The cells of one scenario's block on the Simulation sheet. */
@@ -56,7 +56,7 @@ export function writeSimulationSheet(
   compiled: CompiledCase,
   result: CaseResult,
   inputs: readonly ScenarioCells[],
-  checks: FormulaCheck[],
+  checks: FormulaCheck[] | undefined,
 ): ScenarioSimulation[] {
   const sheet = new SheetWriter(worksheet, checks);
   const months = compiled.horizonMonths;
@@ -92,56 +92,65 @@ export function writeSimulationSheet(
       sheet.text(row, 1, `  ${definition.label}`, styled(definition.helper ? "helperLabel" : isNet ? "keyLabel" : "label"));
       sheet.text(row, 2, definition.unit.replaceAll("{currency}", currency), styled("unit"));
     }
+    // Each row's styles are looked up once, not in every month.
+    const rowStyles = definitions.map((definition) => {
+      const numberFormat = formatOf(definition.format, currency);
+      return {
+        formula: styled(definition.key === "net" ? "keyFigure" : "computed", numberFormat),
+        fixed: styled("fixed", numberFormat),
+        target: rowOf.get(definition.key)!,
+        cells: placed.get(definition.key)!,
+      };
+    });
     for (let at = 0; at < months; at++) {
       const column = FIRST_MONTH_COLUMN + at;
-      for (const definition of definitions) {
-        const numberFormat = formatOf(definition.format, currency);
-        const built = definition.build({
-          month: sheet.ref(header[at]!),
-          isFirstMonth: at === 0,
-          current: (key) => sheet.ref(placed.get(key)![at]!),
-          previous: (key) => (at === 0 ? num(0) : sheet.ref(placed.get(key)![at - 1]!)),
-          input: (name) => sheet.ref(cells.input(name)),
-          workedOut: (name) => sheet.ref(cells.workedOut(name)),
-          tool: (name) => {
-            const own = sheet.ref(cells.input(name));
-            if (cells.isBaseline) return own;
-            return when(compare(sheet.ref(header[at]!), ">=", sheet.ref(cells.input("startMonth"))), own, sheet.ref(baselineCells.input(name)));
-          },
-          // A yearly fee of its own starts its year with the change; the same fee as today's runs on in today's year.
-          licenceYearStart: cells.isBaseline
-            ? num(1)
-            : when(
-                and(
-                  compare(sheet.ref(header[at]!), ">=", sheet.ref(cells.input("startMonth"))),
-                  compare(
-                    add(sheet.ref(cells.input("licenceFlatPerYear")), mul(sheet.ref(cells.input("licencePerUserPerYear")), sheet.ref(cells.input("people")))),
-                    "<>",
-                    add(
-                      sheet.ref(baselineCells.input("licenceFlatPerYear")),
-                      mul(sheet.ref(baselineCells.input("licencePerUserPerYear")), sheet.ref(cells.input("people"))),
-                    ),
+      const month = sheet.ref(header[at]!);
+      // One context a month, shared by its rows: what it points at depends on the month alone.
+      const context: MonthContext = {
+        month,
+        isFirstMonth: at === 0,
+        current: (key) => sheet.ref(placed.get(key)![at]!),
+        previous: (key) => (at === 0 ? num(0) : sheet.ref(placed.get(key)![at - 1]!)),
+        input: (name) => sheet.ref(cells.input(name)),
+        workedOut: (name) => sheet.ref(cells.workedOut(name)),
+        tool: (name) => {
+          const own = sheet.ref(cells.input(name));
+          if (cells.isBaseline) return own;
+          return when(compare(month, ">=", sheet.ref(cells.input("startMonth"))), own, sheet.ref(baselineCells.input(name)));
+        },
+        // A yearly fee of its own starts its year with the change; the same fee as today's runs on in today's year.
+        licenceYearStart: cells.isBaseline
+          ? num(1)
+          : when(
+              and(
+                compare(month, ">=", sheet.ref(cells.input("startMonth"))),
+                compare(
+                  add(sheet.ref(cells.input("licenceFlatPerYear")), mul(sheet.ref(cells.input("licencePerUserPerYear")), sheet.ref(cells.input("people")))),
+                  "<>",
+                  add(
+                    sheet.ref(baselineCells.input("licenceFlatPerYear")),
+                    mul(sheet.ref(baselineCells.input("licencePerUserPerYear")), sheet.ref(cells.input("people"))),
                   ),
                 ),
-                sheet.ref(cells.input("startMonth")),
-                num(1),
               ),
-          way: (name) => {
-            const after = sheet.ref(cells.way(name, "after"));
-            if (cells.isBaseline) return after;
-            return when(compare(sheet.ref(placed.get("wayInPlace")![at]!), "=", num(1)), after, sheet.ref(cells.way(name, "before")));
-          },
-          planned: { releases: plan.scheduledReleases[at]!, buildShare: plan.scheduledBuildShare[at]! },
-        });
-        const target = rowOf.get(definition.key)!;
-        const style = styled(definition.key === "net" ? "keyFigure" : "computed", numberFormat);
-        placed
-          .get(definition.key)!
-          .push(
-            typeof built === "number"
-              ? sheet.number(target, column, built, styled("fixed", numberFormat))
-              : sheet.formula(target, column, built, style, definition.engineField ? engineValue(engineMonths[at]!, definition.engineField) : undefined),
-          );
+              sheet.ref(cells.input("startMonth")),
+              num(1),
+            ),
+        way: (name) => {
+          const after = sheet.ref(cells.way(name, "after"));
+          if (cells.isBaseline) return after;
+          return when(compare(sheet.ref(placed.get("wayInPlace")![at]!), "=", num(1)), after, sheet.ref(cells.way(name, "before")));
+        },
+        planned: { releases: plan.scheduledReleases[at]!, buildShare: plan.scheduledBuildShare[at]! },
+      };
+      for (const [index, definition] of definitions.entries()) {
+        const built = definition.build(context);
+        const { formula, fixed, target, cells: rowCells } = rowStyles[index]!;
+        rowCells.push(
+          typeof built === "number"
+            ? sheet.number(target, column, built, fixed)
+            : sheet.formula(target, column, built, formula, definition.engineField ? engineValue(engineMonths[at]!, definition.engineField) : undefined),
+        );
       }
     }
     const totals = new Map<RowKey, PlacedCell>();

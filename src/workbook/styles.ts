@@ -89,7 +89,8 @@ export function moneyFormat(currency: string): string {
 }
 
 const moneyFormats = new Map<string, string>();
-const sharedStyles = new Map<string, CellStyle>();
+/** By style name, then number format ("" for none). */
+const sharedStyles = new Map<StyleName, Map<string, CellStyle>>();
 
 /**
  * A style with a number format. One object per style and format, shared by every cell that has it
@@ -98,12 +99,17 @@ const sharedStyles = new Map<string, CellStyle>();
  * exceljs's setters change the style object in place.
  */
 export function styled(name: StyleName, numFmt?: string): CellStyle {
-  const key = numFmt === undefined ? name : `${name}\u0000${numFmt}`;
-  let style = sharedStyles.get(key);
+  let byFormat = sharedStyles.get(name);
+  if (byFormat === undefined) {
+    byFormat = new Map();
+    sharedStyles.set(name, byFormat);
+  }
+  const key = numFmt ?? "";
+  let style = byFormat.get(key);
   if (style === undefined) {
     const base = structuredClone(styles[name]) as CellStyle;
     style = numFmt ? { ...base, numFmt } : base;
-    sharedStyles.set(key, style);
+    byFormat.set(key, style);
   }
   return style;
 }

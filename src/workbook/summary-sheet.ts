@@ -41,7 +41,7 @@ export function writeSummarySheet(
   inputs: readonly ScenarioCells[],
   simulation: readonly ScenarioSimulation[],
   comparisons: readonly AlternativeComparison[],
-  checks: FormulaCheck[],
+  checks: FormulaCheck[] | undefined,
 ): void {
   const sheet = new SheetWriter(worksheet, checks);
   const currency = compiled.currency;
