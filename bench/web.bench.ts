@@ -109,7 +109,13 @@ interface Marks {
 async function marksOf(page: Page): Promise<Marks> {
   return page.evaluate(() => ({
     marks: window.mlopsRoiTimings?.marks ?? [],
-    charts: [...document.querySelectorAll("[data-chart]")].map((element: { dataset: { chart: string } }) => element.dataset.chart),
+    // The charts on screen: the page draws a chart only when it is near the screen.
+    charts: [...document.querySelectorAll("[data-chart]")]
+      .filter((element: { getBoundingClientRect(): { top: number; bottom: number } }) => {
+        const box = element.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight;
+      })
+      .map((element: { dataset: { chart: string } }) => element.dataset.chart),
     busy: document.querySelector(".ranges-note[role=status]") !== null,
   }));
 }
@@ -206,6 +212,10 @@ async function benchCase(browser: Browser, start: StartServer, name: string, cas
     await page.getByRole("tab", { name: /^Today/ }).click();
     const field = page.getByLabel(upkeepLabel, { exact: true });
     await field.click();
+    // The gain chart (and what fits beside it) brought on screen in the results' column, beside the field.
+    await page
+      .locator("[data-chart=cumulative-net]")
+      .evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: "start" }));
     await field.press("2");
     await settle(page);
 
@@ -237,7 +247,7 @@ async function benchCase(browser: Browser, start: StartServer, name: string, cas
     const charts = medianOf(after.map((item) => item.charts));
     const chartsSettled = medianOf(after.map((item) => item.chartsSettled));
     console.log(
-      `  key to every chart redrawn: median ${ms(charts)} (goal ≤ 300 ms: ${goal(charts, 300)}); to the last redraw (with the final ranges) median ${ms(chartsSettled)}`,
+      `  key to every chart on screen redrawn: median ${ms(charts)} (goal ≤ 300 ms: ${goal(charts, 300)}); to the last redraw (with the final ranges) median ${ms(chartsSettled)}`,
     );
 
     // A burst of keys 60 ms apart: the last one must be the one on screen.
@@ -266,7 +276,7 @@ async function benchCase(browser: Browser, start: StartServer, name: string, cas
     await settle(page);
     const burstMarks = afterTyping(await marksOf(page), lastKey);
     console.log(
-      `  after the burst: ranges preview ${ms(burstMarks.preview)}, final ${ms(burstMarks.final)}, every chart ${ms(burstMarks.charts)}, last chart ${ms(burstMarks.chartsSettled)}`,
+      `  after the burst: ranges preview ${ms(burstMarks.preview)}, final ${ms(burstMarks.final)}, every chart on screen ${ms(burstMarks.charts)}, last chart ${ms(burstMarks.chartsSettled)}`,
     );
     await page.context().close();
     if (shots) {

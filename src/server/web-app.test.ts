@@ -97,8 +97,10 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await page.getByRole("tab", { name: "Today" }).click();
     const upkeep = page.getByLabel(upkeepLabel, { exact: true });
     await expect.poll(() => upkeep.getAttribute("placeholder")).toBe("30");
-    // Measured once the page has settled (charts drawn), one update per keystroke.
-    await page.waitForFunction(() => document.querySelectorAll(".chart-frame svg").length >= 4);
+    // Measured once the page has settled (the gain chart drawn), one update per keystroke. Charts are
+    // drawn as they come near the screen: the gain chart is brought into the results' column first.
+    await page.locator("[data-chart=cumulative-net]").evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await page.locator("[data-chart=cumulative-net] svg").waitFor();
     await upkeep.click();
     await upkeep.pressSequentially("40", { delay: 150 });
 
@@ -120,6 +122,36 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     console.info(`keystroke to updated figures: ${shown(timings.updates)} (engine: ${shown(timings.engine)})`);
     expect(timings.updates.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshots, "web-app-edit-1280.png") });
+    await page.close();
+  });
+
+  it("draws a chart only near the screen, and marks a drawing of older figures until it is drawn again", async () => {
+    const page = await openPage(server.url);
+    const gain = page.locator("[data-chart=cumulative-net]");
+    const paybackLabels = () => gain.locator("svg text", { hasText: "Pays back: month" }).allTextContents();
+    await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 30));
+    // Off screen at first: nothing drawn.
+    expect(await page.locator("[data-chart=tornado] svg, [data-chart=tornado] canvas").count()).toBe(0);
+    await gain.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await gain.locator("svg").waitFor();
+    const paybackBefore = await paybackLabels();
+    expect(paybackBefore.length).toBeGreaterThan(0);
+
+    // Edited while the chart is off screen: the old drawing stays, marked, and is drawn again when shown.
+    await page.getByRole("tab", { name: "Today" }).click();
+    await page.getByLabel(upkeepLabel, { exact: true }).click();
+    await page.locator("#results").evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    const nearScreen = () => gain.evaluate((element) => element.getBoundingClientRect().bottom > -400 && element.getBoundingClientRect().top < 1300);
+    expect(await nearScreen()).toBe(false);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("40");
+    await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 40));
+    await expect.poll(() => gain.getAttribute("data-stale")).toBe("true");
+    expect(await paybackLabels()).toEqual(paybackBefore);
+    await gain.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await expect.poll(() => gain.getAttribute("data-stale")).toBeNull();
+    const payback = (await npvOf(page, "Every tool we want").locator("xpath=ancestor::article").locator("[data-figure=payback]").textContent())!.trim();
+    await expect.poll(paybackLabels).toContain(`Pays back: ${payback}`);
     await page.close();
   });
 
@@ -229,8 +261,12 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   it("fits 1280 and 390 px wide screens, charts included (screenshots in test-results/)", async () => {
     for (const width of [1280, 390]) {
       const page = await openPage(server.url, width);
-      await page.locator(".chart-frame svg").first().waitFor();
-      await page.waitForFunction(() => document.querySelectorAll(".chart-frame svg").length >= 4);
+      // Each chart is drawn as it comes near the screen.
+      for (const chart of await page.locator("[data-chart]").all()) {
+        await chart.evaluate((element) => element.scrollIntoView({ block: "center" }));
+        await chart.locator("svg, canvas, .empty-note").first().waitFor();
+      }
+      await page.evaluate(() => document.scrollingElement.scrollTo(0, 0));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       const tooWide = await page.evaluate(

@@ -20,9 +20,12 @@ interface ChartEntry {
 
 /**
  * Charts take tens of milliseconds each to draw; they wait for a short pause in typing so that the
- * figures and tables keep up with every keystroke. A chart whose spec did not change is not drawn again.
+ * figures and tables keep up with every keystroke. A chart whose spec did not change is not drawn again,
+ * and a chart off screen is not drawn until it comes near the screen (its old drawing is marked stale).
  */
 const CHART_AFTER_MS = 100;
+/** How near the screen a chart must be to be drawn: a little ahead of scrolling to it. */
+const NEAR_SCREEN = "300px 0px";
 /** Room the gain chart needs beside its plots: money labels, axis title, padding and the gap between plot and close-up. */
 const GAIN_CHART_MARGINS = 150;
 const MIN_GAIN_PLOT = 200;
@@ -141,7 +144,18 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
   // What is on screen: its spec (as JSON) and width, and the Vega view whose listeners it holds.
   const drawn = useRef<{ key: string; view: { finalize(): void } | undefined } | undefined>(undefined);
   const [width, setWidth] = useState(0);
+  const [near, setNear] = useState(false);
+  // The drawing on screen is of older figures (the chart was off screen when they changed).
+  const [stale, setStale] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new IntersectionObserver((entries) => setNear(entries.some((entry) => entry.isIntersecting)), { rootMargin: NEAR_SCREEN });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const element = frame.current;
@@ -159,6 +173,10 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
   useEffect(() => {
     const element = frame.current;
     if (!element || width === 0) return;
+    if (!near) {
+      if (drawn.current) setStale(true);
+      return;
+    }
     let cancelled = false;
     // Typing produces many results in a row; only the one that stays for a moment is drawn.
     const timer = setTimeout(async () => {
@@ -167,6 +185,7 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
         if (spec === "wait") return;
         const key = `${width} ${JSON.stringify(spec) ?? ""}`;
         if (drawn.current?.key === key) {
+          setStale(false);
           markShown(`chart:${chart.id}`);
           return;
         }
@@ -177,6 +196,7 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
           element.replaceChildren(empty);
           drawn.current?.view?.finalize();
           drawn.current = { key, view: undefined };
+          setStale(false);
           markShown(`chart:${chart.id}`);
           return;
         }
@@ -195,6 +215,7 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
         drawn.current = { key, view };
         for (const child of [...element.children]) if (child !== holder) child.remove();
         setFailure(undefined);
+        setStale(false);
         markShown(`chart:${chart.id}`);
       } catch (error) {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
@@ -205,13 +226,13 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [chart, width]);
+  }, [chart, width, near]);
 
   return (
     <figure className="chart" aria-labelledby={`chart-${chart.id}-title`}>
       <h3 id={`chart-${chart.id}-title`}>{chart.title}</h3>
       <figcaption className="chart-note">{chart.note}</figcaption>
-      <div className="chart-frame" ref={frame} data-chart={chart.id} />
+      <div className="chart-frame" ref={frame} data-chart={chart.id} data-stale={stale || undefined} aria-busy={stale || undefined} />
       {failure && <p className="issue-error">The chart could not be drawn: {failure}</p>}
     </figure>
   );
