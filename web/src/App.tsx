@@ -41,7 +41,7 @@ interface Status {
 /** A large case goes to the worker in the next task: keystrokes that arrive together are evaluated once, and none waits on a timer. */
 const EVALUATE_AFTER_MS = 0;
 /** The Monte Carlo waits for a short pause in typing; the next edit stops it in the worker. */
-const RANGES_AFTER_MS = 80;
+const RANGES_AFTER_MS = 40;
 
 /** The YAML text the case was read from, so that downloads and saves keep its comments. */
 function originYaml(origin: Origin | undefined): string | undefined {
