@@ -46,6 +46,19 @@ export function detectDelimiter(text: string): string {
  */
 export function parseCsv(text: string, delimiter = ","): { records: CsvRecord[]; issues: LineIssue[] } {
   const records: CsvRecord[] = [];
+  const issues = forEachCsvRecord(text, delimiter, (record) => {
+    records.push(record);
+  });
+  return { records, issues };
+}
+
+/**
+ * `parseCsv` one record at a time: each record is handed to `visit` as soon as it is read (the
+ * record is the visitor's to keep), so a reader that checks and keeps only what it needs never
+ * holds every cell of a large file at once. Returns the problems, as `parseCsv` does.
+ * @example forEachCsvRecord("a,b\n1,2\n", ",", (record) => console.log(record.line, record.cells)) // logs 1 ["a", "b"], then 2 ["1", "2"]
+ */
+export function forEachCsvRecord(text: string, delimiter: string, visit: (record: CsvRecord) => void): LineIssue[] {
   const issues: LineIssue[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -54,10 +67,12 @@ export function parseCsv(text: string, delimiter = ","): { records: CsvRecord[];
   let at = 0;
   let broken = false;
   const length = text.length;
+  // The delimiter's character code for the scan of unquoted text; a delimiter of several characters matches no one character, there as in the checks above.
+  const delimiterCode = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
 
   const endRecord = () => {
     cells.push(cell);
-    if (!broken) records.push({ line: recordLine, cells });
+    if (!broken) visit({ line: recordLine, cells });
     cells = [];
     cell = "";
     broken = false;
@@ -116,10 +131,21 @@ export function parseCsv(text: string, delimiter = ","): { records: CsvRecord[];
       if (!broken)
         issues.push({ line, message: `a quote inside a cell that does not start with a quote; wrap the cell in quotes and write the quote twice ("")` });
       broken = true;
+      cell += character;
+      at++;
+      continue;
     }
-    cell += character;
-    at++;
+    // Unquoted text: up to the next delimiter, line end or quote, taken as one slice rather than
+    // a character at a time (a large file would otherwise make a new string for every character).
+    let end = at + 1;
+    while (end < length) {
+      const code = text.charCodeAt(end);
+      if (code === delimiterCode || code === 10 || code === 13 || code === 34) break;
+      end++;
+    }
+    cell += text.slice(at, end);
+    at = end;
   }
   if (cell !== "" || cells.length > 0 || broken) endRecord();
-  return { records, issues };
+  return issues;
 }

@@ -1,4 +1,5 @@
 import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "../shared/actual-fields.js";
+import { monthRows, type ActualRows } from "./actual-rows.js";
 import { StoreError, type StoreDatabase } from "./database.js";
 
 /** A month that is already in the store, found while writing. */
@@ -28,43 +29,91 @@ export interface WriteActualsOptions {
   onRowWritten?: (written: number) => void;
 }
 
-const insertSql = `INSERT OR REPLACE INTO actuals (team, month, ${actualFields.join(", ")}, note, source, recorded_at)
-  VALUES (@team, @month, ${actualFields.map((field) => `@${field}`).join(", ")}, @note, @source, @recordedAt)`;
+const insertColumns = ["team", "month", ...actualFields, "note", "source", "recorded_at"];
+const insertSql = `INSERT OR REPLACE INTO actuals (${insertColumns.join(", ")}) VALUES (${insertColumns.map(() => "?").join(", ")})`;
+
+/** Rows per INSERT statement: fewer calls into SQLite for a large import. */
+const BATCH_ROWS = 32;
+const insertBatchSql = `INSERT OR REPLACE INTO actuals (${insertColumns.join(", ")}) VALUES ${Array.from({ length: BATCH_ROWS }, () => `(${insertColumns.map(() => "?").join(", ")})`).join(", ")}`;
 
 /**
  * Writes months of actuals in ONE immediate transaction: either every row is stored or none is.
- * Months already recorded are refused (all listed) unless `replace`.
+ * Months already recorded are refused (all listed) unless `replace`. `rows` is a list of months,
+ * or the columns of an import (`ActualRows`).
  * @example writeActuals(store, [{ team: "default", month: 1, values: { upkeepHours: 20 } }], { replace: false })
  */
-export function writeActuals(database: StoreDatabase, rows: readonly ActualMonth[], options: WriteActualsOptions): { written: number; replaced: number } {
-  const existing = database.prepare("SELECT source FROM actuals WHERE team = ? AND month = ?").pluck();
+export function writeActuals(
+  database: StoreDatabase,
+  given: readonly ActualMonth[] | ActualRows,
+  options: WriteActualsOptions,
+): { written: number; replaced: number } {
+  const rows = isMonthList(given) ? monthRows(given) : given;
+  const count = rows.length;
+  const storedMonths = database.prepare("SELECT month, source FROM actuals WHERE team = ?").raw();
   const insert = database.prepare(insertSql);
+  const insertBatch = count >= BATCH_ROWS ? database.prepare(insertBatchSql) : undefined;
   const horizonOf = database.prepare("SELECT horizon_months FROM plans WHERE team = ? AND superseded_at IS NULL").pluck();
   const write = database.transaction(() => {
     // Checked again inside the transaction: another process may have replaced the plan meanwhile.
     const horizons = new Map<string, number | undefined>();
-    for (const row of rows) {
-      if (!horizons.has(row.team)) horizons.set(row.team, horizonOf.get(row.team) as number | undefined);
-      const horizon = horizons.get(row.team);
-      if (horizon === undefined) throw new StoreError(`team ${JSON.stringify(row.team)} has no plan in this store; nothing was written`);
-      if (!Number.isInteger(row.month) || row.month < 1 || row.month > horizon) {
-        throw new StoreError(`month ${row.month} of team ${JSON.stringify(row.team)} is outside its plan's months 1 to ${horizon}; nothing was written`);
+    for (let row = 0; row < count; row++) {
+      const team = rows.team(row);
+      const month = rows.month(row);
+      if (!horizons.has(team)) horizons.set(team, horizonOf.get(team) as number | undefined);
+      const horizon = horizons.get(team);
+      if (horizon === undefined) throw new StoreError(`team ${JSON.stringify(team)} has no plan in this store; nothing was written`);
+      if (!Number.isInteger(month) || month < 1 || month > horizon) {
+        throw new StoreError(`month ${month} of team ${JSON.stringify(team)} is outside its plan's months 1 to ${horizon}; nothing was written`);
       }
     }
+    // Each team's recorded months, read once per team (at most its plan's horizon of them).
+    const recorded = new Map<string, Map<number, string>>();
     const conflicts: RecordedMonthConflict[] = [];
-    for (const row of rows) {
-      const storedSource = existing.get(row.team, row.month) as string | undefined;
-      if (storedSource !== undefined) conflicts.push({ team: row.team, month: row.month, ...(row.source ? { source: row.source } : {}), storedSource });
+    for (let row = 0; row < count; row++) {
+      const team = rows.team(row);
+      let months = recorded.get(team);
+      if (!months) {
+        months = new Map(storedMonths.all(team) as [number, string][]);
+        recorded.set(team, months);
+      }
+      const month = rows.month(row);
+      const storedSource = months.get(month);
+      if (storedSource === undefined) continue;
+      const source = rows.source(row);
+      conflicts.push({ team, month, ...(source ? { source } : {}), storedSource });
     }
     if (conflicts.length > 0 && !options.replace) throw new RecordedMonthsError(conflicts);
     const recordedAt = new Date().toISOString();
+    // The parameters of BATCH_ROWS rows, refilled batch after batch: each row's columns in `insertColumns` order.
+    const width = insertColumns.length;
+    const fieldCount = actualFields.length;
+    const parameters: unknown[] = new Array(width * (insertBatch ? BATCH_ROWS : 1));
+    const fill = (row: number, at: number) => {
+      parameters[at] = rows.team(row);
+      parameters[at + 1] = rows.month(row);
+      for (let field = 0; field < fieldCount; field++) parameters[at + 2 + field] = rows.value(row, field);
+      parameters[at + fieldCount + 2] = rows.note(row) ?? null;
+      parameters[at + fieldCount + 3] = rows.source(row) ?? "track add";
+      parameters[at + fieldCount + 4] = recordedAt;
+    };
+    const onRowWritten = options.onRowWritten;
     let written = 0;
-    for (const row of rows) {
-      const parameters: Record<string, unknown> = { team: row.team, month: row.month, note: row.note ?? null, source: row.source ?? "track add", recordedAt };
-      for (const field of actualFields) parameters[field] = row.values[field] ?? null;
+    if (insertBatch) {
+      while (written + BATCH_ROWS <= count) {
+        for (let index = 0; index < BATCH_ROWS; index++) fill(written + index, index * width);
+        insertBatch.run(parameters);
+        for (let index = 0; index < BATCH_ROWS; index++) {
+          written++;
+          onRowWritten?.(written);
+        }
+      }
+      parameters.length = width;
+    }
+    while (written < count) {
+      fill(written, 0);
       insert.run(parameters);
       written++;
-      options.onRowWritten?.(written);
+      onRowWritten?.(written);
     }
     if (options.importedFile) {
       database
@@ -74,6 +123,10 @@ export function writeActuals(database: StoreDatabase, rows: readonly ActualMonth
     return { written, replaced: conflicts.length };
   });
   return write.immediate();
+}
+
+function isMonthList(rows: readonly ActualMonth[] | ActualRows): rows is readonly ActualMonth[] {
+  return Array.isArray(rows);
 }
 
 type ActualRow = { team: string; month: number; note: string | null; source: string } & Record<ActualField, number | null>;

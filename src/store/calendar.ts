@@ -40,14 +40,16 @@ export function calendarMonthOf(startMonth: string, month: number): string {
  */
 export function monthNumberOf(text: string, plan: { startMonth?: string | undefined; horizonMonths: number }): { month: number } | { message: string } {
   const trimmed = text.trim();
-  const allowed = `allowed: a month number from 1 to ${plan.horizonMonths}${plan.startMonth ? ` or a calendar month from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)} (YYYY-MM)` : ""}`;
+  // Only a refused month needs the words (a calendar month in them costs a little on every row).
+  const allowed = () =>
+    `allowed: a month number from 1 to ${plan.horizonMonths}${plan.startMonth ? ` or a calendar month from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)} (YYYY-MM)` : ""}`;
   if (/^\d+$/.test(trimmed)) {
     const month = Number(trimmed);
     if (month >= 1 && month <= plan.horizonMonths) return { month };
-    return { message: `month is ${trimmed}; ${allowed}` };
+    return { message: `month is ${trimmed}; ${allowed()}` };
   }
   const index = calendarIndex(trimmed);
-  if (index === undefined) return { message: `month is ${JSON.stringify(text)}; ${allowed}` };
+  if (index === undefined) return { message: `month is ${JSON.stringify(text)}; ${allowed()}` };
   if (!plan.startMonth) {
     return {
       message: `month is ${trimmed}, a calendar month, but the plan has no start month; give month numbers (1 to ${plan.horizonMonths}) or freeze the plan with --start YYYY-MM`,
@@ -55,7 +57,7 @@ export function monthNumberOf(text: string, plan: { startMonth?: string | undefi
   }
   const month = index - (calendarIndex(plan.startMonth) ?? 0) + 1;
   if (month >= 1 && month <= plan.horizonMonths) return { month };
-  return { message: `month is ${trimmed}, which is month ${month} of the plan; ${allowed}` };
+  return { message: `month is ${trimmed}, which is month ${month} of the plan; ${allowed()}` };
 }
 
 /**

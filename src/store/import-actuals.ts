@@ -2,11 +2,10 @@ import { RecordedMonthsError, writeActuals } from "./actual-repository.js";
 import type { ColumnTarget } from "./csv/columns.js";
 import type { TextEncodingName } from "./csv/decode.js";
 import type { LineIssue } from "../shared/csv.js";
-import { readActualsCsv } from "./csv/read-actuals.js";
+import { readActualsColumns } from "./csv/read-actuals.js";
 import type { StoreDatabase } from "./database.js";
 import { sha256Hex } from "./fingerprint.js";
-import { currentPlan } from "./plan-repository.js";
-import type { StoredPlan } from "./plan.js";
+import { planCalendars } from "./plan-repository.js";
 
 export interface ImportActualsOptions {
   fileName: string;
@@ -36,12 +35,8 @@ export type ImportOutcome =
  * @example importActualsCsv(store, readFileSync("actuals.csv"), { fileName: "actuals.csv", team: "default" })
  */
 export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, options: ImportActualsOptions): ImportOutcome {
-  const plans = new Map<string, StoredPlan | undefined>();
-  const planOf = (team: string) => {
-    if (!plans.has(team)) plans.set(team, currentPlan(store, team));
-    return plans.get(team);
-  };
-  const read = readActualsCsv(bytes, {
+  const planOf = planCalendars(store);
+  const read = readActualsColumns(bytes, {
     fileName: options.fileName,
     team: options.team,
     ...(options.map ? { map: options.map } : {}),
@@ -51,17 +46,20 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     planOf,
   });
   if (read.issues.length > 0) return { status: "refused", reason: "invalid", issues: read.issues };
-  if (read.rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }] };
-  const teams = [...new Set(read.rows.map((row) => row.team))];
+  const rows = read.columns;
+  if (rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }] };
+  const named = new Set<string>();
+  for (let row = 0; row < rows.length; row++) named.add(rows.team(row));
+  const teams = [...named];
   const described = {
-    months: read.rows.length,
+    months: rows.length,
     teams,
     ...(read.encoding ? { encoding: read.encoding } : {}),
     ...(read.delimiter ? { delimiter: read.delimiter } : {}),
   };
   if (options.dryRun) return { status: "checked", replaced: 0, ...described };
   try {
-    const result = writeActuals(store, read.rows, {
+    const result = writeActuals(store, rows, {
       replace: options.replace ?? false,
       importedFile: { fileName: options.fileName, sha256: sha256Hex(bytes) },
       ...(options.onRowWritten ? { onRowWritten: options.onRowWritten } : {}),

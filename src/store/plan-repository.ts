@@ -46,6 +46,30 @@ export function currentPlan(database: StoreDatabase, team: string): StoredPlan |
   return row ? fromRow(row) : undefined;
 }
 
+/** What reading a month of actuals needs of a team's plan: its horizon and the calendar month its month 1 falls in. */
+export interface PlanCalendar {
+  horizonMonths: number;
+  startMonth?: string;
+}
+
+/**
+ * Looks up each team's current plan's horizon and start month, once per team, from their own
+ * columns: an import of many teams' months parses no frozen result (a plan's result and rules can
+ * be hundreds of kilobytes of JSON). Undefined for a team without a current plan.
+ * @example planCalendars(store)("default") // { horizonMonths: 24, startMonth: "2025-01" }
+ */
+export function planCalendars(database: StoreDatabase): (team: string) => PlanCalendar | undefined {
+  const select = database.prepare("SELECT horizon_months, start_month FROM plans WHERE team = ? AND superseded_at IS NULL");
+  const known = new Map<string, PlanCalendar | undefined>();
+  return (team) => {
+    if (known.has(team)) return known.get(team);
+    const row = select.get(team) as { horizon_months: number; start_month: string | null } | undefined;
+    const calendar = row ? { horizonMonths: row.horizon_months, ...(row.start_month ? { startMonth: row.start_month } : {}) } : undefined;
+    known.set(team, calendar);
+    return calendar;
+  };
+}
+
 /** Teams that have a current plan, in name order. */
 export function plannedTeams(database: StoreDatabase): string[] {
   return (database.prepare("SELECT team FROM plans WHERE superseded_at IS NULL ORDER BY team").all() as { team: string }[]).map((row) => row.team);

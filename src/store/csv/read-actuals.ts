@@ -1,9 +1,10 @@
-import type { ActualMonth, ActualValues } from "../../shared/actual-fields.js";
+import { actualFields, type ActualField, type ActualMonth } from "../../shared/actual-fields.js";
+import { ActualColumns } from "../actual-rows.js";
 import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";
 import { decodeText, type TextEncodingName } from "./decode.js";
-import { detectDelimiter, parseCsv, type LineIssue } from "../../shared/csv.js";
+import { detectDelimiter, forEachCsvRecord, type CsvRecord, type LineIssue } from "../../shared/csv.js";
 
 export interface ReadActualsOptions {
   /** Shown in each row's source, e.g. "import actuals.csv line 12". */
@@ -34,109 +35,84 @@ export interface ReadActuals {
  * @example readActualsCsv(bytes, { fileName: "actuals.csv", team: "default", planOf: () => ({ horizonMonths: 12 }) }).issues
  */
 export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): ReadActuals {
+  const read = readActualsColumns(bytes, options);
+  return {
+    rows: read.columns.toMonths(),
+    issues: read.issues,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(read.delimiter !== undefined ? { delimiter: read.delimiter } : {}),
+  };
+}
+
+export interface ReadActualColumns {
+  /** Every row without a problem (the import writes them only when `issues` is empty). */
+  columns: ActualColumns;
+  issues: LineIssue[];
+  encoding?: TextEncodingName;
+  delimiter?: string;
+}
+
+/**
+ * `readActualsCsv` with the rows kept column by column (`ActualColumns`), as the import writes
+ * them: a file of 100,000 months is then not held as 100,000 objects.
+ * @example readActualsColumns(bytes, { fileName: "actuals.csv", team: "default", planOf: () => ({ horizonMonths: 12 }) }).columns.length
+ */
+export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOptions): ReadActualColumns {
   const decoded = decodeText(bytes, options.encoding);
   if ("message" in decoded) {
     const match = /^line (\d+): (.*)$/s.exec(decoded.message);
-    return { rows: [], issues: [match ? { line: Number(match[1]), message: match[2]! } : { line: 1, message: decoded.message }] };
+    return {
+      columns: new ActualColumns(options.fileName, [], 0),
+      issues: [match ? { line: Number(match[1]), message: match[2]! } : { line: 1, message: decoded.message }],
+    };
   }
   const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
   if (options.decimalComma && delimiter === ",") {
     return {
-      rows: [],
+      columns: new ActualColumns(options.fileName, [], 0),
       issues: [{ line: 1, message: "--decimal-comma needs cells separated by semicolons or tabs, but this file separates them with commas" }],
       encoding: decoded.encoding,
       delimiter,
     };
   }
-  const { records, issues } = parseCsv(decoded.text, delimiter);
-  const nonEmpty = records.filter((record) => record.cells.some((cell) => cell.trim() !== ""));
-  const header = nonEmpty[0];
+  // Each record is checked as it is read, so a large file's cells are never all held at once.
+  const found: { header?: CsvRecord; messages?: string[]; check?: (record: CsvRecord) => void; columns?: ActualColumns } = {};
+  const rowIssues: LineIssue[] = [];
+  const teamsWithoutPlan = new Map<string, number>();
+  const parseIssues = forEachCsvRecord(decoded.text, delimiter, (record) => {
+    if (!record.cells.some((cell) => cell.trim() !== "")) return;
+    if (found.header) {
+      found.check?.(record);
+      return;
+    }
+    found.header = record;
+    const mapped = mapHeader(record.cells, options.map ?? new Map());
+    if ("messages" in mapped) found.messages = mapped.messages;
+    else {
+      const checker = rowChecker(mapped.targets, delimiter, options, { issues: rowIssues, teamsWithoutPlan }, lineCount(decoded.text));
+      found.columns = checker.columns;
+      found.check = checker.check;
+    }
+  });
+  const header = found.header;
   if (!header)
     return {
-      rows: [],
-      issues: issues.length > 0 ? issues : [{ line: 1, message: "the file is empty; expected a header line (month, then field names) and one line per month" }],
+      columns: new ActualColumns(options.fileName, [], 0),
+      issues:
+        parseIssues.length > 0
+          ? parseIssues
+          : [{ line: 1, message: "the file is empty; expected a header line (month, then field names) and one line per month" }],
       encoding: decoded.encoding,
       delimiter,
     };
-  const mapped = mapHeader(header.cells, options.map ?? new Map());
-  if ("messages" in mapped)
-    return { rows: [], issues: [...issues, ...mapped.messages.map((message) => ({ line: header.line, message }))], encoding: decoded.encoding, delimiter };
-  const targets = mapped.targets;
-
-  const rows: ActualMonth[] = [];
-  const firstLineOf = new Map<string, number>();
-  const teamsWithoutPlan = new Map<string, number>();
-  for (const record of nonEmpty.slice(1)) {
-    const line = record.line;
-    if (record.cells.length !== targets.length) {
-      issues.push({
-        line,
-        message: `${record.cells.length} cell${record.cells.length === 1 ? "" : "s"} where the header has ${targets.length}; check for a missing or extra ${delimiter === "\t" ? "tab" : `"${delimiter}"`} or an unquoted ${delimiter === "," ? "comma" : "delimiter"} inside a cell`,
-      });
-      continue;
-    }
-    const cellOf = (target: ColumnTarget) => {
-      const index = targets.indexOf(target);
-      return index >= 0 ? record.cells[index]!.trim() : undefined;
+  if (found.messages)
+    return {
+      columns: new ActualColumns(options.fileName, [], 0),
+      issues: [...parseIssues, ...found.messages.map((message) => ({ line: header.line, message }))],
+      encoding: decoded.encoding,
+      delimiter,
     };
-    const team = cellOf("team") || options.team;
-    const teamProblem = checkTeamName(team);
-    if (teamProblem) {
-      issues.push({ line, column: "team", message: teamProblem });
-      continue;
-    }
-    const plan = options.planOf(team);
-    if (!plan) {
-      if (!teamsWithoutPlan.has(team)) teamsWithoutPlan.set(team, line);
-      continue;
-    }
-    const monthText = cellOf("month") ?? "";
-    if (monthText === "") {
-      issues.push({ line, column: "month", message: "month is empty; every line needs its month" });
-      continue;
-    }
-    const month = monthNumberOf(monthText, plan);
-    if ("message" in month) {
-      issues.push({ line, column: "month", message: month.message });
-      continue;
-    }
-    const values: ActualValues = {};
-    let valid = true;
-    targets.forEach((target, index) => {
-      if (target === "month" || target === "team" || target === "note" || target === "skip") return;
-      const text = record.cells[index]!.trim();
-      if (text === "") return;
-      const parsed = parseActualValue(target, text, { decimalComma: options.decimalComma ?? false });
-      if ("message" in parsed) {
-        issues.push({ line, column: target, message: parsed.message });
-        valid = false;
-      } else {
-        values[target] = parsed.value;
-      }
-    });
-    const note = cellOf("note");
-    if (note !== undefined && note.length > MAX_NOTE_LENGTH) {
-      issues.push({ line, column: "note", message: `note is ${note.length} characters long; allowed: at most ${MAX_NOTE_LENGTH}` });
-      valid = false;
-    }
-    if (valid && Object.keys(values).length === 0) {
-      issues.push({ line, message: `nothing is recorded for month ${month.month}; fill in at least one measure or remove the line` });
-      valid = false;
-    }
-    const key = `${team}\u0000${month.month}`;
-    const earlier = firstLineOf.get(key);
-    if (earlier !== undefined) {
-      issues.push({
-        line,
-        column: "month",
-        message: `month ${month.month}${team === options.team ? "" : ` of team ${team}`} is also on line ${earlier}; give each month once`,
-      });
-      continue;
-    }
-    firstLineOf.set(key, line);
-    if (!valid) continue;
-    rows.push({ team, month: month.month, values, ...(note ? { note } : {}), source: `import ${options.fileName} line ${line}` });
-  }
+  const issues = [...parseIssues, ...rowIssues];
   for (const [team, line] of teamsWithoutPlan) {
     issues.push({
       line,
@@ -145,5 +121,135 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
     });
   }
   issues.sort((a, b) => a.line - b.line);
-  return { rows, issues, encoding: decoded.encoding, delimiter };
+  return { columns: found.columns ?? new ActualColumns(options.fileName, [], 0), issues, encoding: decoded.encoding, delimiter };
+}
+
+/** Where `rowChecker` puts the problems it finds. */
+interface RowProblems {
+  issues: LineIssue[];
+  /** Teams with no plan in the store, with the first line that names each. */
+  teamsWithoutPlan: Map<string, number>;
+}
+
+/**
+ * Checks each record after the header (`check`): its team, month and values. A good row is added
+ * to `columns`, a bad one's problems to `problems`.
+ */
+function rowChecker(
+  targets: readonly ColumnTarget[],
+  delimiter: string,
+  options: ReadActualsOptions,
+  problems: RowProblems,
+  expectedRows: number,
+): { columns: ActualColumns; check: (record: CsvRecord) => void } {
+  const { issues, teamsWithoutPlan } = problems;
+  // The line of each team's month, to name both lines of a month given twice.
+  const lineOfMonth = new Map<string, Map<number, number>>();
+  // Where the key columns are, and the measures' columns in header order, found once.
+  const monthColumn = targets.indexOf("month");
+  const teamColumn = targets.indexOf("team");
+  const noteColumn = targets.indexOf("note");
+  const measureColumns: number[] = [];
+  const fieldOfColumn: number[] = [];
+  targets.forEach((target, index) => {
+    if (target === "month" || target === "team" || target === "note" || target === "skip") return;
+    measureColumns.push(index);
+    fieldOfColumn[index] = actualFields.indexOf(target);
+  });
+  const columns = new ActualColumns(
+    options.fileName,
+    measureColumns.map((index) => fieldOfColumn[index]!),
+    expectedRows,
+  );
+  const measures = new Float64Array(actualFields.length);
+  // Each team's name once, and what is wrong with it if anything: a file names its teams again and again.
+  const teams = new Map<string, { name: string; problem: string | undefined }>();
+  const decimalComma = { decimalComma: options.decimalComma ?? false };
+  const check = (record: CsvRecord) => {
+    const line = record.line;
+    const cells = record.cells;
+    if (cells.length !== targets.length) {
+      issues.push({
+        line,
+        message: `${cells.length} cell${cells.length === 1 ? "" : "s"} where the header has ${targets.length}; check for a missing or extra ${delimiter === "\t" ? "tab" : `"${delimiter}"`} or an unquoted ${delimiter === "," ? "comma" : "delimiter"} inside a cell`,
+      });
+      return;
+    }
+    const written = (teamColumn >= 0 ? cells[teamColumn]!.trim() : undefined) || options.team;
+    let known = teams.get(written);
+    if (!known) {
+      known = { name: written, problem: checkTeamName(written) };
+      teams.set(written, known);
+    }
+    const team = known.name;
+    if (known.problem) {
+      issues.push({ line, column: "team", message: known.problem });
+      return;
+    }
+    const plan = options.planOf(team);
+    if (!plan) {
+      if (!teamsWithoutPlan.has(team)) teamsWithoutPlan.set(team, line);
+      return;
+    }
+    const monthText = monthColumn >= 0 ? cells[monthColumn]!.trim() : "";
+    if (monthText === "") {
+      issues.push({ line, column: "month", message: "month is empty; every line needs its month" });
+      return;
+    }
+    const month = monthNumberOf(monthText, plan);
+    if ("message" in month) {
+      issues.push({ line, column: "month", message: month.message });
+      return;
+    }
+    measures.fill(Number.NaN);
+    let recorded = 0;
+    let valid = true;
+    for (const index of measureColumns) {
+      const text = cells[index]!.trim();
+      if (text === "") continue;
+      const target = targets[index] as ActualField;
+      const parsed = parseActualValue(target, text, decimalComma);
+      if ("message" in parsed) {
+        issues.push({ line, column: target, message: parsed.message });
+        valid = false;
+      } else {
+        measures[fieldOfColumn[index]!] = parsed.value;
+        recorded++;
+      }
+    }
+    const note = noteColumn >= 0 ? cells[noteColumn]!.trim() : undefined;
+    if (note !== undefined && note.length > MAX_NOTE_LENGTH) {
+      issues.push({ line, column: "note", message: `note is ${note.length} characters long; allowed: at most ${MAX_NOTE_LENGTH}` });
+      valid = false;
+    }
+    if (valid && recorded === 0) {
+      issues.push({ line, message: `nothing is recorded for month ${month.month}; fill in at least one measure or remove the line` });
+      valid = false;
+    }
+    let linesOfTeam = lineOfMonth.get(team);
+    if (!linesOfTeam) {
+      linesOfTeam = new Map();
+      lineOfMonth.set(team, linesOfTeam);
+    }
+    const earlier = linesOfTeam.get(month.month);
+    if (earlier !== undefined) {
+      issues.push({
+        line,
+        column: "month",
+        message: `month ${month.month}${team === options.team ? "" : ` of team ${team}`} is also on line ${earlier}; give each month once`,
+      });
+      return;
+    }
+    linesOfTeam.set(month.month, line);
+    if (!valid) return;
+    columns.add(team, month.month, line, note, measures);
+  };
+  return { columns, check };
+}
+
+/** The line feeds in a text: room for every row after its header (a file whose lines end in a lone carriage return has none, and its columns grow as they fill). */
+function lineCount(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }
