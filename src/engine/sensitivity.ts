@@ -94,12 +94,17 @@ export function tornado(compiled: CompiledCase, alternative: number): TornadoBar
 
 /**
  * Global sensitivity of the alternative's NPV: Sobol first-order and total indices (Saltelli 2010 /
- * Jansen) with bootstrap intervals, from N·(D+2) runs of the whole case. N must be a power of two.
+ * Jansen) with bootstrap intervals, from N·(D+2) runs of the case. N must be a power of two.
  */
 export function sobol(compiled: CompiledCase, alternative: number, options: { baseSamples: number; seed: number; bootstrap?: number }): SobolResult[] {
   const uncertain = compiled.uncertainLeaves;
   if (uncertain.length === 0) return [];
-  const runner = new CaseRunner(compiled);
+  // The alternative's NPV against the baseline needs only those two scenarios: each is simulated
+  // on its own and compared with the baseline, so leaving the others out changes no figure.
+  const chosen = compiled.scenarios[alternative];
+  const scenarios = compiled.scenarios.filter((scenario) => scenario === chosen || scenario.name === compiled.baseline);
+  const runner = new CaseRunner({ ...compiled, scenarios });
+  const figures = chosen ? runner.figures[scenarios.indexOf(chosen)] : undefined;
   const values = Float64Array.from(compiled.leafValues);
   // Only the ranges change from row to row: each run refills just the parameters they feed.
   runner.prepareRanges(values);
@@ -114,7 +119,7 @@ export function sobol(compiled: CompiledCase, alternative: number, options: { ba
       for (let row = 0; row < out.length; row++) {
         for (let j = 0; j < uncertain.length; j++) values[uncertain[j]!] = columns[j]![row]!;
         runner.runRanges(values);
-        out[row] = runner.figures[alternative]!.npv;
+        out[row] = figures!.npv;
       }
     },
     { baseSamples: options.baseSamples, seed: options.seed, ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}) },
