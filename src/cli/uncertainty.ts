@@ -11,15 +11,41 @@ export interface SamplingOptions {
 /** Samples run when the file has ranges and --samples is not given. */
 export const DEFAULT_SAMPLES = STANDARD_SAMPLES;
 
-/** The most memory a Monte Carlo may take; the default samples of the largest case allowed (50 scenarios, 240 months) fit. */
+/**
+ * The most memory a Monte Carlo may take, by `MonteCarlo.memory` (its own arrays, not Node's start-up):
+ * 2 GB. Each sample keeps only its figures and draws (a few hundred bytes even for 10 options); the
+ * monthly bands take a fixed amount beyond EXACT_BAND_BYTES, so millions of samples fit.
+ */
 const MONTE_CARLO_BYTES = 2e9;
 
 /**
- * The most samples a case may be run with: as many as fit in 2 GB (millions for a small case).
- * @example mostSamples(seedUncertainCase) // 3,846,153
+ * The most samples a case may be run with: as many as fit in 2 GB, every smaller run fitting too
+ * (millions for most cases; 0 when not even one fits).
+ * @example mostSamples(seedUncertainCase) // 11,476,267
  */
-export function mostSamples(compiled: CompiledCase): number {
-  return Math.floor(MONTE_CARLO_BYTES / MonteCarlo.bytesPerSample(compiled));
+export function mostSamples(compiled: CompiledCase, options: { latinHypercube?: boolean } = {}): number {
+  return MonteCarlo.mostSamples(compiled, MONTE_CARLO_BYTES, options);
+}
+
+/** Bytes in MB below a gigabyte, in GB (one decimal) from there: "194 MB", "3.5 GB". */
+function sizeInWords(bytes: number): string {
+  if (bytes < 1e9) return `${Math.ceil(bytes / 1e6).toLocaleString("en-US")} MB`;
+  return `${(bytes / 1e9).toLocaleString("en-US", { maximumFractionDigits: 1 })} GB`;
+}
+
+/**
+ * Why a run is refused: the samples asked, what they would take, the case's size and what to lower.
+ * @example tooManySamples(wide, 10_000_000, 5_225_051, false) // "--samples is 10,000,000, which would take about 3.6 GB for this case (10 scenarios over 240 months, 4 inputs as ranges): 342 bytes a sample plus 214 MB for the monthly bands and counts; allowed: at most 5,225,051 (2 GB) — lower --samples, or run fewer options, months or ranges"
+ */
+function tooManySamples(compiled: CompiledCase, samples: number, most: number, latinHypercube: boolean): string {
+  const memory = MonteCarlo.memory(compiled, samples, { latinHypercube });
+  const ranges = compiled.uncertainLeaves.length;
+  const size = `${compiled.scenarios.length} scenarios over ${compiled.horizonMonths} months, ${ranges} ${ranges === 1 ? "input" : "inputs"} as ranges`;
+  const allowed =
+    most > 0
+      ? `allowed: at most ${most.toLocaleString("en-US")} (${sizeInWords(MONTE_CARLO_BYTES)}) — lower --samples, or run fewer options, months or ranges`
+      : `not even one sample fits in ${sizeInWords(MONTE_CARLO_BYTES)} — run fewer options, months or ranges`;
+  return `--samples is ${samples.toLocaleString("en-US")}, which would take about ${sizeInWords(memory.bytes)} for this case (${size}): ${Math.ceil(memory.perSample).toLocaleString("en-US")} bytes a sample plus ${sizeInWords(memory.fixed)} for the monthly bands and counts; ${allowed}`;
 }
 
 export function parseWholeNumber(option: string, text: string, minimum: number): number {
@@ -44,18 +70,13 @@ export async function runMonteCarlo(
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
   if (samples === 0) return undefined;
-  const most = mostSamples(compiled);
-  if (samples > most) {
-    const gigabytes = (MonteCarlo.bytesPerSample(compiled) * samples) / 1e9;
-    throw new UserError(
-      `--samples is ${samples.toLocaleString("en-US")}, which would take up to ${gigabytes.toLocaleString("en-US", { maximumFractionDigits: 1 })} GB for this case (${compiled.scenarios.length} scenarios over ${compiled.horizonMonths} months); allowed: at most ${most.toLocaleString("en-US")}`,
-      2,
-    );
-  }
+  const latinHypercube = options.lhs ?? false;
+  const most = mostSamples(compiled, { latinHypercube });
+  if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, latinHypercube), 2);
   if (compiled.uncertainLeaves.length === 0 && options.samples !== undefined) {
     output.stderr("note: the file has no ranges, so every sample gives the same numbers; give an input as { low, high } to see a spread\n");
   }
-  const monteCarlo = new MonteCarlo(compiled, { samples, seed, latinHypercube: options.lhs ?? false, ...(analysis.groups ? { groups: analysis.groups } : {}) });
+  const monteCarlo = new MonteCarlo(compiled, { samples, seed, latinHypercube, ...(analysis.groups ? { groups: analysis.groups } : {}) });
   const progress = createProgress(output, "Monte Carlo");
   const outcome = await runInterruptibly(
     () => monteCarlo.step(2_000),

@@ -3,7 +3,7 @@ import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { analyseDecision, type DecisionAnalysis } from "./decision.js";
 import { CaseRunner } from "./runner.js";
-import { percentiles, percentilesOfColumn, shareAbove } from "./uncertainty/index.js";
+import { CollapsingHistogram, HISTOGRAM_BINS, percentiles, percentilesOfColumn, shareAbove } from "./uncertainty/index.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
 const F = importedF;
@@ -20,6 +20,13 @@ export interface MonteCarloOptions {
   decision?: boolean;
   /** Groups of inputs (their paths) whose joint value of information is wanted, beside each input alone. */
   groups?: readonly (readonly string[])[];
+  /**
+   * For tests and measurements, not for users: `exactBytes` is the most the month columns may take
+   * for exact bands (default EXACT_BAND_BYTES, 512 MiB; 0 buckets every band), `bins` the bins of
+   * each bucketed month (default 4,096). See "Monthly bands" in docs/numbers.md.
+   * @internal
+   */
+  bands?: { exactBytes?: number; bins?: number };
 }
 
 /** P5/P10/P50/P90/P95; null where the value does not exist (e.g. a payback month that never comes). */
@@ -43,6 +50,12 @@ export interface Band {
   p5: number[];
   p50: number[];
   p95: number[];
+  /**
+   * Only when the band is bucketed (a run too large to keep every sample's month): per month, the
+   * most its p5, p50 and p95 can be off from the exact percentiles (the month's bin width; 0 where
+   * the month is exact). Absent when every month is exact.
+   */
+  error?: number[];
 }
 
 export interface MonteCarloSummary {
@@ -64,6 +77,15 @@ const levels = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 const BLOCK = 64;
 
 /**
+ * Samples per block when the bands are bucketed: each month's histogram (16 KB) then takes up to
+ * this many values while it is in the cache. At 64, nearly every value missed the cache (the 2,160
+ * histograms of 10 options over 240 months are 35 MB) and counting took half the run (46 ns a
+ * value); at 2,048 the bucketed run is faster than the exact one. The blocks take 2,048 × months × 4
+ * bytes per scenario (20 MB for 10 × 240), fixed. A step of fewer samples makes smaller blocks.
+ */
+const BUCKETED_BLOCK = 2048;
+
+/**
  * Counts beyond this many live projects are not counted value by value: the table of counts would
  * grow with the count itself (ten million live projects: 5.6 GB and 41 s for one sample of twelve months).
  */
@@ -73,8 +95,11 @@ const MAX_COUNTED_VALUE = 4096;
  * Live projects per month, for bands without keeping every sample: live projects are whole numbers,
  * so each month's percentiles come from counts of each value. A run that has settled (its later
  * months repeat one) is counted once, in `from`, for every month from then on. Once a value
- * reaches MAX_COUNTED_VALUE, the values themselves are kept instead (`values[month - 1]`, one a
- * sample), so memory and time depend on the samples and months, never on how many projects are live.
+ * reaches MAX_COUNTED_VALUE, counting by value stops: while the run's month values fit the exact
+ * budget the values themselves are kept (`values[month - 1]`, one a sample), exact; beyond it each
+ * month goes to a collapsing histogram of whole numbers (`histograms`), within its stated error.
+ * Either way memory and time never depend on how many projects are live, and beyond the budget not
+ * on the samples either.
  */
 class MonthlyCounts {
   width = 64;
@@ -82,25 +107,36 @@ class MonthlyCounts {
   counts: Uint32Array;
   /** `[(month - 1) × width + value]`: runs with that value from that month to the end of the horizon. */
   from: Uint32Array;
-  /** Once a value was too large to count: every run's value, per month (the first `filled` of each are set). */
+  /** Once a value was too large to count, within the exact budget: every run's value, per month (the first `filled` of each are set). */
   values: Float64Array[] | undefined;
+  /** Once a value was too large to count, beyond the exact budget: each month's histogram. */
+  histograms: CollapsingHistogram[] | undefined;
   filled = 0;
   constructor(
     readonly months: number,
     readonly samples: number,
+    /** Keep the values themselves (exact) once they are too large to count; otherwise bucket them. */
+    readonly keepExact: boolean,
+    readonly bins: number,
   ) {
     this.counts = new Uint32Array(months * this.width);
     this.from = new Uint32Array(months * this.width);
   }
   /** Adds one run's value to the months `at` (0-based) up to `last`, or from `at` to the end of the horizon when `settled`. */
   add(at: number, value: number, settled: boolean): void {
-    if (value >= this.width && this.values === undefined) {
+    if (value >= this.width && this.values === undefined && this.histograms === undefined) {
       if (value < MAX_COUNTED_VALUE) this.widen(value);
-      else this.keepValues();
+      else if (this.keepExact) this.keepValues();
+      else this.bucket();
+    }
+    const end = settled ? this.months : at + 1;
+    const histograms = this.histograms;
+    if (histograms) {
+      for (let month = at; month < end; month++) histograms[month]!.add(value);
+      return;
     }
     const values = this.values;
     if (values) {
-      const end = settled ? this.months : at + 1;
       for (let month = at; month < end; month++) values[month]![this.filled] = value;
       return;
     }
@@ -125,33 +161,50 @@ class MonthlyCounts {
   }
   /** From counting to keeping the values: the runs counted so far are written out, in order of value (their order does not matter). */
   private keepValues(): void {
-    const totals = this.totals();
-    this.values = totals.map((month) => {
-      const values = new Float64Array(this.samples);
+    const values: Float64Array[] = [];
+    this.eachMonth((month) => {
+      const column = new Float64Array(this.samples);
       let at = 0;
-      for (let value = 0; value < month.length; value++) for (let count = month[value]!; count > 0; count--) values[at++] = value;
+      for (let value = 0; value < month.length; value++) for (let count = month[value]!; count > 0; count--) column[at++] = value;
       this.filled = at;
-      return values;
+      values.push(column);
     });
+    this.values = values;
+    this.dropCounts();
+  }
+  /** From counting to a histogram per month: the runs counted so far go in by value, each value once with its count. */
+  private bucket(): void {
+    const histograms: CollapsingHistogram[] = [];
+    this.eachMonth((month) => {
+      const histogram = new CollapsingHistogram(this.bins, true);
+      for (let value = 0; value < month.length; value++) if (month[value]! > 0) histogram.add(value, month[value]!);
+      histograms.push(histogram);
+    });
+    this.histograms = histograms;
+    this.dropCounts();
+  }
+  private dropCounts(): void {
     this.counts = new Uint32Array(0);
     this.from = new Uint32Array(0);
     this.width = 0;
   }
-  /** The counts of every month, `[month - 1][value]`. */
-  totals(): Uint32Array[] {
+  /** The counts of each month in turn, `[value]` (one buffer, reused: read it before the next month). */
+  private eachMonth(visit: (counts: Uint32Array) => void): void {
     const ongoing = new Uint32Array(this.width);
-    return Array.from({ length: this.months }, (_, at) => {
-      const month = this.counts.slice(at * this.width, (at + 1) * this.width);
+    const month = new Uint32Array(this.width);
+    for (let at = 0; at < this.months; at++) {
+      month.set(this.counts.subarray(at * this.width, (at + 1) * this.width));
       for (let value = 0; value < this.width; value++) {
         ongoing[value]! += this.from[at * this.width + value]!;
         month[value]! += ongoing[value]!;
       }
-      return month;
-    });
+      visit(month);
+    }
   }
-  /** P5, P50 and P95 of each month over the first `n` runs. */
+  /** P5, P50 and P95 of each month over the first `n` runs (with each month's error when bucketed). */
   band(n: number, scratch: Float64Array): Band {
     const result: Band = { p5: [], p50: [], p95: [] };
+    if (this.histograms) return bandOfHistograms(this.histograms);
     if (this.values) {
       for (const month of this.values) {
         const [p5, p50, p95] = percentiles(month.subarray(0, n), [0.05, 0.5, 0.95], scratch);
@@ -162,13 +215,26 @@ class MonthlyCounts {
       return result;
     }
     // Whole numbers: percentiles from their counts, without sorting.
-    for (const counts of this.totals()) {
+    this.eachMonth((counts) => {
       result.p5.push(percentileFromCounts(counts, this.width - 1, n, 0.05));
       result.p50.push(percentileFromCounts(counts, this.width - 1, n, 0.5));
       result.p95.push(percentileFromCounts(counts, this.width - 1, n, 0.95));
-    }
+    });
     return result;
   }
+}
+
+/** A bucketed band: each month's percentiles from its histogram, and the month's error. */
+function bandOfHistograms(histograms: readonly CollapsingHistogram[]): Band {
+  const result: Band = { p5: [], p50: [], p95: [], error: [] };
+  for (const histogram of histograms) {
+    const [p5, p50, p95] = histogram.percentiles([0.05, 0.5, 0.95]);
+    result.p5.push(p5!);
+    result.p50.push(p50!);
+    result.p95.push(p95!);
+    result.error!.push(histogram.error);
+  }
+  return result;
 }
 
 /**
@@ -237,9 +303,118 @@ export const STANDARD_SAMPLES = 10_000;
 export const STANDARD_SEED = 1;
 
 /**
+ * The most bytes the month columns of a run may take for its bands to be exact: `samples ×
+ * (scenarios − 1) × months × 4` (Float32 cumulative nets), and with them `samples × scenarios ×
+ * months × 8` for live projects once they are too many to count by value. Beyond it the bands are
+ * bucketed (a collapsing histogram per month, within a stated error; docs/numbers.md, "Monthly
+ * bands"). 512 MiB keeps the standard 10,000 samples of the largest case allowed (50 scenarios
+ * over 240 months: 470 MB) exact, and 62,137 samples of 10 scenarios over 240 months.
+ */
+export const EXACT_BAND_BYTES = 512 * 1024 * 1024;
+
+/** Which bands of a run are exact, and the bins of those that are not. */
+function bandModes(compiled: CompiledCase, samples: number, options: Pick<MonteCarloOptions, "bands">) {
+  const budget = options.bands?.exactBytes ?? EXACT_BAND_BYTES;
+  const scenarios = compiled.scenarios.length;
+  const months = compiled.horizonMonths;
+  const columns = samples * Math.max(0, scenarios - 1) * months * 4;
+  const exactColumns = columns <= budget;
+  const exactLive = (exactColumns ? columns : 0) + samples * scenarios * months * 8 <= budget;
+  return { exactColumns, exactLive, bins: options.bands?.bins ?? HISTOGRAM_BINS, budget };
+}
+
+/** What a Monte Carlo of a case takes, at most (`MonteCarlo.memory`). */
+export interface MonteCarloMemory {
+  /** The most bytes the run can take: `perSample × samples + fixed`. */
+  bytes: number;
+  /** What each sample adds: its figures, draws and scratch, and its month columns while the bands are exact. */
+  perSample: number;
+  /** What does not grow with the samples: bucketed bands' bins, live projects' counts, blocks and chunks. */
+  fixed: number;
+  /** The cumulative-net bands are exact (every sample's month kept), not bucketed. */
+  exactBands: boolean;
+}
+
+/** The memory model behind `MonteCarlo.memory`; see there. */
+function memoryOf(compiled: CompiledCase, samples: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): MonteCarloMemory {
+  const scenarios = compiled.scenarios.length;
+  const alternatives = Math.max(0, scenarios - 1);
+  const months = compiled.horizonMonths;
+  const ranges = compiled.uncertainLeaves.length;
+  const correlated = compiled.correlationGroups.reduce((sum, group) => sum + group.length, 0);
+  const largestGroup = compiled.correlationGroups.reduce((most, group) => Math.max(most, group.length), 0);
+  const { exactColumns, exactLive, bins } = bandModes(compiled, samples, options);
+  const decision = options.decision !== false;
+  // Float64 npv, roi and payback month of each alternative (the baseline has none).
+  let perSample = alternatives * 3 * 8;
+  // Draws: kept for the decision analysis (Float32); held whole for Latin hypercube or correlations
+  // (Float64); and one `drawInputs` at a time (the whole draws, or the `inputs` getter's): every
+  // input, the uniforms, correlated groups' uniforms and their rank-correlation scratch.
+  if (decision) perSample += ranges * 4;
+  if (options.latinHypercube || correlated > 0) perSample += ranges * 8;
+  perSample += ranges * 8 + 8 + correlated * 8 + (correlated > 0 ? 36 + 12 * largestGroup : 0);
+  // summarise: its scratch and the finite ROIs (Float64), and a month with a NaN copied to be refused.
+  perSample += 24;
+  // The decision analysis: today's NPVs of 0 and the sort scratch; each input's bins and their order
+  // (2 + 4, counted for every input: they may all await collection at once); a group's cells; noise bins.
+  if (decision && scenarios > 1) perSample += 8 + 8 + ranges * 6 + 4 + 2;
+  // Exact bands: the month columns of cumulative nets (Float32) and, once counting stops, of live projects (Float64).
+  if (exactColumns) perSample += alternatives * months * 4;
+  if (exactLive) perSample += scenarios * months * 8;
+  const histogram = CollapsingHistogram.bytes(bins);
+  // Live projects' counts at their widest (counts and `from`, and both again while widening), and bins when bucketed.
+  let fixed = scenarios * months * MAX_COUNTED_VALUE * 4 * 3 + 2 * MAX_COUNTED_VALUE * 4;
+  if (!exactLive) fixed += scenarios * months * histogram;
+  if (!exactColumns) fixed += alternatives * months * histogram;
+  // Blocks on the way to the columns, each month's range, a chunk of draws.
+  fixed += scenarios * months * ((exactColumns ? BLOCK : BUCKETED_BLOCK) * 4 + 16) + (ranges + 1) * 1024 * 8;
+  return { bytes: perSample * samples + fixed, perSample, fixed, exactBands: exactColumns };
+}
+
+/** The most samples whose run takes at most `limit` bytes, with every smaller run within it too (0 when one sample does not fit). */
+function mostSamplesOf(compiled: CompiledCase, limit: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): number {
+  const fits = (samples: number) => memoryOf(compiled, samples, options).bytes <= limit;
+  if (!fits(1)) return 0;
+  // Memory grows with the samples within each stretch where the bands keep the same method; it can
+  // drop where exact values give way to bins. The stretches end at the last exact live projects and
+  // the last exact cumulative nets.
+  const { budget } = bandModes(compiled, 1, options);
+  const scenarios = compiled.scenarios.length;
+  const months = compiled.horizonMonths;
+  const columns = Math.max(0, scenarios - 1) * months * 4;
+  const live = scenarios * months * 8;
+  const ends = [Math.floor(budget / (columns + live)), columns > 0 ? Math.floor(budget / columns) : Number.POSITIVE_INFINITY];
+  let low = 1;
+  for (const end of [...ends, Number.POSITIVE_INFINITY]) {
+    if (end < low) continue;
+    if (Number.isFinite(end) && fits(end)) {
+      low = end + 1;
+      continue;
+    }
+    // The largest that fits in [low − 1, end]: fits(low − 1) holds.
+    let high = end;
+    if (!Number.isFinite(high)) {
+      high = low;
+      while (fits(high) && high < Number.MAX_SAFE_INTEGER / 2) high *= 2;
+    }
+    let good = low - 1;
+    while (high - good > 1) {
+      const middle = Math.floor((good + high) / 2);
+      if (fits(middle)) good = middle;
+      else high = middle;
+    }
+    return good;
+  }
+  return low - 1;
+}
+
+/**
  * The Monte Carlo of a whole case, run in chunks so a caller can show progress and stop cleanly.
  * Each sample draws every range once, runs every scenario for the whole horizon and compares.
- * Samples are kept compactly (Float32 trajectories) for bands and charts.
+ * Each sample keeps its figures (npv, roi, payback per alternative) and draws; its monthly
+ * trajectories are kept compactly (Float32 columns) for exact bands while they fit
+ * EXACT_BAND_BYTES, and counted into a fixed-size histogram per month beyond (bucketed bands,
+ * within `Band.error`), so memory then no longer grows with the samples by the months.
  * @example const mc = new MonteCarlo(compiled, { samples: 10_000, seed: 1 }); while (!mc.step(2_000)); mc.summarise()
  */
 export class MonteCarlo {
@@ -253,8 +428,14 @@ export class MonteCarlo {
   /**
    * Cumulative net per alternative, one column per month so each month's samples are contiguous for
    * the bands: `cumulative[scenario][month - 1][sample]`. Float32 keeps 100,000 samples compact.
+   * Only while the columns fit EXACT_BAND_BYTES (`exactBands`); beyond, every entry is empty and
+   * each month is counted into `histograms` instead.
    */
   readonly cumulative: Float32Array[][];
+  /** The bands are exact (every sample's month kept in `cumulative`), not bucketed. */
+  readonly exactBands: boolean;
+  /** Bucketed bands: `histograms[scenario][month - 1]` (the baseline's and exact runs' entries are empty). */
+  private readonly histograms: CollapsingHistogram[][];
   /** Live projects are whole numbers: per scenario, how many samples had each count in each month. */
   readonly liveProjects: MonthlyCounts[];
   private readonly runner: CaseRunner;
@@ -263,8 +444,9 @@ export class MonteCarlo {
   private drawnInputs: Float64Array[] | undefined;
   /** Every sample's draws, `[input][sample]`, for the decision analysis (Float32 keeps them compact). */
   private readonly keptInputs: Float32Array[] | undefined;
-  /** Per alternative: the cumulative nets of up to BLOCK samples, sample-major, on their way to `cumulative`. */
+  /** Per alternative: the cumulative nets of up to `blockSize` samples, sample-major, on their way to `cumulative` or `histograms`. */
   private readonly block: Float32Array[];
+  private readonly blockSize: number;
   /** Per alternative: the smallest and largest cumulative net of each month, `[2 × (month - 1)]` and the next. */
   private readonly range: Float64Array[];
   /** A cumulative net was NaN: the bands then check every value themselves (and refuse it). */
@@ -284,14 +466,23 @@ export class MonteCarlo {
     this.keptInputs = options.decision === false ? undefined : compiled.uncertainLeaves.map(() => new Float32Array(this.samples));
     const months = compiled.horizonMonths;
     const count = compiled.scenarios.length;
-    this.npv = Array.from({ length: count }, () => new Float64Array(this.samples));
-    this.roi = Array.from({ length: count }, () => new Float64Array(this.samples));
-    this.payback = Array.from({ length: count }, () => new Float64Array(this.samples));
+    const baseline = this.runner.baselineIndex;
+    // The baseline's own figures against itself are never read: it keeps none.
+    const figures = (index: number) => new Float64Array(index === baseline ? 0 : this.samples);
+    this.npv = Array.from({ length: count }, (_, index) => figures(index));
+    this.roi = Array.from({ length: count }, (_, index) => figures(index));
+    this.payback = Array.from({ length: count }, (_, index) => figures(index));
+    const { exactColumns, exactLive, bins } = bandModes(compiled, this.samples, options);
+    this.exactBands = exactColumns;
     this.cumulative = Array.from({ length: count }, (_, index) =>
-      index === this.runner.baselineIndex ? [] : Array.from({ length: months }, () => takeColumn(this.samples)),
+      index === baseline || !exactColumns ? [] : Array.from({ length: months }, () => takeColumn(this.samples)),
     );
-    this.liveProjects = Array.from({ length: count }, () => new MonthlyCounts(months, this.samples));
-    this.block = Array.from({ length: count }, () => new Float32Array(BLOCK * months));
+    this.histograms = Array.from({ length: count }, (_, index) =>
+      index === baseline || exactColumns ? [] : Array.from({ length: months }, () => new CollapsingHistogram(bins)),
+    );
+    this.liveProjects = Array.from({ length: count }, () => new MonthlyCounts(months, this.samples, exactLive, bins));
+    this.blockSize = exactColumns ? BLOCK : BUCKETED_BLOCK;
+    this.block = Array.from({ length: count }, () => new Float32Array(this.blockSize * months));
     this.range = Array.from({ length: count }, () => {
       const range = new Float64Array(2 * months);
       for (let at = 0; at < months; at++) range.set([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], 2 * at);
@@ -300,16 +491,32 @@ export class MonteCarlo {
   }
 
   /**
-   * The most memory one sample of this case can take, in bytes: its figures per alternative, its
-   * cumulative net per month (Float32), its draws, and its live projects per month when they are kept
-   * as values. A caller bounds the samples with it before running.
-   * @example MonteCarlo.bytesPerSample(compiled) * 10_000 // bytes of a 10,000-sample run, at most
+   * The most memory one sample of this case can take, in bytes, with its month columns kept for
+   * exact bands: what `memory` counts per sample at small sizes. Beyond EXACT_BAND_BYTES the columns
+   * give way to bins that do not grow with the samples; `memory` and `mostSamples` account for both.
+   * @example MonteCarlo.bytesPerSample(compiled) * 10_000 // bytes of a 10,000-sample run's per-sample arrays, at most
    */
-  static bytesPerSample(compiled: CompiledCase): number {
-    const scenarios = compiled.scenarios.length;
-    const months = compiled.horizonMonths;
-    // Figures (npv, roi, payback), cumulative nets, draws kept and drawn again, the summary's scratch, live projects as values.
-    return scenarios * 3 * 8 + Math.max(0, scenarios - 1) * months * 4 + compiled.uncertainLeaves.length * 12 + 2 * 8 + scenarios * months * 8;
+  static bytesPerSample(compiled: CompiledCase, options: Pick<MonteCarloOptions, "latinHypercube" | "decision"> = {}): number {
+    return memoryOf(compiled, 1, { ...options, bands: { exactBytes: Number.POSITIVE_INFINITY } }).perSample;
+  }
+
+  /**
+   * The most memory a run of `samples` samples of this case takes, in bytes: each sample's figures
+   * (npv, roi, payback per alternative), draws and scratch, the decision analysis's arrays, the
+   * month columns while the bands are exact, and the bins and counts that do not grow with the
+   * samples. A caller bounds the samples with it before running.
+   * @example MonteCarlo.memory(wideCase, 1_000_000) // { bytes: 556 MB or so, perSample: 342, fixed: 214 MB, exactBands: false } for 10 options over 240 months
+   */
+  static memory(compiled: CompiledCase, samples: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): MonteCarloMemory {
+    return memoryOf(compiled, samples, options);
+  }
+
+  /**
+   * The most samples of this case whose run takes at most `limit` bytes (`memory`), every smaller run included; 0 when not even one fits.
+   * @example MonteCarlo.mostSamples(compiled, 2e9)
+   */
+  static mostSamples(compiled: CompiledCase, limit: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): number {
+    return mostSamplesOf(compiled, limit, options);
   }
 
   /** Every sample's draw of every uncertain input, `[input][sample]` (drawn again on request: the run itself holds a chunk at a time). */
@@ -353,8 +560,9 @@ export class MonteCarlo {
     const end = Math.min(samples, this.done + count);
     // Cumulative nets go first into a small sample-major block (contiguous writes), then out to the
     // month columns block by block: writing 60 columns at once per sample would thrash the cache.
-    for (let first = this.done; first < end; first += BLOCK) {
-      const size = Math.min(BLOCK, end - first);
+    const blockSize = this.blockSize;
+    for (let first = this.done; first < end; first += blockSize) {
+      const size = Math.min(blockSize, end - first);
       for (let offset = 0; offset < size; offset++) {
         const sample = first + offset;
         if (sample >= draws.first + draws.count) {
@@ -379,6 +587,12 @@ export class MonteCarlo {
       for (let index = 0; index < scenarios; index++) {
         if (index === runner.baselineIndex) continue;
         const block = this.block[index]!;
+        if (!this.exactBands) {
+          // Bucketed: each month's values of the block go straight into its histogram.
+          const histograms = this.histograms[index]!;
+          for (let at = 0; at < months; at++) histograms[at]!.addStrided(block, at, months, size);
+          continue;
+        }
         const cumulative = this.cumulative[index]!;
         const range = this.range[index]!;
         for (let at = 0; at < months; at++) {
@@ -457,7 +671,7 @@ export class MonteCarlo {
         probabilityPaysBack: n > 0 ? paysBack / n : 0,
         probabilityNpvPositive: n > 0 ? shareAbove(npv, 0) : 0,
       };
-      cumulativeNetBands[scenario.name] = band(this.cumulative[index]!, this.range[index]!);
+      cumulativeNetBands[scenario.name] = this.exactBands ? band(this.cumulative[index]!, this.range[index]!) : bandOfHistograms(this.histograms[index]!);
     });
     const decision = this.keptInputs && this.compiled.scenarios.length > 1 && n > 0 ? this.decision(n) : undefined;
     return {

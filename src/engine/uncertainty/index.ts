@@ -24,6 +24,7 @@ export {
 } from "./distributions.js";
 export { latinHypercubeColumn } from "./latin-hypercube.js";
 export { percentiles, percentilesOfColumn, quickselect, shareAbove, shareAtMost } from "./quantiles.js";
+export { CollapsingHistogram, HISTOGRAM_BINS } from "./collapsing-histogram.js";
 export { sobolIndices, type BatchModel, type SobolIndex, type SobolOptions } from "./sobol.js";
 export {
   decisionOutcome,
