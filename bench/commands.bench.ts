@@ -172,20 +172,26 @@ export async function benchCommands(runs = 5): Promise<void> {
       );
     }
 
-    // Memory against samples on the widest case: what one more sample costs, and what is refused.
-    const small = measure(folder, meter, [cli, "run", wide, "--samples", "10000", "--json", "-o", join(folder, "w1.json"), "--force"]);
-    const large = measure(folder, meter, [cli, "run", wide, "--samples", "40000", "--json", "-o", join(folder, "w2.json"), "--force"]);
-    if (small.status === 0 && large.status === 0) {
-      const perSample = ((large.peakMb - small.peakMb) * 1024 * 1024) / 30_000;
+    // Memory against samples on the widest case: exact bands while their columns fit (docs/numbers.md,
+    // "Monthly bands"), bucketed beyond; what one more sample costs there, and a million samples.
+    const runWide = (samples: number) =>
+      measure(folder, meter, [cli, "run", wide, "--samples", String(samples), "--json", "-o", join(folder, `w${samples}.json`), "--force"]);
+    const small = runWide(10_000);
+    const large = runWide(100_000);
+    const million = runWide(1_000_000);
+    const failed = [small, large, million].find((usage) => usage.status !== 0);
+    if (failed) console.log(`  memory, 10 options × 240 months: a run failed (exit ${failed.status}: ${failed.stderr.trim().split("\n")[0]})`);
+    else {
+      const perSample = ((million.peakMb - large.peakMb) * 1024 * 1024) / 900_000;
       console.log(
-        `  memory, 10 options × 240 months: peak ${small.peakMb.toFixed(0)} MB at 10,000 samples, ${large.peakMb.toFixed(0)} MB at 40,000: about ${(perSample / 1024).toFixed(1)} KB a sample (goal: independent of the samples, 1,000,000 in ≤ 1 GB)`,
+        `  memory, 10 options × 240 months: peak ${small.peakMb.toFixed(0)} MB at 10,000 samples (exact bands), ${large.peakMb.toFixed(0)} MB at 100,000 and ${million.peakMb.toFixed(0)} MB at 1,000,000 (bucketed bands; ${seconds(million.cpu)} of CPU): about ${perSample.toFixed(0)} bytes a sample beyond 100,000 (goal: 1,000,000 in ≤ 1 GB)`,
       );
-    } else console.log(`  memory, 10 options × 240 months: a run failed (${(small.status !== 0 ? small : large).stderr.split("\n")[0]})`);
-    const million = measure(folder, meter, [cli, "run", wide, "--samples", "1000000", "--json", "-o", join(folder, "w3.json"), "--force"]);
+    }
+    const tooMany = runWide(20_000_000);
     console.log(
-      million.status === 1 || million.status === 2
-        ? `  1,000,000 samples of it: refused up front (exit ${million.status}, ${seconds(million.cpu)}): ${million.stderr.trim().split("\n")[0]}`
-        : `  1,000,000 samples of it: exit ${million.status}, CPU ${seconds(million.cpu)}, peak ${million.peakMb.toFixed(0)} MB`,
+      tooMany.status === 2
+        ? `  20,000,000 samples of it: refused up front (exit 2, ${seconds(tooMany.cpu)}): ${tooMany.stderr.trim().split("\n")[0]}`
+        : `  20,000,000 samples of it: exit ${tooMany.status} (expected a refusal up front)`,
     );
   } finally {
     rmSync(folder, { recursive: true, force: true });
