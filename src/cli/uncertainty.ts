@@ -59,13 +59,14 @@ export function parseWholeNumber(option: string, text: string, minimum: number):
 /**
  * The Monte Carlo behind `run` and `report`: with a progress bar for long runs (terminal only) and
  * a clean stop on Ctrl-C. Returns undefined when the case has no ranges or samples is 0. `groups`
- * (input paths) are valued together in the decision analysis, beside each input alone (`voi --group`).
+ * (input paths) are valued together in the decision analysis, beside each input alone (`voi --group`);
+ * `decision: false` leaves the analysis out for a caller that does not show it (the workbook).
  */
 export async function runMonteCarlo(
   compiled: CompiledCase,
   options: SamplingOptions,
   output: CliOutput,
-  analysis: { groups?: readonly (readonly string[])[] } = {},
+  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean } = {},
 ): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
@@ -76,7 +77,13 @@ export async function runMonteCarlo(
   if (compiled.uncertainLeaves.length === 0 && options.samples !== undefined) {
     output.stderr("note: the file has no ranges, so every sample gives the same numbers; give an input as { low, high } to see a spread\n");
   }
-  const monteCarlo = new MonteCarlo(compiled, { samples, seed, latinHypercube, ...(analysis.groups ? { groups: analysis.groups } : {}) });
+  const monteCarlo = new MonteCarlo(compiled, {
+    samples,
+    seed,
+    latinHypercube,
+    ...(analysis.groups ? { groups: analysis.groups } : {}),
+    ...(analysis.decision === false ? { decision: false } : {}),
+  });
   const progress = createProgress(output, "Monte Carlo");
   const outcome = await runInterruptibly(
     () => monteCarlo.step(2_000),

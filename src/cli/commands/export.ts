@@ -50,7 +50,8 @@ Examples:
         throw new UserError(`${target} already exists; use --force to replace it (the old file is kept as ${basename(target)}.bak)`);
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
-      const monteCarlo = await runMonteCarlo(compiled, options, output);
+      // The workbook shows the ranges, not which option is best how often: no decision analysis.
+      const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false });
       const { exportWorkbook } = await import("../../workbook/export-workbook.js");
       const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
