@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse, stringify } from "yaml";
+import { wideLongCaseText } from "../src/test-support/wide-case.js";
 import { anchorEndToEndModule, median } from "./anchor.js";
 import { uncertainCaseText } from "./cases.js";
 import { projectRoot } from "./paths.js";
@@ -25,7 +25,7 @@ interface Usage {
 const cli = join(projectRoot, "bin", "mlops-roi.js");
 
 /** A module loaded with `--import` that writes the process's own resource usage to a file as it exits. */
-function meterModule(folder: string): string {
+export function meterModule(folder: string): string {
   const file = join(folder, "meter.mjs");
   writeFileSync(
     file,
@@ -82,22 +82,7 @@ async function anchorProcess(folder: string): Promise<string | undefined> {
   return file;
 }
 
-/**
- * A case of 10 options (today and 9 alternatives) over 240 months, built from the enterprise example:
- * the size at which export, report and memory fell off a cliff.
- */
-export function wideLongCaseText(): string {
-  const data = parse(readFileSync(join(projectRoot, "examples", "enterprise.yaml"), "utf8")) as Record<string, unknown> & {
-    scenarios: Record<string, Record<string, unknown>>;
-  };
-  data.horizonMonths = 240;
-  const alternatives = Object.keys(data.scenarios).filter((name) => name !== data.baseline);
-  for (let index = 0; Object.keys(data.scenarios).length < 10; index++) {
-    const source = data.scenarios[alternatives[index % alternatives.length]!]!;
-    data.scenarios[`variant${index + 1}`] = { ...source, label: `Variant ${index + 1}` };
-  }
-  return stringify(data);
-}
+export { wideLongCaseText };
 
 export async function benchCommands(runs = 5): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bench-commands-"));

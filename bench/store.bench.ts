@@ -12,6 +12,7 @@ import { importActualsCsv } from "../src/store/import-actuals.js";
 import { importPortfolio } from "../src/store/test-support/import-portfolio.js";
 import { freezeTeams, portfolioCsv } from "../src/store/test-support/portfolio.js";
 import { median } from "./anchor.js";
+import { meterModule } from "./commands.bench.js";
 import { projectRoot } from "./paths.js";
 
 const LARGE_TEAMS = 500;
@@ -29,21 +30,6 @@ export function benchStore(repetitions = 5): void {
   console.log(`store: import ${rows.toLocaleString("en-US")} monthly rows (50 teams × 10 years) from CSV into SQLite, one transaction`);
   console.log(`  median ${median(times).toFixed(0)} ms over ${repetitions} fresh stores (target: a few seconds)`);
   benchLargeImport(repetitions);
-}
-
-/** A module loaded with `--import` that writes the process's own CPU time and peak memory to a file as it exits. */
-function meterModule(folder: string): string {
-  const file = join(folder, "meter.mjs");
-  writeFileSync(
-    file,
-    `import { writeFileSync } from "node:fs";
-process.on("exit", () => {
-  const usage = process.resourceUsage();
-  writeFileSync(process.env.MLOPS_ROI_BENCH_METER, JSON.stringify({ cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMb: usage.maxRSS / 1024 }));
-});
-`,
-  );
-  return pathToFileURL(file).href;
 }
 
 /**

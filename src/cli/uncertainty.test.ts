@@ -1,27 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
 import { MonteCarlo, validateScenarioText, MAX_SCENARIOS, type CompiledCase } from "../engine/index.js";
 import { runCli } from "./program.js";
 import { captureOutput } from "../test-support/capture-output.js";
+import { wideLongCaseText } from "../test-support/wide-case.js";
 import { DEFAULT_SAMPLES, mostSamples } from "./uncertainty.js";
 
 const example = new URL("../../examples/seed-uncertain.yaml", import.meta.url).pathname;
 
 /** The enterprise template over 240 months with variants of its options up to 10 scenarios (the bench's widest case). */
 function tenOptionsOver240Months(): { text: string; compiled: CompiledCase } {
-  const data = parse(readFileSync(new URL("../../examples/enterprise.yaml", import.meta.url), "utf8")) as Record<string, unknown> & {
-    scenarios: Record<string, Record<string, unknown>>;
-  };
-  data.horizonMonths = 240;
-  const alternatives = Object.keys(data.scenarios).filter((name) => name !== data.baseline);
-  for (let index = 0; Object.keys(data.scenarios).length < 10; index++) {
-    const source = data.scenarios[alternatives[index % alternatives.length]!]!;
-    data.scenarios[`variant${index + 1}`] = { ...source, label: `Variant ${index + 1}` };
-  }
-  const text = stringify(data);
+  const text = wideLongCaseText();
   const validation = validateScenarioText(text);
   if (!validation.compiled) throw new Error(validation.issues.map((issue) => issue.message).join("\n"));
   return { text, compiled: validation.compiled };
