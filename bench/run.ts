@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory figures as medians, next to the bare-loop anchor measured in the same run.
 import { loadAnchorEndToEnd, runAnchor } from "./anchor.js";
+import { benchCommands } from "./commands.bench.js";
 import { benchDecision } from "./decision.bench.js";
 import { benchEngine } from "./engine.bench.js";
 import { benchMonteCarlo } from "./monte-carlo.bench.js";
@@ -24,5 +25,7 @@ console.log("");
 benchOptimize(anchor);
 console.log("");
 benchStore();
+console.log("");
+await benchCommands();
 console.log("");
 await benchWeb();
