@@ -42,6 +42,8 @@ interface Status {
 const EVALUATE_AFTER_MS = 0;
 /** The Monte Carlo waits for a short pause in typing; the next edit stops it in the worker. */
 const RANGES_AFTER_MS = 40;
+/** How often the ranges' progress is drawn while they run. */
+const PROGRESS_EVERY_MS = 250;
 
 /** The YAML text the case was read from, so that downloads and saves keep its comments. */
 function originYaml(origin: Origin | undefined): string | undefined {
@@ -208,11 +210,17 @@ export function App() {
     let cancelled = false;
     const timer = setTimeout(() => {
       setRangeProgress(0);
+      // Progress is shown at most every PROGRESS_EVERY_MS: the worker reports every 250 draws, and an
+      // update that often would keep interrupting the deferred render of the charts and tables.
+      let shownAt = performance.now();
       evaluator
         .ranges(
           evaluated.data,
           (done, samples) => {
-            if (!cancelled) setRangeProgress(done / samples);
+            const now = performance.now();
+            if (cancelled || now - shownAt < PROGRESS_EVERY_MS) return;
+            shownAt = now;
+            setRangeProgress(done / samples);
           },
           (value) => {
             if (!cancelled) setPreview({ json: evaluatedJson, value });

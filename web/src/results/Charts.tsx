@@ -130,7 +130,7 @@ function ChartsView({
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">Charts</h2>
       {charts.map((chart) => (
-        <ChartFigure key={chart.id} chart={chart} />
+        <ChartFigure key={chart.id} chart={chart} edit={compiled} />
       ))}
     </section>
   );
@@ -139,10 +139,14 @@ function ChartsView({
 export const Charts = memo(ChartsView);
 
 /** One chart: drawn a moment after the figures settle, and again when the page changes width. */
-function ChartFigure({ chart }: { chart: ChartEntry }) {
+function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
   const frame = useRef<HTMLDivElement>(null);
   // What is on screen: its spec (as JSON) and width, and the Vega view whose listeners it holds.
-  const drawn = useRef<{ key: string; view: { finalize(): void } | undefined } | undefined>(undefined);
+  const drawn = useRef<{ key: string; view: { finalize(): void } | undefined; order: number } | undefined>(undefined);
+  // Draws are numbered as they are asked for: one that finishes after a later one is not shown.
+  const asked = useRef(0);
+  // The draw waiting for typing to pause: when, and for which edit (the case it was evaluated from).
+  const pending = useRef<{ at: number; edit: unknown } | undefined>(undefined);
   const [width, setWidth] = useState(0);
   const [near, setNear] = useState(false);
   // The drawing on screen is of older figures (the chart was off screen when they changed).
@@ -168,7 +172,14 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => () => drawn.current?.view?.finalize(), []);
+  const unmounted = useRef(false);
+  useEffect(
+    () => () => {
+      unmounted.current = true;
+      drawn.current?.view?.finalize();
+    },
+    [],
+  );
 
   useEffect(() => {
     const element = frame.current;
@@ -178,8 +189,14 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
       return;
     }
     let cancelled = false;
-    // Typing produces many results in a row; only the one that stays for a moment is drawn.
+    // Typing produces many results in a row; only the one that stays for a moment is drawn. The ranges
+    // of the same edit arriving meanwhile do not put the draw off: it goes ahead with them at its time.
+    const now = performance.now();
+    const at = pending.current && pending.current.edit === edit && pending.current.at > now ? pending.current.at : now + CHART_AFTER_MS;
+    pending.current = { at, edit };
+    const order = ++asked.current;
     const timer = setTimeout(async () => {
+      pending.current = undefined;
       try {
         const spec = chart.spec(width);
         if (spec === "wait") return;
@@ -195,7 +212,7 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
           empty.textContent = "No input moves the result yet.";
           element.replaceChildren(empty);
           drawn.current?.view?.finalize();
-          drawn.current = { key, view: undefined };
+          drawn.current = { key, view: undefined, order };
           setStale(false);
           markShown(`chart:${chart.id}`);
           return;
@@ -206,13 +223,15 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
         holder.className = "chart-holder";
         element.append(holder);
         const view = await renderChart(holder, spec, width, chart.title);
-        if (cancelled) {
+        // Newer figures came while it was drawn: it is still shown (it is the latest drawing yet)
+        // unless a later draw has finished first.
+        if (unmounted.current || (drawn.current?.order ?? 0) > order) {
           view.finalize();
           holder.remove();
           return;
         }
         drawn.current?.view?.finalize();
-        drawn.current = { key, view };
+        drawn.current = { key, view, order };
         for (const child of [...element.children]) if (child !== holder) child.remove();
         setFailure(undefined);
         setStale(false);
@@ -220,13 +239,13 @@ function ChartFigure({ chart }: { chart: ChartEntry }) {
       } catch (error) {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
       }
-    }, CHART_AFTER_MS);
+    }, at - now);
     // The drawing stays on screen (and answers the pointer) until the next one replaces it.
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [chart, width, near]);
+  }, [chart, edit, width, near]);
 
   return (
     <figure className="chart" aria-labelledby={`chart-${chart.id}-title`}>
