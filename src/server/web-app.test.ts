@@ -262,6 +262,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     for (const width of [1280, 390]) {
       const page = await openPage(server.url, width);
       // Each chart is drawn as it comes near the screen.
+      await page.waitForFunction(() => document.querySelectorAll("[data-chart]").length >= 4);
       for (const chart of await page.locator("[data-chart]").all()) {
         await chart.evaluate((element) => element.scrollIntoView({ block: "center" }));
         await chart.locator("svg, canvas, .empty-note").first().waitFor();

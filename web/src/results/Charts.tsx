@@ -24,6 +24,8 @@ interface ChartEntry {
  * and a chart off screen is not drawn until it comes near the screen (its old drawing is marked stale).
  */
 const CHART_AFTER_MS = 100;
+/** An off-screen chart is checked against the figures this long after they last changed. */
+const STALE_CHECK_AFTER_MS = 400;
 /** How near the screen a chart must be to be drawn: a little ahead of scrolling to it. */
 const NEAR_SCREEN = "300px 0px";
 /** Room the gain chart needs beside its plots: money labels, axis title, padding and the gap between plot and close-up. */
@@ -138,6 +140,11 @@ function ChartsView({
 
 export const Charts = memo(ChartsView);
 
+/** What a drawing shows: its spec and width (a chart whose key did not change is not drawn again). */
+function keyOf(spec: TopLevelSpec | undefined, width: number): string {
+  return `${width} ${JSON.stringify(spec) ?? ""}`;
+}
+
 /** One chart: drawn a moment after the figures settle, and again when the page changes width. */
 function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
   const frame = useRef<HTMLDivElement>(null);
@@ -185,8 +192,14 @@ function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
     const element = frame.current;
     if (!element || width === 0) return;
     if (!near) {
-      if (drawn.current) setStale(true);
-      return;
+      // Off screen: not drawn, but marked when its drawing no longer matches the figures (worked out
+      // once typing has paused for a while, off the keystrokes' way).
+      if (!drawn.current) return;
+      const check = setTimeout(() => {
+        const spec = chart.spec(width);
+        if (spec !== "wait") setStale(drawn.current !== undefined && drawn.current.key !== keyOf(spec, width));
+      }, STALE_CHECK_AFTER_MS);
+      return () => clearTimeout(check);
     }
     let cancelled = false;
     // Typing produces many results in a row; only the one that stays for a moment is drawn. The ranges
@@ -200,7 +213,7 @@ function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
       try {
         const spec = chart.spec(width);
         if (spec === "wait") return;
-        const key = `${width} ${JSON.stringify(spec) ?? ""}`;
+        const key = keyOf(spec, width);
         if (drawn.current?.key === key) {
           setStale(false);
           markShown(`chart:${chart.id}`);
