@@ -5,6 +5,7 @@ import { buildResult, CaseRunner, MonteCarlo, validateScenarioText, type Band, t
 import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import { EXACT_BAND_BYTES } from "./monte-carlo.js";
 import { percentiles } from "./uncertainty/index.js";
+import { manyLiveProjectsCase } from "../test-support/many-live-projects.js";
 
 // The monthly bands of runs too large to keep every sample's month are bucketed: each month's
 // percentiles come from a collapsing histogram, within `band.error[month - 1]` of the exact ones
@@ -92,20 +93,7 @@ scenarios:
     projects: { upkeepHoursPerMonth: { distribution: uniform, min: 5, max: 15 } }
 `;
 
-const manyLive = `
-title: many live projects
-currency: EUR
-horizonMonths: 24
-discountRate: 0.05
-baseline: today
-defaults:
-  team: { people: 2, hoursPerMonth: 160, hourlyCost: 50 }
-  projects: { alreadyLive: { distribution: uniform, min: 0, max: 100000 }, upkeepHoursPerMonth: 0.001, valuePerMonth: 10 }
-  releases: { mode: schedule, months: [3, 3, 9] }
-scenarios:
-  today: {}
-  better: { projects: { upkeepHoursPerMonth: 0.0005 }, change: { setupHours: 100 } }
-`;
+const manyLive = manyLiveProjectsCase(100_000, 0.001);
 
 describe("bucketed monthly bands", () => {
   for (const [name, text, samples, seed] of [

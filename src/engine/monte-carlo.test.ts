@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, CaseRunner, MonteCarlo, sobol, tornado, validateScenarioText, withUncertainty, type CompiledCase } from "./index.js";
 import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import { percentiles, quantile } from "./uncertainty/index.js";
+import { manyLiveProjectsCase } from "../test-support/many-live-projects.js";
 
 function compile(text: string): CompiledCase {
   const validation = validateScenarioText(text);
@@ -88,20 +89,7 @@ describe("Monte Carlo of the whole case", () => {
 
   it("keeps the values themselves once live projects are too many to count one by one: the same bands, memory independent of the count", () => {
     // alreadyLive drawn between 0 and 10,000: the first samples are counted, then the values are kept.
-    const text = `
-title: many live projects
-currency: EUR
-horizonMonths: 24
-discountRate: 0.05
-baseline: today
-defaults:
-  team: { people: 2, hoursPerMonth: 160, hourlyCost: 50 }
-  projects: { alreadyLive: { distribution: uniform, min: 0, max: 10000 }, upkeepHoursPerMonth: 0.01, valuePerMonth: 10 }
-  releases: { mode: schedule, months: [3, 3, 9] }
-scenarios:
-  today: {}
-  better: { projects: { upkeepHoursPerMonth: 0.005 }, change: { setupHours: 100 } }
-`;
+    const text = manyLiveProjectsCase(10_000, 0.01);
     const compiled = compile(text);
     const samples = 400;
     const monteCarlo = new MonteCarlo(compiled, { samples, seed: 9 });
