@@ -18,13 +18,7 @@ const APPLICATION_ID = 0x4d4c524f;
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
 
-/**
- * The store next to a case file: `case.yaml` → `case.db`.
- * @example storePathFor("cases/team.yaml") // "cases/team.db"
- */
-export function storePathFor(caseFile: string): string {
-  return `${caseFile.replace(/\.(ya?ml|json)$/i, "")}.db`;
-}
+export { storePathFor } from "./store-path.js";
 
 function schemaVersion(database: StoreDatabase): number {
   const exists = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import type { CaseResult } from "../../../engine/index.js";
-import { preparePlanVersusActual, type PlanVersusActualReport } from "../../../report/sections/plan-versus-actual.js";
-import { storePathFor, StoreError } from "../../../store/database.js";
-import { loadCaseTracking } from "../../../store/load-tracking.js";
+import type { PlanVersusActualReport } from "../../../report/sections/plan-versus-actual.js";
+import { storePathFor } from "../../../store/store-path.js";
 import { UserError } from "../../io.js";
 
 /**
@@ -17,8 +16,16 @@ export async function planVersusActualForReport(
   result?: CaseResult,
 ): Promise<PlanVersusActualReport | undefined> {
   const path = options.db ?? storePathFor(caseFile);
-  if (options.db !== undefined && !existsSync(path))
-    throw new UserError(`--db ${path}: no store here (freeze a plan first with \`mlops-roi track plan ${caseFile}\`)`);
+  if (!existsSync(path)) {
+    if (options.db !== undefined) throw new UserError(`--db ${path}: no store here (freeze a plan first with \`mlops-roi track plan ${caseFile}\`)`);
+    // No store next to the case: the store (and SQLite) is not loaded at all.
+    return undefined;
+  }
+  const [{ preparePlanVersusActual }, { StoreError }, { loadCaseTracking }] = await Promise.all([
+    import("../../../report/sections/plan-versus-actual.js"),
+    import("../../../store/database.js"),
+    import("../../../store/load-tracking.js"),
+  ]);
   try {
     const tracking = loadCaseTracking(caseText, path, options.team);
     return tracking ? await preparePlanVersusActual(tracking, result) : undefined;
