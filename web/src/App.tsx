@@ -78,7 +78,8 @@ export function App() {
   const [savedJson, setSavedJson] = useState<string | undefined>();
   const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[] } | undefined>();
   const [tab, setTab] = useState("case");
-  const [workerEvaluated, setWorkerEvaluated] = useState<{ data: CaseData; evaluation: Evaluation } | undefined>();
+  // `since`: how many evaluations on the page's thread came before it was asked for.
+  const [workerEvaluated, setWorkerEvaluated] = useState<{ data: CaseData; evaluation: Evaluation; since: number } | undefined>();
   const [ranged, setRanged] = useState<{ json: string; value: RangedResult } | undefined>();
   // The quick first answer while the full run goes on: shown, and said to be refining.
   const [preview, setPreview] = useState<{ json: string; value: RangedResult } | undefined>();
@@ -159,18 +160,26 @@ export function App() {
 
   // A typical case is evaluated while React draws the edit itself (a few milliseconds), so the frame
   // that shows the keystroke shows its figures too; a large one goes to the worker (below).
-  const here = useMemo(() => (data && evaluator.runsHere(data) ? { data, evaluation: evaluator.evaluateHere(data) } : undefined), [data, evaluator]);
+  const hereCount = useRef(0);
+  const here = useMemo(() => {
+    if (!data || !evaluator.runsHere(data)) return undefined;
+    hereCount.current++;
+    return { data, evaluation: evaluator.evaluateHere(data) };
+  }, [data, evaluator]);
+  const lastHere = useRef(here);
+  if (here) lastHere.current = here;
 
   // A large case: evaluated in the worker in the next task; a newer edit cancels the pending one.
   useEffect(() => {
     if (!data || here) return;
     let cancelled = false;
+    const since = hereCount.current;
     const timer = setTimeout(() => {
       evaluator
         .evaluate(data)
         .then((next) => {
           if (cancelled || !next) return;
-          setWorkerEvaluated({ data, evaluation: next });
+          setWorkerEvaluated({ data, evaluation: next, since });
         })
         .catch((error: unknown) => setStatus({ text: `The engine failed: ${messageOf(error)}`, tone: "error" }));
     }, EVALUATE_AFTER_MS);
@@ -180,7 +189,10 @@ export function App() {
     };
   }, [data, here, evaluator]);
 
-  const evaluated = here ?? workerEvaluated;
+  // The worker's answer counts only if no edit was evaluated here since it was asked for; until it
+  // comes, the last figures worked out here stay (never an older answer of the worker's).
+  const fromWorker = workerEvaluated?.since === hereCount.current ? workerEvaluated : undefined;
+  const evaluated = here ?? fromWorker ?? lastHere.current;
   const evaluation = evaluated?.evaluation;
   const evaluatedJson = useMemo(() => (evaluated ? JSON.stringify(evaluated.data) : undefined), [evaluated]);
   // The last figures of a case without errors, shown (marked stale) while the case has one.
