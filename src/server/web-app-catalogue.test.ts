@@ -1,14 +1,15 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
+import { packageRoot } from "../shared/package-files.js";
 import { startServer, type RunningServer } from "./start-server.js";
+import { openWatchedPage } from "../test-support/watched-page.js";
 
 /**
  * The web app's capability catalogue end to end, in Debian's Chromium: a capability made in the
@@ -22,8 +23,6 @@ const inCi = process.env.CI === "true";
 const haveChromium = chromiumAvailable();
 if (!haveChromium && !inCi) console.warn(`web app catalogue tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
 
-/** The package's root: this file sits in src/server. */
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const seedPath = join(packageRoot, "examples", "seed.yaml");
 const screenshots = join(packageRoot, "test-results");
 
@@ -42,22 +41,8 @@ let server: RunningServer;
 let browser: Browser;
 const consoleProblems: string[] = [];
 
-async function openPage(width = 1280, onDialog: (message: string) => boolean = () => true, ready = "[data-figure=npv]"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
-  page.on("dialog", (dialog) => void (onDialog(dialog.message()) ? dialog.accept() : dialog.dismiss()));
-  await page.route("**/*", (route) => {
-    const target = route.request().url();
-    if (target.startsWith(server.url) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
-    consoleProblems.push(`request to another site: ${target}`);
-    return route.abort();
-  });
-  await page.goto(server.url);
-  await page.locator(ready).first().waitFor();
-  return page;
+function openPage(width = 1280, onDialog: (message: string) => boolean = () => true, ready = "[data-figure=npv]"): Promise<Page> {
+  return openWatchedPage(browser, { url: server.url, problems: consoleProblems, width, onDialog, ready });
 }
 
 function npvOf(page: Page, label: string) {

@@ -9,6 +9,7 @@ import { packageRoot } from "../shared/package-files.js";
 import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";
+import { openWatchedPage } from "../test-support/watched-page.js";
 
 /**
  * The web app's decision panel in Debian's Chromium: beside the ranges it shows how often each
@@ -52,21 +53,8 @@ function exampleData(name: string): Record<string, any> {
   return parse(readFileSync(join(packageRoot, "examples", `${name}.yaml`), "utf8"));
 }
 
-async function openPage(server: RunningServer, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
-  await page.route("**/*", (route) => {
-    const target = route.request().url();
-    if (target.startsWith(server.url) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
-    consoleProblems.push(`request to another site: ${target}`);
-    return route.abort();
-  });
-  await page.goto(server.url);
-  await page.locator("[data-figure=npv]").first().waitFor();
-  return page;
+function openPage(server: RunningServer, width: number): Promise<Page> {
+  return openWatchedPage(browser, { url: server.url, problems: consoleProblems, width });
 }
 
 const panel = (page: Page) => page.locator("section.decision");

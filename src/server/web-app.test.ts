@@ -9,6 +9,7 @@ import { packageRoot } from "../shared/package-files.js";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { startServer, type RunningServer } from "./start-server.js";
+import { openWatchedPage } from "../test-support/watched-page.js";
 
 /**
  * The web app end to end, in Debian's Chromium: one browser for the whole file, the server in
@@ -35,23 +36,8 @@ let server: RunningServer;
 let browser: Browser;
 const consoleProblems: string[] = [];
 
-async function openPage(url: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") consoleProblems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => consoleProblems.push(`page error: ${error.message}`));
-  page.on("dialog", (dialog) => void dialog.accept());
-  // Offline: anything not from our server is refused and counted as a problem.
-  await page.route("**/*", (route) => {
-    const target = route.request().url();
-    if (target.startsWith(server.url) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
-    consoleProblems.push(`request to another site: ${target}`);
-    return route.abort();
-  });
-  await page.goto(url);
-  await page.locator("[data-figure=npv]").first().waitFor();
-  return page;
+function openPage(url: string, width = 1280): Promise<Page> {
+  return openWatchedPage(browser, { url, allowed: server.url, problems: consoleProblems, width });
 }
 
 function freeHoursInMonth(page: Page, month: number) {

@@ -16,6 +16,7 @@ import { buildCaseWorkbook } from "../workbook/export-workbook.js";
 import { importWorkbook } from "../workbook/import-workbook.js";
 import { sheetNames } from "../workbook/sheet-names.js";
 import { exportFileName } from "../shared/export-file-name.js";
+import { openWatchedPage } from "../test-support/watched-page.js";
 
 /**
  * The built web app (dist/web) with no server of ours behind it: a plain static file server on
@@ -72,28 +73,16 @@ let browser: Browser;
 const requests: string[] = [];
 const problems: string[] = [];
 
-async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.on("console", (message) => {
-    // The page asks for api/info to find out whether a server is behind it; the static server answers 404.
-    if (message.type() === "error" && !message.text().includes("404")) problems.push(`${message.type()}: ${message.text()}`);
+function openPage(url: string): Promise<Page> {
+  // The page asks for api/info to find out whether a server is behind it; the static server answers 404.
+  return openWatchedPage(browser, {
+    url,
+    allowed: baseUrl,
+    problems,
+    warnings: false,
+    expected: (text) => text.includes("404"),
+    context: { acceptDownloads: true },
   });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("dialog", (dialog) => void dialog.accept());
-  // Offline: anything not from the static server is refused and counted as a problem.
-  await page.route("**/*", (route) => {
-    const target = route.request().url();
-    if (target.startsWith(baseUrl) || target.startsWith("data:") || target.startsWith("blob:")) return route.continue();
-    problems.push(`request to another site: ${target}`);
-    return route.abort();
-  });
-  await page.goto(url);
-  try {
-    await page.locator("[data-figure=npv]").first().waitFor();
-  } catch (error) {
-    throw new Error(`${url} shows no figures: ${problems.join("; ") || "no error in the page"}`, { cause: error });
-  }
-  return page;
 }
 
 function npvOf(page: Page, label: string) {
