@@ -108,6 +108,23 @@ const {
   upkeepHours: P_upkeepHours,
 } = P;
 
+/** Hours that come with each failure (restoring service, fixing it): read where the month recorded incidents. */
+function perFailureRule(id: ObservedFigure, label: string, field: "hoursToRestore" | "breakageFixHours", parameter: number): FigureRule {
+  return {
+    id,
+    label,
+    unit: "hours",
+    parameters: [parameter],
+    model: "lognormal",
+    observe: (month) => {
+      const hours = month.values[field];
+      const incidents = month.values.incidents;
+      return hours !== undefined && incidents !== undefined && incidents > 0 ? { value: hours, exposure: incidents } : undefined;
+    },
+    expected: (r, _people, _hours, _month, exposure) => r[parameter]! * exposure,
+  };
+}
+
 const figureRules: readonly FigureRule[] = [
   {
     id: "upkeepPerLiveProject",
@@ -173,30 +190,8 @@ const figureRules: readonly FigureRule[] = [
       month.values.deployments !== undefined && month.liveProjects > 0 ? { value: month.values.deployments, exposure: month.liveProjects } : undefined,
     expected: (r, _people, _hours, _month, exposure) => r[P_deploymentsPerProject]! * exposure + r[P_deploymentsPerYear]! / 12,
   },
-  {
-    id: "restoreHoursPerFailure",
-    label: "Hours to restore per failure",
-    unit: "hours",
-    parameters: [P_hoursToRestore],
-    model: "lognormal",
-    observe: (month) =>
-      month.values.hoursToRestore !== undefined && month.values.incidents !== undefined && month.values.incidents > 0
-        ? { value: month.values.hoursToRestore, exposure: month.values.incidents }
-        : undefined,
-    expected: (r, _people, _hours, _month, exposure) => r[P_hoursToRestore]! * exposure,
-  },
-  {
-    id: "fixHoursPerFailure",
-    label: "Hours fixing each failure",
-    unit: "hours",
-    parameters: [P_fixHoursPerFailure],
-    model: "lognormal",
-    observe: (month) =>
-      month.values.breakageFixHours !== undefined && month.values.incidents !== undefined && month.values.incidents > 0
-        ? { value: month.values.breakageFixHours, exposure: month.values.incidents }
-        : undefined,
-    expected: (r, _people, _hours, _month, exposure) => r[P_fixHoursPerFailure]! * exposure,
-  },
+  perFailureRule("restoreHoursPerFailure", "Hours to restore per failure", "hoursToRestore", P_hoursToRestore),
+  perFailureRule("fixHoursPerFailure", "Hours fixing each failure", "breakageFixHours", P_fixHoursPerFailure),
 ];
 
 /** 5th, 50th and 95th percentiles. */
