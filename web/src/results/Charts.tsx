@@ -9,6 +9,7 @@ import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
 import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
 import { markShown } from "../timing.js";
+import type { ChartDrawing } from "./render-chart.js";
 
 interface ChartEntry {
   readonly id: string;
@@ -23,7 +24,7 @@ interface ChartEntry {
  * figures and tables keep up with every keystroke. A chart whose spec did not change is not drawn again,
  * and a chart off screen is not drawn until it comes near the screen (its old drawing is marked stale).
  */
-const CHART_AFTER_MS = 100;
+const CHART_AFTER_MS = 70;
 /** An off-screen chart is checked against the figures this long after they last changed. */
 const STALE_CHECK_AFTER_MS = 400;
 /** How near the screen a chart must be to be drawn: a little ahead of scrolling to it. */
@@ -148,11 +149,12 @@ function keyOf(spec: TopLevelSpec | undefined, width: number): string {
 /** One chart: drawn a moment after the figures settle, and again when the page changes width. */
 function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
   const frame = useRef<HTMLDivElement>(null);
-  // What is on screen: its spec (as JSON) and width, and the Vega view whose listeners it holds.
-  const drawn = useRef<{ key: string; view: { finalize(): void } | undefined; order: number } | undefined>(undefined);
+  // What is on screen: its spec (as JSON) and width, and the drawing (Vega's view, whose listeners it
+  // holds) in its holder, which a later spec of the same shape is drawn into by changing its data.
+  const drawn = useRef<{ key: string; drawing: ChartDrawing | undefined; holder: HTMLElement | undefined; order: number } | undefined>(undefined);
   // Draws are numbered as they are asked for: one that finishes after a later one is not shown.
   const asked = useRef(0);
-  // The draw waiting for typing to pause: when, and for which edit (the case it was evaluated from).
+  // When the latest edit's draw is due (typing paused), and that edit (the case it was evaluated from).
   const pending = useRef<{ at: number; edit: unknown } | undefined>(undefined);
   const [width, setWidth] = useState(0);
   const [near, setNear] = useState(false);
@@ -183,7 +185,7 @@ function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
   useEffect(
     () => () => {
       unmounted.current = true;
-      drawn.current?.view?.finalize();
+      drawn.current?.drawing?.view.finalize();
     },
     [],
   );
@@ -203,13 +205,13 @@ function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
     }
     let cancelled = false;
     // Typing produces many results in a row; only the one that stays for a moment is drawn. The ranges
-    // of the same edit arriving meanwhile do not put the draw off: it goes ahead with them at its time.
+    // of the same edit arriving meanwhile do not put the draw off: it goes ahead with them at its time,
+    // or at once when that time has passed (typing had paused: the edit's first draw started).
     const now = performance.now();
-    const at = pending.current && pending.current.edit === edit && pending.current.at > now ? pending.current.at : now + CHART_AFTER_MS;
+    const at = pending.current && pending.current.edit === edit ? Math.max(pending.current.at, now) : now + CHART_AFTER_MS;
     pending.current = { at, edit };
     const order = ++asked.current;
     const timer = setTimeout(async () => {
-      pending.current = undefined;
       try {
         const spec = chart.spec(width);
         if (spec === "wait") return;
@@ -224,27 +226,40 @@ function ChartFigure({ chart, edit }: { chart: ChartEntry; edit: unknown }) {
           empty.className = "empty-note";
           empty.textContent = "No input moves the result yet.";
           element.replaceChildren(empty);
-          drawn.current?.view?.finalize();
-          drawn.current = { key, view: undefined, order };
+          drawn.current?.drawing?.view.finalize();
+          drawn.current = { key, drawing: undefined, holder: undefined, order };
           setStale(false);
           markShown(`chart:${chart.id}`);
           return;
         }
-        const { renderChart } = await import("./render-chart.js");
+        const { redrawData, renderChart } = await import("./render-chart.js");
         if (cancelled) return;
+        // Only the figures changed: the drawing on screen takes the new data.
+        const previous = drawn.current;
+        if (previous?.drawing && previous.holder && (await redrawData(previous.drawing, previous.holder, spec, width, chart.title))) {
+          if (unmounted.current || (drawn.current?.order ?? 0) > order) return;
+          // Unless another drawing replaced this one meanwhile (then this one is drawn afresh below).
+          if (drawn.current?.drawing === previous.drawing) {
+            drawn.current = { ...drawn.current, key, order };
+            setFailure(undefined);
+            setStale(false);
+            markShown(`chart:${chart.id}`);
+            return;
+          }
+        }
         const holder = document.createElement("div");
         holder.className = "chart-holder";
         element.append(holder);
-        const view = await renderChart(holder, spec, width, chart.title);
+        const drawing = await renderChart(holder, spec, width, chart.title);
         // Newer figures came while it was drawn: it is still shown (it is the latest drawing yet)
         // unless a later draw has finished first.
         if (unmounted.current || (drawn.current?.order ?? 0) > order) {
-          view.finalize();
+          drawing.view.finalize();
           holder.remove();
           return;
         }
-        drawn.current?.view?.finalize();
-        drawn.current = { key, view, order };
+        drawn.current?.drawing?.view.finalize();
+        drawn.current = { key, drawing, holder, order };
         for (const child of [...element.children]) if (child !== holder) child.remove();
         setFailure(undefined);
         setStale(false);

@@ -101,29 +101,97 @@ export function dataRows(spec: unknown): number {
   return rows;
 }
 
-async function draw(container: HTMLElement, spec: Spec, description: string): Promise<{ view: View; width: number }> {
-  const renderer = dataRows(spec) > CANVAS_ABOVE_ROWS ? "canvas" : "svg";
-  const view = new View(parse(compile(withoutLineSeparators(spec as unknown as TopLevelSpec)).spec), { renderer, container, hover: true });
-  view.description(description);
-  await view.runAsync();
-  const svg = container.querySelector("svg");
-  if (svg) return { view, width: Number(svg.getAttribute("width")) || svg.getBoundingClientRect().width };
-  // Vega sizes a canvas by its style (its width attribute counts device pixels).
-  const canvas = container.querySelector("canvas");
-  if (canvas) canvas.setAttribute("aria-label", description);
-  return { view, width: canvas ? Number.parseFloat(canvas.style.width) || canvas.getBoundingClientRect().width : 0 };
+/**
+ * A drawing on screen: its view, and `key`: the spec it was drawn from with the data taken out, as
+ * JSON, with the width, fit and renderer it was drawn at. A new spec of the same shape is drawn by
+ * handing the view the new data (`redrawData`), which spares compiling, parsing and building the
+ * drawing again: Vega updates the marks already on screen.
+ */
+export interface ChartDrawing {
+  readonly view: View;
+  readonly key: string;
+  readonly columns: boolean;
+  readonly shrink: number;
 }
 
 /**
- * Draws a chart into the container at most `available` pixels wide; returns the view to finalize.
- * @example const view = await renderChart(element, cumulativeNetSpec(result), 600, "Gain against today")
+ * The spec with every inline `data: { values }` replaced by a named data set (`inline_0`, …), and
+ * those sets: the spec's shape, which a chart keeps while only its figures change.
+ * @example withNamedData({ data: { values: [{ a: 1 }] }, mark: "bar" }) // { shape: { data: { name: "inline_0" }, mark: "bar" }, datasets: { inline_0: [{ a: 1 }] } }
  */
-export async function renderChart(container: HTMLElement, spec: TopLevelSpec, available: number, description: string): Promise<View> {
-  const labelLimit = Math.max(90, Math.round(available * 0.38));
+export function withNamedData(spec: Spec): { shape: Spec; datasets: Record<string, unknown[]> } {
+  const datasets: Record<string, unknown[]> = {};
+  const strip = (part: unknown): unknown => {
+    if (Array.isArray(part)) return part.map(strip);
+    if (!isSpec(part)) return part;
+    const copy: Spec = {};
+    for (const [key, value] of Object.entries(part)) {
+      if (key === "data" && isSpec(value) && Array.isArray(value.values) && Object.keys(value).length === 1) {
+        const name = `inline_${Object.keys(datasets).length}`;
+        datasets[name] = value.values;
+        copy.data = { name };
+      } else copy[key] = strip(value);
+    }
+    return copy;
+  };
+  return { shape: strip(spec) as Spec, datasets };
+}
+
+/** The spec as drawn at a fit: what `draw` is given, and its shape's key. */
+function fittedAt(spec: Spec, available: number, labelLimit: number, columns: boolean, shrink: number) {
+  const fitted = legendsFor(fitSpec(spec, shrink, labelLimit), available, columns);
+  const renderer = dataRows(fitted) > CANVAS_ABOVE_ROWS ? "canvas" : "svg";
+  const { shape, datasets } = withNamedData(fitted);
+  return { shape, datasets, renderer, key: `${renderer} ${available} ${JSON.stringify(shape)}` } as const;
+}
+
+function drawnWidth(container: HTMLElement, description: string): number {
+  const svg = container.querySelector("svg");
+  if (svg) return Number(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
+  // Vega sizes a canvas by its style (its width attribute counts device pixels).
+  const canvas = container.querySelector("canvas");
+  if (canvas) canvas.setAttribute("aria-label", description);
+  return canvas ? Number.parseFloat(canvas.style.width) || canvas.getBoundingClientRect().width : 0;
+}
+
+async function draw(container: HTMLElement, at: ReturnType<typeof fittedAt>, description: string): Promise<{ view: View; width: number }> {
+  const compiled = compile({ ...at.shape, datasets: at.datasets } as unknown as TopLevelSpec).spec;
+  const view = new View(parse(compiled), { renderer: at.renderer, container, hover: true });
+  view.description(description);
+  await view.runAsync();
+  return { view, width: drawnWidth(container, description) };
+}
+
+function labelLimitFor(available: number): number {
+  return Math.max(90, Math.round(available * 0.38));
+}
+
+/**
+ * Draws the spec in the drawing already on screen when only its data changed (same shape, fit and
+ * width) and the result still fits `available`; false when it must be drawn afresh (`renderChart`).
+ * The marks on screen are then those of the new data, exactly as a fresh drawing would show them.
+ */
+export async function redrawData(drawing: ChartDrawing, container: HTMLElement, spec: TopLevelSpec, available: number, description: string): Promise<boolean> {
+  const at = fittedAt(withoutLineSeparators(spec) as unknown as Spec, available, labelLimitFor(available), drawing.columns, drawing.shrink);
+  if (at.key !== drawing.key) return false;
+  for (const [name, values] of Object.entries(at.datasets)) drawing.view.data(name, values as object[]);
+  await drawing.view.runAsync();
+  return drawnWidth(container, description) <= available;
+}
+
+/**
+ * Draws a chart into the container at most `available` pixels wide; returns the drawing (its view
+ * to finalize).
+ * @example const drawing = await renderChart(element, cumulativeNetSpec(result), 600, "Gain against today")
+ */
+export async function renderChart(container: HTMLElement, spec: TopLevelSpec, available: number, description: string): Promise<ChartDrawing> {
+  const labelLimit = labelLimitFor(available);
+  const clean = withoutLineSeparators(spec) as unknown as Spec;
   const attempt = async (columns: boolean, shrink: number) => {
-    const drawn = await draw(container, legendsFor(fitSpec(spec as unknown as Spec, shrink, labelLimit), available, columns), description);
+    const at = fittedAt(clean, available, labelLimit, columns, shrink);
+    const drawn = await draw(container, at, description);
     if (drawn.width <= available) fitted.set(`${description} ${available}`, { columns, shrink });
-    return drawn;
+    return { ...drawn, drawing: { view: drawn.view, key: at.key, columns, shrink } };
   };
   const again = async (drawn: { view: View }, columns: boolean, shrink: number) => {
     drawn.view.finalize();
@@ -133,17 +201,17 @@ export async function renderChart(container: HTMLElement, spec: TopLevelSpec, av
   // Redrawn after an edit: start from what fitted last time, which saves a draw or two.
   const known = fitted.get(`${description} ${available}`);
   let drawn = await attempt(known?.columns ?? false, known?.shrink ?? 0);
-  if (drawn.width <= available) return drawn.view;
+  if (drawn.width <= available) return drawn.drawing;
   if (known) drawn = await again(drawn, false, 0);
-  if (drawn.width <= available) return drawn.view;
+  if (drawn.width <= available) return drawn.drawing;
   // Too wide: a long legend goes into columns first (the plot keeps its width, for which its labels were placed)…
   if (available >= STACKED_LEGEND_BELOW) {
     drawn = await again(drawn, true, 0);
-    if (drawn.width <= available) return drawn.view;
+    if (drawn.width <= available) return drawn.drawing;
   }
   // …and when that is not enough, the plot shrinks by the overflow.
   drawn = await again(drawn, true, Math.ceil(drawn.width - available) + 2);
-  return drawn.view;
+  return drawn.drawing;
 }
 
 /** How each chart (by title and width) fitted last time: its legend in columns or not, and how far its plot shrank. */

@@ -1,0 +1,105 @@
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
+import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
+import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
+import { teamHoursSpec } from "../../../src/charts/team-hours.js";
+import type { CaseResult } from "../../../src/engine/index.js";
+import { resultOf } from "../../../src/test-support/result-of.js";
+import enterpriseText from "../../../examples/enterprise.yaml?raw";
+import { fitSpec, withNamedData } from "./render-chart.js";
+
+type Spec = Record<string, unknown>;
+
+const enterprise = parseYaml(enterpriseText) as {
+  defaults: { projects: { upkeepHoursPerMonth: { value: number } } };
+  horizonMonths: number;
+};
+
+/** The enterprise template with one edit, as a keystroke in the web app makes it. */
+function enterpriseWith(edit: (data: typeof enterprise) => void): CaseResult {
+  const data = structuredClone(enterprise);
+  edit(data);
+  return resultOf(data);
+}
+
+async function svgOf(view: View): Promise<string> {
+  await view.runAsync();
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+/** The spec as the page draws it: fitted to a width, its data named. */
+function drawnShape(spec: TopLevelSpec) {
+  return withNamedData(fitSpec(spec as unknown as Spec, 0, 200));
+}
+
+const charts: Record<string, (result: CaseResult) => TopLevelSpec> = {
+  gain: (result) => cumulativeNetSpec(result, { width: 520 }),
+  "team's hours": teamHoursSpec,
+  "live projects": liveProjectsSpec,
+};
+
+describe("withNamedData", () => {
+  it("names every inline data set and keeps the rest of the spec", () => {
+    const spec = {
+      layer: [
+        { data: { values: [{ a: 1 }] }, mark: "bar" },
+        { data: { values: [{ b: 2 }] }, mark: "line" },
+      ],
+      data: { url: "x.json" },
+    };
+    expect(withNamedData(spec)).toEqual({
+      shape: {
+        layer: [
+          { data: { name: "inline_0" }, mark: "bar" },
+          { data: { name: "inline_1" }, mark: "line" },
+        ],
+        data: { url: "x.json" },
+      },
+      datasets: { inline_0: [{ a: 1 }], inline_1: [{ b: 2 }] },
+    });
+  });
+});
+
+describe("a chart redrawn by handing its view new data", () => {
+  const before = enterpriseWith(() => {});
+  const after = enterpriseWith((data) => {
+    data.defaults.projects.upkeepHoursPerMonth.value = 23;
+  });
+
+  for (const [name, specOf] of Object.entries(charts)) {
+    it(`draws exactly what a fresh drawing of the new figures draws: ${name}`, async () => {
+      const old = drawnShape(specOf(before));
+      const next = drawnShape(specOf(after));
+      // The edit changes the figures, not the chart's shape…
+      expect(JSON.stringify(next.shape)).toBe(JSON.stringify(old.shape));
+      expect(JSON.stringify(next.datasets)).not.toBe(JSON.stringify(old.datasets));
+      // …so the view of the old figures, given the new data, shows what a new view of the new spec shows.
+      const view = new View(parse(compile({ ...old.shape, datasets: old.datasets } as unknown as TopLevelSpec).spec), { renderer: "none" });
+      await view.runAsync();
+      for (const [set, values] of Object.entries(next.datasets)) view.data(set, values as object[]);
+      const redrawn = await svgOf(view);
+      const fresh = await svgOf(
+        new View(parse(compile(fitSpec(specOf(after) as unknown as Spec, 0, 200) as unknown as TopLevelSpec).spec), { renderer: "none" }),
+      );
+      expect(redrawn).toBe(fresh);
+      const stale = await svgOf(
+        new View(parse(compile(fitSpec(specOf(before) as unknown as Spec, 0, 200) as unknown as TopLevelSpec).spec), { renderer: "none" }),
+      );
+      expect(redrawn).not.toBe(stale);
+    });
+  }
+
+  it("gives a new shape, drawn afresh, when the edit changes more than the figures", () => {
+    const longer = enterpriseWith((data) => {
+      data.horizonMonths = 48;
+    });
+    expect(JSON.stringify(drawnShape(teamHoursSpec(longer)).shape)).not.toBe(JSON.stringify(drawnShape(teamHoursSpec(before)).shape));
+    // The gain by kind of cost fits its scale to the figures in the spec itself.
+    expect(JSON.stringify(drawnShape(benefitByCategorySpec(after)).shape)).not.toBe(JSON.stringify(drawnShape(benefitByCategorySpec(before)).shape));
+  });
+});
