@@ -12,7 +12,6 @@ import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
 
-const flags = new Set<string>(["canStartNewWork", "overloaded"]);
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 // The money columns, from the project value to the net (the month table's order).
 
@@ -36,6 +35,58 @@ export function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
 }
 
+/**
+ * One month's row from the scenario's columns, written out field by field in the columns' order
+ * (after the month) so that every row is built alike: a loop setting the fields by name made each
+ * row one field at a time, and took most of the time of building a long case's result.
+ */
+export function monthRow(c: Float64Array, at: number): MonthRow {
+  const o = at * MONTHLY_FIELD_COUNT;
+  return {
+    month: at + 1,
+    liveProjects: c[o + F.liveProjects]!,
+    releases: c[o + F.releases]!,
+    capacityHours: c[o + F.capacityHours]!,
+    vacancyHours: c[o + F.vacancyHours]!,
+    rampUpHours: c[o + F.rampUpHours]!,
+    adoptionDipHours: c[o + F.adoptionDipHours]!,
+    availableHours: c[o + F.availableHours]!,
+    manualHours: c[o + F.manualHours]!,
+    waitingHours: c[o + F.waitingHours]!,
+    meetingHours: c[o + F.meetingHours]!,
+    breakageFixHours: c[o + F.breakageFixHours]!,
+    knowledgeLossHours: c[o + F.knowledgeLossHours]!,
+    setupHours: c[o + F.setupHours]!,
+    learningHours: c[o + F.learningHours]!,
+    alongsideHours: c[o + F.alongsideHours]!,
+    overheadHours: c[o + F.overheadHours]!,
+    upkeepHours: c[o + F.upkeepHours]!,
+    freeHours: c[o + F.freeHours]!,
+    buildHours: c[o + F.buildHours]!,
+    idleHours: c[o + F.idleHours]!,
+    shortfallHours: c[o + F.shortfallHours]!,
+    scheduledBuildShortfallHours: c[o + F.scheduledBuildShortfallHours]!,
+    canStartNewWork: c[o + F.canStartNewWork] === 1,
+    overloaded: c[o + F.overloaded] === 1,
+    projectValue: c[o + F.projectValue]!,
+    recoveredCapacity: c[o + F.recoveredCapacity]!,
+    deliveryValue: c[o + F.deliveryValue]!,
+    workInProgress: c[o + F.workInProgress]!,
+    overloadCost: c[o + F.overloadCost]!,
+    payroll: c[o + F.payroll]!,
+    licences: c[o + F.licences]!,
+    infrastructure: c[o + F.infrastructure]!,
+    supportStaff: c[o + F.supportStaff]!,
+    training: c[o + F.training]!,
+    outageCost: c[o + F.outageCost]!,
+    hiringCost: c[o + F.hiringCost]!,
+    otherTeamsCost: c[o + F.otherTeamsCost]!,
+    externalSpend: c[o + F.externalSpend]!,
+    net: c[o + F.net]!,
+    changeHoursCost: c[o + F.changeHoursCost]!,
+  };
+}
+
 function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   const compiled = runner.compiled;
   const scenario = compiled.scenarios[index]!;
@@ -43,14 +94,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   const columns = runner.columns[index]!;
   const value = (field: number, at: number) => columnValue(columns, field, at);
   const rows: MonthRow[] = [];
-  for (let at = 0; at < months; at++) {
-    const row: Record<string, number | boolean> = { month: at + 1 };
-    for (let field = 0; field < MONTHLY_FIELD_COUNT; field++) {
-      const name = monthlyFieldNames[field]!;
-      row[name] = flags.has(name) ? value(field, at) === 1 : value(field, at);
-    }
-    rows.push(row as unknown as MonthRow);
-  }
+  for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
   let newWorkStopsMonth: number | null = null;
   for (let at = months - 1; at >= 0 && value(F.canStartNewWork, at) === 0; at--) newWorkStopsMonth = at + 1;
   const overloadedMonths = rows.filter((row) => row.overloaded).map((row) => row.month);

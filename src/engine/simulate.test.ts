@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resultOf } from "../test-support/result-of.js";
 import { CaseRunner, validateScenarioText } from "./index.js";
-import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
+import { columnValue, F, MONTHLY_FIELD_COUNT, monthlyFieldNames } from "./model/columns.js";
 import { schedulePlan } from "./simulate.js";
 
 const changeCase = {
@@ -27,6 +27,23 @@ const changeCase = {
 };
 
 describe("the month-by-month simulation", () => {
+  it("reports each month as a row of every column, in the columns' order after the month, true/false for the two flags", () => {
+    const validation = validateScenarioText(JSON.stringify(changeCase));
+    const runner = new CaseRunner(validation.compiled!);
+    runner.run(validation.compiled!.leafValues);
+    const result = resultOf(changeCase);
+    const better = result.scenarios.better!;
+    expect(better.months).toHaveLength(10);
+    for (const row of better.months) {
+      expect(Object.keys(row)).toEqual(["month", ...monthlyFieldNames]);
+      const values = row as unknown as Record<string, unknown>;
+      monthlyFieldNames.forEach((name, field) => {
+        const column = columnValue(runner.columns[1]!, field, row.month - 1);
+        expect(values[name], name).toBe(name === "canStartNewWork" || name === "overloaded" ? column === 1 : column);
+      });
+    }
+  });
+
   it("keeps today's way of working until the change is in place, paying its fees and setup hours from its start", () => {
     const result = resultOf(changeCase);
     const months = result.scenarios.better!.months;
