@@ -69,6 +69,19 @@ describe("reading the case", () => {
     expect(info.templates).toContain("seed");
   });
 
+  it("gives the case with the info when asked (api/info?case=1: one request as the page opens), and only then", async () => {
+    const plain = (await (await request("/api/info")).json()) as ServerInfo;
+    expect(plain.case).toBeUndefined();
+    const info = (await (await request("/api/info?case=1")).json()) as ServerInfo;
+    expect(info.file).toBe("seed.yaml");
+    expect(info.case).toEqual(await (await request("/api/case")).json());
+    expect(info.caseError).toBeUndefined();
+    rmSync(join(folder, "seed.yaml"));
+    const missing = (await (await request("/api/info?case=1")).json()) as ServerInfo;
+    expect(missing.case).toBeUndefined();
+    expect(missing.caseError?.message).toBe("seed.yaml: no such file in the case's folder");
+  });
+
   it("serves the page at /", async () => {
     const response = await request("/");
     expect(response.status).toBe(200);

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import type { ServerInfo } from "../shared/api-types.js";
 import { CaseFolder, RequestError } from "./case-folder.js";
-import { caseRoutes } from "./case-routes.js";
+import { caseDocument, caseRoutes, readCaseFile } from "./case-routes.js";
 import { exportRoutes, type CaseExporters } from "./export-routes.js";
 import { bodySizeLimit, hostGuard, sameOriginJson, securityHeaders } from "./guards.js";
 import { availableTemplates, templateRoutes } from "./template-routes.js";
@@ -47,6 +47,16 @@ export function createApp(options: AppOptions): Hono {
       templates: availableTemplates(),
       exports: Object.keys(exporters) as ServerInfo["exports"],
     };
+    // The page opening asks for the case with the info: one request, answered while it draws itself.
+    if (folder && c.req.query("case") === "1") {
+      try {
+        const path = folder.resolve(undefined);
+        info.case = caseDocument(basename(path), readCaseFile(path));
+      } catch (error) {
+        if (!(error instanceof RequestError)) throw error;
+        info.caseError = { message: error.message };
+      }
+    }
     return c.json(info);
   });
   if (folder) app.route("/api/case", caseRoutes(folder));

@@ -9,6 +9,12 @@ export interface ServerInfo {
   files: string[];
   templates: string[];
   exports: ExportKind[];
+  /**
+   * Asked for with `api/info?case=1`: the file the server was started with, as `api/case` gives it
+   * (one request instead of two when the page opens); `caseError` instead when it cannot be read.
+   */
+  case?: CaseDocument;
+  caseError?: ErrorResponse;
 }
 
 /** A scenario file as the page receives it. */

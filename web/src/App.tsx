@@ -14,7 +14,7 @@ import { CaseEvaluator } from "./engine/case-evaluator.js";
 import type { RangedResult } from "./engine/messages.js";
 import { RangesNote } from "./results/RangesNote.js";
 import { DecisionPanel } from "./results/DecisionPanel.js";
-import { ApiError, fetchCase, fetchExport, fetchInfo, fetchTemplate, saveCase } from "./files/api.js";
+import { ApiError, fetchCase, fetchExport, fetchTemplate, openingCase, openingInfo, saveCase } from "./files/api.js";
 import { downloadFile } from "./files/download.js";
 import { needsServe, Toolbar } from "./files/Toolbar.js";
 import { bundledTemplateNames, bundledTemplates } from "./static/templates.js";
@@ -116,7 +116,7 @@ export function App() {
   // Start: the case in the link, else the server's file, else the seed template.
   useEffect(() => {
     void (async () => {
-      const serverInfo = await fetchInfo();
+      const serverInfo = await openingInfo();
       setInfo(serverInfo);
       const packed = caseInHash(window.location.hash);
       if (packed !== undefined) {
@@ -134,7 +134,7 @@ export function App() {
       }
       if (serverInfo?.file) {
         try {
-          const document = await fetchCase();
+          const document = await openingCase();
           if (!isRecord(document.data)) {
             setLoadFailure({
               message: `${document.file} cannot be edited here until it is valid YAML or JSON; fix these in your editor and reload:`,

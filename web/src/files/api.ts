@@ -46,9 +46,9 @@ function isServerInfo(value: unknown): value is ServerInfo {
  * What the server offers; null when no `mlops-roi serve` is behind the page: it was published on a
  * static host, where api/info is missing or answered with some other page.
  */
-export async function fetchInfo(): Promise<ServerInfo | null> {
+export async function fetchInfo(withCase = false): Promise<ServerInfo | null> {
   try {
-    const info = await call<unknown>("api/info");
+    const info = await call<unknown>(withCase ? "api/info?case=1" : "api/info");
     return isServerInfo(info) ? info : null;
   } catch {
     return null;
@@ -57,6 +57,32 @@ export async function fetchInfo(): Promise<ServerInfo | null> {
 
 export function fetchCase(file?: string): Promise<CaseDocument> {
   return call<CaseDocument>(`api/case${fileQuery(file)}`);
+}
+
+/** What the page asks for as soon as its script runs: the server's info with its case. */
+let opening: Promise<ServerInfo | null> | undefined;
+
+/**
+ * Asks for the server's info and its case in one request, while the page draws itself for the first
+ * time rather than after; `openingInfo` and `openingCase` answer from it, once. Called before React starts.
+ */
+export function startOpening(): void {
+  opening = fetchInfo(true);
+}
+
+/** The server's info: the one asked for at start (the first time), else asked for now. */
+export function openingInfo(): Promise<ServerInfo | null> {
+  return opening ?? fetchInfo();
+}
+
+/** The server's case: the one that came with the info asked for at start (the first time), else asked for now. */
+export async function openingCase(): Promise<CaseDocument> {
+  const early = opening;
+  opening = undefined;
+  const info = early ? await early : undefined;
+  if (info?.case) return info.case;
+  if (info?.caseError) throw new ApiError(404, info.caseError);
+  return fetchCase();
 }
 
 export function saveCase(file: string, data: unknown, baseVersion: string | undefined): Promise<SaveResponse> {
