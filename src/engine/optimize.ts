@@ -160,7 +160,9 @@ class SetEvaluator {
   deterministic(mask: number): { npv: number; paybackMonth: number | null } {
     this.select(mask);
     this.evaluations++;
-    this.runner.run(this.compiled.leafValues, false);
+    // Only the candidate changes from one set to the next: the baseline is simulated once.
+    if (this.evaluations === 1) this.runner.run(this.compiled.leafValues, false);
+    else this.runner.runAlternatives(this.compiled.leafValues);
     const figures = this.runner.figures[1]!;
     return { npv: figures.npv, paybackMonth: figures.paybackMonth };
   }

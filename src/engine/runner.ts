@@ -68,6 +68,23 @@ export class CaseRunner {
   }
 
   /**
+   * `run(leafValues, false)` for every scenario but the baseline, whose last run stands: for
+   * comparing many variants of the alternatives with one baseline whose inputs do not change (the
+   * sets of capabilities of the adoption order and the optimiser). The baseline must have been run
+   * (`run`) with these same values since the runner was made.
+   */
+  runAlternatives(leafValues: Float64Array): void {
+    const scenarios = this.compiled.scenarios;
+    const baselineIndex = this.baselineIndex;
+    const baseline = this.parameters[baselineIndex]!;
+    for (let index = 0; index < scenarios.length; index++) {
+      if (index === baselineIndex) continue;
+      fillParameters(scenarios[index]!, leafValues, this.parameters[index]!);
+      simulate(this.parameters[index]!, this.plans[index]!, this.columns[index]!, this.scalars[index]!, false, baseline, this.comparisons[index]);
+    }
+  }
+
+  /**
    * For runs that change only the ranges' leaves (the Monte Carlo): fills every parameter once from
    * `leafValues`; `runRanges` then refills only those the ranges feed.
    */

@@ -27,6 +27,27 @@ const changeCase = {
 };
 
 describe("the month-by-month simulation", () => {
+  it("runs the alternatives alone against the baseline's last run exactly as a full run does (runAlternatives)", () => {
+    const compiled = validateScenarioText(JSON.stringify(changeCase)).compiled!;
+    const own = compiled.leaves.findIndex((leaf) => leaf.name === "scenarios.better.projects.upkeepHoursPerMonth");
+    expect(own).toBeGreaterThanOrEqual(0);
+    const full = new CaseRunner(compiled);
+    const alone = new CaseRunner(compiled);
+    alone.run(compiled.leafValues, false);
+    for (const upkeep of [4, 10, 17, 29.5]) {
+      const values = Float64Array.from(compiled.leafValues);
+      values[own] = upkeep;
+      full.run(values, false);
+      alone.runAlternatives(values);
+      expect(alone.figures[1]).toEqual(full.figures[1]);
+      expect(alone.cumulativeNet[1]).toEqual(full.cumulativeNet[1]);
+    }
+    // The upkeep moved the alternative's figures: the runs above were not all of one case.
+    const first = new CaseRunner(compiled);
+    first.run(compiled.leafValues, false);
+    expect(alone.figures[1]!.npv).not.toBe(first.figures[1]!.npv);
+  });
+
   it("reports each month as a row of every column, in the columns' order after the month, true/false for the two flags", () => {
     const validation = validateScenarioText(JSON.stringify(changeCase));
     const runner = new CaseRunner(validation.compiled!);
