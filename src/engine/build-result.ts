@@ -1,6 +1,6 @@
 import { benefitCategories, categoryMoney, type BenefitCategory } from "./categories.js";
 import { maxLiveProjectsPerPerson } from "./capacity.js";
-import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT } from "./model/columns.js";
+import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT, type MonthlyField } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { discountFactors, paybackCrossing } from "./finance.js";
@@ -99,7 +99,12 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   for (let at = months - 1; at >= 0 && value(F.canStartNewWork, at) === 0; at--) newWorkStopsMonth = at + 1;
   const overloadedMonths = rows.filter((row) => row.overloaded).map((row) => row.month);
   const firstRelease = rows.find((row) => row.releases > 0);
-  const sum = (name: string) => rows.reduce((total, row) => total + (row[name as keyof MonthRow] as number), 0);
+  // Each column added up month after month, from the columns the rows were read from (the same numbers).
+  const sum = (name: MonthlyField) => {
+    let total = 0;
+    for (let at = 0; at < months; at++) total += value(F[name], at);
+    return total;
+  };
   const scalars = runner.scalars[index]!;
   return {
     name: scenario.name,

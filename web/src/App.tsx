@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { hasErrors, parseScenarioSource, type Issue } from "../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../src/report/uncertainty-view.js";
 import type { ExportKind, ServerInfo } from "../../src/shared/api-types.js";
@@ -440,9 +440,23 @@ export function App() {
   const stale = evaluation !== undefined && !evaluation.result;
   const title = data && typeof data.title === "string" && data.title !== "" ? data.title : "Business case";
   const uncertainty = useMemo(() => (shownResult ? uncertaintyFromResult(shownResult) : undefined), [shownResult]);
-  // The headline follows every keystroke at once; the charts and tables below follow in a render
-  // React may interrupt when the next keystroke comes.
-  const later = useDeferredValue(useMemo(() => ({ shown, uncertainty, tornado: rangedNow?.tornado }), [shown, uncertainty, rangedNow]));
+  // The headline follows every keystroke at once; the charts and tables below follow once the frame
+  // with the new headline is on screen, in a render React may interrupt when the next keystroke
+  // comes. (Left to React alone, their render could finish and change thousands of table cells
+  // before that frame was painted, on a long case holding the headline back by tens of milliseconds.)
+  const laterNow = useMemo(() => ({ shown, uncertainty, tornado: rangedNow?.tornado }), [shown, uncertainty, rangedNow]);
+  const [later, setLater] = useState(laterNow);
+  useEffect(() => {
+    if (later === laterNow) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setLater(laterNow)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [later, laterNow]);
   // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
   const refining =
     !stale &&

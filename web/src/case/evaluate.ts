@@ -1,4 +1,13 @@
-import { buildResult, caseSchema, compileCase, hasErrors, validateScenarioText, type CaseResult, type CompiledCase, type Issue } from "../../../src/engine/index.js";
+import {
+  buildResult,
+  caseSchema,
+  compileCase,
+  hasErrors,
+  validateScenarioText,
+  type CaseResult,
+  type CompiledCase,
+  type Issue,
+} from "../../../src/engine/index.js";
 
 /** The engine's answer for one state of the case. */
 export interface Evaluation {

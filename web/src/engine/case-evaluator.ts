@@ -3,11 +3,8 @@ import { isRecord } from "../case/data-path.js";
 import type { Evaluation } from "../case/evaluate.js";
 import type { RangedResult, WorkerReply, WorkerRequest } from "./messages.js";
 import { quickEvaluate } from "./quick-evaluate.js";
+import { WhereToRun } from "./where-to-run.js";
 
-/** Scenario-months above which a case is evaluated in the worker rather than on the page's thread. */
-const WORKER_THRESHOLD_SCENARIO_MONTHS = 2_400;
-/** A case that took longer than this on the page's thread goes to the worker next time. */
-const SLOW_MS = 25;
 /** Draws of the page's Monte Carlo once refined: the same as the report and the workbook it exports, so the figures agree. */
 export const LIVE_SAMPLES = STANDARD_SAMPLES;
 export const LIVE_SEED = STANDARD_SEED;
@@ -43,18 +40,18 @@ export class CaseEvaluator {
   private latestEvaluation = -1;
   private latestRanges = -1;
   private readonly waiting = new Map<number, Waiter>();
-  private slow = false;
+  private readonly where = new WhereToRun();
 
   /** Whether `data` is evaluated on the page's thread (`evaluateHere`) rather than in the worker. */
   runsHere(data: unknown): boolean {
-    return !this.slow && scenarioMonths(data) <= WORKER_THRESHOLD_SCENARIO_MONTHS;
+    return this.where.runsHere(scenarioMonths(data));
   }
 
   /** Evaluates on the page's thread, at once; a case that took long sends the next edits to the worker. */
   evaluateHere(data: unknown): Evaluation {
     this.latestEvaluation = this.nextId++;
     const evaluation = quickEvaluate(data);
-    if (evaluation.engineMs > SLOW_MS) this.slow = true;
+    this.where.noteHere(evaluation.engineMs);
     return evaluation;
   }
 
@@ -66,7 +63,7 @@ export class CaseEvaluator {
     const reply = await this.send("evaluate", { kind: "evaluate", id, data });
     if (id !== this.latestEvaluation || reply.kind !== "evaluated") return undefined;
     // A worker run that turned out quick sends the next edit back to the page's thread.
-    this.slow = reply.evaluation.engineMs > SLOW_MS || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS;
+    this.where.noteWorker(reply.evaluation.engineMs, scenarioMonths(data));
     return reply.evaluation;
   }
 
@@ -76,7 +73,7 @@ export class CaseEvaluator {
    */
   warmUp(data: unknown, runs = 12): void {
     let left = runs;
-    if (this.slow || scenarioMonths(data) > WORKER_THRESHOLD_SCENARIO_MONTHS) {
+    if (!this.runsHere(data)) {
       // A large case is evaluated in the worker: warm that one up, a run at a time, answers unread
       // (an id nobody waits for), until the first edit.
       const before = this.latestEvaluation;
@@ -90,7 +87,7 @@ export class CaseEvaluator {
     }
     const step = () => {
       if (left-- <= 0) return;
-      quickEvaluate(data);
+      this.where.noteHere(quickEvaluate(data).engineMs);
       setTimeout(step, 20);
     };
     setTimeout(step, 200);

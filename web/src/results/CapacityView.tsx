@@ -11,12 +11,17 @@ interface Stretch {
 
 /** Consecutive months that look the same in this view, as the seed's sheet writes "4–6". */
 export function stretches(months: readonly MonthRow[]): Stretch[] {
-  const key = (row: MonthRow) =>
-    [row.liveProjects, Math.round(row.upkeepHours * 10), Math.round(row.freeHours * 10), row.canStartNewWork, row.overloaded].join("|");
-  const result: Stretch[] = [];
+  // What the table shows of a month: its live projects, upkeep and free hours to a tenth, and whether new work can start.
+  const looksAlike = (a: MonthRow, b: MonthRow) =>
+    a.liveProjects === b.liveProjects &&
+    Math.round(a.upkeepHours * 10) === Math.round(b.upkeepHours * 10) &&
+    Math.round(a.freeHours * 10) === Math.round(b.freeHours * 10) &&
+    a.canStartNewWork === b.canStartNewWork &&
+    a.overloaded === b.overloaded;
+  const result: { first: number; last: number; row: MonthRow }[] = [];
   for (const row of months) {
     const previous = result[result.length - 1];
-    if (previous && key(previous.row) === key(row)) result[result.length - 1] = { ...previous, last: row.month };
+    if (previous && looksAlike(previous.row, row)) previous.last = row.month;
     else result.push({ first: row.month, last: row.month, row });
   }
   return result;

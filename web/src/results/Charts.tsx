@@ -24,7 +24,7 @@ interface ChartEntry {
  * figures and tables keep up with every keystroke. A chart whose spec did not change is not drawn again,
  * and a chart off screen is not drawn until it comes near the screen (its old drawing is marked stale).
  */
-const CHART_AFTER_MS = 70;
+const CHART_AFTER_MS = 50;
 /** An off-screen chart is checked against the figures this long after they last changed. */
 const STALE_CHECK_AFTER_MS = 400;
 /** How near the screen a chart must be to be drawn: a little ahead of scrolling to it. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import type { MonthRow } from "../../../src/engine/index.js";
+import { stretches } from "./CapacityView.js";
+
+function month(month: number, change: Partial<MonthRow> = {}): MonthRow {
+  return { month, liveProjects: 3, upkeepHours: 90, freeHours: 40.04, canStartNewWork: true, overloaded: false, ...change } as MonthRow;
+}
+
+describe("the capacity table's stretches of months", () => {
+  it("joins consecutive months that look the same in the table (hours to a tenth) and starts a new stretch at any change", () => {
+    const months = [
+      month(1),
+      month(2, { freeHours: 40.01 }),
+      month(3, { freeHours: 39.2 }),
+      month(4, { freeHours: 39.2, liveProjects: 4 }),
+      month(5, { freeHours: 39.2, liveProjects: 4, canStartNewWork: false }),
+      month(6, { freeHours: 39.2, liveProjects: 4, canStartNewWork: false }),
+      month(7, { freeHours: 39.2, liveProjects: 4, canStartNewWork: false, overloaded: true }),
+      month(8, { freeHours: 39.2, liveProjects: 4, canStartNewWork: false, overloaded: true, upkeepHours: 91 }),
+    ];
+    expect(stretches(months).map(({ first, last }) => [first, last])).toEqual([
+      [1, 2],
+      [3, 3],
+      [4, 4],
+      [5, 6],
+      [7, 7],
+      [8, 8],
+    ]);
+    expect(stretches(months)[0]!.row).toBe(months[0]);
+    expect(stretches([])).toEqual([]);
+  });
+});
