@@ -38,13 +38,20 @@ export function recordUpdate(engineMs: number): void {
   kept.lastUpdateMs = elapsed;
 }
 
-/** Notes the moment a part of the page is painted: after the next frame, when it is on screen. */
+/**
+ * Notes the moment a part of the page is painted: when a message posted from the next frame's
+ * animation callback arrives, as soon as that frame is on screen (a timer would wait behind the
+ * page's other queued work).
+ */
 export function markShown(name: string): void {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
       const marks = (timings().marks ??= []);
       marks.push({ name, at: performance.now() });
       if (marks.length > MARKS_KEPT) marks.splice(0, marks.length - MARKS_KEPT);
-    }, 0),
-  );
+    };
+    channel.port2.postMessage(null);
+  });
 }

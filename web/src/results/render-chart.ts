@@ -85,9 +85,10 @@ function isSpec(value: unknown): value is Spec {
 /**
  * Data rows above which a chart is painted on a canvas rather than built of SVG elements: the
  * team's hours of 10 options over 240 months are 19,200 bars, and as many elements made every
- * style and layout pass of the page take hundreds of milliseconds.
+ * style and layout pass of the page take hundreds of milliseconds; the enterprise template's
+ * 1,000-odd bars took about 60 ms to redraw as SVG after each edit, a few as a canvas.
  */
-export const CANVAS_ABOVE_ROWS = 2_000;
+export const CANVAS_ABOVE_ROWS = 500;
 
 /** Rows of inline data in a spec, all its parts together. */
 export function dataRows(spec: unknown): number {
@@ -150,8 +151,13 @@ function drawnWidth(container: HTMLElement, description: string): number {
   if (svg) return Number(svg.getAttribute("width")) || svg.getBoundingClientRect().width;
   // Vega sizes a canvas by its style (its width attribute counts device pixels).
   const canvas = container.querySelector("canvas");
-  if (canvas) canvas.setAttribute("aria-label", description);
-  return canvas ? Number.parseFloat(canvas.style.width) || canvas.getBoundingClientRect().width : 0;
+  if (!canvas) return 0;
+  canvas.setAttribute("aria-label", description);
+  // A canvas wider than its column is shrunk by the page's style to fit: its height must follow, or
+  // the drawing is squeezed (Vega writes a fixed height in its style).
+  canvas.style.maxWidth = "100%";
+  canvas.style.height = "auto";
+  return Number.parseFloat(canvas.style.width) || canvas.getBoundingClientRect().width;
 }
 
 async function draw(container: HTMLElement, at: ReturnType<typeof fittedAt>, description: string): Promise<{ view: View; width: number }> {
