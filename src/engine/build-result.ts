@@ -93,26 +93,12 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   const months = runner.months;
   const columns = runner.columns[index]!;
   const value = (field: number, at: number) => columnValue(columns, field, at);
-  // The month rows are built from the columns when first read, not before: a long case's rows are
-  // most of its result (2,400 rows of 41 figures for 10 options over 240 months), and the web app's
-  // headline, drawn at every keystroke, does not read them. The runner is not run again, so its
-  // columns stay as they are.
-  let rows: MonthRow[] | undefined;
-  const monthRows = (): MonthRow[] => {
-    if (rows === undefined) {
-      rows = [];
-      for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
-    }
-    return rows;
-  };
+  const rows: MonthRow[] = [];
+  for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
   let newWorkStopsMonth: number | null = null;
   for (let at = months - 1; at >= 0 && value(F.canStartNewWork, at) === 0; at--) newWorkStopsMonth = at + 1;
-  const overloadedMonths: number[] = [];
-  let firstReleaseMonth: number | null = null;
-  for (let at = 0; at < months; at++) {
-    if (value(F.overloaded, at) === 1) overloadedMonths.push(at + 1);
-    if (firstReleaseMonth === null && value(F.releases, at) > 0) firstReleaseMonth = at + 1;
-  }
+  const overloadedMonths = rows.filter((row) => row.overloaded).map((row) => row.month);
+  const firstRelease = rows.find((row) => row.releases > 0);
   // Each column added up month after month, from the columns the rows were read from (the same numbers).
   const sum = (name: MonthlyField) => {
     let total = 0;
@@ -126,9 +112,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
     ...(scenario.description ? { description: scenario.description } : {}),
     releaseMode: scenario.releaseMode,
     isBaseline: index === runner.baselineIndex,
-    get months() {
-      return monthRows();
-    },
+    months: rows,
     summary: {
       hourlyCost: scalars.hourlyCost,
       maxLiveProjectsPerPerson: maxLiveProjectsPerPerson(runner.parameters[index]!),
@@ -136,8 +120,8 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       firstOverloadedMonth: overloadedMonths[0] ?? null,
       overloadedMonths,
       projectsDelivered: scalars.projectsDelivered,
-      liveProjectsAtEnd: months > 0 ? value(F.liveProjects, months - 1) : 0,
-      firstReleaseMonth,
+      liveProjectsAtEnd: rows[rows.length - 1]?.liveProjects ?? 0,
+      firstReleaseMonth: firstRelease?.month ?? null,
       changeStartMonth: runner.parameters[index]![P.startMonth]!,
       initialInvestment: scalars.initialInvestment,
       totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
