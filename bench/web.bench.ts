@@ -60,7 +60,8 @@ const BURST_FINAL = 27;
 /**
  * Installed before the page's own scripts: when each key went down, and when the first figures were
  * painted. "Painted" is when a message posted from the next animation frame's callback arrives: it
- * is handled as soon as that frame is on screen. (A timer set there, used before, waited behind the
+ * is handled as soon as that frame is on screen (as `afterNextPaint` in web/src/timing.ts, which the
+ * page's own marks use; this runs in the page before its scripts, so it cannot import that). (A timer set there, used before, waited behind the
  * page's other queued work: a trace of a keystroke on the large case showed its frame painted about
  * 40 ms after the key while such a timer fired at 60–80 ms.)
  */

@@ -79,7 +79,7 @@ describe("reading the case", () => {
     rmSync(join(folder, "seed.yaml"));
     const missing = (await (await request("/api/info?case=1")).json()) as ServerInfo;
     expect(missing.case).toBeUndefined();
-    expect(missing.caseError?.message).toBe("seed.yaml: no such file in the case's folder");
+    expect(missing.caseError).toEqual({ message: "seed.yaml: no such file in the case's folder", status: 404 });
   });
 
   it("serves the page at /", async () => {

@@ -54,7 +54,7 @@ export function createApp(options: AppOptions): Hono {
         info.case = caseDocument(basename(path), readCaseFile(path));
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;
-        info.caseError = { message: error.message };
+        info.caseError = { message: error.message, status: error.status };
       }
     }
     return c.json(info);

@@ -14,7 +14,7 @@ export interface ServerInfo {
    * (one request instead of two when the page opens); `caseError` instead when it cannot be read.
    */
   case?: CaseDocument;
-  caseError?: ErrorResponse;
+  caseError?: ErrorResponse & { status: number };
 }
 
 /** A scenario file as the page receives it. */

@@ -24,7 +24,7 @@ import { Charts } from "./results/Charts.js";
 import { Headline } from "./results/Headline.js";
 import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
-import { markShown, recordUpdate } from "./timing.js";
+import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
 type Origin =
@@ -448,14 +448,7 @@ export function App() {
   const [later, setLater] = useState(laterNow);
   useEffect(() => {
     if (later === laterNow) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setLater(laterNow)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return afterNextPaint(() => startTransition(() => setLater(laterNow)));
   }, [later, laterNow]);
   // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
   const refining =

@@ -39,19 +39,31 @@ export function recordUpdate(engineMs: number): void {
 }
 
 /**
- * Notes the moment a part of the page is painted: when a message posted from the next frame's
- * animation callback arrives, as soon as that frame is on screen (a timer would wait behind the
- * page's other queued work).
+ * Calls `then` as soon as the next frame is on screen: when a message posted from that frame's
+ * animation callback arrives (a timer set there would wait behind the page's other queued work).
+ * Returns what cancels it.
  */
-export function markShown(name: string): void {
-  requestAnimationFrame(() => {
+export function afterNextPaint(then: () => void): () => void {
+  let cancelled = false;
+  const frame = requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
-      const marks = (timings().marks ??= []);
-      marks.push({ name, at: performance.now() });
-      if (marks.length > MARKS_KEPT) marks.splice(0, marks.length - MARKS_KEPT);
+      if (!cancelled) then();
     };
     channel.port2.postMessage(null);
+  });
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+  };
+}
+
+/** Notes the moment a part of the page is painted: once the next frame is on screen. */
+export function markShown(name: string): void {
+  afterNextPaint(() => {
+    const marks = (timings().marks ??= []);
+    marks.push({ name, at: performance.now() });
+    if (marks.length > MARKS_KEPT) marks.splice(0, marks.length - MARKS_KEPT);
   });
 }

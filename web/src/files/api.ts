@@ -70,9 +70,12 @@ export function startOpening(): void {
   opening = fetchInfo(true);
 }
 
-/** The server's info: the one asked for at start (the first time), else asked for now. */
-export function openingInfo(): Promise<ServerInfo | null> {
-  return opening ?? fetchInfo();
+/** The server's info (without the case, which `openingCase` gives): the one asked for at start, else asked for now. */
+export async function openingInfo(): Promise<ServerInfo | null> {
+  const info = await (opening ?? fetchInfo());
+  if (!info) return null;
+  const { case: _document, caseError: _problem, ...offered } = info;
+  return offered;
 }
 
 /** The server's case: the one that came with the info asked for at start (the first time), else asked for now. */
@@ -81,7 +84,7 @@ export async function openingCase(): Promise<CaseDocument> {
   opening = undefined;
   const info = early ? await early : undefined;
   if (info?.case) return info.case;
-  if (info?.caseError) throw new ApiError(404, info.caseError);
+  if (info?.caseError) throw new ApiError(info.caseError.status, { message: info.caseError.message });
   return fetchCase();
 }
 
