@@ -30,6 +30,25 @@ function doraFigures(investment: number, netBenefit: number, months: number): Do
   };
 }
 
+/**
+ * Adds `key` to `target` (as its last property, enumerable like any other, so JSON and spreading
+ * see it) with the value `compute` gives when the property is first read; later reads get the same
+ * value. Returns `target`.
+ * @example readWhenFirstRead({ a: 1 }, "b", () => 2) // { a: 1, b: 2 } once read
+ */
+export function readWhenFirstRead<T extends object, K extends string, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+  return target as T & Record<K, V>;
+}
+
 /** Replaces a non-finite number by null so NaN or Infinity never reaches a view. */
 export function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
@@ -93,18 +112,33 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   const months = runner.months;
   const columns = runner.columns[index]!;
   const value = (field: number, at: number) => columnValue(columns, field, at);
-  const rows: MonthRow[] = [];
-  for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
+  // The month rows are built from the columns when first read, not before: a long case's rows are
+  // most of its result (2,400 rows of 41 figures for 10 options over 240 months), and the web app's
+  // headline, drawn at every keystroke, does not read them. The runner is not run again, so its
+  // columns stay as they are.
+  let rows: MonthRow[] | undefined;
+  const monthRows = (): MonthRow[] => {
+    if (rows === undefined) {
+      rows = [];
+      for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
+    }
+    return rows;
+  };
   let newWorkStopsMonth: number | null = null;
   for (let at = months - 1; at >= 0 && value(F.canStartNewWork, at) === 0; at--) newWorkStopsMonth = at + 1;
-  const overloadedMonths = rows.filter((row) => row.overloaded).map((row) => row.month);
-  const firstRelease = rows.find((row) => row.releases > 0);
-  // Each column added up month after month, from the columns the rows were read from (the same numbers).
-  const sum = (name: MonthlyField) => {
-    let total = 0;
-    for (let at = 0; at < months; at++) total += value(F[name], at);
-    return total;
-  };
+  const overloadedMonths: number[] = [];
+  let firstReleaseMonth: number | null = null;
+  for (let at = 0; at < months; at++) {
+    if (value(F.overloaded, at) === 1) overloadedMonths.push(at + 1);
+    if (firstReleaseMonth === null && value(F.releases, at) > 0) firstReleaseMonth = at + 1;
+  }
+  // Each column added up month after month, from the columns the rows are read from (the same
+  // numbers, added in the same order), in one pass over the months.
+  const totals = new Float64Array(MONTHLY_FIELD_COUNT);
+  for (let at = 0, offset = 0; at < months; at++, offset += MONTHLY_FIELD_COUNT) {
+    for (let field = 0; field < MONTHLY_FIELD_COUNT; field++) totals[field] = totals[field]! + columns[offset + field]!;
+  }
+  const sum = (name: MonthlyField) => totals[F[name]]!;
   const scalars = runner.scalars[index]!;
   return {
     name: scenario.name,
@@ -112,7 +146,9 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
     ...(scenario.description ? { description: scenario.description } : {}),
     releaseMode: scenario.releaseMode,
     isBaseline: index === runner.baselineIndex,
-    months: rows,
+    get months() {
+      return monthRows();
+    },
     summary: {
       hourlyCost: scalars.hourlyCost,
       maxLiveProjectsPerPerson: maxLiveProjectsPerPerson(runner.parameters[index]!),
@@ -120,8 +156,8 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       firstOverloadedMonth: overloadedMonths[0] ?? null,
       overloadedMonths,
       projectsDelivered: scalars.projectsDelivered,
-      liveProjectsAtEnd: rows[rows.length - 1]?.liveProjects ?? 0,
-      firstReleaseMonth: firstRelease?.month ?? null,
+      liveProjectsAtEnd: months > 0 ? value(F.liveProjects, months - 1) : 0,
+      firstReleaseMonth,
       changeStartMonth: runner.parameters[index]![P.startMonth]!,
       initialInvestment: scalars.initialInvestment,
       totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
@@ -250,8 +286,12 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
   compiled.scenarios.forEach((scenario, index) => {
     if (index === runner.baselineIndex) return;
     const comparison = comparisonResult(runner, index, scenarios);
-    const order = scenario.capabilities.length > 0 ? adoptionOrderOf(compiled, scenario.name) : [];
-    comparisons[scenario.name] = order.length > 0 ? { ...comparison, adoptionOrder: order } : comparison;
+    // The adoption order (one capability at a time, each set simulated) has a step for each of the
+    // scenario's capabilities; it is worked out when first read, not before: the web app's headline,
+    // drawn at every keystroke, does not read it.
+    if (scenario.capabilities.length > 0 && scenario.capabilityContributions.length > 0) {
+      comparisons[scenario.name] = readWhenFirstRead(comparison as ComparisonResult, "adoptionOrder", () => adoptionOrderOf(compiled, scenario.name));
+    } else comparisons[scenario.name] = comparison;
   });
   const usedBy = compiled.leaves.map(() => [] as string[]);
   compiled.scenarios.forEach((scenario) => scenario.usedLeaves.forEach((leaf) => usedBy[leaf]?.push(scenario.name)));

@@ -15,6 +15,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
+import { adoptionOrderOf } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -402,5 +403,22 @@ describe("the order of adoption of a scenario's capabilities", () => {
     expect(order[order.length - 1]!.cumulativeNpv).toBeCloseTo(result.comparisons.ask!.npv, 6);
     for (let index = 1; index < order.length; index++)
       expect(order[index]!.cumulativeNpv).toBeCloseTo(order[index - 1]!.cumulativeNpv + order[index]!.marginalNpv, 6);
+  });
+
+  it("is worked out when first read, the same as adoptionOrderOf, and stays the comparison's last field in JSON", () => {
+    const data = { ...base, scenarios: { today: {}, ask: { capabilities: ["monitoring", "scheduling"] }, plain: { team: { people: 6 } } } };
+    const compiled = validateScenarioText(stringify(data)).compiled!;
+    const result = buildResult(compiled);
+    const ask = result.comparisons.ask!;
+    expect(Object.keys(ask).at(-1)).toBe("adoptionOrder");
+    const order = ask.adoptionOrder!;
+    expect(order).toEqual(adoptionOrderOf(compiled, "ask"));
+    expect(ask.adoptionOrder).toBe(order);
+    const json = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(json.comparisons.ask!.adoptionOrder).toEqual(order);
+    expect(Object.keys(json.comparisons.ask!)).toEqual(Object.keys(ask));
+    expect({ ...ask }.adoptionOrder).toBe(order);
+    // A scenario without capabilities has none, not an empty one.
+    expect("adoptionOrder" in result.comparisons.plain!).toBe(false);
   });
 });

@@ -65,6 +65,23 @@ describe("the month-by-month simulation", () => {
     }
   });
 
+  it("builds a scenario's month rows when first read, once, in their place among its fields, and its totals from the same columns", () => {
+    const result = resultOf(changeCase);
+    const better = result.scenarios.better!;
+    expect(Object.keys(better)).toEqual(["name", "label", "releaseMode", "isBaseline", "months", "summary"]);
+    const rows = better.months;
+    expect(better.months).toBe(rows);
+    expect(JSON.parse(JSON.stringify(better)).months).toEqual(rows);
+    expect({ ...better }.months).toBe(rows);
+    for (const name of monthlyFieldNames.filter((field) => field.endsWith("Hours"))) {
+      const byRows = rows.reduce((total, row) => total + (row as unknown as Record<string, number>)[name]!, 0);
+      expect(better.summary.totalHours[name], name).toBe(byRows);
+    }
+    expect(better.summary.totalMoney.net).toBe(rows.reduce((total, row) => total + row.net, 0));
+    expect(better.summary.liveProjectsAtEnd).toBe(rows.at(-1)!.liveProjects);
+    expect(better.summary.firstReleaseMonth).toBe(rows.find((row) => row.releases > 0)?.month ?? null);
+  });
+
   it("keeps today's way of working until the change is in place, paying its fees and setup hours from its start", () => {
     const result = resultOf(changeCase);
     const months = result.scenarios.better!.months;

@@ -55,6 +55,40 @@ function leafOf(path: FieldPath, quantity: Quantity): Leaf {
   return { ...base, value: keepWithinKind(kind, median(distribution)), distribution, ...note };
 }
 
+interface PathNode {
+  index?: number;
+  children?: Map<string | number, PathNode>;
+}
+
+/**
+ * Leaves by their path, a map for each segment: a key may hold any character, so the segments are
+ * never joined into one string, and an index (a number) stays apart from the same digits as a key.
+ * Every scenario's inputs are looked up here.
+ */
+class LeafIndex {
+  private readonly root: PathNode = {};
+
+  get(path: FieldPath): number | undefined {
+    let node: PathNode | undefined = this.root;
+    for (const segment of path) {
+      node = node.children?.get(segment);
+      if (node === undefined) return undefined;
+    }
+    return node.index;
+  }
+
+  set(path: FieldPath, index: number): void {
+    let node = this.root;
+    for (const segment of path) {
+      node.children ??= new Map();
+      let next = node.children.get(segment);
+      if (next === undefined) node.children.set(segment, (next = {}));
+      node = next;
+    }
+    node.index = index;
+  }
+}
+
 /** Paths that hold structure, not inputs: never leaves. */
 const structural = new Set(["horizonMonths", "months"]);
 
@@ -88,17 +122,16 @@ function getIn(data: unknown, path: readonly string[]): unknown {
  * file's `catalogue:`. Built-in values the file does not override become leaves of their own (so they
  * are listed, with a note saying they are starting assumptions), created when first used.
  */
-function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: Map<string, number>) {
+function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: LeafIndex) {
   const own = file.catalogue ?? {};
   const names = [...new Set([...Object.keys(builtInCatalogue), ...Object.keys(own)])];
   const resolved = new Map<string, CompiledCapability>();
   const leafFor = (path: FieldPath, builtIn: number | undefined): number => {
-    const key = JSON.stringify(path);
-    const found = leafIndex.get(key);
+    const found = leafIndex.get(path);
     if (found !== undefined) return found;
     if (builtIn === undefined) return -1;
     leaves.push({ path, name: formatPath(path), value: builtIn, note: BUILT_IN_NOTE, kind: kindOf(path), builtIn: true });
-    leafIndex.set(key, leaves.length - 1);
+    leafIndex.set(path, leaves.length - 1);
     return leaves.length - 1;
   };
   const get = (name: string): CompiledCapability | undefined => {
@@ -142,8 +175,9 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
   const leaves: Leaf[] = [];
   const groupNotes: GroupNote[] = [];
   collect(file, [], leaves, groupNotes);
-  const leafIndex = new Map(leaves.map((leaf, index) => [JSON.stringify(leaf.path), index]));
-  const find = (path: FieldPath): number => leafIndex.get(JSON.stringify(path)) ?? -1;
+  const leafIndex = new LeafIndex();
+  leaves.forEach((leaf, index) => leafIndex.set(leaf.path, index));
+  const find = (path: FieldPath): number => leafIndex.get(path) ?? -1;
   const catalogue = capabilityResolver(file, leaves, leafIndex);
   const error = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "error" });
   const warn = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "warning" });
