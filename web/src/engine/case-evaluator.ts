@@ -1,8 +1,9 @@
-import { STANDARD_SAMPLES, STANDARD_SEED } from "../../../src/engine/index.js";
+import { STANDARD_SAMPLES, STANDARD_SEED, type CaseResult } from "../../../src/engine/index.js";
 import { isRecord } from "../case/data-path.js";
 import type { Evaluation } from "../case/evaluate.js";
-import type { RangedResult, WorkerReply, WorkerRequest } from "./messages.js";
+import type { RangedResult, RangedSummary, WorkerReply, WorkerRequest } from "./messages.js";
 import { quickEvaluate } from "./quick-evaluate.js";
+import { withRanges } from "./ranges.js";
 import { WhereToRun } from "./where-to-run.js";
 
 /** Draws of the page's Monte Carlo once refined: the same as the report and the workbook it exports, so the figures agree. */
@@ -22,7 +23,7 @@ type Waiter = {
   resolve: (reply: WorkerReply) => void;
   reject: (error: Error) => void;
   progress?: (done: number, samples: number) => void;
-  preview?: (ranged: RangedResult) => void;
+  preview?: (ranged: RangedSummary) => void;
 };
 
 /** Which worker a request goes to: the ranges' long runs never hold up a large case's figures. */
@@ -94,11 +95,13 @@ export class CaseEvaluator {
   }
 
   /**
-   * The Monte Carlo of the case's ranges, in the worker. Resolves with undefined when the case has
-   * no range, or when a newer request replaced this one (the worker stops the old run).
+   * The Monte Carlo of the case's ranges, in the worker, added to `point`, the point result of the
+   * same data (the worker sends only what the point result lacks). Resolves with undefined when the
+   * case has no range, or when a newer request replaced this one (the worker stops the old run).
    */
   async ranges(
     data: unknown,
+    point: CaseResult,
     onProgress?: (done: number, samples: number) => void,
     onPreview?: (ranged: RangedResult) => void,
   ): Promise<RangedResult | undefined> {
@@ -113,9 +116,9 @@ export class CaseEvaluator {
       "ranges",
       { kind: "ranges", id, data, samples: LIVE_SAMPLES, seed: LIVE_SEED, previewSamples: onPreview ? PREVIEW_SAMPLES : 0 },
       onProgress,
-      onPreview,
+      onPreview && ((ranged) => onPreview(withRanges(point, ranged))),
     );
-    return reply.kind === "ranges" && id === this.latestRanges ? reply.ranged : undefined;
+    return reply.kind === "ranges" && id === this.latestRanges && reply.ranged ? withRanges(point, reply.ranged) : undefined;
   }
 
   /** Stops the ranges under way (their case has changed); their promise resolves with undefined. */
@@ -132,7 +135,7 @@ export class CaseEvaluator {
     role: WorkerRole,
     request: WorkerRequest,
     progress?: (done: number, samples: number) => void,
-    preview?: (ranged: RangedResult) => void,
+    preview?: (ranged: RangedSummary) => void,
   ): Promise<WorkerReply> {
     const worker = this.startWorker(role);
     return new Promise((resolve, reject) => {

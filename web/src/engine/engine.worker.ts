@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { WorkerReply, WorkerRequest } from "./messages.js";
 import { quickEvaluate } from "./quick-evaluate.js";
-import { rangedResult } from "./ranges.js";
+import { rangedSummary } from "./ranges.js";
 
 /**
  * The engine off the page's thread: the Monte Carlo of cases with ranges, and large cases, run
@@ -42,14 +42,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     latestRanges = request.id;
     // A quick first answer, then the full run whose figures match the report and the workbook.
     if (request.previewSamples > 0 && request.previewSamples < request.samples) {
-      const preview = await rangedResult(request.data, { samples: request.previewSamples, seed: request.seed }, async () => {
+      const preview = await rangedSummary(request.data, { samples: request.previewSamples, seed: request.seed }, async () => {
         await pause();
         return latestRanges === request.id;
       });
       if (latestRanges !== request.id) return;
       if (preview) reply({ kind: "preview", id: request.id, ranged: preview });
     }
-    const ranged = await rangedResult(request.data, { samples: request.samples, seed: request.seed }, async (done) => {
+    const ranged = await rangedSummary(request.data, { samples: request.samples, seed: request.seed }, async (done) => {
       reply({ kind: "progress", id: request.id, done, samples: request.samples });
       await pause();
       return latestRanges === request.id;

@@ -1,4 +1,4 @@
-import type { CaseResult, TornadoBar } from "../../../src/engine/index.js";
+import type { CaseResult, MonteCarloSummary, TornadoBar } from "../../../src/engine/index.js";
 import type { Evaluation } from "../case/evaluate.js";
 
 /** Messages between the page and the engine worker. */
@@ -16,15 +16,30 @@ export type WorkerRequest =
   /** Stops the ranges under way: the case they were for has changed. */
   | { readonly kind: "stop"; readonly id: number };
 
-/** The Monte Carlo's answer: the result with its ranges, and the tornado of one alternative. */
+/** The tornado of one alternative: what each input's range moves its NPV by. */
+export interface RangedTornado {
+  readonly alternative: string;
+  readonly bars: readonly TornadoBar[];
+}
+
+/** The Monte Carlo's answer on the page: the result with its ranges, and the tornado of one alternative. */
 export interface RangedResult {
   readonly result: CaseResult;
-  readonly tornado: { readonly alternative: string; readonly bars: readonly TornadoBar[] } | undefined;
+  readonly tornado: RangedTornado | undefined;
+}
+
+/**
+ * The Monte Carlo's answer as the worker sends it: the ranges' summary, which the page adds to its
+ * own point result of the same case (`withRanges` in ranges.ts), and the tornado.
+ */
+export interface RangedSummary {
+  readonly summary: MonteCarloSummary;
+  readonly tornado: RangedTornado | undefined;
 }
 
 export type WorkerReply =
   | { readonly kind: "evaluated"; readonly id: number; readonly evaluation: Evaluation }
-  | { readonly kind: "ranges"; readonly id: number; readonly ranged: RangedResult | undefined }
-  | { readonly kind: "preview"; readonly id: number; readonly ranged: RangedResult }
+  | { readonly kind: "ranges"; readonly id: number; readonly ranged: RangedSummary | undefined }
+  | { readonly kind: "preview"; readonly id: number; readonly ranged: RangedSummary }
   | { readonly kind: "progress"; readonly id: number; readonly done: number; readonly samples: number }
   | { readonly kind: "failed"; readonly id: number; readonly failure: string };
