@@ -19,6 +19,8 @@ import { openWatchedPage } from "../test-support/watched-page.js";
 
 // The callbacks given to page.evaluate run in the browser (see web-app.test.ts).
 declare const document: any;
+declare const window: any;
+declare function requestAnimationFrame(callback: () => void): number;
 
 const inCi = process.env.CI === "true";
 const haveChromium = chromiumAvailable();
@@ -185,6 +187,46 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(
       expected,
     );
+    await page.close();
+  });
+
+  it("keeps the page below the figures in place while the ranges of an edit are worked out again", async () => {
+    const page = await openPage(closeCall, 1280);
+    await shownDecision(page);
+    await page.getByRole("tab", { name: "What will be approved" }).click();
+    const fee = page.getByLabel("Licence fee a month for each person", { exact: true });
+    // Where the charts' section starts, in every frame from the edit until the new analysis is in.
+    await page.evaluate(() => {
+      // Measured from the top of the results' column, which scrolls on its own beside the inputs.
+      const column = document.querySelector(".results-column");
+      const top = () =>
+        Math.round(document.querySelector("section.charts").getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop);
+      const seen: { top: number; coming: number; state: string | null }[] = [];
+      window.chartTops = { before: top(), seen };
+      const watch = () => {
+        seen.push({
+          top: top(),
+          coming: document.querySelectorAll(".figure-range-coming").length,
+          state: document.querySelector("section.decision")?.getAttribute("data-state") ?? null,
+        });
+        if (seen.length < 600) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await fee.fill("400");
+    await page.locator("section.decision[data-state=refining]").waitFor();
+    await page.locator("section.decision[data-state=ready]").waitFor();
+    const { before, seen } = (await page.evaluate(() => window.chartTops)) as {
+      before: number;
+      seen: { top: number; coming: number; state: string | null }[];
+    };
+    const whileRefining = seen.filter((frame) => frame.state === "refining");
+    expect(whileRefining.length).toBeGreaterThan(0);
+    // Until the new draws are in, nothing above the charts changed height.
+    expect([...new Set(whileRefining.map((frame) => frame.top))]).toEqual([before]);
+    // And before the first draws, each card said its range was being worked out, where the range goes.
+    const cards = await page.locator("article.card").count();
+    expect(seen.some((frame) => frame.coming === 2 * cards)).toBe(true);
     await page.close();
   });
 

@@ -214,7 +214,9 @@ export function App() {
   // Ranges: the Monte Carlo runs in the worker once typing pauses; the point figures show meanwhile.
   useEffect(() => {
     const compiled = evaluated?.evaluation.compiled;
-    if (!evaluated || !compiled || compiled.uncertainLeaves.length === 0 || evaluatedJson === undefined) {
+    // The worker's Monte Carlo is added to the point result worked out for the same edit.
+    const point = evaluated?.evaluation.result;
+    if (!evaluated || !compiled || !point || compiled.uncertainLeaves.length === 0 || evaluatedJson === undefined) {
       setRangeProgress(undefined);
       return;
     }
@@ -228,6 +230,7 @@ export function App() {
       evaluator
         .ranges(
           evaluated.data,
+          point,
           (done, samples) => {
             const now = performance.now();
             if (cancelled || now - shownAt < PROGRESS_EVERY_MS) return;
@@ -450,6 +453,9 @@ export function App() {
     if (later === laterNow) return;
     return afterNextPaint(() => startTransition(() => setLater(laterNow)));
   }, [later, laterNow]);
+  // The ranges of the case on screen are on their way (none yet for this edit): the cards and the
+  // note say so, in the room the last ranges took.
+  const rangesComing = !stale && rangedNow === undefined && rangesFailedFor !== evaluatedJson && (shown?.compiled?.uncertainLeaves.length ?? 0) > 0;
   // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
   const refining =
     !stale &&
@@ -546,8 +552,8 @@ export function App() {
             {stale && <p className="stale-note">These figures are from the last case without errors; they update again once the problems are fixed.</p>}
             {shown?.result ? (
               <>
-                <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} />
-                <RangesNote result={shown.result} progress={rangeProgress} refining={previewNow !== undefined} />
+                <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} rangesComing={rangesComing} />
+                <RangesNote result={shown.result} progress={rangeProgress} refining={previewNow !== undefined} coming={rangesComing} />
                 <DecisionPanel result={shown.result} refining={refining} />
                 {later.shown?.result && (
                   <>

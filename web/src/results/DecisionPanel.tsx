@@ -3,6 +3,7 @@ import type { CaseResult, InformationValue } from "../../../src/engine/index.js"
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
 import { formatChance, formatMoney } from "../format.js";
+import { useKeptHeight } from "./kept-height.js";
 
 /** Inputs (or groups) listed under "Worth finding out first". */
 const SHOWN_INPUTS = 3;
@@ -18,15 +19,17 @@ function groupNote(entry: InformationValue): string | undefined {
  * The decision under the ranges, as the engine worked it out from the same draws: how often each
  * option comes out best, and which inputs are worth finding out before choosing (named in the words
  * of the `voi` command). While the ranges are being worked out again it shows no figure, only that
- * they are coming.
+ * they are coming, in the room the last analysis took.
  */
 function DecisionPanelView({ result, refining }: { result: CaseResult; refining: boolean }) {
   const decision = result.decision;
+  // While refining, the panel keeps the height it had, so the page below does not jump at each keystroke.
+  const kept = useKeptHeight<HTMLElement>(refining);
   // A preview of the ranges (fewer draws) is not the analysis the report will show: wait for the full run.
   if (!decision || refining) {
     if (!refining) return null;
     return (
-      <section className="decision" aria-labelledby="decision-heading" data-state="refining">
+      <section className="decision" aria-labelledby="decision-heading" data-state="refining" aria-busy="true" ref={kept.ref} style={kept.style}>
         <h2 id="decision-heading">Which option comes out best</h2>
         <p className="section-note" role="status">
           Working out, from the ranges, how often each option comes out best and what is worth finding out first…
@@ -37,7 +40,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
   const seed = result.uncertainty?.seed;
   return (
-    <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples}>
+    <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
       <h2 id="decision-heading">Which option comes out best</h2>
       <p className="section-note">
         Over the same {decision.samples.toLocaleString("en-GB")} draws as the ranges{seed !== undefined ? ` (seed ${seed})` : ""}: how often each option has the

@@ -3,6 +3,7 @@ import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js"
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatHours, formatMoney, formatMonth, formatPercent } from "../format.js";
+import { useKeptHeight } from "./kept-height.js";
 
 function money(value: number | null, currency: string): string {
   return value === null ? "n/a" : formatMoney(value, currency);
@@ -16,11 +17,21 @@ function payback(comparison: ComparisonResult, horizon: number): string {
  * The figures a decision-maker reads first, one card per alternative: what it is worth, when it
  * pays back, what it asks for up front. Ranges appear when the inputs are ranges.
  */
-function HeadlineView({ result, distributions }: { result: CaseResult; distributions?: Record<string, AlternativeDistribution> }) {
+function HeadlineView({
+  result,
+  distributions,
+  rangesComing = false,
+}: {
+  result: CaseResult;
+  distributions?: Record<string, AlternativeDistribution>;
+  /** The ranges of these figures are being worked out: each card says so where they will be. */
+  rangesComing?: boolean;
+}) {
   const baseline = result.scenarios[result.baseline];
   const comparisons = Object.values(result.comparisons);
+  const kept = useKeptHeight<HTMLElement>(rangesComing);
   return (
-    <section className="headline" aria-labelledby="headline-heading">
+    <section className="headline" aria-labelledby="headline-heading" ref={kept.ref} style={kept.style}>
       <h2 id="headline-heading">Against {baseline?.label ?? result.baseline}</h2>
       {comparisons.length === 0 && <p className="empty-note">Add a scenario to compare it with the baseline.</p>}
       <div className="cards">
@@ -48,6 +59,12 @@ function HeadlineView({ result, distributions }: { result: CaseResult; distribut
                         90% between {money(range.npv.p5, result.currency)} and {money(range.npv.p95, result.currency)}
                       </span>
                     )}
+                    {!range && rangesComing && (
+                      <span className="figure-range figure-range-coming" aria-hidden="true">
+                        {" "}
+                        90% range: being worked out…
+                      </span>
+                    )}
                   </dd>
                 </div>
                 <div className="figure">
@@ -57,6 +74,11 @@ function HeadlineView({ result, distributions }: { result: CaseResult; distribut
                     {spread && range && (
                       <span className="figure-range">
                         {formatChance(range.probabilityPaysBack)} chance within {result.horizonMonths} months
+                      </span>
+                    )}
+                    {!range && rangesComing && (
+                      <span className="figure-range figure-range-coming" aria-hidden="true">
+                        chance: being worked out…
                       </span>
                     )}
                   </dd>

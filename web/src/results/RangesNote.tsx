@@ -1,27 +1,33 @@
 import { LIVE_SAMPLES } from "../engine/case-evaluator.js";
 import type { CaseResult } from "../../../src/engine/index.js";
+import { useKeptHeight } from "./kept-height.js";
 
-/** Says where the ranges come from, or that they are being worked out. */
-export function RangesNote({ result, progress, refining }: { result: CaseResult; progress: number | undefined; refining?: boolean }) {
+/**
+ * Says where the ranges come from, or that they are being worked out: from the keystroke on
+ * (`coming`), before the worker has started, so the note does not vanish and come back.
+ */
+export function RangesNote({ result, progress, refining, coming }: { result: CaseResult; progress: number | undefined; refining?: boolean; coming?: boolean }) {
+  const busy = refining === true || progress !== undefined || coming === true;
+  const kept = useKeptHeight<HTMLParagraphElement>(busy);
   if (refining && result.uncertainty) {
     return (
-      <p className="ranges-note" role="status" data-state="refining">
+      <p className="ranges-note" role="status" data-state="refining" ref={kept.ref} style={kept.style}>
         Ranges from the first {result.uncertainty.samples.toLocaleString("en-GB")} draws; refining them with {LIVE_SAMPLES.toLocaleString("en-GB")}, as the
         report and the workbook use… {Math.round((progress ?? 0) * 100)}%
       </p>
     );
   }
-  if (progress !== undefined) {
+  if (progress !== undefined || coming) {
     return (
-      <p className="ranges-note" role="status">
-        Working out the ranges… {Math.round(progress * 100)}%
+      <p className="ranges-note" role="status" ref={kept.ref} style={kept.style}>
+        Working out the ranges… {Math.round((progress ?? 0) * 100)}%
       </p>
     );
   }
   if (!result.uncertainty) return null;
   const count = result.uncertainty.inputs.length;
   return (
-    <p className="ranges-note">
+    <p className="ranges-note" ref={kept.ref}>
       Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} draws of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed{" "}
       {result.uncertainty.seed}). Figures without a range use each input&apos;s middle value.
     </p>
