@@ -42,8 +42,17 @@ export function shortValue(raw: unknown): string | undefined {
   return String(form.parameters.distribution);
 }
 
+/** Each field's help, worked out once: the fields are fixed, and every input is drawn again at each keystroke. */
+const helpTexts = new WeakMap<NumberField, string>();
+
 /** The schema's help and what is allowed, without saying the same thing twice. */
 export function helpText(field: NumberField): string {
+  let text = helpTexts.get(field);
+  if (text === undefined) helpTexts.set(field, (text = helpTextOf(field)));
+  return text;
+}
+
+function helpTextOf(field: NumberField): string {
   const allowed = field.allowed.replace(/\.+$/, "");
   const plain = (text: string) =>
     text
