@@ -230,6 +230,24 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await page.close();
   });
 
+  it("keeps each amount of the cards on one line, a minus sign with its amount, at 1280 and 390 px", async () => {
+    for (const width of [1280, 390]) {
+      const page = await openPage(closeCall, width);
+      await shownDecision(page);
+      const amounts = (await page.evaluate(() =>
+        ([...document.querySelectorAll(".headline .amount, .live-strip .amount")] as any[]).map((element) => ({
+          text: String(element.textContent),
+          lines: element.getClientRects().length,
+        })),
+      )) as { text: string; lines: number }[];
+      // The close call's ranges reach below zero: a negative amount is among them. (The strip at the
+      // bottom of the screen shows only on a narrow one: elsewhere its amounts take no line.)
+      expect(amounts.some((amount) => amount.text.startsWith("-") && amount.lines === 1)).toBe(true);
+      expect(amounts.filter((amount) => amount.lines > 1)).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("says no measurement is worth paying for when one option wins in every outcome (team example)", async () => {
     const engine = engineDecision(exampleData("team"));
     const expected = expectedPanel(engine);

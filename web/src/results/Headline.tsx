@@ -3,6 +3,7 @@ import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js"
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatHours, formatMoney, formatMonth, formatPercent } from "../format.js";
+import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
 function money(value: number | null, currency: string): string {
@@ -56,7 +57,7 @@ function HeadlineView({
                     {spread && range && (
                       <span className="figure-range">
                         {" "}
-                        90% between {money(range.npv.p5, result.currency)} and {money(range.npv.p95, result.currency)}
+                        90% between <Amount>{money(range.npv.p5, result.currency)}</Amount> and <Amount>{money(range.npv.p95, result.currency)}</Amount>
                       </span>
                     )}
                     {!range && rangesComing && (
@@ -90,12 +91,15 @@ function HeadlineView({
                 <div className="figure">
                   <dt>Up front</dt>
                   <dd data-figure="investment">
-                    {formatMoney(upFront.cash, result.currency)} cash{upFront.teamHours > 0 ? ` + ${formatHours(upFront.teamHours)} team hours` : ""}
+                    <Amount>{formatMoney(upFront.cash, result.currency)}</Amount> cash
+                    {upFront.teamHours > 0 ? ` + ${formatHours(upFront.teamHours)} team hours` : ""}
                   </dd>
                 </div>
                 <div className="figure">
                   <dt>{result.horizonMonths >= 12 ? "Gain in the last 12 months" : `Gain over the ${result.horizonMonths} months`}</dt>
-                  <dd data-figure="last-twelve">{formatMoney(comparison.benefitLastTwelveMonths, result.currency)}</dd>
+                  <dd data-figure="last-twelve">
+                    <Amount>{formatMoney(comparison.benefitLastTwelveMonths, result.currency)}</Amount>
+                  </dd>
                 </div>
               </dl>
             </article>

@@ -1,5 +1,6 @@
 import type { CaseResult } from "../../../src/engine/index.js";
 import { formatMoney, formatMonth } from "../format.js";
+import { Amount } from "./Amount.js";
 
 /**
  * On a narrow screen the headline figures are far from the field being typed in; this strip keeps
@@ -14,7 +15,7 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
       <a href="#results" className="live-strip-link">
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
-            <span className="live-strip-label">{comparison.label}</span> {formatMoney(comparison.npv, result.currency)} · pays back{" "}
+            <span className="live-strip-label">{comparison.label}</span> <Amount>{formatMoney(comparison.npv, result.currency)}</Amount> · pays back{" "}
             {comparison.paybackMonth === null ? "later" : formatMonth(comparison.paybackMonth)}
           </span>
         ))}
