@@ -201,7 +201,8 @@ async function newPage(browser: Browser, width: number): Promise<Page> {
   return page;
 }
 
-async function benchCase(browser: Browser, start: StartServer, name: string, caseText: string, loadGoal: boolean, shots?: string): Promise<void> {
+/** `enterpriseGoals`: the goals of the load, the ranges and the charts, which the issue sets for the enterprise template only. */
+async function benchCase(browser: Browser, start: StartServer, name: string, caseText: string, enterpriseGoals: boolean, shots?: string): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-bench-"));
   const casePath = join(folder, "case.yaml");
   writeFileSync(casePath, caseText);
@@ -217,7 +218,7 @@ async function benchCase(browser: Browser, start: StartServer, name: string, cas
       loads.push(await page.evaluate(() => window.__bench.firstFigures as number));
       await page.context().close();
     }
-    console.log(`  load to first figures: median ${ms(median(loads))}${range(loads)} over ${LOADS} loads${loadGoal ? " (goal ≤ 1,000 ms)" : ""}`);
+    console.log(`  load to first figures: median ${ms(median(loads))}${range(loads)} over ${LOADS} loads${enterpriseGoals ? " (goal ≤ 1,000 ms)" : ""}`);
 
     const page = await newPage(browser, 1280);
     await page.goto(server.url);
@@ -256,13 +257,13 @@ async function benchCase(browser: Browser, start: StartServer, name: string, cas
       const preview = medianOf(previews);
       const final = medianOf(after.map((item) => item.final));
       console.log(
-        `  key to ranges on screen: 2,000-draw preview median ${ms(preview)} (goal ≤ 300 ms after typing stops: ${goal(preview, 300)}); 10,000-draw final median ${ms(final)}`,
+        `  key to ranges on screen: 2,000-draw preview median ${ms(preview)}${enterpriseGoals ? ` (goal ≤ 300 ms after typing stops: ${goal(preview, 300)})` : ""}; 10,000-draw final median ${ms(final)}`,
       );
     }
     const charts = medianOf(after.map((item) => item.charts));
     const chartsSettled = medianOf(after.map((item) => item.chartsSettled));
     console.log(
-      `  key to every chart on screen redrawn: median ${ms(charts)} (goal ≤ 300 ms: ${goal(charts, 300)}); to the last redraw (with the final ranges) median ${ms(chartsSettled)}`,
+      `  key to every chart on screen redrawn: median ${ms(charts)}${enterpriseGoals ? ` (goal ≤ 300 ms: ${goal(charts, 300)})` : ""}; to the last redraw (with the final ranges) median ${ms(chartsSettled)}`,
     );
 
     // A burst of keys 60 ms apart: the last one must be the one on screen.
