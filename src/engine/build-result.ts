@@ -31,12 +31,14 @@ function doraFigures(investment: number, netBenefit: number, months: number): Do
 }
 
 /**
- * Adds `key` to `target` (as its last property, enumerable like any other, so JSON and spreading
- * see it) with the value `compute` gives when the property is first read; later reads get the same
- * value. Returns `target`.
+ * Gives `target`'s property `key` the value `compute` gives when the property is first read (later
+ * reads get the same value): for parts of a result that cost much to build and that the web app's
+ * headline, drawn at every keystroke, does not read. The property is enumerable like any other, so
+ * JSON, spreading and structured clones read it as a plain one; it keeps its place among the
+ * properties when `target` has it already, else it comes last. Returns `target`.
  * @example readWhenFirstRead({ a: 1 }, "b", () => 2) // { a: 1, b: 2 } once read
  */
-export function readWhenFirstRead<T extends object, K extends string, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
+function readWhenFirstRead<T extends object, K extends string, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
   Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,
@@ -112,18 +114,6 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   const months = runner.months;
   const columns = runner.columns[index]!;
   const value = (field: number, at: number) => columnValue(columns, field, at);
-  // The month rows are built from the columns when first read, not before: a long case's rows are
-  // most of its result (2,400 rows of 41 figures for 10 options over 240 months), and the web app's
-  // headline, drawn at every keystroke, does not read them. The runner is not run again, so its
-  // columns stay as they are.
-  let rows: MonthRow[] | undefined;
-  const monthRows = (): MonthRow[] => {
-    if (rows === undefined) {
-      rows = [];
-      for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
-    }
-    return rows;
-  };
   let newWorkStopsMonth: number | null = null;
   for (let at = months - 1; at >= 0 && value(F.canStartNewWork, at) === 0; at--) newWorkStopsMonth = at + 1;
   const overloadedMonths: number[] = [];
@@ -140,15 +130,14 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
   }
   const sum = (name: MonthlyField) => totals[F[name]]!;
   const scalars = runner.scalars[index]!;
-  return {
+  const result: ScenarioResult = {
     name: scenario.name,
     label: scenario.label,
     ...(scenario.description ? { description: scenario.description } : {}),
     releaseMode: scenario.releaseMode,
     isBaseline: index === runner.baselineIndex,
-    get months() {
-      return monthRows();
-    },
+    // Built when first read (below): in its place among the fields.
+    months: [],
     summary: {
       hourlyCost: scalars.hourlyCost,
       maxLiveProjectsPerPerson: maxLiveProjectsPerPerson(runner.parameters[index]!),
@@ -164,6 +153,13 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       totalMoney: Object.fromEntries(moneyFieldNames.map((name) => [name, sum(name)])),
     },
   };
+  // A long case's month rows are most of its result (2,400 rows of 41 figures for 10 options over
+  // 240 months). The runner is not run again, so its columns stay as they are.
+  return readWhenFirstRead(result, "months", () => {
+    const rows: MonthRow[] = [];
+    for (let at = 0; at < months; at++) rows.push(monthRow(columns, at));
+    return rows;
+  });
 }
 
 /**
@@ -287,8 +283,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     if (index === runner.baselineIndex) return;
     const comparison = comparisonResult(runner, index, scenarios);
     // The adoption order (one capability at a time, each set simulated) has a step for each of the
-    // scenario's capabilities; it is worked out when first read, not before: the web app's headline,
-    // drawn at every keystroke, does not read it.
+    // scenario's capabilities; it is worked out when first read.
     if (scenario.capabilities.length > 0 && scenario.capabilityContributions.length > 0) {
       comparisons[scenario.name] = readWhenFirstRead(comparison as ComparisonResult, "adoptionOrder", () => adoptionOrderOf(compiled, scenario.name));
     } else comparisons[scenario.name] = comparison;

@@ -453,16 +453,12 @@ export function App() {
     if (later === laterNow) return;
     return afterNextPaint(() => startTransition(() => setLater(laterNow)));
   }, [later, laterNow]);
-  // The ranges of the case on screen are on their way (none yet for this edit): the cards and the
-  // note say so, in the room the last ranges took.
-  const rangesComing = !stale && rangedNow === undefined && rangesFailedFor !== evaluatedJson && (shown?.compiled?.uncertainLeaves.length ?? 0) > 0;
-  // The ranges of the case on screen are on their way: the decision panel shows no figure meanwhile.
-  const refining =
-    !stale &&
-    rangedFinal === undefined &&
-    rangesFailedFor !== evaluatedJson &&
-    (shown?.compiled?.uncertainLeaves.length ?? 0) > 0 &&
-    (shown?.compiled?.scenarios.length ?? 0) > 1;
+  // The ranges of the case on screen are on their way: until the first draws of this edit are in,
+  // the cards and the note say so in the room the last ranges took; until the full run is in, the
+  // decision panel shows no figure.
+  const rangesAwaited = !stale && rangesFailedFor !== evaluatedJson && (shown?.compiled?.uncertainLeaves.length ?? 0) > 0;
+  const rangesComing = rangesAwaited && rangedNow === undefined;
+  const refining = rangesAwaited && rangedFinal === undefined && (shown?.compiled?.scenarios.length ?? 0) > 1;
 
   // The inputs are drawn again only when what they show changes (not when the results move on).
   const editorPane = useMemo(
