@@ -36,9 +36,52 @@ let server: RunningServer;
 let browser: Browser;
 const consoleProblems: string[] = [];
 
-function openPage(url: string, width = 1280): Promise<Page> {
-  return openWatchedPage(browser, { url, allowed: server.url, problems: consoleProblems, width });
+function openPage(url: string, width = 1280, initScript?: string): Promise<Page> {
+  return openWatchedPage(browser, { url, allowed: server.url, problems: consoleProblems, width, ...(initScript !== undefined ? { initScript } : {}) });
 }
+
+/**
+ * Installed before React: it plays the part of React's developer tools, whose hook React tells of
+ * every commit, and notes which inputs of the editor were drawn again. A component drawn again gets
+ * new hook objects (React copies them at each render), so an input whose first hook changed between
+ * two commits was drawn again; one left alone keeps it.
+ */
+const watchDraws = `
+  window.__drawnFields = new Set();
+  const lastState = new WeakMap();
+  const firstElement = (fiber) => {
+    let node = fiber.child;
+    while (node && node.tag !== 5) node = node.child;
+    return node ? node.stateNode : undefined;
+  };
+  const visit = (fiber) => {
+    for (let node = fiber; node; node = node.sibling) {
+      // Function components, plain or memoised, with hooks of their own.
+      if ((node.tag === 0 || node.tag === 15) && node.memoizedState) {
+        const element = firstElement(node);
+        if (element && element.classList && element.classList.contains("field")) {
+          const before = lastState.get(element);
+          if (before !== undefined && before !== node.memoizedState) {
+            window.__drawnFields.add(element.querySelector("input, select, textarea")?.id ?? "?");
+          }
+          lastState.set(element, node.memoizedState);
+        }
+      }
+      if (node.child) visit(node.child);
+    }
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+    onCommitFiberRoot: (_id, root) => visit(root.current),
+  };
+`;
 
 function freeHoursInMonth(page: Page, month: number) {
   return page.locator(`table.month-table tr[data-month="${month}"] td[data-column=free]`);
@@ -165,6 +208,58 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     const served = (await (await fetch(`${server.url}api/case`)).json()) as { text: string };
     expect(served.text).toBe(saved);
     expect(readFileSync(casePath, "utf8")).toBe(saved);
+    await page.close();
+  });
+
+  it("draws again only the input whose value changed at a keystroke, not every input of the tab", async () => {
+    const page = await openPage(server.url, 1280, watchDraws);
+    await page.getByRole("tab", { name: "Today" }).click();
+    const upkeep = page.getByLabel(upkeepLabel, { exact: true });
+    // The typed key replaces whatever an earlier test saved in the box.
+    await upkeep.selectText();
+    const fields = await page.locator(".tab-panel .field").count();
+    const figure = () => npvOf(page, "Every tool we want").textContent();
+    const before = await figure();
+    await page.evaluate(() => (window as unknown as { __drawnFields: Set<string> }).__drawnFields.clear());
+    await upkeep.press("5");
+    await expect.poll(figure).toBe(expectedNpv("optimal", 5));
+    expect(before).not.toBe(await figure());
+    const drawn = await page.evaluate(() => [...(window as unknown as { __drawnFields: Set<string> }).__drawnFields]);
+    // The watch sees the tab's inputs (a check that it works at all), and only the typed one was drawn again.
+    expect(fields).toBeGreaterThan(10);
+    expect(drawn).toEqual([await upkeep.getAttribute("id")]);
+    await page.close();
+  });
+
+  it("adds, renames, duplicates, makes baseline and deletes a scenario, each from the case as it is at that moment", async () => {
+    const page = await openPage(server.url);
+    const tabs = () => page.getByRole("tab").allTextContents();
+    const fileName = () => page.locator(".scenario-key code").textContent();
+    await page.getByRole("button", { name: "+ Add scenario" }).click();
+    await expect.poll(fileName).toBe("option");
+    // A label typed in the new tab shows in its tab's title at once.
+    await page.getByLabel("Label shown to readers", { exact: true }).fill("Pilot");
+    await expect.poll(tabs).toContain("Pilot");
+
+    await page.getByRole("button", { name: "Rename", exact: true }).click();
+    const newName = page.getByLabel("New name in the file", { exact: true });
+    await newName.fill("current");
+    await expect.poll(() => page.locator(".rename-row .issue-error").textContent()).toMatch(/current/);
+    await newName.fill("pilot");
+    await page.locator(".rename-row").getByRole("button", { name: "Rename" }).click();
+    await expect.poll(fileName).toBe("pilot");
+    await expect.poll(() => page.getByLabel("Label shown to readers", { exact: true }).inputValue()).toBe("Pilot");
+
+    await page.getByRole("button", { name: "Duplicate", exact: true }).click();
+    await expect.poll(fileName).toBe("pilot-copy");
+    await expect.poll(tabs).toContain("Pilot (copy)");
+    await page.getByRole("button", { name: "Make baseline", exact: true }).click();
+    await expect.poll(() => page.getByRole("tab", { name: /Pilot \(copy\)/ }).textContent()).toMatch(/baseline/);
+    await page.getByRole("tab", { name: "Pilot", exact: true }).click();
+    await expect.poll(fileName).toBe("pilot");
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect.poll(tabs).not.toContain("Pilot");
+    expect(await tabs()).toContain("Pilot (copy) (baseline)");
     await page.close();
   });
 

@@ -17,6 +17,8 @@ export interface WatchedPageOptions {
   /** Warnings count as problems unless this is false. */
   warnings?: boolean;
   context?: BrowserContextOptions;
+  /** A script run in the page before its own scripts (e.g. to watch React's commits). */
+  initScript?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function openWatchedPage(browser: Browser, options: WatchedPageOpti
     problems.push(`request to another site: ${target}`);
     return route.abort();
   });
+  if (options.initScript !== undefined) await page.addInitScript({ content: options.initScript });
   await page.goto(url);
   try {
     await page.locator(ready).first().waitFor();

@@ -1,4 +1,5 @@
-import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import { hasErrors, parseScenarioSource, type Issue } from "../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../src/report/uncertainty-view.js";
 import type { ExportKind, ServerInfo } from "../../src/shared/api-types.js";
@@ -7,7 +8,7 @@ import seedTemplate from "../../examples/seed.yaml?raw";
 import { deleteIn, isRecord, setIn, type CaseData, type DataPath } from "./case/data-path.js";
 import { engineAcceptsRanges, type Evaluation } from "./case/evaluate.js";
 import { caseInHash, decodeCase, encodeCase, shareLink } from "./case/share-link.js";
-import { EditorContext, type EditorApi } from "./editor/editor-context.js";
+import { CaseStore, EditorContext, type EditorApi } from "./editor/editor-context.js";
 import { Editor, tabOfPath } from "./editor/Editor.js";
 import { focusField, IssueSummary } from "./editor/IssueSummary.js";
 import { CaseEvaluator } from "./engine/case-evaluator.js";
@@ -73,7 +74,10 @@ function messageOf(error: unknown): string {
 
 export function App() {
   const [info, setInfo] = useState<ServerInfo | null | undefined>(undefined);
-  const [data, setData] = useState<CaseData | null>(null);
+  // The case: held in a store the editor's inputs follow one by one (see CaseStore).
+  const store = useMemo(() => new CaseStore(), []);
+  const data = useSyncExternalStore(store.subscribe, store.get);
+  const setData = store.set;
   const [origin, setOrigin] = useState<Origin | undefined>();
   const [savedJson, setSavedJson] = useState<string | undefined>();
   const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[] } | undefined>();
@@ -92,13 +96,19 @@ export function App() {
   const warmedUp = useRef(false);
   const rangesEnabled = useMemo(() => engineAcceptsRanges(), []);
 
-  const load = useCallback((next: CaseData, from: Origin, saved?: string) => {
-    setData(next);
-    setOrigin(from);
-    setSavedJson(saved);
-    setLoadFailure(undefined);
-    setShare(undefined);
-  }, []);
+  const load = useCallback(
+    (next: CaseData, from: Origin, saved?: string) => {
+      // In one render: the store's change alone would be drawn first, showing the new case as unsaved for a frame.
+      flushSync(() => {
+        setOrigin(from);
+        setSavedJson(saved);
+        setLoadFailure(undefined);
+        setShare(undefined);
+        setData(next);
+      });
+    },
+    [setData],
+  );
 
   const loadText = useCallback(
     (text: string, from: Origin) => {
@@ -272,21 +282,19 @@ export function App() {
   const saveBlockedBecause = errors ? "Fix the problems listed above the inputs first." : !dirty ? "No changes to save." : undefined;
   const canSave = saveTarget !== null && !errors && dirty && evaluation !== undefined;
 
-  const set = useCallback((path: DataPath, value: unknown) => {
-    setData((current) => {
-      if (!current) return current;
-      // A scenario stays even when its last input is removed.
-      return value === undefined ? deleteIn(current, path, path[0] === "scenarios" ? 2 : 0) : setIn(current, path, value);
-    });
-  }, []);
-
-  const editorApi = useMemo<EditorApi | null>(
-    () =>
-      data
-        ? { data, issues, set, rangesEnabled, currency: typeof data.currency === "string" && /^[A-Z]{3}$/.test(data.currency) ? data.currency : "EUR" }
-        : null,
-    [data, issues, set, rangesEnabled],
+  const set = useCallback(
+    (path: DataPath, value: unknown) =>
+      setData((current) => {
+        if (!current) return current;
+        // A scenario stays even when its last input is removed.
+        return value === undefined ? deleteIn(current, path, path[0] === "scenarios" ? 2 : 0) : setIn(current, path, value);
+      }),
+    [setData],
   );
+
+  const currency = data && typeof data.currency === "string" && /^[A-Z]{3}$/.test(data.currency) ? data.currency : "EUR";
+  // Changes only with the issues or the currency: an input is drawn again when its own value changes (useCaseValue).
+  const editorApi = useMemo<EditorApi>(() => ({ store, issues, set, rangesEnabled, currency }), [store, issues, set, rangesEnabled, currency]);
 
   const confirmDiscard = () => !dirty || window.confirm("Your changes are not saved. Replace them?");
 
@@ -461,15 +469,16 @@ export function App() {
   const refining = rangesAwaited && rangedFinal === undefined && (shown?.compiled?.scenarios.length ?? 0) > 1;
 
   // The inputs are drawn again only when what they show changes (not when the results move on).
+  const hasCase = data !== null;
   const editorPane = useMemo(
     () =>
-      editorApi && (
+      hasCase && (
         <EditorContext.Provider value={editorApi}>
           <IssueSummary issues={issues} onShow={showIssue} />
           <Editor tab={tab} onTab={setTab} onReplace={setData} />
         </EditorContext.Provider>
       ),
-    [editorApi, issues, showIssue, tab],
+    [hasCase, editorApi, issues, showIssue, tab, setData],
   );
 
   useEffect(() => {
@@ -541,7 +550,7 @@ export function App() {
           )}
         </section>
       )}
-      {data && editorApi && (
+      {data && (
         <main className="layout">
           <div className="editor-column">{editorPane}</div>
           <div className={`results-column${stale ? " stale" : ""}`} id="results" role="region" tabIndex={-1} aria-label="Results">

@@ -1,24 +1,31 @@
+import { useMemo } from "react";
 import { capabilityNames, capabilityView, scenarioCapabilities, withCapability } from "../case/catalogue.js";
 import { markEdit } from "../timing.js";
 import { CapabilitySummary } from "./CatalogueEditor.js";
-import { fieldId, issuesAt, useEditor } from "./editor-context.js";
+import { fieldId, issuesAt, useCaseValue, useEditorApi } from "./editor-context.js";
 
 /**
  * A scenario's capabilities: every capability of the catalogue (built-in and the file's own) with a
  * box to tick, its costs and its effects in plain words. Ticking adds it to the scenario's list.
  */
 export function CapabilityPicker({ scenario, isBaseline, onCatalogue }: { scenario: string; isBaseline: boolean; onCatalogue: () => void }) {
-  const { data, issues, set } = useEditor();
+  const { store, issues, set } = useEditorApi();
   const path = ["scenarios", scenario, "capabilities"] as const;
-  const chosen = scenarioCapabilities(data, scenario);
-  const known = capabilityNames(data);
+  // Drawn again only when the catalogue or this scenario's list changes, not at every keystroke.
+  const catalogue = useCaseValue(["catalogue"]);
+  const listed = useCaseValue(path);
+  const { chosen, known, views } = useMemo(() => {
+    const part = { catalogue, scenarios: { [scenario]: { capabilities: listed } } };
+    const names = capabilityNames(part);
+    return { chosen: scenarioCapabilities(part, scenario), known: names, views: new Map(names.map((name) => [name, capabilityView(part, name)])) };
+  }, [catalogue, listed, scenario]);
   const unknown = chosen.filter((name) => !known.includes(name));
   const listIssues = issuesAt(issues, path);
   const headingId = fieldId([...path, "(heading)"]);
 
   const toggle = (name: string, on: boolean) => {
     markEdit();
-    const next = scenarioCapabilities(withCapability(data, scenario, name, on), scenario);
+    const next = scenarioCapabilities(withCapability(store.get() ?? {}, scenario, name, on), scenario);
     // An empty list leaves the file: the scenario reads its inputs as it did before it had capabilities.
     set(path, next.length > 0 ? next : undefined);
   };
@@ -46,7 +53,7 @@ export function CapabilityPicker({ scenario, isBaseline, onCatalogue }: { scenar
       )}
       <ul className="capability-choices">
         {[...known, ...unknown].map((name) => {
-          const view = capabilityView(data, name);
+          const view = views.get(name);
           const id = fieldId([...path, name]);
           const on = chosen.includes(name);
           return (

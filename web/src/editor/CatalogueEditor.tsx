@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { type CaseData, getIn, isRecord, startsWith } from "../case/data-path.js";
 import {
   addCapability,
@@ -21,7 +21,7 @@ import {
 } from "../case/catalogue.js";
 import { caseFields, type Field, type GroupField, type NumberField, type TextField } from "../case/field-tree.js";
 import { markEdit } from "../timing.js";
-import { fieldId, issuesAt, useEditor } from "./editor-context.js";
+import { fieldId, issuesAt, useCaseValue, useEditor, useEditorApi } from "./editor-context.js";
 import { GroupNote } from "./GroupNote.js";
 import { QuantityInput } from "./QuantityInput.js";
 import { TextInput } from "./SimpleInputs.js";
@@ -126,8 +126,10 @@ export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => 
 
 /** A capability's costs and effects in plain words. */
 export function CapabilitySummary({ name, id }: { name: string; id?: string }) {
-  const { data, currency } = useEditor();
-  const view = capabilityView(data, name);
+  const { currency } = useEditorApi();
+  // The catalogue alone decides what a capability costs and does: an edit elsewhere leaves this as it is.
+  const catalogue = useCaseValue(["catalogue"]);
+  const view = useMemo(() => capabilityView({ catalogue }, name), [catalogue, name]);
   if (!view) return null;
   const effects = effectLines(view.effects);
   return (

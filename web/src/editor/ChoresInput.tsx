@@ -3,7 +3,7 @@ import { getIn, isRecord, type DataPath } from "../case/data-path.js";
 import type { MapField } from "../case/field-tree.js";
 import { groupTitles } from "../case/sections.js";
 import { markEdit } from "../timing.js";
-import { fieldId, issuesAt, useEditor } from "./editor-context.js";
+import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
 import { GroupNote } from "./GroupNote.js";
 import { QuantityInput } from "./QuantityInput.js";
 import { ChoiceInput } from "./SimpleInputs.js";
@@ -15,10 +15,10 @@ const entryLabels: Readonly<Record<string, string>> = { minutesPerWeek: "Minutes
  * numbers or add its own.
  */
 export function ChoresInput({ field, base, inheritBase }: { field: MapField; base: DataPath; inheritBase?: DataPath }) {
-  const { data, issues, set } = useEditor();
+  const { issues, set } = useEditorApi();
   const path = [...base, ...field.path];
-  const own = getIn(data, path);
-  const shared = inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const own = useCaseValue(path);
+  const shared = useCaseSelect((data) => (inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined));
   const names = [...new Set([...(isRecord(shared) ? Object.keys(shared) : []), ...(isRecord(own) ? Object.keys(own) : [])])];
   const [newName, setNewName] = useState("");
   const addId = fieldId([...path, "(new)"]);

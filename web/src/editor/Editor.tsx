@@ -1,14 +1,17 @@
-import { useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { getIn, isRecord, type CaseData } from "../case/data-path.js";
 import { caseFields, scenarioOwnFields } from "../case/field-tree.js";
 import { addScenario, deleteScenario, duplicateScenario, freeName, nameProblem, renameScenario, scenarioNames } from "../case/scenarios.js";
 import { markEdit } from "../timing.js";
 import { CapabilityPicker } from "./CapabilityPicker.js";
 import { CatalogueEditor } from "./CatalogueEditor.js";
-import { fieldId, useEditor } from "./editor-context.js";
+import { fieldId, useCase, useCaseSelect, useEditor, useEditorApi } from "./editor-context.js";
 import { FieldView } from "./FieldView.js";
 import { InputSections } from "./InputSections.js";
 import { panelDomId, ScenarioTabs, tabDomId, type TabItem } from "./ScenarioTabs.js";
+
+/** Where the inputs every scenario shares live in the file (one array, so the memoised sections see the same one). */
+const sharedBase = ["defaults"] as const;
 
 const caseLabels: Readonly<Record<string, string>> = {
   title: "Title of the case",
@@ -39,7 +42,9 @@ interface Props {
 
 /** The editor: a tab for the case, one for the inputs all scenarios share, one per scenario. */
 export function Editor({ tab, onTab, onReplace }: Props) {
-  const { data, issues } = useEditor();
+  // Drawn again at every edit (a tab's title is a scenario's label); the panels below follow their own parts.
+  const data = useCase();
+  const { issues } = useEditorApi();
   const names = scenarioNames(data);
   const baseline = typeof data.baseline === "string" ? data.baseline : undefined;
   const errorIn = (id: string) => issues.some((issue) => issue.severity === "error" && tabOfPath(issue.path) === id);
@@ -82,7 +87,7 @@ export function Editor({ tab, onTab, onReplace }: Props) {
             <p className="panel-intro">
               Inputs every scenario uses unless it sets its own value. Today&apos;s way of working usually lives here; alternatives change only what differs.
             </p>
-            <InputSections base={["defaults"]} />
+            <InputSections base={sharedBase} />
           </>
         )}
         {current === "catalogue" && <CatalogueEditor onReplace={onReplace} />}
@@ -138,7 +143,11 @@ function CasePanel({ names }: { names: readonly string[] }) {
   );
 }
 
-function ScenarioPanel({
+/**
+ * One scenario's tab. It follows only its label, whether it exists and (while renaming) the new
+ * name's problem; its inputs follow their own values, so an edit does not draw the whole tab again.
+ */
+const ScenarioPanel = memo(function ScenarioPanel({
   name,
   isBaseline,
   onReplace,
@@ -149,19 +158,22 @@ function ScenarioPanel({
   onReplace: (data: CaseData) => void;
   onTab: (tab: string) => void;
 }) {
-  const { data, set } = useEditor();
+  const { store, set } = useEditorApi();
   const [renaming, setRenaming] = useState(false);
   const [newName, setNewName] = useState(name);
-  const problem = renaming ? nameProblem(data, newName.trim(), name) : undefined;
+  const problem = useCaseSelect((data) => (renaming ? nameProblem(data, newName.trim(), name) : undefined));
   const renameId = fieldId(["scenarios", name, "(rename)"]);
-  const base = ["scenarios", name] as const;
-  const exists = isRecord(getIn(data, base));
+  const base = useMemo(() => ["scenarios", name] as const, [name]);
+  const exists = useCaseSelect((data) => isRecord(getIn(data, base)));
+  const label = useCaseSelect((data) => scenarioLabel(data, name));
+  // Actions read the case as it is when they are taken.
+  const current = () => store.get() ?? {};
 
   const rename = () => {
     const to = newName.trim();
     if (problem !== undefined) return;
     markEdit();
-    onReplace(renameScenario(data, name, to));
+    onReplace(renameScenario(current(), name, to));
     setRenaming(false);
     onTab(`s:${to}`);
   };
@@ -169,7 +181,7 @@ function ScenarioPanel({
   if (!exists) return null;
   return (
     <div className="scenario-panel">
-      <div className="scenario-actions" role="group" aria-label={`Scenario ${scenarioLabel(data, name)}`}>
+      <div className="scenario-actions" role="group" aria-label={`Scenario ${label}`}>
         <span className="scenario-key">
           Name in the file: <code>{name}</code>
           {isBaseline && <span className="tab-badge">baseline</span>}
@@ -181,9 +193,9 @@ function ScenarioPanel({
           type="button"
           className="small-button"
           onClick={() => {
-            const copy = freeName(data, `${name}-copy`);
+            const copy = freeName(current(), `${name}-copy`);
             markEdit();
-            onReplace(duplicateScenario(data, name, copy));
+            onReplace(duplicateScenario(current(), name, copy));
             onTab(`s:${copy}`);
           }}
         >
@@ -206,9 +218,9 @@ function ScenarioPanel({
             type="button"
             className="small-button danger"
             onClick={() => {
-              if (!window.confirm(`Delete the scenario “${scenarioLabel(data, name)}”? Its inputs are removed from the case.`)) return;
+              if (!window.confirm(`Delete the scenario “${label}”? Its inputs are removed from the case.`)) return;
               markEdit();
-              onReplace(deleteScenario(data, name));
+              onReplace(deleteScenario(current(), name));
               onTab("case");
             }}
           >
@@ -257,7 +269,7 @@ function ScenarioPanel({
           <FieldView key={field.key} field={field.key === "label" ? { ...field, label: "Label shown to readers" } : field} base={base} />
         ),
       )}
-      <InputSections base={base} inheritBase={["defaults"]} />
+      <InputSections base={base} inheritBase={sharedBase} />
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@ import type { DataPath } from "../case/data-path.js";
 import type { Field, GroupField } from "../case/field-tree.js";
 import { groupTitles } from "../case/sections.js";
 import { ChoresInput } from "./ChoresInput.js";
-import { issuesAt, useEditor } from "./editor-context.js";
+import { issuesAt, useEditorApi } from "./editor-context.js";
 import { GroupNote } from "./GroupNote.js";
 import { QuantityInput } from "./QuantityInput.js";
 import { ChoiceInput, MonthListInput, TextInput } from "./SimpleInputs.js";
@@ -36,7 +36,7 @@ export function FieldView({ field, base, inheritBase }: Props) {
 
 /** A group of inputs as a fieldset; its note sits at the end, behind a button until written. */
 export function GroupView({ field, base, inheritBase }: { field: GroupField; base: DataPath; inheritBase?: DataPath }) {
-  const { issues } = useEditor();
+  const { issues } = useEditorApi();
   const path = [...base, ...field.path];
   // Problems about the group as a whole (a missing input, a conflict) are shown at its top.
   const own = issuesAt(issues, path).filter((issue) => issue.path.length === path.length);

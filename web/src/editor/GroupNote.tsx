@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { getIn, type DataPath } from "../case/data-path.js";
+import type { DataPath } from "../case/data-path.js";
 import { markEdit } from "../timing.js";
-import { fieldId, useEditor } from "./editor-context.js";
+import { fieldId, useCaseValue, useEditorApi } from "./editor-context.js";
 
 /** A note on a whole group of inputs, written in the file as the group's `note`. */
 export function GroupNote({ path, title }: { path: DataPath; title: string }) {
-  const { data, set } = useEditor();
-  const value = getIn(data, path);
+  const { set } = useEditorApi();
+  const value = useCaseValue(path);
   const text = typeof value === "string" ? value : "";
   const [open, setOpen] = useState(false);
   const id = fieldId(path);

@@ -5,7 +5,7 @@ import type { NumberField } from "../case/field-tree.js";
 import { readQuantity, toPoint, toRange, writeQuantity, type QuantityForm } from "../case/quantity-form.js";
 import { markEdit } from "../timing.js";
 import { describedBy, FieldMessages } from "./FieldMessages.js";
-import { fieldId, issuesAt, useEditor } from "./editor-context.js";
+import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
 import { NumberText } from "./NumberText.js";
 
 /** The unit written after the box. */
@@ -103,12 +103,13 @@ interface Props {
  * (when the engine reads ranges), a note, and the problems found in it.
  */
 export function QuantityInput({ field, base, inheritBase, label, inheritFrom }: Props) {
-  const { data, issues, set, rangesEnabled, currency } = useEditor();
+  const { issues, set, rangesEnabled, currency } = useEditorApi();
   const path = [...base, ...field.path];
   const id = fieldId(path);
-  const raw = getIn(data, path);
+  const raw = useCaseValue(path);
   const form = readQuantity(raw);
-  const inherited = inheritFrom ? inheritFrom.value : inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const shared = useCaseSelect((data) => (inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined));
+  const inherited = inheritFrom ? inheritFrom.value : shared;
   // A value written equal to the built-in one needs no "use the built-in" button or line.
   const inherits = inheritBase !== undefined || (inheritFrom !== undefined && JSON.stringify(raw) !== JSON.stringify(inheritFrom.value));
   const from = inheritFrom?.from ?? "shared";

@@ -2,7 +2,7 @@ import { getIn, type DataPath } from "../case/data-path.js";
 import type { ChoiceField, MonthListField, TextField } from "../case/field-tree.js";
 import { markEdit } from "../timing.js";
 import { describedBy, FieldMessages } from "./FieldMessages.js";
-import { fieldId, issuesAt, useEditor } from "./editor-context.js";
+import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
 import { useEffect, useState } from "react";
 
 interface Props<F> {
@@ -14,10 +14,10 @@ interface Props<F> {
 
 /** A text field: titles, labels, descriptions and notes. Empty text removes the field from the file. */
 export function TextInput({ field, base, label }: Props<TextField>) {
-  const { data, issues, set } = useEditor();
+  const { issues, set } = useEditorApi();
   const path = [...base, ...field.path];
   const id = fieldId(path);
-  const value = getIn(data, path);
+  const value = useCaseValue(path);
   const problems = issuesAt(issues, path);
   const hasError = problems.some((issue) => issue.severity === "error");
   const common = {
@@ -44,11 +44,11 @@ export function TextInput({ field, base, label }: Props<TextField>) {
 
 /** A choice among fixed words (release mode, what a chore is counted per). */
 export function ChoiceInput({ field, base, inheritBase, label }: Props<ChoiceField>) {
-  const { data, issues, set } = useEditor();
+  const { issues, set } = useEditorApi();
   const path = [...base, ...field.path];
   const id = fieldId(path);
-  const value = getIn(data, path);
-  const inherited = inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const value = useCaseValue(path);
+  const inherited = useCaseSelect((data) => (inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined));
   const problems = issuesAt(issues, path).filter((issue) => issue.path.length === path.length);
   const hasError = problems.some((issue) => issue.severity === "error");
   return (
@@ -87,11 +87,11 @@ function listText(value: unknown): string {
  * text so the check names it at this field.
  */
 export function MonthListInput({ field, base, inheritBase, label }: Props<MonthListField>) {
-  const { data, issues, set } = useEditor();
+  const { issues, set } = useEditorApi();
   const path = [...base, ...field.path];
   const id = fieldId(path);
-  const value = getIn(data, path);
-  const inherited = inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined;
+  const value = useCaseValue(path);
+  const inherited = useCaseSelect((data) => (inheritBase ? getIn(data, [...inheritBase, ...field.path]) : undefined));
   const [draft, setDraft] = useState(listText(value));
   useEffect(() => {
     if (listText(value) !== listText(parseList(draft))) setDraft(listText(value));
