@@ -103,3 +103,37 @@ describe("a chart redrawn by handing its view new data", () => {
     expect(JSON.stringify(drawnShape(benefitByCategorySpec(after)).shape)).not.toBe(JSON.stringify(drawnShape(benefitByCategorySpec(before)).shape));
   });
 });
+
+/** The text items of a drawn view's scenegraph whose role is an axis label, with their bounds. */
+function axisLabels(view: View): { text: string; y1: number; y2: number }[] {
+  const found: { text: string; y1: number; y2: number }[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    const item = node as { marktype?: string; role?: string; items?: unknown[]; text?: unknown; bounds?: { y1: number; y2: number } };
+    if (item.marktype === "text" && item.role === "axis-label") {
+      for (const label of (item.items ?? []) as { text: unknown; bounds: { y1: number; y2: number } }[]) {
+        found.push({ text: Array.isArray(label.text) ? label.text.join(" ") : String(label.text), y1: label.bounds.y1, y2: label.bounds.y2 });
+      }
+      return;
+    }
+    for (const child of item.items ?? []) visit(child);
+  };
+  visit((view.scenegraph() as unknown as { root: unknown }).root);
+  return found;
+}
+
+describe("fitSpec", () => {
+  it("gives each row of a faceted chart the room its wrapped name takes (where the gain comes from, on a narrow screen)", async () => {
+    const spec = fitSpec(benefitByCategorySpec(enterpriseWith(() => {})) as unknown as Spec, 0, 90);
+    const view = new View(parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none" });
+    await view.runAsync();
+    const labels = axisLabels(view).sort((a, b) => a.y1 - b.y1);
+    view.finalize();
+    // At 90 px "Cost of making the change" takes two lines: the rows make room for them.
+    expect(labels.find((label) => label.text === "Cost of making the change")).toBeDefined();
+    expect(labels.some((label) => label.y2 - label.y1 > 20)).toBe(true);
+    for (let index = 1; index < labels.length; index++) {
+      expect(labels[index]!.y1, `${labels[index - 1]!.text} runs into ${labels[index]!.text}`).toBeGreaterThanOrEqual(labels[index - 1]!.y2);
+    }
+  });
+});

@@ -57,9 +57,22 @@ function wrapSortedLabels(encoding: Spec, labelLimit: number): number {
 export function fitSpec(spec: Spec, shrink: number, labelLimit: number): Spec {
   const lines = { most: 1 };
   const copy = fitPart(spec, shrink, labelLimit, lines);
+  return lines.most > 1 ? withRowsFor(copy, lines.most * LABEL_LINE_HEIGHT + 8) : copy;
+}
+
+/**
+ * Every row step of the spec at least `step` pixels, wherever the step is set: on the chart itself
+ * (the tornado) or on the view repeated in each column of a faceted chart (where the gain comes
+ * from), so wrapped labels never run into the next row's.
+ */
+function withRowsFor(spec: Spec, step: number): Spec {
+  const copy: Spec = { ...spec };
   const height = copy.height;
-  if (lines.most > 1 && isSpec(height) && typeof height.step === "number") {
-    copy.height = { ...height, step: Math.max(height.step, lines.most * LABEL_LINE_HEIGHT + 8) };
+  if (isSpec(height) && typeof height.step === "number") copy.height = { ...height, step: Math.max(height.step, step) };
+  for (const key of ["spec", "layer", "vconcat", "hconcat", "concat"]) {
+    const value = copy[key];
+    if (isSpec(value)) copy[key] = withRowsFor(value, step);
+    else if (Array.isArray(value)) copy[key] = value.map((item) => (isSpec(item) ? withRowsFor(item, step) : item));
   }
   return copy;
 }
