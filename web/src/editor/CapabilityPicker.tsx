@@ -15,6 +15,7 @@ export function CapabilityPicker({ scenario, isBaseline, onCatalogue }: { scenar
   const catalogue = useCaseValue(["catalogue"]);
   const listed = useCaseValue(path);
   const { chosen, known, views } = useMemo(() => {
+    // The catalogue's helpers read only these two parts of the case.
     const part = { catalogue, scenarios: { [scenario]: { capabilities: listed } } };
     const names = capabilityNames(part);
     return { chosen: scenarioCapabilities(part, scenario), known: names, views: new Map(names.map((name) => [name, capabilityView(part, name)])) };
