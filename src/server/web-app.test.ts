@@ -19,8 +19,8 @@ import { openWatchedPage } from "../test-support/watched-page.js";
 // The callbacks given to page.evaluate run in the browser; these names only let TypeScript read them
 // here without adding the DOM library to the whole (Node) project.
 declare const document: any;
-declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] } };
-declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
+declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] }; innerHeight: number };
+declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; fontSize: string };
 
 const inCi = process.env.CI === "true";
 const haveChromium = chromiumAvailable();
@@ -366,6 +366,34 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
       await page.screenshot({ path: join(screenshots, `web-app-capacity-${width}.png`) });
       await page.close();
     }
+  });
+
+  it("keeps the narrow screen's strip of figures within a third of the screen, and the page's last line above it", async () => {
+    const page = await openPage(server.url, 390);
+    // The enterprise template: three options with long labels, two lines each in the strip.
+    await page.locator("#template").selectOption("enterprise");
+    await expect.poll(() => page.locator(".live-strip-item").count()).toBe(3);
+    await expect.poll(() => page.locator(".live-strip").textContent()).toContain("The cloud provider's tools");
+    const strip = await page.locator(".live-strip").evaluate((element) => element.getBoundingClientRect().height / window.innerHeight);
+    expect(strip).toBeLessThanOrEqual(1 / 3 + 0.01);
+    // Scrolled to the end (charts drawn on the way change the page's height), the page's last part
+    // is above the strip, not behind it.
+    let height = -1;
+    while (height !== (await page.evaluate(() => document.scrollingElement.scrollHeight))) {
+      height = await page.evaluate(() => document.scrollingElement.scrollHeight);
+      await page.evaluate(() => document.scrollingElement.scrollTo(0, document.scrollingElement.scrollHeight));
+      await page.waitForTimeout(700);
+    }
+    const { lastBottom, stripTop } = await page.evaluate(() => {
+      const parts = [...document.querySelectorAll(".results-column > *")];
+      return {
+        lastBottom: parts[parts.length - 1].getBoundingClientRect().bottom,
+        stripTop: document.querySelector(".live-strip").getBoundingClientRect().top,
+      };
+    });
+    expect(lastBottom).toBeLessThanOrEqual(stripTop);
+    await page.screenshot({ path: join(screenshots, "web-app-strip-390.png") });
+    await page.close();
   });
 
   it("logged no error or warning in the browser console", () => {
