@@ -309,6 +309,30 @@ async function benchCase(browser: Browser, start: StartServer, name: string, cas
   }
 }
 
+/**
+ * Waits until every chart in the window is drawn for the figures on screen (the page draws a chart
+ * when it comes near the screen, a second or so on the large case); gives up after 20 s and takes
+ * the picture as it is.
+ */
+async function chartsDrawn(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll("[data-chart]")]
+          .filter((element: { getBoundingClientRect(): { top: number; bottom: number } }) => {
+            const box = element.getBoundingClientRect();
+            return box.bottom > 0 && box.top < window.innerHeight;
+          })
+          .every(
+            (element: { dataset: { stale?: string }; querySelector(selector: string): unknown }) =>
+              element.dataset.stale === undefined && element.querySelector("svg, canvas") !== null,
+          ),
+      undefined,
+      { timeout: 20_000, polling: 100 },
+    )
+    .catch(() => undefined);
+}
+
 async function screenshots(page: Page, folder: string, name: string): Promise<void> {
   mkdirSync(folder, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
@@ -323,8 +347,13 @@ async function screenshots(page: Page, folder: string, name: string): Promise<vo
     const path = join(folder, `${stem}-${part.replace(/.*=|[^a-z-]+/g, "")}.png`);
     if (width > 900) {
       await found.evaluate((element: { scrollIntoView(options: unknown): void }) => element.scrollIntoView({ block: "start" }));
+      await chartsDrawn(page);
       await page.screenshot({ path });
-    } else await found.screenshot({ path });
+    } else {
+      await found.scrollIntoViewIfNeeded();
+      await chartsDrawn(page);
+      await found.screenshot({ path });
+    }
     shots.push(path);
   }
   console.log(`  screenshots: ${shots.join(", ")}`);
