@@ -7,7 +7,7 @@ type Listener = () => void;
 /**
  * The case being edited, held outside React's state so that each input follows its own value: a
  * keystroke draws again the page's figures and the one input whose value changed, not every input
- * of the tab (on a 10-option, 240-month case that was about 10 ms of each keystroke's 20).
+ * of the tab (on a 10-option, 240-month case the page's work for a key went from about 21 to 14 ms).
  * @example const store = new CaseStore(); store.set({ horizonMonths: 36 }); store.get()?.horizonMonths // 36
  */
 export class CaseStore {
