@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseNumberText, readQuantity, toPoint, toRange, writeQuantity } from "./quantity-form.js";
+import { fromInterval90, median } from "../../../src/engine/uncertainty/index.js";
+import { parseNumberText, rangeMiddle, readQuantity, toPoint, toRange, writeQuantity } from "./quantity-form.js";
 
 describe("the forms of an input", () => {
   it("keeps the simplest form that holds what the user gave", () => {
@@ -11,10 +12,27 @@ describe("the forms of an input", () => {
 
   it("switches between a point and a range", () => {
     const range = toRange(readQuantity({ value: 30, note: "n" }));
-    expect(writeQuantity(range)).toEqual({ low: 24, high: 36, note: "n" });
+    expect(writeQuantity(range)).toEqual({ low: 24, high: 37.5, note: "n" });
     expect(writeQuantity(toPoint(range))).toEqual({ value: 30, note: "n" });
-    expect(writeQuantity(toRange(readQuantity(undefined), 11))).toEqual({ low: 8.8, high: 13 });
+    expect(writeQuantity(toRange(readQuantity(undefined), 11))).toEqual({ low: 8.8, high: 13.75 });
+    expect(writeQuantity(toRange(readQuantity(-10)))).toEqual({ low: -12, high: -8 });
     expect(readQuantity({ distribution: "pert", min: 8, mode: 11, max: 15 })).toMatchObject({ kind: "distribution" });
+  });
+
+  it("makes a range whose middle, as the engine reads it, is the point: switching to a range leaves the figures as they were", () => {
+    for (const value of [0.2, 0.08, 16, 30, 11, 900, 2500, 108_020, -10, -0.5]) {
+      const range = toRange(readQuantity(value));
+      if (range.kind !== "range") throw new Error("a range was expected");
+      const engineMiddle = median(fromInterval90(range.low as number, range.high as number));
+      expect(Math.abs(engineMiddle - value)).toBeLessThan(1e-9 * Math.abs(value));
+      expect(rangeMiddle(range.low as number, range.high as number)).toBe(value);
+      expect(toPoint(range)).toEqual({ kind: "point", value });
+    }
+    // A range the user wrote: its middle as the engine reads it, geometric when lognormal.
+    expect(rangeMiddle(10, 40)).toBe(20);
+    expect(rangeMiddle(10, 40, "normal")).toBe(25);
+    expect(rangeMiddle(-10, 30)).toBe(10);
+    expect(median(fromInterval90(10, 40))).toBeCloseTo(20, 9);
   });
 
   it("reads what was typed: numbers, nothing, or the text itself for the check to name", () => {

@@ -47,30 +47,48 @@ export function writeQuantity(form: QuantityForm): unknown {
   }
 }
 
-function rounded(value: number): number {
-  if (value === 0) return 0;
-  const step = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 1);
-  return Math.round(value / step) * step;
+/** A product without floating-point noise: 0.2 × 0.8 is 0.16, not 0.16000000000000003. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 /**
- * A range around a point, ±20%, as a starting guess for the user to correct.
- * @example toRange({ kind: "point", value: 30 }) // { kind: "range", low: 24, high: 36, extra: {} }
+ * The middle of a 90% range as the engine reads it: its median, which the point figures use. A range
+ * with both ends above zero is lognormal unless its `shape` says normal: its median is the geometric
+ * middle √(low × high). Any other is normal: the midpoint.
+ * @example rangeMiddle(16, 25) // 20 ; rangeMiddle(-10, 10) // 0
+ */
+export function rangeMiddle(low: number, high: number, shape?: unknown): number {
+  const lognormal = shape === "lognormal" || (shape !== "normal" && low > 0 && high > 0);
+  return clean(lognormal ? Math.sqrt(low * high) : (low + high) / 2);
+}
+
+/**
+ * A range around a point, as a starting guess for the user to correct, whose middle (the median the
+ * engine reads, `rangeMiddle`) is the point itself, so switching to a range leaves the point
+ * figures as they were: ÷1.25 and ×1.25 for a positive value (read as lognormal), ±20% for a
+ * negative one (read as normal).
+ * @example toRange({ kind: "point", value: 20 }) // { kind: "range", low: 16, high: 25, extra: {} }
  */
 export function toRange(form: QuantityForm, inherited?: unknown): QuantityForm {
   if (form.kind !== "point") return form;
   const base = typeof form.value === "number" ? form.value : typeof inherited === "number" ? inherited : undefined;
   const note = form.note !== undefined ? { note: form.note } : {};
   if (base === undefined) return { kind: "range", low: undefined, high: undefined, extra: {}, ...note };
-  return { kind: "range", low: rounded(base * 0.8), high: rounded(base * 1.2), extra: {}, ...note };
+  const [low, high] = base > 0 ? [base * 0.8, base * 1.25] : [base * 1.2, base * 0.8];
+  return { kind: "range", low: clean(low), high: clean(high), extra: {}, ...note };
 }
 
-/** Back to one number: the middle of the range. */
+/** Back to one number: the middle of the range as the engine reads it (`rangeMiddle`). */
 export function toPoint(form: QuantityForm): QuantityForm {
   const note = form.note !== undefined ? { note: form.note } : {};
   if (form.kind === "range") {
     const middle =
-      typeof form.low === "number" && typeof form.high === "number" ? (form.low + form.high) / 2 : typeof form.low === "number" ? form.low : undefined;
+      typeof form.low === "number" && typeof form.high === "number"
+        ? rangeMiddle(form.low, form.high, form.extra.shape)
+        : typeof form.low === "number"
+          ? form.low
+          : undefined;
     return { kind: "point", value: middle, ...note };
   }
   if (form.kind === "distribution") {
