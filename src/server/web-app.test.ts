@@ -376,6 +376,19 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await expect.poll(() => page.locator(".live-strip").textContent()).toContain("The cloud provider's tools");
     const strip = await page.locator(".live-strip").evaluate((element) => element.getBoundingClientRect().height / window.innerHeight);
     expect(strip).toBeLessThanOrEqual(1 / 3 + 0.01);
+    // An option that does not pay back says so in the strip as in its card.
+    await expect.poll(() => page.locator(".live-strip").textContent()).toContain("does not pay back within 36 months");
+    // A field reached with Tab is scrolled into view above the strip, not left behind it.
+    await page.getByLabel("Title of the case", { exact: true }).focus();
+    for (let step = 0; step < 8; step++) {
+      await page.keyboard.press("Tab");
+      const { focusedBottom, stripTop, name } = await page.evaluate(() => ({
+        focusedBottom: document.activeElement.getBoundingClientRect().bottom,
+        stripTop: document.querySelector(".live-strip").getBoundingClientRect().top,
+        name: document.activeElement.id || document.activeElement.textContent,
+      }));
+      expect(focusedBottom, `${name} is behind the strip`).toBeLessThanOrEqual(stripTop + 1);
+    }
     // Scrolled to the end (charts drawn on the way change the page's height), the page's last part
     // is above the strip, not behind it.
     let height = -1;

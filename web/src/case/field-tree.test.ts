@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parameterNames, parameterSpecs, inputsShape } from "../../../src/engine/index.js";
-import { caseFields, inputGroups, numberFieldsOf, scenarioOwnFields } from "./field-tree.js";
+import { caseFields, inputGroups, numberFieldsOf, scenarioOwnFields, type Field } from "./field-tree.js";
 import { inputSections } from "./sections.js";
 
 describe("the editor's fields", () => {
@@ -24,6 +24,20 @@ describe("the editor's fields", () => {
     expect(startMonth).toMatchObject({ quantity: false, unit: "month", integer: true, fallback: 1 });
     const licence = numberFieldsOf(inputGroups).find((field) => field.path.join(".") === "tooling.licences.perUserPerYear");
     expect(licence).toMatchObject({ unit: "money", schemaUnit: "money a person a year" });
+  });
+
+  it("show the schema's help as plain words: a field named in Markdown's backticks is quoted instead", () => {
+    const helps: string[] = [];
+    const collect = (fields: readonly Field[]): void => {
+      for (const field of fields) {
+        helps.push(field.help);
+        if (field.kind === "group") collect(field.children);
+        if (field.kind === "map") collect(field.entry);
+      }
+    };
+    collect([...caseFields, ...inputGroups, ...scenarioOwnFields]);
+    expect(helps.filter((help) => help.includes("`"))).toEqual([]);
+    expect(helps.some((help) => help.includes("“benefits”"))).toBe(true);
   });
 
   it("know the choices, lists and texts", () => {

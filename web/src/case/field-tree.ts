@@ -83,7 +83,8 @@ function descriptionOf(schema: AnySchema): string | undefined {
   let current: AnySchema | undefined = schema;
   while (current) {
     const described = z.globalRegistry.get(current)?.description;
-    if (described) return described;
+    // The schema's descriptions name fields in Markdown's backticks; the page shows them as quoted words.
+    if (described) return described.replace(/`([^`]+)`/g, "“$1”");
     const inner: Def = def(current);
     current = inner.type === "optional" || inner.type === "default" || inner.type === "nullable" ? inner.innerType : undefined;
   }

@@ -41,8 +41,8 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
       <a href="#results" className="live-strip-link">
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
-            <span className="live-strip-label">{comparison.label}</span> <Amount>{formatMoney(comparison.npv, result.currency)}</Amount> · pays back{" "}
-            {comparison.paybackMonth === null ? "later" : formatMonth(comparison.paybackMonth)}
+            <span className="live-strip-label">{comparison.label}</span> <Amount>{formatMoney(comparison.npv, result.currency)}</Amount> ·{" "}
+            {comparison.paybackMonth === null ? `does not pay back within ${result.horizonMonths} months` : `pays back ${formatMonth(comparison.paybackMonth)}`}
           </span>
         ))}
       </a>
