@@ -263,6 +263,23 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("shows each option's risk-adjusted net gain, the engine's, once the case asks for a risk adjustment", async () => {
+    const page = await openPage(server.url);
+    const adjusted = page
+      .locator("article.card", { has: page.getByRole("heading", { name: "Every tool we want", exact: true }) })
+      .locator("[data-figure=npv-risk-adjusted]");
+    expect(await adjusted.count()).toBe(0);
+    await page.getByLabel("Share cut from every benefit for risk", { exact: true }).fill("0.1");
+    await page.getByLabel("Share added to every cost for risk", { exact: true }).fill("0.025");
+    const data = parse(readFileSync(casePath, "utf8"));
+    data.riskAdjustment = { benefits: 0.1, costs: 0.025 };
+    const { compiled } = validateScenarioText(JSON.stringify(data));
+    if (!compiled) throw new Error("the case with a risk adjustment should be valid");
+    const expected = buildResult(compiled).comparisons.optimal!.riskAdjusted!.npv;
+    await expect.poll(() => adjusted.textContent()).toBe(`${formatMoney(expected, "EUR")}gains cut by 10%, costs raised by 2.5%`);
+    await page.close();
+  });
+
   it("shows an inline error for a negative value and does not save", async () => {
     const before = readFileSync(casePath, "utf8");
     const page = await openPage(server.url);

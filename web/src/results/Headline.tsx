@@ -10,6 +10,11 @@ function money(value: number | null, currency: string): string {
   return value === null ? "n/a" : formatMoney(value, currency);
 }
 
+/** A share as written in the file, to a tenth of a percent (2.5%, not 3%). */
+function shareText(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`;
+}
+
 function payback(comparison: ComparisonResult, horizon: number): string {
   return comparison.paybackMonth === null ? `not within ${horizon} months` : formatMonth(comparison.paybackMonth);
 }
@@ -84,6 +89,17 @@ function HeadlineView({
                     )}
                   </dd>
                 </div>
+                {comparison.riskAdjusted && result.riskAdjustment && (
+                  <div className="figure">
+                    <dt>Net gain, risk-adjusted</dt>
+                    <dd data-figure="npv-risk-adjusted" className={comparison.riskAdjusted.npv < 0 ? "negative" : undefined}>
+                      <Amount>{formatMoney(comparison.riskAdjusted.npv, result.currency)}</Amount>
+                      <span className="figure-range">
+                        gains cut by {shareText(result.riskAdjustment.benefits)}, costs raised by {shareText(result.riskAdjustment.costs)}
+                      </span>
+                    </dd>
+                  </div>
+                )}
                 <div className="figure">
                   <dt>Return on cost</dt>
                   <dd data-figure="roi">{formatPercent(comparison.roi)}</dd>
