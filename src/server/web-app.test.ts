@@ -19,7 +19,7 @@ import { openWatchedPage } from "../test-support/watched-page.js";
 // The callbacks given to page.evaluate run in the browser; these names only let TypeScript read them
 // here without adding the DOM library to the whole (Node) project.
 declare const document: any;
-declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] }; innerHeight: number };
+declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] }; innerHeight: number; innerWidth: number };
 declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; fontSize: string };
 
 const inCi = process.env.CI === "true";
@@ -424,6 +424,34 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     expect(lastBottom).toBeLessThanOrEqual(stripTop);
     await page.screenshot({ path: join(screenshots, "web-app-strip-390.png") });
     await page.close();
+  });
+
+  it("fits the enterprise template's capacity tables, month table and its scenario choice at 1280 and 390 px", async () => {
+    for (const width of [1280, 390]) {
+      const page = await openPage(server.url, width);
+      await page.locator("#template").selectOption("enterprise");
+      await expect.poll(() => page.locator(".capacity-card").count()).toBe(4);
+      await page.locator(".months").scrollIntoViewIfNeeded();
+      await page.locator(".month-table").waitFor();
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const card of document.querySelectorAll(".capacity-card")) {
+          const table = card.querySelector("table").getBoundingClientRect();
+          const box = card.getBoundingClientRect();
+          if (table.right > box.right - 1) found.push(`a capacity table runs ${Math.round(table.right - box.right + 1)} px past its card`);
+        }
+        const scroller = document.querySelector(".months-scroll");
+        if (window.innerWidth > 900 && scroller.scrollWidth > scroller.clientWidth)
+          found.push(`the month table is ${scroller.scrollWidth - scroller.clientWidth} px wider than its box`);
+        const choice = document.querySelector("#month-table-scenario").getBoundingClientRect();
+        const column = document.querySelector(".results-column").getBoundingClientRect();
+        if (choice.right > column.right) found.push(`the month table's scenario choice runs ${Math.round(choice.right - column.right)} px past the column`);
+        return found;
+      });
+      expect(problems, `at ${width} px`).toEqual([]);
+      await page.locator(".capacity").screenshot({ path: join(screenshots, `web-app-enterprise-capacity-${width}.png`) });
+      await page.close();
+    }
   });
 
   it("logged no error or warning in the browser console", () => {

@@ -27,8 +27,18 @@ export function stretches(months: readonly MonthRow[]): Stretch[] {
   return result;
 }
 
+/**
+ * Months in which new work cannot start but does again later (the engine's newWorkStopsMonth is
+ * the month it stops for good): a change's setup months, say.
+ */
+export function pausedMonths(scenario: ScenarioResult): number {
+  const stops = scenario.summary.newWorkStopsMonth;
+  return scenario.months.filter((row) => !row.canStartNewWork && (stops === null || row.month < stops)).length;
+}
+
 function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colour: string }) {
   const summary = scenario.summary;
+  const paused = pausedMonths(scenario);
   return (
     <article className="capacity-card" style={{ borderLeftColor: colour }} aria-labelledby={`capacity-${scenario.name}`}>
       <h3 id={`capacity-${scenario.name}`}>{scenario.label}</h3>
@@ -38,7 +48,8 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
           live projects
         </li>
         <li>
-          New work stops: <strong>{summary.newWorkStopsMonth === null ? "never" : `from ${formatMonth(summary.newWorkStopsMonth)}`}</strong>
+          New work stops for good: <strong>{summary.newWorkStopsMonth === null ? "never" : `from ${formatMonth(summary.newWorkStopsMonth)}`}</strong>
+          {paused > 0 && ` (paused in ${paused} ${paused === 1 ? "month" : "months"}${summary.newWorkStopsMonth === null ? "" : " before"})`}
         </li>
         <li>
           Overloaded:{" "}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MonthRow } from "../../../src/engine/index.js";
-import { stretches } from "./CapacityView.js";
+import type { MonthRow, ScenarioResult } from "../../../src/engine/index.js";
+import { pausedMonths, stretches } from "./CapacityView.js";
 
 function month(month: number, change: Partial<MonthRow> = {}): MonthRow {
   return { month, liveProjects: 3, upkeepHours: 90, freeHours: 40.04, canStartNewWork: true, overloaded: false, ...change } as MonthRow;
@@ -28,5 +28,17 @@ describe("the capacity table's stretches of months", () => {
     ]);
     expect(stretches(months)[0]!.row).toBe(months[0]);
     expect(stretches([])).toEqual([]);
+  });
+});
+
+describe("pausedMonths", () => {
+  const scenario = (rows: MonthRow[], stops: number | null) => ({ months: rows, summary: { newWorkStopsMonth: stops } }) as unknown as ScenarioResult;
+
+  it("counts the months new work cannot start before it stops for good (the engine's newWorkStopsMonth)", () => {
+    const rows = [1, 2, 3, 4, 5, 6].map((at) => month(at, { canStartNewWork: at > 2 && at < 5 }));
+    // Months 1–2 paused, 3–4 open, 5–6 stopped for good.
+    expect(pausedMonths(scenario(rows, 5))).toBe(2);
+    expect(pausedMonths(scenario(rows.slice(0, 4), null))).toBe(2);
+    expect(pausedMonths(scenario([month(1), month(2)], null))).toBe(0);
   });
 });
