@@ -454,6 +454,38 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     }
   });
 
+  it("edits the pairs of inputs that move together: adds one between two ranged inputs, checks its rank, removes it", async () => {
+    const page = await openPage(server.url);
+    await page.locator("#template").selectOption("enterprise");
+    await expect.poll(() => page.locator(".live-strip, .card").first().count()).toBe(1);
+    await page.getByRole("tab", { name: "The case" }).click();
+    await page.getByRole("button", { name: "Add a pair" }).click();
+    const first = page.getByLabel("First input", { exact: true });
+    const second = page.getByLabel("Second input", { exact: true });
+    // The two inputs the enterprise template gives as ranges.
+    const options = await first.locator("option").allTextContents();
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    expect(await first.inputValue()).toBe(options[0]);
+    expect(await second.inputValue()).toBe(options[1]);
+    const rank = page.getByLabel("How closely they move together (rank correlation, from -1 to 1)", { exact: true });
+    expect(await rank.inputValue()).toBe("0.5");
+    // The engine takes the pair: no problem, figures not stale.
+    await expect.poll(() => page.locator(".stale-note").count()).toBe(0);
+    await rank.fill("2");
+    await expect.poll(() => rank.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.locator(".stale-note").count()).toBe(1);
+    await rank.fill("0.7");
+    await expect.poll(() => page.locator(".stale-note").count()).toBe(0);
+    await page.locator(".pairs").screenshot({ path: join(screenshots, "web-app-pairs-1280.png") });
+    await second.selectOption(options[0]!);
+    // The same input twice is a problem the engine names at the pair.
+    await expect.poll(() => page.locator(".pair .field-issues").count()).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Remove pair 1" }).click();
+    await expect.poll(() => page.locator(".pairs .empty-note").textContent()).toContain("No pair yet");
+    await expect.poll(() => page.locator(".stale-note").count()).toBe(0);
+    await page.close();
+  });
+
   it("logged no error or warning in the browser console", () => {
     expect(consoleProblems).toEqual([]);
   });

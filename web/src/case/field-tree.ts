@@ -61,7 +61,14 @@ export interface MapField extends FieldBase {
   readonly entry: readonly Field[];
 }
 
-export type Field = NumberField | ChoiceField | MonthListField | TextField | GroupField | MapField;
+/** A list of entries with the same fields (the pairs of inputs that move together). */
+export interface ListField extends FieldBase {
+  readonly kind: "list";
+  /** Each entry's fields, their paths inside the entry. */
+  readonly entry: readonly Field[];
+}
+
+export type Field = NumberField | ChoiceField | MonthListField | TextField | GroupField | MapField | ListField;
 
 interface Def {
   type: string;
@@ -159,8 +166,13 @@ export function fieldOf(key: string, path: DataPath, schema: AnySchema, at: Data
     }
     case "enum":
       return { kind: "choice", key, path, label: labelOf(key, at), help, options: Object.values(d.entries ?? {}) };
-    case "array":
-      return { kind: "monthList", key, path, label: labelOf(key, at), help, allowed: descriptionOf(d.element ? unwrap(d.element) : inner) ?? "" };
+    case "array": {
+      const element = d.element ? unwrap(d.element) : undefined;
+      const entry = element ? def(element) : undefined;
+      if (entry?.type === "object")
+        return { kind: "list", key, path, label: labelOf(key, at), help, entry: fieldsOfShape(entry.shape ?? {}, [], [...at, "*"]) };
+      return { kind: "monthList", key, path, label: labelOf(key, at), help, allowed: descriptionOf(element ?? inner) ?? "" };
+    }
     case "object":
       return { kind: "group", key, path, label: labelOf(key, at), help, children: fieldsOfShape(d.shape ?? {}, path, at) };
     case "record": {

@@ -4,6 +4,7 @@ import { groupTitles } from "../case/sections.js";
 import { ChoresInput } from "./ChoresInput.js";
 import { issuesAt, useEditorApi } from "./editor-context.js";
 import { GroupNote } from "./GroupNote.js";
+import { PairsInput } from "./PairsInput.js";
 import { QuantityInput } from "./QuantityInput.js";
 import { ChoiceInput, MonthListInput, TextInput } from "./SimpleInputs.js";
 
@@ -29,6 +30,8 @@ export function FieldView({ field, base, inheritBase }: Props) {
       return <GroupView field={field} base={base} {...inherit} />;
     case "map":
       return <ChoresInput field={field} base={base} {...inherit} />;
+    case "list":
+      return <PairsInput field={field} base={base} />;
     default:
       return field satisfies never;
   }
