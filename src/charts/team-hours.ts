@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CaseResult, MonthRow } from "../engine/index.js";
 import { scenarioLabels, scenarioOrder } from "./scenario-colours.js";
+import { wrapLabel } from "./text-width.js";
 import { chartConfig, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
 /** Where an hour goes, in the order the bars stack from the bottom, with plain names. */
@@ -75,6 +76,12 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     scale: { domain: [0.5, result.horizonMonths + 0.5], nice: false, zero: false },
     axis: { values: monthTicks(result.horizonMonths), format: "d", grid: false },
   };
+  const panelWidth = columns === 1 ? PLOT_WIDTH : Math.floor((PLOT_WIDTH - spacing.column) / 2);
+  const names = order.map((name) => labels.get(name) ?? name);
+  // A long option name takes two lines above its panel rather than being cut. The titles are bold
+  // 11 px, which runs about a third wider than the regular widths wrapLabel estimates.
+  const titleLines = Object.fromEntries(names.map((name) => [name, wrapLabel(name, panelWidth, 11 * 1.35)]));
+  const wraps = Object.values(titleLines).some((lines) => lines.length > 1);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: chartConfig(result.currency),
@@ -82,14 +89,22 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     facet: {
       field: "option",
       type: "nominal",
-      sort: order.map((name) => labels.get(name) ?? name),
+      sort: names,
       title: null,
-      header: { labelAngle: 0, labelOrient: "top", labelAnchor: "start", labelFontWeight: "bold", labelPadding: 4, labelLimit: PLOT_WIDTH / columns },
+      header: {
+        labelAngle: 0,
+        labelOrient: "top",
+        labelAnchor: "start",
+        labelFontWeight: "bold",
+        labelPadding: 4,
+        labelLimit: panelWidth,
+        ...(wraps ? { labelExpr: `${JSON.stringify(titleLines)}[datum.value] || datum.value`, labelLineHeight: 13 } : {}),
+      },
     },
     columns,
     spacing,
     spec: {
-      width: columns === 1 ? PLOT_WIDTH : Math.floor((PLOT_WIDTH - spacing.column) / 2),
+      width: panelWidth,
       height: 90,
       layer: [
         {

@@ -53,3 +53,22 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
   }
   return (units / 1000) * fontSize * SYSTEM_FONT_FACTOR * (bold ? BOLD_FACTOR : 1);
 }
+
+/**
+ * A label cut into lines no wider than `limit` pixels, at spaces (a word longer than the limit
+ * keeps a line of its own; Vega shortens only that one).
+ * @example wrapLabel("What one live project earns or saves a month", 150, 11) // ["What one live project", "earns or saves a month"]
+ */
+export function wrapLabel(label: string, limit: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(" ")) {
+    const tried = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && estimateTextWidth(tried, fontSize) > limit) {
+      lines.push(line);
+      line = word;
+    } else line = tried;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}

@@ -9,6 +9,7 @@ import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { resultOf } from "../../../src/test-support/result-of.js";
 import enterpriseText from "../../../examples/enterprise.yaml?raw";
+import { estimateTextWidth } from "../../../src/charts/text-width.js";
 import { fitSpec, withNamedData } from "./render-chart.js";
 
 type Spec = Record<string, unknown>;
@@ -135,5 +136,23 @@ describe("fitSpec", () => {
     for (let index = 1; index < labels.length; index++) {
       expect(labels[index]!.y1, `${labels[index - 1]!.text} runs into ${labels[index]!.text}`).toBeGreaterThanOrEqual(labels[index - 1]!.y2);
     }
+  });
+});
+
+describe("fitSpec on a faceted chart's panel titles", () => {
+  it("wraps an option's long name onto lines within its panel instead of cutting it (the team's hours)", () => {
+    const spec = teamHoursSpec(enterpriseWith(() => {})) as unknown as Spec;
+    const name = "Shared templates and audit trails first";
+    const titles = (fitted: Spec) => (fitted.facet as { header: { labelExpr?: string; labelLimit: number } }).header;
+    const linesOf = (expression: string | undefined) => JSON.parse(expression!.slice(0, expression!.indexOf("[datum.value]"))) as Record<string, string[]>;
+    // At the report's width the spec itself wraps it (bold 11 px runs wider than regular text).
+    expect(linesOf(titles(spec).labelExpr)[name]).toEqual(["Shared templates and audit trails", "first"]);
+    // On a narrow screen every line fits the smaller limit.
+    const narrow = titles(fitSpec(spec, 150, 120));
+    expect(narrow.labelLimit).toBeLessThanOrEqual(120);
+    const lines = linesOf(narrow.labelExpr);
+    expect(lines[name]!.join(" ")).toBe(name);
+    expect(lines[name]!.length).toBeGreaterThanOrEqual(2);
+    for (const line of Object.values(lines).flat()) expect(estimateTextWidth(line, 11 * 1.35)).toBeLessThanOrEqual(120);
   });
 });

@@ -1,6 +1,6 @@
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { estimateTextWidth } from "../../../src/charts/text-width.js";
+import { wrapLabel } from "../../../src/charts/text-width.js";
 import { withoutLineSeparators } from "../../../src/charts/theme.js";
 
 /**
@@ -12,27 +12,10 @@ import { withoutLineSeparators } from "../../../src/charts/theme.js";
 type Spec = Record<string, unknown>;
 
 const MIN_PLOT_WIDTH = 140;
+/** How much wider bold text runs than the regular widths `wrapLabel` estimates. */
+const BOLD_WIDER = 1.35;
 /** Pixels between two lines of a wrapped axis label at the charts' 11 px labels. */
 const LABEL_LINE_HEIGHT = 13;
-
-/**
- * A label cut into lines no wider than `limit` pixels, at spaces (a word longer than the limit
- * keeps a line of its own; Vega shortens only that one).
- * @example wrapLabel("What one live project earns or saves a month", 150, 11) // ["What one live project", "earns or saves a month"]
- */
-export function wrapLabel(label: string, limit: number, fontSize: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of label.split(" ")) {
-    const tried = line === "" ? word : `${line} ${word}`;
-    if (line !== "" && estimateTextWidth(tried, fontSize) > limit) {
-      lines.push(line);
-      line = word;
-    } else line = tried;
-  }
-  if (line !== "") lines.push(line);
-  return lines;
-}
 
 /**
  * Nominal axis labels given in full order (`sort`: the tornado's inputs) are wrapped onto as many
@@ -88,7 +71,31 @@ function fitPart(spec: Spec, shrink: number, labelLimit: number, lines: { most: 
     else if (isSpec(value)) copy[key] = fitPart(value, shrink, labelLimit, lines);
   }
   lines.most = Math.max(lines.most, wrapSortedLabels(copy, labelLimit));
+  wrapFacetHeaders(copy, labelLimit);
   return copy;
+}
+
+/**
+ * The panel titles of a chart faceted in full order (the team's hours, one panel an option) wrapped
+ * onto lines within the panel's width, capped at `labelLimit`, instead of being cut short.
+ */
+function wrapFacetHeaders(spec: Spec, labelLimit: number): void {
+  const facet = spec.facet;
+  if (!isSpec(facet) || !Array.isArray(facet.sort) || !isSpec(facet.header)) return;
+  const header = facet.header;
+  const panel = isSpec(spec.spec) && typeof spec.spec.width === "number" ? spec.spec.width : Number.POSITIVE_INFINITY;
+  const limit = Math.min(labelLimit, panel, typeof header.labelLimit === "number" ? header.labelLimit : Number.POSITIVE_INFINITY);
+  // Bold titles in the page's fonts (DejaVu Sans Bold on Linux) run about a third wider than the
+  // widths estimated for regular text: measured that much larger, erring towards a second line.
+  const size = (typeof header.labelFontSize === "number" ? header.labelFontSize : 11) * (header.labelFontWeight === "bold" ? BOLD_WIDER : 1);
+  const lines = Object.fromEntries(
+    facet.sort.filter((value): value is string => typeof value === "string").map((value) => [value, wrapLabel(value, limit, size)]),
+  );
+  if (Object.values(lines).every((wrapped) => wrapped.length === 1)) return;
+  spec.facet = {
+    ...facet,
+    header: { ...header, labelExpr: `${JSON.stringify(lines)}[datum.value] || datum.value`, labelLimit: limit, labelLineHeight: LABEL_LINE_HEIGHT },
+  };
 }
 
 function isSpec(value: unknown): value is Spec {
