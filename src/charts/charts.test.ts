@@ -237,6 +237,14 @@ function crossingShare(items: readonly Drawn[], lastPayback: number): number {
 }
 
 describe("chart layout", () => {
+  it("draws the team's hours with a month axis under every panel and none under the empty place beside an odd last one", async () => {
+    // The seed has three options: two panels, then one beside an empty place.
+    const items = await drawn(teamHoursSpec(seed));
+    const monthTitles = items.filter((item) => item.role === "axis-title" && item.text === "Month");
+    expect(monthTitles.length).toBe(Object.keys(seed.scenarios).length);
+    expect(overlappingTexts(items)).toEqual([]);
+  });
+
   it.each(exampleNames)("writes the gain's amounts of examples/%s where they touch no name, no other amount and no other bar", async (name) => {
     const items = await drawn(benefitByCategorySpec(resultOf(name)));
     expect(overlappingTexts(items)).toEqual([]);

@@ -103,6 +103,9 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     },
     columns,
     spacing,
+    // Each panel its own month axis: with an odd number of options a shared one was drawn under the
+    // empty place beside the last panel, as if a panel were missing.
+    resolve: { axis: { x: "independent" } },
     spec: {
       width: panelWidth,
       height: 90,
