@@ -72,7 +72,8 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
   const x = {
     field: "start",
     type: "quantitative" as const,
-    title: "Month",
+    // Under every panel: the numbers alone (the chart's caption says they are months), to keep it short.
+    title: null,
     scale: { domain: [0.5, result.horizonMonths + 0.5], nice: false, zero: false },
     axis: { values: monthTicks(result.horizonMonths), format: "d", grid: false },
   };
