@@ -58,7 +58,9 @@ export {
   type OneAtATimeSensitivity,
 } from "./sensitivity.js";
 export { recommend, type Recommendation } from "./recommendation.js";
-export type { Distribution } from "./uncertainty/index.js";
+export type { Distribution, IntervalShape } from "./uncertainty/index.js";
+// The distribution a 90% range { low, high } stands for, and its median (the value the point figures use).
+export { fromInterval90, median, validateInterval90 } from "./uncertainty/index.js";
 export { optimize, compareSets, type Objective, type OptimizeOptions, type OptimizeResult, type EvaluatedSet, type AdoptionStep } from "./optimize.js";
 export { builtInCatalogue, BUILT_IN_NOTE } from "./catalogue/built-in.js";
 export { effectTargets, effectTargetNames } from "./catalogue/targets.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromInterval90, median } from "../../../src/engine/uncertainty/index.js";
+import { fromInterval90, median } from "../../../src/engine/index.js";
 import { parseNumberText, rangeMiddle, readQuantity, toPoint, toRange, writeQuantity } from "./quantity-form.js";
 
 describe("the forms of an input", () => {

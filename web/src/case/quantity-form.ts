@@ -1,3 +1,4 @@
+import { fromInterval90, median, validateInterval90, type IntervalShape } from "../../../src/engine/index.js";
 import { isRecord } from "./data-path.js";
 
 /**
@@ -53,14 +54,16 @@ function clean(value: number): number {
 }
 
 /**
- * The middle of a 90% range as the engine reads it: its median, which the point figures use. A range
- * with both ends above zero is lognormal unless its `shape` says normal: its median is the geometric
- * middle √(low × high). Any other is normal: the midpoint.
+ * The middle of a 90% range as the engine reads it: the median of the engine's distribution for it
+ * (`fromInterval90`), which the point figures use — the geometric middle √(low × high) for a range
+ * above zero (lognormal), the midpoint for any other. A range the engine refuses (low above high)
+ * has the midpoint, for the user to correct.
  * @example rangeMiddle(16, 25) // 20 ; rangeMiddle(-10, 10) // 0
  */
 export function rangeMiddle(low: number, high: number, shape?: unknown): number {
-  const lognormal = shape === "lognormal" || (shape !== "normal" && low > 0 && high > 0);
-  return clean(lognormal ? Math.sqrt(low * high) : (low + high) / 2);
+  const chosen: IntervalShape = shape === "normal" || shape === "lognormal" ? shape : "auto";
+  if (validateInterval90(low, high, chosen).length > 0) return clean((low + high) / 2);
+  return clean(median(fromInterval90(low, high, chosen)));
 }
 
 /**
