@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { getIn, isRecord, type CaseData, type DataPath } from "../case/data-path.js";
-import type { Field, ListField, NumberField, TextField } from "../case/field-tree.js";
+import type { Field, ListField } from "../case/field-tree.js";
 import { markEdit } from "../timing.js";
 import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
 import { QuantityInput } from "./QuantityInput.js";
@@ -42,8 +42,8 @@ export function PairsInput({ field, base }: { field: ListField; base: DataPath }
   // The choice of inputs: recomputed only when the list of ranged inputs changes (its text is its identity).
   const choicesText = useCaseSelect((data) => rangedInputs(data).join("\n"));
   const choices = useMemo(() => (choicesText === "" ? [] : choicesText.split("\n")), [choicesText]);
-  const rank = entryField(field, "rank", "number") as NumberField | undefined;
-  const note = entryField(field, "note", "text") as TextField | undefined;
+  const rank = entryField(field, "rank", "number");
+  const note = entryField(field, "note", "text");
   const own = issuesAt(issues, path).filter((issue) => issue.path.length === path.length);
   const headingId = fieldId([...path, "(heading)"]);
 
