@@ -6,6 +6,7 @@ import { buildResult, validateScenarioText, type CaseResult } from "../engine/in
 // The report's text widths for Vega in Node (installed by the module), so boxes are measured as the report lays them out.
 import "./measure-text.js";
 import { CLOSE_UP_BELOW } from "./cumulative-net.js";
+import { placePaybackLabels } from "./payback-labels.js";
 import { ALTERNATIVE_COLOURS } from "./theme.js";
 import {
   benefitByCategorySpec,
@@ -211,6 +212,18 @@ function overlappingTexts(items: readonly Drawn[]): string[] {
   return pairs;
 }
 
+/** Payback labels whose box another option's dashed payback line runs through (its halo is not a label). */
+function labelsAcrossRules(items: readonly Drawn[]): string[] {
+  const labels = items.filter((item) => item.marktype === "text" && item.text.startsWith("Pays back") && item.fill !== "#ffffff");
+  const rules = items.filter((item) => item.marktype === "rule" && item.datum.month !== undefined && item.datum.text !== undefined);
+  return labels.flatMap((label) =>
+    rules
+      .filter((rule) => rule.plot === label.plot && rule.datum.option !== label.datum.option)
+      .filter((rule) => rule.x1 > label.x1 + 0.5 && rule.x1 < label.x2 - 0.5 && Math.min(rule.y2, label.y2) - Math.max(rule.y1, label.y1) > 0.5)
+      .map((rule) => `"${label.text}" (${String(label.datum.option)}) × line of ${String(rule.datum.option)} at month ${String(rule.datum.month)}`),
+  );
+}
+
 /** The team example with a late gain four times as steep, as on the 36-month case of the issue: the early crossing looks flat. */
 function squashed(): CaseResult {
   const result = resultOf("team.yaml");
@@ -268,6 +281,55 @@ describe("chart layout", () => {
     const paybacks = Object.values(result.comparisons).flatMap((comparison) => (comparison.paybackMonth ? [comparison.paybackMonth] : []));
     // Paying back in month 1 or 2 is a jump from the start, with no dip below zero to look at closely.
     if (paybacks.length > 0 && Math.max(...paybacks) >= 3) expect(crossingShare(items, Math.max(...paybacks))).toBeGreaterThanOrEqual(CLOSE_UP_BELOW * 0.9);
+  });
+
+  // The report's width, a middle one, and the narrowest the web app draws (a 390-px phone).
+  it.each(exampleNames.flatMap((name) => [undefined, 320, 200].map((width) => [name, width] as const)))(
+    "places the payback labels of examples/%s (plot width %s) inside their plot and across no other option's payback line",
+    async (name, width) => {
+      const result = resultOf(name);
+      for (const spec of [
+        cumulativeNetSpec(result, width === undefined ? {} : { width }),
+        cumulativeNetSpec(squashed(), width === undefined ? {} : { width }),
+      ]) {
+        const items = await drawn(spec);
+        expect(overlappingTexts(items)).toEqual([]);
+        expect(labelsAcrossRules(items)).toEqual([]);
+        for (const label of items.filter((item) => item.marktype === "text" && item.text.startsWith("Pays back"))) {
+          const plot = items.find((item) => item.plot === label.plot && item.marktype === "line")!;
+          expect(label.x1).toBeGreaterThanOrEqual(Number(label.plot.split(",")[0]) - 0.5);
+          expect(label.x2).toBeLessThanOrEqual(Number(label.plot.split(",")[0]) + plot.plotWidth + 0.5);
+        }
+      }
+    },
+  );
+
+  it("stacks the payback labels so that each crosses no line: a label beside a later line sits above it", async () => {
+    // Two paybacks close together on a narrow plot, as on the enterprise template at 390 px: month 24's
+    // label has room only on the left, across month 14's line, so it goes first and month 14's line starts below it.
+    const placed = placePaybackLabels(
+      [
+        { month: 14, text: "Pays back: month 14" },
+        { month: 24, text: "Pays back: month 24" },
+      ],
+      36,
+      200,
+    );
+    expect(placed[1]!.top).toBeLessThan(placed[0]!.top);
+    expect(placed.map((label) => label.side)).toEqual(["left", "left"]);
+    // The given order is kept where it already crosses nothing.
+    const apart = placePaybackLabels(
+      [
+        { month: 3, text: "Pays back: month 3" },
+        { month: 20, text: "Pays back: month 20" },
+      ],
+      36,
+      600,
+    );
+    expect(apart).toEqual([
+      { text: "Pays back: month 3", side: "right", top: 4 },
+      { text: "Pays back: month 20", side: "right", top: 19 },
+    ]);
   });
 
   it("gives a payback crossing squashed flat by a long plan a close-up fitted to it, with a ring where each line crosses zero", async () => {

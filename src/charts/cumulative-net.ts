@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Band, CaseResult } from "../engine/index.js";
+import { paybackLayers, placePaybackLabels } from "./payback-labels.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
 import { monthStep } from "./team-hours.js";
 import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
@@ -12,44 +13,6 @@ function startTicks(horizonMonths: number): number[] {
   return ticks;
 }
 
-/** The "Pays back: month N" labels; `style` draws the white halo under the coloured text. */
-function paybackLabels(paybacks: Record<string, unknown>[], style: Record<string, unknown>, colour?: Record<string, unknown>) {
-  return {
-    data: { values: paybacks },
-    mark: {
-      type: "text" as const,
-      baseline: "top" as const,
-      fontWeight: "bold" as const,
-      align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
-      dx: { expr: "datum.side === 'left' ? -4 : 4" },
-      ...style,
-    },
-    encoding: {
-      x: { field: "month", type: "quantitative" as const },
-      y: { field: "top", type: "quantitative" as const, scale: null },
-      text: { field: "text" },
-      ...(colour ? { color: colour } : {}),
-    },
-  };
-}
-
-/**
- * The payback marks shared by the money charts: a dashed rule at each payback month and its label
- * (fields `month`, `top`, `text`, `side`), with a white halo so a label stays legible over a line.
- */
-export function paybackLayers(paybacks: Record<string, unknown>[], colour: Record<string, unknown>) {
-  if (paybacks.length === 0) return [];
-  return [
-    {
-      data: { values: paybacks },
-      mark: { type: "rule" as const, strokeDash: [5, 3], strokeWidth: 1.5 },
-      encoding: { x: { field: "month", type: "quantitative" as const }, color: colour },
-    },
-    paybackLabels(paybacks, { stroke: "#ffffff", strokeWidth: 4, strokeJoin: "round", fill: "#ffffff" }),
-    paybackLabels(paybacks, {}, colour),
-  ];
-}
-
 export interface CumulativeNetOptions {
   /** By alternative: the 5th–95th percentile band of the cumulative net, when inputs are ranges. */
   bands?: Record<string, Band>;
@@ -60,13 +23,11 @@ export interface CumulativeNetOptions {
   width?: number;
 }
 
-/** Room between a payback line and its label. */
-const PAYBACK_LABEL_GAP = 4;
+/** Below this width (a phone's), the close-up goes under the whole plan rather than beside it. */
+export const MIN_CLOSE_UP_BESIDE = 200;
 
-/** About how wide a bold 11-px label is (0.62 em a character, erring wide). */
-function boldLabelWidth(text: string): number {
-  return text.length * 0.62 * 11 + 4;
-}
+/** The two plots' heights when the close-up sits under the whole plan. */
+const STACKED_HEIGHT = { whole: 180, closeUp: 240 } as const;
 
 /** Below this share of the whole chart's height, the months up to payback get a close-up. */
 export const CLOSE_UP_BELOW = 0.3;
@@ -112,7 +73,8 @@ export function closeUpOf(lines: readonly Line[], bands: readonly BandRow[], pay
  * Cumulative net against today for every alternative, from the start (month 0, the up-front cash)
  * to the end of the horizon, with the payback month marked (a dashed line, its label and a ring
  * where the line crosses zero) and the uncertainty band when known. When the end of a long plan
- * squashes the crossing flat, a close-up of the months up to payback sits beside the whole plan.
+ * squashes the crossing flat, a close-up of the months up to payback sits beside the whole plan (under
+ * it, on a plot too narrow for both side by side).
  * @example cumulativeNetSpec(result) // a Vega-Lite spec; render with renderChartSvg
  */
 export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOptions = {}): TopLevelSpec {
@@ -144,21 +106,14 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
     paid.map((entry) => entry.month),
     result.horizonMonths,
   );
-  // Labels stack down from the top edge, right of their line where they fit, else left of it, else
-  // on two lines on the side with more room.
+  // Each plot places its labels for its own months and width.
   const paybacksIn = (lastMonth: number, width: number) => {
-    let top = 4;
-    return paid.map((entry) => {
-      const text = `Pays back: month ${entry.month}`;
-      const at = (entry.month / lastMonth) * width;
-      const room = { right: width - at - PAYBACK_LABEL_GAP, left: at - PAYBACK_LABEL_GAP };
-      const wide = boldLabelWidth(text);
-      const side = wide <= room.right ? "right" : wide <= room.left ? "left" : room.right >= room.left ? "right" : "left";
-      const wrapped = wide <= Math.max(room.right, room.left) ? text : ["Pays back:", `month ${entry.month}`];
-      const row = { option: labels.get(entry.name) ?? entry.name, month: entry.month, text: wrapped, top, side };
-      top += typeof wrapped === "string" ? 15 : 28;
-      return row;
-    });
+    const placed = placePaybackLabels(
+      paid.map((entry) => ({ month: entry.month, text: `Pays back: month ${entry.month}` })),
+      lastMonth,
+      width,
+    );
+    return paid.map((entry, index) => ({ option: labels.get(entry.name) ?? entry.name, month: entry.month, ...placed[index]! }));
   };
   // Where each line crosses zero for good: the payback month, on its line.
   const crossings = paid.map((entry) => ({
@@ -168,7 +123,7 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
   }));
   const y = { type: "quantitative" as const, title: `Gain against today so far (${result.currency})`, axis: { labelExpr: moneyLabelExpression() } };
 
-  const view = (lastMonth: number, width: number, domain?: [number, number], shade?: number) => {
+  const view = (lastMonth: number, width: number, domain?: [number, number], shade?: number, height = 260) => {
     // With a close-up beside it, the whole plan leaves the payback labels to the close-up.
     const labelled = shade === undefined;
     const x = {
@@ -181,10 +136,10 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
     const yScaled = domain ? { ...y, title: null, scale: { domain, nice: false, zero: false } } : y;
     const clip = domain !== undefined;
     const inside = (rows: Line[]) => rows.filter((row) => row.month <= lastMonth);
-    const payback = paybackLayers(paybacksIn(lastMonth, width), colour);
+    const payback = paybackLayers(paybacksIn(lastMonth, width), colour, { labelled });
     return {
       width,
-      height: 260,
+      height,
       layer: [
         ...(shade !== undefined
           ? [
@@ -216,7 +171,7 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
           encoding: { x, y: { ...yScaled, field: "net" }, color: colour },
         },
         // The dashed lines, then their labels (with a white halo) unless the close-up has them.
-        ...(labelled ? payback : payback.slice(0, 1)),
+        ...payback,
         ...(crossings.length > 0
           ? [
               {
@@ -232,15 +187,28 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
   const base = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", config: chartConfig(result.currency) };
   const plotWidth = options.width ?? PLOT_WIDTH;
   if (!closeUp) return { ...base, ...view(result.horizonMonths, plotWidth) } as TopLevelSpec;
+  const title = (text: string) => ({ text, anchor: "start" as const, fontSize: 11, fontWeight: "bold" as const, color: TEXT_COLOUR, offset: 6 });
+  const wholeTitle = title(`All ${result.horizonMonths} months`);
+  const closeTitle = title(`Close up: start to month ${closeUp.lastMonth}`);
   // Side by side: the whole plan with the close-up's months shaded, and the close-up.
   const closeWidth = Math.round(plotWidth * 0.42);
-  const title = (text: string) => ({ text, anchor: "start" as const, fontSize: 11, fontWeight: "bold" as const, color: TEXT_COLOUR, offset: 6 });
+  if (closeWidth >= MIN_CLOSE_UP_BESIDE) {
+    return {
+      ...base,
+      hconcat: [
+        { title: wholeTitle, ...view(result.horizonMonths, plotWidth - closeWidth - 40, undefined, closeUp.lastMonth) },
+        { title: closeTitle, ...view(closeUp.lastMonth, closeWidth, closeUp.domain) },
+      ],
+      spacing: 24,
+    } as TopLevelSpec;
+  }
+  // Too narrow for both side by side (a phone): the close-up under the whole plan, each the full width.
   return {
     ...base,
-    hconcat: [
-      { title: title(`All ${result.horizonMonths} months`), ...view(result.horizonMonths, plotWidth - closeWidth - 40, undefined, closeUp.lastMonth) },
-      { title: title(`Close up: start to month ${closeUp.lastMonth}`), ...view(closeUp.lastMonth, closeWidth, closeUp.domain) },
+    vconcat: [
+      { title: wholeTitle, ...view(result.horizonMonths, plotWidth, undefined, closeUp.lastMonth, STACKED_HEIGHT.whole) },
+      { title: closeTitle, ...view(closeUp.lastMonth, plotWidth, closeUp.domain, undefined, STACKED_HEIGHT.closeUp) },
     ],
-    spacing: 24,
+    spacing: 16,
   } as TopLevelSpec;
 }

@@ -1,31 +1,11 @@
 import type { TopLevelSpec } from "vega-lite";
-import { paybackLayers } from "./cumulative-net.js";
+import { paybackLayers, placePaybackLabels } from "./payback-labels.js";
 import { monthTicks } from "./team-hours.js";
 import { ALTERNATIVE_COLOURS, BASELINE_COLOUR, chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH } from "./theme.js";
 import type { PlanVersusActual } from "../shared/tracking-types.js";
 
 /** The three lines, in legend order. */
 export const planVersusActualSeries = { plan: "Plan", actual: "What happened", forecast: "Re-forecast from what happened" } as const;
-
-/** Rough width of a bold 11 px label, to keep the two payback labels off each other's line. */
-function labelWidth(text: string): number {
-  return text.length * 6.6 + 6;
-}
-
-/**
- * Puts each payback label right of its line, unless it would run off the plot or across the other
- * payback line; then left, when there is room.
- */
-function placeLabels(paybacks: { month: number; text: string; side: string }[], horizon: number): void {
-  const x = (month: number) => (month / horizon) * PLOT_WIDTH;
-  for (const payback of paybacks) {
-    const width = labelWidth(payback.text);
-    const crosses = paybacks.some((other) => other !== payback && x(other.month) > x(payback.month) && x(other.month) < x(payback.month) + width);
-    const fitsRight = x(payback.month) + width <= PLOT_WIDTH && !crosses;
-    const fitsLeft = x(payback.month) - width >= 0;
-    payback.side = fitsRight || !fitsLeft ? "right" : "left";
-  }
-}
 
 /**
  * The gain against today so far: the plan, what really happened up to the last recorded month,
@@ -53,22 +33,21 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
   }
   // The approved option keeps the colour it has in the report's other charts.
   const actualColour = options.colour ?? ALTERNATIVE_COLOURS[0];
-  const paybacks: { series: string; month: number; text: string; top: number; side: string }[] = [];
+  const marks: { series: string; month: number; text: string }[] = [];
   const plannedPayback = forecast?.paybackMonth.planned ?? null;
   const nowPayback = forecast?.paybackMonth.now ?? null;
   if (plannedPayback !== null && plannedPayback > 0) {
-    paybacks.push({ series: planVersusActualSeries.plan, month: plannedPayback, text: `Plan: month ${plannedPayback}`, top: 4, side: "" });
+    marks.push({ series: planVersusActualSeries.plan, month: plannedPayback, text: `Plan: month ${plannedPayback}` });
   }
   if (last > 0 && nowPayback !== null && nowPayback > 0) {
-    paybacks.push({
+    marks.push({
       series: last >= horizon ? planVersusActualSeries.actual : planVersusActualSeries.forecast,
       month: nowPayback,
       text: `Now: month ${nowPayback}`,
-      top: 19,
-      side: "",
     });
   }
-  placeLabels(paybacks, horizon);
+  const placed = placePaybackLabels(marks, horizon, PLOT_WIDTH);
+  const paybacks = marks.map((mark, index) => ({ ...mark, ...placed[index]! }));
   const domain = [planVersusActualSeries.plan, planVersusActualSeries.actual, planVersusActualSeries.forecast];
   const colour = {
     field: "series",
