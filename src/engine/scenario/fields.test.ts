@@ -108,3 +108,12 @@ describe("units", () => {
     expect(unitWordsText("hours a month", "EUR")).toBe("hours a month");
   });
 });
+
+describe("the notes' help", () => {
+  it("says what each note is about, not 'this input' for a scenario's, a group's or a pair's", () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    const subjects = [...text.matchAll(/Your own words about ([^;]+);/g)].map((match) => match[1]);
+    for (const subject of ["this input", "this group of inputs", "this scenario", "this capability", "these two inputs", "the risk adjustment"])
+      expect(subjects).toContain(subject);
+  });
+});

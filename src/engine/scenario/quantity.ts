@@ -94,9 +94,12 @@ function spreadOf(name: QuantityKindName) {
     .refine((value) => !(value > 0 && value < SMALLEST_NONZERO), { error: tooSmall("a standard deviation ≥ 0", true) });
 }
 
-export const noteSchema = freeText(4000, "a note", "a note is text").meta({
-  description: "Your own words about this input; shown in the report's assumptions.",
-});
+export const noteSchema = noteAbout("this input");
+
+/** A note of the author's own on `what` (an input, a group of inputs, a scenario, ...). */
+export function noteAbout(what: string) {
+  return freeText(4000, "a note", "a note is text").meta({ description: `Your own words about ${what}; shown in the report's assumptions.` });
+}
 
 /** Cross-field checks of a range (low ≤ high, min ≤ mode ≤ max, ...), reported on the range itself. */
 function checkRange(form: RangeForm, context: z.core.$RefinementCtx): void {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { noteSchema, numberOf, quantity } from "./quantity.js";
+import { noteAbout, numberOf, quantity } from "./quantity.js";
 import { suggest } from "./suggest.js";
 import { freeText, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
@@ -46,7 +46,7 @@ function about(title: string, unit: FieldUnit, description?: string): { title: s
 /** A group of inputs, with its heading as `title`; every group may carry a note of its own. */
 function group<Shape extends z.ZodRawShape>(title: string, description: string, shape: Shape) {
   return z
-    .strictObject({ note: noteSchema.optional(), ...shape })
+    .strictObject({ note: noteAbout("this group of inputs").optional(), ...shape })
     .partial()
     .meta({ title, description });
 }
@@ -121,7 +121,7 @@ const change = group("Making the change (one-off)", "One-off costs of making the
 
 const manualTask = z
   .strictObject({
-    note: noteSchema.optional(),
+    note: noteAbout("this chore").optional(),
     minutesPerWeek: quantity("minutes").meta(about("Minutes a week on the chore", "minutes a week", "Minutes a week the chore takes.")),
     shareOfTime: quantity("share").meta(
       about(
@@ -288,7 +288,7 @@ const turnover = group("People leaving", "People leaving and being replaced.", {
 
 const releases = z
   .strictObject({
-    note: noteSchema.optional(),
+    note: noteAbout("how projects are released").optional(),
     mode: z.enum(["schedule", "capacity"], { error: "allowed: schedule or capacity" }).meta({
       title: "How projects are released",
       description: "schedule: releases happen in the months given; capacity: free hours build projects.",
@@ -325,13 +325,13 @@ export const inputsShape = {
   releases,
 };
 
-export const inputsSchema = z.strictObject({ note: noteSchema.optional(), ...inputsShape }).partial();
+export const inputsSchema = z.strictObject({ note: noteAbout("these inputs").optional(), ...inputsShape }).partial();
 
 export const scenarioSchema = z
   .strictObject({
     label: oneLineText(200, "a label").meta({ description: "Name shown to readers (default: the key)." }),
     description: freeText(4000, "a description"),
-    note: noteSchema,
+    note: noteAbout("this scenario"),
     capabilities: z
       .array(oneLineText(80, "the name of a capability, e.g. scheduling").min(1), {
         error: whenWrongType("expected a list of capability names, e.g. [scheduling, monitoring]"),
@@ -375,7 +375,7 @@ const capability = z
   .strictObject({
     label: oneLineText(200, "a label"),
     description: freeText(4000, "a description"),
-    note: noteSchema,
+    note: noteAbout("this capability"),
     setupHours: quantity("hours").meta(about("Set-up hours", "hours", "Team hours to set it up (added to change.setupHours).")),
     upfrontCost: quantity("money").meta(about("Paid once", "money", "Cash paid once at the start (added to change.external.other).")),
     monthlyCost: quantity("money").meta(about("Fee a month", "money a month", "A flat monthly fee (added to tooling.licences.flatPerMonth).")),
@@ -426,7 +426,7 @@ const correlation = z
         unit: "number" satisfies FieldUnit,
         description: "Spearman rank correlation: 1 they rise together, 0 unrelated, -1 one rises as the other falls.",
       }),
-    note: noteSchema.optional(),
+    note: noteAbout("these two inputs").optional(),
   })
   .meta({ title: "Two inputs that move together", description: "Two uncertain inputs that move together." });
 
@@ -439,7 +439,7 @@ const riskShare = (what: string) =>
 const riskAdjustment = z
   .strictObject(
     {
-      note: noteSchema.optional(),
+      note: noteAbout("the risk adjustment").optional(),
       benefits: riskShare("benefits cut by")
         .optional()
         .meta(about("Share cut from every benefit for risk", "share", "Share by which every benefit is cut (0.1 = 10% less).")),

@@ -34,11 +34,23 @@ export function unitText(unit: InputUnit, currency: string): string {
   }
 }
 
+/**
+ * A number as a reader reads it in a sentence: the whole part grouped by thousands (108,020), the
+ * decimals exactly as typed (0.08, 1234.5 → 1,234.5). Very large or small numbers keep JavaScript's form.
+ */
+export function readableNumber(value: number): string {
+  const text = String(value);
+  if (!/^-?\d{4,}(\.\d+)?$/.test(text)) return text;
+  const [whole, fraction] = text.split(".");
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
 /** A value as the page shows it inline: a number, a range or a distribution's name. */
 export function shortValue(raw: unknown): string | undefined {
   const form = readQuantity(raw);
-  if (form.kind === "point") return typeof form.value === "number" ? String(form.value) : undefined;
-  if (form.kind === "range") return `${String(form.low)}–${String(form.high)}`;
+  if (form.kind === "point") return typeof form.value === "number" ? readableNumber(form.value) : undefined;
+  const part = (value: unknown) => (typeof value === "number" ? readableNumber(value) : String(value));
+  if (form.kind === "range") return `${part(form.low)}–${part(form.high)}`;
   return String(form.parameters.distribution);
 }
 

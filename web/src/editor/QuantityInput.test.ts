@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { readableNumber, shortValue } from "./QuantityInput.js";
+
+describe("the values an input shows in its sentences", () => {
+  it("groups a number's whole part by thousands and keeps its decimals as typed", () => {
+    expect(readableNumber(108020)).toBe("108,020");
+    expect(readableNumber(-2500000)).toBe("-2,500,000");
+    expect(readableNumber(1234.5)).toBe("1,234.5");
+    expect(readableNumber(999)).toBe("999");
+    expect(readableNumber(0.08)).toBe("0.08");
+    expect(readableNumber(1e-7)).toBe("1e-7");
+    expect(readableNumber(1e21)).toBe("1e+21");
+  });
+
+  it("writes a shared value, a range and a distribution as the page shows them", () => {
+    expect(shortValue(108020)).toBe("108,020");
+    expect(shortValue({ value: 4500, note: "from the time sheets" })).toBe("4,500");
+    expect(shortValue({ low: 80000, high: 120000 })).toBe("80,000–120,000");
+    expect(shortValue({ distribution: "triangular", min: 1, mode: 2, max: 3 })).toBe("triangular");
+    expect(shortValue(undefined)).toBeUndefined();
+  });
+});
