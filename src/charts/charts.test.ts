@@ -332,6 +332,12 @@ describe("chart layout", () => {
     ]);
   });
 
+  it("writes a loss on the money axis with the minus sign the text and the tables use", async () => {
+    const labels = (await drawn(cumulativeNetSpec(resultOf("enterprise.yaml")))).filter((item) => item.role === "axis-label").map((item) => item.text);
+    expect(labels).toContain("-US$500k");
+    expect(labels.join(" ")).not.toContain("\u2212");
+  });
+
   it("gives a payback crossing squashed flat by a long plan a close-up fitted to it, with a ring where each line crosses zero", async () => {
     const result = squashed();
     const last = Math.max(...Object.values(result.comparisons).map((comparison) => comparison.paybackMonth ?? 0));

@@ -36,7 +36,8 @@ export function chartConfig(currency: string): Config {
     font: FONT_STACK,
     background: "#ffffff",
     padding: { left: 4, right: 12, top: 8, bottom: 4 },
-    locale: { number: { decimal: ".", thousands: ",", grouping: [3], currency: [currencySymbol(currency), ""] } },
+    // The minus sign the text, the tables and the workbook write ("-US$500k", as "-US$859,874"), not d3-format's "−".
+    locale: { number: { decimal: ".", thousands: ",", grouping: [3], currency: [currencySymbol(currency), ""], minus: "-" } },
     view: { stroke: null },
     axis: {
       labelFontSize: 11,
