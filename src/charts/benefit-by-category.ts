@@ -26,7 +26,7 @@ const COLUMN_SPACING = 16;
 const NAME_COLUMN = 150;
 
 /**
- * The widest an amount such as "−€96.5k" or "−US$1.05M" can be, erring wide: the amount has at
+ * The widest an amount such as "-€96.5k" or "-US$1.05M" can be, erring wide: the amount has at
  * most three significant digits, a decimal point and "k" or "M" (five characters), a sign and the
  * currency's symbol; at about 0.7 em a character, as the total's amount is bold.
  * @example valueLabelWidth("EUR") // 49
