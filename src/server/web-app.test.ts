@@ -426,15 +426,20 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await page.close();
   });
 
-  it("fits the enterprise template's capacity tables, month table and its scenario choice at 1280 and 390 px", async () => {
+  it("fits the enterprise template's capacity tables, what to ask for first, the month table and its scenario choice at 1280 and 390 px", async () => {
     for (const width of [1280, 390]) {
       const page = await openPage(server.url, width);
       await page.locator("#template").selectOption("enterprise");
       await expect.poll(() => page.locator(".capacity-card").count()).toBe(4);
       await page.locator(".months").scrollIntoViewIfNeeded();
       await page.locator(".month-table").waitFor();
+      await page.locator(".adoption-table").first().waitFor();
       const problems = await page.evaluate(() => {
         const found: string[] = [];
+        // "What to ask for first": every column in view, without scrolling sideways.
+        for (const scroller of document.querySelectorAll(".adoption-order .table-scroll"))
+          if (scroller.scrollWidth > scroller.clientWidth + 1)
+            found.push(`"What to ask for first" is ${scroller.scrollWidth - scroller.clientWidth} px wider than its box`);
         for (const card of document.querySelectorAll(".capacity-card")) {
           const table = card.querySelector("table").getBoundingClientRect();
           const box = card.getBoundingClientRect();
