@@ -22,6 +22,12 @@ export const VALUE_GAP = 3;
 const MIN_COLUMN_WIDTH = 110;
 const MAX_COLUMN_WIDTH = 300;
 const COLUMN_SPACING = 16;
+/** Room between one option's panel and the next when they are stacked. */
+const ROW_SPACING = 14;
+/** Scaled below this to fit the room it has, the chart's text would be too small to read: the options are stacked instead. */
+const LEAST_SCALE = 0.85;
+/** The chart's padding and the room the names' axis takes beyond NAME_COLUMN, erring wide. */
+const CHART_PADDING = 24;
 /** What the category names take on the left, so the whole chart keeps to the report's width. */
 const NAME_COLUMN = 150;
 
@@ -69,17 +75,19 @@ function wrapWords(text: string, width: number): string[] {
  * total last: one column per option, the category names once on the left in their own column. Bars
  * to the right are gains against today; bars to the left are costs. Every amount is written right of
  * its bar's end (a gain) or right of zero (a cost), so it never runs into the names on the left, and
- * the axis leaves room for it inside the column.
+ * the axis leaves room for it inside the column. Given `width`, the room the chart has in pixels, and
+ * too little of it for the columns side by side (a phone), the options are stacked one under the
+ * other, each with the names on its left, rather than the whole chart scaled down.
  * @example benefitByCategorySpec(result) // a Vega-Lite spec
  */
-export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
+export function benefitByCategorySpec(result: CaseResult, options: { width?: number } = {}): TopLevelSpec {
   const labels = scenarioLabels(result);
   const names = Object.keys(result.comparisons);
-  const options = names.map((name) => labels.get(name) ?? name);
+  const optionNames = names.map((name) => labels.get(name) ?? name);
   const used = benefitCategories.filter((category) => names.some((name) => Math.abs(result.comparisons[name]!.benefitByCategory[category]) >= 0.5));
   const rows = names.flatMap((name, index) => {
     const comparison = result.comparisons[name]!;
-    const option = options[index]!;
+    const option = optionNames[index]!;
     return [
       ...used.map((category) => ({ option, category: benefitCategoryLabels[category], value: comparison.benefitByCategory[category] })),
       { option, category: TOTAL_LABEL, value: comparison.totalNetBenefit },
@@ -87,14 +95,19 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
   });
   const order = [...used.map((category) => benefitCategoryLabels[category]), TOTAL_LABEL];
   const count = Math.max(1, names.length);
-  const width = Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, Math.floor((PLOT_WIDTH - NAME_COLUMN - COLUMN_SPACING * (count - 1)) / count)));
+  const sideBySide = Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, Math.floor((PLOT_WIDTH - NAME_COLUMN - COLUMN_SPACING * (count - 1)) / count)));
+  // Too narrow for the columns side by side (a phone, or many options): one option under the other,
+  // each as wide as the room allows.
+  const natural = NAME_COLUMN + count * sideBySide + COLUMN_SPACING * (count - 1) + CHART_PADDING;
+  const stacked = options.width !== undefined && options.width < natural * LEAST_SCALE;
+  const width = stacked ? Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, Math.floor(options.width! - NAME_COLUMN - CHART_PADDING))) : sideBySide;
   const domain = gainDomain(
     rows.map((row) => row.value),
     width,
     result.currency,
   );
   const wrapAt = Math.max(12, Math.floor(width / 6.6));
-  const headerLines = options.map((option) => `datum.value === ${JSON.stringify(option)} ? ${JSON.stringify(wrapWords(option, wrapAt))}`).join(" : ");
+  const headerLines = optionNames.map((option) => `datum.value === ${JSON.stringify(option)} ? ${JSON.stringify(wrapWords(option, wrapAt))}`).join(" : ");
   const y = {
     field: "category",
     type: "nominal" as const,
@@ -113,17 +126,73 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
   };
   const x = { type: "quantitative" as const, title: null, scale: { domain, nice: false, zero: true }, axis: null };
   const config = chartConfig(result.currency);
-  return {
+  // One option's panel: its rows of bars (the chart repeats it in each column, or stacks it).
+  const panel = {
+    height: { step: ROW_STEP },
+    layer: [
+      {
+        // Every other row shaded, so the eye keeps to a row from its name to the last column.
+        transform: [{ filter: "datum.stripe" }],
+        mark: { type: "rect", color: STRIPE_COLOUR },
+        encoding: { y, x: { value: 0 }, x2: { value: "width" } },
+      },
+      {
+        mark: { type: "bar" },
+        encoding: {
+          y,
+          x: { ...x, field: "value" },
+          color: { field: "option", type: "nominal", scale: colourScale(result, names), legend: null },
+        },
+      },
+      {
+        mark: { type: "rule", color: MUTED_COLOUR, strokeWidth: 1 },
+        encoding: { x: { ...x, datum: 0 } },
+      },
+      {
+        transform: [{ filter: "abs(datum.value) >= 0.5" }, { calculate: moneyLabelExpression("datum.value"), as: "label" }],
+        mark: {
+          type: "text",
+          fontSize: VALUE_FONT_SIZE,
+          align: "left",
+          baseline: "middle",
+          dx: VALUE_GAP,
+          fontWeight: { expr: `datum.category === ${JSON.stringify(TOTAL_LABEL)} ? 'bold' : 'normal'` },
+        },
+        encoding: {
+          y,
+          x: { ...x, field: "at" },
+          text: { field: "label", type: "nominal" },
+          color: { condition: { test: "datum.value < 0", value: COST_LABEL_COLOUR }, value: MUTED_COLOUR },
+        },
+      },
+    ],
+  };
+  const base = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     // The columns' width sits in the configuration, not on the view: the amounts' room is worked out
     // for this width, so a narrow screen scales the whole chart down instead of narrowing the columns.
     config: { ...config, view: { ...config.view, continuousWidth: width } },
     data: { values: rows },
+  };
+  if (stacked) {
+    return {
+      ...base,
+      // Each option's name above its panel, from the chart's left edge (over the names).
+      vconcat: optionNames.map((option) => ({
+        title: { text: wrapWords(option, Math.floor((width + NAME_COLUMN) / 7.5)), anchor: "start", frame: "bounds", fontSize: 11, fontWeight: "bold", color: TEXT_COLOUR, offset: 4 },
+        transform: [{ filter: `datum.option === ${JSON.stringify(option)}` }],
+        ...panel,
+      })),
+      spacing: ROW_SPACING,
+    } as TopLevelSpec;
+  }
+  return {
+    ...base,
     facet: {
       column: {
         field: "option",
         type: "nominal",
-        sort: options,
+        sort: optionNames,
         title: null,
         header: {
           labelOrient: "top",
@@ -139,45 +208,6 @@ export function benefitByCategorySpec(result: CaseResult): TopLevelSpec {
       },
     },
     spacing: COLUMN_SPACING,
-    spec: {
-      height: { step: ROW_STEP },
-      layer: [
-        {
-          // Every other row shaded, so the eye keeps to a row from its name to the last column.
-          transform: [{ filter: "datum.stripe" }],
-          mark: { type: "rect", color: STRIPE_COLOUR },
-          encoding: { y, x: { value: 0 }, x2: { value: "width" } },
-        },
-        {
-          mark: { type: "bar" },
-          encoding: {
-            y,
-            x: { ...x, field: "value" },
-            color: { field: "option", type: "nominal", scale: colourScale(result, names), legend: null },
-          },
-        },
-        {
-          mark: { type: "rule", color: MUTED_COLOUR, strokeWidth: 1 },
-          encoding: { x: { ...x, datum: 0 } },
-        },
-        {
-          transform: [{ filter: "abs(datum.value) >= 0.5" }, { calculate: moneyLabelExpression("datum.value"), as: "label" }],
-          mark: {
-            type: "text",
-            fontSize: VALUE_FONT_SIZE,
-            align: "left",
-            baseline: "middle",
-            dx: VALUE_GAP,
-            fontWeight: { expr: `datum.category === ${JSON.stringify(TOTAL_LABEL)} ? 'bold' : 'normal'` },
-          },
-          encoding: {
-            y,
-            x: { ...x, field: "at" },
-            text: { field: "label", type: "nominal" },
-            color: { condition: { test: "datum.value < 0", value: COST_LABEL_COLOUR }, value: MUTED_COLOUR },
-          },
-        },
-      ],
-    },
+    spec: panel,
   } as TopLevelSpec;
 }

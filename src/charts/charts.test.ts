@@ -259,18 +259,44 @@ describe("chart layout", () => {
     expect(overlappingTexts(items)).toEqual([]);
   });
 
-  it.each(exampleNames)("writes the gain's amounts of examples/%s where they touch no name, no other amount and no other bar", async (name) => {
-    const items = await drawn(benefitByCategorySpec(resultOf(name)));
-    expect(overlappingTexts(items)).toEqual([]);
-    const amounts = items.filter((item) => item.marktype === "text" && item.role === "mark");
-    const bars = items.filter((item) => item.marktype === "rect" && ALTERNATIVE_COLOURS.includes(item.fill as (typeof ALTERNATIVE_COLOURS)[number]));
-    expect(amounts.length).toBeGreaterThan(3);
-    expect(bars.length).toBeGreaterThan(3);
-    for (const amount of amounts) {
-      // Inside its option's column: it cannot reach the next column's bars or the names on the left.
-      const cellLeft = Number(amount.plot.split(",")[0]);
-      expect([amount.text, amount.x1 >= cellLeft - 0.5, amount.x2 <= cellLeft + amount.plotWidth + 0.5]).toEqual([amount.text, true, true]);
-      expect([amount.text, bars.filter((bar) => overlap(bar, amount)).length]).toEqual([amount.text, 0]);
+  // As the report draws it, and as a 390-px phone does (the options stacked).
+  it.each(exampleNames.flatMap((name) => [undefined, 366].map((width) => [name, width] as const)))(
+    "writes the gain's amounts of examples/%s (room %s px) where they touch no name, no other amount and no other bar",
+    async (name, width) => {
+      const items = await drawn(benefitByCategorySpec(resultOf(name), width === undefined ? {} : { width }));
+      expect(overlappingTexts(items)).toEqual([]);
+      const amounts = items.filter((item) => item.marktype === "text" && item.role === "mark");
+      const bars = items.filter((item) => item.marktype === "rect" && ALTERNATIVE_COLOURS.includes(item.fill as (typeof ALTERNATIVE_COLOURS)[number]));
+      expect(amounts.length).toBeGreaterThan(3);
+      expect(bars.length).toBeGreaterThan(3);
+      for (const amount of amounts) {
+        // Inside its option's column: it cannot reach the next column's bars or the names on the left.
+        const cellLeft = Number(amount.plot.split(",")[0]);
+        expect([amount.text, amount.x1 >= cellLeft - 0.5, amount.x2 <= cellLeft + amount.plotWidth + 0.5]).toEqual([amount.text, true, true]);
+        expect([amount.text, bars.filter((bar) => overlap(bar, amount)).length]).toEqual([amount.text, 0]);
+      }
+      if (width !== undefined) {
+        const right = Math.max(...items.map((item) => item.x2));
+        expect(right).toBeLessThanOrEqual(width);
+      }
+    },
+  );
+
+  it("stacks the options of where the gain comes from when the room would scale the columns too small to read, each under its name", async () => {
+    const result = resultOf("enterprise.yaml");
+    const labels = Object.values(result.comparisons).map((comparison) => comparison.label);
+    // The report, and a wide screen's column: side by side.
+    expect(benefitByCategorySpec(result)).toHaveProperty("facet");
+    expect(benefitByCategorySpec(result, { width: 640 })).toHaveProperty("facet");
+    const stacked = benefitByCategorySpec(result, { width: 366 }) as unknown as { vconcat: object[] };
+    expect(stacked.vconcat).toHaveLength(labels.length);
+    const items = await drawn(stacked as TopLevelSpec);
+    // Each option's name above its own panel, in order, the names' text at its full size.
+    const titles = items.filter((item) => item.role === "title-text");
+    expect(titles.map((item) => item.text)).toEqual(labels);
+    for (const [index, title] of titles.entries()) {
+      const panelTop = Math.min(...items.filter((item) => item.marktype === "rect" && item.datum.option === labels[index]).map((item) => item.y1));
+      expect(title.y2).toBeLessThanOrEqual(panelTop);
     }
   });
 

@@ -109,7 +109,8 @@ function ChartsView({
         id: "benefit",
         title: "Where the gain comes from",
         note: `Gain against the baseline over ${result.horizonMonths} months, by kind of cost.`,
-        spec: () => benefitByCategorySpec(result),
+        // On a narrow screen the options are stacked rather than the columns scaled down.
+        spec: (width) => benefitByCategorySpec(result, { width }),
       });
     }
     // The recommended alternative, as in the report; its re-runs wait until the chart is drawn.
