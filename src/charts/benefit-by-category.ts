@@ -179,7 +179,15 @@ export function benefitByCategorySpec(result: CaseResult, options: { width?: num
       ...base,
       // Each option's name above its panel, from the chart's left edge (over the names).
       vconcat: optionNames.map((option) => ({
-        title: { text: wrapWords(option, Math.floor((width + NAME_COLUMN) / 7.5)), anchor: "start", frame: "bounds", fontSize: 11, fontWeight: "bold", color: TEXT_COLOUR, offset: 4 },
+        title: {
+          text: wrapWords(option, Math.floor((width + NAME_COLUMN) / 7.5)),
+          anchor: "start",
+          frame: "bounds",
+          fontSize: 11,
+          fontWeight: "bold",
+          color: TEXT_COLOUR,
+          offset: 4,
+        },
         transform: [{ filter: `datum.option === ${JSON.stringify(option)}` }],
         ...panel,
       })),
