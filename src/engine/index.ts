@@ -36,6 +36,7 @@ export {
   type Judgement,
 } from "./judgement.js";
 export {
+  dropSpareColumns,
   MonteCarlo,
   STANDARD_SAMPLES,
   STANDARD_SEED,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, CaseRunner, MonteCarlo, sobol, tornado, validateScenarioText, withUncertainty, type CompiledCase } from "./index.js";
+import { buildResult, CaseRunner, dropSpareColumns, MonteCarlo, sobol, tornado, validateScenarioText, withUncertainty, type CompiledCase } from "./index.js";
 import { F, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import { percentiles, quantile } from "./uncertainty/index.js";
 import { manyLiveProjectsCase } from "../test-support/many-live-projects.js";
@@ -214,6 +214,27 @@ describe("released Monte Carlos", () => {
     expect(() => first.step(10)).toThrow(/released/);
     // The reused columns still hold the first run's numbers: every sample is written before it is read.
     expect(MonteCarlo.summaryOf(compiled, { samples: 3000, seed: 8 })).toEqual(fresh);
+  });
+
+  it("keep an alternative's month columns in one array, which the next one of the same size takes unless the spares were dropped", () => {
+    const compiled = compile(uncertainText);
+    const alternative = compiled.scenarios.findIndex((scenario) => scenario.name !== compiled.baseline);
+    // Every alternative's array, as a set: the next Monte Carlo may hand them out in another order.
+    const arraysOf = (monteCarlo: MonteCarlo) => new Set(monteCarlo.cumulative.filter((columns) => columns.length > 0).map((columns) => columns[0]!.buffer));
+    const first = new MonteCarlo(compiled, { samples: 500, seed: 3 }).runAll();
+    const columns = first.cumulative[alternative]!;
+    expect(columns).toHaveLength(compiled.horizonMonths);
+    // One array, month after month: it goes back to the system whole when let go.
+    expect(new Set(columns.map((column) => column.buffer)).size).toBe(1);
+    expect(columns[1]!.byteOffset).toBe(500 * 4);
+    const arrays = arraysOf(first);
+    expect(arrays.size).toBe(compiled.scenarios.length - 1);
+    first.release();
+    const second = new MonteCarlo(compiled, { samples: 500, seed: 3 });
+    expect([...arraysOf(second)].every((array) => arrays.has(array))).toBe(true);
+    second.release();
+    dropSpareColumns();
+    expect([...arraysOf(new MonteCarlo(compiled, { samples: 500, seed: 3 }))].some((array) => arrays.has(array))).toBe(false);
   });
 });
 

@@ -238,27 +238,39 @@ function bandOfHistograms(histograms: readonly CollapsingHistogram[]): Band {
 }
 
 /**
- * Month columns of Monte Carlos that are done, kept for the next one of the same size: the optimiser,
- * the server and the web app run many, and fresh memory is slow to get from the system. A column is
- * written in full before it is read, so it is not cleared. At most 64 MB are kept.
+ * The month columns of Monte Carlos that are done, kept for the next one of the same size: the
+ * optimiser, the server and the web app run many, and fresh memory is slow to get from the system.
+ * An alternative's columns are one array (month after month), so that it goes back to the system
+ * whole when let go. An array is written in full before it is read, so it is not cleared. At most
+ * 64 MB are kept.
  */
 const spareColumns = new Map<number, Float32Array[]>();
 const SPARE_BYTES = 64 * 1024 * 1024;
 let spareBytes = 0;
 
-function takeColumn(length: number): Float32Array {
-  const column = spareColumns.get(length)?.pop();
-  if (!column) return new Float32Array(length);
-  spareBytes -= column.byteLength;
-  return column;
+function takeColumns(length: number): Float32Array {
+  const columns = spareColumns.get(length)?.pop();
+  if (!columns) return new Float32Array(length);
+  spareBytes -= columns.byteLength;
+  return columns;
 }
 
-function giveBack(column: Float32Array): void {
-  if (spareBytes + column.byteLength > SPARE_BYTES) return;
-  const spare = spareColumns.get(column.length) ?? [];
-  spare.push(column);
-  spareColumns.set(column.length, spare);
-  spareBytes += column.byteLength;
+function giveBack(columns: Float32Array): void {
+  if (spareBytes + columns.byteLength > SPARE_BYTES) return;
+  const spare = spareColumns.get(columns.length) ?? [];
+  spare.push(columns);
+  spareColumns.set(columns.length, spare);
+  spareBytes += columns.byteLength;
+}
+
+/**
+ * Lets go of the month columns kept for the next Monte Carlo: for a process that runs no other (a
+ * command's report or workbook), so that their memory goes back to the system before what it does next.
+ * @example MonteCarlo.summaryOf(compiled, options); dropSpareColumns()
+ */
+export function dropSpareColumns(): void {
+  spareColumns.clear();
+  spareBytes = 0;
 }
 
 /** The type-7 percentile (as `percentiles`) of whole numbers given by their counts. */
@@ -434,6 +446,8 @@ export class MonteCarlo {
   readonly cumulative: Float32Array[][];
   /** The bands are exact (every sample's month kept in `cumulative`), not bucketed. */
   readonly exactBands: boolean;
+  /** Per alternative: the array its month columns in `cumulative` are parts of. */
+  private readonly wholeColumns: (Float32Array | undefined)[];
   /** Bucketed bands: `histograms[scenario][month - 1]` (the baseline's and exact runs' entries are empty). */
   private readonly histograms: CollapsingHistogram[][];
   /** Live projects are whole numbers: per scenario, how many samples had each count in each month. */
@@ -474,8 +488,9 @@ export class MonteCarlo {
     this.payback = Array.from({ length: count }, (_, index) => figures(index));
     const { exactColumns, exactLive, bins } = bandModes(compiled, this.samples, options);
     this.exactBands = exactColumns;
-    this.cumulative = Array.from({ length: count }, (_, index) =>
-      index === baseline || !exactColumns ? [] : Array.from({ length: months }, () => takeColumn(this.samples)),
+    this.wholeColumns = Array.from({ length: count }, (_, index) => (index === baseline || !exactColumns ? undefined : takeColumns(months * this.samples)));
+    this.cumulative = this.wholeColumns.map((whole) =>
+      whole ? Array.from({ length: months }, (_, at) => whole.subarray(at * this.samples, (at + 1) * this.samples)) : [],
     );
     this.histograms = Array.from({ length: count }, (_, index) =>
       index === baseline || exactColumns ? [] : Array.from({ length: months }, () => new CollapsingHistogram(bins)),
@@ -546,7 +561,7 @@ export class MonteCarlo {
   release(): void {
     if (this.released) return;
     this.released = true;
-    for (const columns of this.cumulative) for (const column of columns) giveBack(column);
+    for (const whole of this.wholeColumns) if (whole) giveBack(whole);
   }
 
   /** Runs up to `count` more samples; true when all are done. */
