@@ -97,6 +97,34 @@ describe("chart specs", () => {
     }
   });
 
+  it("draw a long plan's hours as one band a use, a step a month, that still accounts for every hour", async () => {
+    const text = readFileSync(new URL("team.yaml", examples), "utf8").replace("horizonMonths: 36", "horizonMonths: 240");
+    const { compiled, issues } = validateScenarioText(text);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const long = buildResult(compiled);
+    const spec = teamHoursSpec(long);
+    const rows = values(spec);
+    const uses = new Set(rows.filter((row) => row.kind === "use").map((row) => row.use));
+    for (const scenario of Object.values(long.scenarios)) {
+      for (const month of scenario.months) {
+        const here = rows.filter((row) => row.kind === "use" && row.option === scenario.label && row.month === month.month);
+        // Every use in every month (at no height when it takes no hours), so a band never skips a month.
+        expect(here).toHaveLength(uses.size);
+        expect(Math.max(...here.map((row) => row.to as number))).toBeCloseTo(month.capacityHours + month.shortfallHours, 6);
+      }
+    }
+    // Bands and a line for the hours the team has, not a bar for every use of every month.
+    const items = await drawn(spec);
+    expect(items.filter((item) => item.marktype === "rect" && item.role === "mark")).toHaveLength(0);
+    expect(items.filter((item) => item.marktype === "rule" && item.role === "mark")).toHaveLength(0);
+    expect(new Set(items.filter((item) => item.marktype === "area").map((item) => `${String(item.datum.option)} ${String(item.datum.use)}`)).size).toBe(
+      uses.size * Object.keys(long.scenarios).length,
+    );
+    expect(items.some((item) => item.marktype === "line")).toBe(true);
+    // The 36-month plan keeps a bar a month.
+    expect((await drawn(teamHoursSpec(team))).filter((item) => item.marktype === "area")).toHaveLength(0);
+  });
+
   it("give a scenario the same colour in every chart", () => {
     const cumulative = layers(cumulativeNetSpec(team)).find((layer) => layer.encoding?.color)!.encoding!.color!.scale!;
     const live = (liveProjectsSpec(team) as unknown as { encoding: { color: { scale: { domain: string[]; range: string[] } } } }).encoding.color.scale;

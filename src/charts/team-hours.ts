@@ -31,6 +31,9 @@ export function monthTicks(horizonMonths: number): number[] {
   return ticks;
 }
 
+/** Narrower than this, a month's bar gives way to bands a step a month. */
+const MIN_BAR_PIXELS = 3;
+
 /**
  * Where the team's hours go, month by month, one panel per scenario, two panels a row. Bars stack
  * every use of an hour; the dashed line is the hours the team has, so work above it is work that
@@ -42,6 +45,13 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
   const order = scenarioOrder(result);
   const scenarios = order.map((name) => result.scenarios[name]!);
   const used = hourUses.filter((use) => scenarios.some((scenario) => scenario.months.some((month) => use.fields.some((field) => month[field] > 1e-9))));
+  // Two panels a row (Today beside the first option, and so on), so four options fit half a page.
+  const columns = scenarios.length >= 2 ? 2 : 1;
+  const spacing = { row: 10, column: 18 };
+  const panelWidth = columns === 1 ? PLOT_WIDTH : Math.floor((PLOT_WIDTH - spacing.column) / 2);
+  // A long plan's months are too narrow for bars of their own: each use is then one band, a step a
+  // month (the same hours, drawn as a few shapes instead of thousands of bars).
+  const bands = panelWidth / result.horizonMonths < MIN_BAR_PIXELS;
   const rows: Record<string, string | number>[] = [];
   for (const scenario of scenarios) {
     const option = labels.get(scenario.name) ?? scenario.name;
@@ -49,7 +59,8 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
       let from = 0;
       for (const use of used) {
         const hours = use.fields.reduce((total, field) => total + month[field], 0);
-        if (hours <= 1e-9) continue;
+        // A band runs through every month, at no height where the use takes no hours.
+        if (hours <= 1e-9 && !bands) continue;
         rows.push({
           kind: "use",
           option,
@@ -66,9 +77,6 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
       rows.push({ kind: "capacity", option, month: month.month, start: month.month - 0.5, end: month.month + 0.5, hours: month.capacityHours });
     }
   }
-  // Two panels a row (Today beside the first option, and so on), so four options fit half a page.
-  const columns = scenarios.length >= 2 ? 2 : 1;
-  const spacing = { row: 10, column: 18 };
   const x = {
     field: "start",
     type: "quantitative" as const,
@@ -77,7 +85,6 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     scale: { domain: [0.5, result.horizonMonths + 0.5], nice: false, zero: false },
     axis: { values: monthTicks(result.horizonMonths), format: "d", grid: false },
   };
-  const panelWidth = columns === 1 ? PLOT_WIDTH : Math.floor((PLOT_WIDTH - spacing.column) / 2);
   const names = order.map((name) => labels.get(name) ?? name);
   // A long option name takes two lines above its panel rather than being cut. The titles are bold
   // 11 px, which runs about a third wider than the regular widths wrapLabel estimates.
@@ -113,10 +120,9 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
       layer: [
         {
           transform: [{ filter: "datum.kind === 'use'" }],
-          mark: { type: "rect" },
+          mark: bands ? { type: "area", interpolate: "step" } : { type: "rect" },
           encoding: {
-            x,
-            x2: { field: "end" },
+            ...(bands ? { x: { ...x, field: "month" } } : { x, x2: { field: "end" } }),
             y: { field: "from", type: "quantitative", title: "Hours a month" },
             y2: { field: "to" },
             color: {
@@ -129,8 +135,15 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
         },
         {
           transform: [{ filter: "datum.kind === 'capacity'" }],
-          mark: { type: "rule", color: TEXT_COLOUR, strokeDash: [4, 3], strokeWidth: 1.5 },
-          encoding: { x, x2: { field: "end" }, y: { field: "hours", type: "quantitative" } },
+          ...(bands
+            ? {
+                mark: { type: "line", interpolate: "step", color: TEXT_COLOUR, strokeDash: [4, 3], strokeWidth: 1.5 },
+                encoding: { x: { ...x, field: "month" }, y: { field: "hours", type: "quantitative" } },
+              }
+            : {
+                mark: { type: "rule", color: TEXT_COLOUR, strokeDash: [4, 3], strokeWidth: 1.5 },
+                encoding: { x, x2: { field: "end" }, y: { field: "hours", type: "quantitative" } },
+              }),
         },
       ],
     },
