@@ -125,6 +125,19 @@ describe("chart specs", () => {
     expect((await drawn(teamHoursSpec(team))).filter((item) => item.marktype === "area")).toHaveLength(0);
   });
 
+  it("put a dot on each month of the gain's lines only where the months are far enough apart to tell the dots apart", () => {
+    const text = readFileSync(new URL("team.yaml", examples), "utf8").replace("horizonMonths: 36", "horizonMonths: 240");
+    const { compiled } = validateScenarioText(text);
+    const lineOf = (view: { layer: Layer[] }) => view.layer.find((layer) => (layer.mark as { type?: string }).type === "line")!.mark as { point: unknown };
+    // 36 months on the report's plot: about 15 px a month.
+    expect(lineOf(cumulativeNetSpec(team) as unknown as { layer: Layer[] }).point).toEqual({ size: 18 });
+    // 240 months: under 2 px a month on the whole plan's plot, a dot a month in its close-up.
+    const long = cumulativeNetSpec(buildResult(compiled!)) as unknown as { hconcat?: { layer: Layer[] }[]; layer?: Layer[] };
+    const views = long.hconcat ?? [long as { layer: Layer[] }];
+    expect(lineOf(views[0]!).point).toBe(false);
+    if (long.hconcat) expect(lineOf(long.hconcat[1]!).point).toEqual({ size: 18 });
+  });
+
   it("give a scenario the same colour in every chart", () => {
     const cumulative = layers(cumulativeNetSpec(team)).find((layer) => layer.encoding?.color)!.encoding!.color!.scale!;
     const live = (liveProjectsSpec(team) as unknown as { encoding: { color: { scale: { domain: string[]; range: string[] } } } }).encoding.color.scale;

@@ -23,6 +23,9 @@ export interface CumulativeNetOptions {
   width?: number;
 }
 
+/** Months closer than this on a plot are drawn as a plain line, without a dot for each. */
+const MIN_DOT_PIXELS = 4;
+
 /** Below this width (a phone's), the close-up goes under the whole plan rather than beside it. */
 export const MIN_CLOSE_UP_BESIDE = 200;
 
@@ -167,7 +170,8 @@ export function cumulativeNetSpec(result: CaseResult, options: CumulativeNetOpti
         },
         {
           data: { values: inside(lines) },
-          mark: { type: "line" as const, strokeWidth: 2.5, point: { size: 18 }, clip },
+          // A dot a month where the months are far enough apart to tell the dots apart.
+          mark: { type: "line" as const, strokeWidth: 2.5, point: width / lastMonth >= MIN_DOT_PIXELS ? { size: 18 } : false, clip },
           encoding: { x, y: { ...yScaled, field: "net" }, color: colour },
         },
         // The dashed lines, then their labels (with a white halo) unless the close-up has them.
