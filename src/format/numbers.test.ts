@@ -9,6 +9,8 @@ import {
   formatMoneyExact,
   formatMonth,
   formatPercent,
+  formatShare,
+  formatSignedShare,
   plural,
   roundSignificant,
 } from "./numbers.js";
@@ -44,6 +46,11 @@ describe("report number formats", () => {
     expect(formatHours(1234.5)).toBe("1,230 hours");
     expect(formatHours(1)).toBe("1 hour");
     expect(formatPercent(0.874)).toBe("87%");
+    // A share from the file keeps its tenth of a percent, in every view (report, terminal, web app).
+    expect(formatShare(0.025)).toBe("2.5%");
+    expect(formatShare(0.1)).toBe("10%");
+    expect(formatSignedShare(-0.025)).toBe("−2.5%");
+    expect(formatSignedShare(0.05)).toBe("+5%");
     expect(formatMonth(0)).toBe("from the start");
     expect(formatMonth(12)).toBe("month 12");
     expect(plural(1, "project")).toBe("1 project");

@@ -116,6 +116,23 @@ export function formatPercent(share: number | null): string {
 }
 
 /**
+ * A share given in the file (a risk adjustment's cut, say) as a percentage, to a tenth of a percent
+ * so that 2.5% is not shown as 3%.
+ * @example formatShare(0.025) // "2.5%" ; formatShare(0.1) // "10%"
+ */
+export function formatShare(share: number): string {
+  return `${formatNumber(share * 100, 1)}%`;
+}
+
+/**
+ * A share with its sign, for a change to a figure.
+ * @example formatSignedShare(-0.1) // "−10%" ; formatSignedShare(0.025) // "+2.5%"
+ */
+export function formatSignedShare(share: number): string {
+  return `${share < 0 ? "−" : "+"}${formatShare(Math.abs(share))}`;
+}
+
+/**
  * A chance as a percentage that never claims certainty a sample cannot give.
  * @example formatChance(0.874) // "87%" ; formatChance(1) // "over 99%" ; formatChance(0.001) // "under 1%"
  */

@@ -2,4 +2,11 @@
  * The page writes numbers as the command line's tables do, with the one formatting module every
  * view shares: money to the unit, hours to a tenth, chances that never claim certainty.
  */
-export { formatChance, formatHoursTenth as formatHours, formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../src/format/numbers.js";
+export {
+  formatChance,
+  formatHoursTenth as formatHours,
+  formatMoneyExact as formatMoney,
+  formatMonth,
+  formatPercent,
+  formatShare,
+} from "../../src/format/numbers.js";

@@ -1,5 +1,12 @@
 import { benefitCategories, benefitCategoryLabels, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
-import { formatChance, formatHoursTenth as formatHours, formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../format/numbers.js";
+import {
+  formatChance,
+  formatHoursTenth as formatHours,
+  formatMoneyExact as formatMoney,
+  formatMonth,
+  formatPercent,
+  formatSignedShare,
+} from "../../format/numbers.js";
 import { renderTable } from "./table.js";
 
 function scenarioName(scenario: ScenarioResult): string {
@@ -17,11 +24,6 @@ export function discountingText(result: CaseResult): string {
     default:
       return `month m discounted by (1 + ${rate})^−m/12`;
   }
-}
-
-/** A share as a signed whole percent. @example signedShare(-0.1) // "−10%" */
-function signedShare(share: number): string {
-  return `${share < 0 ? "−" : "+"}${formatPercent(Math.abs(share))}`;
 }
 
 function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): string {
@@ -43,7 +45,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     return [
       row,
       [
-        `  risk-adjusted (benefits ${signedShare(-risk.benefits)}, costs ${signedShare(risk.costs)})`,
+        `  risk-adjusted (benefits ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)})`,
         money(adjusted.npv),
         formatPercent(adjusted.roi),
         "",

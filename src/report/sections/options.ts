@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
+import { formatHours, formatMonth, formatNumber, formatPercent, formatSignedShare, plural } from "../../format/numbers.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -37,11 +37,6 @@ function paybackWithin(comparison: ComparisonResult): string {
   return `<br><span class="muted">(${formatNumber(months, 1)} months, ${formatNumber(years, 2)} years)</span>`;
 }
 
-/** A share as a signed percentage. @example signed(-0.1) // "−10%" */
-function signed(share: number): string {
-  return `${share < 0 ? "−" : "+"}${formatPercent(Math.abs(share))}`;
-}
-
 /** What each figure of the table means: the convention it follows, so a finance reviewer can set it beside another calculation. */
 function conventionsNote(context: ReportContext): string {
   const { result } = context;
@@ -54,7 +49,7 @@ function conventionsNote(context: ReportContext): string {
   ];
   if (risk) {
     lines.push(
-      `Risk-adjusted, as Forrester does it: today's value of the gains ${signed(-risk.benefits)} and of the costs ${signed(risk.costs)}, shown under each option's own figures.`,
+      `Risk-adjusted, as Forrester does it: today's value of the gains ${formatSignedShare(-risk.benefits)} and of the costs ${formatSignedShare(risk.costs)}, shown under each option's own figures.`,
     );
   }
   return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
@@ -83,7 +78,7 @@ export const optionsSection: ReportSection = {
         const adjustedRow =
           adjusted && risk
             ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
-  <td>risk-adjusted (gains ${escapeHtml(signed(-risk.benefits))}, costs ${escapeHtml(signed(risk.costs))})</td>
+  <td>risk-adjusted (gains ${escapeHtml(formatSignedShare(-risk.benefits))}, costs ${escapeHtml(formatSignedShare(risk.costs))})</td>
   <td class="number">${escapeHtml(context.money(adjusted.npv))}</td>
   <td></td><td></td><td></td>
   <td class="number">${ratio(adjusted.roi)}</td>

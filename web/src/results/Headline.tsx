@@ -2,17 +2,12 @@ import { memo } from "react";
 import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
-import { formatChance, formatHours, formatMoney, formatMonth, formatPercent } from "../format.js";
+import { formatChance, formatHours, formatMoney, formatMonth, formatPercent, formatShare } from "../format.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
 function money(value: number | null, currency: string): string {
   return value === null ? "n/a" : formatMoney(value, currency);
-}
-
-/** A share as written in the file, to a tenth of a percent (2.5%, not 3%). */
-function shareText(share: number): string {
-  return `${Number((share * 100).toFixed(1))}%`;
 }
 
 function payback(comparison: ComparisonResult, horizon: number): string {
@@ -95,7 +90,7 @@ function HeadlineView({
                     <dd data-figure="npv-risk-adjusted" className={comparison.riskAdjusted.npv < 0 ? "negative" : undefined}>
                       <Amount>{formatMoney(comparison.riskAdjusted.npv, result.currency)}</Amount>
                       <span className="figure-range">
-                        gains cut by {shareText(result.riskAdjustment.benefits)}, costs raised by {shareText(result.riskAdjustment.costs)}
+                        gains cut by {formatShare(result.riskAdjustment.benefits)}, costs raised by {formatShare(result.riskAdjustment.costs)}
                       </span>
                     </dd>
                   </div>
