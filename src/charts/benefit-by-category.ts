@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { benefitCategories, benefitCategoryLabels, type CaseResult } from "../engine/index.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
+import { wrapLabel } from "./text-width.js";
 import { currencySymbol } from "../format/numbers.js";
 import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
@@ -56,20 +57,6 @@ export function gainDomain(values: readonly number[], columnWidth: number, curre
   return [low, low + (span * columnWidth) / (columnWidth - room)];
 }
 
-/** Splits a name into lines of about `width` characters, at spaces. */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [text];
-}
-
 /**
  * Where each alternative's gain over the horizon comes from, by category (not discounted), with the
  * total last: one column per option, the category names once on the left in their own column. Bars
@@ -106,8 +93,9 @@ export function benefitByCategorySpec(result: CaseResult, options: { width?: num
     width,
     result.currency,
   );
-  const wrapAt = Math.max(12, Math.floor(width / 6.6));
-  const headerLines = optionNames.map((option) => `datum.value === ${JSON.stringify(option)} ? ${JSON.stringify(wrapWords(option, wrapAt))}`).join(" : ");
+  const headerLines = optionNames
+    .map((option) => `datum.value === ${JSON.stringify(option)} ? ${JSON.stringify(wrapLabel(option, width, 11, true))}`)
+    .join(" : ");
   const y = {
     field: "category",
     type: "nominal" as const,
@@ -180,7 +168,7 @@ export function benefitByCategorySpec(result: CaseResult, options: { width?: num
       // Each option's name above its panel, from the chart's left edge (over the names).
       vconcat: optionNames.map((option) => ({
         title: {
-          text: wrapWords(option, Math.floor((width + NAME_COLUMN) / 7.5)),
+          text: wrapLabel(option, width + NAME_COLUMN, 11, true),
           anchor: "start",
           frame: "bounds",
           fontSize: 11,

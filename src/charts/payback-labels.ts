@@ -1,3 +1,5 @@
+import { estimateTextWidth } from "./text-width.js";
+
 /**
  * The payback marks of the money charts: a dashed rule at each payback month with its label, the
  * labels placed so that none runs off the plot, into another label, or across another label's rule.
@@ -15,9 +17,9 @@ const ROW_HEIGHT = { one: 15, two: 28 } as const;
 /** Past this many labels, only a few stacking orders are tried instead of every one. */
 const EVERY_ORDER_UP_TO = 6;
 
-/** About how wide a bold 11-px label is (0.62 em a character, erring wide). */
-export function boldLabelWidth(text: string): number {
-  return text.length * 0.62 * 11 + 4;
+/** How wide a bold 11-px label is, as the charts measure text, and a little room. */
+function boldLabelWidth(text: string): number {
+  return estimateTextWidth(text, 11, true) + 4;
 }
 
 /** A payback label to place: its month and its text, which wraps after its colon ("Pays back:" / "month 14"). */

@@ -86,9 +86,8 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     axis: { values: monthTicks(result.horizonMonths), format: "d", grid: false },
   };
   const names = order.map((name) => labels.get(name) ?? name);
-  // A long option name takes two lines above its panel rather than being cut. The titles are bold
-  // 11 px, which runs about a third wider than the regular widths wrapLabel estimates.
-  const titleLines = Object.fromEntries(names.map((name) => [name, wrapLabel(name, panelWidth, 11 * 1.35)]));
+  // A long option name takes two lines above its panel rather than being cut (bold 11 px titles).
+  const titleLines = Object.fromEntries(names.map((name) => [name, wrapLabel(name, panelWidth, 11, true)]));
   const wraps = Object.values(titleLines).some((lines) => lines.length > 1);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

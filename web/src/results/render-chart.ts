@@ -12,8 +12,6 @@ import { withoutLineSeparators } from "../../../src/charts/theme.js";
 type Spec = Record<string, unknown>;
 
 const MIN_PLOT_WIDTH = 140;
-/** How much wider bold text runs than the regular widths `wrapLabel` estimates. */
-const BOLD_WIDER = 1.35;
 /** Pixels between two lines of a wrapped axis label at the charts' 11 px labels. */
 const LABEL_LINE_HEIGHT = 13;
 
@@ -85,11 +83,10 @@ function wrapFacetHeaders(spec: Spec, labelLimit: number): void {
   const header = facet.header;
   const panel = isSpec(spec.spec) && typeof spec.spec.width === "number" ? spec.spec.width : Number.POSITIVE_INFINITY;
   const limit = Math.min(labelLimit, panel, typeof header.labelLimit === "number" ? header.labelLimit : Number.POSITIVE_INFINITY);
-  // Bold titles in the page's fonts (DejaVu Sans Bold on Linux) run about a third wider than the
-  // widths estimated for regular text: measured that much larger, erring towards a second line.
-  const size = (typeof header.labelFontSize === "number" ? header.labelFontSize : 11) * (header.labelFontWeight === "bold" ? BOLD_WIDER : 1);
+  const size = typeof header.labelFontSize === "number" ? header.labelFontSize : 11;
+  const bold = header.labelFontWeight === "bold";
   const lines = Object.fromEntries(
-    facet.sort.filter((value): value is string => typeof value === "string").map((value) => [value, wrapLabel(value, limit, size)]),
+    facet.sort.filter((value): value is string => typeof value === "string").map((value) => [value, wrapLabel(value, limit, size, bold)]),
   );
   if (Object.values(lines).every((wrapped) => wrapped.length === 1)) return;
   spec.facet = {
