@@ -158,7 +158,8 @@ export function benefitByCategorySpec(result: CaseResult, options: { width?: num
   const base = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     // The columns' width sits in the configuration, not on the view: the amounts' room is worked out
-    // for this width, so a narrow screen scales the whole chart down instead of narrowing the columns.
+    // for this width, so a screen a little too narrow scales the whole chart down (by at most
+    // LEAST_SCALE; narrower, the options are stacked) instead of narrowing the columns.
     config: { ...config, view: { ...config.view, continuousWidth: width } },
     data: { values: rows },
   };

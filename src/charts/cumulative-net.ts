@@ -27,7 +27,7 @@ export interface CumulativeNetOptions {
 const MIN_DOT_PIXELS = 4;
 
 /** Below this width (a phone's), the close-up goes under the whole plan rather than beside it. */
-export const MIN_CLOSE_UP_BESIDE = 200;
+const MIN_CLOSE_UP_BESIDE = 200;
 
 /** The two plots' heights when the close-up sits under the whole plan. */
 const STACKED_HEIGHT = { whole: 180, closeUp: 240 } as const;
