@@ -39,3 +39,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return workbook;
 }
+
+/** Where a worksheet's XML sits in the .xlsx file (exceljs names it by the sheet's id). */
+export function worksheetPath(worksheet: Worksheet): string {
+  return `xl/worksheets/sheet${worksheet.id}.xml`;
+}

@@ -3,12 +3,14 @@ import { writeAssumptionsSheet } from "./assumptions-sheet.js";
 import { writeCaseSheet } from "./case-sheet.js";
 import { writeComparisonSheet } from "./comparison-sheet.js";
 import { writeDistributionSheet } from "./distribution-sheet.js";
-import { createWorkbook, workbookBytes, type Workbook } from "./excel.js";
+import { createWorkbook, workbookBytes, worksheetPath, type Workbook } from "./excel.js";
 import { writeInputsSheet } from "./inputs-sheet.js";
 import { writeMaintenanceSheet } from "./maintenance-sheet.js";
-import type { FormulaCheck } from "./sheet-writer.js";
+import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { sheetNames } from "./sheet-names.js";
 import { writeSimulationSheet } from "./simulation-sheet.js";
+import { StreamedSheetWriter } from "./streamed-sheet.js";
+import { replacePart } from "./zip-parts.js";
 import { writeSummarySheet } from "./summary-sheet.js";
 
 /** What export needs: the scenario file's text, its parsed data and the compiled case. */
@@ -47,11 +49,15 @@ function createSheets(workbook: Workbook, withDistribution: boolean) {
  */
 export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
   const checks: FormulaCheck[] = [];
-  return { workbook: buildWorkbook(source, checks), checks };
+  return { workbook: buildWorkbook(source, checks).workbook, checks };
 }
 
-/** The workbook alone; `checks` collects the formula checks when given. */
-function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined): Workbook {
+/**
+ * The workbook; `checks` collects the formula checks when given. `streamed` writes the Simulation
+ * sheet's rows as XML of its own (see `StreamedSheetWriter`): the workbook then lacks them until
+ * they are spliced into its file.
+ */
+function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined, streamed = false): { workbook: Workbook; simulation: SheetWriter } {
   const { compiled } = source;
   const result = source.monteCarlo ? withUncertainty(buildResult(compiled), source.monteCarlo) : buildResult(compiled);
   const workbook = createWorkbook();
@@ -59,13 +65,14 @@ function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined)
   const sheets = createSheets(workbook, result.uncertainty !== undefined);
   const leafCells = writeAssumptionsSheet(sheets.assumptions, compiled, source.file, checks);
   const inputs = writeInputsSheet(sheets.inputs, compiled, result, leafCells, checks);
-  const simulation = writeSimulationSheet(sheets.simulation, compiled, result, inputs, checks);
+  const simulationSheet = streamed ? new StreamedSheetWriter(sheets.simulation, checks) : new SheetWriter(sheets.simulation, checks);
+  const simulation = writeSimulationSheet(simulationSheet, compiled, result, inputs);
   const comparisons = writeComparisonSheet(sheets.comparison, compiled, result, inputs, simulation, checks);
   writeMaintenanceSheet(sheets.maintenance, compiled, result, inputs, simulation, checks);
   writeSummarySheet(sheets.summary, compiled, result, inputs, simulation, comparisons, checks);
   if (sheets.distribution) writeDistributionSheet(sheets.distribution, compiled, source.file, result, checks);
   writeCaseSheet(sheets.caseFile, source.text);
-  return workbook;
+  return { workbook, simulation: simulationSheet };
 }
 
 /**
@@ -74,5 +81,8 @@ function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined)
  */
 export async function exportWorkbook(source: ExportSource): Promise<Uint8Array> {
   // No formula checks kept: they are for tests, and a large case has hundreds of thousands.
-  return workbookBytes(buildWorkbook(source, undefined));
+  const { workbook, simulation } = buildWorkbook(source, undefined, true);
+  const bytes = await workbookBytes(workbook);
+  if (!(simulation instanceof StreamedSheetWriter)) return bytes;
+  return replacePart(bytes, worksheetPath(simulation.worksheet), (xml) => simulation.spliceRows(xml));
 }

@@ -55,24 +55,33 @@ export class SheetWriter {
     return this.worksheet.getRow(row).getCell(column);
   }
 
-  text(row: number, column: number, text: string, style?: CellStyle): void {
+  /** Where every value goes: a cell of the worksheet (a streamed sheet keeps its own rows instead). */
+  protected put(row: number, column: number, value: string | number | null, style: CellStyle | undefined): void {
     const cell = this.cell(row, column);
-    cell.value = text;
+    cell.value = value;
     if (style) cell.style = style;
+  }
+
+  /** Where every formula goes, with the value the file caches. */
+  protected putFormula(row: number, column: number, formula: string, result: FormulaValue, style: CellStyle | undefined): void {
+    const cell = this.cell(row, column);
+    cell.value = { formula: flat(formula), result };
+    if (style) cell.style = style;
+  }
+
+  /** Text; an empty text is a blank cell, with the style when given (a band of fill, a header's corner). */
+  text(row: number, column: number, text: string, style?: CellStyle): void {
+    this.put(row, column, text === "" ? null : text, style);
   }
 
   /** An empty cell with a style (an input left open). */
   blank(row: number, column: number, style: CellStyle): void {
-    const cell = this.cell(row, column);
-    cell.value = null;
-    cell.style = style;
+    this.put(row, column, null, style);
   }
 
   /** A typed number (an input or a value fixed by the file's structure). */
   number(row: number, column: number, value: number, style?: CellStyle): PlacedCell {
-    const cell = this.cell(row, column);
-    cell.value = value;
-    if (style) cell.style = style;
+    this.put(row, column, value, style);
     return { sheet: this.name, row, column, value };
   }
 
@@ -81,10 +90,7 @@ export class SheetWriter {
    * caches (the formula's own value otherwise).
    */
   formula(row: number, column: number, expr: Expr, style?: CellStyle, engine?: number | string): PlacedCell {
-    const cell = this.cell(row, column);
-    const cached = engine ?? expr.value;
-    cell.value = { formula: flat(expr.text), result: cached };
-    if (style) cell.style = style;
+    this.putFormula(row, column, expr.text, engine ?? expr.value, style);
     const placed = { sheet: this.name, row, column, value: expr.value };
     if (engine !== undefined && this.checks) this.checks.push({ cell: cellName(placed), formula: expr.text, computed: expr.value, engine });
     return placed;

@@ -1,10 +1,9 @@
 import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
-import type { Worksheet } from "./excel.js";
 import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
-import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
+import type { SheetWriter } from "./sheet-writer.js";
 import { simulationRows, type MonthContext, type RowKey, type SimulationRow } from "./simulation-rows.js";
 import { formatOf, styled } from "./styles.js";
 
@@ -51,14 +50,7 @@ function totalOf(result: CaseResult, scenario: string, row: SimulationRow): numb
  * Every cell is a formula over the Inputs by scenario sheet and the month before, reproducing
  * `simulate.ts`; the engine's values are cached.
  */
-export function writeSimulationSheet(
-  worksheet: Worksheet,
-  compiled: CompiledCase,
-  result: CaseResult,
-  inputs: readonly ScenarioCells[],
-  checks: FormulaCheck[] | undefined,
-): ScenarioSimulation[] {
-  const sheet = new SheetWriter(worksheet, checks);
+export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase, result: CaseResult, inputs: readonly ScenarioCells[]): ScenarioSimulation[] {
   const months = compiled.horizonMonths;
   const currency = compiled.currency;
   const lastColumn = FIRST_MONTH_COLUMN + months - 1;

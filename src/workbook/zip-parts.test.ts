@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inflateRawSync, crc32 as zlibCrc32 } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { createWorkbook, readWorkbook, workbookBytes, worksheetPath } from "./excel.js";
+import { crc32, replacePart } from "./zip-parts.js";
+
+describe("crc32", () => {
+  it("gives the standard check value and agrees with zlib's on any length, in one piece or carried on", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    let seed = 7;
+    for (const length of [1, 7, 8, 9, 15, 16, 17, 1000, 65_537]) {
+      const bytes = Uint8Array.from({ length }, () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) >>> 24);
+      const half = length >> 1;
+      expect([length, crc32(bytes)]).toEqual([length, zlibCrc32(bytes)]);
+      expect([length, crc32(bytes.subarray(half), crc32(bytes.subarray(0, half)))]).toEqual([length, zlibCrc32(bytes)]);
+    }
+  });
+});
+
+describe("replacePart", () => {
+  it("swaps one part of a workbook, keeps the others byte for byte, and the file reads and tests clean", async () => {
+    const workbook = createWorkbook();
+    const sheet = workbook.addWorksheet("One");
+    sheet.getCell("A1").value = "before";
+    workbook.addWorksheet("Two").getCell("B2").value = 42;
+    const bytes = await workbookBytes(workbook);
+    const path = worksheetPath(sheet);
+    const replaced = await replacePart(bytes, path, (xml) => {
+      expect(xml).toContain("<sheetData>");
+      return [
+        xml.slice(0, xml.indexOf("<sheetData>")),
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>after é</t></is></c></row></sheetData>',
+        xml.slice(xml.indexOf("</sheetData>") + 12),
+      ];
+    });
+    const read = await readWorkbook(replaced);
+    expect(read.getWorksheet("One")!.getCell("A1").value).toBe("after é");
+    expect(read.getWorksheet("Two")!.getCell("B2").value).toBe(42);
+    // unzip checks every part's checksum and sizes.
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-zip-"));
+    writeFileSync(join(folder, "case.xlsx"), replaced);
+    expect(execFileSync("unzip", ["-t", join(folder, "case.xlsx")], { encoding: "utf8" })).toMatch(/No errors detected/);
+    await expect(replacePart(bytes, "xl/worksheets/none.xml", (xml) => [xml])).rejects.toThrow("the file has no part xl/worksheets/none.xml");
+  });
+
+  it("reads a stored (uncompressed) part and refuses what is not a ZIP file", async () => {
+    const name = new TextEncoder().encode("a.txt");
+    const data = new TextEncoder().encode("hello");
+    // A one-part ZIP file with the part stored, written by hand.
+    const local = new Uint8Array(30 + name.length);
+    const view = new DataView(local.buffer);
+    view.setUint32(0, 0x04034b50, true);
+    view.setUint16(4, 20, true);
+    view.setUint32(14, crc32(data), true);
+    view.setUint32(18, data.length, true);
+    view.setUint32(22, data.length, true);
+    view.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const centralView = new DataView(central.buffer);
+    centralView.setUint32(0, 0x02014b50, true);
+    centralView.setUint32(16, crc32(data), true);
+    centralView.setUint32(20, data.length, true);
+    centralView.setUint32(24, data.length, true);
+    centralView.setUint16(28, name.length, true);
+    central.set(name, 46);
+    const end = new Uint8Array(22);
+    const endView = new DataView(end.buffer);
+    endView.setUint32(0, 0x06054b50, true);
+    endView.setUint16(8, 1, true);
+    endView.setUint16(10, 1, true);
+    endView.setUint32(12, central.length, true);
+    endView.setUint32(16, local.length + data.length, true);
+    const zip = new Uint8Array([...local, ...data, ...central, ...end]);
+    let seen = "";
+    const replaced = await replacePart(zip, "a.txt", (text) => {
+      seen = text;
+      return [text, " world"];
+    });
+    expect(seen).toBe("hello");
+    // The new part is DEFLATE-compressed: its data is what zlib inflates to the new text.
+    const replacedView = new DataView(replaced.buffer, replaced.byteOffset);
+    expect(replacedView.getUint16(8, true)).toBe(8);
+    const compressedSize = replacedView.getUint32(18, true);
+    expect(new TextDecoder().decode(inflateRawSync(replaced.subarray(30 + name.length, 30 + name.length + compressedSize)))).toBe("hello world");
+    await expect(replacePart(new Uint8Array(100), "a.txt", (text) => [text])).rejects.toThrow("not a ZIP file");
+  });
+});
