@@ -155,7 +155,9 @@ export function escapeXml(text: string): string {
   return text.replace(ampersands, "&amp;").replace(lessThans, "&lt;").replace(greaterThans, "&gt;");
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point
 const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the control characters XML forbids is the point
 const forbiddenAll = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const reserved = /[&<>]/;
 const ampersands = /&/g;
