@@ -22,7 +22,7 @@ export interface FormulaCheck {
  * with a regular expression lays it out flat once, so a cell holds one string, not the tree (a
  * large case has hundreds of thousands of formulas, which the workbook reads only when written).
  */
-function flat(text: string): string {
+export function flat(text: string): string {
   anyCharacter.test(text);
   return text;
 }

@@ -1,7 +1,7 @@
 import { cellAddress, columnLetters } from "./cell-address.js";
 import type { CellStyle } from "./excel.js";
 import type { FormulaValue } from "./formula.js";
-import { SheetWriter } from "./sheet-writer.js";
+import { flat, SheetWriter } from "./sheet-writer.js";
 
 /**
  * A sheet whose cells are written as the file's XML as they come, not kept as the spreadsheet
@@ -49,7 +49,9 @@ export class StreamedSheetWriter extends SheetWriter {
       this.rows[row] = cells;
       this.rowStyles[row] = styles;
     }
-    cells[column] = xml;
+    // Flat: a cell's XML is joined from a dozen pieces, which would otherwise stay as a tree of them
+    // (three times the memory, for a sheet of hundreds of thousands of cells).
+    cells[column] = flat(xml);
     styles[column] = token;
   }
 
