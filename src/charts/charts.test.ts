@@ -455,4 +455,23 @@ describe("a label with a line or paragraph separator", () => {
       view.finalize();
     }
   });
+
+  it("copies only what leads to a changed text; a spec without separators comes back as it is", async () => {
+    const { withoutLineSeparators } = await import("./theme.js");
+    const rows = [
+      { label: "plain", value: 1 },
+      { label: "one\u2029two", value: 2 },
+    ];
+    const spec = { title: "plain", data: { values: rows }, encoding: { x: { field: "value" } } };
+    const cleaned = withoutLineSeparators(spec);
+    expect(cleaned.data.values).toEqual([
+      { label: "plain", value: 1 },
+      { label: "one two", value: 2 },
+    ]);
+    expect(rows[1]!.label).toBe("one\u2029two");
+    expect(cleaned.data.values[0]).toBe(rows[0]);
+    expect(cleaned.encoding).toBe(spec.encoding);
+    const plain = { title: "plain", data: { values: [rows[0]!] } };
+    expect(withoutLineSeparators(plain)).toBe(plain);
+  });
 });
