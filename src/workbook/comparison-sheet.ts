@@ -1,10 +1,9 @@
 import { paybackTolerance, cashCostFields, monthlyFieldNames, type CaseResult, type CompiledCase } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
-import type { Worksheet } from "./excel.js";
 import { add, and, compare, flag, max, mul, neg, num, pow, sub, sum, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
-import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
+import type { SheetWriter } from "./sheet-writer.js";
 import { FIRST_MONTH_COLUMN, MONTH_SHEET_HEADER_ROW, writeMonthHeader, type ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
 import { formatOf, styled } from "./styles.js";
@@ -29,14 +28,12 @@ export interface AlternativeComparison {
  * curve), discounting and the costs the ROI divides by, as `runner.ts` computes them.
  */
 export function writeComparisonSheet(
-  worksheet: Worksheet,
+  sheet: SheetWriter,
   compiled: CompiledCase,
   result: CaseResult,
   inputs: readonly ScenarioCells[],
   simulation: readonly ScenarioSimulation[],
-  checks: FormulaCheck[] | undefined,
 ): AlternativeComparison[] {
-  const sheet = new SheetWriter(worksheet, checks);
   const months = compiled.horizonMonths;
   const currency = compiled.currency;
   const money = formatOf("money", currency);

@@ -10,7 +10,7 @@ import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { sheetNames } from "./sheet-names.js";
 import { writeSimulationSheet } from "./simulation-sheet.js";
 import { StreamedSheetWriter } from "./streamed-sheet.js";
-import { replacePart } from "./zip-parts.js";
+import { replaceParts } from "./zip-parts.js";
 import { writeSummarySheet } from "./summary-sheet.js";
 
 /** What export needs: the scenario file's text, its parsed data and the compiled case. */
@@ -57,7 +57,11 @@ export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
  * sheet's rows as XML of its own (see `StreamedSheetWriter`): the workbook then lacks them until
  * they are spliced into its file.
  */
-function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined, streamed = false): { workbook: Workbook; simulation: SheetWriter } {
+function buildWorkbook(
+  source: ExportSource,
+  checks: FormulaCheck[] | undefined,
+  streamed = false,
+): { workbook: Workbook; streamedSheets: StreamedSheetWriter[] } {
   const { compiled } = source;
   const result = source.monteCarlo ? withUncertainty(buildResult(compiled), source.monteCarlo) : buildResult(compiled);
   const workbook = createWorkbook();
@@ -65,14 +69,18 @@ function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined,
   const sheets = createSheets(workbook, result.uncertainty !== undefined);
   const leafCells = writeAssumptionsSheet(sheets.assumptions, compiled, source.file, checks);
   const inputs = writeInputsSheet(sheets.inputs, compiled, result, leafCells, checks);
-  const simulationSheet = streamed ? new StreamedSheetWriter(sheets.simulation, checks) : new SheetWriter(sheets.simulation, checks);
-  const simulation = writeSimulationSheet(simulationSheet, compiled, result, inputs);
-  const comparisons = writeComparisonSheet(sheets.comparison, compiled, result, inputs, simulation, checks);
+  // The month-by-month sheets: most of a long case's cells.
+  const [simulationSheet, comparisonSheet] = [sheets.simulation, sheets.comparison].map((worksheet) =>
+    streamed ? new StreamedSheetWriter(worksheet, checks) : new SheetWriter(worksheet, checks),
+  );
+  const simulation = writeSimulationSheet(simulationSheet!, compiled, result, inputs);
+  const comparisons = writeComparisonSheet(comparisonSheet!, compiled, result, inputs, simulation);
   writeMaintenanceSheet(sheets.maintenance, compiled, result, inputs, simulation, checks);
   writeSummarySheet(sheets.summary, compiled, result, inputs, simulation, comparisons, checks);
   if (sheets.distribution) writeDistributionSheet(sheets.distribution, compiled, source.file, result, checks);
   writeCaseSheet(sheets.caseFile, source.text);
-  return { workbook, simulation: simulationSheet };
+  const streamedSheets = [simulationSheet, comparisonSheet].filter((sheet) => sheet instanceof StreamedSheetWriter);
+  return { workbook, streamedSheets };
 }
 
 /**
@@ -81,8 +89,7 @@ function buildWorkbook(source: ExportSource, checks: FormulaCheck[] | undefined,
  */
 export async function exportWorkbook(source: ExportSource): Promise<Uint8Array> {
   // No formula checks kept: they are for tests, and a large case has hundreds of thousands.
-  const { workbook, simulation } = buildWorkbook(source, undefined, true);
+  const { workbook, streamedSheets } = buildWorkbook(source, undefined, true);
   const bytes = await workbookBytes(workbook);
-  if (!(simulation instanceof StreamedSheetWriter)) return bytes;
-  return replacePart(bytes, worksheetPath(simulation.worksheet), (xml) => simulation.spliceRows(xml));
+  return replaceParts(bytes, new Map(streamedSheets.map((sheet) => [worksheetPath(sheet.worksheet), (xml: string) => sheet.spliceRows(xml)])));
 }

@@ -5,7 +5,7 @@ import { sheetNames } from "./sheet-names.js";
 import { escapeXml, StreamedSheetWriter } from "./streamed-sheet.js";
 import { styled } from "./styles.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
-import { replacePart } from "./zip-parts.js";
+import { replaceParts } from "./zip-parts.js";
 import { worksheetPath } from "./excel.js";
 import { atom } from "./formula.js";
 
@@ -23,23 +23,27 @@ function cellsOf(workbook: Workbook, sheet: string): Map<string, string> {
   return cells;
 }
 
-describe("the Simulation sheet written as XML of its own", () => {
+describe("the month-by-month sheets written as XML of their own", () => {
   for (const { name, path } of workbookCases()) {
-    it(`${name}: the file holds the same cells, formulas, cached values and looks as the library's own sheet`, async () => {
+    it(`${name}: the file holds the same cells, formulas, cached values and looks as the library's own sheets`, async () => {
       const source = loadCase(path);
       const exported = await readWorkbook(await exportWorkbook(source));
       const built = await readWorkbook(await workbookBytes(buildCaseWorkbook(source).workbook));
-      const streamed = cellsOf(exported, sheetNames.simulation);
-      const library = cellsOf(built, sheetNames.simulation);
-      expect(streamed.size).toBeGreaterThan(100);
-      expect([...streamed].filter(([address, cell]) => library.get(address) !== cell).slice(0, 3)).toEqual([]);
-      expect([...library.keys()].filter((address) => !streamed.has(address))).toEqual([]);
-      const [exportedSheet, builtSheet] = [exported, built].map((workbook) => workbook.getWorksheet(sheetNames.simulation)!);
-      expect(exportedSheet!.dimensions.range).toBe(builtSheet!.dimensions.range);
-      expect(exportedSheet!.views).toEqual(builtSheet!.views);
-      expect(exportedSheet!.columns.map((column) => column.width)).toEqual(builtSheet!.columns.map((column) => column.width));
+      for (const streamedSheet of [sheetNames.simulation, sheetNames.comparison]) {
+        const streamed = cellsOf(exported, streamedSheet);
+        const library = cellsOf(built, streamedSheet);
+        expect(streamed.size).toBeGreaterThan(100);
+        expect([...streamed].filter(([address, cell]) => library.get(address) !== cell).slice(0, 3)).toEqual([]);
+        expect([...library.keys()].filter((address) => !streamed.has(address))).toEqual([]);
+        const [exportedSheet, builtSheet] = [exported, built].map((workbook) => workbook.getWorksheet(streamedSheet)!);
+        expect(exportedSheet!.dimensions.range).toBe(builtSheet!.dimensions.range);
+        expect(exportedSheet!.views).toEqual(builtSheet!.views);
+        expect(exportedSheet!.pageSetup).toEqual(builtSheet!.pageSetup);
+        expect(exportedSheet!.columns.map((column) => column.width)).toEqual(builtSheet!.columns.map((column) => column.width));
+      }
       // The other sheets are the library's, copied as they were.
-      for (const other of [sheetNames.summary, sheetNames.comparison, sheetNames.inputs]) expect(cellsOf(exported, other)).toEqual(cellsOf(built, other));
+      for (const other of [sheetNames.summary, sheetNames.assumptions, sheetNames.maintenance, sheetNames.inputs])
+        expect(cellsOf(exported, other)).toEqual(cellsOf(built, other));
     });
   }
 
@@ -56,7 +60,7 @@ describe("the Simulation sheet written as XML of its own", () => {
     sheet.formula(4, 2, atom("2*3", 6), styled("computed", "0.0"));
     sheet.text(5, 5, "gone");
     const bytes = await workbookBytes(workbook);
-    const file = await replacePart(bytes, worksheetPath(sheet.worksheet), (xml) => sheet.spliceRows(xml));
+    const file = await replaceParts(bytes, new Map([[worksheetPath(sheet.worksheet), (xml: string) => sheet.spliceRows(xml)]]));
     const read = (await readWorkbook(file)).getWorksheet("Streamed")!;
     expect(read.getCell("A2").value).toBe("  R&D <core> bell");
     expect(read.getCell("A2").font?.bold).toBe(true);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { inflateRawSync, crc32 as zlibCrc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createWorkbook, readWorkbook, workbookBytes, worksheetPath } from "./excel.js";
-import { crc32, replacePart } from "./zip-parts.js";
+import { crc32, replaceParts } from "./zip-parts.js";
 
 describe("crc32", () => {
   it("gives the standard check value and agrees with zlib's on any length, in one piece or carried on", () => {
@@ -21,22 +21,23 @@ describe("crc32", () => {
   });
 });
 
-describe("replacePart", () => {
-  it("swaps one part of a workbook, keeps the others byte for byte, and the file reads and tests clean", async () => {
+describe("replaceParts", () => {
+  it("swaps parts of a workbook, keeps the others byte for byte, and the file reads and tests clean", async () => {
     const workbook = createWorkbook();
     const sheet = workbook.addWorksheet("One");
     sheet.getCell("A1").value = "before";
     workbook.addWorksheet("Two").getCell("B2").value = 42;
     const bytes = await workbookBytes(workbook);
     const path = worksheetPath(sheet);
-    const replaced = await replacePart(bytes, path, (xml) => {
+    const withText = (text: string) => (xml: string) => {
       expect(xml).toContain("<sheetData>");
       return [
         xml.slice(0, xml.indexOf("<sheetData>")),
-        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>after é</t></is></c></row></sheetData>',
+        `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`,
         xml.slice(xml.indexOf("</sheetData>") + 12),
       ];
-    });
+    };
+    const replaced = await replaceParts(bytes, new Map([[path, withText("after é")]]));
     const read = await readWorkbook(replaced);
     expect(read.getWorksheet("One")!.getCell("A1").value).toBe("after é");
     expect(read.getWorksheet("Two")!.getCell("B2").value).toBe(42);
@@ -44,7 +45,25 @@ describe("replacePart", () => {
     const folder = mkdtempSync(join(tmpdir(), "mlops-roi-zip-"));
     writeFileSync(join(folder, "case.xlsx"), replaced);
     expect(execFileSync("unzip", ["-t", join(folder, "case.xlsx")], { encoding: "utf8" })).toMatch(/No errors detected/);
-    await expect(replacePart(bytes, "xl/worksheets/none.xml", (xml) => [xml])).rejects.toThrow("the file has no part xl/worksheets/none.xml");
+    await expect(replaceParts(bytes, new Map([["xl/worksheets/none.xml", (xml: string) => [xml]]]))).rejects.toThrow(
+      "the file has no part xl/worksheets/none.xml",
+    );
+    // Two parts at once.
+    const two = worksheetPath(read.getWorksheet("Two")!);
+    const both = await readWorkbook(
+      await replaceParts(
+        bytes,
+        new Map([
+          [path, withText("one")],
+          [two, withText("two")],
+        ]),
+      ),
+    );
+    expect([
+      both.getWorksheet("One")!.getCell("A1").value,
+      both.getWorksheet("Two")!.getCell("A1").value,
+      both.getWorksheet("Two")!.getCell("B2").value,
+    ]).toEqual(["one", "two", null]);
   });
 
   it("reads a stored (uncompressed) part and refuses what is not a ZIP file", async () => {
@@ -77,16 +96,17 @@ describe("replacePart", () => {
     endView.setUint32(16, local.length + data.length, true);
     const zip = new Uint8Array([...local, ...data, ...central, ...end]);
     let seen = "";
-    const replaced = await replacePart(zip, "a.txt", (text) => {
+    const edit = (text: string) => {
       seen = text;
       return [text, " world"];
-    });
+    };
+    const replaced = await replaceParts(zip, new Map([["a.txt", edit]]));
     expect(seen).toBe("hello");
     // The new part is DEFLATE-compressed: its data is what zlib inflates to the new text.
     const replacedView = new DataView(replaced.buffer, replaced.byteOffset);
     expect(replacedView.getUint16(8, true)).toBe(8);
     const compressedSize = replacedView.getUint32(18, true);
     expect(new TextDecoder().decode(inflateRawSync(replaced.subarray(30 + name.length, 30 + name.length + compressedSize)))).toBe("hello world");
-    await expect(replacePart(new Uint8Array(100), "a.txt", (text) => [text])).rejects.toThrow("not a ZIP file");
+    await expect(replaceParts(new Uint8Array(100), new Map([["a.txt", edit]]))).rejects.toThrow("not a ZIP file");
   });
 });

@@ -213,17 +213,20 @@ const CRC_TABLES = (() => {
 })();
 
 /**
- * The ZIP file with one part replaced: `edit` gets the part's text and gives the new text in pieces.
- * Every other part is copied as it is; the new one is compressed with DEFLATE.
- * @example await replacePart(xlsx, "xl/worksheets/sheet5.xml", (xml) => [xml.replace("a", "b")])
+ * The ZIP file with some of its parts replaced: `edits` maps a part's path to what gets the part's
+ * text and gives the new text in pieces. Every other part is copied as it is; the new ones are
+ * compressed with DEFLATE.
+ * @example await replaceParts(xlsx, new Map([["xl/worksheets/sheet5.xml", (xml) => [xml.replace("a", "b")]]]))
  */
-export async function replacePart(bytes: Uint8Array, path: string, edit: (text: string) => Iterable<string>): Promise<Uint8Array> {
+export async function replaceParts(bytes: Uint8Array, edits: ReadonlyMap<string, (text: string) => Iterable<string>>): Promise<Uint8Array> {
   const parts = readParts(bytes);
-  const wanted = new TextEncoder().encode(path);
-  const index = parts.findIndex((part) => part.name.length === wanted.length && part.name.every((byte, at) => byte === wanted[at]));
-  if (index < 0) throw new Error(`the file has no part ${path}`);
-  const old = parts[index]!;
-  const { data, size, crc } = await deflateTexts(edit(await partText(old)));
-  parts[index] = { ...old, method: 8, data, size, crc };
+  const decoder = new TextDecoder();
+  for (const [path, edit] of edits) {
+    const index = parts.findIndex((part) => decoder.decode(part.name) === path);
+    if (index < 0) throw new Error(`the file has no part ${path}`);
+    const old = parts[index]!;
+    const { data, size, crc } = await deflateTexts(edit(await partText(old)));
+    parts[index] = { ...old, method: 8, data, size, crc };
+  }
   return writeParts(parts);
 }
