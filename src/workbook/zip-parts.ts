@@ -134,7 +134,8 @@ async function partText(part: ZipPart): Promise<string> {
   const inflate = new DecompressionStream("deflate-raw");
   const writer = inflate.writable.getWriter();
   const inflated = collect(inflate.readable);
-  await writer.write(part.data);
+  // A copy: a stream takes only an array of its own memory (the part is a view into the whole file).
+  await writer.write(part.data.slice());
   await writer.close();
   return new TextDecoder().decode(await inflated);
 }
