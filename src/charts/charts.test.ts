@@ -7,6 +7,7 @@ import { buildResult, validateScenarioText, type CaseResult } from "../engine/in
 import "./measure-text.js";
 import { CLOSE_UP_BELOW } from "./cumulative-net.js";
 import { placePaybackLabels } from "./payback-labels.js";
+import { bandRows, hourUses } from "./team-hours.js";
 import { ALTERNATIVE_COLOURS } from "./theme.js";
 import {
   benefitByCategorySpec,
@@ -105,14 +106,41 @@ describe("chart specs", () => {
     const spec = teamHoursSpec(long);
     const rows = values(spec);
     const uses = new Set(rows.filter((row) => row.kind === "use").map((row) => row.use));
+    /** What a band drawn a step a month shows at a month: its last row at or before that month (it changes height halfway to the next row's month). */
+    const shown = (kind: string, option: string, use: unknown, month: number) =>
+      rows
+        .filter((row) => row.kind === kind && row.option === option && row.use === use && (row.month as number) <= month)
+        .reduce((last, row) => ((row.month as number) > (last.month as number) ? row : last));
     for (const scenario of Object.values(long.scenarios)) {
       for (const month of scenario.months) {
-        const here = rows.filter((row) => row.kind === "use" && row.option === scenario.label && row.month === month.month);
-        // Every use in every month (at no height when it takes no hours), so a band never skips a month.
+        // Every use has a height in every month (none where it takes no hours), so a band never skips a month.
+        const here = [...uses].map((use) => shown("use", scenario.label, use, month.month));
         expect(here).toHaveLength(uses.size);
         expect(Math.max(...here.map((row) => row.to as number))).toBeCloseTo(month.capacityHours + month.shortfallHours, 6);
+        for (const row of here) expect(row.to as number).toBeGreaterThanOrEqual(row.from as number);
+        expect(shown("capacity", scenario.label, undefined, month.month).hours).toBe(month.capacityHours);
       }
     }
+    // A run of months at the same height keeps only its first and last month: a settled plan repeats one month for years.
+    expect(rows.length).toBeLessThan(Object.keys(long.scenarios).length * 240 * (uses.size + 1) * 0.5);
+    // And draws the same shapes as a row for every month: each band's outline, once the points in
+    // the middle of a straight edge are left out, is the same.
+    const everyMonth = Object.values(long.scenarios).flatMap((scenario) =>
+      bandRows(
+        scenario.months,
+        scenario.label,
+        hourUses.filter((use) => uses.has(use.label)),
+        false,
+      ),
+    );
+    expect(everyMonth.length).toBeGreaterThan(rows.length * 2);
+    const outlines = async (rows: readonly Record<string, unknown>[]) => {
+      const view = new vega.View(vega.parse(compile({ ...spec, data: { values: rows } } as TopLevelSpec).spec), { renderer: "none" });
+      const svg = await view.toSVG();
+      view.finalize();
+      return [...svg.matchAll(/<path[^>]* d="([^"]+)"/g)].map((match) => corners(match[1]!));
+    };
+    expect(await outlines(rows)).toEqual(await outlines(everyMonth));
     // Bands and a line for the hours the team has, not a bar for every use of every month.
     const items = await drawn(spec);
     expect(items.filter((item) => item.marktype === "rect" && item.role === "mark")).toHaveLength(0);
@@ -196,6 +224,19 @@ type SceneItem = {
 type Scene = { marktype: string; role?: string; items: SceneItem[] };
 
 /** Lays a spec out as the report does (Vega in Node, the report's text widths) and lists every item drawn. */
+/** An SVG path's points, without those in the middle of a straight horizontal or vertical edge. */
+function corners(path: string): string[] {
+  const points = [...path.matchAll(/([MLZ])([^MLZ]*)/g)].map(([, command, coordinates]) => `${command}${coordinates!.trim()}`);
+  const at = (index: number) => points[index]?.slice(1).split(",").map(Number) ?? [];
+  return points.filter((point, index) => {
+    if (!point.startsWith("L")) return true;
+    const [x0, y0] = at(index - 1);
+    const [x1, y1] = at(index);
+    const [x2, y2] = at(index + 1);
+    return !((y0 === y1 && y1 === y2) || (x0 === x1 && x1 === x2));
+  });
+}
+
 async function drawn(spec: TopLevelSpec): Promise<Drawn[]> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   try {

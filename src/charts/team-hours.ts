@@ -35,6 +35,44 @@ export function monthTicks(horizonMonths: number): number[] {
 const MIN_BAR_PIXELS = 3;
 
 /**
+ * The rows of one scenario's bands: each use a band through every month (at no height where it
+ * takes no hours), and the hours the team has. Drawn a step a month, a band changes height only
+ * halfway between two months, so a run of months at the same height needs only its first and last
+ * month: the rest are left out (a settled plan repeats one month for years; 240 months of 10
+ * options were 26,000 rows, most of the report's chart time). What is drawn is the same.
+ */
+export function bandRows(
+  months: readonly MonthRow[],
+  option: string,
+  used: readonly (typeof hourUses)[number][],
+  /** false keeps every month: what the thinned rows are tested against. */
+  thin = true,
+): Record<string, string | number>[] {
+  const rows: Record<string, string | number>[] = [];
+  const count = months.length;
+  /** Whether month `at` starts or ends a run of months with the same values. */
+  const edge = (at: number, same: (a: number, b: number) => boolean) => !thin || at === 0 || at === count - 1 || !same(at, at - 1) || !same(at, at + 1);
+  let from = new Float64Array(count);
+  for (const use of used) {
+    const hours = Float64Array.from(months, (month) => use.fields.reduce((total, field) => total + month[field], 0));
+    const to = Float64Array.from(hours, (value, at) => from[at]! + value);
+    const below = from;
+    for (let at = 0; at < count; at++) {
+      if (!edge(at, (a, b) => below[a] === below[b] && to[a] === to[b])) continue;
+      const month = months[at]!.month;
+      rows.push({ kind: "use", option, month, start: month - 0.42, end: month + 0.42, use: use.label, from: below[at]!, to: to[at]!, hours: hours[at]! });
+    }
+    from = to;
+  }
+  for (let at = 0; at < count; at++) {
+    if (!edge(at, (a, b) => months[a]!.capacityHours === months[b]!.capacityHours)) continue;
+    const month = months[at]!;
+    rows.push({ kind: "capacity", option, month: month.month, start: month.month - 0.5, end: month.month + 0.5, hours: month.capacityHours });
+  }
+  return rows;
+}
+
+/**
  * Where the team's hours go, month by month, one panel per scenario, two panels a row. Bars stack
  * every use of an hour; the dashed line is the hours the team has, so work above it is work that
  * cannot be done.
@@ -55,12 +93,15 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
   const rows: Record<string, string | number>[] = [];
   for (const scenario of scenarios) {
     const option = labels.get(scenario.name) ?? scenario.name;
+    if (bands) {
+      rows.push(...bandRows(scenario.months, option, used));
+      continue;
+    }
     for (const month of scenario.months) {
       let from = 0;
       for (const use of used) {
         const hours = use.fields.reduce((total, field) => total + month[field], 0);
-        // A band runs through every month, at no height where the use takes no hours.
-        if (hours <= 1e-9 && !bands) continue;
+        if (hours <= 1e-9) continue;
         rows.push({
           kind: "use",
           option,
