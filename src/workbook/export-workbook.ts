@@ -53,9 +53,9 @@ export function buildCaseWorkbook(source: ExportSource): CaseWorkbook {
 }
 
 /**
- * The workbook; `checks` collects the formula checks when given. `streamed` writes the Simulation
- * sheet's rows as XML of its own (see `StreamedSheetWriter`): the workbook then lacks them until
- * they are spliced into its file.
+ * The workbook; `checks` collects the formula checks when given. `streamed` writes the rows of the
+ * month-by-month sheets (Simulation, Comparison) as XML of their own (see `StreamedSheetWriter`):
+ * the workbook then lacks them until they are spliced into its file (`exportWorkbook`).
  */
 function buildWorkbook(
   source: ExportSource,

@@ -79,6 +79,14 @@ describe("the month-by-month sheets written as XML of their own", () => {
   });
 });
 
+describe("a streamed sheet", () => {
+  it("refuses to fit a row's height, which needs the cells the library does not hold", () => {
+    const sheet = new StreamedSheetWriter(createWorkbook().addWorksheet("Streamed"), undefined);
+    sheet.text(1, 1, "a long label that would wrap");
+    expect(() => sheet.fitRowHeight(1)).toThrow("the Streamed sheet is streamed");
+  });
+});
+
 describe("escapeXml", () => {
   it("escapes &, < and >, leaves quotes, and drops the control characters XML forbids", () => {
     expect(escapeXml(`a & b < c > d "e" 'f'`)).toBe(`a &amp; b &lt; c &gt; d "e" 'f'`);

@@ -5,9 +5,10 @@ import { flat, SheetWriter } from "./sheet-writer.js";
 
 /**
  * A sheet whose cells are written as the file's XML as they come, not kept as the spreadsheet
- * library's cell objects. The Simulation sheet of a long case with many options holds hundreds of
- * thousands of formulas: as library cells they took most of the export's memory (about 450 MB for 10
- * options over 240 months) and most of its time, which went into turning them into XML at the end.
+ * library's cell objects: the month-by-month sheets (Simulation, Comparison). Those of a long case
+ * with many options hold hundreds of thousands of formulas: as library cells they took most of the
+ * export's memory (about 450 MB for 10 options over 240 months) and most of its time, which went into
+ * turning them into XML at the end.
  *
  * The library still writes the sheet's frame (column widths, frozen panes, page setup) and one cell
  * of each style the sheet uses, which makes it number that style in the file's style table;
@@ -53,6 +54,11 @@ export class StreamedSheetWriter extends SheetWriter {
     // (three times the memory, for a sheet of hundreds of thousands of cells).
     cells[column] = flat(xml);
     styles[column] = token;
+  }
+
+  /** Not for a streamed sheet: the library, which would measure the row, does not hold its cells. */
+  override fitRowHeight(row: number): void {
+    throw new Error(`the ${this.name} sheet is streamed: row ${row}'s height cannot be fitted to cells the library does not hold`);
   }
 
   protected override put(row: number, column: number, value: string | number | null, style: CellStyle | undefined): void {
