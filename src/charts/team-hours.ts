@@ -31,6 +31,11 @@ export function monthTicks(horizonMonths: number): number[] {
   return ticks;
 }
 
+/** The hours a month gives to one use. */
+function hoursOf(use: (typeof hourUses)[number], month: MonthRow): number {
+  return use.fields.reduce((total, field) => total + month[field], 0);
+}
+
 /** Narrower than this, a month's bar gives way to bands a step a month. */
 const MIN_BAR_PIXELS = 3;
 
@@ -54,7 +59,7 @@ export function bandRows(
   const edge = (at: number, same: (a: number, b: number) => boolean) => !thin || at === 0 || at === count - 1 || !same(at, at - 1) || !same(at, at + 1);
   let from = new Float64Array(count);
   for (const use of used) {
-    const hours = Float64Array.from(months, (month) => use.fields.reduce((total, field) => total + month[field], 0));
+    const hours = Float64Array.from(months, (month) => hoursOf(use, month));
     const to = Float64Array.from(hours, (value, at) => from[at]! + value);
     const below = from;
     for (let at = 0; at < count; at++) {
@@ -100,7 +105,7 @@ export function teamHoursSpec(result: CaseResult): TopLevelSpec {
     for (const month of scenario.months) {
       let from = 0;
       for (const use of used) {
-        const hours = use.fields.reduce((total, field) => total + month[field], 0);
+        const hours = hoursOf(use, month);
         if (hours <= 1e-9) continue;
         rows.push({
           kind: "use",

@@ -1,8 +1,8 @@
 /**
- * Just enough of the ZIP format (the container of an .xlsx file) to swap one part of a file the
- * spreadsheet library wrote for a part written here, copying the others as they are, still
- * compressed. The new part is compressed by the platform's own DEFLATE (`CompressionStream`, in
- * Node and in browsers), as it comes: a large case's Simulation sheet is tens of MB of XML, which
+ * Just enough of the ZIP format (the container of an .xlsx file) to swap parts of a file the
+ * spreadsheet library wrote for parts written here, copying the others as they are, still
+ * compressed. The new parts are compressed by the platform's own DEFLATE (`CompressionStream`, in
+ * Node and in browsers), as they come: a large case's Simulation sheet is tens of MB of XML, which
  * the library's compressor, in JavaScript, took about three times as long to pack.
  */
 
@@ -107,37 +107,12 @@ function writeParts(parts: readonly ZipPart[]): Uint8Array {
   return bytes;
 }
 
-/** Everything a stream gives, as one array. */
-async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  return joined;
-}
-
 /** A part's text. */
 async function partText(part: ZipPart): Promise<string> {
   if (part.method === 0) return new TextDecoder().decode(part.data);
   if (part.method !== 8) throw new Error(`a ZIP part is compressed by method ${part.method}, which this module does not read`);
-  const inflate = new DecompressionStream("deflate-raw");
-  const writer = inflate.writable.getWriter();
-  const inflated = collect(inflate.readable);
-  // A copy: a stream takes only an array of its own memory (the part is a view into the whole file).
-  await writer.write(part.data.slice());
-  await writer.close();
-  return new TextDecoder().decode(await inflated);
+  // A copy: a Blob takes only an array of its own memory (the part is a view into the whole file).
+  return new Response(new Blob([part.data.slice()]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
 }
 
 /** Text is encoded and compressed in pieces of about this many characters. */
@@ -147,7 +122,7 @@ const PIECE = 1 << 16;
 async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array; size: number; crc: number }> {
   const deflate = new CompressionStream("deflate-raw");
   const writer = deflate.writable.getWriter();
-  const compressed = collect(deflate.readable);
+  const compressed = new Response(deflate.readable).arrayBuffer();
   const encoder = new TextEncoder();
   let crc = 0;
   let size = 0;
@@ -169,7 +144,7 @@ async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array
   }
   await flush();
   await writer.close();
-  return { data: await compressed, size, crc };
+  return { data: new Uint8Array(await compressed), size, crc };
 }
 
 /**
