@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resultOf } from "../test-support/result-of.js";
 import { CaseRunner, validateScenarioText } from "./index.js";
 import { columnValue, F, MONTHLY_FIELD_COUNT, monthlyFieldNames } from "./model/columns.js";
-import { schedulePlan } from "./simulate.js";
+import { schedulePlan, yearsApart } from "./simulate.js";
 
 const changeCase = {
   title: "a change with setup",
@@ -205,5 +205,23 @@ describe("settled months", () => {
       Array.from({ length: 30 }, (_, at) => runner.columns[index]![at * MONTHLY_FIELD_COUNT + F.infrastructure]!);
     expect(infrastructure(fast, 0).some((value) => value > 1000)).toBe(true);
     expect(infrastructure(fast, 1).every((value) => value === 1000)).toBe(true);
+  });
+});
+
+describe("whole years between months", () => {
+  it("agrees with the remainder of the difference, whole, negative, zero and fractional", () => {
+    for (let first = -30; first <= 30; first++) {
+      for (let month = -30; month <= 630; month++) expect(yearsApart(month, first), `${month} from ${first}`).toBe((month - first) % 12 === 0);
+    }
+    for (const [month, first] of [
+      [13.5, 1.5],
+      [13, 1.5],
+      [25.25, 1],
+      [1, 13.0000001],
+    ] as const) {
+      expect(yearsApart(month, first), `${month} from ${first}`).toBe((month - first) % 12 === 0);
+    }
+    expect(yearsApart(13.5, 1.5)).toBe(true);
+    expect(yearsApart(13, 1.5)).toBe(false);
   });
 });

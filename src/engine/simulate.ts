@@ -233,12 +233,25 @@ function runs(month: number, from: number, until: number): boolean {
 }
 
 /**
+ * Whether `month` is a whole number of years (0, 12, 24, ... months) from `first`, before or after it.
+ * Months are whole numbers, held as doubles: their difference is taken as an integer, whose remainder
+ * is one instruction, where a double's is a library call (an eighth of a short case's Monte Carlo);
+ * a fractional difference, which no file can give, keeps the double's remainder.
+ * @example yearsApart(13, 1) // true
+ */
+export function yearsApart(month: number, first: number): boolean {
+  const apart = month - first;
+  const whole = apart | 0;
+  return whole === apart ? whole % 12 === 0 : apart % 12 === 0;
+}
+
+/**
  * Whether a yearly amount of a cost line falls in `month`: at the start of each year, counted from the
  * licence year's start or the line's first month, whichever is later, while the line runs.
  */
 function yearlyDue(month: number, yearStart: number, from: number, until: number): boolean {
   const first = yearStart > from ? yearStart : from;
-  return month >= first && month <= until && (month - first) % 12 === 0;
+  return month >= first && month <= until && yearsApart(month, first);
 }
 
 /** The way of working of a parameter vector, for a team of `people` with `hoursPerMonth` each. */
@@ -324,7 +337,8 @@ export function simulate(
   // After this month the change, its dip and the switch of the way of working are all behind.
   const changeOver = Math.max(setupEnd, dipEnd, ready - 1, alongsidePerMonth > 0 ? alongsideEnd : 0);
   waysOfWorking(p, people, hoursPerMonth, after);
-  waysOfWorking(before ?? p, people, hoursPerMonth, until);
+  // Without `before` the change is in place from month 1 (`ready`): today's way is never read.
+  if (before) waysOfWorking(before, people, hoursPerMonth, until);
   const threshold = p[P.newWorkThresholdHours]!;
   const backlog = p[P.backlog]!;
   // Tooling costs: an alternative pays today's until its change starts, and its own from then; a yearly
@@ -381,7 +395,7 @@ export function simulate(
   let supportCostEachNow = supportCostEach(tools);
   let trainingYearly = tools[P.trainingPerPersonPerYear]! * people;
   // Cost lines stop or start at their window's edges: no month before the last edge is settled.
-  const lastEdge = Math.max(lastWindowEdge(tools, months), lastWindowEdge(p, months));
+  const lastEdge = tools === p ? lastWindowEdge(p, months) : Math.max(lastWindowEdge(tools, months), lastWindowEdge(p, months));
   // With no window at all (the usual case) each month's fees take the short form below.
   const windowed = lastEdge > 0;
   const capacityMode = plan.capacityMode;
@@ -621,7 +635,7 @@ export function simulate(
       training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
     } else {
       // Every line runs the whole case: the yearly amounts fall at the start of each licence year.
-      const yearStarts = (month - licenceYearStart) % 12 === 0;
+      const yearStarts = yearsApart(month, licenceYearStart);
       licences = licenceFixed + (yearStarts ? licenceYearly : 0);
       infrastructure = infrastructureFixed + infrastructurePerProject * live + (yearStarts ? infrastructureYearly : 0);
       support = supportNeeded * supportCostEachNow;
@@ -733,11 +747,11 @@ export function simulate(
       const at = month - 1;
       const row = at * FIELDS;
       let licences = licencesRun ? licenceFixed : 0;
-      if (month >= licenceFirst && month <= licencesUntil && (month - licenceFirst) % 12 === 0) licences += licenceYearly;
+      if (month >= licenceFirst && month <= licencesUntil && yearsApart(month, licenceFirst)) licences += licenceYearly;
       let infrastructure = infrastructureSteady;
-      if (infrastructureYearly !== 0 && month >= infrastructureFirst && month <= infrastructureUntil && (month - infrastructureFirst) % 12 === 0)
+      if (infrastructureYearly !== 0 && month >= infrastructureFirst && month <= infrastructureUntil && yearsApart(month, infrastructureFirst))
         infrastructure += infrastructureYearly;
-      const training = trainingYearly !== 0 && month >= trainingFirst && month <= trainingUntil && (month - trainingFirst) % 12 === 0 ? trainingYearly : 0;
+      const training = trainingYearly !== 0 && month >= trainingFirst && month <= trainingUntil && yearsApart(month, trainingFirst) ? trainingYearly : 0;
       const net = leading - licences - infrastructure - support - training - outage - hiring - otherTeams - externalSpend;
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);

@@ -164,4 +164,29 @@ describe("partial values (EVPPI)", () => {
     expect(first).toBe(again);
     expect(first).toBeGreaterThan(0);
   });
+
+  it("gives, to the last bit, the highest partialValue of the same random partitions", () => {
+    // noiseLevel draws each sample's bin and adds its values in one pass; this is its definition.
+    const reference = (values: Float64Array[], count: number, binCount: number, seed: number, repeats: number) => {
+      const random = createRandom(seed);
+      let highest = 0;
+      for (let repeat = 0; repeat < repeats; repeat++) {
+        const bins = Uint16Array.from({ length: count }, () => Math.floor(random() * binCount));
+        highest = Math.max(highest, partialValue(values, count, bins, binCount));
+      }
+      return highest;
+    };
+    for (const options of [2, 3, 5]) {
+      const values = Array.from({ length: options }, (_, option) => normals(3_000, option * 0.01, 1 + option, 70 + option));
+      // Fewer samples counted than the columns hold, as a stopped Monte Carlo has.
+      for (const [count, binCount] of [
+        [3_000, 54],
+        [2_999, 2],
+        [17, 65_535],
+      ] as const) {
+        const seed = deriveSeed(options, count);
+        expect(noiseLevel(values, count, binCount, createRandom(seed), 7)).toBe(reference(values, count, binCount, seed, 7));
+      }
+    }
+  });
 });

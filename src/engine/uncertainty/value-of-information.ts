@@ -144,6 +144,11 @@ export function partialValue(values: readonly Float64Array[], count: number, bin
     const column = values[option]!;
     for (let sample = 0; sample < count; sample++) sums[bins[sample]! * optionCount + option]! += column[sample]!;
   }
+  return valueOfBinSums(sums, binCount, optionCount, count);
+}
+
+/** The EVPPI from each bin's sum of each option's values (`sums[bin × optionCount + option]`). */
+function valueOfBinSums(sums: Float64Array, binCount: number, optionCount: number, count: number): number {
   const totals = new Float64Array(optionCount);
   let sumOfBinBests = 0;
   for (let bin = 0; bin < binCount; bin++) {
@@ -168,12 +173,29 @@ export function partialValue(values: readonly Float64Array[], count: number, bin
  * @example noiseLevel(values, 10_000, 100, createRandom(1), 20)
  */
 export function noiseLevel(values: readonly Float64Array[], count: number, binCount: number, random: RandomSource, repeats = 20): number {
-  if (values.length < 2 || count === 0 || binCount <= 1) return 0;
-  const bins = new Uint16Array(count);
+  const optionCount = values.length;
+  if (optionCount < 2 || count === 0 || binCount <= 1) return 0;
+  // partialValue of each random partition, with each sample's bin drawn and its values added in one
+  // pass: every bin's sums take the same additions in the same order, so the figure is the same.
+  const sums = new Float64Array(binCount * optionCount);
   let highest = 0;
   for (let repeat = 0; repeat < repeats; repeat++) {
-    for (let sample = 0; sample < count; sample++) bins[sample] = Math.floor(random() * binCount);
-    highest = Math.max(highest, partialValue(values, count, bins, binCount));
+    sums.fill(0);
+    if (optionCount === 2) {
+      const first = values[0]!;
+      const second = values[1]!;
+      for (let sample = 0; sample < count; sample++) {
+        const cell = Math.floor(random() * binCount) * 2;
+        sums[cell]! += first[sample]!;
+        sums[cell + 1]! += second[sample]!;
+      }
+    } else {
+      for (let sample = 0; sample < count; sample++) {
+        const cell = Math.floor(random() * binCount) * optionCount;
+        for (let option = 0; option < optionCount; option++) sums[cell + option]! += values[option]![sample]!;
+      }
+    }
+    highest = Math.max(highest, valueOfBinSums(sums, binCount, optionCount, count));
   }
   return highest;
 }
