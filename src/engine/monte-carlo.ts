@@ -567,68 +567,83 @@ export class MonteCarlo {
   /** Runs up to `count` more samples; true when all are done. */
   step(count: number): boolean {
     if (this.released) throw new Error("this Monte Carlo was released");
-    const { runner, leafValues, draws, samples } = this;
+    const end = Math.min(this.samples, this.done + count);
+    // Cumulative nets go first into a small sample-major block (contiguous writes), then out to the
+    // month columns block by block: writing 60 columns at once per sample would thrash the cache.
+    // Each part is a method of its own, run from its first block on: code met only after the
+    // optimising compiler has taken a function (the end of a block, the end of a step) makes it
+    // throw that function's code away and compile it again, at up to 0.1 s of CPU each time.
+    for (let first = this.done; first < end; first += this.blockSize) {
+      const size = Math.min(this.blockSize, end - first);
+      this.runBlock(first, size);
+      this.flushBlock(first, size);
+    }
+    this.done = end;
+    return this.done >= this.samples;
+  }
+
+  /** Runs samples `first` to `first + size − 1` into the blocks. */
+  private runBlock(first: number, size: number): void {
+    const { runner, leafValues, draws } = this;
     const inputs = draws.values;
     const uncertain = this.compiled.uncertainLeaves;
     const months = runner.months;
     const scenarios = this.compiled.scenarios.length;
-    const end = Math.min(samples, this.done + count);
-    // Cumulative nets go first into a small sample-major block (contiguous writes), then out to the
-    // month columns block by block: writing 60 columns at once per sample would thrash the cache.
-    const blockSize = this.blockSize;
-    for (let first = this.done; first < end; first += blockSize) {
-      const size = Math.min(blockSize, end - first);
-      for (let offset = 0; offset < size; offset++) {
-        const sample = first + offset;
-        if (sample >= draws.first + draws.count) {
-          draws.drawFrom(sample);
-          if (this.keptInputs) for (let j = 0; j < uncertain.length; j++) this.keptInputs[j]!.set(inputs[j]!.subarray(0, draws.count), draws.first);
-        }
-        const at = sample - draws.first;
-        for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
-        runner.runRanges(leafValues);
-        for (let index = 0; index < scenarios; index++) {
-          this.countLive(index, runner.columns[index]!, runner.scalars[index]!.settledMonth);
-          if (index === runner.baselineIndex) continue;
-          const figures = runner.figures[index]!;
-          this.npv[index]![sample] = figures.npv;
-          this.roi[index]![sample] = figures.roi;
-          this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
-          const net = runner.cumulativeNet[index]!;
-          const block = this.block[index]!;
-          for (let at = 0, cell = offset * months; at < months; at++, cell++) block[cell] = net[at]!;
-        }
+    for (let offset = 0; offset < size; offset++) {
+      const sample = first + offset;
+      if (sample >= draws.first + draws.count) {
+        draws.drawFrom(sample);
+        if (this.keptInputs) for (let j = 0; j < uncertain.length; j++) this.keptInputs[j]!.set(inputs[j]!.subarray(0, draws.count), draws.first);
       }
+      const at = sample - draws.first;
+      for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
+      runner.runRanges(leafValues);
       for (let index = 0; index < scenarios; index++) {
+        this.countLive(index, runner.columns[index]!, runner.scalars[index]!.settledMonth);
         if (index === runner.baselineIndex) continue;
+        const figures = runner.figures[index]!;
+        this.npv[index]![sample] = figures.npv;
+        this.roi[index]![sample] = figures.roi;
+        this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
+        const net = runner.cumulativeNet[index]!;
         const block = this.block[index]!;
-        if (!this.exactBands) {
-          // Bucketed: each month's values of the block go straight into its histogram.
-          const histograms = this.histograms[index]!;
-          for (let at = 0; at < months; at++) histograms[at]!.addStrided(block, at, months, size);
-          continue;
-        }
-        const cumulative = this.cumulative[index]!;
-        const range = this.range[index]!;
-        for (let at = 0; at < months; at++) {
-          const column = cumulative[at]!;
-          // Each month's smallest and largest value, for the bands (a NaN fails both tests: counted apart).
-          let lowest = range[2 * at]!;
-          let highest = range[2 * at + 1]!;
-          for (let offset = 0, cell = at; offset < size; offset++, cell += months) {
-            const value = block[cell]!;
-            column[first + offset] = value;
-            if (value < lowest) lowest = value;
-            if (value > highest) highest = value;
-            if (Number.isNaN(value)) this.unorderable = true;
-          }
-          range[2 * at] = lowest;
-          range[2 * at + 1] = highest;
-        }
+        for (let at = 0, cell = offset * months; at < months; at++, cell++) block[cell] = net[at]!;
       }
     }
-    this.done = Math.min(this.samples, this.done + count);
-    return this.done >= this.samples;
+  }
+
+  /** Moves the blocks of samples `first` to `first + size − 1` out to the month columns or histograms. */
+  private flushBlock(first: number, size: number): void {
+    const runner = this.runner;
+    const months = runner.months;
+    const scenarios = this.compiled.scenarios.length;
+    for (let index = 0; index < scenarios; index++) {
+      if (index === runner.baselineIndex) continue;
+      const block = this.block[index]!;
+      if (!this.exactBands) {
+        // Bucketed: each month's values of the block go straight into its histogram.
+        const histograms = this.histograms[index]!;
+        for (let at = 0; at < months; at++) histograms[at]!.addStrided(block, at, months, size);
+        continue;
+      }
+      const cumulative = this.cumulative[index]!;
+      const range = this.range[index]!;
+      for (let at = 0; at < months; at++) {
+        const column = cumulative[at]!;
+        // Each month's smallest and largest value, for the bands (a NaN fails both tests: counted apart).
+        let lowest = range[2 * at]!;
+        let highest = range[2 * at + 1]!;
+        for (let offset = 0, cell = at; offset < size; offset++, cell += months) {
+          const value = block[cell]!;
+          column[first + offset] = value;
+          if (value < lowest) lowest = value;
+          if (value > highest) highest = value;
+          if (Number.isNaN(value)) this.unorderable = true;
+        }
+        range[2 * at] = lowest;
+        range[2 * at + 1] = highest;
+      }
+    }
   }
 
   /**
