@@ -65,6 +65,6 @@ describe("the bundled command line", () => {
   });
 
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
-    expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('from "../dist/bundle/main.js"');
+    expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('await import("../dist/bundle/main.js")');
   });
 });
