@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../shared/package-files.js";
@@ -62,6 +63,29 @@ describe("the bundled command line", () => {
     expect(seen.size).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(300_000);
     expect(readdirSync(join(folder, "chunks")).some((chunk) => chunk.startsWith("run-"))).toBe(true);
+  });
+
+  it("writes and reads workbooks with exceljs's workbook alone, and reads back what it wrote as the sources do", async () => {
+    // scripts/bundle-cli.mjs leaves out exceljs's streaming reader and writer and its CSV.
+    const chunks = readdirSync(join(folder, "chunks")).map((chunk) => readFileSync(join(folder, "chunks", chunk), "utf8"));
+    expect(chunks.some((text) => text.includes("WorkbookReader"))).toBe(false);
+    expect(chunks.some((text) => text.includes("fast-csv"))).toBe(false);
+    expect(chunks.some((text) => text.includes("Workbook: require"))).toBe(true);
+    const work = mkdtempSync(join(tmpdir(), "bundle-workbook-"));
+    try {
+      const workbook = join(work, "team.xlsx");
+      const exported = runBundle(["export", "examples/team.yaml", "-o", workbook, "--samples", "200"]);
+      expect(exported.stderr).toContain(`wrote ${workbook}`);
+      expect(exported.exitCode).toBe(0);
+      const bundled = runBundle(["import", workbook, "-o", "-"]);
+      const sources = await runCliCaptured(["import", workbook, "-o", "-"]);
+      expect(bundled.exitCode).toBe(0);
+      expect(bundled.stdout).toBe(sources.stdout);
+      expect(bundled.stdout).toBe(readFileSync(join(packageRoot, "examples", "team.yaml"), "utf8"));
+      expect(bundled.stderr).toBe(sources.stderr);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
