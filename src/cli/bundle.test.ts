@@ -91,4 +91,18 @@ describe("the bundled command line", () => {
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
     expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('await import("../dist/bundle/main.js")');
   });
+
+  it("bin/mlops-roi.js prints a command's JSON and nothing else, with the V8 budget it sets and with one given to node", () => {
+    // The budget is a V8 flag set at run time: a flag V8 refused would be reported on standard output.
+    for (const nodeFlags of [[], ["--interrupt-budget=100000"]]) {
+      const child = spawnSync(process.execPath, [...nodeFlags, join(packageRoot, "bin", "mlops-roi.js"), "run", "examples/seed.yaml", "--json"], {
+        cwd: packageRoot,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(child.status).toBe(0);
+      expect(child.stderr).toBe("");
+      expect(JSON.parse(child.stdout).title).toBeTypeOf("string");
+    }
+  });
 });
