@@ -181,19 +181,9 @@ export function noiseLevel(values: readonly Float64Array[], count: number, binCo
   let highest = 0;
   for (let repeat = 0; repeat < repeats; repeat++) {
     sums.fill(0);
-    if (optionCount === 2) {
-      const first = values[0]!;
-      const second = values[1]!;
-      for (let sample = 0; sample < count; sample++) {
-        const cell = Math.floor(random() * binCount) * 2;
-        sums[cell]! += first[sample]!;
-        sums[cell + 1]! += second[sample]!;
-      }
-    } else {
-      for (let sample = 0; sample < count; sample++) {
-        const cell = Math.floor(random() * binCount) * optionCount;
-        for (let option = 0; option < optionCount; option++) sums[cell + option]! += values[option]![sample]!;
-      }
+    for (let sample = 0; sample < count; sample++) {
+      const cell = Math.floor(random() * binCount) * optionCount;
+      for (let option = 0; option < optionCount; option++) sums[cell + option]! += values[option]![sample]!;
     }
     highest = Math.max(highest, valueOfBinSums(sums, binCount, optionCount, count));
   }
