@@ -1,8 +1,15 @@
 import { statSync } from "node:fs";
-import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES, type Validation } from "../engine/index.js";
+import { config } from "zod";
+import { hasErrors } from "../engine/scenario/issues.js";
+import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
+import { validateScenarioText, type Validation } from "../engine/scenario/validate.js";
 import { readBounded } from "../shared/read-bounded.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
+
+// zod compiles a parser for each object schema the first time it parses one (a generated function
+// per schema); a command parses its case once, so the compiling costs more than it saves.
+config({ jitless: true });
 
 /**
  * Reads and validates a scenario file. Problems are printed with positions; any error stops the
