@@ -88,6 +88,34 @@ describe("the bundled command line", () => {
     }
   });
 
+  it("holds the engine, zod and yaml once, in the core script, which the commands share", () => {
+    const chunks = readdirSync(join(folder, "chunks")).filter((chunk) => chunk.endsWith(".js"));
+    const texts = [readFileSync(join(folder, "main.js"), "utf8"), ...chunks.map((chunk) => readFileSync(join(folder, "chunks", chunk), "utf8"))];
+    const core = readFileSync(join(folder, "chunks", "core.cjs"), "utf8");
+    // esbuild marks where each source file starts: "// src/engine/simulate.ts".
+    for (const source of ["src/engine/simulate.ts", "src/engine/scenario/schema.ts", "node_modules/zod/", "node_modules/yaml/"]) {
+      expect(core).toContain(`// ${source}`);
+      expect(texts.filter((text) => text.includes(`// ${source}`))).toEqual([]);
+    }
+  });
+
+  it("loads the core with its code cache under the command line's V8 flags, and says the same without it", () => {
+    const entry = `import { setCommandFlags } from ${JSON.stringify(join(packageRoot, "bin", "v8-flags.js"))};
+setCommandFlags();
+const { main, coreCodeCacheState } = await import(${JSON.stringify(join(folder, "main.js"))});
+const code = await main(["run", "examples/team.yaml", "--samples", "0", "--json"]);
+process.stderr.write(coreCodeCacheState() + " " + code);`;
+    const run = (nodeFlags: readonly string[]) =>
+      spawnSync(process.execPath, [...nodeFlags, "--input-type=module", "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
+    const cached = run([]);
+    expect(cached.stderr).toBe("accepted 0");
+    // Other flags than the cache was written with: V8 refuses it, and the core is compiled as usual.
+    const refused = run(["--interrupt-budget=100000"]);
+    expect(refused.stderr).toBe("rejected 0");
+    expect(refused.stdout).toBe(cached.stdout);
+    expect(JSON.parse(cached.stdout).title).toBeTypeOf("string");
+  });
+
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
     expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('await import("../dist/bundle/main.js")');
   });

@@ -1,5 +1,8 @@
 import { runCli } from "./program.js";
 
+// For the build, which writes the bundle's code cache after running a few commands, and its test.
+export { coreCodeCache, coreCodeCacheState } from "./core-script.js";
+
 /** Entry point of the `mlops-roi` executable. */
 export async function main(argv: readonly string[]): Promise<number> {
   // Output piped into a command that stops reading (`| head`) is not an error of ours.
