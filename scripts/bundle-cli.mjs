@@ -1,13 +1,13 @@
 // Bundles the command line into dist/bundle/ (npm run build): one module for what every command
 // needs, and one chunk for what each command loads when it runs. Loading ~300 modules one by one
 // cost more start-up time than the work of a small command (see docs/development.md, "Whole
-// commands"). The engine, zod and yaml, which every command that reads a case runs, are one
-// CommonJS script of their own (chunks/core.cjs) that src/cli/core-script.ts compiles with V8's
-// code cache (chunks/core.cache, written last by scripts/write-code-cache.mjs).
+// commands"). The engine with zod and yaml, the charts' libraries and exceljs are CommonJS scripts
+// of their own (chunks/*.cjs) that src/cli/bundled-scripts.ts compiles with V8's code caches
+// (chunks/*.cache, written last by scripts/write-code-cache.mjs).
 // The tests run the sources; src/cli/bundle.test.ts runs the bundle built here.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,13 +51,31 @@ const excelWorkbookOnly = {
   },
 };
 
+/**
+ * vega-canvas tries `await import("canvas")` (a native package the command line does not install)
+ * at the top of its module, which a CommonJS script cannot: the charts' script gets it without the
+ * attempt, as it ends here anyway. The report measures text itself (src/charts/measure-text.ts).
+ */
+const noNodeCanvas = {
+  name: "no-node-canvas",
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]vega-canvas[\\/]build[\\/]vega-canvas\.node\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const attempt = "await import('canvas')";
+      if (!text.includes(attempt)) throw new Error(`${args.path} no longer reads as scripts/bundle-cli.mjs expects`);
+      return { contents: text.replace(attempt, "null"), loader: "js" };
+    });
+  },
+};
+
 /** Where to write it: dist/bundle, or the folder given (src/cli/bundle.test.ts builds one of its own). */
 const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, "dist", "bundle");
 // Chunks are named by their content: the last build's would stay beside the new ones.
 rmSync(outdir, { recursive: true, force: true });
 
-// 1. The core: every module of src/engine (pure: it imports nothing but itself, zod and yaml), zod and
-// yaml, each under its source path, in one CommonJS script.
+// 1. The large libraries, each one CommonJS script with its modules under their names: the core
+// (every module of src/engine, which imports nothing but itself, zod and yaml; zod; yaml), the
+// charts (Vega, Vega-Lite) and exceljs's workbook. src/cli/bundled-scripts.ts loads them.
 const engine = join(root, "src", "engine");
 /** The engine's modules, as paths from the package root (tests and their helpers left out). */
 function engineModules(folder) {
@@ -67,55 +85,62 @@ function engineModules(folder) {
     return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [relative(root, path).split(sep).join("/")] : [];
   });
 }
-const coreKeys = [...engineModules(engine).sort(), "zod", "yaml"];
-const coreFile = join(outdir, "chunks", "core.cjs");
-await build({
-  stdin: {
-    contents: coreKeys.map((key, index) => `export * as m${index} from ${JSON.stringify(key.startsWith("src/") ? `./${key}` : key)};`).join("\n"),
-    resolveDir: root,
-    loader: "js",
-  },
-  outfile: coreFile,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  plugins: [englishOnly],
-  logLevel: "warning",
-});
-// The names each module exports, read from the script itself.
-const coreExports = createRequire(import.meta.url)(coreFile);
-const exportsOf = new Map(coreKeys.map((key, index) => [key, Object.keys(coreExports[`m${index}`])]));
+const scripts = {
+  core: [...engineModules(engine).sort(), "zod", "yaml"],
+  charts: ["vega", "vega-lite"],
+  excel: ["exceljs"],
+};
+/** For each module any script holds: the script, its name there and the names it exports. */
+const held = new Map();
+for (const [script, keys] of Object.entries(scripts)) {
+  const file = join(outdir, "chunks", `${script}.cjs`);
+  await build({
+    stdin: {
+      contents: keys.map((key, index) => `export * as m${index} from ${JSON.stringify(key.startsWith("src/") ? `./${key}` : key)};`).join("\n"),
+      resolveDir: root,
+      loader: "js",
+    },
+    outfile: file,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    plugins: [englishOnly, excelWorkbookOnly, noNodeCanvas],
+    logLevel: "warning",
+  });
+  // The names each module exports, read from the script itself.
+  const modules = createRequire(import.meta.url)(file);
+  keys.forEach((key, index) => held.set(key, { script, name: `m${index}`, exports: Object.keys(modules[`m${index}`]) }));
+}
 
 /**
- * 2. The rest imports the core's modules through small modules that read them from the script:
- * an import of zod, of yaml or of an engine module from outside the engine becomes one of those.
+ * 2. The rest imports those modules through small modules that read them from their script: an
+ * import of a library above, or of an engine module from outside the engine, becomes one of those.
  */
-const coreSource = join(root, "src", "cli", "core-script.ts");
-const throughCore = {
-  name: "through-the-core",
+const scriptsSource = join(root, "src", "cli", "bundled-scripts.ts");
+const throughScripts = {
+  name: "through-the-scripts",
   setup(bundle) {
     bundle.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === "entry-point" || args.importer.startsWith(engine + sep)) return undefined;
       let key;
-      if (args.path === "zod" || args.path === "yaml") key = args.path;
+      if (held.has(args.path) && !args.path.startsWith("src/")) key = args.path;
       else if (args.path.startsWith(".")) {
         const target = resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
         if (target.startsWith(engine + sep)) key = relative(root, target).split(sep).join("/");
       }
       if (key === undefined) return undefined;
-      if (!exportsOf.has(key)) throw new Error(`${args.importer} imports ${args.path}, which the core does not hold`);
-      return { path: key, namespace: "core" };
+      if (!held.has(key)) throw new Error(`${args.importer} imports ${args.path}, which no bundled script holds`);
+      return { path: key, namespace: "bundled-script" };
     });
-    bundle.onLoad({ filter: /.*/, namespace: "core" }, (args) => {
-      const names = exportsOf.get(args.path);
-      const index = coreKeys.indexOf(args.path);
+    bundle.onLoad({ filter: /.*/, namespace: "bundled-script" }, (args) => {
+      const { script, name, exports } = held.get(args.path);
       return {
         contents: [
-          `import { coreModules } from ${JSON.stringify(coreSource)};`,
-          `const core = coreModules().m${index};`,
-          ...names.map((name, at) => `const v${at} = core[${JSON.stringify(name)}];`),
-          `export { ${names.map((name, at) => `v${at} as ${JSON.stringify(name)}`).join(", ")} };`,
+          `import { bundledModules } from ${JSON.stringify(scriptsSource)};`,
+          `const module = bundledModules(${JSON.stringify(script)}).${name};`,
+          ...exports.map((exported, at) => `const v${at} = module[${JSON.stringify(exported)}];`),
+          `export { ${exports.map((exported, at) => `v${at} as ${JSON.stringify(exported)}`).join(", ")} };`,
         ].join("\n"),
         resolveDir: root,
         loader: "js",
@@ -138,10 +163,10 @@ await build({
   external: ["better-sqlite3", "playwright-core"],
   // Some bundled packages are CommonJS and call require() for Node's own modules.
   banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
-  plugins: [throughCore, excelWorkbookOnly],
+  plugins: [throughScripts],
   logLevel: "warning",
 });
 
-// 3. The code cache, written by a process that runs a few commands under the command line's V8 flags.
+// 3. The code caches, written by a process that runs a few commands under the command line's V8 flags.
 const written = spawnSync(process.execPath, [join(root, "scripts", "write-code-cache.mjs"), outdir], { cwd: root, encoding: "utf8" });
-if (written.status !== 0) throw new Error(`writing the core's code cache failed:\n${written.stdout}${written.stderr}`);
+if (written.status !== 0) throw new Error(`writing the bundled scripts' code caches failed:\n${written.stdout}${written.stderr}`);

@@ -1,7 +1,8 @@
-// Writes the code cache of the bundled command line's core (chunks/core.cache, see
-// src/cli/core-script.ts): runs a few commands on the examples in this process, under the command
-// line's own V8 flags, then saves what V8 compiled of the core. scripts/bundle-cli.mjs runs it last.
-import { renameSync, writeFileSync } from "node:fs";
+// Writes the code caches of the bundled command line's scripts (chunks/*.cache, see
+// src/cli/bundled-scripts.ts): runs a few commands on an example in this process, under the command
+// line's own V8 flags, and saves what V8 compiled of each script. scripts/bundle-cli.mjs runs it last.
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { setCommandFlags } from "../bin/v8-flags.js";
@@ -9,18 +10,13 @@ import { setCommandFlags } from "../bin/v8-flags.js";
 setCommandFlags();
 const outdir = process.argv[2];
 if (!outdir) throw new Error("usage: node scripts/write-code-cache.mjs <bundle folder>");
-const { main, coreCodeCache } = await import(pathToFileURL(join(outdir, "main.js")).href);
+const { main, codeCacheOf } = await import(pathToFileURL(join(outdir, "main.js")).href);
+const work = mkdtempSync(join(tmpdir(), "mlops-roi-code-cache-"));
 
-// What every command that reads a case runs: reading, checking and working it out. No Monte Carlo:
-// its end sets a V8 flag (src/cli/uncertainty.ts, --expose-gc), and V8 takes a code cache only under
-// the flags it was written with; and a cache written after one did not start commands sooner.
-const commands = [
-  ["validate", "examples/team.yaml"],
-  ["run", "examples/team.yaml", "--samples", "0"],
-];
-const write = { out: process.stdout.write, err: process.stderr.write };
-const said = [];
-for (const argv of commands) {
+/** Runs a command of the bundle here, what it prints kept for an error. */
+async function run(argv) {
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  const said = [];
   process.stdout.write = process.stderr.write = (chunk) => {
     said.push(String(chunk));
     return true;
@@ -34,8 +30,28 @@ for (const argv of commands) {
   }
   if (code !== 0) throw new Error(`mlops-roi ${argv.join(" ")} exited with ${code}:\n${said.join("")}`);
 }
-const cache = coreCodeCache();
-if (!cache) throw new Error("the commands did not load the core");
-const file = join(outdir, "chunks", "core.cache");
-writeFileSync(`${file}.tmp`, cache);
-renameSync(`${file}.tmp`, file);
+
+/**
+ * Saves a script's cache, right after the commands it is for: V8 lets go of the compiled code of
+ * functions that have not run for a while.
+ */
+function save(name) {
+  const cache = codeCacheOf(name);
+  if (!cache) throw new Error(`the commands did not load the ${name} script`);
+  const file = join(outdir, "chunks", `${name}.cache`);
+  writeFileSync(`${file}.tmp`, cache);
+  renameSync(`${file}.tmp`, file);
+}
+
+try {
+  await run(["report", "examples/team.yaml", "-o", join(work, "team.html")]);
+  save("charts");
+  await run(["export", "examples/team.yaml", "-o", join(work, "team.xlsx")]);
+  save("excel");
+  // What every command that reads a case runs: reading, checking and working it out.
+  await run(["validate", "examples/team.yaml"]);
+  await run(["run", "examples/team.yaml", "--samples", "0"]);
+  save("core");
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

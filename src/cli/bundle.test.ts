@@ -88,32 +88,54 @@ describe("the bundled command line", () => {
     }
   });
 
-  it("holds the engine, zod and yaml once, in the core script, which the commands share", () => {
+  it("holds the engine, zod, yaml, Vega and exceljs once each, in the scripts the commands share", () => {
     const chunks = readdirSync(join(folder, "chunks")).filter((chunk) => chunk.endsWith(".js"));
     const texts = [readFileSync(join(folder, "main.js"), "utf8"), ...chunks.map((chunk) => readFileSync(join(folder, "chunks", chunk), "utf8"))];
-    const core = readFileSync(join(folder, "chunks", "core.cjs"), "utf8");
+    const script = (name: string) => readFileSync(join(folder, "chunks", `${name}.cjs`), "utf8");
     // esbuild marks where each source file starts: "// src/engine/simulate.ts".
-    for (const source of ["src/engine/simulate.ts", "src/engine/scenario/schema.ts", "node_modules/zod/", "node_modules/yaml/"]) {
-      expect(core).toContain(`// ${source}`);
-      expect(texts.filter((text) => text.includes(`// ${source}`))).toEqual([]);
+    for (const [name, sources] of [
+      ["core", ["src/engine/simulate.ts", "src/engine/scenario/schema.ts", "node_modules/zod/", "node_modules/yaml/"]],
+      ["charts", ["node_modules/vega-lite/", "node_modules/vega-scenegraph/"]],
+      ["excel", ["node_modules/exceljs/"]],
+    ] as const) {
+      for (const source of sources) {
+        expect(script(name)).toContain(`// ${source}`);
+        expect(texts.filter((text) => text.includes(`// ${source}`))).toEqual([]);
+      }
     }
   });
 
-  it("loads the core with its code cache under the command line's V8 flags, and says the same without it", () => {
-    const entry = `import { setCommandFlags } from ${JSON.stringify(join(packageRoot, "bin", "v8-flags.js"))};
+  it("loads each script with its code cache under the command line's V8 flags, and says the same without it", () => {
+    const work = mkdtempSync(join(tmpdir(), "bundle-code-cache-"));
+    try {
+      // export loads the workbook's script after its Monte Carlo, report the charts'.
+      const commands = [
+        ["run", "examples/team.yaml", "--samples", "0", "--json"],
+        ["export", "examples/team.yaml", "--samples", "200", "-o", join(work, "team.xlsx"), "--force"],
+        ["report", "examples/team.yaml", "--samples", "200", "-o", join(work, "team.html"), "--force"],
+      ];
+      const entry = `import { setCommandFlags } from ${JSON.stringify(join(packageRoot, "bin", "v8-flags.js"))};
 setCommandFlags();
-const { main, coreCodeCacheState } = await import(${JSON.stringify(join(folder, "main.js"))});
-const code = await main(["run", "examples/team.yaml", "--samples", "0", "--json"]);
-process.stderr.write(coreCodeCacheState() + " " + code);`;
-    const run = (nodeFlags: readonly string[]) =>
-      spawnSync(process.execPath, [...nodeFlags, "--input-type=module", "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
-    const cached = run([]);
-    expect(cached.stderr).toBe("accepted 0");
-    // Other flags than the cache was written with: V8 refuses it, and the core is compiled as usual.
-    const refused = run(["--interrupt-budget=100000"]);
-    expect(refused.stderr).toBe("rejected 0");
-    expect(refused.stdout).toBe(cached.stdout);
-    expect(JSON.parse(cached.stdout).title).toBeTypeOf("string");
+const { main, codeCacheStates } = await import(${JSON.stringify(join(folder, "main.js"))});
+const codes = [];
+for (const argv of ${JSON.stringify(commands)}) codes.push(await main(argv));
+process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
+      const run = (nodeFlags: readonly string[]) => {
+        const child = spawnSync(process.execPath, [...nodeFlags, "--input-type=module", "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 120_000 });
+        return { stdout: child.stdout, outcome: JSON.parse(child.stderr.slice(child.stderr.lastIndexOf('{"codes"'))) as unknown };
+      };
+      const cached = run([]);
+      expect(cached.outcome).toEqual({ codes: [0, 0, 0], states: { core: "accepted", charts: "accepted", excel: "accepted" } });
+      expect(JSON.parse(cached.stdout).title).toBeTypeOf("string");
+      const report = readFileSync(join(work, "team.html"), "utf8");
+      // Other flags than the caches were written with: V8 refuses them, and the scripts compile as usual.
+      const refused = run(["--interrupt-budget=100000"]);
+      expect(refused.outcome).toEqual({ codes: [0, 0, 0], states: { core: "rejected", charts: "rejected", excel: "rejected" } });
+      expect(refused.stdout).toBe(cached.stdout);
+      expect(readFileSync(join(work, "team.html"), "utf8")).toBe(report);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {

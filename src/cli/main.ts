@@ -1,7 +1,7 @@
 import { runCli } from "./program.js";
 
 // For the build, which writes the bundle's code cache after running a few commands, and its test.
-export { coreCodeCache, coreCodeCacheState } from "./core-script.js";
+export { BUNDLED_SCRIPTS, codeCacheOf, codeCacheStates } from "./bundled-scripts.js";
 
 /** Entry point of the `mlops-roi` executable. */
 export async function main(argv: readonly string[]): Promise<number> {
