@@ -1,8 +1,6 @@
 import { statSync } from "node:fs";
 import { config } from "zod";
-import { hasErrors } from "../engine/scenario/issues.js";
-import { MAX_SOURCE_BYTES } from "../engine/scenario/source.js";
-import { validateScenarioText, type Validation } from "../engine/scenario/validate.js";
+import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES, type Validation } from "../engine/index.js";
 import { readBounded } from "../shared/read-bounded.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
