@@ -6,6 +6,8 @@
  * the library's compressor, in JavaScript, took about three times as long to pack.
  */
 
+import { readStream } from "../shared/read-stream.js";
+
 /** One part of a ZIP file, with its data as stored (compressed or not). */
 interface ZipPart {
   readonly name: Uint8Array;
@@ -114,33 +116,10 @@ async function partText(part: ZipPart): Promise<string> {
   const inflate = new DecompressionStream("deflate-raw");
   const writer = inflate.writable.getWriter();
   // Read as it is written: the stream holds back a writer whose output nobody reads.
-  const inflated = readAll(inflate.readable);
+  const inflated = readStream(inflate.readable);
   await writer.write(part.data.slice());
   await writer.close();
   return new TextDecoder().decode(await inflated);
-}
-
-/**
- * Everything a stream gives, in one array. (`new Response(stream).arrayBuffer()` does the same, but
- * its first use in Node loads Node's whole fetch implementation: 20-30 ms of an `export`.)
- */
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
-  const all = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
 }
 
 /** Text is encoded and compressed in pieces of about this many characters. */
@@ -150,7 +129,7 @@ const PIECE = 1 << 16;
 async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array; size: number; crc: number }> {
   const deflate = new CompressionStream("deflate-raw");
   const writer = deflate.writable.getWriter();
-  const compressed = readAll(deflate.readable);
+  const compressed = readStream(deflate.readable);
   const encoder = new TextEncoder();
   let crc = 0;
   let size = 0;

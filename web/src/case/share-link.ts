@@ -1,3 +1,5 @@
+import { readStream } from "../../../src/shared/read-stream.js";
+
 /**
  * The case carried in a link: JSON, compressed with the browser's deflate and written in base64url
  * after `#case=`. The part after `#` never leaves the browser, so a shared case never reaches a server.
@@ -19,36 +21,13 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new Error(`the link's case unpacks to more than ${limit / 1_000_000} MB; a scenario file may be at most that`);
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
-}
-
 /**
  * @example await encodeCase({ title: "x" }) // "q1YqySzJSVWyUqoAAA" (deflate-raw, base64url)
  */
 export async function encodeCase(data: unknown): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(data));
   const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  return toBase64Url(await readAll(stream, Number.POSITIVE_INFINITY));
+  return toBase64Url(await readStream(stream));
 }
 
 /** @example await decodeCase(await encodeCase({ title: "x" })) // { title: "x" } */
@@ -57,7 +36,11 @@ export async function decodeCase(encoded: string): Promise<unknown> {
   const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   let bytes: Uint8Array;
   try {
-    bytes = await readAll(stream, MAX_UNPACKED_BYTES);
+    bytes = await readStream(
+      stream,
+      MAX_UNPACKED_BYTES,
+      () => new Error(`the link's case unpacks to more than ${MAX_UNPACKED_BYTES / 1_000_000} MB; a scenario file may be at most that`),
+    );
   } catch (error) {
     if (error instanceof Error && error.message.startsWith("the link")) throw error;
     throw new Error("the link's case is damaged (it does not unpack); ask for the link again");
