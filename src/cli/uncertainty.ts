@@ -108,7 +108,9 @@ export async function runMonteCarlo(
  * options over 240 months) are unreachable once it is summarised, but JavaScript frees an array's
  * memory only when a collection finds it unreachable, which would come midway through the report's
  * charts or the workbook, on top of their own memory. Node exposes `gc` only to code run with
- * --expose-gc, which a command line started as `mlops-roi` cannot pass, hence the flag set here.
+ * --expose-gc, which a command line started as `mlops-roi` cannot pass, hence the flag set here (the
+ * installed command sets it as it starts, bin/v8-flags.js, so that its flags do not change midway;
+ * the sources, run by the tests, set it here).
  */
 function collectGarbageNow(): void {
   try {
