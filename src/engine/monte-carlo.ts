@@ -573,16 +573,32 @@ export class MonteCarlo {
     // Each part is a method of its own, run from its first block on: code met only after the
     // optimising compiler has taken a function (the end of a block, the end of a step) makes it
     // throw that function's code away and compile it again, at up to 0.1 s of CPU each time.
-    for (let first = this.done; first < end; first += this.blockSize) {
-      const size = Math.min(this.blockSize, end - first);
+    const draws = this.draws;
+    for (let first = this.done; first < end; ) {
+      if (first >= draws.first + draws.count) this.drawFrom(first);
+      // A block never runs past the chunk of draws at hand: drawing more is not `runBlock`'s work.
+      const size = Math.min(this.blockSize, end - first, draws.first + draws.count - first);
       this.runBlock(first, size);
       this.flushBlock(first, size);
+      first += size;
     }
     this.done = end;
     return this.done >= this.samples;
   }
 
-  /** Runs samples `first` to `first + size − 1` into the blocks. */
+  /**
+   * Draws the chunk of inputs that starts at sample `first`, and keeps it when asked to. A method of
+   * its own, called between blocks: inside `runBlock` it ran for the first time at sample 1,024, after
+   * V8 had compiled that function without it (V8 starts recording what a function meets only after
+   * its first few calls), and the compiled code was thrown away and compiled again.
+   */
+  private drawFrom(first: number): void {
+    const draws = this.draws;
+    draws.drawFrom(first);
+    if (this.keptInputs) for (let j = 0; j < this.keptInputs.length; j++) this.keptInputs[j]!.set(draws.values[j]!.subarray(0, draws.count), draws.first);
+  }
+
+  /** Runs samples `first` to `first + size − 1` into the blocks; their inputs are drawn already (`drawFrom`). */
   private runBlock(first: number, size: number): void {
     const { runner, leafValues, draws } = this;
     const inputs = draws.values;
@@ -591,10 +607,6 @@ export class MonteCarlo {
     const scenarios = this.compiled.scenarios.length;
     for (let offset = 0; offset < size; offset++) {
       const sample = first + offset;
-      if (sample >= draws.first + draws.count) {
-        draws.drawFrom(sample);
-        if (this.keptInputs) for (let j = 0; j < uncertain.length; j++) this.keptInputs[j]!.set(inputs[j]!.subarray(0, draws.count), draws.first);
-      }
       const at = sample - draws.first;
       for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
       runner.runRanges(leafValues);
