@@ -22,9 +22,11 @@ export function createWorkbook(): Workbook {
  * The .xlsx bytes of a workbook. Compressed at the fastest level: the sheets are mostly formulas
  * that repeat, so the file is a tenth to a sixth larger than at the default level, for less than half
  * the time (the compressor runs in JavaScript, and a large case's sheets are tens of MB of XML).
+ * `"store"` leaves every part uncompressed, for `replaceParts` (zip-parts.ts) to compress.
  */
-export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } });
+export async function workbookBytes(workbook: Workbook, compression: "deflate" | "store" = "deflate"): Promise<Uint8Array> {
+  const zip = compression === "store" ? { compression: "STORE" } : { compression: "DEFLATE", compressionOptions: { level: 1 } };
+  const buffer = await workbook.xlsx.writeBuffer({ zip } as Partial<ExcelJS.XlsxWriteOptions>);
   return new Uint8Array(buffer as ArrayBuffer);
 }
 

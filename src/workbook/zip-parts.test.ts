@@ -66,6 +66,38 @@ describe("replaceParts", () => {
     ]).toEqual(["one", "two", null]);
   });
 
+  it("compresses the parts of a file written stored, to the same bytes, checksums and workbook", async () => {
+    const workbook = createWorkbook();
+    workbook.addWorksheet("One").getCell("A1").value = "stored é";
+    workbook.addWorksheet("Two").getCell("B2").value = 42;
+    const stored = await workbookBytes(workbook, "store");
+    const compressed = await replaceParts(stored, new Map());
+    expect(compressed.length).toBeLessThan(stored.length / 2);
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-zip-"));
+    const listing = (bytes: Uint8Array, name: string) => {
+      writeFileSync(join(folder, name), bytes);
+      // unzip -t checks every part's checksum and sizes; -v lists each part's method and checksum.
+      expect(execFileSync("unzip", ["-t", join(folder, name)], { encoding: "utf8" })).toMatch(/No errors detected/);
+      return execFileSync("unzip", ["-v", join(folder, name)], { encoding: "utf8" })
+        .split("\n")
+        .filter((line) => / (Stored|Defl:N) /.test(line));
+    };
+    const before = listing(stored, "stored.xlsx");
+    const after = listing(compressed, "compressed.xlsx");
+    expect(after).toHaveLength(before.length);
+    for (const [index, line] of after.entries()) {
+      const [length, method, , , , , crc, name] = line.trim().split(/\s+/);
+      const [lengthBefore, methodBefore, , , , , crcBefore, nameBefore] = before[index]!.trim().split(/\s+/);
+      expect([length, crc, name]).toEqual([lengthBefore, crcBefore, nameBefore]);
+      expect(methodBefore).toBe("Stored");
+      // Folders have nothing to compress.
+      expect(method).toBe(length === "0" ? "Stored" : "Defl:N");
+    }
+    const read = await readWorkbook(compressed);
+    expect(read.getWorksheet("One")!.getCell("A1").value).toBe("stored é");
+    expect(read.getWorksheet("Two")!.getCell("B2").value).toBe(42);
+  });
+
   it("reads a stored (uncompressed) part and refuses what is not a ZIP file", async () => {
     const name = new TextEncoder().encode("a.txt");
     const data = new TextEncoder().encode("hello");

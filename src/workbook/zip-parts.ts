@@ -195,10 +195,22 @@ const CRC_TABLES = (() => {
   return table;
 })();
 
+/** These bytes compressed with DEFLATE. */
+async function deflateBytes(bytes: Uint8Array): Promise<Uint8Array> {
+  const deflate = new CompressionStream("deflate-raw");
+  const writer = deflate.writable.getWriter();
+  // Read as it is written: the stream holds back a writer whose output nobody reads.
+  const compressed = readStream(deflate.readable);
+  await writer.write(bytes.slice());
+  await writer.close();
+  return compressed;
+}
+
 /**
  * The ZIP file with some of its parts replaced: `edits` maps a part's path to what gets the part's
- * text and gives the new text in pieces. Every other part is copied as it is; the new ones are
- * compressed with DEFLATE.
+ * text and gives the new text in pieces. The new parts are compressed with DEFLATE, and so are the
+ * parts stored uncompressed (the spreadsheet library writes a file stored, for the platform's
+ * DEFLATE to compress here); the others are copied as they are.
  * @example await replaceParts(xlsx, new Map([["xl/worksheets/sheet5.xml", (xml) => [xml.replace("a", "b")]]]))
  */
 export async function replaceParts(bytes: Uint8Array, edits: ReadonlyMap<string, (text: string) => Iterable<string>>): Promise<Uint8Array> {
@@ -210,6 +222,10 @@ export async function replaceParts(bytes: Uint8Array, edits: ReadonlyMap<string,
     const old = parts[index]!;
     const { data, size, crc } = await deflateTexts(edit(await partText(old)));
     parts[index] = { ...old, method: 8, data, size, crc };
+  }
+  for (const [index, part] of parts.entries()) {
+    // Its checksum and size are of the uncompressed bytes, which stay the same.
+    if (part.method === 0 && part.data.length > 0) parts[index] = { ...part, method: 8, data: await deflateBytes(part.data) };
   }
   return writeParts(parts);
 }
