@@ -7,7 +7,7 @@
 // The tests run the sources; src/cli/bundle.test.ts runs the bundle built here.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,19 +74,12 @@ const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(roo
 rmSync(outdir, { recursive: true, force: true });
 
 // 1. The large libraries, each one CommonJS script with its modules under their names: the core
-// (every module of src/engine, which imports nothing but itself, zod and yaml; zod; yaml), the
-// charts (Vega, Vega-Lite) and exceljs's workbook. src/cli/bundled-scripts.ts loads them.
+// (the engine, which the rest imports only through its index and which imports nothing but itself,
+// zod and yaml; zod; yaml), the charts (Vega, Vega-Lite) and exceljs's workbook.
+// src/cli/bundled-scripts.ts loads them, by these names.
 const engine = join(root, "src", "engine");
-/** The engine's modules, as paths from the package root (tests and their helpers left out). */
-function engineModules(folder) {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return entry.name === "test-support" ? [] : engineModules(path);
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [relative(root, path).split(sep).join("/")] : [];
-  });
-}
 const scripts = {
-  core: [...engineModules(engine).sort(), "zod", "yaml"],
+  core: ["src/engine/index.ts", "zod", "yaml"],
   charts: ["vega", "vega-lite"],
   excel: ["exceljs"],
 };
@@ -130,7 +123,7 @@ const throughScripts = {
         if (target.startsWith(engine + sep)) key = relative(root, target).split(sep).join("/");
       }
       if (key === undefined) return undefined;
-      if (!held.has(key)) throw new Error(`${args.importer} imports ${args.path}, which no bundled script holds`);
+      if (!held.has(key)) throw new Error(`${args.importer} imports ${args.path}: outside src/engine, the engine is imported only through its index`);
       return { path: key, namespace: "bundled-script" };
     });
     bundle.onLoad({ filter: /.*/, namespace: "bundled-script" }, (args) => {

@@ -10,7 +10,7 @@ import { setCommandFlags } from "../bin/v8-flags.js";
 setCommandFlags();
 const outdir = process.argv[2];
 if (!outdir) throw new Error("usage: node scripts/write-code-cache.mjs <bundle folder>");
-const { main, codeCacheOf } = await import(pathToFileURL(join(outdir, "main.js")).href);
+const { main, codeCacheOf, BUNDLED_SCRIPTS } = await import(pathToFileURL(join(outdir, "main.js")).href);
 const work = mkdtempSync(join(tmpdir(), "mlops-roi-code-cache-"));
 
 /** Runs a command of the bundle here, what it prints kept for an error. */
@@ -35,7 +35,9 @@ async function run(argv) {
  * Saves a script's cache, right after the commands it is for: V8 lets go of the compiled code of
  * functions that have not run for a while.
  */
+const saved = new Set();
 function save(name) {
+  saved.add(name);
   const cache = codeCacheOf(name);
   if (!cache) throw new Error(`the commands did not load the ${name} script`);
   const file = join(outdir, "chunks", `${name}.cache`);
@@ -52,6 +54,8 @@ try {
   await run(["validate", "examples/team.yaml"]);
   await run(["run", "examples/team.yaml", "--samples", "0"]);
   save("core");
+  const unsaved = BUNDLED_SCRIPTS.filter((name) => !saved.has(name));
+  if (unsaved.length > 0) throw new Error(`no code cache is written for ${unsaved.join(", ")}: run a command that loads it above`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../shared/package-files.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
+import { BUNDLED_SCRIPTS } from "./bundled-scripts.js";
 
 // The installed command line is the bundle npm run build writes (scripts/bundle-cli.mjs), not the
 // sources the other tests run: this builds one from the current sources and checks it says the same.
@@ -92,6 +93,13 @@ describe("the bundled command line", () => {
     const chunks = readdirSync(join(folder, "chunks")).filter((chunk) => chunk.endsWith(".js"));
     const texts = [readFileSync(join(folder, "main.js"), "utf8"), ...chunks.map((chunk) => readFileSync(join(folder, "chunks", chunk), "utf8"))];
     const script = (name: string) => readFileSync(join(folder, "chunks", `${name}.cjs`), "utf8");
+    // The scripts the build writes, each with its cache, are those the loader knows.
+    const written = (extension: string) =>
+      readdirSync(join(folder, "chunks"))
+        .filter((file) => file.endsWith(extension))
+        .sort();
+    expect(written(".cjs")).toEqual(BUNDLED_SCRIPTS.map((name) => `${name}.cjs`).sort());
+    expect(written(".cache")).toEqual(BUNDLED_SCRIPTS.map((name) => `${name}.cache`).sort());
     // esbuild marks where each source file starts: "// src/engine/simulate.ts".
     for (const [name, sources] of [
       ["core", ["src/engine/simulate.ts", "src/engine/scenario/schema.ts", "node_modules/zod/", "node_modules/yaml/"]],

@@ -1,6 +1,6 @@
 import { runCli } from "./program.js";
 
-// For the build, which writes the bundle's code cache after running a few commands, and its test.
+// For the build, which writes the bundled scripts' code caches after running a few commands, and its test.
 export { BUNDLED_SCRIPTS, codeCacheOf, codeCacheStates } from "./bundled-scripts.js";
 
 /** Entry point of the `mlops-roi` executable. */

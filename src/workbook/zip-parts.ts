@@ -113,13 +113,17 @@ function writeParts(parts: readonly ZipPart[]): Uint8Array {
 async function partText(part: ZipPart): Promise<string> {
   if (part.method === 0) return new TextDecoder().decode(part.data);
   if (part.method !== 8) throw new Error(`a ZIP part is compressed by method ${part.method}, which this module does not read`);
-  const inflate = new DecompressionStream("deflate-raw");
-  const writer = inflate.writable.getWriter();
+  return new TextDecoder().decode(await through(new DecompressionStream("deflate-raw"), part.data));
+}
+
+/** Bytes through the platform's DEFLATE, one way or the other. */
+async function through(stream: CompressionStream | DecompressionStream, bytes: Uint8Array): Promise<Uint8Array> {
+  const writer = stream.writable.getWriter();
   // Read as it is written: the stream holds back a writer whose output nobody reads.
-  const inflated = readStream(inflate.readable);
-  await writer.write(part.data.slice());
+  const output = readStream(stream.readable);
+  await writer.write(bytes.slice());
   await writer.close();
-  return new TextDecoder().decode(await inflated);
+  return output;
 }
 
 /** Text is encoded and compressed in pieces of about this many characters. */
@@ -195,17 +199,6 @@ const CRC_TABLES = (() => {
   return table;
 })();
 
-/** These bytes compressed with DEFLATE. */
-async function deflateBytes(bytes: Uint8Array): Promise<Uint8Array> {
-  const deflate = new CompressionStream("deflate-raw");
-  const writer = deflate.writable.getWriter();
-  // Read as it is written: the stream holds back a writer whose output nobody reads.
-  const compressed = readStream(deflate.readable);
-  await writer.write(bytes.slice());
-  await writer.close();
-  return compressed;
-}
-
 /**
  * The ZIP file with some of its parts replaced: `edits` maps a part's path to what gets the part's
  * text and gives the new text in pieces. The new parts are compressed with DEFLATE, and so are the
@@ -225,7 +218,7 @@ export async function replaceParts(bytes: Uint8Array, edits: ReadonlyMap<string,
   }
   for (const [index, part] of parts.entries()) {
     // Its checksum and size are of the uncompressed bytes, which stay the same.
-    if (part.method === 0 && part.data.length > 0) parts[index] = { ...part, method: 8, data: await deflateBytes(part.data) };
+    if (part.method === 0 && part.data.length > 0) parts[index] = { ...part, method: 8, data: await through(new CompressionStream("deflate-raw"), part.data) };
   }
   return writeParts(parts);
 }
