@@ -6,6 +6,7 @@ import { buildResult, validateScenarioText, type CaseResult } from "../engine/in
 // The report's text widths for Vega in Node (installed by the module), so boxes are measured as the report lays them out.
 import "./measure-text.js";
 import { CLOSE_UP_BELOW } from "./cumulative-net.js";
+import { lineWidths } from "./live-projects.js";
 import { placePaybackLabels } from "./payback-labels.js";
 import { bandRows, hourUses } from "./team-hours.js";
 import { ALTERNATIVE_COLOURS } from "./theme.js";
@@ -174,6 +175,21 @@ describe("chart specs", () => {
       expect(cumulative.range![cumulative.domain!.indexOf(label)]).toBe(scenarioColour(team, name));
       expect(live.range[live.domain.indexOf(label)]).toBe(scenarioColour(team, name));
     }
+  });
+
+  it("draw coinciding live-project lines wide to narrow, however many coincide, so each shows", () => {
+    expect(lineWidths(["a", "b", "c"])).toEqual([2.5, 2.5, 2.5]);
+    expect(lineWidths(["a", "b", "b", "b"])).toEqual([2.5, 8, 5, 2]);
+    const many = lineWidths(Array.from({ length: 10 }, () => "same"));
+    expect(many[0]).toBe(11);
+    expect(many.at(-1)).toBe(2);
+    for (let at = 1; at < many.length; at++) expect(many[at]!).toBeLessThan(many[at - 1]!);
+    // team.yaml: the managed platform and four capabilities first keep the same projects live every
+    // month; the one drawn first (the platform) is wider, so the other does not hide it.
+    const rows = (liveProjectsSpec(team) as unknown as { data: { values: { option: string; width: number }[] } }).data.values;
+    const widthOf = (name: string) => rows.find((row) => row.option === team.scenarios[name]!.label)!.width;
+    expect(widthOf("managed")).toBeGreaterThan(widthOf("compromise"));
+    expect(widthOf("today")).toBe(2.5);
   });
 
   it("keep the tornado's colours apart from the options' colours", () => {

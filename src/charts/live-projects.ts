@@ -12,14 +12,11 @@ import { monthTicks } from "./team-hours.js";
 export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
   const labels = scenarioLabels(result);
   const order = scenarioOrder(result);
-  // Coinciding lines (the same releases in every scenario) are drawn wide to narrow so all show.
-  const series = order.map((name) => result.scenarios[name]!.months.map((month) => month.liveProjects).join(","));
-  const overlap = new Set(series).size < series.length;
+  const widths = lineWidths(order.map((name) => result.scenarios[name]!.months.map((month) => month.liveProjects).join(",")));
   const rows = order.flatMap((name, index) => {
     const scenario = result.scenarios[name]!;
     const option = labels.get(name) ?? name;
-    const width = overlap ? Math.max(2, 9 - index * 3.5) : 2.5;
-    return scenario.months.map((month) => ({ option, month: month.month, live: month.liveProjects, width }));
+    return scenario.months.map((month) => ({ option, month: month.month, live: month.liveProjects, width: widths[index]! }));
   });
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -49,4 +46,24 @@ export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
       detail: { field: "option" },
     },
   } as TopLevelSpec;
+}
+
+/**
+ * Each line's width: 2.5 px for a line no other coincides with; lines that coincide are drawn wide
+ * to narrow in their order, down to 2 px, at most 11 px, so each shows as a band around the next,
+ * however many there are.
+ * @example lineWidths(["a", "b", "b", "b"]) // [2.5, 8, 5, 2]
+ */
+export function lineWidths(series: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const values of series) counts.set(values, (counts.get(values) ?? 0) + 1);
+  const drawn = new Map<string, number>();
+  return series.map((values) => {
+    const count = counts.get(values)!;
+    if (count === 1) return 2.5;
+    const rank = drawn.get(values) ?? 0;
+    drawn.set(values, rank + 1);
+    const step = Math.min(3, 9 / (count - 1));
+    return 2 + (count - 1 - rank) * step;
+  });
 }
