@@ -89,7 +89,11 @@ for (const [script, keys] of Object.entries(scripts)) {
   const file = join(outdir, "chunks", `${script}.cjs`);
   await build({
     stdin: {
-      contents: keys.map((key, index) => `export * as m${index} from ${JSON.stringify(key.startsWith("src/") ? `./${key}` : key)};`).join("\n"),
+      contents: [
+        // Before the engine builds its schemas, which read zod's setting then (src/cli/zod-jitless.ts).
+        ...(script === "core" ? [`import "./src/cli/zod-jitless.ts";`] : []),
+        ...keys.map((key, index) => `export * as m${index} from ${JSON.stringify(key.startsWith("src/") ? `./${key}` : key)};`),
+      ].join("\n"),
       resolveDir: root,
       loader: "js",
     },

@@ -146,6 +146,22 @@ process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
     }
   });
 
+  it("compiles no parser from strings while it reads a case: zod is jitless before the engine builds its schemas", () => {
+    // zod decides, as it builds each object schema, whether to generate a parser for it with
+    // Function() (src/cli/zod-jitless.ts): counted here over a validate and a deterministic run.
+    const entry = [
+      `let generated = 0;`,
+      `globalThis.Function = new Proxy(Function, { construct(target, args) { generated += 1; return Reflect.construct(target, args); } });`,
+      `const { main } = await import(${JSON.stringify(join(folder, "main.js"))});`,
+      `const codes = [await main(["validate", "examples/team.yaml"]), await main(["run", "examples/enterprise.yaml", "--samples", "0", "--json"])];`,
+      `process.stderr.write(JSON.stringify({ codes, generated }));`,
+    ].join("\n");
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
+    const said = JSON.parse(child.stderr.slice(child.stderr.lastIndexOf("{"))) as { codes: number[]; generated: number };
+    expect(said.codes).toEqual([0, 0]);
+    expect(said.generated).toBe(0);
+  });
+
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
     expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('await import("../dist/bundle/main.js")');
   });

@@ -1,13 +1,9 @@
+import "./zod-jitless.js";
 import { statSync } from "node:fs";
-import { config } from "zod";
 import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES, type Validation } from "../engine/index.js";
 import { readBounded } from "../shared/read-bounded.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
-
-// zod compiles a parser for each object schema the first time it parses one (a generated function
-// per schema); a command parses its case once, so the compiling costs more than it saves.
-config({ jitless: true });
 
 /**
  * Reads and validates a scenario file. Problems are printed with positions; any error stops the
