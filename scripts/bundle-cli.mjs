@@ -29,6 +29,23 @@ const englishOnly = {
 };
 
 /**
+ * commander loads Node's child_process (with net and dgram, about 2.5 ms) as it starts, for
+ * subcommands that are programs of their own; this command line has none, so the bundle's commander
+ * loads it only if it ever spawns one.
+ */
+const commanderSpawnsLazily = {
+  name: "commander-spawns-lazily",
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path} no longer reads as scripts/bundle-cli.mjs expects`);
+      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
+    });
+  },
+};
+
+/**
  * exceljs's entry also loads its streaming reader and writer (with unzipper and archiver) and its
  * CSV support (with fast-csv): about half of the 0.28 s it takes to load unbundled, and none of it
  * is used here. The bundle gets the same Workbook class and enums, and a CSV that says why it is
@@ -160,7 +177,7 @@ await build({
   external: ["better-sqlite3", "playwright-core"],
   // Some bundled packages are CommonJS and call require() for Node's own modules.
   banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
-  plugins: [throughScripts],
+  plugins: [throughScripts, commanderSpawnsLazily],
   logLevel: "warning",
 });
 

@@ -146,7 +146,7 @@ process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
     }
   });
 
-  it("compiles no parser from strings while it reads a case: zod is jitless before the engine builds its schemas", () => {
+  it("compiles no parser from strings while it reads a case (zod is jitless before the engine builds its schemas), nor loads child_process", () => {
     // zod decides, as it builds each object schema, whether to generate a parser for it with
     // Function() (src/cli/zod-jitless.ts): counted here over a validate and a deterministic run.
     const entry = [
@@ -154,12 +154,15 @@ process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
       `globalThis.Function = new Proxy(Function, { construct(target, args) { generated += 1; return Reflect.construct(target, args); } });`,
       `const { main } = await import(${JSON.stringify(join(folder, "main.js"))});`,
       `const codes = [await main(["validate", "examples/team.yaml"]), await main(["run", "examples/enterprise.yaml", "--samples", "0", "--json"])];`,
-      `process.stderr.write(JSON.stringify({ codes, generated }));`,
+      `const loaded = process.moduleLoadList.filter((entry) => entry === "NativeModule child_process");`,
+      `process.stderr.write(JSON.stringify({ codes, generated, loaded }));`,
     ].join("\n");
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
-    const said = JSON.parse(child.stderr.slice(child.stderr.lastIndexOf("{"))) as { codes: number[]; generated: number };
+    const said = JSON.parse(child.stderr.slice(child.stderr.lastIndexOf("{"))) as { codes: number[]; generated: number; loaded: string[] };
     expect(said.codes).toEqual([0, 0]);
     expect(said.generated).toBe(0);
+    // Nor Node's child_process, which commander would load for subcommands that are programs of their own.
+    expect(said.loaded).toEqual([]);
   });
 
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
