@@ -4,4 +4,9 @@ import { setCommandFlags } from "./v8-flags.js";
 
 setCommandFlags();
 const { main } = await import("../dist/bundle/main.js");
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Once a command has finished and what it printed is written out, nothing is left to do: ending here
+// skips the garbage collection V8 would otherwise finish first (up to 20 ms of CPU after `validate`).
+const written = (stream) => new Promise((resolve) => stream.write("", () => resolve()));
+await Promise.all([written(process.stdout), written(process.stderr)]);
+process.exit(code);
