@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   formatChance,
   formatHours,
@@ -8,6 +9,7 @@ import {
   formatMoney,
   formatMoneyExact,
   formatMonth,
+  formatNumber,
   formatPercent,
   formatShare,
   formatSignedShare,
@@ -88,5 +90,71 @@ describe("one way to write each figure, in every view", () => {
     expect(currencySymbol("USD")).toBe("US$");
     expect(currencySymbol("EUR")).toBe("€");
     expect(currencySymbol("XYZ")).toBe("XYZ");
+  });
+});
+
+describe("numbers written without Intl, as Intl writes them", () => {
+  // numbers.ts writes numbers and the money of its currencies itself (Intl's first use loads the
+  // locale data); here every one of them is held to what en-GB's Intl.NumberFormat writes.
+  let state = 20261206;
+  const random = () => {
+    // mulberry32: the same numbers on every run.
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const values: number[] = [0, -0, 0.5, -0.5, 1.005, 2.675, 0.045, 9.995, 999.5, 999_999.5, 0.3, -0.3, 1e21, 1.5e22, 123e-9, 5e-7, -5e-7, 1234.5];
+  for (let exponent = -8; exponent <= 16; exponent += 1) {
+    for (let i = 0; i < 60; i += 1) {
+      const digits = 1 + Math.floor(random() * 17);
+      const mantissa = Math.floor(random() * 10 ** digits) / 10 ** (digits - 1);
+      const value = mantissa * 10 ** exponent;
+      values.push(value, -value, Number(value.toPrecision(1 + Math.floor(random() * 4))));
+      // Halves at each rounding place: 2.5, 0.25, 0.125, ... and just either side.
+      const half = (Math.floor(random() * 1000) + 0.5) * 10 ** Math.floor(exponent / 2 - 2);
+      values.push(half, -half, half * (1 + Number.EPSILON), half * (1 - Number.EPSILON));
+    }
+  }
+  const intl = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat("en-GB", options);
+
+  it("plain numbers to 0-3 decimals", () => {
+    for (const digits of [0, 1, 2, 3]) {
+      const format = intl({ maximumFractionDigits: digits });
+      for (const value of values) {
+        const shown = Math.abs(value) < 10 ** -digits / 2 ? 0 : value;
+        expect([value, formatNumber(value, digits)]).toEqual([value, format.format(shown)]);
+      }
+    }
+  });
+
+  it("money of every currency of the table: to three figures, to the unit, with cents, and its symbol", () => {
+    expect(CURRENCIES_WRITTEN_HERE.length).toBeGreaterThan(40);
+    for (const currency of CURRENCIES_WRITTEN_HERE) {
+      const short = intl({ style: "currency", currency, maximumSignificantDigits: 3 });
+      const exact = intl({ style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+      const cents = intl({ style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      const symbol = intl({ style: "currency", currency })
+        .formatToParts(1)
+        .find((part) => part.type === "currency")?.value;
+      expect([currency, currencySymbol(currency)]).toEqual([currency, symbol]);
+      for (const value of values.filter((_, index) => index % 7 === 0)) {
+        const rounded = roundSignificant(value);
+        const large = [1e9, 1e6].find((size) => Math.abs(rounded) >= size);
+        const main = large ? `${short.format(rounded / large)} ${large === 1e9 ? "billion" : "million"}` : exact.format(rounded);
+        expect([currency, value, formatMoney(value, currency)]).toEqual([currency, value, main]);
+        const unit = Math.round(value);
+        expect([currency, value, formatMoneyExact(value, currency)]).toEqual([currency, value, exact.format(unit === 0 ? 0 : unit)]);
+        const input = Number.isInteger(value) ? exact.format(unit === 0 ? 0 : unit) : cents.format(value);
+        expect([currency, value, formatInputMoney(value, currency)]).toEqual([currency, value, input]);
+      }
+    }
+  });
+
+  it("leaves other currencies and numbers that are not finite to Intl", () => {
+    expect(currencySymbol("XAF")).toBe("FCFA");
+    expect(formatMoneyExact(-1234.4, "XOF")).toBe(intl({ style: "currency", currency: "XOF", maximumFractionDigits: 0 }).format(-1234));
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("∞");
+    expect(formatNumber(Number.NaN)).toBe("NaN");
   });
 });

@@ -25,6 +25,130 @@ function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFo
 }
 
 /**
+ * Written here rather than by `Intl.NumberFormat`, whose first use in a process loads the locale
+ * data (about 12 ms, more than a deterministic `run` spends on its figures), and which a browser
+ * with other locale data could write otherwise. The rules are Intl's for en-GB, and a test holds
+ * them to it over random numbers of every size:
+ * - the number is first written as its shortest decimal (what `String(value)` gives), then rounded
+ *   half away from zero on those digits (1.005 to two decimals is 1.01);
+ * - digits grouped by threes with ",", "." before the decimals, trailing zeros dropped down to the
+ *   fewest decimals asked for;
+ * - "-" before a negative number, and before one that rounds to zero (-0.3 to the unit is "-0");
+ * - money: the currency's symbol before the number (after the "-"), with a no-break space between
+ *   when the symbol ends in a letter ("CHF 1,235").
+ * Currencies outside the table below, and numbers that are not finite, are left to Intl.
+ */
+const currencySymbols: Readonly<Record<string, string>> = {
+  EUR: "€",
+  GBP: "£",
+  USD: "US$",
+  CAD: "CA$",
+  AUD: "A$",
+  NZD: "NZ$",
+  JPY: "JP¥",
+  CNY: "CN¥",
+  INR: "₹",
+  BRL: "R$",
+  MXN: "MX$",
+  HKD: "HK$",
+  KRW: "₩",
+  ILS: "₪",
+  TWD: "NT$",
+  PHP: "₱",
+  VND: "₫",
+  XCD: "EC$",
+  // Written as their code.
+  ...Object.fromEntries(
+    "CHF SEK NOK DKK ISK PLN CZK HUF RON BGN UAH TRY RUB SGD MYR THB IDR ZAR NGN KES EGP AED SAR ARS CLP COP PEN".split(" ").map((code) => [code, code]),
+  ),
+};
+
+/** The symbol of a currency of the table; undefined for the rest. */
+function knownSymbol(currency: string): string | undefined {
+  return Object.hasOwn(currencySymbols, currency) ? currencySymbols[currency] : undefined;
+}
+
+/** The currencies this module writes itself; the rest go through Intl. */
+export const CURRENCIES_WRITTEN_HERE: readonly string[] = Object.keys(currencySymbols);
+
+/** How a number is rounded: to at most `digits` decimals, or to `digits` significant figures. */
+type Rounding = { readonly decimals: number; readonly fewestDecimals?: number } | { readonly significant: number };
+
+/**
+ * A finite number written as en-GB's Intl.NumberFormat writes it (see above), without the sign's
+ * handling of money.
+ */
+function writeNumber(value: number, rounding: Rounding): { negative: boolean; text: string } {
+  const negative = value < 0 || Object.is(value, -0);
+  // The shortest decimal: "123.45", "1e+21", "1.5e-7"; as digits with the point after `point` of them.
+  const shortest = String(Math.abs(value));
+  const exponentAt = shortest.indexOf("e");
+  const mantissa = exponentAt < 0 ? shortest : shortest.slice(0, exponentAt);
+  const exponent = exponentAt < 0 ? 0 : Number(shortest.slice(exponentAt + 1));
+  const pointAt = mantissa.indexOf(".");
+  let digits = pointAt < 0 ? mantissa : mantissa.slice(0, pointAt) + mantissa.slice(pointAt + 1);
+  let point = (pointAt < 0 ? mantissa.length : pointAt) + exponent;
+  const leadingZeros = digits.length - digits.replace(/^0+/, "").length;
+  digits = digits.slice(leadingZeros);
+  point -= leadingZeros;
+  if (digits === "") point = 0;
+  // Rounded half away from zero on those digits.
+  const keep = "significant" in rounding ? rounding.significant : point + rounding.decimals;
+  if (keep < digits.length) {
+    const up = keep >= 0 && digits.charCodeAt(keep) >= 53; // "5"
+    digits = keep > 0 ? digits.slice(0, keep) : "";
+    if (up) {
+      let at = digits.length - 1;
+      while (at >= 0 && digits[at] === "9") at -= 1;
+      if (at < 0) {
+        digits = `1${"0".repeat(digits.length)}`;
+        point += 1;
+      } else digits = digits.slice(0, at) + String.fromCharCode(digits.charCodeAt(at) + 1) + "0".repeat(digits.length - at - 1);
+    }
+    digits = digits.replace(/0+$/, "");
+    if (digits === "") point = 0;
+  }
+  const whole = point <= 0 ? "0" : digits.slice(0, point).padEnd(point, "0");
+  let decimals = point >= 0 ? digits.slice(point) : "0".repeat(-point) + digits;
+  const fewest = "decimals" in rounding ? (rounding.fewestDecimals ?? 0) : 0;
+  if (decimals.length < fewest) decimals = decimals.padEnd(fewest, "0");
+  let grouped = "";
+  for (let end = whole.length; end > 0; end -= 3) grouped = whole.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : "");
+  return { negative, text: decimals ? `${grouped}.${decimals}` : grouped };
+}
+
+/** A plain number, as en-GB's Intl writes it. */
+function writePlain(value: number, rounding: Rounding): string {
+  const { negative, text } = writeNumber(value, rounding);
+  return negative ? `-${text}` : text;
+}
+
+/** Money in a currency of the table, as en-GB's Intl writes it. */
+function writeMoney(value: number, symbol: string, rounding: Rounding): string {
+  const { negative, text } = writeNumber(value, rounding);
+  const space = /\p{L}$/u.test(symbol) ? "\u00a0" : "";
+  return `${negative ? "-" : ""}${symbol}${space}${text}`;
+}
+
+/** Money as Intl writes it, for a currency outside the table or a number that is not finite. */
+function intlMoney(value: number, currency: string, key: string, options: Intl.NumberFormatOptions): string {
+  return numberFormat(`${key}:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, ...options })).format(value);
+}
+
+const shortMoney = { significant: 3 } as const;
+const shortMoneyOptions = { maximumSignificantDigits: 3 } as const;
+const exactMoney = { decimals: 0 } as const;
+const exactMoneyOptions = { minimumFractionDigits: 0, maximumFractionDigits: 0 } as const;
+const centsMoney = { decimals: 2, fewestDecimals: 2 } as const;
+const centsMoneyOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+
+/** Money rounded as asked, written here when it can be and by Intl otherwise. */
+function money(value: number, currency: string, rounding: Rounding, key: string, options: Intl.NumberFormatOptions): string {
+  const symbol = knownSymbol(currency);
+  return symbol !== undefined && Number.isFinite(value) ? writeMoney(value, symbol, rounding) : intlMoney(value, currency, key, options);
+}
+
+/**
  * Rounds to `digits` significant figures, never past the units.
  * @example roundSignificant(7959, 3) // 7960
  */
@@ -43,19 +167,9 @@ export function roundSignificant(value: number, digits = 3): number {
 export function formatMoney(value: number, currency: string): string {
   const rounded = roundSignificant(value);
   for (const [size, word] of largeNumberWords) {
-    if (Math.abs(rounded) >= size) {
-      const short = numberFormat(`short:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, maximumSignificantDigits: 3 }));
-      return `${short.format(rounded / size)} ${word}`;
-    }
+    if (Math.abs(rounded) >= size) return `${money(rounded / size, currency, shortMoney, "short", shortMoneyOptions)} ${word}`;
   }
-  return exactMoneyFormat(currency).format(rounded);
-}
-
-function exactMoneyFormat(currency: string): Intl.NumberFormat {
-  return numberFormat(
-    `exact:${currency}`,
-    () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }),
-  );
+  return money(rounded, currency, exactMoney, "exact", exactMoneyOptions);
 }
 
 /**
@@ -64,7 +178,7 @@ function exactMoneyFormat(currency: string): Intl.NumberFormat {
  */
 export function formatMoneyExact(value: number, currency: string): string {
   const rounded = Math.round(value);
-  return exactMoneyFormat(currency).format(rounded === 0 ? 0 : rounded);
+  return money(rounded === 0 ? 0 : rounded, currency, exactMoney, "exact", exactMoneyOptions);
 }
 
 /**
@@ -73,10 +187,7 @@ export function formatMoneyExact(value: number, currency: string): string {
  */
 export function formatInputMoney(value: number, currency: string): string {
   if (Number.isInteger(value)) return formatMoneyExact(value, currency);
-  return numberFormat(
-    `cents:${currency}`,
-    () => new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-  ).format(value);
+  return money(value, currency, centsMoney, "cents", centsMoneyOptions);
 }
 
 /**
@@ -84,9 +195,9 @@ export function formatInputMoney(value: number, currency: string): string {
  * @example formatNumber(1234.56, 1) // "1,234.6"
  */
 export function formatNumber(value: number, fractionDigits = 0): string {
-  return numberFormat(`number:${fractionDigits}`, () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: fractionDigits })).format(
-    Math.abs(value) < Math.pow(10, -fractionDigits) / 2 ? 0 : value,
-  );
+  const shown = Math.abs(value) < Math.pow(10, -fractionDigits) / 2 ? 0 : value;
+  if (Number.isFinite(shown)) return writePlain(shown, { decimals: fractionDigits });
+  return numberFormat(`number:${fractionDigits}`, () => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: fractionDigits })).format(shown);
 }
 
 /**
@@ -158,6 +269,8 @@ export function formatMonth(month: number | null, never = "never"): string {
  * @example currencySymbol("EUR") // "€" ; currencySymbol("USD") // "US$"
  */
 export function currencySymbol(currency: string): string {
+  const known = knownSymbol(currency);
+  if (known !== undefined) return known;
   try {
     const parts = numberFormat(`symbol:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: "currency", currency })).formatToParts(1);
     return parts.find((part) => part.type === "currency")?.value ?? currency;

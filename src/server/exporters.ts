@@ -1,4 +1,5 @@
 import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, withUncertainty, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
+import { formatDay } from "../format/dates.js";
 import { chromiumAvailable } from "../report/browser.js";
 import { createReport } from "../report/create-report.js";
 import { printPdf } from "../report/pdf.js";
@@ -18,7 +19,7 @@ async function reportHtml({ compiled }: ExportInput): Promise<string> {
   const summary = monteCarloOf(compiled);
   const deterministic = buildResult(compiled);
   const result = summary ? withUncertainty(deterministic, summary) : deterministic;
-  const generatedOn = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const generatedOn = formatDay(new Date());
   return (await createReport(compiled, { result, generatedOn })).html;
 }
 

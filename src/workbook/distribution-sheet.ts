@@ -1,3 +1,4 @@
+import { formatNumber } from "../format/numbers.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf } from "./assumptions-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -29,7 +30,7 @@ export function writeDistributionSheet(
   sheet.text(
     2,
     1,
-    `How sure we are, from ${uncertainty.samples.toLocaleString("en-GB")} ${uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples (seed ${uncertainty.seed}) of the ranges on the Assumptions sheet, worked out when this workbook was exported.`,
+    `How sure we are, from ${formatNumber(uncertainty.samples)} ${uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples (seed ${uncertainty.seed}) of the ranges on the Assumptions sheet, worked out when this workbook was exported.`,
     styled("subtitle"),
   );
   sheet.text(3, 1, "This sheet does NOT change when you edit the Assumptions: export again (mlops-roi export) for a fresh snapshot.", styled("keyLabel"));

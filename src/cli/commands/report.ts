@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { formatDay } from "../../format/dates.js";
 import { paperSizes, type PaperSize } from "../../report/paper.js";
 import { buildResult, withUncertainty } from "../../engine/index.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -100,7 +101,7 @@ Examples:
       const summary = await runMonteCarlo(compiled, options, output);
       const deterministic = buildResult(compiled);
       const result = summary ? withUncertainty(deterministic, summary) : deterministic;
-      const generatedOn = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      const generatedOn = formatDay(date);
       const planVersusActual = await planVersusActualForReport(file, source.text, options, result);
       const { html, context } = await createReport(compiled, { result, generatedOn, ...(planVersusActual ? { planVersusActual } : {}) });
       for (const warning of jargonInUserText(context.result)) {

@@ -4,6 +4,7 @@ import {
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
+  formatNumber,
   formatPercent,
   formatSignedShare,
 } from "../../format/numbers.js";
@@ -135,7 +136,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const { samples, seed, sampling } = result.uncertainty;
   return [
     renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
-    `  ${samples.toLocaleString("en-US")} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${result.uncertainty.inputs.length} inputs`,
+    `  ${formatNumber(samples)} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${result.uncertainty.inputs.length} inputs`,
     ...decisionLines(result),
   ].join("\n");
 }

@@ -5,6 +5,7 @@ import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
+import { formatCalendarMonth } from "../../format/dates.js";
 import { formatChance, formatHours, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
@@ -31,9 +32,7 @@ export async function preparePlanVersusActual(tracking: CaseTracking, result?: C
 
 function monthName(month: { month: number; calendarMonth?: string }): string {
   if (!month.calendarMonth) return `month ${formatNumber(month.month)}`;
-  const [year, number] = month.calendarMonth.split("-").map(Number);
-  const name = new Date(Date.UTC(year!, number! - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  return `month ${formatNumber(month.month)} (${name})`;
+  return `month ${formatNumber(month.month)} (${formatCalendarMonth(month.calendarMonth, "long")})`;
 }
 
 /** "in month 10", "from the start", "not within the 36 months" */
@@ -44,8 +43,7 @@ function paybackWords(month: number | null, horizon: number): string {
 
 /** "Jan 2025" */
 function shortCalendarMonth(calendarMonth: string): string {
-  const [year, number] = calendarMonth.split("-").map(Number);
-  return new Date(Date.UTC(year!, number! - 1, 1)).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  return formatCalendarMonth(calendarMonth, "short");
 }
 
 /**
