@@ -1,5 +1,6 @@
 import type { CompiledCase } from "./model/compiled.js";
 import { decisionOutcome, deriveSeed, partialValues } from "./uncertainty/index.js";
+import { compareNames } from "./compare-names.js";
 
 /** One option of the decision, "stay as today" included. */
 export interface DecisionOption {
@@ -89,7 +90,7 @@ export function analyseDecision(
         ...(why ? { group: why } : {}),
       };
     })
-    .sort((a, b) => b.value - a.value || a.inputs.join().localeCompare(b.inputs.join()));
+    .sort((a, b) => b.value - a.value || compareNames(a.inputs.join(), b.inputs.join()));
   return {
     samples: count,
     options: compiled.scenarios.map((scenario, index) => ({

@@ -4,6 +4,7 @@ import { P } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
 import { beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
+import { compareNames } from "./compare-names.js";
 
 const CANDIDATE = "\u0000candidate";
 
@@ -225,7 +226,7 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
     score(b, objective) - score(a, objective) ||
     b.npv - a.npv ||
     a.capabilities.length - b.capabilities.length ||
-    a.capabilities.join().localeCompare(b.capabilities.join())
+    compareNames(a.capabilities.join(), b.capabilities.join())
   );
 }
 
@@ -321,7 +322,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     };
     // As compareSets: the objective on the draws run, then NPV at the medians, fewer capabilities, names.
     const order = (a: SampledSet, b: SampledSet) =>
-      sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || namesKey(a.mask).localeCompare(namesKey(b.mask));
+      sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
     const finalists = Math.max(top, 32);
     const auto = options.method === undefined || options.method === "auto";
     const masks: number[] = [];

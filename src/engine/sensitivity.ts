@@ -3,6 +3,7 @@ import { quantityKind } from "./scenario/quantity.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
 import { sobolIndices, sampleInto, type Distribution } from "./uncertainty/index.js";
+import { compareNames } from "./compare-names.js";
 
 export interface TornadoBar {
   /** Path of the input in the scenario file. */
@@ -89,7 +90,7 @@ export function tornado(compiled: CompiledCase, alternative: number): TornadoBar
     const high = npvAt(leafIndex, inputHigh);
     return { input: leaf.name, inputLow, inputHigh, low, high, swing: Math.abs(high - low) };
   });
-  return bars.sort((a, b) => b.swing - a.swing || a.input.localeCompare(b.input));
+  return bars.sort((a, b) => b.swing - a.swing || compareNames(a.input, b.input));
 }
 
 /**
@@ -126,7 +127,7 @@ export function sobol(compiled: CompiledCase, alternative: number, options: { ba
   );
   return indices
     .map((index, j) => ({ input: compiled.leaves[uncertain[j]!]!.name, ...index }))
-    .sort((a, b) => b.total - a.total || a.input.localeCompare(b.input));
+    .sort((a, b) => b.total - a.total || compareNames(a.input, b.input));
 }
 
 /** One input moved alone, in `oneAtATimeSensitivity`. */
@@ -191,6 +192,6 @@ export function oneAtATimeSensitivity(compiled: CompiledCase, alternative: strin
       swings.push({ input: leaf.name, value, lowValue, highValue, npvLow, npvHigh, swing });
     }
   });
-  swings.sort((a, b) => b.swing - a.swing || a.input.localeCompare(b.input));
+  swings.sort((a, b) => b.swing - a.swing || compareNames(a.input, b.input));
   return { alternative, change, baseNpv, swings };
 }
