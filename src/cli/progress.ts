@@ -6,7 +6,7 @@ import type { CliOutput } from "./io.js";
  * @example const bar = createProgress(output, "Monte Carlo"); bar.update(500, 1000); bar.done();
  */
 export function createProgress(output: CliOutput, label: string, delayMs = 1000) {
-  const started = performance.now();
+  const started = process.uptime() * 1000;
   let drawn = false;
   let lastDraw = 0;
   // The bar is our own text and terminal control: written as is.
@@ -14,7 +14,7 @@ export function createProgress(output: CliOutput, label: string, delayMs = 1000)
   return {
     update(done: number, total: number): void {
       if (!output.stderrIsTerminal) return;
-      const now = performance.now();
+      const now = process.uptime() * 1000;
       if (now - started < delayMs || now - lastDraw < 100) return;
       lastDraw = now;
       drawn = true;

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   closeSync,
   constants,
@@ -17,6 +16,7 @@ import {
   writeSync,
   type Stats,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { UserError } from "./user-error.js";
 
@@ -70,7 +70,7 @@ const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
  * @example writeFileAtomic("report.html", html, { force: true }) // { backup: "report.html.bak" }
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): { backup?: string; unchanged?: boolean } {
-  const io = { write: writeAll, randomSuffix: () => randomBytes(8).toString("hex"), rename: renameSync, ...options.io };
+  const io = { write: writeAll, randomSuffix, rename: renameSync, ...options.io };
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
   if (target.stats && !options.force) {
@@ -109,11 +109,20 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
 }
 
 /**
+ * 16 random hexadecimal digits, from Node's crypto, loaded on the first write rather than at start:
+ * a command that writes no file (`run` to the terminal) does without it (about 3 ms).
+ */
+function randomSuffix(): string {
+  const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return randomBytes(8).toString("hex");
+}
+
+/**
  * A temporary name next to `path`, in the same folder (so the rename is atomic) and unpredictable
  * (so nobody can place a link there beforehand).
  * @example temporaryPath("cases/a.yaml") // "cases/.a.yaml.3f9c0e1d2b4a6587.tmp"
  */
-export function temporaryPath(path: string, suffix = randomBytes(8).toString("hex")): string {
+export function temporaryPath(path: string, suffix = randomSuffix()): string {
   return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
 }
 

@@ -38,7 +38,8 @@ Examples:
   $ mlops-roi run examples/seed.yaml --json > result.json`,
     )
     .action(async (file: string, options: RunOptions) => {
-      const started = performance.now();
+      // Milliseconds since the process started (process.uptime, which needs no perf_hooks).
+      const started = process.uptime() * 1000;
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const names = compiled.scenarios.map((scenario) => scenario.name);
@@ -48,9 +49,9 @@ Examples:
           `--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${names.join(", ")}`,
         );
       }
-      const simulated = performance.now();
+      const simulated = process.uptime() * 1000;
       const uncertainty = await runMonteCarlo(compiled, options, output);
-      const sampled = performance.now();
+      const sampled = process.uptime() * 1000;
       const deterministic = buildResult(compiled);
       const result = uncertainty ? withUncertainty(deterministic, uncertainty) : deterministic;
       let text: string;
@@ -79,7 +80,7 @@ Examples:
         const samples = uncertainty?.samples ?? 0;
         const rate = samples > 0 ? `, ${Math.round(samples / ((sampled - simulated) / 1000)).toLocaleString("en-US")} samples/s` : "";
         output.stderr(
-          `timing: process start to end ${(performance.now() / 1000).toFixed(3)} s; reading and checking ${seconds(started, simulated)} s; ` +
+          `timing: process start to end ${process.uptime().toFixed(3)} s; reading and checking ${seconds(started, simulated)} s; ` +
             `Monte Carlo ${samples.toLocaleString("en-US")} samples ${seconds(simulated, sampled)} s${rate}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
         );
       }
