@@ -121,11 +121,9 @@ export async function benchCommands(runs = 5): Promise<void> {
     line("bare `node` (the floor every command pays)", repeated(folder, meter, ["-e", ""], runs), undefined);
     line("`--help`", repeated(folder, meter, [cli, "--help"], runs), { cpu: 0.15 });
     line("`validate examples/team.yaml`", repeated(folder, meter, [cli, "validate", example("team.yaml")], runs), { cpu: 0.15 });
-    line(
-      "`run examples/team.yaml --samples 0` (deterministic)",
-      repeated(folder, meter, [cli, "run", example("team.yaml"), "--samples", "0"], runs),
-      { cpu: 0.15 },
-    );
+    line("`run examples/team.yaml --samples 0` (deterministic)", repeated(folder, meter, [cli, "run", example("team.yaml"), "--samples", "0"], runs), {
+      cpu: 0.15,
+    });
 
     const wide = join(folder, "wide-long.yaml");
     writeFileSync(wide, wideLongCaseText());
