@@ -25,16 +25,17 @@ interface Usage {
 const cli = join(projectRoot, "bin", "mlops-roi.js");
 
 /**
- * A module loaded with `--import` that writes the process's own resource usage to a file as it exits.
- * The peak memory is the process's own high-water mark (Linux's VmHWM): the maxRSS of
- * `resourceUsage()` also counts, on Linux, the memory of the benchmark process it was forked from,
- * which made a bare `node` look like 205 MB once the benchmark itself held that much.
+ * A script loaded with `--require` that writes the process's own resource usage to a file as it
+ * exits: CommonJS, so that it starts no ES module loader the command itself would not (the command
+ * line starts without one). The peak memory is the process's own high-water mark (Linux's VmHWM):
+ * the maxRSS of `resourceUsage()` also counts, on Linux, the memory of the benchmark process it was
+ * forked from, which made a bare `node` look like 205 MB once the benchmark itself held that much.
  */
 export function meterModule(folder: string): string {
-  const file = join(folder, "meter.mjs");
+  const file = join(folder, "meter.cjs");
   writeFileSync(
     file,
-    `import { readFileSync, writeFileSync } from "node:fs";
+    `const { readFileSync, writeFileSync } = require("node:fs");
 process.on("exit", () => {
   const usage = process.resourceUsage();
   let peakKb = usage.maxRSS;
@@ -46,13 +47,13 @@ process.on("exit", () => {
 });
 `,
   );
-  return pathToFileURL(file).href;
+  return file;
 }
 
 function measure(folder: string, meter: string, args: readonly string[], env: Record<string, string> = {}): Usage {
   const out = join(folder, "usage.json");
   rmSync(out, { force: true });
-  const child = spawnSync(process.execPath, ["--import", meter, ...args], {
+  const child = spawnSync(process.execPath, ["--require", meter, ...args], {
     encoding: "utf8",
     env: { ...process.env, ...env, MLOPS_ROI_BENCH_METER: out, CI: "true" },
     maxBuffer: 1 << 28,
@@ -110,7 +111,7 @@ export { wideLongCaseText };
 export async function benchCommands(runs = 5): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bench-commands-"));
   try {
-    if (!existsSync(join(projectRoot, "dist", "bundle", "main.js"))) {
+    if (!existsSync(join(projectRoot, "dist", "bundle", "main.cjs"))) {
       console.log("commands: the command line is not built (`npm run build`), so whole commands are not measured");
       return;
     }

@@ -92,7 +92,7 @@ function benchLargeImport(repetitions: number): void {
       const out = join(folder, "usage.json");
       rmSync(out, { force: true });
       const started = performance.now();
-      const child = spawnSync(process.execPath, ["--import", meter, cli, "track", "import", csv, "--db", path], {
+      const child = spawnSync(process.execPath, ["--require", meter, cli, "track", "import", csv, "--db", path], {
         encoding: "utf8",
         env: { ...process.env, MLOPS_ROI_BENCH_METER: out, CI: "true" },
       });

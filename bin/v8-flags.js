@@ -1,7 +1,7 @@
 // V8 flags of the command line, set before the bundle loads (bin/mlops-roi.js), and by the build
 // when it writes the code caches of the bundle's scripts (scripts/write-code-cache.mjs): V8 uses a
 // code cache only under the flags it was written with.
-import { setFlagsFromString } from "node:v8";
+const { setFlagsFromString } = require("node:v8");
 
 /**
  * - `--expose-gc`: the end of a Monte Carlo sets it to collect its month columns at once
@@ -15,8 +15,10 @@ import { setFlagsFromString } from "node:v8";
  *   Node 20, where it was measured: later V8s start from about twice the budget already, and a flag
  *   V8 did not know would be reported on standard output, in front of a command's JSON.
  */
-export function setCommandFlags() {
+function setCommandFlags() {
   setFlagsFromString("--expose-gc");
   const measured = process.versions.node.split(".")[0] === "20";
   if (measured && !process.execArgv.some((flag) => flag.startsWith("--interrupt-budget"))) setFlagsFromString("--interrupt-budget=150000");
 }
+
+module.exports = { setCommandFlags };

@@ -1,9 +1,8 @@
-// Bundles the command line into dist/bundle/ (npm run build): one module for what every command
-// needs, and one chunk for what each command loads when it runs. Loading ~300 modules one by one
-// cost more start-up time than the work of a small command (see docs/development.md, "Whole
-// commands"). The engine with zod and yaml, the charts' libraries and exceljs are CommonJS scripts
-// of their own (chunks/*.cjs) that src/cli/bundled-scripts.ts compiles with V8's code caches
-// (chunks/*.cache, written last by scripts/write-code-cache.mjs).
+// Bundles the command line into dist/bundle/ (npm run build): CommonJS scripts in chunks/, each run
+// with V8's code cache of it (chunks/*.cache, written last by scripts/write-code-cache.mjs): the
+// command line itself (cli.cjs), the engine with zod and yaml (core.cjs), the charts' libraries
+// (charts.cjs) and exceljs (excel.cjs); main.cjs is the entry. Loading ~300 modules one by one cost
+// more start-up time than the work of a small command (see docs/development.md, "Whole commands").
 // The tests run the sources; src/cli/bundle.test.ts runs the bundle built here.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -163,23 +162,41 @@ const throughScripts = {
   },
 };
 
-await build({
-  entryPoints: { main: join(root, "src", "cli", "main.ts") },
-  outdir,
-  chunkNames: "chunks/[name]-[hash]",
+// The command line itself is one more CommonJS script, `chunks/cli.cjs`, with a code cache too: the
+// ESM chunks it was before (one per command) were compiled afresh by every command, and loading
+// them through Node's ES module loader cost more than the script's cache does (docs/development.md).
+// Its modules still run only when a command needs them: esbuild turns each import() into a call.
+const commonJs = {
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
+  // Where the sources ask for their own address (src/shared/package-files.ts, say), the script's.
+  define: { "import.meta.url": "__importMetaUrl" },
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+};
+await build({
+  ...commonJs,
+  entryPoints: [join(root, "src", "cli", "main.ts")],
+  outfile: join(outdir, "chunks", "cli.cjs"),
   // Native or browser-driving packages stay in node_modules: better-sqlite3 is a native addon,
   // playwright-core finds its own files relative to itself.
   external: ["better-sqlite3", "playwright-core"],
-  // Some bundled packages are CommonJS and call require() for Node's own modules.
-  banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
   plugins: [throughScripts, commanderSpawnsLazily],
-  logLevel: "warning",
 });
+// The entry, which bin/mlops-roi.js requires: it runs the command line's script (src/cli/bundle-entry.ts).
+await build({ ...commonJs, entryPoints: [join(root, "src", "cli", "bundle-entry.ts")], outfile: join(outdir, "main.cjs") });
+// A script compiled from its code cache has no handler for import() (src/cli/script-loader.ts):
+// esbuild turns the import() of a bundled module into a call, but one of a package left out stays.
+for (const script of ["cli", ...Object.keys(scripts)]) {
+  const text = readFileSync(join(outdir, "chunks", `${script}.cjs`), "utf8");
+  const call = /\bimport\(\s*["'`\w]/.exec(text);
+  if (call) {
+    const line = text.slice(0, call.index).split("\n").length;
+    throw new Error(`chunks/${script}.cjs:${line} calls import(), which fails in a script run from its code cache: require() the package instead`);
+  }
+}
 
 // 3. The code caches, written by a process that runs a few commands under the command line's V8 flags.
 const written = spawnSync(process.execPath, [join(root, "scripts", "write-code-cache.mjs"), outdir], { cwd: root, encoding: "utf8" });

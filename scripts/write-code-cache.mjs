@@ -3,14 +3,14 @@
 // line's own V8 flags, and saves what V8 compiled of each script. scripts/bundle-cli.mjs runs it last.
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { setCommandFlags } from "../bin/v8-flags.js";
 
 setCommandFlags();
 const outdir = process.argv[2];
 if (!outdir) throw new Error("usage: node scripts/write-code-cache.mjs <bundle folder>");
-const { main, codeCacheOf, BUNDLED_SCRIPTS } = await import(pathToFileURL(join(outdir, "main.js")).href);
+const { main, codeCacheOf, BUNDLED_SCRIPTS } = createRequire(import.meta.url)(join(outdir, "main.cjs"));
 const work = mkdtempSync(join(tmpdir(), "mlops-roi-code-cache-"));
 
 /** Runs a command of the bundle here, what it prints kept for an error. */
@@ -54,6 +54,7 @@ try {
   await run(["validate", "examples/team.yaml"]);
   await run(["run", "examples/team.yaml", "--samples", "0"]);
   save("core");
+  save("cli");
   const unsaved = BUNDLED_SCRIPTS.filter((name) => !saved.has(name));
   if (unsaved.length > 0) throw new Error(`no code cache is written for ${unsaved.join(", ")}: run a command that loads it above`);
 } finally {

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../report/browser.js";
 import { packageRoot } from "../shared/package-files.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
 import { BUNDLED_SCRIPTS } from "./bundled-scripts.js";
@@ -23,8 +24,8 @@ afterAll(() => {
 
 /** Runs the bundle as bin/mlops-roi.js does, from the package's folder. */
 function runBundle(argv: readonly string[]): { exitCode: number; stdout: string; stderr: string } {
-  const entry = `import { main } from ${JSON.stringify(join(folder, "main.js"))}; process.exitCode = await main(process.argv.slice(1));`;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", entry, "--", ...argv], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
+  const entry = `require(${JSON.stringify(join(folder, "main.cjs"))}).main(process.argv.slice(1)).then((code) => { process.exitCode = code; });`;
+  const child = spawnSync(process.execPath, ["-e", entry, "--", ...argv], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
   return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -46,24 +47,25 @@ describe("the bundled command line", () => {
     expect(bundled.exitCode).toBe(sources.exitCode);
   });
 
-  it("loads a command's code only when that command runs: --help reads the entry and the command-line parser alone", () => {
-    // The files the entry loads before it runs: its static imports, and theirs (not the import() of each command).
-    const staticImports = (text: string) => [...text.matchAll(/^import\s*(?:[^"';]*?from\s*)?"\.\/(?:chunks\/)?([^"]+)";/gm)].map((match) => match[1]!);
-    const seen = new Set<string>();
-    const visit = (text: string) => {
-      for (const chunk of staticImports(text)) {
-        if (seen.has(chunk)) continue;
-        seen.add(chunk);
-        visit(readFileSync(join(folder, "chunks", chunk), "utf8"));
-      }
-    };
-    const entry = readFileSync(join(folder, "main.js"), "utf8");
-    visit(entry);
-    const bytes = [...seen].reduce((sum, chunk) => sum + readFileSync(join(folder, "chunks", chunk)).length, entry.length);
-    // commander is about 125 KB; the engine's chunk alone (zod, yaml and the rules) is over 900 KB.
-    expect(seen.size).toBeGreaterThan(0);
-    expect(bytes).toBeLessThan(300_000);
-    expect(readdirSync(join(folder, "chunks")).some((chunk) => chunk.startsWith("run-"))).toBe(true);
+  it("loads a library only when a command needs it: --help runs the command line's script alone, validate adds the engine's", () => {
+    const entry = `require(${JSON.stringify(join(packageRoot, "bin", "v8-flags.js"))}).setCommandFlags();
+const { main, codeCacheStates } = require(${JSON.stringify(join(folder, "main.cjs"))});
+(async () => {
+  const states = [];
+  for (const argv of [["--help"], ["validate", "examples/seed.yaml"]]) {
+    await main(argv);
+    states.push(codeCacheStates());
+  }
+  process.stderr.write(JSON.stringify(states));
+})();`;
+    const child = spawnSync(process.execPath, ["-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
+    const states = JSON.parse(child.stderr.slice(child.stderr.lastIndexOf("[{"))) as unknown;
+    expect(states).toEqual([
+      { cli: "accepted", core: "not loaded", charts: "not loaded", excel: "not loaded" },
+      { cli: "accepted", core: "accepted", charts: "not loaded", excel: "not loaded" },
+    ]);
+    // The commands' modules run only when their command does: esbuild turns each import() into a call.
+    expect(readFileSync(join(folder, "chunks", "cli.cjs"), "utf8")).toMatch(/var init_run = __esm\(/);
   });
 
   it("writes and reads workbooks with exceljs's workbook alone, and reads back what it wrote as the sources do", async () => {
@@ -89,9 +91,26 @@ describe("the bundled command line", () => {
     }
   });
 
+  it.skipIf(!existsSync(chromiumPath()) && process.env.CI !== "true")(
+    "prints the report to PDF through playwright-core, which the bundle requires from node_modules",
+    () => {
+      const work = mkdtempSync(join(tmpdir(), "bundle-pdf-"));
+      try {
+        const pdf = join(work, "seed.pdf");
+        const printed = runBundle(["report", "examples/seed.yaml", "-o", join(work, "seed.html"), "--pdf", pdf]);
+        expect(printed.stderr).toContain(`wrote ${pdf}`);
+        expect(printed.exitCode).toBe(0);
+        expect(readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  );
+
   it("holds the engine, zod, yaml, Vega and exceljs once each, in the scripts the commands share", () => {
-    const chunks = readdirSync(join(folder, "chunks")).filter((chunk) => chunk.endsWith(".js"));
-    const texts = [readFileSync(join(folder, "main.js"), "utf8"), ...chunks.map((chunk) => readFileSync(join(folder, "chunks", chunk), "utf8"))];
+    // The command line's own script and its entry.
+    const texts = [readFileSync(join(folder, "main.cjs"), "utf8"), readFileSync(join(folder, "chunks", "cli.cjs"), "utf8")];
+    expect(texts[1]).toContain("// src/cli/program.ts");
     const script = (name: string) => readFileSync(join(folder, "chunks", `${name}.cjs`), "utf8");
     // The scripts the build writes, each with its cache, are those the loader knows.
     const written = (extension: string) =>
@@ -122,23 +141,24 @@ describe("the bundled command line", () => {
         ["export", "examples/team.yaml", "--samples", "200", "-o", join(work, "team.xlsx"), "--force"],
         ["report", "examples/team.yaml", "--samples", "200", "-o", join(work, "team.html"), "--force"],
       ];
-      const entry = `import { setCommandFlags } from ${JSON.stringify(join(packageRoot, "bin", "v8-flags.js"))};
-setCommandFlags();
-const { main, codeCacheStates } = await import(${JSON.stringify(join(folder, "main.js"))});
-const codes = [];
-for (const argv of ${JSON.stringify(commands)}) codes.push(await main(argv));
-process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
+      const entry = `require(${JSON.stringify(join(packageRoot, "bin", "v8-flags.js"))}).setCommandFlags();
+const { main, codeCacheStates } = require(${JSON.stringify(join(folder, "main.cjs"))});
+(async () => {
+  const codes = [];
+  for (const argv of ${JSON.stringify(commands)}) codes.push(await main(argv));
+  process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));
+})();`;
       const run = (nodeFlags: readonly string[]) => {
-        const child = spawnSync(process.execPath, [...nodeFlags, "--input-type=module", "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 120_000 });
+        const child = spawnSync(process.execPath, [...nodeFlags, "-e", entry], { cwd: packageRoot, encoding: "utf8", timeout: 120_000 });
         return { stdout: child.stdout, outcome: JSON.parse(child.stderr.slice(child.stderr.lastIndexOf('{"codes"'))) as unknown };
       };
       const cached = run([]);
-      expect(cached.outcome).toEqual({ codes: [0, 0, 0], states: { core: "accepted", charts: "accepted", excel: "accepted" } });
+      expect(cached.outcome).toEqual({ codes: [0, 0, 0], states: { cli: "accepted", core: "accepted", charts: "accepted", excel: "accepted" } });
       expect(JSON.parse(cached.stdout).title).toBeTypeOf("string");
       const report = readFileSync(join(work, "team.html"), "utf8");
       // Other flags than the caches were written with: V8 refuses them, and the scripts compile as usual.
       const refused = run(["--interrupt-budget=100000"]);
-      expect(refused.outcome).toEqual({ codes: [0, 0, 0], states: { core: "rejected", charts: "rejected", excel: "rejected" } });
+      expect(refused.outcome).toEqual({ codes: [0, 0, 0], states: { cli: "rejected", core: "rejected", charts: "rejected", excel: "rejected" } });
       expect(refused.stdout).toBe(cached.stdout);
       expect(readFileSync(join(work, "team.html"), "utf8")).toBe(report);
     } finally {
@@ -160,7 +180,7 @@ process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
       `const intl = new Set();`,
       `for (const name of ["NumberFormat", "DateTimeFormat", "Collator", "PluralRules"]) Intl[name] = new Proxy(Intl[name], { construct(target, args) { intl.add(name); return Reflect.construct(target, args); } });`,
       `for (const [owner, name] of [[String.prototype, "localeCompare"], [Number.prototype, "toLocaleString"], [Date.prototype, "toLocaleDateString"], [Date.prototype, "toLocaleString"]]) { const own = owner[name]; owner[name] = function (...args) { intl.add(name); return own.apply(this, args); }; }`,
-      `const { main } = await import(${JSON.stringify(join(folder, "main.js"))});`,
+      `const { main } = (await import("node:module")).createRequire(import.meta.url)(${JSON.stringify(join(folder, "main.cjs"))});`,
       `const codes = [await main(["validate", "examples/team.yaml"]), await main(["run", "examples/enterprise.yaml", "--samples", "0", "--json"]), await main(["run", "examples/team.yaml", "--samples", "2000"])];`,
       `const loaded = process.moduleLoadList.filter((entry) => ["child_process", "crypto", "perf_hooks"].some((name) => entry === "NativeModule " + name));`,
       `codes.push(await main(["report", "examples/team.yaml", "-o", ${JSON.stringify(join(work, "team.html"))}]), await main(["export", "examples/team.yaml", "-o", ${JSON.stringify(join(work, "team.xlsx"))}]));`,
@@ -179,7 +199,7 @@ process.stderr.write(JSON.stringify({ codes, states: codeCacheStates() }));`;
   });
 
   it("bin/mlops-roi.js runs the bundle npm run build writes", () => {
-    expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('await import("../dist/bundle/main.js")');
+    expect(readFileSync(join(packageRoot, "bin", "mlops-roi.js"), "utf8")).toContain('require("../dist/bundle/main.cjs")');
   });
 
   it("bin/mlops-roi.js prints a command's JSON and nothing else, with the V8 budget it sets and with one given to node", () => {

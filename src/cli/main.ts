@@ -1,7 +1,8 @@
 import { runCli } from "./program.js";
 
-// For the build, which writes the bundled scripts' code caches after running a few commands, and its test.
-export { BUNDLED_SCRIPTS, codeCacheOf, codeCacheStates } from "./bundled-scripts.js";
+// For the bundle's entry, which says how it loaded the command line's script, and the build, which writes
+// the scripts' code caches after running a few commands, and its test.
+export { BUNDLED_SCRIPTS, codeCacheOf, codeCacheStates, registerScript } from "./bundled-scripts.js";
 
 /** Entry point of the `mlops-roi` executable. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Browser } from "playwright-core";
 
 /** Debian's Chromium; `MLOPS_ROI_CHROMIUM` points elsewhere (e.g. Google Chrome on a Mac). */
@@ -27,8 +28,10 @@ export class ChromiumMissingError extends Error {
  */
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumAvailable()) throw new ChromiumMissingError();
-  // Loaded only to print: an HTML-only report or a check for Chromium does not pay for it (~0.2 s of CPU).
-  const { chromium } = await import("playwright-core");
+  // Loaded only to print: an HTML-only report or a check for Chromium does not pay for it (~0.2 s of
+  // CPU). Required, not imported: the bundled command line runs from a V8 code cache, where import()
+  // has no handler (src/cli/script-loader.ts); playwright-core is CommonJS.
+  const { chromium } = createRequire(import.meta.url)("playwright-core") as typeof import("playwright-core");
   return chromium.launch({
     executablePath: chromiumPath(),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
