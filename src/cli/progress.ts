@@ -1,4 +1,5 @@
 import type { CliOutput } from "./io.js";
+import { formatNumber } from "../format/numbers.js";
 
 /**
  * A progress bar on stderr for work that takes more than a second, drawn only when stderr is a
@@ -21,9 +22,7 @@ export function createProgress(output: CliOutput, label: string, delayMs = 1000)
       const width = 30;
       const share = total > 0 ? done / total : 1;
       const filled = Math.round(share * width);
-      draw(
-        `\r${label} [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(share * 100)}% (${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")})`,
-      );
+      draw(`\r${label} [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(share * 100)}% (${formatNumber(done)}/${formatNumber(total)})`);
     },
     done(): void {
       if (drawn) draw("\r\u001b[2K");

@@ -3,6 +3,7 @@ import { runInNewContext } from "node:vm";
 import { dropSpareColumns, MonteCarlo, STANDARD_SAMPLES, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
 import { UserError, type CliOutput } from "./io.js";
 import { createProgress, runInterruptibly } from "./progress.js";
+import { formatNumber } from "../format/numbers.js";
 
 export interface SamplingOptions {
   samples?: string;
@@ -31,8 +32,8 @@ export function mostSamples(compiled: CompiledCase, options: { latinHypercube?: 
 
 /** Bytes in MB below a gigabyte, in GB (one decimal) from there: "194 MB", "3.5 GB". */
 function sizeInWords(bytes: number): string {
-  if (bytes < 1e9) return `${Math.ceil(bytes / 1e6).toLocaleString("en-US")} MB`;
-  return `${(bytes / 1e9).toLocaleString("en-US", { maximumFractionDigits: 1 })} GB`;
+  if (bytes < 1e9) return `${formatNumber(Math.ceil(bytes / 1e6))} MB`;
+  return `${formatNumber(bytes / 1e9, 1)} GB`;
 }
 
 /**
@@ -45,9 +46,9 @@ function tooManySamples(compiled: CompiledCase, samples: number, most: number, l
   const size = `${compiled.scenarios.length} scenarios over ${compiled.horizonMonths} months, ${ranges} ${ranges === 1 ? "input" : "inputs"} as ranges`;
   const allowed =
     most > 0
-      ? `allowed: at most ${most.toLocaleString("en-US")} (${sizeInWords(MONTE_CARLO_BYTES)}) — lower --samples, or run fewer options, months or ranges`
+      ? `allowed: at most ${formatNumber(most)} (${sizeInWords(MONTE_CARLO_BYTES)}) — lower --samples, or run fewer options, months or ranges`
       : `not even one sample fits in ${sizeInWords(MONTE_CARLO_BYTES)} — run fewer options, months or ranges`;
-  return `--samples is ${samples.toLocaleString("en-US")}, which would take about ${sizeInWords(memory.bytes)} for this case (${size}): ${Math.ceil(memory.perSample).toLocaleString("en-US")} bytes a sample plus ${sizeInWords(memory.fixed)} for the monthly bands and counts; ${allowed}`;
+  return `--samples is ${formatNumber(samples)}, which would take about ${sizeInWords(memory.bytes)} for this case (${size}): ${formatNumber(Math.ceil(memory.perSample))} bytes a sample plus ${sizeInWords(memory.fixed)} for the monthly bands and counts; ${allowed}`;
 }
 
 export function parseWholeNumber(option: string, text: string, minimum: number): number {
@@ -93,7 +94,7 @@ export async function runMonteCarlo(
   );
   progress.done();
   if (outcome === "interrupted")
-    throw new UserError(`stopped after ${monteCarlo.done.toLocaleString("en-US")} of ${samples.toLocaleString("en-US")} samples; nothing was written`, 130);
+    throw new UserError(`stopped after ${formatNumber(monteCarlo.done)} of ${formatNumber(samples)} samples; nothing was written`, 130);
   const summary = monteCarlo.summarise();
   monteCarlo.release();
   // A command runs one Monte Carlo: the month columns kept for a next one would only hold memory the

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compareNames } from "./compare-names.js";
+import { createRandom } from "./uncertainty/random.js";
 
 describe("compareNames", () => {
   it("orders names as English collation does, over random names of letters, digits, dots, commas and spaces", () => {
-    let state = 7;
-    const random = () => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
+    const random = createRandom(7);
     // Few characters, so that long common prefixes and names equal but for case are frequent.
     const alphabets = ["aAbB.", "aA1 ,", "xyzXYZ019., ", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789., "];
     const name = (alphabet: string) => {

@@ -105,6 +105,8 @@ export { suggest } from "./scenario/suggest.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";
 export { quantityKind, type QuantityKindName } from "./scenario/quantity.js";
+export { groupDigitString } from "./scenario/text.js";
+export { createRandom, type RandomSource } from "./uncertainty/random.js";
 export { fieldMeta, fieldPattern, innerFieldPath, scenarioFields, type FieldInfo, type FieldPattern } from "./scenario/fields.js";
 export { parseUnit, unitWordsText, type FieldUnit, type UnitPeriod, type UnitWord, type ValueKind } from "./scenario/units.js";
 export { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName } from "./model/parameters.js";

@@ -700,7 +700,7 @@ export function learnFromMonths(
   } else if (figures.length > 0) {
     const weights = new Float64Array(samples);
     effectiveSamples = effectiveSize(logLikelihood, 1, weights);
-    const fits = `only ${Math.round(effectiveSamples)} of ${samples.toLocaleString("en-GB")} plan samples fit them`;
+    const fits = `only ${Math.round(effectiveSamples)} of ${groupDigits(samples)} plan samples fit them`;
     if (effectiveSamples >= samples / 2) {
       now = { columns: prior, weights };
     } else {

@@ -2,6 +2,7 @@ import { drawInputs } from "./draws.js";
 import type { CapabilityContribution, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
 import { percentiles } from "./uncertainty/index.js";
+import { groupDigits } from "./scenario/text.js";
 
 /** The Monte Carlo objectives the sampled search ranks sets by. */
 export type SampledObjective = "p50" | "probability";
@@ -263,7 +264,7 @@ export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], o
     finalists: all,
     strategy: "exhaustive",
     proven: true,
-    description: `every one of the ${all.length.toLocaleString("en-US")} sets within the limits on all ${sets.samples.toLocaleString("en-US")} draws`,
+    description: `every one of the ${groupDigits(all.length)} sets within the limits on all ${groupDigits(sets.samples)} draws`,
   };
 }
 
@@ -283,7 +284,7 @@ export function successiveHalving(sets: SampledSets, masks: readonly number[], o
   for (;;) {
     sets.extend(running, samples);
     running.sort(order);
-    rounds.push(`${running.length.toLocaleString("en-US")} on ${samples.toLocaleString("en-US")}`);
+    rounds.push(`${groupDigits(running.length)} on ${groupDigits(samples)}`);
     if (samples >= n) break;
     const factor = running.length > 1024 ? 8 : 4;
     const kept = Math.max(keep, Math.ceil(running.length / factor));
@@ -299,7 +300,7 @@ export function successiveHalving(sets: SampledSets, masks: readonly number[], o
     finalists: running,
     strategy: "successive-halving",
     proven: false,
-    description: `successive halving over all ${masks.length.toLocaleString("en-US")} sets within the limits on the same draws (sets on draws, round by round: ${rounds.join(", ")})`,
+    description: `successive halving over all ${groupDigits(masks.length)} sets within the limits on the same draws (sets on draws, round by round: ${rounds.join(", ")})`,
   };
 }
 
@@ -386,6 +387,6 @@ export function beamSearch(sets: SampledSets, options: BeamOptions): SampledSear
     proven: false,
     description:
       `beam search (the ${width} best sets of each size, ${levels} sizes) and then single additions, removals and swaps (${moves} moves), ` +
-      `every set on the same first ${screening.toLocaleString("en-US")} draws; the best ${finalists.length} then on all ${n.toLocaleString("en-US")}`,
+      `every set on the same first ${groupDigits(screening)} draws; the best ${finalists.length} then on all ${groupDigits(n)}`,
   };
 }

@@ -5,6 +5,7 @@ import { fillParameters } from "./model/compile.js";
 import { beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
 import { compareNames } from "./compare-names.js";
+import { groupDigits } from "./scenario/text.js";
 
 const CANDIDATE = "\u0000candidate";
 
@@ -356,7 +357,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
         ...evaluator.costs(set.mask),
       } satisfies EvaluatedSet;
     });
-    const draws = `${samples.toLocaleString("en-US")} draws of the inputs (seed ${seed}), the same for every set`;
+    const draws = `${groupDigits(samples)} draws of the inputs (seed ${seed}), the same for every set`;
     return {
       ...common,
       method: search.proven ? "exhaustive" : "heuristic",
@@ -364,8 +365,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       proven: search.proven,
       strategy: search.strategy,
       howFound: search.proven
-        ? `proven best on these draws (exhaustive: every set within the limits on all ${samples.toLocaleString("en-US")} draws)`
-        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on all ${samples.toLocaleString("en-US")} draws)`,
+        ? `proven best on these draws (exhaustive: every set within the limits on all ${groupDigits(samples)} draws)`
+        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on all ${groupDigits(samples)} draws)`,
       sampling: { samples, seed, commonRandomNumbers: true, setSamples: sets.setSamples, finalists: search.finalists.length },
       evaluated: sets.known.size,
       ...finish(ranked),
@@ -387,7 +388,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     method,
     methodDescription:
       method === "exhaustive"
-        ? `every one of the ${(2 ** pool.length).toLocaleString("en-US")} sets of ${pool.length} capabilities was checked against the limits`
+        ? `every one of the ${groupDigits(2 ** pool.length)} sets of ${pool.length} capabilities was checked against the limits`
         : `heuristic (${pool.length} candidates is too many to try every set): greedy additions, then single additions, removals and swaps until nothing improved`,
     proven: method === "exhaustive",
     strategy: method === "exhaustive" ? "exhaustive" : "greedy-local-search",

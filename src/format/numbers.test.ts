@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../engine/index.js";
 import {
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
@@ -96,14 +97,7 @@ describe("one way to write each figure, in every view", () => {
 describe("numbers written without Intl, as Intl writes them", () => {
   // numbers.ts writes numbers and the money of its currencies itself (Intl's first use loads the
   // locale data); here every one of them is held to what en-GB's Intl.NumberFormat writes.
-  let state = 20261206;
-  const random = () => {
-    // mulberry32: the same numbers on every run.
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(20261206);
   const values: number[] = [0, -0, 0.5, -0.5, 1.005, 2.675, 0.045, 9.995, 999.5, 999_999.5, 0.3, -0.3, 1e21, 1.5e22, 123e-9, 5e-7, -5e-7, 1234.5];
   for (let exponent = -8; exponent <= 16; exponent += 1) {
     for (let i = 0; i < 60; i += 1) {

@@ -8,6 +8,8 @@
  * ("US$", "CA$", "A$") and are plain for the rest ("€", "£").
  */
 
+import { groupDigitString } from "../engine/index.js";
+
 export const LOCALE = "en-GB";
 const largeNumberWords: readonly (readonly [number, string])[] = [
   [1e9, "billion"],
@@ -112,8 +114,7 @@ function writeNumber(value: number, rounding: Rounding): { negative: boolean; te
   let decimals = point >= 0 ? digits.slice(point) : "0".repeat(-point) + digits;
   const fewest = "decimals" in rounding ? (rounding.fewestDecimals ?? 0) : 0;
   if (decimals.length < fewest) decimals = decimals.padEnd(fewest, "0");
-  let grouped = "";
-  for (let end = whole.length; end > 0; end -= 3) grouped = whole.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : "");
+  const grouped = groupDigitString(whole);
   return { negative, text: decimals ? `${grouped}.${decimals}` : grouped };
 }
 

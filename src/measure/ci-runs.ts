@@ -13,6 +13,7 @@ import {
 } from "./proposal.js";
 import { mean } from "./stats.js";
 import { exposures, monthOf } from "./time.js";
+import { formatNumber } from "../format/numbers.js";
 
 /** A CI run (a GitHub Actions workflow run or a GitLab pipeline) as both sources give it. */
 export interface CiRun {
@@ -54,7 +55,7 @@ export function isDeployment(run: CiRun, pattern: RegExp): boolean {
   return (run.outcome === "success" || run.outcome === "failure") && (pattern.test(run.name) || (run.name === "" && pattern.test(run.ref)));
 }
 
-const plural = (count: number, word: string) => `${count.toLocaleString("en")} ${count === 1 ? word : word === "person" ? "people" : `${word}s`}`;
+const plural = (count: number, word: string) => `${formatNumber(count)} ${count === 1 ? word : word === "person" ? "people" : `${word}s`}`;
 
 /**
  * Monthly figures of CI runs and the inputs they propose:

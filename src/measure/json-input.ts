@@ -1,5 +1,6 @@
 import { MAX_LISTED_PROBLEMS, quoted, type Problem } from "./problems.js";
 import { parseTimestamp } from "./time.js";
+import { formatNumber } from "../format/numbers.js";
 
 /**
  * JSON text read for measuring, with messages a person can act on: where the text breaks (line and
@@ -97,7 +98,7 @@ export class FieldReader {
 
   /** All problems, with a last one counting those not listed. */
   all(): Problem[] {
-    return this.extra > 0 ? [...this.problems, { record: "…", message: `and ${this.extra.toLocaleString("en")} more problems like these` }] : this.problems;
+    return this.extra > 0 ? [...this.problems, { record: "…", message: `and ${formatNumber(this.extra)} more problems like these` }] : this.problems;
   }
 }
 

@@ -1,4 +1,5 @@
 import { actualFieldSpecs, valueKinds, type ActualField, type ValueKind } from "../shared/actual-fields.js";
+import { formatNumber } from "../format/numbers.js";
 
 /**
  * Reads a number as people type it in a form or a spreadsheet cell: digits with an optional sign
@@ -62,7 +63,7 @@ export function checkActualValue(field: ActualField, value: number): string | un
   const allowed = `allowed: ${kind.allowed}`;
   if (!Number.isFinite(value)) return `${field} is ${value}; ${allowed}`;
   if (value < kind.min || (kind.integer && !Number.isInteger(value))) return `${field} is ${value}; ${allowed}`;
-  if (value > kind.max) return `${field} is ${value}; ${allowed}${kind.statesMax ? "" : `, at most ${kind.max.toLocaleString("en")}`}`;
+  if (value > kind.max) return `${field} is ${value}; ${allowed}${kind.statesMax ? "" : `, at most ${formatNumber(kind.max, 3)}`}`;
   return undefined;
 }
 

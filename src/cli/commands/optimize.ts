@@ -11,6 +11,7 @@ import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
 import { parseWholeNumber } from "../uncertainty.js";
+import { formatNumber } from "../../format/numbers.js";
 
 interface OptimizeCommandOptions {
   budget?: string;
@@ -71,11 +72,11 @@ function renderText(result: OptimizeResult, currency: string, labels: Map<string
   const money = (value: number) => formatMoney(value, currency);
   const limits = [
     result.limits.budget !== null ? `first-year cash at most ${money(result.limits.budget)}` : "",
-    result.limits.setupHours !== null ? `setup at most ${result.limits.setupHours.toLocaleString("en-US")} hours` : "",
+    result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
-    `Search: ${result.methodDescription}; ${result.evaluated.toLocaleString("en-US")} sets evaluated within the limits.`,
+    `Search: ${result.methodDescription}; ${formatNumber(result.evaluated)} sets evaluated within the limits.`,
     `Answer: ${result.howFound}.`,
     "",
     renderTable(
@@ -87,7 +88,7 @@ function renderText(result: OptimizeResult, currency: string, labels: Map<string
           money(set.npv),
           formatMonth(set.paybackMonth),
           money(set.firstYearCash),
-          Math.round(set.setupHours).toLocaleString("en-US"),
+          formatNumber(set.setupHours),
         ];
         const indent = " ".repeat(String(index + 1).length + 2);
         return [[`${index + 1}. ${first ?? ""}`, ...figures], ...more.map((line) => [`${indent}${line}`, ...figures.map(() => "")])];
@@ -124,7 +125,7 @@ export function registerOptimize(program: Command, output: CliOutput): void {
     .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
     .option(
       "--samples <n>",
-      `Monte Carlo samples per set for p50 and probability, the same draws for every set (default 400, at most ${MAX_OPTIMIZE_SAMPLES.toLocaleString("en-US")})`,
+      `Monte Carlo samples per set for p50 and probability, the same draws for every set (default 400, at most ${formatNumber(MAX_OPTIMIZE_SAMPLES)})`,
     )
     .option("--seed <s>", "seed of the random draws (default 1)")
     .option("--top <n>", "how many sets to list (default 10)")
@@ -142,8 +143,8 @@ Examples:
 
 How it searches (the "Answer:" line says which): npv and payback try every set up to 16 candidates,
 beyond greedy additions and local search. p50 and probability run every set on the same draws of the
-ranges: every set on every draw when that is at most ${EXACT_SET_SAMPLES.toLocaleString("en-US")} set-draws (proven best on those
-draws), else successive halving over every set when there are at most ${HALVING_SETS.toLocaleString("en-US")}, else a beam search,
+ranges: every set on every draw when that is at most ${formatNumber(EXACT_SET_SAMPLES)} set-draws (proven best on those
+draws), else successive halving over every set when there are at most ${formatNumber(HALVING_SETS)}, else a beam search,
 the last sets run on every draw (found, not proven).`,
     )
     .action((file: string, options: OptimizeCommandOptions) => {
@@ -180,7 +181,7 @@ function parseSamples(text: string): number {
   const samples = parseWholeNumber("--samples", text, 1);
   if (samples > MAX_OPTIMIZE_SAMPLES)
     throw new UserError(
-      `--samples is ${samples.toLocaleString("en-US")}; allowed: at most ${MAX_OPTIMIZE_SAMPLES.toLocaleString("en-US")} draws per set (the search runs many sets on each): lower --samples`,
+      `--samples is ${formatNumber(samples)}; allowed: at most ${formatNumber(MAX_OPTIMIZE_SAMPLES)} draws per set (the search runs many sets on each): lower --samples`,
       2,
     );
   return samples;

@@ -6,6 +6,7 @@ import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+import { formatNumber } from "../../format/numbers.js";
 
 interface RunOptions extends SamplingOptions {
   json?: boolean;
@@ -38,8 +39,8 @@ Examples:
   $ mlops-roi run examples/seed.yaml --json > result.json`,
     )
     .action(async (file: string, options: RunOptions) => {
-      // Milliseconds since the process started (process.uptime, which needs no perf_hooks).
-      const started = process.uptime() * 1000;
+      // Seconds since the process started (process.uptime, which needs no perf_hooks).
+      const started = process.uptime();
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const names = compiled.scenarios.map((scenario) => scenario.name);
@@ -49,9 +50,9 @@ Examples:
           `--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${names.join(", ")}`,
         );
       }
-      const simulated = process.uptime() * 1000;
+      const simulated = process.uptime();
       const uncertainty = await runMonteCarlo(compiled, options, output);
-      const sampled = process.uptime() * 1000;
+      const sampled = process.uptime();
       const deterministic = buildResult(compiled);
       const result = uncertainty ? withUncertainty(deterministic, uncertainty) : deterministic;
       let text: string;
@@ -76,12 +77,12 @@ Examples:
         output.stdout(text);
       }
       if (options.timing) {
-        const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(3);
+        const seconds = (from: number, to: number) => (to - from).toFixed(3);
         const samples = uncertainty?.samples ?? 0;
-        const rate = samples > 0 ? `, ${Math.round(samples / ((sampled - simulated) / 1000)).toLocaleString("en-US")} samples/s` : "";
+        const rate = samples > 0 ? `, ${formatNumber(samples / (sampled - simulated))} samples/s` : "";
         output.stderr(
           `timing: process start to end ${process.uptime().toFixed(3)} s; reading and checking ${seconds(started, simulated)} s; ` +
-            `Monte Carlo ${samples.toLocaleString("en-US")} samples ${seconds(simulated, sampled)} s${rate}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+            `Monte Carlo ${formatNumber(samples)} samples ${seconds(simulated, sampled)} s${rate}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
         );
       }
     });

@@ -19,6 +19,7 @@ import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
+import { formatNumber } from "../../format/numbers.js";
 
 interface SensitivityOptions {
   method: "tornado" | "sobol" | "both";
@@ -58,7 +59,7 @@ function correlationNote(groups: readonly CorrelatedGroup[]): string {
 }
 
 function number(value: number): string {
-  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en-US") : Number(value.toPrecision(3)).toLocaleString("en-US");
+  return Math.abs(value) >= 100 ? formatNumber(value) : formatNumber(Number(value.toPrecision(3)), 3);
 }
 
 /** A text tornado: each bar spans the NPV from the input's 5th to its 95th percentile, around the median case. */
@@ -133,7 +134,7 @@ function renderText(result: SensitivityResult, label: string): string {
         ["Input (all varying together)", "First-order", "95% interval", "Total", "95% interval"],
         result.sobol.map((index) => [index.input, fixed(index.first, 3), interval(index.firstInterval), fixed(index.total, 3), interval(index.totalInterval)]),
       ),
-      `  Sobol indices from ${result.sobolBaseSamples?.toLocaleString("en-US")} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
+      `  Sobol indices from ${formatNumber(result.sobolBaseSamples ?? 0)} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
     );
   }
   if (result.correlated && result.correlated.length > 0) parts.push("", correlationNote(result.correlated));

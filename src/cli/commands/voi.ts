@@ -10,6 +10,7 @@ import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+import { formatNumber } from "../../format/numbers.js";
 
 interface VoiOptions extends SamplingOptions {
   group: string[];
@@ -73,7 +74,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   const sampling = uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random";
   const parts = [
     `What is worth finding out before choosing: ${result.title}`,
-    `${decision.samples.toLocaleString("en-US")} ${sampling} samples, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
+    `${formatNumber(decision.samples)} ${sampling} samples, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
     "",
     optionsTable(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { noteAbout, numberOf, quantity } from "./quantity.js";
 import { suggest } from "./suggest.js";
-import { freeText, oneLineText } from "./text.js";
+import { freeText, groupDigits, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
 import type { FieldUnit } from "./units.js";
 
@@ -21,7 +21,7 @@ function cappedRecord<Value extends z.core.$ZodType>(key: z.core.$ZodType<string
       // Checked whatever else is wrong, so a file of 30,000 scenarios is told that first.
       when: (payload) => typeof payload.value === "object" && payload.value !== null,
       error: (issue) =>
-        `allowed: at most ${max} ${what}; this map has ${Object.keys(issue.input as object).length.toLocaleString("en")} (split the case into several files)`,
+        `allowed: at most ${max} ${what}; this map has ${groupDigits(Object.keys(issue.input as object).length)} (split the case into several files)`,
     })
     .meta({ maxProperties: max });
 }

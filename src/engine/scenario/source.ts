@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { FieldPath, Issue } from "./issues.js";
 import { explainYamlError, TOO_DEEP } from "./yaml-errors.js";
+import { groupDigits } from "./text.js";
 
 /** Scenario files are small; anything larger is a mistake (or an attack) and is refused before parsing. */
 export const MAX_SOURCE_BYTES = 1_000_000;
@@ -117,7 +118,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
       severity: "error",
       line: last?.line ?? 1,
       column: last?.column ?? 1,
-      message: `syntax error: ${unexplained.toLocaleString("en-US")} more problem${unexplained === 1 ? "" : "s"} after these; fix these first`,
+      message: `syntax error: ${groupDigits(unexplained)} more problem${unexplained === 1 ? "" : "s"} after these; fix these first`,
     });
   }
   let data: unknown;

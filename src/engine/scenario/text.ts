@@ -40,10 +40,18 @@ export function unprintable(text: string, options: { oneLine: boolean }): string
  */
 export function groupDigits(n: number): string {
   if (!Number.isSafeInteger(n)) return n.toLocaleString("en");
-  const digits = String(Math.abs(n));
+  const grouped = groupDigitString(String(Math.abs(n)));
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
+/**
+ * A string of digits grouped by threes from the right.
+ * @example groupDigitString("1234567") // "1,234,567"
+ */
+export function groupDigitString(digits: string): string {
   let grouped = "";
   for (let end = digits.length; end > 0; end -= 3) grouped = digits.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : "");
-  return n < 0 ? `-${grouped}` : grouped;
+  return grouped;
 }
 
 /**

@@ -4,6 +4,7 @@ import { describeValue, hasErrors, valueAt, type FieldPath, type Issue } from ".
 import { caseSchema, type CaseFile } from "./schema.js";
 import { parseScenarioSource, type ScenarioSource } from "./source.js";
 import { fromZodIssues } from "./zod-issues.js";
+import { groupDigits } from "./text.js";
 
 /**
  * Problems reported at most: a file with thousands (a generated file gone wrong) gets the first ones
@@ -169,7 +170,7 @@ function atMostReported(issues: Issue[]): Issue[] {
   const rest = issues.slice(MAX_REPORTED_ISSUES);
   const errors = rest.filter((issue) => issue.severity === "error").length;
   const last = shown[shown.length - 1]!;
-  const count = (n: number, what: string) => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
+  const count = (n: number, what: string) => `${groupDigits(n)} ${what}${n === 1 ? "" : "s"}`;
   const parts = [errors > 0 ? count(errors, "error") : "", rest.length > errors ? count(rest.length - errors, "warning") : ""].filter(Boolean);
   shown.push({
     path: [],

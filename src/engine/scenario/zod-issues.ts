@@ -3,6 +3,7 @@ import { describeValue, formatPath, valueAt, type FieldPath, type Issue } from "
 import { keysAllowedAt, unionFormsAt } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
 import { branchIssues, chooseUnionBranch } from "./union-issues.js";
+import { groupDigits } from "./text.js";
 
 export { keysAllowedAt } from "./schema-walk.js";
 
@@ -201,10 +202,10 @@ function sizeRule(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): str
   switch (issue.origin) {
     case "string":
       if (small && limit <= 1) return "allowed: text that is not empty";
-      return `allowed: text of ${small ? "at least" : "at most"} ${limit.toLocaleString("en")} characters`;
+      return `allowed: text of ${small ? "at least" : "at most"} ${groupDigits(limit)} characters`;
     case "array":
     case "set":
-      return `allowed: a list of ${small ? "at least" : "at most"} ${limit.toLocaleString("en")} items`;
+      return `allowed: a list of ${small ? "at least" : "at most"} ${groupDigits(limit)} items`;
     default:
       return `allowed: a number ${small ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<"} ${limit}`;
   }
@@ -212,6 +213,6 @@ function sizeRule(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): str
 
 /** How big an over-long text or list is, so the user knows how much to cut. */
 function sizeOf(found: unknown): string {
-  if (typeof found === "string" && found.length > 60) return ` (it has ${found.length.toLocaleString("en")} characters)`;
+  if (typeof found === "string" && found.length > 60) return ` (it has ${groupDigits(found.length)} characters)`;
   return "";
 }

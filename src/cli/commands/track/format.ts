@@ -128,7 +128,7 @@ export function renderMonthTable(comparison: PlanComparison): string {
 function measureCell(value: number | undefined, digits = 0): string | undefined {
   if (value === undefined) return undefined;
   const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
-  return rounded.toLocaleString("en-GB");
+  return formatNumber(rounded, digits);
 }
 
 /** The measures a platform team reports upward, for the months that recorded any. */
