@@ -113,6 +113,24 @@ describe("the exported file", () => {
   });
 });
 
+describe("the Summary's money", () => {
+  it("shows no red minus on a figure that is zero but for the last bits of a double (team.yaml's team pay left -1.2e-10)", () => {
+    const residues: string[] = [];
+    for (const { name, path } of workbookCases()) {
+      const summary = buildCaseWorkbook(loadCase(path)).workbook.getWorksheet(sheetNames.summary)!;
+      summary.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = cell.value;
+          const result = typeof value === "object" && value !== null && "result" in value ? value.result : value;
+          if (typeof result === "number" && result < 0 && result > -1e-6 && (cell.numFmt ?? "").includes("[Red]"))
+            residues.push(`${name} ${cell.address}: ${result}`);
+        }),
+      );
+    }
+    expect(residues).toEqual([]);
+  });
+});
+
 describe("shared cell styles", () => {
   it("a change to one cell's look stays in that cell: built-in values' notes are italic, every other note is not", async () => {
     for (const { name, path } of workbookCases()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { add, atom, ceiling, compare, div, flag, int, matchExact, mod, mul, neg, num, pow, str, sub, sum, sumRange, when } from "./formula.js";
+import { add, atom, ceiling, compare, div, flag, int, matchExact, mod, mul, neg, num, pow, roundTo, str, sub, sum, sumRange, when } from "./formula.js";
 
 const a = atom("A1", 7);
 const b = atom("B1", 2);
@@ -21,6 +21,15 @@ describe("formula text", () => {
     expect(neg(mul(a, b)).text).toBe("-(A1*B1)");
     expect(pow(neg(a), b).text).toBe("(-A1)^B1");
     expect(pow(add(num(1), a), div(num(-1), num(12))).text).toBe("(1+A1)^(-1/12)");
+  });
+
+  it("ROUND rounds half away from zero and never leaves a negative zero", () => {
+    expect(roundTo(atom("A1", -1.2e-10), 6)).toMatchObject({ text: "ROUND(A1,6)", value: 0 });
+    expect(Object.is(roundTo(atom("A1", -1.2e-10), 6).value, 0)).toBe(true);
+    expect(roundTo(atom("A1", 2.5), 0).value).toBe(3);
+    expect(roundTo(atom("A1", -2.5), 0).value).toBe(-3);
+    expect(roundTo(atom("A1", -1234.56789012), 6).value).toBe(-1234.56789);
+    expect(roundTo(atom("A1", 0.0000015), 6).value).toBe(0.000002);
   });
 
   it("writes numbers as spreadsheets read them", () => {

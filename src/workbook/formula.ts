@@ -114,6 +114,19 @@ export const max = (...args: Expr[]): Expr => call("MAX", args, Math.max(...args
 export const int = (a: Expr): Expr => call("INT", [a], Math.floor(numberOf(a)));
 /** ROUND(x, 0) for the non-negative whole numbers of a scenario file (half rounds up, as Math.round). */
 export const roundWhole = (a: Expr): Expr => call("ROUND", [a, num(0)], Math.round(numberOf(a)));
+/**
+ * ROUND(x, digits): half away from zero, as spreadsheets round; a value that rounds to nothing is 0,
+ * never −0 (spreadsheets have no negative zero).
+ * @example roundTo(num(-1.2e-10), 6).value // 0
+ */
+export const roundTo = (a: Expr, digits: number): Expr => call("ROUND", [a, num(digits)], roundedTo(numberOf(a), digits));
+
+/** What ROUND(x, digits) gives (see `roundTo`), for a value written beside a formula. */
+export function roundedTo(x: number, digits: number): number {
+  const scale = 10 ** digits;
+  const rounded = Math.round(Math.abs(x) * scale) / scale;
+  return rounded === 0 ? 0 : x < 0 ? -rounded : rounded;
+}
 /** CEILING(x, 1) of a number ≥ 0 (older Excel refuses negative numbers here). */
 export const ceiling = (a: Expr): Expr => call("CEILING", [a, num(1)], Math.ceil(numberOf(a)));
 export const mod = (a: Expr, b: Expr): Expr => call("MOD", [a, b], numberOf(a) - numberOf(b) * Math.floor(numberOf(a) / numberOf(b)));
