@@ -106,11 +106,7 @@ export function percentiles(values: Float64Array, ps: readonly number[], scratch
     if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile must be in [0, 1], got ${p}`);
   }
   const work = scratch !== undefined && scratch.length >= count ? scratch : new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const value = values[i]!;
-    if (value !== value) throw new RangeError(`values must not contain NaN (index ${i})`);
-    work[i] = value;
-  }
+  copyNumbers(values, work, count);
   // Select in increasing rank order so each selection only scans what lies above the previous one.
   const order = ps.map((_, index) => index).sort((a, b) => ps[a]! - ps[b]!);
   const results = new Array<number>(ps.length);
@@ -122,14 +118,31 @@ export function percentiles(values: Float64Array, ps: readonly number[], scratch
     selectInRange(work, lowerRank, left, count - 1);
     left = lowerRank;
     const lower = work[lowerRank]!;
-    let upper = lower;
-    if (fraction > 0) {
-      upper = Number.POSITIVE_INFINITY;
-      for (let i = lowerRank + 1; i < count; i++) if (work[i]! < upper) upper = work[i]!;
-    }
+    const upper = fraction > 0 ? smallestFrom(work, lowerRank + 1, count) : lower;
     results[index] = interpolate(lower, upper, fraction);
   }
   return results;
+}
+
+// The long loops of `percentiles` are functions of their own: V8 compiles a long loop of a function
+// it has not optimised yet on the spot (on-stack replacement) together with the rest of that function,
+// and code after the loop it has not seen run yet throws that compilation away; `percentiles` is called
+// a few times a command, so it was compiled four to six times over.
+
+/** Copies `count` values into `work`, refusing NaN. */
+function copyNumbers(values: Float64Array, work: Float64Array, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    if (value !== value) throw new RangeError(`values must not contain NaN (index ${i})`);
+    work[i] = value;
+  }
+}
+
+/** The smallest of `work[from]` … `work[count - 1]` (+∞ for none). */
+function smallestFrom(work: Float64Array, from: number, count: number): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = from; i < count; i++) if (work[i]! < smallest) smallest = work[i]!;
+  return smallest;
 }
 
 /**
