@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { discountFactors, monthlyDiscountFactor, netPresentValue, paybackCrossing, paybackMonth } from "./finance.js";
+import { createRandom } from "./uncertainty/random.js";
+import { discountFactors, monthlyDiscountFactor, netPresentValue, paybackCrossing, paybackMonth, paybackMonthGathered } from "./finance.js";
 
 describe("netPresentValue", () => {
   it("does not discount time 0 and discounts month m by (1+r)^(-m/12)", () => {
@@ -40,6 +41,28 @@ describe("paybackMonth", () => {
 
   it("is month 1 when a time-0 investment is recovered within the first month", () => {
     expect(paybackMonth(-100, Float64Array.of(20, 140))).toBe(1);
+  });
+
+  it("is the same month from the scale and last month below zero gathered as the net is written", () => {
+    const random = createRandom(11);
+    for (let trial = 0; trial < 5000; trial++) {
+      const length = 1 + Math.floor(random() * 60);
+      const timeZero = random() < 0.3 ? 0 : -1000 * random();
+      const cumulative = new Float64Array(length);
+      let running = timeZero;
+      let scale = Math.abs(timeZero);
+      let lastNotAbove = 0;
+      // Steps of every size, exact zeros, values just below zero (within the tolerance) and NaN.
+      for (let at = 0; at < length; at++) {
+        const pick = random();
+        running += pick < 0.1 ? -running : pick < 0.15 ? -running - 1e-13 : pick < 0.17 ? Number.NaN : (random() - 0.45) * 500;
+        if (Number.isNaN(running) && random() < 0.5) running = 10;
+        cumulative[at] = running;
+        scale += Math.abs(running);
+        if (!(running >= 0)) lastNotAbove = at + 1;
+      }
+      expect(paybackMonthGathered(timeZero, cumulative, scale, lastNotAbove), `${timeZero} ${Array.from(cumulative)}`).toBe(paybackMonth(timeZero, cumulative));
+    }
   });
 });
 

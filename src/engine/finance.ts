@@ -98,6 +98,24 @@ export function paybackMonth(timeZero: number, cumulative: ArrayLike<number>, of
 }
 
 /**
+ * `paybackMonth` of a cumulative net from what was gathered while it was written, without reading
+ * it twice more: `scale` is |time 0| + Σ |cumulative net|, added in month order as
+ * `paybackTolerance` adds it, and `lastNotAbove` the last month (1-based) whose cumulative net was
+ * not ≥ 0 (0 for none). Every later month is ≥ 0, which `paybackMonth` would step over: the same month.
+ * @example paybackMonthGathered(-100, Float64Array.of(-60, -10, 20, 50), 240, 2) // 3
+ */
+export function paybackMonthGathered(timeZero: number, cumulative: ArrayLike<number>, scale: number, lastNotAbove: number): number | null {
+  const tolerance = Math.max(1e-9, 1e-12 * scale);
+  const length = cumulative.length;
+  // A NaN makes the tolerance NaN, which no month meets: `paybackMonth` stops at the last month then.
+  let month = scale === scale ? lastNotAbove : length;
+  while (month > 0 && (cumulative[month - 1] ?? 0) >= -tolerance) month--;
+  if (month === length) return null;
+  if (month === 0) return timeZero >= -tolerance ? 0 : 1;
+  return month + 1;
+}
+
+/**
  * When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within
  * the payback month: a payback month m whose cumulative net goes from −30 (end of month m − 1, or time
  * 0) to +10 (end of month m) gives m − 1 + 30 ÷ 40 = m − 0.25. 0 when there is nothing to pay back;

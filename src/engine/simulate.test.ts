@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resultOf } from "../test-support/result-of.js";
 import { CaseRunner, validateScenarioText } from "./index.js";
 import { columnValue, F, MONTHLY_FIELD_COUNT, monthlyFieldNames } from "./model/columns.js";
-import { schedulePlan, yearsApart } from "./simulate.js";
+import { firstYearlyMonth, schedulePlan, yearsApart } from "./simulate.js";
 
 const changeCase = {
   title: "a change with setup",
@@ -223,5 +223,22 @@ describe("whole years between months", () => {
     }
     expect(yearsApart(13.5, 1.5)).toBe(true);
     expect(yearsApart(13, 1.5)).toBe(false);
+  });
+
+  it("counting on twelve at a time from firstYearlyMonth finds the months yearsApart finds, from any start", () => {
+    for (const first of [-30, -13, -1, 0, 1, 2, 11, 12, 13, 37, 240, 1.5, 13.0000001, Number.POSITIVE_INFINITY, Number.NaN]) {
+      for (let from = -20; from <= 300; from += 7) {
+        const counted: number[] = [];
+        let due = firstYearlyMonth(first, from);
+        for (let month = from; month <= 400; month++) {
+          if (month !== due) continue;
+          counted.push(month);
+          due += 12;
+        }
+        const expected: number[] = [];
+        for (let month = from; month <= 400; month++) if (month >= first && yearsApart(month, first)) expected.push(month);
+        expect(counted, `from ${from}, first ${first}`).toEqual(expected);
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { SimulationScalars } from "./model/columns.js";
 import { P as importedP } from "./model/parameters.js";
-import { fillDiscountFactors, paybackMonth, type Discounting } from "./finance.js";
+import { fillDiscountFactors, paybackMonthGathered, type Discounting } from "./finance.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
 const F = importedF;
@@ -255,6 +255,18 @@ export function yearsApart(month: number, first: number): boolean {
 }
 
 /**
+ * The first month from `from` on that is a whole number of years from `first`, and not before it:
+ * where `yearsApart(month, first)` first holds for a month ≥ `first` counting up from `from`. Never
+ * (+∞) when `first` is not a whole month, which no month is a whole number of years from.
+ * @example firstYearlyMonth(3, 20) // 27
+ */
+export function firstYearlyMonth(first: number, from: number): number {
+  if (!Number.isInteger(first)) return Number.POSITIVE_INFINITY;
+  if (from <= first) return first;
+  return first + Math.ceil((from - first) / 12) * 12;
+}
+
+/**
  * Whether a yearly amount of a cost line falls in `month`: at the start of each year, counted from the
  * licence year's start or the line's first month, whichever is later, while the line runs.
  */
@@ -425,6 +437,9 @@ export function simulate(
   let costs = timeZero < 0 ? paidAtTimeZero : 0;
   let npv = timeZero;
   let running = timeZero;
+  // For the payback month, gathered as the cumulative net is written (`paybackMonthGathered`).
+  let scale = Math.abs(timeZero);
+  let lastNotAbove = 0;
   let discount = 1;
 
   // Settled: from the month after `settledMonth` on, every month repeats it but for the yearly
@@ -699,6 +714,8 @@ export function simulate(
       netBenefit![at] = benefit;
       running += benefit;
       cumulative![at] = running;
+      scale += Math.abs(running);
+      if (!(running >= 0)) lastNotAbove = month;
       npv += benefit * discount;
       const baseRow = row < baseLastRow ? row : baseLastRow;
       const c0 = overloadCost - base[baseRow + F.overloadCost]!;
@@ -757,15 +774,29 @@ export function simulate(
     const licenceFirst = licenceYearStart > licencesFrom ? licenceYearStart : licencesFrom;
     const infrastructureFirst = licenceYearStart > infrastructureFrom ? licenceYearStart : infrastructureFrom;
     const trainingFirst = licenceYearStart > trainingFrom ? licenceYearStart : trainingFrom;
+    // The next month each line's yearly amount falls in, counted on twelve at a time (no remainder
+    // taken every month: these months are most of a long case's Monte Carlo).
+    let licenceDue = firstYearlyMonth(licenceFirst, repeatFrom + 1);
+    let infrastructureDue = firstYearlyMonth(infrastructureFirst, repeatFrom + 1);
+    let trainingDue = firstYearlyMonth(trainingFirst, repeatFrom + 1);
     for (let month = repeatFrom + 1; month <= months; month++) {
       const at = month - 1;
       const row = at * FIELDS;
       let licences = licencesRun ? licenceFixed : 0;
-      if (month >= licenceFirst && month <= licencesUntil && yearsApart(month, licenceFirst)) licences += licenceYearly;
+      if (month === licenceDue) {
+        licenceDue += 12;
+        if (month <= licencesUntil) licences += licenceYearly;
+      }
       let infrastructure = infrastructureSteady;
-      if (infrastructureYearly !== 0 && month >= infrastructureFirst && month <= infrastructureUntil && yearsApart(month, infrastructureFirst))
-        infrastructure += infrastructureYearly;
-      const training = trainingYearly !== 0 && month >= trainingFirst && month <= trainingUntil && yearsApart(month, trainingFirst) ? trainingYearly : 0;
+      if (month === infrastructureDue) {
+        infrastructureDue += 12;
+        if (infrastructureYearly !== 0 && month <= infrastructureUntil) infrastructure += infrastructureYearly;
+      }
+      let training = 0;
+      if (month === trainingDue) {
+        trainingDue += 12;
+        if (trainingYearly !== 0 && month <= trainingUntil) training = trainingYearly;
+      }
       const net = leading - licences - infrastructure - support - training - outage - hiring - otherTeams - externalSpend;
       if (detail) {
         out.copyWithin(row, pattern, pattern + FIELDS);
@@ -784,6 +815,8 @@ export function simulate(
       netBenefit![at] = benefit;
       running += benefit;
       cumulative![at] = running;
+      scale += Math.abs(running);
+      if (!(running >= 0)) lastNotAbove = month;
       npv += benefit * discount;
       const c2 = licences - base[row + F.licences]!;
       const c3 = infrastructure - base[row + F.infrastructure]!;
@@ -802,6 +835,6 @@ export function simulate(
   figures.npv = npv;
   figures.presentValueOfCosts = costs;
   figures.roi = costs > 1e-9 ? npv / costs : Number.NaN;
-  figures.paybackMonth = paybackMonth(timeZero, cumulative!);
+  figures.paybackMonth = paybackMonthGathered(timeZero, cumulative!, scale, lastNotAbove);
   figures.timeZero = timeZero;
 }
