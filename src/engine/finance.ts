@@ -108,7 +108,7 @@ export function paybackMonthGathered(timeZero: number, cumulative: ArrayLike<num
   const tolerance = Math.max(1e-9, 1e-12 * scale);
   const length = cumulative.length;
   // A NaN makes the tolerance NaN, which no month meets: `paybackMonth` stops at the last month then.
-  let month = scale === scale ? lastNotAbove : length;
+  let month = Number.isNaN(scale) ? length : lastNotAbove;
   while (month > 0 && (cumulative[month - 1] ?? 0) >= -tolerance) month--;
   if (month === length) return null;
   if (month === 0) return timeZero >= -tolerance ? 0 : 1;
