@@ -63,7 +63,7 @@ function discountsOf(annualRate: number, discounting: Discounting, months: numbe
  */
 const NO_RISE = -0;
 
-/** How much a scenario's column in the row at `row` exceeds the baseline's at `baseRow` (0 when it does not). */
+/** How much a scenario's column in the row at `row` exceeds the baseline's at `baseRow` (`NO_RISE`, −0, when it does not). */
 function riseOf(columns: Float64Array, row: number, base: Float64Array, baseRow: number, field: number): number {
   const difference = columns[row + field]! - base[baseRow + field]!;
   return difference > 0 ? difference : NO_RISE;
