@@ -55,6 +55,17 @@ function conventionsNote(context: ReportContext): string {
   return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
 }
 
+/**
+ * A money figure of the options table, whose figures may wrap to keep its seven columns within the
+ * page: free to break before "million", never after its sign ("-US$860,000" once showed its minus
+ * at the end of one line and the amount, as if a gain, on the next).
+ */
+function amount(text: string): string {
+  const space = text.indexOf(" ");
+  if (space < 0) return `<span class="nowrap">${escapeHtml(text)}</span>`;
+  return `<span class="nowrap">${escapeHtml(text.slice(0, space))}</span>${escapeHtml(text.slice(space))}`;
+}
+
 function ratio(value: number | null): string {
   return value === null ? "–" : escapeHtml(formatPercent(value));
 }
@@ -79,7 +90,7 @@ export const optionsSection: ReportSection = {
           adjusted && risk
             ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
   <td>risk-adjusted (gains ${escapeHtml(formatSignedShare(-risk.benefits))}, costs ${escapeHtml(formatSignedShare(risk.costs))})</td>
-  <td class="number">${escapeHtml(context.money(adjusted.npv))}</td>
+  <td class="number">${amount(context.money(adjusted.npv))}</td>
   <td></td><td></td><td></td>
   <td class="number">${ratio(adjusted.roi)}</td>
   <td></td>
@@ -87,9 +98,9 @@ export const optionsSection: ReportSection = {
             : "";
         return `<tr data-option="${escapeHtml(comparison.alternative)}">
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
-  <td class="number">${escapeHtml(context.money(comparison.npv))}</td>
+  <td class="number">${amount(context.money(comparison.npv))}</td>
   <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}</td>
-  <td class="number">${escapeHtml(context.money(Math.max(0, comparison.investment.cash)))}</td>
+  <td class="number">${amount(context.money(Math.max(0, comparison.investment.cash)))}</td>
   <td class="number">${escapeHtml(formatHours(Math.max(0, comparison.investment.teamHours)))}</td>
   <td class="number">${ratio(comparison.roi)}</td>
   <td class="number">${ratio(comparison.conventions.dora.roi)}</td>
