@@ -118,7 +118,7 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     const signAlone = await page.locator("table.wide td.number").evaluateAll((cells) =>
       cells.flatMap((cell) => {
         const text = cell.firstChild?.firstChild ?? cell.firstChild;
-        if (!text || text.nodeType !== 3 || !/^[-−]./.test(text.textContent ?? "")) return [];
+        if (text?.nodeType !== 3 || !/^[-−]./.test(text.textContent ?? "")) return [];
         const range = cell.ownerDocument.createRange();
         range.setStart(text, 0);
         range.setEnd(text, 2);
