@@ -31,3 +31,24 @@ describe("what to ask for first", () => {
     expect(text).toContain("“Four capabilities first” is made of 4 improvements.");
   });
 });
+
+describe("what to ask for first, in figures", () => {
+  it("adds up: every step's amount and the running total are to the unit, and each total is the one before plus the step (within the rounding of a unit)", async () => {
+    const { compiled } = validateScenarioText(team);
+    const { html } = await createReport(compiled!, { result: buildResult(compiled!) });
+    const section = html.match(/<section id="adoption-order"[\s\S]*?<\/section>/)![0];
+    const amount = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
+    const rows = [...section.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)]
+      .map((row) => [...row[1]!.matchAll(/<td class="number">([^<]*)<\/td>/g)].map((cell) => cell[1]!))
+      .filter((cells) => cells.length === 3);
+    expect(rows.length).toBeGreaterThan(2);
+    // The first row is the option's own plan before any improvement: its total only.
+    let total = amount(rows[0]![2]!);
+    for (const [, step, running] of rows.slice(1)) {
+      // Money to the unit ("€100,347"), not to three figures ("€100,000").
+      expect(step, "to the unit").toMatch(/^-?€\d{1,3}(,\d{3})*$/);
+      expect(Math.abs(total + amount(step!) - amount(running!)), `${total} + ${step} against ${running}`).toBeLessThanOrEqual(1);
+      total = amount(running!);
+    }
+  });
+});

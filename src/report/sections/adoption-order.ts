@@ -1,5 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
+import { formatMoneyExact } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -24,13 +25,16 @@ export const adoptionOrderSection: ReportSection = {
     if (!name) return "";
     const comparison = context.result.comparisons[name]!;
     const steps = comparison.adoptionOrder!;
+    // To the unit, as tables whose sums a reader checks are: rounded to three figures, a step and the
+    // running total did not add up (-€4,570 and €100,000 made €95,800).
+    const exact = (value: number) => formatMoneyExact(value, context.result.currency);
     const rows = steps
       .map(
         (step, index) => `<tr data-capability="${escapeHtml(step.capability)}">
   <td class="number">${index + 1}</td>
   <td><strong>${userText(step.label)}</strong><br><span class="muted">${userText(step.description)}</span></td>
-  <td class="number">${escapeHtml(context.money(step.marginalNpv))}</td>
-  <td class="number">${escapeHtml(context.money(step.cumulativeNpv))}</td>
+  <td class="number">${escapeHtml(exact(step.marginalNpv))}</td>
+  <td class="number">${escapeHtml(exact(step.cumulativeNpv))}</td>
 </tr>`,
       )
       .join("");
@@ -39,7 +43,7 @@ export const adoptionOrderSection: ReportSection = {
     const start = first.cumulativeNpv - first.marginalNpv;
     const startRow =
       Math.abs(start) >= 0.5
-        ? `<tr><td class="number"></td><td>Before any of them: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(context.money(start))}</td></tr>`
+        ? `<tr><td class="number"></td><td>Before any of them: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(exact(start))}</td></tr>`
         : "";
     // The order belongs to an option built from the catalogue; when that is not the recommended one, say so first.
     const recommended = context.recommendation?.best.alternative;

@@ -18,7 +18,17 @@ export function optionName(context: ReportContext, name: string): string {
 
 /** A figure the browser test reads back: `<span data-figure="npv">€7,960</span>`. */
 export function figure(name: string, text: string): string {
-  return `<span data-figure="${escapeHtml(name)}">${escapeHtml(text)}</span>`;
+  return `<span${signed(text) ? ` class="nowrap"` : ""} data-figure="${escapeHtml(name)}">${escapeHtml(text)}</span>`;
+}
+
+/** Whether a figure starts with its minus sign, which a line must not end on ("-" here, "€2,140" on the next line). */
+function signed(text: string): boolean {
+  return text.startsWith("-") || text.startsWith("−");
+}
+
+/** An amount in running text: a negative one is kept on one line, its sign with it. */
+export function amount(text: string): string {
+  return signed(text) ? `<span class="nowrap">${escapeHtml(text)}</span>` : escapeHtml(text);
 }
 
 /** A paragraph of the main prose (measured for readability). */

@@ -113,7 +113,7 @@ describe("the plan-versus-actual section, for a plan with ranges", () => {
     const learning = tracking.view.learning!;
     const { html } = await createReport(rangedCompiled, { planVersusActual: await preparePlanVersusActual(tracking) });
     const shown = section(html);
-    const figureOf = (name: string) => new RegExp(`<span data-figure="${name}">([^<]*)</span>`).exec(shown)?.[1];
+    const figureOf = (name: string) => new RegExp(`<span(?: class="nowrap")? data-figure="${name}">([^<]*)</span>`).exec(shown)?.[1];
     expect(shown).toContain("<h3>What the months so far say about the ranges</h3>");
     expect(figureOf("learning-chance-now")).toBe(formatChance(learning.money!.now.probabilityPaysBack));
     expect(figureOf("learning-chance-planned")).toBe(formatChance(learning.money!.planned.probabilityPaysBack));

@@ -2,7 +2,7 @@ import type { CloseCall, ComparisonResult, Extraordinary } from "../../engine/in
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
-import { countWord, figure, optionName, prose, userText } from "./parts.js";
+import { amount, countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
@@ -138,9 +138,9 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${context.money(best.npv)} over ${months} in today's money, against ${context.money(recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
-        : `It brings ${context.money(best.npv)} more than today over ${months}, in today's money.`
-      : `None of the options gains money within ${months}. The best, ${optionName(context, best.alternative)}, would lose ${context.money(-best.npv)} in today's money.`;
+        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
+        : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.`
+      : `None of the options gains money within ${months}. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.`;
   const verdict =
     recommendation.verdict === "go"
       ? `Go ahead with ${optionName(context, best.alternative)}.`
@@ -166,7 +166,7 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
   if (Math.abs(change) < 0.5) return "with no change in running costs";
   return change > 0
     ? `then ${figure("running-costs", context.money(change))} for tools over the ${months}`
-    : `and ${context.money(-change)} less for tools over the ${months}`;
+    : `and ${amount(context.money(-change))} less for tools over the ${months}`;
 }
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -174,7 +174,7 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
   const cash = Math.max(0, investment.cash);
   const team =
     investment.teamHours > 0.5
-      ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${context.money(investment.teamHoursCost)}.`
+      ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
       : `The change takes no extra team time.`;
   return `<div class="card">
   <h3>What we ask for</h3>
@@ -306,11 +306,11 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const flat = distribution && !npv ? sampledNpv(context, comparison.alternative) : undefined;
   const intro = flat
     ? prose(
-        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${context.money(flat.p50)}.`,
+        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${amount(context.money(flat.p50))}.`,
       )
     : distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${context.money(npv.p5)} and ${context.money(npv.p95)}. Half of the runs gain more than ${context.money(npv.p50)}, half less. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${amount(context.money(npv.p5))} and ${amount(context.money(npv.p95))}. Half of the runs gain more than ${amount(context.money(npv.p50))}, half less. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)
