@@ -194,6 +194,8 @@ export function writeComparisonSheet(
     row += 2;
     sheet.text(row, 1, "The case has only the baseline: there is nothing to compare.", styled("subtitle"));
   }
+  sheet.fitNumbers(3);
+  sheet.fitLabels();
   setUpPage(sheet.worksheet, { frozenRows: MONTH_SHEET_HEADER_ROW, frozenColumns: 3, lastRow: row, lastColumn, landscape: true, fitToWidth: months <= 24 });
   if (months > 24) sheet.worksheet.pageSetup.scale = 60;
   return comparisons;

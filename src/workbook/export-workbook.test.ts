@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildResult, quantityKind, type CompiledCase, type Leaf } from "../engine/index.js";
+import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
 import { readWorkbook } from "./excel.js";
 import { sheetNames } from "./sheet-names.js";
@@ -124,6 +125,49 @@ describe("the Summary's money", () => {
           const result = typeof value === "object" && value !== null && "result" in value ? value.result : value;
           if (typeof result === "number" && result < 0 && result > -1e-6 && (cell.numFmt ?? "").includes("[Red]"))
             residues.push(`${name} ${cell.address}: ${result}`);
+        }),
+      );
+    }
+    expect(residues).toEqual([]);
+  });
+});
+
+describe("what the month sheets show", () => {
+  // The files as written (the month sheets are streamed, not kept as the library's cells).
+  const exported = async (name: string) => readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === name)!.path)));
+  const resultOf = (value: unknown) => (typeof value === "object" && value !== null && "result" in value ? value.result : value);
+
+  it("no amount is wider than its column (a spreadsheet shows ### for it): the DORA 2020 peer's millions a month", async () => {
+    const tooNarrow: string[] = [];
+    for (const name of ["peers-dora-2020-elite-large.yaml", "peers-dora-ai-roi-calculator.yaml", "enterprise.yaml"]) {
+      const source = loadCase(workbookCases().find((entry) => entry.name === name)!.path);
+      const workbook = await exported(name);
+      for (const sheet of [sheetNames.simulation, sheetNames.comparison, sheetNames.summary]) {
+        const worksheet = workbook.getWorksheet(sheet)!;
+        worksheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            const value = resultOf(cell.value);
+            if (typeof value !== "number" || !(cell.numFmt ?? "").includes("#,##0;")) return;
+            // The money format writes what formatMoneyExact writes ("-US$6,281,306"); a character more for the cell's margins.
+            const shown = formatMoneyExact(value, source.compiled.currency);
+            const width = worksheet.getColumn(cell.col).width ?? 9;
+            if (width < shown.length + 1) tooNarrow.push(`${name} ${sheet}!${cell.address}: ${shown} in a column ${width} wide`);
+          }),
+        );
+      }
+    }
+    expect(tooNarrow.slice(0, 10)).toEqual([]);
+  });
+
+  it("a total that cancels out shows no red minus (enterprise.yaml's work in progress added up to -2.9e-11)", async () => {
+    const residues: string[] = [];
+    for (const name of ["enterprise.yaml", "team.yaml"]) {
+      const simulation = (await exported(name)).getWorksheet(sheetNames.simulation)!;
+      simulation.eachRow((row) =>
+        row.eachCell((cell) => {
+          const value = resultOf(cell.value);
+          if (typeof value === "number" && value < 0 && value > -1e-6 && (cell.numFmt ?? "").includes("[Red]"))
+            residues.push(`${name} ${cell.address}: ${value}`);
         }),
       );
     }

@@ -229,6 +229,7 @@ export function writeInputsSheet(
 
   sheet.widths([58, 26, ...scenarios.map(() => 22)]);
   sheet.fitRowHeight(INPUTS_HEADER_ROW);
+  sheet.fitLabels();
   setUpPage(sheet.worksheet, { frozenRows: INPUTS_HEADER_ROW, frozenColumns: 2, lastRow: row, lastColumn, fitToWidth: true });
   const wayInputs = new Set<WayFigure>(["fixHoursPerFailure", "upkeepHours", "buildHours", "valuePerMonth"]);
   return scenarios.map((scenario, index) => {

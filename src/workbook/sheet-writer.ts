@@ -1,7 +1,7 @@
 import { cellName, rangeTo, refTo, type PlacedCell } from "./cell-address.js";
 import type { CellStyle, Worksheet } from "./excel.js";
 import type { Expr, FormulaValue, RangeRef } from "./formula.js";
-import { ownStyle } from "./styles.js";
+import { ownStyle, shownLength } from "./styles.js";
 
 /**
  * A formula cell whose value the engine also knows: the workbook caches the engine's value, and a
@@ -42,6 +42,12 @@ export class SheetWriter {
    */
   private readonly otherSheetRefs = new Map<PlacedCell, Expr>();
 
+  /** Per column, the most characters a number written in it shows (see `fitNumbers`). */
+  private readonly widestNumber = new Map<number, number>();
+  /** Per row, the length of the text in column A, and the rows with something in column B (see `fitLabels`). */
+  private readonly labelLength = new Map<number, number>();
+  private readonly besideLabel = new Set<number>();
+
   /** `checks`: where to keep the formula checks; undefined keeps none (an export that only writes the file). */
   constructor(
     readonly worksheet: Worksheet,
@@ -72,6 +78,41 @@ export class SheetWriter {
   /** Text; an empty text is a blank cell, with the style when given (a band of fill, a header's corner). */
   text(row: number, column: number, text: string, style?: CellStyle): void {
     this.put(row, column, text === "" ? null : text, style);
+    if (column === 1) this.labelLength.set(row, text.length);
+    else if (column === 2 && text !== "") this.besideLabel.add(row);
+  }
+
+  /** Notes how wide a number of a cell shows, and that column B of its row is taken. */
+  private noteNumber(row: number, column: number, value: FormulaValue, style: CellStyle | undefined): void {
+    if (column === 2) this.besideLabel.add(row);
+    if (typeof value !== "number" || !Number.isFinite(value)) return;
+    const length = shownLength(value, style?.numFmt);
+    if (length > (this.widestNumber.get(column) ?? 0)) this.widestNumber.set(column, length);
+  }
+
+  /**
+   * Widens every column from `first` on to the longest number written in it as its format shows it,
+   * so that none shows "###" (a column set wider keeps its width). A tenth more and two characters
+   * more than the digits: a bold figure is wider, and a cell has its margins.
+   */
+  fitNumbers(first: number): void {
+    for (const [column, length] of this.widestNumber) {
+      if (column < first) continue;
+      const sheetColumn = this.worksheet.getColumn(column);
+      const width = Math.ceil(length * 1.1) + 2;
+      if ((sheetColumn.width ?? 0) < width) sheetColumn.width = width;
+    }
+  }
+
+  /**
+   * Widens column A to its longest text that has something beside it in column B (a unit, a value),
+   * which would cut it off; a title with nothing to its right runs on over the empty cells.
+   */
+  fitLabels(): void {
+    let longest = 0;
+    for (const row of this.besideLabel) longest = Math.max(longest, this.labelLength.get(row) ?? 0);
+    const column = this.worksheet.getColumn(1);
+    if ((column.width ?? 0) < longest + 2) column.width = longest + 2;
   }
 
   /** An empty cell with a style (an input left open). */
@@ -82,6 +123,7 @@ export class SheetWriter {
   /** A typed number (an input or a value fixed by the file's structure). */
   number(row: number, column: number, value: number, style?: CellStyle): PlacedCell {
     this.put(row, column, value, style);
+    this.noteNumber(row, column, value, style);
     return { sheet: this.name, row, column, value };
   }
 
@@ -91,6 +133,7 @@ export class SheetWriter {
    */
   formula(row: number, column: number, expr: Expr, style?: CellStyle, engine?: number | string): PlacedCell {
     this.putFormula(row, column, expr.text, engine ?? expr.value, style);
+    this.noteNumber(row, column, engine ?? expr.value, style);
     const placed = { sheet: this.name, row, column, value: expr.value };
     if (engine !== undefined && this.checks) this.checks.push({ cell: cellName(placed), formula: expr.text, computed: expr.value, engine });
     return placed;

@@ -1,6 +1,6 @@
 import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
-import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js";
+import { add, and, compare, flag, mul, num, roundedTo, roundTo, sumRange, when } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import type { SheetWriter } from "./sheet-writer.js";
@@ -150,14 +150,19 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
       if (!definition.total) continue;
       const totalFormat = formatOf(definition.format === "yesNo" ? "count" : definition.format, currency);
       const cells = placed.get(definition.key)!;
+      // Work in progress is built and then goes live: over a case its months cancel out, to a residue
+      // of about 1e-11 that a money format shows as a red "-US$0". Its total is shown to a millionth
+      // of a unit (the Summary adds up its months itself).
+      const settles = definition.key === "workInProgress";
+      const engineTotal = totalOf(result, scenario.name, definition);
       totals.set(
         definition.key,
         sheet.formula(
           rowOf.get(definition.key)!,
           3,
-          sumRange(sheet.range(cells)),
+          settles ? roundTo(sumRange(sheet.range(cells)), 6) : sumRange(sheet.range(cells)),
           styled("keyFigure", totalFormat),
-          totalOf(result, scenario.name, definition),
+          settles && engineTotal !== undefined ? roundedTo(engineTotal, 6) : engineTotal,
         ),
       );
     }
@@ -184,6 +189,8 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
     };
   });
 
+  sheet.fitNumbers(3);
+  sheet.fitLabels();
   setUpPage(sheet.worksheet, { frozenRows: MONTH_SHEET_HEADER_ROW, frozenColumns: 3, lastRow: row, lastColumn, landscape: true, fitToWidth: months <= 24 });
   if (months > 24) sheet.worksheet.pageSetup.scale = 60;
   return blocks;

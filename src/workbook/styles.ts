@@ -89,6 +89,60 @@ export function moneyFormat(currency: string): string {
 }
 
 const moneyFormats = new Map<string, string>();
+
+/** What a number format adds to a number's digits, section by section (see `shownLength`). */
+interface FormatSection {
+  /** Characters of text and signs the section writes (a currency symbol, an explicit minus, "month "). */
+  readonly literal: number;
+  /** Whether it writes the number's digits at all ("yes", "no limit" do not). */
+  readonly digits: boolean;
+  readonly decimals: number;
+  readonly grouped: boolean;
+  readonly percent: boolean;
+}
+
+const formatSections = new Map<string, FormatSection[]>();
+
+function sectionsOf(numFmt: string): FormatSection[] {
+  let sections = formatSections.get(numFmt);
+  if (sections === undefined) {
+    sections = numFmt.split(";").map((section) => {
+      const code = section.replace(/\[[^\]]*\]/g, "");
+      const quoted = [...code.matchAll(/"([^"]*)"/g)].reduce((length, match) => length + match[1]!.length, 0);
+      const bare = code.replace(/"[^"]*"/g, "");
+      const point = bare.indexOf(".");
+      return {
+        literal: quoted + bare.replace(/[#0?,.%]/g, "").length,
+        digits: /[#0?]/.test(bare),
+        decimals: point < 0 ? 0 : (bare.slice(point + 1).match(/[#0?]/g)?.length ?? 0),
+        grouped: bare.includes(","),
+        percent: bare.includes("%"),
+      };
+    });
+    formatSections.set(numFmt, sections);
+  }
+  return sections;
+}
+
+/**
+ * About how many characters a number takes as a format shows it, to size a column so that it never
+ * shows "###" (what a spreadsheet shows for a number its column cannot hold).
+ * @example shownLength(-1234567.4, moneyFormat("USD")) // 14: "-US$1,234,567"
+ */
+export function shownLength(value: number, numFmt: string | undefined): number {
+  if (numFmt === undefined || numFmt === "General" || numFmt === "") return Math.min(11, String(value).length);
+  const sections = sectionsOf(numFmt);
+  const negative = value < 0 && sections.length > 1;
+  const section = (negative ? sections[1] : sections[0])!;
+  const widestLiteral = Math.max(...sections.map((each) => each.literal));
+  if (!section.digits) return widestLiteral;
+  const scale = 10 ** section.decimals;
+  const shown = Math.round(Math.abs(value) * (section.percent ? 100 : 1) * scale) / scale;
+  const whole = shown < 1 ? 1 : Math.floor(Math.log10(shown)) + 1;
+  const groups = section.grouped ? Math.floor((whole - 1) / 3) : 0;
+  const minus = value < 0 && !negative ? 1 : 0;
+  return widestLiteral + minus + whole + groups + (section.decimals > 0 ? section.decimals + 1 : 0);
+}
 /** By style name, then number format ("" for none). */
 const sharedStyles = new Map<StyleName, Map<string, CellStyle>>();
 

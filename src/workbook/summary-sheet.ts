@@ -193,10 +193,11 @@ export function writeSummarySheet(
       line(benefitCategoryLabels[category]);
       inAlternatives((comparison, column) => {
         const index = comparison.scenarioIndex;
+        // Work in progress from its months: its Total cell is rounded (the Simulation sheet).
         const totalsOf =
           (cells: ScenarioSimulation): Totals =>
           (key) =>
-            sheet.ref(cells.total(key));
+            key === "workInProgress" ? sumRange(sheet.range(cells.months(key))) : sheet.ref(cells.total(key));
         const moneyOf = (scenario: number) =>
           categoryMoney[category](
             totalsOf(simulation[scenario]!),
@@ -282,5 +283,7 @@ export function writeSummarySheet(
 
   sheet.widths([62, ...Array.from({ length: lastColumn - 1 }, () => 22)]);
   rowsToFit.forEach((header) => sheet.fitRowHeight(header));
+  sheet.fitNumbers(2);
+  sheet.fitLabels();
   setUpPage(sheet.worksheet, { frozenRows: SUMMARY_HEADER_ROW, frozenColumns: 1, lastRow: row, lastColumn, landscape: true, fitToWidth: true });
 }
