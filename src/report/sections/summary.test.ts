@@ -55,6 +55,20 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
     if (best.capacity.projectsDelivered.alternative > 0)
       expect(text).toMatch(liveAlready ? /[Ff]irst new model in production by the end of month \d+/ : /[Ff]irst model in production by the end of month \d+/);
   });
+
+  it("says in which months the recommended option's team has no time for new work, as the months say", async () => {
+    if (best.capacity.projectsDelivered.alternative + best.capacity.liveProjectsAtEnd.alternative === 0) return;
+    const text = await pageOne(compiled, result);
+    const months = result.scenarios[best.alternative]!.months;
+    const stops = best.capacity.newWorkStopsMonth.alternative;
+    const without = months.filter((month, at) => !month.canStartNewWork && (stops === null || at + 1 < stops)).length;
+    // enterprise.yaml once said "it has time for new work to the end" of an option with none in months 1-6.
+    if (stops === null && without === 0) expect(text).toMatch(/it has time for new work in every month\./);
+    if (stops === null && without > 0) expect(text).toMatch(/it has none in months? \d+(–\d+)?.*, then time for new work to the end\./);
+    if (stops !== null && stops === best.capacity.newWorkStopsMonth.baseline) expect(text).toContain("It is the same with");
+    // Never the same month twice over ("that happens from month 1" after "From month 1, today's team ...").
+    expect(text).not.toMatch(/From month (\d+), today's team has no time left to start new work\. With [^.]*, that happens from month \1\./);
+  });
 });
 
 describe("page 1's other sentences", () => {

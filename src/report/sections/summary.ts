@@ -255,24 +255,48 @@ function hasProjects(context: ReportContext, comparison: ComparisonResult): bool
   );
 }
 
-/** The team's hours a month on overheads and upkeep in the plan's last month: what the option frees. */
-function busyHours(context: ReportContext, scenario: string): number {
+/**
+ * The team's hours a month in the plan's last month: on chores, waiting, meetings, failures and
+ * upkeep (`busy`), and on the change itself — its setup, learning and staff alongside (`change`),
+ * which the overheads also count. Together, what the option frees.
+ */
+function teamHoursOf(context: ReportContext, scenario: string): { busy: number; change: number } {
   const last = context.result.scenarios[scenario]!.months.at(-1)!;
-  return last.overheadHours + last.upkeepHours;
+  const change = last.setupHours + last.learningHours + last.alongsideHours;
+  return { busy: last.overheadHours - change + last.upkeepHours, change };
 }
 
 /** For a case without projects (the DORA papers' way): the hours the option gives the team back. */
 function hoursCard(context: ReportContext, comparison: ComparisonResult): string {
-  const today = busyHours(context, context.result.baseline);
-  const after = busyHours(context, comparison.alternative);
+  const today = teamHoursOf(context, context.result.baseline);
+  const after = teamHoursOf(context, comparison.alternative);
   const alternative = optionName(context, comparison.alternative);
-  const freed = today - after;
+  const freed = today.busy + today.change - (after.busy + after.change);
+  // The DORA 2020 paper's transformation keeps its staff for the whole plan: their hours are the change's, not chores.
+  const changeAfter = after.change >= 0.05 ? `, and ${figure("change-hours-after", formatHours(after.change))} on the change itself` : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${figure("hours-freed", formatHours(Math.abs(freed)))}</p>
   <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, once running</p>
-  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after))} (the last month of the plan).`)}
+  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy + today.change))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
 </div>`;
+}
+
+/**
+ * The months before `stops` (or to the end) in which the scenario's team has no time to start new
+ * work, as runs: "months 1–6", "month 3 and months 8–9"; "" for none.
+ */
+function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: number | null): string {
+  const months = context.result.scenarios[scenario]!.months;
+  const end = stops === null ? months.length : stops - 1;
+  const runs: string[] = [];
+  for (let at = 0; at < end; at++) {
+    if (months[at]!.canStartNewWork) continue;
+    const first = at + 1;
+    while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
+    runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
+  }
+  return runs.length <= 1 ? (runs[0] ?? "") : `${runs.slice(0, -1).join(", ")} and ${runs.at(-1)}`;
 }
 
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -283,12 +307,26 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} live projects going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
+  // Months without time for new work before it stops for good (while a change is made, say): said,
+  // so that "to the end" does not read as "every month".
+  const gapsToday = monthsWithoutNewWork(context, result.baseline, stopsToday);
+  const gapsAfter = monthsWithoutNewWork(context, comparison.alternative, stopsAfter);
   const today =
     stopsToday === null
-      ? `Today's team has time for new work in every month of the plan.`
+      ? gapsToday
+        ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
+        : `Today's team has time for new work in every month of the plan.`
       : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
   const after =
-    stopsAfter === null ? `With ${alternative}, it has time for new work to the end.` : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+    stopsAfter === null
+      ? gapsAfter
+        ? `With ${alternative}, it has none in ${gapsAfter}, then time for new work to the end.`
+        : `With ${alternative}, it has time for new work in every month.`
+      : stopsAfter === stopsToday
+        ? `It is the same with ${alternative}.`
+        : stopsToday !== null && stopsAfter > stopsToday
+          ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
+          : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
   const overload = overloaded !== null ? ` From ${formatMonth(overloaded)}, today's team has more upkeep than hours, so some work is left undone.` : "";
   return `<div class="card">
