@@ -29,10 +29,11 @@ export function usedByOf(result: CaseResult, usedBy: readonly string[]): UsedBy 
   return { kind: "some", names };
 }
 
-/** "Today and all 3 options": what `usedByOf` calls "all", with the baseline's own label. */
+/** "Today and all 3 options", "Today and both options": what `usedByOf` calls "all", with the baseline's own label. */
 export function allOptionsText(result: CaseResult): string {
   const baseline = result.scenarios[result.baseline]?.label ?? result.baseline;
-  return `${baseline} and all ${Object.keys(result.comparisons).length} options`;
+  const count = Object.keys(result.comparisons).length;
+  return count === 2 ? `${baseline} and both options` : `${baseline} and all ${count} options`;
 }
 
 function capitalise(text: string): string {

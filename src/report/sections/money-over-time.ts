@@ -19,7 +19,7 @@ export const moneyOverTimeSection: ReportSection = {
 ${chartFigure(
   svg,
   prose(
-    `Each line is the gain against today so far, after all costs. Below zero, the option has cost more than it has brought back. The dashed line marks the month it pays back for good.${band}`,
+    `Each line is the gain against today so far, after all costs, month by month as it comes: not discounted, so where a line ends is not the net gain in today's money that the summary and the options table give. Below zero, the option has cost more than it has brought back. The dashed line marks the month it pays back for good.${band}`,
   ),
 )}
 </section>`;

@@ -45,7 +45,8 @@ describe("what could change the result, with one range", () => {
     const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 500, seed: 1 }).runAll().summarise());
     const { html } = await createReport(compiled, { result });
     const text = textOf(html.match(/<section id="what-moves"[\s\S]*?<\/section>/)![0].replace(/<svg[\s\S]*?<\/svg>/g, ""));
-    expect(text).toContain("The one with the longest bar is shown.");
+    expect(text).toContain("The one with the longest bar is shown. This is the assumption to check first.");
     expect(text).not.toContain("bars are shown");
+    expect(text).not.toContain("These are the assumptions");
   });
 });

@@ -4,6 +4,11 @@ import { describeInput } from "../input-labels.js";
 import type { ReportSection } from "./section.js";
 import { TORNADO_BARS } from "../risks.js";
 
+/** "This is the assumption to check first." after one bar; "These are …" after several. */
+function checkFirst(shown: number): string {
+  return shown === 1 ? "This is the assumption to check first." : "These are the assumptions to check first.";
+}
+
 /** "The one with the longest bar is shown." or "The three with the longest bars are shown." */
 function shownText(shown: number): string {
   return shown === 1 ? "The one with the longest bar is shown." : `The ${countWord(shown)} with the longest bars are shown.`;
@@ -21,8 +26,8 @@ export const whatMovesSection: ReportSection = {
     const option = optionName(context, risks.alternative);
     const text =
       risks.method === "range"
-        ? `Each bar shows the net gain of ${option} when one input moves from the low to the high end of its range, all else unchanged. ${shownText(shown)} These are the assumptions to check first.`
-        : `Each bar shows the net gain of ${option} if one input were ${Math.round(risks.change * 100)}% lower (light bars) or ${Math.round(risks.change * 100)}% higher (dark bars), all else unchanged. This is a simple test, not a range from the file. ${shownText(shown)} These are the assumptions to check first.`;
+        ? `Each bar shows the net gain of ${option} when one input moves from the low to the high end of its range, all else unchanged. ${shownText(shown)} ${checkFirst(shown)}`
+        : `Each bar shows the net gain of ${option} if one input were ${Math.round(risks.change * 100)}% lower (light bars) or ${Math.round(risks.change * 100)}% higher (dark bars), all else unchanged. This is a simple test, not a range from the file. ${shownText(shown)} ${checkFirst(shown)}`;
     // The bars move one input at a time: inputs the file links must be read together.
     const linked = (context.result.correlations ?? []).filter((correlation) => correlation.rank !== 0);
     // Our words for the input, with the options that use it when not all do (their labels are the user's).
