@@ -118,3 +118,34 @@ describe("escaping", () => {
     expect(svgText).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 });
+
+describe("the charts' captions say what the charts show", () => {
+  const sectionText = (html: string, id: string) => {
+    const section = html.match(new RegExp(`<section id="${id}"[\\s\\S]*?</section>`))?.[0];
+    return section === undefined ? undefined : textOf(section.replace(/<svg[\s\S]*?<\/svg>/g, ""));
+  };
+  const reportOf = async (path: string) => {
+    const compiled = compile(readFileSync(new URL(path, examples), "utf8"));
+    return { html: (await createReport(compiled, { result: resultOf(compiled) })).html, result: resultOf(compiled) };
+  };
+
+  it("a case without projects (the DORA 2020 peer) has no live-projects chart and no red in the team's hours", async () => {
+    const { html } = await reportOf("peers/dora-2020-elite-large.yaml");
+    expect(sectionText(html, "live-projects")).toBeUndefined();
+    expect(sectionText(html, "team-hours")).not.toContain("Red is");
+  });
+
+  it("says no option releases a project when none does, instead of 'releases 0' (solo.yaml)", async () => {
+    const { html, result } = await reportOf("solo.yaml");
+    expect(Object.values(result.scenarios).every((scenario) => scenario.summary.projectsDelivered === 0)).toBe(true);
+    const text = sectionText(html, "live-projects")!;
+    expect(text).toMatch(/Neither today's team nor “[^”]+” releases a new project over the plan\./);
+    expect(text).not.toContain("releases 0");
+    expect(text).not.toContain("what each project costs to keep");
+  });
+
+  it("keeps the red upkeep in the caption where projects are released (team.yaml)", async () => {
+    const { html } = await reportOf("team.yaml");
+    expect(sectionText(html, "team-hours")).toContain("Red is the upkeep of projects already live: it grows with every release.");
+  });
+});
