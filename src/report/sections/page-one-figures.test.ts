@@ -50,7 +50,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     add("npv-low", money(npv(best)!.p5!));
     add("npv-high", money(npv(best)!.p95!));
   }
-  add("yearly-benefit", money(best.benefitLastTwelveMonths));
+  // Over a plan of 12 months or fewer the gain before discounting is not said again when it reads as the net gain.
+  if (result.horizonMonths > 12 || money(best.benefitLastTwelveMonths) !== money(best.npv)) add("yearly-benefit", money(best.benefitLastTwelveMonths));
   add("investment", money(Math.max(0, best.investment.cash)));
   if (best.benefitByCategory.tooling < -0.5) add("running-costs", money(-best.benefitByCategory.tooling));
   if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));

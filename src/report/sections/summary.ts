@@ -191,9 +191,11 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const yearlyText =
     horizon > 12
       ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
-      : horizon === 12
-        ? `Before valuing it over time, the gain over the 12 months is ${figure("yearly-benefit", context.money(yearly))}.`
-        : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("yearly-benefit", context.money(yearly))}.`;
+      : context.money(yearly) === context.money(comparison.npv)
+        ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
+        : horizon === 12
+          ? `Before valuing it over time, the gain over the 12 months is ${figure("yearly-benefit", context.money(yearly))}.`
+          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("yearly-benefit", context.money(yearly))}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   const range = npv
