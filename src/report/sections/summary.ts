@@ -205,7 +205,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   <h3>What it returns</h3>
   <p class="big">${figure("npv", context.money(comparison.npv))}</p>
   <p class="unit">net gain over ${plural(horizon, "month")}, in today's money</p>
-  ${prose(`${range}${yearlyText}`)}
+  ${range || yearlyText ? prose(`${range}${yearlyText}`) : ""}
 </div>`;
 }
 
