@@ -197,3 +197,16 @@ describe("shared cell styles", () => {
     }
   });
 });
+
+describe("the printed Summary", () => {
+  it("starts the capacity table on a page of its own, under its own header, not the alternatives' (repeated rows named the wrong columns)", () => {
+    const summary = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === "team.yaml")!.path)).workbook.getWorksheet(sheetNames.summary)!;
+    let capacityRow = 0;
+    summary.eachRow((row, number) => {
+      if (row.getCell(1).value === "Capacity, per scenario") capacityRow = number;
+    });
+    expect(capacityRow).toBeGreaterThan(0);
+    expect(summary.rowBreaks.map((entry) => entry.id)).toEqual([capacityRow - 1]);
+    expect(summary.pageSetup.printTitlesRow).toBeUndefined();
+  });
+});

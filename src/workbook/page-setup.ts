@@ -10,6 +10,11 @@ export interface PageLayout {
   readonly landscape?: boolean;
   /** Shrink to one page wide (tall sheets then run over several pages). */
   readonly fitToWidth?: boolean;
+  /**
+   * Print the frozen rows on every page (the default). Not for a sheet whose later table has headers of
+   * its own (the Summary's capacity, per scenario): they would stand over columns they do not name.
+   */
+  readonly repeatHeader?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export function setUpPage(worksheet: Worksheet, layout: PageLayout): void {
   worksheet.pageSetup.paperSize = 9; // A4
   worksheet.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
   worksheet.pageSetup.printArea = `A1:${cellAddress(layout.lastRow, layout.lastColumn)}`;
-  if (layout.frozenRows > 0) worksheet.pageSetup.printTitlesRow = `1:${layout.frozenRows}`;
+  if (layout.frozenRows > 0 && layout.repeatHeader !== false) worksheet.pageSetup.printTitlesRow = `1:${layout.frozenRows}`;
   if (layout.frozenColumns > 0) worksheet.pageSetup.printTitlesColumn = `A:${cellAddress(1, layout.frozenColumns).replace(/\d+$/, "")}`;
   if (layout.fitToWidth) {
     worksheet.pageSetup.fitToPage = true;

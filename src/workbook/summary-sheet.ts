@@ -229,6 +229,9 @@ export function writeSummarySheet(
   }
 
   row += 1;
+  // The capacity table names the scenarios, not the alternatives: it starts a printed page with its
+  // own header, and the alternatives' header is not repeated over it (repeatHeader below).
+  sheet.worksheet.getRow(row - 1).addPageBreak();
   header(
     "Capacity, per scenario",
     compiled.scenarios.map((scenario) => `${scenario.label}${scenario.name === compiled.baseline ? " (baseline)" : ""}`),
@@ -285,5 +288,13 @@ export function writeSummarySheet(
   rowsToFit.forEach((header) => sheet.fitRowHeight(header));
   sheet.fitNumbers(2);
   sheet.fitLabels();
-  setUpPage(sheet.worksheet, { frozenRows: SUMMARY_HEADER_ROW, frozenColumns: 1, lastRow: row, lastColumn, landscape: true, fitToWidth: true });
+  setUpPage(sheet.worksheet, {
+    frozenRows: SUMMARY_HEADER_ROW,
+    frozenColumns: 1,
+    lastRow: row,
+    lastColumn,
+    landscape: true,
+    fitToWidth: true,
+    repeatHeader: false,
+  });
 }
