@@ -5,6 +5,7 @@ import { escapeHtml } from "../escape.js";
 import { formatChance, formatNumber } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
+import { listInWords } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -12,10 +13,6 @@ export const WORTH_FINDING_OUT = 3;
 /** A chance of coming out best in words: "every run" and "never" only when the samples say so exactly. */
 function share(probability: number): string {
   return probability === 1 ? "every run" : formatChance(probability);
-}
-
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** Which option comes out best how often, most often first; options that never do, named together. */
@@ -27,11 +24,12 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
   const lead =
     first!.probabilityBest === 1
       ? `${runs}, ${optionName(context, first!.scenario)} comes out best in every run.`
-      : `${runs}, ${list([
+      : `${runs}, ${listInWords([
           `${optionName(context, first!.scenario)} comes out best in ${share(first!.probabilityBest)} of them`,
           ...rest.map((option) => `${optionName(context, option.scenario)} in ${share(option.probabilityBest)}`),
         ])}.`;
-  const others = never.length === 0 ? "" : ` ${list(never.map((option) => optionName(context, option.scenario)))} never ${never.length === 1 ? "does" : "do"}.`;
+  const others =
+    never.length === 0 ? "" : ` ${listInWords(never.map((option) => optionName(context, option.scenario)))} never ${never.length === 1 ? "does" : "do"}.`;
   return `${lead}${others}`;
 }
 
@@ -49,9 +47,9 @@ function whatToFindOut(context: ReportContext, entry: InformationValue): string 
   const parts = informationParts(entry, context.result).map((part, index) => {
     const options = part.scenarios.map((name) => userText(context.label(name)));
     const label = escapeHtml(index === 0 ? part.label : continuing(part.label));
-    return options.length === 0 ? label : `${label} (${list(options)})`;
+    return options.length === 0 ? label : `${label} (${listInWords(options)})`;
   });
-  return `${list(parts)}${entry.inputs.length > 1 ? ", found out together" : ""}`;
+  return `${listInWords(parts)}${entry.inputs.length > 1 ? ", found out together" : ""}`;
 }
 
 function worthTable(context: ReportContext, entries: readonly InformationValue[]): string {

@@ -11,17 +11,12 @@ import {
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
+import { listInWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
 function monthLabel(month: { month: number; calendarMonth?: string }): string {
   return month.calendarMonth ? `${month.month} (${month.calendarMonth})` : String(month.month);
-}
-
-/** "3, 5 and 8" */
-function listOf(values: readonly (string | number)[]): string {
-  if (values.length <= 1) return values.join("");
-  return `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
 }
 
 function pair(planned: string, actual: string | undefined): string {
@@ -50,7 +45,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     lines.push(
       `Recorded: ${comparison.recordedMonths} of ${comparison.horizonMonths} months, through month ${monthLabel(comparison.months[last - 1]!)}` +
         (gaps.length > 0
-          ? `; month${gaps.length === 1 ? "" : "s"} ${listOf(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned`
+          ? `; month${gaps.length === 1 ? "" : "s"} ${listInWords(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned`
           : ""),
     );
   }
