@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatNumber, formatPercent, formatSignedShare, plural } from "../../format/numbers.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
-import { optionName, prose, userText } from "./parts.js";
+import { amount, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 function descriptions(context: ReportContext): string {
@@ -53,17 +53,6 @@ function conventionsNote(context: ReportContext): string {
     );
   }
   return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
-}
-
-/**
- * A money figure of the options table, whose figures may wrap to keep its seven columns within the
- * page: free to break before "million", never after its sign ("-US$860,000" once showed its minus
- * at the end of one line and the amount, as if a gain, on the next).
- */
-function amount(text: string): string {
-  const space = text.indexOf(" ");
-  if (space < 0) return `<span class="nowrap">${escapeHtml(text)}</span>`;
-  return `<span class="nowrap">${escapeHtml(text.slice(0, space))}</span>${escapeHtml(text.slice(space))}`;
 }
 
 function ratio(value: number | null): string {

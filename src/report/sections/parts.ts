@@ -26,9 +26,16 @@ function signed(text: string): boolean {
   return text.startsWith("-") || text.startsWith("−");
 }
 
-/** An amount in running text: a negative one is kept on one line, its sign with it. */
+/**
+ * An amount in running text or in a table whose figures may wrap: a negative one keeps its sign with
+ * its figure on one line ("-US$860,000" once ended a line on "-"); a word after it ("million") may
+ * still go to the next line.
+ */
 export function amount(text: string): string {
-  return signed(text) ? `<span class="nowrap">${escapeHtml(text)}</span>` : escapeHtml(text);
+  if (!signed(text)) return escapeHtml(text);
+  const space = text.indexOf(" ");
+  const head = space < 0 ? text : text.slice(0, space);
+  return `<span class="nowrap">${escapeHtml(head)}</span>${escapeHtml(text.slice(head.length))}`;
 }
 
 /** A paragraph of the main prose (measured for readability). */

@@ -4,6 +4,7 @@ import { escapeHtml } from "../escape.js";
 import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 import { amount, countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
+import { listInWords } from "../../format/words.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -298,7 +299,7 @@ function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: n
     while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
     runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
   }
-  return runs.length <= 1 ? (runs[0] ?? "") : `${runs.slice(0, -1).join(", ")} and ${runs.at(-1)}`;
+  return listInWords(runs);
 }
 
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
