@@ -79,7 +79,23 @@ export function netPresentValue(
 export function paybackTolerance(timeZero: number, cumulative: ArrayLike<number>, offset = 0, length = cumulative.length - offset): number {
   let scale = Math.abs(timeZero);
   for (let index = 0; index < length; index++) scale += Math.abs(cumulative[offset + index] ?? 0);
+  return toleranceOfScale(scale);
+}
+
+function toleranceOfScale(scale: number): number {
   return Math.max(1e-9, 1e-12 * scale);
+}
+
+/**
+ * The payback month, stepping back from month `from` over the months at or above −`tolerance` (the
+ * months after `from` must all be ≥ 0): `paybackMonth` starts at the last month.
+ */
+function paybackScan(timeZero: number, cumulative: ArrayLike<number>, offset: number, length: number, tolerance: number, from: number): number | null {
+  let month = from;
+  while (month > 0 && (cumulative[offset + month - 1] ?? 0) >= -tolerance) month--;
+  if (month === length) return null;
+  if (month === 0) return timeZero >= -tolerance ? 0 : 1;
+  return month + 1;
 }
 
 /**
@@ -89,12 +105,7 @@ export function paybackTolerance(timeZero: number, cumulative: ArrayLike<number>
  * @example paybackMonth(-100, Float64Array.of(-60, -10, 20, 50)) // 3
  */
 export function paybackMonth(timeZero: number, cumulative: ArrayLike<number>, offset = 0, length = cumulative.length - offset): number | null {
-  const tolerance = paybackTolerance(timeZero, cumulative, offset, length);
-  let month = length;
-  while (month > 0 && (cumulative[offset + month - 1] ?? 0) >= -tolerance) month--;
-  if (month === length) return null;
-  if (month === 0) return timeZero >= -tolerance ? 0 : 1;
-  return month + 1;
+  return paybackScan(timeZero, cumulative, offset, length, paybackTolerance(timeZero, cumulative, offset, length), length);
 }
 
 /**
@@ -105,14 +116,9 @@ export function paybackMonth(timeZero: number, cumulative: ArrayLike<number>, of
  * @example paybackMonthGathered(-100, Float64Array.of(-60, -10, 20, 50), 240, 2) // 3
  */
 export function paybackMonthGathered(timeZero: number, cumulative: ArrayLike<number>, scale: number, lastNotAbove: number): number | null {
-  const tolerance = Math.max(1e-9, 1e-12 * scale);
   const length = cumulative.length;
   // A NaN makes the tolerance NaN, which no month meets: `paybackMonth` stops at the last month then.
-  let month = Number.isNaN(scale) ? length : lastNotAbove;
-  while (month > 0 && (cumulative[month - 1] ?? 0) >= -tolerance) month--;
-  if (month === length) return null;
-  if (month === 0) return timeZero >= -tolerance ? 0 : 1;
-  return month + 1;
+  return paybackScan(timeZero, cumulative, 0, length, toleranceOfScale(scale), Number.isNaN(scale) ? length : lastNotAbove);
 }
 
 /**
