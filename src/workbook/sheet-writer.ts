@@ -1,6 +1,6 @@
 import { cellName, rangeTo, refTo, type PlacedCell } from "./cell-address.js";
 import type { CellStyle, Worksheet } from "./excel.js";
-import type { Expr, FormulaValue, RangeRef } from "./formula.js";
+import { roundedTo, roundTo, type Expr, type FormulaValue, type RangeRef } from "./formula.js";
 import { ownStyle, shownLength } from "./styles.js";
 
 /**
@@ -137,6 +137,15 @@ export class SheetWriter {
     const placed = { sheet: this.name, row, column, value: expr.value };
     if (engine !== undefined && this.checks) this.checks.push({ cell: cellName(placed), formula: expr.text, computed: expr.value, engine });
     return placed;
+  }
+
+  /**
+   * A money formula whose terms may cancel out (a category of the benefit, the total of work in
+   * progress), rounded to a millionth of a unit, formula and cached value alike: the residue of
+   * cancelling doubles (about 1e-10) shows as 0, not as a red "-€0".
+   */
+  settledFormula(row: number, column: number, expr: Expr, style: CellStyle, engine: number | undefined): PlacedCell {
+    return this.formula(row, column, roundTo(expr, 6), style, engine === undefined ? undefined : roundedTo(engine, 6));
   }
 
   ref(cell: PlacedCell): Expr {

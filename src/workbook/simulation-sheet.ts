@@ -1,6 +1,6 @@
 import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
-import { add, and, compare, flag, mul, num, roundedTo, roundTo, sumRange, when } from "./formula.js";
+import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import type { SheetWriter } from "./sheet-writer.js";
@@ -150,20 +150,14 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
       if (!definition.total) continue;
       const totalFormat = formatOf(definition.format === "yesNo" ? "count" : definition.format, currency);
       const cells = placed.get(definition.key)!;
-      // Work in progress is built and then goes live: over a case its months cancel out, to a residue
-      // of about 1e-11 that a money format shows as a red "-US$0". Its total is shown to a millionth
-      // of a unit (the Summary adds up its months itself).
-      const settles = definition.key === "workInProgress";
+      const totalRow = rowOf.get(definition.key)!;
+      const sum = sumRange(sheet.range(cells));
+      const style = styled("keyFigure", totalFormat);
       const engineTotal = totalOf(result, scenario.name, definition);
+      // Work in progress is built, then goes live: over a case its months cancel out (the Summary adds them up itself).
       totals.set(
         definition.key,
-        sheet.formula(
-          rowOf.get(definition.key)!,
-          3,
-          settles ? roundTo(sumRange(sheet.range(cells)), 6) : sumRange(sheet.range(cells)),
-          styled("keyFigure", totalFormat),
-          settles && engineTotal !== undefined ? roundedTo(engineTotal, 6) : engineTotal,
-        ),
+        definition.key === "workInProgress" ? sheet.settledFormula(totalRow, 3, sum, style, engineTotal) : sheet.formula(totalRow, 3, sum, style, engineTotal),
       );
     }
 

@@ -2,7 +2,7 @@ import { benefitCategories, benefitCategoryLabels, paybackTolerance, type Benefi
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
-import { add, compare, div, matchExact, mul, neg, num, roundedTo, roundTo, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
+import { add, compare, div, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
@@ -206,10 +206,8 @@ export function writeSummarySheet(
           );
         let expr = sub(moneyOf(index), moneyOf(baseIndex));
         if (category === "change") expr = add(sheet.ref(comparison.timeZero), expr);
-        // To a millionth of a unit, formula and cached value alike: a category that cancels out (the
-        // team's pay against its hours at the loaded rate, when both scenarios keep the team) leaves a
-        // residue of about 1e-10, which a money format shows as a red "-€0".
-        const cell = sheet.formula(row, column, roundTo(expr, 6), styled("computed", money), roundedTo(engineOf(comparison).benefitByCategory[category], 6));
+        // The team's pay against its hours at the loaded rate cancels out when both scenarios keep the team.
+        const cell = sheet.settledFormula(row, column, expr, styled("computed", money), engineOf(comparison).benefitByCategory[category]);
         categoryCells.set(column, [...(categoryCells.get(column) ?? []), cell]);
       });
     }
