@@ -69,6 +69,14 @@ describe("the run report's conventions", () => {
     expect(text).toContain("DORA's way");
     expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");
   });
+
+  it("says that nothing is discounted at a rate of 0%", () => {
+    for (const discounting of ["monthly", "yearEnd", "midYear"]) {
+      const text = forrester({ discountRate: 0, discounting });
+      expect(text, discounting).toContain("Net gain (NPV) and PV: not discounted (a rate of 0%).");
+      expect(text, discounting).not.toContain("(1 + 0%)");
+    }
+  });
 });
 
 describe("the run report's header", () => {

@@ -17,6 +17,7 @@ function scenarioName(scenario: ScenarioResult): string {
 /** How the case discounts, in words: the convention every present value follows. */
 export function discountingText(result: CaseResult): string {
   const rate = formatPercent(result.discountRate);
+  if (result.discountRate === 0) return `not discounted (a rate of ${rate})`;
   switch (result.discounting) {
     case "yearEnd":
       return `every month of year y discounted as at the year's end, by (1 + ${rate})^−y`;
@@ -86,7 +87,7 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
   });
   return [
     renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "ROI on investment"], rows),
-    `  Net gain (NPV) and PV: ${discountingText(result)}; cash at the start not discounted.`,
+    `  Net gain (NPV) and PV: ${discountingText(result)}${result.discountRate === 0 ? "" : "; cash at the start not discounted"}.`,
     "  ROI = net gain (NPV) ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
     "  ROI on investment = total net benefit ÷ investment (up-front cash and the change's team hours), undiscounted.",
     "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",

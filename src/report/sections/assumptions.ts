@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatNumber, formatPercent } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
-import { optionName, userText } from "./parts.js";
+import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 function usedBy(context: ReportContext, names: readonly string[]): string {
@@ -85,10 +85,17 @@ function capabilities(context: ReportContext, groups: readonly CapabilityGroup[]
 ${capabilityTable(context, groups)}`;
 }
 
+/** Why and how later money is discounted, as a sentence (at 0%: that it is not). */
+function discountingSentence(result: ReportContext["result"]): string {
+  const words = discountingWords(result);
+  if (result.discountRate === 0) return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+  return `Money that comes later is worth less than money now, so ${words}.`;
+}
+
 function method(context: ReportContext): string {
   const { result } = context;
   const points = [
-    `<strong>Net gain in today's money.</strong> Money that comes later is worth less than money now, so each month is discounted at ${escapeHtml(formatPercent(result.discountRate))} a year. Cash paid at the start counts in full.`,
+    `<strong>Net gain in today's money.</strong> ${escapeHtml(discountingSentence(result))} Cash paid at the start counts in full.`,
     `<strong>Team time</strong> is valued at the cost of an hour of the team's time. Every hour is counted once.`,
     `<strong>Freed hours.</strong> Hours freed by the change are worth money when they build new projects. Where nothing uses them, they count at ${escapeHtml(formatPercent(result.freedHoursCaptureShare))} of their cost.`,
     `<strong>Pays back</strong> is the first month from which the gain so far stays at or above zero to the end of the plan.`,

@@ -38,4 +38,15 @@ describe("the report's options table names the convention of each figure", () =>
     expect(text).toContain("each month's money is discounted at 10% a year");
     expect(await optionsOf({ discounting: "midYear" })).toContain("as if it all came in the middle of that year");
   });
+
+  it("says that nothing is discounted at a rate of 0%, in the table's notes and in the method, whatever the convention", async () => {
+    for (const discounting of ["monthly", "yearEnd", "midYear"]) {
+      const compiled = compile({ discountRate: 0, discounting });
+      const { html } = await createReport(compiled, { result: buildResult(compiled), generatedOn: "1 June 2026" });
+      const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+      expect(text, discounting).not.toMatch(/discounted at 0%/);
+      expect(text, discounting).toContain("Net gain: today's money; money is not discounted (the case's rate is 0% a year)");
+      expect(text, discounting).toContain("Money is not discounted (the case's rate is 0% a year): money later counts as much as money now. Cash paid");
+    }
+  });
 });

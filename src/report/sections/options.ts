@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatNumber, formatPercent, formatSignedShare, plural } from "../../format/numbers.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
-import { amount, optionName, prose, userText } from "./parts.js";
+import { amount, discountingWords, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 function descriptions(context: ReportContext): string {
@@ -14,19 +14,6 @@ function descriptions(context: ReportContext): string {
     return `<li><strong>${userText(context.label(name))}</strong>${today}.${description}</li>`;
   });
   return `<ul class="options">${items.join("")}</ul>`;
-}
-
-/** How the case discounts, in the report's words. */
-function discountingWords(result: CaseResult): string {
-  const rate = formatPercent(result.discountRate);
-  switch (result.discounting) {
-    case "yearEnd":
-      return `each year's money is discounted at ${rate} a year as if it all came at the end of that year`;
-    case "midYear":
-      return `each year's money is discounted at ${rate} a year as if it all came in the middle of that year`;
-    default:
-      return `each month's money is discounted at ${rate} a year`;
-  }
 }
 
 /** The payback in months and years from the start, when within its month. */
