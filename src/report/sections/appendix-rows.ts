@@ -1,6 +1,6 @@
 import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } from "../../engine/index.js";
 import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../shared/input-labels.js";
-import { formatInputMoney, formatNumber } from "../../format/numbers.js";
+import { formatInputMoney, formatNumber, withoutResidue } from "../../format/numbers.js";
 import { describeInput, formatInputValue, parseInputPath } from "../input-labels.js";
 
 /**
@@ -103,9 +103,20 @@ export interface AppendixRow {
   readonly builtIn: boolean;
 }
 
+/**
+ * A value, and a range as "low to high" with its middle. The ends are the file's, without the residue
+ * of working them out from the distribution ("€1,500", not "€1,500.00"); the middle, which the
+ * distribution gives (√(low × high) for a range given as { low, high }), is shown to three significant
+ * figures, "about" when that rounds it: "about €2,450", not "€2,449.49".
+ */
 function withRange(assumption: Assumption, format: (value: number) => string): Pick<AppendixRow, "value" | "middle"> {
   if (!assumption.range) return { value: format(assumption.value) };
-  return { value: `${format(assumption.range.p5)} to ${format(assumption.range.p95)}`, middle: format(assumption.value) };
+  const middle = withoutResidue(assumption.value);
+  const shown = Number(middle.toPrecision(3));
+  return {
+    value: `${format(withoutResidue(assumption.range.p5))} to ${format(withoutResidue(assumption.range.p95))}`,
+    middle: `${shown === middle ? "" : "about "}${format(shown)}`,
+  };
 }
 
 /** The field inside a scenario (or at the top of the file), as path segments. */

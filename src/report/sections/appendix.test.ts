@@ -124,6 +124,17 @@ describe.each(exampleFiles)("the appendix of examples/%s", (file) => {
     }
   });
 
+  it("shows a range's ends without the residue of working them out, and its middle to three significant figures", () => {
+    for (const row of rows.filter((candidate) => byInput.get(candidate.input)?.range)) {
+      // 1499.9999999999986 once read "€1,500.00": no end or middle shows decimals that are all zeros.
+      expect([row.input, mainLine(row.cells[1]!)]).not.toEqual([row.input, expect.stringMatching(/\.0+\b/)]);
+      const middle = /<div class="path">middle ([\s\S]*?)<\/div>/.exec(row.cells[1]!)?.[1];
+      expect(middle, row.input).toBeDefined();
+      const digits = decode(middle!).replace(/[^\d]/g, "").replace(/^0+/, "").replace(/0+$/, "");
+      expect([row.input, middle, digits.length <= 3]).toEqual([row.input, middle, true]);
+    }
+  });
+
   it("writes every value with its unit: only a count stands alone", () => {
     for (const row of rows) {
       const value = mainLine(row.cells[1]!);
@@ -178,5 +189,15 @@ describe("the appendix's words", () => {
     expect(formatWithUnit(3, "month", "EUR")).toBe("month 3");
     expect(formatWithUnit(1, "people", "EUR")).toBe("1 person");
     expect(formatWithUnit(10, "runs a week", "EUR")).toBe("10 runs a week");
+  });
+});
+
+describe("a range in the appendix", () => {
+  it("reads as the file gives it, with its middle rounded and said to be rounded", () => {
+    const result = resultOf(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const row = rowsOf(appendixOf(result)).find((candidate) => candidate.input === "defaults.projects.valuePerMonth")!;
+    // { low: 1500, high: 4000 } as a 90% range: its middle is √(1,500 × 4,000) = 2,449.49…
+    expect(mainLine(row.cells[1]!)).toBe("€1,500 a month to €4,000 a month");
+    expect(decode(/<div class="path">middle ([\s\S]*?)<\/div>/.exec(row.cells[1]!)![1]!)).toBe("about €2,450 a month");
   });
 });
