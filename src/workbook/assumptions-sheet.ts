@@ -5,6 +5,7 @@ import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type 
 import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../shared/input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
+import { withoutResidue } from "../format/numbers.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { colours, formats, ownStyle, styled, styles } from "./styles.js";
 
@@ -58,10 +59,35 @@ export function describeLeaf(file: unknown, leaf: Leaf, compiled?: CompiledCase)
 
 const shareKinds: readonly QuantityKindName[] = ["share", "contingency", "rate", "perYear"];
 
-function valueFormat(kind: QuantityKindName, value: number): string {
+/**
+ * A number's format from its own value: whole money without cents, a share with decimals only when it
+ * has them. A value worked out from a distribution (a range's ends) is judged without the residue of
+ * working it out (1499.9999999999986 is a whole 1,500).
+ */
+function valueFormat(kind: QuantityKindName, exact: number): string {
+  const value = withoutResidue(exact);
   if (shareKinds.includes(kind)) return Number.isInteger(Math.round(value * 1e6) / 1e4) ? formats.share : formats.sharePrecise;
   if (kind === "money") return Number.isInteger(value) ? "#,##0" : "#,##0.00";
   return Number.isInteger(value) ? formats.general : formats.decimal;
+}
+
+/**
+ * The format of a number worked out from a range's shape (its 5th and 95th percentiles, its middle):
+ * money to the unit, as the workbook's other amounts; anything else by its own value.
+ */
+export function workedOutFormat(kind: QuantityKindName, value: number): string {
+  return kind === "money" ? "#,##0" : valueFormat(kind, value);
+}
+
+/**
+ * The format of a range's Likely cell, its middle worked out from the ends (√(1,500 × 4,000) =
+ * 2,449.49…): money as precise as its ends (whole units when they are whole), anything else with
+ * the decimals a middle has.
+ */
+function middleFormat(kind: QuantityKindName, low: number, high: number): string {
+  if (kind === "money") return Number.isInteger(low) && Number.isInteger(high) ? "#,##0" : "#,##0.00";
+  if (quantityKind(kind).integer) return formats.general;
+  return shareKinds.includes(kind) ? formats.sharePrecise : formats.decimal;
 }
 
 /** Spreadsheet data validation: the program refuses a value the scenario file would refuse. */
@@ -179,12 +205,14 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       sheet.text(row, column.input, `  ${shown.charAt(0).toUpperCase()}${shown.slice(1)}`, styled("label"));
       if (form.kind === "distribution") {
         // Not editable here: its shape has more than two ends; the file holds it.
-        sheet.number(row, column.low, leafQuantile(leaf, 0.05), styled("fixed", numberFormat));
-        likelyCells[index] = sheet.number(row, column.likely, leaf.value, styled("fixed", numberFormat));
-        sheet.number(row, column.high, leafQuantile(leaf, 0.95), styled("fixed", numberFormat));
+        const low = leafQuantile(leaf, 0.05);
+        const high = leafQuantile(leaf, 0.95);
+        sheet.number(row, column.low, low, styled("fixed", workedOutFormat(leaf.kind, low)));
+        likelyCells[index] = sheet.number(row, column.likely, leaf.value, styled("fixed", workedOutFormat(leaf.kind, leaf.value)));
+        sheet.number(row, column.high, high, styled("fixed", workedOutFormat(leaf.kind, high)));
       } else {
         for (const end of ["low", "high"] as const) {
-          if (form.kind === "interval") sheet.number(row, column[end], form[end], styled("input", numberFormat));
+          if (form.kind === "interval") sheet.number(row, column[end], form[end], styled("input", valueFormat(leaf.kind, form[end])));
           else sheet.blank(row, column[end], styled("input", numberFormat));
           // Empty ends are allowed (a single number); a typed end must be a number the file accepts.
           worksheet.getCell(row, column[end]).dataValidation = validation(leaf.kind, true);
@@ -196,7 +224,7 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
             row,
             column.likely,
             intervalMiddle(low, high, form.shape, leaf.kind),
-            styled("computed", numberFormat),
+            styled("computed", middleFormat(leaf.kind, form.low, form.high)),
             leaf.value,
           );
         } else {

@@ -1,6 +1,6 @@
 import { formatNumber } from "../format/numbers.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
-import { describeLeaf } from "./assumptions-sheet.js";
+import { describeLeaf, workedOutFormat } from "./assumptions-sheet.js";
 import type { Worksheet } from "./excel.js";
 import { leafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
@@ -84,9 +84,9 @@ export function writeDistributionSheet(
     const form = leafForm(file, leaf);
     row += 1;
     sheet.text(row, 1, `  ${describeLeaf(file, leaf, compiled)?.label ?? leaf.name}`, styled("label"));
-    sheet.number(row, 2, leafQuantile(leaf, 0.05), styled("computed", formats.decimal));
-    sheet.number(row, 3, leaf.value, styled("computed", formats.decimal));
-    sheet.number(row, 4, leafQuantile(leaf, 0.95), styled("computed", formats.decimal));
+    [leafQuantile(leaf, 0.05), leaf.value, leafQuantile(leaf, 0.95)].forEach((value, offset) =>
+      sheet.number(row, 2 + offset, value, styled("computed", workedOutFormat(leaf.kind, value))),
+    );
     sheet.text(
       row,
       5,

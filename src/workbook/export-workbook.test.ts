@@ -198,6 +198,30 @@ describe("shared cell styles", () => {
   });
 });
 
+describe("the Assumptions sheet's ranges", () => {
+  it("shows whole ends without cents and a money middle as precise as its ends: team.yaml's €1,500 to €4,000 read 1,500.00 and 4,000.00", () => {
+    const formats: string[] = [];
+    for (const { name, path } of workbookCases()) {
+      const source = loadCase(path);
+      const sheet = buildCaseWorkbook(source).workbook.getWorksheet(sheetNames.assumptions)!;
+      for (let row = 6; row <= sheet.rowCount; row++) {
+        const leaf = source.compiled.leaves.find((candidate) => candidate.name === sheet.getCell(row, 9).value);
+        if (!leaf?.distribution) continue;
+        for (const column of [2, 4]) {
+          const cell = sheet.getCell(row, column);
+          const value = typeof cell.value === "number" ? cell.value : Number.NaN;
+          // Whole to twelve figures (a worked-out end such as 1499.9999999999986 is the file's 1,500) shows no decimals.
+          if (Number.isInteger(Number(value.toPrecision(12))) && /0\.0|\.00/.test(cell.numFmt ?? ""))
+            formats.push(`${name} ${cell.address} ${value} as ${cell.numFmt}`);
+        }
+        const likely = sheet.getCell(row, 3);
+        if (leaf.kind === "money" && /\.00/.test(likely.numFmt ?? "")) formats.push(`${name} ${likely.address} as ${likely.numFmt}`);
+      }
+    }
+    expect(formats).toEqual([]);
+  });
+});
+
 describe("the printed Summary", () => {
   it("starts the capacity table on a page of its own, under its own header, not the alternatives' (repeated rows named the wrong columns)", () => {
     const summary = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === "team.yaml")!.path)).workbook.getWorksheet(sheetNames.summary)!;
