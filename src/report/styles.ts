@@ -91,6 +91,16 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   main.report { margin: 0; padding: 16px 14px 24px; box-shadow: none; }
   .cards { grid-template-columns: 1fr; }
   table { display: block; overflow-x: auto; max-width: 100%; }
+  /* A table that scrolls shows a shadow on the side where more of it is: two white covers move with
+     its content and hide each shadow at its own end (a table that fits shows none). The trade-off
+     table's own white background would hide them. */
+  table, table.trade-off {
+    background:
+      linear-gradient(to right, #fff 40%, rgba(255,255,255,0)) left center / 24px 100% no-repeat local,
+      linear-gradient(to left, #fff 40%, rgba(255,255,255,0)) right center / 24px 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgba(31,41,51,.28), rgba(31,41,51,0)) left center / 12px 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgba(31,41,51,.28), rgba(31,41,51,0)) right center / 12px 100% no-repeat scroll;
+  }
   .path { overflow-wrap: anywhere; }
   /* A chart shrunk to a phone's width has text of 5–6 px: it keeps a readable size (at least 560 px
      wide, about 8-px text) and scrolls sideways inside its own box, like a wide table. */
@@ -105,6 +115,11 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   table.assumptions td[data-label]:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); }
   table.assumptions td.note:empty { display: none; }
   table.catalogue tr.capability { border-bottom: 1.5px solid #9aa5b1; padding-top: 14px; }
+}
+/* Narrower than a chart (560 px and the sheet's padding): say that it scrolls, above it, where the
+   eye starts; the words stay in view while it scrolls. */
+@media screen and (max-width: 587px) {
+  figure.chart::before { content: "Wider than the screen: scroll sideways for the whole chart →"; display: block; position: sticky; left: 0; font-size: .75rem; color: var(--muted); margin-bottom: 2px; }
 }
 @page { margin: 14mm 14mm 16mm; }
 @media print {
