@@ -322,8 +322,12 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       return key;
     };
     // As compareSets: the objective on the draws run, then NPV at the medians, fewer capabilities, names.
+    // Staying as today "pays back" on every draw, having nothing to pay back: for the chance of paying
+    // back it counts as never paying back, so it ranks below every set with any chance and wins only
+    // when no set has one (then by NPV).
+    const rankValue = (set: SampledSet) => (set.mask === 0 && options.objective === "probability" ? 0 : sets.objectiveOf(set));
     const order = (a: SampledSet, b: SampledSet) =>
-      sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
+      rankValue(b) - rankValue(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
     const finalists = Math.max(top, 32);
     const auto = options.method === undefined || options.method === "auto";
     const masks: number[] = [];
@@ -388,7 +392,9 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     method,
     methodDescription:
       method === "exhaustive"
-        ? `every one of the ${groupDigits(2 ** pool.length)} sets of ${pool.length} capabilities was checked against the limits`
+        ? `every one of the ${groupDigits(2 ** pool.length)} sets of ${pool.length} capabilities was ${
+            options.budget === undefined && options.setupHours === undefined ? "evaluated (no limits given)" : "checked against the limits"
+          }`
         : `heuristic (${pool.length} candidates is too many to try every set): greedy additions, then single additions, removals and swaps until nothing improved`,
     proven: method === "exhaustive",
     strategy: method === "exhaustive" ? "exhaustive" : "greedy-local-search",

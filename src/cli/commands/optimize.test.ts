@@ -224,3 +224,40 @@ describe("optimize --write-scenario, when it must not write", () => {
     expect(added).toMatch(/^ {2}ask:\r\n {4}label: What we ask for\r\n {4}description: .*\r\n {4}capabilities: \[[A-Za-z, ]+\]\r\n$/);
   });
 });
+
+describe("what optimize's text says beside its figures", () => {
+  const example = (name: string) => new URL(`../../../examples/${name}`, import.meta.url).pathname;
+
+  it("says how a set is priced, and what the user's own scenario with the same capabilities gains as run gives it", async () => {
+    const file = example("team.yaml");
+    const optimized = await runCliCaptured(["optimize", file, "--from", "scheduling,automaticChecks,monitoring,templates"]);
+    const run = JSON.parse((await runCliCaptured(["run", file, "--json", "--samples", "0"])).stdout);
+    const compromise = run.comparisons.compromise;
+    const npv = `€${Math.round(compromise.npv).toLocaleString("en-US")}`;
+    expect(optimized.stdout).toContain("Each set is priced as a scenario with only these capabilities (as --write-scenario writes it)");
+    expect(optimized.stdout).toContain(
+      `Set 1 has the capabilities of your scenario “Four capabilities first” (compromise), which with its own settings gains ${npv} and pays back month ${compromise.paybackMonth} (as run gives it).`,
+    );
+    // With no limits, nothing was "checked against the limits".
+    expect(optimized.stdout).toContain("Search: every one of the 16 sets of 4 capabilities was evaluated (no limits given).\n");
+  });
+
+  it("ranks staying as today below every set with a chance of paying back, with no chance or payback of its own, and no certain 0% or 100%", async () => {
+    const { stdout } = await runCliCaptured(["optimize", example("close-call.yaml"), "--objective", "probability"]);
+    const rows = stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
+    const today = rows.findIndex((line) => line.includes("(nothing: stay as today)"));
+    expect(today).toBeGreaterThan(0);
+    expect(rows[today]).toMatch(/\(nothing: stay as today\)\s+–\s+€0\s+–\s/);
+    // The sets above it paid back on some of the draws.
+    for (const row of rows.slice(0, today)) expect(row).toMatch(/\s\d+%\s/);
+    expect(stdout).not.toMatch(/\s(0|100)%\s/);
+    // Within the horizon, not "never".
+    expect(stdout).toContain("not within 12 months");
+    expect(stdout).not.toMatch(/\snever\s/);
+  });
+
+  it("says one set in the singular", async () => {
+    const { stdout } = await runCliCaptured(["optimize", example("team.yaml"), "--budget", "0", "--setup-hours", "0"]);
+    expect(stdout).toContain("; 1 set evaluated within the limits.");
+  });
+});

@@ -1,8 +1,8 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
-import { compileCase, optimize, validateScenarioText, type Objective, type OptimizeResult } from "../../engine/index.js";
+import { buildResult, compileCase, optimize, validateScenarioText, type CompiledCase, type Objective, type OptimizeResult } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatMoneyExact as formatMoney, formatMonth, formatPercent } from "../../format/numbers.js";
+import { formatChance, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -32,15 +32,41 @@ function parseAmount(option: string, text: string): number {
   return value;
 }
 
-function objectiveText(result: OptimizeResult, value: number | null, currency: string): string {
+/** What the text says of the case beside the search: its currency, horizon, and the user's own scenarios. */
+interface CaseContext {
+  readonly currency: string;
+  readonly horizonMonths: number;
+  readonly labels: Map<string, string>;
+  /** The file's alternatives with capabilities, with their own figures (as `run` gives them). */
+  readonly scenarios: readonly { name: string; label: string; capabilities: readonly string[]; npv: number; paybackMonth: number | null }[];
+}
+
+/** The file's alternatives that have capabilities, with the NPV and payback month `run` gives them. */
+function scenariosOf(compiled: CompiledCase): CaseContext["scenarios"] {
+  const result = buildResult(compiled);
+  return compiled.scenarios
+    .filter((scenario) => scenario.name !== compiled.baseline && scenario.capabilities.length > 0)
+    .map((scenario) => {
+      const comparison = result.comparisons[scenario.name]!;
+      return { name: scenario.name, label: scenario.label, capabilities: scenario.capabilities, npv: comparison.npv, paybackMonth: comparison.paybackMonth };
+    });
+}
+
+/** A payback month in the search's words: within the horizon, or not. */
+function paybackText(month: number | null, horizonMonths: number): string {
+  return formatMonth(month, `not within ${plural(horizonMonths, "month")}`);
+}
+
+function objectiveText(result: OptimizeResult, value: number | null, context: CaseContext): string {
   switch (result.objective) {
     case "npv":
     case "p50":
-      return value === null ? "n/a" : formatMoney(value, currency);
+      return value === null ? "n/a" : formatMoney(value, context.currency);
     case "payback":
-      return formatMonth(value);
+      return paybackText(value, context.horizonMonths);
     case "probability":
-      return formatPercent(value);
+      // A share of the draws: never a certain 0% or 100% (docs/numbers.md).
+      return value === null ? "n/a" : formatChance(value);
     default:
       return result.objective satisfies never;
   }
@@ -68,25 +94,39 @@ function wrapList(items: readonly string[], width: number): string[] {
   return lines;
 }
 
-function renderText(result: OptimizeResult, currency: string, labels: Map<string, string>): string {
+/** The same capabilities, as a set: order and repeats aside. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((name) => set.has(name));
+}
+
+function renderText(result: OptimizeResult, context: CaseContext): string {
+  const { currency, labels } = context;
   const money = (value: number) => formatMoney(value, currency);
+  const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
   const limits = [
     result.limits.budget !== null ? `first-year cash at most ${money(result.limits.budget)}` : "",
     result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
-    `Search: ${result.methodDescription}; ${formatNumber(result.evaluated)} sets evaluated within the limits.`,
+    `Search: ${result.methodDescription}${
+      result.proven && result.strategy === "exhaustive" && !hasLimits && result.sampling === undefined
+        ? "."
+        : `; ${plural(result.evaluated, "set")} evaluated${hasLimits ? " within the limits" : ""}.`
+    }`,
     `Answer: ${result.howFound}.`,
     "",
     renderTable(
       ["Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
       result.ranked.flatMap((set, index) => {
-        const [first, ...more] = wrapList(set.capabilities.length === 0 ? ["(nothing: stay as today)"] : set.capabilities, 56);
+        const today = set.capabilities.length === 0;
+        const [first, ...more] = wrapList(today ? ["(nothing: stay as today)"] : set.capabilities, 56);
+        // Staying as today changes nothing: it has no payback, nor a chance of one.
         const figures = [
-          ...(result.objective === "npv" ? [] : [objectiveText(result, set.objective, currency)]),
+          ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
           money(set.npv),
-          formatMonth(set.paybackMonth),
+          today ? "–" : paybackText(set.paybackMonth, context.horizonMonths),
           money(set.firstYearCash),
           formatNumber(set.setupHours),
         ];
@@ -95,6 +135,25 @@ function renderText(result: OptimizeResult, currency: string, labels: Map<string
       }),
     ),
   ];
+  // Each set is priced as --write-scenario writes it: a scenario with only `capabilities:`, none of the
+  // user's own scenarios' settings (when the change starts, its setup months, learning, contingency).
+  const yours = context.scenarios.flatMap((scenario) => {
+    const rank = result.ranked.findIndex((set) => sameSet(set.capabilities, scenario.capabilities));
+    return rank < 0
+      ? []
+      : [
+          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${money(scenario.npv)} and pays back ${paybackText(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
+        ];
+  });
+  parts.push(
+    "",
+    `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
+      result.ranked.some((set) => set.capabilities.length === 0)
+        ? " Staying as today changes nothing: it has no payback and ranks first only when no set pays back."
+        : ""
+    }`,
+    ...yours,
+  );
   if (result.adoptionOrder.length > 0) {
     const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
     parts.push(
@@ -171,7 +230,13 @@ the last sets run on every draw (found, not proven).`,
         ...(options.top !== undefined ? { top: parseWholeNumber("--top", options.top, 1) } : {}),
       });
       const labels = new Map(compiled.capabilities.map((capability) => [capability.name, capability.label]));
-      output.stdout(options.json ? toJson(result) : renderText(result, compiled.currency, labels));
+      const context: CaseContext = {
+        currency: compiled.currency,
+        horizonMonths: compiled.horizonMonths,
+        labels,
+        scenarios: options.json ? [] : scenariosOf(validation.compiled),
+      };
+      output.stdout(options.json ? toJson(result) : renderText(result, context));
       if (options.writeScenario !== undefined) writeScenario(file, validation.source.text, options.writeScenario, result, options.force ?? false, output);
     });
 }
