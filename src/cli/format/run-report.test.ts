@@ -129,3 +129,34 @@ describe("the run report's judgement lines", () => {
     }
   });
 });
+
+describe("the run report's figures add up as printed", () => {
+  it("says what the last year's gain leaves out, and where the cash paid at the start is, when the month tables do not hold it", () => {
+    const result = resultOf("seed.yaml", 0);
+    const text = renderRunReport(result);
+    const optimal = result.comparisons.optimal!;
+    // Over a 12-month plan the last 12 months are all of it: the gain differs from the total by the cash at the start.
+    expect(optimal.benefitLastTwelveMonths - optimal.totalNetBenefit).toBeCloseTo(-optimal.timeZeroNet, 6);
+    expect(text).toContain("Gain, last 12 months: the net benefit against today of months 1 to 12, not discounted, without the cash paid at the start.");
+    expect(text).toContain(`Cash paid at the start (before month 1), in no month above: ${formatMoney(optimal.timeZeroNet, "EUR")} against today.`);
+    // Today's own table has no such line.
+    expect(text.split("Month by month: ")[1]).not.toContain("Cash paid at the start");
+  });
+
+  it("says a close call only when the table shows both options", () => {
+    const result = resultOf("close-call.yaml", 0);
+    const close = result.judgement!.closeCall!;
+    expect(renderRunReport(result)).toContain("Close call");
+    expect(renderRunReport(result, { scenario: close.runnerUp })).not.toContain("Close call");
+  });
+
+  it("names no option the table leaves out, and counts one range in the singular", () => {
+    const result = resultOf("close-call.yaml", 2_000);
+    const shown = Object.keys(result.comparisons).find((name) => name !== result.decision!.best)!;
+    const text = renderRunReport(result, { scenario: shown });
+    const hidden = Object.keys(result.comparisons).filter((name) => name !== shown);
+    for (const name of hidden) expect(text).not.toContain(result.comparisons[name]!.label);
+    const one = { ...result, uncertainty: { ...result.uncertainty!, inputs: result.uncertainty!.inputs.slice(0, 1) } };
+    expect(renderRunReport(one)).toContain("ranges: 1 input\n");
+  });
+});

@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatPercent,
   formatSignedShare,
+  plural,
 } from "../../format/numbers.js";
 import { renderTable } from "./table.js";
 
@@ -58,7 +59,13 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     ];
   });
   const span = result.horizonMonths >= 12 ? "last 12 months" : `all ${result.horizonMonths} month${result.horizonMonths === 1 ? "" : "s"}`;
-  return renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", `Gain, ${span}`], rows);
+  const months = result.horizonMonths > 12 ? `months ${result.horizonMonths - 11} to ${result.horizonMonths}` : `months 1 to ${result.horizonMonths}`;
+  const paidAtStart = comparisons.some((comparison) => comparison.timeZeroNet !== 0);
+  return [
+    renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", `Gain, ${span}`], rows),
+    // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
+    `  Gain, ${span}: the net benefit against today of ${months}, not discounted${paidAtStart ? ", without the cash paid at the start" : ""}.`,
+  ].join("\n");
 }
 
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
@@ -106,9 +113,10 @@ function rangeText(low: number | null, high: number | null, format: (value: numb
 }
 
 /** The decision in two lines: how often the best option on average is best, and what knowing everything first is worth. */
-function decisionLines(result: CaseResult): string[] {
+function decisionLines(result: CaseResult, comparisons: readonly ComparisonResult[]): string[] {
   const decision = result.decision;
-  if (!decision) return [];
+  // The decision weighs every option: said only when the table shows every one.
+  if (!decision || comparisons.length < Object.keys(result.comparisons).length) return [];
   const best = decision.options.find((option) => option.scenario === decision.best)!;
   const evpi = formatMoney(decision.evpi, result.currency);
   const worth =
@@ -137,8 +145,8 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const { samples, seed, sampling } = result.uncertainty;
   return [
     renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
-    `  ${formatNumber(samples)} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${result.uncertainty.inputs.length} inputs`,
-    ...decisionLines(result),
+    `  ${formatNumber(samples)} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${plural(result.uncertainty.inputs.length, "input")}`,
+    ...decisionLines(result, comparisons),
   ].join("\n");
 }
 
@@ -194,7 +202,10 @@ function judgementLines(result: CaseResult, comparisons: ComparisonResult[]): st
   const lines: string[] = [];
   const label = (name: string) => result.comparisons[name]?.label ?? name;
   const close = result.judgement?.closeCall;
-  if (close && comparisons.some((comparison) => comparison.alternative === close.best)) {
+  const shown = (name: string) => comparisons.some((comparison) => comparison.alternative === name);
+  // Said only when the table shows both options. The gap is the engine's, rounded on its own as the
+  // report's first page gives it: it may differ by one from the difference of the two rounded figures.
+  if (close && shown(close.best) && shown(close.runnerUp)) {
     const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
     lines.push(
       `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, result.currency)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
@@ -238,6 +249,8 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   parts.push("", capacityTable(capacityScenarios));
   for (const scenario of shown) {
     parts.push("", `Month by month: ${scenarioName(scenario)}`, monthTable(result, scenario));
+    const atStart = result.comparisons[scenario.name]?.timeZeroNet ?? 0;
+    if (atStart !== 0) parts.push(`  Cash paid at the start (before month 1), in no month above: ${formatMoney(atStart, result.currency)} against today.`);
   }
   return `${parts.join("\n")}\n`;
 }
