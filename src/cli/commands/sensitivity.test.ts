@@ -85,6 +85,35 @@ describe("sensitivity", () => {
     expect(stdout).not.toMatch(/-0\.0+\b/);
   });
 
+  it("draws no bar for an input that moves nothing, even by a residue of floating point, and does not let it set the scale", async () => {
+    const closeCall = join(packageRoot, "examples", "close-call.yaml");
+    const { stdout } = await runCliCaptured(["sensitivity", closeCall]);
+    const json = JSON.parse((await runCliCaptured(["sensitivity", closeCall, "--json"])).stdout);
+    const still = json.tornado.filter((bar: { swing: number }) => bar.swing < 0.5);
+    expect(still.length).toBeGreaterThan(0);
+    for (const bar of still) expect(stdout).toMatch(new RegExp(`${bar.input.slice(-30).replaceAll(".", "\\.")}\\s+│\\s+no effect\\n`));
+    // The scale runs from the lowest to the highest NPV of the inputs that move it.
+    const moving = json.tornado.filter((bar: { swing: number }) => bar.swing >= 0.5);
+    const lowest = Math.min(...moving.flatMap((bar: { low: number; high: number }) => [bar.low, bar.high]));
+    expect(stdout).toContain(formatMoneyExact(lowest, "EUR"));
+  });
+
+  it("says where a Sobol estimate or its interval crosses what a true share can be", async () => {
+    const closeCall = join(packageRoot, "examples", "close-call.yaml");
+    const { stdout } = await runCliCaptured(["sensitivity", closeCall]);
+    const json = JSON.parse((await runCliCaptured(["sensitivity", closeCall, "--json"])).stdout);
+    const crossing = json.sobol.filter(
+      (index: { first: number; total: number; firstInterval: number[]; totalInterval: number[] }) =>
+        index.first > index.total + 5e-4 || [...index.firstInterval, ...index.totalInterval].some((value) => value > 1.005 || value < -0.005),
+    );
+    expect(crossing.length).toBeGreaterThan(0);
+    for (const index of crossing) expect(stdout).toContain(index.input);
+    expect(stdout).toMatch(
+      /These are estimates from samples: a true share lies from 0 to 1, and a first-order share at most its total; the estimates for .* cross those bounds/,
+    );
+    expect((await runCliCaptured(["sensitivity", uncertain])).stdout).not.toContain("These are estimates from samples");
+  });
+
   it("without ranges, ranks each input moved 20% alone: the ranking the report shows, from the engine, in the text and the JSON", async () => {
     const { exitCode, stdout } = await runCliCaptured(["sensitivity", certain]);
     expect(exitCode).toBe(0);

@@ -20,6 +20,7 @@ import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
 import { formatNumber } from "../../format/numbers.js";
+import { listInWords } from "../../format/words.js";
 
 interface SensitivityOptions {
   method: "tornado" | "sobol" | "both";
@@ -65,8 +66,12 @@ function number(value: number): string {
 /** A text tornado: each bar spans the NPV from the input's 5th to its 95th percentile, around the median case. */
 function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, width = 40): string {
   if (bars.length === 0) return "";
-  const lowest = Math.min(baseNpv, ...bars.map((bar) => Math.min(bar.low, bar.high)));
-  const highest = Math.max(baseNpv, ...bars.map((bar) => Math.max(bar.low, bar.high)));
+  // A swing within the residue of floating point (a millionth of the NPV) is none: it has no bar, and
+  // does not set the scale (a swing of 1e-12 once filled the whole width).
+  const moves = (bar: TornadoBar) => Math.abs(bar.high - bar.low) > 1e-6 * Math.max(1, Math.abs(baseNpv));
+  const moving = bars.filter(moves);
+  const lowest = Math.min(baseNpv, ...moving.map((bar) => Math.min(bar.low, bar.high)));
+  const highest = Math.max(baseNpv, ...moving.map((bar) => Math.max(bar.low, bar.high)));
   const span = highest - lowest || 1;
   const position = (value: number) => Math.round(((value - lowest) / span) * (width - 1));
   const centre = position(baseNpv);
@@ -74,10 +79,11 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   const lines = bars.map((bar) => {
     const from = position(Math.min(bar.low, bar.high));
     const to = position(Math.max(bar.low, bar.high));
-    const cells = Array.from({ length: width }, (_, index) => (index >= from && index <= to ? "█" : index === centre ? "│" : " "));
+    const cells = Array.from({ length: width }, (_, index) => (moves(bar) && index >= from && index <= to ? "█" : index === centre ? "│" : " "));
     const label = bar.input.length > labelWidth ? `…${bar.input.slice(-(labelWidth - 1))}` : bar.input.padEnd(labelWidth);
-    return `  ${label}  ${cells.join("")}`;
+    return `  ${label}  ${cells.join("")}${moves(bar) ? "" : " no effect"}`.trimEnd();
   });
+  if (moving.length === 0) return [...lines, `  ${" ".repeat(labelWidth)}  ${" ".repeat(centre)}${formatMoney(baseNpv, currency)}`].join("\n");
   const scale = `  ${" ".repeat(labelWidth)}  ${formatMoney(lowest, currency)}${" ".repeat(Math.max(1, width - formatMoney(lowest, currency).length - formatMoney(highest, currency).length))}${formatMoney(highest, currency)}`;
   return [...lines, scale].join("\n");
 }
@@ -136,6 +142,21 @@ function renderText(result: SensitivityResult, label: string): string {
       ),
       `  Sobol indices from ${formatNumber(result.sobolBaseSamples ?? 0)} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
     );
+    // Shares of a variance lie from 0 to 1, a first-order one at most its total; estimates from samples,
+    // and their intervals, may cross those bounds: said where the table shows it, so that a reader does
+    // not take it for a fault.
+    const shown = (value: number) => Number(fixed(value, 3));
+    const shownEnd = (value: number) => Number(fixed(value, 2));
+    const outside = result.sobol.filter(
+      (index) =>
+        shown(index.first) > shown(index.total) ||
+        [index.first, index.total].some((value) => shown(value) > 1 || shown(value) < 0) ||
+        [...index.firstInterval, ...index.totalInterval].some((value) => shownEnd(value) > 1 || shownEnd(value) < 0),
+    );
+    if (outside.length > 0)
+      parts.push(
+        `  These are estimates from samples: a true share lies from 0 to 1, and a first-order share at most its total; the estimates for ${listInWords(outside.map((index) => index.input))} cross those bounds: read them with their 95% intervals.`,
+      );
   }
   if (result.correlated && result.correlated.length > 0) parts.push("", correlationNote(result.correlated));
   return `${parts.join("\n")}\n`;
