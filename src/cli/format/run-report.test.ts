@@ -56,7 +56,8 @@ describe("the run report's conventions", () => {
     expect(text).toMatch(
       /Tooling \(tooling\)\s+US\$24,606\s+38%\s+month 21\s+US\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+US\$12,407\s+18%\n/,
     );
-    expect(text).toMatch(/Tooling\s+US\$89,527\s+US\$64,921\s+20\.7\s+1\.72\s+80%\n/);
+    // The investment is the $50,000 paid up front (the change takes no team time): 80% = $40,000 ÷ $50,000.
+    expect(text).toMatch(/Tooling\s+US\$89,527\s+US\$64,921\s+20\.7\s+1\.72\s+US\$50,000\s+80%\n/);
     expect(text).toContain("every month of year y discounted as at the year's end, by (1 + 10%)^−y");
   });
 
@@ -65,7 +66,8 @@ describe("the run report's conventions", () => {
     expect(text).not.toContain("risk-adjusted");
     expect(text).toContain("month m discounted by (1 + 10%)^−m/12");
     expect(text).toContain("ROI = net gain (NPV) ÷ PV of costs");
-    expect(text).toContain("ROI on investment = total net benefit ÷ investment (up-front cash and the change's team hours), undiscounted");
+    expect(text).toContain("ROI on investment = total net benefit ÷ investment, undiscounted.");
+    expect(text).toContain("Investment = up-front cash + the change's team hours at what they displace");
     expect(text).toContain("DORA's way");
     expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");
   });
@@ -158,5 +160,19 @@ describe("the run report's figures add up as printed", () => {
     for (const name of hidden) expect(text).not.toContain(result.comparisons[name]!.label);
     const one = { ...result, uncertainty: { ...result.uncertainty!, inputs: result.uncertainty!.inputs.slice(0, 1) } };
     expect(renderRunReport(one)).toContain("ranges: 1 input\n");
+  });
+});
+
+describe("the run report's return on investment", () => {
+  it("prints the investment it divides by, so that it can be worked out from the table (solo.yaml's hours are priced at what they displace)", () => {
+    const result = resultOf("solo.yaml", 0);
+    const text = renderRunReport(result);
+    for (const comparison of Object.values(result.comparisons)) {
+      const row = text
+        .split("\n")
+        .find((line) => line.startsWith(`  ${comparison.label} `) && line.includes(formatMoney(comparison.presentValueOfCosts, "EUR")))!;
+      expect(row, comparison.alternative).toContain(formatMoney(comparison.investment.total, "EUR"));
+      expect(comparison.conventions.roiOnInvestment).toBeCloseTo(comparison.totalNetBenefit / comparison.investment.total, 12);
+    }
   });
 });

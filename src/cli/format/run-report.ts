@@ -60,7 +60,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
   });
   const span = result.horizonMonths >= 12 ? "last 12 months" : `all ${result.horizonMonths} month${result.horizonMonths === 1 ? "" : "s"}`;
   const months = result.horizonMonths > 12 ? `months ${result.horizonMonths - 11} to ${result.horizonMonths}` : `months 1 to ${result.horizonMonths}`;
-  const paidAtStart = comparisons.some((comparison) => comparison.timeZeroNet !== 0);
+  const paidAtStart = result.horizonMonths <= 12 && comparisons.some((comparison) => comparison.timeZeroNet !== 0);
   return [
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", `Gain, ${span}`], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
@@ -79,6 +79,7 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     money(comparison.presentValueOfCosts),
     months(comparison.conventions.paybackMonthInterpolated),
     years(comparison.conventions.paybackYears),
+    money(comparison.investment.total),
     formatPercent(comparison.conventions.roiOnInvestment),
   ]);
   const dora = comparisons.map((comparison) => {
@@ -93,10 +94,11 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     ];
   });
   return [
-    renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "ROI on investment"], rows),
+    renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "Investment", "ROI on investment"], rows),
     `  Net gain (NPV) and PV: ${discountingText(result)}${result.discountRate === 0 ? "" : "; cash at the start not discounted"}.`,
     "  ROI = net gain (NPV) ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
-    "  ROI on investment = total net benefit ÷ investment (up-front cash and the change's team hours), undiscounted.",
+    "  Investment = up-front cash + the change's team hours at what they displace: the loaded rate for hours bought or taken from building, its captured share for idle ones.",
+    "  ROI on investment = total net benefit ÷ investment, undiscounted.",
     "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",
     "",
     renderTable(["DORA's way", "Investment", "Value", "Net benefit", "ROI", "Pays back, years"], dora),
