@@ -214,5 +214,5 @@ describe("resumeFrom", () => {
 });
 
 /** The money rules a plan keeps are plain numbers (stored as JSON with the plan). */
-const _rulesArePlain: Record<keyof MoneyRules, number> = {} as MoneyRules;
+const _rulesArePlain: Record<keyof MoneyRules, number> = {} as Required<MoneyRules>;
 void _rulesArePlain;

@@ -42,6 +42,8 @@ export interface MoneyRules {
   supportMonthlyCostEach: number;
   supportLiveProjectsEach: number;
   supportMinimum: number;
+  /** Upkeep hours a month of one live project after the change (absent from a plan stored before it was kept: 0). */
+  upkeepHoursPerLiveProject?: number;
 }
 
 function parametersOf(compiled: CompiledCase, name: string): Float64Array | undefined {
@@ -76,6 +78,7 @@ export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline:
     supportMonthlyCostEach: supportCostEach(p),
     supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
     supportMinimum: p[P.supportMinimum]!,
+    upkeepHoursPerLiveProject: p[P.upkeepHours]!,
   };
 }
 
@@ -105,9 +108,9 @@ export interface RecordedMonth {
 /**
  * What really happened in one month, as a row of the month table valued by the simulation's money
  * rules (docs/numbers.md). A measure that was not recorded takes the plan's
- * value for that month, so a missing number never shows up as a gain or a loss; a money line whose
- * driver was recorded at its planned value (live projects for their value and support staff) is the
- * plan's own figure. Recorded hours are spent against the hours available: what is left is unused
+ * value for that month, so a missing number never shows up as a gain or a loss; a line whose driver
+ * was recorded at its planned value (live projects for their value, upkeep and support staff) is the
+ * plan's own figure, and follows the recorded driver otherwise (upkeep at the plan's hours per project). Recorded hours are spent against the hours available: what is left is unused
  * (worth the capture share), what is missing is an overload (paid at the loaded rate), exactly as in
  * the simulation; when the build hours are not recorded, the scheduled build the plan had to buy is
  * bought as planned. Hours available above or below the plan's are paid at the loaded rate. Support
@@ -139,7 +142,14 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   // Staff on the change alongside the new way are not measured: the plan's hours (0 in a plan stored before they existed).
   const alongsideHours = planned.alongsideHours ?? 0;
   const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
-  const upkeepHours = values.upkeepHours ?? planned.upkeepHours;
+  // Upkeep not recorded follows the live projects recorded, at the plan's hours for each that month (a
+  // month planned with none: the approved scenario's upkeep per project): a project recorded as not
+  // live takes no upkeep, as it earns no value.
+  const upkeepHours =
+    values.upkeepHours ??
+    (livePlanned
+      ? planned.upkeepHours
+      : live * (planned.liveProjects > 0 ? planned.upkeepHours / planned.liveProjects : (rules.upkeepHoursPerLiveProject ?? 0)));
   const freeHours = availableHours - overheadHours - upkeepHours;
   const buildHours = values.buildHours ?? planned.buildHours;
   const idleHours = Math.max(0, freeHours - buildHours);

@@ -98,7 +98,14 @@ describe("comparePlanWithActuals", () => {
   it("a project not yet live loses its monthly value; a recorded outage costs its hours", () => {
     const plan = seedPlan();
     const late = comparePlanWithActuals(plan, [month(4, { liveProjects: 0 })]).months[3]!;
-    expect(late.actual!.benefit).toBeCloseTo(570 - 2500, 9);
+    // −€2,500 of project value; the 11 upkeep hours the plan gave that project are not taken, and are
+    // idle hours worth half the €60 rate (upkeep was not recorded: it follows the live projects recorded).
+    expect(late.actual!.benefit).toBeCloseTo(570 - 2500 + 11 * 60 * 0.5, 9);
+    expect(late.actual!.upkeepHours).toBe(0);
+    // Two live where the plan had one: twice its upkeep hours.
+    expect(comparePlanWithActuals(plan, [month(4, { liveProjects: 2 })]).months[3]!.actual!.upkeepHours).toBeCloseTo(22, 9);
+    // Recorded upkeep stands as recorded.
+    expect(comparePlanWithActuals(plan, [month(4, { liveProjects: 0, upkeepHours: 5 })]).months[3]!.actual!.upkeepHours).toBe(5);
     const withOutage = comparePlanWithActuals({ ...plan, rules: { ...plan.rules, outageCostPerHour: 100 } }, [month(4, { incidents: 2, hoursToRestore: 5 })])
       .months[3]!;
     expect(withOutage.actual!.benefit).toBeCloseTo(570 - 500, 9);
