@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatChance, formatMoneyExact as formatMoney } from "../format/numbers.js";
+import { judgementSentences } from "../format/judgement.js";
 import { packageRoot } from "../shared/package-files.js";
 import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
@@ -162,6 +163,13 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await panel(page).evaluate((element) => element.scrollIntoView({ block: "start" }));
     expect(await spilling(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "web-app-decision-1280.png") });
+
+    // The close call in the words of run and the report, with the chance the draws give it.
+    const { compiled } = validateScenarioText(JSON.stringify(exampleData("close-call")));
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: LIVE_SAMPLES, seed: LIVE_SEED }));
+    const said = judgementSentences(result, { whereToLook: "under “What moves the result most”." });
+    expect(said[0]).toMatch(/^Close call: Every tool we want leads What will be approved by €516 \(9% of its net gain, ahead in \d+% of the outcomes\)/);
+    await expect.poll(() => page.locator(".judgement-note p").allTextContents()).toEqual(said);
     await page.close();
   });
 

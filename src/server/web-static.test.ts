@@ -73,12 +73,19 @@ let browser: Browser;
 const requests: string[] = [];
 const problems: string[] = [];
 
+/** Every question the page asked (confirm dialogs), each answered yes. */
+const asked: string[] = [];
+
 function openPage(url: string): Promise<Page> {
   // The page asks for api/info to find out whether a server is behind it; the static server answers 404.
   return openWatchedPage(browser, {
     url,
     allowed: baseUrl,
     problems,
+    onDialog: (message) => {
+      asked.push(message);
+      return true;
+    },
     warnings: false,
     expected: (text) => text.includes("404"),
     context: { acceptDownloads: true },
@@ -146,9 +153,13 @@ describe.skipIf(!haveChromium && !inCi)("the web app from a static file server, 
     // The templates `mlops-roi init` writes, bundled into the page.
     const offered = await page.locator("#template option").evaluateAll((options) => options.map((option) => (option as { value: string }).value));
     expect(offered.filter((value) => value !== "")).toEqual([...templateNames]);
+    // A template nobody has changed has no unsaved changes, and another replaces it without asking.
+    expect(await page.locator(".file-state").textContent()).not.toContain("unsaved changes");
+    asked.length = 0;
     await page.locator("#template").selectOption("team");
     const teamTitle = parse(readFileSync(join(packageRoot, "examples", "team.yaml"), "utf8")).title as string;
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(teamTitle);
+    expect(asked).toEqual([]);
 
     const before = editedTeamCase(30);
     const after = editedTeamCase(40);
@@ -158,6 +169,8 @@ describe.skipIf(!haveChromium && !inCi)("the web app from a static file server, 
     await page.getByRole("tab", { name: "Today" }).click();
     await page.getByLabel(upkeepLabel, { exact: true }).fill("40");
     await expect.poll(() => npvOf(page, "A managed platform").first().textContent()).toContain(managed(after.result));
+    // Once changed, it says so (and replacing it would ask first).
+    await expect.poll(() => page.locator(".file-state").textContent()).toContain("unsaved changes");
 
     // The share link: the whole case in the part after #, opened in a new page with the same figures.
     await page.getByRole("button", { name: "Share link" }).click();

@@ -14,6 +14,7 @@ import { focusField, IssueSummary } from "./editor/IssueSummary.js";
 import { CaseEvaluator } from "./engine/case-evaluator.js";
 import type { RangedResult } from "./engine/messages.js";
 import { RangesNote } from "./results/RangesNote.js";
+import { JudgementNote } from "./results/JudgementNote.js";
 import { DecisionPanel } from "./results/DecisionPanel.js";
 import { ApiError, fetchCase, fetchExport, fetchTemplate, openingCase, openingInfo, saveCase } from "./files/api.js";
 import { downloadFile } from "./files/download.js";
@@ -80,6 +81,8 @@ export function App() {
   const setData = store.set;
   const [origin, setOrigin] = useState<Origin | undefined>();
   const [savedJson, setSavedJson] = useState<string | undefined>();
+  // The case as it was opened (a file, a template, a link): what the user has changed since.
+  const [loadedJson, setLoadedJson] = useState<string | undefined>();
   const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[] } | undefined>();
   const [tab, setTab] = useState("case");
   // `since`: how many evaluations on the page's thread came before it was asked for.
@@ -102,6 +105,7 @@ export function App() {
       flushSync(() => {
         setOrigin(from);
         setSavedJson(saved);
+        setLoadedJson(JSON.stringify(next));
         setLoadFailure(undefined);
         setShare(undefined);
         setData(next);
@@ -275,7 +279,11 @@ export function App() {
   if (nextIssues !== issuesKept.current && JSON.stringify(nextIssues) !== JSON.stringify(issuesKept.current)) issuesKept.current = nextIssues;
   const issues = issuesKept.current;
   const errors = hasErrors(issues);
-  const dirty = data !== null && JSON.stringify(data) !== savedJson;
+  const dataJson = data === null ? undefined : JSON.stringify(data);
+  // Not in a file as it stands (Save has something to write); a template or a link never is.
+  const dirty = data !== null && dataJson !== savedJson;
+  // Changed since it was opened or saved: what replacing the case would lose (an untouched template loses nothing).
+  const edited = dirty && dataJson !== loadedJson;
   const saveTarget = info?.file ? (origin?.kind === "file" ? origin.file : info.file) : null;
   // No server of ours behind the page (a static host): templates are the bundled ones, exports are made here.
   const serverless = info === null;
@@ -296,7 +304,7 @@ export function App() {
   // Changes only with the issues or the currency: an input is drawn again when its own value changes (useCaseValue).
   const editorApi = useMemo<EditorApi>(() => ({ store, issues, set, rangesEnabled, currency }), [store, issues, set, rangesEnabled, currency]);
 
-  const confirmDiscard = () => !dirty || window.confirm("Your changes are not saved. Replace them?");
+  const confirmDiscard = () => !edited || window.confirm("Your changes are not saved. Replace them?");
 
   const save = useCallback(async () => {
     if (serverless) {
@@ -310,6 +318,7 @@ export function App() {
       const saved = await saveCase(saveTarget, data, origin?.kind === "file" && origin.file === saveTarget ? origin.version : undefined);
       setOrigin({ kind: "file", file: saved.file, format: caseFormatOf(saved.file), text: saved.text, version: saved.version });
       setSavedJson(JSON.stringify(data));
+      setLoadedJson(JSON.stringify(data));
       setStatus({ text: `Saved ${saved.file}${saved.backup ? ` (the previous version is kept as ${saved.backup})` : ""}.`, tone: "success" });
     } catch (error) {
       const issuesNote = error instanceof ApiError && error.body.issues ? ` ${error.body.issues.map((issue) => issue.message).join("; ")}` : "";
@@ -482,8 +491,8 @@ export function App() {
   );
 
   useEffect(() => {
-    document.title = `${dirty ? "• " : ""}${title} · mlops-roi`;
-  }, [title, dirty]);
+    document.title = `${edited ? "• " : ""}${title} · mlops-roi`;
+  }, [title, edited]);
 
   // For the browser benchmark: when each answer of the ranges reaches the screen.
   useEffect(() => {
@@ -504,7 +513,7 @@ export function App() {
           <h1>{title}</h1>
           <p className="file-state">
             {describeOrigin(origin)}
-            {data && (dirty ? " · unsaved changes" : " · saved")}
+            {data && (edited ? " · unsaved changes" : dirty ? "" : " · saved")}
           </p>
         </div>
         <Toolbar
@@ -559,6 +568,7 @@ export function App() {
               <>
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} rangesComing={rangesComing} />
                 <RangesNote result={shown.result} progress={rangeProgress} refining={previewNow !== undefined} coming={rangesComing} />
+                <JudgementNote result={shown.result} busy={refining || rangesComing} />
                 <DecisionPanel result={shown.result} refining={refining} />
                 {later.shown?.result && (
                   <>

@@ -9,6 +9,7 @@ import {
   formatSignedShare,
   plural,
 } from "../../format/numbers.js";
+import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
 
 function scenarioName(scenario: ScenarioResult): string {
@@ -199,31 +200,12 @@ function monthTable(result: CaseResult, scenario: ScenarioResult): string {
  * The run command's text for people: the comparison first (money), then capacity, then months.
  * @example renderRunReport(result, { scenario: "optimal" })
  */
-/** The engine's judgement under the table: a close call between the two best, and extraordinary results. */
+/** The engine's judgement under the table: a close call between the two best, and extraordinary results (said of the options shown). */
 function judgementLines(result: CaseResult, comparisons: ComparisonResult[]): string {
-  const lines: string[] = [];
-  const label = (name: string) => result.comparisons[name]?.label ?? name;
-  const close = result.judgement?.closeCall;
   const shown = (name: string) => comparisons.some((comparison) => comparison.alternative === name);
-  // Said only when the table shows both options. The gap is the engine's, rounded on its own as the
-  // report's first page gives it: it may differ by one from the difference of the two rounded figures.
-  if (close && shown(close.best) && shown(close.runnerUp)) {
-    const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
-    lines.push(
-      `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, result.currency)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
-    );
-  }
-  for (const flag of result.judgement?.extraordinary ?? []) {
-    if (!comparisons.some((comparison) => comparison.alternative === flag.alternative)) continue;
-    const reasons: string[] = [];
-    if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
-      reasons.push(
-        `gain of ${formatMoney(flag.yearlyGain, result.currency)} over the last months above half of today's payroll (${formatMoney(flag.payroll, result.currency)})`,
-      );
-    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
-    lines.push(`  Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it with: mlops-roi sensitivity`);
-  }
-  return lines.join("\n");
+  return judgementSentences(result, { shown, whereToLook: "with: mlops-roi sensitivity" })
+    .map((sentence) => `  ${sentence}`)
+    .join("\n");
 }
 
 export function renderRunReport(result: CaseResult, options: { scenario?: string } = {}): string {

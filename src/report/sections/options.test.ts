@@ -47,6 +47,12 @@ describe("the report's options table names the convention of each figure", () =>
       expect(text, discounting).not.toMatch(/discounted at 0%/);
       expect(text, discounting).toContain("Net gain: today's money; money is not discounted (the case's rate is 0% a year)");
       expect(text, discounting).toContain("Money is not discounted (the case's rate is 0% a year): money later counts as much as money now. Cash paid");
+      // The gain-over-time chart's lines end on the net gain itself at 0%.
+      const result = buildResult(compiled);
+      for (const comparison of Object.values(result.comparisons)) expect(comparison.cumulativeNet.at(-1)).toBeCloseTo(comparison.npv, 6);
+      expect(text, discounting).toContain(
+        "at the case's rate of 0% nothing is discounted, so where a line ends is the net gain that the summary and the options table give",
+      );
     }
   });
 });

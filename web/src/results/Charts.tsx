@@ -83,7 +83,10 @@ function ChartsView({
       entries.push({
         id: "cumulative-net",
         title: "Gain against today, month by month",
-        note: "Money gained against the baseline so far; the line crosses zero in the month the change pays back.",
+        note:
+          result.discountRate === 0
+            ? "Money gained against the baseline so far (at a rate of 0% nothing is discounted: where a line ends is the net gain above); it crosses zero in the month the change pays back."
+            : "Money gained against the baseline so far, not discounted (where a line ends is not the net gain in today's money above); it crosses zero in the month the change pays back.",
         // Its payback labels are placed for the plot's width: give it the room the page has.
         spec: (width) =>
           cumulativeNetSpec(result, {

@@ -16,7 +16,8 @@ function payback(comparison: ComparisonResult, horizon: number): string {
 
 /**
  * The figures a decision-maker reads first, one card per alternative: what it is worth, when it
- * pays back, what it asks for up front. Ranges appear when the inputs are ranges.
+ * pays back, what it asks for (cash up front, the team's hours on the change as they fall). Ranges
+ * appear when the inputs are ranges.
  */
 function HeadlineView({
   result,
@@ -100,10 +101,10 @@ function HeadlineView({
                   <dd data-figure="roi">{formatPercent(comparison.roi)}</dd>
                 </div>
                 <div className="figure">
-                  <dt>Up front</dt>
+                  <dt>What it asks for</dt>
                   <dd data-figure="investment">
-                    <Amount>{formatMoney(upFront.cash, result.currency)}</Amount> cash
-                    {upFront.teamHours > 0 ? ` + ${formatHours(upFront.teamHours)} team hours` : ""}
+                    <Amount>{formatMoney(upFront.cash, result.currency)}</Amount> up front
+                    {upFront.teamHours > 0 ? ` + ${formatHours(upFront.teamHours)} team hours on the change` : ""}
                   </dd>
                 </div>
                 <div className="figure">

@@ -1,0 +1,45 @@
+import type { CaseResult } from "../engine/index.js";
+import { formatChance, formatMoneyExact, formatPercent } from "./numbers.js";
+
+/**
+ * The engine's judgement of a result (`judgement` in run --json) as sentences a reader sees beside
+ * the figures, in the command line's text and the web app alike: a close call between the two best
+ * options, and results so large that their assumptions deserve a second look. A view that shows some
+ * options only says a close call only when it shows both. A caution ends on where to look, without a
+ * full stop (the command line's ends on a command to type).
+ * @example judgementSentences(closeCallResult)[0] // "Close call: Every tool we want leads What will be approved by €516 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
+ */
+export function judgementSentences(
+  result: CaseResult,
+  options: {
+    /** Whether the view shows an option (default: every one). */
+    shown?: (alternative: string) => boolean;
+    /** Where the view shows what drives a result, after "see which inputs drive it" (the command line: "with: mlops-roi sensitivity"). */
+    whereToLook?: string;
+  } = {},
+): string[] {
+  const shown = options.shown ?? (() => true);
+  const sentences: string[] = [];
+  const label = (name: string) => result.comparisons[name]?.label ?? name;
+  const money = (value: number) => formatMoneyExact(value, result.currency);
+  const close = result.judgement?.closeCall;
+  // The gap is the engine's, rounded on its own as the report's first page gives it: it may differ by
+  // one from the difference of the two rounded figures.
+  if (close && shown(close.best) && shown(close.runnerUp)) {
+    const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
+    sentences.push(
+      `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+    );
+  }
+  for (const flag of result.judgement?.extraordinary ?? []) {
+    if (!shown(flag.alternative)) continue;
+    const reasons: string[] = [];
+    if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
+      reasons.push(`gain of ${money(flag.yearlyGain)} over the last months above half of today's payroll (${money(flag.payroll)})`);
+    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
+    sentences.push(
+      `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook ?? "below"}`,
+    );
+  }
+  return sentences;
+}
