@@ -138,13 +138,17 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     const unmarked = await page.locator("main table:not(.assumptions)").evaluateAll((tables) =>
       tables
         .filter((table) => table.scrollWidth > table.clientWidth + 1)
-        .filter((table) => (getComputedStyle(table).backgroundImage.match(/radial-gradient/g) ?? []).length < 2)
+        .filter((table) => (table.ownerDocument.defaultView!.getComputedStyle(table).backgroundImage.match(/radial-gradient/g) ?? []).length < 2)
         .map((table) => table.className || table.closest("section")?.id),
     );
     expect(unmarked).toEqual([]);
     const hints = await page
       .locator("figure.chart")
-      .evaluateAll((figures) => figures.map((figure) => (figure.scrollWidth > figure.clientWidth + 1 ? getComputedStyle(figure, "::before").content : "fits")));
+      .evaluateAll((figures) =>
+        figures.map((figure) =>
+          figure.scrollWidth > figure.clientWidth + 1 ? figure.ownerDocument.defaultView!.getComputedStyle(figure, "::before").content : "fits",
+        ),
+      );
     expect(hints.filter((hint) => !/scroll sideways/.test(hint))).toEqual([]);
     // The appendix's inputs stack into short blocks there instead of a table to scroll sideways.
     const sideways = await page
@@ -153,7 +157,9 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     expect(sideways).toBe(0);
     await page.setViewportSize({ width: 1280, height: 900 });
     // Where a chart fits, no words about scrolling.
-    const needless = await page.locator("figure.chart").evaluateAll((figures) => figures.map((figure) => getComputedStyle(figure, "::before").content));
+    const needless = await page
+      .locator("figure.chart")
+      .evaluateAll((figures) => figures.map((figure) => figure.ownerDocument.defaultView!.getComputedStyle(figure, "::before").content));
     expect(needless.filter((content) => content !== "none")).toEqual([]);
 
     // The first page is the summary alone, and it fits one printed page on A4 and on Letter.

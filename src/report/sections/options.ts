@@ -1,7 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatNumber, formatPercent, formatSignedShare, plural } from "../../format/numbers.js";
-import type { CaseResult, ComparisonResult } from "../../engine/index.js";
+import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
