@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { numberTextHint } from "./number-text.js";
 import { describeValue, formatPath, type FieldPath } from "./issues.js";
 import type { UnionForm } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
@@ -66,7 +67,7 @@ export function chooseUnionBranch(issue: z.core.$ZodIssueInvalidUnion, forms: re
   ) {
     return { kind: "branch", index: numberBranch, keys: [] };
   }
-  return { kind: "message", message: `${field} is ${describeValue(found)}; ${expected}` };
+  return { kind: "message", message: `${field} is ${describeValue(found)}; ${expected}${numberBranch >= 0 ? numberTextHint(found) : ""}` };
 }
 
 /** The issues zod gives for one form, when that form was chosen. */

@@ -137,6 +137,21 @@ describe("wrong types", () => {
     expect(issue.message).toMatch(/^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours, a number > 0\), \{ value, note \}/);
   });
 
+  it("says how to write a number typed with a decimal comma or with separators, as a spreadsheet shows it", () => {
+    const cases = [
+      ["hoursPerMonth: 120", 'hoursPerMonth: "120,5"', "; write decimals with a point, e.g. 120.5"],
+      ["hoursPerMonth: 120", 'hoursPerMonth: { value: "1,500" }', "; write it without separators, e.g. 1500"],
+      ["hoursPerMonth: 120", 'hoursPerMonth: { value: "1.500,75" }', "; write it without separators, e.g. 1500.75"],
+    ] as const;
+    for (const [from, to, hint] of cases) {
+      const issue = onlyError(withEdit(validCaseText(), from, to));
+      expect(issue.message, to).toMatch(/is the text "[\d.,]+"; expected a number/);
+      expect(issue.message.endsWith(hint), `${to}: ${issue.message}`).toBe(true);
+    }
+    // Text that is no number gets no such hint.
+    expect(onlyError(withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: thirty")).message).not.toContain("write");
+  });
+
   it("reports a map where a number belongs once, with the keys it has", () => {
     const text = withEdit(validCaseText(), "people: 1", "people: { amount: 1 }");
     const issue = onlyError(text);

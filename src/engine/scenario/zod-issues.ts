@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { numberTextHint } from "./number-text.js";
 import { describeValue, formatPath, valueAt, type FieldPath, type Issue } from "./issues.js";
 import { keysAllowedAt, unionFormsAt } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
@@ -191,6 +192,7 @@ function expectedText(schema: AnySchema, expected: string, path: FieldPath): str
 
 function typeHint(expected: string, found: unknown, path: FieldPath): string {
   if (expected === "string" && (typeof found === "number" || typeof found === "boolean")) return `; write it in quotes, e.g. "${String(found)}"`;
+  if (expected === "number" || expected === "int") return numberTextHint(found);
   const name = path[path.length - 1];
   if (expected === "object" && found === null && typeof name === "string") return `; write "${name}: {}" if it has nothing to set`;
   return "";

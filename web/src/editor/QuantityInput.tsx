@@ -248,7 +248,7 @@ export function QuantityInput({ field, base, inheritBase, label, inheritFrom }: 
           )}
         </span>
       </div>
-      <FieldMessages id={id} help={help} issues={problems} />
+      <FieldMessages id={id} help={help} issues={problems} label={label ?? field.label} />
       {inherits && inheritedText !== undefined && (
         <p className="field-inherited">
           {inheritFrom !== undefined

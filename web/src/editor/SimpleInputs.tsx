@@ -37,7 +37,7 @@ export function TextInput({ field, base, label }: Props<TextField>) {
         {label ?? field.label}
       </label>
       {field.multiline ? <textarea rows={2} {...common} /> : <input type="text" autoComplete="off" {...common} />}
-      <FieldMessages id={id} help={field.help} issues={problems} />
+      <FieldMessages id={id} help={field.help} issues={problems} label={label ?? field.label} />
     </div>
   );
 }
@@ -73,7 +73,7 @@ export function ChoiceInput({ field, base, inheritBase, label }: Props<ChoiceFie
           </option>
         ))}
       </select>
-      <FieldMessages id={id} help={field.help} issues={problems} />
+      <FieldMessages id={id} help={field.help} issues={problems} label={label ?? field.label} />
     </div>
   );
 }
@@ -126,7 +126,7 @@ export function MonthListInput({ field, base, inheritBase, label }: Props<MonthL
             : `Shared months: ${inherited.join(", ")}.`}
         </p>
       )}
-      <FieldMessages id={id} help={help} issues={problems} />
+      <FieldMessages id={id} help={help} issues={problems} label={label ?? field.label} />
     </div>
   );
 }

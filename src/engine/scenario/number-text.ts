@@ -1,0 +1,17 @@
+/**
+ * What to write instead, when a number was written as a spreadsheet shows it and so read as text:
+ * a decimal comma ("60,5") or grouped thousands ("1,500", "1.500,75"). Empty for any other value.
+ * @example numberTextHint("60,5") // "; write decimals with a point, e.g. 60.5"
+ * @example numberTextHint("1.500,75") // "; write it without separators, e.g. 1500.75"
+ */
+export function numberTextHint(found: unknown): string {
+  if (typeof found !== "string") return "";
+  const text = found.trim();
+  if (/^-?\d+,\d{1,2}$/.test(text)) return `; write decimals with a point, e.g. ${text.replace(",", ".")}`;
+  if (/^-?\d{1,3}([,.\s ]\d{3})+([.,]\d+)?$/.test(text)) {
+    const decimals = /[.,](\d{1,2})$/.exec(text)?.[1];
+    const whole = (decimals === undefined ? text : text.slice(0, -(decimals.length + 1))).replace(/[,.\s ]/g, "");
+    return `; write it without separators, e.g. ${whole}${decimals === undefined ? "" : `.${decimals}`}`;
+  }
+  return "";
+}
