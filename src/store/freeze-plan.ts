@@ -35,7 +35,7 @@ export function chooseScenario(compiled: CompiledCase, wanted: string | undefine
   }
   if (!alternatives.includes(wanted)) {
     const guess = suggest(wanted, alternatives);
-    return { message: `--scenario ${wanted}: no such scenario${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${alternatives.join(", ")}` };
+    return { message: `--scenario ${wanted}: no such scenario${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${alternatives.join(", ")}` };
   }
   return { scenario: wanted };
 }

@@ -41,13 +41,16 @@ describe("run, for people", () => {
     expect(stdout).not.toContain("(compromise)");
   });
 
-  it("offers the scenario meant for a misspelt --scenario, exit 1", async () => {
+  it("offers the scenario meant for a misspelt --scenario, exit 2 (wrong usage)", async () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["run", seed, "--scenario", "optimla"]);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain("--scenario optimla: no such scenario");
     expect(stderr).toContain('did you mean "optimal"?');
     expect(stderr).toContain("current, optimal, compromise");
+    // With nothing to suggest, the list is a sentence of its own.
+    const far = await runCliCaptured(["run", seed, "--scenario", "zzzzzz"]);
+    expect(far.stderr).toContain(`--scenario zzzzzz: no such scenario in ${seed}. Allowed: current, optimal, compromise`);
   });
 });
 

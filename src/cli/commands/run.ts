@@ -47,7 +47,8 @@ Examples:
       if (options.scenario !== undefined && !names.includes(options.scenario)) {
         const guess = suggest(options.scenario, names);
         throw new UserError(
-          `--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${names.join(", ")}`,
+          `--scenario ${options.scenario}: no such scenario in ${file}${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${names.join(", ")}`,
+          2,
         );
       }
       const simulated = process.uptime();

@@ -137,7 +137,7 @@ describe("sensitivity", () => {
     const named = JSON.parse((await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "--scenario", "optimal"])).stdout);
     expect(named.alternative).toBe("optimal");
     const wrong = await runCliCaptured(["sensitivity", uncertain, "--scenario", "optimul"]);
-    expect(wrong.exitCode).toBe(1);
+    expect(wrong.exitCode).toBe(2);
     expect(wrong.stdout).toBe("");
     expect(wrong.stderr).toContain("--scenario optimul: not an alternative in");
     expect(wrong.stderr).toContain('did you mean "optimal"?');

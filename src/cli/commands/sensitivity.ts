@@ -189,7 +189,8 @@ Examples:
       if (options.scenario !== undefined && !alternatives.includes(options.scenario)) {
         const guess = suggest(options.scenario, alternatives);
         throw new UserError(
-          `--scenario ${options.scenario}: not an alternative in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${alternatives.join(", ")}`,
+          `--scenario ${options.scenario}: not an alternative in ${file}${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${alternatives.join(", ")}`,
+          2,
         );
       }
       const baseSamples = parseWholeNumber("--samples", options.samples ?? "1024", 2);

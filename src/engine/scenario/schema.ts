@@ -376,11 +376,19 @@ const capability = z
     label: oneLineText(200, "a label"),
     description: freeText(4000, "a description"),
     note: noteAbout("this capability"),
-    setupHours: quantity("hours").meta(about("Set-up hours", "hours", "Team hours to set it up (added to change.setupHours).")),
-    upfrontCost: quantity("money").meta(about("Paid once", "money", "Cash paid once at the start (added to change.external.other).")),
-    monthlyCost: quantity("money").meta(about("Fee a month", "money a month", "A flat monthly fee (added to tooling.licences.flatPerMonth).")),
+    setupHours: quantity("hours").meta(about("Set-up hours", "hours", "Team hours to set it up (added to the change's set-up hours, change.setupHours).")),
+    upfrontCost: quantity("money").meta(
+      about("Paid once", "money", "Cash paid once at the start (added to the change's other cash paid once, change.external.other)."),
+    ),
+    monthlyCost: quantity("money").meta(
+      about("Fee a month", "money a month", "A flat monthly fee (added to the licence fee a month, tooling.licences.flatPerMonth)."),
+    ),
     monthlyCostPerPerson: quantity("money").meta(
-      about("Fee for each person a month", "money a person a month", "A monthly fee per person (added to tooling.licences.perUserPerMonth)."),
+      about(
+        "Fee for each person a month",
+        "money a person a month",
+        "A monthly fee per person (added to the licence fee for each person a month, tooling.licences.perUserPerMonth).",
+      ),
     ),
     effects: capabilityEffects,
   })

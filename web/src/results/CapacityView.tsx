@@ -44,8 +44,17 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
       <h3 id={`capacity-${scenario.name}`}>{scenario.label}</h3>
       <ul className="capacity-facts">
         <li>
-          One person keeps at most <strong>{summary.maxLiveProjectsPerPerson === null ? "any number of" : Math.floor(summary.maxLiveProjectsPerPerson)}</strong>{" "}
-          live projects
+          {summary.maxLiveProjectsPerPerson === null ? (
+            // The engine's null: a live project takes no hours (no upkeep, chores or fixes of its own).
+            <>
+              One person can keep <strong>any number of</strong> live projects: they take no hours of upkeep
+            </>
+          ) : (
+            <>
+              One person keeps at most <strong>{Math.floor(summary.maxLiveProjectsPerPerson)}</strong> live{" "}
+              {Math.floor(summary.maxLiveProjectsPerPerson) === 1 ? "project" : "projects"}
+            </>
+          )}
         </li>
         <li>
           New work stops for good: <strong>{summary.newWorkStopsMonth === null ? "never" : `from ${formatMonth(summary.newWorkStopsMonth)}`}</strong>
