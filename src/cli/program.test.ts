@@ -50,6 +50,8 @@ describe("help", () => {
     expect(stdout).toContain("Usage: mlops-roi");
     expect(stdout).toContain("Example");
     expect(stdout).toMatch(/\$ mlops-roi \w+/);
+    // Defaults are said one way: "(default: 1)", never "(default 1)", '(default: "a4")' or "(default: [])".
+    expect(stdout.replace(/\s+/g, " ")).not.toMatch(/\(default [^:]|\(default: "|\(default: \[\]\)/);
   });
 
   it("help <command> is the same as <command> --help", async () => {

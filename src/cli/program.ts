@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, type Option } from "commander";
 import { StoppedBySignal } from "../shared/user-error.js";
 import { processOutput, UserError, withVisibleControls, type CliOutput } from "./io.js";
 
@@ -128,6 +128,18 @@ Examples:
   }
   const help = program.createHelp();
   program.configureHelp({ subcommandTerm: (command) => listed.get(command) ?? help.subcommandTerm(command) });
+  // Every option's default as the hand-written ones say it: "(default: 1)", "(default: report.html)";
+  // commander's own quotes text and lists an empty list, "(default: [])", which is no default to say.
+  const optionDescription = (option: Option) =>
+    help
+      .optionDescription(option)
+      .replace(/ \(default: \[\]\)/, "")
+      .replace(/\(default: "([^"]*)"\)/, "(default: $1)");
+  const withPlainDefaults = (command: Command): void => {
+    command.configureHelp({ optionDescription });
+    command.commands.forEach(withPlainDefaults);
+  };
+  program.commands.forEach(withPlainDefaults);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (text) => output.stdout(text), writeErr: (text) => output.stderr(text) });
   return program;

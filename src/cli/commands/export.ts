@@ -23,8 +23,8 @@ export function registerExport(program: Command, output: CliOutput): void {
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
     .option("-o, --output <file>", "workbook to write, ending in .xlsx (default: the scenario file's name with .xlsx)")
     .option("--force", "replace the workbook if it exists (the old one is kept as .bak)")
-    .option("--samples <n>", "Monte Carlo samples for the Distribution snapshot when the file has ranges (default 10000; 0 for none)")
-    .option("--seed <s>", "seed of the random draws (default 1, as run and report)")
+    .option("--samples <n>", "Monte Carlo samples for the Distribution snapshot when the file has ranges (default: 10000; 0 for none)")
+    .option("--seed <s>", "seed of the random draws (default: 1, as run and report)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .addHelpText(
       "after",

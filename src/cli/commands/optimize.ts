@@ -184,10 +184,10 @@ export function registerOptimize(program: Command, output: CliOutput): void {
     .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
     .option(
       "--samples <n>",
-      `Monte Carlo samples per set for p50 and probability, the same draws for every set (default 400, at most ${formatNumber(MAX_OPTIMIZE_SAMPLES)})`,
+      `Monte Carlo samples per set for p50 and probability, the same draws for every set (default: 400, at most ${formatNumber(MAX_OPTIMIZE_SAMPLES)})`,
     )
-    .option("--seed <s>", "seed of the random draws (default 1)")
-    .option("--top <n>", "how many sets to list (default 10)")
+    .option("--seed <s>", "seed of the random draws (default: 1)")
+    .option("--top <n>", "how many sets to list (default: 10)")
     .option("--json", "print the result as JSON")
     .option("--write-scenario <name>", "write the best set into the file as a scenario (the old file is kept as .bak)")
     .option("--force", "replace an existing scenario of that name")

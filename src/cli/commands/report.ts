@@ -63,8 +63,8 @@ export function registerReport(program: Command, output: CliOutput): void {
     .option("-o, --output <file>", "where to write the HTML report ('-' for standard output)", "report.html")
     .option("--pdf <file>", "also print the report to this PDF (needs Chromium)")
     .option("--paper <size>", "paper size of the PDF: a4 or letter", "a4")
-    .option("--samples <n>", "Monte Carlo samples when the file has ranges (default 10000 with ranges; 0 for none)")
-    .option("--seed <s>", "seed of the random draws: the same seed gives the same report (default 1)")
+    .option("--samples <n>", "Monte Carlo samples when the file has ranges (default: 10000 with ranges; 0 for none)")
+    .option("--seed <s>", "seed of the random draws: the same seed gives the same report (default: 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .option("--force", "replace existing output files (the old ones are kept as .bak; an unchanged file is left as it is)")
     .option(

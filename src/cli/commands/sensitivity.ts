@@ -170,7 +170,7 @@ export function registerSensitivity(program: Command, output: CliOutput): void {
     .addOption(new Option("--method <method>", "tornado (one at a time), sobol (global) or both").choices(["tornado", "sobol", "both"]).default("both"))
     .option("--scenario <name>", "the alternative to analyse (default: the one with the highest NPV)")
     .option("--samples <n>", "Sobol base samples N, a power of two (runs: N × (inputs + 2))", "1024")
-    .option("--seed <s>", "seed of the random draws (default 1)")
+    .option("--seed <s>", "seed of the random draws (default: 1)")
     .option("--json", "print the result as JSON")
     .option("-o, --output <file>", "write the output to a file instead of the terminal")
     .option("--force", "replace the output file if it exists")

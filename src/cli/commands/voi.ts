@@ -109,8 +109,8 @@ export function registerVoi(program: Command, output: CliOutput): void {
     .command("voi")
     .description("What finding out more before choosing is worth: each option's chance of being best, and each input's value of information in money.")
     .argument("<file>", "scenario file (.yaml, .yml or .json) with at least one input given as a range")
-    .option("--samples <n>", "Monte Carlo samples (default 10000)")
-    .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default 1)")
+    .option("--samples <n>", "Monte Carlo samples (default: 10000)")
+    .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default: 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .option(
       "--group <inputs>",
