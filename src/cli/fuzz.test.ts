@@ -57,7 +57,7 @@ describe("every numeric input of every example at an extreme value", () => {
     expect(leaves.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(300);
   });
 
-  // One test per example, each bounded by 2 minutes: the largest (enterprise.yaml, some 80 inputs × 2
+  // One test per example, each bounded by 2 minutes: the largest (enterprise.yaml, every input × 2
   // extremes × 2 commands) takes about 22 s on two cores, and twice that when the machine is slow.
   it.each(examples)("%s: validate and run exit 0 or 1, with a message and finite numbers", async (example) => {
     const data: unknown = parse(readFileSync(join(packageRoot, example), "utf8"));
