@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type ComparisonResult } from "../../engine/index.js";
+import {
+  buildResult,
+  MonteCarlo,
+  recommend,
+  tornado,
+  validateScenarioText,
+  withUncertainty,
+  type CaseResult,
+  type ComparisonResult,
+} from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 
@@ -50,10 +59,26 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     add("npv-low", money(npv(best)!.p5!));
     add("npv-high", money(npv(best)!.p95!));
   }
-  // Over a plan of 12 months or fewer the gain before discounting is not said again when it reads as the net gain.
-  if (result.horizonMonths > 12 || money(best.benefitLastTwelveMonths) !== money(best.npv)) add("yearly-benefit", money(best.benefitLastTwelveMonths));
+  // Over more than a year, the last year's gain; over a year or less, the whole plan's gain before
+  // discounting, the cash paid at the start included, not said again when it reads as the net gain.
+  if (result.horizonMonths > 12) add("yearly-benefit", money(best.benefitLastTwelveMonths));
+  else if (money(best.totalNetBenefit) !== money(best.npv)) add("undiscounted-gain", money(best.totalNetBenefit));
   add("investment", money(Math.max(0, best.investment.cash)));
-  if (best.benefitByCategory.tooling < -0.5) add("running-costs", money(-best.benefitByCategory.tooling));
+  // Running costs, each named for what it is, against today and not discounted (the tooling category, split).
+  const more = (...lines: string[]) =>
+    lines.reduce(
+      (sum, line) =>
+        sum + (result.scenarios[best.alternative]!.summary.totalMoney[line] ?? 0) - (result.scenarios[result.baseline]!.summary.totalMoney[line] ?? 0),
+      0,
+    );
+  for (const [name, change] of [
+    ["tool-costs", more("licences", "infrastructure")],
+    ["support-staff-costs", more("supportStaff")],
+    ["training-costs", more("training")],
+  ] as const)
+    if (Math.abs(change) >= 0.5) add(name, money(Math.abs(change)));
+  // Together they are the "Tools and infrastructure" category of where the gain comes from.
+  expect(more("licences", "infrastructure", "supportStaff", "training")).toBeCloseTo(-best.benefitByCategory.tooling, 6);
   if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
   if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
@@ -128,6 +153,22 @@ function checkPageOne(name: string, text: () => string) {
     // minus, in the PDF and on narrow screens, and read as a gain.
     const page = (await pageOneHtml(text(), result)).replace(/<span class="nowrap"[^>]*>[^<]*<\/span>/g, "");
     expect(page.match(/[-−](?:[A-Z]{1,3}\$|[€£$¥₹]|[A-Z]{3}\u00a0)\d[^<\s]*/g) ?? [], "negative amounts that may break after their sign").toEqual([]);
+    // "How sure are we?" names at most three ranges that move the result; what it says of the others
+    // is true: single numbers when the file has no other range, else that its other ranges do not
+    // move it (close-call.yaml's page once called its two others "single numbers, taken as certain").
+    const ranged = result.assumptions.filter((assumption) => assumption.range).map((assumption) => assumption.input);
+    const named = [...page.matchAll(/<tr data-risk="([^"]+)"/g)].map((match) => match[1]!);
+    const said = /The other inputs are single numbers, taken as certain\.|The file's (other range does|(\w+) other ranges do) not move it/.exec(page);
+    if (said?.[0].startsWith("The other")) expect(ranged.sort()).toEqual([...named].sort());
+    if (said?.[0].startsWith("The file's")) {
+      const others = ranged.filter((input) => !named.includes(input));
+      expect(said[2] ?? "one").toBe(["one", "two", "three", "four", "five", "six"][others.length - 1]);
+      const { compiled } = validateScenarioText(text());
+      const best = recommend(result)!.best;
+      const index = compiled!.scenarios.findIndex((scenario) => scenario.name === best.alternative);
+      for (const bar of tornado(compiled!, index).filter((candidate) => others.includes(candidate.input)))
+        expect([bar.input, Math.abs(bar.high - bar.low) <= 1e-6 * Math.max(1, Math.abs(best.npv))]).toEqual([bar.input, true]);
+    }
   });
 }
 

@@ -160,14 +160,30 @@ function recommendationBlock(context: ReportContext): string {
 </section>`;
 }
 
-/** Tools and running costs the option adds (or saves) over the plan, from the benefit by category. */
+/**
+ * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
+ * is: tools (licences and infrastructure), support staff and training (the "Tools and infrastructure"
+ * category of the benefit, split; the DORA 2020 paper's reliability engineers are staff, not tools).
+ * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and US$64,400 less for support staff over the 36 months"
+ */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
-  const change = -comparison.benefitByCategory.tooling;
-  const months = plural(context.result.horizonMonths, "month");
-  if (Math.abs(change) < 0.5) return "with no change in running costs";
-  return change > 0
-    ? `then ${figure("running-costs", context.money(change))} for tools over the ${months}`
-    : `and ${amount(context.money(-change))} less for tools over the ${months}`;
+  const { result } = context;
+  const own = result.scenarios[comparison.alternative]!.summary.totalMoney;
+  const today = result.scenarios[result.baseline]!.summary.totalMoney;
+  const more = (...lines: string[]) => lines.reduce((sum, line) => sum + (own[line] ?? 0) - (today[line] ?? 0), 0);
+  const parts = (
+    [
+      ["tool-costs", "tools", more("licences", "infrastructure")],
+      ["support-staff-costs", "support staff", more("supportStaff")],
+      ["training-costs", "training", more("training")],
+    ] as const
+  ).filter(([, , change]) => Math.abs(change) >= 0.5);
+  const months = plural(result.horizonMonths, "month");
+  if (parts.length === 0) return "with no change in running costs";
+  const said = parts.map(([name, what, change]) =>
+    change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
+  );
+  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over the ${months}`;
 }
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -189,14 +205,17 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const { result } = context;
   const horizon = result.horizonMonths;
   const yearly = comparison.benefitLastTwelveMonths;
+  // Over a plan of a year or less, the gain before discounting is the whole plan's, the cash paid at the
+  // start included (where the gain-over-time chart's line ends), not the months' alone.
+  const undiscounted = comparison.totalNetBenefit;
   const yearlyText =
     horizon > 12
       ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
-      : context.money(yearly) === context.money(comparison.npv)
+      : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
-          ? `Before valuing it over time, the gain over the 12 months is ${figure("yearly-benefit", context.money(yearly))}.`
-          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("yearly-benefit", context.money(yearly))}.`;
+          ? `Before valuing it over time, the gain over the 12 months is ${figure("undiscounted-gain", context.money(undiscounted))}.`
+          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("undiscounted-gain", context.money(undiscounted))}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   const range = npv
@@ -340,6 +359,17 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
 </div>`;
 }
 
+/**
+ * What is left once the ranges that move the result are named (all of them, when fewer than three):
+ * the file's other ranges, which do not move it (another option's, say), and the single numbers.
+ */
+function othersTaken(context: ReportContext, shown: number): string {
+  const ranges = context.result.assumptions.filter((assumption) => assumption.range).length;
+  if (ranges <= shown) return "The other inputs are single numbers, taken as certain.";
+  const rest = ranges - shown;
+  return `The file's ${rest === 1 ? "other range does" : `${countWord(rest)} other ranges do`} not move it, and the other inputs are single numbers, taken as certain.`;
+}
+
 function riskBlock(context: ReportContext, comparison: ComparisonResult): string {
   const risks = context.risks;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
@@ -364,7 +394,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
     risks.method === "range"
       ? prose(
           `${top.length === 1 ? "This assumption moves" : `These ${countWord(top.length)} assumptions move`} the result most, from the low to the high end of ${top.length === 1 ? "its" : "each"} range.${
-            top.length < 3 ? " The other inputs are single numbers, taken as certain." : ""
+            top.length < 3 ? ` ${othersTaken(context, top.length)}` : ""
           }`,
         )
       : prose(
@@ -373,7 +403,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const rows = top
     .map(
       (risk) =>
-        `<tr><td>${escapeHtml(risk.label)}</td><td class="number">${escapeHtml(context.money(risk.npvLow))}</td><td class="number">${escapeHtml(context.money(risk.npvHigh))}</td></tr>`,
+        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${escapeHtml(context.money(risk.npvLow))}</td><td class="number">${escapeHtml(context.money(risk.npvHigh))}</td></tr>`,
     )
     .join("");
   return `<section class="risk" aria-label="The risk">
