@@ -59,33 +59,37 @@ describe("every numeric input of every example at an extreme value", () => {
 
   // One test per example, each bounded by 2 minutes: the largest (enterprise.yaml, every input × 2
   // extremes × 2 commands) takes about 22 s on two cores, and twice that when the machine is slow.
-  it.each(examples)("%s: validate and run exit 0 or 1, with a message and finite numbers", async (example) => {
-    const data: unknown = parse(readFileSync(join(packageRoot, example), "utf8"));
-    const file = join(temp.path, example.replaceAll("/", "-"));
-    const problems: string[] = [];
-    let slowest = { milliseconds: 0, what: "" };
-    for (const path of numericLeaves(data)) {
-      for (const value of extremes) {
-        writeFileSync(file, stringify(withValue(data, path, value)));
-        for (const args of [
-          ["validate", file],
-          ["run", file, "--samples", "50"],
-        ]) {
-          const started = performance.now();
-          const { exitCode, stdout, stderr } = await runCliCaptured(args);
-          const milliseconds = performance.now() - started;
-          const what = `${args[0]} with ${path.join(".")} = ${value}`;
-          if (milliseconds > slowest.milliseconds) slowest = { milliseconds, what };
-          if (exitCode !== 0 && exitCode !== 1) problems.push(`${what}: exit ${exitCode}: ${stderr.slice(0, 200)}`);
-          else if (/internal error/.test(stderr) || stackTraceLine.test(stderr)) problems.push(`${what}: ${stderr.slice(0, 200)}`);
-          else if (exitCode === 1 && !/error: /.test(stderr)) problems.push(`${what}: exit 1 without a message`);
-          else if (exitCode === 0 && args[0] === "run" && /NaN|Infinity/.test(stdout)) problems.push(`${what}: NaN or Infinity in the output`);
+  it.each(examples)(
+    "%s: validate and run exit 0 or 1, with a message and finite numbers",
+    async (example) => {
+      const data: unknown = parse(readFileSync(join(packageRoot, example), "utf8"));
+      const file = join(temp.path, example.replaceAll("/", "-"));
+      const problems: string[] = [];
+      let slowest = { milliseconds: 0, what: "" };
+      for (const path of numericLeaves(data)) {
+        for (const value of extremes) {
+          writeFileSync(file, stringify(withValue(data, path, value)));
+          for (const args of [
+            ["validate", file],
+            ["run", file, "--samples", "50"],
+          ]) {
+            const started = performance.now();
+            const { exitCode, stdout, stderr } = await runCliCaptured(args);
+            const milliseconds = performance.now() - started;
+            const what = `${args[0]} with ${path.join(".")} = ${value}`;
+            if (milliseconds > slowest.milliseconds) slowest = { milliseconds, what };
+            if (exitCode !== 0 && exitCode !== 1) problems.push(`${what}: exit ${exitCode}: ${stderr.slice(0, 200)}`);
+            else if (/internal error/.test(stderr) || stackTraceLine.test(stderr)) problems.push(`${what}: ${stderr.slice(0, 200)}`);
+            else if (exitCode === 1 && !/error: /.test(stderr)) problems.push(`${what}: exit 1 without a message`);
+            else if (exitCode === 0 && args[0] === "run" && /NaN|Infinity/.test(stdout)) problems.push(`${what}: NaN or Infinity in the output`);
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-    // Measured, not asserted: the slowest case, for whoever reads the test's output.
-    expect(slowest.what).not.toBe("");
-    console.info(`${example}: slowest case ${Math.round(slowest.milliseconds)} ms (${slowest.what})`);
-  }, 120_000);
+      expect(problems).toEqual([]);
+      // Measured, not asserted: the slowest case, for whoever reads the test's output.
+      expect(slowest.what).not.toBe("");
+      console.info(`${example}: slowest case ${Math.round(slowest.milliseconds)} ms (${slowest.what})`);
+    },
+    120_000,
+  );
 });

@@ -115,4 +115,43 @@ describe("savePlan", () => {
     expect(() => savePlan(store, short, { replace: true })).toThrow(/actuals for month 100, beyond the new plan's horizon of 24 months/);
     store.close();
   });
+
+  it("keeps recorded months on their calendar months under a plan that starts in another month, or changes nothing", () => {
+    const store = openStore(join(folder(), "case.db"), { create: true });
+    savePlan(store, planFor("default", undefined, { startMonth: "2025-01" }), { replace: false });
+    // April (month 4) and February (month 2) of 2025.
+    writeActuals(
+      store,
+      [
+        { team: "default", month: 4, values: { upkeepHours: 99 }, note: "april" },
+        { team: "default", month: 2, values: { upkeepHours: 77 } },
+      ],
+      { replace: false },
+    );
+    const months = () => readActuals(store, "default").map((record) => [record.month, record.values.upkeepHours]);
+    // A plan from March would lose February: refused, nothing moved.
+    expect(() => savePlan(store, planFor("default", undefined, { startMonth: "2025-03" }), { replace: true })).toThrow(
+      /actuals for 2025-02 \(month 2\), before the new plan's first month 2025-03; .* nothing was changed: start the plan in 2025-02 or earlier/,
+    );
+    expect(months()).toEqual([
+      [2, 77],
+      [4, 99],
+    ]);
+    expect(currentPlan(store, "default")?.startMonth).toBe("2025-01");
+    // From February: months 1 and 3; back from December 2024: months 3 and 5.
+    expect(savePlan(store, planFor("default", undefined, { startMonth: "2025-02" }), { replace: true }).moved).toEqual({ months: [1, 3], shift: 1 });
+    expect(months()).toEqual([
+      [1, 77],
+      [3, 99],
+    ]);
+    expect(savePlan(store, planFor("default", undefined, { startMonth: "2024-12" }), { replace: true }).moved).toEqual({ months: [3, 5], shift: -2 });
+    expect(months()).toEqual([
+      [3, 77],
+      [5, 99],
+    ]);
+    expect(readActuals(store, "default").find((record) => record.month === 5)?.note).toBe("april");
+    // The same start moves nothing.
+    expect(savePlan(store, planFor("default", undefined, { startMonth: "2024-12" }), { replace: true }).moved).toBeUndefined();
+    store.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { calendarIndex, calendarMonthOf } from "./calendar.js";
 import { StoreError, type StoreDatabase } from "./database.js";
 import type { FrozenPlan, StoredPlan } from "./plan.js";
 
@@ -77,10 +78,16 @@ export function plannedTeams(database: StoreDatabase): string[] {
 
 /**
  * Saves a frozen plan as the team's current plan. A team that already has one keeps it unless
- * `replace`; a replaced plan is kept as history, never deleted.
+ * `replace`; a replaced plan is kept as history, never deleted. Recorded months stay on their
+ * calendar months: under a plan that starts in another month they are numbered again (`moved`), and a
+ * month the new plan does not cover refuses the change.
  * @example savePlan(store, plan, { replace: false }).id
  */
-export function savePlan(database: StoreDatabase, plan: FrozenPlan, options: { replace: boolean }): { id: number; replaced?: StoredPlan } {
+export function savePlan(
+  database: StoreDatabase,
+  plan: FrozenPlan,
+  options: { replace: boolean },
+): { id: number; replaced?: StoredPlan; moved?: { months: number[]; shift: number } } {
   const save = database.transaction(() => {
     const existing = currentPlan(database, plan.team);
     if (existing && !options.replace) {
@@ -88,13 +95,30 @@ export function savePlan(database: StoreDatabase, plan: FrozenPlan, options: { r
         `team ${JSON.stringify(plan.team)} already has a plan: "${existing.scenario}" from ${existing.fileName}, frozen ${existing.frozenAt.slice(0, 10)}; use --replace to freeze a new one (the old one is kept in the store's history)`,
       );
     }
-    const beyond = database.prepare("SELECT min(month) AS month FROM actuals WHERE team = ? AND month > ?").get(plan.team, plan.horizonMonths) as {
-      month: number | null;
-    };
-    if (beyond.month !== null) {
+    // A month is recorded for a calendar month: a new plan that starts in another month keeps each
+    // on its calendar month, so its number moves by the months between the two starts.
+    const recorded = (database.prepare("SELECT month FROM actuals WHERE team = ? ORDER BY month").all(plan.team) as { month: number }[]).map(
+      (row) => row.month,
+    );
+    const oldStart = existing?.startMonth;
+    const shift = oldStart && plan.startMonth ? (calendarIndex(plan.startMonth) ?? 0) - (calendarIndex(oldStart) ?? 0) : 0;
+    const named = (month: number) => (oldStart ? `${calendarMonthOf(oldStart, month)} (month ${month})` : `month ${month}`);
+    const first = recorded[0];
+    const last = recorded[recorded.length - 1];
+    if (first !== undefined && first - shift < 1) {
       throw new StoreError(
-        `team ${JSON.stringify(plan.team)} has actuals for month ${beyond.month}, beyond the new plan's horizon of ${plan.horizonMonths} months; nothing was changed`,
+        `team ${JSON.stringify(plan.team)} has actuals for ${named(first)}, before the new plan's first month ${plan.startMonth}; recorded months stay on their calendar months, so nothing was changed: start the plan in ${calendarMonthOf(oldStart!, first)} or earlier`,
       );
+    }
+    if (last !== undefined && last - shift > plan.horizonMonths) {
+      throw new StoreError(
+        `team ${JSON.stringify(plan.team)} has actuals for ${named(last)}, beyond the new plan's horizon of ${plan.horizonMonths} months${plan.startMonth ? ` (to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)})` : ""}; nothing was changed`,
+      );
+    }
+    if (shift !== 0) {
+      // One month at a time, in the order that never lands on a month not yet moved (the key is the month).
+      const move = database.prepare("UPDATE actuals SET month = ? WHERE team = ? AND month = ?");
+      for (const month of shift > 0 ? recorded : [...recorded].reverse()) move.run(month - shift, plan.team, month);
     }
     if (existing) database.prepare("UPDATE plans SET superseded_at = ? WHERE id = ?").run(plan.frozenAt, existing.id);
     const inserted = database
@@ -108,7 +132,11 @@ export function savePlan(database: StoreDatabase, plan: FrozenPlan, options: { r
         result: JSON.stringify(plan.result),
         rules: JSON.stringify(plan.rules),
       });
-    return { id: Number(inserted.lastInsertRowid), ...(existing ? { replaced: existing } : {}) };
+    return {
+      id: Number(inserted.lastInsertRowid),
+      ...(existing ? { replaced: existing } : {}),
+      ...(shift !== 0 && recorded.length > 0 ? { moved: { months: recorded.map((month) => month - shift), shift } } : {}),
+    };
   });
   return save.immediate();
 }

@@ -4,6 +4,7 @@ import { calendarIndex, calendarMonthOf, calendarMonthOfDate } from "../../../st
 import { sha256Hex } from "../../../store/fingerprint.js";
 import { freezePlan } from "../../../store/freeze-plan.js";
 import { savePlan } from "../../../store/plan-repository.js";
+import { listInWords } from "../../../format/words.js";
 import { formatMoneyExact as formatMoney, formatMonth } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { loadScenario } from "../../load.js";
@@ -64,7 +65,22 @@ Examples:
           `  file ${plan.fileName}, sha256 ${plan.sha256.slice(0, 12)}…, ${plan.horizonMonths} months from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth!, plan.horizonMonths)}\n` +
           `  planned: pays back ${formatMonth(comparison.paybackMonth)}, net present value ${formatMoney(comparison.npv, plan.currency)}\n` +
           (saved.replaced ? `  replaced the plan frozen ${saved.replaced.frozenAt.slice(0, 10)} (kept in the store's history)\n` : "") +
+          (saved.moved ? `  ${movedMonths(plan.startMonth!, saved.moved.months)}\n` : "") +
           `next: record a month with \`mlops-roi track add --db ${path}${team === "default" ? "" : ` --team ${JSON.stringify(team)}`} --month 1 --upkeep-hours 30\` or import a CSV with \`mlops-roi track import actuals.csv --db ${path}\`\n`,
       );
     });
+}
+
+/**
+ * Where recorded months went under a plan that starts in another month: each stays on its calendar month.
+ * @example movedMonths("2025-03", [3, 5]) // "kept the 2 recorded months on their calendar months: 2025-03 and 2025-05 are now months 3 and 5"
+ */
+function movedMonths(startMonth: string, months: readonly number[]): string {
+  const one = months.length === 1;
+  const calendar =
+    months.length <= 6
+      ? listInWords(months.map((month) => calendarMonthOf(startMonth, month)))
+      : `${calendarMonthOf(startMonth, months[0]!)} to ${calendarMonthOf(startMonth, months[months.length - 1]!)}`;
+  const numbers = months.length <= 6 ? listInWords(months) : `${months[0]} to ${months[months.length - 1]}`;
+  return `kept the ${one ? "recorded month on its calendar month" : `${months.length} recorded months on their calendar months`}: ${calendar} ${one ? "is now month" : "are now months"} ${numbers}`;
 }
