@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
+import { isAlias, isMap, isScalar, parseDocument, visit, type Document, type Pair } from "yaml";
 import type { CompiledCase, Leaf } from "../engine/index.js";
 import { editScenarioText, type ScenarioEdit } from "../shared/scenario-edit.js";
 import { sameNumber } from "./cell-content.js";
@@ -28,6 +28,63 @@ function pairAt(document: Document, path: readonly (string | number)[]): Pair<un
     node = found.value;
   }
   return found;
+}
+
+/**
+ * An edit the file cannot take without changing more than the one input: a YAML alias (`*team`)
+ * repeats the part of the file its anchor (`&team`) marks, so a value reached through the alias is
+ * written elsewhere, and a value inside the anchor changes every place that repeats it.
+ */
+export class SharedValueEdit extends Error {
+  constructor(
+    readonly leaf: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Where the file repeats an anchored part (`&name`) through aliases (`*name`), by anchor name. */
+function aliasPlaces(document: Document): Map<string, string[]> {
+  const places = new Map<string, string[]>();
+  visit(document, {
+    Alias(_key, node, path) {
+      const keys = path.flatMap((step) => (step && typeof step === "object" && "key" in step && isScalar(step.key) ? [String(step.key.value)] : []));
+      places.set(node.source, [...(places.get(node.source) ?? []), keys.join(".")]);
+    },
+  });
+  return places;
+}
+
+/**
+ * Why an input's value cannot be written alone, if it cannot: reached through an alias, or inside an
+ * anchor that the file repeats elsewhere. Undefined when it can.
+ */
+function sharedValue(document: Document, path: readonly (string | number)[], name: string, places: Map<string, string[]>): string | undefined {
+  let node: unknown = document.contents;
+  for (const [index, segment] of path.entries()) {
+    if (isAlias(node)) {
+      const at = path.slice(0, index).join(".");
+      return `${name} is written in the file as ${at}: *${node.source}, a repeat of the part marked &${node.source}: change it there, or write ${at} out in full in the file, and export again`;
+    }
+    const anchor = (node as { anchor?: string } | undefined)?.anchor;
+    const repeats = anchor ? places.get(anchor) : undefined;
+    if (anchor && repeats && repeats.length > 0) {
+      const at = path.slice(0, index).join(".") || "the whole file";
+      return `${name} is inside ${at}, marked &${anchor}, which the file repeats at ${repeats.join(", ")} (*${anchor}): changing it there would change ${repeats.length === 1 ? "that" : "those"} too, which the workbook shows apart; write ${repeats.join(", ")} out in full in the file, and export again`;
+    }
+    if (!isMap(node)) return undefined;
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (!pair) return undefined;
+    node = pair.value;
+  }
+  const anchor = (node as { anchor?: string } | undefined)?.anchor;
+  const repeats = anchor ? places.get(anchor) : undefined;
+  if (isAlias(node))
+    return `${name} is written in the file as *${node.source}, a repeat of the value marked &${node.source}: change it there, or write the number itself, and export again`;
+  if (anchor && repeats && repeats.length > 0)
+    return `${name} is marked &${anchor}, which the file repeats at ${repeats.join(", ")}: changing it would change ${repeats.length === 1 ? "that" : "those"} too; write ${repeats.join(", ")} out in full in the file, and export again`;
+  return undefined;
 }
 
 function numberText(value: number): string {
@@ -70,6 +127,11 @@ export function applyEdits(
     .filter((entry) => entry.parts.length > 0);
   if (changed.length === 0) return { text, changes: [], writes: [], inputs: [] };
   const document = parseDocument(text, { uniqueKeys: true, strict: true, merge: false });
+  const places = aliasPlaces(document);
+  for (const { edit, leaf } of changed) {
+    const shared = places.size === 0 ? undefined : sharedValue(document, leaf.path, leaf.name, places);
+    if (shared) throw new SharedValueEdit(edit.leaf, shared);
+  }
   const writes: ScenarioEdit[] = [];
   const setNote = (path: readonly (string | number)[], note: string): void => {
     writes.push(note === "" ? { path: [...path, "note"], delete: true } : { path: [...path, "note"], value: note });

@@ -243,3 +243,58 @@ describe("the hidden copy of the scenario file is checked, not trusted", () => {
     expect(outcome.ok && outcome.notices).toEqual([expect.stringMatching(/did not record a digest .* cannot be detected/)]);
   });
 });
+
+describe("import of a file that repeats a part of itself (a YAML anchor and its aliases)", () => {
+  // defaults.team is marked &team and repeated by scenarios.other.team: the workbook shows both apart.
+  const text = [
+    "title: Shared team",
+    "currency: EUR",
+    "horizonMonths: 24",
+    "discountRate: 0.08",
+    "baseline: today",
+    "defaults:",
+    "  team: &team",
+    "    people: 4",
+    "    hoursPerMonth: 120",
+    "    hourlyCost: 60",
+    "  projects:",
+    "    alreadyLive: 2",
+    "    upkeepHoursPerMonth: 30",
+    "    valuePerMonth: 2500",
+    "  releases: { mode: schedule, months: [3, 9] }",
+    "scenarios:",
+    "  today: {}",
+    "  other:",
+    "    team: *team",
+    "    projects:",
+    "      upkeepHoursPerMonth: 12",
+    "",
+  ].join("\n");
+  const exported = async () => {
+    const validation = validateScenarioText(text);
+    return exportWorkbook({ text, file: validation.file, compiled: validation.compiled! });
+  };
+
+  it("refuses an edit inside the anchored part, which would change the repeat too, naming both, and writes nothing", async () => {
+    const outcome = await importWorkbook(await edited(await exported(), (_workbook, cell) => void (cell("defaults.team.people", "likely").value = 6)));
+    const [problem] = problemsOf(outcome);
+    expect(problem).toMatch(
+      /^Assumptions!C\d+: defaults\.team\.people is inside defaults\.team, marked &team, which the file repeats at scenarios\.other\.team \(\*team\)/,
+    );
+    expect(problem).toContain("write scenarios.other.team out in full in the file, and export again");
+  });
+
+  it("refuses an edit of a value reached through the alias with a clear message, not an internal error", async () => {
+    const outcome = await importWorkbook(await edited(await exported(), (_workbook, cell) => void (cell("scenarios.other.team.people", "likely").value = 6)));
+    expect(problemsOf(outcome)[0]).toMatch(
+      /^Assumptions!C\d+: scenarios\.other\.team\.people is written in the file as scenarios\.other\.team: \*team, a repeat of the part marked &team/,
+    );
+  });
+
+  it("takes an edit elsewhere in such a file, changing only that line", async () => {
+    const outcome = await importWorkbook(
+      await edited(await exported(), (_workbook, cell) => void (cell("scenarios.other.projects.upkeepHoursPerMonth", "likely").value = 10)),
+    );
+    expect(textOf(outcome)).toBe(text.replace("      upkeepHoursPerMonth: 12", "      upkeepHoursPerMonth: 10"));
+  });
+});

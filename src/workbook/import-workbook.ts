@@ -1,7 +1,7 @@
 import { isMap, parseDocument } from "yaml";
 import { formatPath, hasErrors, validateScenarioText, type Issue } from "../engine/index.js";
 import { editScenarioText } from "../shared/scenario-edit.js";
-import { applyEdits, type InputChange } from "./apply-edits.js";
+import { applyEdits, SharedValueEdit, type InputChange } from "./apply-edits.js";
 import { readCaseSheet } from "./case-sheet.js";
 import { readWorkbook } from "./excel.js";
 import { readAssumptions, type WorkbookProblem } from "./read-assumptions.js";
@@ -69,7 +69,13 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
   const reading = readAssumptions(assumptions, original.compiled, original.file);
   if (reading.problems.length > 0) return { ok: false, problems: reading.problems };
 
-  const applied = applyEdits(stored.text, original.compiled, original.file, reading.edits);
+  let applied: ReturnType<typeof applyEdits>;
+  try {
+    applied = applyEdits(stored.text, original.compiled, original.file, reading.edits);
+  } catch (error) {
+    if (!(error instanceof SharedValueEdit)) throw error;
+    return { ok: false, problems: [{ cell: reading.cells.get(error.leaf)?.likely ?? sheetNames.assumptions, message: error.message }] };
+  }
   const { changes } = applied;
   let text = applied.text;
   const notices: string[] = [];
