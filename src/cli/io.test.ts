@@ -36,6 +36,11 @@ describe("what the commands print", () => {
     );
   });
 
+  it("keeps Windows line endings (a carriage return before a line feed), and escapes a carriage return alone", () => {
+    expect(visibleControls("title: x\r\nnote: y\r\n")).toBe("title: x\r\nnote: y\r\n");
+    expect(visibleControls("done\rowned\r\n")).toBe("done\\u000downed\r\n");
+  });
+
   it("keeps printed JSON meaning what it meant", () => {
     const value = { label: "a\u009bb\u0085c", note: "\u001b]8;;x\u0007" };
     expect(JSON.parse(visibleControls(JSON.stringify(value)))).toEqual(value);

@@ -17,10 +17,11 @@ export interface CliOutput {
 /**
  * Characters a terminal would obey rather than show: control characters other than line breaks and
  * tabs (ESC starts colour, cursor, title and link sequences; U+009B is a one-character ESC [; a
- * carriage return writes over the line).
+ * carriage return alone writes over the line). A carriage return before a line feed is a Windows
+ * line ending, kept: a file written to standard output (import, init) keeps its lines as they are.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const unsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
 
 /**
  * Shows each control character as its \uXXXX escape, which is also what it means inside JSON and

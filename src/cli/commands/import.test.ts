@@ -23,6 +23,16 @@ describe("import", () => {
     expect(stderr).toMatch(/no input changed/);
   });
 
+  it("prints a file with Windows line endings as it is, so that it can be written back with >", async () => {
+    const crlf = join(temp.path, "crlf.yaml");
+    writeFileSync(crlf, readFileSync(templatePath("seed"), "utf8").replaceAll("\n", "\r\n"));
+    const book = join(temp.path, "crlf.xlsx");
+    expect((await runCliCaptured(["export", crlf, "-o", book])).exitCode).toBe(0);
+    const { exitCode, stdout } = await runCliCaptured(["import", book]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe(readFileSync(crlf, "utf8"));
+  });
+
   it("writes the edited file with -o and lists what changed", async () => {
     writeFileSync(
       workbook,
