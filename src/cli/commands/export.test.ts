@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
@@ -30,6 +30,22 @@ describe("export", () => {
       "Inputs by scenario",
       "Case",
     ]);
+  });
+
+  it("writes beside the scenario file without -o, and its hint writes back to that very file", async () => {
+    const folder = join(temp.path, "my cases");
+    mkdirSync(folder);
+    const file = join(folder, "team.yaml");
+    writeFileSync(file, readFileSync(templatePath("seed"), "utf8"));
+    const { exitCode, stderr } = await runCliCaptured(["export", file]);
+    expect(exitCode).toBe(0);
+    expect(existsSync(join(folder, "team.xlsx"))).toBe(true);
+    // Quoted for the shell: the folder's name has a space.
+    expect(stderr).toContain(`bring the changes back with: mlops-roi import '${join(folder, "team.xlsx")}' -o '${file}' --force`);
+    // Followed as given (the shell's quotes taken off), it writes the case back, unchanged.
+    const back = await runCliCaptured(["import", join(folder, "team.xlsx"), "-o", file, "--force"]);
+    expect(back.exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(templatePath("seed"), "utf8"));
   });
 
   it("refuses to replace a file without --force, keeps a .bak with it", async () => {

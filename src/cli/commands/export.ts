@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
@@ -12,8 +12,14 @@ interface ExportOptions extends SamplingOptions {
 }
 
 /** case.yaml → case.xlsx in the current folder. */
+/** The workbook beside its scenario file, by the same name: examples/team.yaml → examples/team.xlsx. */
 function defaultOutput(file: string): string {
-  return `${basename(file, extname(file))}.xlsx`;
+  return join(dirname(file), `${basename(file, extname(file))}.xlsx`);
+}
+
+/** A path as a shell reads it back: quoted when it holds anything but plain characters. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
 
 export function registerExport(program: Command, output: CliOutput): void {
@@ -21,7 +27,7 @@ export function registerExport(program: Command, output: CliOutput): void {
     .command("export")
     .description("Write the case as a live Excel workbook: the inputs on one sheet, every figure a formula over them.")
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
-    .option("-o, --output <file>", "workbook to write, ending in .xlsx (default: the scenario file's name with .xlsx)")
+    .option("-o, --output <file>", "workbook to write, ending in .xlsx (default: beside the scenario file, its name with .xlsx)")
     .option("--force", "replace the workbook if it exists (the old one is kept as .bak)")
     .option("--samples <n>", "Monte Carlo samples for the Distribution snapshot when the file has ranges (default: 10000; 0 for none)")
     .option("--seed <s>", "seed of the random draws (default: 1, as run and report)")
@@ -57,7 +63,7 @@ Examples:
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
       output.stderr(
         `wrote ${target}${backup ? ` (previous version kept as ${backup})` : ""}\n` +
-          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${target} -o ${basename(file)}\n`,
+          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${shellWord(target)} -o ${shellWord(file)} --force\n`,
       );
     });
 }
