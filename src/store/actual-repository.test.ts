@@ -39,7 +39,7 @@ describe("writeActuals and readActuals", () => {
     expect(caught).toBeInstanceOf(RecordedMonthsError);
     expect((caught as RecordedMonthsError).conflicts).toEqual([{ team: "default", month: 3, source: "import a.csv line 4", storedSource: "track add" }]);
     expect(countActuals(store)).toEqual({ default: 1 });
-    expect(writeActuals(store, batch, { replace: true })).toEqual({ written: 4, replaced: 1 });
+    expect(writeActuals(store, batch, { replace: true })).toEqual({ written: 4, replaced: 1, dropped: [] });
     expect(readActuals(store, "default").map((actual) => actual.values.upkeepHours)).toEqual([1, 2, 3, 4]);
     store.close();
   });

@@ -42,11 +42,20 @@ const insertBatchSql = `INSERT OR REPLACE INTO actuals (${insertColumns.join(", 
  * or the columns of an import (`ActualRows`).
  * @example writeActuals(store, [{ team: "default", month: 1, values: { upkeepHours: 20 } }], { replace: false })
  */
+/** What a replaced month's record held that the record replacing it does not give: gone with it. */
+export interface DroppedMeasures {
+  readonly team: string;
+  readonly month: number;
+  readonly fields: readonly ActualField[];
+  /** The note it had, when the new record has none. */
+  readonly note?: string;
+}
+
 export function writeActuals(
   database: StoreDatabase,
   given: readonly ActualMonth[] | ActualRows,
   options: WriteActualsOptions,
-): { written: number; replaced: number } {
+): { written: number; replaced: number; dropped: DroppedMeasures[] } {
   const rows = isMonthList(given) ? monthRows(given) : given;
   const count = rows.length;
   const storedMonths = database.prepare("SELECT month, source FROM actuals WHERE team = ?").raw();
@@ -69,6 +78,7 @@ export function writeActuals(
     // Each team's recorded months, read once per team (at most its plan's horizon of them).
     const recorded = new Map<string, Map<number, string>>();
     const conflicts: RecordedMonthConflict[] = [];
+    const conflictRows: number[] = [];
     for (let row = 0; row < count; row++) {
       const team = rows.team(row);
       let months = recorded.get(team);
@@ -81,8 +91,21 @@ export function writeActuals(
       if (storedSource === undefined) continue;
       const source = rows.source(row);
       conflicts.push({ team, month, ...(source ? { source } : {}), storedSource });
+      conflictRows.push(row);
     }
     if (conflicts.length > 0 && !options.replace) throw new RecordedMonthsError(conflicts);
+    // A month is replaced whole: what the record it replaces held and the new one leaves out is said.
+    const dropped: DroppedMeasures[] = [];
+    if (conflicts.length > 0) {
+      const storedRow = database.prepare("SELECT * FROM actuals WHERE team = ? AND month = ?");
+      conflicts.forEach((conflict, index) => {
+        const row = conflictRows[index]!;
+        const stored = storedRow.get(conflict.team, conflict.month) as ActualRow;
+        const fields = actualFields.filter((field, at) => stored[field] !== null && (rows.value(row, at) ?? null) === null);
+        const note = stored.note !== null && stored.note !== "" && (rows.note(row) ?? null) === null;
+        if (fields.length > 0 || note) dropped.push({ team: conflict.team, month: conflict.month, fields, ...(note ? { note: stored.note! } : {}) });
+      });
+    }
     const recordedAt = new Date().toISOString();
     // The parameters of BATCH_ROWS rows, refilled batch after batch: each row's columns in `insertColumns` order.
     const width = insertColumns.length;
@@ -120,7 +143,7 @@ export function writeActuals(
         .prepare("INSERT INTO imports (file_name, sha256, rows, replaced, imported_at) VALUES (?, ?, ?, ?, ?)")
         .run(options.importedFile.fileName, options.importedFile.sha256, written, conflicts.length, recordedAt);
     }
-    return { written, replaced: conflicts.length };
+    return { written, replaced: conflicts.length, dropped };
   });
   return write.immediate();
 }

@@ -1,4 +1,4 @@
-import { RecordedMonthsError, writeActuals } from "./actual-repository.js";
+import { RecordedMonthsError, writeActuals, type DroppedMeasures } from "./actual-repository.js";
 import type { ColumnTarget } from "./csv/columns.js";
 import type { TextEncodingName } from "./csv/decode.js";
 import type { LineIssue } from "../shared/csv.js";
@@ -26,7 +26,16 @@ export interface ImportActualsOptions {
 export type ImportOutcome =
   /** Bad rows, or months already recorded: nothing was written. */
   | { status: "refused"; issues: LineIssue[]; reason: "invalid" | "already recorded" | "empty" }
-  | { status: "checked" | "imported"; months: number; teams: string[]; replaced: number; encoding?: TextEncodingName; delimiter?: string };
+  | {
+      status: "checked" | "imported";
+      months: number;
+      teams: string[];
+      replaced: number;
+      /** What the months replaced held that their new records do not give (gone with them). */
+      dropped?: DroppedMeasures[];
+      encoding?: TextEncodingName;
+      delimiter?: string;
+    };
 
 /**
  * Imports a CSV of actuals into a store: every row is read and checked first (with its line),
@@ -64,7 +73,7 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
       importedFile: { fileName: options.fileName, sha256: sha256Hex(bytes) },
       ...(options.onRowWritten ? { onRowWritten: options.onRowWritten } : {}),
     });
-    return { status: "imported", replaced: result.replaced, ...described };
+    return { status: "imported", replaced: result.replaced, ...(result.dropped.length > 0 ? { dropped: result.dropped } : {}), ...described };
   } catch (error) {
     if (!(error instanceof RecordedMonthsError)) throw error;
     const several = teams.length > 1 || teams[0] !== options.team;

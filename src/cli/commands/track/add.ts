@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { actualFields, actualFieldSpecs, valueKinds, type ActualField, type ActualValues } from "../../../shared/actual-fields.js";
-import { readActuals, RecordedMonthsError, writeActuals } from "../../../store/actual-repository.js";
+import { readActuals, RecordedMonthsError, writeActuals, type DroppedMeasures } from "../../../store/actual-repository.js";
 import { monthNumberOf } from "../../../store/calendar.js";
 import { comparePlanWithActuals } from "../../../store/compare.js";
 import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actual.js";
 import { formatMoneyExact as formatMoney } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { droppedText } from "./format.js";
 
 /** upkeepHours → --upkeep-hours */
 export function optionNameOf(field: ActualField): string {
@@ -61,10 +62,11 @@ Examples:
         const plan = requirePlan(store, team, path);
         const month = monthNumberOf(options.month!, plan);
         if ("message" in month) throw new UserError(`--month: ${month.message}`);
+        let dropped: DroppedMeasures[] = [];
         try {
-          writeActuals(store, [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }], {
+          dropped = writeActuals(store, [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }], {
             replace: options.replace ?? false,
-          });
+          }).dropped;
         } catch (error) {
           if (error instanceof RecordedMonthsError) {
             throw new UserError(
@@ -79,6 +81,7 @@ Examples:
           `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
             .map(([field, value]) => `${field} ${value}`)
             .join(", ")}\n` +
+            droppedText(dropped) +
             `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show --db ${path}\`\n`,
         );
       });

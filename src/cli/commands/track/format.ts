@@ -1,6 +1,7 @@
 import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store/compare.js";
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
+import type { DroppedMeasures } from "../../../store/actual-repository.js";
 import type { LearnedForecast, Range90 } from "../../../engine/index.js";
 import {
   formatChance,
@@ -251,4 +252,20 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
   if (view.learning) parts.push("", renderLearning(view.learning, view.comparison), "", `How it learns: ${view.learning.method}`);
   if (view.learningProblem) parts.push("", `No forecast that learns: ${view.learningProblem}`);
   return `${parts.join("\n")}\n`;
+}
+
+/**
+ * What the months replaced held that their new records do not give: a month is replaced whole, so
+ * those measures and notes are no longer recorded (such a measure counts as planned again). Empty
+ * when nothing was lost.
+ * @example droppedText([{ team: "default", month: 20, fields: ["upkeepHours"], note: "important" }]) // "  month 20: upkeepHours and its note (\"important\") were recorded and are not in the new record: no longer recorded (the plan's values stand in)\n"
+ */
+export function droppedText(dropped: readonly DroppedMeasures[] | undefined): string {
+  return (dropped ?? [])
+    .map((month) => {
+      const lost = [...month.fields, ...(month.note !== undefined ? [`its note (${JSON.stringify(month.note)})`] : [])];
+      const one = lost.length === 1;
+      return `  month ${month.month}${month.team === "default" ? "" : ` of team ${month.team}`}: ${listInWords(lost)} ${one ? "was" : "were"} recorded and ${one ? "is" : "are"} not in the new record: no longer recorded (the plan's values stand in)\n`;
+    })
+    .join("");
 }

@@ -10,6 +10,8 @@ import { importActualsCsv } from "../../../store/import-actuals.js";
 import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { droppedText } from "./format.js";
+import { plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
   map: string[];
@@ -130,9 +132,10 @@ Examples:
         const counts = countActuals(store);
         output.stdout(
           `imported ${summary} from ${file} into ${path}${outcome.replaced > 0 ? ` (${outcome.replaced} replaced)` : ""}\n` +
+            droppedText(outcome.dropped) +
             teams
               .slice(0, 10)
-              .map((name) => `  team ${name}: ${counts[name] ?? 0} months recorded`)
+              .map((name) => `  team ${name}: ${plural(counts[name] ?? 0, "month")} recorded`)
               .join("\n") +
             (teams.length > 10 ? `\n  ... and ${teams.length - 10} more teams` : "") +
             "\n",
@@ -220,6 +223,9 @@ async function importExports(files: string[], options: ImportOptions, team: stri
     const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
     const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for team ${team}`;
     if (outcome.status === "checked") output.stdout(`${shown}: ${summary} checked; nothing was written (--dry-run)\n`);
-    else output.stdout(`imported ${summary} from ${shown} into ${path}${outcome.replaced > 0 ? ` (${outcome.replaced} replaced)` : ""}\n`);
+    else
+      output.stdout(
+        `imported ${summary} from ${shown} into ${path}${outcome.replaced > 0 ? ` (${outcome.replaced} replaced)` : ""}\n${droppedText(outcome.dropped)}`,
+      );
   });
 }

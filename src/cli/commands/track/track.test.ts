@@ -158,6 +158,20 @@ describe("track import", () => {
     expect(again.stderr).toContain("2 months are already in");
     expect((await track("import", csv, "--db", store, "--replace")).stdout).toContain("(2 replaced)");
   });
+
+  it("says what a replaced month held that its new record leaves out, which is no longer recorded", async () => {
+    await planned();
+    expect((await track("add", "--db", store, "--month", "2", "--upkeep-hours", "10", "--licences", "500", "--note", "important")).exitCode).toBe(0);
+    const csv = join(temp.path, "incidents.csv");
+    writeFileSync(csv, "month,incidents\n2,2\n");
+    const replaced = await track("import", csv, "--db", store, "--replace");
+    expect(replaced.stdout).toContain(
+      '  month 2: upkeepHours, licences and its note ("important") were recorded and are not in the new record: no longer recorded',
+    );
+    expect(replaced.stdout).toContain("  team default: 1 month recorded");
+    const again = await track("add", "--db", store, "--month", "2", "--incidents", "3", "--replace");
+    expect(again.stdout).not.toContain("no longer recorded");
+  });
 });
 
 describe("track show and forecast", () => {
