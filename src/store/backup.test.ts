@@ -23,13 +23,15 @@ describe("backupStore", () => {
     const store = openStore(join(here, "case.db"), { create: true });
     mkdirSync(join(here, "backups"));
     const real = join(here, "backups", "latest.db");
-    writeFileSync(real, "old");
+    // An earlier backup: an empty store.
+    openStore(real, { create: true }).close();
     chmodSync(real, 0o600);
+    const earlier = readFileSync(real);
     const link = join(here, "latest.db");
     symlinkSync(join("backups", "latest.db"), link);
     try {
       await expect(backupStore(store, link, { force: false })).rejects.toThrow(/already exists; use --force/);
-      expect(readFileSync(real, "utf8")).toBe("old");
+      expect(readFileSync(real)).toEqual(earlier);
       await backupStore(store, link, { force: true });
     } finally {
       store.close();
@@ -39,6 +41,21 @@ describe("backupStore", () => {
     expect(readdirSync(join(here, "backups"))).toEqual(["latest.db"]);
     expect(statSync(real).mode & 0o777).toBe(0o600);
     expect(rowsOf(real)).toBeGreaterThan(0);
+  });
+
+  it("replaces only an earlier backup, even with --force: the case file named by mistake is left as it was", async () => {
+    const here = folder();
+    const store = openStore(join(here, "case.db"), { create: true });
+    const caseFile = join(here, "case.yaml");
+    writeFileSync(caseFile, "title: mine\n");
+    try {
+      await expect(backupStore(store, caseFile, { force: true })).rejects.toThrow(
+        /case\.yaml is not a store \(not an SQLite file\), so a backup will not replace it/,
+      );
+    } finally {
+      store.close();
+    }
+    expect(readFileSync(caseFile, "utf8")).toBe("title: mine\n");
   });
 
   it("refuses a link that points nowhere instead of creating a file through it", async () => {

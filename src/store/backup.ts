@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, closeSync, lstatSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { inspectTarget, syncFile, syncFolder, temporaryPath } from "../shared/atomic-write.js";
 import { StoreError, type StoreDatabase } from "./database.js";
@@ -15,6 +15,9 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   const { real, stats } = inspectTarget(target);
   if (stats && !options.force) throw new StoreError(`${target} already exists; use --force to replace it`);
   if (resolve(database.name) === resolve(real)) throw new StoreError(`${target} is the store itself; back it up to another file`);
+  // --force replaces an earlier backup, never another kind of file (the case file named by mistake).
+  if (stats?.isFile() && !isSqliteFile(real))
+    throw new StoreError(`${target} is not a store (not an SQLite file), so a backup will not replace it; back up to a new file, or over an earlier backup`);
   const temporary = temporaryPath(real);
   // SQLite creates the file itself and would follow a link: make sure nothing is at the name yet.
   if (lstatSync(temporary, { throwIfNoEntry: false }))
@@ -39,4 +42,18 @@ export async function backupStore(database: StoreDatabase, target: string, optio
     );
   }
   return { pages };
+}
+
+/** Whether a file starts as every SQLite database does ("SQLite format 3" and a zero byte). */
+function isSqliteFile(path: string): boolean {
+  const header = Buffer.alloc(16);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, "r");
+    return readSync(descriptor, header, 0, 16, 0) === 16 && header.toString("latin1") === "SQLite format 3\u0000";
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
