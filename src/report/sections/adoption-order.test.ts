@@ -52,3 +52,21 @@ describe("what to ask for first, in figures", () => {
     }
   });
 });
+
+describe("what to ask for first, when the last steps take more than they add", () => {
+  it("says where to stop and both totals (solo.yaml's four essentials: €7,965 after two steps, -€2,144 with all four)", async () => {
+    const solo = readFileSync(new URL("../../../examples/solo.yaml", import.meta.url), "utf8");
+    const { compiled } = validateScenarioText(solo);
+    const result = buildResult(compiled!);
+    const steps = Object.values(result.comparisons).find((comparison) => comparison.adoptionOrder?.length)!.adoptionOrder!;
+    const best = steps.reduce((at, step, index) => (step.cumulativeNpv > steps[at]!.cumulativeNpv ? index : at), 0);
+    expect(best).toBe(1);
+    const money = (value: number) => `${value < 0 ? "-" : ""}€${Math.abs(Math.round(value)).toLocaleString("en-GB")}`;
+    const text = await orderText(solo);
+    expect(text).toContain(
+      `The last two steps take more from the net gain than they add: stopping after step 2, the net gain is ${money(steps[1]!.cumulativeNpv)}, against ${money(steps[3]!.cumulativeNpv)} with all 4.`,
+    );
+    // Where every step adds, nothing of the kind.
+    expect(await orderText(team)).not.toContain("stopping after step");
+  });
+});

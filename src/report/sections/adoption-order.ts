@@ -1,7 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatMoneyExact } from "../../format/numbers.js";
-import { optionName, prose, userText } from "./parts.js";
+import { countWord, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** The option the reader is asked to approve: the recommended one, else the one with the highest gain. */
@@ -51,9 +51,17 @@ export const adoptionOrderSection: ReportSection = {
       recommended && recommended !== name
         ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not the recommended ${optionName(context, recommended)}. `
         : "";
+    // Where the later steps take more than they add, stopping early gains more: said, with both totals.
+    const bestStop = steps.reduce((best, step, index) => (step.cumulativeNpv > steps[best]!.cumulativeNpv ? index : best), 0);
+    const last = steps[steps.length - 1]!;
+    const later = steps.length - 1 - bestStop;
+    const stop =
+      later > 0 && last.cumulativeNpv < steps[bestStop]!.cumulativeNpv - 0.5
+        ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with all ${steps.length}.`
+        : "";
     return `<section id="adoption-order" class="block">
 <h2>What to ask for first</h2>
-${prose(`${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: on its own it adds ${escapeHtml(context.money(first.marginalNpv))} to the net gain. Each next step adds the most to the steps before it.`)}
+${prose(`${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(context.money(Math.abs(first.marginalNpv)))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}`)}
 <table>
   <thead><tr><th class="number">Step</th><th>Improvement</th><th class="number">Adds to the net gain</th><th class="number">Net gain so far</th></tr></thead>
   <tbody>${startRow}${rows}</tbody>
