@@ -93,7 +93,12 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     add("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline));
     add("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative));
     if (capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(capacity.newWorkStopsMonth.baseline));
-    if (recommendation.firstReleaseMonth !== null) add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
+    if (recommendation.firstReleaseMonth !== null) {
+      add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
+      // Today's first release, when sooner: the change holds it back.
+      const today = result.scenarios[result.baseline]!.months.find((row) => row.releases > 0)?.month;
+      if (today !== undefined && today < recommendation.firstReleaseMonth) add("today-first-release", `by the end of month ${formatNumber(today)}`);
+    }
   } else {
     // No projects (the DORA papers' way): the hours the option gives back, in the plan's last month.
     // The change's own hours (the DORA 2020 paper's transformation staff) are not chores: said apart.

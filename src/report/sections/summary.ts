@@ -46,7 +46,13 @@ function deadline(context: ReportContext): string {
   // With models live already, the deadline is for the first one the plan adds.
   const first = context.result.scenarios[recommendation.best.alternative]!.months[0]!;
   const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";
-  return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.`;
+  // The change's own hours come first: said when they hold back a release today's way of working would make sooner.
+  const today = context.result.scenarios[context.result.baseline]!.months.find((row) => row.releases > 0)?.month;
+  const later =
+    today !== undefined && today < month
+      ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: the change holds the first release back by ${plural(month - today, "month")}.`
+      : "";
+  return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
 
 /** With ranges: how often the recommended option comes out ahead of the runner-up, on the same draws. */
