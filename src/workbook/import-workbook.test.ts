@@ -298,3 +298,24 @@ describe("import of a file that repeats a part of itself (a YAML anchor and its 
     expect(textOf(outcome)).toBe(text.replace("      upkeepHoursPerMonth: 12", "      upkeepHoursPerMonth: 10"));
   });
 });
+
+describe("a number typed over a range's Likely", () => {
+  it("is refused, naming the cell, since Likely is worked out from Low and High (it was silently dropped)", async () => {
+    const { bytes } = await exportedCase("seed-uncertain.yaml");
+    const outcome = await importWorkbook(await edited(bytes, (_workbook, cell) => void (cell("defaults.projects.valuePerMonth", "likely").value = 3000)));
+    expect(problemsOf(outcome)[0]).toMatch(
+      /^Assumptions!C\d+: Likely of a range is worked out from Low and High, so the 3000 typed over it would not be used: change Low and High, or clear both and type the single number here$/,
+    );
+  });
+
+  it("is not needed when a single number becomes a range: Low and High are enough", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const outcome = await importWorkbook(
+      await edited(bytes, (_workbook, cell) => {
+        cell("defaults.team.hourlyCost", "low").value = 50;
+        cell("defaults.team.hourlyCost", "high").value = 70;
+      }),
+    );
+    expect(outcome.ok && outcome.changes.map((change) => change.input)).toEqual(["defaults.team.hourlyCost"]);
+  });
+});

@@ -187,7 +187,17 @@ function readValue(
   const low = end("low");
   const high = end("high");
   if (low === undefined || high === undefined) return undefined;
-  if (low !== null && high !== null) return { kind: "interval", low, high };
+  if (low !== null && high !== null) {
+    // A range's Likely is a formula over its ends: a number typed over it would be silently lost.
+    if (form.kind === "interval" && content.likely.kind === "number") {
+      problems.push({
+        cell: where("likely"),
+        message: `${assumptionHeaders.likely} of a range is worked out from ${assumptionHeaders.low} and ${assumptionHeaders.high}, so the ${content.likely.value} typed over it would not be used: change ${assumptionHeaders.low} and ${assumptionHeaders.high}, or clear both and type the single number here`,
+      });
+      return undefined;
+    }
+    return { kind: "interval", low, high };
+  }
   if (low !== null || high !== null) {
     const [empty, given] = low === null ? (["low", "high"] as const) : (["high", "low"] as const);
     problems.push({
