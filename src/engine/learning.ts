@@ -392,7 +392,7 @@ export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | 
       verdict: "nothing to check",
       widenBy: null,
       chance: null,
-      summary: "Nothing to check yet: no recorded month observes an input the plan gave as a range.",
+      summary: "Nothing to check yet: no recorded month observes an input the plan gave as a range",
       method,
     };
   }

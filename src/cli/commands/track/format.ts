@@ -9,6 +9,7 @@ import {
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
+  plural,
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
@@ -175,8 +176,14 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
   const money = (value: number) => formatMoney(value, comparison.currency);
   const lines: string[] = [];
   const recorded = learning.monthsUsed;
+  // A recorded month teaches the ranges only what it measures of them (upkeep with no live project measures none).
+  const unused = comparison.recordedMonths;
+  const none =
+    unused === 0
+      ? "no recorded month yet (the forecast is the plan)"
+      : `no month yet: the ${unused === 1 ? "one recorded measures" : `${formatNumber(unused)} recorded ones measure`} nothing the plan's ranges bear on (the forecast is the plan)`;
   lines.push(
-    `A forecast that learns: the plan's ranges updated by ${recorded === 0 ? "no recorded month yet (the forecast is the plan)" : `${recorded} recorded month${recorded === 1 ? "" : "s"}`} ` +
+    `A forecast that learns: the plan's ranges updated by ${recorded === 0 ? none : plural(recorded, "recorded month")} ` +
       `(${formatNumber(learning.samples)} plan samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective as the months weigh them)`,
   );
   if (learning.money) {

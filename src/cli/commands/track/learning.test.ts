@@ -77,3 +77,17 @@ describe("track show and forecast with a plan that has ranges", () => {
     expect(view.learning.calibration.verdict).toBe("nothing to check");
   });
 });
+
+describe("a forecast that has nothing to learn from yet", () => {
+  it("says the months recorded measure nothing the ranges bear on, rather than that none is recorded", async () => {
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01")).exitCode).toBe(0);
+    // No live project yet: upkeep hours say nothing of the upkeep a project takes.
+    for (const month of ["1", "2"]) expect((await track("add", "--db", store, "--month", month, "--live-projects", "0")).exitCode).toBe(0);
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toContain(
+      "A forecast that learns: the plan's ranges updated by no month yet: the 2 recorded ones measure nothing the plan's ranges bear on (the forecast is the plan)",
+    );
+    expect(stdout).toContain("Calibration: Nothing to check yet: no recorded month observes an input the plan gave as a range.\n");
+    expect(stdout).not.toMatch(/\w\.\./);
+  });
+});
