@@ -1,6 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import {
+  buildResult,
+  MonteCarlo,
+  oneAtATimeSensitivity,
+  recommend,
+  validateScenarioText,
+  withUncertainty,
+  type CaseResult,
+  type CompiledCase,
+} from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
@@ -195,6 +204,21 @@ scenarios:
     expect(text).not.toContain("likely to fall between");
     expect(text).toContain(
       `Some inputs are ranges, not single numbers, but none of them moves the net gain of “better” much: over 1,000 runs with new values from the ranges, it stays at about ${formatMoney(result.comparisons.better!.distribution!.npv.p50!, "EUR")}.`,
+    );
+  });
+});
+
+describe("page 1's check of an extraordinary result", () => {
+  it("says when several assumptions move it by the same amount, and how many the table shows (the DORA 2020 peer: its revenue inputs tie)", async () => {
+    const compiled = compile(readFileSync(new URL("peers/dora-2020-elite-large.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    const best = recommend(result)!.best.alternative;
+    const swings = oneAtATimeSensitivity(compiled, best).swings.map((swing) => swing.swing);
+    const tied = swings.filter((swing) => Math.abs(swing - swings[0]!) <= 1e-9 * Math.max(1, swings[0]!)).length;
+    expect(tied).toBeGreaterThan(3);
+    const words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    expect(await pageOne(compiled, result)).toContain(
+      `Check first the assumptions that move it most, listed below (${words[tied - 1]} inputs move it by the same amount; the table shows three of them), against the team's own records.`,
     );
   });
 });

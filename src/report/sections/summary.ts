@@ -449,11 +449,20 @@ function reasonablenessBlock(context: ReportContext, comparison: ComparisonResul
   const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
   if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);
-  // The one that moves it most; the next ones are listed right below, under "How sure are we?".
-  const top = context.risks?.risks[0];
-  const drivers = top
-    ? ` Check first the assumption that moves it most, ${escapeHtml(top.label)}, and those below, against the team's own records.`
-    : " Check the inputs that produce the gain against the team's own records.";
+  // The one that moves it most (or those that tie for it); the next ones are listed right below, under "How sure are we?".
+  const risks = context.risks?.risks ?? [];
+  const top = risks[0];
+  const swing = (risk: (typeof risks)[number]) => Math.abs(risk.npvHigh - risk.npvLow);
+  const tied = top ? risks.filter((risk) => Math.abs(swing(risk) - swing(top)) <= 1e-9 * Math.max(1, swing(top))) : [];
+  const drivers = !top
+    ? " Check the inputs that produce the gain against the team's own records."
+    : tied.length > 1
+      ? ` Check first the assumptions that move it most, listed below (${
+          tied.length > Math.min(3, risks.length)
+            ? `${countWord(tied.length)} inputs move it by the same amount; the table shows ${countWord(Math.min(3, risks.length))} of them`
+            : `the first ${countWord(tied.length)} move it by the same amount`
+        }), against the team's own records.`
+      : ` Check first the assumption that moves it most, ${escapeHtml(top.label)}, and those below, against the team's own records.`;
   const sentences: string[] = [];
   if (own) sentences.push(`This is more than published studies of such investments usually find: ${extraordinaryReasons(context, own, true)}.${drivers}`);
   for (const flag of flags.filter((entry) => entry !== own))
