@@ -66,8 +66,8 @@ describe("the run report's conventions", () => {
     expect(text).not.toContain("risk-adjusted");
     expect(text).toContain("month m discounted by (1 + 10%)^−m/12");
     expect(text).toContain("ROI = net gain (NPV) ÷ PV of costs");
-    expect(text).toContain("ROI on investment = total net benefit ÷ investment, undiscounted.");
-    expect(text).toContain("Investment = up-front cash + the change's team hours at what they displace");
+    expect(text).toContain("ROI on our investment = total net benefit ÷ our investment, undiscounted");
+    expect(text).toContain("Our investment = up-front cash + the change's team hours at what they displace");
     expect(text).toContain("DORA's way");
     expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");
   });

@@ -95,11 +95,14 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     ];
   });
   return [
-    renderTable(["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "Investment", "ROI on investment"], rows),
+    renderTable(
+      ["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "Our investment", "ROI on our investment"],
+      rows,
+    ),
     `  Net gain (NPV) and PV: ${discountingText(result)}${result.discountRate === 0 ? "" : "; cash at the start not discounted"}.`,
     "  ROI = net gain (NPV) ÷ PV of costs (Forrester TEI's (PV of benefits − PV of costs) ÷ PV of costs is the same number).",
-    "  Investment = up-front cash + the change's team hours at what they displace: the loaded rate for hours bought or taken from building, its captured share for idle ones.",
-    "  ROI on investment = total net benefit ÷ investment, undiscounted.",
+    "  Our investment = up-front cash + the change's team hours at what they displace: the loaded rate for hours bought or taken from building, its captured share for idle ones.",
+    "  ROI on our investment = total net benefit ÷ our investment, undiscounted (DORA's ROI, below, divides by everything the change costs).",
     "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",
     "",
     renderTable(["DORA's way", "Investment", "Value", "Net benefit", "ROI", "Pays back, years"], dora),
