@@ -62,7 +62,7 @@ describe("export", () => {
 
   it("refuses a name that does not end in .xlsx, and a broken scenario file, writing nothing", async () => {
     const wrong = await runCliCaptured(["export", templatePath("seed"), "-o", join(temp.path, "case.xls")]);
-    expect(wrong.exitCode).toBe(1);
+    expect(wrong.exitCode).toBe(2); // wrong usage: the option names the wrong kind of file
     expect(wrong.stderr).toMatch(/must end in \.xlsx/);
     const broken = join(temp.path, "broken.yaml");
     writeFileSync(broken, "title: x\ncurrency: EUR\n");

@@ -49,7 +49,7 @@ Examples:
     .action(async (file: string, options: ExportOptions) => {
       const target = options.output ?? defaultOutput(file);
       if (extname(target).toLowerCase() !== ".xlsx") {
-        throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`);
+        throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`, 2);
       }
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
       if (existsSync(target) && !options.force)

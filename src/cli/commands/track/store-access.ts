@@ -30,7 +30,7 @@ export function storePath(options: StoreOptions, caseFile?: string): string {
   if (options.db) return options.db;
   const file = caseFile ?? options.case;
   if (file) return storePathFor(file);
-  throw new UserError("which store? give --case CASE.yaml (uses CASE.db next to it) or --db PATH");
+  throw new UserError("which store? give --case CASE.yaml (uses CASE.db next to it) or --db PATH", 2);
 }
 
 export function checkedTeam(team: string): string {

@@ -95,7 +95,9 @@ describe("track add", () => {
   });
 
   it("needs to know which store, and that the team has a plan", async () => {
-    expect((await track("add", "--month", "1", "--upkeep-hours", "1")).stderr).toContain("which store? give --case CASE.yaml");
+    const which = await track("add", "--month", "1", "--upkeep-hours", "1");
+    expect(which.stderr).toContain("which store? give --case CASE.yaml");
+    expect(which.exitCode).toBe(2);
     expect((await track("add", "--db", join(temp.path, "none.db"), "--month", "1", "--upkeep-hours", "1")).stderr).toContain("no store here");
     await planned();
     const other = await track("add", "--db", store, "--team", "platform", "--month", "1", "--upkeep-hours", "1");
