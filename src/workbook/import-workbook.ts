@@ -145,8 +145,23 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * An input's value as the file writes it, in words: 0.08, "20 to 40", with its note after it.
+ * @example shown({ value: 0.08, note: "ask finance" }) // '0.08, note: "ask finance"'
+ */
 function shown(value: unknown): string {
-  return value === undefined ? "nothing (not in the file)" : JSON.stringify(value);
+  if (value === undefined) return "nothing (not in the file)";
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const parts = [
+    ...("value" in record ? [JSON.stringify(record.value)] : []),
+    ...("low" in record || "high" in record ? [`${JSON.stringify(record.low)} to ${JSON.stringify(record.high)}`] : []),
+    ...("note" in record ? [`note: ${JSON.stringify(record.note)}`] : []),
+    ...Object.entries(record)
+      .filter(([key]) => !["value", "low", "high", "note"].includes(key))
+      .map(([key, entry]) => `${key}: ${JSON.stringify(entry)}`),
+  ];
+  return parts.length === 0 ? "nothing" : parts.join(", ");
 }
 
 /** The three values with what they share left out: `11, 12, 15` rather than three notes that agree. */

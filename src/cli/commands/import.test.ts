@@ -117,6 +117,25 @@ describe("import of an older workbook into a file edited since the export", () =
     expect(existsSync(`${target}.bak`)).toBe(false);
   });
 
+  it("names a conflict over a number and its note in words, not as JSON", async () => {
+    writeFileSync(
+      workbook,
+      await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => {
+        cell("defaults.team.hoursPerMonth", "likely").value = 110;
+        cell("defaults.team.hoursPerMonth", "note").value = "from the time sheets";
+      }),
+    );
+    const target = join(temp.path, "case.yaml");
+    const newer = seedText().replace("      value: 120\n      note: project hours", "      value: 130\n      note: our guess; project hours");
+    writeFileSync(target, newer);
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toMatch(
+      /exported 120, note: "project hours[^"]*", the file has 130, note: "our guess; project hours[^"]*", the workbook 110, note: "from the time sheets"/,
+    );
+    expect(stderr).not.toContain('{"value"');
+  });
+
   it("the same change in both is no conflict", async () => {
     writeFileSync(
       workbook,
