@@ -281,6 +281,9 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     );
   };
   const deterministic = options.objective === "npv" || options.objective === "payback" ? options.objective : "npv";
+  // With no limits given, the words say every set, not every set "within the limits".
+  const limited = options.budget !== undefined || options.setupHours !== undefined;
+  const within = limited ? " within the limits" : "";
   const cache = new Map<number, EvaluatedSet>();
   const evaluate = (mask: number): EvaluatedSet => {
     const known = cache.get(mask);
@@ -365,11 +368,11 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     return {
       ...common,
       method: search.proven ? "exhaustive" : "heuristic",
-      methodDescription: `${search.description}; ${draws}`,
+      methodDescription: `${limited ? search.description : search.description.replaceAll(" within the limits", "")}; ${draws}`,
       proven: search.proven,
       strategy: search.strategy,
       howFound: search.proven
-        ? `proven best on these draws (exhaustive: every set within the limits on all ${groupDigits(samples)} draws)`
+        ? `proven best on these draws (exhaustive: every set${within} on all ${groupDigits(samples)} draws)`
         : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on all ${groupDigits(samples)} draws)`,
       sampling: { samples, seed, commonRandomNumbers: true, setSamples: sets.setSamples, finalists: search.finalists.length },
       evaluated: sets.known.size,
@@ -393,14 +396,14 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     methodDescription:
       method === "exhaustive"
         ? `every one of the ${groupDigits(2 ** pool.length)} sets of ${pool.length} capabilities was ${
-            options.budget === undefined && options.setupHours === undefined ? "evaluated (no limits given)" : "checked against the limits"
+            limited ? "checked against the limits" : "evaluated (no limits given)"
           }`
         : `heuristic (${pool.length} candidates is too many to try every set): greedy additions, then single additions, removals and swaps until nothing improved`,
     proven: method === "exhaustive",
     strategy: method === "exhaustive" ? "exhaustive" : "greedy-local-search",
     howFound:
       method === "exhaustive"
-        ? "proven best (exhaustive: every set within the limits)"
+        ? `proven best (exhaustive: every set${within})`
         : "found by greedy additions and local search (single additions, removals and swaps), not proven best",
     evaluated: cache.size,
     ...finish(ranked),

@@ -14,8 +14,8 @@ export function judgementSentences(
   options: {
     /** Whether the view shows an option (default: every one). */
     shown?: (alternative: string) => boolean;
-    /** Where the view shows what drives a result, after "see which inputs drive it" (the command line: "with: mlops-roi sensitivity"). */
-    whereToLook?: string;
+    /** Where the view shows what drives an option's result, after "see which inputs drive it" (the command line: "with: mlops-roi sensitivity --scenario NAME"). */
+    whereToLook?: (alternative: string) => string;
   } = {},
 ): string[] {
   const shown = options.shown ?? (() => true);
@@ -38,7 +38,7 @@ export function judgementSentences(
       reasons.push(`gain of ${money(flag.yearlyGain)} over the last months above half of today's payroll (${money(flag.payroll)})`);
     if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
     sentences.push(
-      `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook ?? "below"}`,
+      `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook?.(flag.alternative) ?? "below"}`,
     );
   }
   return sentences;

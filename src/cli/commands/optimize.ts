@@ -148,9 +148,11 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   parts.push(
     "",
     `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
-      result.ranked.some((set) => set.capabilities.length === 0)
+      result.ranked.some((set) => set.capabilities.length === 0) && (result.objective === "payback" || result.objective === "probability")
         ? " Staying as today changes nothing: it has no payback and ranks first only when no set pays back."
-        : ""
+        : result.ranked.some((set) => set.capabilities.length === 0)
+          ? " Staying as today changes nothing: it has no payback."
+          : ""
     }`,
     ...yours,
   );

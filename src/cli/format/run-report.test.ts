@@ -123,7 +123,9 @@ describe("the run report's judgement lines", () => {
   it("flag an extraordinary result and say nothing on the templates", () => {
     const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8"));
     const result = buildResult(compiled!);
-    expect(renderRunReport(result)).toContain("  Check before relying on it: DevOps transformation — ROI 1,083% above 500%");
+    expect(renderRunReport(result)).toContain(
+      "  Check before relying on it: DevOps transformation — ROI 1,083% above 500%; see which inputs drive it with: mlops-roi sensitivity --scenario transformed",
+    );
     for (const name of ["seed.yaml", "solo.yaml", "team.yaml", "enterprise.yaml"]) {
       const text = renderRunReport(resultOf(name, 0));
       expect(text, name).not.toContain("Check before relying on it");
@@ -140,9 +142,9 @@ describe("the run report's figures add up as printed", () => {
     // Over a 12-month plan the last 12 months are all of it: the gain differs from the total by the cash at the start.
     expect(optimal.benefitLastTwelveMonths - optimal.totalNetBenefit).toBeCloseTo(-optimal.timeZeroNet, 6);
     expect(text).toContain("Gain, last 12 months: the net benefit against today of months 1 to 12, not discounted, without the cash paid at the start.");
-    expect(text).toContain(`Cash paid at the start (before month 1), in no month above: ${formatMoney(optimal.timeZeroNet, "EUR")} against today.`);
+    expect(text).toContain(`  ${formatMoney(-optimal.timeZeroNet, "EUR")} paid at the start against today (before month 1), in none of the months above.`);
     // Today's own table has no such line.
-    expect(text.split("Month by month: ")[1]).not.toContain("Cash paid at the start");
+    expect(text.split("Month by month: ")[1]).not.toContain("at the start against today");
   });
 
   it("says a close call only when the table shows both options", () => {

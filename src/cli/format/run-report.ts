@@ -59,7 +59,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       ],
     ];
   });
-  const span = result.horizonMonths >= 12 ? "last 12 months" : `all ${result.horizonMonths} month${result.horizonMonths === 1 ? "" : "s"}`;
+  const span = result.horizonMonths >= 12 ? "last 12 months" : result.horizonMonths === 1 ? "month 1" : `months 1–${result.horizonMonths}`;
   const months = result.horizonMonths > 12 ? `months ${result.horizonMonths - 11} to ${result.horizonMonths}` : `months 1 to ${result.horizonMonths}`;
   const paidAtStart = result.horizonMonths <= 12 && comparisons.some((comparison) => comparison.timeZeroNet !== 0);
   return [
@@ -206,7 +206,7 @@ function monthTable(result: CaseResult, scenario: ScenarioResult): string {
 /** The engine's judgement under the table: a close call between the two best, and extraordinary results (said of the options shown). */
 function judgementLines(result: CaseResult, comparisons: ComparisonResult[]): string {
   const shown = (name: string) => comparisons.some((comparison) => comparison.alternative === name);
-  return judgementSentences(result, { shown, whereToLook: "with: mlops-roi sensitivity" })
+  return judgementSentences(result, { shown, whereToLook: (alternative) => `with: mlops-roi sensitivity --scenario ${alternative}` })
     .map((sentence) => `  ${sentence}`)
     .join("\n");
 }
@@ -237,7 +237,10 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   for (const scenario of shown) {
     parts.push("", `Month by month: ${scenarioName(scenario)}`, monthTable(result, scenario));
     const atStart = result.comparisons[scenario.name]?.timeZeroNet ?? 0;
-    if (atStart !== 0) parts.push(`  Cash paid at the start (before month 1), in no month above: ${formatMoney(atStart, result.currency)} against today.`);
+    if (Math.round(atStart) !== 0)
+      parts.push(
+        `  ${formatMoney(Math.abs(atStart), result.currency)} ${atStart < 0 ? "paid" : "saved"} at the start against today (before month 1), in none of the months above.`,
+      );
   }
   return `${parts.join("\n")}\n`;
 }

@@ -7,7 +7,8 @@
 export function numberTextHint(found: unknown): string {
   if (typeof found !== "string") return "";
   const text = found.trim();
-  if (/^-?\d+,\d{1,2}$/.test(text)) return `; write decimals with a point, e.g. ${text.replace(",", ".")}`;
+  // A decimal comma: one or two digits after it, or a whole part of 0 ("0,125" is no thousands).
+  if (/^-?\d+,\d{1,2}$/.test(text) || /^-?0,\d+$/.test(text)) return `; write decimals with a point, e.g. ${text.replace(",", ".")}`;
   if (/^-?\d{1,3}([,.\s ]\d{3})+([.,]\d+)?$/.test(text)) {
     const decimals = /[.,](\d{1,2})$/.exec(text)?.[1];
     const whole = (decimals === undefined ? text : text.slice(0, -(decimals.length + 1))).replace(/[,.\s ]/g, "");

@@ -142,6 +142,8 @@ describe("wrong types", () => {
       ["hoursPerMonth: 120", 'hoursPerMonth: "120,5"', "; write decimals with a point, e.g. 120.5"],
       ["hoursPerMonth: 120", 'hoursPerMonth: { value: "1,500" }', "; write it without separators, e.g. 1500"],
       ["hoursPerMonth: 120", 'hoursPerMonth: { value: "1.500,75" }', "; write it without separators, e.g. 1500.75"],
+      // A whole part of 0 is no thousands: "0,125" is an eighth.
+      ["hoursPerMonth: 120", 'hoursPerMonth: { value: "0,125" }', "; write decimals with a point, e.g. 0.125"],
     ] as const;
     for (const [from, to, hint] of cases) {
       const issue = onlyError(withEdit(validCaseText(), from, to));

@@ -45,8 +45,10 @@ describe("the report's options table names the convention of each figure", () =>
       const { html } = await createReport(compiled, { result: buildResult(compiled), generatedOn: "1 June 2026" });
       const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
       expect(text, discounting).not.toMatch(/discounted at 0%/);
-      expect(text, discounting).toContain("Net gain: today's money; money is not discounted (the case's rate is 0% a year)");
-      expect(text, discounting).toContain("Money is not discounted (the case's rate is 0% a year): money later counts as much as money now. Cash paid");
+      expect(text, discounting).toContain(
+        "Net gain: money is not discounted (the case's rate is 0% a year), so money later counts as much as money now; cash paid",
+      );
+      expect(text, discounting).toContain("Money is not discounted (the case's rate is 0% a year), so money later counts as much as money now. Cash paid");
       // The gain-over-time chart's lines end on the net gain itself at 0%.
       const result = buildResult(compiled);
       for (const comparison of Object.values(result.comparisons)) expect(comparison.cumulativeNet.at(-1)).toBeCloseTo(comparison.npv, 6);

@@ -29,7 +29,9 @@ function conventionsNote(context: ReportContext): string {
   const { result } = context;
   const risk = result.riskAdjustment;
   const lines = [
-    `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full.`,
+    result.discountRate === 0
+      ? `Net gain: ${discountingWords(result)}; cash paid at the start counts in full.`
+      : `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full.`,
     `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted).`,
     `Return on cost: net gain ÷ today's value of the extra costs. Forrester's Total Economic Impact ROI, (today's value of the gains − today's value of the costs) ÷ today's value of the costs, is the same number.`,
     `Return on investment: the gain over the ${plural(result.horizonMonths, "month")}, not discounted, ÷ what the change costs over them (cash paid for it, the extra licences, infrastructure, support staff and training, and the team's time on it), as DORA's calculator and its 2020 paper work it out.`,

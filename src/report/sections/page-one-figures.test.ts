@@ -96,7 +96,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     if (recommendation.firstReleaseMonth !== null) {
       add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
       // Today's first release, when sooner: the change holds it back.
-      const today = result.scenarios[result.baseline]!.months.find((row) => row.releases > 0)?.month;
+      const today = result.scenarios[result.baseline]!.months.find((row) => row.releases > 0 && row.month >= recommendation.changeStartMonth)?.month;
       if (today !== undefined && today < recommendation.firstReleaseMonth) add("today-first-release", `by the end of month ${formatNumber(today)}`);
     }
   } else {

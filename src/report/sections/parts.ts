@@ -60,11 +60,11 @@ export function countWord(count: number): string {
  * How the case discounts, in the report's words (plain text). At a rate of 0% (the DORA calculator's)
  * nothing is discounted, whatever the convention, and the words say so rather than "discounted at 0%".
  * @example discountingWords({ discountRate: 0.08, discounting: "monthly" }) // "each month's money is discounted at 8% a year"
- * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year): money later counts as much as money now"
+ * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year), so money later counts as much as money now"
  */
 export function discountingWords(result: Pick<CaseResult, "discountRate" | "discounting">): string {
   const rate = formatPercent(result.discountRate);
-  if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year): money later counts as much as money now`;
+  if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year), so money later counts as much as money now`;
   switch (result.discounting) {
     case "yearEnd":
       return `each year's money is discounted at ${rate} a year as if it all came at the end of that year`;

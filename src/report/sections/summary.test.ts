@@ -222,3 +222,22 @@ describe("page 1's check of an extraordinary result", () => {
     );
   });
 });
+
+describe("page 1's deadline beside today's first release", () => {
+  it("compares from the change's start: before it the option runs as today does (team.yaml's managed platform started in month 4)", async () => {
+    const { parse, stringify } = await import("yaml");
+    const data = parse(readFileSync(new URL("team.yaml", examples), "utf8"));
+    data.scenarios.managed.change = { ...(data.scenarios.managed.change ?? {}), startMonth: 4 };
+    const compiled = compile(stringify(data));
+    const result = buildResult(compiled);
+    const recommendation = recommend(result)!;
+    const text = await pageOne(compiled, result);
+    const today = result.scenarios[result.baseline]!.months.find((row) => row.releases > 0 && row.month >= recommendation.changeStartMonth)?.month;
+    const first = recommendation.firstReleaseMonth!;
+    // Today's month-3 release comes before the change starts, and the option makes it too: not a delay of the change's.
+    expect(result.scenarios[result.baseline]!.months[2]!.releases).toBeGreaterThan(0);
+    if (today !== undefined && today < first)
+      expect(text).toContain(`Today's way of working would release one by the end of month ${today}: the change holds the first release back by`);
+    expect(text).not.toContain("Today's way of working would release one by the end of month 3");
+  });
+});

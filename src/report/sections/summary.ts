@@ -47,7 +47,8 @@ function deadline(context: ReportContext): string {
   const first = context.result.scenarios[recommendation.best.alternative]!.months[0]!;
   const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";
   // The change's own hours come first: said when they hold back a release today's way of working would make sooner.
-  const today = context.result.scenarios[context.result.baseline]!.months.find((row) => row.releases > 0)?.month;
+  // Compared from the change's start: before it, the option runs as today does.
+  const today = context.result.scenarios[context.result.baseline]!.months.find((row) => row.releases > 0 && row.month >= start)?.month;
   const later =
     today !== undefined && today < month
       ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: the change holds the first release back by ${plural(month - today, "month")}.`

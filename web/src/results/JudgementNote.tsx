@@ -1,4 +1,4 @@
-import type { CaseResult } from "../../../src/engine/index.js";
+import { recommend, type CaseResult } from "../../../src/engine/index.js";
 import { judgementSentences } from "../../../src/format/judgement.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -9,7 +9,11 @@ import { useKeptHeight } from "./kept-height.js";
  * (`busy`) it keeps its height, even when the edit ends the close call, so the page below stays put.
  */
 export function JudgementNote({ result, busy }: { result: CaseResult; busy: boolean }) {
-  const sentences = judgementSentences(result, { whereToLook: "under “What moves the result most”." });
+  // The chart "What moves the result most" is of the recommended option; another's drivers are its own inputs.
+  const charted = recommend(result)?.best.alternative;
+  const sentences = judgementSentences(result, {
+    whereToLook: (alternative) => (alternative === charted ? "under “What moves the result most”." : "by moving its own inputs one at a time."),
+  });
   const kept = useKeptHeight<HTMLDivElement>(busy);
   return (
     <div className="judgement-note" role="note" aria-label="Before relying on these figures" ref={kept.ref} style={kept.style}>

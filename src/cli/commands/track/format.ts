@@ -178,12 +178,14 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
   const recorded = learning.monthsUsed;
   // A recorded month teaches the ranges only what it measures of them (upkeep with no live project measures none).
   const unused = comparison.recordedMonths;
-  const none =
-    unused === 0
-      ? "no recorded month yet (the forecast is the plan)"
-      : `no month yet: the ${unused === 1 ? "one recorded measures" : `${formatNumber(unused)} recorded ones measure`} nothing the plan's ranges bear on (the forecast is the plan)`;
+  const head =
+    recorded > 0
+      ? `the plan's ranges updated by ${plural(recorded, "recorded month")}`
+      : unused === 0
+        ? "not yet, as no month is recorded; the forecast is the plan"
+        : `not yet, as the ${unused === 1 ? "one month recorded measures" : `${formatNumber(unused)} months recorded measure`} nothing the plan's ranges bear on; the forecast is the plan`;
   lines.push(
-    `A forecast that learns: the plan's ranges updated by ${recorded === 0 ? none : plural(recorded, "recorded month")} ` +
+    `A forecast that learns: ${head} ` +
       `(${formatNumber(learning.samples)} plan samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective as the months weigh them)`,
   );
   if (learning.money) {
