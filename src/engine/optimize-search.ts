@@ -255,8 +255,11 @@ export interface SampledSearch {
 /** Sorts best first by the objective on the draws run, then by NPV at the medians, fewer capabilities, names. */
 export type SetOrder = (a: SampledSet, b: SampledSet) => number;
 
-/** Every set on every draw: the best is the best under these draws. */
-export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], order: SetOrder): SampledSearch {
+/**
+ * Every set on every draw: the best is the best under these draws. `within` says what the masks are
+ * in the description: " within the limits" when limits chose them, "" when they are every set.
+ */
+export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], order: SetOrder, within = " within the limits"): SampledSearch {
   const all = masks.map((mask) => sets.set(mask));
   sets.extend(all, sets.samples);
   all.sort(order);
@@ -264,7 +267,7 @@ export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], o
     finalists: all,
     strategy: "exhaustive",
     proven: true,
-    description: `every one of the ${groupDigits(all.length)} sets within the limits on all ${groupDigits(sets.samples)} draws`,
+    description: `every one of the ${groupDigits(all.length)} sets${within} on all ${groupDigits(sets.samples)} draws`,
   };
 }
 
@@ -273,9 +276,9 @@ export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], o
  * many while more than 1,024 sets are running (then the best quarter on four times as many), and so
  * on until the last round runs on every draw: each round costs about the same. Each round also keeps
  * the `keep` best by NPV at the medians (a set that looks good without the ranges is not dropped on a
- * few unlucky draws), and never keeps fewer than `keep` sets.
+ * few unlucky draws), and never keeps fewer than `keep` sets. `within` as for `exhaustiveSampled`.
  */
-export function successiveHalving(sets: SampledSets, masks: readonly number[], order: SetOrder, keep: number): SampledSearch {
+export function successiveHalving(sets: SampledSets, masks: readonly number[], order: SetOrder, keep: number, within = " within the limits"): SampledSearch {
   const n = sets.samples;
   let running = masks.map((mask) => sets.set(mask));
   let samples = Math.min(n, Math.max(4, Math.ceil(n / 100)));
@@ -300,7 +303,7 @@ export function successiveHalving(sets: SampledSets, masks: readonly number[], o
     finalists: running,
     strategy: "successive-halving",
     proven: false,
-    description: `successive halving over all ${groupDigits(masks.length)} sets within the limits on the same draws (sets on draws, round by round: ${rounds.join(", ")})`,
+    description: `successive halving over all ${groupDigits(masks.length)} sets${within} on the same draws (sets on draws, round by round: ${rounds.join(", ")})`,
   };
 }
 

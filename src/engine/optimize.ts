@@ -340,8 +340,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     const exact = options.method === "exhaustive" || (auto && pool.length <= limit && masks.length * samples <= EXACT_SET_SAMPLES);
     const halving = options.method === "successive-halving" || (auto && !exact && pool.length <= limit && masks.length <= HALVING_SETS);
     let search: SampledSearch;
-    if (exact) search = exhaustiveSampled(sets, masks, order);
-    else if (halving) search = successiveHalving(sets, masks, order, finalists);
+    if (exact) search = exhaustiveSampled(sets, masks, order, within);
+    else if (halving) search = successiveHalving(sets, masks, order, finalists, within);
     else {
       // The best by NPV at the medians, as greedy additions and local search find it, is one more start for the local search.
       const byMedians = greedyLocalSearch(
@@ -368,7 +368,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     return {
       ...common,
       method: search.proven ? "exhaustive" : "heuristic",
-      methodDescription: `${limited ? search.description : search.description.replaceAll(" within the limits", "")}; ${draws}`,
+      methodDescription: `${search.description}; ${draws}`,
       proven: search.proven,
       strategy: search.strategy,
       howFound: search.proven
