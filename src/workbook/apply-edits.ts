@@ -61,29 +61,24 @@ function aliasPlaces(document: Document): Map<string, string[]> {
  * anchor that the file repeats elsewhere. Undefined when it can.
  */
 function sharedValue(document: Document, path: readonly (string | number)[], name: string, places: Map<string, string[]>): string | undefined {
-  let node: unknown = document.contents;
-  for (const [index, segment] of path.entries()) {
-    if (isAlias(node)) {
-      const at = path.slice(0, index).join(".");
+  // The nodes from the file's top down to the value itself; the walk stops at a repeat (it has no keys of its own).
+  const nodes: unknown[] = [document.contents];
+  for (const segment of path) {
+    const node = nodes[nodes.length - 1];
+    if (!isMap(node)) break;
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (!pair) break;
+    nodes.push(pair.value);
+  }
+  for (const [depth, node] of nodes.entries()) {
+    const at = depth === 0 ? "the whole file" : path.slice(0, depth).join(".");
+    if (isAlias(node))
       return `${name} is written in the file as ${at}: *${node.source}, a repeat of the part marked &${node.source}: change it there, or write ${at} out in full in the file, and export again`;
-    }
     const anchor = (node as { anchor?: string } | undefined)?.anchor;
     const repeats = anchor ? places.get(anchor) : undefined;
-    if (anchor && repeats && repeats.length > 0) {
-      const at = path.slice(0, index).join(".") || "the whole file";
-      return `${name} is inside ${at}, marked &${anchor}, which the file repeats at ${repeats.join(", ")} (*${anchor}): changing it there would change ${repeats.length === 1 ? "that" : "those"} too, which the workbook shows apart; write ${repeats.join(", ")} out in full in the file, and export again`;
-    }
-    if (!isMap(node)) return undefined;
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-    if (!pair) return undefined;
-    node = pair.value;
+    if (anchor && repeats && repeats.length > 0)
+      return `${name} is ${depth === path.length ? "" : `inside ${at}, `}marked &${anchor}, which the file repeats at ${repeats.join(", ")} (*${anchor}): changing it there would change ${repeats.length === 1 ? "that" : "those"} too, which the workbook shows apart; write ${repeats.join(", ")} out in full in the file, and export again`;
   }
-  const anchor = (node as { anchor?: string } | undefined)?.anchor;
-  const repeats = anchor ? places.get(anchor) : undefined;
-  if (isAlias(node))
-    return `${name} is written in the file as *${node.source}, a repeat of the value marked &${node.source}: change it there, or write the number itself, and export again`;
-  if (anchor && repeats && repeats.length > 0)
-    return `${name} is marked &${anchor}, which the file repeats at ${repeats.join(", ")}: changing it would change ${repeats.length === 1 ? "that" : "those"} too; write ${repeats.join(", ")} out in full in the file, and export again`;
   return undefined;
 }
 
