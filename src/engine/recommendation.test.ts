@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { buildResult, validateScenarioText } from "./index.js";
 import { recommend } from "./recommendation.js";
 
@@ -40,5 +41,25 @@ describe("recommend", () => {
   it("has nothing to recommend without an alternative", () => {
     const text = seedText.slice(0, seedText.indexOf("  optimal:"));
     expect(recommend(resultOf(text))).toBeUndefined();
+  });
+});
+
+describe("today's first release beside the recommended option's", () => {
+  it("is the baseline's first release from the change's start: before it, the option runs as today does", () => {
+    const team = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
+    const result = resultOf(team);
+    const recommendation = recommend(result)!;
+    // The baseline releases from month 3; the managed platform's first release comes in month 5.
+    expect(result.scenarios[result.baseline]!.months.find((month) => month.releases > 0)?.month).toBe(3);
+    expect([recommendation.changeStartMonth, recommendation.todayFirstReleaseMonth, recommendation.firstReleaseMonth]).toEqual([1, 3, 5]);
+    const data = parse(team);
+    data.scenarios.managed.change = { ...data.scenarios.managed.change, startMonth: 4 };
+    const later = resultOf(stringify(data));
+    const fromMonth4 = recommend(later)!;
+    expect([fromMonth4.best.alternative, fromMonth4.changeStartMonth]).toEqual(["managed", 4]);
+    // Today's month-3 release comes before the change starts: the first one counted is the next.
+    const next = later.scenarios[later.baseline]!.months.find((month) => month.month >= 4 && month.releases > 0)?.month;
+    expect(next).toBeGreaterThan(3);
+    expect(fromMonth4.todayFirstReleaseMonth).toBe(next);
   });
 });

@@ -11,6 +11,11 @@ export interface Recommendation {
   changeStartMonth: number;
   /** First month, from the change's start, in which a new project goes live; null if none does. */
   firstReleaseMonth: number | null;
+  /**
+   * The same for today's way of working (the baseline), from the same month: when it is sooner than
+   * `firstReleaseMonth`, the change holds the first release back. Null if today releases none then.
+   */
+  todayFirstReleaseMonth: number | null;
 }
 
 /**
@@ -32,11 +37,13 @@ export function recommend(result: CaseResult): Recommendation | undefined {
     scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
       ? scenario.summary.firstReleaseMonth
       : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
+  const today = result.scenarios[result.baseline]!.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null;
   return {
     verdict: best.npv > 0 ? "go" : "stay",
     best,
     ...(ranked[1] ? { runnerUp: ranked[1] } : {}),
     changeStartMonth: start,
     firstReleaseMonth: release,
+    todayFirstReleaseMonth: today,
   };
 }

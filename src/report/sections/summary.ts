@@ -47,10 +47,9 @@ function deadline(context: ReportContext): string {
   const first = context.result.scenarios[recommendation.best.alternative]!.months[0]!;
   const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";
   // The change's own hours come first: said when they hold back a release today's way of working would make sooner.
-  // Compared from the change's start: before it, the option runs as today does.
-  const today = context.result.scenarios[context.result.baseline]!.months.find((row) => row.releases > 0 && row.month >= start)?.month;
+  const today = recommendation.todayFirstReleaseMonth;
   const later =
-    today !== undefined && today < month
+    today !== null && today < month
       ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: the change holds the first release back by ${plural(month - today, "month")}.`
       : "";
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
@@ -366,6 +365,9 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
 </div>`;
 }
 
+/** How many of the assumptions that move the result most page 1 lists under "How sure are we?". */
+const SHOWN_RISKS = 3;
+
 /**
  * What is left once the ranges that move the result are named (all of them, when fewer than three):
  * the file's other ranges, which do not move it (another option's, say), and the single numbers.
@@ -396,12 +398,12 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   if (!risks || risks.risks.length === 0) {
     return `<section class="risk" aria-label="The risk"><h2>How sure are we?</h2>${intro}</section>`;
   }
-  const top = risks.risks.slice(0, 3);
+  const top = risks.risks.slice(0, SHOWN_RISKS);
   const lead =
     risks.method === "range"
       ? prose(
           `${top.length === 1 ? "This assumption moves" : `These ${countWord(top.length)} assumptions move`} the result most, from the low to the high end of ${top.length === 1 ? "its" : "each"} range.${
-            top.length < 3 ? ` ${othersTaken(context, top.length)}` : ""
+            top.length < SHOWN_RISKS ? ` ${othersTaken(context, top.length)}` : ""
           }`,
         )
       : prose(
@@ -459,8 +461,8 @@ function reasonablenessBlock(context: ReportContext, comparison: ComparisonResul
     ? " Check the inputs that produce the gain against the team's own records."
     : tied.length > 1
       ? ` Check first the assumptions that move it most, listed below (${
-          tied.length > Math.min(3, risks.length)
-            ? `${countWord(tied.length)} inputs move it by the same amount; the table shows ${countWord(Math.min(3, risks.length))} of them`
+          tied.length > Math.min(SHOWN_RISKS, risks.length)
+            ? `${countWord(tied.length)} inputs move it by the same amount; the table shows ${countWord(Math.min(SHOWN_RISKS, risks.length))} of them`
             : `the first ${countWord(tied.length)} move it by the same amount`
         }), against the team's own records.`
       : ` Check first the assumption that moves it most, ${escapeHtml(top.label)}, and those below, against the team's own records.`;
