@@ -59,6 +59,7 @@ export {
   type OneAtATimeSensitivity,
 } from "./sensitivity.js";
 export { recommend, type Recommendation } from "./recommendation.js";
+export { runningCostChanges, type RunningCostChanges } from "./running-costs.js";
 export type { Distribution, IntervalShape } from "./uncertainty/index.js";
 // The distribution a 90% range { low, high } stands for, and its median (the value the point figures use).
 export { fromInterval90, median, validateInterval90 } from "./uncertainty/index.js";

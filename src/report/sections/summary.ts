@@ -1,4 +1,4 @@
-import type { CloseCall, ComparisonResult, Extraordinary } from "../../engine/index.js";
+import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraordinary } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
@@ -168,20 +168,17 @@ function recommendationBlock(context: ReportContext): string {
 
 /**
  * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
- * is: tools (licences and infrastructure), support staff and training (the "Tools and infrastructure"
- * category of the benefit, split; the DORA 2020 paper's reliability engineers are staff, not tools).
+ * is (the engine's `runningCostChanges`): tools, support staff and training.
  * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and US$64,400 less for support staff over the 36 months"
  */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
-  const own = result.scenarios[comparison.alternative]!.summary.totalMoney;
-  const today = result.scenarios[result.baseline]!.summary.totalMoney;
-  const more = (...lines: string[]) => lines.reduce((sum, line) => sum + (own[line] ?? 0) - (today[line] ?? 0), 0);
+  const costs = runningCostChanges(result, comparison.alternative);
   const parts = (
     [
-      ["tool-costs", "tools", more("licences", "infrastructure")],
-      ["support-staff-costs", "support staff", more("supportStaff")],
-      ["training-costs", "training", more("training")],
+      ["tool-costs", "tools", costs.tools],
+      ["support-staff-costs", "support staff", costs.supportStaff],
+      ["training-costs", "training", costs.training],
     ] as const
   ).filter(([, , change]) => Math.abs(change) >= 0.5);
   const months = plural(result.horizonMonths, "month");
