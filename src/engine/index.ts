@@ -52,6 +52,7 @@ export {
   chooseAlternative,
   correlatedGroups,
   oneAtATimeSensitivity,
+  movesNpv,
   type TornadoBar,
   type SobolResult,
   type CorrelatedGroup,

@@ -161,6 +161,16 @@ export interface OneAtATimeSensitivity {
  * meaningful change. Inputs whose swing is below a millionth of the NPV (at least 1) are left out.
  * @example oneAtATimeSensitivity(compiled, "optimal").swings[0]?.input // "defaults.projects.upkeepHoursPerMonth"
  */
+/**
+ * Whether an input moves the NPV at all: a swing within a millionth of the NPV (at least of 1) is the
+ * residue of floating point, no effect. The rankings leave such an input out; views draw no bar for it.
+ * @example movesNpv(4109.000000001, 4109, 4109) // false
+ */
+export function movesNpv(low: number, high: number, baseNpv: number): boolean {
+  const swing = Math.abs(high - low);
+  return Number.isFinite(swing) && swing > 1e-6 * Math.max(1, Math.abs(baseNpv));
+}
+
 export function oneAtATimeSensitivity(compiled: CompiledCase, alternative: string, change = 0.2): OneAtATimeSensitivity {
   const index = compiled.scenarios.findIndex((scenario) => scenario.name === alternative);
   if (index < 0) throw new RangeError(`no scenario named ${alternative}`);
@@ -188,7 +198,7 @@ export function oneAtATimeSensitivity(compiled: CompiledCase, alternative: strin
     const npvLow = npvWith(at, lowValue);
     const npvHigh = npvWith(at, highValue);
     const swing = Math.abs(npvHigh - npvLow);
-    if (Number.isFinite(swing) && swing > 1e-6 * Math.max(1, Math.abs(baseNpv))) {
+    if (movesNpv(npvLow, npvHigh, baseNpv)) {
       swings.push({ input: leaf.name, value, lowValue, highValue, npvLow, npvHigh, swing });
     }
   });

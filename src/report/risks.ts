@@ -1,5 +1,5 @@
 import { tornadoSpec } from "../charts/tornado.js";
-import type { CaseResult, OneAtATimeSensitivity } from "../engine/index.js";
+import { movesNpv, type CaseResult, type OneAtATimeSensitivity } from "../engine/index.js";
 import { describeInput } from "./input-labels.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
 
@@ -62,7 +62,7 @@ export function rankRisks(
       highLegend: "Input at the high end of its range",
       // A range that does not move this option (it belongs to another) is no risk to it.
       risks: tornado
-        .filter((entry) => Math.abs(entry.high - entry.low) > 1e-6 * Math.max(1, Math.abs(median)))
+        .filter((entry) => movesNpv(entry.low, entry.high, median))
         .map((entry) => ({ input: entry.input, label: label(entry.input), npvLow: entry.low, npvHigh: entry.high })),
     };
   }

@@ -3,6 +3,7 @@ import {
   CaseRunner,
   chooseAlternative,
   correlatedGroups,
+  movesNpv,
   oneAtATimeSensitivity,
   sobol,
   tornado,
@@ -68,7 +69,7 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   if (bars.length === 0) return "";
   // A swing within the residue of floating point (a millionth of the NPV) is none: it has no bar, and
   // does not set the scale (a swing of 1e-12 once filled the whole width).
-  const moves = (bar: TornadoBar) => Math.abs(bar.high - bar.low) > 1e-6 * Math.max(1, Math.abs(baseNpv));
+  const moves = (bar: TornadoBar) => movesNpv(bar.low, bar.high, baseNpv);
   const moving = bars.filter(moves);
   const lowest = Math.min(baseNpv, ...moving.map((bar) => Math.min(bar.low, bar.high)));
   const highest = Math.max(baseNpv, ...moving.map((bar) => Math.max(bar.low, bar.high)));
