@@ -282,8 +282,8 @@ export function App() {
   const dataJson = data === null ? undefined : JSON.stringify(data);
   // Not in a file as it stands (Save has something to write); a template or a link never is.
   const dirty = data !== null && dataJson !== savedJson;
-  // Changed since it was opened or saved: what replacing the case would lose (an untouched template loses nothing).
-  const edited = dirty && dataJson !== loadedJson;
+  // Changed since it was opened or saved (a save sets both): what replacing the case would lose; an untouched template loses nothing.
+  const edited = data !== null && dataJson !== loadedJson;
   const saveTarget = info?.file ? (origin?.kind === "file" ? origin.file : info.file) : null;
   // No server of ours behind the page (a static host): templates are the bundled ones, exports are made here.
   const serverless = info === null;
