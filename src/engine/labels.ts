@@ -9,7 +9,7 @@ export const benefitCategoryLabels: Record<BenefitCategory, string> = {
   upkeep: "Upkeep of live projects",
   breakage: "Failures and outages",
   turnover: "People leaving",
-  tooling: "Tools and infrastructure",
+  tooling: "Tools, support and training",
   delivery: "More delivered (projects and features)",
   unusedCapacity: "Freed hours not counted as gain",
   team: "Team size and pay",

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText } from "./index.js";
+import { benefitCategoryLabels, buildResult, validateScenarioText } from "./index.js";
 import { runningCostChanges } from "./running-costs.js";
 
 const examples = new URL("../../examples/", import.meta.url);
@@ -22,5 +22,12 @@ describe("running costs by kind", () => {
     };
     expect(of("dora-2020-elite-large.yaml")).toEqual({ tools: 0, supportStaff: 1_350_000, training: 0 });
     expect(of("dora-ai-roi-calculator.yaml").training).toBe(4_800_000);
+  });
+});
+
+describe("the category's name", () => {
+  it("names every kind it is made of, so a reader does not take support staff or training for tools", () => {
+    const label = benefitCategoryLabels.tooling.toLowerCase();
+    for (const kind of ["tools", "support", "training"]) expect(label).toContain(kind);
   });
 });

@@ -9,7 +9,7 @@ export interface RunningCostChanges {
 }
 
 /**
- * What the "Tools and infrastructure" category of the benefit is made of, by kind: the option's
+ * What the "Tools, support and training" category of the benefit is made of, by kind: the option's
  * totals less today's. Together they are −`benefitByCategory.tooling`; apart, a reader sees that the
  * DORA 2020 paper's reliability engineers are staff and the DORA AI calculator's US$4.8 million is
  * training, not tools.

@@ -220,7 +220,7 @@ const training = group("Recurring training", "Recurring training.", {
   ...costWindow("training is"),
 });
 
-const tooling = group("Tools and infrastructure", "Tooling and infrastructure costs.", { licences, infrastructure, supportStaff, training });
+const tooling = group("Tools, support and training", "Licences, computing, support staff and training.", { licences, infrastructure, supportStaff, training });
 
 const projects = group("Projects", "Projects: building, upkeep and value.", {
   alreadyLive: quantity("wholeCount").meta(about("Projects already live at the start", "projects", "Projects already live at the start.")),

@@ -230,7 +230,7 @@ export function appendixTables(result: CaseResult): AppendixTables {
 /**
  * What a note on a group of inputs is about: the workbook's name of the group, the part of it in
  * words, and the option that sets it.
- * @example groupNoteLabel(result, "scenarios.transformed.tooling.supportStaff") // "Tools and infrastructure: support staff, in “DevOps transformation”"
+ * @example groupNoteLabel(result, "scenarios.transformed.tooling.supportStaff") // "Tools, support and training: support staff, in “DevOps transformation”"
  */
 export function groupNoteLabel(result: CaseResult, input: string): string {
   const segments = parseInputPath(input);

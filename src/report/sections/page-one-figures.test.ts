@@ -77,7 +77,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     ["training-costs", more("training")],
   ] as const)
     if (Math.abs(change) >= 0.5) add(name, money(Math.abs(change)));
-  // Together they are the "Tools and infrastructure" category of where the gain comes from.
+  // Together they are the "Tools, support and training" category of where the gain comes from.
   expect(more("licences", "infrastructure", "supportStaff", "training")).toBeCloseTo(-best.benefitByCategory.tooling, 6);
   if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);

@@ -31,7 +31,7 @@ export const groupTitles: Readonly<Record<string, string>> = {
   manualTasks: "Manual chores",
   waiting: "Waiting for jobs to run",
   meetings: "Meetings and hand-offs",
-  tooling: "Tools and infrastructure",
+  tooling: "Tools, support and training",
   licences: "Licences",
   infrastructure: "Computing",
   supportStaff: "Support staff",
