@@ -1,7 +1,7 @@
 import { scenarioOrder } from "../../charts/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatNumber } from "../../format/numbers.js";
+import { formatMoneyExact, formatNumber } from "../../format/numbers.js";
 import { prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -9,7 +9,8 @@ function moneyTable(context: ReportContext): string {
   const { result } = context;
   const comparisons = Object.values(result.comparisons);
   if (comparisons.length === 0) return "";
-  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
+  // To the unit, not to three figures: a reader checks that each month added to the last "so far" gives the next.
+  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(formatMoneyExact(value, result.currency))}</td>`;
   const groupHead = comparisons.map((comparison) => `<th colspan="2" class="group">${userText(context.label(comparison.alternative))}</th>`).join("");
   const subHead = comparisons.map(() => `<th class="number">This month</th><th class="number">So far</th>`).join("");
   const start = `<tr><td>Start</td>${comparisons.map((comparison) => `${money(comparison.timeZeroNet)}${money(comparison.timeZeroNet)}`).join("")}</tr>`;
@@ -54,7 +55,7 @@ export const monthByMonthSection: ReportSection = {
   render(context) {
     return `<section id="month-by-month" class="block tables">
 <h2>Month by month</h2>
-${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time. Hours are the team's free hours in each month.`)}
+${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time, to the unit: each month's gain added to the month before's gain so far gives the next. Hours are the team's free hours in each month.`)}
 ${moneyTable(context)}
 ${teamTable(context)}
 </section>`;

@@ -56,6 +56,34 @@ describe("the plan-versus-actual section", () => {
     expect(html.indexOf('id="plan-versus-actual"')).toBeLessThan(html.indexOf('id="options"'));
   });
 
+  it("gives the month table's money to the unit, so each month added to the gain so far gives the next", async () => {
+    const planned = planFor("default", text).result.scenarios.better!.months;
+    const path = storeWith([
+      { month: 1, externalSpend: 2517 },
+      { month: 2, externalSpend: 1234 },
+      { month: 3 },
+      { month: 4, liveProjects: planned[3]!.liveProjects + 1 },
+    ]);
+    const tracking = loadCaseTracking(text, path)!;
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const table = section(html).match(/<h3>Month by month, so far<\/h3>[\s\S]*?<\/table>/)![0];
+    const rows = [...table.matchAll(/<tr><td class="nowrap">([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<td class="number[^"]*">([^<]*)<\/td>/g)].map((cell) => Number(cell[1]!.replace(/[€,]/g, "").replace("−", "-"))),
+    );
+    expect(rows).toHaveLength(4);
+    const months = tracking.view.comparison.months;
+    rows.forEach((row, at) => {
+      // Cash spent, live projects, gain this month and gain so far, each planned then actual.
+      expect(row[0]).toBe(Math.round(months[at]!.planned.cashSpent));
+      expect(row[1]).toBe(Math.round(months[at]!.actual!.cashSpent));
+      expect(row[7]).toBe(Math.round(months[at]!.actual!.cumulativeBenefit));
+      if (at > 0) {
+        expect(Math.abs(rows[at - 1]![6]! + row[4]! - row[6]!), `planned, month ${at + 1}`).toBeLessThanOrEqual(1);
+        expect(Math.abs(rows[at - 1]![7]! + row[5]! - row[7]!), `actual, month ${at + 1}`).toBeLessThanOrEqual(1);
+      }
+    });
+  });
+
   it("says nothing is recorded yet when there is only a plan, and says when the case file changed since", async () => {
     const path = storeWith([]);
     const tracking = loadCaseTracking(text.replace("Test case", "Edited case"), path)!;

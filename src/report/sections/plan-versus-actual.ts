@@ -6,7 +6,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
-import { formatChance, formatHours, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
+import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, prose, userText } from "./parts.js";
@@ -130,7 +130,8 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
   const comparison = report.tracking.view.comparison;
   const last = comparison.lastRecordedMonth;
   if (last === null) return "";
-  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
+  // To the unit, not to three figures: a reader checks that each month added to the last "so far" gives the next.
+  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(formatMoneyExact(value, context.result.currency))}</td>`;
   const rows = comparison.months.slice(0, last).map((month) => {
     const actual = month.actual!;
     const label = month.calendarMonth
