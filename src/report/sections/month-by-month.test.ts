@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+
+const examples = new URL("../../../examples/", import.meta.url);
+
+/** The "Gain against today" table's rows as numbers: [this month, so far] for each option. */
+function monthRows(html: string): number[][] {
+  const table = html.match(/<h3>Gain against today<\/h3>\s*<table class="months">[\s\S]*?<\/table>/)?.[0];
+  if (!table) throw new Error("no month table");
+  const body = table.slice(table.indexOf("<tbody>"));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<td class="number[^"]*">([^<]*)<\/td>/g)].map((cell) => Number(cell[1]!.replace(/[€,]|US\$/g, "").replace("−", "-"))),
+  );
+}
+
+describe("the month-by-month table", () => {
+  it.each(["team.yaml", "solo.yaml"])("%s: each month's gain added to the gain so far gives the next, to the unit", async (name) => {
+    const compiled = validateScenarioText(readFileSync(new URL(name, examples), "utf8")).compiled!;
+    const result = buildResult(compiled);
+    const { html } = await createReport(compiled, { result, generatedOn: "1 June 2026" });
+    const rows = monthRows(html);
+    expect(rows.length).toBe(result.horizonMonths + 1);
+    const options = Object.values(result.comparisons);
+    options.forEach((comparison, option) => {
+      // The last row is the option's total gain, before it is valued over time.
+      expect(rows.at(-1)![option * 2 + 1]).toBe(Math.round(comparison.cumulativeNet.at(-1)!));
+      for (let at = 1; at < rows.length; at++) {
+        const [thisMonth, soFar] = [rows[at]![option * 2]!, rows[at]![option * 2 + 1]!];
+        expect(Math.abs(rows[at - 1]![option * 2 + 1]! + thisMonth - soFar), `month ${at}`).toBeLessThanOrEqual(1);
+      }
+    });
+  });
+});
