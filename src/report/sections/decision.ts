@@ -10,27 +10,26 @@ import { listInWords } from "../../format/words.js";
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
 
-/** A chance of coming out best in words: "every run" and "never" only when the samples say so exactly. */
-function share(probability: number): string {
-  return probability === 1 ? "every run" : formatChance(probability);
-}
-
-/** Which option comes out best how often, most often first; options that never do, named together. */
+/**
+ * Which option comes out best how often, most often first. Chances from samples never claim a
+ * certainty the samples cannot show: best in every run reads "over 99%", in none "under 1%".
+ */
 function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
-  const ranked = decision.options.filter((option) => option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
-  const never = decision.options.filter((option) => option.probabilityBest === 0);
+  const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
   const [first, ...rest] = ranked;
   const runs = `Over the ${formatNumber(decision.samples)} runs of the plan`;
-  const lead =
-    first!.probabilityBest === 1
-      ? `${runs}, ${optionName(context, first!.scenario)} comes out best in every run.`
-      : `${runs}, ${listInWords([
-          `${optionName(context, first!.scenario)} comes out best in ${share(first!.probabilityBest)} of them`,
-          ...rest.map((option) => `${optionName(context, option.scenario)} in ${share(option.probabilityBest)}`),
-        ])}.`;
-  const others =
-    never.length === 0 ? "" : ` ${listInWords(never.map((option) => optionName(context, option.scenario)))} never ${never.length === 1 ? "does" : "do"}.`;
-  return `${lead}${others}`;
+  // Options with the same chance in words are named together, in the order of their chances.
+  const groups: { share: string; names: string[] }[] = [];
+  for (const option of rest) {
+    const share = formatChance(option.probabilityBest);
+    const last = groups.at(-1);
+    if (last?.share === share) last.names.push(optionName(context, option.scenario));
+    else groups.push({ share, names: [optionName(context, option.scenario)] });
+  }
+  return `${runs}, ${[
+    `${optionName(context, first!.scenario)} comes out best in ${formatChance(first!.probabilityBest)} of them`,
+    ...groups.map((group) => `${listInWords(group.names)} in ${group.share}`),
+  ].join("; ")}.`;
 }
 
 /** When the best option on average is not the one recommended from the middle of every range, say so. */
