@@ -2,22 +2,39 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateRawSync, crc32 as zlibCrc32 } from "node:zlib";
+import { deflateRawSync, gzipSync, inflateRawSync, crc32 as zlibCrc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createWorkbook, readWorkbook, workbookBytes, worksheetPath } from "./excel.js";
-import { crc32, replaceParts } from "./zip-parts.js";
+import { gzipParts, replaceParts } from "./zip-parts.js";
 
-describe("crc32", () => {
-  it("gives the standard check value and agrees with zlib's on any length, in one piece or carried on", () => {
-    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array(0))).toBe(0);
-    let seed = 7;
-    for (const length of [1, 7, 8, 9, 15, 16, 17, 1000, 65_537]) {
-      const bytes = Uint8Array.from({ length }, () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) >>> 24);
-      const half = length >> 1;
-      expect([length, crc32(bytes)]).toEqual([length, zlibCrc32(bytes)]);
-      expect([length, crc32(bytes.subarray(half), crc32(bytes.subarray(0, half)))]).toEqual([length, zlibCrc32(bytes)]);
+describe("gzipParts", () => {
+  it("finds the DEFLATE body and the trailer's checksum and size, whatever optional header fields the compressor writes", () => {
+    const text = new TextEncoder().encode("123456789".repeat(1000));
+    const plain = gzipSync(text);
+    // FLG: a header checksum, extra data, a name and a comment, as RFC 1952 allows.
+    const extra = [6, 0, 1, 2, 3, 4, 5, 6];
+    const name = [...new TextEncoder().encode("sheet.xml"), 0];
+    const comment = [...new TextEncoder().encode("made here"), 0];
+    const withFields = Uint8Array.from([
+      ...plain.subarray(0, 3),
+      0x02 | 0x04 | 0x08 | 0x10,
+      ...plain.subarray(4, 10),
+      ...extra,
+      ...name,
+      ...comment,
+      0xaa,
+      0xbb,
+      ...plain.subarray(10),
+    ]);
+    for (const bytes of [plain, withFields]) {
+      const { data, crc, sizeModulo } = gzipParts(bytes);
+      expect(crc).toBe(zlibCrc32(text));
+      expect(sizeModulo).toBe(text.length);
+      expect(Buffer.from(inflateRawSync(data)).equals(Buffer.from(text))).toBe(true);
     }
+    expect(gzipParts(gzipSync(new TextEncoder().encode("123456789"))).crc).toBe(0xcbf43926);
+    expect(() => gzipParts(deflateRawSync(text))).toThrow(/not gzip/);
+    expect(() => gzipParts(plain.subarray(0, 12))).toThrow(/not gzip|cut short/);
   });
 });
 
@@ -106,7 +123,7 @@ describe("replaceParts", () => {
     const view = new DataView(local.buffer);
     view.setUint32(0, 0x04034b50, true);
     view.setUint16(4, 20, true);
-    view.setUint32(14, crc32(data), true);
+    view.setUint32(14, zlibCrc32(data), true);
     view.setUint32(18, data.length, true);
     view.setUint32(22, data.length, true);
     view.setUint16(26, name.length, true);
@@ -114,7 +131,7 @@ describe("replaceParts", () => {
     const central = new Uint8Array(46 + name.length);
     const centralView = new DataView(central.buffer);
     centralView.setUint32(0, 0x02014b50, true);
-    centralView.setUint32(16, crc32(data), true);
+    centralView.setUint32(16, zlibCrc32(data), true);
     centralView.setUint32(20, data.length, true);
     centralView.setUint32(24, data.length, true);
     centralView.setUint16(28, name.length, true);

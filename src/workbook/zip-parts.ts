@@ -129,13 +129,17 @@ async function through(stream: CompressionStream | DecompressionStream, bytes: U
 /** Text is encoded and compressed in pieces of about this many characters. */
 const PIECE = 1 << 16;
 
-/** The UTF-8 of these texts, compressed, with its length and checksum. */
+/**
+ * The UTF-8 of these texts, compressed, with its length and checksum. Compressed as gzip, whose
+ * body is the same raw DEFLATE a ZIP part holds and whose trailer carries the CRC-32 of the
+ * uncompressed bytes: the platform works the checksum out as it compresses, several times faster
+ * than `crc32` below (0.14 s of a 10-option, 240-month case's export).
+ */
 async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array; size: number; crc: number }> {
-  const deflate = new CompressionStream("deflate-raw");
-  const writer = deflate.writable.getWriter();
-  const compressed = readStream(deflate.readable);
+  const gzip = new CompressionStream("gzip");
+  const writer = gzip.writable.getWriter();
+  const compressed = readStream(gzip.readable);
   const encoder = new TextEncoder();
-  let crc = 0;
   let size = 0;
   // Joined, not added up: a join lays the text out flat once, where `+=` builds a tree to flatten.
   let pending: string[] = [];
@@ -144,7 +148,6 @@ async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array
     const bytes = encoder.encode(pending.join(""));
     pending = [];
     pendingLength = 0;
-    crc = crc32(bytes, crc);
     size += bytes.length;
     await writer.write(bytes);
   };
@@ -155,49 +158,39 @@ async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array
   }
   await flush();
   await writer.close();
-  return { data: await compressed, size, crc };
+  const { data, crc, sizeModulo } = gzipParts(await compressed);
+  if (sizeModulo !== size % 2 ** 32) throw new Error(`the compressor read ${sizeModulo} bytes (modulo 2^32) where ${size} were written`);
+  return { data, size, crc };
 }
+
+/** gzip's optional header fields (RFC 1952): a checksum of the header, extra data, a name, a comment. */
+const GZIP_HEADER_CRC = 0x02;
+const GZIP_EXTRA = 0x04;
+const GZIP_NAME = 0x08;
+const GZIP_COMMENT = 0x10;
 
 /**
- * The CRC-32 (ZIP's checksum) of the bytes; `previous` carries on from the checksum of the bytes
- * before them. Eight bytes a step, by eight tables ("slicing by 8"): a large sheet is tens of MB.
- * @example crc32(new TextEncoder().encode("123456789")) // 0xcbf43926
+ * The raw DEFLATE body of a gzip member (RFC 1952), with the CRC-32 and the size (modulo 2^32) of
+ * the uncompressed bytes from its trailer.
+ * @example gzipParts(gzipSync("123456789")).crc // 0xcbf43926
  */
-export function crc32(bytes: Uint8Array, previous = 0): number {
-  const table = CRC_TABLES;
-  let crc = ~previous;
-  let at = 0;
-  for (const end = bytes.length - 8; at <= end; at += 8) {
-    const low = crc ^ (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24));
-    crc =
-      table[1792 + (low & 0xff)]! ^
-      table[1536 + ((low >>> 8) & 0xff)]! ^
-      table[1280 + ((low >>> 16) & 0xff)]! ^
-      table[1024 + (low >>> 24)]! ^
-      table[768 + bytes[at + 4]!]! ^
-      table[512 + bytes[at + 5]!]! ^
-      table[256 + bytes[at + 6]!]! ^
-      table[bytes[at + 7]!]!;
-  }
-  for (; at < bytes.length; at++) crc = table[(crc ^ bytes[at]!) & 0xff]! ^ (crc >>> 8);
-  return ~crc >>> 0;
+export function gzipParts(bytes: Uint8Array): { data: Uint8Array; crc: number; sizeModulo: number } {
+  if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8) throw new Error("the compressor's output is not gzip with DEFLATE");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const flags = bytes[3]!;
+  let at = 10;
+  if (flags & GZIP_EXTRA) at += 2 + view.getUint16(at, true);
+  const skipText = () => {
+    while (at < bytes.length && bytes[at] !== 0) at++;
+    at++;
+  };
+  if (flags & GZIP_NAME) skipText();
+  if (flags & GZIP_COMMENT) skipText();
+  if (flags & GZIP_HEADER_CRC) at += 2;
+  const trailer = bytes.length - 8;
+  if (at > trailer) throw new Error("the compressor's gzip output is cut short");
+  return { data: bytes.subarray(at, trailer), crc: view.getUint32(trailer, true), sizeModulo: view.getUint32(trailer + 4, true) };
 }
-
-/** Eight tables of 256: the CRC-32 of each byte value, then of each byte value followed by 1 to 7 zero bytes. */
-const CRC_TABLES = (() => {
-  const table = new Uint32Array(256 * 8);
-  for (let value = 0; value < 256; value++) {
-    let crc = value;
-    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-    table[value] = crc >>> 0;
-  }
-  for (let slice = 1; slice < 8; slice++)
-    for (let value = 0; value < 256; value++) {
-      const before = table[(slice - 1) * 256 + value]!;
-      table[slice * 256 + value] = (before >>> 8) ^ table[before & 0xff]!;
-    }
-  return table;
-})();
 
 /**
  * The ZIP file with some of its parts replaced: `edits` maps a part's path to what gets the part's
