@@ -293,14 +293,41 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     const said = messages.join(" ");
     expect(said).toContain(`Error: ${upkeepLabel} is -5; allowed:`);
     expect(said).not.toContain("upkeepHoursPerMonth");
-    // The list of problems above the inputs still names the place, to find it on another tab.
-    await expect.poll(() => page.locator(".issue-summary").textContent()).toContain("upkeepHoursPerMonth");
+    // The list of problems above the inputs says it in the same words, after the tab it is on.
+    await expect
+      .poll(() => page.locator(".issue-summary li").allTextContents())
+      .toEqual([expect.stringMatching(new RegExp(`^Today: ${upkeepLabel} is -5; allowed: `))]);
     await expect.poll(() => page.getByRole("button", { name: "Save to seed.yaml" }).isDisabled()).toBe(true);
     await page.keyboard.press("Control+s");
     await expect.poll(() => page.locator(".issue-summary").textContent()).toContain("1 problem to fix");
     expect(readFileSync(casePath, "utf8")).toBe(before);
     await upkeep.evaluate((element) => element.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: join(screenshots, "web-app-error-1280.png") });
+    await page.close();
+  });
+
+  it("names every problem in the list above the inputs as its field does, not by its place in the file", async () => {
+    const page = await openPage(server.url);
+    await page.getByRole("tab", { name: "Today" }).click();
+    await page.getByLabel(upkeepLabel, { exact: true }).fill("-5");
+    await page.getByRole("tab", { name: "Shared inputs" }).click();
+    const people = page.getByLabel("People in the team", { exact: true });
+    await people.fill("-2");
+    await expect.poll(() => people.getAttribute("aria-invalid")).toBe("true");
+    const underPeople = (await page.locator(`[id="${(await people.getAttribute("id"))!}-issues"]`).textContent())!.replace(/^Error: /, "");
+    expect(underPeople).toMatch(/^People in the team is -2; allowed: /);
+    await expect.poll(() => page.locator(".issue-summary h2").textContent()).toContain("2 problems to fix");
+    const lines = await page.locator(".issue-summary li").allTextContents();
+    expect(lines).toHaveLength(2);
+    expect(lines).toContain(`Shared inputs: ${underPeople}`);
+    const today = lines.find((line) => line.startsWith("Today: "));
+    expect(today).toMatch(new RegExp(`^Today: ${upkeepLabel} is -5; allowed: `));
+    // No place by its path: no dotted names, no keys of the file.
+    for (const line of lines) expect(line).not.toMatch(/scenarios|defaults|upkeepHoursPerMonth|team\.people|\w\.\w/);
+    // Each line still leads to its field, on its tab.
+    await page.locator(".issue-summary li", { hasText: "Today: " }).getByRole("button").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.labels?.[0]?.textContent)).toBe(upkeepLabel);
+    await page.locator(".issue-summary").screenshot({ path: join(screenshots, "web-app-problems-1280.png") });
     await page.close();
   });
 
