@@ -9,7 +9,7 @@ import { CLOSE_UP_BELOW } from "./cumulative-net.js";
 import { lineWidths } from "./live-projects.js";
 import { placePaybackLabels } from "./payback-labels.js";
 import { bandRows, hourUses } from "./team-hours.js";
-import { ALTERNATIVE_COLOURS } from "./theme.js";
+import { ALTERNATIVE_COLOURS, PLOT_WIDTH } from "./theme.js";
 import {
   benefitByCategorySpec,
   cumulativeNetSpec,
@@ -97,6 +97,20 @@ describe("chart specs", () => {
         expect(top).toBeCloseTo(month.capacityHours + month.shortfallHours, 6);
       }
     }
+  });
+
+  it("put the hours chart's panels two a row, or one under the other when the room given is too narrow for two (a phone)", () => {
+    const layout = (spec: TopLevelSpec) => {
+      const shape = spec as unknown as { columns: number; spec: { width: number } };
+      return { columns: shape.columns, width: shape.spec.width };
+    };
+    expect(layout(teamHoursSpec(team))).toEqual({ columns: 2, width: Math.floor((PLOT_WIDTH - 18) / 2) });
+    expect(layout(teamHoursSpec(team, { width: 1000 }))).toEqual(layout(teamHoursSpec(team)));
+    // At 390 px the page gives the chart 366: one panel a row, as wide as the room beside the hours' axis.
+    const narrow = layout(teamHoursSpec(team, { width: 366 }));
+    expect(narrow.columns).toBe(1);
+    expect(narrow.width).toBeGreaterThan(Math.floor((PLOT_WIDTH - 18) / 2));
+    expect(narrow.width).toBeLessThanOrEqual(366 - 60);
   });
 
   it("draw a long plan's hours as one band a use, a step a month, that still accounts for every hour", async () => {

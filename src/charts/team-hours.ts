@@ -77,21 +77,30 @@ export function bandRows(
   return rows;
 }
 
+/** The narrowest panel two a row may have; narrower, the panels go one under the other. */
+const MIN_PANEL_WIDTH = 200;
+/** What the chart takes besides its panels: the hours' axis, its title and the padding, erring wide ("3,000"). */
+const AXIS_ROOM = 70;
+
 /**
  * Where the team's hours go, month by month, one panel per scenario, two panels a row. Bars stack
  * every use of an hour; the dashed line is the hours the team has, so work above it is work that
- * cannot be done.
+ * cannot be done. Given `width`, the room the chart has in pixels, and too little of it for two
+ * panels a row (a phone), the panels go one under the other, each as wide as the room allows,
+ * rather than the whole chart, its text with it, being scaled down.
  * @example teamHoursSpec(result) // a Vega-Lite spec with one panel per scenario
  */
-export function teamHoursSpec(result: CaseResult): TopLevelSpec {
+export function teamHoursSpec(result: CaseResult, options: { width?: number } = {}): TopLevelSpec {
   const labels = scenarioLabels(result);
   const order = scenarioOrder(result);
   const scenarios = order.map((name) => result.scenarios[name]!);
   const used = hourUses.filter((use) => scenarios.some((scenario) => scenario.months.some((month) => use.fields.some((field) => month[field] > 1e-9))));
-  // Two panels a row (Today beside the first option, and so on), so four options fit half a page.
-  const columns = scenarios.length >= 2 ? 2 : 1;
   const spacing = { row: 10, column: 18 };
-  const panelWidth = columns === 1 ? PLOT_WIDTH : Math.floor((PLOT_WIDTH - spacing.column) / 2);
+  const room = options.width !== undefined ? options.width - AXIS_ROOM : PLOT_WIDTH;
+  // Two panels a row (Today beside the first option, and so on), so four options fit half a page.
+  const columns = scenarios.length >= 2 && room >= 2 * MIN_PANEL_WIDTH + spacing.column ? 2 : 1;
+  const plotWidth = Math.min(PLOT_WIDTH, room);
+  const panelWidth = columns === 1 ? plotWidth : Math.floor((plotWidth - spacing.column) / 2);
   // A long plan's months are too narrow for bars of their own: each use is then one band, a step a
   // month (the same hours, drawn as a few shapes instead of thousands of bars).
   const bands = panelWidth / result.horizonMonths < MIN_BAR_PIXELS;

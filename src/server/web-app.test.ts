@@ -19,8 +19,26 @@ import { openWatchedPage } from "../test-support/watched-page.js";
 // The callbacks given to page.evaluate run in the browser; these names only let TypeScript read them
 // here without adding the DOM library to the whole (Node) project.
 declare const document: any;
-declare const window: { mlopsRoiTimings?: { updates: number[]; engine: number[] }; innerHeight: number; innerWidth: number };
-declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; fontSize: string };
+declare const window: {
+  mlopsRoiTimings?: { updates: number[]; engine: number[] };
+  innerHeight: number;
+  innerWidth: number;
+  devicePixelRatio: number;
+  __chartText?: {
+    canvas: unknown;
+    text: string;
+    font: string;
+    align: string;
+    x: number;
+    y: number;
+    a: number;
+    b: number;
+    e: number;
+    f: number;
+    width: number;
+  }[];
+};
+declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; fontSize: string; opacity: string };
 
 const inCi = process.env.CI === "true";
 const haveChromium = chromiumAvailable();
@@ -80,6 +98,20 @@ const watchDraws = `
     onCommitFiberUnmount: () => {},
     onPostCommitFiberRoot: () => {},
     onCommitFiberRoot: (_id, root) => visit(root.current),
+  };
+`;
+
+/**
+ * Installed before the page's scripts: notes every text painted on a canvas with the font and the
+ * transform it was painted at, so a test can tell how large a chart drawn on a canvas writes.
+ */
+const recordCanvasText = `
+  window.__chartText = [];
+  const fillText = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const { a, b, e, f } = this.getTransform();
+    window.__chartText.push({ canvas: this.canvas, text: String(text), font: this.font, align: this.textAlign, x, y, a, b, e, f, width: this.measureText(text).width });
+    return fillText.call(this, text, x, y, ...rest);
   };
 `;
 
@@ -293,14 +325,41 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     const said = messages.join(" ");
     expect(said).toContain(`Error: ${upkeepLabel} is -5; allowed:`);
     expect(said).not.toContain("upkeepHoursPerMonth");
-    // The list of problems above the inputs still names the place, to find it on another tab.
-    await expect.poll(() => page.locator(".issue-summary").textContent()).toContain("upkeepHoursPerMonth");
+    // The list of problems above the inputs says it in the same words, after the tab it is on.
+    await expect
+      .poll(() => page.locator(".issue-summary li").allTextContents())
+      .toEqual([expect.stringMatching(new RegExp(`^Today: ${upkeepLabel} is -5; allowed: `))]);
     await expect.poll(() => page.getByRole("button", { name: "Save to seed.yaml" }).isDisabled()).toBe(true);
     await page.keyboard.press("Control+s");
     await expect.poll(() => page.locator(".issue-summary").textContent()).toContain("1 problem to fix");
     expect(readFileSync(casePath, "utf8")).toBe(before);
     await upkeep.evaluate((element) => element.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: join(screenshots, "web-app-error-1280.png") });
+    await page.close();
+  });
+
+  it("names every problem in the list above the inputs as its field does, not by its place in the file", async () => {
+    const page = await openPage(server.url);
+    await page.getByRole("tab", { name: "Today" }).click();
+    await page.getByLabel(upkeepLabel, { exact: true }).fill("-5");
+    await page.getByRole("tab", { name: "Shared inputs" }).click();
+    const people = page.getByLabel("People in the team", { exact: true });
+    await people.fill("-2");
+    await expect.poll(() => people.getAttribute("aria-invalid")).toBe("true");
+    const underPeople = (await page.locator(`[id="${(await people.getAttribute("id"))!}-issues"]`).textContent())!.replace(/^Error: /, "");
+    expect(underPeople).toMatch(/^People in the team is -2; allowed: /);
+    await expect.poll(() => page.locator(".issue-summary h2").textContent()).toContain("2 problems to fix");
+    const lines = await page.locator(".issue-summary li").allTextContents();
+    expect(lines).toHaveLength(2);
+    expect(lines).toContain(`Shared inputs: ${underPeople}`);
+    const today = lines.find((line) => line.startsWith("Today: "));
+    expect(today).toMatch(new RegExp(`^Today: ${upkeepLabel} is -5; allowed: `));
+    // No place by its path: no dotted names, no keys of the file.
+    for (const line of lines) expect(line).not.toMatch(/scenarios|defaults|upkeepHoursPerMonth|team\.people|\w\.\w/);
+    // Each line still leads to its field, on its tab.
+    await page.locator(".issue-summary li", { hasText: "Today: " }).getByRole("button").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.labels?.[0]?.textContent)).toBe(upkeepLabel);
+    await page.locator(".issue-summary").screenshot({ path: join(screenshots, "web-app-problems-1280.png") });
     await page.close();
   });
 
@@ -388,6 +447,76 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
       await page.screenshot({ path: join(screenshots, `web-app-capacity-${width}.png`) });
       await page.close();
     }
+  });
+
+  it("writes the hours chart's text at least 11 px on a 390 px screen, no label over another, drawn as SVG or on a canvas", async () => {
+    const page = await openPage(server.url, 390, recordCanvasText);
+    // The seed's chart is SVG; the enterprise template's, with more bars, is painted on a canvas.
+    for (const template of ["seed", "enterprise"]) {
+      await page.locator("#template").selectOption(template);
+      await expect.poll(() => page.locator(".card").count()).toBe(template === "seed" ? 2 : 3);
+      const chart = page.locator("[data-chart=team-hours]");
+      await page.evaluate(() => {
+        window.__chartText = [];
+      });
+      await chart.evaluate((element) => element.scrollIntoView({ block: "start" }));
+      await chart.locator(template === "seed" ? "svg" : "canvas").waitFor();
+      await expect.poll(() => chart.getAttribute("data-stale")).toBeNull();
+      await page.waitForTimeout(300);
+      const texts: { text: string; size: number; box: { left: number; right: number; top: number; bottom: number } }[] = await chart.evaluate((frame) => {
+        const svg = frame.querySelector("svg");
+        if (svg) {
+          const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
+          return (
+            ([...svg.querySelectorAll("text")] as any[])
+              // Vega hides a label that would run into another (opacity 0): only those shown count.
+              .filter((text) => text.textContent.trim() !== "" && Number(getComputedStyle(text).opacity) > 0)
+              .map((text) => {
+                const rect = text.getBoundingClientRect();
+                return {
+                  text: text.textContent,
+                  size: Number.parseFloat(getComputedStyle(text).fontSize) * scale,
+                  box: { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom },
+                };
+              })
+          );
+        }
+        // On a canvas: each text as it was painted (the font, the transform), in the page's pixels.
+        const canvas = frame.querySelector("canvas");
+        const scale = canvas.getBoundingClientRect().width / Number.parseFloat(canvas.style.width);
+        const seen = new Set<string>();
+        return (window.__chartText ?? [])
+          .filter((item) => item.canvas === canvas && item.text.trim() !== "" && Math.abs(item.b) < 1e-9)
+          .filter((item) => {
+            const key = JSON.stringify([item.text, item.x, item.y, item.e, item.f]);
+            return !seen.has(key) && seen.add(key) !== undefined;
+          })
+          .map((item) => {
+            // The transform gives the canvas's own pixels; the page shows them at `toPage`.
+            const toPage = scale / window.devicePixelRatio;
+            const size = Number.parseFloat(/(\d+(?:\.\d+)?)px/.exec(item.font)![1]!) * item.a * toPage;
+            const at = (item.a * item.x + item.e) * toPage;
+            const width = item.width * item.a * toPage;
+            const left = item.align === "center" ? at - width / 2 : item.align === "right" || item.align === "end" ? at - width : at;
+            const baseline = (item.a * item.y + item.f) * toPage;
+            return { text: item.text, size, box: { left, right: left + width, top: baseline - size * 0.8, bottom: baseline } };
+          });
+      });
+      expect(texts.length, template).toBeGreaterThan(20);
+      const small = texts.filter((text) => text.size < 11 - 0.01).map((text) => `${text.text} at ${text.size.toFixed(1)} px`);
+      expect(small, `${template}: text under 11 px`).toEqual([]);
+      const overlapping: string[] = [];
+      for (const [index, one] of texts.entries())
+        for (const other of texts.slice(index + 1))
+          if (
+            Math.min(one.box.right, other.box.right) - Math.max(one.box.left, other.box.left) > 0.5 &&
+            Math.min(one.box.bottom, other.box.bottom) - Math.max(one.box.top, other.box.top) > 0.5
+          )
+            overlapping.push(`"${one.text}" and "${other.text}"`);
+      expect(overlapping, `${template}: labels over each other`).toEqual([]);
+      await chart.screenshot({ path: join(screenshots, `web-app-team-hours-${template}-390.png`) });
+    }
+    await page.close();
   });
 
   it("keeps the narrow screen's strip of figures within a third of the screen, and the page's last line above it", async () => {

@@ -19,6 +19,7 @@ import {
   removeCapability,
   scenariosUsing,
 } from "../case/catalogue.js";
+import { readerLabel, scenarioLabel } from "../case/field-labels.js";
 import { caseFields, type Field, type GroupField, type NumberField, type TextField } from "../case/field-tree.js";
 import { markEdit } from "../timing.js";
 import { fieldId, issuesAt, useCaseValue, useEditor, useEditorApi } from "./editor-context.js";
@@ -35,12 +36,6 @@ const textField = (key: string) => entryFields.find((field): field is TextField 
 const costFields = costKeys.flatMap((key) => entryFields.filter((field): field is NumberField => field.key === key && field.kind === "number"));
 const effectsGroup = entryFields.find((field): field is GroupField => field.key === "effects" && field.kind === "group");
 const effectFields = (effectsGroup?.children ?? []).filter((field): field is NumberField => field.kind === "number");
-
-/** A scenario as readers know it: its label, else its name. */
-function scenarioLabel(data: CaseData, name: string): string {
-  const label = getIn(data, ["scenarios", name, "label"]);
-  return typeof label === "string" && label.trim() !== "" ? label : name;
-}
 
 /** A list of names for a message: “A”, “A” and “B”, “A”, “B” and “C”. */
 function listed(items: readonly string[]): string {
@@ -199,7 +194,7 @@ function OwnCapability({ name, startOpen, onReplace }: { name: string; startOpen
             </p>
           ))}
           {builtIn && <p className="group-help">Customises the built-in “{builtIn.label}”: an empty box uses the built-in value.</p>}
-          {label && <TextInput field={label} base={base} label="Label shown to readers" />}
+          {label && <TextInput field={label} base={base} label={readerLabel} />}
           {description && <TextInput field={description} base={base} />}
           <fieldset className="group">
             <legend>Costs</legend>

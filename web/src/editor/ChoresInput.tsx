@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { getIn, isRecord, type DataPath } from "../case/data-path.js";
+import { choreLabels } from "../case/field-labels.js";
 import type { MapField } from "../case/field-tree.js";
 import { groupTitles } from "../case/sections.js";
 import { markEdit } from "../timing.js";
@@ -7,8 +8,6 @@ import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./
 import { GroupNote } from "./GroupNote.js";
 import { QuantityInput } from "./QuantityInput.js";
 import { ChoiceInput } from "./SimpleInputs.js";
-
-const entryLabels: Readonly<Record<string, string>> = { minutesPerWeek: "Minutes a week", per: "Counted per" };
 
 /**
  * Recurring chores by name. A scenario sees the shared chores and may change any of their
@@ -63,7 +62,7 @@ export function ChoresInput({ field, base, inheritBase }: { field: MapField; bas
                     key={entryField.key}
                     field={entryField}
                     base={entryBase}
-                    label={entryLabels[entryField.key] ?? entryField.label}
+                    label={choreLabels[entryField.key] ?? entryField.label}
                     {...entryInherit}
                   />
                 );
@@ -73,7 +72,7 @@ export function ChoresInput({ field, base, inheritBase }: { field: MapField; bas
                     key={entryField.key}
                     field={entryField}
                     base={entryBase}
-                    label={entryLabels[entryField.key] ?? entryField.label}
+                    label={choreLabels[entryField.key] ?? entryField.label}
                     {...entryInherit}
                   />
                 );

@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from "react";
 import { getIn, isRecord, type CaseData } from "../case/data-path.js";
+import { baselineLabel, caseLabels, readerLabel, scenarioLabel, tabOfPath, tabTitles } from "../case/field-labels.js";
 import { caseFields, scenarioOwnFields } from "../case/field-tree.js";
 import { addScenario, deleteScenario, duplicateScenario, freeName, nameProblem, renameScenario, scenarioNames } from "../case/scenarios.js";
 import { markEdit } from "../timing.js";
@@ -13,25 +14,7 @@ import { panelDomId, ScenarioTabs, tabDomId, type TabItem } from "./ScenarioTabs
 /** Where the inputs every scenario shares live in the file (one array, so the memoised sections see the same one). */
 const sharedBase = ["defaults"] as const;
 
-const caseLabels: Readonly<Record<string, string>> = {
-  title: "Title of the case",
-  description: "Description",
-  currency: "Currency (three letters, e.g. EUR)",
-  horizonMonths: "Months the case covers",
-};
-
-/** Which tab shows the field an issue points at. */
-export function tabOfPath(path: readonly (string | number)[]): string {
-  if (path[0] === "scenarios" && path.length > 1) return `s:${String(path[1])}`;
-  if (path[0] === "defaults") return "shared";
-  if (path[0] === "catalogue") return "catalogue";
-  return "case";
-}
-
-export function scenarioLabel(data: CaseData, name: string): string {
-  const label = getIn(data, ["scenarios", name, "label"]);
-  return typeof label === "string" && label.trim() !== "" ? label : name;
-}
+export { tabOfPath } from "../case/field-labels.js";
 
 interface Props {
   readonly tab: string;
@@ -49,9 +32,9 @@ export function Editor({ tab, onTab, onReplace }: Props) {
   const baseline = typeof data.baseline === "string" ? data.baseline : undefined;
   const errorIn = (id: string) => issues.some((issue) => issue.severity === "error" && tabOfPath(issue.path) === id);
   const tabs: TabItem[] = [
-    { id: "case", title: "The case", hasError: errorIn("case") },
-    { id: "shared", title: "Shared inputs", hasError: errorIn("shared") },
-    { id: "catalogue", title: "Capabilities", hasError: errorIn("catalogue") },
+    { id: "case", title: tabTitles.case, hasError: errorIn("case") },
+    { id: "shared", title: tabTitles.shared, hasError: errorIn("shared") },
+    { id: "catalogue", title: tabTitles.catalogue, hasError: errorIn("catalogue") },
     ...names.map((name) => ({
       id: `s:${name}`,
       title: scenarioLabel(data, name),
@@ -111,7 +94,7 @@ function CasePanel({ names }: { names: readonly string[] }) {
         ))}
       <div className={`field field-choice${baselineIssues.length > 0 ? " has-error" : ""}`}>
         <label htmlFor={id} className="field-label">
-          Baseline: the scenario that describes today
+          {baselineLabel}
         </label>
         <select
           id={id}
@@ -266,7 +249,7 @@ const ScenarioPanel = memo(function ScenarioPanel({
         field.key === "capabilities" ? (
           <CapabilityPicker key={field.key} scenario={name} isBaseline={isBaseline} onCatalogue={() => onTab("catalogue")} />
         ) : (
-          <FieldView key={field.key} field={field.key === "label" ? { ...field, label: "Label shown to readers" } : field} base={base} />
+          <FieldView key={field.key} field={field.key === "label" ? { ...field, label: readerLabel } : field} base={base} />
         ),
       )}
       <InputSections base={base} inheritBase={sharedBase} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inFieldWords } from "./FieldMessages.js";
+import { labelAt } from "../case/field-labels.js";
+import { inFieldWords, inSummaryWords } from "./FieldMessages.js";
 
 describe("a problem said under its own field", () => {
   it("names the field by its label in place of its place in the file, and the end of a range", () => {
@@ -23,5 +24,34 @@ describe("a problem said under its own field", () => {
     const own = { path: ["defaults", "team", "constructor"], message: "defaults.team.constructor is 1; not allowed" };
     expect(inFieldWords(own, "Odd")).toBe("Odd is 1; not allowed");
     expect(inFieldWords(own, undefined)).toBe(own.message);
+  });
+});
+
+describe("a problem said in the list above the inputs", () => {
+  const data = { scenarios: { optimal: { label: "Every tool we want" } }, catalogue: { mine: { label: "Our own stack" } } };
+  const words = (path: readonly (string | number)[]) => labelAt(data, path);
+
+  it("says it as under its field, the end of a range included", () => {
+    const issue = { path: ["defaults", "team", "people", "low"], message: "defaults.team.people.low is -2; allowed: …" };
+    expect(inSummaryWords(issue, words)).toBe(inFieldWords(issue, "People in the team"));
+    expect(inSummaryWords(issue, words)).toBe("People in the team, low end is -2; allowed: …");
+  });
+
+  it("names a place without a box of its own by the words the editor shows around it", () => {
+    expect(
+      inSummaryWords(
+        {
+          path: ["scenarios", "optimal", "tooling", "supportStaff", "people"],
+          message: 'unknown field "people" in scenarios.optimal.tooling.supportStaff; allowed: …',
+        },
+        words,
+      ),
+    ).toBe('unknown field "people" in Support staff; allowed: …');
+    expect(inSummaryWords({ path: ["catalogue", "mine", "per"], message: 'unknown field "per" in catalogue.mine; allowed: …' }, words)).toBe(
+      'unknown field "per" in capability “Our own stack”; allowed: …',
+    );
+    // A longer place that only starts like one on the path is left alone.
+    const other = { path: ["scenarios", "optimal", "tooling"], message: "scenarios.optimal.toolingX is odd" };
+    expect(inSummaryWords(other, words)).toBe(other.message);
   });
 });

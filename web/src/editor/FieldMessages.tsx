@@ -19,6 +19,38 @@ export function inFieldWords(issue: Pick<Issue, "path" | "message">, label: stri
   return `${label}${part ?? ""} ${issue.message.slice(place.length + 1)}`;
 }
 
+/** Whether the text at `at` goes on with more of a place ("…tooling.licences", "…[0]"), so a place found before it is only its start. */
+function placeGoesOn(text: string, at: number): boolean {
+  return /^[.[A-Za-z0-9_$]/.test(text.slice(at, at + 1));
+}
+
+/**
+ * A problem as the list above the inputs says it: in the same words as under its field (the field's
+ * label for the place the message starts with, `inFieldWords`), and any other place along its path
+ * that the message names ("unknown field … in scenarios.a.tooling") by the words the editor shows
+ * there ("in Tools and infrastructure"). A place the editor has no words for keeps its path.
+ * @example inSummaryWords({ path: ["scenarios", "a", "team", "people"], message: "scenarios.a.team.people is -2; …" }, (path) => labels[path.join(".")]) // "People in the team is -2; …"
+ */
+export function inSummaryWords(issue: Pick<Issue, "path" | "message">, labelAt: (path: readonly (string | number)[]) => string | undefined): string {
+  const { path } = issue;
+  const last = path[path.length - 1];
+  // A quantity's problems sit under its box, whose label names it (inFieldWords adds the part: ", low end").
+  const isPart = path.length > 1 && typeof last === "string" && Object.hasOwn(partWords, last);
+  const parent = isPart ? labelAt(path.slice(0, -1)) : undefined;
+  let message = inFieldWords(issue, parent ?? labelAt(path));
+  for (let length = path.length - 1; length >= 1; length -= 1) {
+    const place = formatPath(path.slice(0, length));
+    const said = message.includes(place) ? labelAt(path.slice(0, length)) : undefined;
+    if (said === undefined) continue;
+    for (let at = message.indexOf(place); at >= 0; at = message.indexOf(place, at + 1)) {
+      if (placeGoesOn(message, at + place.length) || (at > 0 && /[.A-Za-z0-9_$"]/.test(message.charAt(at - 1)))) continue;
+      const words = at === 0 ? said.charAt(0).toUpperCase() + said.slice(1) : said;
+      message = message.slice(0, at) + words + message.slice(at + place.length);
+    }
+  }
+  return message;
+}
+
 /** The help line and any problems under a field; ids let the input point at them with aria-describedby. */
 export function FieldMessages({ id, help, issues, label }: { id: string; help: string; issues: readonly Issue[]; label?: string | undefined }) {
   return (

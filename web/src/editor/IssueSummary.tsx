@@ -1,6 +1,7 @@
 import type { Issue } from "../../../src/engine/index.js";
-import { formatPath } from "../../../src/engine/index.js";
-import { fieldId } from "./editor-context.js";
+import { labelAt, tabWords } from "../case/field-labels.js";
+import { fieldId, useCaseSelect } from "./editor-context.js";
+import { inSummaryWords } from "./FieldMessages.js";
 
 /** Moves focus to the field an issue names (or the closest field around it) once it is on screen. */
 export function focusField(path: readonly (string | number)[]): void {
@@ -21,9 +22,14 @@ export function focusField(path: readonly (string | number)[]): void {
 
 /**
  * Every problem of the case in one list at the top of the editor, each with a way to the field,
- * because a problem may sit on a tab the user is not looking at.
+ * because a problem may sit on a tab the user is not looking at: the tab by its title, the problem
+ * in the words its field shows, not by the path of the place in the file.
  */
 export function IssueSummary({ issues, onShow }: { issues: readonly Issue[]; onShow: (issue: Issue) => void }) {
+  // The labels of scenarios and capabilities name tabs and places; the rest of the case does not.
+  const scenarios = useCaseSelect((data) => data.scenarios);
+  const catalogue = useCaseSelect((data) => data.catalogue);
+  const named = { scenarios, catalogue };
   const errors = issues.filter((issue) => issue.severity === "error");
   const warnings = issues.filter((issue) => issue.severity === "warning");
   if (issues.length === 0) return null;
@@ -37,10 +43,10 @@ export function IssueSummary({ issues, onShow }: { issues: readonly Issue[]; onS
       <ul>
         {[...errors, ...warnings].map((issue, index) => (
           <li key={index} className={issue.severity === "error" ? "issue-error" : "issue-warning"}>
-            <button type="button" className="link-button" onClick={() => onShow(issue)}>
-              {formatPath(issue.path)}
+            <button type="button" className="text-link-button" onClick={() => onShow(issue)}>
+              {tabWords(named, issue.path)}
             </button>
-            : {issue.message}
+            : {inSummaryWords(issue, (path) => labelAt(named, path))}
           </li>
         ))}
       </ul>

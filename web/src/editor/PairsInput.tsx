@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { getIn, isRecord, type CaseData, type DataPath } from "../case/data-path.js";
+import { rankLabel } from "../case/field-labels.js";
 import type { Field, ListField } from "../case/field-tree.js";
 import { markEdit } from "../timing.js";
 import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
@@ -110,7 +111,7 @@ export function PairsInput({ field, base }: { field: ListField; base: DataPath }
                 </div>
               );
             })}
-            {rank && <QuantityInput field={rank} base={entryBase} label="How closely they move together (rank correlation, from -1 to 1)" />}
+            {rank && <QuantityInput field={rank} base={entryBase} label={rankLabel} />}
             {note && <TextInput field={note} base={entryBase} />}
             <button
               type="button"

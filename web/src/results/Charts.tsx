@@ -99,7 +99,8 @@ function ChartsView({
       id: "team-hours",
       title: "Where the team's hours go",
       note: "Every hour of every month, per scenario. The dashed line is the hours the team has.",
-      spec: () => teamHoursSpec(result),
+      // On a narrow screen the panels are stacked rather than the chart scaled down.
+      spec: (width) => teamHoursSpec(result, { width }),
     });
     entries.push({
       id: "live-projects",

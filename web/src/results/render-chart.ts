@@ -82,7 +82,11 @@ function wrapFacetHeaders(spec: Spec, labelLimit: number): void {
   if (!isSpec(facet) || !Array.isArray(facet.sort) || !isSpec(facet.header)) return;
   const header = facet.header;
   const panel = isSpec(spec.spec) && typeof spec.spec.width === "number" ? spec.spec.width : Number.POSITIVE_INFINITY;
-  const limit = Math.min(labelLimit, panel, typeof header.labelLimit === "number" ? header.labelLimit : Number.POSITIVE_INFINITY);
+  // Panels one under the other (a phone) each have the panel's whole width for their title.
+  const limit =
+    spec.columns === 1 && Number.isFinite(panel)
+      ? panel
+      : Math.min(labelLimit, panel, typeof header.labelLimit === "number" ? header.labelLimit : Number.POSITIVE_INFINITY);
   const size = typeof header.labelFontSize === "number" ? header.labelFontSize : 11;
   const bold = header.labelFontWeight === "bold";
   const lines = Object.fromEntries(
@@ -250,9 +254,29 @@ function legendsFor(spec: Spec, available: number, tooWide: boolean): Spec {
   const config = isSpec(spec.config) ? spec.config : {};
   const legend = isSpec(config.legend) ? config.legend : {};
   if (available < STACKED_LEGEND_BELOW) {
-    return { ...spec, config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - 40) } } };
+    const laidOut = withoutLegendLayout(spec);
+    return { ...laidOut, config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - 40) } } };
   }
   if (!tooWide) return spec;
   const columns = Math.max(1, Math.floor(available / LEGEND_COLUMN));
-  return { ...spec, config: { ...config, legend: { ...legend, columns, labelLimit: LEGEND_COLUMN - 30 } } };
+  return { ...withoutLegendLayout(spec), config: { ...config, legend: { ...legend, columns, labelLimit: LEGEND_COLUMN - 30 } } };
+}
+
+/**
+ * A copy of the spec whose legends leave their layout (columns, direction) to the configuration:
+ * a legend's own `columns` (the team's hours: three, for the report's page) outweighs it, and at a
+ * phone's width kept the legend as wide as the page, so the whole drawing was shrunk to fit and
+ * its 11 px text came out at 7 or 8 px.
+ */
+function withoutLegendLayout(spec: Spec): Spec {
+  const copy: Spec = {};
+  for (const [key, value] of Object.entries(spec)) {
+    if (key === "data" || key === "datasets" || key === "config") copy[key] = value;
+    else if (key === "legend" && isSpec(value)) {
+      const { columns: _columns, direction: _direction, ...rest } = value;
+      copy[key] = rest;
+    } else if (Array.isArray(value)) copy[key] = value.map((item) => (isSpec(item) ? withoutLegendLayout(item) : item));
+    else copy[key] = isSpec(value) ? withoutLegendLayout(value) : value;
+  }
+  return copy;
 }
