@@ -15,6 +15,12 @@ describe("editScenarioText", () => {
     expect(editScenarioText(text, [{ path: ["b", "c"], value: 4 }])).toBe("a: { value: 1, note: x } # mine\nb: {c: 4}\n");
   });
 
+  it("changes a number written with an explicit !!float tag in place, as the number it is: no other line changes", () => {
+    const text = "a:\n  value: !!float 60 # from finance\n  note: x\nmonths: [4, 7]\n";
+    expect(editScenarioText(text, [{ path: ["a", "value"], value: 70 }])).toBe("a:\n  value: !!float 70 # from finance\n  note: x\nmonths: [4, 7]\n");
+    expect(editScenarioText(text, [{ path: ["months", 1], value: 8 }])).toBe("a:\n  value: !!float 60 # from finance\n  note: x\nmonths: [4, 8]\n");
+  });
+
   it("adds and removes keys in flow and block maps in the file's style", () => {
     const text = "a: { value: 1, note: x }\nc:\n    d: 1\n    e: [1, 2]\n";
     expect(editScenarioText(text, [{ path: ["a", "note"], delete: true }])).toBe("a: { value: 1 }\nc:\n    d: 1\n    e: [1, 2]\n");

@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from "yaml";
+import { scenarioYamlTags } from "../engine/index.js";
 
 /**
  * Edits to a scenario file's text that touch only what changed. Pure (no `node:*`): the CLI's
@@ -195,7 +196,7 @@ function childOf(node: unknown, segment: string | number): { pair?: Pair; node: 
 
 /** One primitive set or delete spliced into the text. */
 function applyOne(text: string, edit: ScenarioEdit): string {
-  const document = parseDocument(text);
+  const document = parseDocument(text, { customTags: scenarioYamlTags });
   if (document.errors.length > 0) throw new CannotSplice("the text does not parse");
   const style = styleOf(text, document.contents);
   if (edit.path.length === 0) throw new CannotSplice("the whole file replaced");
@@ -326,7 +327,7 @@ function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
  * Comments survive; untouched lines may be re-spaced.
  */
 function rerender(text: string, data: unknown): string {
-  const document = parseDocument(text);
+  const document = parseDocument(text, { customTags: scenarioYamlTags });
   const style = styleOf(text, document.contents);
   const options = { lineWidth: 0, flowCollectionPadding: style.mapPadding, indent: style.indentStep } as const;
   if (document.errors.length > 0 || !isMap(document.contents) || !isPlainObject(data)) return withEndings(text, new Document(data).toString(options));
@@ -358,14 +359,14 @@ function rerender(text: string, data: unknown): string {
  * @example editScenarioText("a: { value: 1, note: x } # mine\nb: 2\n", [{ path: ["a", "value"], value: 3 }]) // "a: { value: 3, note: x } # mine\nb: 2\n"
  */
 export function editScenarioText(text: string, edits: readonly ScenarioEdit[]): string {
-  const original = parseDocument(text);
+  const original = parseDocument(text, { customTags: scenarioYamlTags });
   const data = original.errors.length > 0 ? undefined : original.toJS();
   const want = expected(data ?? {}, edits);
   if (original.errors.length > 0) return rerender(text, want);
   try {
     let result = text;
     for (const edit of edits) {
-      const current = parseDocument(result).toJS();
+      const current = parseDocument(result, { customTags: scenarioYamlTags }).toJS();
       const primitives: ScenarioEdit[] = [];
       if ("delete" in edit) primitives.push(edit);
       else {
@@ -375,7 +376,7 @@ export function editScenarioText(text: string, edits: readonly ScenarioEdit[]): 
       }
       for (const primitive of primitives) result = applyOne(result, primitive);
     }
-    const check = parseDocument(result);
+    const check = parseDocument(result, { customTags: scenarioYamlTags });
     if (check.errors.length === 0 && deepEqual(check.toJS(), want)) return result;
   } catch (error) {
     if (!(error instanceof CannotSplice)) throw error;
