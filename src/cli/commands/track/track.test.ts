@@ -269,6 +269,21 @@ describe("track backup", () => {
     expect((await track("backup", "--db", store, "--to", target, "--force")).exitCode).toBe(0);
     expect((await track("show", "--db", target)).stdout).toContain("Recorded: 1 of 12 months");
   });
+
+  it("creates the folders a new backup goes into, as init, export and import do for their files", async () => {
+    await planned();
+    const target = join(temp.path, "backups", "2025", "seed.db");
+    const run = await track("backup", "--db", store, "--to", target);
+    expect(run.stderr).toBe("");
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(`backed up ${store} to ${target}`);
+    expect((await track("show", "--db", target)).exitCode).toBe(0);
+    // A file where a folder should be is still refused, with nothing written.
+    writeFileSync(join(temp.path, "plain"), "x");
+    const blocked = await track("backup", "--db", store, "--to", join(temp.path, "plain", "seed.db"));
+    expect(blocked.exitCode).toBe(1);
+    expect(blocked.stderr).toContain("nothing was written");
+  });
 });
 
 describe("the report of a case with a store", () => {
