@@ -103,6 +103,7 @@ export {
   type Range90,
 } from "./learning.js";
 export { MAX_SOURCE_BYTES, parseScenarioSource } from "./scenario/source.js";
+export { scenarioYamlTags } from "./scenario/yaml-tags.js";
 export { suggest } from "./scenario/suggest.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";

@@ -86,7 +86,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   if (target.stats?.isFile() && target.stats.size === data.byteLength && readWithoutFollowing(target.real).equals(data)) return { unchanged: true };
   try {
     if (!target.stats) {
-      mkdirSync(dirname(target.real), { recursive: true });
+      makeParentFolders(target.real);
       io.rename(temporary(target.real, data, "content"), target.real);
       made.length = 0;
       syncFolders(path, [dirname(target.real)]);
@@ -106,6 +106,15 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     for (const name of made) rmSync(name, { force: true });
     throw cannotWrite(path, error);
   }
+}
+
+/**
+ * Creates the folders a new file at `path` goes into, as `mkdir -p` does: every command's output
+ * (`init`, `export`, `import`, `report`, `track backup`, …) may name a folder not made yet.
+ * @example makeParentFolders("backups/2025/case.db") // backups/ and backups/2025/ now exist
+ */
+export function makeParentFolders(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
 }
 
 /**

@@ -15,6 +15,25 @@ describe("editScenarioText", () => {
     expect(editScenarioText(text, [{ path: ["b", "c"], value: 4 }])).toBe("a: { value: 1, note: x } # mine\nb: {c: 4}\n");
   });
 
+  it("changes a number written with an explicit !!float tag in place, as the number it is: no other line changes", () => {
+    const text = "a:\n  value: !!float 60 # from finance\n  note: x\nmonths: [4, 7]\n";
+    expect(editScenarioText(text, [{ path: ["a", "value"], value: 70 }])).toBe("a:\n  value: !!float 70 # from finance\n  note: x\nmonths: [4, 7]\n");
+    expect(editScenarioText(text, [{ path: ["months", 1], value: 8 }])).toBe("a:\n  value: !!float 60 # from finance\n  note: x\nmonths: [4, 8]\n");
+  });
+
+  it("puts keys new to a map in the new value's order: { value, note } becoming { low, high, note } keeps the note last", () => {
+    const block = "a:\n  value: 1\n  note: x # why\nb: 2\n";
+    expect(editScenarioText(block, [{ path: ["a"], value: { low: 1, high: 3, note: "y" } }])).toBe("a:\n  low: 1\n  high: 3\n  note: y # why\nb: 2\n");
+    const noteFirst = "a:\n  note: x\n  value: 1\n";
+    expect(editScenarioText(noteFirst, [{ path: ["a"], value: { low: 1, high: 3, note: "x" } }])).toBe("a:\n  low: 1\n  high: 3\n  note: x\n");
+    const flow = "a: { value: 1, note: x }\n";
+    expect(editScenarioText(flow, [{ path: ["a"], value: { low: 1, high: 3, note: "x" } }])).toBe("a: { low: 1, high: 3, note: x }\n");
+    // A key with nothing after it in the new value still goes last.
+    expect(editScenarioText(block, [{ path: ["a"], value: { value: 1, note: "x", source: "s" } }])).toBe(
+      "a:\n  value: 1\n  note: x # why\n  source: s\nb: 2\n",
+    );
+  });
+
   it("adds and removes keys in flow and block maps in the file's style", () => {
     const text = "a: { value: 1, note: x }\nc:\n    d: 1\n    e: [1, 2]\n";
     expect(editScenarioText(text, [{ path: ["a", "note"], delete: true }])).toBe("a: { value: 1 }\nc:\n    d: 1\n    e: [1, 2]\n");

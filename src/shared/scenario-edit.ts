@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from "yaml";
+import { scenarioYamlTags } from "../engine/index.js";
 
 /**
  * Edits to a scenario file's text that touch only what changed. Pure (no `node:*`): the CLI's
@@ -16,7 +17,9 @@ export type ScenarioPath = readonly (string | number)[];
  * `set` writes a value at a path (creating the maps on the way); over an existing map or a list of
  * the same length it only writes the keys and items that differ. `delete` removes a key.
  */
-export type ScenarioEdit = { readonly path: ScenarioPath; readonly value: unknown } | { readonly path: ScenarioPath; readonly delete: true };
+export type ScenarioEdit =
+  /** `before`: where a key new to its map goes, before that key of the map (else after its last key). */
+  { readonly path: ScenarioPath; readonly value: unknown; readonly before?: string } | { readonly path: ScenarioPath; readonly delete: true };
 
 /** Thrown inside this module for a shape it cannot splice; the caller then re-renders the file. */
 class CannotSplice extends Error {}
@@ -174,7 +177,14 @@ function expand(current: unknown, path: ScenarioPath, value: unknown, out: Scena
   if (deepEqual(current, value)) return;
   if (isPlainObject(current) && isPlainObject(value)) {
     for (const key of Object.keys(current)) if (!Object.hasOwn(value, key)) out.push({ path: [...path, key], delete: true });
-    for (const [key, item] of Object.entries(value)) expand(current[key], [...path, key], item, out);
+    const keys = Object.keys(value);
+    keys.forEach((key, index) => {
+      if (Object.hasOwn(current, key)) return expand(current[key], [...path, key], value[key], out);
+      // A new key goes in the new value's order: before the first key after it that the map keeps
+      // ({ value, note } becoming { low, high, note }: low and high go where value was, before the note).
+      const before = keys.slice(index + 1).find((later) => Object.hasOwn(current, later));
+      out.push({ path: [...path, key], value: value[key], ...(before !== undefined ? { before } : {}) });
+    });
     return;
   }
   if (Array.isArray(current) && Array.isArray(value) && current.length === value.length) {
@@ -195,7 +205,7 @@ function childOf(node: unknown, segment: string | number): { pair?: Pair; node: 
 
 /** One primitive set or delete spliced into the text. */
 function applyOne(text: string, edit: ScenarioEdit): string {
-  const document = parseDocument(text);
+  const document = parseDocument(text, { customTags: scenarioYamlTags });
   if (document.errors.length > 0) throw new CannotSplice("the text does not parse");
   const style = styleOf(text, document.contents);
   if (edit.path.length === 0) throw new CannotSplice("the whole file replaced");
@@ -222,7 +232,7 @@ function applyOne(text: string, edit: ScenarioEdit): string {
   const rest = edit.path.slice(depth);
   let nested: unknown = edit.value;
   for (let index = rest.length - 1; index >= 1; index--) nested = { [String(rest[index])]: nested };
-  if (isMap(parent)) return insertInto(text, parent, String(rest[0]), nested, style);
+  if (isMap(parent)) return insertInto(text, parent, String(rest[0]), nested, style, rest.length === 1 ? edit.before : undefined);
   throw new CannotSplice("a path through something that is not a map");
 }
 
@@ -252,11 +262,13 @@ function replace(text: string, parent: unknown, found: { pair?: Pair; node: unkn
   return splice(text, start, end, withEndings(text, rendered));
 }
 
-function insertInto(text: string, map: YAMLMap, key: string, value: unknown, style: Style): string {
+function insertInto(text: string, map: YAMLMap, key: string, value: unknown, style: Style, before?: string): string {
   const last = map.items.at(-1);
+  const next = before === undefined ? undefined : (map.items.find((item) => keyText(item.key) === before)?.key as Node | null | undefined)?.range?.[0];
   if (map.flow) {
     if (!map.range) throw new CannotSplice("a flow map without a place");
     const entry = `${renderKey(key)}: ${renderFlow(value, style)}`;
+    if (next !== undefined) return splice(text, next, next, `${entry}, `);
     if (!last) return splice(text, map.range[0] + 1, map.range[1] - 1, style.mapPadding ? ` ${entry} ` : entry);
     const end = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
     if (end === undefined) throw new CannotSplice("a flow map item without a place");
@@ -268,6 +280,11 @@ function insertInto(text: string, map: YAMLMap, key: string, value: unknown, sty
   if (!firstKey?.range || lastEnd === undefined) throw new CannotSplice("a block map item without a place");
   const column = firstKey.range[0] - lineStart(text, firstKey.range[0]);
   const line = `${" ".repeat(column)}${renderKey(key)}:${renderAfterKey(value, column, style, prefersFlowLeaf(map, style))}`;
+  // Before a key that starts its own line (a block map's keys do, the first one perhaps after its parent's key).
+  if (next !== undefined && text.slice(lineStart(text, next), next).trim() === "") {
+    const at = lineStart(text, next);
+    return splice(text, at, at, withEndings(text, `${line}\n`));
+  }
   const at = lineEndAfter(text, lastEnd);
   return splice(text, at, at, withEndings(text, at === text.length && !text.endsWith("\n") ? `\n${line}` : `${line}\n`));
 }
@@ -326,7 +343,7 @@ function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
  * Comments survive; untouched lines may be re-spaced.
  */
 function rerender(text: string, data: unknown): string {
-  const document = parseDocument(text);
+  const document = parseDocument(text, { customTags: scenarioYamlTags });
   const style = styleOf(text, document.contents);
   const options = { lineWidth: 0, flowCollectionPadding: style.mapPadding, indent: style.indentStep } as const;
   if (document.errors.length > 0 || !isMap(document.contents) || !isPlainObject(data)) return withEndings(text, new Document(data).toString(options));
@@ -358,14 +375,14 @@ function rerender(text: string, data: unknown): string {
  * @example editScenarioText("a: { value: 1, note: x } # mine\nb: 2\n", [{ path: ["a", "value"], value: 3 }]) // "a: { value: 3, note: x } # mine\nb: 2\n"
  */
 export function editScenarioText(text: string, edits: readonly ScenarioEdit[]): string {
-  const original = parseDocument(text);
+  const original = parseDocument(text, { customTags: scenarioYamlTags });
   const data = original.errors.length > 0 ? undefined : original.toJS();
   const want = expected(data ?? {}, edits);
   if (original.errors.length > 0) return rerender(text, want);
   try {
     let result = text;
     for (const edit of edits) {
-      const current = parseDocument(result).toJS();
+      const current = parseDocument(result, { customTags: scenarioYamlTags }).toJS();
       const primitives: ScenarioEdit[] = [];
       if ("delete" in edit) primitives.push(edit);
       else {
@@ -375,7 +392,7 @@ export function editScenarioText(text: string, edits: readonly ScenarioEdit[]): 
       }
       for (const primitive of primitives) result = applyOne(result, primitive);
     }
-    const check = parseDocument(result);
+    const check = parseDocument(result, { customTags: scenarioYamlTags });
     if (check.errors.length === 0 && deepEqual(check.toJS(), want)) return result;
   } catch (error) {
     if (!(error instanceof CannotSplice)) throw error;

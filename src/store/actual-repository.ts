@@ -27,6 +27,8 @@ export interface WriteActualsOptions {
   importedFile?: { fileName: string; sha256: string };
   /** Called after each row is written, inside the transaction (progress; tests use it to crash mid-import). */
   onRowWritten?: (written: number) => void;
+  /** Check everything (the plan's months, months already recorded, what replacing them drops) and write nothing. */
+  dryRun?: boolean;
 }
 
 const insertColumns = ["team", "month", ...actualFields, "note", "source", "recorded_at"];
@@ -106,6 +108,7 @@ export function writeActuals(
         if (fields.length > 0 || note) dropped.push({ team: conflict.team, month: conflict.month, fields, ...(note ? { note: stored.note! } : {}) });
       });
     }
+    if (options.dryRun) return { written: 0, replaced: conflicts.length, dropped };
     const recordedAt = new Date().toISOString();
     // The parameters of BATCH_ROWS rows, refilled batch after batch: each row's columns in `insertColumns` order.
     const width = insertColumns.length;
@@ -145,7 +148,8 @@ export function writeActuals(
     }
     return { written, replaced: conflicts.length, dropped };
   });
-  return write.immediate();
+  // A dry run only reads: it takes no write lock.
+  return options.dryRun ? write.deferred() : write.immediate();
 }
 
 function isMonthList(rows: readonly ActualMonth[] | ActualRows): rows is readonly ActualMonth[] {

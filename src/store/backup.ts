@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, lstatSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { inspectTarget, syncFile, syncFolder, temporaryPath } from "../shared/atomic-write.js";
+import { inspectTarget, makeParentFolders, syncFile, syncFolder, temporaryPath } from "../shared/atomic-write.js";
 import { StoreError, type StoreDatabase } from "./database.js";
 
 /**
@@ -8,7 +8,8 @@ import { StoreError, type StoreDatabase } from "./database.js";
  * writes), into a temporary file with an unpredictable name next to the target, flushes it to
  * disk, renames it into place and flushes the folder: the rules of src/shared/atomic-write.ts,
  * except that SQLite opens the temporary file itself. An existing target is only replaced with
- * `force` (and keeps its permissions); a target that is a link is written through, the link kept.
+ * `force` (and keeps its permissions); a target that is a link is written through, the link kept;
+ * missing folders on the way to a new target are created.
  * @example await backupStore(store, "case-2025-03.db", { force: false })
  */
 export async function backupStore(database: StoreDatabase, target: string, options: { force: boolean }): Promise<{ pages: number }> {
@@ -18,6 +19,14 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   // --force replaces an earlier backup, never another kind of file (the case file named by mistake).
   if (stats?.isFile() && !isSqliteFile(real))
     throw new StoreError(`${target} is not a store (not an SQLite file), so a backup will not replace it; back up to a new file, or over an earlier backup`);
+  // A backup may go to a folder not made yet, as every other output file may.
+  if (!stats) {
+    try {
+      makeParentFolders(real);
+    } catch (error) {
+      throw new StoreError(`${target}: its folder cannot be created (${(error as Error).message}); nothing was written`);
+    }
+  }
   const temporary = temporaryPath(real);
   // SQLite creates the file itself and would follow a link: make sure nothing is at the name yet.
   if (lstatSync(temporary, { throwIfNoEntry: false }))

@@ -69,4 +69,23 @@ describe("importActualsCsv", () => {
     expect(countActuals(opened)).toEqual({});
     opened.close();
   });
+
+  it("a dry run finds months already recorded, and with replace what replacing them would drop, writing nothing", () => {
+    const opened = store();
+    importActualsCsv(opened, bytes("month,upkeepHours,note\n2025-02,10,kept\n"), { fileName: "a.csv", team: "default" });
+    const csv = bytes("month,incidents\n2025-02,2\n2025-03,1\n");
+    expect(importActualsCsv(opened, csv, { fileName: "b.csv", team: "default", dryRun: true })).toMatchObject({
+      status: "refused",
+      reason: "already recorded",
+    });
+    expect(importActualsCsv(opened, csv, { fileName: "b.csv", team: "default", dryRun: true, replace: true })).toMatchObject({
+      status: "checked",
+      months: 2,
+      replaced: 1,
+      dropped: [{ team: "default", month: 2, fields: ["upkeepHours"], note: "kept" }],
+    });
+    expect(readActuals(opened, "default").map((actual) => [actual.month, actual.values, actual.note])).toEqual([[2, { upkeepHours: 10 }, "kept"]]);
+    expect(opened.prepare("SELECT file_name FROM imports").pluck().all()).toEqual(["a.csv"]);
+    opened.close();
+  });
 });

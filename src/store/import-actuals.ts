@@ -17,7 +17,7 @@ export interface ImportActualsOptions {
   /** Numbers are written with a decimal comma ("12,5"). */
   decimalComma?: boolean;
   replace?: boolean;
-  /** Check everything, write nothing. */
+  /** Check everything (months already recorded too, and what replacing them would drop), write nothing. */
   dryRun?: boolean;
   /** Called after each row is written, inside the transaction. */
   onRowWritten?: (written: number) => void;
@@ -30,8 +30,9 @@ export type ImportOutcome =
       status: "checked" | "imported";
       months: number;
       teams: string[];
+      /** Months replaced (with a dry run: that would be). */
       replaced: number;
-      /** What the months replaced held that their new records do not give (gone with them). */
+      /** What the months replaced held that their new records do not give (gone with them; with a dry run: would be). */
       dropped?: DroppedMeasures[];
       encoding?: TextEncodingName;
       delimiter?: string;
@@ -66,14 +67,19 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     ...(read.encoding ? { encoding: read.encoding } : {}),
     ...(read.delimiter ? { delimiter: read.delimiter } : {}),
   };
-  if (options.dryRun) return { status: "checked", replaced: 0, ...described };
   try {
     const result = writeActuals(store, rows, {
       replace: options.replace ?? false,
       importedFile: { fileName: options.fileName, sha256: sha256Hex(bytes) },
       ...(options.onRowWritten ? { onRowWritten: options.onRowWritten } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
     });
-    return { status: "imported", replaced: result.replaced, ...(result.dropped.length > 0 ? { dropped: result.dropped } : {}), ...described };
+    return {
+      status: options.dryRun ? "checked" : "imported",
+      replaced: result.replaced,
+      ...(result.dropped.length > 0 ? { dropped: result.dropped } : {}),
+      ...described,
+    };
   } catch (error) {
     if (!(error instanceof RecordedMonthsError)) throw error;
     const several = teams.length > 1 || teams[0] !== options.team;

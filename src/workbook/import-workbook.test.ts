@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { sheetNames } from "./sheet-names.js";
 import { importWorkbook, type WorkbookImport } from "./import-workbook.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { assumptionColumn, assumptionRow, edited, exportedCase } from "./test-support/edit-workbook.js";
 import { exportWorkbook } from "./export-workbook.js";
+import { replaceParts, UNPACKED_LIMITS } from "./zip-parts.js";
 
 function textOf(outcome: WorkbookImport): string {
   if (!outcome.ok) throw new Error(`import failed: ${outcome.problems.map((problem) => `${problem.cell}: ${problem.message}`).join("\n")}`);
@@ -14,6 +15,20 @@ function textOf(outcome: WorkbookImport): string {
 function problemsOf(outcome: WorkbookImport): string[] {
   if (outcome.ok) throw new Error("import succeeded where it should have failed");
   return outcome.problems.map((problem) => `${problem.cell ?? ""}: ${problem.message}`);
+}
+
+/** Sets the unpacked size a ZIP file's directory declares for one part (as a zip bomb may, to hide its size). */
+function declareSize(zip: Uint8Array, part: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const name = new TextEncoder().encode(part);
+  for (let at = zip.length - 46; at >= 0; at--) {
+    if (view.getUint32(at, true) !== 0x02014b50 || view.getUint16(at + 28, true) !== name.length) continue;
+    if (!zip.subarray(at + 46, at + 46 + name.length).every((byte, index) => byte === name[index])) continue;
+    view.setUint32(at + 24, size, true);
+    view.setUint32(view.getUint32(at + 42, true) + 22, size, true);
+    return;
+  }
+  throw new Error(`test setup: no part ${part}`);
 }
 
 function npvOf(text: string, alternative: string): number {
@@ -182,6 +197,76 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     ]);
     const withoutCase = await edited(bytes, (workbook) => workbook.removeWorksheet(workbook.getWorksheet(sheetNames.caseFile)!.id));
     expect(problemsOf(await importWorkbook(withoutCase))[0]).toMatch(/the hidden sheet "Case" is missing/);
+  });
+
+  describe("a zip bomb: a small file whose sheet unpacks into 300 MB of zeros", () => {
+    const sheet = "xl/worksheets/sheet1.xml";
+    const megabyte = "0".repeat(1 << 20);
+    /** The seed's workbook with one sheet swapped for 300 MB of zeros, compressed (by the project's own ZIP code) into a few hundred KB. */
+    async function bomb(): Promise<Uint8Array> {
+      const { bytes } = await exportedCase("seed.yaml");
+      const zeros = function* () {
+        for (let piece = 0; piece < 300; piece++) yield megabyte;
+      };
+      const packed = await replaceParts(bytes, new Map([[sheet, zeros]]));
+      expect(packed.length).toBeLessThan(1_000_000);
+      return packed;
+    }
+
+    /** Bytes that came out of the platform's inflater while `work` ran (the import's own unpacking; the spreadsheet library never gets to unpack). */
+    async function inflatedDuring(work: () => Promise<void>): Promise<number> {
+      let inflated = 0;
+      const Platform = globalThis.DecompressionStream;
+      class Counted {
+        readonly writable: WritableStream<Uint8Array>;
+        readonly readable: ReadableStream<Uint8Array>;
+        constructor(format: ConstructorParameters<typeof DecompressionStream>[0]) {
+          const inner = new Platform(format);
+          this.writable = inner.writable;
+          this.readable = inner.readable.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                inflated += chunk.byteLength;
+                controller.enqueue(chunk);
+              },
+            }),
+          );
+        }
+      }
+      vi.stubGlobal("DecompressionStream", Counted);
+      try {
+        await work();
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      return inflated;
+    }
+
+    it("is refused by the size its ZIP directory declares, naming the part and the limit, before anything is unpacked", async () => {
+      const packed = await bomb();
+      let problems: string[] = [];
+      const inflated = await inflatedDuring(async () => void (problems = problemsOf(await importWorkbook(packed))));
+      expect(problems).toEqual([
+        `: a part of the workbook, ${sheet}, unpacks into 315 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest case stays far below it); nothing was unpacked`,
+      ]);
+      expect(inflated).toBe(0);
+    });
+
+    it("that lies about its size in the ZIP directory is stopped as soon as it unpacks past what it declares", async () => {
+      const packed = await bomb();
+      declareSize(packed, sheet, 1024);
+      let problems: string[] = [];
+      const inflated = await inflatedDuring(async () => void (problems = problemsOf(await importWorkbook(packed))));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(
+        new RegExp(
+          `^: a part of the workbook, ${sheet.replace(/\./g, "\\.")}, unpacks into more than the 1024 bytes its ZIP directory declares, the most it may take \\(unpacking stopped after [0-9.]+ [KM]B\\): the file is damaged, or made to exhaust memory$`,
+        ),
+      );
+      // A few MB at most went through the inflater (a piece's worth past the 1 KB declared), not 300.
+      expect(inflated).toBeGreaterThan(1024);
+      expect(inflated).toBeLessThan(5_000_000);
+    });
   });
 
   it("a file that is no workbook", async () => {

@@ -6,6 +6,7 @@ import { readCaseSheet } from "./case-sheet.js";
 import { readWorkbook } from "./excel.js";
 import { readAssumptions, type WorkbookProblem } from "./read-assumptions.js";
 import { sheetNames } from "./sheet-names.js";
+import { unpackedSizeProblem } from "./zip-parts.js";
 
 export type { WorkbookProblem } from "./read-assumptions.js";
 export type { InputChange } from "./apply-edits.js";
@@ -42,6 +43,9 @@ function issueTarget(issue: Issue): { name: string; part: "low" | "high" | "like
  * @example const outcome = await importWorkbook(readFileSync("case.xlsx")); if (outcome.ok) writeFileSync("case.yaml", outcome.text)
  */
 export async function importWorkbook(bytes: Uint8Array, current?: string): Promise<WorkbookImport> {
+  // Before the spreadsheet library unpacks every part in memory: a zip bomb is refused by its sizes.
+  const oversized = await unpackedSizeProblem(bytes);
+  if (oversized) return { ok: false, problems: [{ message: oversized }] };
   let workbook: Awaited<ReturnType<typeof readWorkbook>>;
   try {
     workbook = await readWorkbook(bytes);

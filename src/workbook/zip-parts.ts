@@ -58,6 +58,89 @@ function readParts(bytes: Uint8Array): ZipPart[] {
   return parts;
 }
 
+/** How far a workbook's parts may unpack: far beyond an export of the largest case (10 options × 240 months: 25 MB in its largest part, 29 MB in all). */
+export const UNPACKED_LIMITS = { part: 100_000_000, total: 200_000_000 } as const;
+
+/** Compressed bytes fed to the inflater at a time: DEFLATE unpacks at most about 1,032 times its size, so at most about 17 MB comes out of each, read as it comes. */
+const INFLATE_PIECE = 16_384;
+
+/** @example megabytes(314_572_800) // "315 MB" */
+function megabytes(bytes: number): string {
+  if (bytes < 1_000_000) return `${Math.ceil(bytes / 1000)} KB`;
+  return `${bytes >= 10_000_000 ? Math.round(bytes / 1_000_000) : (bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * Why the parts of this ZIP file would unpack into more than a workbook needs (a "zip bomb": a few
+ * hundred KB that unpack into gigabytes), or undefined when they would not — or when the bytes are no
+ * ZIP file this module reads (the workbook reader then says so). The ZIP directory's declared sizes are
+ * checked first, without unpacking anything; then each compressed part is unpacked as a stream and
+ * counted, thrown away as it comes, and stopped as soon as it goes past the size it declares. So
+ * neither time nor memory grows with what a bomb would unpack into.
+ * @example await unpackedSizeProblem(readFileSync("bomb.xlsx")) // "a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 300 MB, beyond the limit of 100 MB for one part; ..."
+ */
+export async function unpackedSizeProblem(bytes: Uint8Array, limits: { part: number; total: number } = UNPACKED_LIMITS): Promise<string | undefined> {
+  let parts: ZipPart[];
+  try {
+    parts = readParts(bytes);
+  } catch {
+    return undefined;
+  }
+  const decoder = new TextDecoder();
+  let total = 0;
+  for (const part of parts) {
+    if (part.size > limits.part) {
+      return `a part of the workbook, ${decoder.decode(part.name)}, unpacks into ${megabytes(part.size)}, beyond the limit of ${megabytes(limits.part)} for one part (an export of the largest case stays far below it); nothing was unpacked`;
+    }
+    total += part.size;
+  }
+  if (total > limits.total) {
+    return `the parts of the workbook unpack into ${megabytes(total)} in all, beyond the limit of ${megabytes(limits.total)} (an export of the largest case stays far below it); nothing was unpacked`;
+  }
+  for (const part of parts) {
+    if (part.method !== 8) continue;
+    const unpacked = await inflatedSize(part.data, part.size);
+    if (unpacked > part.size) {
+      return `a part of the workbook, ${decoder.decode(part.name)}, unpacks into more than the ${part.size} bytes its ZIP directory declares, the most it may take (unpacking stopped after ${megabytes(unpacked)}): the file is damaged, or made to exhaust memory`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * How many bytes DEFLATE data unpacks into, counted without keeping them; the count stops as soon
+ * as it passes `bound` (the result is then above it). Data that is no DEFLATE counts what came out.
+ */
+async function inflatedSize(data: Uint8Array, bound: number): Promise<number> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let count = 0;
+  let beyond = false;
+  const counting = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      count += value.byteLength;
+      if (count > bound) {
+        beyond = true;
+        await reader.cancel();
+        return;
+      }
+    }
+  })();
+  try {
+    // In small pieces, each written once the inflater has taken the one before: what comes out of a
+    // piece is at most about 17 MB, read (and dropped) as it comes.
+    for (let at = 0; at < data.length && !beyond; at += INFLATE_PIECE) await writer.write(data.slice(at, at + INFLATE_PIECE));
+    if (!beyond) await writer.close();
+  } catch {
+    // Stopped (the count went past the bound), or not DEFLATE: the workbook reader says what is wrong.
+  }
+  await counting.catch(() => undefined);
+  return count;
+}
+
 /** A ZIP file of these parts, each with its sizes and checksum in its local header. */
 function writeParts(parts: readonly ZipPart[]): Uint8Array {
   const total = parts.reduce((sum, part) => sum + 30 + part.name.length + part.data.length + 46 + part.name.length, 22);

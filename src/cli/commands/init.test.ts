@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateScenarioText } from "../../engine/index.js";
@@ -78,6 +78,21 @@ describe("init", () => {
     expect(stdout).toContain("title:");
     expect(schemaComment(stdout)).toBeDefined();
     expect(validateScenarioText(stdout).compiled).toBeDefined();
+  });
+
+  it("-o naming a folder is wrong usage (exit 2), as for export: it says to give a file name and writes nothing", async () => {
+    const folder = join(temp.path, "cases");
+    mkdirSync(folder);
+    const run = await runCliCaptured(["init", "-o", folder]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain(`-o ${folder} is a folder; give the file to write, e.g. -o ${join(folder, "scenario.yaml")}`);
+    expect(readdirSync(folder)).toEqual([]);
+    const missing = `${join(temp.path, "new")}/`;
+    const slashed = await runCliCaptured(["init", "-o", missing]);
+    expect(slashed.exitCode).toBe(2);
+    expect(slashed.stderr).toContain(`-o ${missing} is a folder; give the file to write, e.g. -o ${missing}scenario.yaml`);
+    expect(existsSync(missing)).toBe(false);
+    expect((await runCliCaptured(["export", templatePath("seed"), "-o", folder])).exitCode).toBe(2);
   });
 
   it("creates missing folders for the output", async () => {

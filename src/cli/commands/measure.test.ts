@@ -89,7 +89,10 @@ describe("measure", () => {
     expect(after).toContain(
       `    runsPerWeekPerPerson: { low: 0.6, high: 1, note: "measured by mlops-roi measure: runs a week per person who started one, scheduled and bots' runs left out; GitHub Actions runs from github-actions-runs.json, 2026-01-01 to 2026-02-28, 17 runs by 3 people; 5th–95th percentile of 2 months" }\n`,
     );
-    expect(after).toContain("        low: 14\n        high: 20\n");
+    // A block `value:` / `note:` becomes `low:`, `high:`, then the note, where the two lines were.
+    expect(after).toContain(
+      '    dataChecks:\n      minutesPerWeek:\n        low: 14\n        high: 20\n        note: "measured by mlops-roi measure: minutes a week per person who logged time;',
+    );
     expect(stderr).toContain("note: defaults.waiting.note may describe the old figures: review it");
     expect((await runCliCaptured(["validate", scenario])).exitCode).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
-import type { FieldPath, Issue } from "./issues.js";
+import { formatPath, type FieldPath, type Issue } from "./issues.js";
 import { explainYamlError, TOO_DEEP } from "./yaml-errors.js";
+import { scenarioYamlTags } from "./yaml-tags.js";
 import { groupDigits } from "./text.js";
 
 /** Scenario files are small; anything larger is a mistake (or an attack) and is refused before parsing. */
@@ -75,11 +76,20 @@ export function parseScenarioSource(text: string): ScenarioSource {
 
   // Duplicate keys are found below, in one pass: the parser's own check compares every key of a
   // map with every key before it, which takes minutes for a map of 60,000 keys.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, merge: false });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: true,
+    merge: false,
+    customTags: scenarioYamlTags,
+  });
   const issues: Issue[] = [];
   const linesWithProblems = new Set<number>();
   let unexplained = 0;
-  for (const error of document.errors) {
+  // A tag the parser does not know only warns, and keeps the value as text: an error here, which names the tag.
+  const unknownTags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
+  for (const error of [...document.errors, ...unknownTags]) {
     if (issues.length >= MAX_SYNTAX_ERRORS) {
       unexplained++;
       continue;
@@ -89,7 +99,10 @@ export function parseScenarioSource(text: string): ScenarioSource {
     // One mistake often trips the parser twice on the same line; the first explanation is the useful one.
     if (linesWithProblems.has(at.line)) continue;
     linesWithProblems.add(at.line);
-    issues.push({ path: [], code: `yaml_${error.code.toLowerCase()}`, severity: "error", line: at.line, column: at.column, message: problem.message });
+    // A tag's problem is about one field's value: named by its path ("defaults.team.hourlyCost is tagged !!float but ...").
+    const path = error.code === "TAG_RESOLVE_FAILED" ? pathAt(document, problem.offset) : [];
+    const message = path.length > 0 ? problem.message.replace(/^the value is/, `${formatPath(path)} is`) : problem.message;
+    issues.push({ path, code: `yaml_${error.code.toLowerCase()}`, severity: "error", line: at.line, column: at.column, message });
   }
   for (const duplicate of duplicateKeys(document)) {
     if (issues.length >= MAX_SYNTAX_ERRORS) {
@@ -179,6 +192,39 @@ function duplicateKeys(document: Document): DuplicateKey[] {
     }
   }
   return found;
+}
+
+/**
+ * The path of the field whose value is written at `offset` (a tag counts as part of its value):
+ * the innermost pair or list item around it, or [] outside any.
+ */
+function pathAt(document: Document, offset: number): FieldPath {
+  const path: (string | number)[] = [];
+  let node: unknown = document.contents;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => {
+        const start = (item.key as Node | null)?.range?.[0];
+        const end = (item.value as Node | null)?.range?.[1];
+        return isScalar(item.key) && start !== undefined && end !== undefined && start <= offset && offset < end;
+      });
+      if (!pair) break;
+      path.push(String((pair.key as { value: unknown }).value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      // An item's tag comes before its range; the item is the last one starting after the previous item's end.
+      const index = node.items.findIndex((item) => {
+        const end = (item as Node | null)?.range?.[1];
+        return end !== undefined && offset < end;
+      });
+      if (index < 0) break;
+      path.push(index);
+      node = node.items[index];
+    } else {
+      break;
+    }
+  }
+  return path;
 }
 
 /** Offset of the first alias (*name) in the document, where the expansion starts (without recursion, like `duplicateKeys`). */

@@ -408,6 +408,50 @@ describe("all problems at once", () => {
   });
 });
 
+describe("numbers written with an explicit YAML tag", () => {
+  const people = (value: string) => withEdit(validCaseText(), "people: 1", `people: ${value}`);
+  const peopleOf = (text: string) => validateScenarioText(text).compiled?.leaves.find((leaf) => leaf.name === "defaults.team.people")?.value;
+
+  it("reads !!float 2 as the number 2, as YAML 1.2's core schema does (its float pattern makes the fraction optional)", () => {
+    for (const [written, value] of [
+      ["!!float 2", 2],
+      ["!!float 2.0", 2],
+      ["!!float +2", 2],
+      ["!!float 2e0", 2],
+      ["!!int 2", 2],
+      ["!!int 0x2", 2],
+      ["!!int 0o2", 2],
+    ] as const) {
+      expect(errors(people(written)), written).toEqual([]);
+      expect(peopleOf(people(written)), written).toBe(value);
+    }
+    const cost = withEdit(validCaseText(), "value: 60", "value: !!float 60");
+    expect(validateScenarioText(cost).issues).toEqual([]);
+    expect(validateScenarioText(cost).compiled?.leaves.find((leaf) => leaf.name === "defaults.team.hourlyCost")?.value).toBe(60);
+  });
+
+  it("says why a tagged text is not the number its tag claims, naming the field", () => {
+    const text = people("!!int 1.5");
+    expect(onlyError(text)).toMatchObject({
+      path: ["defaults", "team", "people"],
+      line: lineOf(text, "!!int 1.5"),
+      column: columnOf(text, "!!int 1.5"),
+      message:
+        'defaults.team.people is tagged !!int but "1.5" is not a whole number as YAML writes one (digits, 0o17 or 0x1F); write it without the !!int tag, or as !!float',
+    });
+    expect(onlyError(people("!!float one")).message).toBe(
+      'defaults.team.people is tagged !!float but "one" is not a number as YAML writes one (digits with an optional "." and exponent, e.g. 60, 60.5 or 6e1); write the number, or leave out the !!float tag',
+    );
+  });
+
+  it("names a tag a scenario file does not use instead of reporting its value as text", () => {
+    expect(onlyError(people("!count 1")).message).toBe(
+      "defaults.team.people is tagged !count, which a scenario file does not use; allowed: no tag, or !!str, !!int, !!float, !!bool, !!null",
+    );
+    expect(onlyError(people("!!str 1")).message).toMatch(/^defaults\.team\.people is the text "1"/);
+  });
+});
+
 describe("attacks and accidents", () => {
   it("refuses an alias bomb without expanding it", () => {
     const text = readFixture("alias-bomb.yaml");

@@ -9,6 +9,8 @@ export interface SyntaxProblem {
   readonly message: string;
 }
 
+import { unknownTagMessage } from "./yaml-tags.js";
+
 const closing: Record<string, string> = { "[": "]", "{": "}" };
 
 /**
@@ -67,6 +69,12 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
       return plain('the file holds more than one document (a second "---"); a scenario file holds one');
     case "BAD_ALIAS":
       return plain(`an alias (*name) refers to no anchor (&name) written before it`);
+    case "TAG_RESOLVE_FAILED": {
+      // Not a syntax error: a tag the file does not use, or a tagged number that is none (yaml-tags.ts).
+      if (!/^Unresolved tag/.test(parserMessage)) return { offset, message: parserMessage };
+      const written = /^!\S*/.exec(text.slice(offset))?.[0];
+      return { offset, message: unknownTagMessage(written ?? parserMessage.replace(/^Unresolved tag: /, "")) };
+    }
     case "BAD_DQ_ESCAPE":
       return plain("a text in double quotes has an unknown escape (a backslash); write \\\\ for a backslash, or use single quotes");
     default:

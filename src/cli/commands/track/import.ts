@@ -126,7 +126,10 @@ Examples:
         const teams = outcome.teams;
         const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? `team ${teams[0]}` : `${teams.length} teams`}`;
         if (outcome.status === "checked") {
-          output.stdout(`${file}: ${summary} checked (${outcome.encoding}, delimiter ${JSON.stringify(outcome.delimiter)}); nothing was written (--dry-run)\n`);
+          output.stdout(
+            `${file}: ${summary} checked (${outcome.encoding}, delimiter ${JSON.stringify(outcome.delimiter)})${wouldReplace(outcome.replaced)}; nothing was written (--dry-run)\n` +
+              droppedText(outcome.dropped, { dryRun: true }),
+          );
           return;
         }
         const counts = countActuals(store);
@@ -142,6 +145,11 @@ Examples:
         );
       });
     });
+}
+
+/** A dry run's count of the months `--replace` would replace (nothing when none). */
+function wouldReplace(replaced: number): string {
+  return replaced > 0 ? `, ${replaced} of them would replace ${replaced === 1 ? "a month" : "months"} already recorded` : "";
 }
 
 /** What `track import --format` reads: each export's text (UTF-8), with the same bound as a CSV of actuals. */
@@ -222,7 +230,10 @@ async function importExports(files: string[], options: ImportOptions, team: stri
     }
     const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
     const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for team ${team}`;
-    if (outcome.status === "checked") output.stdout(`${shown}: ${summary} checked; nothing was written (--dry-run)\n`);
+    if (outcome.status === "checked")
+      output.stdout(
+        `${shown}: ${summary} checked${wouldReplace(outcome.replaced)}; nothing was written (--dry-run)\n${droppedText(outcome.dropped, { dryRun: true })}`,
+      );
     else
       output.stdout(
         `imported ${summary} from ${shown} into ${path}${outcome.replaced > 0 ? ` (${outcome.replaced} replaced)` : ""}\n${droppedText(outcome.dropped)}`,

@@ -174,6 +174,29 @@ describe("track import", () => {
     const again = await track("add", "--db", store, "--month", "2", "--incidents", "3", "--replace");
     expect(again.stdout).not.toContain("no longer recorded");
   });
+
+  it("a dry run with --replace says what the import would drop, and a dry run without it refuses months already recorded", async () => {
+    await planned();
+    expect((await track("add", "--db", store, "--month", "2", "--upkeep-hours", "10", "--licences", "500", "--note", "important")).exitCode).toBe(0);
+    const csv = join(temp.path, "incidents.csv");
+    writeFileSync(csv, "month,incidents\n2,2\n3,1\n");
+    const dry = await track("import", csv, "--db", store, "--replace", "--dry-run");
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain("2 months for team default checked");
+    expect(dry.stdout).toContain("1 of them would replace a month already recorded; nothing was written (--dry-run)");
+    expect(dry.stdout).toContain(
+      '  month 2: upkeepHours, licences and its note ("important") were recorded and are not in the new record: would drop them: no longer recorded (the plan\'s values would stand in)',
+    );
+    const refused = await track("import", csv, "--db", store, "--dry-run");
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain(`${csv}:2: month 2 is already recorded (by track add)`);
+    // Nothing was written: the month still holds what track add recorded.
+    const database = new Database(store, { readonly: true });
+    expect(database.prepare("SELECT month, upkeepHours, licences, incidents, note FROM actuals").all()).toEqual([
+      { month: 2, upkeepHours: 10, licences: 500, incidents: null, note: "important" },
+    ]);
+    database.close();
+  });
 });
 
 describe("track show and forecast", () => {
@@ -245,6 +268,21 @@ describe("track backup", () => {
     expect((await track("backup", "--db", store, "--to", target)).stderr).toContain("already exists; use --force");
     expect((await track("backup", "--db", store, "--to", target, "--force")).exitCode).toBe(0);
     expect((await track("show", "--db", target)).stdout).toContain("Recorded: 1 of 12 months");
+  });
+
+  it("creates the folders a new backup goes into, as init, export and import do for their files", async () => {
+    await planned();
+    const target = join(temp.path, "backups", "2025", "seed.db");
+    const run = await track("backup", "--db", store, "--to", target);
+    expect(run.stderr).toBe("");
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(`backed up ${store} to ${target}`);
+    expect((await track("show", "--db", target)).exitCode).toBe(0);
+    // A file where a folder should be is still refused, with nothing written.
+    writeFileSync(join(temp.path, "plain"), "x");
+    const blocked = await track("backup", "--db", store, "--to", join(temp.path, "plain", "seed.db"));
+    expect(blocked.exitCode).toBe(1);
+    expect(blocked.stderr).toContain("nothing was written");
   });
 });
 
