@@ -28,7 +28,7 @@ function placeGoesOn(text: string, at: number): boolean {
  * A problem as the list above the inputs says it: in the same words as under its field (the field's
  * label for the place the message starts with, `inFieldWords`), and any other place along its path
  * that the message names ("unknown field … in scenarios.a.tooling") by the words the editor shows
- * there ("in Tools and infrastructure"). A place the editor has no words for keeps its path.
+ * there ("in Tools, support and training"). A place the editor has no words for keeps its path.
  * @example inSummaryWords({ path: ["scenarios", "a", "team", "people"], message: "scenarios.a.team.people is -2; …" }, (path) => labels[path.join(".")]) // "People in the team is -2; …"
  */
 export function inSummaryWords(issue: Pick<Issue, "path" | "message">, labelAt: (path: readonly (string | number)[]) => string | undefined): string {
