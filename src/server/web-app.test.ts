@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lastYearWords } from "../format/last-year.js";
 import { formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { packageRoot } from "../shared/package-files.js";
 import { buildResult, validateScenarioText } from "../engine/index.js";
@@ -213,6 +214,23 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await expect.poll(() => gain.getAttribute("data-stale")).toBeNull();
     const payback = (await npvOf(page, "Every tool we want").locator("xpath=ancestor::article").locator("[data-figure=payback]").textContent())!.trim();
     await expect.poll(paybackLabels).toContain(`Pays back: ${payback}`);
+    await page.close();
+  });
+
+  it("says what the last year's gain counts, in the command line's words: over a plan of a year, without the cash paid at the start", async () => {
+    const page = await openPage(server.url);
+    const result = buildResult(validateScenarioText(readFileSync(seedPath, "utf8")).compiled!);
+    const words = lastYearWords(result);
+    // The seed is a 12-month plan whose "Every tool we want" pays €2,000 at the start.
+    expect(words).toEqual({ heading: "Gain, last 12 months", counts: "months 1 to 12, not discounted, without the cash paid at the start" });
+    for (const label of ["Every tool we want", "What will be approved"]) {
+      const card = npvOf(page, label).locator("xpath=ancestor::article");
+      const name = Object.values(result.comparisons).find((comparison) => comparison.label === label)!;
+      await expect
+        .poll(() => card.locator("[data-figure=last-twelve]").textContent())
+        .toBe(`${formatMoney(name.benefitLastTwelveMonths, "EUR")}${words.counts}`);
+      expect(await card.locator("dt", { hasText: words.heading }).count()).toBe(1);
+    }
     await page.close();
   });
 

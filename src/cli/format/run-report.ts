@@ -1,3 +1,4 @@
+import { lastYearWords } from "../../format/last-year.js";
 import { benefitCategories, benefitCategoryLabels, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -59,13 +60,11 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       ],
     ];
   });
-  const span = result.horizonMonths >= 12 ? "last 12 months" : result.horizonMonths === 1 ? "month 1" : `months 1–${result.horizonMonths}`;
-  const months = result.horizonMonths > 12 ? `months ${result.horizonMonths - 11} to ${result.horizonMonths}` : `months 1 to ${result.horizonMonths}`;
-  const paidAtStart = result.horizonMonths <= 12 && comparisons.some((comparison) => comparison.timeZeroNet !== 0);
+  const lastYear = lastYearWords(result);
   return [
-    renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", `Gain, ${span}`], rows),
+    renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
-    `  Gain, ${span}: the net benefit against today of ${months}, not discounted${paidAtStart ? ", without the cash paid at the start" : ""}.`,
+    `  ${lastYear.heading}: the net benefit against today of ${lastYear.counts}.`,
   ].join("\n");
 }
 

@@ -3,6 +3,7 @@ import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js"
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatHours, formatMoney, formatMonth, formatPercent, formatShare } from "../format.js";
+import { lastYearWords } from "../../../src/format/last-year.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -31,6 +32,7 @@ function HeadlineView({
 }) {
   const baseline = result.scenarios[result.baseline];
   const comparisons = Object.values(result.comparisons);
+  const lastYear = lastYearWords(result);
   const kept = useKeptHeight<HTMLElement>(rangesComing);
   return (
     <section className="headline" aria-labelledby="headline-heading" ref={kept.ref} style={kept.style}>
@@ -108,9 +110,10 @@ function HeadlineView({
                   </dd>
                 </div>
                 <div className="figure">
-                  <dt>{result.horizonMonths >= 12 ? "Gain in the last 12 months" : `Gain over the ${result.horizonMonths} months`}</dt>
+                  <dt>{lastYear.heading}</dt>
                   <dd data-figure="last-twelve">
                     <Amount>{formatMoney(comparison.benefitLastTwelveMonths, result.currency)}</Amount>
+                    <span className="figure-range">{lastYear.counts}</span>
                   </dd>
                 </div>
               </dl>

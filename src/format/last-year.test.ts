@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { lastYearWords } from "./last-year.js";
+
+const seed = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8");
+const resultOver = (months: number, text = seed) =>
+  buildResult(validateScenarioText(text.replace(/horizonMonths: \d+/, `horizonMonths: ${months}`).replace("months: [4, 7, 10]", "months: [4]")).compiled!);
+
+describe("what the last year's gain counts", () => {
+  it("names its months, and over a plan of a year or less says that the cash paid at the start is not in it", () => {
+    const year = resultOver(12);
+    // The seed's "Every tool we want" pays €2,000 at the start: the gain is the total less that cash.
+    const optimal = year.comparisons.optimal!;
+    expect(optimal.timeZeroNet).toBe(-2000);
+    expect(optimal.benefitLastTwelveMonths).toBeCloseTo(optimal.totalNetBenefit - optimal.timeZeroNet, 6);
+    expect(lastYearWords(year)).toEqual({ heading: "Gain, last 12 months", counts: "months 1 to 12, not discounted, without the cash paid at the start" });
+    expect(lastYearWords(resultOver(6))).toEqual({ heading: "Gain, months 1–6", counts: "months 1 to 6, not discounted, without the cash paid at the start" });
+    // Over a longer plan the cash at the start is in none of the last 12 months: nothing to say about it.
+    expect(lastYearWords(resultOver(36))).toEqual({ heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted" });
+  });
+});

@@ -1,0 +1,17 @@
+import type { CaseResult } from "../engine/index.js";
+
+/**
+ * What the last year's gain (`benefitLastTwelveMonths`) is, in the words of every view that shows
+ * it (the command line's table, the web app's cards): its heading, and what it counts. Over a plan
+ * of a year or less its months are the whole plan, and it still leaves out the cash paid at the
+ * start, which a reader would otherwise take it to hold.
+ * @example lastYearWords({ horizonMonths: 36, ... }) // { heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted" }
+ * @example lastYearWords({ horizonMonths: 6, ... }) // { heading: "Gain, months 1–6", counts: "months 1 to 6, not discounted, without the cash paid at the start" }
+ */
+export function lastYearWords(result: CaseResult): { heading: string; counts: string } {
+  const horizon = result.horizonMonths;
+  const span = horizon >= 12 ? "last 12 months" : horizon === 1 ? "month 1" : `months 1–${horizon}`;
+  const months = horizon > 12 ? `months ${horizon - 11} to ${horizon}` : horizon === 1 ? "month 1" : `months 1 to ${horizon}`;
+  const paidAtStart = horizon <= 12 && Object.values(result.comparisons).some((comparison) => comparison.timeZeroNet !== 0);
+  return { heading: `Gain, ${span}`, counts: `${months}, not discounted${paidAtStart ? ", without the cash paid at the start" : ""}` };
+}
