@@ -65,6 +65,14 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
 
 /**
+ * What a refused replacement says, in every command.
+ * @example alreadyExists("out/case.yaml") // "out/case.yaml already exists; use --force to replace it (the old file is kept as case.yaml.bak)"
+ */
+export function alreadyExists(path: string): string {
+  return `${path} already exists; use --force to replace it (the old file is kept as ${basename(path)}.bak)`;
+}
+
+/**
  * Writes a file atomically (see the guarantees above). Refuses to replace an existing file unless
  * `force`; when it does replace one, the old version is kept as `FILE.bak` and its path returned.
  * @example writeFileAtomic("report.html", html, { force: true }) // { backup: "report.html.bak" }
@@ -74,7 +82,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
   if (target.stats && !options.force) {
-    throw new UserError(`${path} already exists; use --force to replace it (the old file is kept as ${basename(path)}.bak)`);
+    throw new UserError(alreadyExists(path));
   }
   const made: string[] = [];
   const temporary = (nextTo: string, bytes: Uint8Array, file: "content" | "backup"): string => {

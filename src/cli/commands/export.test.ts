@@ -48,6 +48,16 @@ describe("export", () => {
     expect(readFileSync(file, "utf8")).toBe(readFileSync(templatePath("seed"), "utf8"));
   });
 
+  it("takes a folder named like a workbook for -o as wrong usage (exit 2), even with --force, and names the file to give", async () => {
+    const folder = join(temp.path, "board.xlsx");
+    mkdirSync(folder);
+    for (const force of [[], ["--force"]]) {
+      const refused = await runCliCaptured(["export", templatePath("seed"), "-o", folder, ...force]);
+      expect(refused.exitCode).toBe(2);
+      expect(refused.stderr).toContain(`-o ${folder} is a folder; give the file to write, e.g. -o ${join(folder, "case.xlsx")}`);
+    }
+  });
+
   it("refuses to replace a file without --force, keeps a .bak with it", async () => {
     const target = join(temp.path, "case.xlsx");
     writeFileSync(target, "mine");

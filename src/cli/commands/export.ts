@@ -1,5 +1,5 @@
+import { refuseOutput } from "../output-file.js";
 import type { Command } from "commander";
-import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -52,8 +52,7 @@ Examples:
         throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`, 2);
       }
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
-      if (existsSync(target) && !options.force)
-        throw new UserError(`${target} already exists; use --force to replace it (the old file is kept as ${basename(target)}.bak)`);
+      refuseOutput(target, { force: options.force ?? false, example: "case.xlsx" });
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.

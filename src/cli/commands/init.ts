@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { refuseOutput } from "../output-file.js";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../../shared/package-files.js";
-import { UserError, type CliOutput } from "../io.js";
+import type { CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 
 const descriptions: Record<TemplateName, string> = {
@@ -34,17 +35,6 @@ function writeSchemaBeside(caseFile: string, force: boolean): string {
   return `wrote ${target} (the schema editors check the case against; commit it with the case)\n`;
 }
 
-/**
- * `-o` names the file to write; a folder there (or a name ending in a slash) is wrong usage, as
- * `export -o folder` is (exit 2), with the file it probably meant.
- */
-function refuseFolder(target: string): void {
-  const endsInSlash = /[\\/]$/.test(target);
-  if (!endsInSlash && !statSync(target, { throwIfNoEntry: false })?.isDirectory()) return;
-  const suggestion = endsInSlash ? `${target}scenario.yaml` : join(target, "scenario.yaml");
-  throw new UserError(`-o ${target} is a folder; give the file to write, e.g. -o ${suggestion}`, 2);
-}
-
 export function registerInit(program: Command, output: CliOutput): void {
   program
     .command("init")
@@ -68,7 +58,7 @@ Examples:
         output.stdout(withSchemaComment(text));
         return;
       }
-      refuseFolder(options.output);
+      refuseOutput(options.output, { force: options.force ?? false, example: "scenario.yaml" });
       const { backup } = writeFileAtomic(options.output, withSchemaComment(text), { force: options.force ?? false });
       const schemaNote = writeSchemaBeside(options.output, options.force ?? false);
       output.stderr(

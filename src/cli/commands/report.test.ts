@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM_INSTALL_HINT } from "../../report/browser.js";
@@ -58,6 +58,21 @@ describe("mlops-roi report", () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("One data scientist, three releases a year");
     expect(html).toContain('data-figure="npv">€7,960<');
+  });
+
+  it("takes a folder for -o or --pdf as wrong usage (exit 2), with or without --force, and names the file to give", async () => {
+    const folder = join(temp.path, "reports");
+    mkdirSync(folder);
+    for (const force of [[], ["--force"]]) {
+      const html = await runCliCaptured(["report", seed, "-o", folder, ...force]);
+      expect(html.exitCode).toBe(2);
+      expect(html.stderr).toContain(`-o ${folder} is a folder; give the file to write, e.g. -o ${join(folder, "report.html")}`);
+      const pdf = await runCliCaptured(["report", seed, "-o", join(temp.path, "r.html"), "--pdf", folder, ...force]);
+      expect(pdf.exitCode).toBe(2);
+      expect(pdf.stderr).toContain(`--pdf ${folder} is a folder; give the file to write, e.g. --pdf ${join(folder, "report.pdf")}`);
+    }
+    expect(readdirSync(folder)).toEqual([]);
+    expect(existsSync(join(temp.path, "r.html"))).toBe(false);
   });
 
   it("refuses to overwrite without --force, and keeps the old file with it", async () => {

@@ -1,5 +1,5 @@
+import { refuseOutput } from "../output-file.js";
 import type { Command } from "commander";
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatDay } from "../../format/dates.js";
 import { paperSizes, type PaperSize } from "../../report/paper.js";
@@ -46,13 +46,18 @@ function reportDate(option: string | undefined, environment: string | undefined)
   return new Date();
 }
 
-function checkTargets(targets: string[], force: boolean): void {
-  if (targets.length === 2 && resolve(targets[0]!) === resolve(targets[1]!)) {
-    throw new UserError(`--output and --pdf both name ${targets[0]}; give them different files`);
+/** The files a report is written to, each with its option and the file name its refusal suggests. */
+interface Target {
+  readonly option: "-o" | "--pdf";
+  readonly path: string;
+  readonly example: string;
+}
+
+function checkTargets(targets: readonly Target[], force: boolean): void {
+  if (targets.length === 2 && resolve(targets[0]!.path) === resolve(targets[1]!.path)) {
+    throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`);
   }
-  for (const target of targets) {
-    if (!force && existsSync(target)) throw new UserError(`${target} already exists; use --force to replace it (the old file is kept as ${target}.bak)`);
-  }
+  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option });
 }
 
 export function registerReport(program: Command, output: CliOutput): void {
@@ -92,7 +97,13 @@ Examples:
       ]);
       const paper = paperSize(options.paper);
       const toStdout = options.output === "-";
-      checkTargets([...(toStdout ? [] : [options.output]), ...(options.pdf ? [options.pdf] : [])], options.force ?? false);
+      checkTargets(
+        [
+          ...(toStdout ? [] : [{ option: "-o" as const, path: options.output, example: "report.html" }]),
+          ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf" }] : []),
+        ],
+        options.force ?? false,
+      );
       const date = reportDate(options.date, process.env.SOURCE_DATE_EPOCH);
       if (options.pdf && !chromiumAvailable()) throw new UserError(CHROMIUM_INSTALL_HINT);
       const { compiled, source } = loadScenario(file, output);
