@@ -55,7 +55,7 @@ export const monthByMonthSection: ReportSection = {
   render(context) {
     return `<section id="month-by-month" class="block tables">
 <h2>Month by month</h2>
-${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time, to the unit: each month's gain added to the month before's gain so far gives the next. Hours are the team's free hours in each month.`)}
+${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time, to the unit: each month's gain so far is the month before's plus the month's own gain. Hours are the team's free hours in each month.`)}
 ${moneyTable(context)}
 ${teamTable(context)}
 </section>`;
