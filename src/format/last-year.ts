@@ -1,4 +1,4 @@
-import type { CaseResult } from "../engine/index.js";
+import type { CaseResult, ComparisonResult } from "../engine/index.js";
 
 /**
  * What the last year's gain (`benefitLastTwelveMonths`) is, in the words of every view that shows
@@ -8,10 +8,14 @@ import type { CaseResult } from "../engine/index.js";
  * @example lastYearWords({ horizonMonths: 36, ... }) // { heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted" }
  * @example lastYearWords({ horizonMonths: 6, ... }) // { heading: "Gain, months 1–6", counts: "months 1 to 6, not discounted, without the cash paid at the start" }
  */
-export function lastYearWords(result: CaseResult): { heading: string; counts: string } {
+export function lastYearWords(
+  result: CaseResult,
+  /** The options the view shows (default: every one): the cash at the start is named only if one of them pays some. */
+  shown: readonly ComparisonResult[] = Object.values(result.comparisons),
+): { heading: string; counts: string } {
   const horizon = result.horizonMonths;
   const span = horizon >= 12 ? "last 12 months" : horizon === 1 ? "month 1" : `months 1–${horizon}`;
   const months = horizon > 12 ? `months ${horizon - 11} to ${horizon}` : horizon === 1 ? "month 1" : `months 1 to ${horizon}`;
-  const paidAtStart = horizon <= 12 && Object.values(result.comparisons).some((comparison) => comparison.timeZeroNet !== 0);
+  const paidAtStart = horizon <= 12 && shown.some((comparison) => comparison.timeZeroNet !== 0);
   return { heading: `Gain, ${span}`, counts: `${months}, not discounted${paidAtStart ? ", without the cash paid at the start" : ""}` };
 }

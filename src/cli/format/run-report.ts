@@ -60,7 +60,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       ],
     ];
   });
-  const lastYear = lastYearWords(result);
+  const lastYear = lastYearWords(result, comparisons);
   return [
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
