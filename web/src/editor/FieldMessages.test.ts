@@ -54,4 +54,10 @@ describe("a problem said in the list above the inputs", () => {
     const other = { path: ["scenarios", "optimal", "tooling"], message: "scenarios.optimal.toolingX is odd" };
     expect(inSummaryWords(other, words)).toBe(other.message);
   });
+
+  it("ends, and puts each place in words once, where a label itself reads like a place", () => {
+    const copied = { scenarios: { a: { label: "Copy of scenarios.a" } } };
+    const issue = { path: ["scenarios", "a", "bogus"], message: 'unknown field "bogus" in scenarios.a; allowed: …' };
+    expect(inSummaryWords(issue, (path) => labelAt(copied, path))).toBe('unknown field "bogus" in scenario “Copy of scenarios.a”; allowed: …');
+  });
 });

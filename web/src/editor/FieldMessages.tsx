@@ -37,18 +37,28 @@ export function inSummaryWords(issue: Pick<Issue, "path" | "message">, labelAt: 
   // A quantity's problems sit under its box, whose label names it (inFieldWords adds the part: ", low end").
   const isPart = path.length > 1 && typeof last === "string" && Object.hasOwn(partWords, last);
   const parent = isPart ? labelAt(path.slice(0, -1)) : undefined;
-  let message = inFieldWords(issue, parent ?? labelAt(path));
+  const message = inFieldWords(issue, parent ?? labelAt(path));
+  // Places are found in the message as it stands, longest first, and replaced at once at the end:
+  // a label put in may itself read like a place ("Copy of scenarios.a"), and is never searched again.
+  const replacements: { at: number; end: number; words: string }[] = [];
+  const taken = (at: number, end: number) => replacements.some((other) => at < other.end && other.at < end);
   for (let length = path.length - 1; length >= 1; length -= 1) {
     const place = formatPath(path.slice(0, length));
     const said = message.includes(place) ? labelAt(path.slice(0, length)) : undefined;
     if (said === undefined) continue;
-    for (let at = message.indexOf(place); at >= 0; at = message.indexOf(place, at + 1)) {
-      if (placeGoesOn(message, at + place.length) || (at > 0 && /[.A-Za-z0-9_$"]/.test(message.charAt(at - 1)))) continue;
-      const words = at === 0 ? said.charAt(0).toUpperCase() + said.slice(1) : said;
-      message = message.slice(0, at) + words + message.slice(at + place.length);
+    for (let at = message.indexOf(place); at >= 0; at = message.indexOf(place, at + place.length)) {
+      const end = at + place.length;
+      if (placeGoesOn(message, end) || (at > 0 && /[.A-Za-z0-9_$"]/.test(message.charAt(at - 1))) || taken(at, end)) continue;
+      replacements.push({ at, end, words: at === 0 ? said.charAt(0).toUpperCase() + said.slice(1) : said });
     }
   }
-  return message;
+  let said = "";
+  let from = 0;
+  for (const { at, end, words } of replacements.sort((a, b) => a.at - b.at)) {
+    said += message.slice(from, at) + words;
+    from = end;
+  }
+  return said + message.slice(from);
 }
 
 /** The help line and any problems under a field; ids let the input point at them with aria-describedby. */
