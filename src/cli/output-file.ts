@@ -13,9 +13,18 @@ import { UserError } from "../shared/user-error.js";
 export function refuseOutput(target: string, options: { force: boolean; example: string; option?: string }): void {
   const option = options.option ?? "-o";
   const endsInSlash = /[\\/]$/.test(target);
-  if (endsInSlash || statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+  if (endsInSlash || isFolder(target)) {
     const suggestion = endsInSlash ? `${target}${options.example}` : join(target, options.example);
     throw new UserError(`${option} ${target} is a folder; give the file to write, e.g. ${option} ${suggestion}`, 2);
   }
   if (inspectTarget(target).stats && !options.force) throw new UserError(alreadyExists(target));
+}
+
+/** Whether a folder is there; a path that cannot be looked at (a file on the way, a loop of links) is for `inspectTarget` to explain. */
+function isFolder(target: string): boolean {
+  try {
+    return statSync(target, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }

@@ -56,6 +56,19 @@ describe("export", () => {
       expect(refused.exitCode).toBe(2);
       expect(refused.stderr).toContain(`-o ${folder} is a folder; give the file to write, e.g. -o ${join(folder, "case.xlsx")}`);
     }
+    // A file on the way is said as the write itself says it, not as an internal error.
+    const file = join(temp.path, "afile");
+    writeFileSync(file, "mine");
+    for (const command of [
+      ["export", templatePath("seed"), "-o", join(file, "x.xlsx")],
+      ["report", templatePath("seed"), "-o", join(file, "x.html")],
+      ["init", "-o", join(file, "x.yaml")],
+    ]) {
+      const refused = await runCliCaptured(command);
+      expect(refused.exitCode, command[0]).toBe(1);
+      expect(refused.stderr, command[0]).not.toContain("internal error");
+      expect(refused.stderr, command[0]).toContain("nothing was written");
+    }
   });
 
   it("refuses to replace a file without --force, keeps a .bak with it", async () => {
