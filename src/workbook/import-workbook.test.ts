@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { sheetNames } from "./sheet-names.js";
@@ -266,6 +270,52 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
       // A few MB at most went through the inflater (a piece's worth past the 1 KB declared), not 300.
       expect(inflated).toBeGreaterThan(1024);
       expect(inflated).toBeLessThan(5_000_000);
+    });
+  });
+
+  describe("the size check reads every ZIP the spreadsheet library reads", () => {
+    /** The bytes with junk in front, as the spreadsheet library (JSZip) still reads them, moving every offset. */
+    const prefixed = (bytes: Uint8Array) => Uint8Array.from([...new TextEncoder().encode("#!junk in front of the ZIP data\n"), ...bytes]);
+
+    it("a zip bomb with bytes in front of it is refused as the plain one is", async () => {
+      const { bytes } = await exportedCase("seed.yaml");
+      const zeros = function* () {
+        for (let piece = 0; piece < 150; piece++) yield "0".repeat(1 << 20);
+      };
+      const packed = prefixed(await replaceParts(bytes, new Map([["xl/worksheets/sheet1.xml", zeros]])));
+      expect(problemsOf(await importWorkbook(packed))).toEqual([
+        `: a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 157 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest case stays far below it); nothing was unpacked`,
+      ]);
+    });
+
+    it("an honest workbook with bytes in front, or written as ZIP64 (by zip -fz), still imports unchanged", async () => {
+      const { bytes, text } = await exportedCase("seed.yaml");
+      expect(textOf(await importWorkbook(prefixed(bytes)))).toBe(text);
+      // Repacked by Info-ZIP with ZIP64 records forced: sizes and offsets in the ZIP64 extra fields.
+      const folder = mkdtempSync(join(tmpdir(), "zip64-"));
+      try {
+        const unpacked = join(folder, "parts");
+        mkdirSync(unpacked);
+        writeFileSync(join(folder, "in.xlsx"), bytes);
+        execFileSync("unzip", ["-q", join(folder, "in.xlsx"), "-d", unpacked]);
+        execFileSync("zip", ["-q", "-r", "-fz", join(folder, "out.xlsx"), "."], { cwd: unpacked });
+        const zip64 = new Uint8Array(readFileSync(join(folder, "out.xlsx")));
+        expect(new DataView(zip64.buffer).getUint32(zip64.length - 22 - 20, true)).toBe(0x07064b50);
+        expect(textOf(await importWorkbook(zip64))).toBe(text);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it("a ZIP whose directory is damaged is refused before anything is unpacked", async () => {
+      const { bytes } = await exportedCase("seed.yaml");
+      const damaged = bytes.slice();
+      const view = new DataView(damaged.buffer);
+      // The end record's offset of the central directory, pointed past the file's end.
+      view.setUint32(damaged.length - 22 + 16, damaged.length + 100, true);
+      expect(problemsOf(await importWorkbook(damaged))[0]).toMatch(
+        /the workbook's ZIP directory cannot be read \(.+\), so what its parts unpack into cannot be checked; nothing was unpacked$/,
+      );
     });
   });
 
