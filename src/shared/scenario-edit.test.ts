@@ -21,6 +21,25 @@ describe("editScenarioText", () => {
     expect(editScenarioText(text, [{ path: ["months", 1], value: 8 }])).toBe("a:\n  value: !!float 60 # from finance\n  note: x\nmonths: [4, 8]\n");
   });
 
+  it("keeps a number's tag while the new value fits it, and drops one it no longer fits, so the file stays valid", () => {
+    const text = "a:\n  value: !!int 7 # counted\n  note: x\nb: { value: !<tag:yaml.org,2002:int> 3 }\n";
+    expect(editScenarioText(text, [{ path: ["a", "value"], value: 8 }])).toBe(
+      "a:\n  value: !!int 8 # counted\n  note: x\nb: { value: !<tag:yaml.org,2002:int> 3 }\n",
+    );
+    expect(editScenarioText(text, [{ path: ["a", "value"], value: 2.5 }])).toBe(
+      "a:\n  value: 2.5 # counted\n  note: x\nb: { value: !<tag:yaml.org,2002:int> 3 }\n",
+    );
+    expect(editScenarioText(text, [{ path: ["b", "value"], value: 0.5 }])).toBe("a:\n  value: !!int 7 # counted\n  note: x\nb: { value: 0.5 }\n");
+    // Also where the file is written anew around the edits (a list item turned into a map cannot be spliced).
+    const list = "a:\n  value: !!int 7\nlist:\n  - 1\n";
+    expect(
+      editScenarioText(list, [
+        { path: ["list", 0], value: { x: 1 } },
+        { path: ["a", "value"], value: 2.5 },
+      ]),
+    ).toBe("a:\n  value: 2.5\nlist:\n  - x: 1\n");
+  });
+
   it("puts keys new to a map in the new value's order: { value, note } becoming { low, high, note } keeps the note last", () => {
     const block = "a:\n  value: 1\n  note: x # why\nb: 2\n";
     expect(editScenarioText(block, [{ path: ["a"], value: { low: 1, high: 3, note: "y" } }])).toBe("a:\n  low: 1\n  high: 3\n  note: y # why\nb: 2\n");

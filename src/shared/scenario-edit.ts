@@ -247,7 +247,11 @@ function replace(text: string, parent: unknown, found: { pair?: Pair; node: unkn
       if (text[end - 1] === "\r") end--;
       return splice(text, colonAfterKey(text, found.pair), end, ` ${renderScalar(value, false)}`);
     }
-    return splice(text, node.range[0], node.range[1], renderScalar(value, flowParent, node));
+    // A number's tag stays while the new value fits it (`!!float 60` → `!!float 75`); one it no longer
+    // fits goes with the old value (`!!int 7` → `2.5`, not `!!int 2.5`, which is no whole number).
+    const tag = tagBefore(text, node);
+    const from = tag && !fitsTag(tag.name, value) ? tag.start : node.range[0];
+    return splice(text, from, node.range[1], renderScalar(value, flowParent, tag && from === tag.start ? undefined : node));
   }
   if (!node?.range) throw new CannotSplice("a value without a place");
   if (flowParent) return splice(text, node.range[0], node.range[1], renderFlow(value, style));
@@ -260,6 +264,26 @@ function replace(text: string, parent: unknown, found: { pair?: Pair; node: unkn
   let end = node.range[1] > start && text[node.range[1] - 1] === "\n" ? node.range[1] - 1 : Math.max(node.range[1], start);
   if (end > start && text[end - 1] === "\r" && text[end] === "\n") end--;
   return splice(text, start, end, withEndings(text, rendered));
+}
+
+const NUMBER_TAGS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  "tag:yaml.org,2002:int": (value) => Number.isInteger(value),
+  "!!int": (value) => Number.isInteger(value),
+  "tag:yaml.org,2002:float": (value) => typeof value === "number",
+  "!!float": (value) => typeof value === "number",
+};
+
+/** Whether a value may keep a scalar's tag: a number's tag only while the value is such a number; any other tag as it is. */
+function fitsTag(tag: string, value: unknown): boolean {
+  const fits = NUMBER_TAGS[tag.startsWith("!<") ? tag.slice(2, -1) : tag];
+  return fits === undefined || fits(value);
+}
+
+/** The tag written just before a scalar (`!!int 7`, `!<tag:yaml.org,2002:int> 7`), with where it starts. */
+function tagBefore(text: string, node: Scalar): { name: string; start: number } | undefined {
+  if (!node.tag || !node.range) return undefined;
+  const match = /(!!(?:int|float)|!<tag:yaml\.org,2002:(?:int|float)>)[ \t]+$/.exec(text.slice(Math.max(0, node.range[0] - 64), node.range[0]));
+  return match ? { name: match[1]!, start: node.range[0] - match[0].length } : undefined;
 }
 
 function insertInto(text: string, map: YAMLMap, key: string, value: unknown, style: Style, before?: string): string {
@@ -358,7 +382,13 @@ function rerender(text: string, data: unknown): string {
       return node;
     }
     if (isScalar(node) && isScalarValue(value)) {
-      if (node.value !== value) node.value = value;
+      if (node.value !== value) {
+        node.value = value;
+        if (node.tag && !fitsTag(node.tag, value)) {
+          node.tag = undefined;
+          node.format = undefined;
+        }
+      }
       return node;
     }
     const created = document.createNode(value) as Node;
