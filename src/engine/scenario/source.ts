@@ -83,6 +83,9 @@ export function parseScenarioSource(text: string): ScenarioSource {
     strict: true,
     merge: false,
     customTags: scenarioYamlTags,
+    // YAML 1.1's tags (!!timestamp, !!binary, !!set, …) are no scenario file's: unresolved, so that
+    // the check below names them, instead of the library turning them into dates, bytes or maps.
+    resolveKnownTags: false,
   });
   const issues: Issue[] = [];
   const linesWithProblems = new Set<number>();

@@ -449,6 +449,22 @@ describe("numbers written with an explicit YAML tag", () => {
       "defaults.team.people is tagged !count, which a scenario file does not use; allowed: no tag, or !!str, !!int, !!float, !!bool, !!null",
     );
     expect(onlyError(people("!!str 1")).message).toMatch(/^defaults\.team\.people is the text "1"/);
+    // YAML 1.1's tags, which the parser would turn into a date, bytes or a map, are named too.
+    for (const tagged of ["!!timestamp 2025-01-01", "!!timestamp 2025-01", "!!binary AAAA", "!!set {a, b}"]) {
+      const tag = tagged.split(" ")[0];
+      expect(onlyError(people(tagged)).message, tagged).toBe(
+        `defaults.team.people is tagged ${tag}, which a scenario file does not use; allowed: no tag, or !!str, !!int, !!float, !!bool, !!null`,
+      );
+    }
+  });
+
+  it("says what a core tag takes where its text is not that, instead of calling the tag unused", () => {
+    expect(onlyError(people("!!bool yes")).message).toBe(
+      'defaults.team.people is tagged !!bool but "yes" is not true or false; write true or false, or leave out the !!bool tag',
+    );
+    expect(onlyError(people("!!null foo")).message).toBe(
+      'defaults.team.people is tagged !!null but "foo" is not null (null, ~ or nothing); write null, or leave out the !!null tag',
+    );
   });
 });
 

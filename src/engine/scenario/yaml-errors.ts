@@ -72,8 +72,8 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
     case "TAG_RESOLVE_FAILED": {
       // Not a syntax error: a tag the file does not use, or a tagged number that is none (yaml-tags.ts).
       if (!/^Unresolved tag/.test(parserMessage)) return { offset, message: parserMessage };
-      const written = /^!\S*/.exec(text.slice(offset))?.[0];
-      return { offset, message: unknownTagMessage(written ?? parserMessage.replace(/^Unresolved tag: /, "")) };
+      const tagged = /^(!\S*)[ \t]*([^\n#,{}[\]]*)/.exec(text.slice(offset, offset + 1000));
+      return { offset, message: unknownTagMessage(tagged?.[1] ?? parserMessage.replace(/^Unresolved tag: /, ""), tagged?.[2]?.trim()) };
     }
     case "BAD_DQ_ESCAPE":
       return plain("a text in double quotes has an unknown escape (a backslash); write \\\\ for a backslash, or use single quotes");

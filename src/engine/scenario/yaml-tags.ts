@@ -57,7 +57,20 @@ const explicitInt: ScalarTag = {
 /** `customTags` for yaml's `parseDocument` when reading a scenario file. */
 export const scenarioYamlTags: ScalarTag[] = [explicitFloat, explicitInt];
 
-/** The message for a tag no scenario file uses (`!!timestamp 2025-01`, `!money 60`). */
-export function unknownTagMessage(tag: string): string {
+/** What each of YAML 1.2's core tags takes, for a tagged text that is not such a value. */
+const CORE_TAG_VALUES: Readonly<Record<string, { is: string; write: string }>> = {
+  "!!bool": { is: "true or false", write: "true or false" },
+  "!!null": { is: "null (null, ~ or nothing)", write: "null" },
+};
+
+/**
+ * The message for a tag no scenario file uses (`!!timestamp 2025-01`, `!money 60`), or for a core
+ * tag on a text that is not its kind of value (`!!bool yes`: YAML 1.2 reads only true and false).
+ */
+export function unknownTagMessage(tag: string, value?: string): string {
+  const takes = CORE_TAG_VALUES[tag];
+  if (takes !== undefined && value !== undefined) {
+    return `the value is tagged ${tag} but ${JSON.stringify(value)} is not ${takes.is}; write ${takes.write}, or leave out the ${tag} tag`;
+  }
   return `the value is tagged ${tag}, which a scenario file does not use; allowed: no tag, or !!str, !!int, !!float, !!bool, !!null`;
 }
