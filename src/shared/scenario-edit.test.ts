@@ -47,6 +47,16 @@ describe("editScenarioText", () => {
     expect(editScenarioText(noteFirst, [{ path: ["a"], value: { low: 1, high: 3, note: "x" } }])).toBe("a:\n  low: 1\n  high: 3\n  note: x\n");
     const flow = "a: { value: 1, note: x }\n";
     expect(editScenarioText(flow, [{ path: ["a"], value: { low: 1, high: 3, note: "x" } }])).toBe("a: { low: 1, high: 3, note: x }\n");
+    // The new keys take the dropped key's place, under its comment; the note keeps its own comment.
+    const commented = "a:\n  # about value\n  value: 1\n  # about the note\n  note: x\n";
+    expect(editScenarioText(commented, [{ path: ["a"], value: { low: 1, high: 3, note: "x" } }])).toBe(
+      "a:\n  # about value\n  low: 1\n  high: 3\n  # about the note\n  note: x\n",
+    );
+    // Where nothing is dropped, a new key goes above the comment of the key it comes before.
+    const added = "a:\n  value: 1\n  # about the note\n  note: x\n";
+    expect(editScenarioText(added, [{ path: ["a"], value: { value: 1, source: "s", note: "x" } }])).toBe(
+      "a:\n  value: 1\n  source: s\n  # about the note\n  note: x\n",
+    );
     // A key with nothing after it in the new value still goes last.
     expect(editScenarioText(block, [{ path: ["a"], value: { value: 1, note: "x", source: "s" } }])).toBe(
       "a:\n  value: 1\n  note: x # why\n  source: s\nb: 2\n",

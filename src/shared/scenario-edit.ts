@@ -19,7 +19,14 @@ export type ScenarioPath = readonly (string | number)[];
  */
 export type ScenarioEdit =
   /** `before`: where a key new to its map goes, before that key of the map (else after its last key). */
-  { readonly path: ScenarioPath; readonly value: unknown; readonly before?: string } | { readonly path: ScenarioPath; readonly delete: true };
+  | {
+      readonly path: ScenarioPath;
+      readonly value: unknown;
+      readonly before?: string;
+      /** `before` is a key the edit keeps: the comment lines right over it are its own, and the new key goes above them. */
+      readonly beforeKept?: boolean;
+    }
+  | { readonly path: ScenarioPath; readonly delete: true };
 
 /** Thrown inside this module for a shape it cannot splice; the caller then re-renders the file. */
 class CannotSplice extends Error {}
@@ -176,15 +183,27 @@ function colonAfterKey(text: string, pair: Pair): number {
 function expand(current: unknown, path: ScenarioPath, value: unknown, out: ScenarioEdit[]): void {
   if (deepEqual(current, value)) return;
   if (isPlainObject(current) && isPlainObject(value)) {
-    for (const key of Object.keys(current)) if (!Object.hasOwn(value, key)) out.push({ path: [...path, key], delete: true });
+    const old = Object.keys(current);
+    const dropped = old.filter((key) => !Object.hasOwn(value, key));
     const keys = Object.keys(value);
     keys.forEach((key, index) => {
       if (Object.hasOwn(current, key)) return expand(current[key], [...path, key], value[key], out);
-      // A new key goes in the new value's order: before the first key after it that the map keeps
-      // ({ value, note } becoming { low, high, note }: low and high go where value was, before the note).
-      const before = keys.slice(index + 1).find((later) => Object.hasOwn(current, later));
-      out.push({ path: [...path, key], value: value[key], ...(before !== undefined ? { before } : {}) });
+      // A new key goes in the new value's order: where a key the map drops was, between the keys it
+      // keeps around it ({ value, note } becoming { low, high, note }: low and high go where value
+      // was, under value's comment), else before the first later key that the map keeps.
+      const kept = keys.slice(index + 1).find((later) => Object.hasOwn(current, later));
+      const keptBefore = keys
+        .slice(0, index)
+        .reverse()
+        .find((earlier) => Object.hasOwn(current, earlier));
+      const from = keptBefore === undefined ? -1 : old.indexOf(keptBefore);
+      const to = kept === undefined ? old.length : old.indexOf(kept);
+      const replaced = dropped.find((key) => old.indexOf(key) > from && old.indexOf(key) < to);
+      const before = replaced ?? kept;
+      out.push({ path: [...path, key], value: value[key], ...(before !== undefined ? { before, beforeKept: replaced === undefined } : {}) });
     });
+    // Dropped keys go last, once the keys that take their place are in.
+    for (const key of dropped) out.push({ path: [...path, key], delete: true });
     return;
   }
   if (Array.isArray(current) && Array.isArray(value) && current.length === value.length) {
@@ -232,7 +251,8 @@ function applyOne(text: string, edit: ScenarioEdit): string {
   const rest = edit.path.slice(depth);
   let nested: unknown = edit.value;
   for (let index = rest.length - 1; index >= 1; index--) nested = { [String(rest[index])]: nested };
-  if (isMap(parent)) return insertInto(text, parent, String(rest[0]), nested, style, rest.length === 1 ? edit.before : undefined);
+  if (isMap(parent))
+    return insertInto(text, parent, String(rest[0]), nested, style, rest.length === 1 ? edit.before : undefined, rest.length === 1 && edit.beforeKept === true);
   throw new CannotSplice("a path through something that is not a map");
 }
 
@@ -286,7 +306,7 @@ function tagBefore(text: string, node: Scalar): { name: string; start: number } 
   return match ? { name: match[1]!, start: node.range[0] - match[0].length } : undefined;
 }
 
-function insertInto(text: string, map: YAMLMap, key: string, value: unknown, style: Style, before?: string): string {
+function insertInto(text: string, map: YAMLMap, key: string, value: unknown, style: Style, before?: string, aboveItsComment = false): string {
   const last = map.items.at(-1);
   const next = before === undefined ? undefined : (map.items.find((item) => keyText(item.key) === before)?.key as Node | null | undefined)?.range?.[0];
   if (map.flow) {
@@ -306,7 +326,13 @@ function insertInto(text: string, map: YAMLMap, key: string, value: unknown, sty
   const line = `${" ".repeat(column)}${renderKey(key)}:${renderAfterKey(value, column, style, prefersFlowLeaf(map, style))}`;
   // Before a key that starts its own line (a block map's keys do, the first one perhaps after its parent's key).
   if (next !== undefined && text.slice(lineStart(text, next), next).trim() === "") {
-    const at = lineStart(text, next);
+    // Above the comment lines right over a key that stays, which belong to it.
+    let at = lineStart(text, next);
+    while (aboveItsComment && at > 0) {
+      const above = lineStart(text, at - 1);
+      if (!text.slice(above, at).trim().startsWith("#")) break;
+      at = above;
+    }
     return splice(text, at, at, withEndings(text, `${line}\n`));
   }
   const at = lineEndAfter(text, lastEnd);
