@@ -268,7 +268,7 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
  * those measures and notes are no longer recorded (such a measure counts as planned again). Empty
  * when nothing was lost.
  * @example droppedText([{ team: "default", month: 20, fields: ["upkeepHours"], note: "important" }]) // "  month 20: upkeepHours and its note (\"important\") were recorded and are not in the new record: no longer recorded (the plan's values stand in)\n"
- * @example droppedText([{ team: "default", month: 20, fields: ["upkeepHours"] }], { dryRun: true }) // "  month 20: upkeepHours was recorded and is not in the new record: would drop it: no longer recorded (the plan's values would stand in)\n"
+ * @example droppedText([{ team: "default", month: 20, fields: ["upkeepHours"] }], { dryRun: true }) // "  month 20: upkeepHours was recorded and is not in the new record: the import would drop it (the plan's values would stand in)\n"
  */
 export function droppedText(dropped: readonly DroppedMeasures[] | undefined, options: { dryRun?: boolean } = {}): string {
   return (dropped ?? [])
@@ -276,7 +276,7 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
       const lost = [...month.fields, ...(month.note !== undefined ? [`its note (${JSON.stringify(month.note)})`] : [])];
       const one = lost.length === 1;
       const outcome = options.dryRun
-        ? `would drop ${one ? "it" : "them"}: no longer recorded (the plan's values would stand in)`
+        ? `the import would drop ${one ? "it" : "them"} (the plan's values would stand in)`
         : "no longer recorded (the plan's values stand in)";
       return `  month ${month.month}${month.team === "default" ? "" : ` of team ${month.team}`}: ${listInWords(lost)} ${one ? "was" : "were"} recorded and ${one ? "is" : "are"} not in the new record: ${outcome}\n`;
     })

@@ -185,7 +185,7 @@ describe("track import", () => {
     expect(dry.stdout).toContain("2 months for team default checked");
     expect(dry.stdout).toContain("1 of them would replace a month already recorded; nothing was written (--dry-run)");
     expect(dry.stdout).toContain(
-      '  month 2: upkeepHours, licences and its note ("important") were recorded and are not in the new record: would drop them: no longer recorded (the plan\'s values would stand in)',
+      '  month 2: upkeepHours, licences and its note ("important") were recorded and are not in the new record: the import would drop them (the plan\'s values would stand in)',
     );
     const refused = await track("import", csv, "--db", store, "--dry-run");
     expect(refused.exitCode).toBe(1);
