@@ -371,6 +371,15 @@ describe("the hidden copy of the scenario file is checked, not trusted", () => {
     expect(outcome.ok && outcome.notices).toEqual([expect.stringMatching(/hidden copy .* was changed after the export; only the inputs/)]);
   });
 
+  it("a number the file has since tagged (!!float 60) is the same number in the merge, not a conflict with the workbook's change", async () => {
+    const { bytes, text } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "likely").value = 70));
+    const hourly = "    hourlyCost:\n      value: 60\n";
+    expect(text).toContain(hourly);
+    const current = text.replace(hourly, "    hourlyCost:\n      value: !!float 60\n");
+    expect(textOf(await importWorkbook(workbook, current))).toBe(current.replace("value: !!float 60", "value: !!float 70"));
+  });
+
   it("a workbook without the digest (an earlier version's) imports, saying its copy could not be checked", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const outcome = await importWorkbook(await withRetitledCase(bytes, "remove"));

@@ -1,5 +1,5 @@
 import { isMap, parseDocument } from "yaml";
-import { formatPath, hasErrors, validateScenarioText, type Issue } from "../engine/index.js";
+import { formatPath, hasErrors, scenarioYamlTags, validateScenarioText, type Issue } from "../engine/index.js";
 import { editScenarioText } from "../shared/scenario-edit.js";
 import { applyEdits, SharedValueEdit, type InputChange } from "./apply-edits.js";
 import { readCaseSheet } from "./case-sheet.js";
@@ -194,7 +194,9 @@ function mergeInto(
   leaves: readonly { name: string }[],
   cells: ReadonlyMap<number, { likely?: string }>,
 ): { ok: true } | { ok: false; problems: WorkbookProblem[] } {
-  const now = parseDocument(current);
+  // Tagged numbers read as the scenario file's validation reads them (`!!float 60` is 60, not "60").
+  const read = (text: string) => parseDocument(text, { customTags: scenarioYamlTags });
+  const now = read(current);
   if (now.errors.length > 0) {
     return {
       ok: false,
@@ -202,8 +204,8 @@ function mergeInto(
     };
   }
   const fileData = now.toJS();
-  const exportedData = parseDocument(exported).toJS();
-  const importedData = parseDocument(imported).toJS();
+  const exportedData = read(exported).toJS();
+  const importedData = read(imported).toJS();
   const problems: WorkbookProblem[] = [];
   for (const input of inputs) {
     const base = valueAt(exportedData, input.path);
