@@ -111,6 +111,8 @@ describe("chart specs", () => {
     expect(narrow.columns).toBe(1);
     expect(narrow.width).toBeGreaterThan(Math.floor((PLOT_WIDTH - 18) / 2));
     expect(narrow.width).toBeLessThanOrEqual(366 - 60);
+    // A frame not laid out yet (no width, or less than the axis) still draws a panel a reader can see.
+    for (const width of [0, 40]) expect(layout(teamHoursSpec(team, { width })).width, `${width} px`).toBeGreaterThan(0);
   });
 
   it("draw a long plan's hours as one band a use, a step a month, that still accounts for every hour", async () => {

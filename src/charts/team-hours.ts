@@ -96,7 +96,8 @@ export function teamHoursSpec(result: CaseResult, options: { width?: number } = 
   const scenarios = order.map((name) => result.scenarios[name]!);
   const used = hourUses.filter((use) => scenarios.some((scenario) => scenario.months.some((month) => use.fields.some((field) => month[field] > 1e-9))));
   const spacing = { row: 10, column: 18 };
-  const room = options.width !== undefined ? options.width - AXIS_ROOM : PLOT_WIDTH;
+  // At least one small panel's width: a frame narrower than the axis (before it is laid out) draws one panel.
+  const room = options.width !== undefined ? Math.max(MIN_PANEL_WIDTH, options.width - AXIS_ROOM) : PLOT_WIDTH;
   // Two panels a row (Today beside the first option, and so on), so four options fit half a page.
   const columns = scenarios.length >= 2 && room >= 2 * MIN_PANEL_WIDTH + spacing.column ? 2 : 1;
   const plotWidth = Math.min(PLOT_WIDTH, room);
