@@ -214,6 +214,8 @@ function pathAt(document: Document, offset: number): FieldPath {
       if (!pair) break;
       path.push(String((pair.key as { value: unknown }).value));
       node = pair.value;
+      // The offset is on the value's own tag (before its range): this pair's value is the field.
+      if (startsAfter(node, offset)) break;
     } else if (isSeq(node)) {
       // An item's tag comes before its range; the item is the last one starting after the previous item's end.
       const index = node.items.findIndex((item) => {
@@ -223,11 +225,18 @@ function pathAt(document: Document, offset: number): FieldPath {
       if (index < 0) break;
       path.push(index);
       node = node.items[index];
+      if (startsAfter(node, offset)) break;
     } else {
       break;
     }
   }
   return path;
+}
+
+/** Whether a node's range starts after `offset` (the offset is then on its tag or anchor). */
+function startsAfter(node: unknown, offset: number): boolean {
+  const start = (node as Node | null)?.range?.[0];
+  return start !== undefined && start > offset;
 }
 
 /** Offset of the first alias (*name) in the document, where the expansion starts (without recursion, like `duplicateKeys`). */

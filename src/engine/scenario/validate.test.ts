@@ -450,7 +450,7 @@ describe("numbers written with an explicit YAML tag", () => {
     );
     expect(onlyError(people("!!str 1")).message).toMatch(/^defaults\.team\.people is the text "1"/);
     // YAML 1.1's tags, which the parser would turn into a date, bytes or a map, are named too.
-    for (const tagged of ["!!timestamp 2025-01-01", "!!timestamp 2025-01", "!!binary AAAA", "!!set {a, b}"]) {
+    for (const tagged of ["!!timestamp 2025-01-01", "!!timestamp 2025-01", "!!binary AAAA", "!!set {a, b}", "!!omap [{a: 1}]"]) {
       const tag = tagged.split(" ")[0];
       expect(onlyError(people(tagged)).message, tagged).toBe(
         `defaults.team.people is tagged ${tag}, which a scenario file does not use; allowed: no tag, or !!str, !!int, !!float, !!bool, !!null`,

@@ -1,3 +1,5 @@
+import { unknownTagMessage } from "./yaml-tags.js";
+
 /**
  * Plain-language explanations of the YAML parser's errors. The parser says where it gave up
  * ("Flow sequence in block collection must be sufficiently indented and end with a ]" at the next
@@ -8,8 +10,6 @@ export interface SyntaxProblem {
   readonly offset: number;
   readonly message: string;
 }
-
-import { unknownTagMessage } from "./yaml-tags.js";
 
 const closing: Record<string, string> = { "[": "]", "{": "}" };
 
