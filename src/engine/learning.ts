@@ -878,7 +878,9 @@ function moneyOf(compiled: CompiledCase, pair: Pair, context: MoneyContext, plan
   }
   const plannedRange = moneyRange(npv, payback, planned.weights);
   const last = context.recorded.length;
-  if (last === 0 || now === planned) return { planned: plannedRange, now: plannedRange };
+  // With no month recorded the forecast is the plan. Months that measure none of the ranges leave
+  // the weights even, but still change where things stand: each sample is worked out again from them.
+  if (last === 0) return { planned: plannedRange, now: plannedRange };
   const resumed = last < horizon ? resumedRunners(compiled, pair, context) : null;
   const weights = Float64Array.from(now.weights);
   for (let s = 0; s < samples; s++) {

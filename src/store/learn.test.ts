@@ -51,6 +51,24 @@ describe("learnedForecast", () => {
     expect(result.money!.now.paybackMonthP50).toBe(forecast.paybackMonth.now);
   });
 
+  it("resumes every sample from the recorded months even when they measure none of the ranges", () => {
+    // Only live projects are recorded: one fewer than planned from month 7. No upkeep hours, so the
+    // range on upkeep learns nothing, but the state the rest of the plan starts from has changed.
+    const actuals: ActualMonth[] = Array.from({ length: 8 }, (_, index) => ({
+      team: "default",
+      month: index + 1,
+      values: { liveProjects: index + 1 >= 7 ? 1 : Math.floor(index / 3) },
+    }));
+    const { plan, comparison, result } = learned(withUpkeepRange("{ low: 1.999, high: 2.001 }"), actuals);
+    const forecast = forecastFromActuals(plan, comparison);
+    if ("message" in forecast) throw new Error(forecast.message);
+    expect(result.monthsUsed).toBe(0);
+    expect(forecast.npv.now).not.toBeCloseTo(forecast.npv.planned, 0);
+    expect(result.money!.now.npv.p50).toBeCloseTo(forecast.npv.now, 0);
+    expect(result.money!.planned.npv.p50).toBeCloseTo(forecast.npv.planned, 0);
+    expect(result.money!.now.paybackMonthP50).toBe(forecast.paybackMonth.now);
+  });
+
   it("moves upkeep towards what was recorded and scores the plan's range", () => {
     // The plan said 1 to 4 hours a live project; the team records 8 from the change on (month 4).
     const actuals: ActualMonth[] = Array.from({ length: 12 }, (_, index) => {

@@ -85,7 +85,7 @@ describe("a forecast that has nothing to learn from yet", () => {
     for (const month of ["1", "2"]) expect((await track("add", "--db", store, "--month", month, "--live-projects", "0")).exitCode).toBe(0);
     const { stdout } = await track("forecast", "--db", store);
     expect(stdout).toContain(
-      "A forecast that learns: not yet, as the 2 months recorded measure nothing the plan's ranges bear on; the forecast is the plan (1,000 plan samples",
+      "A forecast that learns: the plan's ranges as they were, as the 2 months recorded measure nothing they bear on; each plan sample is worked out again from where things stand (1,000 plan samples",
     );
     expect(stdout).toContain("Calibration: Nothing to check yet: no recorded month observes an input the plan gave as a range.\n");
     expect(stdout).not.toMatch(/\w\.\./);
