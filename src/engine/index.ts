@@ -77,6 +77,8 @@ export {
   monthlyBenefit,
   plannedMeasures,
   recordedTimeZero,
+  recordsCash,
+  recordsChangeHours,
   resumedCase,
   resumeFrom,
   resumeMethod,

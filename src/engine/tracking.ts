@@ -269,6 +269,25 @@ export function cashSpent(row: MonthRow): number {
   return row.licences + row.infrastructure + row.supportStaff + (row.training ?? 0) + row.externalSpend;
 }
 
+/**
+ * Whether a recorded month put any of its cash on record: licences, infrastructure or external spend.
+ * Support staff and training are never recorded; they follow the plan's rules (support staff by the
+ * live projects). A month that records none of the three has its cash worked out from the plan.
+ * @example recordsCash({ upkeepHours: 20 }) // false
+ */
+export function recordsCash(values: RecordedMonth): boolean {
+  return values.licences !== undefined || values.infrastructure !== undefined || values.externalSpend !== undefined;
+}
+
+/**
+ * Whether a recorded month put its team hours on the change on record (`setupHours`); a month that
+ * does not has the plan's setup, learning and adoption dip.
+ * @example recordsChangeHours({ setupHours: 40 }) // true
+ */
+export function recordsChangeHours(values: RecordedMonth): boolean {
+  return values.setupHours !== undefined;
+}
+
 /** Team hours diverted into the change in a month as a team records them: setup, learning and the adoption dip. */
 export function changeHours(row: MonthRow): number {
   return row.setupHours + row.learningHours + row.adoptionDipHours;

@@ -7,3 +7,16 @@ export function listInWords(items: readonly (string | number)[]): string {
   if (items.length <= 1) return items.length === 0 ? "" : String(items[0]);
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/**
+ * How much of a plan-versus-actual figure was recorded, out of the months with a record: nothing
+ * when every one recorded it, else which were worked out from the plan (the same words in
+ * `track show` and the report).
+ * @example recordedShareWords(0, 5) // "not recorded: worked out from the plan"
+ * @example recordedShareWords(2, 5) // "recorded in 2 of 5 months, the others worked out from the plan"
+ */
+export function recordedShareWords(recordedMonths: number, monthsWithRecord: number): string {
+  if (recordedMonths >= monthsWithRecord) return "";
+  if (recordedMonths === 0) return "not recorded: worked out from the plan";
+  return `recorded in ${recordedMonths} of ${monthsWithRecord} months, the others worked out from the plan`;
+}

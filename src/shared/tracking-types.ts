@@ -108,8 +108,10 @@ export interface PlanComparison {
   /** Figures from the start to the last recorded month. */
   soFar: {
     throughMonth: number;
-    cashSpent: { planned: number; actual: number };
-    changeHours: { planned: number; actual: number };
+    /** `recordedMonths`: the recorded months that put licences, infrastructure or external spend on record; the others' cash is worked out from the plan. */
+    cashSpent: { planned: number; actual: number; recordedMonths: number };
+    /** `recordedMonths`: the recorded months that put their setup hours on record; the others have the plan's. */
+    changeHours: { planned: number; actual: number; recordedMonths: number };
     benefit: { planned: number; actual: number };
     benefitByCategory: { planned: Record<BenefitCategory, number>; actual: Record<BenefitCategory, number> };
   };

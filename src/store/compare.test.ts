@@ -117,7 +117,9 @@ describe("comparePlanWithActuals", () => {
     const comparison = comparePlanWithActuals(plan, [month(1, { externalSpend: 2500 })]);
     expect(comparison.upFrontCash).toEqual({ planned: 2000, actual: 0 });
     expect(comparison.timeZero).toEqual({ planned: -2000, actual: 0 });
-    expect(comparison.soFar.cashSpent).toEqual({ planned: 2000 + 3600, actual: 2500 + 3600 });
+    expect(comparison.soFar.cashSpent).toEqual({ planned: 2000 + 3600, actual: 2500 + 3600, recordedMonths: 1 });
+    // Month 1 records no setup hours: the hours on the change are the plan's.
+    expect(comparison.soFar.changeHours.recordedMonths).toBe(0);
     expect(comparison.soFar.benefit.actual - comparison.soFar.benefit.planned).toBeCloseTo(-500, 9);
   });
 

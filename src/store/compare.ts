@@ -6,6 +6,8 @@ import {
   monthlyBenefit,
   plannedMeasures,
   recordedTimeZero,
+  recordsCash,
+  recordsChangeHours,
   valueRecordedMonth,
   type BenefitCategory,
   type MonthRow,
@@ -90,6 +92,9 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
   let actualCash = actualInitialCash;
   let plannedChange = 0;
   let actualChange = 0;
+  // Recorded months that put their cash, and their hours on the change, on record.
+  let cashRecorded = 0;
+  let changeRecorded = 0;
   const actualMonthlyBenefit: number[] = [];
   const actualRows: MonthRow[] = [];
   const months: ComparedMonth[] = [];
@@ -113,6 +118,8 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
       actualCash += cashSpent(row);
       plannedChange += changeHours(plannedRow);
       actualChange += changeHours(row);
+      if (record && recordsCash(record.values)) cashRecorded++;
+      if (record && recordsChangeHours(record.values)) changeRecorded++;
       const baseMoney = moneyByCategory(baselineRow, rules.baselineHourlyCost, rules.baselineCaptureShare);
       const plannedMoney = moneyByCategory(plannedRow, rules.hourlyCost, rules.captureShare);
       const actualMoney = moneyByCategory(row, rules.hourlyCost, rules.captureShare);
@@ -157,8 +164,8 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
     upFrontCash: { planned: plannedInitialCash, actual: actualInitialCash },
     soFar: {
       throughMonth,
-      cashSpent: { planned: plannedCash, actual: actualCash },
-      changeHours: { planned: plannedChange, actual: actualChange },
+      cashSpent: { planned: plannedCash, actual: actualCash, recordedMonths: cashRecorded },
+      changeHours: { planned: plannedChange, actual: actualChange, recordedMonths: changeRecorded },
       benefit: { planned: plannedSoFar, actual: actualCumulative },
       benefitByCategory: { planned: plannedByCategory, actual: actualByCategory },
     },

@@ -46,7 +46,9 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain("<h2>Plan and reality so far</h2>");
     expect(shown).toContain("up to month 5 (May 2025)");
     const comparison = tracking.view.comparison;
-    expect(shown).toContain(`Cash spent up to month 5</td><td class="number">€${Math.round(comparison.soFar.cashSpent.planned).toLocaleString("en-GB")}`);
+    expect(shown).toContain(
+      `Cash spent up to month 5 (recorded in 1 of 2 months, the others worked out from the plan)</td><td class="number">€${Math.round(comparison.soFar.cashSpent.planned).toLocaleString("en-GB")}`,
+    );
     expect(shown).toMatch(/Pays back<\/td><td class="number">month \d+<\/td><td class="number">(month \d+|not within the plan)<\/td>/);
     expect(shown).toContain('<svg role="img" aria-label="The gain so far: plan, what happened and the re-forecast"');
     expect(shown.match(/<tr><td class="nowrap">/g)).toHaveLength(5);
@@ -54,6 +56,39 @@ describe("the plan-versus-actual section", () => {
     expect(findJargon(shown.replace(/<svg[\s\S]*?<\/svg>/g, "").replace(/<[^>]+>/g, " "))).toEqual([]);
     // Second in the report: right after the summary.
     expect(html.indexOf('id="plan-versus-actual"')).toBeLessThan(html.indexOf('id="options"'));
+  });
+
+  it("does not state the plan's working as what was spent when no month recorded any cash", async () => {
+    const planned = planFor("default", text).result.scenarios.better!.months;
+    const path = storeWith([
+      { month: 1, liveProjects: planned[0]!.liveProjects },
+      { month: 2, liveProjects: planned[1]!.liveProjects },
+    ]);
+    const tracking = loadCaseTracking(text, path)!;
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    const soFar = tracking.view.comparison.soFar;
+    expect(soFar.cashSpent.recordedMonths).toBe(0);
+    expect(shown).toContain(
+      `No cash spent was recorded: the <span data-figure="spent-actual">${escapeHtml(formatMoney(soFar.cashSpent.actual, "EUR"))}</span> by then is worked out from the plan`,
+    );
+    expect(shown).not.toContain("it had spent");
+    expect(shown).toContain("Cash spent up to month 2 (not recorded: worked out from the plan)</td>");
+    expect(shown).toContain("Team time on the change up to month 2 (not recorded: worked out from the plan)</td>");
+    // What was recorded is the plan's own: the gain is as planned, neither more nor less.
+    expect(shown).toMatch(/Its gain against today so far is <span[^>]* data-figure="gain-actual">[^<]+<\/span>, as planned \(/);
+  });
+
+  it("states the cash spent as a fact when every recorded month recorded it", async () => {
+    const path = storeWith([
+      { month: 1, externalSpend: 2500 },
+      { month: 2, externalSpend: 0 },
+    ]);
+    const tracking = loadCaseTracking(text, path)!;
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    expect(shown).toContain(`By then it had spent <span data-figure="spent-actual">`);
+    expect(shown).toContain("Cash spent up to month 2</td>");
   });
 
   it("gives the month table's money to the unit, so each month added to the gain so far gives the next", async () => {

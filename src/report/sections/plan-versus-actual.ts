@@ -7,6 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
+import { recordedShareWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, prose, userText } from "./parts.js";
@@ -91,10 +92,16 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
       ? ` From what has happened so far, it still pays back ${paybackWords(forecast.paybackMonth.now, comparison.horizonMonths)}.`
       : ` From what has happened so far, it now pays back ${figure("payback-now", paybackWords(forecast.paybackMonth.now, comparison.horizonMonths))}, where the plan said ${paybackWords(forecast.paybackMonth.planned, comparison.horizonMonths)}.`
     : "";
-  const gainVerb = benefit.actual >= benefit.planned ? "more than planned" : "less than planned";
+  const gainVerb =
+    Math.round(benefit.actual) === Math.round(benefit.planned) ? "as planned" : benefit.actual > benefit.planned ? "more than planned" : "less than planned";
+  // Cash no recorded month measured is the plan's working, not what was spent: said so, not stated as fact.
+  const spent =
+    cashSpent.recordedMonths === 0
+      ? `No cash spent was recorded: the ${figure("spent-actual", context.money(cashSpent.actual))} by then is worked out from the plan (${context.money(cashSpent.planned)} planned).`
+      : `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash${cashSpent.recordedMonths < comparison.recordedMonths ? ` (${escapeHtml(recordedShareWords(cashSpent.recordedMonths, comparison.recordedMonths))})` : ""}, against ${context.money(cashSpent.planned)} planned.`;
   return prose(
     `The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}. ` +
-      `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash, against ${context.money(cashSpent.planned)} planned, and gained ${figure("gain-actual", context.money(benefit.actual))} against today, ${gainVerb} (${context.money(benefit.planned)}).${payback}${changed}`,
+      `${spent} Its gain against today so far is ${figure("gain-actual", context.money(benefit.actual))}, ${gainVerb} (${context.money(benefit.planned)}).${payback}${changed}`,
   );
 }
 
@@ -106,9 +113,16 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   const rows: string[] = [];
   if (last !== null) {
     const soFar = comparison.soFar;
-    rows.push(`<tr><td>Cash spent up to month ${formatNumber(last)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`);
+    // A figure no recorded month measured is the plan's working: its label says so.
+    const recorded = (label: string, figure: { recordedMonths: number }) => {
+      const words = recordedShareWords(figure.recordedMonths, comparison.recordedMonths);
+      return escapeHtml(words ? `${label} (${words})` : label);
+    };
     rows.push(
-      `<tr><td>Team time on the change up to month ${formatNumber(last)}</td><td class="number">${formatHours(soFar.changeHours.planned)}</td><td class="number">${formatHours(soFar.changeHours.actual)}</td></tr>`,
+      `<tr><td>${recorded(`Cash spent up to month ${formatNumber(last)}`, soFar.cashSpent)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`,
+    );
+    rows.push(
+      `<tr><td>${recorded(`Team time on the change up to month ${formatNumber(last)}`, soFar.changeHours)}</td><td class="number">${formatHours(soFar.changeHours.planned)}</td><td class="number">${formatHours(soFar.changeHours.actual)}</td></tr>`,
     );
     rows.push(`<tr><td>Gain against today up to month ${formatNumber(last)}</td>${money(soFar.benefit.planned)}${money(soFar.benefit.actual)}</tr>`);
   }

@@ -13,7 +13,7 @@ import {
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
-import { listInWords } from "../../../format/words.js";
+import { listInWords, recordedShareWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -54,8 +54,17 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   const soFar = comparison.soFar;
   const rows: string[][] = [];
   if (last !== null) {
-    rows.push([`Cash spent to month ${last}`, money(soFar.cashSpent.planned), money(soFar.cashSpent.actual)]);
-    rows.push([`Team hours on the change to month ${last}`, `${formatHours(soFar.changeHours.planned)} h`, `${formatHours(soFar.changeHours.actual)} h`]);
+    // A figure no recorded month measured is the plan's working, not a measurement: the label says so.
+    const recorded = (label: string, figure: { recordedMonths: number }) => {
+      const words = recordedShareWords(figure.recordedMonths, comparison.recordedMonths);
+      return words ? `${label} (${words})` : label;
+    };
+    rows.push([recorded(`Cash spent to month ${last}`, soFar.cashSpent), money(soFar.cashSpent.planned), money(soFar.cashSpent.actual)]);
+    rows.push([
+      recorded(`Team hours on the change to month ${last}`, soFar.changeHours),
+      `${formatHours(soFar.changeHours.planned)} h`,
+      `${formatHours(soFar.changeHours.actual)} h`,
+    ]);
     rows.push([`Benefit to month ${last}`, money(soFar.benefit.planned), money(soFar.benefit.actual)]);
   }
   if (forecast) {
@@ -183,7 +192,7 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
       ? `the plan's ranges updated by ${plural(recorded, "recorded month")}`
       : unused === 0
         ? "not yet, as no month is recorded; the forecast is the plan"
-        : `not yet, as the ${unused === 1 ? "one month recorded measures" : `${formatNumber(unused)} months recorded measure`} nothing the plan's ranges bear on; the forecast is the plan`;
+        : `the plan's ranges as they were, as the ${unused === 1 ? "one month recorded measures" : `${formatNumber(unused)} months recorded measure`} nothing they bear on; each plan sample is worked out again from where things stand`;
   lines.push(
     `A forecast that learns: ${head} ` +
       `(${formatNumber(learning.samples)} plan samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective as the months weigh them)`,

@@ -222,12 +222,33 @@ describe("track show and forecast", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toContain("Plan versus actual — team default");
     expect(stdout).toContain("Recorded: 2 of 12 months, through month 4 (2025-04); months 2 and 3 have no record and count as planned");
-    expect(stdout).toMatch(/Cash spent to month 4\s+€5,600\s+€6,100/);
+    // Month 4 records neither cash nor setup hours: the labels say which part is the plan's working.
+    expect(stdout).toMatch(/Cash spent to month 4 \(recorded in 1 of 2 months, the others worked out from the plan\)\s+€5,600\s+€6,100/);
+    expect(stdout).toMatch(/Team hours on the change to month 4 \(recorded in 1 of 2 months, the others worked out from the plan\)\s+\S+ h\s+\S+ h/);
     expect(stdout).toMatch(/Benefit to month 4\s+-€5,030\s+-€5,950/);
     expect(stdout).toMatch(/Pays back\s+month 10\s+month 10 \(re-forecast\)/);
     expect(stdout).toMatch(/^ {2}4 \(2025-04\)\s+1 \/ 1\s+11 \/ 15/m);
     expect(stdout).toMatch(/^ {2}5 \(2025-05\)\s+1 \/ –/m);
     expect(stdout).toContain("What the platform team reports upward");
+  });
+
+  it("says a figure no recorded month measured is worked out from the plan, and a fully recorded one plainly", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--upkeep-hours", "6");
+    await track("add", "--db", store, "--month", "2", "--upkeep-hours", "6", "--setup-hours", "12");
+    const { stdout } = await track("show", "--db", store);
+    expect(stdout).toMatch(/Cash spent to month 2 \(not recorded: worked out from the plan\)\s+€/);
+    expect(stdout).toMatch(/Team hours on the change to month 2 \(recorded in 1 of 2 months, the others worked out from the plan\)/);
+    await track("add", "--db", store, "--month", "1", "--upkeep-hours", "6", "--setup-hours", "10", "--licences", "0", "--replace");
+    await track("add", "--db", store, "--month", "2", "--upkeep-hours", "6", "--setup-hours", "12", "--external-spend", "0", "--replace");
+    const again = (await track("show", "--db", store)).stdout;
+    expect(again).toMatch(/^ {2}Cash spent to month 2\s+€/m);
+    expect(again).toMatch(/^ {2}Team hours on the change to month 2\s+\S+ h/m);
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as {
+      comparison: { soFar: { cashSpent: { recordedMonths: number }; changeHours: { recordedMonths: number } } };
+    };
+    expect(view.comparison.soFar.cashSpent.recordedMonths).toBe(2);
+    expect(view.comparison.soFar.changeHours.recordedMonths).toBe(2);
   });
 
   it("prints JSON for scripts", async () => {
