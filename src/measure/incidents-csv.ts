@@ -1,3 +1,4 @@
+import { listInWords } from "../format/words.js";
 import { columnIndex, readCsv } from "./csv.js";
 import { MAX_LISTED_PROBLEMS, failed, quoted, succeeded, type Parsed, type Problem } from "./problems.js";
 import {
@@ -184,9 +185,18 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
 
   if (incidents.length > 0 && deploymentsSource) {
     const rates: MonthlyValue[] = [];
+    // Months with more incidents than deployments: a rate of 1 there is a cap, not a measurement.
+    const capped: string[] = [];
     for (const entry of incidentsPerMonth) {
       const deployed = deploymentsSource.monthly.find((other) => other.month === entry.month)?.value ?? 0;
+      if (deployed > 0 && entry.value > deployed) capped.push(entry.month);
       if (deployed > 0) rates.push({ month: entry.month, value: Math.min(1, entry.value / deployed) });
+    }
+    if (capped.length > 0) {
+      notices.push(
+        `${data.format}: more incidents than deployments in ${capped.length === 1 ? "month" : "months"} ${listInWords(capped)}, so the change-failure rate there is taken as 1 (every deployment failed): ` +
+          "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
+      );
     }
     if (rates.length > 0) {
       proposals.push({

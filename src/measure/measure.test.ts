@@ -231,6 +231,21 @@ describe("deployments and incidents", () => {
     expect(proposed(measured, "breakage.changeFailureRate").monthly.map((month) => month.value)).toEqual([1 / 5, 2 / 3]);
     expect(proposed(measured, "breakage.changeFailureRate")).toMatchObject(rangeOfTwo(1 / 5, 2 / 3, 2));
     expect(proposed(measured, "breakage.hoursToRestore").monthly.map((month) => month.value)).toEqual([2, 6.5]);
+    expect(measured.notices.some((notice) => notice.includes("more incidents than deployments"))).toBe(false);
+  });
+
+  it("says where more incidents than deployments capped the change-failure rate at 1", () => {
+    // January: 1 deployment and 3 incidents (capped); February: 2 deployments and 1 incident.
+    const csv =
+      "type,start,end\ndeployment,2026-01-05T10:00:00Z,\nincident,2026-01-06T10:00:00Z,2026-01-06T11:00:00Z\nincident,2026-01-12T10:00:00Z,2026-01-12T11:00:00Z\n" +
+      "incident,2026-01-20T10:00:00Z,2026-01-20T12:00:00Z\ndeployment,2026-02-02T10:00:00Z,\ndeployment,2026-02-09T10:00:00Z,\nincident,2026-02-10T10:00:00Z,2026-02-10T11:00:00Z\n" +
+      "deployment,2026-02-27T10:00:00Z,\n";
+    const measured = measureEvents(value(parseEventsCsv(csv)), "events.csv", { liveProjects: 1 });
+    const rates = proposed(measured, "breakage.changeFailureRate").monthly;
+    expect(rates[0]!.value).toBe(1);
+    expect(rates[1]!.value).toBeLessThan(1);
+    const notice = measured.notices.find((text) => text.includes("more incidents than deployments"));
+    expect(notice).toMatch(/more incidents than deployments in month 2026-01, so the change-failure rate there is taken as 1 \(every deployment failed\)/);
   });
 
   it("names the line and column of every problem", () => {
