@@ -26,7 +26,9 @@ function doraFigures(investment: number, netBenefit: number, months: number): Do
     value,
     netBenefit,
     roi: investment > 1e-9 ? netBenefit / investment : null,
-    paybackYears: value > 1e-9 ? investment / (value / (months / 12)) : null,
+    // A change that costs nothing (or less than today's own change) has nothing to pay back: no
+    // payback, as no ROI, rather than a negative number of years.
+    paybackYears: investment > 1e-9 && value > 1e-9 ? investment / (value / (months / 12)) : null,
   };
 }
 

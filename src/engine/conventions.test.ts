@@ -115,6 +115,31 @@ describe("a Forrester-style three-year case (10%, year-end discounting, cost at 
     expect(dora.paybackYears).toBeCloseTo(68000 / 36000, 12);
   });
 
+  it("gives no DORA payback, as no DORA ROI, when the change costs less than today's own change", () => {
+    // Today makes a larger change of its own (setup hours and consultants): the alternative's
+    // investment over today's is negative, and there is nothing to pay back.
+    const dora = resultOf({
+      title: "t",
+      currency: "EUR",
+      horizonMonths: 6,
+      discountRate: 0.1,
+      freedHoursCaptureShare: 0.5,
+      baseline: "a",
+      defaults: {
+        team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 },
+        projects: { alreadyLive: 1, upkeepHoursPerMonth: 50 },
+        releases: { mode: "schedule", months: [] },
+      },
+      scenarios: {
+        a: { change: { setupHours: 90, startMonth: 2, external: { consultants: 500 } } },
+        b: { change: { setupHours: 30, startMonth: 3, external: { consultants: 100 } } },
+      },
+    }).comparisons.b!.conventions.dora;
+    expect(dora.investment).toBeLessThan(0);
+    expect(dora.roi).toBeNull();
+    expect(dora.paybackYears).toBeNull();
+  });
+
   it("splits the same NPV by category: the categories' present values add up to it", () => {
     const total = benefitCategories.reduce((sum, category) => sum + tooling.presentValueByCategory[category], 0);
     expect(total).toBeCloseTo(tooling.npv, 6);

@@ -72,6 +72,33 @@ describe("the run report's conventions", () => {
     expect(forrester({ discounting: "midYear" })).toContain("discounted as in the middle of the year, by (1 + 10%)^−(y − 0.5)");
   });
 
+  it("gives DORA's payback in years as n/a, like its ROI, when the change costs less than today's own change", () => {
+    const { compiled } = validateScenarioText(
+      [
+        "title: t",
+        "currency: EUR",
+        "horizonMonths: 6",
+        "discountRate: 0.1",
+        "freedHoursCaptureShare: 0.5",
+        "baseline: a",
+        "defaults:",
+        "  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }",
+        "  projects: { alreadyLive: 1, upkeepHoursPerMonth: 50 }",
+        "  releases: { mode: schedule, months: [] }",
+        "scenarios:",
+        "  a:",
+        "    change: { setupHours: 90, startMonth: 2, external: { consultants: 500 } }",
+        "  b:",
+        "    change: { setupHours: 30, startMonth: 3, external: { consultants: 100 } }",
+        "",
+      ].join("\n"),
+    );
+    const text = renderRunReport(buildResult(compiled!));
+    // DORA's investment: the alternative's €100 of consultants less today's €500.
+    expect(text).toMatch(/\n {2}b\s+-€400\s+€500\s+€900\s+n\/a\s+n\/a\n/);
+    expect(text).not.toMatch(/-0\.\d{3}/);
+  });
+
   it("says that nothing is discounted at a rate of 0%", () => {
     for (const discounting of ["monthly", "yearEnd", "midYear"]) {
       const text = forrester({ discountRate: 0, discounting });

@@ -90,7 +90,8 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(figures.value),
       money(figures.netBenefit),
       formatPercent(figures.roi),
-      figures.paybackYears === null ? "never" : figures.paybackYears.toFixed(3),
+      // No ROI: the change costs nothing over today, and there is nothing to pay back.
+      figures.paybackYears !== null ? figures.paybackYears.toFixed(3) : figures.roi === null ? "n/a" : "never",
     ];
   });
   return [
