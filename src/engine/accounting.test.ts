@@ -187,6 +187,54 @@ scenarios:
   });
 });
 
+describe("a yearly fee is paid once a year, each line in a year of its own", () => {
+  // Today pays 100 a year of infrastructure (months 1, 13, 25). Each alternative's change starts in month 4.
+  const result = resultOf(`horizonMonths: 30
+defaults: {${team}, tooling: {infrastructure: {perYear: 100}}}
+scenarios:
+  a: {}
+  licence: {change: {startMonth: 4}, tooling: {licences: {flatPerYear: 2400}}}
+  training: {change: {startMonth: 4}, tooling: {training: {perPersonPerYear: 50}}}
+  infrastructure: {change: {startMonth: 4}, tooling: {infrastructure: {perYear: 300}}}
+`);
+  const paid = (scenario: string, line: "licences" | "infrastructure" | "training") =>
+    result.scenarios[scenario]!.months.filter((month) => (month[line] ?? 0) > 0).map((month) => [month.month, month[line]]);
+
+  it("a new licence starts its year with the change; today's unchanged infrastructure fee is not paid again in month 4", () => {
+    expect(paid("licence", "licences")).toEqual([
+      [4, 2400],
+      [16, 2400],
+      [28, 2400],
+    ]);
+    expect(paid("licence", "infrastructure")).toEqual([
+      [1, 100],
+      [13, 100],
+      [25, 100],
+    ]);
+    expect(result.comparisons.licence!.totalNetBenefit).toBeCloseTo(-7200, 9);
+  });
+
+  it("a new training fee is paid from the change's start, not first a year after month 1", () => {
+    expect(paid("training", "training")).toEqual([
+      [4, 50],
+      [16, 50],
+      [28, 50],
+    ]);
+    expect(result.comparisons.training!.totalNetBenefit).toBeCloseTo(-150, 9);
+  });
+
+  it("a changed infrastructure fee starts its year with the change", () => {
+    expect(paid("infrastructure", "infrastructure")).toEqual([
+      [1, 100],
+      [4, 300],
+      [16, 300],
+      [28, 300],
+    ]);
+    // 1,000 paid against today's 300.
+    expect(result.comparisons.infrastructure!.totalNetBenefit).toBeCloseTo(-700, 9);
+  });
+});
+
 describe("work in progress is worth its hours until the project goes live (capacity mode)", () => {
   // One live project needing 20 hours of upkeep; 80 free hours a month build the next, 300-hour one,
   // worth 500 a month once live; new work starts only with 50 free hours. b sets up for 70 hours in

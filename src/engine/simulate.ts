@@ -268,7 +268,8 @@ export function firstYearlyMonth(first: number, from: number): number {
 
 /**
  * Whether a yearly amount of a cost line falls in `month`: at the start of each year, counted from the
- * licence year's start or the line's first month, whichever is later, while the line runs.
+ * start of the line's year (month 1, or the change's start month for a yearly amount the change
+ * alters) or the line's first month, whichever is later, while the line runs.
  */
 function yearlyDue(month: number, yearStart: number, from: number, until: number): boolean {
   const first = yearStart > from ? yearStart : from;
@@ -408,7 +409,11 @@ export function simulate(
   const capacity = people * hoursPerMonth;
   const rateCaptured = rate * capture;
   let licenceYearly = tools[P.licenceFlatPerYear]! + tools[P.licencePerUserPerYear]! * people;
+  // Each yearly line's year: today's (from month 1) until the change starts; a line whose yearly amount
+  // the change alters starts a year of its own with it, one it leaves as it is runs on in today's.
   let licenceYearStart = 1;
+  let infrastructureYearStart = 1;
+  let trainingYearStart = 1;
   let infrastructureFixed = tools[P.infrastructurePerMonth]!;
   let infrastructureYearly = tools[P.infrastructurePerYear]! + tools[P.infrastructurePerUserPerYear]! * people;
   let infrastructurePerProject = tools[P.infrastructurePerLiveProject]!;
@@ -629,17 +634,22 @@ export function simulate(
     const overloadCost = (shortfall + boughtBuild) * rate;
     if (month === ownToolsFrom && tools !== p) {
       licenceFixed = p[P.licenceFlatPerMonth]! + p[P.licencePerUserPerMonth]! * people;
-      // A new yearly fee starts its year with the change; the same fee as today's runs on in today's year.
+      // A new yearly fee starts its year with the change; the same fee as today's runs on in today's
+      // year, line by line (a fee paid for today's year is neither paid again nor skipped).
       const ownYearly = p[P.licenceFlatPerYear]! + p[P.licencePerUserPerYear]! * people;
       if (ownYearly !== licenceYearly) licenceYearStart = startMonth;
       licenceYearly = ownYearly;
       infrastructureFixed = p[P.infrastructurePerMonth]!;
-      infrastructureYearly = p[P.infrastructurePerYear]! + p[P.infrastructurePerUserPerYear]! * people;
+      const ownInfrastructureYearly = p[P.infrastructurePerYear]! + p[P.infrastructurePerUserPerYear]! * people;
+      if (ownInfrastructureYearly !== infrastructureYearly) infrastructureYearStart = startMonth;
+      infrastructureYearly = ownInfrastructureYearly;
       infrastructurePerProject = p[P.infrastructurePerLiveProject]!;
       supportEach = p[P.supportLiveProjectsEach]!;
       supportMinimum = p[P.supportMinimum]!;
       supportCostEachNow = supportCostEach(p);
-      trainingYearly = p[P.trainingPerPersonPerYear]! * people;
+      const ownTrainingYearly = p[P.trainingPerPersonPerYear]! * people;
+      if (ownTrainingYearly !== trainingYearly) trainingYearStart = startMonth;
+      trainingYearly = ownTrainingYearly;
       licencesFrom = p[P.licencesFromMonth]!;
       licencesUntil = p[P.licencesUntilMonth]!;
       infrastructureFrom = p[P.infrastructureFromMonth]!;
@@ -659,16 +669,18 @@ export function simulate(
         (runs(month, licencesFrom, licencesUntil) ? licenceFixed : 0) + (yearlyDue(month, licenceYearStart, licencesFrom, licencesUntil) ? licenceYearly : 0);
       infrastructure =
         (runs(month, infrastructureFrom, infrastructureUntil) ? infrastructureFixed + infrastructurePerProject * live : 0) +
-        (yearlyDue(month, licenceYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
+        (yearlyDue(month, infrastructureYearStart, infrastructureFrom, infrastructureUntil) ? infrastructureYearly : 0);
       support = runs(month, supportFrom, supportUntil) ? supportNeeded * supportCostEachNow : 0;
-      training = yearlyDue(month, licenceYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
+      training = yearlyDue(month, trainingYearStart, trainingFrom, trainingUntil) ? trainingYearly : 0;
     } else {
-      // Every line runs the whole case: the yearly amounts fall at the start of each licence year.
+      // Every line runs the whole case: each yearly amount falls at the start of each of its line's years.
       const yearStarts = yearsApart(month, licenceYearStart);
       licences = licenceFixed + (yearStarts ? licenceYearly : 0);
-      infrastructure = infrastructureFixed + infrastructurePerProject * live + (yearStarts ? infrastructureYearly : 0);
+      const infrastructureYearStarts = infrastructureYearStart === licenceYearStart ? yearStarts : yearsApart(month, infrastructureYearStart);
+      infrastructure = infrastructureFixed + infrastructurePerProject * live + (infrastructureYearStarts ? infrastructureYearly : 0);
       support = supportNeeded * supportCostEachNow;
-      training = yearStarts ? trainingYearly : 0;
+      const trainingYearStarts = trainingYearStart === licenceYearStart ? yearStarts : yearsApart(month, trainingYearStart);
+      training = trainingYearStarts ? trainingYearly : 0;
     }
     const outage = failures * outagePerFailure;
     const externalSpend = startMonth > 1 && month === startMonth - 1 ? external : 0;
@@ -772,8 +784,8 @@ export function simulate(
       : 0;
     // The first month of each line's years (past the last window edge, every line runs or has stopped).
     const licenceFirst = licenceYearStart > licencesFrom ? licenceYearStart : licencesFrom;
-    const infrastructureFirst = licenceYearStart > infrastructureFrom ? licenceYearStart : infrastructureFrom;
-    const trainingFirst = licenceYearStart > trainingFrom ? licenceYearStart : trainingFrom;
+    const infrastructureFirst = infrastructureYearStart > infrastructureFrom ? infrastructureYearStart : infrastructureFrom;
+    const trainingFirst = trainingYearStart > trainingFrom ? trainingYearStart : trainingFrom;
     // The next month each line's yearly amount falls in, counted on twelve at a time (no remainder
     // taken every month: these months are most of a long case's Monte Carlo).
     let licenceDue = firstYearlyMonth(licenceFirst, repeatFrom + 1);

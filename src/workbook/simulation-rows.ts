@@ -18,11 +18,17 @@ export interface MonthContext {
   readonly way: (name: WayFigure) => Expr;
   /** A tooling input for this month: the baseline's until the change starts, then the scenario's own. */
   readonly tool: (name: ParameterName) => Expr;
-  /** The month the licence year in force began: 1, or for an alternative from its change's start, that month. */
-  readonly licenceYearStart: Expr;
+  /**
+   * The month the year in force of a yearly line began: 1, or for an alternative whose change alters
+   * that line's yearly amount, from the change's start, that month.
+   */
+  readonly yearStart: (line: YearlyLine) => Expr;
   /** Schedule mode: projects released and share of a project built in this month (from the file's release months). */
   readonly planned: { readonly releases: number; readonly buildShare: number };
 }
+
+/** The cost lines with a yearly amount, each with a year of its own (simulate.ts). */
+export type YearlyLine = "licences" | "infrastructure" | "training";
 
 export type RowFormat = "hours" | "money" | "count" | "factor" | "yesNo";
 
@@ -415,12 +421,12 @@ function capacityRows(): SimulationRow[] {
 
 /** Money rows (docs/numbers.md): positive numbers are costs, except project value, recovered hours and the net. */
 function moneyRows(capacityMode: boolean): SimulationRow[] {
-  // A cost line's window, and its yearly amount: due at the start of each year from the licence year's
-  // start or the line's first month, whichever is later, while the line runs (simulate.ts).
+  // A cost line's window, and its yearly amount: due at the start of each year from the start of the
+  // line's year or the line's first month, whichever is later, while the line runs (simulate.ts).
   const runsIn = (c: MonthContext, from: ParameterName, until: ParameterName) =>
     and(compare(c.month, ">=", c.tool(from)), compare(c.month, "<=", c.tool(until)));
-  const yearlyDue = (c: MonthContext, from: ParameterName, until: ParameterName) => {
-    const first = max(c.licenceYearStart, c.tool(from));
+  const yearlyDue = (c: MonthContext, line: YearlyLine, from: ParameterName, until: ParameterName) => {
+    const first = max(c.yearStart(line), c.tool(from));
     return and(compare(c.month, ">=", first), compare(c.month, "<=", c.tool(until)), compare(mod(sub(c.month, first), num(12)), "=", zero()));
   };
   return [
@@ -468,7 +474,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "licences",
-      "Licences (a yearly fee at the start of each licence year: month 1, or the change's start month)",
+      "Licences (a yearly fee at the start of each licence year: month 1, or the change's start month when it changes the fee)",
       "{currency}",
       "money",
       (c) =>
@@ -479,7 +485,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
             zero(),
           ),
           when(
-            yearlyDue(c, "licencesFromMonth", "licencesUntilMonth"),
+            yearlyDue(c, "licences", "licencesFromMonth", "licencesUntilMonth"),
             add(c.tool("licenceFlatPerYear"), mul(c.tool("licencePerUserPerYear"), c.input("people"))),
             zero(),
           ),
@@ -499,7 +505,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
             zero(),
           ),
           when(
-            yearlyDue(c, "infrastructureFromMonth", "infrastructureUntilMonth"),
+            yearlyDue(c, "infrastructure", "infrastructureFromMonth", "infrastructureUntilMonth"),
             add(c.tool("infrastructurePerYear"), mul(c.tool("infrastructurePerUserPerYear"), c.input("people"))),
             zero(),
           ),
@@ -540,7 +546,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
       "Recurring training (at the start of each year)",
       "{currency}",
       "money",
-      (c) => when(yearlyDue(c, "trainingFromMonth", "trainingUntilMonth"), mul(c.tool("trainingPerPersonPerYear"), c.input("people")), zero()),
+      (c) => when(yearlyDue(c, "training", "trainingFromMonth", "trainingUntilMonth"), mul(c.tool("trainingPerPersonPerYear"), c.input("people")), zero()),
       engine("training"),
     ),
     row("outageCost", "Outages", "{currency}", "money", (c) => mul(c.current("failures"), c.way("outagePerFailure")), engine("outageCost")),

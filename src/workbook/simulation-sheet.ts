@@ -1,6 +1,6 @@
 import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
-import { add, and, compare, flag, mul, num, sumRange, when } from "./formula.js";
+import { add, and, compare, flag, mul, num, sumRange, when, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import type { SheetWriter } from "./sheet-writer.js";
@@ -111,23 +111,22 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
           return when(compare(month, ">=", sheet.ref(cells.input("startMonth"))), own, sheet.ref(baselineCells.input(name)));
         },
         // A yearly fee of its own starts its year with the change; the same fee as today's runs on in today's year.
-        licenceYearStart: cells.isBaseline
-          ? num(1)
-          : when(
-              and(
-                compare(month, ">=", sheet.ref(cells.input("startMonth"))),
-                compare(
-                  add(sheet.ref(cells.input("licenceFlatPerYear")), mul(sheet.ref(cells.input("licencePerUserPerYear")), sheet.ref(cells.input("people")))),
-                  "<>",
-                  add(
-                    sheet.ref(baselineCells.input("licenceFlatPerYear")),
-                    mul(sheet.ref(baselineCells.input("licencePerUserPerYear")), sheet.ref(cells.input("people"))),
-                  ),
-                ),
-              ),
-              sheet.ref(cells.input("startMonth")),
-              num(1),
-            ),
+        yearStart: (line) => {
+          if (cells.isBaseline) return num(1);
+          const people = sheet.ref(cells.input("people"));
+          // The line's yearly amount for a scenario's cells, as simulate.ts works it out.
+          const yearly = (of: ScenarioCells): Expr =>
+            line === "licences"
+              ? add(sheet.ref(of.input("licenceFlatPerYear")), mul(sheet.ref(of.input("licencePerUserPerYear")), people))
+              : line === "infrastructure"
+                ? add(sheet.ref(of.input("infrastructurePerYear")), mul(sheet.ref(of.input("infrastructurePerUserPerYear")), people))
+                : mul(sheet.ref(of.input("trainingPerPersonPerYear")), people);
+          return when(
+            and(compare(month, ">=", sheet.ref(cells.input("startMonth"))), compare(yearly(cells), "<>", yearly(baselineCells))),
+            sheet.ref(cells.input("startMonth")),
+            num(1),
+          );
+        },
         way: (name) => {
           const after = sheet.ref(cells.way(name, "after"));
           if (cells.isBaseline) return after;
