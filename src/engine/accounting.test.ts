@@ -187,6 +187,27 @@ scenarios:
   });
 });
 
+describe("a project already past the new, smaller build hours is done (capacity mode)", () => {
+  // Today builds a 300-hour project at 100 hours a month; b and c set up for 2 months (10 hours each)
+  // while building 90 hours a month, then build with 150 hours. By month 3 the project has 180 hours.
+  const result = resultOf(`horizonMonths: 6
+freedHoursCaptureShare: 0.5
+defaults: {${team}, projects: {buildHours: 300, upkeepHoursPerMonth: 10, valuePerMonth: 1000}, releases: {mode: capacity, newWorkThresholdHours: 50, backlog: 1}}
+scenarios:
+  a: {}
+  b: {projects: {buildHours: 150}, meetings: {hoursPerPersonPerMonth: 105}, change: {setupHours: 20, setupMonths: 2}}
+  c: {projects: {buildHours: 150}, meetings: {hoursPerPersonPerMonth: 95}, change: {setupHours: 20, setupMonths: 2}}
+`);
+
+  it("goes live the month after, even when the team has no free hour that month (it needs none)", () => {
+    // b is overloaded from month 3 (105 hours of meetings); c has 5 free hours. Both go live in month 4.
+    expect(result.scenarios.b!.months[2]!.freeHours).toBeLessThan(0);
+    expect(result.scenarios.b!.months.map((month) => month.liveProjects)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(result.scenarios.c!.months.map((month) => month.liveProjects)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(result.scenarios.b!.summary.projectsDelivered).toBe(1);
+  });
+});
+
 describe("a yearly fee is paid once a year, each line in a year of its own", () => {
   // Today pays 100 a year of infrastructure (months 1, 13, 25). Each alternative's change starts in month 4.
   const result = resultOf(`horizonMonths: 30

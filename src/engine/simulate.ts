@@ -524,6 +524,13 @@ export function simulate(
     let build = 0;
     let remaining = free > 0 ? free : 0;
     if (capacityMode) {
+      // Build hours may have shrunk when the change came in: a project already past them is done,
+      // whether or not the month has a free hour to give it (it needs none).
+      if (building && buildHours > EPSILON && progress >= buildHours - EPSILON) {
+        building = false;
+        pendingLive++;
+        pendingHours += progress;
+      }
       // A project that needs no build hours cannot be built in capacity mode (validation refuses it;
       // it can still appear before the change is in place when the baseline releases by schedule).
       while (remaining > EPSILON && buildHours > EPSILON) {
