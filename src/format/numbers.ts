@@ -291,6 +291,16 @@ export function currencySymbol(currency: string): string {
 }
 
 /**
+ * A measured amount with its unit, to at most `fractionDigits` decimals: singular when the number
+ * reads "1" ("1 year", not "1 years"), plural otherwise ("0.5 years", "12 months").
+ * @example formatQuantity(12.04, 1, "month") // "12 months" ; formatQuantity(0.998, 2, "year") // "1 year"
+ */
+export function formatQuantity(value: number, fractionDigits: number, noun: string, pluralNoun = `${noun}s`): string {
+  const written = formatNumber(value, fractionDigits);
+  return `${written} ${written === "1" ? noun : pluralNoun}`;
+}
+
+/**
  * A count with its noun, singular or plural.
  * @example plural(1, "project") // "1 project" ; plural(3, "live project") // "3 live projects"
  */

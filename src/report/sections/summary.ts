@@ -1,7 +1,7 @@
 import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraordinary } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
+import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
 import { amount, countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
@@ -235,7 +235,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
 /** When within the payback month the gain turns positive, from the start, in months and years (interpolated, not discounted). */
 function within(comparison: ComparisonResult): string {
   const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
-  return months === null || years === null ? "" : `: ${formatNumber(months, 1)} months, or ${formatNumber(years, 2)} years, from the start`;
+  return months === null || years === null ? "" : `: ${formatQuantity(months, 1, "month")}, or ${formatQuantity(years, 2, "year")}, from the start`;
 }
 
 function paybackCard(context: ReportContext, comparison: ComparisonResult): string {
