@@ -241,3 +241,29 @@ describe("page 1's deadline beside today's first release", () => {
     expect(text).not.toContain("Today's way of working would release one by the end of month 3");
   });
 });
+
+describe("page 1 when the best option loses money in today's money but not before valuing it over time", () => {
+  // The seed with €10,000 of consultants and no licence for "Every tool we want", and a dearer
+  // "What will be approved": the best gains a little over the 12 months, pays back in their last
+  // month, and loses once later money is valued less.
+  const seed = readFileSync(new URL("seed.yaml", examples), "utf8");
+  const compiled = compile(seed.replace("value: 3600", "value: 0").replace("value: 2000", "value: 10000").replace("value: 150", "value: 1500"));
+  const result = buildResult(compiled);
+  const best = result.comparisons[recommend(result)!.best.alternative]!;
+
+  it("says the loss is in today's money, and what it gains and when it pays back before that", async () => {
+    expect(recommend(result)!.verdict).toBe("stay");
+    expect(best.npv).toBeLessThan(0);
+    expect(best.totalNetBenefit).toBeGreaterThan(0);
+    expect(best.paybackMonth).not.toBeNull();
+    const text = await pageOne(compiled, result);
+    // It said "None of the options gains money within 12 months", beside "Month 12 ... it has earned back all it cost".
+    expect(text).toContain("None of the options gains money within 12 months in today's money.");
+    // The same gain as the card "What it returns" gives before valuing over time (€260 here).
+    const gain = /Before valuing it over time, the gain over the 12 months is (€[\d,]+)\./.exec(text)?.[1];
+    expect(gain).toBeDefined();
+    expect(text).toContain(`Before valuing money over time, it gains ${gain} and pays back in month ${best.paybackMonth};`);
+    expect(text).not.toContain("it has earned back all it cost");
+    expect(text).toContain("in today's money, it does not within the 12 months.");
+  });
+});

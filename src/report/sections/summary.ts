@@ -134,6 +134,18 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
 </section>`;
 }
 
+/**
+ * For an option that loses money in today's money: what it gains before money is valued over time,
+ * when that is not a loss too, so that "would lose" does not read against a payback month or a gain
+ * before valuing over time on the same page (the two differ by the discounting alone).
+ */
+function notValuedOverTime(context: ReportContext, comparison: ComparisonResult): string {
+  const gain = comparison.totalNetBenefit;
+  if (gain < 0 || context.money(gain) === context.money(comparison.npv)) return "";
+  const paysBack = comparison.paybackMonth === null ? "" : ` and pays back in ${formatMonth(comparison.paybackMonth)}`;
+  return ` Before valuing money over time, it gains ${amount(context.money(gain))}${paysBack}; but money that comes later is worth less, and in today's money that is a loss.`;
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -147,7 +159,7 @@ function recommendationBlock(context: ReportContext): string {
       ? others > 1
         ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.`
-      : `None of the options gains money within ${months}. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.`;
+      : `None of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}`;
   const verdict =
     recommendation.verdict === "go"
       ? `Go ahead with ${optionName(context, best.alternative)}.`
@@ -248,7 +260,10 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
       ? `By the end of the plan it has still not earned back what it cost.`
       : month === 0
         ? `It never costs more than it brings back.`
-        : `From then on, it has earned back all it cost.`;
+        : comparison.npv < 0
+          ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
+            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within the ${months}.`
+          : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
     ? `The chance that it pays back within ${months} is ${figure("payback-chance", formatChance(distribution.probabilityPaysBack))}.`
