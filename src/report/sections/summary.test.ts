@@ -267,3 +267,27 @@ describe("page 1 when the best option loses money in today's money but not befor
     expect(text).toContain("in today's money, it does not within the 12 months.");
   });
 });
+
+describe("the report on months with more work than hours", () => {
+  // The seed with 50 hours of upkeep a live project: three live projects need 150 hours of the 120.
+  const seed = readFileSync(new URL("seed.yaml", examples), "utf8");
+  const compiled = compile(seed.replace(/(upkeepHoursPerMonth:\n\s+value:) 30/, "$1 50"));
+  const result = buildResult(compiled);
+
+  it("says the hours missing are bought in, as the money counts them, not that the work is left undone", async () => {
+    const today = result.scenarios.current!;
+    const month = today.months[today.summary.firstOverloadedMonth! - 1]!;
+    // The engine buys the missing hours at the loaded rate and keeps every live project's value.
+    expect(month.shortfallHours).toBeGreaterThan(0);
+    expect(month.overloadCost).toBeCloseTo(month.shortfallHours * today.summary.hourlyCost, 9);
+    expect(month.projectValue).toBe(month.liveProjects * 2500);
+    const { html } = await createReport(compiled, { result });
+    const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+    expect(text).not.toMatch(/undone/);
+    expect(await pageOne(compiled, result)).toContain(
+      `From month ${today.summary.firstOverloadedMonth}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`,
+    );
+    expect(text).toContain("Where bars rise above the line, the team has more work than hours: the hours missing are bought in");
+    expect(text).toContain("more work than hours: the hours missing are bought in");
+  });
+});

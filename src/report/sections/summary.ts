@@ -368,7 +368,10 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
           ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
           : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
-  const overload = overloaded !== null ? ` From ${formatMonth(overloaded)}, today's team has more upkeep than hours, so some work is left undone.` : "";
+  const overload =
+    overloaded !== null
+      ? ` From ${formatMonth(overloaded)}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`
+      : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}</p>
