@@ -11,7 +11,7 @@ import {
   type ComparisonResult,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
 // figure, its range, its unit and its convention. A figure this test does not know fails it, so a
@@ -114,7 +114,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
     add("best-npv", money(best.npv));
-    add("npv-gap", money(close.npvGap));
+    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own).
+    add("npv-gap", money(differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv)));
     add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
     for (const name of [close.best, close.runnerUp]) {

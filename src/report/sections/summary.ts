@@ -1,7 +1,7 @@
 import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraordinary } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
 import { amount, countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
@@ -118,7 +118,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
-  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(close.npvGap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(differenceAsWritten(best.npv, runnerUp.npv)))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
