@@ -154,12 +154,18 @@ function recommendationBlock(context: ReportContext): string {
   if (recommendation.verdict === "go" && close && close.best === best.alternative) return closeCallBlock(context, close);
   const months = plural(result.horizonMonths, "month");
   const others = Object.keys(result.comparisons).length;
+  // With ranges, "none gains money" holds for the middle of every range only: some outcomes may gain.
+  const gainChance = context.uncertainty?.distribution[best.alternative]?.probabilityNpvPositive;
+  const sampledGain =
+    recommendation.verdict === "stay" && gainChance !== undefined && gainChance > 0
+      ? ` Over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is ${figure("stay-gain-chance", formatChance(gainChance))}.`
+      : "";
   const reason =
     recommendation.verdict === "go"
       ? others > 1
         ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.`
-      : `None of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}`;
+      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
       ? `Go ahead with ${optionName(context, best.alternative)}.`
@@ -427,7 +433,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const rows = top
     .map(
       (risk) =>
-        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${escapeHtml(context.money(risk.npvLow))}</td><td class="number">${escapeHtml(context.money(risk.npvHigh))}</td></tr>`,
+        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${amount(context.money(risk.npvLow))}</td><td class="number">${amount(context.money(risk.npvHigh))}</td></tr>`,
     )
     .join("");
   return `<section class="risk" aria-label="The risk">
