@@ -299,3 +299,39 @@ describe("the report on months with more work than hours", () => {
     expect(text).toContain("more work than hours: the hours missing are bought in");
   });
 });
+
+describe("page 1's gain over the last 12 months of a plan whose change is still under way in them", () => {
+  // The seed over 18 months (releases every three months), "What will be approved" set up from month 6
+  // over 6 months, "Every tool we want" on a dear licence: the recommended option's last 12 months
+  // (7 to 18) hold five months of its setup.
+  const seed = readFileSync(new URL("seed.yaml", examples), "utf8");
+  const text = `${seed
+    .replace("horizonMonths: 12", "horizonMonths: 18")
+    .replace("months: [4, 7, 10]", "months: [4, 7, 10, 13, 16]")
+    .replace("value: 3600", "value: 30000")}    change:\n      startMonth: 6\n      setupMonths: 6\n      setupHours: 60\n`;
+  const compiled = compile(text);
+  const result = buildResult(compiled);
+
+  it("does not call them a year of running", async () => {
+    const best = result.comparisons[recommend(result)!.best.alternative]!;
+    expect(best.alternative).toBe("compromise");
+    const summary = result.scenarios.compromise!.summary;
+    expect(summary.changeEndMonth).toBe(11);
+    // Months 7 to 11 of the last 12 still hold setup hours.
+    expect(result.scenarios.compromise!.months.slice(6, 11).every((month) => month.setupHours > 0)).toBe(true);
+    const page = await pageOne(compiled, result);
+    // It said "Once running, it gains €16,500 a year (the last 12 months of the plan)."
+    expect(page).not.toContain("Once running");
+    expect(page).toContain(
+      `Over the last 12 months of the plan, before valuing it over time, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")}; the change is wholly in place only from month 12, so this is not yet a year of running.`,
+    );
+  });
+
+  it("still says 'once running' when the change is over before them (team.yaml)", async () => {
+    const team = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const teamResult = buildResult(team);
+    const best = recommend(teamResult)!.best.alternative;
+    expect(teamResult.scenarios[best]!.summary.changeEndMonth).toBeLessThan(teamResult.horizonMonths - 11);
+    expect(await pageOne(team, teamResult)).toContain("Once running, it gains");
+  });
+});

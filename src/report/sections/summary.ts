@@ -229,9 +229,18 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // Over a plan of a year or less, the gain before discounting is the whole plan's, the cash paid at the
   // start included (where the gain-over-time chart's line ends), not the months' alone.
   const undiscounted = comparison.totalNetBenefit;
+  // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
+  // staff alongside, and the months before it starts, are not a year of running).
+  const changeEnd = result.scenarios[comparison.alternative]!.summary.changeEndMonth;
   const yearlyText =
     horizon > 12
-      ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
+      ? changeEnd < horizon - 11
+        ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
+        : `Over the last 12 months of the plan, before valuing it over time, it gains ${figure("yearly-benefit", context.money(yearly))}; ${
+            changeEnd < horizon
+              ? `the change is wholly in place only from month ${formatNumber(changeEnd + 1)}`
+              : "the change is still under way in the plan's last month"
+          }, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
