@@ -335,3 +335,29 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     expect(await pageOne(team, teamResult)).toContain("Once running, it gains");
   });
 });
+
+describe("page 1's hours given back, for a case without projects", () => {
+  const peers = new URL("peers/", examples);
+  const hoursUnit = async (name: string) => {
+    const compiled = compile(readFileSync(new URL(name, peers), "utf8"));
+    const result = buildResult(compiled);
+    const best = recommend(result)!.best.alternative;
+    const page = await pageOne(compiled, result);
+    return {
+      end: result.scenarios[best]!.summary.changeEndMonth,
+      horizon: result.horizonMonths,
+      unit: /hours a month given back to the team, ([^.]*?) Today/.exec(page)?.[1],
+    };
+  };
+
+  it("says 'once running' only when the change is over within the plan", async () => {
+    // The DORA 2020 paper's transformation keeps 18 people on it all year: the last month is still the change's.
+    const dora2020 = await hoursUnit("dora-2020-elite-large.yaml");
+    expect(dora2020.end).toBe(dora2020.horizon);
+    expect(dora2020.unit).toBe("in the plan's last month");
+    // DORA's AI calculator: a three-month dip, then running.
+    const ai = await hoursUnit("dora-ai-roi-calculator.yaml");
+    expect(ai.end).toBeLessThan(ai.horizon);
+    expect(ai.unit).toBe("once running");
+  });
+});

@@ -328,11 +328,14 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
   const alternative = optionName(context, comparison.alternative);
   const freed = today.busy + today.change - (after.busy + after.change);
   // The DORA 2020 paper's transformation keeps its staff for the whole plan: their hours are the change's, not chores.
+  // "Once running" only when the change is over within the plan; else the plan's last month is still part of it.
+  const running =
+    context.result.scenarios[comparison.alternative]!.summary.changeEndMonth < context.result.horizonMonths ? "once running" : "in the plan's last month";
   const changeAfter = after.change >= 0.05 ? `, and ${figure("change-hours-after", formatHours(after.change))} on the change itself` : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${figure("hours-freed", formatHours(Math.abs(freed)))}</p>
-  <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, once running</p>
+  <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, ${running}</p>
   ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy + today.change))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
 </div>`;
 }
