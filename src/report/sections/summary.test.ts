@@ -361,3 +361,25 @@ describe("page 1's hours given back, for a case without projects", () => {
     expect(ai.unit).toBe("once running");
   });
 });
+
+describe("page 1's payback from the start, with ranges", () => {
+  // examples/seed-uncertain.yaml with "What will be approved" free and its upkeep anywhere from 5 to
+  // 45 hours: with every range at its middle it never dips below zero, but some outcomes never pay back.
+  const text = readFileSync(new URL("seed-uncertain.yaml", examples), "utf8")
+    .replace("value: 150", "value: 0")
+    .replace(/(compromise:[\s\S]*?upkeepHoursPerMonth: \{ low:) 8, high: 15,/, "$1 5, high: 45,");
+  const compiled = compile(text);
+  const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+
+  it("says 'never' of the middle of the ranges only, beside the chance that it pays back", async () => {
+    const best = result.comparisons[recommend(result)!.best.alternative]!;
+    expect(best.alternative).toBe("compromise");
+    expect(best.paybackMonth).toBe(0);
+    expect(best.distribution!.probabilityPaysBack).toBeLessThan(0.95);
+    const page = await pageOne(compiled, result);
+    // It said "It never costs more than it brings back. The chance that it pays back within 12 months is 84%."
+    expect(page).toContain(
+      `With every range at its middle, it never costs more than it brings back. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+    );
+  });
+});

@@ -274,7 +274,8 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
     month === null
       ? `By the end of the plan it has still not earned back what it cost.`
       : month === 0
-        ? `It never costs more than it brings back.`
+        ? // With ranges, "never" holds for the middle of every range: the chance below may say some outcomes do not pay back.
+          `${context.uncertainty?.distribution[comparison.alternative] ? "With every range at its middle, it" : "It"} never costs more than it brings back.`
         : comparison.npv < 0
           ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
             `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within the ${months}.`
