@@ -383,3 +383,23 @@ describe("page 1's payback from the start, with ranges", () => {
     );
   });
 });
+
+describe("page 1's chance of coming out ahead, when the recommended option clearly leads", () => {
+  it("names the option it comes out ahead of, so that it is not read as the chance of gaining money", async () => {
+    // examples/seed-uncertain.yaml with dearer licences: "What will be approved" beats "Every tool we want"
+    // in nearly every outcome, but gains money against today in only about half of them.
+    const text = readFileSync(new URL("seed-uncertain.yaml", examples), "utf8").replace("value: 3600", "value: 16000").replace("value: 150", "value: 800");
+    const compiled = compile(text);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const recommendation = recommend(result)!;
+    expect(recommendation.verdict).toBe("go");
+    const ahead = result.decision!.chanceAbove.compromise!.optimal!;
+    const gains = result.comparisons.compromise!.distribution!.probabilityNpvPositive;
+    expect(ahead).toBeGreaterThan(0.99);
+    expect(gains).toBeLessThan(0.75);
+    const page = await pageOne(compiled, result);
+    // It said "it comes out ahead in over 99% of them", beside "The chance of any gain at all is 55%".
+    expect(page).toContain(`Over the 2,000 outcomes of the ranges, it comes out ahead of “Every tool we want” in ${formatChance(ahead)} of them.`);
+    expect(page).toContain(`The chance of any gain at all is ${formatChance(gains)}.`);
+  });
+});

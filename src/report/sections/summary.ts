@@ -60,7 +60,8 @@ function aheadOfRunnerUp(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const chance = context.result.decision?.chanceAbove[recommendation.best.alternative]?.[recommendation.runnerUp!.alternative];
   if (chance === undefined) return "";
-  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(chance))} of them.`;
+  // Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
+  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead of ${optionName(context, recommendation.runnerUp!.alternative)} in ${figure("ahead-chance", formatChance(chance))} of them.`;
 }
 
 /** The payback month in words, for a table cell. */
