@@ -150,6 +150,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       liveProjectsAtEnd: months > 0 ? value(F.liveProjects, months - 1) : 0,
       firstReleaseMonth,
       changeStartMonth: runner.parameters[index]![P.startMonth]!,
+      changeEndMonth: scalars.changeEndMonth,
       initialInvestment: scalars.initialInvestment,
       totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
       totalMoney: Object.fromEntries(moneyFieldNames.map((name) => [name, sum(name)])),

@@ -105,6 +105,13 @@ describe("the optimiser", () => {
     );
   });
 
+  it("says how many sets of how many capabilities it tried, in the singular for one ('2 sets of 1 capability')", () => {
+    const compiled = compileAll(caseWithCatalogue([{ setupHours: 40, monthlyCost: 100, upfrontCost: 0, effects: { "meetings.hoursPerPersonPerMonth": 0.5 } }]));
+    expect(optimize(compiled, { objective: "npv", candidates: ["tool0"] }).methodDescription).toBe(
+      "every one of the 2 sets of 1 capability was evaluated (no limits given)",
+    );
+  });
+
   it("respects the budget and the setup-hours limit in every set it lists", () => {
     fc.assert(
       fc.property(randomCatalogue, fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 400 }), (entries, budget, setupHours) => {

@@ -395,7 +395,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     method,
     methodDescription:
       method === "exhaustive"
-        ? `every one of the ${groupDigits(2 ** pool.length)} sets of ${pool.length} capabilities was ${
+        ? `every one of the ${groupDigits(2 ** pool.length)} sets of ${pool.length} ${pool.length === 1 ? "capability" : "capabilities"} was ${
             limited ? "checked against the limits" : "evaluated (no limits given)"
           }`
         : `heuristic (${pool.length} candidates is too many to try every set): greedy additions, then single additions, removals and swaps until nothing improved`,

@@ -70,6 +70,12 @@ export interface ScenarioSummary {
   firstReleaseMonth: number | null;
   /** Month the option's change starts (`change.startMonth`; 1 when the file does not say). */
   changeStartMonth: number;
+  /**
+   * The last month of the change: before it starts (worked as today), its setup and learning, its
+   * adoption dip and its staff alongside; from the month after, the option works its own way for good.
+   * 0 when there is none (the baseline; a change with none of these, in place from month 1).
+   */
+  changeEndMonth: number;
   initialInvestment: number;
   totalHours: Record<string, number>;
   totalMoney: Record<string, number>;

@@ -242,3 +242,29 @@ describe("whole years between months", () => {
     }
   });
 });
+
+describe("the last month of a change (summary.changeEndMonth)", () => {
+  const endOf = (change: Record<string, unknown> | undefined) => {
+    const better = change === undefined ? changeCase.scenarios.better : { ...changeCase.scenarios.better, change };
+    const result = resultOf({ ...changeCase, scenarios: { today: {}, better } });
+    // Each month after it works the option's own way: the month rows show no setup, dip or staff alongside.
+    const months = result.scenarios.better!.months;
+    const end = result.scenarios.better!.summary.changeEndMonth;
+    for (const month of months.slice(end))
+      expect([month.month, month.setupHours + month.learningHours + month.adoptionDipHours + month.alongsideHours]).toEqual([month.month, 0]);
+    return { end, baseline: result.scenarios.today!.summary.changeEndMonth, months };
+  };
+
+  it("counts the setup, the adoption dip, staff alongside and the months before the change starts", () => {
+    // Setup in months 2–4, the dip in months 5–6.
+    const withDip = endOf(undefined);
+    expect(withDip.end).toBe(6);
+    expect(withDip.months[5]!.adoptionDipHours).toBeGreaterThan(0);
+    expect(withDip.baseline).toBe(0);
+    // No setup: in place from its start month, worked as today before it.
+    expect(endOf({ startMonth: 4 }).end).toBe(3);
+    expect(endOf({ startMonth: 1 }).end).toBe(0);
+    // Staff alongside for 8 months from month 1.
+    expect(endOf({ alongside: { people: 1, forMonths: 8 } }).end).toBe(8);
+  });
+});

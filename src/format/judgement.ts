@@ -23,8 +23,9 @@ export function judgementSentences(
   const label = (name: string) => result.comparisons[name]?.label ?? name;
   const money = (value: number) => formatMoneyExact(value, result.currency);
   const close = result.judgement?.closeCall;
-  // The gap is the engine's, rounded on its own as the report's first page gives it: it may differ by
-  // one from the difference of the two rounded figures.
+  // The gap is the engine's, rounded on its own: it may differ by one from the difference of the two
+  // figures rounded to the unit. (The report's first page, which rounds to three significant figures,
+  // gives the difference of its two rounded figures, which would otherwise differ by more.)
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
     sentences.push(

@@ -162,6 +162,18 @@ export function roundSignificant(value: number, digits = 3): number {
 }
 
 /**
+ * The difference a - b as a reader works it out from the main text's figures (three significant
+ * figures, {@link formatMoney}): when both are rounded to the same step, the difference of the
+ * rounded figures ("€5,970" − "€5,450" = €520, not the €516 of the exact gap, which reads as a
+ * mistake beside them); otherwise the exact difference, to be rounded on its own.
+ * @example differenceAsWritten(5970.49, 5454.99) // 520 ; differenceAsWritten(10040, 9960) // 80
+ */
+export function differenceAsWritten(a: number, b: number): number {
+  const step = (value: number) => (value === 0 || !Number.isFinite(value) ? 1 : Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.abs(value))) + 1 - 3)));
+  return step(a) === step(b) ? roundSignificant(a) - roundSignificant(b) : a - b;
+}
+
+/**
  * A computed value without the last bits' residue of floating point: twelve significant figures, far
  * beyond anything shown, and far above the residue (a range's 5th percentile, worked out from its
  * distribution, comes back as 1499.9999999999986 for the 1,500 the file gives).
@@ -288,6 +300,16 @@ export function currencySymbol(currency: string): string {
   } catch {
     return currency;
   }
+}
+
+/**
+ * A measured amount with its unit, to at most `fractionDigits` decimals: singular when the number
+ * reads "1" ("1 year", not "1 years"), plural otherwise ("0.5 years", "12 months").
+ * @example formatQuantity(12.04, 1, "month") // "12 months" ; formatQuantity(0.998, 2, "year") // "1 year"
+ */
+export function formatQuantity(value: number, fractionDigits: number, noun: string, pluralNoun = `${noun}s`): string {
+  const written = formatNumber(value, fractionDigits);
+  return `${written} ${written === "1" ? noun : pluralNoun}`;
 }
 
 /**

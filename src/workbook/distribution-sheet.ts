@@ -58,7 +58,7 @@ export function writeDistributionSheet(
   };
   const distributionOf = (name: string) => result.comparisons[name]!.distribution!;
   percentileRows("Net present value", (name) => distributionOf(name).npv, money);
-  percentileRows("Return on investment", (name) => distributionOf(name).roi, formats.share);
+  percentileRows("Return on cost", (name) => distributionOf(name).roi, formats.share);
   percentileRows("Pays back in", (name) => distributionOf(name).paybackMonth, formats.payback, "never");
   row += 1;
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));

@@ -132,6 +132,25 @@ describe("the Summary's money", () => {
   });
 });
 
+describe("the Summary's names", () => {
+  it("call the NPV ÷ present value of the costs 'return on cost', as the report and the web app do, not 'return on investment' (the command line's 'ROI on our investment' is another figure)", () => {
+    const { compiled, ...rest } = loadCase(workbookCases().find((entry) => entry.name === "edge-cases.yaml")!.path);
+    const result = buildResult(compiled);
+    const { workbook } = buildCaseWorkbook({ compiled, ...rest });
+    const labels: string[] = [];
+    for (const name of [sheetNames.summary, sheetNames.distribution])
+      workbook
+        .getWorksheet(name)
+        ?.getColumn(1)
+        .eachCell((cell) => labels.push(String(cell.value).trim()));
+    expect(labels).toContain("Return on cost (NPV ÷ present value of the costs)");
+    expect(labels.filter((label) => /return on investment/i.test(label))).toEqual([]);
+    // The two figures differ: the one on the Summary is the result's roi, not conventions.roiOnInvestment.
+    const comparison = Object.values(result.comparisons).find((entry) => entry.roi !== null && entry.conventions.roiOnInvestment !== null);
+    if (comparison) expect(comparison.roi).not.toBeCloseTo(comparison.conventions.roiOnInvestment!, 6);
+  });
+});
+
 describe("what the month sheets show", () => {
   // The files as written (the month sheets are streamed, not kept as the library's cells).
   const exported = async (name: string) => readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === name)!.path)));

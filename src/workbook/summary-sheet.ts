@@ -95,14 +95,15 @@ export function writeSummarySheet(
     inAlternatives((comparison, column) =>
       npv.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedNet)), styled("keyFigure", money), engineOf(comparison).npv)),
     );
-    line("Present value of the costs (what the ROI divides by)");
+    line("Present value of the costs (what the return on cost divides by)");
     inAlternatives((comparison, column) =>
       presentCosts.set(
         column,
         sheet.formula(row, column, sumRange(sheet.range(comparison.discountedCosts)), styled("computed", money), engineOf(comparison).presentValueOfCosts),
       ),
     );
-    line("Return on investment (NPV ÷ present value of the costs)", true);
+    // Named as the report and the web app name it: the command line's "ROI on our investment" is another figure.
+    line("Return on cost (NPV ÷ present value of the costs)", true);
     inAlternatives((_comparison, column) => {
       const costs = sheet.ref(presentCosts.get(column)!);
       const roi = when(compare(costs, ">", num(1e-9)), div(sheet.ref(npv.get(column)!), costs), str("n/a"));

@@ -118,6 +118,8 @@ describe("sensitivity", () => {
     const { exitCode, stdout } = await runCliCaptured(["sensitivity", certain]);
     expect(exitCode).toBe(0);
     expect(stdout).toContain("The file has no ranges, so each input is moved 20% lower and higher, alone");
+    // Single numbers have no median: the NPV moved around is the one of the file as written.
+    expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,959 with every input as written\)/);
     const json = JSON.parse((await runCliCaptured(["sensitivity", certain, "--json"])).stdout);
     const { compiled } = validateScenarioText(readFileSync(certain, "utf8"));
     const engine = oneAtATimeSensitivity(compiled!, json.alternative);

@@ -90,7 +90,9 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
 }
 
 function renderText(result: SensitivityResult, label: string): string {
-  const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with every input at its median)`];
+  // A file without ranges has no medians: its inputs are single numbers, as written.
+  const base = result.tornado?.length === 0 && result.oneAtATime ? "every input as written" : "every input at its median";
+  const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`];
   if (result.tornado) {
     if (result.tornado.length === 0 && result.oneAtATime) {
       const moved = result.oneAtATime;

@@ -134,6 +134,11 @@ describe("the run report's payback wording", () => {
     expect(text).toMatch(/Every tool we want\s+\S+\s+\S+ to \S+\s+month 8\s/);
     result.comparisons.compromise!.paybackMonth = 0;
     expect(renderRunReport(result)).toMatch(/What will be approved \(compromise\)\s+\S+\s+\S+\s+from the start/);
+    // The range of "How sure we are" too: it said "month 0 to never".
+    result.comparisons.compromise!.distribution!.paybackMonth = { ...result.comparisons.compromise!.distribution!.paybackMonth, p10: 0, p90: null };
+    const ranges = renderRunReport(result);
+    expect(ranges).not.toContain("month 0");
+    expect(ranges).toMatch(/What will be approved\s+\S+\s+\S+ to \S+\s+from the start to never\s/);
   });
 });
 

@@ -136,7 +136,8 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const withRanges = comparisons.filter((comparison) => comparison.distribution);
   if (withRanges.length === 0 || !result.uncertainty) return undefined;
   const money = (value: number) => formatMoney(value, result.currency);
-  const month = (value: number) => `month ${Math.round(value)}`;
+  // Month 0 reads as everywhere else: "from the start", not "month 0".
+  const month = (value: number) => formatMonth(Math.round(value));
   const rows = withRanges.map((comparison) => {
     const distribution = comparison.distribution!;
     return [

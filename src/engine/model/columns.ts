@@ -87,6 +87,12 @@ export interface SimulationScalars {
   projectsDelivered: number;
   /** The month whose hours and money every later month repeats, but for the yearly licence (the horizon when none). */
   settledMonth: number;
+  /**
+   * The last month in which the change is not yet wholly the option's way of working: the months
+   * before it starts (worked as today), its setup and learning, its adoption dip and its staff
+   * alongside; 0 when there are none (the baseline, a change in place from month 1).
+   */
+  changeEndMonth: number;
 }
 
 export function createColumns(months: number): Float64Array {
@@ -94,5 +100,5 @@ export function createColumns(months: number): Float64Array {
 }
 
 export function createScalars(): SimulationScalars {
-  return { hourlyCost: 0, initialInvestment: 0, projectsDelivered: 0, settledMonth: 0 };
+  return { hourlyCost: 0, initialInvestment: 0, projectsDelivered: 0, settledMonth: 0, changeEndMonth: 0 };
 }

@@ -32,6 +32,21 @@ describe("what to ask for first", () => {
   });
 });
 
+describe("what to ask for first, for an option of one improvement", () => {
+  it("says it is one improvement, with no order to follow and no next step", async () => {
+    // examples/solo.yaml's catalogue option with scheduled data jobs alone.
+    const solo = readFileSync(new URL("../../../examples/solo.yaml", import.meta.url), "utf8");
+    const one = solo.replace("capabilities: [experimentTracking, scheduling, onDemandCompute, monitoring]", "capabilities: [scheduling]");
+    expect(one).not.toBe(solo);
+    const { compiled } = validateScenarioText(one);
+    expect(buildResult(compiled!).comparisons.essentials!.adoptionOrder).toHaveLength(1);
+    const text = await orderText(one);
+    // It said "is made of 1 improvements. If they cannot all be approved at once, ask first for ...".
+    expect(text).toMatch(/“Four essentials from the catalogue” is made of one improvement, scheduled data jobs: on its own it adds €[\d,]+ to the net gain\./);
+    expect(text).not.toMatch(/1 improvements|cannot all be approved|Each next step|any of them/);
+  });
+});
+
 describe("what to ask for first, in figures", () => {
   it("adds up: every step's amount and the running total are to the unit, and each total is the one before plus the step (within the rounding of a unit)", async () => {
     const { compiled } = validateScenarioText(team);

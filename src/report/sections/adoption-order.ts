@@ -43,7 +43,7 @@ export const adoptionOrderSection: ReportSection = {
     const start = first.cumulativeNpv - first.marginalNpv;
     const startRow =
       Math.abs(start) >= 0.5
-        ? `<tr><td class="number"></td><td>Before any of them: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(exact(start))}</td></tr>`
+        ? `<tr><td class="number"></td><td>Before ${steps.length === 1 ? "it" : "any of them"}: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(exact(start))}</td></tr>`
         : "";
     // The order belongs to an option built from the catalogue; when that is not the recommended one, say so first.
     const recommended = context.recommendation?.best.alternative;
@@ -59,9 +59,15 @@ export const adoptionOrderSection: ReportSection = {
       later > 0 && last.cumulativeNpv < steps[bestStop]!.cumulativeNpv - 0.5
         ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with all ${steps.length}.`
         : "";
+    const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(context.money(Math.abs(first.marginalNpv)))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
     return `<section id="adoption-order" class="block">
 <h2>What to ask for first</h2>
-${prose(`${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(context.money(Math.abs(first.marginalNpv)))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}`)}
+${prose(
+  steps.length === 1
+    ? // One improvement: nothing to ask for first, nor a next step.
+      `${whose}${optionName(context, name)} is made of one improvement, ${userText(first.label.toLowerCase())}: ${effect}.`
+    : `${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: ${effect}. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}`,
+)}
 <table>
   <thead><tr><th class="number">Step</th><th>Improvement</th><th class="number">Adds to the net gain</th><th class="number">Net gain so far</th></tr></thead>
   <tbody>${startRow}${rows}</tbody>

@@ -1,3 +1,4 @@
+import { plural } from "../../format/numbers.js";
 import { chartFigure, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -14,6 +15,16 @@ export const moneyOverTimeSection: ReportSection = {
         : context.ranges === "notSampled"
           ? " The lines use the middle of each range in the file."
           : " The lines are single estimates, with no range around them yet.";
+    // The chart marks a payback month only where a line dips below zero and then stays above it.
+    const paybacks = Object.values(context.result.comparisons).map((comparison) => comparison.paybackMonth);
+    const within = `within the ${plural(context.result.horizonMonths, "month")}`;
+    const marked = paybacks.some((month) => month !== null && month > 0)
+      ? ` The dashed line marks the month it pays back for good${
+          paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""
+        }.`
+      : paybacks.every((month) => month === null)
+        ? ` ${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`
+        : "";
     return `<section id="money-over-time" class="block">
 <h2>When the money comes back</h2>
 ${chartFigure(
@@ -23,7 +34,7 @@ ${chartFigure(
       context.result.discountRate === 0
         ? "at the case's rate of 0% nothing is discounted, so where a line ends is the net gain that the summary and the options table give"
         : "not discounted, so where a line ends is not the net gain in today's money that the summary and the options table give"
-    }. Below zero, the option has cost more than it has brought back. The dashed line marks the month it pays back for good.${band}`,
+    }. Below zero, the option has cost more than it has brought back.${marked}${band}`,
   ),
 )}
 </section>`;

@@ -45,7 +45,7 @@ function teamTable(context: ReportContext): string {
   <thead><tr><th rowspan="2">Month</th>${groupHead}</tr><tr>${subHead}</tr></thead>
   <tbody>${rows}</tbody>
 </table>
-<p class="key"><span class="swatch stopped"></span> too few free hours to start new work <span class="swatch overloaded"></span> more work than hours: some is left undone</p>`;
+<p class="key"><span class="swatch stopped"></span> too few free hours to start new work <span class="swatch overloaded"></span> more work than hours: the hours missing are bought in</p>`;
 }
 
 /** The month-by-month figures behind the charts. */

@@ -60,3 +60,32 @@ describe("the report's options table names the convention of each figure", () =>
     }
   });
 });
+
+describe("the payback in months and years, singular where it reads 1", () => {
+  // 60 meeting hours a month saved at $50 ($3,000 a month) against consultants paid at the start:
+  // $36,000 is earned back at the end of month 12, $3,000 at the end of month 1.
+  const paidBackAfter = (consultants: number) =>
+    compile({
+      scenarios: {
+        today: { label: "Today", meetings: { hoursPerPersonPerMonth: 60 } },
+        tooling: { label: "Tooling", meetings: { hoursPerPersonPerMonth: 0 }, change: { external: { consultants } } },
+      },
+    });
+
+  it("says 1 year and 1 month, in the options table and on page 1", async () => {
+    for (const [consultants, within] of [
+      [36_000, "12 months, or 1 year"],
+      [3_000, "1 month, or 0.08 years"],
+    ] as const) {
+      const compiled = paidBackAfter(consultants);
+      const result = buildResult(compiled);
+      const { conventions } = result.comparisons.tooling!;
+      expect(conventions.paybackMonthInterpolated).toBe(consultants / 3_000);
+      const { html } = await createReport(compiled, { result, generatedOn: "1 June 2026" });
+      const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+      expect(text).toContain(`(${within.replace(", or", ",")})`);
+      expect(text).toContain(`the month the gain so far turns positive for good: ${within}, from the start`);
+      expect(text).not.toMatch(/\b1 (years|months)\b/);
+    }
+  });
+});

@@ -11,7 +11,7 @@ import {
   type ComparisonResult,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
 // figure, its range, its unit and its convention. A figure this test does not know fails it, so a
@@ -82,6 +82,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
   if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  // "None of the options gains money" is the middle of every range's: with ranges, the chance it gains at all.
+  if (recommendation.verdict === "stay" && best.distribution && best.distribution.probabilityNpvPositive > 0)
+    add("stay-gain-chance", formatChance(best.distribution.probabilityNpvPositive));
   const capacity = best.capacity;
   const projects =
     capacity.projectsDelivered.baseline +
@@ -114,7 +117,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
     add("best-npv", money(best.npv));
-    add("npv-gap", money(close.npvGap));
+    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own).
+    add("npv-gap", money(differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv)));
     add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
     for (const name of [close.best, close.runnerUp]) {
@@ -184,6 +188,19 @@ describe("page 1's figures against the result", () => {
     checkPageOne(`examples/peers/${name}`, () => readFileSync(new URL(`peers/${name}`, examples), "utf8"));
 
   checkPageOne("a case with live projects and a late start", () => lateStart());
+  checkPageOne("a case with ranges whose best option loses money with every range at its middle", () => losingWithRanges());
+
+  it("the losing case with ranges says its loss is the middle of the ranges', and how likely a gain is", async () => {
+    const result = resultOf(losingWithRanges());
+    const best = recommend(result)!.best;
+    expect(recommend(result)!.verdict).toBe("stay");
+    const chance = best.distribution!.probabilityNpvPositive;
+    // Some outcomes gain: "None of the options gains money" alone would deny them.
+    expect(chance).toBeGreaterThan(0.2);
+    const page = (await pageOneHtml(losingWithRanges(), result)).replace(/<\/?span[^>]*>/g, "");
+    expect(page).toContain("With every range at its middle, none of the options gains money within 12 months in today's money.");
+    expect(page).toContain(`Over the 2,000 outcomes of the ranges, the chance that it gains money at all is ${formatChance(chance)}.`);
+  });
 
   it("the late-start case says the first model is a new one and counts the deadline from the start", async () => {
     const text = await createReport(validateScenarioText(lateStart()).compiled!, { result: resultOf(lateStart()) });
@@ -192,6 +209,12 @@ describe("page 1's figures against the result", () => {
     );
   });
 });
+
+// examples/seed-uncertain.yaml with dearer licences: with every range at its middle, both options lose
+// money, but some outcomes of the ranges gain.
+function losingWithRanges(): string {
+  return readFileSync(new URL("seed-uncertain.yaml", examples), "utf8").replace("value: 3600", "value: 16000").replace("value: 150", "value: 830");
+}
 
 // Models live already, and a change that starts late: the deadline counts from the start, the first model is a new one.
 function lateStart(): string {

@@ -1,7 +1,7 @@
 import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraordinary } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatHours, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
 import { amount, countWord, figure, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
@@ -60,7 +60,8 @@ function aheadOfRunnerUp(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const chance = context.result.decision?.chanceAbove[recommendation.best.alternative]?.[recommendation.runnerUp!.alternative];
   if (chance === undefined) return "";
-  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(chance))} of them.`;
+  // Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
+  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead of ${optionName(context, recommendation.runnerUp!.alternative)} in ${figure("ahead-chance", formatChance(chance))} of them.`;
 }
 
 /** The payback month in words, for a table cell. */
@@ -118,7 +119,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
-  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(close.npvGap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(differenceAsWritten(best.npv, runnerUp.npv)))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
@@ -134,6 +135,18 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
 </section>`;
 }
 
+/**
+ * For an option that loses money in today's money: what it gains before money is valued over time,
+ * when that is not a loss too, so that "would lose" does not read against a payback month or a gain
+ * before valuing over time on the same page (the two differ by the discounting alone).
+ */
+function notValuedOverTime(context: ReportContext, comparison: ComparisonResult): string {
+  const gain = comparison.totalNetBenefit;
+  if (gain < 0 || context.money(gain) === context.money(comparison.npv)) return "";
+  const paysBack = comparison.paybackMonth === null ? "" : ` and pays back in ${formatMonth(comparison.paybackMonth)}`;
+  return ` Before valuing money over time, it gains ${amount(context.money(gain))}${paysBack}; but money that comes later is worth less, and in today's money that is a loss.`;
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -142,12 +155,18 @@ function recommendationBlock(context: ReportContext): string {
   if (recommendation.verdict === "go" && close && close.best === best.alternative) return closeCallBlock(context, close);
   const months = plural(result.horizonMonths, "month");
   const others = Object.keys(result.comparisons).length;
+  // With ranges, "none gains money" holds for the middle of every range only: some outcomes may gain.
+  const gainChance = context.uncertainty?.distribution[best.alternative]?.probabilityNpvPositive;
+  const sampledGain =
+    recommendation.verdict === "stay" && gainChance !== undefined && gainChance > 0
+      ? ` Over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is ${figure("stay-gain-chance", formatChance(gainChance))}.`
+      : "";
   const reason =
     recommendation.verdict === "go"
       ? others > 1
         ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.`
-      : `None of the options gains money within ${months}. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.`;
+      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
       ? `Go ahead with ${optionName(context, best.alternative)}.`
@@ -211,9 +230,18 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // Over a plan of a year or less, the gain before discounting is the whole plan's, the cash paid at the
   // start included (where the gain-over-time chart's line ends), not the months' alone.
   const undiscounted = comparison.totalNetBenefit;
+  // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
+  // staff alongside, and the months before it starts, are not a year of running).
+  const changeEnd = result.scenarios[comparison.alternative]!.summary.changeEndMonth;
   const yearlyText =
     horizon > 12
-      ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
+      ? changeEnd < horizon - 11
+        ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
+        : `Over the last 12 months of the plan, before valuing it over time, it gains ${figure("yearly-benefit", context.money(yearly))}; ${
+            changeEnd < horizon
+              ? `the change is wholly in place only from month ${formatNumber(changeEnd + 1)}`
+              : "the change is still under way in the plan's last month"
+          }, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
@@ -235,7 +263,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
 /** When within the payback month the gain turns positive, from the start, in months and years (interpolated, not discounted). */
 function within(comparison: ComparisonResult): string {
   const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
-  return months === null || years === null ? "" : `: ${formatNumber(months, 1)} months, or ${formatNumber(years, 2)} years, from the start`;
+  return months === null || years === null ? "" : `: ${formatQuantity(months, 1, "month")}, or ${formatQuantity(years, 2, "year")}, from the start`;
 }
 
 function paybackCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -247,8 +275,12 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
     month === null
       ? `By the end of the plan it has still not earned back what it cost.`
       : month === 0
-        ? `It never costs more than it brings back.`
-        : `From then on, it has earned back all it cost.`;
+        ? // With ranges, "never" holds for the middle of every range: the chance below may say some outcomes do not pay back.
+          `${context.uncertainty?.distribution[comparison.alternative] ? "With every range at its middle, it" : "It"} never costs more than it brings back.`
+        : comparison.npv < 0
+          ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
+            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within the ${months}.`
+          : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
     ? `The chance that it pays back within ${months} is ${figure("payback-chance", formatChance(distribution.probabilityPaysBack))}.`
@@ -298,11 +330,14 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
   const alternative = optionName(context, comparison.alternative);
   const freed = today.busy + today.change - (after.busy + after.change);
   // The DORA 2020 paper's transformation keeps its staff for the whole plan: their hours are the change's, not chores.
+  // "Once running" only when the change is over within the plan; else the plan's last month is still part of it.
+  const running =
+    context.result.scenarios[comparison.alternative]!.summary.changeEndMonth < context.result.horizonMonths ? "once running" : "in the plan's last month";
   const changeAfter = after.change >= 0.05 ? `, and ${figure("change-hours-after", formatHours(after.change))} on the change itself` : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${figure("hours-freed", formatHours(Math.abs(freed)))}</p>
-  <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, once running</p>
+  <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, ${running}</p>
   ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy + today.change))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
 </div>`;
 }
@@ -353,7 +388,10 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
           ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
           : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
-  const overload = overloaded !== null ? ` From ${formatMonth(overloaded)}, today's team has more upkeep than hours, so some work is left undone.` : "";
+  const overload =
+    overloaded !== null
+      ? ` From ${formatMonth(overloaded)}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`
+      : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}</p>
@@ -409,7 +447,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const rows = top
     .map(
       (risk) =>
-        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${escapeHtml(context.money(risk.npvLow))}</td><td class="number">${escapeHtml(context.money(risk.npvHigh))}</td></tr>`,
+        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${amount(context.money(risk.npvLow))}</td><td class="number">${amount(context.money(risk.npvHigh))}</td></tr>`,
     )
     .join("");
   return `<section class="risk" aria-label="The risk">

@@ -7,7 +7,7 @@ export const teamHoursSection: ReportSection = {
   part: "main",
   render(context) {
     const overloaded = Object.values(context.result.scenarios).some((scenario) => scenario.summary.overloadedMonths.length > 0);
-    const overload = overloaded ? " Where bars rise above the line, the team has more work than hours, and some of it is left undone." : "";
+    const overload = overloaded ? " Where bars rise above the line, the team has more work than hours: the hours missing are bought in." : "";
     // Red only when the chart has some (a case without projects has no upkeep), growing only when projects are released.
     const months = Object.values(context.result.scenarios).flatMap((scenario) => scenario.months);
     const released = months.some((month) => month.releases > 0);

@@ -36,6 +36,12 @@ export function pausedMonths(scenario: ScenarioResult): number {
   return scenario.months.filter((row) => !row.canStartNewWork && (stops === null || row.month < stops)).length;
 }
 
+/** When the scenario's team has more work than hours: "never", or from which month and in how many. */
+export function overloadedWords(summary: ScenarioResult["summary"]): string {
+  const count = summary.overloadedMonths.length;
+  return count === 0 ? "never" : `from ${formatMonth(summary.firstOverloadedMonth)} (${count} ${count === 1 ? "month" : "months"})`;
+}
+
 function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colour: string }) {
   const summary = scenario.summary;
   const paused = pausedMonths(scenario);
@@ -61,10 +67,7 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
           {paused > 0 && ` (paused in ${paused} ${paused === 1 ? "month" : "months"}${summary.newWorkStopsMonth === null ? "" : " before"})`}
         </li>
         <li>
-          Overloaded:{" "}
-          <strong>
-            {summary.overloadedMonths.length === 0 ? "never" : `from ${formatMonth(summary.firstOverloadedMonth)} (${summary.overloadedMonths.length} months)`}
-          </strong>
+          Overloaded: <strong>{overloadedWords(summary)}</strong>
         </li>
       </ul>
       <table className="capacity-table">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MonthRow, ScenarioResult } from "../../../src/engine/index.js";
-import { pausedMonths, stretches } from "./CapacityView.js";
+import { overloadedWords, pausedMonths, stretches } from "./CapacityView.js";
 
 function month(month: number, change: Partial<MonthRow> = {}): MonthRow {
   return { month, liveProjects: 3, upkeepHours: 90, freeHours: 40.04, canStartNewWork: true, overloaded: false, ...change } as MonthRow;
@@ -40,5 +40,16 @@ describe("pausedMonths", () => {
     expect(pausedMonths(scenario(rows, 5))).toBe(2);
     expect(pausedMonths(scenario(rows.slice(0, 4), null))).toBe(2);
     expect(pausedMonths(scenario([month(1), month(2)], null))).toBe(0);
+  });
+});
+
+describe("the capacity card's overloaded months", () => {
+  const summary = (overloadedMonths: number[]) =>
+    ({ overloadedMonths, firstOverloadedMonth: overloadedMonths[0] ?? null }) as unknown as ScenarioResult["summary"];
+
+  it("counts them in the singular for one month, as 'from month 12 (1 month)', not '(1 months)'", () => {
+    expect(overloadedWords(summary([]))).toBe("never");
+    expect(overloadedWords(summary([12]))).toBe("from month 12 (1 month)");
+    expect(overloadedWords(summary([10, 11, 12]))).toBe("from month 10 (3 months)");
   });
 });
