@@ -3,7 +3,7 @@ import { runInNewContext } from "node:vm";
 import { dropSpareColumns, MonteCarlo, STANDARD_SAMPLES, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
 import { UserError, type CliOutput } from "./io.js";
 import { createProgress, runInterruptibly } from "./progress.js";
-import { formatNumber } from "../format/numbers.js";
+import { formatNumber, plural } from "../format/numbers.js";
 
 export interface SamplingOptions {
   samples?: string;
@@ -43,7 +43,7 @@ function sizeInWords(bytes: number): string {
 function tooManySamples(compiled: CompiledCase, samples: number, most: number, latinHypercube: boolean): string {
   const memory = MonteCarlo.memory(compiled, samples, { latinHypercube });
   const ranges = compiled.uncertainLeaves.length;
-  const size = `${compiled.scenarios.length} scenarios over ${compiled.horizonMonths} months, ${ranges} ${ranges === 1 ? "input" : "inputs"} as ranges`;
+  const size = `${compiled.scenarios.length} scenarios over ${plural(compiled.horizonMonths, "month")}, ${ranges} ${ranges === 1 ? "input" : "inputs"} as ranges`;
   const allowed =
     most > 0
       ? `allowed: at most ${formatNumber(most)} (${sizeInWords(MONTE_CARLO_BYTES)}) — lower --samples, or run fewer options, months or ranges`

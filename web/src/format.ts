@@ -9,4 +9,5 @@ export {
   formatMonth,
   formatPercent,
   formatShare,
+  plural,
 } from "../../src/format/numbers.js";

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliOutput } from "../io.js";
+import { plural } from "../../format/numbers.js";
 import { loadScenario } from "../load.js";
 
 export function registerValidate(program: Command, output: CliOutput): void {
@@ -13,7 +14,7 @@ export function registerValidate(program: Command, output: CliOutput): void {
       if (!compiled) return;
       const alternatives = compiled.scenarios.length - 1;
       output.stdout(
-        `${file}: valid — ${compiled.scenarios.length} scenario${compiled.scenarios.length === 1 ? "" : "s"} (baseline "${compiled.baseline}" and ${alternatives} alternative${alternatives === 1 ? "" : "s"}), ${compiled.leaves.length} inputs, ${compiled.horizonMonths} months\n`,
+        `${file}: valid — ${compiled.scenarios.length} scenario${compiled.scenarios.length === 1 ? "" : "s"} (baseline "${compiled.baseline}" and ${alternatives} alternative${alternatives === 1 ? "" : "s"}), ${plural(compiled.leaves.length, "input")}, ${plural(compiled.horizonMonths, "month")}\n`,
       );
     });
 }

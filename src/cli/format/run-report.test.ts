@@ -99,6 +99,12 @@ describe("the run report's conventions", () => {
     expect(text).not.toMatch(/-0\.\d{3}/);
   });
 
+  it("says '1 month', not '1 months', for a one-month plan", () => {
+    const text = forrester({ horizonMonths: 1 });
+    expect(text.split("\n")[1]).toMatch(/^1 month · USD · /);
+    expect(text).not.toMatch(/\b1 months\b/);
+  });
+
   it("says that nothing is discounted at a rate of 0%", () => {
     for (const discounting of ["monthly", "yearEnd", "midYear"]) {
       const text = forrester({ discountRate: 0, discounting });

@@ -221,7 +221,7 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   parts.push(result.title);
   if (result.description) parts.push(result.description);
   parts.push(
-    `${result.horizonMonths} months · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatPercent(result.discountRate)} a year`,
+    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatPercent(result.discountRate)} a year`,
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));

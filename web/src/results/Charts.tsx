@@ -4,6 +4,7 @@ import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, t
 import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { PLOT_WIDTH } from "../../../src/charts/theme.js";
+import { plural } from "../format.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
@@ -112,7 +113,7 @@ function ChartsView({
       entries.push({
         id: "benefit",
         title: "Where the gain comes from",
-        note: `Gain against the baseline over ${result.horizonMonths} months, by kind of cost.`,
+        note: `Gain against the baseline over ${plural(result.horizonMonths, "month")}, by kind of cost.`,
         // On a narrow screen the options are stacked rather than the columns scaled down.
         spec: (width) => benefitByCategorySpec(result, { width }),
       });

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
-import { formatChance, formatHours, formatMoney, formatMonth, formatPercent, formatShare } from "../format.js";
+import { formatChance, formatHours, formatMoney, formatMonth, formatPercent, formatShare, plural } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
@@ -12,7 +12,7 @@ function money(value: number | null, currency: string): string {
 }
 
 function payback(comparison: ComparisonResult, horizon: number): string {
-  return comparison.paybackMonth === null ? `not within ${horizon} months` : formatMonth(comparison.paybackMonth);
+  return comparison.paybackMonth === null ? `not within ${plural(horizon, "month")}` : formatMonth(comparison.paybackMonth);
 }
 
 /**
@@ -77,7 +77,7 @@ function HeadlineView({
                     {payback(comparison, result.horizonMonths)}
                     {spread && range && (
                       <span className="figure-range">
-                        {formatChance(range.probabilityPaysBack)} chance within {result.horizonMonths} months
+                        {formatChance(range.probabilityPaysBack)} chance within {plural(result.horizonMonths, "month")}
                       </span>
                     )}
                     {!range && rangesComing && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
-import { formatMoney, formatMonth } from "../format.js";
+import { formatMoney, formatMonth, plural } from "../format.js";
 import { Amount } from "./Amount.js";
 
 /** The CSS variable holding the strip's height: the page keeps that much room below its last line. */
@@ -42,7 +42,9 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
             <span className="live-strip-label">{comparison.label}</span> <Amount>{formatMoney(comparison.npv, result.currency)}</Amount> ·{" "}
-            {comparison.paybackMonth === null ? `does not pay back within ${result.horizonMonths} months` : `pays back ${formatMonth(comparison.paybackMonth)}`}
+            {comparison.paybackMonth === null
+              ? `does not pay back within ${plural(result.horizonMonths, "month")}`
+              : `pays back ${formatMonth(comparison.paybackMonth)}`}
           </span>
         ))}
       </a>

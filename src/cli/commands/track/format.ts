@@ -37,7 +37,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   lines.push(`Plan: "${comparison.scenarioLabel}" (${comparison.scenario}) against "${comparison.baselineLabel}" (${comparison.baseline})`);
   const end = comparison.months[comparison.months.length - 1]!;
   lines.push(
-    `Frozen ${comparison.frozenAt.slice(0, 10)}, sha256 ${comparison.sha256.slice(0, 12)}…, ${comparison.horizonMonths} months${comparison.startMonth ? ` from ${comparison.startMonth} to ${end.calendarMonth}` : ""}`,
+    `Frozen ${comparison.frozenAt.slice(0, 10)}, sha256 ${comparison.sha256.slice(0, 12)}…, ${plural(comparison.horizonMonths, "month")}${comparison.startMonth ? ` from ${comparison.startMonth} to ${end.calendarMonth}` : ""}`,
   );
   const last = comparison.lastRecordedMonth;
   if (last === null) {
@@ -45,7 +45,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   } else {
     const gaps = comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
     lines.push(
-      `Recorded: ${comparison.recordedMonths} of ${comparison.horizonMonths} months, through month ${monthLabel(comparison.months[last - 1]!)}` +
+      `Recorded: ${comparison.recordedMonths} of ${plural(comparison.horizonMonths, "month")}, through month ${monthLabel(comparison.months[last - 1]!)}` +
         (gaps.length > 0
           ? `; month${gaps.length === 1 ? "" : "s"} ${listInWords(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned`
           : ""),
