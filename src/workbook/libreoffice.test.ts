@@ -7,6 +7,8 @@ import { readWorkbook, type Workbook } from "./excel.js";
 import { exportWorkbook } from "./export-workbook.js";
 import { importWorkbook } from "./import-workbook.js";
 import { sheetNames } from "./sheet-names.js";
+import { formats } from "./styles.js";
+import ExcelJS from "exceljs";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { edited } from "./test-support/edit-workbook.js";
 import { convertWithLibreOffice, formulaResults, libreOfficeAvailability, sameResult, withoutCachedResults } from "./test-support/libreoffice.js";
@@ -113,4 +115,30 @@ describe.skipIf(skip)("LibreOffice recomputes the workbook from its formulas alo
     const runNpv = (await runJsonNpv(scenario)).get("Every tool we want")!;
     expect(sameResult(runNpv, workbookNpv), `run ${runNpv}, LibreOffice ${workbookNpv}`).toBe(true);
   });
+});
+
+describe.skipIf(skip)("LibreOffice shows the workbook's payback months as run writes them", () => {
+  it("a percentile between months is the nearest month, below half a month 'from the start' (it read 'month 0')", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Payback");
+    const values = [0, 0.3, 0.6, 4.2, 12];
+    values.forEach((value, index) => {
+      const cell = sheet.getCell(index + 1, 1);
+      cell.value = value;
+      cell.numFmt = formats.payback;
+    });
+    const folder = makeTempFolder();
+    try {
+      const file = join(folder.path, "payback.xlsx");
+      writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+      const [csv] = convertWithLibreOffice([file], folder.path, "csv");
+      const shown = readFileSync(csv!, "utf8")
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => line.toLowerCase());
+      expect(shown).toEqual(["from the start", "from the start", "month 1", "month 4", "month 12"]);
+    } finally {
+      folder.remove();
+    }
+  }, 120_000);
 });

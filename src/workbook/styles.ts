@@ -65,7 +65,8 @@ export const formats = {
   discountFactor: "0.000000",
   month: "0",
   yesNo: '"yes";"yes";"no"',
-  payback: '[=0]"from the start";"month "0',
+  /** A payback month; a percentile between months is shown to the nearest month, as `run` rounds it (below half: "from the start"). */
+  payback: '[<0.5]"from the start";"month "0',
   backlog: '[>=1E+100]"no limit";#,##0',
   decimal: "#,##0.0##",
   text: "@",

@@ -28,20 +28,29 @@ export function libreOfficeAvailability(): { available: boolean; skip: boolean }
   return { available, skip: !available };
 }
 
+/** LibreOffice's output filter: CSV of the first sheet as shown (each cell's number format applied), in UTF-8. */
+function filterOf(format: "xlsx" | "pdf" | "csv"): string {
+  return format === "csv" ? "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true" : format;
+}
+
 /**
  * Opens each file in headless LibreOffice Calc and saves it again as `format` into `outputFolder`,
  * all in one call (LibreOffice takes seconds to start). A private profile keeps parallel runs apart.
  * Returns the converted files' paths, in order.
  */
-export function convertWithLibreOffice(files: readonly string[], outputFolder: string, format: "xlsx" | "pdf"): string[] {
+export function convertWithLibreOffice(files: readonly string[], outputFolder: string, format: "xlsx" | "pdf" | "csv"): string[] {
   const soffice = findSoffice();
   if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
   const profile = mkdtempSync(join(tmpdir(), `lo-profile-${randomUUID()}-`));
   try {
-    execFileSync(soffice, ["--headless", "--calc", `-env:UserInstallation=file://${profile}`, "--convert-to", format, "--outdir", outputFolder, ...files], {
-      stdio: "pipe",
-      timeout: 180_000,
-    });
+    execFileSync(
+      soffice,
+      ["--headless", "--calc", `-env:UserInstallation=file://${profile}`, "--convert-to", filterOf(format), "--outdir", outputFolder, ...files],
+      {
+        stdio: "pipe",
+        timeout: 180_000,
+      },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
