@@ -208,6 +208,27 @@ scenarios:
   });
 });
 
+describe("a capability's manualTasks effect scales every chore", () => {
+  it("those given as a share of time as well as those in minutes a week", () => {
+    // 20% of 100 hours (20 hours) plus 138.46… minutes a week (10 hours a month): 30 hours; halved, 15.
+    const result = resultOf(`horizonMonths: 12
+freedHoursCaptureShare: 1
+defaults:
+  ${team}
+  manualTasks: {rework: {shareOfTime: 0.2}, report: {minutesPerWeek: ${(10 * 60 * 12) / 52}, per: person}}
+catalogue:
+  halve: {label: Halve the chores, effects: {manualTasks: 0.5}}
+scenarios:
+  a: {}
+  b: {capabilities: [halve]}
+`);
+    expect(result.scenarios.a!.months[0]!.manualHours).toBeCloseTo(30, 9);
+    expect(result.scenarios.b!.months[0]!.manualHours).toBeCloseTo(15, 9);
+    // 15 hours a month freed, each worth its 10: 1,800 over the year.
+    expect(result.comparisons.b!.totalNetBenefit).toBeCloseTo(1800, 6);
+  });
+});
+
 describe("a yearly fee is paid once a year, each line in a year of its own", () => {
   // Today pays 100 a year of infrastructure (months 1, 13, 25). Each alternative's change starts in month 4.
   const result = resultOf(`horizonMonths: 30

@@ -2,10 +2,11 @@ import type { ParameterName } from "../model/parameters.js";
 
 /**
  * The inputs a capability may change, by their path in a scenario, and the parameters each one
- * multiplies. "manualTasks" scales every recurring chore.
+ * multiplies. "manualTasks" scales every recurring chore: those given in minutes a week and those
+ * given as a share of time alike.
  */
 export const effectTargets = {
-  manualTasks: ["manualMinutesPerPerson", "manualMinutesPerProject", "manualMinutesPerTeam"],
+  manualTasks: ["manualMinutesPerPerson", "manualMinutesPerProject", "manualMinutesPerTeam", "manualSharePerPerson"],
   "waiting.runsPerWeekPerPerson": ["runsPerWeekPerPerson"],
   "waiting.minutesPerRun": ["minutesPerRun"],
   "waiting.focusLostShare": ["focusLostShare"],
