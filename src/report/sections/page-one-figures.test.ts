@@ -205,7 +205,7 @@ describe("page 1's figures against the result", () => {
   it("the late-start case says the first model is a new one and counts the deadline from the start", async () => {
     const text = await createReport(validateScenarioText(lateStart()).compiled!, { result: resultOf(lateStart()) });
     expect(text.html).toMatch(
-      /[Ff]irst new model in production <span data-figure="deadline">by the end of month \d+<\/span>, \d+ months? after the change starts in month 7/,
+      /[Ff]irst new model in production <span data-figure="deadline">by the end of month \d+<\/span>, (in the month the change starts|\d+ months? into the change, which starts in month 7)\./,
     );
   });
 });

@@ -42,7 +42,14 @@ function deadline(context: ReportContext): string {
     return `No new model reaches production within the ${plural(context.result.horizonMonths, "month")} of the plan.`;
   }
   const start = recommendation.changeStartMonth;
-  const counted = start > 1 ? `, ${plural(month - start + 1, "month")} after the change starts in month ${formatNumber(start)}` : "";
+  // Counted in the change's months: month 7 of a change starting in month 7 is its first.
+  const into = month - start + 1;
+  const counted =
+    start > 1
+      ? into === 1
+        ? ", in the month the change starts"
+        : `, ${plural(into, "month")} into the change, which starts in month ${formatNumber(start)}`
+      : "";
   // With models live already, the deadline is for the first one the plan adds.
   const first = context.result.scenarios[recommendation.best.alternative]!.months[0]!;
   const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";

@@ -32,7 +32,10 @@ describe("what could change the result, with linked assumptions", () => {
   });
 
   it("says nothing of links when the file declares none", async () => {
-    expect(await whatMovesText("seed-uncertain.yaml")).not.toContain("links some assumptions");
+    const text = await whatMovesText("seed-uncertain.yaml");
+    expect(text).not.toContain("links some assumptions");
+    // Its two ranges that move the option are both shown: all there are, not "the two with the longest bars".
+    expect(text).toContain("These are the only two ranges that move it: the assumptions to check first.");
   });
 });
 
@@ -45,8 +48,9 @@ describe("what could change the result, with one range", () => {
     const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 500, seed: 1 }).runAll().summarise());
     const { html } = await createReport(compiled, { result });
     const text = textOf(html.match(/<section id="what-moves"[\s\S]*?<\/section>/)![0].replace(/<svg[\s\S]*?<\/svg>/g, ""));
-    expect(text).toContain("The one with the longest bar is shown. This is the assumption to check first.");
-    expect(text).not.toContain("bars are shown");
+    // Every range that moves it is shown: it says so, not that "the one with the longest bar" is.
+    expect(text).toContain("It is the only range that moves it: the assumption to check first.");
+    expect(text).not.toContain("longest bar");
     expect(text).not.toContain("These are the assumptions");
   });
 });

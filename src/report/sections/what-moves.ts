@@ -9,9 +9,17 @@ function checkFirst(shown: number): string {
   return shown === 1 ? "This is the assumption to check first." : "These are the assumptions to check first.";
 }
 
-/** "The one with the longest bar is shown." or "The three with the longest bars are shown." */
-function shownText(shown: number): string {
-  return shown === 1 ? "The one with the longest bar is shown." : `The ${countWord(shown)} with the longest bars are shown.`;
+/**
+ * Which bars are shown and what to do with them: "The three with the longest bars are shown. These are
+ * the assumptions to check first."; when every range that moves it is shown, that it is all of them
+ * ("These are the only two ranges that move it: the assumptions to check first.").
+ */
+function shownText(shown: number, moving: number, ranges: boolean): string {
+  if (ranges && shown >= moving)
+    return shown === 1
+      ? "It is the only range that moves it: the assumption to check first."
+      : `These are the only ${countWord(shown)} ranges that move it: the assumptions to check first.`;
+  return `${shown === 1 ? "The one with the longest bar is shown." : `The ${countWord(shown)} with the longest bars are shown.`} ${checkFirst(shown)}`;
 }
 
 /** The tornado: which assumptions move the recommended option's result most. */
@@ -26,8 +34,8 @@ export const whatMovesSection: ReportSection = {
     const option = optionName(context, risks.alternative);
     const text =
       risks.method === "range"
-        ? `Each bar shows the net gain of ${option} when one input moves from the low to the high end of its range, all else unchanged. ${shownText(shown)} ${checkFirst(shown)}`
-        : `Each bar shows the net gain of ${option} if one input were ${Math.round(risks.change * 100)}% lower (light bars) or ${Math.round(risks.change * 100)}% higher (dark bars), all else unchanged. This is a simple test, not a range from the file. ${shownText(shown)} ${checkFirst(shown)}`;
+        ? `Each bar shows the net gain of ${option} when one input moves from the low to the high end of its range, all else unchanged. ${shownText(shown, risks.risks.length, true)}`
+        : `Each bar shows the net gain of ${option} if one input were ${Math.round(risks.change * 100)}% lower (light bars) or ${Math.round(risks.change * 100)}% higher (dark bars), all else unchanged. This is a simple test, not a range from the file. ${shownText(shown, risks.risks.length, false)}`;
     // The bars move one input at a time: inputs the file links must be read together.
     const linked = (context.result.correlations ?? []).filter((correlation) => correlation.rank !== 0);
     // Our words for the input, with the options that use it when not all do (their labels are the user's).
