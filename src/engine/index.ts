@@ -59,7 +59,7 @@ export {
   type InputSwing,
   type OneAtATimeSensitivity,
 } from "./sensitivity.js";
-export { recommend, type Recommendation } from "./recommendation.js";
+export { DOUBTFUL_GAIN_CHANCE, recommend, type Recommendation } from "./recommendation.js";
 export { runningCostChanges, type RunningCostChanges } from "./running-costs.js";
 export type { Distribution, IntervalShape } from "./uncertainty/index.js";
 // The distribution a 90% range { low, high } stands for, and its median (the value the point figures use).

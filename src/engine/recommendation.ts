@@ -1,8 +1,21 @@
 import type { CaseResult, ComparisonResult } from "./result.js";
 
+/**
+ * Below this chance of any gain over the samples, a "go" is called doubtful: the option loses money
+ * in more than one outcome in five, and page 1 says so beside the verdict.
+ */
+export const DOUBTFUL_GAIN_CHANCE = 0.8;
+
 export interface Recommendation {
   /** "go": the best alternative gains money within the horizon; "stay": none does. */
   verdict: "go" | "stay";
+  /**
+   * With ranges sampled: the best alternative's chance of any gain (NPV above 0) over the samples;
+   * null without them.
+   */
+  chanceOfGain: number | null;
+  /** A "go" whose chance of any gain is below `DOUBTFUL_GAIN_CHANCE`: it may well lose money. */
+  doubtful: boolean;
   /** The alternative with the highest net present value (also when the verdict is "stay"). */
   best: ComparisonResult;
   /** The next best by net present value, for the reason in words. */
@@ -38,8 +51,12 @@ export function recommend(result: CaseResult): Recommendation | undefined {
       ? scenario.summary.firstReleaseMonth
       : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
   const today = result.scenarios[result.baseline]!.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null;
+  const verdict = best.npv > 0 ? "go" : "stay";
+  const chanceOfGain = best.distribution?.probabilityNpvPositive ?? null;
   return {
-    verdict: best.npv > 0 ? "go" : "stay",
+    verdict,
+    chanceOfGain,
+    doubtful: verdict === "go" && chanceOfGain !== null && chanceOfGain < DOUBTFUL_GAIN_CHANCE,
     best,
     ...(ranked[1] ? { runnerUp: ranked[1] } : {}),
     changeStartMonth: start,

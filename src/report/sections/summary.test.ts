@@ -4,6 +4,7 @@ import {
   buildResult,
   MonteCarlo,
   oneAtATimeSensitivity,
+  DOUBTFUL_GAIN_CHANCE,
   recommend,
   validateScenarioText,
   withUncertainty,
@@ -401,5 +402,27 @@ describe("page 1's chance of coming out ahead, when the recommended option clear
     // It said "it comes out ahead in over 99% of them", beside "The chance of any gain at all is 55%".
     expect(page).toContain(`Over the 2,000 outcomes of the ranges, it comes out ahead of “Every tool we want” in ${formatChance(ahead)} of them.`);
     expect(page).toContain(`The chance of any gain at all is ${formatChance(gains)}.`);
+  });
+
+  it("does not say a plain 'Go ahead' when the ranges leave a loss likely: the verdict and its reason say so", async () => {
+    // The same case: it gains money against today in only about half of the outcomes.
+    const text = readFileSync(new URL("seed-uncertain.yaml", examples), "utf8").replace("value: 3600", "value: 16000").replace("value: 150", "value: 800");
+    const compiled = compile(text);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const recommendation = recommend(result)!;
+    const gains = result.comparisons.compromise!.distribution!.probabilityNpvPositive;
+    expect(recommendation.chanceOfGain).toBe(gains);
+    expect(recommendation.doubtful).toBe(gains < DOUBTFUL_GAIN_CHANCE);
+    expect(recommendation.doubtful).toBe(true);
+    const page = await pageOne(compiled, result);
+    expect(page).toContain("Go ahead with “What will be approved” only if a loss is a risk you can take.");
+    expect(page).toContain(`It is far from sure: over the 2,000 outcomes of the ranges, the chance that it gains money at all is only ${formatChance(gains)}.`);
+    // A sure gain keeps the plain verdict.
+    const sure = compile(readFileSync(new URL("seed-uncertain.yaml", examples), "utf8"));
+    const sureResult = withUncertainty(buildResult(sure), new MonteCarlo(sure, { samples: 2_000, seed: 1 }).runAll().summarise());
+    expect(recommend(sureResult)!.doubtful).toBe(false);
+    const surePage = await pageOne(sure, sureResult);
+    expect(surePage).not.toContain("far from sure");
+    expect(surePage).not.toContain("a risk you can take");
   });
 });

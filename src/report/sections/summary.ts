@@ -126,7 +126,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
-  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(differenceAsWritten(best.npv, runnerUp.npv)))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(differenceAsWritten(best.npv, runnerUp.npv)))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
@@ -154,6 +154,16 @@ function notValuedOverTime(context: ReportContext, comparison: ComparisonResult)
   return ` Before valuing money over time, it gains ${amount(context.money(gain))}${paysBack}; but money that comes later is worth less, and in today's money that is a loss.`;
 }
 
+/**
+ * A "go" the ranges leave in doubt (the engine's `doubtful`: a chance of any gain below 80%): said
+ * beside the verdict, not left for the reader to find further down.
+ */
+function doubt(context: ReportContext): string {
+  const recommendation = context.recommendation!;
+  if (!recommendation.doubtful || recommendation.chanceOfGain === null) return "";
+  return ` It is far from sure: over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is only ${figure("doubt-gain-chance", formatChance(recommendation.chanceOfGain))}.`;
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -171,12 +181,14 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}`
-        : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.`
+        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
+        : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
       : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
-      ? `Go ahead with ${optionName(context, best.alternative)}.`
+      ? recommendation.doubtful
+        ? `Go ahead with ${optionName(context, best.alternative)} only if a loss is a risk you can take.`
+        : `Go ahead with ${optionName(context, best.alternative)}.`
       : `Do not go ahead as planned. Rework the options or look at a longer plan.`;
   // A case without projects has no model to put in production: no deadline of that kind.
   const deadlineLine = !hasProjects(context, best)
