@@ -208,6 +208,32 @@ scenarios:
   });
 });
 
+describe("the change's hours are priced at what they displace (capacity mode)", () => {
+  // Today puts 100 hours a month into a 310-hour project, its last 10 in month 4 (90 idle). Each
+  // option's change starts in month 4; capture share 0.5.
+  const result = resultOf(`horizonMonths: 8
+freedHoursCaptureShare: 0.5
+defaults: {${team}, projects: {buildHours: 310, upkeepHoursPerMonth: 10, valuePerMonth: 100}, releases: {mode: capacity, newWorkThresholdHours: 50, backlog: 1}}
+scenarios:
+  a: {}
+  b: {change: {setupHours: 60, startMonth: 4}}
+  c: {change: {setupHours: 95, startMonth: 4}}
+`);
+
+  it("with the project still finished, every setup hour would have been idle: at the captured share", () => {
+    expect(result.comparisons.b!.investment.teamHoursCost).toBeCloseTo(60 * 5, 9);
+    expect(result.comparisons.b!.totalNetBenefit).toBeCloseTo(-300, 9);
+  });
+
+  it("with the project left 5 hours short, only those 5 would have built; the other 90 would have been idle", () => {
+    expect(result.scenarios.c!.months[3]!.buildHours).toBeCloseTo(5, 12);
+    // 5 × 10 + 90 × 5 = 500 (it was 950: every hour at the loaded rate). The NPV loses 525: those 500,
+    // and a month's delay of the project (−100 of value, +25 of its hours idle a month later).
+    expect(result.comparisons.c!.investment.teamHoursCost).toBeCloseTo(500, 9);
+    expect(result.comparisons.c!.totalNetBenefit).toBeCloseTo(-525, 9);
+  });
+});
+
 describe("a capability's manualTasks effect scales every chore", () => {
   it("those given as a share of time as well as those in minutes a week", () => {
     // 20% of 100 hours (20 hours) plus 138.46… minutes a week (10 hours a month): 30 hours; halved, 15.

@@ -602,8 +602,17 @@ export function simulate(
       const bought = shortfall + boughtBuild;
       const boughtChange = changeHours < bought ? changeHours : bought;
       const rest = changeHours - boughtChange;
-      const wouldBuild = capacityMode && buildHours > EPSILON && (building || (started < backlog && free + changeHours >= threshold - EPSILON));
-      changeHoursCost = (boughtChange + (wouldBuild ? rest : 0)) * rate + (wouldBuild ? 0 : rest * rateCaptured);
+      // Hours that would have gone into building: all of them when, with them back, new work could
+      // start; else, with a project left unfinished, only the hours it still needs.
+      let displaced = 0;
+      if (capacityMode && buildHours > EPSILON) {
+        if (started < backlog && free + changeHours >= threshold - EPSILON) displaced = rest;
+        else if (building) {
+          const needed = buildHours - progress;
+          displaced = needed >= rest ? rest : needed > 0 ? needed : 0;
+        }
+      }
+      changeHoursCost = (boughtChange + displaced) * rate + (rest - displaced) * rateCaptured;
     }
     if (written) {
       out[row + F.adoptionDipHours] = dip;

@@ -70,7 +70,8 @@ export type RowKey =
   | "finishedHoursThisMonth"
   | "changeHoursTaken"
   | "changeHoursBought"
-  | "changeWouldBuild";
+  | "changeWouldBuild"
+  | "changeDisplacedBuild";
 
 const EPSILON = () => num(1e-9);
 const zero = () => num(0);
@@ -602,7 +603,7 @@ function changeCostRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "changeWouldBuild",
-      "Without them the team would have built (capacity mode)",
+      "With them back, new work could start (capacity mode)",
       "yes / no",
       "yesNo",
       (c) =>
@@ -610,16 +611,35 @@ function changeCostRows(capacityMode: boolean): SimulationRow[] {
           ? flag(
               and(
                 compare(c.current("buildHoursPerProject"), ">", EPSILON()),
-                or(
-                  compare(c.current("progressEnd"), ">", zero()),
-                  and(
-                    compare(c.current("startedEnd"), "<", c.input("backlog")),
-                    compare(add(c.current("freeHours"), c.current("changeHoursTaken")), ">=", sub(c.input("newWorkThresholdHours"), EPSILON())),
-                  ),
-                ),
+                compare(c.current("startedEnd"), "<", c.input("backlog")),
+                compare(add(c.current("freeHours"), c.current("changeHoursTaken")), ">=", sub(c.input("newWorkThresholdHours"), EPSILON())),
               ),
             )
           : zero(),
+      helper,
+    ),
+    row(
+      "changeDisplacedBuild",
+      "Of the others, hours that would have gone into building: all if new work could start, else what the unfinished project still needs",
+      "hours",
+      "hours",
+      (c) => {
+        const rest = sub(c.current("changeHoursTaken"), c.current("changeHoursBought"));
+        if (!capacityMode) return zero();
+        return when(
+          compare(c.current("buildHoursPerProject"), ">", EPSILON()),
+          when(
+            isOne(c.current("changeWouldBuild")),
+            rest,
+            when(
+              compare(c.current("progressEnd"), ">", zero()),
+              max(zero(), min(rest, sub(c.current("buildHoursPerProject"), c.current("progressEnd")))),
+              zero(),
+            ),
+          ),
+          zero(),
+        );
+      },
       helper,
     ),
     row(
@@ -630,12 +650,11 @@ function changeCostRows(capacityMode: boolean): SimulationRow[] {
       (c) =>
         when(
           compare(c.current("changeHoursTaken"), ">", zero()),
-          when(
-            isOne(c.current("changeWouldBuild")),
-            mul(c.current("changeHoursTaken"), c.workedOut("hourlyCost")),
-            add(
-              mul(c.current("changeHoursBought"), c.workedOut("hourlyCost")),
-              mul(mul(sub(c.current("changeHoursTaken"), c.current("changeHoursBought")), c.workedOut("hourlyCost")), c.input("captureShare")),
+          add(
+            mul(add(c.current("changeHoursBought"), c.current("changeDisplacedBuild")), c.workedOut("hourlyCost")),
+            mul(
+              mul(sub(sub(c.current("changeHoursTaken"), c.current("changeHoursBought")), c.current("changeDisplacedBuild")), c.workedOut("hourlyCost")),
+              c.input("captureShare"),
             ),
           ),
           zero(),
