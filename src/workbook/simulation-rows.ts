@@ -1,5 +1,5 @@
 import { cashCostFields, monthlyFieldNames, type MonthlyField, type ParameterName } from "../engine/index.js";
-import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, or, roundWhole, sub, sum, when, type Expr } from "./formula.js";
+import { add, and, ceiling, compare, div, flag, int, max, min, mod, mul, neg, num, roundWhole, sub, sum, when, type Expr } from "./formula.js";
 import type { WayFigure } from "./inputs-sheet.js";
 import type { WorkedOutName } from "./worked-out-inputs.js";
 
