@@ -3,6 +3,7 @@ import { createRandom } from "../engine/index.js";
 import {
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
+  differenceAsWritten,
   formatChance,
   formatHours,
   formatHoursTenth,
@@ -150,5 +151,17 @@ describe("numbers written without Intl, as Intl writes them", () => {
     expect(formatMoneyExact(-1234.4, "XOF")).toBe(intl({ style: "currency", currency: "XOF", maximumFractionDigits: 0 }).format(-1234));
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("∞");
     expect(formatNumber(Number.NaN)).toBe("NaN");
+  });
+});
+
+describe("differenceAsWritten", () => {
+  it("is the difference of the two figures as written when they round to the same step, else the exact gap", () => {
+    expect(differenceAsWritten(5970.49, 5454.99)).toBe(520);
+    expect(differenceAsWritten(10040, 9960)).toBeCloseTo(80, 9);
+  });
+
+  it("never reads '€0 more' for two figures that round alike: the exact gap instead", () => {
+    expect(differenceAsWritten(5972, 5968)).toBe(4);
+    expect(differenceAsWritten(1234.4, 1234.1)).toBeCloseTo(0.3, 9);
   });
 });

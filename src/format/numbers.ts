@@ -166,11 +166,14 @@ export function roundSignificant(value: number, digits = 3): number {
  * figures, {@link formatMoney}): when both are rounded to the same step, the difference of the
  * rounded figures ("€5,970" − "€5,450" = €520, not the €516 of the exact gap, which reads as a
  * mistake beside them); otherwise the exact difference, to be rounded on its own.
- * @example differenceAsWritten(5970.49, 5454.99) // 520 ; differenceAsWritten(10040, 9960) // 80
+ * @example differenceAsWritten(5970.49, 5454.99) // 520 ; differenceAsWritten(10040, 9960) // 80 ; differenceAsWritten(5972, 5968) // 4
  */
 export function differenceAsWritten(a: number, b: number): number {
   const step = (value: number) => (value === 0 || !Number.isFinite(value) ? 1 : Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.abs(value))) + 1 - 3)));
-  return step(a) === step(b) ? roundSignificant(a) - roundSignificant(b) : a - b;
+  if (step(a) !== step(b)) return a - b;
+  const written = roundSignificant(a) - roundSignificant(b);
+  // Two figures that round alike (€5,970 and €5,970) would read "€0 more": the exact gap is said instead.
+  return written !== 0 && Math.sign(written) === Math.sign(a - b) ? written : a - b;
 }
 
 /**
