@@ -196,6 +196,37 @@ describe("measure", () => {
     const rule = await runCliCaptured(["measure", scenario, "--timesheet", fixture("toggl-time-entries.csv"), "--map", "chore=waiting"]);
     expect(rule.exitCode).toBe(2);
     expect(rule.stderr).toMatch(/--map 'chore=waiting': 'waiting' is no target/);
+    const before = readFileSync(scenario);
+    const dotted = await runCliCaptured([
+      "measure",
+      scenario,
+      "--timesheet",
+      fixture("toggl-time-entries.csv"),
+      "--map",
+      "chore=manualTasks.data.checks",
+      "--write",
+    ]);
+    expect(dotted.exitCode).toBe(2);
+    expect(dotted.stderr).toContain("--map 'chore=manualTasks.data.checks': a chore's name cannot hold a dot ('data.checks'); allowed: manualTasks.<name>");
+    expect(readFileSync(scenario)).toEqual(before);
+  });
+
+  it("writes a chore named __proto__ as any other: only its lines are added, and no internal error", async () => {
+    const before = readFileSync(scenario, "utf8");
+    const { exitCode, stderr } = await runCliCaptured([
+      "measure",
+      scenario,
+      "--timesheet",
+      fixture("toggl-time-entries.csv"),
+      "--map",
+      "chore=manualTasks.__proto__",
+      "--write",
+    ]);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(exitCode).toBe(0);
+    const diff = lineDiff(before, readFileSync(scenario, "utf8"));
+    expect(diff.removed).toEqual([]);
+    expect(diff.added.join("\n")).toMatch(/^ {4}__proto__:\n {6}minutesPerWeek:/);
   });
 });
 

@@ -211,8 +211,14 @@ async function gather(options: MeasureOptions, context: Context, output: CliOutp
   const rules: TimeRule[] = [];
   for (const text of options.map) {
     const rule = parseTimeRule(text);
-    if (rule.ok) rules.push(rule.value);
-    else throw new UserError(rule.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"), 2);
+    if (!rule.ok) throw new UserError(rule.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"), 2);
+    // The measured input is named by its dotted path (manualTasks.NAME.minutesPerWeek): a dot in NAME would split it into two keys.
+    if (rule.value.target.kind === "chore" && rule.value.target.task.includes("."))
+      throw new UserError(
+        `--map '${text}': a chore's name cannot hold a dot ('${rule.value.target.task}'); allowed: manualTasks.<name>, e.g. manualTasks.dataChecks`,
+        2,
+      );
+    rules.push(rule.value);
   }
   const events = options.incidents ? parseEventsCsv(readExport(options.incidents)) : undefined;
   if (events && !events.ok) problems.push(...problemsOf(options.incidents!, events.problems));
