@@ -40,12 +40,36 @@ describe("track plan", () => {
 
   it("asks which scenario was approved when there are several, and writes nothing", async () => {
     const { exitCode, stderr } = await track("plan", caseFile);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stderr).toContain("the case has 2 alternatives; say which one was approved with --scenario NAME (allowed: optimal, compromise)");
     expect(existsSync(store)).toBe(false);
     expect((await track("plan", caseFile, "--scenario", "current")).stderr).toContain("is the baseline (today)");
     expect((await track("plan", caseFile, "--scenario", "optimum")).stderr).toContain('did you mean "optimal"?');
     expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "March")).stderr).toContain("expected a calendar month as YYYY-MM");
+  });
+
+  it("wrong usage of an option is exit 2, as in every other command: --scenario, --start, --team, and import's --map, --encoding, --delimiter", async () => {
+    const usage = [
+      ["plan", caseFile],
+      ["plan", caseFile, "--scenario", "current"],
+      ["plan", caseFile, "--scenario", "optimum"],
+      ["plan", caseFile, "--scenario", "optimal", "--start", "March"],
+      ["plan", caseFile, "--scenario", "optimal", "--team", "@@"],
+    ];
+    for (const argv of usage) expect((await track(...argv)).exitCode, argv.join(" ")).toBe(2);
+    expect(existsSync(store)).toBe(false);
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,upkeepHours\n1,3\n");
+    const importUsage = [
+      ["--map", "Upkeep=hoursOfUpkeep"],
+      ["--map", "no equals sign"],
+      ["--encoding", "latin9"],
+      ["--delimiter", "ab"],
+      ["--team", "@@"],
+    ];
+    for (const options of importUsage) expect((await track("import", csv, "--db", store, ...options)).exitCode, options.join(" ")).toBe(2);
+    expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet.");
   });
 
   it("keeps the first plan unless --replace", async () => {
