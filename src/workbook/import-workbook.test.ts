@@ -166,6 +166,18 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     expect(problems[2]).toMatch(/^Assumptions!I\d+: defaults.team.people is on row \d+ too; keep one row per input$/);
   });
 
+  it("text pasted over a row's path is named in one line, not echoed whole", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const pasted = `defaults.team.people ${"x".repeat(100_000)}`;
+    const workbook = await edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      sheet.getCell(assumptionRow(sheet, "defaults.team.people"), assumptionColumn(sheet, "path")).value = pasted;
+    });
+    const problems = problemsOf(await importWorkbook(workbook));
+    expect(problems[0]).toMatch(/^Assumptions!I\d+: "defaults\.team\.people x+\.\.\." \(100,021 characters\) is not an input of this case;/);
+    expect(problems[0]!.length).toBeLessThan(400);
+  });
+
   it("a deleted row", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (workbook) => {
