@@ -294,8 +294,14 @@ describe("time sheets", () => {
     expect(problems(parseTimeRule("chore"))[0]).toMatch(/^--map 'chore': expected LABEL=TARGET/);
     expect(problems(parseTimeRule("chore=waiting"))[0]).toMatch(/'waiting' is no target; allowed: manualTasks\.<chore name>, meetings, upkeep or building/);
     expect(problems(parseTimesheetCsv("date,hours,category\n2026-05-01,two,x\n31/05/2026,1,x\n"))).toEqual([
-      "line 2, column hours: 'two' is not a duration (expected hours, e.g. 1.5 or 1:30)",
+      "line 2, column hours: 'two' is not a duration; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
       "line 3, column date: '31/05/2026' is not a date (expected e.g. 2026-05-01)".replace("2026-05-01", "2026-01-05"),
+    ]);
+    expect(problems(parseTimesheetCsv("date;hours;category\n2026-05-01;99999;x\n2026-05-02;-1;x\n2026-05-03;1,5;x\n2026-05-04;800:00;x\n"))).toEqual([
+      "line 2, column hours: '99999' is 99999 hours, more than one entry can hold; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
+      "line 3, column hours: '-1' is negative; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
+      "line 4, column hours: '1,5' has a decimal comma; write it with a dot (1.5); allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
+      "line 5, column hours: '800:00' is 800 hours, more than one entry can hold; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
     ]);
     expect(problems(parseTimesheetCsv("who,when\nAna,today\n"))[0]).toMatch(/^line 1 \(the header\): no column date, hours, category, tags or project/);
     const truncated = fixture("toggl-time-entries.csv").slice(0, 600);

@@ -63,6 +63,19 @@ function hoursOf(text: string, clock: boolean): number | undefined {
   return Number(trimmed);
 }
 
+/** The longest one entry can be: a whole month of 31 days. */
+const MAX_ENTRY_HOURS = 24 * 31;
+
+/** Why a cell is no duration, and what is allowed: a negative number, a decimal comma and an entry longer than a month are each named. */
+function durationProblem(cell: string, hours: number | undefined, toggl: boolean): string {
+  const allowed = `allowed: ${toggl ? "hh:mm:ss, e.g. 01:30:00" : "hours, e.g. 1.5 or 1:30"}, from 0 to ${MAX_ENTRY_HOURS} (a month of 31 days)`;
+  const trimmed = cell.trim();
+  if (hours !== undefined) return `${quoted(cell)} is ${Math.round(hours)} hours, more than one entry can hold; ${allowed}`;
+  if (/^-\s*\d/.test(trimmed)) return `${quoted(cell)} is negative; ${allowed}`;
+  if (!toggl && /^\d+,\d+$/.test(trimmed)) return `${quoted(cell)} has a decimal comma; write it with a dot (${trimmed.replace(",", ".")}); ${allowed}`;
+  return `${quoted(cell)} is not a duration; ${allowed}`;
+}
+
 /**
  * Time entries from a CSV, in one of two shapes (told apart by the header):
  * - Toggl Track's detailed export: User, Email, Client, Project, Task, Description, Billable, Start
@@ -101,12 +114,8 @@ export function parseTimesheetCsv(text: string): Parsed<Timesheet> {
       continue;
     }
     const spent = hoursOf(row.cells[hours]!, toggl);
-    if (spent === undefined || spent > 24 * 31) {
-      problem(
-        row.line,
-        header[hours]!,
-        `${quoted(row.cells[hours])} is not a duration (expected ${toggl ? "hh:mm:ss, e.g. 01:30:00" : "hours, e.g. 1.5 or 1:30"})`,
-      );
+    if (spent === undefined || spent > MAX_ENTRY_HOURS) {
+      problem(row.line, header[hours]!, durationProblem(row.cells[hours]!, spent, toggl));
       continue;
     }
     const labels = labelColumns.flatMap((index) =>
