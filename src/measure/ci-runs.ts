@@ -148,7 +148,7 @@ export function measureCiRuns(runs: readonly CiRun[], provenance: Omit<Provenanc
       proposals.push({
         input: "breakage.deploymentsPerProjectPerMonth",
         ...rangeOf(perProject, 2),
-        note: measuredNote(`finished deployment runs a month ÷ ${options.liveProjects} live projects`, { ...full, counted }, span, perProject),
+        note: measuredNote(`finished deployment runs a month ÷ ${plural(options.liveProjects, "live project")}`, { ...full, counted }, span, perProject),
         monthly: perProject,
       });
     } else {

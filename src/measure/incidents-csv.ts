@@ -13,6 +13,7 @@ import {
 } from "./proposal.js";
 import { mean } from "./stats.js";
 import { exposures, monthOf, parseTimestamp } from "./time.js";
+import { plural } from "../format/numbers.js";
 
 /** A deployment or an incident read from a CSV export. */
 export interface ChangeEvent {
@@ -129,7 +130,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
     observations.push({
       what: "incidents a month",
       ...rangeOf(incidentsPerMonth, 1),
-      note: measuredNote("incidents a month", { ...provenance, counted: `${incidents.length} incidents` }, span, incidentsPerMonth),
+      note: measuredNote("incidents a month", { ...provenance, counted: plural(incidents.length, "incident") }, span, incidentsPerMonth),
       monthly: incidentsPerMonth,
     });
   }
@@ -142,7 +143,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
   }
   if (incidents.length > resolved.length)
     notices.push(
-      `${data.format}: ${incidents.length - resolved.length} of ${incidents.length} incidents have no resolved time and are left out of the hours to restore`,
+      `${data.format}: ${incidents.length - resolved.length} of ${plural(incidents.length, "incident")} ${incidents.length - resolved.length === 1 ? "has" : "have"} no resolved time and ${incidents.length - resolved.length === 1 ? "is" : "are"} left out of the hours to restore`,
     );
   if (restore.length > 0) {
     proposals.push({
@@ -150,7 +151,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
       ...rangeOf(restore, 1),
       note: measuredNote(
         "mean hours from an incident's start to its resolution, by month",
-        { ...provenance, counted: `${resolved.length} resolved incidents` },
+        { ...provenance, counted: plural(resolved.length, "resolved incident") },
         span,
         restore,
       ),
@@ -161,8 +162,8 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
   let deploymentsSource: { monthly: readonly MonthlyValue[]; source: string } | undefined = options.deploymentsPerMonth;
   if (deployments.length > 0 && months.length > 0) {
     const monthly = months.map((month) => ({ month: month.month, value: perMonth(inMonth(deployments, month.month).length, month) }));
-    deploymentsSource = { monthly, source: `${deployments.length} deployments in the same file` };
-    const counted = `${deployments.length} deployments`;
+    deploymentsSource = { monthly, source: `${plural(deployments.length, "deployment")} in the same file` };
+    const counted = plural(deployments.length, "deployment");
     observations.push({
       what: "deployments a month (the team)",
       ...rangeOf(monthly, 1),
@@ -174,7 +175,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
       proposals.push({
         input: "breakage.deploymentsPerProjectPerMonth",
         ...rangeOf(perProject, 2),
-        note: measuredNote(`deployments a month ÷ ${options.liveProjects} live projects`, { ...provenance, counted }, span, perProject),
+        note: measuredNote(`deployments a month ÷ ${plural(options.liveProjects, "live project")}`, { ...provenance, counted }, span, perProject),
         monthly: perProject,
       });
     } else {
@@ -194,7 +195,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
         ...rangeOf(rates, 2, 1),
         note: measuredNote(
           `incidents a month ÷ deployments a month (${deploymentsSource.source}), at most 1`,
-          { ...provenance, counted: `${incidents.length} incidents` },
+          { ...provenance, counted: plural(incidents.length, "incident") },
           span,
           rates,
         ),

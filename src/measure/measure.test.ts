@@ -206,7 +206,7 @@ describe("deployments and incidents", () => {
     expect(restore).toMatchObject(rangeOfTwo(7 / 3, 8, 1));
     expect(measured.observations[0]).toMatchObject({ what: "incidents a month" });
     expect(measured.observations[0]!.monthly.map((month) => month.value)).toEqual([3, 2]);
-    expect(measured.notices.join("\n")).toMatch(/1 of 5 incidents have no resolved time/);
+    expect(measured.notices.join("\n")).toMatch(/1 of 5 incidents has no resolved time and is left out/);
     expect(measured.notices.join("\n")).toMatch(/change-failure rate not proposed/);
     const withDeployments = measureEvents(data, "incidents.csv", {
       deploymentsPerMonth: {
@@ -231,6 +231,20 @@ describe("deployments and incidents", () => {
     expect(proposed(measured, "breakage.changeFailureRate").monthly.map((month) => month.value)).toEqual([1 / 5, 2 / 3]);
     expect(proposed(measured, "breakage.changeFailureRate")).toMatchObject(rangeOfTwo(1 / 5, 2 / 3, 2));
     expect(proposed(measured, "breakage.hoursToRestore").monthly.map((month) => month.value)).toEqual([2, 6.5]);
+  });
+
+  it("writes a count of one in the singular in the notes it puts into the file: 1 resolved incident, 1 deployment, 1 live project, 1 entry", () => {
+    const csv = "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-08T12:00:00Z,2026-01-08T14:00:00Z\ndeployment,2026-02-28T10:00:00Z,\n";
+    const measured = measureEvents(value(parseEventsCsv(csv)), "events.csv", { liveProjects: 1 });
+    const notes = [...measured.proposals, ...measured.observations].map((entry) => entry.note).join("\n");
+    expect(notes).toContain("1 resolved incident;");
+    expect(notes).toContain("(2 deployments in the same file)");
+    expect(notes).toContain("÷ 1 live project;");
+    expect(notes).not.toMatch(/\b1 (incidents|deployments|live projects|resolved incidents)\b/);
+    const sheet = value(parseTimesheetCsv("date,hours,category,person\n2026-03-02,2,upkeep,Ana\n2026-03-30,1,x,Ana\n"));
+    const upkeep = proposed(measureTimesheet(sheet, "sheet.csv", { rules: rules("upkeep=upkeep"), liveProjects: 1 }), "projects.upkeepHoursPerMonth");
+    expect(upkeep.note).toContain("hours a month ÷ 1 live project;");
+    expect(upkeep.note).toContain("1 entry labelled 'upkeep' by 1 person");
   });
 
   it("names the line and column of every problem", () => {

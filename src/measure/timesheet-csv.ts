@@ -13,6 +13,7 @@ import {
   type Proposal,
 } from "./proposal.js";
 import { exposures, monthOf, parseTimestamp } from "./time.js";
+import { plural } from "../format/numbers.js";
 
 /** One time entry: who, on which day, how long, and the labels rules match (tags, category, project). */
 export interface TimeEntry {
@@ -188,7 +189,7 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   for (const { target, entries: matched } of byTarget.values()) {
     const hoursIn = (month: string) => matched.filter((entry) => monthOf(entry.day) === month).reduce((sum, entry) => sum + entry.hours, 0);
     const labels = options.rules.filter((rule) => targetName(rule.target) === targetName(target)).map((rule) => quoted(rule.label));
-    const counted = `${matched.length} entries labelled ${labels.join(" or ")} ${who}`;
+    const counted = `${plural(matched.length, "entry", "entries")} labelled ${labels.join(" or ")} ${who}`;
     const provenance = { source: data.format, from, period: months, counted };
     const monthly = (value: (month: (typeof months)[number], hours: number) => number | undefined): MonthlyValue[] =>
       months.flatMap((month) => {
@@ -225,7 +226,7 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
         continue;
       }
       const values = monthly((month, hours) => perMonth(hours, month) / options.liveProjects!);
-      add("projects.upkeepHoursPerMonth", `hours a month ÷ ${options.liveProjects} live projects`, values, 1);
+      add("projects.upkeepHoursPerMonth", `hours a month ÷ ${plural(options.liveProjects, "live project")}`, values, 1);
     } else {
       const values = monthly((month, hours) => perMonth(hours, month));
       if (values.length > 0)
