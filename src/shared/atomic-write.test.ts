@@ -261,3 +261,26 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
   });
 });
+
+describe("writeFileAtomic stopped by Ctrl-C or SIGTERM in the middle", () => {
+  const child = new URL("../test-support/atomic-write-child.ts", import.meta.url).pathname;
+  for (const [signal, afterRename] of [
+    ["SIGINT", 1],
+    ["SIGTERM", 1],
+    ["SIGTERM", 2],
+  ] as const) {
+    it(`${signal} after rename ${afterRename} of 2: the write completes, nothing is left behind, and the process then stops by the signal`, async () => {
+      const { spawnSync } = await import("node:child_process");
+      const target = join(folder, "case.yaml");
+      writeFileSync(target, "current\n");
+      writeFileSync(`${target}.bak`, "previous backup\n");
+      const run = spawnSync(process.execPath, ["--import", "tsx", child, target, signal, String(afterRename)], { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.signal).toBe(signal);
+      expect(run.stdout).toBe("written\n");
+      expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
+      expect(readFileSync(target, "utf8")).toBe("new content\n");
+      expect(readFileSync(`${target}.bak`, "utf8")).toBe("current\n");
+    });
+  }
+});
