@@ -211,8 +211,8 @@ describe("measure", () => {
     expect(readFileSync(scenario)).toEqual(before);
   });
 
-  it("writes a chore named __proto__ as any other: only its lines are added, and no internal error", async () => {
-    const before = readFileSync(scenario, "utf8");
+  it("refuses a chore named __proto__, which the file could not hold, as wrong usage: no internal error, nothing written", async () => {
+    const before = readFileSync(scenario);
     const { exitCode, stderr } = await runCliCaptured([
       "measure",
       scenario,
@@ -223,10 +223,9 @@ describe("measure", () => {
       "--write",
     ]);
     expect(stderr).not.toMatch(/internal error/);
-    expect(exitCode).toBe(0);
-    const diff = lineDiff(before, readFileSync(scenario, "utf8"));
-    expect(diff.removed).toEqual([]);
-    expect(diff.added.join("\n")).toMatch(/^ {4}__proto__:\n {6}minutesPerWeek:/);
+    expect(stderr).toContain("--map 'chore=manualTasks.__proto__': a chore cannot be named __proto__ (JavaScript reserves it)");
+    expect(exitCode).toBe(2);
+    expect(readFileSync(scenario)).toEqual(before);
   });
 });
 

@@ -213,6 +213,11 @@ async function gather(options: MeasureOptions, context: Context, output: CliOutp
     const rule = parseTimeRule(text);
     if (!rule.ok) throw new UserError(rule.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"), 2);
     // The measured input is named by its dotted path (manualTasks.NAME.minutesPerWeek): a dot in NAME would split it into two keys.
+    if (rule.value.target.kind === "chore" && rule.value.target.task === "__proto__")
+      throw new UserError(
+        `--map '${text}': a chore cannot be named __proto__ (JavaScript reserves it); allowed: manualTasks.<name>, e.g. manualTasks.dataChecks`,
+        2,
+      );
     if (rule.value.target.kind === "chore" && rule.value.target.task.includes("."))
       throw new UserError(
         `--map '${text}': a chore's name cannot hold a dot ('${rule.value.target.task}'); allowed: manualTasks.<name>, e.g. manualTasks.dataChecks`,
