@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
 
@@ -67,6 +68,9 @@ Examples:
     )
     .action(async (workbook: string, options: { output?: string; force?: boolean }) => {
       const { importWorkbook } = await import("../../workbook/import-workbook.js");
+      // The workbook itself, a folder, or an existing file without --force: refused before the workbook is read.
+      if (options.output !== undefined && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: "case.yaml", input: workbook });
       const bytes = readBytes(workbook);
       // Without --force an existing file is refused below, so there is nothing to merge into.
       const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);

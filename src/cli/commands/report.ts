@@ -53,11 +53,11 @@ interface Target {
   readonly example: string;
 }
 
-function checkTargets(targets: readonly Target[], force: boolean): void {
+function checkTargets(targets: readonly Target[], force: boolean, input: string): void {
   if (targets.length === 2 && resolve(targets[0]!.path) === resolve(targets[1]!.path)) {
-    throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`);
+    throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`, 2);
   }
-  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option });
+  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option, input });
 }
 
 export function registerReport(program: Command, output: CliOutput): void {
@@ -103,6 +103,7 @@ Examples:
           ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf" }] : []),
         ],
         options.force ?? false,
+        file,
       );
       const date = reportDate(options.date, process.env.SOURCE_DATE_EPOCH);
       if (options.pdf && !chromiumAvailable()) throw new UserError(CHROMIUM_INSTALL_HINT);

@@ -3,6 +3,7 @@ import { buildResult, withUncertainty, suggest } from "../../engine/index.js";
 import { renderRunReport } from "../format/run-report.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
@@ -41,6 +42,8 @@ Examples:
     .action(async (file: string, options: RunOptions) => {
       // Seconds since the process started (process.uptime, which needs no perf_hooks).
       const started = process.uptime();
+      // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
+      if (options.output) refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const names = compiled.scenarios.map((scenario) => scenario.name);

@@ -17,6 +17,7 @@ import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
@@ -183,6 +184,8 @@ Examples:
   $ mlops-roi sensitivity examples/seed-uncertain.yaml --method sobol --samples 4096 --json`,
     )
     .action((file: string, options: SensitivityOptions) => {
+      // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
+      if (options.output) refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const alternatives = compiled.scenarios.filter((scenario) => scenario.name !== compiled.baseline).map((scenario) => scenario.name);
@@ -214,8 +217,8 @@ Examples:
       if (groups.length > 0) result.correlated = groups;
       const text = options.json ? toJson(result) : renderText(result, scenario.label);
       if (options.output) {
-        writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(`wrote ${options.output}\n`);
+        const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
+        output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
       } else output.stdout(text);
     });
 }

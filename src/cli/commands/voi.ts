@@ -7,6 +7,7 @@ import { formatChance } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
@@ -130,6 +131,8 @@ Examples:
   $ mlops-roi voi examples/close-call.yaml --group defaults.projects.valuePerMonth,scenarios.compromise.projects.upkeepHoursPerMonth`,
     )
     .action(async (file: string, options: VoiOptions) => {
+      // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
+      if (options.output) refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       if (compiled.scenarios.length < 2) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to choose between`);
