@@ -43,8 +43,17 @@ export function fromZodIssues(schema: AnySchema, issues: readonly ZodIssue[], da
   return converted.filter(({ issue }) => !(issue.code === "missing" && misspelt.has(JSON.stringify(issue.path)))).map(({ issue }) => issue);
 }
 
-/** A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem. */
+/**
+ * A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem; so does
+ * a whole number's "beyond the safe integers" beside the field's own maximum (a month of 1e16 was
+ * two errors, one of them without the maximum).
+ */
 function withoutRepeatedChecks(issues: readonly ZodIssue[]): ZodIssue[] {
+  const ownMaximum = new Set(issues.filter((issue) => issue.code === "too_big" && issue.origin !== "int").map((issue) => pathKey(issue.path)));
+  return withoutRepeatedCrossChecks(issues).filter((issue) => !(issue.code === "too_big" && issue.origin === "int" && ownMaximum.has(pathKey(issue.path))));
+}
+
+function withoutRepeatedCrossChecks(issues: readonly ZodIssue[]): ZodIssue[] {
   // Every path strictly above a problem that is not such a check, so each check is looked up once
   // (comparing every check with every problem takes minutes for a file of thousands of them).
   const above = new Set<string>();
