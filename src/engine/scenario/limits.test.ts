@@ -58,6 +58,19 @@ describe("a file of many keys", () => {
     }
   });
 
+  it("quotes a 100,000-character key in one short line, with its length: an unknown field and a scenario's name", () => {
+    const long = "y".repeat(100_000);
+    for (const text of [
+      withTeamLines(`    ? ${long}\n    : 3\n`),
+      withEdit(validCaseText(), "scenarios:\n", `scenarios:\n  ? ${long}\n  : { label: Long }\n`),
+    ]) {
+      const issues = errors(text);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.message).toContain(`"${"y".repeat(77)}..." (100,000 characters)`);
+      expect(issues[0]!.message.length).toBeLessThan(400);
+    }
+  });
+
   it("treats 1 and '1' as the same field, as the data does", () => {
     const text = withTeamLines('    1: 1\n    "1": 2\n');
     expect(errors(text).map((issue) => issue.code)).toContain("yaml_duplicate_key");

@@ -64,6 +64,15 @@ function withoutRepeatedCrossChecks(issues: readonly ZodIssue[]): ZodIssue[] {
   return issues.filter((issue) => issue.code !== "custom" || !above.has(pathKey(issue.path)));
 }
 
+/**
+ * A key as a message quotes it; a long one (a paste gone wrong, 100,000 characters) is cut, with its
+ * length, so that the message stays a line.
+ * @example quotedKey("horizon") // '"horizon"'
+ */
+function quotedKey(key: string): string {
+  return key.length > 80 ? `${JSON.stringify(`${key.slice(0, 77)}...`)} (${groupDigits(key.length)} characters)` : JSON.stringify(key);
+}
+
 function pathKey(path: readonly PropertyKey[]): string {
   return JSON.stringify(path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)));
 }
@@ -92,7 +101,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
         const guess = suggest(key, allowed);
         const where = path.length === 0 ? "at the top level" : `in ${field}`;
         const hint = guess ? `; did you mean "${guess}"? Allowed` : "; allowed";
-        const converted = error("unknown_key", `unknown field "${key}" ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
+        const converted = error("unknown_key", `unknown field ${quotedKey(key)} ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
         return guess ? { ...converted, meant: guess } : converted;
       });
     }
@@ -140,7 +149,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
             : inner?.code === "custom" && !isZodDefaultMessage(inner.message)
               ? inner.message
               : "names are short text";
-      return [error("invalid_key", `the name ${JSON.stringify(String(key))} in ${parent} is not allowed; ${rule}`)];
+      return [error("invalid_key", `the name ${quotedKey(String(key))} in ${parent} is not allowed; ${rule}`)];
     }
     case "too_small":
     case "too_big": {
