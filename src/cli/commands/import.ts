@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { scenarioTextOf } from "../../shared/utf8.js";
 import { refuseOutput } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
@@ -40,7 +41,10 @@ function readCurrent(path: string): string | undefined {
   }
   const read = readBounded(path, MAX_SOURCE_BYTES);
   if (read.tooLarge) throw new UserError(`${path} holds more than ${MAX_SOURCE_BYTES / 1_000_000} MB; a scenario file may be at most that`);
-  return read.bytes.toString("utf8");
+  // Merging into a file read with replacement characters would write them over the user's own letters.
+  const decoded = scenarioTextOf(read.bytes);
+  if ("message" in decoded) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}; nothing was written`);
+  return decoded.text;
 }
 
 export function registerImport(program: Command, output: CliOutput): void {
