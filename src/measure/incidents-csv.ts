@@ -11,8 +11,8 @@ import {
   type Observation,
   type Proposal,
 } from "./proposal.js";
-import { mean } from "./stats.js";
-import { exposures, monthOf, parseTimestamp } from "./time.js";
+import { extent, mean } from "./stats.js";
+import { byMonthOf, exposures, parseTimestamp } from "./time.js";
 import { plural } from "../format/numbers.js";
 
 /** A deployment or an incident read from a CSV export. */
@@ -113,8 +113,7 @@ export interface EventOptions {
  */
 export function measureEvents(data: EventExport, from: string, options: EventOptions = {}): Measurement {
   const { events } = data;
-  const first = Math.min(...events.map((event) => event.start));
-  const last = Math.max(...events.map((event) => event.start));
+  const { min: first, max: last } = extent(events.map((event) => event.start));
   const span = periodText(first, last);
   const { months, notice } = scalableMonths(exposures(first, last), data.format);
   const notices: string[] = notice ? [notice] : [];
@@ -123,7 +122,12 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
   const incidents = events.filter((event) => event.kind === "incident");
   const deployments = events.filter((event) => event.kind === "deployment");
   const provenance = { source: data.format, from, period: months };
-  const inMonth = (list: readonly ChangeEvent[], month: string) => list.filter((event) => monthOf(event.start) === month);
+  const grouped = new Map<readonly ChangeEvent[], Map<string, ChangeEvent[]>>();
+  const inMonth = (list: readonly ChangeEvent[], month: string): readonly ChangeEvent[] => {
+    let groups = grouped.get(list);
+    if (!groups) grouped.set(list, (groups = byMonthOf(list, (event) => event.start)));
+    return groups.get(month) ?? [];
+  };
 
   const incidentsPerMonth = months.map((month) => ({ month: month.month, value: perMonth(inMonth(incidents, month.month).length, month) }));
   if (incidents.length > 0 && months.length > 0) {

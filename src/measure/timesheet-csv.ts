@@ -12,7 +12,8 @@ import {
   type Observation,
   type Proposal,
 } from "./proposal.js";
-import { exposures, monthOf, parseTimestamp } from "./time.js";
+import { extent } from "./stats.js";
+import { byMonthOf, exposures, parseTimestamp } from "./time.js";
 import { plural } from "../format/numbers.js";
 
 /** One time entry: who, on which day, how long, and the labels rules match (tags, category, project). */
@@ -154,8 +155,7 @@ const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTas
  */
 export function measureTimesheet(data: Timesheet, from: string, options: TimesheetOptions): Measurement {
   const { entries } = data;
-  const first = Math.min(...entries.map((entry) => entry.day));
-  const last = Math.max(...entries.map((entry) => entry.day));
+  const { min: first, max: last } = extent(entries.map((entry) => entry.day));
   const span = periodText(first, last);
   const { months, notice } = scalableMonths(exposures(first, last), data.format);
   const notices: string[] = notice ? [notice] : [];
@@ -181,13 +181,14 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   for (const rule of options.rules) {
     if (!byTarget.has(targetName(rule.target))) notices.push(`${data.format}: no entry has the label ${quoted(rule.label)} (--map)`);
   }
-  const peopleIn = (month: string) =>
-    peopleKnown ? new Set(entries.filter((entry) => monthOf(entry.day) === month).map((entry) => entry.person)).size : (options.people ?? 0);
+  const entriesByMonth = byMonthOf(entries, (entry) => entry.day);
+  const peopleIn = (month: string) => (peopleKnown ? new Set((entriesByMonth.get(month) ?? []).map((entry) => entry.person)).size : (options.people ?? 0));
   const allPeople = new Set(entries.map((entry) => entry.person)).size;
   const who = peopleKnown ? `by ${allPeople} ${allPeople === 1 ? "person" : "people"}` : `divided by team.people (${options.people})`;
 
   for (const { target, entries: matched } of byTarget.values()) {
-    const hoursIn = (month: string) => matched.filter((entry) => monthOf(entry.day) === month).reduce((sum, entry) => sum + entry.hours, 0);
+    const matchedByMonth = byMonthOf(matched, (entry) => entry.day);
+    const hoursIn = (month: string) => (matchedByMonth.get(month) ?? []).reduce((sum, entry) => sum + entry.hours, 0);
     const labels = options.rules.filter((rule) => targetName(rule.target) === targetName(target)).map((rule) => quoted(rule.label));
     const counted = `${plural(matched.length, "entry", "entries")} labelled ${labels.join(" or ")} ${who}`;
     const provenance = { source: data.format, from, period: months, counted };
