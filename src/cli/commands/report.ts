@@ -21,7 +21,7 @@ interface ReportOptions extends SamplingOptions {
 
 function paperSize(value: string): PaperSize {
   const size = paperSizes.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  if (!size) throw new UserError(`--paper ${value}: allowed: ${paperSizes.map((candidate) => candidate.toLowerCase()).join(" or ")}`);
+  if (!size) throw new UserError(`--paper ${value}: allowed: ${paperSizes.map((candidate) => candidate.toLowerCase()).join(" or ")}`, 2);
   return size;
 }
 
