@@ -189,6 +189,19 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     ]);
   });
 
+  it("a range whose Low is above its High, named at the Low cell", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      const row = assumptionRow(sheet, "defaults.projects.upkeepHoursPerMonth");
+      sheet.getCell(row, assumptionColumn(sheet, "low")).value = 40;
+      sheet.getCell(row, assumptionColumn(sheet, "high")).value = 10;
+    });
+    expect(problemsOf(await importWorkbook(workbook))).toEqual([
+      expect.stringMatching(/^Assumptions!B\d+: Low is 40 but High is 10; allowed: Low ≤ High \(swap them\?\)$/),
+    ]);
+  });
+
   it("a range with one end", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "low").value = 50));

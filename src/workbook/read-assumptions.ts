@@ -206,6 +206,14 @@ function readValue(
       });
       return undefined;
     }
+    if (low > high) {
+      // Named at the cells the user typed, not as the scenario file's { low, high } at the Likely cell.
+      problems.push({
+        cell: where("low"),
+        message: `${assumptionHeaders.low} is ${low} but ${assumptionHeaders.high} is ${high}; allowed: ${assumptionHeaders.low} ≤ ${assumptionHeaders.high} (swap them?)`,
+      });
+      return undefined;
+    }
     return { kind: "interval", low, high };
   }
   if (low !== null || high !== null) {
