@@ -64,3 +64,14 @@ describe("run, sensitivity and voi -o", () => {
     expect(forced.stderr).toBe(`wrote ${out} (previous version kept as ${out}.bak)\n`);
   });
 });
+
+describe("-o -", () => {
+  it("is the terminal for run, sensitivity and schema too, as for init, report and import", async () => {
+    for (const argv of [["run", seed], ["sensitivity", seed], ["schema"]]) {
+      const { exitCode, stdout } = await runCliCaptured([...argv, "-o", "-"]);
+      expect(exitCode, argv[0]).toBe(0);
+      // Written to the terminal, not to a file named "-" (which said "wrote -" and printed nothing).
+      expect(stdout.length, argv[0]).toBeGreaterThan(100);
+    }
+  });
+});

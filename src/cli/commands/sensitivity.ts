@@ -174,7 +174,7 @@ export function registerSensitivity(program: Command, output: CliOutput): void {
     .option("--samples <n>", "Sobol base samples N, a power of two (runs: N × (inputs + 2))", "1024")
     .option("--seed <s>", "seed of the random draws (default: 1)")
     .option("--json", "print the result as JSON")
-    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
     .option("--force", "replace the output file if it exists")
     .addHelpText(
       "after",
@@ -185,7 +185,8 @@ Examples:
     )
     .action((file: string, options: SensitivityOptions) => {
       // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
-      if (options.output) refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
+      if (options.output && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const alternatives = compiled.scenarios.filter((scenario) => scenario.name !== compiled.baseline).map((scenario) => scenario.name);
@@ -216,7 +217,8 @@ Examples:
       const groups = correlatedGroups(compiled);
       if (groups.length > 0) result.correlated = groups;
       const text = options.json ? toJson(result) : renderText(result, scenario.label);
-      if (options.output) {
+      // "-" is the terminal, as for init, report and import.
+      if (options.output && options.output !== "-") {
         const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
         output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
       } else output.stdout(text);

@@ -120,7 +120,7 @@ export function registerVoi(program: Command, output: CliOutput): void {
       [],
     )
     .option("--json", "print the decision analysis as JSON")
-    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
     .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
     .addHelpText(
       "after",
@@ -132,7 +132,8 @@ Examples:
     )
     .action(async (file: string, options: VoiOptions) => {
       // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
-      if (options.output) refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
+      if (options.output && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       if (compiled.scenarios.length < 2) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to choose between`);
@@ -164,7 +165,8 @@ Examples:
       const text = options.json
         ? toJson({ input: file, currency: result.currency, seed: result.uncertainty!.seed, ...decision } satisfies VoiResult)
         : renderVoiText(result, decision);
-      if (options.output) {
+      // "-" is the terminal, as for init, report and import.
+      if (options.output && options.output !== "-") {
         const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
         output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
       } else output.stdout(text);
