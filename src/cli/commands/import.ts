@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { scenarioTextOf } from "../../shared/utf8.js";
+import { inFileFormat } from "../../shared/case-text.js";
 import { refuseOutput } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
@@ -94,7 +95,8 @@ Examples:
         output.stderr(summary);
         return;
       }
-      const { backup } = writeFileAtomic(options.output, outcome.text, { force: options.force ?? false });
+      const text = inFileFormat(options.output, outcome.text, current ?? outcome.text);
+      const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
       output.stderr(`${summary}wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
     });
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { lineDiff } from "../../test-support/line-diff.js";
@@ -187,6 +188,17 @@ describe("measure", () => {
         expect(readFileSync(scenario)).toEqual(before);
       });
     }
+  });
+
+  it("keeps a JSON scenario file JSON when it writes into it (it wrote YAML's {low: 0.6, note: …} into it)", async () => {
+    const json = join(temp.path, "team.json");
+    const original = `${JSON.stringify(parse(readFileSync(scenario, "utf8")), null, 2)}\n`;
+    writeFileSync(json, original);
+    const { exitCode } = await runCliCaptured(["measure", json, "--github-runs", fixture("github-actions-runs.json"), "--write"]);
+    expect(exitCode).toBe(0);
+    const written = readFileSync(json, "utf8");
+    expect(() => JSON.parse(written)).not.toThrow();
+    expect(JSON.parse(written).defaults.waiting.runsPerWeekPerPerson).toMatchObject({ low: 0.6, high: 1 });
   });
 
   it("refuses wrong usage with exit 2", async () => {

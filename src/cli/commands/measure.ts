@@ -28,6 +28,7 @@ import {
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { editScenarioText, type ScenarioEdit } from "../../shared/scenario-edit.js";
+import { inFileFormat } from "../../shared/case-text.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
 import { UserError, type CliOutput } from "../io.js";
 import { loadScenario } from "../load.js";
@@ -487,7 +488,7 @@ function writeProposals(file: string, text: string, places: Places, proposals: r
     output.stderr(`${formatIssues(file, updated, check.issues)}\n`);
     throw new UserError(`${file}: the measured inputs would make the file invalid (${countSummary(check.issues)}); nothing was written`);
   }
-  const { backup } = writeFileAtomic(file, updated, { force: true });
+  const { backup } = writeFileAtomic(file, inFileFormat(file, updated, text), { force: true });
   const count = proposals.length;
   output.stderr(`wrote ${count} input${count === 1 ? "" : "s"} into ${file}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
 }
