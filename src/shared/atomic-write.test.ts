@@ -262,6 +262,21 @@ describe("writeFileAtomic", () => {
   });
 });
 
+describe("writeFileAtomic and a path the file system refuses", () => {
+  it("says so as a user's error, not an internal one: a name too long, a loop of links", () => {
+    expect(() => writeFileAtomic(join(folder, `${"x".repeat(300)}.html`), "a")).toThrow(
+      new UserError(
+        `cannot write ${join(folder, `${"x".repeat(300)}.html`)}: its name is too long for the file system (give a shorter one); nothing was written`,
+      ),
+    );
+    symlinkSync("loop-b", join(folder, "loop-a"));
+    symlinkSync("loop-a", join(folder, "loop-b"));
+    expect(() => writeFileAtomic(join(folder, "loop-a", "case.yaml"), "a")).toThrow(
+      /^cannot write .*loop-a\/case\.yaml: its path goes round a loop of links; nothing was written$/,
+    );
+  });
+});
+
 describe("writeFileAtomic stopped by Ctrl-C or SIGTERM in the middle", () => {
   const child = new URL("../test-support/atomic-write-child.ts", import.meta.url).pathname;
   for (const [signal, afterRename] of [

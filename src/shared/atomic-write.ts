@@ -364,6 +364,8 @@ function reasonOf(error: unknown): string | undefined {
     ENOTDIR: "part of the path is a file, not a folder",
     EEXIST: "part of the path is a file, not a folder",
     EISDIR: "it is a folder",
+    ENAMETOOLONG: "its name is too long for the file system (give a shorter one)",
+    ELOOP: "its path goes round a loop of links",
   };
   return code ? reasons[code] : undefined;
 }
