@@ -75,3 +75,14 @@ describe("-o -", () => {
     }
   });
 });
+
+describe("writing the same bytes again", () => {
+  it("is said to change nothing, by run, sensitivity and schema as by report (they said 'wrote')", async () => {
+    for (const argv of [["run", seed], ["sensitivity", seed], ["schema"]]) {
+      const out = join(temp.path, `${argv[0]}.txt`);
+      expect((await runCliCaptured([...argv, "-o", out])).stderr, argv[0]).toBe(`wrote ${out}\n`);
+      const again = await runCliCaptured([...argv, "-o", out, "--force"]);
+      expect(again.stderr, argv[0]).toBe(`${out} is unchanged (the same bytes): nothing written, no backup made\n`);
+    }
+  });
+});

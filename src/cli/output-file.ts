@@ -24,6 +24,16 @@ export function refuseOutput(target: string, options: { force: boolean; example:
   if (inspectTarget(target).stats && !options.force) throw new UserError(alreadyExists(target));
 }
 
+/**
+ * What a command says after writing `path`: the backup it kept, or that the file already held these
+ * very bytes, so nothing was written (it said "wrote" either way).
+ * @example wroteMessage("out.txt", { backup: "out.txt.bak" }) // "wrote out.txt (previous version kept as out.txt.bak)\n"
+ */
+export function wroteMessage(path: string, written: { backup?: string; unchanged?: boolean }): string {
+  if (written.unchanged) return `${path} is unchanged (the same bytes): nothing written, no backup made\n`;
+  return `wrote ${path}${written.backup ? ` (previous version kept as ${written.backup})` : ""}\n`;
+}
+
 /** Whether two paths name one file: the same path, or a link or another name of the same file. */
 function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;

@@ -1,4 +1,4 @@
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { formatDay } from "../../format/dates.js";
@@ -134,6 +134,5 @@ Examples:
 }
 
 function report(output: CliOutput, path: string, written: { backup?: string; unchanged?: boolean }): void {
-  if (written.unchanged) output.stderr(`${path} is unchanged (the same bytes): nothing written, no backup made\n`);
-  else output.stderr(`wrote ${path}${written.backup ? ` (previous version kept as ${written.backup})` : ""}\n`);
+  output.stderr(wroteMessage(path, written));
 }

@@ -3,7 +3,7 @@ import { buildResult, withUncertainty, suggest } from "../../engine/index.js";
 import { renderRunReport } from "../format/run-report.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
@@ -77,8 +77,7 @@ Examples:
       }
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
-        const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+        output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));
       } else {
         output.stdout(text);
       }

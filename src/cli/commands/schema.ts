@@ -3,7 +3,7 @@ import { scenarioJsonSchema } from "../../engine/index.js";
 import type { CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { toJson } from "../json.js";
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 
 export function registerSchema(program: Command, output: CliOutput): void {
   program
@@ -17,12 +17,7 @@ export function registerSchema(program: Command, output: CliOutput): void {
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
         refuseOutput(options.output, { force: options.force ?? false, example: "scenario.schema.json" });
-        const { backup, unchanged } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(
-          unchanged
-            ? `${options.output} is unchanged (the same bytes): nothing written\n`
-            : `wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`,
-        );
+        output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));
       } else output.stdout(text);
     });
 }

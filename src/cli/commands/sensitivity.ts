@@ -17,7 +17,7 @@ import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
@@ -219,8 +219,7 @@ Examples:
       const text = options.json ? toJson(result) : renderText(result, scenario.label);
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
-        const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+        output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));
       } else output.stdout(text);
     });
 }
