@@ -205,6 +205,9 @@ describe("measure", () => {
     expect((await runCliCaptured(["measure", scenario])).exitCode).toBe(2);
     expect((await runCliCaptured(["measure", scenario, "--from", "github"])).exitCode).toBe(2);
     expect((await runCliCaptured(["measure", scenario, "--from", "bitbucket"])).exitCode).toBe(2);
+    const since = await runCliCaptured(["measure", scenario, "--from", "github", "--repo", "octo/models", "--since", "2026-02-30"]);
+    expect(since.exitCode).toBe(2);
+    expect(since.stderr).toBe("error: --since 2026-02-30: expected a day, YYYY-MM-DD\n");
     const rule = await runCliCaptured(["measure", scenario, "--timesheet", fixture("toggl-time-entries.csv"), "--map", "chore=waiting"]);
     expect(rule.exitCode).toBe(2);
     expect(rule.stderr).toMatch(/--map 'chore=waiting': 'waiting' is no target/);

@@ -15,6 +15,7 @@ import {
   parseGitlabPipelines,
   parseTimeRule,
   parseTimesheetCsv,
+  parseTimestamp,
   readGithubRuns,
   readGitlabPipelines,
   type CiRun,
@@ -391,7 +392,8 @@ Examples:
       if (options.from === "gitlab" && !options.project) throw new UserError("--from gitlab needs --project (its number or path)", 2);
       if (options.from === "github" && options.githubRuns) throw new UserError("give --github-runs or --from github, not both", 2);
       if (options.from === "gitlab" && options.gitlabPipelines) throw new UserError("give --gitlab-pipelines or --from gitlab, not both", 2);
-      if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since))
+      // A real day: 2026-02-30 would be sent to the API as it is.
+      if (options.since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.since) || parseTimestamp(options.since) === undefined))
         throw new UserError(`--since ${options.since}: expected a day, YYYY-MM-DD`, 2);
       if (!options.githubRuns && !options.gitlabPipelines && !options.incidents && !options.timesheet && !options.from) {
         throw new UserError("nothing to measure: give --github-runs, --gitlab-pipelines, --incidents, --timesheet or --from", 2);
