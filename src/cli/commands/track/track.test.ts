@@ -110,6 +110,9 @@ describe("track add", () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain("--upkeep-hours: upkeepHours is -2; allowed: hours, a number ≥ 0");
     expect(bad.stderr).toContain("--releases: releases is 0.5; allowed: a whole number ≥ 0");
+    // An option has no --decimal-comma to point to, as a file has.
+    const comma = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "5,5");
+    expect(comma.stderr).toBe('error: --upkeep-hours: upkeepHours is "5,5", which is not a number; write decimals with a dot: 5.5\nnothing was recorded\n');
     expect((await track("add", "--db", store, "--month", "13", "--upkeep-hours", "2")).stderr).toContain("month is 13; allowed: a month number from 1 to 12");
     expect((await track("add", "--db", store, "--month", "3")).stderr).toContain("nothing to record for month 3");
     expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "2")).exitCode).toBe(0);
