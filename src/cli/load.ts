@@ -2,6 +2,7 @@ import "./zod-jitless.js";
 import { statSync } from "node:fs";
 import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES, type Validation } from "../engine/index.js";
 import { readBounded } from "../shared/read-bounded.js";
+import { scenarioTextOf } from "../shared/utf8.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
 
@@ -24,7 +25,12 @@ export function loadScenario(path: string, output: CliOutput, options: { checkOn
     // Read with a bound too: a device or a pipe (/dev/zero, <(...)) has no size to check first.
     const read = readBounded(path, MAX_SOURCE_BYTES);
     if (read.tooLarge) throw tooLarge(`more than ${(MAX_SOURCE_BYTES / 1_000_000).toFixed(1)}`);
-    text = read.bytes.toString("utf8");
+    const decoded = scenarioTextOf(read.bytes);
+    if ("message" in decoded) {
+      output.stderr(`${path}:${decoded.line}:${decoded.column}: error: ${decoded.message}\n`);
+      throw new UserError(`${path}: 1 error${outcome}`);
+    }
+    text = decoded.text;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

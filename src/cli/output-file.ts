@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { alreadyExists, inspectTarget } from "../shared/atomic-write.js";
 import { UserError } from "../shared/user-error.js";
 
@@ -10,14 +10,40 @@ import { UserError } from "../shared/user-error.js";
  * The same words as the write itself (`writeFileAtomic`), which checks again.
  * @example refuseOutput("cases", { force: false, example: "scenario.yaml" }) // throws "-o cases is a folder; give the file to write, e.g. -o cases/scenario.yaml"
  */
-export function refuseOutput(target: string, options: { force: boolean; example: string; option?: string }): void {
+export function refuseOutput(target: string, options: { force: boolean; example: string; option?: string; input?: string }): void {
   const option = options.option ?? "-o";
+  // Even with --force: the command would replace what it reads (the scenario with its report, the workbook with its scenario).
+  if (options.input !== undefined && sameFile(target, options.input)) {
+    throw new UserError(`${option} ${target} is the file this command reads; give another file to write, e.g. ${option} ${options.example}`, 2);
+  }
   const endsInSlash = /[\\/]$/.test(target);
   if (endsInSlash || isFolder(target)) {
     const suggestion = endsInSlash ? `${target}${options.example}` : join(target, options.example);
     throw new UserError(`${option} ${target} is a folder; give the file to write, e.g. ${option} ${suggestion}`, 2);
   }
   if (inspectTarget(target).stats && !options.force) throw new UserError(alreadyExists(target));
+}
+
+/**
+ * What a command says after writing `path`: the backup it kept, or that the file already held these
+ * very bytes, so nothing was written (it said "wrote" either way).
+ * @example wroteMessage("out.txt", { backup: "out.txt.bak" }) // "wrote out.txt (previous version kept as out.txt.bak)\n"
+ */
+export function wroteMessage(path: string, written: { backup?: string; unchanged?: boolean }): string {
+  if (written.unchanged) return `${path} is unchanged (the same bytes): nothing written, no backup made\n`;
+  return `wrote ${path}${written.backup ? ` (previous version kept as ${written.backup})` : ""}\n`;
+}
+
+/** Whether two paths name one file: the same path, or a link or another name of the same file. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const first = statSync(a, { throwIfNoEntry: false });
+    const second = statSync(b, { throwIfNoEntry: false });
+    return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a folder is there; a path that cannot be looked at (a file on the way, a loop of links) is for `inspectTarget` to explain. */

@@ -61,6 +61,18 @@ describe("help", () => {
     expect(viaHelp.stdout).toBe(viaOption.stdout);
   });
 
+  it("help <command> <subcommand> is the subcommand's help, and help of no such command is wrong usage", async () => {
+    const viaHelp = await runCliCaptured(["help", "track", "import"]);
+    const viaOption = await runCliCaptured(["track", "import", "--help"]);
+    expect(viaHelp.exitCode).toBe(0);
+    expect(viaHelp.stdout).toContain("Usage: mlops-roi track import [options] <files...>");
+    expect(viaHelp.stdout).toBe(viaOption.stdout);
+    const unknown = await runCliCaptured(["help", "frobnicate"]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stdout).toBe("");
+    expect(unknown.stderr).toMatch(/^error: help frobnicate: no such command; the commands: init, .*track/);
+  });
+
   it("prints the version", async () => {
     const { exitCode, stdout } = await runCliCaptured(["--version"]);
     expect(exitCode).toBe(0);

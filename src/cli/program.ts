@@ -153,12 +153,29 @@ export function commandNeeded(argv: readonly string[]): string | undefined {
 }
 
 /**
+ * `help track import` as `track import --help`: commander's own help command reads only the word after
+ * it, so the help of a subcommand was its parent's. Undefined for `help` of no such command, which
+ * printed the main help as if nothing was wrong.
+ * @example helpAsOption(["help", "track", "import"]) // ["track", "import", "--help"]
+ */
+export function helpAsOption(argv: readonly string[]): readonly string[] | undefined {
+  if (argv[0] !== "help" || argv.length < 2) return argv;
+  if (!commandTable.some((entry) => entry.name === argv[1])) return undefined;
+  return [...argv.slice(1), "--help"];
+}
+
+/**
  * Runs the command line and returns the exit code: 0 success, 1 bad input or a failed check,
  * 2 wrong usage. A user's mistake never prints a stack trace.
  */
-export async function runCli(argv: readonly string[], unsafeOutput: CliOutput = processOutput): Promise<number> {
+export async function runCli(givenArgv: readonly string[], unsafeOutput: CliOutput = processOutput): Promise<number> {
   // Messages quote file names, values and labels: their control characters are shown, never obeyed.
   const output = withVisibleControls(unsafeOutput);
+  const argv = helpAsOption(givenArgv);
+  if (argv === undefined) {
+    output.stderr(`error: help ${givenArgv[1]}: no such command; the commands: ${commandTable.map((entry) => entry.name).join(", ")}\n`);
+    return 2;
+  }
   const needed = commandNeeded(argv);
   const program = await makeProgram(output, needed ? [needed] : []);
 

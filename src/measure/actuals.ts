@@ -3,7 +3,8 @@ import { parseGithubRuns } from "./github-actions.js";
 import { parseGitlabPipelines } from "./gitlab-pipelines.js";
 import { parseEventsCsv, type EventExport } from "./incidents-csv.js";
 import type { Problem } from "./problems.js";
-import { exposures, monthOf, type MonthExposure } from "./time.js";
+import { extent } from "./stats.js";
+import { byMonthOf, exposures, monthOf, type MonthExposure } from "./time.js";
 import type { Timesheet, TimeRule } from "./timesheet-csv.js";
 import { parseTimesheetCsv } from "./timesheet-csv.js";
 
@@ -37,6 +38,12 @@ export const EDGE_DAYS_TOLERATED = 3;
  * The months an export covers whole (all but {@link EDGE_DAYS_TOLERATED} days), and a notice for
  * those it covers only in part: their counts would be too low, so they are left out.
  */
+/** The first and last of the times, as wholeMonths takes them. */
+function bounds(times: readonly number[]): [number, number] {
+  const { min, max } = extent(times);
+  return [min, max];
+}
+
 function wholeMonths(first: number, last: number, what: string, notices: string[]): MonthExposure[] {
   const months = exposures(first, last);
   const kept = months.filter((month) => month.days >= month.daysInMonth - EDGE_DAYS_TOLERATED);
@@ -53,11 +60,12 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 function fromRuns(runs: readonly CiRun[], name: string, deployPattern: RegExp, notices: string[]): MonthValues {
   const values: MonthValues = new Map();
-  const months = wholeMonths(Math.min(...runs.map((run) => run.createdAt)), Math.max(...runs.map((run) => run.createdAt)), name, notices);
+  const months = wholeMonths(...bounds(runs.map((run) => run.createdAt)), name, notices);
   const deployments = runs.filter((run) => isDeployment(run, deployPattern));
   if (deployments.length === 0) notices.push(`${name}: no finished run's name matches ${deployPattern} (--deploy-workflow): deployments recorded as 0`);
+  const byMonth = byMonthOf(deployments, (run) => run.createdAt);
   for (const month of months) {
-    const inMonth = deployments.filter((run) => monthOf(run.createdAt) === month.month);
+    const inMonth = byMonth.get(month.month) ?? [];
     values.set(month.month, { deployments: inMonth.length, incidents: inMonth.filter((run) => run.outcome === "failure").length });
   }
   return values;
@@ -66,10 +74,11 @@ function fromRuns(runs: readonly CiRun[], name: string, deployPattern: RegExp, n
 function fromEvents(data: EventExport, name: string, notices: string[]): MonthValues {
   const values: MonthValues = new Map();
   const { events } = data;
-  const months = wholeMonths(Math.min(...events.map((event) => event.start)), Math.max(...events.map((event) => event.start)), name, notices);
+  const months = wholeMonths(...bounds(events.map((event) => event.start)), name, notices);
   const hasDeployments = events.some((event) => event.kind === "deployment");
+  const byMonth = byMonthOf(events, (event) => event.start);
   for (const month of months) {
-    const inMonth = events.filter((event) => monthOf(event.start) === month.month);
+    const inMonth = byMonth.get(month.month) ?? [];
     const incidents = inMonth.filter((event) => event.kind === "incident");
     const open = incidents.filter((event) => event.end === undefined);
     const record: Record<string, number> = { incidents: incidents.length };
@@ -89,7 +98,7 @@ const fieldOfTarget = { chore: "manualHours", meetings: "meetingHours", upkeep: 
 function fromTimesheet(data: Timesheet, name: string, rules: readonly TimeRule[], notices: string[]): MonthValues {
   const values: MonthValues = new Map();
   const { entries } = data;
-  const months = wholeMonths(Math.min(...entries.map((entry) => entry.day)), Math.max(...entries.map((entry) => entry.day)), name, notices);
+  const months = wholeMonths(...bounds(entries.map((entry) => entry.day)), name, notices);
   const fields = [...new Set(rules.map((rule) => fieldOfTarget[rule.target.kind]))];
   let unmatched = 0;
   const sums = new Map<string, Record<string, number>>(months.map((month) => [month.month, Object.fromEntries(fields.map((field) => [field, 0]))]));

@@ -11,8 +11,8 @@ import {
   type Proposal,
   type Provenance,
 } from "./proposal.js";
-import { mean } from "./stats.js";
-import { exposures, monthOf } from "./time.js";
+import { extent, mean } from "./stats.js";
+import { byMonthOf, exposures } from "./time.js";
 import { formatNumber } from "../format/numbers.js";
 
 /** A CI run (a GitHub Actions workflow run or a GitLab pipeline) as both sources give it. */
@@ -67,13 +67,11 @@ const plural = (count: number, word: string) => `${formatNumber(count)} ${count 
  * Counts are scaled to whole months from the days the export covers.
  */
 export function measureCiRuns(runs: readonly CiRun[], provenance: Omit<Provenance, "period" | "counted">, options: CiOptions): Measurement {
-  const first = Math.min(...runs.map((run) => run.createdAt));
-  const last = Math.max(...runs.map((run) => run.createdAt));
+  const { min: first, max: last } = extent(runs.map((run) => run.createdAt));
   const span = periodText(first, last);
   const { months, notice } = scalableMonths(exposures(first, last), provenance.source);
   const notices: string[] = notice ? [notice] : [];
-  const byMonth = new Map<string, CiRun[]>();
-  for (const run of runs) byMonth.set(monthOf(run.createdAt), [...(byMonth.get(monthOf(run.createdAt)) ?? []), run]);
+  const byMonth = byMonthOf(runs, (run) => run.createdAt);
 
   const waited = runs.filter(isWaitedFor);
   const actorsKnown = waited.every((run) => run.actor !== undefined);
@@ -128,9 +126,10 @@ export function measureCiRuns(runs: readonly CiRun[], provenance: Omit<Provenanc
   }
 
   // Deployments and failed deployments.
+  const deploymentsByMonth = byMonthOf(deployments, (run) => run.createdAt);
   const deploymentsPerMonth: MonthlyValue[] = months.map((month) => ({
     month: month.month,
-    value: perMonth(deployments.filter((run) => monthOf(run.createdAt) === month.month).length, month),
+    value: perMonth(deploymentsByMonth.get(month.month)?.length ?? 0, month),
   }));
   if (deployments.length === 0) {
     notices.push(`${provenance.source}: no finished run's name matches ${options.deployPattern} (--deploy-workflow): no deployments counted`);
@@ -148,7 +147,7 @@ export function measureCiRuns(runs: readonly CiRun[], provenance: Omit<Provenanc
       proposals.push({
         input: "breakage.deploymentsPerProjectPerMonth",
         ...rangeOf(perProject, 2),
-        note: measuredNote(`finished deployment runs a month ÷ ${options.liveProjects} live projects`, { ...full, counted }, span, perProject),
+        note: measuredNote(`finished deployment runs a month ÷ ${plural(options.liveProjects, "live project")}`, { ...full, counted }, span, perProject),
         monthly: perProject,
       });
     } else {
@@ -157,7 +156,7 @@ export function measureCiRuns(runs: readonly CiRun[], provenance: Omit<Provenanc
     if (options.changeFailureRate) {
       const rates: MonthlyValue[] = [];
       for (const month of months) {
-        const inMonth = deployments.filter((run) => monthOf(run.createdAt) === month.month);
+        const inMonth = deploymentsByMonth.get(month.month) ?? [];
         if (inMonth.length > 0) rates.push({ month: month.month, value: inMonth.filter((run) => run.outcome === "failure").length / inMonth.length });
       }
       const failures = deployments.filter((run) => run.outcome === "failure").length;

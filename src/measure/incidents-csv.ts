@@ -12,8 +12,9 @@ import {
   type Observation,
   type Proposal,
 } from "./proposal.js";
-import { mean } from "./stats.js";
-import { exposures, monthOf, parseTimestamp } from "./time.js";
+import { extent, mean } from "./stats.js";
+import { byMonthOf, exposures, parseTimestamp } from "./time.js";
+import { plural } from "../format/numbers.js";
 
 /** A deployment or an incident read from a CSV export. */
 export interface ChangeEvent {
@@ -113,8 +114,7 @@ export interface EventOptions {
  */
 export function measureEvents(data: EventExport, from: string, options: EventOptions = {}): Measurement {
   const { events } = data;
-  const first = Math.min(...events.map((event) => event.start));
-  const last = Math.max(...events.map((event) => event.start));
+  const { min: first, max: last } = extent(events.map((event) => event.start));
   const span = periodText(first, last);
   const { months, notice } = scalableMonths(exposures(first, last), data.format);
   const notices: string[] = notice ? [notice] : [];
@@ -123,14 +123,19 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
   const incidents = events.filter((event) => event.kind === "incident");
   const deployments = events.filter((event) => event.kind === "deployment");
   const provenance = { source: data.format, from, period: months };
-  const inMonth = (list: readonly ChangeEvent[], month: string) => list.filter((event) => monthOf(event.start) === month);
+  const grouped = new Map<readonly ChangeEvent[], Map<string, ChangeEvent[]>>();
+  const inMonth = (list: readonly ChangeEvent[], month: string): readonly ChangeEvent[] => {
+    let groups = grouped.get(list);
+    if (!groups) grouped.set(list, (groups = byMonthOf(list, (event) => event.start)));
+    return groups.get(month) ?? [];
+  };
 
   const incidentsPerMonth = months.map((month) => ({ month: month.month, value: perMonth(inMonth(incidents, month.month).length, month) }));
   if (incidents.length > 0 && months.length > 0) {
     observations.push({
       what: "incidents a month",
       ...rangeOf(incidentsPerMonth, 1),
-      note: measuredNote("incidents a month", { ...provenance, counted: `${incidents.length} incidents` }, span, incidentsPerMonth),
+      note: measuredNote("incidents a month", { ...provenance, counted: plural(incidents.length, "incident") }, span, incidentsPerMonth),
       monthly: incidentsPerMonth,
     });
   }
@@ -143,7 +148,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
   }
   if (incidents.length > resolved.length)
     notices.push(
-      `${data.format}: ${incidents.length - resolved.length} of ${incidents.length} incidents have no resolved time and are left out of the hours to restore`,
+      `${data.format}: ${incidents.length - resolved.length} of ${plural(incidents.length, "incident")} ${incidents.length - resolved.length === 1 ? "has" : "have"} no resolved time and ${incidents.length - resolved.length === 1 ? "is" : "are"} left out of the hours to restore`,
     );
   if (restore.length > 0) {
     proposals.push({
@@ -151,7 +156,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
       ...rangeOf(restore, 1),
       note: measuredNote(
         "mean hours from an incident's start to its resolution, by month",
-        { ...provenance, counted: `${resolved.length} resolved incidents` },
+        { ...provenance, counted: plural(resolved.length, "resolved incident") },
         span,
         restore,
       ),
@@ -162,8 +167,8 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
   let deploymentsSource: { monthly: readonly MonthlyValue[]; source: string } | undefined = options.deploymentsPerMonth;
   if (deployments.length > 0 && months.length > 0) {
     const monthly = months.map((month) => ({ month: month.month, value: perMonth(inMonth(deployments, month.month).length, month) }));
-    deploymentsSource = { monthly, source: `${deployments.length} deployments in the same file` };
-    const counted = `${deployments.length} deployments`;
+    deploymentsSource = { monthly, source: `${plural(deployments.length, "deployment")} in the same file` };
+    const counted = plural(deployments.length, "deployment");
     observations.push({
       what: "deployments a month (the team)",
       ...rangeOf(monthly, 1),
@@ -175,7 +180,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
       proposals.push({
         input: "breakage.deploymentsPerProjectPerMonth",
         ...rangeOf(perProject, 2),
-        note: measuredNote(`deployments a month ÷ ${options.liveProjects} live projects`, { ...provenance, counted }, span, perProject),
+        note: measuredNote(`deployments a month ÷ ${plural(options.liveProjects, "live project")}`, { ...provenance, counted }, span, perProject),
         monthly: perProject,
       });
     } else {
@@ -204,7 +209,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
         ...rangeOf(rates, 2, 1),
         note: measuredNote(
           `incidents a month ÷ deployments a month (${deploymentsSource.source}), at most 1`,
-          { ...provenance, counted: `${incidents.length} incidents` },
+          { ...provenance, counted: plural(incidents.length, "incident") },
           span,
           rates,
         ),

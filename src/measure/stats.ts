@@ -24,3 +24,18 @@ export function rounded(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * The smallest and largest of the values, in one loop: Math.min(...values) passes every value as an
+ * argument, which overflows the stack for an export of a few hundred thousand records.
+ * @example extent([3, 1, 2]) // { min: 1, max: 3 }
+ */
+export function extent(values: readonly number[]): { min: number; max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
+}

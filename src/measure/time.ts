@@ -55,6 +55,22 @@ export function monthOf(at: number): string {
   return new Date(at).toISOString().slice(0, 7);
 }
 
+/**
+ * The items by the calendar month of their time, in one pass: filtering the whole list again for
+ * every month made an export of 300,000 records take 12 seconds.
+ * @example byMonthOf(runs, (run) => run.createdAt).get("2026-01") // January's runs
+ */
+export function byMonthOf<T>(items: readonly T[], at: (item: T) => number): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const month = monthOf(at(item));
+    const group = groups.get(month);
+    if (group) group.push(item);
+    else groups.set(month, [item]);
+  }
+  return groups;
+}
+
 /** The calendar day of an instant, "YYYY-MM-DD" (UTC). */
 export function dayOf(at: number): string {
   return new Date(at).toISOString().slice(0, 10);

@@ -12,7 +12,9 @@ import {
   type Observation,
   type Proposal,
 } from "./proposal.js";
-import { exposures, monthOf, parseTimestamp } from "./time.js";
+import { extent } from "./stats.js";
+import { byMonthOf, exposures, parseTimestamp } from "./time.js";
+import { plural } from "../format/numbers.js";
 
 /** One time entry: who, on which day, how long, and the labels rules match (tags, category, project). */
 export interface TimeEntry {
@@ -63,6 +65,19 @@ function hoursOf(text: string, clock: boolean): number | undefined {
   return Number(trimmed);
 }
 
+/** The longest one entry can be: a whole month of 31 days. */
+const MAX_ENTRY_HOURS = 24 * 31;
+
+/** Why a cell is no duration, and what is allowed: a negative number, a decimal comma and an entry longer than a month are each named. */
+function durationProblem(cell: string, hours: number | undefined, toggl: boolean): string {
+  const allowed = `allowed: ${toggl ? "hh:mm:ss, e.g. 01:30:00" : "hours, e.g. 1.5 or 1:30"}, from 0 to ${MAX_ENTRY_HOURS} (a month of 31 days)`;
+  const trimmed = cell.trim();
+  if (hours !== undefined) return `${quoted(cell)} is ${Math.round(hours)} hours, more than one entry can hold; ${allowed}`;
+  if (/^-\s*\d/.test(trimmed)) return `${quoted(cell)} is negative; ${allowed}`;
+  if (!toggl && /^\d+,\d+$/.test(trimmed)) return `${quoted(cell)} has a decimal comma; write it with a dot (${trimmed.replace(",", ".")}); ${allowed}`;
+  return `${quoted(cell)} is not a duration; ${allowed}`;
+}
+
 /**
  * Time entries from a CSV, in one of two shapes (told apart by the header):
  * - Toggl Track's detailed export: User, Email, Client, Project, Task, Description, Billable, Start
@@ -101,12 +116,8 @@ export function parseTimesheetCsv(text: string): Parsed<Timesheet> {
       continue;
     }
     const spent = hoursOf(row.cells[hours]!, toggl);
-    if (spent === undefined || spent > 24 * 31) {
-      problem(
-        row.line,
-        header[hours]!,
-        `${quoted(row.cells[hours])} is not a duration (expected ${toggl ? "hh:mm:ss, e.g. 01:30:00" : "hours, e.g. 1.5 or 1:30"})`,
-      );
+    if (spent === undefined || spent > MAX_ENTRY_HOURS) {
+      problem(row.line, header[hours]!, durationProblem(row.cells[hours]!, spent, toggl));
       continue;
     }
     const labels = labelColumns.flatMap((index) =>
@@ -144,8 +155,7 @@ const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTas
  */
 export function measureTimesheet(data: Timesheet, from: string, options: TimesheetOptions): Measurement {
   const { entries } = data;
-  const first = Math.min(...entries.map((entry) => entry.day));
-  const last = Math.max(...entries.map((entry) => entry.day));
+  const { min: first, max: last } = extent(entries.map((entry) => entry.day));
   const span = periodText(first, last);
   const { months, notice } = scalableMonths(exposures(first, last), data.format);
   const notices: string[] = notice ? [notice] : [];
@@ -171,15 +181,16 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   for (const rule of options.rules) {
     if (!byTarget.has(targetName(rule.target))) notices.push(`${data.format}: no entry has the label ${quoted(rule.label)} (--map)`);
   }
-  const peopleIn = (month: string) =>
-    peopleKnown ? new Set(entries.filter((entry) => monthOf(entry.day) === month).map((entry) => entry.person)).size : (options.people ?? 0);
+  const entriesByMonth = byMonthOf(entries, (entry) => entry.day);
+  const peopleIn = (month: string) => (peopleKnown ? new Set((entriesByMonth.get(month) ?? []).map((entry) => entry.person)).size : (options.people ?? 0));
   const allPeople = new Set(entries.map((entry) => entry.person)).size;
   const who = peopleKnown ? `by ${allPeople} ${allPeople === 1 ? "person" : "people"}` : `divided by team.people (${options.people})`;
 
   for (const { target, entries: matched } of byTarget.values()) {
-    const hoursIn = (month: string) => matched.filter((entry) => monthOf(entry.day) === month).reduce((sum, entry) => sum + entry.hours, 0);
+    const matchedByMonth = byMonthOf(matched, (entry) => entry.day);
+    const hoursIn = (month: string) => (matchedByMonth.get(month) ?? []).reduce((sum, entry) => sum + entry.hours, 0);
     const labels = options.rules.filter((rule) => targetName(rule.target) === targetName(target)).map((rule) => quoted(rule.label));
-    const counted = `${matched.length} entries labelled ${labels.join(" or ")} ${who}`;
+    const counted = `${plural(matched.length, "entry", "entries")} labelled ${labels.join(" or ")} ${who}`;
     const provenance = { source: data.format, from, period: months, counted };
     const monthly = (value: (month: (typeof months)[number], hours: number) => number | undefined): MonthlyValue[] =>
       months.flatMap((month) => {
@@ -216,7 +227,7 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
         continue;
       }
       const values = monthly((month, hours) => perMonth(hours, month) / options.liveProjects!);
-      add("projects.upkeepHoursPerMonth", `hours a month ÷ ${options.liveProjects} live projects`, values, 1);
+      add("projects.upkeepHoursPerMonth", `hours a month ÷ ${plural(options.liveProjects, "live project")}`, values, 1);
     } else {
       const values = monthly((month, hours) => perMonth(hours, month));
       if (values.length > 0)

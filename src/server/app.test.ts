@@ -110,6 +110,18 @@ describe("refusing paths outside the case's folder", () => {
     });
   }
 
+  it("refuses to show or save over a file that is not UTF-8, naming the byte: saved, its letters would be replacement characters", async () => {
+    const latin1 = Buffer.from("title: Caf\u00e9\n", "latin1");
+    writeFileSync(join(folder, "latin1.yaml"), latin1);
+    const read = await request("/api/case?file=latin1.yaml");
+    expect(read.status).toBe(422);
+    expect(((await read.json()) as { message: string }).message).toBe(
+      "latin1.yaml:1:11: byte 0xE9 is not valid UTF-8; the file was probably saved in a Windows or Latin-1 encoding: save it as UTF-8",
+    );
+    expect((await put("/api/case?file=latin1.yaml", { data: { title: "changed" } })).status).toBe(422);
+    expect(readFileSync(join(folder, "latin1.yaml"))).toEqual(latin1);
+  });
+
   it("refuses a link inside the folder that leads outside it", async () => {
     symlinkSync(join(outside, "secret.yaml"), join(folder, "link.yaml"));
     const read = await request("/api/case?file=link.yaml");

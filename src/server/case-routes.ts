@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../shared/atomic-write.js";
 import type { CaseDocument, SaveRequest, SaveResponse } from "../shared/api-types.js";
 import { RequestError, type CaseFolder } from "./case-folder.js";
 import { caseFormatOf, caseText } from "../shared/case-text.js";
+import { scenarioTextOf } from "../shared/utf8.js";
 
 /** @example textVersion("title: x\n") // "3f1c…" (16 hex digits) */
 export function textVersion(text: string): string {
@@ -19,7 +20,10 @@ export function readCaseFile(path: string): string {
   const size = statSync(path).size;
   if (size > MAX_SOURCE_BYTES)
     throw new RequestError(413, `${basename(path)} is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
-  return readFileSync(path, "utf8");
+  const decoded = scenarioTextOf(readFileSync(path));
+  // Shown with replacement characters and saved, the file would lose the user's own letters.
+  if ("message" in decoded) throw new RequestError(422, `${basename(path)}:${decoded.line}:${decoded.column}: ${decoded.message}`);
+  return decoded.text;
 }
 
 /** The file as the page shows it: text, data and the same issues the command line prints. */

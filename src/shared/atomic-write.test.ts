@@ -261,3 +261,41 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
   });
 });
+
+describe("writeFileAtomic and a path the file system refuses", () => {
+  it("says so as a user's error, not an internal one: a name too long, a loop of links", () => {
+    expect(() => writeFileAtomic(join(folder, `${"x".repeat(300)}.html`), "a")).toThrow(
+      new UserError(
+        `cannot write ${join(folder, `${"x".repeat(300)}.html`)}: its name is too long for the file system (give a shorter one); nothing was written`,
+      ),
+    );
+    symlinkSync("loop-b", join(folder, "loop-a"));
+    symlinkSync("loop-a", join(folder, "loop-b"));
+    expect(() => writeFileAtomic(join(folder, "loop-a", "case.yaml"), "a")).toThrow(
+      /^cannot write .*loop-a\/case\.yaml: its path goes round a loop of links; nothing was written$/,
+    );
+  });
+});
+
+describe("writeFileAtomic stopped by Ctrl-C or SIGTERM in the middle", () => {
+  const child = new URL("../test-support/atomic-write-child.ts", import.meta.url).pathname;
+  for (const [signal, afterRename] of [
+    ["SIGINT", 1],
+    ["SIGTERM", 1],
+    ["SIGTERM", 2],
+  ] as const) {
+    it(`${signal} after rename ${afterRename} of 2: the write completes, nothing is left behind, and the process then stops by the signal`, async () => {
+      const { spawnSync } = await import("node:child_process");
+      const target = join(folder, "case.yaml");
+      writeFileSync(target, "current\n");
+      writeFileSync(`${target}.bak`, "previous backup\n");
+      const run = spawnSync(process.execPath, ["--import", "tsx", child, target, signal, String(afterRename)], { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.signal).toBe(signal);
+      expect(run.stdout).toBe("written\n");
+      expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
+      expect(readFileSync(target, "utf8")).toBe("new content\n");
+      expect(readFileSync(`${target}.bak`, "utf8")).toBe("current\n");
+    });
+  }
+});

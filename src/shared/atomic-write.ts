@@ -78,6 +78,46 @@ export function alreadyExists(path: string): string {
  * @example writeFileAtomic("report.html", html, { force: true }) // { backup: "report.html.bak" }
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): { backup?: string; unchanged?: boolean } {
+  const release = holdSignals();
+  try {
+    return writeNow(path, content, options);
+  } finally {
+    release();
+  }
+}
+
+const heldSignals = ["SIGINT", "SIGTERM"] as const;
+let writesUnderway = 0;
+let signalDuringWrite: (typeof heldSignals)[number] | undefined;
+const holdSignal = (signal: (typeof heldSignals)[number]) => {
+  // Where another listener is there (serve's, a sampling loop's), it deals with the signal itself.
+  if (process.listenerCount(signal) === 1) signalDuringWrite ??= signal;
+};
+
+/**
+ * Ctrl-C or SIGTERM in the middle of a write would end the process between two of its steps, leaving
+ * a temporary file, or the previous backup moved aside as `.FILE.bak.<hex>.old` (the `.bak` itself
+ * gone). While a write is underway, such a signal only waits: the write (synchronous) completes or
+ * fails as a whole, and the process is then stopped by the same signal, as it would have been.
+ * Returns what ends the hold. Its listener is called from the event loop, once the write's code is
+ * done; the release waits two turns of the loop, so that the loop reads a pending signal in between.
+ */
+function holdSignals(): () => void {
+  if (writesUnderway++ === 0) for (const signal of heldSignals) process.on(signal, holdSignal);
+  return () => {
+    setImmediate(() =>
+      setImmediate(() => {
+        if (--writesUnderway > 0) return;
+        for (const signal of heldSignals) process.off(signal, holdSignal);
+        const signal = signalDuringWrite;
+        signalDuringWrite = undefined;
+        if (signal) process.kill(process.pid, signal);
+      }),
+    );
+  };
+}
+
+function writeNow(path: string, content: string | Uint8Array, options: WriteOptions): { backup?: string; unchanged?: boolean } {
   const io = { write: writeAll, randomSuffix, rename: renameSync, ...options.io };
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
@@ -324,6 +364,8 @@ function reasonOf(error: unknown): string | undefined {
     ENOTDIR: "part of the path is a file, not a folder",
     EEXIST: "part of the path is a file, not a folder",
     EISDIR: "it is a folder",
+    ENAMETOOLONG: "its name is too long for the file system (give a shorter one)",
+    ELOOP: "its path goes round a loop of links",
   };
   return code ? reasons[code] : undefined;
 }

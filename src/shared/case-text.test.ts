@@ -4,7 +4,8 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "./package-files.js";
 import { lineDiff } from "../test-support/line-diff.js";
-import { caseFormatOf, caseText } from "./case-text.js";
+import { caseFormatOf, caseText, inFileFormat } from "./case-text.js";
+import { editScenarioText } from "./scenario-edit.js";
 
 const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
 
@@ -55,5 +56,27 @@ describe("caseText", () => {
     expect(caseFormatOf("case.JSON")).toBe("json");
     expect(caseFormatOf("case.yml")).toBe("yaml");
     expect(caseText({ title: "x" }, "json", "{}")).toBe('{\n  "title": "x"\n}\n');
+  });
+});
+
+describe("inFileFormat", () => {
+  const data = parse(seed) as Record<string, unknown>;
+
+  it("keeps a .json file JSON after an edit spliced in YAML's style, in its own indentation: only the new lines are added", () => {
+    for (const indent of [2, 4, "\t"]) {
+      const json = `${JSON.stringify(data, null, indent)}\n`;
+      const edited = editScenarioText(json, [{ path: ["defaults", "breakage", "hoursToRestore"], value: { low: 2, high: 6, note: "measured" } }]);
+      expect(() => JSON.parse(edited)).toThrow();
+      const written = inFileFormat("case.json", edited, json);
+      expect(JSON.parse(written)).toEqual(parse(edited));
+      const { removed, added } = lineDiff(json, written);
+      expect(removed).toEqual([]);
+      expect(added.length).toBeGreaterThan(3);
+    }
+  });
+
+  it("leaves a YAML file's text as the edit made it", () => {
+    const edited = editScenarioText(seed, [{ path: ["defaults", "team", "people"], value: 2 }]);
+    expect(inFileFormat("case.yaml", edited, seed)).toBe(edited);
   });
 });

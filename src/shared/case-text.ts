@@ -1,4 +1,4 @@
-import { Document, parseDocument } from "yaml";
+import { Document, parse, parseDocument } from "yaml";
 import { replaceScenarioData } from "./scenario-edit.js";
 
 /**
@@ -23,9 +23,26 @@ const toStringOptions = { lineWidth: 0, flowCollectionPadding: false } as const;
  * @example caseText({ title: "x" }, "yaml", "# mine\ntitle: y\n") // "# mine\ntitle: x\n"
  */
 export function caseText(data: unknown, format: CaseFormat, previousText?: string): string {
-  if (format === "json") return `${JSON.stringify(data, null, 2)}\n`;
+  if (format === "json") return `${JSON.stringify(data, null, jsonIndent(previousText))}\n`;
   if (previousText === undefined || previousText.trim() === "") return new Document(data).toString(toStringOptions);
   // A text that does not parse cleanly cannot be merged into; write the data afresh.
   if (parseDocument(previousText).errors.length > 0) return new Document(data).toString(toStringOptions);
   return replaceScenarioData(previousText, data);
+}
+
+/** The indentation a JSON file uses (its first indented line's), so that rewriting it keeps its lines; 2 spaces for a new one. */
+function jsonIndent(previousText: string | undefined): string | number {
+  const indent = previousText === undefined ? undefined : /\n([ \t]+)["}\]]/.exec(previousText)?.[1];
+  return indent ?? 2;
+}
+
+/**
+ * A scenario file's edited text as its name wants it: the edits are spliced in YAML's style
+ * (src/shared/scenario-edit.ts), which in a .json file writes `{low: 2, note: "…"}`, no longer JSON;
+ * such a file is written again as JSON, indented as it was.
+ * @example inFileFormat("case.json", '{\n  "a": 1, b: 2\n}\n', '{\n  "a": 1\n}\n') // '{\n  "a": 1,\n  "b": 2\n}\n'
+ */
+export function inFileFormat(fileName: string, editedText: string, previousText: string): string {
+  if (caseFormatOf(fileName) !== "json") return editedText;
+  return caseText(parse(editedText), "json", previousText);
 }

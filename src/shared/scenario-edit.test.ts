@@ -84,6 +84,20 @@ describe("editScenarioText", () => {
     expect(editScenarioText(text, [{ path: ["b"], value: "a # b" }])).toBe('a: "quoted"\nb: "a # b"\n');
   });
 
+  it("writes a key named __proto__ or constructor as a key: the other lines stay and no object of the process changes", () => {
+    const text = "defaults:\n  months: [4, 7]\n  team:\n    people: 2\n";
+    const edited = editScenarioText(text, [
+      { path: ["defaults", "manualTasks", "__proto__", "minutesPerWeek"], value: { value: 31, note: "n" } },
+      { path: ["defaults", "manualTasks", "__proto__", "per"], value: "person" },
+      { path: ["defaults", "manualTasks", "constructor", "per"], value: "team" },
+    ]);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(({} as Record<string, unknown>).per).toBeUndefined();
+    expect(edited).toBe(
+      "defaults:\n  months: [4, 7]\n  team:\n    people: 2\n  manualTasks:\n    __proto__:\n      minutesPerWeek:\n        value: 31\n        note: n\n      per: person\n    constructor:\n      per: team\n",
+    );
+  });
+
   it("keeps a file's CRLF line endings, in the lines it changes and the ones it adds", () => {
     const text = "a:\r\n  b: 1\r\n  c:\r\n    d: 2\r\ne: { x: 1 }\r\n";
     expect(

@@ -357,6 +357,19 @@ function deleteFrom(text: string, parent: unknown, segment: string | number): st
   return splice(text, lineStart(text, key.range[0]), lineEndAfter(text, valueEnd), "");
 }
 
+/**
+ * A map's own value at `key`, never one it inherits: a chore named `__proto__` or `constructor` is a
+ * key like any other, not Object.prototype (whose change would reach every object of the process).
+ */
+function ownValue(node: unknown, key: string | number): unknown {
+  return (isPlainObject(node) || Array.isArray(node)) && Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+}
+
+/** Sets `key` as the map's own property, `__proto__` included (an assignment to it would change the prototype instead). */
+function setOwn(node: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** The data the edits should leave, worked out on plain values. */
 function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
   let result: unknown = structuredClone(data);
@@ -369,20 +382,22 @@ function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
     let node = result as Record<string | number, unknown>;
     let missing = false;
     for (const segment of edit.path.slice(0, -1)) {
-      const next = node[segment];
+      let next = ownValue(node, segment);
       if (typeof next !== "object" || next === null) {
         if ("delete" in edit) {
           missing = true;
           break;
         }
-        node[segment] = {};
+        next = {};
+        setOwn(node, segment, next);
       }
-      node = node[segment] as Record<string | number, unknown>;
+      node = next as Record<string | number, unknown>;
     }
     if (missing) continue;
     const last = edit.path.at(-1)!;
-    if ("delete" in edit) delete node[last];
-    else node[last] = structuredClone(edit.value);
+    if ("delete" in edit) {
+      if (Object.hasOwn(node, last)) delete node[last];
+    } else setOwn(node, last, structuredClone(edit.value));
   }
   return result;
 }
@@ -443,7 +458,7 @@ export function editScenarioText(text: string, edits: readonly ScenarioEdit[]): 
       if ("delete" in edit) primitives.push(edit);
       else {
         let at: unknown = current;
-        for (const segment of edit.path) at = isPlainObject(at) || Array.isArray(at) ? (at as Record<string | number, unknown>)[segment] : undefined;
+        for (const segment of edit.path) at = ownValue(at, segment);
         expand(at, edit.path, edit.value, primitives);
       }
       for (const primitive of primitives) result = applyOne(result, primitive);

@@ -16,8 +16,10 @@ export function calendarIndex(text: string): number | undefined {
   const month = Number(match[2]);
   if (month < 1 || month > 12 || year < 1900 || year > 2200) return undefined;
   if (match[3] !== undefined) {
+    // The day is ignored, but must be one of the month's: 2025-02-31 is a typing mistake, not February.
     const day = Number(match[3]);
-    if (day < 1 || day > 31) return undefined;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > daysInMonth) return undefined;
   }
   return year * 12 + (month - 1);
 }

@@ -29,6 +29,17 @@ describe("openStore", () => {
     expect(columns).toEqual(["team", "month", ...actualFields, "note", "source", "recorded_at"]);
   });
 
+  it("creates the folders a new store goes into, as every written file's, and names a file in their way", () => {
+    const directory = folder();
+    const store = openStore(join(directory, "stores", "2025", "case.db"), { create: true });
+    expect(appliedVersions(store)).toEqual([LATEST_SCHEMA_VERSION]);
+    store.close();
+    writeFileSync(join(directory, "notes"), "a file");
+    expect(() => openStore(join(directory, "notes", "case.db"), { create: true })).toThrow(
+      `cannot create the store ${join(directory, "notes", "case.db")}: part of the path is a file, not a folder; nothing was written`,
+    );
+  });
+
   it("refuses to create a store where none exists unless asked", () => {
     expect(() => openStore(join(folder(), "missing.db"))).toThrow(/no store here; freeze a plan first/);
   });

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 
@@ -61,6 +61,17 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     throw new StoreError(`${path}: no store here; freeze a plan first with \`mlops-roi track plan CASE.yaml\` (or give the store with --db PATH)`);
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
+  if (options.create && !existsSync(path)) {
+    // As for every file the commands write: the folders on the way are made, and a file in their place is named.
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "ENOTDIR" || code === "EEXIST")
+        throw new StoreError(`cannot create the store ${path}: part of the path is a file, not a folder; nothing was written`);
+      throw new StoreError(`cannot create the store ${path}: its folder cannot be made (${code ?? (error as Error).message}); nothing was written`);
+    }
+  }
   let database: StoreDatabase;
   try {
     database = new Database(path, { timeout: BUSY_TIMEOUT_MS });

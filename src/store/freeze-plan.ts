@@ -14,12 +14,18 @@ export interface FreezeInput {
   toolVersion: string;
 }
 
+/** Why no plan is frozen; `usage` when --scenario is missing or names no alternative (wrong usage, exit 2), not a problem of the file. */
+export interface PlanRefusal {
+  readonly message: string;
+  readonly usage?: true;
+}
+
 /**
  * Chooses the approved alternative: the one named, or the only one. Never guesses between several:
  * which scenario was approved is the user's statement, not the tool's.
  * @example chooseScenario(compiled, undefined) // { scenario: "better" } when "better" is the only alternative
  */
-export function chooseScenario(compiled: CompiledCase, wanted: string | undefined): { scenario: string } | { message: string } {
+export function chooseScenario(compiled: CompiledCase, wanted: string | undefined): { scenario: string } | PlanRefusal {
   const alternatives = compiled.scenarios.map((scenario) => scenario.name).filter((name) => name !== compiled.baseline);
   if (alternatives.length === 0) {
     return { message: `the case has only its baseline "${compiled.baseline}"; add the approved scenario as an alternative before freezing a plan` };
@@ -28,14 +34,15 @@ export function chooseScenario(compiled: CompiledCase, wanted: string | undefine
     if (alternatives.length === 1) return { scenario: alternatives[0]! };
     return {
       message: `the case has ${alternatives.length} alternatives; say which one was approved with --scenario NAME (allowed: ${alternatives.join(", ")})`,
+      usage: true,
     };
   }
   if (wanted === compiled.baseline) {
-    return { message: `--scenario ${wanted} is the baseline (today); the plan is the approved change, one of: ${alternatives.join(", ")}` };
+    return { message: `--scenario ${wanted} is the baseline (today); the plan is the approved change, one of: ${alternatives.join(", ")}`, usage: true };
   }
   if (!alternatives.includes(wanted)) {
     const guess = suggest(wanted, alternatives);
-    return { message: `--scenario ${wanted}: no such scenario${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${alternatives.join(", ")}` };
+    return { message: `--scenario ${wanted}: no such scenario${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${alternatives.join(", ")}`, usage: true };
   }
   return { scenario: wanted };
 }
@@ -45,7 +52,7 @@ export function chooseScenario(compiled: CompiledCase, wanted: string | undefine
  * date, and the engine's month-by-month result of that scenario and the baseline.
  * @example freezePlan({ compiled, text, fileName: "case.yaml", sha256, team: "default", frozenAt: new Date().toISOString(), toolVersion: "0.1.0" })
  */
-export function freezePlan(input: FreezeInput): { plan: FrozenPlan } | { message: string } {
+export function freezePlan(input: FreezeInput): { plan: FrozenPlan } | PlanRefusal {
   const chosen = chooseScenario(input.compiled, input.scenario);
   if ("message" in chosen) return chosen;
   const scenario = chosen.scenario;

@@ -72,7 +72,11 @@ export function checkActualValue(field: ActualField, value: number): string | un
  * `decimalComma` (spreadsheets in many European locales), "12,5" reads as 12.5.
  * @example parseActualValue("releases", "1.5") // { message: "releases is 1.5; allowed: a whole number ≥ 0" }
  */
-export function parseActualValue(field: ActualField, text: string, options: { decimalComma?: boolean } = {}): { value: number } | { message: string } {
+export function parseActualValue(
+  field: ActualField,
+  text: string,
+  options: { decimalComma?: boolean /** Typed as a command-line option, where no file's --decimal-comma applies. */; option?: boolean } = {},
+): { value: number } | { message: string } {
   const value = options.decimalComma ? (/\./.test(text) ? undefined : parseNumberText(text.replace(",", "."))) : parseNumberText(text);
   if (value === undefined) {
     const hint = options.decimalComma
@@ -80,7 +84,9 @@ export function parseActualValue(field: ActualField, text: string, options: { de
       : /^\s*[+-]?\d{1,3}(,\d{3})+(\.\d+)?\s*$/.test(text)
         ? "write it without thousands separators"
         : /^\s*[+-]?\d+,\d+\s*$/.test(text)
-          ? "write decimals with a dot (or, for a whole file written with decimal commas, import it with --decimal-comma)"
+          ? options.option
+            ? `write decimals with a dot: ${text.trim().replace(",", ".")}`
+            : "write decimals with a dot (or, for a whole file written with decimal commas, import it with --decimal-comma)"
           : `expected ${valueKinds[actualFieldSpecs[field].kind].allowed}`;
     return { message: `${field} is ${JSON.stringify(text)}, which is not a number; ${hint}` };
   }

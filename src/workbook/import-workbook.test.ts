@@ -166,6 +166,18 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     expect(problems[2]).toMatch(/^Assumptions!I\d+: defaults.team.people is on row \d+ too; keep one row per input$/);
   });
 
+  it("text pasted over a row's path is named in one line, not echoed whole", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const pasted = `defaults.team.people ${"x".repeat(100_000)}`;
+    const workbook = await edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      sheet.getCell(assumptionRow(sheet, "defaults.team.people"), assumptionColumn(sheet, "path")).value = pasted;
+    });
+    const problems = problemsOf(await importWorkbook(workbook));
+    expect(problems[0]).toMatch(/^Assumptions!I\d+: "defaults\.team\.people x+\.\.\." \(100,021 characters\) is not an input of this case;/);
+    expect(problems[0]!.length).toBeLessThan(400);
+  });
+
   it("a deleted row", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (workbook) => {
@@ -174,6 +186,19 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     });
     expect(problemsOf(await importWorkbook(workbook))).toEqual([
       "Assumptions: the row for defaults.team.hourlyCost is missing (deleted?); put it back, or export the scenario file again",
+    ]);
+  });
+
+  it("a range whose Low is above its High, named at the Low cell", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (workbook) => {
+      const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+      const row = assumptionRow(sheet, "defaults.projects.upkeepHoursPerMonth");
+      sheet.getCell(row, assumptionColumn(sheet, "low")).value = 40;
+      sheet.getCell(row, assumptionColumn(sheet, "high")).value = 10;
+    });
+    expect(problemsOf(await importWorkbook(workbook))).toEqual([
+      expect.stringMatching(/^Assumptions!B\d+: Low is 40 but High is 10; allowed: Low ≤ High \(swap them\?\)$/),
     ]);
   });
 

@@ -4,6 +4,7 @@ import { cellAddress } from "./cell-address.js";
 import { cellContent, cellText, sameNumber, type CellContent } from "./cell-content.js";
 import type { Worksheet } from "./excel.js";
 import { leafForm } from "./leaf-form.js";
+import { formatNumber } from "../format/numbers.js";
 
 /** A problem with a workbook, at a cell (`Assumptions!C14`) or with the workbook as a whole. */
 export interface WorkbookProblem {
@@ -52,6 +53,15 @@ function describe(content: CellContent): string {
     default:
       return content satisfies never;
   }
+}
+
+/**
+ * A path typed in the sheet, quoted; a long one (text pasted into the wrong cell) is cut, so the
+ * message stays a line and not the whole paste.
+ * @example shownPath("defaults.team.peple") // '"defaults.team.peple"'
+ */
+function shownPath(path: string): string {
+  return path.length > 100 ? `"${path.slice(0, 97)}..." (${formatNumber(path.length)} characters)` : `"${path}"`;
 }
 
 /**
@@ -125,7 +135,7 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
     if (leafIndex === undefined) {
       problems.push({
         cell: at(row, col("path")),
-        message: `"${path}" is not an input of this case; rows cannot be added or renamed in the workbook: change the scenario file and export again`,
+        message: `${shownPath(path)} is not an input of this case; rows cannot be added or renamed in the workbook: change the scenario file and export again`,
       });
       continue;
     }
@@ -193,6 +203,14 @@ function readValue(
       problems.push({
         cell: where("likely"),
         message: `${assumptionHeaders.likely} of a range is worked out from ${assumptionHeaders.low} and ${assumptionHeaders.high}, so the ${content.likely.value} typed over it would not be used: change ${assumptionHeaders.low} and ${assumptionHeaders.high}, or clear both and type the single number here`,
+      });
+      return undefined;
+    }
+    if (low > high) {
+      // Named at the cells the user typed, not as the scenario file's { low, high } at the Likely cell.
+      problems.push({
+        cell: where("low"),
+        message: `${assumptionHeaders.low} is ${low} but ${assumptionHeaders.high} is ${high}; allowed: ${assumptionHeaders.low} ≤ ${assumptionHeaders.high} (swap them?)`,
       });
       return undefined;
     }

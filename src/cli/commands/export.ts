@@ -52,7 +52,7 @@ Examples:
         throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`, 2);
       }
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
-      refuseOutput(target, { force: options.force ?? false, example: "case.xlsx" });
+      refuseOutput(target, { force: options.force ?? false, example: "case.xlsx", input: file });
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.

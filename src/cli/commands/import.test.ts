@@ -33,6 +33,28 @@ describe("import", () => {
     expect(stdout).toBe(readFileSync(crlf, "utf8"));
   });
 
+  it("keeps a JSON scenario file JSON, indented as it was, when it merges a workbook into it", async () => {
+    const json = join(temp.path, "case.json");
+    const { parse } = await import("yaml");
+    const original = `${JSON.stringify(parse(readFileSync(templatePath("seed"), "utf8")), null, 4)}\n`;
+    writeFileSync(json, original);
+    const book = join(temp.path, "json.xlsx");
+    expect((await runCliCaptured(["export", json, "-o", book])).exitCode).toBe(0);
+    // A bare number turned into a range: a map where a number was, which YAML's style writes {low: 1, high: 3}.
+    writeFileSync(
+      book,
+      await edited(new Uint8Array(readFileSync(book)), (_workbook, cell) => {
+        cell("defaults.team.people", "low").value = 1;
+        cell("defaults.team.people", "high").value = 3;
+      }),
+    );
+    const { exitCode } = await runCliCaptured(["import", book, "-o", json, "--force"]);
+    expect(exitCode).toBe(0);
+    const written = readFileSync(json, "utf8");
+    expect(JSON.parse(written).defaults.team.people).toEqual({ low: 1, high: 3 });
+    expect(written).toBe(original.replace('"people": 1,', '"people": {\n                "low": 1,\n                "high": 3\n            },'));
+  });
+
   it("writes the edited file with -o and lists what changed", async () => {
     writeFileSync(
       workbook,

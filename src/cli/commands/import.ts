@@ -2,6 +2,9 @@ import type { Command } from "commander";
 import { statSync } from "node:fs";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { scenarioTextOf } from "../../shared/utf8.js";
+import { inFileFormat } from "../../shared/case-text.js";
+import { refuseOutput } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
 
@@ -39,7 +42,10 @@ function readCurrent(path: string): string | undefined {
   }
   const read = readBounded(path, MAX_SOURCE_BYTES);
   if (read.tooLarge) throw new UserError(`${path} holds more than ${MAX_SOURCE_BYTES / 1_000_000} MB; a scenario file may be at most that`);
-  return read.bytes.toString("utf8");
+  // Merging into a file read with replacement characters would write them over the user's own letters.
+  const decoded = scenarioTextOf(read.bytes);
+  if ("message" in decoded) throw new UserError(`${path}:${decoded.line}:${decoded.column}: ${decoded.message}; nothing was written`);
+  return decoded.text;
 }
 
 export function registerImport(program: Command, output: CliOutput): void {
@@ -67,6 +73,9 @@ Examples:
     )
     .action(async (workbook: string, options: { output?: string; force?: boolean }) => {
       const { importWorkbook } = await import("../../workbook/import-workbook.js");
+      // The workbook itself, a folder, or an existing file without --force: refused before the workbook is read.
+      if (options.output !== undefined && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: "case.yaml", input: workbook });
       const bytes = readBytes(workbook);
       // Without --force an existing file is refused below, so there is nothing to merge into.
       const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);
@@ -86,7 +95,8 @@ Examples:
         output.stderr(summary);
         return;
       }
-      const { backup } = writeFileAtomic(options.output, outcome.text, { force: options.force ?? false });
+      const text = inFileFormat(options.output, outcome.text, current ?? outcome.text);
+      const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
       output.stderr(`${summary}wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
     });
 }

@@ -55,6 +55,31 @@ describe("init", () => {
     expect(readFileSync(schema, "utf8")).toBe(readFileSync(schemaPath, "utf8"));
   });
 
+  it("refuses, before writing the case, a folder, a pipe or a broken link where the schema goes, and a case named as the schema", async () => {
+    const target = join(temp.path, "case.yaml");
+    const schema = join(temp.path, "mlops-roi.schema.json");
+    const { execFileSync } = await import("node:child_process");
+    const { rmSync, symlinkSync } = await import("node:fs");
+    for (const [make, problem] of [
+      [() => mkdirSync(schema), "it is a folder"],
+      [() => execFileSync("mkfifo", [schema]), "it is not a plain file (a device, pipe or socket)"],
+      [() => symlinkSync("nowhere.json", schema), "it is a link to nowhere.json, which does not exist"],
+    ] as const) {
+      make();
+      const { exitCode, stderr } = await runCliCaptured(["init", "-o", target]);
+      expect(stderr).toBe(
+        `error: cannot write ${schema}, the schema init puts beside the case: ${problem}; nothing was written (move it away, or write the case elsewhere)\n`,
+      );
+      expect(exitCode).toBe(1);
+      expect(existsSync(target)).toBe(false);
+      rmSync(schema, { recursive: true });
+    }
+    const named = await runCliCaptured(["init", "-o", schema]);
+    expect(named.exitCode).toBe(2);
+    expect(named.stderr).toContain("that is the name of the schema init writes beside the case");
+    expect(readdirSync(temp.path)).toEqual([]);
+  });
+
   it("refuses to overwrite without --force, and keeps a .bak with --force", async () => {
     const target = join(temp.path, "case.yaml");
     writeFileSync(target, "my own work\n");

@@ -1,9 +1,9 @@
 import { refuseOutput } from "../output-file.js";
-import { existsSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../../shared/package-files.js";
-import type { CliOutput } from "../io.js";
+import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 
 const descriptions: Record<TemplateName, string> = {
@@ -22,13 +22,45 @@ function withSchemaComment(text: string): string {
 }
 
 /**
+ * The schema's place beside the case, checked before anything is written: a folder, a pipe or a
+ * broken link of that name would only fail (or, a pipe, hang) once the case was written.
+ * Returns the plain file there, if any.
+ */
+function schemaPlace(target: string): Stats | undefined {
+  let entry: Stats | undefined;
+  try {
+    entry = lstatSync(target, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // A path that cannot be looked at: the write says why.
+  }
+  if (!entry) return undefined;
+  let stats = entry;
+  let problem: string | undefined;
+  if (entry.isSymbolicLink()) {
+    try {
+      stats = statSync(target);
+    } catch {
+      problem = `it is a link to ${readlinkSync(target)}, which does not exist`;
+    }
+  }
+  if (!problem && stats.isDirectory()) problem = "it is a folder";
+  else if (!problem && !stats.isFile()) problem = "it is not a plain file (a device, pipe or socket)";
+  if (problem)
+    throw new UserError(
+      `cannot write ${target}, the schema init puts beside the case: ${problem}; nothing was written (move it away, or write the case elsewhere)`,
+    );
+  return stats;
+}
+
+/**
  * Writes the schema beside the case (it names no path outside the case's folder). An existing copy is
  * left as it is when it is this version's; a different one is kept unless --force, and the user told.
  */
-function writeSchemaBeside(caseFile: string, force: boolean): string {
-  const target = join(dirname(resolve(caseFile)), SCHEMA_BESIDE_CASE);
+function writeSchemaBeside(target: string, existing: Stats | undefined, force: boolean): string {
   const schema = readFileSync(schemaPath, "utf8");
-  if (existsSync(target) && readFileSync(target, "utf8") !== schema && !force) {
+  // A file of another size differs without reading it (it could be anything, and large).
+  const differs = existing !== undefined && (existing.size !== Buffer.byteLength(schema) || readFileSync(target, "utf8") !== schema);
+  if (differs && !force) {
     return `kept the existing ${target}, which differs from this version's schema (mlops-roi schema -o ${SCHEMA_BESIDE_CASE} --force updates it)\n`;
   }
   writeFileAtomic(target, schema, { force: true });
@@ -59,8 +91,15 @@ Examples:
         return;
       }
       refuseOutput(options.output, { force: options.force ?? false, example: "scenario.yaml" });
+      const schemaTarget = join(dirname(options.output), SCHEMA_BESIDE_CASE);
+      if (resolve(schemaTarget) === resolve(options.output))
+        throw new UserError(
+          `-o ${options.output}: that is the name of the schema init writes beside the case; give the case another name, e.g. -o scenario.yaml`,
+          2,
+        );
+      const existingSchema = schemaPlace(schemaTarget);
       const { backup } = writeFileAtomic(options.output, withSchemaComment(text), { force: options.force ?? false });
-      const schemaNote = writeSchemaBeside(options.output, options.force ?? false);
+      const schemaNote = writeSchemaBeside(schemaTarget, existingSchema, options.force ?? false);
       output.stderr(
         `wrote ${options.output} from the ${options.template} template${backup ? ` (previous version kept as ${backup})` : ""}\n` +
           schemaNote +

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { lineDiff } from "../../test-support/line-diff.js";
@@ -189,13 +190,57 @@ describe("measure", () => {
     }
   });
 
+  it("keeps a JSON scenario file JSON when it writes into it (it wrote YAML's {low: 0.6, note: …} into it)", async () => {
+    const json = join(temp.path, "team.json");
+    const original = `${JSON.stringify(parse(readFileSync(scenario, "utf8")), null, 2)}\n`;
+    writeFileSync(json, original);
+    const { exitCode } = await runCliCaptured(["measure", json, "--github-runs", fixture("github-actions-runs.json"), "--write"]);
+    expect(exitCode).toBe(0);
+    const written = readFileSync(json, "utf8");
+    expect(() => JSON.parse(written)).not.toThrow();
+    expect(JSON.parse(written).defaults.waiting.runsPerWeekPerPerson).toMatchObject({ low: 0.6, high: 1 });
+  });
+
   it("refuses wrong usage with exit 2", async () => {
     expect((await runCliCaptured(["measure", scenario])).exitCode).toBe(2);
     expect((await runCliCaptured(["measure", scenario, "--from", "github"])).exitCode).toBe(2);
     expect((await runCliCaptured(["measure", scenario, "--from", "bitbucket"])).exitCode).toBe(2);
+    const since = await runCliCaptured(["measure", scenario, "--from", "github", "--repo", "octo/models", "--since", "2026-02-30"]);
+    expect(since.exitCode).toBe(2);
+    expect(since.stderr).toBe("error: --since 2026-02-30: expected a day, YYYY-MM-DD\n");
     const rule = await runCliCaptured(["measure", scenario, "--timesheet", fixture("toggl-time-entries.csv"), "--map", "chore=waiting"]);
     expect(rule.exitCode).toBe(2);
     expect(rule.stderr).toMatch(/--map 'chore=waiting': 'waiting' is no target/);
+    const before = readFileSync(scenario);
+    const dotted = await runCliCaptured([
+      "measure",
+      scenario,
+      "--timesheet",
+      fixture("toggl-time-entries.csv"),
+      "--map",
+      "chore=manualTasks.data.checks",
+      "--write",
+    ]);
+    expect(dotted.exitCode).toBe(2);
+    expect(dotted.stderr).toContain("--map 'chore=manualTasks.data.checks': a chore's name cannot hold a dot ('data.checks'); allowed: manualTasks.<name>");
+    expect(readFileSync(scenario)).toEqual(before);
+  });
+
+  it("refuses a chore named __proto__, which the file could not hold, as wrong usage: no internal error, nothing written", async () => {
+    const before = readFileSync(scenario);
+    const { exitCode, stderr } = await runCliCaptured([
+      "measure",
+      scenario,
+      "--timesheet",
+      fixture("toggl-time-entries.csv"),
+      "--map",
+      "chore=manualTasks.__proto__",
+      "--write",
+    ]);
+    expect(stderr).not.toMatch(/internal error/);
+    expect(stderr).toContain("--map 'chore=manualTasks.__proto__': a chore cannot be named __proto__ (JavaScript reserves it)");
+    expect(exitCode).toBe(2);
+    expect(readFileSync(scenario)).toEqual(before);
   });
 });
 

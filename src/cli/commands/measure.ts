@@ -15,6 +15,7 @@ import {
   parseGitlabPipelines,
   parseTimeRule,
   parseTimesheetCsv,
+  parseTimestamp,
   readGithubRuns,
   readGitlabPipelines,
   type CiRun,
@@ -28,6 +29,7 @@ import {
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { editScenarioText, type ScenarioEdit } from "../../shared/scenario-edit.js";
+import { inFileFormat } from "../../shared/case-text.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
 import { UserError, type CliOutput } from "../io.js";
 import { loadScenario } from "../load.js";
@@ -211,8 +213,19 @@ async function gather(options: MeasureOptions, context: Context, output: CliOutp
   const rules: TimeRule[] = [];
   for (const text of options.map) {
     const rule = parseTimeRule(text);
-    if (rule.ok) rules.push(rule.value);
-    else throw new UserError(rule.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"), 2);
+    if (!rule.ok) throw new UserError(rule.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"), 2);
+    // The measured input is named by its dotted path (manualTasks.NAME.minutesPerWeek): a dot in NAME would split it into two keys.
+    if (rule.value.target.kind === "chore" && rule.value.target.task === "__proto__")
+      throw new UserError(
+        `--map '${text}': a chore cannot be named __proto__ (JavaScript reserves it); allowed: manualTasks.<name>, e.g. manualTasks.dataChecks`,
+        2,
+      );
+    if (rule.value.target.kind === "chore" && rule.value.target.task.includes("."))
+      throw new UserError(
+        `--map '${text}': a chore's name cannot hold a dot ('${rule.value.target.task}'); allowed: manualTasks.<name>, e.g. manualTasks.dataChecks`,
+        2,
+      );
+    rules.push(rule.value);
   }
   const events = options.incidents ? parseEventsCsv(readExport(options.incidents)) : undefined;
   if (events && !events.ok) problems.push(...problemsOf(options.incidents!, events.problems));
@@ -379,7 +392,8 @@ Examples:
       if (options.from === "gitlab" && !options.project) throw new UserError("--from gitlab needs --project (its number or path)", 2);
       if (options.from === "github" && options.githubRuns) throw new UserError("give --github-runs or --from github, not both", 2);
       if (options.from === "gitlab" && options.gitlabPipelines) throw new UserError("give --gitlab-pipelines or --from gitlab, not both", 2);
-      if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since))
+      // A real day: 2026-02-30 would be sent to the API as it is.
+      if (options.since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.since) || parseTimestamp(options.since) === undefined))
         throw new UserError(`--since ${options.since}: expected a day, YYYY-MM-DD`, 2);
       if (!options.githubRuns && !options.gitlabPipelines && !options.incidents && !options.timesheet && !options.from) {
         throw new UserError("nothing to measure: give --github-runs, --gitlab-pipelines, --incidents, --timesheet or --from", 2);
@@ -476,7 +490,7 @@ function writeProposals(file: string, text: string, places: Places, proposals: r
     output.stderr(`${formatIssues(file, updated, check.issues)}\n`);
     throw new UserError(`${file}: the measured inputs would make the file invalid (${countSummary(check.issues)}); nothing was written`);
   }
-  const { backup } = writeFileAtomic(file, updated, { force: true });
+  const { backup } = writeFileAtomic(file, inFileFormat(file, updated, text), { force: true });
   const count = proposals.length;
   output.stderr(`wrote ${count} input${count === 1 ? "" : "s"} into ${file}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
 }

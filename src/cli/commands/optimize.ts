@@ -7,6 +7,7 @@ import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { editScenarioText } from "../../shared/scenario-edit.js";
+import { inFileFormat } from "../../shared/case-text.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
@@ -295,6 +296,6 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     output.stderr(`${formatIssues(file, updated, check.issues)}\n`);
     throw new UserError(`${file}: the new scenario would make the file invalid (${countSummary(check.issues)}); nothing was written`);
   }
-  const { backup } = writeFileAtomic(file, updated, { force: true });
+  const { backup } = writeFileAtomic(file, inFileFormat(file, updated, text), { force: true });
   output.stderr(`wrote scenario "${name}" (${result.best.capabilities.join(", ")}) into ${file}${backup ? `; previous version kept as ${backup}` : ""}\n`);
 }

@@ -106,13 +106,13 @@ describe("mlops-roi report", () => {
     expect(existsSync(pdf)).toBe(false);
   });
 
-  it("rejects a paper size it does not know and the same file twice", async () => {
+  it("rejects a paper size it does not know and the same file twice, as wrong usage (exit 2)", async () => {
     const paper = await runCliCaptured(["report", seed, "-o", join(temp.path, "a.html"), "--pdf", join(temp.path, "a.pdf"), "--paper", "A3"]);
-    expect(paper.exitCode).toBe(1);
+    expect(paper.exitCode).toBe(2);
     expect(paper.stderr).toContain("--paper A3: allowed: a4 or letter");
     const same = join(temp.path, "same");
     const twice = await runCliCaptured(["report", seed, "-o", same, "--pdf", same]);
-    expect(twice.exitCode).toBe(1);
+    expect(twice.exitCode).toBe(2);
     expect(twice.stderr).toContain("both name");
     expect(existsSync(same)).toBe(false);
   });

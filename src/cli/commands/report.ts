@@ -1,4 +1,4 @@
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { formatDay } from "../../format/dates.js";
@@ -21,7 +21,7 @@ interface ReportOptions extends SamplingOptions {
 
 function paperSize(value: string): PaperSize {
   const size = paperSizes.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  if (!size) throw new UserError(`--paper ${value}: allowed: ${paperSizes.map((candidate) => candidate.toLowerCase()).join(" or ")}`);
+  if (!size) throw new UserError(`--paper ${value}: allowed: ${paperSizes.map((candidate) => candidate.toLowerCase()).join(" or ")}`, 2);
   return size;
 }
 
@@ -53,11 +53,11 @@ interface Target {
   readonly example: string;
 }
 
-function checkTargets(targets: readonly Target[], force: boolean): void {
+function checkTargets(targets: readonly Target[], force: boolean, input: string): void {
   if (targets.length === 2 && resolve(targets[0]!.path) === resolve(targets[1]!.path)) {
-    throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`);
+    throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`, 2);
   }
-  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option });
+  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option, input });
 }
 
 export function registerReport(program: Command, output: CliOutput): void {
@@ -103,6 +103,7 @@ Examples:
           ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf" }] : []),
         ],
         options.force ?? false,
+        file,
       );
       const date = reportDate(options.date, process.env.SOURCE_DATE_EPOCH);
       if (options.pdf && !chromiumAvailable()) throw new UserError(CHROMIUM_INSTALL_HINT);
@@ -133,6 +134,5 @@ Examples:
 }
 
 function report(output: CliOutput, path: string, written: { backup?: string; unchanged?: boolean }): void {
-  if (written.unchanged) output.stderr(`${path} is unchanged (the same bytes): nothing written, no backup made\n`);
-  else output.stderr(`wrote ${path}${written.backup ? ` (previous version kept as ${written.backup})` : ""}\n`);
+  output.stderr(wroteMessage(path, written));
 }

@@ -3,6 +3,7 @@ import { buildResult, withUncertainty, suggest } from "../../engine/index.js";
 import { renderRunReport } from "../format/run-report.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
@@ -27,7 +28,7 @@ export function registerRun(program: Command, output: CliOutput): void {
     .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default: 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .option("--timing", "print how long the run took and its peak memory on stderr")
-    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
     .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
     .addHelpText(
       "after",
@@ -41,6 +42,9 @@ Examples:
     .action(async (file: string, options: RunOptions) => {
       // Seconds since the process started (process.uptime, which needs no perf_hooks).
       const started = process.uptime();
+      // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
+      if (options.output && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const names = compiled.scenarios.map((scenario) => scenario.name);
@@ -71,9 +75,9 @@ Examples:
       } else {
         text = renderRunReport(result, options.scenario !== undefined ? { scenario: options.scenario } : {});
       }
-      if (options.output) {
-        const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+      // "-" is the terminal, as for init, report and import.
+      if (options.output && options.output !== "-") {
+        output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));
       } else {
         output.stdout(text);
       }

@@ -30,5 +30,11 @@ describe("schema", () => {
     const refused = await runCliCaptured(["schema", "-o", target]);
     expect(refused.exitCode).toBe(1);
     expect(readFileSync(target, "utf8")).toBe("{}");
+    const forced = await runCliCaptured(["schema", "-o", target, "--force"]);
+    expect(forced.stderr).toBe(`wrote ${target} (previous version kept as ${target}.bak)\n`);
+    expect(readFileSync(`${target}.bak`, "utf8")).toBe("{}");
+    const folder = await runCliCaptured(["schema", "-o", temp.path]);
+    expect(folder.exitCode).toBe(2);
+    expect(folder.stderr).toContain(`-o ${temp.path} is a folder; give the file to write, e.g. -o ${join(temp.path, "scenario.schema.json")}`);
   });
 });

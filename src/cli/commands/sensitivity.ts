@@ -17,6 +17,7 @@ import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
@@ -175,7 +176,7 @@ export function registerSensitivity(program: Command, output: CliOutput): void {
     .option("--samples <n>", "Sobol base samples N, a power of two (runs: N × (inputs + 2))", "1024")
     .option("--seed <s>", "seed of the random draws (default: 1)")
     .option("--json", "print the result as JSON")
-    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
     .option("--force", "replace the output file if it exists")
     .addHelpText(
       "after",
@@ -185,6 +186,9 @@ Examples:
   $ mlops-roi sensitivity examples/seed-uncertain.yaml --method sobol --samples 4096 --json`,
     )
     .action((file: string, options: SensitivityOptions) => {
+      // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
+      if (options.output && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       const alternatives = compiled.scenarios.filter((scenario) => scenario.name !== compiled.baseline).map((scenario) => scenario.name);
@@ -215,9 +219,9 @@ Examples:
       const groups = correlatedGroups(compiled);
       if (groups.length > 0) result.correlated = groups;
       const text = options.json ? toJson(result) : renderText(result, scenario.label);
-      if (options.output) {
-        writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(`wrote ${options.output}\n`);
+      // "-" is the terminal, as for init, report and import.
+      if (options.output && options.output !== "-") {
+        output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));
       } else output.stdout(text);
     });
 }

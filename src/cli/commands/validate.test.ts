@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fixturePath, makeTempFolder, readFixture } from "../../test-support/fixtures.js";
@@ -17,6 +17,32 @@ function reported(stderr: string, file: string): [number, number, string][] {
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return [...stderr.matchAll(new RegExp(`^${escaped}:(\\d+):(\\d+): error: (.*)$`, "gm"))].map((match) => [Number(match[1]), Number(match[2]), match[3]!]);
 }
+
+describe("a scenario file that is not UTF-8", () => {
+  it("is refused at the byte, by every command; measure --write and import leave it as it was (its letters were replaced for good)", async () => {
+    const file = join(temp.path, "latin1.yaml");
+    const original = Buffer.from(readFileSync(templatePath("seed"), "utf8").replace("label: Today", "label: Caf\u00e9"), "latin1");
+    writeFileSync(file, original);
+    const line = lineOf(original.toString("latin1"), "label: Caf");
+    const validated = await runCliCaptured(["validate", file]);
+    expect(validated.exitCode).toBe(1);
+    expect(reported(validated.stderr, file)).toEqual([
+      [line, 15, "byte 0xE9 is not valid UTF-8; the file was probably saved in a Windows or Latin-1 encoding: save it as UTF-8"],
+    ]);
+    const incidents = join(temp.path, "incidents.csv");
+    writeFileSync(
+      incidents,
+      "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-08T12:00:00Z,2026-01-08T14:00:00Z\ndeployment,2026-02-28T10:00:00Z,\n",
+    );
+    expect((await runCliCaptured(["measure", file, "--incidents", incidents, "--write"])).exitCode).toBe(1);
+    const workbook = join(temp.path, "seed.xlsx");
+    expect((await runCliCaptured(["export", templatePath("seed"), "-o", workbook])).exitCode).toBe(0);
+    const imported = await runCliCaptured(["import", workbook, "-o", file, "--force"]);
+    expect(imported.exitCode).toBe(1);
+    expect(imported.stderr).toContain(`${file}:${line}:15: byte 0xE9 is not valid UTF-8`);
+    expect(readFileSync(file)).toEqual(original);
+  });
+});
 
 describe("validate", () => {
   it("says a valid file is valid, on stdout, with exit 0", async () => {

@@ -7,6 +7,7 @@ import { formatChance } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
@@ -119,7 +120,7 @@ export function registerVoi(program: Command, output: CliOutput): void {
       [],
     )
     .option("--json", "print the decision analysis as JSON")
-    .option("-o, --output <file>", "write the output to a file instead of the terminal")
+    .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
     .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
     .addHelpText(
       "after",
@@ -130,6 +131,9 @@ Examples:
   $ mlops-roi voi examples/close-call.yaml --group defaults.projects.valuePerMonth,scenarios.compromise.projects.upkeepHoursPerMonth`,
     )
     .action(async (file: string, options: VoiOptions) => {
+      // Refused before anything runs: a folder, an existing file without --force, the scenario file itself.
+      if (options.output && options.output !== "-")
+        refuseOutput(options.output, { force: options.force ?? false, example: options.json ? "result.json" : "result.txt", input: file });
       const { compiled } = loadScenario(file, output);
       if (!compiled) return;
       if (compiled.scenarios.length < 2) throw new UserError(`${file}: the case has only the baseline; add an alternative scenario to choose between`);
@@ -161,9 +165,9 @@ Examples:
       const text = options.json
         ? toJson({ input: file, currency: result.currency, seed: result.uncertainty!.seed, ...decision } satisfies VoiResult)
         : renderVoiText(result, decision);
-      if (options.output) {
-        const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-        output.stderr(`wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+      // "-" is the terminal, as for init, report and import.
+      if (options.output && options.output !== "-") {
+        output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));
       } else output.stdout(text);
     });
 }

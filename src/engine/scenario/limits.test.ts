@@ -41,6 +41,36 @@ describe("a file of many keys", () => {
     expect(issues.at(-1)?.message).toMatch(/more problems after these/);
   });
 
+  it("refuses a key named __proto__, which the data would drop without a word (a scenario or a chore gone), at its line", () => {
+    for (const [find, replace] of [
+      ["scenarios:\n", "scenarios:\n  __proto__:\n    label: Hidden\n"],
+      ["    people: 1\n", "    people: 1\n  manualTasks:\n    __proto__: { minutesPerWeek: 30, per: person }\n"],
+      ["    people: 1\n", '    people: 1\n    "__proto__": 3\n'],
+    ] as const) {
+      const text = withEdit(validCaseText(), find, replace);
+      const line = text.split("\n").findIndex((candidate) => candidate.includes("__proto__")) + 1;
+      const issues = errors(text);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ code: "reserved_key", line });
+      expect(issues[0]?.message).toBe(
+        '"__proto__" cannot be a name in a scenario file: JavaScript reserves it, and what it names would be left out without a word; rename it',
+      );
+    }
+  });
+
+  it("quotes a 100,000-character key in one short line, with its length: an unknown field and a scenario's name", () => {
+    const long = "y".repeat(100_000);
+    for (const text of [
+      withTeamLines(`    ? ${long}\n    : 3\n`),
+      withEdit(validCaseText(), "scenarios:\n", `scenarios:\n  ? ${long}\n  : { label: Long }\n`),
+    ]) {
+      const issues = errors(text);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]!.message).toContain(`"${"y".repeat(77)}..." (100,000 characters)`);
+      expect(issues[0]!.message.length).toBeLessThan(400);
+    }
+  });
+
   it("treats 1 and '1' as the same field, as the data does", () => {
     const text = withTeamLines('    1: 1\n    "1": 2\n');
     expect(errors(text).map((issue) => issue.code)).toContain("yaml_duplicate_key");

@@ -115,14 +115,17 @@ export function parseScenarioSource(text: string): ScenarioSource {
     const at = position(duplicate.offset);
     if (linesWithProblems.has(at.line)) continue;
     linesWithProblems.add(at.line);
-    const first = position(duplicate.firstOffset).line;
+    // __proto__ would be dropped from the data without a word (a scenario, a chore or a field gone).
+    const reserved = duplicate.firstOffset === undefined;
     issues.push({
       path: [],
-      code: "yaml_duplicate_key",
+      code: reserved ? "reserved_key" : "yaml_duplicate_key",
       severity: "error",
       line: at.line,
       column: at.column,
-      message: `syntax error: ${JSON.stringify(duplicate.key)} is written twice in the same group (first on line ${first}); keep one of them`,
+      message: reserved
+        ? `"__proto__" cannot be a name in a scenario file: JavaScript reserves it, and what it names would be left out without a word; rename it`
+        : `syntax error: ${JSON.stringify(duplicate.key)} is written twice in the same group (first on line ${position(duplicate.firstOffset!).line}); keep one of them`,
     });
   }
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
@@ -164,13 +167,14 @@ export function parseScenarioSource(text: string): ScenarioSource {
 interface DuplicateKey {
   readonly key: string;
   readonly offset: number;
-  readonly firstOffset: number;
+  /** Where the key is first written; undefined for a key named `__proto__`, which no map may have. */
+  readonly firstOffset: number | undefined;
 }
 
 /**
- * Keys written twice in the same map, in one pass over the document (without recursion, so a deeply
- * nested file cannot overflow the stack here). Keys are compared as the data sees them: `1` and `"1"`
- * are the same field.
+ * Keys written twice in the same map, and keys named `__proto__`, in one pass over the document
+ * (without recursion, so a deeply nested file cannot overflow the stack here). Keys are compared as
+ * the data sees them: `1` and `"1"` are the same field.
  */
 function duplicateKeys(document: Document): DuplicateKey[] {
   const found: DuplicateKey[] = [];
@@ -185,7 +189,8 @@ function duplicateKeys(document: Document): DuplicateKey[] {
         const key = String(item.key.value);
         const offset = item.key.range?.[0] ?? 0;
         const first = seen.get(key);
-        if (first === undefined) seen.set(key, offset);
+        if (key === "__proto__") found.push({ key, offset, firstOffset: undefined });
+        else if (first === undefined) seen.set(key, offset);
         else found.push({ key, offset, firstOffset: first });
       }
     } else if (isSeq(node)) {

@@ -250,6 +250,16 @@ describe("numbers out of range", () => {
     expect(issue.message).toMatch(/^defaults\.releases\.months\[1\] is 7\.5; allowed: a whole month number ≥ 1/);
   });
 
+  it("reports a whole number far beyond its maximum once, with the maximum (not again as beyond the safe integers)", () => {
+    const month = onlyError(withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4, 7, 1e16]"));
+    expect(month.message).toBe(
+      "defaults.releases.months[2] is 10000000000000000; allowed: a whole month number ≥ 1 (month 1 is the first month of the case), at most 600",
+    );
+    expect(onlyError(withEdit(validCaseText(), "horizonMonths: 12", "horizonMonths: 1e20")).message).toBe(
+      "horizonMonths is 100000000000000000000; allowed: a whole number of months between 1 and 240",
+    );
+  });
+
   it("reports a horizon out of range once", () => {
     const issue = onlyError(withEdit(validCaseText(), "horizonMonths: 12", "horizonMonths: 700"));
     expect(issue.message).toBe("horizonMonths is 700; allowed: a whole number of months between 1 and 240");

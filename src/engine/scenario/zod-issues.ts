@@ -43,8 +43,17 @@ export function fromZodIssues(schema: AnySchema, issues: readonly ZodIssue[], da
   return converted.filter(({ issue }) => !(issue.code === "missing" && misspelt.has(JSON.stringify(issue.path)))).map(({ issue }) => issue);
 }
 
-/** A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem. */
+/**
+ * A cross-field check (low ≤ high) on a value already wrong inside only repeats the problem; so does
+ * a whole number's "beyond the safe integers" beside the field's own maximum (a month of 1e16 was
+ * two errors, one of them without the maximum).
+ */
 function withoutRepeatedChecks(issues: readonly ZodIssue[]): ZodIssue[] {
+  const ownMaximum = new Set(issues.filter((issue) => issue.code === "too_big" && issue.origin !== "int").map((issue) => pathKey(issue.path)));
+  return withoutRepeatedCrossChecks(issues).filter((issue) => !(issue.code === "too_big" && issue.origin === "int" && ownMaximum.has(pathKey(issue.path))));
+}
+
+function withoutRepeatedCrossChecks(issues: readonly ZodIssue[]): ZodIssue[] {
   // Every path strictly above a problem that is not such a check, so each check is looked up once
   // (comparing every check with every problem takes minutes for a file of thousands of them).
   const above = new Set<string>();
@@ -53,6 +62,15 @@ function withoutRepeatedChecks(issues: readonly ZodIssue[]): ZodIssue[] {
     for (let length = 0; length < issue.path.length; length++) above.add(pathKey(issue.path.slice(0, length)));
   }
   return issues.filter((issue) => issue.code !== "custom" || !above.has(pathKey(issue.path)));
+}
+
+/**
+ * A key as a message quotes it; a long one (a paste gone wrong, 100,000 characters) is cut, with its
+ * length, so that the message stays a line.
+ * @example quotedKey("horizon") // '"horizon"'
+ */
+function quotedKey(key: string): string {
+  return key.length > 80 ? `${JSON.stringify(`${key.slice(0, 77)}...`)} (${groupDigits(key.length)} characters)` : JSON.stringify(key);
 }
 
 function pathKey(path: readonly PropertyKey[]): string {
@@ -83,7 +101,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
         const guess = suggest(key, allowed);
         const where = path.length === 0 ? "at the top level" : `in ${field}`;
         const hint = guess ? `; did you mean "${guess}"? Allowed` : "; allowed";
-        const converted = error("unknown_key", `unknown field "${key}" ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
+        const converted = error("unknown_key", `unknown field ${quotedKey(key)} ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
         return guess ? { ...converted, meant: guess } : converted;
       });
     }
@@ -131,7 +149,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
             : inner?.code === "custom" && !isZodDefaultMessage(inner.message)
               ? inner.message
               : "names are short text";
-      return [error("invalid_key", `the name ${JSON.stringify(String(key))} in ${parent} is not allowed; ${rule}`)];
+      return [error("invalid_key", `the name ${quotedKey(String(key))} in ${parent} is not allowed; ${rule}`)];
     }
     case "too_small":
     case "too_big": {

@@ -1,3 +1,7 @@
+import { firstInvalidUtf8Offset } from "../../shared/utf8.js";
+
+export { firstInvalidUtf8Offset };
+
 /**
  * Turns the bytes of a CSV file into text, or says plainly why it cannot: spreadsheets save CSV in
  * many encodings, and a wrongly decoded file would import wrong numbers without a word.
@@ -5,37 +9,6 @@
 
 export const textEncodings = ["utf-8", "utf-16le", "utf-16be", "windows-1252"] as const;
 export type TextEncodingName = (typeof textEncodings)[number];
-
-/**
- * Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid UTF-8.
- * @example firstInvalidUtf8Offset(Uint8Array.of(0x61, 0xe9, 0x62)) // 1
- */
-export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let at = 0;
-  while (at < bytes.length) {
-    const lead = bytes[at]!;
-    if (lead < 0x80) {
-      at++;
-      continue;
-    }
-    let length: number;
-    let minimum: number;
-    if (lead >= 0xc2 && lead <= 0xdf) [length, minimum] = [2, 0x80];
-    else if (lead >= 0xe0 && lead <= 0xef) [length, minimum] = [3, 0x800];
-    else if (lead >= 0xf0 && lead <= 0xf4) [length, minimum] = [4, 0x10000];
-    else return at;
-    if (at + length > bytes.length) return at;
-    let code = lead & (0xff >> (length + 1));
-    for (let k = 1; k < length; k++) {
-      const next = bytes[at + k]!;
-      if ((next & 0xc0) !== 0x80) return at;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return at;
-    at += length;
-  }
-  return -1;
-}
 
 /**
  * Windows-1252 differs from Latin-1 in 0x80–0x9F (€, curly quotes, dashes...). Node's TextDecoder

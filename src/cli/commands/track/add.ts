@@ -48,7 +48,7 @@ Examples:
       for (const field of actualFields) {
         const text = options[field];
         if (text === undefined) continue;
-        const parsed = parseActualValue(field, text);
+        const parsed = parseActualValue(field, text, { option: true });
         if ("message" in parsed) problems.push(`${optionNameOf(field)}: ${parsed.message}`);
         else values[field] = parsed.value;
       }

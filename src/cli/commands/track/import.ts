@@ -93,13 +93,13 @@ Examples:
       if (files.length > 1) throw new UserError(`${files.length} files given: give one CSV of actuals, or --format for each export`, 2);
       const file = files[0]!;
       const columnMap = parseColumnMap(options.map);
-      if ("message" in columnMap) throw new UserError(columnMap.message);
+      if ("message" in columnMap) throw new UserError(columnMap.message, 2);
       if (options.encoding !== undefined && !(textEncodings as readonly string[]).includes(options.encoding.toLowerCase())) {
-        throw new UserError(`--encoding ${options.encoding}: allowed: ${textEncodings.join(", ")}`);
+        throw new UserError(`--encoding ${options.encoding}: allowed: ${textEncodings.join(", ")}`, 2);
       }
       const delimiter = options.delimiter === "\\t" || options.delimiter === "tab" ? "\t" : options.delimiter;
       if (delimiter !== undefined && (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r")) {
-        throw new UserError(`--delimiter ${JSON.stringify(options.delimiter)}: expected one character such as , ; or tab`);
+        throw new UserError(`--delimiter ${JSON.stringify(options.delimiter)}: expected one character such as , ; or tab`, 2);
       }
       const bytes = readBytes(file);
       await withStore(path, {}, (store) => {

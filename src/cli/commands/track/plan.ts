@@ -38,7 +38,7 @@ Examples:
     .action(async (file: string, options: PlanOptions) => {
       const team = checkedTeam(options.team);
       if (options.start !== undefined && calendarIndex(options.start) === undefined) {
-        throw new UserError(`--start ${options.start}: expected a calendar month as YYYY-MM, e.g. 2025-01`);
+        throw new UserError(`--start ${options.start}: expected a calendar month as YYYY-MM, e.g. 2025-01`, 2);
       }
       const validation = loadScenario(file, output);
       const compiled = validation.compiled!;
@@ -54,7 +54,8 @@ Examples:
         frozenAt: now.toISOString(),
         toolVersion: version,
       });
-      if ("message" in frozen) throw new UserError(`${file}: ${frozen.message}`);
+      // Naming no scenario, or one that is not an alternative, is wrong usage (exit 2), as for `run --scenario`.
+      if ("message" in frozen) throw new UserError(`${file}: ${frozen.message}`, frozen.usage ? 2 : 1);
       const plan = frozen.plan;
       const path = storePath(options, file);
       const saved = await withStore(path, { create: true }, (store) => savePlan(store, plan, { replace: options.replace ?? false }));

@@ -35,7 +35,7 @@ export function storePath(options: StoreOptions, caseFile?: string): string {
 
 export function checkedTeam(team: string): string {
   const problem = checkTeamName(team);
-  if (problem) throw new UserError(`--team: ${problem}`);
+  if (problem) throw new UserError(`--team: ${problem}`, 2);
   return team;
 }
 

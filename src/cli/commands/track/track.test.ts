@@ -40,12 +40,36 @@ describe("track plan", () => {
 
   it("asks which scenario was approved when there are several, and writes nothing", async () => {
     const { exitCode, stderr } = await track("plan", caseFile);
-    expect(exitCode).toBe(1);
+    expect(exitCode).toBe(2);
     expect(stderr).toContain("the case has 2 alternatives; say which one was approved with --scenario NAME (allowed: optimal, compromise)");
     expect(existsSync(store)).toBe(false);
     expect((await track("plan", caseFile, "--scenario", "current")).stderr).toContain("is the baseline (today)");
     expect((await track("plan", caseFile, "--scenario", "optimum")).stderr).toContain('did you mean "optimal"?');
     expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "March")).stderr).toContain("expected a calendar month as YYYY-MM");
+  });
+
+  it("wrong usage of an option is exit 2, as in every other command: --scenario, --start, --team, and import's --map, --encoding, --delimiter", async () => {
+    const usage = [
+      ["plan", caseFile],
+      ["plan", caseFile, "--scenario", "current"],
+      ["plan", caseFile, "--scenario", "optimum"],
+      ["plan", caseFile, "--scenario", "optimal", "--start", "March"],
+      ["plan", caseFile, "--scenario", "optimal", "--team", "@@"],
+    ];
+    for (const argv of usage) expect((await track(...argv)).exitCode, argv.join(" ")).toBe(2);
+    expect(existsSync(store)).toBe(false);
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,upkeepHours\n1,3\n");
+    const importUsage = [
+      ["--map", "Upkeep=hoursOfUpkeep"],
+      ["--map", "no equals sign"],
+      ["--encoding", "latin9"],
+      ["--delimiter", "ab"],
+      ["--team", "@@"],
+    ];
+    for (const options of importUsage) expect((await track("import", csv, "--db", store, ...options)).exitCode, options.join(" ")).toBe(2);
+    expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet.");
   });
 
   it("keeps the first plan unless --replace", async () => {
@@ -86,6 +110,9 @@ describe("track add", () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain("--upkeep-hours: upkeepHours is -2; allowed: hours, a number ≥ 0");
     expect(bad.stderr).toContain("--releases: releases is 0.5; allowed: a whole number ≥ 0");
+    // An option has no --decimal-comma to point to, as a file has.
+    const comma = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "5,5");
+    expect(comma.stderr).toBe('error: --upkeep-hours: upkeepHours is "5,5", which is not a number; write decimals with a dot: 5.5\nnothing was recorded\n');
     expect((await track("add", "--db", store, "--month", "13", "--upkeep-hours", "2")).stderr).toContain("month is 13; allowed: a month number from 1 to 12");
     expect((await track("add", "--db", store, "--month", "3")).stderr).toContain("nothing to record for month 3");
     expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "2")).exitCode).toBe(0);

@@ -1,0 +1,88 @@
+import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { templatePath } from "../shared/package-files.js";
+import { makeTempFolder } from "../test-support/fixtures.js";
+import { runCliCaptured } from "../test-support/run-cli.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+let seed: string;
+beforeEach(() => {
+  temp = makeTempFolder();
+  seed = join(temp.path, "seed.yaml");
+  copyFileSync(templatePath("seed"), seed);
+});
+afterEach(() => temp.remove());
+
+describe("an output that is the file the command reads", () => {
+  it("is wrong usage even with --force, under its own name, another spelling or a link: the input is never replaced", async () => {
+    const before = readFileSync(seed, "utf8");
+    symlinkSync("seed.yaml", join(temp.path, "alias.yaml"));
+    const attempts = [
+      ["report", seed, "-o", seed],
+      ["report", seed, "-o", join(temp.path, "alias.yaml")],
+      ["report", seed, "-o", join(temp.path, "r.html"), "--pdf", join(temp.path, ".", "seed.yaml")],
+      ["run", seed, "-o", seed],
+      ["sensitivity", seed, "-o", seed],
+      ["voi", seed, "-o", seed],
+    ];
+    for (const argv of attempts) {
+      const { exitCode, stderr } = await runCliCaptured([...argv, "--force"]);
+      expect(stderr, argv.join(" ")).toMatch(/^error: (-o|--pdf) \S+ is the file this command reads; give another file to write, e\.g\. (-o|--pdf) \S+\n$/);
+      expect(exitCode, argv.join(" ")).toBe(2);
+    }
+    expect(readFileSync(seed, "utf8")).toBe(before);
+    expect(readdirSync(temp.path).sort()).toEqual(["alias.yaml", "seed.yaml"]);
+  });
+
+  it("import -o the workbook it reads is refused, and the workbook is left as it was", async () => {
+    const workbook = join(temp.path, "seed.xlsx");
+    expect((await runCliCaptured(["export", seed, "-o", workbook])).exitCode).toBe(0);
+    const before = readFileSync(workbook);
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", workbook, "--force"]);
+    expect(stderr).toBe(`error: -o ${workbook} is the file this command reads; give another file to write, e.g. -o case.yaml\n`);
+    expect(exitCode).toBe(2);
+    expect(readFileSync(workbook)).toEqual(before);
+  });
+});
+
+describe("run, sensitivity and voi -o", () => {
+  it("refuse an existing file without --force, and a folder, before any work, as report and export do; --force keeps a .bak and says so", async () => {
+    const out = join(temp.path, "out.txt");
+    writeFileSync(out, "mine\n");
+    for (const command of ["run", "sensitivity"]) {
+      const refused = await runCliCaptured([command, seed, "-o", out]);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toBe(`error: ${out} already exists; use --force to replace it (the old file is kept as out.txt.bak)\n`);
+      const folder = await runCliCaptured([command, seed, "-o", temp.path]);
+      expect(folder.exitCode).toBe(2);
+      expect(folder.stderr).toContain(`-o ${temp.path} is a folder; give the file to write, e.g. -o ${join(temp.path, "result.txt")}`);
+    }
+    expect(readFileSync(out, "utf8")).toBe("mine\n");
+    const forced = await runCliCaptured(["sensitivity", seed, "-o", out, "--force"]);
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toBe(`wrote ${out} (previous version kept as ${out}.bak)\n`);
+  });
+});
+
+describe("-o -", () => {
+  it("is the terminal for run, sensitivity and schema too, as for init, report and import", async () => {
+    for (const argv of [["run", seed], ["sensitivity", seed], ["schema"]]) {
+      const { exitCode, stdout } = await runCliCaptured([...argv, "-o", "-"]);
+      expect(exitCode, argv[0]).toBe(0);
+      // Written to the terminal, not to a file named "-" (which said "wrote -" and printed nothing).
+      expect(stdout.length, argv[0]).toBeGreaterThan(100);
+    }
+  });
+});
+
+describe("writing the same bytes again", () => {
+  it("is said to change nothing, by run, sensitivity and schema as by report (they said 'wrote')", async () => {
+    for (const argv of [["run", seed], ["sensitivity", seed], ["schema"]]) {
+      const out = join(temp.path, `${argv[0]}.txt`);
+      expect((await runCliCaptured([...argv, "-o", out])).stderr, argv[0]).toBe(`wrote ${out}\n`);
+      const again = await runCliCaptured([...argv, "-o", out, "--force"]);
+      expect(again.stderr, argv[0]).toBe(`${out} is unchanged (the same bytes): nothing written, no backup made\n`);
+    }
+  });
+});
