@@ -171,8 +171,10 @@ describe("saving", () => {
     data.defaults.projects.upkeepHoursPerMonth = -5;
     const response = await put("/api/case", { data });
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { issues: { path: string[]; message: string }[] };
+    const body = (await response.json()) as { message: string; issues: { path: string[]; message: string }[] };
     expect(body.issues[0]?.path).toEqual(["defaults", "projects", "upkeepHoursPerMonth"]);
+    // One error, in the singular (it said "1 error(s)").
+    expect(body.message).toBe("seed.yaml was not saved: the case has 1 error");
     expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toBe(original);
     expect(existsSync(join(folder, "seed.yaml.bak"))).toBe(false);
   });

@@ -8,6 +8,7 @@ import type { CaseDocument, SaveRequest, SaveResponse } from "../shared/api-type
 import { RequestError, type CaseFolder } from "./case-folder.js";
 import { caseFormatOf, caseText } from "../shared/case-text.js";
 import { scenarioTextOf } from "../shared/utf8.js";
+import { plural } from "../format/numbers.js";
 
 /** @example textVersion("title: x\n") // "3f1c…" (16 hex digits) */
 export function textVersion(text: string): string {
@@ -73,7 +74,7 @@ export function caseRoutes(folder: CaseFolder): Hono {
     if (hasErrors(validation.issues)) {
       return c.json(
         {
-          message: `${basename(path)} was not saved: the case has ${validation.issues.filter((issue) => issue.severity === "error").length} error(s)`,
+          message: `${basename(path)} was not saved: the case has ${plural(validation.issues.filter((issue) => issue.severity === "error").length, "error")}`,
           issues: validation.issues,
         },
         422,

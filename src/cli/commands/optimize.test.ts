@@ -188,7 +188,7 @@ describe("optimize --write-scenario, when it must not write", () => {
     expect(diff.removed).toEqual(lines.slice(start + 1, end));
     expect(diff.added).toEqual([
       "    label: What we ask for",
-      "    description: The best set of capabilities by net present value within a first-year budget of 30000, chosen by mlops-roi optimize.",
+      "    description: The best set of capabilities by net present value within a first-year budget of €30,000, chosen by mlops-roi optimize.",
       `    capabilities: [${best.join(", ")}]`,
     ]);
     const check = await runCliCaptured(["validate", file]);

@@ -240,7 +240,8 @@ the last sets run on every draw (found, not proven).`,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
       };
       output.stdout(options.json ? toJson(result) : renderText(result, context));
-      if (options.writeScenario !== undefined) writeScenario(file, validation.source.text, options.writeScenario, result, options.force ?? false, output);
+      if (options.writeScenario !== undefined)
+        writeScenario(file, validation.source.text, options.writeScenario, result, compiled.currency, options.force ?? false, output);
     });
 }
 
@@ -274,15 +275,15 @@ function checkCandidateCount(file: string, capabilities: readonly { name: string
 }
 
 /** Adds the best set to the user's file as a scenario, keeping their comments; refuses to replace one without --force. */
-function writeScenario(file: string, text: string, name: string, result: OptimizeResult, force: boolean, output: CliOutput): void {
+function writeScenario(file: string, text: string, name: string, result: OptimizeResult, currency: string, force: boolean, output: CliOutput): void {
   if (!result.best || result.best.capabilities.length === 0) throw new UserError("no set of capabilities beats today within the limits; nothing was written");
   const document = parseDocument(text);
   if (document.hasIn(["scenarios", name]) && !force) {
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
   }
   const limits = [
-    result.limits.budget !== null ? `a first-year budget of ${result.limits.budget}` : "",
-    result.limits.setupHours !== null ? `${result.limits.setupHours} setup hours` : "",
+    result.limits.budget !== null ? `a first-year budget of ${formatMoney(result.limits.budget, currency)}` : "",
+    result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
   ].filter(Boolean);
   const scenario = {
     label: "What we ask for",
