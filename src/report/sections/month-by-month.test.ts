@@ -33,3 +33,22 @@ describe("the month-by-month table", () => {
     });
   });
 });
+
+describe("the team table's key", () => {
+  const keyOf = async (name: string) => {
+    const compiled = validateScenarioText(readFileSync(new URL(name, examples), "utf8")).compiled!;
+    const result = buildResult(compiled);
+    const { html } = await createReport(compiled, { result, generatedOn: "1 June 2026" });
+    const team = html.match(/<h3>The team<\/h3>[\s\S]*?<\/table>(\s*<p class="key">[\s\S]*?<\/p>)?/)![0];
+    const months = Object.values(result.scenarios).flatMap((scenario) => scenario.months);
+    return { key: team.match(/<p class="key">[\s\S]*?<\/p>/)?.[0] ?? "", months };
+  };
+
+  it("names a colour only when some month has it", async () => {
+    for (const name of ["seed.yaml", "team.yaml", "solo.yaml"]) {
+      const { key, months } = await keyOf(name);
+      expect(key.includes("too few free hours"), name).toBe(months.some((month) => !month.overloaded && !month.canStartNewWork));
+      expect(key.includes("more work than hours"), name).toBe(months.some((month) => month.overloaded));
+    }
+  });
+});

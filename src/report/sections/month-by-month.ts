@@ -30,22 +30,29 @@ function teamTable(context: ReportContext): string {
   const order = scenarioOrder(result);
   const groupHead = order.map((name) => `<th colspan="2" class="group">${userText(context.label(name))}</th>`).join("");
   const subHead = order.map(() => `<th class="number">Live</th><th class="number">Free hours</th>`).join("");
+  // The key names only the colours some month has.
+  const shown = new Set<string>();
   const rows = Array.from({ length: result.horizonMonths }, (_, at) => {
     const cells = order
       .map((name) => {
         const month = result.scenarios[name]!.months[at]!;
         const state = month.overloaded ? "overloaded" : month.canStartNewWork ? "" : "stopped";
+        if (state) shown.add(state);
         return `<td class="number">${formatNumber(month.liveProjects)}</td><td class="number ${state}">${escapeHtml(formatNumber(month.freeHours))}</td>`;
       })
       .join("");
     return `<tr><td>${at + 1}</td>${cells}</tr>`;
   }).join("");
+  const entries = [
+    shown.has("stopped") ? `<span class="swatch stopped"></span> too few free hours to start new work` : "",
+    shown.has("overloaded") ? `<span class="swatch overloaded"></span> more work than hours: the hours missing are bought in` : "",
+  ].filter(Boolean);
+  const key = entries.length > 0 ? `\n<p class="key">${entries.join(" ")}</p>` : "";
   return `<h3>The team</h3>
 <table class="months">
   <thead><tr><th rowspan="2">Month</th>${groupHead}</tr><tr>${subHead}</tr></thead>
   <tbody>${rows}</tbody>
-</table>
-<p class="key"><span class="swatch stopped"></span> too few free hours to start new work <span class="swatch overloaded"></span> more work than hours: the hours missing are bought in</p>`;
+</table>${key}`;
 }
 
 /** The month-by-month figures behind the charts. */
