@@ -92,6 +92,14 @@ describe("inFileFormat", () => {
     expect(added.length).toBeGreaterThan(3);
   });
 
+  it("keeps a .json file's UTF-8 byte-order mark, as a YAML file keeps it", () => {
+    const json = `\uFEFF${JSON.stringify(data, null, 2)}\n`;
+    const edited = editScenarioText(json, [{ path: ["defaults", "team", "people"], value: 2 }]);
+    const written = inFileFormat("case.json", edited, json);
+    expect(written.startsWith("\uFEFF{")).toBe(true);
+    expect(lineDiff(json, written).removed).toEqual([expect.stringContaining('"people"')]);
+  });
+
   it("leaves a YAML file's text as the edit made it", () => {
     const edited = editScenarioText(seed, [{ path: ["defaults", "team", "people"], value: 2 }]);
     expect(inFileFormat("case.yaml", edited, seed)).toBe(edited);

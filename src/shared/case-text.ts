@@ -26,7 +26,9 @@ export function caseText(data: unknown, format: CaseFormat, previousText?: strin
   if (format === "json") {
     const text = `${JSON.stringify(data, null, jsonIndent(previousText))}\n`;
     // A file written with Windows line ends keeps them (JSON.stringify escapes a string's own line breaks).
-    return previousText?.includes("\r\n") ? text.replaceAll("\n", "\r\n") : text;
+    const lines = previousText?.includes("\r\n") ? text.replaceAll("\n", "\r\n") : text;
+    // So does a UTF-8 byte-order mark (Windows Notepad's), which the file was read with.
+    return previousText?.startsWith("\uFEFF") ? `\uFEFF${lines}` : lines;
   }
   if (previousText === undefined || previousText.trim() === "") return new Document(data).toString(toStringOptions);
   // A text that does not parse cleanly cannot be merged into; write the data afresh.
