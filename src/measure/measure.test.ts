@@ -332,6 +332,11 @@ describe("time sheets", () => {
       "line 4, column hours: '1,5' has a decimal comma; write it with a dot (1.5); allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
       "line 5, column hours: '800:00' is 800 hours, more than one entry can hold; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
     ]);
+    // Just over the limit: it said "'744.4' is 744 hours, more than one entry can hold; allowed: ... from 0 to 744".
+    expect(problems(parseTimesheetCsv("date,hours,category\n2026-05-01,744.4,x\n2026-05-02,744:01,x\n"))).toEqual([
+      "line 2, column hours: '744.4' is just over 744 hours, more than one entry can hold; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
+      "line 3, column hours: '744:01' is just over 744 hours, more than one entry can hold; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
+    ]);
     expect(problems(parseTimesheetCsv("who,when\nAna,today\n"))[0]).toMatch(/^line 1 \(the header\): no column date, hours, category, tags or project/);
     const truncated = fixture("toggl-time-entries.csv").slice(0, 600);
     expect(problems(parseTimesheetCsv(truncated))[0]).toMatch(

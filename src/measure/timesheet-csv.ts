@@ -72,7 +72,9 @@ const MAX_ENTRY_HOURS = 24 * 31;
 function durationProblem(cell: string, hours: number | undefined, toggl: boolean): string {
   const allowed = `allowed: ${toggl ? "hh:mm:ss, e.g. 01:30:00" : "hours, e.g. 1.5 or 1:30"}, from 0 to ${MAX_ENTRY_HOURS} (a month of 31 days)`;
   const trimmed = cell.trim();
-  if (hours !== undefined) return `${quoted(cell)} is ${Math.round(hours)} hours, more than one entry can hold; ${allowed}`;
+  // Rounded, a duration just over the limit (744.4, 744:00:01) would read "744 hours", which the limit allows.
+  if (hours !== undefined)
+    return `${quoted(cell)} is ${Math.round(hours) > MAX_ENTRY_HOURS ? `${Math.round(hours)} hours` : `just over ${MAX_ENTRY_HOURS} hours`}, more than one entry can hold; ${allowed}`;
   if (/^-\s*\d/.test(trimmed)) return `${quoted(cell)} is negative; ${allowed}`;
   if (!toggl && /^\d+,\d+$/.test(trimmed)) return `${quoted(cell)} has a decimal comma; write it with a dot (${trimmed.replace(",", ".")}); ${allowed}`;
   return `${quoted(cell)} is not a duration; ${allowed}`;

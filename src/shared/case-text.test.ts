@@ -75,6 +75,31 @@ describe("inFileFormat", () => {
     }
   });
 
+  it("keeps a .json file's Windows line ends (CRLF): only the new lines are added, as for a YAML file", () => {
+    const json = `${JSON.stringify(data, null, 2)}\n`.replaceAll("\n", "\r\n");
+    const edited = editScenarioText(json, [{ path: ["defaults", "breakage", "hoursToRestore"], value: { low: 2, high: 6, note: "measured" } }]);
+    const written = inFileFormat("case.json", edited, json);
+    expect(JSON.parse(written)).toEqual(parse(edited));
+    // It wrote every line again with "\n" alone.
+    expect(
+      written
+        .split("\n")
+        .slice(0, -1)
+        .every((line) => line.endsWith("\r")),
+    ).toBe(true);
+    const { removed, added } = lineDiff(json, written);
+    expect(removed).toEqual([]);
+    expect(added.length).toBeGreaterThan(3);
+  });
+
+  it("keeps a .json file's UTF-8 byte-order mark, as a YAML file keeps it", () => {
+    const json = `\uFEFF${JSON.stringify(data, null, 2)}\n`;
+    const edited = editScenarioText(json, [{ path: ["defaults", "team", "people"], value: 2 }]);
+    const written = inFileFormat("case.json", edited, json);
+    expect(written.startsWith("\uFEFF{")).toBe(true);
+    expect(lineDiff(json, written).removed).toEqual([expect.stringContaining('"people"')]);
+  });
+
   it("leaves a YAML file's text as the edit made it", () => {
     const edited = editScenarioText(seed, [{ path: ["defaults", "team", "people"], value: 2 }]);
     expect(inFileFormat("case.yaml", edited, seed)).toBe(edited);

@@ -23,7 +23,13 @@ const toStringOptions = { lineWidth: 0, flowCollectionPadding: false } as const;
  * @example caseText({ title: "x" }, "yaml", "# mine\ntitle: y\n") // "# mine\ntitle: x\n"
  */
 export function caseText(data: unknown, format: CaseFormat, previousText?: string): string {
-  if (format === "json") return `${JSON.stringify(data, null, jsonIndent(previousText))}\n`;
+  if (format === "json") {
+    const text = `${JSON.stringify(data, null, jsonIndent(previousText))}\n`;
+    // A file written with Windows line ends keeps them (JSON.stringify escapes a string's own line breaks).
+    const lines = previousText?.includes("\r\n") ? text.replaceAll("\n", "\r\n") : text;
+    // So does a UTF-8 byte-order mark (Windows Notepad's), which the file was read with.
+    return previousText?.startsWith("\uFEFF") ? `\uFEFF${lines}` : lines;
+  }
   if (previousText === undefined || previousText.trim() === "") return new Document(data).toString(toStringOptions);
   // A text that does not parse cleanly cannot be merged into; write the data afresh.
   if (parseDocument(previousText).errors.length > 0) return new Document(data).toString(toStringOptions);

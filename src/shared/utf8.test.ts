@@ -17,6 +17,12 @@ describe("scenarioTextOf", () => {
     });
   });
 
+  it("counts the column in characters, not bytes, when the line has UTF-8 letters before the bad byte", () => {
+    // "label: Zürich, Caf" is 18 characters (19 bytes): the Latin-1 é is the 19th character.
+    const line = Buffer.concat([Buffer.from("title: x\nlabel: Zürich, Caf", "utf8"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    expect(scenarioTextOf(new Uint8Array(line))).toMatchObject({ line: 2, column: 19 });
+  });
+
   it("names a UTF-16 file as such (it was 'binary data')", () => {
     expect(scenarioTextOf(Uint8Array.of(0xff, 0xfe, ...bytes("t: x", "utf16le")))).toMatchObject({
       message: expect.stringMatching(/^the file is UTF-16 LE text/),

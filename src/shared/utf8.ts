@@ -65,10 +65,13 @@ export function scenarioTextOf(bytes: Uint8Array): { readonly text: string } | N
       }
     }
     const byte = bytes[invalid]!.toString(16).toUpperCase().padStart(2, "0");
+    // The column in characters, as an editor and the file's other errors count it: the line's bytes
+    // before this one are valid UTF-8, and "Zürich" is 6 characters of 7 bytes.
+    const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(lineStart, invalid));
     return {
       message: `byte 0x${byte} is not valid UTF-8; the file was probably saved in a Windows or Latin-1 encoding: save it as UTF-8`,
       line,
-      column: invalid - lineStart + 1,
+      column: before.length + 1,
     };
   }
   return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };

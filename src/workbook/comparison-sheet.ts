@@ -166,7 +166,7 @@ export function writeComparisonSheet(
       ),
     );
 
-    const costRow = line("Costs counted for the ROI, discounted", currency, true);
+    const costRow = line("Costs counted for the return on cost, discounted", currency, true);
     const discountedCosts = [
       sheet.formula(costRow, 3, sheet.ref(extraCash[0]!), styled("computed", money)),
       ...header.map((_, month) =>

@@ -1,4 +1,4 @@
-import { formatNumber } from "../format/numbers.js";
+import { formatNumber, plural } from "../format/numbers.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf, workedOutFormat } from "./assumptions-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -63,7 +63,7 @@ export function writeDistributionSheet(
   row += 1;
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
   row += 1;
-  sheet.text(row, 1, `  Pays back within ${compiled.horizonMonths} months`, styled("label"));
+  sheet.text(row, 1, `  Pays back within ${plural(compiled.horizonMonths, "month")}`, styled("label"));
   alternatives.forEach((scenario, index) =>
     sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.chance)),
   );

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildResult, quantityKind, type CompiledCase, type Leaf } from "../engine/index.js";
+import { buildResult, MonteCarlo, quantityKind, validateScenarioText, type CompiledCase, type Leaf } from "../engine/index.js";
 import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
 import { readWorkbook } from "./excel.js";
@@ -145,9 +145,32 @@ describe("the Summary's names", () => {
         .eachCell((cell) => labels.push(String(cell.value).trim()));
     expect(labels).toContain("Return on cost (NPV ÷ present value of the costs)");
     expect(labels.filter((label) => /return on investment/i.test(label))).toEqual([]);
+    // Nor "the ROI" in the words around it: the figure the sheets name is the return on cost.
+    const words: string[] = [];
+    for (const name of [sheetNames.summary, sheetNames.comparison])
+      workbook.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && words.push(cell.value))));
+    expect(words.filter((text) => /\bROI\b/.test(text))).toEqual([]);
     // The two figures differ: the one on the Summary is the result's roi, not conventions.roiOnInvestment.
     const comparison = Object.values(result.comparisons).find((entry) => entry.roi !== null && entry.conventions.roiOnInvestment !== null);
     if (comparison) expect(comparison.roi).not.toBeCloseTo(comparison.conventions.roiOnInvestment!, 6);
+  });
+});
+
+describe("a plan of one month", () => {
+  it("says '1 month', not '1 months', on the Summary and the Distribution snapshot", () => {
+    const uncertain = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
+    const text = uncertain.text.replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]");
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const texts: string[] = [];
+    for (const name of [sheetNames.summary, sheetNames.distribution])
+      workbook.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))));
+    expect(texts.filter((value) => /\b1 months\b/.test(value))).toEqual([]);
+    expect(texts).toContain("  Net benefit over the 1 month (the whole horizon)");
+    expect(texts.some((value) => value.includes("over 1 month, in"))).toBe(true);
+    expect(texts).toContain("  Pays back within 1 month");
   });
 });
 

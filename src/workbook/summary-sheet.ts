@@ -1,4 +1,5 @@
 import { benefitCategories, benefitCategoryLabels, paybackTolerance, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
+import { plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -51,7 +52,7 @@ export function writeSummarySheet(
   const baseline = compiled.scenarios[baseIndex]!;
   const lastColumn = 1 + Math.max(comparisons.length, compiled.scenarios.length);
   sheet.text(1, 1, compiled.title, styled("title"));
-  sheet.text(2, 1, `Each alternative against ${baseline.label}, over ${months} months, in ${currency}.`, styled("subtitle"));
+  sheet.text(2, 1, `Each alternative against ${baseline.label}, over ${plural(months, "month")}, in ${currency}.`, styled("subtitle"));
   sheet.text(3, 1, "Every figure is a formula: change a yellow cell on the Assumptions sheet and this page recomputes.", styled("subtitle"));
   if (result.uncertainty) {
     sheet.text(
@@ -139,7 +140,7 @@ export function writeSummarySheet(
         engineOf(comparison).totalNetBenefit,
       ),
     );
-    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over the ${months} months (the whole horizon)`);
+    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over the ${plural(months, "month")} (the whole horizon)`);
     inAlternatives((comparison, column) => {
       const lastYear = comparison.netBenefit.slice(-12);
       const expr = sumRange(sheet.range(lastYear));
@@ -272,7 +273,7 @@ export function writeSummarySheet(
   sheet.text(
     row,
     1,
-    "How to read this: the NPV adds each month's net benefit, discounted; the ROI divides it by the present value of the extra cash and team hours the change takes.",
+    "How to read this: the NPV adds each month's net benefit, discounted; the return on cost divides it by the present value of the extra cash and team hours the change takes.",
     styled("subtitle"),
   );
   row += 1;

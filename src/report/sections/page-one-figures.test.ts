@@ -61,8 +61,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   }
   // Over more than a year, the last year's gain; over a year or less, the whole plan's gain before
   // discounting, the cash paid at the start included, not said again when it reads as the net gain.
-  if (result.horizonMonths > 12) add("yearly-benefit", money(best.benefitLastTwelveMonths));
-  else if (money(best.totalNetBenefit) !== money(best.npv)) add("undiscounted-gain", money(best.totalNetBenefit));
+  if (result.horizonMonths > 12) add("yearly-benefit", money(Math.abs(best.benefitLastTwelveMonths)));
+  else if (money(best.totalNetBenefit) !== money(best.npv)) add("undiscounted-gain", money(Math.abs(best.totalNetBenefit)));
   add("investment", money(Math.max(0, best.investment.cash)));
   // Running costs, each named for what it is, against today and not discounted (the tooling category, split).
   const more = (...lines: string[]) =>

@@ -79,6 +79,22 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toMatch(/Its gain against today so far is <span[^>]* data-figure="gain-actual">[^<]+<\/span>, as planned \(/);
   });
 
+  it("does not call a gain more or less than planned when the two figures it gives read the same", async () => {
+    // €3 more spent than planned in month 1: the gain so far is €3 less, which three significant figures do not show.
+    const planned = planFor("default", text).result.scenarios.better!.months;
+    // Month 1's external spend holds the change's up-front cash as well (recorded.upFrontCash).
+    const upFront = loadCaseTracking(text, storeWith([{ month: 1, liveProjects: planned[0]!.liveProjects }]))!.view.comparison.upFrontCash.planned;
+    const path = storeWithPlan(join(temp.path, "second"), text, [{ month: 1, externalSpend: planned[0]!.externalSpend + upFront + 3 }]);
+    const tracking = loadCaseTracking(text, path)!;
+    const { benefit } = tracking.view.comparison.soFar;
+    expect(Math.round(benefit.planned - benefit.actual)).toBe(3);
+    expect(formatMoney(benefit.actual, "EUR")).toBe(formatMoney(benefit.planned, "EUR"));
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = section(html);
+    // It said "Its gain against today so far is €X, less than planned (€X)", the same figure twice.
+    expect(shown).toMatch(/Its gain against today so far is <span[^>]* data-figure="gain-actual">[^<]+<\/span>, as planned \(/);
+  });
+
   it("states the cash spent as a fact when every recorded month recorded it", async () => {
     const path = storeWith([
       { month: 1, externalSpend: 2500 },

@@ -92,8 +92,13 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
       ? ` From what has happened so far, it still pays back ${paybackWords(forecast.paybackMonth.now, comparison.horizonMonths)}.`
       : ` From what has happened so far, it now pays back ${figure("payback-now", paybackWords(forecast.paybackMonth.now, comparison.horizonMonths))}, where the plan said ${paybackWords(forecast.paybackMonth.planned, comparison.horizonMonths)}.`
     : "";
+  // Judged on the two figures as the sentence gives them: "less than planned (€36,700)" beside €36,700 reads as a mistake.
   const gainVerb =
-    Math.round(benefit.actual) === Math.round(benefit.planned) ? "as planned" : benefit.actual > benefit.planned ? "more than planned" : "less than planned";
+    context.money(benefit.actual) === context.money(benefit.planned)
+      ? "as planned"
+      : benefit.actual > benefit.planned
+        ? "more than planned"
+        : "less than planned";
   // Cash no recorded month measured is the plan's working, not what was spent: said so, not stated as fact.
   const spent =
     cashSpent.recordedMonths === 0

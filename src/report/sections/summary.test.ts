@@ -328,6 +328,36 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     );
   });
 
+  it("says a loss over those months as a loss, not as a negative gain", async () => {
+    // The same case with a setup of 800 hours: months 7 to 18 lose money, and so does the plan.
+    const dear = compile(text.replace("setupHours: 60", "setupHours: 800"));
+    const dearResult = buildResult(dear);
+    const best = dearResult.comparisons[recommend(dearResult)!.best.alternative]!;
+    expect(best.benefitLastTwelveMonths).toBeLessThan(0);
+    const page = await pageOne(dear, dearResult);
+    // It said "it gains -€14,800".
+    expect(page).not.toMatch(/gains [-−]/);
+    expect(page).toContain(
+      `Over the last 12 months of the plan, before valuing it over time, it loses ${formatMoney(-best.benefitLastTwelveMonths, "EUR")}; the change is wholly in place only from month 12`,
+    );
+  });
+
+  it("says a loss before valuing over time as a loss (a 12-month plan)", async () => {
+    const short = compile(
+      text
+        .replace("horizonMonths: 18", "horizonMonths: 12")
+        .replace("months: [4, 7, 10, 13, 16]", "months: [4, 7, 10]")
+        .replace("setupHours: 60", "setupHours: 800"),
+    );
+    const shortResult = buildResult(short);
+    const best = shortResult.comparisons[recommend(shortResult)!.best.alternative]!;
+    expect(best.totalNetBenefit).toBeLessThan(0);
+    const page = await pageOne(short, shortResult);
+    // It said "the gain over the 12 months is -€…".
+    expect(page).not.toMatch(/gain over the 12 months is [-−]/);
+    expect(page).toContain(`Before valuing it over time, the loss over the 12 months is ${formatMoney(-best.totalNetBenefit, "EUR")}.`);
+  });
+
   it("still says 'once running' when the change is over before them (team.yaml)", async () => {
     const team = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
     const teamResult = buildResult(team);

@@ -249,14 +249,17 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // Over a plan of a year or less, the gain before discounting is the whole plan's, the cash paid at the
   // start included (where the gain-over-time chart's line ends), not the months' alone.
   const undiscounted = comparison.totalNetBenefit;
+  const undiscountedGain = undiscounted < 0 ? "loss" : "gain";
   // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
   // staff alongside, and the months before it starts, are not a year of running).
   const changeEnd = result.scenarios[comparison.alternative]!.summary.changeEndMonth;
+  // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
+  const gainsYearly = `${yearly < 0 ? "loses" : "gains"} ${figure("yearly-benefit", context.money(Math.abs(yearly)))}`;
   const yearlyText =
     horizon > 12
       ? changeEnd < horizon - 11
-        ? `Once running, it gains ${figure("yearly-benefit", context.money(yearly))} a year (the last 12 months of the plan).`
-        : `Over the last 12 months of the plan, before valuing it over time, it gains ${figure("yearly-benefit", context.money(yearly))}; ${
+        ? `Once running, it ${gainsYearly} a year (the last 12 months of the plan).`
+        : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${
             changeEnd < horizon
               ? `the change is wholly in place only from month ${formatNumber(changeEnd + 1)}`
               : "the change is still under way in the plan's last month"
@@ -264,8 +267,8 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
-          ? `Before valuing it over time, the gain over the 12 months is ${figure("undiscounted-gain", context.money(undiscounted))}.`
-          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the gain is ${figure("undiscounted-gain", context.money(undiscounted))}.`;
+          ? `Before valuing it over time, the ${undiscountedGain} over the 12 months is ${figure("undiscounted-gain", context.money(Math.abs(undiscounted)))}.`
+          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the ${undiscountedGain} is ${figure("undiscounted-gain", context.money(Math.abs(undiscounted)))}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   const range = npv
