@@ -38,6 +38,20 @@ describe("recommend", () => {
     expect(recommendation.best.npv).toBeLessThan(0);
   });
 
+  it("calls a 'go' doubtful below an 80% chance of any gain as written to the whole percent, never one that reads 80%", () => {
+    const result = resultOf(seedText);
+    const withChance = (chance: number) => {
+      const best = result.comparisons.compromise!;
+      const comparisons = { ...result.comparisons, compromise: { ...best, distribution: { probabilityNpvPositive: chance } } };
+      return recommend({ ...result, comparisons } as unknown as typeof result)!;
+    };
+    expect(withChance(0.7949)).toMatchObject({ verdict: "go", chanceOfGain: 0.7949, doubtful: true });
+    // 79.96% is written "80%": not doubtful, so page 1 never says "far from sure … only 80%".
+    expect(withChance(0.7996).doubtful).toBe(false);
+    expect(withChance(0.99).doubtful).toBe(false);
+    expect(recommend(result)!).toMatchObject({ chanceOfGain: null, doubtful: false });
+  });
+
   it("has nothing to recommend without an alternative", () => {
     const text = seedText.slice(0, seedText.indexOf("  optimal:"));
     expect(recommend(resultOf(text))).toBeUndefined();

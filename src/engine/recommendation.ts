@@ -2,7 +2,8 @@ import type { CaseResult, ComparisonResult } from "./result.js";
 
 /**
  * Below this chance of any gain over the samples, a "go" is called doubtful: the option loses money
- * in more than one outcome in five, and page 1 says so beside the verdict.
+ * in more than one outcome in five, and page 1 says so beside the verdict. The chance is compared as
+ * written, to the whole percent (below 79.5%), so that a doubtful "go" never reads "only 80%".
  */
 export const DOUBTFUL_GAIN_CHANCE = 0.8;
 
@@ -56,7 +57,7 @@ export function recommend(result: CaseResult): Recommendation | undefined {
   return {
     verdict,
     chanceOfGain,
-    doubtful: verdict === "go" && chanceOfGain !== null && chanceOfGain < DOUBTFUL_GAIN_CHANCE,
+    doubtful: verdict === "go" && chanceOfGain !== null && Math.round(chanceOfGain * 100) < DOUBTFUL_GAIN_CHANCE * 100,
     best,
     ...(ranked[1] ? { runnerUp: ranked[1] } : {}),
     changeStartMonth: start,
