@@ -53,6 +53,12 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain('<svg role="img" aria-label="The gain so far: plan, what happened and the re-forecast"');
     expect(shown.match(/<tr><td class="nowrap">/g)).toHaveLength(5);
     expect(shown).toContain("* Nothing was recorded for this month, so it counts as planned.");
+    // A loss against today is "behind", never a negative gain ("gained -€2,000").
+    const soFar = comparison.soFar.benefit;
+    expect(soFar.actual).toBeLessThan(0);
+    expect(shown).toContain(
+      `So far it is <span data-figure="gain-actual">${formatMoney(-soFar.actual, "EUR")}</span> behind today; the plan expected ${escapeHtml(formatMoney(Math.abs(soFar.planned), "EUR"))} ${soFar.planned < 0 ? "behind" : "ahead of"} today.`,
+    );
     expect(findJargon(shown.replace(/<svg[\s\S]*?<\/svg>/g, "").replace(/<[^>]+>/g, " "))).toEqual([]);
     // Second in the report: right after the summary.
     expect(html.indexOf('id="plan-versus-actual"')).toBeLessThan(html.indexOf('id="options"'));
@@ -76,7 +82,7 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain("Cash spent up to month 2 (not recorded: worked out from the plan)</td>");
     expect(shown).toContain("Team time on the change up to month 2 (not recorded: worked out from the plan)</td>");
     // What was recorded is the plan's own: the gain is as planned, neither more nor less.
-    expect(shown).toMatch(/Its gain against today so far is <span[^>]* data-figure="gain-actual">[^<]+<\/span>, as planned \(/);
+    expect(shown).toMatch(/So far it is <span[^>]* data-figure="gain-actual">[^<-]+<\/span> (behind|ahead of) today, as planned\./);
   });
 
   it("does not call a gain more or less than planned when the two figures it gives read the same", async () => {
@@ -92,7 +98,7 @@ describe("the plan-versus-actual section", () => {
     const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
     const shown = section(html);
     // It said "Its gain against today so far is €X, less than planned (€X)", the same figure twice.
-    expect(shown).toMatch(/Its gain against today so far is <span[^>]* data-figure="gain-actual">[^<]+<\/span>, as planned \(/);
+    expect(shown).toMatch(/So far it is <span[^>]* data-figure="gain-actual">[^<-]+<\/span> (behind|ahead of) today, as planned\./);
   });
 
   it("states the cash spent as a fact when every recorded month recorded it", async () => {

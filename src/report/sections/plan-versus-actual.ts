@@ -92,13 +92,17 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
       ? ` From what has happened so far, it still pays back ${paybackWords(forecast.paybackMonth.now, comparison.horizonMonths)}.`
       : ` From what has happened so far, it now pays back ${figure("payback-now", paybackWords(forecast.paybackMonth.now, comparison.horizonMonths))}, where the plan said ${paybackWords(forecast.paybackMonth.planned, comparison.horizonMonths)}.`
     : "";
-  // Judged on the two figures as the sentence gives them: "less than planned (€36,700)" beside €36,700 reads as a mistake.
-  const gainVerb =
-    context.money(benefit.actual) === context.money(benefit.planned)
-      ? "as planned"
-      : benefit.actual > benefit.planned
-        ? "more than planned"
-        : "less than planned";
+  // A gain or a loss against today, as a reader says it: never a negative gain ("-€36,700").
+  const standing = (value: number, name?: string) => {
+    const behind = context.money(value).startsWith("-");
+    const amount = context.money(behind ? -value : value);
+    return `${name ? figure(name, amount) : escapeHtml(amount)} ${behind ? "behind" : "ahead of"} today`;
+  };
+  // Judged on the two figures as the sentence gives them: "€36,700 behind, where the plan expected €36,700" reads as a mistake.
+  const asPlanned = context.money(benefit.actual) === context.money(benefit.planned);
+  const gainSentence = asPlanned
+    ? `So far it is ${standing(benefit.actual, "gain-actual")}, as planned.`
+    : `So far it is ${standing(benefit.actual, "gain-actual")}; the plan expected ${standing(benefit.planned)}.`;
   // Cash no recorded month measured is the plan's working, not what was spent: said so, not stated as fact.
   const spent =
     cashSpent.recordedMonths === 0
@@ -106,7 +110,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
       : `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash${cashSpent.recordedMonths < comparison.recordedMonths ? ` (${escapeHtml(recordedShareWords(cashSpent.recordedMonths, comparison.recordedMonths))})` : ""}, against ${context.money(cashSpent.planned)} planned.`;
   return prose(
     `The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}. ` +
-      `${spent} Its gain against today so far is ${figure("gain-actual", context.money(benefit.actual))}, ${gainVerb} (${context.money(benefit.planned)}).${payback}${changed}`,
+      `${spent} ${gainSentence}${payback}${changed}`,
   );
 }
 
