@@ -110,7 +110,7 @@ export { suggest } from "./scenario/suggest.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";
 export { quantityKind, type QuantityKindName } from "./scenario/quantity.js";
-export { groupDigitString } from "./scenario/text.js";
+export { groupDigitString, quotedCut } from "./scenario/text.js";
 export { createRandom, type RandomSource } from "./uncertainty/random.js";
 export { fieldMeta, fieldPattern, innerFieldPath, scenarioFields, type FieldInfo, type FieldPattern } from "./scenario/fields.js";
 export { parseUnit, unitWordsText, type FieldUnit, type UnitPeriod, type UnitWord, type ValueKind } from "./scenario/units.js";

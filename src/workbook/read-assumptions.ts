@@ -1,10 +1,9 @@
-import { leafQuantile, quantityKind, type CompiledCase, type Leaf } from "../engine/index.js";
+import { leafQuantile, quantityKind, quotedCut, type CompiledCase, type Leaf } from "../engine/index.js";
 import { assumptionHeaders, type AssumptionColumn } from "./assumptions-sheet.js";
 import { cellAddress } from "./cell-address.js";
 import { cellContent, cellText, sameNumber, type CellContent } from "./cell-content.js";
 import type { Worksheet } from "./excel.js";
 import { leafForm } from "./leaf-form.js";
-import { formatNumber } from "../format/numbers.js";
 
 /** A problem with a workbook, at a cell (`Assumptions!C14`) or with the workbook as a whole. */
 export interface WorkbookProblem {
@@ -53,15 +52,6 @@ function describe(content: CellContent): string {
     default:
       return content satisfies never;
   }
-}
-
-/**
- * A path typed in the sheet, quoted; a long one (text pasted into the wrong cell) is cut, so the
- * message stays a line and not the whole paste.
- * @example shownPath("defaults.team.peple") // '"defaults.team.peple"'
- */
-function shownPath(path: string): string {
-  return path.length > 100 ? `"${path.slice(0, 97)}..." (${formatNumber(path.length)} characters)` : `"${path}"`;
 }
 
 /**
@@ -135,7 +125,7 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
     if (leafIndex === undefined) {
       problems.push({
         cell: at(row, col("path")),
-        message: `${shownPath(path)} is not an input of this case; rows cannot be added or renamed in the workbook: change the scenario file and export again`,
+        message: `${quotedCut(path)} is not an input of this case; rows cannot be added or renamed in the workbook: change the scenario file and export again`,
       });
       continue;
     }

@@ -34,6 +34,20 @@ export function unprintable(text: string, options: { oneLine: boolean }): string
 }
 
 /**
+ * Text as a message quotes it: in JSON quotes; a long one (a paste gone wrong, 100,000 characters) is
+ * cut after `limit` characters in all, never inside a character written as two UTF-16 units, and its
+ * length given, so that the message stays a line.
+ * @example quotedCut("horizon") // '"horizon"' ; quotedCut("x".repeat(200)) // '"xxx…x..." (200 characters)'
+ */
+export function quotedCut(text: string, limit = 80): string {
+  if (text.length <= limit) return JSON.stringify(text);
+  let end = limit - 3;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${JSON.stringify(`${text.slice(0, end)}...`)} (${groupDigits(text.length)} characters)`;
+}
+
+/**
  * A whole number with its digits grouped by threes, as `toLocaleString("en")` writes it, without
  * loading the locale data (messages built with the schema would otherwise pay for it at every start).
  * @example groupDigits(10_000_000) // "10,000,000"

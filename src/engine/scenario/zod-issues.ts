@@ -4,7 +4,7 @@ import { describeValue, formatPath, valueAt, type FieldPath, type Issue } from "
 import { keysAllowedAt, unionFormsAt } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
 import { branchIssues, chooseUnionBranch } from "./union-issues.js";
-import { groupDigits } from "./text.js";
+import { groupDigits, quotedCut } from "./text.js";
 
 export { keysAllowedAt } from "./schema-walk.js";
 
@@ -64,15 +64,6 @@ function withoutRepeatedCrossChecks(issues: readonly ZodIssue[]): ZodIssue[] {
   return issues.filter((issue) => issue.code !== "custom" || !above.has(pathKey(issue.path)));
 }
 
-/**
- * A key as a message quotes it; a long one (a paste gone wrong, 100,000 characters) is cut, with its
- * length, so that the message stays a line.
- * @example quotedKey("horizon") // '"horizon"'
- */
-function quotedKey(key: string): string {
-  return key.length > 80 ? `${JSON.stringify(`${key.slice(0, 77)}...`)} (${groupDigits(key.length)} characters)` : JSON.stringify(key);
-}
-
 function pathKey(path: readonly PropertyKey[]): string {
   return JSON.stringify(path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)));
 }
@@ -101,7 +92,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
         const guess = suggest(key, allowed);
         const where = path.length === 0 ? "at the top level" : `in ${field}`;
         const hint = guess ? `; did you mean "${guess}"? Allowed` : "; allowed";
-        const converted = error("unknown_key", `unknown field ${quotedKey(key)} ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
+        const converted = error("unknown_key", `unknown field ${quotedCut(key)} ${where}${hint}: ${shownKeys(allowed)}`, [...path, key]);
         return guess ? { ...converted, meant: guess } : converted;
       });
     }
@@ -149,7 +140,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
             : inner?.code === "custom" && !isZodDefaultMessage(inner.message)
               ? inner.message
               : "names are short text";
-      return [error("invalid_key", `the name ${quotedKey(String(key))} in ${parent} is not allowed; ${rule}`)];
+      return [error("invalid_key", `the name ${quotedCut(String(key))} in ${parent} is not allowed; ${rule}`)];
     }
     case "too_small":
     case "too_big": {
