@@ -40,6 +40,16 @@ export function amount(text: string): string {
   return `<span class="nowrap">${escapeHtml(head)}</span>${escapeHtml(text.slice(head.length))}`;
 }
 
+/**
+ * A gain or a loss as a reader says it: never a negative gain ("gains -€14,800"). Decided on the
+ * figure as written, so an amount that rounds to nothing is neither "-€0" nor a loss.
+ * @example gainOrLoss(-14_800, context.money) // { loss: true, written: "€14,800" }
+ */
+export function gainOrLoss(value: number, money: (value: number) => string): { loss: boolean; written: string } {
+  const loss = money(value).startsWith("-");
+  return { loss, written: money(loss ? -value : value) };
+}
+
 /** A paragraph of the main prose (measured for readability). */
 export function prose(html: string): string {
   return `<p data-prose>${html}</p>`;

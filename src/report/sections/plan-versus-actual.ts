@@ -10,7 +10,7 @@ import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber,
 import { recordedShareWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
-import { chartFigure, figure, prose, userText } from "./parts.js";
+import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** Plan versus actual, ready for the report: the figures and the chart already drawn. */
@@ -94,9 +94,8 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
     : "";
   // A gain or a loss against today, as a reader says it: never a negative gain ("-€36,700").
   const standing = (value: number, name?: string) => {
-    const behind = context.money(value).startsWith("-");
-    const amount = context.money(behind ? -value : value);
-    return `${name ? figure(name, amount) : escapeHtml(amount)} ${behind ? "behind" : "ahead of"} today`;
+    const { loss, written } = gainOrLoss(value, context.money);
+    return `${name ? figure(name, written) : escapeHtml(written)} ${loss ? "behind" : "ahead of"} today`;
   };
   // Judged on the two figures as the sentence gives them: "€36,700 behind, where the plan expected €36,700" reads as a mistake.
   const asPlanned = context.money(benefit.actual) === context.money(benefit.planned);

@@ -2,7 +2,7 @@ import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraor
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { differenceAsWritten, formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
-import { amount, countWord, figure, optionName, prose, userText } from "./parts.js";
+import { amount, countWord, figure, gainOrLoss, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
 
@@ -249,12 +249,13 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // Over a plan of a year or less, the gain before discounting is the whole plan's, the cash paid at the
   // start included (where the gain-over-time chart's line ends), not the months' alone.
   const undiscounted = comparison.totalNetBenefit;
-  const undiscountedGain = undiscounted < 0 ? "loss" : "gain";
+  const undiscountedSaid = gainOrLoss(undiscounted, context.money);
   // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
   // staff alongside, and the months before it starts, are not a year of running).
   const changeEnd = result.scenarios[comparison.alternative]!.summary.changeEndMonth;
   // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
-  const gainsYearly = `${yearly < 0 ? "loses" : "gains"} ${figure("yearly-benefit", context.money(Math.abs(yearly)))}`;
+  const yearlySaid = gainOrLoss(yearly, context.money);
+  const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}`;
   const yearlyText =
     horizon > 12
       ? changeEnd < horizon - 11
@@ -267,8 +268,8 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
-          ? `Before valuing it over time, the ${undiscountedGain} over the 12 months is ${figure("undiscounted-gain", context.money(Math.abs(undiscounted)))}.`
-          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the ${undiscountedGain} is ${figure("undiscounted-gain", context.money(Math.abs(undiscounted)))}.`;
+          ? `Before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} over the 12 months is ${figure("undiscounted-gain", undiscountedSaid.written)}.`
+          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   const range = npv
