@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listInWords, recordedShareWords } from "./words.js";
+import { labelWithRecordedShare, listInWords, recordedShareWords } from "./words.js";
 
 describe("listInWords", () => {
   it("joins with commas and a last 'and', and leaves one item or none as it is", () => {
@@ -15,5 +15,7 @@ describe("recordedShareWords", () => {
     expect(recordedShareWords(3, 3)).toBe("");
     expect(recordedShareWords(0, 3)).toBe("not recorded: worked out from the plan");
     expect(recordedShareWords(1, 3)).toBe("recorded in 1 of 3 months, the others worked out from the plan");
+    expect(labelWithRecordedShare("Cash spent to month 3", 3, 3)).toBe("Cash spent to month 3");
+    expect(labelWithRecordedShare("Cash spent to month 3", 0, 3)).toBe("Cash spent to month 3 (not recorded: worked out from the plan)");
   });
 });

@@ -20,3 +20,12 @@ export function recordedShareWords(recordedMonths: number, monthsWithRecord: num
   if (recordedMonths === 0) return "not recorded: worked out from the plan";
   return `recorded in ${recordedMonths} of ${monthsWithRecord} months, the others worked out from the plan`;
 }
+
+/**
+ * A plan-versus-actual line's label with how much of it was recorded, when not all of it was.
+ * @example labelWithRecordedShare("Cash spent to month 5", 0, 5) // "Cash spent to month 5 (not recorded: worked out from the plan)"
+ */
+export function labelWithRecordedShare(label: string, recordedMonths: number, monthsWithRecord: number): string {
+  const words = recordedShareWords(recordedMonths, monthsWithRecord);
+  return words ? `${label} (${words})` : label;
+}

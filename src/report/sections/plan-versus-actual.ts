@@ -7,7 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
-import { recordedShareWords } from "../../format/words.js";
+import { labelWithRecordedShare, recordedShareWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
@@ -122,10 +122,8 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   if (last !== null) {
     const soFar = comparison.soFar;
     // A figure no recorded month measured is the plan's working: its label says so.
-    const recorded = (label: string, figure: { recordedMonths: number }) => {
-      const words = recordedShareWords(figure.recordedMonths, comparison.recordedMonths);
-      return escapeHtml(words ? `${label} (${words})` : label);
-    };
+    const recorded = (label: string, figure: { recordedMonths: number }) =>
+      escapeHtml(labelWithRecordedShare(label, figure.recordedMonths, comparison.recordedMonths));
     rows.push(
       `<tr><td>${recorded(`Cash spent up to month ${formatNumber(last)}`, soFar.cashSpent)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`,
     );

@@ -13,7 +13,7 @@ import {
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
-import { listInWords, recordedShareWords } from "../../../format/words.js";
+import { labelWithRecordedShare, listInWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -55,10 +55,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   const rows: string[][] = [];
   if (last !== null) {
     // A figure no recorded month measured is the plan's working, not a measurement: the label says so.
-    const recorded = (label: string, figure: { recordedMonths: number }) => {
-      const words = recordedShareWords(figure.recordedMonths, comparison.recordedMonths);
-      return words ? `${label} (${words})` : label;
-    };
+    const recorded = (label: string, figure: { recordedMonths: number }) => labelWithRecordedShare(label, figure.recordedMonths, comparison.recordedMonths);
     rows.push([recorded(`Cash spent to month ${last}`, soFar.cashSpent), money(soFar.cashSpent.planned), money(soFar.cashSpent.actual)]);
     rows.push([
       recorded(`Team hours on the change to month ${last}`, soFar.changeHours),
