@@ -91,8 +91,10 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
 }
 
 function renderText(result: SensitivityResult, label: string): string {
-  // A file without ranges has no medians: its inputs are single numbers, as written.
-  const base = result.tornado?.length === 0 && result.oneAtATime ? "every input as written" : "every input at its median";
+  // A file without ranges has no medians: its inputs are single numbers, as written. Either method
+  // finds nothing to move then (no tornado bars, no Sobol indices).
+  const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
+  const base = noRanges ? "every input as written" : "every input at its median";
   const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`];
   if (result.tornado) {
     if (result.tornado.length === 0 && result.oneAtATime) {
@@ -133,6 +135,12 @@ function renderText(result: SensitivityResult, label: string): string {
         asciiTornado(result.tornado, result.baseNpv, result.currency),
       );
     }
+  }
+  if (result.sobol?.length === 0 && !result.oneAtATime) {
+    parts.push(
+      "",
+      "  The file has no ranges, so there are no Sobol indices: they share out the NPV's variance among the inputs given as { low, high }. Give inputs as ranges, or use --method tornado to move each input 20% lower and higher, alone.",
+    );
   }
   if (result.sobol && result.sobol.length > 0) {
     // What rounds to zero is shown as 0, not "-0.000" (an estimate a hair below zero).
