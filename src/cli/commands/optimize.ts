@@ -1,6 +1,15 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
-import { buildResult, compileCase, optimize, validateScenarioText, type CompiledCase, type Objective, type OptimizeResult } from "../../engine/index.js";
+import {
+  buildResult,
+  compileCase,
+  optimize,
+  rangesTheSetsRead,
+  validateScenarioText,
+  type CompiledCase,
+  type Objective,
+  type OptimizeResult,
+} from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import { formatChance, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -223,6 +232,15 @@ the last sets run on every draw (found, not proven).`,
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
       checkCandidateCount(file, compiled.capabilities, candidates);
+      if ((options.objective === "p50" || options.objective === "probability") && rangesTheSetsRead(compiled, candidates).length === 0) {
+        const instead =
+          options.objective === "p50"
+            ? "the median NPV over them would be the NPV itself: use --objective npv"
+            : "the chance of paying back would be 0 or 1: use --objective payback";
+        throw new UserError(
+          `${file}: no input that today's scenario or the capabilities read is given as a range, so every draw is the same case and ${instead}, or give an input as { low, high } (a 90% interval)`,
+        );
+      }
       const result = optimize(compiled, {
         objective: options.objective,
         ...(options.budget !== undefined ? { budget: parseAmount("--budget", options.budget) } : {}),
