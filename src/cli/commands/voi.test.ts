@@ -77,6 +77,24 @@ describe("voi", () => {
     expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
   });
 
+  it('says an amount above the noise level but under one euro is worth less than €1, never "up to €0"', async () => {
+    // A plan of one month with the release in it: today's upkeep moves the choice by cents (seed 1, 10,000 samples).
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "one-month.yaml");
+      writeFileSync(file, readFileSync(closeCall, "utf8").replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]"));
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json"])).stdout);
+      const cents = json.evppi.find((entry: Entry) => entry.inputs[0] === "defaults.projects.upkeepHoursPerMonth");
+      expect(cents.aboveNoise).toBe(true);
+      expect(cents.value).toBeLessThan(0.5);
+      const { stdout } = await runCliCaptured(["voi", file]);
+      expect(stdout).toContain("Finding out upkeep hours a month for each live project (Today) first is worth less than €1.");
+      expect(stdout).not.toContain("worth up to €0");
+    } finally {
+      temp.remove();
+    }
+  });
+
   it("gives byte-identical output for the same seed, and other figures for another", async () => {
     const first = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4"]);
     const second = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4"]);

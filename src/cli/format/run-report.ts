@@ -4,6 +4,7 @@ import {
   formatChance,
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
+  lessThanOneUnit,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -124,11 +125,13 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
   // The decision weighs every option: said only when the table shows every one.
   if (!decision || comparisons.length < Object.keys(result.comparisons).length) return [];
   const best = decision.options.find((option) => option.scenario === decision.best)!;
-  const evpi = formatMoney(decision.evpi, result.currency);
+  // Above zero but under half a unit: "less than €1", not a "€0" that reads as nothing.
+  const small = lessThanOneUnit(decision.evpi, result.currency);
+  const evpi = small ?? formatMoney(decision.evpi, result.currency);
   const worth =
     decision.evpi <= decision.noiseLevel
       ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
-      : `Knowing every input exactly before deciding would be worth up to ${evpi} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
+      : `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
   return [`  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples`, `  ${worth}`];
 }
 
