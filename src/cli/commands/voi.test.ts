@@ -95,6 +95,16 @@ describe("voi", () => {
     }
   });
 
+  it("says one sample in the singular, in voi and in run", async () => {
+    const voi = await runCliCaptured(["voi", closeCall, "--samples", "1"]);
+    expect(voi.stdout.split("\n")[1]).toBe("1 random sample, seed 1 · EUR · NPVs against Today (current)");
+    const run = await runCliCaptured(["run", closeCall, "--samples", "1"]);
+    expect(run.stdout).toContain("  1 random sample, seed 1; ranges: 4 inputs\n");
+    expect((await runCliCaptured(["voi", closeCall, "--samples", "2"])).stdout.split("\n")[1]).toBe(
+      "2 random samples, seed 1 · EUR · NPVs against Today (current)",
+    );
+  });
+
   it("gives byte-identical output for the same seed, and other figures for another", async () => {
     const first = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4"]);
     const second = await runCliCaptured(["voi", closeCall, "--samples", "3000", "--seed", "4"]);

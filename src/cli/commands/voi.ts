@@ -3,7 +3,7 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
-import { formatChance, lessThanOneUnit } from "../../format/numbers.js";
+import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -11,7 +11,6 @@ import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
-import { formatNumber } from "../../format/numbers.js";
 
 interface VoiOptions extends SamplingOptions {
   group: string[];
@@ -77,7 +76,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   const sampling = uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random";
   const parts = [
     `What is worth finding out before choosing: ${result.title}`,
-    `${formatNumber(decision.samples)} ${sampling} samples, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
+    `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
     "",
     optionsTable(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,

@@ -155,7 +155,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const { samples, seed, sampling } = result.uncertainty;
   return [
     renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
-    `  ${formatNumber(samples)} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${plural(result.uncertainty.inputs.length, "input")}`,
+    `  ${plural(samples, `${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} sample`)}, seed ${seed}; ranges: ${plural(result.uncertainty.inputs.length, "input")}`,
     ...decisionLines(result, comparisons),
   ].join("\n");
 }

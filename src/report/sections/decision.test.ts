@@ -152,6 +152,13 @@ describe("the decision section", () => {
     );
   });
 
+  it('says in the method that the plan was run 1 time, not "1 times"', async () => {
+    const once = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 1, seed: 1 }));
+    const text = read((await createReport(compiled, { result: once })).html);
+    expect(text).toContain("The plan was run 1 time, each time with every range drawn at random");
+    expect(read((await createReport(compiled, { result })).html)).toContain("The plan was run 2,000 times, each time");
+  });
+
   it("is left out without ranges", async () => {
     const seed = compile("seed.yaml");
     expect(sectionOf((await createReport(seed, { result: buildResult(seed) })).html)).toBeUndefined();
