@@ -123,6 +123,8 @@ describe("optimize end to end", () => {
     expect(text.stdout.split("\n")[0]).toBe("Best sets of capabilities by chance of paying back within the horizon (first-year cash at most €15,000)");
     expect(text.stdout).toContain("\nAnswer: proven best on these draws (exhaustive: every set within the limits on all 60 draws).\n");
     expect(text.stdout).toContain("chance of paying back within the horizon");
+    // The column is headed like the table's other columns.
+    expect(text.stdout).toMatch(/^ {2}Capabilities +Chance of paying back within the horizon +NPV +Pays back +First-year cash +Setup hours$/m);
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
     expect(payback.stdout.split("\n")[0]).toBe("Best sets of capabilities by earliest payback month (first-year cash at most €15,000)");

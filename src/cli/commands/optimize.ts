@@ -89,6 +89,11 @@ const objectiveNames: Record<Objective, string> = {
   probability: "chance of paying back within the horizon",
 };
 
+/** A column header from the objective's name, capitalised like the table's other headers. */
+function sentenceCase(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /** Splits a list into lines of at most `width` characters, so long sets stay readable in a terminal. */
 function wrapList(items: readonly string[], width: number): string[] {
   const lines: string[] = [];
@@ -128,7 +133,14 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     `Answer: ${result.howFound}.`,
     "",
     renderTable(
-      ["Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
+      [
+        "Capabilities",
+        ...(result.objective === "npv" ? [] : [sentenceCase(objectiveNames[result.objective])]),
+        "NPV",
+        "Pays back",
+        "First-year cash",
+        "Setup hours",
+      ],
       result.ranked.flatMap((set, index) => {
         const today = set.capabilities.length === 0;
         const [first, ...more] = wrapList(today ? ["(nothing: stay as today)"] : set.capabilities, 56);
