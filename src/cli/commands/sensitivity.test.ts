@@ -181,6 +181,10 @@ describe("sensitivity", () => {
       expect(written.exitCode).toBe(0);
       expect(written.stdout).toBe("");
       expect(JSON.parse(readFileSync(target, "utf8")).tornado).toHaveLength(4);
+      // As --help says: the replaced file is kept as .bak.
+      expect(readFileSync(`${target}.bak`, "utf8")).toBe("keep me");
+      const help = (await runCliCaptured(["sensitivity", "--help"])).stdout.replace(/\s+/g, " ");
+      expect(help).toContain("--force replace the output file if it exists (the old one is kept as .bak)");
     } finally {
       temp.remove();
     }

@@ -177,7 +177,9 @@ function renderText(result: SensitivityResult, label: string): string {
 export function registerSensitivity(program: Command, output: CliOutput): void {
   program
     .command("sensitivity")
-    .description("Rank the inputs given as ranges by how much they move the net present value.")
+    .description(
+      "Rank the inputs by how much they move the net present value: each range from its 5th to its 95th percentile, or, in a file without ranges, each input 20% lower and higher.",
+    )
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
     .addOption(new Option("--method <method>", "tornado (one at a time), sobol (global) or both").choices(["tornado", "sobol", "both"]).default("both"))
     .option("--scenario <name>", "the alternative to analyse (default: the one with the highest NPV)")
@@ -185,7 +187,7 @@ export function registerSensitivity(program: Command, output: CliOutput): void {
     .option("--seed <s>", "seed of the random draws (default: 1)")
     .option("--json", "print the result as JSON")
     .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
-    .option("--force", "replace the output file if it exists")
+    .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
     .addHelpText(
       "after",
       `
