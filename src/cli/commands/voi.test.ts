@@ -28,6 +28,14 @@ describe("voi", () => {
     expect(voi.stderr).toBe("");
     const result = JSON.parse(voi.stdout);
     expect(Object.keys(result)).toEqual(["input", "currency", "seed", "samples", "options", "best", "evpi", "chanceAbove", "evppi", "noiseLevel", "method"]);
+    // docs/json.md lists the same fields, in the same order.
+    const contract = readFileSync(join(packageRoot, "docs", "json.md"), "utf8").match(/`voi --json`:[\s\S]*?`\{ ([^}]*) \}`/)![1]!;
+    expect(
+      contract
+        .replace(/\s+/g, " ")
+        .split(", ")
+        .map((field) => JSON.parse(field)),
+    ).toEqual(Object.keys(result));
     expect(result).toMatchObject({ input: closeCall, currency: "EUR", seed: 3, samples: 4000, best: "optimal" });
     const run = JSON.parse((await runCliCaptured(["run", closeCall, "--json", "--samples", "4000", "--seed", "3"])).stdout);
     const { input: _input, currency: _currency, seed: _seed, ...decision } = result;
