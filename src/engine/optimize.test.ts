@@ -15,7 +15,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf } from "./optimize.js";
+import { adoptionOrderOf, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -72,6 +72,19 @@ const randomCatalogue = fc.array(
 function caseWithCatalogue(entries: { setupHours: number; monthlyCost: number; upfrontCost: number; effects: Record<string, number> }[]) {
   return { ...base, catalogue: Object.fromEntries(entries.map((entry, index) => [`tool${index}`, entry])) };
 }
+
+describe("the ranges the optimiser's sets read", () => {
+  it("are the baseline's and the candidates' own: not an alternative's, nor a capability left out", () => {
+    const ownTool = { tool: { monthlyCost: { low: 100, high: 300 }, effects: { "meetings.hoursPerPersonPerMonth": 0.5 } } };
+    const alternativeOnly = { ...base, scenarios: { today: {}, other: { meetings: { hoursPerPersonPerMonth: { low: 2, high: 6 } } } } };
+    expect(rangesTheSetsRead(compileAll(base))).toEqual([]);
+    expect(rangesTheSetsRead(compileAll(alternativeOnly))).toEqual([]);
+    expect(rangesTheSetsRead(compileAll({ ...base, catalogue: ownTool }))).toEqual(["catalogue.tool.monthlyCost"]);
+    expect(rangesTheSetsRead(compileAll({ ...base, catalogue: ownTool }), ["scheduling"])).toEqual([]);
+    const todayRange = { ...base, defaults: { ...base.defaults, meetings: { hoursPerPersonPerMonth: { low: 4, high: 12 } } } };
+    expect(rangesTheSetsRead(compileAll(todayRange))).toEqual(["defaults.meetings.hoursPerPersonPerMonth"]);
+  });
+});
 
 describe("the optimiser", () => {
   it("finds the same best set and value as a brute force through the file, on random catalogues", () => {

@@ -248,6 +248,24 @@ export const HALVING_SETS = 16_384;
 export const MAX_OPTIMIZE_SAMPLES = 10_000;
 
 /**
+ * The inputs given as ranges that the optimiser's sets read (by their paths in the file): the
+ * baseline's own and the candidates' costs and effects. Without any, every draw of the `p50` and
+ * `probability` objectives is the same case: the median NPV is the NPV and the chance of paying back
+ * is 0 or 1, so those objectives have nothing to add to `npv` and `payback` (docs/numbers.md).
+ * @example rangesTheSetsRead(compiled) // ["defaults.projects.valuePerMonth"]
+ */
+export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly string[]): string[] {
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  const read = new Set(baseline.usedLeaves);
+  for (const capability of compiled.capabilities) {
+    if (candidates && !candidates.includes(capability.name)) continue;
+    for (const leaf of Object.values(capability.costLeaves)) if (leaf >= 0) read.add(leaf);
+    for (const [, leaf] of capability.effectLeaves) read.add(leaf);
+  }
+  return compiled.uncertainLeaves.filter((leaf) => read.has(leaf)).map((leaf) => compiled.leaves[leaf]!.name);
+}
+
+/**
  * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits.
  * NPV and payback: every set when there are at most `exhaustiveLimit` candidates, else greedy
  * additions followed by single additions, removals and swaps until nothing improves. P50 and

@@ -208,6 +208,15 @@ export function formatMoneyExact(value: number, currency: string): string {
 }
 
 /**
+ * An amount above zero that rounds to no whole unit, in words: "less than €1", where "€0" would read
+ * as nothing at all (a value of information above the noise level, say). Undefined for any other amount.
+ * @example lessThanOneUnit(0.03, "EUR") // "less than €1"
+ */
+export function lessThanOneUnit(value: number, currency: string): string | undefined {
+  return value > 0 && Math.round(value) === 0 ? `less than ${formatMoneyExact(1, currency)}` : undefined;
+}
+
+/**
  * A money value an input holds: to the unit, cents kept when the user wrote them.
  * @example formatInputMoney(12.5, "EUR") // "€12.50"
  */

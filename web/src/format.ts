@@ -9,5 +9,6 @@ export {
   formatMonth,
   formatPercent,
   formatShare,
+  lessThanOneUnit,
   plural,
 } from "../../src/format/numbers.js";

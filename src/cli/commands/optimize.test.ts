@@ -123,6 +123,8 @@ describe("optimize end to end", () => {
     expect(text.stdout.split("\n")[0]).toBe("Best sets of capabilities by chance of paying back within the horizon (first-year cash at most €15,000)");
     expect(text.stdout).toContain("\nAnswer: proven best on these draws (exhaustive: every set within the limits on all 60 draws).\n");
     expect(text.stdout).toContain("chance of paying back within the horizon");
+    // The column is headed like the table's other columns.
+    expect(text.stdout).toMatch(/^ {2}Capabilities +Chance of paying back within the horizon +NPV +Pays back +First-year cash +Setup hours$/m);
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
     expect(payback.stdout.split("\n")[0]).toBe("Best sets of capabilities by earliest payback month (first-year cash at most €15,000)");
@@ -254,6 +256,29 @@ describe("what optimize's text says beside its figures", () => {
     // Within the horizon, not "never".
     expect(stdout).toContain("not within 12 months");
     expect(stdout).not.toMatch(/\snever\s/);
+  });
+
+  it("refuses p50 and probability, exit 1, when no input the sets read is a range: every draw would be the same case", async () => {
+    // No ranges at all: the median would be the NPV, the chance 0 or 1 ("under 1%" was printed for a certain 0).
+    for (const [objective, instead] of [
+      ["p50", "use --objective npv"],
+      ["probability", "use --objective payback"],
+    ]) {
+      const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", example("seed.yaml"), "--objective", objective!]);
+      expect(exitCode, objective).toBe(1);
+      expect(stdout, objective).toBe("");
+      expect(stderr, objective).toContain(`${example("seed.yaml")}: no input that today's scenario or the capabilities read is given as a range`);
+      expect(stderr, objective).toContain(instead);
+      expect(stderr, objective).toContain("give an input as { low, high }");
+    }
+    // A range only in an alternative's own inputs: the sets ("today plus these capabilities") never read it.
+    const file = join(temp.path, "alternative-range.yaml");
+    const text = readFileSync(example("seed.yaml"), "utf8");
+    writeFileSync(file, text.replace("      upkeepHoursPerMonth: 11\n", "      upkeepHoursPerMonth: { low: 8, high: 15 }\n"));
+    expect(readFileSync(file, "utf8")).not.toBe(text);
+    expect((await runCliCaptured(["optimize", file, "--objective", "p50"])).exitCode).toBe(1);
+    // The same objectives run when the sets read a range (today's upkeep here).
+    expect((await runCliCaptured(["optimize", example("seed-uncertain.yaml"), "--objective", "p50", "--samples", "20", "--json"])).exitCode).toBe(0);
   });
 
   it("says one set in the singular", async () => {

@@ -1,6 +1,15 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
-import { buildResult, compileCase, optimize, validateScenarioText, type CompiledCase, type Objective, type OptimizeResult } from "../../engine/index.js";
+import {
+  buildResult,
+  compileCase,
+  optimize,
+  rangesTheSetsRead,
+  validateScenarioText,
+  type CompiledCase,
+  type Objective,
+  type OptimizeResult,
+} from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import { formatChance, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -80,6 +89,11 @@ const objectiveNames: Record<Objective, string> = {
   probability: "chance of paying back within the horizon",
 };
 
+/** A column header from the objective's name, capitalised like the table's other headers. */
+function sentenceCase(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /** Splits a list into lines of at most `width` characters, so long sets stay readable in a terminal. */
 function wrapList(items: readonly string[], width: number): string[] {
   const lines: string[] = [];
@@ -119,7 +133,14 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     `Answer: ${result.howFound}.`,
     "",
     renderTable(
-      ["Capabilities", ...(result.objective === "npv" ? [] : [objectiveNames[result.objective]]), "NPV", "Pays back", "First-year cash", "Setup hours"],
+      [
+        "Capabilities",
+        ...(result.objective === "npv" ? [] : [sentenceCase(objectiveNames[result.objective])]),
+        "NPV",
+        "Pays back",
+        "First-year cash",
+        "Setup hours",
+      ],
       result.ranked.flatMap((set, index) => {
         const today = set.capabilities.length === 0;
         const [first, ...more] = wrapList(today ? ["(nothing: stay as today)"] : set.capabilities, 56);
@@ -223,6 +244,15 @@ the last sets run on every draw (found, not proven).`,
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
       checkCandidateCount(file, compiled.capabilities, candidates);
+      if ((options.objective === "p50" || options.objective === "probability") && rangesTheSetsRead(compiled, candidates).length === 0) {
+        const instead =
+          options.objective === "p50"
+            ? "the median NPV over them would be the NPV itself: use --objective npv"
+            : "the chance of paying back would be 0 or 1: use --objective payback";
+        throw new UserError(
+          `${file}: no input that today's scenario or the capabilities read is given as a range, so every draw is the same case and ${instead}, or give an input as { low, high } (a 90% interval)`,
+        );
+      }
       const result = optimize(compiled, {
         objective: options.objective,
         ...(options.budget !== undefined ? { budget: parseAmount("--budget", options.budget) } : {}),

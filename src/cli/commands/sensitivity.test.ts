@@ -135,6 +135,20 @@ describe("sensitivity", () => {
     );
   });
 
+  it("without ranges, --method sobol says there are no Sobol indices and why, instead of a bare title about medians", async () => {
+    const { exitCode, stdout } = await runCliCaptured(["sensitivity", certain, "--method", "sobol"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,959 with every input as written\)/);
+    expect(stdout).not.toContain("median");
+    expect(stdout).toContain("The file has no ranges, so there are no Sobol indices");
+    expect(stdout).toContain("--method tornado");
+    // The JSON keeps its contract: no indices.
+    expect(JSON.parse((await runCliCaptured(["sensitivity", certain, "--method", "sobol", "--json"])).stdout).sobol).toEqual([]);
+    // With both methods the ±20% table stands in, and says so once.
+    const both = (await runCliCaptured(["sensitivity", certain])).stdout;
+    expect(both).not.toContain("there are no Sobol indices");
+  });
+
   it("analyses the alternative named, and refuses one that is not there with a suggestion", async () => {
     const named = JSON.parse((await runCliCaptured(["sensitivity", uncertain, "--json", "--method", "tornado", "--scenario", "optimal"])).stdout);
     expect(named.alternative).toBe("optimal");
@@ -167,6 +181,10 @@ describe("sensitivity", () => {
       expect(written.exitCode).toBe(0);
       expect(written.stdout).toBe("");
       expect(JSON.parse(readFileSync(target, "utf8")).tornado).toHaveLength(4);
+      // As --help says: the replaced file is kept as .bak.
+      expect(readFileSync(`${target}.bak`, "utf8")).toBe("keep me");
+      const help = (await runCliCaptured(["sensitivity", "--help"])).stdout.replace(/\s+/g, " ");
+      expect(help).toContain("--force replace the output file if it exists (the old one is kept as .bak)");
     } finally {
       temp.remove();
     }

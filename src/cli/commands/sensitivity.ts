@@ -91,8 +91,10 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
 }
 
 function renderText(result: SensitivityResult, label: string): string {
-  // A file without ranges has no medians: its inputs are single numbers, as written.
-  const base = result.tornado?.length === 0 && result.oneAtATime ? "every input as written" : "every input at its median";
+  // A file without ranges has no medians: its inputs are single numbers, as written. Either method
+  // finds nothing to move then (no tornado bars, no Sobol indices).
+  const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
+  const base = noRanges ? "every input as written" : "every input at its median";
   const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`];
   if (result.tornado) {
     if (result.tornado.length === 0 && result.oneAtATime) {
@@ -134,6 +136,12 @@ function renderText(result: SensitivityResult, label: string): string {
       );
     }
   }
+  if (result.sobol?.length === 0 && !result.oneAtATime) {
+    parts.push(
+      "",
+      "  The file has no ranges, so there are no Sobol indices: they share out the NPV's variance among the inputs given as { low, high }. Give inputs as ranges, or use --method tornado to move each input 20% lower and higher, alone.",
+    );
+  }
   if (result.sobol && result.sobol.length > 0) {
     // What rounds to zero is shown as 0, not "-0.000" (an estimate a hair below zero).
     const fixed = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
@@ -169,7 +177,9 @@ function renderText(result: SensitivityResult, label: string): string {
 export function registerSensitivity(program: Command, output: CliOutput): void {
   program
     .command("sensitivity")
-    .description("Rank the inputs given as ranges by how much they move the net present value.")
+    .description(
+      "Rank the inputs by how much they move the net present value: each range from its 5th to its 95th percentile, or, in a file without ranges, each input 20% lower and higher.",
+    )
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
     .addOption(new Option("--method <method>", "tornado (one at a time), sobol (global) or both").choices(["tornado", "sobol", "both"]).default("both"))
     .option("--scenario <name>", "the alternative to analyse (default: the one with the highest NPV)")
@@ -177,7 +187,7 @@ export function registerSensitivity(program: Command, output: CliOutput): void {
     .option("--seed <s>", "seed of the random draws (default: 1)")
     .option("--json", "print the result as JSON")
     .option("-o, --output <file>", "write the output to a file instead of the terminal ('-': the terminal)")
-    .option("--force", "replace the output file if it exists")
+    .option("--force", "replace the output file if it exists (the old one is kept as .bak)")
     .addHelpText(
       "after",
       `

@@ -28,6 +28,14 @@ describe("voi", () => {
     expect(voi.stderr).toBe("");
     const result = JSON.parse(voi.stdout);
     expect(Object.keys(result)).toEqual(["input", "currency", "seed", "samples", "options", "best", "evpi", "chanceAbove", "evppi", "noiseLevel", "method"]);
+    // docs/json.md lists the same fields, in the same order.
+    const contract = readFileSync(join(packageRoot, "docs", "json.md"), "utf8").match(/`voi --json`:[\s\S]*?`\{ ([^}]*) \}`/)![1]!;
+    expect(
+      contract
+        .replace(/\s+/g, " ")
+        .split(", ")
+        .map((field) => JSON.parse(field)),
+    ).toEqual(Object.keys(result));
     expect(result).toMatchObject({ input: closeCall, currency: "EUR", seed: 3, samples: 4000, best: "optimal" });
     const run = JSON.parse((await runCliCaptured(["run", closeCall, "--json", "--samples", "4000", "--seed", "3"])).stdout);
     const { input: _input, currency: _currency, seed: _seed, ...decision } = result;
@@ -75,6 +83,34 @@ describe("voi", () => {
       expect(stdout).toMatch(new RegExp(`\\(${option.scenario}\\).*\\s${percent}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`));
     }
     expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
+  });
+
+  it('says an amount above the noise level but under one euro is worth less than €1, never "up to €0"', async () => {
+    // A plan of one month with the release in it: today's upkeep moves the choice by cents (seed 1, 10,000 samples).
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "one-month.yaml");
+      writeFileSync(file, readFileSync(closeCall, "utf8").replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]"));
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json"])).stdout);
+      const cents = json.evppi.find((entry: Entry) => entry.inputs[0] === "defaults.projects.upkeepHoursPerMonth");
+      expect(cents.aboveNoise).toBe(true);
+      expect(cents.value).toBeLessThan(0.5);
+      const { stdout } = await runCliCaptured(["voi", file]);
+      expect(stdout).toContain("Finding out upkeep hours a month for each live project (Today) first is worth less than €1.");
+      expect(stdout).not.toContain("worth up to €0");
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("says one sample in the singular, in voi and in run", async () => {
+    const voi = await runCliCaptured(["voi", closeCall, "--samples", "1"]);
+    expect(voi.stdout.split("\n")[1]).toBe("1 random sample, seed 1 · EUR · NPVs against Today (current)");
+    const run = await runCliCaptured(["run", closeCall, "--samples", "1"]);
+    expect(run.stdout).toContain("  1 random sample, seed 1; ranges: 4 inputs\n");
+    expect((await runCliCaptured(["voi", closeCall, "--samples", "2"])).stdout.split("\n")[1]).toBe(
+      "2 random samples, seed 1 · EUR · NPVs against Today (current)",
+    );
   });
 
   it("gives byte-identical output for the same seed, and other figures for another", async () => {

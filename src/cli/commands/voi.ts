@@ -3,7 +3,7 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
-import { formatChance } from "../../format/numbers.js";
+import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -11,7 +11,6 @@ import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
-import { formatNumber } from "../../format/numbers.js";
 
 interface VoiOptions extends SamplingOptions {
   group: string[];
@@ -58,8 +57,10 @@ function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: Inform
   const lowered = continuing(label);
   const together = entry.inputs.length > 1 ? " together" : "";
   const why = entry.group === "correlated" ? " (correlated in the file)" : entry.group === "asked" ? " (the group asked for)" : "";
+  // Above the noise level but under half a unit: "less than €1", not "up to €0".
+  const worth = lessThanOneUnit(entry.value, result.currency) ?? `up to ${money(entry.value)}`;
   const line = entry.aboveNoise
-    ? `Finding out ${lowered}${together} first is worth up to ${money(entry.value)}.`
+    ? `Finding out ${lowered}${together} first is worth ${worth}.`
     : `${label}${together}: not worth measuring (${money(entry.value)}, at or below the noise level of ${money(decision.noiseLevel)}).`;
   return [`  ${rank}. ${line}`, `     ${entry.inputs.join(" + ")}${why}`];
 }
@@ -75,7 +76,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   const sampling = uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random";
   const parts = [
     `What is worth finding out before choosing: ${result.title}`,
-    `${formatNumber(decision.samples)} ${sampling} samples, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
+    `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
     "",
     optionsTable(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
@@ -83,13 +84,16 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   ];
   const worthNothing = decision.evpi <= decision.noiseLevel;
   if (worthNothing) {
-    const evpi = decision.evpi === 0 ? "nothing" : `at most ${money(decision.evpi)}, no more than the noise level of ${money(decision.noiseLevel)}`;
+    const evpi =
+      decision.evpi === 0
+        ? "nothing"
+        : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${money(decision.noiseLevel)}`;
     parts.push(
       `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(
-      `Knowing every input exactly before deciding would be worth up to ${money(decision.evpi)} (the expected value of perfect information): no measurement can be worth more.`,
+      `Knowing every input exactly before deciding would be worth ${lessThanOneUnit(decision.evpi, result.currency) ?? `up to ${money(decision.evpi)}`} (the expected value of perfect information): no measurement can be worth more.`,
     );
     if (!decision.evppi.some((entry) => entry.aboveNoise)) {
       parts.push(`No input alone is worth measuring: each is at or below the noise level of ${money(decision.noiseLevel)}.`);

@@ -40,6 +40,16 @@ describe("the run report's decision lines", () => {
     );
   });
 
+  it('say an EVPI above zero but under one euro is worth less than €1, never "up to €0"', () => {
+    const result = resultOf("close-call.yaml", 2_000);
+    const above = renderRunReport({ ...result, decision: { ...result.decision!, evpi: 0.3, noiseLevel: 0 } });
+    expect(above).toContain("  Knowing every input exactly before deciding would be worth less than €1 (EVPI); `mlops-roi voi` ranks");
+    const below = renderRunReport({ ...result, decision: { ...result.decision!, evpi: 0.3, noiseLevel: 0.5 } });
+    expect(below).toContain("  Knowing every input exactly before deciding would be worth less than €1 (EVPI): no measurement is worth paying for");
+    expect(`${above}${below}`).not.toContain("worth €0");
+    expect(`${above}${below}`).not.toContain("up to €0");
+  });
+
   it("are left out without ranges", () => {
     const text = renderRunReport(resultOf("seed.yaml", 0));
     expect(text).not.toContain("Best on average");

@@ -5,7 +5,7 @@ import {
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
-  formatNumber,
+  lessThanOneUnit,
   formatPercent,
   formatSignedShare,
   plural,
@@ -124,11 +124,13 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
   // The decision weighs every option: said only when the table shows every one.
   if (!decision || comparisons.length < Object.keys(result.comparisons).length) return [];
   const best = decision.options.find((option) => option.scenario === decision.best)!;
-  const evpi = formatMoney(decision.evpi, result.currency);
+  // Above zero but under half a unit: "less than €1", not a "€0" that reads as nothing.
+  const small = lessThanOneUnit(decision.evpi, result.currency);
+  const evpi = small ?? formatMoney(decision.evpi, result.currency);
   const worth =
     decision.evpi <= decision.noiseLevel
       ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
-      : `Knowing every input exactly before deciding would be worth up to ${evpi} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
+      : `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
   return [`  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples`, `  ${worth}`];
 }
 
@@ -152,7 +154,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const { samples, seed, sampling } = result.uncertainty;
   return [
     renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
-    `  ${formatNumber(samples)} ${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} samples, seed ${seed}; ranges: ${plural(result.uncertainty.inputs.length, "input")}`,
+    `  ${plural(samples, `${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} sample`)}, seed ${seed}; ranges: ${plural(result.uncertainty.inputs.length, "input")}`,
     ...decisionLines(result, comparisons),
   ].join("\n");
 }

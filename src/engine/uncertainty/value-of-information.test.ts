@@ -137,6 +137,23 @@ describe("partial values (EVPPI)", () => {
     expect(Math.abs(alone.value / evpi - Math.SQRT1_2)).toBeLessThan(0.03);
   });
 
+  it("values a group at least as its best member, even where its coarser grid misses what that member decides", () => {
+    // The change wins or loses by fine steps of a: 20 steps, which a's own 100 bins see and the pair's
+    // 10 × 10 grid averages away; b carries nothing.
+    const count = 10_000;
+    const random = createRandom(61);
+    const a = Float64Array.from({ length: count }, () => random());
+    const b = Float64Array.from({ length: count }, () => random());
+    const stay = new Float64Array(count);
+    const change = Float64Array.from(a, (value) => (Math.floor(value * 20) % 2 === 0 ? 1 : -1));
+    const evpi = decisionOutcome([stay, change], count).evpi;
+    const { values } = partialValues([stay, change], count, [a, b], [[0, 1]], 5);
+    const [alone, , together] = [values[0]!, values[1]!, values[2]!];
+    expect(alone.value / evpi).toBeGreaterThan(0.8);
+    expect(together.value).toBeGreaterThanOrEqual(alone.value);
+    expect(together.value).toBeLessThanOrEqual(evpi);
+  });
+
   it("lies between 0 and the EVPI for any partition", () => {
     fc.assert(
       fc.property(

@@ -235,7 +235,11 @@ export function partialValues(
       for (let sample = 0; sample < count; sample++) cells[sample]! += bins[sample]! * radix;
       radix *= binCount;
     }
-    result.push({ inputs: [...group], value: partialValue(values, count, cells, radix), bins: radix });
+    // Knowing more cannot be worth less: a group is worth at least each of its members. Its grid is
+    // coarser per input (n^(1/(2k)) bins against √n), so its estimate can come out below a member's
+    // when the choice turns on fine steps of one input; it is then raised to that member's.
+    const best = Math.max(...group.map((input) => result[input]!.value));
+    result.push({ inputs: [...group], value: Math.max(partialValue(values, count, cells, radix), best), bins: radix });
   }
   return { values: result, noiseLevel: noiseLevel(values, count, single, createRandom(seed)) };
 }

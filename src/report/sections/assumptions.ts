@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatNumber, formatPercent } from "../../format/numbers.js";
+import { formatPercent, plural } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -108,7 +108,7 @@ function method(context: ReportContext): string {
   ];
   if (context.ranges === "sampled" && context.uncertainty) {
     points.push(
-      `<strong>Ranges.</strong> The plan was run ${escapeHtml(formatNumber(context.uncertainty.samples))} times, each time with every range drawn at random (seed ${escapeHtml(String(context.uncertainty.seed))}, so the same file gives the same report). The ranges and chances in the report come from these runs.`,
+      `<strong>Ranges.</strong> The plan was run ${escapeHtml(plural(context.uncertainty.samples, "time"))}, each time with every range drawn at random (seed ${escapeHtml(String(context.uncertainty.seed))}, so the same file gives the same report). The ranges and chances in the report come from these runs.`,
     );
   }
   return `<ul class="method">${points.map((point) => `<li>${point}</li>`).join("")}</ul>`;

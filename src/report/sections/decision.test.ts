@@ -137,6 +137,28 @@ describe("the decision section", () => {
     expect(paragraphs(sectionOf((await createReport(compiled, { result })).html)!)[0]).not.toContain("Averaged");
   });
 
+  it("says an amount above the noise level but under one euro is worth less than €1, never that it is worth up to €0", async () => {
+    const decision = result.decision!;
+    const small = { ...decision.evppi[0]!, inputs: ["defaults.projects.upkeepHoursPerMonth"], group: undefined, value: 0.03, aboveNoise: true };
+    const tiny = { ...result, decision: { ...decision, evpi: 0.3, noiseLevel: 0, evppi: [small] } };
+    const text = read(sectionOf((await createReport(compiled, { result: tiny })).html)!);
+    expect(text).toContain("less than €1");
+    expect(text).toContain("Knowing every figure for sure would be worth less than €1 in all.");
+    expect(text).not.toMatch(/€0\b/);
+    // Nothing above the noise level: "worth less than €1", not "worth only €0".
+    const none = { ...result, decision: { ...decision, evpi: 0.3, noiseLevel: 0.5, evppi: [{ ...small, aboveNoise: false }] } };
+    expect(read(sectionOf((await createReport(compiled, { result: none })).html)!)).toContain(
+      "Nothing is worth measuring before deciding: even knowing every figure for sure would be worth less than €1.",
+    );
+  });
+
+  it('says in the method that the plan was run 1 time, not "1 times"', async () => {
+    const once = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 1, seed: 1 }));
+    const text = read((await createReport(compiled, { result: once })).html);
+    expect(text).toContain("The plan was run 1 time, each time with every range drawn at random");
+    expect(read((await createReport(compiled, { result })).html)).toContain("The plan was run 2,000 times, each time");
+  });
+
   it("is left out without ranges", async () => {
     const seed = compile("seed.yaml");
     expect(sectionOf((await createReport(seed, { result: buildResult(seed) })).html)).toBeUndefined();

@@ -2,7 +2,7 @@ import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { continuing, informationParts } from "../decision-labels.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatNumber } from "../../format/numbers.js";
+import { formatChance, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
@@ -55,7 +55,7 @@ function worthTable(context: ReportContext, entries: readonly InformationValue[]
   const rows = entries
     .map(
       (entry) =>
-        `<tr data-inputs="${escapeHtml(entry.inputs.join(" "))}"><td>${whatToFindOut(context, entry)}</td><td class="number">${escapeHtml(context.money(entry.value))}</td></tr>`,
+        `<tr data-inputs="${escapeHtml(entry.inputs.join(" "))}"><td>${whatToFindOut(context, entry)}</td><td class="number">${escapeHtml(lessThanOneUnit(entry.value, context.result.currency) ?? context.money(entry.value))}</td></tr>`,
     )
     .join("");
   return `<table class="compact" data-figure-table="worth-finding-out">
@@ -68,7 +68,7 @@ function worthTable(context: ReportContext, entries: readonly InformationValue[]
 function nothingToMeasure(context: ReportContext, decision: DecisionAnalysis): string {
   if (decision.evpi === 0) return "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.";
   const who = decision.evpi <= decision.noiseLevel ? "Nothing is" : "No single figure is";
-  return `${who} worth measuring before deciding: even knowing every figure for sure would be worth only ${context.money(decision.evpi)}.`;
+  return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, context.result.currency) ?? `only ${context.money(decision.evpi)}`}.`;
 }
 
 /**
@@ -87,7 +87,7 @@ export const decisionSection: ReportSection = {
         ? prose(nothingToMeasure(context, decision))
         : `${prose(`Some figures are worth pinning down before deciding. Knowing ${worth.length === 1 ? "this one" : "one of these"} for sure could be worth up to:`)}
 ${worthTable(context, worth)}
-${prose(`Knowing every figure for sure would be worth up to ${context.money(decision.evpi)} in all. No study is worth more than that, and one that only narrows a range is worth less.`)}`;
+${prose(`Knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, context.result.currency) ?? `up to ${context.money(decision.evpi)}`} in all. No study is worth more than that, and one that only narrows a range is worth less.`)}`;
     return `<section id="decision" class="block">
 <h2>Is it worth finding out more first?</h2>
 ${prose(`${bestShares(context, decision)}${averageBest(context, decision)}`)}

@@ -34,6 +34,12 @@ describe("the report's options table names the convention of each figure", () =>
     expect(findJargon(text)).toEqual([]);
   });
 
+  it("says what the change costs over the plan's one month in the singular", async () => {
+    const text = await optionsOf({ horizonMonths: 1 });
+    expect(text).toContain("DORA's return on investment: the gain over the 1 month, not discounted, ÷ what the change costs over it (cash");
+    expect(text).not.toContain("costs over them");
+  });
+
   it("has no risk-adjusted line without a risk adjustment, and says how months are discounted", async () => {
     const text = await optionsOf({});
     expect(text).not.toMatch(/risk-adjusted/i);

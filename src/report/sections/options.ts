@@ -34,7 +34,7 @@ function conventionsNote(context: ReportContext): string {
       : `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full.`,
     `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted).`,
     `Return on cost: net gain ÷ today's value of the extra costs. Forrester's Total Economic Impact ROI, (today's value of the gains − today's value of the costs) ÷ today's value of the costs, is the same number.`,
-    `DORA's return on investment: the gain over the ${plural(result.horizonMonths, "month")}, not discounted, ÷ what the change costs over them (cash paid for it, the extra licences, infrastructure, support staff and training, and the team's time on it), as DORA's calculator and its 2020 paper work it out.`,
+    `DORA's return on investment: the gain over the ${plural(result.horizonMonths, "month")}, not discounted, ÷ what the change costs over ${result.horizonMonths === 1 ? "it" : "them"} (cash paid for it, the extra licences, infrastructure, support staff and training, and the team's time on it), as DORA's calculator and its 2020 paper work it out.`,
   ];
   if (risk) {
     lines.push(

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
-import { formatChance, formatMoney } from "../format.js";
+import { formatChance, formatMoney, lessThanOneUnit } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
 /** Inputs (or groups) listed under "Worth finding out first". */
@@ -67,8 +67,9 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
       ) : (
         <>
           <p className="decision-evpi">
-            Knowing every uncertain input exactly before choosing would be worth up to{" "}
-            <strong data-figure="evpi">{formatMoney(decision.evpi, result.currency)}</strong> in all. The inputs worth most:
+            Knowing every uncertain input exactly before choosing would be worth {lessThanOneUnit(decision.evpi, result.currency) ? "" : "up to "}
+            <strong data-figure="evpi">{lessThanOneUnit(decision.evpi, result.currency) ?? formatMoney(decision.evpi, result.currency)}</strong> in all. The
+            inputs worth most:
           </p>
           <ol className="decision-worth">
             {worth.map((entry) => {
@@ -80,7 +81,8 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
                     {note && <span className="decision-group-note">{note}</span>}
                   </span>
                   <span className="decision-value">
-                    up to <span data-figure="information-value">{formatMoney(entry.value, result.currency)}</span>
+                    {lessThanOneUnit(entry.value, result.currency) ? "" : "up to "}
+                    <span data-figure="information-value">{lessThanOneUnit(entry.value, result.currency) ?? formatMoney(entry.value, result.currency)}</span>
                   </span>
                 </li>
               );
