@@ -35,14 +35,18 @@ function drawInto(leaf: Leaf, uniforms: Float64Array, out: Float64Array): void {
   clampToKind(leaf, out);
 }
 
-/** Each input reads its own seeded stream, so adding an input does not reshuffle the others. */
+/**
+ * Each input reads its own seeded stream, numbered by its place among all the case's inputs (plain
+ * numbers too): a range keeps its draws when inputs are added after it, or when another range is made
+ * a plain number, but an input added or removed before it moves it to another stream.
+ */
 function streamOf(seed: number, leafIndex: number): RandomSource {
   return createRandom(deriveSeed(seed, leafIndex));
 }
 
 /**
  * Draws every uncertain input once per sample (never per month): one column per uncertain leaf,
- * from its own seeded stream so adding an input does not reshuffle the others.
+ * from its own seeded stream (`streamOf`): one range's draws do not depend on how many others there are.
  * @example drawInputs(compiled, 10_000, 1, false)[0] // Float64Array of 10,000 draws of the first range
  */
 export function drawInputs(compiled: CompiledCase, samples: number, seed: number, latinHypercube: boolean): Float64Array[] {
