@@ -1,4 +1,5 @@
 import {
+  accessSync,
   closeSync,
   constants,
   fchmodSync,
@@ -27,6 +28,7 @@ import { UserError } from "./user-error.js";
  *   digits>.tmp` and created with O_CREAT|O_EXCL|O_NOFOLLOW (a link or file already at that name
  *   is never followed or reused), flushed to disk (fsync), renamed over the target, and then the
  *   folder is flushed too. A reader sees the old file or the new one, never half of one.
+ * - A read-only file (no write permission) is never replaced, not even with `force` (`readOnlyFile`).
  * - An existing file is only replaced with `force`; its previous content is then kept as
  *   `FILE.bak`, itself written as a complete new file (its own temporary file, fsynced) and renamed
  *   into place only together with the new file. If any step fails (a full disk, a refused rename),
@@ -70,6 +72,31 @@ const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
  */
 export function alreadyExists(path: string): string {
   return `${path} already exists; use --force to replace it (the old file is kept as ${basename(path)}.bak)`;
+}
+
+/**
+ * What a refused replacement of a read-only file says, in every command: a file marked read-only
+ * (no write permission, `chmod 444`) is someone's way of saying "keep this", so not even `--force`
+ * replaces it.
+ * @example readOnlyFile("board/case.xlsx") // "board/case.xlsx is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w board/case.xlsx) and run again, or write to another file"
+ */
+export function readOnlyFile(path: string): string {
+  return `${path} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${path}) and run again, or write to another file`;
+}
+
+/**
+ * Whether an existing file is read-only: no write permission for anyone (what `chmod 444` and a
+ * Windows read-only file give), or none for this process. Looked at by its mode, not only by
+ * `access`, which lets the superuser write anything.
+ */
+export function isReadOnly(path: string, stats: Stats): boolean {
+  if ((stats.mode & 0o222) === 0) return true;
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -121,6 +148,7 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
   const io = { write: writeAll, randomSuffix, rename: renameSync, ...options.io };
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
+  if (target.stats && isReadOnly(target.real, target.stats)) throw new UserError(readOnlyFile(path));
   if (target.stats && !options.force) {
     throw new UserError(alreadyExists(path));
   }

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, lstatSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { inspectTarget, makeParentFolders, syncFile, syncFolder, temporaryPath } from "../shared/atomic-write.js";
+import { inspectTarget, isReadOnly, makeParentFolders, readOnlyFile, syncFile, syncFolder, temporaryPath } from "../shared/atomic-write.js";
 import { StoreError, type StoreDatabase } from "./database.js";
 
 /**
@@ -14,6 +14,7 @@ import { StoreError, type StoreDatabase } from "./database.js";
  */
 export async function backupStore(database: StoreDatabase, target: string, options: { force: boolean }): Promise<{ pages: number }> {
   const { real, stats } = inspectTarget(target);
+  if (stats && isReadOnly(real, stats)) throw new StoreError(readOnlyFile(target));
   if (stats && !options.force) throw new StoreError(`${target} already exists; use --force to replace it`);
   if (resolve(database.name) === resolve(real)) throw new StoreError(`${target} is the store itself; back it up to another file`);
   // --force replaces an earlier backup, never another kind of file (the case file named by mistake).
