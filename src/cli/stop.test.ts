@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { templatePath } from "../shared/package-files.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
 import { stopMessage } from "./stop.js";
@@ -50,6 +51,22 @@ describe("Ctrl-C once the Monte Carlo has finished", () => {
     // A whole workbook: import reads it back.
     expect((await runCliCaptured(["import", workbook, "-o", join(temp.path, "back.yaml")])).exitCode).toBe(0);
     expect(readFileSync(`${workbook}.bak`, "utf8")).toBe("an older workbook\n");
+  }, 60_000);
+});
+
+describe("track backup stopped by Ctrl-C while SQLite copies the store", () => {
+  it("completes the copy, leaves no temporary file or journal, and says the backup was written in full", async () => {
+    const seed = join(temp.path, "seed.yaml");
+    copyFileSync(templatePath("seed"), seed);
+    expect((await runCliCaptured(["track", "plan", seed, "--scenario", "optimal", "--start", "2025-01"])).exitCode).toBe(0);
+    const backup = join(temp.path, "backups", "seed.db");
+    const run = stoppedAt("during-backup", "SIGINT", "seed.db", ["track", "backup", "--case", seed, "--to", backup]);
+    expect(run.stderr).toBe(`stopped after writing in full: ${backup}; nothing else was written\n`);
+    expect(run.status).toBe(130);
+    expect(readdirSync(join(temp.path, "backups"))).toEqual(["seed.db"]);
+    expect(readFileSync(backup).subarray(0, 16).toString("latin1")).toBe("SQLite format 3\u0000");
+    const shown = await runCliCaptured(["track", "show", "--db", backup]);
+    expect(shown.exitCode).toBe(0);
   }, 60_000);
 });
 
