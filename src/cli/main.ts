@@ -21,8 +21,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   // signal stops whole or not at all, and a stop heard after it could not say it was written.
   const command = commandNeeded(argv);
   if (command === "serve" || (command === "track" && argv[1] !== "backup")) return runCli(argv);
-  sayWhatWasWrittenOnStop(withVisibleControls(processOutput));
-  const code = await runCli(argv);
-  await hearPendingStop();
-  return code;
+  const stopListening = sayWhatWasWrittenOnStop(withVisibleControls(processOutput));
+  try {
+    const code = await runCli(argv);
+    await hearPendingStop();
+    return code;
+  } finally {
+    stopListening();
+  }
 }
