@@ -269,9 +269,7 @@ describe("numbers out of range", () => {
 
   it("reports a whole number far beyond its maximum once, with the maximum (not again as beyond the safe integers)", () => {
     const month = onlyError(withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4, 7, 1e16]"));
-    expect(month.message).toBe(
-      "defaults.releases.months[2] is 1e16; allowed: a whole month number ≥ 1 (month 1 is the first month of the case), at most 600",
-    );
+    expect(month.message).toBe("defaults.releases.months[2] is 1e16; allowed: a whole month number ≥ 1 (month 1 is the first month of the case), at most 600");
     expect(onlyError(withEdit(validCaseText(), "horizonMonths: 12", "horizonMonths: 1e20")).message).toBe(
       "horizonMonths is 1e20; allowed: a whole number of months between 1 and 240",
     );
