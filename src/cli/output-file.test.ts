@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { templatePath } from "../shared/package-files.js";
@@ -83,6 +83,49 @@ describe("writing the same bytes again", () => {
       expect((await runCliCaptured([...argv, "-o", out])).stderr, argv[0]).toBe(`wrote ${out}\n`);
       const again = await runCliCaptured([...argv, "-o", out, "--force"]);
       expect(again.stderr, argv[0]).toBe(`${out} is unchanged (the same bytes): nothing written, no backup made\n`);
+    }
+  });
+});
+
+describe("a read-only output file (chmod 444)", () => {
+  it("is refused even with --force by every command that writes one, named as read-only with how to go on (exit 1), and left as it was", async () => {
+    const workbook = join(temp.path, "seed.xlsx");
+    expect((await runCliCaptured(["export", seed, "-o", workbook])).exitCode).toBe(0);
+    const enterprise = join(temp.path, "enterprise.yaml");
+    copyFileSync(templatePath("enterprise"), enterprise);
+    const store = join(temp.path, "seed.db");
+    expect((await runCliCaptured(["track", "plan", seed, "--db", store, "--scenario", "optimal", "--start", "2025-01"])).exitCode).toBe(0);
+    const earlierBackup = join(temp.path, "earlier.db");
+    expect((await runCliCaptured(["track", "backup", "--db", store, "--to", earlierBackup])).exitCode).toBe(0);
+    const out = (name: string, content = "mine\n") => {
+      const path = join(temp.path, name);
+      if (!existsSync(path)) writeFileSync(path, content);
+      return path;
+    };
+    const attempts: [string[], string][] = [
+      [["report", seed, "-o", out("report.html"), "--force"], out("report.html")],
+      [["export", seed, "-o", out("out.xlsx"), "--force"], out("out.xlsx")],
+      [["run", seed, "-o", out("run.txt"), "--force"], out("run.txt")],
+      [["sensitivity", seed, "-o", out("sensitivity.txt"), "--force"], out("sensitivity.txt")],
+      [["voi", seed, "-o", out("voi.txt"), "--force"], out("voi.txt")],
+      [["init", "-o", out("init.yaml"), "--force"], out("init.yaml")],
+      [["schema", "-o", out("schema.json"), "--force"], out("schema.json")],
+      [["import", workbook, "-o", out("imported.yaml"), "--force"], out("imported.yaml")],
+      [["optimize", enterprise, "--budget", "200000", "--write-scenario", "ask"], enterprise],
+      [["track", "backup", "--db", store, "--to", earlierBackup, "--force"], earlierBackup],
+    ];
+    for (const [argv, target] of attempts) {
+      chmodSync(target, 0o444);
+      const before = readFileSync(target);
+      const files = readdirSync(temp.path).sort();
+      const { exitCode, stderr } = await runCliCaptured(argv);
+      expect(stderr, argv.join(" ")).toContain(
+        `${target} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${target}) and run again, or write to another file\n`,
+      );
+      expect(exitCode, argv.join(" ")).toBe(1);
+      expect(readFileSync(target), argv.join(" ")).toEqual(before);
+      expect(statSync(target).mode & 0o777, argv.join(" ")).toBe(0o444);
+      expect(readdirSync(temp.path).sort(), argv.join(" ")).toEqual(files);
     }
   });
 });

@@ -1,12 +1,13 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { alreadyExists, inspectTarget } from "../shared/atomic-write.js";
+import { alreadyExists, inspectTarget, isReadOnly, readOnlyFile } from "../shared/atomic-write.js";
 import { UserError } from "../shared/user-error.js";
 
 /**
  * Refuses, before any work is done, an output a command could not write: a folder where a file is
  * wanted (or a name ending in a slash) is wrong usage (exit 2), with the file it probably meant; an
- * existing file without `--force` says how to replace it; a broken link or a device says what it is.
+ * existing file without `--force` says how to replace it, and a read-only one is refused even with
+ * `--force` (exit 1, as the file that exists); a broken link or a device says what it is.
  * The same words as the write itself (`writeFileAtomic`), which checks again.
  * @example refuseOutput("cases", { force: false, example: "scenario.yaml" }) // throws "-o cases is a folder; give the file to write, e.g. -o cases/scenario.yaml"
  */
@@ -21,7 +22,9 @@ export function refuseOutput(target: string, options: { force: boolean; example:
     const suggestion = endsInSlash ? `${target}${options.example}` : join(target, options.example);
     throw new UserError(`${option} ${target} is a folder; give the file to write, e.g. ${option} ${suggestion}`, 2);
   }
-  if (inspectTarget(target).stats && !options.force) throw new UserError(alreadyExists(target));
+  const { real, stats } = inspectTarget(target);
+  if (stats && isReadOnly(real, stats)) throw new UserError(readOnlyFile(target));
+  if (stats && !options.force) throw new UserError(alreadyExists(target));
 }
 
 /**

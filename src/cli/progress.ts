@@ -1,4 +1,5 @@
 import type { CliOutput } from "./io.js";
+import { stopHandledHere } from "./stop.js";
 import { formatNumber } from "../format/numbers.js";
 
 /**
@@ -40,6 +41,8 @@ export async function runInterruptibly(step: () => boolean, onProgress: () => vo
     interrupted = true;
   };
   process.once("SIGINT", onSignal);
+  // This loop says what it stopped ("stopped after 1,200 of 10,000 samples"), not the command line's stop.
+  const release = stopHandledHere();
   try {
     for (;;) {
       const finished = step();
@@ -50,5 +53,6 @@ export async function runInterruptibly(step: () => boolean, onProgress: () => vo
     }
   } finally {
     process.removeListener("SIGINT", onSignal);
+    release();
   }
 }

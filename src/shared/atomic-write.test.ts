@@ -187,6 +187,20 @@ describe("writeFileAtomic", () => {
     }
   });
 
+  it("never replaces a read-only file, even with force (a scenario edited in place, the web app's Save): it says so and leaves it as it was", () => {
+    const target = join(folder, "case.yaml");
+    writeFileSync(target, "title: kept\n");
+    chmodSync(target, 0o444);
+    expect(() => writeFileAtomic(target, "title: new\n", { force: true })).toThrow(
+      new UserError(
+        `${target} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${target}) and run again, or write to another file`,
+      ),
+    );
+    expect(readFileSync(target, "utf8")).toBe("title: kept\n");
+    expect(modeOf(target)).toBe(0o444);
+    expect(readdirSync(folder)).toEqual(["case.yaml"]);
+  });
+
   it("leaves the file and the previous backup byte for byte as they were when the disk fills during the backup", () => {
     const target = join(folder, "case.yaml");
     writeFileSync(target, "title: current\n");

@@ -1,4 +1,5 @@
 import {
+  accessSync,
   closeSync,
   constants,
   fchmodSync,
@@ -27,6 +28,7 @@ import { UserError } from "./user-error.js";
  *   digits>.tmp` and created with O_CREAT|O_EXCL|O_NOFOLLOW (a link or file already at that name
  *   is never followed or reused), flushed to disk (fsync), renamed over the target, and then the
  *   folder is flushed too. A reader sees the old file or the new one, never half of one.
+ * - A read-only file (no write permission) is never replaced, not even with `force` (`readOnlyFile`).
  * - An existing file is only replaced with `force`; its previous content is then kept as
  *   `FILE.bak`, itself written as a complete new file (its own temporary file, fsynced) and renamed
  *   into place only together with the new file. If any step fails (a full disk, a refused rename),
@@ -73,6 +75,31 @@ export function alreadyExists(path: string): string {
 }
 
 /**
+ * What a refused replacement of a read-only file says, in every command: a file marked read-only
+ * (no write permission, `chmod 444`) is someone's way of saying "keep this", so not even `--force`
+ * replaces it.
+ * @example readOnlyFile("board/case.xlsx") // "board/case.xlsx is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w board/case.xlsx) and run again, or write to another file"
+ */
+export function readOnlyFile(path: string): string {
+  return `${path} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${path}) and run again, or write to another file`;
+}
+
+/**
+ * Whether an existing file is read-only: no write permission for anyone (what `chmod 444` and a
+ * Windows read-only file give), or none for this process. Looked at by its mode, not only by
+ * `access`, which lets the superuser write anything.
+ */
+export function isReadOnly(path: string, stats: Stats): boolean {
+  if ((stats.mode & 0o222) === 0) return true;
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Writes a file atomically (see the guarantees above). Refuses to replace an existing file unless
  * `force`; when it does replace one, the old version is kept as `FILE.bak` and its path returned.
  * @example writeFileAtomic("report.html", html, { force: true }) // { backup: "report.html.bak" }
@@ -90,25 +117,35 @@ const heldSignals = ["SIGINT", "SIGTERM"] as const;
 let writesUnderway = 0;
 let signalDuringWrite: (typeof heldSignals)[number] | undefined;
 const holdSignal = (signal: (typeof heldSignals)[number]) => {
-  // Where another listener is there (serve's, a sampling loop's), it deals with the signal itself.
+  // Where another listener is there (serve's, a sampling loop's, the command line's stop), it deals with the signal itself.
   if (process.listenerCount(signal) === 1) signalDuringWrite ??= signal;
 };
+/** What waits for the writes underway to end (`whenWritesDone`). */
+let waitingForWrites: (() => void)[] = [];
 
 /**
  * Ctrl-C or SIGTERM in the middle of a write would end the process between two of its steps, leaving
  * a temporary file, or the previous backup moved aside as `.FILE.bak.<hex>.old` (the `.bak` itself
- * gone). While a write is underway, such a signal only waits: the write (synchronous) completes or
- * fails as a whole, and the process is then stopped by the same signal, as it would have been.
- * Returns what ends the hold. Its listener is called from the event loop, once the write's code is
+ * gone). While a write is underway, such a signal only waits: the write completes or fails as a
+ * whole, and the process is then stopped by the same signal, as it would have been. Returns what
+ * ends the hold. A synchronous write's signal is heard from the event loop, once the write's code is
  * done; the release waits two turns of the loop, so that the loop reads a pending signal in between.
+ * A write that waits on the loop itself (SQLite's backup of a store) holds signals the same way, from
+ * its start to its rename.
  */
-function holdSignals(): () => void {
+export function holdSignals(): () => void {
   if (writesUnderway++ === 0) for (const signal of heldSignals) process.on(signal, holdSignal);
+  let released = false;
   return () => {
+    if (released) return;
+    released = true;
     setImmediate(() =>
       setImmediate(() => {
         if (--writesUnderway > 0) return;
         for (const signal of heldSignals) process.off(signal, holdSignal);
+        const waiting = waitingForWrites;
+        waitingForWrites = [];
+        for (const then of waiting) then();
         const signal = signalDuringWrite;
         signalDuringWrite = undefined;
         if (signal) process.kill(process.pid, signal);
@@ -117,10 +154,41 @@ function holdSignals(): () => void {
   };
 }
 
+/**
+ * Runs `then` once no write holds signals: at once when none does, else when the last one ends
+ * (complete or failed as a whole). For the command line's stop, which says what was written.
+ */
+export function whenWritesDone(then: () => void): void {
+  if (writesUnderway === 0) then();
+  else waitingForWrites.push(then);
+}
+
+/** A file written in full: its path, and its previous version's backup when one was kept. */
+export interface CompletedWrite {
+  readonly path: string;
+  readonly backup?: string;
+}
+const writeWatchers = new Set<(written: CompletedWrite) => void>();
+
+/**
+ * Calls `watcher` with each file written in full from now on (by `writeFileAtomic`, or a store's
+ * backup); returns what stops it. The command line's stop says from this what was written.
+ */
+export function watchWrites(watcher: (written: CompletedWrite) => void): () => void {
+  writeWatchers.add(watcher);
+  return () => writeWatchers.delete(watcher);
+}
+
+/** Tells the watchers a file was written in full (renamed into place). */
+export function noteWritten(written: CompletedWrite): void {
+  for (const watcher of writeWatchers) watcher(written);
+}
+
 function writeNow(path: string, content: string | Uint8Array, options: WriteOptions): { backup?: string; unchanged?: boolean } {
   const io = { write: writeAll, randomSuffix, rename: renameSync, ...options.io };
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
+  if (target.stats && isReadOnly(target.real, target.stats)) throw new UserError(readOnlyFile(path));
   if (target.stats && !options.force) {
     throw new UserError(alreadyExists(path));
   }
@@ -137,6 +205,7 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
       makeParentFolders(target.real);
       io.rename(temporary(target.real, data, "content"), target.real);
       made.length = 0;
+      noteWritten({ path });
       syncFolders(path, [dirname(target.real)]);
       return {};
     }
@@ -148,6 +217,7 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
     const newBackup = temporary(backup, readWithoutFollowing(target.real), "backup");
     commit(path, { newFile, newBackup, backup, real: target.real, previousBackup: previousBackup !== undefined, suffix: io.randomSuffix() }, io.rename);
     made.length = 0;
+    noteWritten({ path, backup });
     syncFolders(path, [dirname(target.real), dirname(backup)]);
     return { backup };
   } catch (error) {

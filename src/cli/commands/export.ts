@@ -5,6 +5,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+import { hearPendingStop } from "../stop.js";
 
 interface ExportOptions extends SamplingOptions {
   output?: string;
@@ -59,6 +60,8 @@ Examples:
       const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false });
       const { exportWorkbook } = await import("../../workbook/export-workbook.js");
       const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
+      // A Ctrl-C pressed while the workbook was made stops here, with nothing written.
+      await hearPendingStop();
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
       output.stderr(
         `wrote ${target}${backup ? ` (previous version kept as ${backup})` : ""}\n` +

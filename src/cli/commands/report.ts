@@ -8,6 +8,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+import { hearPendingStop } from "../stop.js";
 
 interface ReportOptions extends SamplingOptions {
   output: string;
@@ -125,6 +126,8 @@ Examples:
       // The PDF printer (and the browser driver it loads) only when a PDF is asked for.
       const pdf = options.pdf ? await (await import("../../report/pdf.js")).printPdf(html, { paper, title: context.result.title }) : undefined;
 
+      // A Ctrl-C pressed while the charts or the PDF were made stops here, with nothing written.
+      await hearPendingStop();
       if (toStdout) output.stdout(html);
       else report(output, options.output, writeFileAtomic(options.output, html, { force: options.force ?? false }));
       if (options.pdf && pdf) {

@@ -34,17 +34,21 @@ export function formatPath(path: FieldPath): string {
 }
 
 /**
- * Describes a value found in the file, for messages.
+ * Describes a value found in the file, for messages. A number is quoted as written in the file when
+ * `written` gives its text (`ScenarioSource.writtenNumber`): `0.10` and `1_000_000_000_000_000_000_000`,
+ * not the parsed `0.1` and `1e+21`.
  * @example describeValue("abc") // 'the text "abc"'
  * @example describeValue({ amount: 60 }) // "a map with amount"
+ * @example describeValue(0.1, "0.10") // "0.10"
  */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown, written?: string): string {
   if (value === undefined) return "nothing";
   if (value === null) return "empty";
   if (typeof value === "string") return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "not a number (.nan)";
     if (!Number.isFinite(value)) return value > 0 ? "infinite" : "minus infinite";
+    if (written !== undefined) return written.length > 60 ? `${written.slice(0, 57)}...` : written;
     return String(value);
   }
   if (typeof value === "boolean") return String(value);

@@ -23,6 +23,8 @@ export interface ScenarioSource {
   readonly issues: readonly Issue[];
   /** Where a field is written; `key: true` points at the key rather than the value. */
   locate(path: FieldPath, options?: { key?: boolean }): Position | undefined;
+  /** A number's text as written at a field (`0.10`, `1_000`, `1.5e3`), for messages; undefined where no number is written. */
+  writtenNumber(path: FieldPath): string | undefined;
 }
 
 function byteLength(text: string): number {
@@ -40,7 +42,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
     const found = lineCounter.linePos(offset);
     return { line: found.line, column: found.col };
   };
-  const failed = (issue: Issue): ScenarioSource => ({ text, data: undefined, issues: [issue], locate: () => undefined });
+  const failed = (issue: Issue): ScenarioSource => ({ text, data: undefined, issues: [issue], locate: () => undefined, writtenNumber: () => undefined });
 
   const size = byteLength(text);
   if (size > MAX_SOURCE_BYTES) {
@@ -161,7 +163,13 @@ export function parseScenarioSource(text: string): ScenarioSource {
     }
   }
   const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
-  return { text, data, issues, locate: (path, options) => locateNode(document, path, options?.key ?? false, position, pairs) };
+  return {
+    text,
+    data,
+    issues,
+    locate: (path, options) => locateNode(document, path, options?.key ?? false, position, pairs),
+    writtenNumber: (path) => writtenNumberAt(document, text, path, pairs),
+  };
 }
 
 interface DuplicateKey {
@@ -277,14 +285,7 @@ function locateNode(
   for (const segment of path) {
     keyNode = undefined;
     if (isMap(node)) {
-      // Indexed once per map: a file with thousands of problems in one map is located in linear time.
-      let index = pairs.get(node);
-      if (!index) {
-        index = new Map();
-        for (const item of node.items) if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
-        pairs.set(node, index);
-      }
-      const pair = index.get(String(segment));
+      const pair = pairsOf(node, pairs).get(String(segment));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -303,4 +304,27 @@ function locateNode(
   const target = (key && keyNode ? keyNode : last) as Node | undefined;
   const range = target?.range;
   return range ? position(range[0]) : undefined;
+}
+
+/** A map's pairs by key, the first of each (as the data keeps it); indexed once per map, so a file with thousands of problems in one map is located in linear time. */
+function pairsOf(node: YAMLMap, pairs: WeakMap<YAMLMap, Map<string, Pair>>): Map<string, Pair> {
+  let index = pairs.get(node);
+  if (!index) {
+    index = new Map();
+    for (const item of node.items) if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    pairs.set(node, index);
+  }
+  return index;
+}
+
+/** The text of the number written at `path`, as in the file; undefined when the field holds no number (or an alias to one). */
+function writtenNumberAt(document: Document, text: string, path: FieldPath, pairs: WeakMap<YAMLMap, Map<string, Pair>>): string | undefined {
+  let node: unknown = document.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = pairsOf(node, pairs).get(String(segment))?.value;
+    else if (isSeq(node) && typeof segment === "number") node = node.items[segment];
+    else return undefined;
+  }
+  if (!isScalar(node) || typeof node.value !== "number" || !node.range) return undefined;
+  return text.slice(node.range[0], node.range[1]);
 }

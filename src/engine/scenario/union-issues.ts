@@ -36,7 +36,13 @@ function formInWords(form: UnionForm, numberRule: string | undefined): string {
  * names ({ value }, { low, high }, { distribution }), anything else as a plain number — so the
  * message is about that form, not about all of them at once.
  */
-export function chooseUnionBranch(issue: z.core.$ZodIssueInvalidUnion, forms: readonly UnionForm[], path: FieldPath, found: unknown): UnionChoice {
+export function chooseUnionBranch(
+  issue: z.core.$ZodIssueInvalidUnion,
+  forms: readonly UnionForm[],
+  path: FieldPath,
+  found: unknown,
+  shown = describeValue(found),
+): UnionChoice {
   const numberBranch = forms.findIndex((form) => form.kind === "number");
   const numberIssue = numberBranch >= 0 ? issue.errors[numberBranch]?.find((inner) => inner.code === "invalid_type" && inner.path.length === 0) : undefined;
   const numberRule = numberIssue && !/^Invalid/.test(numberIssue.message) ? numberIssue.message.replace(/^expected a number: /, "") : undefined;
@@ -58,7 +64,7 @@ export function chooseUnionBranch(issue: z.core.$ZodIssueInvalidUnion, forms: re
     const allKeys = [...new Set(forms.flatMap((form) => form.keys))];
     const typo = written.map((key) => ({ key, meant: suggest(key, allKeys) })).find((candidate) => candidate.meant);
     const hint = typo ? `; did you mean "${typo.meant}" instead of "${typo.key}"?` : "";
-    return { kind: "message", message: `${field} is ${describeValue(found)}; ${expected}${hint}` };
+    return { kind: "message", message: `${field} is ${shown}; ${expected}${hint}` };
   }
   if (
     typeof found === "number" &&
@@ -67,7 +73,7 @@ export function chooseUnionBranch(issue: z.core.$ZodIssueInvalidUnion, forms: re
   ) {
     return { kind: "branch", index: numberBranch, keys: [] };
   }
-  return { kind: "message", message: `${field} is ${describeValue(found)}; ${expected}${numberBranch >= 0 ? numberTextHint(found) : ""}` };
+  return { kind: "message", message: `${field} is ${shown}; ${expected}${numberBranch >= 0 ? numberTextHint(found) : ""}` };
 }
 
 /** The issues zod gives for one form, when that form was chosen. */

@@ -154,6 +154,23 @@ describe("wrong types", () => {
     expect(onlyError(withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: thirty")).message).not.toContain("write");
   });
 
+  it("quotes a number as written in the file, not as parsed (1e+21, 0.1): in YAML and in JSON, and in the hint to quote it", () => {
+    const cases = [
+      ["people: 1", "people: 1000000000000000000000", "defaults.team.people is 1000000000000000000000; allowed:"],
+      ["people: 1", "people: 2.50e6", "defaults.team.people is 2.50e6; allowed:"],
+      ["people: 1", "people: { value: 1.50e9, note: x }", "defaults.team.people.value is 1.50e9; allowed:"],
+      ["people: 1", "people: { low: 1, high: 0x3B9ACA01 }", "defaults.team.people.high is 0x3B9ACA01; allowed:"],
+    ] as const;
+    for (const [from, to, said] of cases) {
+      const issue = onlyError(withEdit(validCaseText(), from, to));
+      expect(issue.message, to).toContain(said);
+    }
+    const title = onlyError(withEdit(validCaseText(), validCaseText().match(/^title: .*$/m)![0], "title: 1.10"));
+    expect(title.message).toMatch(/^title is 1\.10; expected text: .*; write it in quotes, e\.g\. "1\.10"$/);
+    const json = validateScenarioText('{"title": "x", "currency": "EUR", "horizonMonths": 12.50, "discountRate": 0.10}').issues;
+    expect(json.find((issue) => issue.path.join(".") === "horizonMonths")?.message).toMatch(/^horizonMonths is 12\.50; /);
+  });
+
   it("reports a map where a number belongs once, with the keys it has", () => {
     const text = withEdit(validCaseText(), "people: 1", "people: { amount: 1 }");
     const issue = onlyError(text);
@@ -252,11 +269,9 @@ describe("numbers out of range", () => {
 
   it("reports a whole number far beyond its maximum once, with the maximum (not again as beyond the safe integers)", () => {
     const month = onlyError(withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4, 7, 1e16]"));
-    expect(month.message).toBe(
-      "defaults.releases.months[2] is 10000000000000000; allowed: a whole month number ≥ 1 (month 1 is the first month of the case), at most 600",
-    );
+    expect(month.message).toBe("defaults.releases.months[2] is 1e16; allowed: a whole month number ≥ 1 (month 1 is the first month of the case), at most 600");
     expect(onlyError(withEdit(validCaseText(), "horizonMonths: 12", "horizonMonths: 1e20")).message).toBe(
-      "horizonMonths is 100000000000000000000; allowed: a whole number of months between 1 and 240",
+      "horizonMonths is 1e20; allowed: a whole number of months between 1 and 240",
     );
   });
 

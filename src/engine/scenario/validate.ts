@@ -57,7 +57,7 @@ export function validateScenarioText(text: string): Validation {
   }
   const parsed = caseSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const structural = fromZodIssues(caseSchema, parsed.error.issues, data);
+    const structural = fromZodIssues(caseSchema, parsed.error.issues, data, source.writtenNumber);
     const issues = [...structural, ...crossFieldIssuesDespite(data)].map((issue) => positioned(source, issue));
     return { source, issues: atMostReported(sortByPosition(distinct(issues))) };
   }

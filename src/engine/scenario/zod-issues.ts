@@ -37,8 +37,13 @@ interface Converted {
  * misspelt is reported once, as the misspelling.
  * @example fromZodIssues(caseSchema, result.error.issues, data)[0]?.message // 'unknown field "horizon" at the top level; did you mean "horizonMonths"? ...'
  */
-export function fromZodIssues(schema: AnySchema, issues: readonly ZodIssue[], data: unknown): Issue[] {
-  const converted = withoutRepeatedChecks(issues).flatMap((issue) => convert({ schema, data }, issue, []));
+export function fromZodIssues(
+  schema: AnySchema,
+  issues: readonly ZodIssue[],
+  data: unknown,
+  writtenNumber: (path: FieldPath) => string | undefined = () => undefined,
+): Issue[] {
+  const converted = withoutRepeatedChecks(issues).flatMap((issue) => convert({ schema, data, writtenNumber }, issue, []));
   const misspelt = new Set(converted.flatMap(({ issue, meant }) => (meant ? [JSON.stringify([...issue.path.slice(0, -1), meant])] : [])));
   return converted.filter(({ issue }) => !(issue.code === "missing" && misspelt.has(JSON.stringify(issue.path)))).map(({ issue }) => issue);
 }
@@ -71,6 +76,8 @@ function pathKey(path: readonly PropertyKey[]): string {
 interface Context {
   readonly schema: AnySchema;
   readonly data: unknown;
+  /** A number's text as written in the file, quoted in messages rather than the parsed number. */
+  readonly writtenNumber: (path: FieldPath) => string | undefined;
 }
 
 /**
@@ -82,6 +89,8 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
   const path: FieldPath = [...prefix, ...(issue.path as (string | number)[])];
   const field = formatPath(path);
   const found = valueAt(data, path);
+  // The value as the message quotes it: a number as written (0.10, not 0.1).
+  const shown = describeValue(found, typeof found === "number" ? context.writtenNumber(path) : undefined);
   const error = (code: string, message: string, at: FieldPath = path): Converted => ({ issue: { path: at, code, message, severity: "error" } });
   const ours = isZodDefaultMessage(issue.message) ? undefined : issue.message.replace(/^Invalid input: /, "");
 
@@ -101,7 +110,7 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
         // A { distribution: ... } whose name is not one of the choices.
         const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
         const guess = typeof found === "string" ? suggest(found, options) : undefined;
-        const what = found === undefined ? "is missing" : `is ${describeValue(found)}`;
+        const what = found === undefined ? "is missing" : `is ${shown}`;
         return [
           error(
             found === undefined ? "missing" : "invalid_value",
@@ -110,8 +119,8 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
         ];
       }
       const forms = unionFormsAt(schema, path);
-      if (!forms) return [error("invalid_type", `${field} is ${describeValue(found)}; ${ours ?? "this value is not allowed here"}`)];
-      const choice = chooseUnionBranch(issue, forms, path, found);
+      if (!forms) return [error("invalid_type", `${field} is ${shown}; ${ours ?? "this value is not allowed here"}`)];
+      const choice = chooseUnionBranch(issue, forms, path, found, shown);
       if (choice.kind === "message") return [error("invalid_type", choice.message)];
       return withoutRepeatedChecks(branchIssues(issue, choice.index)).flatMap((inner) =>
         convert(context, inner, path, choice.keys.length > 0 ? choice.keys : undefined),
@@ -120,13 +129,18 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
     case "invalid_type": {
       const expected = ours ?? expectedText(schema, issue.expected, path);
       if (found === undefined) return [error("missing", `${field} is missing; ${expected}`)];
-      return [error("invalid_type", `${field} is ${describeValue(found)}; ${expected}${typeHint(issue.expected, found, path)}`)];
+      return [
+        error(
+          "invalid_type",
+          `${field} is ${shown}; ${expected}${typeHint(issue.expected, found, path, typeof found === "number" ? context.writtenNumber(path) : undefined)}`,
+        ),
+      ];
     }
     case "invalid_value": {
       const allowed = issue.values.map(String);
       const guess = typeof found === "string" ? suggest(found, allowed) : undefined;
       const hint = guess ? `; did you mean "${guess}"?` : "";
-      return [error("invalid_value", `${field} is ${describeValue(found)}; allowed: ${allowed.join(", ")}${hint}`)];
+      return [error("invalid_value", `${field} is ${shown}; allowed: ${allowed.join(", ")}${hint}`)];
     }
     case "invalid_key": {
       const key = path[path.length - 1];
@@ -145,20 +159,15 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
     case "too_small":
     case "too_big": {
       const rule = ours ?? sizeRule(issue);
-      return [error(issue.code, `${field} is ${describeValue(found)}; ${rule}${sizeOf(found)}`)];
+      return [error(issue.code, `${field} is ${shown}; ${rule}${sizeOf(found)}`)];
     }
     case "invalid_format":
-      return [
-        error(
-          issue.code,
-          `${field} is ${describeValue(found)}; ${ours ?? `allowed: text matching ${"pattern" in issue ? String(issue.pattern) : issue.format}`}`,
-        ),
-      ];
+      return [error(issue.code, `${field} is ${shown}; ${ours ?? `allowed: text matching ${"pattern" in issue ? String(issue.pattern) : issue.format}`}`)];
     case "not_multiple_of":
-      return [error(issue.code, `${field} is ${describeValue(found)}; ${ours ?? `allowed: a multiple of ${String(issue.divisor)}`}`)];
+      return [error(issue.code, `${field} is ${shown}; ${ours ?? `allowed: a multiple of ${String(issue.divisor)}`}`)];
     case "custom":
     case "invalid_element":
-      return [error(issue.code, `${field} is ${describeValue(found)}; ${ours ?? "this value is not allowed here"}`)];
+      return [error(issue.code, `${field} is ${shown}; ${ours ?? "this value is not allowed here"}`)];
     default:
       issue satisfies never;
       return [];
@@ -199,8 +208,9 @@ function expectedText(schema: AnySchema, expected: string, path: FieldPath): str
   }
 }
 
-function typeHint(expected: string, found: unknown, path: FieldPath): string {
-  if (expected === "string" && (typeof found === "number" || typeof found === "boolean")) return `; write it in quotes, e.g. "${String(found)}"`;
+/** `written`: a number's text as in the file, which the quotes keep (a version 1.10 is "1.10", not "1.1"). */
+function typeHint(expected: string, found: unknown, path: FieldPath, written?: string): string {
+  if (expected === "string" && (typeof found === "number" || typeof found === "boolean")) return `; write it in quotes, e.g. "${written ?? String(found)}"`;
   if (expected === "number" || expected === "int") return numberTextHint(found);
   const name = path[path.length - 1];
   if (expected === "object" && found === null && typeof name === "string") return `; write "${name}: {}" if it has nothing to set`;
