@@ -1,6 +1,6 @@
 import { processOutput, withVisibleControls } from "./io.js";
-import { commandNeeded, runCli } from "./program.js";
-import { hearPendingStop, sayWhatWasWrittenOnStop } from "./stop.js";
+import { runCli } from "./program.js";
+import { hearPendingStop, listensForStops, sayWhatWasWrittenOnStop } from "./stop.js";
 
 // For the bundle's entry, which says how it loaded the command line's script, and the build, which writes
 // the scripts' code caches after running a few commands, and its test.
@@ -16,11 +16,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
   }
   if (argv.length === 0) argv = ["--help"];
-  // Ctrl-C after the Monte Carlo says what was written. Not for serve, which stops itself and says so,
-  // nor the track commands that change the store: each change is one SQLite transaction, which a
-  // signal stops whole or not at all, and a stop heard after it could not say it was written.
-  const command = commandNeeded(argv);
-  if (command === "serve" || (command === "track" && argv[1] !== "backup")) return runCli(argv);
+  // Ctrl-C after the Monte Carlo says what was written, for the commands whose work after it is short.
+  if (!listensForStops(argv)) return runCli(argv);
   const stopListening = sayWhatWasWrittenOnStop(withVisibleControls(processOutput));
   try {
     const code = await runCli(argv);

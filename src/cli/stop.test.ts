@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { templatePath } from "../shared/package-files.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
-import { stopMessage } from "./stop.js";
+import { listensForStops, stopMessage } from "./stop.js";
 
 const child = new URL("../test-support/stop-child.ts", import.meta.url).pathname;
 const uncertain = new URL("../../examples/seed-uncertain.yaml", import.meta.url).pathname;
@@ -76,5 +76,28 @@ describe("stopMessage", () => {
     expect(stopMessage([{ path: "r.html" }, { path: "r.pdf", backup: "r.pdf.bak" }, { path: "x" }])).toBe(
       "stopped after writing in full: r.html, r.pdf (previous version kept as r.pdf.bak) and x; nothing else was written",
     );
+  });
+});
+
+describe("listensForStops", () => {
+  it("listens where the work after the Monte Carlo is short, and leaves the terminal's own Ctrl-C to long synchronous work", () => {
+    for (const argv of [
+      ["report", "case.yaml"],
+      ["export", "case.yaml"],
+      ["run", "case.yaml", "-o", "out.json"],
+      ["track", "backup", "store.db"],
+    ])
+      expect(listensForStops(argv), argv.join(" ")).toBe(true);
+    // A Sobol analysis or the optimiser's search runs for many seconds between turns of the event loop:
+    // a listener would hold a Ctrl-C until it ends, and the command would then print or write all the same.
+    for (const argv of [
+      ["sensitivity", "case.yaml", "--method", "sobol"],
+      ["optimize", "case.yaml", "--objective", "p50"],
+      ["voi", "case.yaml"],
+      ["serve", "case.yaml"],
+      ["track", "record", "store.db"],
+      ["validate", "case.yaml"],
+    ])
+      expect(listensForStops(argv), argv.join(" ")).toBe(false);
   });
 });

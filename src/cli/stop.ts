@@ -34,6 +34,23 @@ export function stopMessage(written: readonly CompletedWrite[]): string {
 }
 
 /**
+ * Whether the command line's own stop (`sayWhatWasWrittenOnStop`) listens while `argv` runs. A signal's
+ * listener runs only when the event loop turns: once one is installed, a Ctrl-C pressed during
+ * synchronous work waits for that work to end. So it listens only for the commands whose work beyond
+ * their Monte Carlo (which hears Ctrl-C at once, between its steps) takes a second or two: `report`,
+ * `export`, `run` and `track backup`. The others keep the terminal's own Ctrl-C, which ends them at once
+ * (a Sobol analysis or the optimiser's search can take many seconds; their writes are held whole all the
+ * same); `serve` stops itself and says so; the `track` commands that change the store change it in one
+ * SQLite transaction, which a signal stops whole or not at all.
+ * @example listensForStops(["report", "case.yaml"]) // true
+ * @example listensForStops(["sensitivity", "case.yaml", "--method", "sobol"]) // false
+ */
+export function listensForStops(argv: readonly string[]): boolean {
+  const [command, subcommand] = argv;
+  return command === "report" || command === "export" || command === "run" || (command === "track" && subcommand === "backup");
+}
+
+/**
  * Ctrl-C (or SIGTERM) while a command works beyond its Monte Carlo (the report's charts and PDF, the
  * workbook, a write) ended the process without a word. From now on such a signal says what happened
  * and ends the process as a stopped one does (130 after Ctrl-C, 143 after SIGTERM): nothing was
