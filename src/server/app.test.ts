@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
@@ -185,6 +185,23 @@ describe("saving", () => {
     const response = await put("/api/case", { data: document.data, baseVersion: document.version });
     expect(response.status).toBe(409);
     expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toContain("# edited elsewhere");
+  });
+
+  it('refuses to save over a read-only file, in the page\'s words (the page shows "Not saved: " and this; it was a server failure naming --force)', async () => {
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const path = join(folder, "seed.yaml");
+    const original = readFileSync(path, "utf8");
+    chmodSync(path, 0o444);
+    const response = await put("/api/case", { data: { ...document.data, title: "Edited" }, baseVersion: document.version });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { message: string };
+    expect(body.message).toBe(
+      "seed.yaml is read-only and is left as it is: make it writable (chmod u+w seed.yaml) and save again; your changes are kept in the page until you do",
+    );
+    expect(body.message).not.toContain("--force");
+    chmodSync(path, 0o644);
+    expect(readFileSync(path, "utf8")).toBe(original);
+    expect(existsSync(join(folder, "seed.yaml.bak"))).toBe(false);
   });
 
   it("refuses a body over the size limit with 413", async () => {
