@@ -137,7 +137,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         "Capabilities",
         ...(result.objective === "npv" ? [] : [sentenceCase(objectiveNames[result.objective])]),
         "NPV",
-        "Pays back",
+        // Ranked by payback, the objective's own column is the payback month already.
+        ...(result.objective === "payback" ? [] : ["Pays back"]),
         "First-year cash",
         "Setup hours",
       ],
@@ -148,7 +149,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         const figures = [
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
           money(set.npv),
-          today ? "–" : paybackText(set.paybackMonth, context.horizonMonths),
+          ...(result.objective === "payback" ? [] : [today ? "–" : paybackText(set.paybackMonth, context.horizonMonths)]),
           money(set.firstYearCash),
           formatNumber(set.setupHours),
         ];
