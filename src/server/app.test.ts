@@ -192,7 +192,7 @@ describe("saving", () => {
     const path = join(folder, "seed.yaml");
     const original = readFileSync(path, "utf8");
     chmodSync(path, 0o444);
-    const response = await put("/api/case", { data: { ...document.data, title: "Edited" }, baseVersion: document.version });
+    const response = await put("/api/case", { data: { ...(document.data as Record<string, unknown>), title: "Edited" }, baseVersion: document.version });
     expect(response.status).toBe(403);
     const body = (await response.json()) as { message: string };
     expect(body.message).toBe(
