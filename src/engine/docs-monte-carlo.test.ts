@@ -1,15 +1,13 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { drawInputs } from "../engine/draws.js";
-import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty } from "../engine/index.js";
-import { createRandom, deriveSeed } from "../engine/uncertainty/index.js";
-import { packageRoot } from "../shared/package-files.js";
+import { drawInputs } from "./draws.js";
+import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty } from "./index.js";
+import { createRandom, deriveSeed } from "./uncertainty/index.js";
 
 // docs/numbers.md says how draws are made bit for bit, with a worked example; docs/json.md shows a
 // distribution block. A reader re-implementing the engine from the docs must get these figures.
 
-const read = (...path: string[]): string => readFileSync(join(packageRoot, ...path), "utf8");
+const read = (...path: string[]): string => readFileSync(new URL(`../../${path.join("/")}`, import.meta.url), "utf8");
 const numbers = read("docs", "numbers.md");
 const compile = (text: string) => {
   const { compiled } = validateScenarioText(text);
