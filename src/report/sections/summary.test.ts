@@ -358,6 +358,42 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     expect(page).toContain(`Before valuing it over time, the loss over the 12 months is ${formatMoney(-best.totalNetBenefit, "EUR")}.`);
   });
 
+  it("counts no month of an adoption dip that loses no hours", async () => {
+    // Set up in months 1–2, with a dip of no share over 12 months: no dip, so months 7 to 18 are a year of running.
+    const noDip = compile(
+      text.replace("startMonth: 6\n      setupMonths: 6", "startMonth: 1\n      setupMonths: 2\n      adoptionDipShare: 0\n      adoptionDipMonths: 12"),
+    );
+    const noDipResult = buildResult(noDip);
+    expect(noDipResult.scenarios.compromise!.summary.changeEndMonth).toBe(2);
+    const best = noDipResult.comparisons[recommend(noDipResult)!.best.alternative]!;
+    expect(best.alternative).toBe("compromise");
+    // It said "the change is wholly in place only from month 15".
+    expect(await pageOne(noDip, noDipResult)).toContain(
+      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year (the last 12 months of the plan).`,
+    );
+  });
+
+  it("does not call them a year of running while today still makes a change of its own", async () => {
+    // A change in the defaults, 140 setup hours over months 1–14, is today's too; the option sets up in months 1–2 instead.
+    const both = compile(
+      text
+        .replace("defaults:\n", "defaults:\n  change: { setupHours: 140, setupMonths: 14 }\n")
+        .replace("startMonth: 6\n      setupMonths: 6", "startMonth: 1\n      setupMonths: 2"),
+    );
+    const bothResult = buildResult(both);
+    const best = bothResult.comparisons[recommend(bothResult)!.best.alternative]!;
+    expect(bothResult.scenarios[best.alternative]!.summary.changeEndMonth).toBe(2);
+    expect(bothResult.scenarios.current!.summary.changeEndMonth).toBe(14);
+    // Months 7 to 14 of the last 12 still hold today's setup hours, which the comparison counts as the option's gain.
+    expect(bothResult.scenarios.current!.months.slice(6, 14).every((month) => month.setupHours > 0)).toBe(true);
+    const page = await pageOne(both, bothResult);
+    // It said "Once running, it gains … a year".
+    expect(page).not.toContain("Once running");
+    expect(page).toContain(
+      `Over the last 12 months of the plan, before valuing it over time, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")}; today's team is making a change of its own until month 14, so this is not yet a year of running.`,
+    );
+  });
+
   it("still says 'once running' when the change is over before them (team.yaml)", async () => {
     const team = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
     const teamResult = buildResult(team);

@@ -1,4 +1,11 @@
-import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraordinary } from "../../engine/index.js";
+import {
+  comparisonChangeEnd,
+  runningCostChanges,
+  type CloseCall,
+  type ComparisonChangeEnd,
+  type ComparisonResult,
+  type Extraordinary,
+} from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { differenceAsWritten, formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
@@ -242,6 +249,19 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
 </div>`;
 }
 
+/**
+ * Why the last months are not yet a year of running: the change (or today's own, when it ends later)
+ * is wholly in place only from a later month, or still under way at the end.
+ */
+function changeStillMade(changeEnd: ComparisonChangeEnd, horizon: number): string {
+  const over = changeEnd.month < horizon;
+  if (changeEnd.baselineLater)
+    return over
+      ? `today's team is making a change of its own until month ${formatNumber(changeEnd.month)}`
+      : "today's team is still making a change of its own in the plan's last month";
+  return over ? `the change is wholly in place only from month ${formatNumber(changeEnd.month + 1)}` : "the change is still under way in the plan's last month";
+}
+
 function returnCard(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
   const horizon = result.horizonMonths;
@@ -251,20 +271,17 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const undiscounted = comparison.totalNetBenefit;
   const undiscountedSaid = gainOrLoss(undiscounted, context.money);
   // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
-  // staff alongside, and the months before it starts, are not a year of running).
-  const changeEnd = result.scenarios[comparison.alternative]!.summary.changeEndMonth;
+  // staff alongside, and the months before it starts, are not a year of running), today's own change
+  // (one given in the file's defaults) included: the comparison nets its hours too.
+  const changeEnd = comparisonChangeEnd(result, comparison.alternative);
   // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
   const yearlySaid = gainOrLoss(yearly, context.money);
   const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}`;
   const yearlyText =
     horizon > 12
-      ? changeEnd < horizon - 11
+      ? changeEnd.month < horizon - 11
         ? `Once running, it ${gainsYearly} a year (the last 12 months of the plan).`
-        : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${
-            changeEnd < horizon
-              ? `the change is wholly in place only from month ${formatNumber(changeEnd + 1)}`
-              : "the change is still under way in the plan's last month"
-          }, so this is not yet a year of running.`
+        : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${changeStillMade(changeEnd, horizon)}, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
@@ -355,7 +372,7 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
   // The DORA 2020 paper's transformation keeps its staff for the whole plan: their hours are the change's, not chores.
   // "Once running" only when the change is over within the plan; else the plan's last month is still part of it.
   const running =
-    context.result.scenarios[comparison.alternative]!.summary.changeEndMonth < context.result.horizonMonths ? "once running" : "in the plan's last month";
+    comparisonChangeEnd(context.result, comparison.alternative).month < context.result.horizonMonths ? "once running" : "in the plan's last month";
   const changeAfter = after.change >= 0.05 ? `, and ${figure("change-hours-after", formatHours(after.change))} on the change itself` : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
