@@ -7,7 +7,7 @@ import { formatChance, formatMoneyExact, formatPercent } from "./numbers.js";
  * options, and results so large that their assumptions deserve a second look. A view that shows some
  * options only says a close call only when it shows both. A caution ends on where to look, without a
  * full stop (the command line's ends on a command to type).
- * @example judgementSentences(closeCallResult)[0] // "Close call: Every tool we want leads What will be approved by €516 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
+ * @example judgementSentences(closeCallResult)[0] // "Close call: “Every tool we want” leads “What will be approved” by €516 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
  */
 export function judgementSentences(
   result: CaseResult,
@@ -20,7 +20,9 @@ export function judgementSentences(
 ): string[] {
   const shown = options.shown ?? (() => true);
   const sentences: string[] = [];
-  const label = (name: string) => result.comparisons[name]?.label ?? name;
+  // An option's label in quotes, as the report and the web app name options: a label is the user's words
+  // ("Close call: “Every tool we want” leads “What will be approved”", not run together with ours).
+  const label = (name: string) => `“${result.comparisons[name]?.label ?? name}”`;
   const money = (value: number) => formatMoneyExact(value, result.currency);
   const close = result.judgement?.closeCall;
   // The gap is the engine's, rounded on its own: it may differ by one from the difference of the two

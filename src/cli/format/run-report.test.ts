@@ -162,7 +162,8 @@ describe("the run report's judgement lines", () => {
   it("say when the two best options are close, by how much and how often the first leads", () => {
     const result = resultOf("close-call.yaml", 2_000);
     const close = result.judgement.closeCall!;
-    const label = (name: string) => result.comparisons[name]!.label;
+    // In quotes: the labels are the user's words ("Every tool we want leads What will be approved" ran them together).
+    const label = (name: string) => `“${result.comparisons[name]!.label}”`;
     expect(renderRunReport(result)).toContain(
       `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, "EUR")} (${Math.round(close.gapShare * 100)}% of its net gain, ahead in ${formatChance(close.chanceBestAhead!)} of the outcomes)`,
     );
@@ -172,12 +173,28 @@ describe("the run report's judgement lines", () => {
     const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8"));
     const result = buildResult(compiled!);
     expect(renderRunReport(result)).toContain(
-      "  Check before relying on it: DevOps transformation — ROI 1,083% above 500%; see which inputs drive it with: mlops-roi sensitivity --scenario transformed",
+      "  Check before relying on it: “DevOps transformation” — ROI 1,083% above 500%; see which inputs drive it with: mlops-roi sensitivity --scenario transformed",
     );
     for (const name of ["seed.yaml", "solo.yaml", "team.yaml", "enterprise.yaml"]) {
       const text = renderRunReport(resultOf(name, 0));
       expect(text, name).not.toContain("Check before relying on it");
       expect(text, name).not.toContain("Close call");
+    }
+  });
+});
+
+describe("the run report's command to type", () => {
+  it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {
+    const text = readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8");
+    for (const [name, word] of [
+      ["the team's own", "'the team'\\''s own'"],
+      ["all in $HOME", "'all in $HOME'"],
+    ]) {
+      const { compiled } = validateScenarioText(text.replaceAll(/^  transformed:/gm, `  ${JSON.stringify(name)}:`));
+      const result = buildResult(compiled!);
+      expect(Object.keys(result.comparisons)).toEqual([name]);
+      // It said "--scenario the team's own": the shell reads three words and an open quote.
+      expect(renderRunReport(result)).toContain(`see which inputs drive it with: mlops-roi sensitivity --scenario ${word}\n`);
     }
   });
 });

@@ -12,6 +12,7 @@ import {
 } from "../../format/numbers.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
+import { shellWord } from "./shell-word.js";
 
 function scenarioName(scenario: ScenarioResult): string {
   return scenario.label === scenario.name ? scenario.name : `${scenario.label} (${scenario.name})`;
@@ -209,7 +210,7 @@ function monthTable(result: CaseResult, scenario: ScenarioResult): string {
 /** The engine's judgement under the table: a close call between the two best, and extraordinary results (said of the options shown). */
 function judgementLines(result: CaseResult, comparisons: ComparisonResult[]): string {
   const shown = (name: string) => comparisons.some((comparison) => comparison.alternative === name);
-  return judgementSentences(result, { shown, whereToLook: (alternative) => `with: mlops-roi sensitivity --scenario ${alternative}` })
+  return judgementSentences(result, { shown, whereToLook: (alternative) => `with: mlops-roi sensitivity --scenario ${shellWord(alternative)}` })
     .map((sentence) => `  ${sentence}`)
     .join("\n");
 }

@@ -179,7 +179,8 @@ scenarios:
     expect(text).toContain("This is more than published studies of such investments usually find");
     // It names the assumptions "How sure are we?" lists first: here the upkeep ranges.
     const firstRisk = text.slice(text.indexOf("Assumption Net gain if low If high") + "Assumption Net gain if low If high ".length).split(" €")[0]!;
-    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`Check first the assumption that moves it most, ${firstRisk}, and those below`);
+    // In quotes, as the report names every input in its prose: it ran together with the sentence ("most, Upkeep … today, and those below").
+    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`Check first the assumption that moves it most, “${firstRisk}”, and those below`);
   });
 
   it("stays silent on the bundled templates", async () => {

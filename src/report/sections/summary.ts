@@ -540,7 +540,7 @@ function reasonablenessBlock(context: ReportContext, comparison: ComparisonResul
             ? `${countWord(tied.length)} inputs move it by the same amount; the table shows ${countWord(Math.min(SHOWN_RISKS, risks.length))} of them`
             : `the first ${countWord(tied.length)} move it by the same amount`
         }), against the team's own records.`
-      : ` Check first the assumption that moves it most, ${escapeHtml(top.label)}, and those below, against the team's own records.`;
+      : ` Check first the assumption that moves it most, “${escapeHtml(top.label)}”, and those below, against the team's own records.`;
   const sentences: string[] = [];
   if (own) sentences.push(`This is more than published studies of such investments usually find: ${extraordinaryReasons(context, own, true)}.${drivers}`);
   for (const flag of flags.filter((entry) => entry !== own))
