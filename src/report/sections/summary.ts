@@ -8,7 +8,17 @@ import {
 } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { differenceAsWritten, formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
+import {
+  differenceAsWritten,
+  formatChance,
+  formatHours,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  plural,
+  theMonths,
+} from "../../format/numbers.js";
 import { amount, countWord, figure, gainOrLoss, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
@@ -46,7 +56,7 @@ function deadline(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const month = recommendation.firstReleaseMonth;
   if (month === null) {
-    return `No new model reaches production within the ${plural(context.result.horizonMonths, "month")} of the plan.`;
+    return `No new model reaches production within ${theMonths(context.result.horizonMonths, true)}.`;
   }
   const start = recommendation.changeStartMonth;
   // Counted in the change's months: month 7 of a change starting in month 7 is its first.
@@ -190,7 +200,11 @@ function recommendationBlock(context: ReportContext): string {
       ? others > 1
         ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
-      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}${sampledGain}`;
+      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, ${
+          gainOrLoss(best.npv, context.money).loss
+            ? `would lose ${amount(context.money(-best.npv))} in today's money`
+            : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
+        }.${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
       ? recommendation.doubtful
@@ -226,26 +240,32 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
       ["training-costs", "training", costs.training],
     ] as const
   ).filter(([, , change]) => Math.abs(change) >= 0.5);
-  const months = plural(result.horizonMonths, "month");
   if (parts.length === 0) return "with no change in running costs";
   const said = parts.map(([name, what, change]) =>
     change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
   );
-  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over the ${months}`;
+  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over ${theMonths(result.horizonMonths)}`;
 }
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
   const { investment } = comparison;
   const cash = Math.max(0, investment.cash);
+  // Against a baseline that makes a bigger change of its own (in the file's defaults), the option pays
+  // less up front and takes fewer hours than today: said, where "€0" and "no extra team time" alone
+  // would hide the saving the JSON's negative investment holds.
   const team =
     investment.teamHours > 0.5
       ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
-      : `The change takes no extra team time.`;
+      : investment.teamHours < -0.5
+        ? `The change takes ${figure("team-time-saved", formatHours(-investment.teamHours))} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
+        : `The change takes no extra team time.`;
+  const saved = gainOrLoss(investment.cash, context.money);
+  const cashSaved = saved.loss ? ` It pays ${figure("cash-saved", saved.written)} less up front than today.` : "";
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", context.money(cash))}</p>
   <p class="unit">up front, ${runningCosts(context, comparison)}</p>
-  ${prose(team)}
+  ${prose(`${team}${cashSaved}`)}
 </div>`;
 }
 
@@ -286,7 +306,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
           ? `Before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} over the 12 months is ${figure("undiscounted-gain", undiscountedSaid.written)}.`
-          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
+          : `Over ${theMonths(horizon, true)}, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   const range = npv
@@ -319,7 +339,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
           `${context.uncertainty?.distribution[comparison.alternative] ? "With every range at its middle, it" : "It"} never costs more than it brings back.`
         : comparison.npv < 0
           ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
-            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within the ${months}.`
+            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
           : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
