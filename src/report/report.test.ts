@@ -119,6 +119,21 @@ describe("escaping", () => {
   });
 });
 
+describe("a file without ranges, sampled all the same (report --samples)", () => {
+  it("reads as the single estimate it is: no ranges, no chances of identical samples", async () => {
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8");
+    const compiled = compile(text);
+    expect(compiled.uncertainLeaves).toEqual([]);
+    const sampled = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise());
+    const main = mainText((await createReport(compiled, { result: sampled })).html);
+    // It said "Some inputs are ranges, not single numbers, but none of them moves the net gain … much" and gave a chance of paying back.
+    expect(main).not.toContain("Some inputs are ranges");
+    expect(main).not.toContain("The chance that it pays back");
+    expect(main).toContain("These figures are single estimates. Each input in the file is one number, not a range.");
+    expect(main).toBe(mainText((await createReport(compiled, { result: buildResult(compiled) })).html));
+  });
+});
+
 describe("the charts' captions say what the charts show", () => {
   const sectionText = (html: string, id: string) => {
     const section = html.match(new RegExp(`<section id="${id}"[\\s\\S]*?</section>`))?.[0];

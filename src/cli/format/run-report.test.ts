@@ -183,6 +183,14 @@ describe("the run report's judgement lines", () => {
   });
 });
 
+describe("the run report's ranges", () => {
+  it("says a file without ranges has none, not '0 inputs', when it is sampled all the same", () => {
+    const text = renderRunReport(resultOf("seed.yaml", 200));
+    expect(text).toContain("  200 random samples, seed 1; ranges: none, so every sample gives the same numbers");
+    expect(text).not.toContain("0 inputs");
+  });
+});
+
 describe("the run report's command to type", () => {
   it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {
     const text = readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8");
