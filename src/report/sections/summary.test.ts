@@ -95,6 +95,29 @@ describe("page 1's other sentences", () => {
     expect(await pageOne(compiled, result)).toContain("One data scientist, three releases a year Prepared for the budget round of May. A plan of 12 months");
   });
 
+  it("keeps '1 live project' in the singular", async () => {
+    // 70 hours of upkeep a project out of 120: today one person keeps one project live, the option (50 hours) two.
+    const compiled = compile(`title: One project each
+currency: EUR
+horizonMonths: 13
+discountRate: 0.08
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 70, valuePerMonth: 2500, buildHours: 240 }
+  releases: { mode: capacity, newWorkThresholdHours: 40 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: 50 }
+`);
+    const result = buildResult(compiled);
+    expect(result.comparisons.better!.capacity.maxLiveProjectsPerPerson).toEqual({ baseline: 1, alternative: 2 });
+    // It said "One person can keep 1 live projects going today".
+    expect(await pageOne(compiled, result)).toContain("One person can keep 1 live project going today, and 2 with “Better”.");
+  });
+
   it("states the gain over a 12-month plan as what it is", async () => {
     const compiled = compile(seed);
     const result = buildResult(compiled);

@@ -424,7 +424,9 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
-  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} live projects going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
+  // "1 live project", not "1 live projects".
+  const projectsToday = capacity.maxLiveProjectsPerPerson.baseline === 1 ? "live project" : "live projects";
+  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} ${projectsToday} going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
   // Months without time for new work before it stops for good (while a change is made, say): said,
