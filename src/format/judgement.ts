@@ -1,5 +1,6 @@
 import type { CaseResult } from "../engine/index.js";
 import { formatChance, formatMoneyExact, formatPercent } from "./numbers.js";
+import { lastYearWords } from "./last-year.js";
 
 /**
  * The engine's judgement of a result (`judgement` in run --json) as sentences a reader sees beside
@@ -38,7 +39,7 @@ export function judgementSentences(
     if (!shown(flag.alternative)) continue;
     const reasons: string[] = [];
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
-      reasons.push(`gain of ${money(flag.yearlyGain)} over the last months above half of today's payroll (${money(flag.payroll)})`);
+      reasons.push(`gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above half of today's payroll (${money(flag.payroll)})`);
     if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
     sentences.push(
       `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook?.(flag.alternative) ?? "below"}`,

@@ -118,6 +118,30 @@ scenarios:
     expect(await pageOne(compiled, result)).toContain("One person can keep 1 live project going today, and 2 with “Better”.");
   });
 
+  it("says an extraordinary gain over a plan of one month as such", async () => {
+    const compiled = compile(`title: One month, extraordinary
+currency: EUR
+horizonMonths: 1
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: 10 }
+`);
+    const result = buildResult(compiled);
+    expect(result.judgement.extraordinary.map((flag) => flag.reasons)).toEqual([["yearlyGainAboveHalfPayroll"]]);
+    // It said "its gain over the 1 month, €850, is more than half of what today's team is paid over them".
+    expect(await pageOne(compiled, result)).toContain(
+      "its gain over the plan's one month, €850, is more than half of what today's team is paid over it, €1,000.",
+    );
+  });
+
   it("states the gain over a 12-month plan as what it is", async () => {
     const compiled = compile(seed);
     const result = buildResult(compiled);

@@ -528,9 +528,9 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
   const reasons: string[] = [];
   if (flag.reasons.includes("yearlyGainAboveHalfPayroll")) {
     const span = context.result.comparisons[flag.alternative]!.benefitLastTwelveMonthsSpan;
-    const over = span === 12 ? "the last 12 months" : `the ${plural(span, "month")}`;
+    const over = span === 12 ? "the last 12 months" : theMonths(span);
     reasons.push(
-      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over them, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
+      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over ${span === 1 ? "it" : "them"}, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
     );
   }
   if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
