@@ -224,7 +224,7 @@ describe("the run report's command to type", () => {
       ["the team's own", "'the team'\\''s own'"],
       ["all in $HOME", "'all in $HOME'"],
     ]) {
-      const { compiled } = validateScenarioText(text.replaceAll(/^  transformed:/gm, `  ${JSON.stringify(name)}:`));
+      const { compiled } = validateScenarioText(text.replaceAll(/^ {2}transformed:/gm, `  ${JSON.stringify(name)}:`));
       const result = buildResult(compiled!);
       expect(Object.keys(result.comparisons)).toEqual([name]);
       // It said "--scenario the team's own": the shell reads three words and an open quote.
