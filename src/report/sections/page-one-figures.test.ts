@@ -113,7 +113,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const change = (name: string) => last(name).setupHours + last(name).learningHours + last(name).alongsideHours;
     const all = (name: string) => last(name).overheadHours + last(name).upkeepHours;
     add("hours-freed", formatHours(Math.abs(all(result.baseline) - all(best.alternative))));
-    add("busy-hours-today", formatHours(all(result.baseline)));
+    add("busy-hours-today", formatHours(all(result.baseline) - change(result.baseline)));
+    if (change(result.baseline) >= 0.05) add("change-hours-today", formatHours(change(result.baseline)));
     add("busy-hours-after", formatHours(all(best.alternative) - change(best.alternative)));
     if (change(best.alternative) >= 0.05) add("change-hours-after", formatHours(change(best.alternative)));
   }
@@ -196,6 +197,17 @@ describe("page 1's figures against the result", () => {
   checkPageOne("a case whose option makes a smaller change than today's own", () => smallerChange());
   checkPageOne("a plan of one month", () => oneMonth());
   checkPageOne("an option identical to today", () => identical());
+  checkPageOne("a case without projects whose today keeps staff on a change of its own", () => hoursWithTodaysChange());
+
+  it("says today's own change apart from its chores, as the option's", async () => {
+    const page = textOf(await pageOneHtml(hoursWithTodaysChange(), resultOf(hoursWithTodaysChange())))
+      .replace(/“ ([^”]*) ”/g, "“$1”")
+      .replaceAll(" ,", ",");
+    // It said "Today the team spends 10,200 hours a month on chores, … and upkeep; with …, 0 hours, and 1,400 hours on the change itself".
+    expect(page).toContain(
+      "a month given back to the team, in the plan's last month Today the team spends 8,750 hours a month on chores, waiting, meetings, failures and upkeep, and 1,400 hours on a change of its own; with “With AI assistance”, 0 hours, and 1,400 hours on the change itself (the last month of the plan).",
+    );
+  });
 
   it("says what an option saves against today's own, bigger change, not only '€0' and 'no extra team time'", async () => {
     const result = resultOf(smallerChange());
@@ -282,6 +294,14 @@ function oneMonth(): string {
 // An option that changes nothing: its net gain is 0.
 function identical(): string {
   return smallCase(24, "", "    description: The same as today.\n");
+}
+
+// DORA's AI calculator with ten people on a change in the defaults all year: today keeps them too.
+function hoursWithTodaysChange(): string {
+  return readFileSync(new URL("peers/dora-ai-roi-calculator.yaml", examples), "utf8").replace(
+    /^scenarios:/m,
+    "  change: { alongside: { people: 10, forMonths: 12 } }\nscenarios:",
+  );
 }
 
 // examples/seed-uncertain.yaml with dearer licences: with every range at its middle, both options lose

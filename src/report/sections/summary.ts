@@ -394,11 +394,13 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
   const running =
     comparisonChangeEnd(context.result, comparison.alternative).month < context.result.horizonMonths ? "once running" : "in the plan's last month";
   const changeAfter = after.change >= 0.05 ? `, and ${figure("change-hours-after", formatHours(after.change))} on the change itself` : "";
+  // Today's own change (one in the file's defaults) is said apart as well: its hours are not chores.
+  const changeToday = today.change >= 0.05 ? `, and ${figure("change-hours-today", formatHours(today.change))} on a change of its own` : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${figure("hours-freed", formatHours(Math.abs(freed)))}</p>
   <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, ${running}</p>
-  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy + today.change))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
+  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy))} a month on chores, waiting, meetings, failures and upkeep${changeToday}; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
 </div>`;
 }
 
