@@ -31,8 +31,12 @@ export function judgementSentences(
   // gives the difference of its two rounded figures, which would otherwise differ by more.)
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
+    // Two options that gain the same (to the unit) are said to, not one "leading by €0 (0% of its net gain)".
+    const tied = money(close.npvGap) === money(0);
     sentences.push(
-      `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+      tied
+        ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${money(result.comparisons[close.best]?.npv ?? 0)}${chance ? ` (${label(close.best)}${chance.slice(1)})` : ""}; weigh what each asks for and how soon it pays back.`
+        : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {

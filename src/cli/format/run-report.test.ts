@@ -169,6 +169,18 @@ describe("the run report's judgement lines", () => {
     );
   });
 
+  it("say two options that gain the same as such, not one leading by €0", () => {
+    const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const { compiled } = validateScenarioText(
+      `${text}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+    );
+    const result = buildResult(compiled!);
+    // It said "Close call: “What will be approved” leads “Its twin” by €0 (0% of its net gain)".
+    expect(renderRunReport(result)).toContain(
+      `  Close call: “What will be approved” and “Its twin” gain the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")}; weigh what each asks for and how soon it pays back.`,
+    );
+  });
+
   it("flag an extraordinary result and say nothing on the templates", () => {
     const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8"));
     const result = buildResult(compiled!);

@@ -122,9 +122,13 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
     add("best-npv", money(best.npv));
-    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own).
-    add("npv-gap", money(differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv)));
-    add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
+    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own);
+    // two that gain the same as written are said to ("bring the same, €7,960 each"), with no gap of €0.
+    const gap = differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv);
+    if (money(gap) !== money(0)) {
+      add("npv-gap", money(gap));
+      add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
+    }
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
     for (const name of [close.best, close.runnerUp]) {
       const comparison = result.comparisons[name]!;
@@ -197,6 +201,17 @@ describe("page 1's figures against the result", () => {
   checkPageOne("a case whose option makes a smaller change than today's own", () => smallerChange());
   checkPageOne("a plan of one month", () => oneMonth());
   checkPageOne("an option identical to today", () => identical());
+  checkPageOne("two options that gain the same", () => twins());
+
+  it("says two options that gain the same as such, not one 'but only €0 more' than the other", async () => {
+    const result = resultOf(twins());
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", npvGap: 0 });
+    const page = textOf(await pageOneHtml(twins(), result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).not.toContain("€0 more");
+    expect(page).toContain(
+      `“What will be approved” and “Its twin” bring the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")} each over 12 months in today's money.`,
+    );
+  });
   checkPageOne("a case without projects whose today keeps staff on a change of its own", () => hoursWithTodaysChange());
 
   it("says today's own change apart from its chores, as the option's", async () => {
@@ -294,6 +309,15 @@ function oneMonth(): string {
 // An option that changes nothing: its net gain is 0.
 function identical(): string {
   return smallCase(24, "", "    description: The same as today.\n");
+}
+
+// examples/seed.yaml with a twin of "What will be approved": the same tools, the same fee.
+function twins(): string {
+  return `${readFileSync(new URL("seed.yaml", examples), "utf8")}  twin:
+    label: Its twin
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 150 } }
+`;
 }
 
 // DORA's AI calculator with ten people on a change in the defaults all year: today keeps them too.

@@ -139,11 +139,16 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const months = plural(result.horizonMonths, "month");
   const best = result.comparisons[close.best]!;
   const runnerUp = result.comparisons[close.runnerUp]!;
+  // Two that gain the same as written ("€7,960" each) are said to, not one "but only €0 more" than the other.
+  const gap = differenceAsWritten(best.npv, runnerUp.npv);
+  const tied = context.money(gap) === context.money(0);
   const chance =
     close.chanceBestAhead === null
       ? ""
-      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
-  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(differenceAsWritten(best.npv, runnerUp.npv)))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
+  const reason = tied
+    ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", context.money(best.npv))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
