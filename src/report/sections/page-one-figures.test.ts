@@ -203,6 +203,17 @@ describe("page 1's figures against the result", () => {
   checkPageOne("an option identical to today", () => identical());
   checkPageOne("two options that gain the same", () => twins());
 
+  it("says one input that alone moves the net gain in the singular", async () => {
+    // Today's projects earn nothing, the option's 50 a month: only the option's value moves its net gain.
+    const text = smallCase(12, "", "    projects: { valuePerMonth: 50 }\n")
+      .replace("valuePerMonth: 2500", "valuePerMonth: 0")
+      .replace("mode: capacity, newWorkThresholdHours: 80", "mode: schedule")
+      .replace("discountRate: 0.08", "discountRate: 0\nfreedHoursCaptureShare: 0");
+    const page = textOf(await pageOneHtml(text, resultOf(text)));
+    // It said "These one move the net gain most:".
+    expect(page).toContain("we moved each input 20% down and up, one at a time. Only this one moves the net gain: Assumption");
+  });
+
   it("says two options that gain the same as such, not one 'but only €0 more' than the other", async () => {
     const result = resultOf(twins());
     expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", npvGap: 0 });

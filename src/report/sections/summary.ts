@@ -511,7 +511,8 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
           }`,
         )
       : prose(
-          `To test the case, we moved each input ${Math.round(risks.change * 100)}% down and up, one at a time. These ${countWord(top.length)} move the net gain most:`,
+          // One alone is all there is (not "These one move"): every input that moves the net gain is ranked.
+          `To test the case, we moved each input ${Math.round(risks.change * 100)}% down and up, one at a time. ${top.length === 1 ? "Only this one moves the net gain:" : `These ${countWord(top.length)} move the net gain most:`}`,
         );
   const rows = top
     .map(
