@@ -241,6 +241,10 @@ describe("the run report's command to type", () => {
       expect(Object.keys(result.comparisons)).toEqual([name]);
       // It said "--scenario the team's own": the shell reads three words and an open quote.
       expect(renderRunReport(result)).toContain(`see which inputs drive it with: mlops-roi sensitivity --scenario ${word}\n`);
+      // With the case's file, as run gives it: a command that runs as it is (it named no file, which sensitivity needs).
+      expect(renderRunReport(result, { file: "cases/our team.yaml" })).toContain(
+        `see which inputs drive it with: mlops-roi sensitivity 'cases/our team.yaml' --scenario ${word}\n`,
+      );
     }
   });
 });
