@@ -61,6 +61,7 @@ export {
 } from "./sensitivity.js";
 export { DOUBTFUL_GAIN_CHANCE, recommend, type Recommendation } from "./recommendation.js";
 export { runningCostChanges, type RunningCostChanges } from "./running-costs.js";
+export { comparisonChangeEnd, type ComparisonChangeEnd } from "./change-end.js";
 export type { Distribution, IntervalShape } from "./uncertainty/index.js";
 // The distribution a 90% range { low, high } stands for, and its median (the value the point figures use).
 export { fromInterval90, median, validateInterval90 } from "./uncertainty/index.js";

@@ -71,9 +71,12 @@ export interface ScenarioSummary {
   /** Month the option's change starts (`change.startMonth`; 1 when the file does not say). */
   changeStartMonth: number;
   /**
-   * The last month of the change: before it starts (worked as today), its setup and learning, its
-   * adoption dip and its staff alongside; from the month after, the option works its own way for good.
-   * 0 when there is none (the baseline; a change with none of these, in place from month 1).
+   * The last month of the scenario's change: for an alternative, before it starts (worked as today);
+   * its setup and learning (with setup or learning hours), its adoption dip (with a share of the hours
+   * lost) and its staff alongside (with staff); from the month after, it works its own way for good.
+   * The baseline's is the last month of a change it makes itself (one given in `defaults`), 0 when it
+   * makes none; 0 too for a change with none of these, in place from month 1. A comparison's change is
+   * over after the later of the two (`comparisonChangeEnd`).
    */
   changeEndMonth: number;
   initialInvestment: number;

@@ -267,4 +267,28 @@ describe("the last month of a change (summary.changeEndMonth)", () => {
     // Staff alongside for 8 months from month 1.
     expect(endOf({ alongside: { people: 1, forMonths: 8 } }).end).toBe(8);
   });
+
+  it("counts no month of a dip that loses no hours, nor of staff alongside for no month", () => {
+    // A dip of no share over 14 months is no dip: the change is over with its setup (months 2–4); it said 18, past the end of the plan.
+    expect(endOf({ startMonth: 2, setupHours: 90, setupMonths: 3, adoptionDipShare: 0, adoptionDipMonths: 14 }).end).toBe(4);
+    expect(endOf({ startMonth: 2, setupHours: 90, setupMonths: 3, alongside: { people: 0, forMonths: 9 } }).end).toBe(4);
+  });
+
+  it("gives the baseline the last month of the change it makes itself, and 0 when it makes none", () => {
+    const baselineEnd = (change: Record<string, unknown>) => {
+      const result = resultOf({ ...changeCase, defaults: { ...changeCase.defaults, change }, scenarios: { today: {}, better: changeCase.scenarios.better } });
+      const today = result.scenarios.today!;
+      // After it, today's month rows show no setup, dip or staff alongside.
+      for (const month of today.months.slice(today.summary.changeEndMonth))
+        expect([month.month, month.setupHours + month.learningHours + month.adoptionDipHours + month.alongsideHours]).toEqual([month.month, 0]);
+      return today.summary.changeEndMonth;
+    };
+    // Today is today's way from month 1: a start month alone, a dip of no share, a dip of no month are no change (it said 4, 6 and 5).
+    expect(baselineEnd({ startMonth: 5 })).toBe(0);
+    expect(baselineEnd({ startMonth: 3, adoptionDipShare: 0, adoptionDipMonths: 4 })).toBe(0);
+    expect(baselineEnd({ startMonth: 6, adoptionDipShare: 0.2, adoptionDipMonths: 0, alongside: { people: 1, forMonths: 0 } })).toBe(0);
+    // A change given in the defaults is made by today too: its setup (months 3–5), then its dip (months 6–7).
+    expect(baselineEnd({ startMonth: 3, setupHours: 30, setupMonths: 3 })).toBe(5);
+    expect(baselineEnd({ startMonth: 3, setupHours: 30, setupMonths: 3, adoptionDipShare: 0.1, adoptionDipMonths: 2 })).toBe(7);
+  });
 });

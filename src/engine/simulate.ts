@@ -358,8 +358,17 @@ export function simulate(
   const ready = before ? startMonth + (changes ? setupMonths : 0) : 1;
   // After this month the change, its dip and the switch of the way of working are all behind.
   const changeOver = Math.max(setupEnd, dipEnd, ready - 1, alongsidePerMonth > 0 ? alongsideEnd : 0);
-  // The same, counting only what the change really has (a setup month is counted only with setup or learning hours).
-  scalars.changeEndMonth = Math.max(0, ready - 1, before ? startMonth - 1 : 0, changes ? setupEnd : 0, dipEnd, alongsidePerMonth > 0 ? alongsideEnd : 0);
+  // The same, counting only what the change really has: a setup month only with setup or learning hours,
+  // a dip month only with a share of the hours lost, a month alongside only with staff on it. The
+  // baseline (no `before`) has no months worked as today before its change: only the change it makes itself.
+  scalars.changeEndMonth = Math.max(
+    0,
+    ready - 1,
+    before ? startMonth - 1 : 0,
+    changes ? setupEnd : 0,
+    dipShare > 0 && dipEnd >= dipStart ? dipEnd : 0,
+    alongsidePerMonth > 0 && alongsideEnd >= startMonth ? alongsideEnd : 0,
+  );
   waysOfWorking(p, people, hoursPerMonth, after);
   // Without `before` the change is in place from month 1 (`ready`): today's way is never read.
   if (before) waysOfWorking(before, people, hoursPerMonth, until);

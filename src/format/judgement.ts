@@ -1,5 +1,6 @@
 import type { CaseResult } from "../engine/index.js";
 import { formatChance, formatMoneyExact, formatPercent } from "./numbers.js";
+import { lastYearWords } from "./last-year.js";
 
 /**
  * The engine's judgement of a result (`judgement` in run --json) as sentences a reader sees beside
@@ -7,7 +8,7 @@ import { formatChance, formatMoneyExact, formatPercent } from "./numbers.js";
  * options, and results so large that their assumptions deserve a second look. A view that shows some
  * options only says a close call only when it shows both. A caution ends on where to look, without a
  * full stop (the command line's ends on a command to type).
- * @example judgementSentences(closeCallResult)[0] // "Close call: Every tool we want leads What will be approved by €516 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
+ * @example judgementSentences(closeCallResult)[0] // "Close call: “Every tool we want” leads “What will be approved” by €516 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
  */
 export function judgementSentences(
   result: CaseResult,
@@ -20,7 +21,9 @@ export function judgementSentences(
 ): string[] {
   const shown = options.shown ?? (() => true);
   const sentences: string[] = [];
-  const label = (name: string) => result.comparisons[name]?.label ?? name;
+  // An option's label in quotes, as the report and the web app name options: a label is the user's words
+  // ("Close call: “Every tool we want” leads “What will be approved”", not run together with ours).
+  const label = (name: string) => `“${result.comparisons[name]?.label ?? name}”`;
   const money = (value: number) => formatMoneyExact(value, result.currency);
   const close = result.judgement?.closeCall;
   // The gap is the engine's, rounded on its own: it may differ by one from the difference of the two
@@ -28,15 +31,19 @@ export function judgementSentences(
   // gives the difference of its two rounded figures, which would otherwise differ by more.)
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
+    // Two options that gain the same (to the unit) are said to, not one "leading by €0 (0% of its net gain)".
+    const tied = money(close.npvGap) === money(0);
     sentences.push(
-      `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+      tied
+        ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${money(result.comparisons[close.best]?.npv ?? 0)}${chance ? ` (${label(close.best)}${chance.slice(1)})` : ""}; weigh what each asks for and how soon it pays back.`
+        : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {
     if (!shown(flag.alternative)) continue;
     const reasons: string[] = [];
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
-      reasons.push(`gain of ${money(flag.yearlyGain)} over the last months above half of today's payroll (${money(flag.payroll)})`);
+      reasons.push(`gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above half of today's payroll (${money(flag.payroll)})`);
     if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
     sentences.push(
       `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook?.(flag.alternative) ?? "below"}`,

@@ -14,11 +14,21 @@ describe("what the last year's gain counts", () => {
     const optimal = year.comparisons.optimal!;
     expect(optimal.timeZeroNet).toBe(-2000);
     expect(optimal.benefitLastTwelveMonths).toBeCloseTo(optimal.totalNetBenefit - optimal.timeZeroNet, 6);
-    expect(lastYearWords(year)).toEqual({ heading: "Gain, last 12 months", counts: "months 1 to 12, not discounted, without the cash paid at the start" });
-    expect(lastYearWords(resultOver(6))).toEqual({ heading: "Gain, months 1–6", counts: "months 1 to 6, not discounted, without the cash paid at the start" });
+    expect(lastYearWords(year)).toEqual({
+      heading: "Gain, last 12 months",
+      counts: "months 1 to 12, not discounted, without the cash paid at the start",
+      span: "the last 12 months",
+    });
+    expect(lastYearWords(resultOver(6))).toEqual({
+      heading: "Gain, months 1–6",
+      counts: "months 1 to 6, not discounted, without the cash paid at the start",
+      span: "months 1–6",
+    });
+    // A sentence says its months after "over": "a gain of €850 over month 1".
+    expect(lastYearWords({ ...year, horizonMonths: 1 }).span).toBe("month 1");
     // Only the options shown count: "What will be approved" pays nothing at the start.
     expect(lastYearWords(year, [year.comparisons.compromise!]).counts).toBe("months 1 to 12, not discounted");
     // Over a longer plan the cash at the start is in none of the last 12 months: nothing to say about it.
-    expect(lastYearWords(resultOver(36))).toEqual({ heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted" });
+    expect(lastYearWords(resultOver(36))).toEqual({ heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted", span: "the last 12 months" });
   });
 });

@@ -325,6 +325,15 @@ export function formatQuantity(value: number, fractionDigits: number, noun: stri
 }
 
 /**
+ * The plan's months after "over" or "within": "the 12 months" ("the 12 months of the plan"), but for a
+ * plan of one month "the plan's one month", not "the 1 month".
+ * @example theMonths(12) // "the 12 months" ; theMonths(12, true) // "the 12 months of the plan" ; theMonths(1, true) // "the plan's one month"
+ */
+export function theMonths(count: number, ofThePlan = false): string {
+  return count === 1 ? "the plan's one month" : `the ${plural(count, "month")}${ofThePlan ? " of the plan" : ""}`;
+}
+
+/**
  * A count with its noun, singular or plural.
  * @example plural(1, "project") // "1 project" ; plural(3, "live project") // "3 live projects"
  */

@@ -28,8 +28,13 @@ function withTornado(compiled: CompiledCase, result: CaseResult, view: Uncertain
  * @example const { html } = await createReport(compiled, { result: withUncertainty(buildResult(compiled), summary) })
  */
 export async function createReport(compiled: CompiledCase, options: ReportOptions & { result?: CaseResult } = {}): Promise<Report> {
-  const result = options.result ?? buildResult(compiled);
-  const uncertainty = withTornado(compiled, result, options.uncertainty ?? uncertaintyFromResult(result));
+  const given = options.result ?? buildResult(compiled);
+  // A file without ranges gives every sample the same numbers (`--samples` asked of one): there are no
+  // outcomes of ranges to speak of ("Some inputs are ranges", "the chance … is over 99%"), so the
+  // report is the single estimate's, as without samples.
+  const ranged = compiled.uncertainLeaves.length > 0;
+  const result = !ranged && given.uncertainty ? buildResult(compiled) : given;
+  const uncertainty = withTornado(compiled, result, ranged ? (options.uncertainty ?? uncertaintyFromResult(result)) : undefined);
   const context = await createReportContext(compiled, result, {
     ...(uncertainty ? { uncertainty } : {}),
     ...(options.generatedOn ? { generatedOn: options.generatedOn } : {}),

@@ -119,6 +119,21 @@ describe("escaping", () => {
   });
 });
 
+describe("a file without ranges, sampled all the same (report --samples)", () => {
+  it("reads as the single estimate it is: no ranges, no chances of identical samples", async () => {
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8");
+    const compiled = compile(text);
+    expect(compiled.uncertainLeaves).toEqual([]);
+    const sampled = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise());
+    const main = mainText((await createReport(compiled, { result: sampled })).html);
+    // It said "Some inputs are ranges, not single numbers, but none of them moves the net gain … much" and gave a chance of paying back.
+    expect(main).not.toContain("Some inputs are ranges");
+    expect(main).not.toContain("The chance that it pays back");
+    expect(main).toContain("These figures are single estimates. Each input in the file is one number, not a range.");
+    expect(main).toBe(mainText((await createReport(compiled, { result: buildResult(compiled) })).html));
+  });
+});
+
 describe("the charts' captions say what the charts show", () => {
   const sectionText = (html: string, id: string) => {
     const section = html.match(new RegExp(`<section id="${id}"[\\s\\S]*?</section>`))?.[0];
@@ -142,6 +157,49 @@ describe("the charts' captions say what the charts show", () => {
     expect(text).toMatch(/Neither today's team nor “[^”]+” releases a new project over the plan\./);
     expect(text).not.toContain("releases 0");
     expect(text).not.toContain("what each project costs to keep");
+  });
+
+  it("says the same number, none and no new project as such, not 'it releases 3' after 3 or 'releases 0'", async () => {
+    const caseWith = (today: string, option: string) =>
+      compile(`title: Releases
+currency: EUR
+horizonMonths: 24
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 2, upkeepHoursPerMonth: ${today}, valuePerMonth: 2500, buildHours: 240 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  option:
+    label: Option
+    projects: { upkeepHoursPerMonth: ${option} }
+`);
+    const captionOf = async (compiled: CompiledCase) => {
+      const result = resultOf(compiled);
+      // The option's name is its own span: "“ Option ”" once its markup is gone.
+      const text = sectionText((await createReport(compiled, { result })).html, "live-projects")!.replace(/“ ([^”]*) ”/g, "“$1”");
+      return { text, delivered: result.comparisons.option!.capacity.projectsDelivered };
+    };
+    // Today has 60 hours left, too few to start; the option 98: it releases 3.
+    const more = await captionOf(caseWith("30", "11"));
+    expect(more.delivered).toEqual({ baseline: 0, alternative: 3 });
+    expect(more.text).toContain("Over the plan, today's team releases no new project; with “Option”, it releases 3.");
+    // The option's upkeep rises: today releases 3, the option none (a loss, so page 1 says stay).
+    const fewer = await captionOf(caseWith("11", "30"));
+    expect(fewer.delivered).toEqual({ baseline: 3, alternative: 0 });
+    expect(fewer.text).toContain("Over the plan, today's team releases 3 new projects; with “Option”, it releases none.");
+    // The same upkeep, a little less: both release 3, and the lines lie on top of each other.
+    const same = await captionOf(caseWith("11", "10"));
+    expect(same.delivered).toEqual({ baseline: 3, alternative: 3 });
+    expect(same.text).toContain("Over the plan, today's team releases 3 new projects; with “Option”, it releases the same number.");
+    // An option identical to today: the lines lie on top of each other, and there is no gain to speak of.
+    const identical = await captionOf(caseWith("11", "11"));
+    expect(identical.text).toContain(
+      "so the lines lie on top of each other: the difference comes from what the team does with its hours, not from more projects. Over the plan, today's team releases 3 new projects; with “Option”, it releases the same number.",
+    );
+    for (const { text } of [more, fewer, same]) expect(text).not.toContain("releases 0");
   });
 
   it("keeps the red upkeep in the caption where projects are released (team.yaml)", async () => {

@@ -222,7 +222,11 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     const result = buildResult(validateScenarioText(readFileSync(seedPath, "utf8")).compiled!);
     const words = lastYearWords(result);
     // The seed is a 12-month plan whose "Every tool we want" pays €2,000 at the start.
-    expect(words).toEqual({ heading: "Gain, last 12 months", counts: "months 1 to 12, not discounted, without the cash paid at the start" });
+    expect(words).toEqual({
+      heading: "Gain, last 12 months",
+      counts: "months 1 to 12, not discounted, without the cash paid at the start",
+      span: "the last 12 months",
+    });
     for (const label of ["Every tool we want", "What will be approved"]) {
       const card = npvOf(page, label).locator("xpath=ancestor::article");
       const name = Object.values(result.comparisons).find((comparison) => comparison.label === label)!;

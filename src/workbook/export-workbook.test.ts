@@ -5,6 +5,8 @@ import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
 import { readWorkbook } from "./excel.js";
 import { sheetNames } from "./sheet-names.js";
+import { simulationRows } from "./simulation-rows.js";
+import { scenarioRowsBefore } from "./worked-out-inputs.js";
 import type { FormulaCheck } from "./sheet-writer.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { formulaResults, sameResult } from "./test-support/libreoffice.js";
@@ -214,6 +216,17 @@ describe("what the month sheets show", () => {
       );
     }
     expect(residues).toEqual([]);
+  });
+});
+
+describe("the change's months in the workbook", () => {
+  it("calls the month that ends the setup and learning what it is, not the end of the change page 1 and run --json count (with the dip and staff alongside)", () => {
+    const row = scenarioRowsBefore.find((entry) => entry.name === "changeEndsMonth")!;
+    // It said "Last month of the change": 4 for a setup over months 2–4 followed by a dip, where summary.changeEndMonth says 6.
+    expect(row.label).toBe("Last month of the setup and learning");
+    const labels = simulationRows(true, true).map((entry) => entry.label);
+    expect(labels).toContain("Setup and learning under way");
+    expect(labels).not.toContain("The change is under way");
   });
 });
 

@@ -130,7 +130,7 @@ function hourRows(capacityMode: boolean, alternative: boolean): SimulationRow[] 
     row("rampUpHours", "Lost while newcomers ramp up", "hours", "hours", (c) => c.way("rampUpHours"), engine("rampUpHours")),
     row(
       "inChange",
-      "The change is under way",
+      "Setup and learning under way",
       "yes / no",
       "yesNo",
       (c) => flag(and(compare(c.month, ">=", c.input("startMonth")), compare(c.month, "<=", c.workedOut("changeEndsMonth")))),

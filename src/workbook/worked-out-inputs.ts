@@ -294,7 +294,7 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
   },
   {
     name: "changeEndsMonth",
-    label: "Last month of the change",
+    label: "Last month of the setup and learning",
     unit: "month",
     format: "month",
     build: ({ input, row }) => sub(add(input("startMonth"), row("setupMonthsWhole")), one()),

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
+import { shellWord } from "../format/shell-word.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
 
@@ -16,11 +17,6 @@ interface ExportOptions extends SamplingOptions {
 /** The workbook beside its scenario file, by the same name: examples/team.yaml → examples/team.xlsx. */
 function defaultOutput(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}.xlsx`);
-}
-
-/** A path as a shell reads it back: quoted when it holds anything but plain characters. */
-function shellWord(path: string): string {
-  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
 
 export function registerExport(program: Command, output: CliOutput): void {

@@ -73,7 +73,7 @@ Examples:
           text = toJson(result);
         }
       } else {
-        text = renderRunReport(result, options.scenario !== undefined ? { scenario: options.scenario } : {});
+        text = renderRunReport(result, { file, ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) });
       }
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {

@@ -162,9 +162,22 @@ describe("the run report's judgement lines", () => {
   it("say when the two best options are close, by how much and how often the first leads", () => {
     const result = resultOf("close-call.yaml", 2_000);
     const close = result.judgement.closeCall!;
-    const label = (name: string) => result.comparisons[name]!.label;
+    // In quotes: the labels are the user's words ("Every tool we want leads What will be approved" ran them together).
+    const label = (name: string) => `“${result.comparisons[name]!.label}”`;
     expect(renderRunReport(result)).toContain(
       `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, "EUR")} (${Math.round(close.gapShare * 100)}% of its net gain, ahead in ${formatChance(close.chanceBestAhead!)} of the outcomes)`,
+    );
+  });
+
+  it("say two options that gain the same as such, not one leading by €0", () => {
+    const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const { compiled } = validateScenarioText(
+      `${text}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+    );
+    const result = buildResult(compiled!);
+    // It said "Close call: “What will be approved” leads “Its twin” by €0 (0% of its net gain)".
+    expect(renderRunReport(result)).toContain(
+      `  Close call: “What will be approved” and “Its twin” gain the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")}; weigh what each asks for and how soon it pays back.`,
     );
   });
 
@@ -172,12 +185,66 @@ describe("the run report's judgement lines", () => {
     const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8"));
     const result = buildResult(compiled!);
     expect(renderRunReport(result)).toContain(
-      "  Check before relying on it: DevOps transformation — ROI 1,083% above 500%; see which inputs drive it with: mlops-roi sensitivity --scenario transformed",
+      "  Check before relying on it: “DevOps transformation” — ROI 1,083% above 500%; see which inputs drive it with: mlops-roi sensitivity --scenario transformed",
     );
     for (const name of ["seed.yaml", "solo.yaml", "team.yaml", "enterprise.yaml"]) {
       const text = renderRunReport(resultOf(name, 0));
       expect(text, name).not.toContain("Check before relying on it");
       expect(text, name).not.toContain("Close call");
+    }
+  });
+});
+
+describe("the run report's ranges", () => {
+  it("says a file without ranges has none, not '0 inputs', when it is sampled all the same", () => {
+    const text = renderRunReport(resultOf("seed.yaml", 200));
+    expect(text).toContain("  200 random samples, seed 1; ranges: none, so every sample gives the same numbers");
+    expect(text).not.toContain("0 inputs");
+  });
+});
+
+describe("the run report's extraordinary gain", () => {
+  it("names the months the gain is over, as the table's heading does", () => {
+    // One month: 80 hours of upkeep freed at 10 an hour, against 1,000 of pay.
+    const { compiled } = validateScenarioText(ONE_MONTH);
+    const text = renderRunReport(buildResult(compiled!));
+    // It said "gain of €850 over the last months".
+    expect(text).toContain("Check before relying on it: “Better” — gain of €850 over month 1 above half of today's payroll (€1,000)");
+  });
+});
+
+const ONE_MONTH = `title: One month, extraordinary
+currency: EUR
+horizonMonths: 1
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: 10 }
+`;
+
+describe("the run report's command to type", () => {
+  it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {
+    const text = readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8");
+    for (const [name, word] of [
+      ["the team's own", "'the team'\\''s own'"],
+      ["all in $HOME", "'all in $HOME'"],
+    ]) {
+      const { compiled } = validateScenarioText(text.replaceAll(/^ {2}transformed:/gm, `  ${JSON.stringify(name)}:`));
+      const result = buildResult(compiled!);
+      expect(Object.keys(result.comparisons)).toEqual([name]);
+      // It said "--scenario the team's own": the shell reads three words and an open quote.
+      expect(renderRunReport(result)).toContain(`see which inputs drive it with: mlops-roi sensitivity --scenario ${word}\n`);
+      // With the case's file, as run gives it: a command that runs as it is (it named no file, which sensitivity needs).
+      expect(renderRunReport(result, { file: "cases/our team.yaml" })).toContain(
+        `see which inputs drive it with: mlops-roi sensitivity 'cases/our team.yaml' --scenario ${word}\n`,
+      );
     }
   });
 });

@@ -12,6 +12,7 @@ import {
 } from "../../format/numbers.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
+import { shellWord } from "./shell-word.js";
 
 function scenarioName(scenario: ScenarioResult): string {
   return scenario.label === scenario.name ? scenario.name : `${scenario.label} (${scenario.name})`;
@@ -154,7 +155,10 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const { samples, seed, sampling } = result.uncertainty;
   return [
     renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
-    `  ${plural(samples, `${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} sample`)}, seed ${seed}; ranges: ${plural(result.uncertainty.inputs.length, "input")}`,
+    `  ${plural(samples, `${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} sample`)}, seed ${seed}; ranges: ${
+      // Not "0 inputs": a file without ranges samples the same numbers every time.
+      result.uncertainty.inputs.length === 0 ? "none, so every sample gives the same numbers" : plural(result.uncertainty.inputs.length, "input")
+    }`,
     ...decisionLines(result, comparisons),
   ].join("\n");
 }
@@ -207,14 +211,23 @@ function monthTable(result: CaseResult, scenario: ScenarioResult): string {
  * @example renderRunReport(result, { scenario: "optimal" })
  */
 /** The engine's judgement under the table: a close call between the two best, and extraordinary results (said of the options shown). */
-function judgementLines(result: CaseResult, comparisons: ComparisonResult[]): string {
+function judgementLines(result: CaseResult, comparisons: ComparisonResult[], file: string | undefined): string {
   const shown = (name: string) => comparisons.some((comparison) => comparison.alternative === name);
-  return judgementSentences(result, { shown, whereToLook: (alternative) => `with: mlops-roi sensitivity --scenario ${alternative}` })
+  // A command that runs as pasted: the case's file (when known) and the scenario, each as the shell reads it back.
+  const command = (alternative: string) => `mlops-roi sensitivity ${file === undefined ? "" : `${shellWord(file)} `}--scenario ${shellWord(alternative)}`;
+  return judgementSentences(result, { shown, whereToLook: (alternative) => `with: ${command(alternative)}` })
     .map((sentence) => `  ${sentence}`)
     .join("\n");
 }
 
-export function renderRunReport(result: CaseResult, options: { scenario?: string } = {}): string {
+export function renderRunReport(
+  result: CaseResult,
+  options: {
+    scenario?: string;
+    /** The case's file as given on the command line: named in the command a caution asks to run. */
+    file?: string;
+  } = {},
+): string {
   const all = Object.values(result.scenarios);
   const baseline = result.scenarios[result.baseline]!;
   const shown = options.scenario ? all.filter((scenario) => scenario.name === options.scenario) : all;
@@ -227,7 +240,7 @@ export function renderRunReport(result: CaseResult, options: { scenario?: string
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));
-    const judgement = judgementLines(result, comparisons);
+    const judgement = judgementLines(result, comparisons, options.file);
     if (judgement) parts.push(judgement);
     parts.push("", conventionsTable(result, comparisons));
     const ranges = uncertaintyTable(result, comparisons);

@@ -1,4 +1,4 @@
-import { formatPercent, plural } from "../../format/numbers.js";
+import { formatPercent, theMonths } from "../../format/numbers.js";
 import { chartFigure, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -19,7 +19,7 @@ export const benefitSection: ReportSection = {
 ${chartFigure(
   svg,
   prose(
-    `Bars to the right are gains against today, and bars to the left are costs. The amounts are totals over the ${plural(result.horizonMonths, "month")}, before money is valued over time.${capture}`,
+    `Bars to the right are gains against today, and bars to the left are costs. The amounts are totals over ${theMonths(result.horizonMonths)}, before money is valued over time.${capture}`,
   ),
 )}
 </section>`;

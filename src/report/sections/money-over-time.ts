@@ -1,4 +1,4 @@
-import { plural } from "../../format/numbers.js";
+import { theMonths } from "../../format/numbers.js";
 import { chartFigure, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -17,7 +17,7 @@ export const moneyOverTimeSection: ReportSection = {
           : " The lines are single estimates, with no range around them yet.";
     // The chart marks a payback month only where a line dips below zero and then stays above it.
     const paybacks = Object.values(context.result.comparisons).map((comparison) => comparison.paybackMonth);
-    const within = `within the ${plural(context.result.horizonMonths, "month")}`;
+    const within = `within ${theMonths(context.result.horizonMonths)}`;
     const marked = paybacks.some((month) => month !== null && month > 0)
       ? ` The dashed line marks the month it pays back for good${
           paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""

@@ -36,7 +36,9 @@ describe("the report's options table names the convention of each figure", () =>
 
   it("says what the change costs over the plan's one month in the singular", async () => {
     const text = await optionsOf({ horizonMonths: 1 });
-    expect(text).toContain("DORA's return on investment: the gain over the 1 month, not discounted, ÷ what the change costs over it (cash");
+    // "the plan's one month", as page 1 says it, not "the 1 month".
+    expect(text).toContain("DORA's return on investment: the gain over the plan's one month, not discounted, ÷ what the change costs over it (cash");
+    expect(text).not.toContain("the 1 month");
     expect(text).not.toContain("costs over them");
   });
 

@@ -11,6 +11,7 @@ import {
   type ComparisonResult,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
+import { textOf } from "../report-text.js";
 import { differenceAsWritten, formatChance, formatHours, formatMoney, formatMonth, formatNumber, formatPercent, plural } from "../../format/numbers.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
@@ -80,6 +81,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   // Together they are the "Tools, support and training" category of where the gain comes from.
   expect(more("licences", "infrastructure", "supportStaff", "training")).toBeCloseTo(-best.benefitByCategory.tooling, 6);
   if (best.investment.teamHours > 0.5) add("team-time", formatHours(best.investment.teamHours));
+  // Against today's own, bigger change: the hours and the cash the option saves (a negative investment).
+  if (best.investment.teamHours < -0.5) add("team-time-saved", formatHours(-best.investment.teamHours));
+  if (money(best.investment.cash).startsWith("-")) add("cash-saved", money(-best.investment.cash));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
   if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
   // "None of the options gains money" is the middle of every range's: with ranges, the chance it gains at all.
@@ -109,7 +113,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const change = (name: string) => last(name).setupHours + last(name).learningHours + last(name).alongsideHours;
     const all = (name: string) => last(name).overheadHours + last(name).upkeepHours;
     add("hours-freed", formatHours(Math.abs(all(result.baseline) - all(best.alternative))));
-    add("busy-hours-today", formatHours(all(result.baseline)));
+    add("busy-hours-today", formatHours(all(result.baseline) - change(result.baseline)));
+    if (change(result.baseline) >= 0.05) add("change-hours-today", formatHours(change(result.baseline)));
     add("busy-hours-after", formatHours(all(best.alternative) - change(best.alternative)));
     if (change(best.alternative) >= 0.05) add("change-hours-after", formatHours(change(best.alternative)));
   }
@@ -117,9 +122,13 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
     add("best-npv", money(best.npv));
-    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own).
-    add("npv-gap", money(differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv)));
-    add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
+    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own);
+    // two that gain the same as written are said to ("bring the same, €7,960 each"), with no gap of €0.
+    const gap = differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv);
+    if (money(gap) !== money(0)) {
+      add("npv-gap", money(gap));
+      add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
+    }
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
     for (const name of [close.best, close.runnerUp]) {
       const comparison = result.comparisons[name]!;
@@ -189,6 +198,68 @@ describe("page 1's figures against the result", () => {
 
   checkPageOne("a case with live projects and a late start", () => lateStart());
   checkPageOne("a case with ranges whose best option loses money with every range at its middle", () => losingWithRanges());
+  checkPageOne("a case whose option makes a smaller change than today's own", () => smallerChange());
+  checkPageOne("a plan of one month", () => oneMonth());
+  checkPageOne("an option identical to today", () => identical());
+  checkPageOne("two options that gain the same", () => twins());
+
+  it("says one input that alone moves the net gain in the singular", async () => {
+    // Today's projects earn nothing, the option's 50 a month: only the option's value moves its net gain.
+    const text = smallCase(12, "", "    projects: { valuePerMonth: 50 }\n")
+      .replace("valuePerMonth: 2500", "valuePerMonth: 0")
+      .replace("mode: capacity, newWorkThresholdHours: 80", "mode: schedule")
+      .replace("discountRate: 0.08", "discountRate: 0\nfreedHoursCaptureShare: 0");
+    const page = textOf(await pageOneHtml(text, resultOf(text)));
+    // It said "These one move the net gain most:".
+    expect(page).toContain("we moved each input 20% down and up, one at a time. Only this one moves the net gain: Assumption");
+  });
+
+  it("says two options that gain the same as such, not one 'but only €0 more' than the other", async () => {
+    const result = resultOf(twins());
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", npvGap: 0 });
+    const page = textOf(await pageOneHtml(twins(), result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).not.toContain("€0 more");
+    expect(page).toContain(
+      `“What will be approved” and “Its twin” bring the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")} each over 12 months in today's money.`,
+    );
+  });
+  checkPageOne("a case without projects whose today keeps staff on a change of its own", () => hoursWithTodaysChange());
+
+  it("says today's own change apart from its chores, as the option's", async () => {
+    const page = textOf(await pageOneHtml(hoursWithTodaysChange(), resultOf(hoursWithTodaysChange())))
+      .replace(/“ ([^”]*) ”/g, "“$1”")
+      .replaceAll(" ,", ",");
+    // It said "Today the team spends 10,200 hours a month on chores, … and upkeep; with …, 0 hours, and 1,400 hours on the change itself".
+    expect(page).toContain(
+      "a month given back to the team, in the plan's last month Today the team spends 8,750 hours a month on chores, waiting, meetings, failures and upkeep, and 1,400 hours on a change of its own; with “With AI assistance”, 0 hours, and 1,400 hours on the change itself (the last month of the plan).",
+    );
+  });
+
+  it("says what an option saves against today's own, bigger change, not only '€0' and 'no extra team time'", async () => {
+    const result = resultOf(smallerChange());
+    const investment = result.comparisons.better!.investment;
+    expect([investment.cash, investment.teamHours]).toEqual([-5000, -200]);
+    const page = textOf(await pageOneHtml(smallerChange(), result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toContain(
+      `The change takes 200 hours less of the team's time than today's own change, worth ${formatMoney(-investment.teamHoursCost, "EUR")}. It pays €5,000 less up front than today.`,
+    );
+    expect(page).not.toContain("no extra team time");
+  });
+
+  it("says a plan of one month as one month, and an option that changes nothing as no better than today", async () => {
+    const short = textOf(await pageOneHtml(oneMonth(), resultOf(oneMonth())));
+    // It said "within the 1 month of the plan", "over the 1 month", "Over the 1 month of the plan".
+    expect(short).not.toMatch(/the 1 month/);
+    expect(short).toContain("No new model reaches production within the plan's one month.");
+    expect(short).toContain("then €100 for tools over the plan's one month");
+    expect(short).toMatch(/Over the plan's one month, before valuing it over time, the loss is €1,000/);
+    const same = textOf(await pageOneHtml(identical(), resultOf(identical()))).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It said "would lose €0".
+    expect(same).not.toContain("lose €0");
+    expect(same).toContain(
+      "None of the options gains money within 24 months in today's money. The best, “Better”, brings no more than today: €0 in today's money.",
+    );
+  });
 
   it("the losing case with ranges says its loss is the middle of the ranges', and how likely a gain is", async () => {
     const result = resultOf(losingWithRanges());
@@ -209,6 +280,64 @@ describe("page 1's figures against the result", () => {
     );
   });
 });
+
+/** A small capacity-mode case: one person, two live projects and 240-hour ones to build; `extra` is added to the file. */
+function smallCase(horizon: number, today: string, option: string): string {
+  return `title: A small case
+currency: EUR
+horizonMonths: ${horizon}
+discountRate: 0.08
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 2500, buildHours: 240 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+${today}scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+${option}`;
+}
+
+// Today's own change (in the defaults) sets up for 200 hours with 5,000 of consultants; the option needs neither.
+function smallerChange(): string {
+  return smallCase(
+    24,
+    "  change: { setupHours: 200, setupMonths: 2, external: { consultants: 5000 } }\n",
+    "    projects: { upkeepHoursPerMonth: 25 }\n    change: { setupHours: 0, external: { consultants: 0 } }\n",
+  ).replace("people: 1,", "people: 2,");
+}
+
+// One month: a setup of 30 hours and a licence, and nothing yet to show for them.
+function oneMonth(): string {
+  return smallCase(
+    1,
+    "",
+    "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n    change: { setupHours: 60, setupMonths: 2 }\n",
+  );
+}
+
+// An option that changes nothing: its net gain is 0.
+function identical(): string {
+  return smallCase(24, "", "    description: The same as today.\n");
+}
+
+// examples/seed.yaml with a twin of "What will be approved": the same tools, the same fee.
+function twins(): string {
+  return `${readFileSync(new URL("seed.yaml", examples), "utf8")}  twin:
+    label: Its twin
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 150 } }
+`;
+}
+
+// DORA's AI calculator with ten people on a change in the defaults all year: today keeps them too.
+function hoursWithTodaysChange(): string {
+  return readFileSync(new URL("peers/dora-ai-roi-calculator.yaml", examples), "utf8").replace(
+    /^scenarios:/m,
+    "  change: { alongside: { people: 10, forMonths: 12 } }\nscenarios:",
+  );
+}
 
 // examples/seed-uncertain.yaml with dearer licences: with every range at its middle, both options lose
 // money, but some outcomes of the ranges gain.

@@ -95,6 +95,53 @@ describe("page 1's other sentences", () => {
     expect(await pageOne(compiled, result)).toContain("One data scientist, three releases a year Prepared for the budget round of May. A plan of 12 months");
   });
 
+  it("keeps '1 live project' in the singular", async () => {
+    // 70 hours of upkeep a project out of 120: today one person keeps one project live, the option (50 hours) two.
+    const compiled = compile(`title: One project each
+currency: EUR
+horizonMonths: 13
+discountRate: 0.08
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 70, valuePerMonth: 2500, buildHours: 240 }
+  releases: { mode: capacity, newWorkThresholdHours: 40 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: 50 }
+`);
+    const result = buildResult(compiled);
+    expect(result.comparisons.better!.capacity.maxLiveProjectsPerPerson).toEqual({ baseline: 1, alternative: 2 });
+    // It said "One person can keep 1 live projects going today".
+    expect(await pageOne(compiled, result)).toContain("One person can keep 1 live project going today, and 2 with “Better”.");
+  });
+
+  it("says an extraordinary gain over a plan of one month as such", async () => {
+    const compiled = compile(`title: One month, extraordinary
+currency: EUR
+horizonMonths: 1
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: 10 }
+`);
+    const result = buildResult(compiled);
+    expect(result.judgement.extraordinary.map((flag) => flag.reasons)).toEqual([["yearlyGainAboveHalfPayroll"]]);
+    // It said "its gain over the 1 month, €850, is more than half of what today's team is paid over them".
+    expect(await pageOne(compiled, result)).toContain(
+      "its gain over the plan's one month, €850, is more than half of what today's team is paid over it, €1,000.",
+    );
+  });
+
   it("states the gain over a 12-month plan as what it is", async () => {
     const compiled = compile(seed);
     const result = buildResult(compiled);
@@ -179,7 +226,8 @@ scenarios:
     expect(text).toContain("This is more than published studies of such investments usually find");
     // It names the assumptions "How sure are we?" lists first: here the upkeep ranges.
     const firstRisk = text.slice(text.indexOf("Assumption Net gain if low If high") + "Assumption Net gain if low If high ".length).split(" €")[0]!;
-    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`Check first the assumption that moves it most, ${firstRisk}, and those below`);
+    // In quotes, as the report names every input in its prose: it ran together with the sentence ("most, Upkeep … today, and those below").
+    expect(text.slice(0, text.indexOf("How sure are we?"))).toContain(`Check first the assumption that moves it most, “${firstRisk}”, and those below`);
   });
 
   it("stays silent on the bundled templates", async () => {
@@ -356,6 +404,42 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     // It said "the gain over the 12 months is -€…".
     expect(page).not.toMatch(/gain over the 12 months is [-−]/);
     expect(page).toContain(`Before valuing it over time, the loss over the 12 months is ${formatMoney(-best.totalNetBenefit, "EUR")}.`);
+  });
+
+  it("counts no month of an adoption dip that loses no hours", async () => {
+    // Set up in months 1–2, with a dip of no share over 12 months: no dip, so months 7 to 18 are a year of running.
+    const noDip = compile(
+      text.replace("startMonth: 6\n      setupMonths: 6", "startMonth: 1\n      setupMonths: 2\n      adoptionDipShare: 0\n      adoptionDipMonths: 12"),
+    );
+    const noDipResult = buildResult(noDip);
+    expect(noDipResult.scenarios.compromise!.summary.changeEndMonth).toBe(2);
+    const best = noDipResult.comparisons[recommend(noDipResult)!.best.alternative]!;
+    expect(best.alternative).toBe("compromise");
+    // It said "the change is wholly in place only from month 15".
+    expect(await pageOne(noDip, noDipResult)).toContain(
+      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year (the last 12 months of the plan).`,
+    );
+  });
+
+  it("does not call them a year of running while today still makes a change of its own", async () => {
+    // A change in the defaults, 140 setup hours over months 1–14, is today's too; the option sets up in months 1–2 instead.
+    const both = compile(
+      text
+        .replace("defaults:\n", "defaults:\n  change: { setupHours: 140, setupMonths: 14 }\n")
+        .replace("startMonth: 6\n      setupMonths: 6", "startMonth: 1\n      setupMonths: 2"),
+    );
+    const bothResult = buildResult(both);
+    const best = bothResult.comparisons[recommend(bothResult)!.best.alternative]!;
+    expect(bothResult.scenarios[best.alternative]!.summary.changeEndMonth).toBe(2);
+    expect(bothResult.scenarios.current!.summary.changeEndMonth).toBe(14);
+    // Months 7 to 14 of the last 12 still hold today's setup hours, which the comparison counts as the option's gain.
+    expect(bothResult.scenarios.current!.months.slice(6, 14).every((month) => month.setupHours > 0)).toBe(true);
+    const page = await pageOne(both, bothResult);
+    // It said "Once running, it gains … a year".
+    expect(page).not.toContain("Once running");
+    expect(page).toContain(
+      `Over the last 12 months of the plan, before valuing it over time, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")}; today's team is making a change of its own until month 14, so this is not yet a year of running.`,
+    );
   });
 
   it("still says 'once running' when the change is over before them (team.yaml)", async () => {

@@ -1,7 +1,24 @@
-import { runningCostChanges, type CloseCall, type ComparisonResult, type Extraordinary } from "../../engine/index.js";
+import {
+  comparisonChangeEnd,
+  runningCostChanges,
+  type CloseCall,
+  type ComparisonChangeEnd,
+  type ComparisonResult,
+  type Extraordinary,
+} from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { differenceAsWritten, formatChance, formatHours, formatMonth, formatNumber, formatPercent, formatQuantity, plural } from "../../format/numbers.js";
+import {
+  differenceAsWritten,
+  formatChance,
+  formatHours,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  plural,
+  theMonths,
+} from "../../format/numbers.js";
 import { amount, countWord, figure, gainOrLoss, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
@@ -39,7 +56,7 @@ function deadline(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const month = recommendation.firstReleaseMonth;
   if (month === null) {
-    return `No new model reaches production within the ${plural(context.result.horizonMonths, "month")} of the plan.`;
+    return `No new model reaches production within ${theMonths(context.result.horizonMonths, true)}.`;
   }
   const start = recommendation.changeStartMonth;
   // Counted in the change's months: month 7 of a change starting in month 7 is its first.
@@ -122,11 +139,16 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const months = plural(result.horizonMonths, "month");
   const best = result.comparisons[close.best]!;
   const runnerUp = result.comparisons[close.runnerUp]!;
+  // Two that gain the same as written ("€7,960" each) are said to, not one "but only €0 more" than the other.
+  const gap = differenceAsWritten(best.npv, runnerUp.npv);
+  const tied = context.money(gap) === context.money(0);
   const chance =
     close.chanceBestAhead === null
       ? ""
-      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, it comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
-  const reason = `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(differenceAsWritten(best.npv, runnerUp.npv)))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
+  const reason = tied
+    ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", context.money(best.npv))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
@@ -183,7 +205,11 @@ function recommendationBlock(context: ReportContext): string {
       ? others > 1
         ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
-      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, would lose ${amount(context.money(-best.npv))} in today's money.${notValuedOverTime(context, best)}${sampledGain}`;
+      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, ${
+          gainOrLoss(best.npv, context.money).loss
+            ? `would lose ${amount(context.money(-best.npv))} in today's money`
+            : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
+        }.${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
       ? recommendation.doubtful
@@ -219,27 +245,46 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
       ["training-costs", "training", costs.training],
     ] as const
   ).filter(([, , change]) => Math.abs(change) >= 0.5);
-  const months = plural(result.horizonMonths, "month");
   if (parts.length === 0) return "with no change in running costs";
   const said = parts.map(([name, what, change]) =>
     change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
   );
-  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over the ${months}`;
+  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over ${theMonths(result.horizonMonths)}`;
 }
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
   const { investment } = comparison;
   const cash = Math.max(0, investment.cash);
+  // Against a baseline that makes a bigger change of its own (in the file's defaults), the option pays
+  // less up front and takes fewer hours than today: said, where "€0" and "no extra team time" alone
+  // would hide the saving the JSON's negative investment holds.
   const team =
     investment.teamHours > 0.5
       ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
-      : `The change takes no extra team time.`;
+      : investment.teamHours < -0.5
+        ? `The change takes ${figure("team-time-saved", formatHours(-investment.teamHours))} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
+        : `The change takes no extra team time.`;
+  const saved = gainOrLoss(investment.cash, context.money);
+  const cashSaved = saved.loss ? ` It pays ${figure("cash-saved", saved.written)} less up front than today.` : "";
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", context.money(cash))}</p>
   <p class="unit">up front, ${runningCosts(context, comparison)}</p>
-  ${prose(team)}
+  ${prose(`${team}${cashSaved}`)}
 </div>`;
+}
+
+/**
+ * Why the last months are not yet a year of running: the change (or today's own, when it ends later)
+ * is wholly in place only from a later month, or still under way at the end.
+ */
+function changeStillMade(changeEnd: ComparisonChangeEnd, horizon: number): string {
+  const over = changeEnd.month < horizon;
+  if (changeEnd.baselineLater)
+    return over
+      ? `today's team is making a change of its own until month ${formatNumber(changeEnd.month)}`
+      : "today's team is still making a change of its own in the plan's last month";
+  return over ? `the change is wholly in place only from month ${formatNumber(changeEnd.month + 1)}` : "the change is still under way in the plan's last month";
 }
 
 function returnCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -251,25 +296,22 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const undiscounted = comparison.totalNetBenefit;
   const undiscountedSaid = gainOrLoss(undiscounted, context.money);
   // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
-  // staff alongside, and the months before it starts, are not a year of running).
-  const changeEnd = result.scenarios[comparison.alternative]!.summary.changeEndMonth;
+  // staff alongside, and the months before it starts, are not a year of running), today's own change
+  // (one given in the file's defaults) included: the comparison nets its hours too.
+  const changeEnd = comparisonChangeEnd(result, comparison.alternative);
   // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
   const yearlySaid = gainOrLoss(yearly, context.money);
   const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}`;
   const yearlyText =
     horizon > 12
-      ? changeEnd < horizon - 11
+      ? changeEnd.month < horizon - 11
         ? `Once running, it ${gainsYearly} a year (the last 12 months of the plan).`
-        : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${
-            changeEnd < horizon
-              ? `the change is wholly in place only from month ${formatNumber(changeEnd + 1)}`
-              : "the change is still under way in the plan's last month"
-          }, so this is not yet a year of running.`
+        : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${changeStillMade(changeEnd, horizon)}, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
           ? `Before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} over the 12 months is ${figure("undiscounted-gain", undiscountedSaid.written)}.`
-          : `Over the ${plural(horizon, "month")} of the plan, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
+          : `Over ${theMonths(horizon, true)}, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   const range = npv
@@ -302,7 +344,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
           `${context.uncertainty?.distribution[comparison.alternative] ? "With every range at its middle, it" : "It"} never costs more than it brings back.`
         : comparison.npv < 0
           ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
-            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within the ${months}.`
+            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
           : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
@@ -355,13 +397,15 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
   // The DORA 2020 paper's transformation keeps its staff for the whole plan: their hours are the change's, not chores.
   // "Once running" only when the change is over within the plan; else the plan's last month is still part of it.
   const running =
-    context.result.scenarios[comparison.alternative]!.summary.changeEndMonth < context.result.horizonMonths ? "once running" : "in the plan's last month";
+    comparisonChangeEnd(context.result, comparison.alternative).month < context.result.horizonMonths ? "once running" : "in the plan's last month";
   const changeAfter = after.change >= 0.05 ? `, and ${figure("change-hours-after", formatHours(after.change))} on the change itself` : "";
+  // Today's own change (one in the file's defaults) is said apart as well: its hours are not chores.
+  const changeToday = today.change >= 0.05 ? `, and ${figure("change-hours-today", formatHours(today.change))} on a change of its own` : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${figure("hours-freed", formatHours(Math.abs(freed)))}</p>
   <p class="unit">a month ${freed >= 0 ? "given back to" : "more asked of"} the team, ${running}</p>
-  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy + today.change))} a month on chores, waiting, meetings, failures and upkeep; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
+  ${prose(`Today the team spends ${figure("busy-hours-today", formatHours(today.busy))} a month on chores, waiting, meetings, failures and upkeep${changeToday}; with ${alternative}, ${figure("busy-hours-after", formatHours(after.busy))}${changeAfter} (the last month of the plan).`)}
 </div>`;
 }
 
@@ -387,7 +431,9 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
-  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} live projects going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
+  // "1 live project", not "1 live projects".
+  const projectsToday = capacity.maxLiveProjectsPerPerson.baseline === 1 ? "live project" : "live projects";
+  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} ${projectsToday} going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
   // Months without time for new work before it stops for good (while a change is made, say): said,
@@ -465,7 +511,8 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
           }`,
         )
       : prose(
-          `To test the case, we moved each input ${Math.round(risks.change * 100)}% down and up, one at a time. These ${countWord(top.length)} move the net gain most:`,
+          // One alone is all there is (not "These one move"): every input that moves the net gain is ranked.
+          `To test the case, we moved each input ${Math.round(risks.change * 100)}% down and up, one at a time. ${top.length === 1 ? "Only this one moves the net gain:" : `These ${countWord(top.length)} move the net gain most:`}`,
         );
   const rows = top
     .map(
@@ -489,9 +536,9 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
   const reasons: string[] = [];
   if (flag.reasons.includes("yearlyGainAboveHalfPayroll")) {
     const span = context.result.comparisons[flag.alternative]!.benefitLastTwelveMonthsSpan;
-    const over = span === 12 ? "the last 12 months" : `the ${plural(span, "month")}`;
+    const over = span === 12 ? "the last 12 months" : theMonths(span);
     reasons.push(
-      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over them, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
+      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over ${span === 1 ? "it" : "them"}, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
     );
   }
   if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
@@ -523,7 +570,7 @@ function reasonablenessBlock(context: ReportContext, comparison: ComparisonResul
             ? `${countWord(tied.length)} inputs move it by the same amount; the table shows ${countWord(Math.min(SHOWN_RISKS, risks.length))} of them`
             : `the first ${countWord(tied.length)} move it by the same amount`
         }), against the team's own records.`
-      : ` Check first the assumption that moves it most, ${escapeHtml(top.label)}, and those below, against the team's own records.`;
+      : ` Check first the assumption that moves it most, “${escapeHtml(top.label)}”, and those below, against the team's own records.`;
   const sentences: string[] = [];
   if (own) sentences.push(`This is more than published studies of such investments usually find: ${extraordinaryReasons(context, own, true)}.${drivers}`);
   for (const flag of flags.filter((entry) => entry !== own))
