@@ -114,6 +114,15 @@ describe("the exported file", () => {
     expect(String(snapshot.getCell("A1").value)).toMatch(/values, not formulas/);
     expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
   });
+
+  it("has none for a case without ranges sampled all the same (export --samples 100), as the report and the web app's export", async () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "seed.yaml")!.path);
+    expect(source.compiled.uncertainLeaves).toEqual([]);
+    const monteCarlo = new MonteCarlo(source.compiled, { samples: 100, seed: 1 }).runAll().summarise();
+    // It had a snapshot "from 100 random samples … of the ranges on the Assumptions sheet", which has none.
+    const { workbook } = buildCaseWorkbook({ ...source, monteCarlo });
+    expect(workbook.getWorksheet(sheetNames.distribution)).toBeUndefined();
+  });
 });
 
 describe("the Summary's money", () => {
