@@ -111,7 +111,6 @@ describe("a read-only output file (chmod 444)", () => {
       [["init", "-o", out("init.yaml"), "--force"], out("init.yaml")],
       [["schema", "-o", out("schema.json"), "--force"], out("schema.json")],
       [["import", workbook, "-o", out("imported.yaml"), "--force"], out("imported.yaml")],
-      [["optimize", enterprise, "--budget", "200000", "--write-scenario", "ask"], enterprise],
       [["track", "backup", "--db", store, "--to", earlierBackup, "--force"], earlierBackup],
     ];
     for (const [argv, target] of attempts) {
@@ -126,6 +125,32 @@ describe("a read-only output file (chmod 444)", () => {
       expect(readFileSync(target), argv.join(" ")).toEqual(before);
       expect(statSync(target).mode & 0o777, argv.join(" ")).toBe(0o444);
       expect(readdirSync(temp.path).sort(), argv.join(" ")).toEqual(files);
+    }
+  });
+
+  it("as the case that measure --write or optimize --write-scenario edits in place: refused before the work, with how to go on that such an edit has", async () => {
+    const enterprise = join(temp.path, "enterprise.yaml");
+    copyFileSync(templatePath("enterprise"), enterprise);
+    chmodSync(enterprise, 0o444);
+    const before = readFileSync(enterprise);
+    const incidents = new URL("../measure/fixtures/deployments-incidents.csv", import.meta.url).pathname;
+    for (const [argv, option] of [
+      [["optimize", enterprise, "--budget", "200000", "--write-scenario", "ask"], "--write-scenario"],
+      [["measure", enterprise, "--incidents", incidents, "--write"], "--write"],
+    ] as const) {
+      const { exitCode, stdout, stderr } = await runCliCaptured([...argv]);
+      // It searched (or measured) and printed its answer, then said "never replaced, even with --force; … or write to
+      // another file", which neither command has.
+      expect(stderr, argv[0]).toBe(
+        `error: ${enterprise} is read-only and is left as it is: make it writable (chmod u+w ${enterprise}) and run again, or leave out ${option} to see the answer without writing it\n`,
+      );
+      expect(stdout, argv[0]).toBe("");
+      expect(exitCode, argv[0]).toBe(1);
+      expect(readFileSync(enterprise), argv[0]).toEqual(before);
+      expect(
+        readdirSync(temp.path).filter((name) => name.startsWith("enterprise")),
+        argv[0],
+      ).toEqual(["enterprise.yaml"]);
     }
   });
 });

@@ -28,6 +28,20 @@ export function refuseOutput(target: string, options: { force: boolean; example:
 }
 
 /**
+ * Refuses, before any work is done, a case file that a command would edit in place (`measure --write`,
+ * `optimize --write-scenario`) when it is read-only: in words for such an edit, which has no --force
+ * and no other file to write to, but can be run without `option` to show its answer.
+ * @example refuseReadOnlyCase("case.yaml", "--write") // throws "case.yaml is read-only and is left as it is: make it writable (chmod u+w case.yaml) and run again, or leave out --write to see the answer without writing it"
+ */
+export function refuseReadOnlyCase(file: string, option: string): void {
+  const { real, stats } = inspectTarget(file);
+  if (stats && isReadOnly(real, stats))
+    throw new UserError(
+      `${file} is read-only and is left as it is: make it writable (chmod u+w ${file}) and run again, or leave out ${option} to see the answer without writing it`,
+    );
+}
+
+/**
  * What a command says after writing `path`: the backup it kept, or that the file already held these
  * very bytes, so nothing was written (it said "wrote" either way).
  * @example wroteMessage("out.txt", { backup: "out.txt.bak" }) // "wrote out.txt (previous version kept as out.txt.bak)\n"

@@ -54,6 +54,15 @@ describe("Ctrl-C once the Monte Carlo has finished", () => {
   }, 60_000);
 });
 
+describe("SIGTERM during the Monte Carlo", () => {
+  it("report: says nothing was written and exits 143 (the loop hears Ctrl-C only: the report was written, exit 0)", () => {
+    const run = stoppedAt("during-monte-carlo", "SIGTERM", "report.html", ["report", scenario, "-o", join(temp.path, "report.html"), "--samples", "200000"]);
+    expect(run.stderr).toMatch(/(^|\n)stopped; nothing was written\n$/);
+    expect(run.status).toBe(143);
+    expect(readdirSync(temp.path)).toEqual(["case.yaml"]);
+  }, 60_000);
+});
+
 describe("track backup stopped by Ctrl-C while SQLite copies the store", () => {
   it("completes the copy, leaves no temporary file or journal, and says the backup was written in full", async () => {
     const seed = join(temp.path, "seed.yaml");

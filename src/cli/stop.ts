@@ -4,13 +4,13 @@ import type { CliOutput } from "./io.js";
 const signals = ["SIGINT", "SIGTERM"] as const;
 type StopSignal = (typeof signals)[number];
 
-/** Parts of a command that hear a stop themselves and say what they stopped (the Monte Carlo's loop). */
+/** Parts of a command that hear Ctrl-C themselves and say what they stopped (the Monte Carlo's loop). */
 let handledHere = 0;
 
 /**
  * For a part of a command that listens for Ctrl-C itself and says what it stopped (the Monte Carlo,
  * "stopped after 1,200 of 10,000 samples"): until the returned function is called, the command
- * line's own stop (`sayWhatWasWrittenOnStop`) leaves the signal to it.
+ * line's own stop (`sayWhatWasWrittenOnStop`) leaves Ctrl-C to it (a SIGTERM it still hears).
  */
 export function stopHandledHere(): () => void {
   handledHere++;
@@ -63,7 +63,9 @@ export function sayWhatWasWrittenOnStop(output: CliOutput, exit: (code: number) 
   const stopWatching = watchWrites((file) => written.push(file));
   let stopping = false;
   const onSignal = (signal: StopSignal) => {
-    if (handledHere > 0 || stopping) return;
+    // The Monte Carlo's loop hears Ctrl-C only: a SIGTERM meanwhile is this stop's, which the listener
+    // installed here keeps from ending the process as it would without one (it ran on, wrote, exited 0).
+    if ((handledHere > 0 && signal === "SIGINT") || stopping) return;
     stopping = true;
     whenWritesDone(() => {
       output.stderr(`${stopMessage(written)}\n`);

@@ -2,7 +2,7 @@
 // sources (run with `node --import tsx`), which sends itself a signal at a chosen moment of a command,
 // as a user pressing Ctrl-C then would: a test checks what it said, how it exited and what the folder holds.
 //   node --import tsx stop-child.ts WHEN SIGNAL FILE -- COMMAND...
-// WHEN: "after-monte-carlo" (as the samples' loop stops listening), "during-write" (after the rename
+// WHEN: "during-monte-carlo" (as the samples' loop starts listening), "after-monte-carlo" (as it stops listening), "during-write" (after the rename
 // that puts FILE in place), "during-backup" (once SQLite's backup has copied a page of the store).
 import fs from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
@@ -17,7 +17,13 @@ const stop = () => {
   process.kill(process.pid, signal);
 };
 
-if (when === "after-monte-carlo") {
+if (when === "during-monte-carlo") {
+  // The samples' loop listens for Ctrl-C after the command line's own stop: the second listener is the loop's.
+  let listeners = 0;
+  process.on("newListener", (event) => {
+    if (event === "SIGINT" && ++listeners === 2) stop();
+  });
+} else if (when === "after-monte-carlo") {
   process.on("removeListener", (event) => {
     if (event === "SIGINT") stop();
   });

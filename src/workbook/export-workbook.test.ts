@@ -114,6 +114,15 @@ describe("the exported file", () => {
     expect(String(snapshot.getCell("A1").value)).toMatch(/values, not formulas/);
     expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
   });
+
+  it("has none for a case without ranges sampled all the same (export --samples 100), as the report and the web app's export", async () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "seed.yaml")!.path);
+    expect(source.compiled.uncertainLeaves).toEqual([]);
+    const monteCarlo = new MonteCarlo(source.compiled, { samples: 100, seed: 1 }).runAll().summarise();
+    // It had a snapshot "from 100 random samples … of the ranges on the Assumptions sheet", which has none.
+    const { workbook } = buildCaseWorkbook({ ...source, monteCarlo });
+    expect(workbook.getWorksheet(sheetNames.distribution)).toBeUndefined();
+  });
 });
 
 describe("the Summary's money", () => {
@@ -159,7 +168,7 @@ describe("the Summary's names", () => {
 });
 
 describe("a plan of one month", () => {
-  it("says '1 month', not '1 months', on the Summary and the Distribution snapshot", () => {
+  it("says '1 month', not '1 months', and 'the plan's one month', not 'the 1 month', on the Summary and the Distribution snapshot", () => {
     const uncertain = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
     const text = uncertain.text.replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]");
     const validation = validateScenarioText(text);
@@ -170,7 +179,9 @@ describe("a plan of one month", () => {
     for (const name of [sheetNames.summary, sheetNames.distribution])
       workbook.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))));
     expect(texts.filter((value) => /\b1 months\b/.test(value))).toEqual([]);
-    expect(texts).toContain("  Net benefit over the 1 month (the whole horizon)");
+    // "the plan's one month", as page 1 says it (docs/numbers.md), not "the 1 month".
+    expect(texts.filter((value) => /\bthe 1 month\b/.test(value))).toEqual([]);
+    expect(texts).toContain("  Net benefit over the plan's one month (the whole horizon)");
     expect(texts.some((value) => value.includes("over 1 month, in"))).toBe(true);
     expect(texts).toContain("  Pays back within 1 month");
   });

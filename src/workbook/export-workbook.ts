@@ -18,7 +18,7 @@ export interface ExportSource {
   readonly text: string;
   readonly file: unknown;
   readonly compiled: CompiledCase;
-  /** The Monte Carlo of a case with ranges, for the Distribution snapshot sheet. */
+  /** The Monte Carlo of a case with ranges, for the Distribution snapshot sheet (left out for a case without ranges). */
   readonly monteCarlo?: MonteCarloSummary;
 }
 
@@ -63,7 +63,11 @@ function buildWorkbook(
   streamed = false,
 ): { workbook: Workbook; streamedSheets: StreamedSheetWriter[] } {
   const { compiled } = source;
-  const result = source.monteCarlo ? withUncertainty(buildResult(compiled), source.monteCarlo) : buildResult(compiled);
+  // A file without ranges gives every sample the same numbers (`--samples` asked of one): there is no
+  // spread to show, so the workbook is the single estimate's, as the report is (`createReport`) and the
+  // web app's export (which runs no Monte Carlo then), not a snapshot "of the ranges" it does not have.
+  const sampled = source.monteCarlo && compiled.uncertainLeaves.length > 0 ? source.monteCarlo : undefined;
+  const result = sampled ? withUncertainty(buildResult(compiled), sampled) : buildResult(compiled);
   const workbook = createWorkbook();
   workbook.title = compiled.title;
   const sheets = createSheets(workbook, result.uncertainty !== undefined);

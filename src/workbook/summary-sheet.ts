@@ -1,5 +1,5 @@
 import { benefitCategories, benefitCategoryLabels, paybackTolerance, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
-import { plural } from "../format/numbers.js";
+import { plural, theMonths } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -140,7 +140,7 @@ export function writeSummarySheet(
         engineOf(comparison).totalNetBenefit,
       ),
     );
-    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over the ${plural(months, "month")} (the whole horizon)`);
+    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over ${theMonths(months)} (the whole horizon)`);
     inAlternatives((comparison, column) => {
       const lastYear = comparison.netBenefit.slice(-12);
       const expr = sumRange(sheet.range(lastYear));

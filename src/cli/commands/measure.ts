@@ -27,6 +27,7 @@ import {
   type TimeRule,
 } from "../../measure/index.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseReadOnlyCase } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { editScenarioText, type ScenarioEdit } from "../../shared/scenario-edit.js";
 import { inFileFormat } from "../../shared/case-text.js";
@@ -399,6 +400,8 @@ Examples:
         throw new UserError("nothing to measure: give --github-runs, --gitlab-pipelines, --incidents, --timesheet or --from", 2);
       }
       const validation = loadScenario(file, output, { checkOnly: true });
+      // Before the exports are read (or fetched): the proposals could not be written.
+      if (options.write) refuseReadOnlyCase(file, "--write");
       const caseFile = validation.file!;
       if (options.scenario !== undefined && options.scenario !== "defaults" && !Object.hasOwn(caseFile.scenarios, options.scenario)) {
         throw new UserError(

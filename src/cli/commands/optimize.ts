@@ -15,6 +15,7 @@ import { formatChance, formatMoneyExact as formatMoney, formatMonth, plural } fr
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseReadOnlyCase } from "../output-file.js";
 import { editScenarioText } from "../../shared/scenario-edit.js";
 import { inFileFormat } from "../../shared/case-text.js";
 import { toJson } from "../json.js";
@@ -234,6 +235,8 @@ the last sets run on every draw (found, not proven).`,
     .action((file: string, options: OptimizeCommandOptions) => {
       const validation = loadScenario(file, output);
       if (!validation.file || !validation.compiled) return;
+      // Before the search, which may take a while: its answer could not be written.
+      if (options.writeScenario !== undefined) refuseReadOnlyCase(file, "--write-scenario");
       const { compiled } = compileCase(validation.file, { allCapabilities: true });
       if (!compiled) return;
       const known = compiled.capabilities.map((capability) => capability.name);

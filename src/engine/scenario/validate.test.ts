@@ -167,6 +167,12 @@ describe("wrong types", () => {
     }
     const title = onlyError(withEdit(validCaseText(), validCaseText().match(/^title: .*$/m)![0], "title: 1.10"));
     expect(title.message).toMatch(/^title is 1\.10; expected text: .*; write it in quotes, e\.g\. "1\.10"$/);
+    // A range's own check names its numbers as written too ("got low 0.1, high 0.05" before).
+    for (const [to, said] of [
+      ["people: { low: 2.50, high: 1.0 }", "allowed: low must be ≤ high, got low 2.50, high 1.0"],
+      ["people: { distribution: pert, min: 1.0, mode: 0.50e1, max: 3 }", "allowed: min must be ≤ mode ≤ max, got min 1.0, mode 0.50e1, max 3"],
+    ] as const)
+      expect(onlyError(withEdit(validCaseText(), "people: 1", to)).message, to).toContain(said);
     const json = validateScenarioText('{"title": "x", "currency": "EUR", "horizonMonths": 12.50, "discountRate": 0.10}').issues;
     expect(json.find((issue) => issue.path.join(".") === "horizonMonths")?.message).toMatch(/^horizonMonths is 12\.50; /);
   });

@@ -167,11 +167,29 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
       return [error(issue.code, `${field} is ${shown}; ${ours ?? `allowed: a multiple of ${String(issue.divisor)}`}`)];
     case "custom":
     case "invalid_element":
-      return [error(issue.code, `${field} is ${shown}; ${ours ?? "this value is not allowed here"}`)];
+      return [
+        error(issue.code, `${field} is ${shown}; ${ours === undefined ? "this value is not allowed here" : fieldsAsWritten(ours, found, path, context)}`),
+      ];
     default:
       issue satisfies never;
       return [];
   }
+}
+
+/**
+ * A range's cross-field check names its fields' numbers as parsed ("got low 0.1, high 0.05"): each is
+ * quoted as written in the file instead ("got low 0.10, high 0.050"), as every other message does.
+ */
+function fieldsAsWritten(message: string, found: unknown, path: FieldPath, context: Context): string {
+  const at = message.indexOf("got ") + "got ".length;
+  if (at < "got ".length || found === null || typeof found !== "object") return message;
+  const fields = found as Record<string, unknown>;
+  const tail = message.slice(at).replace(/\b([A-Za-z]\w*) ([^\s,;]+)/g, (pair, name: string, parsed: string) => {
+    const value = fields[name];
+    if (typeof value !== "number" || String(value) !== parsed) return pair;
+    return `${name} ${context.writtenNumber([...path, name]) ?? parsed}`;
+  });
+  return `${message.slice(0, at)}${tail}`;
 }
 
 /**

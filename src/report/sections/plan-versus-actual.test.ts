@@ -8,6 +8,7 @@ import { findJargon } from "../jargon.js";
 import { formatChance, formatMoney } from "../../format/numbers.js";
 import { escapeHtml } from "../escape.js";
 import { preparePlanVersusActual } from "./plan-versus-actual.js";
+import { textOf } from "../report-text.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -217,5 +218,18 @@ describe("the plan-versus-actual section, for a plan with ranges", () => {
     expect(tracking.view.learning!.money!.now).toEqual(tracking.view.learning!.money!.planned);
     const { html } = await createReport(rangedCompiled, { planVersusActual: await preparePlanVersusActual(tracking) });
     expect(section(html)).not.toContain("What the months so far say about the ranges");
+  });
+});
+
+describe("the plan-versus-actual payback, when there is none", () => {
+  it("says it does not pay back, over a plan of one month as page 1 says it, not 'it still pays back not within the 1 month'", async () => {
+    const oneMonth = caseText(1);
+    const path = storeWithPlan(temp.path, oneMonth, [{ month: 1, externalSpend: 250000 }]);
+    const tracking = loadCaseTracking(oneMonth, path)!;
+    expect([tracking.view.forecast!.paybackMonth.now, tracking.view.forecast!.paybackMonth.planned]).toEqual([null, null]);
+    const { html } = await createReport(validateScenarioText(oneMonth).compiled!, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = textOf(section(html));
+    expect(shown).toContain("From what has happened so far, it still does not pay back within the plan's one month.");
+    expect(shown).not.toContain("pays back not within");
   });
 });

@@ -6,7 +6,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
-import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant } from "../../format/numbers.js";
+import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant, theMonths } from "../../format/numbers.js";
 import { labelWithRecordedShare, recordedShareWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
@@ -36,10 +36,23 @@ function monthName(month: { month: number; calendarMonth?: string }): string {
   return `month ${formatNumber(month.month)} (${formatCalendarMonth(month.calendarMonth, "long")})`;
 }
 
-/** "in month 10", "from the start", "not within the 36 months" */
+/** "in month 10", "from the start", "not within the 36 months" ("the plan's one month": `theMonths`) */
 function paybackWords(month: number | null, horizon: number): string {
-  if (month === null) return `not within the ${plural(horizon, "month")}`;
+  if (month === null) return `not within ${theMonths(horizon)}`;
   return month === 0 ? formatMonth(month) : `in ${formatMonth(month)}`;
+}
+
+/**
+ * Whether it pays back, from what has happened so far: "it still pays back in month 10", "it now pays
+ * back in month 12, where the plan said in month 10"; without a payback, "it still does not pay back
+ * within the 24 months", "it now does not pay back within …, where the plan said in month 10" (not
+ * "it still pays back not within").
+ */
+function paybackNow(now: number | null, planned: number | null, horizon: number): string {
+  const pays = (month: number | null, shown = (words: string) => words) =>
+    month === null ? `does not pay back ${shown(`within ${theMonths(horizon)}`)}` : `pays back ${shown(paybackWords(month, horizon))}`;
+  if (now === planned) return ` From what has happened so far, it still ${pays(now)}.`;
+  return ` From what has happened so far, it now ${pays(now, (words) => figure("payback-now", words))}, where the plan said ${paybackWords(planned, horizon)}.`;
 }
 
 /** "Jan 2025" */
@@ -87,11 +100,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
   const lastMonth = comparison.months[last - 1]!;
   const { benefit, cashSpent } = comparison.soFar;
   const forecast = view.forecast;
-  const payback = forecast
-    ? forecast.paybackMonth.now === forecast.paybackMonth.planned
-      ? ` From what has happened so far, it still pays back ${paybackWords(forecast.paybackMonth.now, comparison.horizonMonths)}.`
-      : ` From what has happened so far, it now pays back ${figure("payback-now", paybackWords(forecast.paybackMonth.now, comparison.horizonMonths))}, where the plan said ${paybackWords(forecast.paybackMonth.planned, comparison.horizonMonths)}.`
-    : "";
+  const payback = forecast ? paybackNow(forecast.paybackMonth.now, forecast.paybackMonth.planned, comparison.horizonMonths) : "";
   // A gain or a loss against today, as a reader says it: never a negative gain ("-€36,700").
   const standing = (value: number, name?: string) => {
     const { loss, written } = gainOrLoss(value, context.money);

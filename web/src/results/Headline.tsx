@@ -16,6 +16,25 @@ function payback(comparison: ComparisonResult, horizon: number): string {
 }
 
 /**
+ * What an option asks for, beside its cash up front: the team's hours on the change, or, against a
+ * baseline that makes a bigger change of its own (in the file's defaults), what it saves, as page 1
+ * says it ("€0 up front, €5,000 less than today; 200 team hours less than today's own change"), not a
+ * negative amount asked for. The JSON's `investment` keeps the signed figures.
+ * @example askedFor({ cash: -5000, teamHours: -200, ... }, "EUR") // { upFront: "€0", more: ", €5,000 less than today; 200 team hours less than today's own change" }
+ */
+export function askedFor(investment: ComparisonResult["investment"], currency: string): { upFront: string; more: string } {
+  const saved = formatMoney(-investment.cash, currency);
+  const cashSaved = investment.cash < 0 && saved !== formatMoney(0, currency) ? `, ${saved} less than today` : "";
+  const hours =
+    investment.teamHours > 0
+      ? ` + ${formatHours(investment.teamHours)} team hours on the change`
+      : investment.teamHours < -0.5
+        ? `${cashSaved ? ";" : ","} ${formatHours(-investment.teamHours)} team hours less than today's own change`
+        : "";
+  return { upFront: formatMoney(Math.max(0, investment.cash), currency), more: `${cashSaved}${hours}` };
+}
+
+/**
  * The figures a decision-maker reads first, one card per alternative: what it is worth, when it
  * pays back, what it asks for (cash up front, the team's hours on the change as they fall). Ranges
  * appear when the inputs are ranges.
@@ -105,8 +124,8 @@ function HeadlineView({
                 <div className="figure">
                   <dt>What it asks for</dt>
                   <dd data-figure="investment">
-                    <Amount>{formatMoney(upFront.cash, result.currency)}</Amount> up front
-                    {upFront.teamHours > 0 ? ` + ${formatHours(upFront.teamHours)} team hours on the change` : ""}
+                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount> up front
+                    {askedFor(upFront, result.currency).more}
                   </dd>
                 </div>
                 <div className="figure">
