@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatPercent, formatQuantity, formatSignedShare, plural, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import { amount, discountingWords, optionName, prose, userText } from "./parts.js";
+import { amount, discountingWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 function descriptions(context: ReportContext): string {
@@ -78,8 +78,8 @@ export const optionsSection: ReportSection = {
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
   <td class="number">${amount(context.money(comparison.npv))}</td>
   <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}</td>
-  <td class="number">${amount(context.money(Math.max(0, comparison.investment.cash)))}</td>
-  <td class="number">${escapeHtml(formatHours(Math.max(0, comparison.investment.teamHours)))}</td>
+  <td class="number">${amount(context.money(comparison.investment.cash))}</td>
+  <td class="number">${escapeHtml(formatHours(comparison.investment.teamHours))}</td>
   <td class="number">${ratio(comparison.roi)}</td>
   <td class="number">${ratio(comparison.conventions.dora.roi)}</td>
 </tr>${adjustedRow}`;
@@ -92,7 +92,7 @@ ${descriptions(context)}
 <table class="wide">
   <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th><th class="number">DORA's return on investment</th></tr></thead>
   <tbody>${rows}</tbody>
-</table>
+</table>${lessThanTodaysChange(context, comparisons)}
 ${conventionsNote(context)}
 </section>`;
   },

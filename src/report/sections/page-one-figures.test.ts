@@ -137,8 +137,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
         add("trade-off-npv-low", money(npv(comparison)!.p5!));
         add("trade-off-npv-high", money(npv(comparison)!.p95!));
       }
-      add("trade-off-cash", money(Math.max(0, comparison.investment.cash)));
-      add("trade-off-team-time", formatHours(Math.max(0, comparison.investment.teamHours)));
+      // Signed, as the JSON and run have it: less than today's own change is a minus (it was shown as €0 and 0 hours).
+      add("trade-off-cash", money(comparison.investment.cash));
+      add("trade-off-team-time", formatHours(comparison.investment.teamHours));
       add("trade-off-payback", payback(comparison));
       if (comparison.distribution) add("trade-off-payback-chance", formatChance(comparison.distribution.probabilityPaysBack));
       add("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi));
@@ -244,6 +245,14 @@ describe("page 1's figures against the result", () => {
       `The change takes 200 hours less of the team's time than today's own change, worth ${formatMoney(-investment.teamHoursCost, "EUR")}. It pays €5,000 less up front than today.`,
     );
     expect(page).not.toContain("no extra team time");
+    // The options table says the same, with what its minus means (it showed €0 and 0 hours).
+    const html = (await createReport(validateScenarioText(smallerChange()).compiled!, { result })).html;
+    const row = html.match(/<tr data-option="better">[\s\S]*?<\/tr>/)![0];
+    expect(row).toContain(">-€5,000<");
+    expect(row).toContain(">-200 hours<");
+    expect(textOf(html).replace(/“ ([^”]*) ”/g, "“$1”")).toContain(
+      "A minus under “Up front” or “Team time” means the option asks for that much less than “Today” does for a change of its own.",
+    );
   });
 
   it("says a plan of one month as one month, and an option that changes nothing as no better than today", async () => {

@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
-import type { CaseResult } from "../../engine/index.js";
-import { formatPercent } from "../../format/numbers.js";
+import type { CaseResult, ComparisonResult } from "../../engine/index.js";
+import { formatHours, formatPercent } from "../../format/numbers.js";
 
 /**
  * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
@@ -83,4 +83,19 @@ export function discountingWords(result: Pick<CaseResult, "discountRate" | "disc
     default:
       return `each month's money is discounted at ${rate} a year`;
   }
+}
+
+/**
+ * Under a table of what options ask for: what a minus there means. Against today's own, bigger change
+ * (one given in the file's defaults) an option asks for less cash or fewer hours than today: the JSON's
+ * negative investment, shown as it is (a table that showed it as €0 and 0 hours disagreed with the card
+ * beside it, which says "200 hours less", and with `run`).
+ */
+export function lessThanTodaysChange(context: ReportContext, comparisons: readonly ComparisonResult[]): string {
+  const less = comparisons.some(
+    (comparison) => context.money(comparison.investment.cash).startsWith("-") || formatHours(comparison.investment.teamHours).startsWith("-"),
+  );
+  return less
+    ? `\n<p class="muted" data-less-than-today>A minus under “Up front” or “Team time” means the option asks for that much less than ${optionName(context, context.result.baseline)} does for a change of its own.</p>`
+    : "";
 }

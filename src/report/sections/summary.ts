@@ -19,7 +19,7 @@ import {
   plural,
   theMonths,
 } from "../../format/numbers.js";
-import { amount, countWord, figure, gainOrLoss, optionName, prose, userText } from "./parts.js";
+import { amount, countWord, figure, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
 
@@ -109,8 +109,8 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
         `<td class="number">${figure("trade-off-npv", context.money(comparison.npv))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))})</span>` : ""}</td>`,
-        `<td class="number">${figure("trade-off-cash", context.money(Math.max(0, comparison.investment.cash)))}</td>`,
-        `<td class="number">${figure("trade-off-team-time", formatHours(Math.max(0, comparison.investment.teamHours)))}</td>`,
+        `<td class="number">${figure("trade-off-cash", context.money(comparison.investment.cash))}</td>`,
+        `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
         `<td class="number">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
@@ -130,7 +130,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   return `<table class="compact trade-off" data-figure-table="trade-off">
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
-</table>`;
+</table>${lessThanTodaysChange(context, options)}`;
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
