@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
-import { shellWord } from "../format/shell-word.js";
+import { shellPath } from "../format/shell-word.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
 
@@ -61,7 +61,7 @@ Examples:
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
       output.stderr(
         `wrote ${target}${backup ? ` (previous version kept as ${backup})` : ""}\n` +
-          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${shellWord(target)} -o ${shellWord(file)} --force\n`,
+          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${shellPath(target)} -o ${shellPath(file)} --force\n`,
       );
     });
 }

@@ -12,7 +12,7 @@ import {
 } from "../../format/numbers.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
-import { shellWord } from "./shell-word.js";
+import { shellPath, shellWord } from "./shell-word.js";
 
 function scenarioName(scenario: ScenarioResult): string {
   return scenario.label === scenario.name ? scenario.name : `${scenario.label} (${scenario.name})`;
@@ -214,7 +214,7 @@ function monthTable(result: CaseResult, scenario: ScenarioResult): string {
 function judgementLines(result: CaseResult, comparisons: ComparisonResult[], file: string | undefined): string {
   const shown = (name: string) => comparisons.some((comparison) => comparison.alternative === name);
   // A command that runs as pasted: the case's file (when known) and the scenario, each as the shell reads it back.
-  const command = (alternative: string) => `mlops-roi sensitivity ${file === undefined ? "" : `${shellWord(file)} `}--scenario ${shellWord(alternative)}`;
+  const command = (alternative: string) => `mlops-roi sensitivity ${file === undefined ? "" : `${shellPath(file)} `}--scenario ${shellWord(alternative)}`;
   return judgementSentences(result, { shown, whereToLook: (alternative) => `with: ${command(alternative)}` })
     .map((sentence) => `  ${sentence}`)
     .join("\n");

@@ -6,3 +6,12 @@
 export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
+
+/**
+ * A file's path as a word of a command: `shellWord`, after "./" in front of a relative path that starts
+ * with "-", which quotes cannot save from being read as an option (the shell takes the quotes away).
+ * @example shellPath("-draft.yaml") // "./-draft.yaml" ; shellPath("my case.yaml") // "'my case.yaml'"
+ */
+export function shellPath(path: string): string {
+  return shellWord(path.startsWith("-") ? `./${path}` : path);
+}
