@@ -60,16 +60,25 @@ export function parseWholeNumber(option: string, text: string, minimum: number):
 }
 
 /**
+ * The fewest samples behind a document a manager reads (`report`, `export`): its chances are given to
+ * the nearest 1% ("over 99%", "under 1%") and its ranges are 90% ones, which fewer runs cannot tell
+ * apart (one sample said "Over the 1 outcomes of the ranges … in over 99% of them", and that no range
+ * moved the net gain much). `run` and `voi`, tables for the analyst, take any number.
+ */
+export const FEWEST_DOCUMENT_SAMPLES = 100;
+
+/**
  * The Monte Carlo behind `run` and `report`: with a progress bar for long runs (terminal only) and
  * a clean stop on Ctrl-C. Returns undefined when the case has no ranges or samples is 0. `groups`
  * (input paths) are valued together in the decision analysis, beside each input alone (`voi --group`);
- * `decision: false` leaves the analysis out for a caller that does not show it (the workbook).
+ * `decision: false` leaves the analysis out for a caller that does not show it (the workbook);
+ * `document` names the document whose chances need FEWEST_DOCUMENT_SAMPLES (a smaller --samples is refused).
  */
 export async function runMonteCarlo(
   compiled: CompiledCase,
   options: SamplingOptions,
   output: CliOutput,
-  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean } = {},
+  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook" } = {},
 ): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
@@ -77,6 +86,12 @@ export async function runMonteCarlo(
   const latinHypercube = options.lhs ?? false;
   const most = mostSamples(compiled, { latinHypercube });
   if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, latinHypercube), 2);
+  if (analysis.document && compiled.uncertainLeaves.length > 0 && samples < FEWEST_DOCUMENT_SAMPLES) {
+    throw new UserError(
+      `--samples is ${formatNumber(samples)}: a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: 0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`,
+      2,
+    );
+  }
   if (compiled.uncertainLeaves.length === 0 && options.samples !== undefined) {
     output.stderr("note: the file has no ranges, so every sample gives the same numbers; give an input as { low, high } to see a spread\n");
   }

@@ -53,7 +53,7 @@ Examples:
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.
-      const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false });
+      const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false, document: "workbook" });
       const { exportWorkbook } = await import("../../workbook/export-workbook.js");
       const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
       // A Ctrl-C pressed while the workbook was made stops here, with nothing written.

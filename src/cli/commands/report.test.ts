@@ -142,4 +142,25 @@ describe("mlops-roi report", () => {
     expect(chance).toBe(share > 0.99 ? "over 99%" : share < 0.01 ? "under 1%" : `${Math.round(share * 100)}%`);
     expect(first.stdout.replace(/chart\d+-/g, "")).toBe(second.stdout.replace(/chart\d+-/g, ""));
   });
+  it("refuses fewer than 100 samples of a file with ranges, as the workbook does: page 1 said 'Over the 1 outcomes of the ranges … in over 99% of them'", async () => {
+    for (const [command, output] of [
+      ["report", "r.html"],
+      ["export", "r.xlsx"],
+    ] as const) {
+      const target = join(temp.path, output);
+      const refused = await runCliCaptured([command, seedUncertain, "-o", target, "--samples", "99"]);
+      expect(refused.exitCode, command).toBe(2);
+      expect(refused.stderr).toMatch(
+        new RegExp(
+          `--samples is 99: a ${command === "report" ? "report" : "workbook"} gives its chances to the nearest 1% and its ranges as 90% ones, which fewer than 100 samples cannot tell; allowed: 0 \\(single estimates, no chances\\) or 100 to [\\d,]+`,
+        ),
+      );
+      expect(existsSync(target)).toBe(false);
+      // 0 is the single estimates, 100 the fewest a document's chances need; run, a table for the analyst, takes any number.
+      expect((await runCliCaptured([command, seedUncertain, "-o", target, "--samples", "100"])).exitCode, command).toBe(0);
+    }
+    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1"])).exitCode).toBe(0);
+    // A file without ranges samples nothing: any --samples gives its single estimates, as before.
+    expect((await runCliCaptured(["report", seed, "-o", join(temp.path, "s.html"), "--samples", "5"])).exitCode).toBe(0);
+  });
 });
