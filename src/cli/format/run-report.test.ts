@@ -6,6 +6,7 @@ import { packageRoot } from "../../shared/package-files.js";
 import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
 import { renderRunReport } from "./run-report.js";
+import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 
 function resultOf(name: string, samples: number): CaseResult {
   const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", name), "utf8"));
@@ -206,28 +207,12 @@ describe("the run report's ranges", () => {
 describe("the run report's extraordinary gain", () => {
   it("names the months the gain is over, as the table's heading does", () => {
     // One month: 80 hours of upkeep freed at 10 an hour, against 1,000 of pay.
-    const { compiled } = validateScenarioText(ONE_MONTH);
+    const { compiled } = validateScenarioText(ONE_MONTH_EXTRAORDINARY);
     const text = renderRunReport(buildResult(compiled!));
     // It said "gain of €850 over the last months".
     expect(text).toContain("Check before relying on it: “Better” — gain of €850 over month 1 above half of today's payroll (€1,000)");
   });
 });
-
-const ONE_MONTH = `title: One month, extraordinary
-currency: EUR
-horizonMonths: 1
-discountRate: 0
-baseline: today
-defaults:
-  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
-  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
-  releases: { mode: capacity, newWorkThresholdHours: 80 }
-scenarios:
-  today: { label: Today }
-  better:
-    label: Better
-    projects: { upkeepHoursPerMonth: 10 }
-`;
 
 describe("the run report's command to type", () => {
   it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {

@@ -14,6 +14,7 @@ import {
 import { createReport } from "../create-report.js";
 import { formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
+import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -119,21 +120,7 @@ scenarios:
   });
 
   it("says an extraordinary gain over a plan of one month as such", async () => {
-    const compiled = compile(`title: One month, extraordinary
-currency: EUR
-horizonMonths: 1
-discountRate: 0
-baseline: today
-defaults:
-  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
-  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
-  releases: { mode: capacity, newWorkThresholdHours: 80 }
-scenarios:
-  today: { label: Today }
-  better:
-    label: Better
-    projects: { upkeepHoursPerMonth: 10 }
-`);
+    const compiled = compile(ONE_MONTH_EXTRAORDINARY);
     const result = buildResult(compiled);
     expect(result.judgement.extraordinary.map((flag) => flag.reasons)).toEqual([["yearlyGainAboveHalfPayroll"]]);
     // It said "its gain over the 1 month, €850, is more than half of what today's team is paid over them".

@@ -1,0 +1,20 @@
+/**
+ * A plan of one month whose option gains more than half of today's payroll (the extraordinary check):
+ * one person of 100 hours at 10 an hour, one live project whose upkeep falls from 90 to 10 hours, so
+ * the option gains €850 over month 1 against a payroll of €1,000. `run` and page 1 both say it.
+ */
+export const ONE_MONTH_EXTRAORDINARY = `title: One month, extraordinary
+currency: EUR
+horizonMonths: 1
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: 10 }
+`;
