@@ -84,6 +84,15 @@ describe("the ranges the optimiser's sets read", () => {
     const todayRange = { ...base, defaults: { ...base.defaults, meetings: { hoursPerPersonPerMonth: { low: 4, high: 12 } } } };
     expect(rangesTheSetsRead(compileAll(todayRange))).toEqual(["defaults.meetings.hoursPerPersonPerMonth"]);
   });
+
+  it("leave out the discount rate for the chance of paying back, which is worked out before discounting", () => {
+    const rateRange = { ...base, discountRate: { low: 0.04, high: 0.12 } };
+    const compiled = compileAll(rateRange);
+    expect(rangesTheSetsRead(compiled)).toEqual(["discountRate"]);
+    expect(rangesTheSetsRead(compiled, undefined, "p50")).toEqual(["discountRate"]);
+    // Every draw would pay back in the same month: a chance of 0 or 1, ranked "over the ranges".
+    expect(rangesTheSetsRead(compiled, undefined, "probability")).toEqual([]);
+  });
 });
 
 describe("the optimiser", () => {

@@ -251,10 +251,12 @@ export const MAX_OPTIMIZE_SAMPLES = 10_000;
  * The inputs given as ranges that the optimiser's sets read (by their paths in the file): the
  * baseline's own and the candidates' costs and effects. Without any, every draw of the `p50` and
  * `probability` objectives is the same case: the median NPV is the NPV and the chance of paying back
- * is 0 or 1, so those objectives have nothing to add to `npv` and `payback` (docs/numbers.md).
+ * is 0 or 1, so those objectives have nothing to add to `npv` and `payback` (docs/numbers.md). For
+ * `probability` the discount rate is left out: the payback month is worked out before discounting, so
+ * a range on the rate alone still leaves every draw's chance at 0 or 1.
  * @example rangesTheSetsRead(compiled) // ["defaults.projects.valuePerMonth"]
  */
-export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly string[]): string[] {
+export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly string[], objective?: Objective): string[] {
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
   const read = new Set(baseline.usedLeaves);
   for (const capability of compiled.capabilities) {
@@ -262,7 +264,8 @@ export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly 
     for (const leaf of Object.values(capability.costLeaves)) if (leaf >= 0) read.add(leaf);
     for (const [, leaf] of capability.effectLeaves) read.add(leaf);
   }
-  return compiled.uncertainLeaves.filter((leaf) => read.has(leaf)).map((leaf) => compiled.leaves[leaf]!.name);
+  const names = compiled.uncertainLeaves.filter((leaf) => read.has(leaf)).map((leaf) => compiled.leaves[leaf]!.name);
+  return objective === "probability" ? names.filter((name) => name !== "discountRate") : names;
 }
 
 /**

@@ -279,6 +279,15 @@ describe("what optimize's text says beside its figures", () => {
     writeFileSync(file, text.replace("      upkeepHoursPerMonth: 11\n", "      upkeepHoursPerMonth: { low: 8, high: 15 }\n"));
     expect(readFileSync(file, "utf8")).not.toBe(text);
     expect((await runCliCaptured(["optimize", file, "--objective", "p50"])).exitCode).toBe(1);
+    // A range on the discount rate alone: the median NPV moves with it, but no payback month does.
+    const rate = join(temp.path, "rate-range.yaml");
+    const seedText = readFileSync(example("seed.yaml"), "utf8");
+    writeFileSync(rate, seedText.replace("discountRate:\n  value: 0.08\n", "discountRate:\n  low: 0.04\n  high: 0.12\n"));
+    expect(readFileSync(rate, "utf8")).not.toBe(seedText);
+    expect((await runCliCaptured(["optimize", rate, "--objective", "p50", "--samples", "20", "--json"])).exitCode).toBe(0);
+    const byChance = await runCliCaptured(["optimize", rate, "--objective", "probability"]);
+    expect(byChance.exitCode).toBe(1);
+    expect(byChance.stderr).toContain("(the discount rate's range aside, which moves no payback month: payback is worked out before discounting)");
     // The same objectives run when the sets read a range (today's upkeep here).
     expect((await runCliCaptured(["optimize", example("seed-uncertain.yaml"), "--objective", "p50", "--samples", "20", "--json"])).exitCode).toBe(0);
   });

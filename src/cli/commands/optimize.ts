@@ -248,13 +248,18 @@ the last sets run on every draw (found, not proven).`,
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
       checkCandidateCount(file, compiled.capabilities, candidates);
-      if ((options.objective === "p50" || options.objective === "probability") && rangesTheSetsRead(compiled, candidates).length === 0) {
+      if ((options.objective === "p50" || options.objective === "probability") && rangesTheSetsRead(compiled, candidates, options.objective).length === 0) {
         const instead =
           options.objective === "p50"
             ? "the median NPV over them would be the NPV itself: use --objective npv"
             : "the chance of paying back would be 0 or 1: use --objective payback";
+        // A range on the discount rate alone moves no payback month: the chance of paying back is worked out before discounting.
+        const rateAside =
+          options.objective === "probability" && rangesTheSetsRead(compiled, candidates).length > 0
+            ? " (the discount rate's range aside, which moves no payback month: payback is worked out before discounting)"
+            : "";
         throw new UserError(
-          `${file}: no input that today's scenario or the capabilities read is given as a range, so every draw is the same case and ${instead}, or give an input as { low, high } (a 90% interval)`,
+          `${file}: no input that today's scenario or the capabilities read is given as a range${rateAside}, so every draw is the same case and ${instead}, or give an input as { low, high } (a 90% interval)`,
         );
       }
       const result = optimize(compiled, {
