@@ -119,7 +119,7 @@ describe("a read-only output file (chmod 444)", () => {
       const files = readdirSync(temp.path).sort();
       const { exitCode, stderr } = await runCliCaptured(argv);
       expect(stderr, argv.join(" ")).toContain(
-        `${target} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${target}) and run again, or write to another file\n`,
+        `${target} is read-only and is left as it is: make it writable (chmod u+w ${target}) and run again, or write to another file (a read-only file is never replaced, not even with --force)\n`,
       );
       expect(exitCode, argv.join(" ")).toBe(1);
       expect(readFileSync(target), argv.join(" ")).toEqual(before);

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { alreadyExists, inspectTarget, isReadOnly, readOnlyFile } from "../shared/atomic-write.js";
+import { alreadyExists, inspectTarget, isReadOnly, isReadOnlyPath, readOnlyFile } from "../shared/atomic-write.js";
 import { UserError } from "../shared/user-error.js";
 
 /**
@@ -34,11 +34,7 @@ export function refuseOutput(target: string, options: { force: boolean; example:
  * @example refuseReadOnlyCase("case.yaml", "--write") // throws "case.yaml is read-only and is left as it is: make it writable (chmod u+w case.yaml) and run again, or leave out --write to see the answer without writing it"
  */
 export function refuseReadOnlyCase(file: string, option: string): void {
-  const { real, stats } = inspectTarget(file);
-  if (stats && isReadOnly(real, stats))
-    throw new UserError(
-      `${file} is read-only and is left as it is: make it writable (chmod u+w ${file}) and run again, or leave out ${option} to see the answer without writing it`,
-    );
+  if (isReadOnlyPath(file)) throw new UserError(readOnlyFile(file, `run again, or leave out ${option} to see the answer without writing it`));
 }
 
 /**

@@ -193,7 +193,7 @@ describe("writeFileAtomic", () => {
     chmodSync(target, 0o444);
     expect(() => writeFileAtomic(target, "title: new\n", { force: true })).toThrow(
       new UserError(
-        `${target} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${target}) and run again, or write to another file`,
+        `${target} is read-only and is left as it is: make it writable (chmod u+w ${target}) and run again, or write to another file (a read-only file is never replaced, not even with --force)`,
       ),
     );
     expect(readFileSync(target, "utf8")).toBe("title: kept\n");

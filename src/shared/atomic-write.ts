@@ -75,13 +75,20 @@ export function alreadyExists(path: string): string {
 }
 
 /**
- * What a refused replacement of a read-only file says, in every command: a file marked read-only
- * (no write permission, `chmod 444`) is someone's way of saying "keep this", so not even `--force`
- * replaces it.
- * @example readOnlyFile("board/case.xlsx") // "board/case.xlsx is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w board/case.xlsx) and run again, or write to another file"
+ * What a refused write over a read-only file says, everywhere (commands, in-place edits, the web app's
+ * Save): a file marked read-only (no write permission, `chmod 444`) is someone's way of saying "keep
+ * this", so nothing replaces it, not even `--force`. `then` is how to go on where it is met; by
+ * default a command's, which could write to another file.
+ * @example readOnlyFile("board/case.xlsx") // "board/case.xlsx is read-only and is left as it is: make it writable (chmod u+w board/case.xlsx) and run again, or write to another file (a read-only file is never replaced, not even with --force)"
  */
-export function readOnlyFile(path: string): string {
-  return `${path} is read-only, and a read-only file is never replaced, even with --force; it is left as it is: make it writable (chmod u+w ${path}) and run again, or write to another file`;
+export function readOnlyFile(path: string, then = "run again, or write to another file (a read-only file is never replaced, not even with --force)"): string {
+  return `${path} is read-only and is left as it is: make it writable (chmod u+w ${path}) and ${then}`;
+}
+
+/** Whether `path` names an existing file that is read-only (`isReadOnly`), a link looked through. */
+export function isReadOnlyPath(path: string): boolean {
+  const { real, stats } = inspectTarget(path);
+  return stats !== undefined && isReadOnly(real, stats);
 }
 
 /**
