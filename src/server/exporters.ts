@@ -3,6 +3,7 @@ import { formatDay } from "../format/dates.js";
 import { chromiumAvailable } from "../report/browser.js";
 import { createReport } from "../report/create-report.js";
 import { printPdf } from "../report/pdf.js";
+import { fastGzip } from "../shared/fast-gzip.js";
 import { exportWorkbook } from "../workbook/export-workbook.js";
 import type { CaseExporters, ExportInput } from "./export-routes.js";
 
@@ -44,7 +45,7 @@ export function caseExporters(): CaseExporters {
       extension: "xlsx",
       render: ({ text, file, compiled }: ExportInput) => {
         const monteCarlo = monteCarloOf(compiled);
-        return exportWorkbook({ text, file, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
+        return exportWorkbook({ text, file, compiled, ...(monteCarlo ? { monteCarlo } : {}) }, fastGzip);
       },
     },
   };

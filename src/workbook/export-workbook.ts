@@ -10,7 +10,7 @@ import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { sheetNames } from "./sheet-names.js";
 import { writeSimulationSheet } from "./simulation-sheet.js";
 import { StreamedSheetWriter } from "./streamed-sheet.js";
-import { replaceParts } from "./zip-parts.js";
+import { platformGzip, replaceParts, type GzipWriter } from "./zip-parts.js";
 import { writeSummarySheet } from "./summary-sheet.js";
 
 /** What export needs: the scenario file's text, its parsed data and the compiled case. */
@@ -88,13 +88,15 @@ function buildWorkbook(
 }
 
 /**
- * The .xlsx bytes of a case's live workbook.
- * @example writeFileSync("case.xlsx", await exportWorkbook({ text, file, compiled }))
+ * The .xlsx bytes of a case's live workbook. `gzip` makes the compressor of each part: the
+ * platform's by default (in browsers); the command line and the server give Node's fastest level
+ * (src/shared/fast-gzip.ts).
+ * @example writeFileSync("case.xlsx", await exportWorkbook({ text, file, compiled }, fastGzip))
  */
-export async function exportWorkbook(source: ExportSource): Promise<Uint8Array> {
+export async function exportWorkbook(source: ExportSource, gzip: () => GzipWriter = platformGzip): Promise<Uint8Array> {
   // No formula checks kept: they are for tests, and a large case has hundreds of thousands.
   const { workbook, streamedSheets } = buildWorkbook(source, undefined, true);
   // Stored: `replaceParts` compresses every part with the platform's DEFLATE, faster than the library's.
   const bytes = await workbookBytes(workbook, "store");
-  return replaceParts(bytes, new Map(streamedSheets.map((sheet) => [worksheetPath(sheet.worksheet), (xml: string) => sheet.spliceRows(xml)])));
+  return replaceParts(bytes, new Map(streamedSheets.map((sheet) => [worksheetPath(sheet.worksheet), (xml: string) => sheet.spliceRows(xml)])), gzip);
 }

@@ -1,9 +1,11 @@
 /**
  * Just enough of the ZIP format (the container of an .xlsx file) to swap parts of a file the
  * spreadsheet library wrote for parts written here, copying the others as they are, still
- * compressed. The new parts are compressed by the platform's own DEFLATE (`CompressionStream`, in
- * Node and in browsers), as they come: a large case's Simulation sheet is tens of MB of XML, which
- * the library's compressor, in JavaScript, took about three times as long to pack.
+ * compressed. The new parts are compressed by native DEFLATE as they come: the platform's own
+ * (`CompressionStream`, in Node and in browsers) unless the caller gives a compressor of its own
+ * (`GzipWriter`: the command line's packs at the fastest level, see src/shared/fast-gzip.ts). A
+ * large case's Simulation sheet is tens of MB of XML, which the library's compressor, in
+ * JavaScript, took about three times as long to pack.
  */
 
 import { readStream } from "../shared/read-stream.js";
@@ -255,8 +257,32 @@ async function partText(part: ZipPart): Promise<string> {
   return new TextDecoder().decode(await through(new DecompressionStream("deflate-raw"), part.data));
 }
 
-/** Bytes through the platform's DEFLATE, one way or the other. */
-async function through(stream: CompressionStream | DecompressionStream, bytes: Uint8Array): Promise<Uint8Array> {
+/**
+ * A gzip compressor fed in pieces: `end` gives the whole gzip member (RFC 1952), whose trailer holds
+ * the CRC-32 and size of what was written. A new one for each text compressed.
+ */
+export interface GzipWriter {
+  write(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  end(): Promise<Uint8Array>;
+}
+
+/** The platform's gzip (`CompressionStream`, at its default level), in Node and in browsers. */
+export function platformGzip(): GzipWriter {
+  const gzip = new CompressionStream("gzip");
+  const writer = gzip.writable.getWriter();
+  // Read as it is written: the stream holds back a writer whose output nobody reads.
+  const compressed = readStream(gzip.readable);
+  return {
+    write: (bytes) => writer.write(bytes),
+    end: async () => {
+      await writer.close();
+      return compressed;
+    },
+  };
+}
+
+/** Bytes through the platform's inflate. */
+async function through(stream: DecompressionStream, bytes: Uint8Array): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // Read as it is written: the stream holds back a writer whose output nobody reads.
   const output = readStream(stream.readable);
@@ -274,10 +300,8 @@ const PIECE = 1 << 16;
  * uncompressed bytes: the platform works the checksum out as it compresses, several times faster
  * than a CRC-32 worked out in JavaScript (0.14 s of a 10-option, 240-month case's export).
  */
-async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array; size: number; crc: number }> {
-  const gzip = new CompressionStream("gzip");
-  const writer = gzip.writable.getWriter();
-  const compressed = readStream(gzip.readable);
+async function deflateTexts(texts: Iterable<string>, gzip: () => GzipWriter): Promise<{ data: Uint8Array; size: number; crc: number }> {
+  const compressor = gzip();
   const encoder = new TextEncoder();
   let size = 0;
   // Joined, not added up: a join lays the text out flat once, where `+=` builds a tree to flatten.
@@ -288,7 +312,7 @@ async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array
     pending = [];
     pendingLength = 0;
     size += bytes.length;
-    await writer.write(bytes);
+    await compressor.write(bytes);
   };
   for (const text of texts) {
     pending.push(text);
@@ -296,8 +320,7 @@ async function deflateTexts(texts: Iterable<string>): Promise<{ data: Uint8Array
     if (pendingLength >= PIECE) await flush();
   }
   await flush();
-  await writer.close();
-  const { data, crc, sizeModulo } = gzipParts(await compressed);
+  const { data, crc, sizeModulo } = gzipParts(await compressor.end());
   if (sizeModulo !== size % 2 ** 32) throw new Error(`the compressor read ${sizeModulo} bytes (modulo 2^32) where ${size} were written`);
   return { data, size, crc };
 }
@@ -335,22 +358,32 @@ export function gzipParts(bytes: Uint8Array): { data: Uint8Array; crc: number; s
  * The ZIP file with some of its parts replaced: `edits` maps a part's path to what gets the part's
  * text and gives the new text in pieces. The new parts are compressed with DEFLATE, and so are the
  * parts stored uncompressed (the spreadsheet library writes a file stored, for the platform's
- * DEFLATE to compress here); the others are copied as they are.
+ * DEFLATE to compress here); the others are copied as they are. `gzip` makes the compressor of each
+ * part (the platform's by default).
  * @example await replaceParts(xlsx, new Map([["xl/worksheets/sheet5.xml", (xml) => [xml.replace("a", "b")]]]))
  */
-export async function replaceParts(bytes: Uint8Array, edits: ReadonlyMap<string, (text: string) => Iterable<string>>): Promise<Uint8Array> {
+export async function replaceParts(
+  bytes: Uint8Array,
+  edits: ReadonlyMap<string, (text: string) => Iterable<string>>,
+  gzip: () => GzipWriter = platformGzip,
+): Promise<Uint8Array> {
   const parts = readParts(bytes);
   const decoder = new TextDecoder();
   for (const [path, edit] of edits) {
     const index = parts.findIndex((part) => decoder.decode(part.name) === path);
     if (index < 0) throw new Error(`the file has no part ${path}`);
     const old = parts[index]!;
-    const { data, size, crc } = await deflateTexts(edit(await partText(old)));
+    const { data, size, crc } = await deflateTexts(edit(await partText(old)), gzip);
     parts[index] = { ...old, method: 8, data, size, crc };
   }
   for (const [index, part] of parts.entries()) {
     // Its checksum and size are of the uncompressed bytes, which stay the same.
-    if (part.method === 0 && part.data.length > 0) parts[index] = { ...part, method: 8, data: await through(new CompressionStream("deflate-raw"), part.data) };
+    if (part.method === 0 && part.data.length > 0) {
+      const compressor = gzip();
+      // A copy: the part's data is a view into the whole file's bytes.
+      await compressor.write(part.data.slice());
+      parts[index] = { ...part, method: 8, data: gzipParts(await compressor.end()).data };
+    }
   }
   return writeParts(parts);
 }

@@ -54,8 +54,8 @@ Examples:
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.
       const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false, document: "workbook" });
-      const { exportWorkbook } = await import("../../workbook/export-workbook.js");
-      const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) });
+      const [{ exportWorkbook }, { fastGzip }] = await Promise.all([import("../../workbook/export-workbook.js"), import("../../shared/fast-gzip.js")]);
+      const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) }, fastGzip);
       // A Ctrl-C pressed while the workbook was made stops here, with nothing written.
       await hearPendingStop();
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
