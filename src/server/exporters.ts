@@ -3,7 +3,7 @@ import { formatDay } from "../format/dates.js";
 import { chromiumAvailable } from "../report/browser.js";
 import { createReport } from "../report/create-report.js";
 import { printPdf } from "../report/pdf.js";
-import { fastGzip } from "../shared/fast-gzip.js";
+import { fastGzip } from "../workbook/fast-gzip.js";
 import { exportWorkbook } from "../workbook/export-workbook.js";
 import type { CaseExporters, ExportInput } from "./export-routes.js";
 

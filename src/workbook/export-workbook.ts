@@ -90,7 +90,7 @@ function buildWorkbook(
 /**
  * The .xlsx bytes of a case's live workbook. `gzip` makes the compressor of each part: the
  * platform's by default (in browsers); the command line and the server give Node's fastest level
- * (src/shared/fast-gzip.ts).
+ * (src/workbook/fast-gzip.ts).
  * @example writeFileSync("case.xlsx", await exportWorkbook({ text, file, compiled }, fastGzip))
  */
 export async function exportWorkbook(source: ExportSource, gzip: () => GzipWriter = platformGzip): Promise<Uint8Array> {

@@ -3,7 +3,7 @@
  * spreadsheet library wrote for parts written here, copying the others as they are, still
  * compressed. The new parts are compressed by native DEFLATE as they come: the platform's own
  * (`CompressionStream`, in Node and in browsers) unless the caller gives a compressor of its own
- * (`GzipWriter`: the command line's packs at the fastest level, see src/shared/fast-gzip.ts). A
+ * (`GzipWriter`: the command line's packs at the fastest level, see src/workbook/fast-gzip.ts). A
  * large case's Simulation sheet is tens of MB of XML, which the library's compressor, in
  * JavaScript, took about three times as long to pack.
  */

@@ -54,7 +54,7 @@ Examples:
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.
       const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false, document: "workbook" });
-      const [{ exportWorkbook }, { fastGzip }] = await Promise.all([import("../../workbook/export-workbook.js"), import("../../shared/fast-gzip.js")]);
+      const [{ exportWorkbook }, { fastGzip }] = await Promise.all([import("../../workbook/export-workbook.js"), import("../../workbook/fast-gzip.js")]);
       const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) }, fastGzip);
       // A Ctrl-C pressed while the workbook was made stops here, with nothing written.
       await hearPendingStop();

@@ -1,5 +1,5 @@
 import { createGzip, constants } from "node:zlib";
-import type { GzipWriter } from "../workbook/zip-parts.js";
+import type { GzipWriter } from "./zip-parts.js";
 
 /**
  * Node's gzip at the fastest level, for the workbooks the command line and the server write: a large

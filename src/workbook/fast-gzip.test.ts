@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync, crc32 as zlibCrc32, constants } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { createWorkbook, readWorkbook, workbookBytes } from "../workbook/excel.js";
-import { gzipParts, platformGzip, replaceParts } from "../workbook/zip-parts.js";
+import { createWorkbook, readWorkbook, workbookBytes } from "./excel.js";
+import { gzipParts, platformGzip, replaceParts } from "./zip-parts.js";
 import { fastGzip } from "./fast-gzip.js";
 
 /** Text like a month sheet's: formulas that repeat with other row numbers. */
