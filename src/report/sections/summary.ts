@@ -23,6 +23,7 @@ import {
 import { amount, countWord, figure, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
+import { askedFor } from "../../format/asked-for.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -259,21 +260,19 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
   const { investment } = comparison;
-  const cash = Math.max(0, investment.cash);
   // Against a baseline that makes a bigger change of its own (in the file's defaults), the option pays
   // less up front and takes fewer hours than today: said, where "€0" and "no extra team time" alone
-  // would hide the saving the JSON's negative investment holds.
-  const team =
-    investment.teamHours > 0.5
-      ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
-      : investment.teamHours < -0.5
-        ? `The change takes ${figure("team-time-saved", formatHours(-investment.teamHours))} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
-        : `The change takes no extra team time.`;
-  const saved = gainOrLoss(investment.cash, context.money);
-  const cashSaved = saved.loss ? ` It pays ${figure("cash-saved", saved.written)} less up front than today.` : "";
+  // would hide the saving the JSON's negative investment holds. The rule is the web app's cards' too.
+  const asked = askedFor(investment, { money: context.money, hours: formatHours });
+  const team = asked.teamHours
+    ? `The change also takes ${figure("team-time", asked.teamHours)} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
+    : asked.teamHoursSaved
+      ? `The change takes ${figure("team-time-saved", asked.teamHoursSaved)} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
+      : `The change takes no extra team time.`;
+  const cashSaved = asked.cashSaved ? ` It pays ${figure("cash-saved", asked.cashSaved)} less up front than today.` : "";
   return `<div class="card">
   <h3>What we ask for</h3>
-  <p class="big">${figure("investment", context.money(cash))}</p>
+  <p class="big">${figure("investment", asked.upFront)}</p>
   <p class="unit">up front, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
 </div>`;
