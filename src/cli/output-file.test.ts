@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { templatePath } from "../shared/package-files.js";
@@ -151,6 +151,54 @@ describe("a read-only output file (chmod 444)", () => {
         readdirSync(temp.path).filter((name) => name.startsWith("enterprise")),
         argv[0],
       ).toEqual(["enterprise.yaml"]);
+    }
+  });
+});
+
+describe("a read-only backup (FILE.bak, chmod 444) of a file a command would replace", () => {
+  it("is kept: the command refuses before any work, exit 1, naming the backup, why and how to go on, and writes nothing", async () => {
+    const workbook = join(temp.path, "seed.xlsx");
+    expect((await runCliCaptured(["export", seed, "-o", workbook])).exitCode).toBe(0);
+    const enterprise = join(temp.path, "enterprise.yaml");
+    copyFileSync(templatePath("enterprise"), enterprise);
+    const incidents = new URL("../measure/fixtures/deployments-incidents.csv", import.meta.url).pathname;
+    const existing = (name: string) => {
+      const path = join(temp.path, name);
+      if (!existsSync(path)) writeFileSync(path, "mine\n");
+      return path;
+    };
+    const otherwise = "run again, or write to another file (a read-only file is never replaced, not even with --force)";
+    const attempts: [string[], string, string][] = [
+      [["report", seed, "-o", existing("report.html"), "--force"], existing("report.html"), otherwise],
+      [["report", seed, "-o", existing("report.html")], existing("report.html"), otherwise],
+      [["export", seed, "-o", existing("out.xlsx"), "--force"], existing("out.xlsx"), otherwise],
+      [["run", seed, "-o", existing("run.txt"), "--force"], existing("run.txt"), otherwise],
+      [["import", workbook, "-o", existing("imported.yaml"), "--force"], existing("imported.yaml"), otherwise],
+      [
+        ["optimize", enterprise, "--budget", "200000", "--write-scenario", "ask"],
+        enterprise,
+        "run again, or leave out --write-scenario to see the answer without writing it",
+      ],
+      [["measure", enterprise, "--incidents", incidents, "--write"], enterprise, "run again, or leave out --write to see the answer without writing it"],
+    ];
+    for (const [argv, target, then] of attempts) {
+      const backup = `${target}.bak`;
+      writeFileSync(backup, "the version I meant to keep\n");
+      chmodSync(backup, 0o444);
+      const before = readFileSync(target);
+      const files = readdirSync(temp.path).sort();
+      const { exitCode, stdout, stderr } = await runCliCaptured(argv);
+      expect(stderr, argv.join(" ")).toBe(
+        `error: ${backup} is read-only and is left as it is, so ${target} is not replaced either (its previous version would be kept as ${target.split("/").pop()}.bak): make it writable (chmod u+w ${backup}) or move it away, and ${then}\n`,
+      );
+      expect(stdout, argv.join(" ")).toBe("");
+      expect(exitCode, argv.join(" ")).toBe(1);
+      expect(readFileSync(backup, "utf8"), argv.join(" ")).toBe("the version I meant to keep\n");
+      expect(statSync(backup).mode & 0o777, argv.join(" ")).toBe(0o444);
+      expect(readFileSync(target), argv.join(" ")).toEqual(before);
+      expect(readdirSync(temp.path).sort(), argv.join(" ")).toEqual(files);
+      chmodSync(backup, 0o644);
+      rmSync(backup);
     }
   });
 });

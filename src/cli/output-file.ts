@@ -1,13 +1,14 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { alreadyExists, inspectTarget, isReadOnly, isReadOnlyPath, readOnlyFile } from "../shared/atomic-write.js";
+import { alreadyExists, inspectTarget, isReadOnly, isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile } from "../shared/atomic-write.js";
 import { UserError } from "../shared/user-error.js";
 
 /**
  * Refuses, before any work is done, an output a command could not write: a folder where a file is
  * wanted (or a name ending in a slash) is wrong usage (exit 2), with the file it probably meant; an
  * existing file without `--force` says how to replace it, and a read-only one is refused even with
- * `--force` (exit 1, as the file that exists); a broken link or a device says what it is.
+ * `--force` (exit 1, as the file that exists), as is an existing file whose `FILE.bak` is read-only
+ * (replacing the file would overwrite that backup); a broken link or a device says what it is.
  * The same words as the write itself (`writeFileAtomic`), which checks again.
  * @example refuseOutput("cases", { force: false, example: "scenario.yaml" }) // throws "-o cases is a folder; give the file to write, e.g. -o cases/scenario.yaml"
  */
@@ -24,17 +25,22 @@ export function refuseOutput(target: string, options: { force: boolean; example:
   }
   const { real, stats } = inspectTarget(target);
   if (stats && isReadOnly(real, stats)) throw new UserError(readOnlyFile(target));
+  // Before "use --force", which would then be refused for the backup.
+  if (stats && isReadOnlyBackup(target)) throw new UserError(readOnlyBackup(target));
   if (stats && !options.force) throw new UserError(alreadyExists(target));
 }
 
 /**
  * Refuses, before any work is done, a case file that a command would edit in place (`measure --write`,
- * `optimize --write-scenario`) when it is read-only: in words for such an edit, which has no --force
+ * `optimize --write-scenario`) when it, or its backup `FILE.bak` (which the edit overwrites with the
+ * case as it was), is read-only: in words for such an edit, which has no --force
  * and no other file to write to, but can be run without `option` to show its answer.
  * @example refuseReadOnlyCase("case.yaml", "--write") // throws "case.yaml is read-only and is left as it is: make it writable (chmod u+w case.yaml) and run again, or leave out --write to see the answer without writing it"
  */
 export function refuseReadOnlyCase(file: string, option: string): void {
-  if (isReadOnlyPath(file)) throw new UserError(readOnlyFile(file, `run again, or leave out ${option} to see the answer without writing it`));
+  const then = `run again, or leave out ${option} to see the answer without writing it`;
+  if (isReadOnlyPath(file)) throw new UserError(readOnlyFile(file, then));
+  if (isReadOnlyBackup(file)) throw new UserError(readOnlyBackup(file, then));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/index.js";
-import { formatChance, formatMoneyExact, formatPercent } from "./numbers.js";
+import { formatChance, formatMoneyExact, formatPercent, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 
 /**
@@ -31,8 +31,8 @@ export function judgementSentences(
   // gives the difference of its two rounded figures, which would otherwise differ by more.)
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
-    // Two options that gain the same (to the unit) are said to, not one "leading by €0 (0% of its net gain)".
-    const tied = money(close.npvGap) === money(0);
+    // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
+    const tied = sameGain(result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0);
     sentences.push(
       tied
         ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${money(result.comparisons[close.best]?.npv ?? 0)}${chance ? ` (${label(close.best)}${chance.slice(1)})` : ""}; weigh what each asks for and how soon it pays back.`

@@ -4,6 +4,7 @@ import {
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
+  sameGain,
   formatChance,
   formatHours,
   formatHoursTenth,
@@ -151,6 +152,22 @@ describe("numbers written without Intl, as Intl writes them", () => {
     expect(formatMoneyExact(-1234.4, "XOF")).toBe(intl({ style: "currency", currency: "XOF", maximumFractionDigits: 0 }).format(-1234));
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("∞");
     expect(formatNumber(Number.NaN)).toBe("NaN");
+  });
+});
+
+describe("sameGain", () => {
+  it("calls two net gains the same when they differ by less than half a unit, whichever way each view rounds them", () => {
+    // 30 cents apart across a step of three significant figures (€10,000 and €9,990 rounded apart): the same.
+    expect(sameGain(9995.2, 9994.9)).toBe(true);
+    expect(sameGain(9994.9, 9995.2)).toBe(true);
+    expect(sameGain(7960, 7960)).toBe(true);
+    // 70 cents apart: €1 to the unit, so not the same, even where both read €10,000 or €9,995.
+    expect(sameGain(9995.6, 9994.9)).toBe(false);
+    expect(sameGain(10_000.4, 9999.9)).toBe(false);
+    // Half a unit is €1 to the unit (formatMoneyExact rounds half away from zero).
+    expect(sameGain(100.5, 100)).toBe(false);
+    expect(formatMoneyExact(0.5, "EUR")).toBe("€1");
+    expect(sameGain(100.49, 100)).toBe(true);
   });
 });
 

@@ -177,6 +177,19 @@ export function differenceAsWritten(a: number, b: number): number {
 }
 
 /**
+ * Whether two net gains are called the same, in every view that compares them (the command line's
+ * and the web app's close call, page 1's): when they differ by less than half a unit of the
+ * currency, a gap that is nothing to the unit. One rule on the exact figures, because each view
+ * rounds its figures its own way (to the unit in `run`, to three significant figures on page 1):
+ * €9,995.20 and €9,994.90 are the same everywhere, not "the same, €9,995" in `run` and "€10,000, €10
+ * more than €9,990" on page 1; €9,995.60 and €9,994.90 are not the same anywhere.
+ * @example sameGain(9995.2, 9994.9) // true ; sameGain(9995.6, 9994.9) // false
+ */
+export function sameGain(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.5;
+}
+
+/**
  * A computed value without the last bits' residue of floating point: twelve significant figures, far
  * beyond anything shown, and far above the residue (a range's 5th percentile, worked out from its
  * distribution, comes back as 1499.9999999999986 for the 1,500 the file gives).

@@ -322,6 +322,12 @@ describe("time sheets", () => {
   it("refuses rules and entries it cannot read, naming them", () => {
     expect(problems(parseTimeRule("chore"))[0]).toMatch(/^--map 'chore': expected LABEL=TARGET/);
     expect(problems(parseTimeRule("chore=waiting"))[0]).toMatch(/'waiting' is no target; allowed: manualTasks\.<chore name>, meetings, upkeep or building/);
+    // A misspelt target gets the nearest one, as every other unknown name does.
+    expect(problems(parseTimeRule("chore=upkep"))).toEqual([
+      "--map 'chore=upkep': 'upkep' is no target; did you mean 'upkeep'? Allowed: manualTasks.<chore name>, meetings, upkeep or building",
+    ]);
+    expect(problems(parseTimeRule("Data refresh=manualtask.dataChecks"))[0]).toContain("did you mean 'manualTasks.dataChecks'?");
+    expect(problems(parseTimeRule("Standup=meeting"))[0]).toContain("did you mean 'meetings'?");
     expect(problems(parseTimesheetCsv("date,hours,category\n2026-05-01,two,x\n31/05/2026,1,x\n"))).toEqual([
       "line 2, column hours: 'two' is not a duration; allowed: hours, e.g. 1.5 or 1:30, from 0 to 744 (a month of 31 days)",
       "line 3, column date: '31/05/2026' is not a date (expected e.g. 2026-05-01)".replace("2026-05-01", "2026-01-05"),

@@ -15,6 +15,7 @@ import {
 import { extent } from "./stats.js";
 import { byMonthOf, exposures, parseTimestamp } from "./time.js";
 import { plural } from "../format/numbers.js";
+import { suggest } from "../engine/index.js";
 
 /** One time entry: who, on which day, how long, and the labels rules match (tags, category, project). */
 export interface TimeEntry {
@@ -53,7 +54,22 @@ export function parseTimeRule(text: string): Parsed<TimeRule> {
   const chore = /^manualTasks\.(.+)$/.exec(target);
   if (chore) return succeeded({ label, target: { kind: "chore", task: chore[1]! } });
   if (target === "meetings" || target === "upkeep" || target === "building") return succeeded({ label, target: { kind: target } });
-  return problem(`${quoted(target)} is no target; allowed: manualTasks.<chore name>, meetings, upkeep or building`);
+  const guess = nearestTarget(target);
+  return problem(
+    `${quoted(target)} is no target${guess ? `; did you mean ${quoted(guess)}? Allowed` : "; allowed"}: manualTasks.<chore name>, meetings, upkeep or building`,
+  );
+}
+
+/**
+ * The target a misspelt one probably meant (`suggest`, as for every other unknown name): a chore
+ * with the group misspelt keeps its name.
+ * @example nearestTarget("upkep") // "upkeep"
+ * @example nearestTarget("manualTask.dataChecks") // "manualTasks.dataChecks"
+ */
+function nearestTarget(target: string): string | undefined {
+  const dot = target.indexOf(".");
+  if (dot > 0 && target.length > dot + 1 && suggest(target.slice(0, dot), ["manualTasks"])) return `manualTasks.${target.slice(dot + 1)}`;
+  return suggest(target, ["meetings", "upkeep", "building"]);
 }
 
 /** "01:30:00" (hours can pass 24), "1:30" or a decimal number of hours, as hours. */

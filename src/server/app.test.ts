@@ -204,6 +204,24 @@ describe("saving", () => {
     expect(existsSync(join(folder, "seed.yaml.bak"))).toBe(false);
   });
 
+  it("refuses to save when seed.yaml.bak is read-only: saving would overwrite that backup, which was made read-only to keep it", async () => {
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const path = join(folder, "seed.yaml");
+    const original = readFileSync(path, "utf8");
+    writeFileSync(`${path}.bak`, "title: the version I meant to keep\n");
+    chmodSync(`${path}.bak`, 0o444);
+    const response = await put("/api/case", { data: { ...(document.data as Record<string, unknown>), title: "Edited" }, baseVersion: document.version });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { message: string };
+    expect(body.message).toBe(
+      "seed.yaml.bak is read-only and is left as it is, so seed.yaml is not replaced either (its previous version would be kept as seed.yaml.bak): make it writable (chmod u+w seed.yaml.bak) or move it away, and save again; your changes are kept in the page until you do",
+    );
+    expect(readFileSync(path, "utf8")).toBe(original);
+    expect(readFileSync(`${path}.bak`, "utf8")).toBe("title: the version I meant to keep\n");
+    chmodSync(`${path}.bak`, 0o644);
+    rmSync(`${path}.bak`);
+  });
+
   it("refuses a body over the size limit with 413", async () => {
     const huge = JSON.stringify({ data: { title: "x".repeat(MAX_BODY_BYTES + 10) } });
     const response = await put("/api/case", huge);

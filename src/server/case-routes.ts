@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { Hono } from "hono";
 import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES } from "../engine/index.js";
-import { isReadOnlyPath, readOnlyFile, writeFileAtomic } from "../shared/atomic-write.js";
+import { isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../shared/atomic-write.js";
 import type { CaseDocument, SaveRequest, SaveResponse } from "../shared/api-types.js";
 import { RequestError, type CaseFolder } from "./case-folder.js";
 import { caseFormatOf, caseText } from "../shared/case-text.js";
@@ -65,9 +65,10 @@ export function caseRoutes(folder: CaseFolder): Hono {
     const previous = existsSync(path) ? readCaseFile(path) : undefined;
     // A read-only file is someone's way of saying "keep this": the command line never replaces one,
     // and the page is told so in its own words (not --force, which the page has no way to give).
-    if (previous !== undefined && isReadOnlyPath(path)) {
-      throw new RequestError(403, readOnlyFile(basename(path), "save again; your changes are kept in the page until you do"));
-    }
+    const saveAgain = "save again; your changes are kept in the page until you do";
+    if (previous !== undefined && isReadOnlyPath(path)) throw new RequestError(403, readOnlyFile(basename(path), saveAgain));
+    // Saving keeps the file as it was in FILE.bak: a read-only one there is kept too.
+    if (previous !== undefined && isReadOnlyBackup(path)) throw new RequestError(403, readOnlyBackup(basename(path), saveAgain));
     if (request.baseVersion !== undefined && previous !== undefined && textVersion(previous) !== request.baseVersion) {
       throw new RequestError(
         409,

@@ -201,6 +201,28 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(folder)).toEqual(["case.yaml"]);
   });
 
+  it("never overwrites a read-only FILE.bak, even with force: the file is not replaced either, and the message names the backup and how to go on", () => {
+    const target = join(folder, "case.yaml");
+    writeFileSync(target, "title: current\n");
+    writeFileSync(`${target}.bak`, "title: kept on purpose\n");
+    chmodSync(`${target}.bak`, 0o444);
+    expect(() => writeFileAtomic(target, "title: new\n", { force: true })).toThrow(
+      new UserError(
+        `${target}.bak is read-only and is left as it is, so ${target} is not replaced either (its previous version would be kept as case.yaml.bak): make it writable (chmod u+w ${target}.bak) or move it away, and run again, or write to another file (a read-only file is never replaced, not even with --force)`,
+      ),
+    );
+    expect(readFileSync(target, "utf8")).toBe("title: current\n");
+    expect(readFileSync(`${target}.bak`, "utf8")).toBe("title: kept on purpose\n");
+    expect(modeOf(`${target}.bak`)).toBe(0o444);
+    expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
+    // A new file keeps no backup, so a read-only FILE.bak beside it is no obstacle; and a writable one is replaced as before.
+    rmSync(target);
+    expect(writeFileAtomic(target, "title: first\n")).toEqual({});
+    chmodSync(`${target}.bak`, 0o644);
+    expect(writeFileAtomic(target, "title: second\n", { force: true })).toEqual({ backup: `${target}.bak` });
+    expect(readFileSync(`${target}.bak`, "utf8")).toBe("title: first\n");
+  });
+
   it("leaves the file and the previous backup byte for byte as they were when the disk fills during the backup", () => {
     const target = join(folder, "case.yaml");
     writeFileSync(target, "title: current\n");

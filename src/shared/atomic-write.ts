@@ -28,7 +28,8 @@ import { UserError } from "./user-error.js";
  *   digits>.tmp` and created with O_CREAT|O_EXCL|O_NOFOLLOW (a link or file already at that name
  *   is never followed or reused), flushed to disk (fsync), renamed over the target, and then the
  *   folder is flushed too. A reader sees the old file or the new one, never half of one.
- * - A read-only file (no write permission) is never replaced, not even with `force` (`readOnlyFile`).
+ * - A read-only file (no write permission) is never replaced, not even with `force` (`readOnlyFile`);
+ *   nor is a read-only `FILE.bak`, which replacing FILE would overwrite with the backup (`readOnlyBackup`).
  * - An existing file is only replaced with `force`; its previous content is then kept as
  *   `FILE.bak`, itself written as a complete new file (its own temporary file, fsynced) and renamed
  *   into place only together with the new file. If any step fails (a full disk, a refused rename),
@@ -83,6 +84,27 @@ export function alreadyExists(path: string): string {
  */
 export function readOnlyFile(path: string, then = "run again, or write to another file (a read-only file is never replaced, not even with --force)"): string {
   return `${path} is read-only and is left as it is: make it writable (chmod u+w ${path}) and ${then}`;
+}
+
+/**
+ * What a refused write says when `FILE.bak` is read-only (`isReadOnlyBackup`): replacing FILE would
+ * overwrite that backup with FILE's previous version, and a read-only file is someone's way of
+ * saying "keep this", so FILE is not replaced either. `then` is how to go on, as for `readOnlyFile`.
+ * @example readOnlyBackup("report.html") // "report.html.bak is read-only and is left as it is, so report.html is not replaced either (its previous version would be kept as report.html.bak): make it writable (chmod u+w report.html.bak) or move it away, and run again, or write to another file (a read-only file is never replaced, not even with --force)"
+ */
+export function readOnlyBackup(path: string, then = "run again, or write to another file (a read-only file is never replaced, not even with --force)"): string {
+  const backup = `${path}.bak`;
+  return `${backup} is read-only and is left as it is, so ${path} is not replaced either (its previous version would be kept as ${basename(backup)}): make it writable (chmod u+w ${backup}) or move it away, and ${then}`;
+}
+
+/**
+ * Whether `FILE.bak`, where replacing `path` would keep its previous version, is a read-only plain
+ * file. A link there is not looked through: the link itself would be replaced, not what it points to.
+ */
+export function isReadOnlyBackup(path: string): boolean {
+  const backup = `${path}.bak`;
+  const stats = lstatSync(backup, { throwIfNoEntry: false });
+  return stats?.isFile() === true && isReadOnly(backup, stats);
 }
 
 /** Whether `path` names an existing file that is read-only (`isReadOnly`), a link looked through. */
@@ -196,6 +218,7 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
   const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   const target = inspectTarget(path);
   if (target.stats && isReadOnly(target.real, target.stats)) throw new UserError(readOnlyFile(path));
+  if (target.stats && isReadOnlyBackup(path)) throw new UserError(readOnlyBackup(path));
   if (target.stats && !options.force) {
     throw new UserError(alreadyExists(path));
   }

@@ -18,3 +18,30 @@ scenarios:
     label: Better
     projects: { upkeepHoursPerMonth: 10 }
 `;
+
+/**
+ * A plan of one month whose two options gain €9,995.20 and €9,994.90 (discount rate 0; the licences
+ * of €7,004.80 and €7,005.10 are paid in the month): a gap of 30 cents, called the same by `sameGain`,
+ * whose figures straddle a step of three significant figures (€10,000 and €9,990 rounded apart).
+ * `run` and page 1 both say the two bring the same.
+ */
+export const ONE_MONTH_TIED = `title: Two options thirty cents apart
+currency: EUR
+horizonMonths: 1
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 200 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  first:
+    label: First
+    projects: { upkeepHoursPerMonth: 10 }
+    tooling: { licences: { flatPerYear: 7004.8 } }
+  second:
+    label: Second
+    projects: { upkeepHoursPerMonth: 10 }
+    tooling: { licences: { flatPerYear: 7005.1 } }
+`;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateScenarioText } from "../../engine/index.js";
@@ -78,6 +78,42 @@ describe("init", () => {
     expect(named.exitCode).toBe(2);
     expect(named.stderr).toContain("that is the name of the schema init writes beside the case");
     expect(readdirSync(temp.path)).toEqual([]);
+  });
+
+  it("leaves a read-only copy of this version's schema as it is, and writes the case (it wrote the case, then failed on the schema)", async () => {
+    const schema = join(temp.path, "mlops-roi.schema.json");
+    writeFileSync(schema, readFileSync(schemaPath));
+    chmodSync(schema, 0o444);
+    const target = join(temp.path, "case.yaml");
+    const { exitCode, stderr } = await runCliCaptured(["init", "-o", target]);
+    expect(stderr).toContain(`kept ${schema}, this version's schema already\n`);
+    expect(exitCode).toBe(0);
+    expect(existsSync(target)).toBe(true);
+    expect(readdirSync(temp.path).sort()).toEqual(["case.yaml", "mlops-roi.schema.json"]);
+  });
+
+  it("with --force, refuses before writing the case a different schema that is read-only, or whose .bak is", async () => {
+    const schema = join(temp.path, "mlops-roi.schema.json");
+    const target = join(temp.path, "case.yaml");
+    writeFileSync(schema, '{"older": true}\n');
+    chmodSync(schema, 0o444);
+    const readOnly = await runCliCaptured(["init", "-o", target, "--force"]);
+    expect(readOnly.stderr).toBe(
+      `error: ${schema} is read-only and is left as it is: make it writable (chmod u+w ${schema}) and run again, or write the case elsewhere\n`,
+    );
+    expect(readOnly.exitCode).toBe(1);
+    expect(readdirSync(temp.path)).toEqual(["mlops-roi.schema.json"]);
+    chmodSync(schema, 0o644);
+    writeFileSync(`${schema}.bak`, '{"kept": true}\n');
+    chmodSync(`${schema}.bak`, 0o444);
+    const backup = await runCliCaptured(["init", "-o", target, "--force"]);
+    expect(backup.stderr).toBe(
+      `error: ${schema}.bak is read-only and is left as it is, so ${schema} is not replaced either (its previous version would be kept as mlops-roi.schema.json.bak): make it writable (chmod u+w ${schema}.bak) or move it away, and run again, or write the case elsewhere\n`,
+    );
+    expect(backup.exitCode).toBe(1);
+    expect(readdirSync(temp.path).sort()).toEqual(["mlops-roi.schema.json", "mlops-roi.schema.json.bak"]);
+    expect(readFileSync(schema, "utf8")).toBe('{"older": true}\n');
+    expect(readFileSync(`${schema}.bak`, "utf8")).toBe('{"kept": true}\n');
   });
 
   it("refuses to overwrite without --force, and keeps a .bak with --force", async () => {

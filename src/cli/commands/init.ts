@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../../shared/package-files.js";
 import { UserError, type CliOutput } from "../io.js";
-import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../../shared/atomic-write.js";
 
 const descriptions: Record<TemplateName, string> = {
   seed: "the seed's sheet: one person, three releases a year",
@@ -53,18 +53,30 @@ function schemaPlace(target: string): Stats | undefined {
 }
 
 /**
- * Writes the schema beside the case (it names no path outside the case's folder). An existing copy is
- * left as it is when it is this version's; a different one is kept unless --force, and the user told.
+ * What becomes of the schema beside the case, decided before the case is written: written when
+ * there is none, left as it is when it is this version's (not rewritten: a read-only copy is no
+ * obstacle), and a different one kept unless --force, and the user told. A different one that
+ * --force would replace but that is read-only, or whose backup `.bak` is, stops `init` here, before
+ * it writes anything (it wrote the case, then failed on the schema).
  */
-function writeSchemaBeside(target: string, existing: Stats | undefined, force: boolean): string {
+function schemaBeside(target: string, existing: Stats | undefined, force: boolean): { schema: string; write: boolean; note: string } {
   const schema = readFileSync(schemaPath, "utf8");
+  const wrote = `wrote ${target} (the schema editors check the case against; commit it with the case)\n`;
+  if (existing === undefined) return { schema, write: true, note: wrote };
   // A file of another size differs without reading it (it could be anything, and large).
-  const differs = existing !== undefined && (existing.size !== Buffer.byteLength(schema) || readFileSync(target, "utf8") !== schema);
-  if (differs && !force) {
-    return `kept the existing ${target}, which differs from this version's schema (mlops-roi schema -o ${SCHEMA_BESIDE_CASE} --force updates it)\n`;
+  const differs = existing.size !== Buffer.byteLength(schema) || readFileSync(target, "utf8") !== schema;
+  if (!differs) return { schema, write: false, note: `kept ${target}, this version's schema already\n` };
+  if (!force) {
+    return {
+      schema,
+      write: false,
+      note: `kept the existing ${target}, which differs from this version's schema (mlops-roi schema -o ${SCHEMA_BESIDE_CASE} --force updates it)\n`,
+    };
   }
-  writeFileAtomic(target, schema, { force: true });
-  return `wrote ${target} (the schema editors check the case against; commit it with the case)\n`;
+  const then = "run again, or write the case elsewhere";
+  if (isReadOnlyPath(target)) throw new UserError(readOnlyFile(target, then));
+  if (isReadOnlyBackup(target)) throw new UserError(readOnlyBackup(target, then));
+  return { schema, write: true, note: wrote };
 }
 
 export function registerInit(program: Command, output: CliOutput): void {
@@ -97,12 +109,12 @@ Examples:
           `-o ${options.output}: that is the name of the schema init writes beside the case; give the case another name, e.g. -o scenario.yaml`,
           2,
         );
-      const existingSchema = schemaPlace(schemaTarget);
+      const schema = schemaBeside(schemaTarget, schemaPlace(schemaTarget), options.force ?? false);
       const { backup } = writeFileAtomic(options.output, withSchemaComment(text), { force: options.force ?? false });
-      const schemaNote = writeSchemaBeside(schemaTarget, existingSchema, options.force ?? false);
+      if (schema.write) writeFileAtomic(schemaTarget, schema.schema, { force: true });
       output.stderr(
         `wrote ${options.output} from the ${options.template} template${backup ? ` (previous version kept as ${backup})` : ""}\n` +
-          schemaNote +
+          schema.note +
           `next: edit the numbers marked "assumed", then run: mlops-roi run ${options.output}\n`,
       );
     });

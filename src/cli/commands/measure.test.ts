@@ -211,6 +211,11 @@ describe("measure", () => {
     const rule = await runCliCaptured(["measure", scenario, "--timesheet", fixture("toggl-time-entries.csv"), "--map", "chore=waiting"]);
     expect(rule.exitCode).toBe(2);
     expect(rule.stderr).toMatch(/--map 'chore=waiting': 'waiting' is no target/);
+    const misspelt = await runCliCaptured(["measure", scenario, "--timesheet", fixture("toggl-time-entries.csv"), "--map", "chore=upkep"]);
+    expect(misspelt.exitCode).toBe(2);
+    expect(misspelt.stderr).toBe(
+      "error: --map 'chore=upkep': 'upkep' is no target; did you mean 'upkeep'? Allowed: manualTasks.<chore name>, meetings, upkeep or building\n",
+    );
     const before = readFileSync(scenario);
     const dotted = await runCliCaptured([
       "measure",

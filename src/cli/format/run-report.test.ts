@@ -6,7 +6,9 @@ import { packageRoot } from "../../shared/package-files.js";
 import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
 import { renderRunReport } from "./run-report.js";
-import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
+import { ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { createReport } from "../../report/create-report.js";
+import { textOf } from "../../report/report-text.js";
 
 function resultOf(name: string, samples: number): CaseResult {
   const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", name), "utf8"));
@@ -211,6 +213,21 @@ describe("the run report's extraordinary gain", () => {
     const text = renderRunReport(buildResult(compiled!));
     // It said "gain of €850 over the last months".
     expect(text).toContain("Check before relying on it: “Better” — gain of €850 over month 1 above half of today's payroll (€1,000)");
+  });
+});
+
+describe("two options whose net gains are 30 cents apart, straddling a rounding step (€9,995.20 and €9,994.90)", () => {
+  it("are said to bring the same by run and by page 1 alike, by one rule (sameGain): run said so, page 1 that one brings €10 more", async () => {
+    const { compiled } = validateScenarioText(ONE_MONTH_TIED);
+    const result = buildResult(compiled!);
+    expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(9995.2, 9), expect.closeTo(9994.9, 9)]);
+    expect(renderRunReport(result)).toContain("  Close call: “First” and “Second” gain the same, €9,995; weigh what each asks for and how soon it pays back.");
+    const { html } = await createReport(compiled!, { result });
+    const page = textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"'))).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month in today's money.");
+    expect(page).not.toContain("more than “Second”");
+    // The two side by side give that one figure, not €10,000 and €9,990.
+    expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€10,000", "€10,000"]);
   });
 });
 

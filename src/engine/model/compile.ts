@@ -4,7 +4,7 @@ import { median } from "../uncertainty/index.js";
 import { BUILT_IN_NOTE, builtInCatalogue } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
-import { formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
+import { describeValue, formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
 import { compileCorrelations } from "./correlations.js";
 import { parameterNames, parameterSpecs, PARAMETER_COUNT as importedParameterCount, P as importedP } from "./parameters.js";
@@ -165,12 +165,27 @@ function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: LeafIndex
   return { get, names: () => names, resolved: () => [...resolved.values()] };
 }
 
+export interface CompileOptions {
+  /** Every capability of the catalogue compiled, not only those the scenarios list (the optimiser's). */
+  allCapabilities?: boolean;
+  /**
+   * The text of the number at a path, as written in the file (`ScenarioSource.writtenNumber`): the
+   * messages quote `1.30e1` as written, as the field checks do, not the parsed `13`.
+   */
+  writtenNumber?: (path: FieldPath) => string | undefined;
+}
+
 /**
  * Resolves each scenario against the shared defaults and flattens it into a parameter plan that
  * points at the file's numbers. Returns semantic issues (missing inputs, months past the horizon).
  * @example compileCase(validFile).compiled?.scenarios.map((s) => s.name) // ["today", "better"]
  */
-export function compileCase(file: CaseFile, options: { allCapabilities?: boolean } = {}): { compiled?: CompiledCase; issues: Issue[] } {
+export function compileCase(file: CaseFile, options: CompileOptions = {}): { compiled?: CompiledCase; issues: Issue[] } {
+  const written = options.writtenNumber ?? (() => undefined);
+  /** A number of the file, for a message: as written there when `written` knows its text. */
+  const shown = (path: FieldPath, value: number): string => describeValue(value, written(path));
+  /** A leaf's value, for a message: a number or `{ value }` as written; a range's middle as worked out. */
+  const shownLeaf = (leaf: Leaf): string => describeValue(leaf.value, leaf.distribution ? undefined : (written(leaf.path) ?? written([...leaf.path, "value"])));
   const issues: Issue[] = [];
   const leaves: Leaf[] = [];
   const groupNotes: GroupNote[] = [];
@@ -364,7 +379,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
         error(
           [...monthsPath, index],
           "beyond_horizon",
-          `${formatPath([...monthsPath, index])} is ${month}; allowed: a month between 1 and the horizon (${file.horizonMonths})`,
+          `${formatPath([...monthsPath, index])} is ${shown([...monthsPath, index], month)}; allowed: a month between 1 and the horizon (${shown(["horizonMonths"], file.horizonMonths)})`,
         );
       }
     });
@@ -373,7 +388,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
         warn(monthsPath, "ignored", `${formatPath(monthsPath)} is ignored in capacity mode: projects are released when their build hours are done`);
       const build = resolve("projects.buildHours");
       if (build < 0 || (leaves[build]?.value ?? 0) <= 0) {
-        const found = build >= 0 ? `is ${leaves[build]?.value}` : "is missing";
+        const found = build >= 0 ? `is ${shownLeaf(leaves[build]!)}` : "is missing";
         scenarioError(
           name,
           build >= 0 ? (leaves[build]?.path ?? base) : where("releases"),
@@ -387,7 +402,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
       error(
         leaves[start]?.path ?? base,
         "beyond_horizon",
-        `${leaves[start]?.name} is ${leaves[start]?.value}; allowed: a month between 1 and the horizon (${file.horizonMonths})`,
+        `${leaves[start]?.name} is ${shownLeaf(leaves[start]!)}; allowed: a month between 1 and the horizon (${shown(["horizonMonths"], file.horizonMonths)})`,
       );
     }
 
@@ -457,7 +472,7 @@ export function compileCase(file: CaseFile, options: { allCapabilities?: boolean
     };
     error(path, code, message(who));
   }
-  const correlated = compileCorrelations(file, leaves, error);
+  const correlated = compileCorrelations(file, leaves, error, shownLeaf);
   if (issues.some((issue) => issue.severity === "error")) return { issues };
   // Resolved before the leaf values are taken: resolving may add built-in leaves.
   const capabilities = options.allCapabilities ? catalogue.names().map((name) => catalogue.get(name)!) : catalogue.resolved();

@@ -10,10 +10,16 @@ type Report = (path: FieldPath, code: string, message: string) => void;
  * The file's `correlations`, checked against its inputs: both sides must be inputs given as ranges,
  * no pair twice, and the coefficients of each group of linked inputs must be able to hold at once
  * (a positive semi-definite matrix on the normal scale the sampler uses). Groups are the inputs
- * linked by non-zero correlations, as leaf indices in ascending order.
+ * linked by non-zero correlations, as leaf indices in ascending order. `shown` quotes a leaf's number
+ * in a message (as written in the file, where known).
  * @example compileCorrelations(file, leaves, error).groups // [[3, 17]]
  */
-export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], error: Report): { correlations: CompiledCorrelation[]; groups: number[][] } {
+export function compileCorrelations(
+  file: CaseFile,
+  leaves: readonly Leaf[],
+  error: Report,
+  shown: (leaf: Leaf) => string = (leaf) => String(leaf.value),
+): { correlations: CompiledCorrelation[]; groups: number[][] } {
   const entries = file.correlations ?? [];
   const byName = new Map(leaves.map((leaf, index) => [leaf.name, index]));
   const ranges = leaves.filter((leaf) => leaf.distribution).map((leaf) => leaf.name);
@@ -37,7 +43,7 @@ export function compileCorrelations(file: CaseFile, leaves: readonly Leaf[], err
         error(
           path,
           "not_a_range",
-          `${name} is a single number (${leaf.value}), not a range; give it as { low, high } to correlate it, or remove this correlation`,
+          `${name} is a single number (${shown(leaf)}), not a range; give it as { low, high } to correlate it, or remove this correlation`,
         );
         return -1;
       }

@@ -177,6 +177,22 @@ describe("wrong types", () => {
     expect(json.find((issue) => issue.path.join(".") === "horizonMonths")?.message).toMatch(/^horizonMonths is 12\.50; /);
   });
 
+  it("quotes numbers as written in the cross-field checks too (months past the horizon, a start month, build hours): not the parsed 13", () => {
+    const text = withEdit(withEdit(validCaseText(), "horizonMonths: 12", "horizonMonths: 1.20e1"), "months: [4, 7, 10]", "months: [4, 7, 1.30e1]");
+    expect(onlyError(text).message).toBe("defaults.releases.months[2] is 1.30e1; allowed: a month between 1 and the horizon (1.20e1)");
+    // Also when the file has another mistake, whose parts are set aside for these checks.
+    const withTypo = errors(withEdit(text, "  people: 1", "  people: 1\n    peeple: 2")).map((issue) => issue.message);
+    expect(withTypo).toContain("defaults.releases.months[2] is 1.30e1; allowed: a month between 1 and the horizon (1.20e1)");
+    const start = withEdit(validCaseText(), "  releases:\n    mode: schedule", "  change:\n    startMonth: 1.50e1\n  releases:\n    mode: schedule");
+    expect(onlyError(start).message).toBe("defaults.change.startMonth is 1.50e1; allowed: a month between 1 and the horizon (12)");
+    const capacity = withEdit(
+      withEdit(validCaseText(), "    mode: schedule\n    months: [4, 7, 10]", "    mode: capacity"),
+      "    valuePerMonth: 2500",
+      "    valuePerMonth: 2500\n    buildHours: 0.00",
+    );
+    expect(onlyError(capacity).message).toContain("so projects.buildHours must be > 0 (hours to build one project); it is 0.00");
+  });
+
   it("reports a map where a number belongs once, with the keys it has", () => {
     const text = withEdit(validCaseText(), "people: 1", "people: { amount: 1 }");
     const issue = onlyError(text);
@@ -403,6 +419,14 @@ describe("correlations between ranges", () => {
     const [issue] = errors(withCorrelations("  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n"));
     expect(issue?.message).toBe(
       "defaults.team.people is a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation",
+    );
+  });
+
+  it("quotes that single number as written in the file (1.0, not 1)", () => {
+    const text = `${withEdit(ranged(), "people: 1", "people: 1.0")}correlations:\n  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n`;
+    const [issue] = errors(text);
+    expect(issue?.message).toBe(
+      "defaults.team.people is a single number (1.0), not a range; give it as { low, high } to correlate it, or remove this correlation",
     );
   });
 });

@@ -58,10 +58,10 @@ export function validateScenarioText(text: string): Validation {
   const parsed = caseSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const structural = fromZodIssues(caseSchema, parsed.error.issues, data, source.writtenNumber);
-    const issues = [...structural, ...crossFieldIssuesDespite(data)].map((issue) => positioned(source, issue));
+    const issues = [...structural, ...crossFieldIssuesDespite(data, source.writtenNumber)].map((issue) => positioned(source, issue));
     return { source, issues: atMostReported(sortByPosition(distinct(issues))) };
   }
-  const { compiled, issues } = compileCase(parsed.data);
+  const { compiled, issues } = compileCase(parsed.data, { writtenNumber: source.writtenNumber });
   const placed = atMostReported(sortByPosition(distinct(issues.map((issue) => positioned(source, issue)))));
   return hasErrors(placed) ? { source, issues: placed, file: parsed.data } : { source, issues: placed, file: parsed.data, ...(compiled ? { compiled } : {}) };
 }
@@ -72,7 +72,7 @@ export function validateScenarioText(text: string): Validation {
  * wrong parts are set aside and the rest is checked. Problems the setting-aside could cause (a
  * field now missing, anything under a removed value) are not reported.
  */
-function crossFieldIssuesDespite(data: object): Issue[] {
+function crossFieldIssuesDespite(data: object, writtenNumber: (path: FieldPath) => string | undefined): Issue[] {
   let repaired: unknown = structuredClone(data);
   const removedValues: FieldPath[] = [];
   /** Groups that held an unknown (probably misspelt) field: a field "missing" there is that same mistake. */
@@ -81,7 +81,7 @@ function crossFieldIssuesDespite(data: object): Issue[] {
   for (let round = 0; round < 5; round++) {
     const parsed = caseSchema.safeParse(repaired);
     if (parsed.success) {
-      return compileCase(parsed.data).issues.filter(
+      return compileCase(parsed.data, { writtenNumber }).issues.filter(
         (issue) =>
           !(issue.code === "missing" && (!removedOnlyUnknownKeys || groupsWithUnknownKeys.some((path) => overlaps(path, issue.path)))) &&
           !removedValues.some((path) => overlaps(path, issue.path)),

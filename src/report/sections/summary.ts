@@ -17,11 +17,13 @@ import {
   formatPercent,
   formatQuantity,
   plural,
+  sameGain,
   theMonths,
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
+import { askedFor } from "../../format/asked-for.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -98,9 +100,12 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  * Two close options side by side on page 1: what each asks for, how soon and how surely it pays back,
  * and what it returns, so the reader chooses on what matters to them, not on one name.
  */
-function tradeOff(context: ReportContext, close: CloseCall): string {
+function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
   const { result } = context;
   const options = [result.comparisons[close.best]!, result.comparisons[close.runnerUp]!];
+  // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
+  // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
+  const npvShown = (comparison: ComparisonResult) => context.money(tied ? options[0]!.npv : comparison.npv);
   const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
   const rows = options
     .map((comparison) => {
@@ -108,7 +113,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const distribution = context.uncertainty?.distribution[comparison.alternative];
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
-        `<td class="number">${figure("trade-off-npv", context.money(comparison.npv))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))})</span>` : ""}</td>`,
+        `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))})</span>` : ""}</td>`,
         `<td class="number">${figure("trade-off-cash", context.money(comparison.investment.cash))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
@@ -139,9 +144,10 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const months = plural(result.horizonMonths, "month");
   const best = result.comparisons[close.best]!;
   const runnerUp = result.comparisons[close.runnerUp]!;
-  // Two that gain the same as written ("€7,960" each) are said to, not one "but only €0 more" than the other.
+  // Two that gain the same (`sameGain`, the command line's rule too) are said to, not one "but only €0 more"
+  // or "€10 more" than the other; else the gap is the difference of the two figures written.
+  const tied = sameGain(best.npv, runnerUp.npv);
   const gap = differenceAsWritten(best.npv, runnerUp.npv);
-  const tied = context.money(gap) === context.money(0);
   const chance =
     close.chanceBestAhead === null
       ? ""
@@ -153,7 +159,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
   ${prose(reason)}
-  ${tradeOff(context, close)}
+  ${tradeOff(context, close, tied)}
   ${
     hasProjects(context, best)
       ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
@@ -254,21 +260,19 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
   const { investment } = comparison;
-  const cash = Math.max(0, investment.cash);
   // Against a baseline that makes a bigger change of its own (in the file's defaults), the option pays
   // less up front and takes fewer hours than today: said, where "€0" and "no extra team time" alone
-  // would hide the saving the JSON's negative investment holds.
-  const team =
-    investment.teamHours > 0.5
-      ? `The change also takes ${figure("team-time", formatHours(investment.teamHours))} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
-      : investment.teamHours < -0.5
-        ? `The change takes ${figure("team-time-saved", formatHours(-investment.teamHours))} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
-        : `The change takes no extra team time.`;
-  const saved = gainOrLoss(investment.cash, context.money);
-  const cashSaved = saved.loss ? ` It pays ${figure("cash-saved", saved.written)} less up front than today.` : "";
+  // would hide the saving the JSON's negative investment holds. The rule is the web app's cards' too.
+  const asked = askedFor(investment, { money: context.money, hours: formatHours });
+  const team = asked.teamHours
+    ? `The change also takes ${figure("team-time", asked.teamHours)} of the team's time, worth ${amount(context.money(investment.teamHoursCost))}.`
+    : asked.teamHoursSaved
+      ? `The change takes ${figure("team-time-saved", asked.teamHoursSaved)} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
+      : `The change takes no extra team time.`;
+  const cashSaved = asked.cashSaved ? ` It pays ${figure("cash-saved", asked.cashSaved)} less up front than today.` : "";
   return `<div class="card">
   <h3>What we ask for</h3>
-  <p class="big">${figure("investment", context.money(cash))}</p>
+  <p class="big">${figure("investment", asked.upFront)}</p>
   <p class="unit">up front, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
 </div>`;

@@ -4,6 +4,7 @@ import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatHours, formatMoney, formatMonth, formatPercent, formatShare, plural } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
+import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -16,22 +17,22 @@ function payback(comparison: ComparisonResult, horizon: number): string {
 }
 
 /**
- * What an option asks for, beside its cash up front: the team's hours on the change, or, against a
- * baseline that makes a bigger change of its own (in the file's defaults), what it saves, as page 1
- * says it ("€0 up front, €5,000 less than today; 200 team hours less than today's own change"), not a
- * negative amount asked for. The JSON's `investment` keeps the signed figures.
+ * What an option asks for, beside its cash up front, in the card's words: the team's hours on the
+ * change, or, against a baseline that makes a bigger change of its own (in the file's defaults), what
+ * it saves ("€0 up front, €5,000 less than today; 200 team hours less than today's own change"), not a
+ * negative amount asked for. What is said, and each figure, is page 1's rule (`askedFor` in
+ * src/format/asked-for.ts), with the card's figures. The JSON's `investment` keeps the signed figures.
  * @example askedFor({ cash: -5000, teamHours: -200, ... }, "EUR") // { upFront: "€0", more: ", €5,000 less than today; 200 team hours less than today's own change" }
  */
 export function askedFor(investment: ComparisonResult["investment"], currency: string): { upFront: string; more: string } {
-  const saved = formatMoney(-investment.cash, currency);
-  const cashSaved = investment.cash < 0 && saved !== formatMoney(0, currency) ? `, ${saved} less than today` : "";
-  const hours =
-    investment.teamHours > 0
-      ? ` + ${formatHours(investment.teamHours)} team hours on the change`
-      : investment.teamHours < -0.5
-        ? `${cashSaved ? ";" : ","} ${formatHours(-investment.teamHours)} team hours less than today's own change`
-        : "";
-  return { upFront: formatMoney(Math.max(0, investment.cash), currency), more: `${cashSaved}${hours}` };
+  const asked = askedForRule(investment, { money: (value) => formatMoney(value, currency), hours: formatHours });
+  const cashSaved = asked.cashSaved ? `, ${asked.cashSaved} less than today` : "";
+  const hours = asked.teamHours
+    ? ` + ${asked.teamHours} team hours on the change`
+    : asked.teamHoursSaved
+      ? `${cashSaved ? ";" : ","} ${asked.teamHoursSaved} team hours less than today's own change`
+      : "";
+  return { upFront: asked.upFront, more: `${cashSaved}${hours}` };
 }
 
 /**

@@ -18,4 +18,10 @@ describe("what an option asks for, on its card", () => {
     expect(askedFor(investment(2000, 120), "EUR")).toEqual({ upFront: "€2,000", more: " + 120 team hours on the change" });
     expect(askedFor(investment(0, 0), "EUR")).toEqual({ upFront: "€0", more: "" });
   });
+
+  it("decides, as page 1 does (src/format/asked-for.ts), on the figures as written: no '+ 0 team hours on the change'", () => {
+    expect(askedFor(investment(0, 0.04), "EUR")).toEqual({ upFront: "€0", more: "" });
+    expect(askedFor(investment(-0.4, -0.04), "EUR")).toEqual({ upFront: "€0", more: "" });
+    expect(askedFor(investment(0, 0.06), "EUR")).toEqual({ upFront: "€0", more: " + 0.1 team hours on the change" });
+  });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { askedFor } from "./asked-for.js";
+import { formatHours, formatHoursTenth, formatMoney, formatMoneyExact } from "./numbers.js";
+
+// As the web app's cards write figures (money to the unit, hours to a tenth) and as page 1 does (three significant figures).
+const card = { money: (value: number) => formatMoneyExact(value, "EUR"), hours: formatHoursTenth };
+const pageOne = { money: (value: number) => formatMoney(value, "EUR"), hours: formatHours };
+
+describe("askedFor", () => {
+  it("says what an option saves against today's own, bigger change, never a negative amount asked for", () => {
+    expect(askedFor({ cash: -5000, teamHours: -200 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000", teamHoursSaved: "200" });
+    expect(askedFor({ cash: -5000, teamHours: 0 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000" });
+    expect(askedFor({ cash: 0, teamHours: -200 }, card)).toEqual({ upFront: "€0", teamHoursSaved: "200" });
+    expect(askedFor({ cash: 2000, teamHours: 120 }, card)).toEqual({ upFront: "€2,000", teamHours: "120" });
+    expect(askedFor({ cash: 0, teamHours: 0 }, card)).toEqual({ upFront: "€0" });
+    expect(askedFor({ cash: -5012.4, teamHours: -1234.5 }, pageOne)).toEqual({ upFront: "€0", cashSaved: "€5,010", teamHoursSaved: "1,230 hours" });
+  });
+
+  it("decides on the figure as the view writes it: what rounds to nothing is neither a saving nor hours on the change", () => {
+    // 40 cents less than today is "€0" to the unit: not "€0 less than today".
+    expect(askedFor({ cash: -0.4, teamHours: 0.04 }, card)).toEqual({ upFront: "€0" });
+    expect(askedFor({ cash: -0.6, teamHours: 0.06 }, card)).toEqual({ upFront: "€0", cashSaved: "€1", teamHours: "0.1" });
+    // A tenth of an hour is written on a card, not on page 1, whose hours are whole.
+    expect(askedFor({ cash: 0, teamHours: -0.3 }, card)).toEqual({ upFront: "€0", teamHoursSaved: "0.3" });
+    expect(askedFor({ cash: 0, teamHours: -0.3 }, pageOne)).toEqual({ upFront: "€0" });
+  });
+});
