@@ -483,6 +483,15 @@ function othersTaken(context: ReportContext, shown: number): string {
   return `The file's ${rest === 1 ? "other range does" : `${countWord(rest)} other ranges do`} not move it, and the other inputs are single numbers, taken as certain.`;
 }
 
+/**
+ * The median of the sampled net gains in words: a loss as a loss ("Half of the runs lose more than
+ * €10,400"), never a negative gain ("gain more than -€10,400").
+ */
+function halfOfTheRuns(context: ReportContext, median: number): string {
+  const said = gainOrLoss(median, context.money);
+  return `Half of the runs ${said.loss ? "lose" : "gain"} more than ${amount(said.written)}, half less.`;
+}
+
 function riskBlock(context: ReportContext, comparison: ComparisonResult): string {
   const risks = context.risks;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
@@ -494,7 +503,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
       )
     : distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${amount(context.money(npv.p5))} and ${amount(context.money(npv.p95))}. Half of the runs gain more than ${amount(context.money(npv.p50))}, half less. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${amount(context.money(npv.p5))} and ${amount(context.money(npv.p95))}. ${halfOfTheRuns(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)

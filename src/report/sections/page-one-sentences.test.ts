@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+import { formatMoney } from "../../format/numbers.js";
+import { textOf } from "../report-text.js";
+
+// Page 1's sentences read as a sceptical finance reviewer reads them, each against the figure it names.
+
+function compile(text: string): CompiledCase {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return compiled;
+}
+
+function resultOf(compiled: CompiledCase): CaseResult {
+  const deterministic = buildResult(compiled);
+  return compiled.uncertainLeaves.length > 0
+    ? withUncertainty(deterministic, new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise())
+    : deterministic;
+}
+
+async function pageOne(compiled: CompiledCase, result: CaseResult): Promise<string> {
+  const { html } = await createReport(compiled, { result });
+  const start = html.indexOf('<section id="summary"');
+  const end = html.indexOf('<section id="options"');
+  if (start < 0 || end < start) throw new Error("no first page");
+  return textOf(html.slice(start, end).replace(/<\/?span[^>]*>/g, "")).replace(/“ ([^”]*) ”/g, "“$1”");
+}
+
+/** One person keeping two live models; `option` is the option's own lines, `extra` top-level lines. */
+function oneOption(option: string, extra = ""): string {
+  return `title: One option
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+${extra}defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Tools
+${option}`;
+}
+
+describe("page 1's middle of the sampled net gains", () => {
+  // Dear tools whose upkeep may come out anywhere from 5 to 45 hours: most outcomes lose money.
+  const compiled = compile(
+    oneOption(
+      "    projects: { upkeepHoursPerMonth: { low: 5, high: 45 } }\n    tooling: { licences: { perUserPerMonth: 2500 } }\n    change: { external: { consultants: 2000 } }\n",
+    ),
+  );
+  const result = resultOf(compiled);
+
+  it("says a loss as a loss, never as a negative gain", async () => {
+    const median = result.comparisons.alt!.distribution!.npv.p50!;
+    expect(median).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    // It said "Half of the runs gain more than -€10,400, half less."
+    expect(text).not.toMatch(/gain more than -/);
+    expect(text).toContain(`Half of the runs lose more than ${formatMoney(-median, "EUR")}, half less.`);
+  });
+});
