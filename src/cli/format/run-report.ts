@@ -7,6 +7,7 @@ import {
   formatMonth,
   lessThanOneUnit,
   formatPercent,
+  formatShare,
   formatSignedShare,
   plural,
 } from "../../format/numbers.js";
@@ -20,7 +21,8 @@ function scenarioName(scenario: ScenarioResult): string {
 
 /** How the case discounts, in words: the convention every present value follows. */
 export function discountingText(result: CaseResult): string {
-  const rate = formatPercent(result.discountRate);
+  // The file's rate as given, to a tenth of a percent: 3.5% is not "4%" (nor "(1 + 4%)^−m/12").
+  const rate = formatShare(result.discountRate);
   if (result.discountRate === 0) return `not discounted (a rate of ${rate})`;
   switch (result.discounting) {
     case "yearEnd":
@@ -236,7 +238,7 @@ export function renderRunReport(
   parts.push(result.title);
   if (result.description) parts.push(result.description);
   parts.push(
-    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatPercent(result.discountRate)} a year`,
+    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatShare(result.discountRate)} a year`,
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));
