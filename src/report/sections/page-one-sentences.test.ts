@@ -64,3 +64,26 @@ describe("page 1's middle of the sampled net gains", () => {
     expect(text).toContain(`Half of the runs lose more than ${formatMoney(-median, "EUR")}, half less.`);
   });
 });
+
+describe("page 1's verdict on a single option that loses money", () => {
+  it("names the option, not 'the best' of 'none of the options'", async () => {
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n"));
+    const result = resultOf(compiled);
+    expect(recommend(result)!.verdict).toBe("stay");
+    const text = await pageOne(compiled, result);
+    // It said "Do not go ahead as planned. Rework the options …" and "None of the options gains money
+    // within 12 months in today's money. The best, “Tools”, would lose €9,210", with one option in the file.
+    expect(text).not.toMatch(/none of the options|the best, “Tools”|Rework the options/i);
+    expect(text).toContain("Do not go ahead with “Tools” as planned. Rework it or look at a longer plan.");
+    expect(text).toContain(`“Tools” would lose ${formatMoney(-result.comparisons.alt!.npv, "EUR")} within 12 months, in today's money.`);
+  });
+
+  it("still speaks of the options when there are several", async () => {
+    const compiled = compile(
+      `${oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  other:\n    label: Other\n    tooling: { licences: { perUserPerMonth: 10 } }\n`,
+    );
+    const text = await pageOne(compiled, resultOf(compiled));
+    expect(text).toContain("Do not go ahead as planned. Rework the options or look at a longer plan.");
+    expect(text).toContain("None of the options gains money within 12 months in today's money. The best, “Other”, would lose");
+  });
+});

@@ -186,6 +186,26 @@ function doubt(context: ReportContext): string {
   return ` It is far from sure: over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is only ${figure("doubt-gain-chance", formatChance(recommendation.chanceOfGain))}.`;
 }
 
+/**
+ * A "stay" verdict's reason: what the best option would lose in today's money (or that it brings
+ * nothing more than today). Of several options, "None of the options gains money … The best, “X”,
+ * would lose …"; of one, that option by name, not "the best" of "none of the options" a reader then
+ * looks for.
+ */
+function noGain(context: ReportContext, best: ComparisonResult, options: number, sampled: boolean): string {
+  const months = plural(context.result.horizonMonths, "month");
+  const middle = sampled ? "With every range at its middle, " : "";
+  const name = optionName(context, best.alternative);
+  const loss = gainOrLoss(best.npv, context.money).loss;
+  if (options === 1)
+    return loss
+      ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}, in today's money.`
+      : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))} in today's money.`;
+  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months} in today's money. The best, ${name}, ${
+    loss ? `would lose ${amount(context.money(-best.npv))} in today's money` : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
+  }.`;
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -205,17 +225,15 @@ function recommendationBlock(context: ReportContext): string {
       ? others > 1
         ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
-      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, ${
-          gainOrLoss(best.npv, context.money).loss
-            ? `would lose ${amount(context.money(-best.npv))} in today's money`
-            : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
-        }.${notValuedOverTime(context, best)}${sampledGain}`;
+      : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
       ? recommendation.doubtful
         ? `Go ahead with ${optionName(context, best.alternative)} only if a loss is a risk you can take.`
         : `Go ahead with ${optionName(context, best.alternative)}.`
-      : `Do not go ahead as planned. Rework the options or look at a longer plan.`;
+      : others > 1
+        ? `Do not go ahead as planned. Rework the options or look at a longer plan.`
+        : `Do not go ahead with ${optionName(context, best.alternative)} as planned. Rework it or look at a longer plan.`;
   // A case without projects has no model to put in production: no deadline of that kind.
   const deadlineLine = !hasProjects(context, best)
     ? ""
