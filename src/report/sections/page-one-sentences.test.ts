@@ -87,3 +87,73 @@ describe("page 1's verdict on a single option that loses money", () => {
     expect(text).toContain("None of the options gains money within 12 months in today's money. The best, “Other”, would lose");
   });
 });
+
+describe("page 1's months without time for new work, before it stops for good", () => {
+  /** The seed's plan (releases in months 4, 7 and 10, none live at the start) with `option` as the option. */
+  function seedLike(option: string, horizon = 12): string {
+    return `title: New work
+currency: EUR
+horizonMonths: ${horizon}
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { upkeepHoursPerMonth: 30, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+  tooling: { licences: { perUserPerMonth: 500 } }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Tools
+${option}`;
+  }
+  const flags = (result: CaseResult, scenario: string) => result.scenarios[scenario]!.months.map((month) => month.canStartNewWork);
+
+  it("does not call an option 'the same' as today when its setup takes the months today has time in", async () => {
+    const compiled = compile(seedLike("    change: { setupHours: 120, setupMonths: 2 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n"));
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.newWorkStopsMonth).toBe(7);
+    expect(result.scenarios.alt!.summary.newWorkStopsMonth).toBe(7);
+    expect(flags(result, "current").slice(0, 6)).toEqual([true, true, true, true, true, true]);
+    expect(flags(result, "alt").slice(0, 6)).toEqual([false, false, true, true, true, true]);
+    const text = await pageOne(compiled, result);
+    // It said "It is the same with “Tools”", whose team has no time for new work in its two setup months.
+    expect(text).not.toContain("It is the same with “Tools”");
+    expect(text).toContain(
+      "From month 7, today's team has no time left to start new work. With “Tools”, it has none in months 1–2, and none left from month 7.",
+    );
+  });
+
+  it("does not say an option's time runs out only later when it has none while it sets up", async () => {
+    const compiled = compile(
+      seedLike(
+        "    projects: { upkeepHoursPerMonth: 14 }\n    change: { setupHours: 120, setupMonths: 2 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n",
+      ),
+    );
+    const result = resultOf(compiled);
+    const stops = result.scenarios.alt!.summary.newWorkStopsMonth!;
+    expect(stops).toBeGreaterThan(7);
+    expect(flags(result, "alt").slice(0, 3)).toEqual([false, false, true]);
+    const text = await pageOne(compiled, result);
+    // It said "With “Tools”, not until month 10": as if it had time for new work in months 1–9.
+    expect(text).not.toContain("not until");
+    expect(text).toContain(`With “Tools”, it has none in months 1–2, and none left from month ${stops}.`);
+  });
+
+  it("names the months today's own change leaves without time for new work", async () => {
+    const compiled = compile(
+      seedLike("    projects: { upkeepHoursPerMonth: 14 }\n    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n").replace(
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n",
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n  change: { setupHours: 120, setupMonths: 2 }\n",
+      ),
+    );
+    const result = resultOf(compiled);
+    expect(flags(result, "current").slice(0, 3)).toEqual([false, false, true]);
+    expect(flags(result, "alt").slice(0, 3)).toEqual([true, true, true]);
+    const stops = result.scenarios.alt!.summary.newWorkStopsMonth!;
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
+  });
+});

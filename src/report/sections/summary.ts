@@ -463,17 +463,25 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
       ? gapsToday
         ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
         : `Today's team has time for new work in every month of the plan.`
-      : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+      : gapsToday
+        ? `Today's team has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
+        : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+  // "The same" and "not until month 7" hold only when no month before the stop lacks time (a change's
+  // setup months, say): else those months are named, as for an option that has time to the end.
   const after =
     stopsAfter === null
       ? gapsAfter
         ? `With ${alternative}, it has none in ${gapsAfter}, then time for new work to the end.`
         : `With ${alternative}, it has time for new work in every month.`
-      : stopsAfter === stopsToday
+      : stopsAfter === stopsToday && gapsAfter === gapsToday
         ? `It is the same with ${alternative}.`
-        : stopsToday !== null && stopsAfter > stopsToday
-          ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
-          : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+        : gapsAfter
+          ? `With ${alternative}, it has none in ${gapsAfter}, and none left from ${formatMonth(stopsAfter)}.`
+          : stopsToday !== null && stopsAfter > stopsToday
+            ? gapsToday
+              ? `With ${alternative}, it has time for new work in every month before ${formatMonth(stopsAfter)}, and none from then on.`
+              : `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
+            : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
   const overload =
     overloaded !== null
