@@ -74,13 +74,16 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
 function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
-  const years = (value: number | null) => (value === null ? "never" : value.toFixed(2));
-  const months = (value: number | null) => (value === null ? "never" : value.toFixed(1));
+  // A payback in the first days of month 1 is not "0.00" years, which reads as nothing to pay back.
+  const years = (value: number | null) => (value === null ? "never" : value > 0 && value < 0.005 ? "under 0.01" : value.toFixed(2));
+  // Likewise "under 0.1" months, as page 1 says, for a crossing the JSON's tenth of a month rounds up to 0.1.
+  const months = (value: number | null, years: number | null) =>
+    value === null ? "never" : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : value.toFixed(1);
   const rows = comparisons.map((comparison) => [
     comparison.label,
     money(comparison.presentValueOfBenefits),
     money(comparison.presentValueOfCosts),
-    months(comparison.conventions.paybackMonthInterpolated),
+    months(comparison.conventions.paybackMonthInterpolated, comparison.conventions.paybackYears),
     years(comparison.conventions.paybackYears),
     money(comparison.investment.total),
     formatPercent(comparison.conventions.roiOnInvestment),

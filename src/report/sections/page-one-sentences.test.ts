@@ -157,3 +157,17 @@ ${option}`;
     expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
   });
 });
+
+describe("page 1's payback in the first days of month 1", () => {
+  it("says when within the month as under a tenth of a month and a hundredth of a year, not '0 months, or 0 years'", async () => {
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 10 } }\n"));
+    const result = resultOf(compiled);
+    const alt = result.comparisons.alt!;
+    expect(alt.paybackMonth).toBe(1);
+    expect(alt.conventions.paybackYears! * 12).toBeLessThan(0.05);
+    const text = await pageOne(compiled, result);
+    // It said "Month 1 the month the gain so far turns positive for good: 0 months, or 0 years, from the start".
+    expect(text).not.toMatch(/\b0 months|\b0 years/);
+    expect(text).toContain("the month the gain so far turns positive for good: under 0.1 months, or under 0.01 years, from the start");
+  });
+});

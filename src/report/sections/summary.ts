@@ -15,7 +15,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
-  formatQuantity,
+  formatPaybackWithin,
   plural,
   theMonths,
 } from "../../format/numbers.js";
@@ -346,7 +346,9 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
 /** When within the payback month the gain turns positive, from the start, in months and years (interpolated, not discounted). */
 function within(comparison: ComparisonResult): string {
   const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
-  return months === null || years === null ? "" : `: ${formatQuantity(months, 1, "month")}, or ${formatQuantity(years, 2, "year")}, from the start`;
+  if (months === null || years === null) return "";
+  const within = formatPaybackWithin(months, years);
+  return `: ${within.months}, or ${within.years}, from the start`;
 }
 
 function paybackCard(context: ReportContext, comparison: ComparisonResult): string {

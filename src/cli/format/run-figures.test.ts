@@ -39,3 +39,25 @@ describe("the discount rate and the capture share as the file gives them", () =>
     expect(text).not.toContain("count at 13% of their cost");
   });
 });
+
+describe("a payback in the first days of month 1", () => {
+  // The seed's "What will be approved" with €10 of consultants and a first release in month 1: paid
+  // back in the first days of month 1.
+  const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+  it("is said as under a tenth of a month and a hundredth of a year, not as 0 (nothing to pay back)", () => {
+    const { compiled } = validateScenarioText(
+      text
+        .replace(/(compromise:[\s\S]*?)(    tooling:)/, "$1    change: { external: { consultants: 10 } }\n$2")
+        .replace(/months: \[4, 7, 10\]/, "months: [1, 7, 10]"),
+    );
+    const result = buildResult(compiled!);
+    const compromise = result.comparisons.compromise!;
+    expect(compromise.paybackMonth).toBe(1);
+    expect(compromise.conventions.paybackYears! * 12).toBeLessThan(0.05);
+    const line = renderRunReport(result)
+      .split("\n")
+      .find((row) => row.startsWith("  What will be approved") && row.includes("%") && !row.includes("month"))!;
+    // It said "0.0" and "0.00", as for an option with nothing to pay back.
+    expect(line).toMatch(/under 0\.1 +under 0\.01 /);
+  });
+});
