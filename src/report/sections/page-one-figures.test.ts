@@ -46,7 +46,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const months = plural(result.horizonMonths, "month");
   const payback = (comparison: ComparisonResult) =>
     comparison.paybackMonth === null ? `not within ${months}` : comparison.paybackMonth === 0 ? "from the start" : formatMonth(comparison.paybackMonth);
-  const keep = (count: number | null) => (count === null ? "any number of" : formatNumber(count));
+  const keep = (count: number | null) => (count === null ? "any number" : formatNumber(count));
   // A range whose two ends read the same is not shown as a range.
   const npv = (comparison: ComparisonResult) => {
     const range = comparison.distribution?.npv;

@@ -171,3 +171,47 @@ describe("page 1's payback in the first days of month 1", () => {
     expect(text).toContain("the month the gain so far turns positive for good: under 0.1 months, or under 0.01 years, from the start");
   });
 });
+
+describe("page 1's live projects one person can keep, when a live project needs no hours", () => {
+  /** One person, one live model that needs no upkeep, and meetings the option cuts; `option` adds to the option. */
+  function noUpkeep(option = ""): string {
+    return `title: No upkeep
+currency: EUR
+horizonMonths: 6
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 0, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [3], newWorkThresholdHours: 80 }
+  meetings: { hoursPerPersonPerMonth: 80 }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Fewer meetings
+    meetings: { hoursPerPersonPerMonth: 10 }
+${option}`;
+  }
+
+  it("says there is no limit, in words that read", async () => {
+    const compiled = compile(noUpkeep());
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.capacity.maxLiveProjectsPerPerson).toEqual({ baseline: null, alternative: null });
+    const text = await pageOne(compiled, result);
+    // It said "any number of → any number of" and "… going today, and any number of with “Fewer meetings”".
+    expect(text).not.toContain("any number of with");
+    expect(text).not.toContain("any number of → any number of");
+    expect(text).toContain("What changes for the team no limit live projects one person can keep");
+    expect(text).toContain("A live project needs none of the team's hours, today or with “Fewer meetings”, so one person can keep any number of them.");
+  });
+
+  it("says a limit on one side only as a number beside no limit", async () => {
+    const compiled = compile(noUpkeep("    projects: { upkeepHoursPerMonth: 20 }\n"));
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.capacity.maxLiveProjectsPerPerson).toEqual({ baseline: null, alternative: 5 });
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("no limit → 5 live projects one person can keep");
+    expect(text).toContain("A live project needs none of the team's hours today, so one person can keep any number of them; with “Fewer meetings”, 5.");
+  });
+});

@@ -380,8 +380,27 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
 </div>`;
 }
 
+/** The big figure's side for a count of live projects one person can keep: "no limit" when they need no hours. */
 function keep(count: number | null): string {
-  return count === null ? "any number of" : formatNumber(count);
+  return count === null ? "no limit" : formatNumber(count);
+}
+
+/**
+ * How many live projects one person can keep, today and with the option, in a sentence. No limit
+ * (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
+ */
+function keptPerPerson(today: number | null, after: number | null, alternative: string): string {
+  const todayFigure = (text: string) => figure("projects-per-person-today", text);
+  const afterFigure = (text: string) => figure("projects-per-person-after", text);
+  if (today === null && after === null)
+    return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
+  if (today === null)
+    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${afterFigure(formatNumber(after!))}.`;
+  // "1 live project", not "1 live projects".
+  const kept = `One person can keep ${todayFigure(formatNumber(today))} ${today === 1 ? "live project" : "live projects"} going today`;
+  return after === null
+    ? `${kept}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`
+    : `${kept}, and ${afterFigure(formatNumber(after))} with ${alternative}.`;
 }
 
 /** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
@@ -451,9 +470,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
-  // "1 live project", not "1 live projects".
-  const projectsToday = capacity.maxLiveProjectsPerPerson.baseline === 1 ? "live project" : "live projects";
-  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} ${projectsToday} going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
+  const perPerson = keptPerPerson(capacity.maxLiveProjectsPerPerson.baseline, capacity.maxLiveProjectsPerPerson.alternative, alternative);
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
   // Months without time for new work before it stops for good (while a change is made, say): said,
@@ -491,7 +508,11 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
       : "";
   return `<div class="card">
   <h3>What changes for the team</h3>
-  <p class="big">${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}</p>
+  <p class="big">${
+    capacity.maxLiveProjectsPerPerson.baseline === null && capacity.maxLiveProjectsPerPerson.alternative === null
+      ? escapeHtml(keep(null))
+      : `${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}`
+  }</p>
   <p class="unit">live projects one person can keep</p>
   ${prose(`${perPerson} ${today} ${after}${overload}`)}
 </div>`;
