@@ -215,3 +215,20 @@ ${option}`;
     expect(text).toContain("A live project needs none of the team's hours today, so one person can keep any number of them; with “Fewer meetings”, 5.");
   });
 });
+
+describe("page 1 when no range moves the recommended option's net gain", () => {
+  it("says its other inputs are single numbers, taken as certain, as when ranges do move it", async () => {
+    const compiled = compile(
+      `${oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")}  other:\n    label: Other tools\n    projects: { upkeepHoursPerMonth: { low: 20, high: 28 } }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+    );
+    const result = resultOf(compiled);
+    expect(recommend(result)!.best.alternative).toBe("alt");
+    const npv = result.comparisons.alt!.distribution!.npv;
+    expect(formatMoney(npv.p5!, "EUR")).toBe(formatMoney(npv.p95!, "EUR"));
+    const text = await pageOne(compiled, result);
+    // It said only that no range moves it much: as if the net gain were sure, though today's upkeep, a single number, moves it most.
+    expect(text).toMatch(
+      /none of them moves the net gain of “Tools” much: over 2,000 runs with new values from the ranges, it stays at about €[\d,]+\. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are\./,
+    );
+  });
+});

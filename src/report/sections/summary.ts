@@ -548,7 +548,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const flat = distribution && !npv ? sampledNpv(context, comparison.alternative) : undefined;
   const intro = flat
     ? prose(
-        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${amount(context.money(flat.p50))}.`,
+        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${amount(context.money(flat.p50))}. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are.`,
       )
     : distribution && npv
       ? prose(
