@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
@@ -230,5 +231,18 @@ describe("page 1 when no range moves the recommended option's net gain", () => {
     expect(text).toMatch(
       /none of them moves the net gain of “Tools” much: over 2,000 runs with new values from the ranges, it stays at about €[\d,]+\. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are\./,
     );
+  });
+});
+
+describe("page 1's runner-up that loses money", () => {
+  it("is said to lose it, not to bring a negative amount (examples/solo.yaml)", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/solo.yaml", import.meta.url), "utf8"));
+    const result = resultOf(compiled);
+    const runnerUp = recommend(result)!.runnerUp!;
+    expect(runnerUp.npv).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    // It said "it brings the most: €24,700 over 36 months in today's money, against -€2,140 for “Four essentials …”".
+    expect(text).not.toContain("against -");
+    expect(text).toContain(`in today's money, against a loss of ${formatMoney(-runnerUp.npv, "EUR")} for “${runnerUp.label}”.`);
   });
 });

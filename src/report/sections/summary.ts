@@ -206,6 +206,12 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
   }.`;
 }
 
+/** The runner-up's net gain beside the best's: a loss as a loss ("against a loss of €2,140"), not "against -€2,140". */
+function runnerUpNpv(context: ReportContext, npv: number): string {
+  const said = gainOrLoss(npv, context.money);
+  return said.loss ? `a loss of ${amount(said.written)}` : amount(said.written);
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -223,7 +229,7 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
