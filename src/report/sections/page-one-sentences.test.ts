@@ -246,3 +246,22 @@ describe("page 1's runner-up that loses money", () => {
     expect(text).toContain(`in today's money, against a loss of ${formatMoney(-runnerUp.npv, "EUR")} for “${runnerUp.label}”.`);
   });
 });
+
+describe("page 1's first release later than today's, by the option's own schedule", () => {
+  it("does not blame the change, whose hours hold nothing back by schedule", async () => {
+    const compiled = compile(
+      oneOption(
+        "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n    releases: { mode: schedule, months: [4, 7, 10] }\n",
+      ).replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
+    );
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.investment.teamHours).toBe(0);
+    expect(recommend(result)!.firstReleaseMonth).toBe(4);
+    const text = await pageOne(compiled, result);
+    // It said "the change holds the first release back by 2 months", of a change that takes no hour.
+    expect(text).not.toContain("the change holds the first release back");
+    expect(text).toContain(
+      "First new model in production by the end of month 4. Today's way of working would release one by the end of month 2: the option's own plan of releases puts its first 2 months later.",
+    );
+  });
+});

@@ -72,9 +72,15 @@ function deadline(context: ReportContext): string {
   const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";
   // The change's own hours come first: said when they hold back a release today's way of working would make sooner.
   const today = recommendation.todayFirstReleaseMonth;
+  // By schedule the months are the file's plan for the option, not what its change's hours leave room for.
+  const byPlan = context.result.scenarios[recommendation.best.alternative]!.releaseMode === "schedule";
+  const held = (months: number) =>
+    byPlan
+      ? `the option's own plan of releases puts its first ${plural(months, "month")} later`
+      : `the change holds the first release back by ${plural(months, "month")}`;
   const later =
     today !== null && today < month
-      ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: the change holds the first release back by ${plural(month - today, "month")}.`
+      ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: ${held(month - today)}.`
       : "";
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
