@@ -105,6 +105,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       // Today's first release, when sooner: the change holds it back.
       const today = result.scenarios[result.baseline]!.months.find((row) => row.releases > 0 && row.month >= recommendation.changeStartMonth)?.month;
       if (today !== undefined && today < recommendation.firstReleaseMonth) add("today-first-release", `by the end of month ${formatNumber(today)}`);
+    } else if (recommendation.todayFirstReleaseMonth !== null) {
+      // None with the option: today's, when today releases one.
+      add("today-first-release", `by the end of month ${formatNumber(recommendation.todayFirstReleaseMonth)}`);
     }
   } else {
     // No projects (the DORA papers' way): the hours the option gives back, in the plan's last month.

@@ -265,3 +265,32 @@ describe("page 1's first release later than today's, by the option's own schedul
     );
   });
 });
+
+describe("page 1's deadline when the option releases no new model within the plan", () => {
+  it("says that today's way of working would release one, and when", async () => {
+    const compiled = compile(`title: A long migration
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 2, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 500, buildHours: 600 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Big migration
+    projects: { upkeepHoursPerMonth: 5 }
+    change: { setupHours: 1700, setupMonths: 10 }
+`);
+    const result = resultOf(compiled);
+    const recommendation = recommend(result)!;
+    expect(recommendation.firstReleaseMonth).toBeNull();
+    expect(recommendation.todayFirstReleaseMonth).toBe(5);
+    const text = await pageOne(compiled, result);
+    // It said only "No new model reaches production within the 12 months of the plan.", as if today released none either.
+    expect(text).toContain("No new model reaches production within the 12 months of the plan. Today's way of working would release one by the end of month 5.");
+  });
+});

@@ -56,7 +56,11 @@ function deadline(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const month = recommendation.firstReleaseMonth;
   if (month === null) {
-    return `No new model reaches production within ${theMonths(context.result.horizonMonths, true)}.`;
+    // Today's way of working may release one in the plan: said, or "no new model" hides what the option costs in releases.
+    const today = recommendation.todayFirstReleaseMonth;
+    const todays =
+      today === null ? "" : ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}.`;
+    return `No new model reaches production within ${theMonths(context.result.horizonMonths, true)}.${todays}`;
   }
   const start = recommendation.changeStartMonth;
   // Counted in the change's months: month 7 of a change starting in month 7 is its first.
