@@ -294,3 +294,33 @@ scenarios:
     expect(text).toContain("No new model reaches production within the 12 months of the plan. Today's way of working would release one by the end of month 5.");
   });
 });
+
+describe("page 1's months in which today's team has more work than hours", () => {
+  it("names them when they do not last to the end of the plan", async () => {
+    // Today makes a change of its own (180 setup hours over months 1–2), which overloads it then only.
+    const compiled = compile(
+      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")
+        .replace("months: [4, 7, 10]", "months: []")
+        .replace(
+          "  current: { label: Today }",
+          "  current:\n    label: Today\n    change: { setupHours: 180, setupMonths: 2 }\n    meetings: { hoursPerPersonPerMonth: 10 }",
+        )
+        .replace("    label: Tools\n", "    label: Tools\n    meetings: { hoursPerPersonPerMonth: 10 }\n"),
+    );
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([1, 2]);
+    const text = await pageOne(compiled, result);
+    // It said "From month 1, today's team has more work than hours", of two months in twelve.
+    expect(text).not.toContain("From month 1, today's team has more work than hours");
+    expect(text).toContain(
+      "In months 1–2, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+    );
+  });
+
+  it("says 'from' when they last to the end", async () => {
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"));
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
+    expect(await pageOne(compiled, result)).toContain("From month 10, today's team has more work than hours");
+  });
+});

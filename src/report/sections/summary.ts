@@ -481,6 +481,23 @@ function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: n
   return listInWords(runs);
 }
 
+/**
+ * When today's team has more work than hours, as a sentence opening: "From month 10" when it lasts to
+ * the end of the plan, else the months themselves ("In months 1–2"), not a "from" that reads as for good.
+ */
+function overloadedMonths(months: readonly number[], horizon: number): string {
+  if (months.length === 0) return "";
+  const first = months[0]!;
+  if (months.length === horizon - first + 1) return `From ${formatMonth(first)}`;
+  const runs: string[] = [];
+  for (let at = 0; at < months.length; at++) {
+    const start = months[at]!;
+    while (at + 1 < months.length && months[at + 1] === months[at]! + 1) at++;
+    runs.push(start === months[at] ? `month ${formatNumber(start)}` : `months ${formatNumber(start)}–${formatNumber(months[at]!)}`);
+  }
+  return `In ${listInWords(runs)}`;
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
@@ -517,11 +534,8 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
               ? `With ${alternative}, it has time for new work in every month before ${formatMonth(stopsAfter)}, and none from then on.`
               : `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
             : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
-  const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
-  const overload =
-    overloaded !== null
-      ? ` From ${formatMonth(overloaded)}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`
-      : "";
+  const overload = overloadedMonths(result.scenarios[result.baseline]!.summary.overloadedMonths, result.horizonMonths);
+
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${
@@ -530,7 +544,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
       : `${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}`
   }</p>
   <p class="unit">live projects one person can keep</p>
-  ${prose(`${perPerson} ${today} ${after}${overload}`)}
+  ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.` : ""}`)}
 </div>`;
 }
 
