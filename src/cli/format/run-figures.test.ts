@@ -47,7 +47,7 @@ describe("a payback in the first days of month 1", () => {
   it("is said as under a tenth of a month and a hundredth of a year, not as 0 (nothing to pay back)", () => {
     const { compiled } = validateScenarioText(
       text
-        .replace(/(compromise:[\s\S]*?)(    tooling:)/, "$1    change: { external: { consultants: 10 } }\n$2")
+        .replace(/(compromise:[\s\S]*?)( {4}tooling:)/, "$1    change: { external: { consultants: 10 } }\n$2")
         .replace(/months: \[4, 7, 10\]/, "months: [1, 7, 10]"),
     );
     const result = buildResult(compiled!);
