@@ -324,3 +324,34 @@ describe("page 1's months in which today's team has more work than hours", () =>
     expect(await pageOne(compiled, result)).toContain("From month 10, today's team has more work than hours");
   });
 });
+
+describe("page 1 on an option that runs out of time for new work when today does not", () => {
+  it("says that it runs out, not 'that happens' after today's time for new work", async () => {
+    const compiled = compile(`title: Option runs out of time
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 160, hourlyCost: 60 }
+  projects: { upkeepHoursPerMonth: 20, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+  tooling: { licences: { perUserPerMonth: 2000 } }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Cheaper, slower
+    projects: { upkeepHoursPerMonth: 30 }
+    tooling: { licences: { perUserPerMonth: 100 } }
+`);
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.capacity.newWorkStopsMonth).toEqual({ baseline: null, alternative: 10 });
+    const text = await pageOne(compiled, result);
+    // It said "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, that happens from month 10."
+    expect(text).not.toContain("that happens from");
+    expect(text).toContain(
+      "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, it has no time left to start new work from month 10.",
+    );
+  });
+});

@@ -533,7 +533,10 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
             ? gapsToday
               ? `With ${alternative}, it has time for new work in every month before ${formatMonth(stopsAfter)}, and none from then on.`
               : `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
-            : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+            : stopsToday === null
+              ? // "that" would point back at today's time for new work, the opposite of what runs out.
+                `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
+              : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overload = overloadedMonths(result.scenarios[result.baseline]!.summary.overloadedMonths, result.horizonMonths);
 
   return `<div class="card">
