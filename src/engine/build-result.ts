@@ -250,7 +250,8 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     presentValueOfBenefits,
     conventions: {
       roiOnInvestment: investment > 1e-9 ? totalNetBenefit / investment : null,
-      paybackMonthInterpolated: crossing === null ? null : Math.round(crossing * 10) / 10,
+      // At least 0.1 once there is something to pay back: 0 means nothing is (a crossing 0.01 months in once read 0).
+      paybackMonthInterpolated: crossing === null ? null : crossing === 0 ? 0 : Math.max(0.1, Math.round(crossing * 10) / 10),
       paybackYears: crossing === null ? null : crossing / 12,
       dora: doraFigures(changeCash + teamHoursCost, totalNetBenefit, months),
     },

@@ -114,7 +114,7 @@ export interface Investment {
 export interface ComparisonConventions {
   /** DORA's ROI, (return − investment) ÷ investment: `totalNetBenefit` ÷ `investment.total`, undiscounted; null when nothing is invested. */
   roiOnInvestment: number | null;
-  /** When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within `paybackMonth`, to one decimal; 0 when nothing is paid back, null when it does not pay back. */
+  /** When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within `paybackMonth`, to one decimal (at least 0.1 when something is paid back); 0 when nothing is paid back, null when it does not pay back. */
   paybackMonthInterpolated: number | null;
   /** The same crossing in years (unrounded months ÷ 12), as DORA states payback; null when it does not pay back. */
   paybackYears: number | null;

@@ -338,6 +338,22 @@ export function formatQuantity(value: number, fractionDigits: number, noun: stri
 }
 
 /**
+ * When within its month a payback falls, from the start, in months (to a tenth) and years (to a
+ * hundredth): the JSON's `paybackMonthInterpolated` and `paybackYears`. A crossing in the first days of
+ * month 1 reads "under 0.1 months" and "under 0.01 years", never "0 months, or 0 years", which would say
+ * there was nothing to pay back.
+ * @example formatPaybackWithin(4.1, 0.3417) // { months: "4.1 months", years: "0.34 years" }
+ * @example formatPaybackWithin(0.1, 0.00075) // { months: "under 0.1 months", years: "under 0.01 years" }
+ */
+export function formatPaybackWithin(months: number, years: number): { months: string; years: string } {
+  const crossing = years * 12;
+  return {
+    months: crossing > 0 && crossing < 0.05 ? "under 0.1 months" : formatQuantity(months, 1, "month"),
+    years: years > 0 && years < 0.005 ? "under 0.01 years" : formatQuantity(years, 2, "year"),
+  };
+}
+
+/**
  * The plan's months after "over" or "within": "the 12 months" ("the 12 months of the plan"), but for a
  * plan of one month "the plan's one month", not "the 1 month".
  * @example theMonths(12) // "the 12 months" ; theMonths(12, true) // "the 12 months of the plan" ; theMonths(1, true) // "the plan's one month"

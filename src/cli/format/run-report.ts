@@ -7,6 +7,7 @@ import {
   formatMonth,
   lessThanOneUnit,
   formatPercent,
+  formatShare,
   formatSignedShare,
   plural,
 } from "../../format/numbers.js";
@@ -20,7 +21,8 @@ function scenarioName(scenario: ScenarioResult): string {
 
 /** How the case discounts, in words: the convention every present value follows. */
 export function discountingText(result: CaseResult): string {
-  const rate = formatPercent(result.discountRate);
+  // The file's rate as given, to a tenth of a percent: 3.5% is not "4%" (nor "(1 + 4%)^−m/12").
+  const rate = formatShare(result.discountRate);
   if (result.discountRate === 0) return `not discounted (a rate of ${rate})`;
   switch (result.discounting) {
     case "yearEnd":
@@ -72,13 +74,16 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
 function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
-  const years = (value: number | null) => (value === null ? "never" : value.toFixed(2));
-  const months = (value: number | null) => (value === null ? "never" : value.toFixed(1));
+  // A payback in the first days of month 1 is not "0.00" years, which reads as nothing to pay back.
+  const years = (value: number | null) => (value === null ? "never" : value > 0 && value < 0.005 ? "under 0.01" : value.toFixed(2));
+  // Likewise "under 0.1" months, as page 1 says, for a crossing the JSON's tenth of a month rounds up to 0.1.
+  const months = (value: number | null, years: number | null) =>
+    value === null ? "never" : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : value.toFixed(1);
   const rows = comparisons.map((comparison) => [
     comparison.label,
     money(comparison.presentValueOfBenefits),
     money(comparison.presentValueOfCosts),
-    months(comparison.conventions.paybackMonthInterpolated),
+    months(comparison.conventions.paybackMonthInterpolated, comparison.conventions.paybackYears),
     years(comparison.conventions.paybackYears),
     money(comparison.investment.total),
     formatPercent(comparison.conventions.roiOnInvestment),
@@ -236,7 +241,7 @@ export function renderRunReport(
   parts.push(result.title);
   if (result.description) parts.push(result.description);
   parts.push(
-    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatPercent(result.discountRate)} a year`,
+    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatShare(result.discountRate)} a year`,
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));

@@ -1,4 +1,4 @@
-import { formatPercent, theMonths } from "../../format/numbers.js";
+import { formatShare, theMonths } from "../../format/numbers.js";
 import { chartFigure, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -12,7 +12,7 @@ export const benefitSection: ReportSection = {
     const { result } = context;
     const unused = Object.values(result.comparisons).some((comparison) => Math.abs(comparison.benefitByCategory.unusedCapacity) >= 0.5);
     const capture = unused
-      ? ` Freed hours that are not put to new work count at ${formatPercent(result.freedHoursCaptureShare)} of their cost. That is why part of the saving is taken back.`
+      ? ` Freed hours that are not put to new work count at ${formatShare(result.freedHoursCaptureShare)} of their cost. That is why part of the saving is taken back.`
       : "";
     return `<section id="benefit" class="block">
 <h2>Where the gain comes from</h2>

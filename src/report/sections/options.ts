@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatPercent, formatQuantity, formatSignedShare, plural, theMonths } from "../../format/numbers.js";
+import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatSignedShare, plural, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -21,7 +21,8 @@ function paybackWithin(comparison: ComparisonResult): string {
   const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
   if (months === null || years === null || comparison.paybackMonth === 0) return "";
   // On a line of its own, so the table keeps to the page's width.
-  return `<br><span class="muted">(${formatQuantity(months, 1, "month")}, ${formatQuantity(years, 2, "year")})</span>`;
+  const within = formatPaybackWithin(months, years);
+  return `<br><span class="muted">(${escapeHtml(within.months)}, ${escapeHtml(within.years)})</span>`;
 }
 
 /** What each figure of the table means: the convention it follows, so a finance reviewer can set it beside another calculation. */

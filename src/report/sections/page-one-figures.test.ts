@@ -57,7 +57,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const months = plural(result.horizonMonths, "month");
   const payback = (comparison: ComparisonResult) =>
     comparison.paybackMonth === null ? `not within ${months}` : comparison.paybackMonth === 0 ? "from the start" : formatMonth(comparison.paybackMonth);
-  const keep = (count: number | null) => (count === null ? "any number of" : formatNumber(count));
+  const keep = (count: number | null) => (count === null ? "any number" : formatNumber(count));
   // A range whose two ends read the same is not shown as a range.
   const npv = (comparison: ComparisonResult) => {
     const range = comparison.distribution?.npv;
@@ -116,6 +116,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       // Today's first release, when sooner: the change holds it back.
       const today = result.scenarios[result.baseline]!.months.find((row) => row.releases > 0 && row.month >= recommendation.changeStartMonth)?.month;
       if (today !== undefined && today < recommendation.firstReleaseMonth) add("today-first-release", `by the end of month ${formatNumber(today)}`);
+    } else if (recommendation.todayFirstReleaseMonth !== null) {
+      // None with the option: today's, when today releases one.
+      add("today-first-release", `by the end of month ${formatNumber(recommendation.todayFirstReleaseMonth)}`);
     }
   } else {
     // No projects (the DORA papers' way): the hours the option gives back, in the plan's last month.
@@ -279,9 +282,8 @@ describe("page 1's figures against the result", () => {
     const same = textOf(await pageOneHtml(identical(), resultOf(identical()))).replace(/“ ([^”]*) ”/g, "“$1”");
     // It said "would lose €0".
     expect(same).not.toContain("lose €0");
-    expect(same).toContain(
-      "None of the options gains money within 24 months in today's money. The best, “Better”, brings no more than today: €0 in today's money.",
-    );
+    // Of one option, by its name: not "None of the options … The best, “Better”," of a case with no other.
+    expect(same).toContain("“Better” brings no more than today within 24 months: €0 in today's money.");
   });
 
   it("the losing case with ranges says its loss is the middle of the ranges', and how likely a gain is", async () => {

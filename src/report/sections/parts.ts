@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
-import { formatHours, formatPercent } from "../../format/numbers.js";
+import { formatHours, formatShare } from "../../format/numbers.js";
 
 /**
  * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
@@ -73,7 +73,8 @@ export function countWord(count: number): string {
  * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year), so money later counts as much as money now"
  */
 export function discountingWords(result: Pick<CaseResult, "discountRate" | "discounting">): string {
-  const rate = formatPercent(result.discountRate);
+  // The file's rate as given, to a tenth of a percent: 3.5% is not "4%".
+  const rate = formatShare(result.discountRate);
   if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year), so money later counts as much as money now`;
   switch (result.discounting) {
     case "yearEnd":

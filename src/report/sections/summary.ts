@@ -15,7 +15,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
-  formatQuantity,
+  formatPaybackWithin,
   plural,
   sameGain,
   theMonths,
@@ -58,7 +58,11 @@ function deadline(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const month = recommendation.firstReleaseMonth;
   if (month === null) {
-    return `No new model reaches production within ${theMonths(context.result.horizonMonths, true)}.`;
+    // Today's way of working may release one in the plan: said, or "no new model" hides what the option costs in releases.
+    const today = recommendation.todayFirstReleaseMonth;
+    const todays =
+      today === null ? "" : ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}.`;
+    return `No new model reaches production within ${theMonths(context.result.horizonMonths, true)}.${todays}`;
   }
   const start = recommendation.changeStartMonth;
   // Counted in the change's months: month 7 of a change starting in month 7 is its first.
@@ -74,9 +78,15 @@ function deadline(context: ReportContext): string {
   const model = first.liveProjects - first.releases > 0 ? "First new model" : "First model";
   // The change's own hours come first: said when they hold back a release today's way of working would make sooner.
   const today = recommendation.todayFirstReleaseMonth;
+  // By schedule the months are the file's plan for the option, not what its change's hours leave room for.
+  const byPlan = context.result.scenarios[recommendation.best.alternative]!.releaseMode === "schedule";
+  const held = (months: number) =>
+    byPlan
+      ? `the option's own plan of releases puts its first ${plural(months, "month")} later`
+      : `the change holds the first release back by ${plural(months, "month")}`;
   const later =
     today !== null && today < month
-      ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: the change holds the first release back by ${plural(month - today, "month")}.`
+      ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: ${held(month - today)}.`
       : "";
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
@@ -192,6 +202,32 @@ function doubt(context: ReportContext): string {
   return ` It is far from sure: over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is only ${figure("doubt-gain-chance", formatChance(recommendation.chanceOfGain))}.`;
 }
 
+/**
+ * A "stay" verdict's reason: what the best option would lose in today's money (or that it brings
+ * nothing more than today). Of several options, "None of the options gains money … The best, “X”,
+ * would lose …"; of one, that option by name, not "the best" of "none of the options" a reader then
+ * looks for.
+ */
+function noGain(context: ReportContext, best: ComparisonResult, options: number, sampled: boolean): string {
+  const months = plural(context.result.horizonMonths, "month");
+  const middle = sampled ? "With every range at its middle, " : "";
+  const name = optionName(context, best.alternative);
+  const loss = gainOrLoss(best.npv, context.money).loss;
+  if (options === 1)
+    return loss
+      ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}, in today's money.`
+      : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))} in today's money.`;
+  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months} in today's money. The best, ${name}, ${
+    loss ? `would lose ${amount(context.money(-best.npv))} in today's money` : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
+  }.`;
+}
+
+/** The runner-up's net gain beside the best's: a loss as a loss ("against a loss of €2,140"), not "against -€2,140". */
+function runnerUpNpv(context: ReportContext, npv: number): string {
+  const said = gainOrLoss(npv, context.money);
+  return said.loss ? `a loss of ${amount(said.written)}` : amount(said.written);
+}
+
 function recommendationBlock(context: ReportContext): string {
   const { result } = context;
   const recommendation = context.recommendation!;
@@ -209,19 +245,17 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${amount(context.money(recommendation.runnerUp!.npv))} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
-      : `${sampledGain ? "With every range at its middle, none" : "None"} of the options gains money within ${months} in today's money. The best, ${optionName(context, best.alternative)}, ${
-          gainOrLoss(best.npv, context.money).loss
-            ? `would lose ${amount(context.money(-best.npv))} in today's money`
-            : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
-        }.${notValuedOverTime(context, best)}${sampledGain}`;
+      : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
       ? recommendation.doubtful
         ? `Go ahead with ${optionName(context, best.alternative)} only if a loss is a risk you can take.`
         : `Go ahead with ${optionName(context, best.alternative)}.`
-      : `Do not go ahead as planned. Rework the options or look at a longer plan.`;
+      : others > 1
+        ? `Do not go ahead as planned. Rework the options or look at a longer plan.`
+        : `Do not go ahead with ${optionName(context, best.alternative)} as planned. Rework it or look at a longer plan.`;
   // A case without projects has no model to put in production: no deadline of that kind.
   const deadlineLine = !hasProjects(context, best)
     ? ""
@@ -332,7 +366,9 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
 /** When within the payback month the gain turns positive, from the start, in months and years (interpolated, not discounted). */
 function within(comparison: ComparisonResult): string {
   const { paybackMonthInterpolated: months, paybackYears: years } = comparison.conventions;
-  return months === null || years === null ? "" : `: ${formatQuantity(months, 1, "month")}, or ${formatQuantity(years, 2, "year")}, from the start`;
+  if (months === null || years === null) return "";
+  const within = formatPaybackWithin(months, years);
+  return `: ${within.months}, or ${within.years}, from the start`;
 }
 
 function paybackCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -364,8 +400,27 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
 </div>`;
 }
 
+/** The big figure's side for a count of live projects one person can keep: "no limit" when they need no hours. */
 function keep(count: number | null): string {
-  return count === null ? "any number of" : formatNumber(count);
+  return count === null ? "no limit" : formatNumber(count);
+}
+
+/**
+ * How many live projects one person can keep, today and with the option, in a sentence. No limit
+ * (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
+ */
+function keptPerPerson(today: number | null, after: number | null, alternative: string): string {
+  const todayFigure = (text: string) => figure("projects-per-person-today", text);
+  const afterFigure = (text: string) => figure("projects-per-person-after", text);
+  if (today === null && after === null)
+    return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
+  if (today === null)
+    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${afterFigure(formatNumber(after!))}.`;
+  // "1 live project", not "1 live projects".
+  const kept = `One person can keep ${todayFigure(formatNumber(today))} ${today === 1 ? "live project" : "live projects"} going today`;
+  return after === null
+    ? `${kept}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`
+    : `${kept}, and ${afterFigure(formatNumber(after))} with ${alternative}.`;
 }
 
 /** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
@@ -430,14 +485,29 @@ function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: n
   return listInWords(runs);
 }
 
+/**
+ * When today's team has more work than hours, as a sentence opening: "From month 10" when it lasts to
+ * the end of the plan, else the months themselves ("In months 1–2"), not a "from" that reads as for good.
+ */
+function overloadedMonths(months: readonly number[], horizon: number): string {
+  if (months.length === 0) return "";
+  const first = months[0]!;
+  if (months.length === horizon - first + 1) return `From ${formatMonth(first)}`;
+  const runs: string[] = [];
+  for (let at = 0; at < months.length; at++) {
+    const start = months[at]!;
+    while (at + 1 < months.length && months[at + 1] === months[at]! + 1) at++;
+    runs.push(start === months[at] ? `month ${formatNumber(start)}` : `months ${formatNumber(start)}–${formatNumber(months[at]!)}`);
+  }
+  return `In ${listInWords(runs)}`;
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
-  // "1 live project", not "1 live projects".
-  const projectsToday = capacity.maxLiveProjectsPerPerson.baseline === 1 ? "live project" : "live projects";
-  const perPerson = `One person can keep ${figure("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline))} ${projectsToday} going today, and ${figure("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative))} with ${alternative}.`;
+  const perPerson = keptPerPerson(capacity.maxLiveProjectsPerPerson.baseline, capacity.maxLiveProjectsPerPerson.alternative, alternative);
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
   // Months without time for new work before it stops for good (while a change is made, say): said,
@@ -449,27 +519,39 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
       ? gapsToday
         ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
         : `Today's team has time for new work in every month of the plan.`
-      : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+      : gapsToday
+        ? `Today's team has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
+        : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+  // "The same" and "not until month 7" hold only when no month before the stop lacks time (a change's
+  // setup months, say): else those months are named, as for an option that has time to the end.
   const after =
     stopsAfter === null
       ? gapsAfter
         ? `With ${alternative}, it has none in ${gapsAfter}, then time for new work to the end.`
         : `With ${alternative}, it has time for new work in every month.`
-      : stopsAfter === stopsToday
+      : stopsAfter === stopsToday && gapsAfter === gapsToday
         ? `It is the same with ${alternative}.`
-        : stopsToday !== null && stopsAfter > stopsToday
-          ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
-          : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
-  const overloaded = result.scenarios[result.baseline]!.summary.firstOverloadedMonth;
-  const overload =
-    overloaded !== null
-      ? ` From ${formatMonth(overloaded)}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`
-      : "";
+        : gapsAfter
+          ? `With ${alternative}, it has none in ${gapsAfter}, and none left from ${formatMonth(stopsAfter)}.`
+          : stopsToday !== null && stopsAfter > stopsToday
+            ? gapsToday
+              ? `With ${alternative}, it has time for new work in every month before ${formatMonth(stopsAfter)}, and none from then on.`
+              : `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
+            : stopsToday === null
+              ? // "that" would point back at today's time for new work, the opposite of what runs out.
+                `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
+              : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+  const overload = overloadedMonths(result.scenarios[result.baseline]!.summary.overloadedMonths, result.horizonMonths);
+
   return `<div class="card">
   <h3>What changes for the team</h3>
-  <p class="big">${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}</p>
+  <p class="big">${
+    capacity.maxLiveProjectsPerPerson.baseline === null && capacity.maxLiveProjectsPerPerson.alternative === null
+      ? escapeHtml(keep(null))
+      : `${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}`
+  }</p>
   <p class="unit">live projects one person can keep</p>
-  ${prose(`${perPerson} ${today} ${after}${overload}`)}
+  ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.` : ""}`)}
 </div>`;
 }
 
@@ -487,6 +569,15 @@ function othersTaken(context: ReportContext, shown: number): string {
   return `The file's ${rest === 1 ? "other range does" : `${countWord(rest)} other ranges do`} not move it, and the other inputs are single numbers, taken as certain.`;
 }
 
+/**
+ * The median of the sampled net gains in words: a loss as a loss ("Half of the runs lose more than
+ * €10,400"), never a negative gain ("gain more than -€10,400").
+ */
+function halfOfTheRuns(context: ReportContext, median: number): string {
+  const said = gainOrLoss(median, context.money);
+  return `Half of the runs ${said.loss ? "lose" : "gain"} more than ${amount(said.written)}, half less.`;
+}
+
 function riskBlock(context: ReportContext, comparison: ComparisonResult): string {
   const risks = context.risks;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
@@ -494,11 +585,11 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const flat = distribution && !npv ? sampledNpv(context, comparison.alternative) : undefined;
   const intro = flat
     ? prose(
-        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${amount(context.money(flat.p50))}.`,
+        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${amount(context.money(flat.p50))}. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are.`,
       )
     : distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${amount(context.money(npv.p5))} and ${amount(context.money(npv.p95))}. Half of the runs gain more than ${amount(context.money(npv.p50))}, half less. The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${amount(context.money(npv.p5))} and ${amount(context.money(npv.p95))}. ${halfOfTheRuns(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../../engine/index.js";
+import { packageRoot } from "../../shared/package-files.js";
+import { createReport } from "../../report/create-report.js";
+import { textOf } from "../../report/report-text.js";
+import { renderRunReport } from "./run-report.js";
+
+// The seed at a discount rate of 3.5% and a capture share of 12.5%: figures a finance reviewer checks
+// against the file, not rounded to the whole percent.
+function seedAt(rate: string, capture: string) {
+  const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8")
+    .replace(/(discountRate:\n\s+value:) 0\.08/, `$1 ${rate}`)
+    .replace(/(freedHoursCaptureShare:\n\s+value:) 0\.5/, `$1 ${capture}`);
+  const { compiled } = validateScenarioText(text);
+  if (!compiled) throw new Error("the seed does not compile");
+  return { compiled, result: buildResult(compiled) };
+}
+
+describe("the discount rate and the capture share as the file gives them", () => {
+  const { compiled, result } = seedAt("0.035", "0.125");
+
+  it("run states the rate it discounts at, and its formula, to a tenth of a percent", () => {
+    expect(result.discountRate).toBe(0.035);
+    const text = renderRunReport(result);
+    // It said "discount rate 4% a year" and "(1 + 4%)^−m/12" for a file's 3.5%.
+    expect(text).toContain("· discount rate 3.5% a year");
+    expect(text).toContain("month m discounted by (1 + 3.5%)^−m/12");
+    expect(text).not.toContain("(1 + 4%)");
+  });
+
+  it("the report says the same rate and capture share", async () => {
+    const text = textOf((await createReport(compiled, { result })).html);
+    expect(text).toContain("discounted at 3.5% a year");
+    expect(text).not.toContain("discounted at 4% a year");
+    // It said the freed hours "count at 13% of their cost".
+    expect(text).toContain("count at 12.5% of their cost");
+    expect(text).not.toContain("count at 13% of their cost");
+  });
+});
+
+describe("a payback in the first days of month 1", () => {
+  // The seed's "What will be approved" with €10 of consultants and a first release in month 1: paid
+  // back in the first days of month 1.
+  const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+  it("is said as under a tenth of a month and a hundredth of a year, not as 0 (nothing to pay back)", () => {
+    const { compiled } = validateScenarioText(
+      text
+        .replace(/(compromise:[\s\S]*?)( {4}tooling:)/, "$1    change: { external: { consultants: 10 } }\n$2")
+        .replace(/months: \[4, 7, 10\]/, "months: [1, 7, 10]"),
+    );
+    const result = buildResult(compiled!);
+    const compromise = result.comparisons.compromise!;
+    expect(compromise.paybackMonth).toBe(1);
+    expect(compromise.conventions.paybackYears! * 12).toBeLessThan(0.05);
+    const line = renderRunReport(result)
+      .split("\n")
+      .find((row) => row.startsWith("  What will be approved") && row.includes("%") && !row.includes("month"))!;
+    // It said "0.0" and "0.00", as for an option with nothing to pay back.
+    expect(line).toMatch(/under 0\.1 +under 0\.01 /);
+  });
+});

@@ -1,0 +1,357 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import { createReport } from "../create-report.js";
+import { formatMoney } from "../../format/numbers.js";
+import { textOf } from "../report-text.js";
+
+// Page 1's sentences read as a sceptical finance reviewer reads them, each against the figure it names.
+
+function compile(text: string): CompiledCase {
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  return compiled;
+}
+
+function resultOf(compiled: CompiledCase): CaseResult {
+  const deterministic = buildResult(compiled);
+  return compiled.uncertainLeaves.length > 0
+    ? withUncertainty(deterministic, new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise())
+    : deterministic;
+}
+
+async function pageOne(compiled: CompiledCase, result: CaseResult): Promise<string> {
+  const { html } = await createReport(compiled, { result });
+  const start = html.indexOf('<section id="summary"');
+  const end = html.indexOf('<section id="options"');
+  if (start < 0 || end < start) throw new Error("no first page");
+  return textOf(html.slice(start, end).replace(/<\/?span[^>]*>/g, "")).replace(/“ ([^”]*) ”/g, "“$1”");
+}
+
+/** One person keeping two live models; `option` is the option's own lines, `extra` top-level lines. */
+function oneOption(option: string, extra = ""): string {
+  return `title: One option
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+${extra}defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Tools
+${option}`;
+}
+
+describe("page 1's middle of the sampled net gains", () => {
+  // Dear tools whose upkeep may come out anywhere from 5 to 45 hours: most outcomes lose money.
+  const compiled = compile(
+    oneOption(
+      "    projects: { upkeepHoursPerMonth: { low: 5, high: 45 } }\n    tooling: { licences: { perUserPerMonth: 2500 } }\n    change: { external: { consultants: 2000 } }\n",
+    ),
+  );
+  const result = resultOf(compiled);
+
+  it("says a loss as a loss, never as a negative gain", async () => {
+    const median = result.comparisons.alt!.distribution!.npv.p50!;
+    expect(median).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    // It said "Half of the runs gain more than -€10,400, half less."
+    expect(text).not.toMatch(/gain more than -/);
+    expect(text).toContain(`Half of the runs lose more than ${formatMoney(-median, "EUR")}, half less.`);
+  });
+});
+
+describe("page 1's verdict on a single option that loses money", () => {
+  it("names the option, not 'the best' of 'none of the options'", async () => {
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n"));
+    const result = resultOf(compiled);
+    expect(recommend(result)!.verdict).toBe("stay");
+    const text = await pageOne(compiled, result);
+    // It said "Do not go ahead as planned. Rework the options …" and "None of the options gains money
+    // within 12 months in today's money. The best, “Tools”, would lose €9,210", with one option in the file.
+    expect(text).not.toMatch(/none of the options|the best, “Tools”|Rework the options/i);
+    expect(text).toContain("Do not go ahead with “Tools” as planned. Rework it or look at a longer plan.");
+    expect(text).toContain(`“Tools” would lose ${formatMoney(-result.comparisons.alt!.npv, "EUR")} within 12 months, in today's money.`);
+  });
+
+  it("still speaks of the options when there are several", async () => {
+    const compiled = compile(
+      `${oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  other:\n    label: Other\n    tooling: { licences: { perUserPerMonth: 10 } }\n`,
+    );
+    const text = await pageOne(compiled, resultOf(compiled));
+    expect(text).toContain("Do not go ahead as planned. Rework the options or look at a longer plan.");
+    expect(text).toContain("None of the options gains money within 12 months in today's money. The best, “Other”, would lose");
+  });
+});
+
+describe("page 1's months without time for new work, before it stops for good", () => {
+  /** The seed's plan (releases in months 4, 7 and 10, none live at the start) with `option` as the option. */
+  function seedLike(option: string, horizon = 12): string {
+    return `title: New work
+currency: EUR
+horizonMonths: ${horizon}
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { upkeepHoursPerMonth: 30, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+  tooling: { licences: { perUserPerMonth: 500 } }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Tools
+${option}`;
+  }
+  const flags = (result: CaseResult, scenario: string) => result.scenarios[scenario]!.months.map((month) => month.canStartNewWork);
+
+  it("does not call an option 'the same' as today when its setup takes the months today has time in", async () => {
+    const compiled = compile(seedLike("    change: { setupHours: 120, setupMonths: 2 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n"));
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.newWorkStopsMonth).toBe(7);
+    expect(result.scenarios.alt!.summary.newWorkStopsMonth).toBe(7);
+    expect(flags(result, "current").slice(0, 6)).toEqual([true, true, true, true, true, true]);
+    expect(flags(result, "alt").slice(0, 6)).toEqual([false, false, true, true, true, true]);
+    const text = await pageOne(compiled, result);
+    // It said "It is the same with “Tools”", whose team has no time for new work in its two setup months.
+    expect(text).not.toContain("It is the same with “Tools”");
+    expect(text).toContain(
+      "From month 7, today's team has no time left to start new work. With “Tools”, it has none in months 1–2, and none left from month 7.",
+    );
+  });
+
+  it("does not say an option's time runs out only later when it has none while it sets up", async () => {
+    const compiled = compile(
+      seedLike(
+        "    projects: { upkeepHoursPerMonth: 14 }\n    change: { setupHours: 120, setupMonths: 2 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n",
+      ),
+    );
+    const result = resultOf(compiled);
+    const stops = result.scenarios.alt!.summary.newWorkStopsMonth!;
+    expect(stops).toBeGreaterThan(7);
+    expect(flags(result, "alt").slice(0, 3)).toEqual([false, false, true]);
+    const text = await pageOne(compiled, result);
+    // It said "With “Tools”, not until month 10": as if it had time for new work in months 1–9.
+    expect(text).not.toContain("not until");
+    expect(text).toContain(`With “Tools”, it has none in months 1–2, and none left from month ${stops}.`);
+  });
+
+  it("names the months today's own change leaves without time for new work", async () => {
+    const compiled = compile(
+      seedLike("    projects: { upkeepHoursPerMonth: 14 }\n    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n").replace(
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n",
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n  change: { setupHours: 120, setupMonths: 2 }\n",
+      ),
+    );
+    const result = resultOf(compiled);
+    expect(flags(result, "current").slice(0, 3)).toEqual([false, false, true]);
+    expect(flags(result, "alt").slice(0, 3)).toEqual([true, true, true]);
+    const stops = result.scenarios.alt!.summary.newWorkStopsMonth!;
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
+  });
+});
+
+describe("page 1's payback in the first days of month 1", () => {
+  it("says when within the month as under a tenth of a month and a hundredth of a year, not '0 months, or 0 years'", async () => {
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 10 } }\n"));
+    const result = resultOf(compiled);
+    const alt = result.comparisons.alt!;
+    expect(alt.paybackMonth).toBe(1);
+    expect(alt.conventions.paybackYears! * 12).toBeLessThan(0.05);
+    const text = await pageOne(compiled, result);
+    // It said "Month 1 the month the gain so far turns positive for good: 0 months, or 0 years, from the start".
+    expect(text).not.toMatch(/\b0 months|\b0 years/);
+    expect(text).toContain("the month the gain so far turns positive for good: under 0.1 months, or under 0.01 years, from the start");
+  });
+});
+
+describe("page 1's live projects one person can keep, when a live project needs no hours", () => {
+  /** One person, one live model that needs no upkeep, and meetings the option cuts; `option` adds to the option. */
+  function noUpkeep(option = ""): string {
+    return `title: No upkeep
+currency: EUR
+horizonMonths: 6
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 0, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [3], newWorkThresholdHours: 80 }
+  meetings: { hoursPerPersonPerMonth: 80 }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Fewer meetings
+    meetings: { hoursPerPersonPerMonth: 10 }
+${option}`;
+  }
+
+  it("says there is no limit, in words that read", async () => {
+    const compiled = compile(noUpkeep());
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.capacity.maxLiveProjectsPerPerson).toEqual({ baseline: null, alternative: null });
+    const text = await pageOne(compiled, result);
+    // It said "any number of → any number of" and "… going today, and any number of with “Fewer meetings”".
+    expect(text).not.toContain("any number of with");
+    expect(text).not.toContain("any number of → any number of");
+    expect(text).toContain("What changes for the team no limit live projects one person can keep");
+    expect(text).toContain("A live project needs none of the team's hours, today or with “Fewer meetings”, so one person can keep any number of them.");
+  });
+
+  it("says a limit on one side only as a number beside no limit", async () => {
+    const compiled = compile(noUpkeep("    projects: { upkeepHoursPerMonth: 20 }\n"));
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.capacity.maxLiveProjectsPerPerson).toEqual({ baseline: null, alternative: 5 });
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("no limit → 5 live projects one person can keep");
+    expect(text).toContain("A live project needs none of the team's hours today, so one person can keep any number of them; with “Fewer meetings”, 5.");
+  });
+});
+
+describe("page 1 when no range moves the recommended option's net gain", () => {
+  it("says its other inputs are single numbers, taken as certain, as when ranges do move it", async () => {
+    const compiled = compile(
+      `${oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")}  other:\n    label: Other tools\n    projects: { upkeepHoursPerMonth: { low: 20, high: 28 } }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+    );
+    const result = resultOf(compiled);
+    expect(recommend(result)!.best.alternative).toBe("alt");
+    const npv = result.comparisons.alt!.distribution!.npv;
+    expect(formatMoney(npv.p5!, "EUR")).toBe(formatMoney(npv.p95!, "EUR"));
+    const text = await pageOne(compiled, result);
+    // It said only that no range moves it much: as if the net gain were sure, though today's upkeep, a single number, moves it most.
+    expect(text).toMatch(
+      /none of them moves the net gain of “Tools” much: over 2,000 runs with new values from the ranges, it stays at about €[\d,]+\. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are\./,
+    );
+  });
+});
+
+describe("page 1's runner-up that loses money", () => {
+  it("is said to lose it, not to bring a negative amount (examples/solo.yaml)", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/solo.yaml", import.meta.url), "utf8"));
+    const result = resultOf(compiled);
+    const runnerUp = recommend(result)!.runnerUp!;
+    expect(runnerUp.npv).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    // It said "it brings the most: €24,700 over 36 months in today's money, against -€2,140 for “Four essentials …”".
+    expect(text).not.toContain("against -");
+    expect(text).toContain(`in today's money, against a loss of ${formatMoney(-runnerUp.npv, "EUR")} for “${runnerUp.label}”.`);
+  });
+});
+
+describe("page 1's first release later than today's, by the option's own schedule", () => {
+  it("does not blame the change, whose hours hold nothing back by schedule", async () => {
+    const compiled = compile(
+      oneOption(
+        "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n    releases: { mode: schedule, months: [4, 7, 10] }\n",
+      ).replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
+    );
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.investment.teamHours).toBe(0);
+    expect(recommend(result)!.firstReleaseMonth).toBe(4);
+    const text = await pageOne(compiled, result);
+    // It said "the change holds the first release back by 2 months", of a change that takes no hour.
+    expect(text).not.toContain("the change holds the first release back");
+    expect(text).toContain(
+      "First new model in production by the end of month 4. Today's way of working would release one by the end of month 2: the option's own plan of releases puts its first 2 months later.",
+    );
+  });
+});
+
+describe("page 1's deadline when the option releases no new model within the plan", () => {
+  it("says that today's way of working would release one, and when", async () => {
+    const compiled = compile(`title: A long migration
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 2, hoursPerMonth: 120, hourlyCost: 60 }
+  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 500, buildHours: 600 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Big migration
+    projects: { upkeepHoursPerMonth: 5 }
+    change: { setupHours: 1700, setupMonths: 10 }
+`);
+    const result = resultOf(compiled);
+    const recommendation = recommend(result)!;
+    expect(recommendation.firstReleaseMonth).toBeNull();
+    expect(recommendation.todayFirstReleaseMonth).toBe(5);
+    const text = await pageOne(compiled, result);
+    // It said only "No new model reaches production within the 12 months of the plan.", as if today released none either.
+    expect(text).toContain("No new model reaches production within the 12 months of the plan. Today's way of working would release one by the end of month 5.");
+  });
+});
+
+describe("page 1's months in which today's team has more work than hours", () => {
+  it("names them when they do not last to the end of the plan", async () => {
+    // Today makes a change of its own (180 setup hours over months 1–2), which overloads it then only.
+    const compiled = compile(
+      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")
+        .replace("months: [4, 7, 10]", "months: []")
+        .replace(
+          "  current: { label: Today }",
+          "  current:\n    label: Today\n    change: { setupHours: 180, setupMonths: 2 }\n    meetings: { hoursPerPersonPerMonth: 10 }",
+        )
+        .replace("    label: Tools\n", "    label: Tools\n    meetings: { hoursPerPersonPerMonth: 10 }\n"),
+    );
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([1, 2]);
+    const text = await pageOne(compiled, result);
+    // It said "From month 1, today's team has more work than hours", of two months in twelve.
+    expect(text).not.toContain("From month 1, today's team has more work than hours");
+    expect(text).toContain(
+      "In months 1–2, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+    );
+  });
+
+  it("says 'from' when they last to the end", async () => {
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"));
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
+    expect(await pageOne(compiled, result)).toContain("From month 10, today's team has more work than hours");
+  });
+});
+
+describe("page 1 on an option that runs out of time for new work when today does not", () => {
+  it("says that it runs out, not 'that happens' after today's time for new work", async () => {
+    const compiled = compile(`title: Option runs out of time
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 160, hourlyCost: 60 }
+  projects: { upkeepHoursPerMonth: 20, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+  tooling: { licences: { perUserPerMonth: 2000 } }
+scenarios:
+  current: { label: Today }
+  alt:
+    label: Cheaper, slower
+    projects: { upkeepHoursPerMonth: 30 }
+    tooling: { licences: { perUserPerMonth: 100 } }
+`);
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.capacity.newWorkStopsMonth).toEqual({ baseline: null, alternative: 10 });
+    const text = await pageOne(compiled, result);
+    // It said "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, that happens from month 10."
+    expect(text).not.toContain("that happens from");
+    expect(text).toContain(
+      "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, it has no time left to start new work from month 10.",
+    );
+  });
+});
