@@ -355,3 +355,40 @@ scenarios:
     );
   });
 });
+
+describe("page 1's verdict on a gain of less than one unit", () => {
+  // The tools save an hour of upkeep a month; the consultants cost all but 30 cents of what that is worth.
+  const tiny = (currency: string, second = "") =>
+    compile(
+      oneOption(`    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n${second}`).replace(
+        "currency: EUR",
+        `currency: ${currency}`,
+      ),
+    );
+
+  it("says it brings less than one unit more, not '0 more than today'", async () => {
+    const compiled = tiny("CHF");
+    const result = resultOf(compiled);
+    const npv = result.comparisons.alt!.npv;
+    expect(npv).toBeGreaterThan(0);
+    expect(npv).toBeLessThan(0.5);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Go ahead with “Tools”.");
+    // It said "It brings CHF 0 more than today over 12 months, in today's money."
+    expect(text).not.toMatch(/brings CHF\s?0 more/);
+    // (the page's non-breaking space reads as a space here)
+    expect(text).toContain("It brings less than CHF 1 more than today over 12 months, in today's money.");
+  });
+
+  it("says the best of several brings less than one unit, not '€0'", async () => {
+    const compiled = tiny(
+      "EUR",
+      "  dear:\n    label: Dear tools\n    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 5000 } }\n",
+    );
+    const result = resultOf(compiled);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Go ahead with “Tools”.");
+    expect(text).not.toMatch(/it brings the most: €0 /);
+    expect(text).toContain("Of the two options, it brings the most: less than €1 over 12 months in today's money");
+  });
+});

@@ -50,6 +50,15 @@ export function gainOrLoss(value: number, money: (value: number) => string): { l
   return { loss, written: money(loss ? -value : value) };
 }
 
+/**
+ * A gain above zero as running text: "less than €1" for one the money format writes as nothing
+ * ("It brings €0 more than today" read as no gain beside a "go"); else the amount as `amount` gives it.
+ * @example gainAmount(0.3, context.money) // "less than €1"
+ */
+export function gainAmount(value: number, money: (value: number) => string): string {
+  return value > 0 && money(value) === money(0) ? `less than ${escapeHtml(money(1))}` : amount(money(value));
+}
+
 /** A paragraph of the main prose (measured for readability). */
 export function prose(html: string): string {
   return `<p data-prose>${html}</p>`;

@@ -20,7 +20,7 @@ import {
   sameGain,
   theMonths,
 } from "../../format/numbers.js";
-import { amount, countWord, figure, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import { amount, countWord, figure, gainAmount, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
@@ -225,7 +225,7 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
 /** The runner-up's net gain beside the best's: a loss as a loss ("against a loss of €2,140"), not "against -€2,140". */
 function runnerUpNpv(context: ReportContext, npv: number): string {
   const said = gainOrLoss(npv, context.money);
-  return said.loss ? `a loss of ${amount(said.written)}` : amount(said.written);
+  return said.loss ? `a loss of ${amount(said.written)}` : gainAmount(npv, context.money);
 }
 
 function recommendationBlock(context: ReportContext): string {
@@ -245,8 +245,8 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${amount(context.money(best.npv))} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
-        : `It brings ${amount(context.money(best.npv))} more than today over ${months}, in today's money.${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context.money)} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
+        : `It brings ${gainAmount(best.npv, context.money)} more than today over ${months}, in today's money.${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
