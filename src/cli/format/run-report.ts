@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { benefitCategories, benefitCategoryLabels, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
+import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
   formatHoursTenth as formatHours,
@@ -137,7 +137,29 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
     decision.evpi <= decision.noiseLevel
       ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
       : `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
-  return [`  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples`, `  ${worth}`];
+  return [
+    `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples`,
+    ...pageOneElsewhere(result, decision.best),
+    `  ${worth}`,
+  ];
+}
+
+/**
+ * Page 1 recommends from every range at its middle (`recommend`), the line above averages over the
+ * samples: when they name different options (lopsided ranges, a close call), what page 1 says, so that
+ * neither reads as a mistake beside the other.
+ */
+function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
+  const recommendation = recommend(result);
+  if (!recommendation) return [];
+  const pick = recommendation.verdict === "go" ? recommendation.best.alternative : result.baseline;
+  if (pick === bestOnAverage) return [];
+  const label = (name: string) => `“${result.comparisons[name]?.label ?? result.scenarios[name]?.label ?? name}”`;
+  return [
+    recommendation.verdict === "go"
+      ? `  Page 1 of the report recommends ${label(pick)}: the highest net gain with every range at its middle, where the line above averages over the samples`
+      : `  Page 1 of the report recommends staying with ${label(pick)}: no option gains money with every range at its middle, where the line above averages over the samples`,
+  ];
 }
 
 function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
