@@ -143,8 +143,8 @@ Examples:
  * each (a spec compiled, a dataflow run, a scenegraph written), and under the command line's budget
  * (150,000, bin/v8-flags.js) a hundred or so of their functions went to V8's optimising compiler,
  * whose threads took 0.2–0.3 s of CPU on the large case for code that had mostly done its work by
- * then. At 1,000,000 only what runs long is compiled: the large case's report 0.88× of the CPU,
- * team.yaml's 0.92× (docs/development.md, "Whole commands"). Raised after the Monte Carlo, whose
+ * then. At 1,000,000 only what runs long is compiled: the large case's report 0.88–0.92× of the
+ * CPU, team.yaml's about 0.95× (docs/development.md, "Whole commands"). Raised after the Monte Carlo, whose
  * simulation must be compiled early, and only where the command line set 150,000 itself (Node 20,
  * no budget given to node). The charts' script is loaded before, under the flags its code cache
  * was written with; scripts/write-code-cache.mjs sets the command line's flags back after `report`.
