@@ -7,6 +7,7 @@ import { loadScenario } from "../load.js";
 import { shellPath } from "../format/shell-word.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
+import { underDocumentBudget } from "../interrupt-budget.js";
 
 interface ExportOptions extends SamplingOptions {
   output?: string;
@@ -55,7 +56,10 @@ Examples:
       // The workbook shows the ranges, not which option is best how often: no decision analysis.
       const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false, document: "workbook" });
       const [{ exportWorkbook }, { fastGzip }] = await Promise.all([import("../../workbook/export-workbook.js"), import("../../workbook/fast-gzip.js")]);
-      const bytes = await exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) }, fastGzip);
+      // After loading the workbook's script, whose code cache is checked against the flags as they were.
+      const bytes = await underDocumentBudget(() =>
+        exportWorkbook({ text: source.text, file: data, compiled, ...(monteCarlo ? { monteCarlo } : {}) }, fastGzip),
+      );
       // A Ctrl-C pressed while the workbook was made stops here, with nothing written.
       await hearPendingStop();
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });

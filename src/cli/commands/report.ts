@@ -9,7 +9,7 @@ import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
-import { setFlagsFromString } from "node:v8";
+import { underDocumentBudget } from "../interrupt-budget.js";
 
 interface ReportOptions extends SamplingOptions {
   output: string;
@@ -117,8 +117,10 @@ Examples:
       const result = summary ? withUncertainty(deterministic, summary) : deterministic;
       const generatedOn = formatDay(date);
       const planVersusActual = await planVersusActualForReport(file, source.text, options, result);
-      optimiseLessForTheCharts();
-      const { html, context } = await createReport(compiled, { result, generatedOn, ...(planVersusActual ? { planVersusActual } : {}) });
+      // The charts' script is loaded by now (its code cache is checked against the flags as they were).
+      const { html, context } = await underDocumentBudget(() =>
+        createReport(compiled, { result, generatedOn, ...(planVersusActual ? { planVersusActual } : {}) }),
+      );
       for (const warning of jargonInUserText(context.result)) {
         output.stderr(
           `${file}: warning: ${warning.where} uses technical words a decision-maker may not know (${warning.words.join(", ")}); the report shows it as written\n`,
@@ -136,24 +138,6 @@ Examples:
         report(output, options.pdf, writeFileAtomic(options.pdf, pdf, { force: options.force ?? false }));
       }
     });
-}
-
-/**
- * V8's interrupt budget while the report is drawn: Vega's and Vega-Lite's code runs for a moment
- * each (a spec compiled, a dataflow run, a scenegraph written), and under the command line's budget
- * (150,000, bin/v8-flags.js) a hundred or so of their functions went to V8's optimising compiler,
- * whose threads took 0.2–0.3 s of CPU on the large case for code that had mostly done its work by
- * then. At 1,000,000 only what runs long is compiled: the large case's report 0.88–0.92× of the
- * CPU, team.yaml's about 0.95× (docs/development.md, "Whole commands"). Raised after the Monte Carlo, whose
- * simulation must be compiled early, and only where the command line set 150,000 itself (Node 20,
- * no budget given to node). The charts' script is loaded before, under the flags its code cache
- * was written with; scripts/write-code-cache.mjs sets the command line's flags back after `report`.
- */
-const CHARTS_INTERRUPT_BUDGET = 1_000_000;
-
-function optimiseLessForTheCharts(): void {
-  const measured = process.versions.node.split(".")[0] === "20";
-  if (measured && !process.execArgv.some((flag) => flag.startsWith("--interrupt-budget"))) setFlagsFromString(`--interrupt-budget=${CHARTS_INTERRUPT_BUDGET}`);
 }
 
 function report(output: CliOutput, path: string, written: { backup?: string; unchanged?: boolean }): void {
