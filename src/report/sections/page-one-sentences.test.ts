@@ -392,3 +392,44 @@ describe("page 1's verdict on a gain of less than one unit", () => {
     expect(text).toContain("Of the two options, it brings the most: less than €1 over 12 months in today's money");
   });
 });
+
+describe("page 1's months in which the option's team has more work than hours", () => {
+  it("names the option's own, a setup that overloads the team (examples/solo.yaml)", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/solo.yaml", import.meta.url), "utf8"));
+    const result = resultOf(compiled);
+    const best = recommend(result)!.best;
+    expect(result.scenarios[result.baseline]!.summary.overloadedMonths).toEqual([]);
+    expect(result.scenarios[best.alternative]!.summary.overloadedMonths).toEqual([1, 2]);
+    const text = await pageOne(compiled, result);
+    // Page 1 said nothing of it: "From month 1, today's team has no time left to start new work. It is the same with “A managed setup”."
+    expect(text).toContain(
+      `In months 1–2, the team with “${best.label}” has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`,
+    );
+  });
+
+  it("says both teams in one sentence when they are the same months", async () => {
+    // The option changes only what the tools cost: its team's hours are today's.
+    const compiled = compile(oneOption("    tooling: { licences: { perUserPerMonth: 50 } }\n"));
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
+    expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([10, 11, 12]);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain(
+      "From month 10, today's team and the team with “Tools” have more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+    );
+    expect(text).not.toContain("has more work than hours too");
+  });
+
+  it("says the option's as well when they are other months", async () => {
+    // Today overloaded from month 10; the option's setup of 200 hours in months 1–2 overloads it then,
+    // and its upkeep of 11 hours spares it later.
+    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    change: { setupHours: 200, setupMonths: 2 }\n"));
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
+    expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([1, 2]);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain(
+      "From month 10, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost. In months 1–2, the team with “Tools” has more work than hours too.",
+    );
+  });
+});

@@ -502,6 +502,28 @@ function overloadedMonths(months: readonly number[], horizon: number): string {
   return `In ${listInWords(runs)}`;
 }
 
+/**
+ * The months today's team, and the option's, have more work than hours (their hours bought in): the
+ * option's own too, a setup that overloads the team being a cost a manager asks about. Both in one
+ * sentence when they are the same months.
+ * @example overloadSentences([], [1, 2], "“Tools”", 12) // "In months 1–2, the team with “Tools” has more work than hours: …"
+ */
+function overloadSentences(today: readonly number[], after: readonly number[], alternative: string, horizon: number): string {
+  const bought = "the hours missing are bought in (overtime or contractors) at the team's hourly cost.";
+  const whenToday = overloadedMonths(today, horizon);
+  const whenAfter = overloadedMonths(after, horizon);
+  if (whenToday && whenToday === whenAfter) return `${whenToday}, today's team and the team with ${alternative} have more work than hours: ${bought}`;
+  const sentences: string[] = [];
+  if (whenToday) sentences.push(`${whenToday}, today's team has more work than hours: ${bought}`);
+  if (whenAfter)
+    sentences.push(
+      whenToday
+        ? `${whenAfter}, the team with ${alternative} has more work than hours too.`
+        : `${whenAfter}, the team with ${alternative} has more work than hours: ${bought}`,
+    );
+  return sentences.join(" ");
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
@@ -541,7 +563,9 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
               ? // "that" would point back at today's time for new work, the opposite of what runs out.
                 `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
               : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
-  const overload = overloadedMonths(result.scenarios[result.baseline]!.summary.overloadedMonths, result.horizonMonths);
+  const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
+  const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
+  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
 
   return `<div class="card">
   <h3>What changes for the team</h3>
@@ -551,7 +575,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
       : `${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}`
   }</p>
   <p class="unit">live projects one person can keep</p>
-  ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.` : ""}`)}
+  ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }
 
