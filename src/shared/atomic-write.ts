@@ -107,6 +107,19 @@ export function isReadOnlyBackup(path: string): boolean {
   return stats?.isFile() === true && isReadOnly(backup, stats);
 }
 
+/**
+ * What a write that replaces `path` says when `FILE.bak`, where its previous version would be kept,
+ * is a folder; undefined when it is not one (a link there is not looked through, as for
+ * `isReadOnlyBackup`). For a check made before any work (init's schema), and the write's own.
+ * @example backupIsFolder("case.yaml") // "cannot write case.yaml: case.yaml.bak is a folder, so the old file cannot be kept there; nothing was written"
+ */
+export function backupIsFolder(path: string): string | undefined {
+  const backup = `${path}.bak`;
+  return lstatSync(backup, { throwIfNoEntry: false })?.isDirectory()
+    ? `cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`
+    : undefined;
+}
+
 /** Whether `path` names an existing file that is read-only (`isReadOnly`), a link looked through. */
 export function isReadOnlyPath(path: string): boolean {
   const { real, stats } = inspectTarget(path);
@@ -240,9 +253,9 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
       return {};
     }
     const backup = `${path}.bak`;
+    const folder = backupIsFolder(path);
+    if (folder) throw new UserError(folder);
     const previousBackup = lstatSync(backup, { throwIfNoEntry: false });
-    if (previousBackup?.isDirectory())
-      throw new UserError(`cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`);
     const newFile = temporary(target.real, data, "content");
     const newBackup = temporary(backup, readWithoutFollowing(target.real), "backup");
     commit(path, { newFile, newBackup, backup, real: target.real, previousBackup: previousBackup !== undefined, suffix: io.randomSuffix() }, io.rename);
