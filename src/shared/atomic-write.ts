@@ -109,15 +109,16 @@ export function isReadOnlyBackup(path: string): boolean {
 
 /**
  * What a write that replaces `path` says when `FILE.bak`, where its previous version would be kept,
- * is a folder; undefined when it is not one (a link there is not looked through, as for
- * `isReadOnlyBackup`). For a check made before any work (init's schema), and the write's own.
- * @example backupIsFolder("case.yaml") // "cannot write case.yaml: case.yaml.bak is a folder, so the old file cannot be kept there; nothing was written"
+ * is a folder (`isFolderBackup`); `then` is how to go on, where it is met before the write.
+ * @example folderBackup("case.yaml") // "cannot write case.yaml: case.yaml.bak is a folder, so the old file cannot be kept there; nothing was written"
  */
-export function backupIsFolder(path: string): string | undefined {
-  const backup = `${path}.bak`;
-  return lstatSync(backup, { throwIfNoEntry: false })?.isDirectory()
-    ? `cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`
-    : undefined;
+export function folderBackup(path: string, then?: string): string {
+  return `cannot write ${path}: ${path}.bak is a folder, so the old file cannot be kept there; nothing was written${then ? `; move it away and ${then}` : ""}`;
+}
+
+/** Whether `FILE.bak`, where replacing `path` would keep its previous version, is a folder (a link there is not looked through). */
+export function isFolderBackup(path: string): boolean {
+  return lstatSync(`${path}.bak`, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 /** Whether `path` names an existing file that is read-only (`isReadOnly`), a link looked through. */
@@ -253,8 +254,7 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
       return {};
     }
     const backup = `${path}.bak`;
-    const folder = backupIsFolder(path);
-    if (folder) throw new UserError(folder);
+    if (isFolderBackup(path)) throw new UserError(folderBackup(path));
     const previousBackup = lstatSync(backup, { throwIfNoEntry: false });
     const newFile = temporary(target.real, data, "content");
     const newBackup = temporary(backup, readWithoutFollowing(target.real), "backup");

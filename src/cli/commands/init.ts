@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../../shared/package-files.js";
 import { UserError, type CliOutput } from "../io.js";
-import { backupIsFolder, isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../../shared/atomic-write.js";
+import { folderBackup, isFolderBackup, isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../../shared/atomic-write.js";
 
 const descriptions: Record<TemplateName, string> = {
   seed: "the seed's sheet: one person, three releases a year",
@@ -78,8 +78,7 @@ function schemaBeside(target: string, existing: Stats | undefined, force: boolea
   if (isReadOnlyBackup(target)) throw new UserError(readOnlyBackup(target, then));
   // A folder where the old copy would be kept fails the write too: here, before the case is written,
   // not after it, under a "nothing was written" that would no longer be true.
-  const folder = backupIsFolder(target);
-  if (folder) throw new UserError(folder);
+  if (isFolderBackup(target)) throw new UserError(folderBackup(target));
   return { schema, write: true, note: wrote };
 }
 
