@@ -32,10 +32,18 @@ export function judgementSentences(
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
     // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
-    const tied = sameGain(result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0);
+    const [bestNpv, runnerUpNpv] = [result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0];
+    const tied = sameGain(bestNpv, runnerUpNpv);
+    // Less than half a unit apart, two figures may still round apart (€9,995.60 and €9,995.20: €9,996 and
+    // €9,995 in the table above): both are said then, not one "the same, €9,996" beside a €9,995.
+    const apart = money(bestNpv) !== money(runnerUpNpv);
+    const chanceInBrackets = chance ? `${label(close.best)}${chance.slice(1)}` : "";
+    const figures = apart
+      ? `${money(bestNpv)} and ${money(runnerUpNpv)} (less than ${money(1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
+      : `${money(bestNpv)}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;
     sentences.push(
       tied
-        ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${money(result.comparisons[close.best]?.npv ?? 0)}${chance ? ` (${label(close.best)}${chance.slice(1)})` : ""}; weigh what each asks for and how soon it pays back.`
+        ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
         : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }

@@ -155,6 +155,28 @@ describe("numbers written without Intl, as Intl writes them", () => {
   });
 });
 
+describe("a negative figure, written as the minus of its positive", () => {
+  it("rounds a half away from zero, as a loss or a saving in words is written from the figure's size: −€2.50 in a table is −€3 beside 'pays €3 less', not −€2", () => {
+    const halves = [0.5, 2.5, 12_350, 1_234.5, 9_995.5, 0.125];
+    const writers: [string, (value: number) => string][] = [
+      ["formatMoneyExact", (value) => formatMoneyExact(value, "EUR")],
+      ["formatMoney", (value) => formatMoney(value, "EUR")],
+      ["formatMoney JPY", (value) => formatMoney(value, "JPY")],
+      ["formatHoursTenth", (value) => formatHoursTenth(value / 10)],
+      ["formatNumber", (value) => formatNumber(value)],
+    ];
+    for (const [name, write] of writers)
+      for (const value of halves) {
+        const positive = write(value);
+        expect(write(-value), `${name}(${-value})`).toBe(positive === write(0) ? positive : `-${positive}`);
+      }
+    expect(formatMoneyExact(-2.5, "EUR")).toBe("-€3");
+    expect(formatMoney(-12_350, "EUR")).toBe("-€12,400");
+    expect(formatPercent(-0.125)).toBe("-13%");
+    expect(roundSignificant(-12_350)).toBe(-12_400);
+  });
+});
+
 describe("sameGain", () => {
   it("calls two net gains the same when they differ by less than half a unit, whichever way each view rounds them", () => {
     // 30 cents apart across a step of three significant figures (€10,000 and €9,990 rounded apart): the same.

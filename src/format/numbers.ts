@@ -150,14 +150,24 @@ function money(value: number, currency: string, rounding: Rounding, key: string,
 }
 
 /**
- * Rounds to `digits` significant figures, never past the units.
+ * Rounds to the nearest whole number, a half away from zero (as the writing below and Intl do, and
+ * as Excel's ROUND): −2.5 is −3, the minus of 2.5's 3, so that a loss written "−€3" in a table is
+ * "loses €3" or "€3 less" in words. (`Math.round` takes a half up: −2.5 to −2.)
+ * @example roundHalfAway(-2.5) // -3 ; roundHalfAway(2.5) // 3
+ */
+function roundHalfAway(value: number): number {
+  return value < 0 ? -Math.round(-value) : Math.round(value);
+}
+
+/**
+ * Rounds to `digits` significant figures, never past the units; a half away from zero.
  * @example roundSignificant(7959, 3) // 7960
  */
 export function roundSignificant(value: number, digits = 3): number {
   if (!Number.isFinite(value) || value === 0) return 0;
   const magnitude = Math.floor(Math.log10(Math.abs(value))) + 1;
   const step = Math.pow(10, Math.max(0, magnitude - digits));
-  const rounded = Math.round(value / step) * step;
+  const rounded = roundHalfAway(value / step) * step;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
@@ -216,7 +226,7 @@ export function formatMoney(value: number, currency: string): string {
  * @example formatMoneyExact(7959.4, "EUR") // "€7,959"
  */
 export function formatMoneyExact(value: number, currency: string): string {
-  const rounded = Math.round(value);
+  const rounded = roundHalfAway(value);
   return money(rounded === 0 ? 0 : rounded, currency, exactMoney, "exact", exactMoneyOptions);
 }
 
@@ -262,7 +272,7 @@ export function formatHours(value: number): string {
  * @example formatHoursTenth(109.04) // "109" ; formatHoursTenth(2.5) // "2.5"
  */
 export function formatHoursTenth(value: number): string {
-  return formatNumber(Math.round(value * 10) / 10, 1);
+  return formatNumber(roundHalfAway(value * 10) / 10, 1);
 }
 
 /**
@@ -271,7 +281,7 @@ export function formatHoursTenth(value: number): string {
  */
 export function formatPercent(share: number | null): string {
   if (share === null) return "n/a";
-  return `${formatNumber(Math.round(share * 100))}%`;
+  return `${formatNumber(roundHalfAway(share * 100))}%`;
 }
 
 /**

@@ -222,6 +222,21 @@ describe("saving", () => {
     rmSync(`${path}.bak`);
   });
 
+  it("refuses to save when seed.yaml.bak is a folder, as the page's to fix (it said 'the server failed', 500, with the folder's whole path)", async () => {
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const path = join(folder, "seed.yaml");
+    const original = readFileSync(path, "utf8");
+    mkdirSync(`${path}.bak`);
+    const response = await put("/api/case", { data: { ...(document.data as Record<string, unknown>), title: "Edited" }, baseVersion: document.version });
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { message: string };
+    expect(body.message).toBe(
+      "cannot write seed.yaml: seed.yaml.bak is a folder, so the old file cannot be kept there; nothing was written; move it away and save again; your changes are kept in the page until you do",
+    );
+    expect(readFileSync(path, "utf8")).toBe(original);
+    rmSync(`${path}.bak`, { recursive: true });
+  });
+
   it("refuses a body over the size limit with 413", async () => {
     const huge = JSON.stringify({ data: { title: "x".repeat(MAX_BODY_BYTES + 10) } });
     const response = await put("/api/case", huge);

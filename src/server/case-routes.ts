@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { Hono } from "hono";
 import { hasErrors, validateScenarioText, MAX_SOURCE_BYTES } from "../engine/index.js";
-import { isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../shared/atomic-write.js";
+import { folderBackup, isFolderBackup, isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../shared/atomic-write.js";
 import type { CaseDocument, SaveRequest, SaveResponse } from "../shared/api-types.js";
 import { RequestError, type CaseFolder } from "./case-folder.js";
 import { caseFormatOf, caseText } from "../shared/case-text.js";
@@ -69,6 +69,8 @@ export function caseRoutes(folder: CaseFolder): Hono {
     if (previous !== undefined && isReadOnlyPath(path)) throw new RequestError(403, readOnlyFile(basename(path), saveAgain));
     // Saving keeps the file as it was in FILE.bak: a read-only one there is kept too.
     if (previous !== undefined && isReadOnlyBackup(path)) throw new RequestError(403, readOnlyBackup(basename(path), saveAgain));
+    // A folder there fails the write too: said as the page's to fix, not as "the server failed" with the folder's whole path.
+    if (previous !== undefined && isFolderBackup(path)) throw new RequestError(409, folderBackup(basename(path), saveAgain));
     if (request.baseVersion !== undefined && previous !== undefined && textVersion(previous) !== request.baseVersion) {
       throw new RequestError(
         409,

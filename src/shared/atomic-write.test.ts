@@ -15,7 +15,7 @@ import {
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../test-support/fixtures.js";
-import { temporaryPath, writeFileAtomic } from "./atomic-write.js";
+import { readOnlyBackup, readOnlyFile, temporaryPath, writeFileAtomic } from "./atomic-write.js";
 import { UserError } from "./user-error.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
@@ -295,6 +295,19 @@ describe("writeFileAtomic", () => {
     );
     expect(readFileSync(target, "utf8")).toBe("title: current\n");
     expect(readdirSync(folder).sort()).toEqual(["case.yaml", "case.yaml.bak"]);
+  });
+});
+
+describe("the chmod a refusal of a read-only file or backup gives", () => {
+  it("can be pasted as it is: a name with a space is quoted, one starting with '-' is not read as an option (chmod u+w my case.yaml.bak works on 'my' and 'case.yaml.bak', other files)", () => {
+    expect(readOnlyBackup("my case.yaml")).toContain("make it writable (chmod u+w 'my case.yaml.bak') or move it away");
+    expect(readOnlyBackup("-draft.yaml")).toContain("make it writable (chmod u+w ./-draft.yaml.bak) or move it away");
+    expect(readOnlyFile("my case.yaml")).toBe(
+      "my case.yaml is read-only and is left as it is: make it writable (chmod u+w 'my case.yaml') and run again, or write to another file (a read-only file is never replaced, not even with --force)",
+    );
+    expect(readOnlyFile("-draft.yaml")).toContain("(chmod u+w ./-draft.yaml)");
+    // A plain name stays as it is.
+    expect(readOnlyBackup("cases/case.yaml")).toContain("(chmod u+w cases/case.yaml.bak)");
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { shellPath } from "../format/shell-word.js";
 import { UserError } from "./user-error.js";
 
 /**
@@ -79,11 +80,12 @@ export function alreadyExists(path: string): string {
  * What a refused write over a read-only file says, everywhere (commands, in-place edits, the web app's
  * Save): a file marked read-only (no write permission, `chmod 444`) is someone's way of saying "keep
  * this", so nothing replaces it, not even `--force`. `then` is how to go on where it is met; by
- * default a command's, which could write to another file.
+ * default a command's, which could write to another file. The `chmod` can be pasted as it is (`shellPath`:
+ * a name with a space is quoted, one starting with "-" is given as "./-…").
  * @example readOnlyFile("board/case.xlsx") // "board/case.xlsx is read-only and is left as it is: make it writable (chmod u+w board/case.xlsx) and run again, or write to another file (a read-only file is never replaced, not even with --force)"
  */
 export function readOnlyFile(path: string, then = "run again, or write to another file (a read-only file is never replaced, not even with --force)"): string {
-  return `${path} is read-only and is left as it is: make it writable (chmod u+w ${path}) and ${then}`;
+  return `${path} is read-only and is left as it is: make it writable (chmod u+w ${shellPath(path)}) and ${then}`;
 }
 
 /**
@@ -94,7 +96,7 @@ export function readOnlyFile(path: string, then = "run again, or write to anothe
  */
 export function readOnlyBackup(path: string, then = "run again, or write to another file (a read-only file is never replaced, not even with --force)"): string {
   const backup = `${path}.bak`;
-  return `${backup} is read-only and is left as it is, so ${path} is not replaced either (its previous version would be kept as ${basename(backup)}): make it writable (chmod u+w ${backup}) or move it away, and ${then}`;
+  return `${backup} is read-only and is left as it is, so ${path} is not replaced either (its previous version would be kept as ${basename(backup)}): make it writable (chmod u+w ${shellPath(backup)}) or move it away, and ${then}`;
 }
 
 /**
@@ -105,6 +107,20 @@ export function isReadOnlyBackup(path: string): boolean {
   const backup = `${path}.bak`;
   const stats = lstatSync(backup, { throwIfNoEntry: false });
   return stats?.isFile() === true && isReadOnly(backup, stats);
+}
+
+/**
+ * What a write that replaces `path` says when `FILE.bak`, where its previous version would be kept,
+ * is a folder (`isFolderBackup`); `then` is how to go on, where it is met before the write.
+ * @example folderBackup("case.yaml") // "cannot write case.yaml: case.yaml.bak is a folder, so the old file cannot be kept there; nothing was written"
+ */
+export function folderBackup(path: string, then?: string): string {
+  return `cannot write ${path}: ${path}.bak is a folder, so the old file cannot be kept there; nothing was written${then ? `; move it away and ${then}` : ""}`;
+}
+
+/** Whether `FILE.bak`, where replacing `path` would keep its previous version, is a folder (a link there is not looked through). */
+export function isFolderBackup(path: string): boolean {
+  return lstatSync(`${path}.bak`, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 /** Whether `path` names an existing file that is read-only (`isReadOnly`), a link looked through. */
@@ -240,9 +256,8 @@ function writeNow(path: string, content: string | Uint8Array, options: WriteOpti
       return {};
     }
     const backup = `${path}.bak`;
+    if (isFolderBackup(path)) throw new UserError(folderBackup(path));
     const previousBackup = lstatSync(backup, { throwIfNoEntry: false });
-    if (previousBackup?.isDirectory())
-      throw new UserError(`cannot write ${path}: ${backup} is a folder, so the old file cannot be kept there; nothing was written`);
     const newFile = temporary(target.real, data, "content");
     const newBackup = temporary(backup, readWithoutFollowing(target.real), "backup");
     commit(path, { newFile, newBackup, backup, real: target.real, previousBackup: previousBackup !== undefined, suffix: io.randomSuffix() }, io.rename);

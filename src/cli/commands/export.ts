@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario } from "../load.js";
-import { shellPath } from "../format/shell-word.js";
+import { shellPath } from "../../format/shell-word.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
 import { underDocumentBudget } from "../interrupt-budget.js";

@@ -116,6 +116,20 @@ describe("init", () => {
     expect(readFileSync(`${schema}.bak`, "utf8")).toBe('{"kept": true}\n');
   });
 
+  it("with --force, refuses before writing the case a different schema whose .bak is a folder (it replaced the case, then said nothing was written)", async () => {
+    const schema = join(temp.path, "mlops-roi.schema.json");
+    const target = join(temp.path, "case.yaml");
+    writeFileSync(target, "my own work\n");
+    writeFileSync(schema, '{"older": true}\n');
+    mkdirSync(`${schema}.bak`);
+    const { exitCode, stderr } = await runCliCaptured(["init", "--template", "team", "-o", target, "--force"]);
+    expect(stderr).toBe(`error: cannot write ${schema}: ${schema}.bak is a folder, so the old file cannot be kept there; nothing was written\n`);
+    expect(exitCode).toBe(1);
+    expect(readFileSync(target, "utf8")).toBe("my own work\n");
+    expect(readFileSync(schema, "utf8")).toBe('{"older": true}\n');
+    expect(readdirSync(temp.path).sort()).toEqual(["case.yaml", "mlops-roi.schema.json", "mlops-roi.schema.json.bak"]);
+  });
+
   it("refuses to overwrite without --force, and keeps a .bak with --force", async () => {
     const target = join(temp.path, "case.yaml");
     writeFileSync(target, "my own work\n");

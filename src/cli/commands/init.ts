@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { schemaPath, templateNames, templatePath, type TemplateName } from "../../shared/package-files.js";
 import { UserError, type CliOutput } from "../io.js";
-import { isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../../shared/atomic-write.js";
+import { folderBackup, isFolderBackup, isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile, writeFileAtomic } from "../../shared/atomic-write.js";
 
 const descriptions: Record<TemplateName, string> = {
   seed: "the seed's sheet: one person, three releases a year",
@@ -56,8 +56,8 @@ function schemaPlace(target: string): Stats | undefined {
  * What becomes of the schema beside the case, decided before the case is written: written when
  * there is none, left as it is when it is this version's (not rewritten: a read-only copy is no
  * obstacle), and a different one kept unless --force, and the user told. A different one that
- * --force would replace but that is read-only, or whose backup `.bak` is, stops `init` here, before
- * it writes anything (it wrote the case, then failed on the schema).
+ * --force would replace but that is read-only, or whose backup `.bak` is (or is a folder), stops
+ * `init` here, before it writes anything (it wrote the case, then failed on the schema).
  */
 function schemaBeside(target: string, existing: Stats | undefined, force: boolean): { schema: string; write: boolean; note: string } {
   const schema = readFileSync(schemaPath, "utf8");
@@ -76,6 +76,9 @@ function schemaBeside(target: string, existing: Stats | undefined, force: boolea
   const then = "run again, or write the case elsewhere";
   if (isReadOnlyPath(target)) throw new UserError(readOnlyFile(target, then));
   if (isReadOnlyBackup(target)) throw new UserError(readOnlyBackup(target, then));
+  // A folder where the old copy would be kept fails the write too: here, before the case is written,
+  // not after it, under a "nothing was written" that would no longer be true.
+  if (isFolderBackup(target)) throw new UserError(folderBackup(target));
   return { schema, write: true, note: wrote };
 }
 

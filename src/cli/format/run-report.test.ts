@@ -228,6 +228,26 @@ describe("two options whose net gains are 30 cents apart, straddling a rounding 
     expect(page).not.toContain("more than “Second”");
     // The two side by side give that one figure, not €10,000 and €9,990.
     expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€10,000", "€10,000"]);
+    // And so does the table of the options further on, not "Second €9,990" after "€10,000 each".
+    expect([...html.matchAll(/<tr data-option="(\w+)">\s*<td>[^\n]*<\/td>\s*<td class="number">([^<]*)</g)].map((match) => [match[1], match[2]])).toEqual([
+      ["first", "€10,000"],
+      ["second", "€10,000"],
+    ]);
+  });
+});
+
+describe("two options whose net gains are 40 cents apart, rounding apart to the unit (€9,995.60 and €9,995.20)", () => {
+  it("are said to gain the same with both figures the table shows, not 'the same, €9,996' beside a €9,995", () => {
+    const text = ONE_MONTH_TIED.replace("flatPerYear: 7004.8", "flatPerYear: 7004.4").replace("flatPerYear: 7005.1", "flatPerYear: 7004.8");
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(9995.6, 9), expect.closeTo(9995.2, 9)]);
+    const report = renderRunReport(result);
+    expect(report).toMatch(/First \(first\) +€9,996 /);
+    expect(report).toMatch(/Second \(second\) +€9,995 /);
+    expect(report).toContain(
+      "  Close call: “First” and “Second” gain the same, €9,996 and €9,995 (less than €1 apart); weigh what each asks for and how soon it pays back.",
+    );
   });
 });
 

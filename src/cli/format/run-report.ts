@@ -13,7 +13,7 @@ import {
 } from "../../format/numbers.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
-import { shellPath, shellWord } from "./shell-word.js";
+import { shellPath, shellWord } from "../../format/shell-word.js";
 
 function scenarioName(scenario: ScenarioResult): string {
   return scenario.label === scenario.name ? scenario.name : `${scenario.label} (${scenario.name})`;

@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatSignedShare, plural, theMonths } from "../../format/numbers.js";
+import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatQuantity, formatSignedShare, plural, sameGain, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -59,6 +59,13 @@ export const optionsSection: ReportSection = {
     if (comparisons.length === 0) return "";
     const months = plural(result.horizonMonths, "month");
     const best = context.recommendation?.best.alternative;
+    // A close call's two that gain the same (`sameGain`) have one figure, the first's, as on page 1
+    // ("bring the same, €10,000 each"), not €10,000 and €9,990 rounded apart here.
+    const close = result.judgement?.closeCall;
+    const closeBest = close ? result.comparisons[close.best] : undefined;
+    const closeRunnerUp = close ? result.comparisons[close.runnerUp] : undefined;
+    const tiedRunnerUp = closeBest && closeRunnerUp && sameGain(closeBest.npv, closeRunnerUp.npv) ? closeRunnerUp.alternative : undefined;
+    const npvShown = (comparison: ComparisonResult) => context.money(comparison.alternative === tiedRunnerUp ? closeBest!.npv : comparison.npv);
     const rows = comparisons
       .map((comparison) => {
         const mark = comparison.alternative === best && context.recommendation?.verdict === "go" ? ` <span class="tag">recommended</span>` : "";
@@ -77,7 +84,7 @@ export const optionsSection: ReportSection = {
             : "";
         return `<tr data-option="${escapeHtml(comparison.alternative)}">
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
-  <td class="number">${amount(context.money(comparison.npv))}</td>
+  <td class="number">${amount(npvShown(comparison))}</td>
   <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}</td>
   <td class="number">${amount(context.money(comparison.investment.cash))}</td>
   <td class="number">${escapeHtml(formatHours(comparison.investment.teamHours))}</td>
