@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatQuantity, formatSignedShare, plural, sameGain, theMonths } from "../../format/numbers.js";
+import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatSignedShare, plural, sameGain, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
