@@ -157,6 +157,26 @@ ${option}`;
     expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
     expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
   });
+
+  it("says an option has time in the months today's own change takes when both run out in the same month", async () => {
+    // Today's own change takes months 1–2; the option makes none and keeps today's upkeep, so both run out in month 7.
+    const compiled = compile(
+      seedLike("    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n").replace(
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n",
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n  change: { setupHours: 120, setupMonths: 2 }\n",
+      ),
+    );
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.newWorkStopsMonth).toBe(7);
+    expect(result.scenarios.alt!.summary.newWorkStopsMonth).toBe(7);
+    expect(flags(result, "current").slice(0, 3)).toEqual([false, false, true]);
+    expect(flags(result, "alt").slice(0, 6)).toEqual([true, true, true, true, true, true]);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    // It said "With “Tools”, that happens from month 7": whether its team has time in months 1–2 left unsaid.
+    expect(text).not.toContain("that happens from");
+    expect(text).toContain("With “Tools”, it has time for new work in every month before month 7, and none from then on.");
+  });
 });
 
 describe("page 1's payback in the first days of month 1", () => {

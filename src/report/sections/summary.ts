@@ -555,14 +555,18 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
         ? `It is the same with ${alternative}.`
         : gapsAfter
           ? `With ${alternative}, it has none in ${gapsAfter}, and none left from ${formatMonth(stopsAfter)}.`
-          : stopsToday !== null && stopsAfter > stopsToday
-            ? gapsToday
+          : stopsToday !== null && gapsToday
+            ? // Beside today's months without time before its stop, "that happens from month 4" (or "not until")
+              // leaves unsaid whether the option's team has time in those months: it has, so it is said.
+              stopsAfter > 1
               ? `With ${alternative}, it has time for new work in every month before ${formatMonth(stopsAfter)}, and none from then on.`
-              : `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
-            : stopsToday === null
-              ? // "that" would point back at today's time for new work, the opposite of what runs out.
-                `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
-              : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+              : `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
+            : stopsToday !== null && stopsAfter > stopsToday
+              ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
+              : stopsToday === null
+                ? // "that" would point back at today's time for new work, the opposite of what runs out.
+                  `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
+                : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
   const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
