@@ -284,6 +284,28 @@ describe("page 1's first release later than today's, by the option's own schedul
       "First new model in production by the end of month 4. Today's way of working would release one by the end of month 2: the option's own plan of releases puts its first 2 months later.",
     );
   });
+
+  it("does not blame the change when the option releases by capacity beside today's plan", async () => {
+    // Today releases by the file's plan in month 2; the option, with no change at all, by capacity: its
+    // first model is built, 240 hours at 80 free hours or so a month, by the end of month 3.
+    const compiled = compile(
+      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    releases: { mode: capacity }\n    tooling: { licences: { perUserPerMonth: 50 } }\n")
+        .replace("hoursPerMonth: 120", "hoursPerMonth: 160")
+        .replace("valuePerMonth: 2500 }", "valuePerMonth: 2500, buildHours: 240 }")
+        .replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
+    );
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.investment.teamHours).toBe(0);
+    expect(result.scenarios.alt!.releaseMode).toBe("capacity");
+    expect(recommend(result)!.todayFirstReleaseMonth).toBe(2);
+    expect(recommend(result)!.firstReleaseMonth).toBe(3);
+    const text = await pageOne(compiled, result);
+    // It said "the change holds the first release back by 1 month", of an option with no change.
+    expect(text).not.toContain("the change holds the first release back");
+    expect(text).toContain(
+      "First new model in production by the end of month 3. Today's way of working would release one by the end of month 2: with the option, a model is released once the team's hours have built it, not on today's plan of releases, so its first comes 1 month later.",
+    );
+  });
 });
 
 describe("page 1's deadline when the option releases no new model within the plan", () => {

@@ -80,10 +80,15 @@ function deadline(context: ReportContext): string {
   const today = recommendation.todayFirstReleaseMonth;
   // By schedule the months are the file's plan for the option, not what its change's hours leave room for.
   const byPlan = context.result.scenarios[recommendation.best.alternative]!.releaseMode === "schedule";
+  // An option released by capacity beside today's plan: its first comes when its hours have built it, not
+  // because its change holds it back (a change of no hour at all, say).
+  const todayByPlan = context.result.scenarios[context.result.baseline]!.releaseMode === "schedule";
   const held = (months: number) =>
     byPlan
       ? `the option's own plan of releases puts its first ${plural(months, "month")} later`
-      : `the change holds the first release back by ${plural(months, "month")}`;
+      : todayByPlan
+        ? `with the option, a model is released once the team's hours have built it, not on today's plan of releases, so its first comes ${plural(months, "month")} later`
+        : `the change holds the first release back by ${plural(months, "month")}`;
   const later =
     today !== null && today < month
       ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: ${held(month - today)}.`
