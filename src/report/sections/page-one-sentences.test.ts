@@ -475,3 +475,26 @@ describe("page 1's months in which the option's team has more work than hours", 
     );
   });
 });
+
+describe("page 1's close call with a runner-up that loses money", () => {
+  it("says the runner-up's loss as a loss, not '(-€233)'", async () => {
+    // examples/close-call.yaml with dearer licences and the approved tools' upkeep anywhere from 1 to 40
+    // hours: it loses money with every range at its middle, yet comes out ahead often enough for a close call.
+    const compiled = compile(
+      readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8")
+        .replace("upkeepHoursPerMonth: { low: 8, high: 30,", "upkeepHoursPerMonth: { low: 1, high: 40,")
+        .replace("          value: 150\n", "          value: 1050\n")
+        .replace("          value: 3600\n", "          value: 9000\n"),
+    );
+    const result = resultOf(compiled);
+    const close = result.judgement.closeCall!;
+    expect(close.best).toBe("optimal");
+    const runnerUp = result.comparisons[close.runnerUp]!;
+    expect(runnerUp.npv).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Two options are close");
+    // It said "but only €838 more than “What will be approved” (-€233)".
+    expect(text).not.toContain("” (-€");
+    expect(text).toContain(`more than “What will be approved” (a loss of ${formatMoney(-runnerUp.npv, "EUR")}).`);
+  });
+});

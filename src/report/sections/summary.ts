@@ -163,13 +163,16 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // or "€10 more" than the other; else the gap is the difference of the two figures written.
   const tied = sameGain(best.npv, runnerUp.npv);
   const gap = differenceAsWritten(best.npv, runnerUp.npv);
+  // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
+  const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
+  const runnerUpSaid = runnerUpLoss.loss ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}` : figure("runner-up-npv", context.money(runnerUp.npv));
   const chance =
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
   const reason = tied
     ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", context.money(best.npv))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
