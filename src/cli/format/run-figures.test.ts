@@ -108,3 +108,28 @@ scenarios:
     expect(renderRunReport(result)).not.toContain("Page 1 of the report recommends");
   });
 });
+
+describe("run's best option on average beside page 1's close call", () => {
+  // examples/close-call.yaml with the flat-licence option's upkeep after the change anywhere from 1 to
+  // 60 hours: with every range at its middle it leads by €99, averaged over the samples the other leads,
+  // and page 1 sets the two side by side ("Two options are close"), recommending neither.
+  const text = readFileSync(join(packageRoot, "examples", "close-call.yaml"), "utf8").replace(
+    "upkeepHoursPerMonth: { low: 4, high: 12,",
+    "upkeepHoursPerMonth: { low: 1, high: 60,",
+  );
+
+  it("does not say page 1 recommends the option a close call only puts first", () => {
+    const { compiled } = validateScenarioText(text);
+    if (!compiled) throw new Error("the case does not compile");
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    expect(result.judgement.closeCall?.best).toBe("optimal");
+    expect(result.decision!.best).toBe("compromise");
+    const run = renderRunReport(result);
+    expect(run).toContain("Best on average: What will be approved");
+    // It said "Page 1 of the report recommends “Every tool we want”", beside page 1's "Two options are close".
+    expect(run).not.toContain("Page 1 of the report recommends “Every tool we want”");
+    expect(run).toContain(
+      "Page 1 of the report recommends neither option: it sets “Every tool we want” and “What will be approved” side by side as a close call, “Every tool we want” ahead with every range at its middle, where the line above averages over the samples",
+    );
+  });
+});

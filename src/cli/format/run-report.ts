@@ -155,6 +155,12 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   const pick = recommendation.verdict === "go" ? recommendation.best.alternative : result.baseline;
   if (pick === bestOnAverage) return [];
   const label = (name: string) => `“${result.comparisons[name]?.label ?? result.scenarios[name]?.label ?? name}”`;
+  // A close call's page 1 recommends neither option: it sets the two side by side (as the report's summary decides).
+  const close = result.judgement?.closeCall;
+  if (recommendation.verdict === "go" && close && close.best === pick)
+    return [
+      `  Page 1 of the report recommends neither option: it sets ${label(pick)} and ${label(close.runnerUp)} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
+    ];
   return [
     recommendation.verdict === "go"
       ? `  Page 1 of the report recommends ${label(pick)}: the highest net gain with every range at its middle, where the line above averages over the samples`

@@ -142,7 +142,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const gap = differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv);
     if (!tied) {
       add("npv-gap", money(gap));
-      add("runner-up-npv", money(result.comparisons[close.runnerUp]!.npv));
+      // A runner-up that loses money is said as a loss ("a loss of €233"), its figure without the sign.
+      const runnerUpNpv = result.comparisons[close.runnerUp]!.npv;
+      add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : money(runnerUpNpv));
     }
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
     for (const name of [close.best, close.runnerUp]) {

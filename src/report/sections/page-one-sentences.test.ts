@@ -157,6 +157,26 @@ ${option}`;
     expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
     expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
   });
+
+  it("says an option has time in the months today's own change takes when both run out in the same month", async () => {
+    // Today's own change takes months 1–2; the option makes none and keeps today's upkeep, so both run out in month 7.
+    const compiled = compile(
+      seedLike("    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n").replace(
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n",
+        "  tooling: { licences: { perUserPerMonth: 500 } }\n  change: { setupHours: 120, setupMonths: 2 }\n",
+      ),
+    );
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.newWorkStopsMonth).toBe(7);
+    expect(result.scenarios.alt!.summary.newWorkStopsMonth).toBe(7);
+    expect(flags(result, "current").slice(0, 3)).toEqual([false, false, true]);
+    expect(flags(result, "alt").slice(0, 6)).toEqual([true, true, true, true, true, true]);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    // It said "With “Tools”, that happens from month 7": whether its team has time in months 1–2 left unsaid.
+    expect(text).not.toContain("that happens from");
+    expect(text).toContain("With “Tools”, it has time for new work in every month before month 7, and none from then on.");
+  });
 });
 
 describe("page 1's payback in the first days of month 1", () => {
@@ -262,6 +282,28 @@ describe("page 1's first release later than today's, by the option's own schedul
     expect(text).not.toContain("the change holds the first release back");
     expect(text).toContain(
       "First new model in production by the end of month 4. Today's way of working would release one by the end of month 2: the option's own plan of releases puts its first 2 months later.",
+    );
+  });
+
+  it("does not blame the change when the option releases by capacity beside today's plan", async () => {
+    // Today releases by the file's plan in month 2; the option, with no change at all, by capacity: its
+    // first model is built, 240 hours at 80 free hours or so a month, by the end of month 3.
+    const compiled = compile(
+      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    releases: { mode: capacity }\n    tooling: { licences: { perUserPerMonth: 50 } }\n")
+        .replace("hoursPerMonth: 120", "hoursPerMonth: 160")
+        .replace("valuePerMonth: 2500 }", "valuePerMonth: 2500, buildHours: 240 }")
+        .replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
+    );
+    const result = resultOf(compiled);
+    expect(result.comparisons.alt!.investment.teamHours).toBe(0);
+    expect(result.scenarios.alt!.releaseMode).toBe("capacity");
+    expect(recommend(result)!.todayFirstReleaseMonth).toBe(2);
+    expect(recommend(result)!.firstReleaseMonth).toBe(3);
+    const text = await pageOne(compiled, result);
+    // It said "the change holds the first release back by 1 month", of an option with no change.
+    expect(text).not.toContain("the change holds the first release back");
+    expect(text).toContain(
+      "First new model in production by the end of month 3. Today's way of working would release one by the end of month 2: with the option, a model is released once the team's hours have built it, not on today's plan of releases, so its first comes 1 month later.",
     );
   });
 });
@@ -431,5 +473,28 @@ describe("page 1's months in which the option's team has more work than hours", 
     expect(text).toContain(
       "From month 10, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost. In months 1–2, the team with “Tools” has more work than hours too.",
     );
+  });
+});
+
+describe("page 1's close call with a runner-up that loses money", () => {
+  it("says the runner-up's loss as a loss, not '(-€233)'", async () => {
+    // examples/close-call.yaml with dearer licences and the approved tools' upkeep anywhere from 1 to 40
+    // hours: it loses money with every range at its middle, yet comes out ahead often enough for a close call.
+    const compiled = compile(
+      readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8")
+        .replace("upkeepHoursPerMonth: { low: 8, high: 30,", "upkeepHoursPerMonth: { low: 1, high: 40,")
+        .replace("          value: 150\n", "          value: 1050\n")
+        .replace("          value: 3600\n", "          value: 9000\n"),
+    );
+    const result = resultOf(compiled);
+    const close = result.judgement.closeCall!;
+    expect(close.best).toBe("optimal");
+    const runnerUp = result.comparisons[close.runnerUp]!;
+    expect(runnerUp.npv).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Two options are close");
+    // It said "but only €838 more than “What will be approved” (-€233)".
+    expect(text).not.toContain("” (-€");
+    expect(text).toContain(`more than “What will be approved” (a loss of ${formatMoney(-runnerUp.npv, "EUR")}).`);
   });
 });

@@ -80,10 +80,15 @@ function deadline(context: ReportContext): string {
   const today = recommendation.todayFirstReleaseMonth;
   // By schedule the months are the file's plan for the option, not what its change's hours leave room for.
   const byPlan = context.result.scenarios[recommendation.best.alternative]!.releaseMode === "schedule";
+  // An option released by capacity beside today's plan: its first comes when its hours have built it, not
+  // because its change holds it back (a change of no hour at all, say).
+  const todayByPlan = context.result.scenarios[context.result.baseline]!.releaseMode === "schedule";
   const held = (months: number) =>
     byPlan
       ? `the option's own plan of releases puts its first ${plural(months, "month")} later`
-      : `the change holds the first release back by ${plural(months, "month")}`;
+      : todayByPlan
+        ? `with the option, a model is released once the team's hours have built it, not on today's plan of releases, so its first comes ${plural(months, "month")} later`
+        : `the change holds the first release back by ${plural(months, "month")}`;
   const later =
     today !== null && today < month
       ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: ${held(month - today)}.`
@@ -158,13 +163,16 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // or "€10 more" than the other; else the gap is the difference of the two figures written.
   const tied = sameGain(best.npv, runnerUp.npv);
   const gap = differenceAsWritten(best.npv, runnerUp.npv);
+  // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
+  const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
+  const runnerUpSaid = runnerUpLoss.loss ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}` : figure("runner-up-npv", context.money(runnerUp.npv));
   const chance =
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
   const reason = tied
     ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", context.money(best.npv))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${figure("runner-up-npv", context.money(runnerUp.npv))}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
@@ -555,14 +563,18 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
         ? `It is the same with ${alternative}.`
         : gapsAfter
           ? `With ${alternative}, it has none in ${gapsAfter}, and none left from ${formatMonth(stopsAfter)}.`
-          : stopsToday !== null && stopsAfter > stopsToday
-            ? gapsToday
+          : stopsToday !== null && gapsToday
+            ? // Beside today's months without time before its stop, "that happens from month 4" (or "not until")
+              // leaves unsaid whether the option's team has time in those months: it has, so it is said.
+              stopsAfter > 1
               ? `With ${alternative}, it has time for new work in every month before ${formatMonth(stopsAfter)}, and none from then on.`
-              : `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
-            : stopsToday === null
-              ? // "that" would point back at today's time for new work, the opposite of what runs out.
-                `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
-              : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
+              : `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
+            : stopsToday !== null && stopsAfter > stopsToday
+              ? `With ${alternative}, not until ${formatMonth(stopsAfter)}.`
+              : stopsToday === null
+                ? // "that" would point back at today's time for new work, the opposite of what runs out.
+                  `With ${alternative}, it has no time left to start new work from ${formatMonth(stopsAfter)}.`
+                : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
   const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
