@@ -498,3 +498,19 @@ describe("page 1's close call with a runner-up that loses money", () => {
     expect(text).toContain(`more than “What will be approved” (a loss of ${formatMoney(-runnerUp.npv, "EUR")}).`);
   });
 });
+
+describe("page 1's overload in the plan's last month alone", () => {
+  it("says 'In month 12', not 'From month 12' of the last month", async () => {
+    // A 12-month plan whose upkeep grows with a release in month 12 only: today's team is short of hours then.
+    const compiled = compile(
+      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n")
+        .replace("months: [4, 7, 10]", "months: [12]")
+        .replace("upkeepHoursPerMonth: 30, valuePerMonth", "upkeepHoursPerMonth: 44, valuePerMonth"),
+    );
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.overloadedMonths).toEqual([12]);
+    const text = await pageOne(compiled, result);
+    expect(text).not.toContain("From month 12, today's team");
+    expect(text).toContain("In month 12, today's team has more work than hours");
+  });
+});

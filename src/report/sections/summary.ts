@@ -500,7 +500,8 @@ function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: n
 function overloadedMonths(months: readonly number[], horizon: number): string {
   if (months.length === 0) return "";
   const first = months[0]!;
-  if (months.length === horizon - first + 1) return `From ${formatMonth(first)}`;
+  // "From month 12" of a 12-month plan's last month alone reads as if more followed: "In month 12".
+  if (months.length === horizon - first + 1 && first < horizon) return `From ${formatMonth(first)}`;
   const runs: string[] = [];
   for (let at = 0; at < months.length; at++) {
     const start = months[at]!;
