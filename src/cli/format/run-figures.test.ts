@@ -6,6 +6,7 @@ import { packageRoot } from "../../shared/package-files.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 import { renderRunReport } from "./run-report.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
 
 // The seed at a discount rate of 3.5% and a capture share of 12.5%: figures a finance reviewer checks
 // against the file, not rounded to the whole percent.
@@ -66,25 +67,10 @@ describe("run's best option on average beside page 1's recommendation", () => {
   // Upkeep after the change anywhere from 2 to 40 hours (lognormal: its middle, about 9 hours, is far
   // below its mean): with every range at its middle the tools gain money, averaged over the samples
   // they lose it.
-  const text = `title: Lopsided
-currency: EUR
-horizonMonths: 12
-discountRate: 0.08
-freedHoursCaptureShare: 0.5
-baseline: current
-defaults:
-  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
-  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 2500 }
-  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
-scenarios:
-  current: { label: Today }
-  alt:
-    label: Tools
-    projects: { upkeepHoursPerMonth: { low: 2, high: 40 } }
-    tooling: { licences: { perUserPerMonth: LICENCE } }
-`;
   const resultAt = (licence: number) => {
-    const { compiled } = validateScenarioText(text.replace("LICENCE", String(licence)));
+    const { compiled } = validateScenarioText(
+      oneOptionCase(`    projects: { upkeepHoursPerMonth: { low: 2, high: 40 } }\n    tooling: { licences: { perUserPerMonth: ${licence} } }\n`),
+    );
     if (!compiled) throw new Error("the case does not compile");
     return withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
   };

@@ -4,6 +4,7 @@ import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertain
 import { createReport } from "../create-report.js";
 import { formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
 
 // Page 1's sentences read as a sceptical finance reviewer reads them, each against the figure it names.
 
@@ -28,29 +29,10 @@ async function pageOne(compiled: CompiledCase, result: CaseResult): Promise<stri
   return textOf(html.slice(start, end).replace(/<\/?span[^>]*>/g, "")).replace(/“ ([^”]*) ”/g, "“$1”");
 }
 
-/** One person keeping two live models; `option` is the option's own lines, `extra` top-level lines. */
-function oneOption(option: string, extra = ""): string {
-  return `title: One option
-currency: EUR
-horizonMonths: 12
-discountRate: 0.08
-freedHoursCaptureShare: 0.5
-baseline: current
-${extra}defaults:
-  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
-  projects: { alreadyLive: 2, upkeepHoursPerMonth: 30, valuePerMonth: 2500 }
-  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
-scenarios:
-  current: { label: Today }
-  alt:
-    label: Tools
-${option}`;
-}
-
 describe("page 1's middle of the sampled net gains", () => {
   // Dear tools whose upkeep may come out anywhere from 5 to 45 hours: most outcomes lose money.
   const compiled = compile(
-    oneOption(
+    oneOptionCase(
       "    projects: { upkeepHoursPerMonth: { low: 5, high: 45 } }\n    tooling: { licences: { perUserPerMonth: 2500 } }\n    change: { external: { consultants: 2000 } }\n",
     ),
   );
@@ -68,7 +50,7 @@ describe("page 1's middle of the sampled net gains", () => {
 
 describe("page 1's verdict on a single option that loses money", () => {
   it("names the option, not 'the best' of 'none of the options'", async () => {
-    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n"));
+    const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n"));
     const result = resultOf(compiled);
     expect(recommend(result)!.verdict).toBe("stay");
     const text = await pageOne(compiled, result);
@@ -81,7 +63,7 @@ describe("page 1's verdict on a single option that loses money", () => {
 
   it("still speaks of the options when there are several", async () => {
     const compiled = compile(
-      `${oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  other:\n    label: Other\n    tooling: { licences: { perUserPerMonth: 10 } }\n`,
+      `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  other:\n    label: Other\n    tooling: { licences: { perUserPerMonth: 10 } }\n`,
     );
     const text = await pageOne(compiled, resultOf(compiled));
     expect(text).toContain("Do not go ahead as planned. Rework the options or look at a longer plan.");
@@ -181,7 +163,7 @@ ${option}`;
 
 describe("page 1's payback in the first days of month 1", () => {
   it("says when within the month as under a tenth of a month and a hundredth of a year, not '0 months, or 0 years'", async () => {
-    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 10 } }\n"));
+    const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 10 } }\n"));
     const result = resultOf(compiled);
     const alt = result.comparisons.alt!;
     expect(alt.paybackMonth).toBe(1);
@@ -240,7 +222,7 @@ ${option}`;
 describe("page 1 when no range moves the recommended option's net gain", () => {
   it("says its other inputs are single numbers, taken as certain, as when ranges do move it", async () => {
     const compiled = compile(
-      `${oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")}  other:\n    label: Other tools\n    projects: { upkeepHoursPerMonth: { low: 20, high: 28 } }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+      `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")}  other:\n    label: Other tools\n    projects: { upkeepHoursPerMonth: { low: 20, high: 28 } }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
     );
     const result = resultOf(compiled);
     expect(recommend(result)!.best.alternative).toBe("alt");
@@ -270,7 +252,7 @@ describe("page 1's runner-up that loses money", () => {
 describe("page 1's first release later than today's, by the option's own schedule", () => {
   it("does not blame the change, whose hours hold nothing back by schedule", async () => {
     const compiled = compile(
-      oneOption(
+      oneOptionCase(
         "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n    releases: { mode: schedule, months: [4, 7, 10] }\n",
       ).replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
     );
@@ -289,7 +271,7 @@ describe("page 1's first release later than today's, by the option's own schedul
     // Today releases by the file's plan in month 2; the option, with no change at all, by capacity: its
     // first model is built, 240 hours at 80 free hours or so a month, by the end of month 3.
     const compiled = compile(
-      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    releases: { mode: capacity }\n    tooling: { licences: { perUserPerMonth: 50 } }\n")
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    releases: { mode: capacity }\n    tooling: { licences: { perUserPerMonth: 50 } }\n")
         .replace("hoursPerMonth: 120", "hoursPerMonth: 160")
         .replace("valuePerMonth: 2500 }", "valuePerMonth: 2500, buildHours: 240 }")
         .replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
@@ -341,7 +323,7 @@ describe("page 1's months in which today's team has more work than hours", () =>
   it("names them when they do not last to the end of the plan", async () => {
     // Today makes a change of its own (180 setup hours over months 1–2), which overloads it then only.
     const compiled = compile(
-      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")
         .replace("months: [4, 7, 10]", "months: []")
         .replace(
           "  current: { label: Today }",
@@ -360,7 +342,7 @@ describe("page 1's months in which today's team has more work than hours", () =>
   });
 
   it("says 'from' when they last to the end", async () => {
-    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"));
+    const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"));
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
     expect(await pageOne(compiled, result)).toContain("From month 10, today's team has more work than hours");
@@ -402,7 +384,7 @@ describe("page 1's verdict on a gain of less than one unit", () => {
   // The tools save an hour of upkeep a month; the consultants cost all but 30 cents of what that is worth.
   const tiny = (currency: string, second = "") =>
     compile(
-      oneOption(`    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n${second}`).replace(
+      oneOptionCase(`    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n${second}`).replace(
         "currency: EUR",
         `currency: ${currency}`,
       ),
@@ -451,7 +433,7 @@ describe("page 1's months in which the option's team has more work than hours", 
 
   it("says both teams in one sentence when they are the same months", async () => {
     // The option changes only what the tools cost: its team's hours are today's.
-    const compiled = compile(oneOption("    tooling: { licences: { perUserPerMonth: 50 } }\n"));
+    const compiled = compile(oneOptionCase("    tooling: { licences: { perUserPerMonth: 50 } }\n"));
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
     expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([10, 11, 12]);
@@ -465,7 +447,7 @@ describe("page 1's months in which the option's team has more work than hours", 
   it("says the option's as well when they are other months", async () => {
     // Today overloaded from month 10; the option's setup of 200 hours in months 1–2 overloads it then,
     // and its upkeep of 11 hours spares it later.
-    const compiled = compile(oneOption("    projects: { upkeepHoursPerMonth: 11 }\n    change: { setupHours: 200, setupMonths: 2 }\n"));
+    const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    change: { setupHours: 200, setupMonths: 2 }\n"));
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
     expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([1, 2]);
@@ -503,7 +485,7 @@ describe("page 1's overload in the plan's last month alone", () => {
   it("says 'In month 12', not 'From month 12' of the last month", async () => {
     // A 12-month plan whose upkeep grows with a release in month 12 only: today's team is short of hours then.
     const compiled = compile(
-      oneOption("    projects: { upkeepHoursPerMonth: 11 }\n")
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n")
         .replace("months: [4, 7, 10]", "months: [12]")
         .replace("upkeepHoursPerMonth: 30, valuePerMonth", "upkeepHoursPerMonth: 44, valuePerMonth"),
     );
