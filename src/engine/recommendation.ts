@@ -27,7 +27,9 @@ export interface Recommendation {
   firstReleaseMonth: number | null;
   /**
    * The same for today's way of working (the baseline), from the same month: when it is sooner than
-   * `firstReleaseMonth`, the change holds the first release back. Null if today releases none then.
+   * `firstReleaseMonth`, the option's first release comes later than today's would — held back by its
+   * change, or by its own plan of releases or way of releasing (page 1 says which: docs/numbers.md,
+   * "The recommendation"). Null if today releases none then.
    */
   todayFirstReleaseMonth: number | null;
 }
