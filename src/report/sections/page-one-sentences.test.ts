@@ -496,3 +496,27 @@ describe("page 1's overload in the plan's last month alone", () => {
     expect(text).toContain("In month 12, today's team has more work than hours");
   });
 });
+
+describe("page 1's 'go' on an option that gains only in today's money", () => {
+  it("says why it goes ahead with what it has not earned back by the end of the plan", async () => {
+    // A month's licence of 28,000 in month 12 alone, at a discount rate of 100% a year: before valuing
+    // money over time the option loses 1,360; in today's money the late fee counts for half.
+    const compiled = compile(
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 28000, fromMonth: 12 } }\n").replace(
+        "discountRate: 0.08",
+        "discountRate: 1",
+      ),
+    );
+    const result = resultOf(compiled);
+    const alt = result.comparisons.alt!;
+    expect(alt.npv).toBeGreaterThan(0);
+    expect(alt.totalNetBenefit).toBeLessThan(0);
+    expect(alt.paybackMonth).toBeNull();
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Go ahead with “Tools”.");
+    // It said "It brings €3,180 more than today …" beside "Not within 12 months … not earned back", and no word why.
+    expect(text).toContain(
+      `Before valuing money over time, it loses ${formatMoney(-alt.totalNetBenefit, "EUR")} and has not earned back what it cost by the end of the plan: its costs come later than its gains, and money that comes later is worth less, so in today's money it is a gain.`,
+    );
+  });
+});

@@ -201,6 +201,17 @@ function notValuedOverTime(context: ReportContext, comparison: ComparisonResult)
 }
 
 /**
+ * For an option that gains money in today's money but not before valuing it over time (its costs come
+ * later than its gains, and a later cost counts for less): what it loses undiscounted, so that "Go
+ * ahead" does not read against "not earned back" on the same page without a word on why.
+ */
+function gainsOnlyValuedOverTime(context: ReportContext, comparison: ComparisonResult): string {
+  const said = gainOrLoss(comparison.totalNetBenefit, context.money);
+  if (!said.loss) return "";
+  return ` Before valuing money over time, it loses ${amount(said.written)} and has not earned back what it cost by the end of the plan: its costs come later than its gains, and money that comes later is worth less, so in today's money it is a gain.`;
+}
+
+/**
  * A "go" the ranges leave in doubt (the engine's `doubtful`: a chance of any gain below 80%): said
  * beside the verdict, not left for the reader to find further down.
  */
@@ -253,8 +264,8 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context.money)} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${aheadOfRunnerUp(context)}${doubt(context)}`
-        : `It brings ${gainAmount(best.npv, context.money)} more than today over ${months}, in today's money.${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context.money)} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
+        : `It brings ${gainAmount(best.npv, context.money)} more than today over ${months}, in today's money.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
