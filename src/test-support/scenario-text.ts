@@ -17,6 +17,14 @@ export function withEdit(text: string, find: string, replacement: string): strin
   return text.slice(0, at) + replacement + text.slice(at + find.length);
 }
 
+/**
+ * `withEdit` for each edit in turn: each piece must be there exactly once when its turn comes.
+ * @example withEdits(text, ["months: [4, 7, 10]", "months: [12]"], ["discountRate: 0.08", "discountRate: 1"])
+ */
+export function withEdits(text: string, ...edits: readonly (readonly [find: string, replacement: string])[]): string {
+  return edits.reduce((edited, [find, replacement]) => withEdit(edited, find, replacement), text);
+}
+
 /** The 1-based line on which a piece of text first appears, to assert positions without counting by hand. */
 export function lineOf(text: string, find: string): number {
   const at = text.indexOf(find);

@@ -7,6 +7,7 @@ import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 import { renderRunReport } from "./run-report.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
+import { withEdit } from "../../test-support/scenario-text.js";
 
 // The seed at a discount rate of 3.5% and a capture share of 12.5%: figures a finance reviewer checks
 // against the file, not rounded to the whole percent.
@@ -99,7 +100,8 @@ describe("run's best option on average beside page 1's close call", () => {
   // examples/close-call.yaml with the flat-licence option's upkeep after the change anywhere from 1 to
   // 60 hours: with every range at its middle it leads by €99, averaged over the samples the other leads,
   // and page 1 sets the two side by side ("Two options are close"), recommending neither.
-  const text = readFileSync(join(packageRoot, "examples", "close-call.yaml"), "utf8").replace(
+  const text = withEdit(
+    readFileSync(join(packageRoot, "examples", "close-call.yaml"), "utf8"),
     "upkeepHoursPerMonth: { low: 4, high: 12,",
     "upkeepHoursPerMonth: { low: 1, high: 60,",
   );

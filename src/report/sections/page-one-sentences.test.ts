@@ -5,6 +5,7 @@ import { createReport } from "../create-report.js";
 import { formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
+import { withEdit, withEdits } from "../../test-support/scenario-text.js";
 
 // Page 1's sentences read as a sceptical finance reviewer reads them, each against the figure it names.
 
@@ -126,7 +127,8 @@ ${option}`;
 
   it("names the months today's own change leaves without time for new work", async () => {
     const compiled = compile(
-      seedLike("    projects: { upkeepHoursPerMonth: 14 }\n    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n").replace(
+      withEdit(
+        seedLike("    projects: { upkeepHoursPerMonth: 14 }\n    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n"),
         "  tooling: { licences: { perUserPerMonth: 500 } }\n",
         "  tooling: { licences: { perUserPerMonth: 500 } }\n  change: { setupHours: 120, setupMonths: 2 }\n",
       ),
@@ -143,7 +145,8 @@ ${option}`;
   it("says an option has time in the months today's own change takes when both run out in the same month", async () => {
     // Today's own change takes months 1–2; the option makes none and keeps today's upkeep, so both run out in month 7.
     const compiled = compile(
-      seedLike("    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n").replace(
+      withEdit(
+        seedLike("    change: { setupHours: 0 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n"),
         "  tooling: { licences: { perUserPerMonth: 500 } }\n",
         "  tooling: { licences: { perUserPerMonth: 500 } }\n  change: { setupHours: 120, setupMonths: 2 }\n",
       ),
@@ -252,9 +255,13 @@ describe("page 1's runner-up that loses money", () => {
 describe("page 1's first release later than today's, by the option's own schedule", () => {
   it("does not blame the change, whose hours hold nothing back by schedule", async () => {
     const compiled = compile(
-      oneOptionCase(
-        "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n    releases: { mode: schedule, months: [4, 7, 10] }\n",
-      ).replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
+      withEdit(
+        oneOptionCase(
+          "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n    releases: { mode: schedule, months: [4, 7, 10] }\n",
+        ),
+        "months: [4, 7, 10], newWorkThresholdHours: 80",
+        "months: [2, 7, 10], newWorkThresholdHours: 80",
+      ),
     );
     const result = resultOf(compiled);
     expect(result.comparisons.alt!.investment.teamHours).toBe(0);
@@ -271,10 +278,12 @@ describe("page 1's first release later than today's, by the option's own schedul
     // Today releases by the file's plan in month 2; the option, with no change at all, by capacity: its
     // first model is built, 240 hours at 80 free hours or so a month, by the end of month 3.
     const compiled = compile(
-      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    releases: { mode: capacity }\n    tooling: { licences: { perUserPerMonth: 50 } }\n")
-        .replace("hoursPerMonth: 120", "hoursPerMonth: 160")
-        .replace("valuePerMonth: 2500 }", "valuePerMonth: 2500, buildHours: 240 }")
-        .replace("months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"),
+      withEdits(
+        oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    releases: { mode: capacity }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"),
+        ["hoursPerMonth: 120", "hoursPerMonth: 160"],
+        ["valuePerMonth: 2500 }", "valuePerMonth: 2500, buildHours: 240 }"],
+        ["months: [4, 7, 10], newWorkThresholdHours: 80", "months: [2, 7, 10], newWorkThresholdHours: 80"],
+      ),
     );
     const result = resultOf(compiled);
     expect(result.comparisons.alt!.investment.teamHours).toBe(0);
@@ -323,13 +332,15 @@ describe("page 1's months in which today's team has more work than hours", () =>
   it("names them when they do not last to the end of the plan", async () => {
     // Today makes a change of its own (180 setup hours over months 1–2), which overloads it then only.
     const compiled = compile(
-      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n")
-        .replace("months: [4, 7, 10]", "months: []")
-        .replace(
+      withEdits(
+        oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n"),
+        ["months: [4, 7, 10]", "months: []"],
+        [
           "  current: { label: Today }",
           "  current:\n    label: Today\n    change: { setupHours: 180, setupMonths: 2 }\n    meetings: { hoursPerPersonPerMonth: 10 }",
-        )
-        .replace("    label: Tools\n", "    label: Tools\n    meetings: { hoursPerPersonPerMonth: 10 }\n"),
+        ],
+        ["    label: Tools\n", "    label: Tools\n    meetings: { hoursPerPersonPerMonth: 10 }\n"],
+      ),
     );
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([1, 2]);
@@ -384,7 +395,8 @@ describe("page 1's verdict on a gain of less than one unit", () => {
   // The tools save an hour of upkeep a month; the consultants cost all but 30 cents of what that is worth.
   const tiny = (currency: string, second = "") =>
     compile(
-      oneOptionCase(`    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n${second}`).replace(
+      withEdit(
+        oneOptionCase(`    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n${second}`),
         "currency: EUR",
         `currency: ${currency}`,
       ),
@@ -463,10 +475,12 @@ describe("page 1's close call with a runner-up that loses money", () => {
     // examples/close-call.yaml with dearer licences and the approved tools' upkeep anywhere from 1 to 40
     // hours: it loses money with every range at its middle, yet comes out ahead often enough for a close call.
     const compiled = compile(
-      readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8")
-        .replace("upkeepHoursPerMonth: { low: 8, high: 30,", "upkeepHoursPerMonth: { low: 1, high: 40,")
-        .replace("          value: 150\n", "          value: 1050\n")
-        .replace("          value: 3600\n", "          value: 9000\n"),
+      withEdits(
+        readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"),
+        ["upkeepHoursPerMonth: { low: 8, high: 30,", "upkeepHoursPerMonth: { low: 1, high: 40,"],
+        ["          value: 150\n", "          value: 1050\n"],
+        ["          value: 3600\n", "          value: 9000\n"],
+      ),
     );
     const result = resultOf(compiled);
     const close = result.judgement.closeCall!;
@@ -485,9 +499,11 @@ describe("page 1's overload in the plan's last month alone", () => {
   it("says 'In month 12', not 'From month 12' of the last month", async () => {
     // A 12-month plan whose upkeep grows with a release in month 12 only: today's team is short of hours then.
     const compiled = compile(
-      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n")
-        .replace("months: [4, 7, 10]", "months: [12]")
-        .replace("upkeepHoursPerMonth: 30, valuePerMonth", "upkeepHoursPerMonth: 44, valuePerMonth"),
+      withEdits(
+        oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n"),
+        ["months: [4, 7, 10]", "months: [12]"],
+        ["upkeepHoursPerMonth: 30, valuePerMonth", "upkeepHoursPerMonth: 44, valuePerMonth"],
+      ),
     );
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([12]);
@@ -502,7 +518,8 @@ describe("page 1's 'go' on an option that gains only in today's money", () => {
     // A month's licence of 28,000 in month 12 alone, at a discount rate of 100% a year: before valuing
     // money over time the option loses 1,360; in today's money the late fee counts for half.
     const compiled = compile(
-      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 28000, fromMonth: 12 } }\n").replace(
+      withEdit(
+        oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 28000, fromMonth: 12 } }\n"),
         "discountRate: 0.08",
         "discountRate: 1",
       ),
