@@ -155,9 +155,10 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   const pick = recommendation.verdict === "go" ? recommendation.best.alternative : result.baseline;
   if (pick === bestOnAverage) return [];
   const label = (name: string) => `“${result.comparisons[name]?.label ?? result.scenarios[name]?.label ?? name}”`;
-  // A close call's page 1 recommends neither option: it sets the two side by side (as the report's summary decides).
+  // A close call (`closeCallOf`: only when the best, the one recommended, gains money) has page 1 recommend
+  // neither option: it sets the two side by side.
   const close = result.judgement?.closeCall;
-  if (recommendation.verdict === "go" && close && close.best === pick)
+  if (close)
     return [
       `  Page 1 of the report recommends neither option: it sets ${label(pick)} and ${label(close.runnerUp)} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
     ];

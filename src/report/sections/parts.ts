@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
-import { formatHours, formatShare } from "../../format/numbers.js";
+import { formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
 
 /**
  * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
@@ -51,12 +51,13 @@ export function gainOrLoss(value: number, money: (value: number) => string): { l
 }
 
 /**
- * A gain above zero as running text: "less than €1" for one the money format writes as nothing
- * ("It brings €0 more than today" read as no gain beside a "go"); else the amount as `amount` gives it.
- * @example gainAmount(0.3, context.money) // "less than €1"
+ * A gain as running text: "less than €1" for one above zero that rounds to no whole unit
+ * (`lessThanOneUnit`: "It brings €0 more than today" read as no gain beside a "go"); else as `amount`.
+ * @example gainAmount(0.3, context) // "less than €1"
  */
-export function gainAmount(value: number, money: (value: number) => string): string {
-  return value > 0 && money(value) === money(0) ? `less than ${escapeHtml(money(1))}` : amount(money(value));
+export function gainAmount(value: number, context: ReportContext): string {
+  const small = lessThanOneUnit(value, context.result.currency);
+  return small === undefined ? amount(context.money(value)) : escapeHtml(small);
 }
 
 /** A paragraph of the main prose (measured for readability). */

@@ -244,7 +244,7 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
 /** The runner-up's net gain beside the best's: a loss as a loss ("against a loss of €2,140"), not "against -€2,140". */
 function runnerUpNpv(context: ReportContext, npv: number): string {
   const said = gainOrLoss(npv, context.money);
-  return said.loss ? `a loss of ${amount(said.written)}` : gainAmount(npv, context.money);
+  return said.loss ? `a loss of ${amount(said.written)}` : gainAmount(npv, context);
 }
 
 function recommendationBlock(context: ReportContext): string {
@@ -264,8 +264,8 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context.money)} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
-        : `It brings ${gainAmount(best.npv, context.money)} more than today over ${months}, in today's money.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
+        : `It brings ${gainAmount(best.npv, context)} more than today over ${months}, in today's money.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
