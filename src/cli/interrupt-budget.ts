@@ -14,7 +14,7 @@ import { setFlagsFromString } from "node:v8";
 export const DOCUMENT_INTERRUPT_BUDGET = 1_000_000;
 
 /** The command line's own budget on Node 20, which bin/v8-flags.js sets before the bundle loads. */
-const COMMAND_INTERRUPT_BUDGET = 150_000;
+export const COMMAND_INTERRUPT_BUDGET = 150_000;
 
 /**
  * Runs `work` under the raised budget and sets the command line's back after it, so that a later
