@@ -11,23 +11,11 @@ import type { GzipWriter } from "./zip-parts.js";
  */
 export function fastGzip(): GzipWriter {
   const gzip = createGzip({ level: constants.Z_BEST_SPEED });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  gzip.on("data", (chunk: Buffer) => {
-    chunks.push(chunk);
-    total += chunk.byteLength;
-  });
+  const chunks: Buffer[] = [];
+  gzip.on("data", (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Uint8Array>((resolve, reject) => {
     gzip.on("error", reject);
-    gzip.on("end", () => {
-      const all = new Uint8Array(total);
-      let offset = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      resolve(all);
-    });
+    gzip.on("end", () => resolve(Buffer.concat(chunks)));
   });
   // An error also rejects `ended`; it is read there, not left unhandled while pieces are written.
   ended.catch(() => undefined);
