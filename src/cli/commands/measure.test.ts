@@ -39,6 +39,18 @@ describe("measure", () => {
     expect(readFileSync(scenario)).toEqual(before);
   });
 
+  it("counts a file's problems as 'at least' when it lists only the first of them: a file of 500 bad lines is not '20 problems'", async () => {
+    const incidents = join(temp.path, "incidents.csv");
+    writeFileSync(incidents, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(500)}`);
+    const before = readFileSync(scenario);
+    const { exitCode, stderr } = await runCliCaptured(["measure", scenario, "--incidents", incidents, "--write"]);
+    expect(exitCode).toBe(1);
+    expect(stderr.match(/^.*incidents\.csv: line \d+/gm)).toHaveLength(20);
+    expect(stderr).toContain(`${incidents}: the first 20 problems are listed; the file may have more\n`);
+    expect(stderr).toMatch(/error: at least 20 problems in the exports; nothing was written\n$/);
+    expect(readFileSync(scenario)).toEqual(before);
+  });
+
   it("gives the proposal as JSON, with each input's monthly values", async () => {
     const { exitCode, stdout } = await runCliCaptured(["measure", scenario, "--incidents", fixture("deployments-incidents.csv"), "--json"]);
     expect(exitCode).toBe(0);
