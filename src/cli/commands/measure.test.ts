@@ -421,6 +421,15 @@ describe("track import --format", () => {
     expect((await show()).every((month: any) => !month.recorded)).toBe(true);
   });
 
+  it("counts an export's problems as 'at least' when only its first are listed", async () => {
+    const bad = join(temp.path, "incidents.csv");
+    writeFileSync(bad, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(500)}`);
+    const { exitCode, stderr } = await runCliCaptured(["track", "import", bad, "--format", "incidents", "--db", store()]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${bad}: the first 20 problems are listed: the file may have more\n`);
+    expect(stderr).toMatch(/: at least 20 problems; nothing was imported\n$/);
+  });
+
   it("refuses months already recorded unless --replace, and a --format for each file", async () => {
     const args = ["track", "import", fixture("github-actions-runs.json"), "--format", "github-actions", "--db", store()];
     expect((await runCliCaptured(args)).exitCode).toBe(0);

@@ -203,9 +203,11 @@ async function importExports(files: string[], options: ImportOptions, team: stri
   const converted = actualsCsv(exports, { deployPattern, rules });
   const shown = files.join(", ");
   if (!converted.ok) {
-    const count = converted.problems.length;
+    // A reader lists a file's first problems only: then the count is "at least" (a file of a million bad records is not "20 problems").
+    const count = converted.problems.filter((problem) => !problem.more).length;
+    const atLeast = converted.problems.some((problem) => problem.more) ? "at least " : "";
     throw new UserError(
-      `${converted.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n")}\n${shown}: ${count} problem${count === 1 ? "" : "s"}; nothing was imported`,
+      `${converted.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n")}\n${shown}: ${atLeast}${count} problem${count === 1 ? "" : "s"}; nothing was imported`,
     );
   }
   for (const notice of converted.notices) output.stderr(`note: ${notice}\n`);
