@@ -50,9 +50,12 @@ export class CaseFolder {
     const path = join(this.root, fileName);
     const link = lstatSync(path, { throwIfNoEntry: false });
     if (link) {
-      // A link inside the folder may point anywhere; follow it and check where it lands.
+      // A link inside the folder may point anywhere; follow it and check where it lands. The file the
+      // server was started with is the exception: the user named it, so a link to a case kept
+      // elsewhere is followed, as every command follows it (docs/commands.md, "How files are
+      // written": the link stays and the file it points to is written).
       const real = existsSync(path) ? realpathSync(path) : undefined;
-      if (real === undefined || !isInside(this.root, real)) {
+      if (real === undefined || (fileName !== this.mainFile && !isInside(this.root, real))) {
         throw new RequestError(403, `"${fileName}" is a link to a file outside the case's folder; it cannot be opened here`);
       }
       if (!statSync(real).isFile()) throw new RequestError(403, `"${fileName}" is not a file`);

@@ -53,6 +53,34 @@ describe("saving next to links (a cloned folder of cases may hold any)", () => {
     expect(readFileSync(join(folder, "seed.yaml"), "utf8")).toContain("value: 40");
   });
 
+  it("opens and saves the file it was started with when that file is a link to a case kept in another folder", async () => {
+    // `mlops-roi serve cases/case.yaml` where case.yaml links to ../shared/case.yaml: the user named the link.
+    mkdirSync(join(root, "shared"));
+    copyFileSync(join(folder, "seed.yaml"), join(root, "shared", "real.yaml"));
+    symlinkSync(join("..", "shared", "real.yaml"), join(folder, "linked.yaml"));
+    const original = readFileSync(join(root, "shared", "real.yaml"), "utf8");
+    app = createApp({ casePath: join(folder, "linked.yaml"), webRoot: join(root, "web"), allowedHostNames: ["127.0.0.1"] });
+
+    const read = await request("/api/case");
+    expect(read.status).toBe(200);
+    const response = await saveWithUpkeep("linked.yaml", 40);
+
+    expect(response.status).toBe(200);
+    expect(readlinkSync(join(folder, "linked.yaml"))).toBe(join("..", "shared", "real.yaml"));
+    expect(readFileSync(join(root, "shared", "real.yaml"), "utf8")).toContain("value: 40");
+    expect(readFileSync(join(folder, "linked.yaml.bak"), "utf8")).toBe(original);
+  });
+
+  it("still refuses another name of the folder that links to the same case outside it", async () => {
+    mkdirSync(join(root, "shared"));
+    copyFileSync(join(folder, "seed.yaml"), join(root, "shared", "real.yaml"));
+    symlinkSync(join("..", "shared", "real.yaml"), join(folder, "linked.yaml"));
+    symlinkSync(join("..", "shared", "real.yaml"), join(folder, "other.yaml"));
+    app = createApp({ casePath: join(folder, "linked.yaml"), webRoot: join(root, "web"), allowedHostNames: ["127.0.0.1"] });
+
+    expect((await request("/api/case?file=other.yaml")).status).toBe(403);
+  });
+
   it("keeps a link to another case of the folder a link, and saves into the file it points to", async () => {
     symlinkSync("seed.yaml", join(folder, "mine.yaml"));
     const original = readFileSync(join(folder, "seed.yaml"), "utf8");

@@ -18,6 +18,26 @@ export interface LineIssue {
 }
 
 /**
+ * The problems of a file as they are found: every one is counted, the first `limit` are kept. A
+ * file of millions of bad lines then costs a count, not millions of messages held at once (the
+ * README's rule: bad input gets a clear error in bounded time and memory). Problems must be added
+ * in line order, so the ones kept are the file's first.
+ * @example const issues = new BoundedIssues(2); issues.push({ line: 1, message: "x" }); issues.count // 1
+ */
+export class BoundedIssues {
+  readonly kept: LineIssue[] = [];
+  /** Every problem added, kept or not. */
+  count = 0;
+
+  constructor(readonly limit: number = Number.POSITIVE_INFINITY) {}
+
+  push(issue: LineIssue): void {
+    this.count++;
+    if (this.kept.length < this.limit) this.kept.push(issue);
+  }
+}
+
+/**
  * Guesses the delimiter from the header line: the most frequent of comma, semicolon and tab
  * outside quotes (spreadsheets in many European locales write semicolons).
  * @example detectDelimiter("month;upkeepHours\n1;30") // ";"
@@ -55,11 +75,16 @@ export function parseCsv(text: string, delimiter = ","): { records: CsvRecord[];
 /**
  * `parseCsv` one record at a time: each record is handed to `visit` as soon as it is read (the
  * record is the visitor's to keep), so a reader that checks and keeps only what it needs never
- * holds every cell of a large file at once. Returns the problems, as `parseCsv` does.
+ * holds every cell of a large file at once. Returns the problems, as `parseCsv` does (those `issues`
+ * keeps, when it is given: it counts them all).
  * @example forEachCsvRecord("a,b\n1,2\n", ",", (record) => console.log(record.line, record.cells)) // logs 1 ["a", "b"], then 2 ["1", "2"]
  */
-export function forEachCsvRecord(text: string, delimiter: string, visit: (record: CsvRecord) => void): LineIssue[] {
-  const issues: LineIssue[] = [];
+export function forEachCsvRecord(
+  text: string,
+  delimiter: string,
+  visit: (record: CsvRecord) => void,
+  issues: BoundedIssues = new BoundedIssues(),
+): LineIssue[] {
   let cells: string[] = [];
   let cell = "";
   let line = 1;
@@ -147,5 +172,5 @@ export function forEachCsvRecord(text: string, delimiter: string, visit: (record
     at = end;
   }
   if (cell !== "" || cells.length > 0 || broken) endRecord();
-  return issues;
+  return issues.kept;
 }

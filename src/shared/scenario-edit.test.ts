@@ -154,3 +154,56 @@ describe("editScenarioText", () => {
     });
   });
 });
+
+// The README: a tool editing the user's YAML changes only the lines the user's edit changed. The web
+// app's Save sends the whole case as data (JSON: an alias's values arrive as a copy of their own), and
+// an edit the splicing could not place wrote the whole file again, every flow list `[a, b]` as a block.
+describe("replaceScenarioData with anchors and aliases", () => {
+  const text = [
+    "defaults:",
+    "  team: &team",
+    "    people: { value: 4, note: the team }",
+    "    hourlyCost: { value: 60 }",
+    "scenarios:",
+    "  today:",
+    "    label: Today",
+    "  open:",
+    "    label: Open # ours",
+    "    team: *team",
+    "    capabilities: [scheduling, monitoring]",
+    "",
+  ].join("\n");
+  /** The file's data as the page sends it: plain JSON, so an alias is a copy, not the anchored object. */
+  const pageData = (): {
+    defaults: { team: { people: { value: number }; hourlyCost: { value: number } } };
+    scenarios: { open: { team: { people: { value: number } } } };
+  } => JSON.parse(JSON.stringify(parse(text)));
+
+  it("writes a value reached through an alias where the alias was, and changes no other line", () => {
+    const data = pageData();
+    data.scenarios.open.team.people.value = 9;
+    const edited = replaceScenarioData(text, data);
+    expect(parse(edited)).toEqual(data);
+    expect(lineDiff(text, edited)).toEqual({
+      removed: ["    team: *team"],
+      added: ["    team:", "      people: { value: 9, note: the team }", "      hourlyCost: { value: 60 }"],
+    });
+  });
+
+  it("changes a value inside an anchored part alone: the alias keeps the values it repeated, and no other line changes", () => {
+    const data = pageData();
+    data.defaults.team.hourlyCost.value = 70;
+    const edited = replaceScenarioData(text, data);
+    expect(parse(edited)).toEqual(data);
+    expect(lineDiff(text, edited)).toEqual({
+      removed: ["    hourlyCost: { value: 60 }", "    team: *team"],
+      added: ["    hourlyCost: { value: 70 }", "    team:", "      people: { value: 4, note: the team }", "      hourlyCost: { value: 60 }"],
+    });
+  });
+
+  it("keeps every unchanged flow list and map as written when the file has to be written again around an edit", () => {
+    const written = "a: {b: 1}\nmonths: [4, 7]\nlist:\n  - 1\n";
+    const edited = editScenarioText(written, [{ path: ["list", 0], value: { x: 1 } }]);
+    expect(edited).toBe("a: {b: 1}\nmonths: [4, 7]\nlist:\n  - x: 1\n");
+  });
+});

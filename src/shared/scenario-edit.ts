@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from "yaml";
 import { scenarioYamlTags } from "../engine/index.js";
 
 /**
@@ -404,15 +404,30 @@ function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
 
 /**
  * The whole file written again by the yaml library: only for shapes the splicing cannot reach (a
- * text that does not parse, a map losing its last key, a block list item replaced by a map, …).
- * Comments survive; untouched lines may be re-spaced.
+ * text that does not parse, a map losing its last key, a block list item replaced by a map, a value
+ * reached through an alias, …). Comments survive, and so does every value the data leaves as it was
+ * (a flow list `[a, b]`, an alias `*team`): only the values that changed are written anew, as the
+ * README asks of a tool editing the user's file. Untouched lines may be re-spaced.
  */
 function rerender(text: string, data: unknown): string {
+  const kept = rerenderKeeping(text, data, true);
+  const check = parseDocument(kept, { customTags: scenarioYamlTags });
+  // A kept alias reads its anchor as the merge left it: if that changed, write every value anew.
+  if (check.errors.length === 0 && deepEqual(check.toJS(), data)) return kept;
+  return rerenderKeeping(text, data, false);
+}
+
+function rerenderKeeping(text: string, data: unknown, keepUnchanged: boolean): string {
   const document = parseDocument(text, { customTags: scenarioYamlTags });
   const style = styleOf(text, document.contents);
   const options = { lineWidth: 0, flowCollectionPadding: style.mapPadding, indent: style.indentStep } as const;
   if (document.errors.length > 0 || !isMap(document.contents) || !isPlainObject(data)) return withEndings(text, new Document(data).toString(options));
   const merge = (node: Node | null, value: unknown): Node => {
+    if (keepUnchanged && node !== null && deepEqual(node.toJS(document), value)) return node;
+    if (keepUnchanged && isSeq(node) && Array.isArray(value) && node.items.length === value.length) {
+      node.items = node.items.map((item, index) => merge(item as Node | null, value[index]));
+      return node;
+    }
     if (isPlainObject(value) && isMap(node)) {
       node.items = node.items.filter((pair) => Object.hasOwn(value, keyText(pair.key)));
       for (const [key, item] of Object.entries(value)) {
@@ -442,6 +457,70 @@ function rerender(text: string, data: unknown): string {
 }
 
 /**
+ * An edit of a value the file reaches through an alias (`team: *team`, then `team.people` changed)
+ * as the edit of the alias itself: written out whole where the alias was, with the change, so the
+ * part the anchor (`&team`) marks and every other line stay as they are. Any other edit as it is.
+ */
+function throughAlias(text: string, edit: ScenarioEdit): ScenarioEdit {
+  const document = parseDocument(text, { customTags: scenarioYamlTags });
+  if (document.errors.length > 0) return edit;
+  let node: unknown = document.contents;
+  for (let depth = 0; depth < edit.path.length; depth++) {
+    const next = childOf(node, edit.path[depth]!);
+    if (!next) return edit;
+    if (isAlias(next.node) && depth < edit.path.length - 1) {
+      const path = edit.path.slice(0, depth + 1);
+      let value: unknown = expected(document.toJS(), [edit]);
+      for (const segment of path) value = ownValue(value, segment);
+      return { path, value };
+    }
+    node = next.node;
+  }
+  return edit;
+}
+
+/** The paths of the aliases (`*name`) of the file that repeat the anchor `name`, in file order. */
+function aliasPathsOf(node: unknown, anchor: string, path: ScenarioPath = [], out: ScenarioPath[] = []): ScenarioPath[] {
+  if (isAlias(node)) {
+    if (node.source === anchor) out.push(path);
+  } else if (isMap(node)) {
+    for (const pair of node.items) aliasPathsOf(pair.value, anchor, [...path, keyText(pair.key)], out);
+  } else if (isSeq(node)) node.items.forEach((item, index) => aliasPathsOf(item, anchor, [...path, index], out));
+  return out;
+}
+
+/**
+ * Before an edit inside a part the file marks with an anchor (`team: &team …`) and repeats through
+ * aliases (`*team`): each alias written out whole with the values it repeats now, so the edit
+ * changes the anchored part alone, as the page and the data asked, and no other line.
+ */
+function expandAliasesOf(text: string, path: ScenarioPath): string {
+  let result = text;
+  for (;;) {
+    const document = parseDocument(result, { customTags: scenarioYamlTags });
+    if (document.errors.length > 0) return result;
+    let node: unknown = document.contents;
+    let aliases: ScenarioPath[] = [];
+    for (let depth = 0; depth <= path.length && aliases.length === 0; depth++) {
+      const anchor = (node as { anchor?: string } | null)?.anchor;
+      if (anchor) aliases = aliasPathsOf(document.contents, anchor);
+      if (depth === path.length) break;
+      const next = childOf(node, path[depth]!);
+      if (!next) break;
+      node = next.node;
+    }
+    if (aliases.length === 0) return result;
+    // The last first: writing it out moves no other alias's place in the text before it is written.
+    const last = aliases.at(-1)!;
+    let value: unknown = document.toJS();
+    for (const segment of last) value = ownValue(value, segment);
+    const expanded = applyOne(result, { path: last, value });
+    if (expanded === result) return result;
+    result = expanded;
+  }
+}
+
+/**
  * Applies edits to a scenario file's text; every line no edit touches stays byte for byte.
  * @example editScenarioText("a: { value: 1, note: x } # mine\nb: 2\n", [{ path: ["a", "value"], value: 3 }]) // "a: { value: 3, note: x } # mine\nb: 2\n"
  */
@@ -461,7 +540,10 @@ export function editScenarioText(text: string, edits: readonly ScenarioEdit[]): 
         for (const segment of edit.path) at = ownValue(at, segment);
         expand(at, edit.path, edit.value, primitives);
       }
-      for (const primitive of primitives) result = applyOne(result, primitive);
+      for (const primitive of primitives) {
+        result = expandAliasesOf(result, primitive.path);
+        result = applyOne(result, throughAlias(result, primitive));
+      }
     }
     const check = parseDocument(result, { customTags: scenarioYamlTags });
     if (check.errors.length === 0 && deepEqual(check.toJS(), want)) return result;

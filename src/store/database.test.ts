@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actualFields } from "../shared/actual-fields.js";
@@ -27,6 +27,18 @@ describe("openStore", () => {
     const columns = (store.prepare("PRAGMA table_info(actuals)").all() as { name: string }[]).map((column) => column.name);
     store.close();
     expect(columns).toEqual(["team", "month", ...actualFields, "note", "source", "recorded_at"]);
+  });
+
+  it("never creates a store through a link that points nowhere (case.db left linking to a file not made yet)", () => {
+    const directory = folder();
+    mkdirSync(join(directory, "elsewhere"));
+    const target = join(directory, "elsewhere", "team.db");
+    symlinkSync(target, join(directory, "case.db"));
+    expect(() => openStore(join(directory, "case.db"), { create: true })).toThrow(
+      `${join(directory, "case.db")} is a link to ${target}, which does not exist; no store is created through a link: remove the link, or give the store with --db PATH`,
+    );
+    expect(() => openStore(join(directory, "case.db"))).toThrow(StoreError);
+    expect(existsSync(target)).toBe(false);
   });
 
   it("creates the folders a new store goes into, as every written file's, and names a file in their way", () => {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 
@@ -50,6 +50,15 @@ function applyMigrations(database: StoreDatabase, path: string): void {
   migrate.immediate();
 }
 
+/** Whether a link is at `path` (false when nothing, or a file in the way of its folders, is). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Opens (or, with `create`, creates) a store: WAL journal so readers never block the writer, a busy
  * timeout so concurrent writers wait instead of failing, foreign keys on, and the schema migrated
@@ -57,6 +66,13 @@ function applyMigrations(database: StoreDatabase, path: string): void {
  * @example const store = openStore("case.db", { create: true })
  */
 export function openStore(path: string, options: { create?: boolean } = {}): StoreDatabase {
+  // SQLite would create the store where a link that points nowhere leads (case.db → a folder
+  // anywhere): a file is never created through a link (docs/commands.md, "How files are written").
+  if (isLink(path) && !existsSync(path)) {
+    throw new StoreError(
+      `${path} is a link to ${readlinkSync(path)}, which does not exist; no store is created through a link: remove the link, or give the store with --db PATH`,
+    );
+  }
   if (!options.create && !existsSync(path)) {
     throw new StoreError(`${path}: no store here; freeze a plan first with \`mlops-roi track plan CASE.yaml\` (or give the store with --db PATH)`);
   }

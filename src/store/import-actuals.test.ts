@@ -33,6 +33,7 @@ describe("importActualsCsv", () => {
       status: "refused",
       reason: "invalid",
       issues: [{ line: 3, column: "upkeepHours", message: "upkeepHours is -4; allowed: hours, a number ≥ 0" }],
+      issueCount: 1,
     });
     expect(countActuals(opened)).toEqual({});
     const fixed = importActualsCsv(opened, bytes("month,upkeepHours\n1,10\n2,4\n3,12\n"), { fileName: "a.csv", team: "default" });
@@ -48,6 +49,7 @@ describe("importActualsCsv", () => {
       status: "refused",
       reason: "already recorded",
       issues: [{ line: 2, column: "month", message: "month 2 is already recorded (by import a.csv line 3)" }],
+      issueCount: 1,
     });
     expect(countActuals(opened)).toEqual({ default: 2 });
     const replaced = importActualsCsv(opened, bytes("month,upkeepHours\n2025-02,20\n2025-03,21\n"), { fileName: "b.csv", team: "default", replace: true });

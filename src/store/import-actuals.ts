@@ -25,7 +25,14 @@ export interface ImportActualsOptions {
 
 export type ImportOutcome =
   /** Bad rows, or months already recorded: nothing was written. */
-  | { status: "refused"; issues: LineIssue[]; reason: "invalid" | "already recorded" | "empty" }
+  | {
+      status: "refused";
+      /** The first problems (at most MAX_KEPT_ISSUES of a file's), in line order. */
+      issues: LineIssue[];
+      /** Every problem found, `issues` and those left out. */
+      issueCount: number;
+      reason: "invalid" | "already recorded" | "empty";
+    }
   | {
       status: "checked" | "imported";
       months: number;
@@ -55,9 +62,9 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     ...(options.decimalComma ? { decimalComma: true } : {}),
     planOf,
   });
-  if (read.issues.length > 0) return { status: "refused", reason: "invalid", issues: read.issues };
+  if (read.issueCount > 0) return { status: "refused", reason: "invalid", issues: read.issues, issueCount: read.issueCount };
   const rows = read.columns;
-  if (rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }] };
+  if (rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }], issueCount: 1 };
   const named = new Set<string>();
   for (let row = 0; row < rows.length; row++) named.add(rows.team(row));
   const teams = [...named];
@@ -83,14 +90,11 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
   } catch (error) {
     if (!(error instanceof RecordedMonthsError)) throw error;
     const several = teams.length > 1 || teams[0] !== options.team;
-    return {
-      status: "refused",
-      reason: "already recorded",
-      issues: error.conflicts.map((conflict) => ({
-        line: Number(/line (\d+)$/.exec(conflict.source ?? "")?.[1] ?? 0),
-        column: "month",
-        message: `month ${conflict.month}${several ? ` of team ${conflict.team}` : ""} is already recorded (by ${conflict.storedSource})`,
-      })),
-    };
+    const issues = error.conflicts.map((conflict) => ({
+      line: Number(/line (\d+)$/.exec(conflict.source ?? "")?.[1] ?? 0),
+      column: "month",
+      message: `month ${conflict.month}${several ? ` of team ${conflict.team}` : ""} is already recorded (by ${conflict.storedSource})`,
+    }));
+    return { status: "refused", reason: "already recorded", issues, issueCount: issues.length };
   }
 }

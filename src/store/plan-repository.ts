@@ -54,21 +54,23 @@ export interface PlanCalendar {
 }
 
 /**
- * Looks up each team's current plan's horizon and start month, once per team, from their own
+ * Looks up each team's current plan's horizon and start month, all read at once from their own
  * columns: an import of many teams' months parses no frozen result (a plan's result and rules can
  * be hundreds of kilobytes of JSON). Undefined for a team without a current plan.
  * @example planCalendars(store)("default") // { horizonMonths: 24, startMonth: "2025-01" }
  */
 export function planCalendars(database: StoreDatabase): (team: string) => PlanCalendar | undefined {
-  const select = database.prepare("SELECT horizon_months, start_month FROM plans WHERE team = ? AND superseded_at IS NULL");
-  const known = new Map<string, PlanCalendar | undefined>();
-  return (team) => {
-    if (known.has(team)) return known.get(team);
-    const row = select.get(team) as { horizon_months: number; start_month: string | null } | undefined;
-    const calendar = row ? { horizonMonths: row.horizon_months, ...(row.start_month ? { startMonth: row.start_month } : {}) } : undefined;
-    known.set(team, calendar);
-    return calendar;
-  };
+  // Every current plan read at once: a file may name millions of teams that have none, and each
+  // would otherwise cost a query and a place in a cache (bounded memory: README).
+  const rows = database.prepare("SELECT team, horizon_months, start_month FROM plans WHERE superseded_at IS NULL").all() as {
+    team: string;
+    horizon_months: number;
+    start_month: string | null;
+  }[];
+  const known = new Map<string, PlanCalendar>(
+    rows.map((row) => [row.team, { horizonMonths: row.horizon_months, ...(row.start_month ? { startMonth: row.start_month } : {}) }]),
+  );
+  return (team) => known.get(team);
 }
 
 /** Teams that have a current plan, in name order. */

@@ -39,6 +39,18 @@ describe("measure", () => {
     expect(readFileSync(scenario)).toEqual(before);
   });
 
+  it("counts a file's problems as 'at least' when it lists only the first of them: a file of 500 bad lines is not '20 problems'", async () => {
+    const incidents = join(temp.path, "incidents.csv");
+    writeFileSync(incidents, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(500)}`);
+    const before = readFileSync(scenario);
+    const { exitCode, stderr } = await runCliCaptured(["measure", scenario, "--incidents", incidents, "--write"]);
+    expect(exitCode).toBe(1);
+    expect(stderr.match(/^.*incidents\.csv: line \d+/gm)).toHaveLength(20);
+    expect(stderr).toContain(`${incidents}: the first 20 problems are listed; the file may have more\n`);
+    expect(stderr).toMatch(/error: at least 20 problems in the exports; nothing was written\n$/);
+    expect(readFileSync(scenario)).toEqual(before);
+  });
+
   it("gives the proposal as JSON, with each input's monthly values", async () => {
     const { exitCode, stdout } = await runCliCaptured(["measure", scenario, "--incidents", fixture("deployments-incidents.csv"), "--json"]);
     expect(exitCode).toBe(0);
@@ -407,6 +419,15 @@ describe("track import --format", () => {
     expect(stderr).toContain(`${bad}: workflow_runs[0].created_at: 'yesterday' is not a timestamp`);
     expect(stderr).toMatch(/1 problem; nothing was imported/);
     expect((await show()).every((month: any) => !month.recorded)).toBe(true);
+  });
+
+  it("counts an export's problems as 'at least' when only its first are listed", async () => {
+    const bad = join(temp.path, "incidents.csv");
+    writeFileSync(bad, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(500)}`);
+    const { exitCode, stderr } = await runCliCaptured(["track", "import", bad, "--format", "incidents", "--db", store()]);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${bad}: the first 20 problems are listed: the file may have more\n`);
+    expect(stderr).toMatch(/: at least 20 problems; nothing was imported\n$/);
   });
 
   it("refuses months already recorded unless --replace, and a --format for each file", async () => {

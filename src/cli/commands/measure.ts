@@ -23,6 +23,7 @@ import {
   type Observation,
   type Parsed,
   type Problem,
+  MAX_LISTED_PROBLEMS,
   type Proposal,
   type TimeRule,
 } from "../../measure/index.js";
@@ -147,8 +148,24 @@ function shownValue(value: unknown): string {
 
 const shownRange = (low: number, high: number) => (low === high ? String(low) : `${low}–${high}`);
 
+/**
+ * A file's problems as lines. A reader lists at most MAX_LISTED_PROBLEMS of a file's problems, so a
+ * full list says there may be more, and the count that follows is then "at least" (a file of a
+ * million bad lines is not "20 problems").
+ */
 function problemsOf(file: string, problems: readonly Problem[]): string[] {
-  return problems.map((problem) => `${file}: ${problem.record}: ${problem.message}`);
+  const lines = problems.map((problem) => `${file}: ${problem.record}: ${problem.message}`);
+  if (problems.length >= MAX_LISTED_PROBLEMS) lines.push(`${file}: ${MORE_PROBLEMS}`);
+  return lines;
+}
+
+const MORE_PROBLEMS = `the first ${MAX_LISTED_PROBLEMS} problems are listed; the file may have more`;
+
+/** "3 problems", or "at least 20 problems" when a file's list was cut at MAX_LISTED_PROBLEMS. */
+function problemCount(lines: readonly string[]): string {
+  const more = lines.filter((line) => line.endsWith(MORE_PROBLEMS)).length;
+  const count = lines.length - more;
+  return `${more > 0 ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
 }
 
 interface Gathered {
@@ -414,8 +431,7 @@ Examples:
       const gathered = await gather(options, context, output);
       if (gathered.problems.length > 0) {
         output.stderr(`${gathered.problems.join("\n")}\n`);
-        const count = gathered.problems.length;
-        throw new UserError(`${count} problem${count === 1 ? "" : "s"} in the exports; nothing was written`);
+        throw new UserError(`${problemCount(gathered.problems)} in the exports; nothing was written`);
       }
       const { proposals, observations, notices } = merged(gathered.measurements);
       const toWrite: Proposal[] = [];

@@ -176,6 +176,18 @@ describe("optimize --write-scenario, when it must not write", () => {
     expect(existsSync(`${file}.bak`)).toBe(false);
   });
 
+  it("never writes the set over the baseline, even with --force: every option would then be compared with the set", async () => {
+    const { file, before } = teamFile();
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "today", "--force"]);
+    expect(run.stderr).toBe(
+      `error: --write-scenario today: "today" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ask (nothing was written)\n`,
+    );
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(existsSync(`${file}.bak`)).toBe(false);
+  });
+
   it("with --force replaces that scenario's lines only, keeps the old file as .bak, and the file still runs", async () => {
     const { file, before } = teamFile();
     const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "managed", "--force", "--json"]);

@@ -237,6 +237,14 @@ the last sets run on every draw (found, not proven).`,
       if (!validation.file || !validation.compiled) return;
       // Before the search, which may take a while: its answer could not be written.
       if (options.writeScenario !== undefined) refuseReadOnlyCase(file, "--write-scenario");
+      // Every set is "the baseline plus these" (docs/commands.md, optimize): written over the baseline,
+      // the set would become what every option is compared with, and turn the case's answers around.
+      if (options.writeScenario === validation.file.baseline) {
+        throw new UserError(
+          `--write-scenario ${options.writeScenario}: "${options.writeScenario}" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ask (nothing was written)`,
+          2,
+        );
+      }
       const { compiled } = compileCase(validation.file, { allCapabilities: true });
       if (!compiled) return;
       const known = compiled.capabilities.map((capability) => capability.name);

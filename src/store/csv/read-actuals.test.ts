@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readActualsCsv, type ReadActualsOptions } from "./read-actuals.js";
+import { MAX_KEPT_ISSUES, readActualsCsv, type ReadActualsOptions } from "./read-actuals.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const options: ReadActualsOptions = {
@@ -71,6 +71,38 @@ describe("readActualsCsv", () => {
   it("names a team without a plan once, with the command that fixes it", () => {
     const read = readActualsCsv(bytes("team,month,upkeepHours\nghost,1,3\nghost,2,3\n"), options);
     expect(read.issues).toEqual([{ line: 2, column: "team", message: expect.stringContaining('team "ghost" has no plan in this store; freeze one first') }]);
+  });
+
+  // The README: bad input gets a clear error in bounded time and memory. A file of millions of bad
+  // lines (a log export given by mistake: 200 MB is allowed) kept a message for each and ran out of
+  // memory; now its first problems are kept, in line order, and all are counted.
+  it("keeps the first problems of a file of many bad lines and counts them all", () => {
+    const lines = 3 * MAX_KEPT_ISSUES;
+    const badMonths = `month,upkeepHours\n${"x,1\n".repeat(lines)}`;
+    const read = readActualsCsv(bytes(badMonths), options);
+    expect(read.issueCount).toBe(lines);
+    expect(read.issues).toHaveLength(MAX_KEPT_ISSUES);
+    expect(read.issues.map((issue) => issue.line)).toEqual(Array.from({ length: MAX_KEPT_ISSUES }, (_, index) => index + 2));
+
+    const strayQuotes = `month,upkeepHours,note\n${Array.from({ length: lines }, (_, index) => `${index + 1},1,a "b"\n`).join("")}`;
+    const quoted = readActualsCsv(bytes(strayQuotes), { ...options, planOf: () => ({ horizonMonths: 240 }) });
+    expect(quoted.issueCount).toBe(lines);
+    expect(quoted.issues).toHaveLength(MAX_KEPT_ISSUES);
+    expect(quoted.issues[0]).toEqual({ line: 2, message: expect.stringContaining("a quote inside a cell") });
+  });
+
+  it("names the first teams without a plan of a file naming thousands, then says there are more", () => {
+    const teams = `team,month,upkeepHours\n${Array.from({ length: 3 * MAX_KEPT_ISSUES }, (_, index) => `t${index},1,3\n`).join("")}`;
+    const read = readActualsCsv(bytes(teams), options);
+    expect(read.issues).toHaveLength(MAX_KEPT_ISSUES);
+    expect(read.issueCount).toBe(MAX_KEPT_ISSUES);
+    expect(read.issues[0]).toEqual({ line: 2, column: "team", message: expect.stringContaining('team "t0" has no plan') });
+    expect(read.issues.at(-2)?.message).toContain('team "t998" has no plan');
+    expect(read.issues.at(-1)).toEqual({
+      line: MAX_KEPT_ISSUES + 1,
+      column: "team",
+      message: expect.stringContaining("name more teams without a plan in this store than are listed"),
+    });
   });
 
   it("refuses a row that records nothing, an empty file, and a missing month column", () => {

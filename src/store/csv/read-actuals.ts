@@ -4,7 +4,7 @@ import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";
 import { decodeText, type TextEncodingName } from "./decode.js";
-import { detectDelimiter, forEachCsvRecord, type CsvRecord, type LineIssue } from "../../shared/csv.js";
+import { BoundedIssues, detectDelimiter, forEachCsvRecord, type CsvRecord, type LineIssue } from "../../shared/csv.js";
 
 export interface ReadActualsOptions {
   /** Shown in each row's source, e.g. "import actuals.csv line 12". */
@@ -21,9 +21,21 @@ export interface ReadActualsOptions {
   planOf: (team: string) => { horizonMonths: number; startMonth?: string | undefined } | undefined;
 }
 
+/**
+ * The problems kept, in line order, of all those a file has: a file of millions of bad lines is
+ * told by its first ones and their count, so reading it never holds a message per line (the README:
+ * bad input gets a clear error in bounded time and memory; the command line shows 30).
+ */
+export const MAX_KEPT_ISSUES = 1000;
+/** Team names remembered with what is wrong with them, beyond which each is checked again. */
+const MAX_REMEMBERED_TEAMS = 10_000;
+
 export interface ReadActuals {
   rows: ActualMonth[];
+  /** The first MAX_KEPT_ISSUES problems, in line order. */
   issues: LineIssue[];
+  /** Every problem found, `issues` and those left out. */
+  issueCount: number;
   encoding?: TextEncodingName;
   delimiter?: string;
 }
@@ -39,6 +51,7 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
   return {
     rows: read.columns.toMonths(),
     issues: read.issues,
+    issueCount: read.issueCount,
     ...(read.encoding ? { encoding: read.encoding } : {}),
     ...(read.delimiter !== undefined ? { delimiter: read.delimiter } : {}),
   };
@@ -47,7 +60,10 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
 export interface ReadActualColumns {
   /** Every row without a problem (the import writes them only when `issues` is empty). */
   columns: ActualColumns;
+  /** The first MAX_KEPT_ISSUES problems, in line order. */
   issues: LineIssue[];
+  /** Every problem found, `issues` and those left out. */
+  issueCount: number;
   encoding?: TextEncodingName;
   delimiter?: string;
 }
@@ -64,6 +80,7 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
     return {
       columns: new ActualColumns(options.fileName, [], 0),
       issues: [match ? { line: Number(match[1]), message: match[2]! } : { line: 1, message: decoded.message }],
+      issueCount: 1,
     };
   }
   const delimiter = options.delimiter ?? detectDelimiter(decoded.text);
@@ -71,29 +88,36 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
     return {
       columns: new ActualColumns(options.fileName, [], 0),
       issues: [{ line: 1, message: "--decimal-comma needs cells separated by semicolons or tabs, but this file separates them with commas" }],
+      issueCount: 1,
       encoding: decoded.encoding,
       delimiter,
     };
   }
   // Each record is checked as it is read, so a large file's cells are never all held at once.
   const found: { header?: CsvRecord; messages?: string[]; check?: (record: CsvRecord) => void; columns?: ActualColumns } = {};
-  const rowIssues: LineIssue[] = [];
+  const rowIssues = new BoundedIssues(MAX_KEPT_ISSUES);
   const teamsWithoutPlan = new Map<string, number>();
-  const parseIssues = forEachCsvRecord(decoded.text, delimiter, (record) => {
-    if (!record.cells.some((cell) => cell.trim() !== "")) return;
-    if (found.header) {
-      found.check?.(record);
-      return;
-    }
-    found.header = record;
-    const mapped = mapHeader(record.cells, options.map ?? new Map());
-    if ("messages" in mapped) found.messages = mapped.messages;
-    else {
-      const checker = rowChecker(mapped.targets, delimiter, options, { issues: rowIssues, teamsWithoutPlan }, lineCount(decoded.text));
-      found.columns = checker.columns;
-      found.check = checker.check;
-    }
-  });
+  const parsing = new BoundedIssues(MAX_KEPT_ISSUES);
+  const parseIssues = forEachCsvRecord(
+    decoded.text,
+    delimiter,
+    (record) => {
+      if (!record.cells.some((cell) => cell.trim() !== "")) return;
+      if (found.header) {
+        found.check?.(record);
+        return;
+      }
+      found.header = record;
+      const mapped = mapHeader(record.cells, options.map ?? new Map());
+      if ("messages" in mapped) found.messages = mapped.messages;
+      else {
+        const checker = rowChecker(mapped.targets, delimiter, options, { issues: rowIssues, teamsWithoutPlan }, lineCount(decoded.text));
+        found.columns = checker.columns;
+        found.check = checker.check;
+      }
+    },
+    parsing,
+  );
   const header = found.header;
   if (!header)
     return {
@@ -102,6 +126,7 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
         parseIssues.length > 0
           ? parseIssues
           : [{ line: 1, message: "the file is empty; expected a header line (month, then field names) and one line per month" }],
+      issueCount: Math.max(parsing.count, 1),
       encoding: decoded.encoding,
       delimiter,
     };
@@ -109,27 +134,44 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
     return {
       columns: new ActualColumns(options.fileName, [], 0),
       issues: [...parseIssues, ...found.messages.map((message) => ({ line: header.line, message }))],
+      issueCount: parsing.count + found.messages.length,
       encoding: decoded.encoding,
       delimiter,
     };
-  const issues = [...parseIssues, ...rowIssues];
+  // Each list is in line order and holds its first problems, so the first of all are among them.
+  const issues = [...parseIssues, ...rowIssues.kept];
   for (const [team, line] of teamsWithoutPlan) {
     issues.push({
       line,
       column: "team",
-      message: `team ${JSON.stringify(team)} has no plan in this store; freeze one first: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`,
+      message:
+        team === MORE_TEAMS
+          ? `this line and later ones name more teams without a plan in this store than are listed; freeze a plan for each, or check the team column`
+          : `team ${JSON.stringify(team)} has no plan in this store; freeze one first: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`,
     });
   }
   issues.sort((a, b) => a.line - b.line);
-  return { columns: found.columns ?? new ActualColumns(options.fileName, [], 0), issues, encoding: decoded.encoding, delimiter };
+  return {
+    columns: found.columns ?? new ActualColumns(options.fileName, [], 0),
+    issues: issues.slice(0, MAX_KEPT_ISSUES),
+    issueCount: parsing.count + rowIssues.count + teamsWithoutPlan.size,
+    encoding: decoded.encoding,
+    delimiter,
+  };
 }
 
 /** Where `rowChecker` puts the problems it finds. */
 interface RowProblems {
-  issues: LineIssue[];
-  /** Teams with no plan in the store, with the first line that names each. */
+  issues: BoundedIssues;
+  /**
+   * Teams with no plan in the store, with the first line that names each: at most MAX_KEPT_ISSUES - 1
+   * of them, then MORE_TEAMS at the line of the first team beyond, so the problems kept say so.
+   */
   teamsWithoutPlan: Map<string, number>;
 }
+
+/** Stands, in `teamsWithoutPlan`, for every team beyond those it names (no team name is empty). */
+const MORE_TEAMS = "";
 
 /**
  * Checks each record after the header (`check`): its team, month and values. A good row is added
@@ -179,7 +221,7 @@ function rowChecker(
     let known = teams.get(written);
     if (!known) {
       known = { name: written, problem: checkTeamName(written) };
-      teams.set(written, known);
+      if (teams.size < MAX_REMEMBERED_TEAMS) teams.set(written, known);
     }
     const team = known.name;
     if (known.problem) {
@@ -188,7 +230,8 @@ function rowChecker(
     }
     const plan = options.planOf(team);
     if (!plan) {
-      if (!teamsWithoutPlan.has(team)) teamsWithoutPlan.set(team, line);
+      if (!teamsWithoutPlan.has(team) && !teamsWithoutPlan.has(MORE_TEAMS))
+        teamsWithoutPlan.set(teamsWithoutPlan.size < MAX_KEPT_ISSUES - 1 ? team : MORE_TEAMS, line);
       return;
     }
     const monthText = monthColumn >= 0 ? cells[monthColumn]!.trim() : "";

@@ -33,10 +33,10 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** `file:line: column: message` lines, at most SHOWN_ISSUES of them. */
-export function formatLineIssues(file: string, issues: readonly LineIssue[]): string {
+/** `file:line: column: message` lines, at most SHOWN_ISSUES of them, of `count` problems in all (the issues given and those left out). */
+export function formatLineIssues(file: string, issues: readonly LineIssue[], count = issues.length): string {
   const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `${file}:${issue.line}: ${issue.message}`);
-  if (issues.length > SHOWN_ISSUES) shown.push(`... and ${issues.length - SHOWN_ISSUES} more`);
+  if (count > shown.length) shown.push(`... and ${count - shown.length} more`);
   return shown.join("\n");
 }
 
@@ -114,14 +114,14 @@ Examples:
           dryRun: options.dryRun ?? false,
         });
         if (outcome.status === "refused") {
-          const count = outcome.issues.length;
+          const count = outcome.issueCount;
           const why =
             outcome.reason === "already recorded"
               ? `${count} month${count === 1 ? " is" : "s are"} already in ${path}; use --replace to overwrite`
               : outcome.reason === "empty"
                 ? "no months to import"
                 : `${count} problem${count === 1 ? "" : "s"}`;
-          throw new UserError(`${formatLineIssues(file, outcome.issues)}\n${file}: ${why}; nothing was imported`);
+          throw new UserError(`${formatLineIssues(file, outcome.issues, count)}\n${file}: ${why}; nothing was imported`);
         }
         const teams = outcome.teams;
         const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? `team ${teams[0]}` : `${teams.length} teams`}`;
@@ -203,9 +203,11 @@ async function importExports(files: string[], options: ImportOptions, team: stri
   const converted = actualsCsv(exports, { deployPattern, rules });
   const shown = files.join(", ");
   if (!converted.ok) {
-    const count = converted.problems.length;
+    // A reader lists a file's first problems only: then the count is "at least" (a file of a million bad records is not "20 problems").
+    const count = converted.problems.filter((problem) => !problem.more).length;
+    const atLeast = converted.problems.some((problem) => problem.more) ? "at least " : "";
     throw new UserError(
-      `${converted.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n")}\n${shown}: ${count} problem${count === 1 ? "" : "s"}; nothing was imported`,
+      `${converted.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n")}\n${shown}: ${atLeast}${count} problem${count === 1 ? "" : "s"}; nothing was imported`,
     );
   }
   for (const notice of converted.notices) output.stderr(`note: ${notice}\n`);
@@ -225,7 +227,7 @@ async function importExports(files: string[], options: ImportOptions, team: stri
           ? `${outcome.issues.length} month${outcome.issues.length === 1 ? " is" : "s are"} already in ${path}; use --replace to overwrite (the whole month is replaced)`
           : outcome.reason === "empty"
             ? "no whole month to import"
-            : `${outcome.issues.length} problem${outcome.issues.length === 1 ? "" : "s"}`;
+            : `${outcome.issueCount} problem${outcome.issueCount === 1 ? "" : "s"}`;
       throw new UserError(`${issues.join("\n")}\n${shown}: ${why}; nothing was imported`);
     }
     const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
