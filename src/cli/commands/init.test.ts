@@ -130,6 +130,15 @@ describe("init", () => {
     expect(readdirSync(temp.path).sort()).toEqual(["case.yaml", "mlops-roi.schema.json", "mlops-roi.schema.json.bak"]);
   });
 
+  it("suggests a next command that can be pasted into a shell as it is, for a name with a space", async () => {
+    // It printed "then run: mlops-roi run my case.yaml", which the shell reads as two files.
+    mkdirSync(join(temp.path, "sp ace"));
+    const spaced = join(temp.path, "sp ace", "my case.yaml");
+    const first = await runCliCaptured(["init", "-o", spaced]);
+    expect(first.exitCode).toBe(0);
+    expect(first.stderr).toContain(`then run: mlops-roi run '${spaced}'\n`);
+  });
+
   it("refuses to overwrite without --force, and keeps a .bak with --force", async () => {
     const target = join(temp.path, "case.yaml");
     writeFileSync(target, "my own work\n");

@@ -1,4 +1,5 @@
 import { refuseOutput } from "../output-file.js";
+import { shellPath } from "../../format/shell-word.js";
 import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Option, type Command } from "commander";
@@ -118,7 +119,7 @@ Examples:
       output.stderr(
         `wrote ${options.output} from the ${options.template} template${backup ? ` (previous version kept as ${backup})` : ""}\n` +
           schema.note +
-          `next: edit the numbers marked "assumed", then run: mlops-roi run ${options.output}\n`,
+          `next: edit the numbers marked "assumed", then run: mlops-roi run ${shellPath(options.output)}\n`,
       );
     });
 }
