@@ -60,6 +60,16 @@ export function gainAmount(value: number, context: ReportContext): string {
   return small === undefined ? amount(context.money(value)) : escapeHtml(small);
 }
 
+/**
+ * The same gain as a figure's plain text, for `figure` (which escapes it): "less than €1" for one above
+ * zero that rounds to no whole unit, so page 1's big "What it returns" figure says what the sentence
+ * beside it says, not "€0"; else the figure as the main text writes it.
+ * @example gainFigure(0.4, context) // "less than €1" ; gainFigure(7959.4, context) // "€7,960"
+ */
+export function gainFigure(value: number, context: ReportContext): string {
+  return lessThanOneUnit(value, context.result.currency) ?? context.money(value);
+}
+
 /** A paragraph of the main prose (measured for readability). */
 export function prose(html: string): string {
   return `<p data-prose>${html}</p>`;
