@@ -4,6 +4,7 @@ import {
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
+  lessThanOneUnitApart,
   sameGain,
   formatChance,
   formatHours,
@@ -174,6 +175,20 @@ describe("a negative figure, written as the minus of its positive", () => {
     expect(formatMoney(-12_350, "EUR")).toBe("-€12,400");
     expect(formatPercent(-0.125)).toBe("-13%");
     expect(roundSignificant(-12_350)).toBe(-12_400);
+  });
+});
+
+describe("lessThanOneUnitApart", () => {
+  it("says two gains that are not the same but read alike are less than one unit apart, and leaves the rest to their gap", () => {
+    const toTheUnit = (value: number) => formatMoneyExact(value, "EUR");
+    // 80 cents apart, €9,996 each to the unit: not "leads by €1".
+    expect(lessThanOneUnitApart(9996.4, 9995.6, toTheUnit, "EUR")).toBe("less than €1");
+    // 70 cents apart, €9,996 and €9,995: €1 apart as written.
+    expect(lessThanOneUnitApart(9995.6, 9994.9, toTheUnit, "EUR")).toBeUndefined();
+    // 30 cents apart: the same (sameGain), said so elsewhere.
+    expect(lessThanOneUnitApart(9995.2, 9994.9, toTheUnit, "EUR")).toBeUndefined();
+    // To three significant figures (page 1), €10,000 each.
+    expect(lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoney(value, "EUR"), "EUR")).toBe("less than €1");
   });
 });
 

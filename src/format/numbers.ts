@@ -200,6 +200,19 @@ export function sameGain(a: number, b: number): boolean {
 }
 
 /**
+ * Two net gains that are not the same (`sameGain`) but less than one unit apart, whose figures as a
+ * view writes them (`money`) read alike: their gap in words, "less than €1", where "leads by €1" or "€1
+ * more" beside two equal figures reads as a mistake (€9,996.40 and €9,995.60 are €9,996 each to the
+ * unit). Undefined otherwise: the gap is said as written (€9,995.60 and €9,994.90 are €9,996 and €9,995,
+ * €1 apart).
+ * @example lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoneyExact(value, "EUR"), "EUR") // "less than €1"
+ * @example lessThanOneUnitApart(9995.6, 9994.9, (value) => formatMoneyExact(value, "EUR"), "EUR") // undefined
+ */
+export function lessThanOneUnitApart(a: number, b: number, money: (value: number) => string, currency: string): string | undefined {
+  return !sameGain(a, b) && Math.abs(a - b) < 1 && money(a) === money(b) ? `less than ${formatMoneyExact(1, currency)}` : undefined;
+}
+
+/**
  * A computed value without the last bits' residue of floating point: twelve significant figures, far
  * beyond anything shown, and far above the residue (a range's 5th percentile, worked out from its
  * distribution, comes back as 1499.9999999999986 for the 1,500 the file gives).

@@ -17,6 +17,7 @@ import {
   formatChance,
   formatHours,
   formatMoney,
+  formatMoneyExact,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -24,7 +25,7 @@ import {
   plural,
   sameGain,
 } from "../../format/numbers.js";
-import { ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
@@ -145,7 +146,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const tied = sameGain(best.npv, result.comparisons[close.runnerUp]!.npv);
     const gap = differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv);
     if (!tied) {
-      add("npv-gap", money(gap));
+      // Less than a unit apart with figures that read alike: "less than €1 more", as run says it.
+      const under = Math.abs(best.npv - result.comparisons[close.runnerUp]!.npv) < 1 && money(best.npv) === money(result.comparisons[close.runnerUp]!.npv);
+      add("npv-gap", under ? `less than ${formatMoneyExact(1, result.currency)}` : money(gap));
       // A runner-up that loses money is said as a loss ("a loss of €233"), its figure without the sign.
       const runnerUpNpv = result.comparisons[close.runnerUp]!.npv;
       add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : gain(runnerUpNpv));
@@ -226,6 +229,7 @@ describe("page 1's figures against the result", () => {
   checkPageOne("an option identical to today", () => identical());
   checkPageOne("two options that gain the same", () => twins());
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
+  checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
   checkPageOne("an option that gains 30 cents", () => tinyGain());
   checkPageOne("two options that each gain 30 cents, a close call", () => tinyGainTwins());
 

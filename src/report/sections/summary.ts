@@ -16,6 +16,7 @@ import {
   formatNumber,
   formatPercent,
   formatPaybackWithin,
+  lessThanOneUnitApart,
   plural,
   sameGain,
   theMonths,
@@ -164,6 +165,9 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // or "€10 more" than the other; else the gap is the difference of the two figures written.
   const tied = sameGain(best.npv, runnerUp.npv);
   const gap = differenceAsWritten(best.npv, runnerUp.npv);
+  // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000
+  // each): "less than €1 more", as `run` says, not "only €1 more" beside two equal figures.
+  const underOneUnit = lessThanOneUnitApart(best.npv, runnerUp.npv, context.money, result.currency);
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
   const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
   const runnerUpSaid = runnerUpLoss.loss
@@ -175,7 +179,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
   const reason = tied
     ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
