@@ -93,7 +93,7 @@ export function countWord(count: number): string {
  * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year), so money later counts as much as money now"
  */
 export function discountingWords(result: Pick<CaseResult, "discountRate" | "discounting">): string {
-  // The file's rate as given, to a tenth of a percent: 3.5% is not "4%".
+  // The file's rate as given, to a hundredth of a percent: 3.5% is not "4%", 8.25% not "8.3%".
   const rate = formatShare(result.discountRate);
   if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year), so money later counts as much as money now`;
   switch (result.discounting) {
