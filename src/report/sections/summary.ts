@@ -259,7 +259,9 @@ function recommendationBlock(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const best = recommendation.best;
   const close = result.judgement?.closeCall;
-  if (recommendation.verdict === "go" && close && close.best === best.alternative) return closeCallBlock(context, close);
+  // The engine's close call (`closeCallOf`) is only ever of the recommended option, and only when it gains
+  // money (a "go"): it ranks the options as `recommend` does.
+  if (close) return closeCallBlock(context, close);
   const months = plural(result.horizonMonths, "month");
   const others = Object.keys(result.comparisons).length;
   // With ranges, "none gains money" holds for the middle of every range only: some outcomes may gain.
