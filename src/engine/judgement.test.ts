@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
+import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
 
 // One person, 100 hours a month at 10, one live project; options that cut its upkeep by different amounts.
 function resultOf(scenarios: string, extra = ""): CaseResult {
@@ -58,6 +58,28 @@ describe("a close call", () => {
   c: {tooling: {licences: {flatPerMonth: 51}}}
 `);
     expect(result.judgement.closeCall).toBeNull();
+  });
+
+  it("is only ever of the recommended option, and only of a 'go': page 1 sets the two side by side on the close call alone", () => {
+    const cases = [
+      // Within 10%, a clear winner, twins listed either way round (the same net gain: the first listed leads
+      // in both), a best that loses money, and a close call by the chance of coming out ahead.
+      `  b: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerMonth: 50}}}\n  c: {projects: {upkeepHoursPerMonth: 32}, tooling: {licences: {flatPerMonth: 50}}}\n`,
+      `  b: {projects: {upkeepHoursPerMonth: 30}}\n  c: {projects: {upkeepHoursPerMonth: 50}}\n`,
+      `  b: {projects: {upkeepHoursPerMonth: 30}}\n  c: {projects: {upkeepHoursPerMonth: 30}}\n`,
+      `  c: {projects: {upkeepHoursPerMonth: 30}}\n  b: {projects: {upkeepHoursPerMonth: 30}}\n`,
+      `  b: {tooling: {licences: {flatPerMonth: 50}}}\n  c: {tooling: {licences: {flatPerMonth: 51}}}\n`,
+      `  b: {projects: {upkeepHoursPerMonth: {low: 10, high: 50}}}\n  c: {projects: {upkeepHoursPerMonth: 28}}\n`,
+    ];
+    const seen = cases.map((scenarios) => {
+      const result = resultOf(scenarios);
+      const recommendation = recommend(result)!;
+      const close = result.judgement.closeCall;
+      if (close) expect([close.best, recommendation.verdict]).toEqual([recommendation.best.alternative, "go"]);
+      return close === null ? "none" : close.best;
+    });
+    // Both kinds are checked: four close calls (the twins' led by whichever is listed first) and two without.
+    expect(seen).toEqual(["b", "none", "b", "c", "none", "b"]);
   });
 });
 

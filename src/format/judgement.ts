@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/index.js";
-import { formatChance, formatMoneyExact, formatPercent, sameGain } from "./numbers.js";
+import { formatChance, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 
 /**
@@ -41,10 +41,15 @@ export function judgementSentences(
     const figures = apart
       ? `${money(bestNpv)} and ${money(runnerUpNpv)} (less than ${money(1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
       : `${money(bestNpv)}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;
+    // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €9,996
+    // each in the table above): "less than €1", not "leads by €1" beside two equal figures.
+    const underOneUnit = lessThanOneUnitApart(bestNpv, runnerUpNpv, money, result.currency);
     sentences.push(
       tied
         ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
-        : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+        : underOneUnit
+          ? `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${underOneUnit}, ${money(bestNpv)} each to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
+          : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {

@@ -4,6 +4,7 @@ import {
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
+  lessThanOneUnitApart,
   sameGain,
   formatChance,
   formatHours,
@@ -56,6 +57,25 @@ describe("report number formats", () => {
     expect(formatShare(0.1)).toBe("10%");
     expect(formatSignedShare(-0.025)).toBe("−2.5%");
     expect(formatSignedShare(0.05)).toBe("+5%");
+    // As the file writes it, to a hundredth of a percent: it said "8.3%" for a discount rate of 8.25%.
+    expect(formatShare(0.0825)).toBe("8.25%");
+    expect(formatShare(0.035)).toBe("3.5%");
+    expect(formatSignedShare(-0.0825)).toBe("−8.25%");
+  });
+
+  it("never writes a rate or share that is not zero as 0%: it keeps its first significant figure", () => {
+    // It said "0%" for a capture share of 0.04%, and for a return on cost of 0.018%.
+    expect(formatShare(0.0004)).toBe("0.04%");
+    expect(formatShare(0.00004)).toBe("0.004%");
+    expect(formatSignedShare(0.00004)).toBe("+0.004%");
+    expect(formatPercent(0.00018)).toBe("0.02%");
+    expect(formatPercent(-0.00018)).toBe("-0.02%");
+    expect(formatPercent(0.004)).toBe("0.4%");
+    // Zero is still 0%, and a figure that does not round to 0% is written as before.
+    expect(formatShare(0)).toBe("0%");
+    expect(formatPercent(0)).toBe("0%");
+    expect(formatPercent(0.005)).toBe("1%");
+    expect(formatPercent(0.874)).toBe("87%");
     expect(formatMonth(0)).toBe("from the start");
     expect(formatMonth(12)).toBe("month 12");
     expect(plural(1, "project")).toBe("1 project");
@@ -174,6 +194,20 @@ describe("a negative figure, written as the minus of its positive", () => {
     expect(formatMoney(-12_350, "EUR")).toBe("-€12,400");
     expect(formatPercent(-0.125)).toBe("-13%");
     expect(roundSignificant(-12_350)).toBe(-12_400);
+  });
+});
+
+describe("lessThanOneUnitApart", () => {
+  it("says two gains that are not the same but read alike are less than one unit apart, and leaves the rest to their gap", () => {
+    const toTheUnit = (value: number) => formatMoneyExact(value, "EUR");
+    // 80 cents apart, €9,996 each to the unit: not "leads by €1".
+    expect(lessThanOneUnitApart(9996.4, 9995.6, toTheUnit, "EUR")).toBe("less than €1");
+    // 70 cents apart, €9,996 and €9,995: €1 apart as written.
+    expect(lessThanOneUnitApart(9995.6, 9994.9, toTheUnit, "EUR")).toBeUndefined();
+    // 30 cents apart: the same (sameGain), said so elsewhere.
+    expect(lessThanOneUnitApart(9995.2, 9994.9, toTheUnit, "EUR")).toBeUndefined();
+    // To three significant figures (page 1), €10,000 each.
+    expect(lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoney(value, "EUR"), "EUR")).toBe("less than €1");
   });
 });
 

@@ -200,6 +200,19 @@ export function sameGain(a: number, b: number): boolean {
 }
 
 /**
+ * Two net gains that are not the same (`sameGain`) but less than one unit apart, whose figures as a
+ * view writes them (`money`) read alike: their gap in words, "less than €1", where "leads by €1" or "€1
+ * more" beside two equal figures reads as a mistake (€9,996.40 and €9,995.60 are €9,996 each to the
+ * unit). Undefined otherwise: the gap is said as written (€9,995.60 and €9,994.90 are €9,996 and €9,995,
+ * €1 apart).
+ * @example lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoneyExact(value, "EUR"), "EUR") // "less than €1"
+ * @example lessThanOneUnitApart(9995.6, 9994.9, (value) => formatMoneyExact(value, "EUR"), "EUR") // undefined
+ */
+export function lessThanOneUnitApart(a: number, b: number, money: (value: number) => string, currency: string): string | undefined {
+  return !sameGain(a, b) && Math.abs(a - b) < 1 && money(a) === money(b) ? `less than ${formatMoneyExact(1, currency)}` : undefined;
+}
+
+/**
  * A computed value without the last bits' residue of floating point: twelve significant figures, far
  * beyond anything shown, and far above the residue (a range's 5th percentile, worked out from its
  * distribution, comes back as 1499.9999999999986 for the 1,500 the file gives).
@@ -276,21 +289,37 @@ export function formatHoursTenth(value: number): string {
 }
 
 /**
- * A share as a whole percentage; `null` (a ratio with nothing to divide by) as "n/a".
- * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a"
+ * A percentage that is not zero but would be written "0%" at its usual precision, to its first
+ * significant figure ("0.04%", "-0.02%"): a rate that is there never reads as none. Undefined for
+ * any other, which is written as usual.
+ * @example tinyPercent(0.0004) // "0.04%" ; tinyPercent(0.00018) // "0.02%" ; tinyPercent(0.02) // undefined
  */
-export function formatPercent(share: number | null): string {
-  if (share === null) return "n/a";
-  return `${formatNumber(roundHalfAway(share * 100))}%`;
+function tinyPercent(share: number, written: string): string | undefined {
+  if (share === 0 || !Number.isFinite(share) || !/^-?0$/.test(written)) return undefined;
+  return `${writePlain(withoutResidue(share * 100), { significant: 1 })}%`;
 }
 
 /**
- * A share given in the file (a risk adjustment's cut, say) as a percentage, to a tenth of a percent
- * so that 2.5% is not shown as 3%.
- * @example formatShare(0.025) // "2.5%" ; formatShare(0.1) // "10%"
+ * A share as a whole percentage; `null` (a ratio with nothing to divide by) as "n/a". One that is not
+ * zero but under half a percent keeps its first significant figure, never "0%" (`tinyPercent`).
+ * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a" ; formatPercent(0.00018) // "0.02%"
+ */
+export function formatPercent(share: number | null): string {
+  if (share === null) return "n/a";
+  const written = formatNumber(roundHalfAway(share * 100));
+  return tinyPercent(share, written) ?? `${written}%`;
+}
+
+/**
+ * A rate or share given in the file (the discount rate, the capture share, a risk adjustment's cut) as
+ * a percentage, as the file writes it: to a hundredth of a percent, trailing zeros dropped, so that
+ * 2.5% is not shown as 3% nor 8.25% as 8.3%; one that is not zero but under half a hundredth keeps its
+ * first significant figure, never "0%" (`tinyPercent`).
+ * @example formatShare(0.025) // "2.5%" ; formatShare(0.1) // "10%" ; formatShare(0.0825) // "8.25%" ; formatShare(0.0004) // "0.04%"
  */
 export function formatShare(share: number): string {
-  return `${formatNumber(share * 100, 1)}%`;
+  const written = formatNumber(share * 100, 2);
+  return tinyPercent(share, written) ?? `${written}%`;
 }
 
 /**

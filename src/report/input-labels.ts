@@ -1,5 +1,5 @@
 import { fieldMeta, type Assumption, type CaseResult, type ValueKind } from "../engine/index.js";
-import { formatInputMoney, formatNumber } from "../format/numbers.js";
+import { formatInputMoney, formatNumber, formatShare } from "../format/numbers.js";
 
 /** How an input's value is written: the kind of its unit in the schema (src/engine/scenario/units.ts). */
 export type InputUnit = ValueKind;
@@ -79,7 +79,8 @@ export function formatInputValue(value: number, unit: InputUnit, currency: strin
       return formatInputMoney(value, currency);
     case "share":
     case "rate":
-      return `${formatNumber(value * 100, 1)}%`;
+      // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
+      return formatShare(value);
     case "hours":
       return `${formatNumber(value, 2)} ${value === 1 ? "hour" : "hours"}`;
     case "minutes":

@@ -1,3 +1,5 @@
+import { withEdits } from "./scenario-text.js";
+
 /**
  * A plan of one month whose option gains more than half of today's payroll (the extraordinary check):
  * one person of 100 hours at 10 an hour, one live project whose upkeep falls from 90 to 10 hours, so
@@ -45,3 +47,15 @@ scenarios:
     projects: { upkeepHoursPerMonth: 10 }
     tooling: { licences: { flatPerYear: 7005.1 } }
 `;
+
+/**
+ * `ONE_MONTH_TIED` with licences of €7,003.60 and €7,004.40: net gains of €9,996.40 and €9,995.60, 80
+ * cents apart — not the same (`sameGain`), yet €9,996 each to the unit and €10,000 each on page 1.
+ * `run` and page 1 say the first leads by less than €1, not by €1.
+ */
+export const ONE_MONTH_EIGHTY_CENTS = withEdits(
+  ONE_MONTH_TIED,
+  ["title: Two options thirty cents apart", "title: Two options eighty cents apart"],
+  ["flatPerYear: 7004.8", "flatPerYear: 7003.6"],
+  ["flatPerYear: 7005.1", "flatPerYear: 7004.4"],
+);

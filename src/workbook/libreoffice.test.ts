@@ -142,3 +142,27 @@ describe.skipIf(skip)("LibreOffice shows the workbook's payback months as run wr
     }
   }, 120_000);
 });
+
+describe.skipIf(skip)("LibreOffice shows a rate or share the file gives as run and the report write it", () => {
+  it("to a hundredth of a percent: a discount rate of 8.25% reads 8.25%, not 8.3%, and 0.04% not 0.0%", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Shares");
+    const values = [0.0825, 0.035, 0.1, 0.0004];
+    values.forEach((value, index) => {
+      const cell = sheet.getCell(index + 1, 1);
+      cell.value = value;
+      cell.numFmt = formats.sharePrecise;
+    });
+    const folder = makeTempFolder();
+    try {
+      const file = join(folder.path, "shares.xlsx");
+      writeFileSync(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+      const [csv] = convertWithLibreOffice([file], folder.path, "csv");
+      const shown = readFileSync(csv!, "utf8").trim().split(/\r?\n/);
+      // The sheets showed "8.3%" and "0.0%" (the format was 0.0%); whole percentages keep their tenth, as before.
+      expect(shown).toEqual(["8.25%", "3.5%", "10.0%", "0.04%"]);
+    } finally {
+      folder.remove();
+    }
+  }, 120_000);
+});

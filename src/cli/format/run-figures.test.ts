@@ -7,7 +7,7 @@ import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 import { renderRunReport } from "./run-report.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
-import { withEdit } from "../../test-support/scenario-text.js";
+import { withEdit, withEdits } from "../../test-support/scenario-text.js";
 
 // The seed at a discount rate of 3.5% and a capture share of 12.5%: figures a finance reviewer checks
 // against the file, not rounded to the whole percent.
@@ -39,6 +39,38 @@ describe("the discount rate and the capture share as the file gives them", () =>
     // It said the freed hours "count at 13% of their cost".
     expect(text).toContain("count at 12.5% of their cost");
     expect(text).not.toContain("count at 13% of their cost");
+  });
+});
+
+describe("a discount rate of 8.25% and a capture share of 0.04%, as the file writes them", () => {
+  const { compiled } = validateScenarioText(
+    withEdits(
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n"),
+      ["discountRate: 0.08", "discountRate: 0.0825"],
+      ["freedHoursCaptureShare: 0.5", "freedHoursCaptureShare: 0.0004"],
+    ),
+  );
+  const result = buildResult(compiled!);
+
+  it("run states them as written: 8.25%, not 8.3%", () => {
+    expect([result.discountRate, result.freedHoursCaptureShare]).toEqual([0.0825, 0.0004]);
+    const text = renderRunReport(result);
+    // It said "discount rate 8.3% a year" and "(1 + 8.3%)^−m/12" for a file's 8.25%.
+    expect(text).toContain("· discount rate 8.25% a year");
+    expect(text).toContain("month m discounted by (1 + 8.25%)^−m/12");
+    expect(text).not.toContain("8.3%");
+  });
+
+  it("the report says the same, in its text and its list of inputs, and never that a share of 0.04% is 0%", async () => {
+    const { html } = await createReport(compiled!, { result });
+    const text = textOf(html);
+    expect(text).toContain("each month's money is discounted at 8.25% a year");
+    // It said the freed hours "count at 0% of their cost".
+    expect(text).toContain("count at 0.04% of their cost");
+    expect(text).not.toMatch(/\b0% of their cost/);
+    // The appendix's list of inputs gives the file's values as the text does (it said 8.3% and 0%).
+    const value = (input: string) => new RegExp(`<tr data-input="${input}">[\\s\\S]*?data-label="Value">([^<]*)<`).exec(html)?.[1];
+    expect([value("discountRate"), value("freedHoursCaptureShare")]).toEqual(["8.25% a year", "0.04%"]);
   });
 });
 

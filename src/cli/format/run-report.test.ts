@@ -6,7 +6,8 @@ import { packageRoot } from "../../shared/package-files.js";
 import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
 import { renderRunReport } from "./run-report.js";
-import { ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { judgementSentences } from "../../format/judgement.js";
+import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 
@@ -248,6 +249,33 @@ describe("two options whose net gains are 40 cents apart, rounding apart to the 
     expect(report).toContain(
       "  Close call: “First” and “Second” gain the same, €9,996 and €9,995 (less than €1 apart); weigh what each asks for and how soon it pays back.",
     );
+  });
+});
+
+describe("two options whose net gains are 80 cents apart, reading alike to the unit (€9,996.40 and €9,995.60)", () => {
+  it("are said to be less than €1 apart by run, page 1 and the web app's words, not one leading by €1 beside two equal figures", async () => {
+    const { compiled } = validateScenarioText(ONE_MONTH_EIGHTY_CENTS);
+    const result = buildResult(compiled!);
+    expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(9996.4, 9), expect.closeTo(9995.6, 9)]);
+    const report = renderRunReport(result);
+    // The table beside the sentence shows the two alike.
+    expect(report).toMatch(/First \(first\) +€9,996 /);
+    expect(report).toMatch(/Second \(second\) +€9,996 /);
+    // It said "“First” leads “Second” by €1 (0% of its net gain)".
+    expect(report).not.toContain("by €1 ");
+    expect(report).toContain(
+      "  Close call: “First” leads “Second” by less than €1, €9,996 each to the unit; weigh what each asks for and how soon it pays back.",
+    );
+    // The web app's note says it in the same words (src/format/judgement.ts).
+    expect(judgementSentences(result)[0]).toBe(
+      "Close call: “First” leads “Second” by less than €1, €9,996 each to the unit; weigh what each asks for and how soon it pays back.",
+    );
+    const { html } = await createReport(compiled!, { result });
+    const page = textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"')))
+      .replace(/“ ([^”]*) ”/g, "“$1”")
+      .replace(/\( ([^)]*) \)/g, "($1)");
+    // It said "but only €1 more than “Second” (€10,000)" beside two figures of €10,000.
+    expect(page).toContain("“First” brings the most, €10,000 over 1 month in today's money, but less than €1 more than “Second” (€10,000).");
   });
 });
 

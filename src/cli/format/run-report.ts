@@ -21,7 +21,7 @@ function scenarioName(scenario: ScenarioResult): string {
 
 /** How the case discounts, in words: the convention every present value follows. */
 export function discountingText(result: CaseResult): string {
-  // The file's rate as given, to a tenth of a percent: 3.5% is not "4%" (nor "(1 + 4%)^−m/12").
+  // The file's rate as given, to a hundredth of a percent: 3.5% is not "4%" (nor "(1 + 4%)^−m/12"), 8.25% not "8.3%".
   const rate = formatShare(result.discountRate);
   if (result.discountRate === 0) return `not discounted (a rate of ${rate})`;
   switch (result.discounting) {

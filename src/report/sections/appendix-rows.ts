@@ -1,6 +1,6 @@
 import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } from "../../engine/index.js";
 import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../shared/input-labels.js";
-import { formatInputMoney, formatNumber, withoutResidue } from "../../format/numbers.js";
+import { formatInputMoney, formatNumber, formatShare, withoutResidue } from "../../format/numbers.js";
 import { describeInput, formatInputValue, parseInputPath } from "../input-labels.js";
 
 /**
@@ -66,7 +66,8 @@ const singular: Record<string, string> = {
 export function formatWithUnit(value: number, unit: string, currency: string): string {
   if (unit.startsWith("share")) {
     const rest = unit.slice("share".length).replace(/\s*\(.*\)$/, "");
-    return `${formatNumber(value * 100, 1)}%${rest}`;
+    // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
+    return `${formatShare(value)}${rest}`;
   }
   if (unit.includes("{currency}")) {
     const rest = unit.replace("{currency}", "").trim();

@@ -17,13 +17,16 @@ import {
   formatChance,
   formatHours,
   formatMoney,
+  formatMoneyExact,
   formatMonth,
   formatNumber,
   formatPercent,
+  lessThanOneUnit,
   plural,
   sameGain,
 } from "../../format/numbers.js";
-import { ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
 // figure, its range, its unit and its convention. A figure this test does not know fails it, so a
@@ -52,6 +55,8 @@ async function pageOneFigures(text: string, result: CaseResult): Promise<[string
 /** What each figure of page 1 must read, from the result alone. */
 function expectedFigures(result: CaseResult): Map<string, string[]> {
   const money = (value: number) => formatMoney(value, result.currency);
+  // A gain above zero that rounds to no whole unit is "less than €1", as the sentence beside it says, never "€0".
+  const gain = (value: number) => lessThanOneUnit(value, result.currency) ?? money(value);
   const recommendation = recommend(result)!;
   const best = recommendation.best;
   const months = plural(result.horizonMonths, "month");
@@ -66,7 +71,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const expected = new Map<string, string[]>();
   const add = (name: string, value: string) => expected.set(name, [...(expected.get(name) ?? []), value]);
 
-  add("npv", money(best.npv));
+  add("npv", gain(best.npv));
   if (npv(best)) {
     add("npv-low", money(npv(best)!.p5!));
     add("npv-high", money(npv(best)!.p95!));
@@ -135,22 +140,24 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
 
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
-    add("best-npv", money(best.npv));
+    add("best-npv", gain(best.npv));
     // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own);
     // two that gain the same (sameGain, run's rule too) are said to ("bring the same, €7,960 each"), with no gap.
     const tied = sameGain(best.npv, result.comparisons[close.runnerUp]!.npv);
     const gap = differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv);
     if (!tied) {
-      add("npv-gap", money(gap));
+      // Less than a unit apart with figures that read alike: "less than €1 more", as run says it.
+      const under = Math.abs(best.npv - result.comparisons[close.runnerUp]!.npv) < 1 && money(best.npv) === money(result.comparisons[close.runnerUp]!.npv);
+      add("npv-gap", under ? `less than ${formatMoneyExact(1, result.currency)}` : money(gap));
       // A runner-up that loses money is said as a loss ("a loss of €233"), its figure without the sign.
       const runnerUpNpv = result.comparisons[close.runnerUp]!.npv;
-      add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : money(runnerUpNpv));
+      add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : gain(runnerUpNpv));
     }
     if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
     for (const name of [close.best, close.runnerUp]) {
       const comparison = result.comparisons[name]!;
       // Two that gain the same are written with one figure, the first's.
-      add("trade-off-npv", money(tied ? best.npv : comparison.npv));
+      add("trade-off-npv", gain(tied ? best.npv : comparison.npv));
       if (npv(comparison)) {
         add("trade-off-npv-low", money(npv(comparison)!.p5!));
         add("trade-off-npv-high", money(npv(comparison)!.p95!));
@@ -222,6 +229,9 @@ describe("page 1's figures against the result", () => {
   checkPageOne("an option identical to today", () => identical());
   checkPageOne("two options that gain the same", () => twins());
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
+  checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
+  checkPageOne("an option that gains 30 cents", () => tinyGain());
+  checkPageOne("two options that each gain 30 cents, a close call", () => tinyGainTwins());
 
   it("says one input that alone moves the net gain in the singular", async () => {
     // Today's projects earn nothing, the option's 50 a month: only the option's value moves its net gain.
@@ -342,6 +352,21 @@ function oneMonth(): string {
     "",
     "    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 100 } }\n    change: { setupHours: 60, setupMonths: 2 }\n",
   );
+}
+
+// The tools save an hour of upkeep a month; the consultants cost all but 30 cents of what that is worth.
+// Page 1's card showed a big "€0" beside "It brings less than €1 more than today".
+function tinyGain(): string {
+  return oneOptionCase("    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n");
+}
+
+// The same option twice: a close call of two that gain the same, 30 cents each ("bring the same, €0 each").
+function tinyGainTwins(): string {
+  return `${tinyGain()}  twin:
+    label: Its twin
+    projects: { upkeepHoursPerMonth: 29 }
+    change: { external: { consultants: 1619.6 } }
+`;
 }
 
 // An option that changes nothing: its net gain is 0.

@@ -60,6 +60,16 @@ export function gainAmount(value: number, context: ReportContext): string {
   return small === undefined ? amount(context.money(value)) : escapeHtml(small);
 }
 
+/**
+ * The same gain as a figure's plain text, for `figure` (which escapes it): "less than €1" for one above
+ * zero that rounds to no whole unit, so page 1's big "What it returns" figure says what the sentence
+ * beside it says, not "€0"; else the figure as the main text writes it.
+ * @example gainFigure(0.4, context) // "less than €1" ; gainFigure(7959.4, context) // "€7,960"
+ */
+export function gainFigure(value: number, context: ReportContext): string {
+  return lessThanOneUnit(value, context.result.currency) ?? context.money(value);
+}
+
 /** A paragraph of the main prose (measured for readability). */
 export function prose(html: string): string {
   return `<p data-prose>${html}</p>`;
@@ -83,7 +93,7 @@ export function countWord(count: number): string {
  * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year), so money later counts as much as money now"
  */
 export function discountingWords(result: Pick<CaseResult, "discountRate" | "discounting">): string {
-  // The file's rate as given, to a tenth of a percent: 3.5% is not "4%".
+  // The file's rate as given, to a hundredth of a percent: 3.5% is not "4%", 8.25% not "8.3%".
   const rate = formatShare(result.discountRate);
   if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year), so money later counts as much as money now`;
   switch (result.discounting) {

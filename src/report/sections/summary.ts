@@ -16,11 +16,12 @@ import {
   formatNumber,
   formatPercent,
   formatPaybackWithin,
+  lessThanOneUnitApart,
   plural,
   sameGain,
   theMonths,
 } from "../../format/numbers.js";
-import { amount, countWord, figure, gainAmount, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
@@ -120,7 +121,8 @@ function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): stri
   const options = [result.comparisons[close.best]!, result.comparisons[close.runnerUp]!];
   // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
-  const npvShown = (comparison: ComparisonResult) => context.money(tied ? options[0]!.npv : comparison.npv);
+  // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
+  const npvShown = (comparison: ComparisonResult) => gainFigure(tied ? options[0]!.npv : comparison.npv, context);
   const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
   const rows = options
     .map((comparison) => {
@@ -163,16 +165,21 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // or "€10 more" than the other; else the gap is the difference of the two figures written.
   const tied = sameGain(best.npv, runnerUp.npv);
   const gap = differenceAsWritten(best.npv, runnerUp.npv);
+  // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000
+  // each): "less than €1 more", as `run` says, not "only €1 more" beside two equal figures.
+  const underOneUnit = lessThanOneUnitApart(best.npv, runnerUp.npv, context.money, result.currency);
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
   const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
-  const runnerUpSaid = runnerUpLoss.loss ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}` : figure("runner-up-npv", context.money(runnerUp.npv));
+  const runnerUpSaid = runnerUpLoss.loss
+    ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}`
+    : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
   const chance =
     close.chanceBestAhead === null
       ? ""
       : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
   const reason = tied
-    ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", context.money(best.npv))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", context.money(best.npv))} over ${months} in today's money, but only ${figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
@@ -252,7 +259,9 @@ function recommendationBlock(context: ReportContext): string {
   const recommendation = context.recommendation!;
   const best = recommendation.best;
   const close = result.judgement?.closeCall;
-  if (recommendation.verdict === "go" && close && close.best === best.alternative) return closeCallBlock(context, close);
+  // The engine's close call (`closeCallOf`) is only ever of the recommended option, and only when it gains
+  // money (a "go"): it ranks the options as `recommend` does.
+  if (close) return closeCallBlock(context, close);
   const months = plural(result.horizonMonths, "month");
   const others = Object.keys(result.comparisons).length;
   // With ranges, "none gains money" holds for the middle of every range only: some outcomes may gain.
@@ -376,7 +385,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
     : "";
   return `<div class="card">
   <h3>What it returns</h3>
-  <p class="big">${figure("npv", context.money(comparison.npv))}</p>
+  <p class="big">${figure("npv", gainFigure(comparison.npv, context))}</p>
   <p class="unit">net gain over ${plural(horizon, "month")}, in today's money</p>
   ${range || yearlyText ? prose(`${range}${yearlyText}`) : ""}
 </div>`;

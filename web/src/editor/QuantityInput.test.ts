@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableNumber, shortValue } from "./QuantityInput.js";
+import { percentHint, readableNumber, shortValue } from "./QuantityInput.js";
 
 describe("the values an input shows in its sentences", () => {
   it("groups a number's whole part by thousands and keeps its decimals as typed", () => {
@@ -18,5 +18,15 @@ describe("the values an input shows in its sentences", () => {
     expect(shortValue({ low: 80000, high: 120000 })).toBe("80,000–120,000");
     expect(shortValue({ distribution: "triangular", min: 1, mode: 2, max: 3 })).toBe("triangular");
     expect(shortValue(undefined)).toBeUndefined();
+  });
+});
+
+describe("the percentage beside a share or rate typed in", () => {
+  it("is the one run and the report write: 8.25% as typed, and never 0% for a share that is not zero", () => {
+    // It said "= 8.3%" and "= 0%".
+    expect(percentHint("rate", 0.0825)).toBe("= 8.25%");
+    expect(percentHint("share", 0.0004)).toBe("= 0.04%");
+    expect(percentHint("share", 0.5)).toBe("= 50%");
+    expect(percentHint("hours", 0.5)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { InputUnit } from "../../../src/report/input-labels.js";
 import { getIn, type DataPath } from "../case/data-path.js";
 import type { NumberField } from "../case/field-tree.js";
 import { readQuantity, toPoint, toRange, writeQuantity, type QuantityForm } from "../case/quantity-form.js";
+import { formatShare } from "../format.js";
 import { markEdit } from "../timing.js";
 import { describedBy, FieldMessages } from "./FieldMessages.js";
 import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
@@ -91,9 +92,15 @@ function placeholderFor(field: NumberField, inherited: unknown): string {
   return `${field.fallback} if empty`;
 }
 
-function percentHint(unit: InputUnit, value: unknown): string | undefined {
+/**
+ * A share or rate typed in the box, as a percentage the way every view writes it (`formatShare`: to a
+ * hundredth of a percent, never 0% for one that is not zero): 0.0825 is "= 8.25%", as `run` and the
+ * report say it, not "= 8.3%".
+ * @example percentHint("rate", 0.0825) // "= 8.25%" ; percentHint("share", 0.0004) // "= 0.04%"
+ */
+export function percentHint(unit: InputUnit, value: unknown): string | undefined {
   if ((unit === "share" || unit === "rate") && typeof value === "number" && Number.isFinite(value)) {
-    return `= ${Math.round(value * 1000) / 10}%`;
+    return `= ${formatShare(value)}`;
   }
   return undefined;
 }

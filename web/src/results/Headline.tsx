@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
-import { formatChance, formatHours, formatMoney, formatMonth, formatPercent, formatShare, plural } from "../format.js";
+import { formatChance, formatGain, formatHours, formatMoney, formatMonth, formatPercent, formatShare, plural } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
 import { Amount } from "./Amount.js";
@@ -76,7 +76,7 @@ function HeadlineView({
                 <div className="figure figure-main">
                   <dt>Net gain (NPV)</dt>
                   <dd data-figure="npv" className={comparison.npv < 0 ? "negative" : undefined}>
-                    {formatMoney(comparison.npv, result.currency)}
+                    {formatGain(comparison.npv, result.currency)}
                     {spread && range && (
                       <span className="figure-range">
                         {" "}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
-import { formatMoney, formatMonth, plural } from "../format.js";
+import { formatGain, formatMonth, plural } from "../format.js";
 import { Amount } from "./Amount.js";
 
 /** The CSS variable holding the strip's height: the page keeps that much room below its last line. */
@@ -41,7 +41,7 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
       <a href="#results" className="live-strip-link">
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
-            <span className="live-strip-label">{comparison.label}</span> <Amount>{formatMoney(comparison.npv, result.currency)}</Amount> ·{" "}
+            <span className="live-strip-label">{comparison.label}</span> <Amount>{formatGain(comparison.npv, result.currency)}</Amount> ·{" "}
             {comparison.paybackMonth === null
               ? `does not pay back within ${plural(result.horizonMonths, "month")}`
               : `pays back ${formatMonth(comparison.paybackMonth)}`}
