@@ -76,6 +76,11 @@ describe("report number formats", () => {
     expect(formatPercent(0)).toBe("0%");
     expect(formatPercent(0.005)).toBe("1%");
     expect(formatPercent(0.874)).toBe("87%");
+    // A half rounds away from zero, also where the multiplication by 100 leaves a residue below it:
+    // 0.145 × 100 is 14.499999999999998, which read "14%".
+    expect(formatPercent(0.145)).toBe("15%");
+    expect(formatPercent(0.285)).toBe("29%");
+    expect(formatPercent(-0.145)).toBe("-15%");
     expect(formatMonth(0)).toBe("from the start");
     expect(formatMonth(12)).toBe("month 12");
     expect(plural(1, "project")).toBe("1 project");

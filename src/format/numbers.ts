@@ -306,7 +306,8 @@ function tinyPercent(share: number, written: string): string | undefined {
  */
 export function formatPercent(share: number | null): string {
   if (share === null) return "n/a";
-  const written = formatNumber(roundHalfAway(share * 100));
+  // Without the residue of the multiplication: 0.145 × 100 is 14.499999999999998, which read "14%".
+  const written = formatNumber(roundHalfAway(withoutResidue(share * 100)));
   return tinyPercent(share, written) ?? `${written}%`;
 }
 
