@@ -8,6 +8,8 @@ import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
 import type { FormulaCheck } from "./sheet-writer.js";
+import { oneOptionCase } from "../test-support/one-option-case.js";
+import { withEdits } from "../test-support/scenario-text.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { formulaResults, sameResult } from "./test-support/libreoffice.js";
 
@@ -181,9 +183,40 @@ describe("a plan of one month", () => {
     expect(texts.filter((value) => /\b1 months\b/.test(value))).toEqual([]);
     // "the plan's one month", as page 1 says it (docs/numbers.md), not "the 1 month".
     expect(texts.filter((value) => /\bthe 1 month\b/.test(value))).toEqual([]);
-    expect(texts).toContain("  Net benefit over the plan's one month (the whole horizon)");
+    expect(texts).toContain("  Net benefit of month 1, not discounted, without the cash paid at the start");
     expect(texts.some((value) => value.includes("over 1 month, in"))).toBe(true);
     expect(texts).toContain("  Pays back within 1 month");
+  });
+});
+
+describe("the last year's net benefit on the Summary", () => {
+  // One option paying €2,000 of consultants at the start, over a plan of a year or less.
+  const summaryLines = (months: number) => {
+    let text = oneOptionCase("    change: { external: { consultants: 2000 } }\n    projects: { upkeepHoursPerMonth: 11 }\n");
+    if (months !== 12) text = withEdits(text, ["horizonMonths: 12", `horizonMonths: ${months}`], ["months: [4, 7, 10]", "months: [1]"]);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    const lines = new Map<string, unknown>();
+    workbook.getWorksheet(sheetNames.summary)!.eachRow((row) => {
+      const label = row.getCell(1).value;
+      if (typeof label === "string") lines.set(label.trim(), row.getCell(2).result);
+    });
+    return { lines, comparison: buildResult(compiled).comparisons.alt! };
+  };
+
+  it("says it leaves out the cash paid at the start, where the line above it, over the same months, holds it", () => {
+    for (const months of [12, 6, 1]) {
+      const { lines, comparison } = summaryLines(months);
+      expect(comparison.timeZeroNet).toBe(-2000);
+      expect(lines.get("Net benefit over the whole horizon")).toBeCloseTo(comparison.totalNetBenefit, 6);
+      const lastYear = [...lines.keys()].filter((label) => label.startsWith("Net benefit") && label !== "Net benefit over the whole horizon");
+      // The words run uses under its table (lastYearWords), not "the last twelve months" or "(the whole horizon)" for a figure €2,000 away from the whole horizon's.
+      const span = months === 1 ? "month 1" : `months 1 to ${months}`;
+      expect(lastYear).toEqual([`Net benefit of ${span}, not discounted, without the cash paid at the start`]);
+      expect(lines.get(lastYear[0]!)).toBeCloseTo(comparison.benefitLastTwelveMonths, 6);
+      expect(comparison.benefitLastTwelveMonths).toBeCloseTo(comparison.totalNetBenefit + 2000, 6);
+    }
   });
 });
 
