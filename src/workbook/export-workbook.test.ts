@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, quantityKind, validateScenarioText, type CompiledCase, type Leaf } from "../engine/index.js";
+import { buildResult, MonteCarlo, quantityKind, validateScenarioText, withUncertainty, type CompiledCase, type Leaf } from "../engine/index.js";
 import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
 import { readWorkbook } from "./excel.js";
@@ -124,6 +124,31 @@ describe("the exported file", () => {
     // It had a snapshot "from 100 random samples … of the ranges on the Assumptions sheet", which has none.
     const { workbook } = buildCaseWorkbook({ ...source, monteCarlo });
     expect(workbook.getWorksheet(sheetNames.distribution)).toBeUndefined();
+  });
+});
+
+describe("the Distribution snapshot's payback months", () => {
+  it("names the months by which a share of the samples has paid back, and one that share does not reach within the plan 'not within 12 months', never '5% chance of more than: never'", () => {
+    // The seed with ranges, "Every tool we want" paying €4,500 of consultants: 84% of the samples pay back within the year.
+    const source = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
+    const text = withEdits(source.text, ["value: 2000", "value: 4500"]);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 2000, seed: 1 }).runAll().summarise();
+    const distribution = withUncertainty(buildResult(compiled), monteCarlo).comparisons.optimal!.distribution!;
+    expect(distribution.probabilityPaysBack).toBeLessThan(0.95);
+    expect(distribution.paybackMonth.p95).toBeNull();
+    expect(distribution.paybackMonth.p50).not.toBeNull();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const rows: [string, unknown][] = [];
+    workbook.getWorksheet(sheetNames.distribution)!.eachRow((row) => void rows.push([String(row.getCell(1).value).trim(), row.getCell(2).value]));
+    const at = rows.findIndex(([label]) => label === "Pays back in");
+    expect(rows.slice(at + 1, at + 4)).toEqual([
+      ["5% of the samples have paid back by", distribution.paybackMonth.p5],
+      ["Half the samples have paid back by", distribution.paybackMonth.p50],
+      ["95% of the samples have paid back by", "not within 12 months"],
+    ]);
+    expect(rows.filter(([, value]) => value === "never")).toEqual([]);
   });
 });
 
