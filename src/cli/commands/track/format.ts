@@ -249,9 +249,11 @@ export function renderPlanVersusActual(view: PlanVersusActual): string {
 /** `track forecast` as text: actual months, then the re-forecast, against the plan. */
 export function renderForecast(view: PlanVersusActual, forecast: Forecast, method: string): string {
   const money = (value: number) => formatMoney(value, view.comparison.currency);
+  // A month up to the last recorded one that has no record is the plan's, not an actual (as track show marks it).
+  const unrecorded = forecast.months.some((month) => month.source === "actual" && !month.recorded);
   const rows = forecast.months.map((month) => [
     monthLabel(month),
-    month.source,
+    month.source === "actual" && !month.recorded ? "no record *" : month.source,
     pair(String(month.plannedLiveProjects), String(month.liveProjects)).replace(" / ", " → "),
     `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
     `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
@@ -261,6 +263,7 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
     "",
     `Re-forecast from month ${forecast.fromMonth > view.comparison.horizonMonths ? "(none: every month is recorded)" : forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
+    ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),
     "",
     `How: ${method}`,
   ];

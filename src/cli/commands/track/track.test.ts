@@ -300,6 +300,28 @@ describe("track show and forecast", () => {
     const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { paybackMonth: { planned: number; now: number } };
     expect(json.paybackMonth).toEqual({ planned: 10, now: null });
   });
+
+  it("marks the months before the last recorded one that have no record as the plan's, not as actuals", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--upkeep-hours", "0");
+    await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1");
+    const { exitCode, stdout } = await track("forecast", "--db", store);
+    expect(exitCode).toBe(0);
+    // Months 2 and 3 were never recorded: track show says they "count as planned"; the forecast called them "actual".
+    expect(stdout).toMatch(/^ {2}1 \(2025-01\)\s+actual\s/m);
+    expect(stdout).toMatch(/^ {2}2 \(2025-02\)\s+no record \*\s/m);
+    expect(stdout).toMatch(/^ {2}3 \(2025-03\)\s+no record \*\s/m);
+    expect(stdout).toMatch(/^ {2}4 \(2025-04\)\s+actual\s/m);
+    expect(stdout).toContain("  * no record for this month: counted as planned.");
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { months: { source: string; recorded: boolean }[] };
+    expect(json.months.slice(0, 5).map(({ source, recorded }) => `${source} ${recorded}`)).toEqual([
+      "actual true",
+      "actual false",
+      "actual false",
+      "actual true",
+      "forecast false",
+    ]);
+  });
 });
 
 describe("track backup", () => {
