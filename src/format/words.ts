@@ -29,3 +29,21 @@ export function labelWithRecordedShare(label: string, recordedMonths: number, mo
   const words = recordedShareWords(recordedMonths, monthsWithRecord);
   return words ? `${label} (${words})` : label;
 }
+
+/**
+ * The months up to the last recorded one that have no record, which count as planned (the same
+ * words in `track show` and the report). Empty when there are none.
+ * @example unrecordedMonthsWords([2, 3]) // "months 2 and 3 have no record and count as planned"
+ * @example unrecordedMonthsWords([2]) // "month 2 has no record and counts as planned"
+ */
+export function unrecordedMonthsWords(months: readonly number[]): string {
+  if (months.length === 0) return "";
+  return months.length === 1 ? `month ${months[0]} has no record and counts as planned` : `months ${listInWords(months)} have no record and count as planned`;
+}
+
+/** The months up to the last recorded one that have no record. */
+export function unrecordedMonths(comparison: { lastRecordedMonth: number | null; months: readonly { month: number; recorded: boolean }[] }): number[] {
+  const last = comparison.lastRecordedMonth;
+  if (last === null) return [];
+  return comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
+}

@@ -13,7 +13,7 @@ import {
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
-import { labelWithRecordedShare, listInWords } from "../../../format/words.js";
+import { labelWithRecordedShare, listInWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -43,12 +43,10 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   if (last === null) {
     lines.push("Recorded: no month yet. Record one with `mlops-roi track add` or `mlops-roi track import`.");
   } else {
-    const gaps = comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
+    const gaps = unrecordedMonthsWords(unrecordedMonths(comparison));
     lines.push(
       `Recorded: ${comparison.recordedMonths} of ${plural(comparison.horizonMonths, "month")}, through month ${monthLabel(comparison.months[last - 1]!)}` +
-        (gaps.length > 0
-          ? `; month${gaps.length === 1 ? "" : "s"} ${listInWords(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned`
-          : ""),
+        (gaps ? `; ${gaps}` : ""),
     );
   }
   const soFar = comparison.soFar;
