@@ -127,6 +127,23 @@ describe("the exported file", () => {
   });
 });
 
+describe("the Comparison sheet's time 0", () => {
+  it("is the start of the plan: a change that starts in month 4 pays its up-front cash in month 3, not at time 0 'the day the change starts'", () => {
+    const text = oneOptionCase("    change: { startMonth: 4, external: { consultants: 2000 } }\n    projects: { upkeepHoursPerMonth: 11 }\n");
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const comparison = buildResult(compiled).comparisons.alt!;
+    expect(comparison.timeZeroNet).toBe(0);
+    expect(comparison.monthlyNetBenefit[2]).toBeCloseTo(-2000, 6);
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    const sheet = workbook.getWorksheet(sheetNames.comparison)!;
+    const subtitle = String(sheet.getCell("A2").value);
+    expect(subtitle).not.toMatch(/time 0 is the day the change starts/i);
+    expect(subtitle).toContain("Time 0 is the start of the plan, before month 1");
+    expect(subtitle).toContain("one that starts later pays it in the month before it starts");
+  });
+});
+
 describe("the Distribution snapshot's payback months", () => {
   it("names the months by which a share of the samples has paid back, and one that share does not reach within the plan 'not within 12 months', never '5% chance of more than: never'", () => {
     // The seed with ranges, "Every tool we want" paying €4,500 of consultants: 84% of the samples pay back within the year.
