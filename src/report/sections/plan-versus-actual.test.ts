@@ -117,7 +117,14 @@ describe("the plan-versus-actual section", () => {
     );
     expect(shown).not.toContain("recorded what really happened up to");
     // Every month recorded: the plain sentence stands.
-    const full = loadCaseTracking(text, storeWithPlan(join(temp.path, "full"), text, [1, 2, 3, 4].map((month) => ({ month }))))!;
+    const full = loadCaseTracking(
+      text,
+      storeWithPlan(
+        join(temp.path, "full"),
+        text,
+        [1, 2, 3, 4].map((month) => ({ month })),
+      ),
+    )!;
     const plain = textOf(section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(full) })).html));
     expect(plain).toContain("The team recorded what really happened up to month 4 (April 2025).");
   });
