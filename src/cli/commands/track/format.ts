@@ -259,7 +259,10 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
   const parts = [
     renderSummary(view.comparison, forecast),
     "",
-    `Re-forecast from month ${forecast.fromMonth > view.comparison.horizonMonths ? "(none: every month is recorded)" : forecast.fromMonth} (plan → now)`,
+    // With every month recorded nothing is re-forecast: the table is the plan against the actuals.
+    forecast.fromMonth > view.comparison.horizonMonths
+      ? "No re-forecast: every month is recorded (plan → actual)"
+      : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
     ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),
     "",

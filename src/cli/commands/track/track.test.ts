@@ -301,6 +301,17 @@ describe("track show and forecast", () => {
     expect(json.paybackMonth).toEqual({ planned: 10, now: null });
   });
 
+  it("says nothing is re-forecast when every month is recorded, not 'Re-forecast from month (none: every month is recorded)'", async () => {
+    await planned();
+    for (let month = 1; month <= 12; month++) await track("add", "--db", store, "--month", String(month), "--upkeep-hours", "0");
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { fromMonth: number; months: { source: string }[] };
+    expect(json.fromMonth).toBe(13);
+    expect(json.months.every((month) => month.source === "actual")).toBe(true);
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toContain("No re-forecast: every month is recorded (plan → actual)");
+    expect(stdout).not.toContain("Re-forecast from month");
+  });
+
   it("marks the months before the last recorded one that have no record as the plan's, not as actuals", async () => {
     await planned();
     await track("add", "--db", store, "--month", "1", "--upkeep-hours", "0");
