@@ -47,3 +47,20 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
   if (last === null) return [];
   return comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
 }
+
+/**
+ * The other options that are best in some of the samples, each with its share, the largest first
+ * (ties count half each, so options that gain the same split the samples: docs/numbers.md, "Which
+ * option is best"), to follow "… is best in 50% of the outcomes, ": empty when no other option is
+ * ever best.
+ * @example sharedBestWords(options, "alt", (name) => name, formatChance) // "alt2 in 44% and today in under 1%"
+ */
+export function sharedBestWords(
+  options: readonly { scenario: string; probabilityBest: number }[],
+  best: string,
+  name: (scenario: string) => string,
+  chance: (value: number) => string,
+): string {
+  const sharing = options.filter((option) => option.scenario !== best && option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
+  return listInWords(sharing.map((option) => `${name(option.scenario)} in ${chance(option.probabilityBest)}`));
+}

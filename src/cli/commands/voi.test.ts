@@ -154,7 +154,7 @@ describe("voi", () => {
       expect(json.chanceAbove.alt.alt2).toBe(0.5);
       const { stdout } = await runCliCaptured(["voi", file, "--samples", "2000"]);
       expect(stdout).toContain(
-        "No measurement is worth paying for before deciding: Tools (alt) is best in 50% of the outcomes and Other tools (alt2) in 50%, where Tools (alt) gains the same, and knowing every input exactly would be worth nothing.",
+        "No measurement is worth paying for before deciding: Tools (alt) is best in 50% of the outcomes, Other tools (alt2) in 50%, where Tools (alt) gains the same, and knowing every input exactly would be worth nothing.",
       );
     } finally {
       temp.remove();

@@ -4,7 +4,7 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { listInWords } from "../../format/words.js";
+import { sharedBestWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -92,13 +92,10 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
-    const sharing = decision.options.filter((option) => option.scenario !== best.scenario && option.probabilityBest > 0);
-    const others =
-      sharing.length === 0
-        ? ""
-        : ` and ${listInWords(sharing.map((option) => `${optionName(result, option.scenario)} in ${formatChance(option.probabilityBest)}`))}${decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : ""}`;
+    const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance);
+    const same = others && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
-      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes${others}, and knowing every input exactly would be worth ${evpi}.`,
+      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(
