@@ -345,7 +345,7 @@ export interface ResumePoint {
 
 /** How a plan is resumed from a month, for docs/commands.md and `track forecast --help`. */
 export const resumeMethod =
-  "Months up to the last recorded month are the actuals. The rest of the horizon is the approved scenario simulated again from the actual state: " +
+  "Months up to the last recorded month are the actuals (a month without a record counts as planned). The rest of the horizon is the approved scenario simulated again from the actual state: " +
   "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
   "up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
 

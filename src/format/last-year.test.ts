@@ -28,6 +28,9 @@ describe("what the last year's gain counts", () => {
     expect(lastYearWords({ ...year, horizonMonths: 1 }).span).toBe("month 1");
     // Only the options shown count: "What will be approved" pays nothing at the start.
     expect(lastYearWords(year, [year.comparisons.compromise!]).counts).toBe("months 1 to 12, not discounted");
+    // A view whose figures follow edits (the workbook) names it all the same: an edit can add such cash.
+    expect(lastYearWords(year, [year.comparisons.compromise!], true).counts).toBe("months 1 to 12, not discounted, without the cash paid at the start");
+    expect(lastYearWords(resultOver(36), undefined, true).counts).toBe("months 25 to 36, not discounted");
     // Over a longer plan the cash at the start is in none of the last 12 months: nothing to say about it.
     expect(lastYearWords(resultOver(36))).toEqual({ heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted", span: "the last 12 months" });
   });

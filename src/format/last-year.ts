@@ -12,6 +12,12 @@ export function lastYearWords(
   result: CaseResult,
   /** The options the view shows (default: every one): the cash at the start is named only if one of them pays some. */
   shown: readonly ComparisonResult[] = Object.values(result.comparisons),
+  /**
+   * Whether the view's figures follow edits (the workbook, where every figure is a formula): an
+   * edit can add cash at the start where the case had none, so over a plan of a year or less the
+   * words name it whatever the case pays now.
+   */
+  live = false,
 ): {
   heading: string;
   counts: string;
@@ -21,7 +27,7 @@ export function lastYearWords(
   const horizon = result.horizonMonths;
   const span = horizon >= 12 ? "last 12 months" : horizon === 1 ? "month 1" : `months 1–${horizon}`;
   const months = horizon > 12 ? `months ${horizon - 11} to ${horizon}` : horizon === 1 ? "month 1" : `months 1 to ${horizon}`;
-  const paidAtStart = horizon <= 12 && shown.some((comparison) => comparison.timeZeroNet !== 0);
+  const paidAtStart = horizon <= 12 && (live || shown.some((comparison) => comparison.timeZeroNet !== 0));
   return {
     heading: `Gain, ${span}`,
     counts: `${months}, not discounted${paidAtStart ? ", without the cash paid at the start" : ""}`,

@@ -29,3 +29,38 @@ export function labelWithRecordedShare(label: string, recordedMonths: number, mo
   const words = recordedShareWords(recordedMonths, monthsWithRecord);
   return words ? `${label} (${words})` : label;
 }
+
+/**
+ * The months up to the last recorded one that have no record, which count as planned (the same
+ * words in `track show` and the report). Empty when there are none.
+ * @example unrecordedMonthsWords([2, 3]) // "months 2 and 3 have no record and count as planned"
+ * @example unrecordedMonthsWords([2]) // "month 2 has no record and counts as planned"
+ */
+export function unrecordedMonthsWords(months: readonly number[]): string {
+  if (months.length === 0) return "";
+  return months.length === 1 ? `month ${months[0]} has no record and counts as planned` : `months ${listInWords(months)} have no record and count as planned`;
+}
+
+/** The months up to the last recorded one that have no record. */
+export function unrecordedMonths(comparison: { lastRecordedMonth: number | null; months: readonly { month: number; recorded: boolean }[] }): number[] {
+  const last = comparison.lastRecordedMonth;
+  if (last === null) return [];
+  return comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
+}
+
+/**
+ * The other options that are best in some of the samples, each with its share, the largest first
+ * (ties count half each, so options that gain the same split the samples: docs/numbers.md, "Which
+ * option is best"), to follow "… is best in 50% of the outcomes, ": empty when no other option is
+ * ever best.
+ * @example sharedBestWords(options, "alt", (name) => name, formatChance) // "alt2 in 44% and today in under 1%"
+ */
+export function sharedBestWords(
+  options: readonly { scenario: string; probabilityBest: number }[],
+  best: string,
+  name: (scenario: string) => string,
+  chance: (value: number) => string,
+): string {
+  const sharing = options.filter((option) => option.scenario !== best && option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
+  return listInWords(sharing.map((option) => `${name(option.scenario)} in ${chance(option.probabilityBest)}`));
+}

@@ -126,6 +126,8 @@ export interface ForecastMonth {
   calendarMonth?: string;
   /** "actual" up to the last recorded month, then "forecast". */
   source: "actual" | "forecast";
+  /** Whether the month has a record: an "actual" month without one counts as planned. */
+  recorded: boolean;
   liveProjects: number;
   plannedLiveProjects: number;
   benefit: number;

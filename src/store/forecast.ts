@@ -58,6 +58,7 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
       month,
       ...(plan.startMonth ? { calendarMonth: calendarMonthOf(plan.startMonth, month) } : {}),
       source: actual ? "actual" : "forecast",
+      recorded: comparison.months[at]?.recorded === true,
       liveProjects: row.liveProjects,
       plannedLiveProjects: plannedRows[at]!.liveProjects,
       benefit,

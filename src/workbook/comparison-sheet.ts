@@ -41,7 +41,14 @@ export function writeComparisonSheet(
   const baseIndex = compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
   const baseline = compiled.scenarios[baseIndex]!;
   sheet.text(1, 1, `Each alternative against ${baseline.label}, month by month`, styled("title"));
-  sheet.text(2, 1, "Time 0 is the day the change starts: cash paid up front is counted there, undiscounted.", styled("subtitle"));
+  // Time 0 is the start of the plan; a change that starts later pays its up-front cash at the end of
+  // the month before it starts (docs/numbers.md, "Money, every hour counted once"), not at time 0.
+  sheet.text(
+    2,
+    1,
+    "Time 0 is the start of the plan, before month 1: a change that starts in month 1 pays its up-front cash there, undiscounted; one that starts later pays it in the month before it starts.",
+    styled("subtitle"),
+  );
   const header = writeMonthHeader(sheet, months, "Time 0");
   const base = simulation[baseIndex]!;
   const baseInputs = inputs[baseIndex]!;

@@ -39,14 +39,30 @@ export function writeDistributionSheet(
   sheet.text(row, 1, `Against ${baseline.label}`, styled("header"));
   alternatives.forEach((scenario, index) => sheet.text(row, 2 + index, scenario.label, styled("headerNumber")));
   sheet.fitRowHeight(row);
-  const percentileRows = (title: string, pick: (name: string) => PercentileSummary, numberFormat: string, never?: string) => {
+  const amountLevels = [
+    ["p5", "5% chance of less than"],
+    ["p50", "Middle (half the samples above, half below)"],
+    ["p95", "5% chance of more than"],
+  ] as const;
+  // A payback month is whole in every sample, and a sample that never pays back within the horizon
+  // counts as after every month (docs/numbers.md, "Uncertainty"): its percentiles are the months by
+  // which a share of the samples has paid back, "not within 12 months" when that share has not by
+  // the end (null), never "5% chance of more than: never".
+  const paybackLevels = [
+    ["p5", "5% of the samples have paid back by"],
+    ["p50", "Half the samples have paid back by"],
+    ["p95", "95% of the samples have paid back by"],
+  ] as const;
+  const percentileRows = (
+    title: string,
+    pick: (name: string) => PercentileSummary,
+    numberFormat: string,
+    levels: typeof amountLevels | typeof paybackLevels = amountLevels,
+    never?: string,
+  ) => {
     row += 1;
     for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
-    for (const [level, label] of [
-      ["p5", "5% chance of less than"],
-      ["p50", "Middle (half the samples above, half below)"],
-      ["p95", "5% chance of more than"],
-    ] as const) {
+    for (const [level, label] of levels) {
       row += 1;
       sheet.text(row, 1, `  ${label}`, styled("label"));
       alternatives.forEach((scenario, index) => {
@@ -59,7 +75,13 @@ export function writeDistributionSheet(
   const distributionOf = (name: string) => result.comparisons[name]!.distribution!;
   percentileRows("Net present value", (name) => distributionOf(name).npv, money);
   percentileRows("Return on cost", (name) => distributionOf(name).roi, formats.share);
-  percentileRows("Pays back in", (name) => distributionOf(name).paybackMonth, formats.payback, "never");
+  percentileRows(
+    "Pays back in",
+    (name) => distributionOf(name).paybackMonth,
+    formats.payback,
+    paybackLevels,
+    `not within ${plural(compiled.horizonMonths, "month")}`,
+  );
   row += 1;
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
   row += 1;

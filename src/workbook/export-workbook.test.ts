@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, quantityKind, validateScenarioText, type CompiledCase, type Leaf } from "../engine/index.js";
+import { buildResult, MonteCarlo, quantityKind, validateScenarioText, withUncertainty, type CompiledCase, type Leaf } from "../engine/index.js";
 import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
 import { readWorkbook } from "./excel.js";
@@ -8,6 +8,8 @@ import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
 import type { FormulaCheck } from "./sheet-writer.js";
+import { oneOptionCase } from "../test-support/one-option-case.js";
+import { withEdits } from "../test-support/scenario-text.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { formulaResults, sameResult } from "./test-support/libreoffice.js";
 
@@ -125,6 +127,48 @@ describe("the exported file", () => {
   });
 });
 
+describe("the Comparison sheet's time 0", () => {
+  it("is the start of the plan: a change that starts in month 4 pays its up-front cash in month 3, not at time 0 'the day the change starts'", () => {
+    const text = oneOptionCase("    change: { startMonth: 4, external: { consultants: 2000 } }\n    projects: { upkeepHoursPerMonth: 11 }\n");
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const comparison = buildResult(compiled).comparisons.alt!;
+    expect(comparison.timeZeroNet).toBe(0);
+    expect(comparison.monthlyNetBenefit[2]).toBeCloseTo(-2000, 6);
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    const sheet = workbook.getWorksheet(sheetNames.comparison)!;
+    const subtitle = String(sheet.getCell("A2").value);
+    expect(subtitle).not.toMatch(/time 0 is the day the change starts/i);
+    expect(subtitle).toContain("Time 0 is the start of the plan, before month 1");
+    expect(subtitle).toContain("one that starts later pays it in the month before it starts");
+  });
+});
+
+describe("the Distribution snapshot's payback months", () => {
+  it("names the months by which a share of the samples has paid back, and one that share does not reach within the plan 'not within 12 months', never '5% chance of more than: never'", () => {
+    // The seed with ranges, "Every tool we want" paying €4,500 of consultants: 84% of the samples pay back within the year.
+    const source = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
+    const text = withEdits(source.text, ["value: 2000", "value: 4500"]);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 2000, seed: 1 }).runAll().summarise();
+    const distribution = withUncertainty(buildResult(compiled), monteCarlo).comparisons.optimal!.distribution!;
+    expect(distribution.probabilityPaysBack).toBeLessThan(0.95);
+    expect(distribution.paybackMonth.p95).toBeNull();
+    expect(distribution.paybackMonth.p50).not.toBeNull();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const rows: [string, unknown][] = [];
+    workbook.getWorksheet(sheetNames.distribution)!.eachRow((row) => void rows.push([String(row.getCell(1).value).trim(), row.getCell(2).value]));
+    const at = rows.findIndex(([label]) => label === "Pays back in");
+    expect(rows.slice(at + 1, at + 4)).toEqual([
+      ["5% of the samples have paid back by", distribution.paybackMonth.p5],
+      ["Half the samples have paid back by", distribution.paybackMonth.p50],
+      ["95% of the samples have paid back by", "not within 12 months"],
+    ]);
+    expect(rows.filter(([, value]) => value === "never")).toEqual([]);
+  });
+});
+
 describe("the Summary's money", () => {
   it("shows no red minus on a figure that is zero but for the last bits of a double (team.yaml's team pay left -1.2e-10)", () => {
     const residues: string[] = [];
@@ -181,9 +225,40 @@ describe("a plan of one month", () => {
     expect(texts.filter((value) => /\b1 months\b/.test(value))).toEqual([]);
     // "the plan's one month", as page 1 says it (docs/numbers.md), not "the 1 month".
     expect(texts.filter((value) => /\bthe 1 month\b/.test(value))).toEqual([]);
-    expect(texts).toContain("  Net benefit over the plan's one month (the whole horizon)");
+    expect(texts).toContain("  Net benefit of month 1, not discounted, without the cash paid at the start");
     expect(texts.some((value) => value.includes("over 1 month, in"))).toBe(true);
     expect(texts).toContain("  Pays back within 1 month");
+  });
+});
+
+describe("the last year's net benefit on the Summary", () => {
+  // One option paying €2,000 of consultants at the start, over a plan of a year or less.
+  const summaryLines = (months: number) => {
+    let text = oneOptionCase("    change: { external: { consultants: 2000 } }\n    projects: { upkeepHoursPerMonth: 11 }\n");
+    if (months !== 12) text = withEdits(text, ["horizonMonths: 12", `horizonMonths: ${months}`], ["months: [4, 7, 10]", "months: [1]"]);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    const lines = new Map<string, unknown>();
+    workbook.getWorksheet(sheetNames.summary)!.eachRow((row) => {
+      const label = row.getCell(1).value;
+      if (typeof label === "string") lines.set(label.trim(), row.getCell(2).result);
+    });
+    return { lines, comparison: buildResult(compiled).comparisons.alt! };
+  };
+
+  it("says it leaves out the cash paid at the start, where the line above it, over the same months, holds it", () => {
+    for (const months of [12, 6, 1]) {
+      const { lines, comparison } = summaryLines(months);
+      expect(comparison.timeZeroNet).toBe(-2000);
+      expect(lines.get("Net benefit over the whole horizon")).toBeCloseTo(comparison.totalNetBenefit, 6);
+      const lastYear = [...lines.keys()].filter((label) => label.startsWith("Net benefit") && label !== "Net benefit over the whole horizon");
+      // The words run uses under its table (lastYearWords), not "the last twelve months" or "(the whole horizon)" for a figure €2,000 away from the whole horizon's.
+      const span = months === 1 ? "month 1" : `months 1 to ${months}`;
+      expect(lastYear).toEqual([`Net benefit of ${span}, not discounted, without the cash paid at the start`]);
+      expect(lines.get(lastYear[0]!)).toBeCloseTo(comparison.benefitLastTwelveMonths, 6);
+      expect(comparison.benefitLastTwelveMonths).toBeCloseTo(comparison.totalNetBenefit + 2000, 6);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { benefitCategories, benefitCategoryLabels, paybackTolerance, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
-import { plural, theMonths } from "../format/numbers.js";
+import { lastYearWords } from "../format/last-year.js";
+import { plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -140,7 +141,10 @@ export function writeSummarySheet(
         engineOf(comparison).totalNetBenefit,
       ),
     );
-    line(months >= 12 ? "Net benefit over the last twelve months" : `Net benefit over ${theMonths(months)} (the whole horizon)`);
+    // The months' net benefit, without the time-0 cash the line above holds: over a plan of a year or
+    // less both lines cover every month, so the words say what tells them apart, as run's do (README:
+    // "Its last 12 months, here the whole plan, gain €6,660 before the €2,000 paid at the start").
+    line(`Net benefit of ${lastYearWords(result, undefined, true).counts}`);
     inAlternatives((comparison, column) => {
       const lastYear = comparison.netBenefit.slice(-12);
       const expr = sumRange(sheet.range(lastYear));

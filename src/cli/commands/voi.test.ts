@@ -5,7 +5,8 @@ import { formatChance, formatMoneyExact as formatMoney } from "../../format/numb
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder, readFixture } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
-import { withEdit } from "../../test-support/scenario-text.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
+import { withEdit, withEdits } from "../../test-support/scenario-text.js";
 
 const closeCall = join(packageRoot, "examples", "close-call.yaml");
 const team = join(packageRoot, "examples", "team.yaml");
@@ -134,6 +135,30 @@ describe("voi", () => {
     );
     expect(stdout).not.toContain("Finding out");
     expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);
+  });
+
+  it("names the option that shares the best outcomes when two options gain the same, not 'best in 50%' as the reason nothing is worth measuring", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "equal.yaml");
+      const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
+      const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
+        "alreadyLive: 2, upkeepHoursPerMonth: 30,",
+        "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
+      ]);
+      writeFileSync(file, text);
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json", "--samples", "2000"])).stdout);
+      // The two options gain the same in every sample: each is "best" in half of them (ties shared), and knowing more is worth nothing.
+      expect(json.evpi).toBe(0);
+      expect(json.options.map((entry: { probabilityBest: number }) => entry.probabilityBest)).toEqual([0, 0.5, 0.5]);
+      expect(json.chanceAbove.alt.alt2).toBe(0.5);
+      const { stdout } = await runCliCaptured(["voi", file, "--samples", "2000"]);
+      expect(stdout).toContain(
+        "No measurement is worth paying for before deciding: Tools (alt) is best in 50% of the outcomes, Other tools (alt2) in 50%, where Tools (alt) gains the same, and knowing every input exactly would be worth nothing.",
+      );
+    } finally {
+      temp.remove();
+    }
   });
 
   it("values a group asked for with --group as a whole, beside each input alone", async () => {

@@ -4,6 +4,7 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
+import { sharedBestWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -88,8 +89,13 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
       decision.evpi === 0
         ? "nothing"
         : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${money(decision.noiseLevel)}`;
+    // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
+    // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
+    // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
+    const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance);
+    const same = others && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
-      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes, and knowing every input exactly would be worth ${evpi}.`,
+      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(

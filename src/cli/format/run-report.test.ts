@@ -5,6 +5,8 @@ import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type Ca
 import { packageRoot } from "../../shared/package-files.js";
 import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
+import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
@@ -25,13 +27,34 @@ describe("the run report's decision lines", () => {
     const best = decision.options.find((option) => option.scenario === decision.best)!;
     expect(decision.evpi).toBeGreaterThan(decision.noiseLevel);
     const text = renderRunReport(result);
-    expect(text).toContain(`  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples\n`);
+    // The other options best in some samples follow with their shares, the largest first.
+    const others = decision.options
+      .filter((option) => option.scenario !== best.scenario && option.probabilityBest > 0)
+      .sort((a, b) => b.probabilityBest - a.probabilityBest)
+      .map((option) => `${option.label} in ${formatChance(option.probabilityBest)}`);
+    expect(others.length).toBeGreaterThan(0);
+    expect(text).toContain(
+      `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples, ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others.at(-1)}\n`,
+    );
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth up to ${formatMoney(decision.evpi, "EUR")} (EVPI); \`mlops-roi voi\` ranks what is worth measuring\n`,
     );
     // Right under the ranges table, which they belong to.
     expect(text.indexOf("Best on average")).toBeGreaterThan(text.indexOf("samples, seed 1; ranges: 4 inputs"));
     expect(text.indexOf("Best on average")).toBeLessThan(text.indexOf("Where the benefit comes from"));
+  });
+
+  it("name the option that shares the samples when two options gain the same, not only 'the best option in 50% of the samples'", () => {
+    const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
+    const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
+      "alreadyLive: 2, upkeepHoursPerMonth: 30,",
+      "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
+    ]);
+    const compiled = validateScenarioText(text).compiled!;
+    const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 1_000, seed: 1 }));
+    // Equal in every sample: each is best in half of them (ties count half).
+    expect(result.decision!.options.map((entry) => entry.probabilityBest)).toEqual([0, 0.5, 0.5]);
+    expect(renderRunReport(result)).toContain("  Best on average: Tools, the best option in 50% of the samples, Other tools in 50%\n");
   });
 
   it("say no measurement is worth paying for when one option is best in every outcome", () => {

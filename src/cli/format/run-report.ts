@@ -1,4 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
+import { sharedBestWords } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -137,8 +138,16 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
     decision.evpi <= decision.noiseLevel
       ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
       : `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
+  // Options that gain the same split the samples (ties count half): the others are named with their
+  // share, so "the best option in 50% of the samples" does not read as losing the rest (voi says it so too).
+  const others = sharedBestWords(
+    decision.options,
+    best.scenario,
+    (scenario) => decision.options.find((option) => option.scenario === scenario)!.label,
+    formatChance,
+  );
   return [
-    `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples`,
+    `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples${others ? `, ${others}` : ""}`,
     ...pageOneElsewhere(result, decision.best),
     `  ${worth}`,
   ];

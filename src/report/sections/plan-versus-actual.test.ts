@@ -102,6 +102,33 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toMatch(/So far it is <span[^>]* data-figure="gain-actual">[^<-]+<\/span> (behind|ahead of) today, as planned\./);
   });
 
+  it("says which months before the last recorded one have no record, instead of 'recorded what really happened up to' them", async () => {
+    const planned = planFor("default", text).result.scenarios.better!.months;
+    const path = storeWith([
+      { month: 1, externalSpend: 2500 },
+      { month: 4, liveProjects: planned[3]!.liveProjects },
+    ]);
+    const tracking = loadCaseTracking(text, path)!;
+    expect(tracking.view.comparison.months.slice(0, 4).map((month) => month.recorded)).toEqual([true, false, false, true]);
+    const { html } = await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = textOf(section(html));
+    expect(shown).toContain(
+      "The team recorded what really happened in 2 of the 4 months up to month 4 (April 2025); months 2 and 3 have no record and count as planned.",
+    );
+    expect(shown).not.toContain("recorded what really happened up to");
+    // Every month recorded: the plain sentence stands.
+    const full = loadCaseTracking(
+      text,
+      storeWithPlan(
+        join(temp.path, "full"),
+        text,
+        [1, 2, 3, 4].map((month) => ({ month })),
+      ),
+    )!;
+    const plain = textOf(section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(full) })).html));
+    expect(plain).toContain("The team recorded what really happened up to month 4 (April 2025).");
+  });
+
   it("states the cash spent as a fact when every recorded month recorded it", async () => {
     const path = storeWith([
       { month: 1, externalSpend: 2500 },

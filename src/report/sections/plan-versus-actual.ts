@@ -7,7 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant, theMonths } from "../../format/numbers.js";
-import { labelWithRecordedShare, recordedShareWords } from "../../format/words.js";
+import { labelWithRecordedShare, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
@@ -116,10 +116,14 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
     cashSpent.recordedMonths === 0
       ? `No cash spent was recorded: the ${figure("spent-actual", context.money(cashSpent.actual))} by then is worked out from the plan (${context.money(cashSpent.planned)} planned).`
       : `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash${cashSpent.recordedMonths < comparison.recordedMonths ? ` (${escapeHtml(recordedShareWords(cashSpent.recordedMonths, comparison.recordedMonths))})` : ""}, against ${context.money(cashSpent.planned)} planned.`;
-  return prose(
-    `The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}. ` +
-      `${spent} ${gainSentence}${payback}${changed}`,
-  );
+  // Months before the last recorded one may have no record: their figures are the plan's, and the
+  // sentence says so rather than "recorded what really happened up to" (as track show says it).
+  const gaps = unrecordedMonths(comparison);
+  const recorded =
+    gaps.length === 0
+      ? `The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}.`
+      : `The team recorded what really happened in ${comparison.recordedMonths} of the ${last} months up to ${escapeHtml(monthName(lastMonth))}; ${escapeHtml(unrecordedMonthsWords(gaps))}.`;
+  return prose(`The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. ${recorded} ${spent} ${gainSentence}${payback}${changed}`);
 }
 
 function summaryTable(context: ReportContext, report: PlanVersusActualReport): string {

@@ -13,7 +13,7 @@ import {
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
-import { labelWithRecordedShare, listInWords } from "../../../format/words.js";
+import { labelWithRecordedShare, listInWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -43,12 +43,10 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   if (last === null) {
     lines.push("Recorded: no month yet. Record one with `mlops-roi track add` or `mlops-roi track import`.");
   } else {
-    const gaps = comparison.months.filter((month) => month.month <= last && !month.recorded).map((month) => month.month);
+    const gaps = unrecordedMonthsWords(unrecordedMonths(comparison));
     lines.push(
       `Recorded: ${comparison.recordedMonths} of ${plural(comparison.horizonMonths, "month")}, through month ${monthLabel(comparison.months[last - 1]!)}` +
-        (gaps.length > 0
-          ? `; month${gaps.length === 1 ? "" : "s"} ${listInWords(gaps)} ha${gaps.length === 1 ? "s" : "ve"} no record and count${gaps.length === 1 ? "s" : ""} as planned`
-          : ""),
+        (gaps ? `; ${gaps}` : ""),
     );
   }
   const soFar = comparison.soFar;
@@ -249,9 +247,11 @@ export function renderPlanVersusActual(view: PlanVersusActual): string {
 /** `track forecast` as text: actual months, then the re-forecast, against the plan. */
 export function renderForecast(view: PlanVersusActual, forecast: Forecast, method: string): string {
   const money = (value: number) => formatMoney(value, view.comparison.currency);
+  // A month up to the last recorded one that has no record is the plan's, not an actual (as track show marks it).
+  const unrecorded = forecast.months.some((month) => month.source === "actual" && !month.recorded);
   const rows = forecast.months.map((month) => [
     monthLabel(month),
-    month.source,
+    month.source === "actual" && !month.recorded ? "no record *" : month.source,
     pair(String(month.plannedLiveProjects), String(month.liveProjects)).replace(" / ", " → "),
     `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
     `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
@@ -259,8 +259,12 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
   const parts = [
     renderSummary(view.comparison, forecast),
     "",
-    `Re-forecast from month ${forecast.fromMonth > view.comparison.horizonMonths ? "(none: every month is recorded)" : forecast.fromMonth} (plan → now)`,
+    // With every month recorded nothing is re-forecast: the table is the plan against the actuals.
+    forecast.fromMonth > view.comparison.horizonMonths
+      ? "No re-forecast: every month is recorded (plan → actual)"
+      : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
+    ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),
     "",
     `How: ${method}`,
   ];

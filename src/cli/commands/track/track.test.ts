@@ -300,6 +300,39 @@ describe("track show and forecast", () => {
     const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { paybackMonth: { planned: number; now: number } };
     expect(json.paybackMonth).toEqual({ planned: 10, now: null });
   });
+
+  it("says nothing is re-forecast when every month is recorded, not 'Re-forecast from month (none: every month is recorded)'", async () => {
+    await planned();
+    for (let month = 1; month <= 12; month++) await track("add", "--db", store, "--month", String(month), "--upkeep-hours", "0");
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { fromMonth: number; months: { source: string }[] };
+    expect(json.fromMonth).toBe(13);
+    expect(json.months.every((month) => month.source === "actual")).toBe(true);
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toContain("No re-forecast: every month is recorded (plan → actual)");
+    expect(stdout).not.toContain("Re-forecast from month");
+  });
+
+  it("marks the months before the last recorded one that have no record as the plan's, not as actuals", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--upkeep-hours", "0");
+    await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1");
+    const { exitCode, stdout } = await track("forecast", "--db", store);
+    expect(exitCode).toBe(0);
+    // Months 2 and 3 were never recorded: track show says they "count as planned"; the forecast called them "actual".
+    expect(stdout).toMatch(/^ {2}1 \(2025-01\)\s+actual\s/m);
+    expect(stdout).toMatch(/^ {2}2 \(2025-02\)\s+no record \*\s/m);
+    expect(stdout).toMatch(/^ {2}3 \(2025-03\)\s+no record \*\s/m);
+    expect(stdout).toMatch(/^ {2}4 \(2025-04\)\s+actual\s/m);
+    expect(stdout).toContain("  * no record for this month: counted as planned.");
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { months: { source: string; recorded: boolean }[] };
+    expect(json.months.slice(0, 5).map(({ source, recorded }) => `${source} ${recorded}`)).toEqual([
+      "actual true",
+      "actual false",
+      "actual false",
+      "actual true",
+      "forecast false",
+    ]);
+  });
 });
 
 describe("track backup", () => {
