@@ -42,6 +42,12 @@ export interface DecisionAnalysis {
    * count half), by scenario name; a pair's two chances add up to 1. How often one option beats another.
    */
   chanceAbove: Record<string, Record<string, number>>;
+  /**
+   * `chanceLevel[a][b]`: the share of samples in which options a and b have equal NPVs (the ties that
+   * `chanceAbove` counts half), by scenario name; the same both ways. a comes out strictly ahead of b
+   * in `chanceAbove[a][b] − chanceLevel[a][b] ÷ 2` of the samples.
+   */
+  chanceLevel: Record<string, Record<string, number>>;
   /** Per uncertain input, then per group, highest value first. */
   evppi: InformationValue[];
   /** What an input that carries no information scores by chance (the highest of 20 random groupings): values at or below it read as zero. */
@@ -67,6 +73,11 @@ export function analyseDecision(
   groups: readonly { inputs: readonly number[]; why: "correlated" | "asked" }[],
   seed: number,
 ): DecisionAnalysis {
+  /** A matrix over the options (row a, column b) by scenario name, without an option against itself. */
+  const byPair = (matrix: readonly (readonly number[])[]) =>
+    Object.fromEntries(
+      compiled.scenarios.map((a, i) => [a.name, Object.fromEntries(compiled.scenarios.flatMap((b, j) => (i === j ? [] : [[b.name, matrix[i]![j]!]])))]),
+    );
   const baselineIndex = compiled.scenarios.findIndex((scenario) => scenario.name === compiled.baseline);
   const values = compiled.scenarios.map((_, index) => (index === baselineIndex ? new Float64Array(count) : npv[index]!));
   const outcome = decisionOutcome(values, count);
@@ -102,9 +113,8 @@ export function analyseDecision(
     })),
     best: compiled.scenarios[outcome.best]!.name,
     evpi: outcome.evpi,
-    chanceAbove: Object.fromEntries(
-      compiled.scenarios.map((a, i) => [a.name, Object.fromEntries(compiled.scenarios.flatMap((b, j) => (i === j ? [] : [[b.name, outcome.above[i]![j]!]])))]),
-    ),
+    chanceAbove: byPair(outcome.above),
+    chanceLevel: byPair(outcome.level),
     evppi,
     noiseLevel: partial.noiseLevel,
     method: EVPPI_METHOD,

@@ -27,8 +27,10 @@ export interface CloseCall {
   npvGap: number;
   /** npvGap ÷ |best's NPV|. */
   gapShare: number;
-  /** With ranges: the share of outcomes in which best's NPV exceeds runnerUp's (`decision.chanceAbove`); null without. */
+  /** With ranges: the share of outcomes in which best's NPV exceeds runnerUp's (`decision.chanceAbove`, ties counted half); null without. */
   chanceBestAhead: number | null;
+  /** With ranges: the share of outcomes in which the two NPVs are equal (`decision.chanceLevel`); null without. */
+  chanceLevel: number | null;
 }
 
 export interface Extraordinary {
@@ -66,8 +68,9 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
   const gapShare = npvGap / Math.abs(best.npv);
   const chance = result.decision?.chanceAbove[best.alternative]?.[runnerUp.alternative];
   const chanceBestAhead = chance === undefined ? null : chance;
+  const chanceLevel = chance === undefined ? null : (result.decision?.chanceLevel?.[best.alternative]?.[runnerUp.alternative] ?? 0);
   const close = gapShare <= CLOSE_GAP_SHARE || (chanceBestAhead !== null && chanceBestAhead < CLOSE_CHANCE);
-  return close ? { best: best.alternative, runnerUp: runnerUp.alternative, npvGap, gapShare, chanceBestAhead } : null;
+  return close ? { best: best.alternative, runnerUp: runnerUp.alternative, npvGap, gapShare, chanceBestAhead, chanceLevel } : null;
 }
 
 /**

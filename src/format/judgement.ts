@@ -3,6 +3,17 @@ import { formatChance, formatMoneyExact, formatPercent, lessThanOneUnitApart, sa
 import { lastYearWords } from "./last-year.js";
 
 /**
+ * How often one option comes out strictly ahead of another, and how often level with it, from the
+ * engine's chances: `chanceAbove` counts a tie as half a win, so two options equal in every outcome
+ * are each "ahead" in 50% of them, which no reader takes as "level in all of them".
+ * @example aheadAndLevel(0.5, 1) // { ahead: 0, level: 1 } ; aheadAndLevel(0.56, 0) // { ahead: 0.56, level: 0 }
+ */
+export function aheadAndLevel(chanceAbove: number, chanceLevel: number | null): { ahead: number; level: number } {
+  const level = chanceLevel ?? 0;
+  return { ahead: Math.max(0, chanceAbove - level / 2), level };
+}
+
+/**
  * The engine's judgement of a result (`judgement` in run --json) as sentences a reader sees beside
  * the figures, in the command line's text and the web app alike: a close call between the two best
  * options, and results so large that their assumptions deserve a second look. A view that shows some
@@ -30,14 +41,24 @@ export function judgementSentences(
   // figures rounded to the unit. (The report's first page, which rounds to three significant figures,
   // gives the difference of its two rounded figures, which would otherwise differ by more.)
   if (close && shown(close.best) && shown(close.runnerUp)) {
-    const chance = close.chanceBestAhead === null ? "" : `, ahead in ${formatChance(close.chanceBestAhead)} of the outcomes`;
+    const shares = close.chanceBestAhead === null ? undefined : aheadAndLevel(close.chanceBestAhead, close.chanceLevel);
+    // Ties said apart: two options equal in every outcome are level, not "ahead in 50%" (`aheadAndLevel`).
+    const chanceWords =
+      shares === undefined
+        ? ""
+        : shares.level >= 1
+          ? "level in every outcome"
+          : shares.level > 0
+            ? `ahead in ${formatChance(shares.ahead)} and level in ${formatChance(shares.level)} of the outcomes`
+            : `ahead in ${formatChance(shares.ahead)} of the outcomes`;
+    const chance = chanceWords ? `, ${chanceWords}` : "";
     // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
     const [bestNpv, runnerUpNpv] = [result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0];
     const tied = sameGain(bestNpv, runnerUpNpv);
     // Less than half a unit apart, two figures may still round apart (€9,995.60 and €9,995.20: €9,996 and
     // €9,995 in the table above): both are said then, not one "the same, €9,996" beside a €9,995.
     const apart = money(bestNpv) !== money(runnerUpNpv);
-    const chanceInBrackets = chance ? `${label(close.best)}${chance.slice(1)}` : "";
+    const chanceInBrackets = !chanceWords ? "" : shares!.level >= 1 ? chanceWords : `${label(close.best)} ${chanceWords}`;
     const figures = apart
       ? `${money(bestNpv)} and ${money(runnerUpNpv)} (less than ${money(1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
       : `${money(bestNpv)}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;

@@ -55,6 +55,10 @@ describe("the run report's decision lines", () => {
     // Equal in every sample: each is best in half of them (ties count half).
     expect(result.decision!.options.map((entry) => entry.probabilityBest)).toEqual([0, 0.5, 0.5]);
     expect(renderRunReport(result)).toContain("  Best on average: Tools, the best option in 50% of the samples, Other tools in 50%\n");
+    // Level in every sample, not "“Tools” ahead in 50% of the outcomes" (a tie counts half in chanceAbove).
+    expect(result.decision!.chanceLevel.alt!.alt2).toBe(1);
+    expect(renderRunReport(result)).toContain("  Close call: “Tools” and “Other tools” gain the same, €");
+    expect(renderRunReport(result)).toMatch(/gain the same, €[\d,]+ \(level in every outcome\); weigh/);
   });
 
   it("say no measurement is worth paying for when one option is best in every outcome", () => {

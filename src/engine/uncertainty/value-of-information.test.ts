@@ -62,6 +62,26 @@ describe("decisionOutcome", () => {
     expect(outcome.options.map((option) => option.probabilityBest)).toEqual([0.5, 0.5]);
     expect(outcome.evpi).toBe(0);
   });
+
+  it("counts ties apart from wins: above counts a tie half, level counts the ties", () => {
+    // a beats b in the first sample, ties in the next two, loses the last (within 1e-9 × the size is a tie).
+    const a = Float64Array.of(5, 2, 1_000_000, 0);
+    const b = Float64Array.of(4, 2, 1_000_000.0005, 1);
+    const outcome = decisionOutcome([a, b], 4);
+    expect(outcome.above).toEqual([
+      [0, 0.5],
+      [0.5, 0],
+    ]);
+    expect(outcome.level).toEqual([
+      [0, 0.5],
+      [0.5, 0],
+    ]);
+    const same = Float64Array.of(1, 2, 3);
+    expect(decisionOutcome([same, Float64Array.from(same)], 3).level).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+  });
 });
 
 describe("quantileBins", () => {

@@ -28,6 +28,8 @@ export interface DecisionOutcome {
   options: OptionOutcome[];
   /** `above[a][b]`: share of samples in which option a's value exceeds option b's (equal values count half). */
   above: number[][];
+  /** `level[a][b]`: share of samples in which option a's value equals option b's (within the tolerance of `above`). */
+  level: number[][];
   /** Index of the option with the highest expected value (the first of equals). */
   best: number;
   /** E[max over options] − max over options of E[value]: what knowing every input exactly would be worth. */
@@ -45,6 +47,7 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
     return {
       options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })),
       above: values.map(() => values.map(() => 0)),
+      level: values.map(() => values.map(() => 0)),
       best: 0,
       evpi: 0,
     };
@@ -74,23 +77,33 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
     expectedValue: sum / count,
     expectedLoss: Math.max(0, meanOfBest - sum / count),
   }));
-  return { options, above: pairwiseAbove(values, count), best, evpi: options[best]!.expectedLoss };
+  const { above, level } = pairwise(values, count);
+  return { options, above, level, best, evpi: options[best]!.expectedLoss };
 }
 
-/** For each pair of options, the share of samples in which the first's value exceeds the second's (ties count half). */
-function pairwiseAbove(values: readonly Float64Array[], count: number): number[][] {
-  return values.map((a, i) =>
-    values.map((b, j) => {
-      if (i === j) return 0;
+/**
+ * For each pair of options, the share of samples in which the first's value exceeds the second's
+ * (ties count half), and the share in which the two are equal (ties alone).
+ */
+function pairwise(values: readonly Float64Array[], count: number): { above: number[][]; level: number[][] } {
+  const above = values.map(() => values.map(() => 0));
+  const level = values.map(() => values.map(() => 0));
+  values.forEach((a, i) =>
+    values.forEach((b, j) => {
+      if (i === j) return;
       let wins = 0;
+      let ties = 0;
       for (let sample = 0; sample < count; sample++) {
         const difference = a[sample]! - b[sample]!;
         const tolerance = 1e-9 * Math.max(1, Math.abs(a[sample]!), Math.abs(b[sample]!));
-        wins += difference > tolerance ? 1 : difference >= -tolerance ? 0.5 : 0;
+        if (difference > tolerance) wins++;
+        else if (difference >= -tolerance) ties++;
       }
-      return wins / count;
+      above[i]![j] = (wins + ties / 2) / count;
+      level[i]![j] = ties / count;
     }),
   );
+  return { above, level };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 } from "../../format/numbers.js";
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
+import { withEdit } from "../../test-support/scenario-text.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
 // figure, its range, its unit and its convention. A figure this test does not know fails it, so a
@@ -138,6 +139,13 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     if (change(best.alternative) >= 0.05) add("change-hours-after", formatHours(change(best.alternative)));
   }
 
+  // How often the recommended option comes out strictly ahead (a tie, which chanceAbove counts half,
+  // taken out) and how often level; level in every outcome shows neither figure.
+  const addAhead = (chanceAbove: number, chanceLevel: number) => {
+    if (chanceLevel >= 1) return;
+    add("ahead-chance", formatChance(chanceAbove - chanceLevel / 2));
+    if (chanceLevel > 0) add("level-chance", formatChance(chanceLevel));
+  };
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
     add("best-npv", gain(best.npv));
@@ -153,7 +161,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       const runnerUpNpv = result.comparisons[close.runnerUp]!.npv;
       add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : gain(runnerUpNpv));
     }
-    if (close.chanceBestAhead !== null) add("ahead-chance", formatChance(close.chanceBestAhead));
+    if (close.chanceBestAhead !== null) addAhead(close.chanceBestAhead, close.chanceLevel ?? 0);
     for (const name of [close.best, close.runnerUp]) {
       const comparison = result.comparisons[name]!;
       // Two that gain the same are written with one figure, the first's.
@@ -171,7 +179,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     }
   } else if (recommendation.runnerUp && recommendation.verdict === "go") {
     const chance = result.decision?.chanceAbove[best.alternative]?.[recommendation.runnerUp.alternative];
-    if (chance !== undefined) add("ahead-chance", formatChance(chance));
+    if (chance !== undefined) addAhead(chance, result.decision!.chanceLevel[best.alternative]![recommendation.runnerUp.alternative]!);
   }
   for (const flag of result.judgement.extraordinary) {
     const own = flag.alternative === best.alternative ? "check" : "check-other";
@@ -228,6 +236,7 @@ describe("page 1's figures against the result", () => {
   checkPageOne("a plan of one month", () => oneMonth());
   checkPageOne("an option identical to today", () => identical());
   checkPageOne("two options that gain the same", () => twins());
+  checkPageOne("two options that gain the same in every outcome of the ranges", () => twinsWithRanges());
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
   checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
   checkPageOne("an option that gains 30 cents", () => tinyGain());
@@ -242,6 +251,17 @@ describe("page 1's figures against the result", () => {
     const page = textOf(await pageOneHtml(text, resultOf(text)));
     // It said "These one move the net gain most:".
     expect(page).toContain("we moved each input 20% down and up, one at a time. Only this one moves the net gain: Assumption");
+  });
+
+  it("says two options equal in every outcome of the ranges are level, not that one 'comes out ahead' in 50% of them", async () => {
+    const result = resultOf(twinsWithRanges());
+    expect(result.decision!.chanceAbove.compromise!.twin).toBe(0.5);
+    expect(result.decision!.chanceLevel.compromise!.twin).toBe(1);
+    const page = textOf(await pageOneHtml(twinsWithRanges(), result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).not.toContain("ahead of");
+    expect(page).toContain(
+      `Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, “What will be approved” comes out level with “Its twin” in every one of them.`,
+    );
   });
 
   it("says two options that gain the same as such, not one 'but only €0 more' than the other", async () => {
@@ -375,6 +395,11 @@ function identical(): string {
 }
 
 // examples/seed.yaml with a twin of "What will be approved": the same tools, the same fee.
+/** The twins of `twins`, with the value of a live model as a range: the two are equal in every outcome. */
+function twinsWithRanges(): string {
+  return withEdit(twins(), "value: 2500", "low: 2000\n      high: 3000");
+}
+
 function twins(): string {
   return `${readFileSync(new URL("seed.yaml", examples), "utf8")}  twin:
     label: Its twin

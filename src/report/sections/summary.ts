@@ -25,6 +25,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, lessThan
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
+import { aheadAndLevel } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -100,10 +101,23 @@ function deadline(context: ReportContext): string {
 /** With ranges: how often the recommended option comes out ahead of the runner-up, on the same draws. */
 function aheadOfRunnerUp(context: ReportContext): string {
   const recommendation = context.recommendation!;
-  const chance = context.result.decision?.chanceAbove[recommendation.best.alternative]?.[recommendation.runnerUp!.alternative];
+  const [best, runnerUp] = [recommendation.best.alternative, recommendation.runnerUp!.alternative];
+  const chance = context.result.decision?.chanceAbove[best]?.[runnerUp];
   if (chance === undefined) return "";
-  // Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
-  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it comes out ahead of ${optionName(context, recommendation.runnerUp!.alternative)} in ${figure("ahead-chance", formatChance(chance))} of them.`;
+  const level = context.result.decision?.chanceLevel?.[best]?.[runnerUp] ?? 0;
+  return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it ${aheadOf(context, runnerUp, chance, level)}.`;
+}
+
+/**
+ * "comes out ahead of “B” in 56% of them": how often an option beats `other` on the same draws, ties
+ * said apart (`aheadAndLevel`): "ahead … in 25% of them and level in 50%", "level with “B” in every one of them".
+ * Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
+ */
+function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null): string {
+  const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
+  if (level >= 1) return `comes out level with ${optionName(context, other)} in every one of them`;
+  const levelToo = level > 0 ? ` and level in ${figure("level-chance", formatChance(level))}` : "";
+  return `comes out ahead of ${optionName(context, other)} in ${figure("ahead-chance", formatChance(ahead))} of them${levelToo}`;
 }
 
 /** The payback month in words, for a table cell. */
@@ -176,7 +190,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const chance =
     close.chanceBestAhead === null
       ? ""
-      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} comes out ahead of ${optionName(context, close.runnerUp)} in ${figure("ahead-chance", formatChance(close.chanceBestAhead))} of them.`;
+      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
   const reason = tied
     ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
     : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
