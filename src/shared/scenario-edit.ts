@@ -479,13 +479,16 @@ function throughAlias(text: string, edit: ScenarioEdit): ScenarioEdit {
   return edit;
 }
 
-/** The paths of the aliases (`*name`) of the file that repeat the anchor `name`, in file order. */
-function aliasPathsOf(node: unknown, anchor: string, path: ScenarioPath = [], out: ScenarioPath[] = []): ScenarioPath[] {
+/**
+ * The paths of the aliases (`*name`) of the file that repeat `anchored`, in file order: not those of
+ * another part the file marks with the same name later (`&name` again), which they repeat instead.
+ */
+function aliasPathsOf(document: Document, node: unknown, anchored: unknown, path: ScenarioPath = [], out: ScenarioPath[] = []): ScenarioPath[] {
   if (isAlias(node)) {
-    if (node.source === anchor) out.push(path);
+    if (node.resolve(document) === anchored) out.push(path);
   } else if (isMap(node)) {
-    for (const pair of node.items) aliasPathsOf(pair.value, anchor, [...path, keyText(pair.key)], out);
-  } else if (isSeq(node)) node.items.forEach((item, index) => aliasPathsOf(item, anchor, [...path, index], out));
+    for (const pair of node.items) aliasPathsOf(document, pair.value, anchored, [...path, keyText(pair.key)], out);
+  } else if (isSeq(node)) node.items.forEach((item, index) => aliasPathsOf(document, item, anchored, [...path, index], out));
   return out;
 }
 
@@ -503,7 +506,7 @@ function expandAliasesOf(text: string, path: ScenarioPath): string {
     let aliases: ScenarioPath[] = [];
     for (let depth = 0; depth <= path.length && aliases.length === 0; depth++) {
       const anchor = (node as { anchor?: string } | null)?.anchor;
-      if (anchor) aliases = aliasPathsOf(document.contents, anchor);
+      if (anchor) aliases = aliasPathsOf(document, document.contents, node);
       if (depth === path.length) break;
       const next = childOf(node, path[depth]!);
       if (!next) break;
