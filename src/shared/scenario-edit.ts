@@ -370,9 +370,25 @@ function setOwn(node: Record<string | number, unknown>, key: string | number, va
   Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
+/**
+ * A deep copy in which no two places share a map or list, as the page's JSON has it. The yaml
+ * library gives an alias (`team: *team`) the very object of its anchor, and `structuredClone` keeps
+ * that sharing: an edit reached through the alias would then change the anchored part and every
+ * other alias too, where the edit names one place.
+ */
+function unshared(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unshared);
+  if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) setOwn(copy, key, unshared(item));
+    return copy;
+  }
+  return structuredClone(value);
+}
+
 /** The data the edits should leave, worked out on plain values. */
 function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
-  let result: unknown = structuredClone(data);
+  let result: unknown = unshared(data);
   for (const edit of edits) {
     if (edit.path.length === 0) {
       if (!("delete" in edit)) result = structuredClone(edit.value);
