@@ -24,11 +24,20 @@ export class CaseFolder {
   readonly root: string;
   /** The file the server was started with, as a name inside `root`. */
   readonly mainFile: string;
+  /**
+   * Where the file the server was started with led when it started, when it was a link then: the
+   * only place outside `root` it may lead to. A link put there, or pointed elsewhere, afterwards
+   * (a `git pull`, another program) is not what the user named, and is refused like any other.
+   */
+  private readonly mainTarget: string | undefined;
 
   constructor(casePath: string) {
     const absolute = resolve(casePath);
     this.root = realpathSync(dirname(absolute));
     this.mainFile = basename(absolute);
+    const path = join(this.root, this.mainFile);
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    this.mainTarget = link?.isSymbolicLink() && existsSync(path) ? realpathSync(path) : undefined;
   }
 
   /**
@@ -53,9 +62,10 @@ export class CaseFolder {
       // A link inside the folder may point anywhere; follow it and check where it lands. The file the
       // server was started with is the exception: the user named it, so a link to a case kept
       // elsewhere is followed, as every command follows it (docs/commands.md, "How files are
-      // written": the link stays and the file it points to is written).
+      // written": the link stays and the file it points to is written), to where it led at start only.
       const real = existsSync(path) ? realpathSync(path) : undefined;
-      if (real === undefined || (fileName !== this.mainFile && !isInside(this.root, real))) {
+      const named = fileName === this.mainFile && real !== undefined && real === this.mainTarget;
+      if (real === undefined || (!named && !isInside(this.root, real))) {
         throw new RequestError(403, `"${fileName}" is a link to a file outside the case's folder; it cannot be opened here`);
       }
       if (!statSync(real).isFile()) throw new RequestError(403, `"${fileName}" is not a file`);

@@ -81,6 +81,47 @@ describe("saving next to links (a cloned folder of cases may hold any)", () => {
     expect((await request("/api/case?file=other.yaml")).status).toBe(403);
   });
 
+  it("refuses the file it was started with once it is a link leading out that it was not at start", async () => {
+    // seed.yaml was a plain file when the server started; a pull then made it a link to a file elsewhere.
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const outside = join(root, "home", "other.yaml");
+    copyFileSync(join(folder, "seed.yaml"), outside);
+    const before = readFileSync(outside, "utf8");
+    rmSync(join(folder, "seed.yaml"));
+    symlinkSync(join("..", "home", "other.yaml"), join(folder, "seed.yaml"));
+
+    expect((await request("/api/case")).status).toBe(403);
+    const save = await request("/api/case", { method: "PUT", body: JSON.stringify({ data: document.data, baseVersion: document.version }) });
+
+    expect(save.status).toBe(403);
+    expect(readFileSync(outside, "utf8")).toBe(before);
+  });
+
+  it("refuses the link it was started with once it is pointed at another file outside the folder", async () => {
+    mkdirSync(join(root, "shared"));
+    copyFileSync(join(folder, "seed.yaml"), join(root, "shared", "real.yaml"));
+    copyFileSync(join(folder, "seed.yaml"), join(root, "home", "other.yaml"));
+    symlinkSync(join("..", "shared", "real.yaml"), join(folder, "linked.yaml"));
+    app = createApp({ casePath: join(folder, "linked.yaml"), webRoot: join(root, "web"), allowedHostNames: ["127.0.0.1"] });
+    const document = (await (await request("/api/case")).json()) as CaseDocument;
+    const before = readFileSync(join(root, "home", "other.yaml"), "utf8");
+    rmSync(join(folder, "linked.yaml"));
+    symlinkSync(join("..", "home", "other.yaml"), join(folder, "linked.yaml"));
+
+    const save = await request("/api/case", { method: "PUT", body: JSON.stringify({ data: document.data, baseVersion: document.version }) });
+
+    expect(save.status).toBe(403);
+    expect(readFileSync(join(root, "home", "other.yaml"), "utf8")).toBe(before);
+  });
+
+  it("refuses the link it was started with when it leads to a folder", async () => {
+    mkdirSync(join(root, "shared.yaml"));
+    symlinkSync(join("..", "shared.yaml"), join(folder, "linked.yaml"));
+    app = createApp({ casePath: join(folder, "linked.yaml"), webRoot: join(root, "web"), allowedHostNames: ["127.0.0.1"] });
+
+    expect((await request("/api/case")).status).toBe(403);
+  });
+
   it("keeps a link to another case of the folder a link, and saves into the file it points to", async () => {
     symlinkSync("seed.yaml", join(folder, "mine.yaml"));
     const original = readFileSync(join(folder, "seed.yaml"), "utf8");

@@ -201,6 +201,29 @@ describe("replaceScenarioData with anchors and aliases", () => {
     });
   });
 
+  it("an edit of a value reached through an alias (measure --write, a workbook's import) changes that place alone", () => {
+    // The yaml library gives the alias the anchored object itself: the edit changed the anchored part
+    // and every alias of it, and the whole file was written again (`[scheduling, monitoring]` re-spaced).
+    const edited = editScenarioText(text, [{ path: ["scenarios", "open", "team", "people", "value"], value: 9 }]);
+    const want = JSON.parse(JSON.stringify(parse(text))) as ReturnType<typeof pageData>;
+    want.scenarios.open.team.people.value = 9;
+    expect(parse(edited)).toEqual(want);
+    expect(lineDiff(text, edited)).toEqual({
+      removed: ["    team: *team"],
+      added: ["    team:", "      people: { value: 9, note: the team }", "      hourlyCost: { value: 60 }"],
+    });
+  });
+
+  it("writes out only the aliases of the anchor edited, not those of a later anchor of the same name", () => {
+    // YAML lets a name be marked again (`&team` twice): an alias repeats the last part marked before it.
+    const twice = ["first: &team", "  people: 4", "one: *team", "second: &team", "  people: 7", "two: *team", ""].join("\n");
+    const data = JSON.parse(JSON.stringify(parse(twice))) as { first: { people: number } };
+    data.first.people = 5;
+    const edited = replaceScenarioData(twice, data);
+    expect(parse(edited)).toEqual(data);
+    expect(edited).toBe(["first: &team", "  people: 5", "one:", "  people: 4", "second: &team", "  people: 7", "two: *team", ""].join("\n"));
+  });
+
   it("keeps every unchanged flow list and map as written when the file has to be written again around an edit", () => {
     const written = "a: {b: 1}\nmonths: [4, 7]\nlist:\n  - 1\n";
     const edited = editScenarioText(written, [{ path: ["list", 0], value: { x: 1 } }]);

@@ -370,9 +370,25 @@ function setOwn(node: Record<string | number, unknown>, key: string | number, va
   Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
+/**
+ * A deep copy in which no two places share a map or list, as the page's JSON has it. The yaml
+ * library gives an alias (`team: *team`) the very object of its anchor, and `structuredClone` keeps
+ * that sharing: an edit reached through the alias would then change the anchored part and every
+ * other alias too, where the edit names one place.
+ */
+function unshared(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unshared);
+  if (typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) setOwn(copy, key, unshared(item));
+    return copy;
+  }
+  return structuredClone(value);
+}
+
 /** The data the edits should leave, worked out on plain values. */
 function expected(data: unknown, edits: readonly ScenarioEdit[]): unknown {
-  let result: unknown = structuredClone(data);
+  let result: unknown = unshared(data);
   for (const edit of edits) {
     if (edit.path.length === 0) {
       if (!("delete" in edit)) result = structuredClone(edit.value);
@@ -479,13 +495,16 @@ function throughAlias(text: string, edit: ScenarioEdit): ScenarioEdit {
   return edit;
 }
 
-/** The paths of the aliases (`*name`) of the file that repeat the anchor `name`, in file order. */
-function aliasPathsOf(node: unknown, anchor: string, path: ScenarioPath = [], out: ScenarioPath[] = []): ScenarioPath[] {
+/**
+ * The paths of the aliases (`*name`) of the file that repeat `anchored`, in file order: not those of
+ * another part the file marks with the same name later (`&name` again), which they repeat instead.
+ */
+function aliasPathsOf(document: Document, node: unknown, anchored: unknown, path: ScenarioPath = [], out: ScenarioPath[] = []): ScenarioPath[] {
   if (isAlias(node)) {
-    if (node.source === anchor) out.push(path);
+    if (node.resolve(document) === anchored) out.push(path);
   } else if (isMap(node)) {
-    for (const pair of node.items) aliasPathsOf(pair.value, anchor, [...path, keyText(pair.key)], out);
-  } else if (isSeq(node)) node.items.forEach((item, index) => aliasPathsOf(item, anchor, [...path, index], out));
+    for (const pair of node.items) aliasPathsOf(document, pair.value, anchored, [...path, keyText(pair.key)], out);
+  } else if (isSeq(node)) node.items.forEach((item, index) => aliasPathsOf(document, item, anchored, [...path, index], out));
   return out;
 }
 
@@ -503,7 +522,7 @@ function expandAliasesOf(text: string, path: ScenarioPath): string {
     let aliases: ScenarioPath[] = [];
     for (let depth = 0; depth <= path.length && aliases.length === 0; depth++) {
       const anchor = (node as { anchor?: string } | null)?.anchor;
-      if (anchor) aliases = aliasPathsOf(document.contents, anchor);
+      if (anchor) aliases = aliasPathsOf(document, document.contents, node);
       if (depth === path.length) break;
       const next = childOf(node, path[depth]!);
       if (!next) break;

@@ -31,6 +31,8 @@ export type ImportOutcome =
       issues: LineIssue[];
       /** Every problem found, `issues` and those left out. */
       issueCount: number;
+      /** `issueCount` is the least the file has (it names more teams without a plan than are counted). */
+      atLeast?: true;
       reason: "invalid" | "already recorded" | "empty";
     }
   | {
@@ -62,7 +64,8 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     ...(options.decimalComma ? { decimalComma: true } : {}),
     planOf,
   });
-  if (read.issueCount > 0) return { status: "refused", reason: "invalid", issues: read.issues, issueCount: read.issueCount };
+  if (read.issueCount > 0)
+    return { status: "refused", reason: "invalid", issues: read.issues, issueCount: read.issueCount, ...(read.atLeast ? { atLeast: true } : {}) };
   const rows = read.columns;
   if (rows.length === 0) return { status: "refused", reason: "empty", issues: [{ line: 1, message: "no months to import (only a header)" }], issueCount: 1 };
   const named = new Set<string>();

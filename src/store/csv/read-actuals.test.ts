@@ -81,6 +81,7 @@ describe("readActualsCsv", () => {
     const badMonths = `month,upkeepHours\n${"x,1\n".repeat(lines)}`;
     const read = readActualsCsv(bytes(badMonths), options);
     expect(read.issueCount).toBe(lines);
+    expect(read.atLeast).toBeUndefined();
     expect(read.issues).toHaveLength(MAX_KEPT_ISSUES);
     expect(read.issues.map((issue) => issue.line)).toEqual(Array.from({ length: MAX_KEPT_ISSUES }, (_, index) => index + 2));
 
@@ -96,6 +97,8 @@ describe("readActualsCsv", () => {
     const read = readActualsCsv(bytes(teams), options);
     expect(read.issues).toHaveLength(MAX_KEPT_ISSUES);
     expect(read.issueCount).toBe(MAX_KEPT_ISSUES);
+    // The last problem kept stands for 2,001 teams: the count is the least the file has.
+    expect(read.atLeast).toBe(true);
     expect(read.issues[0]).toEqual({ line: 2, column: "team", message: expect.stringContaining('team "t0" has no plan') });
     expect(read.issues.at(-2)?.message).toContain('team "t998" has no plan');
     expect(read.issues.at(-1)).toEqual({

@@ -36,6 +36,11 @@ export interface ReadActuals {
   issues: LineIssue[];
   /** Every problem found, `issues` and those left out. */
   issueCount: number;
+  /**
+   * The file names more teams without a plan than are remembered: they count as one problem in
+   * `issueCount`, which is then the least the file has.
+   */
+  atLeast?: true;
   encoding?: TextEncodingName;
   delimiter?: string;
 }
@@ -52,6 +57,7 @@ export function readActualsCsv(bytes: Uint8Array, options: ReadActualsOptions): 
     rows: read.columns.toMonths(),
     issues: read.issues,
     issueCount: read.issueCount,
+    ...(read.atLeast ? { atLeast: true } : {}),
     ...(read.encoding ? { encoding: read.encoding } : {}),
     ...(read.delimiter !== undefined ? { delimiter: read.delimiter } : {}),
   };
@@ -64,6 +70,11 @@ export interface ReadActualColumns {
   issues: LineIssue[];
   /** Every problem found, `issues` and those left out. */
   issueCount: number;
+  /**
+   * The file names more teams without a plan than are remembered: they count as one problem in
+   * `issueCount`, which is then the least the file has.
+   */
+  atLeast?: true;
   encoding?: TextEncodingName;
   delimiter?: string;
 }
@@ -155,6 +166,7 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
     columns: found.columns ?? new ActualColumns(options.fileName, [], 0),
     issues: issues.slice(0, MAX_KEPT_ISSUES),
     issueCount: parsing.count + rowIssues.count + teamsWithoutPlan.size,
+    ...(teamsWithoutPlan.has(MORE_TEAMS) ? { atLeast: true as const } : {}),
     encoding: decoded.encoding,
     delimiter,
   };

@@ -33,10 +33,13 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** `file:line: column: message` lines, at most SHOWN_ISSUES of them, of `count` problems in all (the issues given and those left out). */
-export function formatLineIssues(file: string, issues: readonly LineIssue[], count = issues.length): string {
+/**
+ * `file:line: column: message` lines, at most SHOWN_ISSUES of them, of `count` problems in all (the
+ * issues given and those left out), or of at least `count` with `atLeast`.
+ */
+export function formatLineIssues(file: string, issues: readonly LineIssue[], count = issues.length, atLeast = false): string {
   const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `${file}:${issue.line}: ${issue.message}`);
-  if (count > shown.length) shown.push(`... and ${count - shown.length} more`);
+  if (count > shown.length) shown.push(`... and ${atLeast ? "at least " : ""}${count - shown.length} more`);
   return shown.join("\n");
 }
 
@@ -120,8 +123,8 @@ Examples:
               ? `${count} month${count === 1 ? " is" : "s are"} already in ${path}; use --replace to overwrite`
               : outcome.reason === "empty"
                 ? "no months to import"
-                : `${count} problem${count === 1 ? "" : "s"}`;
-          throw new UserError(`${formatLineIssues(file, outcome.issues, count)}\n${file}: ${why}; nothing was imported`);
+                : `${outcome.atLeast ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
+          throw new UserError(`${formatLineIssues(file, outcome.issues, count, outcome.atLeast)}\n${file}: ${why}; nothing was imported`);
         }
         const teams = outcome.teams;
         const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? `team ${teams[0]}` : `${teams.length} teams`}`;

@@ -164,6 +164,27 @@ describe("track import", () => {
     expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet");
   });
 
+  it("says 'at least' of a file naming more teams without a plan than it counts", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, `team,month,upkeepHours\n${Array.from({ length: 3000 }, (_, index) => `t${index},1,3\n`).join("")}`);
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    // 3,000 teams without a plan, 1,000 of them counted (the last kept problem stands for the rest).
+    expect(stderr).toContain("... and at least 970 more");
+    expect(stderr).toContain(`${csv}: at least 1000 problems; nothing was imported`);
+  });
+
+  it("counts exactly a file of many bad lines, beyond the problems it keeps", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, `month,upkeepHours\n${"x,1\n".repeat(2500)}`);
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain("... and 2470 more");
+    expect(stderr).toContain(`${csv}: 2500 problems; nothing was imported`);
+  });
+
   it("explains a file in the wrong encoding", async () => {
     await planned();
     const csv = join(temp.path, "actuals.csv");
