@@ -253,6 +253,18 @@ export function lessThanOneUnit(value: number, currency: string): string | undef
 }
 
 /**
+ * A net gain as every view writes the figure: "less than €1" for one above zero that rounds to no
+ * whole unit (`lessThanOneUnit`), never "€0", which reads as no gain at all; else as the view writes
+ * money (`money`: to the unit by default, three significant figures in the report's text). One rule
+ * for page 1's card and options table, `run`'s and the web app's close call, the web app's cards.
+ * A loss under one unit is not a gain: it is written as `money` writes it.
+ * @example formatGain(0.3, "EUR") // "less than €1" ; formatGain(7959.4, "EUR") // "€7,959" ; formatGain(-0.4, "EUR") // "€0"
+ */
+export function formatGain(value: number, currency: string, money: (value: number) => string = (amount) => formatMoneyExact(amount, currency)): string {
+  return lessThanOneUnit(value, currency) ?? money(value);
+}
+
+/**
  * A money value an input holds: to the unit, cents kept when the user wrote them.
  * @example formatInputMoney(12.5, "EUR") // "€12.50"
  */
