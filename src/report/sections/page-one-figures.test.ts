@@ -253,6 +253,20 @@ describe("page 1's figures against the result", () => {
       `“What will be approved” and “Its twin” bring the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")} each over 12 months in today's money.`,
     );
   });
+  it("writes a gain under one unit in the options table as the card above it does, 'less than €1', not '€0'", async () => {
+    const text = tinyGain();
+    const result = resultOf(text);
+    expect(result.comparisons.alt!.npv).toBeGreaterThan(0);
+    expect(result.comparisons.alt!.npv).toBeLessThan(0.5);
+    const { compiled } = validateScenarioText(text);
+    const { html } = await createReport(compiled!, { result });
+    const card = textOf(await pageOneHtml(text, result));
+    expect(card).toContain("What it returns less than €1");
+    const options = html.slice(html.indexOf('<section id="options"'));
+    const row = options.slice(options.indexOf('<tr data-option="alt">'), options.indexOf("</tr>", options.indexOf('<tr data-option="alt">')));
+    // The table read "€0" under "Net gain" beside the card's "less than €1".
+    expect(textOf(row)).toMatch(/^Tools recommended less than €1 month 12 /);
+  });
   checkPageOne("a case without projects whose today keeps staff on a change of its own", () => hoursWithTodaysChange());
 
   it("says today's own change apart from its chores, as the option's", async () => {
