@@ -203,16 +203,18 @@ describe("a negative figure, written as the minus of its positive", () => {
 });
 
 describe("lessThanOneUnitApart", () => {
-  it("says two gains that are not the same but read alike are less than one unit apart, and leaves the rest to their gap", () => {
-    const toTheUnit = (value: number) => formatMoneyExact(value, "EUR");
-    // 80 cents apart, €9,996 each to the unit: not "leads by €1".
-    expect(lessThanOneUnitApart(9996.4, 9995.6, toTheUnit, "EUR")).toBe("less than €1");
-    // 70 cents apart, €9,996 and €9,995: €1 apart as written.
-    expect(lessThanOneUnitApart(9995.6, 9994.9, toTheUnit, "EUR")).toBeUndefined();
+  it("says two gains that are not the same but less than one unit apart are so, whichever way a view rounds them", () => {
+    // 80 cents apart, €9,996 each to the unit and €10,000 each on page 1: not "leads by €1".
+    expect(lessThanOneUnitApart(9996.4, 9995.6, "EUR")).toBe("less than €1");
+    // 70 cents apart, €1,235 and €1,234 to the unit but €1,230 each on page 1: page 1 says "less than €1
+    // more", so run says "less than €1" too, not "by €1".
+    expect(lessThanOneUnitApart(1234.6, 1233.9, "EUR")).toBe("less than €1");
+    expect(lessThanOneUnitApart(9995.6, 9994.9, "EUR")).toBe("less than €1");
     // 30 cents apart: the same (sameGain), said so elsewhere.
-    expect(lessThanOneUnitApart(9995.2, 9994.9, toTheUnit, "EUR")).toBeUndefined();
-    // To three significant figures (page 1), €10,000 each.
-    expect(lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoney(value, "EUR"), "EUR")).toBe("less than €1");
+    expect(lessThanOneUnitApart(9995.2, 9994.9, "EUR")).toBeUndefined();
+    // A unit or more apart: the gap is said as a figure.
+    expect(lessThanOneUnitApart(9996.4, 9995.4, "EUR")).toBeUndefined();
+    expect(lessThanOneUnitApart(1234.6, 1233.9, "JPY")).toBe("less than JP¥1");
   });
 });
 

@@ -200,16 +200,17 @@ export function sameGain(a: number, b: number): boolean {
 }
 
 /**
- * Two net gains that are not the same (`sameGain`) but less than one unit apart, whose figures as a
- * view writes them (`money`) read alike: their gap in words, "less than €1", where "leads by €1" or "€1
- * more" beside two equal figures reads as a mistake (€9,996.40 and €9,995.60 are €9,996 each to the
- * unit). Undefined otherwise: the gap is said as written (€9,995.60 and €9,994.90 are €9,996 and €9,995,
- * €1 apart).
- * @example lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoneyExact(value, "EUR"), "EUR") // "less than €1"
- * @example lessThanOneUnitApart(9995.6, 9994.9, (value) => formatMoneyExact(value, "EUR"), "EUR") // undefined
+ * Two net gains that are not the same (`sameGain`) but less than one unit apart: their gap in words,
+ * "less than €1", in every view that says it (`run`'s and the web app's close call, page 1's), where
+ * "leads by €1" beside "less than €1 more" elsewhere, or beside two equal figures, reads as a mistake.
+ * One rule on the exact figures, as `sameGain` is, because each view rounds its figures its own way
+ * (€1,234.60 and €1,233.90 are €1,235 and €1,234 in `run`, €1,230 each on page 1). Undefined
+ * otherwise: the gap is said as a figure.
+ * @example lessThanOneUnitApart(9996.4, 9995.6, "EUR") // "less than €1" ; lessThanOneUnitApart(1234.6, 1233.9, "EUR") // "less than €1"
+ * @example lessThanOneUnitApart(9995.6, 9994.5, "EUR") // undefined
  */
-export function lessThanOneUnitApart(a: number, b: number, money: (value: number) => string, currency: string): string | undefined {
-  return !sameGain(a, b) && Math.abs(a - b) < 1 && money(a) === money(b) ? `less than ${formatMoneyExact(1, currency)}` : undefined;
+export function lessThanOneUnitApart(a: number, b: number, currency: string): string | undefined {
+  return !sameGain(a, b) && Math.abs(a - b) < 1 ? `less than ${formatMoneyExact(1, currency)}` : undefined;
 }
 
 /**
