@@ -63,6 +63,20 @@ describe("report number formats", () => {
     expect(formatSignedShare(-0.0825)).toBe("−8.25%");
   });
 
+  it("never writes a tiny rate as the figure a larger one is written otherwise: 0.499% is not '0.5%' beside 0.5%'s '1%'", () => {
+    // They read "0.5%" (0.00499) beside "1%" (0.005), and "0.005%" (0.0000499) beside "0.01%" (0.00005).
+    expect(formatPercent(0.00499)).toBe("0.499%");
+    expect(formatPercent(0.005)).toBe("1%");
+    expect(formatPercent(-0.00499)).toBe("-0.499%");
+    expect(formatPercent(-0.005)).toBe("-1%");
+    expect(formatShare(0.0000499)).toBe("0.00499%");
+    expect(formatShare(0.00005)).toBe("0.01%");
+    expect(formatShare(-0.0000499)).toBe("-0.00499%");
+    // Far from the half step, the first significant figure as before.
+    expect(formatPercent(0.0044)).toBe("0.4%");
+    expect(formatShare(0.000044)).toBe("0.004%");
+  });
+
   it("never writes a rate or share that is not zero as 0%: it keeps its first significant figure", () => {
     // It said "0%" for a capture share of 0.04%, and for a return on cost of 0.018%.
     expect(formatShare(0.0004)).toBe("0.04%");

@@ -302,14 +302,21 @@ export function formatHoursTenth(value: number): string {
 }
 
 /**
- * A percentage that is not zero but would be written "0%" at its usual precision, to its first
- * significant figure ("0.04%", "-0.02%"): a rate that is there never reads as none. Undefined for
- * any other, which is written as usual.
- * @example tinyPercent(0.0004) // "0.04%" ; tinyPercent(0.00018) // "0.02%" ; tinyPercent(0.02) // undefined
+ * A percentage that is not zero but would be written "0%" at its usual precision (`decimals`), to its
+ * first significant figure ("0.04%", "-0.02%"): a rate that is there never reads as none. Never to a
+ * figure that precision would itself write otherwise: 0.499% is "0.499%", not "0.5%", which is how
+ * 0.5% is never written (it reads "1%" to the whole percent); so more figures are kept until the
+ * figure is under the half step. Undefined for any other, which is written as usual.
+ * @example tinyPercent(0.0004, "0", 0) // "0.04%" ; tinyPercent(0.00018, "0", 0) // "0.02%" ; tinyPercent(0.00499, "0", 0) // "0.499%"
  */
-function tinyPercent(share: number, written: string): string | undefined {
+function tinyPercent(share: number, written: string, decimals: number): string | undefined {
   if (share === 0 || !Number.isFinite(share) || !/^-?0$/.test(written)) return undefined;
-  return `${writePlain(withoutResidue(share * 100), { significant: 1 })}%`;
+  const percent = withoutResidue(share * 100);
+  const halfStep = Math.pow(10, -decimals) / 2;
+  let text = writePlain(percent, { significant: 1 });
+  // withoutResidue keeps twelve significant figures, so this ends, at the latest with the figure itself.
+  for (let significant = 2; Math.abs(Number(text)) >= halfStep && significant <= 12; significant += 1) text = writePlain(percent, { significant });
+  return `${text}%`;
 }
 
 /**
@@ -321,7 +328,7 @@ export function formatPercent(share: number | null): string {
   if (share === null) return "n/a";
   // Without the residue of the multiplication: 0.145 × 100 is 14.499999999999998, which read "14%".
   const written = formatNumber(roundHalfAway(withoutResidue(share * 100)));
-  return tinyPercent(share, written) ?? `${written}%`;
+  return tinyPercent(share, written, 0) ?? `${written}%`;
 }
 
 /**
@@ -333,7 +340,7 @@ export function formatPercent(share: number | null): string {
  */
 export function formatShare(share: number): string {
   const written = formatNumber(share * 100, 2);
-  return tinyPercent(share, written) ?? `${written}%`;
+  return tinyPercent(share, written, 2) ?? `${written}%`;
 }
 
 /**
