@@ -13,4 +13,3 @@ export {
   lessThanOneUnit,
   plural,
 } from "../../src/format/numbers.js";
-
