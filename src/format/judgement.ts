@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/index.js";
-import { formatChance, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
+import { formatChance, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 
 /**
@@ -57,19 +57,22 @@ export function judgementSentences(
     const tied = sameGain(bestNpv, runnerUpNpv);
     // Less than half a unit apart, two figures may still round apart (€9,995.60 and €9,995.20: €9,996 and
     // €9,995 in the table above): both are said then, not one "the same, €9,996" beside a €9,995.
-    const apart = money(bestNpv) !== money(runnerUpNpv);
+    // A gain under one unit is "less than €1" (`formatGain`), as page 1 and the web app's cards say it, not "€0".
+    const gain = (value: number) => formatGain(value, result.currency);
+    const apart = gain(bestNpv) !== gain(runnerUpNpv);
     const chanceInBrackets = !chanceWords ? "" : shares!.level >= 1 ? chanceWords : `${label(close.best)} ${chanceWords}`;
     const figures = apart
-      ? `${money(bestNpv)} and ${money(runnerUpNpv)} (less than ${money(1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
-      : `${money(bestNpv)}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;
-    // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €9,996
-    // each in the table above): "less than €1", not "leads by €1" beside two equal figures.
-    const underOneUnit = lessThanOneUnitApart(bestNpv, runnerUpNpv, money, result.currency);
+      ? `${gain(bestNpv)} and ${gain(runnerUpNpv)} (less than ${money(1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
+      : `${gain(bestNpv)}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;
+    // Not the same, but less than a unit apart (€9,996.40 and €9,995.60; €1,234.60 and €1,233.90): "less than
+    // €1", as page 1 says it, not "leads by €1" beside two equal figures or beside page 1's "less than €1 more".
+    const underOneUnit = lessThanOneUnitApart(bestNpv, runnerUpNpv, result.currency);
+    const figuresToTheUnit = apart ? `${gain(bestNpv)} and ${gain(runnerUpNpv)}` : `${gain(bestNpv)} each`;
     sentences.push(
       tied
         ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
         : underOneUnit
-          ? `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${underOneUnit}, ${money(bestNpv)} each to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
+          ? `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
           : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }

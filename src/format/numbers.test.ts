@@ -63,6 +63,20 @@ describe("report number formats", () => {
     expect(formatSignedShare(-0.0825)).toBe("−8.25%");
   });
 
+  it("never writes a tiny rate as the figure a larger one is written otherwise: 0.499% is not '0.5%' beside 0.5%'s '1%'", () => {
+    // They read "0.5%" (0.00499) beside "1%" (0.005), and "0.005%" (0.0000499) beside "0.01%" (0.00005).
+    expect(formatPercent(0.00499)).toBe("0.499%");
+    expect(formatPercent(0.005)).toBe("1%");
+    expect(formatPercent(-0.00499)).toBe("-0.499%");
+    expect(formatPercent(-0.005)).toBe("-1%");
+    expect(formatShare(0.0000499)).toBe("0.00499%");
+    expect(formatShare(0.00005)).toBe("0.01%");
+    expect(formatShare(-0.0000499)).toBe("-0.00499%");
+    // Far from the half step, the first significant figure as before.
+    expect(formatPercent(0.0044)).toBe("0.4%");
+    expect(formatShare(0.000044)).toBe("0.004%");
+  });
+
   it("never writes a rate or share that is not zero as 0%: it keeps its first significant figure", () => {
     // It said "0%" for a capture share of 0.04%, and for a return on cost of 0.018%.
     expect(formatShare(0.0004)).toBe("0.04%");
@@ -203,16 +217,18 @@ describe("a negative figure, written as the minus of its positive", () => {
 });
 
 describe("lessThanOneUnitApart", () => {
-  it("says two gains that are not the same but read alike are less than one unit apart, and leaves the rest to their gap", () => {
-    const toTheUnit = (value: number) => formatMoneyExact(value, "EUR");
-    // 80 cents apart, €9,996 each to the unit: not "leads by €1".
-    expect(lessThanOneUnitApart(9996.4, 9995.6, toTheUnit, "EUR")).toBe("less than €1");
-    // 70 cents apart, €9,996 and €9,995: €1 apart as written.
-    expect(lessThanOneUnitApart(9995.6, 9994.9, toTheUnit, "EUR")).toBeUndefined();
+  it("says two gains that are not the same but less than one unit apart are so, whichever way a view rounds them", () => {
+    // 80 cents apart, €9,996 each to the unit and €10,000 each on page 1: not "leads by €1".
+    expect(lessThanOneUnitApart(9996.4, 9995.6, "EUR")).toBe("less than €1");
+    // 70 cents apart, €1,235 and €1,234 to the unit but €1,230 each on page 1: page 1 says "less than €1
+    // more", so run says "less than €1" too, not "by €1".
+    expect(lessThanOneUnitApart(1234.6, 1233.9, "EUR")).toBe("less than €1");
+    expect(lessThanOneUnitApart(9995.6, 9994.9, "EUR")).toBe("less than €1");
     // 30 cents apart: the same (sameGain), said so elsewhere.
-    expect(lessThanOneUnitApart(9995.2, 9994.9, toTheUnit, "EUR")).toBeUndefined();
-    // To three significant figures (page 1), €10,000 each.
-    expect(lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoney(value, "EUR"), "EUR")).toBe("less than €1");
+    expect(lessThanOneUnitApart(9995.2, 9994.9, "EUR")).toBeUndefined();
+    // A unit or more apart: the gap is said as a figure.
+    expect(lessThanOneUnitApart(9996.4, 9995.4, "EUR")).toBeUndefined();
+    expect(lessThanOneUnitApart(1234.6, 1233.9, "JPY")).toBe("less than JP¥1");
   });
 });
 

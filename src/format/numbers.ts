@@ -200,16 +200,17 @@ export function sameGain(a: number, b: number): boolean {
 }
 
 /**
- * Two net gains that are not the same (`sameGain`) but less than one unit apart, whose figures as a
- * view writes them (`money`) read alike: their gap in words, "less than €1", where "leads by €1" or "€1
- * more" beside two equal figures reads as a mistake (€9,996.40 and €9,995.60 are €9,996 each to the
- * unit). Undefined otherwise: the gap is said as written (€9,995.60 and €9,994.90 are €9,996 and €9,995,
- * €1 apart).
- * @example lessThanOneUnitApart(9996.4, 9995.6, (value) => formatMoneyExact(value, "EUR"), "EUR") // "less than €1"
- * @example lessThanOneUnitApart(9995.6, 9994.9, (value) => formatMoneyExact(value, "EUR"), "EUR") // undefined
+ * Two net gains that are not the same (`sameGain`) but less than one unit apart: their gap in words,
+ * "less than €1", in every view that says it (`run`'s and the web app's close call, page 1's), where
+ * "leads by €1" beside "less than €1 more" elsewhere, or beside two equal figures, reads as a mistake.
+ * One rule on the exact figures, as `sameGain` is, because each view rounds its figures its own way
+ * (€1,234.60 and €1,233.90 are €1,235 and €1,234 in `run`, €1,230 each on page 1). Undefined
+ * otherwise: the gap is said as a figure.
+ * @example lessThanOneUnitApart(9996.4, 9995.6, "EUR") // "less than €1" ; lessThanOneUnitApart(1234.6, 1233.9, "EUR") // "less than €1"
+ * @example lessThanOneUnitApart(9995.6, 9994.5, "EUR") // undefined
  */
-export function lessThanOneUnitApart(a: number, b: number, money: (value: number) => string, currency: string): string | undefined {
-  return !sameGain(a, b) && Math.abs(a - b) < 1 && money(a) === money(b) ? `less than ${formatMoneyExact(1, currency)}` : undefined;
+export function lessThanOneUnitApart(a: number, b: number, currency: string): string | undefined {
+  return !sameGain(a, b) && Math.abs(a - b) < 1 ? `less than ${formatMoneyExact(1, currency)}` : undefined;
 }
 
 /**
@@ -253,6 +254,18 @@ export function lessThanOneUnit(value: number, currency: string): string | undef
 }
 
 /**
+ * A net gain as every view writes the figure: "less than €1" for one above zero that rounds to no
+ * whole unit (`lessThanOneUnit`), never "€0", which reads as no gain at all; else as the view writes
+ * money (`money`: to the unit by default, three significant figures in the report's text). One rule
+ * for page 1's card and options table, `run`'s and the web app's close call, the web app's cards.
+ * A loss under one unit is not a gain: it is written as `money` writes it.
+ * @example formatGain(0.3, "EUR") // "less than €1" ; formatGain(7959.4, "EUR") // "€7,959" ; formatGain(-0.4, "EUR") // "€0"
+ */
+export function formatGain(value: number, currency: string, money: (value: number) => string = (amount) => formatMoneyExact(amount, currency)): string {
+  return lessThanOneUnit(value, currency) ?? money(value);
+}
+
+/**
  * A money value an input holds: to the unit, cents kept when the user wrote them.
  * @example formatInputMoney(12.5, "EUR") // "€12.50"
  */
@@ -289,14 +302,21 @@ export function formatHoursTenth(value: number): string {
 }
 
 /**
- * A percentage that is not zero but would be written "0%" at its usual precision, to its first
- * significant figure ("0.04%", "-0.02%"): a rate that is there never reads as none. Undefined for
- * any other, which is written as usual.
- * @example tinyPercent(0.0004) // "0.04%" ; tinyPercent(0.00018) // "0.02%" ; tinyPercent(0.02) // undefined
+ * A percentage that is not zero but would be written "0%" at its usual precision (`decimals`), to its
+ * first significant figure ("0.04%", "-0.02%"): a rate that is there never reads as none. Never to a
+ * figure that precision would itself write otherwise: 0.499% is "0.499%", not "0.5%", which is how
+ * 0.5% is never written (it reads "1%" to the whole percent); so more figures are kept until the
+ * figure is under the half step. Undefined for any other, which is written as usual.
+ * @example tinyPercent(0.0004, "0", 0) // "0.04%" ; tinyPercent(0.00018, "0", 0) // "0.02%" ; tinyPercent(0.00499, "0", 0) // "0.499%"
  */
-function tinyPercent(share: number, written: string): string | undefined {
+function tinyPercent(share: number, written: string, decimals: number): string | undefined {
   if (share === 0 || !Number.isFinite(share) || !/^-?0$/.test(written)) return undefined;
-  return `${writePlain(withoutResidue(share * 100), { significant: 1 })}%`;
+  const percent = withoutResidue(share * 100);
+  const halfStep = Math.pow(10, -decimals) / 2;
+  let text = writePlain(percent, { significant: 1 });
+  // withoutResidue keeps twelve significant figures, so this ends, at the latest with the figure itself.
+  for (let significant = 2; Math.abs(Number(text)) >= halfStep && significant <= 12; significant += 1) text = writePlain(percent, { significant });
+  return `${text}%`;
 }
 
 /**
@@ -308,7 +328,7 @@ export function formatPercent(share: number | null): string {
   if (share === null) return "n/a";
   // Without the residue of the multiplication: 0.145 × 100 is 14.499999999999998, which read "14%".
   const written = formatNumber(roundHalfAway(withoutResidue(share * 100)));
-  return tinyPercent(share, written) ?? `${written}%`;
+  return tinyPercent(share, written, 0) ?? `${written}%`;
 }
 
 /**
@@ -320,7 +340,7 @@ export function formatPercent(share: number | null): string {
  */
 export function formatShare(share: number): string {
   const written = formatNumber(share * 100, 2);
-  return tinyPercent(share, written) ?? `${written}%`;
+  return tinyPercent(share, written, 2) ?? `${written}%`;
 }
 
 /**

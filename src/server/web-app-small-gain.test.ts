@@ -19,7 +19,11 @@ const haveChromium = chromiumAvailable();
 if (!haveChromium && !inCi) console.warn(`web app small-gain tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
 
 // The tools save an hour of upkeep a month; the consultants cost all but 30 cents of what that is worth.
-const TINY_GAIN = oneOptionCase("    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n");
+// A risk adjustment of nothing, so the card's risk-adjusted net gain is the same 30 cents.
+const TINY_GAIN = oneOptionCase(
+  "    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n",
+  "riskAdjustment: { benefits: 0, costs: 0 }\n",
+);
 
 let folder: string;
 let server: RunningServer;
@@ -49,6 +53,8 @@ describe.skipIf(!haveChromium && !inCi)("the web app's net gain under one unit o
     const wide = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width: 1280 });
     // It showed "€0" on the card, where page 1 says "It brings less than €1 more than today".
     await expect.poll(() => wide.locator("article.card [data-figure=npv]").first().textContent()).toBe("less than €1");
+    // Its risk-adjusted figure read "€0" beside it.
+    await expect.poll(() => wide.locator("article.card [data-figure=npv-risk-adjusted]").first().textContent()).toMatch(/^less than €1gains cut by 0%/);
     await wide.close();
     const narrow = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width: 390 });
     await expect.poll(() => narrow.locator(".live-strip-item").first().textContent()).toBe("Tools less than €1 · pays back month 12");

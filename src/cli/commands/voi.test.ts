@@ -28,7 +28,20 @@ describe("voi", () => {
     expect(voi.exitCode).toBe(0);
     expect(voi.stderr).toBe("");
     const result = JSON.parse(voi.stdout);
-    expect(Object.keys(result)).toEqual(["input", "currency", "seed", "samples", "options", "best", "evpi", "chanceAbove", "chanceLevel", "evppi", "noiseLevel", "method"]);
+    expect(Object.keys(result)).toEqual([
+      "input",
+      "currency",
+      "seed",
+      "samples",
+      "options",
+      "best",
+      "evpi",
+      "chanceAbove",
+      "chanceLevel",
+      "evppi",
+      "noiseLevel",
+      "method",
+    ]);
     // docs/json.md lists the same fields, in the same order.
     const contract = readFileSync(join(packageRoot, "docs", "json.md"), "utf8").match(/`voi --json`:[\s\S]*?`\{ ([^}]*) \}`/)![1]!;
     expect(

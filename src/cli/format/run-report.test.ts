@@ -306,6 +306,50 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
   });
 });
 
+/** Page 1's text (its summary), quotes and brackets closed up as a reader reads them. */
+async function pageOneText(text: string, result: CaseResult): Promise<string> {
+  const { compiled } = validateScenarioText(text);
+  const { html } = await createReport(compiled!, { result });
+  return textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"')))
+    .replace(/“ ([^”]*) ”/g, "“$1”")
+    .replace(/\( ([^)]*) \)/g, "($1)");
+}
+
+describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1,230 each on page 1 (€1,234.60 and €1,233.90)", () => {
+  it("are said to be less than €1 apart by run and the web app's note, as page 1 says it, not 'leads by €1'", async () => {
+    const text = withEdits(ONE_MONTH_TIED, ["flatPerYear: 7004.8", "flatPerYear: 15765.4"], ["flatPerYear: 7005.1", "flatPerYear: 15766.1"]);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(1234.6, 9), expect.closeTo(1233.9, 9)]);
+    const page = await pageOneText(text, result);
+    expect(page).toContain("“First” brings the most, €1,230 over 1 month in today's money, but less than €1 more than “Second” (€1,230).");
+    const report = renderRunReport(result);
+    expect(report).toMatch(/First \(first\) +€1,235 /);
+    expect(report).toMatch(/Second \(second\) +€1,234 /);
+    // It said "“First” leads “Second” by €1 (0.06% of its net gain)" where page 1 says "less than €1 more".
+    expect(report).not.toContain("by €1 ");
+    const said = "Close call: “First” leads “Second” by less than €1, €1,235 and €1,234 to the unit; weigh what each asks for and how soon it pays back.";
+    expect(report).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+  });
+});
+
+describe("two options that each gain under €1, a close call (€0.40 and €0.38)", () => {
+  it("are said to gain 'less than €1' by run and the web app's note, as page 1 and the web app's cards say it, not '€0'", async () => {
+    const text = withEdits(ONE_MONTH_TIED, ["flatPerYear: 7004.8", "flatPerYear: 16999.6"], ["flatPerYear: 7005.1", "flatPerYear: 16999.62"]);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(0.4, 9), expect.closeTo(0.38, 9)]);
+    expect(result.judgement.closeCall).toMatchObject({ best: "first", runnerUp: "second" });
+    const page = await pageOneText(text, result);
+    expect(page).toContain("“First” and “Second” bring the same, less than €1 each over 1 month in today's money.");
+    // It said "gain the same, €0" beside page 1's "less than €1 each".
+    const said = "Close call: “First” and “Second” gain the same, less than €1; weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+  });
+});
+
 describe("the run report's command to type", () => {
   it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {
     const text = readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8");

@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatSignedShare, plural, sameGain, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import { amount, discountingWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 function descriptions(context: ReportContext): string {
@@ -65,7 +65,8 @@ export const optionsSection: ReportSection = {
     const closeBest = close ? result.comparisons[close.best] : undefined;
     const closeRunnerUp = close ? result.comparisons[close.runnerUp] : undefined;
     const tiedRunnerUp = closeBest && closeRunnerUp && sameGain(closeBest.npv, closeRunnerUp.npv) ? closeRunnerUp.alternative : undefined;
-    const npvShown = (comparison: ComparisonResult) => context.money(comparison.alternative === tiedRunnerUp ? closeBest!.npv : comparison.npv);
+    // A gain under one unit reads "less than €1" (`gainFigure`), as page 1's card and sentence say, not "€0".
+    const npvShown = (comparison: ComparisonResult) => gainFigure(comparison.alternative === tiedRunnerUp ? closeBest!.npv : comparison.npv, context);
     const rows = comparisons
       .map((comparison) => {
         const mark = comparison.alternative === best && context.recommendation?.verdict === "go" ? ` <span class="tag">recommended</span>` : "";
@@ -76,7 +77,7 @@ export const optionsSection: ReportSection = {
           adjusted && risk
             ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
   <td>risk-adjusted (gains ${escapeHtml(formatSignedShare(-risk.benefits))}, costs ${escapeHtml(formatSignedShare(risk.costs))})</td>
-  <td class="number">${amount(context.money(adjusted.npv))}</td>
+  <td class="number">${amount(gainFigure(adjusted.npv, context))}</td>
   <td></td><td></td><td></td>
   <td class="number">${ratio(adjusted.roi)}</td>
   <td></td>

@@ -273,6 +273,35 @@ describe("page 1's figures against the result", () => {
       `“What will be approved” and “Its twin” bring the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")} each over 12 months in today's money.`,
     );
   });
+  it("writes a gain under one unit in the options table as the card above it does, 'less than €1', not '€0'", async () => {
+    const text = tinyGain();
+    const result = resultOf(text);
+    expect(result.comparisons.alt!.npv).toBeGreaterThan(0);
+    expect(result.comparisons.alt!.npv).toBeLessThan(0.5);
+    const { compiled } = validateScenarioText(text);
+    const { html } = await createReport(compiled!, { result });
+    const card = textOf(await pageOneHtml(text, result));
+    expect(card).toContain("What it returns less than €1");
+    const options = html.slice(html.indexOf('<section id="options"'));
+    const row = options.slice(options.indexOf('<tr data-option="alt">'), options.indexOf("</tr>", options.indexOf('<tr data-option="alt">')));
+    // The table read "€0" under "Net gain" beside the card's "less than €1".
+    expect(textOf(row)).toMatch(/^Tools recommended less than €1 month 12 /);
+  });
+
+  it("writes a risk-adjusted gain under one unit in the options table 'less than €1', as the option's own figure above it", async () => {
+    // A risk adjustment of nothing: the adjusted net gain is the option's own, 30 cents.
+    const text = oneOptionCase(
+      "    projects: { upkeepHoursPerMonth: 29 }\n    change: { external: { consultants: 1619.6 } }\n",
+      "riskAdjustment: { benefits: 0, costs: 0 }\n",
+    );
+    const result = resultOf(text);
+    expect(result.comparisons.alt!.riskAdjusted!.npv).toBeCloseTo(result.comparisons.alt!.npv, 9);
+    const { compiled } = validateScenarioText(text);
+    const { html } = await createReport(compiled!, { result });
+    const start = html.indexOf('<tr data-option-risk-adjusted="alt"');
+    // It read "€0" under the option's "less than €1".
+    expect(textOf(html.slice(start, html.indexOf("</tr>", start)))).toMatch(/^risk-adjusted \(gains \+0%, costs \+0%\) less than €1 0.02%$/);
+  });
   checkPageOne("a case without projects whose today keeps staff on a change of its own", () => hoursWithTodaysChange());
 
   it("says today's own change apart from its chores, as the option's", async () => {

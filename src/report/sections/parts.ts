@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
-import { formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
+import { formatGain, formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
 
 /**
  * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
@@ -67,7 +67,7 @@ export function gainAmount(value: number, context: ReportContext): string {
  * @example gainFigure(0.4, context) // "less than €1" ; gainFigure(7959.4, context) // "€7,960"
  */
 export function gainFigure(value: number, context: ReportContext): string {
-  return lessThanOneUnit(value, context.result.currency) ?? context.money(value);
+  return formatGain(value, context.result.currency, context.money);
 }
 
 /** A paragraph of the main prose (measured for readability). */

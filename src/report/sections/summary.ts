@@ -180,8 +180,9 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const tied = sameGain(best.npv, runnerUp.npv);
   const gap = differenceAsWritten(best.npv, runnerUp.npv);
   // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000
-  // each): "less than €1 more", as `run` says, not "only €1 more" beside two equal figures.
-  const underOneUnit = lessThanOneUnitApart(best.npv, runnerUp.npv, context.money, result.currency);
+  // each): "less than €1 more", as `run` says, not "only €1 more" beside two equal figures. (Figures that
+  // differ give their difference, as above.)
+  const underOneUnit = context.money(best.npv) === context.money(runnerUp.npv) ? lessThanOneUnitApart(best.npv, runnerUp.npv, result.currency) : undefined;
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
   const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
   const runnerUpSaid = runnerUpLoss.loss

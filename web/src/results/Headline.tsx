@@ -111,7 +111,7 @@ function HeadlineView({
                   <div className="figure">
                     <dt>Net gain, risk-adjusted</dt>
                     <dd data-figure="npv-risk-adjusted" className={comparison.riskAdjusted.npv < 0 ? "negative" : undefined}>
-                      <Amount>{formatMoney(comparison.riskAdjusted.npv, result.currency)}</Amount>
+                      <Amount>{formatGain(comparison.riskAdjusted.npv, result.currency)}</Amount>
                       <span className="figure-range">
                         gains cut by {formatShare(result.riskAdjustment.benefits)}, costs raised by {formatShare(result.riskAdjustment.costs)}
                       </span>
