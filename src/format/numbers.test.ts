@@ -57,6 +57,9 @@ describe("report number formats", () => {
     expect(formatShare(0.1)).toBe("10%");
     expect(formatSignedShare(-0.025)).toBe("−2.5%");
     expect(formatSignedShare(0.05)).toBe("+5%");
+    // No change has no sign: a risk adjustment that cuts gains by 0 read "gains +0%", a raise.
+    expect(formatSignedShare(-0)).toBe("0%");
+    expect(formatSignedShare(0)).toBe("0%");
     // As the file writes it, to a hundredth of a percent: it said "8.3%" for a discount rate of 8.25%.
     expect(formatShare(0.0825)).toBe("8.25%");
     expect(formatShare(0.035)).toBe("3.5%");

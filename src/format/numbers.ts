@@ -344,10 +344,11 @@ export function formatShare(share: number): string {
 }
 
 /**
- * A share with its sign, for a change to a figure.
- * @example formatSignedShare(-0.1) // "−10%" ; formatSignedShare(0.025) // "+2.5%"
+ * A share with its sign, for a change to a figure; no change (0, or a cut of 0 negated to −0) has no sign.
+ * @example formatSignedShare(-0.1) // "−10%" ; formatSignedShare(0.025) // "+2.5%" ; formatSignedShare(-0) // "0%"
  */
 export function formatSignedShare(share: number): string {
+  if (share === 0) return formatShare(0);
   return `${share < 0 ? "−" : "+"}${formatShare(Math.abs(share))}`;
 }
 

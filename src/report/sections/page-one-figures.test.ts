@@ -300,7 +300,7 @@ describe("page 1's figures against the result", () => {
     const { html } = await createReport(compiled!, { result });
     const start = html.indexOf('<tr data-option-risk-adjusted="alt"');
     // It read "€0" under the option's "less than €1".
-    expect(textOf(html.slice(start, html.indexOf("</tr>", start)))).toMatch(/^risk-adjusted \(gains \+0%, costs \+0%\) less than €1 0.02%$/);
+    expect(textOf(html.slice(start, html.indexOf("</tr>", start)))).toMatch(/^risk-adjusted \(gains 0%, costs 0%\) less than €1 0.02%$/);
   });
   checkPageOne("a case without projects whose today keeps staff on a change of its own", () => hoursWithTodaysChange());
 
