@@ -68,7 +68,7 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
   const gapShare = npvGap / Math.abs(best.npv);
   const chance = result.decision?.chanceAbove[best.alternative]?.[runnerUp.alternative];
   const chanceBestAhead = chance === undefined ? null : chance;
-  const chanceLevel = chance === undefined ? null : (result.decision?.chanceLevel?.[best.alternative]?.[runnerUp.alternative] ?? 0);
+  const chanceLevel = chance === undefined ? null : result.decision!.chanceLevel[best.alternative]![runnerUp.alternative]!;
   const close = gapShare <= CLOSE_GAP_SHARE || (chanceBestAhead !== null && chanceBestAhead < CLOSE_CHANCE);
   return close ? { best: best.alternative, runnerUp: runnerUp.alternative, npvGap, gapShare, chanceBestAhead, chanceLevel } : null;
 }

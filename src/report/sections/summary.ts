@@ -104,7 +104,7 @@ function aheadOfRunnerUp(context: ReportContext): string {
   const [best, runnerUp] = [recommendation.best.alternative, recommendation.runnerUp!.alternative];
   const chance = context.result.decision?.chanceAbove[best]?.[runnerUp];
   if (chance === undefined) return "";
-  const level = context.result.decision?.chanceLevel?.[best]?.[runnerUp] ?? 0;
+  const level = context.result.decision!.chanceLevel[best]![runnerUp]!;
   return ` Over the ${formatNumber(context.result.decision!.samples)} outcomes of the ranges, it ${aheadOf(context, runnerUp, chance, level)}.`;
 }
 
