@@ -72,13 +72,14 @@ export const FEWEST_DOCUMENT_SAMPLES = 100;
  * a clean stop on Ctrl-C. Returns undefined when the case has no ranges or samples is 0. `groups`
  * (input paths) are valued together in the decision analysis, beside each input alone (`voi --group`);
  * `decision: false` leaves the analysis out for a caller that does not show it (the workbook);
- * `document` names the document whose chances need FEWEST_DOCUMENT_SAMPLES (a smaller --samples is refused).
+ * `document` names the document whose chances need FEWEST_DOCUMENT_SAMPLES (a smaller --samples is refused);
+ * `monthlyBands: false` leaves out the month-by-month bands for a caller that shows none (`run`'s tables, `voi`).
  */
 export async function runMonteCarlo(
   compiled: CompiledCase,
   options: SamplingOptions,
   output: CliOutput,
-  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook" } = {},
+  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook"; monthlyBands?: boolean } = {},
 ): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
@@ -101,6 +102,7 @@ export async function runMonteCarlo(
     latinHypercube,
     ...(analysis.groups ? { groups: analysis.groups } : {}),
     ...(analysis.decision === false ? { decision: false } : {}),
+    ...(analysis.monthlyBands === false ? { monthlyBands: false } : {}),
   });
   const progress = createProgress(output, "Monte Carlo");
   const outcome = await runInterruptibly(

@@ -139,6 +139,24 @@ describe("Monte Carlo of the whole case", () => {
     expect(chunked.summarise()).toEqual(whole);
   });
 
+  it("gives every figure to the last bit without its monthly bands, and no band", () => {
+    // team.yaml: capacity mode, so live projects and the settled months vary from sample to sample.
+    const compiled = compile(readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8"));
+    const options = { samples: 1500, seed: 9 };
+    const full = new MonteCarlo(compiled, options).runAll().summarise();
+    const figuresOnly = new MonteCarlo(compiled, { ...options, monthlyBands: false });
+    while (!figuresOnly.step(400));
+    const summary = figuresOnly.summarise();
+    expect(summary.cumulativeNetBands).toEqual({});
+    expect(summary.liveProjectBands).toEqual({});
+    expect(Object.keys(full.cumulativeNetBands)).toHaveLength(3);
+    expect(summary).toEqual({ ...full, cumulativeNetBands: {}, liveProjectBands: {} });
+    // Without bands, the result's comparisons and scenarios carry none.
+    const result = withUncertainty(buildResult(compiled), summary);
+    for (const comparison of Object.values(result.comparisons)) expect(comparison.cumulativeNetBand).toBeUndefined();
+    for (const scenario of Object.values(result.scenarios)) expect(scenario.liveProjectsBand).toBeUndefined();
+  });
+
   it("draws each range once per sample and keeps draws within what the input allows", () => {
     const text = uncertainText.replace("freedHoursCaptureShare:\n  value: 0.5", "freedHoursCaptureShare:\n  low: 0.2\n  high: 0.95\n  shape: normal");
     const compiled = compile(text);

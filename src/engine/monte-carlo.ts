@@ -27,6 +27,13 @@ export interface MonteCarloOptions {
    * @internal
    */
   bands?: { exactBytes?: number; bins?: number };
+  /**
+   * The month-by-month bands (cumulative net and live projects), default true. A caller that shows
+   * none of them (`run` and `voi` as text tables) turns them off: the run then keeps no month of any
+   * sample, and its summary's `cumulativeNetBands` and `liveProjectBands` are empty. Every other
+   * figure is the same to the last bit.
+   */
+  monthlyBands?: boolean;
 }
 
 /** P5/P10/P50/P90/P95; null where the value does not exist (e.g. a payback month that never comes). */
@@ -450,8 +457,10 @@ export class MonteCarlo {
   private readonly wholeColumns: (Float32Array | undefined)[];
   /** Bucketed bands: `histograms[scenario][month - 1]` (the baseline's and exact runs' entries are empty). */
   private readonly histograms: CollapsingHistogram[][];
-  /** Live projects are whole numbers: per scenario, how many samples had each count in each month. */
+  /** Live projects are whole numbers: per scenario, how many samples had each count in each month (empty without monthly bands). */
   readonly liveProjects: MonthlyCounts[];
+  /** The month-by-month bands are kept (`MonteCarloOptions.monthlyBands`). */
+  private readonly monthlyBands: boolean;
   private readonly runner: CaseRunner;
   private readonly leafValues: Float64Array;
   private readonly draws: InputDraws;
@@ -487,17 +496,21 @@ export class MonteCarlo {
     this.roi = Array.from({ length: count }, (_, index) => figures(index));
     this.payback = Array.from({ length: count }, (_, index) => figures(index));
     const { exactColumns, exactLive, bins } = bandModes(compiled, this.samples, options);
+    const bands = options.monthlyBands ?? true;
+    this.monthlyBands = bands;
     this.exactBands = exactColumns;
-    this.wholeColumns = Array.from({ length: count }, (_, index) => (index === baseline || !exactColumns ? undefined : takeColumns(months * this.samples)));
+    this.wholeColumns = Array.from({ length: count }, (_, index) =>
+      index === baseline || !exactColumns || !bands ? undefined : takeColumns(months * this.samples),
+    );
     this.cumulative = this.wholeColumns.map((whole) =>
       whole ? Array.from({ length: months }, (_, at) => whole.subarray(at * this.samples, (at + 1) * this.samples)) : [],
     );
     this.histograms = Array.from({ length: count }, (_, index) =>
-      index === baseline || exactColumns ? [] : Array.from({ length: months }, () => new CollapsingHistogram(bins)),
+      index === baseline || exactColumns || !bands ? [] : Array.from({ length: months }, () => new CollapsingHistogram(bins)),
     );
-    this.liveProjects = Array.from({ length: count }, () => new MonthlyCounts(months, this.samples, exactLive, bins));
+    this.liveProjects = bands ? Array.from({ length: count }, () => new MonthlyCounts(months, this.samples, exactLive, bins)) : [];
     this.blockSize = exactColumns ? BLOCK : BUCKETED_BLOCK;
-    this.block = Array.from({ length: count }, () => new Float32Array(this.blockSize * months));
+    this.block = Array.from({ length: count }, () => new Float32Array(bands ? this.blockSize * months : 0));
     this.range = Array.from({ length: count }, () => {
       const range = new Float64Array(2 * months);
       for (let at = 0; at < months; at++) range.set([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], 2 * at);
@@ -578,8 +591,12 @@ export class MonteCarlo {
       if (first >= draws.first + draws.count) this.drawFrom(first);
       // A block never runs past the chunk of draws at hand: drawing more is not `runBlock`'s work.
       const size = Math.min(this.blockSize, end - first, draws.first + draws.count - first);
-      this.runBlock(first, size);
-      this.flushBlock(first, size);
+      if (this.monthlyBands) {
+        this.runBlock(first, size);
+        this.flushBlock(first, size);
+      } else {
+        this.runBlockFigures(first, size);
+      }
       first += size;
     }
     this.done = end;
@@ -620,6 +637,31 @@ export class MonteCarlo {
         const net = runner.cumulativeNet[index]!;
         const block = this.block[index]!;
         for (let at = 0, cell = offset * months; at < months; at++, cell++) block[cell] = net[at]!;
+      }
+    }
+  }
+
+  /**
+   * `runBlock` without the months: runs samples `first` to `first + size − 1` and keeps only their
+   * figures (a run without monthly bands). A method of its own, so that neither is compiled with a
+   * branch the other never takes.
+   */
+  private runBlockFigures(first: number, size: number): void {
+    const { runner, leafValues, draws } = this;
+    const inputs = draws.values;
+    const uncertain = this.compiled.uncertainLeaves;
+    const scenarios = this.compiled.scenarios.length;
+    for (let offset = 0; offset < size; offset++) {
+      const sample = first + offset;
+      const at = sample - draws.first;
+      for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
+      runner.runRanges(leafValues);
+      for (let index = 0; index < scenarios; index++) {
+        if (index === runner.baselineIndex) continue;
+        const figures = runner.figures[index]!;
+        this.npv[index]![sample] = figures.npv;
+        this.roi[index]![sample] = figures.roi;
+        this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
       }
     }
   }
@@ -698,7 +740,7 @@ export class MonteCarlo {
     const cumulativeNetBands: Record<string, Band> = {};
     const liveProjectBands: Record<string, Band> = {};
     this.compiled.scenarios.forEach((scenario, index) => {
-      liveProjectBands[scenario.name] = this.liveProjects[index]!.band(n, scratch);
+      if (this.monthlyBands) liveProjectBands[scenario.name] = this.liveProjects[index]!.band(n, scratch);
       if (index === this.runner.baselineIndex) return;
       const npv = this.npv[index]!.subarray(0, n);
       const payback = this.payback[index]!.subarray(0, n);
@@ -713,7 +755,8 @@ export class MonteCarlo {
         probabilityPaysBack: n > 0 ? paysBack / n : 0,
         probabilityNpvPositive: n > 0 ? shareAbove(npv, 0) : 0,
       };
-      cumulativeNetBands[scenario.name] = this.exactBands ? band(this.cumulative[index]!, this.range[index]!) : bandOfHistograms(this.histograms[index]!);
+      if (this.monthlyBands)
+        cumulativeNetBands[scenario.name] = this.exactBands ? band(this.cumulative[index]!, this.range[index]!) : bandOfHistograms(this.histograms[index]!);
     });
     const decision = this.keptInputs && this.compiled.scenarios.length > 1 && n > 0 ? this.decision(n) : undefined;
     return {

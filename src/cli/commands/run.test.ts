@@ -34,6 +34,18 @@ describe("run, for people", () => {
     expect(stdout.match(/^ {2}(\d+) +\d+ /gm)?.length).toBeGreaterThanOrEqual(12);
   });
 
+  it("prints what a run with every month's band would print, though it keeps no month (examples/team.yaml)", async () => {
+    const team = templatePath("team");
+    const { exitCode, stdout } = await runCliCaptured(["run", team, "--samples", "1500", "--seed", "7"]);
+    expect(exitCode).toBe(0);
+    const { validateScenarioText, MonteCarlo, buildResult, withUncertainty } = await import("../../engine/index.js");
+    const compiled = validateScenarioText(readFileSync(team, "utf8")).compiled!;
+    const summary = new MonteCarlo(compiled, { samples: 1500, seed: 7 }).runAll().summarise();
+    expect(Object.keys(summary.cumulativeNetBands).length).toBeGreaterThan(0);
+    const { renderRunReport } = await import("../format/run-report.js");
+    expect(stdout).toBe(renderRunReport(withUncertainty(buildResult(compiled), summary), { file: team }));
+  });
+
   it("shows one scenario with --scenario", async () => {
     const { exitCode, stdout } = await runCliCaptured(["run", seed, "--scenario", "optimal"]);
     expect(exitCode).toBe(0);

@@ -56,7 +56,8 @@ Examples:
         );
       }
       const simulated = process.uptime();
-      const uncertainty = await runMonteCarlo(compiled, options, output);
+      // The tables show no month-by-month band: only the JSON carries them.
+      const uncertainty = await runMonteCarlo(compiled, options, output, { monthlyBands: options.json === true });
       const sampled = process.uptime();
       const deterministic = buildResult(compiled);
       const result = uncertainty ? withUncertainty(deterministic, uncertainty) : deterministic;

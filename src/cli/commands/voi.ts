@@ -169,7 +169,8 @@ Examples:
         return group;
       });
       if (options.samples !== undefined) parseWholeNumber("--samples", options.samples, 1);
-      const summary = await runMonteCarlo(compiled, options, output, { groups });
+      // Text or JSON, voi shows the decision analysis only: no month-by-month band.
+      const summary = await runMonteCarlo(compiled, options, output, { groups, monthlyBands: false });
       const result = withUncertainty(buildResult(compiled), summary!);
       const decision = result.decision!;
       const text = options.json
