@@ -1,6 +1,6 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { dropSpareColumns, MonteCarlo, STANDARD_SAMPLES, type CompiledCase, type MonteCarloSummary } from "../engine/index.js";
+import { dropSpareColumns, MonteCarlo, STANDARD_SAMPLES, type CompiledCase, type MonteCarloSummary, type MonthlyBands } from "../engine/index.js";
 import { UserError, type CliOutput } from "./io.js";
 import { createProgress, runInterruptibly } from "./progress.js";
 import { formatNumber, plural } from "../format/numbers.js";
@@ -73,13 +73,13 @@ export const FEWEST_DOCUMENT_SAMPLES = 100;
  * (input paths) are valued together in the decision analysis, beside each input alone (`voi --group`);
  * `decision: false` leaves the analysis out for a caller that does not show it (the workbook);
  * `document` names the document whose chances need FEWEST_DOCUMENT_SAMPLES (a smaller --samples is refused);
- * `monthlyBands: false` leaves out the month-by-month bands for a caller that shows none (`run`'s tables, `voi`).
+ * `monthlyBands` names the month-by-month bands the caller shows (default "all", for JSON).
  */
 export async function runMonteCarlo(
   compiled: CompiledCase,
   options: SamplingOptions,
   output: CliOutput,
-  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook"; monthlyBands?: boolean } = {},
+  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook"; monthlyBands?: MonthlyBands } = {},
 ): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
@@ -102,7 +102,7 @@ export async function runMonteCarlo(
     latinHypercube,
     ...(analysis.groups ? { groups: analysis.groups } : {}),
     ...(analysis.decision === false ? { decision: false } : {}),
-    ...(analysis.monthlyBands === false ? { monthlyBands: false } : {}),
+    ...(analysis.monthlyBands ? { monthlyBands: analysis.monthlyBands } : {}),
   });
   const progress = createProgress(output, "Monte Carlo");
   const outcome = await runInterruptibly(

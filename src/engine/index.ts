@@ -42,6 +42,7 @@ export {
   STANDARD_SEED,
   type MonteCarloOptions,
   type MonteCarloSummary,
+  type MonthlyBands,
   type AlternativeDistribution,
   type Band,
   type PercentileSummary,

@@ -28,13 +28,17 @@ export interface MonteCarloOptions {
    */
   bands?: { exactBytes?: number; bins?: number };
   /**
-   * The month-by-month bands (cumulative net and live projects), default true. A caller that shows
-   * none of them (`run` and `voi` as text tables) turns them off: the run then keeps no month of any
-   * sample, and its summary's `cumulativeNetBands` and `liveProjectBands` are empty. Every other
-   * figure is the same to the last bit.
+   * Which month-by-month bands to work out, default "all": the cumulative net's and the live
+   * projects'. A caller that shows only the first (the report, the workbook) asks for
+   * "cumulative-net", one that shows neither (`run`'s and `voi`'s tables) for "none": the run then
+   * keeps no month of any sample. The summary's bands left out are empty; every other figure is the
+   * same to the last bit.
    */
-  monthlyBands?: boolean;
+  monthlyBands?: MonthlyBands;
 }
+
+/** The month-by-month bands a Monte Carlo works out (`MonteCarloOptions.monthlyBands`). */
+export type MonthlyBands = "all" | "cumulative-net" | "none";
 
 /** P5/P10/P50/P90/P95; null where the value does not exist (e.g. a payback month that never comes). */
 export interface PercentileSummary {
@@ -459,8 +463,10 @@ export class MonteCarlo {
   private readonly histograms: CollapsingHistogram[][];
   /** Live projects are whole numbers: per scenario, how many samples had each count in each month (empty without monthly bands). */
   readonly liveProjects: MonthlyCounts[];
-  /** The month-by-month bands are kept (`MonteCarloOptions.monthlyBands`). */
-  private readonly monthlyBands: boolean;
+  /** The cumulative net's bands are worked out (`MonteCarloOptions.monthlyBands`). */
+  private readonly netBands: boolean;
+  /** The live projects' bands are worked out (`MonteCarloOptions.monthlyBands`). */
+  private readonly liveBands: boolean;
   private readonly runner: CaseRunner;
   private readonly leafValues: Float64Array;
   private readonly draws: InputDraws;
@@ -496,21 +502,22 @@ export class MonteCarlo {
     this.roi = Array.from({ length: count }, (_, index) => figures(index));
     this.payback = Array.from({ length: count }, (_, index) => figures(index));
     const { exactColumns, exactLive, bins } = bandModes(compiled, this.samples, options);
-    const bands = options.monthlyBands ?? true;
-    this.monthlyBands = bands;
+    const bands = options.monthlyBands ?? "all";
+    this.netBands = bands !== "none";
+    this.liveBands = bands === "all";
     this.exactBands = exactColumns;
     this.wholeColumns = Array.from({ length: count }, (_, index) =>
-      index === baseline || !exactColumns || !bands ? undefined : takeColumns(months * this.samples),
+      index === baseline || !exactColumns || !this.netBands ? undefined : takeColumns(months * this.samples),
     );
     this.cumulative = this.wholeColumns.map((whole) =>
       whole ? Array.from({ length: months }, (_, at) => whole.subarray(at * this.samples, (at + 1) * this.samples)) : [],
     );
     this.histograms = Array.from({ length: count }, (_, index) =>
-      index === baseline || exactColumns || !bands ? [] : Array.from({ length: months }, () => new CollapsingHistogram(bins)),
+      index === baseline || exactColumns || !this.netBands ? [] : Array.from({ length: months }, () => new CollapsingHistogram(bins)),
     );
-    this.liveProjects = bands ? Array.from({ length: count }, () => new MonthlyCounts(months, this.samples, exactLive, bins)) : [];
+    this.liveProjects = this.liveBands ? Array.from({ length: count }, () => new MonthlyCounts(months, this.samples, exactLive, bins)) : [];
     this.blockSize = exactColumns ? BLOCK : BUCKETED_BLOCK;
-    this.block = Array.from({ length: count }, () => new Float32Array(bands ? this.blockSize * months : 0));
+    this.block = Array.from({ length: count }, () => new Float32Array(this.netBands ? this.blockSize * months : 0));
     this.range = Array.from({ length: count }, () => {
       const range = new Float64Array(2 * months);
       for (let at = 0; at < months; at++) range.set([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], 2 * at);
@@ -591,7 +598,7 @@ export class MonteCarlo {
       if (first >= draws.first + draws.count) this.drawFrom(first);
       // A block never runs past the chunk of draws at hand: drawing more is not `runBlock`'s work.
       const size = Math.min(this.blockSize, end - first, draws.first + draws.count - first);
-      if (this.monthlyBands) {
+      if (this.netBands) {
         this.runBlock(first, size);
         this.flushBlock(first, size);
       } else {
@@ -617,7 +624,7 @@ export class MonteCarlo {
 
   /** Runs samples `first` to `first + size − 1` into the blocks; their inputs are drawn already (`drawFrom`). */
   private runBlock(first: number, size: number): void {
-    const { runner, leafValues, draws } = this;
+    const { runner, leafValues, draws, liveBands } = this;
     const inputs = draws.values;
     const uncertain = this.compiled.uncertainLeaves;
     const months = runner.months;
@@ -628,7 +635,7 @@ export class MonteCarlo {
       for (let j = 0; j < uncertain.length; j++) leafValues[uncertain[j]!] = inputs[j]![at]!;
       runner.runRanges(leafValues);
       for (let index = 0; index < scenarios; index++) {
-        this.countLive(index, runner.columns[index]!, runner.scalars[index]!.settledMonth);
+        if (liveBands) this.countLive(index, runner.columns[index]!, runner.scalars[index]!.settledMonth);
         if (index === runner.baselineIndex) continue;
         const figures = runner.figures[index]!;
         this.npv[index]![sample] = figures.npv;
@@ -643,7 +650,7 @@ export class MonteCarlo {
 
   /**
    * `runBlock` without the months: runs samples `first` to `first + size − 1` and keeps only their
-   * figures (a run without monthly bands). A method of its own, so that neither is compiled with a
+   * figures (a run without monthly bands, "none"). A method of its own, so that neither is compiled with a
    * branch the other never takes.
    */
   private runBlockFigures(first: number, size: number): void {
@@ -740,7 +747,7 @@ export class MonteCarlo {
     const cumulativeNetBands: Record<string, Band> = {};
     const liveProjectBands: Record<string, Band> = {};
     this.compiled.scenarios.forEach((scenario, index) => {
-      if (this.monthlyBands) liveProjectBands[scenario.name] = this.liveProjects[index]!.band(n, scratch);
+      if (this.liveBands) liveProjectBands[scenario.name] = this.liveProjects[index]!.band(n, scratch);
       if (index === this.runner.baselineIndex) return;
       const npv = this.npv[index]!.subarray(0, n);
       const payback = this.payback[index]!.subarray(0, n);
@@ -755,7 +762,7 @@ export class MonteCarlo {
         probabilityPaysBack: n > 0 ? paysBack / n : 0,
         probabilityNpvPositive: n > 0 ? shareAbove(npv, 0) : 0,
       };
-      if (this.monthlyBands)
+      if (this.netBands)
         cumulativeNetBands[scenario.name] = this.exactBands ? band(this.cumulative[index]!, this.range[index]!) : bandOfHistograms(this.histograms[index]!);
     });
     const decision = this.keptInputs && this.compiled.scenarios.length > 1 && n > 0 ? this.decision(n) : undefined;

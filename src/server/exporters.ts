@@ -13,7 +13,8 @@ const EXPORT_SEED = STANDARD_SEED;
 
 function monteCarloOf(compiled: CompiledCase): MonteCarloSummary | undefined {
   if (compiled.uncertainLeaves.length === 0) return undefined;
-  return MonteCarlo.summaryOf(compiled, { samples: EXPORT_SAMPLES, seed: EXPORT_SEED });
+  // The report and the workbook show the cumulative net's bands, not the live projects'.
+  return MonteCarlo.summaryOf(compiled, { samples: EXPORT_SAMPLES, seed: EXPORT_SEED, monthlyBands: "cumulative-net" });
 }
 
 async function reportHtml({ compiled }: ExportInput): Promise<string> {

@@ -54,7 +54,7 @@ Examples:
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.
-      const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false, document: "workbook" });
+      const monteCarlo = await runMonteCarlo(compiled, options, output, { decision: false, document: "workbook", monthlyBands: "cumulative-net" });
       const [{ exportWorkbook }, { fastGzip }] = await Promise.all([import("../../workbook/export-workbook.js"), import("../../workbook/fast-gzip.js")]);
       // After loading the workbook's script, whose code cache is checked against the flags as they were.
       const bytes = await underDocumentBudget(() =>

@@ -112,7 +112,7 @@ Examples:
       const { compiled, source } = loadScenario(file, output);
       if (!compiled) return;
 
-      const summary = await runMonteCarlo(compiled, options, output, { document: "report" });
+      const summary = await runMonteCarlo(compiled, options, output, { document: "report", monthlyBands: "cumulative-net" });
       const deterministic = buildResult(compiled);
       const result = summary ? withUncertainty(deterministic, summary) : deterministic;
       const generatedOn = formatDay(date);

@@ -57,7 +57,7 @@ Examples:
       }
       const simulated = process.uptime();
       // The tables show no month-by-month band: only the JSON carries them.
-      const uncertainty = await runMonteCarlo(compiled, options, output, { monthlyBands: options.json === true });
+      const uncertainty = await runMonteCarlo(compiled, options, output, { monthlyBands: options.json ? "all" : "none" });
       const sampled = process.uptime();
       const deterministic = buildResult(compiled);
       const result = uncertainty ? withUncertainty(deterministic, uncertainty) : deterministic;

@@ -34,7 +34,8 @@ export class BrowserExportError extends Error {
 
 function monteCarloOf(compiled: CompiledCase): MonteCarloSummary | undefined {
   if (compiled.uncertainLeaves.length === 0) return undefined;
-  return MonteCarlo.summaryOf(compiled, { samples: EXPORT_SAMPLES, seed: EXPORT_SEED });
+  // The report and the workbook show the cumulative net's bands, not the live projects'.
+  return MonteCarlo.summaryOf(compiled, { samples: EXPORT_SAMPLES, seed: EXPORT_SEED, monthlyBands: "cumulative-net" });
 }
 
 type TextWidth = (item: unknown, text: string | undefined) => number;
