@@ -67,13 +67,16 @@ const journalFiles = [
 ] as const;
 
 /**
- * Refuses a journal file beside the store that is a link (pointing nowhere or anywhere) or a
- * folder. SQLite opens `STORE-wal`, `STORE-shm` and `STORE-journal` itself, through any link, and
- * a link that points nowhere or a folder there was reported as a read-only folder: the user named
- * the store, not these, so nothing is written through them. SQLite names them after the store's
- * real path (a store that is a link keeps its journal beside the file it points to).
+ * The journal files beside a store that exist, as plain files; a StoreError for one that is a link
+ * (pointing nowhere or anywhere) or a folder. SQLite opens `STORE-wal`, `STORE-shm` and
+ * `STORE-journal` itself, through any link, and a link that points nowhere or a folder there was
+ * reported as a read-only folder: the user named the store, not these, so nothing is written
+ * through them. SQLite names them after the store's real path (a store that is a link keeps its
+ * journal beside the file it points to).
+ * @example journalFilesBeside("case.db") // ["/cases/case.db-wal", "/cases/case.db-shm"] while a process has it open
  */
-function refuseOddJournalFiles(path: string): void {
+export function journalFilesBeside(path: string): string[] {
+  const found: string[] = [];
   let real = path;
   try {
     if (existsSync(path)) real = realpathSync(path);
@@ -100,7 +103,9 @@ function refuseOddJournalFiles(path: string): void {
     }
     if (stats.isDirectory())
       throw new StoreError(`${name} is a folder; SQLite keeps the store's ${what} there: move the folder away and run again; nothing was written`);
+    found.push(file);
   }
+  return found;
 }
 
 /**
@@ -121,7 +126,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     throw new StoreError(`${path}: no store here; freeze a plan first with \`mlops-roi track plan CASE.yaml\` (or give the store with --db PATH)`);
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
-  refuseOddJournalFiles(path);
+  journalFilesBeside(path);
   if (options.create && !existsSync(path)) {
     // As for every file the commands write: the folders on the way are made, and a file in their place is named.
     try {
