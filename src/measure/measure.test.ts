@@ -1,5 +1,8 @@
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
@@ -497,5 +500,41 @@ describe("a long export", () => {
       { deployPattern: /deploy/i, rules: rules("chore=manualTasks.dataChecks") },
     );
     expect(actuals.ok).toBe(true);
+  });
+});
+
+describe("an export of many bad lines", () => {
+  // Each bad line kept a row, or a message, until the first 20 were listed: about ten times the
+  // file's size in memory. Read in a process whose heap is a few times the file's size, not ten.
+  const child = fileURLToPath(new URL("../test-support/bad-lines-child.ts", import.meta.url));
+  const lines = 800_000;
+  const files = {
+    "values.csv": ["incidents", `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(lines)}`],
+    "widths.csv": ["incidents", `type,start,end,service,note\n${"deployment,2026-01-05T09:12:00Z\n".repeat(lines)}`],
+    "hours.csv": ["timesheet", `date,hours,category\n${"2026-01-05,many,data\n".repeat(lines)}`],
+  } as const;
+
+  it("is read in bounded memory, its first 20 problems listed", { timeout: 60_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bad-lines-"));
+    try {
+      const runs = Object.entries(files).map(async ([name, [kind, text]]) => {
+        writeFileSync(join(folder, name), text);
+        const { stdout } = await promisify(execFile)(process.execPath, ["--max-old-space-size=96", "--import", "tsx", child, kind, join(folder, name)], {
+          cwd: fileURLToPath(new URL("../..", import.meta.url)),
+          maxBuffer: 1_000_000,
+        });
+        return [name, JSON.parse(stdout) as { ok: boolean; problems: { record: string; message: string }[] }] as const;
+      });
+      const parsed = Object.fromEntries(await Promise.all(runs));
+      for (const result of Object.values(parsed)) expect(result.problems).toHaveLength(20);
+      expect(parsed["values.csv"]!.problems[19]).toEqual({
+        record: "line 21, column start",
+        message: "'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
+      });
+      expect(parsed["widths.csv"]!.problems[19]).toEqual({ record: "line 21", message: "has 2 cells, the header 5" });
+      expect(parsed["hours.csv"]!.problems[0]!.record).toBe("line 2, column hours");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
