@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import {
   actualsCsv,
   exposures,
+  fileProblems,
+  MORE_PROBLEMS,
   measureCiRuns,
   measureEvents,
   measureTimesheet,
@@ -19,6 +21,8 @@ import {
   parseTimesheetCsv,
   parseTimestamp,
   percentile,
+  problemCount,
+  problemLine,
   readGitlabPipelines,
   type Measurement,
   type Parsed,
@@ -389,6 +393,26 @@ describe("actuals from the same exports (track import --format)", () => {
     if (!result.ok) throw new Error(result.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n"));
     return result;
   };
+
+  it("marks a file's list cut at 20 problems with one flag and one wording, as measure does", () => {
+    const bad = `type,start,end\n${"deployment,yesterday,\n".repeat(25)}`;
+    const few = `type,start,end\n${"deployment,yesterday,\n".repeat(2)}`;
+    const result = actualsCsv(
+      [
+        { format: "incidents", name: "incidents.csv", text: bad },
+        { format: "timesheet", name: "hours.csv", text: few.replace("type,start,end", "date,hours,category") },
+      ],
+      options,
+    );
+    if (result.ok) throw new Error("expected problems");
+    const marks = result.problems.filter((problem) => problem.more);
+    expect(marks).toEqual([{ file: "incidents.csv", record: "", message: MORE_PROBLEMS, more: true }]);
+    expect(MORE_PROBLEMS).toBe("the first 20 problems are listed; the file may have more");
+    expect(problemLine(marks[0]!)).toBe("incidents.csv: the first 20 problems are listed; the file may have more");
+    expect(problemLine(result.problems[0]!)).toBe("incidents.csv: line 2, column start: 'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)");
+    expect(problemCount(result.problems)).toBe("at least 22 problems");
+    expect(problemCount(fileProblems("hours.csv", [{ record: "line 2", message: "x" }]))).toBe("1 problem");
+  });
 
   it("counts each month's deployments and failed deployments of CI runs", () => {
     expect(csv([{ format: "github-actions", name: "runs.json", text: fixture("github-actions-runs.json") }]).csv).toBe(

@@ -459,7 +459,7 @@ describe("track import --format", () => {
     writeFileSync(bad, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(500)}`);
     const { exitCode, stderr } = await runCliCaptured(["track", "import", bad, "--format", "incidents", "--db", store()]);
     expect(exitCode).toBe(1);
-    expect(stderr).toContain(`${bad}: the first 20 problems are listed: the file may have more\n`);
+    expect(stderr).toContain(`${bad}: the first 20 problems are listed; the file may have more\n`);
     expect(stderr).toMatch(/: at least 20 problems; nothing was imported\n$/);
   });
 
