@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actualFields } from "../shared/actual-fields.js";
@@ -128,6 +129,22 @@ describe("openStore", () => {
     rmSync(`${path}-shm`);
     mkdirSync(`${path}-wal`);
     expect(() => openStore(path)).toThrow(`${path}-wal is a folder; SQLite keeps the store's write-ahead log there: move the folder away and run again`);
+    rmSync(`${path}-wal`, { recursive: true });
+  });
+
+  it("names a journal file beside the store that is a socket or a pipe (SQLite would fail on it, or wait on a pipe for ever)", async () => {
+    const directory = folder();
+    const path = join(directory, "case.db");
+    openStore(path, { create: true }).close();
+    const server = createServer();
+    await new Promise<void>((listening) => server.listen(`${path}-journal`, listening));
+    try {
+      expect(() => openStore(path)).toThrow(
+        `${path}-journal is not a plain file (a device, pipe or socket); SQLite keeps the store's rollback journal there: move it away and run again; nothing was written`,
+      );
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   it("puts the store next to the case file", () => {

@@ -68,7 +68,7 @@ const journalFiles = [
 
 /**
  * The journal files beside a store that exist, as plain files; a StoreError for one that is a link
- * (pointing nowhere or anywhere) or a folder. SQLite opens `STORE-wal`, `STORE-shm` and
+ * (pointing nowhere or anywhere), a folder, or a device, pipe or socket. SQLite opens `STORE-wal`, `STORE-shm` and
  * `STORE-journal` itself, through any link, and a link that points nowhere or a folder there was
  * reported as a read-only folder: the user named the store, not these, so nothing is written
  * through them. SQLite names them after the store's real path (a store that is a link keeps its
@@ -103,6 +103,10 @@ export function journalFilesBeside(path: string): string[] {
     }
     if (stats.isDirectory())
       throw new StoreError(`${name} is a folder; SQLite keeps the store's ${what} there: move the folder away and run again; nothing was written`);
+    if (!stats.isFile())
+      throw new StoreError(
+        `${name} is not a plain file (a device, pipe or socket); SQLite keeps the store's ${what} there: move it away and run again; nothing was written`,
+      );
     found.push(file);
   }
   return found;
