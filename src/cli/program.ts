@@ -1,6 +1,7 @@
 import { Command, CommanderError, type Option } from "commander";
 import { StoppedBySignal } from "../shared/user-error.js";
 import { processOutput, UserError, withVisibleControls, type CliOutput } from "./io.js";
+import { valuesAfterDashDash } from "./option-values.js";
 
 export const VERSION = "0.1.0";
 
@@ -181,7 +182,7 @@ export async function runCli(givenArgv: readonly string[], unsafeOutput: CliOutp
   const program = await makeProgram(output, needed ? [needed] : []);
 
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync([...valuesAfterDashDash(argv, program)], { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

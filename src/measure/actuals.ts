@@ -2,7 +2,7 @@ import { isDeployment, type CiRun } from "./ci-runs.js";
 import { parseGithubRuns } from "./github-actions.js";
 import { parseGitlabPipelines } from "./gitlab-pipelines.js";
 import { parseEventsCsv, type EventExport } from "./incidents-csv.js";
-import { MAX_LISTED_PROBLEMS, type Problem } from "./problems.js";
+import { fileProblems, type FileProblem, type Problem } from "./problems.js";
 import { extent } from "./stats.js";
 import { byMonthOf, exposures, monthOf, type MonthExposure } from "./time.js";
 import type { Timesheet, TimeRule } from "./timesheet-csv.js";
@@ -24,11 +24,7 @@ export interface ExportFile {
   readonly text: string;
 }
 
-export interface FileProblem extends Problem {
-  readonly file: string;
-  /** Not a problem of its own: the file's list stopped at MAX_LISTED_PROBLEMS, so it may have more. */
-  readonly more?: true;
-}
+export type { FileProblem };
 
 /** The measures an export gives for each month it covers. */
 type MonthValues = Map<string, Record<string, number>>;
@@ -132,9 +128,7 @@ export function actualsCsv(
   const sources: { name: string; values: MonthValues }[] = [];
   for (const file of [...files].sort((a, b) => order.indexOf(a.format) - order.indexOf(b.format))) {
     const fail = (list: readonly Problem[]) => {
-      problems.push(...list.map((problem) => ({ file: file.name, ...problem })));
-      if (list.length >= MAX_LISTED_PROBLEMS)
-        problems.push({ file: file.name, record: `the first ${MAX_LISTED_PROBLEMS} problems are listed`, message: "the file may have more", more: true });
+      problems.push(...fileProblems(file.name, list));
     };
     if (file.format === "github-actions" || file.format === "gitlab") {
       const parsed = file.format === "github-actions" ? parseGithubRuns(file.text) : parseGitlabPipelines(file.text);

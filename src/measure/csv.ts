@@ -1,17 +1,11 @@
-import { detectDelimiter, parseCsv } from "../shared/csv.js";
+import { BoundedIssues, detectDelimiter, forEachCsvRecord, type CsvRecord } from "../shared/csv.js";
 import { MAX_LISTED_PROBLEMS, type Problem } from "./problems.js";
 
 /**
- * The exports measured here as a header and rows, read with the project's CSV reader (the one
- * `track import` uses): a byte-order mark dropped, comma, semicolon or tab as the delimiter
- * (guessed from the header), every row the header's width. Each row keeps its line, for messages.
+ * The exports measured here, read with the project's CSV reader (the one `track import` uses): a
+ * byte-order mark dropped, comma, semicolon or tab as the delimiter (guessed from the header), every
+ * row the header's width. Each row keeps its line, for messages.
  */
-
-export interface CsvTable {
-  /** Header cells as written. */
-  readonly header: readonly string[];
-  readonly rows: readonly CsvRow[];
-}
 
 export interface CsvRow {
   /** 1-based line where the row starts. */
@@ -20,29 +14,57 @@ export interface CsvRow {
 }
 
 /**
- * Splits CSV text into a header and rows, with the project's one CSV reader (src/shared/csv.ts);
- * every problem names its line. Blank lines are skipped.
- * @example readCsv('a,b\n1,"x, y"\n') // { ok: true, value: { header: ["a", "b"], rows: [{ line: 2, cells: ["1", "x, y"] }] } }
+ * Reads CSV text one record at a time, with the project's one CSV reader (src/shared/csv.ts), and
+ * hands each row to `visit` with the header's names (trimmed) as soon as it is read, while the file
+ * has shown no problem of its own; blank lines are skipped. Returns the header, or the file's
+ * problems (a quote, else rows not the header's width), each naming its line. No row is kept here
+ * and only the first MAX_LISTED_PROBLEMS problems are, so a large file of bad lines costs a count,
+ * not a message and a row for each line; the reader that checks the rows keeps what it needs.
+ * @example readCsv('a,b\n1,"x, y"\n', (row) => rows.push(row)) // { ok: true, header: ["a", "b"] }, rows [{ line: 2, cells: ["1", "x, y"] }]
  */
-export function readCsv(text: string): { ok: true; value: CsvTable } | { ok: false; problems: Problem[] } {
+export function readCsv(
+  text: string,
+  visit: (row: CsvRow, header: readonly string[]) => void,
+): { ok: true; header: readonly string[] } | { ok: false; problems: Problem[] } {
   const source = text.replace(/^\uFEFF/, "");
   if (source.trim() === "") return { ok: false, problems: [{ record: "the file", message: "is empty: expected a header line and one line per record" }] };
-  const parsed = parseCsv(source, detectDelimiter(source));
-  const problems: Problem[] = parsed.issues.slice(0, MAX_LISTED_PROBLEMS).map((issue) => ({ record: `line ${issue.line}`, message: issue.message }));
-  if (problems.length > 0) return { ok: false, problems };
-  const records: CsvRow[] = parsed.records.filter((record) => !(record.cells.length === 1 && record.cells[0] === ""));
-  const [header, ...rows] = records;
+  const issues = new BoundedIssues(MAX_LISTED_PROBLEMS);
+  let header: CsvRecord | undefined;
+  let names: readonly string[] = [];
+  // Rows whose width is not the header's, the first MAX_LISTED_PROBLEMS of them; whether the last
+  // one is the file's last row (then the file looks truncated) is known only at its end.
+  const misfits: CsvRecord[] = [];
+  let lastRow: CsvRecord | undefined;
+  forEachCsvRecord(
+    source,
+    detectDelimiter(source),
+    (record) => {
+      if (record.cells.length === 1 && record.cells[0] === "") return;
+      if (!header) {
+        header = record;
+        names = record.cells.map((name) => name.trim());
+        return;
+      }
+      lastRow = record;
+      if (record.cells.length !== header.cells.length) {
+        if (misfits.length < MAX_LISTED_PROBLEMS) misfits.push(record);
+      } else if (issues.count === 0 && misfits.length === 0) visit(record, names);
+    },
+    issues,
+  );
+  // A problem of the CSV itself (a quote) is told before, and instead of, rows of the wrong width.
+  if (issues.count > 0) return { ok: false, problems: issues.kept.map((issue) => ({ record: `line ${issue.line}`, message: issue.message })) };
   if (!header) return { ok: false, problems: [{ record: "the file", message: "is empty: expected a header line and one line per record" }] };
-  for (const row of rows) {
-    if (row.cells.length !== header.cells.length && problems.length < MAX_LISTED_PROBLEMS) {
-      problems.push({
+  const width = header.cells.length;
+  if (misfits.length > 0)
+    return {
+      ok: false,
+      problems: misfits.map((row) => ({
         record: `line ${row.line}`,
-        message: `has ${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}, the header ${header.cells.length}${row === rows.at(-1) && row.cells.length < header.cells.length ? " (the file looks truncated)" : ""}`,
-      });
-    }
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { header: header.cells.map((name) => name.trim()), rows } };
+        message: `has ${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}, the header ${width}${row === lastRow && row.cells.length < width ? " (the file looks truncated)" : ""}`,
+      })),
+    };
+  return { ok: true, header: names };
 }
 
 /** A header name compared loosely: case, spaces, hyphens, underscores and brackets ignored ("Duration (hh:mm:ss)" is "durationhhmmss"). */

@@ -43,55 +43,73 @@ const incidentWords = new Set(["incident", "failure", "outage"]);
  * Times are ISO 8601 (with a zone, else read as written).
  */
 export function parseEventsCsv(text: string): Parsed<EventExport> {
-  const table = readCsv(text);
+  let columns: EventColumns | undefined;
+  const problems: Problem[] = [];
+  const events: ChangeEvent[] = [];
+  const problem = (line: number, column: string, message: string) => {
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ record: `line ${line}, column ${column}`, message });
+  };
+  // Each row is checked as it is read; once one has a problem, no event is kept (none will be measured).
+  const table = readCsv(text, (row, header) => {
+    columns ??= eventColumns(header);
+    const { isPagerDuty, type, start, end } = columns;
+    if (columns.missing.length > 0) return;
+    const kindText = isPagerDuty ? "incident" : row.cells[type]!.trim().toLowerCase();
+    const kind = deploymentWords.has(kindText) ? "deployment" : incidentWords.has(kindText) ? "incident" : undefined;
+    if (!kind) {
+      problem(row.line, header[type]!, `${quoted(row.cells[type])} is neither a deployment nor an incident (allowed: deployment, incident)`);
+      return;
+    }
+    const at = parseTimestamp(row.cells[start]!);
+    if (at === undefined) {
+      problem(row.line, header[start]!, `${quoted(row.cells[start])} is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)`);
+      return;
+    }
+    const endText = end === -1 ? "" : row.cells[end]!.trim();
+    const until = endText === "" ? undefined : parseTimestamp(endText);
+    if (endText !== "" && until === undefined) {
+      problem(row.line, header[end]!, `${quoted(endText)} is not a timestamp (expected e.g. 2026-01-05T11:40:00Z)`);
+      return;
+    }
+    if (until !== undefined && until < at) {
+      problem(row.line, header[end]!, `${quoted(endText)} is before ${quoted(row.cells[start])}: service cannot be restored before the incident starts`);
+      return;
+    }
+    if (problems.length === 0) events.push({ line: row.line, kind, start: at, end: kind === "incident" ? until : undefined });
+  });
   if (!table.ok) return failed(table.problems);
-  const { header, rows } = table.value;
+  columns ??= eventColumns(table.header);
+  if (columns.missing.length > 0) {
+    return failed([
+      {
+        record: "line 1 (the header)",
+        message: `no column ${columns.missing.join(", ")}: expected PagerDuty's incidents export (created_on, resolved_on, …) or the columns type, start, end (found: ${table.header.join(", ")})`,
+      },
+    ]);
+  }
+  if (problems.length > 0) return failed(problems);
+  if (events.length === 0) return failed([{ record: "the file", message: "has a header but no records: there is nothing to measure" }]);
+  return succeeded({ format: columns.isPagerDuty ? "PagerDuty incidents" : "deployments and incidents", events });
+}
+
+interface EventColumns {
+  readonly isPagerDuty: boolean;
+  readonly type: number;
+  readonly start: number;
+  readonly end: number;
+  /** The columns needed but not found. */
+  readonly missing: readonly string[];
+}
+
+/** Where a deployments-and-incidents CSV (ours or PagerDuty's) keeps what is read from it. */
+function eventColumns(header: readonly string[]): EventColumns {
   const created = columnIndex(header, "created_on", "created at");
   const isPagerDuty = created !== -1;
   const start = isPagerDuty ? created : columnIndex(header, "start", "started_at", "time", "timestamp");
   const end = isPagerDuty ? columnIndex(header, "resolved_on", "resolved at") : columnIndex(header, "end", "ended_at", "restored_at", "resolved_at");
   const type = isPagerDuty ? -1 : columnIndex(header, "type", "kind");
   const missing = [start === -1 ? "start" : "", !isPagerDuty && type === -1 ? "type" : "", isPagerDuty && end === -1 ? "resolved_on" : ""].filter(Boolean);
-  if (missing.length > 0) {
-    return failed([
-      {
-        record: "line 1 (the header)",
-        message: `no column ${missing.join(", ")}: expected PagerDuty's incidents export (created_on, resolved_on, …) or the columns type, start, end (found: ${header.join(", ")})`,
-      },
-    ]);
-  }
-  const problems: Problem[] = [];
-  const events: ChangeEvent[] = [];
-  const problem = (line: number, column: string, message: string) => {
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ record: `line ${line}, column ${column}`, message });
-  };
-  for (const row of rows) {
-    const kindText = isPagerDuty ? "incident" : row.cells[type]!.trim().toLowerCase();
-    const kind = deploymentWords.has(kindText) ? "deployment" : incidentWords.has(kindText) ? "incident" : undefined;
-    if (!kind) {
-      problem(row.line, header[type]!, `${quoted(row.cells[type])} is neither a deployment nor an incident (allowed: deployment, incident)`);
-      continue;
-    }
-    const at = parseTimestamp(row.cells[start]!);
-    if (at === undefined) {
-      problem(row.line, header[start]!, `${quoted(row.cells[start])} is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)`);
-      continue;
-    }
-    const endText = end === -1 ? "" : row.cells[end]!.trim();
-    const until = endText === "" ? undefined : parseTimestamp(endText);
-    if (endText !== "" && until === undefined) {
-      problem(row.line, header[end]!, `${quoted(endText)} is not a timestamp (expected e.g. 2026-01-05T11:40:00Z)`);
-      continue;
-    }
-    if (until !== undefined && until < at) {
-      problem(row.line, header[end]!, `${quoted(endText)} is before ${quoted(row.cells[start])}: service cannot be restored before the incident starts`);
-      continue;
-    }
-    events.push({ line: row.line, kind, start: at, end: kind === "incident" ? until : undefined });
-  }
-  if (problems.length > 0) return failed(problems);
-  if (events.length === 0) return failed([{ record: "the file", message: "has a header but no records: there is nothing to measure" }]);
-  return succeeded({ format: isPagerDuty ? "PagerDuty incidents" : "deployments and incidents", events });
+  return { isPagerDuty, type, start, end, missing };
 }
 
 export interface EventOptions {

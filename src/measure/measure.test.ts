@@ -1,10 +1,15 @@
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   actualsCsv,
   exposures,
+  fileProblems,
+  MORE_PROBLEMS,
   measureCiRuns,
   measureEvents,
   measureTimesheet,
@@ -16,6 +21,8 @@ import {
   parseTimesheetCsv,
   parseTimestamp,
   percentile,
+  problemCount,
+  problemLine,
   readGitlabPipelines,
   type Measurement,
   type Parsed,
@@ -387,6 +394,26 @@ describe("actuals from the same exports (track import --format)", () => {
     return result;
   };
 
+  it("marks a file's list cut at 20 problems with one flag and one wording, as measure does", () => {
+    const bad = `type,start,end\n${"deployment,yesterday,\n".repeat(25)}`;
+    const few = `type,start,end\n${"deployment,yesterday,\n".repeat(2)}`;
+    const result = actualsCsv(
+      [
+        { format: "incidents", name: "incidents.csv", text: bad },
+        { format: "timesheet", name: "hours.csv", text: few.replace("type,start,end", "date,hours,category") },
+      ],
+      options,
+    );
+    if (result.ok) throw new Error("expected problems");
+    const marks = result.problems.filter((problem) => problem.more);
+    expect(marks).toEqual([{ file: "incidents.csv", record: "", message: MORE_PROBLEMS, more: true }]);
+    expect(MORE_PROBLEMS).toBe("the first 20 problems are listed; the file may have more");
+    expect(problemLine(marks[0]!)).toBe("incidents.csv: the first 20 problems are listed; the file may have more");
+    expect(problemLine(result.problems[0]!)).toBe("incidents.csv: line 2, column start: 'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)");
+    expect(problemCount(result.problems)).toBe("at least 22 problems");
+    expect(problemCount(fileProblems("hours.csv", [{ record: "line 2", message: "x" }]))).toBe("1 problem");
+  });
+
   it("counts each month's deployments and failed deployments of CI runs", () => {
     expect(csv([{ format: "github-actions", name: "runs.json", text: fixture("github-actions-runs.json") }]).csv).toBe(
       "month,deployments,incidents\n2026-01,2,1\n2026-02,2,0\n",
@@ -497,5 +524,41 @@ describe("a long export", () => {
       { deployPattern: /deploy/i, rules: rules("chore=manualTasks.dataChecks") },
     );
     expect(actuals.ok).toBe(true);
+  });
+});
+
+describe("an export of many bad lines", () => {
+  // Each bad line kept a row, or a message, until the first 20 were listed: about ten times the
+  // file's size in memory. Read in a process whose heap is a few times the file's size, not ten.
+  const child = fileURLToPath(new URL("../test-support/bad-lines-child.ts", import.meta.url));
+  const lines = 800_000;
+  const files = {
+    "values.csv": ["incidents", `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(lines)}`],
+    "widths.csv": ["incidents", `type,start,end,service,note\n${"deployment,2026-01-05T09:12:00Z\n".repeat(lines)}`],
+    "hours.csv": ["timesheet", `date,hours,category\n${"2026-01-05,many,data\n".repeat(lines)}`],
+  } as const;
+
+  it("is read in bounded memory, its first 20 problems listed", { timeout: 60_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-bad-lines-"));
+    try {
+      const runs = Object.entries(files).map(async ([name, [kind, text]]) => {
+        writeFileSync(join(folder, name), text);
+        const { stdout } = await promisify(execFile)(process.execPath, ["--max-old-space-size=96", "--import", "tsx", child, kind, join(folder, name)], {
+          cwd: fileURLToPath(new URL("../..", import.meta.url)),
+          maxBuffer: 1_000_000,
+        });
+        return [name, JSON.parse(stdout) as { ok: boolean; problems: { record: string; message: string }[] }] as const;
+      });
+      const parsed = Object.fromEntries(await Promise.all(runs));
+      for (const result of Object.values(parsed)) expect(result.problems).toHaveLength(20);
+      expect(parsed["values.csv"]!.problems[19]).toEqual({
+        record: "line 21, column start",
+        message: "'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
+      });
+      expect(parsed["widths.csv"]!.problems[19]).toEqual({ record: "line 21", message: "has 2 cells, the header 5" });
+      expect(parsed["hours.csv"]!.problems[0]!.record).toBe("line 2, column hours");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -14,6 +14,44 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 /** At most this many problems are listed for one file; the count says how many there were. */
 export const MAX_LISTED_PROBLEMS = 20;
 
+/** A problem of one file of several, for the messages of `measure` and `track import --format`. */
+export interface FileProblem extends Problem {
+  readonly file: string;
+  /** Not a problem of its own: the file's list stopped at MAX_LISTED_PROBLEMS, so it may have more. */
+  readonly more?: true;
+}
+
+/** What ends a file's list of problems cut at MAX_LISTED_PROBLEMS. */
+export const MORE_PROBLEMS = `the first ${MAX_LISTED_PROBLEMS} problems are listed; the file may have more`;
+
+/**
+ * A file's problems as a reader gives them, at most MAX_LISTED_PROBLEMS: a full list is followed by
+ * a mark (`more: true`) that the file may have more, so the count is then "at least".
+ * @example fileProblems("runs.json", [{ record: "workflow_runs[0]", message: "is not an object" }]) // [{ file: "runs.json", record: "workflow_runs[0]", message: "is not an object" }]
+ */
+export function fileProblems(file: string, problems: readonly Problem[]): FileProblem[] {
+  const listed: FileProblem[] = problems.map((problem) => ({ file, ...problem }));
+  if (problems.length >= MAX_LISTED_PROBLEMS) listed.push({ file, record: "", message: MORE_PROBLEMS, more: true });
+  return listed;
+}
+
+/**
+ * One line of a message: `FILE: RECORD: message`, or `FILE: the first 20 problems are listed; the file may have more`.
+ * @example problemLine({ file: "incidents.csv", record: "line 12, column start", message: "'yesterday' is not a timestamp" }) // "incidents.csv: line 12, column start: 'yesterday' is not a timestamp"
+ */
+export function problemLine(problem: FileProblem): string {
+  return problem.more ? `${problem.file}: ${problem.message}` : `${problem.file}: ${problem.record}: ${problem.message}`;
+}
+
+/**
+ * "3 problems", or "at least 20 problems" when a file's list was cut (a file of a million bad lines is not "20 problems").
+ * @example problemCount(fileProblems("a.csv", [])) // "0 problems"
+ */
+export function problemCount(problems: readonly FileProblem[]): string {
+  const count = problems.filter((problem) => !problem.more).length;
+  return `${problems.some((problem) => problem.more) ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
+}
+
 export function failed<T>(problems: readonly Problem[]): Parsed<T> {
   return { ok: false, problems };
 }

@@ -105,49 +105,69 @@ function durationProblem(cell: string, hours: number | undefined, toggl: boolean
  * A rule's label is matched against each tag, the category and the project.
  */
 export function parseTimesheetCsv(text: string): Parsed<Timesheet> {
-  const table = readCsv(text);
-  if (!table.ok) return failed(table.problems);
-  const { header, rows } = table.value;
-  const toggl = columnIndex(header, "start date") !== -1 && columnIndex(header, "duration", "duration (hh:mm:ss)") !== -1;
-  const date = toggl ? columnIndex(header, "start date") : columnIndex(header, "date", "day", "start");
-  const hours = toggl ? columnIndex(header, "duration", "duration (hh:mm:ss)") : columnIndex(header, "hours", "duration");
-  const person = columnIndex(header, "user", "person", "email", "name");
-  const labelColumns = [columnIndex(header, "tags", "tag"), columnIndex(header, "category"), columnIndex(header, "project")].filter((index) => index !== -1);
-  const missing = [date === -1 ? "date" : "", hours === -1 ? "hours" : "", labelColumns.length === 0 ? "category, tags or project" : ""].filter(Boolean);
-  if (missing.length > 0) {
-    return failed([
-      {
-        record: "line 1 (the header)",
-        message: `no column ${missing.join(", ")}: expected Toggl Track's detailed export (Start date, Duration, Tags, …) or the columns date, hours, category (found: ${header.join(", ")})`,
-      },
-    ]);
-  }
+  let columns: TimesheetColumns | undefined;
   const problems: Problem[] = [];
   const entries: TimeEntry[] = [];
   const problem = (line: number, column: string, message: string) => {
     if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ record: `line ${line}, column ${column}`, message });
   };
-  for (const row of rows) {
+  // Each row is checked as it is read; once one has a problem, no entry is kept (none will be measured).
+  const table = readCsv(text, (row, header) => {
+    columns ??= timesheetColumns(header);
+    const { toggl, date, hours, person, labelColumns } = columns;
+    if (columns.missing.length > 0) return;
     const day = parseTimestamp(row.cells[date]!);
     if (day === undefined) {
       problem(row.line, header[date]!, `${quoted(row.cells[date])} is not a date (expected e.g. 2026-01-05)`);
-      continue;
+      return;
     }
     const spent = hoursOf(row.cells[hours]!, toggl);
     if (spent === undefined || spent > MAX_ENTRY_HOURS) {
       problem(row.line, header[hours]!, durationProblem(row.cells[hours]!, spent, toggl));
-      continue;
+      return;
     }
+    if (problems.length > 0) return;
     const labels = labelColumns.flatMap((index) =>
       row.cells[index]!.split(",")
         .map((label) => label.trim())
         .filter(Boolean),
     );
     entries.push({ line: row.line, person: person === -1 ? undefined : row.cells[person]!.trim() || undefined, day, hours: spent, labels });
+  });
+  if (!table.ok) return failed(table.problems);
+  columns ??= timesheetColumns(table.header);
+  if (columns.missing.length > 0) {
+    return failed([
+      {
+        record: "line 1 (the header)",
+        message: `no column ${columns.missing.join(", ")}: expected Toggl Track's detailed export (Start date, Duration, Tags, …) or the columns date, hours, category (found: ${table.header.join(", ")})`,
+      },
+    ]);
   }
   if (problems.length > 0) return failed(problems);
   if (entries.length === 0) return failed([{ record: "the file", message: "has a header but no entries: there is nothing to measure" }]);
-  return succeeded({ format: toggl ? "Toggl Track time entries" : "time sheet", entries });
+  return succeeded({ format: columns.toggl ? "Toggl Track time entries" : "time sheet", entries });
+}
+
+interface TimesheetColumns {
+  readonly toggl: boolean;
+  readonly date: number;
+  readonly hours: number;
+  readonly person: number;
+  readonly labelColumns: readonly number[];
+  /** The columns needed but not found. */
+  readonly missing: readonly string[];
+}
+
+/** Where a time sheet (ours or Toggl Track's) keeps what is read from it. */
+function timesheetColumns(header: readonly string[]): TimesheetColumns {
+  const toggl = columnIndex(header, "start date") !== -1 && columnIndex(header, "duration", "duration (hh:mm:ss)") !== -1;
+  const date = toggl ? columnIndex(header, "start date") : columnIndex(header, "date", "day", "start");
+  const hours = toggl ? columnIndex(header, "duration", "duration (hh:mm:ss)") : columnIndex(header, "hours", "duration");
+  const person = columnIndex(header, "user", "person", "email", "name");
+  const labelColumns = [columnIndex(header, "tags", "tag"), columnIndex(header, "category"), columnIndex(header, "project")].filter((index) => index !== -1);
+  const missing = [date === -1 ? "date" : "", hours === -1 ? "hours" : "", labelColumns.length === 0 ? "category, tags or project" : ""].filter(Boolean);
+  return { toggl, date, hours, person, labelColumns, missing };
 }
 
 export interface TimesheetOptions {

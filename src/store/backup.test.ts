@@ -1,9 +1,24 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupStore } from "./backup.js";
 import { openStore } from "./database.js";
+import { savePlan } from "./plan-repository.js";
+import { caseText, freezeTeams, planFor } from "./test-support/portfolio.js";
 import { temporaryFolders } from "./test-support/temporary.js";
 
 const folder = temporaryFolders();
@@ -17,7 +32,85 @@ function rowsOf(path: string): number {
   }
 }
 
+/** Every row of every table of an SQLite file, as it reads when opened (its write-ahead log applied). */
+function contentsOf(path: string): Record<string, string[]> {
+  const database = new Database(path, { fileMustExist: true });
+  try {
+    const tables = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(
+      tables.map((table) => [table, (database.prepare(`SELECT * FROM "${table}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort()]),
+    );
+  } finally {
+    database.close();
+  }
+}
+
+/**
+ * Leaves beside `path` the write-ahead log (and its index) of a change not yet folded into the
+ * file, as a process that stopped while it had the file open leaves them.
+ */
+function leaveLog(path: string, change: string): void {
+  const here = `${path}.saved`;
+  const database = new Database(path);
+  database.pragma("journal_mode = WAL");
+  database.pragma("wal_autocheckpoint = 0");
+  database.exec(change);
+  copyFileSync(`${path}-wal`, `${here}-wal`);
+  copyFileSync(`${path}-shm`, `${here}-shm`);
+  database.close();
+  renameSync(`${here}-wal`, `${path}-wal`);
+  renameSync(`${here}-shm`, `${path}-shm`);
+}
+
 describe("backupStore", () => {
+  it("replaces an earlier backup that has a log left beside it: the new backup, opened, holds exactly the store's contents", async () => {
+    const here = folder();
+    const store = openStore(join(here, "case.db"), { create: true });
+    const target = join(here, "backup.db");
+    try {
+      freezeTeams(store, 1, 12);
+      await backupStore(store, target, { force: false });
+      leaveLog(target, "DELETE FROM schema_migrations");
+      expect(readdirSync(here).sort()).toEqual(["backup.db", "backup.db-shm", "backup.db-wal", "case.db", "case.db-shm", "case.db-wal"]);
+      savePlan(store, planFor("team-02", caseText(12)), { replace: false });
+      await backupStore(store, target, { force: true });
+      expect(readdirSync(here).sort()).toEqual(["backup.db", "case.db", "case.db-shm", "case.db-wal"]);
+      const expected = contentsOf(join(here, "case.db"));
+      expect(expected.plans).toHaveLength(2);
+      expect(contentsOf(target)).toEqual(expected);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("refuses a log left beside a backup no longer there, and one beside a backup another process has open", async () => {
+    const here = folder();
+    const store = openStore(join(here, "case.db"), { create: true });
+    const target = join(here, "backup.db");
+    try {
+      await backupStore(store, target, { force: false });
+      leaveLog(target, "DELETE FROM schema_migrations");
+      renameSync(target, join(here, "moved.db"));
+      await expect(backupStore(store, target, { force: true })).rejects.toThrow(
+        `${target}-wal and ${target}-shm are left beside ${target} from an earlier file of that name, and SQLite would replay them onto the new backup, corrupting it; remove them (or move them away) and run again; nothing was written`,
+      );
+      expect(existsSync(target)).toBe(false);
+
+      renameSync(join(here, "moved.db"), target);
+      const reader = new Database(target);
+      reader.prepare("SELECT count(*) FROM schema_migrations").get();
+      try {
+        await expect(backupStore(store, target, { force: true })).rejects.toThrow(
+          `${target} is open in another process (which keeps backup.db-wal, backup.db-shm beside it); close it and run again; nothing was written`,
+        );
+      } finally {
+        reader.close();
+      }
+    } finally {
+      store.close();
+    }
+  });
+
   it("writes through a target that is a link (the link kept), keeps the replaced file's permissions and leaves no temporary file", async () => {
     const here = folder();
     const store = openStore(join(here, "case.db"), { create: true });

@@ -1,5 +1,6 @@
+import Database from "better-sqlite3";
 import { chmodSync, closeSync, lstatSync, openSync, readSync, renameSync, rmSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import {
   holdSignals,
   inspectTarget,
@@ -11,7 +12,7 @@ import {
   syncFolder,
   temporaryPath,
 } from "../shared/atomic-write.js";
-import { StoreError, type StoreDatabase } from "./database.js";
+import { journalFilesBeside, StoreError, type StoreDatabase } from "./database.js";
 
 /**
  * Copies a live store with SQLite's online backup API (consistent even while another process
@@ -21,6 +22,14 @@ import { StoreError, type StoreDatabase } from "./database.js";
  * target is only replaced with `force` (and keeps its permissions), never when it is read-only; a
  * target that is a link is written through, the link kept; missing folders on the way to a new
  * target are created.
+ *
+ * SQLite reads `TARGET-wal` (and `-shm`, `-journal`) beside the file it opens, whichever file that
+ * is: a log the replaced backup left there would be replayed onto the new one, showing old data or
+ * corrupting it. So with `force`, SQLite first folds the old backup's log into the old backup and
+ * removes it (the old backup stays whole, and a stop at any moment leaves a consistent file at the
+ * name), and only then is the new copy renamed into place. A log beside a target that is not there
+ * (left after a file of that name was deleted) belongs to nothing to fold into: it is refused, by
+ * name, as is one that is a link or a folder.
  * @example await backupStore(store, "case-2025-03.db", { force: false })
  */
 export async function backupStore(database: StoreDatabase, target: string, options: { force: boolean }): Promise<{ pages: number }> {
@@ -31,6 +40,12 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   // --force replaces an earlier backup, never another kind of file (the case file named by mistake).
   if (stats?.isFile() && !isSqliteFile(real))
     throw new StoreError(`${target} is not a store (not an SQLite file), so a backup will not replace it; back up to a new file, or over an earlier backup`);
+  const leftovers = journalFilesBeside(real);
+  if (leftovers.length > 0 && !stats)
+    throw new StoreError(
+      `${leftovers.join(" and ")} ${leftovers.length === 1 ? "is" : "are"} left beside ${target} from an earlier file of that name, and SQLite would replay ${leftovers.length === 1 ? "it" : "them"} onto the new backup, corrupting it; remove ${leftovers.length === 1 ? "it" : "them"} (or move ${leftovers.length === 1 ? "it" : "them"} away) and run again; nothing was written`,
+    );
+  if (leftovers.length > 0) foldJournal(real, target, leftovers);
   // A backup may go to a folder not made yet, as every other output file may.
   if (!stats) {
     try {
@@ -70,6 +85,35 @@ export async function backupStore(database: StoreDatabase, target: string, optio
     );
   }
   return { pages };
+}
+
+/**
+ * Folds the journal an earlier backup left beside it into that backup and removes it, through
+ * SQLite itself: `journal_mode = DELETE` checkpoints a write-ahead log into the file (or rolls a
+ * hot rollback journal back) and deletes the journal files. Another process that has the backup
+ * open holds its log: then nothing is done, and the user is told.
+ */
+function foldJournal(real: string, target: string, leftovers: readonly string[]): void {
+  const names = leftovers.map((file) => basename(file)).join(", ");
+  let earlier: Database.Database | undefined;
+  try {
+    earlier = new Database(real, { fileMustExist: true, timeout: 0 });
+    earlier.pragma("journal_mode = DELETE");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED")
+      throw new StoreError(`${target} is open in another process (which keeps ${names} beside it); close it and run again; nothing was written`);
+    throw new StoreError(
+      `${target}: the journal an earlier use left beside it (${names}) could not be folded into it before it is replaced (${(error as Error).message}); move ${target} and ${names} away, or back up to another file; nothing was written`,
+    );
+  } finally {
+    earlier?.close();
+  }
+  const left = leftovers.filter((file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined);
+  if (left.length > 0)
+    throw new StoreError(
+      `${left.join(" and ")} ${left.length === 1 ? "is" : "are"} still beside ${target}: another process may have it open; close it and run again; nothing was written`,
+    );
 }
 
 /** Whether a file starts as every SQLite database does ("SQLite format 3" and a zero byte). */

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actualFields } from "../shared/actual-fields.js";
@@ -75,6 +76,75 @@ describe("openStore", () => {
     raw.prepare("INSERT INTO schema_migrations VALUES (?, 'from the future', '2030-01-01')").run(LATEST_SCHEMA_VERSION + 1);
     raw.close();
     expect(() => openStore(newer)).toThrow(/written by a newer mlops-roi/);
+  });
+
+  it("never turns an empty file (or an SQLite file without tables) into a store when only reading: refused, left byte for byte", () => {
+    const directory = folder();
+    const empty = join(directory, "empty.db");
+    writeFileSync(empty, "");
+    expect(() => openStore(empty)).toThrow(
+      `${empty} is an empty file, not an mlops-roi store, and is left as it is; expected a store that \`mlops-roi track plan CASE.yaml\` made: freeze a plan into it first, or give another store with --db PATH`,
+    );
+    expect(readFileSync(empty).length).toBe(0);
+
+    const blank = join(directory, "blank.db");
+    const raw = new Database(blank);
+    raw.exec("CREATE TABLE scratch (id INTEGER); DROP TABLE scratch");
+    raw.close();
+    const before = readFileSync(blank);
+    expect(() => openStore(blank)).toThrow(`${blank} is an SQLite database without tables, not an mlops-roi store, and is left as it is`);
+    expect(readFileSync(blank).equals(before)).toBe(true);
+    expect(readdirSync(directory).sort()).toEqual(["blank.db", "empty.db"]);
+
+    // Freezing a plan (create) may still make the store in a file the user made empty for it.
+    const store = openStore(empty, { create: true });
+    expect(appliedVersions(store)).toEqual([LATEST_SCHEMA_VERSION]);
+    store.close();
+  });
+
+  it("names a journal file beside the store that is a link (pointing nowhere or somewhere) or a folder, and writes nothing through it", () => {
+    const directory = folder();
+    const path = join(directory, "case.db");
+    openStore(path, { create: true }).close();
+    const nowhere = join(directory, "gone", "case.db-wal");
+    symlinkSync(nowhere, `${path}-wal`);
+    for (const create of [false, true]) {
+      expect(() => openStore(path, { create })).toThrow(
+        `${path}-wal is a link to ${nowhere}, which does not exist (it points nowhere); SQLite keeps the store's write-ahead log there, and nothing is read or written through a link you did not give: remove the link ${path}-wal and run again; nothing was written`,
+      );
+    }
+    expect(existsSync(join(directory, "gone"))).toBe(false);
+
+    const elsewhere = join(directory, "elsewhere.txt");
+    writeFileSync(elsewhere, "not SQLite's");
+    symlinkSync(elsewhere, `${path}-shm`);
+    expect(() => openStore(path)).toThrow(`${path}-wal is a link to ${nowhere}, which does not exist`);
+    // Where the link leads may exist as a folder: SQLite would create the log there; nothing is.
+    mkdirSync(join(directory, "gone"));
+    expect(() => openStore(path)).toThrow(`${path}-wal is a link to ${nowhere}, which does not exist`);
+    expect(readdirSync(join(directory, "gone"))).toEqual([]);
+    rmSync(`${path}-wal`);
+    expect(() => openStore(path)).toThrow(`${path}-shm is a link to ${elsewhere}; SQLite keeps the store's shared-memory index of the write-ahead log there`);
+    expect(readFileSync(elsewhere, "utf8")).toBe("not SQLite's");
+    rmSync(`${path}-shm`);
+    mkdirSync(`${path}-wal`);
+    expect(() => openStore(path)).toThrow(`${path}-wal is a folder; SQLite keeps the store's write-ahead log there: move the folder away and run again`);
+    rmSync(`${path}-wal`, { recursive: true });
+  });
+
+  it("names a journal file beside the store that is a socket or a pipe (SQLite would fail on it, or wait on a pipe for ever)", async () => {
+    const directory = folder();
+    const path = join(directory, "case.db");
+    openStore(path, { create: true }).close();
+    const server = createServer();
+    await new Promise<void>((listening) => server.listen(`${path}-journal`, listening));
+    try {
+      expect(() => openStore(path)).toThrow(
+        `${path}-journal is not a plain file (a device, pipe or socket); SQLite keeps the store's rollback journal there: move it away and run again; nothing was written`,
+      );
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   it("puts the store next to the case file", () => {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { existsSync, lstatSync, mkdirSync, readlinkSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 
@@ -59,6 +59,59 @@ function isLink(path: string): boolean {
   }
 }
 
+/** The files SQLite keeps beside a store, by the path it opens them at, and what each holds. */
+const journalFiles = [
+  { suffix: "-wal", what: "write-ahead log" },
+  { suffix: "-shm", what: "shared-memory index of the write-ahead log" },
+  { suffix: "-journal", what: "rollback journal" },
+] as const;
+
+/**
+ * The journal files beside a store that exist, as plain files; a StoreError for one that is a link
+ * (pointing nowhere or anywhere), a folder, or a device, pipe or socket. SQLite opens `STORE-wal`, `STORE-shm` and
+ * `STORE-journal` itself, through any link, and a link that points nowhere or a folder there was
+ * reported as a read-only folder: the user named the store, not these, so nothing is written
+ * through them. SQLite names them after the store's real path (a store that is a link keeps its
+ * journal beside the file it points to).
+ * @example journalFilesBeside("case.db") // ["/cases/case.db-wal", "/cases/case.db-shm"] while a process has it open
+ */
+export function journalFilesBeside(path: string): string[] {
+  const found: string[] = [];
+  let real = path;
+  try {
+    if (existsSync(path)) real = realpathSync(path);
+  } catch {
+    // A path that cannot be resolved: opening it says why.
+  }
+  const shown = real === resolve(path) ? path : real;
+  for (const { suffix, what } of journalFiles) {
+    const file = `${real}${suffix}`;
+    const name = `${shown}${suffix}`;
+    let stats: ReturnType<typeof lstatSync>;
+    try {
+      stats = lstatSync(file, { throwIfNoEntry: false });
+    } catch {
+      continue; // Not to be looked at: SQLite's own error says why.
+    }
+    if (!stats) continue;
+    if (stats.isSymbolicLink()) {
+      const target = readlinkSync(file);
+      const where = existsSync(file) ? `a link to ${target}` : `a link to ${target}, which does not exist (it points nowhere)`;
+      throw new StoreError(
+        `${name} is ${where}; SQLite keeps the store's ${what} there, and nothing is read or written through a link you did not give: remove the link ${name} and run again; nothing was written`,
+      );
+    }
+    if (stats.isDirectory())
+      throw new StoreError(`${name} is a folder; SQLite keeps the store's ${what} there: move the folder away and run again; nothing was written`);
+    if (!stats.isFile())
+      throw new StoreError(
+        `${name} is not a plain file (a device, pipe or socket); SQLite keeps the store's ${what} there: move it away and run again; nothing was written`,
+      );
+    found.push(file);
+  }
+  return found;
+}
+
 /**
  * Opens (or, with `create`, creates) a store: WAL journal so readers never block the writer, a busy
  * timeout so concurrent writers wait instead of failing, foreign keys on, and the schema migrated
@@ -77,6 +130,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     throw new StoreError(`${path}: no store here; freeze a plan first with \`mlops-roi track plan CASE.yaml\` (or give the store with --db PATH)`);
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
+  journalFilesBeside(path);
   if (options.create && !existsSync(path)) {
     // As for every file the commands write: the folders on the way are made, and a file in their place is named.
     try {
@@ -102,6 +156,9 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.count > 0)) {
       throw new StoreError(`${path} is a SQLite database of another program, not an mlops-roi store; give another path with --db`);
     }
+    // Only `track plan` makes a store. Any other command given an empty file (or an SQLite file
+    // with no tables) would turn it into one: it is refused before anything is written to it.
+    if (!options.create && schemaVersion(database) === 0) throw new StoreError(notAStore(path));
     database.pragma("journal_mode = WAL");
     database.pragma("foreign_keys = ON");
     applyMigrations(database, path);
@@ -115,6 +172,12 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     if (code === "SQLITE_BUSY") throw new StoreError(`${path} is busy: another process kept it locked for over ${BUSY_TIMEOUT_MS / 1000} seconds; try again`);
     throw error;
   }
+}
+
+/** What a command that reads a store says of a file that holds none yet. */
+function notAStore(path: string): string {
+  const what = statSync(path).size === 0 ? "an empty file" : "an SQLite database without tables";
+  return `${path} is ${what}, not an mlops-roi store, and is left as it is; expected a store that \`mlops-roi track plan CASE.yaml\` made: freeze a plan into it first, or give another store with --db PATH`;
 }
 
 /**

@@ -51,6 +51,39 @@ describe("measure", () => {
     expect(readFileSync(scenario)).toEqual(before);
   });
 
+  it("counts the problems of files of many bad lines as 'at least', listing each file's first 20 in order, and counts a shorter list exactly", async () => {
+    const lines = 100_000;
+    const values = join(temp.path, "values.csv");
+    writeFileSync(values, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(lines)}`);
+    const quotes = join(temp.path, "quotes.csv");
+    writeFileSync(quotes, `date,hours,category\n${'2026-01-05,1,da"ta\n'.repeat(lines)}`);
+    const { exitCode, stderr } = await runCliCaptured(["measure", scenario, "--incidents", values, "--timesheet", quotes]);
+    expect(exitCode).toBe(1);
+    const listed = (file: string) => stderr.split("\n").filter((line) => line.startsWith(`${file}: line `));
+    expect(listed(values)).toEqual(
+      Array.from(
+        { length: 20 },
+        (_, index) => `${values}: line ${index + 2}, column start: 'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)`,
+      ),
+    );
+    expect(listed(quotes).map((line) => line.slice(0, line.indexOf(": a quote")))).toEqual(
+      Array.from({ length: 20 }, (_, index) => `${quotes}: line ${index + 2}`),
+    );
+    expect(stderr).toContain(`${values}: the first 20 problems are listed; the file may have more\n`);
+    expect(stderr).toContain(`${quotes}: the first 20 problems are listed; the file may have more\n`);
+    expect(stderr).toMatch(/\nerror: at least 40 problems in the exports; nothing was written\n$/);
+
+    // Fewer than 20: counted exactly, the last row (cut short) said to look truncated.
+    const short = join(temp.path, "short.csv");
+    const good = "deployment,2026-01-05T09:12:00Z,,api,\n";
+    writeFileSync(short, `type,start,end,service,note\n${good.repeat(lines)}deployment,2026-01-06\n${good.repeat(lines)}deployment,2026-01-07\n`);
+    const cut = await runCliCaptured(["measure", scenario, "--incidents", short]);
+    expect(cut.exitCode).toBe(1);
+    expect(cut.stderr).toBe(
+      `${short}: line ${lines + 2}: has 2 cells, the header 5\n${short}: line ${2 * lines + 3}: has 2 cells, the header 5 (the file looks truncated)\nerror: 2 problems in the exports; nothing was written\n`,
+    );
+  });
+
   it("gives the proposal as JSON, with each input's monthly values", async () => {
     const { exitCode, stdout } = await runCliCaptured(["measure", scenario, "--incidents", fixture("deployments-incidents.csv"), "--json"]);
     expect(exitCode).toBe(0);
@@ -426,7 +459,7 @@ describe("track import --format", () => {
     writeFileSync(bad, `type,start,end,service,note\n${"deployment,yesterday,,api,\n".repeat(500)}`);
     const { exitCode, stderr } = await runCliCaptured(["track", "import", bad, "--format", "incidents", "--db", store()]);
     expect(exitCode).toBe(1);
-    expect(stderr).toContain(`${bad}: the first 20 problems are listed: the file may have more\n`);
+    expect(stderr).toContain(`${bad}: the first 20 problems are listed; the file may have more\n`);
     expect(stderr).toMatch(/: at least 20 problems; nothing was imported\n$/);
   });
 

@@ -22,8 +22,10 @@ import {
   type Measurement,
   type Observation,
   type Parsed,
-  type Problem,
-  MAX_LISTED_PROBLEMS,
+  fileProblems,
+  problemCount,
+  problemLine,
+  type FileProblem,
   type Proposal,
   type TimeRule,
 } from "../../measure/index.js";
@@ -148,29 +150,9 @@ function shownValue(value: unknown): string {
 
 const shownRange = (low: number, high: number) => (low === high ? String(low) : `${low}–${high}`);
 
-/**
- * A file's problems as lines. A reader lists at most MAX_LISTED_PROBLEMS of a file's problems, so a
- * full list says there may be more, and the count that follows is then "at least" (a file of a
- * million bad lines is not "20 problems").
- */
-function problemsOf(file: string, problems: readonly Problem[]): string[] {
-  const lines = problems.map((problem) => `${file}: ${problem.record}: ${problem.message}`);
-  if (problems.length >= MAX_LISTED_PROBLEMS) lines.push(`${file}: ${MORE_PROBLEMS}`);
-  return lines;
-}
-
-const MORE_PROBLEMS = `the first ${MAX_LISTED_PROBLEMS} problems are listed; the file may have more`;
-
-/** "3 problems", or "at least 20 problems" when a file's list was cut at MAX_LISTED_PROBLEMS. */
-function problemCount(lines: readonly string[]): string {
-  const more = lines.filter((line) => line.endsWith(MORE_PROBLEMS)).length;
-  const count = lines.length - more;
-  return `${more > 0 ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
-}
-
 interface Gathered {
   readonly measurements: Measurement[];
-  readonly problems: string[];
+  readonly problems: FileProblem[];
 }
 
 function tokenFrom(name: string, what: string): string {
@@ -183,12 +165,12 @@ function tokenFrom(name: string, what: string): string {
 async function gatherRuns(
   options: MeasureOptions,
   output: CliOutput,
-): Promise<{ runs: { runs: CiRun[]; source: string; from: string }[]; problems: string[] }> {
+): Promise<{ runs: { runs: CiRun[]; source: string; from: string }[]; problems: FileProblem[] }> {
   const runs: { runs: CiRun[]; source: string; from: string }[] = [];
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   const take = (parsed: Parsed<CiRun[]>, file: string, source: string, from = basename(file)) => {
     if (parsed.ok) runs.push({ runs: parsed.value, source, from });
-    else problems.push(...problemsOf(file, parsed.problems));
+    else problems.push(...fileProblems(file, parsed.problems));
   };
   if (options.githubRuns) take(parseGithubRuns(readExport(options.githubRuns)), options.githubRuns, "GitHub Actions runs");
   if (options.gitlabPipelines) take(parseGitlabPipelines(readExport(options.gitlabPipelines)), options.gitlabPipelines, "GitLab pipelines");
@@ -227,7 +209,7 @@ async function gatherRuns(
 /** Every source's measurement, in order: deployments and incidents, CI runs, time sheet. */
 async function gather(options: MeasureOptions, context: Context, output: CliOutput): Promise<Gathered> {
   const measurements: Measurement[] = [];
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   const rules: TimeRule[] = [];
   for (const text of options.map) {
     const rule = parseTimeRule(text);
@@ -246,9 +228,9 @@ async function gather(options: MeasureOptions, context: Context, output: CliOutp
     rules.push(rule.value);
   }
   const events = options.incidents ? parseEventsCsv(readExport(options.incidents)) : undefined;
-  if (events && !events.ok) problems.push(...problemsOf(options.incidents!, events.problems));
+  if (events && !events.ok) problems.push(...fileProblems(options.incidents!, events.problems));
   const timesheet = options.timesheet ? parseTimesheetCsv(readExport(options.timesheet)) : undefined;
-  if (timesheet && !timesheet.ok) problems.push(...problemsOf(options.timesheet!, timesheet.problems));
+  if (timesheet && !timesheet.ok) problems.push(...fileProblems(options.timesheet!, timesheet.problems));
   const ci = await gatherRuns(options, output);
   problems.push(...ci.problems);
   if (problems.length > 0) return { measurements, problems };
@@ -430,7 +412,7 @@ Examples:
       const context = contextOf(caseFile, places, options);
       const gathered = await gather(options, context, output);
       if (gathered.problems.length > 0) {
-        output.stderr(`${gathered.problems.join("\n")}\n`);
+        output.stderr(`${gathered.problems.map(problemLine).join("\n")}\n`);
         throw new UserError(`${problemCount(gathered.problems)} in the exports; nothing was written`);
       }
       const { proposals, observations, notices } = merged(gathered.measurements);

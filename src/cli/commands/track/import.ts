@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { actualsCsv, actualsFormats, parseTimeRule, type ActualsFormat, type TimeRule } from "../../../measure/index.js";
+import { actualsCsv, actualsFormats, parseTimeRule, problemCount, problemLine, type ActualsFormat, type TimeRule } from "../../../measure/index.js";
 import { countActuals } from "../../../store/actual-repository.js";
 import { parseColumnMap } from "../../../store/csv/columns.js";
 import { textEncodings, type TextEncodingName } from "../../../store/csv/decode.js";
@@ -207,11 +207,7 @@ async function importExports(files: string[], options: ImportOptions, team: stri
   const shown = files.join(", ");
   if (!converted.ok) {
     // A reader lists a file's first problems only: then the count is "at least" (a file of a million bad records is not "20 problems").
-    const count = converted.problems.filter((problem) => !problem.more).length;
-    const atLeast = converted.problems.some((problem) => problem.more) ? "at least " : "";
-    throw new UserError(
-      `${converted.problems.map((problem) => `${problem.file}: ${problem.record}: ${problem.message}`).join("\n")}\n${shown}: ${atLeast}${count} problem${count === 1 ? "" : "s"}; nothing was imported`,
-    );
+    throw new UserError(`${converted.problems.map(problemLine).join("\n")}\n${shown}: ${problemCount(converted.problems)}; nothing was imported`);
   }
   for (const notice of converted.notices) output.stderr(`note: ${notice}\n`);
   const bytes = new TextEncoder().encode(converted.csv);

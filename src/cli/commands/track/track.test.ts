@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -353,6 +353,27 @@ describe("track show and forecast", () => {
       "actual true",
       "forecast false",
     ]);
+  });
+});
+
+describe("a store that is an empty file", () => {
+  it("is refused by every command that reads it (exit 1, naming the file and what is expected) and left empty, with no journal beside it", async () => {
+    const empty = join(temp.path, "empty.db");
+    writeFileSync(empty, "");
+    const expected = `error: ${empty} is an empty file, not an mlops-roi store, and is left as it is; expected a store that \`mlops-roi track plan CASE.yaml\` made`;
+    for (const argv of [
+      ["show", "--db", empty],
+      ["forecast", "--db", empty],
+      ["teams", "--db", empty],
+      ["backup", "--db", empty, "--to", join(temp.path, "backup.db")],
+      ["add", "--db", empty, "--month", "1", "--upkeep-hours", "20"],
+    ]) {
+      const { exitCode, stderr } = await track(...argv);
+      expect(stderr, argv.join(" ")).toContain(expected);
+      expect(exitCode, argv.join(" ")).toBe(1);
+      expect(readFileSync(empty).length).toBe(0);
+      expect(readdirSync(temp.path).sort()).toEqual(["empty.db", "seed.yaml"]);
+    }
   });
 });
 

@@ -1,0 +1,50 @@
+import { existsSync, readdirSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTempFolder } from "../test-support/fixtures.js";
+import { runCliCaptured } from "../test-support/run-cli.js";
+import { valuesAfterDashDash } from "./option-values.js";
+import { makeProgram } from "./program.js";
+
+let temp: ReturnType<typeof makeTempFolder>;
+let cwd: string;
+beforeEach(() => {
+  temp = makeTempFolder();
+  cwd = process.cwd();
+  // A file whose name starts with a dash is named relative to the folder the command runs in.
+  process.chdir(temp.path);
+});
+afterEach(() => {
+  process.chdir(cwd);
+  temp.remove();
+});
+
+describe("-- after an option that takes a value", () => {
+  it("gives the option the next word, even one that starts with a dash: init -o -- -x.yaml writes -x.yaml", async () => {
+    const init = await runCliCaptured(["init", "-o", "--", "-x.yaml"]);
+    expect(init.stderr).toContain("wrote -x.yaml from the seed template");
+    expect(init.exitCode).toBe(0);
+    expect((await runCliCaptured(["init", "--output", "--", "-y.yaml", "--template", "solo"])).exitCode).toBe(0);
+    expect(readdirSync(".").sort()).toEqual(["-x.yaml", "-y.yaml", "mlops-roi.schema.json"]);
+    expect((await runCliCaptured(["validate", "--", "-x.yaml"])).stdout).toContain("-x.yaml: valid");
+    // A track subcommand's options too: the store is looked for, not an unknown option -z.db.
+    const show = await runCliCaptured(["track", "show", "--db", "--", "-z.db"]);
+    expect(show.stderr).toContain("error: -z.db: no store here");
+    expect(show.exitCode).toBe(1);
+  });
+
+  it("is wrong usage with no word after it, and writes no file named --", async () => {
+    const { exitCode, stderr } = await runCliCaptured(["init", "-o", "--"]);
+    expect(stderr).toBe("error: -o --: no value after `--`; give it there (-o -- -x.yaml), or write a file whose name starts with a dash as ./-x.yaml\n");
+    expect(exitCode).toBe(2);
+    expect(existsSync("--")).toBe(false);
+    expect(readdirSync(".")).toEqual([]);
+  });
+
+  it("keeps -- elsewhere as the end of the options, and leaves the words after an option's value alone", async () => {
+    const program = await makeProgram(undefined, ["init", "track"]);
+    expect(valuesAfterDashDash(["init", "-o", "-x.yaml", "--force"], program)).toEqual(["init", "-o", "-x.yaml", "--force"]);
+    expect(valuesAfterDashDash(["init", "--force", "--", "-o", "--", "x"], program)).toEqual(["init", "--force", "--", "-o", "--", "x"]);
+    expect(valuesAfterDashDash(["init", "-o", "--", "--", "--force"], program)).toEqual(["init", "-o", "--", "--force"]);
+    expect(valuesAfterDashDash(["track", "backup", "--to", "--", "-b.db", "--force"], program)).toEqual(["track", "backup", "--to", "-b.db", "--force"]);
+  });
+});
