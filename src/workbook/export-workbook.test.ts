@@ -339,6 +339,31 @@ describe("shared cell styles", () => {
   });
 });
 
+describe("the workbook's percentages", () => {
+  it("group thousands as run writes them: DORA's elite ROI of 1,083% read 1083% on the Summary sheet", () => {
+    const ungrouped: string[] = [];
+    let large = 0;
+    for (const { name, path } of workbookCases()) {
+      buildCaseWorkbook(loadCase(path)).workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            const format = cell.numFmt ?? "";
+            if (!format.includes("%")) return;
+            const value = typeof cell.value === "number" ? cell.value : (cell.value as { result?: unknown } | null)?.result;
+            if (typeof value !== "number" || Math.abs(value) < 9.995) return;
+            large++;
+            // Every section that writes the digits groups them, as "#,##0%" does.
+            if (!format.split(";").every((section) => !/[0#]%/.test(section) || section.includes("#,##0")))
+              ungrouped.push(`${name} ${sheet.name}!${cell.address} ${value} as ${format}`);
+          }),
+        ),
+      );
+    }
+    expect(large).toBeGreaterThan(0);
+    expect(ungrouped).toEqual([]);
+  });
+});
+
 describe("the Assumptions sheet's ranges", () => {
   it("shows whole ends without cents and a money middle as precise as its ends: team.yaml's €1,500 to €4,000 read 1,500.00 and 4,000.00", () => {
     const formats: string[] = [];
