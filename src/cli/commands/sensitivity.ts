@@ -74,7 +74,7 @@ function number(value: number): string {
  * @example tornadoLabels(["a.b.c"], 48) // ["a.b.c"]
  */
 export function tornadoLabels(labels: readonly string[], width: number): string[] {
-  const fit = (label: string, head: number) => {
+  const cutAt = (label: string, head: number) => {
     if (label.length <= width) return label;
     const kept = Math.min(head, width - 2);
     return `${label.slice(0, kept)}…${label.slice(label.length - (width - 1 - kept))}`;
@@ -94,7 +94,7 @@ export function tornadoLabels(labels: readonly string[], width: number): string[
   for (let count = 0; count <= 8; count++) heads.push((label) => segments(label, count));
   for (let head = 1; head < width - 1; head++) heads.push(() => head);
   for (const head of heads) {
-    const cut = labels.map((label) => fit(label, head(label)));
+    const cut = labels.map((label) => cutAt(label, head(label)));
     if (distinct(cut)) return cut;
   }
   return [...labels];
