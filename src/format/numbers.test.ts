@@ -50,6 +50,14 @@ describe("report number formats", () => {
     expect(formatInputMoney(6000.5, "EUR")).toBe("€6,000.50");
     expect([currencyDecimals("EUR"), currencyDecimals("JPY"), currencyDecimals("ISK")]).toEqual([2, 0, 0]);
   });
+  it("knows, without Intl, the minor unit of every currency of the table as Intl has it", () => {
+    for (const currency of CURRENCIES_WRITTEN_HERE) {
+      const digits = new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+      expect([currency, currencyDecimals(currency)]).toEqual([currency, digits]);
+    }
+    // Outside the table, Intl's.
+    expect(currencyDecimals("BHD")).toBe(3);
+  });
   it("rounds significant figures without going past the units", () => {
     expect(roundSignificant(7959)).toBe(7960);
     expect(roundSignificant(12.4)).toBe(12);

@@ -271,6 +271,8 @@ export function formatGain(value: number, currency: string, money: (value: numbe
  * @example currencyDecimals("EUR") // 2 ; currencyDecimals("JPY") // 0
  */
 export function currencyDecimals(currency: string): number {
+  // The table's currencies without Intl, whose first use loads the locale data (see above); a test holds this list to Intl.
+  if (knownSymbol(currency) !== undefined) return WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : 2;
   let decimals = minorUnits.get(currency);
   if (decimals === undefined) {
     try {
@@ -285,6 +287,9 @@ export function currencyDecimals(currency: string): number {
 }
 
 const minorUnits = new Map<string, number>();
+
+/** The currencies of the table that Intl writes without decimals (no minor unit in use). */
+export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(["JPY", "KRW", "VND", "ISK", "HUF", "IDR", "CLP", "COP"]);
 
 /**
  * A money value an input holds: to the unit, cents kept when the user wrote them, in a currency that
