@@ -8,6 +8,13 @@ export interface DecisionOption {
   label: string;
   /** Share of the samples in which this option has the highest NPV (ties shared equally); they add up to 1. */
   probabilityBest: number;
+  /** Share of the samples in which it alone has the highest NPV (no other option level with it). */
+  probabilityBestAlone: number;
+  /**
+   * Share of the samples in which it is level at the top with at least one other option (each such
+   * sample counted whole): `probabilityBest` counts it 1 ÷ the number level there, which reads as a coin toss.
+   */
+  probabilityBestLevel: number;
   /** Mean NPV over the samples, against today (today's is 0). */
   expectedNpv: number;
   /** Mean of (the best option's NPV − this option's NPV) over the samples: what choosing it loses on average. */
@@ -48,6 +55,8 @@ export interface DecisionAnalysis {
    * in `chanceAbove[a][b] − chanceLevel[a][b] ÷ 2` of the samples.
    */
   chanceLevel: Record<string, Record<string, number>>;
+  /** The share of samples in which two or more options are level at the top (share the best NPV). */
+  chanceBestLevel: number;
   /** Per uncertain input, then per group, highest value first. */
   evppi: InformationValue[];
   /** What an input that carries no information scores by chance (the highest of 20 random groupings): values at or below it read as zero. */
@@ -108,6 +117,8 @@ export function analyseDecision(
       scenario: scenario.name,
       label: scenario.label,
       probabilityBest: outcome.options[index]!.probabilityBest,
+      probabilityBestAlone: outcome.options[index]!.probabilityBestAlone,
+      probabilityBestLevel: outcome.options[index]!.probabilityBestLevel,
       expectedNpv: outcome.options[index]!.expectedValue,
       expectedLoss: outcome.options[index]!.expectedLoss,
     })),
@@ -115,6 +126,7 @@ export function analyseDecision(
     evpi: outcome.evpi,
     chanceAbove: byPair(outcome.above),
     chanceLevel: byPair(outcome.level),
+    chanceBestLevel: outcome.bestLevel,
     evppi,
     noiseLevel: partial.noiseLevel,
     method: EVPPI_METHOD,

@@ -10,6 +10,7 @@ import {
   formatHours,
   formatHoursTenth,
   formatInputMoney,
+  currencyDecimals,
   formatMoney,
   formatMoneyExact,
   formatMonth,
@@ -42,6 +43,20 @@ describe("report number formats", () => {
     expect(formatMoneyExact(7959.4, "EUR")).toBe("€7,959");
     expect(formatInputMoney(12.5, "EUR")).toBe("€12.50");
     expect(formatInputMoney(3600, "EUR")).toBe("€3,600");
+  });
+  it("writes an input in a currency without a minor unit to the unit, as every other figure in it: no 'JP¥6,000.50'", () => {
+    expect(formatInputMoney(6000.5, "JPY")).toBe("JP¥6,001");
+    expect(formatInputMoney(1234.4, "KRW")).toBe("₩1,234");
+    expect(formatInputMoney(6000.5, "EUR")).toBe("€6,000.50");
+    expect([currencyDecimals("EUR"), currencyDecimals("JPY"), currencyDecimals("ISK")]).toEqual([2, 0, 0]);
+  });
+  it("knows, without Intl, the minor unit of every currency of the table as Intl has it", () => {
+    for (const currency of CURRENCIES_WRITTEN_HERE) {
+      const digits = new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+      expect([currency, currencyDecimals(currency)]).toEqual([currency, digits]);
+    }
+    // Outside the table, Intl's.
+    expect(currencyDecimals("BHD")).toBe(3);
   });
   it("rounds significant figures without going past the units", () => {
     expect(roundSignificant(7959)).toBe(7960);
@@ -183,7 +198,8 @@ describe("numbers written without Intl, as Intl writes them", () => {
         expect([currency, value, formatMoney(value, currency)]).toEqual([currency, value, main]);
         const unit = Math.round(value);
         expect([currency, value, formatMoneyExact(value, currency)]).toEqual([currency, value, exact.format(unit === 0 ? 0 : unit)]);
-        const input = Number.isInteger(value) ? exact.format(unit === 0 ? 0 : unit) : cents.format(value);
+        // A currency without a minor unit (the yen) keeps no cents in an input either.
+        const input = Number.isInteger(value) || currencyDecimals(currency) === 0 ? exact.format(unit === 0 ? 0 : unit) : cents.format(value);
         expect([currency, value, formatInputMoney(value, currency)]).toEqual([currency, value, input]);
       }
     }

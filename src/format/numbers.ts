@@ -266,11 +266,38 @@ export function formatGain(value: number, currency: string, money: (value: numbe
 }
 
 /**
- * A money value an input holds: to the unit, cents kept when the user wrote them.
- * @example formatInputMoney(12.5, "EUR") // "€12.50"
+ * How many decimals the currency's minor unit has (ISO 4217, as Intl knows it): 2 for the euro, 0
+ * for the yen, the won or the Icelandic króna, which have no cents to show. 2 for a code Intl does not know.
+ * @example currencyDecimals("EUR") // 2 ; currencyDecimals("JPY") // 0
+ */
+export function currencyDecimals(currency: string): number {
+  // The table's currencies without Intl, whose first use loads the locale data (see above); a test holds this list to Intl.
+  if (knownSymbol(currency) !== undefined) return WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : 2;
+  let decimals = minorUnits.get(currency);
+  if (decimals === undefined) {
+    try {
+      decimals = new Intl.NumberFormat(LOCALE, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      // Not a currency code Intl takes (the schema checks the form only): written with cents, as Intl would for an unknown one.
+      decimals = 2;
+    }
+    minorUnits.set(currency, decimals);
+  }
+  return decimals;
+}
+
+const minorUnits = new Map<string, number>();
+
+/** The currencies of the table that Intl writes without decimals (no minor unit in use). */
+export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(["JPY", "KRW", "VND", "ISK", "HUF", "IDR", "CLP", "COP"]);
+
+/**
+ * A money value an input holds: to the unit, cents kept when the user wrote them, in a currency that
+ * has cents (a yen amount is to the yen, as every other yen figure: "JP¥6,001", not "JP¥6,000.50").
+ * @example formatInputMoney(12.5, "EUR") // "€12.50" ; formatInputMoney(6000.5, "JPY") // "JP¥6,001"
  */
 export function formatInputMoney(value: number, currency: string): string {
-  if (Number.isInteger(value)) return formatMoneyExact(value, currency);
+  if (Number.isInteger(value) || currencyDecimals(currency) === 0) return formatMoneyExact(value, currency);
   return money(value, currency, centsMoney, "cents", centsMoneyOptions);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { labelWithRecordedShare, listInWords, recordedShareWords } from "./words.js";
+import { formatChance } from "./numbers.js";
+import { bestLevelWords, labelWithRecordedShare, listInWords, recordedShareWords } from "./words.js";
 
 describe("listInWords", () => {
   it("joins with commas and a last 'and', and leaves one item or none as it is", () => {
@@ -17,5 +18,43 @@ describe("recordedShareWords", () => {
     expect(recordedShareWords(1, 3)).toBe("recorded in 1 of 3 months, the others worked out from the plan");
     expect(labelWithRecordedShare("Cash spent to month 3", 3, 3)).toBe("Cash spent to month 3");
     expect(labelWithRecordedShare("Cash spent to month 3", 0, 3)).toBe("Cash spent to month 3 (not recorded: worked out from the plan)");
+  });
+});
+
+describe("bestLevelWords", () => {
+  const option = (scenario: string, probabilityBest: number, probabilityBestAlone: number, probabilityBestLevel: number) => ({
+    scenario,
+    probabilityBest,
+    probabilityBestAlone,
+    probabilityBestLevel,
+  });
+  const name = (scenario: string) => scenario;
+
+  it("says nothing when no option is ever level at the top: the views say the chance of being best as it is", () => {
+    expect(bestLevelWords([option("a", 0.6, 0.6, 0), option("b", 0.4, 0.4, 0)], "a", name, formatChance, "sample")).toBeUndefined();
+  });
+
+  it("says two options equal in every sample are level at the top in every one, not best in 50% each", () => {
+    const options = [option("today", 0, 0, 0), option("a", 0.5, 0, 1), option("b", 0.5, 0, 1)];
+    expect(bestLevelWords(options, "a", name, formatChance, "sample")).toBe("level at the top with b in every sample");
+  });
+
+  it("says the strict shares apart from the ties (docs/numbers.md's worked example)", () => {
+    const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.5, 0.25, 0.5)];
+    expect(bestLevelWords(options, "a", name, formatChance, "outcome")).toBe(
+      "best alone in 25% of the outcomes and level at the top with b in 50%, b best alone in 25%",
+    );
+  });
+
+  it("names no partner when more than two options are ever level at the top", () => {
+    const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.3, 0.1, 0.4), option("c", 0.2, 0.1, 0.2)];
+    expect(bestLevelWords(options, "a", name, formatChance, "run")).toBe(
+      "best alone in 25% of the runs and level at the top with another option in 50%, b best alone in 10%, b level at the top with another option in 40%, c best alone in 10%, c level at the top with another option in 20%",
+    );
+  });
+
+  it("says a tie between two others once, after the subject's own share", () => {
+    const options = [option("a", 0.6, 0.6, 0), option("b", 0.2, 0, 0.4), option("c", 0.2, 0, 0.4)];
+    expect(bestLevelWords(options, "a", name, formatChance, "sample")).toBe("best alone in 60% of the samples, b and c level at the top in 40%");
   });
 });

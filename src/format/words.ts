@@ -64,3 +64,53 @@ export function sharedBestWords(
   const sharing = options.filter((option) => option.scenario !== best && option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
   return listInWords(sharing.map((option) => `${name(option.scenario)} in ${chance(option.probabilityBest)}`));
 }
+
+/**
+ * How often an option is best when options can be level at the top (`decision.chanceBestLevel` > 0):
+ * best alone and level at the top said apart, as `aheadAndLevel` says "ahead" and "level", so that two
+ * options equal in every outcome read "level at the top with … in every outcome", not "best in 50%"
+ * each, a coin toss (a tie for best is shared: docs/numbers.md, "Which option is best"). Follows the
+ * option's name ("Best on average: X, …"; "X is …"); the others that are ever best alone follow, and,
+ * when only two options are ever level at the top, the partner is named. `undefined` when no option is
+ * ever level at the top: the views then say `probabilityBest` as it is.
+ * @example bestLevelWords(options, "optimal", name, formatChance, "outcome") // "level at the top with Other tools in every outcome"
+ * @example bestLevelWords(options, "a", name, formatChance, "sample") // "best alone in 30% of the samples and level at the top with b in 40%, b best alone in 30%"
+ */
+export function bestLevelWords(
+  options: readonly { scenario: string; probabilityBest: number; probabilityBestAlone: number; probabilityBestLevel: number }[],
+  subject: string,
+  name: (scenario: string) => string,
+  chance: (value: number) => string,
+  unit: string,
+): string | undefined {
+  const levelOptions = options.filter((option) => option.probabilityBestLevel > 0);
+  if (levelOptions.length === 0) return undefined;
+  const of = (share: number) => (share >= 1 ? `in every ${unit}` : `in ${chance(share)} of the ${unit}s`);
+  // Only two options ever level at the top: every such tie is between them, and each names the other.
+  const pair = levelOptions.length === 2 ? levelOptions.map((option) => option.scenario) : undefined;
+  const partnerOf = (scenario: string) => (pair?.includes(scenario) ? name(pair.find((other) => other !== scenario)!) : "another option");
+  const first = options.find((option) => option.scenario === subject)!;
+  const level = (scenario: string) => `level at the top with ${partnerOf(scenario)}`;
+  const firstWords =
+    first.probabilityBestLevel === 0
+      ? first.probabilityBestAlone === 0
+        ? `never best in any ${unit}`
+        : `best alone ${of(first.probabilityBestAlone)}`
+      : first.probabilityBestAlone === 0
+        ? `${level(subject)} ${of(first.probabilityBestLevel)}`
+        : `best alone ${of(first.probabilityBestAlone)} and ${level(subject)} in ${chance(first.probabilityBestLevel)}`;
+  const others = options
+    .filter((option) => option.scenario !== subject && option.probabilityBest > 0)
+    .sort((a, b) => b.probabilityBest - a.probabilityBest)
+    .flatMap((option) => {
+      const words: string[] = [];
+      if (option.probabilityBestAlone > 0) words.push(`${name(option.scenario)} best alone in ${chance(option.probabilityBestAlone)}`);
+      // Level with the subject: said already. Otherwise once for a pair, or on its own.
+      if (option.probabilityBestLevel > 0 && !pair?.includes(subject)) {
+        if (!pair) words.push(`${name(option.scenario)} level at the top with another option in ${chance(option.probabilityBestLevel)}`);
+        else if (option.scenario === pair[0]) words.push(`${name(pair[0])} and ${name(pair[1]!)} level at the top in ${chance(option.probabilityBestLevel)}`);
+      }
+      return words;
+    });
+  return [firstWords, ...others].join(", ");
+}

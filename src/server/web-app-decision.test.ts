@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -40,6 +40,8 @@ const SHOWN_INPUTS = 3;
 let folder: string;
 let closeCall: RunningServer;
 let team: RunningServer;
+/** examples/seed.yaml with a range on what a project is worth and a twin of "What will be approved": equal in every outcome. */
+let twins: RunningServer;
 let browser: Browser;
 const consoleProblems: string[] = [];
 
@@ -50,6 +52,14 @@ function engineDecision(data: unknown): { decision: DecisionAnalysis; currency: 
   const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: LIVE_SAMPLES, seed: LIVE_SEED }));
   if (!result.decision) throw new Error("the case should have a decision analysis");
   return { decision: result.decision, currency: result.currency };
+}
+
+function twinsText(): string {
+  return `${readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8").replace("value: 2500", "low: 2000\n      high: 3000")}  twin:
+    label: Its twin
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 150 } }
+`;
 }
 
 function exampleData(name: string): Record<string, any> {
@@ -120,6 +130,9 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     mkdirSync(screenshots, { recursive: true });
     closeCall = await startServer({ casePath: join(folder, "close-call", "close-call.yaml"), port: 0, exporters: {} });
     team = await startServer({ casePath: join(folder, "team", "team.yaml"), port: 0, exporters: {} });
+    mkdirSync(join(folder, "twins"));
+    writeFileSync(join(folder, "twins", "twins.yaml"), twinsText());
+    twins = await startServer({ casePath: join(folder, "twins", "twins.yaml"), port: 0, exporters: {} });
     browser = await launchChromium();
   }, 120_000);
 
@@ -127,6 +140,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await browser?.close();
     await closeCall?.close();
     await team?.close();
+    await twins?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -254,6 +268,19 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
       expect(amounts.filter((amount) => amount.lines > 1)).toEqual([]);
       await page.close();
     }
+  });
+
+  it("says two options equal in every outcome are level at the top, not only 'best in 50%' each", async () => {
+    const { decision } = engineDecision(parse(twinsText()));
+    expect(decision.chanceBestLevel).toBe(1);
+    const page = await openPage(twins, 1280);
+    const shown = await shownDecision(page);
+    expect(shown.options.map((option) => option.share)).toEqual(decision.options.map((option) => formatChance(option.probabilityBest)));
+    // Beside two bars of 50% it said nothing: a coin toss to a reader.
+    expect(await panel(page).locator("[data-decision=level-at-the-top]").textContent()).toBe(
+      "A tie for best is shared (half each for two options): “What will be approved” is level at the top with “Its twin” in every outcome.",
+    );
+    await page.close();
   });
 
   it("says no measurement is worth paying for when one option wins in every outcome (team example)", async () => {

@@ -5,7 +5,7 @@ import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type 
 import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../shared/input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
-import { withoutResidue } from "../format/numbers.js";
+import { currencyDecimals, withoutResidue } from "../format/numbers.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { colours, formats, ownStyle, styled, styles } from "./styles.js";
 
@@ -64,10 +64,10 @@ const shareKinds: readonly QuantityKindName[] = ["share", "contingency", "rate",
  * has them. A value worked out from a distribution (a range's ends) is judged without the residue of
  * working it out (1499.9999999999986 is a whole 1,500).
  */
-function valueFormat(kind: QuantityKindName, exact: number): string {
+function valueFormat(kind: QuantityKindName, exact: number, currency: string): string {
   const value = withoutResidue(exact);
   if (shareKinds.includes(kind)) return Number.isInteger(Math.round(value * 1e6) / 1e4) ? formats.share : formats.sharePrecise;
-  if (kind === "money") return Number.isInteger(value) ? "#,##0" : "#,##0.00";
+  if (kind === "money") return Number.isInteger(value) ? "#,##0" : moneyWithCents(currency);
   return Number.isInteger(value) ? formats.general : formats.decimal;
 }
 
@@ -76,7 +76,13 @@ function valueFormat(kind: QuantityKindName, exact: number): string {
  * money to the unit, as the workbook's other amounts; anything else by its own value.
  */
 export function workedOutFormat(kind: QuantityKindName, value: number): string {
-  return kind === "money" ? "#,##0" : valueFormat(kind, value);
+  // Money is to the unit here, whatever the currency: the currency does not matter.
+  return kind === "money" ? "#,##0" : valueFormat(kind, value, "");
+}
+
+/** Money with the currency's minor unit: cents for the euro, none for the yen (as every other yen figure, `currencyDecimals`). */
+function moneyWithCents(currency: string): string {
+  return currencyDecimals(currency) === 0 ? "#,##0" : "#,##0.00";
 }
 
 /**
@@ -84,8 +90,8 @@ export function workedOutFormat(kind: QuantityKindName, value: number): string {
  * 2,449.49…): money as precise as its ends (whole units when they are whole), anything else with
  * the decimals a middle has.
  */
-function middleFormat(kind: QuantityKindName, low: number, high: number): string {
-  if (kind === "money") return Number.isInteger(low) && Number.isInteger(high) ? "#,##0" : "#,##0.00";
+function middleFormat(kind: QuantityKindName, low: number, high: number, currency: string): string {
+  if (kind === "money") return Number.isInteger(low) && Number.isInteger(high) ? "#,##0" : moneyWithCents(currency);
   if (quantityKind(kind).integer) return formats.general;
   return shareKinds.includes(kind) ? formats.sharePrecise : formats.decimal;
 }
@@ -198,7 +204,7 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       leafRows.push(row);
       const described = describeLeaf(file, leaf, compiled);
       const form = leafForm(file, leaf);
-      const numberFormat = valueFormat(leaf.kind, leaf.value);
+      const numberFormat = valueFormat(leaf.kind, leaf.value, compiled.currency);
       const label = described?.label ?? String(inner[inner.length - 1]);
       // Under a capability's heading its name need not be repeated.
       const shown = leaf.path[0] === "catalogue" && label.startsWith(`${heading}: `) ? label.slice(heading.length + 2) : label;
@@ -212,7 +218,7 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
         sheet.number(row, column.high, high, styled("fixed", workedOutFormat(leaf.kind, high)));
       } else {
         for (const end of ["low", "high"] as const) {
-          if (form.kind === "interval") sheet.number(row, column[end], form[end], styled("input", valueFormat(leaf.kind, form[end])));
+          if (form.kind === "interval") sheet.number(row, column[end], form[end], styled("input", valueFormat(leaf.kind, form[end], compiled.currency)));
           else sheet.blank(row, column[end], styled("input", numberFormat));
           // Empty ends are allowed (a single number); a typed end must be a number the file accepts.
           worksheet.getCell(row, column[end]).dataValidation = validation(leaf.kind, true);
@@ -224,7 +230,7 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
             row,
             column.likely,
             intervalMiddle(low, high, form.shape, leaf.kind),
-            styled("computed", middleFormat(leaf.kind, form.low, form.high)),
+            styled("computed", middleFormat(leaf.kind, form.low, form.high, compiled.currency)),
             leaf.value,
           );
         } else {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, quantityKind, validateScenarioText, withUncertainty, type CompiledCase, type Leaf } from "../engine/index.js";
@@ -335,6 +338,61 @@ describe("shared cell styles", () => {
         expect(sheet.getCell(row, 9).font?.italic ?? false).toBe(false);
       }
       expect(rows).toBe(source.compiled.leaves.length);
+    }
+  });
+});
+
+describe("the workbook's percentages", () => {
+  it("group thousands as run writes them: DORA's elite ROI of 1,083% read 1083% on the Summary sheet", () => {
+    const ungrouped: string[] = [];
+    let large = 0;
+    for (const { name, path } of workbookCases()) {
+      buildCaseWorkbook(loadCase(path)).workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            const format = cell.numFmt ?? "";
+            if (!format.includes("%")) return;
+            const value = typeof cell.value === "number" ? cell.value : (cell.value as { result?: unknown } | null)?.result;
+            if (typeof value !== "number" || Math.abs(value) < 9.995) return;
+            large++;
+            // Every section that writes the digits groups them, as "#,##0%" does.
+            if (!format.split(";").every((section) => !/[0#]%/.test(section) || section.includes("#,##0")))
+              ungrouped.push(`${name} ${sheet.name}!${cell.address} ${value} as ${format}`);
+          }),
+        ),
+      );
+    }
+    expect(large).toBeGreaterThan(0);
+    expect(ungrouped).toEqual([]);
+  });
+});
+
+describe("the Assumptions sheet of a case in yen", () => {
+  it("shows money inputs to the yen, as every other yen figure: 6,000.50 read with two decimals", () => {
+    const seed = workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path;
+    const text = readFileSync(seed, "utf8")
+      .replace("currency: EUR", "currency: JPY")
+      .replace("value: 60\n", "value: 6000.5\n")
+      .replace("low: 1500\n", "low: 1500.5\n");
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-yen-"));
+    try {
+      const file = join(folder, "yen.yaml");
+      writeFileSync(file, text);
+      const source = loadCase(file);
+      expect(source.compiled.currency).toBe("JPY");
+      const sheet = buildCaseWorkbook(source).workbook.getWorksheet(sheetNames.assumptions)!;
+      const cents: string[] = [];
+      let money = 0;
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === 6000.5 || cell.value === 1500.5) money++;
+          if (/\.00/.test(cell.numFmt ?? "")) cents.push(`${cell.address} ${String(cell.value)} as ${cell.numFmt}`);
+        }),
+      );
+      expect(money).toBe(2);
+      expect(cents).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -57,11 +57,12 @@ export type StyleName = keyof typeof styles;
 export const formats = {
   hours: "#,##0.0",
   count: "#,##0",
-  share: "0%",
+  /** Grouped as `run` writes it: 1,367%, not 1367%. */
+  share: "#,##0%",
   /** A rate or share the file gives, as written to a hundredth of a percent (8.25%, not 8.3%), as the text and `run` write it. */
-  sharePrecise: "0.0#%",
+  sharePrecise: "#,##0.0#%",
   /** A chance from samples, written as every view writes it: never a certainty the samples cannot show. */
-  chance: '[>0.99]"over 99%";[<0.01]"under 1%";0%',
+  chance: '[>0.99]"over 99%";[<0.01]"under 1%";#,##0%',
   factor: "0.00",
   discountFactor: "0.000000",
   month: "0",

@@ -180,12 +180,29 @@ describe("optimize --write-scenario, when it must not write", () => {
     const { file, before } = teamFile();
     const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "today", "--force"]);
     expect(run.stderr).toBe(
-      `error: --write-scenario today: "today" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ask (nothing was written)\n`,
+      `error: --write-scenario today: "today" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario bestSet (nothing was written)\n`,
     );
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toBe("");
     expect(readFileSync(file, "utf8")).toBe(before);
     expect(existsSync(`${file}.bak`)).toBe(false);
+  });
+
+  it("suggests, when it refuses the baseline, the name --help's example writes, which the example's file has no scenario of: the example runs as shown", async () => {
+    // The refusal said "e.g. --write-scenario ask" where --help showed "--write-scenario compromise", a scenario
+    // examples/team.yaml already has, so the example as shown was refused ("use --force to replace it").
+    const help = (await runCliCaptured(["optimize", "--help"])).stdout;
+    const example = help.match(/\$ mlops-roi optimize examples\/team\.yaml --budget 30000 --write-scenario (\S+)\n/)![1]!;
+    const { file, before } = teamFile();
+    expect(before).not.toMatch(new RegExp(`^  ${example}:`, "m"));
+    const refused = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "today"]);
+    expect(refused.stderr).toContain(`give another name, e.g. --write-scenario ${example} (nothing was written)`);
+    const written = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", example]);
+    expect(written.exitCode).toBe(0);
+    expect(written.stderr).toMatch(new RegExp(`^wrote scenario "${example}" \\(`));
+    // Now that the file has one, the refusal suggests a name it has not.
+    const again = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "today"]);
+    expect(again.stderr).toContain(`e.g. --write-scenario ${example}2 (nothing was written)`);
   });
 
   it("with --force replaces that scenario's lines only, keeps the old file as .bak, and the file still runs", async () => {

@@ -223,7 +223,7 @@ export function registerOptimize(program: Command, output: CliOutput): void {
 Examples:
   $ mlops-roi optimize examples/team.yaml --budget 30000
   $ mlops-roi optimize examples/team.yaml --budget 30000 --setup-hours 300 --objective payback
-  $ mlops-roi optimize examples/team.yaml --budget 30000 --write-scenario compromise
+  $ mlops-roi optimize examples/team.yaml --budget 30000 --write-scenario ${WRITTEN_SCENARIO}
   $ mlops-roi optimize examples/team.yaml --budget 30000 --objective p50 --samples 400
 
 How it searches (the "Answer:" line says which): npv and payback try every set up to 16 candidates,
@@ -241,7 +241,7 @@ the last sets run on every draw (found, not proven).`,
       // the set would become what every option is compared with, and turn the case's answers around.
       if (options.writeScenario === validation.file.baseline) {
         throw new UserError(
-          `--write-scenario ${options.writeScenario}: "${options.writeScenario}" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ask (nothing was written)`,
+          `--write-scenario ${options.writeScenario}: "${options.writeScenario}" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ${freeScenarioName(Object.keys(validation.file.scenarios ?? {}))} (nothing was written)`,
           2,
         );
       }
@@ -290,6 +290,21 @@ the last sets run on every draw (found, not proven).`,
       if (options.writeScenario !== undefined)
         writeScenario(file, validation.source.text, options.writeScenario, result, compiled.currency, options.force ?? false, output);
     });
+}
+
+/** The name --help's example writes the best set under: a name that says what it holds, and no scenario of examples/team.yaml's. */
+export const WRITTEN_SCENARIO = "bestSet";
+
+/**
+ * A name to suggest for --write-scenario: --help's, or, when the file has a scenario of that name
+ * already (written would need --force and replace it), the first of bestSet2, bestSet3, … it has not.
+ * @example freeScenarioName(["today", "bestSet"]) // "bestSet2"
+ */
+export function freeScenarioName(taken: readonly string[]): string {
+  if (!taken.includes(WRITTEN_SCENARIO)) return WRITTEN_SCENARIO;
+  let number = 2;
+  while (taken.includes(`${WRITTEN_SCENARIO}${number}`)) number++;
+  return `${WRITTEN_SCENARIO}${number}`;
 }
 
 /** Draws per set: the search's time grows with them, so more than MAX_OPTIMIZE_SAMPLES is refused with what to lower. */

@@ -6,6 +6,7 @@ import { formatMoneyExact } from "../../format/numbers.js";
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
+import { tornadoLabels } from "./sensitivity.js";
 
 const uncertain = join(packageRoot, "examples", "seed-uncertain.yaml");
 const certain = join(packageRoot, "examples", "seed.yaml");
@@ -188,5 +189,55 @@ describe("sensitivity", () => {
     } finally {
       temp.remove();
     }
+  });
+});
+
+describe("the text tornado's labels", () => {
+  it("are cut to 48 characters with a visible ellipsis, and two paths that end alike never read alike", async () => {
+    // Two capabilities whose names end alike ("…Tracking"), each with a range on the same effect: cut from the
+    // end, both read "…king.effects["meetings.hoursPerPersonPerMonth"]".
+    const text = readFileSync(certain, "utf8")
+      .replace(
+        "scenarios:",
+        `catalogue:
+  experimentTracking:
+    effects:
+      meetings.hoursPerPersonPerMonth: { low: 0.5, high: 0.9 }
+  modelRunTracking:
+    setupHours: 10
+    effects:
+      meetings.hoursPerPersonPerMonth: { low: 0.6, high: 0.95 }
+scenarios:`,
+      )
+      .concat("  tracked:\n    label: Tracked\n    capabilities: [experimentTracking, modelRunTracking]\n");
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "long-labels.yaml");
+      writeFileSync(file, text);
+      const { stdout, exitCode } = await runCliCaptured(["sensitivity", file, "--scenario", "tracked", "--method", "tornado"]);
+      expect(exitCode).toBe(0);
+      const labels = stdout
+        .split("\n")
+        .filter((line) => /[│█]/.test(line) && !line.startsWith("  ─"))
+        .map((line) => line.slice(2, line.search(/ {2,}[│█ ]/) < 0 ? undefined : line.search(/ {2,}[│█ ]/)).trim());
+      expect(labels).toHaveLength(2);
+      expect(new Set(labels).size).toBe(2);
+      for (const label of labels) {
+        expect(label.length).toBeLessThanOrEqual(48);
+        expect(label).toContain("…");
+      }
+      expect(labels[0]).toMatch(/^catalogue\.(experiment|modelRun)Tracking\.…/);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("keep the end of each path when that keeps them apart, and are not cut when they fit", () => {
+    expect(tornadoLabels(["defaults.projects.valuePerMonth"], 48)).toEqual(["defaults.projects.valuePerMonth"]);
+    const long = "scenarios.aScenarioWithAVeryLongName.projects.upkeepHoursPerMonth";
+    expect(tornadoLabels([long, "defaults.projects.valuePerMonth"], 48)).toEqual([`…${long.slice(-47)}`, "defaults.projects.valuePerMonth"]);
+    // Apart only in the middle, beyond any cut of 48 characters: not cut, rather than alike.
+    const middle = (letter: string) => `${"a".repeat(60)}${letter}${"b".repeat(60)}`;
+    expect(tornadoLabels([middle("x"), middle("y")], 48)).toEqual([middle("x"), middle("y")]);
   });
 });

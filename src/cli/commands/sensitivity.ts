@@ -65,6 +65,41 @@ function number(value: number): string {
   return Math.abs(value) >= 100 ? formatNumber(value) : formatNumber(Number(value.toPrecision(3)), 3);
 }
 
+/**
+ * The tornado's labels cut to `width` characters, the cut shown by an ellipsis, and never two alike:
+ * the end of each path first (its field), else its first segments, the ellipsis in the middle
+ * ("catalogue.experimentTracking.…ersonPerMonth"]" and "catalogue.modelRunTracking.…", where both
+ * ended "…king.effects["meetings.hoursPerPersonPerMonth"]"), else a cut at any character; when no cut
+ * keeps them apart, they are not cut.
+ * @example tornadoLabels(["a.b.c"], 48) // ["a.b.c"]
+ */
+export function tornadoLabels(labels: readonly string[], width: number): string[] {
+  const cutAt = (label: string, head: number) => {
+    if (label.length <= width) return label;
+    const kept = Math.min(head, width - 2);
+    return `${label.slice(0, kept)}…${label.slice(label.length - (width - 1 - kept))}`;
+  };
+  const distinct = (cut: readonly string[]) => new Set(cut).size === new Set(labels).size;
+  /** Where the n-th path segment ends (just after its dot), 0 for none: a head of whole segments. */
+  const segments = (label: string, count: number) => {
+    let at = 0;
+    for (let index = 0; index < count; index++) {
+      const dot = label.indexOf(".", at);
+      if (dot < 0) return label.length;
+      at = dot + 1;
+    }
+    return at;
+  };
+  const heads: ((label: string) => number)[] = [];
+  for (let count = 0; count <= 8; count++) heads.push((label) => segments(label, count));
+  for (let head = 1; head < width - 1; head++) heads.push(() => head);
+  for (const head of heads) {
+    const cut = labels.map((label) => cutAt(label, head(label)));
+    if (distinct(cut)) return cut;
+  }
+  return [...labels];
+}
+
 /** A text tornado: each bar spans the NPV from the input's 5th to its 95th percentile, around the median case. */
 function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, width = 40): string {
   if (bars.length === 0) return "";
@@ -77,12 +112,16 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   const span = highest - lowest || 1;
   const position = (value: number) => Math.round(((value - lowest) / span) * (width - 1));
   const centre = position(baseNpv);
-  const labelWidth = Math.min(48, Math.max(...bars.map((bar) => bar.input.length)));
-  const lines = bars.map((bar) => {
+  const labels = tornadoLabels(
+    bars.map((bar) => bar.input),
+    48,
+  );
+  const labelWidth = Math.max(...labels.map((label) => label.length));
+  const lines = bars.map((bar, index) => {
     const from = position(Math.min(bar.low, bar.high));
     const to = position(Math.max(bar.low, bar.high));
     const cells = Array.from({ length: width }, (_, index) => (moves(bar) && index >= from && index <= to ? "█" : index === centre ? "│" : " "));
-    const label = bar.input.length > labelWidth ? `…${bar.input.slice(-(labelWidth - 1))}` : bar.input.padEnd(labelWidth);
+    const label = labels[index]!.padEnd(labelWidth);
     return `  ${label}  ${cells.join("")}${moves(bar) ? "" : " no effect"}`.trimEnd();
   });
   if (moving.length === 0) return [...lines, `  ${" ".repeat(labelWidth)}  ${" ".repeat(centre)}${formatMoney(baseNpv, currency)}`].join("\n");

@@ -38,6 +38,7 @@ describe("voi", () => {
       "evpi",
       "chanceAbove",
       "chanceLevel",
+      "chanceBestLevel",
       "evppi",
       "noiseLevel",
       "method",
@@ -150,7 +151,7 @@ describe("voi", () => {
     expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);
   });
 
-  it("names the option that shares the best outcomes when two options gain the same, not 'best in 50%' as the reason nothing is worth measuring", async () => {
+  it("says two options that gain the same are level at the top in every outcome, not 'best in 50%' each, as the reason nothing is worth measuring", async () => {
     const temp = makeTempFolder();
     try {
       const file = join(temp.path, "equal.yaml");
@@ -167,7 +168,13 @@ describe("voi", () => {
       expect(json.chanceAbove.alt.alt2).toBe(0.5);
       const { stdout } = await runCliCaptured(["voi", file, "--samples", "2000"]);
       expect(stdout).toContain(
-        "No measurement is worth paying for before deciding: Tools (alt) is best in 50% of the outcomes, Other tools (alt2) in 50%, where Tools (alt) gains the same, and knowing every input exactly would be worth nothing.",
+        "No measurement is worth paying for before deciding: Tools (alt) is level at the top with Other tools (alt2) in every outcome, and knowing every input exactly would be worth nothing.",
+      );
+      // It read "Tools (alt) is best in 50% of the outcomes, Other tools (alt2) in 50%": a coin toss to a reader.
+      expect(json.chanceBestLevel).toBe(1);
+      expect(json.options.map((entry: { probabilityBestAlone: number }) => entry.probabilityBestAlone)).toEqual([0, 0, 0]);
+      expect(stdout).toContain(
+        "  A tie for best is shared (half each for two options): Tools (alt) is level at the top with Other tools (alt2) in every outcome.\n",
       );
     } finally {
       temp.remove();

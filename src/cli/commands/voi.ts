@@ -4,7 +4,7 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { sharedBestWords } from "../../format/words.js";
+import { bestLevelWords, sharedBestWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -81,8 +81,11 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     "",
     optionsTable(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
-    "",
   ];
+  // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
+  const level = bestLevelWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance, "outcome");
+  if (level) parts.push(`  A tie for best is shared (half each for two options): ${optionName(result, best.scenario)} is ${level}.`);
+  parts.push("");
   const worthNothing = decision.evpi <= decision.noiseLevel;
   if (worthNothing) {
     const evpi =
@@ -95,7 +98,9 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance);
     const same = others && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
-      `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
+      level
+        ? `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is ${level}, and knowing every input exactly would be worth ${evpi}.`
+        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(

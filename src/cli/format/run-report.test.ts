@@ -44,7 +44,7 @@ describe("the run report's decision lines", () => {
     expect(text.indexOf("Best on average")).toBeLessThan(text.indexOf("Where the benefit comes from"));
   });
 
-  it("name the option that shares the samples when two options gain the same, not only 'the best option in 50% of the samples'", () => {
+  it("say two options that gain the same are level at the top in every sample, not 'the best option in 50% of the samples' each", () => {
     const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
     const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
       "alreadyLive: 2, upkeepHoursPerMonth: 30,",
@@ -54,7 +54,11 @@ describe("the run report's decision lines", () => {
     const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 1_000, seed: 1 }));
     // Equal in every sample: each is best in half of them (ties count half).
     expect(result.decision!.options.map((entry) => entry.probabilityBest)).toEqual([0, 0.5, 0.5]);
-    expect(renderRunReport(result)).toContain("  Best on average: Tools, the best option in 50% of the samples, Other tools in 50%\n");
+    // A tie for best is shared, not a coin toss: it read "Tools, the best option in 50% of the samples, Other tools in 50%".
+    expect(result.decision!.options.map((entry) => entry.probabilityBestLevel)).toEqual([0, 1, 1]);
+    expect(result.decision!.chanceBestLevel).toBe(1);
+    expect(renderRunReport(result)).toContain("  Best on average: Tools, level at the top with Other tools in every sample\n");
+    expect(renderRunReport(result)).not.toContain("50% of the samples");
     // Level in every sample, not "“Tools” ahead in 50% of the outcomes" (a tie counts half in chanceAbove).
     expect(result.decision!.chanceLevel.alt!.alt2).toBe(1);
     expect(renderRunReport(result)).toContain("  Close call: “Tools” and “Other tools” gain the same, €");

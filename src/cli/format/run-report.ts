@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { sharedBestWords } from "../../format/words.js";
+import { bestLevelWords, sharedBestWords } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -146,8 +146,18 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
     (scenario) => decision.options.find((option) => option.scenario === scenario)!.label,
     formatChance,
   );
+  // Options level at the top (a tie for best, shared) are said so, not "the best option in 50%" each.
+  const level = bestLevelWords(
+    decision.options,
+    best.scenario,
+    (scenario) => decision.options.find((option) => option.scenario === scenario)!.label,
+    formatChance,
+    "sample",
+  );
   return [
-    `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples${others ? `, ${others}` : ""}`,
+    level
+      ? `  Best on average: ${best.label}, ${level}`
+      : `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples${others ? `, ${others}` : ""}`,
     ...pageOneElsewhere(result, decision.best),
     `  ${worth}`,
   ];

@@ -63,6 +63,27 @@ describe("decisionOutcome", () => {
     expect(outcome.evpi).toBe(0);
   });
 
+  it("says a tie for best apart: best alone, level at the top, and the share of samples with a tie at the top", () => {
+    // docs/numbers.md's worked example: a is best alone in the first sample, b in the last, and the two are level at the top in the two between.
+    const a = Float64Array.of(5, 2, 1_000_000, 0);
+    const b = Float64Array.of(4, 2, 1_000_000.0005, 1);
+    const outcome = decisionOutcome([a, b], 4);
+    expect(outcome.options.map((option) => [option.probabilityBest, option.probabilityBestAlone, option.probabilityBestLevel])).toEqual([
+      [0.5, 0.25, 0.5],
+      [0.5, 0.25, 0.5],
+    ]);
+    expect(outcome.bestLevel).toBe(0.5);
+    // Three options level at the top in one sample of two: each counts that sample whole, and a tie at the top once.
+    const three = decisionOutcome([Float64Array.of(1, 3), Float64Array.of(1, 2), Float64Array.of(1, 0)], 2);
+    expect(three.options.map((option) => option.probabilityBestLevel)).toEqual([0.5, 0.5, 0.5]);
+    expect(three.options.map((option) => option.probabilityBestAlone)).toEqual([0.5, 0, 0]);
+    expect(three.bestLevel).toBe(0.5);
+    const same = Float64Array.of(1, 2, 3);
+    const twins = decisionOutcome([same, Float64Array.from(same)], 3);
+    expect(twins.options.map((option) => option.probabilityBestLevel)).toEqual([1, 1]);
+    expect(twins.bestLevel).toBe(1);
+  });
+
   it("counts ties apart from wins: above counts a tie half, level counts the ties", () => {
     // a beats b in the first sample, ties in the next two, loses the last (within 1e-9 × the size is a tie).
     const a = Float64Array.of(5, 2, 1_000_000, 0);

@@ -18,6 +18,10 @@ import { createRandom, type RandomSource } from "./random.js";
 export interface OptionOutcome {
   /** Share of samples in which the option has the highest value (ties shared equally). */
   probabilityBest: number;
+  /** Share of samples in which the option alone has the highest value (no other option level with it). */
+  probabilityBestAlone: number;
+  /** Share of samples in which the option is level at the top with at least one other option (each counted whole). */
+  probabilityBestLevel: number;
   /** Mean value over the samples. */
   expectedValue: number;
   /** Mean of (the best option's value − this option's value) over the samples: ≥ 0. */
@@ -32,6 +36,8 @@ export interface DecisionOutcome {
   level: number[][];
   /** Index of the option with the highest expected value (the first of equals). */
   best: number;
+  /** Share of samples in which two or more options are level at the top (within the tolerance of `probabilityBest`). */
+  bestLevel: number;
   /** E[max over options] − max over options of E[value]: what knowing every input exactly would be worth. */
   evpi: number;
 }
@@ -45,15 +51,19 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
   const optionCount = values.length;
   if (optionCount === 0 || count === 0) {
     return {
-      options: values.map(() => ({ probabilityBest: 0, expectedValue: 0, expectedLoss: 0 })),
+      options: values.map(() => ({ probabilityBest: 0, probabilityBestAlone: 0, probabilityBestLevel: 0, expectedValue: 0, expectedLoss: 0 })),
       above: values.map(() => values.map(() => 0)),
       level: values.map(() => values.map(() => 0)),
       best: 0,
+      bestLevel: 0,
       evpi: 0,
     };
   }
   const sums = new Float64Array(optionCount);
   const wins = new Float64Array(optionCount);
+  const alone = new Float64Array(optionCount);
+  const levelAtTop = new Float64Array(optionCount);
+  let samplesLevelAtTop = 0;
   let sumOfBest = 0;
   for (let sample = 0; sample < count; sample++) {
     let highest = Number.NEGATIVE_INFINITY;
@@ -67,18 +77,27 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
     const tolerance = 1e-9 * Math.max(1, Math.abs(highest));
     let tied = 0;
     for (let option = 0; option < optionCount; option++) if (highest - values[option]![sample]! <= tolerance) tied++;
-    for (let option = 0; option < optionCount; option++) if (highest - values[option]![sample]! <= tolerance) wins[option]! += 1 / tied;
+    for (let option = 0; option < optionCount; option++) {
+      if (highest - values[option]![sample]! > tolerance) continue;
+      wins[option]! += 1 / tied;
+      // Said apart (a tie for best is shared, not a coin toss): alone at the top, or level there with another.
+      if (tied === 1) alone[option]! += 1;
+      else levelAtTop[option]! += 1;
+    }
+    if (tied > 1) samplesLevelAtTop++;
   }
   let best = 0;
   for (let option = 1; option < optionCount; option++) if (sums[option]! > sums[best]!) best = option;
   const meanOfBest = sumOfBest / count;
   const options = Array.from(sums, (sum, option) => ({
     probabilityBest: wins[option]! / count,
+    probabilityBestAlone: alone[option]! / count,
+    probabilityBestLevel: levelAtTop[option]! / count,
     expectedValue: sum / count,
     expectedLoss: Math.max(0, meanOfBest - sum / count),
   }));
   const { above, level } = pairwise(values, count);
-  return { options, above, level, best, evpi: options[best]!.expectedLoss };
+  return { options, above, level, best, bestLevel: samplesLevelAtTop / count, evpi: options[best]!.expectedLoss };
 }
 
 /**

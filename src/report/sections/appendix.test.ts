@@ -201,3 +201,13 @@ describe("a range in the appendix", () => {
     expect(decode(/<div class="path">middle ([\s\S]*?)<\/div>/.exec(row.cells[1]!)![1]!)).toBe("about €2,450 a month");
   });
 });
+
+describe("the appendix of a case in yen", () => {
+  it("writes a money input to the yen, as the rest of the report writes yen: it read 'JP¥6,000.50 an hour'", () => {
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8").replace("currency: EUR", "currency: JPY").replace("value: 60\n", "value: 6000.5\n");
+    const result = resultOf(text);
+    expect(result.assumptions.find((assumption) => assumption.input === "defaults.team.hourlyCost")!.value).toBe(6000.5);
+    const row = rowsOf(appendixOf(result)).find((candidate) => candidate.input === "defaults.team.hourlyCost")!;
+    expect(mainLine(row.cells[1]!)).toBe("JP¥6,001 an hour");
+  });
+});

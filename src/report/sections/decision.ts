@@ -5,7 +5,7 @@ import { escapeHtml } from "../escape.js";
 import { formatChance, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { listInWords } from "../../format/words.js";
+import { bestLevelWords, listInWords } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -18,6 +18,9 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
   const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
   const [first, ...rest] = ranked;
   const runs = `Over the ${formatNumber(decision.samples)} runs of the plan`;
+  // Options level at the top share a run: said so, not "comes out best in 50% of them" each, a coin toss.
+  const level = bestLevelWords(decision.options, first!.scenario, (scenario) => optionName(context, scenario), formatChance, "run");
+  if (level) return `${runs}, ${optionName(context, first!.scenario)} is ${level}.`;
   // Options with the same chance in words are named together, in the order of their chances.
   const groups: { share: string; names: string[] }[] = [];
   for (const option of rest) {

@@ -264,6 +264,21 @@ describe("page 1's figures against the result", () => {
     );
   });
 
+  it("says two options equal in every outcome are level at the top in the decision section, not that each 'comes out best in 50%' of the runs", async () => {
+    const text = twinsWithRanges();
+    const result = resultOf(text);
+    expect(result.decision!.chanceBestLevel).toBe(1);
+    expect(result.decision!.options.map((option) => option.probabilityBest)).toEqual([0, 0, 0.5, 0.5]);
+    const { compiled } = validateScenarioText(text);
+    const { html } = await createReport(compiled!, { result });
+    const section = textOf(html.match(/<section id="decision"[\s\S]*?<\/section>/)![0]).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It read "“What will be approved” comes out best in 50% of them; “Its twin” in 50%": a coin toss.
+    expect(section).not.toContain("50%");
+    expect(section).toContain(
+      `Over the ${formatNumber(result.decision!.samples)} runs of the plan, “What will be approved” is level at the top with “Its twin” in every run.`,
+    );
+  });
+
   it("says two options that gain the same as such, not one 'but only €0 more' than the other", async () => {
     const result = resultOf(twins());
     expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", npvGap: 0 });

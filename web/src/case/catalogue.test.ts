@@ -51,6 +51,9 @@ describe("the capability catalogue in the editor", () => {
   it("says costs and effects in plain words", () => {
     expect(costWords(capabilityView(base, "monitoring")!.costs, "EUR")).toBe("60 set-up hours · €150–€400 a month");
     expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 0, monthlyCostPerPerson: 0 }, "EUR")).toBe("no cost");
+    // Yen have no minor unit: to the yen, as every other yen figure ("JP¥150.50 a month" before).
+    expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 150.5, monthlyCostPerPerson: 0 }, "JPY")).toBe("JP¥151 a month");
+    expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 150.5, monthlyCostPerPerson: 0 }, "EUR")).toBe("€150.50 a month");
     expect(effectWords(0.7)).toBe("30% less");
     expect(effectWords(1.25)).toBe("25% more");
     expect(effectWords({ value: 1, note: "n" })).toBe("no change");

@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
+import { bestLevelWords } from "../../../src/format/words.js";
 import { formatChance, formatMoney, lessThanOneUnit } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -39,6 +40,9 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   }
   const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
   const seed = result.uncertainty?.seed;
+  // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
+  const labelOf = (scenario: string) => `“${decision.options.find((option) => option.scenario === scenario)?.label ?? scenario}”`;
+  const level = bestLevelWords(decision.options, decision.best, labelOf, formatChance, "outcome");
   return (
     <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
       <h2 id="decision-heading">Which option comes out best</h2>
@@ -59,6 +63,11 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
           </li>
         ))}
       </ul>
+      {level && (
+        <p className="section-note" data-decision="level-at-the-top">
+          A tie for best is shared (half each for two options): {labelOf(decision.best)} is {level}.
+        </p>
+      )}
       <h3>Worth finding out first</h3>
       {worth.length === 0 ? (
         <p className="decision-nothing" data-decision="nothing-worth-measuring">
