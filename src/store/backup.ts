@@ -109,7 +109,14 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
   } finally {
     earlier?.close();
   }
-  const left = leftovers.filter((file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined);
+  // Beside an earlier backup in rollback mode (not WAL), SQLite leaves what it never took for its
+  // own, all of it harmless: an -shm (the next process to open the new backup resets it) and an
+  // empty -wal or -journal (nothing in it to replay). Anything else still there is a process's that
+  // opened the backup just now.
+  const left = leftovers.filter((file) => {
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    return stats !== undefined && !file.endsWith("-shm") && stats.size > 0;
+  });
   if (left.length > 0)
     throw new StoreError(
       `${left.join(" and ")} ${left.length === 1 ? "is" : "are"} still beside ${target}: another process may have it open; close it and run again; nothing was written`,
