@@ -40,6 +40,26 @@ describe("-- after an option that takes a value", () => {
     expect(readdirSync(".")).toEqual([]);
   });
 
+  it("with no word after it, names the value an option other than a file takes, and speaks of no file", async () => {
+    for (const [argv, expected] of [
+      [["run", "case.yaml", "--seed", "--"], "error: --seed --: no value after `--`; give the value right after it (--seed -- <s>), or as --seed=<s>\n"],
+      [
+        ["track", "add", "--db", "case.db", "--month", "1", "--note", "--"],
+        "error: --note --: no value after `--`; give the value right after it (--note -- <text>), or as --note=<text>\n",
+      ],
+      [["init", "-t", "--"], "error: -t --: no value after `--`; give the value right after it (-t -- <name>)\n"],
+    ] as const) {
+      const { exitCode, stderr } = await runCliCaptured(argv);
+      expect(stderr, argv.join(" ")).toBe(expected);
+      expect(exitCode, argv.join(" ")).toBe(2);
+    }
+    // A store is a file: the file's wording.
+    expect((await runCliCaptured(["track", "show", "--db", "--"])).stderr).toBe(
+      "error: --db --: no value after `--`; give it there (--db -- -x.yaml), or write a file whose name starts with a dash as ./-x.yaml\n",
+    );
+    expect(readdirSync(".")).toEqual([]);
+  });
+
   it("keeps -- elsewhere as the end of the options, and leaves the words after an option's value alone", async () => {
     const program = await makeProgram(undefined, ["init", "track"]);
     expect(valuesAfterDashDash(["init", "-o", "-x.yaml", "--force"], program)).toEqual(["init", "-o", "-x.yaml", "--force"]);

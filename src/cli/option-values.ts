@@ -11,15 +11,17 @@ import { UserError } from "./io.js";
  * @example valuesAfterDashDash(["init", "-o", "--", "-x.yaml"], program) // ["init", "-o", "-x.yaml"]
  */
 export function valuesAfterDashDash(argv: readonly string[], program: Command): readonly string[] {
-  const takesValue = new Set<string>();
+  // Each flag of an option that takes a value, with what its help calls the value (`<file>`, `<s>`).
+  const takesValue = new Map<string, string>();
   let command: Command | undefined = program;
   // The options of the command line's command and, for `track`, of its subcommand: each is named
   // before its options (`track show --db FILE`).
   for (let index = 0; command; index++) {
     for (const option of command.options) {
       if (!option.required) continue;
-      if (option.short) takesValue.add(option.short);
-      if (option.long) takesValue.add(option.long);
+      const value = /<[^>]*>/.exec(option.flags)?.[0] ?? "<value>";
+      if (option.short) takesValue.set(option.short, value);
+      if (option.long) takesValue.set(option.long, value);
     }
     const word = argv[index];
     command = command.commands.find((sub) => sub.name() === word || sub.aliases().includes(word ?? ""));
@@ -35,11 +37,7 @@ export function valuesAfterDashDash(argv: readonly string[], program: Command): 
     if (!takesValue.has(word) || index + 1 >= argv.length) continue;
     if (argv[index + 1] === "--") {
       const value = argv[index + 2];
-      if (value === undefined)
-        throw new UserError(
-          `${word} --: no value after \`--\`; give it there (${word} -- -x.yaml), or write a file whose name starts with a dash as ./-x.yaml`,
-          2,
-        );
+      if (value === undefined) throw new UserError(noValueAfterDashDash(word, takesValue.get(word)!), 2);
       result.push(value);
       index += 2;
     } else {
@@ -48,4 +46,17 @@ export function valuesAfterDashDash(argv: readonly string[], program: Command): 
     }
   }
   return result;
+}
+
+/**
+ * What `-o --` with nothing after it says: the value goes after `--`; for a file (`<file>`, `<path>`),
+ * one whose name starts with a dash may also be written ./-x.yaml; for any other value (a seed, a
+ * note) `--seed=VALUE` gives it too, and no file is meant.
+ * @example noValueAfterDashDash("--seed", "<s>") // "--seed --: no value after `--`; give the value right after it (--seed -- <s>), or as --seed=<s>"
+ */
+function noValueAfterDashDash(flag: string, value: string): string {
+  if (value === "<file>" || value === "<path>")
+    return `${flag} --: no value after \`--\`; give it there (${flag} -- -x.yaml), or write a file whose name starts with a dash as ./-x.yaml`;
+  const attached = flag.startsWith("--") ? `, or as ${flag}=${value}` : "";
+  return `${flag} --: no value after \`--\`; give the value right after it (${flag} -- ${value})${attached}`;
 }

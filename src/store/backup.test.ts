@@ -111,6 +111,29 @@ describe("backupStore", () => {
     }
   });
 
+  it("replaces an earlier backup in rollback mode beside which SQLite leaves an empty log and an -shm (nothing to replay), where it was refused as open in another process", async () => {
+    const here = folder();
+    const store = openStore(join(here, "case.db"), { create: true });
+    const target = join(here, "backup.db");
+    try {
+      await backupStore(store, target, { force: false });
+      // The earlier backup in rollback mode (as one written by other means is, or one whose
+      // replacing stopped after the fold); beside it, an -shm and an empty -wal, no process's.
+      const earlier = new Database(target);
+      earlier.pragma("journal_mode = DELETE");
+      earlier.close();
+      writeFileSync(`${target}-wal`, "");
+      writeFileSync(`${target}-shm`, Buffer.alloc(32_768, 1));
+      savePlan(store, planFor("team-02", caseText(12)), { replace: false });
+      await backupStore(store, target, { force: true });
+      const expected = contentsOf(join(here, "case.db"));
+      expect(expected.plans).toHaveLength(1);
+      expect(contentsOf(target)).toEqual(expected);
+    } finally {
+      store.close();
+    }
+  });
+
   it("writes through a target that is a link (the link kept), keeps the replaced file's permissions and leaves no temporary file", async () => {
     const here = folder();
     const store = openStore(join(here, "case.db"), { create: true });

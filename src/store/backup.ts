@@ -96,9 +96,10 @@ export async function backupStore(database: StoreDatabase, target: string, optio
 function foldJournal(real: string, target: string, leftovers: readonly string[]): void {
   const names = leftovers.map((file) => basename(file)).join(", ");
   let earlier: Database.Database | undefined;
+  let mode: unknown;
   try {
     earlier = new Database(real, { fileMustExist: true, timeout: 0 });
-    earlier.pragma("journal_mode = DELETE");
+    mode = earlier.pragma("journal_mode = DELETE", { simple: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED")
@@ -109,7 +110,18 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
   } finally {
     earlier?.close();
   }
-  const left = leftovers.filter((file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined);
+  // SQLite answers the mode it kept when it could not change it: then the earlier backup is still in
+  // WAL mode, and what is beside it may be a process's.
+  if (mode !== "delete")
+    throw new StoreError(`${target} is open in another process (which keeps ${names} beside it); close it and run again; nothing was written`);
+  // Beside an earlier backup in rollback mode (not WAL), SQLite leaves what it never took for its
+  // own, all of it harmless: an -shm (the next process to open the new backup resets it) and an
+  // empty -wal or -journal (nothing in it to replay). Anything else still there is a process's that
+  // opened the backup just now.
+  const left = leftovers.filter((file) => {
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    return stats !== undefined && !file.endsWith("-shm") && stats.size > 0;
+  });
   if (left.length > 0)
     throw new StoreError(
       `${left.join(" and ")} ${left.length === 1 ? "is" : "are"} still beside ${target}: another process may have it open; close it and run again; nothing was written`,
