@@ -77,12 +77,23 @@ describe("the run report's decision lines", () => {
 
   it('say an EVPI above zero but under one euro is worth less than €1, never "up to €0"', () => {
     const result = resultOf("close-call.yaml", 2_000);
-    const above = renderRunReport({ ...result, decision: { ...result.decision!, evpi: 0.3, noiseLevel: 0 } });
+    const worth = result.decision!.evppi.map((entry) => ({ ...entry, aboveNoise: true }));
+    const above = renderRunReport({ ...result, decision: { ...result.decision!, evpi: 0.3, noiseLevel: 0, evppi: worth } });
     expect(above).toContain("  Knowing every input exactly before deciding would be worth less than €1 (EVPI); `mlops-roi voi` ranks");
     const below = renderRunReport({ ...result, decision: { ...result.decision!, evpi: 0.3, noiseLevel: 0.5 } });
     expect(below).toContain("  Knowing every input exactly before deciding would be worth less than €1 (EVPI): no measurement is worth paying for");
     expect(`${above}${below}`).not.toContain("worth €0");
     expect(`${above}${below}`).not.toContain("up to €0");
+  });
+
+  it("say no input alone is worth measuring when voi says so, though knowing them all would be worth something", () => {
+    const result = resultOf("close-call.yaml", 2_000);
+    const none = result.decision!.evppi.map((entry) => ({ ...entry, aboveNoise: false }));
+    const text = renderRunReport({ ...result, decision: { ...result.decision!, evpi: 500, noiseLevel: 100, evppi: none } });
+    expect(text).toContain(
+      "  Knowing every input exactly before deciding would be worth up to €500 (EVPI), but no input alone is worth measuring (`mlops-roi voi` gives each one's worth)\n",
+    );
+    expect(text).not.toContain("ranks what is worth measuring");
   });
 
   it("are left out without ranges", () => {

@@ -137,7 +137,10 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
   const worth =
     decision.evpi <= decision.noiseLevel
       ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
-      : `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`;
+      : decision.evppi.some((entry) => entry.aboveNoise)
+        ? `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`
+        : // The inputs are worth something only together: voi says no input alone is worth measuring.
+          `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI), but no input alone is worth measuring (\`mlops-roi voi\` gives each one's worth)`;
   // Options that gain the same split the samples (ties count half): the others are named with their
   // share, so "the best option in 50% of the samples" does not read as losing the rest (voi says it so too).
   const others = sharedBestWords(
