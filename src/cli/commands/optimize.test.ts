@@ -214,7 +214,7 @@ describe("optimize --write-scenario, when it must not write", () => {
   it("writes nothing when no set beats today within the limits", async () => {
     const { file, before } = teamFile();
     const run = await runCliCaptured(["optimize", file, "--budget", "0", "--setup-hours", "0", "--write-scenario", "ask"]);
-    expect(run.stderr).toBe("error: no set of capabilities beats today within the limits; nothing was written\n");
+    expect(run.stderr).toBe(`error: ${file}: no set of capabilities beats today within the limits; nothing was written\n`);
     expect(run.exitCode).toBe(1);
     expect(readFileSync(file, "utf8")).toBe(before);
   });
@@ -307,5 +307,73 @@ describe("what optimize's text says beside its figures", () => {
   it("says one set in the singular", async () => {
     const { stdout } = await runCliCaptured(["optimize", example("team.yaml"), "--budget", "0", "--setup-hours", "0"]);
     expect(stdout).toContain("; 1 set evaluated within the limits.");
+  });
+});
+
+describe("optimize's gains under one unit, its unproven answers and its refusals", () => {
+  /** A case in CHF whose two capabilities of its own, free and alike, each save a few cents over the year. */
+  function tinyCase(): string {
+    const file = join(temp.path, "tiny.yaml");
+    writeFileSync(
+      file,
+      [
+        "title: Tiny",
+        "currency: CHF",
+        "horizonMonths: 12",
+        "discountRate: 0.08",
+        "baseline: current",
+        "catalogue:",
+        "  a: { label: Cap A, setupHours: 0, effects: { projects.upkeepHoursPerMonth: 0.9 } }",
+        "  b: { label: Cap B, setupHours: 0, effects: { projects.upkeepHoursPerMonth: 0.9 } }",
+        "defaults:",
+        "  team: { people: 1, hoursPerMonth: 120, hourlyCost: 0.01 }",
+        "  projects: { alreadyLive: 1, upkeepHoursPerMonth: 3, valuePerMonth: 1 }",
+        "  releases: { mode: schedule, months: [] }",
+        "scenarios:",
+        "  current: { label: Today }",
+        "  alt: { label: Alt, capabilities: [a] }",
+        "",
+      ].join("\n"),
+    );
+    return file;
+  }
+
+  it("writes a set's gain under one unit 'less than CHF 1', as page 1 does, not 'CHF 0' beside staying as today's CHF 0", async () => {
+    const file = tinyCase();
+    const json = JSON.parse((await runCliCaptured(["optimize", file, "--from", "a,b", "--json"])).stdout);
+    // Every set gains a few cents: above zero, under one unit.
+    for (const set of json.ranked.filter((entry: { capabilities: string[] }) => entry.capabilities.length > 0)) {
+      expect(set.npv).toBeGreaterThan(0);
+      expect(set.npv).toBeLessThan(0.5);
+    }
+    const run = await runCliCaptured(["optimize", file, "--from", "a,b"]);
+    expect(run.exitCode).toBe(0);
+    // "CHF 1" is written with a no-break space.
+    const stdout = run.stdout.replaceAll("\u00a0", " ");
+    expect(stdout).toMatch(/1\. a, b\s+less than CHF 1\s+from the start\s+CHF 0\s+0\n/);
+    expect(stdout).toMatch(/\(nothing: stay as today\)\s+CHF 0\s+–/);
+    expect(stdout).toContain("which with its own settings gains less than CHF 1 and pays back from the start (as run gives it).");
+    expect(stdout).toMatch(/1\. Cap A \(a\)\s+less than CHF 1\s+less than CHF 1\s+less than CHF 1\n/);
+    expect(stdout).not.toMatch(/Cap [AB] \(.\)\s+CHF 0/);
+  });
+
+  it("writes a scenario a heuristic search found as found, not as 'the best set', in the description the report shows", async () => {
+    const { file } = withOwnCapabilities(7);
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "ask"]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("not proven best");
+    expect(readFileSync(file, "utf8")).toContain(
+      "    description: The best set of capabilities mlops-roi optimize found by net present value within a first-year budget of €30,000, not proven best (the search did not try every set).\n",
+    );
+  });
+
+  it("names the file when no set beats today, and speaks of limits only when some were given", async () => {
+    const file = join(temp.path, "never.yaml");
+    writeFileSync(file, readFileSync(tinyCase(), "utf8").replace("hourlyCost: 0.01", "hourlyCost: 0.01 }\n  tooling: { licences: { flatPerMonth: 1000 }"));
+    // Every capability here adds a little to a licence the sets cannot escape: make them all cost.
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("setupHours: 0,", "setupHours: 0, monthlyCost: 5,"));
+    const run = await runCliCaptured(["optimize", file, "--from", "a,b", "--write-scenario", "ask"]);
+    expect(run.stderr).toBe(`error: ${file}: no set of capabilities beats today; nothing was written\n`);
+    expect(run.exitCode).toBe(1);
   });
 });

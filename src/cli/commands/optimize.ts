@@ -11,7 +11,7 @@ import {
   type OptimizeResult,
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatChance, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
+import { formatChance, formatGain, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -72,7 +72,7 @@ function objectiveText(result: OptimizeResult, value: number | null, context: Ca
   switch (result.objective) {
     case "npv":
     case "p50":
-      return value === null ? "n/a" : formatMoney(value, context.currency);
+      return value === null ? "n/a" : formatGain(value, context.currency);
     case "payback":
       return paybackText(value, context.horizonMonths);
     case "probability":
@@ -119,6 +119,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
   const money = (value: number) => formatMoney(value, currency);
+  // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
+  const gain = (value: number) => formatGain(value, currency);
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
   const limits = [
     result.limits.budget !== null ? `first-year cash at most ${money(result.limits.budget)}` : "",
@@ -149,7 +151,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         // Staying as today changes nothing: it has no payback, nor a chance of one.
         const figures = [
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
-          money(set.npv),
+          gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : paybackText(set.paybackMonth, context.horizonMonths)]),
           money(set.firstYearCash),
           formatNumber(set.setupHours),
@@ -166,7 +168,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     return rank < 0
       ? []
       : [
-          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${money(scenario.npv)} and pays back ${paybackText(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
+          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${gain(scenario.npv)} and pays back ${paybackText(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
         ];
   });
   parts.push(
@@ -188,9 +190,9 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         ["What to ask for first", "Adds to NPV", "NPV so far", ...(shapley.size ? ["Fair share of NPV"] : [])],
         result.adoptionOrder.map((step, index) => [
           `${index + 1}. ${labels.get(step.capability) ?? step.capability} (${step.capability})`,
-          money(step.marginalNpv),
-          money(step.cumulativeNpv),
-          ...(shapley.size ? [money(shapley.get(step.capability) ?? 0)] : []),
+          gain(step.marginalNpv),
+          gain(step.cumulativeNpv),
+          ...(shapley.size ? [gain(shapley.get(step.capability) ?? 0)] : []),
         ]),
       ),
       "  Each step adds the capability that adds the most NPV to those before it; the fair share (Shapley value) splits the set's NPV among its picks whatever the order.",
@@ -323,7 +325,9 @@ function checkCandidateCount(file: string, capabilities: readonly { name: string
 
 /** Adds the best set to the user's file as a scenario, keeping their comments; refuses to replace one without --force. */
 function writeScenario(file: string, text: string, name: string, result: OptimizeResult, currency: string, force: boolean, output: CliOutput): void {
-  if (!result.best || result.best.capabilities.length === 0) throw new UserError("no set of capabilities beats today within the limits; nothing was written");
+  const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
+  if (!result.best || result.best.capabilities.length === 0)
+    throw new UserError(`${file}: no set of capabilities beats today${hasLimits ? " within the limits" : ""}; nothing was written`);
   const document = parseDocument(text);
   if (document.hasIn(["scenarios", name]) && !force) {
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
@@ -334,7 +338,10 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
   ].filter(Boolean);
   const scenario = {
     label: "What we ask for",
-    description: `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`,
+    // The report lists this description beside the option: a set a heuristic search found is not "the best set".
+    description: result.proven
+      ? `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`
+      : `The best set of capabilities mlops-roi optimize found by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, not proven best (the search did not try every set).`,
     capabilities: result.best.capabilities,
   };
   // Only the new scenario's lines are written; the rest of the file stays byte for byte.
