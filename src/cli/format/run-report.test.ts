@@ -350,6 +350,22 @@ describe("two options that each gain under €1, a close call (€0.40 and €0.
   });
 });
 
+describe("run's table of the alternatives, for a net gain above zero under one unit (€0.40)", () => {
+  it("writes it 'less than €1', as page 1 and the report's table of options do, where it read '€0', the risk-adjusted one too", async () => {
+    const text = withEdits(ONE_MONTH_TIED, ["flatPerYear: 7004.8", "flatPerYear: 16999.6"], ["flatPerYear: 7005.1", "flatPerYear: 16999.62"]);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect(result.comparisons.first!.npv).toBeCloseTo(0.4, 9);
+    const report = renderRunReport(result);
+    expect(report).toMatch(/First \(first\) +less than €1 /);
+    expect(report).toMatch(/Second \(second\) +less than €1 /);
+    // A risk adjustment of nothing leaves the gain as it is: its line says it the same way.
+    const { compiled: adjusted } = validateScenarioText(`${text}riskAdjustment: { benefits: 0, costs: 0 }\n`);
+    expect(adjusted).toBeDefined();
+    expect(renderRunReport(buildResult(adjusted!))).toMatch(/risk-adjusted \(benefits [^)]*\) +less than €1 /);
+  });
+});
+
 describe("the run report's command to type", () => {
   it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {
     const text = readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8");
