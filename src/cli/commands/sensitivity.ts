@@ -13,7 +13,10 @@ import {
   type TornadoBar,
 } from "../../engine/index.js";
 import { suggest } from "../../engine/index.js";
-import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
+import { formatGain, formatMoneyExact } from "../../format/numbers.js";
+
+/** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
+const formatMoney = formatGain;
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -128,7 +131,8 @@ function renderText(result: SensitivityResult, label: string): string {
             number(bar.inputHigh),
             formatMoney(bar.low, result.currency),
             formatMoney(bar.high, result.currency),
-            formatMoney(bar.swing, result.currency),
+            // A swing within the residue of floating point is none ("no effect" in the chart): "€0", not "less than €1".
+            movesNpv(bar.low, bar.high, result.baseNpv) ? formatMoney(bar.swing, result.currency) : formatMoneyExact(0, result.currency),
           ]),
         ),
         "",
