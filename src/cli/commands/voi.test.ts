@@ -117,6 +117,52 @@ describe("voi", () => {
     }
   });
 
+  it("writes the best option's expected loss under one unit 'less than €1', as the EVPI it equals is said beneath it, not '€0'", async () => {
+    // examples/seed-uncertain.yaml with every amount of money a thousandth as large: the EVPI is €0.006.
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "small.yaml");
+      const text = withEdits(
+        readFileSync(join(packageRoot, "examples", "seed-uncertain.yaml"), "utf8"),
+        ["      value: 60\n", "      value: 0.06\n"],
+        ["      low: 1500\n      high: 4000\n", "      low: 1.5\n      high: 4\n"],
+        ["          value: 3600\n", "          value: 3.6\n"],
+        ["          value: 2000\n", "          value: 2\n"],
+        ["          value: 150\n", "          value: 0.15\n"],
+      );
+      writeFileSync(file, text);
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json"])).stdout);
+      const best = json.options.find((option: { scenario: string }) => option.scenario === json.best);
+      expect(best.expectedLoss).toBe(json.evpi);
+      expect(json.evpi).toBeGreaterThan(0);
+      expect(json.evpi).toBeLessThan(0.5);
+      const { stdout } = await runCliCaptured(["voi", file]);
+      expect(stdout).toMatch(/What will be approved \(compromise\) ← best on average +over 99% +€8 +less than €1\n/);
+      expect(stdout).toContain("Knowing every input exactly before deciding would be worth less than €1 (the expected value of perfect information)");
+      // examples/close-call.yaml a thousandth as large: a noise level of €0.001 is "less than €1", not "€0".
+      const close = join(temp.path, "close.yaml");
+      writeFileSync(
+        close,
+        withEdits(
+          readFileSync(closeCall, "utf8"),
+          ["      value: 60\n", "      value: 0.06\n"],
+          ["      low: 1500\n      high: 4000\n", "      low: 1.5\n      high: 4\n"],
+          ["          value: 3600\n", "          value: 3.6\n"],
+          ["          value: 2000\n", "          value: 2\n"],
+          ["          value: 150\n", "          value: 0.15\n"],
+        ),
+      );
+      const closeJson = JSON.parse((await runCliCaptured(["voi", close, "--json"])).stdout);
+      expect(closeJson.noiseLevel).toBeGreaterThan(0);
+      expect(closeJson.noiseLevel).toBeLessThan(0.5);
+      const closeText = (await runCliCaptured(["voi", close])).stdout;
+      expect(closeText).toContain("at or below the noise level of less than €1).");
+      expect(closeText).not.toContain("noise level of €0");
+    } finally {
+      temp.remove();
+    }
+  });
+
   it("says one sample in the singular, in voi and in run", async () => {
     const voi = await runCliCaptured(["voi", closeCall, "--samples", "1"]);
     expect(voi.stdout.split("\n")[1]).toBe("1 random sample, seed 1 · EUR · NPVs against Today (current)");

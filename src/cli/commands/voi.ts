@@ -3,7 +3,7 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
-import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
+import { formatChance, formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
 import { sharedBestWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -40,7 +40,8 @@ function optionName(result: CaseResult, scenario: string): string {
 }
 
 function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
-  const money = (value: number) => formatMoney(value, result.currency);
+  // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
+  const money = (value: number) => formatGain(value, result.currency);
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     decision.options.map((option) => [
@@ -62,7 +63,7 @@ function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: Inform
   const worth = lessThanOneUnit(entry.value, result.currency) ?? `up to ${money(entry.value)}`;
   const line = entry.aboveNoise
     ? `Finding out ${lowered}${together} first is worth ${worth}.`
-    : `${label}${together}: not worth measuring (${money(entry.value)}, at or below the noise level of ${money(decision.noiseLevel)}).`;
+    : `${label}${together}: not worth measuring (${formatGain(entry.value, result.currency)}, at or below the noise level of ${formatGain(decision.noiseLevel, result.currency)}).`;
   return [`  ${rank}. ${line}`, `     ${entry.inputs.join(" + ")}${why}`];
 }
 
@@ -88,7 +89,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     const evpi =
       decision.evpi === 0
         ? "nothing"
-        : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${money(decision.noiseLevel)}`;
+        : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${formatGain(decision.noiseLevel, result.currency)}`;
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
@@ -102,7 +103,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
       `Knowing every input exactly before deciding would be worth ${lessThanOneUnit(decision.evpi, result.currency) ?? `up to ${money(decision.evpi)}`} (the expected value of perfect information): no measurement can be worth more.`,
     );
     if (!decision.evppi.some((entry) => entry.aboveNoise)) {
-      parts.push(`No input alone is worth measuring: each is at or below the noise level of ${money(decision.noiseLevel)}.`);
+      parts.push(`No input alone is worth measuring: each is at or below the noise level of ${formatGain(decision.noiseLevel, result.currency)}.`);
     }
   }
   if (decision.evppi.length > 0) {
