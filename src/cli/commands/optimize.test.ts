@@ -377,3 +377,21 @@ describe("optimize's gains under one unit, its unproven answers and its refusals
     expect(run.exitCode).toBe(1);
   });
 });
+
+describe("optimize's prices from the built-in catalogue", () => {
+  it("says they are starting assumptions taken as written in the case's currency, naming each: JP¥20 a person a month for versioning in a case in yen", async () => {
+    const file = join(temp.path, "yen.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace("currency: EUR", "currency: JPY"));
+    const { stdout, exitCode } = await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "1"]);
+    expect(exitCode).toBe(0);
+    const text = stdout.replaceAll("\u00a0", " ");
+    expect(text).toContain(
+      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, onDemandCompute JP¥800 a month, reuse JP¥25 a person a month, governance JP¥250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+    );
+    // The team template prices scheduling, automatic checks and monitoring itself: those are not the catalogue's.
+    expect(text).not.toMatch(/scheduling JP¥|monitoring JP¥|automaticChecks JP¥/);
+    // A search whose candidates all have the file's own prices (or none) says nothing of the kind.
+    const own = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring,commands,templates"]);
+    expect(own.stdout).not.toContain("built-in catalogue's prices");
+  });
+});

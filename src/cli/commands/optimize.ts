@@ -50,6 +50,27 @@ interface CaseContext {
   readonly labels: Map<string, string>;
   /** The file's alternatives with capabilities, with their own figures (as `run` gives them). */
   readonly scenarios: readonly { name: string; label: string; capabilities: readonly string[]; npv: number; paybackMonth: number | null }[];
+  /** The candidates' prices taken from the built-in catalogue, in words ("scheduling €300 a month"). */
+  readonly builtInPrices: readonly string[];
+}
+
+/**
+ * The candidates' cash prices that come from the built-in catalogue, not the file: plain numbers set
+ * for a small team, which a case takes in its own currency as written (300 a month is JP¥300 in a case
+ * in yen). The text says so beside the first-year cash they make.
+ */
+function builtInPricesOf(compiled: CompiledCase, candidates: readonly string[]): string[] {
+  const money = (value: number) => formatMoney(value, compiled.currency);
+  return compiled.capabilities
+    .filter((capability) => candidates.includes(capability.name))
+    .flatMap((capability) => {
+      const price = (cost: "upfrontCost" | "monthlyCost" | "monthlyCostPerPerson", words: string) => {
+        const leaf = compiled.leaves[capability.costLeaves[cost]];
+        return leaf?.builtIn && leaf.value > 0 ? [`${money(leaf.value)}${words}`] : [];
+      };
+      const prices = [...price("upfrontCost", " up front"), ...price("monthlyCost", " a month"), ...price("monthlyCostPerPerson", " a person a month")];
+      return prices.length > 0 ? [`${capability.name} ${prices.join(" and ")}`] : [];
+    });
 }
 
 /** The file's alternatives that have capabilities, with the NPV and payback month `run` gives them. */
@@ -181,6 +202,11 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : ""
     }`,
     ...yours,
+    ...(context.builtInPrices.length > 0
+      ? [
+          `  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+        ]
+      : []),
   );
   if (result.adoptionOrder.length > 0) {
     const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
@@ -287,6 +313,7 @@ the last sets run on every draw (found, not proven).`,
         horizonMonths: compiled.horizonMonths,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
+        builtInPrices: builtInPricesOf(compiled, result.candidates),
       };
       output.stdout(options.json ? toJson(result) : renderText(result, context));
       if (options.writeScenario !== undefined)
