@@ -395,3 +395,21 @@ describe("optimize's prices from the built-in catalogue", () => {
     expect(own.stdout).not.toContain("built-in catalogue's prices");
   });
 });
+
+describe("optimize's ranking of sets that tie on the objective", () => {
+  it("says that sets paying back in the same month, or with the same chance, are ranked by NPV", async () => {
+    const { file } = teamFile();
+    const payback = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "payback", "--top", "4", "--json"]);
+    const months = JSON.parse(payback.stdout).ranked.map((set: { objective: number }) => set.objective);
+    // Four sets that pay back in the same month, in an order the table does not explain by itself.
+    expect(new Set(months).size).toBe(1);
+    expect((await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "payback", "--top", "4"])).stdout).toContain(
+      "\n  Sets that pay back in the same month are ranked by NPV.\n",
+    );
+    const chance = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "probability", "--top", "3", "--samples", "50"]);
+    expect(chance.stdout).toContain(
+      "\n  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws.\n",
+    );
+    expect((await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "2"])).stdout).not.toContain("are ranked by NPV");
+  });
+});
