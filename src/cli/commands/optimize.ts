@@ -13,6 +13,7 @@ import {
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import { formatChance, formatGain, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
+import { riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -50,6 +51,8 @@ interface CaseContext {
   readonly labels: Map<string, string>;
   /** The file's alternatives with capabilities, with their own figures (as `run` gives them). */
   readonly scenarios: readonly { name: string; label: string; capabilities: readonly string[]; npv: number; paybackMonth: number | null }[];
+  /** The file's risk adjustment, which the sets' NPVs are before. */
+  readonly riskAdjustment?: { benefits: number; costs: number };
   /** The candidates' prices taken from the built-in catalogue, in words ("scheduling €300 a month"). */
   readonly builtInPrices: readonly string[];
 }
@@ -202,6 +205,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : ""
     }`,
     ...yours,
+    ...(context.riskAdjustment ? [`  ${riskAdjustmentAside(context.riskAdjustment)}`] : []),
     // The ranking's rule for ties (engine's compareSets): a reader sees four sets "month 4" or "over 99%" in an order.
     ...(result.objective === "payback"
       ? ["  Sets that pay back in the same month are ranked by NPV."]
@@ -320,6 +324,7 @@ the last sets run on every draw (found, not proven).`,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
         builtInPrices: builtInPricesOf(compiled, result.candidates),
+        ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
       };
       output.stdout(options.json ? toJson(result) : renderText(result, context));
       if (options.writeScenario !== undefined)

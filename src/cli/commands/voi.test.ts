@@ -297,3 +297,54 @@ describe("voi", () => {
     }
   });
 });
+
+describe("voi, sensitivity and optimize in a case with Forrester TEI's risk adjustment", () => {
+  it("say their NPVs are before it, where they stood unlabelled beside run's risk-adjusted line", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "tei.yaml");
+      writeFileSync(
+        file,
+        [
+          "title: Three years, TEI style",
+          "currency: USD",
+          "horizonMonths: 36",
+          "discountRate: 0.1",
+          "discounting: yearEnd",
+          "riskAdjustment: { benefits: 0.1, costs: 0.05 }",
+          "freedHoursCaptureShare: 1",
+          "baseline: today",
+          "defaults:",
+          "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
+          "  projects: { upkeepHoursPerMonth: 0 }",
+          "  releases: { mode: schedule }",
+          "scenarios:",
+          "  today: { label: Today, meetings: { hoursPerPersonPerMonth: { low: 40, high: 80 } } }",
+          "  tooling:",
+          "    label: Tooling",
+          "    meetings: { hoursPerPersonPerMonth: 0 }",
+          "    tooling: { licences: { flatPerYear: 6000 } }",
+          "    change: { external: { consultants: 50000 } }",
+          "",
+        ].join("\n"),
+      );
+      const aside =
+        "Every NPV here is before the file's risk adjustment (gains −10%, costs +5%): run and the report give the risk-adjusted NPV on a line of its own under each option's figures.";
+      const run = await runCliCaptured(["run", file]);
+      expect(run.stdout).toContain("risk-adjusted (benefits −10%, costs +5%)");
+      for (const args of [
+        ["voi", file, "--samples", "500"],
+        ["sensitivity", file, "--method", "tornado"],
+        ["optimize", file, "--from", "commands,versioning"],
+      ]) {
+        const { stdout, exitCode } = await runCliCaptured(args);
+        expect(exitCode, args[0]).toBe(0);
+        expect(stdout, args[0]).toContain(`\n  ${aside}\n`);
+      }
+      // A case without one says nothing of the kind.
+      expect((await runCliCaptured(["voi", closeCall, "--samples", "500"])).stdout).not.toContain("risk adjustment");
+    } finally {
+      temp.remove();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatChance, formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { sharedBestWords } from "../../format/words.js";
+import { riskAdjustmentAside, sharedBestWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -82,6 +82,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     "",
     optionsTable(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
+    ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
     "",
   ];
   const worthNothing = decision.evpi <= decision.noiseLevel;
