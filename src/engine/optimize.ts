@@ -2,7 +2,7 @@ import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
-import { beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
+import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
 import { compareNames } from "./compare-names.js";
 import { groupDigits } from "./scenario/text.js";
@@ -385,7 +385,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
         ...evaluator.costs(set.mask),
       } satisfies EvaluatedSet;
     });
-    const draws = `${groupDigits(samples)} draws of the inputs (seed ${seed}), the same for every set`;
+    const draws = `${groupDigits(samples)} ${samples === 1 ? "draw" : "draws"} of the inputs (seed ${seed}), the same for every set`;
     return {
       ...common,
       method: search.proven ? "exhaustive" : "heuristic",
@@ -393,8 +393,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       proven: search.proven,
       strategy: search.strategy,
       howFound: search.proven
-        ? `proven best on these draws (exhaustive: every set${within} on all ${groupDigits(samples)} draws)`
-        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on all ${groupDigits(samples)} draws)`,
+        ? `proven best on ${samples === 1 ? "this draw" : "these draws"} (exhaustive: every set${within} on ${allDraws(samples)})`
+        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on ${allDraws(samples)})`,
       sampling: { samples, seed, commonRandomNumbers: true, setSamples: sets.setSamples, finalists: search.finalists.length },
       evaluated: sets.known.size,
       ...finish(ranked),

@@ -413,3 +413,16 @@ describe("optimize's ranking of sets that tie on the objective", () => {
     expect((await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "2"])).stdout).not.toContain("are ranked by NPV");
   });
 });
+
+describe("optimize on one draw", () => {
+  it("says 'the one draw' and '1 draw', not 'all 1 draws' and '1 draws'", async () => {
+    const { file } = teamFile();
+    const { stdout, exitCode } = await runCliCaptured(["optimize", file, "--objective", "p50", "--samples", "1", "--top", "1"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      "Search: every one of the 1,024 sets on the one draw; 1 draw of the inputs (seed 1), the same for every set; 1,024 sets evaluated.\n",
+    );
+    expect(stdout).toContain("Answer: proven best on this draw (exhaustive: every set on the one draw).\n");
+    expect(stdout).not.toMatch(/\b1 draws\b/);
+  });
+});
