@@ -243,6 +243,11 @@ describe("voi", () => {
     expect(wrong.stderr).toContain(`did you mean "${optimalUpkeep}"?`);
     expect(wrong.stderr).toContain(`Allowed: defaults.projects.upkeepHoursPerMonth, ${value}, ${optimalUpkeep}, ${compromiseUpkeep}`);
     expect(wrong.stderr).not.toMatch(stackTraceLine);
+    // With nothing close to suggest, the sentence ends before the allowed names ("… in case.yaml Allowed:" ran on).
+    const far = await runCliCaptured(["voi", closeCall, "--group", `${compromiseUpkeep},foo.bar`]);
+    expect(far.stderr).toBe(
+      `error: --group ${compromiseUpkeep},foo.bar: "foo.bar" is not an input given as a range in ${closeCall}. Allowed: defaults.projects.upkeepHoursPerMonth, ${value}, ${optimalUpkeep}, ${compromiseUpkeep}\n`,
+    );
     const one = await runCliCaptured(["voi", closeCall, "--group", `${compromiseUpkeep},${compromiseUpkeep}`]);
     expect(one.exitCode).toBe(2);
     expect(one.stderr).toContain("a group needs at least two different inputs");

@@ -161,7 +161,7 @@ Examples:
           if (!inputs.includes(input)) {
             const guess = suggest(input, inputs);
             throw new UserError(
-              `--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${inputs.join(", ")}`,
+              `--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${inputs.join(", ")}`,
               2,
             );
           }
