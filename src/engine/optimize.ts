@@ -287,6 +287,12 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     : [...compiled.capabilities];
   if (pool.length > MAX_CANDIDATES) throw new RangeError(`at most ${MAX_CANDIDATES} candidates can be searched, got ${pool.length}`);
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  // Every set is "today plus these": a baseline with capabilities of its own would be priced without
+  // their effects (staying as today read −€4,588, not €0) and could be given them twice.
+  if (baseline.capabilities.length > 0)
+    throw new RangeError(
+      `the baseline "${baseline.name}" lists capabilities (${baseline.capabilities.join(", ")}); optimize adds capabilities to a baseline without any`,
+    );
   const contributions = pool.map(contributionOnBaseline);
   const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, contributions);
   const samples = options.samples ?? 400;

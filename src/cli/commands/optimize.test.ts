@@ -426,3 +426,18 @@ describe("optimize on one draw", () => {
     expect(stdout).not.toMatch(/\b1 draws\b/);
   });
 });
+
+describe("optimize on a case whose baseline lists capabilities", () => {
+  it("refuses, exit 1, naming the field and its value: staying as today was priced at -€4,588 without the baseline's own", async () => {
+    const file = join(temp.path, "baseline-capabilities.yaml");
+    const text = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
+    writeFileSync(file, text.replace("  current:\n    label: Today\n", "  current:\n    label: Today\n    capabilities: [scheduling]\n"));
+    expect(readFileSync(file, "utf8")).not.toBe(text);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring"]);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `error: ${file}: scenarios.current.capabilities is [scheduling]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none\n`,
+    );
+    expect(exitCode).toBe(1);
+  });
+});

@@ -285,6 +285,13 @@ the last sets run on every draw (found, not proven).`,
       }
       const { compiled } = compileCase(validation.file, { allCapabilities: true });
       if (!compiled) return;
+      // Each set is priced as today plus its capabilities (engine's optimize): today must have none of its own.
+      const today = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+      if (today.capabilities.length > 0) {
+        throw new UserError(
+          `${file}: scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
+        );
+      }
       const known = compiled.capabilities.map((capability) => capability.name);
       const candidates = options.from
         ?.split(",")
