@@ -59,6 +59,8 @@ export interface AdoptionStep {
 
 export interface OptimizeResult {
   objective: Objective;
+  /** The currency of every amount (`npv`, `firstYearCash`, the limits' budget, the steps and shares): the case's. */
+  currency: string;
   /** "exhaustive" when every set within the limits was evaluated in full (then `proven`), else "heuristic". */
   method: "exhaustive" | "heuristic";
   methodDescription: string;
@@ -329,6 +331,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
   const top = options.top ?? 10;
   const common = {
     objective: options.objective,
+    currency: compiled.currency,
     candidates: pool.map((capability) => capability.name),
     limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
   };

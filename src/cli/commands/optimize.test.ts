@@ -441,3 +441,13 @@ describe("optimize on a case whose baseline lists capabilities", () => {
     expect(exitCode).toBe(1);
   });
 });
+
+describe("optimize --json", () => {
+  it("says the currency of its amounts, as sensitivity --json and voi --json do", async () => {
+    const file = join(temp.path, "yen.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace("currency: EUR", "currency: JPY"));
+    const result = JSON.parse((await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring", "--json"])).stdout);
+    expect(result.currency).toBe("JPY");
+    expect(Object.keys(result).slice(0, 3)).toEqual(["objective", "currency", "candidates"]);
+  });
+});
