@@ -411,6 +411,10 @@ describe("optimize's ranking of sets that tie on the objective", () => {
       "\n  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws.\n",
     );
     expect((await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "2"])).stdout).not.toContain("are ranked by NPV");
+    // With nothing within the limits but staying as today, there is no order to explain.
+    const alone = await runCliCaptured(["optimize", file, "--budget", "0", "--setup-hours", "0", "--objective", "payback"]);
+    expect(alone.stdout).toContain("1. (nothing: stay as today)");
+    expect(alone.stdout).not.toContain("are ranked by NPV");
   });
 });
 

@@ -207,11 +207,13 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     ...yours,
     ...(context.riskAdjustment ? [`  ${riskAdjustmentAside(context.riskAdjustment)}`] : []),
     // The ranking's rule for ties (engine's compareSets): a reader sees four sets "month 4" or "over 99%" in an order.
-    ...(result.objective === "payback"
-      ? ["  Sets that pay back in the same month are ranked by NPV."]
-      : result.objective === "probability"
-        ? ["  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws."]
-        : []),
+    ...(result.ranked.filter((set) => set.capabilities.length > 0).length < 2
+      ? [] // One set, or none beside staying as today: no order to explain.
+      : result.objective === "payback"
+        ? ["  Sets that pay back in the same month are ranked by NPV."]
+        : result.objective === "probability"
+          ? ["  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws."]
+          : []),
     ...(context.builtInPrices.length > 0
       ? [
           `  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
