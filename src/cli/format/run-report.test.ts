@@ -430,3 +430,29 @@ describe("the run report's return on investment", () => {
     }
   });
 });
+
+describe("run's table of how sure we are, in a case with a risk adjustment", () => {
+  it("says its NPVs are before it, where 'Likely NPV' stood unlabelled under the risk-adjusted line", () => {
+    const compiled = threeYearCase({
+      riskAdjustment: { benefits: 0.1, costs: 0.05 },
+      defaults: {
+        team: { people: 1, hoursPerMonth: 160, hourlyCost: { low: 40, high: 60 } },
+        projects: { upkeepHoursPerMonth: 0 },
+        releases: { mode: "schedule" },
+      },
+    });
+    const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 200, seed: 1 }));
+    const report = renderRunReport(result);
+    expect(report).toContain("How sure we are");
+    expect(report).toContain("  These NPVs are before the risk adjustment (gains −10%, costs +5%): the Monte Carlo is not risk-adjusted.\n");
+    // Without one, nothing of the kind.
+    const plain = threeYearCase({
+      defaults: {
+        team: { people: 1, hoursPerMonth: 160, hourlyCost: { low: 40, high: 60 } },
+        projects: { upkeepHoursPerMonth: 0 },
+        releases: { mode: "schedule" },
+      },
+    });
+    expect(renderRunReport(withUncertainty(buildResult(plain), MonteCarlo.summaryOf(plain, { samples: 200, seed: 1 })))).not.toContain("risk adjustment");
+  });
+});

@@ -205,6 +205,12 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
       // Not "0 inputs": a file without ranges samples the same numbers every time.
       result.uncertainty.inputs.length === 0 ? "none, so every sample gives the same numbers" : plural(result.uncertainty.inputs.length, "input")
     }`,
+    // The Monte Carlo is not risk-adjusted (docs/numbers.md): said, beside the risk-adjusted line of the table above.
+    ...(result.riskAdjustment
+      ? [
+          `  These NPVs are before the risk adjustment (gains ${formatSignedShare(-result.riskAdjustment.benefits)}, costs ${formatSignedShare(result.riskAdjustment.costs)}): the Monte Carlo is not risk-adjusted.`,
+        ]
+      : []),
     ...decisionLines(result, comparisons),
   ].join("\n");
 }
