@@ -275,6 +275,25 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
 }
 
 /**
+ * The scenarios (by index) that use each input (by leaf index): top-level inputs (the discount rate,
+ * the capture share, and the risk adjustment's two shares, which every comparison applies) serve
+ * every scenario; the rest, the catalogue's included, only the scenarios that read them. One rule for
+ * `assumptions[].usedBy` and the workbook's "Used by" column, which said "none (each scenario sets its
+ * own)" of the risk adjustment.
+ */
+export function scenariosUsing(compiled: CompiledCase): number[][] {
+  const every = compiled.scenarios.map((_, index) => index);
+  const readers = compiled.leaves.map((leaf) => (leaf.path.length === 1 || leaf.path[0] === "riskAdjustment" ? every : ([] as number[])));
+  compiled.scenarios.forEach((scenario, index) =>
+    scenario.usedLeaves.forEach((leaf) => {
+      const list = readers[leaf];
+      if (list && list !== every) list.push(index);
+    }),
+  );
+  return readers.map((list) => [...list]);
+}
+
+/**
  * Runs the case with its point values and builds the result every view shows.
  * @example buildResult(compiled).comparisons.better?.paybackMonth
  */
@@ -292,16 +311,13 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
       comparisons[scenario.name] = readWhenFirstRead(comparison as ComparisonResult, "adoptionOrder", () => adoptionOrderOf(compiled, scenario.name));
     } else comparisons[scenario.name] = comparison;
   });
-  const usedBy = compiled.leaves.map(() => [] as string[]);
-  compiled.scenarios.forEach((scenario) => scenario.usedLeaves.forEach((leaf) => usedBy[leaf]?.push(scenario.name)));
+  const usedBy = scenariosUsing(compiled).map((indexes) => indexes.map((index) => compiled.scenarios[index]!.name));
   const assumptions: Assumption[] = compiled.leaves.map((leaf, index) => ({
     input: leaf.name,
     value: leafValues[index]!,
     ...(leaf.distribution ? { range: { distribution: leaf.distribution, p5: leafQuantile(leaf, 0.05), p95: leafQuantile(leaf, 0.95) } } : {}),
     ...(leaf.note ? { note: leaf.note } : {}),
-    // Top-level inputs (the discount rate, the capture share) serve every scenario; the rest, the
-    // catalogue's included, only the scenarios that read them.
-    usedBy: leaf.path.length > 1 ? (usedBy[index] ?? []) : compiled.scenarios.map((s) => s.name),
+    usedBy: usedBy[index] ?? [],
   }));
   const baseParameters = runner.parameters[runner.baselineIndex]!;
   const result: Omit<CaseResult, "judgement"> = {

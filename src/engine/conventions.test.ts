@@ -57,6 +57,14 @@ describe("a Forrester-style three-year case (10%, year-end discounting, cost at 
   const factors = [1 / 1.1, 1 / 1.21, 1 / 1.331];
   const sum = factors[0]! + factors[1]! + factors[2]!;
 
+  it("lists the risk adjustment's two shares as used by every scenario, as the discount rate, not by none", () => {
+    // The workbook's Assumptions sheet said "Used by: none (each scenario sets its own)" for them.
+    const used = (input: string) => result.assumptions.find((assumption) => assumption.input === input)?.usedBy;
+    expect(used("riskAdjustment.benefits")).toEqual(["today", "tooling"]);
+    expect(used("riskAdjustment.costs")).toEqual(["today", "tooling"]);
+    expect(used("discountRate")).toEqual(["today", "tooling"]);
+  });
+
   it("takes the discounting convention and the risk adjustment from the file", () => {
     expect(result.discounting).toBe("yearEnd");
     expect(result.riskAdjustment).toEqual({ benefits: 0.1, costs: 0.05 });

@@ -255,6 +255,11 @@ export interface SampledSearch {
 /** Sorts best first by the objective on the draws run, then by NPV at the medians, fewer capabilities, names. */
 export type SetOrder = (a: SampledSet, b: SampledSet) => number;
 
+/** "all 400 draws", or "the one draw" (`--samples 1` read "on all 1 draws"). */
+export function allDraws(samples: number): string {
+  return samples === 1 ? "the one draw" : `all ${groupDigits(samples)} draws`;
+}
+
 /**
  * Every set on every draw: the best is the best under these draws. `within` says what the masks are
  * in the description: " within the limits" when limits chose them, "" when they are every set.
@@ -267,7 +272,7 @@ export function exhaustiveSampled(sets: SampledSets, masks: readonly number[], o
     finalists: all,
     strategy: "exhaustive",
     proven: true,
-    description: `every one of the ${groupDigits(all.length)} sets${within} on all ${groupDigits(sets.samples)} draws`,
+    description: `every one of the ${groupDigits(all.length)} sets${within} on ${allDraws(sets.samples)}`,
   };
 }
 
@@ -390,6 +395,6 @@ export function beamSearch(sets: SampledSets, options: BeamOptions): SampledSear
     proven: false,
     description:
       `beam search (the ${width} best sets of each size, ${levels} sizes) and then single additions, removals and swaps (${moves} moves), ` +
-      `every set on the same first ${groupDigits(screening)} draws; the best ${finalists.length} then on all ${groupDigits(n)}`,
+      `every set on the same first ${screening === 1 ? "draw" : `${groupDigits(screening)} draws`}; the best ${finalists.length} then on ${n === 1 ? "that one" : `all ${groupDigits(n)}`}`,
   };
 }

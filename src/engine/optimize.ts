@@ -2,7 +2,7 @@ import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
-import { beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
+import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
 import { compareNames } from "./compare-names.js";
 import { groupDigits } from "./scenario/text.js";
@@ -59,6 +59,8 @@ export interface AdoptionStep {
 
 export interface OptimizeResult {
   objective: Objective;
+  /** The currency of every amount (`npv`, `firstYearCash`, the limits' budget, the steps and shares): the case's. */
+  currency: string;
   /** "exhaustive" when every set within the limits was evaluated in full (then `proven`), else "heuristic". */
   method: "exhaustive" | "heuristic";
   methodDescription: string;
@@ -287,6 +289,12 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     : [...compiled.capabilities];
   if (pool.length > MAX_CANDIDATES) throw new RangeError(`at most ${MAX_CANDIDATES} candidates can be searched, got ${pool.length}`);
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  // Every set is "today plus these": a baseline with capabilities of its own would be priced without
+  // their effects (staying as today read −€4,588, not €0) and could be given them twice.
+  if (baseline.capabilities.length > 0)
+    throw new RangeError(
+      `the baseline "${baseline.name}" lists capabilities (${baseline.capabilities.join(", ")}); optimize adds capabilities to a baseline without any`,
+    );
   const contributions = pool.map(contributionOnBaseline);
   const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, contributions);
   const samples = options.samples ?? 400;
@@ -323,6 +331,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
   const top = options.top ?? 10;
   const common = {
     objective: options.objective,
+    currency: compiled.currency,
     candidates: pool.map((capability) => capability.name),
     limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
   };
@@ -385,7 +394,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
         ...evaluator.costs(set.mask),
       } satisfies EvaluatedSet;
     });
-    const draws = `${groupDigits(samples)} draws of the inputs (seed ${seed}), the same for every set`;
+    const draws = `${groupDigits(samples)} ${samples === 1 ? "draw" : "draws"} of the inputs (seed ${seed}), the same for every set`;
     return {
       ...common,
       method: search.proven ? "exhaustive" : "heuristic",
@@ -393,8 +402,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       proven: search.proven,
       strategy: search.strategy,
       howFound: search.proven
-        ? `proven best on these draws (exhaustive: every set${within} on all ${groupDigits(samples)} draws)`
-        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on all ${groupDigits(samples)} draws)`,
+        ? `proven best on ${samples === 1 ? "this draw" : "these draws"} (exhaustive: every set${within} on ${allDraws(samples)})`
+        : `found by ${search.strategy === "beam-search" ? "beam search and local search" : "successive halving"}, not proven best (the best of ${search.finalists.length} finalists run on ${allDraws(samples)})`,
       sampling: { samples, seed, commonRandomNumbers: true, setSamples: sets.setSamples, finalists: search.finalists.length },
       evaluated: sets.known.size,
       ...finish(ranked),

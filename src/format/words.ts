@@ -1,3 +1,4 @@
+import { formatSignedShare } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -113,4 +114,15 @@ export function bestLevelWords(
       return words;
     });
   return [firstWords, ...others].join(", ");
+}
+
+/**
+ * What a view whose NPVs are not risk-adjusted (sensitivity, voi, optimize, the Monte Carlo) says in a
+ * case with Forrester TEI's risk adjustment, so that its figures are not read against `run`'s
+ * risk-adjusted line (docs/numbers.md, "Risk adjustment, TEI's way").
+ * @example riskAdjustmentAside({ benefits: 0.1, costs: 0.05 }) // "Every NPV here is before the file's risk adjustment (gains −10%, costs +5%): …"
+ */
+export function riskAdjustmentAside(risk: { readonly benefits: number; readonly costs: number } | undefined): string | undefined {
+  if (!risk) return undefined;
+  return `Every NPV here is before the file's risk adjustment (gains ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)}): run and the report give the risk-adjusted NPV on a line of its own under each option's figures.`;
 }

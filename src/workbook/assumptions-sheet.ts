@@ -1,4 +1,4 @@
-import { leafQuantile, quantityKind, type CompiledCase, type Leaf, type QuantityKindName } from "../engine/index.js";
+import { leafQuantile, quantityKind, scenariosUsing, type CompiledCase, type Leaf, type QuantityKindName } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";
@@ -152,8 +152,8 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
     sheet.text(ASSUMPTIONS_HEADER_ROW, column[name], assumptionHeaders[name], styled(["low", "likely", "high"].includes(name) ? "headerNumber" : "header")),
   );
 
-  const usedBy = compiled.leaves.map(() => [] as string[]);
-  for (const scenario of compiled.scenarios) for (const leaf of scenario.usedLeaves) usedBy[leaf]?.push(scenario.label);
+  // The engine's rule (scenariosUsing): top-level inputs, the risk adjustment's included, serve every scenario.
+  const usedBy = scenariosUsing(compiled).map((indexes) => indexes.map((index) => compiled.scenarios[index]!.label));
 
   const groups: { title: string; leaves: number[] }[] = [
     { title: "The whole case", leaves: [] },

@@ -435,3 +435,35 @@ describe("the printed Summary", () => {
     expect(summary.pageSetup.printTitlesRow).toBeUndefined();
   });
 });
+
+describe("the Assumptions sheet's 'Used by' column", () => {
+  it("names every scenario for the risk adjustment's two shares, as for the discount rate, not 'none (each scenario sets its own)'", async () => {
+    const text = [
+      "title: TEI",
+      "currency: USD",
+      "horizonMonths: 36",
+      "discountRate: 0.1",
+      "riskAdjustment: { benefits: 0.1, costs: 0.05 }",
+      "baseline: today",
+      "defaults:",
+      "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
+      "  projects: { upkeepHoursPerMonth: 0 }",
+      "  releases: { mode: schedule }",
+      "scenarios:",
+      "  today: { label: Today, meetings: { hoursPerPersonPerMonth: 60 } }",
+      "  tooling: { label: Tooling, meetings: { hoursPerPersonPerMonth: 0 }, tooling: { licences: { flatPerYear: 6000 } } }",
+      "",
+    ].join("\n");
+    const validation = validateScenarioText(text);
+    const workbook = await readWorkbook(await exportWorkbook({ text, file: validation.file!, compiled: validation.compiled! }));
+    const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+    const usedBy = new Map<string, string>();
+    sheet.eachRow((row) => {
+      const values = row.values as unknown[];
+      usedBy.set(String(values[1] ?? "").trim(), String(values[7] ?? ""));
+    });
+    expect(usedBy.get("Share cut from every benefit for risk")).toBe("Today, Tooling");
+    expect(usedBy.get("Share added to every cost for risk")).toBe("Today, Tooling");
+    expect(usedBy.get("Yearly discount rate (the value of money over time)")).toBe("Today, Tooling");
+  });
+});

@@ -122,11 +122,13 @@ describe("import writes the workbook's changes into the file", () => {
   });
 });
 
-describe("a broken workbook gets a clear message naming the sheet and cell, and no text", () => {
+describe("a broken workbook gets a clear message naming the sheet, the cell and the input, and no text", () => {
   it("text in a number cell", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.projects.upkeepHoursPerMonth", "likely").value = "thirty"));
-    expect(problemsOf(await importWorkbook(workbook))).toEqual([`Assumptions!C15: "thirty" is text; expected a number: hours, a number ≥ 0`]);
+    expect(problemsOf(await importWorkbook(workbook))).toEqual([
+      `Assumptions!C15: defaults.projects.upkeepHoursPerMonth: "thirty" is text; expected a number: hours, a number ≥ 0`,
+    ]);
   });
 
   it("a formula where an input belongs", async () => {
@@ -134,7 +136,7 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.people", "likely").value = { formula: "C9*2", result: 2 } as never));
     const [problem, ...rest] = problemsOf(await importWorkbook(workbook));
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^Assumptions!C\d+: holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
+    expect(problem).toMatch(/^Assumptions!C\d+: defaults\.team\.people: holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
   });
 
   it("a value the scenario file does not allow, at its cell", async () => {
@@ -198,7 +200,7 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
       sheet.getCell(row, assumptionColumn(sheet, "high")).value = 10;
     });
     expect(problemsOf(await importWorkbook(workbook))).toEqual([
-      expect.stringMatching(/^Assumptions!B\d+: Low is 40 but High is 10; allowed: Low ≤ High \(swap them\?\)$/),
+      expect.stringMatching(/^Assumptions!B\d+: defaults\.projects\.upkeepHoursPerMonth: Low is 40 but High is 10; allowed: Low ≤ High \(swap them\?\)$/),
     ]);
   });
 
@@ -207,7 +209,9 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "low").value = 50));
     const problems = problemsOf(await importWorkbook(workbook));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^Assumptions!D\d+: High is empty but Low is 50: give both ends of the range, or clear both for a single number$/);
+    expect(problems[0]).toMatch(
+      /^Assumptions!D\d+: defaults\.team\.hourlyCost: High is empty but Low is 50: give both ends of the range, or clear both for a single number$/,
+    );
   });
 
   it("a distribution changed in the workbook", async () => {
@@ -215,7 +219,9 @@ describe("a broken workbook gets a clear message naming the sheet and cell, and 
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("scenarios.capped.projects.upkeepHoursPerMonth", "high").value = 30));
     const problems = problemsOf(await importWorkbook(workbook));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^Assumptions!D\d+: this input is a range given as PERT: min 6, mode 9, max 15; it cannot be changed in the workbook/);
+    expect(problems[0]).toMatch(
+      /^Assumptions!D\d+: scenarios\.capped\.projects\.upkeepHoursPerMonth: this input is a range given as PERT: min 6, mode 9, max 15; it cannot be changed in the workbook/,
+    );
   });
 
   it("a missing sheet", async () => {
@@ -473,7 +479,7 @@ describe("a number typed over a range's Likely", () => {
     const { bytes } = await exportedCase("seed-uncertain.yaml");
     const outcome = await importWorkbook(await edited(bytes, (_workbook, cell) => void (cell("defaults.projects.valuePerMonth", "likely").value = 3000)));
     expect(problemsOf(outcome)[0]).toMatch(
-      /^Assumptions!C\d+: Likely of a range is worked out from Low and High, so the 3000 typed over it would not be used: change Low and High, or clear both and type the single number here$/,
+      /^Assumptions!C\d+: defaults\.projects\.valuePerMonth: Likely of a range is worked out from Low and High, so the 3000 typed over it would not be used: change Low and High, or clear both and type the single number here$/,
     );
   });
 

@@ -161,6 +161,8 @@ function readValue(
   problems: WorkbookProblem[],
 ): LeafEdit["value"] | undefined {
   const allowed = quantityKind(leaf.kind).allowed;
+  // Each problem names the input as the scenario file does, beside the cell ("defaults.team.hourlyCost: "fifty" is text; …").
+  const push = (problem: WorkbookProblem): void => void problems.push({ ...problem, message: `${leaf.name}: ${problem.message}` });
   const form = leafForm(file, leaf);
   if (form.kind === "distribution") {
     // Only the scenario file can change a distribution with more than two ends.
@@ -168,7 +170,7 @@ function readValue(
     for (const end of ["low", "likely", "high"] as const) {
       const cell = content[end];
       if (cell.kind !== "number" || !sameNumber(cell.value, expected[end])) {
-        problems.push({
+        push({
           cell: where(end),
           message: `this input is a range given as ${form.description}; it cannot be changed in the workbook: change it in the scenario file`,
         });
@@ -181,7 +183,7 @@ function readValue(
     const cell = content[name];
     if (cell.kind === "empty") return null;
     if (cell.kind === "number") return cell.value;
-    problems.push({ cell: where(name), message: `${describe(cell)}; expected a number: ${allowed}; or nothing, for a single number` });
+    push({ cell: where(name), message: `${describe(cell)}; expected a number: ${allowed}; or nothing, for a single number` });
     return undefined;
   };
   const low = end("low");
@@ -190,7 +192,7 @@ function readValue(
   if (low !== null && high !== null) {
     // A range's Likely is a formula over its ends: a number typed over it would be silently lost.
     if (form.kind === "interval" && content.likely.kind === "number") {
-      problems.push({
+      push({
         cell: where("likely"),
         message: `${assumptionHeaders.likely} of a range is worked out from ${assumptionHeaders.low} and ${assumptionHeaders.high}, so the ${content.likely.value} typed over it would not be used: change ${assumptionHeaders.low} and ${assumptionHeaders.high}, or clear both and type the single number here`,
       });
@@ -198,7 +200,7 @@ function readValue(
     }
     if (low > high) {
       // Named at the cells the user typed, not as the scenario file's { low, high } at the Likely cell.
-      problems.push({
+      push({
         cell: where("low"),
         message: `${assumptionHeaders.low} is ${low} but ${assumptionHeaders.high} is ${high}; allowed: ${assumptionHeaders.low} ≤ ${assumptionHeaders.high} (swap them?)`,
       });
@@ -208,7 +210,7 @@ function readValue(
   }
   if (low !== null || high !== null) {
     const [empty, given] = low === null ? (["low", "high"] as const) : (["high", "low"] as const);
-    problems.push({
+    push({
       cell: where(empty),
       message: `${assumptionHeaders[empty]} is empty but ${assumptionHeaders[given]} is ${low ?? high}: give both ends of the range, or clear both for a single number`,
     });
@@ -222,6 +224,6 @@ function readValue(
       : likely.kind === "formula"
         ? "; an input must be a number typed in: replace the formula by the number"
         : "";
-  problems.push({ cell: where("likely"), message: `${describe(likely)}; expected a number: ${allowed}${hint}` });
+  push({ cell: where("likely"), message: `${describe(likely)}; expected a number: ${allowed}${hint}` });
   return undefined;
 }

@@ -81,7 +81,7 @@ describe("import", () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
     expect(exitCode).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`${workbook}: Assumptions!C15: "thirty" is text; expected a number: hours, a number ≥ 0\n`);
+    expect(stderr).toContain(`${workbook}: Assumptions!C15: defaults.projects.upkeepHoursPerMonth: "thirty" is text; expected a number: hours, a number ≥ 0\n`);
     expect(stderr).toContain("1 problem; nothing was written");
     expect(stderr).not.toMatch(stackTraceLine);
     expect(existsSync(target)).toBe(false);

@@ -231,7 +231,7 @@ describe("optimize --write-scenario, when it must not write", () => {
   it("writes nothing when no set beats today within the limits", async () => {
     const { file, before } = teamFile();
     const run = await runCliCaptured(["optimize", file, "--budget", "0", "--setup-hours", "0", "--write-scenario", "ask"]);
-    expect(run.stderr).toBe("error: no set of capabilities beats today within the limits; nothing was written\n");
+    expect(run.stderr).toBe(`error: ${file}: no set of capabilities beats today within the limits; nothing was written\n`);
     expect(run.exitCode).toBe(1);
     expect(readFileSync(file, "utf8")).toBe(before);
   });
@@ -324,5 +324,151 @@ describe("what optimize's text says beside its figures", () => {
   it("says one set in the singular", async () => {
     const { stdout } = await runCliCaptured(["optimize", example("team.yaml"), "--budget", "0", "--setup-hours", "0"]);
     expect(stdout).toContain("; 1 set evaluated within the limits.");
+  });
+});
+
+describe("optimize's gains under one unit, its unproven answers and its refusals", () => {
+  /** A case in CHF whose two capabilities of its own, free and alike, each save a few cents over the year. */
+  function tinyCase(): string {
+    const file = join(temp.path, "tiny.yaml");
+    writeFileSync(
+      file,
+      [
+        "title: Tiny",
+        "currency: CHF",
+        "horizonMonths: 12",
+        "discountRate: 0.08",
+        "baseline: current",
+        "catalogue:",
+        "  a: { label: Cap A, setupHours: 0, effects: { projects.upkeepHoursPerMonth: 0.9 } }",
+        "  b: { label: Cap B, setupHours: 0, effects: { projects.upkeepHoursPerMonth: 0.9 } }",
+        "defaults:",
+        "  team: { people: 1, hoursPerMonth: 120, hourlyCost: 0.01 }",
+        "  projects: { alreadyLive: 1, upkeepHoursPerMonth: 3, valuePerMonth: 1 }",
+        "  releases: { mode: schedule, months: [] }",
+        "scenarios:",
+        "  current: { label: Today }",
+        "  alt: { label: Alt, capabilities: [a] }",
+        "",
+      ].join("\n"),
+    );
+    return file;
+  }
+
+  it("writes a set's gain under one unit 'less than CHF 1', as page 1 does, not 'CHF 0' beside staying as today's CHF 0", async () => {
+    const file = tinyCase();
+    const json = JSON.parse((await runCliCaptured(["optimize", file, "--from", "a,b", "--json"])).stdout);
+    // Every set gains a few cents: above zero, under one unit.
+    for (const set of json.ranked.filter((entry: { capabilities: string[] }) => entry.capabilities.length > 0)) {
+      expect(set.npv).toBeGreaterThan(0);
+      expect(set.npv).toBeLessThan(0.5);
+    }
+    const run = await runCliCaptured(["optimize", file, "--from", "a,b"]);
+    expect(run.exitCode).toBe(0);
+    // "CHF 1" is written with a no-break space.
+    const stdout = run.stdout.replaceAll("\u00a0", " ");
+    expect(stdout).toMatch(/1\. a, b\s+less than CHF 1\s+from the start\s+CHF 0\s+0\n/);
+    expect(stdout).toMatch(/\(nothing: stay as today\)\s+CHF 0\s+–/);
+    expect(stdout).toContain("which with its own settings gains less than CHF 1 and pays back from the start (as run gives it).");
+    expect(stdout).toMatch(/1\. Cap A \(a\)\s+less than CHF 1\s+less than CHF 1\s+less than CHF 1\n/);
+    expect(stdout).not.toMatch(/Cap [AB] \(.\)\s+CHF 0/);
+  });
+
+  it("writes a scenario a heuristic search found as found, not as 'the best set', in the description the report shows", async () => {
+    const { file } = withOwnCapabilities(7);
+    const run = await runCliCaptured(["optimize", file, "--budget", "30000", "--write-scenario", "ask"]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("not proven best");
+    expect(readFileSync(file, "utf8")).toContain(
+      "    description: The best set of capabilities mlops-roi optimize found by net present value within a first-year budget of €30,000, not proven best (the search did not try every set).\n",
+    );
+  });
+
+  it("names the file when no set beats today, and speaks of limits only when some were given", async () => {
+    const file = join(temp.path, "never.yaml");
+    writeFileSync(file, readFileSync(tinyCase(), "utf8").replace("hourlyCost: 0.01", "hourlyCost: 0.01 }\n  tooling: { licences: { flatPerMonth: 1000 }"));
+    // Every capability here adds a little to a licence the sets cannot escape: make them all cost.
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("setupHours: 0,", "setupHours: 0, monthlyCost: 5,"));
+    const run = await runCliCaptured(["optimize", file, "--from", "a,b", "--write-scenario", "ask"]);
+    expect(run.stderr).toBe(`error: ${file}: no set of capabilities beats today; nothing was written\n`);
+    expect(run.exitCode).toBe(1);
+  });
+});
+
+describe("optimize's prices from the built-in catalogue", () => {
+  it("says they are starting assumptions taken as written in the case's currency, naming each: JP¥20 a person a month for versioning in a case in yen", async () => {
+    const file = join(temp.path, "yen.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace("currency: EUR", "currency: JPY"));
+    const { stdout, exitCode } = await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "1"]);
+    expect(exitCode).toBe(0);
+    const text = stdout.replaceAll("\u00a0", " ");
+    expect(text).toContain(
+      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, onDemandCompute JP¥800 a month, reuse JP¥25 a person a month, governance JP¥250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+    );
+    // The team template prices scheduling, automatic checks and monitoring itself: those are not the catalogue's.
+    expect(text).not.toMatch(/scheduling JP¥|monitoring JP¥|automaticChecks JP¥/);
+    // A search whose candidates all have the file's own prices (or none) says nothing of the kind.
+    const own = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring,commands,templates"]);
+    expect(own.stdout).not.toContain("built-in catalogue's prices");
+  });
+});
+
+describe("optimize's ranking of sets that tie on the objective", () => {
+  it("says that sets paying back in the same month, or with the same chance, are ranked by NPV", async () => {
+    const { file } = teamFile();
+    const payback = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "payback", "--top", "4", "--json"]);
+    const months = JSON.parse(payback.stdout).ranked.map((set: { objective: number }) => set.objective);
+    // Four sets that pay back in the same month, in an order the table does not explain by itself.
+    expect(new Set(months).size).toBe(1);
+    expect((await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "payback", "--top", "4"])).stdout).toContain(
+      "\n  Sets that pay back in the same month are ranked by NPV.\n",
+    );
+    const chance = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "probability", "--top", "3", "--samples", "50"]);
+    expect(chance.stdout).toContain(
+      "\n  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws.\n",
+    );
+    expect((await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "2"])).stdout).not.toContain("are ranked by NPV");
+    // With nothing within the limits but staying as today, there is no order to explain.
+    const alone = await runCliCaptured(["optimize", file, "--budget", "0", "--setup-hours", "0", "--objective", "payback"]);
+    expect(alone.stdout).toContain("1. (nothing: stay as today)");
+    expect(alone.stdout).not.toContain("are ranked by NPV");
+  });
+});
+
+describe("optimize on one draw", () => {
+  it("says 'the one draw' and '1 draw', not 'all 1 draws' and '1 draws'", async () => {
+    const { file } = teamFile();
+    const { stdout, exitCode } = await runCliCaptured(["optimize", file, "--objective", "p50", "--samples", "1", "--top", "1"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      "Search: every one of the 1,024 sets on the one draw; 1 draw of the inputs (seed 1), the same for every set; 1,024 sets evaluated.\n",
+    );
+    expect(stdout).toContain("Answer: proven best on this draw (exhaustive: every set on the one draw).\n");
+    expect(stdout).not.toMatch(/\b1 draws\b/);
+  });
+});
+
+describe("optimize on a case whose baseline lists capabilities", () => {
+  it("refuses, exit 1, naming the field and its value: staying as today was priced at -€4,588 without the baseline's own", async () => {
+    const file = join(temp.path, "baseline-capabilities.yaml");
+    const text = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
+    writeFileSync(file, text.replace("  current:\n    label: Today\n", "  current:\n    label: Today\n    capabilities: [scheduling]\n"));
+    expect(readFileSync(file, "utf8")).not.toBe(text);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring"]);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `error: ${file}: scenarios.current.capabilities is [scheduling]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none\n`,
+    );
+    expect(exitCode).toBe(1);
+  });
+});
+
+describe("optimize --json", () => {
+  it("says the currency of its amounts, as sensitivity --json and voi --json do", async () => {
+    const file = join(temp.path, "yen.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace("currency: EUR", "currency: JPY"));
+    const result = JSON.parse((await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring", "--json"])).stdout);
+    expect(result.currency).toBe("JPY");
+    expect(Object.keys(result).slice(0, 3)).toEqual(["objective", "currency", "candidates"]);
   });
 });

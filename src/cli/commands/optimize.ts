@@ -11,8 +11,9 @@ import {
   type OptimizeResult,
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatChance, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
+import { formatChance, formatGain, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
+import { riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -50,6 +51,29 @@ interface CaseContext {
   readonly labels: Map<string, string>;
   /** The file's alternatives with capabilities, with their own figures (as `run` gives them). */
   readonly scenarios: readonly { name: string; label: string; capabilities: readonly string[]; npv: number; paybackMonth: number | null }[];
+  /** The file's risk adjustment, which the sets' NPVs are before. */
+  readonly riskAdjustment?: { benefits: number; costs: number };
+  /** The candidates' prices taken from the built-in catalogue, in words ("scheduling €300 a month"). */
+  readonly builtInPrices: readonly string[];
+}
+
+/**
+ * The candidates' cash prices that come from the built-in catalogue, not the file: plain numbers set
+ * for a small team, which a case takes in its own currency as written (300 a month is JP¥300 in a case
+ * in yen). The text says so beside the first-year cash they make.
+ */
+function builtInPricesOf(compiled: CompiledCase, candidates: readonly string[]): string[] {
+  const money = (value: number) => formatMoney(value, compiled.currency);
+  return compiled.capabilities
+    .filter((capability) => candidates.includes(capability.name))
+    .flatMap((capability) => {
+      const price = (cost: "upfrontCost" | "monthlyCost" | "monthlyCostPerPerson", words: string) => {
+        const leaf = compiled.leaves[capability.costLeaves[cost]];
+        return leaf?.builtIn && leaf.value > 0 ? [`${money(leaf.value)}${words}`] : [];
+      };
+      const prices = [...price("upfrontCost", " up front"), ...price("monthlyCost", " a month"), ...price("monthlyCostPerPerson", " a person a month")];
+      return prices.length > 0 ? [`${capability.name} ${prices.join(" and ")}`] : [];
+    });
 }
 
 /** The file's alternatives that have capabilities, with the NPV and payback month `run` gives them. */
@@ -72,7 +96,7 @@ function objectiveText(result: OptimizeResult, value: number | null, context: Ca
   switch (result.objective) {
     case "npv":
     case "p50":
-      return value === null ? "n/a" : formatMoney(value, context.currency);
+      return value === null ? "n/a" : formatGain(value, context.currency);
     case "payback":
       return paybackText(value, context.horizonMonths);
     case "probability":
@@ -119,6 +143,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
   const money = (value: number) => formatMoney(value, currency);
+  // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
+  const gain = (value: number) => formatGain(value, currency);
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
   const limits = [
     result.limits.budget !== null ? `first-year cash at most ${money(result.limits.budget)}` : "",
@@ -149,7 +175,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         // Staying as today changes nothing: it has no payback, nor a chance of one.
         const figures = [
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
-          money(set.npv),
+          gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : paybackText(set.paybackMonth, context.horizonMonths)]),
           money(set.firstYearCash),
           formatNumber(set.setupHours),
@@ -166,7 +192,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     return rank < 0
       ? []
       : [
-          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${money(scenario.npv)} and pays back ${paybackText(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
+          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${gain(scenario.npv)} and pays back ${paybackText(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
         ];
   });
   parts.push(
@@ -179,6 +205,20 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : ""
     }`,
     ...yours,
+    ...(context.riskAdjustment ? [`  ${riskAdjustmentAside(context.riskAdjustment)}`] : []),
+    // The ranking's rule for ties (engine's compareSets): a reader sees four sets "month 4" or "over 99%" in an order.
+    ...(result.ranked.filter((set) => set.capabilities.length > 0).length < 2
+      ? [] // One set, or none beside staying as today: no order to explain.
+      : result.objective === "payback"
+        ? ["  Sets that pay back in the same month are ranked by NPV."]
+        : result.objective === "probability"
+          ? ["  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws."]
+          : []),
+    ...(context.builtInPrices.length > 0
+      ? [
+          `  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+        ]
+      : []),
   );
   if (result.adoptionOrder.length > 0) {
     const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
@@ -188,9 +228,9 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         ["What to ask for first", "Adds to NPV", "NPV so far", ...(shapley.size ? ["Fair share of NPV"] : [])],
         result.adoptionOrder.map((step, index) => [
           `${index + 1}. ${labels.get(step.capability) ?? step.capability} (${step.capability})`,
-          money(step.marginalNpv),
-          money(step.cumulativeNpv),
-          ...(shapley.size ? [money(shapley.get(step.capability) ?? 0)] : []),
+          gain(step.marginalNpv),
+          gain(step.cumulativeNpv),
+          ...(shapley.size ? [gain(shapley.get(step.capability) ?? 0)] : []),
         ]),
       ),
       "  Each step adds the capability that adds the most NPV to those before it; the fair share (Shapley value) splits the set's NPV among its picks whatever the order.",
@@ -247,6 +287,13 @@ the last sets run on every draw (found, not proven).`,
       }
       const { compiled } = compileCase(validation.file, { allCapabilities: true });
       if (!compiled) return;
+      // Each set is priced as today plus its capabilities (engine's optimize): today must have none of its own.
+      const today = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+      if (today.capabilities.length > 0) {
+        throw new UserError(
+          `${file}: scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
+        );
+      }
       const known = compiled.capabilities.map((capability) => capability.name);
       const candidates = options.from
         ?.split(",")
@@ -285,6 +332,8 @@ the last sets run on every draw (found, not proven).`,
         horizonMonths: compiled.horizonMonths,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
+        builtInPrices: builtInPricesOf(compiled, result.candidates),
+        ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
       };
       output.stdout(options.json ? toJson(result) : renderText(result, context));
       if (options.writeScenario !== undefined)
@@ -338,7 +387,9 @@ function checkCandidateCount(file: string, capabilities: readonly { name: string
 
 /** Adds the best set to the user's file as a scenario, keeping their comments; refuses to replace one without --force. */
 function writeScenario(file: string, text: string, name: string, result: OptimizeResult, currency: string, force: boolean, output: CliOutput): void {
-  if (!result.best || result.best.capabilities.length === 0) throw new UserError("no set of capabilities beats today within the limits; nothing was written");
+  const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
+  if (!result.best || result.best.capabilities.length === 0)
+    throw new UserError(`${file}: no set of capabilities beats today${hasLimits ? " within the limits" : ""}; nothing was written`);
   const document = parseDocument(text);
   if (document.hasIn(["scenarios", name]) && !force) {
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
@@ -349,7 +400,10 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
   ].filter(Boolean);
   const scenario = {
     label: "What we ask for",
-    description: `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`,
+    // The report lists this description beside the option: a set a heuristic search found is not "the best set".
+    description: result.proven
+      ? `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`
+      : `The best set of capabilities mlops-roi optimize found by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, not proven best (the search did not try every set).`,
     capabilities: result.best.capabilities,
   };
   // Only the new scenario's lines are written; the rest of the file stays byte for byte.

@@ -190,6 +190,49 @@ describe("sensitivity", () => {
       temp.remove();
     }
   });
+
+  it("writes net gains and swings under one unit 'less than CHF 1', not 'CHF 0' beside a bar that moves, and a residue of floating point still '€0'", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "tiny.yaml");
+      writeFileSync(
+        file,
+        [
+          "title: Tiny",
+          "currency: CHF",
+          "horizonMonths: 12",
+          "discountRate: 0.08",
+          "baseline: current",
+          "defaults:",
+          "  team: { people: 1, hoursPerMonth: 120, hourlyCost: 0.01 }",
+          "  projects: { alreadyLive: 1, upkeepHoursPerMonth: { low: 2, high: 4 }, valuePerMonth: 1 }",
+          "  releases: { mode: schedule, months: [] }",
+          "scenarios:",
+          "  current: { label: Today }",
+          "  alt: { label: Alt, projects: { upkeepHoursPerMonth: 1 } }",
+          "",
+        ].join("\n"),
+      );
+      const json = JSON.parse((await runCliCaptured(["sensitivity", file, "--method", "tornado", "--json"])).stdout);
+      const [bar] = json.tornado;
+      for (const value of [json.baseNpv, bar.low, bar.high, bar.swing]) {
+        expect(value).toBeGreaterThan(0);
+        expect(value).toBeLessThan(0.5);
+      }
+      const stdout = (await runCliCaptured(["sensitivity", file, "--method", "tornado"])).stdout.replaceAll("\u00a0", " ");
+      expect(stdout).toContain("Sensitivity of the net present value of Alt (less than CHF 1 with every input at its median)");
+      expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth +2 +4 +less than CHF 1 +less than CHF 1 +less than CHF 1\n/);
+      expect(stdout).not.toContain("CHF 0");
+    } finally {
+      temp.remove();
+    }
+    // An input that moves nothing (seed-uncertain's value of a project) keeps a swing of €0.
+    const { stdout } = await runCliCaptured(["sensitivity", uncertain, "--method", "tornado"]);
+    expect(stdout).toMatch(/defaults\.projects\.valuePerMonth +1,500 +4,000 +€7,768 +€7,768 +€0\n/);
+    // One that moves it by a residue of floating point (close-call.yaml's, a swing of 7e-12): "€0" too, beside "no effect".
+    const closeCall = await runCliCaptured(["sensitivity", join(packageRoot, "examples", "close-call.yaml"), "--method", "tornado"]);
+    expect(closeCall.stdout).toMatch(/defaults\.projects\.valuePerMonth +1,500 +4,000 +€5,970 +€5,970 +€0\n/);
+  });
 });
 
 describe("the text tornado's labels", () => {

@@ -13,7 +13,10 @@ import {
   type TornadoBar,
 } from "../../engine/index.js";
 import { suggest } from "../../engine/index.js";
-import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
+import { formatGain, formatMoneyExact } from "../../format/numbers.js";
+
+/** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
+const formatMoney = formatGain;
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -22,7 +25,7 @@ import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
 import { formatNumber } from "../../format/numbers.js";
-import { listInWords } from "../../format/words.js";
+import { listInWords, riskAdjustmentAside } from "../../format/words.js";
 
 interface SensitivityOptions {
   method: "tornado" | "sobol" | "both";
@@ -129,12 +132,15 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   return [...lines, scale].join("\n");
 }
 
-function renderText(result: SensitivityResult, label: string): string {
+function renderText(result: SensitivityResult, label: string, risk?: { benefits: number; costs: number }): string {
   // A file without ranges has no medians: its inputs are single numbers, as written. Either method
   // finds nothing to move then (no tornado bars, no Sobol indices).
   const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
   const base = noRanges ? "every input as written" : "every input at its median";
   const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`];
+  // The NPVs here are not risk-adjusted: said, so that they are not read against run's risk-adjusted line.
+  const aside = riskAdjustmentAside(risk);
+  if (aside) parts.push(`  ${aside}`);
   if (result.tornado) {
     if (result.tornado.length === 0 && result.oneAtATime) {
       const moved = result.oneAtATime;
@@ -167,7 +173,8 @@ function renderText(result: SensitivityResult, label: string): string {
             number(bar.inputHigh),
             formatMoney(bar.low, result.currency),
             formatMoney(bar.high, result.currency),
-            formatMoney(bar.swing, result.currency),
+            // A swing within the residue of floating point is none ("no effect" in the chart): "€0", not "less than €1".
+            movesNpv(bar.low, bar.high, result.baseNpv) ? formatMoney(bar.swing, result.currency) : formatMoneyExact(0, result.currency),
           ]),
         ),
         "",
@@ -267,7 +274,7 @@ Examples:
       }
       const groups = correlatedGroups(compiled);
       if (groups.length > 0) result.correlated = groups;
-      const text = options.json ? toJson(result) : renderText(result, scenario.label);
+      const text = options.json ? toJson(result) : renderText(result, scenario.label, compiled.riskAdjustment);
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
         output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));

@@ -118,6 +118,52 @@ describe("voi", () => {
     }
   });
 
+  it("writes the best option's expected loss under one unit 'less than €1', as the EVPI it equals is said beneath it, not '€0'", async () => {
+    // examples/seed-uncertain.yaml with every amount of money a thousandth as large: the EVPI is €0.006.
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "small.yaml");
+      const text = withEdits(
+        readFileSync(join(packageRoot, "examples", "seed-uncertain.yaml"), "utf8"),
+        ["      value: 60\n", "      value: 0.06\n"],
+        ["      low: 1500\n      high: 4000\n", "      low: 1.5\n      high: 4\n"],
+        ["          value: 3600\n", "          value: 3.6\n"],
+        ["          value: 2000\n", "          value: 2\n"],
+        ["          value: 150\n", "          value: 0.15\n"],
+      );
+      writeFileSync(file, text);
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json"])).stdout);
+      const best = json.options.find((option: { scenario: string }) => option.scenario === json.best);
+      expect(best.expectedLoss).toBe(json.evpi);
+      expect(json.evpi).toBeGreaterThan(0);
+      expect(json.evpi).toBeLessThan(0.5);
+      const { stdout } = await runCliCaptured(["voi", file]);
+      expect(stdout).toMatch(/What will be approved \(compromise\) ← best on average +over 99% +€8 +less than €1\n/);
+      expect(stdout).toContain("Knowing every input exactly before deciding would be worth less than €1 (the expected value of perfect information)");
+      // examples/close-call.yaml a thousandth as large: a noise level of €0.001 is "less than €1", not "€0".
+      const close = join(temp.path, "close.yaml");
+      writeFileSync(
+        close,
+        withEdits(
+          readFileSync(closeCall, "utf8"),
+          ["      value: 60\n", "      value: 0.06\n"],
+          ["      low: 1500\n      high: 4000\n", "      low: 1.5\n      high: 4\n"],
+          ["          value: 3600\n", "          value: 3.6\n"],
+          ["          value: 2000\n", "          value: 2\n"],
+          ["          value: 150\n", "          value: 0.15\n"],
+        ),
+      );
+      const closeJson = JSON.parse((await runCliCaptured(["voi", close, "--json"])).stdout);
+      expect(closeJson.noiseLevel).toBeGreaterThan(0);
+      expect(closeJson.noiseLevel).toBeLessThan(0.5);
+      const closeText = (await runCliCaptured(["voi", close])).stdout;
+      expect(closeText).toContain("at or below the noise level of less than €1).");
+      expect(closeText).not.toContain("noise level of €0");
+    } finally {
+      temp.remove();
+    }
+  });
+
   it("says one sample in the singular, in voi and in run", async () => {
     const voi = await runCliCaptured(["voi", closeCall, "--samples", "1"]);
     expect(voi.stdout.split("\n")[1]).toBe("1 random sample, seed 1 · EUR · NPVs against Today (current)");
@@ -204,6 +250,11 @@ describe("voi", () => {
     expect(wrong.stderr).toContain(`did you mean "${optimalUpkeep}"?`);
     expect(wrong.stderr).toContain(`Allowed: defaults.projects.upkeepHoursPerMonth, ${value}, ${optimalUpkeep}, ${compromiseUpkeep}`);
     expect(wrong.stderr).not.toMatch(stackTraceLine);
+    // With nothing close to suggest, the sentence ends before the allowed names ("… in case.yaml Allowed:" ran on).
+    const far = await runCliCaptured(["voi", closeCall, "--group", `${compromiseUpkeep},foo.bar`]);
+    expect(far.stderr).toBe(
+      `error: --group ${compromiseUpkeep},foo.bar: "foo.bar" is not an input given as a range in ${closeCall}. Allowed: defaults.projects.upkeepHoursPerMonth, ${value}, ${optimalUpkeep}, ${compromiseUpkeep}\n`,
+    );
     const one = await runCliCaptured(["voi", closeCall, "--group", `${compromiseUpkeep},${compromiseUpkeep}`]);
     expect(one.exitCode).toBe(2);
     expect(one.stderr).toContain("a group needs at least two different inputs");
@@ -253,6 +304,57 @@ describe("voi", () => {
       expect(written.stdout).toBe("");
       expect(written.stderr).toContain(`wrote ${target} (previous version kept as ${target}.bak)`);
       expect(JSON.parse(readFileSync(target, "utf8")).samples).toBe(2000);
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+describe("voi, sensitivity and optimize in a case with Forrester TEI's risk adjustment", () => {
+  it("say their NPVs are before it, where they stood unlabelled beside run's risk-adjusted line", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "tei.yaml");
+      writeFileSync(
+        file,
+        [
+          "title: Three years, TEI style",
+          "currency: USD",
+          "horizonMonths: 36",
+          "discountRate: 0.1",
+          "discounting: yearEnd",
+          "riskAdjustment: { benefits: 0.1, costs: 0.05 }",
+          "freedHoursCaptureShare: 1",
+          "baseline: today",
+          "defaults:",
+          "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
+          "  projects: { upkeepHoursPerMonth: 0 }",
+          "  releases: { mode: schedule }",
+          "scenarios:",
+          "  today: { label: Today, meetings: { hoursPerPersonPerMonth: { low: 40, high: 80 } } }",
+          "  tooling:",
+          "    label: Tooling",
+          "    meetings: { hoursPerPersonPerMonth: 0 }",
+          "    tooling: { licences: { flatPerYear: 6000 } }",
+          "    change: { external: { consultants: 50000 } }",
+          "",
+        ].join("\n"),
+      );
+      const aside =
+        "Every NPV here is before the file's risk adjustment (gains −10%, costs +5%): run and the report give the risk-adjusted NPV on a line of its own under each option's figures.";
+      const run = await runCliCaptured(["run", file]);
+      expect(run.stdout).toContain("risk-adjusted (benefits −10%, costs +5%)");
+      for (const args of [
+        ["voi", file, "--samples", "500"],
+        ["sensitivity", file, "--method", "tornado"],
+        ["optimize", file, "--from", "commands,versioning"],
+      ]) {
+        const { stdout, exitCode } = await runCliCaptured(args);
+        expect(exitCode, args[0]).toBe(0);
+        expect(stdout, args[0]).toContain(`\n  ${aside}\n`);
+      }
+      // A case without one says nothing of the kind.
+      expect((await runCliCaptured(["voi", closeCall, "--samples", "500"])).stdout).not.toContain("risk adjustment");
     } finally {
       temp.remove();
     }

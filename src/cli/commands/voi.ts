@@ -3,8 +3,8 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
-import { formatChance, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { bestLevelWords, sharedBestWords } from "../../format/words.js";
+import { formatChance, formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
+import { bestLevelWords, riskAdjustmentAside, sharedBestWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -40,7 +40,8 @@ function optionName(result: CaseResult, scenario: string): string {
 }
 
 function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
-  const money = (value: number) => formatMoney(value, result.currency);
+  // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
+  const money = (value: number) => formatGain(value, result.currency);
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     decision.options.map((option) => [
@@ -62,7 +63,7 @@ function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: Inform
   const worth = lessThanOneUnit(entry.value, result.currency) ?? `up to ${money(entry.value)}`;
   const line = entry.aboveNoise
     ? `Finding out ${lowered}${together} first is worth ${worth}.`
-    : `${label}${together}: not worth measuring (${money(entry.value)}, at or below the noise level of ${money(decision.noiseLevel)}).`;
+    : `${label}${together}: not worth measuring (${formatGain(entry.value, result.currency)}, at or below the noise level of ${formatGain(decision.noiseLevel, result.currency)}).`;
   return [`  ${rank}. ${line}`, `     ${entry.inputs.join(" + ")}${why}`];
 }
 
@@ -81,6 +82,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     "",
     optionsTable(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
+    ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];
   // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
   const level = bestLevelWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance, "outcome");
@@ -91,7 +93,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     const evpi =
       decision.evpi === 0
         ? "nothing"
-        : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${money(decision.noiseLevel)}`;
+        : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${formatGain(decision.noiseLevel, result.currency)}`;
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
@@ -107,7 +109,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
       `Knowing every input exactly before deciding would be worth ${lessThanOneUnit(decision.evpi, result.currency) ?? `up to ${money(decision.evpi)}`} (the expected value of perfect information): no measurement can be worth more.`,
     );
     if (!decision.evppi.some((entry) => entry.aboveNoise)) {
-      parts.push(`No input alone is worth measuring: each is at or below the noise level of ${money(decision.noiseLevel)}.`);
+      parts.push(`No input alone is worth measuring: each is at or below the noise level of ${formatGain(decision.noiseLevel, result.currency)}.`);
     }
   }
   if (decision.evppi.length > 0) {
@@ -164,7 +166,7 @@ Examples:
           if (!inputs.includes(input)) {
             const guess = suggest(input, inputs);
             throw new UserError(
-              `--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${inputs.join(", ")}`,
+              `--group ${text}: "${input}" is not an input given as a range in ${file}${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${inputs.join(", ")}`,
               2,
             );
           }

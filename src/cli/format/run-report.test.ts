@@ -365,6 +365,22 @@ describe("two options that each gain under €1, a close call (€0.40 and €0.
   });
 });
 
+describe("run's table of the alternatives, for a net gain above zero under one unit (€0.40)", () => {
+  it("writes it 'less than €1', as page 1 and the report's table of options do, where it read '€0', the risk-adjusted one too", async () => {
+    const text = withEdits(ONE_MONTH_TIED, ["flatPerYear: 7004.8", "flatPerYear: 16999.6"], ["flatPerYear: 7005.1", "flatPerYear: 16999.62"]);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect(result.comparisons.first!.npv).toBeCloseTo(0.4, 9);
+    const report = renderRunReport(result);
+    expect(report).toMatch(/First \(first\) +less than €1 /);
+    expect(report).toMatch(/Second \(second\) +less than €1 /);
+    // A risk adjustment of nothing leaves the gain as it is: its line says it the same way.
+    const { compiled: adjusted } = validateScenarioText(`${text}riskAdjustment: { benefits: 0, costs: 0 }\n`);
+    expect(adjusted).toBeDefined();
+    expect(renderRunReport(buildResult(adjusted!))).toMatch(/risk-adjusted \(benefits [^)]*\) +less than €1 /);
+  });
+});
+
 describe("the run report's command to type", () => {
   it("quotes a scenario name the shell would split or read, so the command can be pasted as it is", () => {
     const text = readFileSync(join(packageRoot, "examples", "peers", "dora-2020-elite-large.yaml"), "utf8");
@@ -427,5 +443,31 @@ describe("the run report's return on investment", () => {
       expect(row, comparison.alternative).toContain(formatMoney(comparison.investment.total, "EUR"));
       expect(comparison.conventions.roiOnInvestment).toBeCloseTo(comparison.totalNetBenefit / comparison.investment.total, 12);
     }
+  });
+});
+
+describe("run's table of how sure we are, in a case with a risk adjustment", () => {
+  it("says its NPVs are before it, where 'Likely NPV' stood unlabelled under the risk-adjusted line", () => {
+    const compiled = threeYearCase({
+      riskAdjustment: { benefits: 0.1, costs: 0.05 },
+      defaults: {
+        team: { people: 1, hoursPerMonth: 160, hourlyCost: { low: 40, high: 60 } },
+        projects: { upkeepHoursPerMonth: 0 },
+        releases: { mode: "schedule" },
+      },
+    });
+    const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 200, seed: 1 }));
+    const report = renderRunReport(result);
+    expect(report).toContain("How sure we are");
+    expect(report).toContain("  These NPVs are before the risk adjustment (gains −10%, costs +5%): the Monte Carlo is not risk-adjusted.\n");
+    // Without one, nothing of the kind.
+    const plain = threeYearCase({
+      defaults: {
+        team: { people: 1, hoursPerMonth: 160, hourlyCost: { low: 40, high: 60 } },
+        projects: { upkeepHoursPerMonth: 0 },
+        releases: { mode: "schedule" },
+      },
+    });
+    expect(renderRunReport(withUncertainty(buildResult(plain), MonteCarlo.summaryOf(plain, { samples: 200, seed: 1 })))).not.toContain("risk adjustment");
   });
 });

@@ -3,6 +3,7 @@ import { bestLevelWords, sharedBestWords } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
+  formatGain,
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
@@ -37,11 +38,13 @@ export function discountingText(result: CaseResult): string {
 
 function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
+  // A net gain under one unit reads "less than €1", as page 1 and the report's table of options write it, not "€0".
+  const gain = (value: number) => formatGain(value, result.currency);
   const risk = result.riskAdjustment;
   const rows = comparisons.flatMap((comparison) => {
     const row = [
       scenarioName(result.scenarios[comparison.alternative]!),
-      money(comparison.npv),
+      gain(comparison.npv),
       formatPercent(comparison.roi),
       formatMonth(comparison.paybackMonth),
       money(comparison.investment.cash),
@@ -55,7 +58,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       row,
       [
         `  risk-adjusted (benefits ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)})`,
-        money(adjusted.npv),
+        gain(adjusted.npv),
         formatPercent(adjusted.roi),
         "",
         "",
@@ -215,6 +218,12 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
       // Not "0 inputs": a file without ranges samples the same numbers every time.
       result.uncertainty.inputs.length === 0 ? "none, so every sample gives the same numbers" : plural(result.uncertainty.inputs.length, "input")
     }`,
+    // The Monte Carlo is not risk-adjusted (docs/numbers.md): said, beside the risk-adjusted line of the table above.
+    ...(result.riskAdjustment
+      ? [
+          `  These NPVs are before the risk adjustment (gains ${formatSignedShare(-result.riskAdjustment.benefits)}, costs ${formatSignedShare(result.riskAdjustment.costs)}): the Monte Carlo is not risk-adjusted.`,
+        ]
+      : []),
     ...decisionLines(result, comparisons),
   ].join("\n");
 }

@@ -85,3 +85,34 @@ describe("what to ask for first, when the last steps take more than they add", (
     expect(await orderText(team)).not.toContain("stopping after step");
   });
 });
+
+describe("what to ask for first, for an improvement that adds under one unit", () => {
+  it("says it adds 'less than CHF 1', as the table of the options says the option gains, not 'CHF 0'", async () => {
+    const tiny = [
+      "title: Tiny",
+      "currency: CHF",
+      "horizonMonths: 12",
+      "discountRate: 0.08",
+      "baseline: current",
+      "catalogue:",
+      "  a: { label: Cap A, setupHours: 0, effects: { projects.upkeepHoursPerMonth: 0.9 } }",
+      "defaults:",
+      "  team: { people: 1, hoursPerMonth: 120, hourlyCost: 0.01 }",
+      "  projects: { alreadyLive: 1, upkeepHoursPerMonth: 3, valuePerMonth: 1 }",
+      "  releases: { mode: schedule, months: [] }",
+      "scenarios:",
+      "  current: { label: Today }",
+      "  alt: { label: Alt, capabilities: [a] }",
+      "",
+    ].join("\n");
+    const { compiled } = validateScenarioText(tiny);
+    const npv = buildResult(compiled!).comparisons.alt!.npv;
+    expect(npv).toBeGreaterThan(0);
+    expect(npv).toBeLessThan(0.5);
+    const text = (await orderText(tiny)).replaceAll("\u00a0", " ");
+    expect(text).toContain("is made of one improvement, cap a: on its own it adds less than CHF 1 to the net gain.");
+    // The step and the total so far, in the table.
+    expect(text).toMatch(/1 Cap A[^\d]*less than CHF 1 less than CHF 1/);
+    expect(text).not.toContain("CHF 0");
+  });
+});

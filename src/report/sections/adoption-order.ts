@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatMoneyExact } from "../../format/numbers.js";
+import { formatGain, formatMoneyExact } from "../../format/numbers.js";
 import { countWord, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -28,13 +28,15 @@ export const adoptionOrderSection: ReportSection = {
     // To the unit, as tables whose sums a reader checks are: rounded to three figures, a step and the
     // running total did not add up (-€4,570 and €100,000 made €95,800).
     const exact = (value: number) => formatMoneyExact(value, context.result.currency);
+    // A gain under one unit reads "less than €1", as the table of the options says the option's own, not "€0".
+    const gain = (value: number) => formatGain(value, context.result.currency, exact);
     const rows = steps
       .map(
         (step, index) => `<tr data-capability="${escapeHtml(step.capability)}">
   <td class="number">${index + 1}</td>
   <td><strong>${userText(step.label)}</strong><br><span class="muted">${userText(step.description)}</span></td>
-  <td class="number">${escapeHtml(exact(step.marginalNpv))}</td>
-  <td class="number">${escapeHtml(exact(step.cumulativeNpv))}</td>
+  <td class="number">${escapeHtml(gain(step.marginalNpv))}</td>
+  <td class="number">${escapeHtml(gain(step.cumulativeNpv))}</td>
 </tr>`,
       )
       .join("");
@@ -59,7 +61,7 @@ export const adoptionOrderSection: ReportSection = {
       later > 0 && last.cumulativeNpv < steps[bestStop]!.cumulativeNpv - 0.5
         ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with all ${steps.length}.`
         : "";
-    const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(context.money(Math.abs(first.marginalNpv)))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
+    const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(formatGain(Math.abs(first.marginalNpv), context.result.currency, context.money))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
     return `<section id="adoption-order" class="block">
 <h2>What to ask for first</h2>
 ${prose(
