@@ -50,6 +50,15 @@ describe("report number formats", () => {
     expect(formatInputMoney(6000.5, "EUR")).toBe("€6,000.50");
     expect([currencyDecimals("EUR"), currencyDecimals("JPY"), currencyDecimals("ISK")]).toEqual([2, 0, 0]);
   });
+  it("keeps the cents of a small input in a currency without a minor unit: 0.4 yen is not a 'JP¥0' that reads as free", () => {
+    // Rounding to the yen moved 0.4 to 0 (free) and 2.5 to 3 (20% more); from 100 up it moves by half a percent at most.
+    expect(formatInputMoney(0.4, "JPY")).toBe("JP¥0.40");
+    expect(formatInputMoney(2.5, "JPY")).toBe("JP¥2.50");
+    expect(formatInputMoney(-0.4, "KRW")).toBe("-₩0.40");
+    expect(formatInputMoney(99.5, "JPY")).toBe("JP¥99.50");
+    expect(formatInputMoney(100.5, "JPY")).toBe("JP¥101");
+    expect(formatInputMoney(0.4, "EUR")).toBe("€0.40");
+  });
   it("knows, without Intl, the minor unit of every currency of the table as Intl has it", () => {
     for (const currency of CURRENCIES_WRITTEN_HERE) {
       const digits = new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
@@ -198,8 +207,9 @@ describe("numbers written without Intl, as Intl writes them", () => {
         expect([currency, value, formatMoney(value, currency)]).toEqual([currency, value, main]);
         const unit = Math.round(value);
         expect([currency, value, formatMoneyExact(value, currency)]).toEqual([currency, value, exact.format(unit === 0 ? 0 : unit)]);
-        // A currency without a minor unit (the yen) keeps no cents in an input either.
-        const input = Number.isInteger(value) || currencyDecimals(currency) === 0 ? exact.format(unit === 0 ? 0 : unit) : cents.format(value);
+        // A currency without a minor unit (the yen) keeps no cents in an input either, from 100 up.
+        const toUnit = Number.isInteger(value) || (currencyDecimals(currency) === 0 && Math.abs(value) >= 100);
+        const input = toUnit ? exact.format(unit === 0 ? 0 : unit) : cents.format(value);
         expect([currency, value, formatInputMoney(value, currency)]).toEqual([currency, value, input]);
       }
     }

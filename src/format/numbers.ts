@@ -292,12 +292,24 @@ const minorUnits = new Map<string, number>();
 export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(["JPY", "KRW", "VND", "ISK", "HUF", "IDR", "CLP", "COP"]);
 
 /**
+ * Whether a money input is written to the unit: when it is whole, or, in a currency without a minor
+ * unit (the yen), when rounding it to the unit moves it by half a percent at most (from 100 up, as
+ * every other yen figure: "JP¥6,001", not "JP¥6,000.50"). Below that the cents the user wrote are kept:
+ * 0.4 yen a month reads "JP¥0.40", not a "JP¥0" that reads as free, 2.5 yen "JP¥2.50", not "JP¥3".
+ * The report's inputs, the workbook's input cells and the web app's catalogue follow it.
+ * @example inputMoneyToTheUnit(6000.5, "JPY") // true ; inputMoneyToTheUnit(0.4, "JPY") // false ; inputMoneyToTheUnit(12.5, "EUR") // false
+ */
+export function inputMoneyToTheUnit(value: number, currency: string): boolean {
+  return Number.isInteger(value) || (currencyDecimals(currency) === 0 && Math.abs(value) >= 100);
+}
+
+/**
  * A money value an input holds: to the unit, cents kept when the user wrote them, in a currency that
- * has cents (a yen amount is to the yen, as every other yen figure: "JP¥6,001", not "JP¥6,000.50").
- * @example formatInputMoney(12.5, "EUR") // "€12.50" ; formatInputMoney(6000.5, "JPY") // "JP¥6,001"
+ * has cents or, in one without (the yen), below 100 (`inputMoneyToTheUnit`).
+ * @example formatInputMoney(12.5, "EUR") // "€12.50" ; formatInputMoney(6000.5, "JPY") // "JP¥6,001" ; formatInputMoney(0.4, "JPY") // "JP¥0.40"
  */
 export function formatInputMoney(value: number, currency: string): string {
-  if (Number.isInteger(value) || currencyDecimals(currency) === 0) return formatMoneyExact(value, currency);
+  if (inputMoneyToTheUnit(value, currency)) return formatMoneyExact(value, currency);
   return money(value, currency, centsMoney, "cents", centsMoneyOptions);
 }
 

@@ -28,33 +28,53 @@ describe("bestLevelWords", () => {
     probabilityBestAlone,
     probabilityBestLevel,
   });
+  type Option = ReturnType<typeof option>;
+  /** The decision as the engine gives it: the share of samples with a tie at the top is 1 − Σ best alone. */
+  const decision = (options: Option[], chanceBestLevel = 1 - options.reduce((sum, entry) => sum + entry.probabilityBestAlone, 0)) => ({
+    options,
+    chanceBestLevel,
+  });
   const name = (scenario: string) => scenario;
 
   it("says nothing when no option is ever level at the top: the views say the chance of being best as it is", () => {
-    expect(bestLevelWords([option("a", 0.6, 0.6, 0), option("b", 0.4, 0.4, 0)], "a", name, formatChance, "sample")).toBeUndefined();
+    expect(bestLevelWords(decision([option("a", 0.6, 0.6, 0), option("b", 0.4, 0.4, 0)]), "a", name, formatChance, "sample")).toBeUndefined();
   });
 
   it("says two options equal in every sample are level at the top in every one, not best in 50% each", () => {
     const options = [option("today", 0, 0, 0), option("a", 0.5, 0, 1), option("b", 0.5, 0, 1)];
-    expect(bestLevelWords(options, "a", name, formatChance, "sample")).toBe("level at the top with b in every sample");
+    expect(bestLevelWords(decision(options), "a", name, formatChance, "sample")).toBe("level at the top with b in every sample");
   });
 
   it("says the strict shares apart from the ties (docs/numbers.md's worked example)", () => {
     const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.5, 0.25, 0.5)];
-    expect(bestLevelWords(options, "a", name, formatChance, "outcome")).toBe(
+    expect(bestLevelWords(decision(options), "a", name, formatChance, "outcome")).toBe(
       "best alone in 25% of the outcomes and level at the top with b in 50%, b best alone in 25%",
     );
   });
 
-  it("names no partner when more than two options are ever level at the top", () => {
-    const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.3, 0.1, 0.4), option("c", 0.2, 0.1, 0.2)];
-    expect(bestLevelWords(options, "a", name, formatChance, "run")).toBe(
-      "best alone in 25% of the runs and level at the top with another option in 50%, b best alone in 10%, b level at the top with another option in 40%, c best alone in 10%, c level at the top with another option in 20%",
+  it("names every option level with it when the same three are level in every tie, not 'another option' three times", () => {
+    // Three copies of one option, level at the top in 59% of the samples, and another best alone in the rest:
+    // it read "level at the top with another option in 59% of the samples, d best alone in 41%, b level at the
+    // top with another option in 59%, c level at the top with another option in 59%", shares adding up to 218%.
+    const options = [option("a", 0.59 / 3, 0, 0.59), option("b", 0.59 / 3, 0, 0.59), option("c", 0.59 / 3, 0, 0.59), option("d", 0.41, 0.41, 0)];
+    expect(bestLevelWords(decision(options, 0.59), "a", name, formatChance, "sample")).toBe(
+      "level at the top with b and c in 59% of the samples, d best alone in 41%",
+    );
+    expect(bestLevelWords(decision(options, 0.59), "d", name, formatChance, "sample")).toBe(
+      "best alone in 41% of the samples, a, b and c level at the top in 59%",
+    );
+  });
+
+  it("says each tie once when different options are level in different samples, so that the shares add up to every sample", () => {
+    // a is level with b in 40% of the runs and with c in 10%, b and c with each other in 5%.
+    const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.3, 0.1, 0.45), option("c", 0.2, 0.1, 0.15)];
+    expect(bestLevelWords(decision(options, 0.55), "a", name, formatChance, "run")).toBe(
+      "best alone in 25% of the runs and level at the top with another option in 50%, b best alone in 10%, c best alone in 10%, two or more of the others level at the top in 5%",
     );
   });
 
   it("says a tie between two others once, after the subject's own share", () => {
     const options = [option("a", 0.6, 0.6, 0), option("b", 0.2, 0, 0.4), option("c", 0.2, 0, 0.4)];
-    expect(bestLevelWords(options, "a", name, formatChance, "sample")).toBe("best alone in 60% of the samples, b and c level at the top in 40%");
+    expect(bestLevelWords(decision(options), "a", name, formatChance, "sample")).toBe("best alone in 60% of the samples, b and c level at the top in 40%");
   });
 });

@@ -71,49 +71,51 @@ export function sharedBestWords(
  * best alone and level at the top said apart, as `aheadAndLevel` says "ahead" and "level", so that two
  * options equal in every outcome read "level at the top with … in every outcome", not "best in 50%"
  * each, a coin toss (a tie for best is shared: docs/numbers.md, "Which option is best"). Follows the
- * option's name ("Best on average: X, …"; "X is …"); the others that are ever best alone follow, and,
- * when only two options are ever level at the top, the partner is named. `undefined` when no option is
- * ever level at the top: the views then say `probabilityBest` as it is.
- * @example bestLevelWords(options, "optimal", name, formatChance, "outcome") // "level at the top with Other tools in every outcome"
- * @example bestLevelWords(options, "a", name, formatChance, "sample") // "best alone in 30% of the samples and level at the top with b in 40%, b best alone in 30%"
+ * option's name ("Best on average: X, …"; "X is …"); the others that are ever best alone follow, then
+ * the ties it is not in, so that the shares said add up to every sample (Σ `probabilityBestAlone` +
+ * `chanceBestLevel` = 1), never one tie counted once per option level in it. When the same options are
+ * level in every tie (two copies, or three), they are named ("level at the top with b and c"); else a
+ * tie is "with another option". `undefined` when no option is ever level at the top: the views then say
+ * `probabilityBest` as it is.
+ * @example bestLevelWords(decision, "optimal", name, formatChance, "outcome") // "level at the top with Other tools in every outcome"
+ * @example bestLevelWords(decision, "a", name, formatChance, "sample") // "best alone in 30% of the samples and level at the top with b in 40%, b best alone in 30%"
  */
 export function bestLevelWords(
-  options: readonly { scenario: string; probabilityBest: number; probabilityBestAlone: number; probabilityBestLevel: number }[],
+  decision: {
+    options: readonly { scenario: string; probabilityBest: number; probabilityBestAlone: number; probabilityBestLevel: number }[];
+    chanceBestLevel: number;
+  },
   subject: string,
   name: (scenario: string) => string,
   chance: (value: number) => string,
   unit: string,
 ): string | undefined {
+  const { options, chanceBestLevel } = decision;
   const levelOptions = options.filter((option) => option.probabilityBestLevel > 0);
   if (levelOptions.length === 0) return undefined;
   const of = (share: number) => (share >= 1 ? `in every ${unit}` : `in ${chance(share)} of the ${unit}s`);
-  // Only two options ever level at the top: every such tie is between them, and each names the other.
-  const pair = levelOptions.length === 2 ? levelOptions.map((option) => option.scenario) : undefined;
-  const partnerOf = (scenario: string) => (pair?.includes(scenario) ? name(pair.find((other) => other !== scenario)!) : "another option");
+  // The same options level in every tie (each is level in every sample with a tie at the top; always so
+  // for two): each names the others. Counts over the same samples: the shares are equal exactly.
+  const group = levelOptions.every((option) => option.probabilityBestLevel === chanceBestLevel) ? levelOptions.map((option) => option.scenario) : undefined;
+  const partnersOf = (scenario: string) => (group?.includes(scenario) ? listInWords(group.filter((other) => other !== scenario).map(name)) : "another option");
   const first = options.find((option) => option.scenario === subject)!;
-  const level = (scenario: string) => `level at the top with ${partnerOf(scenario)}`;
+  const level = `level at the top with ${partnersOf(subject)}`;
   const firstWords =
     first.probabilityBestLevel === 0
       ? first.probabilityBestAlone === 0
         ? `never best in any ${unit}`
         : `best alone ${of(first.probabilityBestAlone)}`
       : first.probabilityBestAlone === 0
-        ? `${level(subject)} ${of(first.probabilityBestLevel)}`
-        : `best alone ${of(first.probabilityBestAlone)} and ${level(subject)} in ${chance(first.probabilityBestLevel)}`;
-  const others = options
-    .filter((option) => option.scenario !== subject && option.probabilityBest > 0)
-    .sort((a, b) => b.probabilityBest - a.probabilityBest)
-    .flatMap((option) => {
-      const words: string[] = [];
-      if (option.probabilityBestAlone > 0) words.push(`${name(option.scenario)} best alone in ${chance(option.probabilityBestAlone)}`);
-      // Level with the subject: said already. Otherwise once for a pair, or on its own.
-      if (option.probabilityBestLevel > 0 && !pair?.includes(subject)) {
-        if (!pair) words.push(`${name(option.scenario)} level at the top with another option in ${chance(option.probabilityBestLevel)}`);
-        else if (option.scenario === pair[0]) words.push(`${name(pair[0])} and ${name(pair[1]!)} level at the top in ${chance(option.probabilityBestLevel)}`);
-      }
-      return words;
-    });
-  return [firstWords, ...others].join(", ");
+        ? `${level} ${of(first.probabilityBestLevel)}`
+        : `best alone ${of(first.probabilityBestAlone)} and ${level} in ${chance(first.probabilityBestLevel)}`;
+  const alone = options
+    .filter((option) => option.scenario !== subject && option.probabilityBestAlone > 0)
+    .sort((a, b) => b.probabilityBestAlone - a.probabilityBestAlone)
+    .map((option) => `${name(option.scenario)} best alone in ${chance(option.probabilityBestAlone)}`);
+  // The ties the subject is not in, once (a share of samples: both sides count whole samples).
+  const without = chanceBestLevel - first.probabilityBestLevel;
+  const others = without > 1e-12 ? [`${group ? listInWords(group.map(name)) : "two or more of the others"} level at the top in ${chance(without)}`] : [];
+  return [firstWords, ...alone, ...others].join(", ");
 }
 
 /**

@@ -5,7 +5,7 @@ import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type 
 import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../shared/input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
-import { currencyDecimals, withoutResidue } from "../format/numbers.js";
+import { inputMoneyToTheUnit, withoutResidue } from "../format/numbers.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { colours, formats, ownStyle, styled, styles } from "./styles.js";
 
@@ -67,7 +67,7 @@ const shareKinds: readonly QuantityKindName[] = ["share", "contingency", "rate",
 function valueFormat(kind: QuantityKindName, exact: number, currency: string): string {
   const value = withoutResidue(exact);
   if (shareKinds.includes(kind)) return Number.isInteger(Math.round(value * 1e6) / 1e4) ? formats.share : formats.sharePrecise;
-  if (kind === "money") return Number.isInteger(value) ? "#,##0" : moneyWithCents(currency);
+  if (kind === "money") return moneyFormat([value], currency);
   return Number.isInteger(value) ? formats.general : formats.decimal;
 }
 
@@ -80,9 +80,12 @@ export function workedOutFormat(kind: QuantityKindName, value: number): string {
   return kind === "money" ? "#,##0" : valueFormat(kind, value, "");
 }
 
-/** Money with the currency's minor unit: cents for the euro, none for the yen (as every other yen figure, `currencyDecimals`). */
-function moneyWithCents(currency: string): string {
-  return currencyDecimals(currency) === 0 ? "#,##0" : "#,##0.00";
+/**
+ * Money input cells as the report writes the inputs (`inputMoneyToTheUnit`): to the unit when every
+ * value is whole, or in yen from 100 up; else with cents (0.4 yen shows 0.40, not a 0 that reads as free).
+ */
+function moneyFormat(values: readonly number[], currency: string): string {
+  return values.every((value) => inputMoneyToTheUnit(value, currency)) ? "#,##0" : "#,##0.00";
 }
 
 /**
@@ -91,7 +94,7 @@ function moneyWithCents(currency: string): string {
  * the decimals a middle has.
  */
 function middleFormat(kind: QuantityKindName, low: number, high: number, currency: string): string {
-  if (kind === "money") return Number.isInteger(low) && Number.isInteger(high) ? "#,##0" : moneyWithCents(currency);
+  if (kind === "money") return moneyFormat([low, high], currency);
   if (quantityKind(kind).integer) return formats.general;
   return shareKinds.includes(kind) ? formats.sharePrecise : formats.decimal;
 }

@@ -85,7 +85,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];
   // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
-  const level = bestLevelWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance, "outcome");
+  const level = bestLevelWords(decision, best.scenario, (scenario) => optionName(result, scenario), formatChance, "outcome");
   if (level) parts.push(`  A tie for best is shared (half each for two options): ${optionName(result, best.scenario)} is ${level}.`);
   parts.push("");
   const worthNothing = decision.evpi <= decision.noiseLevel;

@@ -65,6 +65,21 @@ describe("the run report's decision lines", () => {
     expect(renderRunReport(result)).toMatch(/gain the same, €[\d,]+ \(level in every outcome\); weigh/);
   });
 
+  it("name both others when three options gain the same: not 'level at the top with another option' once per option", () => {
+    const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
+    const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}  alt3:\n    label: Third tools\n${option}`), [
+      "alreadyLive: 2, upkeepHoursPerMonth: 30,",
+      "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
+    ]);
+    const compiled = validateScenarioText(text).compiled!;
+    const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 1_000, seed: 1 }));
+    expect(result.decision!.options.map((entry) => entry.probabilityBestLevel)).toEqual([0, 1, 1, 1]);
+    expect(result.decision!.chanceBestLevel).toBe(1);
+    // It read "Tools, level at the top with another option in every sample, Other tools level at the top with another
+    // option in every sample, Third tools level at the top with another option in every sample".
+    expect(renderRunReport(result)).toContain("  Best on average: Tools, level at the top with Other tools and Third tools in every sample\n");
+  });
+
   it("say no measurement is worth paying for when one option is best in every outcome", () => {
     const result = resultOf("team.yaml", 2_000);
     expect(result.decision!.evpi).toBeLessThanOrEqual(result.decision!.noiseLevel);

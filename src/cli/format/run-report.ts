@@ -154,7 +154,7 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
   );
   // Options level at the top (a tie for best, shared) are said so, not "the best option in 50%" each.
   const level = bestLevelWords(
-    decision.options,
+    decision,
     best.scenario,
     (scenario) => decision.options.find((option) => option.scenario === scenario)!.label,
     formatChance,

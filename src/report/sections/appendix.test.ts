@@ -210,4 +210,9 @@ describe("the appendix of a case in yen", () => {
     const row = rowsOf(appendixOf(result)).find((candidate) => candidate.input === "defaults.team.hourlyCost")!;
     expect(mainLine(row.cells[1]!)).toBe("JP¥6,001 an hour");
   });
+  it("keeps the cents of a small yen input: 0.4 yen an hour read 'JP¥0 an hour', as if free", () => {
+    const text = readFileSync(new URL("seed.yaml", examples), "utf8").replace("currency: EUR", "currency: JPY").replace("value: 60\n", "value: 0.4\n");
+    const row = rowsOf(appendixOf(resultOf(text))).find((candidate) => candidate.input === "defaults.team.hourlyCost")!;
+    expect(mainLine(row.cells[1]!)).toBe("JP¥0.40 an hour");
+  });
 });

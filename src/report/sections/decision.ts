@@ -19,7 +19,7 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
   const [first, ...rest] = ranked;
   const runs = `Over the ${formatNumber(decision.samples)} runs of the plan`;
   // Options level at the top share a run: said so, not "comes out best in 50% of them" each, a coin toss.
-  const level = bestLevelWords(decision.options, first!.scenario, (scenario) => optionName(context, scenario), formatChance, "run");
+  const level = bestLevelWords(decision, first!.scenario, (scenario) => optionName(context, scenario), formatChance, "run");
   if (level) return `${runs}, ${optionName(context, first!.scenario)} is ${level}.`;
   // Options with the same chance in words are named together, in the order of their chances.
   const groups: { share: string; names: string[] }[] = [];

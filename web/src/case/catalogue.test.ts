@@ -54,6 +54,8 @@ describe("the capability catalogue in the editor", () => {
     // Yen have no minor unit: to the yen, as every other yen figure ("JP¥150.50 a month" before).
     expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 150.5, monthlyCostPerPerson: 0 }, "JPY")).toBe("JP¥151 a month");
     expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 150.5, monthlyCostPerPerson: 0 }, "EUR")).toBe("€150.50 a month");
+    // Below 100 yen the cents are kept: 0.4 yen a month read "JP¥0 a month", as if free.
+    expect(costWords({ setupHours: 0, upfrontCost: undefined, monthlyCost: 0.4, monthlyCostPerPerson: 0 }, "JPY")).toBe("JP¥0.40 a month");
     expect(effectWords(0.7)).toBe("30% less");
     expect(effectWords(1.25)).toBe("25% more");
     expect(effectWords({ value: 1, note: "n" })).toBe("no change");

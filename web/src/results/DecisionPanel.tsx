@@ -42,7 +42,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   const seed = result.uncertainty?.seed;
   // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
   const labelOf = (scenario: string) => `“${decision.options.find((option) => option.scenario === scenario)?.label ?? scenario}”`;
-  const level = bestLevelWords(decision.options, decision.best, labelOf, formatChance, "outcome");
+  const level = bestLevelWords(decision, decision.best, labelOf, formatChance, "outcome");
   return (
     <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
       <h2 id="decision-heading">Which option comes out best</h2>
