@@ -1,5 +1,4 @@
 import { fieldMeta, type Assumption, type CaseResult, type ValueKind } from "../engine/index.js";
-import { formatInputMoney, formatNumber, formatShare } from "../format/numbers.js";
 
 /** How an input's value is written: the kind of its unit in the schema (src/engine/scenario/units.ts). */
 export type InputUnit = ValueKind;
@@ -69,35 +68,4 @@ export function inputLabel(assumption: Assumption, result: CaseResult): string {
   return `${label} (${labels.join(", ")})`;
 }
 
-/**
- * An input's value in its unit, as the user wrote it.
- * @example formatInputValue(0.25, "share", "EUR") // "25%"
- */
-export function formatInputValue(value: number, unit: InputUnit, currency: string): string {
-  switch (unit) {
-    case "money":
-      return formatInputMoney(value, currency);
-    case "share":
-    case "rate":
-      // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
-      return formatShare(value);
-    case "hours":
-      return `${formatNumber(value, 2)} ${value === 1 ? "hour" : "hours"}`;
-    case "minutes":
-      return `${formatNumber(value, 2)} ${value === 1 ? "minute" : "minutes"}`;
-    case "weeks":
-      return `${formatNumber(value, 2)} ${value === 1 ? "week" : "weeks"}`;
-    case "months":
-      return `${formatNumber(value, 2)} ${value === 1 ? "month" : "months"}`;
-    case "month":
-      return `month ${formatNumber(value)}`;
-    case "people":
-      return `${formatNumber(value, 2)} ${value === 1 ? "person" : "people"}`;
-    case "factor":
-      return `×${formatNumber(value, 2)}`;
-    case "count":
-      return formatNumber(value, 2);
-    default:
-      return unit satisfies never;
-  }
-}
+export { formatInputValue } from "../format/input-value.js";

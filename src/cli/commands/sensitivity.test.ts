@@ -79,7 +79,7 @@ describe("sensitivity", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,768 with every input at its median\)/);
     expect(stdout).toContain("Input (one at a time, 5th to 95th percentile)");
-    expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth\s+25\s+35\s+€5,433\s+€10,531\s+€5,098/);
+    expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth\s+25 hours a month\s+35 hours a month\s+€5,433\s+€10,531\s+€5,098/);
     expect(stdout).toMatch(/█{20,}/);
     expect(stdout).toContain("Input (all varying together)");
     expect(stdout).toContain("first-order = share of the NPV's variance this input explains alone");
@@ -131,7 +131,7 @@ describe("sensitivity", () => {
     const first = engine.swings[0]!;
     expect(stdout).toMatch(
       new RegExp(
-        `defaults\\.projects\\.upkeepHoursPerMonth\\s+24\\s+36\\s+${formatMoneyExact(first.npvLow, "EUR")}\\s+${formatMoneyExact(first.npvHigh, "EUR")}`,
+        `defaults\\.projects\\.upkeepHoursPerMonth\\s+24 hours a month\\s+36 hours a month\\s+${formatMoneyExact(first.npvLow, "EUR")}\\s+${formatMoneyExact(first.npvHigh, "EUR")}`,
       ),
     );
   });
@@ -221,17 +221,17 @@ describe("sensitivity", () => {
       }
       const stdout = (await runCliCaptured(["sensitivity", file, "--method", "tornado"])).stdout.replaceAll("\u00a0", " ");
       expect(stdout).toContain("Sensitivity of the net present value of Alt (less than CHF 1 with every input at its median)");
-      expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth +2 +4 +less than CHF 1 +less than CHF 1 +less than CHF 1\n/);
+      expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth +2 hours a month +4 hours a month +less than CHF 1 +less than CHF 1 +less than CHF 1\n/);
       expect(stdout).not.toContain("CHF 0");
     } finally {
       temp.remove();
     }
     // An input that moves nothing (seed-uncertain's value of a project) keeps a swing of €0.
     const { stdout } = await runCliCaptured(["sensitivity", uncertain, "--method", "tornado"]);
-    expect(stdout).toMatch(/defaults\.projects\.valuePerMonth +1,500 +4,000 +€7,768 +€7,768 +€0\n/);
+    expect(stdout).toMatch(/defaults\.projects\.valuePerMonth +€1,500 a month +€4,000 a month +€7,768 +€7,768 +€0\n/);
     // One that moves it by a residue of floating point (close-call.yaml's, a swing of 7e-12): "€0" too, beside "no effect".
     const closeCall = await runCliCaptured(["sensitivity", join(packageRoot, "examples", "close-call.yaml"), "--method", "tornado"]);
-    expect(closeCall.stdout).toMatch(/defaults\.projects\.valuePerMonth +1,500 +4,000 +€5,970 +€5,970 +€0\n/);
+    expect(closeCall.stdout).toMatch(/defaults\.projects\.valuePerMonth +€1,500 a month +€4,000 a month +€5,970 +€5,970 +€0\n/);
   });
 });
 
@@ -282,5 +282,28 @@ scenarios:`,
     // Apart only in the middle, beyond any cut of 48 characters: not cut, rather than alike.
     const middle = (letter: string) => `${"a".repeat(60)}${letter}${"b".repeat(60)}`;
     expect(tornadoLabels([middle("x"), middle("y")], 48)).toEqual([middle("x"), middle("y")]);
+  });
+});
+
+describe("sensitivity's input columns", () => {
+  it("write each input's value in its unit, as the report's appendix does: a discount rate as 6.4% a year, not 0.064, money with its symbol", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "chf.yaml");
+      writeFileSync(file, readFileSync(certain, "utf8").replace("currency: EUR\n", "currency: CHF\n"));
+      const { stdout, exitCode } = await runCliCaptured(["sensitivity", file]);
+      expect(exitCode).toBe(0);
+      const text = stdout.replaceAll("\u00a0", " ");
+      expect(text).toMatch(/\n {2}discountRate +6\.4% a year +9\.6% a year +CHF /);
+      expect(text).toMatch(/\n {2}defaults\.team\.hourlyCost +CHF 48 an hour +CHF 72 an hour +CHF /);
+      expect(text).toMatch(/\n {2}freedHoursCaptureShare +40% +60% +CHF /);
+      expect(text).toMatch(/\n {2}defaults\.team\.people +0\.8 people +1\.2 people +CHF /);
+      expect(text).toMatch(/\n {2}scenarios\.compromise\.tooling\.licences\.perUserPerMonth +CHF 120 a person a month +CHF 180 a person a month +CHF /);
+      // The JSON keeps the bare numbers.
+      const json = JSON.parse((await runCliCaptured(["sensitivity", file, "--json"])).stdout);
+      expect(json.oneAtATime.swings.find((swing: { input: string }) => swing.input === "discountRate").lowValue).toBeCloseTo(0.064, 12);
+    } finally {
+      temp.remove();
+    }
   });
 });

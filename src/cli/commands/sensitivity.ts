@@ -24,8 +24,9 @@ import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
-import { formatNumber } from "../../format/numbers.js";
+import { formatNumber, withoutResidue } from "../../format/numbers.js";
 import { listInWords, riskAdjustmentAside } from "../../format/words.js";
+import { inputValueWriter } from "../../format/input-value.js";
 
 interface SensitivityOptions {
   method: "tornado" | "sobol" | "both";
@@ -64,9 +65,8 @@ function correlationNote(groups: readonly CorrelatedGroup[]): string {
   ].join("\n");
 }
 
-function number(value: number): string {
-  return Math.abs(value) >= 100 ? formatNumber(value) : formatNumber(Number(value.toPrecision(3)), 3);
-}
+/** An input's value in its unit ("6.4% a year", "€1,500 a month", "25 hours a month"), as the report's appendix writes it. */
+type InputValue = (input: string, value: number) => string;
 
 /**
  * The tornado's labels cut to `width` characters, the cut shown by an ellipsis, and never two alike:
@@ -132,7 +132,7 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   return [...lines, scale].join("\n");
 }
 
-function renderText(result: SensitivityResult, label: string, risk?: { benefits: number; costs: number }): string {
+function renderText(result: SensitivityResult, label: string, inputValue: InputValue, risk?: { benefits: number; costs: number }): string {
   // A file without ranges has no medians: its inputs are single numbers, as written. Either method
   // finds nothing to move then (no tornado bars, no Sobol indices).
   const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
@@ -153,8 +153,8 @@ function renderText(result: SensitivityResult, label: string, risk?: { benefits:
           [`Input (one at a time, ±${percent}%)`, "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
           moved.swings.map((swing) => [
             swing.input,
-            number(swing.lowValue),
-            number(swing.highValue),
+            inputValue(swing.input, swing.lowValue),
+            inputValue(swing.input, swing.highValue),
             formatMoney(swing.npvLow, result.currency),
             formatMoney(swing.npvHigh, result.currency),
             formatMoney(swing.swing, result.currency),
@@ -169,8 +169,8 @@ function renderText(result: SensitivityResult, label: string, risk?: { benefits:
           ["Input (one at a time, 5th to 95th percentile)", "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
           result.tornado.map((bar) => [
             bar.input,
-            number(bar.inputLow),
-            number(bar.inputHigh),
+            inputValue(bar.input, bar.inputLow),
+            inputValue(bar.input, bar.inputHigh),
             formatMoney(bar.low, result.currency),
             formatMoney(bar.high, result.currency),
             // A swing within the residue of floating point is none ("no effect" in the chart): "€0", not "less than €1".
@@ -274,7 +274,10 @@ Examples:
       }
       const groups = correlatedGroups(compiled);
       if (groups.length > 0) result.correlated = groups;
-      const text = options.json ? toJson(result) : renderText(result, scenario.label, compiled.riskAdjustment);
+      const writers = new Map(compiled.leaves.map((leaf) => [leaf.name, inputValueWriter(leaf.path, compiled.currency)]));
+      // Without the residue of floating point, as the appendix writes a range's ends (1,499.9999999999986 is €1,500, not €1,500.00).
+      const inputValue: InputValue = (input, value) => writers.get(input)?.(withoutResidue(value)) ?? formatNumber(withoutResidue(value), 2);
+      const text = options.json ? toJson(result) : renderText(result, scenario.label, inputValue, compiled.riskAdjustment);
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
         output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));

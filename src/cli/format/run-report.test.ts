@@ -486,3 +486,31 @@ describe("run's table of how sure we are, in a case with a risk adjustment", () 
     expect(renderRunReport(withUncertainty(buildResult(plain), MonteCarlo.summaryOf(plain, { samples: 200, seed: 1 })))).not.toContain("risk adjustment");
   });
 });
+
+describe("run's last year's gain and PV of benefits, above zero under one unit", () => {
+  it("writes them 'less than €1', as the net gain beside them, where they read '€0'", () => {
+    // examples/seed.yaml with every amount of money a hundred-thousandth as large.
+    const text = withEdits(
+      readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8"),
+      ["      value: 60\n", "      value: 0.0006\n"],
+      ["      value: 2500\n", "      value: 0.025\n"],
+      ["          value: 3600\n", "          value: 0.036\n"],
+      ["          value: 2000\n", "          value: 0.02\n"],
+      ["          value: 150\n", "          value: 0.0015\n"],
+    );
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    for (const comparison of Object.values(result.comparisons)) {
+      expect(comparison.benefitLastTwelveMonths).toBeGreaterThan(0);
+      expect(comparison.benefitLastTwelveMonths).toBeLessThan(0.5);
+      expect(comparison.presentValueOfBenefits).toBeGreaterThan(0);
+      expect(comparison.presentValueOfBenefits).toBeLessThan(0.5);
+    }
+    const report = renderRunReport(result);
+    expect(report).toMatch(/Every tool we want \(optimal\) +less than €1 +74% +month 10 +€0 +0 h +less than €1\n/);
+    expect(report).toMatch(/What will be approved \(compromise\) +less than €1 +461% +month 5 +€0 +0 h +less than €1\n/);
+    // PV of benefits; PV of costs is a cost and keeps its figure to the unit.
+    expect(report).toMatch(/\n {2}Every tool we want +less than €1 +€0 +9\.3 /);
+    expect(report).toMatch(/\n {2}What will be approved +less than €1 +€0 +4\.1 /);
+  });
+});

@@ -49,7 +49,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       formatMonth(comparison.paybackMonth),
       money(comparison.investment.cash),
       `${formatHours(comparison.investment.teamHours)} h`,
-      money(comparison.benefitLastTwelveMonths),
+      // The last year's gain too, beside the sentence that says what it counts: "less than €1", not "€0".
+      gain(comparison.benefitLastTwelveMonths),
     ];
     const adjusted = comparison.riskAdjusted;
     if (!risk || !adjusted) return [row];
@@ -78,6 +79,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
 function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
+  // What the option brings in today's money: above zero under one unit, "less than €1" (docs/numbers.md), not "€0".
+  const gain = (value: number) => formatGain(value, result.currency);
   // A payback in the first days of month 1 is not "0.00" years, which reads as nothing to pay back.
   const years = (value: number | null) => (value === null ? "never" : value > 0 && value < 0.005 ? "under 0.01" : value.toFixed(2));
   // Likewise "under 0.1" months, as page 1 says, for a crossing the JSON's tenth of a month rounds up to 0.1.
@@ -85,7 +88,7 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     value === null ? "never" : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : value.toFixed(1);
   const rows = comparisons.map((comparison) => [
     comparison.label,
-    money(comparison.presentValueOfBenefits),
+    gain(comparison.presentValueOfBenefits),
     money(comparison.presentValueOfCosts),
     months(comparison.conventions.paybackMonthInterpolated, comparison.conventions.paybackYears),
     years(comparison.conventions.paybackYears),

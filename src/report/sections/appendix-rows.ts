@@ -1,7 +1,10 @@
 import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } from "../../engine/index.js";
 import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../shared/input-labels.js";
-import { formatInputMoney, formatNumber, formatShare, withoutResidue } from "../../format/numbers.js";
-import { describeInput, formatInputValue, parseInputPath } from "../input-labels.js";
+import { formatNumber, withoutResidue } from "../../format/numbers.js";
+import { formatWithUnit, innerSegments, inputValueWriter } from "../../format/input-value.js";
+import { describeInput, parseInputPath } from "../input-labels.js";
+
+export { formatWithUnit };
 
 /**
  * The appendix's rows in words a manager reads: every input named, its value with its unit, who
@@ -45,42 +48,6 @@ function fallbackWords(name: string): string {
   return capitalise(name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase());
 }
 
-const singular: Record<string, string> = {
-  hours: "hour",
-  minutes: "minute",
-  weeks: "week",
-  months: "month",
-  people: "person",
-  projects: "project",
-  runs: "run",
-  changes: "change",
-};
-
-/**
- * A value with the workbook's unit text: "share …" as a percentage, "{currency} …" as money,
- * "factor" as ×, "month" as "month N", anything else after the number.
- * @example formatWithUnit(14, "hours a month", "EUR") // "14 hours a month"
- * @example formatWithUnit(300, "{currency} a month", "EUR") // "€300 a month"
- * @example formatWithUnit(0.1, "share a year", "EUR") // "10% a year"
- */
-export function formatWithUnit(value: number, unit: string, currency: string): string {
-  if (unit.startsWith("share")) {
-    const rest = unit.slice("share".length).replace(/\s*\(.*\)$/, "");
-    // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
-    return `${formatShare(value)}${rest}`;
-  }
-  if (unit.includes("{currency}")) {
-    const rest = unit.replace("{currency}", "").trim();
-    return rest ? `${formatInputMoney(value, currency)} ${rest}` : formatInputMoney(value, currency);
-  }
-  if (unit === "factor") return `×${formatNumber(value, 2)}`;
-  if (unit === "month") return `month ${formatNumber(value)}`;
-  if (unit === "count") return formatNumber(value, 2);
-  const [first = "", ...rest] = unit.split(" ");
-  const noun = value === 1 && singular[first] ? [singular[first], ...rest].join(" ") : unit;
-  return `${formatNumber(value, 2)} ${noun}`;
-}
-
 /**
  * What a multiplier of the catalogue does, in words.
  * @example multiplierText(0.7) // "× 0.7 (30% less)" ; multiplierText(1.2) // "× 1.2 (20% more)"
@@ -122,10 +89,7 @@ function withRange(assumption: Assumption, format: (value: number) => string): P
 
 /** The field inside a scenario (or at the top of the file), as path segments. */
 function innerPath(input: string): (string | number)[] {
-  const segments = parseInputPath(input);
-  if (segments[0] === "scenarios" && segments.length > 2) return segments.slice(2);
-  if (segments[0] === "defaults") return segments.slice(1);
-  return segments;
+  return innerSegments(parseInputPath(input));
 }
 
 /**
@@ -142,9 +106,7 @@ export function inputRow(assumption: Assumption, currency: string): AppendixRow 
   // The report's words where it has them (a chore's share of time it names as minutes: the workbook's words then).
   const known = description.label !== fallbackWords(String(inner[inner.length - 1] ?? "")) && !(chore && inner[2] === "shareOfTime");
   const label = known || !workbook ? description.label : workbook.label;
-  const format = workbook
-    ? (value: number) => formatWithUnit(value, workbook.unit, currency)
-    : (value: number) => formatInputValue(value, description.unit, currency);
+  const format = inputValueWriter(parseInputPath(assumption.input), currency);
   return { assumption, label, ...withRange(assumption, format), builtIn: assumption.note === BUILT_IN_NOTE };
 }
 

@@ -137,6 +137,14 @@ describe("the decision section", () => {
     expect(paragraphs(sectionOf((await createReport(compiled, { result })).html)!)[0]).not.toContain("Averaged");
   });
 
+  it("says an average gain under one unit is 'less than €1', not '€0' beside 'gains the most'", async () => {
+    const decision = result.decision!;
+    const options = decision.options.map((option) => (option.scenario === "compromise" ? { ...option, expectedNpv: 0.3 } : option));
+    const small = { ...result, decision: { ...decision, best: "compromise", options } };
+    const text = paragraphs(sectionOf((await createReport(compiled, { result: small })).html)!)[0]!;
+    expect(text).toContain("Averaged over all runs, “What will be approved” gains the most: less than €1 against “Today”.");
+  });
+
   it("says an amount above the noise level but under one euro is worth less than €1, never that it is worth up to €0", async () => {
     const decision = result.decision!;
     const small = { ...decision.evppi[0]!, inputs: ["defaults.projects.upkeepHoursPerMonth"], group: undefined, value: 0.03, aboveNoise: true };

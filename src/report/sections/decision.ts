@@ -2,7 +2,7 @@ import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { continuing, informationParts } from "../decision-labels.js";
 import { escapeHtml } from "../escape.js";
-import { formatChance, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
+import { formatChance, formatGain, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { bestLevelWords, listInWords } from "../../format/words.js";
@@ -41,7 +41,9 @@ function averageBest(context: ReportContext, decision: DecisionAnalysis): string
   if (recommended === undefined || recommended === decision.best) return "";
   if (decision.best === context.result.baseline) return ` Averaged over all runs, no option gains money against ${optionName(context, decision.best)}.`;
   const best = decision.options.find((option) => option.scenario === decision.best)!;
-  return ` Averaged over all runs, ${optionName(context, decision.best)} gains the most: ${context.money(best.expectedNpv)} against ${optionName(context, context.result.baseline)}.`;
+  // Under one unit it gains "less than €1" (formatGain), not "€0", which reads as no gain beside "gains the most".
+  const gain = formatGain(best.expectedNpv, context.result.currency, context.money);
+  return ` Averaged over all runs, ${optionName(context, decision.best)} gains the most: ${escapeHtml(gain)} against ${optionName(context, context.result.baseline)}.`;
 }
 
 /** What an input (or a group of them) is, in the report's words, options by their labels. */

@@ -51,6 +51,16 @@ export function gainOrLoss(value: number, money: (value: number) => string): { l
 }
 
 /**
+ * `gainOrLoss` for a figure page 1 says as a gain or a loss: a gain above zero under one unit is
+ * written "less than €1" (`formatGain`), never "gains €0", which reads as no gain at all.
+ * @example gainOrLossWords(0.3, context) // { loss: false, written: "less than €1" }
+ */
+export function gainOrLossWords(value: number, context: ReportContext): { loss: boolean; written: string } {
+  const said = gainOrLoss(value, context.money);
+  return said.loss ? said : { loss: false, written: formatGain(value, context.result.currency, context.money) };
+}
+
+/**
  * A gain as running text: "less than €1" for one above zero that rounds to no whole unit
  * (`lessThanOneUnit`: "It brings €0 more than today" read as no gain beside a "go"); else as `amount`.
  * @example gainAmount(0.3, context) // "less than €1"

@@ -527,3 +527,40 @@ describe("page 1's chance of coming out ahead, when the recommended option clear
     expect(surePage).not.toContain("a risk you can take");
   });
 });
+
+describe("page 1, for gains above zero under one unit", () => {
+  /** examples/seed.yaml over 24 months with every amount of money a hundred-thousandth as large. */
+  const text = readFileSync(new URL("seed.yaml", examples), "utf8")
+    .replace("horizonMonths: 12\n", "horizonMonths: 24\n")
+    .replace("      value: 60\n", "      value: 0.0006\n")
+    .replace("      value: 2500\n", "      value: 0.025\n")
+    .replace("          value: 3600\n", "          value: 0.036\n")
+    .replace("          value: 2000\n", "          value: 0.02\n")
+    .replace("          value: 150\n", "          value: 0.0015\n");
+  const compiled = compile(text);
+  const result = buildResult(compiled);
+  const best = result.comparisons[recommend(result)!.best.alternative]!;
+
+  it("says the yearly gain is less than €1, not 'it gains €0 a year'", async () => {
+    expect(best.benefitLastTwelveMonths).toBeGreaterThan(0);
+    expect(best.benefitLastTwelveMonths).toBeLessThan(0.5);
+    const page = await pageOne(compiled, result);
+    expect(page).toContain("Once running, it gains less than €1 a year (the last 12 months of the plan).");
+    expect(page).not.toContain("gains €0");
+  });
+
+  it("writes the net gain if an input moves, in the table of what moves it most, 'less than €1', not '€0'", async () => {
+    const moved = oneAtATimeSensitivity(compiled, best.alternative).swings.slice(0, 3);
+    expect(moved.length).toBe(3);
+    for (const swing of moved) {
+      expect(swing.npvLow).toBeGreaterThan(0);
+      expect(swing.npvHigh).toBeLessThan(0.5);
+    }
+    const { html } = await createReport(compiled, { result });
+    const table = html.match(/<table class="compact" data-figure-table="top-risks">[\s\S]*?<\/table>/)?.[0];
+    expect(table).toBeDefined();
+    const cells = [...table!.matchAll(/<td class="number">([^<]*)<\/td>/g)].map((match) => match[1]);
+    expect(cells).toHaveLength(6);
+    expect(new Set(cells)).toEqual(new Set(["less than €1"]));
+  });
+});

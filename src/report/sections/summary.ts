@@ -21,7 +21,7 @@ import {
   sameGain,
   theMonths,
 } from "../../format/numbers.js";
-import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { listInWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
@@ -375,13 +375,14 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // Over a plan of a year or less, the gain before discounting is the whole plan's, the cash paid at the
   // start included (where the gain-over-time chart's line ends), not the months' alone.
   const undiscounted = comparison.totalNetBenefit;
-  const undiscountedSaid = gainOrLoss(undiscounted, context.money);
+  const undiscountedSaid = gainOrLossWords(undiscounted, context);
   // "Once running" only when the change is over before the last 12 months begin (its setup, dip and
   // staff alongside, and the months before it starts, are not a year of running), today's own change
   // (one given in the file's defaults) included: the comparison nets its hours too.
   const changeEnd = comparisonChangeEnd(result, comparison.alternative);
   // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
-  const yearlySaid = gainOrLoss(yearly, context.money);
+  // Under one unit, a gain reads "less than €1", not "gains €0 a year" (gainOrLossWords).
+  const yearlySaid = gainOrLossWords(yearly, context);
   const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}`;
   const yearlyText =
     horizon > 12
@@ -684,7 +685,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const rows = top
     .map(
       (risk) =>
-        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${amount(context.money(risk.npvLow))}</td><td class="number">${amount(context.money(risk.npvHigh))}</td></tr>`,
+        `<tr data-risk="${escapeHtml(risk.input)}"><td>${escapeHtml(risk.label)}</td><td class="number">${gainAmount(risk.npvLow, context)}</td><td class="number">${gainAmount(risk.npvHigh, context)}</td></tr>`,
     )
     .join("");
   return `<section class="risk" aria-label="The risk">

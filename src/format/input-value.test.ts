@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { inputValueWriter } from "./input-value.js";
+
+describe("inputValueWriter", () => {
+  const written = (path: (string | number)[], value: number, currency = "EUR") => inputValueWriter(path, currency)(value).replaceAll("\u00a0", " ");
+
+  it("writes a case's input in the workbook's unit, else the schema's kind", () => {
+    expect(written(["discountRate"], 0.064)).toBe("6.4% a year");
+    expect(written(["freedHoursCaptureShare"], 0.4)).toBe("40%");
+    expect(written(["defaults", "team", "hourlyCost"], 48, "CHF")).toBe("CHF 48 an hour");
+    expect(written(["scenarios", "optimal", "projects", "upkeepHoursPerMonth"], 1)).toBe("1 hour a month");
+    expect(written(["defaults", "projects", "valuePerMonth"], 1500.5, "JPY")).toBe("JP¥1,501 a month");
+  });
+
+  it("writes a number of the catalogue in its unit, a multiplier as ×", () => {
+    expect(written(["catalogue", "versioning", "monthlyCostPerPerson"], 20, "USD")).toBe("US$20 a person a month");
+    expect(written(["catalogue", "versioning", "effects", "projects.upkeepHoursPerMonth"], 0.7)).toBe("×0.7");
+  });
+});

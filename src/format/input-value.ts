@@ -1,0 +1,109 @@
+import { fieldMeta, type ValueKind } from "../engine/index.js";
+import { catalogueLabel, inputLabel as workbookLabel } from "../shared/input-labels.js";
+import { formatInputMoney, formatNumber, formatShare } from "./numbers.js";
+
+/**
+ * An input's value in its unit, one rule for every view that writes one: the report's appendix
+ * ("14 hours a month", "€300 a month", "8% a year"), and `sensitivity`'s input columns, where a
+ * discount rate read 0.064 and money had no symbol.
+ */
+
+/**
+ * An input's value in its unit, as the user wrote it.
+ * @example formatInputValue(0.25, "share", "EUR") // "25%"
+ */
+export function formatInputValue(value: number, unit: ValueKind, currency: string): string {
+  switch (unit) {
+    case "money":
+      return formatInputMoney(value, currency);
+    case "share":
+    case "rate":
+      // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
+      return formatShare(value);
+    case "hours":
+      return `${formatNumber(value, 2)} ${value === 1 ? "hour" : "hours"}`;
+    case "minutes":
+      return `${formatNumber(value, 2)} ${value === 1 ? "minute" : "minutes"}`;
+    case "weeks":
+      return `${formatNumber(value, 2)} ${value === 1 ? "week" : "weeks"}`;
+    case "months":
+      return `${formatNumber(value, 2)} ${value === 1 ? "month" : "months"}`;
+    case "month":
+      return `month ${formatNumber(value)}`;
+    case "people":
+      return `${formatNumber(value, 2)} ${value === 1 ? "person" : "people"}`;
+    case "factor":
+      return `×${formatNumber(value, 2)}`;
+    case "count":
+      return formatNumber(value, 2);
+    default:
+      return unit satisfies never;
+  }
+}
+
+const singular: Record<string, string> = {
+  hours: "hour",
+  minutes: "minute",
+  weeks: "week",
+  months: "month",
+  people: "person",
+  projects: "project",
+  runs: "run",
+  changes: "change",
+};
+
+/**
+ * A value with the workbook's unit text: "share …" as a percentage, "{currency} …" as money,
+ * "factor" as ×, "month" as "month N", anything else after the number.
+ * @example formatWithUnit(14, "hours a month", "EUR") // "14 hours a month"
+ * @example formatWithUnit(300, "{currency} a month", "EUR") // "€300 a month"
+ * @example formatWithUnit(0.1, "share a year", "EUR") // "10% a year"
+ */
+export function formatWithUnit(value: number, unit: string, currency: string): string {
+  if (unit.startsWith("share")) {
+    const rest = unit.slice("share".length).replace(/\s*\(.*\)$/, "");
+    // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
+    return `${formatShare(value)}${rest}`;
+  }
+  if (unit.includes("{currency}")) {
+    const rest = unit.replace("{currency}", "").trim();
+    return rest ? `${formatInputMoney(value, currency)} ${rest}` : formatInputMoney(value, currency);
+  }
+  if (unit === "factor") return `×${formatNumber(value, 2)}`;
+  if (unit === "month") return `month ${formatNumber(value)}`;
+  if (unit === "count") return formatNumber(value, 2);
+  const [first = "", ...rest] = unit.split(" ");
+  const noun = value === 1 && singular[first] ? [singular[first], ...rest].join(" ") : unit;
+  return `${formatNumber(value, 2)} ${noun}`;
+}
+
+/**
+ * The field inside a scenario (or at the top of the file): a path without its `scenarios.<name>` or
+ * `defaults` head.
+ * @example innerSegments(["scenarios", "optimal", "projects", "upkeepHoursPerMonth"]) // ["projects", "upkeepHoursPerMonth"]
+ */
+export function innerSegments(segments: readonly (string | number)[]): (string | number)[] {
+  if (segments[0] === "scenarios" && segments.length > 2) return segments.slice(2);
+  if (segments[0] === "defaults") return segments.slice(1);
+  return [...segments];
+}
+
+/**
+ * How an input's value is written in its unit, from its path (the engine's leaf path): the workbook's
+ * unit where it has one, else the schema's kind; a multiplier of the catalogue as ×0.7; a chore's
+ * minutes as minutes (whom they are counted for is not in the path).
+ * @example inputValueWriter(["discountRate"], "EUR")(0.064) // "6.4% a year"
+ * @example inputValueWriter(["defaults", "team", "hourlyCost"], "CHF")(48) // "CHF 48 an hour"
+ */
+export function inputValueWriter(path: readonly (string | number)[], currency: string): (value: number) => string {
+  if (path[0] === "catalogue" && path.length >= 3) {
+    if (path[2] === "effects") return (value) => formatWithUnit(value, "factor", currency);
+    const unit = catalogueLabel(path, "")?.unit;
+    return unit ? (value) => formatWithUnit(value, unit, currency) : (value) => formatNumber(value, 2);
+  }
+  const inner = innerSegments(path);
+  const workbook = inner[0] === "manualTasks" && inner[2] === "minutesPerWeek" ? undefined : workbookLabel(inner);
+  if (workbook) return (value) => formatWithUnit(value, workbook.unit, currency);
+  const kind = fieldMeta(inner)?.kind ?? "count";
+  return (value) => formatInputValue(value, kind, currency);
+}
