@@ -140,6 +140,11 @@ export interface Forecast {
   /** First forecast month; horizon + 1 when every month is recorded. */
   fromMonth: number;
   months: ForecastMonth[];
+  /**
+   * The gain at the start, before month 1 (minus the cash paid up front): month 1's cumulative
+   * benefit is this plus month 1's benefit. Now is the actual one once a month is recorded.
+   */
+  timeZero: { planned: number; now: number };
   paybackMonth: { planned: number | null; now: number | null };
   npv: { planned: number; now: number };
   totalBenefit: { planned: number; now: number };

@@ -70,6 +70,7 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
   return {
     fromMonth: lastMonth + 1,
     months,
+    timeZero: { planned: planned.timeZeroNet, now: timeZero },
     paybackMonth: { planned: planned.paybackMonth, now: paybackMonth(timeZero, cumulative) },
     // The plan's own discounting convention (a plan frozen before conventions existed discounted monthly).
     npv: { planned: planned.npv, now: netPresentValue(timeZero, benefits, plan.rules.discountRate, 0, benefits.length, plan.result.discounting ?? "monthly") },

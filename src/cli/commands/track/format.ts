@@ -114,6 +114,9 @@ function upFrontRow(comparison: PlanComparison): string[] {
   ];
 }
 
+/** Under a table with an "up front" row (`track show`, `track forecast`). */
+const UP_FRONT_NOTE = "  Up front: cash paid before month 1; record it in month 1's external spend, where it is then counted.";
+
 /** The month-by-month table: each cell is "plan / actual". */
 export function renderMonthTable(comparison: PlanComparison): string {
   const rows = comparison.months.map((month) => monthRow(month, comparison.currency));
@@ -121,7 +124,7 @@ export function renderMonthTable(comparison: PlanComparison): string {
   if (upFront) rows.unshift(upFrontRow(comparison));
   const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
   const notes = ["  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: setting up and learning the new tools."];
-  if (upFront) notes.push("  Up front: cash paid before month 1; record it in month 1's external spend, where it is then counted.");
+  if (upFront) notes.push(UP_FRONT_NOTE);
   if (comparison.months.some((month) => month.actual && !month.recorded)) notes.push("  * no record for this month: counted as planned.");
   return `Month by month (plan / actual; ${NOT_RECORDED} not recorded yet)\n${table}\n${notes.join("\n")}`;
 }
@@ -256,6 +259,12 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
     `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
     `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
   ]);
+  // Cash paid before month 1 starts the cumulative benefit: its row makes month 1's add up (as track show's).
+  const upFront = view.comparison.upFrontCash.planned !== 0 || forecast.timeZero.planned !== 0 || forecast.timeZero.now !== 0;
+  if (upFront) {
+    const start = `${money(forecast.timeZero.planned)} → ${money(forecast.timeZero.now)}`;
+    rows.unshift(["up front", "", "", start, start]);
+  }
   const parts = [
     renderSummary(view.comparison, forecast),
     "",
@@ -264,6 +273,7 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
       ? "No re-forecast: every month is recorded (plan → actual)"
       : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
+    ...(upFront ? [UP_FRONT_NOTE] : []),
     ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),
     "",
     `How: ${method}`,

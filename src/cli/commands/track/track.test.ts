@@ -333,6 +333,30 @@ describe("track show and forecast", () => {
     expect(stdout).not.toContain("Re-forecast from month");
   });
 
+  it("starts the forecast's table with the cash paid up front, so month 1's cumulative benefit adds up (as track show's)", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1");
+    const { exitCode, stdout } = await track("forecast", "--db", store);
+    expect(exitCode).toBe(0);
+    // The seed's optimal option pays €2,000 before month 1: month 1 read "-€3,600" beside a cumulative "-€5,600".
+    expect(stdout).toMatch(/^ {2}up front\s+-€2,000 → -€2,000\s+-€2,000 → -€2,000$/m);
+    expect(stdout).toMatch(/^ {2}1 \(2025-01\)\s+no record \*\s+0 → 0\s+-€3,600 → -€3,600\s+-€5,600 → -€5,600$/m);
+    expect(stdout).toContain("  Up front: cash paid before month 1; record it in month 1's external spend, where it is then counted.");
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as {
+      timeZero: { planned: number; now: number };
+      months: { benefit: number; cumulativeBenefit: number; plannedBenefit: number; plannedCumulativeBenefit: number }[];
+    };
+    expect(json.timeZero).toEqual({ planned: -2000, now: -2000 });
+    let now = json.timeZero.now;
+    let plan = json.timeZero.planned;
+    for (const month of json.months) {
+      now += month.benefit;
+      plan += month.plannedBenefit;
+      expect(month.cumulativeBenefit).toBeCloseTo(now, 6);
+      expect(month.plannedCumulativeBenefit).toBeCloseTo(plan, 6);
+    }
+  });
+
   it("marks the months before the last recorded one that have no record as the plan's, not as actuals", async () => {
     await planned();
     await track("add", "--db", store, "--month", "1", "--upkeep-hours", "0");
