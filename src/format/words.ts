@@ -10,24 +10,24 @@ export function listInWords(items: readonly (string | number)[]): string {
 }
 
 /**
- * How much of a plan-versus-actual figure was recorded, out of the months with a record: nothing
- * when every one recorded it, else which were worked out from the plan (the same words in
- * `track show` and the report).
+ * How much of a plan-versus-actual figure was recorded, out of the months up to the last recorded
+ * one (a month without a record is worked out from the plan too): nothing when every one recorded
+ * it, else which were worked out from the plan (the same words in `track show` and the report).
  * @example recordedShareWords(0, 5) // "not recorded: worked out from the plan"
  * @example recordedShareWords(2, 5) // "recorded in 2 of 5 months, the others worked out from the plan"
  */
-export function recordedShareWords(recordedMonths: number, monthsWithRecord: number): string {
-  if (recordedMonths >= monthsWithRecord) return "";
+export function recordedShareWords(recordedMonths: number, monthsSoFar: number): string {
+  if (recordedMonths >= monthsSoFar) return "";
   if (recordedMonths === 0) return "not recorded: worked out from the plan";
-  return `recorded in ${recordedMonths} of ${monthsWithRecord} months, the others worked out from the plan`;
+  return `recorded in ${recordedMonths} of ${monthsSoFar} months, the others worked out from the plan`;
 }
 
 /**
  * A plan-versus-actual line's label with how much of it was recorded, when not all of it was.
  * @example labelWithRecordedShare("Cash spent to month 5", 0, 5) // "Cash spent to month 5 (not recorded: worked out from the plan)"
  */
-export function labelWithRecordedShare(label: string, recordedMonths: number, monthsWithRecord: number): string {
-  const words = recordedShareWords(recordedMonths, monthsWithRecord);
+export function labelWithRecordedShare(label: string, recordedMonths: number, monthsSoFar: number): string {
+  const words = recordedShareWords(recordedMonths, monthsSoFar);
   return words ? `${label} (${words})` : label;
 }
 

@@ -48,7 +48,7 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain("up to month 5 (May 2025)");
     const comparison = tracking.view.comparison;
     expect(shown).toContain(
-      `Cash spent up to month 5 (recorded in 1 of 2 months, the others worked out from the plan)</td><td class="number">€${Math.round(comparison.soFar.cashSpent.planned).toLocaleString("en-GB")}`,
+      `Cash spent up to month 5 (recorded in 1 of 5 months, the others worked out from the plan)</td><td class="number">€${Math.round(comparison.soFar.cashSpent.planned).toLocaleString("en-GB")}`,
     );
     expect(shown).toMatch(/Pays back<\/td><td class="number">month \d+<\/td><td class="number">(month \d+|not within the plan)<\/td>/);
     expect(shown).toContain('<svg role="img" aria-label="The gain so far: plan, what happened and the re-forecast"');
@@ -139,6 +139,18 @@ describe("the plan-versus-actual section", () => {
     const shown = section(html);
     expect(shown).toContain(`By then it had spent <span data-figure="spent-actual">`);
     expect(shown).toContain("Cash spent up to month 2</td>");
+  });
+
+  it("does not state the cash spent as a fact when a month before the last recorded one has no record", async () => {
+    const path = storeWith([
+      { month: 1, externalSpend: 2500 },
+      { month: 4, externalSpend: 0 },
+    ]);
+    const tracking = loadCaseTracking(text, path)!;
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) })).html);
+    // Months 2 and 3 have no record: their cash is the plan's, as the label and the sentence say.
+    expect(shown).toContain("Cash spent up to month 4 (recorded in 2 of 4 months, the others worked out from the plan)</td>");
+    expect(textOf(shown)).toMatch(/By then it had spent €[\d,]+ in cash \(recorded in 2 of 4 months, the others worked out from the plan\), against/);
   });
 
   it("gives the month table's money to the unit, so each month added to the gain so far gives the next", async () => {

@@ -115,7 +115,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
   const spent =
     cashSpent.recordedMonths === 0
       ? `No cash spent was recorded: the ${figure("spent-actual", context.money(cashSpent.actual))} by then is worked out from the plan (${context.money(cashSpent.planned)} planned).`
-      : `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash${cashSpent.recordedMonths < comparison.recordedMonths ? ` (${escapeHtml(recordedShareWords(cashSpent.recordedMonths, comparison.recordedMonths))})` : ""}, against ${context.money(cashSpent.planned)} planned.`;
+      : `By then it had spent ${figure("spent-actual", context.money(cashSpent.actual))} in cash${cashSpent.recordedMonths < last ? ` (${escapeHtml(recordedShareWords(cashSpent.recordedMonths, last))})` : ""}, against ${context.money(cashSpent.planned)} planned.`;
   // Months before the last recorded one may have no record: their figures are the plan's, and the
   // sentence says so rather than "recorded what really happened up to" (as track show says it).
   const gaps = unrecordedMonths(comparison);
@@ -135,8 +135,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   if (last !== null) {
     const soFar = comparison.soFar;
     // A figure no recorded month measured is the plan's working: its label says so.
-    const recorded = (label: string, figure: { recordedMonths: number }) =>
-      escapeHtml(labelWithRecordedShare(label, figure.recordedMonths, comparison.recordedMonths));
+    const recorded = (label: string, figure: { recordedMonths: number }) => escapeHtml(labelWithRecordedShare(label, figure.recordedMonths, last));
     rows.push(
       `<tr><td>${recorded(`Cash spent up to month ${formatNumber(last)}`, soFar.cashSpent)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`,
     );

@@ -53,7 +53,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   const rows: string[][] = [];
   if (last !== null) {
     // A figure no recorded month measured is the plan's working, not a measurement: the label says so.
-    const recorded = (label: string, figure: { recordedMonths: number }) => labelWithRecordedShare(label, figure.recordedMonths, comparison.recordedMonths);
+    const recorded = (label: string, figure: { recordedMonths: number }) => labelWithRecordedShare(label, figure.recordedMonths, last);
     rows.push([recorded(`Cash spent to month ${last}`, soFar.cashSpent), money(soFar.cashSpent.planned), money(soFar.cashSpent.actual)]);
     rows.push([
       recorded(`Team hours on the change to month ${last}`, soFar.changeHours),

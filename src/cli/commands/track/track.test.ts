@@ -270,9 +270,9 @@ describe("track show and forecast", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toContain("Plan versus actual — team default");
     expect(stdout).toContain("Recorded: 2 of 12 months, through month 4 (2025-04); months 2 and 3 have no record and count as planned");
-    // Month 4 records neither cash nor setup hours: the labels say which part is the plan's working.
-    expect(stdout).toMatch(/Cash spent to month 4 \(recorded in 1 of 2 months, the others worked out from the plan\)\s+€5,600\s+€6,100/);
-    expect(stdout).toMatch(/Team hours on the change to month 4 \(recorded in 1 of 2 months, the others worked out from the plan\)\s+\S+ h\s+\S+ h/);
+    // Month 4 records neither cash nor setup hours, and months 2 and 3 nothing: the labels say which part is the plan's working.
+    expect(stdout).toMatch(/Cash spent to month 4 \(recorded in 1 of 4 months, the others worked out from the plan\)\s+€5,600\s+€6,100/);
+    expect(stdout).toMatch(/Team hours on the change to month 4 \(recorded in 1 of 4 months, the others worked out from the plan\)\s+\S+ h\s+\S+ h/);
     expect(stdout).toMatch(/Benefit to month 4\s+-€5,030\s+-€5,950/);
     expect(stdout).toMatch(/Pays back\s+month 10\s+month 10 \(re-forecast\)/);
     expect(stdout).toMatch(/^ {2}4 \(2025-04\)\s+1 \/ 1\s+11 \/ 15/m);
@@ -297,6 +297,17 @@ describe("track show and forecast", () => {
     };
     expect(view.comparison.soFar.cashSpent.recordedMonths).toBe(2);
     expect(view.comparison.soFar.changeHours.recordedMonths).toBe(2);
+  });
+
+  it("counts the months without a record among those worked out from the plan, never 'Cash spent to month 4' plainly", async () => {
+    await planned();
+    // Every recorded month records its cash, but months 2 and 3 have no record: their cash is the plan's.
+    await track("add", "--db", store, "--month", "1", "--external-spend", "2500", "--setup-hours", "10");
+    await track("add", "--db", store, "--month", "4", "--licences", "0", "--setup-hours", "0", "--live-projects", "1");
+    const { stdout } = await track("show", "--db", store);
+    expect(stdout).toMatch(/Cash spent to month 4 \(recorded in 2 of 4 months, the others worked out from the plan\)\s+€/);
+    expect(stdout).toMatch(/Team hours on the change to month 4 \(recorded in 2 of 4 months, the others worked out from the plan\)\s+\S+ h/);
+    expect(stdout).not.toMatch(/^ {2}Cash spent to month 4\s+€/m);
   });
 
   it("prints JSON for scripts", async () => {
