@@ -12,14 +12,19 @@ export { loadCaseTracking } from "../store/load-tracking.js";
 export { caseText, planFor } from "../store/test-support/portfolio.js";
 
 /** A store (case.db in `folder`) with the plan frozen from `text` for team "default" from January 2025, and the months of actuals given. */
-export function storeWithPlan(folder: string, text: string, actuals: readonly { month: number; liveProjects?: number; externalSpend?: number }[]): string {
+export function storeWithPlan(
+  folder: string,
+  text: string,
+  actuals: readonly { month: number; liveProjects?: number; externalSpend?: number }[],
+  team = "default",
+): string {
   const path = join(folder, "case.db");
   const store = openStore(path, { create: true });
   try {
-    savePlan(store, planFor("default", text, { startMonth: "2025-01" }), { replace: false });
+    savePlan(store, planFor(team, text, { startMonth: "2025-01" }), { replace: false });
     writeActuals(
       store,
-      actuals.map(({ month, ...values }) => ({ team: "default", month, values })),
+      actuals.map(({ month, ...values }) => ({ team, month, values })),
       { replace: false },
     );
   } finally {

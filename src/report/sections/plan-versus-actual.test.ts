@@ -141,6 +141,18 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain("Cash spent up to month 2</td>");
   });
 
+  it("names the team whose plan it is when it is not the default one (a store holds a plan per team)", async () => {
+    const path = storeWithPlan(join(temp.path, "teams"), text, [{ month: 2 }], "platform team");
+    const tracking = loadCaseTracking(text, path, "platform team")!;
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) })).html);
+    expect(shown).toContain("The plan of team “<span data-user>platform team</span>” approved on ");
+    const own = section(
+      (await createReport(compiled, { planVersusActual: await preparePlanVersusActual(loadCaseTracking(text, storeWith([{ month: 2 }]))!) })).html,
+    );
+    expect(own).toMatch(/The plan approved on \d+ \w+ \d{4} is “/);
+    expect(own).not.toContain("The plan of team");
+  });
+
   it("does not state the cash spent as a fact when a month before the last recorded one has no record", async () => {
     const path = storeWith([
       { month: 1, externalSpend: 2500 },

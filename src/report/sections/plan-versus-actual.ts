@@ -91,10 +91,12 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
     caseChanged && !planFromAnotherCase(context, report)
       ? ` The case file has changed since then; this section compares with the plan as it was approved.`
       : "";
+  // A store holds one plan per team: a team other than the default one is named, as track show names it.
+  const whose = comparison.team === "default" ? "The plan" : `The plan of team “${userText(comparison.team)}”`;
   const last = comparison.lastRecordedMonth;
   if (last === null) {
     return prose(
-      `The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`,
+      `${whose} approved on ${escapeHtml(frozen)} is ${planOption(report)}. Nothing has been recorded yet, so there is no comparison with what really happened.${changed}`,
     );
   }
   const lastMonth = comparison.months[last - 1]!;
@@ -123,7 +125,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
     gaps.length === 0
       ? `The team recorded what really happened up to ${escapeHtml(monthName(lastMonth))}.`
       : `The team recorded what really happened in ${comparison.recordedMonths} of the ${last} months up to ${escapeHtml(monthName(lastMonth))}; ${escapeHtml(unrecordedMonthsWords(gaps))}.`;
-  return prose(`The plan approved on ${escapeHtml(frozen)} is ${planOption(report)}. ${recorded} ${spent} ${gainSentence}${payback}${changed}`);
+  return prose(`${whose} approved on ${escapeHtml(frozen)} is ${planOption(report)}. ${recorded} ${spent} ${gainSentence}${payback}${changed}`);
 }
 
 function summaryTable(context: ReportContext, report: PlanVersusActualReport): string {
