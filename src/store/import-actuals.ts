@@ -5,7 +5,7 @@ import type { LineIssue } from "../shared/csv.js";
 import { readActualsColumns } from "./csv/read-actuals.js";
 import type { StoreDatabase } from "./database.js";
 import { sha256Hex } from "./fingerprint.js";
-import { planCalendars } from "./plan-repository.js";
+import { planCalendars, plannedTeams } from "./plan-repository.js";
 
 export interface ImportActualsOptions {
   fileName: string;
@@ -63,6 +63,7 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.decimalComma ? { decimalComma: true } : {}),
     planOf,
+    plannedTeams: plannedTeams(store),
   });
   if (read.issueCount > 0)
     return { status: "refused", reason: "invalid", issues: read.issues, issueCount: read.issueCount, ...(read.atLeast ? { atLeast: true } : {}) };

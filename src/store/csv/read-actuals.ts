@@ -4,6 +4,7 @@ import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";
 import { decodeText, type TextEncodingName } from "./decode.js";
+import { suggest } from "../../engine/index.js";
 import { BoundedIssues, detectDelimiter, forEachCsvRecord, type CsvRecord, type LineIssue } from "../../shared/csv.js";
 
 export interface ReadActualsOptions {
@@ -19,6 +20,8 @@ export interface ReadActualsOptions {
   decimalComma?: boolean;
   /** The horizon and start month of a team's plan; undefined when the team has no plan. */
   planOf: (team: string) => { horizonMonths: number; startMonth?: string | undefined } | undefined;
+  /** The teams with a plan, named (with the closest one) for a team that has none. */
+  plannedTeams?: readonly string[];
 }
 
 /**
@@ -158,7 +161,7 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
       message:
         team === MORE_TEAMS
           ? `this line and later ones name more teams without a plan in this store than are listed; freeze a plan for each, or check the team column`
-          : `team ${JSON.stringify(team)} has no plan in this store; freeze one first: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`,
+          : teamWithoutPlanMessage(team, options.plannedTeams ?? []),
     });
   }
   issues.sort((a, b) => a.line - b.line);
@@ -170,6 +173,19 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
     encoding: decoded.encoding,
     delimiter,
   };
+}
+
+/**
+ * A team the file names that has no plan: the teams that have one, the closest first when one is
+ * close (a "Platform Team" for "platform team" would else be frozen as a second team), as `track add`
+ * names them.
+ * @example teamWithoutPlanMessage("Platform Team", ["default", "platform team"]) // 'team "Platform Team" has no plan in this store; teams with a plan: default, platform team (did you mean "platform team"?); …'
+ */
+export function teamWithoutPlanMessage(team: string, plannedTeams: readonly string[]): string {
+  const guess = suggest(team, plannedTeams);
+  const others = plannedTeams.length > 0 ? `; teams with a plan: ${plannedTeams.join(", ")}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}` : "";
+  const first = plannedTeams.length > 0 ? "for a new team, freeze its plan first" : "freeze one first";
+  return `team ${JSON.stringify(team)} has no plan in this store${others}; ${first}: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`;
 }
 
 /** Where `rowChecker` puts the problems it finds. */

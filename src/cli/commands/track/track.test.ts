@@ -134,6 +134,19 @@ describe("track add", () => {
 });
 
 describe("track import", () => {
+  it("names the teams with a plan, and the closest, for a team in the file that has none, as track add does", async () => {
+    await planned();
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", "platform team")).exitCode).toBe(0);
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,team,upkeepHours\n2025-02,Platform Team,3\n");
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    // It only said to freeze a plan for "Platform Team": a second team beside "platform team".
+    expect(stderr).toContain(
+      'actuals.csv:2: team "Platform Team" has no plan in this store; teams with a plan: default, platform team (did you mean "platform team"?); for a new team, freeze its plan first: mlops-roi track plan CASE.yaml --team "Platform Team"',
+    );
+  });
+
   it("imports a CSV with a column mapping in one go", async () => {
     await planned();
     const csv = join(temp.path, "actuals.csv");
