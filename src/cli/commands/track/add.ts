@@ -6,7 +6,7 @@ import { comparePlanWithActuals } from "../../../store/compare.js";
 import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actual.js";
 import { formatMoneyExact as formatMoney } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
-import { checkedTeam, requirePlan, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 import { droppedText } from "./format.js";
 
 /** upkeepHours → --upkeep-hours */
@@ -82,7 +82,7 @@ Examples:
             .map(([field, value]) => `${field} ${value}`)
             .join(", ")}\n` +
             droppedText(dropped) +
-            `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show --db ${path}\`\n`,
+            `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show ${storeAndTeamWords(path, team)}\`\n`,
         );
       });
     });

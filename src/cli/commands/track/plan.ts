@@ -8,7 +8,7 @@ import { listInWords } from "../../../format/words.js";
 import { formatMoneyExact as formatMoney, formatMonth, plural } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { loadScenario } from "../../load.js";
-import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { checkedTeam, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 
 interface PlanOptions extends StoreOptions {
   scenario?: string;
@@ -67,7 +67,7 @@ Examples:
           `  planned: pays back ${formatMonth(comparison.paybackMonth)}, net present value ${formatMoney(comparison.npv, plan.currency)}\n` +
           (saved.replaced ? `  replaced the plan frozen ${saved.replaced.frozenAt.slice(0, 10)} (kept in the store's history)\n` : "") +
           (saved.moved ? `  ${movedMonths(plan.startMonth!, saved.moved.months)}\n` : "") +
-          `next: record a month with \`mlops-roi track add --db ${path}${team === "default" ? "" : ` --team ${JSON.stringify(team)}`} --month 1 --upkeep-hours 30\` or import a CSV with \`mlops-roi track import actuals.csv --db ${path}\`\n`,
+          `next: record a month with \`mlops-roi track add ${storeAndTeamWords(path, team)} --month 1 --upkeep-hours 30\` or import a CSV with \`mlops-roi track import actuals.csv ${storeAndTeamWords(path, team)}\`\n`,
       );
     });
 }

@@ -4,6 +4,7 @@ import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
 import type { StoredPlan } from "../../../store/plan.js";
 import { checkTeamName } from "../../../store/validate-actual.js";
 import { UserError } from "../../io.js";
+import { shellPath, shellWord } from "../../../format/shell-word.js";
 
 /** The options every `track` command shares. */
 export interface StoreOptions {
@@ -13,6 +14,15 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_TEAM = "default";
+
+/**
+ * The options a printed `track` command needs to reach a store and team, pasteable as they are: the
+ * store, and the team unless it is the default one (else the command would read or write team default).
+ * @example storeAndTeamWords("team.db", "platform team") // "--db team.db --team 'platform team'"
+ */
+export function storeAndTeamWords(path: string, team: string): string {
+  return `--db ${shellPath(path)}${team === DEFAULT_TEAM ? "" : ` --team ${shellWord(team)}`}`;
+}
 
 /** Adds --db, --case and --team to a track command. */
 export function withStoreOptions(command: Command): Command {

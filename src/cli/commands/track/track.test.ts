@@ -72,6 +72,19 @@ describe("track plan", () => {
     expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet.");
   });
 
+  it("prints next commands that reach the team it froze, pasteable as they are (a team or store with a space quoted)", async () => {
+    const { stdout } = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", "platform team");
+    // The import hint had no --team: pasted, it imported into team default.
+    expect(stdout).toContain(
+      `next: record a month with \`mlops-roi track add --db ${store} --team 'platform team' --month 1 --upkeep-hours 30\` or import a CSV with \`mlops-roi track import actuals.csv --db ${store} --team 'platform team'\``,
+    );
+    const added = await track("add", "--db", store, "--team", "platform team", "--month", "1", "--upkeep-hours", "3");
+    expect(added.stdout).toContain(`see \`mlops-roi track show --db ${store} --team 'platform team'\``);
+    const spaced = join(temp.path, "my stores", "case.db");
+    const other = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--db", spaced);
+    expect(other.stdout).toContain(`\`mlops-roi track import actuals.csv --db '${spaced}'\``);
+  });
+
   it("keeps the first plan unless --replace", async () => {
     await planned();
     const again = await track("plan", caseFile, "--scenario", "compromise");
