@@ -85,6 +85,15 @@ describe("track plan", () => {
     expect(other.stdout).toContain(`\`mlops-roi track import actuals.csv --db '${spaced}'\``);
   });
 
+  it("says a plan that does not pay back within its horizon so, not 'pays back never'", async () => {
+    const enterprise = join(temp.path, "enterprise.yaml");
+    copyFileSync(templatePath("enterprise"), enterprise);
+    const { exitCode, stdout } = await track("plan", enterprise, "--scenario", "bigCloud", "--start", "2025-01");
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^ {2}planned: does not pay back within the 36 months, net present value -US\$[\d,]+$/m);
+    expect(stdout).not.toContain("pays back never");
+  });
+
   it("keeps the first plan unless --replace", async () => {
     await planned();
     const again = await track("plan", caseFile, "--scenario", "compromise");
