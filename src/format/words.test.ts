@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatChance } from "./numbers.js";
-import { bestLevelWords, labelWithRecordedShare, listInWords, recordedShareWords } from "./words.js";
+import { bestLevelWords, labelWithRecordedShare, listInWords, monthsUsedWords, recordedShareWords } from "./words.js";
 
 describe("listInWords", () => {
   it("joins with commas and a last 'and', and leaves one item or none as it is", () => {
@@ -76,5 +76,13 @@ describe("bestLevelWords", () => {
   it("says a tie between two others once, after the subject's own share", () => {
     const options = [option("a", 0.6, 0.6, 0), option("b", 0.2, 0, 0.4), option("c", 0.2, 0, 0.4)];
     expect(bestLevelWords(decision(options), "a", name, formatChance, "sample")).toBe("best alone in 60% of the samples, b and c level at the top in 40%");
+  });
+});
+
+describe("monthsUsedWords", () => {
+  it("counts the months a forecast that learns weighs by, out of those recorded when some measure none of its ranges", () => {
+    expect(monthsUsedWords(1, 1)).toBe("1 recorded month");
+    expect(monthsUsedWords(3, 3)).toBe("3 recorded months");
+    expect(monthsUsedWords(9, 12)).toBe("9 of the 12 recorded months, those that measure one of its ranges");
   });
 });

@@ -1,4 +1,4 @@
-import { formatSignedShare } from "./numbers.js";
+import { formatNumber, formatSignedShare, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -127,4 +127,16 @@ export function bestLevelWords(
 export function riskAdjustmentAside(risk: { readonly benefits: number; readonly costs: number } | undefined): string | undefined {
   if (!risk) return undefined;
   return `Every NPV here is before the file's risk adjustment (gains ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)}): run and the report give the risk-adjusted NPV on a line of its own under each option's figures.`;
+}
+
+/**
+ * The recorded months a forecast that learns weighs its samples by, out of those recorded: only the
+ * months that measure a range count, and when some do not, the words say so, so "3 recorded months"
+ * never stands beside "Recorded: 12 of 12 months" (the same words in `track show` and the report).
+ * @example monthsUsedWords(3, 3) // "3 recorded months"
+ * @example monthsUsedWords(9, 12) // "9 of the 12 recorded months, those that measure one of its ranges"
+ */
+export function monthsUsedWords(used: number, recorded: number): string {
+  if (used >= recorded) return plural(used, "recorded month");
+  return `${formatNumber(used)} of the ${formatNumber(recorded)} recorded months, those that measure one of its ranges`;
 }

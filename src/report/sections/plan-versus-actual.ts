@@ -7,7 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant, theMonths } from "../../format/numbers.js";
-import { labelWithRecordedShare, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
+import { labelWithRecordedShare, monthsUsedWords, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
@@ -215,7 +215,7 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   const comparison = report.tracking.view.comparison;
   if (!learning?.money || learning.monthsUsed === 0) return "";
   const { planned, now } = learning.money;
-  const months = plural(learning.monthsUsed, "recorded month");
+  const months = monthsUsedWords(learning.monthsUsed, comparison.recordedMonths);
   const rows = [
     `<tr><td>Chance it pays back within the plan's ${escapeHtml(plural(comparison.horizonMonths, "month"))}</td><td class="number">${figure("learning-chance-planned", formatChance(planned.probabilityPaysBack))}</td><td class="number">${figure("learning-chance-now", formatChance(now.probabilityPaysBack))}</td></tr>`,
     `<tr><td>Gain over the whole plan, in today's money: likely between</td><td class="number">${escapeHtml(context.money(planned.npv.p5))} and ${escapeHtml(context.money(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", context.money(now.npv.p5))} and ${figure("learning-gain-high-now", context.money(now.npv.p95))}</td></tr>`,

@@ -13,7 +13,7 @@ import {
   roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
-import { labelWithRecordedShare, listInWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
+import { labelWithRecordedShare, listInWords, monthsUsedWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -187,7 +187,7 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
   const unused = comparison.recordedMonths;
   const head =
     recorded > 0
-      ? `the plan's ranges updated by ${plural(recorded, "recorded month")}`
+      ? `the plan's ranges updated by ${monthsUsedWords(recorded, unused)}`
       : unused === 0
         ? "not yet, as no month is recorded; the forecast is the plan"
         : `the plan's ranges as they were, as the ${unused === 1 ? "one month recorded measures" : `${formatNumber(unused)} months recorded measure`} nothing they bear on; each plan sample is worked out again from where things stand`;

@@ -34,6 +34,19 @@ async function plannedAndRecorded() {
 }
 
 describe("track show and forecast with a plan that has ranges", () => {
+  it("says how many of the recorded months the forecast learns from when some measure none of its ranges", async () => {
+    await plannedAndRecorded();
+    // Month 1 has no live project: its upkeep measures nothing the ranges bear on.
+    expect((await track("add", "--db", store, "--month", "1", "--upkeep-hours", "0")).exitCode).toBe(0);
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast; comparison: { recordedMonths: number } };
+    expect(view.learning.monthsUsed).toBe(3);
+    expect(view.comparison.recordedMonths).toBe(4);
+    const text = (await track("show", "--db", store)).stdout;
+    // It said "updated by 3 recorded months" under "Recorded: 4 of 12 months".
+    expect(text).toContain("Recorded: 4 of 12 months");
+    expect(text).toContain("A forecast that learns: the plan's ranges updated by 3 of the 4 recorded months, those that measure one of its ranges (");
+  });
+
   it("show --json adds the forecast that learns and the calibration; the text shows the same figures", async () => {
     await plannedAndRecorded();
     const json = await track("show", "--db", store, "--json");
