@@ -48,11 +48,15 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
   }
   const placed = placePaybackLabels(marks, horizon, PLOT_WIDTH);
   const paybacks = marks.map((mark, index) => ({ ...mark, ...placed[index]! }));
-  const domain = [planVersusActualSeries.plan, planVersusActualSeries.actual, planVersusActualSeries.forecast];
+  // The legend names only the lines drawn: with every month recorded there is no re-forecast.
+  const drawn = new Set(rows.map((row) => row.series));
+  const series = [planVersusActualSeries.plan, planVersusActualSeries.actual, planVersusActualSeries.forecast];
+  const shown = series.map((name) => drawn.has(name));
+  const domain = series.filter((_, index) => shown[index]);
   const colour = {
     field: "series",
     type: "nominal" as const,
-    scale: { domain, range: [BASELINE_COLOUR, actualColour, actualColour] },
+    scale: { domain, range: [BASELINE_COLOUR, actualColour, actualColour].filter((_, index) => shown[index]) },
     legend: { title: null, symbolType: "stroke", symbolStrokeWidth: 3 },
   };
   // Colour and dash share the field and the legend, so the legend shows each line as drawn.
@@ -65,7 +69,7 @@ export function planVersusActualSpec(view: PlanVersusActual, options: { colour?:
         [6, 4],
         [1, 0],
         [2, 3],
-      ],
+      ].filter((_, index) => shown[index]),
     },
     legend: colour.legend,
   };

@@ -141,6 +141,22 @@ describe("the plan-versus-actual section", () => {
     expect(shown).toContain("Cash spent up to month 2</td>");
   });
 
+  it("speaks of no dotted re-forecast line, in its caption or its legend, when every month is recorded", async () => {
+    const partly = section(
+      (await createReport(compiled, { planVersusActual: await preparePlanVersusActual(loadCaseTracking(text, storeWith([{ month: 2 }]))!) })).html,
+    );
+    expect(partly).toContain("the dotted line goes on from there with the plan's assumptions");
+    expect(partly).toContain("Re-forecast from what happened");
+    const every = Array.from({ length: 24 }, (_, index) => ({ month: index + 1 }));
+    const tracking = loadCaseTracking(text, storeWithPlan(join(temp.path, "every"), text, every))!;
+    expect(tracking.view.forecast!.fromMonth).toBe(25);
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(tracking) })).html);
+    // It said "the dotted line goes on from there" and its legend named a re-forecast it did not draw.
+    expect(shown).not.toContain("dotted line");
+    expect(shown).toContain("The solid line is what really happened, every month of the plan.");
+    expect(shown).not.toContain("Re-forecast from what happened");
+  });
+
   it("names the team whose plan it is when it is not the default one (a store holds a plan per team)", async () => {
     const path = storeWithPlan(join(temp.path, "teams"), text, [{ month: 2 }], "platform team");
     const tracking = loadCaseTracking(text, path, "platform team")!;

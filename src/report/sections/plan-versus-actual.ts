@@ -274,6 +274,8 @@ export const planVersusActualSection: ReportSection = {
     if (!report) return "";
     const { comparison } = report.tracking.view;
     const recorded = comparison.lastRecordedMonth !== null;
+    // With every month recorded there is nothing to re-forecast: no dotted line to speak of.
+    const reForecast = report.tracking.view.forecast !== null && (comparison.lastRecordedMonth ?? 0) < comparison.horizonMonths;
     return `<section id="plan-versus-actual" class="block">
 <h2>Plan and reality so far</h2>
 ${anotherCaseWarning(context, report)}
@@ -284,7 +286,11 @@ ${
     ? chartFigure(
         report.chartSvg,
         prose(
-          `The grey dashed line is the gain the plan expected. The solid line is what really happened, and the dotted line goes on from there with the plan's assumptions. The upright lines mark the month it pays back, as planned and as it looks now. Months nobody recorded count as planned.`,
+          `The grey dashed line is the gain the plan expected. ${
+            reForecast
+              ? "The solid line is what really happened, and the dotted line goes on from there with the plan's assumptions."
+              : "The solid line is what really happened, every month of the plan."
+          } The upright lines mark the month it pays back, as planned and as it looks now. Months nobody recorded count as planned.`,
         ),
       )
     : ""
