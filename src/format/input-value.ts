@@ -1,5 +1,5 @@
 import { fieldMeta, type ValueKind } from "../engine/index.js";
-import { catalogueLabel, inputLabel as workbookLabel } from "../shared/input-labels.js";
+import { catalogueLabel, inputLabel as workbookLabel } from "./input-labels.js";
 import { formatInputMoney, formatNumber, formatShare } from "./numbers.js";
 
 /**

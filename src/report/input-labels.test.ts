@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parameterNames, parameterSpecs, scenarioFields, unitWordsText } from "../engine/index.js";
-import { catalogueLabel, inputLabel as workbookLabel, unitText } from "../shared/input-labels.js";
+import { catalogueLabel, inputLabel as workbookLabel, unitText } from "../format/input-labels.js";
 import { describeInput, formatInputValue, hasMeaning, parseInputPath } from "./input-labels.js";
 
 describe("parseInputPath", () => {

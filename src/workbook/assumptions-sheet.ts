@@ -2,7 +2,7 @@ import { leafQuantile, quantityKind, scenariosUsing, type CompiledCase, type Lea
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";
-import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../shared/input-labels.js";
+import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../format/input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { inputMoneyToTheUnit, withoutResidue } from "../format/numbers.js";

@@ -12,7 +12,7 @@ import {
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { max, min, mul, num, sum, type Expr } from "./formula.js";
-import { groupLabels, inputLabel, unitText } from "../shared/input-labels.js";
+import { groupLabels, inputLabel, unitText } from "../format/input-labels.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { formatOf, formats, styled } from "./styles.js";

@@ -1,5 +1,5 @@
 import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } from "../../engine/index.js";
-import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../shared/input-labels.js";
+import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../format/input-labels.js";
 import { formatNumber, withoutResidue } from "../../format/numbers.js";
 import { formatWithUnit, innerSegments, inputValueWriter } from "../../format/input-value.js";
 import { describeInput, parseInputPath } from "../input-labels.js";
