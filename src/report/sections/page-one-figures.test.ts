@@ -275,7 +275,7 @@ describe("page 1's figures against the result", () => {
     // It read "“What will be approved” comes out best in 50% of them; “Its twin” in 50%": a coin toss.
     expect(section).not.toContain("50%");
     expect(section).toContain(
-      `Over the ${formatNumber(result.decision!.samples)} runs of the plan, “What will be approved” is level at the top with “Its twin” in every run.`,
+      `Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, “What will be approved” is level at the top with “Its twin” in every outcome.`,
     );
   });
 
