@@ -133,7 +133,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
   const { result } = context;
-  const options = [result.comparisons[close.best]!, result.comparisons[close.runnerUp]!];
+  const options = closeOptions(close, tied).map((name) => result.comparisons[name]!);
   // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -170,6 +170,15 @@ function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): stri
 </table>${lessThanTodaysChange(context, options)}`;
 }
 
+/**
+ * The options of a close call, best first: the best and the runner-up, and when they gain the same, every
+ * other option the engine finds level with the best in every outcome (`levelWithBest`): three copies of
+ * one option are three options that bring the same, not two.
+ */
+function closeOptions(close: CloseCall, tied: boolean): string[] {
+  return tied ? [close.best, close.runnerUp, ...close.levelWithBest.filter((name) => name !== close.runnerUp)] : [close.best, close.runnerUp];
+}
+
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const { result } = context;
@@ -189,16 +198,21 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const runnerUpSaid = runnerUpLoss.loss
     ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}`
     : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
+  const names = closeOptions(close, tied);
+  // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
+  const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
     close.chanceBestAhead === null
       ? ""
-      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
+      : levelWithAll
+        ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
+        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
   const reason = tied
-    ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
+    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
     : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
-  <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
+  <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
   ${tradeOff(context, close, tied)}
   ${
