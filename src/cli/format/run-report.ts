@@ -207,15 +207,16 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
 function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
   const withRanges = comparisons.filter((comparison) => comparison.distribution);
   if (withRanges.length === 0 || !result.uncertainty) return undefined;
-  const money = (value: number) => formatMoney(value, result.currency);
+  const gain = (value: number) => formatGain(value, result.currency);
   // Month 0 reads as everywhere else: "from the start", not "month 0".
   const month = (value: number) => formatMonth(Math.round(value));
   const rows = withRanges.map((comparison) => {
     const distribution = comparison.distribution!;
     return [
       comparison.label,
-      money(distribution.npv.p50 ?? 0),
-      rangeText(distribution.npv.p5, distribution.npv.p95, money),
+      // A gain under one unit reads "less than €1", as the table above and page 1 say it, not "€0".
+      gain(distribution.npv.p50 ?? 0),
+      rangeText(distribution.npv.p5, distribution.npv.p95, gain),
       rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month),
       formatChance(distribution.probabilityPaysBack),
       formatChance(distribution.probabilityNpvPositive),
