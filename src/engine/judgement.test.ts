@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
 
 // One person, 100 hours a month at 10, one live project; options that cut its upkeep by different amounts.
-function resultOf(scenarios: string, extra = ""): CaseResult {
+function resultOf(scenarios: string, extra = "", todaysUpkeep = "60"): CaseResult {
   const text = `title: Judgement
 currency: EUR
 horizonMonths: 24
 discountRate: 0
 freedHoursCaptureShare: 1
 baseline: a
-defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
+defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: ${todaysUpkeep}}, releases: {mode: schedule, months: []}}
 ${extra}scenarios:
   a: {}
 ${scenarios}`;
@@ -32,6 +32,23 @@ describe("a close call", () => {
     expect(close.npvGap).toBeCloseTo(24 * 20, 6);
     expect(close.gapShare).toBeCloseTo(20 / 250, 9);
     expect(close.chanceBestAhead).toBeNull();
+  });
+
+  it("names every option level with the best in every outcome: three copies of one option, with ranges or without", () => {
+    const copies = `  b: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerMonth: 50}}}
+  c: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerMonth: 50}}}
+  d: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerMonth: 50}}}
+  e: {projects: {upkeepHoursPerMonth: 31}, tooling: {licences: {flatPerMonth: 50}}}
+`;
+    // Without ranges, the one outcome: b, c and d gain the same; e does not.
+    expect(resultOf(copies).judgement.closeCall).toMatchObject({ best: "b", runnerUp: "c", levelWithBest: ["c", "d"] });
+    // With ranges, level in every outcome (decision.chanceLevel 1), e in none: today's upkeep is the range.
+    const ranged = resultOf(copies, "", "{low: 50, high: 70}");
+    expect(ranged.decision!.chanceLevel.b!.d).toBe(1);
+    expect(ranged.judgement.closeCall).toMatchObject({ best: "b", runnerUp: "c", levelWithBest: ["c", "d"] });
+    // Copies of a range drawn each on its own are not level in every outcome.
+    const apart = resultOf(copies.replaceAll("upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: {low: 25, high: 35}"));
+    expect(apart.judgement.closeCall?.levelWithBest ?? []).toEqual([]);
   });
 
   it("is not one where the best gains clearly more", () => {

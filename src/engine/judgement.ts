@@ -31,6 +31,13 @@ export interface CloseCall {
   chanceBestAhead: number | null;
   /** With ranges: the share of outcomes in which the two NPVs are equal (`decision.chanceLevel`); null without. */
   chanceLevel: number | null;
+  /**
+   * Every other option level with `best` in every outcome, highest NPV first, then in the file's order
+   * (the runner-up first when it is one of them): with ranges, those whose `decision.chanceLevel` with
+   * `best` is 1; without, those whose NPV equals best's (within the decision analysis's tolerance,
+   * 10⁻⁹ × max(1, |either NPV|)). Empty when none is. Three copies of one option name both others.
+   */
+  levelWithBest: string[];
 }
 
 export interface Extraordinary {
@@ -70,7 +77,21 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
   const chanceBestAhead = chance === undefined ? null : chance;
   const chanceLevel = chance === undefined ? null : result.decision!.chanceLevel[best.alternative]![runnerUp.alternative]!;
   const close = gapShare <= CLOSE_GAP_SHARE || (chanceBestAhead !== null && chanceBestAhead < CLOSE_CHANCE);
-  return close ? { best: best.alternative, runnerUp: runnerUp.alternative, npvGap, gapShare, chanceBestAhead, chanceLevel } : null;
+  if (!close) return null;
+  return { best: best.alternative, runnerUp: runnerUp.alternative, npvGap, gapShare, chanceBestAhead, chanceLevel, levelWithBest: levelWith(result, best) };
+}
+
+/** The options level with `best` in every outcome (`CloseCall.levelWithBest`). */
+function levelWith(result: CaseResult, best: ComparisonResult): string[] {
+  const decision = result.decision;
+  const level = (other: ComparisonResult) => {
+    const sampled = decision?.chanceLevel[best.alternative]?.[other.alternative];
+    if (sampled !== undefined) return sampled >= 1;
+    return Math.abs(best.npv - other.npv) <= 1e-9 * Math.max(1, Math.abs(best.npv), Math.abs(other.npv));
+  };
+  return ranked(result)
+    .filter((other) => other.alternative !== best.alternative && level(other))
+    .map((other) => other.alternative);
 }
 
 /**

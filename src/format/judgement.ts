@@ -1,6 +1,7 @@
 import type { CaseResult } from "../engine/index.js";
 import { formatChance, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
+import { listInWords } from "./words.js";
 
 /**
  * How often one option comes out strictly ahead of another, and how often level with it, from the
@@ -68,9 +69,13 @@ export function judgementSentences(
     // €1", as page 1 says it, not "leads by €1" beside two equal figures or beside page 1's "less than €1 more".
     const underOneUnit = lessThanOneUnitApart(bestNpv, runnerUpNpv, result.currency);
     const figuresToTheUnit = apart ? `${gain(bestNpv)} and ${gain(runnerUpNpv)}` : `${gain(bestNpv)} each`;
+    // Every option the engine finds level with the best in every outcome (`levelWithBest`) is named,
+    // three copies of one option as three, not two: those the view shows.
+    const levelToo = tied ? (close.levelWithBest ?? []).filter((name) => name !== close.runnerUp && shown(name)) : [];
+    const same = listInWords([close.best, close.runnerUp, ...levelToo].map(label));
     sentences.push(
       tied
-        ? `Close call: ${label(close.best)} and ${label(close.runnerUp)} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
+        ? `Close call: ${same} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
         : underOneUnit
           ? `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
           : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,

@@ -36,7 +36,7 @@ describe("a file with ranges", () => {
     const summary = new MonteCarlo(compiled!, { samples: 400, seed: 5 }).runAll().summarise();
     const { html, context } = await createReport(compiled!, { result: withUncertainty(buildResult(compiled!), summary) });
     expect(context.ranges).toBe("sampled");
-    expect(mainText(html)).toContain("We ran the plan 400 times");
+    expect(mainText(html)).toContain("We worked the plan out 400 times");
     expect(html).toContain('data-figure="payback-chance"');
     expect(mainText(html)).toContain("holds 9 in 10 of the likely outcomes");
   });

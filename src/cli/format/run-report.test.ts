@@ -8,6 +8,7 @@ import { threeYearCase } from "../../test-support/three-year-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
+import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
@@ -512,5 +513,21 @@ describe("run's last year's gain and PV of benefits, above zero under one unit",
     // PV of benefits; PV of costs is a cost and keeps its figure to the unit.
     expect(report).toMatch(/\n {2}Every tool we want +less than €1 +€0 +9\.3 /);
     expect(report).toMatch(/\n {2}What will be approved +less than €1 +€0 +4\.1 /);
+  });
+});
+
+describe("run's table of how sure we are, of gains under one unit", () => {
+  it("writes the likely NPV and its range 'less than €1', as the table above it and page 1 do, not '€0'", () => {
+    const { compiled } = validateScenarioText(TINY_SEED_UNCERTAIN);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 1_000, seed: 1 }));
+    for (const comparison of Object.values(result.comparisons)) {
+      expect(comparison.distribution!.npv.p5!).toBeGreaterThan(0);
+      expect(comparison.distribution!.npv.p95!).toBeLessThan(0.5);
+    }
+    const row = renderRunReport(result)
+      .split("\n")
+      .find((line) => line.startsWith("  What will be approved ") && line.includes("month 4"))!;
+    // It read "What will be approved  €0  €0  month 4 to month 5 …" beside "less than €1" in the table above.
+    expect(row).toMatch(/^ {2}What will be approved +less than €1 +less than €1 +month 4/);
   });
 });

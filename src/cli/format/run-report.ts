@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestLevelWords, sharedBestWords } from "../../format/words.js";
+import { bestLevelWords, listInWords, sharedBestWords } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -12,6 +12,7 @@ import {
   formatShare,
   formatSignedShare,
   plural,
+  sameGain,
 } from "../../format/numbers.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
@@ -186,10 +187,16 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   // A close call (`closeCallOf`: only when the best, the one recommended, gains money) has page 1 recommend
   // neither option: it sets the two side by side.
   const close = result.judgement?.closeCall;
-  if (close)
+  if (close) {
+    // Options level with the best in every outcome are all set side by side, as page 1 does (`levelWithBest`).
+    const level = sameGain(result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0)
+      ? (close.levelWithBest ?? []).filter((name) => name !== close.runnerUp)
+      : [];
+    const names = [pick, close.runnerUp, ...level];
     return [
-      `  Page 1 of the report recommends neither option: it sets ${label(pick)} and ${label(close.runnerUp)} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
+      `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
     ];
+  }
   return [
     recommendation.verdict === "go"
       ? `  Page 1 of the report recommends ${label(pick)}: the highest net gain with every range at its middle, where the line above averages over the samples`
@@ -200,15 +207,16 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
 function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): string | undefined {
   const withRanges = comparisons.filter((comparison) => comparison.distribution);
   if (withRanges.length === 0 || !result.uncertainty) return undefined;
-  const money = (value: number) => formatMoney(value, result.currency);
+  const gain = (value: number) => formatGain(value, result.currency);
   // Month 0 reads as everywhere else: "from the start", not "month 0".
   const month = (value: number) => formatMonth(Math.round(value));
   const rows = withRanges.map((comparison) => {
     const distribution = comparison.distribution!;
     return [
       comparison.label,
-      money(distribution.npv.p50 ?? 0),
-      rangeText(distribution.npv.p5, distribution.npv.p95, money),
+      // A gain under one unit reads "less than €1", as the table above and page 1 say it, not "€0".
+      gain(distribution.npv.p50 ?? 0),
+      rangeText(distribution.npv.p5, distribution.npv.p95, gain),
       rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month),
       formatChance(distribution.probabilityPaysBack),
       formatChance(distribution.probabilityNpvPositive),

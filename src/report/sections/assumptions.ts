@@ -108,7 +108,7 @@ function method(context: ReportContext): string {
   ];
   if (context.ranges === "sampled" && context.uncertainty) {
     points.push(
-      `<strong>Ranges.</strong> The plan was run ${escapeHtml(plural(context.uncertainty.samples, "time"))}, each time with every range drawn at random (seed ${escapeHtml(String(context.uncertainty.seed))}, so the same file gives the same report). The ranges and chances in the report come from these runs.`,
+      `<strong>Ranges.</strong> The plan was worked out ${escapeHtml(plural(context.uncertainty.samples, "time"))}, each time with every range drawn at random (seed ${escapeHtml(String(context.uncertainty.seed))}, so the same file gives the same report): ${escapeHtml(plural(context.uncertainty.samples, "outcome"))} of the ranges. The ranges and chances in the report come from these outcomes.`,
     );
   }
   return `<ul class="method">${points.map((point) => `<li>${point}</li>`).join("")}</ul>`;

@@ -62,7 +62,7 @@ describe.each(withRanges)("the decision section of examples/%s", (name) => {
   it("says how often each option comes out best, as the result's decision has it", async () => {
     const section = sectionOf((await reportPromise).html)!;
     const [shares] = paragraphs(section);
-    expect(shares).toMatch(new RegExp(`^Over the ${formatNumber(decision.samples)} runs of the plan, `));
+    expect(shares).toMatch(new RegExp(`^Over the ${formatNumber(decision.samples)} outcomes of the ranges, `));
     const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
     const first = ranked[0]!;
     expect(shares).toContain(`“${label(first.scenario)}” comes out best in ${formatChance(first.probabilityBest)} of them`);
@@ -129,10 +129,12 @@ describe("the decision section", () => {
     const compromise = decision.options.find((option) => option.scenario === "compromise")!;
     const other = { ...result, decision: { ...decision, best: "compromise" } };
     const text = paragraphs(sectionOf((await createReport(compiled, { result: other })).html)!)[0]!;
-    expect(text).toContain(`Averaged over all runs, “What will be approved” gains the most: ${formatMoney(compromise.expectedNpv, "EUR")} against “Today”.`);
+    expect(text).toContain(
+      `Averaged over all outcomes, “What will be approved” gains the most: ${formatMoney(compromise.expectedNpv, "EUR")} against “Today”.`,
+    );
     const today = { ...result, decision: { ...decision, best: "current" } };
     expect(paragraphs(sectionOf((await createReport(compiled, { result: today })).html)!)[0]).toContain(
-      "Averaged over all runs, no option gains money against “Today”.",
+      "Averaged over all outcomes, no option gains money against “Today”.",
     );
     expect(paragraphs(sectionOf((await createReport(compiled, { result })).html)!)[0]).not.toContain("Averaged");
   });
@@ -142,7 +144,7 @@ describe("the decision section", () => {
     const options = decision.options.map((option) => (option.scenario === "compromise" ? { ...option, expectedNpv: 0.3 } : option));
     const small = { ...result, decision: { ...decision, best: "compromise", options } };
     const text = paragraphs(sectionOf((await createReport(compiled, { result: small })).html)!)[0]!;
-    expect(text).toContain("Averaged over all runs, “What will be approved” gains the most: less than €1 against “Today”.");
+    expect(text).toContain("Averaged over all outcomes, “What will be approved” gains the most: less than €1 against “Today”.");
   });
 
   it("says an amount above the noise level but under one euro is worth less than €1, never that it is worth up to €0", async () => {
@@ -163,8 +165,8 @@ describe("the decision section", () => {
   it('says in the method that the plan was run 1 time, not "1 times"', async () => {
     const once = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 1, seed: 1 }));
     const text = read((await createReport(compiled, { result: once })).html);
-    expect(text).toContain("The plan was run 1 time, each time with every range drawn at random");
-    expect(read((await createReport(compiled, { result })).html)).toContain("The plan was run 2,000 times, each time");
+    expect(text).toContain("The plan was worked out 1 time, each time with every range drawn at random");
+    expect(read((await createReport(compiled, { result })).html)).toContain("The plan was worked out 2,000 times, each time");
   });
 
   it("is left out without ranges", async () => {

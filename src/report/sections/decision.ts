@@ -12,14 +12,15 @@ export const WORTH_FINDING_OUT = 3;
 
 /**
  * Which option comes out best how often, most often first. Chances from samples never claim a
- * certainty the samples cannot show: best in every run reads "over 99%", in none "under 1%".
+ * certainty the samples cannot show: best in every outcome reads "over 99%", in none "under 1%".
  */
 function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
   const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
   const [first, ...rest] = ranked;
-  const runs = `Over the ${formatNumber(decision.samples)} runs of the plan`;
-  // Options level at the top share a run: said so, not "comes out best in 50% of them" each, a coin toss.
-  const level = bestLevelWords(decision, first!.scenario, (scenario) => optionName(context, scenario), formatChance, "run");
+  // The samples are "outcomes", as page 1 and the web app name them.
+  const runs = `Over the ${formatNumber(decision.samples)} outcomes of the ranges`;
+  // Options level at the top share an outcome: said so, not "comes out best in 50% of them" each, a coin toss.
+  const level = bestLevelWords(decision, first!.scenario, (scenario) => optionName(context, scenario), formatChance, "outcome");
   if (level) return `${runs}, ${optionName(context, first!.scenario)} is ${level}.`;
   // Options with the same chance in words are named together, in the order of their chances.
   const groups: { share: string; names: string[] }[] = [];
@@ -39,11 +40,11 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
 function averageBest(context: ReportContext, decision: DecisionAnalysis): string {
   const recommended = context.recommendation?.best.alternative;
   if (recommended === undefined || recommended === decision.best) return "";
-  if (decision.best === context.result.baseline) return ` Averaged over all runs, no option gains money against ${optionName(context, decision.best)}.`;
+  if (decision.best === context.result.baseline) return ` Averaged over all outcomes, no option gains money against ${optionName(context, decision.best)}.`;
   const best = decision.options.find((option) => option.scenario === decision.best)!;
   // Under one unit it gains "less than €1" (formatGain), not "€0", which reads as no gain beside "gains the most".
   const gain = formatGain(best.expectedNpv, context.result.currency, context.money);
-  return ` Averaged over all runs, ${optionName(context, decision.best)} gains the most: ${escapeHtml(gain)} against ${optionName(context, context.result.baseline)}.`;
+  return ` Averaged over all outcomes, ${optionName(context, decision.best)} gains the most: ${escapeHtml(gain)} against ${optionName(context, context.result.baseline)}.`;
 }
 
 /** What an input (or a group of them) is, in the report's words, options by their labels. */

@@ -28,6 +28,8 @@ import {
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit } from "../../test-support/scenario-text.js";
+import { judgementSentences } from "../../format/judgement.js";
+import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
 // figure, its range, its unit and its convention. A figure this test does not know fails it, so a
@@ -74,8 +76,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
 
   add("npv", gain(best.npv));
   if (npv(best)) {
-    add("npv-low", money(npv(best)!.p5!));
-    add("npv-high", money(npv(best)!.p95!));
+    // A range's end above zero under one unit reads "less than €1", as the figure it belongs to.
+    add("npv-low", gain(npv(best)!.p5!));
+    add("npv-high", gain(npv(best)!.p95!));
   }
   // Over more than a year, the last year's gain; over a year or less, the whole plan's gain before
   // discounting, the cash paid at the start included, not said again when it reads as the net gain.
@@ -162,13 +165,15 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : gain(runnerUpNpv));
     }
     if (close.chanceBestAhead !== null) addAhead(close.chanceBestAhead, close.chanceLevel ?? 0);
-    for (const name of [close.best, close.runnerUp]) {
+    // Options level with the best in every outcome (the engine's levelWithBest) each have a row when they gain the same.
+    const level = tied ? close.levelWithBest.filter((name) => name !== close.runnerUp) : [];
+    for (const name of [close.best, close.runnerUp, ...level]) {
       const comparison = result.comparisons[name]!;
       // Two that gain the same are written with one figure, the first's.
       add("trade-off-npv", gain(tied ? best.npv : comparison.npv));
       if (npv(comparison)) {
-        add("trade-off-npv-low", money(npv(comparison)!.p5!));
-        add("trade-off-npv-high", money(npv(comparison)!.p95!));
+        add("trade-off-npv-low", gain(npv(comparison)!.p5!));
+        add("trade-off-npv-high", gain(npv(comparison)!.p95!));
       }
       // Signed, as the JSON and run have it: less than today's own change is a minus (it was shown as €0 and 0 hours).
       add("trade-off-cash", money(comparison.investment.cash));
@@ -237,6 +242,8 @@ describe("page 1's figures against the result", () => {
   checkPageOne("an option identical to today", () => identical());
   checkPageOne("two options that gain the same", () => twins());
   checkPageOne("two options that gain the same in every outcome of the ranges", () => twinsWithRanges());
+  checkPageOne("three options that gain the same in every outcome of the ranges", () => tripletsWithRanges());
+  checkPageOne("the seed with ranges, its money 100,000 times smaller", () => TINY_SEED_UNCERTAIN);
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
   checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
   checkPageOne("an option that gains 30 cents", () => tinyGain());
@@ -264,6 +271,22 @@ describe("page 1's figures against the result", () => {
     );
   });
 
+  it("names all three of three options equal in every outcome, on page 1 and in run's close call, not two of them", async () => {
+    const result = resultOf(tripletsWithRanges());
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", levelWithBest: ["twin", "triplet"] });
+    const page = textOf(await pageOneHtml(tripletsWithRanges(), result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It said "Two options are close: … and “Its twin”" and "“What will be approved” and “Its twin” bring the same".
+    expect(page).toContain("Three options are close: “What will be approved”, “Its twin” and “Its triplet”.");
+    expect(page).toContain("“What will be approved”, “Its twin” and “Its triplet” bring the same, ");
+    expect(page).toContain(
+      `Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, “What will be approved” comes out level with “Its twin” and “Its triplet” in every one of them.`,
+    );
+    // The table of the trade-off has a row for each.
+    expect((await pageOneHtml(tripletsWithRanges(), result)).match(/data-trade-off="/g)).toHaveLength(3);
+    // run's close call (and the web app's, the same sentences) names the three too.
+    expect(judgementSentences(result)[0]).toMatch(/^Close call: “What will be approved”, “Its twin” and “Its triplet” gain the same, /);
+  });
+
   it("says two options equal in every outcome are level at the top in the decision section, not that each 'comes out best in 50%' of the runs", async () => {
     const text = twinsWithRanges();
     const result = resultOf(text);
@@ -275,7 +298,7 @@ describe("page 1's figures against the result", () => {
     // It read "“What will be approved” comes out best in 50% of them; “Its twin” in 50%": a coin toss.
     expect(section).not.toContain("50%");
     expect(section).toContain(
-      `Over the ${formatNumber(result.decision!.samples)} runs of the plan, “What will be approved” is level at the top with “Its twin” in every run.`,
+      `Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, “What will be approved” is level at the top with “Its twin” in every outcome.`,
     );
   });
 
@@ -442,6 +465,14 @@ function identical(): string {
 /** The twins of `twins`, with the value of a live model as a range: the two are equal in every outcome. */
 function twinsWithRanges(): string {
   return withEdit(twins(), "value: 2500", "low: 2000\n      high: 3000");
+}
+
+function tripletsWithRanges(): string {
+  return `${twinsWithRanges()}  triplet:
+    label: Its triplet
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 150 } }
+`;
 }
 
 function twins(): string {

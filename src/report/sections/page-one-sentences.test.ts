@@ -45,7 +45,7 @@ describe("page 1's middle of the sampled net gains", () => {
     const text = await pageOne(compiled, result);
     // It said "Half of the runs gain more than -€10,400, half less."
     expect(text).not.toMatch(/gain more than -/);
-    expect(text).toContain(`Half of the runs lose more than ${formatMoney(-median, "EUR")}, half less.`);
+    expect(text).toContain(`Half of the outcomes lose more than ${formatMoney(-median, "EUR")}, half less.`);
   });
 });
 
@@ -234,7 +234,7 @@ describe("page 1 when no range moves the recommended option's net gain", () => {
     const text = await pageOne(compiled, result);
     // It said only that no range moves it much: as if the net gain were sure, though today's upkeep, a single number, moves it most.
     expect(text).toMatch(
-      /none of them moves the net gain of “Tools” much: over 2,000 runs with new values from the ranges, it stays at about €[\d,]+\. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are\./,
+      /none of them moves the net gain of “Tools” much: over the 2,000 outcomes of the ranges, it stays at about €[\d,]+\. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are\./,
     );
   });
 });

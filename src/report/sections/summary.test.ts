@@ -247,7 +247,7 @@ scenarios:
     expect(text).not.toMatch(/between (€[\d,]+) and \1/);
     expect(text).not.toContain("likely to fall between");
     expect(text).toContain(
-      `Some inputs are ranges, not single numbers, but none of them moves the net gain of “better” much: over 1,000 runs with new values from the ranges, it stays at about ${formatMoney(result.comparisons.better!.distribution!.npv.p50!, "EUR")}.`,
+      `Some inputs are ranges, not single numbers, but none of them moves the net gain of “better” much: over the 1,000 outcomes of the ranges, it stays at about ${formatMoney(result.comparisons.better!.distribution!.npv.p50!, "EUR")}.`,
     );
   });
 });

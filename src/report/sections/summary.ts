@@ -16,6 +16,7 @@ import {
   formatNumber,
   formatPercent,
   formatPaybackWithin,
+  lessThanOneUnit,
   lessThanOneUnitApart,
   plural,
   sameGain,
@@ -132,7 +133,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
   const { result } = context;
-  const options = [result.comparisons[close.best]!, result.comparisons[close.runnerUp]!];
+  const options = closeOptions(close, tied).map((name) => result.comparisons[name]!);
   // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -144,7 +145,7 @@ function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): stri
       const distribution = context.uncertainty?.distribution[comparison.alternative];
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
-        `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", context.money(npv.p5))} to ${figure("trade-off-npv-high", context.money(npv.p95))})</span>` : ""}</td>`,
+        `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
         `<td class="number">${figure("trade-off-cash", context.money(comparison.investment.cash))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
@@ -169,6 +170,15 @@ function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): stri
 </table>${lessThanTodaysChange(context, options)}`;
 }
 
+/**
+ * The options of a close call, best first: the best and the runner-up, and when they gain the same, every
+ * other option the engine finds level with the best in every outcome (`levelWithBest`): three copies of
+ * one option are three options that bring the same, not two.
+ */
+function closeOptions(close: CloseCall, tied: boolean): string[] {
+  return tied ? [close.best, close.runnerUp, ...close.levelWithBest.filter((name) => name !== close.runnerUp)] : [close.best, close.runnerUp];
+}
+
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const { result } = context;
@@ -188,16 +198,21 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const runnerUpSaid = runnerUpLoss.loss
     ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}`
     : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
+  const names = closeOptions(close, tied);
+  // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
+  const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
     close.chanceBestAhead === null
       ? ""
-      : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
+      : levelWithAll
+        ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
+        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
   const reason = tied
-    ? `${optionName(context, close.best)} and ${optionName(context, close.runnerUp)} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
+    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
     : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
-  <p class="verdict">Two options are close: ${optionName(context, close.best)} and ${optionName(context, close.runnerUp)}.</p>
+  <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
   ${tradeOff(context, close, tied)}
   ${
@@ -396,8 +411,9 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
           : `Over ${theMonths(horizon, true)}, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
+  // A range's end above zero under one unit reads "less than €1" (`gainFigure`), as the figure above it does, not "€0".
   const range = npv
-    ? `The net gain is likely to fall between ${figure("npv-low", context.money(npv.p5))} and ${figure("npv-high", context.money(npv.p95))}. `
+    ? `The net gain is likely to fall between ${figure("npv-low", gainFigure(npv.p5, context))} and ${figure("npv-high", gainFigure(npv.p95, context))}. `
     : "";
   return `<div class="card">
   <h3>What it returns</h3>
@@ -643,12 +659,21 @@ function othersTaken(context: ReportContext, shown: number): string {
 }
 
 /**
- * The median of the sampled net gains in words: a loss as a loss ("Half of the runs lose more than
- * €10,400"), never a negative gain ("gain more than -€10,400").
+ * The median of the sampled net gains in words: a loss as a loss ("Half of the outcomes lose more than
+ * €10,400"), never a negative gain ("gain more than -€10,400"); a gain under one unit as "less than €1"
+ * ("The middle outcome gains less than €1"), never "gain more than €0", which reads as no gain.
  */
-function halfOfTheRuns(context: ReportContext, median: number): string {
+function halfOfTheOutcomes(context: ReportContext, median: number): string {
+  const small = lessThanOneUnit(median, context.result.currency);
+  if (small !== undefined) return `The middle outcome gains ${escapeHtml(small)}.`;
   const said = gainOrLoss(median, context.money);
-  return `Half of the runs ${said.loss ? "lose" : "gain"} more than ${amount(said.written)}, half less.`;
+  return `Half of the outcomes ${said.loss ? "lose" : "gain"} more than ${amount(said.written)}, half less.`;
+}
+
+/** Where a net gain no range moves stays: "about €5,000", or "less than €1" above zero under one unit, not "about €0". */
+function stays(context: ReportContext, median: number): string {
+  const small = lessThanOneUnit(median, context.result.currency);
+  return small === undefined ? `about ${amount(context.money(median))}` : escapeHtml(small);
 }
 
 function riskBlock(context: ReportContext, comparison: ComparisonResult): string {
@@ -658,11 +683,11 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
   const flat = distribution && !npv ? sampledNpv(context, comparison.alternative) : undefined;
   const intro = flat
     ? prose(
-        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over ${formatNumber(context.uncertainty!.samples)} runs with new values from the ranges, it stays at about ${amount(context.money(flat.p50))}. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are.`,
+        `Some inputs are ranges, not single numbers, but none of them moves the net gain of ${optionName(context, comparison.alternative)} much: over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, it stays at ${stays(context, flat.p50)}. The other inputs are single numbers, taken as certain: the net gain is only as sure as they are.`,
       )
     : distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We ran the plan ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges. In 9 runs out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${amount(context.money(npv.p5))} and ${amount(context.money(npv.p95))}. ${halfOfTheRuns(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We worked the plan out ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges: ${formatNumber(context.uncertainty!.samples)} outcomes. In 9 outcomes out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${gainAmount(npv.p5, context)} and ${gainAmount(npv.p95, context)}. ${halfOfTheOutcomes(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)

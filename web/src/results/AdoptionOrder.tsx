@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
-import { formatMoney } from "../format.js";
+import { formatGain, formatMoney } from "../format.js";
 
 /**
  * For alternatives written as the baseline plus capabilities of the catalogue: what to ask for
@@ -48,8 +48,9 @@ function AdoptionOrderView({ result }: { result: CaseResult }) {
                       <br />
                       <span className="hint">{step.description}</span>
                     </td>
-                    <td className="number">{formatMoney(step.marginalNpv, result.currency)}</td>
-                    <td className="number">{formatMoney(step.cumulativeNpv, result.currency)}</td>
+                    {/* A gain under one unit reads "less than €1", as the report's order of adoption says it, not "€0". */}
+                    <td className="number">{formatGain(step.marginalNpv, result.currency)}</td>
+                    <td className="number">{formatGain(step.cumulativeNpv, result.currency)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,8 +8,9 @@ import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
+/** A gain of the card (a range's end too): "less than €1" above zero under one unit, never "€0" (`formatGain`). */
 function money(value: number | null, currency: string): string {
-  return value === null ? "n/a" : formatMoney(value, currency);
+  return value === null ? "n/a" : formatGain(value, currency);
 }
 
 function payback(comparison: ComparisonResult, horizon: number): string {
@@ -132,7 +133,7 @@ function HeadlineView({
                 <div className="figure">
                   <dt>{lastYear.heading}</dt>
                   <dd data-figure="last-twelve">
-                    <Amount>{formatMoney(comparison.benefitLastTwelveMonths, result.currency)}</Amount>
+                    <Amount>{formatGain(comparison.benefitLastTwelveMonths, result.currency)}</Amount>
                     <span className="figure-range">{lastYear.counts}</span>
                   </dd>
                 </div>

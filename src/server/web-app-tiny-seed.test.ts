@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
+import { TINY_SEED_UNCERTAIN } from "../test-support/tiny-seed-uncertain.js";
+import { openWatchedPage } from "../test-support/watched-page.js";
+import { startServer, type RunningServer } from "./start-server.js";
+
+/**
+ * The web app's cards for the seed with ranges with every amount of money 100,000 times smaller, in
+ * Debian's Chromium: every gain above zero under one unit reads "less than €1", as page 1 of the report
+ * and `run` say it, never "€0" — the last 12 months' gain included.
+ */
+
+const inCi = process.env.CI === "true";
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !inCi) console.warn(`web app tiny-seed tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+
+let folder: string;
+let server: RunningServer;
+let browser: Browser;
+const consoleProblems: string[] = [];
+
+describe.skipIf(!haveChromium && !inCi)("the web app's cards of gains under one unit of the currency", () => {
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
+    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-tiny-seed-"));
+    writeFileSync(join(folder, "tiny.yaml"), TINY_SEED_UNCERTAIN);
+    server = await startServer({ casePath: join(folder, "tiny.yaml"), port: 0, exporters: {} });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("reads 'less than €1' for the last 12 months' gain on every card, at 1280 and 390 px, not '€0'", async () => {
+    const result = buildResult(validateScenarioText(TINY_SEED_UNCERTAIN).compiled!);
+    for (const comparison of Object.values(result.comparisons)) {
+      expect(comparison.benefitLastTwelveMonths).toBeGreaterThan(0);
+      expect(comparison.benefitLastTwelveMonths).toBeLessThan(0.5);
+    }
+    for (const width of [1280, 390]) {
+      const page = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width });
+      const cards = page.locator("article.card");
+      await expect.poll(() => cards.count()).toBe(2);
+      for (const index of [0, 1]) {
+        const card = cards.nth(index);
+        await expect.poll(() => card.locator("[data-figure=npv]").textContent()).toMatch(/^less than €1/);
+        // It read "€0" beside "less than €1" of the net gain above it.
+        await expect.poll(() => card.locator("[data-figure=last-twelve]").textContent()).toMatch(/^less than €1/);
+      }
+      await page.close();
+    }
+  });
+
+  it("logged no error or warning in the browser console", () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
