@@ -1,15 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { formatMoneyExact as formatMoney } from "../format/numbers.js";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { packageRoot } from "../shared/package-files.js";
-import { startServer, type RunningServer } from "./start-server.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
+import { startWebSession, testsInChromium, type WebSession } from "../test-support/web-session.js";
 
 /**
  * The web app's capability catalogue end to end, in Debian's Chromium: a capability made in the
@@ -19,9 +17,7 @@ import { openWatchedPage } from "../test-support/watched-page.js";
 // The callbacks given to page.evaluate run in the browser; this name only lets TypeScript read them.
 declare const document: any;
 
-const inCi = process.env.CI === "true";
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !inCi) console.warn(`web app catalogue tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+const inChromium = testsInChromium("web app catalogue tests");
 
 const seedPath = join(packageRoot, "examples", "seed.yaml");
 const screenshots = join(packageRoot, "test-results");
@@ -35,14 +31,11 @@ const featureStore = {
   effects: { "projects.valuePerMonth": 1.2 },
 };
 
-let folder: string;
-let casePath: string;
-let server: RunningServer;
-let browser: Browser;
+let session: WebSession;
 const consoleProblems: string[] = [];
 
 function openPage(width = 1280, onDialog: (message: string) => boolean = () => true, ready = "[data-figure=npv]"): Promise<Page> {
-  return openWatchedPage(browser, { url: server.url, problems: consoleProblems, width, onDialog, ready });
+  return openWatchedPage(session.browser, { url: session.server.url, problems: consoleProblems, width, onDialog, ready });
 }
 
 function npvOf(page: Page, label: string) {
@@ -88,27 +81,17 @@ async function createFeatureStore(page: Page): Promise<void> {
   await expect.poll(() => page.locator(".effect-words").allTextContents()).toEqual(["What one live project earns or saves a month: 20% more"]);
 }
 
-describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in Chromium", () => {
+describe.skipIf(!inChromium)("the web app's capability catalogue in Chromium", () => {
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
-    // The page is built once, when stale, by the tests' global setup (src/test-support/global-setup.ts).
-    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-catalogue-"));
-    casePath = join(folder, "seed.yaml");
-    copyFileSync(seedPath, casePath);
+    session = await startWebSession("mlops-roi-web-catalogue-", "seed.yaml", readFileSync(seedPath, "utf8"));
     mkdirSync(screenshots, { recursive: true });
-    server = await startServer({ casePath, port: 0, exporters: {} });
-    browser = await launchChromium();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("makes a capability, ticks it for a scenario, shows the engine's figures and saves both, every other line as it was", async () => {
-    copyFileSync(seedPath, casePath);
-    const original = readFileSync(casePath, "utf8");
+    copyFileSync(seedPath, session.casePath);
+    const original = readFileSync(session.casePath, "utf8");
     const page = await openPage();
     const before = expectedNpv("compromise");
     await expect.poll(() => npvOf(page, "What will be approved").textContent()).toBe(before);
@@ -130,7 +113,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
 
     await page.getByRole("button", { name: "Save to seed.yaml" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved seed.yaml");
-    const saved = readFileSync(casePath, "utf8");
+    const saved = readFileSync(session.casePath, "utf8");
     const file = parse(saved);
     expect(file.catalogue).toEqual({ featureStore });
     expect(file.scenarios.compromise.capabilities).toEqual(["featureStore"]);
@@ -154,12 +137,12 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
       "    effects:",
       "      projects.valuePerMonth: 1.2",
     ]);
-    expect(readFileSync(`${casePath}.bak`, "utf8")).toBe(original);
+    expect(readFileSync(`${session.casePath}.bak`, "utf8")).toBe(original);
     await page.close();
   });
 
   it("deletes a capability a scenario ticks only when told to take it out of the scenario too", async () => {
-    copyFileSync(seedPath, casePath);
+    copyFileSync(seedPath, session.casePath);
     let answer = false;
     const asked: string[] = [];
     const page = await openPage(1280, (message) => {
@@ -189,7 +172,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
   });
 
   it("customises a built-in capability: its values are copied into the file for editing", async () => {
-    copyFileSync(seedPath, casePath);
+    copyFileSync(seedPath, session.casePath);
     const page = await openPage();
     await page.getByRole("tab", { name: "Capabilities" }).click();
     await page.getByRole("button", { name: "Customise “Monitoring and alerts”" }).click();
@@ -214,7 +197,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
   });
 
   it("shows a capability the file got wrong (a chore's field in it) with its problem, and deleting it clears the problem", async () => {
-    writeFileSync(casePath, `${readFileSync(seedPath, "utf8")}catalogue:\n  weekly data refresh: { per: person }\n`);
+    writeFileSync(session.casePath, `${readFileSync(seedPath, "utf8")}catalogue:\n  weekly data refresh: { per: person }\n`);
     // A file with an error has no figures to show yet.
     const page = await openPage(1280, () => true, ".issue-summary");
     await expect.poll(() => page.locator(".issue-summary").textContent()).toContain('unknown field "per"');
@@ -228,7 +211,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's capability catalogue in C
   });
 
   it("fits 1280 and 390 px wide screens: the catalogue and the picker (screenshots in test-results/)", async () => {
-    copyFileSync(seedPath, casePath);
+    copyFileSync(seedPath, session.casePath);
     for (const width of [1280, 390]) {
       const page = await openPage(width);
       await createFeatureStore(page);

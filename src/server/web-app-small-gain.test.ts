@@ -1,22 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { oneOptionCase } from "../test-support/one-option-case.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
-import { startServer, type RunningServer } from "./start-server.js";
+import { startWebSession, testsInChromium, type WebSession } from "../test-support/web-session.js";
 
 /**
  * The web app's figures of a gain under one unit of the currency, in Debian's Chromium: the card and
  * the narrow screen's strip say "less than €1", as page 1 of the report does, never "€0" for a gain.
  */
 
-const inCi = process.env.CI === "true";
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !inCi) console.warn(`web app small-gain tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+const inChromium = testsInChromium("web app small-gain tests");
 
 // The tools save an hour of upkeep a month; the consultants cost all but 30 cents of what that is worth.
 // A risk adjustment of nothing, so the card's risk-adjusted net gain is the same 30 cents.
@@ -25,38 +18,27 @@ const TINY_GAIN = oneOptionCase(
   "riskAdjustment: { benefits: 0, costs: 0 }\n",
 );
 
-let folder: string;
-let server: RunningServer;
-let browser: Browser;
+let session: WebSession;
 const consoleProblems: string[] = [];
 
-describe.skipIf(!haveChromium && !inCi)("the web app's net gain under one unit of the currency", () => {
+describe.skipIf(!inChromium)("the web app's net gain under one unit of the currency", () => {
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
-    // The page is built once, when stale, by the tests' global setup (src/test-support/global-setup.ts).
-    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-small-gain-"));
-    writeFileSync(join(folder, "tiny.yaml"), TINY_GAIN);
-    server = await startServer({ casePath: join(folder, "tiny.yaml"), port: 0, exporters: {} });
-    browser = await launchChromium();
+    session = await startWebSession("mlops-roi-web-small-gain-", "tiny.yaml", TINY_GAIN);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("reads 'less than €1' on the option's card and in the narrow screen's strip, not '€0'", async () => {
     const npv = buildResult(validateScenarioText(TINY_GAIN).compiled!).comparisons.alt!.npv;
     expect(npv).toBeGreaterThan(0);
     expect(npv).toBeLessThan(0.5);
-    const wide = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width: 1280 });
+    const wide = await openWatchedPage(session.browser, { url: session.server.url, problems: consoleProblems, width: 1280 });
     // It showed "€0" on the card, where page 1 says "It brings less than €1 more than today".
     await expect.poll(() => wide.locator("article.card [data-figure=npv]").first().textContent()).toBe("less than €1");
     // Its risk-adjusted figure read "€0" beside it.
     await expect.poll(() => wide.locator("article.card [data-figure=npv-risk-adjusted]").first().textContent()).toMatch(/^less than €1gains cut by 0%/);
     await wide.close();
-    const narrow = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width: 390 });
+    const narrow = await openWatchedPage(session.browser, { url: session.server.url, problems: consoleProblems, width: 390 });
     await expect.poll(() => narrow.locator(".live-strip-item").first().textContent()).toBe("Tools less than €1 · pays back month 12");
     await narrow.close();
   });

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
 import { TINY_SEED_UNCERTAIN } from "../test-support/tiny-seed-uncertain.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
-import { startServer, type RunningServer } from "./start-server.js";
+import { startWebSession, testsInChromium, type WebSession } from "../test-support/web-session.js";
 
 /**
  * The web app's cards for the seed with ranges with every amount of money 100,000 times smaller, in
@@ -15,29 +10,17 @@ import { startServer, type RunningServer } from "./start-server.js";
  * and `run` say it, never "€0" — the last 12 months' gain included.
  */
 
-const inCi = process.env.CI === "true";
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !inCi) console.warn(`web app tiny-seed tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+const inChromium = testsInChromium("web app tiny-seed tests");
 
-let folder: string;
-let server: RunningServer;
-let browser: Browser;
+let session: WebSession;
 const consoleProblems: string[] = [];
 
-describe.skipIf(!haveChromium && !inCi)("the web app's cards of gains under one unit of the currency", () => {
+describe.skipIf(!inChromium)("the web app's cards of gains under one unit of the currency", () => {
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
-    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-tiny-seed-"));
-    writeFileSync(join(folder, "tiny.yaml"), TINY_SEED_UNCERTAIN);
-    server = await startServer({ casePath: join(folder, "tiny.yaml"), port: 0, exporters: {} });
-    browser = await launchChromium();
+    session = await startWebSession("mlops-roi-web-tiny-seed-", "tiny.yaml", TINY_SEED_UNCERTAIN);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("reads 'less than €1' for the last 12 months' gain on every card, at 1280 and 390 px, not '€0'", async () => {
     const result = buildResult(validateScenarioText(TINY_SEED_UNCERTAIN).compiled!);
@@ -46,7 +29,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's cards of gains under one 
       expect(comparison.benefitLastTwelveMonths).toBeLessThan(0.5);
     }
     for (const width of [1280, 390]) {
-      const page = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width });
+      const page = await openWatchedPage(session.browser, { url: session.server.url, problems: consoleProblems, width });
       const cards = page.locator("article.card");
       await expect.poll(() => cards.count()).toBe(2);
       for (const index of [0, 1]) {

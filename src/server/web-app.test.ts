@@ -1,16 +1,14 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lastYearWords } from "../format/last-year.js";
 import { formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { packageRoot } from "../shared/package-files.js";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
-import { startServer, type RunningServer } from "./start-server.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
+import { startWebSession, testsInChromium, type WebSession } from "../test-support/web-session.js";
 
 /**
  * The web app end to end, in Debian's Chromium: one browser for the whole file, the server in
@@ -41,22 +39,23 @@ declare const window: {
 };
 declare function getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; fontSize: string; opacity: string };
 
-const inCi = process.env.CI === "true";
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !inCi) console.warn(`web app tests skipped: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+const inChromium = testsInChromium("web app tests");
 
 const seedPath = join(packageRoot, "examples", "seed.yaml");
 const screenshots = join(packageRoot, "test-results");
 const upkeepLabel = "Upkeep hours a month for each live project";
 
-let folder: string;
-let casePath: string;
-let server: RunningServer;
-let browser: Browser;
+let session: WebSession;
 const consoleProblems: string[] = [];
 
 function openPage(url: string, width = 1280, initScript?: string): Promise<Page> {
-  return openWatchedPage(browser, { url, allowed: server.url, problems: consoleProblems, width, ...(initScript !== undefined ? { initScript } : {}) });
+  return openWatchedPage(session.browser, {
+    url,
+    allowed: session.server.url,
+    problems: consoleProblems,
+    width,
+    ...(initScript !== undefined ? { initScript } : {}),
+  });
 }
 
 /**
@@ -133,26 +132,16 @@ function expectedNpv(alternative: string, todayUpkeep: number): string {
   return formatMoney(buildResult(compiled).comparisons[alternative]!.npv, "EUR");
 }
 
-describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
+describe.skipIf(!inChromium)("the web app in Chromium", () => {
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${chromiumPath()}: apt-get install -y chromium`);
-    // The page is built once, when stale, by the tests' global setup (src/test-support/global-setup.ts).
-    folder = mkdtempSync(join(tmpdir(), "mlops-roi-web-"));
-    casePath = join(folder, "seed.yaml");
-    copyFileSync(seedPath, casePath);
+    session = await startWebSession("mlops-roi-web-", "seed.yaml", readFileSync(seedPath, "utf8"));
     mkdirSync(screenshots, { recursive: true });
-    server = await startServer({ casePath, port: 0, exporters: {} });
-    browser = await launchChromium();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("shows month 10's free hours fall to 0 and the comparison change when today's upkeep goes from 30 to 40", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("30");
     await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 30));
 
@@ -188,7 +177,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("draws a chart only near the screen, and marks a drawing of older figures until it is drawn again", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     const gain = page.locator("[data-chart=cumulative-net]");
     const paybackLabels = () => gain.locator("svg text", { hasText: "Pays back: month" }).allTextContents();
     await expect.poll(() => npvOf(page, "Every tool we want").textContent()).toBe(expectedNpv("optimal", 30));
@@ -218,7 +207,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("says what the last year's gain counts, in the command line's words: over a plan of a year, without the cash paid at the start", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     const result = buildResult(validateScenarioText(readFileSync(seedPath, "utf8")).compiled!);
     const words = lastYearWords(result);
     // The seed is a 12-month plan whose "Every tool we want" pays €2,000 at the start.
@@ -239,8 +228,8 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("saves through the server, and a reload shows the same file", async () => {
-    const original = readFileSync(casePath, "utf8");
-    const page = await openPage(server.url);
+    const original = readFileSync(session.casePath, "utf8");
+    const page = await openPage(session.server.url);
     await page.getByRole("tab", { name: "Today" }).click();
     await page.getByLabel(upkeepLabel, { exact: true }).fill("40");
     await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("0");
@@ -248,10 +237,10 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await save.click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved seed.yaml");
 
-    const saved = readFileSync(casePath, "utf8");
+    const saved = readFileSync(session.casePath, "utf8");
     expect(parse(saved).scenarios.current.projects).toEqual({ upkeepHoursPerMonth: 40 });
     expect(saved).toContain("# The seed's sheet: one data scientist");
-    expect(readFileSync(`${casePath}.bak`, "utf8")).toBe(original);
+    expect(readFileSync(`${session.casePath}.bak`, "utf8")).toBe(original);
     expect(await save.isDisabled()).toBe(true);
 
     await page.reload();
@@ -259,14 +248,14 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await page.getByRole("tab", { name: "Today" }).click();
     expect(await page.getByLabel(upkeepLabel, { exact: true }).inputValue()).toBe("40");
     await expect.poll(() => freeHoursInMonth(page, 10).textContent()).toBe("0");
-    const served = (await (await fetch(`${server.url}api/case`)).json()) as { text: string };
+    const served = (await (await fetch(`${session.server.url}api/case`)).json()) as { text: string };
     expect(served.text).toBe(saved);
-    expect(readFileSync(casePath, "utf8")).toBe(saved);
+    expect(readFileSync(session.casePath, "utf8")).toBe(saved);
     await page.close();
   });
 
   it("draws again only the input whose value changed at a keystroke, not every input of the tab", async () => {
-    const page = await openPage(server.url, 1280, watchDraws);
+    const page = await openPage(session.server.url, 1280, watchDraws);
     await page.getByRole("tab", { name: "Today" }).click();
     const upkeep = page.getByLabel(upkeepLabel, { exact: true });
     // The typed key replaces whatever an earlier test saved in the box.
@@ -286,7 +275,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("adds, renames, duplicates, makes baseline and deletes a scenario, each from the case as it is at that moment", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     const tabs = () => page.getByRole("tab").allTextContents();
     const fileName = () => page.locator(".scenario-key code").textContent();
     await page.getByRole("button", { name: "+ Add scenario" }).click();
@@ -318,14 +307,14 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("shows each option's risk-adjusted net gain, the engine's, once the case asks for a risk adjustment", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     const adjusted = page
       .locator("article.card", { has: page.getByRole("heading", { name: "Every tool we want", exact: true }) })
       .locator("[data-figure=npv-risk-adjusted]");
     expect(await adjusted.count()).toBe(0);
     await page.getByLabel("Share cut from every benefit for risk", { exact: true }).fill("0.1");
     await page.getByLabel("Share added to every cost for risk", { exact: true }).fill("0.025");
-    const data = parse(readFileSync(casePath, "utf8"));
+    const data = parse(readFileSync(session.casePath, "utf8"));
     data.riskAdjustment = { benefits: 0.1, costs: 0.025 };
     const { compiled } = validateScenarioText(JSON.stringify(data));
     if (!compiled) throw new Error("the case with a risk adjustment should be valid");
@@ -335,8 +324,8 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("shows an inline error for a negative value and does not save", async () => {
-    const before = readFileSync(casePath, "utf8");
-    const page = await openPage(server.url);
+    const before = readFileSync(session.casePath, "utf8");
+    const page = await openPage(session.server.url);
     await page.getByRole("tab", { name: "Today" }).click();
     const upkeep = page.getByLabel(upkeepLabel, { exact: true });
     await upkeep.fill("-5");
@@ -354,14 +343,14 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await expect.poll(() => page.getByRole("button", { name: "Save to seed.yaml" }).isDisabled()).toBe(true);
     await page.keyboard.press("Control+s");
     await expect.poll(() => page.locator(".issue-summary").textContent()).toContain("1 problem to fix");
-    expect(readFileSync(casePath, "utf8")).toBe(before);
+    expect(readFileSync(session.casePath, "utf8")).toBe(before);
     await upkeep.evaluate((element) => element.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: join(screenshots, "web-app-error-1280.png") });
     await page.close();
   });
 
   it("names every problem in the list above the inputs as its field does, not by its place in the file", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     await page.getByRole("tab", { name: "Today" }).click();
     await page.getByLabel(upkeepLabel, { exact: true }).fill("-5");
     await page.getByRole("tab", { name: "Shared inputs" }).click();
@@ -386,7 +375,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("restores the case from a share link, which never reaches the server", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     const title = page.getByLabel("Title of the case", { exact: true });
     await title.fill("A case sent by link");
     await page.getByRole("tab", { name: "Today" }).click();
@@ -401,12 +390,12 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
     await shared.getByRole("tab", { name: "Today" }).click();
     expect(await shared.getByLabel(upkeepLabel, { exact: true }).inputValue()).toBe("45");
     await expect.poll(() => freeHoursInMonth(shared, 10).textContent()).toBe("-15");
-    expect(parse(readFileSync(casePath, "utf8")).title).toBe("One data scientist, three releases a year");
+    expect(parse(readFileSync(session.casePath, "utf8")).title).toBe("One data scientist, three releases a year");
     await shared.close();
   });
 
   it("works with the keyboard alone: skip link, tab order, arrow keys in the tabs, labels and a visible focus", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the results");
     // Tab through the toolbar to the tab list: the selected tab is the one stop there.
@@ -444,7 +433,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
 
   it("fits 1280 and 390 px wide screens, charts included (screenshots in test-results/)", async () => {
     for (const width of [1280, 390]) {
-      const page = await openPage(server.url, width);
+      const page = await openPage(session.server.url, width);
       // Each chart is drawn as it comes near the screen.
       await page.waitForFunction(() => document.querySelectorAll("[data-chart]").length >= 4);
       for (const chart of await page.locator("[data-chart]").all()) {
@@ -472,7 +461,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("writes the hours chart's text at least 11 px on a 390 px screen, no label over another, drawn as SVG or on a canvas", async () => {
-    const page = await openPage(server.url, 390, recordCanvasText);
+    const page = await openPage(session.server.url, 390, recordCanvasText);
     // The seed's chart is SVG; the enterprise template's, with more bars, is painted on a canvas.
     for (const template of ["seed", "enterprise"]) {
       await page.locator("#template").selectOption(template);
@@ -542,7 +531,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("keeps the narrow screen's strip of figures within a third of the screen, and the page's last line above it", async () => {
-    const page = await openPage(server.url, 390);
+    const page = await openPage(session.server.url, 390);
     // The enterprise template: three options with long labels, two lines each in the strip.
     await page.locator("#template").selectOption("enterprise");
     await expect.poll(() => page.locator(".live-strip-item").count()).toBe(3);
@@ -584,7 +573,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
 
   it("fits the enterprise template's capacity tables, what to ask for first, the month table and its scenario choice at 1280 and 390 px", async () => {
     for (const width of [1280, 390]) {
-      const page = await openPage(server.url, width);
+      const page = await openPage(session.server.url, width);
       await page.locator("#template").selectOption("enterprise");
       await expect.poll(() => page.locator(".capacity-card").count()).toBe(4);
       await page.locator(".months").scrollIntoViewIfNeeded();
@@ -616,7 +605,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app in Chromium", () => {
   });
 
   it("edits the pairs of inputs that move together: adds one between two ranged inputs, checks its rank, removes it", async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(session.server.url);
     await page.locator("#template").selectOption("enterprise");
     await expect.poll(() => page.locator(".live-strip, .card").first().count()).toBe(1);
     await page.getByRole("tab", { name: "The case" }).click();
