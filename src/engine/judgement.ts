@@ -1,4 +1,5 @@
 import type { CaseResult, ComparisonResult } from "./result.js";
+import { levelTolerance } from "./uncertainty/index.js";
 
 /**
  * Two judgements a sceptical reader makes of a result before trusting it (docs/numbers.md,
@@ -35,7 +36,7 @@ export interface CloseCall {
    * Every other option level with `best` in every outcome, highest NPV first, then in the file's order
    * (the runner-up first when it is one of them): with ranges, those whose `decision.chanceLevel` with
    * `best` is 1; without, those whose NPV equals best's (within the decision analysis's tolerance,
-   * 10⁻⁹ × max(1, |either NPV|)). Empty when none is. Three copies of one option name both others.
+   * `levelTolerance`). Empty when none is. Three copies of one option name both others.
    */
   levelWithBest: string[];
 }
@@ -87,7 +88,7 @@ function levelWith(result: CaseResult, best: ComparisonResult): string[] {
   const level = (other: ComparisonResult) => {
     const sampled = decision?.chanceLevel[best.alternative]?.[other.alternative];
     if (sampled !== undefined) return sampled >= 1;
-    return Math.abs(best.npv - other.npv) <= 1e-9 * Math.max(1, Math.abs(best.npv), Math.abs(other.npv));
+    return Math.abs(best.npv - other.npv) <= levelTolerance(best.npv, other.npv);
   };
   return ranked(result)
     .filter((other) => other.alternative !== best.alternative && level(other))

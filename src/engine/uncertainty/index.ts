@@ -28,6 +28,7 @@ export { CollapsingHistogram, HISTOGRAM_BINS } from "./collapsing-histogram.js";
 export { sobolIndices, type BatchModel, type SobolIndex, type SobolOptions } from "./sobol.js";
 export {
   decisionOutcome,
+  levelTolerance,
   noiseLevel,
   partialValue,
   partialValues,

@@ -74,7 +74,7 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
     }
     sumOfBest += highest;
     // Options within a rounding error of the best share the win, so an option identical to another splits it.
-    const tolerance = 1e-9 * Math.max(1, Math.abs(highest));
+    const tolerance = levelTolerance(highest, 0);
     let tied = 0;
     for (let option = 0; option < optionCount; option++) if (highest - values[option]![sample]! <= tolerance) tied++;
     for (let option = 0; option < optionCount; option++) {
@@ -101,6 +101,15 @@ export function decisionOutcome(values: readonly Float64Array[], count: number):
 }
 
 /**
+ * How far apart two values may be and still count as equal (a tie): 10⁻⁹ of the larger in size, at
+ * least 10⁻⁹. The decision analysis's ties and the close call's options level with the best use it.
+ * @example levelTolerance(-2e6, 2e6) // 0.002
+ */
+export function levelTolerance(a: number, b: number): number {
+  return 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
  * For each pair of options, the share of samples in which the first's value exceeds the second's
  * (ties count half), and the share in which the two are equal (ties alone).
  */
@@ -114,7 +123,7 @@ function pairwise(values: readonly Float64Array[], count: number): { above: numb
       let ties = 0;
       for (let sample = 0; sample < count; sample++) {
         const difference = a[sample]! - b[sample]!;
-        const tolerance = 1e-9 * Math.max(1, Math.abs(a[sample]!), Math.abs(b[sample]!));
+        const tolerance = levelTolerance(a[sample]!, b[sample]!);
         if (difference > tolerance) wins++;
         else if (difference >= -tolerance) ties++;
       }
