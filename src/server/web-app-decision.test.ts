@@ -160,7 +160,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} draws`);
     expect(note).toContain(`(seed ${LIVE_SEED})`);
     expect(await panel(page).locator(".section-note").textContent()).toContain(
-      `${LIVE_SAMPLES.toLocaleString("en-GB")} draws as the ranges (seed ${LIVE_SEED})`,
+      `${LIVE_SAMPLES.toLocaleString("en-GB")} outcomes as the ranges (seed ${LIVE_SEED})`,
     );
 
     expect({ samples: shown.samples, options: shown.options, evpi: shown.evpi, worth: shown.worth.map(({ inputs, value }) => ({ inputs, value })) }).toEqual(
