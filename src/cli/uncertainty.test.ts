@@ -54,11 +54,15 @@ describe("the Monte Carlo on the command line", () => {
 
   it("refuses more samples than fit in memory, naming the memory, the case's size, the most this case allows and what to lower (exit 2)", async () => {
     const output = captureOutput();
-    expect(await runCli(["run", example, "--samples", "1000000000"], output)).toBe(2);
+    expect(await runCli(["run", example, "--samples", "1000000000", "--json"], output)).toBe(2);
     expect(output.stderrText()).toMatch(
       /^error: --samples is 1,000,000,000, which would take about 174 GB for this case \(3 scenarios over 12 months, 4 inputs as ranges\): 174 bytes a sample plus 4 MB for the monthly bands and counts; allowed: at most 11,476,267 \(2 GB\) — lower --samples, or run fewer options, months or ranges\n$/,
     );
     expect(output.stdoutText()).toBe("");
+    // run's tables keep no month-by-month band: no bins or counts are said, and a few more samples fit.
+    const tables = captureOutput();
+    expect(await runCli(["run", example, "--samples", "1000000000"], tables)).toBe(2);
+    expect(tables.stderrText()).toContain("174 bytes a sample plus 1 MB for the draws at hand; allowed: at most 11,494,014 (2 GB)");
   });
 
   it("runs a million samples of 10 options over 240 months, and refuses 10 million up front with what it would take", async () => {

@@ -21,12 +21,15 @@ export const DEFAULT_SAMPLES = STANDARD_SAMPLES;
  */
 const MONTE_CARLO_BYTES = 2e9;
 
+/** What a run keeps, for its memory: its draws, the decision analysis, the month-by-month bands it works out. */
+type MemoryOptions = { latinHypercube?: boolean; decision?: boolean; monthlyBands?: MonthlyBands };
+
 /**
  * The most samples a case may be run with: as many as fit in 2 GB, every smaller run fitting too
- * (millions for most cases; 0 when not even one fits).
+ * (millions for most cases; 0 when not even one fits). A run that keeps fewer bands fits more.
  * @example mostSamples(seedUncertainCase) // 11,476,267
  */
-export function mostSamples(compiled: CompiledCase, options: { latinHypercube?: boolean } = {}): number {
+export function mostSamples(compiled: CompiledCase, options: MemoryOptions = {}): number {
   return MonteCarlo.mostSamples(compiled, MONTE_CARLO_BYTES, options);
 }
 
@@ -40,15 +43,17 @@ function sizeInWords(bytes: number): string {
  * Why a run is refused: the samples asked, what they would take, the case's size and what to lower.
  * @example tooManySamples(wide, 10_000_000, 5_225_051, false) // "--samples is 10,000,000, which would take about 3.6 GB for this case (10 scenarios over 240 months, 4 inputs as ranges): 342 bytes a sample plus 214 MB for the monthly bands and counts; allowed: at most 5,225,051 (2 GB) — lower --samples, or run fewer options, months or ranges"
  */
-function tooManySamples(compiled: CompiledCase, samples: number, most: number, latinHypercube: boolean): string {
-  const memory = MonteCarlo.memory(compiled, samples, { latinHypercube });
+function tooManySamples(compiled: CompiledCase, samples: number, most: number, options: MemoryOptions): string {
+  const memory = MonteCarlo.memory(compiled, samples, options);
+  // What does not grow with the samples: mostly the bands' bins and counts, when the run keeps any.
+  const fixed = options.monthlyBands === "none" ? "for the draws at hand" : "for the monthly bands and counts";
   const ranges = compiled.uncertainLeaves.length;
   const size = `${compiled.scenarios.length} scenarios over ${plural(compiled.horizonMonths, "month")}, ${ranges} ${ranges === 1 ? "input" : "inputs"} as ranges`;
   const allowed =
     most > 0
       ? `allowed: at most ${formatNumber(most)} (${sizeInWords(MONTE_CARLO_BYTES)}) — lower --samples, or run fewer options, months or ranges`
       : `not even one sample fits in ${sizeInWords(MONTE_CARLO_BYTES)} — run fewer options, months or ranges`;
-  return `--samples is ${formatNumber(samples)}, which would take about ${sizeInWords(memory.bytes)} for this case (${size}): ${formatNumber(Math.ceil(memory.perSample))} bytes a sample plus ${sizeInWords(memory.fixed)} for the monthly bands and counts; ${allowed}`;
+  return `--samples is ${formatNumber(samples)}, which would take about ${sizeInWords(memory.bytes)} for this case (${size}): ${formatNumber(Math.ceil(memory.perSample))} bytes a sample plus ${sizeInWords(memory.fixed)} ${fixed}; ${allowed}`;
 }
 
 export function parseWholeNumber(option: string, text: string, minimum: number): number {
@@ -85,8 +90,13 @@ export async function runMonteCarlo(
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
   if (samples === 0) return undefined;
   const latinHypercube = options.lhs ?? false;
-  const most = mostSamples(compiled, { latinHypercube });
-  if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, latinHypercube), 2);
+  const memoryOptions: MemoryOptions = {
+    latinHypercube,
+    ...(analysis.decision === false ? { decision: false } : {}),
+    ...(analysis.monthlyBands ? { monthlyBands: analysis.monthlyBands } : {}),
+  };
+  const most = mostSamples(compiled, memoryOptions);
+  if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, memoryOptions), 2);
   if (analysis.document && compiled.uncertainLeaves.length > 0 && samples < FEWEST_DOCUMENT_SAMPLES) {
     throw new UserError(
       `--samples is ${formatNumber(samples)}: a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: 0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`,

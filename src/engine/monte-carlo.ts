@@ -359,7 +359,11 @@ export interface MonteCarloMemory {
 }
 
 /** The memory model behind `MonteCarlo.memory`; see there. */
-function memoryOf(compiled: CompiledCase, samples: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): MonteCarloMemory {
+function memoryOf(
+  compiled: CompiledCase,
+  samples: number,
+  options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands" | "monthlyBands"> = {},
+): MonteCarloMemory {
   const scenarios = compiled.scenarios.length;
   const alternatives = Math.max(0, scenarios - 1);
   const months = compiled.horizonMonths;
@@ -367,6 +371,9 @@ function memoryOf(compiled: CompiledCase, samples: number, options: Pick<MonteCa
   const correlated = compiled.correlationGroups.reduce((sum, group) => sum + group.length, 0);
   const largestGroup = compiled.correlationGroups.reduce((most, group) => Math.max(most, group.length), 0);
   const { exactColumns, exactLive, bins } = bandModes(compiled, samples, options);
+  // The bands the run works out (`MonteCarloOptions.monthlyBands`): the others take nothing.
+  const netBands = (options.monthlyBands ?? "all") !== "none";
+  const liveBands = (options.monthlyBands ?? "all") === "all";
   const decision = options.decision !== false;
   // Float64 npv, roi and payback month of each alternative (the baseline has none).
   let perSample = alternatives * 3 * 8;
@@ -382,20 +389,25 @@ function memoryOf(compiled: CompiledCase, samples: number, options: Pick<MonteCa
   // (2 + 4, counted for every input: they may all await collection at once); a group's cells; noise bins.
   if (decision && scenarios > 1) perSample += 8 + 8 + ranges * 6 + 4 + 2;
   // Exact bands: the month columns of cumulative nets (Float32) and, once counting stops, of live projects (Float64).
-  if (exactColumns) perSample += alternatives * months * 4;
-  if (exactLive) perSample += scenarios * months * 8;
+  if (netBands && exactColumns) perSample += alternatives * months * 4;
+  if (liveBands && exactLive) perSample += scenarios * months * 8;
   const histogram = CollapsingHistogram.bytes(bins);
+  let fixed = 0;
   // Live projects' counts at their widest (counts and `from`, and both again while widening), and bins when bucketed.
-  let fixed = scenarios * months * MAX_COUNTED_VALUE * 4 * 3 + 2 * MAX_COUNTED_VALUE * 4;
-  if (!exactLive) fixed += scenarios * months * histogram;
-  if (!exactColumns) fixed += alternatives * months * histogram;
-  // Blocks on the way to the columns, each month's range, a chunk of draws.
-  fixed += scenarios * months * ((exactColumns ? BLOCK : BUCKETED_BLOCK) * 4 + 16) + (ranges + 1) * 1024 * 8;
+  if (liveBands) fixed += scenarios * months * MAX_COUNTED_VALUE * 4 * 3 + 2 * MAX_COUNTED_VALUE * 4 + (exactLive ? 0 : scenarios * months * histogram);
+  // The cumulative nets' bins when bucketed, and the blocks on the way to their columns or bins.
+  if (netBands) fixed += (exactColumns ? 0 : alternatives * months * histogram) + scenarios * months * (exactColumns ? BLOCK : BUCKETED_BLOCK) * 4;
+  // Each month's range, and a chunk of draws.
+  fixed += scenarios * months * 16 + (ranges + 1) * 1024 * 8;
   return { bytes: perSample * samples + fixed, perSample, fixed, exactBands: exactColumns };
 }
 
 /** The most samples whose run takes at most `limit` bytes, with every smaller run within it too (0 when one sample does not fit). */
-function mostSamplesOf(compiled: CompiledCase, limit: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): number {
+function mostSamplesOf(
+  compiled: CompiledCase,
+  limit: number,
+  options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands" | "monthlyBands"> = {},
+): number {
   const fits = (samples: number) => memoryOf(compiled, samples, options).bytes <= limit;
   if (!fits(1)) return 0;
   // Memory grows with the samples within each stretch where the bands keep the same method; it can
@@ -542,7 +554,11 @@ export class MonteCarlo {
    * samples. A caller bounds the samples with it before running.
    * @example MonteCarlo.memory(wideCase, 1_000_000) // { bytes: 556 MB or so, perSample: 342, fixed: 214 MB, exactBands: false } for 10 options over 240 months
    */
-  static memory(compiled: CompiledCase, samples: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): MonteCarloMemory {
+  static memory(
+    compiled: CompiledCase,
+    samples: number,
+    options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands" | "monthlyBands"> = {},
+  ): MonteCarloMemory {
     return memoryOf(compiled, samples, options);
   }
 
@@ -550,7 +566,11 @@ export class MonteCarlo {
    * The most samples of this case whose run takes at most `limit` bytes (`memory`), every smaller run included; 0 when not even one fits.
    * @example MonteCarlo.mostSamples(compiled, 2e9)
    */
-  static mostSamples(compiled: CompiledCase, limit: number, options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands"> = {}): number {
+  static mostSamples(
+    compiled: CompiledCase,
+    limit: number,
+    options: Pick<MonteCarloOptions, "latinHypercube" | "decision" | "bands" | "monthlyBands"> = {},
+  ): number {
     return mostSamplesOf(compiled, limit, options);
   }
 
