@@ -47,8 +47,8 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
     <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
       <h2 id="decision-heading">Which option comes out best</h2>
       <p className="section-note">
-        Over the same {decision.samples.toLocaleString("en-GB")} outcomes as the ranges{seed !== undefined ? ` (seed ${seed})` : ""}: how often each option has the
-        highest net present value.
+        Over the same {decision.samples.toLocaleString("en-GB")} outcomes as the ranges{seed !== undefined ? ` (seed ${seed})` : ""}: how often each option has
+        the highest net present value.
       </p>
       <ul className="decision-options">
         {decision.options.map((option) => (
