@@ -15,7 +15,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf, rangesTheSetsRead } from "./optimize.js";
+import { adoptionOrderOf, capabilitiesInRanked, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -72,6 +72,14 @@ const randomCatalogue = fc.array(
 function caseWithCatalogue(entries: { setupHours: number; monthlyCost: number; upfrontCost: number; effects: Record<string, number> }[]) {
   return { ...base, catalogue: Object.fromEntries(entries.map((entry, index) => [`tool${index}`, entry])) };
 }
+
+describe("the capabilities the listed sets use", () => {
+  it("are the candidates some listed set has, in the candidates' order: a candidate no listed set uses is left out", () => {
+    const ranked = [{ capabilities: ["c"] }, { capabilities: [] }, { capabilities: ["a", "c"] }];
+    expect(capabilitiesInRanked({ candidates: ["a", "b", "c", "d"], ranked })).toEqual(["a", "c"]);
+    expect(capabilitiesInRanked({ candidates: ["a", "b"], ranked: [{ capabilities: [] }] })).toEqual([]);
+  });
+});
 
 describe("the ranges the optimiser's sets read", () => {
   it("are the baseline's and the candidates' own: not an alternative's, nor a capability left out", () => {

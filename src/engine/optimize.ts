@@ -233,6 +233,20 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
   );
 }
 
+/**
+ * The candidates that some listed set uses, in the candidates' order: the capabilities whose prices
+ * the listed sets' NPV and first-year cash are made of. A candidate no listed set uses prices none of
+ * them, so a view that names the prices behind the figures names these only.
+ * @example capabilitiesInRanked({ candidates: ["a", "b", "c"], ranked: [{ capabilities: ["c"] }, { capabilities: ["a", "c"] }] }) // ["a", "c"]
+ */
+export function capabilitiesInRanked(result: {
+  readonly candidates: readonly string[];
+  readonly ranked: readonly { readonly capabilities: readonly string[] }[];
+}): string[] {
+  const used = new Set(result.ranked.flatMap((set) => set.capabilities));
+  return result.candidates.filter((name) => used.has(name));
+}
+
 /** The most capabilities one search takes: a set is a bit mask of 31-bit integers (docs/commands.md, `optimize`). */
 export const MAX_CANDIDATES = 30;
 

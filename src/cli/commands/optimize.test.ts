@@ -403,8 +403,10 @@ describe("optimize's prices from the built-in catalogue", () => {
     expect(exitCode).toBe(0);
     const text = stdout.replaceAll("\u00a0", " ");
     expect(text).toContain(
-      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, onDemandCompute JP¥800 a month, reuse JP¥25 a person a month, governance JP¥250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, reuse JP¥25 a person a month, governance JP¥250 a month. Confirm them, or give your own under catalogue: in the file.\n",
     );
+    // The one set listed leaves out onDemandCompute: its built-in price is in none of the figures shown, so it is not named.
+    expect(text).not.toContain("onDemandCompute");
     // The team template prices scheduling, automatic checks and monitoring itself: those are not the catalogue's.
     expect(text).not.toMatch(/scheduling JP¥|monitoring JP¥|automaticChecks JP¥/);
     // A search whose candidates all have the file's own prices (or none) says nothing of the kind.

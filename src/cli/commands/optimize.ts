@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import {
   buildResult,
+  capabilitiesInRanked,
   compileCase,
   optimize,
   rangesTheSetsRead,
@@ -53,7 +54,7 @@ interface CaseContext {
   readonly scenarios: readonly { name: string; label: string; capabilities: readonly string[]; npv: number; paybackMonth: number | null }[];
   /** The file's risk adjustment, which the sets' NPVs are before. */
   readonly riskAdjustment?: { benefits: number; costs: number };
-  /** The candidates' prices taken from the built-in catalogue, in words ("scheduling €300 a month"). */
+  /** The prices taken from the built-in catalogue of the capabilities the listed sets use, in words ("scheduling €300 a month"). */
   readonly builtInPrices: readonly string[];
 }
 
@@ -332,7 +333,8 @@ the last sets run on every draw (found, not proven).`,
         horizonMonths: compiled.horizonMonths,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
-        builtInPrices: builtInPricesOf(compiled, result.candidates),
+        // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
+        builtInPrices: builtInPricesOf(compiled, capabilitiesInRanked(result)),
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
       };
       output.stdout(options.json ? toJson(result) : renderText(result, context));
