@@ -15,7 +15,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf, capabilitiesInRanked, rangesTheSetsRead } from "./optimize.js";
+import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -72,6 +72,28 @@ const randomCatalogue = fc.array(
 function caseWithCatalogue(entries: { setupHours: number; monthlyCost: number; upfrontCost: number; effects: Record<string, number> }[]) {
   return { ...base, catalogue: Object.fromEntries(entries.map((entry, index) => [`tool${index}`, entry])) };
 }
+
+describe("the cash a set costs in its first year, which the budget limits", () => {
+  const tool = { setupHours: 10, upfrontCost: 500, monthlyCost: 100, effects: { manualTasks: 0.5 } };
+  it("counts twelve months of fees in a plan of a year or more, and the plan's own months in a shorter one", () => {
+    expect([cashMonthsOf(36), cashMonthsOf(12), cashMonthsOf(6), cashMonthsOf(1)]).toEqual([12, 12, 6, 1]);
+    const long = optimize(compileAll({ ...caseWithCatalogue([tool]), horizonMonths: 36 }), { objective: "npv", candidates: ["tool0"] });
+    expect(long.cashMonths).toBe(12);
+    expect(long.ranked.find((set) => set.capabilities.length === 1)!.firstYearCash).toBe(1_700);
+    // A plan of 6 months pays €500 up front and 6 months of €100: €1,100, not the €1,700 of a year's fees.
+    const short = optimize(compileAll({ ...caseWithCatalogue([tool]), horizonMonths: 6 }), { objective: "npv", candidates: ["tool0"] });
+    expect(short.cashMonths).toBe(6);
+    expect(short.ranked.find((set) => set.capabilities.length === 1)!.firstYearCash).toBe(1_100);
+  });
+
+  it("lets a budget of the plan's own cash take the set in a plan shorter than a year", () => {
+    const compiled = compileAll({ ...caseWithCatalogue([tool]), horizonMonths: 6 });
+    const within = optimize(compiled, { objective: "npv", candidates: ["tool0"], budget: 1_100 });
+    expect(within.ranked.map((set) => set.capabilities)).toContainEqual(["tool0"]);
+    const below = optimize(compiled, { objective: "npv", candidates: ["tool0"], budget: 1_099 });
+    expect(below.ranked.map((set) => set.capabilities)).toEqual([[]]);
+  });
+});
 
 describe("the capabilities the listed sets use", () => {
   it("are the candidates some listed set has, in the candidates' order: a candidate no listed set uses is left out", () => {

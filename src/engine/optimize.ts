@@ -13,7 +13,10 @@ export type Objective = "npv" | "p50" | "payback" | "probability";
 
 export interface OptimizeOptions {
   objective: Objective;
-  /** The most the set may cost in cash in its first year: up-front spend plus twelve months of its fees. */
+  /**
+   * The most the set may cost in cash in its first year: up-front spend plus twelve months of its fees,
+   * or the plan's months of fees when the plan is shorter than a year (`cashMonthsOf`).
+   */
   budget?: number;
   /** The most team hours its setup may take (before the organisation factor and contingency). */
   setupHours?: number;
@@ -44,6 +47,7 @@ export interface EvaluatedSet {
   paybackMonth: number | null;
   npvP50?: number;
   probabilityPaysBack?: number;
+  /** Cash in the first year: up-front spend plus `OptimizeResult.cashMonths` months of fees (12, or the plan's months when shorter). */
   firstYearCash: number;
   setupHours: number;
 }
@@ -82,6 +86,11 @@ export interface OptimizeResult {
   };
   candidates: string[];
   limits: { budget: number | null; setupHours: number | null };
+  /**
+   * The months of fees that each set's `firstYearCash`, and so the budget, counts: 12, or the plan's
+   * own months when it is shorter than a year (`cashMonthsOf`).
+   */
+  cashMonths: number;
   evaluated: number;
   ranked: EvaluatedSet[];
   best: EvaluatedSet | null;
@@ -146,16 +155,17 @@ class SetEvaluator {
     });
   }
 
-  /** First-year cash and setup hours of a set, at the inputs' medians. */
+  /** First-year cash (up-front spend plus `cashMonthsOf` the plan's months of fees) and setup hours of a set, at the inputs' medians. */
   costs(mask: number): { firstYearCash: number; setupHours: number } {
     const values = this.compiled.leafValues;
     const people = this.parameters[P.people]!;
+    const months = cashMonthsOf(this.compiled.horizonMonths);
     let firstYearCash = 0;
     let setupHours = 0;
     this.capabilities.forEach((capability, index) => {
       if ((mask & (1 << index)) === 0) return;
       const value = (cost: CapabilityCost) => (capability.costLeaves[cost] >= 0 ? values[capability.costLeaves[cost]]! : 0);
-      firstYearCash += value("upfrontCost") + 12 * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
+      firstYearCash += value("upfrontCost") + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
       setupHours += value("setupHours");
     });
     return { firstYearCash, setupHours };
@@ -231,6 +241,16 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
     a.capabilities.length - b.capabilities.length ||
     compareNames(a.capabilities.join(), b.capabilities.join())
   );
+}
+
+/**
+ * The months of fees a set's first-year cash counts, and so `--budget`: twelve, or the plan's own
+ * months when it is shorter than a year, since a plan of 6 months pays 6 months of fees, not twelve.
+ * A set with €500 up front and €100 a month costs €1,700 in a plan of 36 months, €1,100 in one of 6.
+ * @example cashMonthsOf(36) // 12 ; cashMonthsOf(6) // 6
+ */
+export function cashMonthsOf(horizonMonths: number): number {
+  return Math.min(12, horizonMonths);
 }
 
 /**
@@ -348,6 +368,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     currency: compiled.currency,
     candidates: pool.map((capability) => capability.name),
     limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
+    cashMonths: cashMonthsOf(compiled.horizonMonths),
   };
   const finish = (ranked: EvaluatedSet[]) => {
     const best = ranked[0] ?? null;

@@ -415,6 +415,25 @@ describe("optimize's prices from the built-in catalogue", () => {
   });
 });
 
+describe("optimize's budget in a plan shorter than a year", () => {
+  it("counts the plan's own months of fees, says so, and heads the column with them: versioning's €20 a person a month is €480 over 6 months for 4 people, not €960", async () => {
+    const file = join(temp.path, "six.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace(/^horizonMonths: .*$/m, "horizonMonths: 6"));
+    const run = await runCliCaptured(["optimize", file, "--budget", "1000", "--top", "3"]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("Best sets of capabilities by net present value (cash over the plan's 6 months at most €1,000)");
+    expect(run.stdout).toMatch(/^ {2}Capabilities +NPV +Pays back +Cash, 6 months +Setup hours$/m);
+    expect(run.stdout).toMatch(/^ {2}1\. commands, versioning +€[\d,]+ +month \d+ +€480 +\d+$/m);
+    expect(run.stdout).toContain("\n  The plan is 6 months long, so the cash (and the budget) counts the up-front spend plus 6 months of fees, not twelve.\n");
+    const json = JSON.parse((await runCliCaptured(["optimize", file, "--budget", "1000", "--json"])).stdout);
+    expect(json.cashMonths).toBe(6);
+    // A plan of a year or more counts twelve months, as before, and says nothing of it.
+    const year = await runCliCaptured(["optimize", teamFile().file, "--budget", "1000", "--top", "1"]);
+    expect(year.stdout).toMatch(/^ {2}Capabilities +NPV +Pays back +First-year cash +Setup hours$/m);
+    expect(year.stdout).not.toContain("The plan is");
+  });
+});
+
 describe("optimize's ranking of sets that tie on the objective", () => {
   it("says that sets paying back in the same month, or with the same chance, are ranked by NPV", async () => {
     const { file } = teamFile();

@@ -147,8 +147,11 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
   const gain = (value: number) => formatGain(value, currency);
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
+  // A plan shorter than a year pays its own months of fees, not twelve (engine's cashMonthsOf).
+  const shortPlan = result.cashMonths < 12;
+  const cashWords = shortPlan ? `cash over the plan's ${plural(result.cashMonths, "month")}` : "first-year cash";
   const limits = [
-    result.limits.budget !== null ? `first-year cash at most ${money(result.limits.budget)}` : "",
+    result.limits.budget !== null ? `${cashWords} at most ${money(result.limits.budget)}` : "",
     result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
@@ -167,7 +170,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         "NPV",
         // Ranked by payback, the objective's own column is the payback month already.
         ...(result.objective === "payback" ? [] : ["Pays back"]),
-        "First-year cash",
+        shortPlan ? `Cash, ${plural(result.cashMonths, "month")}` : "First-year cash",
         "Setup hours",
       ],
       result.ranked.flatMap((set, index) => {
@@ -206,6 +209,11 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : ""
     }`,
     ...yours,
+    ...(shortPlan
+      ? [
+          `  The plan is ${plural(result.cashMonths, "month")} long, so the cash${result.limits.budget !== null ? " (and the budget)" : ""} counts the up-front spend plus ${plural(result.cashMonths, "month")} of fees, not twelve.`,
+        ]
+      : []),
     ...(context.riskAdjustment ? [`  ${riskAdjustmentAside(context.riskAdjustment)}`] : []),
     // The ranking's rule for ties (engine's compareSets): a reader sees four sets "month 4" or "over 99%" in an order.
     ...(result.ranked.filter((set) => set.capabilities.length > 0).length < 2
@@ -217,7 +225,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : []),
     ...(context.builtInPrices.length > 0
       ? [
-          `  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+          `  The NPV and ${shortPlan ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
         ]
       : []),
   );
@@ -245,7 +253,10 @@ export function registerOptimize(program: Command, output: CliOutput): void {
     .command("optimize")
     .description("Find which capabilities of the catalogue to ask for, within a budget, and in what order.")
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
-    .option("--budget <money>", "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees)")
+    .option(
+      "--budget <money>",
+      "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees, or the plan's months of fees when it is shorter)",
+    )
     .option("--setup-hours <hours>", "the most team hours its setup may take")
     .addOption(new Option("--objective <objective>", "what to maximise").choices(["npv", "p50", "payback", "probability"]).default("npv"))
     .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
@@ -397,7 +408,11 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
   }
   const limits = [
-    result.limits.budget !== null ? `a first-year budget of ${formatMoney(result.limits.budget, currency)}` : "",
+    result.limits.budget !== null
+      ? result.cashMonths < 12
+        ? `a budget of ${formatMoney(result.limits.budget, currency)} over the plan's ${plural(result.cashMonths, "month")}`
+        : `a first-year budget of ${formatMoney(result.limits.budget, currency)}`
+      : "",
     result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
   ].filter(Boolean);
   const scenario = {
