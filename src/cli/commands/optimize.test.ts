@@ -456,6 +456,25 @@ describe("optimize's ranking of sets that tie on the objective", () => {
   });
 });
 
+describe("optimize's ranking of sets that do not pay back", () => {
+  it("says they come after every set that pays back, ranked by NPV, with staying as today among them, or that none listed pays back", async () => {
+    const file = join(temp.path, "six.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace(/^horizonMonths: .*$/m, "horizonMonths: 6"));
+    const mixed = await runCliCaptured(["optimize", file, "--objective", "payback", "--from", "versioning,governance"]);
+    expect(mixed.exitCode).toBe(0);
+    // versioning pays back in month 4; today (€0), then versioning with governance and governance alone do not, by NPV.
+    expect(mixed.stdout).toMatch(
+      /1\. versioning +month 4 .*\n.*2\. \(nothing: stay as today\) .*\n.*3\. versioning, governance +not within 6 months .*\n.*4\. governance +not within 6 months /,
+    );
+    expect(mixed.stdout).toContain(
+      "\n  Sets that pay back in the same month are ranked by NPV; sets that do not pay back within 6 months come after every set that does, ranked by NPV too, staying as today among them at its NPV of €0.\n",
+    );
+    const none = await runCliCaptured(["optimize", file, "--objective", "payback", "--from", "reuse,governance"]);
+    expect(none.stdout).toContain("\n  No set listed pays back within 6 months: they are ranked by NPV, staying as today among them at its NPV of €0.\n");
+    expect(none.stdout).not.toContain("Sets that pay back in the same month");
+  });
+});
+
 describe("optimize on one draw", () => {
   it("says 'the one draw' and '1 draw', not 'all 1 draws' and '1 draws'", async () => {
     const { file } = teamFile();

@@ -141,6 +141,24 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return set.size === new Set(b).size && b.every((name) => set.has(name));
 }
 
+/**
+ * How the payback ranking orders the listed sets (engine's compareSets): those that pay back in the
+ * same month by NPV; those that do not pay back within the plan after every set that does, by NPV too,
+ * staying as today (which has nothing to pay back) among them at its €0.
+ */
+function paybackOrderWords(result: OptimizeResult, horizonMonths: number): string {
+  const changes = result.ranked.filter((set) => set.capabilities.length > 0);
+  const pays = changes.some((set) => set.paybackMonth !== null);
+  const never = changes.some((set) => set.paybackMonth === null);
+  const today = result.ranked.some((set) => set.capabilities.length === 0)
+    ? `, staying as today among them at its NPV of ${formatMoney(0, result.currency)}`
+    : "";
+  const within = `within ${plural(horizonMonths, "month")}`;
+  if (!never) return "Sets that pay back in the same month are ranked by NPV.";
+  if (!pays) return `No set listed pays back ${within}: they are ranked by NPV${today}.`;
+  return `Sets that pay back in the same month are ranked by NPV; sets that do not pay back ${within} come after every set that does, ranked by NPV too${today}.`;
+}
+
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
   const money = (value: number) => formatMoney(value, currency);
@@ -219,7 +237,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     ...(result.ranked.filter((set) => set.capabilities.length > 0).length < 2
       ? [] // One set, or none beside staying as today: no order to explain.
       : result.objective === "payback"
-        ? ["  Sets that pay back in the same month are ranked by NPV."]
+        ? [`  ${paybackOrderWords(result, context.horizonMonths)}`]
         : result.objective === "probability"
           ? ["  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws."]
           : []),
