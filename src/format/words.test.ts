@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatChance } from "./numbers.js";
-import { bestLevelWords, labelWithRecordedShare, listInWords, monthsUsedWords, recordedShareWords } from "./words.js";
+import { bestLevelWords, labelWithRecordedShare, listInWords, monthsUsedWords, recordedShareWords, tieShareWords } from "./words.js";
 
 describe("listInWords", () => {
   it("joins with commas and a last 'and', and leaves one item or none as it is", () => {
@@ -18,6 +18,25 @@ describe("recordedShareWords", () => {
     expect(recordedShareWords(1, 3)).toBe("recorded in 1 of 3 months, the others worked out from the plan");
     expect(labelWithRecordedShare("Cash spent to month 3", 3, 3)).toBe("Cash spent to month 3");
     expect(labelWithRecordedShare("Cash spent to month 3", 0, 3)).toBe("Cash spent to month 3 (not recorded: worked out from the plan)");
+  });
+});
+
+describe("tieShareWords", () => {
+  const level = (...shares: number[]) => shares.map((probabilityBestLevel) => ({ probabilityBestLevel }));
+  it("says the share of a tie by how many options are level at the top: half each for two, a third each for three", () => {
+    expect(tieShareWords({ options: level(0, 0), chanceBestLevel: 0 })).toBeUndefined();
+    expect(tieShareWords({ options: level(0, 1, 1), chanceBestLevel: 1 })).toBe("half each for two options");
+    // Three copies level in every tie: each counts a third of those samples, not half.
+    expect(tieShareWords({ options: level(0.59, 0.59, 0.59, 0), chanceBestLevel: 0.59 })).toBe("a third each for three options");
+    expect(tieShareWords({ options: level(1, 1, 1, 1), chanceBestLevel: 1 })).toBe("a quarter each for four options");
+    expect(tieShareWords({ options: level(...Array(12).fill(1)), chanceBestLevel: 1 })).toBe("1/12 each for 12 options");
+  });
+
+  it("says half each when every tie is of two, though not always the same two, and 'equally' when ties differ in size", () => {
+    // a with b in 20% of the samples, a with c in 10%: every tie of two.
+    expect(tieShareWords({ options: level(0.3, 0.2, 0.1), chanceBestLevel: 0.3 })).toBe("half each for two options");
+    // a with b in 20%, a, b and c in 10%: ties of two and of three.
+    expect(tieShareWords({ options: level(0.3, 0.3, 0.1), chanceBestLevel: 0.3 })).toBe("equally among the options level at the top");
   });
 });
 

@@ -118,6 +118,44 @@ export function bestLevelWords(
   return [firstWords, ...alone, ...others].join(", ");
 }
 
+/** "half", "a third", … "a tenth": one option's share of a tie among `count`. */
+const tieShares: Record<number, string> = {
+  2: "half",
+  3: "a third",
+  4: "a quarter",
+  5: "a fifth",
+  6: "a sixth",
+  7: "a seventh",
+  8: "an eighth",
+  9: "a ninth",
+  10: "a tenth",
+};
+
+/**
+ * How a tie for best is shared, as many ways as there are options level at the top (`probabilityBest`
+ * counts each 1 ÷ the number level there: docs/numbers.md, "Which option is best"), to follow "A tie
+ * for best is shared (…)": "half each for two options", "a third each for three options" when the same
+ * three are level in every tie; when every tie is of two (the shares level add up to twice the chance of
+ * a tie), half each too; else, ties of different sizes, "equally among the options level at the top".
+ * `undefined` when no option is ever level at the top.
+ * @example tieShareWords({ options: [a, b, c], chanceBestLevel: 1 }) // "a third each for three options" (each level in every outcome)
+ */
+export function tieShareWords(decision: { options: readonly { probabilityBestLevel: number }[]; chanceBestLevel: number }): string | undefined {
+  const { options, chanceBestLevel } = decision;
+  const level = options.filter((option) => option.probabilityBestLevel > 0);
+  if (level.length === 0) return undefined;
+  // The same options level in every tie (as bestLevelWords names them): every tie is among all of them.
+  const same = level.every((option) => option.probabilityBestLevel === chanceBestLevel);
+  // Σ of the shares level = the ties' mean size × the chance of a tie: a mean of two is every tie of two.
+  const sum = level.reduce((total, option) => total + option.probabilityBestLevel, 0);
+  const count = same ? level.length : Math.abs(sum - 2 * chanceBestLevel) <= 1e-9 ? 2 : undefined;
+  if (count === undefined) return "equally among the options level at the top";
+  const share = tieShares[count] ?? `1/${count}`;
+  return `${share} each for ${count <= 10 ? numberWords[count] : formatNumber(count)} options`;
+}
+
+const numberWords: Record<number, string> = { 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten" };
+
 /**
  * What a view whose NPVs are not risk-adjusted (sensitivity, voi, optimize, the Monte Carlo) says in a
  * case with Forrester TEI's risk adjustment, so that its figures are not read against `run`'s

@@ -227,6 +227,32 @@ describe("voi", () => {
     }
   });
 
+  it("says a tie for best among three options is shared a third each, not 'half each for two options'", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "three.yaml");
+      const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
+      const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}  alt3:\n    label: Third tools\n${option}`), [
+        "alreadyLive: 2, upkeepHoursPerMonth: 30,",
+        "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
+      ]);
+      writeFileSync(file, text);
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json", "--samples", "600"])).stdout);
+      // Each of the three is "best" in a third of the samples: ties are shared equally.
+      const shares: number[] = json.options.map((entry: { probabilityBest: number }) => entry.probabilityBest);
+      expect(shares[0]).toBe(0);
+      for (const share of shares.slice(1)) expect(share).toBeCloseTo(1 / 3, 9);
+      expect(json.chanceBestLevel).toBe(1);
+      const { stdout } = await runCliCaptured(["voi", file, "--samples", "600"]);
+      expect(stdout).toContain(
+        "  A tie for best is shared (a third each for three options): Tools (alt) is level at the top with Other tools (alt2) and Third tools (alt3) in every outcome.\n",
+      );
+      expect(stdout).not.toContain("half each");
+    } finally {
+      temp.remove();
+    }
+  });
+
   it("values a group asked for with --group as a whole, beside each input alone", async () => {
     const { stdout, exitCode } = await runCliCaptured(["voi", closeCall, "--json", "--samples", "4000", "--group", `${compromiseUpkeep}, ${value}`]);
     expect(exitCode).toBe(0);

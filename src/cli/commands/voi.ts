@@ -4,7 +4,7 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatChance, formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { bestLevelWords, riskAdjustmentAside, sharedBestWords } from "../../format/words.js";
+import { bestLevelWords, riskAdjustmentAside, sharedBestWords, tieShareWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -84,9 +84,9 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];
-  // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
+  // A tie for best is shared (half each for two, a third each for three): said apart, so that 50% each does not read as a coin toss.
   const level = bestLevelWords(decision, best.scenario, (scenario) => optionName(result, scenario), formatChance, "outcome");
-  if (level) parts.push(`  A tie for best is shared (half each for two options): ${optionName(result, best.scenario)} is ${level}.`);
+  if (level) parts.push(`  A tie for best is shared (${tieShareWords(decision)}): ${optionName(result, best.scenario)} is ${level}.`);
   parts.push("");
   const worthNothing = decision.evpi <= decision.noiseLevel;
   if (worthNothing) {

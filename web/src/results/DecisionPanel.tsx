@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
-import { bestLevelWords } from "../../../src/format/words.js";
+import { bestLevelWords, tieShareWords } from "../../../src/format/words.js";
 import { formatChance, formatMoney, lessThanOneUnit } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -40,7 +40,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   }
   const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
   const seed = result.uncertainty?.seed;
-  // A tie for best is shared (half each for two): said apart, so that 50% each does not read as a coin toss.
+  // A tie for best is shared (half each for two, a third each for three): said apart, so that 50% each does not read as a coin toss.
   const labelOf = (scenario: string) => `“${decision.options.find((option) => option.scenario === scenario)?.label ?? scenario}”`;
   const level = bestLevelWords(decision, decision.best, labelOf, formatChance, "outcome");
   return (
@@ -65,7 +65,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
       </ul>
       {level && (
         <p className="section-note" data-decision="level-at-the-top">
-          A tie for best is shared (half each for two options): {labelOf(decision.best)} is {level}.
+          A tie for best is shared ({tieShareWords(decision)}): {labelOf(decision.best)} is {level}.
         </p>
       )}
       <h3>Worth finding out first</h3>
