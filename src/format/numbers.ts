@@ -412,6 +412,16 @@ export function formatMonth(month: number | null, never = "never"): string {
 }
 
 /**
+ * A payback month as the options' tables write it (the report's, `optimize`'s, the workbook's): an
+ * option whose cumulative net does not turn positive for good within the plan is "not within 12
+ * months", not "never", which would claim more than the plan's months can tell.
+ * @example formatPaybackMonth(5, 12) // "month 5" ; formatPaybackMonth(null, 12) // "not within 12 months" ; formatPaybackMonth(null, 1) // "not within 1 month"
+ */
+export function formatPaybackMonth(month: number | null, horizonMonths: number): string {
+  return formatMonth(month, `not within ${plural(horizonMonths, "month")}`);
+}
+
+/**
  * The currency's symbol as every view writes it (the charts' axes and the workbook's cells too).
  * An unknown code reads as itself.
  * @example currencySymbol("EUR") // "€" ; currencySymbol("USD") // "US$"

@@ -12,7 +12,7 @@ import {
   type OptimizeResult,
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatChance, formatGain, formatMoneyExact as formatMoney, formatMonth, plural } from "../../format/numbers.js";
+import { formatChance, formatGain, formatMoneyExact as formatMoney, formatPaybackMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -90,7 +90,7 @@ function scenariosOf(compiled: CompiledCase): CaseContext["scenarios"] {
 
 /** A payback month in the search's words: within the horizon, or not. */
 function paybackText(month: number | null, horizonMonths: number): string {
-  return formatMonth(month, `not within ${plural(horizonMonths, "month")}`);
+  return formatPaybackMonth(month, horizonMonths);
 }
 
 function objectiveText(result: OptimizeResult, value: number | null, context: CaseContext): string {

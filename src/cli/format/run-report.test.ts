@@ -212,11 +212,25 @@ describe("the run report's payback wording", () => {
     expect(text).toMatch(/Every tool we want\s+\S+\s+\S+ to \S+\s+month 8\s/);
     result.comparisons.compromise!.paybackMonth = 0;
     expect(renderRunReport(result)).toMatch(/What will be approved \(compromise\)\s+\S+\s+\S+\s+from the start/);
-    // The range of "How sure we are" too: it said "month 0 to never".
+    // The range of "How sure we are" too: it said "month 0 to never", then "from the start to never".
     result.comparisons.compromise!.distribution!.paybackMonth = { ...result.comparisons.compromise!.distribution!.paybackMonth, p10: 0, p90: null };
     const ranges = renderRunReport(result);
     expect(ranges).not.toContain("month 0");
-    expect(ranges).toMatch(/What will be approved\s+\S+\s+\S+ to \S+\s+from the start to never\s/);
+    expect(ranges).toMatch(/What will be approved\s+\S+\s+\S+ to \S+\s+from the start to not within 12 months\s/);
+    expect(ranges.split("\n").filter((line) => line.includes("What will be approved"))).not.toContainEqual(expect.stringContaining("never"));
+  });
+
+  it("says an option that does not pay back by the plan's end does 'not pay back within 12 months', as the report and optimize say it, not 'never'", async () => {
+    const result = resultOf("seed.yaml", 0);
+    const optimal = result.comparisons.optimal!;
+    optimal.paybackMonth = null;
+    optimal.conventions = { ...optimal.conventions, paybackMonthInterpolated: null, paybackYears: null };
+    const text = renderRunReport(result);
+    // The options' table: "Pays back" reads as the report's table of options.
+    expect(text).toMatch(/^ {2}Every tool we want \(optimal\) +€[\d,]+ +\S+ +not within 12 months +€/m);
+    // The other conventions' months and years alike.
+    expect(text).toMatch(/^ {2}Every tool we want +€[\d,]+ +€[\d,]+ +not within 12 months +not within 12 months +€/m);
+    expect(text.split("\n").filter((line) => line.includes("Every tool we want"))).not.toContainEqual(expect.stringContaining("never"));
   });
 });
 

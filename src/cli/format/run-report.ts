@@ -7,6 +7,7 @@ import {
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
+  formatPaybackMonth,
   lessThanOneUnit,
   formatPercent,
   formatShare,
@@ -47,7 +48,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       scenarioName(result.scenarios[comparison.alternative]!),
       gain(comparison.npv),
       formatPercent(comparison.roi),
-      formatMonth(comparison.paybackMonth),
+      // Not paid back by the plan's end: "not within 12 months", as the report and optimize say it, not "never".
+      formatPaybackMonth(comparison.paybackMonth, result.horizonMonths),
       money(comparison.investment.cash),
       `${formatHours(comparison.investment.teamHours)} h`,
       // The last year's gain too, beside the sentence that says what it counts: "less than €1", not "€0".
@@ -82,11 +84,13 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
   const money = (value: number) => formatMoney(value, result.currency);
   // What the option brings in today's money: above zero under one unit, "less than €1" (docs/numbers.md), not "€0".
   const gain = (value: number) => formatGain(value, result.currency);
+  // Not paid back by the plan's end: "not within 12 months", as the table above says it, not "never".
+  const notWithin = formatPaybackMonth(null, result.horizonMonths);
   // A payback in the first days of month 1 is not "0.00" years, which reads as nothing to pay back.
-  const years = (value: number | null) => (value === null ? "never" : value > 0 && value < 0.005 ? "under 0.01" : value.toFixed(2));
+  const years = (value: number | null) => (value === null ? notWithin : value > 0 && value < 0.005 ? "under 0.01" : value.toFixed(2));
   // Likewise "under 0.1" months, as page 1 says, for a crossing the JSON's tenth of a month rounds up to 0.1.
   const months = (value: number | null, years: number | null) =>
-    value === null ? "never" : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : value.toFixed(1);
+    value === null ? notWithin : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : value.toFixed(1);
   const rows = comparisons.map((comparison) => [
     comparison.label,
     gain(comparison.presentValueOfBenefits),
@@ -217,7 +221,8 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
       // A gain under one unit reads "less than €1", as the table above and page 1 say it, not "€0".
       gain(distribution.npv.p50 ?? 0),
       rangeText(distribution.npv.p5, distribution.npv.p95, gain),
-      rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month),
+      // A share of the samples not paid back by the plan's end: "not within 12 months", as the workbook says it.
+      rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month, formatPaybackMonth(null, result.horizonMonths)),
       formatChance(distribution.probabilityPaysBack),
       formatChance(distribution.probabilityNpvPositive),
     ];
