@@ -427,6 +427,9 @@ describe("optimize's budget in a plan shorter than a year", () => {
     expect(run.stdout).toContain("\n  The plan is 6 months long, so the cash (and the budget) counts the up-front spend plus 6 months of fees, not twelve.\n");
     const json = JSON.parse((await runCliCaptured(["optimize", file, "--budget", "1000", "--json"])).stdout);
     expect(json.cashMonths).toBe(6);
+    // The scenario it writes says the same budget, not "a first-year budget".
+    expect((await runCliCaptured(["optimize", file, "--budget", "1000", "--write-scenario", "ask"])).exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("within a budget of €1,000 over the plan's 6 months, chosen by mlops-roi optimize.");
     // A plan of a year or more counts twelve months, as before, and says nothing of it.
     const year = await runCliCaptured(["optimize", teamFile().file, "--budget", "1000", "--top", "1"]);
     expect(year.stdout).toMatch(/^ {2}Capabilities +NPV +Pays back +First-year cash +Setup hours$/m);
