@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 
@@ -146,7 +146,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   try {
     database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new StoreError(`${path}: cannot open the store (${(error as Error).message})`);
+    throw new StoreError(accessProblem(path) ?? `${path}: cannot open the store (${(error as Error).message})`);
   }
   try {
     const applicationId = database.pragma("application_id", { simple: true }) as number;
@@ -181,14 +181,71 @@ function notAStore(path: string): string {
 }
 
 /**
- * Why a store cannot be opened or written for lack of permission, and what to do. Even reading a
- * store writes next to it: SQLite keeps its journal in `STORE-wal` and `STORE-shm` in the same folder.
+ * Why a store cannot be opened or written, and what to do, from what the folder and the files
+ * really allow this process (SQLite says only "unable to open database file"). Even reading a
+ * store writes next to it: SQLite keeps its journal in `STORE-wal` and `STORE-shm` in the same
+ * folder, or uses the ones there, which must then be readable and writable.
  */
 export function readOnlyMessage(path: string, code: string): string {
-  const folder = resolve(dirname(path));
+  const found = accessProblem(path);
+  if (found) return found;
   if (code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_CANTOPEN")
-    return `${path} cannot be opened: its folder ${folder} is read-only, and even to read a store SQLite writes its journal (${basename(path)}-wal, ${basename(path)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
+    return `${path} cannot be opened (SQLite: ${code}), though the store, its folder ${resolve(dirname(path))} and the journal files beside it are there and you may read and write them; check the disk (full, or mounted read-only) and run again`;
   return `${path} cannot be written (read-only file or folder: ${code}); make it writable, or copy it to a writable folder and give it with --db`;
+}
+
+/** Whether this process may do `mode` (fs.constants: R_OK, W_OK, X_OK) to `path`. */
+function may(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "it belongs to user 0, mode 600": who may do what to a file, for a message. */
+function ownership(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `it belongs to user ${stats.uid}, mode ${(stats.mode & 0o777).toString(8)}`;
+  } catch {
+    return "its owner and mode cannot be read";
+  }
+}
+
+/**
+ * The first thing in the way of opening a store that is true of the folder and the files, said
+ * plainly; undefined when the folder, the store and its journal files all allow reading and writing.
+ */
+function accessProblem(path: string): string | undefined {
+  let real = resolve(path);
+  try {
+    real = realpathSync(path);
+  } catch {
+    // Not there, or not to be resolved: what is missing is said below.
+  }
+  const folder = dirname(real);
+  const shown = real === resolve(path) ? path : real;
+  const you = process.getuid ? `you (user ${process.getuid()})` : "you";
+  if (!existsSync(folder)) return `${path} cannot be opened: its folder ${folder} does not exist; give the store with --db PATH`;
+  if (!may(folder, constants.X_OK))
+    return `${path} cannot be opened: ${you} may not enter its folder ${folder} (${ownership(folder)}); make the folder accessible, or copy the store elsewhere and give it with --db`;
+  if (existsSync(real) && !may(real, constants.R_OK))
+    return `${path} cannot be opened: ${you} may not read it (${ownership(real)}); have it made readable for you, or run as its owner`;
+  const present = journalFiles
+    .map(({ suffix, what }) => ({ file: `${shown}${suffix}`, real: `${real}${suffix}`, what }))
+    .filter((journal) => existsSync(journal.real));
+  for (const journal of present) {
+    if (!may(journal.real, constants.R_OK | constants.W_OK))
+      return `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
+  }
+  const wal = present.some((journal) => journal.file.endsWith("-wal")) && present.some((journal) => journal.file.endsWith("-shm"));
+  if (!wal && !may(folder, constants.W_OK))
+    return `${path} cannot be opened: its folder ${folder} is read-only for ${you} (${ownership(folder)}), and even to read a store SQLite writes its journal (${basename(real)}-wal, ${basename(real)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
+  if (existsSync(real) && !may(real, constants.W_OK))
+    return `${path} cannot be written: ${you} may read it but not write it (${ownership(real)}); have it made writable for you, or copy it to a writable folder and give it with --db`;
+  return undefined;
 }
 
 /**
