@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
+import { logMismatch, readLogWrites, readStoreHeader } from "./write-ahead-log.js";
 
 export type StoreDatabase = Database.Database;
 
@@ -30,6 +31,7 @@ function applyMigrations(database: StoreDatabase, path: string): void {
   // An up-to-date store is only read, so a read-only copy (a backup) can still be shown.
   if (schemaVersion(database) === LATEST_SCHEMA_VERSION) return;
   const migrate = database.transaction(() => {
+    noteWrite(database);
     database.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     const row = database.prepare("SELECT max(version) AS version FROM schema_migrations").get() as { version: number | null };
     const current = row.version ?? 0;
@@ -48,6 +50,45 @@ function applyMigrations(database: StoreDatabase, path: string): void {
   });
   // IMMEDIATE: two processes opening a new store at once must not both migrate it.
   migrate.immediate();
+}
+
+const MAX_WRITE_COUNT = 2_147_483_647;
+
+/**
+ * Counts a write in the store's header (`PRAGMA user_version`), inside the write's transaction: every
+ * transaction then carries page 1 with its count into the write-ahead log, and a log left beside a
+ * store can be told to belong to it or not (src/store/write-ahead-log.ts). Every write transaction calls it first.
+ */
+export function noteWrite(database: StoreDatabase): void {
+  const writes = database.pragma("user_version", { simple: true }) as number;
+  // PRAGMA user_version is a signed 32-bit number: the count starts again at 1 after 2,147,483,647 writes.
+  database.pragma(`user_version = ${writes >= MAX_WRITE_COUNT ? 1 : writes + 1}`);
+}
+
+/**
+ * Refuses a write-ahead log beside a store that another version of the store left (the store restored
+ * from a copy with `cp`, the log of the one it replaced still beside it): SQLite would replay it onto
+ * the store, mixing the two versions. Looked at twice before refusing, as a process writing the store
+ * meanwhile may move the file and the log on between the two reads.
+ */
+function refuseForeignLog(path: string): void {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return;
+  }
+  const mismatch = () => {
+    const store = readStoreHeader(real);
+    return store ? logMismatch(store, readLogWrites(`${real}-wal`)) : undefined;
+  };
+  if (!existsSync(`${real}-wal`) || mismatch() === undefined) return;
+  const why = mismatch(); // A second look: still another version's?
+  if (why === undefined) return;
+  const shown = real === resolve(path) ? path : real;
+  throw new StoreError(
+    `${shown}-wal, the write-ahead log beside the store, was not written on this version of ${shown} (${why}); SQLite would replay it onto the store, mixing two versions of it. If you restored ${shown} from a copy, move ${shown}-wal and ${shown}-shm away (they hold the changes of the version you replaced) and run again; else put back the store they belong to; nothing was written`,
+  );
 }
 
 /** Whether a link is at `path` (false when nothing, or a file in the way of its folders, is). */
@@ -131,6 +172,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
   journalFilesBeside(path);
+  refuseForeignLog(path);
   if (options.create && !existsSync(path)) {
     // As for every file the commands write: the folders on the way are made, and a file in their place is named.
     try {
