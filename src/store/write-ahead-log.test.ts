@@ -1,6 +1,7 @@
 import { copyFileSync, readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeActuals } from "./actual-repository.js";
 import { openStore } from "./database.js";
 import { plannedTeams, savePlan } from "./plan-repository.js";
 import { caseText, planFor } from "./test-support/portfolio.js";
@@ -81,6 +82,19 @@ describe("a write-ahead log beside a store", () => {
     // A log from before writes were counted (every count 0) belongs to a store that counts none either.
     expect(logMismatch({ pageSize: 4096, writes: 0 }, { pageSize: 4096, first: 0, last: 0 })).toBeUndefined();
     expect(logMismatch({ pageSize: 4096, writes: 2 }, undefined)).toBeUndefined();
+  });
+
+  it("counts every write in the store's header: making the store, a plan, a month of actuals", () => {
+    const path = join(folder(), "case.db");
+    freeze(path, "team-01");
+    expect(readStoreHeader(path)?.writes).toBe(2);
+    const store = openStore(path);
+    try {
+      writeActuals(store, [{ team: "team-01", month: 1, values: { upkeepHours: 20 } }], { replace: false });
+    } finally {
+      store.close();
+    }
+    expect(readStoreHeader(path)?.writes).toBe(3);
   });
 
   it("reads the write counts of a log's committed copies of page 1", () => {
