@@ -1,6 +1,6 @@
 import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "../shared/actual-fields.js";
 import { monthRows, type ActualRows } from "./actual-rows.js";
-import { StoreError, type StoreDatabase } from "./database.js";
+import { noteWrite, StoreError, type StoreDatabase } from "./database.js";
 
 /** A month that is already in the store, found while writing. */
 export interface RecordedMonthConflict {
@@ -65,6 +65,7 @@ export function writeActuals(
   const insertBatch = count >= BATCH_ROWS ? database.prepare(insertBatchSql) : undefined;
   const horizonOf = database.prepare("SELECT horizon_months FROM plans WHERE team = ? AND superseded_at IS NULL").pluck();
   const write = database.transaction(() => {
+    noteWrite(database);
     // Checked again inside the transaction: another process may have replaced the plan meanwhile.
     const horizons = new Map<string, number | undefined>();
     for (let row = 0; row < count; row++) {

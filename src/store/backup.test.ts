@@ -111,6 +111,35 @@ describe("backupStore", () => {
     }
   });
 
+  it("writes a new backup beside a lone -shm or an empty log left from an earlier file of that name (nothing to replay), where it was refused", async () => {
+    const here = folder();
+    const store = openStore(join(here, "case.db"), { create: true });
+    try {
+      freezeTeams(store, 1, 12);
+      const expected = contentsOf(join(here, "case.db"));
+      for (const [name, leftovers] of [
+        ["shm.db", { "-shm": Buffer.alloc(32_768, 1) }],
+        ["wal.db", { "-wal": "" }],
+        ["both.db", { "-wal": "", "-shm": Buffer.alloc(32_768, 1) }],
+        ["journal.db", { "-journal": "" }],
+      ] as const) {
+        const target = join(here, name);
+        for (const [suffix, content] of Object.entries(leftovers)) writeFileSync(`${target}${suffix}`, content);
+        await backupStore(store, target, { force: false });
+        expect(contentsOf(target)).toEqual(expected);
+      }
+      // A log that holds something is still refused, by name.
+      const target = join(here, "logged.db");
+      writeFileSync(`${target}-wal`, "x");
+      await expect(backupStore(store, target, { force: false })).rejects.toThrow(
+        `${target}-wal is left beside ${target} from an earlier file of that name, and SQLite would replay it onto the new backup`,
+      );
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      store.close();
+    }
+  });
+
   it("replaces an earlier backup in rollback mode beside which SQLite leaves an empty log and an -shm (nothing to replay), where it was refused as open in another process", async () => {
     const here = folder();
     const store = openStore(join(here, "case.db"), { create: true });

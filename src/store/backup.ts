@@ -41,11 +41,15 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   if (stats?.isFile() && !isSqliteFile(real))
     throw new StoreError(`${target} is not a store (not an SQLite file), so a backup will not replace it; back up to a new file, or over an earlier backup`);
   const leftovers = journalFilesBeside(real);
-  if (leftovers.length > 0 && !stats)
+  // Beside a target not there, only a log that holds changes is refused (named with its -shm, to move
+  // away together): an -shm alone, or an empty log, has nothing to replay (the next process to open
+  // the new backup resets an -shm), and is left as it is.
+  const replayable = stats || leftovers.every(holdsNothing) ? [] : leftovers;
+  if (replayable.length > 0)
     throw new StoreError(
-      `${leftovers.join(" and ")} ${leftovers.length === 1 ? "is" : "are"} left beside ${target} from an earlier file of that name, and SQLite would replay ${leftovers.length === 1 ? "it" : "them"} onto the new backup, corrupting it; remove ${leftovers.length === 1 ? "it" : "them"} (or move ${leftovers.length === 1 ? "it" : "them"} away) and run again; nothing was written`,
+      `${replayable.join(" and ")} ${replayable.length === 1 ? "is" : "are"} left beside ${target} from an earlier file of that name, and SQLite would replay ${replayable.length === 1 ? "it" : "them"} onto the new backup, corrupting it; remove ${replayable.length === 1 ? "it" : "them"} (or move ${replayable.length === 1 ? "it" : "them"} away) and run again; nothing was written`,
     );
-  if (leftovers.length > 0) foldJournal(real, target, leftovers);
+  if (stats && leftovers.length > 0) foldJournal(real, target, leftovers);
   // A backup may go to a folder not made yet, as every other output file may.
   if (!stats) {
     try {
@@ -118,14 +122,25 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
   // own, all of it harmless: an -shm (the next process to open the new backup resets it) and an
   // empty -wal or -journal (nothing in it to replay). Anything else still there is a process's that
   // opened the backup just now.
-  const left = leftovers.filter((file) => {
-    const stats = lstatSync(file, { throwIfNoEntry: false });
-    return stats !== undefined && !file.endsWith("-shm") && stats.size > 0;
-  });
+  const left = leftovers.filter((file) => lstatSync(file, { throwIfNoEntry: false }) !== undefined && !holdsNothing(file));
   if (left.length > 0)
     throw new StoreError(
       `${left.join(" and ")} ${left.length === 1 ? "is" : "are"} still beside ${target}: another process may have it open; close it and run again; nothing was written`,
     );
+}
+
+/**
+ * Whether a journal file SQLite keeps beside a database holds no change to replay: an -shm (an
+ * index SQLite rebuilds from the log; it holds no data), or an empty -wal or -journal. A file that
+ * cannot be looked at is taken as holding changes.
+ */
+function holdsNothing(file: string): boolean {
+  if (file.endsWith("-shm")) return true;
+  try {
+    return lstatSync(file, { throwIfNoEntry: false })?.size === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a file starts as every SQLite database does ("SQLite format 3" and a zero byte). */

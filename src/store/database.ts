@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
-import { existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
+import { logMismatch, readLogWrites, readStoreHeader } from "./write-ahead-log.js";
 
 export type StoreDatabase = Database.Database;
 
@@ -30,6 +31,7 @@ function applyMigrations(database: StoreDatabase, path: string): void {
   // An up-to-date store is only read, so a read-only copy (a backup) can still be shown.
   if (schemaVersion(database) === LATEST_SCHEMA_VERSION) return;
   const migrate = database.transaction(() => {
+    noteWrite(database);
     database.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     const row = database.prepare("SELECT max(version) AS version FROM schema_migrations").get() as { version: number | null };
     const current = row.version ?? 0;
@@ -48,6 +50,45 @@ function applyMigrations(database: StoreDatabase, path: string): void {
   });
   // IMMEDIATE: two processes opening a new store at once must not both migrate it.
   migrate.immediate();
+}
+
+const MAX_WRITE_COUNT = 2_147_483_647;
+
+/**
+ * Counts a write in the store's header (`PRAGMA user_version`), inside the write's transaction: every
+ * transaction then carries page 1 with its count into the write-ahead log, and a log left beside a
+ * store can be told to belong to it or not (src/store/write-ahead-log.ts). Every write transaction calls it first.
+ */
+export function noteWrite(database: StoreDatabase): void {
+  const writes = database.pragma("user_version", { simple: true }) as number;
+  // PRAGMA user_version is a signed 32-bit number: the count starts again at 1 after 2,147,483,647 writes.
+  database.pragma(`user_version = ${writes >= MAX_WRITE_COUNT ? 1 : writes + 1}`);
+}
+
+/**
+ * Refuses a write-ahead log beside a store that another version of the store left (the store restored
+ * from a copy with `cp`, the log of the one it replaced still beside it): SQLite would replay it onto
+ * the store, mixing the two versions. Looked at twice before refusing, as a process writing the store
+ * meanwhile may move the file and the log on between the two reads.
+ */
+function refuseForeignLog(path: string): void {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return;
+  }
+  const mismatch = () => {
+    const store = readStoreHeader(real);
+    return store ? logMismatch(store, readLogWrites(`${real}-wal`)) : undefined;
+  };
+  if (!existsSync(`${real}-wal`) || mismatch() === undefined) return;
+  const why = mismatch(); // A second look: still another version's?
+  if (why === undefined) return;
+  const shown = real === resolve(path) ? path : real;
+  throw new StoreError(
+    `${shown}-wal, the write-ahead log beside the store, was not written on this version of ${shown} (${why}); SQLite would replay it onto the store, mixing two versions of it. If you restored ${shown} from a copy, move ${shown}-wal and ${shown}-shm away (they hold the changes of the version you replaced) and run again; else put back the store they belong to; nothing was written`,
+  );
 }
 
 /** Whether a link is at `path` (false when nothing, or a file in the way of its folders, is). */
@@ -131,6 +172,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
   journalFilesBeside(path);
+  refuseForeignLog(path);
   if (options.create && !existsSync(path)) {
     // As for every file the commands write: the folders on the way are made, and a file in their place is named.
     try {
@@ -146,7 +188,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   try {
     database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new StoreError(`${path}: cannot open the store (${(error as Error).message})`);
+    throw new StoreError(accessProblem(path) ?? `${path}: cannot open the store (${(error as Error).message})`);
   }
   try {
     const applicationId = database.pragma("application_id", { simple: true }) as number;
@@ -181,14 +223,71 @@ function notAStore(path: string): string {
 }
 
 /**
- * Why a store cannot be opened or written for lack of permission, and what to do. Even reading a
- * store writes next to it: SQLite keeps its journal in `STORE-wal` and `STORE-shm` in the same folder.
+ * Why a store cannot be opened or written, and what to do, from what the folder and the files
+ * really allow this process (SQLite says only "unable to open database file"). Even reading a
+ * store writes next to it: SQLite keeps its journal in `STORE-wal` and `STORE-shm` in the same
+ * folder, or uses the ones there, which must then be readable and writable.
  */
 export function readOnlyMessage(path: string, code: string): string {
-  const folder = resolve(dirname(path));
+  const found = accessProblem(path);
+  if (found) return found;
   if (code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_CANTOPEN")
-    return `${path} cannot be opened: its folder ${folder} is read-only, and even to read a store SQLite writes its journal (${basename(path)}-wal, ${basename(path)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
+    return `${path} cannot be opened (SQLite: ${code}), though the store, its folder ${resolve(dirname(path))} and the journal files beside it are there and you may read and write them; check the disk (full, or mounted read-only) and run again`;
   return `${path} cannot be written (read-only file or folder: ${code}); make it writable, or copy it to a writable folder and give it with --db`;
+}
+
+/** Whether this process may do `mode` (fs.constants: R_OK, W_OK, X_OK) to `path`. */
+function may(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "it belongs to user 0, mode 600": who may do what to a file, for a message. */
+function ownership(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `it belongs to user ${stats.uid}, mode ${(stats.mode & 0o777).toString(8)}`;
+  } catch {
+    return "its owner and mode cannot be read";
+  }
+}
+
+/**
+ * The first thing in the way of opening a store that is true of the folder and the files, said
+ * plainly; undefined when the folder, the store and its journal files all allow reading and writing.
+ */
+function accessProblem(path: string): string | undefined {
+  let real = resolve(path);
+  try {
+    real = realpathSync(path);
+  } catch {
+    // Not there, or not to be resolved: what is missing is said below.
+  }
+  const folder = dirname(real);
+  const shown = real === resolve(path) ? path : real;
+  const you = process.getuid ? `you (user ${process.getuid()})` : "you";
+  if (!existsSync(folder)) return `${path} cannot be opened: its folder ${folder} does not exist; give the store with --db PATH`;
+  if (!may(folder, constants.X_OK))
+    return `${path} cannot be opened: ${you} may not enter its folder ${folder} (${ownership(folder)}); make the folder accessible, or copy the store elsewhere and give it with --db`;
+  if (existsSync(real) && !may(real, constants.R_OK))
+    return `${path} cannot be opened: ${you} may not read it (${ownership(real)}); have it made readable for you, or run as its owner`;
+  const present = journalFiles
+    .map(({ suffix, what }) => ({ file: `${shown}${suffix}`, real: `${real}${suffix}`, what }))
+    .filter((journal) => existsSync(journal.real));
+  for (const journal of present) {
+    if (!may(journal.real, constants.R_OK | constants.W_OK))
+      return `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
+  }
+  const wal = present.some((journal) => journal.file.endsWith("-wal")) && present.some((journal) => journal.file.endsWith("-shm"));
+  if (!wal && !may(folder, constants.W_OK))
+    return `${path} cannot be opened: its folder ${folder} is read-only for ${you} (${ownership(folder)}), and even to read a store SQLite writes its journal (${basename(real)}-wal, ${basename(real)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
+  if (existsSync(real) && !may(real, constants.W_OK))
+    return `${path} cannot be written: ${you} may read it but not write it (${ownership(real)}); have it made writable for you, or copy it to a writable folder and give it with --db`;
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { calendarIndex, calendarMonthOf } from "./calendar.js";
-import { StoreError, type StoreDatabase } from "./database.js";
+import { noteWrite, StoreError, type StoreDatabase } from "./database.js";
 import type { FrozenPlan, StoredPlan } from "./plan.js";
 
 interface PlanRow {
@@ -91,6 +91,7 @@ export function savePlan(
   options: { replace: boolean },
 ): { id: number; replaced?: StoredPlan; moved?: { months: number[]; shift: number } } {
   const save = database.transaction(() => {
+    noteWrite(database);
     const existing = currentPlan(database, plan.team);
     if (existing && !options.replace) {
       throw new StoreError(

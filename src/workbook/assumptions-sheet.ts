@@ -59,6 +59,9 @@ export function describeLeaf(file: unknown, leaf: Leaf, compiled?: CompiledCase)
 
 const shareKinds: readonly QuantityKindName[] = ["share", "contingency", "rate", "perYear"];
 
+/** An amount of money: any input, or a product's yearly revenue, which may be larger. */
+const isMoney = (kind: QuantityKindName): boolean => quantityKind(kind).unit === "money";
+
 /**
  * A number's format from its own value: whole money without cents, a share with decimals only when it
  * has them. A value worked out from a distribution (a range's ends) is judged without the residue of
@@ -67,7 +70,7 @@ const shareKinds: readonly QuantityKindName[] = ["share", "contingency", "rate",
 function valueFormat(kind: QuantityKindName, exact: number, currency: string): string {
   const value = withoutResidue(exact);
   if (shareKinds.includes(kind)) return Number.isInteger(Math.round(value * 1e6) / 1e4) ? formats.share : formats.sharePrecise;
-  if (kind === "money") return moneyFormat([value], currency);
+  if (isMoney(kind)) return moneyFormat([value], currency);
   return Number.isInteger(value) ? formats.general : formats.decimal;
 }
 
@@ -77,7 +80,7 @@ function valueFormat(kind: QuantityKindName, exact: number, currency: string): s
  */
 export function workedOutFormat(kind: QuantityKindName, value: number): string {
   // Money is to the unit here, whatever the currency: the currency does not matter.
-  return kind === "money" ? "#,##0" : valueFormat(kind, value, "");
+  return isMoney(kind) ? "#,##0" : valueFormat(kind, value, "");
 }
 
 /**
@@ -94,7 +97,7 @@ function moneyFormat(values: readonly number[], currency: string): string {
  * the decimals a middle has.
  */
 function middleFormat(kind: QuantityKindName, low: number, high: number, currency: string): string {
-  if (kind === "money") return moneyFormat([low, high], currency);
+  if (isMoney(kind)) return moneyFormat([low, high], currency);
   if (quantityKind(kind).integer) return formats.general;
   return shareKinds.includes(kind) ? formats.sharePrecise : formats.decimal;
 }

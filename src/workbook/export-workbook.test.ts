@@ -441,7 +441,7 @@ describe("the Assumptions sheet's ranges", () => {
             formats.push(`${name} ${cell.address} ${value} as ${cell.numFmt}`);
         }
         const likely = sheet.getCell(row, 3);
-        if (leaf.kind === "money" && /\.00/.test(likely.numFmt ?? "")) formats.push(`${name} ${likely.address} as ${likely.numFmt}`);
+        if (quantityKind(leaf.kind).unit === "money" && /\.00/.test(likely.numFmt ?? "")) formats.push(`${name} ${likely.address} as ${likely.numFmt}`);
       }
     }
     expect(formats).toEqual([]);

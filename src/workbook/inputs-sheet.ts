@@ -8,6 +8,7 @@ import {
   type CaseResult,
   type CompiledCase,
   type ParameterName,
+  type QuantityKindName,
 } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
@@ -52,8 +53,9 @@ const manualLabels: Partial<Record<ParameterName, { label: string; unit: string 
 const INPUTS_HEADER_ROW = 4;
 
 /** How an input's number reads: money in the currency, shares as percentages. */
-function inputFormat(kind: string, currency: string): string {
-  if (kind === "money") return formatOf("money", currency);
+function inputFormat(kind: QuantityKindName, currency: string): string {
+  // Money, and a product's yearly revenue, which may be larger.
+  if (quantityKind(kind).unit === "money") return formatOf("money", currency);
   if (["share", "contingency", "rate", "perYear"].includes(kind)) return formats.sharePrecise;
   if (["wholeCount", "months", "monthsPositive", "month"].includes(kind)) return formats.count;
   return formats.decimal;

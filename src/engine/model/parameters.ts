@@ -84,7 +84,7 @@ export const parameterSpecs = {
   timeReinvestedShare: { source: "delivery.timeReinvestedShare", fallback: 1, kind: "share" },
   successRate: { source: "delivery.successRate", fallback: 0, kind: "share" },
   revenueImpactShare: { source: "delivery.revenueImpactShare", fallback: 0, kind: "share" },
-  annualRevenue: { source: "delivery.annualRevenue", fallback: 0, kind: "money" },
+  annualRevenue: { source: "delivery.annualRevenue", fallback: 0, kind: "revenue" },
 
   deploymentsPerProject: { source: "breakage.deploymentsPerProjectPerMonth", fallback: 0, kind: "count" },
   deploymentsPerYear: { source: "breakage.deploymentsPerYear", fallback: 0, kind: "count" },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validCaseText, withEdit } from "../../test-support/scenario-text.js";
+import { lineOf, validCaseText, withEdit } from "../../test-support/scenario-text.js";
 import type { Issue } from "./issues.js";
-import { keepWithinKind, quantityKind, SMALLEST_NONZERO } from "./quantity.js";
+import { keepWithinKind, MAX_MONEY, quantityKind, SMALLEST_NONZERO } from "./quantity.js";
 import { MAX_CATALOGUE_ENTRIES, MAX_MANUAL_TASKS, MAX_SCENARIOS } from "./schema.js";
 import { MAX_SOURCE_BYTES, MAX_SYNTAX_ERRORS } from "./source.js";
 import { MAX_REPORTED_ISSUES, validateScenarioText } from "./validate.js";
@@ -176,5 +176,42 @@ describe("numbers too small to calculate with", () => {
     expect(keepWithinKind(quantityKind("hours"), 0)).toBe(0);
     expect(keepWithinKind(quantityKind("share"), 1.5)).toBe(1);
     expect(keepWithinKind(quantityKind("wholeCount"), 2.6)).toBe(3);
+  });
+});
+
+describe("amounts of money too large to mean anything", () => {
+  it("refuses a licence of 1e12 a month, which page 1 wrote as '€1,000 billion', at its line with what is allowed", () => {
+    const text = withEdit(validCaseText(), "        flatPerYear: 3600", "        flatPerMonth: 1e12");
+    const issues = errors(text);
+    expect(issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [lineOf(text, "flatPerMonth: 1e12"), "scenarios.better.tooling.licences.flatPerMonth is 1e12; allowed: an amount of money ≥ 0, at most 100,000,000,000"],
+    ]);
+  });
+
+  it("refuses it in a range's bound and in a capability of one's own, and accepts the limit itself", () => {
+    for (const [find, replacement] of [
+      ["valuePerMonth: 2500", "valuePerMonth: { low: 10, high: 2e11 }"],
+      ["    hourlyCost:\n      value: 60\n      note: from the finance team\n", "    hourlyCost: 1.5e11\n"],
+    ] as const) {
+      expect(errors(withEdit(validCaseText(), find, replacement)).map((issue) => issue.message)).toEqual([
+        expect.stringContaining("allowed: an amount of money ≥ 0, at most 100,000,000,000"),
+      ]);
+    }
+    const catalogue = `${validCaseText()}catalogue:\n  platform: { monthlyCost: 5e11 }\n`;
+    expect(errors(catalogue).map((issue) => issue.message)).toEqual([expect.stringContaining("at most 100,000,000,000")]);
+    expect(errors(withEdit(validCaseText(), "        flatPerYear: 3600", `        flatPerMonth: ${MAX_MONEY}`))).toEqual([]);
+  });
+
+  it("allows a whole product's yearly revenue up to 10,000,000,000,000, and keeps its draws there", () => {
+    const delivery = (revenue: string) =>
+      withEdit(
+        validCaseText(),
+        "  releases:\n",
+        `  delivery: { featuresPerYear: 4, successRate: 0.3, revenueImpactShare: 0.01, annualRevenue: ${revenue} }\n  releases:\n`,
+      );
+    expect(errors(delivery("2e12"))).toEqual([]);
+    expect(errors(delivery("2e13")).map((issue) => issue.message)).toEqual([expect.stringContaining("at most 10,000,000,000,000")]);
+    expect(keepWithinKind(quantityKind("revenue"), 5e12)).toBe(5e12);
+    expect(keepWithinKind(quantityKind("money"), 5e12)).toBe(MAX_MONEY);
   });
 });

@@ -18,12 +18,22 @@ export interface QuantityKind {
   readonly statesMax?: boolean;
 }
 
+/** The largest amount of money one input may be, in the case's currency (docs/scenario-file.md). */
+export const MAX_MONEY = 1e11;
+/** The largest yearly revenue of a product or portfolio (`delivery.annualRevenue`). */
+export const MAX_REVENUE = 1e13;
+
 const kinds = {
   hours: { unit: "hours", allowed: "hours, a number ≥ 0", min: 0, max: 1e7 },
   positiveHours: { unit: "hours", allowed: "hours, a number > 0", min: 0, max: 1e7, exclusiveMin: true },
   minutes: { unit: "minutes", allowed: "minutes, a number ≥ 0", min: 0, max: 1e7 },
   weeks: { unit: "weeks", allowed: "weeks, a number ≥ 0", min: 0, max: 520 },
-  money: { unit: "money", allowed: "an amount of money ≥ 0", min: 0, max: 1e13 },
+  // An amount a data team pays or earns: at most 100 billion in the case's currency, above any real
+  // case's line even in a currency of small units (100 billion Vietnamese dong is about 4 million US
+  // dollars), and far below what reads as nonsense ("€1,000 billion a month").
+  money: { unit: "money", allowed: "an amount of money ≥ 0", min: 0, max: MAX_MONEY },
+  // The revenue of a whole product or portfolio (delivery.annualRevenue) is the one larger amount.
+  revenue: { unit: "money", allowed: "an amount of money ≥ 0", min: 0, max: MAX_REVENUE },
   share: { unit: "share", allowed: "a share between 0 and 1 (0.25 means 25%)", min: 0, max: 1, statesMax: true },
   contingency: { unit: "share", allowed: "a share between 0 and 5 (0.2 means 20% on top)", min: 0, max: 5, statesMax: true },
   rate: { unit: "share a year", allowed: "an annual rate between 0 and 1 (0.08 means 8%)", min: 0, max: 1, statesMax: true },

@@ -252,7 +252,7 @@ const delivery = group(
     revenueImpactShare: quantity("share").meta(
       about("Share of revenue one successful feature adds a year", "share", "Share of annualRevenue one successful feature adds a year."),
     ),
-    annualRevenue: quantity("money").meta(about("Yearly revenue of the product or portfolio", "money a year", "Revenue of the product or portfolio a year.")),
+    annualRevenue: quantity("revenue").meta(about("Yearly revenue of the product or portfolio", "money a year", "Revenue of the product or portfolio a year.")),
   },
 );
 

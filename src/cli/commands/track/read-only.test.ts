@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, renameSync } from "node:fs";
+import Database from "better-sqlite3";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -58,5 +59,53 @@ describe.runIf(!asRoot || canDropToNobody)("a store in a read-only folder", () =
     expect(report.stderr).toContain(expected);
     expect(report.exitCode).toBe(1);
     expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe.runIf(!asRoot || canDropToNobody)("a store SQLite cannot open in a writable folder", () => {
+  /** A store in a folder anyone may write, planned as this user, with `case.db` readable and writable by all. */
+  async function plannedStore(): Promise<{ folder: string; caseFile: string; store: string }> {
+    const folder = join(temp.path, "case");
+    mkdirSync(folder);
+    const caseFile = join(folder, "case.yaml");
+    copyFileSync(templatePath("seed"), caseFile);
+    expect((await runCliCaptured(["track", "plan", caseFile, "--scenario", "optimal"])).exitCode).toBe(0);
+    chmodSync(temp.path, 0o755);
+    chmodSync(folder, 0o777);
+    const store = join(folder, "case.db");
+    chmodSync(store, 0o666);
+    return { folder, caseFile, store };
+  }
+
+  it("names the write-ahead log the user may not read or write, not the folder, which is writable", async () => {
+    const { folder, caseFile, store } = await plannedStore();
+    // A log left by another user's process that stopped: readable and writable by its owner only.
+    const database = new Database(store);
+    database.pragma("wal_autocheckpoint = 0");
+    database.exec("CREATE TABLE IF NOT EXISTS later (a)");
+    copyFileSync(`${store}-wal`, join(temp.path, "wal"));
+    copyFileSync(`${store}-shm`, join(temp.path, "shm"));
+    database.close();
+    renameSync(join(temp.path, "wal"), `${store}-wal`);
+    renameSync(join(temp.path, "shm"), `${store}-shm`);
+    chmodSync(`${store}-wal`, 0o000);
+    chmodSync(`${store}-shm`, 0o000);
+
+    const show = await runAsReader(["track", "show", "--case", caseFile]);
+    expect(show.stderr).toContain(`error: ${store} cannot be opened: ${store}-wal, the store's write-ahead log, is there and you (user `);
+    expect(show.stderr).toContain("may not read and write it (it belongs to user ");
+    expect(show.stderr).not.toContain(`its folder ${folder} is read-only`);
+    expect(show.exitCode).toBe(1);
+  });
+
+  it("says the store itself cannot be read, not that its folder is read-only", async () => {
+    const { folder, caseFile, store } = await plannedStore();
+    chmodSync(store, 0o000);
+    const show = await runAsReader(["track", "show", "--case", caseFile]);
+    expect(show.stderr).toContain(`error: ${store} cannot be opened: you (user `);
+    expect(show.stderr).toContain("may not read it (it belongs to user ");
+    expect(show.stderr).toContain("mode 0)");
+    expect(show.stderr).not.toContain(`its folder ${folder} is read-only`);
+    expect(show.exitCode).toBe(1);
   });
 });

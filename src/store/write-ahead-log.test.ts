@@ -1,0 +1,109 @@
+import { copyFileSync, readdirSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeActuals } from "./actual-repository.js";
+import { openStore } from "./database.js";
+import { plannedTeams, savePlan } from "./plan-repository.js";
+import { caseText, planFor } from "./test-support/portfolio.js";
+import { temporaryFolders } from "./test-support/temporary.js";
+import { logMismatch, readLogWrites, readStoreHeader } from "./write-ahead-log.js";
+
+const folder = temporaryFolders();
+
+/** Freezes a plan for `team` in the store at `path`, opening and closing it as a command does. */
+function freeze(path: string, team: string): void {
+  const store = openStore(path, { create: true });
+  try {
+    savePlan(store, planFor(team, caseText(12)), { replace: false });
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * The store at `path` as a process that froze a plan for `team` and stopped before closing it leaves
+ * it, copied to `crashed`: the file without the write, and beside it the log that holds it.
+ */
+function stoppedWhileFreezing(path: string, team: string, crashed: string): void {
+  const store = openStore(path);
+  try {
+    savePlan(store, planFor(team, caseText(12)), { replace: false });
+    for (const suffix of ["", "-wal", "-shm"]) copyFileSync(`${path}${suffix}`, `${crashed}${suffix}`);
+  } finally {
+    store.close();
+  }
+}
+
+function teamsIn(path: string): string[] {
+  const store = openStore(path);
+  try {
+    return plannedTeams(store);
+  } finally {
+    store.close();
+  }
+}
+
+describe("a write-ahead log beside a store", () => {
+  it("is replayed when it belongs to the store: a process that stopped after writing loses nothing", () => {
+    const here = folder();
+    const path = join(here, "case.db");
+    freeze(path, "team-01");
+    freeze(path, "team-02");
+    const crashed = join(here, "crashed.db");
+    stoppedWhileFreezing(path, "team-03", crashed);
+    expect(readdirSync(here).sort()).toEqual(["case.db", "crashed.db", "crashed.db-shm", "crashed.db-wal"]);
+    expect(teamsIn(crashed)).toEqual(["team-01", "team-02", "team-03"]);
+  });
+
+  it("is refused when the store was restored with cp from an older copy, where SQLite mixed the log's pages into it without a word", () => {
+    const here = folder();
+    const path = join(here, "case.db");
+    freeze(path, "team-01");
+    const older = join(here, "older.db");
+    copyFileSync(path, older);
+    freeze(path, "team-02");
+    const crashed = join(here, "crashed.db");
+    stoppedWhileFreezing(path, "team-03", crashed);
+    // The user puts the older copy back over the store; the log of the version it replaced stays beside it.
+    copyFileSync(older, crashed);
+    expect(() => openStore(crashed)).toThrow(
+      `${crashed}-wal, the write-ahead log beside the store, was not written on this version of ${crashed} (it continues the store from its write 3, and the store holds only 2 writes: the store is an older copy than the one the log was written on); SQLite would replay it onto the store, mixing two versions of it. If you restored ${crashed} from a copy, move ${crashed}-wal and ${crashed}-shm away (they hold the changes of the version you replaced) and run again; else put back the store they belong to; nothing was written`,
+    );
+    // Nothing was replayed: the restored copy is as it was, and with the log moved away it opens as restored.
+    expect(readStoreHeader(crashed)?.writes).toBe(2);
+    for (const suffix of ["-wal", "-shm"]) renameSync(`${crashed}${suffix}`, join(here, `moved${suffix}`));
+    expect(teamsIn(crashed)).toEqual(["team-01"]);
+  });
+
+  it("tells a log that ends before the store's writes, and one of another page size, from one that belongs", () => {
+    expect(logMismatch({ pageSize: 4096, writes: 5 }, { pageSize: 4096, first: 4, last: 4 })).toContain("the store is a newer copy");
+    expect(logMismatch({ pageSize: 4096, writes: 3 }, { pageSize: 1024, first: 4, last: 4 })).toBe("its pages are of 1024 bytes and the store's of 4096");
+    for (const writes of [3, 4, 5]) expect(logMismatch({ pageSize: 4096, writes }, { pageSize: 4096, first: 4, last: 5 })).toBeUndefined();
+    // A log from before writes were counted (every count 0) belongs to a store that counts none either.
+    expect(logMismatch({ pageSize: 4096, writes: 0 }, { pageSize: 4096, first: 0, last: 0 })).toBeUndefined();
+    expect(logMismatch({ pageSize: 4096, writes: 2 }, undefined)).toBeUndefined();
+  });
+
+  it("counts every write in the store's header: making the store, a plan, a month of actuals", () => {
+    const path = join(folder(), "case.db");
+    freeze(path, "team-01");
+    expect(readStoreHeader(path)?.writes).toBe(2);
+    const store = openStore(path);
+    try {
+      writeActuals(store, [{ team: "team-01", month: 1, values: { upkeepHours: 20 } }], { replace: false });
+    } finally {
+      store.close();
+    }
+    expect(readStoreHeader(path)?.writes).toBe(3);
+  });
+
+  it("reads the write counts of a log's committed copies of page 1", () => {
+    const here = folder();
+    const path = join(here, "case.db");
+    freeze(path, "team-01");
+    const crashed = join(here, "crashed.db");
+    stoppedWhileFreezing(path, "team-02", crashed);
+    expect(readStoreHeader(crashed)).toEqual({ pageSize: 4096, writes: 2 });
+    expect(readLogWrites(`${crashed}-wal`)).toEqual({ pageSize: 4096, first: 3, last: 3 });
+  });
+});
