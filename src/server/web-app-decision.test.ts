@@ -157,7 +157,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await page.screenshot({ path: join(screenshots, "web-app-decision-top-1280.png") });
     // The page ran the draws this test ran: it says so in the ranges' note and on the panel.
     const note = await page.locator(".ranges-note").textContent();
-    expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} draws`);
+    expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} outcomes`);
     expect(note).toContain(`(seed ${LIVE_SEED})`);
     expect(await panel(page).locator(".section-note").textContent()).toContain(
       `${LIVE_SAMPLES.toLocaleString("en-GB")} outcomes as the ranges (seed ${LIVE_SEED})`,
