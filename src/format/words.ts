@@ -140,3 +140,12 @@ export function monthsUsedWords(used: number, recorded: number): string {
   if (used >= recorded) return plural(used, "recorded month");
   return `${formatNumber(used)} of the ${formatNumber(recorded)} recorded months, those that measure one of its ranges`;
 }
+
+/**
+ * The chance that an option pays back within the plan, in the words of page 1 of the report and of
+ * the web app's option cards (`chance` as written, e.g. by `formatChance`, or wrapped as a figure).
+ * @example paybackChanceWords("87%", 12) // "The chance that it pays back within 12 months is 87%."
+ */
+export function paybackChanceWords(chance: string, horizonMonths: number): string {
+  return `The chance that it pays back within ${plural(horizonMonths, "month")} is ${chance}.`;
+}

@@ -24,7 +24,7 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { listInWords } from "../../format/words.js";
+import { listInWords, paybackChanceWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
 import { aheadAndLevel } from "../../format/judgement.js";
 
@@ -448,7 +448,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
           : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
-    ? `The chance that it pays back within ${months} is ${figure("payback-chance", formatChance(distribution.probabilityPaysBack))}.`
+    ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)
     : context.ranges === "notSampled"
       ? `The chance that it pays back was not worked out for this report.`
       : `This is a single estimate, so we cannot give the chance that it pays back yet.`;
