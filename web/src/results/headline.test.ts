@@ -5,7 +5,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance } from "../../../src/format/numbers.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
-import { TINY_SEED_UNCERTAIN } from "../../../src/test-support/tiny-seed-uncertain.js";
+import { tinyMoney } from "../../../src/test-support/tiny-money.js";
+import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import { askedFor, Headline } from "./Headline.js";
 
 const investment = (cash: number, teamHours: number): ComparisonResult["investment"] => ({
@@ -34,7 +35,7 @@ describe("what an option asks for, on its card", () => {
 
 describe("the chance an option pays back, on its card", () => {
   it("is given whenever the ranges hold it, in the report's words, even when the net gain moves by under one unit", () => {
-    const { compiled } = validateScenarioText(TINY_SEED_UNCERTAIN);
+    const { compiled } = validateScenarioText(tinyMoney(seedUncertain));
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 500, seed: 1 }));
     const distributions = uncertaintyFromResult(result)!.distribution;
     const html = renderToStaticMarkup(createElement(Headline, { result, distributions }));
