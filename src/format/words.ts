@@ -1,4 +1,4 @@
-import { formatNumber, formatSignedShare, plural } from "./numbers.js";
+import { formatNumber, formatShare, formatSignedShare, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -148,4 +148,27 @@ export function monthsUsedWords(used: number, recorded: number): string {
  */
 export function paybackChanceWords(chance: string, horizonMonths: number): string {
   return `The chance that it pays back within ${plural(horizonMonths, "month")} is ${chance}.`;
+}
+
+/**
+ * What a net gain over the plan is in, said once on page 1, after the months it is over, with its
+ * separator: today's money when the case discounts; at a rate of 0% (the DORA examples') nothing is
+ * discounted, so "today's money" would say what did not happen. The rate is the result's own.
+ * Later mentions on the page use `inTodaysMoney`, which says nothing at 0%.
+ * @example netGainBasis(0.08) // " in today's money"
+ * @example netGainBasis(0.08, ", ") // ", in today's money"
+ * @example netGainBasis(0) // ", not discounted (the discount rate is 0%)"
+ */
+export function netGainBasis(discountRate: number, separator: " " | ", " = " "): string {
+  return discountRate === 0 ? `, not discounted (the discount rate is ${formatShare(discountRate)})` : `${separator}in today's money`;
+}
+
+/**
+ * "in today's money" after a net gain the page has already said the basis of, with its separator;
+ * nothing at a rate of 0%, where the plain net gain is what is meant.
+ * @example inTodaysMoney(0.08, ", ") // ", in today's money"
+ * @example inTodaysMoney(0, ", ") // ""
+ */
+export function inTodaysMoney(discountRate: number, separator: " " | ", " = " "): string {
+  return discountRate === 0 ? "" : `${separator}in today's money`;
 }

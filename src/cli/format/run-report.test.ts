@@ -283,7 +283,7 @@ describe("two options whose net gains are 30 cents apart, straddling a rounding 
     expect(renderRunReport(result)).toContain("  Close call: “First” and “Second” gain the same, €9,995; weigh what each asks for and how soon it pays back.");
     const { html } = await createReport(compiled!, { result });
     const page = textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"'))).replace(/“ ([^”]*) ”/g, "“$1”");
-    expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month in today's money.");
+    expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month, not discounted (the discount rate is 0%).");
     expect(page).not.toContain("more than “Second”");
     // The two side by side give that one figure, not €10,000 and €9,990.
     expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€10,000", "€10,000"]);
@@ -333,7 +333,9 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
       .replace(/“ ([^”]*) ”/g, "“$1”")
       .replace(/\( ([^)]*) \)/g, "($1)");
     // It said "but only €1 more than “Second” (€10,000)" beside two figures of €10,000.
-    expect(page).toContain("“First” brings the most, €10,000 over 1 month in today's money, but less than €1 more than “Second” (€10,000).");
+    expect(page).toContain(
+      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€10,000).",
+    );
   });
 });
 
@@ -353,7 +355,9 @@ describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1
     const result = buildResult(compiled!);
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(1234.6, 9), expect.closeTo(1233.9, 9)]);
     const page = await pageOneText(text, result);
-    expect(page).toContain("“First” brings the most, €1,230 over 1 month in today's money, but less than €1 more than “Second” (€1,230).");
+    expect(page).toContain(
+      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€1,230).",
+    );
     const report = renderRunReport(result);
     expect(report).toMatch(/First \(first\) +€1,235 /);
     expect(report).toMatch(/Second \(second\) +€1,234 /);
@@ -373,7 +377,7 @@ describe("two options that each gain under €1, a close call (€0.40 and €0.
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(0.4, 9), expect.closeTo(0.38, 9)]);
     expect(result.judgement.closeCall).toMatchObject({ best: "first", runnerUp: "second" });
     const page = await pageOneText(text, result);
-    expect(page).toContain("“First” and “Second” bring the same, less than €1 each over 1 month in today's money.");
+    expect(page).toContain("“First” and “Second” bring the same, less than €1 each over 1 month, not discounted (the discount rate is 0%).");
     // It said "gain the same, €0" beside page 1's "less than €1 each".
     const said = "Close call: “First” and “Second” gain the same, less than €1; weigh what each asks for and how soon it pays back.";
     expect(renderRunReport(result)).toContain(`  ${said}`);
