@@ -10,6 +10,7 @@ import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
+import { bestChances } from "../../format/words.js";
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
@@ -32,10 +33,10 @@ describe("the run report's decision lines", () => {
     const others = decision.options
       .filter((option) => option.scenario !== best.scenario && option.probabilityBest > 0)
       .sort((a, b) => b.probabilityBest - a.probabilityBest)
-      .map((option) => `${option.label} in ${formatChance(option.probabilityBest)}`);
+      .map((option) => `${option.label} in ${bestChances(decision.options)[option.scenario]}`);
     expect(others.length).toBeGreaterThan(0);
     expect(text).toContain(
-      `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples, ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others.at(-1)}\n`,
+      `  Best on average: ${best.label}, the best option in ${bestChances(decision.options)[best.scenario]} of the samples, ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others.at(-1)}\n`,
     );
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth up to ${formatMoney(decision.evpi, "EUR")} (EVPI); \`mlops-roi voi\` ranks what is worth measuring\n`,
@@ -254,6 +255,18 @@ describe("the run report's judgement lines", () => {
       expect(text, name).not.toContain("Check before relying on it");
       expect(text, name).not.toContain("Close call");
     }
+  });
+});
+
+describe("the run report's chances of being best", () => {
+  it("add up to 100%, written together, where each rounded alone gave 56% + 43% beside a share under 1% (close-call, 2,000 samples, seed 11)", () => {
+    const { compiled } = validateScenarioText(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 11 }));
+    const line = renderRunReport(result)
+      .split("\n")
+      .find((candidate) => candidate.startsWith("  Best on average:"))!;
+    // It read "the best option in 56% of the samples, What will be approved in 43% and Today in under 1%": 99%.
+    expect(line).toMatch(/the best option in 56% of the samples, .+ in 44% and .+ in under 1%$/);
   });
 });
 
