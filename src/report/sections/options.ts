@@ -42,7 +42,7 @@ function conventionsNote(context: ReportContext): string {
   ];
   if (risk) {
     lines.push(
-      `Risk-adjusted, as Forrester does it: today's value of the gains ${formatSignedShare(-risk.benefits)} and of the costs ${formatSignedShare(risk.costs)}, shown under each option's own figures.`,
+      `Risk-adjusted, as Forrester does it: ${result.discountRate === 0 ? "the gains" : "today's value of the gains"} ${formatSignedShare(-risk.benefits)} and ${result.discountRate === 0 ? "the costs" : "of the costs"} ${formatSignedShare(risk.costs)}, shown under each option's own figures.`,
     );
   }
   return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
