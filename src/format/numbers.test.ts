@@ -7,6 +7,8 @@ import {
   lessThanOneUnitApart,
   sameGain,
   formatChance,
+  formatChancesOfWhole,
+  roundSharesOfWhole,
   formatHours,
   formatHoursTenth,
   formatInputMoney,
@@ -286,5 +288,35 @@ describe("differenceAsWritten", () => {
   it("never reads '€0 more' for two figures that round alike: the exact gap instead", () => {
     expect(differenceAsWritten(5972, 5968)).toBe(4);
     expect(differenceAsWritten(1234.4, 1234.1)).toBeCloseTo(0.3, 9);
+  });
+});
+
+describe("shares of one whole, written together (largest-remainder rounding)", () => {
+  it("adds up to 100%, where each rounded alone said 101% or 99% (docs/numbers.md's worked example)", () => {
+    // Each alone: 46% + 46% + 9% = 101%.
+    expect([0.456, 0.455, 0.089].map(formatChance)).toEqual(["46%", "46%", "9%"]);
+    expect(roundSharesOfWhole([0.456, 0.455, 0.089])).toEqual([46, 45, 9]);
+    expect(formatChancesOfWhole([0.456, 0.455, 0.089])).toEqual(["46%", "45%", "9%"]);
+    // Each alone: 33% three times, 99%.
+    expect(formatChancesOfWhole([0.334, 0.333, 0.333])).toEqual(["34%", "33%", "33%"]);
+    // Equal fractional parts: the larger share first, then the one given first.
+    expect(roundSharesOfWhole([0.125, 0.875])).toEqual([12, 88]);
+    expect(roundSharesOfWhole([0.335, 0.33, 0.335])).toEqual([34, 33, 33]);
+  });
+
+  it("never claims a certainty: 0% reads 'under 1%', 100% 'over 99%'", () => {
+    expect(formatChancesOfWhole([0.997, 0.003])).toEqual(["over 99%", "under 1%"]);
+    expect(formatChancesOfWhole([1, 0, 0])).toEqual(["over 99%", "under 1%", "under 1%"]);
+    expect(formatChancesOfWhole([0.0035, 0.559, 0.4375])).toEqual(["under 1%", "56%", "44%"]);
+  });
+
+  it("adds up to 100 for any shares of one whole", () => {
+    const random = createRandom(7);
+    for (let trial = 0; trial < 500; trial += 1) {
+      const raw = Array.from({ length: 2 + Math.floor(random() * 5) }, () => random());
+      const total = raw.reduce((sum, value) => sum + value, 0);
+      const rounded = roundSharesOfWhole(raw.map((value) => value / total));
+      expect(rounded.reduce((sum, value) => sum + value, 0)).toBe(100);
+    }
   });
 });

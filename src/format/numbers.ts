@@ -402,6 +402,38 @@ export function formatChance(share: number): string {
 }
 
 /**
+ * Shares of one whole (each option's chance of being best, which add up to 1) as whole percentages
+ * that add up to the whole's: largest-remainder rounding. Each share's percentage is cut to its whole
+ * part, and the points still missing (100 − the sum of the whole parts, for shares that add up to 1)
+ * go one each to the largest fractional parts; of equal fractional parts, to the larger share, then
+ * to the one given first. docs/numbers.md, "How figures are written", has a worked example.
+ * @example roundSharesOfWhole([0.456, 0.455, 0.089]) // [46, 45, 9], where each rounded alone is 46 + 46 + 9 = 101
+ */
+export function roundSharesOfWhole(shares: readonly number[]): number[] {
+  const percents = shares.map((share) => withoutResidue(share * 100));
+  const whole = percents.map((percent) => Math.floor(percent));
+  const total = Math.round(withoutResidue(percents.reduce((sum, percent) => sum + percent, 0)));
+  const missing = total - whole.reduce((sum, part) => sum + part, 0);
+  const order = percents
+    .map((percent, index) => ({ index, remainder: withoutResidue(percent - whole[index]!), percent }))
+    .sort((a, b) => b.remainder - a.remainder || b.percent - a.percent || a.index - b.index);
+  for (const { index } of order.slice(0, Math.max(0, missing))) whole[index]! += 1;
+  return whole;
+}
+
+/**
+ * Chances from samples that are shares of one whole, written together so that the percentages add up
+ * to 100% (`roundSharesOfWhole`), not 99% or 101% as each rounded alone can; like `formatChance`, one
+ * that rounds to 0% reads "under 1%" and one that rounds to 100% "over 99%", since samples never show a
+ * certainty.
+ * @example formatChancesOfWhole([0.456, 0.455, 0.089]) // ["46%", "45%", "9%"]
+ * @example formatChancesOfWhole([0.997, 0.003]) // ["over 99%", "under 1%"]
+ */
+export function formatChancesOfWhole(shares: readonly number[]): string[] {
+  return roundSharesOfWhole(shares).map((percent) => (percent <= 0 ? "under 1%" : percent >= 100 ? "over 99%" : `${formatNumber(percent)}%`));
+}
+
+/**
  * A month of the plan in words: month 0 is the start, before month 1; `null` (no such month) as `never`.
  * @example formatMonth(5) // "month 5" ; formatMonth(0) // "from the start" ; formatMonth(null) // "never"
  */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatChance } from "./numbers.js";
-import { bestLevelWords, labelWithRecordedShare, listInWords, monthsUsedWords, recordedShareWords, tieShareWords } from "./words.js";
+import {
+  bestChances,
+  bestLevelWords,
+  labelWithRecordedShare,
+  sharedBestWords,
+  listInWords,
+  monthsUsedWords,
+  recordedShareWords,
+  tieShareWords,
+} from "./words.js";
 
 describe("listInWords", () => {
   it("joins with commas and a last 'and', and leaves one item or none as it is", () => {
@@ -56,17 +64,17 @@ describe("bestLevelWords", () => {
   const name = (scenario: string) => scenario;
 
   it("says nothing when no option is ever level at the top: the views say the chance of being best as it is", () => {
-    expect(bestLevelWords(decision([option("a", 0.6, 0.6, 0), option("b", 0.4, 0.4, 0)]), "a", name, formatChance, "sample")).toBeUndefined();
+    expect(bestLevelWords(decision([option("a", 0.6, 0.6, 0), option("b", 0.4, 0.4, 0)]), "a", name, "sample")).toBeUndefined();
   });
 
   it("says two options equal in every sample are level at the top in every one, not best in 50% each", () => {
     const options = [option("today", 0, 0, 0), option("a", 0.5, 0, 1), option("b", 0.5, 0, 1)];
-    expect(bestLevelWords(decision(options), "a", name, formatChance, "sample")).toBe("level at the top with b in every sample");
+    expect(bestLevelWords(decision(options), "a", name, "sample")).toBe("level at the top with b in every sample");
   });
 
   it("says the strict shares apart from the ties (docs/numbers.md's worked example)", () => {
     const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.5, 0.25, 0.5)];
-    expect(bestLevelWords(decision(options), "a", name, formatChance, "outcome")).toBe(
+    expect(bestLevelWords(decision(options), "a", name, "outcome")).toBe(
       "best alone in 25% of the outcomes and level at the top with b in 50%, b best alone in 25%",
     );
   });
@@ -76,25 +84,29 @@ describe("bestLevelWords", () => {
     // it read "level at the top with another option in 59% of the samples, d best alone in 41%, b level at the
     // top with another option in 59%, c level at the top with another option in 59%", shares adding up to 218%.
     const options = [option("a", 0.59 / 3, 0, 0.59), option("b", 0.59 / 3, 0, 0.59), option("c", 0.59 / 3, 0, 0.59), option("d", 0.41, 0.41, 0)];
-    expect(bestLevelWords(decision(options, 0.59), "a", name, formatChance, "sample")).toBe(
-      "level at the top with b and c in 59% of the samples, d best alone in 41%",
-    );
-    expect(bestLevelWords(decision(options, 0.59), "d", name, formatChance, "sample")).toBe(
-      "best alone in 41% of the samples, a, b and c level at the top in 59%",
-    );
+    expect(bestLevelWords(decision(options, 0.59), "a", name, "sample")).toBe("level at the top with b and c in 59% of the samples, d best alone in 41%");
+    expect(bestLevelWords(decision(options, 0.59), "d", name, "sample")).toBe("best alone in 41% of the samples, a, b and c level at the top in 59%");
   });
 
   it("says each tie once when different options are level in different samples, so that the shares add up to every sample", () => {
     // a is level with b in 40% of the runs and with c in 10%, b and c with each other in 5%.
     const options = [option("a", 0.5, 0.25, 0.5), option("b", 0.3, 0.1, 0.45), option("c", 0.2, 0.1, 0.15)];
-    expect(bestLevelWords(decision(options, 0.55), "a", name, formatChance, "run")).toBe(
+    expect(bestLevelWords(decision(options, 0.55), "a", name, "run")).toBe(
       "best alone in 25% of the runs and level at the top with another option in 50%, b best alone in 10%, c best alone in 10%, two or more of the others level at the top in 5%",
+    );
+  });
+
+  it("writes its shares of every sample together, so that they add up to 100%, not 101%", () => {
+    // Each alone read "best alone in 34% of the samples and level at the top with b in 33%, b best alone in 34%": 101%.
+    const options = [option("a", 0.5, 0.335, 0.33), option("b", 0.5, 0.335, 0.33)];
+    expect(bestLevelWords(decision(options, 0.33), "a", name, "sample")).toBe(
+      "best alone in 34% of the samples and level at the top with b in 33%, b best alone in 33%",
     );
   });
 
   it("says a tie between two others once, after the subject's own share", () => {
     const options = [option("a", 0.6, 0.6, 0), option("b", 0.2, 0, 0.4), option("c", 0.2, 0, 0.4)];
-    expect(bestLevelWords(decision(options), "a", name, formatChance, "sample")).toBe("best alone in 60% of the samples, b and c level at the top in 40%");
+    expect(bestLevelWords(decision(options), "a", name, "sample")).toBe("best alone in 60% of the samples, b and c level at the top in 40%");
   });
 });
 
@@ -103,5 +115,19 @@ describe("monthsUsedWords", () => {
     expect(monthsUsedWords(1, 1)).toBe("1 recorded month");
     expect(monthsUsedWords(3, 3)).toBe("3 recorded months");
     expect(monthsUsedWords(9, 12)).toBe("9 of the 12 recorded months, those that measure one of its ranges");
+  });
+});
+
+describe("each option's chance of being best, written together", () => {
+  const options = [
+    { scenario: "a", probabilityBest: 0.456 },
+    { scenario: "b", probabilityBest: 0.455 },
+    { scenario: "today", probabilityBest: 0.089 },
+  ];
+
+  it("adds up to 100%, where each rounded alone said 46%, 46% and 9%", () => {
+    expect(bestChances(options)).toEqual({ a: "46%", b: "45%", today: "9%" });
+    // It read "b in 46% and today in 9%" after "a … in 46%".
+    expect(sharedBestWords(options, "a", (scenario) => scenario)).toBe("b in 45% and today in 9%");
   });
 });

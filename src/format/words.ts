@@ -1,4 +1,4 @@
-import { formatNumber, formatSignedShare, plural } from "./numbers.js";
+import { formatChancesOfWhole, formatNumber, formatShare, formatSignedShare, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -50,20 +50,26 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
 }
 
 /**
+ * Each option's chance of being best, by scenario, written together as shares of one whole
+ * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%).
+ * @example bestChances([{ scenario: "a", probabilityBest: 0.456 }, { scenario: "b", probabilityBest: 0.455 }, { scenario: "c", probabilityBest: 0.089 }]) // { a: "46%", b: "45%", c: "9%" }
+ */
+export function bestChances(options: readonly { scenario: string; probabilityBest: number }[]): Record<string, string> {
+  const written = formatChancesOfWhole(options.map((option) => option.probabilityBest));
+  return Object.fromEntries(options.map((option, index) => [option.scenario, written[index]!]));
+}
+
+/**
  * The other options that are best in some of the samples, each with its share, the largest first
  * (ties count half each, so options that gain the same split the samples: docs/numbers.md, "Which
  * option is best"), to follow "… is best in 50% of the outcomes, ": empty when no other option is
- * ever best.
- * @example sharedBestWords(options, "alt", (name) => name, formatChance) // "alt2 in 44% and today in under 1%"
+ * ever best. The shares are `bestChances`, so with the best's own they add up to 100%.
+ * @example sharedBestWords(options, "alt", (name) => name) // "alt2 in 44% and today in under 1%"
  */
-export function sharedBestWords(
-  options: readonly { scenario: string; probabilityBest: number }[],
-  best: string,
-  name: (scenario: string) => string,
-  chance: (value: number) => string,
-): string {
+export function sharedBestWords(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string {
+  const chances = bestChances(options);
   const sharing = options.filter((option) => option.scenario !== best && option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
-  return listInWords(sharing.map((option) => `${name(option.scenario)} in ${chance(option.probabilityBest)}`));
+  return listInWords(sharing.map((option) => `${name(option.scenario)} in ${chances[option.scenario]}`));
 }
 
 /**
@@ -77,8 +83,8 @@ export function sharedBestWords(
  * level in every tie (two copies, or three), they are named ("level at the top with b and c"); else a
  * tie is "with another option". `undefined` when no option is ever level at the top: the views then say
  * `probabilityBest` as it is.
- * @example bestLevelWords(decision, "optimal", name, formatChance, "outcome") // "level at the top with Other tools in every outcome"
- * @example bestLevelWords(decision, "a", name, formatChance, "sample") // "best alone in 30% of the samples and level at the top with b in 40%, b best alone in 30%"
+ * @example bestLevelWords(decision, "optimal", name, "outcome") // "level at the top with Other tools in every outcome"
+ * @example bestLevelWords(decision, "a", name, "sample") // "best alone in 30% of the samples and level at the top with b in 40%, b best alone in 30%"
  */
 export function bestLevelWords(
   decision: {
@@ -87,34 +93,40 @@ export function bestLevelWords(
   },
   subject: string,
   name: (scenario: string) => string,
-  chance: (value: number) => string,
   unit: string,
 ): string | undefined {
   const { options, chanceBestLevel } = decision;
   const levelOptions = options.filter((option) => option.probabilityBestLevel > 0);
   if (levelOptions.length === 0) return undefined;
-  const of = (share: number) => (share >= 1 ? `in every ${unit}` : `in ${chance(share)} of the ${unit}s`);
+  const first = options.find((option) => option.scenario === subject)!;
+  const aloneOthers = options
+    .filter((option) => option.scenario !== subject && option.probabilityBestAlone > 0)
+    .sort((a, b) => b.probabilityBestAlone - a.probabilityBestAlone);
+  // The ties the subject is not in, once (a share of samples: both sides count whole samples).
+  const without = chanceBestLevel - first.probabilityBestLevel;
+  // The shares said are of one whole (every sample): written together, so that they add up to 100%.
+  const [firstAlone, firstLevel, withoutWritten, ...othersAlone] = formatChancesOfWhole([
+    first.probabilityBestAlone,
+    first.probabilityBestLevel,
+    Math.max(0, without),
+    ...aloneOthers.map((option) => option.probabilityBestAlone),
+  ]);
+  const of = (share: number, written: string) => (share >= 1 ? `in every ${unit}` : `in ${written} of the ${unit}s`);
   // The same options level in every tie (each is level in every sample with a tie at the top; always so
   // for two): each names the others. Counts over the same samples: the shares are equal exactly.
   const group = levelOptions.every((option) => option.probabilityBestLevel === chanceBestLevel) ? levelOptions.map((option) => option.scenario) : undefined;
   const partnersOf = (scenario: string) => (group?.includes(scenario) ? listInWords(group.filter((other) => other !== scenario).map(name)) : "another option");
-  const first = options.find((option) => option.scenario === subject)!;
   const level = `level at the top with ${partnersOf(subject)}`;
   const firstWords =
     first.probabilityBestLevel === 0
       ? first.probabilityBestAlone === 0
         ? `never best in any ${unit}`
-        : `best alone ${of(first.probabilityBestAlone)}`
+        : `best alone ${of(first.probabilityBestAlone, firstAlone!)}`
       : first.probabilityBestAlone === 0
-        ? `${level} ${of(first.probabilityBestLevel)}`
-        : `best alone ${of(first.probabilityBestAlone)} and ${level} in ${chance(first.probabilityBestLevel)}`;
-  const alone = options
-    .filter((option) => option.scenario !== subject && option.probabilityBestAlone > 0)
-    .sort((a, b) => b.probabilityBestAlone - a.probabilityBestAlone)
-    .map((option) => `${name(option.scenario)} best alone in ${chance(option.probabilityBestAlone)}`);
-  // The ties the subject is not in, once (a share of samples: both sides count whole samples).
-  const without = chanceBestLevel - first.probabilityBestLevel;
-  const others = without > 1e-12 ? [`${group ? listInWords(group.map(name)) : "two or more of the others"} level at the top in ${chance(without)}`] : [];
+        ? `${level} ${of(first.probabilityBestLevel, firstLevel!)}`
+        : `best alone ${of(first.probabilityBestAlone, firstAlone!)} and ${level} in ${firstLevel}`;
+  const alone = aloneOthers.map((option, index) => `${name(option.scenario)} best alone in ${othersAlone[index]}`);
+  const others = without > 1e-12 ? [`${group ? listInWords(group.map(name)) : "two or more of the others"} level at the top in ${withoutWritten}`] : [];
   return [firstWords, ...alone, ...others].join(", ");
 }
 
@@ -177,4 +189,36 @@ export function riskAdjustmentAside(risk: { readonly benefits: number; readonly 
 export function monthsUsedWords(used: number, recorded: number): string {
   if (used >= recorded) return plural(used, "recorded month");
   return `${formatNumber(used)} of the ${formatNumber(recorded)} recorded months, those that measure one of its ranges`;
+}
+
+/**
+ * The chance that an option pays back within the plan, in the words of page 1 of the report and of
+ * the web app's option cards (`chance` as written, e.g. by `formatChance`, or wrapped as a figure).
+ * @example paybackChanceWords("87%", 12) // "The chance that it pays back within 12 months is 87%."
+ */
+export function paybackChanceWords(chance: string, horizonMonths: number): string {
+  return `The chance that it pays back within ${plural(horizonMonths, "month")} is ${chance}.`;
+}
+
+/**
+ * What a net gain over the plan is in, said once on page 1, after the months it is over, with its
+ * separator: today's money when the case discounts; at a rate of 0% (the DORA examples') nothing is
+ * discounted, so "today's money" would say what did not happen. The rate is the result's own.
+ * Later mentions on the page use `inTodaysMoney`, which says nothing at 0%.
+ * @example netGainBasis(0.08) // " in today's money"
+ * @example netGainBasis(0.08, ", ") // ", in today's money"
+ * @example netGainBasis(0) // ", not discounted (the discount rate is 0%)"
+ */
+export function netGainBasis(discountRate: number, separator: " " | ", " = " "): string {
+  return discountRate === 0 ? `, not discounted (the discount rate is ${formatShare(discountRate)})` : `${separator}in today's money`;
+}
+
+/**
+ * "in today's money" after a net gain the page has already said the basis of, with its separator;
+ * nothing at a rate of 0%, where the plain net gain is what is meant.
+ * @example inTodaysMoney(0.08, ", ") // ", in today's money"
+ * @example inTodaysMoney(0, ", ") // ""
+ */
+export function inTodaysMoney(discountRate: number, separator: " " | ", " = " "): string {
+  return discountRate === 0 ? "" : `${separator}in today's money`;
 }

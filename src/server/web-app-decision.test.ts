@@ -4,8 +4,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatChance, formatMoneyExact as formatMoney } from "../format/numbers.js";
+import { formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { judgementSentences } from "../format/judgement.js";
+import { bestChances } from "../format/words.js";
 import { packageRoot } from "../shared/package-files.js";
 import { buildResult, MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, validateScenarioText, withUncertainty, type DecisionAnalysis } from "../engine/index.js";
 import { chromiumAvailable, chromiumPath, launchChromium } from "../report/browser.js";
@@ -101,7 +102,8 @@ function expectedPanel({ decision, currency }: { decision: DecisionAnalysis; cur
   const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
   return {
     samples: String(decision.samples),
-    options: decision.options.map((option) => ({ scenario: option.scenario, label: option.label, share: formatChance(option.probabilityBest) })),
+    // The chances are of one whole, written together (largest remainder: docs/numbers.md).
+    options: decision.options.map((option) => ({ scenario: option.scenario, label: option.label, share: bestChances(decision.options)[option.scenario] })),
     evpi: worth.length > 0 ? formatMoney(decision.evpi, currency) : null,
     worth: worth.map((entry) => ({ inputs: entry.inputs.join(","), value: formatMoney(entry.value, currency) })),
   };
@@ -157,7 +159,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await page.screenshot({ path: join(screenshots, "web-app-decision-top-1280.png") });
     // The page ran the draws this test ran: it says so in the ranges' note and on the panel.
     const note = await page.locator(".ranges-note").textContent();
-    expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} draws`);
+    expect(note).toContain(`Ranges from ${LIVE_SAMPLES.toLocaleString("en-GB")} outcomes`);
     expect(note).toContain(`(seed ${LIVE_SEED})`);
     expect(await panel(page).locator(".section-note").textContent()).toContain(
       `${LIVE_SAMPLES.toLocaleString("en-GB")} outcomes as the ranges (seed ${LIVE_SEED})`,
@@ -275,7 +277,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     expect(decision.chanceBestLevel).toBe(1);
     const page = await openPage(twins, 1280);
     const shown = await shownDecision(page);
-    expect(shown.options.map((option) => option.share)).toEqual(decision.options.map((option) => formatChance(option.probabilityBest)));
+    expect(shown.options.map((option) => option.share)).toEqual(decision.options.map((option) => bestChances(decision.options)[option.scenario]));
     // Beside two bars of 50% it said nothing: a coin toss to a reader.
     expect(await panel(page).locator("[data-decision=level-at-the-top]").textContent()).toBe(
       "A tie for best is shared (half each for two options): “What will be approved” is level at the top with “Its twin” in every outcome.",

@@ -37,6 +37,10 @@ describe.skipIf(!inChromium)("the web app's cards of gains under one unit of the
         await expect.poll(() => card.locator("[data-figure=npv]").textContent()).toMatch(/^less than €1/);
         // It read "€0" beside "less than €1" of the net gain above it.
         await expect.poll(() => card.locator("[data-figure=last-twelve]").textContent()).toMatch(/^less than €1/);
+        // The chance of paying back, in page 1's words, though the net gain's range is under one unit wide: the card hid it.
+        await expect
+          .poll(() => card.locator("[data-figure=payback-chance]").textContent())
+          .toMatch(/^ The chance that it pays back within 12 months is (\d+%|under 1%|over 99%)\.$/);
       }
       await page.close();
     }

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatChance, formatMoneyExact as formatMoney } from "../../format/numbers.js";
+import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
+import { bestChances } from "../../format/words.js";
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder, readFixture } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
@@ -94,7 +95,8 @@ describe("voi", () => {
     expect(stdout).not.toContain("No measurement is worth paying for");
     // The options table: chance of being best, expected NPV and expected loss, as in the JSON.
     for (const option of json.options) {
-      const percent = formatChance(option.probabilityBest);
+      // The chances are of one whole, written together (largest remainder: docs/numbers.md).
+      const percent = bestChances(json.options)[option.scenario];
       expect(stdout).toMatch(new RegExp(`\\(${option.scenario}\\).*\\s${percent}\\s+${money(option.expectedNpv)}\\s+${money(option.expectedLoss)}\\n`));
     }
     expect(stdout).toMatch(/Every tool we want \(optimal\) ← best on average/);
@@ -138,7 +140,8 @@ describe("voi", () => {
       expect(json.evpi).toBeGreaterThan(0);
       expect(json.evpi).toBeLessThan(0.5);
       const { stdout } = await runCliCaptured(["voi", file]);
-      expect(stdout).toMatch(/What will be approved \(compromise\) ← best on average +over 99% +€8 +less than €1\n/);
+      // With "Every tool we want" best in 0.84% of the samples, the chances written together (99%, 1% and under 1%) add up to 100%.
+      expect(stdout).toMatch(/What will be approved \(compromise\) ← best on average +99% +€8 +less than €1\n/);
       expect(stdout).toContain("Knowing every input exactly before deciding would be worth less than €1 (the expected value of perfect information)");
       // examples/close-call.yaml a thousandth as large: a noise level of €0.001 is "less than €1", not "€0".
       const close = join(temp.path, "close.yaml");

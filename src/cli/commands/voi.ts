@@ -3,8 +3,8 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
-import { formatChance, formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { bestLevelWords, riskAdjustmentAside, sharedBestWords, tieShareWords } from "../../format/words.js";
+import { formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
+import { bestChances, bestLevelWords, riskAdjustmentAside, sharedBestWords, tieShareWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -42,11 +42,13 @@ function optionName(result: CaseResult, scenario: string): string {
 function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
   // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
   const money = (value: number) => formatGain(value, result.currency);
+  const chances = bestChances(decision.options);
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
+    // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
     decision.options.map((option) => [
       `${optionName(result, option.scenario)}${option.scenario === decision.best ? " ← best on average" : ""}`,
-      formatChance(option.probabilityBest),
+      chances[option.scenario]!,
       money(option.expectedNpv),
       money(option.expectedLoss),
     ]),
@@ -85,7 +87,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];
   // A tie for best is shared (half each for two, a third each for three): said apart, so that 50% each does not read as a coin toss.
-  const level = bestLevelWords(decision, best.scenario, (scenario) => optionName(result, scenario), formatChance, "outcome");
+  const level = bestLevelWords(decision, best.scenario, (scenario) => optionName(result, scenario), "outcome");
   if (level) parts.push(`  A tie for best is shared (${tieShareWords(decision)}): ${optionName(result, best.scenario)} is ${level}.`);
   parts.push("");
   const worthNothing = decision.evpi <= decision.noiseLevel;
@@ -97,12 +99,12 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
-    const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario), formatChance);
+    const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario));
     const same = others && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
       level
         ? `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is ${level}, and knowing every input exactly would be worth ${evpi}.`
-        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${formatChance(best.probabilityBest)} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
+        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${bestChances(decision.options)[best.scenario]} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(

@@ -10,6 +10,7 @@ import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
+import { bestChances } from "../../format/words.js";
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
@@ -32,10 +33,10 @@ describe("the run report's decision lines", () => {
     const others = decision.options
       .filter((option) => option.scenario !== best.scenario && option.probabilityBest > 0)
       .sort((a, b) => b.probabilityBest - a.probabilityBest)
-      .map((option) => `${option.label} in ${formatChance(option.probabilityBest)}`);
+      .map((option) => `${option.label} in ${bestChances(decision.options)[option.scenario]}`);
     expect(others.length).toBeGreaterThan(0);
     expect(text).toContain(
-      `  Best on average: ${best.label}, the best option in ${formatChance(best.probabilityBest)} of the samples, ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others.at(-1)}\n`,
+      `  Best on average: ${best.label}, the best option in ${bestChances(decision.options)[best.scenario]} of the samples, ${others.slice(0, -1).join(", ")}${others.length > 1 ? " and " : ""}${others.at(-1)}\n`,
     );
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth up to ${formatMoney(decision.evpi, "EUR")} (EVPI); \`mlops-roi voi\` ranks what is worth measuring\n`,
@@ -271,6 +272,18 @@ describe("the run report's judgement lines", () => {
   });
 });
 
+describe("the run report's chances of being best", () => {
+  it("add up to 100%, written together, where each rounded alone gave 56% + 43% beside a share under 1% (close-call, 2,000 samples, seed 11)", () => {
+    const { compiled } = validateScenarioText(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 11 }));
+    const line = renderRunReport(result)
+      .split("\n")
+      .find((candidate) => candidate.startsWith("  Best on average:"))!;
+    // It read "the best option in 56% of the samples, What will be approved in 43% and Today in under 1%": 99%.
+    expect(line).toMatch(/the best option in 56% of the samples, .+ in 44% and .+ in under 1%$/);
+  });
+});
+
 describe("the run report's ranges", () => {
   it("says a file without ranges has none, not '0 inputs', when it is sampled all the same", () => {
     const text = renderRunReport(resultOf("seed.yaml", 200));
@@ -297,7 +310,7 @@ describe("two options whose net gains are 30 cents apart, straddling a rounding 
     expect(renderRunReport(result)).toContain("  Close call: “First” and “Second” gain the same, €9,995; weigh what each asks for and how soon it pays back.");
     const { html } = await createReport(compiled!, { result });
     const page = textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"'))).replace(/“ ([^”]*) ”/g, "“$1”");
-    expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month in today's money.");
+    expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month, not discounted (the discount rate is 0%).");
     expect(page).not.toContain("more than “Second”");
     // The two side by side give that one figure, not €10,000 and €9,990.
     expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€10,000", "€10,000"]);
@@ -347,7 +360,9 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
       .replace(/“ ([^”]*) ”/g, "“$1”")
       .replace(/\( ([^)]*) \)/g, "($1)");
     // It said "but only €1 more than “Second” (€10,000)" beside two figures of €10,000.
-    expect(page).toContain("“First” brings the most, €10,000 over 1 month in today's money, but less than €1 more than “Second” (€10,000).");
+    expect(page).toContain(
+      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€10,000).",
+    );
   });
 });
 
@@ -367,7 +382,9 @@ describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1
     const result = buildResult(compiled!);
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(1234.6, 9), expect.closeTo(1233.9, 9)]);
     const page = await pageOneText(text, result);
-    expect(page).toContain("“First” brings the most, €1,230 over 1 month in today's money, but less than €1 more than “Second” (€1,230).");
+    expect(page).toContain(
+      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€1,230).",
+    );
     const report = renderRunReport(result);
     expect(report).toMatch(/First \(first\) +€1,235 /);
     expect(report).toMatch(/Second \(second\) +€1,234 /);
@@ -387,7 +404,7 @@ describe("two options that each gain under €1, a close call (€0.40 and €0.
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(0.4, 9), expect.closeTo(0.38, 9)]);
     expect(result.judgement.closeCall).toMatchObject({ best: "first", runnerUp: "second" });
     const page = await pageOneText(text, result);
-    expect(page).toContain("“First” and “Second” bring the same, less than €1 each over 1 month in today's money.");
+    expect(page).toContain("“First” and “Second” bring the same, less than €1 each over 1 month, not discounted (the discount rate is 0%).");
     // It said "gain the same, €0" beside page 1's "less than €1 each".
     const said = "Close call: “First” and “Second” gain the same, less than €1; weigh what each asks for and how soon it pays back.";
     expect(renderRunReport(result)).toContain(`  ${said}`);

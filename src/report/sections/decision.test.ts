@@ -7,6 +7,7 @@ import { describeInput } from "../input-labels.js";
 import { findJargon } from "../jargon.js";
 import { textOf } from "../report-text.js";
 import { WORTH_FINDING_OUT } from "./decision.js";
+import { bestChances } from "../../format/words.js";
 
 const examples = new URL("../../../examples/", import.meta.url);
 
@@ -65,12 +66,14 @@ describe.each(withRanges)("the decision section of examples/%s", (name) => {
     expect(shares).toMatch(new RegExp(`^Over the ${formatNumber(decision.samples)} outcomes of the ranges, `));
     const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
     const first = ranked[0]!;
-    expect(shares).toContain(`“${label(first.scenario)}” comes out best in ${formatChance(first.probabilityBest)} of them`);
-    for (const option of ranked.slice(1)) expect(shares).toMatch(new RegExp(`“${label(option.scenario)}”[^%]* in ${formatChance(option.probabilityBest)}`));
+    // The chances are of one whole, written together (largest remainder: docs/numbers.md).
+    const chances = bestChances(decision.options);
+    expect(shares).toContain(`“${label(first.scenario)}” comes out best in ${chances[first.scenario]} of them`);
+    for (const option of ranked.slice(1)) expect(shares).toMatch(new RegExp(`“${label(option.scenario)}”[^%]* in ${chances[option.scenario]}`));
     // No certainty the samples cannot show, even where an option is best in every run or in none.
     expect(shares).not.toMatch(/every run|never/);
     // Every percentage in the sentence is one of the options' chances.
-    const allowed = decision.options.map((option) => formatChance(option.probabilityBest));
+    const allowed = Object.values(chances);
     for (const percent of shares!.match(/(?:under |over )?\d+%/g) ?? []) expect(allowed).toContain(percent);
   });
 
@@ -172,5 +175,25 @@ describe("the decision section", () => {
   it("is left out without ranges", async () => {
     const seed = compile("seed.yaml");
     expect(sectionOf((await createReport(seed, { result: buildResult(seed) })).html)).toBeUndefined();
+  });
+});
+
+describe("the decision section's chances of being best", () => {
+  it("add up to 100%, written together, where each rounded alone gave 56% + 43% and under 1% (examples/close-call.yaml, 2,000 outcomes, seed 11)", async () => {
+    const compiled = compile("close-call.yaml");
+    const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 2_000, seed: 11 }));
+    const shares = result.decision!.options.map((option) => option.probabilityBest);
+    // Rounded alone, the numbers said add up to 99% beside a share under 1%, which is less than 100% and none of it.
+    expect(
+      shares
+        .map(formatChance)
+        .filter((chance) => chance !== "under 1%")
+        .reduce((sum, chance) => sum + Number.parseInt(chance, 10), 0),
+    ).toBe(99);
+    const { html } = await createReport(compiled, { result });
+    const first = paragraphs(sectionOf(html)!)[0]!;
+    const said = [...first.matchAll(/in (\d+)%/g)].map((match) => Number(match[1]));
+    expect(said.reduce((sum, percent) => sum + percent, 0)).toBe(100);
+    expect(first).toMatch(/comes out best in 56% of them; “[^”]+” in 44%; “[^”]+” in under 1%\./);
   });
 });

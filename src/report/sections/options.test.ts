@@ -34,6 +34,15 @@ describe("the report's options table names the convention of each figure", () =>
     expect(findJargon(text)).toEqual([]);
   });
 
+  it("says no 'today's value' in its notes at a rate of 0%, where nothing is discounted", async () => {
+    const text = await optionsOf({ discountRate: 0, riskAdjustment: { benefits: 0.1, costs: 0.05 } });
+    // It said "net gain ÷ today's value of the extra costs" and "today's value of the gains −10%".
+    expect(text).toContain("Return on cost: net gain ÷ the extra costs.");
+    expect(text).toContain("Risk-adjusted, as Forrester does it: the gains −10% and the costs +5%");
+    expect(text).toContain("The net gain counts every cost and every saving over the 36 months.");
+    expect(text).not.toMatch(/today's (value|money)/);
+  });
+
   it("says what the change costs over the plan's one month in the singular", async () => {
     const text = await optionsOf({ horizonMonths: 1 });
     // "the plan's one month", as page 1 says it, not "the 1 month".

@@ -4,6 +4,7 @@ import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatSig
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
+import { inTodaysMoney } from "../../format/words.js";
 
 function descriptions(context: ReportContext): string {
   const { result } = context;
@@ -34,12 +35,14 @@ function conventionsNote(context: ReportContext): string {
       ? `Net gain: ${discountingWords(result)}; cash paid at the start counts in full.`
       : `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full.`,
     `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted).`,
-    `Return on cost: net gain ÷ today's value of the extra costs. Forrester's Total Economic Impact ROI, (today's value of the gains − today's value of the costs) ÷ today's value of the costs, is the same number.`,
+    result.discountRate === 0
+      ? `Return on cost: net gain ÷ the extra costs. Forrester's Total Economic Impact ROI, (the gains − the costs) ÷ the costs, none of them discounted at a rate of 0%, is the same number.`
+      : `Return on cost: net gain ÷ today's value of the extra costs. Forrester's Total Economic Impact ROI, (today's value of the gains − today's value of the costs) ÷ today's value of the costs, is the same number.`,
     `DORA's return on investment: the gain over ${theMonths(result.horizonMonths)}, not discounted, ÷ what the change costs over ${result.horizonMonths === 1 ? "it" : "them"} (cash paid for it, the extra licences, infrastructure, support staff and training, and the team's time on it), as DORA's calculator and its 2020 paper work it out.`,
   ];
   if (risk) {
     lines.push(
-      `Risk-adjusted, as Forrester does it: today's value of the gains ${formatSignedShare(-risk.benefits)} and of the costs ${formatSignedShare(risk.costs)}, shown under each option's own figures.`,
+      `Risk-adjusted, as Forrester does it: ${result.discountRate === 0 ? "the gains" : "today's value of the gains"} ${formatSignedShare(-risk.benefits)} and ${result.discountRate === 0 ? "the costs" : "of the costs"} ${formatSignedShare(risk.costs)}, shown under each option's own figures.`,
     );
   }
   return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
@@ -96,7 +99,7 @@ export const optionsSection: ReportSection = {
       .join("");
     return `<section id="options" class="block">
 <h2>The options</h2>
-${prose(`Each option is compared with today, ${optionName(context, result.baseline)}. The net gain counts every cost and every saving over ${theMonths(result.horizonMonths)}, in today's money.`)}
+${prose(`Each option is compared with today, ${optionName(context, result.baseline)}. The net gain counts every cost and every saving over ${theMonths(result.horizonMonths)}${inTodaysMoney(result.discountRate, ", ")}.`)}
 ${descriptions(context)}
 <table class="wide">
   <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th><th class="number">DORA's return on investment</th></tr></thead>

@@ -537,3 +537,61 @@ describe("page 1's 'go' on an option that gains only in today's money", () => {
     );
   });
 });
+
+describe("page 1 at a discount rate of 0%, where nothing is discounted", () => {
+  const notDiscounted = "not discounted (the discount rate is 0%)";
+  const reportText = async (compiled: CompiledCase, result: CaseResult) => textOf((await createReport(compiled, { result })).html);
+
+  for (const peer of ["dora-ai-roi-calculator", "dora-2020-elite-large"]) {
+    it(`says so once beside the net gain of DORA's own case (examples/peers/${peer}.yaml), never 'in today's money'`, async () => {
+      const compiled = compile(readFileSync(new URL(`../../../examples/peers/${peer}.yaml`, import.meta.url), "utf8"));
+      const result = resultOf(compiled);
+      // The rate the result holds, not one worked out again.
+      expect(result.discountRate).toBe(0);
+      const best = recommend(result)!.best;
+      const text = await pageOne(compiled, result);
+      // It said "It brings US$3.28 million more than today over 12 months, in today's money." and
+      // "net gain over 12 months, in today's money" of money no one discounted.
+      expect(text).toContain(`It brings ${formatMoney(best.npv, "USD").replace(/^\$/, "US$")} more than today over 12 months, ${notDiscounted}.`);
+      expect(text.split(notDiscounted)).toHaveLength(2);
+      expect(text).toContain("net gain over 12 months ");
+      const whole = await reportText(compiled, result);
+      expect(whole).not.toMatch(/today's (money|value)/);
+      expect(whole).toContain("The net gain counts every cost and every saving over the 12 months.");
+      expect(whole).toContain("Return on cost: net gain ÷ the extra costs.");
+    });
+  }
+
+  it("says so once in a verdict to stay, of one option and of several", async () => {
+    const one = compile(
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n").replace(
+        "discountRate: 0.08",
+        "discountRate: 0",
+      ),
+    );
+    const oneResult = resultOf(one);
+    expect(recommend(oneResult)!.verdict).toBe("stay");
+    expect(await pageOne(one, oneResult)).toContain(
+      `“Tools” would lose ${formatMoney(-oneResult.comparisons.alt!.npv, "EUR")} within 12 months, ${notDiscounted}.`,
+    );
+    const several = compile(
+      `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n").replace("discountRate: 0.08", "discountRate: 0")}  other:\n    label: Other\n    tooling: { licences: { perUserPerMonth: 10 } }\n`,
+    );
+    const severalResult = resultOf(several);
+    const text = await pageOne(several, severalResult);
+    // It said "… within 12 months in today's money. The best, “Other”, would lose €… in today's money."
+    expect(text).toContain(
+      `None of the options gains money within 12 months, ${notDiscounted}. The best, “Other”, would lose ${formatMoney(-severalResult.comparisons.other!.npv, "EUR")}.`,
+    );
+    expect(text).not.toContain("today's money");
+  });
+
+  it("says so in a close call, as the close call of examples/close-call.yaml at 0%", async () => {
+    const compiled = compile(withEdit(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"), "value: 0.08", "value: 0"));
+    const result = resultOf(compiled);
+    expect(result.judgement?.closeCall).toBeTruthy();
+    const text = await pageOne(compiled, result);
+    expect(text).toMatch(new RegExp(`brings the most, [^ ]+ over 12 months, ${notDiscounted.replace(/[()]/g, "\\$&")}, but`));
+    expect(text).not.toContain("today's money");
+  });
+});

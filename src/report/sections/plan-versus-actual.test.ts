@@ -300,3 +300,17 @@ describe("the plan-versus-actual payback, when there is none", () => {
     expect(shown).not.toContain("pays back not within");
   });
 });
+
+describe("the plan-versus-actual section of a plan at a discount rate of 0%", () => {
+  it("says the gain over the whole plan is not discounted, not 'in today's money', with the plan's own rate", async () => {
+    const undiscounted = caseText(24).replace("discountRate: 0.08", "discountRate: 0");
+    const path = storeWithPlan(temp.path, undiscounted, [{ month: 1, externalSpend: 2500 }]);
+    const tracking = loadCaseTracking(undiscounted, path)!;
+    expect(tracking.plan.result.discountRate).toBe(0);
+    const { html } = await createReport(validateScenarioText(undiscounted).compiled!, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const shown = textOf(section(html));
+    // It read "Gain over the whole plan, in today's money".
+    expect(shown).toContain("Gain over the whole plan, not discounted (the discount rate is 0%)");
+    expect(shown).not.toContain("today's money");
+  });
+});

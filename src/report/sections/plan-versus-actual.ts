@@ -7,7 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant, theMonths } from "../../format/numbers.js";
-import { labelWithRecordedShare, monthsUsedWords, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
+import { labelWithRecordedShare, monthsUsedWords, netGainBasis, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
@@ -151,7 +151,10 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
     rows.push(
       `<tr><td>Pays back</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${when(forecast.paybackMonth.now)}</td></tr>`,
     );
-    rows.push(`<tr><td>Gain over the whole plan, in today's money</td>${money(forecast.npv.planned)}${money(forecast.npv.now)}</tr>`);
+    // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
+    rows.push(
+      `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}</td>${money(forecast.npv.planned)}${money(forecast.npv.now)}</tr>`,
+    );
   }
   const nowHead = last === null ? "Now" : last < horizon ? "What happened, then re-forecast" : "What happened";
   return `<table class="plan-actual">
@@ -218,7 +221,7 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   const months = monthsUsedWords(learning.monthsUsed, comparison.recordedMonths);
   const rows = [
     `<tr><td>Chance it pays back within the plan's ${escapeHtml(plural(comparison.horizonMonths, "month"))}</td><td class="number">${figure("learning-chance-planned", formatChance(planned.probabilityPaysBack))}</td><td class="number">${figure("learning-chance-now", formatChance(now.probabilityPaysBack))}</td></tr>`,
-    `<tr><td>Gain over the whole plan, in today's money: likely between</td><td class="number">${escapeHtml(context.money(planned.npv.p5))} and ${escapeHtml(context.money(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", context.money(now.npv.p5))} and ${figure("learning-gain-high-now", context.money(now.npv.p95))}</td></tr>`,
+    `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}: likely between</td><td class="number">${escapeHtml(context.money(planned.npv.p5))} and ${escapeHtml(context.money(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", context.money(now.npv.p5))} and ${figure("learning-gain-high-now", context.money(now.npv.p95))}</td></tr>`,
     `<tr><td>Gain over the whole plan, middle estimate</td><td class="number">${escapeHtml(context.money(planned.npv.p50))}</td><td class="number">${escapeHtml(context.money(now.npv.p50))}</td></tr>`,
   ];
   const moved = learning.inputs.map((input) => {

@@ -24,7 +24,7 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { listInWords } from "../../format/words.js";
+import { inTodaysMoney, listInWords, netGainBasis, paybackChanceWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
 import { aheadAndLevel } from "../../format/judgement.js";
 
@@ -208,8 +208,8 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
         ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
         : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
   const reason = tied
-    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months} in today's money.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months} in today's money, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
@@ -269,12 +269,15 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
   const middle = sampled ? "With every range at its middle, " : "";
   const name = optionName(context, best.alternative);
   const loss = gainOrLoss(best.npv, context.money).loss;
+  const rate = context.result.discountRate;
   if (options === 1)
     return loss
-      ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}, in today's money.`
-      : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))} in today's money.`;
-  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months} in today's money. The best, ${name}, ${
-    loss ? `would lose ${amount(context.money(-best.npv))} in today's money` : `brings no more than today: ${amount(context.money(0))} in today's money` // not "would lose €0"
+      ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}${netGainBasis(rate, ", ")}.`
+      : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))}${netGainBasis(rate)}.`;
+  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best, ${name}, ${
+    loss
+      ? `would lose ${amount(context.money(-best.npv))}${inTodaysMoney(rate)}`
+      : `brings no more than today: ${amount(context.money(0))}${inTodaysMoney(rate)}` // not "would lose €0"
   }.`;
 }
 
@@ -303,8 +306,8 @@ function recommendationBlock(context: ReportContext): string {
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months} in today's money, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
-        : `It brings ${gainAmount(best.npv, context)} more than today over ${months}, in today's money.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months}${netGainBasis(result.discountRate)}, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
+        : `It brings ${gainAmount(best.npv, context)} more than today over ${months}${netGainBasis(result.discountRate, ", ")}.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
     recommendation.verdict === "go"
@@ -418,7 +421,7 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   return `<div class="card">
   <h3>What it returns</h3>
   <p class="big">${figure("npv", gainFigure(comparison.npv, context))}</p>
-  <p class="unit">net gain over ${plural(horizon, "month")}, in today's money</p>
+  <p class="unit">net gain over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
   ${range || yearlyText ? prose(`${range}${yearlyText}`) : ""}
 </div>`;
 }
@@ -448,7 +451,7 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
           : `From then on, it has earned back all it cost.`;
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
-    ? `The chance that it pays back within ${months} is ${figure("payback-chance", formatChance(distribution.probabilityPaysBack))}.`
+    ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)
     : context.ranges === "notSampled"
       ? `The chance that it pays back was not worked out for this report.`
       : `This is a single estimate, so we cannot give the chance that it pays back yet.`;

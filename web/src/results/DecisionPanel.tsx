@@ -2,8 +2,8 @@ import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
-import { bestLevelWords, tieShareWords } from "../../../src/format/words.js";
-import { formatChance, formatMoney, lessThanOneUnit } from "../format.js";
+import { bestChances, bestLevelWords, tieShareWords } from "../../../src/format/words.js";
+import { formatMoney, lessThanOneUnit } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
 /** Inputs (or groups) listed under "Worth finding out first". */
@@ -42,7 +42,9 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   const seed = result.uncertainty?.seed;
   // A tie for best is shared (half each for two, a third each for three): said apart, so that 50% each does not read as a coin toss.
   const labelOf = (scenario: string) => `“${decision.options.find((option) => option.scenario === scenario)?.label ?? scenario}”`;
-  const level = bestLevelWords(decision, decision.best, labelOf, formatChance, "outcome");
+  const level = bestLevelWords(decision, decision.best, labelOf, "outcome");
+  // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
+  const chances = bestChances(decision.options);
   return (
     <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
       <h2 id="decision-heading">Which option comes out best</h2>
@@ -55,7 +57,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
           <li key={option.scenario} data-option={option.scenario}>
             <span className="decision-option-label">{option.label}</span>
             <span className="decision-option-share">
-              Best in <span data-figure="probability-best">{formatChance(option.probabilityBest)}</span> of outcomes
+              Best in <span data-figure="probability-best">{chances[option.scenario]}</span> of outcomes
             </span>
             <span className="decision-bar" aria-hidden="true">
               <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />

@@ -5,6 +5,7 @@ import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatMonth, formatPercent, formatShare, plural } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
+import { paybackChanceWords } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -96,9 +97,12 @@ function HeadlineView({
                   <dt>Pays back</dt>
                   <dd data-figure="payback">
                     {payback(comparison, result.horizonMonths)}
-                    {spread && range && (
-                      <span className="figure-range">
-                        {formatChance(range.probabilityPaysBack)} chance within {plural(result.horizonMonths, "month")}
+                    {/* Whenever the ranges hold it, as page 1 of the report gives it: a case whose net gain moves
+                        under one unit still has a chance of paying back. */}
+                    {range && (
+                      <span className="figure-range" data-figure="payback-chance">
+                        {" "}
+                        {paybackChanceWords(formatChance(range.probabilityPaysBack), result.horizonMonths)}
                       </span>
                     )}
                     {!range && rangesComing && (

@@ -12,7 +12,7 @@ export function RangesNote({ result, progress, refining, coming }: { result: Cas
   if (refining && result.uncertainty) {
     return (
       <p className="ranges-note" role="status" data-state="refining" ref={kept.ref} style={kept.style}>
-        Ranges from the first {result.uncertainty.samples.toLocaleString("en-GB")} draws; refining them with {LIVE_SAMPLES.toLocaleString("en-GB")}, as the
+        Ranges from the first {result.uncertainty.samples.toLocaleString("en-GB")} outcomes; refining them with {LIVE_SAMPLES.toLocaleString("en-GB")}, as the
         report and the workbook use… {Math.round((progress ?? 0) * 100)}%
       </p>
     );
@@ -28,7 +28,7 @@ export function RangesNote({ result, progress, refining, coming }: { result: Cas
   const count = result.uncertainty.inputs.length;
   return (
     <p className="ranges-note" ref={kept.ref}>
-      Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} draws of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed{" "}
+      Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} outcomes of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed{" "}
       {result.uncertainty.seed}). Figures without a range use each input&apos;s middle value.
     </p>
   );

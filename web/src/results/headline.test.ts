@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonResult } from "../../../src/engine/index.js";
-import { askedFor } from "./Headline.js";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
+import { formatChance } from "../../../src/format/numbers.js";
+import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
+import { tinyMoney } from "../../../src/test-support/tiny-money.js";
+import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
+import { askedFor, Headline } from "./Headline.js";
 
 const investment = (cash: number, teamHours: number): ComparisonResult["investment"] => ({
   cash,
@@ -23,5 +30,23 @@ describe("what an option asks for, on its card", () => {
     expect(askedFor(investment(0, 0.04), "EUR")).toEqual({ upFront: "€0", more: "" });
     expect(askedFor(investment(-0.4, -0.04), "EUR")).toEqual({ upFront: "€0", more: "" });
     expect(askedFor(investment(0, 0.06), "EUR")).toEqual({ upFront: "€0", more: " + 0.1 team hours on the change" });
+  });
+});
+
+describe("the chance an option pays back, on its card", () => {
+  it("is given whenever the ranges hold it, in the report's words, even when the net gain moves by under one unit", () => {
+    const { compiled } = validateScenarioText(tinyMoney(seedUncertain));
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 500, seed: 1 }));
+    const distributions = uncertaintyFromResult(result)!.distribution;
+    const html = renderToStaticMarkup(createElement(Headline, { result, distributions }));
+    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) => match[1]!.trim());
+    const expected = Object.values(result.comparisons).map((comparison) => {
+      const range = distributions[comparison.alternative]!;
+      // The case the card hid it for: a net gain whose range is under one unit wide.
+      expect(Math.round(range.npv.p95! - range.npv.p5!)).toBe(0);
+      return `The chance that it pays back within 12 months is ${formatChance(range.probabilityPaysBack)}.`;
+    });
+    expect(expected).toHaveLength(2);
+    expect(shown).toEqual(expected);
   });
 });
