@@ -86,6 +86,32 @@ describe("the cash a set costs in its first year, which the budget limits", () =
     expect(short.ranked.find((set) => set.capabilities.length === 1)!.firstYearCash).toBe(1_100);
   });
 
+  it("counts only the months of the plan in which the fees are paid: from today's change start, within today's licence months", () => {
+    const cashOf = (horizonMonths: number, defaults: Record<string, unknown>) => {
+      const data = { ...caseWithCatalogue([tool]), horizonMonths, defaults: { ...base.defaults, ...defaults } };
+      const result = optimize(compileAll(data), { objective: "npv", candidates: ["tool0"] });
+      return [result.cashMonths, result.ranked.find((set) => set.capabilities.length === 1)!.firstYearCash];
+    };
+    // Fees from month 4 in a plan of 6: months 4 to 6, €500 + 3 × €100 = €800, not the €1,100 of 6 months.
+    expect(cashOf(6, { tooling: { licences: { fromMonth: 4 } } })).toEqual([3, 800]);
+    expect(cashOf(6, { change: { startMonth: 4 } })).toEqual([3, 800]);
+    // Until month 2: two months' fees.
+    expect(cashOf(6, { tooling: { licences: { untilMonth: 2 } } })).toEqual([2, 700]);
+    // A plan of 12 from month 4 pays 9 months; one of 36 a whole year of fees.
+    expect(cashOf(12, { tooling: { licences: { fromMonth: 4 } } })).toEqual([9, 1_400]);
+    expect(cashOf(36, { change: { startMonth: 4 } })).toEqual([12, 1_700]);
+    expect(cashMonthsOf(6, { from: 4, until: Number.POSITIVE_INFINITY })).toBe(3);
+    // The simulation pays the same 3 months: the set's NPV is €300 of fees (discounted) above that of fees from month 1.
+    const npvOf = (defaults: Record<string, unknown>) =>
+      optimize(compileAll({ ...caseWithCatalogue([tool]), horizonMonths: 6, defaults: { ...base.defaults, ...defaults } }), {
+        objective: "npv",
+        candidates: ["tool0"],
+      }).ranked.find((set) => set.capabilities.length === 1)!.npv;
+    const saved = npvOf({ tooling: { licences: { fromMonth: 4 } } }) - npvOf({});
+    expect(saved).toBeGreaterThan(290);
+    expect(saved).toBeLessThan(300);
+  });
+
   it("lets a budget of the plan's own cash take the set in a plan shorter than a year", () => {
     const compiled = compileAll({ ...caseWithCatalogue([tool]), horizonMonths: 6 });
     const within = optimize(compiled, { objective: "npv", candidates: ["tool0"], budget: 1_100 });

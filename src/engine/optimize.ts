@@ -1,6 +1,6 @@
 import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue/targets.js";
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
-import { P } from "./model/parameters.js";
+import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
 import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
@@ -15,7 +15,7 @@ export interface OptimizeOptions {
   objective: Objective;
   /**
    * The most the set may cost in cash in its first year: up-front spend plus twelve months of its fees,
-   * or the plan's months of fees when the plan is shorter than a year (`cashMonthsOf`).
+   * or the months of the plan in which they are paid when fewer, as in a plan shorter than a year (`cashMonthsOf`).
    */
   budget?: number;
   /** The most team hours its setup may take (before the organisation factor and contingency). */
@@ -47,7 +47,7 @@ export interface EvaluatedSet {
   paybackMonth: number | null;
   npvP50?: number;
   probabilityPaysBack?: number;
-  /** Cash in the first year: up-front spend plus `OptimizeResult.cashMonths` months of fees (12, or the plan's months when shorter). */
+  /** Cash in the first year: up-front spend plus `OptimizeResult.cashMonths` months of fees (12, or the months of the plan that pay them when fewer). */
   firstYearCash: number;
   setupHours: number;
 }
@@ -87,8 +87,8 @@ export interface OptimizeResult {
   candidates: string[];
   limits: { budget: number | null; setupHours: number | null };
   /**
-   * The months of fees that each set's `firstYearCash`, and so the budget, counts: 12, or the plan's
-   * own months when it is shorter than a year (`cashMonthsOf`).
+   * The months of fees that each set's `firstYearCash`, and so the budget, counts: 12, or the months
+   * of the plan in which the fees are paid when fewer, as in a plan shorter than a year (`cashMonthsOf`).
    */
   cashMonths: number;
   evaluated: number;
@@ -113,6 +113,8 @@ class SetEvaluator {
   readonly twoScenarioCase: CompiledCase;
   private readonly parameters: Float64Array;
   evaluations = 0;
+  /** The months of fees a set's first-year cash counts (`cashMonthsOf`). */
+  readonly cashMonths: number;
 
   /**
    * `start` is the scenario the sets are added to (its own sums, without any capability's), and
@@ -138,6 +140,7 @@ class SetEvaluator {
     this.runner = new CaseRunner(this.twoScenarioCase);
     this.parameters = new Float64Array(this.runner.parameters[0]!.length);
     fillParameters(baseline, compiled.leafValues, this.parameters);
+    this.cashMonths = cashMonthsOf(compiled.horizonMonths, feeMonthsOf(compiled));
   }
 
   /** Points the candidate scenario at a set (a bit mask over `capabilities`). */
@@ -159,7 +162,7 @@ class SetEvaluator {
   costs(mask: number): { firstYearCash: number; setupHours: number } {
     const values = this.compiled.leafValues;
     const people = this.parameters[P.people]!;
-    const months = cashMonthsOf(this.compiled.horizonMonths);
+    const months = this.cashMonths;
     let firstYearCash = 0;
     let setupHours = 0;
     this.capabilities.forEach((capability, index) => {
@@ -244,13 +247,32 @@ export function compareSets(a: EvaluatedSet, b: EvaluatedSet, objective: Objecti
 }
 
 /**
- * The months of fees a set's first-year cash counts, and so `--budget`: twelve, or the plan's own
- * months when it is shorter than a year, since a plan of 6 months pays 6 months of fees, not twelve.
- * A set with €500 up front and €100 a month costs €1,700 in a plan of 36 months, €1,100 in one of 6.
- * @example cashMonthsOf(36) // 12 ; cashMonthsOf(6) // 6
+ * The months of fees a set's first-year cash counts, and so `--budget`: the months of the plan in
+ * which its fees are paid, at most twelve. A set's monthly fees land on today's licences
+ * (`capabilityCosts`), so they are paid from the month today's change starts, within today's licence
+ * months (`fees`, `feeMonthsOf`; from month 1 and without end when the file gives neither): twelve in a
+ * long plan, the plan's own months when it is shorter than a year (a plan of 6 months pays 6 months of
+ * fees, not twelve), fewer when the fees start later than month 1 in a short plan (3 of a 6-month
+ * plan's months from month 4). A set with €500 up front and €100 a month costs €1,700 in a plan of
+ * 36 months, €1,100 in one of 6, €800 in one of 6 whose fees start in month 4.
+ * @example cashMonthsOf(36) // 12 ; cashMonthsOf(6) // 6 ; cashMonthsOf(6, { from: 4, until: Infinity }) // 3
  */
-export function cashMonthsOf(horizonMonths: number): number {
-  return Math.min(12, horizonMonths);
+export function cashMonthsOf(horizonMonths: number, fees: { from: number; until: number } = { from: 1, until: Number.POSITIVE_INFINITY }): number {
+  return Math.max(0, Math.min(12, Math.min(horizonMonths, fees.until) - Math.max(1, fees.from) + 1));
+}
+
+/**
+ * The months in which a set's monthly fees are paid (engine's simulate): from the month today's change
+ * starts (`change.startMonth`, 1 when the file does not say), within today's licence months
+ * (`tooling.licences.fromMonth` … `untilMonth`), at the inputs' medians. `until` is the last month,
+ * `Infinity` when they run to the plan's end however long it is.
+ * @example feeMonthsOf(compiled) // { from: 1, until: Infinity }
+ */
+export function feeMonthsOf(compiled: CompiledCase): { from: number; until: number } {
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  const parameters = new Float64Array(PARAMETER_COUNT);
+  fillParameters(baseline, compiled.leafValues, parameters);
+  return { from: Math.max(parameters[P.startMonth]!, parameters[P.licencesFromMonth]!), until: parameters[P.licencesUntilMonth]! };
 }
 
 /**
@@ -368,7 +390,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     currency: compiled.currency,
     candidates: pool.map((capability) => capability.name),
     limits: { budget: options.budget ?? null, setupHours: options.setupHours ?? null },
-    cashMonths: cashMonthsOf(compiled.horizonMonths),
+    cashMonths: evaluator.cashMonths,
   };
   const finish = (ranked: EvaluatedSet[]) => {
     const best = ranked[0] ?? null;

@@ -61,7 +61,7 @@ export function bestChances(options: readonly { scenario: string; probabilityBes
 
 /**
  * The other options that are best in some of the samples, each with its share, the largest first
- * (ties count half each, so options that gain the same split the samples: docs/numbers.md, "Which
+ * (a tie counts equally to each option level, half each for two, so options that gain the same split the samples: docs/numbers.md, "Which
  * option is best"), to follow "… is best in 50% of the outcomes, ": empty when no other option is
  * ever best. The shares are `bestChances`, so with the best's own they add up to 100%.
  * @example sharedBestWords(options, "alt", (name) => name) // "alt2 in 44% and today in under 1%"
@@ -112,9 +112,8 @@ export function bestLevelWords(
     ...aloneOthers.map((option) => option.probabilityBestAlone),
   ]);
   const of = (share: number, written: string) => (share >= 1 ? `in every ${unit}` : `in ${written} of the ${unit}s`);
-  // The same options level in every tie (each is level in every sample with a tie at the top; always so
-  // for two): each names the others. Counts over the same samples: the shares are equal exactly.
-  const group = levelOptions.every((option) => option.probabilityBestLevel === chanceBestLevel) ? levelOptions.map((option) => option.scenario) : undefined;
+  // The same options level in every tie: each names the others.
+  const group = levelInEveryTie(decision)?.map((option) => option.scenario);
   const partnersOf = (scenario: string) => (group?.includes(scenario) ? listInWords(group.filter((other) => other !== scenario).map(name)) : "another option");
   const level = `level at the top with ${partnersOf(subject)}`;
   const firstWords =
@@ -128,6 +127,19 @@ export function bestLevelWords(
   const alone = aloneOthers.map((option, index) => `${name(option.scenario)} best alone in ${othersAlone[index]}`);
   const others = without > 1e-12 ? [`${group ? listInWords(group.map(name)) : "two or more of the others"} level at the top in ${withoutWritten}`] : [];
   return [firstWords, ...alone, ...others].join(", ");
+}
+
+/**
+ * The options level at the top in every tie, when the same ones are (each is level in every sample with
+ * a tie at the top; always so for two copies): `bestLevelWords` names them, `tieShareWords` counts them.
+ * Counts over the same samples: the shares are equal exactly. `undefined` when the ties differ, or none.
+ */
+function levelInEveryTie<Option extends { probabilityBestLevel: number }>(decision: {
+  options: readonly Option[];
+  chanceBestLevel: number;
+}): Option[] | undefined {
+  const level = decision.options.filter((option) => option.probabilityBestLevel > 0);
+  return level.length > 0 && level.every((option) => option.probabilityBestLevel === decision.chanceBestLevel) ? level : undefined;
 }
 
 /** "half", "a third", … "a tenth": one option's share of a tie among `count`. */
@@ -157,10 +169,10 @@ export function tieShareWords(decision: { options: readonly { probabilityBestLev
   const level = options.filter((option) => option.probabilityBestLevel > 0);
   if (level.length === 0) return undefined;
   // The same options level in every tie (as bestLevelWords names them): every tie is among all of them.
-  const same = level.every((option) => option.probabilityBestLevel === chanceBestLevel);
+  const same = levelInEveryTie(decision);
   // Σ of the shares level = the ties' mean size × the chance of a tie: a mean of two is every tie of two.
   const sum = level.reduce((total, option) => total + option.probabilityBestLevel, 0);
-  const count = same ? level.length : Math.abs(sum - 2 * chanceBestLevel) <= 1e-9 ? 2 : undefined;
+  const count = same ? same.length : Math.abs(sum - 2 * chanceBestLevel) <= 1e-9 ? 2 : undefined;
   if (count === undefined) return "equally among the options level at the top";
   const share = tieShares[count] ?? `1/${count}`;
   return `${share} each for ${count <= 10 ? numberWords[count] : formatNumber(count)} options`;

@@ -172,6 +172,26 @@ describe("the Distribution snapshot's payback months", () => {
   });
 });
 
+describe("the Summary's payback", () => {
+  it("says an option that does not pay back by the plan's end pays back 'not within 7 months', as run, optimize and the report say it, not 'never'", () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "short-horizon.yaml")!.path);
+    expect(buildResult(source.compiled).comparisons.pricey!.paybackMonth).toBeNull();
+    const notWithin = `not within ${source.compiled.horizonMonths} months`;
+    const summary = buildCaseWorkbook(source).workbook.getWorksheet(sheetNames.summary)!;
+    const cells: unknown[] = [];
+    summary.eachRow((row) => {
+      if (String(row.getCell(1).value).trim().startsWith("Pays back in")) row.eachCell((cell, column) => void (column > 1 && cells.push(cell.value)));
+    });
+    const results = cells.map((value) => (value && typeof value === "object" && "result" in value ? value.result : value));
+    expect(results).toContain(notWithin);
+    expect(results).not.toContain("never");
+    // The formula says the same when the spreadsheet works it out again.
+    const formulas = cells.map((value) => (value && typeof value === "object" && "formula" in value ? String(value.formula) : ""));
+    expect(formulas.join()).toContain(`"${notWithin}"`);
+    expect(formulas.join()).not.toContain('"never"');
+  });
+});
+
 describe("the Summary's money", () => {
   it("shows no red minus on a figure that is zero but for the last bits of a double (team.yaml's team pay left -1.2e-10)", () => {
     const residues: string[] = [];

@@ -1,6 +1,6 @@
 import { benefitCategories, benefitCategoryLabels, paybackTolerance, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
-import { plural } from "../format/numbers.js";
+import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -112,13 +112,15 @@ export function writeSummarySheet(
       sheet.formula(row, column, roi, styled("keyFigure", formats.share), engineOf(_comparison).roi ?? "n/a");
     });
     line("Pays back in (cumulative net at or above zero from then on)", true);
+    // Not paid back by the plan's end: "not within 36 months", as run, optimize and the report say it, not "never".
+    const notWithin = formatPaybackMonth(null, months);
     inAlternatives((comparison, column) => {
       const stays = sheet.range(comparison.staysPaidBack);
       const first = matchExact(1, stays);
       const last = sheet.ref(comparison.staysPaidBack[comparison.staysPaidBack.length - 1]!);
       const expr = when(
         compare(last, "=", num(0)),
-        str("never"),
+        str(notWithin),
         when(
           compare(first, "=", num(1)),
           when(
@@ -129,7 +131,7 @@ export function writeSummarySheet(
           first,
         ),
       );
-      sheet.formula(row, column, expr, styled("keyFigure", formats.payback), engineOf(comparison).paybackMonth ?? "never");
+      sheet.formula(row, column, expr, styled("keyFigure", formats.payback), engineOf(comparison).paybackMonth ?? notWithin);
     });
     line("Net benefit over the whole horizon");
     inAlternatives((comparison, column) =>

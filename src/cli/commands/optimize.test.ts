@@ -437,6 +437,25 @@ describe("optimize's budget in a plan shorter than a year", () => {
   });
 });
 
+describe("optimize's budget when the fees start later than month 1 in a short plan", () => {
+  it("counts the months of the plan in which the fees are paid and says which: versioning from month 4 of 6 is €240, not €480", async () => {
+    const file = join(temp.path, "six-from-4.yaml");
+    const six = readFileSync(templatePath("team"), "utf8").replace(/^horizonMonths: .*$/m, "horizonMonths: 6");
+    writeFileSync(file, six.replace(/^defaults:\n/m, "defaults:\n  tooling:\n    licences:\n      fromMonth: 4\n"));
+    const run = await runCliCaptured(["optimize", file, "--budget", "1000", "--top", "3", "--from", "versioning,commands"]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("Best sets of capabilities by net present value (cash with 3 months of fees at most €1,000)");
+    expect(run.stdout).toMatch(/^ {2}2\. versioning +€[\d,]+ +month \d+ +€240 +\d+$/m);
+    expect(run.stdout).toContain(
+      "\n  The fees are paid in months 4 to 6 of the plan (today's change start and licence months), so the cash (and the budget) counts the up-front spend plus 3 months of fees, not twelve.\n",
+    );
+    expect(run.stdout).not.toContain("The plan is 6 months long");
+    expect(JSON.parse((await runCliCaptured(["optimize", file, "--budget", "1000", "--json"])).stdout).cashMonths).toBe(3);
+    expect((await runCliCaptured(["optimize", file, "--budget", "1000", "--write-scenario", "ask"])).exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("within a budget of €1,000 for the up-front spend and 3 months of fees, chosen by mlops-roi optimize.");
+  });
+});
+
 describe("optimize's ranking of sets that tie on the objective", () => {
   it("says that sets paying back in the same month, or with the same chance, are ranked by NPV", async () => {
     const { file } = teamFile();

@@ -4,6 +4,7 @@ import {
   buildResult,
   capabilitiesInRanked,
   compileCase,
+  feeMonthsOf,
   optimize,
   rangesTheSetsRead,
   validateScenarioText,
@@ -56,6 +57,47 @@ interface CaseContext {
   readonly riskAdjustment?: { benefits: number; costs: number };
   /** The prices taken from the built-in catalogue of the capabilities the listed sets use, in words ("scheduling €300 a month"). */
   readonly builtInPrices: readonly string[];
+  /** The months in which a set's fees are paid (engine's feeMonthsOf): from today's change start, within today's licence months. */
+  readonly feeMonths: { from: number; until: number };
+}
+
+/**
+ * What a set's cash counts, in the words of the title, the column, the note under the table and the
+ * scenario it writes (engine's cashMonthsOf): a year of fees ("first-year cash"); the plan's own months
+ * when it is shorter than a year and the fees run all of it ("cash over the plan's 6 months"); else the
+ * months of the plan in which the fees are paid ("months 4 to 6 of the plan").
+ */
+function cashBasis(
+  result: OptimizeResult,
+  horizonMonths: number,
+  fees: { from: number; until: number },
+): { title: string; column: string; note?: string; scenario: (budget: string) => string } {
+  const months = result.cashMonths;
+  const budget = result.limits.budget !== null ? " (and the budget)" : "";
+  if (months >= 12) return { title: "first-year cash", column: "First-year cash", scenario: (amount) => `a first-year budget of ${amount}` };
+  const feeWords = `${plural(months, "month")} of fees`;
+  if (fees.from <= 1 && fees.until >= horizonMonths)
+    return {
+      title: `cash over the plan's ${plural(months, "month")}`,
+      column: `Cash, ${plural(months, "month")}`,
+      note: `The plan is ${plural(months, "month")} long, so the cash${budget} counts the up-front spend plus ${feeWords}, not twelve.`,
+      scenario: (amount) => `a budget of ${amount} over the plan's ${plural(months, "month")}`,
+    };
+  const end = Math.min(horizonMonths, fees.until);
+  const why = "today's change start and licence months";
+  if (months === 0)
+    return {
+      title: "up-front cash",
+      column: "Up-front cash",
+      note: `No month of the plan pays the fees (${why}), so the cash${budget} counts the up-front spend only.`,
+      scenario: (amount) => `an up-front budget of ${amount}`,
+    };
+  return {
+    title: `cash with ${feeWords}`,
+    column: `Cash, ${plural(months, "month")}`,
+    note: `The fees are paid in ${months === 1 ? `month ${fees.from}` : `months ${fees.from} to ${end}`} of the plan (${why}), so the cash${budget} counts the up-front spend plus ${feeWords}, not twelve.`,
+    scenario: (amount) => `a budget of ${amount} for the up-front spend and ${feeWords}`,
+  };
 }
 
 /**
@@ -165,11 +207,10 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
   const gain = (value: number) => formatGain(value, currency);
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
-  // A plan shorter than a year pays its own months of fees, not twelve (engine's cashMonthsOf).
-  const shortPlan = result.cashMonths < 12;
-  const cashWords = shortPlan ? `cash over the plan's ${plural(result.cashMonths, "month")}` : "first-year cash";
+  // A plan shorter than a year, or fees that start later in one, pay fewer months of fees than twelve (engine's cashMonthsOf).
+  const cash = cashBasis(result, context.horizonMonths, context.feeMonths);
   const limits = [
-    result.limits.budget !== null ? `${cashWords} at most ${money(result.limits.budget)}` : "",
+    result.limits.budget !== null ? `${cash.title} at most ${money(result.limits.budget)}` : "",
     result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
@@ -188,7 +229,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         "NPV",
         // Ranked by payback, the objective's own column is the payback month already.
         ...(result.objective === "payback" ? [] : ["Pays back"]),
-        shortPlan ? `Cash, ${plural(result.cashMonths, "month")}` : "First-year cash",
+        cash.column,
         "Setup hours",
       ],
       result.ranked.flatMap((set, index) => {
@@ -227,11 +268,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : ""
     }`,
     ...yours,
-    ...(shortPlan
-      ? [
-          `  The plan is ${plural(result.cashMonths, "month")} long, so the cash${result.limits.budget !== null ? " (and the budget)" : ""} counts the up-front spend plus ${plural(result.cashMonths, "month")} of fees, not twelve.`,
-        ]
-      : []),
+    ...(cash.note ? [`  ${cash.note}`] : []),
     ...(context.riskAdjustment ? [`  ${riskAdjustmentAside(context.riskAdjustment)}`] : []),
     // The ranking's rule for ties (engine's compareSets): a reader sees four sets "month 4" or "over 99%" in an order.
     ...(result.ranked.filter((set) => set.capabilities.length > 0).length < 2
@@ -243,7 +280,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : []),
     ...(context.builtInPrices.length > 0
       ? [
-          `  The NPV and ${shortPlan ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+          `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
         ]
       : []),
   );
@@ -273,7 +310,7 @@ export function registerOptimize(program: Command, output: CliOutput): void {
     .argument("<file>", "scenario file (.yaml, .yml or .json)")
     .option(
       "--budget <money>",
-      "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees, or the plan's months of fees when it is shorter)",
+      "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees, or the months of the plan that pay fees when fewer)",
     )
     .option("--setup-hours <hours>", "the most team hours its setup may take")
     .addOption(new Option("--objective <objective>", "what to maximise").choices(["npv", "p50", "payback", "probability"]).default("npv"))
@@ -365,10 +402,11 @@ the last sets run on every draw (found, not proven).`,
         // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
         builtInPrices: builtInPricesOf(compiled, capabilitiesInRanked(result)),
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
+        feeMonths: feeMonthsOf(compiled),
       };
       output.stdout(options.json ? toJson(result) : renderText(result, context));
       if (options.writeScenario !== undefined)
-        writeScenario(file, validation.source.text, options.writeScenario, result, compiled.currency, options.force ?? false, output);
+        writeScenario(file, validation.source.text, options.writeScenario, result, compiled, options.force ?? false, output);
     });
 }
 
@@ -417,7 +455,8 @@ function checkCandidateCount(file: string, capabilities: readonly { name: string
 }
 
 /** Adds the best set to the user's file as a scenario, keeping their comments; refuses to replace one without --force. */
-function writeScenario(file: string, text: string, name: string, result: OptimizeResult, currency: string, force: boolean, output: CliOutput): void {
+function writeScenario(file: string, text: string, name: string, result: OptimizeResult, compiled: CompiledCase, force: boolean, output: CliOutput): void {
+  const currency = compiled.currency;
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
   if (!result.best || result.best.capabilities.length === 0)
     throw new UserError(`${file}: no set of capabilities beats today${hasLimits ? " within the limits" : ""}; nothing was written`);
@@ -426,11 +465,7 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
   }
   const limits = [
-    result.limits.budget !== null
-      ? result.cashMonths < 12
-        ? `a budget of ${formatMoney(result.limits.budget, currency)} over the plan's ${plural(result.cashMonths, "month")}`
-        : `a first-year budget of ${formatMoney(result.limits.budget, currency)}`
-      : "",
+    result.limits.budget !== null ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoney(result.limits.budget, currency)) : "",
     result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
   ].filter(Boolean);
   const scenario = {

@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatMonth, formatPaybackWithin, formatPercent, formatSignedShare, plural, sameGain, theMonths } from "../../format/numbers.js";
+import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, sameGain, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -60,7 +60,6 @@ export const optionsSection: ReportSection = {
     const { result } = context;
     const comparisons = Object.values(result.comparisons);
     if (comparisons.length === 0) return "";
-    const months = plural(result.horizonMonths, "month");
     const best = context.recommendation?.best.alternative;
     // A close call's two that gain the same (`sameGain`) have one figure, the first's, as on page 1
     // ("bring the same, €10,000 each"), not €10,000 and €9,990 rounded apart here.
@@ -73,7 +72,7 @@ export const optionsSection: ReportSection = {
     const rows = comparisons
       .map((comparison) => {
         const mark = comparison.alternative === best && context.recommendation?.verdict === "go" ? ` <span class="tag">recommended</span>` : "";
-        const payback = comparison.paybackMonth === null ? `not within ${months}` : formatMonth(comparison.paybackMonth);
+        const payback = formatPaybackMonth(comparison.paybackMonth, result.horizonMonths);
         const adjusted = comparison.riskAdjusted;
         const risk = result.riskAdjustment;
         const adjustedRow =

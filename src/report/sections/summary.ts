@@ -13,6 +13,7 @@ import {
   formatChance,
   formatHours,
   formatMonth,
+  formatPaybackMonth,
   formatNumber,
   formatPercent,
   formatPaybackWithin,
@@ -124,7 +125,7 @@ function aheadOf(context: ReportContext, other: string, chanceAbove: number, cha
 /** The payback month in words, for a table cell. */
 function paybackWords(context: ReportContext, comparison: ComparisonResult): string {
   const month = comparison.paybackMonth;
-  return month === null ? `not within ${plural(context.result.horizonMonths, "month")}` : month === 0 ? "from the start" : formatMonth(month);
+  return formatPaybackMonth(month, context.result.horizonMonths);
 }
 
 /**
