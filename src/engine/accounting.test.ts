@@ -437,6 +437,14 @@ scenarios:
     expect(late[6]!.infrastructure).toBe(100);
   });
 
+  it("a cost line that starts after the plan ends costs nothing in any month of it", () => {
+    // Licences from month 30 of a 24-month plan: no window edge falls within the plan, and no month pays.
+    const result = resultOf(body("{tooling: {licences: {flatPerMonth: 100, fromMonth: 30}, supportStaff: {minimum: 1, monthlyCostEach: 500, fromMonth: 25}}}"));
+    const months = result.scenarios.b!.months;
+    expect(months.map((month) => month.licences + month.supportStaff)).toEqual(months.map(() => 0));
+    expect(result.comparisons.b!.npv).toBe(0);
+  });
+
   it("change effort alongside the benefits: its hours are the change's, and the new way applies from the start", () => {
     const result = resultOf(body("{change: {alongside: {people: 1, forMonths: 3}}, manualTasks: {toil: {shareOfTime: 0}}}"));
     const months = result.scenarios.b!.months;

@@ -236,6 +236,19 @@ function lastWindowEdge(p: Float64Array, months: number): number {
   return last;
 }
 
+/**
+ * Whether some cost line of `p` does not run in every month of the horizon: its window starts after
+ * month 1 or stops before the last month. A window that starts after the horizon has no edge within
+ * it (`lastWindowEdge` gives 0), yet its line runs in no month at all.
+ * @example hasWindow(parameters, 6) // true for licences from month 8
+ */
+function hasWindow(p: Float64Array, months: number): boolean {
+  for (let index = 0; index < WINDOWS.length; index += 2) {
+    if (p[WINDOWS[index]!]! > 1 || p[WINDOWS[index + 1]!]! < months) return true;
+  }
+  return false;
+}
+
 /** Whether a cost line with the window [from, until] runs in `month`. */
 function runs(month: number, from: number, until: number): boolean {
   return month >= from && month <= until;
@@ -434,7 +447,7 @@ export function simulate(
   // Cost lines stop or start at their window's edges: no month before the last edge is settled.
   const lastEdge = tools === p ? lastWindowEdge(p, months) : Math.max(lastWindowEdge(tools, months), lastWindowEdge(p, months));
   // With no window at all (the usual case) each month's fees take the short form below.
-  const windowed = lastEdge > 0;
+  const windowed = lastEdge > 0 || hasWindow(tools, months) || (tools !== p && hasWindow(p, months));
   const capacityMode = plan.capacityMode;
   const scheduledReleases = plan.scheduledReleases;
   const scheduledBuildShare = plan.scheduledBuildShare;
