@@ -86,6 +86,16 @@ describe("the cash a set costs in its first year, which the budget limits", () =
     expect(short.ranked.find((set) => set.capabilities.length === 1)!.firstYearCash).toBe(1_100);
   });
 
+  it("counts the up-front cost as the plan pays it, with the change's contingency", () => {
+    // A contingency of a fifth: the plan pays €500 × 1.2 = €600 up front, then 12 months of €100.
+    const data = { ...caseWithCatalogue([tool]), horizonMonths: 36, defaults: { ...base.defaults, change: { contingencyShare: 0.2 } } };
+    const set = optimize(compileAll(data), { objective: "npv", candidates: ["tool0"] }).ranked.find((entry) => entry.capabilities.length === 1)!;
+    expect(set.firstYearCash).toBeCloseTo(1_800, 9);
+    // The plan of that set pays the same up front.
+    const validation = validateScenarioText(stringify({ ...data, scenarios: { today: {}, ask: { capabilities: ["tool0"] } } }));
+    expect(buildResult(validation.compiled!).scenarios.ask!.summary.initialInvestment).toBeCloseTo(600, 9);
+  });
+
   it("counts only the months of the plan in which the fees are paid: from today's change start, within today's licence months", () => {
     const cashOf = (horizonMonths: number, defaults: Record<string, unknown>) => {
       const data = { ...caseWithCatalogue([tool]), horizonMonths, defaults: { ...base.defaults, ...defaults } };

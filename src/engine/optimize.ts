@@ -115,6 +115,8 @@ class SetEvaluator {
   evaluations = 0;
   /** The months of fees a set's first-year cash counts (`cashMonthsOf`). */
   readonly cashMonths: number;
+  /** 1 + the change's contingency share: what the plan pays for each unit of a capability's up-front cost (it is the change's external spend). */
+  private readonly contingency: number;
 
   /**
    * `start` is the scenario the sets are added to (its own sums, without any capability's), and
@@ -141,6 +143,9 @@ class SetEvaluator {
     this.parameters = new Float64Array(this.runner.parameters[0]!.length);
     fillParameters(baseline, compiled.leafValues, this.parameters);
     this.cashMonths = cashMonthsOf(compiled.horizonMonths, feeMonthsOf(compiled));
+    const startParameters = new Float64Array(this.parameters.length);
+    fillParameters(start, compiled.leafValues, startParameters);
+    this.contingency = 1 + startParameters[P.contingencyShare]!;
   }
 
   /** Points the candidate scenario at a set (a bit mask over `capabilities`). */
@@ -168,7 +173,8 @@ class SetEvaluator {
     this.capabilities.forEach((capability, index) => {
       if ((mask & (1 << index)) === 0) return;
       const value = (cost: CapabilityCost) => (capability.costLeaves[cost] >= 0 ? values[capability.costLeaves[cost]]! : 0);
-      firstYearCash += value("upfrontCost") + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
+      // Up front as the plan pays it: with the change's contingency, like every external cost of the change.
+      firstYearCash += value("upfrontCost") * this.contingency + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
       setupHours += value("setupHours");
     });
     return { firstYearCash, setupHours };
