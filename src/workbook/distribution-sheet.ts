@@ -1,4 +1,4 @@
-import { formatNumber, plural } from "../format/numbers.js";
+import { formatNumber, formatPaybackMonth, plural } from "../format/numbers.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf, workedOutFormat } from "./assumptions-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -75,13 +75,7 @@ export function writeDistributionSheet(
   const distributionOf = (name: string) => result.comparisons[name]!.distribution!;
   percentileRows("Net present value", (name) => distributionOf(name).npv, money);
   percentileRows("Return on cost", (name) => distributionOf(name).roi, formats.share);
-  percentileRows(
-    "Pays back in",
-    (name) => distributionOf(name).paybackMonth,
-    formats.payback,
-    paybackLevels,
-    `not within ${plural(compiled.horizonMonths, "month")}`,
-  );
+  percentileRows("Pays back in", (name) => distributionOf(name).paybackMonth, formats.payback, paybackLevels, formatPaybackMonth(null, compiled.horizonMonths));
   row += 1;
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
   row += 1;
