@@ -97,6 +97,20 @@ describe("a write-ahead log beside a store", () => {
     expect(readStoreHeader(path)?.writes).toBe(3);
   });
 
+  it("counts no write for a dry run of an import, which writes nothing (it committed a count, taking the write lock)", () => {
+    const path = join(folder(), "case.db");
+    freeze(path, "team-01");
+    const store = openStore(path);
+    try {
+      const outcome = writeActuals(store, [{ team: "team-01", month: 1, values: { upkeepHours: 20 } }], { replace: false, dryRun: true });
+      expect(outcome.written).toBe(0);
+      expect(store.pragma("user_version", { simple: true })).toBe(2);
+    } finally {
+      store.close();
+    }
+    expect(readStoreHeader(path)?.writes).toBe(2);
+  });
+
   it("reads the write counts of a log's committed copies of page 1", () => {
     const here = folder();
     const path = join(here, "case.db");
