@@ -68,8 +68,14 @@ export function noteWrite(database: StoreDatabase): void {
 /**
  * Refuses a write-ahead log beside a store that another version of the store left (the store restored
  * from a copy with `cp`, the log of the one it replaced still beside it): SQLite would replay it onto
- * the store, mixing the two versions. Looked at twice before refusing, as a process writing the store
- * meanwhile may move the file and the log on between the two reads.
+ * the store, mixing the two versions.
+ *
+ * A process writing the store meanwhile copies its log into the file and starts a new log between
+ * any two reads, so the log and the header are read in the order that keeps each comparison true of
+ * the store's own log: the file's count only grows, and a log starts right after the file holds
+ * every earlier write. The log read before the header started no later than the header's count
+ * allows (an older copy); the log read after it ends no earlier than the header's count (a newer
+ * copy). Refused only when a second look finds the same.
  */
 function refuseForeignLog(path: string): void {
   let real: string;
@@ -78,11 +84,18 @@ function refuseForeignLog(path: string): void {
   } catch {
     return;
   }
-  const mismatch = () => {
+  const wal = `${real}-wal`;
+  const mismatch = (): string | undefined => {
+    const earlier = readLogWrites(wal);
     const store = readStoreHeader(real);
-    return store ? logMismatch(store, readLogWrites(`${real}-wal`)) : undefined;
+    if (!store || !earlier) return undefined;
+    const why = logMismatch(store, earlier);
+    // The store may hold writes the log read before it does not: read the log as it is now.
+    if (why === undefined || earlier.pageSize !== store.pageSize || store.writes <= earlier.last) return why;
+    const later = readLogWrites(wal);
+    return later && later.pageSize === store.pageSize && store.writes > later.last ? logMismatch(store, { ...later, first: 0 }) : undefined;
   };
-  if (!existsSync(`${real}-wal`) || mismatch() === undefined) return;
+  if (!existsSync(wal) || mismatch() === undefined) return;
   const why = mismatch(); // A second look: still another version's?
   if (why === undefined) return;
   const shown = real === resolve(path) ? path : real;
