@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, renameSync } from "node:fs";
+import { copyFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeActuals } from "./actual-repository.js";
@@ -111,6 +111,12 @@ describe("a write-ahead log beside a store", () => {
     expect(readStoreHeader(path)?.writes).toBe(2);
   });
 
+  it("reads a log whose transaction copies page 1 in 200,000 frames, where reading it ran out of stack (RangeError)", () => {
+    const path = join(folder(), "crafted.db-wal");
+    writeFileSync(path, craftedLog(512, 200_000));
+    expect(readLogWrites(path)).toEqual({ pageSize: 512, first: 0, last: 199_999 });
+  });
+
   it("reads the write counts of a log's committed copies of page 1", () => {
     const here = folder();
     const path = join(here, "case.db");
@@ -121,3 +127,39 @@ describe("a write-ahead log beside a store", () => {
     expect(readLogWrites(`${crashed}-wal`)).toEqual({ pageSize: 4096, first: 3, last: 3 });
   });
 });
+
+/**
+ * A log of `frames` copies of page 1 (pages of `pageSize` bytes) in one transaction, committed by the
+ * last, each counting one more write than the one before, with SQLite's salts and checksums (little-endian).
+ */
+function craftedLog(pageSize: number, frames: number): Buffer {
+  const log = Buffer.alloc(32 + frames * (24 + pageSize));
+  const sum = (start: number, end: number, [s0, s1]: [number, number]): [number, number] => {
+    for (let at = start; at < end; at += 8) {
+      s0 = (s0 + log.readUInt32LE(at) + s1) >>> 0;
+      s1 = (s1 + log.readUInt32LE(at + 4) + s0) >>> 0;
+    }
+    return [s0, s1];
+  };
+  log.writeUInt32BE(0x377f0682, 0);
+  log.writeUInt32BE(3_007_000, 4);
+  log.writeUInt32BE(pageSize, 8);
+  log.writeUInt32BE(1, 16);
+  log.writeUInt32BE(2, 20);
+  let sums = sum(0, 24, [0, 0]);
+  log.writeUInt32BE(sums[0], 24);
+  log.writeUInt32BE(sums[1], 28);
+  for (let frame = 0; frame < frames; frame++) {
+    const at = 32 + frame * (24 + pageSize);
+    log.writeUInt32BE(1, at);
+    log.writeUInt32BE(frame === frames - 1 ? 1 : 0, at + 4);
+    log.writeUInt32BE(1, at + 8);
+    log.writeUInt32BE(2, at + 12);
+    log.writeUInt32BE(frame, at + 24 + 60);
+    sums = sum(at, at + 8, sums);
+    sums = sum(at + 24, at + 24 + pageSize, sums);
+    log.writeUInt32BE(sums[0], at + 16);
+    log.writeUInt32BE(sums[1], at + 20);
+  }
+  return log;
+}
