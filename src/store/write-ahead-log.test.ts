@@ -75,6 +75,19 @@ describe("a write-ahead log beside a store", () => {
     expect(teamsIn(crashed)).toEqual(["team-01"]);
   });
 
+  it("replays the log onto a copy that holds exactly the writes it continues, as docs/commands.md says (move the log away before putting a copy back)", () => {
+    const here = folder();
+    const path = join(here, "case.db");
+    freeze(path, "team-01");
+    const copy = join(here, "copy.db");
+    copyFileSync(path, copy);
+    const crashed = join(here, "crashed.db");
+    stoppedWhileFreezing(path, "team-02", crashed);
+    copyFileSync(copy, crashed);
+    // The copy cannot be told from the file the log was written on: the stopped process's plan comes back.
+    expect(teamsIn(crashed)).toEqual(["team-01", "team-02"]);
+  });
+
   it("tells a log that ends before the store's writes, and one of another page size, from one that belongs", () => {
     expect(logMismatch({ pageSize: 4096, writes: 5 }, { pageSize: 4096, first: 4, last: 4 })).toContain("the store is a newer copy");
     expect(logMismatch({ pageSize: 4096, writes: 3 }, { pageSize: 1024, first: 4, last: 4 })).toBe("its pages are of 1024 bytes and the store's of 4096");
