@@ -259,6 +259,15 @@ function may(path: string, mode: number): boolean {
   }
 }
 
+/** Whether `path` is a file of 0 bytes (an -shm never is: SQLite makes it 32 KB at once). */
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** "it belongs to user 0, mode 600": who may do what to a file, for a message. */
 function ownership(path: string): string {
   try {
@@ -292,8 +301,12 @@ function accessProblem(path: string): string | undefined {
     .map(({ suffix, what }) => ({ file: `${shown}${suffix}`, real: `${real}${suffix}`, what }))
     .filter((journal) => existsSync(journal.real));
   for (const journal of present) {
-    if (!may(journal.real, constants.R_OK | constants.W_OK))
-      return `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
+    if (may(journal.real, constants.R_OK | constants.W_OK)) continue;
+    const cannot = `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store`;
+    // What a process of a user who may only read the store leaves: an empty log and its index, holding nothing.
+    if (present.every((other) => other.file.endsWith("-shm") || isEmptyFile(other.real)))
+      return `${cannot}, yet nothing beside the store holds a change to replay (a log or journal there is empty; an -shm is an index SQLite rebuilds), as a process that only read the store leaves them: when no command is using the store, move ${present.map((other) => other.file).join(" and ")} away and run again, or run as their owner`;
+    return `${cannot}: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
   }
   const wal = present.some((journal) => journal.file.endsWith("-wal")) && present.some((journal) => journal.file.endsWith("-shm"));
   if (!wal && !may(folder, constants.W_OK))
