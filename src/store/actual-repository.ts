@@ -65,7 +65,8 @@ export function writeActuals(
   const insertBatch = count >= BATCH_ROWS ? database.prepare(insertBatchSql) : undefined;
   const horizonOf = database.prepare("SELECT horizon_months FROM plans WHERE team = ? AND superseded_at IS NULL").pluck();
   const write = database.transaction(() => {
-    noteWrite(database);
+    // A dry run writes nothing: counting it would commit a write (and need the write lock it does not take).
+    if (!options.dryRun) noteWrite(database);
     // Checked again inside the transaction: another process may have replaced the plan meanwhile.
     const horizons = new Map<string, number | undefined>();
     for (let row = 0; row < count; row++) {

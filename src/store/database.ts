@@ -68,8 +68,14 @@ export function noteWrite(database: StoreDatabase): void {
 /**
  * Refuses a write-ahead log beside a store that another version of the store left (the store restored
  * from a copy with `cp`, the log of the one it replaced still beside it): SQLite would replay it onto
- * the store, mixing the two versions. Looked at twice before refusing, as a process writing the store
- * meanwhile may move the file and the log on between the two reads.
+ * the store, mixing the two versions.
+ *
+ * A process writing the store meanwhile copies its log into the file and starts a new log between
+ * any two reads, so the log and the header are read in the order that keeps each comparison true of
+ * the store's own log: the file's count only grows, and a log starts right after the file holds
+ * every earlier write. The log read before the header started no later than the header's count
+ * allows (an older copy); the log read after it ends no earlier than the header's count (a newer
+ * copy). Refused only when a second look finds the same.
  */
 function refuseForeignLog(path: string): void {
   let real: string;
@@ -78,11 +84,18 @@ function refuseForeignLog(path: string): void {
   } catch {
     return;
   }
-  const mismatch = () => {
+  const wal = `${real}-wal`;
+  const mismatch = (): string | undefined => {
+    const earlier = readLogWrites(wal);
     const store = readStoreHeader(real);
-    return store ? logMismatch(store, readLogWrites(`${real}-wal`)) : undefined;
+    if (!store || !earlier) return undefined;
+    const why = logMismatch(store, earlier);
+    // The store may hold writes the log read before it does not: read the log as it is now.
+    if (why === undefined || earlier.pageSize !== store.pageSize || store.writes <= earlier.last) return why;
+    const later = readLogWrites(wal);
+    return later && later.pageSize === store.pageSize && store.writes > later.last ? logMismatch(store, { ...later, first: 0 }) : undefined;
   };
-  if (!existsSync(`${real}-wal`) || mismatch() === undefined) return;
+  if (!existsSync(wal) || mismatch() === undefined) return;
   const why = mismatch(); // A second look: still another version's?
   if (why === undefined) return;
   const shown = real === resolve(path) ? path : real;
@@ -246,6 +259,15 @@ function may(path: string, mode: number): boolean {
   }
 }
 
+/** Whether `path` is a file of 0 bytes (an -shm never is: SQLite makes it 32 KB at once). */
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** "it belongs to user 0, mode 600": who may do what to a file, for a message. */
 function ownership(path: string): string {
   try {
@@ -279,8 +301,12 @@ function accessProblem(path: string): string | undefined {
     .map(({ suffix, what }) => ({ file: `${shown}${suffix}`, real: `${real}${suffix}`, what }))
     .filter((journal) => existsSync(journal.real));
   for (const journal of present) {
-    if (!may(journal.real, constants.R_OK | constants.W_OK))
-      return `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
+    if (may(journal.real, constants.R_OK | constants.W_OK)) continue;
+    const cannot = `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store`;
+    // What a process of a user who may only read the store leaves: an empty log and its index, holding nothing.
+    if (present.every((other) => other.file.endsWith("-shm") || isEmptyFile(other.real)))
+      return `${cannot}, yet nothing beside the store holds a change to replay (a log or journal there is empty; an -shm is an index SQLite rebuilds), as a process that only read the store leaves them: when no command is using the store, move ${present.map((other) => other.file).join(" and ")} away and run again, or run as their owner`;
+    return `${cannot}: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
   }
   const wal = present.some((journal) => journal.file.endsWith("-wal")) && present.some((journal) => journal.file.endsWith("-shm"));
   if (!wal && !may(folder, constants.W_OK))

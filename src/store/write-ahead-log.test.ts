@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, renameSync } from "node:fs";
+import { copyFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeActuals } from "./actual-repository.js";
@@ -75,6 +75,19 @@ describe("a write-ahead log beside a store", () => {
     expect(teamsIn(crashed)).toEqual(["team-01"]);
   });
 
+  it("replays the log onto a copy that holds exactly the writes it continues, as docs/commands.md says (move the log away before putting a copy back)", () => {
+    const here = folder();
+    const path = join(here, "case.db");
+    freeze(path, "team-01");
+    const copy = join(here, "copy.db");
+    copyFileSync(path, copy);
+    const crashed = join(here, "crashed.db");
+    stoppedWhileFreezing(path, "team-02", crashed);
+    copyFileSync(copy, crashed);
+    // The copy cannot be told from the file the log was written on: the stopped process's plan comes back.
+    expect(teamsIn(crashed)).toEqual(["team-01", "team-02"]);
+  });
+
   it("tells a log that ends before the store's writes, and one of another page size, from one that belongs", () => {
     expect(logMismatch({ pageSize: 4096, writes: 5 }, { pageSize: 4096, first: 4, last: 4 })).toContain("the store is a newer copy");
     expect(logMismatch({ pageSize: 4096, writes: 3 }, { pageSize: 1024, first: 4, last: 4 })).toBe("its pages are of 1024 bytes and the store's of 4096");
@@ -97,6 +110,26 @@ describe("a write-ahead log beside a store", () => {
     expect(readStoreHeader(path)?.writes).toBe(3);
   });
 
+  it("counts no write for a dry run of an import, which writes nothing (it committed a count, taking the write lock)", () => {
+    const path = join(folder(), "case.db");
+    freeze(path, "team-01");
+    const store = openStore(path);
+    try {
+      const outcome = writeActuals(store, [{ team: "team-01", month: 1, values: { upkeepHours: 20 } }], { replace: false, dryRun: true });
+      expect(outcome.written).toBe(0);
+      expect(store.pragma("user_version", { simple: true })).toBe(2);
+    } finally {
+      store.close();
+    }
+    expect(readStoreHeader(path)?.writes).toBe(2);
+  });
+
+  it("reads a log whose transaction copies page 1 in 200,000 frames, where reading it ran out of stack (RangeError)", () => {
+    const path = join(folder(), "crafted.db-wal");
+    writeFileSync(path, craftedLog(512, 200_000));
+    expect(readLogWrites(path)).toEqual({ pageSize: 512, first: 0, last: 199_999 });
+  });
+
   it("reads the write counts of a log's committed copies of page 1", () => {
     const here = folder();
     const path = join(here, "case.db");
@@ -107,3 +140,39 @@ describe("a write-ahead log beside a store", () => {
     expect(readLogWrites(`${crashed}-wal`)).toEqual({ pageSize: 4096, first: 3, last: 3 });
   });
 });
+
+/**
+ * A log of `frames` copies of page 1 (pages of `pageSize` bytes) in one transaction, committed by the
+ * last, each counting one more write than the one before, with SQLite's salts and checksums (little-endian).
+ */
+function craftedLog(pageSize: number, frames: number): Buffer {
+  const log = Buffer.alloc(32 + frames * (24 + pageSize));
+  const sum = (start: number, end: number, [s0, s1]: [number, number]): [number, number] => {
+    for (let at = start; at < end; at += 8) {
+      s0 = (s0 + log.readUInt32LE(at) + s1) >>> 0;
+      s1 = (s1 + log.readUInt32LE(at + 4) + s0) >>> 0;
+    }
+    return [s0, s1];
+  };
+  log.writeUInt32BE(0x377f0682, 0);
+  log.writeUInt32BE(3_007_000, 4);
+  log.writeUInt32BE(pageSize, 8);
+  log.writeUInt32BE(1, 16);
+  log.writeUInt32BE(2, 20);
+  let sums = sum(0, 24, [0, 0]);
+  log.writeUInt32BE(sums[0], 24);
+  log.writeUInt32BE(sums[1], 28);
+  for (let frame = 0; frame < frames; frame++) {
+    const at = 32 + frame * (24 + pageSize);
+    log.writeUInt32BE(1, at);
+    log.writeUInt32BE(frame === frames - 1 ? 1 : 0, at + 4);
+    log.writeUInt32BE(1, at + 8);
+    log.writeUInt32BE(2, at + 12);
+    log.writeUInt32BE(frame, at + 24 + 60);
+    sums = sum(at, at + 8, sums);
+    sums = sum(at + 24, at + 24 + pageSize, sums);
+    log.writeUInt32BE(sums[0], at + 16);
+    log.writeUInt32BE(sums[1], at + 20);
+  }
+  return log;
+}

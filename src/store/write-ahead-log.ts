@@ -68,19 +68,29 @@ export function readLogWrites(path: string): LogWrites | undefined {
     if (sums[0] !== header.readUInt32BE(24) || sums[1] !== header.readUInt32BE(28)) return undefined;
     const salts = [header.readUInt32BE(16), header.readUInt32BE(20)];
     const frame = Buffer.alloc(FRAME_HEADER_BYTES + pageSize);
-    const pending: number[] = [];
-    const committed: number[] = [];
+    // Only the first and last counts are kept, frame by frame: a log of any length is read in the memory of one frame.
+    let pendingFirst: number | undefined;
+    let pendingLast: number | undefined;
+    let first: number | undefined;
+    let last: number | undefined;
     for (let offset = WAL_HEADER_BYTES; ; offset += frame.length) {
       if (readSync(descriptor, frame, 0, frame.length, offset) < frame.length) break;
       if (frame.readUInt32BE(8) !== salts[0] || frame.readUInt32BE(12) !== salts[1]) break;
       sums = checksum(frame, 0, 8, sums, bigEndian);
       sums = checksum(frame, FRAME_HEADER_BYTES, frame.length, sums, bigEndian);
       if (sums[0] !== frame.readUInt32BE(16) || sums[1] !== frame.readUInt32BE(20)) break;
-      if (frame.readUInt32BE(0) === 1) pending.push(frame.readUInt32BE(FRAME_HEADER_BYTES + USER_VERSION_OFFSET));
-      if (frame.readUInt32BE(4) !== 0) committed.push(...pending.splice(0));
+      if (frame.readUInt32BE(0) === 1) {
+        pendingLast = frame.readUInt32BE(FRAME_HEADER_BYTES + USER_VERSION_OFFSET);
+        pendingFirst ??= pendingLast;
+      }
+      if (frame.readUInt32BE(4) !== 0 && pendingLast !== undefined) {
+        first ??= pendingFirst;
+        last = pendingLast;
+        pendingFirst = pendingLast = undefined;
+      }
     }
-    if (committed.length === 0) return undefined;
-    return { pageSize, first: committed[0]!, last: committed.at(-1)! };
+    if (first === undefined || last === undefined) return undefined;
+    return { pageSize, first, last };
   } finally {
     closeSync(descriptor);
   }

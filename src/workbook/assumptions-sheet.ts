@@ -1,4 +1,4 @@
-import { leafQuantile, quantityKind, scenariosUsing, type CompiledCase, type Leaf, type QuantityKindName } from "../engine/index.js";
+import { allowedUpTo, leafQuantile, quantityKind, scenariosUsing, type CompiledCase, type Leaf, type QuantityKindName } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";
@@ -102,10 +102,13 @@ function middleFormat(kind: QuantityKindName, low: number, high: number, currenc
   return shareKinds.includes(kind) ? formats.sharePrecise : formats.decimal;
 }
 
-/** Spreadsheet data validation: the program refuses a value the scenario file would refuse. */
+/**
+ * Spreadsheet data validation: the program refuses a value the scenario file would refuse, and says
+ * what is allowed as `validate` and `import` say it (with the largest value where the words do not give it).
+ */
 function validation(kind: QuantityKindName, allowBlank: boolean) {
   const allowed = quantityKind(kind);
-  const common = { allowBlank, showErrorMessage: true, errorStyle: "stop", errorTitle: "Not allowed here", error: `Allowed: ${allowed.allowed}.` };
+  const common = { allowBlank, showErrorMessage: true, errorStyle: "stop", errorTitle: "Not allowed here", error: `Allowed: ${allowedUpTo(allowed)}.` };
   if (allowed.integer) return { ...common, type: "whole" as const, operator: "between" as const, formulae: [allowed.min, allowed.max] };
   if (allowed.exclusiveMin) return { ...common, type: "decimal" as const, operator: "greaterThan" as const, formulae: [allowed.min] };
   return { ...common, type: "decimal" as const, operator: "between" as const, formulae: [allowed.min, allowed.max] };

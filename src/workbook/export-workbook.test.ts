@@ -90,6 +90,21 @@ describe("the fixtures reach the branches the examples do not", () => {
 });
 
 describe("the exported file", () => {
+  it("refuses a too large amount in a yellow cell saying the largest allowed, as import does (it said only 'an amount of money ≥ 0' of 2e11)", async () => {
+    const source = loadCase(workbookCases().find((entry) => entry.name === "seed.yaml")!.path);
+    const sheet = (await readWorkbook(await exportWorkbook(source))).getWorksheet(sheetNames.assumptions)!;
+    const errors = new Map<string, string | undefined>();
+    sheet.eachRow((row) => {
+      const path = Array.isArray(row.values) ? row.values.find((value) => typeof value === "string" && /^defaults\.[a-zA-Z.]+$/.test(value)) : undefined;
+      if (typeof path !== "string") return;
+      row.eachCell((cell) => {
+        if (cell.dataValidation && !errors.has(path)) errors.set(path, cell.dataValidation.error);
+      });
+    });
+    expect(errors.get("defaults.team.hourlyCost")).toBe("Allowed: an amount of money ≥ 0, at most 100,000,000,000.");
+    expect(errors.get("defaults.projects.upkeepHoursPerMonth")).toBe("Allowed: hours, a number ≥ 0, at most 10,000,000.");
+  });
+
   it("caches a result in every formula cell, asks for recalculation on load, and hides the stored scenario file", async () => {
     const source = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
     // exceljs does not read calcPr back, so the flag is checked on the workbook it writes.

@@ -80,13 +80,20 @@ export function quantityKind(name: QuantityKindName): QuantityKind {
   return kinds[name];
 }
 
+/**
+ * What a kind allows with its largest value, as a message says it when a number is too large.
+ * @example allowedUpTo(quantityKind("money")) // "an amount of money ≥ 0, at most 100,000,000,000"
+ */
+export function allowedUpTo(kind: QuantityKind): string {
+  return kind.statesMax ? kind.allowed : `${kind.allowed}, at most ${groupDigits(kind.max)}`;
+}
+
 /** A bare number of the given kind, with messages that name what is allowed. */
 export function numberOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
   let schema = z.number({ error: `expected a number: ${kind.allowed}` });
   schema = kind.exclusiveMin ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` }) : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
-  const atMost = kind.statesMax ? "" : `, at most ${groupDigits(kind.max)}`;
-  schema = schema.max(kind.max, { error: `allowed: ${kind.allowed}${atMost}` });
+  schema = schema.max(kind.max, { error: `allowed: ${allowedUpTo(kind)}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });
   return schema
     .refine((value) => !(Math.abs(value) > 0 && Math.abs(value) < SMALLEST_NONZERO), { error: tooSmall(kind.allowed, !kind.exclusiveMin && kind.min <= 0) })

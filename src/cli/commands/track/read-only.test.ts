@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, renameSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,6 +96,22 @@ describe.runIf(!asRoot || canDropToNobody)("a store SQLite cannot open in a writ
     expect(show.stderr).toContain("may not read and write it (it belongs to user ");
     expect(show.stderr).not.toContain(`its folder ${folder} is read-only`);
     expect(show.exitCode).toBe(1);
+  });
+
+  it("says an empty log and its index another user's reading left hold nothing, and may be moved away, where it said not to delete them", async () => {
+    const { caseFile, store } = await plannedStore();
+    // What a process of a user who may only read the store leaves beside it: an empty log and an index, its owner's only.
+    writeFileSync(`${store}-wal`, "");
+    writeFileSync(`${store}-shm`, Buffer.alloc(32_768));
+    chmodSync(`${store}-wal`, 0o644);
+    chmodSync(`${store}-shm`, 0o644);
+    if (!asRoot) for (const suffix of ["-wal", "-shm"]) chmodSync(`${store}${suffix}`, 0o444);
+    const add = await runAsReader(["track", "add", "--case", caseFile, "--month", "2", "--upkeep-hours", "5"]);
+    expect(add.stderr).toContain(`error: ${store} cannot be opened: ${store}-wal, the store's write-ahead log, is there and you (user `);
+    expect(add.stderr).toContain(`yet nothing beside the store holds a change to replay`);
+    expect(add.stderr).toContain(`when no command is using the store, move ${store}-wal and ${store}-shm away and run again`);
+    expect(add.stderr).not.toContain("do not delete it");
+    expect(add.exitCode).toBe(1);
   });
 
   it("says the store itself cannot be read, not that its folder is read-only", async () => {
