@@ -215,3 +215,15 @@ describe("the decision section and page 1", () => {
     expect(first).toMatch(/“What will be approved” comes out best in over 99% of them; “Every tool we want” and “Today” in under 1%\./);
   });
 });
+
+describe("page 1's close call", () => {
+  it("rounds ahead and level with the share behind, as the decision section rounds the same shares of two options: 'level in 20%', where it said 21% (41% + 21% + 39% behind)", async () => {
+    const compiled = compile("close-call.yaml");
+    const result = resultOf(compiled);
+    // Level in 20.5% of the outcomes, ahead in 40.6%, behind in 38.9% (a tie counts half in chanceBestAhead).
+    result.judgement!.closeCall = { ...result.judgement!.closeCall!, chanceBestAhead: 0.406 + 0.205 / 2, chanceLevel: 0.205 };
+    const { html } = await createReport(compiled, { result });
+    const pageOne = read(html.match(/<section class="recommendation"[\s\S]*?<\/section>/)![0]);
+    expect(pageOne).toContain("comes out ahead of “What will be approved” in 41% of them and level in 20%.");
+  });
+});
