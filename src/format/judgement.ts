@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/index.js";
-import { formatChance, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
+import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
 
@@ -12,6 +12,19 @@ import { listInWords } from "./words.js";
 export function aheadAndLevel(chanceAbove: number, chanceLevel: number | null): { ahead: number; level: number } {
   const level = chanceLevel ?? 0;
   return { ahead: Math.max(0, chanceAbove - level / 2), level };
+}
+
+/**
+ * `aheadAndLevel` as words: ahead, level and behind are shares of one whole (every outcome), rounded
+ * together (`formatChancesOfWhole`) as the decision section rounds the same shares of two options
+ * ("best alone in 41% … level at the top … in 20%"), so that page 1, the close call and the decision
+ * section give one figure alike; the share behind is not said.
+ * @example aheadAndLevelWords(0.5085, 0.205) // { ahead: "41%", level: "20%" } (each alone: 41% and 21%, beside 39% behind)
+ */
+export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | null): { ahead: string; level: string } {
+  const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
+  const [aheadWritten, levelWritten] = formatChancesOfWhole([ahead, level, Math.max(0, 1 - ahead - level)]);
+  return { ahead: aheadWritten!, level: levelWritten! };
 }
 
 /**
@@ -44,14 +57,15 @@ export function judgementSentences(
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const shares = close.chanceBestAhead === null ? undefined : aheadAndLevel(close.chanceBestAhead, close.chanceLevel);
     // Ties said apart: two options equal in every outcome are level, not "ahead in 50%" (`aheadAndLevel`).
+    const written = close.chanceBestAhead === null ? undefined : aheadAndLevelWords(close.chanceBestAhead, close.chanceLevel);
     const chanceWords =
       shares === undefined
         ? ""
         : shares.level >= 1
           ? "level in every outcome"
           : shares.level > 0
-            ? `ahead in ${formatChance(shares.ahead)} and level in ${formatChance(shares.level)} of the outcomes`
-            : `ahead in ${formatChance(shares.ahead)} of the outcomes`;
+            ? `ahead in ${written!.ahead} and level in ${written!.level} of the outcomes`
+            : `ahead in ${written!.ahead} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
     // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
     const [bestNpv, runnerUpNpv] = [result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0];

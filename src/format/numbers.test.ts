@@ -310,6 +310,20 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
     expect(formatChancesOfWhole([0.0035, 0.559, 0.4375])).toEqual(["under 1%", "56%", "44%"]);
   });
 
+  it("writes a share above 99% or below 1% as each alone reads, as page 1 says the same chance: 99.16% beside 0.84% is 'over 99%' and 'under 1%', not '99%' and '1%'", () => {
+    // examples/seed-uncertain.yaml: page 1 says "ahead of “Every tool we want” in over 99%" of the same 99.16%.
+    expect(formatChancesOfWhole([0, 0.0084, 0.9916])).toEqual(["under 1%", "under 1%", "over 99%"]);
+    expect(formatChancesOfWhole([0.9905, 0.0095])).toEqual([formatChance(0.9905), formatChance(0.0095)]);
+    // Never "100%" nor "0%", whatever the rest.
+    // docs/numbers.md: examples/close-call.yaml's 0.29%, 55.91% and 43.80%.
+    expect(formatChancesOfWhole([0.0029, 0.5591, 0.438])).toEqual(["under 1%", "56%", "44%"]);
+    expect(formatChancesOfWhole([0.996, 0.002, 0.002])).toEqual(["over 99%", "under 1%", "under 1%"]);
+    expect(formatChancesOfWhole([0.985, 0.005, 0.005, 0.005])).toEqual(["99%", "under 1%", "under 1%", "under 1%"]);
+    // The shares between are rounded together to their own sum: 55.6% + 43.7% = 99.3%, 99 points, cut to
+    // 55 + 43 = 98, the missing one to the larger fractional part (0.7): 55% + 44%.
+    expect(formatChancesOfWhole([0.556, 0.437, 0.007])).toEqual(["55%", "44%", "under 1%"]);
+  });
+
   it("adds up to 100 for any shares of one whole", () => {
     const random = createRandom(7);
     for (let trial = 0; trial < 500; trial += 1) {

@@ -423,14 +423,20 @@ export function roundSharesOfWhole(shares: readonly number[]): number[] {
 
 /**
  * Chances from samples that are shares of one whole, written together so that the percentages add up
- * to 100% (`roundSharesOfWhole`), not 99% or 101% as each rounded alone can; like `formatChance`, one
- * that rounds to 0% reads "under 1%" and one that rounds to 100% "over 99%", since samples never show a
- * certainty.
+ * to 100% (`roundSharesOfWhole`), not 99% or 101% as each rounded alone can. A share below 1% or above
+ * 99% reads as `formatChance` writes it, "under 1%" or "over 99%" (samples never show a certainty, and
+ * page 1 says the same chance so): 99.16% beside 0.84% reads "over 99%" and "under 1%", not "99%" and
+ * "1%". The shares between are rounded together, to their own sum rounded.
  * @example formatChancesOfWhole([0.456, 0.455, 0.089]) // ["46%", "45%", "9%"]
- * @example formatChancesOfWhole([0.997, 0.003]) // ["over 99%", "under 1%"]
+ * @example formatChancesOfWhole([0.9916, 0.0084]) // ["over 99%", "under 1%"]
+ * @example formatChancesOfWhole([0.0029, 0.5591, 0.438]) // ["under 1%", "56%", "44%"]
  */
 export function formatChancesOfWhole(shares: readonly number[]): string[] {
-  return roundSharesOfWhole(shares).map((percent) => (percent <= 0 ? "under 1%" : percent >= 100 ? "over 99%" : `${formatNumber(percent)}%`));
+  const atAnEnd = (share: number) => share > 0.99 || share < 0.01;
+  const between = shares.filter((share) => !atAnEnd(share));
+  const rounded = roundSharesOfWhole(between);
+  let next = 0;
+  return shares.map((share) => (atAnEnd(share) ? formatChance(share) : `${formatNumber(rounded[next++]!)}%`));
 }
 
 /**

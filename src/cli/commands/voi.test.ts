@@ -140,8 +140,10 @@ describe("voi", () => {
       expect(json.evpi).toBeGreaterThan(0);
       expect(json.evpi).toBeLessThan(0.5);
       const { stdout } = await runCliCaptured(["voi", file]);
-      // With "Every tool we want" best in 0.84% of the samples, the chances written together (99%, 1% and under 1%) add up to 100%.
-      expect(stdout).toMatch(/What will be approved \(compromise\) ← best on average +99% +€8 +less than €1\n/);
+      // Best in 99.16% of the samples ("Every tool we want" in 0.84%): "over 99%", as page 1 says the same chance
+      // ("ahead of “Every tool we want” in over 99%"), not "99%" beside "1%" (docs/numbers.md).
+      expect(stdout).toMatch(/What will be approved \(compromise\) ← best on average +over 99% +€8 +less than €1\n/);
+      expect(stdout).toMatch(/Every tool we want \(optimal\) +under 1% /);
       expect(stdout).toContain("Knowing every input exactly before deciding would be worth less than €1 (the expected value of perfect information)");
       // examples/close-call.yaml a thousandth as large: a noise level of €0.001 is "less than €1", not "€0".
       const close = join(temp.path, "close.yaml");

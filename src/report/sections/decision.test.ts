@@ -197,3 +197,33 @@ describe("the decision section's chances of being best", () => {
     expect(first).toMatch(/comes out best in 56% of them; “[^”]+” in 44%; “[^”]+” in under 1%\./);
   });
 });
+
+describe("the decision section and page 1", () => {
+  it("say one chance alike: an option best in 99.16% of the outcomes, ahead of the runner-up in the same 99.16%, is 'over 99%' in both, not '99%' beside page 1's 'over 99%' (examples/seed-uncertain.yaml, 10,000 outcomes, seed 1)", async () => {
+    const compiled = compile("seed-uncertain.yaml");
+    const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 10_000, seed: 1 }));
+    const decision = result.decision!;
+    const best = decision.options.find((option) => option.scenario === decision.best)!;
+    expect(best.probabilityBest).toBeCloseTo(0.9916, 9);
+    // Page 1's figure is the chance of coming out ahead of the runner-up: here the same share of the outcomes.
+    expect(decision.chanceAbove[decision.best]!.optimal).toBe(best.probabilityBest);
+    const { html } = await createReport(compiled, { result });
+    const pageOne = read(html.match(/<section class="recommendation"[\s\S]*?<\/section>/)![0]);
+    expect(pageOne).toMatch(/comes out ahead of “Every tool we want” in over 99% of them/);
+    const first = paragraphs(sectionOf(html)!)[0]!;
+    // It read "comes out best in 99% of them; “Every tool we want” in 1%; “Today” in under 1%."
+    expect(first).toMatch(/“What will be approved” comes out best in over 99% of them; “Every tool we want” and “Today” in under 1%\./);
+  });
+});
+
+describe("page 1's close call", () => {
+  it("rounds ahead and level with the share behind, as the decision section rounds the same shares of two options: 'level in 20%', where it said 21% (41% + 21% + 39% behind)", async () => {
+    const compiled = compile("close-call.yaml");
+    const result = resultOf(compiled);
+    // Level in 20.5% of the outcomes, ahead in 40.6%, behind in 38.9% (a tie counts half in chanceBestAhead).
+    result.judgement!.closeCall = { ...result.judgement!.closeCall!, chanceBestAhead: 0.406 + 0.205 / 2, chanceLevel: 0.205 };
+    const { html } = await createReport(compiled, { result });
+    const pageOne = read(html.match(/<section class="recommendation"[\s\S]*?<\/section>/)![0]);
+    expect(pageOne).toContain("comes out ahead of “What will be approved” in 41% of them and level in 20%.");
+  });
+});

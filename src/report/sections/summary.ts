@@ -27,7 +27,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, netGainBasis, paybackChanceWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -116,10 +116,12 @@ function aheadOfRunnerUp(context: ReportContext): string {
  * Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
  */
 function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null): string {
-  const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
+  const { level } = aheadAndLevel(chanceAbove, chanceLevel);
   if (level >= 1) return `comes out level with ${optionName(context, other)} in every one of them`;
-  const levelToo = level > 0 ? ` and level in ${figure("level-chance", formatChance(level))}` : "";
-  return `comes out ahead of ${optionName(context, other)} in ${figure("ahead-chance", formatChance(ahead))} of them${levelToo}`;
+  // Ahead, level and behind are shares of one whole: rounded together, as the decision section says them.
+  const written = aheadAndLevelWords(chanceAbove, chanceLevel);
+  const levelToo = level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
+  return `comes out ahead of ${optionName(context, other)} in ${figure("ahead-chance", written.ahead)} of them${levelToo}`;
 }
 
 /** The payback month in words, for a table cell. */

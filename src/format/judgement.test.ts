@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { CaseResult } from "../engine/index.js";
+import { aheadAndLevelWords, judgementSentences } from "./judgement.js";
+import { formatChance } from "./numbers.js";
+import { bestLevelWords } from "./words.js";
+
+/** Two options level in 20.5% of the outcomes, "a" ahead in 40.6% and behind in 38.9%. */
+const shares = { aheadAlone: 0.406, level: 0.205, behind: 0.389 };
+// The engine's chance of coming out above counts a tie as half a win.
+const chanceAbove = shares.aheadAlone + shares.level / 2;
+
+describe("how often the best option comes out ahead of the runner-up and level with it", () => {
+  it("is rounded with the share behind, as the decision section rounds the same shares: 'level in 20%', where each alone said 21% beside its 'level at the top … in 20%'", () => {
+    // Each alone: 41% + 21% + 39% = 101%.
+    expect([shares.aheadAlone, shares.level, shares.behind].map(formatChance)).toEqual(["41%", "21%", "39%"]);
+    expect(aheadAndLevelWords(chanceAbove, shares.level)).toEqual({ ahead: "41%", level: "20%" });
+    // The decision section of the same two options.
+    const decision = {
+      chanceBestLevel: shares.level,
+      options: [
+        { scenario: "a", probabilityBest: chanceAbove, probabilityBestAlone: shares.aheadAlone, probabilityBestLevel: shares.level },
+        { scenario: "b", probabilityBest: 1 - chanceAbove, probabilityBestAlone: shares.behind, probabilityBestLevel: shares.level },
+      ],
+    };
+    expect(bestLevelWords(decision, "a", (name) => name, "outcome")).toBe(
+      "best alone in 41% of the outcomes and level at the top with b in 20%, b best alone in 39%",
+    );
+  });
+
+  it("reads so in the close call of run and the web app", () => {
+    const result = {
+      currency: "EUR",
+      comparisons: { a: { label: "A", npv: 10_000 }, b: { label: "B", npv: 9_500 } },
+      judgement: {
+        closeCall: { best: "a", runnerUp: "b", npvGap: 500, gapShare: 0.05, chanceBestAhead: chanceAbove, chanceLevel: shares.level, levelWithBest: [] },
+        extraordinary: [],
+      },
+    } as unknown as CaseResult;
+    // It said "ahead in 41% and level in 21% of the outcomes".
+    expect(judgementSentences(result)[0]).toContain("(5% of its net gain, ahead in 41% and level in 20% of the outcomes)");
+  });
+
+  it("keeps 'over 99%' and 'under 1%'", () => {
+    expect(aheadAndLevelWords(0.9916, 0)).toEqual({ ahead: "over 99%", level: "under 1%" });
+    expect(aheadAndLevelWords(0.5, 0.004)).toEqual({ ahead: formatChance(0.498), level: "under 1%" });
+  });
+});
