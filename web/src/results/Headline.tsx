@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
-import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare, plural } from "../format.js";
+import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
 import { paybackChanceWords } from "../../../src/format/words.js";
