@@ -319,9 +319,11 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
     expect(formatChancesOfWhole([0.0029, 0.5591, 0.438])).toEqual(["under 1%", "56%", "44%"]);
     expect(formatChancesOfWhole([0.996, 0.002, 0.002])).toEqual(["over 99%", "under 1%", "under 1%"]);
     expect(formatChancesOfWhole([0.985, 0.005, 0.005, 0.005])).toEqual(["99%", "under 1%", "under 1%", "under 1%"]);
-    // The shares between are rounded together to their own sum: 55.6% + 43.7% = 99.3%, 99 points, cut to
-    // 55 + 43 = 98, the missing one to the larger fractional part (0.7): 55% + 44%.
-    expect(formatChancesOfWhole([0.556, 0.437, 0.007])).toEqual(["55%", "44%", "under 1%"]);
+    // Beside one "under 1%", which hides less than a point, shares between that read 99 or 100 points add up:
+    // each keeps its nearest whole percentage, 55.6% reads 56% (rounded to a total of 99 it read 55%).
+    expect(formatChancesOfWhole([0.556, 0.437, 0.007])).toEqual(["56%", "44%", "under 1%"]);
+    // Nearest, they would read 101 points beside "under 1%": rounded together to 100 instead.
+    expect(formatChancesOfWhole([0.335, 0.335, 0.325, 0.005])).toEqual(["34%", "34%", "32%", "under 1%"]);
   });
 
   it("adds up to 100 for any shares of one whole", () => {

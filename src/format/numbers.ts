@@ -401,6 +401,11 @@ export function formatChance(share: number): string {
   return formatPercent(share);
 }
 
+/** Whether `formatChance` writes a chance as "over 99%" or "under 1%", not as a percentage. */
+function chanceAtAnEnd(share: number): boolean {
+  return share > 0.99 || share < 0.01;
+}
+
 /**
  * Shares of one whole (each option's chance of being best, which add up to 1) as whole percentages
  * that add up to the whole's: largest-remainder rounding. Each share's percentage is cut to its whole
@@ -409,10 +414,10 @@ export function formatChance(share: number): string {
  * to the one given first. docs/numbers.md, "How figures are written", has a worked example.
  * @example roundSharesOfWhole([0.456, 0.455, 0.089]) // [46, 45, 9], where each rounded alone is 46 + 46 + 9 = 101
  */
-export function roundSharesOfWhole(shares: readonly number[]): number[] {
+export function roundSharesOfWhole(shares: readonly number[], total?: number): number[] {
   const percents = shares.map((share) => withoutResidue(share * 100));
   const whole = percents.map((percent) => Math.floor(percent));
-  const total = Math.round(withoutResidue(percents.reduce((sum, percent) => sum + percent, 0)));
+  total ??= Math.round(withoutResidue(percents.reduce((sum, percent) => sum + percent, 0)));
   const missing = total - whole.reduce((sum, part) => sum + part, 0);
   const order = percents
     .map((percent, index) => ({ index, remainder: withoutResidue(percent - whole[index]!), percent }))
@@ -426,17 +431,24 @@ export function roundSharesOfWhole(shares: readonly number[]): number[] {
  * to 100% (`roundSharesOfWhole`), not 99% or 101% as each rounded alone can. A share below 1% or above
  * 99% reads as `formatChance` writes it, "under 1%" or "over 99%" (samples never show a certainty, and
  * page 1 says the same chance so): 99.16% beside 0.84% reads "over 99%" and "under 1%", not "99%" and
- * "1%". The shares between are rounded together, to their own sum rounded.
+ * "1%". The shares between keep their nearest whole percentages when those add up with the others
+ * (to 100, or beside u shares "under 1%", which hide less than a point each, to 100 − u up to 100);
+ * otherwise they are rounded together to the nearest such total.
  * @example formatChancesOfWhole([0.456, 0.455, 0.089]) // ["46%", "45%", "9%"]
+ * @example formatChancesOfWhole([0.556, 0.437, 0.007]) // ["56%", "44%", "under 1%"]
  * @example formatChancesOfWhole([0.9916, 0.0084]) // ["over 99%", "under 1%"]
  * @example formatChancesOfWhole([0.0029, 0.5591, 0.438]) // ["under 1%", "56%", "44%"]
  */
 export function formatChancesOfWhole(shares: readonly number[]): string[] {
-  const atAnEnd = (share: number) => share > 0.99 || share < 0.01;
-  const between = shares.filter((share) => !atAnEnd(share));
-  const rounded = roundSharesOfWhole(between);
+  const between = shares.filter((share) => !chanceAtAnEnd(share));
+  // Each "under 1%" hides less than a point: beside u of them, shares between that read 100 − u to
+  // 100 points in all add up with them, and each keeps its nearest whole percentage.
+  const hidden = shares.filter((share) => share < 0.01).length;
+  const nearest = between.map((share) => Math.round(withoutResidue(share * 100)));
+  const sum = nearest.reduce((total, percent) => total + percent, 0);
+  const rounded = sum >= 100 - hidden && sum <= 100 ? nearest : roundSharesOfWhole(between, sum > 100 ? 100 : 100 - hidden);
   let next = 0;
-  return shares.map((share) => (atAnEnd(share) ? formatChance(share) : `${formatNumber(rounded[next++]!)}%`));
+  return shares.map((share) => (chanceAtAnEnd(share) ? formatChance(share) : `${formatNumber(rounded[next++]!)}%`));
 }
 
 /**
