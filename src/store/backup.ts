@@ -12,7 +12,7 @@ import {
   syncFolder,
   temporaryPath,
 } from "../shared/atomic-write.js";
-import { journalFilesBeside, StoreError, type StoreDatabase } from "./database.js";
+import { holdsNothing, journalFilesBeside, StoreError, type StoreDatabase } from "./database.js";
 
 /**
  * Copies a live store with SQLite's online backup API (consistent even while another process
@@ -127,20 +127,6 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
     throw new StoreError(
       `${left.join(" and ")} ${left.length === 1 ? "is" : "are"} still beside ${target}: another process may have it open; close it and run again; nothing was written`,
     );
-}
-
-/**
- * Whether a journal file SQLite keeps beside a database holds no change to replay: an -shm (an
- * index SQLite rebuilds from the log; it holds no data), or an empty -wal or -journal. A file that
- * cannot be looked at is taken as holding changes.
- */
-function holdsNothing(file: string): boolean {
-  if (file.endsWith("-shm")) return true;
-  try {
-    return lstatSync(file, { throwIfNoEntry: false })?.size === 0;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a file starts as every SQLite database does ("SQLite format 3" and a zero byte). */

@@ -259,10 +259,15 @@ function may(path: string, mode: number): boolean {
   }
 }
 
-/** Whether `path` is a file of 0 bytes (an -shm never is: SQLite makes it 32 KB at once). */
-function isEmptyFile(path: string): boolean {
+/**
+ * Whether a journal file SQLite keeps beside a database holds no change to replay: an -shm (an
+ * index SQLite rebuilds from the log; it holds no data), or an empty -wal or -journal. A file that
+ * cannot be looked at is taken as holding changes.
+ */
+export function holdsNothing(file: string): boolean {
+  if (file.endsWith("-shm")) return true;
   try {
-    return statSync(path).size === 0;
+    return lstatSync(file, { throwIfNoEntry: false })?.size === 0;
   } catch {
     return false;
   }
@@ -304,7 +309,7 @@ function accessProblem(path: string): string | undefined {
     if (may(journal.real, constants.R_OK | constants.W_OK)) continue;
     const cannot = `${path} cannot be opened: ${journal.file}, the store's ${journal.what}, is there and ${you} may not read and write it (${ownership(journal.real)}); SQLite must use it to open the store`;
     // What a process of a user who may only read the store leaves: an empty log and its index, holding nothing.
-    if (present.every((other) => other.file.endsWith("-shm") || isEmptyFile(other.real)))
+    if (present.every((other) => holdsNothing(other.real)))
       return `${cannot}, yet nothing beside the store holds a change to replay (a log or journal there is empty; an -shm is an index SQLite rebuilds), as a process that only read the store leaves them: when no command is using the store, move ${present.map((other) => other.file).join(" and ")} away and run again, or run as their owner`;
     return `${cannot}: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
   }
