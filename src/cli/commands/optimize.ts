@@ -130,18 +130,13 @@ function scenariosOf(compiled: CompiledCase): CaseContext["scenarios"] {
     });
 }
 
-/** A payback month in the search's words: within the horizon, or not. */
-function paybackText(month: number | null, horizonMonths: number): string {
-  return formatPaybackMonth(month, horizonMonths);
-}
-
 function objectiveText(result: OptimizeResult, value: number | null, context: CaseContext): string {
   switch (result.objective) {
     case "npv":
     case "p50":
       return value === null ? "n/a" : formatGain(value, context.currency);
     case "payback":
-      return paybackText(value, context.horizonMonths);
+      return formatPaybackMonth(value, context.horizonMonths);
     case "probability":
       // A share of the draws: never a certain 0% or 100% (docs/numbers.md).
       return value === null ? "n/a" : formatChance(value);
@@ -239,7 +234,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         const figures = [
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
           gain(set.npv),
-          ...(result.objective === "payback" ? [] : [today ? "–" : paybackText(set.paybackMonth, context.horizonMonths)]),
+          ...(result.objective === "payback" ? [] : [today ? "–" : formatPaybackMonth(set.paybackMonth, context.horizonMonths)]),
           money(set.firstYearCash),
           formatNumber(set.setupHours),
         ];
@@ -255,7 +250,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     return rank < 0
       ? []
       : [
-          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${gain(scenario.npv)} and pays back ${paybackText(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
+          `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${gain(scenario.npv)} and pays back ${formatPaybackMonth(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
         ];
   });
   parts.push(
