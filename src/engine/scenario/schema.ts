@@ -438,11 +438,15 @@ const correlation = z
   })
   .meta({ title: "Two inputs that move together", description: "Two uncertain inputs that move together." });
 
+/** What a risk adjustment's share allows: the words of validation's messages and of the web app's field. */
+const RISK_SHARE_ALLOWED = "a share between 0 and 1 (0.1 means 10%)";
+
 const riskShare = (what: string) =>
   z
     .number({ error: whenWrongType(`expected a share from 0 to 1, e.g. 0.1 for ${what} 10%`) })
-    .min(0, { error: "allowed: a share from 0 to 1" })
-    .max(1, { error: "allowed: a share from 0 to 1" });
+    .min(0, { error: `allowed: ${RISK_SHARE_ALLOWED}` })
+    .max(1, { error: `allowed: ${RISK_SHARE_ALLOWED}` })
+    .meta({ description: RISK_SHARE_ALLOWED });
 
 const riskAdjustment = z
   .strictObject(

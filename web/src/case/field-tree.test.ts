@@ -26,6 +26,13 @@ describe("the editor's fields", () => {
     expect(licence).toMatchObject({ unit: "money", schemaUnit: "money a person a year" });
   });
 
+  it("say what every number field allows, in the words validation uses, never only 'a number'", () => {
+    const all = [...numberFieldsOf(caseFields), ...numberFieldsOf(inputGroups), ...numberFieldsOf(scenarioOwnFields)];
+    expect(all.filter((field) => field.allowed === "a number").map((field) => field.path.join("."))).toEqual([]);
+    const risk = numberFieldsOf(caseFields).find((field) => field.path.join(".") === "riskAdjustment.benefits");
+    expect(risk?.allowed).toBe("a share between 0 and 1 (0.1 means 10%)");
+  });
+
   it("show the schema's help as plain words: a field named in Markdown's backticks is quoted instead", () => {
     const helps: string[] = [];
     const collect = (fields: readonly Field[]): void => {
