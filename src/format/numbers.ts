@@ -411,18 +411,36 @@ function chanceAtAnEnd(share: number): boolean {
  * that add up to the whole's: largest-remainder rounding. Each share's percentage is cut to its whole
  * part, and the points still missing (100 − the sum of the whole parts, for shares that add up to 1)
  * go one each to the largest fractional parts; of equal fractional parts, to the larger share, then
- * to the one given first. docs/numbers.md, "How figures are written", has a worked example.
+ * to the one given first. Equal shares always read equal: when the points still missing cannot go to
+ * each of them, equal shares keep their nearest whole percentage and no smaller fractional part gets
+ * a point, so they may add up to 99 or 101 (a third each reads 33, 33 and 33). docs/numbers.md,
+ * "How figures are written", has worked examples.
  * @example roundSharesOfWhole([0.456, 0.455, 0.089]) // [46, 45, 9], where each rounded alone is 46 + 46 + 9 = 101
+ * @example roundSharesOfWhole([0.335, 0.33, 0.335]) // [34, 33, 34], not [34, 33, 33]
  */
 export function roundSharesOfWhole(shares: readonly number[], total?: number): number[] {
   const percents = shares.map((share) => withoutResidue(share * 100));
   const whole = percents.map((percent) => Math.floor(percent));
   total ??= Math.round(withoutResidue(percents.reduce((sum, percent) => sum + percent, 0)));
-  const missing = total - whole.reduce((sum, part) => sum + part, 0);
+  let missing = total - whole.reduce((sum, part) => sum + part, 0);
   const order = percents
     .map((percent, index) => ({ index, remainder: withoutResidue(percent - whole[index]!), percent }))
     .sort((a, b) => b.remainder - a.remainder || b.percent - a.percent || a.index - b.index);
-  for (const { index } of order.slice(0, Math.max(0, missing))) whole[index]! += 1;
+  // Equal shares are next to each other in that order: each run of them takes its points together.
+  for (let start = 0; start < order.length && missing > 0; ) {
+    const { percent, remainder } = order[start]!;
+    let end = start;
+    while (end < order.length && order[end]!.percent === percent) end += 1;
+    const equal = order.slice(start, end);
+    if (equal.length > missing) {
+      // Too few points for each: they keep their nearest whole percentage, and the rest none.
+      if (remainder >= 0.5) for (const { index } of equal) whole[index]! += 1;
+      break;
+    }
+    for (const { index } of equal) whole[index]! += 1;
+    missing -= equal.length;
+    start = end;
+  }
   return whole;
 }
 
@@ -433,7 +451,7 @@ export function roundSharesOfWhole(shares: readonly number[], total?: number): n
  * page 1 says the same chance so): 99.16% beside 0.84% reads "over 99%" and "under 1%", not "99%" and
  * "1%". The shares between keep their nearest whole percentages when those add up with the others
  * (to 100, or beside u shares "under 1%", which hide less than a point each, to 100 − u up to 100);
- * otherwise they are rounded together to the nearest such total.
+ * otherwise they are rounded together to the nearest such total, equal shares alike (`roundSharesOfWhole`).
  * @example formatChancesOfWhole([0.456, 0.455, 0.089]) // ["46%", "45%", "9%"]
  * @example formatChancesOfWhole([0.556, 0.437, 0.007]) // ["56%", "44%", "under 1%"]
  * @example formatChancesOfWhole([0.9916, 0.0084]) // ["over 99%", "under 1%"]
