@@ -106,6 +106,20 @@ describe("report number formats", () => {
     expect(formatShare(0.000044)).toBe("0.004%");
   });
 
+  it("never writes a return that is not -100% as -100%, which says that nothing at all comes back", () => {
+    // A case whose licences dwarf its gains: ROI -0.99817 and -0.99997 (PV of benefits JP¥1.42 million
+    // against costs of JP¥777 million and JP¥53.7 billion) both read "-100%" in run and the report.
+    expect(formatPercent(-0.99817)).toBe("-99.8%");
+    expect(formatPercent(-0.9999734554447237)).toBe("-99.997%");
+    expect(formatPercent(-0.995)).toBe("-99.5%");
+    // Below -100% too (a return on the investment alone can lose more than it): not "-100%".
+    expect(formatPercent(-1.0004)).toBe("-100.04%");
+    // -100% itself, and a figure that does not round to -100%, are written as before.
+    expect(formatPercent(-1)).toBe("-100%");
+    expect(formatPercent(-0.9949)).toBe("-99%");
+    expect(formatPercent(-1.5)).toBe("-150%");
+  });
+
   it("never writes a rate or share that is not zero as 0%: it keeps its first significant figure", () => {
     // It said "0%" for a capture share of 0.04%, and for a return on cost of 0.018%.
     expect(formatShare(0.0004)).toBe("0.04%");

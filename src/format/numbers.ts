@@ -359,15 +359,32 @@ function tinyPercent(share: number, written: string, decimals: number): string |
 }
 
 /**
+ * A percentage that is not −100% but would be written "-100%" at whole percents, to as many decimals
+ * as it takes not to: a return on cost of −100% says that nothing at all comes back, which a return of
+ * −99.8% (a little comes back) does not. Undefined for any other, which is written as usual.
+ * @example wholeLoss(-0.99817, "-100") // "-99.8%" ; wholeLoss(-0.999973, "-100") // "-99.997%" ; wholeLoss(-1, "-100") // undefined
+ */
+function wholeLoss(share: number, written: string): string | undefined {
+  if (share === -1 || written !== "-100") return undefined;
+  const percent = withoutResidue(share * 100);
+  for (let decimals = 1; decimals <= 10; decimals += 1) {
+    const text = formatNumber(percent, decimals);
+    if (text !== "-100") return `${text}%`;
+  }
+  return undefined;
+}
+
+/**
  * A share as a whole percentage; `null` (a ratio with nothing to divide by) as "n/a". One that is not
- * zero but under half a percent keeps its first significant figure, never "0%" (`tinyPercent`).
- * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a" ; formatPercent(0.00018) // "0.02%"
+ * zero but under half a percent keeps its first significant figure, never "0%" (`tinyPercent`), and
+ * one that is not −100% never reads "-100%" (`wholeLoss`).
+ * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a" ; formatPercent(0.00018) // "0.02%" ; formatPercent(-0.99817) // "-99.8%"
  */
 export function formatPercent(share: number | null): string {
   if (share === null) return "n/a";
   // Without the residue of the multiplication: 0.145 × 100 is 14.499999999999998, which read "14%".
   const written = formatNumber(roundHalfAway(withoutResidue(share * 100)));
-  return tinyPercent(share, written, 0) ?? `${written}%`;
+  return tinyPercent(share, written, 0) ?? wholeLoss(share, written) ?? `${written}%`;
 }
 
 /**
