@@ -106,6 +106,20 @@ describe("report number formats", () => {
     expect(formatShare(0.000044)).toBe("0.004%");
   });
 
+  it("never writes a return that is not -100% as -100%, which says that nothing at all comes back", () => {
+    // A case whose licences dwarf its gains: ROI -0.99817 and -0.99997 (PV of benefits JP¥1.42 million
+    // against costs of JP¥777 million and JP¥53.7 billion) both read "-100%" in run and the report.
+    expect(formatPercent(-0.99817)).toBe("-99.8%");
+    expect(formatPercent(-0.9999734554447237)).toBe("-99.997%");
+    expect(formatPercent(-0.995)).toBe("-99.5%");
+    // Below -100% too (a return on the investment alone can lose more than it): not "-100%".
+    expect(formatPercent(-1.0004)).toBe("-100.04%");
+    // -100% itself, and a figure that does not round to -100%, are written as before.
+    expect(formatPercent(-1)).toBe("-100%");
+    expect(formatPercent(-0.9949)).toBe("-99%");
+    expect(formatPercent(-1.5)).toBe("-150%");
+  });
+
   it("never writes a rate or share that is not zero as 0%: it keeps its first significant figure", () => {
     // It said "0%" for a capture share of 0.04%, and for a return on cost of 0.018%.
     expect(formatShare(0.0004)).toBe("0.04%");
@@ -301,7 +315,24 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
     expect(formatChancesOfWhole([0.334, 0.333, 0.333])).toEqual(["34%", "33%", "33%"]);
     // Equal fractional parts: the larger share first, then the one given first.
     expect(roundSharesOfWhole([0.125, 0.875])).toEqual([12, 88]);
-    expect(roundSharesOfWhole([0.335, 0.33, 0.335])).toEqual([34, 33, 33]);
+    expect(roundSharesOfWhole([0.335, 0.325, 0.34])).toEqual([34, 32, 34]);
+  });
+
+  it("writes equal shares alike, even where the points missing cannot go to each (then they add up to 99 or 101)", () => {
+    // 33.5%, 33% and 33.5%: one point is missing from 33 + 33 + 33; given to the first 33.5% alone, two
+    // equal chances read 34% and 33%. Each keeps its nearest whole percentage instead: 34, 33, 34.
+    expect(roundSharesOfWhole([0.335, 0.33, 0.335])).toEqual([34, 33, 34]);
+    expect(formatChancesOfWhole([0.335, 0.33, 0.335, 0])).toEqual(["34%", "33%", "34%", "under 1%"]);
+    // A third each: 33% each (99 points), not 34%, 33%, 33%; nor a point for a smaller fractional part.
+    expect(roundSharesOfWhole([1 / 3, 1 / 3, 1 / 3])).toEqual([33, 33, 33]);
+    expect(roundSharesOfWhole([0.334, 0.334, 0.332])).toEqual([33, 33, 33]);
+    // Two equal shares that fit the points missing take one each, as any two shares would.
+    expect(roundSharesOfWhole([0.255, 0.255, 0.245, 0.245])).toEqual([26, 26, 24, 24]);
+    expect(roundSharesOfWhole([0.4475, 0.4475, 0.105])).toEqual([45, 45, 10]);
+    // Equal shares that take their points leave the rest to the next fractional part.
+    expect(roundSharesOfWhole([0.207, 0.207, 0.196, 0.195, 0.195])).toEqual([21, 21, 20, 19, 19]);
+    // Three equal 16.6% and two points missing: each reads its nearest, 17% (101 points), not 17, 17, 16.
+    expect(roundSharesOfWhole([0.166, 0.166, 0.166, 0.502])).toEqual([17, 17, 17, 50]);
   });
 
   it("never claims a certainty: 0% reads 'under 1%', 100% 'over 99%'", () => {
@@ -326,7 +357,7 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
     expect(formatChancesOfWhole([0.335, 0.335, 0.325, 0.005])).toEqual(["34%", "34%", "32%", "under 1%"]);
   });
 
-  it("adds up to 100 for any shares of one whole", () => {
+  it("adds up to 100 for any shares of one whole none of which are equal", () => {
     const random = createRandom(7);
     for (let trial = 0; trial < 500; trial += 1) {
       const raw = Array.from({ length: 2 + Math.floor(random() * 5) }, () => random());

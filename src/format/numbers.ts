@@ -359,15 +359,32 @@ function tinyPercent(share: number, written: string, decimals: number): string |
 }
 
 /**
+ * A percentage that is not −100% but would be written "-100%" at whole percents, to as many decimals
+ * as it takes not to: a return on cost of −100% says that nothing at all comes back, which a return of
+ * −99.8% (a little comes back) does not. Undefined for any other, which is written as usual.
+ * @example wholeLoss(-0.99817, "-100") // "-99.8%" ; wholeLoss(-0.999973, "-100") // "-99.997%" ; wholeLoss(-1, "-100") // undefined
+ */
+function wholeLoss(share: number, written: string): string | undefined {
+  if (share === -1 || written !== "-100") return undefined;
+  const percent = withoutResidue(share * 100);
+  for (let decimals = 1; decimals <= 10; decimals += 1) {
+    const text = formatNumber(percent, decimals);
+    if (text !== "-100") return `${text}%`;
+  }
+  return undefined;
+}
+
+/**
  * A share as a whole percentage; `null` (a ratio with nothing to divide by) as "n/a". One that is not
- * zero but under half a percent keeps its first significant figure, never "0%" (`tinyPercent`).
- * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a" ; formatPercent(0.00018) // "0.02%"
+ * zero but under half a percent keeps its first significant figure, never "0%" (`tinyPercent`), and
+ * one that is not −100% never reads "-100%" (`wholeLoss`).
+ * @example formatPercent(0.874) // "87%" ; formatPercent(null) // "n/a" ; formatPercent(0.00018) // "0.02%" ; formatPercent(-0.99817) // "-99.8%"
  */
 export function formatPercent(share: number | null): string {
   if (share === null) return "n/a";
   // Without the residue of the multiplication: 0.145 × 100 is 14.499999999999998, which read "14%".
   const written = formatNumber(roundHalfAway(withoutResidue(share * 100)));
-  return tinyPercent(share, written, 0) ?? `${written}%`;
+  return tinyPercent(share, written, 0) ?? wholeLoss(share, written) ?? `${written}%`;
 }
 
 /**
@@ -411,18 +428,36 @@ function chanceAtAnEnd(share: number): boolean {
  * that add up to the whole's: largest-remainder rounding. Each share's percentage is cut to its whole
  * part, and the points still missing (100 − the sum of the whole parts, for shares that add up to 1)
  * go one each to the largest fractional parts; of equal fractional parts, to the larger share, then
- * to the one given first. docs/numbers.md, "How figures are written", has a worked example.
+ * to the one given first. Equal shares always read equal: when the points still missing cannot go to
+ * each of them, equal shares keep their nearest whole percentage and no smaller fractional part gets
+ * a point, so they may add up to 99 or 101 (a third each reads 33, 33 and 33). docs/numbers.md,
+ * "How figures are written", has worked examples.
  * @example roundSharesOfWhole([0.456, 0.455, 0.089]) // [46, 45, 9], where each rounded alone is 46 + 46 + 9 = 101
+ * @example roundSharesOfWhole([0.335, 0.33, 0.335]) // [34, 33, 34], not [34, 33, 33]
  */
 export function roundSharesOfWhole(shares: readonly number[], total?: number): number[] {
   const percents = shares.map((share) => withoutResidue(share * 100));
   const whole = percents.map((percent) => Math.floor(percent));
   total ??= Math.round(withoutResidue(percents.reduce((sum, percent) => sum + percent, 0)));
-  const missing = total - whole.reduce((sum, part) => sum + part, 0);
+  let missing = total - whole.reduce((sum, part) => sum + part, 0);
   const order = percents
     .map((percent, index) => ({ index, remainder: withoutResidue(percent - whole[index]!), percent }))
     .sort((a, b) => b.remainder - a.remainder || b.percent - a.percent || a.index - b.index);
-  for (const { index } of order.slice(0, Math.max(0, missing))) whole[index]! += 1;
+  // Equal shares are next to each other in that order: each run of them takes its points together.
+  for (let start = 0; start < order.length && missing > 0; ) {
+    const { percent, remainder } = order[start]!;
+    let end = start;
+    while (end < order.length && order[end]!.percent === percent) end += 1;
+    const equal = order.slice(start, end);
+    if (equal.length > missing) {
+      // Too few points for each: they keep their nearest whole percentage, and the rest none.
+      if (remainder >= 0.5) for (const { index } of equal) whole[index]! += 1;
+      break;
+    }
+    for (const { index } of equal) whole[index]! += 1;
+    missing -= equal.length;
+    start = end;
+  }
   return whole;
 }
 
@@ -433,7 +468,7 @@ export function roundSharesOfWhole(shares: readonly number[], total?: number): n
  * page 1 says the same chance so): 99.16% beside 0.84% reads "over 99%" and "under 1%", not "99%" and
  * "1%". The shares between keep their nearest whole percentages when those add up with the others
  * (to 100, or beside u shares "under 1%", which hide less than a point each, to 100 − u up to 100);
- * otherwise they are rounded together to the nearest such total.
+ * otherwise they are rounded together to the nearest such total, equal shares alike (`roundSharesOfWhole`).
  * @example formatChancesOfWhole([0.456, 0.455, 0.089]) // ["46%", "45%", "9%"]
  * @example formatChancesOfWhole([0.556, 0.437, 0.007]) // ["56%", "44%", "under 1%"]
  * @example formatChancesOfWhole([0.9916, 0.0084]) // ["over 99%", "under 1%"]

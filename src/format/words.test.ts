@@ -97,10 +97,19 @@ describe("bestLevelWords", () => {
   });
 
   it("writes its shares of every sample together, so that they add up to 100%, not 101%", () => {
-    // Each alone read "best alone in 34% of the samples and level at the top with b in 33%, b best alone in 34%": 101%.
+    // Each alone: "best alone in 35% … level at the top with b in 31%, b best alone in 35%", 101%.
+    const options = [option("a", 0.501, 0.347, 0.308), option("b", 0.499, 0.345, 0.308)];
+    expect(bestLevelWords(decision(options, 0.308), "a", name, "sample")).toBe(
+      "best alone in 35% of the samples and level at the top with b in 31%, b best alone in 34%",
+    );
+  });
+
+  it("writes two equal shares alike, even where they then add up to 101%: a and b best alone equally often read so", () => {
+    // Rounded together to 100, the one point short went to a alone: "a best alone in 34%, b in 33%",
+    // which says a is best more often than b, where both are best alone in 33.5% of the samples.
     const options = [option("a", 0.5, 0.335, 0.33), option("b", 0.5, 0.335, 0.33)];
     expect(bestLevelWords(decision(options, 0.33), "a", name, "sample")).toBe(
-      "best alone in 34% of the samples and level at the top with b in 33%, b best alone in 33%",
+      "best alone in 34% of the samples and level at the top with b in 33%, b best alone in 34%",
     );
   });
 

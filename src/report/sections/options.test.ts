@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult } from "../../engine/index.js";
+import { buildResult, validateScenarioText } from "../../engine/index.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
 import { createReport } from "../create-report.js";
 import { findJargon } from "../jargon.js";
@@ -104,5 +105,28 @@ describe("the payback in months and years, singular where it reads 1", () => {
       expect(text).toContain(`the month the gain so far turns positive for good: ${within}, from the start`);
       expect(text).not.toMatch(/\b1 (years|months)\b/);
     }
+  });
+});
+
+describe("the options table's tag in a close call", () => {
+  it("tags no option 'recommended' where page 1 recommends neither (examples/close-call.yaml)", async () => {
+    const text = readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8");
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect(result.judgement?.closeCall?.best).toBe("optimal");
+    const { html } = await createReport(compiled!, { result });
+    // Page 1 sets the two side by side ("Two options are close"), and run says "Page 1 of the report
+    // recommends neither option"; the options table tagged “Every tool we want” "recommended".
+    expect(textOf(html)).toContain("Two options are close");
+    const options = html.slice(html.indexOf('<section id="options"'));
+    expect(options).not.toContain('<span class="tag">recommended</span>');
+  });
+
+  it("still tags the option page 1 recommends when there is no close call", async () => {
+    const text = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
+    const { compiled } = validateScenarioText(text);
+    const { html } = await createReport(compiled!, { result: buildResult(compiled!) });
+    expect(textOf(html)).toContain("Go ahead with");
+    expect(html.slice(html.indexOf('<section id="options"'))).toContain('<span class="tag">recommended</span>');
   });
 });

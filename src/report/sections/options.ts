@@ -71,7 +71,8 @@ export const optionsSection: ReportSection = {
     const npvShown = (comparison: ComparisonResult) => gainFigure(comparison.alternative === tiedRunnerUp ? closeBest!.npv : comparison.npv, context);
     const rows = comparisons
       .map((comparison) => {
-        const mark = comparison.alternative === best && context.recommendation?.verdict === "go" ? ` <span class="tag">recommended</span>` : "";
+        // A close call has page 1 recommend neither option (it sets the two side by side): none is tagged here either.
+        const mark = comparison.alternative === best && context.recommendation?.verdict === "go" && !close ? ` <span class="tag">recommended</span>` : "";
         const payback = formatPaybackMonth(comparison.paybackMonth, result.horizonMonths);
         const adjusted = comparison.riskAdjusted;
         const risk = result.riskAdjustment;

@@ -397,11 +397,13 @@ describe("page 1's figures against the result", () => {
     expect(page).toContain(`Over the 2,000 outcomes of the ranges, the chance that it gains money at all is ${formatChance(chance)}.`);
   });
 
-  it("the late-start case says the first model is a new one and counts the deadline from the start", async () => {
+  it("the late-start case counts the deadline from the start, after the models released before it", async () => {
+    // It said "First new model in production by the end of month 7", where 4 new models go live in months 2–6.
     const text = await createReport(validateScenarioText(lateStart()).compiled!, { result: resultOf(lateStart()) });
     expect(text.html).toMatch(
-      /[Ff]irst new model in production <span data-figure="deadline">by the end of month \d+<\/span>, (in the month the change starts|\d+ months? into the change, which starts in month 7)\./,
+      /\d+ models are released before the change starts in month 7; the first from then is in production <span data-figure="deadline">by the end of month \d+<\/span>, (in the month the change starts|\d+ months? into the change)\./,
     );
+    expect(text.html).not.toMatch(/[Ff]irst new model in production/);
   });
 });
 
@@ -497,7 +499,7 @@ function losingWithRanges(): string {
   return readFileSync(new URL("seed-uncertain.yaml", examples), "utf8").replace("value: 3600", "value: 16000").replace("value: 150", "value: 830");
 }
 
-// Models live already, and a change that starts late: the deadline counts from the start, the first model is a new one.
+// Models live already, and a change that starts late: the deadline counts from the start, after the models released before it.
 function lateStart(): string {
   return `title: Three models live, a change from month 7
 currency: GBP

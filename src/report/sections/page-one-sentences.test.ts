@@ -328,6 +328,39 @@ scenarios:
   });
 });
 
+describe("page 1's deadline for a change that starts after some releases", () => {
+  // The option works today's way until its change starts, and releases by the file's plan in months 4, 7 and 10.
+  const lateStart = (start: number) =>
+    compile(
+      oneOptionCase(`    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n    change: { startMonth: ${start} }\n`),
+    );
+
+  it("does not call the first release after the start the first model", async () => {
+    const compiled = lateStart(9);
+    const result = resultOf(compiled);
+    expect(result.scenarios.alt!.summary.firstReleaseMonth).toBe(4);
+    expect(recommend(result)!.firstReleaseMonth).toBe(10);
+    const text = await pageOne(compiled, result);
+    // It said "First new model in production by the end of month 10, 2 months into the change, which starts in
+    // month 9.", where the option releases models in months 4 and 7 too.
+    expect(text).not.toMatch(/First (new )?model in production/);
+    expect(text).toContain(
+      "2 models are released before the change starts in month 9; the first from then is in production by the end of month 10, 2 months into the change.",
+    );
+  });
+
+  it("does not say that no new model reaches production when all of them are released before the start", async () => {
+    const compiled = lateStart(11);
+    const result = resultOf(compiled);
+    expect(result.scenarios.alt!.summary.projectsDelivered).toBe(3);
+    expect(recommend(result)!.firstReleaseMonth).toBeNull();
+    const text = await pageOne(compiled, result);
+    // It said "No new model reaches production within the 12 months of the plan.", of an option that releases 3.
+    expect(text).not.toContain("No new model reaches production within");
+    expect(text).toContain("3 models are released before the change starts in month 11; no new model reaches production from then to the end of the plan.");
+  });
+});
+
 describe("page 1's months in which today's team has more work than hours", () => {
   it("names them when they do not last to the end of the plan", async () => {
     // Today makes a change of its own (180 setup hours over months 1–2), which overloads it then only.
