@@ -134,7 +134,9 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
         },
         planned: { releases: plan.scheduledReleases[at]!, buildShare: plan.scheduledBuildShare[at]! },
       };
-      for (const [index, definition] of definitions.entries()) {
+      // By index, not `entries()`, whose [index, row] pairs are a new array in each of hundreds of thousands of cells.
+      for (let index = 0; index < definitions.length; index++) {
+        const definition = definitions[index]!;
         const built = definition.build(context);
         const { formula, fixed, target, cells: rowCells } = rowStyles[index]!;
         rowCells.push(
