@@ -46,15 +46,21 @@ export class StreamedSheetWriter extends SheetWriter {
     return token;
   }
 
-  /** Adds a cell's XML (less its opening) to its row; `token` NO_CELL takes back a cell written before. */
-  private set(row: number, column: number, token: number, xml: string): void {
+  /**
+   * Adds a cell's XML (less its opening) to its row: `head`, then `text` escaped (see `escapeXml`),
+   * then `tail`; `token` NO_CELL takes back a cell written before. The text is escaped as it is
+   * written, not first as a string of its own: most of a sheet's cells are formulas, a third of them
+   * with `<` or `>`.
+   */
+  private set(row: number, column: number, token: number, head: string, text = "", tail = ""): void {
     let cells = this.rows[row];
     if (cells === undefined) {
       cells = [];
       this.rows[row] = cells;
     }
-    // Room for the worst case, three bytes a character (UTF-8 of any character of one UTF-16 unit).
-    const room = 3 * xml.length;
+    // Room for the worst case: three bytes a character (UTF-8 of any character of one UTF-16 unit),
+    // five for a character escaped (&amp;).
+    const room = 3 * (head.length + tail.length) + 5 * text.length;
     let chunk = this.chunks[this.chunks.length - 1];
     if (chunk === undefined || this.chunkLength + room > chunk.length) {
       chunk = new Uint8Array(Math.max(CHUNK_BYTES, room));
@@ -62,7 +68,7 @@ export class StreamedSheetWriter extends SheetWriter {
       this.chunkLength = 0;
     }
     const start = this.chunkLength;
-    this.chunkLength = writeUtf8(chunk, start, xml);
+    this.chunkLength = writeUtf8(chunk, writeEscaped(chunk, writeUtf8(chunk, start, head), text), tail);
     cells.push(column, token, this.chunks.length - 1, start, this.chunkLength - start);
   }
 
@@ -81,22 +87,14 @@ export class StreamedSheetWriter extends SheetWriter {
       }
       this.set(row, column, token, "/>");
     } else if (typeof value === "number") this.set(row, column, token, `><v>${value}</v></c>`);
-    else this.set(row, column, token, ` t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`);
+    else this.set(row, column, token, ` t="inlineStr"><is><t xml:space="preserve">`, value, "</t></is></c>");
   }
 
   protected override putFormula(row: number, column: number, formula: string, result: FormulaValue, style: CellStyle | undefined): void {
     const token = this.styleToken(style);
-    const f = `<f>${escapeXml(formula)}</f>`;
-    this.set(
-      row,
-      column,
-      token,
-      typeof result === "number"
-        ? `>${f}<v>${result}</v></c>`
-        : typeof result === "boolean"
-          ? ` t="b">${f}<v>${result ? 1 : 0}</v></c>`
-          : ` t="str">${f}<v>${escapeXml(result)}</v></c>`,
-    );
+    if (typeof result === "number") this.set(row, column, token, "><f>", formula, `</f><v>${result}</v></c>`);
+    else if (typeof result === "boolean") this.set(row, column, token, ` t="b"><f>`, formula, `</f><v>${result ? 1 : 0}</v></c>`);
+    else this.set(row, column, token, ` t="str"><f>`, formula, `</f><v>${escapeXml(result)}</v></c>`);
   }
 
   /**
@@ -209,6 +207,31 @@ function writeUtf8(bytes: Uint8Array, at: number, text: string): number {
   }
   return at + text.length;
 }
+
+/**
+ * Writes text as `escapeXml` gives it, in UTF-8, into bytes at `at`, which have room for it; where it
+ * ends. Character by character while they are ASCII, then by `escapeXml` and the encoder.
+ */
+function writeEscaped(bytes: Uint8Array, at: number, text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return writeUtf8(bytes, at, escapeXml(text.slice(index)));
+    if (code === AMPERSAND) at = writeAscii(bytes, at, "&amp;");
+    else if (code === LESS_THAN) at = writeAscii(bytes, at, "&lt;");
+    else if (code === GREATER_THAN) at = writeAscii(bytes, at, "&gt;");
+    else if ((code < 0x20 && code !== TAB && code !== LINE_FEED && code !== CARRIAGE_RETURN) || code === DELETE) continue;
+    else bytes[at++] = code;
+  }
+  return at;
+}
+
+const AMPERSAND = 0x26;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const DELETE = 0x7f;
 
 /** Writes text of ASCII characters only (tags, cell references, style numbers) into bytes at `at`; where it ends. */
 function writeAscii(bytes: Uint8Array, at: number, text: string): number {
