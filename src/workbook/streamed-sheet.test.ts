@@ -74,7 +74,7 @@ describe("the month-by-month sheets written as XML of their own", () => {
     expect(read.getCell("B4").value).toEqual({ formula: "2*3", result: 6 });
     expect(read.getCell("B4").numFmt).toBe("0.0");
     expect(read.getCell("E5").value).toBe("gone");
-    // Escaped and encoded past the first character beyond ASCII too.
+    // Escaped and encoded beyond ASCII too.
     expect(read.getCell("C5").value).toBe("Coût & € <ü>");
     expect(read.dimensions.range).toBe("A2:E5");
     // Nothing of the library's placeholders is left: they were in the first column, from row 1 on.

@@ -295,37 +295,26 @@ async function through(stream: DecompressionStream, bytes: Uint8Array): Promise<
 const PIECE = 1 << 16;
 
 /**
- * The UTF-8 of these texts (or pieces of it, given as bytes), compressed, with its length and checksum. Compressed as gzip, whose
+ * The UTF-8 of these texts, compressed, with its length and checksum. Compressed as gzip, whose
  * body is the same raw DEFLATE a ZIP part holds and whose trailer carries the CRC-32 of the
  * uncompressed bytes: the platform works the checksum out as it compresses, several times faster
  * than a CRC-32 worked out in JavaScript (0.14 s of a 10-option, 240-month case's export).
  */
-async function deflateTexts(
-  texts: Iterable<string | Uint8Array<ArrayBuffer>>,
-  gzip: () => GzipWriter,
-): Promise<{ data: Uint8Array; size: number; crc: number }> {
+async function deflateTexts(texts: Iterable<string>, gzip: () => GzipWriter): Promise<{ data: Uint8Array; size: number; crc: number }> {
   const compressor = gzip();
   const encoder = new TextEncoder();
   let size = 0;
   // Joined, not added up: a join lays the text out flat once, where `+=` builds a tree to flatten.
   let pending: string[] = [];
   let pendingLength = 0;
-  const write = async (bytes: Uint8Array<ArrayBuffer>) => {
-    size += bytes.length;
-    await compressor.write(bytes);
-  };
   const flush = async () => {
     const bytes = encoder.encode(pending.join(""));
     pending = [];
     pendingLength = 0;
-    await write(bytes);
+    size += bytes.length;
+    await compressor.write(bytes);
   };
   for (const text of texts) {
-    if (typeof text !== "string") {
-      if (pendingLength > 0) await flush();
-      await write(text);
-      continue;
-    }
     pending.push(text);
     pendingLength += text.length;
     if (pendingLength >= PIECE) await flush();
@@ -367,7 +356,7 @@ export function gzipParts(bytes: Uint8Array): { data: Uint8Array; crc: number; s
 
 /**
  * The ZIP file with some of its parts replaced: `edits` maps a part's path to what gets the part's
- * text and gives the new text in pieces (text, or UTF-8 bytes). The new parts are compressed with DEFLATE, and so are the
+ * text and gives the new text in pieces. The new parts are compressed with DEFLATE, and so are the
  * parts stored uncompressed (the spreadsheet library writes a file stored, for the platform's
  * DEFLATE to compress here); the others are copied as they are. `gzip` makes the compressor of each
  * part (the platform's by default).
@@ -375,7 +364,7 @@ export function gzipParts(bytes: Uint8Array): { data: Uint8Array; crc: number; s
  */
 export async function replaceParts(
   bytes: Uint8Array,
-  edits: ReadonlyMap<string, (text: string) => Iterable<string | Uint8Array<ArrayBuffer>>>,
+  edits: ReadonlyMap<string, (text: string) => Iterable<string>>,
   gzip: () => GzipWriter = platformGzip,
 ): Promise<Uint8Array> {
   const parts = readParts(bytes);
