@@ -1,10 +1,10 @@
-import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow } from "../engine/index.js";
+import { schedulePlan, type CaseResult, type CompiledCase, type MonthRow, type ParameterName } from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import { add, and, compare, flag, mul, num, sumRange, when, type Expr } from "./formula.js";
-import type { ScenarioCells } from "./inputs-sheet.js";
+import type { ScenarioCells, WayFigure } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import type { SheetWriter } from "./sheet-writer.js";
-import { simulationRows, type MonthContext, type RowKey, type SimulationRow } from "./simulation-rows.js";
+import { simulationRows, type MonthContext, type RowKey, type SimulationRow, type YearlyLine } from "./simulation-rows.js";
 import { formatOf, styled } from "./styles.js";
 
 /** The cells of one scenario's block on the Simulation sheet. */
@@ -43,6 +43,16 @@ function totalOf(result: CaseResult, scenario: string, row: SimulationRow): numb
   if (row.key === "releases") return summary.projectsDelivered;
   if (row.key === "overloaded") return summary.overloadedMonths.length;
   return row.engineField ? (summary.totalHours[row.engineField] ?? summary.totalMoney[row.engineField]) : undefined;
+}
+
+/** The Expr made for a key, made by `make` the first time. */
+function madeOnce<Key>(made: Map<Key, Expr>, key: Key, make: () => Expr): Expr {
+  let expr = made.get(key);
+  if (expr === undefined) {
+    expr = make();
+    made.set(key, expr);
+  }
+  return expr;
 }
 
 /**
@@ -97,6 +107,11 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
     for (let at = 0; at < months; at++) {
       const column = FIRST_MONTH_COLUMN + at;
       const month = sheet.ref(header[at]!);
+      // A month's tooling inputs, ways of working and yearly starts, made once for all of its rows
+      // that read them (an Expr never changes, so one can stand in many formulas).
+      const tools = new Map<ParameterName, Expr>();
+      const ways = new Map<WayFigure, Expr>();
+      const yearStarts = new Map<YearlyLine, Expr>();
       // One context a month, shared by its rows: what it points at depends on the month alone.
       const context: MonthContext = {
         month,
@@ -105,36 +120,41 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
         previous: (key) => (at === 0 ? num(0) : sheet.ref(placed.get(key)![at - 1]!)),
         input: (name) => sheet.ref(cells.input(name)),
         workedOut: (name) => sheet.ref(cells.workedOut(name)),
-        tool: (name) => {
-          const own = sheet.ref(cells.input(name));
-          if (cells.isBaseline) return own;
-          return when(compare(month, ">=", sheet.ref(cells.input("startMonth"))), own, sheet.ref(baselineCells.input(name)));
-        },
+        tool: (name) =>
+          madeOnce(tools, name, () => {
+            const own = sheet.ref(cells.input(name));
+            if (cells.isBaseline) return own;
+            return when(compare(month, ">=", sheet.ref(cells.input("startMonth"))), own, sheet.ref(baselineCells.input(name)));
+          }),
         // A yearly fee of its own starts its year with the change; the same fee as today's runs on in today's year.
-        yearStart: (line) => {
-          if (cells.isBaseline) return num(1);
-          const people = sheet.ref(cells.input("people"));
-          // The line's yearly amount for a scenario's cells, as simulate.ts works it out.
-          const yearly = (of: ScenarioCells): Expr =>
-            line === "licences"
-              ? add(sheet.ref(of.input("licenceFlatPerYear")), mul(sheet.ref(of.input("licencePerUserPerYear")), people))
-              : line === "infrastructure"
-                ? add(sheet.ref(of.input("infrastructurePerYear")), mul(sheet.ref(of.input("infrastructurePerUserPerYear")), people))
-                : mul(sheet.ref(of.input("trainingPerPersonPerYear")), people);
-          return when(
-            and(compare(month, ">=", sheet.ref(cells.input("startMonth"))), compare(yearly(cells), "<>", yearly(baselineCells))),
-            sheet.ref(cells.input("startMonth")),
-            num(1),
-          );
-        },
-        way: (name) => {
-          const after = sheet.ref(cells.way(name, "after"));
-          if (cells.isBaseline) return after;
-          return when(compare(sheet.ref(placed.get("wayInPlace")![at]!), "=", num(1)), after, sheet.ref(cells.way(name, "before")));
-        },
+        yearStart: (line) =>
+          madeOnce(yearStarts, line, () => {
+            if (cells.isBaseline) return num(1);
+            const people = sheet.ref(cells.input("people"));
+            // The line's yearly amount for a scenario's cells, as simulate.ts works it out.
+            const yearly = (of: ScenarioCells): Expr =>
+              line === "licences"
+                ? add(sheet.ref(of.input("licenceFlatPerYear")), mul(sheet.ref(of.input("licencePerUserPerYear")), people))
+                : line === "infrastructure"
+                  ? add(sheet.ref(of.input("infrastructurePerYear")), mul(sheet.ref(of.input("infrastructurePerUserPerYear")), people))
+                  : mul(sheet.ref(of.input("trainingPerPersonPerYear")), people);
+            return when(
+              and(compare(month, ">=", sheet.ref(cells.input("startMonth"))), compare(yearly(cells), "<>", yearly(baselineCells))),
+              sheet.ref(cells.input("startMonth")),
+              num(1),
+            );
+          }),
+        way: (name) =>
+          madeOnce(ways, name, () => {
+            const after = sheet.ref(cells.way(name, "after"));
+            if (cells.isBaseline) return after;
+            return when(compare(sheet.ref(placed.get("wayInPlace")![at]!), "=", num(1)), after, sheet.ref(cells.way(name, "before")));
+          }),
         planned: { releases: plan.scheduledReleases[at]!, buildShare: plan.scheduledBuildShare[at]! },
       };
-      for (const [index, definition] of definitions.entries()) {
+      // By index, not `entries()`, whose [index, row] pairs are a new array in each of hundreds of thousands of cells.
+      for (let index = 0; index < definitions.length; index++) {
+        const definition = definitions[index]!;
         const built = definition.build(context);
         const { formula, fixed, target, cells: rowCells } = rowStyles[index]!;
         rowCells.push(

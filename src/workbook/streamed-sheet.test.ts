@@ -59,6 +59,7 @@ describe("the month-by-month sheets written as XML of their own", () => {
     sheet.formula(4, 1, atom("1=1", true));
     sheet.formula(4, 2, atom("2*3", 6), styled("computed", "0.0"));
     sheet.text(5, 5, "gone");
+    sheet.text(5, 3, "Coût & € <\u0007ü>");
     const bytes = await workbookBytes(workbook);
     const file = await replaceParts(bytes, new Map([[worksheetPath(sheet.worksheet), (xml: string) => sheet.spliceRows(xml)]]));
     const read = (await readWorkbook(file)).getWorksheet("Streamed")!;
@@ -73,9 +74,12 @@ describe("the month-by-month sheets written as XML of their own", () => {
     expect(read.getCell("B4").value).toEqual({ formula: "2*3", result: 6 });
     expect(read.getCell("B4").numFmt).toBe("0.0");
     expect(read.getCell("E5").value).toBe("gone");
+    // Escaped and encoded beyond ASCII too.
+    expect(read.getCell("C5").value).toBe("Coût & € <ü>");
     expect(read.dimensions.range).toBe("A2:E5");
-    // Nothing of the library's placeholders is left in the last column.
-    expect(read.getColumn(16_384).values.filter((value) => value !== undefined && value !== null)).toEqual([]);
+    // Nothing of the library's placeholders is left: they were in the first column, from row 1 on.
+    expect(read.getCell("A1").value).toBeNull();
+    expect(read.getCell("A1").style).toEqual({});
   });
 });
 

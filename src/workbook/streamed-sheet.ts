@@ -27,8 +27,8 @@ export class StreamedSheetWriter extends SheetWriter {
 
   /**
    * The token of a cell's style. The first use of a style also gives the library a cell of that
-   * style, in the last column, out of the way: its rows are replaced by this sheet's own, and only
-   * the style's number is read back.
+   * style, in the first column: its rows are replaced by this sheet's own, and only the style's
+   * number is read back.
    */
   private styleToken(style: CellStyle | undefined): number {
     if (!style) return -1;
@@ -150,8 +150,13 @@ export class StreamedSheetWriter extends SheetWriter {
   }
 }
 
-/** Excel's last column (XFD), where the library gets one cell of each style. */
-const STYLE_COLUMN = 16_384;
+/**
+ * The column where the library gets one cell of each style: the first, as the library holds no other
+ * cell of a streamed sheet. Excel's last (XFD) made it set up all 16,384 columns before it, and the
+ * letters of every column up to there, then go through them as it wrote the sheet (0.05 s of the
+ * export of a 10-option, 240-month case).
+ */
+const STYLE_COLUMN = 1;
 
 /**
  * Text as XML character data: `&`, `<` and `>` escaped (quotes need no escape outside attributes),

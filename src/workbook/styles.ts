@@ -104,12 +104,19 @@ interface FormatSection {
   readonly percent: boolean;
 }
 
-const formatSections = new Map<string, FormatSection[]>();
+/** A number format's sections, and the most characters of text any of them writes. */
+interface FormatSections {
+  readonly sections: readonly FormatSection[];
+  readonly widestLiteral: number;
+}
 
-function sectionsOf(numFmt: string): FormatSection[] {
-  let sections = formatSections.get(numFmt);
-  if (sections === undefined) {
-    sections = numFmt.split(";").map((section) => {
+/** By number format: a sheet sizes its columns by each of its hundreds of thousands of numbers, in a few dozen formats. */
+const formatSections = new Map<string, FormatSections>();
+
+function sectionsOf(numFmt: string): FormatSections {
+  let known = formatSections.get(numFmt);
+  if (known === undefined) {
+    const sections = numFmt.split(";").map((section) => {
       const code = section.replace(/\[[^\]]*\]/g, "");
       const quoted = [...code.matchAll(/"([^"]*)"/g)].reduce((length, match) => length + match[1]!.length, 0);
       const bare = code.replace(/"[^"]*"/g, "");
@@ -122,9 +129,10 @@ function sectionsOf(numFmt: string): FormatSection[] {
         percent: bare.includes("%"),
       };
     });
-    formatSections.set(numFmt, sections);
+    known = { sections, widestLiteral: Math.max(...sections.map((each) => each.literal)) };
+    formatSections.set(numFmt, known);
   }
-  return sections;
+  return known;
 }
 
 /**
@@ -134,10 +142,9 @@ function sectionsOf(numFmt: string): FormatSection[] {
  */
 export function shownLength(value: number, numFmt: string | undefined): number {
   if (numFmt === undefined || numFmt === "General" || numFmt === "") return Math.min(11, String(value).length);
-  const sections = sectionsOf(numFmt);
+  const { sections, widestLiteral } = sectionsOf(numFmt);
   const negative = value < 0 && sections.length > 1;
   const section = (negative ? sections[1] : sections[0])!;
-  const widestLiteral = Math.max(...sections.map((each) => each.literal));
   if (!section.digits) return widestLiteral;
   const scale = 10 ** section.decimals;
   const shown = Math.round(Math.abs(value) * (section.percent ? 100 : 1) * scale) / scale;
