@@ -51,7 +51,8 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
 
 /**
  * Each option's chance of being best, by scenario, written together as shares of one whole
- * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%).
+ * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%; equal
+ * chances read equal, even where they then add up to a little less or more).
  * @example bestChances([{ scenario: "a", probabilityBest: 0.456 }, { scenario: "b", probabilityBest: 0.455 }, { scenario: "c", probabilityBest: 0.089 }]) // { a: "46%", b: "45%", c: "9%" }
  */
 export function bestChances(options: readonly { scenario: string; probabilityBest: number }[]): Record<string, string> {
