@@ -29,6 +29,9 @@ describe("recommend", () => {
     expect(recommendation.best.alternative).toBe("compromise");
     expect(recommendation.changeStartMonth).toBe(5);
     expect(recommendation.firstReleaseMonth).toBe(7);
+    // The release of month 4, before the change, is counted apart (page 1 says it before the deadline).
+    expect(recommendation.releasesBeforeChange).toBe(1);
+    expect(recommend(resultOf(seedText))!.releasesBeforeChange).toBe(0);
   });
 
   it("advises against when no option gains money", () => {

@@ -26,6 +26,11 @@ export interface Recommendation {
   /** First month, from the change's start, in which a new project goes live; null if none does. */
   firstReleaseMonth: number | null;
   /**
+   * How many projects the option releases in the months before its change starts (by today's way of
+   * working, until then): page 1 says them before the deadline, which is for the first from the start.
+   */
+  releasesBeforeChange: number;
+  /**
    * The same for today's way of working (the baseline), from the same month: when it is sooner than
    * `firstReleaseMonth`, the option's first release comes later than today's would — held back by its
    * change, or by its own plan of releases or way of releasing (page 1 says which: docs/numbers.md,
@@ -53,6 +58,7 @@ export function recommend(result: CaseResult): Recommendation | undefined {
     scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
       ? scenario.summary.firstReleaseMonth
       : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
+  const releasesBeforeChange = scenario.months.filter((month) => month.month < start).reduce((sum, month) => sum + month.releases, 0);
   const today = result.scenarios[result.baseline]!.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null;
   const verdict = best.npv > 0 ? "go" : "stay";
   const chanceOfGain = best.distribution?.probabilityNpvPositive ?? null;
@@ -64,6 +70,7 @@ export function recommend(result: CaseResult): Recommendation | undefined {
     ...(ranked[1] ? { runnerUp: ranked[1] } : {}),
     changeStartMonth: start,
     firstReleaseMonth: release,
+    releasesBeforeChange,
     todayFirstReleaseMonth: today,
   };
 }

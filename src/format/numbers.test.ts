@@ -318,7 +318,10 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
     expect(roundSharesOfWhole([0.335, 0.325, 0.34])).toEqual([34, 32, 34]);
   });
 
-  it("writes equal shares alike, even where the points missing cannot go to each (then they add up to 99 or 101)", () => {
+  it("writes equal shares alike, even where the points missing cannot go to each (then they add up to a little less or more than 100)", () => {
+    // For k equal shares, by up to k − 1 points, not only 99 or 101 (docs/numbers.md and README said so).
+    expect(roundSharesOfWhole([0.234, 0.234, 0.234, 0.164, 0.134])).toEqual([23, 23, 23, 16, 13]);
+    expect(roundSharesOfWhole([0.196, 0.196, 0.196, 0.196, 0.196, 0.02])).toEqual([20, 20, 20, 20, 20, 2]);
     // 33.5%, 33% and 33.5%: one point is missing from 33 + 33 + 33; given to the first 33.5% alone, two
     // equal chances read 34% and 33%. Each keeps its nearest whole percentage instead: 34, 33, 34.
     expect(roundSharesOfWhole([0.335, 0.33, 0.335])).toEqual([34, 33, 34]);

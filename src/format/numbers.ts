@@ -430,7 +430,8 @@ function chanceAtAnEnd(share: number): boolean {
  * go one each to the largest fractional parts; of equal fractional parts, to the larger share, then
  * to the one given first. Equal shares always read equal: when the points still missing cannot go to
  * each of them, equal shares keep their nearest whole percentage and no smaller fractional part gets
- * a point, so they may add up to 99 or 101 (a third each reads 33, 33 and 33). docs/numbers.md,
+ * a point, so they may add up to a little less or more than the whole: by up to k − 1 points for k
+ * equal shares (a third each reads 33, 33 and 33; five of 19.6% beside 2% read 20 each and 2, 102). docs/numbers.md,
  * "How figures are written", has worked examples.
  * @example roundSharesOfWhole([0.456, 0.455, 0.089]) // [46, 45, 9], where each rounded alone is 46 + 46 + 9 = 101
  * @example roundSharesOfWhole([0.335, 0.33, 0.335]) // [34, 33, 34], not [34, 33, 33]

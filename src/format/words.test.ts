@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { aheadAndLevelWords } from "./judgement.js";
 import {
   bestChances,
   bestLevelWords,
@@ -110,6 +111,17 @@ describe("bestLevelWords", () => {
     const options = [option("a", 0.5, 0.335, 0.33), option("b", 0.5, 0.335, 0.33)];
     expect(bestLevelWords(decision(options, 0.33), "a", name, "sample")).toBe(
       "best alone in 34% of the samples and level at the top with b in 33%, b best alone in 34%",
+    );
+  });
+
+  it("writes two options' shares as page 1 writes the same ones: a tie that is not said counts for no share 'under 1%'", () => {
+    // a best alone in 33.45%, level with b in 33.2%, b best alone in 33.35%: nearest 33 + 33 + 33 = 99. Page 1
+    // rounds them to 100 ("ahead … in 34% of them and level in 33%"); this said "best alone in 33%", as if
+    // the ties without a (none) were a share "under 1%" beside them.
+    const options = [option("a", 0.5005, 0.3345, 0.332), option("b", 0.4995, 0.3335, 0.332)];
+    expect(aheadAndLevelWords(0.3345 + 0.332 / 2, 0.332)).toEqual({ ahead: "34%", level: "33%" });
+    expect(bestLevelWords(decision(options, 0.332), "a", name, "outcome")).toBe(
+      "best alone in 34% of the outcomes and level at the top with b in 33%, b best alone in 33%",
     );
   });
 

@@ -51,7 +51,8 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
 
 /**
  * Each option's chance of being best, by scenario, written together as shares of one whole
- * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%).
+ * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%; equal
+ * chances read equal, even where they then add up to a little less or more).
  * @example bestChances([{ scenario: "a", probabilityBest: 0.456 }, { scenario: "b", probabilityBest: 0.455 }, { scenario: "c", probabilityBest: 0.089 }]) // { a: "46%", b: "45%", c: "9%" }
  */
 export function bestChances(options: readonly { scenario: string; probabilityBest: number }[]): Record<string, string> {
@@ -104,13 +105,19 @@ export function bestLevelWords(
     .sort((a, b) => b.probabilityBestAlone - a.probabilityBestAlone);
   // The ties the subject is not in, once (a share of samples: both sides count whole samples).
   const without = chanceBestLevel - first.probabilityBestLevel;
-  // The shares said are of one whole (every sample): written together, so that they add up to 100%.
-  const [firstAlone, firstLevel, withoutWritten, ...othersAlone] = formatChancesOfWhole([
+  // The shares said are of one whole (every sample): written together, so that they add up to 100%. Only
+  // those said: a share of 0 that is not said would count as one "under 1%" beside them, and let them
+  // add up to 99% where page 1 rounds the same shares to 100% (`aheadAndLevelWords`).
+  const said = [
     first.probabilityBestAlone,
     first.probabilityBestLevel,
-    Math.max(0, without),
+    without > 1e-12 ? without : 0,
     ...aloneOthers.map((option) => option.probabilityBestAlone),
-  ]);
+  ];
+  const writtenSaid = formatChancesOfWhole(said.filter((share) => share > 0));
+  let nextSaid = 0;
+  // A share of 0 is never said below ("never best", or not at all).
+  const [firstAlone, firstLevel, withoutWritten, ...othersAlone] = said.map((share) => (share > 0 ? writtenSaid[nextSaid++]! : ""));
   const of = (share: number, written: string) => (share >= 1 ? `in every ${unit}` : `in ${written} of the ${unit}s`);
   // The same options level in every tie: each names the others.
   const group = levelInEveryTie(decision)?.map((option) => option.scenario);

@@ -23,6 +23,19 @@ describe("what to ask for first", () => {
     );
   });
 
+  it("calls no option 'the recommended' in a close call, where page 1 recommends neither", async () => {
+    // The managed platform's consultants at €30,000: it leads by €8,644, 4% of its net gain, a close call.
+    const close = team.replace('value: 15000, note: "our assumption: the vendor', 'value: 30000, note: "our assumption: the vendor');
+    const { compiled } = validateScenarioText(close);
+    expect(buildResult(compiled!).judgement?.closeCall?.best).toBe("managed");
+    const text = await orderText(close);
+    // It said "it is not the recommended “A managed platform”", where page 1 says "Two options are close".
+    expect(text).not.toContain("the recommended");
+    expect(text).toContain(
+      "This order is for “Four capabilities first”, the best option built from improvements one can ask for one by one; it is not “A managed platform”, the option with the highest net gain.",
+    );
+  });
+
   it("says nothing of the kind when the order is the recommended option's", async () => {
     // Without the other build options, the option built from the catalogue is the one recommended.
     const only = team.replace(/\n {2}openSource:[\s\S]*?(?=\n {2}compromise:)/, "").replace(/\n {2}managed:[\s\S]*?(?=\n {2}compromise:)/, "");

@@ -48,10 +48,14 @@ export const adoptionOrderSection: ReportSection = {
         ? `<tr><td class="number"></td><td>Before ${steps.length === 1 ? "it" : "any of them"}: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(exact(start))}</td></tr>`
         : "";
     // The order belongs to an option built from the catalogue; when that is not the recommended one, say so first.
-    const recommended = context.recommendation?.best.alternative;
+    // Page 1 recommends the best option only in a "go" without a close call: else (it recommends neither of
+    // two close options, or staying with today) the best is named by its gain, never "the recommended".
+    const recommendation = context.recommendation;
+    const best = recommendation?.best.alternative;
+    const recommends = recommendation?.verdict === "go" && !context.result.judgement?.closeCall;
     const whose =
-      recommended && recommended !== name
-        ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not the recommended ${optionName(context, recommended)}. `
+      best && best !== name
+        ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not ${recommends ? `the recommended ${optionName(context, best)}` : `${optionName(context, best)}, the option with the highest net gain`}. `
         : "";
     // Where the later steps take more than they add, stopping early gains more: said, with both totals.
     const bestStop = steps.reduce((best, step, index) => (step.cumulativeNpv > steps[best]!.cumulativeNpv ? index : best), 0);

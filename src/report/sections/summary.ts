@@ -66,7 +66,7 @@ function deadline(context: ReportContext): string {
     const today = recommendation.todayFirstReleaseMonth;
     const todays =
       today === null ? "" : ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}.`;
-    const before = releasedBeforeTheChange(context);
+    const before = recommendation.releasesBeforeChange;
     // Models released before a late change are released all the same: "no new model" is said of the months from its start.
     return before > 0
       ? `${releasedBefore(before, recommendation.changeStartMonth)}; no new model reaches production from then to the end of the plan.${todays}`
@@ -101,22 +101,13 @@ function deadline(context: ReportContext): string {
     today !== null && today < month
       ? ` Today's way of working would release one ${figure("today-first-release", `by the end of month ${formatNumber(today)}`)}: ${held(month - today)}.`
       : "";
-  const before = releasedBeforeTheChange(context);
+  const before = recommendation.releasesBeforeChange;
   // Models released before a late change are not its first: the deadline is for the first from its start.
   if (before > 0) {
     const from = into === 1 ? ", in the month the change starts" : `, ${plural(into, "month")} into the change`;
     return `${releasedBefore(before, start)}; the first from then is in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${from}.${later}`;
   }
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
-}
-
-/** How many models the recommended option releases in the months before its change starts (by today's way of working). */
-function releasedBeforeTheChange(context: ReportContext): number {
-  const recommendation = context.recommendation!;
-  return context.result.scenarios[recommendation.best.alternative]!.months.filter((month) => month.month < recommendation.changeStartMonth).reduce(
-    (sum, month) => sum + month.releases,
-    0,
-  );
 }
 
 /** @example releasedBefore(2, 9) // "2 models are released before the change starts in month 9" */
