@@ -18,6 +18,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  percentDecimals,
   formatShare,
   formatSignedShare,
   plural,
@@ -118,6 +119,8 @@ describe("report number formats", () => {
     expect(formatPercent(-1)).toBe("-100%");
     expect(formatPercent(-0.9949)).toBe("-99%");
     expect(formatPercent(-1.5)).toBe("-150%");
+    // The decimals it writes, for the workbook's number formats: those of the text above.
+    expect([-0.99817, -0.9999734554447237, -1, 0.874, 0.00018, 0.00499, null].map(percentDecimals)).toEqual([1, 3, 0, 0, 2, 3, 0]);
   });
 
   it("never writes a rate or share that is not zero as 0%: it keeps its first significant figure", () => {

@@ -388,6 +388,16 @@ export function formatPercent(share: number | null): string {
 }
 
 /**
+ * How many decimals `formatPercent` writes a share with: 0 but for the shares it keeps from reading
+ * "0%" or "-100%" (`tinyPercent`, `wholeLoss`), for a view that sets a number's precision rather than
+ * writing its text (the workbook's number formats).
+ * @example percentDecimals(0.874) // 0 ; percentDecimals(-0.99817) // 1 ; percentDecimals(0.00018) // 2 ; percentDecimals(null) // 0
+ */
+export function percentDecimals(share: number | null): number {
+  return /\.(\d+)%$/.exec(formatPercent(share))?.[1]?.length ?? 0;
+}
+
+/**
  * A rate or share given in the file (the discount rate, the capture share, a risk adjustment's cut) as
  * a percentage, as the file writes it: to a hundredth of a percent, trailing zeros dropped, so that
  * 2.5% is not shown as 3% nor 8.25% as 8.3%; one that is not zero but under half a hundredth keeps its

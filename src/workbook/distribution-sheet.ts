@@ -5,7 +5,7 @@ import type { Worksheet } from "./excel.js";
 import { leafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
-import { formatOf, formats, styled } from "./styles.js";
+import { formatOf, formats, percentFormat, styled } from "./styles.js";
 
 /**
  * When the case has ranges: the Monte Carlo's percentiles, chances and the band of the cumulative
@@ -56,7 +56,7 @@ export function writeDistributionSheet(
   const percentileRows = (
     title: string,
     pick: (name: string) => PercentileSummary,
-    numberFormat: string,
+    numberFormat: string | ((value: number) => string),
     levels: typeof amountLevels | typeof paybackLevels = amountLevels,
     never?: string,
   ) => {
@@ -68,13 +68,13 @@ export function writeDistributionSheet(
       alternatives.forEach((scenario, index) => {
         const value = pick(scenario.name)[level];
         if (value === null) sheet.text(row, 2 + index, never ?? "n/a", styled("fixed"));
-        else sheet.number(row, 2 + index, value, styled("computed", numberFormat));
+        else sheet.number(row, 2 + index, value, styled("computed", typeof numberFormat === "string" ? numberFormat : numberFormat(value)));
       });
     }
   };
   const distributionOf = (name: string) => result.comparisons[name]!.distribution!;
   percentileRows("Net present value", (name) => distributionOf(name).npv, money);
-  percentileRows("Return on cost", (name) => distributionOf(name).roi, formats.share);
+  percentileRows("Return on cost", (name) => distributionOf(name).roi, percentFormat);
   percentileRows("Pays back in", (name) => distributionOf(name).paybackMonth, formats.payback, paybackLevels, formatPaybackMonth(null, compiled.horizonMonths));
   row += 1;
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));

@@ -249,6 +249,37 @@ describe("the Summary's names", () => {
   });
 });
 
+describe("a return on cost close to −100%", () => {
+  it("reads as run and the report write it (-99.999…%), never '-100%', on the Summary and the Distribution snapshot", () => {
+    // A licence of 3.6 billion a year: the benefits are a sliver of the costs, nothing like none.
+    const uncertain = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
+    const text = withEdits(uncertain.text, ["value: 3600\n", "value: 3600000000\n"]);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const shown: string[] = [];
+    for (const name of [sheetNames.summary, sheetNames.distribution]) {
+      let returns = false;
+      workbook.getWorksheet(name)!.eachRow((row) => {
+        const label = String(row.getCell(1).value ?? "").trim();
+        if (/^Return on cost/.test(label)) returns = true;
+        else if (!label.startsWith("5%") && !label.startsWith("Half") && !label.startsWith("95%") && !/ chance|^In \d/.test(label)) returns = false;
+        if (!returns) return;
+        row.eachCell((cell) => {
+          const value = typeof cell.value === "object" && cell.value !== null && "result" in cell.value ? cell.value.result : cell.value;
+          if (typeof value !== "number") return;
+          const decimals = /\.(0+)%$/.exec(cell.numFmt ?? "")?.[1]?.length ?? 0;
+          shown.push(`${name} ${cell.address}: ${(value * 100).toFixed(decimals)}%`);
+        });
+      });
+    }
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.filter((text) => /: -100%$/.test(text))).toEqual([]);
+    expect(shown.some((text) => /: -99\.9+\d*%$/.test(text))).toBe(true);
+  });
+});
+
 describe("a plan of one month", () => {
   it("says '1 month', not '1 months', and 'the plan's one month', not 'the 1 month', on the Summary and the Distribution snapshot", () => {
     const uncertain = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);

@@ -1,4 +1,4 @@
-import { currencySymbol } from "../format/numbers.js";
+import { currencySymbol, percentDecimals } from "../format/numbers.js";
 import type { CellStyle } from "./excel.js";
 
 /**
@@ -186,6 +186,17 @@ export function styled(name: StyleName, numFmt?: string): CellStyle {
 export function ownStyle<Cell extends { style: Partial<CellStyle> }>(cell: Cell): Cell {
   cell.style = { ...cell.style };
   return cell;
+}
+
+/**
+ * The number format of a return on cost whose value is `share` when the workbook is written: whole
+ * percents, with the decimals `run` and the report write it with where whole percents would read
+ * "0%" or "-100%" for a share that is neither (docs/numbers.md, "How figures are written").
+ * @example percentFormat(0.874) // "#,##0%" ; percentFormat(-0.99817) // "#,##0.0%"
+ */
+export function percentFormat(share: number | null): string {
+  const decimals = percentDecimals(share);
+  return decimals === 0 ? formats.share : `#,##0.${"0".repeat(decimals)}%`;
 }
 
 /** The number format of a kind of figure. */

@@ -10,7 +10,7 @@ import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import type { ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
-import { formatOf, formats, styled } from "./styles.js";
+import { formatOf, formats, percentFormat, styled } from "./styles.js";
 
 type Totals = (key: RowKey) => Expr;
 
@@ -109,7 +109,9 @@ export function writeSummarySheet(
     inAlternatives((_comparison, column) => {
       const costs = sheet.ref(presentCosts.get(column)!);
       const roi = when(compare(costs, ">", num(1e-9)), div(sheet.ref(npv.get(column)!), costs), str("n/a"));
-      sheet.formula(row, column, roi, styled("keyFigure", formats.share), engineOf(_comparison).roi ?? "n/a");
+      const value = engineOf(_comparison).roi;
+      // Its decimals are those of the value it holds now: a return of −99.8% never reads "-100%".
+      sheet.formula(row, column, roi, styled("keyFigure", percentFormat(value)), value ?? "n/a");
     });
     line("Pays back in (cumulative net at or above zero from then on)", true);
     // Not paid back by the plan's end: "not within 36 months", as run, optimize and the report say it, not "never".
