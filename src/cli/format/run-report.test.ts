@@ -172,6 +172,21 @@ describe("the run report's conventions", () => {
     expect(text).not.toMatch(/-0\.\d{3}/);
   });
 
+  it("groups DORA's payback in years as every other figure, to three decimals", () => {
+    // A licence far above what the change saves: DORA's payback runs to tens of thousands of years.
+    const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const { compiled } = validateScenarioText(withEdits(seed, ["value: 3600", "value: 3600000000"]));
+    const result = buildResult(compiled!);
+    const years = result.comparisons.optimal!.conventions.dora.paybackYears!;
+    expect(years).toBeGreaterThan(1_000);
+    const row = renderRunReport(result)
+      .split("\n")
+      .find((line) => line.startsWith("  Every tool we want ") && line.includes("%") && !line.includes("month"))!;
+    const written = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(years);
+    expect(written).toContain(",");
+    expect(row.trimEnd().endsWith(` ${written}`), row).toBe(true);
+  });
+
   it("says '1 month', not '1 months', for a one-month plan", () => {
     const text = forrester({ horizonMonths: 1 });
     expect(text.split("\n")[1]).toMatch(/^1 month · USD · /);
