@@ -82,11 +82,33 @@ describe("the run report's decision lines", () => {
     expect(renderRunReport(result)).toContain("  Best on average: Tools, level at the top with Other tools and Third tools in every sample\n");
   });
 
+  it("name an option best in none of the samples, 'in under 1%', as page 1's decision section does (seed-uncertain.yaml with dearer licences)", async () => {
+    const seed = readFileSync(join(packageRoot, "examples", "seed-uncertain.yaml"), "utf8");
+    const { compiled } = validateScenarioText(withEdits(seed, ["value: 3600", "value: 16000"], ["value: 150", "value: 830"]));
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    const never = result.decision!.options.find((option) => option.scenario === "optimal")!;
+    expect(never.probabilityBest).toBe(0);
+    // It read "Best on average: Today, the best option in 52% of the samples, What will be approved in 48%".
+    const line = renderRunReport(result)
+      .split("\n")
+      .find((text) => text.startsWith("  Best on average: "))!;
+    expect(line).toMatch(
+      /^ {2}Best on average: Today, the best option in \d+% of the samples, What will be approved in \d+% and Every tool we want in under 1%$/,
+    );
+    const { html } = await createReport(compiled!, { result });
+    const report = textOf(html).replace(/“ ([^”]*) ”/g, "“$1”");
+    const [, today, approved] = line.match(/in (\d+%) of the samples, What will be approved in (\d+%)/)!;
+    expect(report).toContain(`“Today” comes out best in ${today} of them; “What will be approved” in ${approved}; “Every tool we want” in under 1%.`);
+  });
+
   it("say no measurement is worth paying for when one option is best in every outcome", () => {
     const result = resultOf("team.yaml", 2_000);
     expect(result.decision!.evpi).toBeLessThanOrEqual(result.decision!.noiseLevel);
     const text = renderRunReport(result);
-    expect(text).toContain("  Best on average: A managed platform, the best option in over 99% of the samples\n");
+    // The others, best in none of the samples, are named as page 1's decision section names them.
+    expect(text).toContain(
+      "  Best on average: A managed platform, the best option in over 99% of the samples, Today, Our own open-source stack and Four capabilities first each in under 1%\n",
+    );
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth ${formatMoney(result.decision!.evpi, "EUR")} (EVPI): no measurement is worth paying for\n`,
     );
