@@ -411,7 +411,7 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
       .replace(/\( ([^)]*) \)/g, "($1)");
     // It said "but only €1 more than “Second” (€10,000)" beside two figures of €10,000.
     expect(page).toContain(
-      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€10,000).",
+      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €10,000 when rounded).",
     );
   });
 });
@@ -433,7 +433,7 @@ describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(1234.6, 9), expect.closeTo(1233.9, 9)]);
     const page = await pageOneText(text, result);
     expect(page).toContain(
-      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€1,230).",
+      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €1,230 when rounded).",
     );
     const report = renderRunReport(result);
     expect(report).toMatch(/First \(first\) +€1,235 /);
