@@ -252,3 +252,23 @@ export function netGainBasis(discountRate: number, separator: " " | ", " = " "):
 export function inTodaysMoney(discountRate: number, separator: " " | ", " = " "): string {
   return discountRate === 0 ? "" : `${separator}in today's money`;
 }
+
+/**
+ * The months without time for new work (`canStartNewWork` false) before new work stops for good
+ * (`stops`, the summary's `newWorkStopsMonth`; null: to the end), in words: "months 7–8", "month 3
+ * and months 9–10"; empty when there are none. Page 1 and `run`'s capacity table both name them, so
+ * that "never" (docs/numbers.md: the month new work stops is the first from which it never can again)
+ * does not read as "every month".
+ * @example monthsWithoutNewWorkBefore(months, null) // "months 7–8"
+ */
+export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: boolean }[], stops: number | null): string {
+  const end = stops === null ? months.length : stops - 1;
+  const runs: string[] = [];
+  for (let at = 0; at < end; at++) {
+    if (months[at]!.canStartNewWork) continue;
+    const first = at + 1;
+    while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
+    runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
+  }
+  return listInWords(runs);
+}

@@ -224,6 +224,31 @@ describe("the run report's conventions", () => {
   });
 });
 
+describe("the run report's capacity table", () => {
+  it("names the months without time for new work before it stops for good, as page 1 does, not a bare 'never' (a change that starts in month 9)", async () => {
+    const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const text = withEdits(seed, [
+      "    description: The tools that matter most, paid per user each month.\n",
+      "    description: The tools that matter most, paid per user each month.\n    change:\n      startMonth: 9\n",
+    ]);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    const compromise = result.scenarios.compromise!;
+    // The documented definition: no month from which new work never starts again, but months 7–8 without room.
+    expect(compromise.summary.newWorkStopsMonth).toBeNull();
+    expect(compromise.months.filter((month) => !month.canStartNewWork).map((month) => month.month)).toEqual([7, 8]);
+    const row = renderRunReport(result)
+      .split("\n")
+      .find((line) => line.startsWith("  Can no longer start new work from"))!;
+    // It read "month 7  never  never", beside page 1's "it has none in months 7–8".
+    expect(row).toMatch(/ month 7 +never +never \(no room in months 7–8\)$/);
+    const { html } = await createReport(compiled!, { result });
+    expect(textOf(html).replace(/“ ([^”]*) ”/g, "“$1”")).toContain(
+      "With “What will be approved”, it has none in months 7–8, then time for new work to the end.",
+    );
+  });
+});
+
 describe("the run report's header", () => {
   it("prints the case's description under its title", () => {
     const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");

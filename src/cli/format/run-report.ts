@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestChances, bestLevelWords, listInWords, sharedBestWords } from "../../format/words.js";
+import { bestChances, bestLevelWords, listInWords, monthsWithoutNewWorkBefore, sharedBestWords } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -251,7 +251,12 @@ function capacityTable(scenarios: ScenarioResult[]): string {
     ["Team capacity", ...scenarios.map((scenario) => scenario.label)],
     [
       row("Live projects one person can keep", (s) => (s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson))),
-      row("Can no longer start new work from", (s) => formatMonth(s.summary.newWorkStopsMonth)),
+      // Months without time for new work before it stops for good are named, as page 1 names them: "never"
+      // alone read against page 1's "has none in months 7–8" of a change that starts late.
+      row("Can no longer start new work from", (s) => {
+        const gaps = monthsWithoutNewWorkBefore(s.months, s.summary.newWorkStopsMonth);
+        return `${formatMonth(s.summary.newWorkStopsMonth)}${gaps ? ` (no room in ${gaps})` : ""}`;
+      }),
       row("Projects released", (s) => String(s.summary.projectsDelivered)),
       row("Live projects at the end", (s) => String(s.summary.liveProjectsAtEnd)),
       row("Overloaded months", (s) =>

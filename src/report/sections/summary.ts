@@ -25,7 +25,7 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, listInWords, netGainBasis, paybackChanceWords } from "../../format/words.js";
+import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
 import { aheadAndLevel, aheadAndLevelWords } from "../../format/judgement.js";
 
@@ -562,21 +562,9 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
 </div>`;
 }
 
-/**
- * The months before `stops` (or to the end) in which the scenario's team has no time to start new
- * work, as runs: "months 1–6", "month 3 and months 8–9"; "" for none.
- */
+/** The months before `stops` (or to the end) in which the scenario's team has no time to start new work (`monthsWithoutNewWorkBefore`). */
 function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: number | null): string {
-  const months = context.result.scenarios[scenario]!.months;
-  const end = stops === null ? months.length : stops - 1;
-  const runs: string[] = [];
-  for (let at = 0; at < end; at++) {
-    if (months[at]!.canStartNewWork) continue;
-    const first = at + 1;
-    while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
-    runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
-  }
-  return listInWords(runs);
+  return monthsWithoutNewWorkBefore(context.result.scenarios[scenario]!.months, stops);
 }
 
 /**
