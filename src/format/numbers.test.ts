@@ -17,6 +17,7 @@ import {
   formatMoneyExact,
   formatMonth,
   formatNumber,
+  formatNumberFixed,
   formatPercent,
   percentDecimals,
   formatShare,
@@ -239,6 +240,16 @@ describe("numbers written without Intl, as Intl writes them", () => {
     expect(formatMoneyExact(-1234.4, "XOF")).toBe(intl({ style: "currency", currency: "XOF", maximumFractionDigits: 0 }).format(-1234));
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("∞");
     expect(formatNumber(Number.NaN)).toBe("NaN");
+  });
+});
+
+describe("formatNumberFixed", () => {
+  it("groups a number as every other figure and writes every decimal asked for", () => {
+    expect(formatNumberFixed(35792.5614, 3)).toBe("35,792.561");
+    expect(formatNumberFixed(0.5, 3)).toBe("0.500");
+    expect(formatNumberFixed(2, 1)).toBe("2.0");
+    expect(formatNumberFixed(-0.0004, 3)).toBe("0.000");
+    expect(formatNumberFixed(1234567.891, 2)).toBe("1,234,567.89");
   });
 });
 

@@ -324,6 +324,17 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 }
 
 /**
+ * A plain number with thousands separators and exactly `fractionDigits` decimals, for a column of
+ * figures that reads to the same decimal ("1.500", "35,792.561"), grouped as every other figure is.
+ * @example formatNumberFixed(35792.5614, 3) // "35,792.561" ; formatNumberFixed(0.5, 3) // "0.500"
+ */
+export function formatNumberFixed(value: number, fractionDigits: number): string {
+  if (!Number.isFinite(value)) return formatNumber(value, fractionDigits);
+  const shown = Math.abs(value) < Math.pow(10, -fractionDigits) / 2 ? 0 : value;
+  return writePlain(shown, { decimals: fractionDigits, fewestDecimals: fractionDigits });
+}
+
+/**
  * Team hours for the main text, to three significant figures.
  * @example formatHours(1234.5) // "1,230 hours" ; formatHours(1) // "1 hour"
  */

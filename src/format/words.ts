@@ -61,16 +61,34 @@ export function bestChances(options: readonly { scenario: string; probabilityBes
 }
 
 /**
- * The other options that are best in some of the samples, each with its share, the largest first
+ * The other options, each with its share of the samples in which it is best, the largest first
  * (a tie counts equally to each option level, half each for two, so options that gain the same split the samples: docs/numbers.md, "Which
- * option is best"), to follow "… is best in 50% of the outcomes, ": empty when no other option is
- * ever best. The shares are `bestChances`, so with the best's own they add up to 100%.
- * @example sharedBestWords(options, "alt", (name) => name) // "alt2 in 44% and today in under 1%"
+ * option is best"), to follow "… is best in 50% of the outcomes, ": empty when there is no other
+ * option. The shares are `bestChances`, so with the best's own they add up to 100%. An option best in
+ * none of the samples is named too, "in under 1%" (a chance from samples claims no certainty), as
+ * page 1's decision section, `voi`'s table and the web app's decision panel list every option.
+ * @example sharedBestWords(options, "alt", (name) => name) // "alt2 in 44% and today in under 1%" ; "alt2 and today each in under 1%"
  */
 export function sharedBestWords(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string {
+  return listInWords(otherBestShares(options, best, name));
+}
+
+/**
+ * The options other than `best`, the most often best first, each with its share in words
+ * (`bestChances`): options whose shares read the same are named together, "each" so that the share
+ * is not read as theirs together ("Today and Own stack each in under 1%"), as page 1's decision
+ * section and `run`'s "Best on average" line both say them.
+ */
+export function otherBestShares(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string[] {
   const chances = bestChances(options);
-  const sharing = options.filter((option) => option.scenario !== best && option.probabilityBest > 0).sort((a, b) => b.probabilityBest - a.probabilityBest);
-  return listInWords(sharing.map((option) => `${name(option.scenario)} in ${chances[option.scenario]}`));
+  const groups: { share: string; names: string[] }[] = [];
+  for (const option of options.filter((other) => other.scenario !== best).sort((a, b) => b.probabilityBest - a.probabilityBest)) {
+    const share = chances[option.scenario]!;
+    const last = groups.at(-1);
+    if (last?.share === share) last.names.push(name(option.scenario));
+    else groups.push({ share, names: [name(option.scenario)] });
+  }
+  return groups.map((group) => `${listInWords(group.names)}${group.names.length > 1 ? " each" : ""} in ${group.share}`);
 }
 
 /**
@@ -240,4 +258,24 @@ export function netGainBasis(discountRate: number, separator: " " | ", " = " "):
  */
 export function inTodaysMoney(discountRate: number, separator: " " | ", " = " "): string {
   return discountRate === 0 ? "" : `${separator}in today's money`;
+}
+
+/**
+ * The months without time for new work (`canStartNewWork` false) before new work stops for good
+ * (`stops`, the summary's `newWorkStopsMonth`; null: to the end), in words: "months 7–8", "month 3
+ * and months 9–10"; empty when there are none. Page 1 and `run`'s capacity table both name them, so
+ * that "never" (docs/numbers.md: the month new work stops is the first from which it never can again)
+ * does not read as "every month".
+ * @example monthsWithoutNewWorkBefore(months, null) // "months 7–8"
+ */
+export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: boolean }[], stops: number | null): string {
+  const end = stops === null ? months.length : stops - 1;
+  const runs: string[] = [];
+  for (let at = 0; at < end; at++) {
+    if (months[at]!.canStartNewWork) continue;
+    const first = at + 1;
+    while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
+    runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
+  }
+  return listInWords(runs);
 }

@@ -196,7 +196,7 @@ describe("voi", () => {
     const json = JSON.parse((await runCliCaptured(["voi", team, "--json"])).stdout);
     expect(json.evpi).toBeLessThanOrEqual(json.noiseLevel);
     expect(stdout).toContain(
-      "No measurement is worth paying for before deciding: A managed platform (managed) is best in over 99% of the outcomes, and knowing every input exactly would be worth nothing.",
+      "No measurement is worth paying for before deciding: A managed platform (managed) is best in over 99% of the outcomes, Today (today), Our own open-source stack (openSource) and Four capabilities first (compromise) each in under 1%, and knowing every input exactly would be worth nothing.",
     );
     expect(stdout).not.toContain("Finding out");
     expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);

@@ -100,7 +100,8 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
     const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario));
-    const same = others && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
+    const sharesBest = decision.options.some((option) => option.scenario !== best.scenario && option.probabilityBest > 0);
+    const same = sharesBest && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
       level
         ? `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is ${level}, and knowing every input exactly would be worth ${evpi}.`

@@ -82,11 +82,33 @@ describe("the run report's decision lines", () => {
     expect(renderRunReport(result)).toContain("  Best on average: Tools, level at the top with Other tools and Third tools in every sample\n");
   });
 
+  it("name an option best in none of the samples, 'in under 1%', as page 1's decision section does (seed-uncertain.yaml with dearer licences)", async () => {
+    const seed = readFileSync(join(packageRoot, "examples", "seed-uncertain.yaml"), "utf8");
+    const { compiled } = validateScenarioText(withEdits(seed, ["value: 3600", "value: 16000"], ["value: 150", "value: 830"]));
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    const never = result.decision!.options.find((option) => option.scenario === "optimal")!;
+    expect(never.probabilityBest).toBe(0);
+    // It read "Best on average: Today, the best option in 52% of the samples, What will be approved in 48%".
+    const line = renderRunReport(result)
+      .split("\n")
+      .find((text) => text.startsWith("  Best on average: "))!;
+    expect(line).toMatch(
+      /^ {2}Best on average: Today, the best option in \d+% of the samples, What will be approved in \d+% and Every tool we want in under 1%$/,
+    );
+    const { html } = await createReport(compiled!, { result });
+    const report = textOf(html).replace(/“ ([^”]*) ”/g, "“$1”");
+    const [, today, approved] = line.match(/in (\d+%) of the samples, What will be approved in (\d+%)/)!;
+    expect(report).toContain(`“Today” comes out best in ${today} of them; “What will be approved” in ${approved}; “Every tool we want” in under 1%.`);
+  });
+
   it("say no measurement is worth paying for when one option is best in every outcome", () => {
     const result = resultOf("team.yaml", 2_000);
     expect(result.decision!.evpi).toBeLessThanOrEqual(result.decision!.noiseLevel);
     const text = renderRunReport(result);
-    expect(text).toContain("  Best on average: A managed platform, the best option in over 99% of the samples\n");
+    // The others, best in none of the samples, are named as page 1's decision section names them.
+    expect(text).toContain(
+      "  Best on average: A managed platform, the best option in over 99% of the samples, Today, Our own open-source stack and Four capabilities first each in under 1%\n",
+    );
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth ${formatMoney(result.decision!.evpi, "EUR")} (EVPI): no measurement is worth paying for\n`,
     );
@@ -172,6 +194,21 @@ describe("the run report's conventions", () => {
     expect(text).not.toMatch(/-0\.\d{3}/);
   });
 
+  it("groups DORA's payback in years as every other figure, to three decimals", () => {
+    // A licence far above what the change saves: DORA's payback runs to tens of thousands of years.
+    const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const { compiled } = validateScenarioText(withEdits(seed, ["value: 3600", "value: 3600000000"]));
+    const result = buildResult(compiled!);
+    const years = result.comparisons.optimal!.conventions.dora.paybackYears!;
+    expect(years).toBeGreaterThan(1_000);
+    const row = renderRunReport(result)
+      .split("\n")
+      .find((line) => line.startsWith("  Every tool we want ") && line.includes("%") && !line.includes("month"))!;
+    const written = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(years);
+    expect(written).toContain(",");
+    expect(row.trimEnd().endsWith(` ${written}`), row).toBe(true);
+  });
+
   it("says '1 month', not '1 months', for a one-month plan", () => {
     const text = forrester({ horizonMonths: 1 });
     expect(text.split("\n")[1]).toMatch(/^1 month · USD · /);
@@ -184,6 +221,31 @@ describe("the run report's conventions", () => {
       expect(text, discounting).toContain("Net gain (NPV) and PV: not discounted (a rate of 0%).");
       expect(text, discounting).not.toContain("(1 + 0%)");
     }
+  });
+});
+
+describe("the run report's capacity table", () => {
+  it("names the months without time for new work before it stops for good, as page 1 does, not a bare 'never' (a change that starts in month 9)", async () => {
+    const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const text = withEdits(seed, [
+      "    description: The tools that matter most, paid per user each month.\n",
+      "    description: The tools that matter most, paid per user each month.\n    change:\n      startMonth: 9\n",
+    ]);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    const compromise = result.scenarios.compromise!;
+    // The documented definition: no month from which new work never starts again, but months 7–8 without room.
+    expect(compromise.summary.newWorkStopsMonth).toBeNull();
+    expect(compromise.months.filter((month) => !month.canStartNewWork).map((month) => month.month)).toEqual([7, 8]);
+    const row = renderRunReport(result)
+      .split("\n")
+      .find((line) => line.startsWith("  Can no longer start new work from"))!;
+    // It read "month 7  never  never", beside page 1's "it has none in months 7–8".
+    expect(row).toMatch(/ month 7 +never +never \(no room in months 7–8\)$/);
+    const { html } = await createReport(compiled!, { result });
+    expect(textOf(html).replace(/“ ([^”]*) ”/g, "“$1”")).toContain(
+      "With “What will be approved”, it has none in months 7–8, then time for new work to the end.",
+    );
   });
 });
 
@@ -374,7 +436,7 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
       .replace(/\( ([^)]*) \)/g, "($1)");
     // It said "but only €1 more than “Second” (€10,000)" beside two figures of €10,000.
     expect(page).toContain(
-      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€10,000).",
+      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €10,000 when rounded).",
     );
   });
 });
@@ -396,7 +458,7 @@ describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(1234.6, 9), expect.closeTo(1233.9, 9)]);
     const page = await pageOneText(text, result);
     expect(page).toContain(
-      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€1,230).",
+      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €1,230 when rounded).",
     );
     const report = renderRunReport(result);
     expect(report).toMatch(/First \(first\) +€1,235 /);

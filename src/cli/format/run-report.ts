@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestChances, bestLevelWords, listInWords, sharedBestWords } from "../../format/words.js";
+import { bestChances, bestLevelWords, listInWords, monthsWithoutNewWorkBefore, sharedBestWords } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -7,6 +7,7 @@ import {
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
+  formatNumberFixed,
   formatPaybackMonth,
   lessThanOneUnit,
   formatPercent,
@@ -87,10 +88,10 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
   // Not paid back by the plan's end: "not within 12 months", as the table above says it, not "never".
   const notWithin = formatPaybackMonth(null, result.horizonMonths);
   // A payback in the first days of month 1 is not "0.00" years, which reads as nothing to pay back.
-  const years = (value: number | null) => (value === null ? notWithin : value > 0 && value < 0.005 ? "under 0.01" : value.toFixed(2));
+  const years = (value: number | null) => (value === null ? notWithin : value > 0 && value < 0.005 ? "under 0.01" : formatNumberFixed(value, 2));
   // Likewise "under 0.1" months, as page 1 says, for a crossing the JSON's tenth of a month rounds up to 0.1.
   const months = (value: number | null, years: number | null) =>
-    value === null ? notWithin : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : value.toFixed(1);
+    value === null ? notWithin : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : formatNumberFixed(value, 1);
   const rows = comparisons.map((comparison) => [
     comparison.label,
     gain(comparison.presentValueOfBenefits),
@@ -109,7 +110,7 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(figures.netBenefit),
       formatPercent(figures.roi),
       // No ROI: the change costs nothing over today, and there is nothing to pay back.
-      figures.paybackYears !== null ? figures.paybackYears.toFixed(3) : figures.roi === null ? "n/a" : "never",
+      figures.paybackYears !== null ? formatNumberFixed(figures.paybackYears, 3) : figures.roi === null ? "n/a" : "never",
     ];
   });
   return [
@@ -250,7 +251,12 @@ function capacityTable(scenarios: ScenarioResult[]): string {
     ["Team capacity", ...scenarios.map((scenario) => scenario.label)],
     [
       row("Live projects one person can keep", (s) => (s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson))),
-      row("Can no longer start new work from", (s) => formatMonth(s.summary.newWorkStopsMonth)),
+      // Months without time for new work before it stops for good are named, as page 1 names them: "never"
+      // alone read against page 1's "has none in months 7–8" of a change that starts late.
+      row("Can no longer start new work from", (s) => {
+        const gaps = monthsWithoutNewWorkBefore(s.months, s.summary.newWorkStopsMonth);
+        return `${formatMonth(s.summary.newWorkStopsMonth)}${gaps ? ` (no room in ${gaps})` : ""}`;
+      }),
       row("Projects released", (s) => String(s.summary.projectsDelivered)),
       row("Live projects at the end", (s) => String(s.summary.liveProjectsAtEnd)),
       row("Overloaded months", (s) =>

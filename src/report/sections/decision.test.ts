@@ -215,7 +215,7 @@ describe("the decision section and page 1", () => {
     expect(pageOne).toMatch(/comes out ahead of “Every tool we want” in over 99% of them/);
     const first = paragraphs(sectionOf(html)!)[0]!;
     // It read "comes out best in 99% of them; “Every tool we want” in 1%; “Today” in under 1%."
-    expect(first).toMatch(/“What will be approved” comes out best in over 99% of them; “Every tool we want” and “Today” in under 1%\./);
+    expect(first).toMatch(/“What will be approved” comes out best in over 99% of them; “Every tool we want” and “Today” each in under 1%\./);
   });
 });
 

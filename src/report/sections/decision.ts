@@ -5,7 +5,7 @@ import { escapeHtml } from "../escape.js";
 import { formatGain, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { bestChances, bestLevelWords, listInWords } from "../../format/words.js";
+import { bestChances, bestLevelWords, listInWords, otherBestShares } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -16,7 +16,7 @@ export const WORTH_FINDING_OUT = 3;
  */
 function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
   const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
-  const [first, ...rest] = ranked;
+  const [first] = ranked;
   // The samples are "outcomes", as page 1 and the web app name them.
   const runs = `Over the ${formatNumber(decision.samples)} outcomes of the ranges`;
   // Options level at the top share an outcome: said so, not "comes out best in 50% of them" each, a coin toss.
@@ -24,17 +24,10 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
   if (level) return `${runs}, ${optionName(context, first!.scenario)} is ${level}.`;
   // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
   const chances = bestChances(decision.options);
-  // Options with the same chance in words are named together, in the order of their chances.
-  const groups: { share: string; names: string[] }[] = [];
-  for (const option of rest) {
-    const share = chances[option.scenario]!;
-    const last = groups.at(-1);
-    if (last?.share === share) last.names.push(optionName(context, option.scenario));
-    else groups.push({ share, names: [optionName(context, option.scenario)] });
-  }
+  // Options with the same chance in words are named together, in the order of their chances, as `run` names them.
   return `${runs}, ${[
     `${optionName(context, first!.scenario)} comes out best in ${chances[first!.scenario]} of them`,
-    ...groups.map((group) => `${listInWords(group.names)} in ${group.share}`),
+    ...otherBestShares(decision.options, first!.scenario, (scenario) => optionName(context, scenario)),
   ].join("; ")}.`;
 }
 

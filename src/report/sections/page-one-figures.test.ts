@@ -311,6 +311,26 @@ describe("page 1's figures against the result", () => {
       `“What will be approved” and “Its twin” bring the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")} each over 12 months in today's money.`,
     );
   });
+  it("says a runner-up whose figure reads as the best's reads alike, not 'only €2 more than “Same again” (€7,960)' beside the best's €7,960", async () => {
+    // A licence 20 cents dearer: €7,958.76 against €7,956.45, €7,960 each to three figures.
+    const text = twins()
+      .replace("label: Its twin", "label: Same again")
+      .replace(/perUserPerMonth: 150 \}(?![\s\S]*perUserPerMonth)/, "perUserPerMonth: 150.2 }");
+    const result = resultOf(text);
+    const best = result.comparisons.compromise!.npv;
+    const runnerUp = result.comparisons.twin!.npv;
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin" });
+    expect(formatMoney(best, "EUR")).toBe(formatMoney(runnerUp, "EUR"));
+    expect(best - runnerUp).toBeGreaterThan(1);
+    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    const gap = formatMoney(differenceAsWritten(best, runnerUp), "EUR");
+    expect(page).toContain(`but only ${gap} more than “Same again” (also ${formatMoney(runnerUp, "EUR")} when rounded).`);
+    // Figures that read differently stand as they are: "only €10 more than “Same again” (€7,950)".
+    const apart = resultOf(text.replace("perUserPerMonth: 150.2 }", "perUserPerMonth: 151 }"));
+    expect(formatMoney(apart.comparisons.compromise!.npv, "EUR")).not.toBe(formatMoney(apart.comparisons.twin!.npv, "EUR"));
+    expect(textOf(await pageOneHtml(text.replace("perUserPerMonth: 150.2 }", "perUserPerMonth: 151 }"), apart))).not.toContain("when rounded");
+  });
+
   it("writes a gain under one unit in the options table as the card above it does, 'less than €1', not '€0'", async () => {
     const text = tinyGain();
     const result = resultOf(text);

@@ -25,7 +25,7 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, listInWords, netGainBasis, paybackChanceWords } from "../../format/words.js";
+import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
 import { aheadAndLevel, aheadAndLevelWords } from "../../format/judgement.js";
 
@@ -210,12 +210,16 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000
   // each): "less than €1 more", as `run` says, not "only €1 more" beside two equal figures. (Figures that
   // differ give their difference, as above.)
-  const underOneUnit = context.money(best.npv) === context.money(runnerUp.npv) ? lessThanOneUnitApart(best.npv, runnerUp.npv, result.currency) : undefined;
+  const readAlike = context.money(best.npv) === context.money(runnerUp.npv);
+  const underOneUnit = readAlike ? lessThanOneUnitApart(best.npv, runnerUp.npv, result.currency) : undefined;
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
   const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
   const runnerUpSaid = runnerUpLoss.loss
     ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}`
     : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
+  // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
+  // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
+  const runnerUpWritten = readAlike ? `also ${runnerUpSaid} when rounded` : runnerUpSaid;
   const names = closeOptions(close, tied);
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
@@ -227,7 +231,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
         : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
   const reason = tied
     ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpSaid}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
@@ -549,21 +553,9 @@ function hoursCard(context: ReportContext, comparison: ComparisonResult): string
 </div>`;
 }
 
-/**
- * The months before `stops` (or to the end) in which the scenario's team has no time to start new
- * work, as runs: "months 1–6", "month 3 and months 8–9"; "" for none.
- */
+/** The months before `stops` (or to the end) in which the scenario's team has no time to start new work (`monthsWithoutNewWorkBefore`). */
 function monthsWithoutNewWork(context: ReportContext, scenario: string, stops: number | null): string {
-  const months = context.result.scenarios[scenario]!.months;
-  const end = stops === null ? months.length : stops - 1;
-  const runs: string[] = [];
-  for (let at = 0; at < end; at++) {
-    if (months[at]!.canStartNewWork) continue;
-    const first = at + 1;
-    while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
-    runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
-  }
-  return listInWords(runs);
+  return monthsWithoutNewWorkBefore(context.result.scenarios[scenario]!.months, stops);
 }
 
 /**
