@@ -4,6 +4,7 @@ import {
   bestChances,
   bestLevelWords,
   labelWithRecordedShare,
+  sharedBestTail,
   sharedBestWords,
   listInWords,
   monthsUsedWords,
@@ -150,5 +151,26 @@ describe("each option's chance of being best, written together", () => {
     expect(bestChances(options)).toEqual({ a: "46%", b: "45%", today: "9%" });
     // It read "b in 46% and today in 9%" after "a … in 46%".
     expect(sharedBestWords(options, "a", (scenario) => scenario)).toBe("b in 45% and today in 9%");
+  });
+
+  it("follows the best's share with ', ', or with '; ' between every share when options named together stand beside another", () => {
+    const name = (scenario: string) => scenario;
+    expect(sharedBestTail(options, "a", name)).toBe(", b in 45% and today in 9%");
+    expect(sharedBestTail([{ scenario: "a", probabilityBest: 1 }], "a", name)).toBe("");
+    const four = [
+      { scenario: "a", probabilityBest: 0.51 },
+      { scenario: "b", probabilityBest: 0.49 },
+      { scenario: "c", probabilityBest: 0 },
+      { scenario: "today", probabilityBest: 0 },
+    ];
+    expect(sharedBestTail(four, "a", name)).toBe("; b in 49%; c and today each in under 1%");
+    // One group alone reads as one list.
+    expect(
+      sharedBestTail(
+        [four[0]!, four[2]!, four[3]!].map((option, index) => (index === 0 ? { ...option, probabilityBest: 1 } : option)),
+        "a",
+        name,
+      ),
+    ).toBe(", c and today each in under 1%");
   });
 });

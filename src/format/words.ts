@@ -74,12 +74,42 @@ export function sharedBestWords(options: readonly { scenario: string; probabilit
 }
 
 /**
+ * `sharedBestWords` with what sets it apart from the best's own share before it, to follow "… the best
+ * option in 51% of the samples": ", b in 45% and today in 9%"; empty when there is no other option.
+ * When options named together ("each in under 1%") stand beside another share, every share is set
+ * apart by "; ", as page 1's decision section sets them, so that "b in 49% and c and today each in under
+ * 1%" does not read as one list: "; b in 49%; c and today each in under 1%".
+ * @example sharedBestTail(options, "a", (name) => name) // ", b in 45% and today in 9%" ; "; b in 49%; c and today each in under 1%"
+ */
+export function sharedBestTail(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string {
+  const groups = otherBestGroups(options, best, name);
+  if (groups.length === 0) return "";
+  const shares = groups.map(groupWords);
+  const together = groups.length > 1 && groups.some((group) => group.names.length > 1);
+  return together ? shares.map((share) => `; ${share}`).join("") : `, ${listInWords(shares)}`;
+}
+
+/**
  * The options other than `best`, the most often best first, each with its share in words
  * (`bestChances`): options whose shares read the same are named together, "each" so that the share
  * is not read as theirs together ("Today and Own stack each in under 1%"), as page 1's decision
  * section and `run`'s "Best on average" line both say them.
  */
 export function otherBestShares(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string[] {
+  return otherBestGroups(options, best, name).map(groupWords);
+}
+
+/** "b in 45%", or options whose shares read the same, "c and today each in under 1%". */
+function groupWords(group: { share: string; names: string[] }): string {
+  return `${listInWords(group.names)}${group.names.length > 1 ? " each" : ""} in ${group.share}`;
+}
+
+/** The options other than `best`, the most often best first, grouped by their share in words (`bestChances`). */
+function otherBestGroups(
+  options: readonly { scenario: string; probabilityBest: number }[],
+  best: string,
+  name: (scenario: string) => string,
+): { share: string; names: string[] }[] {
   const chances = bestChances(options);
   const groups: { share: string; names: string[] }[] = [];
   for (const option of options.filter((other) => other.scenario !== best).sort((a, b) => b.probabilityBest - a.probabilityBest)) {
@@ -88,7 +118,7 @@ export function otherBestShares(options: readonly { scenario: string; probabilit
     if (last?.share === share) last.names.push(name(option.scenario));
     else groups.push({ share, names: [name(option.scenario)] });
   }
-  return groups.map((group) => `${listInWords(group.names)}${group.names.length > 1 ? " each" : ""} in ${group.share}`);
+  return groups;
 }
 
 /**

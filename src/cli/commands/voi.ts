@@ -4,7 +4,7 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { bestChances, bestLevelWords, riskAdjustmentAside, sharedBestWords, tieShareWords } from "../../format/words.js";
+import { bestChances, bestLevelWords, riskAdjustmentAside, sharedBestTail, tieShareWords } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -99,13 +99,13 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
-    const others = sharedBestWords(decision.options, best.scenario, (scenario) => optionName(result, scenario));
+    const others = sharedBestTail(decision.options, best.scenario, (scenario) => optionName(result, scenario));
     const sharesBest = decision.options.some((option) => option.scenario !== best.scenario && option.probabilityBest > 0);
     const same = sharesBest && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
       level
         ? `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is ${level}, and knowing every input exactly would be worth ${evpi}.`
-        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${bestChances(decision.options)[best.scenario]} of the outcomes${others ? `, ${others}` : ""}${same}, and knowing every input exactly would be worth ${evpi}.`,
+        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${bestChances(decision.options)[best.scenario]} of the outcomes${others}${same}, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(

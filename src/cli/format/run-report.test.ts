@@ -101,6 +101,22 @@ describe("the run report's decision lines", () => {
     expect(report).toContain(`“Today” comes out best in ${today} of them; “What will be approved” in ${approved}; “Every tool we want” in under 1%.`);
   });
 
+  it("set the shares apart by '; ' when options named together stand beside another share, not 'Own stack in 49% and Today and Four capabilities first each in under 1%'", () => {
+    const result = resultOf("team.yaml", 2_000);
+    const decision = result.decision!;
+    const shares: Record<string, number> = { managed: 0.51, openSource: 0.49, today: 0, compromise: 0 };
+    const options = decision.options.map((option) => ({
+      ...option,
+      probabilityBest: shares[option.scenario]!,
+      probabilityBestAlone: shares[option.scenario]!,
+      probabilityBestLevel: 0,
+    }));
+    const text = renderRunReport({ ...result, decision: { ...decision, best: "managed", chanceBestLevel: 0, options } });
+    expect(text).toContain(
+      "  Best on average: A managed platform, the best option in 51% of the samples; Our own open-source stack in 49%; Today and Four capabilities first each in under 1%\n",
+    );
+  });
+
   it("say no measurement is worth paying for when one option is best in every outcome", () => {
     const result = resultOf("team.yaml", 2_000);
     expect(result.decision!.evpi).toBeLessThanOrEqual(result.decision!.noiseLevel);

@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestChances, bestLevelWords, listInWords, monthsWithoutNewWorkBefore, sharedBestWords } from "../../format/words.js";
+import { bestChances, bestLevelWords, listInWords, monthsWithoutNewWorkBefore, sharedBestTail } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -155,13 +155,13 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
           `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI), but no input alone is worth measuring (\`mlops-roi voi\` gives each one's worth)`;
   // Options that gain the same split the samples (ties count half): the others are named with their
   // share, so "the best option in 50% of the samples" does not read as losing the rest (voi says it so too).
-  const others = sharedBestWords(decision.options, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label);
+  const others = sharedBestTail(decision.options, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label);
   // Options level at the top (a tie for best, shared) are said so, not "the best option in 50%" each.
   const level = bestLevelWords(decision, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label, "sample");
   return [
     level
       ? `  Best on average: ${best.label}, ${level}`
-      : `  Best on average: ${best.label}, the best option in ${bestChances(decision.options)[best.scenario]} of the samples${others ? `, ${others}` : ""}`,
+      : `  Best on average: ${best.label}, the best option in ${bestChances(decision.options)[best.scenario]} of the samples${others}`,
     ...pageOneElsewhere(result, decision.best),
     `  ${worth}`,
   ];
