@@ -164,6 +164,30 @@ ${option}`;
   });
 });
 
+describe("page 1 of a file with only today", () => {
+  it("names the months today's team has no time for new work, as run's capacity table does, not 'every month'", async () => {
+    // Today's own change takes months 2–3; no other option.
+    const seed = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
+    const text = withEdits(
+      seed.slice(0, seed.indexOf("  optimal:")),
+      [
+        "    description: Everything by hand, as now.\n",
+        "    description: Everything by hand, as now.\n    change: { startMonth: 2, setupHours: 200, setupMonths: 2 }\n",
+      ],
+      ["months: [4, 7, 10]", "months: [11]"],
+    );
+    const compiled = compile(text);
+    const result = resultOf(compiled);
+    expect(result.scenarios.current!.summary.newWorkStopsMonth).toBeNull();
+    expect(result.scenarios.current!.months.filter((month) => !month.canStartNewWork).map((month) => month.month)).toEqual([2, 3]);
+    // Without options there is no options section: the whole report, whose first page is all it says.
+    const { html } = await createReport(compiled, { result });
+    const page = textOf(html);
+    // It said "Today's team has time for new work in every month" beside run's "never (no room in months 2–3)".
+    expect(page).toContain("Today's team has no time for new work in months 2–3, then time for it to the end of the plan.");
+  });
+});
+
 describe("page 1's payback in the first days of month 1", () => {
   it("says when within the month as under a tenth of a month and a hundredth of a year, not '0 months, or 0 years'", async () => {
     const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 10 } }\n"));

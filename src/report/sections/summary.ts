@@ -790,8 +790,17 @@ function reasonablenessBlock(context: ReportContext, comparison: ComparisonResul
 
 function onlyToday(context: ReportContext): string {
   const today = context.result.scenarios[context.result.baseline]!.summary;
+  // Months without time before it stops for good (today's own change, say) are named, as `run`'s capacity
+  // table and the team card name them: "every month" read beside run's "never (no room in months 2–3)".
+  const gaps = monthsWithoutNewWork(context, context.result.baseline, today.newWorkStopsMonth);
   const stops =
-    today.newWorkStopsMonth === null ? "has time for new work in every month" : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
+    today.newWorkStopsMonth === null
+      ? gaps
+        ? `has no time for new work in ${gaps}, then time for it to the end of the plan`
+        : "has time for new work in every month"
+      : gaps
+        ? `has no time for new work in ${gaps}, and none left from ${formatMonth(today.newWorkStopsMonth)}`
+        : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
   return `<section class="recommendation"><h2>Nothing to compare yet</h2>
   ${prose(`This file describes only today, with no other option. Today's team ${stops}. Add an option to see what it would cost and return.`)}
 </section>`;
