@@ -4,6 +4,7 @@ import {
   bestChances,
   bestLevelWords,
   labelWithRecordedShare,
+  monthsWithoutNewWorkBefore,
   sharedBestTail,
   sharedBestWords,
   listInWords,
@@ -172,5 +173,17 @@ describe("each option's chance of being best, written together", () => {
         name,
       ),
     ).toBe(", c and today each in under 1%");
+  });
+});
+
+describe("monthsWithoutNewWorkBefore", () => {
+  const months = (flags: boolean[]) => flags.map((canStartNewWork) => ({ canStartNewWork }));
+
+  it("names the months without room before the stop, none for a stop in month 1, and reads no month past those given", () => {
+    expect(monthsWithoutNewWorkBefore(months([false, false, true, false]), null)).toBe("months 1–2 and month 4");
+    expect(monthsWithoutNewWorkBefore(months([false, true, false]), 3)).toBe("month 1");
+    expect(monthsWithoutNewWorkBefore(months([false, false]), 1)).toBe("");
+    // A stop past the last month given: it threw reading month 3 of two.
+    expect(monthsWithoutNewWorkBefore(months([true, false]), 5)).toBe("month 2");
   });
 });

@@ -299,7 +299,8 @@ export function inTodaysMoney(discountRate: number, separator: " " | ", " = " ")
  * @example monthsWithoutNewWorkBefore(months, null) // "months 7–8"
  */
 export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: boolean }[], stops: number | null): string {
-  const end = stops === null ? months.length : stops - 1;
+  // A stop past the months given (or none) counts to the last of them: no month past them is read.
+  const end = stops === null ? months.length : Math.min(stops - 1, months.length);
   const runs: string[] = [];
   for (let at = 0; at < end; at++) {
     if (months[at]!.canStartNewWork) continue;
