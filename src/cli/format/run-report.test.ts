@@ -225,6 +225,19 @@ describe("the run report's conventions", () => {
     expect(row.trimEnd().endsWith(` ${written}`), row).toBe(true);
   });
 
+  it("writes DORA's payback under a thousandth of a year 'under 0.001', as the table above writes 'under 0.01', not '0.000'", () => {
+    // €1 of consultants against a year's value of €26,640: DORA's payback is 0.00004 years.
+    const { compiled } = validateScenarioText(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 1 } }\n"));
+    const result = buildResult(compiled!);
+    const years = result.comparisons.alt!.conventions.dora.paybackYears!;
+    expect(years).toBeGreaterThan(0);
+    expect(years).toBeLessThan(0.0005);
+    const lines = renderRunReport(result).split("\n");
+    const dora = lines.slice(lines.findIndex((line) => line.startsWith("  DORA's way"))).find((line) => line.startsWith("  Tools "))!;
+    // It read "Tools  €1  €26,640  €26,639  2,663,900%  0.000".
+    expect(dora.trimEnd().endsWith(" under 0.001"), dora).toBe(true);
+  });
+
   it("says '1 month', not '1 months', for a one-month plan", () => {
     const text = forrester({ horizonMonths: 1 });
     expect(text.split("\n")[1]).toMatch(/^1 month · USD · /);

@@ -110,7 +110,14 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(figures.netBenefit),
       formatPercent(figures.roi),
       // No ROI: the change costs nothing over today, and there is nothing to pay back.
-      figures.paybackYears !== null ? formatNumberFixed(figures.paybackYears, 3) : figures.roi === null ? "n/a" : "never",
+      // Under a thousandth of a year, as above: "under 0.001", not a "0.000" that reads as nothing to pay back.
+      figures.paybackYears === null
+        ? figures.roi === null
+          ? "n/a"
+          : "never"
+        : figures.paybackYears > 0 && figures.paybackYears < 0.0005
+          ? "under 0.001"
+          : formatNumberFixed(figures.paybackYears, 3),
     ];
   });
   return [
