@@ -6,7 +6,6 @@ import {
   labelWithRecordedShare,
   monthsWithoutNewWorkBefore,
   sharedBestTail,
-  sharedBestWords,
   listInWords,
   monthsUsedWords,
   recordedShareWords,
@@ -151,7 +150,7 @@ describe("each option's chance of being best, written together", () => {
   it("adds up to 100%, where each rounded alone said 46%, 46% and 9%", () => {
     expect(bestChances(options)).toEqual({ a: "46%", b: "45%", today: "9%" });
     // It read "b in 46% and today in 9%" after "a … in 46%".
-    expect(sharedBestWords(options, "a", (scenario) => scenario)).toBe("b in 45% and today in 9%");
+    expect(sharedBestTail(options, "a", (scenario) => scenario)).toBe(", b in 45% and today in 9%");
   });
 
   it("follows the best's share with ', ', or with '; ' between every share when options named together stand beside another", () => {

@@ -61,21 +61,8 @@ export function bestChances(options: readonly { scenario: string; probabilityBes
 }
 
 /**
- * The other options, each with its share of the samples in which it is best, the largest first
- * (a tie counts equally to each option level, half each for two, so options that gain the same split the samples: docs/numbers.md, "Which
- * option is best"), to follow "… is best in 50% of the outcomes, ": empty when there is no other
- * option. The shares are `bestChances`, so with the best's own they add up to 100%. An option best in
- * none of the samples is named too, "in under 1%" (a chance from samples claims no certainty), as
- * page 1's decision section, `voi`'s table and the web app's decision panel list every option.
- * @example sharedBestWords(options, "alt", (name) => name) // "alt2 in 44% and today in under 1%" ; "alt2 and today each in under 1%"
- */
-export function sharedBestWords(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string {
-  return listInWords(otherBestShares(options, best, name));
-}
-
-/**
- * `sharedBestWords` with what sets it apart from the best's own share before it, to follow "… the best
- * option in 51% of the samples": ", b in 45% and today in 9%"; empty when there is no other option.
+ * The other options' shares of being best (`otherBestShares`), with what sets them apart from the best's
+ * own share before them, to follow "… the best option in 51% of the samples": ", b in 45% and today in 9%"; empty when there is no other option.
  * When options named together ("each in under 1%") stand beside another share, every share is set
  * apart by "; ", as page 1's decision section sets them, so that "b in 49% and c and today each in under
  * 1%" does not read as one list: "; b in 49%; c and today each in under 1%".
@@ -91,9 +78,12 @@ export function sharedBestTail(options: readonly { scenario: string; probability
 
 /**
  * The options other than `best`, the most often best first, each with its share in words
- * (`bestChances`): options whose shares read the same are named together, "each" so that the share
- * is not read as theirs together ("Today and Own stack each in under 1%"), as page 1's decision
- * section and `run`'s "Best on average" line both say them.
+ * (`bestChances`, so that with the best's own they add up as docs/numbers.md, "Which option is best",
+ * says; a tie counts to each option level, half each for two): options whose shares read the same are
+ * named together, "each" so that the share is not read as theirs together ("Today and Own stack each
+ * in under 1%"), as page 1's decision section and `run`'s "Best on average" line both say them. An
+ * option best in none of the samples is named too, "in under 1%" (a chance from samples claims no
+ * certainty), as `voi`'s table and the web app's decision panel list every option.
  */
 export function otherBestShares(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string[] {
   return otherBestGroups(options, best, name).map(groupWords);
