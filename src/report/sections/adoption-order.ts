@@ -1,7 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatMoneyExact } from "../../format/numbers.js";
-import { countWord, optionName, prose, userText } from "./parts.js";
+import { countWord, optionName, prose, recommendedOption, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** The option the reader is asked to approve: the recommended one, else the one with the highest gain. */
@@ -47,15 +47,13 @@ export const adoptionOrderSection: ReportSection = {
       Math.abs(start) >= 0.5
         ? `<tr><td class="number"></td><td>Before ${steps.length === 1 ? "it" : "any of them"}: the option's own plan (training, timing)</td><td class="number"></td><td class="number">${escapeHtml(exact(start))}</td></tr>`
         : "";
-    // The order belongs to an option built from the catalogue; when that is not the recommended one, say so first.
-    // Page 1 recommends the best option only in a "go" without a close call: else (it recommends neither of
-    // two close options, or staying with today) the best is named by its gain, never "the recommended".
-    const recommendation = context.recommendation;
-    const best = recommendation?.best.alternative;
-    const recommends = recommendation?.verdict === "go" && !context.result.judgement?.closeCall;
+    // The order belongs to an option built from the catalogue; when that is not the best one, say so first.
+    // Where page 1 recommends none (a close call, or staying with today) the best is named by its gain.
+    const best = context.recommendation?.best.alternative;
+    const recommended = recommendedOption(context);
     const whose =
       best && best !== name
-        ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not ${recommends ? `the recommended ${optionName(context, best)}` : `${optionName(context, best)}, the option with the highest net gain`}. `
+        ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not ${recommended === best ? `the recommended ${optionName(context, best)}` : `${optionName(context, best)}, the option with the highest net gain`}. `
         : "";
     // Where the later steps take more than they add, stopping early gains more: said, with both totals.
     const bestStop = steps.reduce((best, step, index) => (step.cumulativeNpv > steps[best]!.cumulativeNpv ? index : best), 0);

@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, sameGain, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, recommendedOption, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney } from "../../format/words.js";
 
@@ -60,7 +60,6 @@ export const optionsSection: ReportSection = {
     const { result } = context;
     const comparisons = Object.values(result.comparisons);
     if (comparisons.length === 0) return "";
-    const best = context.recommendation?.best.alternative;
     // A close call's two that gain the same (`sameGain`) have one figure, the first's, as on page 1
     // ("bring the same, €10,000 each"), not €10,000 and €9,990 rounded apart here.
     const close = result.judgement?.closeCall;
@@ -71,8 +70,8 @@ export const optionsSection: ReportSection = {
     const npvShown = (comparison: ComparisonResult) => gainFigure(comparison.alternative === tiedRunnerUp ? closeBest!.npv : comparison.npv, context);
     const rows = comparisons
       .map((comparison) => {
-        // A close call has page 1 recommend neither option (it sets the two side by side): none is tagged here either.
-        const mark = comparison.alternative === best && context.recommendation?.verdict === "go" && !close ? ` <span class="tag">recommended</span>` : "";
+        // Only the option page 1 recommends is tagged: in a close call it recommends neither, and none is.
+        const mark = comparison.alternative === recommendedOption(context) ? ` <span class="tag">recommended</span>` : "";
         const payback = formatPaybackMonth(comparison.paybackMonth, result.horizonMonths);
         const adjusted = comparison.riskAdjusted;
         const risk = result.riskAdjustment;

@@ -18,6 +18,16 @@ export function optionName(context: ReportContext, name: string): string {
   return `“${userText(context.label(name))}”`;
 }
 
+/**
+ * The option page 1 recommends going ahead with: the best, in a "go" that is not a close call (a close
+ * call sets two options side by side and recommends neither). Undefined when it recommends none, so that
+ * no other section calls an option "recommended" where page 1 does not.
+ */
+export function recommendedOption(context: ReportContext): string | undefined {
+  const recommendation = context.recommendation;
+  return recommendation?.verdict === "go" && !context.result.judgement?.closeCall ? recommendation.best.alternative : undefined;
+}
+
 /** A figure the browser test reads back: `<span data-figure="npv">€7,960</span>`. */
 export function figure(name: string, text: string): string {
   return `<span${signed(text) ? ` class="nowrap"` : ""} data-figure="${escapeHtml(name)}">${escapeHtml(text)}</span>`;
