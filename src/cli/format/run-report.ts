@@ -81,17 +81,27 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
 }
 
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */
+/**
+ * A figure to `decimals` decimals, grouped; one above zero that those decimals would write as zero reads
+ * "under" their step ("under 0.001" at 3), never a "0.000" that reads as nothing at all. `exact` is the
+ * figure to test when `value` was itself rounded before (a payback in months, held to a tenth).
+ * @example fixedOrUnder(35792.5614, 3) // "35,792.561" ; fixedOrUnder(0.00004, 3) // "under 0.001"
+ */
+function fixedOrUnder(value: number, decimals: number, exact = value): string {
+  const step = Math.pow(10, -decimals);
+  return exact > 0 && exact < step / 2 ? `under ${formatNumberFixed(step, decimals)}` : formatNumberFixed(value, decimals);
+}
+
 function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
   // What the option brings in today's money: above zero under one unit, "less than €1" (docs/numbers.md), not "€0".
   const gain = (value: number) => formatGain(value, result.currency);
   // Not paid back by the plan's end: "not within 12 months", as the table above says it, not "never".
   const notWithin = formatPaybackMonth(null, result.horizonMonths);
-  // A payback in the first days of month 1 is not "0.00" years, which reads as nothing to pay back.
-  const years = (value: number | null) => (value === null ? notWithin : value > 0 && value < 0.005 ? "under 0.01" : formatNumberFixed(value, 2));
-  // Likewise "under 0.1" months, as page 1 says, for a crossing the JSON's tenth of a month rounds up to 0.1.
-  const months = (value: number | null, years: number | null) =>
-    value === null ? notWithin : years !== null && years > 0 && years * 12 < 0.05 ? "under 0.1" : formatNumberFixed(value, 1);
+  // A payback in the first days of month 1 is "under 0.01" years, not "0.00" (`fixedOrUnder`); likewise
+  // "under 0.1" months, as page 1 says, read from the years, since the JSON holds the months to a tenth.
+  const years = (value: number | null) => (value === null ? notWithin : fixedOrUnder(value, 2));
+  const months = (value: number | null, years: number | null) => (value === null ? notWithin : fixedOrUnder(value, 1, years === null ? value : years * 12));
   const rows = comparisons.map((comparison) => [
     comparison.label,
     gain(comparison.presentValueOfBenefits),
@@ -110,14 +120,7 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(figures.netBenefit),
       formatPercent(figures.roi),
       // No ROI: the change costs nothing over today, and there is nothing to pay back.
-      // Under a thousandth of a year, as above: "under 0.001", not a "0.000" that reads as nothing to pay back.
-      figures.paybackYears === null
-        ? figures.roi === null
-          ? "n/a"
-          : "never"
-        : figures.paybackYears > 0 && figures.paybackYears < 0.0005
-          ? "under 0.001"
-          : formatNumberFixed(figures.paybackYears, 3),
+      figures.paybackYears === null ? (figures.roi === null ? "n/a" : "never") : fixedOrUnder(figures.paybackYears, 3),
     ];
   });
   return [
