@@ -249,15 +249,19 @@ describe("the Summary's names", () => {
   });
 });
 
+/** The workbook of seed-uncertain.yaml as `edit` changes it, with a Monte Carlo of 200 samples. */
+function uncertainWorkbook(edit: (text: string) => string) {
+  const text = edit(loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path).text);
+  const validation = validateScenarioText(text);
+  const compiled = validation.compiled!;
+  const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise();
+  return buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo }).workbook;
+}
+
 describe("a return on cost close to −100%", () => {
   it("reads as run and the report write it (-99.999…%), never '-100%', on the Summary and the Distribution snapshot", () => {
     // A licence of 3.6 billion a year: the benefits are a sliver of the costs, nothing like none.
-    const uncertain = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
-    const text = withEdits(uncertain.text, ["value: 3600\n", "value: 3600000000\n"]);
-    const validation = validateScenarioText(text);
-    const compiled = validation.compiled!;
-    const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise();
-    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const workbook = uncertainWorkbook((text) => withEdits(text, ["value: 3600\n", "value: 3600000000\n"]));
     const shown: string[] = [];
     for (const name of [sheetNames.summary, sheetNames.distribution]) {
       let returns = false;
@@ -282,12 +286,7 @@ describe("a return on cost close to −100%", () => {
 
 describe("a plan of one month", () => {
   it("says '1 month', not '1 months', and 'the plan's one month', not 'the 1 month', on the Summary and the Distribution snapshot", () => {
-    const uncertain = loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path);
-    const text = uncertain.text.replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]");
-    const validation = validateScenarioText(text);
-    const compiled = validation.compiled!;
-    const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise();
-    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const workbook = uncertainWorkbook((text) => text.replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]"));
     const texts: string[] = [];
     for (const name of [sheetNames.summary, sheetNames.distribution])
       workbook.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))));
