@@ -32,3 +32,18 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
   // A vanishingly small upkeep means no practical limit.
   return Number.isFinite(most) ? most : null;
 }
+
+/**
+ * The months (numbered from 1) in which the team has no time to start new work (`canStartNewWork`
+ * false) before new work stops for good in month `stops` (the summary's `newWorkStopsMonth`; null:
+ * it never stops, and every such month counts). A change's setup months are the usual ones: "never"
+ * for the month new work stops is not "every month".
+ * @example monthsWithoutNewWork(months, null) // [7, 8]: no time in months 7 and 8, time again from month 9
+ */
+export function monthsWithoutNewWork(months: readonly { canStartNewWork: boolean }[], stops: number | null): number[] {
+  // A stop past the months given (or none) counts to the last of them: no month past them is read.
+  const end = stops === null ? months.length : Math.min(stops - 1, months.length);
+  const without: number[] = [];
+  for (let at = 0; at < end; at++) if (!months[at]!.canStartNewWork) without.push(at + 1);
+  return without;
+}

@@ -1,3 +1,4 @@
+import { monthsWithoutNewWork } from "../engine/index.js";
 import { formatChancesOfWhole, formatNumber, formatShare, formatSignedShare, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
@@ -289,14 +290,13 @@ export function inTodaysMoney(discountRate: number, separator: " " | ", " = " ")
  * @example monthsWithoutNewWorkBefore(months, null) // "months 7–8"
  */
 export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: boolean }[], stops: number | null): string {
-  // A stop past the months given (or none) counts to the last of them: no month past them is read.
-  const end = stops === null ? months.length : Math.min(stops - 1, months.length);
+  const without = monthsWithoutNewWork(months, stops);
   const runs: string[] = [];
-  for (let at = 0; at < end; at++) {
-    if (months[at]!.canStartNewWork) continue;
-    const first = at + 1;
-    while (at + 1 < end && !months[at + 1]!.canStartNewWork) at++;
-    runs.push(first === at + 1 ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(at + 1)}`);
+  for (let at = 0; at < without.length; at++) {
+    const first = without[at]!;
+    while (at + 1 < without.length && without[at + 1] === without[at]! + 1) at++;
+    const last = without[at]!;
+    runs.push(first === last ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(last)}`);
   }
   return listInWords(runs);
 }

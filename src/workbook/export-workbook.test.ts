@@ -528,6 +528,25 @@ describe("the printed Summary", () => {
   });
 });
 
+describe("the Summary's capacity table", () => {
+  it("counts the months without time for new work before it stops for good: 'never' beside no count read as 'every month'", () => {
+    const summary = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === "team.yaml")!.path)).workbook.getWorksheet(sheetNames.summary)!;
+    const rows = new Map<string, unknown[]>();
+    summary.eachRow((row) => {
+      // cell.result, not cell.value.result: exceljs's value copy drops a result of 0.
+      const cells = [2, 3, 4, 5].map((column) => {
+        const cell = row.getCell(column);
+        return cell.value !== null && typeof cell.value === "object" && "formula" in cell.value ? cell.result : cell.value;
+      });
+      rows.set(String(row.getCell(1).value ?? "").trim(), cells);
+    });
+    // Today, "Open-source stack", "Managed platform", "Compromise": run's capacity table reads "month 10",
+    // then "never (no room in months 1–4)", "never (no room in months 1–3)", "never (no room in months 1–3)".
+    expect(rows.get("New work can no longer start from month")).toEqual([10, "never", "never", "never"]);
+    expect(rows.get("Months before then with no time to start new work")).toEqual([0, 4, 3, 3]);
+  });
+});
+
 describe("the Assumptions sheet's 'Used by' column", () => {
   it("names every scenario for the risk adjustment's two shares, as for the discount rate, not 'none (each scenario sets its own)'", async () => {
     const text = [

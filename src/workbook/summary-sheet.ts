@@ -1,4 +1,12 @@
-import { benefitCategories, benefitCategoryLabels, paybackTolerance, type BenefitCategory, type CaseResult, type CompiledCase } from "../engine/index.js";
+import {
+  benefitCategories,
+  benefitCategoryLabels,
+  monthsWithoutNewWork,
+  paybackTolerance,
+  type BenefitCategory,
+  type CaseResult,
+  type CompiledCase,
+} from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
@@ -262,6 +270,16 @@ export function writeSummarySheet(
     const flags = simulation[index]!.noNewWorkFromHere;
     const expr = when(compare(sheet.ref(flags[flags.length - 1]!), "=", num(0)), str("never"), matchExact(1, sheet.range(flags)));
     sheet.formula(row, column, expr, styled("computed", formats.month), summaryOf(index).newWorkStopsMonth ?? "never");
+  });
+  // "never" above is not "every month": the months without time before new work stops for good (a
+  // change's setup months, say) are counted here, as page 1 and run's capacity table name them. Every
+  // month without time, less those of the last run to the end.
+  perScenario("Months before then with no time to start new work", (index, column) => {
+    const blocks = simulation[index]!;
+    const canStart = blocks.months("canStartNewWork");
+    const expr = sub(sub(num(canStart.length), sumRange(sheet.range(canStart))), sumRange(sheet.range(blocks.noNewWorkFromHere)));
+    const scenario = result.scenarios[compiled.scenarios[index]!.name]!;
+    sheet.formula(row, column, expr, styled("computed", formats.count), monthsWithoutNewWork(scenario.months, scenario.summary.newWorkStopsMonth).length);
   });
   perScenario("Projects delivered in the horizon", (index, column) =>
     sheet.formula(row, column, sheet.ref(simulation[index]!.total("releases")), styled("computed", formats.count), summaryOf(index).projectsDelivered),
