@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
+import { monthsWithoutNewWork, type CaseResult, type MonthRow, type ScenarioResult } from "../../../src/engine/index.js";
 import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
 import { formatHours, formatMonth } from "../format.js";
 
@@ -32,8 +32,7 @@ export function stretches(months: readonly MonthRow[]): Stretch[] {
  * the month it stops for good): a change's setup months, say.
  */
 export function pausedMonths(scenario: ScenarioResult): number {
-  const stops = scenario.summary.newWorkStopsMonth;
-  return scenario.months.filter((row) => !row.canStartNewWork && (stops === null || row.month < stops)).length;
+  return monthsWithoutNewWork(scenario.months, scenario.summary.newWorkStopsMonth).length;
 }
 
 /** When the scenario's team has more work than hours: "never", or from which month and in how many. */
