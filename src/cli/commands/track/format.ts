@@ -9,8 +9,8 @@ import {
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
+  formatSignificant,
   plural,
-  roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { labelWithRecordedShare, listInWords, monthsUsedWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
@@ -160,9 +160,9 @@ export function renderUpwardMeasures(comparison: PlanComparison): string | undef
   )}`;
 }
 
-/** An input's value to three significant figures. */
+/** An input's value to three significant figures: a change failure rate of 0.05 to 0.3 is not "0 to 0". */
 function inputValue(value: number): string {
-  return formatNumber(roundSignificant(value, 3), 4);
+  return formatSignificant(value, 3);
 }
 
 function rangeText(range: Range90): string {
