@@ -5,6 +5,7 @@ import type { DroppedMeasures } from "../../../store/actual-repository.js";
 import type { LearnedForecast, Range90 } from "../../../engine/index.js";
 import {
   formatChance,
+  formatGain,
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
@@ -70,7 +71,9 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
       formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
       `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
     ]);
-    rows.push(["Net gain (NPV)", money(forecast.npv.planned), `${money(forecast.npv.now)}${note}`]);
+    // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
+    const gain = (value: number) => formatGain(value, comparison.currency);
+    rows.push(["Net gain (NPV)", gain(forecast.npv.planned), `${gain(forecast.npv.now)}${note}`]);
     rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${note}`]);
   }
   lines.push("", renderTable(["", "Plan", last === null ? "Now" : "Actual"], rows));
@@ -180,7 +183,8 @@ function movedText(moved: number): string {
  * most, and the calibration of the plan's ranges. Every figure is the JSON's `learning`.
  */
 export function renderLearning(learning: LearnedForecast, comparison: PlanComparison): string {
-  const money = (value: number) => formatMoney(value, comparison.currency);
+  // Net gains: one above zero that rounds to no whole unit reads "less than €1", never "€0".
+  const money = (value: number) => formatGain(value, comparison.currency);
   const lines: string[] = [];
   const recorded = learning.monthsUsed;
   // A recorded month teaches the ranges only what it measures of them (upkeep with no live project measures none).

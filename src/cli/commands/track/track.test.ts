@@ -94,6 +94,22 @@ describe("track plan", () => {
     expect(stdout).not.toContain("pays back never");
   });
 
+  it("writes a net gain above zero that rounds to no whole unit 'less than €1', never '€0' (plan, show, forecast)", async () => {
+    // The seed's optimal option gains €4,108.70; consultants dearer by €4,108.40 leave a gain of €0.30.
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace(/value: 2000\n/, "value: 6108.398301115966\n"));
+    const plan = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01");
+    expect(plan.exitCode).toBe(0);
+    // It said "net present value €0" of a plan that gains €0.30.
+    expect(plan.stdout).toContain("net present value less than €1\n");
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { forecast: { npv: { planned: number } } };
+    expect(view.forecast.npv.planned).toBeCloseTo(0.3, 6);
+    for (const command of ["show", "forecast"]) {
+      const { stdout } = await track(command, "--db", store);
+      expect(stdout).toMatch(/Net gain \(NPV\)\s+less than €1\s+less than €1\n/);
+      expect(stdout).not.toMatch(/Net gain \(NPV\)\s+€0/);
+    }
+  });
+
   it("keeps the first plan unless --replace", async () => {
     await planned();
     const again = await track("plan", caseFile, "--scenario", "compromise");
