@@ -84,6 +84,7 @@ export {
   resumedCase,
   resumeFrom,
   resumeMethod,
+  upFrontPaidInMonth1,
   valueRecordedMonth,
   type MoneyRules,
   type PlannedMeasures,

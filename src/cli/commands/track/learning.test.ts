@@ -117,6 +117,18 @@ describe("inputs and observed figures under one", () => {
 });
 
 describe("a forecast that has nothing to learn from yet", () => {
+  it("is the plan's money when month 1 records the up-front cash as asked and measures nothing, not a month's discount more", async () => {
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01")).exitCode).toBe(0);
+    // €2,000 of consultants up front and the €3,600 licence, as planned, before any live project.
+    const add = ["add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0"];
+    expect((await track(...add)).exitCode).toBe(0);
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const { planned, now } = view.learning.money!;
+    expect(now.npv.p5).toBeCloseTo(planned.npv.p5, 6);
+    expect(now.npv.p50).toBeCloseTo(planned.npv.p50, 6);
+    expect(now.npv.p95).toBeCloseTo(planned.npv.p95, 6);
+  });
+
   it("says the months recorded measure nothing the ranges bear on, rather than that none is recorded", async () => {
     expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01")).exitCode).toBe(0);
     // No live project yet: upkeep hours say nothing of the upkeep a project takes.

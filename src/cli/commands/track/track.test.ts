@@ -395,6 +395,17 @@ describe("track show and forecast", () => {
     expect(stdout).not.toContain("Re-forecast from month");
   });
 
+  it("keeps the plan's NPV when month 1 records the up-front cash as asked and every figure as planned, not a month's discount more (€4,121 against €4,109)", async () => {
+    await planned();
+    // The plan: €2,000 of consultants up front, the €3,600 licence in month 1, no live project yet.
+    const add = ["add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0", "--upkeep-hours", "0"];
+    expect((await track(...add)).exitCode).toBe(0);
+    const view = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { npv: { planned: number; now: number } };
+    expect(view.npv.now).toBeCloseTo(view.npv.planned, 6);
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toMatch(/Net gain \(NPV\)\s+€4,109\s+€4,109 \(re-forecast\)\n/);
+  });
+
   it("starts the forecast's table with the cash paid up front, so month 1's cumulative benefit adds up (as track show's)", async () => {
     await planned();
     await track("add", "--db", store, "--month", "4", "--upkeep-hours", "15", "--live-projects", "1");
