@@ -142,6 +142,17 @@ describe("track add", () => {
     expect(stdout).toContain("benefit this month €450 (plan €570)");
   });
 
+  it("compares month 1's benefit that holds the up-front cash with the plan's month 1 and up-front cash, not month 1 alone", async () => {
+    await planned();
+    const { exitCode, stdout } = await track("add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0");
+    expect(exitCode).toBe(0);
+    // It said "benefit this month -€5,600 (plan -€3,600)" of a month paid exactly as planned, €2,000 up front included.
+    expect(stdout).toContain("  benefit this month -€5,600 (up-front cash included; plan -€5,600: -€3,600 in the month and -€2,000 up front); see");
+    // Without the external spend the up-front cash stays at time 0: month 1 against month 1.
+    const replaced = await track("add", "--db", store, "--month", "1", "--licences", "3600", "--replace");
+    expect(replaced.stdout).toContain("  benefit this month -€3,600 (plan -€3,600); see");
+  });
+
   it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
     await planned();
     const bad = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "-2", "--releases", "0.5");
