@@ -172,6 +172,16 @@ export function roundSignificant(value: number, digits = 3): number {
 }
 
 /**
+ * Rounds to `digits` significant figures, past the units too (where `roundSignificant` stops at the
+ * units and makes a share of 0.05 nought); a half away from zero.
+ * @example roundSignificantFigures(0.05123) // 0.0512 ; roundSignificantFigures(15.08) // 15.1 ; roundSignificantFigures(7959) // 7960
+ */
+export function roundSignificantFigures(value: number, digits = 3): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  return Number(value.toPrecision(digits));
+}
+
+/**
  * A number to `digits` significant figures, past the units too, with thousands separators: a share
  * of 0.05 or 0.3 deployments a month keeps its figures, where `roundSignificant` (never past the
  * units) would write "0". A half away from zero.

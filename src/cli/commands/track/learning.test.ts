@@ -114,6 +114,28 @@ describe("inputs and observed figures under one", () => {
     );
     expect(text).not.toMatch(/\s0 to [01]\s/);
   });
+
+  it("gives the report's inputs and measured figures under one to three significant figures too, not '0% to 0%' and '0 to 1'", async () => {
+    const breakage =
+      "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
+    expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    for (const month of ["4", "5"]) {
+      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4", "--incidents", "2"];
+      expect((await track(...add)).exitCode).toBe(0);
+    }
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const deployments = view.learning.observed.find((check) => check.figure === "deploymentsPerLiveProject")!;
+    const out = join(temp.path, "report.html");
+    const report = await runCliCaptured(["report", caseFile, "-o", out, "--force"]);
+    expect(report.exitCode).toBe(0);
+    const html = readFileSync(out, "utf8");
+    // The inputs moved: a change failure rate of 5% to 30% read "0% to 0%", deployments of 0.3 to 0.8 "0 to 1".
+    expect(html).not.toContain(">0% to 0%<");
+    expect(html).toMatch(/Share of changes that fail<\/td><td class="number">[1-9][\d.]*% to [1-9][\d.]*%<\/td>/);
+    // The measured figure's range read "0 to 1" beside a recorded 4.
+    expect(html).toContain(`>${formatSignificant(deployments.planned.p5)} to ${formatSignificant(deployments.planned.p95)}<`);
+  });
 });
 
 describe("a forecast that has nothing to learn from yet", () => {
