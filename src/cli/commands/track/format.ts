@@ -275,7 +275,10 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
     // With every month recorded nothing is re-forecast: the table is the plan against the actuals.
     forecast.fromMonth > view.comparison.horizonMonths
       ? "No re-forecast: every month is recorded (plan → actual)"
-      : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
+      : view.comparison.lastRecordedMonth === null
+        ? // Nothing recorded: the forecast is the plan, not re-forecast (as the summary's columns say).
+          "No re-forecast: no month is recorded yet, so the forecast is the plan (plan → now)"
+        : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
     ...(upFront ? [UP_FRONT_NOTE] : []),
     ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),

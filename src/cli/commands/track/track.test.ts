@@ -395,6 +395,14 @@ describe("track show and forecast", () => {
     expect(json.paybackMonth).toEqual({ planned: 10, now: null });
   });
 
+  it("says nothing is re-forecast before any month is recorded, not 'Re-forecast from month 1' of the plan itself", async () => {
+    await planned();
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toContain("No re-forecast: no month is recorded yet, so the forecast is the plan (plan → now)");
+    expect(stdout).not.toContain("Re-forecast from month");
+    expect(stdout).not.toContain("(re-forecast)");
+  });
+
   it("says nothing is re-forecast when every month is recorded, not 'Re-forecast from month (none: every month is recorded)'", async () => {
     await planned();
     for (let month = 1; month <= 12; month++) await track("add", "--db", store, "--month", String(month), "--upkeep-hours", "0");
