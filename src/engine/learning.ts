@@ -408,7 +408,8 @@ export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | 
       verdict: "too narrow",
       widenBy,
       chance: tooMany,
-      summary: `${head}: too narrow; widen your ranges by about ${widenBy.toFixed(1)}× around their middle`,
+      // As the report writes the factor: 12×, not 12.0× (widenBy is already to a tenth).
+      summary: `${head}: too narrow; widen your ranges by about ${String(widenBy)}× around their middle`,
       method,
     };
   }
