@@ -111,7 +111,9 @@ export function inCountedMonths<T>(
 ): { items: readonly T[]; span: string } {
   if (months.length === 0) return { items, span: periodText(first, last) };
   const counted = new Set(months.map((month) => month.month));
-  const kept = items.filter((item) => counted.has(monthOf(at(item))));
+  // Only a month at either end can be short: with both ends counted, every record is (no pass over them).
+  const whole = counted.has(monthOf(first)) && counted.has(monthOf(last));
+  const kept = whole ? items : items.filter((item) => counted.has(monthOf(at(item))));
   const [startYear, startMonth] = months[0]!.month.split("-").map(Number) as [number, number];
   const [endYear, endMonth] = months[months.length - 1]!.month.split("-").map(Number) as [number, number];
   const from = Math.max(first, Date.UTC(startYear, startMonth - 1, 1));
