@@ -85,6 +85,7 @@ export {
   resumedCase,
   resumeFrom,
   resumeMethod,
+  upFrontPaidInMonth1,
   valueRecordedMonth,
   type MoneyRules,
   type PlannedMeasures,

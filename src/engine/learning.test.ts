@@ -249,6 +249,12 @@ describe("calibration", () => {
     expect(result.summary).toBe("5 of 10 inside the planned 90% range: too narrow; widen your ranges by about 2.6× around their middle");
   });
 
+  it("writes a whole widening factor as the report does, '12×', not '12.0×' beside the report's '12 times'", () => {
+    const result = calibrate([0.5, 11.95, 11.96].map(check));
+    expect(result.widenBy).toBe(12);
+    expect(result.summary).toBe("1 of 3 inside the planned 90% range: too narrow; widen your ranges by about 12× around their middle");
+  });
+
   it("every one of 6 in the middle half: too wide", () => {
     const result = calibrate([0.1, 0.2, 0.3, 0.4, 0.45, 0.5].map(check));
     expect(result.verdict).toBe("too wide");

@@ -11,7 +11,7 @@ import type { MonthRow } from "./result.js";
 import { CaseRunner } from "./runner.js";
 import type { CaseFile } from "./scenario/schema.js";
 import { WEEKS_PER_MONTH } from "./simulate.js";
-import { moneyRulesOf, resumedCase, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
+import { moneyRulesOf, resumedCase, upFrontPaidInMonth1, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
 
 /**
  * A forecast that learns (docs/numbers.md, "A forecast that learns"): the plan's ranges updated by the
@@ -408,7 +408,8 @@ export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | 
       verdict: "too narrow",
       widenBy,
       chance: tooMany,
-      summary: `${head}: too narrow; widen your ranges by about ${widenBy.toFixed(1)}× around their middle`,
+      // As the report writes the factor: 12×, not 12.0× (widenBy is already to a tenth).
+      summary: `${head}: too narrow; widen your ranges by about ${String(widenBy)}× around their middle`,
       method,
     };
   }
@@ -1013,7 +1014,11 @@ function nowFigures(
   }
   const rate = runner.parameters[pair.scenarioIndex]![P.discountRate]!;
   const discounts = discountFactors(rate, discounting, horizon);
-  let npv = timeZero;
+  // Up-front cash recorded in month 1 is discounted at time 0, where the plan has it (`upFrontPaidInMonth1`).
+  const upFront = context.upFrontRecordedInMonth1
+    ? upFrontPaidInMonth1(context.recorded[0]?.externalSpend, planned[F.externalSpend]!, runner.scalars[pair.scenarioIndex]!.initialInvestment)
+    : 0;
+  let npv = timeZero - upFront + (horizon > 0 ? upFront * discounts[0]! : 0);
   const cumulative = new Float64Array(horizon);
   let running = timeZero;
   for (let at = 0; at < horizon; at++) {

@@ -330,6 +330,19 @@ export function recordedTimeZero(
   return { timeZero: result.scenarios[baseline]!.summary.initialInvestment, upFrontCash: 0 };
 }
 
+/**
+ * The part of month 1's recorded external spend that is the plan's up-front cash, paid before month 1:
+ * what it holds above the plan's own external spend of month 1, up to the plan's up-front cash. The
+ * net present value counts it at time 0, where the plan counts it, so that recording the up-front cash
+ * in month 1 as asked does not move the NPV by a month's discount (a plan followed to the unit, up
+ * front included, has the plan's NPV). 0 when month 1's external spend is not recorded.
+ * @example upFrontPaidInMonth1(2000, 0, 2000) // 2000 ; upFrontPaidInMonth1(500, 0, 2000) // 500 ; upFrontPaidInMonth1(undefined, 0, 2000) // 0
+ */
+export function upFrontPaidInMonth1(recordedExternalSpend: number | undefined, plannedMonth1ExternalSpend: number, plannedUpFrontCash: number): number {
+  if (recordedExternalSpend === undefined) return 0;
+  return Math.max(0, Math.min(recordedExternalSpend - plannedMonth1ExternalSpend, plannedUpFrontCash));
+}
+
 /** Where a plan resumes: the actual state at the end of the last month recorded. */
 export interface ResumePoint {
   /** The approved scenario and the baseline it is compared with. */

@@ -24,6 +24,7 @@ import {
   formatSignedShare,
   plural,
   roundSignificant,
+  formatSignificant,
 } from "./numbers.js";
 
 describe("report number formats", () => {
@@ -75,6 +76,12 @@ describe("report number formats", () => {
     expect(roundSignificant(7959)).toBe(7960);
     expect(roundSignificant(12.4)).toBe(12);
     expect(roundSignificant(0)).toBe(0);
+    // Past the units too, for a figure under one (a change failure rate): not "0".
+    expect(formatSignificant(0.0512)).toBe("0.0512");
+    expect(formatSignificant(0.3)).toBe("0.3");
+    expect(formatSignificant(15.08)).toBe("15.1");
+    expect(formatSignificant(12_345)).toBe("12,300");
+    expect(formatSignificant(-0.04449)).toBe("-0.0445");
   });
   it("writes hours, shares, months and counts in words", () => {
     expect(formatHours(1234.5)).toBe("1,230 hours");

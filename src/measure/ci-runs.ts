@@ -2,7 +2,7 @@ import {
   measuredNote,
   perMonth,
   perWeek,
-  periodText,
+  inCountedMonths,
   rangeOf,
   scalableMonths,
   type Measurement,
@@ -66,10 +66,11 @@ const plural = (count: number, word: string) => `${formatNumber(count)} ${count 
  * - breakage.changeFailureRate: failed deployment runs ÷ deployment runs (when asked).
  * Counts are scaled to whole months from the days the export covers.
  */
-export function measureCiRuns(runs: readonly CiRun[], provenance: Omit<Provenance, "period" | "counted">, options: CiOptions): Measurement {
-  const { min: first, max: last } = extent(runs.map((run) => run.createdAt));
-  const span = periodText(first, last);
+export function measureCiRuns(allRuns: readonly CiRun[], provenance: Omit<Provenance, "period" | "counted">, options: CiOptions): Measurement {
+  const { min: first, max: last } = extent(allRuns.map((run) => run.createdAt));
   const { months, notice } = scalableMonths(exposures(first, last), provenance.source);
+  // Only the months counted: the note's period and counts are those of the figures.
+  const { items: runs, span } = inCountedMonths(allRuns, (run) => run.createdAt, months, first, last);
   const notices: string[] = notice ? [notice] : [];
   const byMonth = byMonthOf(runs, (run) => run.createdAt);
 

@@ -4,7 +4,7 @@ import { MAX_LISTED_PROBLEMS, failed, quoted, succeeded, type Parsed, type Probl
 import {
   measuredNote,
   perMonth,
-  periodText,
+  inCountedMonths,
   rangeOf,
   scalableMonths,
   type Measurement,
@@ -131,10 +131,10 @@ export interface EventOptions {
  * - incidents a month and deployments a month (the team), shown as observations.
  */
 export function measureEvents(data: EventExport, from: string, options: EventOptions = {}): Measurement {
-  const { events } = data;
-  const { min: first, max: last } = extent(events.map((event) => event.start));
-  const span = periodText(first, last);
+  const { min: first, max: last } = extent(data.events.map((event) => event.start));
   const { months, notice } = scalableMonths(exposures(first, last), data.format);
+  // Only the months counted: the note's period and counts are those of the figures.
+  const { items: events, span } = inCountedMonths(data.events, (event) => event.start, months, first, last);
   const notices: string[] = notice ? [notice] : [];
   const proposals: Proposal[] = [];
   const observations: Observation[] = [];

@@ -269,6 +269,58 @@ describe("deployments and incidents", () => {
     expect(upkeep.note).toContain("1 entry labelled 'upkeep' by 1 person");
   });
 
+  it("gives the period and counts of the months it counts in the note, not of a short month it left out", () => {
+    // January whole, then one day of February: February is left out of the figures.
+    const csv = "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-08T12:00:00Z,2026-01-08T14:00:00Z\ndeployment,2026-02-01T10:00:00Z,\n";
+    const measured = measureEvents(value(parseEventsCsv(csv)), "events.csv", { liveProjects: 4 });
+    const perProject = proposed(measured, "breakage.deploymentsPerProjectPerMonth");
+    expect(perProject.low).toBe(0.25);
+    // It said "2026-01-01 to 2026-02-01, 2 deployments" beside January's 1 deployment ÷ 4 projects = 0.25.
+    expect(perProject.note).toContain("events.csv, 2026-01-01 to 2026-01-31, 1 deployment;");
+    expect(proposed(measured, "breakage.changeFailureRate").note).toContain("(1 deployment in the same file)");
+    expect(measured.notices.join("\n")).toContain("2026-02 (1 day) left out of the monthly counts");
+    const runs = measureCiRuns(
+      [
+        {
+          record: "workflow_runs[0]",
+          id: 0,
+          name: "ci",
+          ref: "main",
+          trigger: "push",
+          actor: "ana",
+          createdAt: Date.UTC(2026, 0, 5),
+          minutes: 10,
+          outcome: "success" as const,
+        },
+        {
+          record: "workflow_runs[1]",
+          id: 1,
+          name: "ci",
+          ref: "main",
+          trigger: "push",
+          actor: "ana",
+          createdAt: Date.UTC(2026, 0, 20),
+          minutes: 10,
+          outcome: "success" as const,
+        },
+        {
+          record: "workflow_runs[2]",
+          id: 2,
+          name: "ci",
+          ref: "main",
+          trigger: "push",
+          actor: "ben",
+          createdAt: Date.UTC(2026, 1, 2),
+          minutes: 10,
+          outcome: "success" as const,
+        },
+      ],
+      { source: "GitHub Actions runs", from: "runs.json" },
+      { deployPattern: /deploy/i, changeFailureRate: false },
+    );
+    expect(proposed(runs, "waiting.runsPerWeekPerPerson").note).toContain("runs.json, 2026-01-05 to 2026-01-31, 2 runs by 1 person;");
+  });
+
   it("names the line and column of every problem", () => {
     const bad =
       "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nrollback,2026-01-02T10:00:00Z,\nincident,2026-01-03T10:00:00Z,2026-01-03T09:00:00Z\nincident,soon,\n";

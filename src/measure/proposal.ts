@@ -1,5 +1,5 @@
 import { percentile, rounded } from "./stats.js";
-import type { MonthExposure } from "./time.js";
+import { monthOf, type MonthExposure } from "./time.js";
 
 /** One month's figure of a measured input. */
 export interface MonthlyValue {
@@ -94,4 +94,29 @@ export function scalableMonths(period: readonly MonthExposure[], what: string): 
   if (short.length === 0) return { months };
   const named = short.map((month) => `${month.month} (${month.days} day${month.days === 1 ? "" : "s"})`).join(", ");
   return { months, notice: `${what}: ${named} left out of the monthly counts: fewer than ${MIN_EXPOSURE_DAYS} days of the month are in the export` };
+}
+
+/**
+ * The records of the months counted (`scalableMonths`) and the period they cover, for the figures and
+ * the note alike: a month left out of the counts is left out of the note's period and counts too, so
+ * that "2 deployments" over "2026-01-01 to 2026-02-01" is not written beside January's 1 a month.
+ * @example inCountedMonths(events, (event) => event.start, months, first, last).span // "2026-01-01 to 2026-01-31"
+ */
+export function inCountedMonths<T>(
+  items: readonly T[],
+  at: (item: T) => number,
+  months: readonly MonthExposure[],
+  first: number,
+  last: number,
+): { items: readonly T[]; span: string } {
+  if (months.length === 0) return { items, span: periodText(first, last) };
+  const counted = new Set(months.map((month) => month.month));
+  // Only a month at either end can be short: with both ends counted, every record is (no pass over them).
+  const whole = counted.has(monthOf(first)) && counted.has(monthOf(last));
+  const kept = whole ? items : items.filter((item) => counted.has(monthOf(at(item))));
+  const [startYear, startMonth] = months[0]!.month.split("-").map(Number) as [number, number];
+  const [endYear, endMonth] = months[months.length - 1]!.month.split("-").map(Number) as [number, number];
+  const from = Math.max(first, Date.UTC(startYear, startMonth - 1, 1));
+  const until = Math.min(last, Date.UTC(endYear, endMonth, 1) - 1);
+  return { items: kept, span: periodText(from, until) };
 }

@@ -4,7 +4,7 @@ import {
   measuredNote,
   perMonth,
   perWeek,
-  periodText,
+  inCountedMonths,
   rangeOf,
   scalableMonths,
   type Measurement,
@@ -192,10 +192,10 @@ const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTas
  * The first rule whose label matches an entry's tag, category or project takes it.
  */
 export function measureTimesheet(data: Timesheet, from: string, options: TimesheetOptions): Measurement {
-  const { entries } = data;
-  const { min: first, max: last } = extent(entries.map((entry) => entry.day));
-  const span = periodText(first, last);
+  const { min: first, max: last } = extent(data.entries.map((entry) => entry.day));
   const { months, notice } = scalableMonths(exposures(first, last), data.format);
+  // Only the months counted: the note's period and counts are those of the figures.
+  const { items: entries, span } = inCountedMonths(data.entries, (entry) => entry.day, months, first, last);
   const notices: string[] = notice ? [notice] : [];
   const proposals: Proposal[] = [];
   const observations: Observation[] = [];

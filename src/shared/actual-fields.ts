@@ -16,7 +16,9 @@ export interface ValueKind {
 export const valueKinds = {
   hours: { allowed: "hours, a number ≥ 0", min: 0, max: 1e6 },
   count: { allowed: "a whole number ≥ 0", min: 0, max: 1e7, integer: true },
-  money: { allowed: "an amount of money ≥ 0", min: 0, max: 1e12 },
+  // As an amount of money in the scenario file (MAX_MONEY): at most 100 billion in the case's currency,
+  // never the "€1,000 billion a month" that reads as nonsense.
+  money: { allowed: "an amount of money ≥ 0", min: 0, max: 1e11 },
   score: { allowed: "a score between 0 and 100 (keep one scale every month, e.g. 1–5 or 0–100)", min: 0, max: 100, statesMax: true },
   days: { allowed: "days, a number ≥ 0", min: 0, max: 36_500 },
 } as const satisfies Record<string, ValueKind>;

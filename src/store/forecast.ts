@@ -1,4 +1,13 @@
-import { monthlyBenefit, netPresentValue, paybackMonth, resumeFrom, resumeMethod, validateScenarioText, type MonthRow } from "../engine/index.js";
+import {
+  monthlyBenefit,
+  netPresentValue,
+  paybackMonth,
+  resumeFrom,
+  resumeMethod,
+  upFrontPaidInMonth1,
+  validateScenarioText,
+  type MonthRow,
+} from "../engine/index.js";
 import { calendarMonthOf } from "./calendar.js";
 import type { PlanComparison } from "./compare.js";
 import type { FrozenPlan } from "./plan.js";
@@ -67,13 +76,22 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
       plannedCumulativeBenefit: planned.cumulativeNet[at]!,
     });
   }
+  // Up-front cash recorded in month 1 is discounted at time 0, where the plan has it (`upFrontPaidInMonth1`).
+  const month1 = comparison.months[0];
+  const upFront = month1?.recordedFields.includes("externalSpend")
+    ? upFrontPaidInMonth1(comparison.actualRows[0]!.externalSpend, plannedRows[0]!.externalSpend, result.scenarios[plan.scenario]!.summary.initialInvestment)
+    : 0;
+  const discounted = upFront === 0 ? benefits : benefits.map((benefit, at) => (at === 0 ? benefit + upFront : benefit));
   return {
     fromMonth: lastMonth + 1,
     months,
     timeZero: { planned: planned.timeZeroNet, now: timeZero },
     paybackMonth: { planned: planned.paybackMonth, now: paybackMonth(timeZero, cumulative) },
     // The plan's own discounting convention (a plan frozen before conventions existed discounted monthly).
-    npv: { planned: planned.npv, now: netPresentValue(timeZero, benefits, plan.rules.discountRate, 0, benefits.length, plan.result.discounting ?? "monthly") },
+    npv: {
+      planned: planned.npv,
+      now: netPresentValue(timeZero - upFront, discounted, plan.rules.discountRate, 0, benefits.length, plan.result.discounting ?? "monthly"),
+    },
     totalBenefit: { planned: planned.totalNetBenefit, now: running },
     liveProjectsAtEnd: { planned: plannedRows[horizon - 1]?.liveProjects ?? 0, now: months[horizon - 1]?.liveProjects ?? 0 },
   };

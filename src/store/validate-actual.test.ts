@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumberText } from "./validate-actual.js";
+import { checkActualValue, parseNumberText } from "./validate-actual.js";
 
 /** The rule as documented: a sign, digits with a dot for decimals, an exponent; then JavaScript's own reading of it. */
 function byTheRule(text: string): number | undefined {
@@ -58,5 +58,16 @@ describe("parseNumberText", () => {
     expect(texts.filter((text) => parseNumberText(text) !== undefined).length).toBeGreaterThan(10_000);
     expect(Object.is(parseNumberText("-0"), -0)).toBe(true);
     expect(parseNumberText("0.1")).toBe(0.1);
+  });
+});
+
+describe("checkActualValue", () => {
+  // The scenario file's limit on an amount of money (MAX_MONEY in src/engine/scenario/quantity.ts).
+  const MAX_MONEY = 1e11;
+  it("allows cash up to the scenario file's 100 billion, as an amount of money there: it took €1,000 billion in a month", () => {
+    expect(checkActualValue("licences", MAX_MONEY)).toBeUndefined();
+    // It took licences of 1,000,000,000,000 and named that as the limit.
+    expect(checkActualValue("licences", 1e12)).toBe("licences is 1000000000000; allowed: an amount of money ≥ 0, at most 100,000,000,000");
+    expect(checkActualValue("externalSpend", MAX_MONEY + 1)).toContain("at most 100,000,000,000");
   });
 });

@@ -6,7 +6,7 @@ import { formatMoneyExact } from "../../format/numbers.js";
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
-import { tornadoLabels } from "./sensitivity.js";
+import { swingAsWritten, tornadoLabels } from "./sensitivity.js";
 
 const uncertain = join(packageRoot, "examples", "seed-uncertain.yaml");
 const certain = join(packageRoot, "examples", "seed.yaml");
@@ -186,6 +186,33 @@ describe("sensitivity", () => {
       expect(readFileSync(`${target}.bak`, "utf8")).toBe("keep me");
       const help = (await runCliCaptured(["sensitivity", "--help"])).stdout.replace(/\s+/g, " ");
       expect(help).toContain("--force replace the output file if it exists (the old one is kept as .bak)");
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("writes each row's swing as the difference of its two NPVs as written, not the exact gap a unit off beside them", async () => {
+    expect(swingAsWritten(1467406.54, 1435273.24, 32133.3)).toBe(32134);
+    expect(swingAsWritten(10.2, 10.6, 0.4)).toBe(1);
+    expect(swingAsWritten(10.2, 10.4, 0.2)).toBe(0.2);
+    const temp = makeTempFolder();
+    try {
+      // The seed in yen: the discount rate's row read "JP¥1,467,407  JP¥1,435,273  JP¥32,133".
+      const file = join(temp.path, "yen.yaml");
+      const yen = readFileSync(certain, "utf8")
+        .replace("currency: EUR", "currency: JPY")
+        .replace(/value: 60\n/, "value: 9000\n")
+        .replace(/value: 2500\n/, "value: 375000\n")
+        .replace(/value: 3600\n/, "value: 540000\n")
+        .replace(/value: 2000\n/, "value: 300000\n");
+      writeFileSync(file, yen);
+      const { stdout, exitCode } = await runCliCaptured(["sensitivity", file]);
+      expect(exitCode).toBe(0);
+      const amount = (text: string) => Number(text.replace(/[^\d-]/g, ""));
+      const rows = [...stdout.matchAll(/(-?JP¥[\d,]+)\s+(-?JP¥[\d,]+)\s+(JP¥[\d,]+)$/gm)];
+      expect(rows.length).toBeGreaterThan(3);
+      for (const [, low, high, swing] of rows) expect(amount(swing!), `${low} ${high} ${swing}`).toBe(Math.abs(amount(high!) - amount(low!)));
+      expect(stdout).toMatch(/discountRate .*JP¥1,467,407\s+JP¥1,435,273\s+JP¥32,134$/m);
     } finally {
       temp.remove();
     }

@@ -17,6 +17,20 @@ import { formatGain, formatMoneyExact } from "../../format/numbers.js";
 
 /** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
 const formatMoney = formatGain;
+
+/** To the unit, a half away from zero, as `formatMoneyExact` writes money. */
+const toTheUnit = (value: number) => Math.sign(value) * Math.round(Math.abs(value));
+
+/**
+ * A row's swing as its two NPVs read, to the unit: the difference of the written figures, so that
+ * "JP¥1,467,407" and "JP¥1,435,273" swing "JP¥32,134", not the "JP¥32,133" of the exact gap beside
+ * them. A swing under one unit stays exact ("less than €1").
+ * @example swingAsWritten(1467406.54, 1435273.24, 32133.3) // 32134
+ */
+export function swingAsWritten(low: number, high: number, swing: number): number {
+  const written = Math.abs(toTheUnit(high) - toTheUnit(low));
+  return written >= 1 ? written : swing;
+}
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -157,7 +171,7 @@ function renderText(result: SensitivityResult, label: string, inputValue: InputV
             inputValue(swing.input, swing.highValue),
             formatMoney(swing.npvLow, result.currency),
             formatMoney(swing.npvHigh, result.currency),
-            formatMoney(swing.swing, result.currency),
+            formatMoney(swingAsWritten(swing.npvLow, swing.npvHigh, swing.swing), result.currency),
           ]),
         ),
       );
@@ -174,7 +188,9 @@ function renderText(result: SensitivityResult, label: string, inputValue: InputV
             formatMoney(bar.low, result.currency),
             formatMoney(bar.high, result.currency),
             // A swing within the residue of floating point is none ("no effect" in the chart): "€0", not "less than €1".
-            movesNpv(bar.low, bar.high, result.baseNpv) ? formatMoney(bar.swing, result.currency) : formatMoneyExact(0, result.currency),
+            movesNpv(bar.low, bar.high, result.baseNpv)
+              ? formatMoney(swingAsWritten(bar.low, bar.high, bar.swing), result.currency)
+              : formatMoneyExact(0, result.currency),
           ]),
         ),
         "",

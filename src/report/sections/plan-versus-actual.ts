@@ -6,7 +6,17 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
-import { formatChance, formatHours, formatMoneyExact, formatMonth, formatNumber, plural, roundSignificant, theMonths } from "../../format/numbers.js";
+import {
+  formatChance,
+  formatHours,
+  formatMoneyExact,
+  formatMonth,
+  formatNumber,
+  formatSignificant,
+  plural,
+  roundSignificantFigures,
+  theMonths,
+} from "../../format/numbers.js";
 import { labelWithRecordedShare, monthsUsedWords, netGainBasis, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import { renderChartSvg } from "../render-svg.js";
@@ -206,7 +216,7 @@ const observedWords: Record<ObservedFigure, string> = {
 
 /** An observed figure's value: a share as a percentage, anything else to three significant figures. */
 function observedValue(value: number, figure: ObservedFigure): string {
-  return figure === "changeFailureRate" ? `${formatNumber(value * 100, 1)}%` : formatNumber(roundSignificant(value, 3), 2);
+  return figure === "changeFailureRate" ? `${formatNumber(value * 100, 1)}%` : formatSignificant(value, 3);
 }
 
 /**
@@ -226,7 +236,7 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   ];
   const moved = learning.inputs.map((input) => {
     const { label, unit } = describeInput(input.input);
-    const value = (number: number) => escapeHtml(formatInputValue(roundSignificant(number, 3), unit, comparison.currency));
+    const value = (number: number) => escapeHtml(formatInputValue(roundSignificantFigures(number, 3), unit, comparison.currency));
     return `<tr><td>${escapeHtml(label)}</td><td class="number">${value(input.planned.p5)} to ${value(input.planned.p95)}</td><td class="number">${value(input.now.p5)} to ${value(input.now.p95)}</td></tr>`;
   });
   const checks = learning.observed.map(

@@ -75,14 +75,22 @@ Examples:
           }
           throw error;
         }
-        const compared = comparePlanWithActuals(plan, readActuals(store, team)).months[month.month - 1]!;
+        const comparison = comparePlanWithActuals(plan, readActuals(store, team));
+        const compared = comparison.months[month.month - 1]!;
         const money = (value: number) => formatMoney(value, plan.currency);
+        // Month 1's external spend holds what was paid before it: against the plan's month 1 and its
+        // up-front cash together, not against month 1 alone (a plan followed to the unit read €2,000 short).
+        const upFront = month.month === 1 ? comparison.timeZero.planned - comparison.timeZero.actual : 0;
+        const planWords =
+          upFront === 0
+            ? `plan ${money(compared.planned.benefit)}`
+            : `up-front cash included; plan ${money(compared.planned.benefit + upFront)}: ${money(compared.planned.benefit)} in the month and ${money(upFront)} up front`;
         output.stdout(
           `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
             .map(([field, value]) => `${field} ${value}`)
             .join(", ")}\n` +
             droppedText(dropped) +
-            `  benefit this month ${money(compared.actual!.benefit)} (plan ${money(compared.planned.benefit)}); see \`mlops-roi track show ${storeAndTeamWords(path, team)}\`\n`,
+            `  benefit this month ${money(compared.actual!.benefit)} (${planWords}); see \`mlops-roi track show ${storeAndTeamWords(path, team)}\`\n`,
         );
       });
     });

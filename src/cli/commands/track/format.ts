@@ -5,12 +5,13 @@ import type { DroppedMeasures } from "../../../store/actual-repository.js";
 import type { LearnedForecast, Range90 } from "../../../engine/index.js";
 import {
   formatChance,
+  formatGain,
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
+  formatSignificant,
   plural,
-  roundSignificant,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { labelWithRecordedShare, listInWords, monthsUsedWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
@@ -70,7 +71,9 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
       formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
       `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
     ]);
-    rows.push(["Net gain (NPV)", money(forecast.npv.planned), `${money(forecast.npv.now)}${note}`]);
+    // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
+    const gain = (value: number) => formatGain(value, comparison.currency);
+    rows.push(["Net gain (NPV)", gain(forecast.npv.planned), `${gain(forecast.npv.now)}${note}`]);
     rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${note}`]);
   }
   lines.push("", renderTable(["", "Plan", last === null ? "Now" : "Actual"], rows));
@@ -160,9 +163,9 @@ export function renderUpwardMeasures(comparison: PlanComparison): string | undef
   )}`;
 }
 
-/** An input's value to three significant figures. */
+/** An input's value to three significant figures: a change failure rate of 0.05 to 0.3 is not "0 to 0". */
 function inputValue(value: number): string {
-  return formatNumber(roundSignificant(value, 3), 4);
+  return formatSignificant(value, 3);
 }
 
 function rangeText(range: Range90): string {
@@ -180,7 +183,8 @@ function movedText(moved: number): string {
  * most, and the calibration of the plan's ranges. Every figure is the JSON's `learning`.
  */
 export function renderLearning(learning: LearnedForecast, comparison: PlanComparison): string {
-  const money = (value: number) => formatMoney(value, comparison.currency);
+  // Net gains: one above zero that rounds to no whole unit reads "less than €1", never "€0".
+  const money = (value: number) => formatGain(value, comparison.currency);
   const lines: string[] = [];
   const recorded = learning.monthsUsed;
   // A recorded month teaches the ranges only what it measures of them (upkeep with no live project measures none).
@@ -271,7 +275,10 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
     // With every month recorded nothing is re-forecast: the table is the plan against the actuals.
     forecast.fromMonth > view.comparison.horizonMonths
       ? "No re-forecast: every month is recorded (plan → actual)"
-      : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
+      : view.comparison.lastRecordedMonth === null
+        ? // Nothing recorded: the forecast is the plan, not re-forecast (as the summary's columns say).
+          "No re-forecast: no month is recorded yet, so the forecast is the plan (plan → now)"
+        : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
     ...(upFront ? [UP_FRONT_NOTE] : []),
     ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LearnedForecast } from "../../../engine/index.js";
-import { formatNumber, roundSignificant } from "../../../format/numbers.js";
+import { formatSignificant } from "../../../format/numbers.js";
 import { makeTempFolder } from "../../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../../test-support/run-cli.js";
 
@@ -66,7 +66,7 @@ describe("track show and forecast with a plan that has ranges", () => {
     expect(text.stdout).toContain("A forecast that learns: the plan's ranges updated by 3 recorded months");
     expect(text.stdout).toContain(`Calibration: ${learning.calibration.summary}.`);
     // Each figure as the text writes it: three significant figures.
-    const value = (number: number) => formatNumber(roundSignificant(number, 3), 4);
+    const value = (number: number) => formatSignificant(number, 3);
     expect(text.stdout).toContain(
       `scenarios.optimal.projects.upkeepHoursPerMonth  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
     );
@@ -91,7 +91,66 @@ describe("track show and forecast with a plan that has ranges", () => {
   });
 });
 
+describe("inputs and observed figures under one", () => {
+  it("writes a change failure rate of 0.05 to 0.3 and deployments of 0.3 to 0.8 to three significant figures, not '0 to 0' and '0 to 1'", async () => {
+    const breakage =
+      "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
+    expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    for (const month of ["4", "5"]) {
+      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4", "--incidents", "2"];
+      expect((await track(...add)).exitCode).toBe(0);
+    }
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const rate = view.learning.observed.find((check) => check.figure === "changeFailureRate")!;
+    expect(rate.observed).toBe(0.5);
+    expect(rate.planned.p5).toBeLessThan(0.1);
+    const text = (await track("show", "--db", store)).stdout;
+    // It wrote "Change failure rate (failures ÷ deployments)  2  0  0 to 0  no": a failure rate of 0.5 read as none, inside no range.
+    expect(text).toMatch(
+      new RegExp(
+        `Change failure rate \\(failures ÷ deployments\\)\\s+2\\s+0\\.5\\s+${formatSignificant(rate.planned.p5).replace(".", "\\.")} to ${formatSignificant(rate.planned.p95).replace(".", "\\.")}\\s+no`,
+      ),
+    );
+    expect(text).not.toMatch(/\s0 to [01]\s/);
+  });
+
+  it("gives the report's inputs and measured figures under one to three significant figures too, not '0% to 0%' and '0 to 1'", async () => {
+    const breakage =
+      "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
+    expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    for (const month of ["4", "5"]) {
+      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4", "--incidents", "2"];
+      expect((await track(...add)).exitCode).toBe(0);
+    }
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const deployments = view.learning.observed.find((check) => check.figure === "deploymentsPerLiveProject")!;
+    const out = join(temp.path, "report.html");
+    const report = await runCliCaptured(["report", caseFile, "-o", out, "--force"]);
+    expect(report.exitCode).toBe(0);
+    const html = readFileSync(out, "utf8");
+    // The inputs moved: a change failure rate of 5% to 30% read "0% to 0%", deployments of 0.3 to 0.8 "0 to 1".
+    expect(html).not.toContain(">0% to 0%<");
+    expect(html).toMatch(/Share of changes that fail<\/td><td class="number">[1-9][\d.]*% to [1-9][\d.]*%<\/td>/);
+    // The measured figure's range read "0 to 1" beside a recorded 4.
+    expect(html).toContain(`>${formatSignificant(deployments.planned.p5)} to ${formatSignificant(deployments.planned.p95)}<`);
+  });
+});
+
 describe("a forecast that has nothing to learn from yet", () => {
+  it("is the plan's money when month 1 records the up-front cash as asked and measures nothing, not a month's discount more", async () => {
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01")).exitCode).toBe(0);
+    // €2,000 of consultants up front and the €3,600 licence, as planned, before any live project.
+    const add = ["add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0"];
+    expect((await track(...add)).exitCode).toBe(0);
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const { planned, now } = view.learning.money!;
+    expect(now.npv.p5).toBeCloseTo(planned.npv.p5, 6);
+    expect(now.npv.p50).toBeCloseTo(planned.npv.p50, 6);
+    expect(now.npv.p95).toBeCloseTo(planned.npv.p95, 6);
+  });
+
   it("says the months recorded measure nothing the ranges bear on, rather than that none is recorded", async () => {
     expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01")).exitCode).toBe(0);
     // No live project yet: upkeep hours say nothing of the upkeep a project takes.

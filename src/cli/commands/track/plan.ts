@@ -5,7 +5,7 @@ import { sha256Hex } from "../../../store/fingerprint.js";
 import { freezePlan } from "../../../store/freeze-plan.js";
 import { savePlan } from "../../../store/plan-repository.js";
 import { listInWords } from "../../../format/words.js";
-import { formatMoneyExact as formatMoney, formatMonth, plural, theMonths } from "../../../format/numbers.js";
+import { formatGain, formatMonth, plural, theMonths } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { loadScenario } from "../../load.js";
 import { checkedTeam, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
@@ -64,7 +64,7 @@ Examples:
       output.stdout(
         `froze "${label}" (${plan.scenario}) as the plan of team ${team} in ${path}\n` +
           `  file ${plan.fileName}, sha256 ${plan.sha256.slice(0, 12)}…, ${plural(plan.horizonMonths, "month")} from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth!, plan.horizonMonths)}\n` +
-          `  planned: ${comparison.paybackMonth === null ? `does not pay back within ${theMonths(plan.horizonMonths)}` : `pays back ${formatMonth(comparison.paybackMonth)}`}, net present value ${formatMoney(comparison.npv, plan.currency)}\n` +
+          `  planned: ${comparison.paybackMonth === null ? `does not pay back within ${theMonths(plan.horizonMonths)}` : `pays back ${formatMonth(comparison.paybackMonth)}`}, net present value ${formatGain(comparison.npv, plan.currency)}\n` +
           (saved.replaced ? `  replaced the plan frozen ${saved.replaced.frozenAt.slice(0, 10)} (kept in the store's history)\n` : "") +
           (saved.moved ? `  ${movedMonths(plan.startMonth!, saved.moved.months)}\n` : "") +
           `next: record a month with \`mlops-roi track add ${storeAndTeamWords(path, team)} --month 1 --upkeep-hours 30\` or import a CSV with \`mlops-roi track import actuals.csv ${storeAndTeamWords(path, team)}\`\n`,

@@ -94,6 +94,22 @@ describe("track plan", () => {
     expect(stdout).not.toContain("pays back never");
   });
 
+  it("writes a net gain above zero that rounds to no whole unit 'less than €1', never '€0' (plan, show, forecast)", async () => {
+    // The seed's optimal option gains €4,108.70; consultants dearer by €4,108.40 leave a gain of €0.30.
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace(/value: 2000\n/, "value: 6108.398301115966\n"));
+    const plan = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01");
+    expect(plan.exitCode).toBe(0);
+    // It said "net present value €0" of a plan that gains €0.30.
+    expect(plan.stdout).toContain("net present value less than €1\n");
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { forecast: { npv: { planned: number } } };
+    expect(view.forecast.npv.planned).toBeCloseTo(0.3, 6);
+    for (const command of ["show", "forecast"]) {
+      const { stdout } = await track(command, "--db", store);
+      expect(stdout).toMatch(/Net gain \(NPV\)\s+less than €1\s+less than €1\n/);
+      expect(stdout).not.toMatch(/Net gain \(NPV\)\s+€0/);
+    }
+  });
+
   it("keeps the first plan unless --replace", async () => {
     await planned();
     const again = await track("plan", caseFile, "--scenario", "compromise");
@@ -124,6 +140,17 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15, liveProjects 1");
     expect(stdout).toContain("benefit this month €450 (plan €570)");
+  });
+
+  it("compares month 1's benefit that holds the up-front cash with the plan's month 1 and up-front cash, not month 1 alone", async () => {
+    await planned();
+    const { exitCode, stdout } = await track("add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0");
+    expect(exitCode).toBe(0);
+    // It said "benefit this month -€5,600 (plan -€3,600)" of a month paid exactly as planned, €2,000 up front included.
+    expect(stdout).toContain("  benefit this month -€5,600 (up-front cash included; plan -€5,600: -€3,600 in the month and -€2,000 up front); see");
+    // Without the external spend the up-front cash stays at time 0: month 1 against month 1.
+    const replaced = await track("add", "--db", store, "--month", "1", "--licences", "3600", "--replace");
+    expect(replaced.stdout).toContain("  benefit this month -€3,600 (plan -€3,600); see");
   });
 
   it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
@@ -368,6 +395,14 @@ describe("track show and forecast", () => {
     expect(json.paybackMonth).toEqual({ planned: 10, now: null });
   });
 
+  it("says nothing is re-forecast before any month is recorded, not 'Re-forecast from month 1' of the plan itself", async () => {
+    await planned();
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toContain("No re-forecast: no month is recorded yet, so the forecast is the plan (plan → now)");
+    expect(stdout).not.toContain("Re-forecast from month");
+    expect(stdout).not.toContain("(re-forecast)");
+  });
+
   it("says nothing is re-forecast when every month is recorded, not 'Re-forecast from month (none: every month is recorded)'", async () => {
     await planned();
     for (let month = 1; month <= 12; month++) await track("add", "--db", store, "--month", String(month), "--upkeep-hours", "0");
@@ -377,6 +412,17 @@ describe("track show and forecast", () => {
     const { stdout } = await track("forecast", "--db", store);
     expect(stdout).toContain("No re-forecast: every month is recorded (plan → actual)");
     expect(stdout).not.toContain("Re-forecast from month");
+  });
+
+  it("keeps the plan's NPV when month 1 records the up-front cash as asked and every figure as planned, not a month's discount more (€4,121 against €4,109)", async () => {
+    await planned();
+    // The plan: €2,000 of consultants up front, the €3,600 licence in month 1, no live project yet.
+    const add = ["add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0", "--upkeep-hours", "0"];
+    expect((await track(...add)).exitCode).toBe(0);
+    const view = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { npv: { planned: number; now: number } };
+    expect(view.npv.now).toBeCloseTo(view.npv.planned, 6);
+    const { stdout } = await track("forecast", "--db", store);
+    expect(stdout).toMatch(/Net gain \(NPV\)\s+€4,109\s+€4,109 \(re-forecast\)\n/);
   });
 
   it("starts the forecast's table with the cash paid up front, so month 1's cumulative benefit adds up (as track show's)", async () => {
