@@ -1,5 +1,5 @@
 import { monthsWithoutNewWork } from "../engine/index.js";
-import { formatChancesOfWhole, formatNumber, formatShare, formatSignedShare, plural } from "./numbers.js";
+import { formatChancesOfWhole, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -299,4 +299,18 @@ export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: b
     runs.push(first === last ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(last)}`);
   }
   return listInWords(runs);
+}
+
+/**
+ * No input is worth measuring on its own before deciding (none above the noise level): one sentence,
+ * with what knowing every input for sure would be worth, the same in the report and the web app. Above
+ * the noise level that figure is said ("No single figure ... only €6"): the inputs are worth something
+ * together, so "no measurement is worth paying for" would say less than the report and `run` do.
+ * @example nothingToMeasureWords({ evpi: 0, noiseLevel: 0 }, "EUR", money) // "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice."
+ * @example nothingToMeasureWords({ evpi: 6.2, noiseLevel: 0.4 }, "EUR", money) // "No single figure is worth measuring before deciding: even knowing every figure for sure would be worth only €6."
+ */
+export function nothingToMeasureWords(decision: { evpi: number; noiseLevel: number }, currency: string, money: (value: number) => string): string {
+  if (decision.evpi === 0) return "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.";
+  const who = decision.evpi <= decision.noiseLevel ? "Nothing is" : "No single figure is";
+  return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, currency) ?? `only ${money(decision.evpi)}`}.`;
 }

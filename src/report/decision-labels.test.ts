@@ -28,10 +28,17 @@ describe("informationLabel", () => {
   it("merges a group's inputs of the same field into one label, options in the file's order", () => {
     const group = { inputs: ["scenarios.compromise.projects.upkeepHoursPerMonth", "scenarios.optimal.projects.upkeepHoursPerMonth"] };
     expect(informationParts(group, result)).toEqual([{ label: "Upkeep hours a month for each live project", scenarios: ["optimal", "compromise"] }]);
-    expect(informationLabel(group, result)).toBe("Upkeep hours a month for each live project (Every tool we want, What will be approved)");
+    expect(informationLabel(group, result)).toBe("Upkeep hours a month for each live project (Every tool we want and What will be approved)");
     // Every option uses the field once today's value joins: no list of options then.
     const everyone = { inputs: [...group.inputs, "defaults.projects.upkeepHoursPerMonth"] };
     expect(informationLabel(everyone, result)).toBe("Upkeep hours a month for each live project");
+  });
+
+  it("lists a group's options as the report does, so that a label with a comma of its own is not read as two options", () => {
+    // The web app's panel said "(Every tool, including monitoring, What will be approved)": three options to a reader.
+    const commas = { ...result, scenarios: { ...result.scenarios, optimal: { label: "Every tool, including monitoring" } } } as unknown as CaseResult;
+    const group = { inputs: ["scenarios.optimal.projects.upkeepHoursPerMonth", "scenarios.compromise.projects.upkeepHoursPerMonth"] };
+    expect(informationLabel(group, commas)).toBe("Upkeep hours a month for each live project (Every tool, including monitoring and What will be approved)");
   });
 
   it("joins different fields of a group with 'and'", () => {

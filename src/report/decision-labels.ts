@@ -1,4 +1,5 @@
 import type { CaseResult, InformationValue } from "../engine/index.js";
+import { listInWords } from "../format/words.js";
 import { describeInput } from "./input-labels.js";
 
 /** One part of what an information value is about: an input's plain label and the options that use it. */
@@ -44,14 +45,16 @@ export function continuing(label: string): string {
 }
 
 /**
- * The plain label of a value of information as one line of text, options by their labels.
- * @example informationLabel(entry, result) // "Upkeep hours a month for each live project (Every tool we want, What will be approved)"
+ * The plain label of a value of information as one line of text, options by their labels, listed as
+ * the report lists them ("A and B"): with commas alone, a label with a comma of its own ("Every tool,
+ * including monitoring") read as two options.
+ * @example informationLabel(entry, result) // "Upkeep hours a month for each live project (Every tool we want and What will be approved)"
  */
 export function informationLabel(entry: Pick<InformationValue, "inputs">, result: CaseResult): string {
   return informationParts(entry, result)
     .map((part, index) => {
       const label = index === 0 ? part.label : continuing(part.label);
-      return part.scenarios.length === 0 ? label : `${label} (${part.scenarios.map((name) => result.scenarios[name]?.label ?? name).join(", ")})`;
+      return part.scenarios.length === 0 ? label : `${label} (${listInWords(part.scenarios.map((name) => result.scenarios[name]?.label ?? name))})`;
     })
     .join(" and ");
 }

@@ -72,7 +72,7 @@ describe("voi", () => {
     expect(evppi[1]).toMatchObject({ inputs: [compromiseUpkeep], aboveNoise: true });
     const money = (amount: number) => formatMoney(amount, "EUR");
     expect(stdout).toContain(
-      `1. Finding out upkeep hours a month for each live project (Every tool we want, What will be approved) together first is worth up to ${money(evppi[0]!.value)}.`,
+      `1. Finding out upkeep hours a month for each live project (Every tool we want and What will be approved) together first is worth up to ${money(evppi[0]!.value)}.`,
     );
     expect(stdout).toContain(
       `2. Finding out upkeep hours a month for each live project (What will be approved) first is worth up to ${money(evppi[1]!.value)}.`,

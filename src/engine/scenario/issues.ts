@@ -39,6 +39,7 @@ export function formatPath(path: FieldPath): string {
  * not the parsed `0.1` and `1e+21`.
  * @example describeValue("abc") // 'the text "abc"'
  * @example describeValue({ amount: 60 }) // "a map with amount"
+ * @example describeValue({ low: 20, high: 12, note: "…" }) // "a range" (its check says "got low 20, high 12")
  * @example describeValue(0.1, "0.10") // "0.10"
  */
 export function describeValue(value: unknown, written?: string): string {
@@ -56,6 +57,11 @@ export function describeValue(value: unknown, written?: string): string {
   if (typeof value === "object") {
     const keys = Object.keys(value);
     if (keys.length === 0) return "an empty map";
+    // A range's own check names its ends ("allowed: low must be ≤ high, got low 20, high 12"): the
+    // message calls it a range, as the editor and the docs do, not "a map with low, high, note".
+    if ("low" in value && "high" in value) return "a range";
+    const distribution = (value as { distribution?: unknown }).distribution;
+    if (typeof distribution === "string" && /^[a-z]+$/i.test(distribution)) return `a ${distribution} range`;
     const shown = keys.slice(0, 4).join(", ");
     return `a map with ${shown}${keys.length > 4 ? ", ..." : ""}`;
   }

@@ -173,6 +173,13 @@ describe("wrong types", () => {
       ["people: { distribution: pert, min: 1.0, mode: 0.50e1, max: 3 }", "allowed: min must be ≤ mode ≤ max, got min 1.0, mode 0.50e1, max 3"],
     ] as const)
       expect(onlyError(withEdit(validCaseText(), "people: 1", to)).message, to).toContain(said);
+    // The range itself is called a range, as the editor calls it: it was "is a map with low, high, note".
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: { low: 20, high: 12, note: x }")).message).toBe(
+      "defaults.team.people is a range; allowed: low must be ≤ high, got low 20, high 12",
+    );
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: { distribution: pert, min: 1.0, mode: 0.50e1, max: 3 }")).message).toMatch(
+      /^defaults\.team\.people is a pert range; allowed: min must be ≤ mode ≤ max/,
+    );
     const json = validateScenarioText('{"title": "x", "currency": "EUR", "horizonMonths": 12.50, "discountRate": 0.10}').issues;
     expect(json.find((issue) => issue.path.join(".") === "horizonMonths")?.message).toMatch(/^horizonMonths is 12\.50; /);
   });

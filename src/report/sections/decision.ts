@@ -5,7 +5,7 @@ import { escapeHtml } from "../escape.js";
 import { formatGain, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { bestChances, bestLevelWords, listInWords, otherBestShares } from "../../format/words.js";
+import { bestChances, bestLevelWords, listInWords, nothingToMeasureWords, otherBestShares } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -65,13 +65,6 @@ function worthTable(context: ReportContext, entries: readonly InformationValue[]
   </table>`;
 }
 
-/** Nothing is worth measuring: said in one sentence, with what knowing everything would be worth. */
-function nothingToMeasure(context: ReportContext, decision: DecisionAnalysis): string {
-  if (decision.evpi === 0) return "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.";
-  const who = decision.evpi <= decision.noiseLevel ? "Nothing is" : "No single figure is";
-  return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, context.result.currency) ?? `only ${context.money(decision.evpi)}`}.`;
-}
-
 /**
  * The choice under uncertainty, for the decision-maker: how often each option comes out best, and
  * what pinning a figure down before deciding would be worth (the engine's `result.decision`).
@@ -85,7 +78,7 @@ export const decisionSection: ReportSection = {
     const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, WORTH_FINDING_OUT);
     const body =
       worth.length === 0
-        ? prose(nothingToMeasure(context, decision))
+        ? prose(escapeHtml(nothingToMeasureWords(decision, context.result.currency, context.money)))
         : `${prose(`Some figures are worth pinning down before deciding. Knowing ${worth.length === 1 ? "this one" : "one of these"} for sure could be worth up to:`)}
 ${worthTable(context, worth)}
 ${prose(`Knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, context.result.currency) ?? `up to ${context.money(decision.evpi)}`} in all. No study is worth more than that, and one that only narrows a range is worth less.`)}`;

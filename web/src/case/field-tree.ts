@@ -29,6 +29,8 @@ export interface NumberField extends FieldBase {
   /** The unit in full, from the schema ("money a person a year"): engine's unitWordsText writes it out. */
   readonly schemaUnit?: FieldUnit;
   readonly integer: boolean;
+  /** The largest value allowed, when the schema sets one (a share's 1, the contingency's 5). */
+  readonly max?: number;
   /** What the engine uses when the file is silent (NaN: required, Infinity: no limit). */
   readonly fallback?: number;
 }
@@ -131,6 +133,7 @@ function numberField(key: string, path: DataPath, at: DataPath, schema: AnySchem
   const meta = fieldMeta(at);
   const unit: InputUnit = meta?.kind ?? "count";
   const fallback = fallbackBySource.get(source);
+  const max = (number as unknown as { maxValue?: number | null }).maxValue;
   return {
     kind: "number",
     key,
@@ -142,6 +145,7 @@ function numberField(key: string, path: DataPath, at: DataPath, schema: AnySchem
     unit,
     ...(meta?.unit !== undefined ? { schemaUnit: meta.unit } : {}),
     integer: (number as unknown as { isInt?: boolean }).isInt === true,
+    ...(typeof max === "number" && Number.isFinite(max) ? { max } : {}),
     ...(fallback !== undefined ? { fallback } : {}),
   };
 }

@@ -18,6 +18,12 @@ describe("a problem said under its own field", () => {
     );
   });
 
+  it("says of a list's item that the list includes it: release months 4, 7, 10 past a horizon of 6 read 'Months projects are released is 7'", () => {
+    const issue = { path: ["defaults", "releases", "months", 1], message: "defaults.releases.months[1] is 7; allowed: a month between 1 and the horizon (6)" };
+    expect(inFieldWords(issue, "Months projects are released")).toBe("Months projects are released includes 7; allowed: a month between 1 and the horizon (6)");
+    expect(inSummaryWords(issue, (path) => labelAt({}, path))).toBe("Months projects are released includes 7; allowed: a month between 1 and the horizon (6)");
+  });
+
   it("leaves a message about another place, or without a label, as it is", () => {
     const other = { path: ["defaults", "team", "people"], message: "scenarios.a.change.startMonth is after the horizon" };
     expect(inFieldWords(other, "People in the team")).toBe(other.message);

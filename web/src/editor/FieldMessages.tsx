@@ -9,14 +9,18 @@ const partWords: Record<string, string> = { value: "", low: ", low end", high: "
  * the message starts with for the command line ("defaults.team.people.value is -2; …" reads "People
  * in the team is -2; …"). A message about another place is left as it is.
  * @example inFieldWords({ path: ["defaults", "team", "people", "value"], message: "defaults.team.people.value is -2; allowed: …" }, "People in the team") // "People in the team is -2; allowed: …"
+ * @example inFieldWords({ path: ["defaults", "releases", "months", 1], message: "defaults.releases.months[1] is 7; allowed: …" }, "Months projects are released") // "Months projects are released includes 7; allowed: …"
  */
 export function inFieldWords(issue: Pick<Issue, "path" | "message">, label: string | undefined): string {
   if (label === undefined || label === "") return issue.message;
   const place = formatPath(issue.path);
   if (!issue.message.startsWith(`${place} `)) return issue.message;
   const last = issue.path[issue.path.length - 1];
+  const rest = issue.message.slice(place.length + 1);
+  // One of a list's items (release months 4, 7, 10 past a horizon of 6): the list "includes 7", not "is 7".
+  if (typeof last === "number" && rest.startsWith("is ")) return `${label} includes ${rest.slice(3)}`;
   const part = typeof last === "string" && Object.hasOwn(partWords, last) ? partWords[last] : "";
-  return `${label}${part ?? ""} ${issue.message.slice(place.length + 1)}`;
+  return `${label}${part ?? ""} ${rest}`;
 }
 
 /** Whether the text at `at` goes on with more of a place ("…tooling.licences", "…[0]"), so a place found before it is only its start. */
@@ -35,7 +39,8 @@ export function inSummaryWords(issue: Pick<Issue, "path" | "message">, labelAt: 
   const { path } = issue;
   const last = path[path.length - 1];
   // A quantity's problems sit under its box, whose label names it (inFieldWords adds the part: ", low end").
-  const isPart = path.length > 1 && typeof last === "string" && Object.hasOwn(partWords, last);
+  // So does a list's item ("[1]"): under the list's box, its label names it (inFieldWords: "includes 7").
+  const isPart = path.length > 1 && ((typeof last === "string" && Object.hasOwn(partWords, last)) || typeof last === "number");
   const parent = isPart ? labelAt(path.slice(0, -1)) : undefined;
   const message = inFieldWords(issue, parent ?? labelAt(path));
   // Places are found in the message as it stands, longest first, and replaced at once at the end:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { percentHint, readableNumber, shortValue } from "./QuantityInput.js";
+import { inputGroups, numberFieldsOf } from "../case/field-tree.js";
+import { percentHint, readableNumber, shortValue, unitText } from "./QuantityInput.js";
 
 describe("the values an input shows in its sentences", () => {
   it("groups a number's whole part by thousands and keeps its decimals as typed", () => {
@@ -28,5 +29,18 @@ describe("the percentage beside a share or rate typed in", () => {
     expect(percentHint("share", 0.0004)).toBe("= 0.04%");
     expect(percentHint("share", 0.5)).toBe("= 50%");
     expect(percentHint("hours", 0.5)).toBeUndefined();
+  });
+});
+
+describe("the unit written after a share's or rate's box", () => {
+  it("gives the bounds its 'Allowed:' line gives: the contingency is 'share (0–5)', not 'share (0–1)' above 'a share between 0 and 5'", () => {
+    const fields = numberFieldsOf(inputGroups).filter((field) => field.unit === "share" || field.unit === "rate");
+    const contingency = fields.find((field) => field.path.join(".") === "change.contingencyShare")!;
+    expect(contingency.allowed).toMatch(/between 0 and 5/);
+    expect(unitText(contingency.unit, "EUR", contingency.max)).toBe("share (0–5)");
+    for (const field of fields) {
+      const bounds = /between (\d+) and (\d+)/.exec(field.allowed);
+      if (bounds) expect(unitText(field.unit, "EUR", field.max), field.path.join(".")).toMatch(new RegExp(`\\(${bounds[1]}–${bounds[2]}\\)$`));
+    }
   });
 });

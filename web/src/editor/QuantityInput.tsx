@@ -9,15 +9,19 @@ import { describedBy, FieldMessages } from "./FieldMessages.js";
 import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
 import { NumberText } from "./NumberText.js";
 
-/** The unit written after the box. */
-export function unitText(unit: InputUnit, currency: string): string {
+/**
+ * The unit written after the box; a share's or rate's bounds are the field's own (`max`: the
+ * contingency allows up to 5, "share (0–5)", as its "Allowed:" line says).
+ * @example unitText("share", "EUR") // "share (0–1)" ; unitText("share", "EUR", 5) // "share (0–5)"
+ */
+export function unitText(unit: InputUnit, currency: string, max = 1): string {
   switch (unit) {
     case "money":
       return currency;
     case "share":
-      return "share (0–1)";
+      return `share (0–${max})`;
     case "rate":
-      return "a year (0–1)";
+      return `a year (0–${max})`;
     case "month":
       return "month number";
     case "factor":
@@ -136,7 +140,7 @@ export function QuantityInput({ field, base, inheritBase, label, inheritFrom }: 
   const hasError = problems.some((issue) => issue.severity === "error");
   const [noteOpen, setNoteOpen] = useState(false);
   const showNote = field.quantity && (noteOpen || form.note !== undefined);
-  const unit = unitText(field.unit, currency);
+  const unit = unitText(field.unit, currency, field.max);
   const inheritedText = shortValue(inherited);
   const help = helpText(field);
   const description = describedBy(id, help, problems);

@@ -1,6 +1,7 @@
 import { memo } from "react";
-import { monthsWithoutNewWork, type CaseResult, type MonthRow, type ScenarioResult } from "../../../src/engine/index.js";
+import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
 import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
+import { monthsWithoutNewWorkBefore } from "../../../src/format/words.js";
 import { formatHours, formatMonth } from "../format.js";
 
 interface Stretch {
@@ -28,11 +29,15 @@ export function stretches(months: readonly MonthRow[]): Stretch[] {
 }
 
 /**
- * Months in which new work cannot start but does again later (the engine's newWorkStopsMonth is
- * the month it stops for good): a change's setup months, say.
+ * The months in which new work cannot start but does again later (the engine's newWorkStopsMonth is
+ * the month it stops for good: a change's setup months, say), named as `run`'s capacity table and
+ * page 1 name them: " (no room in months 7–8)"; empty when there are none. "(paused in 2 months)"
+ * read as "two months from now" and said neither which months nor what `run` says.
+ * @example pausedWords(lateStart) // " (no room in months 7–8)"
  */
-export function pausedMonths(scenario: ScenarioResult): number {
-  return monthsWithoutNewWork(scenario.months, scenario.summary.newWorkStopsMonth).length;
+export function pausedWords(scenario: ScenarioResult): string {
+  const gaps = monthsWithoutNewWorkBefore(scenario.months, scenario.summary.newWorkStopsMonth);
+  return gaps ? ` (no room in ${gaps})` : "";
 }
 
 /** When the scenario's team has more work than hours: "never", or from which month and in how many. */
@@ -43,7 +48,6 @@ export function overloadedWords(summary: ScenarioResult["summary"]): string {
 
 function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colour: string }) {
   const summary = scenario.summary;
-  const paused = pausedMonths(scenario);
   return (
     <article className="capacity-card" style={{ borderLeftColor: colour }} aria-labelledby={`capacity-${scenario.name}`}>
       <h3 id={`capacity-${scenario.name}`}>{scenario.label}</h3>
@@ -63,7 +67,7 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
         </li>
         <li>
           New work stops for good: <strong>{summary.newWorkStopsMonth === null ? "never" : `from ${formatMonth(summary.newWorkStopsMonth)}`}</strong>
-          {paused > 0 && ` (paused in ${paused} ${paused === 1 ? "month" : "months"}${summary.newWorkStopsMonth === null ? "" : " before"})`}
+          {pausedWords(scenario)}
         </li>
         <li>
           Overloaded: <strong>{overloadedWords(summary)}</strong>

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
-import { bestChances, bestLevelWords, tieShareWords } from "../../../src/format/words.js";
+import { bestChances, bestLevelWords, nothingToMeasureWords, tieShareWords } from "../../../src/format/words.js";
 import { formatMoney, lessThanOneUnit } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -73,7 +73,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
       <h3>Worth finding out first</h3>
       {worth.length === 0 ? (
         <p className="decision-nothing" data-decision="nothing-worth-measuring">
-          No measurement is worth paying for now: knowing any of the uncertain inputs exactly before choosing would not measurably change which option is best.
+          {nothingToMeasureWords(decision, result.currency, (value) => formatMoney(value, result.currency))}
         </p>
       ) : (
         <>

@@ -39,6 +39,8 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
   return (
     <aside ref={heightOnRoot} className={`live-strip${stale ? " stale" : ""}`} aria-label="Headline figures">
       <a href="#results" className="live-strip-link">
+        {/* Greyed alone, the last case's figures read as the edit's: said in words, as the cards' note says it. */}
+        {stale && <span className="live-strip-stale">Figures of the last case without errors, until the problems are fixed:</span>}
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
             <span className="live-strip-label">{comparison.label}</span> <Amount>{formatGain(comparison.npv, result.currency)}</Amount> ·{" "}

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
+import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance } from "../../../src/format/numbers.js";
 import { DecisionPanel } from "./DecisionPanel.js";
@@ -19,5 +20,18 @@ describe("the web app's decision panel", () => {
     const html = renderToStaticMarkup(createElement(DecisionPanel, { result, refining: false }));
     const shown = [...html.matchAll(/<span data-figure="probability-best">([^<]*)<\/span>/g)].map((match) => match[1]);
     expect(shown).toEqual(["9%", "46%", "45%"]);
+  });
+
+  it("says what knowing every input would be worth when no input alone is worth measuring, as the report and run do (seed-uncertain.yaml: €6)", () => {
+    // It said "No measurement is worth paying for now: ... would not measurably change which option is
+    // best" beside the report's and run's "worth up to €6": the inputs are worth €6 found out together.
+    const { compiled } = validateScenarioText(seedUncertain);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 10_000, seed: 1 }));
+    const decision = result.decision!;
+    expect(decision.evppi.some((entry) => entry.aboveNoise)).toBe(false);
+    expect(decision.evpi).toBeGreaterThan(decision.noiseLevel);
+    const html = renderToStaticMarkup(createElement(DecisionPanel, { result, refining: false }));
+    const nothing = /<p class="decision-nothing" data-decision="nothing-worth-measuring">([^<]*)<\/p>/.exec(html)?.[1];
+    expect(nothing).toBe("No single figure is worth measuring before deciding: even knowing every figure for sure would be worth only €6.");
   });
 });

@@ -10,7 +10,8 @@ import type { CaseResult } from "../../../src/engine/index.js";
 import { resultOf } from "../../../src/test-support/result-of.js";
 import enterpriseText from "../../../examples/enterprise.yaml?raw";
 import { estimateTextWidth } from "../../../src/charts/text-width.js";
-import { fitSpec, withNamedData } from "./render-chart.js";
+import closeCallText from "../../../examples/close-call.yaml?raw";
+import { fitSpec, fittedAt, withNamedData } from "./render-chart.js";
 
 type Spec = Record<string, unknown>;
 
@@ -154,5 +155,21 @@ describe("fitSpec on a faceted chart's panel titles", () => {
     expect(lines[name]!.join(" ")).toBe(name);
     expect(lines[name]!.length).toBeGreaterThanOrEqual(2);
     for (const line of Object.values(lines).flat()) expect(estimateTextWidth(line, 11 * 1.35)).toBeLessThanOrEqual(120);
+  });
+
+  it("keeps a long option name's legend within a 390 px screen's column (366 px) at the plot's full width", async () => {
+    // Long names (close-call.yaml's options renamed) drew the gain chart 410 px wide in a 366 px column:
+    // the legend's labels were allowed the column less 40 px, though they start right of the value axis.
+    const data = parseYaml(closeCallText) as { scenarios: Record<string, { label: string }> };
+    data.scenarios.optimal!.label = "Every single tool the whole data team has ever asked for, including the monitoring suite";
+    data.scenarios.compromise!.label = "What the finance committee will most probably approve after the quarterly review meeting";
+    const available = 366;
+    const spec = cumulativeNetSpec(resultOf(data), { width: available - 150 }) as unknown as Spec;
+    const at = fittedAt(spec, available, Math.max(90, Math.round(available * 0.38)), false, 0);
+    const compiled = compile({ ...at.shape, datasets: at.datasets } as unknown as TopLevelSpec).spec;
+    const svg = await svgOf(new View(parse(compiled), { renderer: "none" }));
+    const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+    expect(width).toBeGreaterThan(0);
+    expect(width).toBeLessThanOrEqual(available);
   });
 });

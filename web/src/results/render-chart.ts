@@ -160,7 +160,7 @@ export function withNamedData(spec: Spec): { shape: Spec; datasets: Record<strin
 }
 
 /** The spec as drawn at a fit: what `draw` is given, and its shape's key. */
-function fittedAt(spec: Spec, available: number, labelLimit: number, columns: boolean, shrink: number) {
+export function fittedAt(spec: Spec, available: number, labelLimit: number, columns: boolean, shrink: number) {
   const fitted = legendsFor(fitSpec(spec, shrink, labelLimit), available, columns);
   const renderer = dataRows(fitted) > CANVAS_ABOVE_ROWS ? "canvas" : "svg";
   const { shape, datasets } = withNamedData(fitted);
@@ -247,6 +247,9 @@ const fitted = new Map<string, { columns: boolean; shrink: number }>();
 /** Below this width a legend's entries go one under the other, each in full, rather than side by side and cut. */
 const STACKED_LEGEND_BELOW = 560;
 
+/** What a one-column legend on a narrow screen leaves of the width for its labels: the value axis to its left, its swatch and padding. */
+const NARROW_LEGEND_MARGIN = 130;
+
 /** Width of one column of a legend set in columns, its swatch included. */
 const LEGEND_COLUMN = 240;
 
@@ -255,7 +258,13 @@ function legendsFor(spec: Spec, available: number, tooWide: boolean): Spec {
   const legend = isSpec(config.legend) ? config.legend : {};
   if (available < STACKED_LEGEND_BELOW) {
     const laidOut = withoutLegendLayout(spec);
-    return { ...laidOut, config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - 40) } } };
+    // The legend starts under the plot, right of the value axis (up to about 80 px for "JP¥1,500M"),
+    // after its swatch: at `available - 40` a long option name ran 44 px past a 366 px column (cut), and
+    // the plot shrank by as much without making room.
+    return {
+      ...laidOut,
+      config: { ...config, legend: { ...legend, direction: "vertical", columns: 1, labelLimit: Math.max(90, available - NARROW_LEGEND_MARGIN) } },
+    };
   }
   if (!tooWide) return spec;
   const columns = Math.max(1, Math.floor(available / LEGEND_COLUMN));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MonthRow, ScenarioResult } from "../../../src/engine/index.js";
-import { overloadedWords, pausedMonths, stretches } from "./CapacityView.js";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import closeCall from "../../../examples/close-call.yaml?raw";
+import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
+import { monthsWithoutNewWorkBefore } from "../../../src/format/words.js";
+import { CapacityView, overloadedWords, pausedWords, stretches } from "./CapacityView.js";
 
 function month(month: number, change: Partial<MonthRow> = {}): MonthRow {
   return { month, liveProjects: 3, upkeepHours: 90, freeHours: 40.04, canStartNewWork: true, overloaded: false, ...change } as MonthRow;
@@ -31,15 +36,26 @@ describe("the capacity table's stretches of months", () => {
   });
 });
 
-describe("pausedMonths", () => {
+describe("pausedWords", () => {
   const scenario = (rows: MonthRow[], stops: number | null) => ({ months: rows, summary: { newWorkStopsMonth: stops } }) as unknown as ScenarioResult;
 
-  it("counts the months new work cannot start before it stops for good (the engine's newWorkStopsMonth)", () => {
+  it("names the months new work cannot start before it stops for good, as run's capacity table does, not '(paused in 2 months)'", () => {
     const rows = [1, 2, 3, 4, 5, 6].map((at) => month(at, { canStartNewWork: at > 2 && at < 5 }));
     // Months 1–2 paused, 3–4 open, 5–6 stopped for good.
-    expect(pausedMonths(scenario(rows, 5))).toBe(2);
-    expect(pausedMonths(scenario(rows.slice(0, 4), null))).toBe(2);
-    expect(pausedMonths(scenario([month(1), month(2)], null))).toBe(0);
+    expect(pausedWords(scenario(rows, 5))).toBe(" (no room in months 1–2)");
+    expect(pausedWords(scenario(rows.slice(0, 4), null))).toBe(" (no room in months 1–2)");
+    expect(pausedWords(scenario([month(1), month(2)], null))).toBe("");
+  });
+
+  it("says of a change that starts in month 8, after the releases of months 4 and 7, what run says: 'never (no room in months 7–8)'", () => {
+    const late = closeCall.replace("    change:\n      external:", "    change:\n      startMonth: 8\n      setupHours: 40\n      external:");
+    const { compiled } = validateScenarioText(late);
+    const result = buildResult(compiled!);
+    const html = renderToStaticMarkup(createElement(CapacityView, { result }));
+    const text = html.replace(/<[^>]+>/g, "");
+    expect(text).toContain("New work stops for good: never (no room in months 7–8)");
+    // run's capacity table writes "never (no room in months 7–8)" from the same months.
+    expect(monthsWithoutNewWorkBefore(result.scenarios.optimal!.months, null)).toBe("months 7–8");
   });
 });
 

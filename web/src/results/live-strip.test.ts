@@ -1,0 +1,19 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import closeCall from "../../../examples/close-call.yaml?raw";
+import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
+import { LiveStrip } from "./LiveStrip.js";
+
+describe("the strip of headline figures on a narrow screen", () => {
+  const { compiled } = validateScenarioText(closeCall);
+  const result = buildResult(compiled!);
+  const text = (stale: boolean) => renderToStaticMarkup(createElement(LiveStrip, { result, stale })).replace(/<[^>]+>/g, "");
+
+  it("says in words that its figures are the last case's while a field has an error, not only in a greyer background", () => {
+    // At 390 px a bad value left "€5,970 · pays back month 9" in the strip, greyed, with nothing saying it was not the edit's.
+    expect(text(true)).toMatch(/^Figures of the last case without errors, until the problems are fixed:/);
+    expect(text(true)).toContain("€5,970 · pays back month 9");
+    expect(text(false)).not.toContain("last case");
+  });
+});
