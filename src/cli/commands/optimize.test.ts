@@ -396,14 +396,35 @@ describe("optimize's gains under one unit, its unproven answers and its refusals
 });
 
 describe("optimize's prices from the built-in catalogue", () => {
-  it("says they are starting assumptions taken as written in the case's currency, naming each: JP¥20 a person a month for versioning in a case in yen", async () => {
+  it("says they are starting assumptions, naming each as the case takes it: versioning €20 a person a month in the euro template", async () => {
+    const { stdout, stderr, exitCode } = await runCliCaptured(["optimize", templatePath("team"), "--budget", "30000", "--top", "1"]);
+    expect(exitCode).toBe(0);
+    expect(stdout.replaceAll("\u00a0", " ")).toContain(
+      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in EUR: versioning €20 a person a month, experimentTracking €30 a person a month, reuse €25 a person a month, governance €250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+    );
+    expect(stdout).not.toContain("Warning");
+    expect(stderr).toBe("");
+  });
+
+  it("warns that the catalogue's prices are in EUR when the case is in yen, naming the fields that give one's own (it read 'taken as written in JPY', as if JP¥20 were a price)", async () => {
     const file = join(temp.path, "yen.yaml");
     writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace("currency: EUR", "currency: JPY"));
     const { stdout, exitCode } = await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "1"]);
     expect(exitCode).toBe(0);
     const text = stdout.replaceAll("\u00a0", " ");
     expect(text).toContain(
-      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, reuse JP¥25 a person a month, governance JP¥250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+      "  Warning: the built-in catalogue's prices are stated in EUR, but this case is in JPY: the NPV and first-year cash take them as written, unconverted, as JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, reuse JP¥25 a person a month, governance JP¥250 a month. They are starting assumptions for a small team rather than quotes: give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost).\n",
+    );
+    // The same figures as the euro case's, only in yen: the warning changes no number.
+    const euro = JSON.parse((await runCliCaptured(["optimize", templatePath("team"), "--budget", "30000", "--top", "1", "--json"])).stdout);
+    const yen = await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "1", "--json"]);
+    const yenJson = JSON.parse(yen.stdout);
+    expect(yenJson.ranked).toEqual(euro.ranked);
+    expect(yenJson.catalogueCurrency).toBe("EUR");
+    expect(yenJson.builtInPrices).toEqual(euro.builtInPrices);
+    expect(yenJson.builtInPrices[0]).toEqual({ capability: "versioning", cost: "monthlyCostPerPerson", value: 20 });
+    expect(yen.stderr).toBe(
+      `warning: ${file}: optimize's ranking takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (versioning 20 a person a month, experimentTracking 30 a person a month, reuse 25 a person a month, governance 250 a month); give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost)\n`,
     );
     // The one set listed leaves out onDemandCompute: its built-in price is in none of the figures shown, so it is not named.
     expect(text).not.toContain("onDemandCompute");

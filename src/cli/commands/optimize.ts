@@ -2,7 +2,10 @@ import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import {
   buildResult,
+  BUILT_IN_CURRENCY,
+  builtInPricesOf as builtInPricesIn,
   capabilitiesInRanked,
+  catalogueCurrencyWarning,
   compileCase,
   feeMonthsOf,
   optimize,
@@ -57,6 +60,8 @@ interface CaseContext {
   readonly riskAdjustment?: { benefits: number; costs: number };
   /** The prices taken from the built-in catalogue of the capabilities the listed sets use, in words ("scheduling €300 a month"). */
   readonly builtInPrices: readonly string[];
+  /** Where the file would give each of those prices ("catalogue.scheduling.monthlyCost"). */
+  readonly builtInPriceFields: readonly string[];
   /** The months in which a set's fees are paid (engine's feeMonthsOf): from today's change start, within today's licence months. */
   readonly feeMonths: { from: number; until: number };
 }
@@ -101,22 +106,19 @@ function cashBasis(
 }
 
 /**
- * The candidates' cash prices that come from the built-in catalogue, not the file: plain numbers set
- * for a small team, which a case takes in its own currency as written (300 a month is JP¥300 in a case
- * in yen). The text says so beside the first-year cash they make.
+ * The candidates' cash prices that come from the built-in catalogue, not the file, in words
+ * ("scheduling €300 a month"): plain numbers set for a small team in euros (BUILT_IN_CURRENCY), which
+ * a case takes in its own currency as written (300 a month is JP¥300 in a case in yen). The text says
+ * so beside the first-year cash they make, as a warning when the case's currency is not the catalogue's.
  */
 function builtInPricesOf(compiled: CompiledCase, candidates: readonly string[]): string[] {
   const money = (value: number) => formatMoney(value, compiled.currency);
-  return compiled.capabilities
-    .filter((capability) => candidates.includes(capability.name))
-    .flatMap((capability) => {
-      const price = (cost: "upfrontCost" | "monthlyCost" | "monthlyCostPerPerson", words: string) => {
-        const leaf = compiled.leaves[capability.costLeaves[cost]];
-        return leaf?.builtIn && leaf.value > 0 ? [`${money(leaf.value)}${words}`] : [];
-      };
-      const prices = [...price("upfrontCost", " up front"), ...price("monthlyCost", " a month"), ...price("monthlyCostPerPerson", " a person a month")];
-      return prices.length > 0 ? [`${capability.name} ${prices.join(" and ")}`] : [];
-    });
+  const words = { upfrontCost: " up front", monthlyCost: " a month", monthlyCostPerPerson: " a person a month" } as const;
+  const byCapability = new Map<string, string[]>();
+  for (const price of builtInPricesIn(compiled, candidates)) {
+    byCapability.set(price.capability, [...(byCapability.get(price.capability) ?? []), `${money(price.value)}${words[price.cost]}`]);
+  }
+  return [...byCapability].map(([capability, prices]) => `${capability} ${prices.join(" and ")}`);
 }
 
 /** The file's alternatives that have capabilities, with the NPV and payback month `run` gives them. */
@@ -275,7 +277,9 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : []),
     ...(context.builtInPrices.length > 0
       ? [
-          `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+          currency.toUpperCase() === BUILT_IN_CURRENCY
+            ? `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`
+            : `  Warning: the built-in catalogue's prices are stated in ${BUILT_IN_CURRENCY}, but this case is in ${currency}: the NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} take them as written, unconverted, as ${currency}: ${context.builtInPrices.join(", ")}. They are starting assumptions for a small team rather than quotes: give your own prices in ${currency} under catalogue: in the file (${context.builtInPriceFields.join(", ")}).`,
         ]
       : []),
   );
@@ -389,17 +393,24 @@ the last sets run on every draw (found, not proven).`,
         ...(options.top !== undefined ? { top: parseWholeNumber("--top", options.top, 1) } : {}),
       });
       const labels = new Map(compiled.capabilities.map((capability) => [capability.name, capability.label]));
+      // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
+      const builtIn = builtInPricesIn(compiled, capabilitiesInRanked(result));
       const context: CaseContext = {
         currency: compiled.currency,
         horizonMonths: compiled.horizonMonths,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
-        // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
         builtInPrices: builtInPricesOf(compiled, capabilitiesInRanked(result)),
+        builtInPriceFields: builtIn.map((price) => `catalogue.${price.capability}.${price.cost}`),
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
         feeMonths: feeMonthsOf(compiled),
       };
-      output.stdout(options.json ? toJson(result) : renderText(result, context));
+      if (options.json) {
+        // The text says it under the table; JSON, read by a script, on stderr, with the prices in the JSON.
+        const warning = catalogueCurrencyWarning(compiled.currency, builtIn, "optimize's ranking");
+        if (warning) output.stderr(`warning: ${file}: ${warning}\n`);
+      }
+      output.stdout(options.json ? toJson({ ...result, catalogueCurrency: BUILT_IN_CURRENCY, builtInPrices: builtIn }) : renderText(result, context));
       if (options.writeScenario !== undefined)
         writeScenario(file, validation.source.text, options.writeScenario, result, compiled, options.force ?? false, output);
     });

@@ -1,7 +1,7 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
 import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
-import { BUILT_IN_NOTE, builtInCatalogue } from "../catalogue/built-in.js";
+import { BUILT_IN_NOTE, type BuiltInPrice, builtInCatalogue, catalogueCurrencyWarning } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
 import { describeValue, formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
@@ -163,6 +163,22 @@ function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: LeafIndex
     return capability;
   };
   return { get, names: () => names, resolved: () => [...resolved.values()] };
+}
+
+/**
+ * The prices the named capabilities take from the built-in catalogue (a cost above zero the file's
+ * `catalogue:` does not give), in the catalogue's order: what a case in another currency than
+ * BUILT_IN_CURRENCY takes unconverted.
+ */
+export function builtInPricesOf(compiled: Pick<CompiledCase, "capabilities" | "leaves">, names: readonly string[]): BuiltInPrice[] {
+  return compiled.capabilities
+    .filter((capability) => names.includes(capability.name))
+    .flatMap((capability) =>
+      (["upfrontCost", "monthlyCost", "monthlyCostPerPerson"] as const).flatMap((cost) => {
+        const leaf = compiled.leaves[capability.costLeaves[cost]];
+        return leaf?.builtIn && leaf.value > 0 ? [{ capability: capability.name, cost, value: leaf.value }] : [];
+      }),
+    );
 }
 
 export interface CompileOptions {
@@ -447,6 +463,17 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
         used.add(leaf);
       }
     });
+    // The built-in prices are stated in euros: a case in another currency takes them unconverted, and is told so.
+    const listedCapabilities = capabilityContributions.map((contribution) => catalogue.get(contribution.name)!);
+    const currencyWarning = catalogueCurrencyWarning(
+      file.currency,
+      builtInPricesOf(
+        { capabilities: listedCapabilities, leaves },
+        listedCapabilities.map((capability) => capability.name),
+      ),
+      formatPath([...base, "capabilities"]),
+    );
+    if (currencyWarning) warn([...base, "capabilities"], "catalogue_currency", currencyWarning);
 
     scenarios.push({
       name,
