@@ -436,6 +436,25 @@ describe("optimize's prices from the built-in catalogue", () => {
   });
 });
 
+describe("optimize's budget at the price of one capability", () => {
+  it("writes a budget with cents as given: --budget 959.6 leaves out versioning's €960 a year and says 'at most €959.60', not 'at most €960'", async () => {
+    const file = join(temp.path, "team.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const exact = JSON.parse((await runCliCaptured(["optimize", file, "--budget", "960", "--json"])).stdout);
+    expect(exact.ranked[0].capabilities).toContain("versioning");
+    expect(exact.ranked[0].firstYearCash).toBe(960);
+    const under = await runCliCaptured(["optimize", file, "--budget", "959.6", "--top", "2"]);
+    const text = under.stdout.replaceAll("\u00a0", " ");
+    expect(text.split("\n")[0]).toBe("Best sets of capabilities by net present value (first-year cash at most €959.60)");
+    expect(text).not.toContain("versioning");
+    expect((await runCliCaptured(["optimize", file, "--budget", "960", "--top", "1"])).stdout.split("\n")[0]).toBe(
+      "Best sets of capabilities by net present value (first-year cash at most €960)",
+    );
+    await runCliCaptured(["optimize", file, "--budget", "959.6", "--write-scenario", "ask"]);
+    expect(readFileSync(file, "utf8")).toContain("a first-year budget of €959.60");
+  });
+});
+
 describe("optimize's budget in a plan shorter than a year", () => {
   it("counts the plan's own months of fees, says so, and heads the column with them: versioning's €20 a person a month is €480 over 6 months for 4 people, not €960", async () => {
     const file = join(temp.path, "six.yaml");

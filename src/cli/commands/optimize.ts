@@ -16,7 +16,7 @@ import {
   type OptimizeResult,
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatChance, formatGain, formatMoneyExact as formatMoney, formatPaybackMonth, plural } from "../../format/numbers.js";
+import { formatChance, formatGain, formatInputMoney, formatMoneyExact as formatMoney, formatPaybackMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -207,7 +207,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   // A plan shorter than a year, or fees that start later in one, pay fewer months of fees than twelve (engine's cashMonthsOf).
   const cash = cashBasis(result, context.horizonMonths, context.feeMonths);
   const limits = [
-    result.limits.budget !== null ? `${cash.title} at most ${money(result.limits.budget)}` : "",
+    // The budget as the user gave it, cents kept: --budget 959.6 read "at most €960" above a set of €960 it left out.
+    result.limits.budget !== null ? `${cash.title} at most ${formatInputMoney(result.limits.budget, currency)}` : "",
     result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
@@ -471,7 +472,9 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
   }
   const limits = [
-    result.limits.budget !== null ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoney(result.limits.budget, currency)) : "",
+    result.limits.budget !== null
+      ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatInputMoney(result.limits.budget, currency))
+      : "",
     result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
   ].filter(Boolean);
   const scenario = {
