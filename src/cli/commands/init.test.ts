@@ -20,6 +20,21 @@ function schemaComment(text: string): string | undefined {
 }
 
 describe("init", () => {
+  it.each(shippedTemplates)(
+    'tells the user to edit the numbers the %s template marks, with the words it marks them with (it said "assumed" for solo, team and enterprise, which say "our assumption")',
+    async (template) => {
+      const target = join(temp.path, "case.yaml");
+      const { stderr } = await runCliCaptured(["init", "--template", template, "-o", target]);
+      const mark = /next: edit the numbers marked "([^"]+)"/.exec(stderr)?.[1];
+      expect(mark).toBeDefined();
+      const notes = readFileSync(target, "utf8")
+        .split("\n")
+        .filter((line) => /note:/.test(line));
+      // Most of the template's notes carry the mark: it is what the user looks for.
+      expect(notes.filter((line) => line.includes(mark!)).length).toBeGreaterThanOrEqual(5);
+    },
+  );
+
   it("has at least the seed template", () => {
     expect(shippedTemplates).toContain("seed");
   });
