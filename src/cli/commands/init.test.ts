@@ -35,6 +35,19 @@ describe("init", () => {
     },
   );
 
+  it.each(shippedTemplates)(
+    "points the %s template's reader to a section that exists, in the file named (they sent readers to a README section that is in docs/scenario-file.md)",
+    (template) => {
+      const text = readFileSync(templatePath(template), "utf8");
+      const references = [...text.matchAll(/(README|docs\/[a-z-]+\.md): "([^"]+)"/g)];
+      if (template !== "seed") expect(references.length).toBeGreaterThan(0);
+      for (const [, file, section] of references) {
+        const doc = readFileSync(resolve(dirname(schemaPath), "..", file === "README" ? "README.md" : file!), "utf8");
+        expect(doc.split("\n"), `${template}: ${file}: "${section}"`).toContain(`## ${section}`);
+      }
+    },
+  );
+
   it("has at least the seed template", () => {
     expect(shippedTemplates).toContain("seed");
   });
