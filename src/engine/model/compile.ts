@@ -286,12 +286,29 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
         used.add(share);
         continue;
       }
+      // Said where the task is written (the shared defaults, once for every scenario), not at each scenario
+      // that inherits it: it pointed at "today: {}" and at every other scenario, naming no field.
+      const taskAt: FieldPath = [
+        ...(layers.find((layer) => getIn(file, [...layer.map(String), "manualTasks", task]) !== undefined) ?? base),
+        "manualTasks",
+        task,
+      ];
       if (per === undefined) {
-        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no "per"; allowed: person, project or team`);
+        scenarioError(
+          name,
+          taskAt,
+          "missing",
+          () => `${formatPath(taskAt)}.per is missing; allowed: person, project or team (whom its minutes a week are for)`,
+        );
         continue;
       }
       if (leaf < 0) {
-        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no minutesPerWeek (or shareOfTime)`);
+        scenarioError(
+          name,
+          taskAt,
+          "missing",
+          () => `${formatPath(taskAt)}.minutesPerWeek is missing; allowed: minutes a week, a number ≥ 0 (or shareOfTime, a share of every person's hours)`,
+        );
         continue;
       }
       taskNames.set(task, per);
