@@ -164,3 +164,28 @@ describe("a manual task without its per or its minutes", () => {
     ]);
   });
 });
+
+describe("a required number that may be a range, not written", () => {
+  const seedWith = (from: string, to: string) => readFileSync(templatePath("seed"), "utf8").replace(from, to);
+
+  it("is 'missing', not 'nothing'; misspelt, only the did-you-mean is said (it also said 'discountRate is nothing' at line 1)", async () => {
+    const file = join(temp.path, "case.yaml");
+    const misspelt = seedWith("discountRate:", "discountrate:");
+    writeFileSync(file, misspelt);
+    const typo = await runCliCaptured(["validate", file]);
+    expect(reported(typo.stderr, file).map(([, , message]) => message)).toEqual([
+      expect.stringMatching(/^unknown field "discountrate" at the top level; did you mean "discountRate"\? Allowed: /),
+    ]);
+    const text = seedWith("discountRate:", "# discountRate:");
+    const without = text.replace(/^# discountRate:.*\n( {2}.*\n)*/m, "");
+    writeFileSync(file, without);
+    const left = await runCliCaptured(["validate", file]);
+    expect(reported(left.stderr, file)).toEqual([
+      [
+        lineOf(without, "title:"),
+        1,
+        "discountRate is missing; expected a number (an annual rate between 0 and 1 (0.08 means 8%)), { value, note }, a range { low, high } or { distribution, ... }",
+      ],
+    ]);
+  });
+});
