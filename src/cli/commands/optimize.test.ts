@@ -436,6 +436,22 @@ describe("optimize's prices from the built-in catalogue", () => {
   });
 });
 
+describe("optimize's options given empty or in the wrong unit", () => {
+  it("refuses an empty --budget, --setup-hours or --from (they searched within €0, or 'every one of the 1 sets of 0 capabilities'), and asks hours for --setup-hours, not an amount", async () => {
+    const team = templatePath("team");
+    const budget = await runCliCaptured(["optimize", team, "--budget", ""]);
+    expect([budget.exitCode, budget.stdout, budget.stderr]).toEqual([2, "", 'error: --budget is ""; allowed: an amount ≥ 0, e.g. 20000\n']);
+    const hours = await runCliCaptured(["optimize", team, "--setup-hours", "-1"]);
+    expect([hours.exitCode, hours.stderr]).toEqual([2, 'error: --setup-hours is "-1"; allowed: a number of hours ≥ 0, e.g. 300\n']);
+    const from = await runCliCaptured(["optimize", team, "--from", " , "]);
+    expect([from.exitCode, from.stdout, from.stderr]).toEqual([
+      2,
+      "",
+      'error: --from is " , "; allowed: capabilities of the catalogue separated by commas, e.g. --from commands,versioning,scheduling\n',
+    ]);
+  });
+});
+
 describe("optimize's budget at the price of one capability", () => {
   it("writes a budget with cents as given: --budget 959.6 leaves out versioning's €960 a year and says 'at most €959.60', not 'at most €960'", async () => {
     const file = join(temp.path, "team.yaml");

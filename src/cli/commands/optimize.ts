@@ -44,8 +44,11 @@ interface OptimizeCommandOptions {
 }
 
 function parseAmount(option: string, text: string): number {
-  const value = Number(text.replace(/[_,\s]/g, ""));
-  if (!Number.isFinite(value) || value < 0) throw new UserError(`${option} is "${text}"; allowed: an amount ≥ 0, e.g. 20000`, 2);
+  const plain = text.replace(/[_,\s]/g, "");
+  const value = Number(plain);
+  // An empty value is no amount (Number("") is 0: --budget "" searched within €0); hours are not money.
+  const allowed = option === "--setup-hours" ? "a number of hours ≥ 0, e.g. 300" : "an amount ≥ 0, e.g. 20000";
+  if (plain === "" || !Number.isFinite(value) || value < 0) throw new UserError(`${option} is "${text}"; allowed: ${allowed}`, 2);
   return value;
 }
 
@@ -366,6 +369,11 @@ the last sets run on every draw (found, not proven).`,
         ?.split(",")
         .map((name) => name.trim())
         .filter(Boolean);
+      if (candidates?.length === 0)
+        throw new UserError(
+          `--from is "${options.from}"; allowed: capabilities of the catalogue separated by commas, e.g. --from ${known.slice(0, 3).join(",")}`,
+          2,
+        );
       for (const name of candidates ?? []) {
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
