@@ -436,6 +436,15 @@ describe("optimize's prices from the built-in catalogue", () => {
   });
 });
 
+describe("optimize --help", () => {
+  it("says what each objective ranks by, payback the earliest month (it said 'what to maximise', of a payback month the search makes earliest)", async () => {
+    const { stdout } = await runCliCaptured(["optimize", "--help"]);
+    const text = stdout.replace(/\s+/g, " ");
+    expect(text).not.toContain("maximise");
+    expect(text).toContain("payback the earliest payback month");
+  });
+});
+
 describe("optimize's options given empty or in the wrong unit", () => {
   it("refuses an empty --budget, --setup-hours or --from (they searched within €0, or 'every one of the 1 sets of 0 capabilities'), and asks hours for --setup-hours, not an amount", async () => {
     const team = templatePath("team");

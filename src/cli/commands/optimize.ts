@@ -316,7 +316,14 @@ export function registerOptimize(program: Command, output: CliOutput): void {
       "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees, or the months of the plan that pay fees when fewer)",
     )
     .option("--setup-hours <hours>", "the most team hours its setup may take")
-    .addOption(new Option("--objective <objective>", "what to maximise").choices(["npv", "p50", "payback", "probability"]).default("npv"))
+    .addOption(
+      new Option(
+        "--objective <objective>",
+        "what to rank the sets by: npv the highest NPV, p50 the highest median NPV over the ranges, payback the earliest payback month, probability the highest chance of paying back",
+      )
+        .choices(["npv", "p50", "payback", "probability"])
+        .default("npv"),
+    )
     .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
     .option(
       "--samples <n>",
