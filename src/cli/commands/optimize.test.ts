@@ -475,6 +475,11 @@ describe("optimize's budget at the price of one capability", () => {
     expect((await runCliCaptured(["optimize", file, "--budget", "960", "--top", "1"])).stdout.split("\n")[0]).toBe(
       "Best sets of capabilities by net present value (first-year cash at most €960)",
     );
+    // A price with cents: 19.99 a person a month for 4 people is €959.52 a year, within €959.60, and reads so.
+    const cents = join(temp.path, "cents.yaml");
+    writeFileSync(cents, readFileSync(file, "utf8").replace(/^catalogue:\n/m, "catalogue:\n  versioning: { monthlyCostPerPerson: 19.99 }\n"));
+    const within = (await runCliCaptured(["optimize", cents, "--budget", "959.6", "--top", "1"])).stdout.replaceAll("\u00a0", " ");
+    expect(within).toMatch(/1\. commands, versioning, templates .* €959\.52 /);
     await runCliCaptured(["optimize", file, "--budget", "959.6", "--write-scenario", "ask"]);
     expect(readFileSync(file, "utf8")).toContain("a first-year budget of €959.60");
   });

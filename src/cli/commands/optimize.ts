@@ -201,9 +201,16 @@ function paybackOrderWords(result: OptimizeResult, horizonMonths: number): strin
   return `Sets that pay back in the same month are ranked by NPV; sets that do not pay back ${within} come after every set that does, ranked by NPV too${today}.`;
 }
 
+/**
+ * A set's cash beside the budget: to the unit when whole (to the cent), else with its cents, as the
+ * budget is written: €959.52 of fees read "€960" under "at most €959.60", as if over it.
+ */
+function cashMoney(value: number, currency: string): string {
+  return formatInputMoney(Math.round(value * 100) / 100, currency);
+}
+
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
-  const money = (value: number) => formatMoney(value, currency);
   // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
   const gain = (value: number) => formatGain(value, currency);
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
@@ -241,7 +248,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
           gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : formatPaybackMonth(set.paybackMonth, context.horizonMonths)]),
-          money(set.firstYearCash),
+          cashMoney(set.firstYearCash, currency),
           formatNumber(set.setupHours),
         ];
         const indent = " ".repeat(String(index + 1).length + 2);
