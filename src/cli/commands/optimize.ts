@@ -379,10 +379,18 @@ the last sets run on every draw (found, not proven).`,
         );
       }
       const known = compiled.capabilities.map((capability) => capability.name);
-      const candidates = options.from
-        ?.split(",")
-        .map((name) => name.trim())
-        .filter(Boolean);
+      // A name given twice is one candidate (engine's optimize counts it once).
+      const candidates =
+        options.from === undefined
+          ? undefined
+          : [
+              ...new Set(
+                options.from
+                  .split(",")
+                  .map((name) => name.trim())
+                  .filter(Boolean),
+              ),
+            ];
       if (candidates?.length === 0)
         throw new UserError(
           `--from is "${options.from}"; allowed: capabilities of the catalogue separated by commas, e.g. --from ${known.slice(0, 3).join(",")}`,
