@@ -436,6 +436,21 @@ describe("optimize's prices from the built-in catalogue", () => {
   });
 });
 
+describe("optimize --write-scenario with an empty name", () => {
+  it("is wrong usage, refused before the search (exit 2), not after it at line 168 of a file never written", async () => {
+    const file = join(temp.path, "team.yaml");
+    const text = readFileSync(templatePath("team"), "utf8");
+    writeFileSync(file, text);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", file, "--from", "scheduling", "--write-scenario", ""]);
+    expect([exitCode, stdout, stderr]).toEqual([
+      2,
+      "",
+      'error: --write-scenario is ""; allowed: a scenario name, not empty, e.g. --write-scenario bestSet (nothing was written)\n',
+    ]);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
 describe("optimize --help", () => {
   it("says what each objective ranks by, payback the earliest month (it said 'what to maximise', of a payback month the search makes earliest)", async () => {
     const { stdout } = await runCliCaptured(["optimize", "--help"]);

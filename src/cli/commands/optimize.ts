@@ -363,6 +363,12 @@ the last sets run on every draw (found, not proven).`,
       if (options.writeScenario !== undefined) refuseReadOnlyCase(file, "--write-scenario");
       // Every set is "the baseline plus these" (docs/commands.md, optimize): written over the baseline,
       // the set would become what every option is compared with, and turn the case's answers around.
+      // Before the search, as the baseline's name below: an empty name would fail only once the search is done, at a line of a file never written.
+      if (options.writeScenario?.trim() === "")
+        throw new UserError(
+          `--write-scenario is "${options.writeScenario}"; allowed: a scenario name, not empty, e.g. --write-scenario ${freeScenarioName(Object.keys(validation.file.scenarios ?? {}))} (nothing was written)`,
+          2,
+        );
       if (options.writeScenario === validation.file.baseline) {
         throw new UserError(
           `--write-scenario ${options.writeScenario}: "${options.writeScenario}" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ${freeScenarioName(Object.keys(validation.file.scenarios ?? {}))} (nothing was written)`,
