@@ -596,15 +596,17 @@ describe("optimize on one draw", () => {
 });
 
 describe("optimize on a case whose baseline lists capabilities", () => {
-  it("refuses, exit 1, naming the field and its value: staying as today was priced at -€4,588 without the baseline's own", async () => {
+  it("refuses, exit 1, naming the field, its line and its value: staying as today was priced at -€4,588 without the baseline's own", async () => {
     const file = join(temp.path, "baseline-capabilities.yaml");
     const text = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
     writeFileSync(file, text.replace("  current:\n    label: Today\n", "  current:\n    label: Today\n    capabilities: [scheduling]\n"));
     expect(readFileSync(file, "utf8")).not.toBe(text);
     const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring"]);
     expect(stdout).toBe("");
+    const line = readFileSync(file, "utf8").split("\n").indexOf("    capabilities: [scheduling]") + 1;
     expect(stderr).toBe(
-      `error: ${file}: scenarios.current.capabilities is [scheduling]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none\n`,
+      `${file}:${line}:19: error: scenarios.current.capabilities is [scheduling]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none\n` +
+        ` ${line} |     capabilities: [scheduling]\n    |                   ^\nerror: ${file}: 1 error; nothing was run\n`,
     );
     expect(exitCode).toBe(1);
   });

@@ -380,9 +380,18 @@ the last sets run on every draw (found, not proven).`,
       // Each set is priced as today plus its capabilities (engine's optimize): today must have none of its own.
       const today = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
       if (today.capabilities.length > 0) {
-        throw new UserError(
-          `${file}: scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
-        );
+        // Said at its line, as validate says a field's problem: the message named the field but no line.
+        const path = ["scenarios", today.name, "capabilities"];
+        const at = validation.source.locate(path);
+        const issue = {
+          path,
+          code: "optimize_baseline_capabilities",
+          severity: "error" as const,
+          ...(at ? { line: at.line, column: at.column } : {}),
+          message: `scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
+        };
+        output.stderr(`${formatIssues(file, validation.source.text, [issue])}\n`);
+        throw new UserError(`${file}: 1 error; nothing was run`);
       }
       const known = compiled.capabilities.map((capability) => capability.name);
       // A name given twice is one candidate (engine's optimize counts it once).
