@@ -6,7 +6,7 @@ import { MonteCarlo, validateScenarioText, MAX_SCENARIOS, type CompiledCase } fr
 import { runCli } from "./program.js";
 import { captureOutput } from "../test-support/capture-output.js";
 import { wideLongCaseText } from "../test-support/wide-case.js";
-import { DEFAULT_SAMPLES, mostSamples } from "./uncertainty.js";
+import { DEFAULT_SAMPLES, mostSamples, parseWholeNumber } from "./uncertainty.js";
 
 const example = new URL("../../examples/seed-uncertain.yaml", import.meta.url).pathname;
 
@@ -97,5 +97,15 @@ describe("the Monte Carlo on the command line", () => {
     const validation = validateScenarioText(text);
     expect(validation.issues).toEqual([]);
     expect(mostSamples(validation.compiled!)).toBeGreaterThanOrEqual(DEFAULT_SAMPLES);
+  });
+});
+
+describe("parseWholeNumber of a whole number too large to hold", () => {
+  it("says the largest it takes (it said 'allowed: a whole number ≥ 0' of 99999999999999999999, which is one)", () => {
+    expect(() => parseWholeNumber("--seed", "99999999999999999999", 0)).toThrow(
+      '--seed is "99999999999999999999"; allowed: a whole number from 0 to 9,007,199,254,740,991',
+    );
+    expect(() => parseWholeNumber("--seed", "-1", 0)).toThrow('--seed is "-1"; allowed: a whole number ≥ 0');
+    expect(parseWholeNumber("--seed", "9007199254740991", 0)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

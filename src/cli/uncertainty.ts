@@ -58,7 +58,11 @@ function tooManySamples(compiled: CompiledCase, samples: number, most: number, o
 
 export function parseWholeNumber(option: string, text: string, minimum: number): number {
   const value = Number(text.replace(/_/g, ""));
-  if (!/^\d[\d_]*$/.test(text.trim()) || !Number.isSafeInteger(value) || value < minimum) {
+  const whole = /^\d[\d_]*$/.test(text.trim());
+  // A whole number too large to hold exactly is said with the bound: "a whole number ≥ 0" of 99999999999999999999 was not true.
+  if (whole && value >= minimum && !Number.isSafeInteger(value))
+    throw new UserError(`${option} is "${text}"; allowed: a whole number from ${minimum} to ${formatNumber(Number.MAX_SAFE_INTEGER)}`, 2);
+  if (!whole || !Number.isSafeInteger(value) || value < minimum) {
     throw new UserError(`${option} is "${text}"; allowed: a whole number ≥ ${minimum}`, 2);
   }
   return value;

@@ -522,3 +522,14 @@ describe("the order of adoption of a scenario's capabilities", () => {
     expect("adoptionOrder" in result.comparisons.plain!).toBe(false);
   });
 });
+
+describe("optimize's candidates named twice", () => {
+  it("counts a capability named twice once: the same ranking as naming it once (scheduling, scheduling was a set at twice its fees and effects)", () => {
+    const compiled = compileAll(base);
+    const once = optimize(compiled, { objective: "npv", candidates: ["scheduling", "monitoring"] });
+    const twice = optimize(compiled, { objective: "npv", candidates: ["scheduling", "scheduling", "monitoring"] });
+    expect(twice.candidates).toEqual(["scheduling", "monitoring"]);
+    expect(twice.ranked).toEqual(once.ranked);
+    for (const set of twice.ranked) expect(new Set(set.capabilities).size).toBe(set.capabilities.length);
+  });
+});

@@ -342,8 +342,10 @@ export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly 
  * @example optimize(compiled, { objective: "npv", budget: 20_000 }).best?.capabilities
  */
 export function optimize(compiled: CompiledCase, options: OptimizeOptions): OptimizeResult {
+  // A candidate named twice is one capability: counted twice, its costs and effects were doubled
+  // (--from scheduling,scheduling ranked "scheduling, scheduling" at twice its fees).
   const pool = options.candidates
-    ? options.candidates.map((name) => {
+    ? [...new Set(options.candidates)].map((name) => {
         const found = compiled.capabilities.find((capability) => capability.name === name);
         if (!found) throw new RangeError(`"${name}" is not in the catalogue`);
         return found;

@@ -82,3 +82,18 @@ describe("DORA 2020, 'The ROI of DevOps Transformation': Elite performer, large 
     expect(Math.round(dora.paybackYears! * 365)).toBe(31);
   });
 });
+
+describe("the peers' files", () => {
+  it("send the reader to where the differences are said, docs/numbers.md's 'Where ours differ' (they said the README, which has none)", () => {
+    const numbers = readFileSync(new URL("../../docs/numbers.md", import.meta.url), "utf8");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    for (const file of ["dora-ai-roi-calculator.yaml", "dora-2020-elite-large.yaml"]) {
+      const text = readFileSync(new URL(`../../examples/peers/${file}`, import.meta.url), "utf8");
+      const where = /^# .*?(README|docs\/numbers\.md)\b.*says where ours differ/m.exec(text)?.[1];
+      expect([file, where]).toEqual([file, "docs/numbers.md"]);
+      expect(numbers).toContain(`(\`${file}\`)`);
+    }
+    expect(numbers.split("**Where ours differ:**").length - 1).toBe(2);
+    expect(readme).not.toContain("Where ours differ");
+  });
+});

@@ -1,4 +1,14 @@
-import { allowedUpTo, leafQuantile, quantityKind, scenariosUsing, type CompiledCase, type Leaf, type QuantityKindName } from "../engine/index.js";
+import {
+  allowedUpTo,
+  BUILT_IN_CURRENCY,
+  builtInPricesOf,
+  leafQuantile,
+  quantityKind,
+  scenariosUsing,
+  type CompiledCase,
+  type Leaf,
+  type QuantityKindName,
+} from "../engine/index.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type Expr } from "./formula.js";
@@ -145,6 +155,21 @@ function rangeText(form: LeafForm): string {
  * the file — grouped as the file is: the whole case, the shared defaults, then each scenario.
  * Returns every leaf's Likely cell, by leaf index: the number the simulation uses.
  */
+/**
+ * The heading of the catalogue's rows: built-in values are starting assumptions, and, in a case not
+ * in the catalogue's currency that takes a built-in price, those prices are EUR figures taken
+ * unconverted (a yen workbook's "300" a month read as yen).
+ */
+export function catalogueGroupTitle(compiled: Pick<CompiledCase, "currency" | "capabilities" | "leaves">): string {
+  const title = "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions)";
+  const prices = builtInPricesOf(
+    compiled,
+    compiled.capabilities.map((capability) => capability.name),
+  );
+  if (prices.length === 0 || compiled.currency.toUpperCase() === BUILT_IN_CURRENCY) return title;
+  return `${title.slice(0, -1)}; built-in prices are stated in ${BUILT_IN_CURRENCY} and taken here unconverted, in ${compiled.currency}: give your own under catalogue)`;
+}
+
 export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCase, file: unknown, checks: FormulaCheck[] | undefined): PlacedCell[] {
   const sheet = new SheetWriter(worksheet, checks);
   const hasRanges = compiled.uncertainLeaves.length > 0;
@@ -171,7 +196,7 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
       title: `Scenario: ${scenario.label}${scenario.name === compiled.baseline ? " (the baseline)" : ""}`,
       leaves: [] as number[],
     })),
-    { title: "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions)", leaves: [] },
+    { title: catalogueGroupTitle(compiled), leaves: [] },
   ];
   const catalogueGroup = groups.length - 1;
   const scenarioIndex = new Map(compiled.scenarios.map((scenario, index) => [scenario.name, index]));

@@ -20,6 +20,34 @@ function schemaComment(text: string): string | undefined {
 }
 
 describe("init", () => {
+  it.each(shippedTemplates)(
+    'tells the user to edit the numbers the %s template marks, with the words it marks them with (it said "assumed" for solo, team and enterprise, which say "our assumption")',
+    async (template) => {
+      const target = join(temp.path, "case.yaml");
+      const { stderr } = await runCliCaptured(["init", "--template", template, "-o", target]);
+      const mark = /next: edit the numbers marked "([^"]+)"/.exec(stderr)?.[1];
+      expect(mark).toBeDefined();
+      const notes = readFileSync(target, "utf8")
+        .split("\n")
+        .filter((line) => /note:/.test(line));
+      // Most of the template's notes carry the mark: it is what the user looks for.
+      expect(notes.filter((line) => line.includes(mark!)).length).toBeGreaterThanOrEqual(5);
+    },
+  );
+
+  it.each(shippedTemplates)(
+    "points the %s template's reader to a section that exists, in the file named (they sent readers to a README section that is in docs/scenario-file.md)",
+    (template) => {
+      const text = readFileSync(templatePath(template), "utf8");
+      const references = [...text.matchAll(/(README|docs\/[a-z-]+\.md): "([^"]+)"/g)];
+      if (template !== "seed") expect(references.length).toBeGreaterThan(0);
+      for (const [, file, section] of references) {
+        const doc = readFileSync(resolve(dirname(schemaPath), "..", file === "README" ? "README.md" : file!), "utf8");
+        expect(doc.split("\n"), `${template}: ${file}: "${section}"`).toContain(`## ${section}`);
+      }
+    },
+  );
+
   it("has at least the seed template", () => {
     expect(shippedTemplates).toContain("seed");
   });

@@ -14,6 +14,17 @@ const descriptions: Record<TemplateName, string> = {
   enterprise: "an enterprise data organisation",
 };
 
+/**
+ * The words each template's notes mark its starting assumptions with, which "next:" tells the user to
+ * look for: the seed writes "assumed", the others "our assumption" (a test holds each to its text).
+ */
+export const ASSUMPTION_MARKS: Record<TemplateName, string> = {
+  seed: "assumed",
+  solo: "our assumption",
+  team: "our assumption",
+  enterprise: "our assumption",
+};
+
 /** The schema's name beside a case: committed with it, so it works for a colleague who clones the case's repository. */
 export const SCHEMA_BESIDE_CASE = "mlops-roi.schema.json";
 
@@ -119,7 +130,7 @@ Examples:
       output.stderr(
         `wrote ${options.output} from the ${options.template} template${backup ? ` (previous version kept as ${backup})` : ""}\n` +
           schema.note +
-          `next: edit the numbers marked "assumed", then run: mlops-roi run ${shellPath(options.output)}\n`,
+          `next: edit the numbers marked "${ASSUMPTION_MARKS[options.template]}", then run: mlops-roi run ${shellPath(options.output)}\n`,
       );
     });
 }

@@ -396,14 +396,35 @@ describe("optimize's gains under one unit, its unproven answers and its refusals
 });
 
 describe("optimize's prices from the built-in catalogue", () => {
-  it("says they are starting assumptions taken as written in the case's currency, naming each: JP¥20 a person a month for versioning in a case in yen", async () => {
+  it("says they are starting assumptions, naming each as the case takes it: versioning €20 a person a month in the euro template", async () => {
+    const { stdout, stderr, exitCode } = await runCliCaptured(["optimize", templatePath("team"), "--budget", "30000", "--top", "1"]);
+    expect(exitCode).toBe(0);
+    expect(stdout.replaceAll("\u00a0", " ")).toContain(
+      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in EUR: versioning €20 a person a month, experimentTracking €30 a person a month, reuse €25 a person a month, governance €250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+    );
+    expect(stdout).not.toContain("Warning");
+    expect(stderr).toBe("");
+  });
+
+  it("warns that the catalogue's prices are in EUR when the case is in yen, naming the fields that give one's own (it read 'taken as written in JPY', as if JP¥20 were a price)", async () => {
     const file = join(temp.path, "yen.yaml");
     writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace("currency: EUR", "currency: JPY"));
     const { stdout, exitCode } = await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "1"]);
     expect(exitCode).toBe(0);
     const text = stdout.replaceAll("\u00a0", " ");
     expect(text).toContain(
-      "  The NPV and first-year cash use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, reuse JP¥25 a person a month, governance JP¥250 a month. Confirm them, or give your own under catalogue: in the file.\n",
+      "  Warning: the built-in catalogue's prices are stated in EUR, but this case is in JPY: the NPV and first-year cash take them as written, unconverted, as JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, reuse JP¥25 a person a month, governance JP¥250 a month. They are starting assumptions for a small team rather than quotes: give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost).\n",
+    );
+    // The same figures as the euro case's, only in yen: the warning changes no number.
+    const euro = JSON.parse((await runCliCaptured(["optimize", templatePath("team"), "--budget", "30000", "--top", "1", "--json"])).stdout);
+    const yen = await runCliCaptured(["optimize", file, "--budget", "30000", "--top", "1", "--json"]);
+    const yenJson = JSON.parse(yen.stdout);
+    expect(yenJson.ranked).toEqual(euro.ranked);
+    expect(yenJson.catalogueCurrency).toBe("EUR");
+    expect(yenJson.builtInPrices).toEqual(euro.builtInPrices);
+    expect(yenJson.builtInPrices[0]).toEqual({ capability: "versioning", cost: "monthlyCostPerPerson", value: 20 });
+    expect(yen.stderr).toBe(
+      `warning: ${file}: optimize's ranking takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (versioning 20 a person a month, experimentTracking 30 a person a month, reuse 25 a person a month, governance 250 a month); give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost)\n`,
     );
     // The one set listed leaves out onDemandCompute: its built-in price is in none of the figures shown, so it is not named.
     expect(text).not.toContain("onDemandCompute");
@@ -412,6 +433,70 @@ describe("optimize's prices from the built-in catalogue", () => {
     // A search whose candidates all have the file's own prices (or none) says nothing of the kind.
     const own = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring,commands,templates"]);
     expect(own.stdout).not.toContain("built-in catalogue's prices");
+  });
+});
+
+describe("optimize --write-scenario with an empty name", () => {
+  it("is wrong usage, refused before the search (exit 2), not after it at line 168 of a file never written", async () => {
+    const file = join(temp.path, "team.yaml");
+    const text = readFileSync(templatePath("team"), "utf8");
+    writeFileSync(file, text);
+    const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", file, "--from", "scheduling", "--write-scenario", ""]);
+    expect([exitCode, stdout, stderr]).toEqual([
+      2,
+      "",
+      'error: --write-scenario is ""; allowed: a scenario name, not empty, e.g. --write-scenario bestSet (nothing was written)\n',
+    ]);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
+describe("optimize --help", () => {
+  it("says what each objective ranks by, payback the earliest month (it said 'what to maximise', of a payback month the search makes earliest)", async () => {
+    const { stdout } = await runCliCaptured(["optimize", "--help"]);
+    const text = stdout.replace(/\s+/g, " ");
+    expect(text).not.toContain("maximise");
+    expect(text).toContain("payback the earliest payback month");
+  });
+});
+
+describe("optimize's options given empty or in the wrong unit", () => {
+  it("refuses an empty --budget, --setup-hours or --from (they searched within €0, or 'every one of the 1 sets of 0 capabilities'), and asks hours for --setup-hours, not an amount", async () => {
+    const team = templatePath("team");
+    const budget = await runCliCaptured(["optimize", team, "--budget", ""]);
+    expect([budget.exitCode, budget.stdout, budget.stderr]).toEqual([2, "", 'error: --budget is ""; allowed: an amount ≥ 0, e.g. 20000\n']);
+    const hours = await runCliCaptured(["optimize", team, "--setup-hours", "-1"]);
+    expect([hours.exitCode, hours.stderr]).toEqual([2, 'error: --setup-hours is "-1"; allowed: a number of hours ≥ 0, e.g. 300\n']);
+    const from = await runCliCaptured(["optimize", team, "--from", " , "]);
+    expect([from.exitCode, from.stdout, from.stderr]).toEqual([
+      2,
+      "",
+      'error: --from is " , "; allowed: capabilities of the catalogue separated by commas, e.g. --from commands,versioning,scheduling\n',
+    ]);
+  });
+});
+
+describe("optimize's budget at the price of one capability", () => {
+  it("writes a budget with cents as given: --budget 959.6 leaves out versioning's €960 a year and says 'at most €959.60', not 'at most €960'", async () => {
+    const file = join(temp.path, "team.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const exact = JSON.parse((await runCliCaptured(["optimize", file, "--budget", "960", "--json"])).stdout);
+    expect(exact.ranked[0].capabilities).toContain("versioning");
+    expect(exact.ranked[0].firstYearCash).toBe(960);
+    const under = await runCliCaptured(["optimize", file, "--budget", "959.6", "--top", "2"]);
+    const text = under.stdout.replaceAll("\u00a0", " ");
+    expect(text.split("\n")[0]).toBe("Best sets of capabilities by net present value (first-year cash at most €959.60)");
+    expect(text).not.toContain("versioning");
+    expect((await runCliCaptured(["optimize", file, "--budget", "960", "--top", "1"])).stdout.split("\n")[0]).toBe(
+      "Best sets of capabilities by net present value (first-year cash at most €960)",
+    );
+    // A price with cents: 19.99 a person a month for 4 people is €959.52 a year, within €959.60, and reads so.
+    const cents = join(temp.path, "cents.yaml");
+    writeFileSync(cents, readFileSync(file, "utf8").replace(/^catalogue:\n/m, "catalogue:\n  versioning: { monthlyCostPerPerson: 19.99 }\n"));
+    const within = (await runCliCaptured(["optimize", cents, "--budget", "959.6", "--top", "1"])).stdout.replaceAll("\u00a0", " ");
+    expect(within).toMatch(/1\. commands, versioning, templates .* €959\.52 /);
+    await runCliCaptured(["optimize", file, "--budget", "959.6", "--write-scenario", "ask"]);
+    expect(readFileSync(file, "utf8")).toContain("a first-year budget of €959.60");
   });
 });
 
@@ -511,15 +596,17 @@ describe("optimize on one draw", () => {
 });
 
 describe("optimize on a case whose baseline lists capabilities", () => {
-  it("refuses, exit 1, naming the field and its value: staying as today was priced at -€4,588 without the baseline's own", async () => {
+  it("refuses, exit 1, naming the field, its line and its value: staying as today was priced at -€4,588 without the baseline's own", async () => {
     const file = join(temp.path, "baseline-capabilities.yaml");
     const text = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
     writeFileSync(file, text.replace("  current:\n    label: Today\n", "  current:\n    label: Today\n    capabilities: [scheduling]\n"));
     expect(readFileSync(file, "utf8")).not.toBe(text);
     const { exitCode, stdout, stderr } = await runCliCaptured(["optimize", file, "--from", "scheduling,monitoring"]);
     expect(stdout).toBe("");
+    const line = readFileSync(file, "utf8").split("\n").indexOf("    capabilities: [scheduling]") + 1;
     expect(stderr).toBe(
-      `error: ${file}: scenarios.current.capabilities is [scheduling]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none\n`,
+      `${file}:${line}:19: error: scenarios.current.capabilities is [scheduling]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none\n` +
+        ` ${line} |     capabilities: [scheduling]\n    |                   ^\nerror: ${file}: 1 error; nothing was run\n`,
     );
     expect(exitCode).toBe(1);
   });

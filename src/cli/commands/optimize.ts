@@ -2,7 +2,10 @@ import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import {
   buildResult,
+  BUILT_IN_CURRENCY,
+  builtInPricesOf as builtInPricesIn,
   capabilitiesInRanked,
+  catalogueCurrencyWarning,
   compileCase,
   feeMonthsOf,
   optimize,
@@ -13,7 +16,7 @@ import {
   type OptimizeResult,
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatChance, formatGain, formatMoneyExact as formatMoney, formatPaybackMonth, plural } from "../../format/numbers.js";
+import { formatChance, formatGain, formatInputMoney, formatMoneyExact as formatMoney, formatPaybackMonth, plural } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -41,8 +44,11 @@ interface OptimizeCommandOptions {
 }
 
 function parseAmount(option: string, text: string): number {
-  const value = Number(text.replace(/[_,\s]/g, ""));
-  if (!Number.isFinite(value) || value < 0) throw new UserError(`${option} is "${text}"; allowed: an amount ≥ 0, e.g. 20000`, 2);
+  const plain = text.replace(/[_,\s]/g, "");
+  const value = Number(plain);
+  // An empty value is no amount (Number("") is 0: --budget "" searched within €0); hours are not money.
+  const allowed = option === "--setup-hours" ? "a number of hours ≥ 0, e.g. 300" : "an amount ≥ 0, e.g. 20000";
+  if (plain === "" || !Number.isFinite(value) || value < 0) throw new UserError(`${option} is "${text}"; allowed: ${allowed}`, 2);
   return value;
 }
 
@@ -57,6 +63,8 @@ interface CaseContext {
   readonly riskAdjustment?: { benefits: number; costs: number };
   /** The prices taken from the built-in catalogue of the capabilities the listed sets use, in words ("scheduling €300 a month"). */
   readonly builtInPrices: readonly string[];
+  /** Where the file would give each of those prices ("catalogue.scheduling.monthlyCost"). */
+  readonly builtInPriceFields: readonly string[];
   /** The months in which a set's fees are paid (engine's feeMonthsOf): from today's change start, within today's licence months. */
   readonly feeMonths: { from: number; until: number };
 }
@@ -101,22 +109,19 @@ function cashBasis(
 }
 
 /**
- * The candidates' cash prices that come from the built-in catalogue, not the file: plain numbers set
- * for a small team, which a case takes in its own currency as written (300 a month is JP¥300 in a case
- * in yen). The text says so beside the first-year cash they make.
+ * The candidates' cash prices that come from the built-in catalogue, not the file, in words
+ * ("scheduling €300 a month"): plain numbers set for a small team in euros (BUILT_IN_CURRENCY), which
+ * a case takes in its own currency as written (300 a month is JP¥300 in a case in yen). The text says
+ * so beside the first-year cash they make, as a warning when the case's currency is not the catalogue's.
  */
 function builtInPricesOf(compiled: CompiledCase, candidates: readonly string[]): string[] {
   const money = (value: number) => formatMoney(value, compiled.currency);
-  return compiled.capabilities
-    .filter((capability) => candidates.includes(capability.name))
-    .flatMap((capability) => {
-      const price = (cost: "upfrontCost" | "monthlyCost" | "monthlyCostPerPerson", words: string) => {
-        const leaf = compiled.leaves[capability.costLeaves[cost]];
-        return leaf?.builtIn && leaf.value > 0 ? [`${money(leaf.value)}${words}`] : [];
-      };
-      const prices = [...price("upfrontCost", " up front"), ...price("monthlyCost", " a month"), ...price("monthlyCostPerPerson", " a person a month")];
-      return prices.length > 0 ? [`${capability.name} ${prices.join(" and ")}`] : [];
-    });
+  const words = { upfrontCost: " up front", monthlyCost: " a month", monthlyCostPerPerson: " a person a month" } as const;
+  const byCapability = new Map<string, string[]>();
+  for (const price of builtInPricesIn(compiled, candidates)) {
+    byCapability.set(price.capability, [...(byCapability.get(price.capability) ?? []), `${money(price.value)}${words[price.cost]}`]);
+  }
+  return [...byCapability].map(([capability, prices]) => `${capability} ${prices.join(" and ")}`);
 }
 
 /** The file's alternatives that have capabilities, with the NPV and payback month `run` gives them. */
@@ -196,16 +201,24 @@ function paybackOrderWords(result: OptimizeResult, horizonMonths: number): strin
   return `Sets that pay back in the same month are ranked by NPV; sets that do not pay back ${within} come after every set that does, ranked by NPV too${today}.`;
 }
 
+/**
+ * A set's cash beside the budget: to the unit when whole (to the cent), else with its cents, as the
+ * budget is written: €959.52 of fees read "€960" under "at most €959.60", as if over it.
+ */
+function cashMoney(value: number, currency: string): string {
+  return formatInputMoney(Math.round(value * 100) / 100, currency);
+}
+
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
-  const money = (value: number) => formatMoney(value, currency);
   // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
   const gain = (value: number) => formatGain(value, currency);
   const hasLimits = result.limits.budget !== null || result.limits.setupHours !== null;
   // A plan shorter than a year, or fees that start later in one, pay fewer months of fees than twelve (engine's cashMonthsOf).
   const cash = cashBasis(result, context.horizonMonths, context.feeMonths);
   const limits = [
-    result.limits.budget !== null ? `${cash.title} at most ${money(result.limits.budget)}` : "",
+    // The budget as the user gave it, cents kept: --budget 959.6 read "at most €960" above a set of €960 it left out.
+    result.limits.budget !== null ? `${cash.title} at most ${formatInputMoney(result.limits.budget, currency)}` : "",
     result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
@@ -235,7 +248,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
           gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : formatPaybackMonth(set.paybackMonth, context.horizonMonths)]),
-          money(set.firstYearCash),
+          cashMoney(set.firstYearCash, currency),
           formatNumber(set.setupHours),
         ];
         const indent = " ".repeat(String(index + 1).length + 2);
@@ -275,7 +288,9 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : []),
     ...(context.builtInPrices.length > 0
       ? [
-          `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+          currency.toUpperCase() === BUILT_IN_CURRENCY
+            ? `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`
+            : `  Warning: the built-in catalogue's prices are stated in ${BUILT_IN_CURRENCY}, but this case is in ${currency}: the NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} take them as written, unconverted, as ${currency}: ${context.builtInPrices.join(", ")}. They are starting assumptions for a small team rather than quotes: give your own prices in ${currency} under catalogue: in the file (${context.builtInPriceFields.join(", ")}).`,
         ]
       : []),
   );
@@ -308,7 +323,14 @@ export function registerOptimize(program: Command, output: CliOutput): void {
       "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees, or the months of the plan that pay fees when fewer)",
     )
     .option("--setup-hours <hours>", "the most team hours its setup may take")
-    .addOption(new Option("--objective <objective>", "what to maximise").choices(["npv", "p50", "payback", "probability"]).default("npv"))
+    .addOption(
+      new Option(
+        "--objective <objective>",
+        "what to rank the sets by: npv the highest NPV, p50 the highest median NPV over the ranges, payback the earliest payback month, probability the highest chance of paying back",
+      )
+        .choices(["npv", "p50", "payback", "probability"])
+        .default("npv"),
+    )
     .option("--from <names>", "only these capabilities, comma-separated (default: the whole catalogue)")
     .option(
       "--samples <n>",
@@ -341,6 +363,12 @@ the last sets run on every draw (found, not proven).`,
       if (options.writeScenario !== undefined) refuseReadOnlyCase(file, "--write-scenario");
       // Every set is "the baseline plus these" (docs/commands.md, optimize): written over the baseline,
       // the set would become what every option is compared with, and turn the case's answers around.
+      // Before the search, as the baseline's name below: an empty name would fail only once the search is done, at a line of a file never written.
+      if (options.writeScenario?.trim() === "")
+        throw new UserError(
+          `--write-scenario is "${options.writeScenario}"; allowed: a scenario name, not empty, e.g. --write-scenario ${freeScenarioName(Object.keys(validation.file.scenarios ?? {}))} (nothing was written)`,
+          2,
+        );
       if (options.writeScenario === validation.file.baseline) {
         throw new UserError(
           `--write-scenario ${options.writeScenario}: "${options.writeScenario}" is the baseline of ${file}, today's way of working that every set is added to and every option is compared with; give another name, e.g. --write-scenario ${freeScenarioName(Object.keys(validation.file.scenarios ?? {}))} (nothing was written)`,
@@ -352,15 +380,37 @@ the last sets run on every draw (found, not proven).`,
       // Each set is priced as today plus its capabilities (engine's optimize): today must have none of its own.
       const today = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
       if (today.capabilities.length > 0) {
-        throw new UserError(
-          `${file}: scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
-        );
+        // Said at its line, as validate says a field's problem: the message named the field but no line.
+        const path = ["scenarios", today.name, "capabilities"];
+        const at = validation.source.locate(path);
+        const issue = {
+          path,
+          code: "optimize_baseline_capabilities",
+          severity: "error" as const,
+          ...(at ? { line: at.line, column: at.column } : {}),
+          message: `scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
+        };
+        output.stderr(`${formatIssues(file, validation.source.text, [issue])}\n`);
+        throw new UserError(`${file}: 1 error; nothing was run`);
       }
       const known = compiled.capabilities.map((capability) => capability.name);
-      const candidates = options.from
-        ?.split(",")
-        .map((name) => name.trim())
-        .filter(Boolean);
+      // A name given twice is one candidate (engine's optimize counts it once).
+      const candidates =
+        options.from === undefined
+          ? undefined
+          : [
+              ...new Set(
+                options.from
+                  .split(",")
+                  .map((name) => name.trim())
+                  .filter(Boolean),
+              ),
+            ];
+      if (candidates?.length === 0)
+        throw new UserError(
+          `--from is "${options.from}"; allowed: capabilities of the catalogue separated by commas, e.g. --from ${known.slice(0, 3).join(",")}`,
+          2,
+        );
       for (const name of candidates ?? []) {
         if (!known.includes(name)) throw new UserError(`--from: "${name}" is not in the catalogue; allowed: ${known.join(", ")}`, 2);
       }
@@ -389,17 +439,24 @@ the last sets run on every draw (found, not proven).`,
         ...(options.top !== undefined ? { top: parseWholeNumber("--top", options.top, 1) } : {}),
       });
       const labels = new Map(compiled.capabilities.map((capability) => [capability.name, capability.label]));
+      // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
+      const builtIn = builtInPricesIn(compiled, capabilitiesInRanked(result));
       const context: CaseContext = {
         currency: compiled.currency,
         horizonMonths: compiled.horizonMonths,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
-        // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
         builtInPrices: builtInPricesOf(compiled, capabilitiesInRanked(result)),
+        builtInPriceFields: builtIn.map((price) => `catalogue.${price.capability}.${price.cost}`),
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
         feeMonths: feeMonthsOf(compiled),
       };
-      output.stdout(options.json ? toJson(result) : renderText(result, context));
+      if (options.json) {
+        // The text says it under the table; JSON, read by a script, on stderr, with the prices in the JSON.
+        const warning = catalogueCurrencyWarning(compiled.currency, builtIn, "optimize's ranking");
+        if (warning) output.stderr(`warning: ${file}: ${warning}\n`);
+      }
+      output.stdout(options.json ? toJson({ ...result, catalogueCurrency: BUILT_IN_CURRENCY, builtInPrices: builtIn }) : renderText(result, context));
       if (options.writeScenario !== undefined)
         writeScenario(file, validation.source.text, options.writeScenario, result, compiled, options.force ?? false, output);
     });
@@ -460,7 +517,9 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     throw new UserError(`${file} already has a scenario "${name}"; use --force to replace it (the old file is kept as ${file}.bak)`);
   }
   const limits = [
-    result.limits.budget !== null ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoney(result.limits.budget, currency)) : "",
+    result.limits.budget !== null
+      ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatInputMoney(result.limits.budget, currency))
+      : "",
     result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
   ].filter(Boolean);
   const scenario = {

@@ -122,3 +122,70 @@ describe("validate", () => {
     expect(stdout).toContain("valid");
   });
 });
+
+describe("a manual task without its per or its minutes", () => {
+  const caseWith = (tasks: string, scenarios: string) =>
+    `title: t\ncurrency: EUR\nhorizonMonths: 12\ndiscountRate: 0\nbaseline: today\ndefaults:\n  team: { people: 2, hoursPerMonth: 120, hourlyCost: 60 }\n${tasks}scenarios:\n${scenarios}`;
+
+  it("is said once, at the task where it is written, naming the field and what is allowed (it pointed at each scenario that inherits it, 'today: {}', naming no field)", async () => {
+    const file = join(temp.path, "case.yaml");
+    const text = caseWith(
+      "  manualTasks:\n    chores: { minutesPerWeek: 300 }\n",
+      "  today: {}\n  better:\n    manualTasks:\n      chores: { minutesPerWeek: 100 }\n",
+    );
+    writeFileSync(file, text);
+    const { stderr, exitCode } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(1);
+    expect(reported(stderr, file)).toEqual([
+      [
+        lineOf(text, "chores: { minutesPerWeek: 300 }"),
+        5,
+        "defaults.manualTasks.chores.per is missing; allowed: person, project or team (whom its minutes a week are for)",
+      ],
+      [
+        lineOf(text, "chores: { minutesPerWeek: 100 }"),
+        7,
+        "scenarios.better.manualTasks.chores.per is missing; allowed: person, project or team (whom its minutes a week are for)",
+      ],
+    ]);
+  });
+
+  it("names the missing minutes at the scenario that writes the task", async () => {
+    const file = join(temp.path, "case.yaml");
+    const text = caseWith("", "  today:\n    manualTasks:\n      chores: { per: team }\n  better: {}\n");
+    writeFileSync(file, text);
+    const { stderr } = await runCliCaptured(["validate", file]);
+    expect(reported(stderr, file)).toEqual([
+      [
+        lineOf(text, "chores: { per: team }"),
+        7,
+        "scenarios.today.manualTasks.chores.minutesPerWeek is missing; allowed: minutes a week, a number ≥ 0 (or shareOfTime, a share of every person's hours)",
+      ],
+    ]);
+  });
+});
+
+describe("a required number that may be a range, not written", () => {
+  const seedWith = (from: string, to: string) => readFileSync(templatePath("seed"), "utf8").replace(from, to);
+
+  it("is 'missing', not 'nothing'; misspelt, only the did-you-mean is said (it also said 'discountRate is nothing' at line 1)", async () => {
+    const file = join(temp.path, "case.yaml");
+    const misspelt = seedWith("discountRate:", "discountrate:");
+    writeFileSync(file, misspelt);
+    const typo = await runCliCaptured(["validate", file]);
+    expect(reported(typo.stderr, file).map(([, , message]) => message)).toEqual([
+      expect.stringMatching(/^unknown field "discountrate" at the top level; did you mean "discountRate"\? Allowed: /),
+    ]);
+    const text = seedWith("discountRate:", "# discountRate:");
+    const without = text.replace(/^# discountRate:.*\n( {2}.*\n)*/m, "");
+    writeFileSync(file, without);
+    const left = await runCliCaptured(["validate", file]);
+    expect(reported(left.stderr, file)).toEqual([
+      [
+        lineOf(without, "title:"),
+        1,
+        "discountRate is missing; expected a number (an annual rate between 0 and 1 (0.08 means 8%)), { value, note }, a range { low, high } or { distribution, ... }",
+      ],
+    ]);
+  });
+});

@@ -374,7 +374,8 @@ describe("voi, sensitivity and optimize in a case with Forrester TEI's risk adju
       const aside =
         "Every NPV here is before the file's risk adjustment (gains −10%, costs +5%): run and the report give the risk-adjusted NPV on a line of its own under each option's figures.";
       const run = await runCliCaptured(["run", file]);
-      expect(run.stdout).toContain("risk-adjusted (benefits −10%, costs +5%)");
+      // The same words as the aside below and the report ("gains"): it read "benefits −10%" beside their "gains −10%".
+      expect(run.stdout).toContain("risk-adjusted (gains −10%, costs +5%)");
       for (const args of [
         ["voi", file, "--samples", "500"],
         ["sensitivity", file, "--method", "tornado"],

@@ -165,7 +165,7 @@ describe("the run report's conventions", () => {
     const text = forrester({ discounting: "yearEnd", riskAdjustment: { benefits: 0.1, costs: 0.05 } });
     // By hand (src/engine/conventions.test.ts): NPV $24,606 and ROI 38%; risk-adjusted $12,407 and 18%.
     expect(text).toMatch(
-      /Tooling \(tooling\)\s+US\$24,606\s+38%\s+month 21\s+US\$50,000[^\n]*\n\s+risk-adjusted \(benefits −10%, costs \+5%\)\s+US\$12,407\s+18%\n/,
+      /Tooling \(tooling\)\s+US\$24,606\s+38%\s+month 21\s+US\$50,000[^\n]*\n\s+risk-adjusted \(gains −10%, costs \+5%\)\s+US\$12,407\s+18%\n/,
     );
     // The investment is the $50,000 paid up front (the change takes no team time): 80% = $40,000 ÷ $50,000.
     expect(text).toMatch(/Tooling\s+US\$89,527\s+US\$64,921\s+20\.7\s+1\.72\s+US\$50,000\s+80%\n/);
@@ -528,7 +528,7 @@ describe("run's table of the alternatives, for a net gain above zero under one u
     // A risk adjustment of nothing leaves the gain as it is: its line says it the same way.
     const { compiled: adjusted } = validateScenarioText(`${text}riskAdjustment: { benefits: 0, costs: 0 }\n`);
     expect(adjusted).toBeDefined();
-    expect(renderRunReport(buildResult(adjusted!))).toMatch(/risk-adjusted \(benefits [^)]*\) +less than €1 /);
+    expect(renderRunReport(buildResult(adjusted!))).toMatch(/risk-adjusted \(gains [^)]*\) +less than €1 /);
   });
 });
 

@@ -62,7 +62,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     return [
       row,
       [
-        `  risk-adjusted (benefits ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)})`,
+        `  risk-adjusted (gains ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)})`,
         gain(adjusted.npv),
         formatPercent(adjusted.roi),
         "",

@@ -14,7 +14,9 @@ export interface CapabilityDefaults {
 /**
  * The capabilities the talks tell a technical lead to ask for. Every number is a starting
  * assumption for a typical small team — shown as such in the report's assumptions, to be confirmed
- * or overridden under `catalogue:` in the scenario file. Costs are in the case's currency.
+ * or overridden under `catalogue:` in the scenario file. Costs are stated in euros
+ * (BUILT_IN_CURRENCY) and taken as written, unconverted, in the case's currency: a case in another
+ * currency is warned (`catalogueCurrencyWarning`).
  */
 export const builtInCatalogue: Record<string, CapabilityDefaults> = {
   commands: {
@@ -108,5 +110,38 @@ export const builtInCatalogue: Record<string, CapabilityDefaults> = {
     effects: { manualTasks: 0.85, "meetings.otherTeamsHoursPerMonth": 0.7 },
   },
 };
+
+/**
+ * The currency the built-in catalogue's prices are stated in: that of the reference case they were
+ * sized for (examples/seed.yaml, a small team in euros). A case in another currency takes them as
+ * written, unconverted — 300 a month is JP¥300 in a case in yen — and is warned.
+ */
+export const BUILT_IN_CURRENCY = "EUR";
+
+/** A built-in catalogue price a case takes: the capability, which cost, and the number as written. */
+export interface BuiltInPrice {
+  capability: string;
+  cost: "upfrontCost" | "monthlyCost" | "monthlyCostPerPerson";
+  value: number;
+}
+
+const priceWords: Record<BuiltInPrice["cost"], string> = {
+  upfrontCost: "up front",
+  monthlyCost: "a month",
+  monthlyCostPerPerson: "a person a month",
+};
+
+/**
+ * The warning for built-in prices taken by a case in another currency than the catalogue's
+ * (`undefined` when the currencies match or no built-in price is taken). `where` says what takes them.
+ * @example catalogueCurrencyWarning("JPY", [{ capability: "scheduling", cost: "monthlyCost", value: 300 }], "scenarios.better.capabilities")
+ * // "scenarios.better.capabilities takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (scheduling 300 a month); give your own prices in JPY under catalogue: in the file (catalogue.scheduling.monthlyCost)"
+ */
+export function catalogueCurrencyWarning(caseCurrency: string, prices: readonly BuiltInPrice[], where: string): string | undefined {
+  if (caseCurrency.toUpperCase() === BUILT_IN_CURRENCY || prices.length === 0) return undefined;
+  const listed = prices.map((price) => `${price.capability} ${price.value} ${priceWords[price.cost]}`).join(", ");
+  const fields = prices.map((price) => `catalogue.${price.capability}.${price.cost}`).join(", ");
+  return `${where} takes built-in catalogue prices, which are stated in ${BUILT_IN_CURRENCY}, but the case's currency is ${caseCurrency}: they are taken as written, unconverted, as ${caseCurrency} (${listed}); give your own prices in ${caseCurrency} under catalogue: in the file (${fields})`;
+}
 
 export const BUILT_IN_NOTE = "starting assumption of the built-in catalogue: confirm it for your team, or override it under catalogue";

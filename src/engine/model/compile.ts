@@ -1,7 +1,7 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
 import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
-import { BUILT_IN_NOTE, builtInCatalogue } from "../catalogue/built-in.js";
+import { BUILT_IN_NOTE, type BuiltInPrice, builtInCatalogue, catalogueCurrencyWarning } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
 import { describeValue, formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
@@ -165,6 +165,22 @@ function capabilityResolver(file: CaseFile, leaves: Leaf[], leafIndex: LeafIndex
   return { get, names: () => names, resolved: () => [...resolved.values()] };
 }
 
+/**
+ * The prices the named capabilities take from the built-in catalogue (a cost above zero the file's
+ * `catalogue:` does not give), in the catalogue's order: what a case in another currency than
+ * BUILT_IN_CURRENCY takes unconverted.
+ */
+export function builtInPricesOf(compiled: Pick<CompiledCase, "capabilities" | "leaves">, names: readonly string[]): BuiltInPrice[] {
+  return compiled.capabilities
+    .filter((capability) => names.includes(capability.name))
+    .flatMap((capability) =>
+      (["upfrontCost", "monthlyCost", "monthlyCostPerPerson"] as const).flatMap((cost) => {
+        const leaf = compiled.leaves[capability.costLeaves[cost]];
+        return leaf?.builtIn && leaf.value > 0 ? [{ capability: capability.name, cost, value: leaf.value }] : [];
+      }),
+    );
+}
+
 export interface CompileOptions {
   /** Every capability of the catalogue compiled, not only those the scenarios list (the optimiser's). */
   allCapabilities?: boolean;
@@ -270,12 +286,29 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
         used.add(share);
         continue;
       }
+      // Said where the task is written (the shared defaults, once for every scenario), not at each scenario
+      // that inherits it: it pointed at "today: {}" and at every other scenario, naming no field.
+      const taskAt: FieldPath = [
+        ...(layers.find((layer) => getIn(file, [...layer.map(String), "manualTasks", task]) !== undefined) ?? base),
+        "manualTasks",
+        task,
+      ];
       if (per === undefined) {
-        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no "per"; allowed: person, project or team`);
+        scenarioError(
+          name,
+          taskAt,
+          "missing",
+          () => `${formatPath(taskAt)}.per is missing; allowed: person, project or team (whom its minutes a week are for)`,
+        );
         continue;
       }
       if (leaf < 0) {
-        error([...base, "manualTasks", task], "missing", `manual task "${task}" has no minutesPerWeek (or shareOfTime)`);
+        scenarioError(
+          name,
+          taskAt,
+          "missing",
+          () => `${formatPath(taskAt)}.minutesPerWeek is missing; allowed: minutes a week, a number ≥ 0 (or shareOfTime, a share of every person's hours)`,
+        );
         continue;
       }
       taskNames.set(task, per);
@@ -447,6 +480,17 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
         used.add(leaf);
       }
     });
+    // The built-in prices are stated in euros: a case in another currency takes them unconverted, and is told so.
+    const listedCapabilities = capabilityContributions.map((contribution) => catalogue.get(contribution.name)!);
+    const currencyWarning = catalogueCurrencyWarning(
+      file.currency,
+      builtInPricesOf(
+        { capabilities: listedCapabilities, leaves },
+        listedCapabilities.map((capability) => capability.name),
+      ),
+      formatPath([...base, "capabilities"]),
+    );
+    if (currencyWarning) warn([...base, "capabilities"], "catalogue_currency", currencyWarning);
 
     scenarios.push({
       name,

@@ -73,6 +73,8 @@ export function chooseUnionBranch(
   ) {
     return { kind: "branch", index: numberBranch, keys: [] };
   }
+  // A required field not written at all is "missing" (as a plain number's is), not "nothing".
+  if (found === undefined) return { kind: "message", message: `${field} is missing; ${expected}` };
   return { kind: "message", message: `${field} is ${shown}; ${expected}${numberBranch >= 0 ? numberTextHint(found) : ""}` };
 }
 

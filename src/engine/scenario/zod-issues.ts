@@ -121,7 +121,8 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
       const forms = unionFormsAt(schema, path);
       if (!forms) return [error("invalid_type", `${field} is ${shown}; ${ours ?? "this value is not allowed here"}`)];
       const choice = chooseUnionBranch(issue, forms, path, found, shown);
-      if (choice.kind === "message") return [error("invalid_type", choice.message)];
+      // Missing, like a plain field's: a misspelt name's did-you-mean then stands alone (fromZodIssues).
+      if (choice.kind === "message") return [error(found === undefined ? "missing" : "invalid_type", choice.message)];
       return withoutRepeatedChecks(branchIssues(issue, choice.index)).flatMap((inner) =>
         convert(context, inner, path, choice.keys.length > 0 ? choice.keys : undefined),
       );

@@ -216,3 +216,18 @@ describe("the appendix of a case in yen", () => {
     expect(mainLine(row.cells[1]!)).toBe("JP¥0.40 an hour");
   });
 });
+
+describe("the appendix of a case whose currency is not the built-in catalogue's", () => {
+  const solo = readFileSync(new URL("solo.yaml", examples), "utf8");
+  const explained = (text: string) => decode(appendixOf(resultOf(text)));
+
+  it("says the marked prices are the catalogue's EUR figures taken unconverted, naming the case's currency (JP¥300 a month read as a yen price)", () => {
+    const yen = explained(solo.replace("currency: EUR", "currency: JPY"));
+    expect(yen).toContain("JP¥300 a month*");
+    expect(yen).toContain("Its prices are stated in EUR; this case, in JPY, takes them as written, unconverted: give your own prices in JPY under catalogue");
+  });
+
+  it("says nothing of the kind in a euro case", () => {
+    expect(explained(solo)).not.toContain("stated in EUR");
+  });
+});

@@ -5,6 +5,7 @@ import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup,
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney } from "../../format/words.js";
+import { BUILT_IN_CURRENCY } from "../../engine/index.js";
 
 function usedBy(context: ReportContext, names: readonly string[]): string {
   const used = usedByOf(context.result, names);
@@ -16,6 +17,18 @@ function usedBy(context: ReportContext, names: readonly string[]): string {
 /** The mark after a value that is the built-in catalogue's starting assumption; its note is said once. */
 const BUILT_IN_MARK = `<span class="built-in">*</span>`;
 const BUILT_IN_EXPLAINED = `Values marked ${BUILT_IN_MARK} are starting assumptions of the built-in catalogue: confirm them for your team, or override them under <span class="path">catalogue</span> in the case file.`;
+
+/**
+ * The built-in values' note, with, when a marked value is a price and the case is not in the
+ * catalogue's currency, that the price is the catalogue's euro figure taken unconverted (300 a month
+ * read "JP¥300 a month" with nothing to say it was not a yen price).
+ */
+function builtInExplained(context: ReportContext, rows: readonly AppendixRow[]): string {
+  const currency = context.result.currency;
+  const prices = rows.some((row) => row.builtIn && /\.(upfrontCost|monthlyCost|monthlyCostPerPerson)$/.test(row.assumption.input));
+  if (!prices || currency.toUpperCase() === BUILT_IN_CURRENCY) return BUILT_IN_EXPLAINED;
+  return `${BUILT_IN_EXPLAINED} Its prices are stated in ${BUILT_IN_CURRENCY}; this case, in ${escapeHtml(currency)}, takes them as written, unconverted: give your own prices in ${escapeHtml(currency)} under <span class="path">catalogue</span>.`;
+}
 
 function valueCell(row: AppendixRow): string {
   const mark = row.builtIn ? BUILT_IN_MARK : "";
@@ -82,7 +95,14 @@ ${rows}
 function capabilities(context: ReportContext, groups: readonly CapabilityGroup[], explain: boolean): string {
   if (groups.length === 0) return "";
   return `<h3>Improvements from the catalogue</h3>
-<p>Each improvement costs team hours to set up and may have a fee. Its other numbers multiply an input of the options that include it: × 0.7 means 30% less of it, × 1 no change.${explain ? ` ${BUILT_IN_EXPLAINED}` : ""}</p>
+<p>Each improvement costs team hours to set up and may have a fee. Its other numbers multiply an input of the options that include it: × 0.7 means 30% less of it, × 1 no change.${
+    explain
+      ? ` ${builtInExplained(
+          context,
+          groups.flatMap((group) => group.rows),
+        )}`
+      : ""
+  }</p>
 ${capabilityTable(context, groups)}`;
 }
 
@@ -132,7 +152,7 @@ export const assumptionsSection: ReportSection = {
     const tables = appendixTables(context.result);
     const builtInInInputs = tables.inputs.some((row) => row.builtIn);
     const builtInInCapabilities = !builtInInInputs && tables.capabilities.some((group) => group.rows.some((row) => row.builtIn));
-    const inputsIntro = builtInInInputs ? `<p>${BUILT_IN_EXPLAINED}</p>` : "";
+    const inputsIntro = builtInInInputs ? `<p>${builtInExplained(context, [...tables.inputs, ...tables.capabilities.flatMap((group) => group.rows)])}</p>` : "";
     const ranges =
       context.ranges === "none"
         ? " Each input is a single number; none is given as a range."

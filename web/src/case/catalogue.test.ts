@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { builtInCatalogue, effectTargetNames, hasErrors, validateScenarioText } from "../../../src/engine/index.js";
 import {
   addCapability,
+  builtInHelp,
   capabilityNameProblem,
   capabilityNames,
   capabilityView,
@@ -107,5 +108,16 @@ describe("the capability catalogue in the editor", () => {
     expect(valid(removed)).toBe(true);
     const back = removeCapability(removeCapability(removed, "monitoring", false), "nothing", false);
     expect(back.catalogue).toBeUndefined();
+  });
+});
+
+describe("builtInHelp", () => {
+  it("says the built-in prices are EUR figures taken unconverted in a case in yen (the cards read 'JP¥300 a month' as a yen price), and nothing of it in a euro case", () => {
+    expect(builtInHelp({ currency: "JPY" })).toBe(
+      "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case. Their prices are stated in EUR: this case, in JPY, takes them as written, unconverted; customise one to give its price in JPY.",
+    );
+    expect(builtInHelp({ currency: "EUR" })).toBe(
+      "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.",
+    );
   });
 });

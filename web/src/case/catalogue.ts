@@ -1,4 +1,4 @@
-import { builtInCatalogue, effectTargetNames } from "../../../src/engine/index.js";
+import { BUILT_IN_CURRENCY, builtInCatalogue, effectTargetNames } from "../../../src/engine/index.js";
 import { formatInputMoney, formatNumber } from "../../../src/format/numbers.js";
 import { deleteIn, getIn, isRecord, setIn, type CaseData } from "./data-path.js";
 import { inputGroups, type Field } from "./field-tree.js";
@@ -225,4 +225,17 @@ export function costWords(costs: Readonly<Record<CostKey, unknown>>, currency: s
 /** Each effect in plain words: "Upkeep hours a month for each live project: 30% less". */
 export function effectLines(effects: Readonly<Partial<Record<EffectTarget, unknown>>>): string[] {
   return (Object.entries(effects) as [EffectTarget, unknown][]).map(([target, raw]) => `${effectTargetLabel(target)}: ${effectWords(raw)}`);
+}
+
+/**
+ * What the Capabilities tab says of the built-in capabilities: starting assumptions, and, in a case
+ * not in the catalogue's currency, that their prices are its EUR figures taken unconverted (the
+ * cards read "JP¥300 a month" in a case in yen, as if that were a yen price).
+ * @example builtInHelp({ currency: "JPY" }) // "Their costs and effects are … Their prices are stated in EUR: …"
+ */
+export function builtInHelp(data: CaseData): string {
+  const help = "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.";
+  const currency = typeof data.currency === "string" ? data.currency : undefined;
+  if (currency === undefined || currency.toUpperCase() === BUILT_IN_CURRENCY) return help;
+  return `${help} Their prices are stated in ${BUILT_IN_CURRENCY}: this case, in ${currency}, takes them as written, unconverted; customise one to give its price in ${currency}.`;
 }

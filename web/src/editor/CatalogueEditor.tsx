@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { type CaseData, getIn, isRecord, startsWith } from "../case/data-path.js";
 import {
   addCapability,
+  builtInHelp,
   builtInOf,
   capabilityNameProblem,
   capabilityNames,
@@ -86,7 +87,7 @@ export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => 
         <h3 id="built-in-capabilities-heading" className="catalogue-heading">
           Built-in capabilities
         </h3>
-        <p className="group-help">Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.</p>
+        <p className="group-help">{builtInHelp(data)}</p>
         <ul className="capability-cards">
           {builtInOnly.map((name) => {
             const view = capabilityView(data, name);
