@@ -119,7 +119,17 @@ describe("validate", () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
     expect(exitCode).toBe(0);
     expect(stderr).toMatch(/capacity\.yaml:\d+:\d+: warning: defaults\.releases\.months is ignored in capacity mode/);
-    expect(stdout).toContain("valid");
+    // It said a bare "valid —" under the warning, as if there were none.
+    expect(stdout).toMatch(/^.*capacity\.yaml: valid \(with 1 warning above\) — /);
+  });
+
+  it("says a file without warnings is valid, with nothing about warnings", async () => {
+    const file = join(temp.path, "plain.yaml");
+    writeFileSync(file, readFixture("valid-minimal.yaml"));
+    const { exitCode, stdout, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/plain\.yaml: valid — /);
   });
 });
 
