@@ -72,7 +72,8 @@ export function parseWholeNumber(option: string, text: string, minimum: number):
  * The fewest samples behind a document a manager reads (`report`, `export`): its chances are given to
  * the nearest 1% ("over 99%", "under 1%") and its ranges are 90% ones, which fewer runs cannot tell
  * apart (one sample said "Over the 1 outcomes of the ranges … in over 99% of them", and that no range
- * moved the net gain much). `run` and `voi`, tables for the analyst, take any number.
+ * moved the net gain much); `voi` too, whose conclusions are sentences. `run`, tables for the analyst,
+ * takes any number.
  */
 export const FEWEST_DOCUMENT_SAMPLES = 100;
 
@@ -88,7 +89,7 @@ export async function runMonteCarlo(
   compiled: CompiledCase,
   options: SamplingOptions,
   output: CliOutput,
-  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook"; monthlyBands?: MonthlyBands } = {},
+  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook" | "voi"; monthlyBands?: MonthlyBands } = {},
 ): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
@@ -102,8 +103,17 @@ export async function runMonteCarlo(
   const most = mostSamples(compiled, memoryOptions);
   if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, memoryOptions), 2);
   if (analysis.document && compiled.uncertainLeaves.length > 0 && samples < FEWEST_DOCUMENT_SAMPLES) {
+    // voi concludes in sentences too ("no measurement is worth paying for … knowing every input exactly
+    // would be worth nothing"), which one sample made of nothing; it has no single-estimate form (0).
+    const [what, allowed] =
+      analysis.document === "voi"
+        ? ["the value of information gives each option's chance of being best to the nearest 1%", `${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`]
+        : [
+            `a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones`,
+            `0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`,
+          ];
     throw new UserError(
-      `--samples is ${formatNumber(samples)}: a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: 0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`,
+      `--samples is ${formatNumber(samples)}: ${what}, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: ${allowed}`,
       2,
     );
   }

@@ -169,13 +169,20 @@ describe("voi", () => {
     }
   });
 
-  it("says one sample in the singular, in voi and in run", async () => {
-    const voi = await runCliCaptured(["voi", closeCall, "--samples", "1"]);
-    expect(voi.stdout.split("\n")[1]).toBe("1 random sample, seed 1 · EUR · NPVs against Today (current)");
+  it("says one sample in the singular in run, and refuses fewer than 100 in voi, whose sentences one sample made of nothing", async () => {
     const run = await runCliCaptured(["run", closeCall, "--samples", "1"]);
     expect(run.stdout).toContain("  1 random sample, seed 1; ranges: 4 inputs\n");
-    expect((await runCliCaptured(["voi", closeCall, "--samples", "2"])).stdout.split("\n")[1]).toBe(
-      "2 random samples, seed 1 · EUR · NPVs against Today (current)",
+    // It said "No measurement is worth paying for before deciding: … best in over 99% of the outcomes …
+    // and knowing every input exactly would be worth nothing", of one outcome.
+    const one = await runCliCaptured(["voi", closeCall, "--samples", "1"]);
+    expect(one.exitCode).toBe(2);
+    expect(one.stdout).toBe("");
+    expect(one.stderr).toContain(
+      "--samples is 1: the value of information gives each option's chance of being best to the nearest 1%, which fewer than 100 samples cannot tell; allowed: 100 to ",
+    );
+    expect((await runCliCaptured(["voi", closeCall, "--samples", "99"])).exitCode).toBe(2);
+    expect((await runCliCaptured(["voi", closeCall, "--samples", "100"])).stdout.split("\n")[1]).toBe(
+      "100 random samples, seed 1 · EUR · NPVs against Today (current)",
     );
   });
 

@@ -180,7 +180,7 @@ Examples:
       });
       if (options.samples !== undefined) parseWholeNumber("--samples", options.samples, 1);
       // Text or JSON, voi shows the decision analysis only: no month-by-month band.
-      const summary = await runMonteCarlo(compiled, options, output, { groups, monthlyBands: "none" });
+      const summary = await runMonteCarlo(compiled, options, output, { groups, document: "voi", monthlyBands: "none" });
       const result = withUncertainty(buildResult(compiled), summary!);
       const decision = result.decision!;
       const text = options.json
