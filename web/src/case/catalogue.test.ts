@@ -99,6 +99,25 @@ describe("the capability catalogue in the editor", () => {
     expect(capabilityView(customised, "scheduling")!.costs).toEqual(capabilityView(base, "scheduling")!.costs);
   });
 
+  it("customises a built-in capability in a case in yen without writing its EUR prices into the file as the user's own yen prices", () => {
+    const text = (customised: CaseData) => JSON.stringify(customised);
+    const yen = { ...base, currency: "JPY", scenarios: { ...(base.scenarios as object), better: { capabilities: ["scheduling"] } } } as CaseData;
+    const customised = customiseBuiltIn(yen, "scheduling");
+    const entry = (customised.catalogue as Record<string, Record<string, unknown>>).scheduling!;
+    // It wrote monthlyCost: 300, which then read as "JP¥300 a month" of the user's own, warned of nowhere.
+    expect(entry.monthlyCost).toBeUndefined();
+    expect(entry.setupHours).toBe(80);
+    // The price stays the built-in one, shown in the card and warned of by the engine.
+    expect(capabilityView(customised, "scheduling")!.costs.monthlyCost).toBe(300);
+    const validation = validateScenarioText(text(customised));
+    expect(
+      validation.issues
+        .filter((issue) => issue.severity === "warning")
+        .map((issue) => issue.message)
+        .join(),
+    ).toContain("stated in EUR");
+  });
+
   it("deletes a capability, and on request takes it out of the scenarios that tick it", () => {
     const kept = removeCapability(base, "ourDashboard", false);
     expect(Object.keys(kept.catalogue as object)).toEqual(["monitoring"]);
@@ -114,7 +133,7 @@ describe("the capability catalogue in the editor", () => {
 describe("builtInHelp", () => {
   it("says the built-in prices are EUR figures taken unconverted in a case in yen (the cards read 'JP¥300 a month' as a yen price), and nothing of it in a euro case", () => {
     expect(builtInHelp({ currency: "JPY" })).toBe(
-      "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case. Their prices are stated in EUR: this case, in JPY, takes them as written, unconverted; customise one to give its price in JPY.",
+      "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case. Their prices are stated in EUR: this case, in JPY, takes them as written, unconverted, until you customise one and give its prices in JPY.",
     );
     expect(builtInHelp({ currency: "EUR" })).toBe(
       "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.",

@@ -129,13 +129,17 @@ export function addCapability(data: CaseData, name: string, entry: Record<string
 
 /**
  * The built-in capability written into the file under its own name, so each value can be changed;
- * costs of zero are left out (they stay zero).
+ * costs of zero are left out (they stay zero). In a case not in the catalogue's currency its prices
+ * are left out too: they are EUR figures, and written into the file they would read as the user's own
+ * prices in the case's currency, with no warning left. Left out, they stay the built-in ones, shown and
+ * warned of as such, until the user gives a price of their own.
  */
 export function customiseBuiltIn(data: CaseData, name: string): CaseData {
   const builtIn = builtInOf(name);
   if (!builtIn) return data;
   const entry: Record<string, unknown> = { label: builtIn.label, description: builtIn.description };
-  for (const key of costKeys) if (builtIn[key] !== 0) entry[key] = builtIn[key];
+  const foreign = typeof data.currency === "string" && data.currency.toUpperCase() !== BUILT_IN_CURRENCY;
+  for (const key of costKeys) if (builtIn[key] !== 0 && !(foreign && key !== "setupHours")) entry[key] = builtIn[key];
   entry.effects = { ...builtIn.effects };
   return setIn(data, ["catalogue", name], entry);
 }
@@ -237,5 +241,5 @@ export function builtInHelp(data: CaseData): string {
   const help = "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.";
   const currency = typeof data.currency === "string" ? data.currency : undefined;
   if (currency === undefined || currency.toUpperCase() === BUILT_IN_CURRENCY) return help;
-  return `${help} Their prices are stated in ${BUILT_IN_CURRENCY}: this case, in ${currency}, takes them as written, unconverted; customise one to give its price in ${currency}.`;
+  return `${help} Their prices are stated in ${BUILT_IN_CURRENCY}: this case, in ${currency}, takes them as written, unconverted, until you customise one and give its prices in ${currency}.`;
 }
