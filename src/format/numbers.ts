@@ -336,6 +336,20 @@ export function formatInputMoney(value: number, currency: string): string {
 }
 
 /**
+ * A bound the user gave in money (optimize's --budget), written so that it reads as the bound used:
+ * as an input is (`formatInputMoney`) when that form is the number itself, else with the decimals
+ * given. 959.6 yen read "JP¥960" above a ranking that left out a set of JP¥960, as if within.
+ * @example formatMoneyAsGiven(959.6, "JPY") // "JP¥959.6" ; formatMoneyAsGiven(959.999, "EUR") // "€959.999" ; formatMoneyAsGiven(959.6, "EUR") // "€959.60"
+ */
+export function formatMoneyAsGiven(value: number, currency: string): string {
+  const shown = formatInputMoney(value, currency);
+  const written = String(value);
+  if (Number(shown.replace(/[^\d.-]/g, "")) === value || !/^\d+\.\d+$/.test(written)) return shown;
+  // The currency's form of the whole units, then the decimals as given.
+  return formatMoneyExact(Math.trunc(value), currency).replace(/(\d)(\D*)$/, `$1.${written.split(".")[1]}$2`);
+}
+
+/**
  * A plain number with thousands separators and at most `fractionDigits` decimals.
  * @example formatNumber(1234.56, 1) // "1,234.6"
  */

@@ -498,6 +498,21 @@ describe("optimize's budget at the price of one capability", () => {
     await runCliCaptured(["optimize", file, "--budget", "959.6", "--write-scenario", "ask"]);
     expect(readFileSync(file, "utf8")).toContain("a first-year budget of €959.60");
   });
+
+  it("writes a budget with more decimals than the currency shows as given: 'at most €959.999' and 'at most JP¥959.6', not '€960.00' and 'JP¥960' above a ranking without the set of 960", async () => {
+    const file = join(temp.path, "team.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const euro = await runCliCaptured(["optimize", file, "--budget", "959.999", "--top", "2"]);
+    expect(euro.stdout.replaceAll("\u00a0", " ").split("\n")[0]).toBe("Best sets of capabilities by net present value (first-year cash at most €959.999)");
+    expect(euro.stdout).not.toContain("versioning");
+    const yen = join(temp.path, "team-yen.yaml");
+    writeFileSync(yen, readFileSync(file, "utf8").replace(/^currency: EUR$/m, "currency: JPY"));
+    const under = await runCliCaptured(["optimize", yen, "--budget", "959.6", "--top", "2"]);
+    expect(under.stdout.replaceAll("\u00a0", " ").split("\n")[0]).toBe("Best sets of capabilities by net present value (first-year cash at most JP¥959.6)");
+    expect(under.stdout).not.toContain("versioning");
+    await runCliCaptured(["optimize", yen, "--budget", "959.6", "--write-scenario", "ask"]);
+    expect(readFileSync(yen, "utf8")).toContain("a first-year budget of JP¥959.6");
+  });
 });
 
 describe("optimize's budget in a plan shorter than a year", () => {

@@ -16,7 +16,15 @@ import {
   type OptimizeResult,
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
-import { formatChance, formatGain, formatInputMoney, formatMoneyExact as formatMoney, formatPaybackMonth, plural } from "../../format/numbers.js";
+import {
+  formatChance,
+  formatGain,
+  formatInputMoney,
+  formatMoneyAsGiven,
+  formatMoneyExact as formatMoney,
+  formatPaybackMonth,
+  plural,
+} from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -218,7 +226,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   const cash = cashBasis(result, context.horizonMonths, context.feeMonths);
   const limits = [
     // The budget as the user gave it, cents kept: --budget 959.6 read "at most €960" above a set of €960 it left out.
-    result.limits.budget !== null ? `${cash.title} at most ${formatInputMoney(result.limits.budget, currency)}` : "",
+    result.limits.budget !== null ? `${cash.title} at most ${formatMoneyAsGiven(result.limits.budget, currency)}` : "",
     result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
   ].filter(Boolean);
   const parts = [
@@ -518,7 +526,7 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
   }
   const limits = [
     result.limits.budget !== null
-      ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatInputMoney(result.limits.budget, currency))
+      ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoneyAsGiven(result.limits.budget, currency))
       : "",
     result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
   ].filter(Boolean);
