@@ -68,7 +68,14 @@ export type { Distribution, IntervalShape } from "./uncertainty/index.js";
 // The distribution a 90% range { low, high } stands for, and its median (the value the point figures use).
 export { fromInterval90, median, validateInterval90 } from "./uncertainty/index.js";
 export { optimize, compareSets, type Objective, type OptimizeOptions, type OptimizeResult, type EvaluatedSet, type AdoptionStep } from "./optimize.js";
-export { BUILT_IN_CURRENCY, builtInCatalogue, BUILT_IN_NOTE, catalogueCurrencyWarning, type BuiltInPrice } from "./catalogue/built-in.js";
+export {
+  BUILT_IN_CURRENCY,
+  builtInCatalogue,
+  BUILT_IN_NOTE,
+  catalogueCurrencyWarning,
+  takesCataloguePricesUnconverted,
+  type BuiltInPrice,
+} from "./catalogue/built-in.js";
 export { builtInPricesOf } from "./model/compile.js";
 export { effectTargets, effectTargetNames } from "./catalogue/targets.js";
 export type { CompiledCapability } from "./model/compiled.js";

@@ -5,6 +5,7 @@ import {
   leafQuantile,
   quantityKind,
   scenariosUsing,
+  takesCataloguePricesUnconverted,
   type CompiledCase,
   type Leaf,
   type QuantityKindName,
@@ -166,7 +167,7 @@ export function catalogueGroupTitle(compiled: Pick<CompiledCase, "currency" | "c
     compiled,
     compiled.capabilities.map((capability) => capability.name),
   );
-  if (prices.length === 0 || compiled.currency.toUpperCase() === BUILT_IN_CURRENCY) return title;
+  if (prices.length === 0 || !takesCataloguePricesUnconverted(compiled.currency)) return title;
   return `${title.slice(0, -1)}; built-in prices are stated in ${BUILT_IN_CURRENCY} and taken here unconverted, in ${compiled.currency}: give your own under catalogue)`;
 }
 

@@ -3,6 +3,7 @@ import { parseDocument } from "yaml";
 import {
   buildResult,
   BUILT_IN_CURRENCY,
+  takesCataloguePricesUnconverted,
   builtInPricesOf as builtInPricesIn,
   capabilitiesInRanked,
   catalogueCurrencyWarning,
@@ -296,7 +297,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           : []),
     ...(context.builtInPrices.length > 0
       ? [
-          currency.toUpperCase() === BUILT_IN_CURRENCY
+          !takesCataloguePricesUnconverted(currency)
             ? `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`
             : `  Warning: the built-in catalogue's prices are stated in ${BUILT_IN_CURRENCY}, but this case is in ${currency}: the NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} take them as written, unconverted, as ${currency}: ${context.builtInPrices.join(", ")}. They are starting assumptions for a small team rather than quotes: give your own prices in ${currency} under catalogue: in the file (${context.builtInPriceFields.join(", ")}).`,
         ]

@@ -118,6 +118,15 @@ export const builtInCatalogue: Record<string, CapabilityDefaults> = {
  */
 export const BUILT_IN_CURRENCY = "EUR";
 
+/**
+ * Whether a case in `currency` takes the built-in catalogue's prices unconverted, as another
+ * currency's amounts: every view that says so asks here.
+ * @example takesCataloguePricesUnconverted("JPY") // true ; takesCataloguePricesUnconverted("eur") // false
+ */
+export function takesCataloguePricesUnconverted(currency: string): boolean {
+  return currency.toUpperCase() !== BUILT_IN_CURRENCY;
+}
+
 /** A built-in catalogue price a case takes: the capability, which cost, and the number as written. */
 export interface BuiltInPrice {
   capability: string;
@@ -138,7 +147,7 @@ const priceWords: Record<BuiltInPrice["cost"], string> = {
  * // "scenarios.better.capabilities takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (scheduling 300 a month); give your own prices in JPY under catalogue: in the file (catalogue.scheduling.monthlyCost)"
  */
 export function catalogueCurrencyWarning(caseCurrency: string, prices: readonly BuiltInPrice[], where: string): string | undefined {
-  if (caseCurrency.toUpperCase() === BUILT_IN_CURRENCY || prices.length === 0) return undefined;
+  if (!takesCataloguePricesUnconverted(caseCurrency) || prices.length === 0) return undefined;
   const listed = prices.map((price) => `${price.capability} ${price.value} ${priceWords[price.cost]}`).join(", ");
   const fields = prices.map((price) => `catalogue.${price.capability}.${price.cost}`).join(", ");
   return `${where} takes built-in catalogue prices, which are stated in ${BUILT_IN_CURRENCY}, but the case's currency is ${caseCurrency}: they are taken as written, unconverted, as ${caseCurrency} (${listed}); give your own prices in ${caseCurrency} under catalogue: in the file (${fields})`;

@@ -1,4 +1,4 @@
-import { BUILT_IN_CURRENCY, builtInCatalogue, effectTargetNames } from "../../../src/engine/index.js";
+import { BUILT_IN_CURRENCY, builtInCatalogue, effectTargetNames, takesCataloguePricesUnconverted } from "../../../src/engine/index.js";
 import { formatInputMoney, formatNumber } from "../../../src/format/numbers.js";
 import { deleteIn, getIn, isRecord, setIn, type CaseData } from "./data-path.js";
 import { inputGroups, type Field } from "./field-tree.js";
@@ -138,7 +138,7 @@ export function customiseBuiltIn(data: CaseData, name: string): CaseData {
   const builtIn = builtInOf(name);
   if (!builtIn) return data;
   const entry: Record<string, unknown> = { label: builtIn.label, description: builtIn.description };
-  const foreign = typeof data.currency === "string" && data.currency.toUpperCase() !== BUILT_IN_CURRENCY;
+  const foreign = typeof data.currency === "string" && takesCataloguePricesUnconverted(data.currency);
   for (const key of costKeys) if (builtIn[key] !== 0 && !(foreign && key !== "setupHours")) entry[key] = builtIn[key];
   entry.effects = { ...builtIn.effects };
   return setIn(data, ["catalogue", name], entry);
@@ -240,6 +240,6 @@ export function effectLines(effects: Readonly<Partial<Record<EffectTarget, unkno
 export function builtInHelp(data: CaseData): string {
   const help = "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.";
   const currency = typeof data.currency === "string" ? data.currency : undefined;
-  if (currency === undefined || currency.toUpperCase() === BUILT_IN_CURRENCY) return help;
+  if (currency === undefined || !takesCataloguePricesUnconverted(currency)) return help;
   return `${help} Their prices are stated in ${BUILT_IN_CURRENCY}: this case, in ${currency}, takes them as written, unconverted, until you customise one and give its prices in ${currency}.`;
 }
