@@ -255,6 +255,12 @@ describe("calibration", () => {
     expect(result.summary).toBe("1 of 3 inside the planned 90% range: too narrow; widen your ranges by about 12× around their middle");
   });
 
+  it("groups a large widening factor's thousands, as the report's '13,609.1 times' does, not '13609.1×'", () => {
+    const result = calibrate([0.5, 13609.05, 13609.06].map(check));
+    expect(result.widenBy).toBe(13609.1);
+    expect(result.summary).toBe("1 of 3 inside the planned 90% range: too narrow; widen your ranges by about 13,609.1× around their middle");
+  });
+
   it("every one of 6 in the middle half: too wide", () => {
     const result = calibrate([0.1, 0.2, 0.3, 0.4, 0.45, 0.5].map(check));
     expect(result.verdict).toBe("too wide");

@@ -1,6 +1,6 @@
 import { drawInputs } from "./draws.js";
 import { keepWithinKind, quantityKind } from "./scenario/quantity.js";
-import { groupDigits } from "./scenario/text.js";
+import { groupDigitString, groupDigits } from "./scenario/text.js";
 import { createRandom, deriveSeed, fillUniform, inverseNormalCdf, latinHypercubeColumn, quantile, type Distribution } from "./uncertainty/index.js";
 import { discountFactors, paybackMonth, type Discounting } from "./finance.js";
 import { F, MONTHLY_FIELD_COUNT, monthlyFieldNames } from "./model/columns.js";
@@ -408,8 +408,8 @@ export function calibrate(checks: readonly Pick<ObservedFigureCheck, "inside" | 
       verdict: "too narrow",
       widenBy,
       chance: tooMany,
-      // As the report writes the factor: 12×, not 12.0× (widenBy is already to a tenth).
-      summary: `${head}: too narrow; widen your ranges by about ${String(widenBy)}× around their middle`,
+      // As the report writes the factor: 12×, not 12.0× (widenBy is already to a tenth), grouped: 13,609.1×.
+      summary: `${head}: too narrow; widen your ranges by about ${factorWords(widenBy)}× around their middle`,
       method,
     };
   }
@@ -1027,4 +1027,14 @@ function nowFigures(
     cumulative[at] = running;
   }
   return { npv, paybackMonth: paybackMonth(timeZero, cumulative) };
+}
+
+/**
+ * A factor already to a tenth, as the report writes it: its whole part grouped, its tenth only when
+ * there is one ("12", "13,609.1").
+ * @example factorWords(13609.1) // "13,609.1"
+ */
+function factorWords(factor: number): string {
+  const [whole, tenth] = String(factor).split(".");
+  return `${groupDigitString(whole!)}${tenth ? `.${tenth}` : ""}`;
 }
