@@ -8,6 +8,7 @@ import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
+  formatGain,
   formatHours,
   formatMoneyExact,
   formatMonth,
@@ -19,6 +20,7 @@ import {
 } from "../../format/numbers.js";
 import { labelWithRecordedShare, monthsUsedWords, netGainBasis, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
+import type { ValueKind } from "../../engine/index.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -143,6 +145,9 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   const last = comparison.lastRecordedMonth;
   const horizon = comparison.horizonMonths;
   const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(context.money(value))}</td>`;
+  // A gain above zero under one unit reads "less than €1" (formatGain), as track plan and the options table say, not "€0".
+  const gain = (value: number) =>
+    `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(formatGain(value, context.result.currency, context.money))}</td>`;
   const rows: string[] = [];
   if (last !== null) {
     const soFar = comparison.soFar;
@@ -163,7 +168,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
     );
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(
-      `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}</td>${money(forecast.npv.planned)}${money(forecast.npv.now)}</tr>`,
+      `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}</td>${gain(forecast.npv.planned)}${gain(forecast.npv.now)}</tr>`,
     );
   }
   const nowHead = last === null ? "Now" : last < horizon ? "What happened, then re-forecast" : "What happened";
@@ -214,9 +219,28 @@ const observedWords: Record<ObservedFigure, string> = {
   fixHoursPerFailure: "Hours fixing each failure",
 };
 
-/** An observed figure's value: a share as a percentage, anything else to three significant figures. */
+/**
+ * An observed figure's value to three significant figures, a share as a percentage, as track show
+ * writes them: a recorded failure rate of 0.00025 read "0%", as if no change had failed, and the
+ * planned 4.87% "4.9%" beside the moved inputs' "4.87%".
+ */
 function observedValue(value: number, figure: ObservedFigure): string {
-  return figure === "changeFailureRate" ? `${formatNumber(value * 100, 1)}%` : formatSignificant(value, 3);
+  return figure === "changeFailureRate" ? significantShare(value) : formatSignificant(value, 3);
+}
+
+/** A share to three significant figures, as a percentage: "4.87%", "0.025%". */
+function significantShare(value: number): string {
+  return `${formatSignificant(value * 100, 3)}%`;
+}
+
+/**
+ * A moved input's value to three significant figures, as the measured figures beside it are written:
+ * a count of 0.304 read "0.3" (two decimals) under the measured "0.304".
+ */
+function movedValue(value: number, unit: ValueKind, currency: string): string {
+  if (unit === "share" || unit === "rate") return significantShare(value);
+  if (unit === "count") return formatSignificant(value, 3);
+  return formatInputValue(roundSignificantFigures(value, 3), unit, currency);
 }
 
 /**
@@ -228,15 +252,16 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   const comparison = report.tracking.view.comparison;
   if (!learning?.money || learning.monthsUsed === 0) return "";
   const { planned, now } = learning.money;
+  const gain = (value: number) => formatGain(value, context.result.currency, context.money);
   const months = monthsUsedWords(learning.monthsUsed, comparison.recordedMonths);
   const rows = [
     `<tr><td>Chance it pays back within the plan's ${escapeHtml(plural(comparison.horizonMonths, "month"))}</td><td class="number">${figure("learning-chance-planned", formatChance(planned.probabilityPaysBack))}</td><td class="number">${figure("learning-chance-now", formatChance(now.probabilityPaysBack))}</td></tr>`,
-    `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}: likely between</td><td class="number">${escapeHtml(context.money(planned.npv.p5))} and ${escapeHtml(context.money(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", context.money(now.npv.p5))} and ${figure("learning-gain-high-now", context.money(now.npv.p95))}</td></tr>`,
-    `<tr><td>Gain over the whole plan, middle estimate</td><td class="number">${escapeHtml(context.money(planned.npv.p50))}</td><td class="number">${escapeHtml(context.money(now.npv.p50))}</td></tr>`,
+    `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}: likely between</td><td class="number">${escapeHtml(gain(planned.npv.p5))} and ${escapeHtml(gain(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", gain(now.npv.p5))} and ${figure("learning-gain-high-now", gain(now.npv.p95))}</td></tr>`,
+    `<tr><td>Gain over the whole plan, middle estimate</td><td class="number">${escapeHtml(gain(planned.npv.p50))}</td><td class="number">${escapeHtml(gain(now.npv.p50))}</td></tr>`,
   ];
   const moved = learning.inputs.map((input) => {
     const { label, unit } = describeInput(input.input);
-    const value = (number: number) => escapeHtml(formatInputValue(roundSignificantFigures(number, 3), unit, comparison.currency));
+    const value = (number: number) => escapeHtml(movedValue(number, unit, comparison.currency));
     return `<tr><td>${escapeHtml(label)}</td><td class="number">${value(input.planned.p5)} to ${value(input.planned.p95)}</td><td class="number">${value(input.now.p5)} to ${value(input.now.p95)}</td></tr>`;
   });
   const checks = learning.observed.map(

@@ -135,6 +135,31 @@ describe("inputs and observed figures under one", () => {
     expect(html).toMatch(/Share of changes that fail<\/td><td class="number">[1-9][\d.]*% to [1-9][\d.]*%<\/td>/);
     // The measured figure's range read "0 to 1" beside a recorded 4.
     expect(html).toContain(`>${formatSignificant(deployments.planned.p5)} to ${formatSignificant(deployments.planned.p95)}<`);
+    // The moved inputs' table and the measured figures' table write the same range alike, to three
+    // significant figures: the moved one read "0.3 to 0.79" and "4.87% to 29.8%" above "4.9% to 29.8%".
+    const range = `>${formatSignificant(deployments.planned.p5)} to ${formatSignificant(deployments.planned.p95)}<`;
+    expect(html.split(range).length - 1).toBe(2);
+    const rate = view.learning.observed.find((check) => check.figure === "changeFailureRate")!;
+    const rateRange = `>${formatSignificant(rate.planned.p5 * 100)}% to ${formatSignificant(rate.planned.p95 * 100)}%<`;
+    expect(html.split(rateRange).length - 1).toBe(2);
+  });
+
+  it("writes a recorded change failure rate that is not zero as a share to three figures in the report, not '0%' (1 failure in 8,000 deployments)", async () => {
+    const breakage =
+      "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
+    expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    for (const month of ["4", "5"]) {
+      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4000", "--incidents", "1"];
+      expect((await track(...add)).exitCode).toBe(0);
+    }
+    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const rate = view.learning.observed.find((check) => check.figure === "changeFailureRate")!;
+    expect(rate.observed).toBeCloseTo(0.00025, 10);
+    const out = join(temp.path, "report.html");
+    expect((await runCliCaptured(["report", caseFile, "-o", out, "--force"])).exitCode).toBe(0);
+    // It read "Share of changes that fail 0%", as if none had failed.
+    expect(readFileSync(out, "utf8")).toMatch(/Share of changes that fail<\/td><td class="number">0\.025%<\/td>/);
   });
 });
 

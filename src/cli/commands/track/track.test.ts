@@ -108,6 +108,11 @@ describe("track plan", () => {
       expect(stdout).toMatch(/Net gain \(NPV\)\s+less than €1\s+less than €1\n/);
       expect(stdout).not.toMatch(/Net gain \(NPV\)\s+€0/);
     }
+    // The report's "Plan and reality so far" said "€0" and "€0" beside its options table's "less than €1".
+    const out = join(temp.path, "report.html");
+    expect((await runCliCaptured(["report", caseFile, "--db", store, "-o", out])).exitCode).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toMatch(/Gain over the whole plan, in today's money<\/td><td class="number">less than €1<\/td><td class="number">less than €1<\/td>/);
   });
 
   it("keeps the first plan unless --replace", async () => {
