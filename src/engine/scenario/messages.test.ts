@@ -114,3 +114,25 @@ describe("messages for any wrong value", () => {
     );
   });
 });
+
+describe("the currency code", () => {
+  const withCurrency = (code: string) => validCaseText().replace(/^currency: .*$/m, `currency: ${code}`);
+
+  it("must be a current ISO 4217 code: three capitals that are none ('EUE') were written on every page as a currency", () => {
+    const typo = validateScenarioText(withCurrency("EUE"));
+    expect(typo.compiled).toBeUndefined();
+    expect(typo.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)).toEqual([
+      'currency: currency is the text "EUE"; allowed: a current ISO 4217 currency code such as EUR, USD or GBP; did you mean EUR?',
+    ]);
+    // No guess for a code further than one letter from every currency.
+    expect(validateScenarioText(withCurrency("XYZ")).issues.map((issue) => issue.message)).toEqual([
+      'currency is the text "XYZ"; allowed: a current ISO 4217 currency code such as EUR, USD or GBP',
+    ]);
+  });
+
+  it("takes every code the examples, the templates and the tests use, and those of small units", () => {
+    for (const code of ["EUR", "USD", "GBP", "JPY", "CHF", "XOF", "VND", "IDR", "KRW", "ISK"]) {
+      expect(validateScenarioText(withCurrency(code)).compiled?.currency, code).toBe(code);
+    }
+  });
+});
