@@ -155,7 +155,7 @@ function money(value: number, currency: string, rounding: Rounding, key: string,
  * "loses €3" or "€3 less" in words. (`Math.round` takes a half up: −2.5 to −2.)
  * @example roundHalfAway(-2.5) // -3 ; roundHalfAway(2.5) // 3
  */
-function roundHalfAway(value: number): number {
+export function roundHalfAway(value: number): number {
   return value < 0 ? -Math.round(-value) : Math.round(value);
 }
 
@@ -264,6 +264,15 @@ export function formatMoney(value: number, currency: string): string {
 export function formatMoneyExact(value: number, currency: string): string {
   const rounded = roundHalfAway(value);
   return money(rounded === 0 ? 0 : rounded, currency, exactMoney, "exact", exactMoneyOptions);
+}
+
+/**
+ * Money to the cent, whatever the currency's minor unit: for the few figures that must add up where
+ * to the unit they would not (track add's plan and its parts).
+ * @example formatMoneyCents(-5600.8, "EUR") // "-€5,600.80" ; formatMoneyCents(2000.4, "JPY") // "JP¥2,000.40"
+ */
+export function formatMoneyCents(value: number, currency: string): string {
+  return money(value, currency, centsMoney, "cents", centsMoneyOptions);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type Observation,
   type Proposal,
   type Provenance,
+  whereLeftOut,
 } from "./proposal.js";
 import { extent, mean } from "./stats.js";
 import { byMonthOf, exposures } from "./time.js";
@@ -68,7 +69,8 @@ const plural = (count: number, word: string) => `${formatNumber(count)} ${count 
  */
 export function measureCiRuns(allRuns: readonly CiRun[], provenance: Omit<Provenance, "period" | "counted">, options: CiOptions): Measurement {
   const { min: first, max: last } = extent(allRuns.map((run) => run.createdAt));
-  const { months, notice } = scalableMonths(exposures(first, last), provenance.source);
+  const period = exposures(first, last);
+  const { months, notice } = scalableMonths(period, provenance.source);
   // Only the months counted: the note's period and counts are those of the figures.
   const { items: runs, span } = inCountedMonths(allRuns, (run) => run.createdAt, months, first, last);
   const notices: string[] = notice ? [notice] : [];
@@ -133,7 +135,18 @@ export function measureCiRuns(allRuns: readonly CiRun[], provenance: Omit<Proven
     value: perMonth(deploymentsByMonth.get(month.month)?.length ?? 0, month),
   }));
   if (deployments.length === 0) {
-    notices.push(`${provenance.source}: no finished run's name matches ${options.deployPattern} (--deploy-workflow): no deployments counted`);
+    // Deployment runs only in a month left out are there: the pattern is not what is wrong.
+    const leftOut = whereLeftOut(
+      allRuns.filter((run) => isDeployment(run, options.deployPattern)),
+      (run) => run.createdAt,
+      period,
+      months,
+    );
+    notices.push(
+      leftOut
+        ? `${provenance.source}: the finished runs whose name matches ${options.deployPattern} (--deploy-workflow) ${leftOut}: no deployments counted`
+        : `${provenance.source}: no finished run's name matches ${options.deployPattern} (--deploy-workflow): no deployments counted`,
+    );
   } else if (months.length > 0) {
     const counted = `${plural(deployments.length, "deployment run")} (name matching ${options.deployPattern})`;
     const team = rangeOf(deploymentsPerMonth, 1);

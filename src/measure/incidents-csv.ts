@@ -11,6 +11,7 @@ import {
   type MonthlyValue,
   type Observation,
   type Proposal,
+  whereLeftOut,
 } from "./proposal.js";
 import { extent, mean } from "./stats.js";
 import { byMonthOf, exposures, parseTimestamp } from "./time.js";
@@ -132,7 +133,8 @@ export interface EventOptions {
  */
 export function measureEvents(data: EventExport, from: string, options: EventOptions = {}): Measurement {
   const { min: first, max: last } = extent(data.events.map((event) => event.start));
-  const { months, notice } = scalableMonths(exposures(first, last), data.format);
+  const period = exposures(first, last);
+  const { months, notice } = scalableMonths(period, data.format);
   // Only the months counted: the note's period and counts are those of the figures.
   const { items: events, span } = inCountedMonths(data.events, (event) => event.start, months, first, last);
   const notices: string[] = notice ? [notice] : [];
@@ -235,7 +237,18 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
       });
     } else notices.push(`${data.format}: no month has both incidents and deployments: change-failure rate not proposed`);
   } else if (incidents.length > 0) {
-    notices.push(`${data.format}: no deployments in the file and no CI runs given: change-failure rate not proposed (add --github-runs or --gitlab-pipelines)`);
+    // Deployments only in a month left out are in the file: it is not that the file has none.
+    const leftOut = whereLeftOut(
+      data.events.filter((event) => event.kind === "deployment"),
+      (event) => event.start,
+      period,
+      months,
+    );
+    notices.push(
+      leftOut
+        ? `${data.format}: the deployments in the file ${leftOut}, and no CI runs given: change-failure rate not proposed (add --github-runs or --gitlab-pipelines)`
+        : `${data.format}: no deployments in the file and no CI runs given: change-failure rate not proposed (add --github-runs or --gitlab-pipelines)`,
+    );
   }
   return { proposals, observations, notices };
 }

@@ -321,6 +321,54 @@ describe("deployments and incidents", () => {
     expect(proposed(runs, "waiting.runsPerWeekPerPerson").note).toContain("runs.json, 2026-01-05 to 2026-01-31, 2 runs by 1 person;");
   });
 
+  it("says the records a label or pattern matches all fall in a month left out, not that none match", () => {
+    // January, then one day of February holding the only chore entry, deployment run and deployment.
+    const sheet = value(parseTimesheetCsv("date,hours,category,person\n2026-01-05,2,meeting,Ana\n2026-01-26,1,meeting,Ana\n2026-02-02,1,chore,Ana\n"));
+    const timesheet = measureTimesheet(sheet, "ts.csv", { rules: rules("meeting=meetings", "chore=manualTasks.dataChecks") }).notices.join("\n");
+    // It said "no entry has the label 'chore' (--map)", as if the label were wrong.
+    expect(timesheet).not.toContain("no entry has the label");
+    expect(timesheet).toContain(
+      "time sheet: the entries labelled 'chore' (--map) all fall in 2026-02 (2 days), left out of the monthly counts: fewer than 7 days of the month are in the export: manualTasks.dataChecks not measured",
+    );
+    // A label no entry has at all keeps the old notice.
+    expect(measureTimesheet(sheet, "ts.csv", { rules: rules("meeting=meetings", "review=building") }).notices).toContain(
+      "time sheet: no entry has the label 'review' (--map)",
+    );
+
+    const run = (id: number, name: string, day: number, month = 0) => ({
+      record: `workflow_runs[${id}]`,
+      id,
+      name,
+      ref: "main",
+      trigger: "push",
+      actor: "ana",
+      createdAt: Date.UTC(2026, month, day),
+      minutes: 10,
+      outcome: "success" as const,
+    });
+    const ci = (runs: ReturnType<typeof run>[]) =>
+      measureCiRuns(runs, { source: "GitHub Actions runs", from: "runs.json" }, { deployPattern: /deploy|release/i, changeFailureRate: false }).notices;
+    const deployedInFebruary = ci([run(0, "ci", 5), run(1, "ci", 26), run(2, "Deploy model", 2, 1)]);
+    // It said "no finished run's name matches /deploy|release/i (--deploy-workflow)".
+    expect(deployedInFebruary.join("\n")).not.toContain("no finished run's name matches");
+    expect(deployedInFebruary).toContain(
+      "GitHub Actions runs: the finished runs whose name matches /deploy|release/i (--deploy-workflow) all fall in 2026-02 (2 days), left out of the monthly counts: fewer than 7 days of the month are in the export: no deployments counted",
+    );
+    expect(ci([run(0, "ci", 5), run(1, "ci", 26), run(2, "ci", 2, 1)])).toContain(
+      "GitHub Actions runs: no finished run's name matches /deploy|release/i (--deploy-workflow): no deployments counted",
+    );
+
+    const events = (csv: string) => measureEvents(value(parseEventsCsv(`type,start,end\n${csv}`)), "events.csv").notices;
+    const incidents = "incident,2026-01-05T10:00:00Z,2026-01-05T12:00:00Z\nincident,2026-01-26T10:00:00Z,2026-01-26T11:00:00Z\n";
+    const deployedLate = events(`${incidents}deployment,2026-02-02T10:00:00Z,\n`);
+    // It said "no deployments in the file".
+    expect(deployedLate.join("\n")).not.toContain("no deployments in the file");
+    expect(deployedLate).toContain(
+      "deployments and incidents: the deployments in the file all fall in 2026-02 (2 days), left out of the monthly counts: fewer than 7 days of the month are in the export, and no CI runs given: change-failure rate not proposed (add --github-runs or --gitlab-pipelines)",
+    );
+    expect(events(`${incidents}incident,2026-02-02T10:00:00Z,\n`).join("\n")).toContain("no deployments in the file and no CI runs given");
+  });
+
   it("names the line and column of every problem", () => {
     const bad =
       "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nrollback,2026-01-02T10:00:00Z,\nincident,2026-01-03T10:00:00Z,2026-01-03T09:00:00Z\nincident,soon,\n";

@@ -1,5 +1,6 @@
 import { percentile, rounded } from "./stats.js";
 import { monthOf, type MonthExposure } from "./time.js";
+import { listInWords } from "../format/words.js";
 
 /** One month's figure of a measured input. */
 export interface MonthlyValue {
@@ -87,13 +88,37 @@ export function perWeek(count: number, exposure: MonthExposure): number {
   return (count * 7) / exposure.days;
 }
 
+const monthWithDays = (month: MonthExposure) => `${month.month} (${month.days} day${month.days === 1 ? "" : "s"})`;
+
 /** The months long enough to scale from, and a notice naming the months left out. */
 export function scalableMonths(period: readonly MonthExposure[], what: string): { months: MonthExposure[]; notice?: string } {
   const months = period.filter((month) => month.days >= MIN_EXPOSURE_DAYS);
   const short = period.filter((month) => month.days < MIN_EXPOSURE_DAYS);
   if (short.length === 0) return { months };
-  const named = short.map((month) => `${month.month} (${month.days} day${month.days === 1 ? "" : "s"})`).join(", ");
+  const named = short.map(monthWithDays).join(", ");
   return { months, notice: `${what}: ${named} left out of the monthly counts: fewer than ${MIN_EXPOSURE_DAYS} days of the month are in the export` };
+}
+
+/**
+ * Where records that match yet are none of the counted ones lie: "all fall in 2026-02 (1 day), left
+ * out of the monthly counts: fewer than 7 days of the month are in the export", for a notice that
+ * would otherwise say nothing matched (a label or pattern the user would then think wrong);
+ * undefined when no record matches at all (the notice that nothing matched is then true).
+ * @example whereLeftOut(allRuns.filter(isDeploy), (run) => run.createdAt, exposures(first, last), months)
+ */
+export function whereLeftOut<T>(
+  matching: readonly T[],
+  at: (item: T) => number,
+  period: readonly MonthExposure[],
+  months: readonly MonthExposure[],
+): string | undefined {
+  if (matching.length === 0) return undefined;
+  const holding = new Set(matching.map((item) => monthOf(at(item))));
+  const counted = new Set(months.map((month) => month.month));
+  const leftOut = period.filter((month) => holding.has(month.month) && !counted.has(month.month));
+  if (leftOut.length === 0) return undefined;
+  const one = leftOut.length === 1;
+  return `all fall in ${listInWords(leftOut.map(monthWithDays))}, left out of the monthly counts: fewer than ${MIN_EXPOSURE_DAYS} days of ${one ? "the month" : "each month"} are in the export`;
 }
 
 /**

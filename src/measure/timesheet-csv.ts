@@ -11,6 +11,7 @@ import {
   type MonthlyValue,
   type Observation,
   type Proposal,
+  whereLeftOut,
 } from "./proposal.js";
 import { extent } from "./stats.js";
 import { byMonthOf, exposures, parseTimestamp } from "./time.js";
@@ -193,7 +194,8 @@ const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTas
  */
 export function measureTimesheet(data: Timesheet, from: string, options: TimesheetOptions): Measurement {
   const { min: first, max: last } = extent(data.entries.map((entry) => entry.day));
-  const { months, notice } = scalableMonths(exposures(first, last), data.format);
+  const period = exposures(first, last);
+  const { months, notice } = scalableMonths(period, data.format);
   // Only the months counted: the note's period and counts are those of the figures.
   const { items: entries, span } = inCountedMonths(data.entries, (entry) => entry.day, months, first, last);
   const notices: string[] = notice ? [notice] : [];
@@ -217,7 +219,16 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   if (options.rules.length === 0) notices.push(`${data.format}: no --map rule given: nothing to measure (e.g. --map "Data refresh=manualTasks.dataRefresh")`);
   else if (unmatched > 0) notices.push(`${data.format}: ${unmatched.toFixed(1)} hours match no --map rule and are left out`);
   for (const rule of options.rules) {
-    if (!byTarget.has(targetName(rule.target))) notices.push(`${data.format}: no entry has the label ${quoted(rule.label)} (--map)`);
+    if (byTarget.has(targetName(rule.target))) continue;
+    // Entries with the label only in a month left out are there: the label is not what is wrong.
+    const label = rule.label.toLowerCase();
+    const labelled = data.entries.filter((entry) => entry.labels.some((other) => other.toLowerCase() === label));
+    const leftOut = whereLeftOut(labelled, (entry) => entry.day, period, months);
+    notices.push(
+      leftOut
+        ? `${data.format}: the entries labelled ${quoted(rule.label)} (--map) ${leftOut}: ${targetName(rule.target)} not measured`
+        : `${data.format}: no entry has the label ${quoted(rule.label)} (--map)`,
+    );
   }
   const entriesByMonth = byMonthOf(entries, (entry) => entry.day);
   const peopleIn = (month: string) => (peopleKnown ? new Set((entriesByMonth.get(month) ?? []).map((entry) => entry.person)).size : (options.people ?? 0));

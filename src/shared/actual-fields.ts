@@ -3,6 +3,8 @@
  * `track add` options, the CSV column mapping, validation messages and the table in docs/commands.md.
  */
 
+import { MAX_MONEY } from "../engine/index.js";
+
 export interface ValueKind {
   /** What is allowed, in words, for messages: "allowed: hours, a number ≥ 0". */
   readonly allowed: string;
@@ -16,9 +18,9 @@ export interface ValueKind {
 export const valueKinds = {
   hours: { allowed: "hours, a number ≥ 0", min: 0, max: 1e6 },
   count: { allowed: "a whole number ≥ 0", min: 0, max: 1e7, integer: true },
-  // As an amount of money in the scenario file (MAX_MONEY): at most 100 billion in the case's currency,
-  // never the "€1,000 billion a month" that reads as nonsense.
-  money: { allowed: "an amount of money ≥ 0", min: 0, max: 1e11 },
+  // As an amount of money in the scenario file (the engine's MAX_MONEY, one limit for both): at most
+  // 100 billion in the case's currency, never the "€1,000 billion a month" that reads as nonsense.
+  money: { allowed: "an amount of money ≥ 0", min: 0, max: MAX_MONEY },
   score: { allowed: "a score between 0 and 100 (keep one scale every month, e.g. 1–5 or 0–100)", min: 0, max: 100, statesMax: true },
   days: { allowed: "days, a number ≥ 0", min: 0, max: 36_500 },
 } as const satisfies Record<string, ValueKind>;

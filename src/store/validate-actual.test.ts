@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_MONEY } from "../engine/index.js";
 import { checkActualValue, parseNumberText } from "./validate-actual.js";
 
 /** The rule as documented: a sign, digits with a dot for decimals, an exponent; then JavaScript's own reading of it. */
@@ -62,8 +63,7 @@ describe("parseNumberText", () => {
 });
 
 describe("checkActualValue", () => {
-  // The scenario file's limit on an amount of money (MAX_MONEY in src/engine/scenario/quantity.ts).
-  const MAX_MONEY = 1e11;
+  // The scenario file's limit on an amount of money, the engine's own: the two cannot drift apart.
   it("allows cash up to the scenario file's 100 billion, as an amount of money there: it took €1,000 billion in a month", () => {
     expect(checkActualValue("licences", MAX_MONEY)).toBeUndefined();
     // It took licences of 1,000,000,000,000 and named that as the limit.

@@ -158,6 +158,33 @@ describe("track add", () => {
     expect(replaced.stdout).toContain("  benefit this month -€3,600 (plan -€3,600); see");
   });
 
+  it("writes month 1's plan as the sum of its parts as written, to the cent when to the unit they would not add up", async () => {
+    // Consultants of 2000.4 up front and a licence of 3600.4 a month: to the unit -€2,000 and -€3,600, but -€5,601 together.
+    writeFileSync(
+      caseFile,
+      readFileSync(caseFile, "utf8")
+        .replace(/value: 3600\n/, "value: 3600.4\n")
+        .replace(/value: 2000\n/, "value: 2000.4\n"),
+    );
+    await planned();
+    const { exitCode, stdout } = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "1",
+      "--external-spend",
+      "2000.4",
+      "--licences",
+      "3600.4",
+      "--live-projects",
+      "0",
+    );
+    expect(exitCode).toBe(0);
+    // It said "plan -€5,601: -€3,600 in the month and -€2,000 up front", each rounded on its own.
+    expect(stdout).toContain("  benefit this month -€5,600.80 (up-front cash included; plan -€5,600.80: -€3,600.40 in the month and -€2,000.40 up front); see");
+  });
+
   it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
     await planned();
     const bad = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "-2", "--releases", "0.5");
