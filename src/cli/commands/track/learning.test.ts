@@ -92,16 +92,38 @@ describe("track show and forecast with a plan that has ranges", () => {
 });
 
 describe("inputs and observed figures under one", () => {
-  it("writes a change failure rate of 0.05 to 0.3 and deployments of 0.3 to 0.8 to three significant figures, not '0 to 0' and '0 to 1'", async () => {
+  /**
+   * The seed's "What will be approved" with breakage given as ranges (0.3 to 0.8 deployments a live
+   * project a month, a change failure rate of 5% to 30%), planned, and months 4 and 5 recorded with
+   * the deployments and incidents given: what `track show --json` then says.
+   */
+  async function withBreakage(deployments: string, incidents: string): Promise<{ learning: LearnedForecast }> {
     const breakage =
       "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
     writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
     expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
     for (const month of ["4", "5"]) {
-      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4", "--incidents", "2"];
+      const add = [
+        "add",
+        "--db",
+        store,
+        "--month",
+        month,
+        "--upkeep-hours",
+        "11",
+        "--live-projects",
+        "1",
+        "--deployments",
+        deployments,
+        "--incidents",
+        incidents,
+      ];
       expect((await track(...add)).exitCode).toBe(0);
     }
-    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    return JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+  }
+  it("writes a change failure rate of 0.05 to 0.3 and deployments of 0.3 to 0.8 to three significant figures, not '0 to 0' and '0 to 1'", async () => {
+    const view = await withBreakage("4", "2");
     const rate = view.learning.observed.find((check) => check.figure === "changeFailureRate")!;
     expect(rate.observed).toBe(0.5);
     expect(rate.planned.p5).toBeLessThan(0.1);
@@ -116,15 +138,7 @@ describe("inputs and observed figures under one", () => {
   });
 
   it("gives the report's inputs and measured figures under one to three significant figures too, not '0% to 0%' and '0 to 1'", async () => {
-    const breakage =
-      "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
-    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
-    expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
-    for (const month of ["4", "5"]) {
-      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4", "--incidents", "2"];
-      expect((await track(...add)).exitCode).toBe(0);
-    }
-    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const view = await withBreakage("4", "2");
     const deployments = view.learning.observed.find((check) => check.figure === "deploymentsPerLiveProject")!;
     const out = join(temp.path, "report.html");
     const report = await runCliCaptured(["report", caseFile, "-o", out, "--force"]);
@@ -145,15 +159,7 @@ describe("inputs and observed figures under one", () => {
   });
 
   it("writes a recorded change failure rate that is not zero as a share to three figures in the report, not '0%' (1 failure in 8,000 deployments)", async () => {
-    const breakage =
-      "  breakage:\n    deploymentsPerProjectPerMonth: { low: 0.3, high: 0.8 }\n    changeFailureRate: { low: 0.05, high: 0.3 }\n    hoursToRestore: 4\n  releases:\n";
-    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace("  releases:\n", breakage));
-    expect((await track("plan", caseFile, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
-    for (const month of ["4", "5"]) {
-      const add = ["add", "--db", store, "--month", month, "--upkeep-hours", "11", "--live-projects", "1", "--deployments", "4000", "--incidents", "1"];
-      expect((await track(...add)).exitCode).toBe(0);
-    }
-    const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
+    const view = await withBreakage("4000", "1");
     const rate = view.learning.observed.find((check) => check.figure === "changeFailureRate")!;
     expect(rate.observed).toBeCloseTo(0.00025, 10);
     const out = join(temp.path, "report.html");
