@@ -20,7 +20,7 @@ const result = {
 describe("informationLabel", () => {
   it("names an input by its plain label, with the options that use it when not all do", () => {
     expect(informationLabel({ inputs: ["scenarios.compromise.projects.upkeepHoursPerMonth"] }, result)).toBe(
-      "Upkeep hours a month for each live project (What will be approved)",
+      "Upkeep hours a month for each live project (“What will be approved”)",
     );
     expect(informationLabel({ inputs: ["defaults.projects.valuePerMonth"] }, result)).toBe("What one live project earns or saves a month");
   });
@@ -28,22 +28,23 @@ describe("informationLabel", () => {
   it("merges a group's inputs of the same field into one label, options in the file's order", () => {
     const group = { inputs: ["scenarios.compromise.projects.upkeepHoursPerMonth", "scenarios.optimal.projects.upkeepHoursPerMonth"] };
     expect(informationParts(group, result)).toEqual([{ label: "Upkeep hours a month for each live project", scenarios: ["optimal", "compromise"] }]);
-    expect(informationLabel(group, result)).toBe("Upkeep hours a month for each live project (Every tool we want and What will be approved)");
+    expect(informationLabel(group, result)).toBe("Upkeep hours a month for each live project (“Every tool we want” and “What will be approved”)");
     // Every option uses the field once today's value joins: no list of options then.
     const everyone = { inputs: [...group.inputs, "defaults.projects.upkeepHoursPerMonth"] };
     expect(informationLabel(everyone, result)).toBe("Upkeep hours a month for each live project");
   });
 
-  it("lists a group's options as the report does, so that a label with a comma of its own is not read as two options", () => {
-    // The web app's panel said "(Every tool, including monitoring, What will be approved)": three options to a reader.
+  it("lists a group's options as the report does, each in quotes, so that a label with a comma of its own is not read as two options", () => {
+    // The web app's panel said "(Every tool, including monitoring, What will be approved)": three options to a reader;
+    // with "and" alone it still read as one option that includes two things. Each option is in quotes, as page 1 writes them.
     const commas = { ...result, scenarios: { ...result.scenarios, optimal: { label: "Every tool, including monitoring" } } } as unknown as CaseResult;
     const group = { inputs: ["scenarios.optimal.projects.upkeepHoursPerMonth", "scenarios.compromise.projects.upkeepHoursPerMonth"] };
-    expect(informationLabel(group, commas)).toBe("Upkeep hours a month for each live project (Every tool, including monitoring and What will be approved)");
+    expect(informationLabel(group, commas)).toBe("Upkeep hours a month for each live project (“Every tool, including monitoring” and “What will be approved”)");
   });
 
   it("joins different fields of a group with 'and'", () => {
     expect(informationLabel({ inputs: ["defaults.projects.valuePerMonth", "scenarios.optimal.projects.upkeepHoursPerMonth"] }, result)).toBe(
-      "What one live project earns or saves a month and upkeep hours a month for each live project (Every tool we want)",
+      "What one live project earns or saves a month and upkeep hours a month for each live project (“Every tool we want”)",
     );
   });
 });

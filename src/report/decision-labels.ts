@@ -45,16 +45,31 @@ export function continuing(label: string): string {
 }
 
 /**
- * The plain label of a value of information as one line of text, options by their labels, listed as
- * the report lists them ("A and B"): with commas alone, a label with a comma of its own ("Every tool,
- * including monitoring") read as two options.
- * @example informationLabel(entry, result) // "Upkeep hours a month for each live project (Every tool we want and What will be approved)"
+ * What a value of information is about, in words, as the report's table, `voi` and the web app all
+ * write it: the inputs' labels listed ("A and B"), each with the options that use it in brackets, each
+ * option in quotes (each view says "together" of a group in its own sentence). With commas alone, and no quotes, an
+ * option whose label has a comma of its own ("Every tool, including monitoring") read as two options.
+ * `option` writes an option's label by its scenario name (the report escapes it), `text` an input's label.
+ * @example informationWords(group, result) // "Upkeep hours a month for each live project (“Every tool we want” and “What will be approved”)"
+ */
+export function informationWords(
+  entry: Pick<InformationValue, "inputs">,
+  result: CaseResult,
+  option: (name: string) => string = (name) => result.scenarios[name]?.label ?? name,
+  text: (label: string) => string = (label) => label,
+): string {
+  const parts = informationParts(entry, result).map((part, index) => {
+    const label = text(index === 0 ? part.label : continuing(part.label));
+    const options = part.scenarios.map((name) => `“${option(name)}”`);
+    return options.length === 0 ? label : `${label} (${listInWords(options)})`;
+  });
+  return listInWords(parts);
+}
+
+/**
+ * The plain label of a value of information as one line of text (`informationWords`).
+ * @example informationLabel(entry, result) // "Upkeep hours a month for each live project (“Every tool we want” and “What will be approved”)"
  */
 export function informationLabel(entry: Pick<InformationValue, "inputs">, result: CaseResult): string {
-  return informationParts(entry, result)
-    .map((part, index) => {
-      const label = index === 0 ? part.label : continuing(part.label);
-      return part.scenarios.length === 0 ? label : `${label} (${listInWords(part.scenarios.map((name) => result.scenarios[name]?.label ?? name))})`;
-    })
-    .join(" and ");
+  return informationWords(entry, result);
 }

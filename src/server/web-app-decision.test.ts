@@ -171,10 +171,10 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     expect(shown.nothing).toBeNull();
     // The inputs in the editor's words, the option that uses each named; the correlated pair as one.
     expect(shown.worth[0]).toMatchObject({
-      label: "Upkeep hours a month for each live project (Every tool we want and What will be approved)",
+      label: "Upkeep hours a month for each live project (“Every tool we want” and “What will be approved”)",
       note: "Finding out both at once: they move together",
     });
-    expect(shown.worth[1]).toMatchObject({ label: "Upkeep hours a month for each live project (What will be approved)", note: null });
+    expect(shown.worth[1]).toMatchObject({ label: "Upkeep hours a month for each live project (“What will be approved”)", note: null });
 
     await panel(page).evaluate((element) => element.scrollIntoView({ block: "start" }));
     expect(await spilling(page)).toEqual([]);

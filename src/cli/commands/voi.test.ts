@@ -72,10 +72,10 @@ describe("voi", () => {
     expect(evppi[1]).toMatchObject({ inputs: [compromiseUpkeep], aboveNoise: true });
     const money = (amount: number) => formatMoney(amount, "EUR");
     expect(stdout).toContain(
-      `1. Finding out upkeep hours a month for each live project (Every tool we want and What will be approved) together first is worth up to ${money(evppi[0]!.value)}.`,
+      `1. Finding out upkeep hours a month for each live project (“Every tool we want” and “What will be approved”) together first is worth up to ${money(evppi[0]!.value)}.`,
     );
     expect(stdout).toContain(
-      `2. Finding out upkeep hours a month for each live project (What will be approved) first is worth up to ${money(evppi[1]!.value)}.`,
+      `2. Finding out upkeep hours a month for each live project (“What will be approved”) first is worth up to ${money(evppi[1]!.value)}.`,
     );
     expect(stdout).toContain(`${optimalUpkeep} + ${compromiseUpkeep} (correlated in the file)`);
     // The order on screen is the JSON's order.
@@ -113,7 +113,7 @@ describe("voi", () => {
       expect(cents.aboveNoise).toBe(true);
       expect(cents.value).toBeLessThan(0.5);
       const { stdout } = await runCliCaptured(["voi", file]);
-      expect(stdout).toContain("Finding out upkeep hours a month for each live project (Today) first is worth less than €1.");
+      expect(stdout).toContain("Finding out upkeep hours a month for each live project (“Today”) first is worth less than €1.");
       expect(stdout).not.toContain("worth up to €0");
     } finally {
       temp.remove();

@@ -122,8 +122,8 @@ describe("the decision section", () => {
   it("in the close call, names the two options' upkeep, together and one at a time", async () => {
     const section = sectionOf((await createReport(compiled, { result })).html)!;
     const text = read(section);
-    expect(text).toContain("Upkeep hours a month for each live project (Every tool we want and What will be approved), found out together");
-    expect(text).toContain("Upkeep hours a month for each live project (What will be approved)");
+    expect(text).toContain("Upkeep hours a month for each live project (“Every tool we want” and “What will be approved”), found out together");
+    expect(text).toContain("Upkeep hours a month for each live project (“What will be approved”)");
     expect(result.decision!.evppi[0]!.group).toBe("correlated");
   });
 

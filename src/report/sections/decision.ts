@@ -1,11 +1,11 @@
 import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
-import { continuing, informationParts } from "../decision-labels.js";
+import { informationWords } from "../decision-labels.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { bestChances, bestLevelWords, listInWords, nothingToMeasureWords, otherBestShares } from "../../format/words.js";
+import { bestChances, bestLevelWords, nothingToMeasureWords, otherBestShares } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -44,12 +44,8 @@ function averageBest(context: ReportContext, decision: DecisionAnalysis): string
 
 /** What an input (or a group of them) is, in the report's words, options by their labels. */
 function whatToFindOut(context: ReportContext, entry: InformationValue): string {
-  const parts = informationParts(entry, context.result).map((part, index) => {
-    const options = part.scenarios.map((name) => userText(context.label(name)));
-    const label = escapeHtml(index === 0 ? part.label : continuing(part.label));
-    return options.length === 0 ? label : `${label} (${listInWords(options)})`;
-  });
-  return `${listInWords(parts)}${entry.inputs.length > 1 ? ", found out together" : ""}`;
+  const words = informationWords(entry, context.result, (name) => userText(context.label(name)), escapeHtml);
+  return `${words}${entry.inputs.length > 1 ? ", found out together" : ""}`;
 }
 
 function worthTable(context: ReportContext, entries: readonly InformationValue[]): string {
