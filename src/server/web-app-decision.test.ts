@@ -285,7 +285,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await page.close();
   });
 
-  it("says no measurement is worth paying for when one option wins in every outcome (team example)", async () => {
+  it("says nothing is worth measuring before deciding when one option wins in every outcome (team example), in the report's words", async () => {
     const engine = engineDecision(exampleData("team"));
     const expected = expectedPanel(engine);
     expect(engine.decision.evppi.some((entry) => entry.aboveNoise)).toBe(false);
