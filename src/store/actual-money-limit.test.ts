@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { checkActualValue } from "../store/validate-actual.js";
-import { valueKinds } from "./actual-fields.js";
+import { checkActualValue } from "./validate-actual.js";
+import { valueKinds } from "../shared/actual-fields.js";
 
 // The engine's limit on an amount of money moved to 50 billion: the actuals' limit moves with it.
 vi.mock("../engine/scenario/quantity.js", async (importOriginal) => ({ ...(await importOriginal<object>()), MAX_MONEY: 5e10 }));

@@ -4,6 +4,7 @@ import { median } from "../uncertainty/index.js";
 import { BUILT_IN_NOTE, type BuiltInPrice, builtInCatalogue, catalogueCurrencyWarning } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
+import { unknownCurrencyWarning } from "../scenario/currencies.js";
 import { describeValue, formatPath, type FieldPath, type Issue } from "../scenario/issues.js";
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario, GroupNote, Leaf } from "./compiled.js";
 import { compileCorrelations } from "./correlations.js";
@@ -212,6 +213,8 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
   const catalogue = capabilityResolver(file, leaves, leafIndex);
   const error = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "error" });
   const warn = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "warning" });
+  const currencyWarning = unknownCurrencyWarning(file.currency);
+  if (currencyWarning) warn(["currency"], "unknown_currency", currencyWarning);
   // A rule broken by every scenario that inherits the same shared value is reported once, at that
   // value, naming them all: messages are written for "who" (one or several scenarios).
   const shared = new Map<string, { path: FieldPath; code: string; names: string[]; message: (who: Who) => string }>();

@@ -1,8 +1,11 @@
+import { editDistance } from "./suggest.js";
+
 /**
- * The currency codes a case may be in: ISO 4217's current codes, as ICU lists them (this list was
- * taken from Node 20's `Intl.supportedValuesOf("currency")`, and written here so that the command
- * line and every browser accept the same ones). A code outside it is a typing error ("EUE"), or one
- * no formatter knows how to write.
+ * The ISO 4217 currency codes as ICU lists them (taken from Node 20's `Intl.supportedValuesOf("currency")`,
+ * with VED, Venezuela's code since 2021, which that list lacks), written here so that the command line
+ * and every browser judge the same ones. A case in another code still runs (Intl writes any three
+ * capitals, "EUE 3,918"), with a warning: it is most likely a typing error, and a plan frozen under
+ * an earlier release must still be read.
  */
 export const CURRENCY_CODES: readonly string[] = [
   "AED",
@@ -151,6 +154,7 @@ export const CURRENCY_CODES: readonly string[] = [
   "USD",
   "UYU",
   "UZS",
+  "VED",
   "VES",
   "VND",
   "VUV",
@@ -168,3 +172,17 @@ export const CURRENCY_CODES: readonly string[] = [
   "ZWG",
   "ZWL",
 ];
+
+/** The currencies most cases are in: the only ones a did-you-mean offers (VED is not a typing error for AED). */
+const COMMON_CURRENCIES = ["EUR", "USD", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "SEK", "NOK", "DKK", "PLN"];
+
+/**
+ * The warning for a currency code that is not one of CURRENCY_CODES (undefined for one that is), with
+ * a did-you-mean when it is one letter from a common currency.
+ * @example unknownCurrencyWarning("EUE") // "currency EUE is not an ISO 4217 code; money is written as "EUE 1,000"; did you mean EUR?"
+ */
+export function unknownCurrencyWarning(code: string): string | undefined {
+  if (CURRENCY_CODES.includes(code)) return undefined;
+  const guess = COMMON_CURRENCIES.find((known) => editDistance(code, known) === 1);
+  return `currency ${code} is not an ISO 4217 code; money is written as "${code} 1,000"${guess ? `; did you mean ${guess}?` : ""}`;
+}

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { noteAbout, numberOf, quantity } from "./quantity.js";
-import { CURRENCY_CODES } from "./currencies.js";
-import { editDistance, suggest } from "./suggest.js";
+import { suggest } from "./suggest.js";
 import { freeText, groupDigits, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
 import type { FieldUnit } from "./units.js";
@@ -468,17 +467,6 @@ const riskAdjustment = z
       "Forrester TEI's risk adjustment, shown beside the unadjusted figures: present values of benefits cut by `benefits`, of costs raised by `costs`.",
   });
 
-/** The currencies most cases are in, tried first for a did-you-mean. */
-const COMMON_CURRENCIES = ["EUR", "USD", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "SEK", "NOK", "DKK", "PLN"];
-
-/**
- * The currency a code one letter away from a real one most likely meant ("EUE": EUR), the common
- * ones first; none for a code further from every one ("XYZ").
- */
-function currencyGuess(code: string): string | undefined {
-  return [...COMMON_CURRENCIES, ...CURRENCY_CODES].find((known) => editDistance(code, known) === 1);
-}
-
 export const caseSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -486,14 +474,7 @@ export const caseSchema = z
     description: freeText(8000, "a description").optional(),
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
-      .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" })
-      // Three capitals that are no currency ("EUE") would be written on every page as if they were one.
-      .refine((code) => !/^[A-Z]{3}$/.test(code) || CURRENCY_CODES.includes(code), {
-        error: (issue) => {
-          const guess = currencyGuess(String(issue.input));
-          return `allowed: a current ISO 4217 currency code such as EUR, USD or GBP${guess ? `; did you mean ${guess}?` : ""}`;
-        },
-      }),
+      .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
     horizonMonths: numberOf("horizon").meta(about("Months the case covers", "months", "Months the case covers: a whole number between 1 and 240.")),
     discountRate: quantity("rate").meta(
       about("Yearly discount rate (the value of money over time)", "rate", "Annual discount rate for the net present value."),
