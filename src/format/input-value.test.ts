@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inputValueWriter } from "./input-value.js";
+import { formatSignificant } from "./numbers.js";
+import { formatInputValue, inputValueWriter } from "./input-value.js";
 
 describe("inputValueWriter", () => {
   const written = (path: (string | number)[], value: number, currency = "EUR") => inputValueWriter(path, currency)(value).replaceAll("\u00a0", " ");
@@ -15,5 +16,19 @@ describe("inputValueWriter", () => {
   it("writes a number of the catalogue in its unit, a multiplier as ×", () => {
     expect(written(["catalogue", "versioning", "monthlyCostPerPerson"], 20, "USD")).toBe("US$20 a person a month");
     expect(written(["catalogue", "versioning", "effects", "projects.upkeepHoursPerMonth"], 0.7)).toBe("×0.7");
+  });
+});
+
+describe("formatInputValue with a figure of its caller's", () => {
+  it("writes every unit but money, shares and months through it: the report's moved ranges read '0.304 hours', not '0.3 hours'", () => {
+    const significant = (value: number) => formatSignificant(value, 3);
+    expect(formatInputValue(0.304, "hours", "EUR", significant)).toBe("0.304 hours");
+    expect(formatInputValue(0.785, "minutes", "EUR", significant)).toBe("0.785 minutes");
+    expect(formatInputValue(0.304, "factor", "EUR", significant)).toBe("×0.304");
+    expect(formatInputValue(0.304, "count", "EUR", significant)).toBe("0.304");
+    expect(formatInputValue(1, "people", "EUR", significant)).toBe("1 person");
+    // Without one, two decimals, as before.
+    expect(formatInputValue(0.304, "hours", "EUR")).toBe("0.3 hours");
+    expect(formatInputValue(0.25, "share", "EUR", significant)).toBe("25%");
   });
 });

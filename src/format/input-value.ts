@@ -9,10 +9,17 @@ import { formatInputMoney, formatNumber, formatShare } from "./numbers.js";
  */
 
 /**
- * An input's value in its unit, as the user wrote it.
- * @example formatInputValue(0.25, "share", "EUR") // "25%"
+ * An input's value in its unit, as the user wrote it; `figure` writes the number of a unit that is
+ * not money, a share or a month (two decimals unless given: the report's moved ranges give three
+ * significant figures, as the measured figures beside them do).
+ * @example formatInputValue(0.25, "share", "EUR") // "25%" ; formatInputValue(0.304, "hours", "EUR", (v) => formatSignificant(v, 3)) // "0.304 hours"
  */
-export function formatInputValue(value: number, unit: ValueKind, currency: string): string {
+export function formatInputValue(
+  value: number,
+  unit: ValueKind,
+  currency: string,
+  figure: (value: number) => string = (number) => formatNumber(number, 2),
+): string {
   switch (unit) {
     case "money":
       return formatInputMoney(value, currency);
@@ -21,21 +28,21 @@ export function formatInputValue(value: number, unit: ValueKind, currency: strin
       // As the text writes the file's rates (the discount rate line): 8.25% as written, not 8.3%.
       return formatShare(value);
     case "hours":
-      return `${formatNumber(value, 2)} ${value === 1 ? "hour" : "hours"}`;
+      return `${figure(value)} ${value === 1 ? "hour" : "hours"}`;
     case "minutes":
-      return `${formatNumber(value, 2)} ${value === 1 ? "minute" : "minutes"}`;
+      return `${figure(value)} ${value === 1 ? "minute" : "minutes"}`;
     case "weeks":
-      return `${formatNumber(value, 2)} ${value === 1 ? "week" : "weeks"}`;
+      return `${figure(value)} ${value === 1 ? "week" : "weeks"}`;
     case "months":
-      return `${formatNumber(value, 2)} ${value === 1 ? "month" : "months"}`;
+      return `${figure(value)} ${value === 1 ? "month" : "months"}`;
     case "month":
       return `month ${formatNumber(value)}`;
     case "people":
-      return `${formatNumber(value, 2)} ${value === 1 ? "person" : "people"}`;
+      return `${figure(value)} ${value === 1 ? "person" : "people"}`;
     case "factor":
-      return `×${formatNumber(value, 2)}`;
+      return `×${figure(value)}`;
     case "count":
-      return formatNumber(value, 2);
+      return figure(value);
     default:
       return unit satisfies never;
   }

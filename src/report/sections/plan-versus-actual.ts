@@ -235,12 +235,12 @@ function significantShare(value: number): string {
 
 /**
  * A moved input's value to three significant figures, as the measured figures beside it are written:
- * a count of 0.304 read "0.3" (two decimals) under the measured "0.304".
+ * a count of 0.304 read "0.3" (two decimals) under the measured "0.304", and 0.304 hours "0.3 hours".
  */
 function movedValue(value: number, unit: ValueKind, currency: string): string {
   if (unit === "share" || unit === "rate") return significantShare(value);
-  if (unit === "count") return formatSignificant(value, 3);
-  return formatInputValue(roundSignificantFigures(value, 3), unit, currency);
+  // Hours, minutes, people, factors and counts alike: 0.304 hours read "0.3 hours".
+  return formatInputValue(roundSignificantFigures(value, 3), unit, currency, (number) => formatSignificant(number, 3));
 }
 
 /**
