@@ -93,7 +93,8 @@ export async function runMonteCarlo(
 ): Promise<MonteCarloSummary | undefined> {
   const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
-  if (samples === 0) return undefined;
+  // voi has no single-estimate form: 0 is one of the too few it refuses below.
+  if (samples === 0 && analysis.document !== "voi") return undefined;
   const latinHypercube = options.lhs ?? false;
   const memoryOptions: MemoryOptions = {
     latinHypercube,

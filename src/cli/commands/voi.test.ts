@@ -181,6 +181,10 @@ describe("voi", () => {
       "--samples is 1: the value of information gives each option's chance of being best to the nearest 1%, which fewer than 100 samples cannot tell; allowed: 100 to ",
     );
     expect((await runCliCaptured(["voi", closeCall, "--samples", "99"])).exitCode).toBe(2);
+    // 0 too, in the same words: it answered "allowed: a whole number ≥ 1", and 1 to 99 were then refused.
+    const none = await runCliCaptured(["voi", closeCall, "--samples", "0"]);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain("--samples is 0: the value of information gives each option's chance of being best to the nearest 1%");
     expect((await runCliCaptured(["voi", closeCall, "--samples", "100"])).stdout.split("\n")[1]).toBe(
       "100 random samples, seed 1 · EUR · NPVs against Today (current)",
     );
@@ -298,7 +302,7 @@ describe("voi", () => {
     expect(one.stderr).toContain("a group needs at least two different inputs");
     const none = await runCliCaptured(["voi", closeCall, "--samples", "0"]);
     expect(none.exitCode).toBe(2);
-    expect(none.stderr).toContain('--samples is "0"; allowed: a whole number ≥ 1');
+    expect(none.stderr).toContain("--samples is 0: the value of information gives each option's chance of being best to the nearest 1%, which fewer than 100 samples cannot tell; allowed: 100 to ");
   });
 
   it("says a file without ranges has nothing uncertain to find out, with exit 1", async () => {

@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario } from "../load.js";
-import { parseWholeNumber, runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
+import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 
 interface VoiOptions extends SamplingOptions {
   group: string[];
@@ -130,7 +130,7 @@ export function registerVoi(program: Command, output: CliOutput): void {
     .command("voi")
     .description("What finding out more before choosing is worth: each option's chance of being best, and each input's value of information in money.")
     .argument("<file>", "scenario file (.yaml, .yml or .json) with at least one input given as a range")
-    .option("--samples <n>", "Monte Carlo samples (default: 10000)")
+    .option("--samples <n>", "Monte Carlo samples, at least 100 (default: 10000)")
     .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default: 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .option(
@@ -178,7 +178,7 @@ Examples:
           throw new UserError(`--group ${text}: a group needs at least two different inputs, comma-separated; each input is valued alone anyway`, 2);
         return group;
       });
-      if (options.samples !== undefined) parseWholeNumber("--samples", options.samples, 1);
+      // --samples is checked by runMonteCarlo: fewer than 100, 0 included, are refused there, saying why.
       // Text or JSON, voi shows the decision analysis only: no month-by-month band.
       const summary = await runMonteCarlo(compiled, options, output, { groups, document: "voi", monthlyBands: "none" });
       const result = withUncertainty(buildResult(compiled), summary!);
