@@ -302,7 +302,9 @@ describe("voi", () => {
     expect(one.stderr).toContain("a group needs at least two different inputs");
     const none = await runCliCaptured(["voi", closeCall, "--samples", "0"]);
     expect(none.exitCode).toBe(2);
-    expect(none.stderr).toContain("--samples is 0: the value of information gives each option's chance of being best to the nearest 1%, which fewer than 100 samples cannot tell; allowed: 100 to ");
+    expect(none.stderr).toContain(
+      "--samples is 0: the value of information gives each option's chance of being best to the nearest 1%, which fewer than 100 samples cannot tell; allowed: 100 to ",
+    );
   });
 
   it("says a file without ranges has nothing uncertain to find out, with exit 1", async () => {
