@@ -73,6 +73,8 @@ export {
   builtInCatalogue,
   BUILT_IN_NOTE,
   catalogueCurrencyWarning,
+  PRICE_COSTS,
+  priceWords,
   takesCataloguePricesUnconverted,
   type BuiltInPrice,
 } from "./catalogue/built-in.js";

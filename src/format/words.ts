@@ -227,6 +227,24 @@ export function tieShareWords(decision: { options: readonly { probabilityBestLev
 const numberWords: Record<number, string> = { 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten" };
 
 /**
+ * The file's risk adjustment in brackets, as every view names it: "(gains −10%, costs +5%)".
+ * @example riskAdjustmentShares({ benefits: 0.1, costs: 0.05 }) // "(gains −10%, costs +5%)"
+ */
+export function riskAdjustmentShares(risk: { readonly benefits: number; readonly costs: number }): string {
+  return `(gains ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)})`;
+}
+
+/**
+ * Beside "never", the months without time for new work before it stops for good, as `run`'s capacity
+ * table and the web app's capacity card write them: " (no room in months 7–8)"; empty when there are none.
+ * @example noRoomBefore(months, null) // " (no room in months 7–8)"
+ */
+export function noRoomBefore(months: readonly { canStartNewWork: boolean }[], stops: number | null): string {
+  const gaps = monthsWithoutNewWorkBefore(months, stops);
+  return gaps ? ` (no room in ${gaps})` : "";
+}
+
+/**
  * What a view whose NPVs are not risk-adjusted (sensitivity, voi, optimize, the Monte Carlo) says in a
  * case with Forrester TEI's risk adjustment, so that its figures are not read against `run`'s
  * risk-adjusted line (docs/numbers.md, "Risk adjustment, TEI's way").
@@ -234,7 +252,7 @@ const numberWords: Record<number, string> = { 2: "two", 3: "three", 4: "four", 5
  */
 export function riskAdjustmentAside(risk: { readonly benefits: number; readonly costs: number } | undefined): string | undefined {
   if (!risk) return undefined;
-  return `Every NPV here is before the file's risk adjustment (gains ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)}): run and the report give the risk-adjusted NPV on a line of its own under each option's figures.`;
+  return `Every NPV here is before the file's risk adjustment ${riskAdjustmentShares(risk)}: run and the report give the risk-adjusted NPV on a line of its own under each option's figures.`;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   buildResult,
   BUILT_IN_CURRENCY,
   takesCataloguePricesUnconverted,
+  priceWords,
   builtInPricesOf as builtInPricesIn,
   capabilitiesInRanked,
   catalogueCurrencyWarning,
@@ -125,10 +126,9 @@ function cashBasis(
  */
 function builtInPricesOf(compiled: CompiledCase, candidates: readonly string[]): string[] {
   const money = (value: number) => formatMoney(value, compiled.currency);
-  const words = { upfrontCost: " up front", monthlyCost: " a month", monthlyCostPerPerson: " a person a month" } as const;
   const byCapability = new Map<string, string[]>();
   for (const price of builtInPricesIn(compiled, candidates)) {
-    byCapability.set(price.capability, [...(byCapability.get(price.capability) ?? []), `${money(price.value)}${words[price.cost]}`]);
+    byCapability.set(price.capability, [...(byCapability.get(price.capability) ?? []), `${money(price.value)} ${priceWords[price.cost]}`]);
   }
   return [...byCapability].map(([capability, prices]) => `${capability} ${prices.join(" and ")}`);
 }

@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestChances, bestLevelWords, listInWords, monthsWithoutNewWorkBefore, sharedBestTail } from "../../format/words.js";
+import { bestChances, bestLevelWords, listInWords, noRoomBefore, riskAdjustmentShares, sharedBestTail } from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -12,7 +12,6 @@ import {
   lessThanOneUnit,
   formatPercent,
   formatShare,
-  formatSignedShare,
   plural,
   sameGain,
 } from "../../format/numbers.js";
@@ -59,18 +58,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     const adjusted = comparison.riskAdjusted;
     if (!risk || !adjusted) return [row];
     // Forrester TEI's risk-adjusted figures, on a line of their own under the unadjusted ones.
-    return [
-      row,
-      [
-        `  risk-adjusted (gains ${formatSignedShare(-risk.benefits)}, costs ${formatSignedShare(risk.costs)})`,
-        gain(adjusted.npv),
-        formatPercent(adjusted.roi),
-        "",
-        "",
-        "",
-        "",
-      ],
-    ];
+    return [row, [`  risk-adjusted ${riskAdjustmentShares(risk)}`, gain(adjusted.npv), formatPercent(adjusted.roi), "", "", "", ""]];
   });
   const lastYear = lastYearWords(result, comparisons);
   return [
@@ -236,9 +224,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
     }`,
     // The Monte Carlo is not risk-adjusted (docs/numbers.md): said, beside the risk-adjusted line of the table above.
     ...(result.riskAdjustment
-      ? [
-          `  These NPVs are before the risk adjustment (gains ${formatSignedShare(-result.riskAdjustment.benefits)}, costs ${formatSignedShare(result.riskAdjustment.costs)}): the Monte Carlo is not risk-adjusted.`,
-        ]
+      ? [`  These NPVs are before the risk adjustment ${riskAdjustmentShares(result.riskAdjustment)}: the Monte Carlo is not risk-adjusted.`]
       : []),
     ...decisionLines(result, comparisons),
   ].join("\n");
@@ -264,8 +250,7 @@ function capacityTable(scenarios: ScenarioResult[]): string {
       // Months without time for new work before it stops for good are named, as page 1 names them: "never"
       // alone read against page 1's "has none in months 7–8" of a change that starts late.
       row("Can no longer start new work from", (s) => {
-        const gaps = monthsWithoutNewWorkBefore(s.months, s.summary.newWorkStopsMonth);
-        return `${formatMonth(s.summary.newWorkStopsMonth)}${gaps ? ` (no room in ${gaps})` : ""}`;
+        return `${formatMonth(s.summary.newWorkStopsMonth)}${noRoomBefore(s.months, s.summary.newWorkStopsMonth)}`;
       }),
       row("Projects released", (s) => String(s.summary.projectsDelivered)),
       row("Live projects at the end", (s) => String(s.summary.liveProjectsAtEnd)),

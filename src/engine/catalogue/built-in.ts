@@ -127,14 +127,18 @@ export function takesCataloguePricesUnconverted(currency: string): boolean {
   return currency.toUpperCase() !== BUILT_IN_CURRENCY;
 }
 
+/** A capability's costs that are money (its set-up hours are not): the prices a currency applies to. */
+export const PRICE_COSTS = ["upfrontCost", "monthlyCost", "monthlyCostPerPerson"] as const;
+
 /** A built-in catalogue price a case takes: the capability, which cost, and the number as written. */
 export interface BuiltInPrice {
   capability: string;
-  cost: "upfrontCost" | "monthlyCost" | "monthlyCostPerPerson";
+  cost: (typeof PRICE_COSTS)[number];
   value: number;
 }
 
-const priceWords: Record<BuiltInPrice["cost"], string> = {
+/** What each price is for, after its amount: "300 a month". */
+export const priceWords: Record<BuiltInPrice["cost"], string> = {
   upfrontCost: "up front",
   monthlyCost: "a month",
   monthlyCostPerPerson: "a person a month",

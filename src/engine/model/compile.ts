@@ -1,7 +1,7 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
 import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
-import { BUILT_IN_NOTE, type BuiltInPrice, builtInCatalogue, catalogueCurrencyWarning } from "../catalogue/built-in.js";
+import { BUILT_IN_NOTE, type BuiltInPrice, builtInCatalogue, catalogueCurrencyWarning, PRICE_COSTS } from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
 import { unknownCurrencyWarning } from "../scenario/currencies.js";
@@ -175,7 +175,7 @@ export function builtInPricesOf(compiled: Pick<CompiledCase, "capabilities" | "l
   return compiled.capabilities
     .filter((capability) => names.includes(capability.name))
     .flatMap((capability) =>
-      (["upfrontCost", "monthlyCost", "monthlyCostPerPerson"] as const).flatMap((cost) => {
+      PRICE_COSTS.flatMap((cost) => {
         const leaf = compiled.leaves[capability.costLeaves[cost]];
         return leaf?.builtIn && leaf.value > 0 ? [{ capability: capability.name, cost, value: leaf.value }] : [];
       }),

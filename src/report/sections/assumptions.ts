@@ -5,7 +5,7 @@ import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup,
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney } from "../../format/words.js";
-import { BUILT_IN_CURRENCY, takesCataloguePricesUnconverted } from "../../engine/index.js";
+import { BUILT_IN_CURRENCY, PRICE_COSTS, takesCataloguePricesUnconverted } from "../../engine/index.js";
 
 function usedBy(context: ReportContext, names: readonly string[]): string {
   const used = usedByOf(context.result, names);
@@ -25,7 +25,7 @@ const BUILT_IN_EXPLAINED = `Values marked ${BUILT_IN_MARK} are starting assumpti
  */
 function builtInExplained(context: ReportContext, rows: readonly AppendixRow[]): string {
   const currency = context.result.currency;
-  const prices = rows.some((row) => row.builtIn && /\.(upfrontCost|monthlyCost|monthlyCostPerPerson)$/.test(row.assumption.input));
+  const prices = rows.some((row) => row.builtIn && PRICE_COSTS.some((cost) => row.assumption.input.endsWith(`.${cost}`)));
   if (!prices || !takesCataloguePricesUnconverted(currency)) return BUILT_IN_EXPLAINED;
   return `${BUILT_IN_EXPLAINED} Its prices are stated in ${BUILT_IN_CURRENCY}; this case, in ${escapeHtml(currency)}, takes them as written, unconverted: give your own prices in ${escapeHtml(currency)} under <span class="path">catalogue</span>.`;
 }

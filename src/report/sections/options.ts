@@ -4,7 +4,7 @@ import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, fo
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, recommendedOption, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney } from "../../format/words.js";
+import { inTodaysMoney, riskAdjustmentShares } from "../../format/words.js";
 
 function descriptions(context: ReportContext): string {
   const { result } = context;
@@ -78,7 +78,7 @@ export const optionsSection: ReportSection = {
         const adjustedRow =
           adjusted && risk
             ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
-  <td>risk-adjusted (gains ${escapeHtml(formatSignedShare(-risk.benefits))}, costs ${escapeHtml(formatSignedShare(risk.costs))})</td>
+  <td>risk-adjusted ${escapeHtml(riskAdjustmentShares(risk))}</td>
   <td class="number">${amount(gainFigure(adjusted.npv, context))}</td>
   <td></td><td></td><td></td>
   <td class="number">${ratio(adjusted.roi)}</td>

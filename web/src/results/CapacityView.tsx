@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
 import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
-import { monthsWithoutNewWorkBefore } from "../../../src/format/words.js";
+import { noRoomBefore } from "../../../src/format/words.js";
 import { formatHours, formatMonth } from "../format.js";
 
 interface Stretch {
@@ -36,8 +36,7 @@ export function stretches(months: readonly MonthRow[]): Stretch[] {
  * @example pausedWords(lateStart) // " (no room in months 7–8)"
  */
 export function pausedWords(scenario: ScenarioResult): string {
-  const gaps = monthsWithoutNewWorkBefore(scenario.months, scenario.summary.newWorkStopsMonth);
-  return gaps ? ` (no room in ${gaps})` : "";
+  return noRoomBefore(scenario.months, scenario.summary.newWorkStopsMonth);
 }
 
 /** When the scenario's team has more work than hours: "never", or from which month and in how many. */

@@ -167,19 +167,8 @@ describe("track add", () => {
         .replace(/value: 2000\n/, "value: 2000.4\n"),
     );
     await planned();
-    const { exitCode, stdout } = await track(
-      "add",
-      "--db",
-      store,
-      "--month",
-      "1",
-      "--external-spend",
-      "2000.4",
-      "--licences",
-      "3600.4",
-      "--live-projects",
-      "0",
-    );
+    const add = ["add", "--db", store, "--month", "1", "--external-spend", "2000.4", "--licences", "3600.4", "--live-projects", "0"];
+    const { exitCode, stdout } = await track(...add);
     expect(exitCode).toBe(0);
     // It said "plan -€5,601: -€3,600 in the month and -€2,000 up front", each rounded on its own.
     expect(stdout).toContain("  benefit this month -€5,600.80 (up-front cash included; plan -€5,600.80: -€3,600.40 in the month and -€2,000.40 up front); see");
