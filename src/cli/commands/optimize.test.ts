@@ -515,6 +515,20 @@ describe("optimize's budget at the price of one capability", () => {
   });
 });
 
+describe("optimize's limits far below a unit", () => {
+  it("writes --budget 1e-7 as '€0.0000001' and --setup-hours 0.0004 as '0.0004 hours', not '€0.00' and '0 hours', in the text and the scenario it writes", async () => {
+    const file = join(temp.path, "tiny.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const run = await runCliCaptured(["optimize", file, "--budget", "1e-7", "--setup-hours", "0.0004", "--top", "1"]);
+    expect(run.stdout.replaceAll("\u00a0", " ").split("\n")[0]).toBe(
+      "Best sets of capabilities by net present value (first-year cash at most €0.0000001, setup at most 0.0004 hours)",
+    );
+    const hours = await runCliCaptured(["optimize", file, "--budget", "1e-7", "--setup-hours", "300.5", "--write-scenario", "ask"]);
+    expect(hours.exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("within a first-year budget of €0.0000001 and 300.5 setup hours, chosen by mlops-roi optimize.");
+  });
+});
+
 describe("optimize's budget in a plan shorter than a year", () => {
   it("counts the plan's own months of fees, says so, and heads the column with them: versioning's €20 a person a month is €480 over 6 months for 4 people, not €960", async () => {
     const file = join(temp.path, "six.yaml");

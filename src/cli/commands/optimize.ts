@@ -23,6 +23,7 @@ import {
   formatGain,
   formatInputMoney,
   formatMoneyAsGiven,
+  formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatPaybackMonth,
   plural,
@@ -228,7 +229,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   const limits = [
     // The budget as the user gave it, cents kept: --budget 959.6 read "at most €960" above a set of €960 it left out.
     result.limits.budget !== null ? `${cash.title} at most ${formatMoneyAsGiven(result.limits.budget, currency)}` : "",
-    result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
+    // Hours as given too: --setup-hours 0.0004 read "setup at most 0 hours".
+    result.limits.setupHours !== null ? `setup at most ${formatNumberAsGiven(result.limits.setupHours)} hours` : "",
   ].filter(Boolean);
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
@@ -529,7 +531,9 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     result.limits.budget !== null
       ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoneyAsGiven(result.limits.budget, currency))
       : "",
-    result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
+    result.limits.setupHours !== null
+      ? `${formatNumberAsGiven(result.limits.setupHours)} ${result.limits.setupHours === 1 ? "setup hour" : "setup hours"}`
+      : "",
   ].filter(Boolean);
   const scenario = {
     label: "What we ask for",
