@@ -533,3 +533,29 @@ describe("optimize's candidates named twice", () => {
     for (const set of twice.ranked) expect(new Set(set.capabilities).size).toBe(set.capabilities.length);
   });
 });
+
+describe("sums of prices without floating point's noise", () => {
+  // 0.7 up front with a contingency of 10% and 0.1 a month for twelve months is 1.97, which floating point adds up to 1.9700000000000002.
+  const noisy = {
+    ...base,
+    catalogue: { scheduling: { upfrontCost: 0.7, monthlyCost: 0.1 }, monitoring: { upfrontCost: 1000, monthlyCost: 0.2 } },
+    defaults: { ...base.defaults, change: { contingencyShare: 0.1 } },
+  };
+
+  it("gives each set's first-year cash as the prices add up: 1.97 and 1,102.4, not 1.9700000000000002 and 1,102.4000000000001", () => {
+    const result = optimize(compileAll(noisy), { objective: "npv", candidates: ["scheduling", "monitoring"], top: 4 });
+    const cash = Object.fromEntries(result.ranked.map((set) => [set.capabilities.join(), set.firstYearCash]));
+    expect(cash).toEqual({ "": 0, scheduling: 1.97, monitoring: 1102.4, "scheduling,monitoring": 1104.37 });
+  });
+
+  it("gives run's fees, up-front spend and cash as they add up, leaving the model's own figures as computed", () => {
+    const validation = validateScenarioText(stringify({ ...noisy, scenarios: { today: {}, tools: { capabilities: ["scheduling", "monitoring"] } } }));
+    const result = buildResult(validation.compiled!);
+    const tools = result.scenarios.tools!;
+    expect(tools.months[0]!.licences).toBe(0.3);
+    expect(tools.summary.totalMoney.licences).toBe(7.2);
+    expect(tools.summary.initialInvestment).toBe(1100.77);
+    expect(result.comparisons.tools!.investment.cash).toBe(1100.77);
+    expect(result.comparisons.tools!.timeZeroNet).toBe(-1100.77);
+  });
+});

@@ -4,6 +4,7 @@ import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
 import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
+import { withoutFloatNoise } from "./finance.js";
 import { compareNames } from "./compare-names.js";
 import { groupDigits } from "./scenario/text.js";
 
@@ -177,7 +178,8 @@ class SetEvaluator {
       firstYearCash += value("upfrontCost") * this.contingency + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
       setupHours += value("setupHours");
     });
-    return { firstYearCash, setupHours };
+    // Prices added up, without floating point's noise: 1,102.4, not 1,102.4000000000001.
+    return { firstYearCash: withoutFloatNoise(firstYearCash), setupHours };
   }
 
   deterministic(mask: number): { npv: number; paybackMonth: number | null } {
