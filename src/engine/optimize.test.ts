@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -15,7 +16,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, rangesTheSetsRead } from "./optimize.js";
+import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, lossOfBest, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -557,5 +558,36 @@ describe("sums of prices without floating point's noise", () => {
     expect(tools.summary.initialInvestment).toBe(1100.77);
     expect(result.comparisons.tools!.investment.cash).toBe(1100.77);
     expect(result.comparisons.tools!.timeZeroNet).toBe(-1100.77);
+  });
+});
+
+describe("a best set that loses money", () => {
+  const set = (capabilities: string[], npv: number) => ({ capabilities, objective: null, npv, paybackMonth: null, firstYearCash: 0, setupHours: 0 });
+
+  it("is named with its NPV and the set that gains the most among those ranked, staying as today when none gains more than 0", () => {
+    expect(lossOfBest([set(["scheduling"], -1315), set(["versioning"], -511), set([], 0)])).toEqual({
+      capabilities: ["scheduling"],
+      npv: -1315,
+      better: { capabilities: [], npv: 0 },
+    });
+    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], 500)])?.better).toEqual({ capabilities: ["versioning"], npv: 500 });
+    // Staying as today when it is not among those ranked: it gains 0 whatever the limits.
+    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], -5)])?.better).toEqual({ capabilities: [], npv: 0 });
+  });
+
+  it("is nothing to say when the best gains, or is staying as today", () => {
+    expect(lossOfBest([set(["scheduling"], 0.5), set([], 0)])).toBeUndefined();
+    expect(lossOfBest([set([], 0), set(["scheduling"], -5)])).toBeUndefined();
+    expect(lossOfBest([])).toBeUndefined();
+  });
+
+  it("is given by optimize ranked by the chance of paying back when a set that rarely pays back loses money (examples/close-call.yaml)", () => {
+    const validation = validateScenarioText(readFileSync(new URL("../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const compiled = compileCase(validation.file!, { allCapabilities: true }).compiled!;
+    const result = optimize(compiled, { objective: "probability" });
+    expect(result.best!.capabilities).toEqual(["scheduling"]);
+    expect(result.best!.npv).toBeLessThan(0);
+    expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best!.npv, better: { capabilities: [], npv: 0 } });
+    expect(optimize(compiled, { objective: "npv" }).bestLosesMoney).toBeUndefined();
   });
 });

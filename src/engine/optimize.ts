@@ -99,6 +99,26 @@ export interface OptimizeResult {
   adoptionOrder: AdoptionStep[];
   /** Each pick's fair share of the best set's NPV (Shapley values; they add up to it). */
   shapleyNpv?: { capability: string; value: number }[];
+  /**
+   * When the best set loses money, its NPV at the inputs' medians below 0 (ranked by payback, by the
+   * chance of paying back or by the median NPV it can be: a set that pays back in 2% of the draws ranks
+   * above staying as today, which has no chance of paying back): the set, and `better`, the set of the
+   * highest NPV among those ranked (staying as today, NPV 0, when none gains more). Absent otherwise.
+   */
+  bestLosesMoney?: { capabilities: string[]; npv: number; better: { capabilities: string[]; npv: number } };
+}
+
+/**
+ * The best set's loss, when it has one (`OptimizeResult.bestLosesMoney`): `ranked` is every set ranked,
+ * before the top few are kept. Ranked by NPV the best is never below staying as today's 0.
+ * @example lossOfBest([{ capabilities: ["scheduling"], npv: -1315, … }, { capabilities: [], npv: 0, … }]) // { capabilities: ["scheduling"], npv: -1315, better: { capabilities: [], npv: 0 } }
+ */
+export function lossOfBest(ranked: readonly EvaluatedSet[]): OptimizeResult["bestLosesMoney"] {
+  const best = ranked[0];
+  if (!best || best.capabilities.length === 0 || !(best.npv < 0)) return undefined;
+  let better: { capabilities: string[]; npv: number } = { capabilities: [], npv: 0 };
+  for (const set of ranked) if (set.npv > better.npv) better = { capabilities: set.capabilities, npv: set.npv };
+  return { capabilities: best.capabilities, npv: best.npv, better };
 }
 
 /**
@@ -405,11 +425,13 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
   const finish = (ranked: EvaluatedSet[]) => {
     const best = ranked[0] ?? null;
     const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
+    const loss = lossOfBest(ranked);
     return {
       ranked: ranked.slice(0, top),
       best,
       adoptionOrder: adoptionOrder(evaluator, pool, bestMask),
       ...(best && best.capabilities.length <= 12 ? { shapleyNpv: shapley(evaluator, pool, bestMask) } : {}),
+      ...(loss ? { bestLosesMoney: loss } : {}),
     };
   };
 

@@ -6,6 +6,7 @@ import { runCliCaptured } from "../../test-support/run-cli.js";
 import { MAX_CANDIDATES } from "../../engine/index.js";
 import { templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
+import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -287,6 +288,24 @@ describe("what optimize's text says beside its figures", () => {
     // Within the horizon, not "never".
     expect(stdout).toContain("not within 12 months");
     expect(stdout).not.toMatch(/\snever\s/);
+  });
+
+  it("warns that the set ranked first by its chance of paying back loses money, naming it and its NPV, in the text and on stderr with --json", async () => {
+    const file = example("close-call.yaml");
+    const json = await runCliCaptured(["optimize", file, "--objective", "probability", "--json"]);
+    const result = JSON.parse(json.stdout);
+    expect(result.best.capabilities).toEqual(["scheduling"]);
+    expect(result.best.npv).toBeLessThan(0);
+    expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best.npv, better: { capabilities: [], npv: 0 } });
+    const npv = formatMoney(result.best.npv, "EUR");
+    const warning = `scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is ${npv} at the inputs' medians. Staying as today costs nothing (NPV €0).`;
+    expect(json.stderr).toContain(`warning: ${file}: ${warning}\n`);
+    const { stdout } = await runCliCaptured(["optimize", file, "--objective", "probability"]);
+    expect(stdout).toContain(`\n  Warning: ${warning}\n`);
+    // Ranked by NPV the best never loses money: no warning.
+    const byNpv = await runCliCaptured(["optimize", file, "--json"]);
+    expect(JSON.parse(byNpv.stdout).bestLosesMoney).toBeUndefined();
+    expect(byNpv.stderr).not.toContain("loses money");
   });
 
   it("refuses p50 and probability, exit 1, when no input the sets read is a range: every draw would be the same case", async () => {
