@@ -203,8 +203,8 @@ class SetEvaluator {
       firstYearCash += value("upfrontCost") * this.contingency + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
       setupHours += value("setupHours");
     });
-    // Prices added up, without floating point's noise: 1,102.4, not 1,102.4000000000001.
-    return { firstYearCash: withoutFloatNoise(firstYearCash), setupHours };
+    // Prices and hours added up, without floating point's noise: 1,102.4, not 1,102.4000000000001; 0.3 hours, not 0.30000000000000004.
+    return { firstYearCash: withoutFloatNoise(firstYearCash), setupHours: withoutFloatNoise(setupHours) };
   }
 
   deterministic(mask: number): { npv: number; paybackMonth: number | null } {

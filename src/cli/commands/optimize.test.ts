@@ -548,6 +548,35 @@ describe("optimize's limits far below a unit", () => {
   });
 });
 
+describe("optimize's setup hours of a set beside the limit", () => {
+  it("writes a set of 300.5 hours (templates) as '300.5', not '301' under 'setup at most 300.5 hours', and 0.1 + 0.2 hours as 0.3, not '0' nor 0.30000000000000004", async () => {
+    const file = join(temp.path, "hours.yaml");
+    const own = "  templates:\n    setupHours: 300.5\n  commands:\n    setupHours: 0.1\n  versioning:\n    setupHours: 0.2\n";
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace(/^catalogue:\n/m, `catalogue:\n${own}`));
+    const table = (stdout: string) =>
+      new Map(
+        stdout
+          .split("\n")
+          .filter((line) => /^\s+\d+\. /.test(line))
+          .map((line) => [
+            line.replace(/^\s+\d+\. ([a-zA-Z]+(?:, [a-zA-Z]+)*|\(nothing: stay as today\)).*$/, "$1"),
+            line
+              .trim()
+              .split(/\s{2,}/)
+              .at(-1)!,
+          ]),
+      );
+    const big = await runCliCaptured(["optimize", file, "--from", "templates", "--setup-hours", "300.5"]);
+    expect(big.stdout.split("\n")[0]).toContain("setup at most 300.5 hours");
+    expect(table(big.stdout).get("templates")).toBe("300.5");
+    const small = await runCliCaptured(["optimize", file, "--from", "commands,versioning", "--setup-hours", "0.3"]);
+    expect(table(small.stdout).get("commands, versioning")).toBe("0.3");
+    expect(table(small.stdout).get("commands")).toBe("0.1");
+    const json = JSON.parse((await runCliCaptured(["optimize", file, "--from", "commands,versioning", "--json"])).stdout);
+    expect(json.ranked.find((set: { capabilities: string[] }) => set.capabilities.length === 2).setupHours).toBe(0.3);
+  });
+});
+
 describe("optimize's budget in a plan shorter than a year", () => {
   it("counts the plan's own months of fees, says so, and heads the column with them: versioning's €20 a person a month is €480 over 6 months for 4 people, not €960", async () => {
     const file = join(temp.path, "six.yaml");

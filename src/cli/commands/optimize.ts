@@ -236,6 +236,18 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
   return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${money(loss.npv)} at the inputs' medians. ${better}`;
 }
 
+/**
+ * A set's setup hours beside the limit: whole hours as they are, else to two decimals, and in full
+ * (as the limit is written) when two decimals would read 0 or above the limit: a set of 300.5 hours
+ * read "301" under "setup at most 300.5 hours", sets of 0.3 hours "0" under "at most 0.3 hours".
+ * @example setupHoursText(300.5, 300.5) // "300.5" ; setupHoursText(0.0004, 0.0004) // "0.0004" ; setupHoursText(644, null) // "644"
+ */
+function setupHoursText(value: number, limit: number | null): string {
+  const shown = formatNumber(value, 2);
+  const reads = Number(shown.replace(/[^\d.-]/g, ""));
+  return (value > 0 && reads === 0) || (limit !== null && reads > limit) ? formatNumberAsGiven(value) : shown;
+}
+
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
   // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
@@ -277,7 +289,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : formatPaybackMonth(set.paybackMonth, context.horizonMonths)]),
           cashMoney(set.firstYearCash, currency),
-          formatNumber(set.setupHours),
+          setupHoursText(set.setupHours, result.limits.setupHours),
         ];
         const indent = " ".repeat(String(index + 1).length + 2);
         return [[`${index + 1}. ${first ?? ""}`, ...figures], ...more.map((line) => [`${indent}${line}`, ...figures.map(() => "")])];
