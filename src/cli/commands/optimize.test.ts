@@ -7,6 +7,7 @@ import { MAX_CANDIDATES } from "../../engine/index.js";
 import { templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
+import { lossWarning } from "./optimize.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -306,6 +307,19 @@ describe("what optimize's text says beside its figures", () => {
     const byNpv = await runCliCaptured(["optimize", file, "--json"]);
     expect(JSON.parse(byNpv.stdout).bestLosesMoney).toBeUndefined();
     expect(byNpv.stderr).not.toContain("loses money");
+  });
+
+  it("says a best set's loss under one unit as below €0 by less than €1, not 'loses money: its NPV is €0' (EUR and JPY)", async () => {
+    const json = await runCliCaptured(["optimize", example("close-call.yaml"), "--objective", "probability", "--json"]);
+    const result = JSON.parse(json.stdout);
+    const tiny = { ...result, bestLosesMoney: { ...result.bestLosesMoney, npv: -0.3 } };
+    for (const [currency, one] of [
+      ["EUR", "€1"],
+      ["JPY", "JP¥1"],
+    ]) {
+      const warning = lossWarning(tiny, { currency: currency!, horizonMonths: 12 })!;
+      expect(warning).toContain(`but loses money: its NPV is below ${formatMoney(0, currency!)} by less than ${one} at the inputs' medians.`);
+    }
   });
 
   it("refuses p50 and probability, exit 1, when no input the sets read is a range: every draw would be the same case", async () => {

@@ -26,6 +26,7 @@ import {
   formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatPaybackMonth,
+  lessThanOneUnit,
   plural,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -222,7 +223,7 @@ function cashMoney(value: number, currency: string): string {
 /**
  * The best set loses money (the engine's `bestLosesMoney`): said plainly, with its NPV, and what gains
  * more, so that a set that pays back in 2% of the draws is not read as a recommendation.
- * @example lossWarning(result, "EUR") // "Warning: scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
+ * @example lossWarning(result, { currency: "EUR", horizonMonths: 12 }) // "Warning: scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
  */
 export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "currency" | "horizonMonths">): string | undefined {
   const loss = result.bestLosesMoney;
@@ -233,7 +234,10 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
     loss.better.capabilities.length === 0
       ? `Staying as today costs nothing (NPV ${money(0)}).`
       : `By NPV, ${loss.better.capabilities.join(", ")} gains ${money(loss.better.npv)}.`;
-  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${money(loss.npv)} at the inputs' medians. ${better}`;
+  // A loss under one unit would read "loses money: its NPV is €0": said as below €0 by less than €1.
+  const under = lessThanOneUnit(-loss.npv, context.currency);
+  const npv = under ? `below ${money(0)} by ${under}` : money(loss.npv);
+  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${npv} at the inputs' medians. ${better}`;
 }
 
 /**
