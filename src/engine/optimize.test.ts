@@ -562,23 +562,30 @@ describe("sums of prices without floating point's noise", () => {
 });
 
 describe("a best set that loses money", () => {
-  const set = (capabilities: string[], npv: number) => ({ capabilities, objective: null, npv, paybackMonth: null, firstYearCash: 0, setupHours: 0 });
+  const set = (capabilities: string[], npv: number, objective: number | null = null) => ({
+    capabilities,
+    objective,
+    npv,
+    paybackMonth: null,
+    firstYearCash: 0,
+    setupHours: 0,
+  });
 
   it("is named with its NPV and the set that gains the most among those ranked, staying as today when none gains more than 0", () => {
-    expect(lossOfBest([set(["scheduling"], -1315), set(["versioning"], -511), set([], 0)])).toEqual({
+    expect(lossOfBest([set(["scheduling"], -1315), set(["versioning"], -511), set([], 0)], "probability")).toEqual({
       capabilities: ["scheduling"],
       npv: -1315,
       better: { capabilities: [], npv: 0 },
     });
-    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], 500)])?.better).toEqual({ capabilities: ["versioning"], npv: 500 });
+    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], 500)], "payback")?.better).toEqual({ capabilities: ["versioning"], npv: 500 });
     // Staying as today when it is not among those ranked: it gains 0 whatever the limits.
-    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], -5)])?.better).toEqual({ capabilities: [], npv: 0 });
+    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], -5)], "probability")?.better).toEqual({ capabilities: [], npv: 0 });
   });
 
   it("is nothing to say when the best gains, or is staying as today", () => {
-    expect(lossOfBest([set(["scheduling"], 0.5), set([], 0)])).toBeUndefined();
-    expect(lossOfBest([set([], 0), set(["scheduling"], -5)])).toBeUndefined();
-    expect(lossOfBest([])).toBeUndefined();
+    expect(lossOfBest([set(["scheduling"], 0.5), set([], 0)], "probability")).toBeUndefined();
+    expect(lossOfBest([set([], 0), set(["scheduling"], -5)], "probability")).toBeUndefined();
+    expect(lossOfBest([], "probability")).toBeUndefined();
   });
 
   it("is given by optimize ranked by the chance of paying back when a set that rarely pays back loses money (examples/close-call.yaml)", () => {
@@ -589,5 +596,28 @@ describe("a best set that loses money", () => {
     expect(result.best!.npv).toBeLessThan(0);
     expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best!.npv, better: { capabilities: [], npv: 0 } });
     expect(optimize(compiled, { objective: "npv" }).bestLosesMoney).toBeUndefined();
+  });
+
+  it("is nothing to say ranked by a median NPV above 0, whatever the NPV at the inputs' medians: 'ranks first by median NPV (€768) but loses money' contradicted itself", () => {
+    expect(lossOfBest([set(["scheduling"], -46, 768), set([], 0, 0)], "p50")).toBeUndefined();
+    expect(lossOfBest([set(["scheduling"], -46, -10), set([], 0, 0)], "p50")).toEqual({
+      capabilities: ["scheduling"],
+      npv: -46,
+      better: { capabilities: [], npv: 0 },
+    });
+    // A case of skewed ranges (two lognormal benefits added up): scheduling's median NPV is above 0, its NPV at the medians below.
+    const text = readFileSync(new URL("../../examples/close-call.yaml", import.meta.url), "utf8")
+      .replace("      low: 25\n      high: 35\n", "      low: 2\n      high: 80\n")
+      .replace(
+        "  projects:\n    upkeepHoursPerMonth:",
+        "  manualTasks:\n    weeklyReports:\n      minutesPerWeek: { low: 10, high: 900 }\n      per: person\n  projects:\n    upkeepHoursPerMonth:",
+      )
+      .replace("baseline: current\n", "baseline: current\ncatalogue:\n  scheduling:\n    monthlyCost: { value: 40, note: x }\n");
+    const compiled = compileCase(validateScenarioText(text).file!, { allCapabilities: true }).compiled!;
+    const result = optimize(compiled, { objective: "p50", candidates: ["scheduling"] });
+    expect(result.best!.capabilities).toEqual(["scheduling"]);
+    expect(result.best!.objective).toBeGreaterThan(0);
+    expect(result.best!.npv).toBeLessThan(0);
+    expect(result.bestLosesMoney).toBeUndefined();
   });
 });

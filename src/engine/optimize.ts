@@ -100,22 +100,27 @@ export interface OptimizeResult {
   /** Each pick's fair share of the best set's NPV (Shapley values; they add up to it). */
   shapleyNpv?: { capability: string; value: number }[];
   /**
-   * When the best set loses money, its NPV at the inputs' medians below 0 (ranked by payback, by the
-   * chance of paying back or by the median NPV it can be: a set that pays back in 2% of the draws ranks
-   * above staying as today, which has no chance of paying back): the set, and `better`, the set of the
-   * highest NPV among those ranked (staying as today, NPV 0, when none gains more). Absent otherwise.
+   * When the best set loses money, its NPV at the inputs' medians below 0 (ranked by payback or by the
+   * chance of paying back it can be: a set that pays back in 2% of the draws ranks above staying as
+   * today, which has no chance of paying back): the set, and `better`, the set of the highest NPV among
+   * those ranked (staying as today, NPV 0, when none gains more). Ranked by the median NPV over the
+   * ranges, only when that median is below 0 too: one above 0 gains in at least half the draws, though
+   * its NPV at the inputs' medians can be below 0 (skewed ranges). Absent otherwise.
    */
   bestLosesMoney?: { capabilities: string[]; npv: number; better: { capabilities: string[]; npv: number } };
 }
 
 /**
- * The best set's loss, when it has one (`OptimizeResult.bestLosesMoney`): `ranked` is every set ranked,
- * before the top few are kept. Ranked by NPV the best is never below staying as today's 0.
- * @example lossOfBest([{ capabilities: ["scheduling"], npv: -1315, … }, { capabilities: [], npv: 0, … }]) // { capabilities: ["scheduling"], npv: -1315, better: { capabilities: [], npv: 0 } }
+ * The best set's loss, when it has one (`OptimizeResult.bestLosesMoney`): `ranked` is every set ranked
+ * by `objective`, before the top few are kept. Ranked by NPV the best is never below staying as
+ * today's 0; ranked by the median NPV, a best set whose median is above 0 does not lose money by the
+ * figure it ranks first by, whatever its NPV at the inputs' medians.
+ * @example lossOfBest([{ capabilities: ["scheduling"], npv: -1315, … }, { capabilities: [], npv: 0, … }], "probability") // { capabilities: ["scheduling"], npv: -1315, better: { capabilities: [], npv: 0 } }
  */
-export function lossOfBest(ranked: readonly EvaluatedSet[]): OptimizeResult["bestLosesMoney"] {
+export function lossOfBest(ranked: readonly EvaluatedSet[], objective: Objective): OptimizeResult["bestLosesMoney"] {
   const best = ranked[0];
   if (!best || best.capabilities.length === 0 || !(best.npv < 0)) return undefined;
+  if (objective === "p50" && !(best.objective !== null && best.objective < 0)) return undefined;
   let better: { capabilities: string[]; npv: number } = { capabilities: [], npv: 0 };
   for (const set of ranked) if (set.npv > better.npv) better = { capabilities: set.capabilities, npv: set.npv };
   return { capabilities: best.capabilities, npv: best.npv, better };
@@ -198,8 +203,8 @@ class SetEvaluator {
       firstYearCash += value("upfrontCost") * this.contingency + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
       setupHours += value("setupHours");
     });
-    // Prices added up, without floating point's noise: 1,102.4, not 1,102.4000000000001.
-    return { firstYearCash: withoutFloatNoise(firstYearCash), setupHours };
+    // Prices and hours added up, without floating point's noise: 1,102.4, not 1,102.4000000000001; 0.3 hours, not 0.30000000000000004.
+    return { firstYearCash: withoutFloatNoise(firstYearCash), setupHours: withoutFloatNoise(setupHours) };
   }
 
   deterministic(mask: number): { npv: number; paybackMonth: number | null } {
@@ -425,7 +430,7 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
   const finish = (ranked: EvaluatedSet[]) => {
     const best = ranked[0] ?? null;
     const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
-    const loss = lossOfBest(ranked);
+    const loss = lossOfBest(ranked, options.objective);
     return {
       ranked: ranked.slice(0, top),
       best,

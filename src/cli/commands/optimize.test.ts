@@ -7,6 +7,7 @@ import { MAX_CANDIDATES } from "../../engine/index.js";
 import { templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
+import { lossWarning } from "./optimize.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -308,6 +309,19 @@ describe("what optimize's text says beside its figures", () => {
     expect(byNpv.stderr).not.toContain("loses money");
   });
 
+  it("says a best set's loss under one unit as below €0 by less than €1, not 'loses money: its NPV is €0' (EUR and JPY)", async () => {
+    const json = await runCliCaptured(["optimize", example("close-call.yaml"), "--objective", "probability", "--json"]);
+    const result = JSON.parse(json.stdout);
+    const tiny = { ...result, bestLosesMoney: { ...result.bestLosesMoney, npv: -0.3 } };
+    for (const [currency, one] of [
+      ["EUR", "€1"],
+      ["JPY", "JP¥1"],
+    ]) {
+      const warning = lossWarning(tiny, { currency: currency!, horizonMonths: 12 })!;
+      expect(warning).toContain(`but loses money: its NPV is below ${formatMoney(0, currency!)} by less than ${one} at the inputs' medians.`);
+    }
+  });
+
   it("refuses p50 and probability, exit 1, when no input the sets read is a range: every draw would be the same case", async () => {
     // No ranges at all: the median would be the NPV, the chance 0 or 1 ("under 1%" was printed for a certain 0).
     for (const [objective, instead] of [
@@ -545,6 +559,35 @@ describe("optimize's limits far below a unit", () => {
     const hours = await runCliCaptured(["optimize", file, "--budget", "1e-7", "--setup-hours", "300.5", "--write-scenario", "ask"]);
     expect(hours.exitCode).toBe(0);
     expect(readFileSync(file, "utf8")).toContain("within a first-year budget of €0.0000001 and 300.5 setup hours, chosen by mlops-roi optimize.");
+  });
+});
+
+describe("optimize's setup hours of a set beside the limit", () => {
+  it("writes a set of 300.5 hours (templates) as '300.5', not '301' under 'setup at most 300.5 hours', and 0.1 + 0.2 hours as 0.3, not '0' nor 0.30000000000000004", async () => {
+    const file = join(temp.path, "hours.yaml");
+    const own = "  templates:\n    setupHours: 300.5\n  commands:\n    setupHours: 0.1\n  versioning:\n    setupHours: 0.2\n";
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8").replace(/^catalogue:\n/m, `catalogue:\n${own}`));
+    const table = (stdout: string) =>
+      new Map(
+        stdout
+          .split("\n")
+          .filter((line) => /^\s+\d+\. /.test(line))
+          .map((line) => [
+            line.replace(/^\s+\d+\. ([a-zA-Z]+(?:, [a-zA-Z]+)*|\(nothing: stay as today\)).*$/, "$1"),
+            line
+              .trim()
+              .split(/\s{2,}/)
+              .at(-1)!,
+          ]),
+      );
+    const big = await runCliCaptured(["optimize", file, "--from", "templates", "--setup-hours", "300.5"]);
+    expect(big.stdout.split("\n")[0]).toContain("setup at most 300.5 hours");
+    expect(table(big.stdout).get("templates")).toBe("300.5");
+    const small = await runCliCaptured(["optimize", file, "--from", "commands,versioning", "--setup-hours", "0.3"]);
+    expect(table(small.stdout).get("commands, versioning")).toBe("0.3");
+    expect(table(small.stdout).get("commands")).toBe("0.1");
+    const json = JSON.parse((await runCliCaptured(["optimize", file, "--from", "commands,versioning", "--json"])).stdout);
+    expect(json.ranked.find((set: { capabilities: string[] }) => set.capabilities.length === 2).setupHours).toBe(0.3);
   });
 });
 

@@ -26,6 +26,7 @@ import {
   formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatPaybackMonth,
+  lessThanOneUnit,
   plural,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
@@ -222,7 +223,7 @@ function cashMoney(value: number, currency: string): string {
 /**
  * The best set loses money (the engine's `bestLosesMoney`): said plainly, with its NPV, and what gains
  * more, so that a set that pays back in 2% of the draws is not read as a recommendation.
- * @example lossWarning(result, "EUR") // "Warning: scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
+ * @example lossWarning(result, { currency: "EUR", horizonMonths: 12 }) // "Warning: scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
  */
 export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "currency" | "horizonMonths">): string | undefined {
   const loss = result.bestLosesMoney;
@@ -233,7 +234,22 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
     loss.better.capabilities.length === 0
       ? `Staying as today costs nothing (NPV ${money(0)}).`
       : `By NPV, ${loss.better.capabilities.join(", ")} gains ${money(loss.better.npv)}.`;
-  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${money(loss.npv)} at the inputs' medians. ${better}`;
+  // A loss under one unit would read "loses money: its NPV is €0": said as below €0 by less than €1.
+  const under = lessThanOneUnit(-loss.npv, context.currency);
+  const npv = under ? `below ${money(0)} by ${under}` : money(loss.npv);
+  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${npv} at the inputs' medians. ${better}`;
+}
+
+/**
+ * A set's setup hours beside the limit: whole hours as they are, else to two decimals, and in full
+ * (as the limit is written) when two decimals would read 0 or above the limit: a set of 300.5 hours
+ * read "301" under "setup at most 300.5 hours", sets of 0.3 hours "0" under "at most 0.3 hours".
+ * @example setupHoursText(300.5, 300.5) // "300.5" ; setupHoursText(0.0004, 0.0004) // "0.0004" ; setupHoursText(644, null) // "644"
+ */
+function setupHoursText(value: number, limit: number | null): string {
+  const shown = formatNumber(value, 2);
+  const reads = Number(shown.replace(/[^\d.-]/g, ""));
+  return (value > 0 && reads === 0) || (limit !== null && reads > limit) ? formatNumberAsGiven(value) : shown;
 }
 
 function renderText(result: OptimizeResult, context: CaseContext): string {
@@ -277,7 +293,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : formatPaybackMonth(set.paybackMonth, context.horizonMonths)]),
           cashMoney(set.firstYearCash, currency),
-          formatNumber(set.setupHours),
+          setupHoursText(set.setupHours, result.limits.setupHours),
         ];
         const indent = " ".repeat(String(index + 1).length + 2);
         return [[`${index + 1}. ${first ?? ""}`, ...figures], ...more.map((line) => [`${indent}${line}`, ...figures.map(() => "")])];
