@@ -284,10 +284,13 @@ export function partialValues(
     const binCount = binsInto(column, count, single, bins);
     return { inputs: [input], value: partialValue(values, count, bins, binCount), bins: binCount };
   });
+  // One array of cells for every group in turn, as the bins above.
+  let cells: Uint32Array | undefined;
   for (const group of groups) {
     if (group.length < 2) continue;
     const per = binsPerInput(count, group.length);
-    const cells = new Uint32Array(count);
+    if (cells) cells.fill(0);
+    else cells = new Uint32Array(count);
     let radix = 1;
     for (const input of group) {
       const binCount = binsInto(inputs[input]!, count, per, bins);
