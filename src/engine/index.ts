@@ -95,6 +95,7 @@ export {
   resumedCase,
   resumeFrom,
   resumeMethod,
+  upFrontAdjustedNpv,
   upFrontPaidInMonth1,
   valueRecordedMonth,
   type MoneyRules,

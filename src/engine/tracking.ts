@@ -343,6 +343,20 @@ export function upFrontPaidInMonth1(recordedExternalSpend: number | undefined, p
   return Math.max(0, Math.min(recordedExternalSpend - plannedMonth1ExternalSpend, plannedUpFrontCash));
 }
 
+/**
+ * The net present value of a tracked plan's months with the up-front cash paid in month 1
+ * (`upFrontPaidInMonth1`) counted at time 0, where the plan counts it (docs/numbers.md): time 0's net
+ * less that cash, plus that cash at month 1's discount (month 1's benefit, which paid it, holds it
+ * once), plus each month's benefit at its discount. One rule for the re-forecast (`track forecast`)
+ * and for each sample of the forecast that learns.
+ * @example upFrontAdjustedNpv(0, [-2500, 1000], 2000, [0.99, 0.98]) // 0 - 2000 + 2000 × 0.99 - 2500 × 0.99 + 1000 × 0.98 = -1515
+ */
+export function upFrontAdjustedNpv(timeZero: number, benefits: ArrayLike<number>, upFront: number, discounts: ArrayLike<number>): number {
+  let npv = timeZero - upFront + (benefits.length > 0 ? upFront * discounts[0]! : 0);
+  for (let at = 0; at < benefits.length; at++) npv += benefits[at]! * discounts[at]!;
+  return npv;
+}
+
 /** Where a plan resumes: the actual state at the end of the last month recorded. */
 export interface ResumePoint {
   /** The approved scenario and the baseline it is compared with. */
