@@ -94,6 +94,7 @@ export {
   recordsChangeHours,
   resumedCase,
   resumeFrom,
+  restoreHoursWithoutIncident,
   resumeMethod,
   upFrontAdjustedNpv,
   upFrontPaidInMonth1,

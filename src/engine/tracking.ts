@@ -106,6 +106,19 @@ export interface RecordedMonth {
 }
 
 /**
+ * Whether a month records hours to restore but no incident (`incidents` 0, `hoursToRestore` above 0).
+ * The hours are summed over the month's incidents, so the record says two things at once: its hours
+ * are still costed as outage (`valueRecordedMonth`: outage hours cost the plan's outage cost), but
+ * with no incident they give no hours to restore each (the upward measures) and the forecast that
+ * learns leaves them out (it reads hours per failure only where failures were recorded). Recorded
+ * as given, with a warning (docs/commands.md, "track").
+ * @example restoreHoursWithoutIncident({ incidents: 0, hoursToRestore: 6 }) // true ; restoreHoursWithoutIncident({ hoursToRestore: 6 }) // false
+ */
+export function restoreHoursWithoutIncident(values: RecordedMonth): boolean {
+  return values.incidents === 0 && values.hoursToRestore !== undefined && values.hoursToRestore > 0;
+}
+
+/**
  * What really happened in one month, as a row of the month table valued by the simulation's money
  * rules (docs/numbers.md). A measure that was not recorded takes the plan's
  * value for that month, so a missing number never shows up as a gain or a loss; a line whose driver

@@ -7,7 +7,8 @@ import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actua
 import { formatMoneyCents, formatMoneyExact as formatMoney, roundHalfAway } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
-import { droppedText } from "./format.js";
+import { droppedText, recordedValueText, restoreHoursWarning } from "./format.js";
+import { restoreHoursWithoutIncident } from "../../../engine/index.js";
 
 /** upkeepHours → --upkeep-hours */
 export function optionNameOf(field: ActualField): string {
@@ -101,9 +102,15 @@ Examples:
           benefitWords = write(actual);
           planWords = `up-front cash included; plan ${write(total)}: ${write(round(compared.planned.benefit))} in the month and ${write(round(upFront))} up front`;
         }
+        if (restoreHoursWithoutIncident(values)) {
+          const given = `--hours-to-restore ${options.hoursToRestore} with --incidents ${options.incidents}`;
+          output.stderr(
+            `warning: ${restoreHoursWarning(given, "--incidents N", { hours: values.hoursToRestore!, outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency })}\n`,
+          );
+        }
         output.stdout(
           `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
-            .map(([field, value]) => `${field} ${value}`)
+            .map(([field, value]) => `${field} ${recordedValueText(field as ActualField, value, plan.currency)}`)
             .join(", ")}\n` +
             droppedText(dropped) +
             `  benefit this month ${benefitWords} (${planWords}); see \`mlops-roi track show ${storeAndTeamWords(path, team)}\`\n`,

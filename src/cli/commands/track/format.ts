@@ -7,6 +7,8 @@ import {
   formatChance,
   formatGain,
   formatHoursTenth as formatHours,
+  formatInputMoney,
+  formatMoneyAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
@@ -14,6 +16,7 @@ import {
   plural,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
+import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
 import { labelWithRecordedShare, listInWords, monthsUsedWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
@@ -308,4 +311,39 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
       return `  month ${month.month}${month.team === "default" ? "" : ` of team ${month.team}`}: ${listInWords(lost)} ${one ? "was" : "were"} recorded and ${one ? "is" : "are"} not in the new record: ${outcome}\n`;
     })
     .join("");
+}
+
+/**
+ * A recorded value as `track add` echoes it, in the units `track show` writes: money in the plan's
+ * currency, grouped, with the cents given; hours with "h"; counts and scores grouped; days with
+ * "days". The value as recorded, nothing rounded away ("1e3" hours is "1,000 h", "12000.5000" of
+ * licences "€12,000.50").
+ * @example recordedValueText("licences", 12000.5, "EUR") // "€12,000.50" ; recordedValueText("upkeepHours", 1e3, "EUR") // "1,000 h"
+ */
+export function recordedValueText(field: ActualField, value: number, currency: string): string {
+  const kind = actualFieldSpecs[field].kind;
+  if (kind === "money") return formatMoneyAsGiven(value, currency);
+  const figure = formatNumber(value, 6);
+  if (kind === "hours") return `${figure} h`;
+  if (kind === "days") return `${figure} ${value === 1 ? "day" : "days"}`;
+  return figure;
+}
+
+/**
+ * What `track add` and `track import` say of a month that records hours to restore with no
+ * incident (`restoreHoursWithoutIncident`): `given` names the two measures as the user gave them
+ * ("--hours-to-restore 6 with --incidents 0"), `incidents` how to record the incidents; with the
+ * plan's outage cost, what the hours cost.
+ * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { hours: 6, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
+ */
+export function restoreHoursWarning(given: string, incidents: string, outage?: { hours: number; outageCostPerHour: number; currency: string }): string {
+  const cost = outage
+    ? ` (${formatMoney(outage.hours * outage.outageCostPerHour, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
+    : " at the plan's outage cost an hour";
+  return (
+    `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +
+    `the hours are recorded as given and costed as outage${cost}, ` +
+    `but with no incident they give no hours to restore each, and the forecast that learns leaves them out. ` +
+    `If there was an outage, record its incidents (${incidents}); if there was none, record 0 hours to restore or leave them out`
+  );
 }

@@ -143,7 +143,7 @@ describe("track add", () => {
       "first model live",
     );
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15, liveProjects 1");
+    expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15 h, liveProjects 1");
     expect(stdout).toContain("benefit this month €450 (plan €570)");
   });
 
@@ -172,6 +172,47 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     // It said "plan -€5,601: -€3,600 in the month and -€2,000 up front", each rounded on its own.
     expect(stdout).toContain("  benefit this month -€5,600.80 (up-front cash included; plan -€5,600.80: -€3,600.40 in the month and -€2,000.40 up front); see");
+  });
+
+  it("echoes the values recorded as track show writes them: money with its currency, grouped, hours with h, not as typed", async () => {
+    await planned();
+    const { exitCode, stdout } = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "2",
+      "--licences",
+      "12000.5000",
+      "--upkeep-hours",
+      "1e3",
+      "--deployments",
+      "1200",
+    );
+    expect(exitCode).toBe(0);
+    // It said "upkeepHours 1000, licences 12000.5, deployments 1200".
+    expect(stdout).toContain("recorded month 2 (2025-02) for team default: upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n");
+  });
+
+  it("records hours to restore with no incident as given, and warns that they are costed as outage but measure no hours to restore each", async () => {
+    await planned();
+    const { exitCode, stdout, stderr } = await track("add", "--db", store, "--month", "2", "--incidents", "0", "--hours-to-restore", "6");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("recorded month 2 (2025-02) for team default: incidents 0, hoursToRestore 6 h\n");
+    // It said nothing. (The seed costs an hour of outage at nothing.)
+    expect(stderr).toBe(
+      "warning: --hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€0 at the plan's €0 an hour), but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (--incidents N); if there was none, record 0 hours to restore or leave them out\n",
+    );
+    // No incident and no hours, or hours over incidents: nothing to say.
+    expect((await track("add", "--db", store, "--month", "3", "--incidents", "0", "--hours-to-restore", "0")).stderr).toBe("");
+    expect((await track("add", "--db", store, "--month", "4", "--incidents", "2", "--hours-to-restore", "6")).stderr).toBe("");
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,incidents,hoursToRestore\n5,0,2.5\n6,1,3\n7,0,4\n");
+    const imported = await track("import", csv, "--db", store);
+    expect(imported.exitCode).toBe(0);
+    expect(imported.stderr).toBe(
+      `warning: ${csv}: line 2 (month 5, hoursToRestore 2.5), line 4 (month 7, hoursToRestore 4) record hours to restore with incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage at the plan's outage cost an hour, but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (the incidents column); if there was none, record 0 hours to restore or leave them out\n`,
+    );
   });
 
   it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
