@@ -94,6 +94,7 @@ export {
   recordsChangeHours,
   resumedCase,
   resumeFrom,
+  paidBack,
   restoreHoursWithoutIncident,
   resumeMethod,
   upFrontAdjustedNpv,

@@ -370,6 +370,17 @@ export function upFrontAdjustedNpv(timeZero: number, benefits: ArrayLike<number>
   return npv;
 }
 
+/**
+ * Whether a tracked plan's payback month is behind us: it falls in a month up to the last recorded
+ * one, so it happened (those months are what was recorded, or planned where a month has no record)
+ * rather than being forecast. Then its words are "paid back in month N", else "pays back" (a
+ * forecast). A payback after the last recorded month, or none, is a forecast.
+ * @example paidBack(10, 14) // true ; paidBack(10, 9) // false ; paidBack(null, 14) // false ; paidBack(10, null) // false
+ */
+export function paidBack(paybackMonth: number | null, lastRecordedMonth: number | null): boolean {
+  return paybackMonth !== null && lastRecordedMonth !== null && paybackMonth <= lastRecordedMonth;
+}
+
 /** Where a plan resumes: the actual state at the end of the last month recorded. */
 export interface ResumePoint {
   /** The approved scenario and the baseline it is compared with. */

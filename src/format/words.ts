@@ -1,5 +1,5 @@
 import { monthsWithoutNewWork } from "../engine/index.js";
-import { formatChancesOfWhole, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
+import { formatChancesOfWhole, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -331,4 +331,14 @@ export function nothingToMeasureWords(decision: { evpi: number; noiseLevel: numb
   if (decision.evpi === 0) return "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.";
   const who = decision.evpi <= decision.noiseLevel ? "Nothing is" : "No single figure is";
   return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, currency) ?? `only ${money(decision.evpi)}`}.`;
+}
+
+/**
+ * A tracked plan's payback that is behind us (the engine's `paidBack`), in the past tense, as
+ * `track show`, `track forecast` and the report's "Plan and reality so far" write it; a payback still
+ * ahead is a forecast and keeps "pays back".
+ * @example paidBackWords(12) // "paid back in month 12" ; paidBackWords(0) // "paid back from the start"
+ */
+export function paidBackWords(month: number): string {
+  return `paid back ${month === 0 ? "" : "in "}${formatMonth(month)}`;
 }

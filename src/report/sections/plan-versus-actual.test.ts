@@ -301,6 +301,33 @@ describe("the plan-versus-actual payback, when there is none", () => {
   });
 });
 
+describe("the plan-versus-actual payback, when it is behind us", () => {
+  it("says it paid back in the recorded month it did, in the past tense, and keeps 'pays back' for a forecast", async () => {
+    const planned = planFor("default", text).result;
+    const payback = planned.comparisons.better!.paybackMonth!;
+    const liveProjects = planned.scenarios.better!.months[payback - 1]!.liveProjects;
+    // The payback month recorded as planned: the payback happened.
+    const after = loadCaseTracking(text, storeWith([{ month: payback, liveProjects }]))!;
+    expect(after.view.forecast!.paybackMonth.now).toBe(payback);
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(after) })).html);
+    // It said "From what has happened so far, it still pays back in month N" and "Pays back … month N".
+    expect(textOf(shown)).toMatch(new RegExp(`It paid back in month ${payback} ?, as planned\\.`));
+    expect(shown).toContain(`<tr><td>Payback</td><td class="number">month ${payback}</td><td class="number">paid back in month ${payback}</td></tr>`);
+    expect(textOf(shown)).not.toMatch(/pays back in month|Pays back/);
+  });
+
+  it("keeps 'pays back' while the payback month is still ahead of the last recorded one", async () => {
+    const planned = planFor("default", text).result;
+    const payback = planned.comparisons.better!.paybackMonth!;
+    const liveProjects = planned.scenarios.better!.months[payback - 2]!.liveProjects;
+    const before = loadCaseTracking(text, storeWith([{ month: payback - 1, liveProjects }]))!;
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(before) })).html);
+    expect(textOf(shown)).toContain(`From what has happened so far, it still pays back in month ${payback}.`);
+    expect(shown).toContain(`<tr><td>Pays back</td><td class="number">month ${payback}</td><td class="number">month ${payback}</td></tr>`);
+    expect(textOf(shown)).not.toContain("paid back");
+  });
+});
+
 describe("the plan-versus-actual section of a plan at a discount rate of 0%", () => {
   it("says the gain over the whole plan is not discounted, not 'in today's money', with the plan's own rate", async () => {
     const undiscounted = caseText(24).replace("discountRate: 0.08", "discountRate: 0");

@@ -4,7 +4,7 @@ import type { CaseTracking } from "../../shared/tracking-types.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
+import { paidBack, type LearnedForecast, type ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
@@ -18,7 +18,15 @@ import {
   roundSignificantFigures,
   theMonths,
 } from "../../format/numbers.js";
-import { labelWithRecordedShare, monthsUsedWords, netGainBasis, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
+import {
+  labelWithRecordedShare,
+  monthsUsedWords,
+  netGainBasis,
+  paidBackWords,
+  recordedShareWords,
+  unrecordedMonths,
+  unrecordedMonthsWords,
+} from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import type { ValueKind } from "../../engine/index.js";
 import { renderChartSvg } from "../render-svg.js";
@@ -58,11 +66,17 @@ function paybackWords(month: number | null, horizon: number): string {
  * Whether it pays back, from what has happened so far: "it still pays back in month 10", "it now pays
  * back in month 12, where the plan said in month 10"; without a payback, "it still does not pay back
  * within the 24 months", "it now does not pay back within …, where the plan said in month 10" (not
- * "it still pays back not within").
+ * "it still pays back not within"). A payback in a recorded month is behind us (the engine's
+ * `paidBack`): "It paid back in month 8, as planned", "It paid back in month 8, where the plan said in month 10".
  */
-function paybackNow(now: number | null, planned: number | null, horizon: number): string {
+function paybackNow(now: number | null, planned: number | null, horizon: number, lastRecorded: number | null): string {
   const pays = (month: number | null, shown = (words: string) => words) =>
     month === null ? `does not pay back ${shown(`within ${theMonths(horizon)}`)}` : `pays back ${shown(paybackWords(month, horizon))}`;
+  // A payback in a recorded month happened: "It paid back in month 8", not "it still pays back in month 8".
+  if (paidBack(now, lastRecorded)) {
+    const when = figure("payback-now", paybackWords(now, horizon));
+    return now === planned ? ` It paid back ${when}, as planned.` : ` It paid back ${when}, where the plan said ${paybackWords(planned, horizon)}.`;
+  }
   if (now === planned) return ` From what has happened so far, it still ${pays(now)}.`;
   return ` From what has happened so far, it now ${pays(now, (words) => figure("payback-now", words))}, where the plan said ${paybackWords(planned, horizon)}.`;
 }
@@ -114,7 +128,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
   const lastMonth = comparison.months[last - 1]!;
   const { benefit, cashSpent } = comparison.soFar;
   const forecast = view.forecast;
-  const payback = forecast ? paybackNow(forecast.paybackMonth.now, forecast.paybackMonth.planned, comparison.horizonMonths) : "";
+  const payback = forecast ? paybackNow(forecast.paybackMonth.now, forecast.paybackMonth.planned, comparison.horizonMonths, last) : "";
   // A gain or a loss against today, as a reader says it: never a negative gain ("-€36,700").
   const standing = (value: number, name?: string) => {
     const { loss, written } = gainOrLoss(value, context.money);
@@ -163,8 +177,10 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   }
   if (forecast) {
     const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
+    // A payback in a recorded month happened: "paid back in month 8" (as track show says it), not "Pays back … month 8".
+    const behind = paidBack(forecast.paybackMonth.now, last);
     rows.push(
-      `<tr><td>Pays back</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${when(forecast.paybackMonth.now)}</td></tr>`,
+      `<tr><td>${behind ? "Payback" : "Pays back"}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${behind ? paidBackWords(forecast.paybackMonth.now!) : when(forecast.paybackMonth.now)}</td></tr>`,
     );
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(

@@ -2,7 +2,7 @@ import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
 import type { DroppedMeasures } from "../../../store/actual-repository.js";
-import type { LearnedForecast, Range90 } from "../../../engine/index.js";
+import { paidBack, type LearnedForecast, type Range90 } from "../../../engine/index.js";
 import {
   formatChance,
   formatGain,
@@ -17,7 +17,7 @@ import {
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
-import { labelWithRecordedShare, listInWords, monthsUsedWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
+import { labelWithRecordedShare, listInWords, monthsUsedWords, paidBackWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -69,10 +69,12 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   if (forecast) {
     // Only months still ahead are re-forecast; with every month recorded the figures are actual.
     const note = last === null || last >= comparison.horizonMonths ? "" : " (re-forecast)";
+    // A payback in a recorded month happened: "paid back in month 8", not "Pays back … month 8 (re-forecast)".
+    const behind = paidBack(forecast.paybackMonth.now, last);
     rows.push([
-      "Pays back",
+      behind ? "Payback" : "Pays back",
       formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
-      `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
+      behind ? paidBackWords(forecast.paybackMonth.now!) : `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
     ]);
     // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
     const gain = (value: number) => formatGain(value, comparison.currency);

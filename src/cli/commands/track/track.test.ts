@@ -174,6 +174,20 @@ describe("track add", () => {
     expect(stdout).toContain("  benefit this month -€5,600.80 (up-front cash included; plan -€5,600.80: -€3,600.40 in the month and -€2,000.40 up front); see");
   });
 
+  it("says a payback in a recorded month happened ('paid back in month 10'), and keeps 'Pays back' for one still ahead", async () => {
+    await planned();
+    // The seed's plan pays back in month 10, with 3 live projects in month 9 and 11.
+    await track("add", "--db", store, "--month", "9", "--live-projects", "2");
+    const ahead = (await track("show", "--db", store)).stdout;
+    expect(ahead).toMatch(/ {2}Pays back {2,}month 10 {2,}month 10 \(re-forecast\)\n/);
+    await track("add", "--db", store, "--month", "11", "--live-projects", "3");
+    const behind = (await track("show", "--db", store)).stdout;
+    // It said "Pays back   month 10   month 10 (re-forecast)" with month 11 recorded.
+    expect(behind).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+    expect(behind).not.toContain("Pays back  ");
+    expect((await track("forecast", "--db", store)).stdout).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+  });
+
   it("echoes the values recorded as track show writes them: money with its currency, grouped, hours with h, not as typed", async () => {
     await planned();
     const { exitCode, stdout } = await track(
