@@ -301,6 +301,24 @@ describe("the plan-versus-actual payback, when there is none", () => {
   });
 });
 
+describe("the plan-versus-actual month table's start and month 1", () => {
+  it("adds up as written: to the cent when, to the unit, the start and month 1 would not make month 1's gain so far", async () => {
+    // €2,000.40 up front and €200.40 a month of licences: to the unit -€2,000 and -€1,100 beside -€3,101.
+    const cents = caseText(24).replace("consultants: 2000\n", "consultants: 2000.4\n").replace("perUserPerMonth: 100\n", "perUserPerMonth: 100.2\n");
+    const path = storeWithPlan(temp.path, cents, [{ month: 2, liveProjects: 0 }]);
+    const tracking = loadCaseTracking(cents, path)!;
+    const { html } = await createReport(validateScenarioText(cents).compiled!, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const table = /<h3>Month by month, so far<\/h3>[\s\S]*?<\/table>/.exec(section(html))![0];
+    const cells = (label: string) =>
+      [...(new RegExp(`<tr><td[^>]*>${label}[\\s\\S]*?</tr>`).exec(table)?.[0] ?? "").matchAll(/<td class="number[^"]*">([^<]*)<\/td>/g)].map(
+        (cell) => cell[1],
+      );
+    // It read "-€2,000", then "-€1,100" and "-€3,101".
+    expect(cells("Start").slice(2)).toEqual(["-€2,000.40", "-€2,000.40", "-€2,000.40", "-€2,000.40"]);
+    expect(cells("1 ").slice(4)).toEqual(["-€1,100.40", "-€1,100.40", "-€3,100.80", "-€3,100.80"]);
+  });
+});
+
 describe("the plan-versus-actual payback, when it is behind us", () => {
   it("says it paid back in the recorded month it did, in the past tense, and keeps 'pays back' for a forecast", async () => {
     const planned = planFor("default", text).result;

@@ -10,6 +10,7 @@ import {
   formatChance,
   formatGain,
   formatHours,
+  firstMonthsAddingUp,
   formatMoneyExact,
   formatMonth,
   formatNumber,
@@ -199,17 +200,30 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
   const last = comparison.lastRecordedMonth;
   if (last === null) return "";
   // To the unit, not to three figures: a reader checks that each month added to the last "so far" gives the next.
-  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(formatMoneyExact(value, context.result.currency))}</td>`;
+  const money = (value: number, written = formatMoneyExact(value, context.result.currency)) =>
+    `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(written)}</td>`;
+  const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
+  // Month 1's gain so far is the start's plus month 1's: as written too, to the cent when to the unit it would not be (as track show writes it).
+  const month1 = comparison.months[0]!;
+  const first = upFront
+    ? firstMonthsAddingUp(
+        [
+          [comparison.timeZero.planned, month1.planned.benefit],
+          [comparison.timeZero.actual, month1.actual!.benefit],
+        ],
+        context.result.currency,
+      )
+    : undefined;
   const rows = comparison.months.slice(0, last).map((month) => {
     const actual = month.actual!;
     const label = month.calendarMonth
       ? `${formatNumber(month.month)} <span class="key">${escapeHtml(shortCalendarMonth(month.calendarMonth))}</span>`
       : formatNumber(month.month);
     const mark = month.recorded ? "" : " *";
-    return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit)}${money(actual.benefit)}${money(month.planned.cumulativeBenefit)}${money(actual.cumulativeBenefit)}</tr>`;
+    const written = month.month === 1 ? first : undefined;
+    return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit, written?.[0]?.month1)}${money(actual.benefit, written?.[1]?.month1)}${money(month.planned.cumulativeBenefit, written?.[0]?.cumulative)}${money(actual.cumulativeBenefit, written?.[1]?.cumulative)}</tr>`;
   });
-  const start = `<tr><td>Start</td>${money(comparison.upFrontCash.planned)}${money(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned)}${money(comparison.timeZero.actual)}${money(comparison.timeZero.planned)}${money(comparison.timeZero.actual)}</tr>`;
-  const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
+  const start = `<tr><td>Start</td>${money(comparison.upFrontCash.planned)}${money(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}</tr>`;
   if (upFront) rows.unshift(start);
   const gaps = comparison.months.slice(0, last).some((month) => !month.recorded);
   return `<h3>Month by month, so far</h3>

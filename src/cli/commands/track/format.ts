@@ -13,7 +13,9 @@ import {
   formatMonth,
   formatNumber,
   formatSignificant,
+  firstMonthsAddingUp,
   plural,
+  type FirstMonthsWritten,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
@@ -86,7 +88,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   return lines.join("\n");
 }
 
-function monthRow(month: ComparedMonth, currency: string): string[] {
+function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWritten | undefined)[]): string[] {
   const planned = month.planned;
   const actual = month.actual ?? undefined;
   const money = (value: number) => formatMoney(value, currency);
@@ -99,16 +101,17 @@ function monthRow(month: ComparedMonth, currency: string): string[] {
     pair(formatHours(planned.buildHours), actual && formatHours(actual.buildHours)),
     pair(formatHours(planned.changeHours), actual && formatHours(actual.changeHours)),
     pair(money(planned.cashSpent), actual && money(actual.cashSpent)),
-    pair(money(planned.benefit), actual && money(actual.benefit)),
-    pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
+    first ? pair(first[0]!.month1, first[1]?.month1) : pair(money(planned.benefit), actual && money(actual.benefit)),
+    first ? pair(first[0]!.cumulative, first[1]?.cumulative) : pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
   ];
 }
 
-function upFrontRow(comparison: PlanComparison): string[] {
+function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | undefined)[]): string[] {
   const money = (value: number) => formatMoney(value, comparison.currency);
   const recorded = comparison.lastRecordedMonth !== null;
   const actualCash = recorded ? money(comparison.upFrontCash.actual) : undefined;
-  const actualBenefit = recorded ? money(comparison.timeZero.actual) : undefined;
+  const plannedBenefit = first ? first[0]!.upFront : money(comparison.timeZero.planned);
+  const actualBenefit = first ? first[1]?.upFront : recorded ? money(comparison.timeZero.actual) : undefined;
   return [
     "up front",
     "",
@@ -117,8 +120,8 @@ function upFrontRow(comparison: PlanComparison): string[] {
     "",
     "",
     pair(money(comparison.upFrontCash.planned), actualCash),
-    pair(money(comparison.timeZero.planned), actualBenefit),
-    pair(money(comparison.timeZero.planned), actualBenefit),
+    pair(plannedBenefit, actualBenefit),
+    pair(plannedBenefit, actualBenefit),
   ];
 }
 
@@ -127,9 +130,18 @@ const UP_FRONT_NOTE = "  Up front: cash paid before month 1; record it in month 
 
 /** The month-by-month table: each cell is "plan / actual". */
 export function renderMonthTable(comparison: PlanComparison): string {
-  const rows = comparison.months.map((month) => monthRow(month, comparison.currency));
   const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
-  if (upFront) rows.unshift(upFrontRow(comparison));
+  const month1 = comparison.months[0];
+  // Month 1's cumulative benefit is the up-front row's plus month 1's: as written too.
+  const first =
+    upFront && month1
+      ? firstMonthsAddingUp(
+          [[comparison.timeZero.planned, month1.planned.benefit], month1.actual ? [comparison.timeZero.actual, month1.actual.benefit] : undefined],
+          comparison.currency,
+        )
+      : undefined;
+  const rows = comparison.months.map((month) => monthRow(month, comparison.currency, month.month === 1 ? first : undefined));
+  if (upFront) rows.unshift(upFrontRow(comparison, first));
   const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
   const notes = ["  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: setting up and learning the new tools."];
   if (upFront) notes.push(UP_FRONT_NOTE);
@@ -261,17 +273,30 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
   const money = (value: number) => formatMoney(value, view.comparison.currency);
   // A month up to the last recorded one that has no record is the plan's, not an actual (as track show marks it).
   const unrecorded = forecast.months.some((month) => month.source === "actual" && !month.recorded);
+  // Cash paid before month 1 starts the cumulative benefit: its row makes month 1's add up (as track show's).
+  const upFront = view.comparison.upFrontCash.planned !== 0 || forecast.timeZero.planned !== 0 || forecast.timeZero.now !== 0;
+  const month1 = forecast.months[0];
+  const first =
+    upFront && month1
+      ? firstMonthsAddingUp(
+          [
+            [forecast.timeZero.planned, month1.plannedBenefit],
+            [forecast.timeZero.now, month1.benefit],
+          ],
+          view.comparison.currency,
+        )
+      : undefined;
   const rows = forecast.months.map((month) => [
     monthLabel(month),
     month.source === "actual" && !month.recorded ? "no record *" : month.source,
     pair(String(month.plannedLiveProjects), String(month.liveProjects)).replace(" / ", " → "),
-    `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
-    `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
+    first && month.month === 1 ? `${first[0]!.month1} → ${first[1]!.month1}` : `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
+    first && month.month === 1
+      ? `${first[0]!.cumulative} → ${first[1]!.cumulative}`
+      : `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
   ]);
-  // Cash paid before month 1 starts the cumulative benefit: its row makes month 1's add up (as track show's).
-  const upFront = view.comparison.upFrontCash.planned !== 0 || forecast.timeZero.planned !== 0 || forecast.timeZero.now !== 0;
   if (upFront) {
-    const start = `${money(forecast.timeZero.planned)} → ${money(forecast.timeZero.now)}`;
+    const start = first ? `${first[0]!.upFront} → ${first[1]!.upFront}` : `${money(forecast.timeZero.planned)} → ${money(forecast.timeZero.now)}`;
     rows.unshift(["up front", "", "", start, start]);
   }
   const parts = [

@@ -172,6 +172,24 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     // It said "plan -€5,601: -€3,600 in the month and -€2,000 up front", each rounded on its own.
     expect(stdout).toContain("  benefit this month -€5,600.80 (up-front cash included; plan -€5,600.80: -€3,600.40 in the month and -€2,000.40 up front); see");
+    // track show and track forecast write the up-front row and month 1 the same way: they read
+    // "-€2,000", "-€3,600" and a cumulative "-€5,601", the row's parts rounded each on its own.
+    const show = (await track("show", "--db", store)).stdout;
+    expect(show).toMatch(/ {2}up front {2,}€2,000 \/ €0 {2,}-€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .*-€3,600\.40 \/ -€5,600\.80 {2,}-€5,600\.80 \/ -€5,600\.80\n/);
+    // The other months stay to the unit.
+    expect(show).toMatch(/ {2}2 \(2025-02\) .* -€5,601 \/ –\n/);
+    const forecast = (await track("forecast", "--db", store)).stdout;
+    expect(forecast).toMatch(/ {2}up front {2,}-€2,000\.40 → €0\.00 {2,}-€2,000\.40 → €0\.00\n/);
+    expect(forecast).toMatch(/ {2}1 \(2025-01\) {2,}actual .*-€3,600\.40 → -€5,600\.80 {2,}-€5,600\.80 → -€5,600\.80\n/);
+  });
+
+  it("writes the up-front row and month 1 of track show to the unit when to the unit they add up", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0");
+    const show = (await track("show", "--db", store)).stdout;
+    expect(show).toMatch(/ {2}up front {2,}€2,000 \/ €0 {2,}-€2,000 \/ €0 {2,}-€2,000 \/ €0\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .*-€3,600 \/ -€5,600 {2,}-€5,600 \/ -€5,600\n/);
   });
 
   it("says a payback in a recorded month happened ('paid back in month 10'), and keeps 'Pays back' for one still ahead", async () => {
