@@ -363,13 +363,18 @@ export function recordedValueText(field: ActualField, value: number, currency: s
  * plan's outage cost, what the hours cost.
  * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { hours: 6, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
  */
-export function restoreHoursWarning(given: string, incidents: string, outage?: { hours: number; outageCostPerHour: number; currency: string }): string {
+export function restoreHoursWarning(
+  given: string,
+  incidents: string,
+  outage?: { hours: number; outageCostPerHour: number; currency: string },
+  options: { dryRun?: boolean } = {},
+): string {
   const cost = outage
     ? ` (${formatMoney(outage.hours * outage.outageCostPerHour, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
     : " at the plan's outage cost an hour";
   return (
     `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +
-    `the hours are recorded as given and costed as outage${cost}, ` +
+    `the hours ${options.dryRun ? "would be" : "are"} recorded as given and costed as outage${cost}, ` +
     `but with no incident they give no hours to restore each, and the forecast that learns leaves them out. ` +
     `If there was an outage, record its incidents (${incidents}); if there was none, record 0 hours to restore or leave them out`
   );

@@ -163,7 +163,7 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
     `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of team ${month.team}`}, hoursToRestore ${formatNumber(month.hoursToRestore, 6)})`;
   const more = count > kept.length ? ` and ${count - kept.length} more` : "";
   const given = `${kept.map(where).join(", ")}${more} ${count === 1 ? "records" : "record"} hours to restore with incidents 0`;
-  output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column")}\n`);
+  output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", undefined, { dryRun: outcome.status === "checked" })}\n`);
 }
 
 /** A dry run's count of the months `--replace` would replace (nothing when none). */

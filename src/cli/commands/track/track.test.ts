@@ -240,6 +240,8 @@ describe("track add", () => {
     expect((await track("add", "--db", store, "--month", "4", "--incidents", "2", "--hours-to-restore", "6")).stderr).toBe("");
     const csv = join(temp.path, "actuals.csv");
     writeFileSync(csv, "month,incidents,hoursToRestore\n5,0,2.5\n6,1,3\n7,0,4\n");
+    // A dry run says what the import would do.
+    expect((await track("import", csv, "--db", store, "--dry-run")).stderr).toContain("the hours would be recorded as given");
     const imported = await track("import", csv, "--db", store);
     expect(imported.exitCode).toBe(0);
     expect(imported.stderr).toBe(
