@@ -65,8 +65,11 @@ const MAX_WRITE_COUNT = 2_147_483_647;
  * At least 2^30 writes follow before the count starts again at 1.
  */
 export function firstWriteCount(): number {
-  return randomInt(1, 2 ** 30 + 1);
+  return randomInt(1, FIRST_WRITE_COUNTS + 1);
 }
+
+/** 2^30: the random first counts a new store may take. */
+const FIRST_WRITE_COUNTS = 1_073_741_824;
 
 /**
  * Counts a write in the store's header (`PRAGMA user_version`), inside the write's transaction: every
