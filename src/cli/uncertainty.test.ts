@@ -56,13 +56,13 @@ describe("the Monte Carlo on the command line", () => {
     const output = captureOutput();
     expect(await runCli(["run", example, "--samples", "1000000000", "--json"], output)).toBe(2);
     expect(output.stderrText()).toMatch(
-      /^error: --samples is 1,000,000,000, which would take about 174 GB for this case \(3 scenarios over 12 months, 4 inputs as ranges\): 174 bytes a sample plus 4 MB for the monthly bands and counts; allowed: at most 11,476,267 \(2 GB\) — lower --samples, or run fewer options, months or ranges\n$/,
+      /^error: --samples is 1,000,000,000, which would take about 156 GB for this case \(3 scenarios over 12 months, 4 inputs as ranges\): 156 bytes a sample plus 4 MB for the monthly bands and counts; allowed: at most 12,800,452 \(2 GB\) — lower --samples, or run fewer options, months or ranges\n$/,
     );
     expect(output.stdoutText()).toBe("");
     // run's tables keep no month-by-month band: no bins or counts are said, and a few more samples fit.
     const tables = captureOutput();
     expect(await runCli(["run", example, "--samples", "1000000000"], tables)).toBe(2);
-    expect(tables.stderrText()).toContain("174 bytes a sample plus 1 MB for the draws at hand; allowed: at most 11,494,014 (2 GB)");
+    expect(tables.stderrText()).toContain("156 bytes a sample plus 1 MB for the draws at hand; allowed: at most 12,820,246 (2 GB)");
   });
 
   it("runs a million samples of 10 options over 240 months, and refuses 10 million up front with what it would take", async () => {
@@ -78,7 +78,7 @@ describe("the Monte Carlo on the command line", () => {
       const output = captureOutput();
       expect(await runCli(["run", file, "--samples", "10000000", "--json"], output)).toBe(2);
       expect(output.stderrText()).toBe(
-        `error: --samples is 10,000,000, which would take about 3.6 GB for this case (10 scenarios over 240 months, 4 inputs as ranges): 342 bytes a sample plus 214 MB for the monthly bands and counts; allowed: at most ${most.toLocaleString("en-US")} (2 GB) — lower --samples, or run fewer options, months or ranges\n`,
+        `error: --samples is 10,000,000, which would take about 3.5 GB for this case (10 scenarios over 240 months, 4 inputs as ranges): 324 bytes a sample plus 214 MB for the monthly bands and counts; allowed: at most ${most.toLocaleString("en-US")} (2 GB) — lower --samples, or run fewer options, months or ranges\n`,
       );
       expect(output.stdoutText()).toBe("");
       // Latin hypercube draws every input whole (8 bytes a draw more): fewer samples fit.

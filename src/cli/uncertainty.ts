@@ -27,7 +27,7 @@ type MemoryOptions = { latinHypercube?: boolean; decision?: boolean; monthlyBand
 /**
  * The most samples a case may be run with: as many as fit in 2 GB, every smaller run fitting too
  * (millions for most cases; 0 when not even one fits). A run that keeps fewer bands fits more.
- * @example mostSamples(seedUncertainCase) // 11,476,267
+ * @example mostSamples(seedUncertainCase) // 12,800,452
  */
 export function mostSamples(compiled: CompiledCase, options: MemoryOptions = {}): number {
   return MonteCarlo.mostSamples(compiled, MONTE_CARLO_BYTES, options);
@@ -41,7 +41,7 @@ function sizeInWords(bytes: number): string {
 
 /**
  * Why a run is refused: the samples asked, what they would take, the case's size and what to lower.
- * @example tooManySamples(wide, 10_000_000, 5_225_051, false) // "--samples is 10,000,000, which would take about 3.6 GB for this case (10 scenarios over 240 months, 4 inputs as ranges): 342 bytes a sample plus 214 MB for the monthly bands and counts; allowed: at most 5,225,051 (2 GB) — lower --samples, or run fewer options, months or ranges"
+ * @example tooManySamples(wide, 10_000_000, 5_515_331, false) // "--samples is 10,000,000, which would take about 3.5 GB for this case (10 scenarios over 240 months, 4 inputs as ranges): 324 bytes a sample plus 214 MB for the monthly bands and counts; allowed: at most 5,515,331 (2 GB) — lower --samples, or run fewer options, months or ranges"
  */
 function tooManySamples(compiled: CompiledCase, samples: number, most: number, options: MemoryOptions): string {
   const memory = MonteCarlo.memory(compiled, samples, options);

@@ -3,7 +3,7 @@ import { maxLiveProjectsPerPerson } from "./capacity.js";
 import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT, type MonthlyField } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P } from "./model/parameters.js";
-import { discountFactors, paybackCrossing } from "./finance.js";
+import { discountFactors, paybackCrossing, withoutFloatNoise } from "./finance.js";
 import type { Assumption, CaseResult, ComparisonResult, DoraFigures, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
 import type { RiskAdjustment } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
@@ -17,6 +17,12 @@ const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 
 /** The cash lines of the change itself, for DORA's investment. */
 const changeCostFields = [F.licences, F.infrastructure, F.supportStaff, F.training, F.externalSpend] as const;
+/**
+ * The money columns that are prices and fees added up, written without floating point's noise
+ * (`withoutFloatNoise`): a fee of 0.1 and one of 0.2 are 0.3 a month, not 0.30000000000000004
+ * (docs/json.md). The figures the model works out (pay, value, net) are as computed.
+ */
+const priceFields: ReadonlySet<MonthlyField> = new Set(["licences", "infrastructure", "supportStaff", "training", "externalSpend"]);
 
 /** DORA's figures (docs/numbers.md, "Conventions of peer calculations"): investment, value, net, ROI and payback in years. */
 function doraFigures(investment: number, netBenefit: number, months: number): DoraFigures {
@@ -97,14 +103,14 @@ export function monthRow(c: Float64Array, at: number): MonthRow {
     workInProgress: c[o + F.workInProgress]!,
     overloadCost: c[o + F.overloadCost]!,
     payroll: c[o + F.payroll]!,
-    licences: c[o + F.licences]!,
-    infrastructure: c[o + F.infrastructure]!,
-    supportStaff: c[o + F.supportStaff]!,
-    training: c[o + F.training]!,
+    licences: withoutFloatNoise(c[o + F.licences]!),
+    infrastructure: withoutFloatNoise(c[o + F.infrastructure]!),
+    supportStaff: withoutFloatNoise(c[o + F.supportStaff]!),
+    training: withoutFloatNoise(c[o + F.training]!),
     outageCost: c[o + F.outageCost]!,
     hiringCost: c[o + F.hiringCost]!,
     otherTeamsCost: c[o + F.otherTeamsCost]!,
-    externalSpend: c[o + F.externalSpend]!,
+    externalSpend: withoutFloatNoise(c[o + F.externalSpend]!),
     net: c[o + F.net]!,
     changeHoursCost: c[o + F.changeHoursCost]!,
   };
@@ -151,9 +157,9 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       firstReleaseMonth,
       changeStartMonth: runner.parameters[index]![P.startMonth]!,
       changeEndMonth: scalars.changeEndMonth,
-      initialInvestment: scalars.initialInvestment,
+      initialInvestment: withoutFloatNoise(scalars.initialInvestment),
       totalHours: Object.fromEntries(hourFields.map((name) => [name, sum(name)])),
-      totalMoney: Object.fromEntries(moneyFieldNames.map((name) => [name, sum(name)])),
+      totalMoney: Object.fromEntries(moneyFieldNames.map((name) => [name, priceFields.has(name) ? withoutFloatNoise(sum(name)) : sum(name)])),
     },
   };
   // A long case's month rows are most of its result (2,400 rows of 41 figures for 10 options over
@@ -245,7 +251,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     npv: figures.npv,
     roi: finiteOrNull(figures.roi),
     paybackMonth: figures.paybackMonth,
-    investment: { cash: cashBeforeStart, teamHours, teamHoursCost, total: investment },
+    investment: { cash: withoutFloatNoise(cashBeforeStart), teamHours, teamHoursCost, total: investment },
     presentValueOfCosts: figures.presentValueOfCosts,
     presentValueOfBenefits,
     conventions: {
@@ -256,7 +262,8 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
       dora: doraFigures(changeCash + teamHoursCost, totalNetBenefit, months),
     },
     ...(risk ? { riskAdjusted: riskAdjusted(presentValueOfBenefits, figures.presentValueOfCosts, risk) } : {}),
-    timeZeroNet: figures.timeZero,
+    // The up-front spend against today's: prices added up, without floating point's noise.
+    timeZeroNet: withoutFloatNoise(figures.timeZero),
     monthlyNetBenefit: net,
     cumulativeNet: cumulative,
     totalNetBenefit,

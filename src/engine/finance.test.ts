@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "./uncertainty/random.js";
-import { discountFactors, monthlyDiscountFactor, netPresentValue, paybackCrossing, paybackMonth, paybackMonthGathered } from "./finance.js";
+import { discountFactors, monthlyDiscountFactor, netPresentValue, paybackCrossing, paybackMonth, paybackMonthGathered, withoutFloatNoise } from "./finance.js";
 
 describe("netPresentValue", () => {
   it("does not discount time 0 and discounts month m by (1+r)^(-m/12)", () => {
@@ -130,5 +130,14 @@ describe("paybackCrossing", () => {
 
   it("ends exactly at the payback month when the net reaches zero at its end", () => {
     expect(paybackCrossing(-100, Float64Array.of(-50, 0))).toBe(2);
+  });
+});
+
+describe("withoutFloatNoise", () => {
+  it("drops the noise of adding up prices and keeps a real fraction of a cent", () => {
+    expect(withoutFloatNoise(0.7 * 1.1 + 12 * 0.1)).toBe(1.97);
+    expect(withoutFloatNoise(-(0.1 + 0.2))).toBe(-0.3);
+    expect(withoutFloatNoise(100 / 12)).toBeCloseTo(8.33333333333333, 14);
+    expect(withoutFloatNoise(-0)).toBe(0);
   });
 });

@@ -11,6 +11,18 @@ export type Discounting = "monthly" | "yearEnd" | "midYear";
 export const discountingConventions: readonly Discounting[] = ["monthly", "yearEnd", "midYear"];
 
 /**
+ * An amount of money made of prices and fees added up, without the noise floating point adds: 0.7 ×
+ * 1.1 + 12 × 0.1 is 1.97, not 1.9700000000000002 (docs/json.md). Kept to 15 significant digits, so a
+ * real fraction of a cent (a yearly fee of €100 is €8.333… a month) stays as it is. For sums of
+ * prices only, never for figures the Monte Carlo draws.
+ * @example withoutFloatNoise(1.9700000000000002) // 1.97 ; withoutFloatNoise(-0.30000000000000004) // -0.3
+ */
+export function withoutFloatNoise(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value === 0 ? 0 : value;
+  return Number(value.toPrecision(15));
+}
+
+/**
  * The factor that discounts one month.
  * @example monthlyDiscountFactor(0.1) // 0.99209... = 1.1^(-1/12)
  */

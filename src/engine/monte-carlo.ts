@@ -385,9 +385,9 @@ function memoryOf(
   perSample += ranges * 8 + 8 + correlated * 8 + (correlated > 0 ? 36 + 12 * largestGroup : 0);
   // summarise: its scratch and the finite ROIs (Float64), and a month with a NaN copied to be refused.
   perSample += 24;
-  // The decision analysis: today's NPVs of 0 and the sort scratch; each input's bins and their order
-  // (2 + 4, counted for every input: they may all await collection at once); a group's cells; noise bins.
-  if (decision && scenarios > 1) perSample += 8 + 8 + ranges * 6 + 4 + 2;
+  // The decision analysis: today's NPVs of 0 and the sort scratch; the bins and the order every input
+  // is binned with in turn (2 + 4, one of each: see `partialValues`); a group's cells; noise bins.
+  if (decision && scenarios > 1) perSample += 8 + 8 + 6 + 4 + 2;
   // Exact bands: the month columns of cumulative nets (Float32) and, once counting stops, of live projects (Float64).
   if (netBands && exactColumns) perSample += alternatives * months * 4;
   if (liveBands && exactLive) perSample += scenarios * months * 8;
@@ -552,7 +552,7 @@ export class MonteCarlo {
    * (npv, roi, payback per alternative), draws and scratch, the decision analysis's arrays, the
    * month columns while the bands are exact, and the bins and counts that do not grow with the
    * samples. A caller bounds the samples with it before running.
-   * @example MonteCarlo.memory(wideCase, 1_000_000) // { bytes: 556 MB or so, perSample: 342, fixed: 214 MB, exactBands: false } for 10 options over 240 months
+   * @example MonteCarlo.memory(wideCase, 1_000_000) // { bytes: 537 MB or so, perSample: 324, fixed: 213 MB, exactBands: false } for 10 options over 240 months
    */
   static memory(
     compiled: CompiledCase,

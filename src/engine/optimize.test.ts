@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
@@ -15,7 +16,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, rangesTheSetsRead } from "./optimize.js";
+import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, lossOfBest, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -531,5 +532,62 @@ describe("optimize's candidates named twice", () => {
     expect(twice.candidates).toEqual(["scheduling", "monitoring"]);
     expect(twice.ranked).toEqual(once.ranked);
     for (const set of twice.ranked) expect(new Set(set.capabilities).size).toBe(set.capabilities.length);
+  });
+});
+
+describe("sums of prices without floating point's noise", () => {
+  // 0.7 up front with a contingency of 10% and 0.1 a month for twelve months is 1.97, which floating point adds up to 1.9700000000000002.
+  const noisy = {
+    ...base,
+    catalogue: { scheduling: { upfrontCost: 0.7, monthlyCost: 0.1 }, monitoring: { upfrontCost: 1000, monthlyCost: 0.2 } },
+    defaults: { ...base.defaults, change: { contingencyShare: 0.1 } },
+  };
+
+  it("gives each set's first-year cash as the prices add up: 1.97 and 1,102.4, not 1.9700000000000002 and 1,102.4000000000001", () => {
+    const result = optimize(compileAll(noisy), { objective: "npv", candidates: ["scheduling", "monitoring"], top: 4 });
+    const cash = Object.fromEntries(result.ranked.map((set) => [set.capabilities.join(), set.firstYearCash]));
+    expect(cash).toEqual({ "": 0, scheduling: 1.97, monitoring: 1102.4, "scheduling,monitoring": 1104.37 });
+  });
+
+  it("gives run's fees, up-front spend and cash as they add up, leaving the model's own figures as computed", () => {
+    const validation = validateScenarioText(stringify({ ...noisy, scenarios: { today: {}, tools: { capabilities: ["scheduling", "monitoring"] } } }));
+    const result = buildResult(validation.compiled!);
+    const tools = result.scenarios.tools!;
+    expect(tools.months[0]!.licences).toBe(0.3);
+    expect(tools.summary.totalMoney.licences).toBe(7.2);
+    expect(tools.summary.initialInvestment).toBe(1100.77);
+    expect(result.comparisons.tools!.investment.cash).toBe(1100.77);
+    expect(result.comparisons.tools!.timeZeroNet).toBe(-1100.77);
+  });
+});
+
+describe("a best set that loses money", () => {
+  const set = (capabilities: string[], npv: number) => ({ capabilities, objective: null, npv, paybackMonth: null, firstYearCash: 0, setupHours: 0 });
+
+  it("is named with its NPV and the set that gains the most among those ranked, staying as today when none gains more than 0", () => {
+    expect(lossOfBest([set(["scheduling"], -1315), set(["versioning"], -511), set([], 0)])).toEqual({
+      capabilities: ["scheduling"],
+      npv: -1315,
+      better: { capabilities: [], npv: 0 },
+    });
+    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], 500)])?.better).toEqual({ capabilities: ["versioning"], npv: 500 });
+    // Staying as today when it is not among those ranked: it gains 0 whatever the limits.
+    expect(lossOfBest([set(["scheduling"], -10), set(["versioning"], -5)])?.better).toEqual({ capabilities: [], npv: 0 });
+  });
+
+  it("is nothing to say when the best gains, or is staying as today", () => {
+    expect(lossOfBest([set(["scheduling"], 0.5), set([], 0)])).toBeUndefined();
+    expect(lossOfBest([set([], 0), set(["scheduling"], -5)])).toBeUndefined();
+    expect(lossOfBest([])).toBeUndefined();
+  });
+
+  it("is given by optimize ranked by the chance of paying back when a set that rarely pays back loses money (examples/close-call.yaml)", () => {
+    const validation = validateScenarioText(readFileSync(new URL("../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const compiled = compileCase(validation.file!, { allCapabilities: true }).compiled!;
+    const result = optimize(compiled, { objective: "probability" });
+    expect(result.best!.capabilities).toEqual(["scheduling"]);
+    expect(result.best!.npv).toBeLessThan(0);
+    expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best!.npv, better: { capabilities: [], npv: 0 } });
+    expect(optimize(compiled, { objective: "npv" }).bestLosesMoney).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
 import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
+import { withoutFloatNoise } from "./finance.js";
 import { compareNames } from "./compare-names.js";
 import { groupDigits } from "./scenario/text.js";
 
@@ -98,6 +99,26 @@ export interface OptimizeResult {
   adoptionOrder: AdoptionStep[];
   /** Each pick's fair share of the best set's NPV (Shapley values; they add up to it). */
   shapleyNpv?: { capability: string; value: number }[];
+  /**
+   * When the best set loses money, its NPV at the inputs' medians below 0 (ranked by payback, by the
+   * chance of paying back or by the median NPV it can be: a set that pays back in 2% of the draws ranks
+   * above staying as today, which has no chance of paying back): the set, and `better`, the set of the
+   * highest NPV among those ranked (staying as today, NPV 0, when none gains more). Absent otherwise.
+   */
+  bestLosesMoney?: { capabilities: string[]; npv: number; better: { capabilities: string[]; npv: number } };
+}
+
+/**
+ * The best set's loss, when it has one (`OptimizeResult.bestLosesMoney`): `ranked` is every set ranked,
+ * before the top few are kept. Ranked by NPV the best is never below staying as today's 0.
+ * @example lossOfBest([{ capabilities: ["scheduling"], npv: -1315, … }, { capabilities: [], npv: 0, … }]) // { capabilities: ["scheduling"], npv: -1315, better: { capabilities: [], npv: 0 } }
+ */
+export function lossOfBest(ranked: readonly EvaluatedSet[]): OptimizeResult["bestLosesMoney"] {
+  const best = ranked[0];
+  if (!best || best.capabilities.length === 0 || !(best.npv < 0)) return undefined;
+  let better: { capabilities: string[]; npv: number } = { capabilities: [], npv: 0 };
+  for (const set of ranked) if (set.npv > better.npv) better = { capabilities: set.capabilities, npv: set.npv };
+  return { capabilities: best.capabilities, npv: best.npv, better };
 }
 
 /**
@@ -177,7 +198,8 @@ class SetEvaluator {
       firstYearCash += value("upfrontCost") * this.contingency + months * (value("monthlyCost") + value("monthlyCostPerPerson") * people);
       setupHours += value("setupHours");
     });
-    return { firstYearCash, setupHours };
+    // Prices added up, without floating point's noise: 1,102.4, not 1,102.4000000000001.
+    return { firstYearCash: withoutFloatNoise(firstYearCash), setupHours };
   }
 
   deterministic(mask: number): { npv: number; paybackMonth: number | null } {
@@ -403,11 +425,13 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
   const finish = (ranked: EvaluatedSet[]) => {
     const best = ranked[0] ?? null;
     const bestMask = best ? pool.reduce((mask, capability, index) => (best.capabilities.includes(capability.name) ? mask | (1 << index) : mask), 0) : 0;
+    const loss = lossOfBest(ranked);
     return {
       ranked: ranked.slice(0, top),
       best,
       adoptionOrder: adoptionOrder(evaluator, pool, bestMask),
       ...(best && best.capabilities.length <= 12 ? { shapleyNpv: shapley(evaluator, pool, bestMask) } : {}),
+      ...(loss ? { bestLosesMoney: loss } : {}),
     };
   };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../engine/index.js";
 import {
+  formatMoneyAsGiven,
+  formatNumberAsGiven,
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
@@ -389,5 +391,21 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
       const rounded = roundSharesOfWhole(raw.map((value) => value / total));
       expect(rounded.reduce((sum, value) => sum + value, 0)).toBe(100);
     }
+  });
+});
+
+describe("a bound written as given", () => {
+  it("writes a tiny budget in full, not as a '€0.00' that reads as none", () => {
+    expect(formatMoneyAsGiven(1e-7, "EUR")).toBe("€0.0000001");
+    expect(formatMoneyAsGiven(1.5e-7, "JPY")).toBe("JP¥0.00000015");
+    expect(formatMoneyAsGiven(5e-324, "EUR")).toBe("less than €0.01");
+    expect(formatMoneyAsGiven(959.6, "EUR")).toBe("€959.60");
+  });
+
+  it("writes hours with every decimal given, grouped: 0.0004 is not '0', 300.5 not '301'", () => {
+    expect(formatNumberAsGiven(0.0004)).toBe("0.0004");
+    expect(formatNumberAsGiven(1e-7)).toBe("0.0000001");
+    expect(formatNumberAsGiven(1300.25)).toBe("1,300.25");
+    expect(formatNumberAsGiven(1200)).toBe("1,200");
   });
 });

@@ -400,17 +400,46 @@ export function formatInputMoney(value: number, currency: string): string {
 }
 
 /**
+ * A number as decimals, not in the exponent form String() gives below 1e-6 and from 1e21 up:
+ * 1e-7 is "0.0000001" (`--budget 1e-7` read "€0.00"). Undefined for a fraction of more than 100 decimals.
+ * @example withoutExponent(1e-7) // "0.0000001" ; withoutExponent(959.6) // "959.6"
+ */
+function withoutExponent(value: number): string | undefined {
+  const written = String(value);
+  const exponent = /^(\d)(?:\.(\d+))?e-(\d+)$/.exec(written);
+  if (!exponent) return written;
+  const decimals = (exponent[2]?.length ?? 0) + Number(exponent[3]);
+  return decimals <= 100 ? `0.${"0".repeat(Number(exponent[3]) - 1)}${exponent[1]}${exponent[2] ?? ""}` : undefined;
+}
+
+/**
  * A bound the user gave in money (optimize's --budget), written so that it reads as the bound used:
  * as an input is (`formatInputMoney`) when that form is the number itself, else with the decimals
  * given. 959.6 yen read "JP¥960" above a ranking that left out a set of JP¥960, as if within.
+ * A tiny budget is written in full, not as a "€0.00" that reads as none.
  * @example formatMoneyAsGiven(959.6, "JPY") // "JP¥959.6" ; formatMoneyAsGiven(959.999, "EUR") // "€959.999" ; formatMoneyAsGiven(959.6, "EUR") // "€959.60"
+ * @example formatMoneyAsGiven(1e-7, "EUR") // "€0.0000001"
  */
 export function formatMoneyAsGiven(value: number, currency: string): string {
   const shown = formatInputMoney(value, currency);
-  const written = String(value);
+  const written = withoutExponent(value);
+  // Too small to write in full (beyond 100 decimals): not a "€0.00" that reads as no budget at all.
+  if (written === undefined) return `less than ${formatMoneyCents(0.01, currency)}`;
   if (Number(shown.replace(/[^\d.-]/g, "")) === value || !/^\d+\.\d+$/.test(written)) return shown;
   // The currency's form of the whole units, then the decimals as given.
   return formatMoneyExact(Math.trunc(value), currency).replace(/(\d)(\D*)$/, `$1.${written.split(".")[1]}$2`);
+}
+
+/**
+ * A bound the user gave as a plain number (optimize's --setup-hours), written so that it reads as the
+ * bound used: grouped, with every decimal given. 0.0004 hours read "0 hours", 300.5 "301 setup hours".
+ * @example formatNumberAsGiven(300.5) // "300.5" ; formatNumberAsGiven(1e-7) // "0.0000001" ; formatNumberAsGiven(1200) // "1,200"
+ */
+export function formatNumberAsGiven(value: number): string {
+  const written = withoutExponent(value);
+  if (written === undefined) return "less than 0.001";
+  const decimals = /^\d+\.(\d+)$/.exec(written)?.[1];
+  return decimals === undefined ? formatNumber(value) : `${formatNumber(Math.trunc(value))}.${decimals}`;
 }
 
 /**

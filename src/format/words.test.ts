@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { aheadAndLevelWords } from "./judgement.js";
 import {
+  noInputAloneWords,
+  notWorthMeasuringWords,
   bestChances,
   bestLevelWords,
   labelWithRecordedShare,
@@ -184,5 +186,19 @@ describe("monthsWithoutNewWorkBefore", () => {
     expect(monthsWithoutNewWorkBefore(months([false, false]), 1)).toBe("");
     // A stop past the last month given: it threw reading month 3 of two.
     expect(monthsWithoutNewWorkBefore(months([true, false]), 5)).toBe("month 2");
+  });
+});
+
+describe("notWorthMeasuringWords and noInputAloneWords", () => {
+  it("say what a value of 0 means, not '€0, at or below the noise level of €0'", () => {
+    expect(notWorthMeasuringWords(0, 0, "EUR")).toBe("(knowing it exactly would not change the choice)");
+    expect(notWorthMeasuringWords(0, 0.7, "EUR", true)).toBe("(knowing them exactly would not change the choice)");
+    expect(noInputAloneWords([0, 0], 0, "EUR")).toBe("No input alone is worth measuring: knowing any one of them exactly would not change the choice.");
+  });
+
+  it("give any other value beside the noise level, never a '€0' that is not 0", () => {
+    expect(notWorthMeasuringWords(3.2, 5.9, "EUR")).toBe("(€3, at or below the noise level of €6)");
+    expect(notWorthMeasuringWords(0.0004, 0.001, "EUR")).toBe("(less than €1, at or below the noise level of less than €1)");
+    expect(noInputAloneWords([0, 2.1], 4, "EUR")).toBe("No input alone is worth measuring: each is at or below the noise level of €4.");
   });
 });

@@ -1,5 +1,5 @@
 import { monthsWithoutNewWork } from "../engine/index.js";
-import { formatChancesOfWhole, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
+import { formatChancesOfWhole, formatGain, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -328,9 +328,38 @@ export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: b
  * @example nothingToMeasureWords({ evpi: 6.2, noiseLevel: 0.4 }, "EUR", money) // "No single figure is worth measuring before deciding: even knowing every figure for sure would be worth only €6."
  */
 export function nothingToMeasureWords(decision: { evpi: number; noiseLevel: number }, currency: string, money: (value: number) => string): string {
-  if (decision.evpi === 0) return "Nothing is worth measuring before deciding: knowing every figure for sure would not change the choice.";
+  if (decision.evpi === 0) return `Nothing is worth measuring before deciding: knowing every figure for sure ${WOULD_NOT_CHANGE}.`;
   const who = decision.evpi <= decision.noiseLevel ? "Nothing is" : "No single figure is";
   return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, currency) ?? `only ${money(decision.evpi)}`}.`;
+}
+
+/** What a value of information of 0 means, in words: knowing the figure would not change the choice. */
+const WOULD_NOT_CHANGE = "would not change the choice";
+
+/**
+ * Why an input (or a group of inputs, `together`) at or below the noise level is not worth measuring,
+ * in brackets after "not worth measuring" (`voi`): a value of 0 says that knowing it would not change
+ * the choice ("€0, at or below the noise level of €0" read as a glitch); any other gives the value
+ * beside the noise level it does not exceed (`formatGain`: "less than €1", never a "€0" that is not 0).
+ * @example notWorthMeasuringWords(0, 0, "EUR") // "(knowing it exactly would not change the choice)"
+ * @example notWorthMeasuringWords(3.2, 5.9, "EUR") // "(€3, at or below the noise level of €6)"
+ */
+export function notWorthMeasuringWords(value: number, noiseLevel: number, currency: string, together = false): string {
+  if (value === 0) return `(knowing ${together ? "them" : "it"} exactly ${WOULD_NOT_CHANGE})`;
+  return `(${formatGain(value, currency)}, at or below the noise level of ${formatGain(noiseLevel, currency)})`;
+}
+
+/**
+ * No input alone is worth measuring though all of them together are (the EVPI above the noise level),
+ * in words (`voi`): when every input and group is valued at 0, knowing any one of them would not change
+ * the choice (not "each is at or below the noise level of €0"); else each is at or below the noise level.
+ * @example noInputAloneWords([0, 0], 0, "EUR") // "No input alone is worth measuring: knowing any one of them exactly would not change the choice."
+ * @example noInputAloneWords([0, 2.1], 4, "EUR") // "No input alone is worth measuring: each is at or below the noise level of €4."
+ */
+export function noInputAloneWords(values: readonly number[], noiseLevel: number, currency: string): string {
+  return values.every((value) => value === 0)
+    ? `No input alone is worth measuring: knowing any one of them exactly ${WOULD_NOT_CHANGE}.`
+    : `No input alone is worth measuring: each is at or below the noise level of ${formatGain(noiseLevel, currency)}.`;
 }
 
 /**

@@ -284,6 +284,23 @@ describe("a return on cost close to −100%", () => {
   });
 });
 
+describe("a discount rate of 0%", () => {
+  it("says on the Summary that nothing is discounted, so the NPV is the net benefit added up, not that each month's is 'discounted'", () => {
+    const texts = (workbook: ReturnType<typeof uncertainWorkbook>) => {
+      const found: string[] = [];
+      workbook.getWorksheet(sheetNames.summary)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && found.push(cell.value))));
+      return found.filter((text) => text.startsWith("How to read this"));
+    };
+    const zero = uncertainWorkbook((text) => text.replace(/^discountRate:.*\n(?: {2}.*\n)*/m, "discountRate: 0\n"));
+    expect(texts(zero)).toEqual([
+      "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both.",
+    ]);
+    expect(texts(uncertainWorkbook((text) => text))).toEqual([
+      "How to read this: the NPV adds each month's net benefit, discounted; the return on cost divides it by the present value of the extra cash and team hours the change takes.",
+    ]);
+  });
+});
+
 describe("a plan of one month", () => {
   it("says '1 month', not '1 months', and 'the plan's one month', not 'the 1 month', on the Summary and the Distribution snapshot", () => {
     const workbook = uncertainWorkbook((text) => text.replace("horizonMonths: 12", "horizonMonths: 1").replace("months: [4, 7, 10]", "months: [1]"));

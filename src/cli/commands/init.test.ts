@@ -186,7 +186,10 @@ describe("init", () => {
   it("prints the template with -o -, writing no file", async () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["init", "-o", "-"]);
     expect(exitCode).toBe(0);
-    expect(stderr).toBe("");
+    // The schema the first line points at is not written with -o -: stderr says how to get it, stdout is the case alone.
+    expect(stderr).toBe(
+      "printed the seed template; its first line points editors at ./mlops-roi.schema.json beside the case: write it there with mlops-roi schema -o mlops-roi.schema.json\n",
+    );
     expect(stdout).toContain("title:");
     expect(schemaComment(stdout)).toBeDefined();
     expect(validateScenarioText(stdout).compiled).toBeDefined();

@@ -115,6 +115,11 @@ Examples:
       const text = readFileSync(templatePath(options.template), "utf8");
       if (options.output === "-") {
         output.stdout(withSchemaComment(text));
+        // The case's first line points editors at a schema beside it, which only a file written by
+        // init gets: said on stderr, so that what is piped or redirected is the case alone.
+        output.stderr(
+          `printed the ${options.template} template; its first line points editors at ./${SCHEMA_BESIDE_CASE} beside the case: write it there with mlops-roi schema -o ${SCHEMA_BESIDE_CASE}\n`,
+        );
         return;
       }
       refuseOutput(options.output, { force: options.force ?? false, example: "scenario.yaml" });

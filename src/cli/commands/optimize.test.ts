@@ -6,6 +6,7 @@ import { runCliCaptured } from "../../test-support/run-cli.js";
 import { MAX_CANDIDATES } from "../../engine/index.js";
 import { templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
+import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -289,6 +290,24 @@ describe("what optimize's text says beside its figures", () => {
     expect(stdout).not.toMatch(/\snever\s/);
   });
 
+  it("warns that the set ranked first by its chance of paying back loses money, naming it and its NPV, in the text and on stderr with --json", async () => {
+    const file = example("close-call.yaml");
+    const json = await runCliCaptured(["optimize", file, "--objective", "probability", "--json"]);
+    const result = JSON.parse(json.stdout);
+    expect(result.best.capabilities).toEqual(["scheduling"]);
+    expect(result.best.npv).toBeLessThan(0);
+    expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best.npv, better: { capabilities: [], npv: 0 } });
+    const npv = formatMoney(result.best.npv, "EUR");
+    const warning = `scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is ${npv} at the inputs' medians. Staying as today costs nothing (NPV €0).`;
+    expect(json.stderr).toContain(`warning: ${file}: ${warning}\n`);
+    const { stdout } = await runCliCaptured(["optimize", file, "--objective", "probability"]);
+    expect(stdout).toContain(`\n  Warning: ${warning}\n`);
+    // Ranked by NPV the best never loses money: no warning.
+    const byNpv = await runCliCaptured(["optimize", file, "--json"]);
+    expect(JSON.parse(byNpv.stdout).bestLosesMoney).toBeUndefined();
+    expect(byNpv.stderr).not.toContain("loses money");
+  });
+
   it("refuses p50 and probability, exit 1, when no input the sets read is a range: every draw would be the same case", async () => {
     // No ranges at all: the median would be the NPV, the chance 0 or 1 ("under 1%" was printed for a certain 0).
     for (const [objective, instead] of [
@@ -512,6 +531,20 @@ describe("optimize's budget at the price of one capability", () => {
     expect(under.stdout).not.toContain("versioning");
     await runCliCaptured(["optimize", yen, "--budget", "959.6", "--write-scenario", "ask"]);
     expect(readFileSync(yen, "utf8")).toContain("a first-year budget of JP¥959.6");
+  });
+});
+
+describe("optimize's limits far below a unit", () => {
+  it("writes --budget 1e-7 as '€0.0000001' and --setup-hours 0.0004 as '0.0004 hours', not '€0.00' and '0 hours', in the text and the scenario it writes", async () => {
+    const file = join(temp.path, "tiny.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const run = await runCliCaptured(["optimize", file, "--budget", "1e-7", "--setup-hours", "0.0004", "--top", "1"]);
+    expect(run.stdout.replaceAll("\u00a0", " ").split("\n")[0]).toBe(
+      "Best sets of capabilities by net present value (first-year cash at most €0.0000001, setup at most 0.0004 hours)",
+    );
+    const hours = await runCliCaptured(["optimize", file, "--budget", "1e-7", "--setup-hours", "300.5", "--write-scenario", "ask"]);
+    expect(hours.exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain("within a first-year budget of €0.0000001 and 300.5 setup hours, chosen by mlops-roi optimize.");
   });
 });
 

@@ -23,6 +23,7 @@ import {
   formatGain,
   formatInputMoney,
   formatMoneyAsGiven,
+  formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatPaybackMonth,
   plural,
@@ -144,7 +145,7 @@ function scenariosOf(compiled: CompiledCase): CaseContext["scenarios"] {
     });
 }
 
-function objectiveText(result: OptimizeResult, value: number | null, context: CaseContext): string {
+function objectiveText(result: OptimizeResult, value: number | null, context: Pick<CaseContext, "currency" | "horizonMonths">): string {
   switch (result.objective) {
     case "npv":
     case "p50":
@@ -218,6 +219,23 @@ function cashMoney(value: number, currency: string): string {
   return formatInputMoney(Math.round(value * 100) / 100, currency);
 }
 
+/**
+ * The best set loses money (the engine's `bestLosesMoney`): said plainly, with its NPV, and what gains
+ * more, so that a set that pays back in 2% of the draws is not read as a recommendation.
+ * @example lossWarning(result, "EUR") // "Warning: scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
+ */
+export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "currency" | "horizonMonths">): string | undefined {
+  const loss = result.bestLosesMoney;
+  if (!loss || !result.best) return undefined;
+  const money = (value: number) => formatGain(value, context.currency);
+  const ranking = result.objective === "npv" ? "" : ` (${objectiveText(result, result.best.objective, context)})`;
+  const better =
+    loss.better.capabilities.length === 0
+      ? `Staying as today costs nothing (NPV ${money(0)}).`
+      : `By NPV, ${loss.better.capabilities.join(", ")} gains ${money(loss.better.npv)}.`;
+  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${money(loss.npv)} at the inputs' medians. ${better}`;
+}
+
 function renderText(result: OptimizeResult, context: CaseContext): string {
   const { currency, labels } = context;
   // A gain under one unit reads "less than €1" (docs/numbers.md), never "€0" beside staying as today's €0.
@@ -228,7 +246,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   const limits = [
     // The budget as the user gave it, cents kept: --budget 959.6 read "at most €960" above a set of €960 it left out.
     result.limits.budget !== null ? `${cash.title} at most ${formatMoneyAsGiven(result.limits.budget, currency)}` : "",
-    result.limits.setupHours !== null ? `setup at most ${formatNumber(result.limits.setupHours, 3)} hours` : "",
+    // Hours as given too: --setup-hours 0.0004 read "setup at most 0 hours".
+    result.limits.setupHours !== null ? `setup at most ${formatNumberAsGiven(result.limits.setupHours)} hours` : "",
   ].filter(Boolean);
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
@@ -275,8 +294,10 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           `  Set ${rank + 1} has the capabilities of your scenario “${scenario.label}” (${scenario.name}), which with its own settings gains ${gain(scenario.npv)} and pays back ${formatPaybackMonth(scenario.paybackMonth, context.horizonMonths)} (as run gives it).`,
         ];
   });
+  const warning = lossWarning(result, context);
   parts.push(
     "",
+    ...(warning ? [`  ${warning}`] : []),
     `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
       result.ranked.some((set) => set.capabilities.length === 0) && (result.objective === "payback" || result.objective === "probability")
         ? " Staying as today changes nothing: it has no payback and ranks first only when no set pays back."
@@ -464,6 +485,9 @@ the last sets run on every draw (found, not proven).`,
         // The text says it under the table; JSON, read by a script, on stderr, with the prices in the JSON.
         const warning = catalogueCurrencyWarning(compiled.currency, builtIn, "optimize's ranking");
         if (warning) output.stderr(`warning: ${file}: ${warning}\n`);
+        // The best set losing money too, as the text says it under the table.
+        const loss = lossWarning(result, context);
+        if (loss) output.stderr(`warning: ${file}: ${loss.replace(/^Warning: /, "")}\n`);
       }
       output.stdout(options.json ? toJson({ ...result, catalogueCurrency: BUILT_IN_CURRENCY, builtInPrices: builtIn }) : renderText(result, context));
       if (options.writeScenario !== undefined)
@@ -529,7 +553,9 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     result.limits.budget !== null
       ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoneyAsGiven(result.limits.budget, currency))
       : "",
-    result.limits.setupHours !== null ? plural(result.limits.setupHours, "setup hour") : "",
+    result.limits.setupHours !== null
+      ? `${formatNumberAsGiven(result.limits.setupHours)} ${result.limits.setupHours === 1 ? "setup hour" : "setup hours"}`
+      : "",
   ].filter(Boolean);
   const scenario = {
     label: "What we ask for",

@@ -85,11 +85,12 @@ describe("voi", () => {
     expect(positions.every((position) => position > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const entry of evppi.filter((candidate) => !candidate.aboveNoise)) {
-      expect(stdout).toMatch(
-        new RegExp(
-          `: not worth measuring \\(${money(entry.value)}, at or below the noise level of ${money(json.noiseLevel)}\\)\\.\\n\\s+${entry.inputs.join(" \\+ ").replace(/\./g, "\\.")}\\n`,
-        ),
-      );
+      // A value of 0 is said as what it means; any other beside the noise level.
+      const why =
+        entry.value === 0
+          ? `\\(knowing ${entry.inputs.length > 1 ? "them" : "it"} exactly would not change the choice\\)`
+          : `\\(${money(entry.value)}, at or below the noise level of ${money(json.noiseLevel)}\\)`;
+      expect(stdout).toMatch(new RegExp(`: not worth measuring ${why}\\.\\n\\s+${entry.inputs.join(" \\+ ").replace(/\./g, "\\.")}\\n`));
     }
     expect(stdout).toContain(`Knowing every input exactly before deciding would be worth up to ${money(json.evpi)}`);
     expect(stdout).not.toContain("No measurement is worth paying for");
@@ -162,7 +163,9 @@ describe("voi", () => {
       expect(closeJson.noiseLevel).toBeGreaterThan(0);
       expect(closeJson.noiseLevel).toBeLessThan(0.5);
       const closeText = (await runCliCaptured(["voi", close])).stdout;
-      expect(closeText).toContain("at or below the noise level of less than €1).");
+      // Its inputs below the noise level are worth exactly 0: said as what that means, no "€0" beside a noise level.
+      expect(closeJson.evppi.filter((entry: Entry) => !entry.aboveNoise).map((entry: Entry) => entry.value)).toEqual([0, 0]);
+      expect(closeText).toContain("not worth measuring (knowing it exactly would not change the choice).");
       expect(closeText).not.toContain("noise level of €0");
     } finally {
       temp.remove();
@@ -211,6 +214,20 @@ describe("voi", () => {
     );
     expect(stdout).not.toContain("Finding out");
     expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);
+    // Every input is worth exactly 0 and so is the noise level: said as what it means, not "(€0, at or below the noise level of €0)".
+    expect(json.noiseLevel).toBe(0);
+    expect(stdout).not.toContain("noise level of €0");
+    expect(stdout).toContain("What one live project earns or saves a month: not worth measuring (knowing it exactly would not change the choice).");
+  });
+
+  it("says no input alone would change the choice when each is worth 0, not 'each is at or below the noise level of €0' (examples/seed-uncertain.yaml)", async () => {
+    const file = join(packageRoot, "examples", "seed-uncertain.yaml");
+    const json = JSON.parse((await runCliCaptured(["voi", file, "--json", "--samples", "2000"])).stdout);
+    expect(json.evpi).toBeGreaterThan(json.noiseLevel);
+    expect(json.evppi.every((entry: Entry) => entry.value === 0)).toBe(true);
+    const { stdout } = await runCliCaptured(["voi", file, "--samples", "2000"]);
+    expect(stdout).toContain("No input alone is worth measuring: knowing any one of them exactly would not change the choice.");
+    expect(stdout).not.toContain("noise level of €0");
   });
 
   it("says two options that gain the same are level at the top in every outcome, not 'best in 50%' each, as the reason nothing is worth measuring", async () => {

@@ -4,7 +4,15 @@ import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
-import { bestChances, bestLevelWords, riskAdjustmentAside, sharedBestTail, tieShareWords } from "../../format/words.js";
+import {
+  bestChances,
+  bestLevelWords,
+  noInputAloneWords,
+  notWorthMeasuringWords,
+  riskAdjustmentAside,
+  sharedBestTail,
+  tieShareWords,
+} from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -65,7 +73,8 @@ function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: Inform
   const worth = lessThanOneUnit(entry.value, result.currency) ?? `up to ${money(entry.value)}`;
   const line = entry.aboveNoise
     ? `Finding out ${lowered}${together} first is worth ${worth}.`
-    : `${label}${together}: not worth measuring (${formatGain(entry.value, result.currency)}, at or below the noise level of ${formatGain(decision.noiseLevel, result.currency)}).`;
+    : // A value of 0 is said as what it means, not as "€0, at or below the noise level of €0".
+      `${label}${together}: not worth measuring ${notWorthMeasuringWords(entry.value, decision.noiseLevel, result.currency, entry.inputs.length > 1)}.`;
   return [`  ${rank}. ${line}`, `     ${entry.inputs.join(" + ")}${why}`];
 }
 
@@ -112,7 +121,13 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
       `Knowing every input exactly before deciding would be worth ${lessThanOneUnit(decision.evpi, result.currency) ?? `up to ${money(decision.evpi)}`} (the expected value of perfect information): no measurement can be worth more.`,
     );
     if (!decision.evppi.some((entry) => entry.aboveNoise)) {
-      parts.push(`No input alone is worth measuring: each is at or below the noise level of ${formatGain(decision.noiseLevel, result.currency)}.`);
+      parts.push(
+        noInputAloneWords(
+          decision.evppi.map((entry) => entry.value),
+          decision.noiseLevel,
+          result.currency,
+        ),
+      );
     }
   }
   if (decision.evppi.length > 0) {

@@ -27,9 +27,16 @@ export class SortScratch {
   readonly keys: Uint32Array;
   readonly spare: Uint32Array;
   readonly counts = new Uint32Array(0x10001);
+  private kept: Uint32Array | undefined;
   constructor(readonly n: number) {
     this.keys = new Uint32Array(n);
     this.spare = new Uint32Array(n);
+  }
+
+  /** Room for a caller's order, made on first use and kept with the rest between calls (`values(x, scratch.order)`). */
+  get order(): Uint32Array {
+    this.kept ??= new Uint32Array(this.n);
+    return this.kept;
   }
 
   /** The order of uniforms in (0, 1): their 32 leading bits, exact for the 32-bit uniforms of `createRandom`. */

@@ -125,6 +125,59 @@ describe("quantileBins", () => {
     expect(binCount).toBeLessThanOrEqual(4);
     for (let index = 0; index < values.length; index++) expect(bins[index]).toBe(bins[index % 4]);
   });
+
+  it("gives the bins of the rule as stated, rank by rank, on any values: ties, signed zeros, few samples, many bins", () => {
+    // The rule as docs/numbers.md states it, every rank looked at: rank r goes to slot ⌊r × wanted ÷ count⌋,
+    // and a new bin starts where the slot changes unless the value is the one before.
+    const stated = (values: Float64Array | Float32Array, count: number, wanted: number) => {
+      const target = Math.max(1, Math.min(wanted, 65_535, count));
+      const bins = new Uint16Array(count);
+      if (target === 1 || count === 0) return { bins, binCount: 1 };
+      // Ranked by single-precision value, −0 before +0 (the order of their bits), equal ones in sample order.
+      const keyOf = (value: number) => Math.fround(value);
+      const negativeZeroFirst = (value: number) => (Object.is(keyOf(value), -0) ? 0 : 1);
+      const order = Array.from({ length: count }, (_, index) => index).sort(
+        (a, b) => keyOf(values[a]!) - keyOf(values[b]!) || negativeZeroFirst(values[a]!) - negativeZeroFirst(values[b]!) || a - b,
+      );
+      let bin = -1;
+      let slot = -1;
+      let previous = Number.NaN;
+      order.forEach((sample, rank) => {
+        const wantedSlot = Math.floor((rank * target) / count);
+        if (wantedSlot !== slot && values[sample]! !== previous) {
+          bin++;
+          slot = wantedSlot;
+        }
+        bins[sample] = bin;
+        previous = values[sample]!;
+      });
+      return { bins, binCount: bin + 1 };
+    };
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, -0, 1e-300, -1e-300));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 500 }), fc.boolean(), (numbers, wanted, single) => {
+        const values = single ? Float32Array.from(numbers) : Float64Array.from(numbers);
+        const ours = quantileBins(values, values.length, wanted);
+        const theirs = stated(values, values.length, wanted);
+        expect(ours.binCount).toBe(theirs.binCount);
+        expect(Array.from(ours.bins)).toEqual(Array.from(theirs.bins));
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+    // Large runs, where a slot's first rank is worked out in floating point: √N bins and more.
+    for (const [count, wanted] of [
+      [100_000, 316],
+      [99_991, 317],
+      [70_001, 65_535],
+    ] as const) {
+      const random = createRandom(count);
+      const values = Float32Array.from({ length: count }, () => (random() < 0.2 ? Math.floor(random() * 50) : random() * 1000));
+      const ours = quantileBins(values, count, wanted);
+      const theirs = stated(values, count, wanted);
+      expect(ours.binCount).toBe(theirs.binCount);
+      expect(Array.from(ours.bins)).toEqual(Array.from(theirs.bins));
+    }
+  });
 });
 
 describe("partial values (EVPPI)", () => {
