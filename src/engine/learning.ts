@@ -11,7 +11,7 @@ import type { MonthRow } from "./result.js";
 import { CaseRunner } from "./runner.js";
 import type { CaseFile } from "./scenario/schema.js";
 import { WEEKS_PER_MONTH } from "./simulate.js";
-import { moneyRulesOf, resumedCase, upFrontPaidInMonth1, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
+import { moneyRulesOf, resumedCase, upFrontAdjustedNpv, upFrontPaidInMonth1, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
 
 /**
  * A forecast that learns (docs/numbers.md, "A forecast that learns"): the plan's ranges updated by the
@@ -1018,15 +1018,13 @@ function nowFigures(
   const upFront = context.upFrontRecordedInMonth1
     ? upFrontPaidInMonth1(context.recorded[0]?.externalSpend, planned[F.externalSpend]!, runner.scalars[pair.scenarioIndex]!.initialInvestment)
     : 0;
-  let npv = timeZero - upFront + (horizon > 0 ? upFront * discounts[0]! : 0);
   const cumulative = new Float64Array(horizon);
   let running = timeZero;
   for (let at = 0; at < horizon; at++) {
-    npv += benefits[at]! * discounts[at]!;
     running += benefits[at]!;
     cumulative[at] = running;
   }
-  return { npv, paybackMonth: paybackMonth(timeZero, cumulative) };
+  return { npv: upFrontAdjustedNpv(timeZero, benefits, upFront, discounts), paybackMonth: paybackMonth(timeZero, cumulative) };
 }
 
 /**

@@ -106,6 +106,19 @@ export interface RecordedMonth {
 }
 
 /**
+ * Whether a month records hours to restore but no incident (`incidents` 0, `hoursToRestore` above 0).
+ * The hours are summed over the month's incidents, so the record says two things at once: its hours
+ * are still costed as outage (`valueRecordedMonth`: outage hours cost the plan's outage cost), but
+ * with no incident they give no hours to restore each (the upward measures) and the forecast that
+ * learns leaves them out (it reads hours per failure only where failures were recorded). Recorded
+ * as given, with a warning (docs/commands.md, "track").
+ * @example restoreHoursWithoutIncident({ incidents: 0, hoursToRestore: 6 }) // true ; restoreHoursWithoutIncident({ hoursToRestore: 6 }) // false
+ */
+export function restoreHoursWithoutIncident(values: RecordedMonth): boolean {
+  return values.incidents === 0 && values.hoursToRestore !== undefined && values.hoursToRestore > 0;
+}
+
+/**
  * What really happened in one month, as a row of the month table valued by the simulation's money
  * rules (docs/numbers.md). A measure that was not recorded takes the plan's
  * value for that month, so a missing number never shows up as a gain or a loss; a line whose driver
@@ -341,6 +354,31 @@ export function recordedTimeZero(
 export function upFrontPaidInMonth1(recordedExternalSpend: number | undefined, plannedMonth1ExternalSpend: number, plannedUpFrontCash: number): number {
   if (recordedExternalSpend === undefined) return 0;
   return Math.max(0, Math.min(recordedExternalSpend - plannedMonth1ExternalSpend, plannedUpFrontCash));
+}
+
+/**
+ * The net present value of a tracked plan's months with the up-front cash paid in month 1
+ * (`upFrontPaidInMonth1`) counted at time 0, where the plan counts it (docs/numbers.md): time 0's net
+ * less that cash, plus that cash at month 1's discount (month 1's benefit, which paid it, holds it
+ * once), plus each month's benefit at its discount. One rule for the re-forecast (`track forecast`)
+ * and for each sample of the forecast that learns.
+ * @example upFrontAdjustedNpv(0, [-2500, 1000], 2000, [0.99, 0.98]) // 0 - 2000 + 2000 × 0.99 - 2500 × 0.99 + 1000 × 0.98 = -1515
+ */
+export function upFrontAdjustedNpv(timeZero: number, benefits: ArrayLike<number>, upFront: number, discounts: ArrayLike<number>): number {
+  let npv = timeZero - upFront + (benefits.length > 0 ? upFront * discounts[0]! : 0);
+  for (let at = 0; at < benefits.length; at++) npv += benefits[at]! * discounts[at]!;
+  return npv;
+}
+
+/**
+ * Whether a tracked plan's payback month is behind us: it falls in a month up to the last recorded
+ * one, so it happened (those months are what was recorded, or planned where a month has no record)
+ * rather than being forecast. Then its words are "paid back in month N", else "pays back" (a
+ * forecast). A payback after the last recorded month, or none, is a forecast.
+ * @example paidBack(10, 14) // true ; paidBack(10, 9) // false ; paidBack(null, 14) // false ; paidBack(10, null) // false
+ */
+export function paidBack(paybackMonth: number | null, lastRecordedMonth: number | null): boolean {
+  return paybackMonth !== null && lastRecordedMonth !== null && paybackMonth <= lastRecordedMonth;
 }
 
 /** Where a plan resumes: the actual state at the end of the last month recorded. */

@@ -276,6 +276,61 @@ export function formatMoneyCents(value: number, currency: string): string {
 }
 
 /**
+ * Money parts and their total written so that they add up as written, as a finance reader adds them:
+ * to the unit (`formatMoneyExact`) when the parts rounded to the unit sum to their total rounded to
+ * the unit; else to the cent (`formatMoneyCents`), where -€3,600.40 and -€2,000.40 make -€5,600.80
+ * (to the unit -€3,600 and -€2,000 beside a total of -€5,601). The total is the sum of the parts as
+ * written: to the cent, parts that round at half a cent could still miss the exact total by one.
+ * `write` writes any other figure said with them at the same precision. One rule for `track add`'s
+ * month 1 and `track show`'s and `track forecast`'s up-front and month-1 rows.
+ * @example moneyAddingUp([-3600.4, -2000.4], "EUR").total // "-€5,600.80" ; moneyAddingUp([-3600, -2000], "EUR").total // "-€5,600"
+ */
+export function moneyAddingUp(
+  parts: readonly number[],
+  currency: string,
+  options: { toTheCent?: boolean } = {},
+): { toTheCent: boolean; parts: string[]; total: string; write: (value: number) => string; totalValue: number } {
+  const unit = (value: number) => roundHalfAway(value);
+  const cents = (value: number) => roundHalfAway(value * 100) / 100;
+  // `toTheCent`: figures written beside others that must be to the cent (the other column of a table row).
+  const toTheUnit = !options.toTheCent && parts.reduce((sum, part) => sum + unit(part), 0) === unit(parts.reduce((sum, part) => sum + part, 0));
+  const round = toTheUnit ? unit : cents;
+  const write = (value: number) => (toTheUnit ? formatMoneyExact(value, currency) : formatMoneyCents(round(value), currency));
+  const totalValue = parts.reduce((sum, part) => sum + round(part), 0);
+  return { toTheCent: !toTheUnit, parts: parts.map((part) => write(round(part))), total: write(totalValue), write, totalValue };
+}
+
+/** A plan-versus-actual table's up-front benefit and month 1's benefit and cumulative benefit in one column (plan, actual or forecast), as written. */
+export interface FirstMonthsWritten {
+  upFront: string;
+  month1: string;
+  cumulative: string;
+}
+
+/**
+ * The up-front row's benefit and month 1's benefit and cumulative benefit of a plan-versus-actual
+ * table (`track show`, `track forecast`, the report's "Plan and reality so far"), written so that
+ * month 1's cumulative is the up-front figure plus month 1's benefit as written (`moneyAddingUp`, as
+ * `track add` writes month 1): to the unit when every column adds up so, else every column to the
+ * cent (€2,000.40 up front and a month of €3,600.40 read "-€2,000", "-€3,600" and "-€5,601"; now
+ * "-€2,000.40", "-€3,600.40" and "-€5,600.80"). Undefined when to the unit they add up: the cells
+ * are then written as the other rows' are. Each column is [the up-front figure, month 1's benefit],
+ * or undefined when it has none (nothing recorded yet).
+ * @example firstMonthsAddingUp([[-2000.4, -3600.4], undefined], "EUR")?.[0] // { upFront: "-€2,000.40", month1: "-€3,600.40", cumulative: "-€5,600.80" }
+ */
+export function firstMonthsAddingUp(
+  columns: readonly (readonly [number, number] | undefined)[],
+  currency: string,
+): (FirstMonthsWritten | undefined)[] | undefined {
+  if (columns.every((column) => !column || !moneyAddingUp(column, currency).toTheCent)) return undefined;
+  return columns.map((column) => {
+    if (!column) return undefined;
+    const adding = moneyAddingUp(column, currency, { toTheCent: true });
+    return { upFront: adding.parts[0]!, month1: adding.parts[1]!, cumulative: adding.total };
+  });
+}
+
+/**
  * An amount above zero that rounds to no whole unit, in words: "less than €1", where "€0" would read
  * as nothing at all (a value of information above the noise level, say). Undefined for any other amount.
  * @example lessThanOneUnit(0.03, "EUR") // "less than €1"

@@ -1,5 +1,5 @@
 import { monthsWithoutNewWork } from "../engine/index.js";
-import { formatChancesOfWhole, formatGain, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
+import { formatChancesOfWhole, formatGain, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -360,4 +360,14 @@ export function noInputAloneWords(values: readonly number[], noiseLevel: number,
   return values.every((value) => value === 0)
     ? `No input alone is worth measuring: knowing any one of them exactly ${WOULD_NOT_CHANGE}.`
     : `No input alone is worth measuring: each is at or below the noise level of ${formatGain(noiseLevel, currency)}.`;
+}
+
+/**
+ * A tracked plan's payback that is behind us (the engine's `paidBack`), in the past tense, as
+ * `track show`, `track forecast` and the report's "Plan and reality so far" write it; a payback still
+ * ahead is a forecast and keeps "pays back".
+ * @example paidBackWords(12) // "paid back in month 12" ; paidBackWords(0) // "paid back from the start"
+ */
+export function paidBackWords(month: number): string {
+  return `paid back ${month === 0 ? "" : "in "}${formatMonth(month)}`;
 }

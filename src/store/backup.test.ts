@@ -203,6 +203,36 @@ describe("backupStore", () => {
     expect(readFileSync(caseFile, "utf8")).toBe("title: mine\n");
   });
 
+  it("replaces only an earlier backup of this store, even with --force: another store in the folder named by mistake is left as it was", async () => {
+    const here = folder();
+    const other = join(here, "other.db");
+    const otherStore = openStore(other, { create: true });
+    try {
+      savePlan(otherStore, planFor("platform", caseText(24)), { replace: false });
+    } finally {
+      otherStore.close();
+    }
+    const before = contentsOf(other);
+    const store = openStore(join(here, "case.db"), { create: true });
+    try {
+      freezeTeams(store, 1, 12);
+      // It replaced other.db with a copy of case.db, platform's plan gone, no .bak kept.
+      await expect(backupStore(store, other, { force: true })).rejects.toThrow(
+        `${other} is another store, not an earlier backup of ${join(here, "case.db")}: it holds none of its plans (it holds the plan of team platform, better frozen from case.yaml on `,
+      );
+      expect(readdirSync(here).sort()).toEqual(["case.db", "case.db-shm", "case.db-wal", "other.db"]);
+      // An earlier backup of this store, taken before a plan was added, is replaced as before.
+      const earlier = join(here, "earlier.db");
+      await backupStore(store, earlier, { force: false });
+      savePlan(store, planFor("team-02", caseText(12)), { replace: false });
+      await backupStore(store, earlier, { force: true });
+      expect(contentsOf(earlier).plans).toHaveLength(2);
+    } finally {
+      store.close();
+    }
+    expect(contentsOf(other)).toEqual(before);
+  });
+
   it("refuses a link that points nowhere instead of creating a file through it", async () => {
     const here = folder();
     const store = openStore(join(here, "case.db"), { create: true });

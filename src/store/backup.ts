@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { chmodSync, closeSync, lstatSync, openSync, readSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, readSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import {
   holdSignals,
@@ -19,7 +19,8 @@ import { holdsNothing, journalFilesBeside, StoreError, type StoreDatabase } from
  * writes), into a temporary file with an unpredictable name next to the target, flushes it to
  * disk, renames it into place and flushes the folder: the rules of src/shared/atomic-write.ts
  * (Ctrl-C waits for the rename), except that SQLite opens the temporary file itself. An existing
- * target is only replaced with `force` (and keeps its permissions), never when it is read-only; a
+ * target is only replaced with `force` (and keeps its permissions), never when it is read-only or
+ * another store (`anotherStore`); a
  * target that is a link is written through, the link kept; missing folders on the way to a new
  * target are created.
  *
@@ -40,6 +41,14 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   // --force replaces an earlier backup, never another kind of file (the case file named by mistake).
   if (stats?.isFile() && !isSqliteFile(real))
     throw new StoreError(`${target} is not a store (not an SQLite file), so a backup will not replace it; back up to a new file, or over an earlier backup`);
+  // Nor another store: two stores in one folder, one named for the other's backup by a slip.
+  if (stats?.isFile()) {
+    const other = anotherStore(database, real);
+    if (other)
+      throw new StoreError(
+        `${target} is another store, not an earlier backup of ${database.name}: it holds none of its plans (it holds ${other}), so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
+      );
+  }
   const leftovers = journalFilesBeside(real);
   // Beside a target not there, only a log that holds changes is refused (named with its -shm, to move
   // away together): an -shm alone, or an empty log, has nothing to replay (the next process to open
@@ -127,6 +136,44 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
     throw new StoreError(
       `${left.join(" and ")} ${left.length === 1 ? "is" : "are"} still beside ${target}: another process may have it open; close it and run again; nothing was written`,
     );
+}
+
+/**
+ * The plans of the store at `path`, in words, when it is another store than `database` rather than an
+ * earlier backup of it: it holds plans and none of them is one of `database`'s (a store keeps every
+ * plan it froze, replaced ones too, so an earlier backup holds some of them). Undefined for an earlier
+ * backup, a store that holds no plan, or a file whose plans cannot be read (the other checks decide).
+ * @example anotherStore(store, "b.db") // "the plan of team default, compromise frozen from b.yaml on 2026-12-07"
+ */
+function anotherStore(database: StoreDatabase, path: string): string | undefined {
+  // Reading a store in WAL mode makes SQLite create its -wal and -shm: those this look made, empty, go with it.
+  const made = ["-wal", "-shm"].map((suffix) => `${path}${suffix}`).filter((file) => !existsSync(file));
+  let target: Database.Database | undefined;
+  try {
+    target = new Database(path, { readonly: true, fileMustExist: true });
+    const theirs = target.prepare("SELECT team, scenario, file_name AS fileName, sha256, frozen_at AS frozenAt FROM plans ORDER BY id").all() as {
+      team: string;
+      scenario: string;
+      fileName: string;
+      sha256: string;
+      frozenAt: string;
+    }[];
+    if (theirs.length === 0) return undefined;
+    const ours = new Set(
+      (database.prepare("SELECT team, sha256, frozen_at AS frozenAt FROM plans").all() as { team: string; sha256: string; frozenAt: string }[]).map(
+        (plan) => `${plan.team}\u0000${plan.sha256}\u0000${plan.frozenAt}`,
+      ),
+    );
+    if (theirs.some((plan) => ours.has(`${plan.team}\u0000${plan.sha256}\u0000${plan.frozenAt}`))) return undefined;
+    const first = theirs[0]!;
+    const more = theirs.length > 1 ? ` and ${theirs.length - 1} more` : "";
+    return `the plan of team ${first.team}, ${first.scenario} frozen from ${first.fileName} on ${first.frozenAt.slice(0, 10)}${more}`;
+  } catch {
+    return undefined;
+  } finally {
+    target?.close();
+    for (const file of made) if (holdsNothing(file)) rmSync(file, { force: true });
+  }
 }
 
 /** Whether a file starts as every SQLite database does ("SQLite format 3" and a zero byte). */

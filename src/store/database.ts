@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { randomInt } from "node:crypto";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
 import { logMismatch, readLogWrites, readStoreHeader } from "./write-ahead-log.js";
 
@@ -46,13 +47,29 @@ function applyMigrations(database: StoreDatabase, path: string): void {
       database.exec(migration.sql);
       record.run(migration.version, migration.name, new Date().toISOString());
     }
-    if (current === 0) database.pragma(`application_id = ${APPLICATION_ID}`);
+    if (current === 0) {
+      database.pragma(`application_id = ${APPLICATION_ID}`);
+      // A new store's count starts at random, so that two stores made apart do not count alike (src/store/write-ahead-log.ts).
+      database.pragma(`user_version = ${firstWriteCount()}`);
+    }
   });
   // IMMEDIATE: two processes opening a new store at once must not both migrate it.
   migrate.immediate();
 }
 
 const MAX_WRITE_COUNT = 2_147_483_647;
+
+/**
+ * The write count a new store starts at: a random number from 1 to 2^30, not 1, so that two stores
+ * made apart do not count alike and a log of one is told from the other's (src/store/write-ahead-log.ts).
+ * At least 2^30 writes follow before the count starts again at 1.
+ */
+export function firstWriteCount(): number {
+  return randomInt(1, FIRST_WRITE_COUNTS + 1);
+}
+
+/** 2^30: the random first counts a new store may take. */
+const FIRST_WRITE_COUNTS = 1_073_741_824;
 
 /**
  * Counts a write in the store's header (`PRAGMA user_version`), inside the write's transaction: every

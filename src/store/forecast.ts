@@ -1,9 +1,10 @@
 import {
+  discountFactors,
   monthlyBenefit,
-  netPresentValue,
   paybackMonth,
   resumeFrom,
   resumeMethod,
+  upFrontAdjustedNpv,
   upFrontPaidInMonth1,
   validateScenarioText,
   type MonthRow,
@@ -81,7 +82,6 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
   const upFront = month1?.recordedFields.includes("externalSpend")
     ? upFrontPaidInMonth1(comparison.actualRows[0]!.externalSpend, plannedRows[0]!.externalSpend, result.scenarios[plan.scenario]!.summary.initialInvestment)
     : 0;
-  const discounted = upFront === 0 ? benefits : benefits.map((benefit, at) => (at === 0 ? benefit + upFront : benefit));
   return {
     fromMonth: lastMonth + 1,
     months,
@@ -90,7 +90,7 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
     // The plan's own discounting convention (a plan frozen before conventions existed discounted monthly).
     npv: {
       planned: planned.npv,
-      now: netPresentValue(timeZero - upFront, discounted, plan.rules.discountRate, 0, benefits.length, plan.result.discounting ?? "monthly"),
+      now: upFrontAdjustedNpv(timeZero, benefits, upFront, discountFactors(plan.rules.discountRate, plan.result.discounting ?? "monthly", benefits.length)),
     },
     totalBenefit: { planned: planned.totalNetBenefit, now: running },
     liveProjectsAtEnd: { planned: plannedRows[horizon - 1]?.liveProjects ?? 0, now: months[horizon - 1]?.liveProjects ?? 0 },

@@ -1,4 +1,7 @@
 import { RecordedMonthsError, writeActuals, type DroppedMeasures } from "./actual-repository.js";
+import type { ActualRows } from "./actual-rows.js";
+import { restoreHoursWithoutIncident } from "../engine/index.js";
+import { actualFields } from "../shared/actual-fields.js";
 import type { ColumnTarget } from "./csv/columns.js";
 import type { TextEncodingName } from "./csv/decode.js";
 import type { LineIssue } from "../shared/csv.js";
@@ -45,7 +48,39 @@ export type ImportOutcome =
       dropped?: DroppedMeasures[];
       encoding?: TextEncodingName;
       delimiter?: string;
+      /** Months that record hours to restore with no incident (`restoreHoursWithoutIncident`), the first MAX_KEPT_WARNINGS in line order: recorded as given. */
+      restoreHoursWithoutIncident?: RestoreHoursWithoutIncident[];
+      /** How many months of the file record hours to restore with no incident, those kept and those left out. */
+      restoreHoursWithoutIncidentCount?: number;
     };
+
+/** A month of a CSV that records hours to restore with no incident. */
+export interface RestoreHoursWithoutIncident {
+  line: number;
+  team: string;
+  month: number;
+  hoursToRestore: number;
+}
+
+/** How many months recording hours to restore with no incident an import names (the count says how many more). */
+export const MAX_KEPT_WARNINGS = 10;
+
+/** The months of `rows` that record hours to restore with no incident, the first `MAX_KEPT_WARNINGS`, and how many in all. */
+function restoreHoursWithoutIncidents(rows: ActualRows): { kept: RestoreHoursWithoutIncident[]; count: number } {
+  const incidentsField = actualFields.indexOf("incidents");
+  const hoursField = actualFields.indexOf("hoursToRestore");
+  const kept: RestoreHoursWithoutIncident[] = [];
+  let count = 0;
+  for (let row = 0; row < rows.length; row++) {
+    const incidents = rows.value(row, incidentsField);
+    const hoursToRestore = rows.value(row, hoursField);
+    if (incidents === null || hoursToRestore === null || !restoreHoursWithoutIncident({ incidents, hoursToRestore })) continue;
+    count++;
+    if (kept.length < MAX_KEPT_WARNINGS)
+      kept.push({ line: Number(/line (\d+)$/.exec(rows.source(row) ?? "")?.[1] ?? 0), team: rows.team(row), month: rows.month(row), hoursToRestore });
+  }
+  return { kept, count };
+}
 
 /**
  * Imports a CSV of actuals into a store: every row is read and checked first (with its line),
@@ -72,7 +107,9 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
   const named = new Set<string>();
   for (let row = 0; row < rows.length; row++) named.add(rows.team(row));
   const teams = [...named];
+  const warned = restoreHoursWithoutIncidents(rows);
   const described = {
+    ...(warned.count > 0 ? { restoreHoursWithoutIncident: warned.kept, restoreHoursWithoutIncidentCount: warned.count } : {}),
     months: rows.length,
     teams,
     ...(read.encoding ? { encoding: read.encoding } : {}),

@@ -14,13 +14,22 @@ import { closeSync, openSync, readSync } from "node:fs";
  * after the file held all earlier writes (SQLite starts a log only once the previous one is fully
  * copied into the file), and copying it in since only moved the file forward: the file's count lies
  * between the one before the log's first write and the log's last. A count outside is another
- * version of the store than the one the log continues.
+ * version of the store than the one the log continues, or another store.
+ *
+ * Two stores made apart, in one folder, would otherwise count alike (a plan and a few months each):
+ * one copied over the other, beside the first one's log, would get that log's pages without a word.
+ * So a new store starts its count at a random number (`firstWriteCount`, up to 2^30): two stores'
+ * counts then lie about a billion apart on average, and a log of one is refused beside the other.
+ * Copies of one store share its count, as they share its history: that limit stays
+ * (docs/commands.md, "Which store and team").
  */
 
 /** The header of a database file: its page size and the count of writes `noteWrite` keeps. */
 export interface StoreHeader {
   readonly pageSize: number;
   readonly writes: number;
+  /** The file's size in pages, as its header gives it (0 or 1 for a store just made, its writes all in its log). */
+  readonly pages?: number;
 }
 
 /** What a log holds: its page size and the write counts of its committed transactions, first and last. */
@@ -34,13 +43,15 @@ const WAL_HEADER_BYTES = 32;
 const FRAME_HEADER_BYTES = 24;
 /** Where SQLite's database header keeps the user version (big-endian, 4 bytes). */
 const USER_VERSION_OFFSET = 60;
+/** Where SQLite's database header keeps the file's size in pages (big-endian, 4 bytes). */
+const PAGE_COUNT_OFFSET = 28;
 
 /** A database file's page size and write count, from its first 100 bytes; undefined for a file too short. */
 export function readStoreHeader(path: string): StoreHeader | undefined {
   const header = readAt(path, 0, 100);
   if (header.length < 100 || header.toString("latin1", 0, 16) !== "SQLite format 3\u0000") return undefined;
   const size = header.readUInt16BE(16);
-  return { pageSize: size === 1 ? 65_536 : size, writes: header.readUInt32BE(USER_VERSION_OFFSET) };
+  return { pageSize: size === 1 ? 65_536 : size, writes: header.readUInt32BE(USER_VERSION_OFFSET), pages: header.readUInt32BE(PAGE_COUNT_OFFSET) };
 }
 
 /**
@@ -103,13 +114,16 @@ export function readLogWrites(path: string): LogWrites | undefined {
 export function logMismatch(store: StoreHeader, log: LogWrites | undefined): string | undefined {
   if (!log) return undefined;
   if (log.pageSize !== store.pageSize) return `its pages are of ${log.pageSize} bytes and the store's of ${store.pageSize}`;
+  // A store just made holds nothing in its file yet (no write counted, a page at most): its first
+  // writes, the count's random start among them (`firstWriteCount`), are all in its log.
+  if (store.writes === 0 && store.pages !== undefined && store.pages <= 1) return undefined;
   // The first transaction in the log may be the one that counts the first write (0 → 1), or one
   // written before writes were counted (the count stays 0).
   const before = Math.max(0, log.first - 1);
   if (store.writes < before)
-    return `it continues the store from its write ${before}, and the store holds only ${store.writes} writes: the store is an older copy than the one the log was written on`;
+    return `it continues the store from its write ${before}, and the store holds only ${store.writes} writes: the store is an older copy than the one the log was written on, or another store`;
   if (store.writes > log.last)
-    return `it ends at the store's write ${log.last}, and the store holds ${store.writes} writes: the store is a newer copy than the one the log was written on`;
+    return `it ends at the store's write ${log.last}, and the store holds ${store.writes} writes: the store is a newer copy than the one the log was written on, or another store`;
   return undefined;
 }
 

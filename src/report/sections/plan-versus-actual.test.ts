@@ -301,6 +301,51 @@ describe("the plan-versus-actual payback, when there is none", () => {
   });
 });
 
+describe("the plan-versus-actual month table's start and month 1", () => {
+  it("adds up as written: to the cent when, to the unit, the start and month 1 would not make month 1's gain so far", async () => {
+    // €2,000.40 up front and €200.40 a month of licences: to the unit -€2,000 and -€1,100 beside -€3,101.
+    const cents = caseText(24).replace("consultants: 2000\n", "consultants: 2000.4\n").replace("perUserPerMonth: 100\n", "perUserPerMonth: 100.2\n");
+    const path = storeWithPlan(temp.path, cents, [{ month: 2, liveProjects: 0 }]);
+    const tracking = loadCaseTracking(cents, path)!;
+    const { html } = await createReport(validateScenarioText(cents).compiled!, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const table = /<h3>Month by month, so far<\/h3>[\s\S]*?<\/table>/.exec(section(html))![0];
+    const cells = (label: string) =>
+      [...(new RegExp(`<tr><td[^>]*>${label}[\\s\\S]*?</tr>`).exec(table)?.[0] ?? "").matchAll(/<td class="number[^"]*">([^<]*)<\/td>/g)].map(
+        (cell) => cell[1],
+      );
+    // It read "-€2,000", then "-€1,100" and "-€3,101".
+    expect(cells("Start").slice(2)).toEqual(["-€2,000.40", "-€2,000.40", "-€2,000.40", "-€2,000.40"]);
+    expect(cells("1 ").slice(4)).toEqual(["-€1,100.40", "-€1,100.40", "-€3,100.80", "-€3,100.80"]);
+  });
+});
+
+describe("the plan-versus-actual payback, when it is behind us", () => {
+  it("says it paid back in the recorded month it did, in the past tense, and keeps 'pays back' for a forecast", async () => {
+    const planned = planFor("default", text).result;
+    const payback = planned.comparisons.better!.paybackMonth!;
+    const liveProjects = planned.scenarios.better!.months[payback - 1]!.liveProjects;
+    // The payback month recorded as planned: the payback happened.
+    const after = loadCaseTracking(text, storeWith([{ month: payback, liveProjects }]))!;
+    expect(after.view.forecast!.paybackMonth.now).toBe(payback);
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(after) })).html);
+    // It said "From what has happened so far, it still pays back in month N" and "Pays back … month N".
+    expect(textOf(shown)).toMatch(new RegExp(`It paid back in month ${payback} ?, as planned\\.`));
+    expect(shown).toContain(`<tr><td>Payback</td><td class="number">month ${payback}</td><td class="number">paid back in month ${payback}</td></tr>`);
+    expect(textOf(shown)).not.toMatch(/pays back in month|Pays back/);
+  });
+
+  it("keeps 'pays back' while the payback month is still ahead of the last recorded one", async () => {
+    const planned = planFor("default", text).result;
+    const payback = planned.comparisons.better!.paybackMonth!;
+    const liveProjects = planned.scenarios.better!.months[payback - 2]!.liveProjects;
+    const before = loadCaseTracking(text, storeWith([{ month: payback - 1, liveProjects }]))!;
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(before) })).html);
+    expect(textOf(shown)).toContain(`From what has happened so far, it still pays back in month ${payback}.`);
+    expect(shown).toContain(`<tr><td>Pays back</td><td class="number">month ${payback}</td><td class="number">month ${payback}</td></tr>`);
+    expect(textOf(shown)).not.toContain("paid back");
+  });
+});
+
 describe("the plan-versus-actual section of a plan at a discount rate of 0%", () => {
   it("says the gain over the whole plan is not discounted, not 'in today's money', with the plan's own rate", async () => {
     const undiscounted = caseText(24).replace("discountRate: 0.08", "discountRate: 0");

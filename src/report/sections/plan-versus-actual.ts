@@ -4,12 +4,13 @@ import type { CaseTracking } from "../../shared/tracking-types.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
+import { paidBack, type LearnedForecast, type ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
   formatGain,
   formatHours,
+  firstMonthsAddingUp,
   formatMoneyExact,
   formatMonth,
   formatNumber,
@@ -18,7 +19,15 @@ import {
   roundSignificantFigures,
   theMonths,
 } from "../../format/numbers.js";
-import { labelWithRecordedShare, monthsUsedWords, netGainBasis, recordedShareWords, unrecordedMonths, unrecordedMonthsWords } from "../../format/words.js";
+import {
+  labelWithRecordedShare,
+  monthsUsedWords,
+  netGainBasis,
+  paidBackWords,
+  recordedShareWords,
+  unrecordedMonths,
+  unrecordedMonthsWords,
+} from "../../format/words.js";
 import { describeInput, formatInputValue } from "../input-labels.js";
 import type { ValueKind } from "../../engine/index.js";
 import { renderChartSvg } from "../render-svg.js";
@@ -58,11 +67,17 @@ function paybackWords(month: number | null, horizon: number): string {
  * Whether it pays back, from what has happened so far: "it still pays back in month 10", "it now pays
  * back in month 12, where the plan said in month 10"; without a payback, "it still does not pay back
  * within the 24 months", "it now does not pay back within …, where the plan said in month 10" (not
- * "it still pays back not within").
+ * "it still pays back not within"). A payback in a recorded month is behind us (the engine's
+ * `paidBack`): "It paid back in month 8, as planned", "It paid back in month 8, where the plan said in month 10".
  */
-function paybackNow(now: number | null, planned: number | null, horizon: number): string {
+function paybackNow(now: number | null, planned: number | null, horizon: number, lastRecorded: number | null): string {
   const pays = (month: number | null, shown = (words: string) => words) =>
     month === null ? `does not pay back ${shown(`within ${theMonths(horizon)}`)}` : `pays back ${shown(paybackWords(month, horizon))}`;
+  // A payback in a recorded month happened: "It paid back in month 8", not "it still pays back in month 8".
+  if (paidBack(now, lastRecorded)) {
+    const when = figure("payback-now", paybackWords(now, horizon));
+    return now === planned ? ` It paid back ${when}, as planned.` : ` It paid back ${when}, where the plan said ${paybackWords(planned, horizon)}.`;
+  }
   if (now === planned) return ` From what has happened so far, it still ${pays(now)}.`;
   return ` From what has happened so far, it now ${pays(now, (words) => figure("payback-now", words))}, where the plan said ${paybackWords(planned, horizon)}.`;
 }
@@ -114,7 +129,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
   const lastMonth = comparison.months[last - 1]!;
   const { benefit, cashSpent } = comparison.soFar;
   const forecast = view.forecast;
-  const payback = forecast ? paybackNow(forecast.paybackMonth.now, forecast.paybackMonth.planned, comparison.horizonMonths) : "";
+  const payback = forecast ? paybackNow(forecast.paybackMonth.now, forecast.paybackMonth.planned, comparison.horizonMonths, last) : "";
   // A gain or a loss against today, as a reader says it: never a negative gain ("-€36,700").
   const standing = (value: number, name?: string) => {
     const { loss, written } = gainOrLoss(value, context.money);
@@ -163,8 +178,10 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   }
   if (forecast) {
     const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
+    // A payback in a recorded month happened: "paid back in month 8" (as track show says it), not "Pays back … month 8".
+    const behind = paidBack(forecast.paybackMonth.now, last);
     rows.push(
-      `<tr><td>Pays back</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${when(forecast.paybackMonth.now)}</td></tr>`,
+      `<tr><td>${behind ? "Payback" : "Pays back"}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${behind ? paidBackWords(forecast.paybackMonth.now!) : when(forecast.paybackMonth.now)}</td></tr>`,
     );
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(
@@ -183,17 +200,30 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
   const last = comparison.lastRecordedMonth;
   if (last === null) return "";
   // To the unit, not to three figures: a reader checks that each month added to the last "so far" gives the next.
-  const money = (value: number) => `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(formatMoneyExact(value, context.result.currency))}</td>`;
+  const money = (value: number, written = formatMoneyExact(value, context.result.currency)) =>
+    `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(written)}</td>`;
+  const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
+  // Month 1's gain so far is the start's plus month 1's: as written too, to the cent when to the unit it would not be (as track show writes it).
+  const month1 = comparison.months[0]!;
+  const first = upFront
+    ? firstMonthsAddingUp(
+        [
+          [comparison.timeZero.planned, month1.planned.benefit],
+          [comparison.timeZero.actual, month1.actual!.benefit],
+        ],
+        context.result.currency,
+      )
+    : undefined;
   const rows = comparison.months.slice(0, last).map((month) => {
     const actual = month.actual!;
     const label = month.calendarMonth
       ? `${formatNumber(month.month)} <span class="key">${escapeHtml(shortCalendarMonth(month.calendarMonth))}</span>`
       : formatNumber(month.month);
     const mark = month.recorded ? "" : " *";
-    return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit)}${money(actual.benefit)}${money(month.planned.cumulativeBenefit)}${money(actual.cumulativeBenefit)}</tr>`;
+    const written = month.month === 1 ? first : undefined;
+    return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit, written?.[0]?.month1)}${money(actual.benefit, written?.[1]?.month1)}${money(month.planned.cumulativeBenefit, written?.[0]?.cumulative)}${money(actual.cumulativeBenefit, written?.[1]?.cumulative)}</tr>`;
   });
-  const start = `<tr><td>Start</td>${money(comparison.upFrontCash.planned)}${money(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned)}${money(comparison.timeZero.actual)}${money(comparison.timeZero.planned)}${money(comparison.timeZero.actual)}</tr>`;
-  const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
+  const start = `<tr><td>Start</td>${money(comparison.upFrontCash.planned)}${money(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}</tr>`;
   if (upFront) rows.unshift(start);
   const gaps = comparison.months.slice(0, last).some((month) => !month.recorded);
   return `<h3>Month by month, so far</h3>

@@ -4,10 +4,11 @@ import { readActuals, RecordedMonthsError, writeActuals, type DroppedMeasures } 
 import { monthNumberOf } from "../../../store/calendar.js";
 import { comparePlanWithActuals } from "../../../store/compare.js";
 import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actual.js";
-import { formatMoneyCents, formatMoneyExact as formatMoney, roundHalfAway } from "../../../format/numbers.js";
+import { formatMoneyExact as formatMoney, moneyAddingUp } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
-import { droppedText } from "./format.js";
+import { droppedText, recordedValueText, restoreHoursWarning } from "./format.js";
+import { restoreHoursWithoutIncident } from "../../../engine/index.js";
 
 /** upkeepHours → --upkeep-hours */
 export function optionNameOf(field: ActualField): string {
@@ -85,25 +86,23 @@ Examples:
         let benefitWords = money(actual);
         let planWords = `plan ${money(compared.planned.benefit)}`;
         if (upFront !== 0) {
-          // The plan and its two parts must add up as written, as a finance reader adds them: to the
-          // unit when the parts rounded to the unit sum to the total rounded to the unit (as track
-          // show writes them); else all of the sentence's figures, the benefit recorded too, to the
-          // cent, where -€3,600.40 and -€2,000.40 make -€5,600.80 (to the unit -€3,600 and -€2,000
-          // beside a plan of -€5,601, or a plan of -€5,600 beside a month recorded exactly as planned
-          // reading -€5,601). A total is the sum of its parts as written: to the cent, parts that
-          // round at half a cent could still miss it by one.
-          const unit = (value: number) => roundHalfAway(value);
-          const cents = (value: number) => roundHalfAway(value * 100) / 100;
-          const toTheUnit = unit(compared.planned.benefit) + unit(upFront) === unit(compared.planned.benefit + upFront);
-          const write = toTheUnit ? money : (value: number) => formatMoneyCents(value, plan.currency);
-          const round = toTheUnit ? unit : cents;
-          const total = round(compared.planned.benefit) + round(upFront);
-          benefitWords = write(actual);
-          planWords = `up-front cash included; plan ${write(total)}: ${write(round(compared.planned.benefit))} in the month and ${write(round(upFront))} up front`;
+          // The plan and its two parts must add up as written (moneyAddingUp, as track show writes
+          // them): to the unit when they do, else all of the sentence's figures, the benefit recorded
+          // too, to the cent (to the unit -€3,600 and -€2,000 beside a plan of -€5,601, or a plan of
+          // -€5,600 beside a month recorded exactly as planned reading -€5,601).
+          const adding = moneyAddingUp([compared.planned.benefit, upFront], plan.currency);
+          benefitWords = adding.write(actual);
+          planWords = `up-front cash included; plan ${adding.total}: ${adding.parts[0]} in the month and ${adding.parts[1]} up front`;
+        }
+        if (restoreHoursWithoutIncident(values)) {
+          const given = `--hours-to-restore ${options.hoursToRestore} with --incidents ${options.incidents}`;
+          output.stderr(
+            `warning: ${restoreHoursWarning(given, "--incidents N", { hours: values.hoursToRestore!, outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency })}\n`,
+          );
         }
         output.stdout(
           `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
-            .map(([field, value]) => `${field} ${value}`)
+            .map(([field, value]) => `${field} ${recordedValueText(field as ActualField, value, plan.currency)}`)
             .join(", ")}\n` +
             droppedText(dropped) +
             `  benefit this month ${benefitWords} (${planWords}); see \`mlops-roi track show ${storeAndTeamWords(path, team)}\`\n`,

@@ -2,19 +2,24 @@ import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
 import type { DroppedMeasures } from "../../../store/actual-repository.js";
-import type { LearnedForecast, Range90 } from "../../../engine/index.js";
+import { paidBack, type LearnedForecast, type Range90 } from "../../../engine/index.js";
 import {
   formatChance,
   formatGain,
   formatHoursTenth as formatHours,
+  formatInputMoney,
+  formatMoneyAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
   formatSignificant,
+  firstMonthsAddingUp,
   plural,
+  type FirstMonthsWritten,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
-import { labelWithRecordedShare, listInWords, monthsUsedWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
+import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
+import { labelWithRecordedShare, listInWords, monthsUsedWords, paidBackWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -66,10 +71,12 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   if (forecast) {
     // Only months still ahead are re-forecast; with every month recorded the figures are actual.
     const note = last === null || last >= comparison.horizonMonths ? "" : " (re-forecast)";
+    // A payback in a recorded month happened: "paid back in month 8", not "Pays back … month 8 (re-forecast)".
+    const behind = paidBack(forecast.paybackMonth.now, last);
     rows.push([
-      "Pays back",
+      behind ? "Payback" : "Pays back",
       formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
-      `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
+      behind ? paidBackWords(forecast.paybackMonth.now!) : `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
     ]);
     // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
     const gain = (value: number) => formatGain(value, comparison.currency);
@@ -81,7 +88,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   return lines.join("\n");
 }
 
-function monthRow(month: ComparedMonth, currency: string): string[] {
+function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWritten | undefined)[]): string[] {
   const planned = month.planned;
   const actual = month.actual ?? undefined;
   const money = (value: number) => formatMoney(value, currency);
@@ -94,16 +101,17 @@ function monthRow(month: ComparedMonth, currency: string): string[] {
     pair(formatHours(planned.buildHours), actual && formatHours(actual.buildHours)),
     pair(formatHours(planned.changeHours), actual && formatHours(actual.changeHours)),
     pair(money(planned.cashSpent), actual && money(actual.cashSpent)),
-    pair(money(planned.benefit), actual && money(actual.benefit)),
-    pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
+    first ? pair(first[0]!.month1, first[1]?.month1) : pair(money(planned.benefit), actual && money(actual.benefit)),
+    first ? pair(first[0]!.cumulative, first[1]?.cumulative) : pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
   ];
 }
 
-function upFrontRow(comparison: PlanComparison): string[] {
+function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | undefined)[]): string[] {
   const money = (value: number) => formatMoney(value, comparison.currency);
   const recorded = comparison.lastRecordedMonth !== null;
   const actualCash = recorded ? money(comparison.upFrontCash.actual) : undefined;
-  const actualBenefit = recorded ? money(comparison.timeZero.actual) : undefined;
+  const plannedBenefit = first ? first[0]!.upFront : money(comparison.timeZero.planned);
+  const actualBenefit = first ? first[1]?.upFront : recorded ? money(comparison.timeZero.actual) : undefined;
   return [
     "up front",
     "",
@@ -112,8 +120,8 @@ function upFrontRow(comparison: PlanComparison): string[] {
     "",
     "",
     pair(money(comparison.upFrontCash.planned), actualCash),
-    pair(money(comparison.timeZero.planned), actualBenefit),
-    pair(money(comparison.timeZero.planned), actualBenefit),
+    pair(plannedBenefit, actualBenefit),
+    pair(plannedBenefit, actualBenefit),
   ];
 }
 
@@ -122,9 +130,18 @@ const UP_FRONT_NOTE = "  Up front: cash paid before month 1; record it in month 
 
 /** The month-by-month table: each cell is "plan / actual". */
 export function renderMonthTable(comparison: PlanComparison): string {
-  const rows = comparison.months.map((month) => monthRow(month, comparison.currency));
   const upFront = comparison.upFrontCash.planned !== 0 || comparison.timeZero.planned !== 0;
-  if (upFront) rows.unshift(upFrontRow(comparison));
+  const month1 = comparison.months[0];
+  // Month 1's cumulative benefit is the up-front row's plus month 1's: as written too.
+  const first =
+    upFront && month1
+      ? firstMonthsAddingUp(
+          [[comparison.timeZero.planned, month1.planned.benefit], month1.actual ? [comparison.timeZero.actual, month1.actual.benefit] : undefined],
+          comparison.currency,
+        )
+      : undefined;
+  const rows = comparison.months.map((month) => monthRow(month, comparison.currency, month.month === 1 ? first : undefined));
+  if (upFront) rows.unshift(upFrontRow(comparison, first));
   const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
   const notes = ["  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: setting up and learning the new tools."];
   if (upFront) notes.push(UP_FRONT_NOTE);
@@ -256,17 +273,30 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
   const money = (value: number) => formatMoney(value, view.comparison.currency);
   // A month up to the last recorded one that has no record is the plan's, not an actual (as track show marks it).
   const unrecorded = forecast.months.some((month) => month.source === "actual" && !month.recorded);
+  // Cash paid before month 1 starts the cumulative benefit: its row makes month 1's add up (as track show's).
+  const upFront = view.comparison.upFrontCash.planned !== 0 || forecast.timeZero.planned !== 0 || forecast.timeZero.now !== 0;
+  const month1 = forecast.months[0];
+  const first =
+    upFront && month1
+      ? firstMonthsAddingUp(
+          [
+            [forecast.timeZero.planned, month1.plannedBenefit],
+            [forecast.timeZero.now, month1.benefit],
+          ],
+          view.comparison.currency,
+        )
+      : undefined;
   const rows = forecast.months.map((month) => [
     monthLabel(month),
     month.source === "actual" && !month.recorded ? "no record *" : month.source,
     pair(String(month.plannedLiveProjects), String(month.liveProjects)).replace(" / ", " → "),
-    `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
-    `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
+    first && month.month === 1 ? `${first[0]!.month1} → ${first[1]!.month1}` : `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
+    first && month.month === 1
+      ? `${first[0]!.cumulative} → ${first[1]!.cumulative}`
+      : `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
   ]);
-  // Cash paid before month 1 starts the cumulative benefit: its row makes month 1's add up (as track show's).
-  const upFront = view.comparison.upFrontCash.planned !== 0 || forecast.timeZero.planned !== 0 || forecast.timeZero.now !== 0;
   if (upFront) {
-    const start = `${money(forecast.timeZero.planned)} → ${money(forecast.timeZero.now)}`;
+    const start = first ? `${first[0]!.upFront} → ${first[1]!.upFront}` : `${money(forecast.timeZero.planned)} → ${money(forecast.timeZero.now)}`;
     rows.unshift(["up front", "", "", start, start]);
   }
   const parts = [
@@ -308,4 +338,44 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
       return `  month ${month.month}${month.team === "default" ? "" : ` of team ${month.team}`}: ${listInWords(lost)} ${one ? "was" : "were"} recorded and ${one ? "is" : "are"} not in the new record: ${outcome}\n`;
     })
     .join("");
+}
+
+/**
+ * A recorded value as `track add` echoes it, in the units `track show` writes: money in the plan's
+ * currency, grouped, with the cents given; hours with "h"; counts and scores grouped; days with
+ * "days". The value as recorded, nothing rounded away ("1e3" hours is "1,000 h", "12000.5000" of
+ * licences "€12,000.50").
+ * @example recordedValueText("licences", 12000.5, "EUR") // "€12,000.50" ; recordedValueText("upkeepHours", 1e3, "EUR") // "1,000 h"
+ */
+export function recordedValueText(field: ActualField, value: number, currency: string): string {
+  const kind = actualFieldSpecs[field].kind;
+  if (kind === "money") return formatMoneyAsGiven(value, currency);
+  const figure = formatNumber(value, 6);
+  if (kind === "hours") return `${figure} h`;
+  if (kind === "days") return `${figure} ${value === 1 ? "day" : "days"}`;
+  return figure;
+}
+
+/**
+ * What `track add` and `track import` say of a month that records hours to restore with no
+ * incident (`restoreHoursWithoutIncident`): `given` names the two measures as the user gave them
+ * ("--hours-to-restore 6 with --incidents 0"), `incidents` how to record the incidents; with the
+ * plan's outage cost, what the hours cost.
+ * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { hours: 6, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
+ */
+export function restoreHoursWarning(
+  given: string,
+  incidents: string,
+  outage?: { hours: number; outageCostPerHour: number; currency: string },
+  options: { dryRun?: boolean } = {},
+): string {
+  const cost = outage
+    ? ` (${formatMoney(outage.hours * outage.outageCostPerHour, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
+    : " at the plan's outage cost an hour";
+  return (
+    `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +
+    `the hours ${options.dryRun ? "would be" : "are"} recorded as given and costed as outage${cost}, ` +
+    `but with no incident they give no hours to restore each, and the forecast that learns leaves them out. ` +
+    `If there was an outage, record its incidents (${incidents}); if there was none, record 0 hours to restore or leave them out`
+  );
 }

@@ -6,12 +6,12 @@ import { countActuals } from "../../../store/actual-repository.js";
 import { parseColumnMap } from "../../../store/csv/columns.js";
 import { textEncodings, type TextEncodingName } from "../../../store/csv/decode.js";
 import type { LineIssue } from "../../../shared/csv.js";
-import { importActualsCsv } from "../../../store/import-actuals.js";
+import { importActualsCsv, type ImportOutcome } from "../../../store/import-actuals.js";
 import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
-import { droppedText } from "./format.js";
-import { plural } from "../../../format/numbers.js";
+import { droppedText, restoreHoursWarning } from "./format.js";
+import { formatNumber, plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
   map: string[];
@@ -126,6 +126,7 @@ Examples:
                 : `${outcome.atLeast ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
           throw new UserError(`${formatLineIssues(file, outcome.issues, count, outcome.atLeast)}\n${file}: ${why}; nothing was imported`);
         }
+        warnRestoreHours(file, outcome, output);
         const teams = outcome.teams;
         const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? `team ${teams[0]}` : `${teams.length} teams`}`;
         if (outcome.status === "checked") {
@@ -148,6 +149,21 @@ Examples:
         );
       });
     });
+}
+
+/**
+ * Warns of the months an import records with hours to restore and no incident (`restoreHoursWithoutIncident`),
+ * by line and month: "warning: actuals.csv: line 3 (month 2) records hoursToRestore 6 with incidents 0: …".
+ */
+function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months: number }>, output: CliOutput): void {
+  const kept = outcome.restoreHoursWithoutIncident ?? [];
+  if (kept.length === 0) return;
+  const count = outcome.restoreHoursWithoutIncidentCount ?? kept.length;
+  const where = (month: (typeof kept)[number]) =>
+    `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of team ${month.team}`}, hoursToRestore ${formatNumber(month.hoursToRestore, 6)})`;
+  const more = count > kept.length ? ` and ${count - kept.length} more` : "";
+  const given = `${kept.map(where).join(", ")}${more} ${count === 1 ? "records" : "record"} hours to restore with incidents 0`;
+  output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", undefined, { dryRun: outcome.status === "checked" })}\n`);
 }
 
 /** A dry run's count of the months `--replace` would replace (nothing when none). */
@@ -229,6 +245,7 @@ async function importExports(files: string[], options: ImportOptions, team: stri
             : `${outcome.issueCount} problem${outcome.issueCount === 1 ? "" : "s"}`;
       throw new UserError(`${issues.join("\n")}\n${shown}: ${why}; nothing was imported`);
     }
+    warnRestoreHours(shown, outcome, output);
     const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
     const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for team ${team}`;
     if (outcome.status === "checked")

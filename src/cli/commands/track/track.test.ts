@@ -143,7 +143,7 @@ describe("track add", () => {
       "first model live",
     );
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15, liveProjects 1");
+    expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15 h, liveProjects 1");
     expect(stdout).toContain("benefit this month €450 (plan €570)");
   });
 
@@ -172,6 +172,81 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     // It said "plan -€5,601: -€3,600 in the month and -€2,000 up front", each rounded on its own.
     expect(stdout).toContain("  benefit this month -€5,600.80 (up-front cash included; plan -€5,600.80: -€3,600.40 in the month and -€2,000.40 up front); see");
+    // track show and track forecast write the up-front row and month 1 the same way: they read
+    // "-€2,000", "-€3,600" and a cumulative "-€5,601", the row's parts rounded each on its own.
+    const show = (await track("show", "--db", store)).stdout;
+    expect(show).toMatch(/ {2}up front {2,}€2,000 \/ €0 {2,}-€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .*-€3,600\.40 \/ -€5,600\.80 {2,}-€5,600\.80 \/ -€5,600\.80\n/);
+    // The other months stay to the unit.
+    expect(show).toMatch(/ {2}2 \(2025-02\) .* -€5,601 \/ –\n/);
+    const forecast = (await track("forecast", "--db", store)).stdout;
+    expect(forecast).toMatch(/ {2}up front {2,}-€2,000\.40 → €0\.00 {2,}-€2,000\.40 → €0\.00\n/);
+    expect(forecast).toMatch(/ {2}1 \(2025-01\) {2,}actual .*-€3,600\.40 → -€5,600\.80 {2,}-€5,600\.80 → -€5,600\.80\n/);
+  });
+
+  it("writes the up-front row and month 1 of track show to the unit when to the unit they add up", async () => {
+    await planned();
+    await track("add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0");
+    const show = (await track("show", "--db", store)).stdout;
+    expect(show).toMatch(/ {2}up front {2,}€2,000 \/ €0 {2,}-€2,000 \/ €0 {2,}-€2,000 \/ €0\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .*-€3,600 \/ -€5,600 {2,}-€5,600 \/ -€5,600\n/);
+  });
+
+  it("says a payback in a recorded month happened ('paid back in month 10'), and keeps 'Pays back' for one still ahead", async () => {
+    await planned();
+    // The seed's plan pays back in month 10, with 3 live projects in month 9 and 11.
+    await track("add", "--db", store, "--month", "9", "--live-projects", "2");
+    const ahead = (await track("show", "--db", store)).stdout;
+    expect(ahead).toMatch(/ {2}Pays back {2,}month 10 {2,}month 10 \(re-forecast\)\n/);
+    await track("add", "--db", store, "--month", "11", "--live-projects", "3");
+    const behind = (await track("show", "--db", store)).stdout;
+    // It said "Pays back   month 10   month 10 (re-forecast)" with month 11 recorded.
+    expect(behind).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+    expect(behind).not.toContain("Pays back  ");
+    expect((await track("forecast", "--db", store)).stdout).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+  });
+
+  it("echoes the values recorded as track show writes them: money with its currency, grouped, hours with h, not as typed", async () => {
+    await planned();
+    const { exitCode, stdout } = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "2",
+      "--licences",
+      "12000.5000",
+      "--upkeep-hours",
+      "1e3",
+      "--deployments",
+      "1200",
+    );
+    expect(exitCode).toBe(0);
+    // It said "upkeepHours 1000, licences 12000.5, deployments 1200".
+    expect(stdout).toContain("recorded month 2 (2025-02) for team default: upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n");
+  });
+
+  it("records hours to restore with no incident as given, and warns that they are costed as outage but measure no hours to restore each", async () => {
+    await planned();
+    const { exitCode, stdout, stderr } = await track("add", "--db", store, "--month", "2", "--incidents", "0", "--hours-to-restore", "6");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("recorded month 2 (2025-02) for team default: incidents 0, hoursToRestore 6 h\n");
+    // It said nothing. (The seed costs an hour of outage at nothing.)
+    expect(stderr).toBe(
+      "warning: --hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€0 at the plan's €0 an hour), but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (--incidents N); if there was none, record 0 hours to restore or leave them out\n",
+    );
+    // No incident and no hours, or hours over incidents: nothing to say.
+    expect((await track("add", "--db", store, "--month", "3", "--incidents", "0", "--hours-to-restore", "0")).stderr).toBe("");
+    expect((await track("add", "--db", store, "--month", "4", "--incidents", "2", "--hours-to-restore", "6")).stderr).toBe("");
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,incidents,hoursToRestore\n5,0,2.5\n6,1,3\n7,0,4\n");
+    // A dry run says what the import would do.
+    expect((await track("import", csv, "--db", store, "--dry-run")).stderr).toContain("the hours would be recorded as given");
+    const imported = await track("import", csv, "--db", store);
+    expect(imported.exitCode).toBe(0);
+    expect(imported.stderr).toBe(
+      `warning: ${csv}: line 2 (month 5, hoursToRestore 2.5), line 4 (month 7, hoursToRestore 4) record hours to restore with incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage at the plan's outage cost an hour, but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (the incidents column); if there was none, record 0 hours to restore or leave them out\n`,
+    );
   });
 
   it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
