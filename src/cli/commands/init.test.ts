@@ -188,7 +188,7 @@ describe("init", () => {
     expect(exitCode).toBe(0);
     // The schema the first line points at is not written with -o -: stderr says how to get it, stdout is the case alone.
     expect(stderr).toBe(
-      "printed the seed template; its first line points editors at ./mlops-roi.schema.json beside the case: write it there with mlops-roi schema -o mlops-roi.schema.json\n",
+      "printed the seed template; its first line points editors at ./mlops-roi.schema.json, a copy of the schema beside the case that -o - does not write: in the case's folder, run mlops-roi schema -o mlops-roi.schema.json\n",
     );
     expect(stdout).toContain("title:");
     expect(schemaComment(stdout)).toBeDefined();

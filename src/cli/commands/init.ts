@@ -118,7 +118,7 @@ Examples:
         // The case's first line points editors at a schema beside it, which only a file written by
         // init gets: said on stderr, so that what is piped or redirected is the case alone.
         output.stderr(
-          `printed the ${options.template} template; its first line points editors at ./${SCHEMA_BESIDE_CASE} beside the case: write it there with mlops-roi schema -o ${SCHEMA_BESIDE_CASE}\n`,
+          `printed the ${options.template} template; its first line points editors at ./${SCHEMA_BESIDE_CASE}, a copy of the schema beside the case that -o - does not write: in the case's folder, run mlops-roi schema -o ${SCHEMA_BESIDE_CASE}\n`,
         );
         return;
       }
