@@ -42,6 +42,8 @@ export function judgementSentences(
     shown?: (alternative: string) => boolean;
     /** Where the view shows what drives an option's result, after "see which inputs drive it" (the command line: "with: mlops-roi sensitivity --scenario NAME"). */
     whereToLook?: (alternative: string) => string;
+    /** What the view calls the return on cost beside its figures: "ROI" (the command line's column) by default; the web app's cards say "return on cost". */
+    roiName?: string;
   } = {},
 ): string[] {
   const shown = options.shown ?? (() => true);
@@ -100,7 +102,8 @@ export function judgementSentences(
     const reasons: string[] = [];
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
       reasons.push(`gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above half of today's payroll (${money(flag.payroll)})`);
-    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
+    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
+      reasons.push(`${options.roiName ?? "ROI"} ${formatPercent(flag.roi)} above 500%`);
     sentences.push(
       `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook?.(flag.alternative) ?? "below"}`,
     );

@@ -5,7 +5,7 @@ import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
-import { netGainName, paybackChanceWords } from "../../../src/format/words.js";
+import { netGainName, paybackChanceWords, returnOnCostName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -124,7 +124,7 @@ function HeadlineView({
                   </div>
                 )}
                 <div className="figure">
-                  <dt>Return on cost</dt>
+                  <dt>{returnOnCostName(true)}</dt>
                   <dd data-figure="roi">{formatPercent(comparison.roi)}</dd>
                 </div>
                 <div className="figure">
