@@ -40,6 +40,19 @@ describe("how often the best option comes out ahead of the runner-up and level w
     expect(judgementSentences(result)[0]).toContain("(5% of its net gain, ahead in 41% and level in 20% of the outcomes)");
   });
 
+  it("gives the lead as the difference of the two figures to the unit, as a reader works it out beside them", () => {
+    // close-call.yaml: €5,970 and €5,455 in the table, and "leads … by €516", the exact gap of 515.50 rounded on its own.
+    const result = {
+      currency: "EUR",
+      comparisons: { a: { label: "A", npv: 5970.4884 }, b: { label: "B", npv: 5454.9883 } },
+      judgement: {
+        closeCall: { best: "a", runnerUp: "b", npvGap: 515.5001, gapShare: 0.0863, chanceBestAhead: null, chanceLevel: null, levelWithBest: [] },
+        extraordinary: [],
+      },
+    } as unknown as CaseResult;
+    expect(judgementSentences(result)[0]).toBe("Close call: “A” leads “B” by €515 (9% of its net gain); weigh what each asks for and how soon it pays back.");
+  });
+
   it("keeps 'over 99%' and 'under 1%'", () => {
     expect(aheadAndLevelWords(0.9916, 0)).toEqual({ ahead: "over 99%", level: "under 1%" });
     expect(aheadAndLevelWords(0.5, 0.004)).toEqual({ ahead: formatChance(0.498), level: "under 1%" });

@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/index.js";
-import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, sameGain } from "./numbers.js";
+import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
 
@@ -33,7 +33,7 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
  * options, and results so large that their assumptions deserve a second look. A view that shows some
  * options only says a close call only when it shows both. A caution ends on where to look, without a
  * full stop (the command line's ends on a command to type).
- * @example judgementSentences(closeCallResult)[0] // "Close call: “Every tool we want” leads “What will be approved” by €516 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
+ * @example judgementSentences(closeCallResult)[0] // "Close call: “Every tool we want” leads “What will be approved” by €515 (9% of its net gain, ahead in 56% of the outcomes); weigh what each asks for and how soon it pays back."
  */
 export function judgementSentences(
   result: CaseResult,
@@ -42,6 +42,8 @@ export function judgementSentences(
     shown?: (alternative: string) => boolean;
     /** Where the view shows what drives an option's result, after "see which inputs drive it" (the command line: "with: mlops-roi sensitivity --scenario NAME"). */
     whereToLook?: (alternative: string) => string;
+    /** What the view calls the return on cost beside its figures: "ROI" (the command line's column) by default; the web app's cards say "return on cost". */
+    roiName?: string;
   } = {},
 ): string[] {
   const shown = options.shown ?? (() => true);
@@ -51,9 +53,10 @@ export function judgementSentences(
   const label = (name: string) => `“${result.comparisons[name]?.label ?? name}”`;
   const money = (value: number) => formatMoneyExact(value, result.currency);
   const close = result.judgement?.closeCall;
-  // The gap is the engine's, rounded on its own: it may differ by one from the difference of the two
-  // figures rounded to the unit. (The report's first page, which rounds to three significant figures,
-  // gives the difference of its two rounded figures, which would otherwise differ by more.)
+  // The gap is the difference of the two figures as the table and the cards beside it write them, to
+  // the unit: €5,970 − €5,455 = €515, where the engine's gap rounded on its own said €516 (close-call.yaml).
+  // (The report's first page, which rounds to three significant figures, gives the difference of its
+  // two rounded figures the same way.)
   if (close && shown(close.best) && shown(close.runnerUp)) {
     const shares = close.chanceBestAhead === null ? undefined : aheadAndLevel(close.chanceBestAhead, close.chanceLevel);
     // Ties said apart: two options equal in every outcome are level, not "ahead in 50%" (`aheadAndLevel`).
@@ -92,7 +95,7 @@ export function judgementSentences(
         ? `Close call: ${same} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
         : underOneUnit
           ? `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
-          : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(close.npvGap)} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+          : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(roundHalfAway(bestNpv) - roundHalfAway(runnerUpNpv))} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {
@@ -100,7 +103,8 @@ export function judgementSentences(
     const reasons: string[] = [];
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
       reasons.push(`gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above half of today's payroll (${money(flag.payroll)})`);
-    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null) reasons.push(`ROI ${formatPercent(flag.roi)} above 500%`);
+    if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
+      reasons.push(`${options.roiName ?? "ROI"} ${formatPercent(flag.roi)} above 500%`);
     sentences.push(
       `Check before relying on it: ${label(flag.alternative)} — ${reasons.join("; ")}; see which inputs drive it ${options.whereToLook?.(flag.alternative) ?? "below"}`,
     );

@@ -14,6 +14,7 @@ import {
   formatHours,
   formatHoursTenth,
   formatInputMoney,
+  formatNumberAsGiven,
   currencyDecimals,
   formatMoney,
   formatMoneyExact,
@@ -249,6 +250,21 @@ describe("numbers written without Intl, as Intl writes them", () => {
     expect(formatMoneyExact(-1234.4, "XOF")).toBe(intl({ style: "currency", currency: "XOF", maximumFractionDigits: 0 }).format(-1234));
     expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("∞");
     expect(formatNumber(Number.NaN)).toBe("NaN");
+  });
+});
+
+describe("formatNumberAsGiven", () => {
+  it("quotes a number back with every digit it has, grouped as every other figure", () => {
+    // The web editor quoted 1e12 back as "1000000000000".
+    expect(formatNumberAsGiven(1e12)).toBe("1,000,000,000,000");
+    expect(formatNumberAsGiven(-1e12)).toBe("-1,000,000,000,000");
+    expect(formatNumberAsGiven(1234.5678)).toBe("1,234.5678");
+    expect(formatNumberAsGiven(0.08)).toBe("0.08");
+    expect(formatNumberAsGiven(120)).toBe("120");
+    expect(formatNumberAsGiven(0.000001)).toBe("0.000001");
+    expect(formatNumberAsGiven(123456789.123456)).toBe("123,456,789.123456");
+    expect(formatNumberAsGiven(1e21)).toBe("1e+21");
+    expect(formatNumberAsGiven(1e-7)).toBe("1e-7");
   });
 });
 

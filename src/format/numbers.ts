@@ -453,6 +453,18 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 }
 
 /**
+ * A number the user gave, quoted back in full: every digit it has, the whole part grouped by
+ * thousands as every figure is. A number JavaScript writes with an exponent (from 1e21, under 1e-6)
+ * keeps that form rather than run to dozens of digits.
+ * @example formatNumberAsGiven(1e12) // "1,000,000,000,000" ; formatNumberAsGiven(1234.5678) // "1,234.5678" ; formatNumberAsGiven(1e21) // "1e+21"
+ */
+export function formatNumberAsGiven(value: number): string {
+  const written = String(value);
+  if (!Number.isFinite(value) || written.includes("e")) return written;
+  return writePlain(value, { decimals: written.length });
+}
+
+/**
  * A plain number with thousands separators and exactly `fractionDigits` decimals, for a column of
  * figures that reads to the same decimal ("1.500", "35,792.561"), grouped as every other figure is.
  * @example formatNumberFixed(35792.5614, 3) // "35,792.561" ; formatNumberFixed(0.5, 3) // "0.500"

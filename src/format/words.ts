@@ -290,6 +290,24 @@ export function netGainBasis(discountRate: number, separator: " " | ", " = " "):
 }
 
 /**
+ * The net present value by the name the page's cards and `run`'s table give it, in a sentence's
+ * middle; `capitalised` starts a label with it.
+ * @example netGainName() // "net gain (NPV)" ; netGainName(true) // "Net gain (NPV)"
+ */
+export function netGainName(capitalised = false): string {
+  return capitalised ? "Net gain (NPV)" : "net gain (NPV)";
+}
+
+/**
+ * The return on cost (the JSON's `roi`: net gain ÷ the costs' present value) by the name the page's
+ * cards and the report's tables give it; `capitalised` starts a label with it.
+ * @example returnOnCostName() // "return on cost" ; returnOnCostName(true) // "Return on cost"
+ */
+export function returnOnCostName(capitalised = false): string {
+  return capitalised ? "Return on cost" : "return on cost";
+}
+
+/**
  * "in today's money" after a net gain the page has already said the basis of, with its separator;
  * nothing at a rate of 0%, where the plain net gain is what is meant.
  * @example inTodaysMoney(0.08, ", ") // ", in today's money"

@@ -184,7 +184,7 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     const { compiled } = validateScenarioText(JSON.stringify(exampleData("close-call")));
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: LIVE_SAMPLES, seed: LIVE_SEED }));
     const said = judgementSentences(result, { whereToLook: () => "under “What moves the result most”." });
-    expect(said[0]).toMatch(/^Close call: “Every tool we want” leads “What will be approved” by €516 \(9% of its net gain, ahead in \d+% of the outcomes\)/);
+    expect(said[0]).toMatch(/^Close call: “Every tool we want” leads “What will be approved” by €515 \(9% of its net gain, ahead in \d+% of the outcomes\)/);
     await expect.poll(() => page.locator(".judgement-note p").allTextContents()).toEqual(said);
     await page.close();
   });

@@ -39,7 +39,7 @@ describe.skipIf(!inChromium)("the web app's net gain under one unit of the curre
     await expect.poll(() => wide.locator("article.card [data-figure=npv-risk-adjusted]").first().textContent()).toMatch(/^less than €1gains cut by 0%/);
     await wide.close();
     const narrow = await openWatchedPage(session.browser, { url: session.server.url, problems: consoleProblems, width: 390 });
-    await expect.poll(() => narrow.locator(".live-strip-item").first().textContent()).toBe("Tools less than €1 · pays back month 12");
+    await expect.poll(() => narrow.locator(".live-strip-item").first().textContent()).toBe("Tools net gain (NPV) less than €1 · pays back month 12");
     await narrow.close();
   });
 

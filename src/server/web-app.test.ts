@@ -7,6 +7,7 @@ import { lastYearWords } from "../format/last-year.js";
 import { formatMoneyExact as formatMoney } from "../format/numbers.js";
 import { packageRoot } from "../shared/package-files.js";
 import { buildResult, validateScenarioText } from "../engine/index.js";
+import { recordCanvasText } from "../test-support/canvas-text.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
 import { startWebSession, testsInChromium, type WebSession } from "../test-support/web-session.js";
 
@@ -100,26 +101,6 @@ const watchDraws = `
     onCommitFiberUnmount: () => {},
     onPostCommitFiberRoot: () => {},
     onCommitFiberRoot: (_id, root) => visit(root.current),
-  };
-`;
-
-/**
- * Installed before the page's scripts: notes every text painted on a canvas with the font and the
- * transform it was painted at, so a test can tell how large a chart drawn on a canvas writes.
- */
-const recordCanvasText = `
-  window.__chartText = [];
-  const fillText = CanvasRenderingContext2D.prototype.fillText;
-  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
-    const { a, b, e, f } = this.getTransform();
-    window.__chartText.push({ canvas: this.canvas, text: String(text), font: this.font, align: this.textAlign, x, y, a, b, e, f, width: this.measureText(text).width });
-    return fillText.call(this, text, x, y, ...rest);
-  };
-  // Vega clears the canvas before each paint: the texts after the last clear are the chart as shown.
-  const clearRect = CanvasRenderingContext2D.prototype.clearRect;
-  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
-    window.__chartText.push({ canvas: this.canvas, clear: true, text: "" });
-    return clearRect.apply(this, args);
   };
 `;
 

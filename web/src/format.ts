@@ -8,6 +8,7 @@ export {
   formatHoursTenth as formatHours,
   formatMoneyExact as formatMoney,
   formatMonth,
+  formatNumberAsGiven,
   formatPaybackMonth,
   formatPercent,
   formatShare,

@@ -332,8 +332,13 @@ describe("the run report's judgement lines", () => {
     const close = result.judgement.closeCall!;
     // In quotes: the labels are the user's words ("Every tool we want leads What will be approved" ran them together).
     const label = (name: string) => `“${result.comparisons[name]!.label}”`;
+    // By the difference of the two figures in the table above, as a reader works it out (€5,970 − €5,455 = €515),
+    // not the exact gap rounded on its own (€516).
+    const asWritten = (name: string) => Math.round(result.comparisons[name]!.npv);
+    const gap = asWritten(close.best) - asWritten(close.runnerUp);
+    expect(gap).not.toBe(Math.round(close.npvGap));
     expect(renderRunReport(result)).toContain(
-      `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(close.npvGap, "EUR")} (${Math.round(close.gapShare * 100)}% of its net gain, ahead in ${formatChance(close.chanceBestAhead!)} of the outcomes)`,
+      `  Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${formatMoney(gap, "EUR")} (${Math.round(close.gapShare * 100)}% of its net gain, ahead in ${formatChance(close.chanceBestAhead!)} of the outcomes)`,
     );
   });
 

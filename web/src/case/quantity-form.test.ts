@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromInterval90, median } from "../../../src/engine/index.js";
-import { parseNumberText, rangeMiddle, readQuantity, toPoint, toRange, writeQuantity } from "./quantity-form.js";
+import { numberText, parseNumberText, rangeMiddle, readQuantity, toPoint, toRange, writeQuantity } from "./quantity-form.js";
 
 describe("the forms of an input", () => {
   it("keeps the simplest form that holds what the user gave", () => {
@@ -42,5 +42,18 @@ describe("the forms of an input", () => {
     expect(parseNumberText("")).toBeUndefined();
     expect(parseNumberText("4o")).toBe("4o");
     expect(parseNumberText("1,5")).toBe("1,5");
+    // A number grouped as the page writes it (its box shows 1e12 so) is read back as that number.
+    expect(parseNumberText("1,000,000,000,000")).toBe(1e12);
+    expect(parseNumberText("-12,345.5")).toBe(-12345.5);
+    expect(parseNumberText("22,8001")).toBe(228001);
+    expect(parseNumberText("12,34")).toBe("12,34");
+  });
+
+  it("writes a number in its box grouped as every figure on the page, every digit kept: 1e12 read '1000000000000'", () => {
+    expect(numberText(1e12)).toBe("1,000,000,000,000");
+    expect(numberText(1234.5)).toBe("1,234.5");
+    expect(numberText(0.08)).toBe("0.08");
+    expect(numberText(undefined)).toBe("");
+    for (const value of [1e12, 1234.5, 0.08, -2500000, 1e-7, 1e21]) expect(parseNumberText(numberText(value))).toBe(value);
   });
 });

@@ -1,5 +1,6 @@
 import { fromInterval90, median, validateInterval90, type IntervalShape } from "../../../src/engine/index.js";
 import { isRecord } from "./data-path.js";
+import { formatNumberAsGiven } from "../format.js";
 
 /**
  * The forms an input takes in the file — a number, `{ value, note }`, a range `{ low, high }` or
@@ -104,20 +105,31 @@ export function toPoint(form: QuantityForm): QuantityForm {
 }
 
 const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/**
+ * A whole part grouped by thousands as the page writes it (1,000,000), or such a number with a digit
+ * typed into it (22,8001): at least three digits after each comma, so "1,5" is never read as 15.
+ */
+const groupedPattern = /^[-+]?\d+(,\d{3,})+(\.\d*)?$/;
 
 /**
- * What the user typed, as the file will hold it: a number, nothing (empty), or the text itself so
- * that validation names the problem at the field.
- * @example parseNumberText(" 40 ") // 40 ; parseNumberText("") // undefined ; parseNumberText("4o") // "4o"
+ * What the user typed, as the file will hold it: a number (its thousands grouped as the page writes
+ * them, or not), nothing (empty), or the text itself so that validation names the problem at the
+ * field ("1,5" is not read as 1.5 nor as 15).
+ * @example parseNumberText(" 40 ") // 40 ; parseNumberText("1,000,000") // 1000000 ; parseNumberText("") // undefined ; parseNumberText("4o") // "4o"
  */
 export function parseNumberText(text: string): number | string | undefined {
   const trimmed = text.trim().replace(/_/g, "");
   if (trimmed === "") return undefined;
+  if (groupedPattern.test(trimmed)) return Number(trimmed.replace(/,/g, ""));
   return numberPattern.test(trimmed) ? Number(trimmed) : text;
 }
 
-/** @example numberText(0.08) // "0.08" ; numberText(undefined) // "" */
+/**
+ * A number in its box, as the page writes every number given (formatNumberAsGiven): 1e12 from a
+ * file reads "1,000,000,000,000", not "1000000000000".
+ * @example numberText(0.08) // "0.08" ; numberText(1e12) // "1,000,000,000,000" ; numberText(undefined) // ""
+ */
 export function numberText(value: unknown): string {
   if (value === undefined || value === null) return "";
-  return String(value);
+  return typeof value === "number" ? formatNumberAsGiven(value) : String(value);
 }

@@ -24,6 +24,27 @@ describe("a problem said under its own field", () => {
     expect(inSummaryWords(issue, (path) => labelAt({}, path))).toBe("Months projects are released includes 7; allowed: a month between 1 and the horizon (6)");
   });
 
+  it("quotes a large number back grouped as every figure on the page, not in the 13 digits of the case's JSON", () => {
+    // 1e12 typed in a field read "Months the case covers is 1000000000000; allowed: …".
+    const horizon = { path: ["horizonMonths"], message: "horizonMonths is 1000000000000; allowed: a whole number of months between 1 and 240" };
+    expect(inFieldWords(horizon, "Months the case covers")).toBe(
+      "Months the case covers is 1,000,000,000,000; allowed: a whole number of months between 1 and 240",
+    );
+    expect(inSummaryWords(horizon, () => "Months the case covers")).toBe(
+      "Months the case covers is 1,000,000,000,000; allowed: a whole number of months between 1 and 240",
+    );
+    expect(inFieldWords({ path: ["discountRate"], message: "discountRate is -12345.678; allowed: …" }, undefined)).toBe(
+      "discountRate is -12,345.678; allowed: …",
+    );
+    const month = {
+      path: ["defaults", "releases", "months", 0],
+      message: "defaults.releases.months[0] is 100000; allowed: a month between 1 and the horizon (36)",
+    };
+    expect(inFieldWords(month, "Months projects are released")).toBe(
+      "Months projects are released includes 100,000; allowed: a month between 1 and the horizon (36)",
+    );
+  });
+
   it("leaves a message about another place, or without a label, as it is", () => {
     const other = { path: ["defaults", "team", "people"], message: "scenarios.a.change.startMonth is after the horizon" };
     expect(inFieldWords(other, "People in the team")).toBe(other.message);

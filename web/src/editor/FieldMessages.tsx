@@ -1,5 +1,6 @@
 import type { Issue } from "../../../src/engine/index.js";
 import { formatPath } from "../../../src/engine/index.js";
+import { formatNumberAsGiven } from "../format.js";
 
 /** How a part of an input is named after its label: the ends of a range, its note. */
 const partWords: Record<string, string> = { value: "", low: ", low end", high: ", high end", note: ", note" };
@@ -12,15 +13,25 @@ const partWords: Record<string, string> = { value: "", low: ", low end", high: "
  * @example inFieldWords({ path: ["defaults", "releases", "months", 1], message: "defaults.releases.months[1] is 7; allowed: …" }, "Months projects are released") // "Months projects are released includes 7; allowed: …"
  */
 export function inFieldWords(issue: Pick<Issue, "path" | "message">, label: string | undefined): string {
-  if (label === undefined || label === "") return issue.message;
   const place = formatPath(issue.path);
   if (!issue.message.startsWith(`${place} `)) return issue.message;
+  const rest = valueGrouped(issue.message.slice(place.length + 1));
+  if (label === undefined || label === "") return `${place} ${rest}`;
   const last = issue.path[issue.path.length - 1];
-  const rest = issue.message.slice(place.length + 1);
   // One of a list's items (release months 4, 7, 10 past a horizon of 6): the list "includes 7", not "is 7".
   if (typeof last === "number" && rest.startsWith("is ")) return `${label} includes ${rest.slice(3)}`;
   const part = typeof last === "string" && Object.hasOwn(partWords, last) ? partWords[last] : "";
   return `${label}${part ?? ""} ${rest}`;
+}
+
+/**
+ * The value a message quotes back ("is 1000000000000; …"), as the page writes every number: the
+ * engine quotes a number as the file wrote it, and the page's case reaches it as JSON, where 1e12
+ * is written out in 13 digits. Grouped, with every digit kept: "is 1,000,000,000,000; …".
+ * @example valueGrouped("is 1000000000000; allowed: …") // "is 1,000,000,000,000; allowed: …"
+ */
+function valueGrouped(rest: string): string {
+  return rest.replace(/^(is|includes) (-?\d+(?:\.\d+)?)(?=;|,|$)/, (_match, verb: string, number: string) => `${verb} ${formatNumberAsGiven(Number(number))}`);
 }
 
 /** Whether the text at `at` goes on with more of a place ("…tooling.licences", "…[0]"), so a place found before it is only its start. */

@@ -3,7 +3,7 @@ import type { InputUnit } from "../../../src/report/input-labels.js";
 import { getIn, type DataPath } from "../case/data-path.js";
 import type { NumberField } from "../case/field-tree.js";
 import { readQuantity, toPoint, toRange, writeQuantity, type QuantityForm } from "../case/quantity-form.js";
-import { formatShare } from "../format.js";
+import { formatNumberAsGiven, formatShare } from "../format.js";
 import { markEdit } from "../timing.js";
 import { describedBy, FieldMessages } from "./FieldMessages.js";
 import { fieldId, issuesAt, useCaseSelect, useCaseValue, useEditorApi } from "./editor-context.js";
@@ -41,13 +41,11 @@ export function unitText(unit: InputUnit, currency: string, max = 1): string {
 
 /**
  * A number as a reader reads it in a sentence: the whole part grouped by thousands (108,020), the
- * decimals exactly as typed (0.08, 1234.5 → 1,234.5). Very large or small numbers keep JavaScript's form.
+ * decimals exactly as typed (0.08, 1234.5 → 1,234.5), as every view quotes a number given
+ * (formatNumberAsGiven). Very large or small numbers keep JavaScript's form (1e+21, 1e-7).
  */
 export function readableNumber(value: number): string {
-  const text = String(value);
-  if (!/^-?\d{4,}(\.\d+)?$/.test(text)) return text;
-  const [whole, fraction] = text.split(".");
-  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction === undefined ? "" : `.${fraction}`}`;
+  return formatNumberAsGiven(value);
 }
 
 /** A value as the page shows it inline: a number, a range or a distribution's name. */

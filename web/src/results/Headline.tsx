@@ -5,7 +5,7 @@ import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
-import { paybackChanceWords } from "../../../src/format/words.js";
+import { netGainName, paybackChanceWords, returnOnCostName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -76,7 +76,7 @@ function HeadlineView({
               <h3 id={`card-${comparison.alternative}`}>{comparison.label}</h3>
               <dl>
                 <div className="figure figure-main">
-                  <dt>Net gain (NPV)</dt>
+                  <dt>{netGainName(true)}</dt>
                   <dd data-figure="npv" className={comparison.npv < 0 ? "negative" : undefined}>
                     {formatGain(comparison.npv, result.currency)}
                     {spread && range && (
@@ -124,7 +124,7 @@ function HeadlineView({
                   </div>
                 )}
                 <div className="figure">
-                  <dt>Return on cost</dt>
+                  <dt>{returnOnCostName(true)}</dt>
                   <dd data-figure="roi">{formatPercent(comparison.roi)}</dd>
                 </div>
                 <div className="figure">

@@ -1,5 +1,6 @@
 import { recommend, type CaseResult } from "../../../src/engine/index.js";
 import { judgementSentences } from "../../../src/format/judgement.js";
+import { returnOnCostName } from "../../../src/format/words.js";
 import { useKeptHeight } from "./kept-height.js";
 
 /**
@@ -13,6 +14,8 @@ export function JudgementNote({ result, busy }: { result: CaseResult; busy: bool
   const charted = recommend(result)?.best.alternative;
   const sentences = judgementSentences(result, {
     whereToLook: (alternative) => (alternative === charted ? "under “What moves the result most”." : "by moving its own inputs one at a time."),
+    // Named as the cards above name the figure ("Return on cost 1,083%"), not the command line's "ROI".
+    roiName: returnOnCostName(),
   });
   const kept = useKeptHeight<HTMLDivElement>(busy);
   return (

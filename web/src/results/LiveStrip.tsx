@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { formatGain, formatMonth, plural } from "../format.js";
+import { netGainName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 
 /** The CSS variable holding the strip's height: the page keeps that much room below its last line. */
@@ -43,7 +44,8 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
         {stale && <span className="live-strip-stale">Figures of the last case without errors, until the problems are fixed:</span>}
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
-            <span className="live-strip-label">{comparison.label}</span> <Amount>{formatGain(comparison.npv, result.currency)}</Amount> ·{" "}
+            <span className="live-strip-label">{comparison.label}</span> <span className="live-strip-name">{netGainName()}</span>{" "}
+            <Amount>{formatGain(comparison.npv, result.currency)}</Amount> ·{" "}
             {comparison.paybackMonth === null
               ? `does not pay back within ${plural(result.horizonMonths, "month")}`
               : `pays back ${formatMonth(comparison.paybackMonth)}`}

@@ -16,4 +16,9 @@ describe("the strip of headline figures on a narrow screen", () => {
     expect(text(true)).toContain("€5,970 · pays back month 9");
     expect(text(false)).not.toContain("last case");
   });
+
+  it("names its figure as the cards do: the net gain (NPV), not a bare amount that could be a cost or the undiscounted gain", () => {
+    // It read "Our own open-source stack €104,569 · pays back month 19" beside cards that call it "Net gain (NPV)".
+    expect(text(false)).toMatch(/^\S.* net gain \(NPV\) €5,970 · pays back month 9/);
+  });
 });

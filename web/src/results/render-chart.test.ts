@@ -11,6 +11,7 @@ import { resultOf } from "../../../src/test-support/result-of.js";
 import enterpriseText from "../../../examples/enterprise.yaml?raw";
 import { estimateTextWidth } from "../../../src/charts/text-width.js";
 import closeCallText from "../../../examples/close-call.yaml?raw";
+import teamText from "../../../examples/team.yaml?raw";
 import { fitSpec, fittedAt, withNamedData } from "./render-chart.js";
 
 type Spec = Record<string, unknown>;
@@ -155,6 +156,19 @@ describe("fitSpec on a faceted chart's panel titles", () => {
     expect(lines[name]!.join(" ")).toBe(name);
     expect(lines[name]!.length).toBeGreaterThanOrEqual(2);
     for (const line of Object.values(lines).flat()) expect(estimateTextWidth(line, 11 * 1.35)).toBeLessThanOrEqual(120);
+  });
+
+  it("gives panel titles that fit on one line their panel's whole width on a phone, not the third of it other labels get", () => {
+    // team.yaml on a 390 px screen (366 px, panels one under the other): "Our own open-source stack"
+    // was drawn "Our own open-sou…", cut at the 139 px cap of every label although its panel is 300 px wide.
+    const available = 366;
+    const spec = teamHoursSpec(resultOf(parseYaml(teamText)), { width: available }) as unknown as Spec;
+    expect(spec.columns).toBe(1);
+    const panel = (spec.spec as { width: number }).width;
+    const header = (fitSpec(spec, 0, Math.max(90, Math.round(available * 0.38))).facet as { header: { labelLimit: number; labelExpr?: string } }).header;
+    expect(header.labelExpr).toBeUndefined();
+    expect(header.labelLimit).toBe(panel);
+    expect(estimateTextWidth("Our own open-source stack", 11, true)).toBeLessThanOrEqual(header.labelLimit);
   });
 
   it("keeps a long option name's legend within a 390 px screen's column (366 px) at the plot's full width", async () => {

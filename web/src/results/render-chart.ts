@@ -92,7 +92,13 @@ function wrapFacetHeaders(spec: Spec, labelLimit: number): void {
   const lines = Object.fromEntries(
     facet.sort.filter((value): value is string => typeof value === "string").map((value) => [value, wrapLabel(value, limit, size, bold)]),
   );
-  if (Object.values(lines).every((wrapped) => wrapped.length === 1)) return;
+  // Titles that fit on one line keep the whole limit: the page's general cap on labels (fitPart), a
+  // third of a phone's width, had cut "Our own open-source stack" to "Our own open-sou…" over a
+  // panel twice as wide.
+  if (Object.values(lines).every((wrapped) => wrapped.length === 1)) {
+    spec.facet = { ...facet, header: { ...header, labelLimit: limit } };
+    return;
+  }
   spec.facet = {
     ...facet,
     header: { ...header, labelExpr: `${JSON.stringify(lines)}[datum.value] || datum.value`, labelLimit: limit, labelLineHeight: LABEL_LINE_HEIGHT },
