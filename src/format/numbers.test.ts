@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../engine/index.js";
 import {
   formatMoneyAsGiven,
-  formatNumberAsGiven,
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
@@ -264,7 +263,10 @@ describe("formatNumberAsGiven", () => {
     expect(formatNumberAsGiven(0.000001)).toBe("0.000001");
     expect(formatNumberAsGiven(123456789.123456)).toBe("123,456,789.123456");
     expect(formatNumberAsGiven(1e21)).toBe("1e+21");
-    expect(formatNumberAsGiven(1e-7)).toBe("1e-7");
+    expect(formatNumberAsGiven(1e-7)).toBe("0.0000001");
+    expect(formatNumberAsGiven(-1.5e-7)).toBe("-0.00000015");
+    // Beyond 100 decimals the exponent stays: 5e-324 written out would be 324 digits.
+    expect(formatNumberAsGiven(5e-324)).toBe("5e-324");
   });
 });
 

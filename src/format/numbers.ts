@@ -406,10 +406,10 @@ export function formatInputMoney(value: number, currency: string): string {
  */
 function withoutExponent(value: number): string | undefined {
   const written = String(value);
-  const exponent = /^(\d)(?:\.(\d+))?e-(\d+)$/.exec(written);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e-(\d+)$/.exec(written);
   if (!exponent) return written;
-  const decimals = (exponent[2]?.length ?? 0) + Number(exponent[3]);
-  return decimals <= 100 ? `0.${"0".repeat(Number(exponent[3]) - 1)}${exponent[1]}${exponent[2] ?? ""}` : undefined;
+  const decimals = (exponent[3]?.length ?? 0) + Number(exponent[4]);
+  return decimals <= 100 ? `${exponent[1]}0.${"0".repeat(Number(exponent[4]) - 1)}${exponent[2]}${exponent[3] ?? ""}` : undefined;
 }
 
 /**
@@ -431,18 +431,6 @@ export function formatMoneyAsGiven(value: number, currency: string): string {
 }
 
 /**
- * A bound the user gave as a plain number (optimize's --setup-hours), written so that it reads as the
- * bound used: grouped, with every decimal given. 0.0004 hours read "0 hours", 300.5 "301 setup hours".
- * @example formatNumberAsGiven(300.5) // "300.5" ; formatNumberAsGiven(1e-7) // "0.0000001" ; formatNumberAsGiven(1200) // "1,200"
- */
-export function formatNumberAsGiven(value: number): string {
-  const written = withoutExponent(value);
-  if (written === undefined) return "less than 0.001";
-  const decimals = /^\d+\.(\d+)$/.exec(written)?.[1];
-  return decimals === undefined ? formatNumber(value) : `${formatNumber(Math.trunc(value))}.${decimals}`;
-}
-
-/**
  * A plain number with thousands separators and at most `fractionDigits` decimals.
  * @example formatNumber(1234.56, 1) // "1,234.6"
  */
@@ -454,13 +442,16 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 
 /**
  * A number the user gave, quoted back in full: every digit it has, the whole part grouped by
- * thousands as every figure is. A number JavaScript writes with an exponent (from 1e21, under 1e-6)
- * keeps that form rather than run to dozens of digits.
- * @example formatNumberAsGiven(1e12) // "1,000,000,000,000" ; formatNumberAsGiven(1234.5678) // "1,234.5678" ; formatNumberAsGiven(1e21) // "1e+21"
+ * thousands as every figure is (the editor's boxes and messages, optimize's --setup-hours: 0.0004
+ * hours once read "0 hours", 300.5 "301 setup hours", 1e12 "1000000000000"). A small one JavaScript
+ * writes with an exponent is written out in decimals while that takes at most 100 of them (1e-7 is
+ * "0.0000001"); from 1e21 up, and below that, it keeps the exponent rather than run to dozens of digits.
+ * @example formatNumberAsGiven(1e12) // "1,000,000,000,000" ; formatNumberAsGiven(1234.5678) // "1,234.5678" ; formatNumberAsGiven(1e-7) // "0.0000001" ; formatNumberAsGiven(1e21) // "1e+21"
  */
 export function formatNumberAsGiven(value: number): string {
   const written = String(value);
-  if (!Number.isFinite(value) || written.includes("e")) return written;
+  if (!Number.isFinite(value) || written.includes("e+")) return written;
+  if (written.includes("e-")) return withoutExponent(value) ?? written;
   return writePlain(value, { decimals: written.length });
 }
 

@@ -9,7 +9,7 @@ describe("the values an input shows in its sentences", () => {
     expect(readableNumber(1234.5)).toBe("1,234.5");
     expect(readableNumber(999)).toBe("999");
     expect(readableNumber(0.08)).toBe("0.08");
-    expect(readableNumber(1e-7)).toBe("1e-7");
+    expect(readableNumber(1e-7)).toBe("0.0000001");
     expect(readableNumber(1e21)).toBe("1e+21");
   });
 

@@ -42,7 +42,7 @@ export function unitText(unit: InputUnit, currency: string, max = 1): string {
 /**
  * A number as a reader reads it in a sentence: the whole part grouped by thousands (108,020), the
  * decimals exactly as typed (0.08, 1234.5 → 1,234.5), as every view quotes a number given
- * (formatNumberAsGiven). Very large or small numbers keep JavaScript's form (1e+21, 1e-7).
+ * (formatNumberAsGiven). A small one is written out (1e-7 as 0.0000001); from 1e21 up it keeps JavaScript's form (1e+21).
  */
 export function readableNumber(value: number): string {
   return formatNumberAsGiven(value);
