@@ -58,7 +58,8 @@ describe("page 1's verdict on a single option that loses money", () => {
     // It said "Do not go ahead as planned. Rework the options …" and "None of the options gains money
     // within 12 months in today's money. The best, “Tools”, would lose €9,210", with one option in the file.
     expect(text).not.toMatch(/none of the options|the best, “Tools”|Rework the options/i);
-    expect(text).toContain("Do not go ahead with “Tools” as planned. Rework it or look at a longer plan.");
+    // Its €3,000 a month of licences lose money in every month: no longer plan is suggested (below).
+    expect(text).toContain("Do not go ahead with “Tools” as planned. Rework it.");
     expect(text).toContain(`“Tools” would lose ${formatMoney(-result.comparisons.alt!.npv, "EUR")} within 12 months, in today's money.`);
   });
 
@@ -67,8 +68,50 @@ describe("page 1's verdict on a single option that loses money", () => {
       `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  other:\n    label: Other\n    tooling: { licences: { perUserPerMonth: 10 } }\n`,
     );
     const text = await pageOne(compiled, resultOf(compiled));
-    expect(text).toContain("Do not go ahead as planned. Rework the options or look at a longer plan.");
+    expect(text).toContain("Do not go ahead as planned. Rework the options.");
     expect(text).toContain("None of the options gains money within 12 months in today's money. The best, “Other”, would lose");
+  });
+});
+
+describe("page 1's 'look at a longer plan' beside a verdict to stay", () => {
+  async function verdictOf(option: string, horizon: number): Promise<{ text: string; result: CaseResult }> {
+    const compiled = compile(
+      oneOptionCase(option)
+        .replace("horizonMonths: 12", `horizonMonths: ${horizon}`)
+        .replace("months: [4, 7, 10]", horizon < 10 ? "months: []" : "months: [4, 7, 10]"),
+    );
+    const result = resultOf(compiled);
+    expect(recommend(result)!.verdict).toBe("stay");
+    return { text: await pageOne(compiled, result), result };
+  }
+
+  it("is not suggested for an option whose last 12 months, its change over, lose money: a longer plan only loses more", async () => {
+    // €6,000 a month of licences against 19 hours of upkeep saved for each of five live models: it loses
+    // money in each of the last 12 months. It said "Rework it or look at a longer plan."
+    const { text, result } = await verdictOf("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 6000 } }\n", 24);
+    expect(result.comparisons.alt!.benefitLastTwelveMonths).toBeLessThan(0);
+    expect(recommend(result)!.longerPlanMayHelp).toBe(false);
+    expect(text).toContain("Do not go ahead with “Tools” as planned. Rework it.");
+    expect(text).not.toContain("longer plan");
+  });
+
+  it("is not suggested for a plan already as long as a case may be, 240 months", async () => {
+    // Consultants of €2 million up front, then a gain every month: 240 months do not pay them back.
+    const option = "    projects: { upkeepHoursPerMonth: 11 }\n    change: { external: { consultants: 2000000 } }\n";
+    const longest = await verdictOf(option, 240);
+    expect(longest.result.comparisons.alt!.benefitLastTwelveMonths).toBeGreaterThan(0);
+    // It said "Rework it or look at a longer plan." of a plan that cannot be longer.
+    expect(longest.text).toContain("Do not go ahead with “Tools” as planned. Rework it.");
+    expect(longest.text).not.toContain("longer plan");
+    // A month shorter, a longer plan can still be looked at.
+    expect((await verdictOf(option, 239)).text).toContain("Do not go ahead with “Tools” as planned. Rework it or look at a longer plan.");
+  });
+
+  it("is suggested while the last 12 months are not yet a year of running", async () => {
+    // A 1-month plan of a change that takes the team 200 hours: the month is all change.
+    const { text, result } = await verdictOf("    projects: { upkeepHoursPerMonth: 11 }\n    change: { setupHours: 200 }\n", 1);
+    expect(result.comparisons.alt!.benefitLastTwelveMonths).toBeLessThan(0);
+    expect(text).toContain("Do not go ahead with “Tools” as planned. Rework it or look at a longer plan.");
   });
 });
 

@@ -336,9 +336,11 @@ function recommendationBlock(context: ReportContext): string {
       ? recommendation.doubtful
         ? `Go ahead with ${optionName(context, best.alternative)} only if a loss is a risk you can take.`
         : `Go ahead with ${optionName(context, best.alternative)}.`
-      : others > 1
-        ? `Do not go ahead as planned. Rework the options or look at a longer plan.`
-        : `Do not go ahead with ${optionName(context, best.alternative)} as planned. Rework it or look at a longer plan.`;
+      : // A longer plan only where it could show a gain (`longerPlanMayHelp`): not past the longest a case may
+        // have, nor for an option whose last 12 months, its change over, lose money.
+        `Do not go ahead ${others > 1 ? "as planned. Rework the options" : `with ${optionName(context, best.alternative)} as planned. Rework it`}${
+          recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
+        }.`;
   // A case without projects has no model to put in production: no deadline of that kind.
   const deadlineLine = !hasProjects(context, best)
     ? ""
