@@ -115,6 +115,21 @@ describe("page 1's 'look at a longer plan' beside a verdict to stay", () => {
   });
 });
 
+describe("page 1's running costs under what we ask for", () => {
+  it("says what the option adds before what it saves, so no cost reads as one more saving", async () => {
+    // Today pays €500 a month of licences; the option €100 a month and €200 a person a year (€4,600 less
+    // over the 12 months), and €1,000 a year of training it did not have (€1,000 more).
+    const compiled = compile(
+      oneOptionCase(
+        "    tooling: { licences: { flatPerMonth: 100, perUserPerYear: 200 }, training: { perPersonPerYear: 1000 } }\n    projects: { upkeepHoursPerMonth: 20 }\n",
+      ).replace("  releases:", "  tooling: { licences: { flatPerMonth: 500 } }\n  releases:"),
+    );
+    const text = await pageOne(compiled, resultOf(compiled));
+    // It said "up front, and €4,600 less for tools and €1,000 for training over the 12 months".
+    expect(text).toContain("up front, then €1,000 for training and €4,600 less for tools over the 12 months");
+  });
+});
+
 describe("page 1's months without time for new work, before it stops for good", () => {
   /** The seed's plan (releases in months 4, 7 and 10, none live at the start) with `option` as the option. */
   function seedLike(option: string, horizon = 12): string {

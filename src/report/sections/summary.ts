@@ -358,6 +358,7 @@ function recommendationBlock(context: ReportContext): string {
 /**
  * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
  * is (the engine's `runningCostChanges`): tools, support staff and training.
+ * What it adds comes first, then what it saves.
  * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and US$64,400 less for support staff over the 36 months"
  */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
@@ -369,7 +370,11 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
       ["support-staff-costs", "support staff", costs.supportStaff],
       ["training-costs", "training", costs.training],
     ] as const
-  ).filter(([, , change]) => Math.abs(change) >= 0.5);
+  )
+    .filter(([, , change]) => Math.abs(change) >= 0.5)
+    // What the option adds first, then what it saves: a cost said after a saving ("€4,600 less for tools
+    // and €1,000 for training") reads as one more saving.
+    .sort(([, , a], [, , b]) => Number(b > 0) - Number(a > 0));
   if (parts.length === 0) return "with no change in running costs";
   const said = parts.map(([name, what, change]) =>
     change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
