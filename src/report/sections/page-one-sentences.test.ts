@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatMoney } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit, withEdits } from "../../test-support/scenario-text.js";
@@ -610,6 +610,40 @@ describe("page 1's close call with a runner-up that loses money", () => {
   });
 });
 
+describe("page 1's 'only' in a close call", () => {
+  it("is said of the chance of coming out ahead, not of a gap larger than the runner-up's whole gain, when the chance makes the call close", async () => {
+    // examples/close-call.yaml with both options' upkeep after the change less sure: the full set gains
+    // €2,290, 2.6 times the approved tools' €866, and comes out ahead in about 60% of the outcomes.
+    const compiled = compile(
+      withEdits(
+        readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"),
+        ["upkeepHoursPerMonth: { low: 4, high: 12,", "upkeepHoursPerMonth: { low: 5, high: 40,"],
+        ["upkeepHoursPerMonth: { low: 8, high: 30,", "upkeepHoursPerMonth: { low: 15, high: 40,"],
+      ),
+    );
+    const result = resultOf(compiled);
+    const close = result.judgement.closeCall!;
+    expect(close.gapShare).toBeGreaterThan(0.5);
+    expect(close.chanceBestAhead!).toBeLessThan(0.75);
+    const text = await pageOne(compiled, result);
+    const [best, runnerUp] = [result.comparisons.optimal!.npv, result.comparisons.compromise!.npv];
+    // It said "but only €1,430 more than “What will be approved” (€866)".
+    expect(text).not.toContain("but only");
+    expect(text).toContain(
+      `“Every tool we want” brings the most, ${formatMoney(best, "EUR")} over 12 months in today's money, ${formatMoney(differenceAsWritten(best, runnerUp), "EUR")} more than “What will be approved” (${formatMoney(runnerUp, "EUR")}). Over the 2,000 outcomes of the ranges, it comes out ahead of “What will be approved” in only ${formatChance(close.chanceBestAhead!)} of them.`,
+    );
+  });
+
+  it("stays on the gap when the gap makes the call close", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const result = resultOf(compiled);
+    expect(result.judgement.closeCall!.gapShare).toBeLessThan(0.1);
+    const text = await pageOne(compiled, result);
+    expect(text).toMatch(/, but only €[\d,]+ more than “What will be approved”/);
+    expect(text).not.toContain("in only");
+  });
+});
+
 describe("page 1's overload in the plan's last month alone", () => {
   it("says 'In month 12', not 'From month 12' of the last month", async () => {
     // A 12-month plan whose upkeep grows with a release in month 12 only: today's team is short of hours then.
@@ -706,7 +740,8 @@ describe("page 1 at a discount rate of 0%, where nothing is discounted", () => {
     const result = resultOf(compiled);
     expect(result.judgement?.closeCall).toBeTruthy();
     const text = await pageOne(compiled, result);
-    expect(text).toMatch(new RegExp(`brings the most, [^ ]+ over 12 months, ${notDiscounted.replace(/[()]/g, "\\$&")}, but`));
+    // Its gap is 12% of the best's gain: close by the chance, so no "but only" (the test of 'only' above).
+    expect(text).toMatch(new RegExp(`brings the most, [^ ]+ over 12 months, ${notDiscounted.replace(/[()]/g, "\\$&")}, €[\\d,]+ more than`));
     expect(text).not.toContain("today's money");
   });
 });

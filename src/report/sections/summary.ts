@@ -1,4 +1,5 @@
 import {
+  CLOSE_GAP_SHARE,
   comparisonChangeEnd,
   runningCostChanges,
   type CloseCall,
@@ -130,13 +131,13 @@ function aheadOfRunnerUp(context: ReportContext): string {
  * said apart (`aheadAndLevel`): "ahead … in 25% of them and level in 50%", "level with “B” in every one of them".
  * Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
  */
-function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null): string {
+function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null, only = false): string {
   const { level } = aheadAndLevel(chanceAbove, chanceLevel);
   if (level >= 1) return `comes out level with ${optionName(context, other)} in every one of them`;
   // Ahead, level and behind are shares of one whole: rounded together, as the decision section says them.
   const written = aheadAndLevelWords(chanceAbove, chanceLevel);
   const levelToo = level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
-  return `comes out ahead of ${optionName(context, other)} in ${figure("ahead-chance", written.ahead)} of them${levelToo}`;
+  return `comes out ahead of ${optionName(context, other)} in ${only ? "only " : ""}${figure("ahead-chance", written.ahead)} of them${levelToo}`;
 }
 
 /** The payback month in words, for a table cell. */
@@ -220,6 +221,9 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
   const runnerUpWritten = readAlike ? `also ${runnerUpSaid} when rounded` : runnerUpSaid;
+  // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
+  // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
+  const narrowGap = close.gapShare <= CLOSE_GAP_SHARE;
   const names = closeOptions(close, tied);
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
@@ -228,10 +232,10 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
       ? ""
       : levelWithAll
         ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
-        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
+        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel, !tied && !narrowGap)}.`;
   const reason = tied
     ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
