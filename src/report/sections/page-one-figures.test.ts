@@ -287,6 +287,23 @@ describe("page 1's figures against the result", () => {
     expect(judgementSentences(result)[0]).toMatch(/^Close call: “What will be approved”, “Its twin” and “Its triplet” gain the same, /);
   });
 
+  it("names a third option that gains the same as the two best, though its ranges are drawn on their own, on page 1 and in run's close call", async () => {
+    // Three copies whose upkeep after the change is a range each draws on its own: the same net gain with
+    // every range at its middle, but level in no outcome, so not among the engine's `levelWithBest`.
+    const text = tripletsWithRanges().replaceAll("upkeepHoursPerMonth: 11", "upkeepHoursPerMonth: { low: 8, high: 15 }");
+    const result = resultOf(text);
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", levelWithBest: [] });
+    expect(sameGain(result.comparisons.compromise!.npv, result.comparisons.triplet!.npv)).toBe(true);
+    const html = await pageOneHtml(text, result);
+    const page = textOf(html).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It said "Two options are close: “What will be approved” and “Its twin”" and "… bring the same, €7,960
+    // each", beside a triplet that brings €7,960 too and was named nowhere on the page.
+    expect(page).toContain("Three options are close: “What will be approved”, “Its twin” and “Its triplet”.");
+    expect(page).toContain("“What will be approved”, “Its twin” and “Its triplet” bring the same, ");
+    expect(html.match(/data-trade-off="/g)).toHaveLength(3);
+    expect(judgementSentences(result)[0]).toMatch(/^Close call: “What will be approved”, “Its twin” and “Its triplet” gain the same, /);
+  });
+
   it("says two options equal in every outcome are level at the top in the decision section, not that each 'comes out best in 50%' of the runs", async () => {
     const text = twinsWithRanges();
     const result = resultOf(text);

@@ -28,7 +28,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallOptions } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -152,7 +152,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
   const { result } = context;
-  const options = closeOptions(close, tied).map((name) => result.comparisons[name]!);
+  const options = closeOptions(context, close).map((name) => result.comparisons[name]!);
   // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -190,12 +190,12 @@ function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): stri
 }
 
 /**
- * The options of a close call, best first: the best and the runner-up, and when they gain the same, every
- * other option the engine finds level with the best in every outcome (`levelWithBest`): three copies of
+ * The options of a close call, best first (`closeCallOptions`, as `run` names them): the best and the
+ * runner-up, and when they gain the same, every other option that gains the same too: three copies of
  * one option are three options that bring the same, not two.
  */
-function closeOptions(close: CloseCall, tied: boolean): string[] {
-  return tied ? [close.best, close.runnerUp, ...close.levelWithBest.filter((name) => name !== close.runnerUp)] : [close.best, close.runnerUp];
+function closeOptions(context: ReportContext, close: CloseCall): string[] {
+  return closeCallOptions(context.result, close);
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
@@ -224,7 +224,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
   const narrowGap = close.gapShare <= CLOSE_GAP_SHARE;
-  const names = closeOptions(close, tied);
+  const names = closeOptions(context, close);
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
@@ -770,7 +770,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
  */
 function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
   const close = context.result.judgement?.closeCall;
-  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? [close.runnerUp] : [])]);
+  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? closeOptions(context, close) : [])]);
   const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
   if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);
