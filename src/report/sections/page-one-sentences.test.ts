@@ -644,6 +644,28 @@ describe("page 1's 'only' in a close call", () => {
   });
 });
 
+describe("page 1's close call of single estimates", () => {
+  it("does not ask the reader to choose on how surely each pays back, a chance it says it cannot give", async () => {
+    // The seed with a twin of the approved tools: the two bring the same, and no input is a range.
+    const compiled = compile(
+      `${readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+    );
+    const result = resultOf(compiled);
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin" });
+    const text = await pageOne(compiled, result);
+    // It said "… or how soon and how surely it pays back." above "we cannot give the chance that it pays back yet".
+    expect(text).toContain("we cannot give the chance that it pays back yet");
+    expect(text).not.toContain("how surely");
+    expect(text).toContain("Choose on what matters more to you: what each asks for, or how soon it pays back.");
+  });
+
+  it("still does with ranges, where the table gives each one's chance", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const text = await pageOne(compiled, resultOf(compiled));
+    expect(text).toContain("Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.");
+  });
+});
+
 describe("page 1's overload in the plan's last month alone", () => {
   it("says 'In month 12', not 'From month 12' of the last month", async () => {
     // A 12-month plan whose upkeep grows with a release in month 12 only: today's team is short of hours then.
