@@ -666,6 +666,23 @@ describe("page 1's close call of single estimates", () => {
   });
 });
 
+describe("page 1 of a case with Forrester TEI's risk adjustment", () => {
+  it("gives the net gain after it beside the figure before it, as run does", async () => {
+    const compiled = compile(
+      withEdit(
+        readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"),
+        "horizonMonths: 12",
+        "horizonMonths: 36\nriskAdjustment: { benefits: 0.1, costs: 0.05 }",
+      ),
+    );
+    const result = resultOf(compiled);
+    const best = result.comparisons[recommend(result)!.best.alternative]!;
+    const text = await pageOne(compiled, result);
+    // It gave only the figure before the adjustment the file asks for, where run gives both.
+    expect(text).toContain(`Risk-adjusted as Forrester does it (gains −10%, costs +5%), the net gain is ${formatMoney(best.riskAdjusted!.npv, "EUR")}.`);
+  });
+});
+
 describe("page 1's overload in the plan's last month alone", () => {
   it("says 'In month 12', not 'From month 12' of the last month", async () => {
     // A 12-month plan whose upkeep grows with a release in month 12 only: today's team is short of hours then.

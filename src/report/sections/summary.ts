@@ -26,7 +26,7 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords } from "../../format/words.js";
+import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
 import { aheadAndLevel, aheadAndLevelWords, closeCallOptions } from "../../format/judgement.js";
 
@@ -455,11 +455,19 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const range = npv
     ? `The net gain is likely to fall between ${figure("npv-low", gainFigure(npv.p5, context))} and ${figure("npv-high", gainFigure(npv.p95, context))}. `
     : "";
+  // With Forrester TEI's risk adjustment in the file, the net gain after it, as `run` gives it under the
+  // figure: the figure above and every other on the page are before it (docs/numbers.md, "Risk adjustment, TEI's way").
+  const adjusted = comparison.riskAdjusted && result.riskAdjustment ? gainOrLossWords(comparison.riskAdjusted.npv, context) : undefined;
+  const riskAdjusted =
+    adjusted && result.riskAdjustment
+      ? `Risk-adjusted as Forrester does it ${riskAdjustmentShares(result.riskAdjustment)}, ${adjusted.loss ? "it is a loss of" : "the net gain is"} ${figure("risk-adjusted-npv", adjusted.written)}. `
+      : "";
+  const text = `${range}${riskAdjusted}${yearlyText}`.trim();
   return `<div class="card">
   <h3>What it returns</h3>
   <p class="big">${figure("npv", gainFigure(comparison.npv, context))}</p>
   <p class="unit">net gain over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
-  ${range || yearlyText ? prose(`${range}${yearlyText}`) : ""}
+  ${text ? prose(text) : ""}
 </div>`;
 }
 
