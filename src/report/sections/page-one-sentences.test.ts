@@ -73,6 +73,19 @@ describe("page 1's verdict on a single option that loses money", () => {
   });
 });
 
+describe("page 1's verdict to stay when the best options lose the same", () => {
+  it("names each, not one of them as 'the best' by the file's order", async () => {
+    const compiled = compile(
+      `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n`,
+    );
+    const result = resultOf(compiled);
+    expect(recommend(result)!.verdict).toBe("stay");
+    const text = await pageOne(compiled, result);
+    // It said "The best, “Tools”, would lose €…", of two that lose the same.
+    expect(text).toContain(`The best two, “Tools” and “Its twin”, would each lose ${formatMoney(-result.comparisons.alt!.npv, "EUR")} in today's money.`);
+  });
+});
+
 describe("page 1's 'look at a longer plan' beside a verdict to stay", () => {
   async function verdictOf(option: string, horizon: number): Promise<{ text: string; result: CaseResult }> {
     const compiled = compile(

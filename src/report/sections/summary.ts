@@ -304,10 +304,15 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
     return loss
       ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}${netGainBasis(rate, ", ")}.`
       : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))}${netGainBasis(rate)}.`;
-  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best, ${name}, ${
+  // Options level at the top (`sameGain`, the close call's rule) are all named: "the best" of two that lose
+  // the same would name one by the file's order alone.
+  const level = Object.values(context.result.comparisons).filter((comparison) => sameGain(comparison.npv, best.npv));
+  const each = level.length > 1 ? " each" : "";
+  const names = level.length > 1 ? listInWords(level.map((comparison) => optionName(context, comparison.alternative))) : name;
+  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best${level.length > 1 ? ` ${countWord(level.length)}` : ""}, ${names}, ${
     loss
-      ? `would lose ${amount(context.money(-best.npv))}${inTodaysMoney(rate)}`
-      : `brings no more than today: ${amount(context.money(0))}${inTodaysMoney(rate)}` // not "would lose €0"
+      ? `would${each} lose ${amount(context.money(-best.npv))}${inTodaysMoney(rate)}`
+      : `${level.length > 1 ? "bring" : "brings"} no more than today: ${amount(context.money(0))}${each}${inTodaysMoney(rate)}` // not "would lose €0"
   }.`;
 }
 
