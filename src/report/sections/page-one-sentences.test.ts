@@ -86,6 +86,22 @@ describe("page 1's verdict to stay when the best options lose the same", () => {
   });
 });
 
+describe("page 1's time for new work in a plan of one month", () => {
+  it("says 'the plan's one month', not 'every month' of a plan that has one", async () => {
+    const compiled = compile(
+      withEdits(
+        oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n"),
+        ["horizonMonths: 12", "horizonMonths: 1"],
+        ["months: [4, 7, 10], newWorkThresholdHours: 80", "months: [], newWorkThresholdHours: 50"],
+      ),
+    );
+    const text = await pageOne(compiled, resultOf(compiled));
+    // It said "Today's team has time for new work in every month of the plan. With “Tools”, it has time for new work in every month."
+    expect(text).not.toContain("every month");
+    expect(text).toContain("Today's team has time for new work in the plan's one month. With “Tools”, it has time for new work in the plan's one month.");
+  });
+});
+
 describe("page 1's 'look at a longer plan' beside a verdict to stay", () => {
   async function verdictOf(option: string, horizon: number): Promise<{ text: string; result: CaseResult }> {
     const compiled = compile(

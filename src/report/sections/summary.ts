@@ -626,6 +626,15 @@ function overloadSentences(today: readonly number[], after: readonly number[], a
   return sentences.join(" ");
 }
 
+/**
+ * "every month" ("every month of the plan"), but "the plan's one month" of a plan of one month, where
+ * "every month" reads as more than one.
+ * @example everyMonth(12, true) // "every month of the plan" ; everyMonth(1) // "the plan's one month"
+ */
+function everyMonth(horizon: number, ofThePlan = false): string {
+  return horizon === 1 ? theMonths(1, true) : ofThePlan ? "every month of the plan" : "every month";
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
@@ -642,7 +651,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
     stopsToday === null
       ? gapsToday
         ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
-        : `Today's team has time for new work in every month of the plan.`
+        : `Today's team has time for new work in ${everyMonth(result.horizonMonths, true)}.`
       : gapsToday
         ? `Today's team has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
         : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
@@ -652,7 +661,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
     stopsAfter === null
       ? gapsAfter
         ? `With ${alternative}, it has none in ${gapsAfter}, then time for new work to the end.`
-        : `With ${alternative}, it has time for new work in every month.`
+        : `With ${alternative}, it has time for new work in ${everyMonth(result.horizonMonths)}.`
       : stopsAfter === stopsToday && gapsAfter === gapsToday
         ? `It is the same with ${alternative}.`
         : gapsAfter
@@ -825,7 +834,7 @@ function onlyToday(context: ReportContext): string {
     today.newWorkStopsMonth === null
       ? gaps
         ? `has no time for new work in ${gaps}, then time for it to the end of the plan`
-        : "has time for new work in every month"
+        : `has time for new work in ${everyMonth(context.result.horizonMonths)}`
       : gaps
         ? `has no time for new work in ${gaps}, and none left from ${formatMonth(today.newWorkStopsMonth)}`
         : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
