@@ -182,6 +182,21 @@ export function riskAdjusted(presentValueOfBenefits: number, presentValueOfCosts
   return { presentValueOfBenefits: benefits, presentValueOfCosts: costs, npv, roi: costs > 1e-9 ? npv / costs : null };
 }
 
+/**
+ * `conventions.paybackMonthInterpolated`: the crossing (`paybackCrossing`) to a tenth of a month, halves
+ * up, but never at or before the end of the month before the payback month, where the cumulative net is
+ * still below zero: a crossing in the first 0.05 months of month m reads m − 1 + 0.1, not m − 1 (5.04
+ * months, in month 6, once read "5 months" beside "Month 6"; in month 1, 0.01 months once read 0, which
+ * means nothing to pay back). 0 and null as the crossing.
+ * @example interpolatedPayback(5.04) // 5.1 ; interpolatedPayback(4.07) // 4.1 ; interpolatedPayback(0.01) // 0.1
+ */
+function interpolatedPayback(crossing: number | null): number | null {
+  if (crossing === null || crossing === 0) return crossing;
+  // The crossing lies in (m − 1, m] for payback month m (docs/numbers.md, "Payback within its month").
+  const monthBefore = Math.ceil(crossing) - 1;
+  return Math.max(monthBefore * 10 + 1, Math.round(crossing * 10)) / 10;
+}
+
 function comparisonResult(runner: CaseRunner, index: number, scenarios: ScenarioResult[]): ComparisonResult {
   const compiled = runner.compiled;
   const months = runner.months;
@@ -256,8 +271,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     presentValueOfBenefits,
     conventions: {
       roiOnInvestment: investment > 1e-9 ? totalNetBenefit / investment : null,
-      // At least 0.1 once there is something to pay back: 0 means nothing is (a crossing 0.01 months in once read 0).
-      paybackMonthInterpolated: crossing === null ? null : crossing === 0 ? 0 : Math.max(0.1, Math.round(crossing * 10) / 10),
+      paybackMonthInterpolated: interpolatedPayback(crossing),
       paybackYears: crossing === null ? null : crossing / 12,
       dora: doraFigures(changeCash + teamHoursCost, totalNetBenefit, months),
     },

@@ -38,4 +38,18 @@ describe("the payback within its month", () => {
     expect(free.paybackMonth).toBe(0);
     expect(free.conventions.paybackMonthInterpolated).toBe(0);
   });
+
+  it("never reads as the end of the month before the payback month, where the gain so far is still below zero", () => {
+    // 1,140 a month pays back 5,750 in month 6: 5 + 50 ÷ 1,140 = 5.04 months, which rounded to a tenth read
+    // 5, the end of month 5, beside payback month 6 ("Month 6 … 5 months … from the start" on page 1).
+    const tools = resultOf(paidAtTheStart(5750)).comparisons.tools!;
+    expect(tools.paybackMonth).toBe(6);
+    expect(tools.cumulativeNet[4]!).toBeLessThan(0);
+    expect(tools.conventions.paybackYears! * 12).toBeCloseTo(5 + 50 / 1140, 6);
+    expect(tools.conventions.paybackMonthInterpolated).toBe(5.1);
+    // 0.05 months or more into the month, the tenth is the nearest as before: 5 + 60 ÷ 1,140 = 5.053, 5.1;
+    // 5 + 1,100 ÷ 1,140 = 5.96, 6.
+    expect(resultOf(paidAtTheStart(5760)).comparisons.tools!.conventions.paybackMonthInterpolated).toBe(5.1);
+    expect(resultOf(paidAtTheStart(6800)).comparisons.tools!.conventions.paybackMonthInterpolated).toBe(6);
+  });
 });

@@ -1,4 +1,6 @@
+import { comparisonChangeEnd } from "./change-end.js";
 import type { CaseResult, ComparisonResult } from "./result.js";
+import { quantityKind } from "./scenario/quantity.js";
 
 /**
  * Below this chance of any gain over the samples, a "go" is called doubtful: the option loses money
@@ -37,6 +39,25 @@ export interface Recommendation {
    * "The recommendation"). Null if today releases none then.
    */
   todayFirstReleaseMonth: number | null;
+  /**
+   * Whether a longer plan could still show the best option gaining money, so that page 1 may suggest
+   * one beside a "stay": false when the plan is already as long as a case may be (240 months), or when
+   * the option loses money or gains nothing over the plan's last 12 months with every change (its own
+   * and today's) over before they begin — a whole year of running that does not gain is no reason to
+   * look further (docs/numbers.md, "The recommendation"). True otherwise: the change is still being
+   * made in those months, or they gain.
+   */
+  longerPlanMayHelp: boolean;
+}
+
+/** The longest plan a case may have (`horizonMonths`). */
+const LONGEST_PLAN = quantityKind("horizon").max;
+
+/** `Recommendation.longerPlanMayHelp` of one option. */
+function longerPlanMayHelp(result: CaseResult, option: ComparisonResult): boolean {
+  if (result.horizonMonths >= LONGEST_PLAN) return false;
+  const running = comparisonChangeEnd(result, option.alternative).month < result.horizonMonths - 11;
+  return !(running && option.benefitLastTwelveMonths <= 0);
 }
 
 /**
@@ -72,5 +93,6 @@ export function recommend(result: CaseResult): Recommendation | undefined {
     firstReleaseMonth: release,
     releasesBeforeChange,
     todayFirstReleaseMonth: today,
+    longerPlanMayHelp: longerPlanMayHelp(result, best),
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseResult } from "../engine/index.js";
+import type { CaseResult, CloseCall } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway, sameGain } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
@@ -25,6 +25,30 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
   const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
   const [aheadWritten, levelWritten] = formatChancesOfWhole([ahead, level, Math.max(0, 1 - ahead - level)]);
   return { ahead: aheadWritten!, level: levelWritten! };
+}
+
+/**
+ * The options a close call sets side by side, best first (page 1, `run` and the web app alike): the best
+ * and the runner-up, and, when those two gain the same (`sameGain`), every other option that gains the
+ * same as the best — those the engine finds level with it in every outcome (`levelWithBest`) and those
+ * whose net gain is the best's all the same (a copy of an option whose ranges are drawn on their own) —
+ * so that "A and B bring the same, €9,820 each" is never said beside a third that brings €9,820 too.
+ * Highest net gain first, then in the file's order.
+ * @example closeCallOptions(threeCopies, threeCopies.judgement.closeCall) // ["optimal", "compromise", "third"]
+ */
+export function closeCallOptions(result: CaseResult, close: CloseCall): string[] {
+  const npv = (name: string) => result.comparisons[name]?.npv ?? 0;
+  if (!sameGain(npv(close.best), npv(close.runnerUp))) return [close.best, close.runnerUp];
+  const others = Object.values(result.comparisons)
+    .filter(
+      (comparison) =>
+        comparison.alternative !== close.best &&
+        comparison.alternative !== close.runnerUp &&
+        ((close.levelWithBest ?? []).includes(comparison.alternative) || sameGain(npv(close.best), comparison.npv)),
+    )
+    .sort((a, b) => b.npv - a.npv)
+    .map((comparison) => comparison.alternative);
+  return [close.best, close.runnerUp, ...others];
 }
 
 /**
@@ -86,10 +110,9 @@ export function judgementSentences(
     // €1", as page 1 says it, not "leads by €1" beside two equal figures or beside page 1's "less than €1 more".
     const underOneUnit = lessThanOneUnitApart(bestNpv, runnerUpNpv, result.currency);
     const figuresToTheUnit = apart ? `${gain(bestNpv)} and ${gain(runnerUpNpv)}` : `${gain(bestNpv)} each`;
-    // Every option the engine finds level with the best in every outcome (`levelWithBest`) is named,
-    // three copies of one option as three, not two: those the view shows.
-    const levelToo = tied ? (close.levelWithBest ?? []).filter((name) => name !== close.runnerUp && shown(name)) : [];
-    const same = listInWords([close.best, close.runnerUp, ...levelToo].map(label));
+    // Every option that gains the same as the best is named (`closeCallOptions`), three copies of one
+    // option as three, not two: those the view shows.
+    const same = listInWords(closeCallOptions(result, close).filter(shown).map(label));
     sentences.push(
       tied
         ? `Close call: ${same} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`

@@ -13,9 +13,8 @@ import {
   formatPercent,
   formatShare,
   plural,
-  sameGain,
 } from "../../format/numbers.js";
-import { judgementSentences } from "../../format/judgement.js";
+import { closeCallOptions, judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
 import { shellPath, shellWord } from "../../format/shell-word.js";
 
@@ -180,11 +179,8 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   // neither option: it sets the two side by side.
   const close = result.judgement?.closeCall;
   if (close) {
-    // Options level with the best in every outcome are all set side by side, as page 1 does (`levelWithBest`).
-    const level = sameGain(result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0)
-      ? (close.levelWithBest ?? []).filter((name) => name !== close.runnerUp)
-      : [];
-    const names = [pick, close.runnerUp, ...level];
+    // Options that gain the same as the best are all set side by side, as page 1 does (`closeCallOptions`).
+    const names = closeCallOptions(result, close);
     return [
       `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
     ];

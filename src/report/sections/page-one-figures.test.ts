@@ -28,7 +28,7 @@ import {
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit } from "../../test-support/scenario-text.js";
-import { judgementSentences } from "../../format/judgement.js";
+import { closeCallOptions, judgementSentences } from "../../format/judgement.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
@@ -84,6 +84,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   // discounting, the cash paid at the start included, not said again when it reads as the net gain.
   if (result.horizonMonths > 12) add("yearly-benefit", money(Math.abs(best.benefitLastTwelveMonths)));
   else if (money(best.totalNetBenefit) !== money(best.npv)) add("undiscounted-gain", money(Math.abs(best.totalNetBenefit)));
+  // With Forrester TEI's risk adjustment in the file, the net gain after it (a loss as its amount).
+  if (best.riskAdjusted) add("risk-adjusted-npv", best.riskAdjusted.npv < 0 ? money(-best.riskAdjusted.npv) : gain(best.riskAdjusted.npv));
   add("investment", money(Math.max(0, best.investment.cash)));
   // Running costs, each named for what it is, against today and not discounted (the tooling category, split).
   const more = (...lines: string[]) =>
@@ -186,7 +188,10 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const chance = result.decision?.chanceAbove[best.alternative]?.[recommendation.runnerUp.alternative];
     if (chance !== undefined) addAhead(chance, result.decision!.chanceLevel[best.alternative]![recommendation.runnerUp.alternative]!);
   }
-  for (const flag of result.judgement.extraordinary) {
+  // Page 1 checks the recommended option, and in a close call those it sets beside it: no other.
+  const closeCall = result.judgement.closeCall;
+  const checked = new Set([best.alternative, ...(closeCall ? closeCallOptions(result, closeCall) : [])]);
+  for (const flag of result.judgement.extraordinary.filter((entry) => checked.has(entry.alternative))) {
     const own = flag.alternative === best.alternative ? "check" : "check-other";
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll")) {
       add(`${own}-yearly-gain`, money(flag.yearlyGain));
@@ -247,6 +252,7 @@ describe("page 1's figures against the result", () => {
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
   checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
   checkPageOne("an option that gains 30 cents", () => tinyGain());
+  checkPageOne("a case with Forrester TEI's risk adjustment", () => riskAdjustedCase());
   checkPageOne("two options that each gain 30 cents, a close call", () => tinyGainTwins());
 
   it("says one input that alone moves the net gain in the singular", async () => {
@@ -284,6 +290,23 @@ describe("page 1's figures against the result", () => {
     // The table of the trade-off has a row for each.
     expect((await pageOneHtml(tripletsWithRanges(), result)).match(/data-trade-off="/g)).toHaveLength(3);
     // run's close call (and the web app's, the same sentences) names the three too.
+    expect(judgementSentences(result)[0]).toMatch(/^Close call: “What will be approved”, “Its twin” and “Its triplet” gain the same, /);
+  });
+
+  it("names a third option that gains the same as the two best, though its ranges are drawn on their own, on page 1 and in run's close call", async () => {
+    // Three copies whose upkeep after the change is a range each draws on its own: the same net gain with
+    // every range at its middle, but level in no outcome, so not among the engine's `levelWithBest`.
+    const text = tripletsWithRanges().replaceAll("upkeepHoursPerMonth: 11", "upkeepHoursPerMonth: { low: 8, high: 15 }");
+    const result = resultOf(text);
+    expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin", levelWithBest: [] });
+    expect(sameGain(result.comparisons.compromise!.npv, result.comparisons.triplet!.npv)).toBe(true);
+    const html = await pageOneHtml(text, result);
+    const page = textOf(html).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It said "Two options are close: “What will be approved” and “Its twin”" and "… bring the same, €7,960
+    // each", beside a triplet that brings €7,960 too and was named nowhere on the page.
+    expect(page).toContain("Three options are close: “What will be approved”, “Its twin” and “Its triplet”.");
+    expect(page).toContain("“What will be approved”, “Its twin” and “Its triplet” bring the same, ");
+    expect(html.match(/data-trade-off="/g)).toHaveLength(3);
     expect(judgementSentences(result)[0]).toMatch(/^Close call: “What will be approved”, “Its twin” and “Its triplet” gain the same, /);
   });
 
@@ -495,6 +518,14 @@ function tripletsWithRanges(): string {
     projects: { upkeepHoursPerMonth: 11 }
     tooling: { licences: { perUserPerMonth: 150 } }
 `;
+}
+
+// examples/close-call.yaml over three years, year-end discounting and TEI's risk adjustment.
+function riskAdjustedCase(): string {
+  return readFileSync(new URL("close-call.yaml", examples), "utf8").replace(
+    "horizonMonths: 12",
+    "horizonMonths: 36\ndiscounting: yearEnd\nriskAdjustment: { benefits: 0.1, costs: 0.05 }",
+  );
 }
 
 function twins(): string {

@@ -1,4 +1,5 @@
 import {
+  CLOSE_GAP_SHARE,
   comparisonChangeEnd,
   runningCostChanges,
   type CloseCall,
@@ -25,9 +26,9 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords } from "../../format/words.js";
+import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallOptions } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -130,13 +131,13 @@ function aheadOfRunnerUp(context: ReportContext): string {
  * said apart (`aheadAndLevel`): "ahead … in 25% of them and level in 50%", "level with “B” in every one of them".
  * Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
  */
-function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null): string {
+function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null, only = false): string {
   const { level } = aheadAndLevel(chanceAbove, chanceLevel);
   if (level >= 1) return `comes out level with ${optionName(context, other)} in every one of them`;
   // Ahead, level and behind are shares of one whole: rounded together, as the decision section says them.
   const written = aheadAndLevelWords(chanceAbove, chanceLevel);
   const levelToo = level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
-  return `comes out ahead of ${optionName(context, other)} in ${figure("ahead-chance", written.ahead)} of them${levelToo}`;
+  return `comes out ahead of ${optionName(context, other)} in ${only ? "only " : ""}${figure("ahead-chance", written.ahead)} of them${levelToo}`;
 }
 
 /** The payback month in words, for a table cell. */
@@ -151,7 +152,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
   const { result } = context;
-  const options = closeOptions(close, tied).map((name) => result.comparisons[name]!);
+  const options = closeOptions(context, close).map((name) => result.comparisons[name]!);
   // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -189,12 +190,12 @@ function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): stri
 }
 
 /**
- * The options of a close call, best first: the best and the runner-up, and when they gain the same, every
- * other option the engine finds level with the best in every outcome (`levelWithBest`): three copies of
+ * The options of a close call, best first (`closeCallOptions`, as `run` names them): the best and the
+ * runner-up, and when they gain the same, every other option that gains the same too: three copies of
  * one option are three options that bring the same, not two.
  */
-function closeOptions(close: CloseCall, tied: boolean): string[] {
-  return tied ? [close.best, close.runnerUp, ...close.levelWithBest.filter((name) => name !== close.runnerUp)] : [close.best, close.runnerUp];
+function closeOptions(context: ReportContext, close: CloseCall): string[] {
+  return closeCallOptions(context.result, close);
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
@@ -220,7 +221,10 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
   const runnerUpWritten = readAlike ? `also ${runnerUpSaid} when rounded` : runnerUpSaid;
-  const names = closeOptions(close, tied);
+  // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
+  // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
+  const narrowGap = close.gapShare <= CLOSE_GAP_SHARE;
+  const names = closeOptions(context, close);
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
@@ -228,10 +232,14 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
       ? ""
       : levelWithAll
         ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
-        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel)}.`;
+        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel, !tied && !narrowGap)}.`;
+  // "How surely" only where the table beside it gives the chance that each pays back (with ranges sampled):
+  // of single estimates, page 1 says it cannot give that chance.
+  const sampled = names.every((name) => context.uncertainty?.distribution[name] !== undefined);
+  const choose = `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
   const reason = tied
-    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, but ${underOneUnit ? figure("npv-gap", underOneUnit) : `only ${figure("npv-gap", context.money(gap))}`} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} Choose on what matters more to you: what each asks for, or how soon and how surely it pays back.`;
+    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} ${choose}`
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
@@ -296,10 +304,15 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
     return loss
       ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}${netGainBasis(rate, ", ")}.`
       : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))}${netGainBasis(rate)}.`;
-  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best, ${name}, ${
+  // Options level at the top (`sameGain`, the close call's rule) are all named: "the best" of two that lose
+  // the same would name one by the file's order alone.
+  const level = Object.values(context.result.comparisons).filter((comparison) => sameGain(comparison.npv, best.npv));
+  const each = level.length > 1 ? " each" : "";
+  const names = level.length > 1 ? listInWords(level.map((comparison) => optionName(context, comparison.alternative))) : name;
+  return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best${level.length > 1 ? ` ${countWord(level.length)}` : ""}, ${names}, ${
     loss
-      ? `would lose ${amount(context.money(-best.npv))}${inTodaysMoney(rate)}`
-      : `brings no more than today: ${amount(context.money(0))}${inTodaysMoney(rate)}` // not "would lose €0"
+      ? `would${each} lose ${amount(context.money(-best.npv))}${inTodaysMoney(rate)}`
+      : `${level.length > 1 ? "bring" : "brings"} no more than today: ${amount(context.money(0))}${each}${inTodaysMoney(rate)}` // not "would lose €0"
   }.`;
 }
 
@@ -336,9 +349,11 @@ function recommendationBlock(context: ReportContext): string {
       ? recommendation.doubtful
         ? `Go ahead with ${optionName(context, best.alternative)} only if a loss is a risk you can take.`
         : `Go ahead with ${optionName(context, best.alternative)}.`
-      : others > 1
-        ? `Do not go ahead as planned. Rework the options or look at a longer plan.`
-        : `Do not go ahead with ${optionName(context, best.alternative)} as planned. Rework it or look at a longer plan.`;
+      : // A longer plan only where it could show a gain (`longerPlanMayHelp`): not past the longest a case may
+        // have, nor for an option whose last 12 months, its change over, lose money.
+        `Do not go ahead ${others > 1 ? "as planned. Rework the options" : `with ${optionName(context, best.alternative)} as planned. Rework it`}${
+          recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
+        }.`;
   // A case without projects has no model to put in production: no deadline of that kind.
   const deadlineLine = !hasProjects(context, best)
     ? ""
@@ -356,6 +371,7 @@ function recommendationBlock(context: ReportContext): string {
 /**
  * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
  * is (the engine's `runningCostChanges`): tools, support staff and training.
+ * What it adds comes first, then what it saves.
  * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and US$64,400 less for support staff over the 36 months"
  */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
@@ -367,7 +383,11 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
       ["support-staff-costs", "support staff", costs.supportStaff],
       ["training-costs", "training", costs.training],
     ] as const
-  ).filter(([, , change]) => Math.abs(change) >= 0.5);
+  )
+    .filter(([, , change]) => Math.abs(change) >= 0.5)
+    // What the option adds first, then what it saves: a cost said after a saving ("€4,600 less for tools
+    // and €1,000 for training") reads as one more saving.
+    .sort(([, , a], [, , b]) => Number(b > 0) - Number(a > 0));
   if (parts.length === 0) return "with no change in running costs";
   const said = parts.map(([name, what, change]) =>
     change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
@@ -440,11 +460,19 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const range = npv
     ? `The net gain is likely to fall between ${figure("npv-low", gainFigure(npv.p5, context))} and ${figure("npv-high", gainFigure(npv.p95, context))}. `
     : "";
+  // With Forrester TEI's risk adjustment in the file, the net gain after it, as `run` gives it under the
+  // figure: the figure above and every other on the page are before it (docs/numbers.md, "Risk adjustment, TEI's way").
+  const adjusted = comparison.riskAdjusted && result.riskAdjustment ? gainOrLossWords(comparison.riskAdjusted.npv, context) : undefined;
+  const riskAdjusted =
+    adjusted && result.riskAdjustment
+      ? `Risk-adjusted as Forrester does it ${riskAdjustmentShares(result.riskAdjustment)}, ${adjusted.loss ? "it is a loss of" : "the net gain is"} ${figure("risk-adjusted-npv", adjusted.written)}. `
+      : "";
+  const text = `${range}${riskAdjusted}${yearlyText}`.trim();
   return `<div class="card">
   <h3>What it returns</h3>
   <p class="big">${figure("npv", gainFigure(comparison.npv, context))}</p>
   <p class="unit">net gain over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
-  ${range || yearlyText ? prose(`${range}${yearlyText}`) : ""}
+  ${text ? prose(text) : ""}
 </div>`;
 }
 
@@ -598,6 +626,15 @@ function overloadSentences(today: readonly number[], after: readonly number[], a
   return sentences.join(" ");
 }
 
+/**
+ * "every month" ("every month of the plan"), but "the plan's one month" of a plan of one month, where
+ * "every month" reads as more than one.
+ * @example everyMonth(12, true) // "every month of the plan" ; everyMonth(1) // "the plan's one month"
+ */
+function everyMonth(horizon: number, ofThePlan = false): string {
+  return horizon === 1 ? theMonths(1, true) : ofThePlan ? "every month of the plan" : "every month";
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
@@ -614,7 +651,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
     stopsToday === null
       ? gapsToday
         ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
-        : `Today's team has time for new work in every month of the plan.`
+        : `Today's team has time for new work in ${everyMonth(result.horizonMonths, true)}.`
       : gapsToday
         ? `Today's team has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
         : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
@@ -624,7 +661,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
     stopsAfter === null
       ? gapsAfter
         ? `With ${alternative}, it has none in ${gapsAfter}, then time for new work to the end.`
-        : `With ${alternative}, it has time for new work in every month.`
+        : `With ${alternative}, it has time for new work in ${everyMonth(result.horizonMonths)}.`
       : stopsAfter === stopsToday && gapsAfter === gapsToday
         ? `It is the same with ${alternative}.`
         : gapsAfter
@@ -759,7 +796,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
  */
 function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
   const close = context.result.judgement?.closeCall;
-  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? [close.runnerUp] : [])]);
+  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? closeOptions(context, close) : [])]);
   const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
   if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);
@@ -797,7 +834,7 @@ function onlyToday(context: ReportContext): string {
     today.newWorkStopsMonth === null
       ? gaps
         ? `has no time for new work in ${gaps}, then time for it to the end of the plan`
-        : "has time for new work in every month"
+        : `has time for new work in ${everyMonth(context.result.horizonMonths)}`
       : gaps
         ? `has no time for new work in ${gaps}, and none left from ${formatMonth(today.newWorkStopsMonth)}`
         : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
