@@ -12,7 +12,7 @@ export const hourUses = [
   { key: "meetings", label: "Meetings and hand-offs", colour: "#8e5ea2", fields: ["meetingHours"] },
   { key: "failures", label: "Fixing failures", colour: "#7b2d26", fields: ["breakageFixHours"] },
   { key: "turnover", label: "People leaving and joining", colour: "#9aa5b1", fields: ["vacancyHours", "rampUpHours", "knowledgeLossHours"] },
-  { key: "change", label: "Making the change", colour: "#4d5d6b", fields: ["setupHours", "learningHours", "adoptionDipHours"] },
+  { key: "change", label: "Making the change", colour: "#4d5d6b", fields: ["setupHours", "learningHours", "adoptionDipHours", "alongsideHours"] },
   { key: "building", label: "Building new projects", colour: "#1b6ca8", fields: ["buildHours"] },
   { key: "free", label: "Free hours", colour: "#9fd3c7", fields: ["idleHours"] },
 ] as const satisfies readonly { key: string; label: string; colour: string; fields: readonly (keyof MonthRow)[] }[];
