@@ -226,6 +226,16 @@ describe("track add", () => {
     expect(stdout).toContain("recorded month 2 (2025-02) for team default: upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n");
   });
 
+  it("echoes docs/commands.md's example as docs/commands.md quotes it", async () => {
+    const docs = readFileSync(new URL("../../../../docs/commands.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const example = /`(--licences \S+ --upkeep-hours \S+)` reads "([^"]+)"/.exec(docs);
+    expect(example).not.toBeNull();
+    await planned();
+    const { stdout } = await track("add", "--db", store, "--month", "2", ...example![1]!.split(" "));
+    // The docs quoted "licences €12,000.50, upkeepHours 1,000 h": the echo lists the measures in their own order.
+    expect(stdout).toContain(`for team default: ${example![2]}\n`);
+  });
+
   it("records hours to restore with no incident as given, and warns that they are costed as outage but measure no hours to restore each", async () => {
     await planned();
     const { exitCode, stdout, stderr } = await track("add", "--db", store, "--month", "2", "--incidents", "0", "--hours-to-restore", "6");
