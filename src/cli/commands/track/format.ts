@@ -360,17 +360,17 @@ export function recordedValueText(field: ActualField, value: number, currency: s
  * What `track add` and `track import` say of a month that records hours to restore with no
  * incident (`restoreHoursWithoutIncident`): `given` names the two measures as the user gave them
  * ("--hours-to-restore 6 with --incidents 0"), `incidents` how to record the incidents; with the
- * plan's outage cost, what the hours cost.
- * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { hours: 6, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
+ * plan's outage cost, what the hours cost (the engine's `restoreHoursOutageCost`).
+ * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { cost: 900, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
  */
 export function restoreHoursWarning(
   given: string,
   incidents: string,
-  outage?: { hours: number; outageCostPerHour: number; currency: string },
+  outage?: { cost: number; outageCostPerHour: number; currency: string },
   options: { dryRun?: boolean } = {},
 ): string {
   const cost = outage
-    ? ` (${formatMoney(outage.hours * outage.outageCostPerHour, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
+    ? ` (${formatMoney(outage.cost, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
     : " at the plan's outage cost an hour";
   return (
     `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +
