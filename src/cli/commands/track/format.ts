@@ -9,6 +9,7 @@ import {
   formatHoursTenth as formatHours,
   formatInputMoney,
   formatMoneyAsGiven,
+  formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
@@ -350,7 +351,8 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
 export function recordedValueText(field: ActualField, value: number, currency: string): string {
   const kind = actualFieldSpecs[field].kind;
   if (kind === "money") return formatMoneyAsGiven(value, currency);
-  const figure = formatNumber(value, 6);
+  // Every decimal given, as money's: 0.0000004 hours read "0 h", 12.3456789 "12.345679 h".
+  const figure = formatNumberAsGiven(value);
   if (kind === "hours") return `${figure} h`;
   if (kind === "days") return `${figure} ${value === 1 ? "day" : "days"}`;
   return figure;

@@ -224,6 +224,21 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     // It said "upkeepHours 1000, licences 12000.5, deployments 1200".
     expect(stdout).toContain("recorded month 2 (2025-02) for team default: upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n");
+    // Nothing rounded away: a value recorded is not echoed as none ("0 h"), nor cut at six decimals ("12.345679 h").
+    const small = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "3",
+      "--upkeep-hours",
+      "0.0000004",
+      "--build-hours",
+      "12.3456789",
+      "--satisfaction-score",
+      "4.25",
+    );
+    expect(small.stdout).toContain("for team default: upkeepHours 0.0000004 h, buildHours 12.3456789 h, satisfactionScore 4.25\n");
   });
 
   it("echoes docs/commands.md's example as docs/commands.md quotes it", async () => {
