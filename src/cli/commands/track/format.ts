@@ -9,6 +9,7 @@ import {
   formatHoursTenth as formatHours,
   formatInputMoney,
   formatMoneyAsGiven,
+  formatMoneyCents,
   formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
@@ -93,6 +94,7 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
   const planned = month.planned;
   const actual = month.actual ?? undefined;
   const money = (value: number) => formatMoney(value, currency);
+  const cash = first ? (value: number) => formatMoneyCents(value, currency) : money;
   const label = monthLabel(month) + (month.actual && !month.recorded ? " *" : "");
   return [
     label,
@@ -101,7 +103,8 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
     pair(formatHours(otherOverheads(planned)), actual && formatHours(otherOverheads(actual))),
     pair(formatHours(planned.buildHours), actual && formatHours(actual.buildHours)),
     pair(formatHours(planned.changeHours), actual && formatHours(actual.changeHours)),
-    pair(money(planned.cashSpent), actual && money(actual.cashSpent)),
+    // A row written to the cent is so in each of its money cells: not "€3,600" of cash beside "-€3,600.40" of benefit.
+    pair(cash(planned.cashSpent), actual && cash(actual.cashSpent)),
     first ? pair(first[0]!.month1, first[1]?.month1) : pair(money(planned.benefit), actual && money(actual.benefit)),
     first ? pair(first[0]!.cumulative, first[1]?.cumulative) : pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
   ];
@@ -109,8 +112,10 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
 
 function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | undefined)[]): string[] {
   const money = (value: number) => formatMoney(value, comparison.currency);
+  // Written to the cent, the row's cash is too: not "€2,000" of cash beside "-€2,000.40" of benefit.
+  const cash = first ? (value: number) => formatMoneyCents(value, comparison.currency) : money;
   const recorded = comparison.lastRecordedMonth !== null;
-  const actualCash = recorded ? money(comparison.upFrontCash.actual) : undefined;
+  const actualCash = recorded ? cash(comparison.upFrontCash.actual) : undefined;
   const plannedBenefit = first ? first[0]!.upFront : money(comparison.timeZero.planned);
   const actualBenefit = first ? first[1]?.upFront : recorded ? money(comparison.timeZero.actual) : undefined;
   return [
@@ -120,7 +125,7 @@ function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | un
     "",
     "",
     "",
-    pair(money(comparison.upFrontCash.planned), actualCash),
+    pair(cash(comparison.upFrontCash.planned), actualCash),
     pair(plannedBenefit, actualBenefit),
     pair(plannedBenefit, actualBenefit),
   ];

@@ -175,8 +175,10 @@ describe("track add", () => {
     // track show and track forecast write the up-front row and month 1 the same way: they read
     // "-€2,000", "-€3,600" and a cumulative "-€5,601", the row's parts rounded each on its own.
     const show = (await track("show", "--db", store)).stdout;
-    expect(show).toMatch(/ {2}up front {2,}€2,000 \/ €0 {2,}-€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00\n/);
-    expect(show).toMatch(/ {2}1 \(2025-01\) .*-€3,600\.40 \/ -€5,600\.80 {2,}-€5,600\.80 \/ -€5,600\.80\n/);
+    // Their cash too, to the cent beside the benefit: it read "€2,000 / €0" beside "-€2,000.40 / €0.00",
+    // and month 1's "€3,600 / €5,601" beside "-€3,600.40 / -€5,600.80".
+    expect(show).toMatch(/ {2}up front {2,}€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .* €3,600\.40 \/ €5,600\.80 {2,}-€3,600\.40 \/ -€5,600\.80 {2,}-€5,600\.80 \/ -€5,600\.80\n/);
     // The other months stay to the unit.
     expect(show).toMatch(/ {2}2 \(2025-02\) .* -€5,601 \/ –\n/);
     const forecast = (await track("forecast", "--db", store)).stdout;
