@@ -95,6 +95,7 @@ export {
   resumedCase,
   resumeFrom,
   paidBack,
+  restoreHoursOutageCost,
   restoreHoursWithoutIncident,
   resumeMethod,
   upFrontAdjustedNpv,

@@ -119,6 +119,15 @@ export function restoreHoursWithoutIncident(values: RecordedMonth): boolean {
 }
 
 /**
+ * What recorded hours to restore cost as outage: the hours at the plan's outage cost an hour
+ * (docs/numbers.md). One rule for `valueRecordedMonth` and for what `track add` says of them.
+ * @example restoreHoursOutageCost(6, { outageCostPerHour: 150 }) // 900
+ */
+export function restoreHoursOutageCost(hoursToRestore: number, rules: Pick<MoneyRules, "outageCostPerHour">): number {
+  return hoursToRestore * rules.outageCostPerHour;
+}
+
+/**
  * What really happened in one month, as a row of the month table valued by the simulation's money
  * rules (docs/numbers.md). A measure that was not recorded takes the plan's
  * value for that month, so a missing number never shows up as a gain or a loss; a line whose driver
@@ -172,7 +181,7 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
 
   const outageCost =
     values.hoursToRestore !== undefined
-      ? values.hoursToRestore * rules.outageCostPerHour
+      ? restoreHoursOutageCost(values.hoursToRestore, rules)
       : values.incidents !== undefined
         ? values.incidents * rules.hoursToRestorePerIncident * rules.outageCostPerHour
         : planned.outageCost;

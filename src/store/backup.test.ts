@@ -203,6 +203,26 @@ describe("backupStore", () => {
     expect(readFileSync(caseFile, "utf8")).toBe("title: mine\n");
   });
 
+  it("replaces only an earlier backup, even with --force: another program's SQLite database named by mistake is left as it was", async () => {
+    const here = folder();
+    const other = join(here, "app.db");
+    const app = new Database(other);
+    app.exec("CREATE TABLE customers (id INTEGER, name TEXT); INSERT INTO customers VALUES (1, 'Ada')");
+    app.close();
+    const before = readFileSync(other);
+    const store = openStore(join(here, "case.db"), { create: true });
+    try {
+      // It replaced app.db with a copy of case.db, its customers gone, no .bak kept.
+      await expect(backupStore(store, other, { force: true })).rejects.toThrow(
+        `${other} is a SQLite database of another program, not an earlier backup of ${join(here, "case.db")}, so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
+      );
+    } finally {
+      store.close();
+    }
+    expect(readFileSync(other)).toEqual(before);
+    expect(readdirSync(here).sort()).toEqual(["app.db", "case.db"]);
+  });
+
   it("replaces only an earlier backup of this store, even with --force: another store in the folder named by mistake is left as it was", async () => {
     const here = folder();
     const other = join(here, "other.db");

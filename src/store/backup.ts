@@ -12,15 +12,15 @@ import {
   syncFolder,
   temporaryPath,
 } from "../shared/atomic-write.js";
-import { holdsNothing, journalFilesBeside, StoreError, type StoreDatabase } from "./database.js";
+import { holdsNothing, journalFilesBeside, ofAnotherProgram, StoreError, type StoreDatabase } from "./database.js";
 
 /**
  * Copies a live store with SQLite's online backup API (consistent even while another process
  * writes), into a temporary file with an unpredictable name next to the target, flushes it to
  * disk, renames it into place and flushes the folder: the rules of src/shared/atomic-write.ts
  * (Ctrl-C waits for the rename), except that SQLite opens the temporary file itself. An existing
- * target is only replaced with `force` (and keeps its permissions), never when it is read-only or
- * another store (`anotherStore`); a
+ * target is only replaced with `force` (and keeps its permissions), never when it is read-only,
+ * another program's SQLite database or another store (`anotherStore`); a
  * target that is a link is written through, the link kept; missing folders on the way to a new
  * target are created.
  *
@@ -44,6 +44,10 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   // Nor another store: two stores in one folder, one named for the other's backup by a slip.
   if (stats?.isFile()) {
     const other = anotherStore(database, real);
+    if (other === ANOTHER_PROGRAM)
+      throw new StoreError(
+        `${target} is a SQLite database of another program, not an earlier backup of ${database.name}, so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
+      );
     if (other)
       throw new StoreError(
         `${target} is another store, not an earlier backup of ${database.name}: it holds none of its plans (it holds ${other}), so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
@@ -138,11 +142,15 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
     );
 }
 
+/** What `anotherStore` says of an SQLite database that is no store at all, but another program's. */
+const ANOTHER_PROGRAM = "another program's database";
+
 /**
  * The plans of the store at `path`, in words, when it is another store than `database` rather than an
  * earlier backup of it: it holds plans and none of them is one of `database`'s (a store keeps every
  * plan it froze, replaced ones too, so an earlier backup holds some of them). Undefined for an earlier
- * backup, a store that holds no plan, or a file whose plans cannot be read (the other checks decide).
+ * backup, a store that holds no plan, or a file whose plans cannot be read (the other checks decide);
+ * `ANOTHER_PROGRAM` for an SQLite database of another program (`ofAnotherProgram`), which holds no plan either.
  * @example anotherStore(store, "b.db") // "the plan of team default, compromise frozen from b.yaml on 2026-12-07"
  */
 function anotherStore(database: StoreDatabase, path: string): string | undefined {
@@ -151,6 +159,7 @@ function anotherStore(database: StoreDatabase, path: string): string | undefined
   let target: Database.Database | undefined;
   try {
     target = new Database(path, { readonly: true, fileMustExist: true });
+    if (ofAnotherProgram(target)) return ANOTHER_PROGRAM;
     const theirs = target.prepare("SELECT team, scenario, file_name AS fileName, sha256, frozen_at AS frozenAt FROM plans ORDER BY id").all() as {
       team: string;
       scenario: string;

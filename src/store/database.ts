@@ -221,11 +221,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     throw new StoreError(accessProblem(path) ?? `${path}: cannot open the store (${(error as Error).message})`);
   }
   try {
-    const applicationId = database.pragma("application_id", { simple: true }) as number;
-    const tables = database.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").get() as {
-      count: number;
-    };
-    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.count > 0)) {
+    if (ofAnotherProgram(database)) {
       throw new StoreError(`${path} is a SQLite database of another program, not an mlops-roi store; give another path with --db`);
     }
     // Only `track plan` makes a store. Any other command given an empty file (or an SQLite file
@@ -244,6 +240,18 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     if (code === "SQLITE_BUSY") throw new StoreError(`${path} is busy: another process kept it locked for over ${BUSY_TIMEOUT_MS / 1000} seconds; try again`);
     throw error;
   }
+}
+
+/**
+ * Whether an SQLite database is another program's, not an mlops-roi store: it carries another
+ * application id, or none and tables (an empty file, or one with no tables, may still become a store).
+ */
+export function ofAnotherProgram(database: StoreDatabase): boolean {
+  const applicationId = database.pragma("application_id", { simple: true }) as number;
+  const tables = database.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").get() as {
+    count: number;
+  };
+  return applicationId !== APPLICATION_ID && (applicationId !== 0 || tables.count > 0);
 }
 
 /** What a command that reads a store says of a file that holds none yet. */

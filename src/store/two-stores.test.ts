@@ -80,4 +80,30 @@ describe("two stores in one folder", () => {
     expect(readStoreHeader(join(here, "stopped.db"))?.writes).toBe(0);
     expect(teamsIn(join(here, "stopped.db"))).toEqual(["team"]);
   });
+
+  it("does not replay another store's log onto a store just made, whose file counts no write yet", () => {
+    const here = folder();
+    const a = join(here, "a.db");
+    freeze(a, "team-a");
+    const crashed = join(here, "crashed.db");
+    stoppedWhileFreezing(a, "team-a2", crashed);
+    // A store just made, its making and plan still in its log: its file is one page and counts no write.
+    const made = join(here, "made.db");
+    const store = openStore(made, { create: true });
+    try {
+      savePlan(store, planFor("team-b", caseText(12)), { replace: false });
+      copyFileSync(made, join(here, "empty.db"));
+    } finally {
+      store.close();
+    }
+    expect(readStoreHeader(join(here, "empty.db"))).toMatchObject({ writes: 0, pages: 1 });
+    // That file copied over the store, beside a's log: a's last transaction alone was replayed onto an
+    // empty file (the store then unreadable, "database disk image is malformed", or a's pages mixed in).
+    copyFileSync(join(here, "empty.db"), crashed);
+    expect(() => teamsIn(crashed)).toThrow(
+      /crashed\.db-wal, the write-ahead log beside the store, was not written on this version of .*crashed\.db \(.*or another store\)/,
+    );
+    for (const suffix of ["-wal", "-shm"]) renameSync(`${crashed}${suffix}`, join(here, `moved${suffix}`));
+    expect(readStoreHeader(crashed)).toMatchObject({ writes: 0, pages: 1 });
+  });
 });

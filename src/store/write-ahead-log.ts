@@ -21,7 +21,11 @@ import { closeSync, openSync, readSync } from "node:fs";
  * So a new store starts its count at a random number (`firstWriteCount`, up to 2^30): two stores'
  * counts then lie about a billion apart on average, and a log of one is refused beside the other.
  * Copies of one store share its count, as they share its history: that limit stays
- * (docs/commands.md, "Which store and team").
+ * (docs/commands.md, "Which store and team"). A store just made counts no write in its file yet (its
+ * first writes, the random start among them, are all in its log): its log is taken as its own only
+ * when it holds every page of the store, as such a log does; one that holds only the pages some
+ * writes changed continues another store, and replayed onto that near-empty file it left a store
+ * SQLite called malformed.
  */
 
 /** The header of a database file: its page size and the count of writes `noteWrite` keeps. */
@@ -37,6 +41,12 @@ export interface LogWrites {
   readonly pageSize: number;
   readonly first: number;
   readonly last: number;
+  /**
+   * Whether the log's first committed transaction holds every page of the database it leaves (pages 1
+   * to the size its commit gives): the log of a store made since its file was last written, which
+   * needs nothing from the file. A log that continues a store holds only the pages its writes changed.
+   */
+  readonly whole?: boolean;
 }
 
 const WAL_HEADER_BYTES = 32;
@@ -84,24 +94,32 @@ export function readLogWrites(path: string): LogWrites | undefined {
     let pendingLast: number | undefined;
     let first: number | undefined;
     let last: number | undefined;
+    // The pages the transactions up to the first commit write, and whether they are all of the database's.
+    const firstPages = new Set<number>();
+    let whole = false;
     for (let offset = WAL_HEADER_BYTES; ; offset += frame.length) {
       if (readSync(descriptor, frame, 0, frame.length, offset) < frame.length) break;
       if (frame.readUInt32BE(8) !== salts[0] || frame.readUInt32BE(12) !== salts[1]) break;
       sums = checksum(frame, 0, 8, sums, bigEndian);
       sums = checksum(frame, FRAME_HEADER_BYTES, frame.length, sums, bigEndian);
       if (sums[0] !== frame.readUInt32BE(16) || sums[1] !== frame.readUInt32BE(20)) break;
+      if (first === undefined) firstPages.add(frame.readUInt32BE(0));
       if (frame.readUInt32BE(0) === 1) {
         pendingLast = frame.readUInt32BE(FRAME_HEADER_BYTES + USER_VERSION_OFFSET);
         pendingFirst ??= pendingLast;
       }
       if (frame.readUInt32BE(4) !== 0 && pendingLast !== undefined) {
+        if (first === undefined) {
+          const size = frame.readUInt32BE(4);
+          whole = firstPages.size >= size && Array.from({ length: size }, (_, at) => at + 1).every((page) => firstPages.has(page));
+        }
         first ??= pendingFirst;
         last = pendingLast;
         pendingFirst = pendingLast = undefined;
       }
     }
     if (first === undefined || last === undefined) return undefined;
-    return { pageSize, first, last };
+    return whole ? { pageSize, first, last, whole } : { pageSize, first, last };
   } finally {
     closeSync(descriptor);
   }
@@ -115,8 +133,9 @@ export function logMismatch(store: StoreHeader, log: LogWrites | undefined): str
   if (!log) return undefined;
   if (log.pageSize !== store.pageSize) return `its pages are of ${log.pageSize} bytes and the store's of ${store.pageSize}`;
   // A store just made holds nothing in its file yet (no write counted, a page at most): its first
-  // writes, the count's random start among them (`firstWriteCount`), are all in its log.
-  if (store.writes === 0 && store.pages !== undefined && store.pages <= 1) return undefined;
+  // writes, the count's random start among them (`firstWriteCount`), are all in its log, every page of
+  // it. A log that holds only some pages continues another store, whose other pages the file lacks.
+  if (store.writes === 0 && store.pages !== undefined && store.pages <= 1 && log.whole === true) return undefined;
   // The first transaction in the log may be the one that counts the first write (0 → 1), or one
   // written before writes were counted (the count stays 0).
   const before = Math.max(0, log.first - 1);

@@ -316,6 +316,9 @@ describe("the plan-versus-actual month table's start and month 1", () => {
     // It read "-€2,000", then "-€1,100" and "-€3,101".
     expect(cells("Start").slice(2)).toEqual(["-€2,000.40", "-€2,000.40", "-€2,000.40", "-€2,000.40"]);
     expect(cells("1 ").slice(4)).toEqual(["-€1,100.40", "-€1,100.40", "-€3,100.80", "-€3,100.80"]);
+    // Their cash too, to the cent as the benefit beside it: it read "€2,000" beside "-€2,000.40", and "€1,400" beside "-€1,100.40".
+    expect(cells("Start").slice(0, 2)).toEqual(["€2,000.40", "€2,000.40"]);
+    expect(cells("1 ").slice(0, 2)).toEqual(["€1,400.40", "€1,400.40"]);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   formatGain,
   formatHours,
   firstMonthsAddingUp,
+  formatMoneyCents,
   formatMoneyExact,
   formatMonth,
   formatNumber,
@@ -221,9 +222,12 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
       : formatNumber(month.month);
     const mark = month.recorded ? "" : " *";
     const written = month.month === 1 ? first : undefined;
-    return `<tr><td class="nowrap">${label}${mark}</td>${money(month.planned.cashSpent)}${money(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit, written?.[0]?.month1)}${money(actual.benefit, written?.[1]?.month1)}${money(month.planned.cumulativeBenefit, written?.[0]?.cumulative)}${money(actual.cumulativeBenefit, written?.[1]?.cumulative)}</tr>`;
+    // A row written to the cent is so in each of its money cells: not "€3,600" of cash beside "-€3,600.40".
+    const cash = (value: number) => (written ? money(value, formatMoneyCents(value, context.result.currency)) : money(value));
+    return `<tr><td class="nowrap">${label}${mark}</td>${cash(month.planned.cashSpent)}${cash(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit, written?.[0]?.month1)}${money(actual.benefit, written?.[1]?.month1)}${money(month.planned.cumulativeBenefit, written?.[0]?.cumulative)}${money(actual.cumulativeBenefit, written?.[1]?.cumulative)}</tr>`;
   });
-  const start = `<tr><td>Start</td>${money(comparison.upFrontCash.planned)}${money(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}</tr>`;
+  const startCash = (value: number) => (first ? money(value, formatMoneyCents(value, context.result.currency)) : money(value));
+  const start = `<tr><td>Start</td>${startCash(comparison.upFrontCash.planned)}${startCash(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}</tr>`;
   if (upFront) rows.unshift(start);
   const gaps = comparison.months.slice(0, last).some((month) => !month.recorded);
   return `<h3>Month by month, so far</h3>

@@ -8,7 +8,7 @@ import { formatMoneyExact as formatMoney, moneyAddingUp } from "../../../format/
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 import { droppedText, recordedValueText, restoreHoursWarning } from "./format.js";
-import { restoreHoursWithoutIncident } from "../../../engine/index.js";
+import { restoreHoursOutageCost, restoreHoursWithoutIncident } from "../../../engine/index.js";
 
 /** upkeepHours → --upkeep-hours */
 export function optionNameOf(field: ActualField): string {
@@ -97,7 +97,11 @@ Examples:
         if (restoreHoursWithoutIncident(values)) {
           const given = `--hours-to-restore ${options.hoursToRestore} with --incidents ${options.incidents}`;
           output.stderr(
-            `warning: ${restoreHoursWarning(given, "--incidents N", { hours: values.hoursToRestore!, outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency })}\n`,
+            `warning: ${restoreHoursWarning(given, "--incidents N", {
+              cost: restoreHoursOutageCost(values.hoursToRestore!, plan.rules),
+              outageCostPerHour: plan.rules.outageCostPerHour,
+              currency: plan.currency,
+            })}\n`,
           );
         }
         output.stdout(

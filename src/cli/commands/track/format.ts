@@ -9,6 +9,8 @@ import {
   formatHoursTenth as formatHours,
   formatInputMoney,
   formatMoneyAsGiven,
+  formatMoneyCents,
+  formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
@@ -92,6 +94,7 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
   const planned = month.planned;
   const actual = month.actual ?? undefined;
   const money = (value: number) => formatMoney(value, currency);
+  const cash = first ? (value: number) => formatMoneyCents(value, currency) : money;
   const label = monthLabel(month) + (month.actual && !month.recorded ? " *" : "");
   return [
     label,
@@ -100,7 +103,8 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
     pair(formatHours(otherOverheads(planned)), actual && formatHours(otherOverheads(actual))),
     pair(formatHours(planned.buildHours), actual && formatHours(actual.buildHours)),
     pair(formatHours(planned.changeHours), actual && formatHours(actual.changeHours)),
-    pair(money(planned.cashSpent), actual && money(actual.cashSpent)),
+    // A row written to the cent is so in each of its money cells: not "€3,600" of cash beside "-€3,600.40" of benefit.
+    pair(cash(planned.cashSpent), actual && cash(actual.cashSpent)),
     first ? pair(first[0]!.month1, first[1]?.month1) : pair(money(planned.benefit), actual && money(actual.benefit)),
     first ? pair(first[0]!.cumulative, first[1]?.cumulative) : pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
   ];
@@ -108,8 +112,10 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
 
 function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | undefined)[]): string[] {
   const money = (value: number) => formatMoney(value, comparison.currency);
+  // Written to the cent, the row's cash is too: not "€2,000" of cash beside "-€2,000.40" of benefit.
+  const cash = first ? (value: number) => formatMoneyCents(value, comparison.currency) : money;
   const recorded = comparison.lastRecordedMonth !== null;
-  const actualCash = recorded ? money(comparison.upFrontCash.actual) : undefined;
+  const actualCash = recorded ? cash(comparison.upFrontCash.actual) : undefined;
   const plannedBenefit = first ? first[0]!.upFront : money(comparison.timeZero.planned);
   const actualBenefit = first ? first[1]?.upFront : recorded ? money(comparison.timeZero.actual) : undefined;
   return [
@@ -119,7 +125,7 @@ function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | un
     "",
     "",
     "",
-    pair(money(comparison.upFrontCash.planned), actualCash),
+    pair(cash(comparison.upFrontCash.planned), actualCash),
     pair(plannedBenefit, actualBenefit),
     pair(plannedBenefit, actualBenefit),
   ];
@@ -350,7 +356,8 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
 export function recordedValueText(field: ActualField, value: number, currency: string): string {
   const kind = actualFieldSpecs[field].kind;
   if (kind === "money") return formatMoneyAsGiven(value, currency);
-  const figure = formatNumber(value, 6);
+  // Every decimal given, as money's: 0.0000004 hours read "0 h", 12.3456789 "12.345679 h".
+  const figure = formatNumberAsGiven(value);
   if (kind === "hours") return `${figure} h`;
   if (kind === "days") return `${figure} ${value === 1 ? "day" : "days"}`;
   return figure;
@@ -360,17 +367,17 @@ export function recordedValueText(field: ActualField, value: number, currency: s
  * What `track add` and `track import` say of a month that records hours to restore with no
  * incident (`restoreHoursWithoutIncident`): `given` names the two measures as the user gave them
  * ("--hours-to-restore 6 with --incidents 0"), `incidents` how to record the incidents; with the
- * plan's outage cost, what the hours cost.
- * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { hours: 6, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
+ * plan's outage cost, what the hours cost (the engine's `restoreHoursOutageCost`).
+ * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { cost: 900, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
  */
 export function restoreHoursWarning(
   given: string,
   incidents: string,
-  outage?: { hours: number; outageCostPerHour: number; currency: string },
+  outage?: { cost: number; outageCostPerHour: number; currency: string },
   options: { dryRun?: boolean } = {},
 ): string {
   const cost = outage
-    ? ` (${formatMoney(outage.hours * outage.outageCostPerHour, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
+    ? ` (${formatMoney(outage.cost, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
     : " at the plan's outage cost an hour";
   return (
     `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +

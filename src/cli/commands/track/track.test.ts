@@ -175,8 +175,10 @@ describe("track add", () => {
     // track show and track forecast write the up-front row and month 1 the same way: they read
     // "-€2,000", "-€3,600" and a cumulative "-€5,601", the row's parts rounded each on its own.
     const show = (await track("show", "--db", store)).stdout;
-    expect(show).toMatch(/ {2}up front {2,}€2,000 \/ €0 {2,}-€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00\n/);
-    expect(show).toMatch(/ {2}1 \(2025-01\) .*-€3,600\.40 \/ -€5,600\.80 {2,}-€5,600\.80 \/ -€5,600\.80\n/);
+    // Their cash too, to the cent beside the benefit: it read "€2,000 / €0" beside "-€2,000.40 / €0.00",
+    // and month 1's "€3,600 / €5,601" beside "-€3,600.40 / -€5,600.80".
+    expect(show).toMatch(/ {2}up front {2,}€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00 {2,}-€2,000\.40 \/ €0\.00\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .* €3,600\.40 \/ €5,600\.80 {2,}-€3,600\.40 \/ -€5,600\.80 {2,}-€5,600\.80 \/ -€5,600\.80\n/);
     // The other months stay to the unit.
     expect(show).toMatch(/ {2}2 \(2025-02\) .* -€5,601 \/ –\n/);
     const forecast = (await track("forecast", "--db", store)).stdout;
@@ -224,6 +226,31 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     // It said "upkeepHours 1000, licences 12000.5, deployments 1200".
     expect(stdout).toContain("recorded month 2 (2025-02) for team default: upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n");
+    // Nothing rounded away: a value recorded is not echoed as none ("0 h"), nor cut at six decimals ("12.345679 h").
+    const small = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "3",
+      "--upkeep-hours",
+      "0.0000004",
+      "--build-hours",
+      "12.3456789",
+      "--satisfaction-score",
+      "4.25",
+    );
+    expect(small.stdout).toContain("for team default: upkeepHours 0.0000004 h, buildHours 12.3456789 h, satisfactionScore 4.25\n");
+  });
+
+  it("echoes docs/commands.md's example as docs/commands.md quotes it", async () => {
+    const docs = readFileSync(new URL("../../../../docs/commands.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const example = /`(--licences \S+ --upkeep-hours \S+)` reads "([^"]+)"/.exec(docs);
+    expect(example).not.toBeNull();
+    await planned();
+    const { stdout } = await track("add", "--db", store, "--month", "2", ...example![1]!.split(" "));
+    // The docs quoted "licences €12,000.50, upkeepHours 1,000 h": the echo lists the measures in their own order.
+    expect(stdout).toContain(`for team default: ${example![2]}\n`);
   });
 
   it("records hours to restore with no incident as given, and warns that they are costed as outage but measure no hours to restore each", async () => {
