@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../engine/index.js";
 import {
   formatMoneyAsGiven,
+  moneyAddingUp,
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
@@ -425,5 +426,17 @@ describe("a bound written as given", () => {
     expect(formatNumberAsGiven(1e-7)).toBe("0.0000001");
     expect(formatNumberAsGiven(1300.25)).toBe("1,300.25");
     expect(formatNumberAsGiven(1200)).toBe("1,200");
+  });
+});
+
+describe("moneyAddingUp", () => {
+  it("writes parts to the unit when they add up so, else to the cent, and nothing as €0.00, not -€0.00", () => {
+    const whole = moneyAddingUp([-2000, -3600], "EUR");
+    expect([whole.toTheCent, ...whole.parts, whole.total]).toEqual([false, "-€2,000", "-€3,600", "-€5,600"]);
+    const cents = moneyAddingUp([-2000.4, -3600.4], "EUR");
+    expect([cents.toTheCent, ...cents.parts, cents.total]).toEqual([true, "-€2,000.40", "-€3,600.40", "-€5,600.80"]);
+    // A value that rounds to nothing, written beside those parts.
+    expect(cents.write(-0.004)).toBe("€0.00");
+    expect(moneyAddingUp([-0.4], "EUR").write(-0.4)).toBe("€0");
   });
 });

@@ -290,8 +290,9 @@ export function moneyAddingUp(
   currency: string,
   options: { toTheCent?: boolean } = {},
 ): { toTheCent: boolean; parts: string[]; total: string; write: (value: number) => string; totalValue: number } {
-  const unit = (value: number) => roundHalfAway(value);
-  const cents = (value: number) => roundHalfAway(value * 100) / 100;
+  // `+ 0`: a value that rounds to nothing is 0, not the −0 that would be written "-€0.00".
+  const unit = (value: number) => roundHalfAway(value) + 0;
+  const cents = (value: number) => roundHalfAway(value * 100) / 100 + 0;
   // `toTheCent`: figures written beside others that must be to the cent (the other column of a table row).
   const toTheUnit = !options.toTheCent && parts.reduce((sum, part) => sum + unit(part), 0) === unit(parts.reduce((sum, part) => sum + part, 0));
   const round = toTheUnit ? unit : cents;
