@@ -389,3 +389,12 @@ export function noInputAloneWords(values: readonly number[], noiseLevel: number,
 export function paidBackWords(month: number): string {
   return `paid back ${month === 0 ? "" : "in "}${formatMonth(month)}`;
 }
+
+/**
+ * The label of a plan-versus-actual table's payback row (`track show`, `track forecast`, the report's
+ * "Plan and reality so far"): "Payback" once it is behind us (`paidBackWords` beside it), else "Pays back".
+ * @example paybackRowLabel(true) // "Payback"
+ */
+export function paybackRowLabel(behind: boolean): string {
+  return behind ? "Payback" : "Pays back";
+}

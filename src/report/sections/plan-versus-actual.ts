@@ -25,6 +25,7 @@ import {
   monthsUsedWords,
   netGainBasis,
   paidBackWords,
+  paybackRowLabel,
   recordedShareWords,
   unrecordedMonths,
   unrecordedMonthsWords,
@@ -182,7 +183,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
     // A payback in a recorded month happened: "paid back in month 8" (as track show says it), not "Pays back … month 8".
     const behind = paidBack(forecast.paybackMonth.now, last);
     rows.push(
-      `<tr><td>${behind ? "Payback" : "Pays back"}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${behind ? paidBackWords(forecast.paybackMonth.now!) : when(forecast.paybackMonth.now)}</td></tr>`,
+      `<tr><td>${paybackRowLabel(behind)}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${behind ? paidBackWords(forecast.paybackMonth.now!) : when(forecast.paybackMonth.now)}</td></tr>`,
     );
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(

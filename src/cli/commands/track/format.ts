@@ -21,7 +21,15 @@ import {
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
-import { labelWithRecordedShare, listInWords, monthsUsedWords, paidBackWords, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
+import {
+  labelWithRecordedShare,
+  listInWords,
+  monthsUsedWords,
+  paidBackWords,
+  paybackRowLabel,
+  unrecordedMonths,
+  unrecordedMonthsWords,
+} from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -76,7 +84,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     // A payback in a recorded month happened: "paid back in month 8", not "Pays back … month 8 (re-forecast)".
     const behind = paidBack(forecast.paybackMonth.now, last);
     rows.push([
-      behind ? "Payback" : "Pays back",
+      paybackRowLabel(behind),
       formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
       behind ? paidBackWords(forecast.paybackMonth.now!) : `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
     ]);
