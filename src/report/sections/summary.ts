@@ -220,11 +220,15 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
-  const runnerUpWritten = readAlike ? `also ${runnerUpSaid} when rounded` : runnerUpSaid;
+  const names = closeOptions(context, close);
+  // Options that gain the same as the runner-up (`closeCallOptions`) are each named beside it, with the one
+  // figure they share: "€65 more than “B” and “C” (€4,040 each)", not "than “B”" beside a “C” named nowhere.
+  const runnersUp = tied ? [close.runnerUp] : names.slice(1);
+  const each = runnersUp.length > 1 ? " each" : "";
+  const runnerUpWritten = readAlike ? `also ${runnerUpSaid}${each} when rounded` : `${runnerUpSaid}${each}`;
   // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
   const narrowGap = close.gapShare <= CLOSE_GAP_SHARE;
-  const names = closeOptions(context, close);
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
@@ -239,7 +243,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const choose = `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
   const reason = tied
     ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} ${choose}`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} ${choose}`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${listInWords(runnersUp.map((name) => optionName(context, name)))} (${runnerUpWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
