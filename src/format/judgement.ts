@@ -53,6 +53,23 @@ export function closeCallOptions(result: CaseResult, close: CloseCall): string[]
 }
 
 /**
+ * The net gain written for an option wherever a close call's figures stand (page 1's table, the report's
+ * options): of options that gain the same (`closeCallOptions`), the first's, as the sentence beside them
+ * says it ("€4,110 each"), so that 4,105.20 and 4,104.80 do not read €4,110 and €4,100 in two places.
+ * Any other option's own.
+ * @example closeCallNpv(threeCopies, threeCopies.judgement.closeCall, "third") // the best's net gain
+ */
+export function closeCallNpv(result: CaseResult, close: CloseCall | null | undefined, name: string): number {
+  const own = result.comparisons[name]?.npv ?? 0;
+  if (!close) return own;
+  const names = closeCallOptions(result, close);
+  const best = result.comparisons[close.best]?.npv ?? 0;
+  const runnerUp = result.comparisons[close.runnerUp]?.npv ?? 0;
+  if (sameGain(best, runnerUp)) return names.includes(name) ? best : own;
+  return names.slice(1).includes(name) ? runnerUp : own;
+}
+
+/**
  * The engine's judgement of a result (`judgement` in run --json) as sentences a reader sees beside
  * the figures, in the command line's text and the web app alike: a close call between the two best
  * options, and results so large that their assumptions deserve a second look. A view that shows some
@@ -104,6 +121,10 @@ export function judgementSentences(
             ? `ahead${against} in ${written!.ahead} and level in ${written!.level} of the outcomes`
             : `ahead${against} in ${written!.ahead} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
+    // The lead over each runner-up named, to the unit as the table writes them: "by €65 each", or, where two
+    // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65 and €64".
+    const gaps = runnersUp.map((name) => roundHalfAway(bestNpv) - roundHalfAway(result.comparisons[name]?.npv ?? 0));
+    const lead = gaps.every((gap) => gap === gaps[0]) ? `${money(gaps[0]!)}${each}` : listInWords(gaps.map(money));
     // Less than half a unit apart, two figures may still round apart (€9,995.60 and €9,995.20: €9,996 and
     // €9,995 in the table above): both are said then, not one "the same, €9,996" beside a €9,995.
     // A gain under one unit is "less than €1" (`formatGain`), as page 1 and the web app's cards say it, not "€0".
@@ -125,7 +146,7 @@ export function judgementSentences(
         ? `Close call: ${same} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
         : underOneUnit
           ? `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
-          : `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${money(roundHalfAway(bestNpv) - roundHalfAway(runnerUpNpv))}${each} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+          : `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${lead} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {

@@ -177,8 +177,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
           .map((other) => other.alternative);
     for (const name of [close.best, close.runnerUp, ...level]) {
       const comparison = result.comparisons[name]!;
-      // Two that gain the same are written with one figure, the first's.
-      add("trade-off-npv", gain(tied ? best.npv : comparison.npv));
+      // Options that gain the same are written with one figure, the first's: the best's, or the runner-up's.
+      add("trade-off-npv", gain(tied ? best.npv : name === close.best ? best.npv : level.includes(name) ? runnerUpGain : comparison.npv));
       if (npv(comparison)) {
         add("trade-off-npv-low", gain(npv(comparison)!.p5!));
         add("trade-off-npv-high", gain(npv(comparison)!.p95!));
@@ -333,6 +333,27 @@ describe("page 1's figures against the result", () => {
     expect(judgementSentences(result)[0]).toBe(
       "Close call: “Every tool we want” leads “What will be approved” and “Its twin” by €65 each (2% of its net gain); weigh what each asks for and how soon it pays back.",
     );
+  });
+
+  it("writes one figure for options that gain the same on page 1 and in the options section alike", async () => {
+    // Three at the top, 4,105.20, 4,105.00 and 4,104.80 (the same): page 1 said "bring the same, €4,110 each",
+    // and the options section gave the third €4,100.
+    const top = consultantsCase([2003.4983, 2003.6983, 2003.8983]);
+    const topResult = resultOf(top);
+    const { compiled } = validateScenarioText(top);
+    const topHtml = (await createReport(compiled!, { result: topResult })).html;
+    const rowOf = (html: string, name: string) =>
+      textOf(html.slice(html.indexOf('<section id="options"')).match(new RegExp(`<tr data-option="${name}">[\\s\\S]*?</tr>`))![0]);
+    expect(textOf(topHtml)).toContain("bring the same, €4,110 each");
+    expect(rowOf(topHtml, "o2")).toContain("€4,110");
+    // A best (4,308.70) that leads two at 4,105.20 and 4,104.80: page 1 says "(€4,110 each)", and its table
+    // gave the second €4,100.
+    const led = consultantsCase([1800, 2003.4983, 2003.8983]);
+    const ledResult = resultOf(led);
+    const page = textOf(await pageOneHtml(led, ledResult)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toMatch(/more than “Beta” and “Gamma” \( ?€4,110 each\)/);
+    expect(page).toContain("Beta €4,110 €2,000");
+    expect(page).toContain("Gamma €4,110 €2,000");
   });
 
   it("says two options equal in every outcome are level at the top in the decision section, not that each 'comes out best in 50%' of the runs", async () => {
@@ -553,6 +574,25 @@ function twinRunnersUp(): string {
     projects: { upkeepHoursPerMonth: 11 }
     tooling: { licences: { perUserPerMonth: 490 } }
 `;
+}
+
+// examples/seed.yaml's team with three options alike but for what each pays consultants up front.
+function consultantsCase(consultants: number[]): string {
+  const seed = readFileSync(new URL("seed.yaml", examples), "utf8");
+  const names = ["Alpha", "Beta", "Gamma"];
+  return `${seed.slice(0, seed.indexOf("scenarios:"))}scenarios:
+  current:
+    label: Today
+${consultants
+  .map(
+    (amount, index) => `  o${index}:
+    label: ${names[index]}
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { flatPerYear: 3600 } }
+    change: { external: { consultants: ${amount} } }
+`,
+  )
+  .join("")}`;
 }
 
 // examples/close-call.yaml over three years, year-end discounting and TEI's risk adjustment.

@@ -28,7 +28,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallOptions } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallNpv, closeCallOptions } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -150,13 +150,13 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  * Two close options side by side on page 1: what each asks for, how soon and how surely it pays back,
  * and what it returns, so the reader chooses on what matters to them, not on one name.
  */
-function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
+function tradeOff(context: ReportContext, close: CloseCall): string {
   const { result } = context;
   const options = closeOptions(context, close).map((name) => result.comparisons[name]!);
-  // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
-  // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
+  // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
+  // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
-  const npvShown = (comparison: ComparisonResult) => gainFigure(tied ? options[0]!.npv : comparison.npv, context);
+  const npvShown = (comparison: ComparisonResult) => gainFigure(closeCallNpv(result, close, comparison.alternative), context);
   const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
   const rows = options
     .map((comparison) => {
@@ -248,7 +248,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
-  ${tradeOff(context, close, tied)}
+  ${tradeOff(context, close)}
   ${
     hasProjects(context, best)
       ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
