@@ -356,6 +356,16 @@ describe("page 1's figures against the result", () => {
     expect(page).toContain("Gamma €4,110 €2,000");
   });
 
+  it("names every option that gains the same as the runner-up beside a clear winner", async () => {
+    // Alpha (€5,610) leads Beta and Gamma (€4,110 each) by far more than a close call: it said "against €4,110
+    // for “Beta”", the first of the two by the file's order alone.
+    const text = consultantsCase([500, 2000, 2000]);
+    const result = resultOf(text);
+    expect(result.judgement.closeCall).toBeNull();
+    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toContain("it brings the most: €5,610 over 12 months in today's money, against €4,110 each for “Beta” and “Gamma”.");
+  });
+
   it("says two options equal in every outcome are level at the top in the decision section, not that each 'comes out best in 50%' of the runs", async () => {
     const text = twinsWithRanges();
     const result = resultOf(text);

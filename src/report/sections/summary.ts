@@ -342,10 +342,19 @@ function recommendationBlock(context: ReportContext): string {
     recommendation.verdict === "stay" && gainChance !== undefined && gainChance > 0
       ? ` Over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is ${figure("stay-gain-chance", formatChance(gainChance))}.`
       : "";
+  // Options that gain the same as the runner-up (`sameGain`) are all named beside its figure: "against €4,110
+  // each for “Alpha”, “Beta” and “Gamma”", not "for “Alpha”", the first of three by the file's order alone.
+  const runnerUp = recommendation.runnerUp;
+  const runnersUp = runnerUp
+    ? Object.values(result.comparisons)
+        .filter((comparison) => comparison.alternative !== best.alternative && sameGain(comparison.npv, runnerUp.npv))
+        .sort((a, b) => b.npv - a.npv)
+        .map((comparison) => comparison.alternative)
+    : [];
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months}${netGainBasis(result.discountRate)}, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months}${netGainBasis(result.discountRate)}, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)}${runnersUp.length > 1 ? " each" : ""} for ${listInWords(runnersUp.map((name) => optionName(context, name)))}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${gainAmount(best.npv, context)} more than today over ${months}${netGainBasis(result.discountRate, ", ")}.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
