@@ -53,6 +53,44 @@ describe("how often the best option comes out ahead of the runner-up and level w
     expect(judgementSentences(result)[0]).toBe("Close call: “A” leads “B” by €515 (9% of its net gain); weigh what each asks for and how soon it pays back.");
   });
 
+  it("names every option that gains the same as the runner-up, with the chance said of the runner-up by name", () => {
+    // It said "“A” leads “B” by €500 (5% of its net gain, ahead in 60% of the outcomes)" beside a “C” of B's €9,500.
+    const result = {
+      currency: "EUR",
+      comparisons: {
+        a: { alternative: "a", label: "A", npv: 10_000 },
+        b: { alternative: "b", label: "B", npv: 9_500 },
+        c: { alternative: "c", label: "C", npv: 9_500.2 },
+      },
+      judgement: {
+        closeCall: { best: "a", runnerUp: "b", npvGap: 500, gapShare: 0.05, chanceBestAhead: 0.6, chanceLevel: 0, levelWithBest: [] },
+        extraordinary: [],
+      },
+    } as unknown as CaseResult;
+    expect(judgementSentences(result)[0]).toBe(
+      "Close call: “A” leads “B” and “C” by €500 each (5% of its net gain, ahead of “B” in 60% of the outcomes); weigh what each asks for and how soon it pays back.",
+    );
+    // A view that shows the runner-up alone names it alone.
+    expect(judgementSentences(result, { shown: (name) => name !== "c" })[0]).toContain(
+      "“A” leads “B” by €500 (5% of its net gain, ahead in 60% of the outcomes)",
+    );
+  });
+
+  it("gives the lead over each of two runners-up that gain the same but are a unit apart to the unit", () => {
+    // €9,501 and €9,500 in the table: "by €499 and €500", not "by €499 each" beside a €9,500.
+    const result = {
+      currency: "EUR",
+      comparisons: { a: { label: "A", npv: 10_000 }, b: { label: "B", npv: 9_500.6 }, c: { label: "C", npv: 9_500.4 } },
+      judgement: {
+        closeCall: { best: "a", runnerUp: "b", npvGap: 499.4, gapShare: 0.05, chanceBestAhead: null, chanceLevel: null, levelWithBest: [] },
+        extraordinary: [],
+      },
+    } as unknown as CaseResult;
+    expect(judgementSentences(result)[0]).toBe(
+      "Close call: “A” leads “B” and “C” by €499 and €500 (5% of its net gain); weigh what each asks for and how soon it pays back.",
+    );
+  });
+
   it("keeps 'over 99%' and 'under 1%'", () => {
     expect(aheadAndLevelWords(0.9916, 0)).toEqual({ ahead: "over 99%", level: "under 1%" });
     expect(aheadAndLevelWords(0.5, 0.004)).toEqual({ ahead: formatChance(0.498), level: "under 1%" });

@@ -33,22 +33,40 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
  * same as the best — those the engine finds level with it in every outcome (`levelWithBest`) and those
  * whose net gain is the best's all the same (a copy of an option whose ranges are drawn on their own) —
  * so that "A and B bring the same, €9,820 each" is never said beside a third that brings €9,820 too.
+ * Else every other option that gains the same as the runner-up, which is just as close to the best:
+ * "“A” leads “B” and “C” by €65 each", not "leads “B”" beside a “C” of the same figure named nowhere.
  * Highest net gain first, then in the file's order.
  * @example closeCallOptions(threeCopies, threeCopies.judgement.closeCall) // ["optimal", "compromise", "third"]
  */
 export function closeCallOptions(result: CaseResult, close: CloseCall): string[] {
   const npv = (name: string) => result.comparisons[name]?.npv ?? 0;
-  if (!sameGain(npv(close.best), npv(close.runnerUp))) return [close.best, close.runnerUp];
-  const others = Object.values(result.comparisons)
+  const tied = sameGain(npv(close.best), npv(close.runnerUp));
+  const others = Object.keys(result.comparisons)
     .filter(
-      (comparison) =>
-        comparison.alternative !== close.best &&
-        comparison.alternative !== close.runnerUp &&
-        ((close.levelWithBest ?? []).includes(comparison.alternative) || sameGain(npv(close.best), comparison.npv)),
+      (name) =>
+        name !== close.best &&
+        name !== close.runnerUp &&
+        (tied ? (close.levelWithBest ?? []).includes(name) || sameGain(npv(close.best), npv(name)) : sameGain(npv(close.runnerUp), npv(name))),
     )
-    .sort((a, b) => b.npv - a.npv)
-    .map((comparison) => comparison.alternative);
+    .sort((a, b) => npv(b) - npv(a));
   return [close.best, close.runnerUp, ...others];
+}
+
+/**
+ * The net gain written for an option wherever a close call's figures stand (page 1's table, the report's
+ * options): of options that gain the same (`closeCallOptions`), the first's, as the sentence beside them
+ * says it ("€4,110 each"), so that 4,105.20 and 4,104.80 do not read €4,110 and €4,100 in two places.
+ * Any other option's own.
+ * @example closeCallNpv(threeCopies, threeCopies.judgement.closeCall, "third") // the best's net gain
+ */
+export function closeCallNpv(result: CaseResult, close: CloseCall | null | undefined, name: string): number {
+  const own = result.comparisons[name]?.npv ?? 0;
+  if (!close) return own;
+  const names = closeCallOptions(result, close);
+  const best = result.comparisons[close.best]?.npv ?? 0;
+  const runnerUp = result.comparisons[close.runnerUp]?.npv ?? 0;
+  if (sameGain(best, runnerUp)) return names.includes(name) ? best : own;
+  return names.slice(1).includes(name) ? runnerUp : own;
 }
 
 /**
@@ -85,18 +103,28 @@ export function judgementSentences(
     const shares = close.chanceBestAhead === null ? undefined : aheadAndLevel(close.chanceBestAhead, close.chanceLevel);
     // Ties said apart: two options equal in every outcome are level, not "ahead in 50%" (`aheadAndLevel`).
     const written = close.chanceBestAhead === null ? undefined : aheadAndLevelWords(close.chanceBestAhead, close.chanceLevel);
+    // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
+    const [bestNpv, runnerUpNpv] = [result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0];
+    const tied = sameGain(bestNpv, runnerUpNpv);
+    // Options that gain the same as a runner-up the best leads are each named (`closeCallOptions`): "leads
+    // “B” and “C” by €65 each"; the engine's chance is of the runner-up alone, and said of it by name.
+    const runnersUp = tied ? [close.runnerUp] : closeCallOptions(result, close).slice(1).filter(shown);
+    const runnersUpNamed = listInWords(runnersUp.map(label));
+    const each = runnersUp.length > 1 ? " each" : "";
+    const against = runnersUp.length > 1 ? ` of ${label(close.runnerUp)}` : "";
     const chanceWords =
       shares === undefined
         ? ""
         : shares.level >= 1
           ? "level in every outcome"
           : shares.level > 0
-            ? `ahead in ${written!.ahead} and level in ${written!.level} of the outcomes`
-            : `ahead in ${written!.ahead} of the outcomes`;
+            ? `ahead${against} in ${written!.ahead} and level in ${written!.level} of the outcomes`
+            : `ahead${against} in ${written!.ahead} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
-    // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
-    const [bestNpv, runnerUpNpv] = [result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0];
-    const tied = sameGain(bestNpv, runnerUpNpv);
+    // The lead over each runner-up named, to the unit as the table writes them: "by €65 each", or, where two
+    // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65 and €64".
+    const gaps = runnersUp.map((name) => roundHalfAway(bestNpv) - roundHalfAway(result.comparisons[name]?.npv ?? 0));
+    const lead = gaps.every((gap) => gap === gaps[0]) ? `${money(gaps[0]!)}${each}` : listInWords(gaps.map(money));
     // Less than half a unit apart, two figures may still round apart (€9,995.60 and €9,995.20: €9,996 and
     // €9,995 in the table above): both are said then, not one "the same, €9,996" beside a €9,995.
     // A gain under one unit is "less than €1" (`formatGain`), as page 1 and the web app's cards say it, not "€0".
@@ -117,8 +145,8 @@ export function judgementSentences(
       tied
         ? `Close call: ${same} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
         : underOneUnit
-          ? `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
-          : `Close call: ${label(close.best)} leads ${label(close.runnerUp)} by ${money(roundHalfAway(bestNpv) - roundHalfAway(runnerUpNpv))} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+          ? `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
+          : `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${lead} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {

@@ -1,10 +1,11 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, sameGain, theMonths } from "../../format/numbers.js";
+import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, recommendedOption, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, riskAdjustmentShares } from "../../format/words.js";
+import { closeCallNpv } from "../../format/judgement.js";
 
 function descriptions(context: ReportContext): string {
   const { result } = context;
@@ -60,14 +61,11 @@ export const optionsSection: ReportSection = {
     const { result } = context;
     const comparisons = Object.values(result.comparisons);
     if (comparisons.length === 0) return "";
-    // A close call's two that gain the same (`sameGain`) have one figure, the first's, as on page 1
-    // ("bring the same, €10,000 each"), not €10,000 and €9,990 rounded apart here.
-    const close = result.judgement?.closeCall;
-    const closeBest = close ? result.comparisons[close.best] : undefined;
-    const closeRunnerUp = close ? result.comparisons[close.runnerUp] : undefined;
-    const tiedRunnerUp = closeBest && closeRunnerUp && sameGain(closeBest.npv, closeRunnerUp.npv) ? closeRunnerUp.alternative : undefined;
+    // A close call's options that gain the same (`sameGain`; `closeCallNpv`) have one figure, the first's, as
+    // on page 1 ("bring the same, €10,000 each"), not €10,000 and €9,990 rounded apart here.
     // A gain under one unit reads "less than €1" (`gainFigure`), as page 1's card and sentence say, not "€0".
-    const npvShown = (comparison: ComparisonResult) => gainFigure(comparison.alternative === tiedRunnerUp ? closeBest!.npv : comparison.npv, context);
+    const close = result.judgement?.closeCall;
+    const npvShown = (comparison: ComparisonResult) => gainFigure(closeCallNpv(result, close, comparison.alternative), context);
     const rows = comparisons
       .map((comparison) => {
         // Only the option page 1 recommends is tagged: in a close call it recommends neither, and none is.

@@ -167,12 +167,18 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : gain(runnerUpNpv));
     }
     if (close.chanceBestAhead !== null) addAhead(close.chanceBestAhead, close.chanceLevel ?? 0);
-    // Options level with the best in every outcome (the engine's levelWithBest) each have a row when they gain the same.
-    const level = tied ? close.levelWithBest.filter((name) => name !== close.runnerUp) : [];
+    // Options level with the best in every outcome (the engine's levelWithBest) each have a row when they gain the same;
+    // else those that gain the same as the runner-up, just as close to the best.
+    const runnerUpGain = result.comparisons[close.runnerUp]!.npv;
+    const level = tied
+      ? close.levelWithBest.filter((name) => name !== close.runnerUp)
+      : Object.values(result.comparisons)
+          .filter((other) => other.alternative !== close.best && other.alternative !== close.runnerUp && sameGain(runnerUpGain, other.npv))
+          .map((other) => other.alternative);
     for (const name of [close.best, close.runnerUp, ...level]) {
       const comparison = result.comparisons[name]!;
-      // Two that gain the same are written with one figure, the first's.
-      add("trade-off-npv", gain(tied ? best.npv : comparison.npv));
+      // Options that gain the same are written with one figure, the first's: the best's, or the runner-up's.
+      add("trade-off-npv", gain(tied ? best.npv : name === close.best ? best.npv : level.includes(name) ? runnerUpGain : comparison.npv));
       if (npv(comparison)) {
         add("trade-off-npv-low", gain(npv(comparison)!.p5!));
         add("trade-off-npv-high", gain(npv(comparison)!.p95!));
@@ -248,6 +254,7 @@ describe("page 1's figures against the result", () => {
   checkPageOne("two options that gain the same", () => twins());
   checkPageOne("two options that gain the same in every outcome of the ranges", () => twinsWithRanges());
   checkPageOne("three options that gain the same in every outcome of the ranges", () => tripletsWithRanges());
+  checkPageOne("a best that leads two options that gain the same as each other", () => twinRunnersUp());
   checkPageOne("the seed with ranges, its money 100,000 times smaller", () => TINY_SEED_UNCERTAIN);
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
   checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
@@ -308,6 +315,55 @@ describe("page 1's figures against the result", () => {
     expect(page).toContain("“What will be approved”, “Its twin” and “Its triplet” bring the same, ");
     expect(html.match(/data-trade-off="/g)).toHaveLength(3);
     expect(judgementSentences(result)[0]).toMatch(/^Close call: “What will be approved”, “Its twin” and “Its triplet” gain the same, /);
+  });
+
+  it("names every option that gains the same as the runner-up the best leads, on page 1 and in run's close call", async () => {
+    // The best leads two options that bring the same as each other by 2% of its net gain: both are as close.
+    const text = twinRunnersUp();
+    const result = resultOf(text);
+    expect(result.judgement.closeCall).toMatchObject({ best: "optimal", runnerUp: "compromise" });
+    expect(closeCallOptions(result, result.judgement.closeCall!)).toEqual(["optimal", "compromise", "twin"]);
+    const html = await pageOneHtml(text, result);
+    const page = textOf(html).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It said "Two options are close: “Every tool we want” and “What will be approved”" and "only €70 more
+    // than “What will be approved” (€4,040)", beside a twin that brings €4,040 too and was named nowhere.
+    expect(page).toContain("Three options are close: “Every tool we want”, “What will be approved” and “Its twin”.");
+    expect(page).toMatch(/but only €70 more than “What will be approved” and “Its twin” \( ?€4,040 each\)\./);
+    expect(html.match(/data-trade-off="/g)).toHaveLength(3);
+    expect(judgementSentences(result)[0]).toBe(
+      "Close call: “Every tool we want” leads “What will be approved” and “Its twin” by €65 each (2% of its net gain); weigh what each asks for and how soon it pays back.",
+    );
+  });
+
+  it("writes one figure for options that gain the same on page 1 and in the options section alike", async () => {
+    // Three at the top, 4,105.20, 4,105.00 and 4,104.80 (the same): page 1 said "bring the same, €4,110 each",
+    // and the options section gave the third €4,100.
+    const top = consultantsCase([2003.4983, 2003.6983, 2003.8983]);
+    const topResult = resultOf(top);
+    const { compiled } = validateScenarioText(top);
+    const topHtml = (await createReport(compiled!, { result: topResult })).html;
+    const rowOf = (html: string, name: string) =>
+      textOf(html.slice(html.indexOf('<section id="options"')).match(new RegExp(`<tr data-option="${name}">[\\s\\S]*?</tr>`))![0]);
+    expect(textOf(topHtml)).toContain("bring the same, €4,110 each");
+    expect(rowOf(topHtml, "o2")).toContain("€4,110");
+    // A best (4,308.70) that leads two at 4,105.20 and 4,104.80: page 1 says "(€4,110 each)", and its table
+    // gave the second €4,100.
+    const led = consultantsCase([1800, 2003.4983, 2003.8983]);
+    const ledResult = resultOf(led);
+    const page = textOf(await pageOneHtml(led, ledResult)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toMatch(/more than “Beta” and “Gamma” \( ?€4,110 each\)/);
+    expect(page).toContain("Beta €4,110 €2,000");
+    expect(page).toContain("Gamma €4,110 €2,000");
+  });
+
+  it("names every option that gains the same as the runner-up beside a clear winner", async () => {
+    // Alpha (€5,610) leads Beta and Gamma (€4,110 each) by far more than a close call: it said "against €4,110
+    // for “Beta”", the first of the two by the file's order alone.
+    const text = consultantsCase([500, 2000, 2000]);
+    const result = resultOf(text);
+    expect(result.judgement.closeCall).toBeNull();
+    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toContain("it brings the most: €5,610 over 12 months in today's money, against €4,110 each for “Beta” and “Gamma”.");
   });
 
   it("says two options equal in every outcome are level at the top in the decision section, not that each 'comes out best in 50%' of the runs", async () => {
@@ -518,6 +574,35 @@ function tripletsWithRanges(): string {
     projects: { upkeepHoursPerMonth: 11 }
     tooling: { licences: { perUserPerMonth: 150 } }
 `;
+}
+
+// examples/seed.yaml with dearer licences for "What will be approved" (€4,044) and a twin of it: "Every
+// tool we want" (€4,109) leads both by €65, a close call.
+function twinRunnersUp(): string {
+  return `${readFileSync(new URL("seed.yaml", examples), "utf8").replace(/value: 150$/m, "value: 490")}  twin:
+    label: Its twin
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 490 } }
+`;
+}
+
+// examples/seed.yaml's team with three options alike but for what each pays consultants up front.
+function consultantsCase(consultants: number[]): string {
+  const seed = readFileSync(new URL("seed.yaml", examples), "utf8");
+  const names = ["Alpha", "Beta", "Gamma"];
+  return `${seed.slice(0, seed.indexOf("scenarios:"))}scenarios:
+  current:
+    label: Today
+${consultants
+  .map(
+    (amount, index) => `  o${index}:
+    label: ${names[index]}
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { flatPerYear: 3600 } }
+    change: { external: { consultants: ${amount} } }
+`,
+  )
+  .join("")}`;
 }
 
 // examples/close-call.yaml over three years, year-end discounting and TEI's risk adjustment.

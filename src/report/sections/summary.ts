@@ -28,7 +28,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallOptions } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallNpv, closeCallOptions } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -150,13 +150,13 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  * Two close options side by side on page 1: what each asks for, how soon and how surely it pays back,
  * and what it returns, so the reader chooses on what matters to them, not on one name.
  */
-function tradeOff(context: ReportContext, close: CloseCall, tied: boolean): string {
+function tradeOff(context: ReportContext, close: CloseCall): string {
   const { result } = context;
   const options = closeOptions(context, close).map((name) => result.comparisons[name]!);
-  // Two that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
-  // says ("€10,000 each"): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
+  // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
+  // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
-  const npvShown = (comparison: ComparisonResult) => gainFigure(tied ? options[0]!.npv : comparison.npv, context);
+  const npvShown = (comparison: ComparisonResult) => gainFigure(closeCallNpv(result, close, comparison.alternative), context);
   const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
   const rows = options
     .map((comparison) => {
@@ -220,11 +220,15 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
-  const runnerUpWritten = readAlike ? `also ${runnerUpSaid} when rounded` : runnerUpSaid;
+  const names = closeOptions(context, close);
+  // Options that gain the same as the runner-up (`closeCallOptions`) are each named beside it, with the one
+  // figure they share: "€65 more than “B” and “C” (€4,040 each)", not "than “B”" beside a “C” named nowhere.
+  const runnersUp = tied ? [close.runnerUp] : names.slice(1);
+  const each = runnersUp.length > 1 ? " each" : "";
+  const runnerUpWritten = readAlike ? `also ${runnerUpSaid}${each} when rounded` : `${runnerUpSaid}${each}`;
   // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
   const narrowGap = close.gapShare <= CLOSE_GAP_SHARE;
-  const names = closeOptions(context, close);
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
@@ -239,12 +243,12 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const choose = `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
   const reason = tied
     ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} ${choose}`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${optionName(context, close.runnerUp)} (${runnerUpWritten}).${chance}${doubt(context)} ${choose}`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${listInWords(runnersUp.map((name) => optionName(context, name)))} (${runnerUpWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
-  ${tradeOff(context, close, tied)}
+  ${tradeOff(context, close)}
   ${
     hasProjects(context, best)
       ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
@@ -338,10 +342,19 @@ function recommendationBlock(context: ReportContext): string {
     recommendation.verdict === "stay" && gainChance !== undefined && gainChance > 0
       ? ` Over the ${formatNumber(context.uncertainty!.samples)} outcomes of the ranges, the chance that it gains money at all is ${figure("stay-gain-chance", formatChance(gainChance))}.`
       : "";
+  // Options that gain the same as the runner-up (`sameGain`) are all named beside its figure: "against €4,110
+  // each for “Alpha”, “Beta” and “Gamma”", not "for “Alpha”", the first of three by the file's order alone.
+  const runnerUp = recommendation.runnerUp;
+  const runnersUp = runnerUp
+    ? Object.values(result.comparisons)
+        .filter((comparison) => comparison.alternative !== best.alternative && sameGain(comparison.npv, runnerUp.npv))
+        .sort((a, b) => b.npv - a.npv)
+        .map((comparison) => comparison.alternative)
+    : [];
   const reason =
     recommendation.verdict === "go"
       ? others > 1
-        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months}${netGainBasis(result.discountRate)}, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)} for ${optionName(context, recommendation.runnerUp!.alternative)}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
+        ? `Of the ${countWord(others)} options, it brings the most: ${gainAmount(best.npv, context)} over ${months}${netGainBasis(result.discountRate)}, against ${runnerUpNpv(context, recommendation.runnerUp!.npv)}${runnersUp.length > 1 ? " each" : ""} for ${listInWords(runnersUp.map((name) => optionName(context, name)))}.${gainsOnlyValuedOverTime(context, best)}${aheadOfRunnerUp(context)}${doubt(context)}`
         : `It brings ${gainAmount(best.npv, context)} more than today over ${months}${netGainBasis(result.discountRate, ", ")}.${gainsOnlyValuedOverTime(context, best)}${doubt(context)}`
       : `${noGain(context, best, others, sampledGain !== "")}${notValuedOverTime(context, best)}${sampledGain}`;
   const verdict =
