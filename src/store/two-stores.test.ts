@@ -2,41 +2,13 @@ import { copyFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "./database.js";
-import { plannedTeams, savePlan } from "./plan-repository.js";
+import { savePlan } from "./plan-repository.js";
 import { caseText, planFor } from "./test-support/portfolio.js";
+import { freeze, stoppedWhileFreezing, teamsIn } from "./test-support/stopped-stores.js";
 import { temporaryFolders } from "./test-support/temporary.js";
 import { readStoreHeader } from "./write-ahead-log.js";
 
 const folder = temporaryFolders();
-
-function freeze(path: string, team: string): void {
-  const store = openStore(path, { create: true });
-  try {
-    savePlan(store, planFor(team, caseText(12)), { replace: false });
-  } finally {
-    store.close();
-  }
-}
-
-/** The store at `path` as a process that froze a plan for `team` and stopped before closing it leaves it, copied to `crashed`. */
-function stoppedWhileFreezing(path: string, team: string, crashed: string): void {
-  const store = openStore(path);
-  try {
-    savePlan(store, planFor(team, caseText(12)), { replace: false });
-    for (const suffix of ["", "-wal", "-shm"]) copyFileSync(`${path}${suffix}`, `${crashed}${suffix}`);
-  } finally {
-    store.close();
-  }
-}
-
-function teamsIn(path: string): string[] {
-  const store = openStore(path);
-  try {
-    return plannedTeams(store);
-  } finally {
-    store.close();
-  }
-}
 
 describe("two stores in one folder", () => {
   it("a log left beside one store is not replayed onto another store put in its place, even at the same number of writes", () => {

@@ -3,45 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeActuals } from "./actual-repository.js";
 import { openStore } from "./database.js";
-import { plannedTeams, savePlan } from "./plan-repository.js";
-import { caseText, planFor } from "./test-support/portfolio.js";
+import { freeze, stoppedWhileFreezing, teamsIn } from "./test-support/stopped-stores.js";
 import { temporaryFolders } from "./test-support/temporary.js";
 import { logMismatch, readLogWrites, readStoreHeader } from "./write-ahead-log.js";
 
 const folder = temporaryFolders();
-
-/** Freezes a plan for `team` in the store at `path`, opening and closing it as a command does. */
-function freeze(path: string, team: string): void {
-  const store = openStore(path, { create: true });
-  try {
-    savePlan(store, planFor(team, caseText(12)), { replace: false });
-  } finally {
-    store.close();
-  }
-}
-
-/**
- * The store at `path` as a process that froze a plan for `team` and stopped before closing it leaves
- * it, copied to `crashed`: the file without the write, and beside it the log that holds it.
- */
-function stoppedWhileFreezing(path: string, team: string, crashed: string): void {
-  const store = openStore(path);
-  try {
-    savePlan(store, planFor(team, caseText(12)), { replace: false });
-    for (const suffix of ["", "-wal", "-shm"]) copyFileSync(`${path}${suffix}`, `${crashed}${suffix}`);
-  } finally {
-    store.close();
-  }
-}
-
-function teamsIn(path: string): string[] {
-  const store = openStore(path);
-  try {
-    return plannedTeams(store);
-  } finally {
-    store.close();
-  }
-}
 
 describe("a write-ahead log beside a store", () => {
   it("is replayed when it belongs to the store: a process that stopped after writing loses nothing", () => {
