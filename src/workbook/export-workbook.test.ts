@@ -291,12 +291,13 @@ describe("a discount rate of 0%", () => {
       workbook.getWorksheet(sheetNames.summary)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && found.push(cell.value))));
       return found.filter((text) => text.startsWith("How to read this"));
     };
+    // The NPV counts the cash paid at the start too: the row "without the cash paid at the start" is apart.
     const zero = uncertainWorkbook((text) => text.replace(/^discountRate:.*\n(?: {2}.*\n)*/m, "discountRate: 0\n"));
     expect(texts(zero)).toEqual([
-      "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both.",
+      "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, less the extra cash paid at the start, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both.",
     ]);
     expect(texts(uncertainWorkbook((text) => text))).toEqual([
-      "How to read this: the NPV adds each month's net benefit, discounted; the return on cost divides it by the present value of the extra cash and team hours the change takes.",
+      "How to read this: the NPV adds each month's net benefit, discounted, less the extra cash paid at the start (not discounted); the return on cost divides it by the present value of the extra cash and team hours the change takes.",
     ]);
   });
 });

@@ -301,8 +301,8 @@ export function writeSummarySheet(
     1,
     // At a rate of 0% nothing is discounted (docs/numbers.md): "discounted" and "present value" would read as if something were.
     result.discountRate === 0
-      ? "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both."
-      : "How to read this: the NPV adds each month's net benefit, discounted; the return on cost divides it by the present value of the extra cash and team hours the change takes.",
+      ? "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, less the extra cash paid at the start, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both."
+      : "How to read this: the NPV adds each month's net benefit, discounted, less the extra cash paid at the start (not discounted); the return on cost divides it by the present value of the extra cash and team hours the change takes.",
     styled("subtitle"),
   );
   row += 1;
