@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseResult } from "../engine/index.js";
-import { aheadAndLevelWords, judgementSentences } from "./judgement.js";
+import { aheadAndLevelWords, closeCallOptions, judgementSentences, optionsGainingTheSame } from "./judgement.js";
 import { formatChance } from "./numbers.js";
 import { bestLevelWords } from "./words.js";
 
@@ -94,5 +94,31 @@ describe("how often the best option comes out ahead of the runner-up and level w
   it("keeps 'over 99%' and 'under 1%'", () => {
     expect(aheadAndLevelWords(0.9916, 0)).toEqual({ ahead: "over 99%", level: "under 1%" });
     expect(aheadAndLevelWords(0.5, 0.004)).toEqual({ ahead: formatChance(0.498), level: "under 1%" });
+  });
+});
+
+describe("optionsGainingTheSame", () => {
+  // One rule for the runner-up's equals: the close call's options (`closeCallOptions`) and page 1's "against €4,110 each for …".
+  const result = {
+    comparisons: {
+      d: { alternative: "d", npv: 4_104.8 },
+      a: { alternative: "a", npv: 5_000 },
+      b: { alternative: "b", npv: 4_105 },
+      c: { alternative: "c", npv: 4_105.2 },
+      e: { alternative: "e", npv: 4_000 },
+    },
+    judgement: {
+      closeCall: { best: "a", runnerUp: "c", npvGap: 894.8, gapShare: 0.18, chanceBestAhead: 0.6, chanceLevel: 0, levelWithBest: [] },
+      extraordinary: [],
+    },
+  } as unknown as CaseResult;
+
+  it("names every other option that gains the same, highest first, leaving out those asked", () => {
+    expect(optionsGainingTheSame(result, "c", ["a"])).toEqual(["b", "d"]);
+    expect(optionsGainingTheSame(result, "a")).toEqual([]);
+  });
+
+  it("is the close call's rule for a runner-up's equals", () => {
+    expect(closeCallOptions(result, result.judgement!.closeCall!)).toEqual(["a", "c", ...optionsGainingTheSame(result, "c", ["a"])]);
   });
 });

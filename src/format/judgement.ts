@@ -41,15 +41,27 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
 export function closeCallOptions(result: CaseResult, close: CloseCall): string[] {
   const npv = (name: string) => result.comparisons[name]?.npv ?? 0;
   const tied = sameGain(npv(close.best), npv(close.runnerUp));
-  const others = Object.keys(result.comparisons)
-    .filter(
-      (name) =>
-        name !== close.best &&
-        name !== close.runnerUp &&
-        (tied ? (close.levelWithBest ?? []).includes(name) || sameGain(npv(close.best), npv(name)) : sameGain(npv(close.runnerUp), npv(name))),
-    )
-    .sort((a, b) => npv(b) - npv(a));
+  const others = tied
+    ? Object.keys(result.comparisons)
+        .filter(
+          (name) => name !== close.best && name !== close.runnerUp && ((close.levelWithBest ?? []).includes(name) || sameGain(npv(close.best), npv(name))),
+        )
+        .sort((a, b) => npv(b) - npv(a))
+    : optionsGainingTheSame(result, close.runnerUp, [close.best]);
   return [close.best, close.runnerUp, ...others];
+}
+
+/**
+ * Every other option whose net gain is `name`'s all the same (`sameGain`), leaving out those in `except`:
+ * highest net gain first, then in the file's order. The runner-up's equals, named beside it wherever it is
+ * named (the close call, `closeCallOptions`; page 1's "against €4,110 each for “Beta” and “Gamma”").
+ * @example optionsGainingTheSame(result, "beta", ["alpha"]) // ["gamma"], of a Gamma at Beta's €4,110
+ */
+export function optionsGainingTheSame(result: CaseResult, name: string, except: readonly string[] = []): string[] {
+  const npv = (option: string) => result.comparisons[option]?.npv ?? 0;
+  return Object.keys(result.comparisons)
+    .filter((option) => option !== name && !except.includes(option) && sameGain(npv(name), npv(option)))
+    .sort((a, b) => npv(b) - npv(a));
 }
 
 /**

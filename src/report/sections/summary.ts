@@ -28,7 +28,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallNpv, closeCallOptions } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallNpv, closeCallOptions, optionsGainingTheSame } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -345,12 +345,7 @@ function recommendationBlock(context: ReportContext): string {
   // Options that gain the same as the runner-up (`sameGain`) are all named beside its figure: "against €4,110
   // each for “Alpha”, “Beta” and “Gamma”", not "for “Alpha”", the first of three by the file's order alone.
   const runnerUp = recommendation.runnerUp;
-  const runnersUp = runnerUp
-    ? Object.values(result.comparisons)
-        .filter((comparison) => comparison.alternative !== best.alternative && sameGain(comparison.npv, runnerUp.npv))
-        .sort((a, b) => b.npv - a.npv)
-        .map((comparison) => comparison.alternative)
-    : [];
+  const runnersUp = runnerUp ? [runnerUp.alternative, ...optionsGainingTheSame(result, runnerUp.alternative, [best.alternative])] : [];
   const reason =
     recommendation.verdict === "go"
       ? others > 1

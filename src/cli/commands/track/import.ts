@@ -11,7 +11,7 @@ import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 import { droppedText, restoreHoursWarning } from "./format.js";
-import { formatNumber, plural } from "../../../format/numbers.js";
+import { formatNumberAsGiven, plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
   map: string[];
@@ -160,7 +160,7 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
   if (kept.length === 0) return;
   const count = outcome.restoreHoursWithoutIncidentCount ?? kept.length;
   const where = (month: (typeof kept)[number]) =>
-    `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of team ${month.team}`}, hoursToRestore ${formatNumber(month.hoursToRestore, 6)})`;
+    `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of team ${month.team}`}, hoursToRestore ${formatNumberAsGiven(month.hoursToRestore)})`;
   const more = count > kept.length ? ` and ${count - kept.length} more` : "";
   const given = `${kept.map(where).join(", ")}${more} ${count === 1 ? "records" : "record"} hours to restore with incidents 0`;
   output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", undefined, { dryRun: outcome.status === "checked" })}\n`);

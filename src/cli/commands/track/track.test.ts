@@ -276,6 +276,16 @@ describe("track add", () => {
     );
   });
 
+  it("names an import's hours to restore with no incident with every decimal given, as track add echoes them", async () => {
+    await planned();
+    const csv = join(temp.path, "tiny-restore.csv");
+    writeFileSync(csv, "month,incidents,hoursToRestore\n5,0,0.0000004\n6,0,12.3456789\n");
+    const imported = await track("import", csv, "--db", store);
+    expect(imported.exitCode).toBe(0);
+    // It read "hoursToRestore 0" (recorded, and warned of, yet read as none) and "hoursToRestore 12.345679".
+    expect(imported.stderr).toContain(`line 2 (month 5, hoursToRestore 0.0000004), line 3 (month 6, hoursToRestore 12.3456789) record hours to restore`);
+  });
+
   it("refuses bad values, a month outside the plan, an empty record and a second record of a month", async () => {
     await planned();
     const bad = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "-2", "--releases", "0.5");
