@@ -1,4 +1,4 @@
-import { monthsWithoutNewWork } from "../engine/index.js";
+import { monthsWithoutNewWork, paidBack } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
@@ -397,4 +397,15 @@ export function paidBackWords(month: number): string {
  */
 export function paybackRowLabel(behind: boolean): string {
   return behind ? "Payback" : "Pays back";
+}
+
+/**
+ * A plan-versus-actual table's payback row, label and the re-forecast's cell: once the payback is
+ * behind us (the engine's `paidBack`) "Payback" and "paid back in month N", else "Pays back" and the
+ * month as `forecast` writes it (`track show` adds " (re-forecast)", the report writes "not within the plan").
+ * @example paybackRow(8, 11, (month) => String(month)) // { label: "Payback", now: "paid back in month 8" }
+ */
+export function paybackRow(now: number | null, lastRecorded: number | null, forecast: (month: number | null) => string): { label: string; now: string } {
+  const behind = paidBack(now, lastRecorded);
+  return { label: paybackRowLabel(behind), now: behind ? paidBackWords(now!) : forecast(now) };
 }

@@ -24,8 +24,7 @@ import {
   labelWithRecordedShare,
   monthsUsedWords,
   netGainBasis,
-  paidBackWords,
-  paybackRowLabel,
+  paybackRow,
   recordedShareWords,
   unrecordedMonths,
   unrecordedMonthsWords,
@@ -181,10 +180,8 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   if (forecast) {
     const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
     // A payback in a recorded month happened: "paid back in month 8" (as track show says it), not "Pays back … month 8".
-    const behind = paidBack(forecast.paybackMonth.now, last);
-    rows.push(
-      `<tr><td>${paybackRowLabel(behind)}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${behind ? paidBackWords(forecast.paybackMonth.now!) : when(forecast.paybackMonth.now)}</td></tr>`,
-    );
+    const payback = paybackRow(forecast.paybackMonth.now, last, when);
+    rows.push(`<tr><td>${payback.label}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${payback.now}</td></tr>`);
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(
       `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}</td>${gain(forecast.npv.planned)}${gain(forecast.npv.now)}</tr>`,

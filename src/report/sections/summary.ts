@@ -152,7 +152,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall): string {
   const { result } = context;
-  const options = closeOptions(context, close).map((name) => result.comparisons[name]!);
+  const options = closeCallOptions(context.result, close).map((name) => result.comparisons[name]!);
   // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -189,15 +189,6 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
 </table>${lessThanTodaysChange(context, options)}`;
 }
 
-/**
- * The options of a close call, best first (`closeCallOptions`, as `run` names them): the best and the
- * runner-up, and when they gain the same, every other option that gains the same too: three copies of
- * one option are three options that bring the same, not two.
- */
-function closeOptions(context: ReportContext, close: CloseCall): string[] {
-  return closeCallOptions(context.result, close);
-}
-
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const { result } = context;
@@ -220,7 +211,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
-  const names = closeOptions(context, close);
+  const names = closeCallOptions(context.result, close);
   // Options that gain the same as the runner-up (`closeCallOptions`) are each named beside it, with the one
   // figure they share: "€65 more than “B” and “C” (€4,040 each)", not "than “B”" beside a “C” named nowhere.
   const runnersUp = tied ? [close.runnerUp] : names.slice(1);
@@ -804,7 +795,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
  */
 function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
   const close = context.result.judgement?.closeCall;
-  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? closeOptions(context, close) : [])]);
+  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? closeCallOptions(context.result, close) : [])]);
   const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
   if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);

@@ -2,7 +2,7 @@ import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
 import type { DroppedMeasures } from "../../../store/actual-repository.js";
-import { paidBack, type LearnedForecast, type Range90 } from "../../../engine/index.js";
+import type { LearnedForecast, Range90 } from "../../../engine/index.js";
 import {
   formatChance,
   formatGain,
@@ -21,15 +21,7 @@ import {
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
-import {
-  labelWithRecordedShare,
-  listInWords,
-  monthsUsedWords,
-  paidBackWords,
-  paybackRowLabel,
-  unrecordedMonths,
-  unrecordedMonthsWords,
-} from "../../../format/words.js";
+import { labelWithRecordedShare, listInWords, monthsUsedWords, paybackRow, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -82,12 +74,8 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     // Only months still ahead are re-forecast; with every month recorded the figures are actual.
     const note = last === null || last >= comparison.horizonMonths ? "" : " (re-forecast)";
     // A payback in a recorded month happened: "paid back in month 8", not "Pays back … month 8 (re-forecast)".
-    const behind = paidBack(forecast.paybackMonth.now, last);
-    rows.push([
-      paybackRowLabel(behind),
-      formatMonth(forecast.paybackMonth.planned, "not within the horizon"),
-      behind ? paidBackWords(forecast.paybackMonth.now!) : `${formatMonth(forecast.paybackMonth.now, "not within the horizon")}${note}`,
-    ]);
+    const payback = paybackRow(forecast.paybackMonth.now, last, (month) => `${formatMonth(month, "not within the horizon")}${note}`);
+    rows.push([payback.label, formatMonth(forecast.paybackMonth.planned, "not within the horizon"), payback.now]);
     // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
     const gain = (value: number) => formatGain(value, comparison.currency);
     rows.push(["Net gain (NPV)", gain(forecast.npv.planned), `${gain(forecast.npv.now)}${note}`]);
