@@ -183,6 +183,12 @@ export interface TimesheetOptions {
 
 const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTasks.${target.task}` : target.kind);
 
+/** Whether an entry has a rule's label among its tags, category and project, in any case ("Chore" is "chore"). */
+function hasLabel(entry: TimeEntry, label: string): boolean {
+  const wanted = label.toLowerCase();
+  return entry.labels.some((other) => other.toLowerCase() === wanted);
+}
+
 /**
  * Hours a month per rule's target, and the inputs they propose (months with none count as 0):
  * - manualTasks.<name>.minutesPerWeek: minutes a week ÷ people who logged time that month (a chore
@@ -205,8 +211,7 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   const byTarget = new Map<string, { target: TimeTarget; entries: TimeEntry[] }>();
   let unmatched = 0;
   for (const entry of entries) {
-    const labels = entry.labels.map((label) => label.toLowerCase());
-    const rule = options.rules.find((candidate) => labels.includes(candidate.label.toLowerCase()));
+    const rule = options.rules.find((candidate) => hasLabel(entry, candidate.label));
     if (!rule) {
       unmatched += entry.hours;
       continue;
@@ -221,8 +226,7 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   for (const rule of options.rules) {
     if (byTarget.has(targetName(rule.target))) continue;
     // Entries with the label only in a month left out are there: the label is not what is wrong.
-    const label = rule.label.toLowerCase();
-    const labelled = data.entries.filter((entry) => entry.labels.some((other) => other.toLowerCase() === label));
+    const labelled = data.entries.filter((entry) => hasLabel(entry, rule.label));
     const leftOut = whereLeftOut(labelled, (entry) => entry.day, period, months);
     notices.push(
       leftOut
