@@ -421,6 +421,18 @@ describe("a bound written as given", () => {
     expect(formatMoneyAsGiven(959.6, "EUR")).toBe("€959.60");
   });
 
+  it("keeps the decimals given past the input's form, in the currency's own form", () => {
+    expect(formatMoneyAsGiven(959.6, "JPY")).toBe("JP¥959.6");
+    expect(formatMoneyAsGiven(1234567.891, "EUR")).toBe("€1,234,567.891");
+    expect(formatMoneyAsGiven(959.6, "XTS")).toBe(
+      new Intl.NumberFormat("en-GB", { style: "currency", currency: "XTS", minimumFractionDigits: 2 }).format(959.6),
+    );
+    expect(formatMoneyAsGiven(959.999, "XTS")).toBe(
+      new Intl.NumberFormat("en-GB", { style: "currency", currency: "XTS", minimumFractionDigits: 3 }).format(959.999),
+    );
+    expect(formatMoneyAsGiven(960, "JPY")).toBe("JP¥960");
+  });
+
   it("writes hours with every decimal given, grouped: 0.0004 is not '0', 300.5 not '301'", () => {
     expect(formatNumberAsGiven(0.0004)).toBe("0.0004");
     expect(formatNumberAsGiven(1e-7)).toBe("0.0000001");

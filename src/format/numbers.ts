@@ -422,13 +422,16 @@ function withoutExponent(value: number): string | undefined {
  * @example formatMoneyAsGiven(1e-7, "EUR") // "€0.0000001"
  */
 export function formatMoneyAsGiven(value: number, currency: string): string {
-  const shown = formatInputMoney(value, currency);
   const written = withoutExponent(value);
   // Too small to write in full (beyond 100 decimals): not a "€0.00" that reads as no budget at all.
   if (written === undefined) return `less than ${formatMoneyCents(0.01, currency)}`;
-  if (Number(shown.replace(/[^\d.-]/g, "")) === value || !/^\d+\.\d+$/.test(written)) return shown;
-  // The currency's form of the whole units, then the decimals as given.
-  return formatMoneyExact(Math.trunc(value), currency).replace(/(\d)(\D*)$/, `$1.${written.split(".")[1]}$2`);
+  const decimals = written.split(".")[1]?.length ?? 0;
+  // The input's form is the number itself: whole, or to the cent where an input keeps its cents.
+  if (value < 0 || decimals === 0 || (decimals <= 2 && !inputMoneyToTheUnit(value, currency))) return formatInputMoney(value, currency);
+  return money(value, currency, { decimals, fewestDecimals: decimals }, `given${decimals}`, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
 }
 
 /**

@@ -2,18 +2,16 @@ import {
   measuredNote,
   perMonth,
   perWeek,
-  inCountedMonths,
+  countedRecords,
   rangeOf,
-  scalableMonths,
   type Measurement,
   type MonthlyValue,
   type Observation,
   type Proposal,
   type Provenance,
-  whereLeftOut,
 } from "./proposal.js";
-import { extent, mean } from "./stats.js";
-import { byMonthOf, exposures } from "./time.js";
+import { mean } from "./stats.js";
+import { byMonthOf } from "./time.js";
 import { formatNumber } from "../format/numbers.js";
 
 /** A CI run (a GitHub Actions workflow run or a GitLab pipeline) as both sources give it. */
@@ -68,12 +66,7 @@ const plural = (count: number, word: string) => `${formatNumber(count)} ${count 
  * Counts are scaled to whole months from the days the export covers.
  */
 export function measureCiRuns(allRuns: readonly CiRun[], provenance: Omit<Provenance, "period" | "counted">, options: CiOptions): Measurement {
-  const { min: first, max: last } = extent(allRuns.map((run) => run.createdAt));
-  const period = exposures(first, last);
-  const { months, notice } = scalableMonths(period, provenance.source);
-  // Only the months counted: the note's period and counts are those of the figures.
-  const { items: runs, span } = inCountedMonths(allRuns, (run) => run.createdAt, months, first, last);
-  const notices: string[] = notice ? [notice] : [];
+  const { items: runs, span, months, notices, leftOut: leftOutOf } = countedRecords(allRuns, (run) => run.createdAt, provenance.source);
   const byMonth = byMonthOf(runs, (run) => run.createdAt);
 
   const waited = runs.filter(isWaitedFor);
@@ -136,12 +129,7 @@ export function measureCiRuns(allRuns: readonly CiRun[], provenance: Omit<Proven
   }));
   if (deployments.length === 0) {
     // Deployment runs only in a month left out are there: the pattern is not what is wrong.
-    const leftOut = whereLeftOut(
-      allRuns.filter((run) => isDeployment(run, options.deployPattern)),
-      (run) => run.createdAt,
-      period,
-      months,
-    );
+    const leftOut = leftOutOf(allRuns.filter((run) => isDeployment(run, options.deployPattern)));
     notices.push(
       leftOut
         ? `${provenance.source}: the finished runs whose name matches ${options.deployPattern} (--deploy-workflow) ${leftOut}: no deployments counted`

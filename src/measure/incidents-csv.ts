@@ -1,20 +1,9 @@
 import { listInWords } from "../format/words.js";
 import { columnIndex, readCsv } from "./csv.js";
 import { MAX_LISTED_PROBLEMS, failed, quoted, succeeded, type Parsed, type Problem } from "./problems.js";
-import {
-  measuredNote,
-  perMonth,
-  inCountedMonths,
-  rangeOf,
-  scalableMonths,
-  type Measurement,
-  type MonthlyValue,
-  type Observation,
-  type Proposal,
-  whereLeftOut,
-} from "./proposal.js";
-import { extent, mean } from "./stats.js";
-import { byMonthOf, exposures, parseTimestamp } from "./time.js";
+import { measuredNote, perMonth, countedRecords, rangeOf, type Measurement, type MonthlyValue, type Observation, type Proposal } from "./proposal.js";
+import { mean } from "./stats.js";
+import { byMonthOf, parseTimestamp } from "./time.js";
 import { plural } from "../format/numbers.js";
 
 /** A deployment or an incident read from a CSV export. */
@@ -132,12 +121,7 @@ export interface EventOptions {
  * - incidents a month and deployments a month (the team), shown as observations.
  */
 export function measureEvents(data: EventExport, from: string, options: EventOptions = {}): Measurement {
-  const { min: first, max: last } = extent(data.events.map((event) => event.start));
-  const period = exposures(first, last);
-  const { months, notice } = scalableMonths(period, data.format);
-  // Only the months counted: the note's period and counts are those of the figures.
-  const { items: events, span } = inCountedMonths(data.events, (event) => event.start, months, first, last);
-  const notices: string[] = notice ? [notice] : [];
+  const { items: events, span, months, notices, leftOut: leftOutOf } = countedRecords(data.events, (event) => event.start, data.format);
   const proposals: Proposal[] = [];
   const observations: Observation[] = [];
   const incidents = events.filter((event) => event.kind === "incident");
@@ -238,12 +222,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
     } else notices.push(`${data.format}: no month has both incidents and deployments: change-failure rate not proposed`);
   } else if (incidents.length > 0) {
     // Deployments only in a month left out are in the file: it is not that the file has none.
-    const leftOut = whereLeftOut(
-      data.events.filter((event) => event.kind === "deployment"),
-      (event) => event.start,
-      period,
-      months,
-    );
+    const leftOut = leftOutOf(data.events.filter((event) => event.kind === "deployment"));
     notices.push(
       leftOut
         ? `${data.format}: the deployments in the file ${leftOut}, and no CI runs given: change-failure rate not proposed (add --github-runs or --gitlab-pipelines)`

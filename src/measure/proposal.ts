@@ -1,5 +1,5 @@
-import { percentile, rounded } from "./stats.js";
-import { monthOf, type MonthExposure } from "./time.js";
+import { extent, percentile, rounded } from "./stats.js";
+import { exposures, monthOf, type MonthExposure } from "./time.js";
 import { listInWords } from "../format/words.js";
 
 /** One month's figure of a measured input. */
@@ -144,4 +144,24 @@ export function inCountedMonths<T>(
   const from = Math.max(first, Date.UTC(startYear, startMonth - 1, 1));
   const until = Math.min(last, Date.UTC(endYear, endMonth, 1) - 1);
   return { items: kept, span: periodText(from, until) };
+}
+
+/**
+ * An export's records as every measure counts them, in one place: the months long enough to scale
+ * from (`scalableMonths`, its notice the first of `notices`), the records of those months and the
+ * period they cover (`inCountedMonths`), and, for a notice that would say nothing matched, where
+ * matching records left out lie (`whereLeftOut`).
+ * @example const { items, span, months, notices, leftOut } = countedRecords(runs, (run) => run.createdAt, "GitHub Actions runs")
+ */
+export function countedRecords<T>(
+  all: readonly T[],
+  at: (item: T) => number,
+  what: string,
+): { items: readonly T[]; span: string; months: MonthExposure[]; notices: string[]; leftOut: (matching: readonly T[]) => string | undefined } {
+  const { min: first, max: last } = extent(all.map(at));
+  const period = exposures(first, last);
+  const { months, notice } = scalableMonths(period, what);
+  // Only the months counted: the note's period and counts are those of the figures.
+  const { items, span } = inCountedMonths(all, at, months, first, last);
+  return { items, span, months, notices: notice ? [notice] : [], leftOut: (matching) => whereLeftOut(matching, at, period, months) };
 }

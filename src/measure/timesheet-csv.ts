@@ -1,20 +1,7 @@
 import { columnIndex, readCsv } from "./csv.js";
 import { MAX_LISTED_PROBLEMS, failed, quoted, succeeded, type Parsed, type Problem } from "./problems.js";
-import {
-  measuredNote,
-  perMonth,
-  perWeek,
-  inCountedMonths,
-  rangeOf,
-  scalableMonths,
-  type Measurement,
-  type MonthlyValue,
-  type Observation,
-  type Proposal,
-  whereLeftOut,
-} from "./proposal.js";
-import { extent } from "./stats.js";
-import { byMonthOf, exposures, parseTimestamp } from "./time.js";
+import { measuredNote, perMonth, perWeek, countedRecords, rangeOf, type Measurement, type MonthlyValue, type Observation, type Proposal } from "./proposal.js";
+import { byMonthOf, parseTimestamp } from "./time.js";
 import { plural } from "../format/numbers.js";
 import { suggest } from "../engine/index.js";
 
@@ -183,6 +170,12 @@ export interface TimesheetOptions {
 
 const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTasks.${target.task}` : target.kind);
 
+/** Whether an entry has a rule's label among its tags, category and project, in any case ("Chore" is "chore"). */
+function hasLabel(entry: TimeEntry, label: string): boolean {
+  const wanted = label.toLowerCase();
+  return entry.labels.some((other) => other.toLowerCase() === wanted);
+}
+
 /**
  * Hours a month per rule's target, and the inputs they propose (months with none count as 0):
  * - manualTasks.<name>.minutesPerWeek: minutes a week ÷ people who logged time that month (a chore
@@ -193,20 +186,14 @@ const targetName = (target: TimeTarget) => (target.kind === "chore" ? `manualTas
  * The first rule whose label matches an entry's tag, category or project takes it.
  */
 export function measureTimesheet(data: Timesheet, from: string, options: TimesheetOptions): Measurement {
-  const { min: first, max: last } = extent(data.entries.map((entry) => entry.day));
-  const period = exposures(first, last);
-  const { months, notice } = scalableMonths(period, data.format);
-  // Only the months counted: the note's period and counts are those of the figures.
-  const { items: entries, span } = inCountedMonths(data.entries, (entry) => entry.day, months, first, last);
-  const notices: string[] = notice ? [notice] : [];
+  const { items: entries, span, months, notices, leftOut: leftOutOf } = countedRecords(data.entries, (entry) => entry.day, data.format);
   const proposals: Proposal[] = [];
   const observations: Observation[] = [];
   const peopleKnown = entries.every((entry) => entry.person !== undefined);
   const byTarget = new Map<string, { target: TimeTarget; entries: TimeEntry[] }>();
   let unmatched = 0;
   for (const entry of entries) {
-    const labels = entry.labels.map((label) => label.toLowerCase());
-    const rule = options.rules.find((candidate) => labels.includes(candidate.label.toLowerCase()));
+    const rule = options.rules.find((candidate) => hasLabel(entry, candidate.label));
     if (!rule) {
       unmatched += entry.hours;
       continue;
@@ -221,9 +208,8 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   for (const rule of options.rules) {
     if (byTarget.has(targetName(rule.target))) continue;
     // Entries with the label only in a month left out are there: the label is not what is wrong.
-    const label = rule.label.toLowerCase();
-    const labelled = data.entries.filter((entry) => entry.labels.some((other) => other.toLowerCase() === label));
-    const leftOut = whereLeftOut(labelled, (entry) => entry.day, period, months);
+    const labelled = data.entries.filter((entry) => hasLabel(entry, rule.label));
+    const leftOut = leftOutOf(labelled);
     notices.push(
       leftOut
         ? `${data.format}: the entries labelled ${quoted(rule.label)} (--map) ${leftOut}: ${targetName(rule.target)} not measured`

@@ -13,13 +13,19 @@ import {
   type TornadoBar,
 } from "../../engine/index.js";
 import { suggest } from "../../engine/index.js";
-import { formatGain, formatMoneyExact } from "../../format/numbers.js";
+import { formatGain, formatMoneyExact, formatNumber, roundHalfAway, withoutResidue } from "../../format/numbers.js";
+import { renderTable } from "../format/table.js";
+import { UserError, type CliOutput } from "../io.js";
+import { writeFileAtomic } from "../../shared/atomic-write.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
+import { toJson } from "../json.js";
+import { loadScenario } from "../load.js";
+import { parseWholeNumber } from "../uncertainty.js";
+import { listInWords, riskAdjustmentAside } from "../../format/words.js";
+import { inputValueWriter } from "../../format/input-value.js";
 
 /** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
 const formatMoney = formatGain;
-
-/** To the unit, a half away from zero, as `formatMoneyExact` writes money. */
-const toTheUnit = (value: number) => Math.sign(value) * Math.round(Math.abs(value));
 
 /**
  * A row's swing as its two NPVs read, to the unit: the difference of the written figures, so that
@@ -28,19 +34,10 @@ const toTheUnit = (value: number) => Math.sign(value) * Math.round(Math.abs(valu
  * @example swingAsWritten(1467406.54, 1435273.24, 32133.3) // 32134
  */
 export function swingAsWritten(low: number, high: number, swing: number): number {
-  const written = Math.abs(toTheUnit(high) - toTheUnit(low));
+  // Each to the unit as `formatMoneyExact` writes it (`roundHalfAway`, as the close call's lead is worked out).
+  const written = Math.abs(roundHalfAway(high) - roundHalfAway(low));
   return written >= 1 ? written : swing;
 }
-import { renderTable } from "../format/table.js";
-import { UserError, type CliOutput } from "../io.js";
-import { writeFileAtomic } from "../../shared/atomic-write.js";
-import { refuseOutput, wroteMessage } from "../output-file.js";
-import { toJson } from "../json.js";
-import { loadScenario } from "../load.js";
-import { parseWholeNumber } from "../uncertainty.js";
-import { formatNumber, withoutResidue } from "../../format/numbers.js";
-import { listInWords, riskAdjustmentAside } from "../../format/words.js";
-import { inputValueWriter } from "../../format/input-value.js";
 
 interface SensitivityOptions {
   method: "tornado" | "sobol" | "both";
