@@ -1,6 +1,6 @@
-import { fieldMeta, type ValueKind } from "../engine/index.js";
+import { fieldMeta, type ObservedFigure, type ValueKind } from "../engine/index.js";
 import { catalogueLabel, inputLabel as workbookLabel } from "./input-labels.js";
-import { formatInputMoney, formatNumber, formatShare } from "./numbers.js";
+import { formatInputMoney, formatNumber, formatShare, formatSignificant, roundSignificantFigures } from "./numbers.js";
 
 /**
  * An input's value in its unit, one rule for every view that writes one: the report's appendix
@@ -113,4 +113,32 @@ export function inputValueWriter(path: readonly (string | number)[], currency: s
   if (workbook) return (value) => formatWithUnit(value, workbook.unit, currency);
   const kind = fieldMeta(inner)?.kind ?? "count";
   return (value) => formatInputValue(value, kind, currency);
+}
+
+/** A share to three significant figures, as a percentage: "4.87%", "0.025%". */
+function significantShare(value: number): string {
+  return `${formatSignificant(value * 100, 3)}%`;
+}
+
+/**
+ * An observed figure's value in the forecast that learns (track show, the report's "Plan and reality
+ * so far"), to three significant figures, a share as a percentage: a recorded failure rate of 0.00025
+ * read "0%", as if no change had failed, and the planned 4.87% "4.9%" beside the moved inputs' "4.87%".
+ * @example observedFigureValue(0.00025, "changeFailureRate") // "0.025%"
+ */
+export function observedFigureValue(value: number, figure: ObservedFigure): string {
+  return figure === "changeFailureRate" ? significantShare(value) : formatSignificant(value, 3);
+}
+
+/**
+ * A learned input's value (the forecast that learns' moved ranges, in track show and the report), to
+ * three significant figures in its unit, as the measured figures beside it: a change failure rate of
+ * 0.05 read "0.05" in track show and "5%" in the report; a count of 0.304 read "0.3", and 0.304 hours
+ * "0.3 hours".
+ * @example learnedInputValue(0.0487, "share", "EUR") // "4.87%" ; learnedInputValue(0.304, "hours", "EUR") // "0.304 hours"
+ */
+export function learnedInputValue(value: number, unit: ValueKind, currency: string): string {
+  if (unit === "share" || unit === "rate") return significantShare(value);
+  // Hours, minutes, people, factors and counts alike: 0.304 hours read "0.3 hours".
+  return formatInputValue(roundSignificantFigures(value, 3), unit, currency, (number) => formatSignificant(number, 3));
 }

@@ -15,9 +15,7 @@ import {
   formatMoneyExact,
   formatMonth,
   formatNumber,
-  formatSignificant,
   plural,
-  roundSignificantFigures,
   theMonths,
 } from "../../format/numbers.js";
 import {
@@ -29,8 +27,8 @@ import {
   unrecordedMonths,
   unrecordedMonthsWords,
 } from "../../format/words.js";
-import { describeInput, formatInputValue } from "../input-labels.js";
-import type { ValueKind } from "../../engine/index.js";
+import { describeInput } from "../input-labels.js";
+import { learnedInputValue, observedFigureValue } from "../../format/input-value.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -252,30 +250,6 @@ const observedWords: Record<ObservedFigure, string> = {
 };
 
 /**
- * An observed figure's value to three significant figures, a share as a percentage, as track show
- * writes them: a recorded failure rate of 0.00025 read "0%", as if no change had failed, and the
- * planned 4.87% "4.9%" beside the moved inputs' "4.87%".
- */
-function observedValue(value: number, figure: ObservedFigure): string {
-  return figure === "changeFailureRate" ? significantShare(value) : formatSignificant(value, 3);
-}
-
-/** A share to three significant figures, as a percentage: "4.87%", "0.025%". */
-function significantShare(value: number): string {
-  return `${formatSignificant(value * 100, 3)}%`;
-}
-
-/**
- * A moved input's value to three significant figures, as the measured figures beside it are written:
- * a count of 0.304 read "0.3" (two decimals) under the measured "0.304", and 0.304 hours "0.3 hours".
- */
-function movedValue(value: number, unit: ValueKind, currency: string): string {
-  if (unit === "share" || unit === "rate") return significantShare(value);
-  // Hours, minutes, people, factors and counts alike: 0.304 hours read "0.3 hours".
-  return formatInputValue(roundSignificantFigures(value, 3), unit, currency, (number) => formatSignificant(number, 3));
-}
-
-/**
  * What the recorded months say about the plan's ranges (the JSON's `learning`): the chance of paying
  * back and the gain's range then and now, the inputs that moved, and how well the ranges held.
  */
@@ -293,12 +267,12 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   ];
   const moved = learning.inputs.map((input) => {
     const { label, unit } = describeInput(input.input);
-    const value = (number: number) => escapeHtml(movedValue(number, unit, comparison.currency));
+    const value = (number: number) => escapeHtml(learnedInputValue(number, unit, comparison.currency));
     return `<tr><td>${escapeHtml(label)}</td><td class="number">${value(input.planned.p5)} to ${value(input.planned.p95)}</td><td class="number">${value(input.now.p5)} to ${value(input.now.p95)}</td></tr>`;
   });
   const checks = learning.observed.map(
     (check) =>
-      `<tr><td>${escapeHtml(observedWords[check.figure])}</td><td class="number">${escapeHtml(observedValue(check.observed, check.figure))}</td><td class="number">${escapeHtml(observedValue(check.planned.p5, check.figure))} to ${escapeHtml(observedValue(check.planned.p95, check.figure))}</td><td>${check.inside ? "inside" : "outside"}</td></tr>`,
+      `<tr><td>${escapeHtml(observedWords[check.figure])}</td><td class="number">${escapeHtml(observedFigureValue(check.observed, check.figure))}</td><td class="number">${escapeHtml(observedFigureValue(check.planned.p5, check.figure))} to ${escapeHtml(observedFigureValue(check.planned.p95, check.figure))}</td><td>${check.inside ? "inside" : "outside"}</td></tr>`,
   );
   const calibration = learning.calibration;
   const verdict =

@@ -14,12 +14,13 @@ import {
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
-  formatSignificant,
   firstMonthsAddingUp,
   plural,
   type FirstMonthsWritten,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
+import { learnedInputValue, observedFigureValue } from "../../../format/input-value.js";
+import { describeInput } from "../../../report/input-labels.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
 import { labelWithRecordedShare, listInWords, monthsUsedWords, paybackRow, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 
@@ -182,13 +183,9 @@ export function renderUpwardMeasures(comparison: PlanComparison): string | undef
   )}`;
 }
 
-/** An input's value to three significant figures: a change failure rate of 0.05 to 0.3 is not "0 to 0". */
-function inputValue(value: number): string {
-  return formatSignificant(value, 3);
-}
-
-function rangeText(range: Range90): string {
-  return `${inputValue(range.p5)} to ${inputValue(range.p95)}`;
+/** A range of the forecast that learns, each end as `write` gives it: a change failure rate of 0.05 to 0.3 is "5% to 30%", not "0 to 0". */
+function rangeText(range: Range90, write: (value: number) => string): string {
+  return `${write(range.p5)} to ${write(range.p95)}`;
 }
 
 /** How many of the plan's 90% widths a median moved: "+0.8 widths". */
@@ -238,7 +235,12 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
     lines.push(
       renderTable(
         ["Input", "Plan", "Now", "Moved"],
-        learning.inputs.map((input) => [input.input, rangeText(input.planned), rangeText(input.now), movedText(input.moved)]),
+        learning.inputs.map((input) => {
+          // In the input's unit, as the report writes it (a share as a percentage, hours as hours).
+          const { unit } = describeInput(input.input);
+          const write = (value: number) => learnedInputValue(value, unit, comparison.currency);
+          return [input.input, rangeText(input.planned, write), rangeText(input.now, write), movedText(input.moved)];
+        }),
       ),
     );
   }
@@ -250,8 +252,8 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
         learning.observed.map((check) => [
           check.label,
           String(check.months),
-          inputValue(check.observed),
-          rangeText(check.planned),
+          observedFigureValue(check.observed, check.figure),
+          rangeText(check.planned, (value) => observedFigureValue(value, check.figure)),
           check.inside ? "yes" : "no",
         ]),
       ),

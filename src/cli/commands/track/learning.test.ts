@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LearnedForecast } from "../../../engine/index.js";
 import { formatSignificant } from "../../../format/numbers.js";
+import { learnedInputValue } from "../../../format/input-value.js";
 import { makeTempFolder } from "../../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../../test-support/run-cli.js";
 
@@ -65,8 +66,8 @@ describe("track show and forecast with a plan that has ranges", () => {
     const text = await track("show", "--db", store);
     expect(text.stdout).toContain("A forecast that learns: the plan's ranges updated by 3 recorded months");
     expect(text.stdout).toContain(`Calibration: ${learning.calibration.summary}.`);
-    // Each figure as the text writes it: three significant figures.
-    const value = (number: number) => formatSignificant(number, 3);
+    // Each figure as the text writes it, and the report too: three significant figures, in its unit.
+    const value = (number: number) => learnedInputValue(number, "hours", "EUR");
     expect(text.stdout).toContain(
       `scenarios.optimal.projects.upkeepHoursPerMonth  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
     );
@@ -129,10 +130,10 @@ describe("inputs and observed figures under one", () => {
     expect(rate.planned.p5).toBeLessThan(0.1);
     const text = (await track("show", "--db", store)).stdout;
     // It wrote "Change failure rate (failures ÷ deployments)  2  0  0 to 0  no": a failure rate of 0.5 read as none, inside no range.
+    // Then "0.5" and "0.0487 to 0.298" where the report wrote "4.87% to 29.8%": a share is a percentage in both.
+    const share = (value: number) => `${formatSignificant(value * 100)}%`.replace(".", "\\.");
     expect(text).toMatch(
-      new RegExp(
-        `Change failure rate \\(failures ÷ deployments\\)\\s+2\\s+0\\.5\\s+${formatSignificant(rate.planned.p5).replace(".", "\\.")} to ${formatSignificant(rate.planned.p95).replace(".", "\\.")}\\s+no`,
-      ),
+      new RegExp(`Change failure rate \\(failures ÷ deployments\\)\\s+2\\s+50%\\s+${share(rate.planned.p5)} to ${share(rate.planned.p95)}\\s+no`),
     );
     expect(text).not.toMatch(/\s0 to [01]\s/);
   });
