@@ -3,13 +3,9 @@ import { catalogueLabel, inputLabel as workbookLabel } from "./input-labels.js";
 import { formatInputMoney, formatNumber, formatShare, formatSignificant, roundSignificantFigures } from "./numbers.js";
 
 /**
- * An input's value in its unit, one rule for every view that writes one: the report's appendix
- * ("14 hours a month", "€300 a month", "8% a year"), and `sensitivity`'s input columns, where a
- * discount rate read 0.064 and money had no symbol.
- */
-
-/**
- * An input's value in its unit, as the user wrote it; `figure` writes the number of a unit that is
+ * An input's value in its unit, as the user wrote it: one rule for every view that writes one (the
+ * report's appendix, "14 hours a month", "€300 a month", "8% a year", and `sensitivity`'s input
+ * columns, where a discount rate read 0.064 and money had no symbol); `figure` writes the number of a unit that is
  * not money, a share or a month (two decimals unless given: the report's moved ranges give three
  * significant figures, as the measured figures beside them do).
  * @example formatInputValue(0.25, "share", "EUR") // "25%" ; formatInputValue(0.304, "hours", "EUR", (v) => formatSignificant(v, 3)) // "0.304 hours"
