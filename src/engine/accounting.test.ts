@@ -374,6 +374,35 @@ scenarios:
     const comparison = dip(80);
     expect(comparison.npv).toBeCloseTo(-400, 9);
     expect(comparison.investment.teamHoursCost).toBeCloseTo(400, 9);
+    // The 30 bought hours are in the overload line too: the ROI's costs count them once, so an option
+    // that only loses hours has no benefit to show (it read 700 of costs and 300 of "benefits").
+    expect(comparison.presentValueOfCosts).toBeCloseTo(400, 9);
+    expect(comparison.presentValueOfBenefits).toBeCloseTo(0, 9);
+    expect(comparison.roi).toBeCloseTo(-1, 12);
+  });
+
+  it("counts overload beyond the change's own bought hours as a cost, once", () => {
+    // Upkeep 110: today already buys 10 hours a month (100); the dip adds 50 bought hours (500), and
+    // months 2–4 buy the same 10 as today. The bought dip hours are the change's price; the overload
+    // line adds only what the change does not explain.
+    const comparison = dip(110);
+    expect(comparison.npv).toBeCloseTo(-500, 9);
+    expect(comparison.investment.teamHoursCost).toBeCloseTo(500, 9);
+    expect(comparison.presentValueOfCosts).toBeCloseTo(500, 9);
+    expect(comparison.roi).toBeCloseTo(-1, 12);
+  });
+
+  it("a baseline buying its own change's hours nets them out too", () => {
+    // Both make the same dip: nothing differs, so nothing costs more.
+    const same = resultOf(`horizonMonths: 4
+freedHoursCaptureShare: 0.5
+defaults: {${team}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 80}, releases: {mode: schedule, months: []}, change: {adoptionDipShare: 0.5, adoptionDipMonths: 1}}
+scenarios:
+  a: {}
+  b: {}
+`).comparisons.b!;
+    expect(same.npv).toBeCloseTo(0, 9);
+    expect(same.presentValueOfCosts).toBeCloseTo(0, 9);
   });
 });
 

@@ -113,6 +113,7 @@ export function monthRow(c: Float64Array, at: number): MonthRow {
     externalSpend: withoutFloatNoise(c[o + F.externalSpend]!),
     net: c[o + F.net]!,
     changeHoursCost: c[o + F.changeHoursCost]!,
+    changeHoursBought: c[o + F.changeHoursBought]!,
   };
 }
 

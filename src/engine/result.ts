@@ -56,6 +56,8 @@ export interface MonthRow {
   net: number;
   /** Not part of the net: the change's hours this month at what they displace (for the investment and the ROI's costs). */
   changeHoursCost: number;
+  /** Of the change's hours this month, those that had to be bought: in `overloadCost` too, so the ROI's costs count them once, in `changeHoursCost`. */
+  changeHoursBought: number;
 }
 
 export interface ScenarioSummary {

@@ -476,6 +476,8 @@ export function simulate(
   const repeatSettledMonths = plan.repeatSettledMonths;
   const lastScheduledMonth = plan.lastScheduledMonth;
   const baseSettledMonth = against && base !== out ? against.baseScalars.settledMonth : 0;
+  // The baseline's hourly cost: what its bought change hours cost in its overload line.
+  const baseRate = against ? against.baseScalars.hourlyCost : rate;
   let settledMonth = months;
   let repeatFrom = months;
   // After the baseline's settled month only its live projects, licences and net money are written
@@ -620,9 +622,11 @@ export function simulate(
     // rest would have been idle, at the capture share. The same price in the investment and the ROI.
     const changeHours = setup + learning + dip + alongside;
     let changeHoursCost = 0;
+    // The change's hours that had to be bought: in the overload line and in the change's price both.
+    let boughtChange = 0;
     if (changeHours > 0) {
       const bought = shortfall + boughtBuild;
-      const boughtChange = changeHours < bought ? changeHours : bought;
+      boughtChange = changeHours < bought ? changeHours : bought;
       const rest = changeHours - boughtChange;
       // Hours that would have gone into building: all of them when, with them back, new work could
       // start; else, with a project left unfinished, only the hours it still needs.
@@ -642,6 +646,7 @@ export function simulate(
       out[row + F.learningHours] = learning;
       out[row + F.alongsideHours] = alongside;
       out[row + F.changeHoursCost] = changeHoursCost;
+      out[row + F.changeHoursBought] = boughtChange;
     }
     if (detail) {
       out[row + F.releases] = releases;
@@ -770,7 +775,9 @@ export function simulate(
       if (!(running >= 0)) lastNotAbove = month;
       npv += benefit * discount;
       const baseRow = row < baseLastRow ? row : baseLastRow;
-      const c0 = overloadCost - base[baseRow + F.overloadCost]!;
+      // Overload beyond the change's own bought hours, which its price below counts already
+      // (docs/numbers.md: every hour counted once).
+      const c0 = overloadCost - boughtChange * rate - (base[baseRow + F.overloadCost]! - base[baseRow + F.changeHoursBought]! * baseRate);
       const c1 = payroll - base[baseRow + F.payroll]!;
       const c2 = licences - base[row + F.licences]!;
       const c3 = infrastructure - base[row + F.infrastructure]!;

@@ -258,6 +258,7 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
     externalSpend,
     net,
     changeHoursCost: planned.changeHoursCost ?? 0,
+    changeHoursBought: planned.changeHoursBought ?? 0,
   };
 }
 

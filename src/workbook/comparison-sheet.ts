@@ -134,7 +134,13 @@ export function writeComparisonSheet(
       ),
     ];
 
-    const cashRow = line("Extra cash the alternative pays (cost lines that rise)", currency, true);
+    // A cash line as the ROI's costs count it: overload less the change's own bought hours, which the
+    // change's price below counts already (simulate.ts; docs/numbers.md, every hour counted once).
+    const cashLine = (key: RowKey, cells: ScenarioSimulation, scenarioIndex: number, month: number): Expr =>
+      key === "overloadCost"
+        ? sub(at(key, cells, month), mul(at("changeHoursBought", cells, month), sheet.ref(inputs[scenarioIndex]!.workedOut("hourlyCost"))))
+        : at(key, cells, month);
+    const cashRow = line("Extra cash the alternative pays (cost lines that rise; overload beyond the change's own bought hours)", currency, true);
     const cashFields = cashCostFields.map((field) => monthlyFieldNames[field]! as RowKey);
     const extraCash = [
       sheet.formula(cashRow, 3, max(num(0), neg(sheet.ref(timeZero))), styled("computed", money)),
@@ -142,7 +148,7 @@ export function writeComparisonSheet(
         sheet.formula(
           cashRow,
           FIRST_MONTH_COLUMN + month,
-          sum(...cashFields.map((key) => max(num(0), sub(at(key, alternative, month), at(key, base, month))))),
+          sum(...cashFields.map((key) => max(num(0), sub(cashLine(key, alternative, index, month), cashLine(key, base, baseIndex, month))))),
           styled("computed", money),
         ),
       ),

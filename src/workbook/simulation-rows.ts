@@ -599,7 +599,7 @@ function changeCostRows(capacityMode: boolean): SimulationRow[] {
       "hours",
       "hours",
       (c) => min(c.current("changeHoursTaken"), add(c.current("shortfallHours"), c.current("scheduledBuildShortfallHours"))),
-      helper,
+      { ...helper, ...engine("changeHoursBought", false) },
     ),
     row(
       "changeWouldBuild",

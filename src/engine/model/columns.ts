@@ -3,7 +3,8 @@
  * `columns[(month - 1) * MONTHLY_FIELD_COUNT + field]`.
  * Hours first, then money (positive numbers are costs except `projectValue`, `recoveredCapacity`, `deliveryValue`,
  * `workInProgress` and `net`). `changeHoursCost` is not part of the net: it prices the hours the change takes
- * (setup, learning, dip, effort alongside) at what they displace, for the investment and the ROI's costs.
+ * (setup, learning, dip, effort alongside) at what they displace, for the investment and the ROI's costs;
+ * `changeHoursBought` is how many of those hours had to be bought (they are in `overloadCost` too).
  */
 export const monthlyFieldNames = [
   "liveProjects",
@@ -46,6 +47,7 @@ export const monthlyFieldNames = [
   "externalSpend",
   "net",
   "changeHoursCost",
+  "changeHoursBought",
 ] as const;
 
 export type MonthlyField = (typeof monthlyFieldNames)[number];
