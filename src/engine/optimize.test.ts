@@ -598,6 +598,24 @@ describe("a best set that loses money", () => {
     expect(optimize(compiled, { objective: "npv" }).bestLosesMoney).toBeUndefined();
   });
 
+  it("gives staying as today no payback and no chance of one, as the ranking and the text treat it, whatever the objective (examples/close-call.yaml)", () => {
+    const validation = validateScenarioText(readFileSync(new URL("../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const compiled = compileCase(validation.file!, { allCapabilities: true }).compiled!;
+    // Ranked by the chance of paying back, it read objective 1, probabilityPaysBack 1, paybackMonth 0, ranked below sets at 2%.
+    const byChance = optimize(compiled, { objective: "probability" });
+    const today = byChance.ranked.findIndex((set) => set.capabilities.length === 0);
+    expect(byChance.ranked[today]).toMatchObject({ objective: 0, probabilityPaysBack: 0, paybackMonth: null, npv: 0 });
+    for (const set of byChance.ranked.slice(0, today)) expect(set.objective).toBeGreaterThan(0);
+    for (const set of byChance.ranked) expect(set.objective).toBe(set.probabilityPaysBack);
+    const byMedian = optimize(compiled, { objective: "p50" }).ranked.find((set) => set.capabilities.length === 0);
+    expect(byMedian).toMatchObject({ objective: 0, npvP50: 0, probabilityPaysBack: 0, paybackMonth: null });
+    expect(optimize(compiled, { objective: "payback" }).ranked.find((set) => set.capabilities.length === 0)).toMatchObject({
+      objective: null,
+      paybackMonth: null,
+    });
+    expect(optimize(compiled, { objective: "npv" }).ranked.find((set) => set.capabilities.length === 0)).toMatchObject({ objective: 0, paybackMonth: null });
+  });
+
   it("is nothing to say ranked by a median NPV above 0, whatever the NPV at the inputs' medians: 'ranks first by median NPV (€768) but loses money' contradicted itself", () => {
     expect(lossOfBest([set(["scheduling"], -46, 768), set([], 0, 0)], "p50")).toBeUndefined();
     expect(lossOfBest([set(["scheduling"], -46, -10), set([], 0, 0)], "p50")).toEqual({

@@ -2,7 +2,17 @@ import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
-import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
+import {
+  allDraws,
+  beamSearch,
+  exhaustiveSampled,
+  paybackOfSet,
+  SampledSets,
+  sizeOf,
+  successiveHalving,
+  type SampledSearch,
+  type SampledSet,
+} from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
 import { withoutFloatNoise } from "./finance.js";
 import { compareNames } from "./compare-names.js";
@@ -214,7 +224,7 @@ class SetEvaluator {
     if (this.evaluations === 1) this.runner.run(this.compiled.leafValues, false);
     else this.runner.runAlternatives(this.compiled.leafValues);
     const figures = this.runner.figures[1]!;
-    return { npv: figures.npv, paybackMonth: figures.paybackMonth };
+    return { npv: figures.npv, paybackMonth: paybackOfSet(mask, figures.paybackMonth) };
   }
 }
 
@@ -252,12 +262,11 @@ function namesOf(mask: number, capabilities: readonly CompiledCapability[]): str
 }
 
 /**
- * Higher is better; ties broken by NPV. Staying as today (no capability) changes nothing, so it
- * "pays back" from the start with certainty: for the payback objectives it ranks below every set
- * that pays back, and wins only when none does (then by NPV, as every other tie).
+ * Higher is better; ties broken by NPV. Staying as today has no payback (`paybackOfSet`), so for the
+ * payback objectives it ranks below every set that pays back, and wins only when none does (then by
+ * NPV, as every other tie).
  */
 function score(set: EvaluatedSet, objective: Objective): number {
-  if (set.capabilities.length === 0 && (objective === "payback" || objective === "probability")) return Number.NEGATIVE_INFINITY;
   switch (objective) {
     case "npv":
     case "p50":
@@ -449,12 +458,10 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       return key;
     };
     // As compareSets: the objective on the draws run, then NPV at the medians, fewer capabilities, names.
-    // Staying as today "pays back" on every draw, having nothing to pay back: for the chance of paying
-    // back it counts as never paying back, so it ranks below every set with any chance and wins only
-    // when no set has one (then by NPV).
-    const rankValue = (set: SampledSet) => (set.mask === 0 && options.objective === "probability" ? 0 : sets.objectiveOf(set));
+    // Staying as today pays back on no draw (`paybackOfSet`): it ranks below every set with any chance
+    // of paying back and wins only when no set has one (then by NPV).
     const order = (a: SampledSet, b: SampledSet) =>
-      rankValue(b) - rankValue(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
+      sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
     const finalists = Math.max(top, 32);
     const auto = options.method === undefined || options.method === "auto";
     const masks: number[] = [];
