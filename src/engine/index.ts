@@ -136,5 +136,5 @@ export { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName 
 export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/columns.js";
 export { leafQuantile } from "./draws.js";
 export { schedulePlan } from "./simulate.js";
-export { MAX_CANDIDATES, capabilitiesInRanked, cashMonthsOf, feeMonthsOf, rangesTheSetsRead } from "./optimize.js";
+export { MAX_CANDIDATES, baselineCapabilitiesIssue, capabilitiesInRanked, cashMonthsOf, feeMonthsOf, rangesTheSetsRead } from "./optimize.js";
 export { EXACT_SET_SAMPLES, HALVING_SETS, MAX_OPTIMIZE_SAMPLES } from "./optimize.js";

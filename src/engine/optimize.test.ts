@@ -16,7 +16,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, lossOfBest, rangesTheSetsRead } from "./optimize.js";
+import { adoptionOrderOf, baselineCapabilitiesIssue, capabilitiesInRanked, cashMonthsOf, lossOfBest, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -558,6 +558,21 @@ describe("sums of prices without floating point's noise", () => {
     expect(tools.summary.initialInvestment).toBe(1100.77);
     expect(result.comparisons.tools!.investment.cash).toBe(1100.77);
     expect(result.comparisons.tools!.timeZeroNet).toBe(-1100.77);
+  });
+});
+
+describe("a baseline that lists capabilities", () => {
+  it("is an issue at its field from the engine, the same message optimize refuses it with", () => {
+    const text = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8").replace(
+      "  current:\n    label: Today\n",
+      "  current:\n    label: Today\n    capabilities: [scheduling]\n",
+    );
+    const compiled = compileCase(validateScenarioText(text).file!, { allCapabilities: true }).compiled!;
+    const issue = baselineCapabilitiesIssue(compiled)!;
+    expect(issue).toMatchObject({ path: ["scenarios", "current", "capabilities"], code: "optimize_baseline_capabilities", severity: "error" });
+    expect(issue.message).toMatch(/^scenarios\.current\.capabilities is \[scheduling\]; allowed for optimize: a baseline without capabilities/);
+    expect(() => optimize(compiled, { objective: "npv", candidates: ["scheduling"] })).toThrow(issue.message);
+    expect(baselineCapabilitiesIssue(compileAll(base))).toBeUndefined();
   });
 });
 

@@ -17,6 +17,7 @@ import { CaseRunner } from "./runner.js";
 import { withoutFloatNoise } from "./finance.js";
 import { compareNames } from "./compare-names.js";
 import { groupDigits } from "./scenario/text.js";
+import { formatPath, type Issue } from "./scenario/issues.js";
 
 const CANDIDATE = "\u0000candidate";
 
@@ -369,6 +370,25 @@ export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly 
 }
 
 /**
+ * Why `optimize` refuses a case whose baseline lists capabilities, as an issue at that field (for
+ * `validate`'s form, with its line): every set is "today plus these", so a baseline with capabilities
+ * of its own would be priced without their effects (staying as today read −€4,588 on
+ * examples/seed.yaml, not €0) and could be given them twice (docs/commands.md, `optimize`).
+ * Undefined when the baseline lists none.
+ * @example baselineCapabilitiesIssue(compiled)?.path // ["scenarios", "current", "capabilities"]
+ */
+export function baselineCapabilitiesIssue(compiled: CompiledCase): Issue | undefined {
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  if (baseline.capabilities.length === 0) return undefined;
+  return {
+    path: ["scenarios", baseline.name, "capabilities"],
+    code: "optimize_baseline_capabilities",
+    severity: "error",
+    message: `${formatPath(["scenarios", baseline.name, "capabilities"])} is [${baseline.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
+  };
+}
+
+/**
  * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits.
  * NPV and payback: every set when there are at most `exhaustiveLimit` candidates, else greedy
  * additions followed by single additions, removals and swaps until nothing improves. P50 and
@@ -389,12 +409,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     : [...compiled.capabilities];
   if (pool.length > MAX_CANDIDATES) throw new RangeError(`at most ${MAX_CANDIDATES} candidates can be searched, got ${pool.length}`);
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
-  // Every set is "today plus these": a baseline with capabilities of its own would be priced without
-  // their effects (staying as today read −€4,588, not €0) and could be given them twice.
-  if (baseline.capabilities.length > 0)
-    throw new RangeError(
-      `the baseline "${baseline.name}" lists capabilities (${baseline.capabilities.join(", ")}); optimize adds capabilities to a baseline without any`,
-    );
+  const refused = baselineCapabilitiesIssue(compiled);
+  if (refused) throw new RangeError(refused.message);
   const contributions = pool.map(contributionOnBaseline);
   const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, contributions);
   const samples = options.samples ?? 400;

@@ -562,6 +562,21 @@ describe("optimize's limits far below a unit", () => {
   });
 });
 
+describe("optimize's limits read as the bound used, in every currency", () => {
+  it("writes --budget 1e-200 as a power of ten, not 'at most less than €0.01'; a yen budget of 0.4 as 'JP¥0.4', not 'JP¥0.40'; --setup-hours 1 as '1 hour', not '1 hours'", async () => {
+    const file = join(temp.path, "limits.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const first = async (...args: string[]) => (await runCliCaptured(["optimize", ...args, "--top", "1"])).stdout.replaceAll("\u00a0", " ").split("\n")[0];
+    expect(await first(file, "--budget", "1e-200", "--setup-hours", "1e-200")).toBe(
+      "Best sets of capabilities by net present value (first-year cash at most €1 × 10⁻²⁰⁰, setup at most 1 × 10⁻²⁰⁰ hours)",
+    );
+    expect(await first(file, "--setup-hours", "1")).toBe("Best sets of capabilities by net present value (setup at most 1 hour)");
+    const yen = join(temp.path, "limits-yen.yaml");
+    writeFileSync(yen, readFileSync(file, "utf8").replace(/^currency: EUR$/m, "currency: JPY"));
+    expect(await first(yen, "--budget", "0.4")).toBe("Best sets of capabilities by net present value (first-year cash at most JP¥0.4)");
+  });
+});
+
 describe("optimize's setup hours of a set beside the limit", () => {
   it("writes a set of 300.5 hours (templates) as '300.5', not '301' under 'setup at most 300.5 hours', and 0.1 + 0.2 hours as 0.3, not '0' nor 0.30000000000000004", async () => {
     const file = join(temp.path, "hours.yaml");
