@@ -3,6 +3,7 @@ import { aheadAndLevelWords } from "./judgement.js";
 import {
   noInputAloneWords,
   belowNoiseWords,
+  doraPaybackWords,
   worthUpTo,
   notWorthMeasuringWords,
   bestChances,
@@ -218,5 +219,15 @@ describe("notWorthMeasuringWords and noInputAloneWords", () => {
     // A noise level that rounds to one unit is written: the value beside it still reads less than it.
     expect(belowNoiseWords(0.4, 0.7, "EUR")).toBe("less than €1, at or below the noise level of €1");
     expect(noInputAloneWords([0, 0.0004], 0.001, "EUR")).toBe("No input alone is worth measuring: each is worth less than €1, at or below the noise level.");
+  });
+});
+
+describe("doraPaybackWords", () => {
+  it("says why DORA's payback has no answer: n/a with nothing to pay back, not defined without value, never 'never'", () => {
+    expect(doraPaybackWords({ investment: 500, value: 0 }, 1)).toBe("not defined: no value in the plan's one month");
+    expect(doraPaybackWords({ investment: 500, value: -20 }, 12)).toBe("not defined: no value over the 12 months");
+    expect(doraPaybackWords({ investment: -400, value: 500 }, 6)).toBe("n/a");
+    expect(doraPaybackWords({ investment: 0, value: 0 }, 6)).toBe("n/a");
+    expect(doraPaybackWords({ investment: 500, value: 850 }, 1)).toBeUndefined();
   });
 });

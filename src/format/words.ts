@@ -1,4 +1,4 @@
-import { monthsWithoutNewWork, paidBack } from "../engine/index.js";
+import { doraPaybackMissing, monthsWithoutNewWork, paidBack, type DoraFigures } from "../engine/index.js";
 import {
   formatChancesOfWhole,
   formatGain,
@@ -9,6 +9,7 @@ import {
   formatSignedShare,
   lessThanOneUnit,
   plural,
+  theMonths,
 } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
@@ -458,4 +459,21 @@ export function paybackRowLabel(behind: boolean): string {
 export function paybackRow(now: number | null, lastRecorded: number | null, forecast: (month: number | null) => string): { label: string; now: string } {
   const behind = paidBack(now, lastRecorded);
   return { label: paybackRowLabel(behind), now: behind ? paidBackWords(now!) : forecast(now) };
+}
+
+/**
+ * DORA's payback (investment ÷ value a year) where its formula has no answer (the engine's
+ * `doraPaybackMissing`, docs/numbers.md, "Conventions of peer calculations"): "n/a" when the change
+ * costs nothing over today, as its ROI; "not defined: no value over the 12 months" ("in the plan's one
+ * month") when it returns nothing over the plan before its costs. It read "never" beside a value of
+ * €0 in a plan of one month, which says more than the plan's months can. Undefined when the payback is
+ * a number of years, which the view writes as it writes figures.
+ * @example doraPaybackWords({ investment: 500, value: 0 }, 1) // "not defined: no value in the plan's one month"
+ * @example doraPaybackWords({ investment: -400, value: 500 }, 6) // "n/a"
+ */
+export function doraPaybackWords(figures: Pick<DoraFigures, "investment" | "value">, horizonMonths: number): string | undefined {
+  const missing = doraPaybackMissing(figures);
+  if (missing === undefined) return undefined;
+  if (missing === "nothing to pay back") return "n/a";
+  return `not defined: no value ${horizonMonths === 1 ? "in" : "over"} ${theMonths(horizonMonths)}`;
 }

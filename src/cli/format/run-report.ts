@@ -1,5 +1,14 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestChances, bestLevelWords, listInWords, noRoomBefore, riskAdjustmentShares, sharedBestTail, worthUpTo } from "../../format/words.js";
+import {
+  bestChances,
+  bestLevelWords,
+  listInWords,
+  noRoomBefore,
+  riskAdjustmentShares,
+  sharedBestTail,
+  doraPaybackWords,
+  worthUpTo,
+} from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -105,8 +114,8 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(figures.value),
       money(figures.netBenefit),
       formatPercent(figures.roi),
-      // No ROI: the change costs nothing over today, and there is nothing to pay back.
-      figures.paybackYears === null ? (figures.roi === null ? "n/a" : "never") : fixedOrUnder(figures.paybackYears, 3),
+      // No answer from DORA's formula: nothing to pay back ("n/a", as the ROI), or no value to pay back with (doraPaybackWords).
+      doraPaybackWords(figures, result.horizonMonths) ?? fixedOrUnder(figures.paybackYears!, 3),
     ];
   });
   return [
