@@ -251,7 +251,7 @@ describe("the optimiser", () => {
     const changes = payback.ranked.filter((set) => set.capabilities.length > 0);
     const months = changes.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY);
     expect([...months].sort((a, b) => a - b)).toEqual(months);
-    // Staying as today "pays back" from the start, having spent nothing: it is no answer to "what pays back soonest".
+    // Staying as today changes nothing and has no payback (paybackOfSet): it is no answer to "what pays back soonest".
     expect(payback.best!.capabilities.length).toBeGreaterThan(0);
     expect(payback.best!.paybackMonth).not.toBeNull();
     const today = payback.ranked.findIndex((set) => set.capabilities.length === 0);

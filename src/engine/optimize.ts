@@ -56,6 +56,7 @@ export interface EvaluatedSet {
   /** The objective's value: NPV, median NPV, payback month (null: never) or chance of paying back. */
   objective: number | null;
   npv: number;
+  /** Null when it does not pay back within the horizon, and for staying as today, which has no payback (`paybackOfSet`). */
   paybackMonth: number | null;
   npvP50?: number;
   probabilityPaysBack?: number;

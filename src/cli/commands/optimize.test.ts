@@ -130,7 +130,7 @@ describe("optimize end to end", () => {
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
     expect(payback.stdout.split("\n")[0]).toBe("Best sets of capabilities by earliest payback month (first-year cash at most €15,000)");
-    // Staying as today "pays back" from the start having spent nothing: no answer to "what pays back soonest", so the changes that pay back come first.
+    // Staying as today changes nothing and has no payback: no answer to "what pays back soonest", so the changes that pay back come first.
     const table = payback.stdout.split("\n\n")[1]!;
     // The payback month is the objective's column: no second "Pays back" column repeats it.
     expect(table).toMatch(/^ {2}Capabilities +Earliest payback month +NPV +First-year cash +Setup hours$/m);
