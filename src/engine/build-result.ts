@@ -27,15 +27,24 @@ const priceFields: ReadonlySet<MonthlyField> = new Set(["licences", "infrastruct
 /** DORA's figures (docs/numbers.md, "Conventions of peer calculations"): investment, value, net, ROI and payback in years. */
 function doraFigures(investment: number, netBenefit: number, months: number): DoraFigures {
   const value = netBenefit + investment;
-  return {
-    investment,
-    value,
-    netBenefit,
-    roi: investment > 1e-9 ? netBenefit / investment : null,
-    // A change that costs nothing (or less than today's own change) has nothing to pay back: no
-    // payback, as no ROI, rather than a negative number of years.
-    paybackYears: investment > 1e-9 && value > 1e-9 ? investment / (value / (months / 12)) : null,
-  };
+  const figures = { investment, value, netBenefit, roi: investment > 1e-9 ? netBenefit / investment : null };
+  // A change that costs nothing (or less than today's own change) has nothing to pay back: no
+  // payback, as no ROI, rather than a negative number of years; nor one without value to pay back with.
+  return { ...figures, paybackYears: doraPaybackMissing(figures) === undefined ? investment / (value / (months / 12)) : null };
+}
+
+/**
+ * Why DORA's payback (investment ÷ value a year, docs/numbers.md, "Conventions of peer
+ * calculations") has no answer, when it has none (`paybackYears` null): "nothing to pay back" when
+ * the change costs nothing over today (no investment, as no ROI); "no value" when it returns nothing
+ * over the plan's months before its costs (a value at or below 0: the formula divides by it). Not
+ * "never": the formula says nothing beyond the plan's months (a plan of one month whose change brings
+ * its value later has none in it). Undefined when the payback is a number of years.
+ * @example doraPaybackMissing({ investment: 500, value: 0 }) // "no value" ; doraPaybackMissing({ investment: -400, value: 500 }) // "nothing to pay back"
+ */
+export function doraPaybackMissing(figures: Pick<DoraFigures, "investment" | "value">): "nothing to pay back" | "no value" | undefined {
+  if (!(figures.investment > 1e-9)) return "nothing to pay back";
+  return figures.value > 1e-9 ? undefined : "no value";
 }
 
 /**

@@ -7,7 +7,7 @@ export { formatPath, hasErrors, type Issue, type FieldPath } from "./scenario/is
 export { caseSchema, type CaseFile } from "./scenario/schema.js";
 export { compileCase, fillParameters } from "./model/compile.js";
 export type { CompiledCase, CompiledScenario, Leaf } from "./model/compiled.js";
-export { buildResult, finiteOrNull, riskAdjusted, scenariosUsing } from "./build-result.js";
+export { buildResult, doraPaybackMissing, finiteOrNull, riskAdjusted, scenariosUsing } from "./build-result.js";
 export { CaseRunner, type ComparisonFigures } from "./runner.js";
 export { benefitCategories, type BenefitCategory } from "./categories.js";
 export { monthsWithoutNewWork } from "./capacity.js";
@@ -136,5 +136,5 @@ export { parameterNames, parameterSpecs, P, PARAMETER_COUNT, type ParameterName 
 export { cashCostFields, monthlyFieldNames, type MonthlyField } from "./model/columns.js";
 export { leafQuantile } from "./draws.js";
 export { schedulePlan } from "./simulate.js";
-export { MAX_CANDIDATES, capabilitiesInRanked, cashMonthsOf, feeMonthsOf, rangesTheSetsRead } from "./optimize.js";
+export { MAX_CANDIDATES, baselineCapabilitiesIssue, capabilitiesInRanked, cashMonthsOf, feeMonthsOf, rangesTheSetsRead } from "./optimize.js";
 export { EXACT_SET_SAMPLES, HALVING_SETS, MAX_OPTIMIZE_SAMPLES } from "./optimize.js";

@@ -182,7 +182,7 @@ export class SampledSets {
       sets.forEach((set, index) => {
         const figures = runner.figures[index + 1]!;
         set.npv = figures.npv;
-        set.paybackMonth = figures.paybackMonth;
+        set.paybackMonth = paybackOfSet(set.mask, figures.paybackMonth);
       });
     }
     runner.prepareRanges(leafValues);
@@ -195,7 +195,7 @@ export class SampledSets {
         const figures = runner.figures[index + 1]!;
         const set = sets[index]!;
         set.npvs[sample] = figures.npv;
-        set.paid[sample] = figures.paybackMonth === null ? 0 : 1;
+        set.paid[sample] = paybackOfSet(set.mask, figures.paybackMonth) === null ? 0 : 1;
       }
     }
     for (const set of sets) set.samples = to;
@@ -234,6 +234,18 @@ export class SampledSets {
     set.npvs = noNpvs;
     set.paid = noPaid;
   }
+}
+
+/**
+ * A set's payback month, as the optimiser gives it (`EvaluatedSet.paybackMonth`, and so the chance of
+ * paying back): staying as today, the set of no capability, changes nothing and has no payback — not
+ * the month 0 a plan with nothing to pay back gets (docs/numbers.md), which would rank it as paying
+ * back first and with certainty (a chance of 1 in the JSON beside a ranking below sets at 2%,
+ * docs/commands.md, `optimize`). Every other set's as the plan's figures give it.
+ * @example paybackOfSet(0, 0) // null ; paybackOfSet(0b10, 4) // 4
+ */
+export function paybackOfSet(mask: number, paybackMonth: number | null): number | null {
+  return mask === 0 ? null : paybackMonth;
 }
 
 /** The number of capabilities in a set. */

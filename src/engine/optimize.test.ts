@@ -16,7 +16,7 @@ import {
   type CompiledCase,
   type OptimizeOptions,
 } from "./index.js";
-import { adoptionOrderOf, capabilitiesInRanked, cashMonthsOf, lossOfBest, rangesTheSetsRead } from "./optimize.js";
+import { adoptionOrderOf, baselineCapabilitiesIssue, capabilitiesInRanked, cashMonthsOf, lossOfBest, rangesTheSetsRead } from "./optimize.js";
 
 const base = {
   title: "catalogue case",
@@ -251,7 +251,7 @@ describe("the optimiser", () => {
     const changes = payback.ranked.filter((set) => set.capabilities.length > 0);
     const months = changes.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY);
     expect([...months].sort((a, b) => a - b)).toEqual(months);
-    // Staying as today "pays back" from the start, having spent nothing: it is no answer to "what pays back soonest".
+    // Staying as today changes nothing and has no payback (paybackOfSet): it is no answer to "what pays back soonest".
     expect(payback.best!.capabilities.length).toBeGreaterThan(0);
     expect(payback.best!.paybackMonth).not.toBeNull();
     const today = payback.ranked.findIndex((set) => set.capabilities.length === 0);
@@ -561,6 +561,21 @@ describe("sums of prices without floating point's noise", () => {
   });
 });
 
+describe("a baseline that lists capabilities", () => {
+  it("is an issue at its field from the engine, the same message optimize refuses it with", () => {
+    const text = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8").replace(
+      "  current:\n    label: Today\n",
+      "  current:\n    label: Today\n    capabilities: [scheduling]\n",
+    );
+    const compiled = compileCase(validateScenarioText(text).file!, { allCapabilities: true }).compiled!;
+    const issue = baselineCapabilitiesIssue(compiled)!;
+    expect(issue).toMatchObject({ path: ["scenarios", "current", "capabilities"], code: "optimize_baseline_capabilities", severity: "error" });
+    expect(issue.message).toMatch(/^scenarios\.current\.capabilities is \[scheduling\]; allowed for optimize: a baseline without capabilities/);
+    expect(() => optimize(compiled, { objective: "npv", candidates: ["scheduling"] })).toThrow(issue.message);
+    expect(baselineCapabilitiesIssue(compileAll(base))).toBeUndefined();
+  });
+});
+
 describe("a best set that loses money", () => {
   const set = (capabilities: string[], npv: number, objective: number | null = null) => ({
     capabilities,
@@ -596,6 +611,24 @@ describe("a best set that loses money", () => {
     expect(result.best!.npv).toBeLessThan(0);
     expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best!.npv, better: { capabilities: [], npv: 0 } });
     expect(optimize(compiled, { objective: "npv" }).bestLosesMoney).toBeUndefined();
+  });
+
+  it("gives staying as today no payback and no chance of one, as the ranking and the text treat it, whatever the objective (examples/close-call.yaml)", () => {
+    const validation = validateScenarioText(readFileSync(new URL("../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const compiled = compileCase(validation.file!, { allCapabilities: true }).compiled!;
+    // Ranked by the chance of paying back, it read objective 1, probabilityPaysBack 1, paybackMonth 0, ranked below sets at 2%.
+    const byChance = optimize(compiled, { objective: "probability" });
+    const today = byChance.ranked.findIndex((set) => set.capabilities.length === 0);
+    expect(byChance.ranked[today]).toMatchObject({ objective: 0, probabilityPaysBack: 0, paybackMonth: null, npv: 0 });
+    for (const set of byChance.ranked.slice(0, today)) expect(set.objective).toBeGreaterThan(0);
+    for (const set of byChance.ranked) expect(set.objective).toBe(set.probabilityPaysBack);
+    const byMedian = optimize(compiled, { objective: "p50" }).ranked.find((set) => set.capabilities.length === 0);
+    expect(byMedian).toMatchObject({ objective: 0, npvP50: 0, probabilityPaysBack: 0, paybackMonth: null });
+    expect(optimize(compiled, { objective: "payback" }).ranked.find((set) => set.capabilities.length === 0)).toMatchObject({
+      objective: null,
+      paybackMonth: null,
+    });
+    expect(optimize(compiled, { objective: "npv" }).ranked.find((set) => set.capabilities.length === 0)).toMatchObject({ objective: 0, paybackMonth: null });
   });
 
   it("is nothing to say ranked by a median NPV above 0, whatever the NPV at the inputs' medians: 'ranks first by median NPV (€768) but loses money' contradicted itself", () => {

@@ -2,11 +2,22 @@ import { capabilityCosts, effectTargets, type CapabilityCost } from "./catalogue
 import type { CapabilityContribution, CompiledCapability, CompiledCase, CompiledScenario } from "./model/compiled.js";
 import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import { fillParameters } from "./model/compile.js";
-import { allDraws, beamSearch, exhaustiveSampled, SampledSets, sizeOf, successiveHalving, type SampledSearch, type SampledSet } from "./optimize-search.js";
+import {
+  allDraws,
+  beamSearch,
+  exhaustiveSampled,
+  paybackOfSet,
+  SampledSets,
+  sizeOf,
+  successiveHalving,
+  type SampledSearch,
+  type SampledSet,
+} from "./optimize-search.js";
 import { CaseRunner } from "./runner.js";
 import { withoutFloatNoise } from "./finance.js";
 import { compareNames } from "./compare-names.js";
 import { groupDigits } from "./scenario/text.js";
+import { formatPath, type Issue } from "./scenario/issues.js";
 
 const CANDIDATE = "\u0000candidate";
 
@@ -45,6 +56,7 @@ export interface EvaluatedSet {
   /** The objective's value: NPV, median NPV, payback month (null: never) or chance of paying back. */
   objective: number | null;
   npv: number;
+  /** Null when it does not pay back within the horizon, and for staying as today, which has no payback (`paybackOfSet`). */
   paybackMonth: number | null;
   npvP50?: number;
   probabilityPaysBack?: number;
@@ -214,7 +226,7 @@ class SetEvaluator {
     if (this.evaluations === 1) this.runner.run(this.compiled.leafValues, false);
     else this.runner.runAlternatives(this.compiled.leafValues);
     const figures = this.runner.figures[1]!;
-    return { npv: figures.npv, paybackMonth: figures.paybackMonth };
+    return { npv: figures.npv, paybackMonth: paybackOfSet(mask, figures.paybackMonth) };
   }
 }
 
@@ -252,12 +264,11 @@ function namesOf(mask: number, capabilities: readonly CompiledCapability[]): str
 }
 
 /**
- * Higher is better; ties broken by NPV. Staying as today (no capability) changes nothing, so it
- * "pays back" from the start with certainty: for the payback objectives it ranks below every set
- * that pays back, and wins only when none does (then by NPV, as every other tie).
+ * Higher is better; ties broken by NPV. Staying as today has no payback (`paybackOfSet`), so for the
+ * payback objectives it ranks below every set that pays back, and wins only when none does (then by
+ * NPV, as every other tie).
  */
 function score(set: EvaluatedSet, objective: Objective): number {
-  if (set.capabilities.length === 0 && (objective === "payback" || objective === "probability")) return Number.NEGATIVE_INFINITY;
   switch (objective) {
     case "npv":
     case "p50":
@@ -360,6 +371,25 @@ export function rangesTheSetsRead(compiled: CompiledCase, candidates?: readonly 
 }
 
 /**
+ * Why `optimize` refuses a case whose baseline lists capabilities, as an issue at that field (for
+ * `validate`'s form, with its line): every set is "today plus these", so a baseline with capabilities
+ * of its own would be priced without their effects (staying as today read −€4,588 on
+ * examples/seed.yaml, not €0) and could be given them twice (docs/commands.md, `optimize`).
+ * Undefined when the baseline lists none.
+ * @example baselineCapabilitiesIssue(compiled)?.path // ["scenarios", "current", "capabilities"]
+ */
+export function baselineCapabilitiesIssue(compiled: CompiledCase): Issue | undefined {
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
+  if (baseline.capabilities.length === 0) return undefined;
+  return {
+    path: ["scenarios", baseline.name, "capabilities"],
+    code: "optimize_baseline_capabilities",
+    severity: "error",
+    message: `${formatPath(["scenarios", baseline.name, "capabilities"])} is [${baseline.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
+  };
+}
+
+/**
  * Searches the sets of capabilities for the best "baseline plus these" scenario within the limits.
  * NPV and payback: every set when there are at most `exhaustiveLimit` candidates, else greedy
  * additions followed by single additions, removals and swaps until nothing improves. P50 and
@@ -380,12 +410,8 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
     : [...compiled.capabilities];
   if (pool.length > MAX_CANDIDATES) throw new RangeError(`at most ${MAX_CANDIDATES} candidates can be searched, got ${pool.length}`);
   const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
-  // Every set is "today plus these": a baseline with capabilities of its own would be priced without
-  // their effects (staying as today read −€4,588, not €0) and could be given them twice.
-  if (baseline.capabilities.length > 0)
-    throw new RangeError(
-      `the baseline "${baseline.name}" lists capabilities (${baseline.capabilities.join(", ")}); optimize adds capabilities to a baseline without any`,
-    );
+  const refused = baselineCapabilitiesIssue(compiled);
+  if (refused) throw new RangeError(refused.message);
   const contributions = pool.map(contributionOnBaseline);
   const evaluator = new SetEvaluator(compiled, pool, baseline, baseline.summedLeaves, contributions);
   const samples = options.samples ?? 400;
@@ -449,12 +475,10 @@ export function optimize(compiled: CompiledCase, options: OptimizeOptions): Opti
       return key;
     };
     // As compareSets: the objective on the draws run, then NPV at the medians, fewer capabilities, names.
-    // Staying as today "pays back" on every draw, having nothing to pay back: for the chance of paying
-    // back it counts as never paying back, so it ranks below every set with any chance and wins only
-    // when no set has one (then by NPV).
-    const rankValue = (set: SampledSet) => (set.mask === 0 && options.objective === "probability" ? 0 : sets.objectiveOf(set));
+    // Staying as today pays back on no draw (`paybackOfSet`): it ranks below every set with any chance
+    // of paying back and wins only when no set has one (then by NPV).
     const order = (a: SampledSet, b: SampledSet) =>
-      rankValue(b) - rankValue(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
+      sets.objectiveOf(b) - sets.objectiveOf(a) || b.npv - a.npv || sizeOf(a.mask) - sizeOf(b.mask) || compareNames(namesKey(a.mask), namesKey(b.mask));
     const finalists = Math.max(top, 32);
     const auto = options.method === undefined || options.method === "auto";
     const masks: number[] = [];

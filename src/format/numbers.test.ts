@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../engine/index.js";
 import {
+  formatBoundAsGiven,
   formatMoneyAsGiven,
+  pluralAsWritten,
+  roundAsWritten,
   moneyAddingUp,
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
@@ -417,7 +420,10 @@ describe("a bound written as given", () => {
   it("writes a tiny budget in full, not as a '€0.00' that reads as none", () => {
     expect(formatMoneyAsGiven(1e-7, "EUR")).toBe("€0.0000001");
     expect(formatMoneyAsGiven(1.5e-7, "JPY")).toBe("JP¥0.00000015");
-    expect(formatMoneyAsGiven(5e-324, "EUR")).toBe("less than €0.01");
+    // Too small to write in decimals: a power of ten, not "at most less than €0.01".
+    expect(formatMoneyAsGiven(5e-324, "EUR")).toBe("€5 × 10⁻³²⁴");
+    expect(formatMoneyAsGiven(1e-200, "EUR")).toBe("€1 × 10⁻²⁰⁰");
+    expect(formatMoneyAsGiven(2.5e-150, "JPY")).toBe("JP¥2.5 × 10⁻¹⁵⁰");
     expect(formatMoneyAsGiven(959.6, "EUR")).toBe("€959.60");
   });
 
@@ -431,6 +437,30 @@ describe("a bound written as given", () => {
       new Intl.NumberFormat("en-GB", { style: "currency", currency: "XTS", minimumFractionDigits: 3 }).format(959.999),
     );
     expect(formatMoneyAsGiven(960, "JPY")).toBe("JP¥960");
+  });
+
+  it("gives a currency without a minor unit no cents it does not have: 0.4 yen is 'JP¥0.4', not 'JP¥0.40'", () => {
+    expect(formatMoneyAsGiven(0.4, "JPY")).toBe("JP¥0.4");
+    expect(formatMoneyAsGiven(2.55, "KRW")).toBe("₩2.55");
+    expect(formatMoneyAsGiven(0.4, "EUR")).toBe("€0.40");
+  });
+
+  it("quotes a bound in other units as given, in words a reader takes in: 1e-200 hours is '1 × 10⁻²⁰⁰', 1e21 grouped", () => {
+    expect(formatBoundAsGiven(300.5)).toBe("300.5");
+    expect(formatBoundAsGiven(0.0004)).toBe("0.0004");
+    expect(formatBoundAsGiven(1e-200)).toBe("1 × 10⁻²⁰⁰");
+    expect(formatBoundAsGiven(1e21)).toBe("1,000,000,000,000,000,000,000");
+    expect(pluralAsWritten(formatBoundAsGiven(1), "hour")).toBe("1 hour");
+    expect(pluralAsWritten(formatBoundAsGiven(1.5), "setup hour")).toBe("1.5 setup hours");
+  });
+
+  it("reads a figure back as the number it is written as, from the same rounding", () => {
+    expect(roundAsWritten(300.005, 2)).toBe(300.01);
+    expect(formatNumber(300.005, 2)).toBe("300.01");
+    expect(roundAsWritten(0.0004, 2)).toBe(0);
+    expect(roundAsWritten(-2.5, 0)).toBe(-3);
+    expect(roundAsWritten(1e21, 2)).toBe(1e21);
+    expect(roundAsWritten(0.999, 2)).toBe(1);
   });
 
   it("writes hours with every decimal given, grouped: 0.0004 is not '0', 300.5 not '301'", () => {

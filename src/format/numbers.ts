@@ -77,10 +77,11 @@ export const CURRENCIES_WRITTEN_HERE: readonly string[] = Object.keys(currencySy
 type Rounding = { readonly decimals: number; readonly fewestDecimals?: number } | { readonly significant: number };
 
 /**
- * A finite number written as en-GB's Intl.NumberFormat writes it (see above), without the sign's
- * handling of money.
+ * A finite number rounded as it is written (see above): its significant digits, without trailing
+ * zeros, and how many of them come before the point (negative or beyond them for leading or trailing
+ * zeros).
  */
-function writeNumber(value: number, rounding: Rounding): { negative: boolean; text: string } {
+function roundedDigits(value: number, rounding: Rounding): { negative: boolean; digits: string; point: number } {
   const negative = value < 0 || Object.is(value, -0);
   // The shortest decimal: "123.45", "1e+21", "1.5e-7"; as digits with the point after `point` of them.
   const shortest = String(Math.abs(value));
@@ -110,6 +111,15 @@ function writeNumber(value: number, rounding: Rounding): { negative: boolean; te
     digits = digits.replace(/0+$/, "");
     if (digits === "") point = 0;
   }
+  return { negative, digits, point };
+}
+
+/**
+ * A finite number written as en-GB's Intl.NumberFormat writes it (see above), without the sign's
+ * handling of money.
+ */
+function writeNumber(value: number, rounding: Rounding): { negative: boolean; text: string } {
+  const { negative, digits, point } = roundedDigits(value, rounding);
   const whole = point <= 0 ? "0" : digits.slice(0, point).padEnd(point, "0");
   let decimals = point >= 0 ? digits.slice(point) : "0".repeat(-point) + digits;
   const fewest = "decimals" in rounding ? (rounding.fewestDecimals ?? 0) : 0;
@@ -414,24 +424,67 @@ function withoutExponent(value: number): string | undefined {
 }
 
 /**
+ * A number too small to write out in decimals (`withoutExponent`: more than 100 of them) as a power
+ * of ten, its digits as given: 1e-200 is "1 × 10⁻²⁰⁰", 2.5e-150 "2.5 × 10⁻¹⁵⁰"; `write` writes the
+ * digits before it (with a currency's symbol, say). Undefined for any other number.
+ * @example powerOfTen(1e-200) // "1 × 10⁻²⁰⁰" ; powerOfTen(0.5) // undefined
+ */
+function powerOfTen(value: number, write: (digits: number) => string = (digits) => writePlain(digits, { decimals: 20 })): string | undefined {
+  if (withoutExponent(value) !== undefined) return undefined;
+  const [digits, exponent] = String(value).split("e");
+  const superscript = [..."⁰¹²³⁴⁵⁶⁷⁸⁹"];
+  const power = exponent!.replace(/^-/, "⁻").replace(/\d/g, (digit) => superscript[Number(digit)]!);
+  return `${write(Number(digits))} × 10${power}`;
+}
+
+/**
  * A bound the user gave in money (optimize's --budget), written so that it reads as the bound used:
  * as an input is (`formatInputMoney`) when that form is the number itself, else with the decimals
- * given. 959.6 yen read "JP¥960" above a ranking that left out a set of JP¥960, as if within.
- * A tiny budget is written in full, not as a "€0.00" that reads as none.
+ * given. 959.6 yen read "JP¥960" above a ranking that left out a set of JP¥960, as if within. A
+ * currency without a minor unit (the yen) gets no cents it does not have: 0.4 yen is "JP¥0.4", not
+ * "JP¥0.40". A tiny budget is written in full, not as a "€0.00" that reads as none, and one too small
+ * for that (beyond 100 decimals) as a power of ten: 1e-200 read "at most less than €0.01".
  * @example formatMoneyAsGiven(959.6, "JPY") // "JP¥959.6" ; formatMoneyAsGiven(959.999, "EUR") // "€959.999" ; formatMoneyAsGiven(959.6, "EUR") // "€959.60"
- * @example formatMoneyAsGiven(1e-7, "EUR") // "€0.0000001"
+ * @example formatMoneyAsGiven(1e-7, "EUR") // "€0.0000001" ; formatMoneyAsGiven(0.4, "JPY") // "JP¥0.4" ; formatMoneyAsGiven(1e-200, "EUR") // "€1 × 10⁻²⁰⁰"
  */
 export function formatMoneyAsGiven(value: number, currency: string): string {
   const written = withoutExponent(value);
-  // Too small to write in full (beyond 100 decimals): not a "€0.00" that reads as no budget at all.
-  if (written === undefined) return `less than ${formatMoneyCents(0.01, currency)}`;
+  const given = (amount: number, decimals: number) =>
+    money(amount, currency, { decimals, fewestDecimals: decimals }, `given${decimals}`, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+  if (written === undefined) return powerOfTen(value, (digits) => given(digits, String(digits).split(".")[1]?.length ?? 0))!;
   const decimals = written.split(".")[1]?.length ?? 0;
-  // The input's form is the number itself: whole, or to the cent where an input keeps its cents.
-  if (value < 0 || decimals === 0 || (decimals <= 2 && !inputMoneyToTheUnit(value, currency))) return formatInputMoney(value, currency);
-  return money(value, currency, { decimals, fewestDecimals: decimals }, `given${decimals}`, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  // The input's form is the number itself: whole, or to the cent where an input keeps its cents (in a currency that has cents).
+  if (value < 0 || decimals === 0 || (decimals <= 2 && currencyDecimals(currency) > 0 && !inputMoneyToTheUnit(value, currency)))
+    return formatInputMoney(value, currency);
+  return given(value, decimals);
+}
+
+/**
+ * A bound the user gave in a unit other than money (optimize's --setup-hours), quoted back as the
+ * bound used: every digit given (`formatNumberAsGiven`), but in words a reader takes in rather than
+ * JavaScript's exponent: one too small to write in decimals as a power of ten (1e-200 read
+ * "setup at most 1e-200 hours"), one from 1e21 up grouped as every whole number is.
+ * @example formatBoundAsGiven(300.5) // "300.5" ; formatBoundAsGiven(1e-200) // "1 × 10⁻²⁰⁰" ; formatBoundAsGiven(1e21) // "1,000,000,000,000,000,000,000"
+ */
+export function formatBoundAsGiven(value: number): string {
+  if (Number.isFinite(value) && String(value).includes("e+")) return formatNumber(value);
+  return powerOfTen(value) ?? formatNumberAsGiven(value);
+}
+
+/**
+ * The number a figure written to at most `fractionDigits` decimals (`formatNumber`) reads as, from
+ * the same rounding (on its shortest decimal, a half away from zero): 300.005 hours written "300.01"
+ * read as 300.01, where Math.round(300.005 * 100) / 100 gives 300, below a limit of 300.005.
+ * @example roundAsWritten(300.005, 2) // 300.01 ; roundAsWritten(0.0004, 2) // 0
+ */
+export function roundAsWritten(value: number, fractionDigits: number): number {
+  if (!Number.isFinite(value)) return value;
+  const { negative, digits, point } = roundedDigits(value, { decimals: fractionDigits });
+  const magnitude = digits === "" ? 0 : Number(`${digits}e${point - digits.length}`);
+  return negative && magnitude !== 0 ? -magnitude : magnitude;
 }
 
 /**
@@ -686,7 +739,16 @@ export function currencySymbol(currency: string): string {
  * @example formatQuantity(12.04, 1, "month") // "12 months" ; formatQuantity(0.998, 2, "year") // "1 year"
  */
 export function formatQuantity(value: number, fractionDigits: number, noun: string, pluralNoun = `${noun}s`): string {
-  const written = formatNumber(value, fractionDigits);
+  return pluralAsWritten(formatNumber(value, fractionDigits), noun, pluralNoun);
+}
+
+/**
+ * A figure as written with its noun: singular when it reads "1", plural otherwise, whatever the
+ * number behind it ("0.5 hours", "1 hour", "1,000 hours"). The one rule of `plural` and
+ * `formatQuantity`, for a figure written another way (a bound quoted as given, `formatBoundAsGiven`).
+ * @example pluralAsWritten("1", "setup hour") // "1 setup hour" ; pluralAsWritten("300.5", "hour") // "300.5 hours"
+ */
+export function pluralAsWritten(written: string, noun: string, pluralNoun = `${noun}s`): string {
   return `${written} ${written === "1" ? noun : pluralNoun}`;
 }
 

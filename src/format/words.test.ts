@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { aheadAndLevelWords } from "./judgement.js";
 import {
   noInputAloneWords,
+  belowNoiseWords,
+  doraPaybackWords,
+  worthUpTo,
   notWorthMeasuringWords,
   bestChances,
   bestLevelWords,
@@ -189,6 +192,15 @@ describe("monthsWithoutNewWorkBefore", () => {
   });
 });
 
+describe("worthUpTo", () => {
+  it("says an upper bound 'up to €6', and one under one unit 'less than €1', never 'up to €0' nor 'up to less than €1'", () => {
+    expect(worthUpTo(6.2, "EUR")).toEqual({ upTo: "up to ", figure: "€6", words: "up to €6" });
+    expect(worthUpTo(0.3, "EUR")).toEqual({ upTo: "", figure: "less than €1", words: "less than €1" });
+    expect(worthUpTo(0.3, "JPY").words).toBe("less than JP¥1");
+    expect(worthUpTo(7959.4, "EUR", (value) => `€${Math.round(value / 10) * 10}`).words).toBe("up to €7960");
+  });
+});
+
 describe("notWorthMeasuringWords and noInputAloneWords", () => {
   it("say what a value of 0 means, not '€0, at or below the noise level of €0'", () => {
     expect(notWorthMeasuringWords(0, 0, "EUR")).toBe("(knowing it exactly would not change the choice)");
@@ -198,7 +210,24 @@ describe("notWorthMeasuringWords and noInputAloneWords", () => {
 
   it("give any other value beside the noise level, never a '€0' that is not 0", () => {
     expect(notWorthMeasuringWords(3.2, 5.9, "EUR")).toBe("(€3, at or below the noise level of €6)");
-    expect(notWorthMeasuringWords(0.0004, 0.001, "EUR")).toBe("(less than €1, at or below the noise level of less than €1)");
     expect(noInputAloneWords([0, 2.1], 4, "EUR")).toBe("No input alone is worth measuring: each is at or below the noise level of €4.");
+  });
+
+  it("say 'less than €1' once when the noise level is under one unit too, not 'less than €1, at or below the noise level of less than €1'", () => {
+    expect(notWorthMeasuringWords(0.0004, 0.001, "EUR")).toBe("(less than €1, at or below the noise level)");
+    expect(belowNoiseWords(0.0004, 0.001, "JPY")).toBe("less than JP¥1, at or below the noise level");
+    // A noise level that rounds to one unit is written: the value beside it still reads less than it.
+    expect(belowNoiseWords(0.4, 0.7, "EUR")).toBe("less than €1, at or below the noise level of €1");
+    expect(noInputAloneWords([0, 0.0004], 0.001, "EUR")).toBe("No input alone is worth measuring: each is worth less than €1, at or below the noise level.");
+  });
+});
+
+describe("doraPaybackWords", () => {
+  it("says why DORA's payback has no answer: n/a with nothing to pay back, not defined without value, never 'never'", () => {
+    expect(doraPaybackWords({ investment: 500, value: 0 }, 1)).toBe("not defined: no value in the plan's one month");
+    expect(doraPaybackWords({ investment: 500, value: -20 }, 12)).toBe("not defined: no value over the 12 months");
+    expect(doraPaybackWords({ investment: -400, value: 500 }, 6)).toBe("n/a");
+    expect(doraPaybackWords({ investment: 0, value: 0 }, 6)).toBe("n/a");
+    expect(doraPaybackWords({ investment: 500, value: 850 }, 1)).toBeUndefined();
   });
 });

@@ -1,5 +1,16 @@
-import { monthsWithoutNewWork, paidBack } from "../engine/index.js";
-import { formatChancesOfWhole, formatGain, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
+import { doraPaybackMissing, monthsWithoutNewWork, paidBack, type DoraFigures } from "../engine/index.js";
+import {
+  formatChancesOfWhole,
+  formatGain,
+  formatMoneyExact,
+  formatMonth,
+  formatNumber,
+  formatShare,
+  formatSignedShare,
+  lessThanOneUnit,
+  plural,
+  theMonths,
+} from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
  * @example listInWords(["month 3", "months 8–9"]) // "month 3 and months 8–9"
@@ -355,28 +366,68 @@ export function nothingToMeasureWords(decision: { evpi: number; noiseLevel: numb
 const WOULD_NOT_CHANGE = "would not change the choice";
 
 /**
+ * What finding figures out before deciding is worth, an upper bound (the EVPI, an input's EVPPI), as
+ * `voi`, `run`, the report's decision section and the web app all say it: "up to €6", or, above zero
+ * but under one unit, "less than €1", never "up to €0" nor "up to less than €1". `figure` is the
+ * amount alone (a table's cell, a marked-up figure), `upTo` the words before it ("up to " or "").
+ * `money` writes the amount as the view writes money (to the unit by default).
+ * @example worthUpTo(6.2, "EUR").words // "up to €6" ; worthUpTo(0.3, "EUR").words // "less than €1"
+ */
+export function worthUpTo(
+  value: number,
+  currency: string,
+  money: (value: number) => string = (amount) => formatMoneyExact(amount, currency),
+): { upTo: string; figure: string; words: string } {
+  const under = lessThanOneUnit(value, currency);
+  const upTo = under ? "" : "up to ";
+  const figure = under ?? money(value);
+  return { upTo, figure, words: `${upTo}${figure}` };
+}
+
+/**
+ * A value above 0 at or below the noise level, beside it (`voi`: an input not worth measuring, or
+ * every input together), both to the unit as gains are (`formatGain`: "less than €1", never a "€0"
+ * that is not 0): "€3, at or below the noise level of €6". A noise level under one unit is not
+ * written "less than €1" again after the value's own (a value at or below it is under one unit too):
+ * "less than €1, at or below the noise level", not "less than €1, at or below the noise level of
+ * less than €1".
+ * @example belowNoiseWords(3.2, 5.9, "EUR") // "€3, at or below the noise level of €6"
+ * @example belowNoiseWords(0.01, 0.02, "EUR") // "less than €1, at or below the noise level"
+ */
+export function belowNoiseWords(value: number, noiseLevel: number, currency: string): string {
+  const level = lessThanOneUnit(noiseLevel, currency) ? "the noise level" : `the noise level of ${formatGain(noiseLevel, currency)}`;
+  return `${formatGain(value, currency)}, at or below ${level}`;
+}
+
+/**
  * Why an input (or a group of inputs, `together`) at or below the noise level is not worth measuring,
  * in brackets after "not worth measuring" (`voi`): a value of 0 says that knowing it would not change
  * the choice ("€0, at or below the noise level of €0" read as a glitch); any other gives the value
- * beside the noise level it does not exceed (`formatGain`: "less than €1", never a "€0" that is not 0).
+ * beside the noise level it does not exceed (`belowNoiseWords`).
  * @example notWorthMeasuringWords(0, 0, "EUR") // "(knowing it exactly would not change the choice)"
  * @example notWorthMeasuringWords(3.2, 5.9, "EUR") // "(€3, at or below the noise level of €6)"
+ * @example notWorthMeasuringWords(0.01, 0.02, "EUR") // "(less than €1, at or below the noise level)"
  */
 export function notWorthMeasuringWords(value: number, noiseLevel: number, currency: string, together = false): string {
   if (value === 0) return `(knowing ${together ? "them" : "it"} exactly ${WOULD_NOT_CHANGE})`;
-  return `(${formatGain(value, currency)}, at or below the noise level of ${formatGain(noiseLevel, currency)})`;
+  return `(${belowNoiseWords(value, noiseLevel, currency)})`;
 }
 
 /**
  * No input alone is worth measuring though all of them together are (the EVPI above the noise level),
  * in words (`voi`): when every input and group is valued at 0, knowing any one of them would not change
- * the choice (not "each is at or below the noise level of €0"); else each is at or below the noise level.
+ * the choice (not "each is at or below the noise level of €0"); else each is at or below the noise
+ * level, said with its figure, or, under one unit, as what each is then worth ("each is worth less
+ * than €1, at or below the noise level", not "the noise level of less than €1").
  * @example noInputAloneWords([0, 0], 0, "EUR") // "No input alone is worth measuring: knowing any one of them exactly would not change the choice."
  * @example noInputAloneWords([0, 2.1], 4, "EUR") // "No input alone is worth measuring: each is at or below the noise level of €4."
+ * @example noInputAloneWords([0, 0.01], 0.02, "EUR") // "No input alone is worth measuring: each is worth less than €1, at or below the noise level."
  */
 export function noInputAloneWords(values: readonly number[], noiseLevel: number, currency: string): string {
-  return values.every((value) => value === 0)
-    ? `No input alone is worth measuring: knowing any one of them exactly ${WOULD_NOT_CHANGE}.`
+  if (values.every((value) => value === 0)) return `No input alone is worth measuring: knowing any one of them exactly ${WOULD_NOT_CHANGE}.`;
+  const under = lessThanOneUnit(noiseLevel, currency);
+  return under
+    ? `No input alone is worth measuring: each is worth ${under}, at or below the noise level.`
     : `No input alone is worth measuring: each is at or below the noise level of ${formatGain(noiseLevel, currency)}.`;
 }
 
@@ -408,4 +459,21 @@ export function paybackRowLabel(behind: boolean): string {
 export function paybackRow(now: number | null, lastRecorded: number | null, forecast: (month: number | null) => string): { label: string; now: string } {
   const behind = paidBack(now, lastRecorded);
   return { label: paybackRowLabel(behind), now: behind ? paidBackWords(now!) : forecast(now) };
+}
+
+/**
+ * DORA's payback (investment ÷ value a year) where its formula has no answer (the engine's
+ * `doraPaybackMissing`, docs/numbers.md, "Conventions of peer calculations"): "n/a" when the change
+ * costs nothing over today, as its ROI; "not defined: no value over the 12 months" ("in the plan's one
+ * month") when it returns nothing over the plan before its costs. It read "never" beside a value of
+ * €0 in a plan of one month, which says more than the plan's months can. Undefined when the payback is
+ * a number of years, which the view writes as it writes figures.
+ * @example doraPaybackWords({ investment: 500, value: 0 }, 1) // "not defined: no value in the plan's one month"
+ * @example doraPaybackWords({ investment: -400, value: 500 }, 6) // "n/a"
+ */
+export function doraPaybackWords(figures: Pick<DoraFigures, "investment" | "value">, horizonMonths: number): string | undefined {
+  const missing = doraPaybackMissing(figures);
+  if (missing === undefined) return undefined;
+  if (missing === "nothing to pay back") return "n/a";
+  return `not defined: no value ${horizonMonths === 1 ? "in" : "over"} ${theMonths(horizonMonths)}`;
 }

@@ -59,3 +59,24 @@ export const ONE_MONTH_EIGHTY_CENTS = withEdits(
   ["flatPerYear: 7004.8", "flatPerYear: 7003.6"],
   ["flatPerYear: 7005.1", "flatPerYear: 7004.4"],
 );
+
+/**
+ * A plan of one month whose option only costs: €500 of other external spend, nothing back in the
+ * month. DORA's value is €0, so its payback (investment ÷ value a year) has no answer: `run` says
+ * "not defined: no value in the plan's one month", not "never".
+ */
+export const ONE_MONTH_NO_VALUE = `title: One month, nothing back
+currency: EUR
+horizonMonths: 1
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    change: { external: { other: 500 } }
+`;

@@ -130,7 +130,7 @@ describe("optimize end to end", () => {
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
     expect(payback.stdout.split("\n")[0]).toBe("Best sets of capabilities by earliest payback month (first-year cash at most €15,000)");
-    // Staying as today "pays back" from the start having spent nothing: no answer to "what pays back soonest", so the changes that pay back come first.
+    // Staying as today changes nothing and has no payback: no answer to "what pays back soonest", so the changes that pay back come first.
     const table = payback.stdout.split("\n\n")[1]!;
     // The payback month is the objective's column: no second "Pays back" column repeats it.
     expect(table).toMatch(/^ {2}Capabilities +Earliest payback month +NPV +First-year cash +Setup hours$/m);
@@ -559,6 +559,21 @@ describe("optimize's limits far below a unit", () => {
     const hours = await runCliCaptured(["optimize", file, "--budget", "1e-7", "--setup-hours", "300.5", "--write-scenario", "ask"]);
     expect(hours.exitCode).toBe(0);
     expect(readFileSync(file, "utf8")).toContain("within a first-year budget of €0.0000001 and 300.5 setup hours, chosen by mlops-roi optimize.");
+  });
+});
+
+describe("optimize's limits read as the bound used, in every currency", () => {
+  it("writes --budget 1e-200 as a power of ten, not 'at most less than €0.01'; a yen budget of 0.4 as 'JP¥0.4', not 'JP¥0.40'; --setup-hours 1 as '1 hour', not '1 hours'", async () => {
+    const file = join(temp.path, "limits.yaml");
+    writeFileSync(file, readFileSync(templatePath("team"), "utf8"));
+    const first = async (...args: string[]) => (await runCliCaptured(["optimize", ...args, "--top", "1"])).stdout.replaceAll("\u00a0", " ").split("\n")[0];
+    expect(await first(file, "--budget", "1e-200", "--setup-hours", "1e-200")).toBe(
+      "Best sets of capabilities by net present value (first-year cash at most €1 × 10⁻²⁰⁰, setup at most 1 × 10⁻²⁰⁰ hours)",
+    );
+    expect(await first(file, "--setup-hours", "1")).toBe("Best sets of capabilities by net present value (setup at most 1 hour)");
+    const yen = join(temp.path, "limits-yen.yaml");
+    writeFileSync(yen, readFileSync(file, "utf8").replace(/^currency: EUR$/m, "currency: JPY"));
+    expect(await first(yen, "--budget", "0.4")).toBe("Best sets of capabilities by net present value (first-year cash at most JP¥0.4)");
   });
 });
 

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import {
+  baselineCapabilitiesIssue,
   buildResult,
   BUILT_IN_CURRENCY,
   takesCataloguePricesUnconverted,
@@ -22,12 +23,14 @@ import {
   formatChance,
   formatGain,
   formatInputMoney,
+  formatBoundAsGiven,
   formatMoneyAsGiven,
-  formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatPaybackMonth,
   lessThanOneUnit,
   plural,
+  pluralAsWritten,
+  roundAsWritten,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { riskAdjustmentAside } from "../../format/words.js";
@@ -246,10 +249,9 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
  * read "301" under "setup at most 300.5 hours", sets of 0.3 hours "0" under "at most 0.3 hours".
  * @example setupHoursText(300.5, 300.5) // "300.5" ; setupHoursText(0.0004, 0.0004) // "0.0004" ; setupHoursText(644, null) // "644"
  */
-function setupHoursText(value: number, limit: number | null): string {
-  const shown = formatNumber(value, 2);
-  const reads = Number(shown.replace(/[^\d.-]/g, ""));
-  return (value > 0 && reads === 0) || (limit !== null && reads > limit) ? formatNumberAsGiven(value) : shown;
+export function setupHoursText(value: number, limit: number | null): string {
+  const reads = roundAsWritten(value, 2);
+  return (value > 0 && reads === 0) || (limit !== null && reads > limit) ? formatBoundAsGiven(value) : formatNumber(value, 2);
 }
 
 function renderText(result: OptimizeResult, context: CaseContext): string {
@@ -262,8 +264,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   const limits = [
     // The budget as the user gave it, cents kept: --budget 959.6 read "at most €960" above a set of €960 it left out.
     result.limits.budget !== null ? `${cash.title} at most ${formatMoneyAsGiven(result.limits.budget, currency)}` : "",
-    // Hours as given too: --setup-hours 0.0004 read "setup at most 0 hours".
-    result.limits.setupHours !== null ? `setup at most ${formatNumberAsGiven(result.limits.setupHours)} hours` : "",
+    // Hours as given too: --setup-hours 0.0004 read "setup at most 0 hours", and 1 "setup at most 1 hours".
+    result.limits.setupHours !== null ? `setup at most ${pluralAsWritten(formatBoundAsGiven(result.limits.setupHours), "hour")}` : "",
   ].filter(Boolean);
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
@@ -424,19 +426,11 @@ the last sets run on every draw (found, not proven).`,
       const { compiled } = compileCase(validation.file, { allCapabilities: true });
       if (!compiled) return;
       // Each set is priced as today plus its capabilities (engine's optimize): today must have none of its own.
-      const today = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline)!;
-      if (today.capabilities.length > 0) {
+      const refused = baselineCapabilitiesIssue(compiled);
+      if (refused) {
         // Said at its line, as validate says a field's problem: the message named the field but no line.
-        const path = ["scenarios", today.name, "capabilities"];
-        const at = validation.source.locate(path);
-        const issue = {
-          path,
-          code: "optimize_baseline_capabilities",
-          severity: "error" as const,
-          ...(at ? { line: at.line, column: at.column } : {}),
-          message: `scenarios.${today.name}.capabilities is [${today.capabilities.join(", ")}]; allowed for optimize: a baseline without capabilities, since every set is priced as today's way of working plus its capabilities (today's own would be left out of every set, staying as today included). Give what they change as the baseline's own inputs, or run optimize on a copy whose baseline lists none`,
-        };
-        output.stderr(`${formatIssues(file, validation.source.text, [issue])}\n`);
+        const at = validation.source.locate(refused.path);
+        output.stderr(`${formatIssues(file, validation.source.text, [{ ...refused, ...(at ? { line: at.line, column: at.column } : {}) }])}\n`);
         throw new UserError(`${file}: 1 error; nothing was run`);
       }
       const known = compiled.capabilities.map((capability) => capability.name);
@@ -569,9 +563,7 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     result.limits.budget !== null
       ? cashBasis(result, compiled.horizonMonths, feeMonthsOf(compiled)).scenario(formatMoneyAsGiven(result.limits.budget, currency))
       : "",
-    result.limits.setupHours !== null
-      ? `${formatNumberAsGiven(result.limits.setupHours)} ${result.limits.setupHours === 1 ? "setup hour" : "setup hours"}`
-      : "",
+    result.limits.setupHours !== null ? pluralAsWritten(formatBoundAsGiven(result.limits.setupHours), "setup hour") : "",
   ].filter(Boolean);
   const scenario = {
     label: "What we ask for",

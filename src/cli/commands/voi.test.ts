@@ -23,6 +23,47 @@ interface Entry {
   group?: string;
 }
 
+/** Two options a euro apart over a year, and a range (meetings) that moves both alike: worth next to nothing to find out, as is the noise level. */
+const BARELY_MATTERS = `title: Inputs that barely matter
+currency: EUR
+horizonMonths: 12
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 20, valuePerMonth: 100, buildHours: 1000 }
+  meetings: { hoursPerPersonPerMonth: { low: 4, high: 6 } }
+  releases: { mode: capacity, newWorkThresholdHours: 80 }
+scenarios:
+  today: { label: Today }
+  better:
+    label: Better
+    projects: { upkeepHoursPerMonth: { low: 19.9, high: 20.1 } }
+    tooling: { licences: { flatPerYear: 0.5 } }
+`;
+
+describe("voi on inputs that barely matter", () => {
+  it("says a value and a noise level both under one unit plainly: '(less than €1, at or below the noise level)', not '… of less than €1'", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "barely.yaml");
+      writeFileSync(file, BARELY_MATTERS);
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json"])).stdout);
+      const below = json.evppi.filter((entry: Entry) => !entry.aboveNoise);
+      expect(below.length).toBeGreaterThan(0);
+      for (const entry of below) expect(entry.value).toBeGreaterThan(0);
+      expect(json.noiseLevel).toBeLessThan(0.5);
+      const { stdout } = await runCliCaptured(["voi", file]);
+      expect(stdout).toContain(
+        "Hours a month each person spends in meetings and hand-offs: not worth measuring (less than €1, at or below the noise level).\n",
+      );
+      expect(stdout).not.toContain("noise level of less than");
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
 describe("voi", () => {
   it("prints exactly run's decision analysis, with the file, currency and seed, as JSON", async () => {
     const voi = await runCliCaptured(["voi", closeCall, "--json", "--samples", "4000", "--seed", "3"]);

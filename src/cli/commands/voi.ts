@@ -3,8 +3,9 @@ import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, t
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../report/decision-labels.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
-import { formatGain, lessThanOneUnit, plural } from "../../format/numbers.js";
+import { formatGain, plural } from "../../format/numbers.js";
 import {
+  belowNoiseWords,
   bestChances,
   bestLevelWords,
   noInputAloneWords,
@@ -12,6 +13,7 @@ import {
   riskAdjustmentAside,
   sharedBestTail,
   tieShareWords,
+  worthUpTo,
 } from "../../format/words.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
@@ -70,7 +72,7 @@ function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: Inform
   const together = entry.inputs.length > 1 ? " together" : "";
   const why = entry.group === "correlated" ? " (correlated in the file)" : entry.group === "asked" ? " (the group asked for)" : "";
   // Above the noise level but under half a unit: "less than €1", not "up to €0".
-  const worth = lessThanOneUnit(entry.value, result.currency) ?? `up to ${money(entry.value)}`;
+  const worth = worthUpTo(entry.value, result.currency, money).words;
   const line = entry.aboveNoise
     ? `Finding out ${lowered}${together} first is worth ${worth}.`
     : // A value of 0 is said as what it means, not as "€0, at or below the noise level of €0".
@@ -104,7 +106,8 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     const evpi =
       decision.evpi === 0
         ? "nothing"
-        : `${lessThanOneUnit(decision.evpi, result.currency) ?? `at most ${money(decision.evpi)}`}, no more than the noise level of ${formatGain(decision.noiseLevel, result.currency)}`;
+        : // As an input's value beside the noise level: under one unit "less than €1, at or below the noise level", not "… no more than the noise level of less than €1".
+          belowNoiseWords(decision.evpi, decision.noiseLevel, result.currency);
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
@@ -118,7 +121,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     );
   } else {
     parts.push(
-      `Knowing every input exactly before deciding would be worth ${lessThanOneUnit(decision.evpi, result.currency) ?? `up to ${money(decision.evpi)}`} (the expected value of perfect information): no measurement can be worth more.`,
+      `Knowing every input exactly before deciding would be worth ${worthUpTo(decision.evpi, result.currency, money).words} (the expected value of perfect information): no measurement can be worth more.`,
     );
     if (!decision.evppi.some((entry) => entry.aboveNoise)) {
       parts.push(

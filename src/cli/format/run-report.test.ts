@@ -11,7 +11,7 @@ import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { bestChances } from "../../format/words.js";
-import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_NO_VALUE, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 
@@ -208,6 +208,18 @@ describe("the run report's conventions", () => {
     // DORA's investment: the alternative's €100 of consultants less today's €500.
     expect(text).toMatch(/\n {2}b\s+-€400\s+€500\s+€900\s+n\/a\s+n\/a\n/);
     expect(text).not.toMatch(/-0\.\d{3}/);
+  });
+
+  it("says DORA's payback is not defined, not 'never', when the change brings no value in a plan of one month (investment ÷ a value of €0)", () => {
+    const { compiled } = validateScenarioText(ONE_MONTH_NO_VALUE);
+    const result = buildResult(compiled!);
+    expect(result.comparisons.better!.conventions.dora).toMatchObject({ investment: 500, value: 0, paybackYears: null });
+    const text = renderRunReport(result);
+    expect(text).toMatch(/\n {2}Better\s+€500\s+€0\s+-€500\s+-100%\s+not defined: no value in the plan's one month\n/);
+    expect(text).not.toMatch(/\n {2}Better\s+€500.*never/);
+    // Over a longer plan, its months.
+    const year = renderRunReport(buildResult(validateScenarioText(ONE_MONTH_NO_VALUE.replace("horizonMonths: 1\n", "horizonMonths: 12\n")).compiled!));
+    expect(year).toMatch(/-100%\s+not defined: no value over the 12 months\n/);
   });
 
   it("groups DORA's payback in years as every other figure, to three decimals", () => {

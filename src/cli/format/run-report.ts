@@ -1,5 +1,14 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { bestChances, bestLevelWords, listInWords, noRoomBefore, riskAdjustmentShares, sharedBestTail } from "../../format/words.js";
+import {
+  bestChances,
+  bestLevelWords,
+  listInWords,
+  noRoomBefore,
+  riskAdjustmentShares,
+  sharedBestTail,
+  doraPaybackWords,
+  worthUpTo,
+} from "../../format/words.js";
 import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
 import {
   formatChance,
@@ -9,7 +18,6 @@ import {
   formatMonth,
   formatNumberFixed,
   formatPaybackMonth,
-  lessThanOneUnit,
   formatPercent,
   formatShare,
   plural,
@@ -106,8 +114,8 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
       money(figures.value),
       money(figures.netBenefit),
       formatPercent(figures.roi),
-      // No ROI: the change costs nothing over today, and there is nothing to pay back.
-      figures.paybackYears === null ? (figures.roi === null ? "n/a" : "never") : fixedOrUnder(figures.paybackYears, 3),
+      // No answer from DORA's formula: nothing to pay back ("n/a", as the ROI), or no value to pay back with (doraPaybackWords).
+      doraPaybackWords(figures, result.horizonMonths) ?? fixedOrUnder(figures.paybackYears!, 3),
     ];
   });
   return [
@@ -141,15 +149,14 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
   if (!decision || comparisons.length < Object.keys(result.comparisons).length) return [];
   const best = decision.options.find((option) => option.scenario === decision.best)!;
   // Above zero but under half a unit: "less than €1", not a "€0" that reads as nothing.
-  const small = lessThanOneUnit(decision.evpi, result.currency);
-  const evpi = small ?? formatMoney(decision.evpi, result.currency);
+  const { figure: evpi, words: upToEvpi } = worthUpTo(decision.evpi, result.currency, (value) => formatMoney(value, result.currency));
   const worth =
     decision.evpi <= decision.noiseLevel
       ? `Knowing every input exactly before deciding would be worth ${evpi} (EVPI): no measurement is worth paying for`
       : decision.evppi.some((entry) => entry.aboveNoise)
-        ? `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`
+        ? `Knowing every input exactly before deciding would be worth ${upToEvpi} (EVPI); \`mlops-roi voi\` ranks what is worth measuring`
         : // The inputs are worth something only together: voi says no input alone is worth measuring.
-          `Knowing every input exactly before deciding would be worth ${small ?? `up to ${evpi}`} (EVPI), but no input alone is worth measuring (\`mlops-roi voi\` gives each one's worth)`;
+          `Knowing every input exactly before deciding would be worth ${upToEvpi} (EVPI), but no input alone is worth measuring (\`mlops-roi voi\` gives each one's worth)`;
   // Options that gain the same split the samples (ties count half): the others are named with their
   // share, so "the best option in 50% of the samples" does not read as losing the rest (voi says it so too).
   const others = sharedBestTail(decision.options, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label);

@@ -2,10 +2,10 @@ import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { informationWords } from "../decision-labels.js";
 import { escapeHtml } from "../escape.js";
-import { formatGain, formatNumber, lessThanOneUnit } from "../../format/numbers.js";
+import { formatGain, formatNumber } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { bestChances, bestLevelWords, nothingToMeasureWords, otherBestShares } from "../../format/words.js";
+import { bestChances, bestLevelWords, nothingToMeasureWords, otherBestShares, worthUpTo } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -52,7 +52,7 @@ function worthTable(context: ReportContext, entries: readonly InformationValue[]
   const rows = entries
     .map(
       (entry) =>
-        `<tr data-inputs="${escapeHtml(entry.inputs.join(" "))}"><td>${whatToFindOut(context, entry)}</td><td class="number">${escapeHtml(lessThanOneUnit(entry.value, context.result.currency) ?? context.money(entry.value))}</td></tr>`,
+        `<tr data-inputs="${escapeHtml(entry.inputs.join(" "))}"><td>${whatToFindOut(context, entry)}</td><td class="number">${escapeHtml(worthUpTo(entry.value, context.result.currency, context.money).figure)}</td></tr>`,
     )
     .join("");
   return `<table class="compact" data-figure-table="worth-finding-out">
@@ -77,7 +77,7 @@ export const decisionSection: ReportSection = {
         ? prose(escapeHtml(nothingToMeasureWords(decision, context.result.currency, context.money)))
         : `${prose(`Some figures are worth pinning down before deciding. Knowing ${worth.length === 1 ? "this one" : "one of these"} for sure could be worth up to:`)}
 ${worthTable(context, worth)}
-${prose(`Knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, context.result.currency) ?? `up to ${context.money(decision.evpi)}`} in all. No study is worth more than that, and one that only narrows a range is worth less.`)}`;
+${prose(`Knowing every figure for sure would be worth ${escapeHtml(worthUpTo(decision.evpi, context.result.currency, context.money).words)} in all. No study is worth more than that, and one that only narrows a range is worth less.`)}`;
     return `<section id="decision" class="block">
 <h2>Is it worth finding out more first?</h2>
 ${prose(`${bestShares(context, decision)}${averageBest(context, decision)}`)}

@@ -2,8 +2,8 @@ import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/report/decision-labels.js";
-import { bestChances, bestLevelWords, nothingToMeasureWords, tieShareWords } from "../../../src/format/words.js";
-import { formatMoney, lessThanOneUnit } from "../format.js";
+import { bestChances, bestLevelWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
+import { formatMoney } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
 /** Inputs (or groups) listed under "Worth finding out first". */
@@ -45,6 +45,9 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   const level = bestLevelWords(decision, decision.best, labelOf, "outcome");
   // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
   const chances = bestChances(decision.options);
+  // "up to €6", or "less than €1" under one unit: the words of voi, run and the report (worthUpTo).
+  const worthOf = (value: number) => worthUpTo(value, result.currency, (amount) => formatMoney(amount, result.currency));
+  const evpi = worthOf(decision.evpi);
   return (
     <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
       <h2 id="decision-heading">Which option comes out best</h2>
@@ -78,9 +81,8 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
       ) : (
         <>
           <p className="decision-evpi">
-            Knowing every uncertain input exactly before choosing would be worth {lessThanOneUnit(decision.evpi, result.currency) ? "" : "up to "}
-            <strong data-figure="evpi">{lessThanOneUnit(decision.evpi, result.currency) ?? formatMoney(decision.evpi, result.currency)}</strong> in all. The
-            inputs worth most:
+            Knowing every uncertain input exactly before choosing would be worth {evpi.upTo}
+            <strong data-figure="evpi">{evpi.figure}</strong> in all. The inputs worth most:
           </p>
           <ol className="decision-worth">
             {worth.map((entry) => {
@@ -92,8 +94,8 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
                     {note && <span className="decision-group-note">{note}</span>}
                   </span>
                   <span className="decision-value">
-                    {lessThanOneUnit(entry.value, result.currency) ? "" : "up to "}
-                    <span data-figure="information-value">{lessThanOneUnit(entry.value, result.currency) ?? formatMoney(entry.value, result.currency)}</span>
+                    {worthOf(entry.value).upTo}
+                    <span data-figure="information-value">{worthOf(entry.value).figure}</span>
                   </span>
                 </li>
               );
