@@ -1,4 +1,4 @@
-import { monthsWithoutNewWork, paidBack } from "../engine/index.js";
+import { builtInPricesSentence, monthsWithoutNewWork, paidBack, type BuiltInPrice } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMonth, formatNumber, formatShare, formatSignedShare, lessThanOneUnit, plural } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
@@ -408,4 +408,17 @@ export function paybackRowLabel(behind: boolean): string {
 export function paybackRow(now: number | null, lastRecorded: number | null, forecast: (month: number | null) => string): { label: string; now: string } {
   const behind = paidBack(now, lastRecorded);
   return { label: paybackRowLabel(behind), now: behind ? paidBackWords(now!) : forecast(now) };
+}
+
+/**
+ * What every view says of the built-in prices a case in another currency takes unconverted: `run`'s
+ * warning, the report's appendix, the workbook's catalogue heading, `optimize` and the web app's
+ * Capabilities tab. The engine decides which prices (unconvertedBuiltInPrices, or a result's
+ * `unconvertedBuiltInPrices`) and writes the sentence beside its own warning (builtInPricesSentence,
+ * since the engine imports nothing above it); views take it from here. `undefined` when none.
+ * @example builtInPricesWords("USD", [{ capability: "scheduling", cost: "monthlyCost", value: 300 }])
+ * // "The built-in catalogue's prices are stated in EUR, but this case is in USD: they are taken as written, unconverted, as USD (scheduling 300 a month); give your own prices in USD under catalogue: in the file (catalogue.scheduling.monthlyCost)."
+ */
+export function builtInPricesWords(currency: string, prices: readonly BuiltInPrice[] | undefined): string | undefined {
+  return builtInPricesSentence(currency, prices ?? []);
 }

@@ -49,7 +49,7 @@ function listed(items: readonly string[]): string {
  * effects), and the built-in ones, read-only until customised. Scenarios pick from it on their tabs.
  */
 export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => void }) {
-  const { data, issues } = useEditor();
+  const { data, issues, builtInPrices } = useEditor();
   const own = Object.keys(ownCatalogue(data));
   const builtInOnly = capabilityNames(data).filter((name) => !own.includes(name));
   const [opened, setOpened] = useState<string | undefined>();
@@ -87,7 +87,7 @@ export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => 
         <h3 id="built-in-capabilities-heading" className="catalogue-heading">
           Built-in capabilities
         </h3>
-        <p className="group-help">{builtInHelp(data)}</p>
+        <p className="group-help">{builtInHelp(builtInPrices)}</p>
         <ul className="capability-cards">
           {builtInOnly.map((name) => {
             const view = capabilityView(data, name);
