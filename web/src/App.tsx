@@ -28,7 +28,6 @@ import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
 import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
 import { staleFiguresWords } from "./format.js";
-import { builtInPricesWords } from "../../src/format/words.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
 type Origin =
@@ -303,14 +302,8 @@ export function App() {
   );
 
   const currency = data && typeof data.currency === "string" && /^[A-Z]{3}$/.test(data.currency) ? data.currency : "EUR";
-  // The engine's sentence on built-in prices taken unconverted, for the Capabilities tab: a text, so it changes the API only when its words do.
-  const goodResult = lastGood.current?.result;
-  const builtInPrices = goodResult ? builtInPricesWords(goodResult.currency, goodResult.unconvertedBuiltInPrices) : undefined;
-  // Changes only with the issues, the currency or that sentence: an input is drawn again when its own value changes (useCaseValue).
-  const editorApi = useMemo<EditorApi>(
-    () => ({ store, issues, set, rangesEnabled, currency, ...(builtInPrices !== undefined ? { builtInPrices } : {}) }),
-    [store, issues, set, rangesEnabled, currency, builtInPrices],
-  );
+  // Changes only with the issues or the currency: an input is drawn again when its own value changes (useCaseValue).
+  const editorApi = useMemo<EditorApi>(() => ({ store, issues, set, rangesEnabled, currency }), [store, issues, set, rangesEnabled, currency]);
 
   const confirmDiscard = () => !edited || window.confirm("Your changes are not saved. Replace them?");
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import seed from "../../../examples/seed.yaml?raw";
 import { builtInCatalogue, effectTargetNames, hasErrors, parseScenarioSource, validateScenarioText } from "../../../src/engine/index.js";
-import { builtInPricesWords } from "../../../src/format/words.js";
 import { dollarCase } from "../../../src/test-support/built-in-prices.js";
-import { evaluateCase } from "./evaluate.js";
 import {
   addCapability,
+  builtInCardsPrices,
   builtInHelp,
   capabilityNameProblem,
   capabilityNames,
@@ -136,10 +135,11 @@ describe("the capability catalogue in the editor", () => {
 
 describe("builtInHelp", () => {
   const help = "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.";
-  /** What the Capabilities tab says, as the page works it out: the engine's result of the case, then the one sentence of src/format. */
+  /** What the Capabilities tab says, as the page works it out: of the built-in capabilities it shows as cards, those the file does not customise. */
   const helpOf = (text: string) => {
-    const result = evaluateCase(parseScenarioSource(text).data).result!;
-    return builtInHelp(builtInPricesWords(result.currency, result.unconvertedBuiltInPrices));
+    const data = parseScenarioSource(text).data as CaseData;
+    const cards = capabilityNames(data).filter((name) => !Object.hasOwn((data.catalogue as object | undefined) ?? {}, name));
+    return builtInHelp(builtInCardsPrices(data, cards));
   };
 
   it("says, in a case in dollars that takes a built-in price, the sentence run, the report, the workbook and optimize say (the cards read 'US$300 a month' as a dollar price)", () => {
@@ -153,5 +153,11 @@ describe("builtInHelp", () => {
   it("says nothing of it when the file gives every price, nor in a euro case", () => {
     expect(helpOf(dollarCase(seed, []))).toBe(help);
     expect(helpOf(seed)).toBe(help);
+  });
+
+  it("says it of the cards' prices in a case in dollars that lists no capability: the cards still read 'US$300 a month'", () => {
+    expect(helpOf(seed.replace("currency: EUR", "currency: USD"))).toMatch(
+      /^Their costs .* The built-in catalogue's prices are stated in EUR, but this case is in USD: .*scheduling 300 a month.*\.$/,
+    );
   });
 });

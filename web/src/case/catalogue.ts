@@ -1,4 +1,12 @@
-import { builtInCatalogue, effectTargetNames, takesCataloguePricesUnconverted } from "../../../src/engine/index.js";
+import {
+  builtInCatalogue,
+  compileCase,
+  effectTargetNames,
+  takesCataloguePricesUnconverted,
+  unconvertedBuiltInPrices,
+  validateScenarioText,
+} from "../../../src/engine/index.js";
+import { builtInPricesWords } from "../../../src/format/words.js";
 import { formatInputMoney, formatNumber } from "../../../src/format/numbers.js";
 import { deleteIn, getIn, isRecord, setIn, type CaseData } from "./data-path.js";
 import { inputGroups, type Field } from "./field-tree.js";
@@ -232,10 +240,24 @@ export function effectLines(effects: Readonly<Partial<Record<EffectTarget, unkno
 }
 
 /**
+ * The sentence every view writes of built-in prices taken unconverted (src/format/words.ts's
+ * builtInPricesWords), for the built-in capabilities the Capabilities tab shows as cards (`names`):
+ * the engine decides which of their prices are the catalogue's, stated in EUR, in a case in another
+ * currency (unconvertedBuiltInPrices, on the case compiled with every capability, as `optimize`
+ * compiles it). `undefined` when there are none, or while the case has an error.
+ * @example builtInCardsPrices(dollarCase, ["scheduling"]) // "The built-in catalogue's prices are stated in EUR, but this case is in USD: …"
+ */
+export function builtInCardsPrices(data: CaseData, names: readonly string[]): string | undefined {
+  const { file, compiled } = validateScenarioText(JSON.stringify(data) ?? "");
+  const all = file && compiled ? compileCase(file, { allCapabilities: true }).compiled : undefined;
+  return all ? builtInPricesWords(all.currency, unconvertedBuiltInPrices(all, names)) : undefined;
+}
+
+/**
  * What the Capabilities tab says of the built-in capabilities: starting assumptions, and, when the
- * case takes built-in prices in another currency than the catalogue's, the sentence every view writes
- * of them (`builtInPrices`, src/format/words.ts's builtInPricesWords of the engine's result: the cards
- * read "JP¥300 a month" in a case in yen, as if that were a yen price).
+ * cards show built-in prices in another currency than the catalogue's, the sentence every view writes
+ * of them (builtInCardsPrices: the cards read "JP¥300 a month" in a case in yen, as if that were a
+ * yen price).
  * @example builtInHelp(undefined) // "Their costs and effects are starting assumptions for a small team. …"
  */
 export function builtInHelp(builtInPrices: string | undefined): string {

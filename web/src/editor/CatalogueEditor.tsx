@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { type CaseData, getIn, isRecord, startsWith } from "../case/data-path.js";
 import {
   addCapability,
+  builtInCardsPrices,
   builtInHelp,
   builtInOf,
   capabilityNameProblem,
@@ -49,10 +50,12 @@ function listed(items: readonly string[]): string {
  * effects), and the built-in ones, read-only until customised. Scenarios pick from it on their tabs.
  */
 export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => void }) {
-  const { data, issues, builtInPrices } = useEditor();
+  const { data, issues } = useEditor();
   const own = Object.keys(ownCatalogue(data));
   const builtInOnly = capabilityNames(data).filter((name) => !own.includes(name));
   const [opened, setOpened] = useState<string | undefined>();
+  // A text: the cards' built-in prices taken unconverted, worked out again only when the case changes.
+  const builtInPrices = useMemo(() => builtInCardsPrices(data, builtInOnly), [data]);
   const listIssues = issuesAt(issues, ["catalogue"]).filter((issue) => issue.path.length === 1);
 
   return (

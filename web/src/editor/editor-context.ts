@@ -38,8 +38,6 @@ export interface EditorApi {
   readonly set: (path: DataPath, value: unknown) => void;
   readonly rangesEnabled: boolean;
   readonly currency: string;
-  /** What every view says of the built-in prices the case takes unconverted (src/format/words.ts), of the last case without errors; none when there are none. */
-  readonly builtInPrices?: string;
 }
 
 export const EditorContext = createContext<EditorApi | null>(null);
