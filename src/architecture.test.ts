@@ -202,6 +202,24 @@ describe("the layers", () => {
     expect(broken, `Imports that break the layers (see the table in src/architecture.test.ts):\n${broken.join("\n")}\n`).toEqual([]);
   });
 
+  it("give the words the report shares with `voi`, `track` and the web app from src/format, not from the report", () => {
+    // What a value of information is about (informationWords) and an input's plain label (describeInput)
+    // are written alike by the report, the command line and the web app: they live in src/format.
+    const sharing = [
+      "src/cli/commands/voi.ts",
+      "src/cli/commands/track/format.ts",
+      "web/src/results/DecisionPanel.tsx",
+      "web/src/editor/QuantityInput.tsx",
+      "web/src/case/field-tree.ts",
+    ];
+    const fromReport = sharing.flatMap((file) =>
+      importsOf(file)
+        .filter((edge) => edge.target?.startsWith("src/report/"))
+        .map((edge) => `${file} → ${edge.specifier}`),
+    );
+    expect(fromReport).toEqual([]);
+  });
+
   it("list no allowance that is no longer needed", () => {
     expect(unusedAllowances).toEqual([]);
   });

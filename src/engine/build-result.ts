@@ -11,6 +11,7 @@ import { judge } from "./judgement.js";
 import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
+import { unconvertedBuiltInPrices } from "./model/compile.js";
 
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 // The money columns, from the project value to the net (the month table's order).
@@ -351,6 +352,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     usedBy: usedBy[index] ?? [],
   }));
   const baseParameters = runner.parameters[runner.baselineIndex]!;
+  const unconverted = unconvertedBuiltInPrices(compiled);
   const result: Omit<CaseResult, "judgement"> = {
     title: compiled.title,
     ...(compiled.description ? { description: compiled.description } : {}),
@@ -365,6 +367,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
     comparisons,
     assumptions,
     notes: compiled.groupNotes.map((note) => ({ input: note.name, note: note.note })),
+    ...(unconverted.length > 0 ? { unconvertedBuiltInPrices: unconverted } : {}),
     ...(compiled.correlations.length > 0
       ? {
           correlations: compiled.correlations.map((correlation) => ({

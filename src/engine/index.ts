@@ -72,13 +72,14 @@ export {
   BUILT_IN_CURRENCY,
   builtInCatalogue,
   BUILT_IN_NOTE,
+  builtInPricesSentence,
   catalogueCurrencyWarning,
   PRICE_COSTS,
   priceWords,
   takesCataloguePricesUnconverted,
   type BuiltInPrice,
 } from "./catalogue/built-in.js";
-export { builtInPricesOf } from "./model/compile.js";
+export { builtInPricesOf, unconvertedBuiltInPrices } from "./model/compile.js";
 export { effectTargets, effectTargetNames } from "./catalogue/targets.js";
 export type { CompiledCapability } from "./model/compiled.js";
 export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";

@@ -6,6 +6,7 @@ import type { AdoptionStep } from "./optimize.js";
 import type { Distribution } from "./uncertainty/index.js";
 import type { Discounting } from "./finance.js";
 import type { Judgement } from "./judgement.js";
+import type { BuiltInPrice } from "./catalogue/built-in.js";
 
 /** One month of one scenario. Hours are team hours in the month; money is in the case's currency. */
 export interface MonthRow {
@@ -218,6 +219,11 @@ export interface CaseResult {
   comparisons: Record<string, ComparisonResult>;
   assumptions: Assumption[];
   notes: { input: string; note: string }[];
+  /**
+   * With a currency other than the built-in catalogue's (EUR): the built-in prices the options take
+   * as written, unconverted (engine's unconvertedBuiltInPrices); absent when there are none.
+   */
+  unconvertedBuiltInPrices?: BuiltInPrice[];
   /** The rank correlations the file declares between inputs given as ranges (drawn together in the Monte Carlo). */
   correlations?: { between: [string, string]; rank: number; note?: string }[];
   /** With ranges and at least one alternative: the chance each option is best and what finding out more is worth. */

@@ -1,4 +1,4 @@
-import { doraPaybackMissing, monthsWithoutNewWork, paidBack, type DoraFigures } from "../engine/index.js";
+import { builtInPricesSentence, doraPaybackMissing, monthsWithoutNewWork, paidBack, type BuiltInPrice, type DoraFigures } from "../engine/index.js";
 import {
   formatChancesOfWhole,
   formatGain,
@@ -476,4 +476,17 @@ export function doraPaybackWords(figures: Pick<DoraFigures, "investment" | "valu
   if (missing === undefined) return undefined;
   if (missing === "nothing to pay back") return "n/a";
   return `not defined: no value ${horizonMonths === 1 ? "in" : "over"} ${theMonths(horizonMonths)}`;
+}
+
+/**
+ * What every view says of the built-in prices a case in another currency takes unconverted: `run`'s
+ * warning, the report's appendix, the workbook's catalogue heading, `optimize` and the web app's
+ * Capabilities tab. The engine decides which prices (unconvertedBuiltInPrices, or a result's
+ * `unconvertedBuiltInPrices`) and writes the sentence beside its own warning (builtInPricesSentence,
+ * since the engine imports nothing above it); views take it from here. `undefined` when none.
+ * @example builtInPricesWords("USD", [{ capability: "scheduling", cost: "monthlyCost", value: 300 }])
+ * // "The built-in catalogue's prices are stated in EUR, but this case is in USD: they are taken as written, unconverted, as USD (scheduling 300 a month); give your own prices in USD under catalogue: in the file (catalogue.scheduling.monthlyCost)."
+ */
+export function builtInPricesWords(currency: string, prices: readonly BuiltInPrice[] | undefined): string | undefined {
+  return builtInPricesSentence(currency, prices ?? []);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -203,6 +204,53 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it.each(["A4", "Letter"])(
+    "prints page 1 whole on %s with a close call of three options whose labels are 70 characters long",
+    async (paper) => {
+      // The summary's last block, "How sure are we?" with its table, went to page 2: the close call's
+      // table gave each 70-character label four lines, and the verdict named three of them in large type.
+      const labels = {
+        optimal: "Every tool we want: tracking, scheduling, monitoring and feature store",
+        compromise: "What will be approved this year: tracking and scheduling, per user fee",
+        middle: "A middle way: tracking, scheduling and monitoring on a flat yearly fee",
+      };
+      for (const label of Object.values(labels)) expect(label).toHaveLength(70);
+      const scenario = (name: keyof typeof labels, licence: string) => `  ${name}:
+    label: "${labels[name]}"
+    projects:
+      upkeepHoursPerMonth: { low: ${name === "middle" ? "6, high: 20" : "4, high: 12"} }
+    tooling:
+      licences:
+        flatPerYear: ${licence}
+${name === "middle" ? "" : "    change:\n      external:\n        consultants: 2000\n"}`;
+      const close = readFileSync(new URL("close-call.yaml", examples), "utf8");
+      const text = `${close.slice(0, close.indexOf("  optimal:"))}${scenario("optimal", "3600")}${scenario("compromise", "3600")}${scenario("middle", "3500")}`;
+      const file = join(temp.path, `three-close-${paper}.yaml`);
+      writeFileSync(file, text);
+      const run = JSON.parse((await runCliCaptured(["run", file, "--json", ...sampling])).stdout) as CaseResult;
+      // A three-way close call: the best, and two others within 5% of it.
+      const gains = Object.values(run.comparisons).map((comparison) => comparison.npv);
+      expect(gains).toHaveLength(3);
+      expect(Math.min(...gains)).toBeGreaterThan(0.95 * Math.max(...gains));
+      expect(run.judgement?.closeCall ?? null).not.toBeNull();
+
+      const pdf = join(temp.path, `three-close-${paper}.pdf`);
+      const report = await runCliCaptured(["report", file, "-o", join(temp.path, `three-close-${paper}.html`), "--pdf", pdf, "--paper", paper, ...sampling]);
+      expect(report.exitCode).toBe(0);
+      const page = (number: number) =>
+        execFileSync("pdftotext", ["-f", String(number), "-l", String(number), pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+      const first = page(1);
+      // Every option of the close call, the four cards, then "How sure are we?" to the last row of its table.
+      for (const label of Object.values(labels)) expect(first).toContain(label.split(" ").slice(-4).join(" "));
+      for (const heading of ["OUR RECOMMENDATION", "WHAT WE ASK FOR", "WHAT IT RETURNS", "WHEN IT PAYS BACK", "WHAT CHANGES FOR THE TEAM", "How sure are we?"])
+        expect([paper, heading, first.includes(heading)]).toEqual([paper, heading, true]);
+      expect(first).toContain("Upkeep hours a month for each live project, today");
+      expect(first).toMatch(/Page 1 of \d+ $/);
+      expect(page(2)).not.toContain("How sure are we?");
+    },
+    60_000,
+  );
 
   it("prints a PDF of several pages from the same HTML", async () => {
     const { compiled } = validateScenarioText(readFileSync(new URL("seed.yaml", examples), "utf8"));

@@ -1,6 +1,6 @@
 import { tornadoSpec } from "../charts/tornado.js";
 import { movesNpv, type CaseResult, type OneAtATimeSensitivity } from "../engine/index.js";
-import { describeInput } from "./input-labels.js";
+import { describeInput } from "../format/input-description.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
 
 /** One assumption that moves the result, in the report's words. */

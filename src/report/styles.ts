@@ -126,6 +126,25 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   html { background: #fff; font-size: 10pt; }
   main.report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .summary { break-after: page; }
+  /* Page 1 holds the whole summary, "How sure are we?" and its table included, on A4 and Letter, even
+     with a close call of three options whose labels run to 70 characters: smaller type and tighter
+     spacing in print, and the option's name given the widest column of the close call's table so a
+     long label takes two lines, not four. Nothing is left out. */
+  .summary h1 { font-size: 1.5rem; }
+  .summary .title .meta { margin: 0; }
+  .summary .recommendation { padding: 8px 14px 2px; margin: 10px 0; }
+  .summary .verdict { font-size: 1.05rem; line-height: 1.3; }
+  .summary .recommendation p[data-prose] { font-size: .85rem; margin-bottom: 4px; }
+  table.trade-off { font-size: .72rem; }
+  table.trade-off th:first-child, table.trade-off td:first-child { width: 38%; }
+  .summary .cards { gap: 8px; margin-bottom: 8px; }
+  .summary .card { padding: 6px 12px 8px; }
+  .summary .card .big { font-size: 1.3rem; }
+  .summary .card .unit { margin-bottom: 4px; }
+  .summary .card p[data-prose] { font-size: .8rem; line-height: 1.4; }
+  .summary .risk h2 { margin: 0 0 2px; }
+  .summary .risk p { font-size: .85rem; }
+  .summary .risk table { font-size: .78rem; }
   /* The appendix follows on the same page: a forced page break left most of a page blank. */
   .appendix { margin-top: 24px; }
   table.catalogue tbody, ul.group-notes li { break-inside: avoid; }

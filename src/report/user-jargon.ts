@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/index.js";
-import { parseInputPath } from "./input-labels.js";
+import { parseInputPath } from "../format/input-description.js";
 import { findJargon } from "./jargon.js";
 
 export interface JargonWarning {

@@ -9,7 +9,7 @@ const compiledOf = (text: string) => validateScenarioText(text).compiled!;
 describe("the workbook's heading of the catalogue's inputs", () => {
   it("says, in a case in yen that takes built-in prices, that they are EUR figures taken unconverted (the sheet's 300 a month read as yen)", () => {
     expect(catalogueGroupTitle(compiledOf(solo.replace("currency: EUR", "currency: JPY")))).toBe(
-      "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions; built-in prices are stated in EUR and taken here unconverted, in JPY: give your own under catalogue)",
+      "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions). The built-in catalogue's prices are stated in EUR, but this case is in JPY: they are taken as written, unconverted, as JPY (experimentTracking 30 a person a month, scheduling 300 a month, monitoring 200 a month); give your own prices in JPY under catalogue: in the file (catalogue.experimentTracking.monthlyCostPerPerson, catalogue.scheduling.monthlyCost, catalogue.monitoring.monthlyCost).",
     );
   });
 

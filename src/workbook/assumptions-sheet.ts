@@ -1,11 +1,9 @@
 import {
   allowedUpTo,
-  BUILT_IN_CURRENCY,
-  builtInPricesOf,
   leafQuantile,
   quantityKind,
   scenariosUsing,
-  takesCataloguePricesUnconverted,
+  unconvertedBuiltInPrices,
   type CompiledCase,
   type Leaf,
   type QuantityKindName,
@@ -17,6 +15,7 @@ import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } fr
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { inputMoneyToTheUnit, withoutResidue } from "../format/numbers.js";
+import { builtInPricesWords } from "../format/words.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { colours, formats, ownStyle, styled, styles } from "./styles.js";
 
@@ -157,18 +156,14 @@ function rangeText(form: LeafForm): string {
  * Returns every leaf's Likely cell, by leaf index: the number the simulation uses.
  */
 /**
- * The heading of the catalogue's rows: built-in values are starting assumptions, and, in a case not
- * in the catalogue's currency that takes a built-in price, those prices are EUR figures taken
- * unconverted (a yen workbook's "300" a month read as yen).
+ * The heading of the catalogue's rows: built-in values are starting assumptions, and, when the case
+ * takes built-in prices in another currency than the catalogue's (the engine decides which), the
+ * sentence every view writes of them (a yen workbook's "300" a month read as yen).
  */
 export function catalogueGroupTitle(compiled: Pick<CompiledCase, "currency" | "capabilities" | "leaves">): string {
   const title = "Capabilities of the catalogue: what each costs and what it changes (built-in values are starting assumptions)";
-  const prices = builtInPricesOf(
-    compiled,
-    compiled.capabilities.map((capability) => capability.name),
-  );
-  if (prices.length === 0 || !takesCataloguePricesUnconverted(compiled.currency)) return title;
-  return `${title.slice(0, -1)}; built-in prices are stated in ${BUILT_IN_CURRENCY} and taken here unconverted, in ${compiled.currency}: give your own under catalogue)`;
+  const prices = builtInPricesWords(compiled.currency, unconvertedBuiltInPrices(compiled));
+  return prices === undefined ? title : `${title}. ${prices}`;
 }
 
 export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCase, file: unknown, checks: FormulaCheck[] | undefined): PlacedCell[] {

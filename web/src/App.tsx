@@ -27,6 +27,7 @@ import { Headline } from "./results/Headline.js";
 import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
 import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
+import { staleFiguresWords } from "./format.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
 type Origin =
@@ -563,7 +564,7 @@ export function App() {
         <main className="layout">
           <div className="editor-column">{editorPane}</div>
           <div className={`results-column${stale ? " stale" : ""}`} id="results" role="region" tabIndex={-1} aria-label="Results">
-            {stale && <p className="stale-note">These figures are from the last case without errors; they update again once the problems are fixed.</p>}
+            {stale && <p className="stale-note">{staleFiguresWords(".")}</p>}
             {shown?.result ? (
               <>
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} rangesComing={rangesComing} />

@@ -446,7 +446,7 @@ describe("optimize's prices from the built-in catalogue", () => {
     expect(exitCode).toBe(0);
     const text = stdout.replaceAll("\u00a0", " ");
     expect(text).toContain(
-      "  Warning: the built-in catalogue's prices are stated in EUR, but this case is in JPY: the NPV and first-year cash take them as written, unconverted, as JPY: versioning JP¥20 a person a month, experimentTracking JP¥30 a person a month, reuse JP¥25 a person a month, governance JP¥250 a month. They are starting assumptions for a small team rather than quotes: give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost).\n",
+      "  Warning: The built-in catalogue's prices are stated in EUR, but this case is in JPY: they are taken as written, unconverted, as JPY (versioning 20 a person a month, experimentTracking 30 a person a month, reuse 25 a person a month, governance 250 a month); give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost). The NPV and first-year cash take them so, and they are starting assumptions for a small team rather than quotes.\n",
     );
     // The same figures as the euro case's, only in yen: the warning changes no number.
     const euro = JSON.parse((await runCliCaptured(["optimize", templatePath("team"), "--budget", "30000", "--top", "1", "--json"])).stdout);
@@ -457,7 +457,7 @@ describe("optimize's prices from the built-in catalogue", () => {
     expect(yenJson.builtInPrices).toEqual(euro.builtInPrices);
     expect(yenJson.builtInPrices[0]).toEqual({ capability: "versioning", cost: "monthlyCostPerPerson", value: 20 });
     expect(yen.stderr).toBe(
-      `warning: ${file}: optimize's ranking takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (versioning 20 a person a month, experimentTracking 30 a person a month, reuse 25 a person a month, governance 250 a month); give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost)\n`,
+      `warning: ${file}: optimize's ranking takes built-in catalogue prices. The built-in catalogue's prices are stated in EUR, but this case is in JPY: they are taken as written, unconverted, as JPY (versioning 20 a person a month, experimentTracking 30 a person a month, reuse 25 a person a month, governance 250 a month); give your own prices in JPY under catalogue: in the file (catalogue.versioning.monthlyCostPerPerson, catalogue.experimentTracking.monthlyCostPerPerson, catalogue.reuse.monthlyCostPerPerson, catalogue.governance.monthlyCost).\n`,
     );
     // The one set listed leaves out onDemandCompute: its built-in price is in none of the figures shown, so it is not named.
     expect(text).not.toContain("onDemandCompute");

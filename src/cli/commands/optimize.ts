@@ -4,7 +4,7 @@ import {
   baselineCapabilitiesIssue,
   buildResult,
   BUILT_IN_CURRENCY,
-  takesCataloguePricesUnconverted,
+  unconvertedBuiltInPrices,
   priceWords,
   builtInPricesOf as builtInPricesIn,
   capabilitiesInRanked,
@@ -33,7 +33,7 @@ import {
   roundAsWritten,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
-import { riskAdjustmentAside } from "../../format/words.js";
+import { builtInPricesWords, riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -78,8 +78,8 @@ interface CaseContext {
   readonly riskAdjustment?: { benefits: number; costs: number };
   /** The prices taken from the built-in catalogue of the capabilities the listed sets use, in words ("scheduling €300 a month"). */
   readonly builtInPrices: readonly string[];
-  /** Where the file would give each of those prices ("catalogue.scheduling.monthlyCost"). */
-  readonly builtInPriceFields: readonly string[];
+  /** With a currency other than the catalogue's: the sentence every view writes of the built-in prices the listed sets take unconverted. */
+  readonly unconvertedPrices?: string;
   /** The months in which a set's fees are paid (engine's feeMonthsOf): from today's change start, within today's licence months. */
   readonly feeMonths: { from: number; until: number };
 }
@@ -334,13 +334,15 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         : result.objective === "probability"
           ? ["  Sets with the same chance are ranked by NPV; the chances are shown to the percent, so two that read alike may differ by a few draws."]
           : []),
-    ...(context.builtInPrices.length > 0
+    ...(context.unconvertedPrices !== undefined
       ? [
-          !takesCataloguePricesUnconverted(currency)
-            ? `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`
-            : `  Warning: the built-in catalogue's prices are stated in ${BUILT_IN_CURRENCY}, but this case is in ${currency}: the NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} take them as written, unconverted, as ${currency}: ${context.builtInPrices.join(", ")}. They are starting assumptions for a small team rather than quotes: give your own prices in ${currency} under catalogue: in the file (${context.builtInPriceFields.join(", ")}).`,
+          `  Warning: ${context.unconvertedPrices} The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} take them so, and they are starting assumptions for a small team rather than quotes.`,
         ]
-      : []),
+      : context.builtInPrices.length > 0
+        ? [
+            `  The NPV and ${result.cashMonths < 12 ? "cash" : "first-year cash"} use the built-in catalogue's prices, starting assumptions for a small team rather than quotes, taken as written in ${currency}: ${context.builtInPrices.join(", ")}. Confirm them, or give your own under catalogue: in the file.`,
+          ]
+        : []),
   );
   if (result.adoptionOrder.length > 0) {
     const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
@@ -481,19 +483,20 @@ the last sets run on every draw (found, not proven).`,
       const labels = new Map(compiled.capabilities.map((capability) => [capability.name, capability.label]));
       // Only the prices the listed sets are made of: a candidate no listed set uses prices none of their figures.
       const builtIn = builtInPricesIn(compiled, capabilitiesInRanked(result));
+      const unconverted = unconvertedBuiltInPrices(compiled, capabilitiesInRanked(result));
       const context: CaseContext = {
         currency: compiled.currency,
         horizonMonths: compiled.horizonMonths,
         labels,
         scenarios: options.json ? [] : scenariosOf(validation.compiled),
         builtInPrices: builtInPricesOf(compiled, capabilitiesInRanked(result)),
-        builtInPriceFields: builtIn.map((price) => `catalogue.${price.capability}.${price.cost}`),
+        ...(unconverted.length > 0 ? { unconvertedPrices: builtInPricesWords(compiled.currency, unconverted)! } : {}),
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
         feeMonths: feeMonthsOf(compiled),
       };
       if (options.json) {
         // The text says it under the table; JSON, read by a script, on stderr, with the prices in the JSON.
-        const warning = catalogueCurrencyWarning(compiled.currency, builtIn, "optimize's ranking");
+        const warning = catalogueCurrencyWarning(compiled.currency, unconverted, "optimize's ranking");
         if (warning) output.stderr(`warning: ${file}: ${warning}\n`);
         // The best set losing money too, as the text says it under the table.
         const loss = lossWarning(result, context);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, type InformationValue } from "../../engine/index.js";
 import { suggest } from "../../engine/index.js";
-import { continuing, informationLabel } from "../../report/decision-labels.js";
+import { continuing, informationLabel } from "../../format/information-words.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { formatGain, plural } from "../../format/numbers.js";
 import {

@@ -63,7 +63,7 @@ describe("the built-in catalogue's prices in a case of another currency", () => 
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.severity).toBe("warning");
     expect(warnings[0]!.message).toBe(
-      "scenarios.essentials.capabilities takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (experimentTracking 30 a person a month, scheduling 300 a month, monitoring 200 a month); give your own prices in JPY under catalogue: in the file (catalogue.experimentTracking.monthlyCostPerPerson, catalogue.scheduling.monthlyCost, catalogue.monitoring.monthlyCost)",
+      "scenarios.essentials.capabilities takes built-in catalogue prices. The built-in catalogue's prices are stated in EUR, but this case is in JPY: they are taken as written, unconverted, as JPY (experimentTracking 30 a person a month, scheduling 300 a month, monitoring 200 a month); give your own prices in JPY under catalogue: in the file (catalogue.experimentTracking.monthlyCostPerPerson, catalogue.scheduling.monthlyCost, catalogue.monitoring.monthlyCost).",
     );
     // The figures are those of the euro case, only the currency differs: the warning changes no number.
     expect(validateScenarioText(caseIn("JPY")).compiled!.leaves.map((leaf) => leaf.value)).toEqual(

@@ -145,16 +145,30 @@ export const priceWords: Record<BuiltInPrice["cost"], string> = {
 };
 
 /**
- * The warning for built-in prices taken by a case in another currency than the catalogue's
- * (`undefined` when the currencies match or no built-in price is taken). `where` says what takes them.
- * @example catalogueCurrencyWarning("JPY", [{ capability: "scheduling", cost: "monthlyCost", value: 300 }], "scenarios.better.capabilities")
- * // "scenarios.better.capabilities takes built-in catalogue prices, which are stated in EUR, but the case's currency is JPY: they are taken as written, unconverted, as JPY (scheduling 300 a month); give your own prices in JPY under catalogue: in the file (catalogue.scheduling.monthlyCost)"
+ * The one sentence every view writes of the built-in prices a case in another currency takes
+ * unconverted (`run`'s warning, the report, the workbook, `optimize` and the web app, through
+ * src/format/words.ts's builtInPricesWords): `prices` are those the engine found so taken
+ * (unconvertedBuiltInPrices); `undefined` when there are none. It is written here, beside the rule,
+ * because the engine's own warning says it and the engine imports nothing above it.
+ * @example builtInPricesSentence("JPY", [{ capability: "scheduling", cost: "monthlyCost", value: 300 }])
+ * // "The built-in catalogue's prices are stated in EUR, but this case is in JPY: they are taken as written, unconverted, as JPY (scheduling 300 a month); give your own prices in JPY under catalogue: in the file (catalogue.scheduling.monthlyCost)."
  */
-export function catalogueCurrencyWarning(caseCurrency: string, prices: readonly BuiltInPrice[], where: string): string | undefined {
-  if (!takesCataloguePricesUnconverted(caseCurrency) || prices.length === 0) return undefined;
+export function builtInPricesSentence(caseCurrency: string, prices: readonly BuiltInPrice[]): string | undefined {
+  if (prices.length === 0) return undefined;
   const listed = prices.map((price) => `${price.capability} ${price.value} ${priceWords[price.cost]}`).join(", ");
   const fields = prices.map((price) => `catalogue.${price.capability}.${price.cost}`).join(", ");
-  return `${where} takes built-in catalogue prices, which are stated in ${BUILT_IN_CURRENCY}, but the case's currency is ${caseCurrency}: they are taken as written, unconverted, as ${caseCurrency} (${listed}); give your own prices in ${caseCurrency} under catalogue: in the file (${fields})`;
+  return `The built-in catalogue's prices are stated in ${BUILT_IN_CURRENCY}, but this case is in ${caseCurrency}: they are taken as written, unconverted, as ${caseCurrency} (${listed}); give your own prices in ${caseCurrency} under catalogue: in the file (${fields}).`;
+}
+
+/**
+ * The warning for the built-in prices `where` takes unconverted (unconvertedBuiltInPrices; `undefined`
+ * when there are none): where, then the one sentence (builtInPricesSentence).
+ * @example catalogueCurrencyWarning("JPY", [{ capability: "scheduling", cost: "monthlyCost", value: 300 }], "scenarios.better.capabilities")
+ * // "scenarios.better.capabilities takes built-in catalogue prices. The built-in catalogue's prices are stated in EUR, but this case is in JPY: …"
+ */
+export function catalogueCurrencyWarning(caseCurrency: string, prices: readonly BuiltInPrice[], where: string): string | undefined {
+  const sentence = builtInPricesSentence(caseCurrency, prices);
+  return sentence === undefined ? undefined : `${where} takes built-in catalogue prices. ${sentence}`;
 }
 
 export const BUILT_IN_NOTE = "starting assumption of the built-in catalogue: confirm it for your team, or override it under catalogue";

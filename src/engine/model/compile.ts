@@ -1,7 +1,14 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
 import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
-import { BUILT_IN_NOTE, type BuiltInPrice, builtInCatalogue, catalogueCurrencyWarning, PRICE_COSTS } from "../catalogue/built-in.js";
+import {
+  BUILT_IN_NOTE,
+  type BuiltInPrice,
+  builtInCatalogue,
+  catalogueCurrencyWarning,
+  PRICE_COSTS,
+  takesCataloguePricesUnconverted,
+} from "../catalogue/built-in.js";
 import { capabilityCosts, effectTargets, type CapabilityCost, type EffectTarget } from "../catalogue/targets.js";
 import { suggest } from "../scenario/suggest.js";
 import { unknownCurrencyWarning } from "../scenario/currencies.js";
@@ -180,6 +187,19 @@ export function builtInPricesOf(compiled: Pick<CompiledCase, "capabilities" | "l
         return leaf?.builtIn && leaf.value > 0 ? [{ capability: capability.name, cost, value: leaf.value }] : [];
       }),
     );
+}
+
+/**
+ * The built-in prices a case takes unconverted: those of the named capabilities (all the case's by
+ * default) that the file's `catalogue:` does not give, when the case's currency is not the built-in
+ * catalogue's (BUILT_IN_CURRENCY), and none when it is. The one rule every view that says so asks
+ * (the warning, the report, the workbook, `optimize`, the web app; docs/scenario-file.md).
+ */
+export function unconvertedBuiltInPrices(
+  compiled: Pick<CompiledCase, "currency" | "capabilities" | "leaves">,
+  names: readonly string[] = compiled.capabilities.map((capability) => capability.name),
+): BuiltInPrice[] {
+  return takesCataloguePricesUnconverted(compiled.currency) ? builtInPricesOf(compiled, names) : [];
 }
 
 export interface CompileOptions {
@@ -487,10 +507,7 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
     const listedCapabilities = capabilityContributions.map((contribution) => catalogue.get(contribution.name)!);
     const currencyWarning = catalogueCurrencyWarning(
       file.currency,
-      builtInPricesOf(
-        { capabilities: listedCapabilities, leaves },
-        listedCapabilities.map((capability) => capability.name),
-      ),
+      unconvertedBuiltInPrices({ currency: file.currency, capabilities: listedCapabilities, leaves }),
       formatPath([...base, "capabilities"]),
     );
     if (currencyWarning) warn([...base, "capabilities"], "catalogue_currency", currencyWarning);

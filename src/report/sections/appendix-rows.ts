@@ -2,7 +2,7 @@ import { BUILT_IN_NOTE, builtInCatalogue, type Assumption, type CaseResult } fro
 import { catalogueLabel, groupLabels, inputLabel as workbookLabel } from "../../format/input-labels.js";
 import { formatNumber, withoutResidue } from "../../format/numbers.js";
 import { formatWithUnit, innerSegments, inputValueWriter } from "../../format/input-value.js";
-import { describeInput, parseInputPath } from "../input-labels.js";
+import { describeInput, parseInputPath } from "../../format/input-description.js";
 
 export { formatWithUnit };
 
@@ -43,7 +43,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The report's fallback label for a field it has no words for (see input-labels.ts). */
+/** The report's fallback label for a field it has no words for (see src/format/input-description.ts). */
 function fallbackWords(name: string): string {
   return capitalise(name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase());
 }

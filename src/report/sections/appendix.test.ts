@@ -224,7 +224,9 @@ describe("the appendix of a case whose currency is not the built-in catalogue's"
   it("says the marked prices are the catalogue's EUR figures taken unconverted, naming the case's currency (JP¥300 a month read as a yen price)", () => {
     const yen = explained(solo.replace("currency: EUR", "currency: JPY"));
     expect(yen).toContain("JP¥300 a month*");
-    expect(yen).toContain("Its prices are stated in EUR; this case, in JPY, takes them as written, unconverted: give your own prices in JPY under catalogue");
+    expect(yen).toContain(
+      "The built-in catalogue's prices are stated in EUR, but this case is in JPY: they are taken as written, unconverted, as JPY (experimentTracking 30 a person a month, scheduling 300 a month, monitoring 200 a month); give your own prices in JPY under catalogue: in the file (catalogue.experimentTracking.monthlyCostPerPerson, catalogue.scheduling.monthlyCost, catalogue.monitoring.monthlyCost).",
+    );
   });
 
   it("says nothing of the kind in a euro case", () => {

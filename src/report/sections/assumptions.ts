@@ -4,8 +4,7 @@ import { formatShare, plural } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney } from "../../format/words.js";
-import { BUILT_IN_CURRENCY, PRICE_COSTS, takesCataloguePricesUnconverted } from "../../engine/index.js";
+import { builtInPricesWords, inTodaysMoney } from "../../format/words.js";
 
 function usedBy(context: ReportContext, names: readonly string[]): string {
   const used = usedByOf(context.result, names);
@@ -19,15 +18,13 @@ const BUILT_IN_MARK = `<span class="built-in">*</span>`;
 const BUILT_IN_EXPLAINED = `Values marked ${BUILT_IN_MARK} are starting assumptions of the built-in catalogue: confirm them for your team, or override them under <span class="path">catalogue</span> in the case file.`;
 
 /**
- * The built-in values' note, with, when a marked value is a price and the case is not in the
- * catalogue's currency, that the price is the catalogue's euro figure taken unconverted (300 a month
+ * The built-in values' note, with, when the case takes built-in prices in another currency than the
+ * catalogue's (the engine's result says which), the sentence every view writes of them (300 a month
  * read "JP¥300 a month" with nothing to say it was not a yen price).
  */
-function builtInExplained(context: ReportContext, rows: readonly AppendixRow[]): string {
-  const currency = context.result.currency;
-  const prices = rows.some((row) => row.builtIn && PRICE_COSTS.some((cost) => row.assumption.input.endsWith(`.${cost}`)));
-  if (!prices || !takesCataloguePricesUnconverted(currency)) return BUILT_IN_EXPLAINED;
-  return `${BUILT_IN_EXPLAINED} Its prices are stated in ${BUILT_IN_CURRENCY}; this case, in ${escapeHtml(currency)}, takes them as written, unconverted: give your own prices in ${escapeHtml(currency)} under <span class="path">catalogue</span>.`;
+function builtInExplained(context: ReportContext): string {
+  const prices = builtInPricesWords(context.result.currency, context.result.unconvertedBuiltInPrices);
+  return prices === undefined ? BUILT_IN_EXPLAINED : `${BUILT_IN_EXPLAINED} ${escapeHtml(prices)}`;
 }
 
 function valueCell(row: AppendixRow): string {
@@ -96,12 +93,7 @@ function capabilities(context: ReportContext, groups: readonly CapabilityGroup[]
   if (groups.length === 0) return "";
   return `<h3>Improvements from the catalogue</h3>
 <p>Each improvement costs team hours to set up and may have a fee. Its other numbers multiply an input of the options that include it: × 0.7 means 30% less of it, × 1 no change.${
-    explain
-      ? ` ${builtInExplained(
-          context,
-          groups.flatMap((group) => group.rows),
-        )}`
-      : ""
+    explain ? ` ${builtInExplained(context)}` : ""
   }</p>
 ${capabilityTable(context, groups)}`;
 }
@@ -152,7 +144,7 @@ export const assumptionsSection: ReportSection = {
     const tables = appendixTables(context.result);
     const builtInInInputs = tables.inputs.some((row) => row.builtIn);
     const builtInInCapabilities = !builtInInInputs && tables.capabilities.some((group) => group.rows.some((row) => row.builtIn));
-    const inputsIntro = builtInInInputs ? `<p>${builtInExplained(context, [...tables.inputs, ...tables.capabilities.flatMap((group) => group.rows)])}</p>` : "";
+    const inputsIntro = builtInInInputs ? `<p>${builtInExplained(context)}</p>` : "";
     const ranges =
       context.ranges === "none"
         ? " Each input is a single number; none is given as a range."

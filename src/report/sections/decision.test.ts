@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { formatChance, formatMoney, formatNumber } from "../../format/numbers.js";
-import { describeInput } from "../input-labels.js";
+import { describeInput } from "../../format/input-description.js";
 import { findJargon } from "../jargon.js";
 import { textOf } from "../report-text.js";
 import { WORTH_FINDING_OUT } from "./decision.js";

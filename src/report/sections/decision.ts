@@ -1,6 +1,6 @@
 import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
-import { informationWords } from "../decision-labels.js";
+import { informationWords } from "../../format/information-words.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatNumber } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";

@@ -27,7 +27,7 @@ import {
   unrecordedMonths,
   unrecordedMonthsWords,
 } from "../../format/words.js";
-import { describeInput } from "../input-labels.js";
+import { describeInput } from "../../format/input-description.js";
 import { learnedInputValue, observedFigureValue } from "../../format/input-value.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";

@@ -1,6 +1,6 @@
 import { countWord, chartFigure, optionName, prose, userText } from "./parts.js";
 import { escapeHtml } from "../escape.js";
-import { describeInput } from "../input-labels.js";
+import { describeInput } from "../../format/input-description.js";
 import type { ReportSection } from "./section.js";
 import { TORNADO_BARS } from "../risks.js";
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { builtInCatalogue, effectTargetNames, hasErrors, validateScenarioText } from "../../../src/engine/index.js";
+import seed from "../../../examples/seed.yaml?raw";
+import { builtInCatalogue, effectTargetNames, hasErrors, parseScenarioSource, validateScenarioText } from "../../../src/engine/index.js";
+import { dollarCase } from "../../../src/test-support/built-in-prices.js";
 import {
   addCapability,
+  builtInCardsPrices,
   builtInHelp,
   capabilityNameProblem,
   capabilityNames,
@@ -131,12 +134,30 @@ describe("the capability catalogue in the editor", () => {
 });
 
 describe("builtInHelp", () => {
-  it("says the built-in prices are EUR figures taken unconverted in a case in yen (the cards read 'JP¥300 a month' as a yen price), and nothing of it in a euro case", () => {
-    expect(builtInHelp({ currency: "JPY" })).toBe(
-      "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case. Their prices are stated in EUR: this case, in JPY, takes them as written, unconverted, until you customise one and give its prices in JPY.",
+  const help = "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.";
+  /** What the Capabilities tab says, as the page works it out: of the built-in capabilities it shows as cards, those the file does not customise. */
+  const helpOf = (text: string) => {
+    const data = parseScenarioSource(text).data as CaseData;
+    const cards = capabilityNames(data).filter((name) => !Object.hasOwn((data.catalogue as object | undefined) ?? {}, name));
+    return builtInHelp(builtInCardsPrices(data, cards));
+  };
+
+  it("says, in a case in dollars that takes a built-in price, the sentence run, the report, the workbook and optimize say (the cards read 'US$300 a month' as a dollar price)", () => {
+    // It wrote its own, "Their prices are stated in EUR: this case, in USD, takes them as written, unconverted,
+    // until you customise one", from the currency alone: even when the file gave every price.
+    expect(helpOf(dollarCase(seed, ["scheduling.monthlyCost"]))).toBe(
+      `${help} The built-in catalogue's prices are stated in EUR, but this case is in USD: they are taken as written, unconverted, as USD (scheduling 300 a month); give your own prices in USD under catalogue: in the file (catalogue.scheduling.monthlyCost).`,
     );
-    expect(builtInHelp({ currency: "EUR" })).toBe(
-      "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.",
+  });
+
+  it("says nothing of it when the file gives every price, nor in a euro case", () => {
+    expect(helpOf(dollarCase(seed, []))).toBe(help);
+    expect(helpOf(seed)).toBe(help);
+  });
+
+  it("says it of the cards' prices in a case in dollars that lists no capability: the cards still read 'US$300 a month'", () => {
+    expect(helpOf(seed.replace("currency: EUR", "currency: USD"))).toMatch(
+      /^Their costs .* The built-in catalogue's prices are stated in EUR, but this case is in USD: .*scheduling 300 a month.*\.$/,
     );
   });
 });

@@ -1,4 +1,12 @@
-import { BUILT_IN_CURRENCY, builtInCatalogue, effectTargetNames, takesCataloguePricesUnconverted } from "../../../src/engine/index.js";
+import {
+  builtInCatalogue,
+  compileCase,
+  effectTargetNames,
+  takesCataloguePricesUnconverted,
+  unconvertedBuiltInPrices,
+  validateScenarioText,
+} from "../../../src/engine/index.js";
+import { builtInPricesWords } from "../../../src/format/words.js";
 import { formatInputMoney, formatNumber } from "../../../src/format/numbers.js";
 import { deleteIn, getIn, isRecord, setIn, type CaseData } from "./data-path.js";
 import { inputGroups, type Field } from "./field-tree.js";
@@ -232,14 +240,27 @@ export function effectLines(effects: Readonly<Partial<Record<EffectTarget, unkno
 }
 
 /**
- * What the Capabilities tab says of the built-in capabilities: starting assumptions, and, in a case
- * not in the catalogue's currency, that their prices are its EUR figures taken unconverted (the
- * cards read "JP¥300 a month" in a case in yen, as if that were a yen price).
- * @example builtInHelp({ currency: "JPY" }) // "Their costs and effects are … Their prices are stated in EUR: …"
+ * The sentence every view writes of built-in prices taken unconverted (src/format/words.ts's
+ * builtInPricesWords), for the built-in capabilities the Capabilities tab shows as cards (`names`):
+ * the engine decides which of their prices are the catalogue's, stated in EUR, in a case in another
+ * currency (unconvertedBuiltInPrices, on the case compiled with every capability, as `optimize`
+ * compiles it). `undefined` when there are none, or while the case has an error.
+ * @example builtInCardsPrices(dollarCase, ["scheduling"]) // "The built-in catalogue's prices are stated in EUR, but this case is in USD: …"
  */
-export function builtInHelp(data: CaseData): string {
+export function builtInCardsPrices(data: CaseData, names: readonly string[]): string | undefined {
+  const { file, compiled } = validateScenarioText(JSON.stringify(data) ?? "");
+  const all = file && compiled ? compileCase(file, { allCapabilities: true }).compiled : undefined;
+  return all ? builtInPricesWords(all.currency, unconvertedBuiltInPrices(all, names)) : undefined;
+}
+
+/**
+ * What the Capabilities tab says of the built-in capabilities: starting assumptions, and, when the
+ * cards show built-in prices in another currency than the catalogue's, the sentence every view writes
+ * of them (builtInCardsPrices: the cards read "JP¥300 a month" in a case in yen, as if that were a
+ * yen price).
+ * @example builtInHelp(undefined) // "Their costs and effects are starting assumptions for a small team. …"
+ */
+export function builtInHelp(builtInPrices: string | undefined): string {
   const help = "Their costs and effects are starting assumptions for a small team. Customise one to change its values for this case.";
-  const currency = typeof data.currency === "string" ? data.currency : undefined;
-  if (currency === undefined || !takesCataloguePricesUnconverted(currency)) return help;
-  return `${help} Their prices are stated in ${BUILT_IN_CURRENCY}: this case, in ${currency}, takes them as written, unconverted, until you customise one and give its prices in ${currency}.`;
+  return builtInPrices === undefined ? help : `${help} ${builtInPrices}`;
 }

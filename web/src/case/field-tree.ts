@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { caseSchema, fieldMeta, inputsShape, scenarioSchema, parameterNames, parameterSpecs, type FieldUnit } from "../../../src/engine/index.js";
-import type { InputUnit } from "../../../src/report/input-labels.js";
+import type { InputUnit } from "../../../src/format/input-description.js";
 import type { DataPath } from "./data-path.js";
 
 /**

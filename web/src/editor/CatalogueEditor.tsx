@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { type CaseData, getIn, isRecord, startsWith } from "../case/data-path.js";
 import {
   addCapability,
+  builtInCardsPrices,
   builtInHelp,
   builtInOf,
   capabilityNameProblem,
@@ -53,6 +54,8 @@ export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => 
   const own = Object.keys(ownCatalogue(data));
   const builtInOnly = capabilityNames(data).filter((name) => !own.includes(name));
   const [opened, setOpened] = useState<string | undefined>();
+  // A text: the cards' built-in prices taken unconverted, worked out again only when the case changes.
+  const builtInPrices = useMemo(() => builtInCardsPrices(data, builtInOnly), [data]);
   const listIssues = issuesAt(issues, ["catalogue"]).filter((issue) => issue.path.length === 1);
 
   return (
@@ -87,7 +90,7 @@ export function CatalogueEditor({ onReplace }: { onReplace: (data: CaseData) => 
         <h3 id="built-in-capabilities-heading" className="catalogue-heading">
           Built-in capabilities
         </h3>
-        <p className="group-help">{builtInHelp(data)}</p>
+        <p className="group-help">{builtInHelp(builtInPrices)}</p>
         <ul className="capability-cards">
           {builtInOnly.map((name) => {
             const view = capabilityView(data, name);

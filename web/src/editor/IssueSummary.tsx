@@ -2,6 +2,7 @@ import type { Issue } from "../../../src/engine/index.js";
 import { labelAt, tabWords } from "../case/field-labels.js";
 import { fieldId, useCaseSelect } from "./editor-context.js";
 import { inSummaryWords } from "./FieldMessages.js";
+import { problemsHeading } from "../format.js";
 
 /** Moves focus to the field an issue names (or the closest field around it) once it is on screen. */
 export function focusField(path: readonly (string | number)[]): void {
@@ -35,11 +36,7 @@ export function IssueSummary({ issues, onShow }: { issues: readonly Issue[]; onS
   if (issues.length === 0) return null;
   return (
     <section className={`issue-summary${errors.length > 0 ? " has-errors" : ""}`} aria-labelledby="issue-summary-heading">
-      <h2 id="issue-summary-heading">
-        {errors.length > 0
-          ? `${errors.length} ${errors.length === 1 ? "problem" : "problems"} to fix — the figures show the last case without errors, and saving waits`
-          : `${warnings.length} ${warnings.length === 1 ? "note" : "notes"} on the case`}
-      </h2>
+      <h2 id="issue-summary-heading">{problemsHeading(errors.length, warnings.length)}</h2>
       <ul>
         {[...errors, ...warnings].map((issue, index) => (
           <li key={index} className={issue.severity === "error" ? "issue-error" : "issue-warning"}>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { InputUnit } from "../../../src/report/input-labels.js";
+import type { InputUnit } from "../../../src/format/input-description.js";
 import { getIn, type DataPath } from "../case/data-path.js";
 import type { NumberField } from "../case/field-tree.js";
 import { readQuantity, toPoint, toRange, writeQuantity, type QuantityForm } from "../case/quantity-form.js";

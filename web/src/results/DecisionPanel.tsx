@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
-import { informationLabel } from "../../../src/report/decision-labels.js";
+import { informationLabel } from "../../../src/format/information-words.js";
 import { bestChances, bestLevelWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
 import { formatMoney } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
-import { formatGain, formatMonth, plural } from "../format.js";
+import { formatGain, formatMonth, plural, staleFiguresWords } from "../format.js";
 import { netGainName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 
@@ -41,7 +41,7 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
     <aside ref={heightOnRoot} className={`live-strip${stale ? " stale" : ""}`} aria-label="Headline figures">
       <a href="#results" className="live-strip-link">
         {/* Greyed alone, the last case's figures read as the edit's: said in words, as the cards' note says it. */}
-        {stale && <span className="live-strip-stale">Figures of the last case without errors, until the problems are fixed:</span>}
+        {stale && <span className="live-strip-stale">{staleFiguresWords(":")}</span>}
         {comparisons.map((comparison) => (
           <span key={comparison.alternative} className="live-strip-item">
             <span className="live-strip-label">{comparison.label}</span> <span className="live-strip-name">{netGainName()}</span>{" "}

@@ -20,7 +20,7 @@ import {
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { learnedInputValue, observedFigureValue } from "../../../format/input-value.js";
-import { describeInput } from "../../../report/input-labels.js";
+import { describeInput } from "../../../format/input-description.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
 import { labelWithRecordedShare, listInWords, monthsUsedWords, paybackRow, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
 

@@ -1,6 +1,6 @@
 import type { CaseResult, InformationValue } from "../engine/index.js";
-import { listInWords } from "../format/words.js";
-import { describeInput } from "./input-labels.js";
+import { describeInput } from "./input-description.js";
+import { listInWords } from "./words.js";
 
 /** One part of what an information value is about: an input's plain label and the options that use it. */
 export interface InformationPart {

@@ -67,5 +67,3 @@ export function inputLabel(assumption: Assumption, result: CaseResult): string {
   const labels = assumption.usedBy.map((name) => result.scenarios[name]?.label ?? name);
   return `${label} (${labels.join(", ")})`;
 }
-
-export { formatInputValue } from "../format/input-value.js";

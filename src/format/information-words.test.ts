@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseResult } from "../engine/index.js";
-import { informationLabel, informationParts } from "./decision-labels.js";
+import { informationLabel, informationParts } from "./information-words.js";
 
 /** Just what the labels read: the scenarios' labels in file order and who uses each input. */
 const result = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parameterNames, parameterSpecs, scenarioFields, unitWordsText } from "../engine/index.js";
-import { catalogueLabel, inputLabel as workbookLabel, unitText } from "../format/input-labels.js";
-import { describeInput, formatInputValue, hasMeaning, parseInputPath } from "./input-labels.js";
+import { describeInput, hasMeaning, parseInputPath } from "./input-description.js";
+import { catalogueLabel, inputLabel as workbookLabel, unitText } from "./input-labels.js";
+import { formatInputValue } from "./input-value.js";
 
 describe("parseInputPath", () => {
   it("reads dotted and quoted segments", () => {
