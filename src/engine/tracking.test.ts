@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
-import { type MoneyRules, moneyRulesOf, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
+import { type MoneyRules, moneyRulesOf, paidBackOn, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
 import { moneyFieldNames } from "./model/columns.js";
 
 const examples = new URL("../../examples/", import.meta.url);
@@ -216,3 +216,23 @@ describe("resumeFrom", () => {
 /** The money rules a plan keeps are plain numbers (stored as JSON with the plan). */
 const _rulesArePlain: Record<keyof MoneyRules, number> = {} as Required<MoneyRules>;
 void _rulesArePlain;
+
+describe("paidBackOn: a payback behind us and the months it counts as planned", () => {
+  const months = (recorded: readonly number[], horizon = 12) =>
+    Array.from({ length: horizon }, (_, at) => ({ month: at + 1, recorded: recorded.includes(at + 1) }));
+
+  it("names the months up to the payback that have no record: 'paid back in month 9' rests on them as planned", () => {
+    // Months 1–3 and 9 recorded: the payback in month 9 counts months 4–8 as planned (it was stated as fact).
+    expect(paidBackOn(9, 9, months([1, 2, 3, 9]))).toEqual({ month: 9, countedAsPlanned: [4, 5, 6, 7, 8] });
+    // Months after the payback do not make it: only month 11 recorded, months 1–10 are the plan's.
+    expect(paidBackOn(10, 11, months([11]))).toEqual({ month: 10, countedAsPlanned: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    expect(paidBackOn(4, 6, months([1, 2, 3, 4, 5, 6]))).toEqual({ month: 4, countedAsPlanned: [] });
+    expect(paidBackOn(0, 2, months([2]))).toEqual({ month: 0, countedAsPlanned: [] });
+  });
+
+  it("is null while the payback is a forecast, or there is none", () => {
+    expect(paidBackOn(10, 9, months([9]))).toBeNull();
+    expect(paidBackOn(null, 12, months([12]))).toBeNull();
+    expect(paidBackOn(3, null, months([]))).toBeNull();
+  });
+});

@@ -391,6 +391,35 @@ export function paidBack(paybackMonth: number | null, lastRecordedMonth: number 
   return paybackMonth !== null && lastRecordedMonth !== null && paybackMonth <= lastRecordedMonth;
 }
 
+/** A tracked plan's payback that is behind us (`paidBack`), with what it rests on. */
+export interface PaidBack {
+  /** The payback month: 0 when it paid back from the start. */
+  month: number;
+  /**
+   * The months up to the payback month that have no record: they count as planned, so the payback
+   * rests on the plan's figures for them, not on what happened (empty when every one was recorded).
+   */
+  countedAsPlanned: number[];
+}
+
+/**
+ * A tracked plan's payback once it is behind us (`paidBack`), with the months up to it that have no
+ * record and so count as planned: "paid back in month 9" rests on months 4–8 as planned when only
+ * months 1–3 and 9 were recorded, and the words must say so. Null while the payback is a forecast.
+ * `months` are the plan's months, each with whether it has a record (a comparison's `months`).
+ * @example paidBackOn(9, 9, comparison.months) // { month: 9, countedAsPlanned: [4, 5, 6, 7, 8] } with months 1–3 and 9 recorded
+ * @example paidBackOn(10, 9, months) // null
+ */
+export function paidBackOn(
+  paybackMonth: number | null,
+  lastRecordedMonth: number | null,
+  months: readonly { month: number; recorded: boolean }[],
+): PaidBack | null {
+  if (!paidBack(paybackMonth, lastRecordedMonth)) return null;
+  const month = paybackMonth!;
+  return { month, countedAsPlanned: months.filter((entry) => entry.month >= 1 && entry.month <= month && !entry.recorded).map((entry) => entry.month) };
+}
+
 /** Where a plan resumes: the actual state at the end of the last month recorded. */
 export interface ResumePoint {
   /** The approved scenario and the baseline it is compared with. */

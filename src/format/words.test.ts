@@ -10,6 +10,8 @@ import {
   bestLevelWords,
   labelWithRecordedShare,
   monthsWithoutNewWorkBefore,
+  paidBackWords,
+  paybackRow,
   sharedBestTail,
   listInWords,
   monthsUsedWords,
@@ -229,5 +231,24 @@ describe("doraPaybackWords", () => {
     expect(doraPaybackWords({ investment: -400, value: 500 }, 6)).toBe("n/a");
     expect(doraPaybackWords({ investment: 0, value: 0 }, 6)).toBe("n/a");
     expect(doraPaybackWords({ investment: 500, value: 850 }, 1)).toBeUndefined();
+  });
+});
+
+describe("paidBackWords and paybackRow: a payback behind us says what it rests on", () => {
+  it("says which months it counts as planned when months up to it have no record", () => {
+    // It read "paid back in month 9", as if every month up to it had happened as recorded.
+    expect(paidBackWords({ month: 9, countedAsPlanned: [4, 5, 6, 7, 8] })).toBe("paid back in month 9, counting months 4–8, not recorded, as planned");
+    expect(paidBackWords({ month: 9, countedAsPlanned: [2, 5, 6] })).toBe("paid back in month 9, counting month 2 and months 5–6, not recorded, as planned");
+    expect(paidBackWords({ month: 9, countedAsPlanned: [] })).toBe("paid back in month 9");
+    expect(paidBackWords({ month: 0, countedAsPlanned: [] })).toBe("paid back from the start");
+  });
+
+  it("writes the row from the forecast: 'Payback' once paid back, else 'Pays back' and the forecast's words", () => {
+    const ahead = (month: number | null) => `month ${month} (re-forecast)`;
+    expect(paybackRow({ paybackMonth: { now: 9 }, paidBack: { month: 9, countedAsPlanned: [8] } }, ahead)).toEqual({
+      label: "Payback",
+      now: "paid back in month 9, counting month 8, not recorded, as planned",
+    });
+    expect(paybackRow({ paybackMonth: { now: 9 } }, ahead)).toEqual({ label: "Pays back", now: "month 9 (re-forecast)" });
   });
 });

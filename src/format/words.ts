@@ -1,4 +1,4 @@
-import { builtInPricesSentence, doraPaybackMissing, monthsWithoutNewWork, paidBack, type BuiltInPrice, type DoraFigures } from "../engine/index.js";
+import { builtInPricesSentence, doraPaybackMissing, monthsWithoutNewWork, type BuiltInPrice, type DoraFigures, type PaidBack } from "../engine/index.js";
 import {
   formatChancesOfWhole,
   formatGain,
@@ -337,12 +337,20 @@ export function inTodaysMoney(discountRate: number, separator: " " | ", " = " ")
  * @example monthsWithoutNewWorkBefore(months, null) // "months 7–8"
  */
 export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: boolean }[], stops: number | null): string {
-  const without = monthsWithoutNewWork(months, stops);
+  return monthRunsWords(monthsWithoutNewWork(months, stops));
+}
+
+/**
+ * Months in increasing order, in words, runs of consecutive months together: "months 7–8", "month 3
+ * and months 8–9"; empty when there are none.
+ * @example monthRunsWords([1, 2, 4]) // "months 1–2 and month 4"
+ */
+export function monthRunsWords(months: readonly number[]): string {
   const runs: string[] = [];
-  for (let at = 0; at < without.length; at++) {
-    const first = without[at]!;
-    while (at + 1 < without.length && without[at + 1] === without[at]! + 1) at++;
-    const last = without[at]!;
+  for (let at = 0; at < months.length; at++) {
+    const first = months[at]!;
+    while (at + 1 < months.length && months[at + 1] === months[at]! + 1) at++;
+    const last = months[at]!;
     runs.push(first === last ? `month ${formatNumber(first)}` : `months ${formatNumber(first)}–${formatNumber(last)}`);
   }
   return listInWords(runs);
@@ -432,13 +440,26 @@ export function noInputAloneWords(values: readonly number[], noiseLevel: number,
 }
 
 /**
- * A tracked plan's payback that is behind us (the engine's `paidBack`), in the past tense, as
- * `track show`, `track forecast` and the report's "Plan and reality so far" write it; a payback still
- * ahead is a forecast and keeps "pays back".
- * @example paidBackWords(12) // "paid back in month 12" ; paidBackWords(0) // "paid back from the start"
+ * A tracked plan's payback that is behind us (the engine's `paidBackOn`), in the past tense, as
+ * `track show`, `track forecast` and the report's "Plan and reality so far" write it, with what it
+ * rests on when months up to it have no record (`countedAsPlannedWords`); a payback still ahead is a
+ * forecast and keeps "pays back".
+ * @example paidBackWords({ month: 12, countedAsPlanned: [] }) // "paid back in month 12" ; paidBackWords({ month: 0, countedAsPlanned: [] }) // "paid back from the start"
+ * @example paidBackWords({ month: 9, countedAsPlanned: [4, 5, 6, 7, 8] }) // "paid back in month 9, counting months 4–8, not recorded, as planned"
  */
-export function paidBackWords(month: number): string {
-  return `paid back ${month === 0 ? "" : "in "}${formatMonth(month)}`;
+export function paidBackWords(paid: PaidBack): string {
+  const counted = countedAsPlannedWords(paid.countedAsPlanned);
+  return `paid back ${paid.month === 0 ? "" : "in "}${formatMonth(paid.month)}${counted ? `, ${counted}` : ""}`;
+}
+
+/**
+ * What a payback behind us rests on when months up to it have no record (the engine's `paidBackOn`):
+ * those months count as planned, so "paid back in month 9" is the plan's figures for them, not what
+ * happened. Empty when every month up to it was recorded.
+ * @example countedAsPlannedWords([4, 5, 6, 7, 8]) // "counting months 4–8, not recorded, as planned" ; countedAsPlannedWords([]) // ""
+ */
+export function countedAsPlannedWords(months: readonly number[]): string {
+  return months.length === 0 ? "" : `counting ${monthRunsWords(months)}, not recorded, as planned`;
 }
 
 /**
@@ -452,13 +473,17 @@ export function paybackRowLabel(behind: boolean): string {
 
 /**
  * A plan-versus-actual table's payback row, label and the re-forecast's cell: once the payback is
- * behind us (the engine's `paidBack`) "Payback" and "paid back in month N", else "Pays back" and the
- * month as `forecast` writes it (`track show` adds " (re-forecast)", the report writes "not within the plan").
- * @example paybackRow(8, 11, (month) => String(month)) // { label: "Payback", now: "paid back in month 8" }
+ * behind us (the forecast's `paidBack`, from the engine's `paidBackOn`) "Payback" and "paid back in
+ * month N" (with the months it counts as planned, `paidBackWords`), else "Pays back" and the month
+ * as `forecast` writes it (`track show` adds " (re-forecast)", the report writes "not within the plan").
+ * @example paybackRow({ paybackMonth: { now: 8 }, paidBack: { month: 8, countedAsPlanned: [] } }, String) // { label: "Payback", now: "paid back in month 8" }
  */
-export function paybackRow(now: number | null, lastRecorded: number | null, forecast: (month: number | null) => string): { label: string; now: string } {
-  const behind = paidBack(now, lastRecorded);
-  return { label: paybackRowLabel(behind), now: behind ? paidBackWords(now!) : forecast(now) };
+export function paybackRow(
+  forecast: { paybackMonth: { now: number | null }; paidBack?: PaidBack | undefined },
+  ahead: (month: number | null) => string,
+): { label: string; now: string } {
+  const paid = forecast.paidBack;
+  return { label: paybackRowLabel(paid !== undefined), now: paid ? paidBackWords(paid) : ahead(forecast.paybackMonth.now) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * `track show`): types only, made by the store (src/store) with the engine's rules and read by the
  * views, which must not depend on the store itself.
  */
-import type { BenefitCategory, CaseResult, LearnedForecast, MoneyRules, MonthRow } from "../engine/index.js";
+import type { BenefitCategory, CaseResult, LearnedForecast, MoneyRules, MonthRow, PaidBack } from "../engine/index.js";
 import type { ActualField } from "./actual-fields.js";
 
 /**
@@ -146,6 +146,12 @@ export interface Forecast {
    */
   timeZero: { planned: number; now: number };
   paybackMonth: { planned: number | null; now: number | null };
+  /**
+   * Once the payback is behind us (in a month up to the last recorded one): its month and the months
+   * up to it that have no record and count as planned, which the payback rests on (docs/commands.md,
+   * "track show"). Absent while the payback is a forecast.
+   */
+  paidBack?: PaidBack;
   npv: { planned: number; now: number };
   totalBenefit: { planned: number; now: number };
   liveProjectsAtEnd: { planned: number; now: number };

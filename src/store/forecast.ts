@@ -1,6 +1,7 @@
 import {
   discountFactors,
   monthlyBenefit,
+  paidBackOn,
   paybackMonth,
   resumeFrom,
   resumeMethod,
@@ -82,11 +83,15 @@ export function forecastFromActuals(plan: FrozenPlan, comparison: PlanComparison
   const upFront = month1?.recordedFields.includes("externalSpend")
     ? upFrontPaidInMonth1(comparison.actualRows[0]!.externalSpend, plannedRows[0]!.externalSpend, result.scenarios[plan.scenario]!.summary.initialInvestment)
     : 0;
+  const paybackNow = paybackMonth(timeZero, cumulative);
+  // A payback behind us rests on the months up to it that have no record, counted as planned.
+  const paidBack = paidBackOn(paybackNow, comparison.lastRecordedMonth, comparison.months);
   return {
     fromMonth: lastMonth + 1,
     months,
     timeZero: { planned: planned.timeZeroNet, now: timeZero },
-    paybackMonth: { planned: planned.paybackMonth, now: paybackMonth(timeZero, cumulative) },
+    paybackMonth: { planned: planned.paybackMonth, now: paybackNow },
+    ...(paidBack ? { paidBack } : {}),
     // The plan's own discounting convention (a plan frozen before conventions existed discounted monthly).
     npv: {
       planned: planned.npv,

@@ -326,15 +326,29 @@ describe("the plan-versus-actual payback, when it is behind us", () => {
   it("says it paid back in the recorded month it did, in the past tense, and keeps 'pays back' for a forecast", async () => {
     const planned = planFor("default", text).result;
     const payback = planned.comparisons.better!.paybackMonth!;
-    const liveProjects = planned.scenarios.better!.months[payback - 1]!.liveProjects;
-    // The payback month recorded as planned: the payback happened.
-    const after = loadCaseTracking(text, storeWith([{ month: payback, liveProjects }]))!;
+    // Every month up to the payback recorded as planned: the payback happened.
+    const months = planned.scenarios.better!.months.slice(0, payback).map((row) => ({ month: row.month, liveProjects: row.liveProjects }));
+    const after = loadCaseTracking(text, storeWith(months))!;
     expect(after.view.forecast!.paybackMonth.now).toBe(payback);
     const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(after) })).html);
     // It said "From what has happened so far, it still pays back in month N" and "Pays back … month N".
     expect(textOf(shown)).toMatch(new RegExp(`It paid back in month ${payback} ?, as planned\\.`));
     expect(shown).toContain(`<tr><td>Payback</td><td class="number">month ${payback}</td><td class="number">paid back in month ${payback}</td></tr>`);
     expect(textOf(shown)).not.toMatch(/pays back in month|Pays back/);
+  });
+
+  it("says the payback counts the months up to it that have no record as planned, rather than stating it as fact", async () => {
+    const planned = planFor("default", text).result;
+    const payback = planned.comparisons.better!.paybackMonth!;
+    const liveProjects = planned.scenarios.better!.months[payback - 1]!.liveProjects;
+    // Only the payback month recorded: every month before it is the plan's.
+    const after = loadCaseTracking(text, storeWith([{ month: payback, liveProjects }]))!;
+    const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(after) })).html);
+    const counted = `counting months 1–${payback - 1}, not recorded, as planned`;
+    // It said "It paid back in month N, as planned." and "paid back in month N", as if those months had happened.
+    expect(textOf(shown)).toMatch(new RegExp(`It paid back in month ${payback} ?, the month the plan said, ${counted}\\.`));
+    expect(shown).toContain(`<td class="number">paid back in month ${payback}, ${counted}</td>`);
+    expect(textOf(shown)).not.toMatch(new RegExp(`It paid back in month ${payback} ?, as planned`));
   });
 
   it("keeps 'pays back' while the payback month is still ahead of the last recorded one", async () => {

@@ -1,10 +1,10 @@
 import { scenarioColour } from "../../charts/index.js";
 import type { CaseResult } from "../../engine/index.js";
-import type { CaseTracking } from "../../shared/tracking-types.js";
+import type { CaseTracking, Forecast } from "../../shared/tracking-types.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { paidBack, type LearnedForecast, type ObservedFigure } from "../../engine/index.js";
+import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
@@ -19,6 +19,7 @@ import {
   theMonths,
 } from "../../format/numbers.js";
 import {
+  countedAsPlannedWords,
   labelWithRecordedShare,
   monthsUsedWords,
   netGainBasis,
@@ -66,16 +67,24 @@ function paybackWords(month: number | null, horizon: number): string {
  * Whether it pays back, from what has happened so far: "it still pays back in month 10", "it now pays
  * back in month 12, where the plan said in month 10"; without a payback, "it still does not pay back
  * within the 24 months", "it now does not pay back within …, where the plan said in month 10" (not
- * "it still pays back not within"). A payback in a recorded month is behind us (the engine's
- * `paidBack`): "It paid back in month 8, as planned", "It paid back in month 8, where the plan said in month 10".
+ * "it still pays back not within"). A payback in a recorded month is behind us (the forecast's
+ * `paidBack`): "It paid back in month 8, as planned", "It paid back in month 8, where the plan said in
+ * month 10"; when months up to it have no record, it says the payback counts them as planned ("It
+ * paid back in month 8, the month the plan said, counting months 4–7, not recorded, as planned").
  */
-function paybackNow(now: number | null, planned: number | null, horizon: number, lastRecorded: number | null): string {
+function paybackNow(forecast: Forecast, horizon: number): string {
+  const { now, planned } = forecast.paybackMonth;
   const pays = (month: number | null, shown = (words: string) => words) =>
     month === null ? `does not pay back ${shown(`within ${theMonths(horizon)}`)}` : `pays back ${shown(paybackWords(month, horizon))}`;
   // A payback in a recorded month happened: "It paid back in month 8", not "it still pays back in month 8".
-  if (paidBack(now, lastRecorded)) {
-    const when = figure("payback-now", paybackWords(now, horizon));
-    return now === planned ? ` It paid back ${when}, as planned.` : ` It paid back ${when}, where the plan said ${paybackWords(planned, horizon)}.`;
+  const paid = forecast.paidBack;
+  if (paid) {
+    const when = figure("payback-now", paybackWords(paid.month, horizon));
+    // Months up to it with no record count as planned: the payback rests on them, and says so.
+    const counted = countedAsPlannedWords(paid.countedAsPlanned);
+    if (counted)
+      return ` It paid back ${when}, ${paid.month === planned ? "the month the plan said" : `where the plan said ${paybackWords(planned, horizon)}`}, ${counted}.`;
+    return paid.month === planned ? ` It paid back ${when}, as planned.` : ` It paid back ${when}, where the plan said ${paybackWords(planned, horizon)}.`;
   }
   if (now === planned) return ` From what has happened so far, it still ${pays(now)}.`;
   return ` From what has happened so far, it now ${pays(now, (words) => figure("payback-now", words))}, where the plan said ${paybackWords(planned, horizon)}.`;
@@ -128,7 +137,7 @@ function introduction(context: ReportContext, report: PlanVersusActualReport): s
   const lastMonth = comparison.months[last - 1]!;
   const { benefit, cashSpent } = comparison.soFar;
   const forecast = view.forecast;
-  const payback = forecast ? paybackNow(forecast.paybackMonth.now, forecast.paybackMonth.planned, comparison.horizonMonths, last) : "";
+  const payback = forecast ? paybackNow(forecast, comparison.horizonMonths) : "";
   // A gain or a loss against today, as a reader says it: never a negative gain ("-€36,700").
   const standing = (value: number, name?: string) => {
     const { loss, written } = gainOrLoss(value, context.money);
@@ -178,7 +187,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   if (forecast) {
     const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
     // A payback in a recorded month happened: "paid back in month 8" (as track show says it), not "Pays back … month 8".
-    const payback = paybackRow(forecast.paybackMonth.now, last, when);
+    const payback = paybackRow(forecast, when);
     rows.push(`<tr><td>${payback.label}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${payback.now}</td></tr>`);
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(

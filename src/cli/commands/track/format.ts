@@ -75,7 +75,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     // Only months still ahead are re-forecast; with every month recorded the figures are actual.
     const note = last === null || last >= comparison.horizonMonths ? "" : " (re-forecast)";
     // A payback in a recorded month happened: "paid back in month 8", not "Pays back … month 8 (re-forecast)".
-    const payback = paybackRow(forecast.paybackMonth.now, last, (month) => `${formatMonth(month, "not within the horizon")}${note}`);
+    const payback = paybackRow(forecast, (month) => `${formatMonth(month, "not within the horizon")}${note}`);
     rows.push([payback.label, formatMonth(forecast.paybackMonth.planned, "not within the horizon"), payback.now]);
     // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
     const gain = (value: number) => formatGain(value, comparison.currency);

@@ -203,9 +203,28 @@ describe("track add", () => {
     await track("add", "--db", store, "--month", "11", "--live-projects", "3");
     const behind = (await track("show", "--db", store)).stdout;
     // It said "Pays back   month 10   month 10 (re-forecast)" with month 11 recorded.
-    expect(behind).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+    // Months 1–8 and 10 have no record: the payback counts them as planned, and says so.
+    const paid = / {2}Payback {2,}month 10 {2,}paid back in month 10, counting months 1–8 and month 10, not recorded, as planned\n/;
+    expect(behind).toMatch(paid);
     expect(behind).not.toContain("Pays back  ");
-    expect((await track("forecast", "--db", store)).stdout).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+    expect((await track("forecast", "--db", store)).stdout).toMatch(paid);
+  });
+
+  it("says what a payback behind us rests on: the months up to it with no record count as planned (it stated 'paid back in month 10' as fact)", async () => {
+    await planned();
+    const months = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, at) => `${from + at},${[0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3][from + at - 1]}`);
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, `month,liveProjects\n${[...months(1, 3), ...months(9, 11)].join("\n")}\n`);
+    expect((await track("import", csv, "--db", store)).exitCode).toBe(0);
+    const show = (await track("show", "--db", store)).stdout;
+    expect(show).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10, counting months 4–8, not recorded, as planned\n/);
+    const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { paidBack?: unknown };
+    expect(json.paidBack).toEqual({ month: 10, countedAsPlanned: [4, 5, 6, 7, 8] });
+    // Every month up to it recorded: nothing to say beyond the month.
+    writeFileSync(csv, `month,liveProjects\n${months(4, 8).join("\n")}\n`);
+    expect((await track("import", csv, "--db", store)).exitCode).toBe(0);
+    expect((await track("show", "--db", store)).stdout).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
   });
 
   it("echoes the values recorded as track show writes them: money with its currency, grouped, hours with h, not as typed", async () => {
