@@ -52,6 +52,8 @@ export type ImportOutcome =
       restoreHoursWithoutIncident?: RestoreHoursWithoutIncident[];
       /** How many months of the file record hours to restore with no incident, those kept and those left out. */
       restoreHoursWithoutIncidentCount?: number;
+      /** The hours to restore of all those months (kept and left out), summed for each team, in the order the file names them: what they cost as outage is the team's plan's rule. */
+      restoreHoursWithoutIncidentByTeam?: { team: string; hoursToRestore: number }[];
     };
 
 /** A month of a CSV that records hours to restore with no incident. */
@@ -65,21 +67,26 @@ export interface RestoreHoursWithoutIncident {
 /** How many months recording hours to restore with no incident an import names (the count says how many more). */
 export const MAX_KEPT_WARNINGS = 10;
 
-/** The months of `rows` that record hours to restore with no incident, the first `MAX_KEPT_WARNINGS`, and how many in all. */
-function restoreHoursWithoutIncidents(rows: ActualRows): { kept: RestoreHoursWithoutIncident[]; count: number } {
+/**
+ * The months of `rows` that record hours to restore with no incident, the first `MAX_KEPT_WARNINGS`,
+ * how many in all, and the hours of all of them summed for each team.
+ */
+function restoreHoursWithoutIncidents(rows: ActualRows): { kept: RestoreHoursWithoutIncident[]; count: number; byTeam: Map<string, number> } {
   const incidentsField = actualFields.indexOf("incidents");
   const hoursField = actualFields.indexOf("hoursToRestore");
   const kept: RestoreHoursWithoutIncident[] = [];
+  const byTeam = new Map<string, number>();
   let count = 0;
   for (let row = 0; row < rows.length; row++) {
     const incidents = rows.value(row, incidentsField);
     const hoursToRestore = rows.value(row, hoursField);
     if (incidents === null || hoursToRestore === null || !restoreHoursWithoutIncident({ incidents, hoursToRestore })) continue;
     count++;
+    byTeam.set(rows.team(row), (byTeam.get(rows.team(row)) ?? 0) + hoursToRestore);
     if (kept.length < MAX_KEPT_WARNINGS)
       kept.push({ line: Number(/line (\d+)$/.exec(rows.source(row) ?? "")?.[1] ?? 0), team: rows.team(row), month: rows.month(row), hoursToRestore });
   }
-  return { kept, count };
+  return { kept, count, byTeam };
 }
 
 /**
@@ -109,7 +116,13 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
   const teams = [...named];
   const warned = restoreHoursWithoutIncidents(rows);
   const described = {
-    ...(warned.count > 0 ? { restoreHoursWithoutIncident: warned.kept, restoreHoursWithoutIncidentCount: warned.count } : {}),
+    ...(warned.count > 0
+      ? {
+          restoreHoursWithoutIncident: warned.kept,
+          restoreHoursWithoutIncidentCount: warned.count,
+          restoreHoursWithoutIncidentByTeam: [...warned.byTeam].map(([team, hoursToRestore]) => ({ team, hoursToRestore })),
+        }
+      : {}),
     months: rows.length,
     teams,
     ...(read.encoding ? { encoding: read.encoding } : {}),

@@ -97,11 +97,9 @@ Examples:
         if (restoreHoursWithoutIncident(values)) {
           const given = `--hours-to-restore ${options.hoursToRestore} with --incidents ${options.incidents}`;
           output.stderr(
-            `warning: ${restoreHoursWarning(given, "--incidents N", {
-              cost: restoreHoursOutageCost(values.hoursToRestore!, plan.rules),
-              outageCostPerHour: plan.rules.outageCostPerHour,
-              currency: plan.currency,
-            })}\n`,
+            `warning: ${restoreHoursWarning(given, "--incidents N", [
+              { cost: restoreHoursOutageCost(values.hoursToRestore!, plan.rules), outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency },
+            ])}\n`,
           );
         }
         output.stdout(

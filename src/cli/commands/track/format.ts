@@ -361,22 +361,28 @@ export function recordedValueText(field: ActualField, value: number, currency: s
   return figure;
 }
 
+/** What recorded hours to restore cost as outage (the engine's `restoreHoursOutageCost`), at a plan's cost an hour; `team` names the plan's team when several are warned of. */
+export interface OutageCost {
+  cost: number;
+  outageCostPerHour: number;
+  currency: string;
+  team?: string;
+}
+
 /**
- * What `track add` and `track import` say of a month that records hours to restore with no
- * incident (`restoreHoursWithoutIncident`): `given` names the two measures as the user gave them
- * ("--hours-to-restore 6 with --incidents 0"), `incidents` how to record the incidents; with the
- * plan's outage cost, what the hours cost (the engine's `restoreHoursOutageCost`).
- * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", { cost: 900, outageCostPerHour: 150, currency: "EUR" }) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
+ * What `track add` and `track import` say of months that record hours to restore with no incident
+ * (`restoreHoursWithoutIncident`), one sentence for both: `given` names the measures as the user gave
+ * them ("--hours-to-restore 6 with --incidents 0", or an import's lines), `incidents` how to record the
+ * incidents, `outage` what the hours cost at the plan's outage cost (the engine's
+ * `restoreHoursOutageCost`): one figure, or one for each team's plan when an import names several.
+ * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", [{ cost: 900, outageCostPerHour: 150, currency: "EUR" }]) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
  */
-export function restoreHoursWarning(
-  given: string,
-  incidents: string,
-  outage?: { cost: number; outageCostPerHour: number; currency: string },
-  options: { dryRun?: boolean } = {},
-): string {
-  const cost = outage
-    ? ` (${formatMoney(outage.cost, outage.currency)} at the plan's ${formatInputMoney(outage.outageCostPerHour, outage.currency)} an hour)`
-    : " at the plan's outage cost an hour";
+export function restoreHoursWarning(given: string, incidents: string, outage: readonly OutageCost[], options: { dryRun?: boolean } = {}): string {
+  const each = outage.map(
+    (team) =>
+      `${formatMoney(team.cost, team.currency)} at ${team.team === undefined ? "the plan's" : `team ${team.team}'s plan's`} ${formatInputMoney(team.outageCostPerHour, team.currency)} an hour`,
+  );
+  const cost = each.length > 0 ? ` (${each.join("; ")})` : "";
   return (
     `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +
     `the hours ${options.dryRun ? "would be" : "are"} recorded as given and costed as outage${cost}, ` +

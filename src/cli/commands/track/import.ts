@@ -10,7 +10,10 @@ import { importActualsCsv, type ImportOutcome } from "../../../store/import-actu
 import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
-import { droppedText, restoreHoursWarning } from "./format.js";
+import { droppedText, restoreHoursWarning, type OutageCost } from "./format.js";
+import { currentPlan } from "../../../store/plan-repository.js";
+import type { StoreDatabase } from "../../../store/database.js";
+import { restoreHoursOutageCost } from "../../../engine/index.js";
 import { formatNumberAsGiven, plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
@@ -126,7 +129,7 @@ Examples:
                 : `${outcome.atLeast ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
           throw new UserError(`${formatLineIssues(file, outcome.issues, count, outcome.atLeast)}\n${file}: ${why}; nothing was imported`);
         }
-        warnRestoreHours(file, outcome, output);
+        warnRestoreHours(file, outcome, store, output);
         const teams = outcome.teams;
         const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? `team ${teams[0]}` : `${teams.length} teams`}`;
         if (outcome.status === "checked") {
@@ -153,17 +156,27 @@ Examples:
 
 /**
  * Warns of the months an import records with hours to restore and no incident (`restoreHoursWithoutIncident`),
- * by line and month: "warning: actuals.csv: line 3 (month 2) records hoursToRestore 6 with incidents 0: …".
+ * by line and month, with what their hours cost as outage at each team's plan's cost an hour (as
+ * `track add` says it): "warning: actuals.csv: line 3 (month 2, hoursToRestore 6) records hours to
+ * restore with incidents 0: … costed as outage (€900 at the plan's €150 an hour), …".
  */
-function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months: number }>, output: CliOutput): void {
+function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months: number }>, store: StoreDatabase, output: CliOutput): void {
   const kept = outcome.restoreHoursWithoutIncident ?? [];
   if (kept.length === 0) return;
+  const byTeam = outcome.restoreHoursWithoutIncidentByTeam ?? [];
+  const outage: OutageCost[] = byTeam.flatMap(({ team, hoursToRestore }) => {
+    // Every team imported has a plan (the import refuses a team without one).
+    const plan = currentPlan(store, team);
+    if (!plan) return [];
+    const cost = { cost: restoreHoursOutageCost(hoursToRestore, plan.rules), outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency };
+    return [byTeam.length === 1 ? cost : { ...cost, team }];
+  });
   const count = outcome.restoreHoursWithoutIncidentCount ?? kept.length;
   const where = (month: (typeof kept)[number]) =>
     `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of team ${month.team}`}, hoursToRestore ${formatNumberAsGiven(month.hoursToRestore)})`;
   const more = count > kept.length ? ` and ${count - kept.length} more` : "";
   const given = `${kept.map(where).join(", ")}${more} ${count === 1 ? "records" : "record"} hours to restore with incidents 0`;
-  output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", undefined, { dryRun: outcome.status === "checked" })}\n`);
+  output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", outage, { dryRun: outcome.status === "checked" })}\n`);
 }
 
 /** A dry run's count of the months `--replace` would replace (nothing when none). */
@@ -245,7 +258,7 @@ async function importExports(files: string[], options: ImportOptions, team: stri
             : `${outcome.issueCount} problem${outcome.issueCount === 1 ? "" : "s"}`;
       throw new UserError(`${issues.join("\n")}\n${shown}: ${why}; nothing was imported`);
     }
-    warnRestoreHours(shown, outcome, output);
+    warnRestoreHours(shown, outcome, store, output);
     const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
     const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for team ${team}`;
     if (outcome.status === "checked")

@@ -291,8 +291,31 @@ describe("track add", () => {
     const imported = await track("import", csv, "--db", store);
     expect(imported.exitCode).toBe(0);
     expect(imported.stderr).toBe(
-      `warning: ${csv}: line 2 (month 5, hoursToRestore 2.5), line 4 (month 7, hoursToRestore 4) record hours to restore with incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage at the plan's outage cost an hour, but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (the incidents column); if there was none, record 0 hours to restore or leave them out\n`,
+      `warning: ${csv}: line 2 (month 5, hoursToRestore 2.5), line 4 (month 7, hoursToRestore 4) record hours to restore with incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€0 at the plan's €0 an hour), but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (the incidents column); if there was none, record 0 hours to restore or leave them out\n`,
     );
+  });
+
+  it("says what hours to restore with no incident cost in track import as in track add: one sentence, with the figure (import gave none)", async () => {
+    // team.yaml costs an hour of outage €150.
+    const teamCase = join(temp.path, "team.yaml");
+    copyFileSync(new URL("../../../../examples/team.yaml", import.meta.url), teamCase);
+    const teamStore = join(temp.path, "team.db");
+    expect((await track("plan", teamCase, "--scenario", "managed", "--start", "2025-01")).exitCode).toBe(0);
+    const added = await track("add", "--db", teamStore, "--month", "5", "--incidents", "0", "--hours-to-restore", "6");
+    const costed = "costed as outage (€900 at the plan's €150 an hour)";
+    expect(added.stderr).toContain(costed);
+    const csv = join(temp.path, "restore.csv");
+    writeFileSync(csv, "month,incidents,hoursToRestore\n5,0,6\n");
+    const imported = await track("import", csv, "--db", teamStore, "--replace");
+    expect(imported.exitCode).toBe(0);
+    // It said "costed as outage at the plan's outage cost an hour", with no figure.
+    expect(imported.stderr).toContain(costed);
+    // The rest of the sentence is the same words as track add's, the measures named as each was given.
+    const sentence = (text: string) => text.slice(text.indexOf(": hours to restore are summed"));
+    expect(sentence(imported.stderr).replace("the incidents column", "--incidents N")).toBe(sentence(added.stderr));
+    // Several months: their hours summed, at the plan's rate.
+    writeFileSync(csv, "month,incidents,hoursToRestore\n6,0,2\n7,0,4.5\n");
+    expect((await track("import", csv, "--db", teamStore, "--dry-run")).stderr).toContain("costed as outage (€975 at the plan's €150 an hour)");
   });
 
   it("names an import's hours to restore with no incident with every decimal given, as track add echoes them", async () => {
