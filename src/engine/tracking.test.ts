@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
-import { type MoneyRules, moneyRulesOf, paidBackOn, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
+import { changeHours, type MoneyRules, moneyRulesOf, paidBackOn, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
 import { moneyFieldNames } from "./model/columns.js";
 
 const examples = new URL("../../examples/", import.meta.url);
@@ -35,7 +35,8 @@ function asSimulated(row: MonthRow): RecordedMonth {
     meetingHours: row.meetingHours,
     breakageFixHours: row.breakageFixHours,
     upkeepHours: row.upkeepHours,
-    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours,
+    // A team records its staff alongside the change in its setup hours (docs/commands.md, "track").
+    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours + row.alongsideHours,
     availableHours: row.availableHours + row.adoptionDipHours,
     liveProjects: row.liveProjects,
     releases: row.releases,
@@ -234,5 +235,28 @@ describe("paidBackOn: a payback behind us and the months it counts as planned", 
     expect(paidBackOn(10, 9, months([9]))).toBeNull();
     expect(paidBackOn(null, 12, months([12]))).toBeNull();
     expect(paidBackOn(3, null, months([]))).toBeNull();
+  });
+});
+
+describe("changeHours: the team's hours on the change, as the engine's \"Making the change\" counts them", () => {
+  it("counts staff working on the change alongside the new way, with setup, learning and the dip (it left them out)", () => {
+    const dora = allExamples.find((example) => example.name === "peers/dora-2020-elite-large.yaml")!;
+    const month1 = dora.result.scenarios.transformed!.months[0]!;
+    expect(month1.alongsideHours).toBeGreaterThan(0);
+    expect(changeHours(month1)).toBe(month1.setupHours + month1.learningHours + month1.adoptionDipHours + month1.alongsideHours);
+    expect(changeHours({ setupHours: 40, learningHours: 10, adoptionDipHours: 5, alongsideHours: 160 })).toBe(215);
+    // A plan stored before the month table had staff alongside: none counted.
+    expect(changeHours({ setupHours: 40, learningHours: 10, adoptionDipHours: 5 })).toBe(55);
+  });
+
+  it("takes a recorded setup figure for all four: staff alongside are not added on top of it", () => {
+    const dora = allExamples.find((example) => example.name === "peers/dora-2020-elite-large.yaml")!;
+    const rules = moneyRulesOf(dora.compiled, "transformed", dora.compiled.baseline);
+    const planned = dora.result.scenarios.transformed!.months[0]!;
+    const recorded = valueRecordedMonth(planned, { setupHours: 100 }, rules);
+    expect(recorded.alongsideHours).toBe(0);
+    expect(changeHours(recorded)).toBe(100);
+    // Not recorded: the plan's staff alongside stand in.
+    expect(changeHours(valueRecordedMonth(planned, { upkeepHours: 0 }, rules))).toBe(changeHours(planned));
   });
 });

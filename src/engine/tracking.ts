@@ -90,7 +90,10 @@ export interface RecordedMonth {
   breakageFixHours?: number | undefined;
   upkeepHours?: number | undefined;
   buildHours?: number | undefined;
-  /** Setup, learning and the slow-down while adopting, together. */
+  /**
+   * Team hours on the change, together: setup, learning, the slow-down while adopting and the staff
+   * working on the change alongside the new way (the plan's "Making the change" hours).
+   */
   setupHours?: number | undefined;
   /** Project hours available after holidays and empty seats. */
   availableHours?: number | undefined;
@@ -145,7 +148,7 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   const live = values.liveProjects ?? planned.liveProjects;
   const livePlanned = live === planned.liveProjects;
   const setupRecorded = values.setupHours !== undefined;
-  // A recorded setup figure covers setup, learning and the slow-down while adopting.
+  // A recorded setup figure covers setup, learning, the slow-down while adopting and staff alongside.
   const setupHours = values.setupHours ?? planned.setupHours;
   const learningHours = setupRecorded ? 0 : planned.learningHours;
   const adoptionDipHours = setupRecorded ? 0 : planned.adoptionDipHours;
@@ -161,8 +164,9 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   const waitingHours = values.waitingHours ?? planned.waitingHours;
   const meetingHours = values.meetingHours ?? planned.meetingHours;
   const breakageFixHours = values.breakageFixHours ?? planned.breakageFixHours;
-  // Staff on the change alongside the new way are not measured: the plan's hours (0 in a plan stored before they existed).
-  const alongsideHours = planned.alongsideHours ?? 0;
+  // Staff on the change alongside the new way are in a recorded setup figure; not recorded, the plan's
+  // hours (0 in a plan stored before they existed).
+  const alongsideHours = setupRecorded ? 0 : (planned.alongsideHours ?? 0);
   const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
   // Upkeep not recorded follows the live projects recorded, at the plan's hours for each that month (a
   // month planned with none: the approved scenario's upkeep per project): a project recorded as not
@@ -304,16 +308,21 @@ export function recordsCash(values: RecordedMonth): boolean {
 
 /**
  * Whether a recorded month put its team hours on the change on record (`setupHours`); a month that
- * does not has the plan's setup, learning and adoption dip.
+ * does not has the plan's setup, learning, adoption dip and staff alongside.
  * @example recordsChangeHours({ setupHours: 40 }) // true
  */
 export function recordsChangeHours(values: RecordedMonth): boolean {
   return values.setupHours !== undefined;
 }
 
-/** Team hours diverted into the change in a month as a team records them: setup, learning and the adoption dip. */
-export function changeHours(row: MonthRow): number {
-  return row.setupHours + row.learningHours + row.adoptionDipHours;
+/**
+ * Team hours diverted into the change in a month, as a team records them (`setupHours`) and as the
+ * engine's "Making the change" counts them: setup, learning, the adoption dip and staff working on
+ * the change alongside the new way (0 in a plan stored before they existed).
+ * @example changeHours({ setupHours: 40, learningHours: 10, adoptionDipHours: 5, alongsideHours: 160 }) // 215
+ */
+export function changeHours(row: Pick<MonthRow, "setupHours" | "learningHours" | "adoptionDipHours"> & { alongsideHours?: number | undefined }): number {
+  return row.setupHours + row.learningHours + row.adoptionDipHours + (row.alongsideHours ?? 0);
 }
 
 /** The upward measures a plan expects in a month. */

@@ -43,7 +43,12 @@ export const actualFieldSpecs = {
   breakageFixHours: { kind: "hours", label: "Fixing failures", description: "Team hours spent fixing failed changes and incidents." },
   upkeepHours: { kind: "hours", label: "Upkeep", description: "Team hours keeping live projects running (re-training, re-running data jobs)." },
   buildHours: { kind: "hours", label: "Building", description: "Team hours building new projects." },
-  setupHours: { kind: "hours", label: "Setup and learning", description: "Team hours setting up, migrating to and learning the new tools." },
+  setupHours: {
+    kind: "hours",
+    label: "Setup and learning",
+    description:
+      "Team hours on the change: setting up, migrating to and learning the new tools, the slow-down while adopting them, and staff working on the change alongside the new way.",
+  },
   availableHours: {
     kind: "hours",
     label: "Hours available",

@@ -146,7 +146,9 @@ export function renderMonthTable(comparison: PlanComparison): string {
   const rows = comparison.months.map((month) => monthRow(month, comparison.currency, month.month === 1 ? first : undefined));
   if (upFront) rows.unshift(upFrontRow(comparison, first));
   const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
-  const notes = ["  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: setting up and learning the new tools."];
+  const notes = [
+    "  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: team hours on the change (setup, learning, the slow-down while adopting, staff alongside).",
+  ];
   if (upFront) notes.push(UP_FRONT_NOTE);
   if (comparison.months.some((month) => month.actual && !month.recorded)) notes.push("  * no record for this month: counted as planned.");
   return `Month by month (plan / actual; ${NOT_RECORDED} not recorded yet)\n${table}\n${notes.join("\n")}`;
