@@ -6,6 +6,7 @@ import {
   pluralAsWritten,
   roundAsWritten,
   moneyAddingUp,
+  firstMonthsWriting,
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
   differenceAsWritten,
@@ -480,5 +481,49 @@ describe("moneyAddingUp", () => {
     // A value that rounds to nothing, written beside those parts.
     expect(cents.write(-0.004)).toBe("€0.00");
     expect(moneyAddingUp([-0.4], "EUR").write(-0.4)).toBe("€0");
+  });
+});
+
+describe("firstMonthsWriting: the up-front row and month 1 of every plan-versus-actual table, one rule", () => {
+  it("writes every column and the two rows' cash to the unit when to the unit they add up, else to the cent", () => {
+    const whole = firstMonthsWriting([[-2000, -3600], undefined], "EUR");
+    expect(whole.columns).toEqual([{ upFront: "-€2,000", month1: "-€3,600", cumulative: "-€5,600" }, undefined]);
+    expect(whole.cash(2000)).toBe("€2,000");
+    expect(whole.note).toBeUndefined();
+    // One column that does not add up to the unit puts both to the cent, cash too.
+    const cents = firstMonthsWriting(
+      [
+        [-2000.4, -3600.4],
+        [0, -5600.8],
+      ],
+      "EUR",
+    );
+    expect(cents.columns).toEqual([
+      { upFront: "-€2,000.40", month1: "-€3,600.40", cumulative: "-€5,600.80" },
+      { upFront: "€0.00", month1: "-€5,600.80", cumulative: "-€5,600.80" },
+    ]);
+    expect(cents.cash(2000.4)).toBe("€2,000.40");
+  });
+
+  it("never writes the yen to the sen: each figure to the yen, with a note when so they do not add up (they read 'JP¥2,000.40')", () => {
+    const yen = firstMonthsWriting(
+      [
+        [-2000.4, -3600.4],
+        [0, -5600.8],
+      ],
+      "JPY",
+    );
+    expect(yen.columns).toEqual([
+      { upFront: "-JP¥2,000", month1: "-JP¥3,600", cumulative: "-JP¥5,601" },
+      { upFront: "JP¥0", month1: "-JP¥5,601", cumulative: "-JP¥5,601" },
+    ]);
+    expect(yen.cash(2000.4)).toBe("JP¥2,000");
+    expect(yen.note).toBe(
+      "The up-front figure and month 1's benefit are each rounded to JP¥1 on its own, so they can differ from month 1's cumulative benefit as written by JP¥1.",
+    );
+    expect(firstMonthsWriting([[-2000, -3600]], "JPY").note).toBeUndefined();
+    const plan = moneyAddingUp([-3600.4, -2000.4], "JPY");
+    expect([plan.toTheCent, plan.roundedApart, ...plan.parts, plan.total]).toEqual([false, true, "-JP¥3,600", "-JP¥2,000", "-JP¥5,601"]);
+    expect(plan.write(-5600.8)).toBe("-JP¥5,601");
   });
 });

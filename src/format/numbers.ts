@@ -291,24 +291,52 @@ export function formatMoneyCents(value: number, currency: string): string {
  * the unit; else to the cent (`formatMoneyCents`), where -€3,600.40 and -€2,000.40 make -€5,600.80
  * (to the unit -€3,600 and -€2,000 beside a total of -€5,601). The total is the sum of the parts as
  * written: to the cent, parts that round at half a cent could still miss the exact total by one.
- * `write` writes any other figure said with them at the same precision. One rule for `track add`'s
- * month 1 and `track show`'s and `track forecast`'s up-front and month-1 rows.
+ * A currency without a minor unit (the yen) is never written to the cent: each figure to the unit
+ * on its own, the total too (so a month recorded as planned reads as the plan's total), and
+ * `roundedApart` says when, so written, the parts do not add up to the total (`roundedApartWords`
+ * says so). `write` writes any other figure said with them at the same precision. One rule for
+ * `track add`'s month 1 and, through `firstMonthsWriting`, the up-front and month-1 rows of `track
+ * show`'s, `track forecast`'s and the report's tables.
  * @example moneyAddingUp([-3600.4, -2000.4], "EUR").total // "-€5,600.80" ; moneyAddingUp([-3600, -2000], "EUR").total // "-€5,600"
+ * @example moneyAddingUp([-3600.4, -2000.4], "JPY") // parts "-JP¥3,600" and "-JP¥2,000", total "-JP¥5,601", roundedApart true
  */
 export function moneyAddingUp(
   parts: readonly number[],
   currency: string,
   options: { toTheCent?: boolean } = {},
-): { toTheCent: boolean; parts: string[]; total: string; write: (value: number) => string; totalValue: number } {
+): { toTheCent: boolean; roundedApart: boolean; parts: string[]; total: string; write: (value: number) => string; totalValue: number } {
   // `+ 0`: a value that rounds to nothing is 0, not the −0 that would be written "-€0.00".
   const unit = (value: number) => roundHalfAway(value) + 0;
   const cents = (value: number) => roundHalfAway(value * 100) / 100 + 0;
+  const addsUp = addsUpToTheUnit(parts);
+  if (currencyDecimals(currency) === 0) {
+    const write = (value: number) => formatMoneyExact(value, currency);
+    const totalValue = unit(parts.reduce((sum, part) => sum + part, 0));
+    return { toTheCent: false, roundedApart: !addsUp, parts: parts.map(write), total: write(totalValue), write, totalValue };
+  }
   // `toTheCent`: figures written beside others that must be to the cent (the other column of a table row).
-  const toTheUnit = !options.toTheCent && parts.reduce((sum, part) => sum + unit(part), 0) === unit(parts.reduce((sum, part) => sum + part, 0));
+  const toTheUnit = !options.toTheCent && addsUp;
   const round = toTheUnit ? unit : cents;
   const write = (value: number) => (toTheUnit ? formatMoneyExact(value, currency) : formatMoneyCents(round(value), currency));
   const totalValue = parts.reduce((sum, part) => sum + round(part), 0);
-  return { toTheCent: !toTheUnit, parts: parts.map((part) => write(round(part))), total: write(totalValue), write, totalValue };
+  return { toTheCent: !toTheUnit, roundedApart: false, parts: parts.map((part) => write(round(part))), total: write(totalValue), write, totalValue };
+}
+
+/**
+ * Figures of a currency without a minor unit that, each rounded to the unit on its own, do not add
+ * up as written (`moneyAddingUp`'s `roundedApart`): what to say beside them.
+ * @example roundedApartWords("JPY", "the plan") // "each rounded to JP¥1 on its own, so they can differ from the plan as written by JP¥1"
+ */
+export function roundedApartWords(currency: string, total = "their total"): string {
+  const one = formatMoneyExact(1, currency);
+  return `each rounded to ${one} on its own, so they can differ from ${total} as written by ${one}`;
+}
+
+/** Whether money parts rounded to the unit each sum to their total rounded to the unit. */
+function addsUpToTheUnit(parts: readonly number[]): boolean {
+  // `+ 0`: a value that rounds to nothing is 0, not −0.
+  const unit = (value: number) => roundHalfAway(value) + 0;
+  return parts.reduce((sum, part) => sum + unit(part), 0) === unit(parts.reduce((sum, part) => sum + part, 0));
 }
 
 /** A plan-versus-actual table's up-front benefit and month 1's benefit and cumulative benefit in one column (plan, actual or forecast), as written. */
@@ -318,27 +346,43 @@ export interface FirstMonthsWritten {
   cumulative: string;
 }
 
+/** How a plan-versus-actual table writes its up-front row and month 1 (`firstMonthsWriting`). */
+export interface FirstMonthsWriting {
+  /** Each column's up-front figure, month 1's benefit and its cumulative benefit, as written; undefined for a column with none. */
+  columns: (FirstMonthsWritten | undefined)[];
+  /** The two rows' cash, at the precision of the benefit beside it (not "€2,000" beside "-€2,000.40"). */
+  cash: (value: number) => string;
+  /**
+   * In a currency without a minor unit (the yen), when the figures rounded to the unit each do not
+   * add up (month 1's cumulative is not the up-front figure plus month 1's as written): a note saying
+   * so, for under the table. Absent otherwise.
+   */
+  note?: string;
+}
+
 /**
- * The up-front row's benefit and month 1's benefit and cumulative benefit of a plan-versus-actual
- * table (`track show`, `track forecast`, the report's "Plan and reality so far"), written so that
- * month 1's cumulative is the up-front figure plus month 1's benefit as written (`moneyAddingUp`, as
- * `track add` writes month 1): to the unit when every column adds up so, else every column to the
- * cent (€2,000.40 up front and a month of €3,600.40 read "-€2,000", "-€3,600" and "-€5,601"; now
- * "-€2,000.40", "-€3,600.40" and "-€5,600.80"). Undefined when to the unit they add up: the cells
- * are then written as the other rows' are. Each column is [the up-front figure, month 1's benefit],
- * or undefined when it has none (nothing recorded yet).
- * @example firstMonthsAddingUp([[-2000.4, -3600.4], undefined], "EUR")?.[0] // { upFront: "-€2,000.40", month1: "-€3,600.40", cumulative: "-€5,600.80" }
+ * How the up-front row and month 1 of a plan-versus-actual table (`track show`, `track forecast`, the
+ * report's "Plan and reality so far") are written, one rule for every such table: so that month 1's
+ * cumulative benefit is the up-front figure plus month 1's benefit as written (`moneyAddingUp`, as
+ * `track add` writes month 1): to the unit when every column adds up so, else every column, and the
+ * two rows' cash, to the cent (€2,000.40 up front and a month of €3,600.40 read "-€2,000", "-€3,600"
+ * and "-€5,601"; now "-€2,000.40", "-€3,600.40" and "-€5,600.80"). A currency without a minor unit
+ * (the yen) is never written to the cent: each figure to the unit, as every other row's, and a
+ * `note` says so when they do not add up. Each column is [the up-front figure, month 1's benefit], or
+ * undefined when it has none (nothing recorded yet).
+ * @example firstMonthsWriting([[-2000.4, -3600.4], undefined], "EUR").columns[0] // { upFront: "-€2,000.40", month1: "-€3,600.40", cumulative: "-€5,600.80" }
+ * @example firstMonthsWriting([[-2000.4, -3600.4]], "JPY").columns[0] // { upFront: "-JP¥2,000", month1: "-JP¥3,600", cumulative: "-JP¥5,601" }, with a note
  */
-export function firstMonthsAddingUp(
-  columns: readonly (readonly [number, number] | undefined)[],
-  currency: string,
-): (FirstMonthsWritten | undefined)[] | undefined {
-  if (columns.every((column) => !column || !moneyAddingUp(column, currency).toTheCent)) return undefined;
-  return columns.map((column) => {
-    if (!column) return undefined;
-    const adding = moneyAddingUp(column, currency, { toTheCent: true });
-    return { upFront: adding.parts[0]!, month1: adding.parts[1]!, cumulative: adding.total };
-  });
+export function firstMonthsWriting(columns: readonly (readonly [number, number] | undefined)[], currency: string): FirstMonthsWriting {
+  // One column to the cent puts every column to the cent: the rows are read across.
+  const toTheCent = columns.some((column) => column && moneyAddingUp(column, currency).toTheCent);
+  const written = columns.map((column) => column && moneyAddingUp(column, currency, { toTheCent }));
+  const roundedApart = written.some((adding) => adding?.roundedApart);
+  return {
+    columns: written.map((adding) => adding && { upFront: adding.parts[0]!, month1: adding.parts[1]!, cumulative: adding.total }),
+    cash: (value) => (toTheCent ? formatMoneyCents(value, currency) : formatMoneyExact(value, currency)),
+    ...(roundedApart ? { note: `The up-front figure and month 1's benefit are ${roundedApartWords(currency, "month 1's cumulative benefit")}.` } : {}),
+  };
 }
 
 /**

@@ -322,6 +322,23 @@ describe("the plan-versus-actual month table's start and month 1", () => {
   });
 });
 
+describe("the plan-versus-actual month table's start and month 1 in yen", () => {
+  it("writes them to the yen, never the sen, and says when so they do not add up (they read 'JP¥2,000.40')", async () => {
+    const yen = caseText(24)
+      .replace("currency: EUR", "currency: JPY")
+      .replace("consultants: 2000\n", "consultants: 2000.4\n")
+      .replace("perUserPerMonth: 100\n", "perUserPerMonth: 100.2\n");
+    expect(yen).toContain("currency: JPY");
+    const path = storeWithPlan(temp.path, yen, [{ month: 2, liveProjects: 0 }]);
+    const tracking = loadCaseTracking(yen, path)!;
+    const { html } = await createReport(validateScenarioText(yen).compiled!, { planVersusActual: await preparePlanVersusActual(tracking) });
+    const table = /<h3>Month by month, so far<\/h3>[\s\S]*?<\/p>/.exec(section(html))![0];
+    expect(table).not.toMatch(/JP¥[\d,]+\.\d/);
+    expect(table).toContain("-JP¥2,000</td>");
+    expect(textOf(table)).toContain("The up-front figure and month 1's benefit are each rounded to JP¥1 on its own");
+  });
+});
+
 describe("the plan-versus-actual payback, when it is behind us", () => {
   it("says it paid back in the recorded month it did, in the past tense, and keeps 'pays back' for a forecast", async () => {
     const planned = planFor("default", text).result;

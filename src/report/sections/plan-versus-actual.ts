@@ -10,8 +10,7 @@ import {
   formatChance,
   formatGain,
   formatHours,
-  firstMonthsAddingUp,
-  formatMoneyCents,
+  firstMonthsWriting,
   formatMoneyExact,
   formatMonth,
   formatNumber,
@@ -212,7 +211,7 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
   // Month 1's gain so far is the start's plus month 1's: as written too, to the cent when to the unit it would not be (as track show writes it).
   const month1 = comparison.months[0]!;
   const first = upFront
-    ? firstMonthsAddingUp(
+    ? firstMonthsWriting(
         [
           [comparison.timeZero.planned, month1.planned.benefit],
           [comparison.timeZero.actual, month1.actual!.benefit],
@@ -220,6 +219,7 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
         context.result.currency,
       )
     : undefined;
+  const [plannedFirst, actualFirst] = first?.columns ?? [];
   const rows = comparison.months.slice(0, last).map((month) => {
     const actual = month.actual!;
     const label = month.calendarMonth
@@ -228,12 +228,16 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
     const mark = month.recorded ? "" : " *";
     const written = month.month === 1 ? first : undefined;
     // A row written to the cent is so in each of its money cells: not "€3,600" of cash beside "-€3,600.40".
-    const cash = (value: number) => (written ? money(value, formatMoneyCents(value, context.result.currency)) : money(value));
-    return `<tr><td class="nowrap">${label}${mark}</td>${cash(month.planned.cashSpent)}${cash(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit, written?.[0]?.month1)}${money(actual.benefit, written?.[1]?.month1)}${money(month.planned.cumulativeBenefit, written?.[0]?.cumulative)}${money(actual.cumulativeBenefit, written?.[1]?.cumulative)}</tr>`;
+    const cash = (value: number) => (written ? money(value, written.cash(value)) : money(value));
+    const [plannedWritten, actualWritten] = written ? [plannedFirst, actualFirst] : [];
+    return `<tr><td class="nowrap">${label}${mark}</td>${cash(month.planned.cashSpent)}${cash(actual.cashSpent)}<td class="number">${formatNumber(month.planned.liveProjects)}</td><td class="number">${formatNumber(actual.liveProjects)}</td>${money(month.planned.benefit, plannedWritten?.month1)}${money(actual.benefit, actualWritten?.month1)}${money(month.planned.cumulativeBenefit, plannedWritten?.cumulative)}${money(actual.cumulativeBenefit, actualWritten?.cumulative)}</tr>`;
   });
-  const startCash = (value: number) => (first ? money(value, formatMoneyCents(value, context.result.currency)) : money(value));
-  const start = `<tr><td>Start</td>${startCash(comparison.upFrontCash.planned)}${startCash(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}${money(comparison.timeZero.planned, first?.[0]?.upFront)}${money(comparison.timeZero.actual, first?.[1]?.upFront)}</tr>`;
-  if (upFront) rows.unshift(start);
+  if (first) {
+    const cash = (value: number) => money(value, first.cash(value));
+    rows.unshift(
+      `<tr><td>Start</td>${cash(comparison.upFrontCash.planned)}${cash(comparison.upFrontCash.actual)}<td></td><td></td>${money(comparison.timeZero.planned, plannedFirst?.upFront)}${money(comparison.timeZero.actual, actualFirst?.upFront)}${money(comparison.timeZero.planned, plannedFirst?.upFront)}${money(comparison.timeZero.actual, actualFirst?.upFront)}</tr>`,
+    );
+  }
   const gaps = comparison.months.slice(0, last).some((month) => !month.recorded);
   return `<h3>Month by month, so far</h3>
 <table class="months">
@@ -243,7 +247,7 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
   </thead>
   <tbody>${rows.join("")}</tbody>
 </table>
-<p class="key">Gain is against today, after all costs. Cash spent is what the change and its tools cost in the month.${upFront ? " Start is the cash the plan pays before month 1; what was really paid then is counted in month 1." : ""}${gaps ? " * Nothing was recorded for this month, so it counts as planned." : ""}</p>`;
+<p class="key">Gain is against today, after all costs. Cash spent is what the change and its tools cost in the month.${upFront ? " Start is the cash the plan pays before month 1; what was really paid then is counted in month 1." : ""}${first?.note ? ` ${escapeHtml(first.note)}` : ""}${gaps ? " * Nothing was recorded for this month, so it counts as planned." : ""}</p>`;
 }
 
 /** The figures the recorded months observe, in the report's words. */

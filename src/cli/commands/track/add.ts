@@ -4,7 +4,7 @@ import { readActuals, RecordedMonthsError, writeActuals, type DroppedMeasures } 
 import { monthNumberOf } from "../../../store/calendar.js";
 import { comparePlanWithActuals } from "../../../store/compare.js";
 import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actual.js";
-import { formatMoneyExact as formatMoney, moneyAddingUp } from "../../../format/numbers.js";
+import { formatMoneyExact as formatMoney, moneyAddingUp, roundedApartWords } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 import { droppedText, recordedValueText, restoreHoursWarning } from "./format.js";
@@ -92,7 +92,7 @@ Examples:
           // -€5,600 beside a month recorded exactly as planned reading -€5,601).
           const adding = moneyAddingUp([compared.planned.benefit, upFront], plan.currency);
           benefitWords = adding.write(actual);
-          planWords = `up-front cash included; plan ${adding.total}: ${adding.parts[0]} in the month and ${adding.parts[1]} up front`;
+          planWords = `up-front cash included; plan ${adding.total}: ${adding.parts[0]} in the month and ${adding.parts[1]} up front${adding.roundedApart ? `, ${roundedApartWords(plan.currency, "the plan")}` : ""}`;
         }
         if (restoreHoursWithoutIncident(values)) {
           const given = `--hours-to-restore ${options.hoursToRestore} with --incidents ${options.incidents}`;

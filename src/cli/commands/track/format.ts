@@ -9,14 +9,13 @@ import {
   formatHoursTenth as formatHours,
   formatInputMoney,
   formatMoneyAsGiven,
-  formatMoneyCents,
   formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
   formatNumber,
-  firstMonthsAddingUp,
+  firstMonthsWriting,
   plural,
-  type FirstMonthsWritten,
+  type FirstMonthsWriting,
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { learnedInputValue, observedFigureValue } from "../../../format/input-value.js";
@@ -87,11 +86,12 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   return lines.join("\n");
 }
 
-function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWritten | undefined)[]): string[] {
+/** A month of the table; month 1 after an up-front row is written as `first` says (`firstMonthsWriting`). */
+function monthRow(month: ComparedMonth, currency: string, first?: FirstMonthsWriting): string[] {
   const planned = month.planned;
   const actual = month.actual ?? undefined;
   const money = (value: number) => formatMoney(value, currency);
-  const cash = first ? (value: number) => formatMoneyCents(value, currency) : money;
+  const cash = first?.cash ?? money;
   const label = monthLabel(month) + (month.actual && !month.recorded ? " *" : "");
   return [
     label,
@@ -102,19 +102,19 @@ function monthRow(month: ComparedMonth, currency: string, first?: (FirstMonthsWr
     pair(formatHours(planned.changeHours), actual && formatHours(actual.changeHours)),
     // A row written to the cent is so in each of its money cells: not "€3,600" of cash beside "-€3,600.40" of benefit.
     pair(cash(planned.cashSpent), actual && cash(actual.cashSpent)),
-    first ? pair(first[0]!.month1, first[1]?.month1) : pair(money(planned.benefit), actual && money(actual.benefit)),
-    first ? pair(first[0]!.cumulative, first[1]?.cumulative) : pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
+    first ? pair(first.columns[0]!.month1, first.columns[1]?.month1) : pair(money(planned.benefit), actual && money(actual.benefit)),
+    first
+      ? pair(first.columns[0]!.cumulative, first.columns[1]?.cumulative)
+      : pair(money(planned.cumulativeBenefit), actual && money(actual.cumulativeBenefit)),
   ];
 }
 
-function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | undefined)[]): string[] {
-  const money = (value: number) => formatMoney(value, comparison.currency);
+function upFrontRow(comparison: PlanComparison, first: FirstMonthsWriting): string[] {
   // Written to the cent, the row's cash is too: not "€2,000" of cash beside "-€2,000.40" of benefit.
-  const cash = first ? (value: number) => formatMoneyCents(value, comparison.currency) : money;
   const recorded = comparison.lastRecordedMonth !== null;
-  const actualCash = recorded ? cash(comparison.upFrontCash.actual) : undefined;
-  const plannedBenefit = first ? first[0]!.upFront : money(comparison.timeZero.planned);
-  const actualBenefit = first ? first[1]?.upFront : recorded ? money(comparison.timeZero.actual) : undefined;
+  const actualCash = recorded ? first.cash(comparison.upFrontCash.actual) : undefined;
+  const plannedBenefit = first.columns[0]!.upFront;
+  const actualBenefit = first.columns[1]?.upFront;
   return [
     "up front",
     "",
@@ -122,7 +122,7 @@ function upFrontRow(comparison: PlanComparison, first?: (FirstMonthsWritten | un
     "",
     "",
     "",
-    pair(cash(comparison.upFrontCash.planned), actualCash),
+    pair(first.cash(comparison.upFrontCash.planned), actualCash),
     pair(plannedBenefit, actualBenefit),
     pair(plannedBenefit, actualBenefit),
   ];
@@ -138,18 +138,19 @@ export function renderMonthTable(comparison: PlanComparison): string {
   // Month 1's cumulative benefit is the up-front row's plus month 1's: as written too.
   const first =
     upFront && month1
-      ? firstMonthsAddingUp(
+      ? firstMonthsWriting(
           [[comparison.timeZero.planned, month1.planned.benefit], month1.actual ? [comparison.timeZero.actual, month1.actual.benefit] : undefined],
           comparison.currency,
         )
       : undefined;
   const rows = comparison.months.map((month) => monthRow(month, comparison.currency, month.month === 1 ? first : undefined));
-  if (upFront) rows.unshift(upFrontRow(comparison, first));
+  if (first) rows.unshift(upFrontRow(comparison, first));
   const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
   const notes = [
     "  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: team hours on the change (setup, learning, the slow-down while adopting, staff alongside).",
   ];
   if (upFront) notes.push(UP_FRONT_NOTE);
+  if (first?.note) notes.push(`  ${first.note}`);
   if (comparison.months.some((month) => month.actual && !month.recorded)) notes.push("  * no record for this month: counted as planned.");
   return `Month by month (plan / actual; ${NOT_RECORDED} not recorded yet)\n${table}\n${notes.join("\n")}`;
 }
@@ -284,7 +285,7 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
   const month1 = forecast.months[0];
   const first =
     upFront && month1
-      ? firstMonthsAddingUp(
+      ? firstMonthsWriting(
           [
             [forecast.timeZero.planned, month1.plannedBenefit],
             [forecast.timeZero.now, month1.benefit],
@@ -292,17 +293,18 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
           view.comparison.currency,
         )
       : undefined;
+  const [planned, now] = first?.columns ?? [];
   const rows = forecast.months.map((month) => [
     monthLabel(month),
     month.source === "actual" && !month.recorded ? "no record *" : month.source,
     pair(String(month.plannedLiveProjects), String(month.liveProjects)).replace(" / ", " → "),
-    first && month.month === 1 ? `${first[0]!.month1} → ${first[1]!.month1}` : `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
-    first && month.month === 1
-      ? `${first[0]!.cumulative} → ${first[1]!.cumulative}`
+    planned && now && month.month === 1 ? `${planned.month1} → ${now.month1}` : `${money(month.plannedBenefit)} → ${money(month.benefit)}`,
+    planned && now && month.month === 1
+      ? `${planned.cumulative} → ${now.cumulative}`
       : `${money(month.plannedCumulativeBenefit)} → ${money(month.cumulativeBenefit)}`,
   ]);
-  if (upFront) {
-    const start = first ? `${first[0]!.upFront} → ${first[1]!.upFront}` : `${money(forecast.timeZero.planned)} → ${money(forecast.timeZero.now)}`;
+  if (planned && now) {
+    const start = `${planned.upFront} → ${now.upFront}`;
     rows.unshift(["up front", "", "", start, start]);
   }
   const parts = [
@@ -317,6 +319,7 @@ export function renderForecast(view: PlanVersusActual, forecast: Forecast, metho
         : `Re-forecast from month ${forecast.fromMonth} (plan → now)`,
     renderTable(["Month", "Source", "Live", "Benefit", "Cumulative benefit"], rows),
     ...(upFront ? [UP_FRONT_NOTE] : []),
+    ...(first?.note ? [`  ${first.note}`] : []),
     ...(unrecorded ? ["  * no record for this month: counted as planned."] : []),
     "",
     `How: ${method}`,

@@ -186,6 +186,32 @@ describe("track add", () => {
     expect(forecast).toMatch(/ {2}1 \(2025-01\) {2,}actual .*-€3,600\.40 → -€5,600\.80 {2,}-€5,600\.80 → -€5,600\.80\n/);
   });
 
+  it("writes the yen of month 1 and the up-front row to the yen, never the sen, and says when so they do not add up", async () => {
+    writeFileSync(
+      caseFile,
+      readFileSync(caseFile, "utf8")
+        .replace(/^currency: EUR$/m, "currency: JPY")
+        .replace(/value: 3600\n/, "value: 3600.4\n")
+        .replace(/value: 2000\n/, "value: 2000.4\n"),
+    );
+    await planned();
+    const { stdout } = await track("add", "--db", store, "--month", "1", "--external-spend", "2000.4", "--licences", "3600.4", "--live-projects", "0");
+    // It said "-JP¥5,600.80 (…; plan -JP¥5,600.80: -JP¥3,600.40 in the month and -JP¥2,000.40 up front)".
+    expect(stdout).toContain(
+      "  benefit this month -JP¥5,601 (up-front cash included; plan -JP¥5,601: -JP¥3,600 in the month and -JP¥2,000 up front, each rounded to JP¥1 on its own, so they can differ from the plan as written by JP¥1); see",
+    );
+    const note =
+      "  The up-front figure and month 1's benefit are each rounded to JP¥1 on its own, so they can differ from month 1's cumulative benefit as written by JP¥1.\n";
+    const show = (await track("show", "--db", store)).stdout;
+    expect(show).toMatch(/ {2}up front {2,}JP¥2,000 \/ JP¥0 {2,}-JP¥2,000 \/ JP¥0 {2,}-JP¥2,000 \/ JP¥0\n/);
+    expect(show).toMatch(/ {2}1 \(2025-01\) .* JP¥3,600 \/ JP¥5,601 {2,}-JP¥3,600 \/ -JP¥5,601 {2,}-JP¥5,601 \/ -JP¥5,601\n/);
+    expect(show).toContain(note);
+    const forecast = (await track("forecast", "--db", store)).stdout;
+    expect(forecast).toMatch(/ {2}up front {2,}-JP¥2,000 → JP¥0 {2,}-JP¥2,000 → JP¥0\n/);
+    expect(forecast).toContain(note);
+    expect(`${show}${forecast}`).not.toMatch(/JP¥[\d,]+\.\d/);
+  });
+
   it("writes the up-front row and month 1 of track show to the unit when to the unit they add up", async () => {
     await planned();
     await track("add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0");
