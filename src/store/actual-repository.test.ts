@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { countActuals, readActuals, RecordedMonthsError, writeActuals } from "./actual-repository.js";
+import { ActualColumns } from "./actual-rows.js";
 import { openStore } from "./database.js";
+import { actualFields } from "../shared/actual-fields.js";
 import { currentPlan, savePlan } from "./plan-repository.js";
 import { caseText, planFor } from "./test-support/portfolio.js";
 import { temporaryFolders } from "./test-support/temporary.js";
@@ -152,6 +154,37 @@ describe("savePlan", () => {
     expect(readActuals(store, "default").find((record) => record.month === 5)?.note).toBe("april");
     // The same start moves nothing.
     expect(savePlan(store, planFor("default", undefined, { startMonth: "2024-12" }), { replace: true }).moved).toBeUndefined();
+    store.close();
+  });
+});
+
+describe("a month already recorded, found while writing rows read from a file", () => {
+  it("carries the new row's line as a number, not only in its source's words (the import parsed it out of them)", () => {
+    const store = storeWithPlan();
+    writeActuals(store, [{ team: "default", month: 2, values: { upkeepHours: 3 }, source: "track add" }], { replace: false });
+    const measures = new Float64Array(actualFields.length).fill(Number.NaN);
+    measures[actualFields.indexOf("upkeepHours")] = 4;
+    const rows = new ActualColumns("a.csv", [actualFields.indexOf("upkeepHours")]);
+    rows.add("default", 2, 7, undefined, measures);
+    expect(rows.line(0)).toBe(7);
+    let error: unknown;
+    try {
+      writeActuals(store, rows, { replace: false });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(RecordedMonthsError);
+    expect((error as RecordedMonthsError).conflicts).toEqual([
+      { team: "default", month: 2, source: "import a.csv line 7", line: 7, storedSource: "track add" },
+    ]);
+    // A month from no file has no line.
+    let fromAdd: unknown;
+    try {
+      writeActuals(store, [{ team: "default", month: 2, values: { upkeepHours: 5 }, source: "track add" }], { replace: false });
+    } catch (caught) {
+      fromAdd = caught;
+    }
+    expect((fromAdd as RecordedMonthsError).conflicts[0]!.line).toBeUndefined();
     store.close();
   });
 });

@@ -8,6 +8,8 @@ export interface RecordedMonthConflict {
   month: number;
   /** Where the new row came from (e.g. "import actuals.csv line 4"). */
   source?: string;
+  /** The new row's line in the file it was read from (4 for "import actuals.csv line 4"); absent for a row from no file. */
+  line?: number;
   /** Where the stored row came from. */
   storedSource: string;
 }
@@ -94,7 +96,8 @@ export function writeActuals(
       const storedSource = months.get(month);
       if (storedSource === undefined) continue;
       const source = rows.source(row);
-      conflicts.push({ team, month, ...(source ? { source } : {}), storedSource });
+      const line = rows.line(row);
+      conflicts.push({ team, month, ...(source ? { source } : {}), ...(line !== undefined ? { line } : {}), storedSource });
       conflictRows.push(row);
     }
     if (conflicts.length > 0 && !options.replace) throw new RecordedMonthsError(conflicts);

@@ -13,6 +13,8 @@ export interface ActualRows {
   value(row: number, field: number): number | null;
   note(row: number): string | undefined;
   source(row: number): string | undefined;
+  /** The row's line in the file it was read from; undefined for a row that comes from no file (`track add`). */
+  line(row: number): number | undefined;
 }
 
 /** A list of months as `ActualRows`. */
@@ -24,6 +26,7 @@ export function monthRows(months: readonly ActualMonth[]): ActualRows {
     value: (row, field) => months[row]!.values[actualFields[field]!] ?? null,
     note: (row) => months[row]!.note,
     source: (row) => months[row]!.source,
+    line: () => undefined,
   };
 }
 
@@ -94,6 +97,10 @@ export class ActualColumns implements ActualRows {
 
   source(row: number): string {
     return `import ${this.fileName} line ${this.lines[row]}`;
+  }
+
+  line(row: number): number {
+    return this.lines[row]!;
   }
 
   /** The rows as `ActualMonth`s, each one's values in the file's column order. */

@@ -83,8 +83,7 @@ function restoreHoursWithoutIncidents(rows: ActualRows): { kept: RestoreHoursWit
     if (incidents === null || hoursToRestore === null || !restoreHoursWithoutIncident({ incidents, hoursToRestore })) continue;
     count++;
     byTeam.set(rows.team(row), (byTeam.get(rows.team(row)) ?? 0) + hoursToRestore);
-    if (kept.length < MAX_KEPT_WARNINGS)
-      kept.push({ line: Number(/line (\d+)$/.exec(rows.source(row) ?? "")?.[1] ?? 0), team: rows.team(row), month: rows.month(row), hoursToRestore });
+    if (kept.length < MAX_KEPT_WARNINGS) kept.push({ line: rows.line(row) ?? 0, team: rows.team(row), month: rows.month(row), hoursToRestore });
   }
   return { kept, count, byTeam };
 }
@@ -145,7 +144,7 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     if (!(error instanceof RecordedMonthsError)) throw error;
     const several = teams.length > 1 || teams[0] !== options.team;
     const issues = error.conflicts.map((conflict) => ({
-      line: Number(/line (\d+)$/.exec(conflict.source ?? "")?.[1] ?? 0),
+      line: conflict.line ?? 0,
       column: "month",
       message: `month ${conflict.month}${several ? ` of team ${conflict.team}` : ""} is already recorded (by ${conflict.storedSource})`,
     }));

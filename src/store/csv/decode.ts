@@ -56,11 +56,12 @@ function looksLikeUtf16(bytes: Uint8Array): TextEncodingName | undefined {
 
 /**
  * Decodes a CSV file: a byte-order mark decides (UTF-8, UTF-16 LE or BE); without one the file
- * must be valid UTF-8 unless another encoding is named. Returns the text or a message naming the
- * line and byte at fault.
+ * must be valid UTF-8 unless another encoding is named. Returns the text or a message, with the line
+ * at fault when there is one (`line`; the message then names the byte).
  * @example decodeText(new TextEncoder().encode("month\n1\n")) // { text: "month\n1\n", encoding: "utf-8" }
+ * @example decodeText(Uint8Array.from([0x6d, 0x0a, 0xe9, 0x0a])) // { line: 2, message: "byte 0xE9 is not valid UTF-8; …" }
  */
-export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): { text: string; encoding: TextEncodingName } | { message: string } {
+export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): { text: string; encoding: TextEncodingName } | { message: string; line?: number } {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     return { message: "this is a zip file (probably an Excel workbook, .xlsx), not CSV; in the spreadsheet use File › Save As › CSV UTF-8" };
   }
@@ -81,7 +82,8 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): { te
       const offset = invalid + (bom?.length ?? 0);
       const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, "0");
       return {
-        message: `line ${lineAt(bytes, offset)}: byte 0x${byte} is not valid UTF-8; the file was probably saved in a Windows or Latin-1 encoding. Save it as CSV UTF-8, or pass --encoding windows-1252`,
+        line: lineAt(bytes, offset),
+        message: `byte 0x${byte} is not valid UTF-8; the file was probably saved in a Windows or Latin-1 encoding. Save it as CSV UTF-8, or pass --encoding windows-1252`,
       };
     }
     return { text: new TextDecoder("utf-8").decode(body), encoding: "utf-8" };

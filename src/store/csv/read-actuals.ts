@@ -90,10 +90,9 @@ export interface ReadActualColumns {
 export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOptions): ReadActualColumns {
   const decoded = decodeText(bytes, options.encoding);
   if ("message" in decoded) {
-    const match = /^line (\d+): (.*)$/s.exec(decoded.message);
     return {
       columns: new ActualColumns(options.fileName, [], 0),
-      issues: [match ? { line: Number(match[1]), message: match[2]! } : { line: 1, message: decoded.message }],
+      issues: [{ line: decoded.line ?? 1, message: decoded.message }],
       issueCount: 1,
     };
   }
