@@ -15,7 +15,7 @@ import {
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { backupStore } from "./backup.js";
+import { anotherStore, backupStore } from "./backup.js";
 import { openStore } from "./database.js";
 import { savePlan } from "./plan-repository.js";
 import { caseText, freezeTeams, planFor } from "./test-support/portfolio.js";
@@ -264,5 +264,39 @@ describe("backupStore", () => {
       store.close();
     }
     expect(readdirSync(here).filter((name) => name.startsWith("backup.db") || name.startsWith(".backup"))).toEqual(["backup.db"]);
+  });
+});
+
+describe("anotherStore", () => {
+  it("says what a target is as a typed value, not a marker string among words: another program's database, another store and its plans, or nothing", async () => {
+    const here = folder();
+    const app = join(here, "app.db");
+    const database = new Database(app);
+    database.exec("CREATE TABLE customers (id INTEGER)");
+    database.close();
+    const other = join(here, "other.db");
+    const otherStore = openStore(other, { create: true });
+    try {
+      savePlan(otherStore, planFor("platform", caseText(24)), { replace: false });
+      savePlan(otherStore, planFor("data", caseText(24)), { replace: false });
+    } finally {
+      otherStore.close();
+    }
+    const store = openStore(join(here, "case.db"), { create: true });
+    try {
+      freezeTeams(store, 1, 12);
+      // It returned "another program's database", a string the caller compared, beside the plans in words.
+      expect(anotherStore(store, app)).toEqual({ kind: "another program" });
+      expect(anotherStore(store, other)).toEqual({
+        kind: "another store",
+        first: { team: "platform", scenario: "better", fileName: "case.yaml", frozenAt: expect.any(String) },
+        more: 1,
+      });
+      const earlier = join(here, "earlier.db");
+      await backupStore(store, earlier, { force: false });
+      expect(anotherStore(store, earlier)).toBeUndefined();
+    } finally {
+      store.close();
+    }
   });
 });

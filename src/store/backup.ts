@@ -44,14 +44,17 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   // Nor another store: two stores in one folder, one named for the other's backup by a slip.
   if (stats?.isFile()) {
     const other = anotherStore(database, real);
-    if (other === ANOTHER_PROGRAM)
+    if (other?.kind === "another program")
       throw new StoreError(
         `${target} is a SQLite database of another program, not an earlier backup of ${database.name}, so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
       );
-    if (other)
+    if (other?.kind === "another store") {
+      const { first, more } = other;
+      const plans = `the plan of team ${first.team}, ${first.scenario} frozen from ${first.fileName} on ${first.frozenAt.slice(0, 10)}${more > 0 ? ` and ${more} more` : ""}`;
       throw new StoreError(
-        `${target} is another store, not an earlier backup of ${database.name}: it holds none of its plans (it holds ${other}), so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
+        `${target} is another store, not an earlier backup of ${database.name}: it holds none of its plans (it holds ${plans}), so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
       );
+    }
   }
   const leftovers = journalFilesBeside(real);
   // Beside a target not there, only a log that holds changes is refused (named with its -shm, to move
@@ -142,24 +145,35 @@ function foldJournal(real: string, target: string, leftovers: readonly string[])
     );
 }
 
-/** What `anotherStore` says of an SQLite database that is no store at all, but another program's. */
-const ANOTHER_PROGRAM = "another program's database";
+/** A plan another store holds, as `anotherStore` names it. */
+export interface OtherPlan {
+  team: string;
+  scenario: string;
+  fileName: string;
+  frozenAt: string;
+}
 
 /**
- * The plans of the store at `path`, in words, when it is another store than `database` rather than an
- * earlier backup of it: it holds plans and none of them is one of `database`'s (a store keeps every
- * plan it froze, replaced ones too, so an earlier backup holds some of them). Undefined for an earlier
- * backup, a store that holds no plan, or a file whose plans cannot be read (the other checks decide);
- * `ANOTHER_PROGRAM` for an SQLite database of another program (`ofAnotherProgram`), which holds no plan either.
- * @example anotherStore(store, "b.db") // "the plan of team default, compromise frozen from b.yaml on 2026-12-07"
+ * What the SQLite file at a backup's target is when it is not an earlier backup of the store: another
+ * program's database, or another store, with its first plan and how many more it holds.
  */
-function anotherStore(database: StoreDatabase, path: string): string | undefined {
+export type NotThisStore = { kind: "another program" } | { kind: "another store"; first: OtherPlan; more: number };
+
+/**
+ * Whether the SQLite file at `path` is something other than an earlier backup of `database`: another
+ * store (it holds plans and none of them is one of `database`'s; a store keeps every plan it froze,
+ * replaced ones too, so an earlier backup holds some of them), with its first plan, or another
+ * program's database (`ofAnotherProgram`), which holds no plan either. Undefined for an earlier
+ * backup, a store that holds no plan, or a file whose plans cannot be read (the other checks decide).
+ * @example anotherStore(store, "b.db") // { kind: "another store", first: { team: "default", scenario: "compromise", fileName: "b.yaml", frozenAt: "2026-12-07T…" }, more: 0 }
+ */
+export function anotherStore(database: StoreDatabase, path: string): NotThisStore | undefined {
   // Reading a store in WAL mode makes SQLite create its -wal and -shm: those this look made, empty, go with it.
   const made = ["-wal", "-shm"].map((suffix) => `${path}${suffix}`).filter((file) => !existsSync(file));
   let target: Database.Database | undefined;
   try {
     target = new Database(path, { readonly: true, fileMustExist: true });
-    if (ofAnotherProgram(target)) return ANOTHER_PROGRAM;
+    if (ofAnotherProgram(target)) return { kind: "another program" };
     const theirs = target.prepare("SELECT team, scenario, file_name AS fileName, sha256, frozen_at AS frozenAt FROM plans ORDER BY id").all() as {
       team: string;
       scenario: string;
@@ -174,9 +188,8 @@ function anotherStore(database: StoreDatabase, path: string): string | undefined
       ),
     );
     if (theirs.some((plan) => ours.has(`${plan.team}\u0000${plan.sha256}\u0000${plan.frozenAt}`))) return undefined;
-    const first = theirs[0]!;
-    const more = theirs.length > 1 ? ` and ${theirs.length - 1} more` : "";
-    return `the plan of team ${first.team}, ${first.scenario} frozen from ${first.fileName} on ${first.frozenAt.slice(0, 10)}${more}`;
+    const { team, scenario, fileName, frozenAt } = theirs[0]!;
+    return { kind: "another store", first: { team, scenario, fileName, frozenAt }, more: theirs.length - 1 };
   } catch {
     return undefined;
   } finally {
