@@ -195,6 +195,24 @@ describe("resumeFrom", () => {
     }
   });
 
+  it("keeps only the months of staff alongside still ahead: resumed on the plan, the plan's months (they started again for all their months)", () => {
+    const dora = allExamples.find((example) => example.name === "peers/dora-2020-elite-large.yaml")!;
+    // Six months alongside in a plan of twelve: resumed after month 5, month 6 only still has them.
+    const short = load("peers/dora-2020-elite-large.yaml");
+    const text = dora.text.replace("forMonths: 12", "forMonths: 6");
+    expect(text).not.toBe(dora.text);
+    const validation = validateScenarioText(text);
+    const example = { ...short, text, compiled: validation.compiled!, result: buildResult(validation.compiled!) };
+    const planned = example.result.scenarios.transformed!.months;
+    expect(planned.map((row) => row.alongsideHours > 0)).toEqual([true, true, true, true, true, true, false, false, false, false, false, false]);
+    for (let month = 1; month < planned.length; month++) {
+      resumeOnPlan(example, "transformed", month).forEach((row, index) => {
+        expect(row.alongsideHours, `from month ${month + 1}, month ${month + index + 1}`).toBe(planned[month + index]!.alongsideHours);
+        expectSameMoney(row, planned[month + index]!, `dora from month ${month + 1}`);
+      });
+    }
+  });
+
   it("moves the setup still ahead to the start of the resumed case and keeps the release months still ahead", () => {
     const seed = allExamples.find((candidate) => candidate.name === "seed.yaml")!;
     const file = validateScenarioText(seed.text).file!;

@@ -446,7 +446,7 @@ export interface ResumePoint {
 export const resumeMethod =
   "Months up to the last recorded month are the actuals (a month without a record counts as planned). The rest of the horizon is the approved scenario simulated again from the actual state: " +
   "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
-  "up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
+  "staff alongside, up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
 
 function resolved(file: CaseFile, scenario: string): { parameters: Float64Array; releaseMonths: Int32Array } | { message: string } {
   const { compiled, issues } = compileCase(file);
@@ -498,6 +498,13 @@ export function resumedCase(file: CaseFile, from: ResumePoint): CaseFile | { mes
     const learning = p[P.learningWeeksPerPerson]! * p[P.people]! * p[P.hoursPerMonth]! * (1 - p[P.familiarity]!) * p[P.organisationFactor]!;
     const dipStart = p[P.setupHours]! > 0 || learning > 0 ? setupEnd + 1 : start;
     if (remaining === 0) change.adoptionDipMonths = Math.max(0, dipStart + Math.round(p[P.adoptionDipMonths]!) - 1 - lastMonth);
+    // Staff alongside work from the change's start for their months: only the months still ahead
+    // remain (they started again from the resumed case's month 1 for all of them). Their people stay
+    // as the file gives them, in the scenario or its defaults.
+    if (p[P.alongsideMonths]! > 0) {
+      const alongsideEnd = start + Math.round(p[P.alongsideMonths]!) - 1;
+      change.alongside = { ...original.change?.alongside, forMonths: Math.max(0, alongsideEnd - lastMonth) };
+    }
   }
   const releases: Record<string, unknown> = { ...original.releases };
   releases.months = monthsAfter(resolvedScenario.releaseMonths, lastMonth);
