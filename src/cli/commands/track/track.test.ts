@@ -342,6 +342,12 @@ describe("track add", () => {
     // Several months: their hours summed, at the plan's rate.
     writeFileSync(csv, "month,incidents,hoursToRestore\n6,0,2\n7,0,4.5\n");
     expect((await track("import", csv, "--db", teamStore, "--dry-run")).stderr).toContain("costed as outage (€975 at the plan's €150 an hour)");
+    // Several teams: each team's hours at its own plan's rate (the seed's costs nothing).
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--db", teamStore, "--team", "b")).exitCode).toBe(0);
+    writeFileSync(csv, "month,team,incidents,hoursToRestore\n8,default,0,6\n3,b,0,4\n");
+    expect((await track("import", csv, "--db", teamStore, "--dry-run")).stderr).toContain(
+      "costed as outage (€900 at team default's plan's €150 an hour; €0 at team b's plan's €0 an hour)",
+    );
   });
 
   it("names an import's hours to restore with no incident with every decimal given, as track add echoes them", async () => {
