@@ -505,6 +505,22 @@ describe("a close call of three options", () => {
     expect(page).toContain("“First”, “Second” and “Third” bring the same, €10,000 each over 1 month");
   });
 
+  it("names a third behind two that gain the same (€10,000, €9,999.60 and €9,500): run, the web app and page 1 alike", async () => {
+    const text = oneMonthThreeOptions(7000, 7000.4, 7500);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    // It said "“First” and “Second” gain the same, €10,000" beside a “Third” 5% behind, named nowhere.
+    const said =
+      "Close call: “First” and “Second” gain the same, €10,000 each, and lead “Third” by €500 (5% of their net gain); weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toContain("Three options are close: “First”, “Second” and “Third”.");
+    expect(page).toContain(
+      "“First” and “Second” bring the same, €10,000 each over 1 month, not discounted (the discount rate is 0%), and only €500 more than “Third” (€9,500).",
+    );
+  });
+
   it("names a third option itself within 10% of the best (€10,000, €9,500 and €9,300), each with its lead: run, the web app and page 1 alike", async () => {
     const text = oneMonthThreeOptions(7000, 7500, 7700);
     const { compiled } = validateScenarioText(text);

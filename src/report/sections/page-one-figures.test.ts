@@ -252,6 +252,7 @@ describe("page 1's figures against the result", () => {
   checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
   checkPageOne("three options each gaining the same as the next, the third 80 cents from the first", () => oneMonthThreeOptions(7000, 7000.4, 7000.8));
   checkPageOne("a best that leads two options each within 10% of it, by different amounts", () => oneMonthThreeOptions(7000, 7500, 7700));
+  checkPageOne("two options that gain the same and lead a third within 10%", () => oneMonthThreeOptions(7000, 7000.4, 7500));
   checkPageOne("an option that gains 30 cents", () => tinyGain());
   checkPageOne("a case with Forrester TEI's risk adjustment", () => riskAdjustedCase());
   checkPageOne("two options that each gain 30 cents, a close call", () => tinyGainTwins());

@@ -264,7 +264,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const months = plural(result.horizonMonths, "month");
   const reason = tied
     ? `${listInWords(top.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}${
-        led.length > 0 ? `, ${more} more than ${ledNamed} (${ledWritten})` : ""
+        led.length > 0 ? `, and ${more.replace(/^but /, "")} more than ${ledNamed} (${ledWritten})` : ""
       }.${chance}${doubt(context)} ${choose}`
     : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
