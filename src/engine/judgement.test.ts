@@ -133,6 +133,18 @@ describe("the options a close call sets side by side (CloseCall.options, npvShow
     );
     expect(upFront.judgement.closeCall).toMatchObject({ options: ["b", "c"], sameOnEveryFigure: false });
   });
+
+  it("with ranges, counts the ends of each net gain's 90% range among the figures", () => {
+    const ranged = (upkeep: string) =>
+      `  b: {projects: {upkeepHoursPerMonth: ${upkeep}}, tooling: {licences: {flatPerYear: 600}}}\n  c: {projects: {upkeepHoursPerMonth: ${upkeep}}, tooling: {licences: {flatPerYear: 600}}}\n`;
+    // Copies level in every outcome (today's upkeep is the range): the same ranges.
+    expect(resultOf(ranged("30"), "", "{low: 50, high: 70}").judgement.closeCall).toMatchObject({ options: ["b", "c"], sameOnEveryFigure: true });
+    // Copies whose ranges are each drawn on their own: the same at the middle, but page 1's table gives each its own 90% range.
+    const apart = resultOf(ranged("{low: 25, high: 35}"));
+    const npv = (name: string) => apart.comparisons[name]!.distribution!.npv;
+    expect(npv("b").p5).not.toBeCloseTo(npv("c").p5!, 0);
+    expect(apart.judgement.closeCall).toMatchObject({ sameOnEveryFigure: false });
+  });
 });
 
 describe("deadlineOf", () => {

@@ -56,7 +56,8 @@ export interface CloseCall {
    * Whether `options` are the same on every figure page 1 and `run` set side by side: the net gain shown (and
    * to the unit, as `run` writes it), cash up
    * front (within half a unit), team time (within 0.05 hours), payback month, return on cost (within 0.05
-   * percentage points) and, with ranges, the chance it pays back (within 0.5 percentage points). The figures
+   * percentage points) and, with ranges, the chance it pays back (within 0.5 percentage points) and the
+   * ends of its net gain's 90% range (within half a unit each). The figures
    * then give nothing to choose on.
    */
   sameOnEveryFigure: boolean;
@@ -194,7 +195,9 @@ function sameOnEveryFigure(result: CaseResult, options: string[], npvShown: Reco
       near(other.investment.teamHours, first!.investment.teamHours, 0.05) &&
       other.paybackMonth === first!.paybackMonth &&
       near(other.roi, first!.roi, 0.0005) &&
-      near(other.distribution?.probabilityPaysBack, first!.distribution?.probabilityPaysBack, 0.005),
+      near(other.distribution?.probabilityPaysBack, first!.distribution?.probabilityPaysBack, 0.005) &&
+      near(other.distribution?.npv.p5, first!.distribution?.npv.p5, 0.5) &&
+      near(other.distribution?.npv.p95, first!.distribution?.npv.p95, 0.5),
   );
 }
 
