@@ -11,7 +11,13 @@ import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { bestChances } from "../../format/words.js";
-import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_NO_VALUE, ONE_MONTH_TIED, oneMonthThreeOptions } from "../../test-support/one-month-case.js";
+import {
+  ONE_MONTH_EIGHTY_CENTS,
+  ONE_MONTH_EXTRAORDINARY,
+  ONE_MONTH_NO_VALUE,
+  ONE_MONTH_TIED,
+  oneMonthThreeOptions,
+} from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 
