@@ -32,6 +32,9 @@ export {
   EXTRAORDINARY_ROI,
   extraordinaryOf,
   judge,
+  optionsGainingTheSame,
+  sameGain,
+  sameGainGroups,
   type CloseCall,
   type Extraordinary,
   type Judgement,
@@ -61,7 +64,7 @@ export {
   type InputSwing,
   type OneAtATimeSensitivity,
 } from "./sensitivity.js";
-export { DOUBTFUL_GAIN_CHANCE, recommend, type Recommendation } from "./recommendation.js";
+export { deadlineOf, DOUBTFUL_GAIN_CHANCE, recommend, type Recommendation } from "./recommendation.js";
 export { runningCostChanges, type RunningCostChanges } from "./running-costs.js";
 export { comparisonChangeEnd, type ComparisonChangeEnd } from "./change-end.js";
 export type { Distribution, IntervalShape } from "./uncertainty/index.js";

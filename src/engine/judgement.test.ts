@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
+import { buildResult, deadlineOf, MonteCarlo, recommend, sameGainGroups, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
 
 // One person, 100 hours a month at 10, one live project; options that cut its upkeep by different amounts.
 function resultOf(scenarios: string, extra = "", todaysUpkeep = "60"): CaseResult {
@@ -97,6 +97,62 @@ describe("a close call", () => {
     });
     // Both kinds are checked: four close calls (the twins' led by whichever is listed first) and two without.
     expect(seen).toEqual(["b", "none", "b", "c", "none", "b"]);
+  });
+});
+
+describe("the options a close call sets side by side (CloseCall.options, npvShown, sameOnEveryFigure)", () => {
+  // 30 hours a month saved at 10 over 24 months: 7,200, less two years of each licence.
+  const option = (name: string, perYear: number) => `  ${name}: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: ${perYear}}}}\n`;
+
+  it("names every option that gains the same as the next, not only as the best: net gains of 6,000, 5,999.60 and 5,999.20, each shown with the first's", () => {
+    // c gains the same as b (0.40 apart) and d as c (0.40 apart), though d is 0.80 from b: it was named nowhere.
+    const result = resultOf(option("b", 600) + option("c", 600.2) + option("d", 600.4));
+    expect(result.comparisons.d!.npv).toBeCloseTo(5999.2, 6);
+    const close = result.judgement.closeCall!;
+    expect(close.options).toEqual(["b", "c", "d"]);
+    expect(close.npvShown).toEqual({ b: result.comparisons.b!.npv, c: result.comparisons.b!.npv, d: result.comparisons.b!.npv });
+    expect(sameGainGroups(result)).toEqual([["b", "c", "d"]]);
+  });
+
+  it("names a third option that is itself close to the best (within 10% of its net gain), each with its own figure, and no option further behind", () => {
+    // b 6,000; c 5,700 (5% behind); d 5,580 (7% behind: close too, and was named nowhere); e 3,000 (50% behind).
+    const result = resultOf(option("b", 600) + option("c", 750) + option("d", 810) + option("e", 2100));
+    const close = result.judgement.closeCall!;
+    expect([close.best, close.runnerUp]).toEqual(["b", "c"]);
+    expect(close.options).toEqual(["b", "c", "d"]);
+    expect(close.npvShown).toEqual({ b: result.comparisons.b!.npv, c: result.comparisons.c!.npv, d: result.comparisons.d!.npv });
+    expect(close.sameOnEveryFigure).toBe(false);
+  });
+
+  it("says when the options are the same on every figure: two copies of one option without ranges", () => {
+    const copies = resultOf(option("b", 600) + option("c", 600));
+    expect(copies.judgement.closeCall).toMatchObject({ options: ["b", "c"], sameOnEveryFigure: true });
+    // The same net gain, but one pays up front: not the same on every figure.
+    const upFront = resultOf(
+      `${option("b", 600)}  c: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 500}}, change: {external: {consultants: 200}}}\n`,
+    );
+    expect(upFront.judgement.closeCall).toMatchObject({ options: ["b", "c"], sameOnEveryFigure: false });
+  });
+
+  it("with ranges, counts the ends of each net gain's 90% range among the figures", () => {
+    const ranged = (upkeep: string) =>
+      `  b: {projects: {upkeepHoursPerMonth: ${upkeep}}, tooling: {licences: {flatPerYear: 600}}}\n  c: {projects: {upkeepHoursPerMonth: ${upkeep}}, tooling: {licences: {flatPerYear: 600}}}\n`;
+    // Copies level in every outcome (today's upkeep is the range): the same ranges.
+    expect(resultOf(ranged("30"), "", "{low: 50, high: 70}").judgement.closeCall).toMatchObject({ options: ["b", "c"], sameOnEveryFigure: true });
+    // Copies whose ranges are each drawn on their own: the same at the middle, but page 1's table gives each its own 90% range.
+    const apart = resultOf(ranged("{low: 25, high: 35}"));
+    const npv = (name: string) => apart.comparisons[name]!.distribution!.npv;
+    expect(npv("b").p5).not.toBeCloseTo(npv("c").p5!, 0);
+    expect(apart.judgement.closeCall).toMatchObject({ sameOnEveryFigure: false });
+  });
+});
+
+describe("deadlineOf", () => {
+  it("is the recommendation's deadline of the option recommended", () => {
+    const result = resultOf(`  b: {projects: {upkeepHoursPerMonth: 30}}\n`);
+    const recommendation = recommend(result)!;
+    const { changeStartMonth, firstReleaseMonth, releasesBeforeChange, todayFirstReleaseMonth } = recommendation;
+    expect(deadlineOf(result, "b")).toEqual({ changeStartMonth, firstReleaseMonth, releasesBeforeChange, todayFirstReleaseMonth });
   });
 });
 

@@ -39,6 +39,28 @@ export interface CloseCall {
    * `levelTolerance`). Empty when none is. Three copies of one option name both others.
    */
   levelWithBest: string[];
+  /**
+   * The options the close call sets side by side, best first (page 1, `run` and the web app alike): the
+   * best, then every option in the order of `ranked` down to the last one that is itself close to the
+   * best by the same test (a gap of at most 10% of the best's net gain, or, with ranges, the best ahead
+   * of it in fewer than 75% of outcomes), and after it every one that gains the same as the last named
+   * (`sameGainGroups`). So no option is left out that gains more than one named, or the same.
+   */
+  options: string[];
+  /**
+   * The net gain each of `options` is shown with, by name: of options that gain the same (`sameGainGroups`),
+   * the first's (the highest), so that 4,105.20 and 4,104.80 read alike wherever they stand; any other its own.
+   */
+  npvShown: Record<string, number>;
+  /**
+   * Whether `options` are the same on every figure page 1 and `run` set side by side: the net gain shown (and
+   * to the unit, as `run` writes it), cash up
+   * front (within half a unit), team time (within 0.05 hours), payback month, return on cost (within 0.05
+   * percentage points) and, with ranges, the chance it pays back (within 0.5 percentage points) and the
+   * ends of its net gain's 90% range (within half a unit each). The figures
+   * then give nothing to choose on.
+   */
+  sameOnEveryFigure: boolean;
 }
 
 export interface Extraordinary {
@@ -65,6 +87,45 @@ function ranked(result: CaseResult): ComparisonResult[] {
 }
 
 /**
+ * Whether two net gains are the same to a reader: they differ by less than half a unit of the currency,
+ * a gap of nothing to the unit (docs/numbers.md, "Close calls and extraordinary results"). One rule on the
+ * exact figures for every view, because each rounds its figures its own way (to the unit in `run`, to
+ * three significant figures on page 1): €9,995.20 and €9,994.90 are the same everywhere.
+ * @example sameGain(9995.2, 9994.9) // true ; sameGain(9995.6, 9994.9) // false
+ */
+export function sameGain(a: number, b: number): boolean {
+  return Math.abs(a - b) < 0.5;
+}
+
+/**
+ * The options in groups that gain the same, highest net gain first, then in the file's order: an option
+ * joins the group of the one ranked just above it when the two gain the same (`sameGain`), so the
+ * groups do not depend on where one starts: of 100,000.00, 99,999.60 and 99,999.20, all three are one
+ * group, though the first and the last are 0.80 apart. Each group is shown with its first's net gain.
+ * @example sameGainGroups(result).map((group) => group.length) // [3, 1]
+ */
+export function sameGainGroups(result: CaseResult): string[][] {
+  const groups: ComparisonResult[][] = [];
+  for (const comparison of ranked(result)) {
+    const last = groups.at(-1);
+    if (last && sameGain(last.at(-1)!.npv, comparison.npv)) last.push(comparison);
+    else groups.push([comparison]);
+  }
+  return groups.map((group) => group.map((comparison) => comparison.alternative));
+}
+
+/**
+ * Every other option that gains the same as `name` (its group in `sameGainGroups`), leaving out those in
+ * `except`: highest net gain first, then in the file's order. Page 1 names them beside a runner-up's figure
+ * ("against €4,110 each for “Beta” and “Gamma”").
+ * @example optionsGainingTheSame(result, "beta", ["alpha"]) // ["gamma"], of a Gamma at Beta's €4,110
+ */
+export function optionsGainingTheSame(result: CaseResult, name: string, except: readonly string[] = []): string[] {
+  const group = sameGainGroups(result).find((names) => names.includes(name)) ?? [];
+  return group.filter((option) => option !== name && !except.includes(option));
+}
+
+/**
  * The close call between the two best options: the gap is at most 10% of the best's net gain, or (with
  * ranges) the best comes out ahead in fewer than 75% of outcomes. Only when the best gains money.
  * @example closeCallOf(result)?.runnerUp // "basics"
@@ -79,7 +140,65 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
   const chanceLevel = chance === undefined ? null : result.decision!.chanceLevel[best.alternative]![runnerUp.alternative]!;
   const close = gapShare <= CLOSE_GAP_SHARE || (chanceBestAhead !== null && chanceBestAhead < CLOSE_CHANCE);
   if (!close) return null;
-  return { best: best.alternative, runnerUp: runnerUp.alternative, npvGap, gapShare, chanceBestAhead, chanceLevel, levelWithBest: levelWith(result, best) };
+  const options = closeOptions(result, best);
+  const npvShown = shownNpvs(result, options);
+  return {
+    best: best.alternative,
+    runnerUp: runnerUp.alternative,
+    npvGap,
+    gapShare,
+    chanceBestAhead,
+    chanceLevel,
+    levelWithBest: levelWith(result, best),
+    options,
+    npvShown,
+    sameOnEveryFigure: sameOnEveryFigure(result, options, npvShown),
+  };
+}
+
+/** Whether `other` is close to `best` by the close call's own test. */
+function closeTo(result: CaseResult, best: ComparisonResult, other: ComparisonResult): boolean {
+  if ((best.npv - other.npv) / Math.abs(best.npv) <= CLOSE_GAP_SHARE) return true;
+  const chance = result.decision?.chanceAbove[best.alternative]?.[other.alternative];
+  return chance !== undefined && chance < CLOSE_CHANCE;
+}
+
+/** `CloseCall.options`: the best, down to the last option close to it, and those that gain the same as that one. */
+function closeOptions(result: CaseResult, best: ComparisonResult): string[] {
+  const order = ranked(result);
+  let last = 1; // the runner-up is close, or there is no close call
+  order.forEach((other, at) => {
+    if (at > 0 && closeTo(result, best, other)) last = at;
+  });
+  const group = sameGainGroups(result).find((names) => names.includes(order[last]!.alternative))!;
+  const names = order.slice(0, last + 1).map((comparison) => comparison.alternative);
+  return [...names, ...group.filter((name) => !names.includes(name))];
+}
+
+/** `CloseCall.npvShown`: each option's group's first net gain. */
+function shownNpvs(result: CaseResult, options: string[]): Record<string, number> {
+  const shown: Record<string, number> = {};
+  for (const group of sameGainGroups(result)) for (const name of group) if (options.includes(name)) shown[name] = result.comparisons[group[0]!]!.npv;
+  return shown;
+}
+
+/** `CloseCall.sameOnEveryFigure`. */
+function sameOnEveryFigure(result: CaseResult, options: string[], npvShown: Record<string, number>): boolean {
+  const [first, ...others] = options.map((name) => result.comparisons[name]!);
+  const near = (a: number | null | undefined, b: number | null | undefined, within: number) =>
+    a === b || (a !== null && a !== undefined && b !== null && b !== undefined && Math.abs(a - b) < within);
+  return others.every(
+    (other) =>
+      npvShown[other.alternative] === npvShown[first!.alternative] &&
+      Math.round(other.npv) === Math.round(first!.npv) &&
+      near(other.investment.cash, first!.investment.cash, 0.5) &&
+      near(other.investment.teamHours, first!.investment.teamHours, 0.05) &&
+      other.paybackMonth === first!.paybackMonth &&
+      near(other.roi, first!.roi, 0.0005) &&
+      near(other.distribution?.probabilityPaysBack, first!.distribution?.probabilityPaysBack, 0.005) &&
+      near(other.distribution?.npv.p5, first!.distribution?.npv.p5, 0.5) &&
+      near(other.distribution?.npv.p95, first!.distribution?.npv.p95, 0.5),
+  );
 }
 
 /** The options level with `best` in every outcome (`CloseCall.levelWithBest`). */

@@ -61,6 +61,28 @@ function longerPlanMayHelp(result: CaseResult, option: ComparisonResult): boolea
 }
 
 /**
+ * The deadline for an option's first model in production (`Recommendation`'s fields of the same names):
+ * the first release from the month its change starts, the releases before then, and today's first
+ * release from that month. Page 1 gives it for the option recommended, and for each option level with
+ * it at the top when none gains money (docs/numbers.md, "Close calls and extraordinary results").
+ * @example deadlineOf(result, "compromise").firstReleaseMonth // 5
+ */
+export function deadlineOf(
+  result: CaseResult,
+  alternative: string,
+): Pick<Recommendation, "changeStartMonth" | "firstReleaseMonth" | "releasesBeforeChange" | "todayFirstReleaseMonth"> {
+  const scenario = result.scenarios[alternative]!;
+  const start = scenario.summary.changeStartMonth;
+  const release =
+    scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
+      ? scenario.summary.firstReleaseMonth
+      : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
+  const releasesBeforeChange = scenario.months.filter((month) => month.month < start).reduce((sum, month) => sum + month.releases, 0);
+  const today = result.scenarios[result.baseline]!.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null;
+  return { changeStartMonth: start, firstReleaseMonth: release, releasesBeforeChange, todayFirstReleaseMonth: today };
+}
+
+/**
  * The recommendation every view states: the alternative with the highest net present value, "go"
  * when it gains money within the horizon, and the deadline for its first model in production.
  *
@@ -73,14 +95,6 @@ export function recommend(result: CaseResult): Recommendation | undefined {
   const ranked = Object.values(result.comparisons).sort((a, b) => b.npv - a.npv);
   const best = ranked[0];
   if (!best) return undefined;
-  const scenario = result.scenarios[best.alternative]!;
-  const start = scenario.summary.changeStartMonth;
-  const release =
-    scenario.summary.firstReleaseMonth !== null && scenario.summary.firstReleaseMonth >= start
-      ? scenario.summary.firstReleaseMonth
-      : (scenario.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null);
-  const releasesBeforeChange = scenario.months.filter((month) => month.month < start).reduce((sum, month) => sum + month.releases, 0);
-  const today = result.scenarios[result.baseline]!.months.find((month) => month.month >= start && month.releases > 0)?.month ?? null;
   const verdict = best.npv > 0 ? "go" : "stay";
   const chanceOfGain = best.distribution?.probabilityNpvPositive ?? null;
   return {
@@ -89,10 +103,7 @@ export function recommend(result: CaseResult): Recommendation | undefined {
     doubtful: verdict === "go" && chanceOfGain !== null && Math.round(chanceOfGain * 100) < DOUBTFUL_GAIN_CHANCE * 100,
     best,
     ...(ranked[1] ? { runnerUp: ranked[1] } : {}),
-    changeStartMonth: start,
-    firstReleaseMonth: release,
-    releasesBeforeChange,
-    todayFirstReleaseMonth: today,
+    ...deadlineOf(result, best.alternative),
     longerPlanMayHelp: longerPlanMayHelp(result, best),
   };
 }

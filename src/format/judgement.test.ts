@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { CaseResult } from "../engine/index.js";
-import { aheadAndLevelWords, closeCallOptions, judgementSentences, optionsGainingTheSame } from "./judgement.js";
+import { sameGainGroups, type CaseResult } from "../engine/index.js";
+import { aheadAndLevelWords, judgementSentences, optionsGainingTheSame } from "./judgement.js";
 import { formatChance } from "./numbers.js";
 import { bestLevelWords } from "./words.js";
+
+/**
+ * A hand-built result whose close call names every option (each is close to the best here), with the
+ * figure each is shown with as the engine gives it (`CloseCall.npvShown`: the first's of those that gain the same).
+ */
+function named(result: CaseResult, sameOnEveryFigure = false): CaseResult {
+  for (const [name, comparison] of Object.entries(result.comparisons)) comparison.alternative = name;
+  const close = result.judgement.closeCall!;
+  const groups = sameGainGroups(result);
+  const npvShown = Object.fromEntries(groups.flatMap((group) => group.map((name) => [name, result.comparisons[group[0]!]!.npv])));
+  result.judgement.closeCall = { ...close, options: groups.flat(), npvShown, sameOnEveryFigure };
+  return result;
+}
 
 /** Two options level in 20.5% of the outcomes, "a" ahead in 40.6% and behind in 38.9%. */
 const shares = { aheadAlone: 0.406, level: 0.205, behind: 0.389 };
@@ -28,45 +41,45 @@ describe("how often the best option comes out ahead of the runner-up and level w
   });
 
   it("reads so in the close call of run and the web app", () => {
-    const result = {
+    const result = named({
       currency: "EUR",
       comparisons: { a: { label: "A", npv: 10_000 }, b: { label: "B", npv: 9_500 } },
       judgement: {
         closeCall: { best: "a", runnerUp: "b", npvGap: 500, gapShare: 0.05, chanceBestAhead: chanceAbove, chanceLevel: shares.level, levelWithBest: [] },
         extraordinary: [],
       },
-    } as unknown as CaseResult;
+    } as unknown as CaseResult);
     // It said "ahead in 41% and level in 21% of the outcomes".
     expect(judgementSentences(result)[0]).toContain("(5% of its net gain, ahead in 41% and level in 20% of the outcomes)");
   });
 
   it("gives the lead as the difference of the two figures to the unit, as a reader works it out beside them", () => {
     // close-call.yaml: €5,970 and €5,455 in the table, and "leads … by €516", the exact gap of 515.50 rounded on its own.
-    const result = {
+    const result = named({
       currency: "EUR",
       comparisons: { a: { label: "A", npv: 5970.4884 }, b: { label: "B", npv: 5454.9883 } },
       judgement: {
         closeCall: { best: "a", runnerUp: "b", npvGap: 515.5001, gapShare: 0.0863, chanceBestAhead: null, chanceLevel: null, levelWithBest: [] },
         extraordinary: [],
       },
-    } as unknown as CaseResult;
+    } as unknown as CaseResult);
     expect(judgementSentences(result)[0]).toBe("Close call: “A” leads “B” by €515 (9% of its net gain); weigh what each asks for and how soon it pays back.");
   });
 
   it("names every option that gains the same as the runner-up, with the chance said of the runner-up by name", () => {
     // It said "“A” leads “B” by €500 (5% of its net gain, ahead in 60% of the outcomes)" beside a “C” of B's €9,500.
-    const result = {
+    const result = named({
       currency: "EUR",
       comparisons: {
         a: { alternative: "a", label: "A", npv: 10_000 },
         b: { alternative: "b", label: "B", npv: 9_500 },
-        c: { alternative: "c", label: "C", npv: 9_500.2 },
+        c: { alternative: "c", label: "C", npv: 9_499.8 },
       },
       judgement: {
         closeCall: { best: "a", runnerUp: "b", npvGap: 500, gapShare: 0.05, chanceBestAhead: 0.6, chanceLevel: 0, levelWithBest: [] },
         extraordinary: [],
       },
-    } as unknown as CaseResult;
+    } as unknown as CaseResult);
     expect(judgementSentences(result)[0]).toBe(
       "Close call: “A” leads “B” and “C” by €500 each (5% of its net gain, ahead of “B” in 60% of the outcomes); weigh what each asks for and how soon it pays back.",
     );
@@ -78,14 +91,14 @@ describe("how often the best option comes out ahead of the runner-up and level w
 
   it("gives the lead over each of two runners-up that gain the same but are a unit apart to the unit", () => {
     // €9,501 and €9,500 in the table: "by €499 and €500", not "by €499 each" beside a €9,500.
-    const result = {
+    const result = named({
       currency: "EUR",
       comparisons: { a: { label: "A", npv: 10_000 }, b: { label: "B", npv: 9_500.6 }, c: { label: "C", npv: 9_500.4 } },
       judgement: {
         closeCall: { best: "a", runnerUp: "b", npvGap: 499.4, gapShare: 0.05, chanceBestAhead: null, chanceLevel: null, levelWithBest: [] },
         extraordinary: [],
       },
-    } as unknown as CaseResult;
+    } as unknown as CaseResult);
     expect(judgementSentences(result)[0]).toBe(
       "Close call: “A” leads “B” and “C” by €499 and €500 (5% of its net gain); weigh what each asks for and how soon it pays back.",
     );
@@ -116,9 +129,5 @@ describe("optionsGainingTheSame", () => {
   it("names every other option that gains the same, highest first, leaving out those asked", () => {
     expect(optionsGainingTheSame(result, "c", ["a"])).toEqual(["b", "d"]);
     expect(optionsGainingTheSame(result, "a")).toEqual([]);
-  });
-
-  it("is the close call's rule for a runner-up's equals", () => {
-    expect(closeCallOptions(result, result.judgement!.closeCall!)).toEqual(["a", "c", ...optionsGainingTheSame(result, "c", ["a"])]);
   });
 });

@@ -1,5 +1,7 @@
-import type { CaseResult, CloseCall } from "../engine/index.js";
-import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway, sameGain } from "./numbers.js";
+import { optionsGainingTheSame, type CaseResult, type CloseCall } from "../engine/index.js";
+
+export { optionsGainingTheSame };
+import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
 
@@ -28,57 +30,29 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
 }
 
 /**
- * The options a close call sets side by side, best first (page 1, `run` and the web app alike): the best
- * and the runner-up, and, when those two gain the same (`sameGain`), every other option that gains the
- * same as the best — those the engine finds level with it in every outcome (`levelWithBest`) and those
- * whose net gain is the best's all the same (a copy of an option whose ranges are drawn on their own) —
- * so that "A and B bring the same, €9,820 each" is never said beside a third that brings €9,820 too.
- * Else every other option that gains the same as the runner-up, which is just as close to the best:
- * "“A” leads “B” and “C” by €65 each", not "leads “B”" beside a “C” of the same figure named nowhere.
- * Highest net gain first, then in the file's order.
+ * The options a close call sets side by side, best first (page 1, `run` and the web app alike): the
+ * engine's `CloseCall.options` (docs/numbers.md, "Close calls and extraordinary results").
  * @example closeCallOptions(threeCopies, threeCopies.judgement.closeCall) // ["optimal", "compromise", "third"]
  */
-export function closeCallOptions(result: CaseResult, close: CloseCall): string[] {
-  const npv = (name: string) => result.comparisons[name]?.npv ?? 0;
-  const tied = sameGain(npv(close.best), npv(close.runnerUp));
-  const others = tied
-    ? Object.keys(result.comparisons)
-        .filter(
-          (name) => name !== close.best && name !== close.runnerUp && ((close.levelWithBest ?? []).includes(name) || sameGain(npv(close.best), npv(name))),
-        )
-        .sort((a, b) => npv(b) - npv(a))
-    : optionsGainingTheSame(result, close.runnerUp, [close.best]);
-  return [close.best, close.runnerUp, ...others];
-}
-
-/**
- * Every other option whose net gain is `name`'s all the same (`sameGain`), leaving out those in `except`:
- * highest net gain first, then in the file's order. The runner-up's equals, named beside it wherever it is
- * named (the close call, `closeCallOptions`; page 1's "against €4,110 each for “Beta” and “Gamma”").
- * @example optionsGainingTheSame(result, "beta", ["alpha"]) // ["gamma"], of a Gamma at Beta's €4,110
- */
-export function optionsGainingTheSame(result: CaseResult, name: string, except: readonly string[] = []): string[] {
-  const npv = (option: string) => result.comparisons[option]?.npv ?? 0;
-  return Object.keys(result.comparisons)
-    .filter((option) => option !== name && !except.includes(option) && sameGain(npv(name), npv(option)))
-    .sort((a, b) => npv(b) - npv(a));
+export function closeCallOptions(_result: CaseResult, close: CloseCall): string[] {
+  return close.options;
 }
 
 /**
  * The net gain written for an option wherever a close call's figures stand (page 1's table, the report's
- * options): of options that gain the same (`closeCallOptions`), the first's, as the sentence beside them
- * says it ("€4,110 each"), so that 4,105.20 and 4,104.80 do not read €4,110 and €4,100 in two places.
- * Any other option's own.
+ * options): the engine's `CloseCall.npvShown` (of options that gain the same, the first's), any other
+ * option's own.
  * @example closeCallNpv(threeCopies, threeCopies.judgement.closeCall, "third") // the best's net gain
  */
 export function closeCallNpv(result: CaseResult, close: CloseCall | null | undefined, name: string): number {
-  const own = result.comparisons[name]?.npv ?? 0;
-  if (!close) return own;
-  const names = closeCallOptions(result, close);
-  const best = result.comparisons[close.best]?.npv ?? 0;
-  const runnerUp = result.comparisons[close.runnerUp]?.npv ?? 0;
-  if (sameGain(best, runnerUp)) return names.includes(name) ? best : own;
-  return names.slice(1).includes(name) ? runnerUp : own;
+  return close?.npvShown[name] ?? result.comparisons[name]?.npv ?? 0;
+}
+
+/** What a close call's reader weighs: what each asks for and how soon it pays back, or, of options the same on every figure, what the figures do not show. */
+export function closeCallWeigh(close: CloseCall): string {
+  return close.sameOnEveryFigure
+    ? "they are the same on every figure, so weigh what the figures do not show, such as what each option is and how it fits the team"
+    : "weigh what each asks for and how soon it pays back";
 }
 
 /**
@@ -115,15 +89,17 @@ export function judgementSentences(
     const shares = close.chanceBestAhead === null ? undefined : aheadAndLevel(close.chanceBestAhead, close.chanceLevel);
     // Ties said apart: two options equal in every outcome are level, not "ahead in 50%" (`aheadAndLevel`).
     const written = close.chanceBestAhead === null ? undefined : aheadAndLevelWords(close.chanceBestAhead, close.chanceLevel);
-    // Two options that gain the same (`sameGain`, page 1's rule too) are said to, not one "leading by €0 (0% of its net gain)".
-    const [bestNpv, runnerUpNpv] = [result.comparisons[close.best]?.npv ?? 0, result.comparisons[close.runnerUp]?.npv ?? 0];
-    const tied = sameGain(bestNpv, runnerUpNpv);
-    // Options that gain the same as a runner-up the best leads are each named (`closeCallOptions`): "leads
-    // “B” and “C” by €65 each"; the engine's chance is of the runner-up alone, and said of it by name.
-    const runnersUp = tied ? [close.runnerUp] : closeCallOptions(result, close).slice(1).filter(shown);
-    const runnersUpNamed = listInWords(runnersUp.map(label));
-    const each = runnersUp.length > 1 ? " each" : "";
-    const against = runnersUp.length > 1 ? ` of ${label(close.runnerUp)}` : "";
+    const own = (name: string) => result.comparisons[name]?.npv ?? 0;
+    const bestNpv = own(close.best);
+    // The engine's options (`CloseCall.options`), those the view shows: the ones that gain the same as the
+    // best (the same figure in `npvShown`; "A, B and C gain the same", never one leading another by €0) and
+    // those it leads, each named: "leads “B” and “C” by €500 and €700", not "leads “B”" beside a “C” named nowhere.
+    const named = close.options.filter(shown);
+    const top = named.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
+    const led = named.filter((name) => !top.includes(name));
+    const tied = top.length > 1;
+    // The engine's chance is of the runner-up alone, and said of it by name when others are named beside it.
+    const against = !tied && led.length > 1 ? ` of ${label(close.runnerUp)}` : "";
     const chanceWords =
       shares === undefined
         ? ""
@@ -133,32 +109,40 @@ export function judgementSentences(
             ? `ahead${against} in ${written!.ahead} and level in ${written!.level} of the outcomes`
             : `ahead${against} in ${written!.ahead} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
-    // The lead over each runner-up named, to the unit as the table writes them: "by €65 each", or, where two
-    // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65 and €64".
-    const gaps = runnersUp.map((name) => roundHalfAway(bestNpv) - roundHalfAway(result.comparisons[name]?.npv ?? 0));
-    const lead = gaps.every((gap) => gap === gaps[0]) ? `${money(gaps[0]!)}${each}` : listInWords(gaps.map(money));
-    // Less than half a unit apart, two figures may still round apart (€9,995.60 and €9,995.20: €9,996 and
-    // €9,995 in the table above): both are said then, not one "the same, €9,996" beside a €9,995.
+    // The lead over each option led, to the unit as the table writes them: "by €65 each", or, where two
+    // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65
+    // and €64". Its share of the best's net gain likewise, one figure when they read alike.
+    const gaps = led.map((name) => roundHalfAway(bestNpv) - roundHalfAway(own(name)));
+    const each = led.length > 1 ? " each" : "";
+    const lead = gaps.every((gap) => gap === gaps[0]) ? `${money(gaps[0] ?? 0)}${each}` : listInWords(gaps.map(money));
+    const shareWords = [...new Set(led.map((name) => formatPercent((bestNpv - own(name)) / Math.abs(bestNpv))))];
+    // Less than half a unit apart, figures that gain the same may still round apart (€9,995.60 and
+    // €9,995.20: €9,996 and €9,995 in the table above): each is said then, not one "the same, €9,996"
+    // beside a €9,995, with how far apart the group's figures are at most.
     // A gain under one unit is "less than €1" (`formatGain`), as page 1 and the web app's cards say it, not "€0".
     const gain = (value: number) => formatGain(value, result.currency);
-    const apart = gain(bestNpv) !== gain(runnerUpNpv);
+    const topGains = [...new Set(top.map((name) => gain(own(name))))];
+    const spread = Math.max(...top.map(own)) - Math.min(...top.map(own));
     const chanceInBrackets = !chanceWords ? "" : shares!.level >= 1 ? chanceWords : `${label(close.best)} ${chanceWords}`;
-    const figures = apart
-      ? `${gain(bestNpv)} and ${gain(runnerUpNpv)} (less than ${money(1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
-      : `${gain(bestNpv)}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;
+    const figures =
+      topGains.length > 1
+        ? `${listInWords(topGains)} (less than ${money(Math.floor(spread) + 1)} apart${chanceInBrackets ? `; ${chanceInBrackets}` : ""})`
+        : `${topGains[0]}${tied && top.length > 1 && led.length > 0 ? " each" : ""}${chanceInBrackets ? ` (${chanceInBrackets})` : ""}`;
     // Not the same, but less than a unit apart (€9,996.40 and €9,995.60; €1,234.60 and €1,233.90): "less than
     // €1", as page 1 says it, not "leads by €1" beside two equal figures or beside page 1's "less than €1 more".
-    const underOneUnit = lessThanOneUnitApart(bestNpv, runnerUpNpv, result.currency);
-    const figuresToTheUnit = apart ? `${gain(bestNpv)} and ${gain(runnerUpNpv)}` : `${gain(bestNpv)} each`;
-    // Every option that gains the same as the best is named (`closeCallOptions`), three copies of one
-    // option as three, not two: those the view shows.
-    const same = listInWords(closeCallOptions(result, close).filter(shown).map(label));
+    const underOneUnit = led.length > 0 && led.every((name) => lessThanOneUnitApart(bestNpv, own(name), result.currency) !== undefined);
+    const ledGains = [...new Set([bestNpv, ...led.map(own)].map(gain))];
+    const figuresToTheUnit = ledGains.length > 1 ? listInWords(ledGains) : `${ledGains[0]} each`;
+    const weigh = closeCallWeigh(close);
+    const ledNamed = listInWords(led.map(label));
     sentences.push(
       tied
-        ? `Close call: ${same} gain the same, ${figures}; weigh what each asks for and how soon it pays back.`
+        ? led.length === 0
+          ? `Close call: ${listInWords(top.map(label))} gain the same, ${figures}; ${weigh}.`
+          : `Close call: ${listInWords(top.map(label))} gain the same, ${figures}, and lead ${ledNamed} by ${lead} (${listInWords(shareWords)} of their net gain); ${weigh}.`
         : underOneUnit
-          ? `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${underOneUnit}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; weigh what each asks for and how soon it pays back.`
-          : `Close call: ${label(close.best)} leads ${runnersUpNamed} by ${lead} (${formatPercent(close.gapShare)} of its net gain${chance}); weigh what each asks for and how soon it pays back.`,
+          ? `Close call: ${label(close.best)} leads ${ledNamed} by less than ${money(1)}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; ${weigh}.`
+          : `Close call: ${label(close.best)} leads ${ledNamed} by ${lead} (${listInWords(shareWords)} of its net gain${chance}); ${weigh}.`,
     );
   }
   for (const flag of result.judgement?.extraordinary ?? []) {

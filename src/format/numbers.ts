@@ -8,7 +8,7 @@
  * ("US$", "CA$", "A$") and are plain for the rest ("€", "£").
  */
 
-import { groupDigitString } from "../engine/index.js";
+import { groupDigitString, sameGain } from "../engine/index.js";
 
 export const LOCALE = "en-GB";
 const largeNumberWords: readonly (readonly [number, string])[] = [
@@ -219,17 +219,10 @@ export function differenceAsWritten(a: number, b: number): number {
 }
 
 /**
- * Whether two net gains are called the same, in every view that compares them (the command line's
- * and the web app's close call, page 1's): when they differ by less than half a unit of the
- * currency, a gap that is nothing to the unit. One rule on the exact figures, because each view
- * rounds its figures its own way (to the unit in `run`, to three significant figures on page 1):
- * €9,995.20 and €9,994.90 are the same everywhere, not "the same, €9,995" in `run` and "€10,000, €10
- * more than €9,990" on page 1; €9,995.60 and €9,994.90 are not the same anywhere.
- * @example sameGain(9995.2, 9994.9) // true ; sameGain(9995.6, 9994.9) // false
+ * Whether two net gains are the same to a reader: the engine's rule (`sameGain` in src/engine/judgement.ts;
+ * docs/numbers.md, "Close calls and extraordinary results"), here for the views that write figures.
  */
-export function sameGain(a: number, b: number): boolean {
-  return Math.abs(a - b) < 0.5;
-}
+export { sameGain };
 
 /**
  * Two net gains that are not the same (`sameGain`) but less than one unit apart: their gap in words,

@@ -80,3 +80,12 @@ scenarios:
     label: Better
     change: { external: { other: 500 } }
 `;
+
+/** `ONE_MONTH_TIED` with a third option, "Third", and the three licences given: net gains of 17,000 less each. */
+export function oneMonthThreeOptions(first: number, second: number, third: number): string {
+  return withEdits(
+    `${ONE_MONTH_TIED}  third:\n    label: Third\n    projects: { upkeepHoursPerMonth: 10 }\n    tooling: { licences: { flatPerYear: ${third} } }\n`,
+    ["flatPerYear: 7004.8", `flatPerYear: ${first}`],
+    ["flatPerYear: 7005.1", `flatPerYear: ${second}`],
+  );
+}

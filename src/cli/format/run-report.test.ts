@@ -11,7 +11,13 @@ import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { bestChances } from "../../format/words.js";
-import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_EXTRAORDINARY, ONE_MONTH_NO_VALUE, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import {
+  ONE_MONTH_EIGHTY_CENTS,
+  ONE_MONTH_EXTRAORDINARY,
+  ONE_MONTH_NO_VALUE,
+  ONE_MONTH_TIED,
+  oneMonthThreeOptions,
+} from "../../test-support/one-month-case.js";
 import { createReport } from "../../report/create-report.js";
 import { textOf } from "../../report/report-text.js";
 
@@ -64,7 +70,7 @@ describe("the run report's decision lines", () => {
     // Level in every sample, not "“Tools” ahead in 50% of the outcomes" (a tie counts half in chanceAbove).
     expect(result.decision!.chanceLevel.alt!.alt2).toBe(1);
     expect(renderRunReport(result)).toContain("  Close call: “Tools” and “Other tools” gain the same, €");
-    expect(renderRunReport(result)).toMatch(/gain the same, €[\d,]+ \(level in every outcome\); weigh/);
+    expect(renderRunReport(result)).toMatch(/gain the same, €[\d,]+ \(level in every outcome\); they are the same on every figure/);
   });
 
   it("name both others when three options gain the same: not 'level at the top with another option' once per option", () => {
@@ -362,7 +368,7 @@ describe("the run report's judgement lines", () => {
     const result = buildResult(compiled!);
     // It said "Close call: “What will be approved” leads “Its twin” by €0 (0% of its net gain)".
     expect(renderRunReport(result)).toContain(
-      `  Close call: “What will be approved” and “Its twin” gain the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")}; weigh what each asks for and how soon it pays back.`,
+      `  Close call: “What will be approved” and “Its twin” gain the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")}; they are the same on every figure, so weigh what the figures do not show, such as what each option is and how it fits the team.`,
     );
   });
 
@@ -428,7 +434,9 @@ describe("two options whose net gains are 30 cents apart, straddling a rounding 
     const { compiled } = validateScenarioText(ONE_MONTH_TIED);
     const result = buildResult(compiled!);
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(9995.2, 9), expect.closeTo(9994.9, 9)]);
-    expect(renderRunReport(result)).toContain("  Close call: “First” and “Second” gain the same, €9,995; weigh what each asks for and how soon it pays back.");
+    expect(renderRunReport(result)).toContain(
+      "  Close call: “First” and “Second” gain the same, €9,995; they are the same on every figure, so weigh what the figures do not show, such as what each option is and how it fits the team.",
+    );
     const { html } = await createReport(compiled!, { result });
     const page = textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"'))).replace(/“ ([^”]*) ”/g, "“$1”");
     expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month, not discounted (the discount rate is 0%).");
@@ -487,6 +495,55 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
   });
 });
 
+describe("a close call of three options", () => {
+  it("names a third that gains the same as the second, though 80 cents from the first (10,000, 9,999.60 and 9,999.20): run, the web app and page 1 alike", async () => {
+    const text = oneMonthThreeOptions(7000, 7000.4, 7000.8);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    expect(result.comparisons.third!.npv).toBeCloseTo(9999.2, 6);
+    // It said "“First” and “Second” gain the same, €10,000", beside a “Third” 40 cents from “Second” named nowhere.
+    const said =
+      "Close call: “First”, “Second” and “Third” gain the same, €10,000 and €9,999 (less than €1 apart); weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toContain("Three options are close: “First”, “Second” and “Third”.");
+    expect(page).toContain("“First”, “Second” and “Third” bring the same, €10,000 each over 1 month");
+  });
+
+  it("names a third behind two that gain the same (€10,000, €9,999.60 and €9,500): run, the web app and page 1 alike", async () => {
+    const text = oneMonthThreeOptions(7000, 7000.4, 7500);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    // It said "“First” and “Second” gain the same, €10,000" beside a “Third” 5% behind, named nowhere.
+    const said =
+      "Close call: “First” and “Second” gain the same, €10,000 each, and lead “Third” by €500 (5% of their net gain); weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toContain("Three options are close: “First”, “Second” and “Third”.");
+    expect(page).toContain(
+      "“First” and “Second” bring the same, €10,000 each over 1 month, not discounted (the discount rate is 0%), and only €500 more than “Third” (€9,500).",
+    );
+  });
+
+  it("names a third option itself within 10% of the best (€10,000, €9,500 and €9,300), each with its lead: run, the web app and page 1 alike", async () => {
+    const text = oneMonthThreeOptions(7000, 7500, 7700);
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    // It said "“First” leads “Second” by €500 (5% of its net gain)" beside a “Third” only €700 behind, named nowhere.
+    const said =
+      "Close call: “First” leads “Second” and “Third” by €500 and €700 (5% and 7% of its net gain); weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toContain("Three options are close: “First”, “Second” and “Third”.");
+    expect(page).toContain(
+      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but only €500 and €700 more than “Second” and “Third” (€9,500 and €9,300).",
+    );
+  });
+});
+
 /** Page 1's text (its summary), quotes and brackets closed up as a reader reads them. */
 async function pageOneText(text: string, result: CaseResult): Promise<string> {
   const { compiled } = validateScenarioText(text);
@@ -527,7 +584,8 @@ describe("two options that each gain under €1, a close call (€0.40 and €0.
     const page = await pageOneText(text, result);
     expect(page).toContain("“First” and “Second” bring the same, less than €1 each over 1 month, not discounted (the discount rate is 0%).");
     // It said "gain the same, €0" beside page 1's "less than €1 each".
-    const said = "Close call: “First” and “Second” gain the same, less than €1; weigh what each asks for and how soon it pays back.";
+    const said =
+      "Close call: “First” and “Second” gain the same, less than €1; they are the same on every figure, so weigh what the figures do not show, such as what each option is and how it fits the team.";
     expect(renderRunReport(result)).toContain(`  ${said}`);
     expect(judgementSentences(result)[0]).toBe(said);
   });

@@ -25,7 +25,7 @@ import {
   plural,
   sameGain,
 } from "../../format/numbers.js";
-import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED } from "../../test-support/one-month-case.js";
+import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED, oneMonthThreeOptions } from "../../test-support/one-month-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit } from "../../test-support/scenario-text.js";
 import { closeCallOptions, judgementSentences } from "../../format/judgement.js";
@@ -154,31 +154,23 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
     add("best-npv", gain(best.npv));
-    // The difference of the two figures written beside it, as a reader works it out (not the exact gap rounded on its own);
-    // two that gain the same (sameGain, run's rule too) are said to ("bring the same, €7,960 each"), with no gap.
-    const tied = sameGain(best.npv, result.comparisons[close.runnerUp]!.npv);
-    const gap = differenceAsWritten(best.npv, result.comparisons[close.runnerUp]!.npv);
-    if (!tied) {
+    // The options the engine's close call names (`options`), each shown with its figure (`npvShown`: of options that
+    // gain the same, the first's). Those that gain the same as the best are said to ("bring the same, €7,960 each"),
+    // with no gap; each other figure is given with the difference of the two figures written beside it, as a reader
+    // works it out (not the exact gap rounded on its own).
+    const led = [...new Set(close.options.map((name) => close.npvShown[name]!).filter((shown) => shown !== close.npvShown[close.best]))];
+    for (const shown of led) {
       // Less than a unit apart with figures that read alike: "less than €1 more", as run says it.
-      const under = Math.abs(best.npv - result.comparisons[close.runnerUp]!.npv) < 1 && money(best.npv) === money(result.comparisons[close.runnerUp]!.npv);
-      add("npv-gap", under ? `less than ${formatMoneyExact(1, result.currency)}` : money(gap));
+      const under = Math.abs(best.npv - shown) < 1 && money(best.npv) === money(shown);
+      add("npv-gap", under ? `less than ${formatMoneyExact(1, result.currency)}` : money(differenceAsWritten(best.npv, shown)));
       // A runner-up that loses money is said as a loss ("a loss of €233"), its figure without the sign.
-      const runnerUpNpv = result.comparisons[close.runnerUp]!.npv;
-      add("runner-up-npv", money(runnerUpNpv).startsWith("-") ? money(-runnerUpNpv) : gain(runnerUpNpv));
+      add("runner-up-npv", money(shown).startsWith("-") ? money(-shown) : gain(shown));
     }
     if (close.chanceBestAhead !== null) addAhead(close.chanceBestAhead, close.chanceLevel ?? 0);
-    // Options level with the best in every outcome (the engine's levelWithBest) each have a row when they gain the same;
-    // else those that gain the same as the runner-up, just as close to the best.
-    const runnerUpGain = result.comparisons[close.runnerUp]!.npv;
-    const level = tied
-      ? close.levelWithBest.filter((name) => name !== close.runnerUp)
-      : Object.values(result.comparisons)
-          .filter((other) => other.alternative !== close.best && other.alternative !== close.runnerUp && sameGain(runnerUpGain, other.npv))
-          .map((other) => other.alternative);
-    for (const name of [close.best, close.runnerUp, ...level]) {
+    for (const name of close.options) {
       const comparison = result.comparisons[name]!;
       // Options that gain the same are written with one figure, the first's: the best's, or the runner-up's.
-      add("trade-off-npv", gain(tied ? best.npv : name === close.best ? best.npv : level.includes(name) ? runnerUpGain : comparison.npv));
+      add("trade-off-npv", gain(close.npvShown[name]!));
       if (npv(comparison)) {
         add("trade-off-npv-low", gain(npv(comparison)!.p5!));
         add("trade-off-npv-high", gain(npv(comparison)!.p95!));
@@ -258,6 +250,9 @@ describe("page 1's figures against the result", () => {
   checkPageOne("the seed with ranges, its money 100,000 times smaller", () => TINY_SEED_UNCERTAIN);
   checkPageOne("two options 30 cents apart whose figures straddle a rounding step", () => ONE_MONTH_TIED);
   checkPageOne("two options 80 cents apart whose figures read alike", () => ONE_MONTH_EIGHTY_CENTS);
+  checkPageOne("three options each gaining the same as the next, the third 80 cents from the first", () => oneMonthThreeOptions(7000, 7000.4, 7000.8));
+  checkPageOne("a best that leads two options each within 10% of it, by different amounts", () => oneMonthThreeOptions(7000, 7500, 7700));
+  checkPageOne("two options that gain the same and lead a third within 10%", () => oneMonthThreeOptions(7000, 7000.4, 7500));
   checkPageOne("an option that gains 30 cents", () => tinyGain());
   checkPageOne("a case with Forrester TEI's risk adjustment", () => riskAdjustedCase());
   checkPageOne("two options that each gain 30 cents, a close call", () => tinyGainTwins());

@@ -84,6 +84,36 @@ describe("page 1's verdict to stay when the best options lose the same", () => {
     // It said "The best, “Tools”, would lose €…", of two that lose the same.
     expect(text).toContain(`The best two, “Tools” and “Its twin”, would each lose ${formatMoney(-result.comparisons.alt!.npv, "EUR")} in today's money.`);
   });
+
+  it("gives the deadline for each of them if one goes ahead anyway, not for the first alone", async () => {
+    // Two that lose the same (€11,530, not discounted): the twin's first release is planned a month later,
+    // which costs it €2,170 of value, the consultants "Tools" pays for. Its first new model comes in month 5, not 4.
+    const compiled = compile(
+      withEdit(
+        `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n    change: { external: { consultants: 2170 } }\n")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n    releases: { mode: schedule, months: [5, 7, 10] }\n`,
+        "discountRate: 0.08",
+        "discountRate: 0",
+      ),
+    );
+    const result = resultOf(compiled);
+    expect(recommend(result)!.verdict).toBe("stay");
+    const text = await pageOne(compiled, result);
+    expect(result.comparisons.twin!.npv).toBeCloseTo(result.comparisons.alt!.npv, 6);
+    // It said "If it goes ahead anyway, set a clear deadline. First new model in production by the end of month 4.", of “Tools” alone.
+    expect(text).not.toContain("If it goes ahead anyway");
+    expect(text).toContain("If one of them goes ahead anyway, set a clear deadline. With “Tools”: the first new model in production by the end of month 4.");
+    expect(text).toContain("With “Its twin”: the first new model in production by the end of month 5.");
+  });
+
+  it("gives one deadline for both when it is the same", async () => {
+    const compiled = compile(
+      `${oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 3000 } }\n`,
+    );
+    const text = await pageOne(compiled, resultOf(compiled));
+    expect(text).toContain(
+      "If one of them goes ahead anyway, set a clear deadline, the same for both: the first new model in production by the end of month 4.",
+    );
+  });
 });
 
 describe("page 1's time for new work in a plan of one month", () => {
@@ -675,9 +705,9 @@ describe("page 1's 'only' in a close call", () => {
 
 describe("page 1's close call of single estimates", () => {
   it("does not ask the reader to choose on how surely each pays back, a chance it says it cannot give", async () => {
-    // The seed with a twin of the approved tools: the two bring the same, and no input is a range.
+    // The seed with a near twin of the approved tools (an hour more of upkeep): close, and no input is a range.
     const compiled = compile(
-      `${readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+      `${readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 12 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
     );
     const result = resultOf(compiled);
     expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin" });
@@ -686,6 +716,19 @@ describe("page 1's close call of single estimates", () => {
     expect(text).toContain("we cannot give the chance that it pays back yet");
     expect(text).not.toContain("how surely");
     expect(text).toContain("Choose on what matters more to you: what each asks for, or how soon it pays back.");
+  });
+
+  it("of two options the same on every figure, says so and leaves the choice to what the figures do not show", async () => {
+    // The seed with an exact twin of the approved tools: the same net gain, cash, team time, payback and return.
+    const compiled = compile(
+      `${readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8")}  twin:\n    label: Its twin\n    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 150 } }\n`,
+    );
+    const result = resultOf(compiled);
+    expect(result.judgement.closeCall).toMatchObject({ options: ["compromise", "twin"], sameOnEveryFigure: true });
+    const text = await pageOne(compiled, result);
+    // It said "Choose on what matters more to you: what each asks for, or how soon it pays back." of two that ask for the same and pay back alike.
+    expect(text).not.toContain("Choose on what matters more to you");
+    expect(text).toContain("They are the same on every figure here, so choose on what the figures do not show: what each option is and how it fits the team.");
   });
 
   it("still does with ranges, where the table gives each one's chance", async () => {

@@ -1,6 +1,7 @@
 import {
   CLOSE_GAP_SHARE,
   comparisonChangeEnd,
+  deadlineOf,
   runningCostChanges,
   type CloseCall,
   type ComparisonChangeEnd,
@@ -21,7 +22,6 @@ import {
   lessThanOneUnit,
   lessThanOneUnitApart,
   plural,
-  sameGain,
   theMonths,
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
@@ -111,6 +111,26 @@ function deadline(context: ReportContext): string {
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
 
+/**
+ * The deadline of a "stay" verdict: "If it goes ahead anyway, set a clear deadline. …". Of options level at
+ * the top (`optionsGainingTheSame`: "The best two, “A” and “B”, would each lose €3,000"), "it" names none,
+ * so the deadline is worked out for each (`deadlineOf`): one sentence when it reads the same for all, else
+ * one for each by name, not the first's alone beside a second that may release its first model later.
+ */
+function anywayDeadline(context: ReportContext): string {
+  const recommendation = context.recommendation!;
+  const level = [recommendation.best.alternative, ...optionsGainingTheSame(context.result, recommendation.best.alternative)];
+  if (level.length === 1) return `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
+  const each = level.map((name) =>
+    deadline({ ...context, recommendation: { ...recommendation, best: context.result.comparisons[name]!, ...deadlineOf(context.result, name) } })
+      .replace(/^First/, "the first")
+      .replace(/^No new/, "no new"),
+  );
+  if (each.every((text) => text === each[0]))
+    return `If one of them goes ahead anyway, set a clear deadline, the same for ${level.length === 2 ? "both" : `all ${countWord(level.length)}`}: ${each[0]}`;
+  return `If one of them goes ahead anyway, set a clear deadline. ${level.map((name, at) => `With ${optionName(context, name)}: ${each[at]}`).join(" ")}`;
+}
+
 /** @example releasedBefore(2, 9) // "2 models are released before the change starts in month 9" */
 function releasedBefore(count: number, start: number): string {
   return `${plural(count, "model")} ${count === 1 ? "is" : "are"} released before the change starts in month ${formatNumber(start)}`;
@@ -192,34 +212,40 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const { result } = context;
-  const months = plural(result.horizonMonths, "month");
   const best = result.comparisons[close.best]!;
-  const runnerUp = result.comparisons[close.runnerUp]!;
-  // Two that gain the same (`sameGain`, the command line's rule too) are said to, not one "but only €0 more"
-  // or "€10 more" than the other; else the gap is the difference of the two figures written.
-  const tied = sameGain(best.npv, runnerUp.npv);
-  const gap = differenceAsWritten(best.npv, runnerUp.npv);
-  // Not the same, but less than a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000
-  // each): "less than €1 more", as `run` says, not "only €1 more" beside two equal figures. (Figures that
-  // differ give their difference, as above.)
-  const readAlike = context.money(best.npv) === context.money(runnerUp.npv);
-  const underOneUnit = readAlike ? lessThanOneUnitApart(best.npv, runnerUp.npv, result.currency) : undefined;
+  // The engine's options (`CloseCall.options`), in groups of the one figure each is shown with
+  // (`CloseCall.npvShown`): those that gain the same as the best are said to ("bring the same, €7,960
+  // each"), not one "but only €0 more" or "€10 more" than another; those it leads are each named beside
+  // their figure: "€65 more than “B” and “C” (€4,040 each)", or "€500 and €700 more than “B” and “C”
+  // (€9,500 and €9,300)", not "than “B”" beside a “C” named nowhere.
+  const names = close.options;
+  const top = names.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
+  const led = names.filter((name) => !top.includes(name));
+  const tied = top.length > 1;
+  const ledGroups = [...new Set(led.map((name) => close.npvShown[name]!))];
+  // A gap is the difference of the two figures written (`differenceAsWritten`). Not the same, but less than
+  // a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000 each): "less than €1 more",
+  // as `run` says, not "only €1 more" beside two equal figures.
+  const gapWords = ledGroups.map((npv) => {
+    const readAlike = context.money(best.npv) === context.money(npv);
+    const under = readAlike ? lessThanOneUnitApart(best.npv, npv, result.currency) : undefined;
+    return { readAlike, under, gap: differenceAsWritten(best.npv, npv) };
+  });
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
-  const runnerUpLoss = gainOrLoss(runnerUp.npv, context.money);
-  const runnerUpSaid = runnerUpLoss.loss
-    ? `a loss of ${figure("runner-up-npv", runnerUpLoss.written)}`
-    : figure("runner-up-npv", gainFigure(runnerUp.npv, context));
+  const ledSaid = ledGroups.map((npv) => {
+    const loss = gainOrLoss(npv, context.money);
+    return loss.loss ? `a loss of ${figure("runner-up-npv", loss.written)}` : figure("runner-up-npv", gainFigure(npv, context));
+  });
+  const each = ledGroups.length === 1 && led.length > 1 ? " each" : "";
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
-  const names = closeCallOptions(context.result, close);
-  // Options that gain the same as the runner-up (`closeCallOptions`) are each named beside it, with the one
-  // figure they share: "€65 more than “B” and “C” (€4,040 each)", not "than “B”" beside a “C” named nowhere.
-  const runnersUp = tied ? [close.runnerUp] : names.slice(1);
-  const each = runnersUp.length > 1 ? " each" : "";
-  const runnerUpWritten = readAlike ? `also ${runnerUpSaid}${each} when rounded` : `${runnerUpSaid}${each}`;
+  const ledWritten = gapWords.every((words) => words.readAlike) ? `also ${listInWords(ledSaid)}${each} when rounded` : `${listInWords(ledSaid)}${each}`;
   // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
-  const narrowGap = close.gapShare <= CLOSE_GAP_SHARE;
+  const narrowGap = led.every((name) => (best.npv - result.comparisons[name]!.npv) / Math.abs(best.npv) <= CLOSE_GAP_SHARE);
+  const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? context.money(words.gap))));
+  const more = gapWords.every((words) => words.under) ? `but ${gaps}` : narrowGap ? `but only ${gaps}` : gaps;
+  const ledNamed = listInWords(led.map((name) => optionName(context, name)));
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
@@ -229,12 +255,18 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
         ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
         : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel, !tied && !narrowGap)}.`;
   // "How surely" only where the table beside it gives the chance that each pays back (with ranges sampled):
-  // of single estimates, page 1 says it cannot give that chance.
+  // of single estimates, page 1 says it cannot give that chance. Options the same on every figure of the
+  // table (`CloseCall.sameOnEveryFigure`) leave nothing in it to choose on: said, not "choose on what each asks for".
   const sampled = names.every((name) => context.uncertainty?.distribution[name] !== undefined);
-  const choose = `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
+  const choose = close.sameOnEveryFigure
+    ? `They are the same on every figure here, so choose on what the figures do not show: what each option is and how it fits the team.`
+    : `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
+  const months = plural(result.horizonMonths, "month");
   const reason = tied
-    ? `${listInWords(names.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}.${chance}${doubt(context)} ${choose}`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${underOneUnit ? `but ${figure("npv-gap", underOneUnit)}` : narrowGap ? `but only ${figure("npv-gap", context.money(gap))}` : figure("npv-gap", context.money(gap))} more than ${listInWords(runnersUp.map((name) => optionName(context, name)))} (${runnerUpWritten}).${chance}${doubt(context)} ${choose}`;
+    ? `${listInWords(top.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}${
+        led.length > 0 ? `, and ${more.replace(/^but /, "")} more than ${ledNamed} (${ledWritten})` : ""
+      }.${chance}${doubt(context)} ${choose}`
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
@@ -299,9 +331,9 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
     return loss
       ? `${middle}${name} would lose ${amount(context.money(-best.npv))} within ${months}${netGainBasis(rate, ", ")}.`
       : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))}${netGainBasis(rate)}.`;
-  // Options level at the top (`sameGain`, the close call's rule) are all named: "the best" of two that lose
+  // Options level at the top (`optionsGainingTheSame`, the close call's rule) are all named: "the best" of two that lose
   // the same would name one by the file's order alone.
-  const level = Object.values(context.result.comparisons).filter((comparison) => sameGain(comparison.npv, best.npv));
+  const level = [best.alternative, ...optionsGainingTheSame(context.result, best.alternative)].map((name) => context.result.comparisons[name]!);
   const each = level.length > 1 ? " each" : "";
   const names = level.length > 1 ? listInWords(level.map((comparison) => optionName(context, comparison.alternative))) : name;
   return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best${level.length > 1 ? ` ${countWord(level.length)}` : ""}, ${names}, ${
@@ -354,11 +386,7 @@ function recommendationBlock(context: ReportContext): string {
           recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
         }.`;
   // A case without projects has no model to put in production: no deadline of that kind.
-  const deadlineLine = !hasProjects(context, best)
-    ? ""
-    : recommendation.verdict === "go"
-      ? deadline(context)
-      : `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
+  const deadlineLine = !hasProjects(context, best) ? "" : recommendation.verdict === "go" ? deadline(context) : anywayDeadline(context);
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${verdict}</p>
