@@ -10,6 +10,7 @@ import {
   bestLevelWords,
   labelWithRecordedShare,
   monthsWithoutNewWorkBefore,
+  countedAsPlannedWords,
   paidBackWords,
   paybackRow,
   sharedBestTail,
@@ -235,20 +236,29 @@ describe("doraPaybackWords", () => {
 });
 
 describe("paidBackWords and paybackRow: a payback behind us says what it rests on", () => {
-  it("says which months it counts as planned when months up to it have no record", () => {
-    // It read "paid back in month 9", as if every month up to it had happened as recorded.
-    expect(paidBackWords({ month: 9, countedAsPlanned: [4, 5, 6, 7, 8] })).toBe("paid back in month 9, counting months 4–8, not recorded, as planned");
-    expect(paidBackWords({ month: 9, countedAsPlanned: [2, 5, 6] })).toBe("paid back in month 9, counting month 2 and months 5–6, not recorded, as planned");
+  it("says which months it counts as planned in a sentence of its own, not in the payback's cell", () => {
+    // The cell read "paid back in month 9, counting months 4–8, not recorded, as planned".
+    expect(paidBackWords({ month: 9, countedAsPlanned: [4, 5, 6, 7, 8] })).toBe("paid back in month 9");
+    expect(countedAsPlannedWords([4, 5, 6, 7, 8])).toBe("Months 4–8 have no record: the payback counts them as planned.");
+    expect(countedAsPlannedWords([2, 5, 6])).toBe("Month 2 and months 5–6 have no record: the payback counts them as planned.");
+    expect(countedAsPlannedWords([8])).toBe("Month 8 has no record: the payback counts it as planned.");
+    expect(countedAsPlannedWords([])).toBe("");
     expect(paidBackWords({ month: 9, countedAsPlanned: [] })).toBe("paid back in month 9");
     expect(paidBackWords({ month: 0, countedAsPlanned: [] })).toBe("paid back from the start");
   });
 
-  it("writes the row from the forecast: 'Payback' once paid back, else 'Pays back' and the forecast's words", () => {
+  it("writes the row from the forecast: 'Payback' once paid back, marked with a note when it counts months as planned, else 'Pays back'", () => {
     const ahead = (month: number | null) => `month ${month} (re-forecast)`;
     expect(paybackRow({ paybackMonth: { now: 9 }, paidBack: { month: 9, countedAsPlanned: [8] } }, ahead)).toEqual({
       label: "Payback",
-      now: "paid back in month 9, counting month 8, not recorded, as planned",
+      now: "paid back in month 9 †",
+      note: "† Month 8 has no record: the payback counts it as planned.",
     });
-    expect(paybackRow({ paybackMonth: { now: 9 } }, ahead)).toEqual({ label: "Pays back", now: "month 9 (re-forecast)" });
+    expect(paybackRow({ paybackMonth: { now: 9 }, paidBack: { month: 9, countedAsPlanned: [] } }, ahead)).toEqual({
+      label: "Payback",
+      now: "paid back in month 9",
+      note: "",
+    });
+    expect(paybackRow({ paybackMonth: { now: 9 } }, ahead)).toEqual({ label: "Pays back", now: "month 9 (re-forecast)", note: "" });
   });
 });

@@ -441,25 +441,30 @@ export function noInputAloneWords(values: readonly number[], noiseLevel: number,
 
 /**
  * A tracked plan's payback that is behind us (the engine's `paidBackOn`), in the past tense, as
- * `track show`, `track forecast` and the report's "Plan and reality so far" write it, with what it
- * rests on when months up to it have no record (`countedAsPlannedWords`); a payback still ahead is a
- * forecast and keeps "pays back".
+ * `track show`, `track forecast` and the report's "Plan and reality so far" write it; what it rests
+ * on when months up to it have no record is a sentence of its own (`countedAsPlannedWords`), under the
+ * table or after this one. A payback still ahead is a forecast and keeps "pays back".
  * @example paidBackWords({ month: 12, countedAsPlanned: [] }) // "paid back in month 12" ; paidBackWords({ month: 0, countedAsPlanned: [] }) // "paid back from the start"
- * @example paidBackWords({ month: 9, countedAsPlanned: [4, 5, 6, 7, 8] }) // "paid back in month 9, counting months 4–8, not recorded, as planned"
  */
 export function paidBackWords(paid: PaidBack): string {
-  const counted = countedAsPlannedWords(paid.countedAsPlanned);
-  return `paid back ${paid.month === 0 ? "" : "in "}${formatMonth(paid.month)}${counted ? `, ${counted}` : ""}`;
+  return `paid back ${paid.month === 0 ? "" : "in "}${formatMonth(paid.month)}`;
 }
+
+/** The mark of a payback row that counts months with no record as planned, and of its note under the table. */
+export const COUNTED_AS_PLANNED_MARK = "†";
 
 /**
  * What a payback behind us rests on when months up to it have no record (the engine's `paidBackOn`):
  * those months count as planned, so "paid back in month 9" is the plan's figures for them, not what
- * happened. Empty when every month up to it was recorded.
- * @example countedAsPlannedWords([4, 5, 6, 7, 8]) // "counting months 4–8, not recorded, as planned" ; countedAsPlannedWords([]) // ""
+ * happened. A sentence, empty when every month up to it was recorded.
+ * @example countedAsPlannedWords([4, 5, 6, 7, 8]) // "Months 4–8 have no record: the payback counts them as planned." ; countedAsPlannedWords([]) // ""
+ * @example countedAsPlannedWords([8]) // "Month 8 has no record: the payback counts it as planned."
  */
 export function countedAsPlannedWords(months: readonly number[]): string {
-  return months.length === 0 ? "" : `counting ${monthRunsWords(months)}, not recorded, as planned`;
+  if (months.length === 0) return "";
+  const runs = monthRunsWords(months);
+  const one = months.length === 1;
+  return `${runs.charAt(0).toUpperCase()}${runs.slice(1)} ${one ? "has" : "have"} no record: the payback counts ${one ? "it" : "them"} as planned.`;
 }
 
 /**
@@ -474,16 +479,25 @@ export function paybackRowLabel(behind: boolean): string {
 /**
  * A plan-versus-actual table's payback row, label and the re-forecast's cell: once the payback is
  * behind us (the forecast's `paidBack`, from the engine's `paidBackOn`) "Payback" and "paid back in
- * month N" (with the months it counts as planned, `paidBackWords`), else "Pays back" and the month
- * as `forecast` writes it (`track show` adds " (re-forecast)", the report writes "not within the plan").
- * @example paybackRow({ paybackMonth: { now: 8 }, paidBack: { month: 8, countedAsPlanned: [] } }, String) // { label: "Payback", now: "paid back in month 8" }
+ * month N", else "Pays back" and the month as `forecast` writes it (`track show` adds " (re-forecast)",
+ * the report writes "not within the plan"). When the payback counts months with no record as planned,
+ * the cell is marked and `note`, for under the table, says which ("† Months 4–8 have no record: …");
+ * else `note` is empty.
+ * @example paybackRow({ paybackMonth: { now: 8 }, paidBack: { month: 8, countedAsPlanned: [] } }, String) // { label: "Payback", now: "paid back in month 8", note: "" }
+ * @example paybackRow({ paybackMonth: { now: 8 }, paidBack: { month: 8, countedAsPlanned: [7] } }, String) // { label: "Payback", now: "paid back in month 8 †", note: "† Month 7 has no record: the payback counts it as planned." }
  */
 export function paybackRow(
   forecast: { paybackMonth: { now: number | null }; paidBack?: PaidBack | undefined },
   ahead: (month: number | null) => string,
-): { label: string; now: string } {
+): { label: string; now: string; note: string } {
   const paid = forecast.paidBack;
-  return { label: paybackRowLabel(paid !== undefined), now: paid ? paidBackWords(paid) : ahead(forecast.paybackMonth.now) };
+  if (!paid) return { label: paybackRowLabel(false), now: ahead(forecast.paybackMonth.now), note: "" };
+  const counted = countedAsPlannedWords(paid.countedAsPlanned);
+  return {
+    label: paybackRowLabel(true),
+    now: counted ? `${paidBackWords(paid)} ${COUNTED_AS_PLANNED_MARK}` : paidBackWords(paid),
+    note: counted ? `${COUNTED_AS_PLANNED_MARK} ${counted}` : "",
+  };
 }
 
 /**

@@ -361,10 +361,12 @@ describe("the plan-versus-actual payback, when it is behind us", () => {
     // Only the payback month recorded: every month before it is the plan's.
     const after = loadCaseTracking(text, storeWith([{ month: payback, liveProjects }]))!;
     const shown = section((await createReport(compiled, { planVersusActual: await preparePlanVersusActual(after) })).html);
-    const counted = `counting months 1–${payback - 1}, not recorded, as planned`;
-    // It said "It paid back in month N, as planned." and "paid back in month N", as if those months had happened.
-    expect(textOf(shown)).toMatch(new RegExp(`It paid back in month ${payback} ?, the month the plan said, ${counted}\\.`));
-    expect(shown).toContain(`<td class="number">paid back in month ${payback}, ${counted}</td>`);
+    const counted = `Months 1–${payback - 1} have no record: the payback counts them as planned.`;
+    // It said "It paid back in month N, as planned." and "paid back in month N", as if those months had
+    // happened; then "…, the month the plan said, counting months 1–N, not recorded, as planned", in the table's cell too.
+    expect(textOf(shown)).toMatch(new RegExp(`It paid back in month ${payback} ?, the month the plan said\\. ${counted}`));
+    expect(shown).toContain(`<td class="number">paid back in month ${payback} †</td>`);
+    expect(shown).toContain(`</table>\n<p class="key">† ${counted}</p>`);
     expect(textOf(shown)).not.toMatch(new RegExp(`It paid back in month ${payback} ?, as planned`));
   });
 

@@ -69,7 +69,7 @@ function paybackWords(month: number | null, horizon: number): string {
  * "it still pays back not within"). A payback in a recorded month is behind us (the forecast's
  * `paidBack`): "It paid back in month 8, as planned", "It paid back in month 8, where the plan said in
  * month 10"; when months up to it have no record, it says the payback counts them as planned ("It
- * paid back in month 8, the month the plan said, counting months 4–7, not recorded, as planned").
+ * paid back in month 8, the month the plan said. Months 4–7 have no record: the payback counts them as planned.").
  */
 function paybackNow(forecast: Forecast, horizon: number): string {
   const { now, planned } = forecast.paybackMonth;
@@ -82,7 +82,7 @@ function paybackNow(forecast: Forecast, horizon: number): string {
     // Months up to it with no record count as planned: the payback rests on them, and says so.
     const counted = countedAsPlannedWords(paid.countedAsPlanned);
     if (counted)
-      return ` It paid back ${when}, ${paid.month === planned ? "the month the plan said" : `where the plan said ${paybackWords(planned, horizon)}`}, ${counted}.`;
+      return ` It paid back ${when}, ${paid.month === planned ? "the month the plan said" : `where the plan said ${paybackWords(planned, horizon)}`}. ${counted}`;
     return paid.month === planned ? ` It paid back ${when}, as planned.` : ` It paid back ${when}, where the plan said ${paybackWords(planned, horizon)}.`;
   }
   if (now === planned) return ` From what has happened so far, it still ${pays(now)}.`;
@@ -171,6 +171,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   const gain = (value: number) =>
     `<td class="number${value < -0.5 ? " negative" : ""}">${escapeHtml(formatGain(value, context.result.currency, context.money))}</td>`;
   const rows: string[] = [];
+  let paybackNote = "";
   if (last !== null) {
     const soFar = comparison.soFar;
     // A figure no recorded month measured is the plan's working: its label says so.
@@ -187,6 +188,8 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
     const when = (month: number | null) => (month === null ? "not within the plan" : formatMonth(month));
     // A payback in a recorded month happened: "paid back in month 8" (as track show says it), not "Pays back … month 8".
     const payback = paybackRow(forecast, when);
+    // A payback that counts months with no record as planned: its mark's note, under the table.
+    paybackNote = payback.note;
     rows.push(`<tr><td>${payback.label}</td><td class="number">${when(forecast.paybackMonth.planned)}</td><td class="number">${payback.now}</td></tr>`);
     // The plan's own rate: at 0% nothing is discounted, and "today's money" would say it was.
     rows.push(
@@ -197,7 +200,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
   return `<table class="plan-actual">
   <thead><tr><th></th><th class="number">Plan</th><th class="number">${nowHead}</th></tr></thead>
   <tbody>${rows.join("")}</tbody>
-</table>`;
+</table>${paybackNote ? `\n<p class="key">${escapeHtml(paybackNote)}</p>` : ""}`;
 }
 
 function monthTable(context: ReportContext, report: PlanVersusActualReport): string {

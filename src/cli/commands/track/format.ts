@@ -59,6 +59,7 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
   }
   const soFar = comparison.soFar;
   const rows: string[][] = [];
+  let paybackNote = "";
   if (last !== null) {
     // A figure no recorded month measured is the plan's working, not a measurement: the label says so.
     const recorded = (label: string, figure: { recordedMonths: number }) => labelWithRecordedShare(label, figure.recordedMonths, last);
@@ -76,12 +77,15 @@ export function renderSummary(comparison: PlanComparison, forecast: Forecast | n
     // A payback in a recorded month happened: "paid back in month 8", not "Pays back … month 8 (re-forecast)".
     const payback = paybackRow(forecast, (month) => `${formatMonth(month, "not within the horizon")}${note}`);
     rows.push([payback.label, formatMonth(forecast.paybackMonth.planned, "not within the horizon"), payback.now]);
+    paybackNote = payback.note;
     // A net gain above zero that rounds to no whole unit reads "less than €1", never "€0" (docs/numbers.md).
     const gain = (value: number) => formatGain(value, comparison.currency);
     rows.push(["Net gain (NPV)", gain(forecast.npv.planned), `${gain(forecast.npv.now)}${note}`]);
     rows.push(["Net benefit over the horizon", money(forecast.totalBenefit.planned), `${money(forecast.totalBenefit.now)}${note}`]);
   }
   lines.push("", renderTable(["", "Plan", last === null ? "Now" : "Actual"], rows));
+  // A payback that counts months with no record as planned: its mark's note, under the table.
+  if (paybackNote) lines.push(`  ${paybackNote}`);
   if (forecastProblem) lines.push("", `No re-forecast: ${forecastProblem}`);
   return lines.join("\n");
 }

@@ -229,8 +229,9 @@ describe("track add", () => {
     await track("add", "--db", store, "--month", "11", "--live-projects", "3");
     const behind = (await track("show", "--db", store)).stdout;
     // It said "Pays back   month 10   month 10 (re-forecast)" with month 11 recorded.
-    // Months 1–8 and 10 have no record: the payback counts them as planned, and says so.
-    const paid = / {2}Payback {2,}month 10 {2,}paid back in month 10, counting months 1–8 and month 10, not recorded, as planned\n/;
+    // Months 1–8 and 10 have no record: the payback counts them as planned, and says so under the table.
+    const paid =
+      / {2}Payback {2,}month 10 {2,}paid back in month 10 †\n(?: {2}.*\n)* {2}† Months 1–8 and month 10 have no record: the payback counts them as planned\.\n/;
     expect(behind).toMatch(paid);
     expect(behind).not.toContain("Pays back  ");
     expect((await track("forecast", "--db", store)).stdout).toMatch(paid);
@@ -244,13 +245,18 @@ describe("track add", () => {
     writeFileSync(csv, `month,liveProjects\n${[...months(1, 3), ...months(9, 11)].join("\n")}\n`);
     expect((await track("import", csv, "--db", store)).exitCode).toBe(0);
     const show = (await track("show", "--db", store)).stdout;
-    expect(show).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10, counting months 4–8, not recorded, as planned\n/);
+    // The payback's cell read "paid back in month 10, counting months 4–8, not recorded, as planned",
+    // an 80-character column: it is marked, and the months are in a note under the table.
+    expect(show).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10 †\n/);
+    expect(show).toMatch(/\n {2}─[─ ]+\n(?: {2}.*\n)+ {2}† Months 4–8 have no record: the payback counts them as planned\.\n/);
     const json = JSON.parse((await track("forecast", "--db", store, "--json")).stdout) as { paidBack?: unknown };
     expect(json.paidBack).toEqual({ month: 10, countedAsPlanned: [4, 5, 6, 7, 8] });
     // Every month up to it recorded: nothing to say beyond the month.
     writeFileSync(csv, `month,liveProjects\n${months(4, 8).join("\n")}\n`);
     expect((await track("import", csv, "--db", store)).exitCode).toBe(0);
-    expect((await track("show", "--db", store)).stdout).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+    const recorded = (await track("show", "--db", store)).stdout;
+    expect(recorded).toMatch(/ {2}Payback {2,}month 10 {2,}paid back in month 10\n/);
+    expect(recorded).not.toContain("†");
   });
 
   it("echoes the values recorded as track show writes them: money with its currency, grouped, hours with h, not as typed", async () => {
