@@ -339,6 +339,14 @@ export interface FirstMonthsWritten {
   cumulative: string;
 }
 
+/** The up-front figure, month 1's and its cumulative, as a table's columns and rows name them, for its note (`firstMonthsWriting`). */
+export interface FirstMonthsNames {
+  /** The subject that starts the note: "The up-front figure". */
+  upFront: string;
+  month1: string;
+  cumulative: string;
+}
+
 /** How a plan-versus-actual table writes its up-front row and month 1 (`firstMonthsWriting`). */
 export interface FirstMonthsWriting {
   /** Each column's up-front figure, month 1's benefit and its cumulative benefit, as written; undefined for a column with none. */
@@ -362,11 +370,16 @@ export interface FirstMonthsWriting {
  * and "-€5,601"; now "-€2,000.40", "-€3,600.40" and "-€5,600.80"). A currency without a minor unit
  * (the yen) is never written to the cent: each figure to the unit, as every other row's, and a
  * `note` says so when they do not add up. Each column is [the up-front figure, month 1's benefit], or
- * undefined when it has none (nothing recorded yet).
+ * undefined when it has none (nothing recorded yet). `names` are the figures as the table names them
+ * in its note (the report's table says "Start" and "gain", not "up front" and "benefit").
  * @example firstMonthsWriting([[-2000.4, -3600.4], undefined], "EUR").columns[0] // { upFront: "-€2,000.40", month1: "-€3,600.40", cumulative: "-€5,600.80" }
  * @example firstMonthsWriting([[-2000.4, -3600.4]], "JPY").columns[0] // { upFront: "-JP¥2,000", month1: "-JP¥3,600", cumulative: "-JP¥5,601" }, with a note
  */
-export function firstMonthsWriting(columns: readonly (readonly [number, number] | undefined)[], currency: string): FirstMonthsWriting {
+export function firstMonthsWriting(
+  columns: readonly (readonly [number, number] | undefined)[],
+  currency: string,
+  names: FirstMonthsNames = { upFront: "The up-front figure", month1: "month 1's benefit", cumulative: "month 1's cumulative benefit" },
+): FirstMonthsWriting {
   // One column to the cent puts every column to the cent: the rows are read across.
   const toTheCent = columns.some((column) => column && moneyAddingUp(column, currency).toTheCent);
   const written = columns.map((column) => column && moneyAddingUp(column, currency, { toTheCent }));
@@ -374,7 +387,7 @@ export function firstMonthsWriting(columns: readonly (readonly [number, number] 
   return {
     columns: written.map((adding) => adding && { upFront: adding.parts[0]!, month1: adding.parts[1]!, cumulative: adding.total }),
     cash: (value) => (toTheCent ? formatMoneyCents(value, currency) : formatMoneyExact(value, currency)),
-    ...(roundedApart ? { note: `The up-front figure and month 1's benefit are ${roundedApartWords(currency, "month 1's cumulative benefit")}.` } : {}),
+    ...(roundedApart ? { note: `${names.upFront} and ${names.month1} are ${roundedApartWords(currency, names.cumulative)}.` } : {}),
   };
 }
 

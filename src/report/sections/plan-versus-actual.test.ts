@@ -335,7 +335,11 @@ describe("the plan-versus-actual month table's start and month 1 in yen", () => 
     const table = /<h3>Month by month, so far<\/h3>[\s\S]*?<\/p>/.exec(section(html))![0];
     expect(table).not.toMatch(/JP¥[\d,]+\.\d/);
     expect(table).toContain("-JP¥2,000</td>");
-    expect(textOf(table)).toContain("The up-front figure and month 1's benefit are each rounded to JP¥1 on its own");
+    // In this table's own words: it spoke of "the up-front figure" and "month 1's cumulative benefit", which it has neither of.
+    expect(textOf(table)).toContain(
+      "The Start row's gain and month 1's gain this month are each rounded to JP¥1 on its own, so they can differ from month 1's gain so far as written by JP¥1.",
+    );
+    expect(textOf(table)).not.toMatch(/up-front figure|cumulative benefit/);
   });
 });
 

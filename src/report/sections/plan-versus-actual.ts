@@ -220,6 +220,8 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
           [comparison.timeZero.actual, month1.actual!.benefit],
         ],
         context.result.currency,
+        // As this table names them: its "Start" row, its "Gain this month" and "Gain so far" columns.
+        { upFront: "The Start row's gain", month1: "month 1's gain this month", cumulative: "month 1's gain so far" },
       )
     : undefined;
   const [plannedFirst, actualFirst] = first?.columns ?? [];
