@@ -35,8 +35,8 @@ function asSimulated(row: MonthRow): RecordedMonth {
     meetingHours: row.meetingHours,
     breakageFixHours: row.breakageFixHours,
     upkeepHours: row.upkeepHours,
-    // A team records its staff alongside the change in its setup hours (docs/commands.md, "track").
-    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours + row.alongsideHours,
+    // Staff alongside the change are not recorded: the plan's count on top (docs/commands.md, "track").
+    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours,
     availableHours: row.availableHours + row.adoptionDipHours,
     liveProjects: row.liveProjects,
     releases: row.releases,
@@ -267,13 +267,17 @@ describe("changeHours: the team's hours on the change, as the engine's \"Making 
     expect(changeHours({ setupHours: 40, learningHours: 10, adoptionDipHours: 5 })).toBe(55);
   });
 
-  it("takes a recorded setup figure for all four: staff alongside are not added on top of it", () => {
+  it("adds the plan's staff alongside to a recorded setup figure, as stored records were written: recording the plan's setup gives the plan's month", () => {
     const dora = allExamples.find((example) => example.name === "peers/dora-2020-elite-large.yaml")!;
     const rules = moneyRulesOf(dora.compiled, "transformed", dora.compiled.baseline);
-    const planned = dora.result.scenarios.transformed!.months[0]!;
+    const planned = dora.result.scenarios.transformed!.months[2]!;
     const recorded = valueRecordedMonth(planned, { setupHours: 100 }, rules);
-    expect(recorded.alongsideHours).toBe(0);
-    expect(changeHours(recorded)).toBe(100);
+    expect(recorded.alongsideHours).toBe(planned.alongsideHours);
+    expect(changeHours(recorded)).toBe(100 + planned.alongsideHours);
+    // Month 3 plans no setup, learning or dip: recording 0 setup hours is the plan's month, to the cent
+    // (read as covering staff alongside too, it gained their 2,520 hours back: US$321,750).
+    const asPlanned = valueRecordedMonth(planned, { setupHours: 0 }, rules);
+    expect(asPlanned.net).toBeCloseTo(planned.net, 6);
     // Not recorded: the plan's staff alongside stand in.
     expect(changeHours(valueRecordedMonth(planned, { upkeepHours: 0 }, rules))).toBe(changeHours(planned));
   });

@@ -91,8 +91,9 @@ export interface RecordedMonth {
   upkeepHours?: number | undefined;
   buildHours?: number | undefined;
   /**
-   * Team hours on the change, together: setup, learning, the slow-down while adopting and the staff
-   * working on the change alongside the new way (the plan's "Making the change" hours).
+   * Team hours on the change, together: setup, learning and the slow-down while adopting. Staff working
+   * on the change alongside the new way are not recorded: the plan's hours count on top (as every
+   * release has read a stored record).
    */
   setupHours?: number | undefined;
   /** Project hours available after holidays and empty seats. */
@@ -148,7 +149,7 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   const live = values.liveProjects ?? planned.liveProjects;
   const livePlanned = live === planned.liveProjects;
   const setupRecorded = values.setupHours !== undefined;
-  // A recorded setup figure covers setup, learning, the slow-down while adopting and staff alongside.
+  // A recorded setup figure covers setup, learning and the slow-down while adopting.
   const setupHours = values.setupHours ?? planned.setupHours;
   const learningHours = setupRecorded ? 0 : planned.learningHours;
   const adoptionDipHours = setupRecorded ? 0 : planned.adoptionDipHours;
@@ -164,9 +165,10 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   const waitingHours = values.waitingHours ?? planned.waitingHours;
   const meetingHours = values.meetingHours ?? planned.meetingHours;
   const breakageFixHours = values.breakageFixHours ?? planned.breakageFixHours;
-  // Staff on the change alongside the new way are in a recorded setup figure; not recorded, the plan's
-  // hours (0 in a plan stored before they existed).
-  const alongsideHours = setupRecorded ? 0 : (planned.alongsideHours ?? 0);
+  // Staff on the change alongside the new way are not measured: the plan's hours, on top of a recorded
+  // setup figure (0 in a plan stored before they existed). Stored records were written with this
+  // meaning, so it stays: a record is never read differently from how it was written.
+  const alongsideHours = planned.alongsideHours ?? 0;
   const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
   // Upkeep not recorded follows the live projects recorded, at the plan's hours for each that month (a
   // month planned with none: the approved scenario's upkeep per project): a project recorded as not
@@ -308,7 +310,7 @@ export function recordsCash(values: RecordedMonth): boolean {
 
 /**
  * Whether a recorded month put its team hours on the change on record (`setupHours`); a month that
- * does not has the plan's setup, learning, adoption dip and staff alongside.
+ * does not has the plan's setup, learning and adoption dip (staff alongside are the plan's in both).
  * @example recordsChangeHours({ setupHours: 40 }) // true
  */
 export function recordsChangeHours(values: RecordedMonth): boolean {
@@ -316,9 +318,9 @@ export function recordsChangeHours(values: RecordedMonth): boolean {
 }
 
 /**
- * Team hours diverted into the change in a month, as a team records them (`setupHours`) and as the
- * engine's "Making the change" counts them: setup, learning, the adoption dip and staff working on
- * the change alongside the new way (0 in a plan stored before they existed).
+ * Team hours diverted into the change in a month, as the engine's "Making the change" counts them:
+ * setup, learning and the adoption dip (what a team records as `setupHours`) and staff working on the
+ * change alongside the new way (the plan's, recorded or not; 0 in a plan stored before they existed).
  * @example changeHours({ setupHours: 40, learningHours: 10, adoptionDipHours: 5, alongsideHours: 160 }) // 215
  */
 export function changeHours(row: Pick<MonthRow, "setupHours" | "learningHours" | "adoptionDipHours"> & { alongsideHours?: number | undefined }): number {

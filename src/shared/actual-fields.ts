@@ -47,7 +47,7 @@ export const actualFieldSpecs = {
     kind: "hours",
     label: "Setup and learning",
     description:
-      "Team hours on the change: setting up, migrating to and learning the new tools, the slow-down while adopting them, and staff working on the change alongside the new way.",
+      "Team hours setting up, migrating to and learning the new tools, and the slow-down while adopting them; staff working on the change alongside the new way are not recorded (the plan's hours count).",
   },
   availableHours: {
     kind: "hours",

@@ -37,7 +37,7 @@ function asPlanned(plan: FrozenPlan, number: number): ActualValues {
     breakageFixHours: row.breakageFixHours,
     upkeepHours: row.upkeepHours,
     buildHours: row.buildHours,
-    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours + row.alongsideHours,
+    setupHours: row.setupHours + row.learningHours + row.adoptionDipHours,
     availableHours: row.availableHours + row.adoptionDipHours,
     liveProjects: row.liveProjects,
     releases: row.releases,

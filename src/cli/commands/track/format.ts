@@ -151,7 +151,7 @@ export function renderMonthTable(comparison: PlanComparison): string {
   if (first) rows.unshift(upFrontRow(comparison, first));
   const table = renderTable(["Month", "Live", "Upkeep h", "Other h", "Build h", "Setup h", "Cash spent", "Benefit", "Cumulative benefit"], rows);
   const notes = [
-    "  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: team hours on the change (setup, learning, the slow-down while adopting, staff alongside).",
+    "  Other h: manual chores, waiting for jobs, meetings and fixing failures. Setup h: team hours on the change (setup, learning, the slow-down while adopting; staff alongside as planned).",
   ];
   if (upFront) notes.push(UP_FRONT_NOTE);
   if (first?.note) notes.push(`  ${first.note}`);
