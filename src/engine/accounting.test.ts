@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildResult, paybackMonth, paybackTolerance, validateScenarioText, type CaseResult } from "./index.js";
+import { buildResult, CaseRunner, paybackMonth, paybackTolerance, validateScenarioText, type CaseResult } from "./index.js";
 
 // The accounting rules, each on its smallest case: no hour free, none paid twice. One person with
 // 100 hours a month at 10 an hour, no discounting, nothing live and no releases unless stated.
@@ -403,6 +403,31 @@ scenarios:
 `).comparisons.b!;
     expect(same.npv).toBeCloseTo(0, 9);
     expect(same.presentValueOfCosts).toBeCloseTo(0, 9);
+  });
+
+  it("takes each side's bought change hours out of its overload at its own hourly cost, in the Monte Carlo's path too", () => {
+    // Today (10 an hour) buys 30 of its own dip's 50 hours (300 of overload, all the change's); the
+    // option (20 an hour) makes no change and buys nothing. Its costs are the payroll's rise alone,
+    // 4 × 1,000: today's overload, less its change's 30 hours at today's 10, is 0 (at the option's 20
+    // it would read −300 and the option 300 more in month 1: 4,300).
+    const text = `title: Accounting
+currency: EUR
+discountRate: 0
+baseline: a
+horizonMonths: 4
+freedHoursCaptureShare: 0.5
+defaults: {team: {people: 1, hoursPerMonth: 100}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 80}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {team: {hourlyCost: 10}, change: {adoptionDipShare: 0.5, adoptionDipMonths: 1}}
+  b: {team: {hourlyCost: 20}}
+`;
+    const compiled = validateScenarioText(text).compiled!;
+    const comparison = buildResult(compiled).comparisons.b!;
+    expect(comparison.presentValueOfCosts).toBeCloseTo(4000, 9);
+    // The Monte Carlo's runs write no month table for the option: the same costs from the same rule.
+    const runner = new CaseRunner(compiled);
+    runner.run(compiled.leafValues, false);
+    expect(runner.figures[1]!.presentValueOfCosts).toBeCloseTo(4000, 9);
   });
 });
 

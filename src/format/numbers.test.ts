@@ -440,6 +440,13 @@ describe("a bound written as given", () => {
     expect(formatMoneyAsGiven(960, "JPY")).toBe("JP¥960");
   });
 
+  it("writes a huge budget as the whole number it is, with no decimals made of its exponent ('JP¥1,500,000,000,000,000,000,000.00000')", () => {
+    expect(formatMoneyAsGiven(1.5e21, "JPY")).toBe("JP¥1,500,000,000,000,000,000,000");
+    expect(formatMoneyAsGiven(2.5e22, "EUR")).toBe("€25,000,000,000,000,000,000,000");
+    expect(formatMoneyAsGiven(1e21, "EUR")).toBe("€1,000,000,000,000,000,000,000");
+    expect(formatMoneyAsGiven(1.5e300, "EUR")).not.toContain(".");
+  });
+
   it("gives a currency without a minor unit no cents it does not have: 0.4 yen is 'JP¥0.4', not 'JP¥0.40'", () => {
     expect(formatMoneyAsGiven(0.4, "JPY")).toBe("JP¥0.4");
     expect(formatMoneyAsGiven(2.55, "KRW")).toBe("₩2.55");

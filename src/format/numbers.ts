@@ -496,6 +496,7 @@ function powerOfTen(value: number, write: (digits: number) => string = (digits) 
  * for that (beyond 100 decimals) as a power of ten: 1e-200 read "at most less than €0.01".
  * @example formatMoneyAsGiven(959.6, "JPY") // "JP¥959.6" ; formatMoneyAsGiven(959.999, "EUR") // "€959.999" ; formatMoneyAsGiven(959.6, "EUR") // "€959.60"
  * @example formatMoneyAsGiven(1e-7, "EUR") // "€0.0000001" ; formatMoneyAsGiven(0.4, "JPY") // "JP¥0.4" ; formatMoneyAsGiven(1e-200, "EUR") // "€1 × 10⁻²⁰⁰"
+ * @example formatMoneyAsGiven(1.5e21, "JPY") // "JP¥1,500,000,000,000,000,000,000"
  */
 export function formatMoneyAsGiven(value: number, currency: string): string {
   const written = withoutExponent(value);
@@ -505,7 +506,9 @@ export function formatMoneyAsGiven(value: number, currency: string): string {
       maximumFractionDigits: decimals,
     });
   if (written === undefined) return powerOfTen(value, (digits) => given(digits, String(digits).split(".")[1]?.length ?? 0))!;
-  const decimals = written.split(".")[1]?.length ?? 0;
+  // From 1e21 up the written form has an exponent ("1.5e+21"): a whole number, with no decimals to keep
+  // (the exponent's characters once counted as five, "JP¥1,500,000,000,000,000,000,000.00000").
+  const decimals = written.includes("e+") ? 0 : (written.split(".")[1]?.length ?? 0);
   // The input's form is the number itself: whole, or to the cent where an input keeps its cents (in a currency that has cents).
   if (value < 0 || decimals === 0 || (decimals <= 2 && currencyDecimals(currency) > 0 && !inputMoneyToTheUnit(value, currency)))
     return formatInputMoney(value, currency);

@@ -228,6 +228,24 @@ describe("the run report's conventions", () => {
     expect(year).toMatch(/-100%\s+not defined: no value over the 12 months\n/);
   });
 
+  it("writes DORA's value above 0 but under one unit 'less than €1', not the '€0' of an option whose payback is not defined", () => {
+    // Upkeep 0.0001 hours lower: a value of €0.0005 over the month, and so a payback of 83,333 years.
+    const { compiled } = validateScenarioText(
+      withEdits(ONE_MONTH_NO_VALUE, [
+        "change: { external: { other: 500 } }",
+        "change: { external: { other: 500 } }\n    projects: { upkeepHoursPerMonth: 89.9999 }",
+      ]),
+    );
+    const result = buildResult(compiled!);
+    const dora = result.comparisons.better!.conventions.dora;
+    expect(dora.value).toBeGreaterThan(0);
+    expect(dora.value).toBeLessThan(0.5);
+    expect(dora.paybackYears).not.toBeNull();
+    const text = renderRunReport(result);
+    // It read "Better  €500  €0  -€500  -99.9999%  83,333.333" beside the "€0" of a value that has no payback.
+    expect(text).toMatch(/\n {2}Better\s+€500\s+less than €1\s+-€500\s+-99\.9999%\s+83,333\.333\n/);
+  });
+
   it("groups DORA's payback in years as every other figure, to three decimals", () => {
     // A licence far above what the change saves: DORA's payback runs to tens of thousands of years.
     const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");

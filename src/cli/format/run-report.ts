@@ -111,7 +111,8 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     return [
       comparison.label,
       money(figures.investment),
-      money(figures.value),
+      // What it returns, as a gain: "less than €1" above 0 under one unit, not the "€0" of a value with no payback.
+      gain(figures.value),
       money(figures.netBenefit),
       formatPercent(figures.roi),
       // No answer from DORA's formula: nothing to pay back ("n/a", as the ROI), or no value to pay back with (doraPaybackWords).
