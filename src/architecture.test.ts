@@ -220,6 +220,29 @@ describe("the layers", () => {
     expect(fromReport).toEqual([]);
   });
 
+  it("let the web app's tests share src/test-support's cases: what they import from it loads no node:* module", () => {
+    // web/tsconfig.json type-checks the web app's tests without Node's types, so a case builder they
+    // import must not reach node:fs (one-month-case.ts did, through scenario-text.ts, and the web
+    // test kept a copy of oneMonthThreeOptions instead).
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const queue = [...sourceFiles("web/src")]
+      .filter(isTestFile)
+      .flatMap((file) => importsOf(file).filter((edge) => edge.target?.startsWith("src/test-support/")))
+      .map((edge) => [edge.from, edge.target!]);
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      const file = path.at(-1)!;
+      if (seen.has(file) || !isFile(file) || !/\.tsx?$/.test(file)) continue;
+      seen.add(file);
+      for (const edge of importsOf(file)) {
+        if (edge.target !== undefined) queue.push([...path, edge.target]);
+        else if (isNodeBuiltin(edge.specifier)) found.push(`${path.join(" → ")} → ${edge.specifier}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it("list no allowance that is no longer needed", () => {
     expect(unusedAllowances).toEqual([]);
   });
