@@ -1,6 +1,4 @@
-import { optionsGainingTheSame, type CaseResult, type CloseCall } from "../engine/index.js";
-
-export { optionsGainingTheSame };
+import type { CaseResult, CloseCall } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
@@ -27,15 +25,6 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
   const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
   const [aheadWritten, levelWritten] = formatChancesOfWhole([ahead, level, Math.max(0, 1 - ahead - level)]);
   return { ahead: aheadWritten!, level: levelWritten! };
-}
-
-/**
- * The options a close call sets side by side, best first (page 1, `run` and the web app alike): the
- * engine's `CloseCall.options` (docs/numbers.md, "Close calls and extraordinary results").
- * @example closeCallOptions(threeCopies, threeCopies.judgement.closeCall) // ["optimal", "compromise", "third"]
- */
-export function closeCallOptions(_result: CaseResult, close: CloseCall): string[] {
-  return close.options;
 }
 
 /**

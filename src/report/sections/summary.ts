@@ -2,6 +2,7 @@ import {
   CLOSE_GAP_SHARE,
   comparisonChangeEnd,
   deadlineOf,
+  optionsGainingTheSame,
   runningCostChanges,
   type CloseCall,
   type ComparisonChangeEnd,
@@ -28,7 +29,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallNpv, closeCallOptions, optionsGainingTheSame } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -172,7 +173,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall): string {
   const { result } = context;
-  const options = closeCallOptions(context.result, close).map((name) => result.comparisons[name]!);
+  const options = close.options.map((name) => result.comparisons[name]!);
   // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -823,7 +824,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
  */
 function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
   const close = context.result.judgement?.closeCall;
-  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? closeCallOptions(context.result, close) : [])]);
+  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? close.options : [])]);
   const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
   if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);
