@@ -1,4 +1,4 @@
-import type { CaseResult, CloseCall } from "../engine/index.js";
+import { gapShareOf, sameAsBest, type CaseResult, type CloseCall } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
@@ -83,9 +83,8 @@ export function judgementSentences(
     // The engine's options (`CloseCall.options`), those the view shows: the ones that gain the same as the
     // best (the same figure in `npvShown`; "A, B and C gain the same", never one leading another by €0) and
     // those it leads, each named: "leads “B” and “C” by €500 and €700", not "leads “B”" beside a “C” named nowhere.
-    const named = close.options.filter(shown);
-    const top = named.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
-    const led = named.filter((name) => !top.includes(name));
+    const top = sameAsBest(close).filter(shown);
+    const led = close.options.filter((name) => shown(name) && !top.includes(name));
     const tied = top.length > 1;
     // The engine's chance is of the runner-up alone, and said of it by name when others are named beside it.
     const against = !tied && led.length > 1 ? ` of ${label(close.runnerUp)}` : "";
@@ -104,7 +103,7 @@ export function judgementSentences(
     const gaps = led.map((name) => roundHalfAway(bestNpv) - roundHalfAway(own(name)));
     const each = led.length > 1 ? " each" : "";
     const lead = gaps.every((gap) => gap === gaps[0]) ? `${money(gaps[0] ?? 0)}${each}` : listInWords(gaps.map(money));
-    const shareWords = [...new Set(led.map((name) => formatPercent((bestNpv - own(name)) / Math.abs(bestNpv))))];
+    const shareWords = [...new Set(led.map((name) => formatPercent(gapShareOf(bestNpv, own(name)))))];
     // Less than half a unit apart, figures that gain the same may still round apart (€9,995.60 and
     // €9,995.20: €9,996 and €9,995 in the table above): each is said then, not one "the same, €9,996"
     // beside a €9,995, with how far apart the group's figures are at most.

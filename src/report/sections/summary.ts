@@ -1,9 +1,10 @@
 import {
-  CLOSE_GAP_SHARE,
+  closeByGap,
   comparisonChangeEnd,
   deadlineOf,
   optionsGainingTheSame,
   runningCostChanges,
+  sameAsBest,
   type CloseCall,
   type ComparisonChangeEnd,
   type ComparisonResult,
@@ -220,7 +221,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // their figure: "€65 more than “B” and “C” (€4,040 each)", or "€500 and €700 more than “B” and “C”
   // (€9,500 and €9,300)", not "than “B”" beside a “C” named nowhere.
   const names = close.options;
-  const top = names.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
+  const top = sameAsBest(close);
   const led = names.filter((name) => !top.includes(name));
   const tied = top.length > 1;
   const ledGroups = [...new Set(led.map((name) => close.npvShown[name]!))];
@@ -241,9 +242,9 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
   const ledWritten = gapWords.every((words) => words.readAlike) ? `also ${listInWords(ledSaid)}${each} when rounded` : `${listInWords(ledSaid)}${each}`;
-  // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
+  // "Only" of what makes the call close: the gap when it is close by itself (the engine's `closeByGap`), else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
-  const narrowGap = led.every((name) => (best.npv - result.comparisons[name]!.npv) / Math.abs(best.npv) <= CLOSE_GAP_SHARE);
+  const narrowGap = led.every((name) => closeByGap(best.npv, result.comparisons[name]!.npv));
   const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? context.money(words.gap))));
   const more = gapWords.every((words) => words.under) ? `but ${gaps}` : narrowGap ? `but only ${gaps}` : gaps;
   const ledNamed = listInWords(led.map((name) => optionName(context, name)));
