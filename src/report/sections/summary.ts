@@ -113,6 +113,13 @@ function deadline(context: ReportContext): string {
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
 
+/** `deadline` continuing a sentence after a colon ("If you choose “A”: the first model in production …"). */
+function deadlineContinuing(context: ReportContext): string {
+  return deadline(context)
+    .replace(/^First/, "the first")
+    .replace(/^No new/, "no new");
+}
+
 /**
  * The deadline of a "stay" verdict: "If it goes ahead anyway, set a clear deadline. …". Of options level at
  * the top (`optionsGainingTheSame`: "The best two, “A” and “B”, would each lose €3,000"), "it" names none,
@@ -124,9 +131,7 @@ function anywayDeadline(context: ReportContext): string {
   const level = [recommendation.best.alternative, ...optionsGainingTheSame(context.result, recommendation.best.alternative)];
   if (level.length === 1) return `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
   const each = level.map((name) =>
-    deadline({ ...context, recommendation: { ...recommendation, best: context.result.comparisons[name]!, ...deadlineOf(context.result, name) } })
-      .replace(/^First/, "the first")
-      .replace(/^No new/, "no new"),
+    deadlineContinuing({ ...context, recommendation: { ...recommendation, best: context.result.comparisons[name]!, ...deadlineOf(context.result, name) } }),
   );
   if (each.every((text) => text === each[0]))
     return `If one of them goes ahead anyway, set a clear deadline, the same for ${level.length === 2 ? "both" : `all ${countWord(level.length)}`}: ${each[0]}`;
@@ -274,13 +279,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
   ${tradeOff(context, close)}
-  ${
-    hasProjects(context, best)
-      ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
-          .replace(/^First/, "the first")
-          .replace(/^No new/, "no new")}</p>`
-      : ""
-  }
+  ${hasProjects(context, best) ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadlineContinuing(context)}</p>` : ""}
 </section>`;
 }
 
