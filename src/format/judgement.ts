@@ -38,7 +38,7 @@ export function closeCallNpv(result: CaseResult, close: CloseCall | null | undef
 }
 
 /** What a close call's reader weighs: what each asks for and how soon it pays back, or, of options the same on every figure, what the figures do not show. */
-export function closeCallWeigh(close: CloseCall): string {
+function closeCallWeigh(close: CloseCall): string {
   return close.sameOnEveryFigure
     ? "they are the same on every figure, so weigh what the figures do not show, such as what each option is and how it fits the team"
     : "weigh what each asks for and how soon it pays back";
