@@ -101,7 +101,6 @@ export {
   recordsChangeHours,
   resumedCase,
   resumeFrom,
-  paidBack,
   paidBackOn,
   restoreHoursOutageCost,
   restoreHoursWithoutIncident,
