@@ -220,6 +220,58 @@ describe("the layers", () => {
     expect(fromReport).toEqual([]);
   });
 
+  it("keep the engine's rules in the engine: src/format re-exports none of them", () => {
+    // A rule handed on by src/format reads as a formatting helper: views import `sameGain` or
+    // `optionsGainingTheSame` from src/engine, where the rule is written and tested.
+    const reexported = sourceFiles("src/format")
+      .filter((file) => !isTestFile(file))
+      .flatMap((file) => {
+        const source = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest, false);
+        const fromEngine = new Set<string>();
+        for (const statement of source.statements) {
+          if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+          if (placeOf(resolveImport(file, statement.moduleSpecifier.text)) !== "engine") continue;
+          const bindings = statement.importClause?.namedBindings;
+          if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) fromEngine.add(element.name.text);
+        }
+        return source.statements.flatMap((statement) => {
+          if (!ts.isExportDeclaration(statement) || statement.isTypeOnly) return [];
+          const engineModule =
+            statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+              ? placeOf(resolveImport(file, statement.moduleSpecifier.text)) === "engine"
+              : false;
+          const clause = statement.exportClause;
+          const names =
+            clause && ts.isNamedExports(clause) ? clause.elements.filter((element) => !element.isTypeOnly).map((element) => element.name.text) : ["*"];
+          return names.filter((name) => engineModule || fromEngine.has(name)).map((name) => `${file}: ${name}`);
+        });
+      });
+    expect(reexported).toEqual([]);
+  });
+
+  it("let the web app's tests share src/test-support's cases: what they import from it loads no node:* module", () => {
+    // web/tsconfig.json type-checks the web app's tests without Node's types, so a case builder they
+    // import must not reach node:fs (one-month-case.ts did, through scenario-text.ts, and the web
+    // test kept a copy of oneMonthThreeOptions instead).
+    const found: string[] = [];
+    const seen = new Set<string>();
+    const queue = [...sourceFiles("web/src")]
+      .filter(isTestFile)
+      .flatMap((file) => importsOf(file).filter((edge) => edge.target?.startsWith("src/test-support/")))
+      .map((edge) => [edge.from, edge.target!]);
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      const file = path.at(-1)!;
+      if (seen.has(file) || !isFile(file) || !/\.tsx?$/.test(file)) continue;
+      seen.add(file);
+      for (const edge of importsOf(file)) {
+        if (edge.target !== undefined) queue.push([...path, edge.target]);
+        else if (isNodeBuiltin(edge.specifier)) found.push(`${path.join(" → ")} → ${edge.specifier}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it("list no allowance that is no longer needed", () => {
     expect(unusedAllowances).toEqual([]);
   });

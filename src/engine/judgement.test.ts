@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { buildResult, deadlineOf, MonteCarlo, recommend, sameGainGroups, validateScenarioText, withUncertainty, type CaseResult } from "./index.js";
+import {
+  buildResult,
+  closeByGap,
+  deadlineOf,
+  gapShareOf,
+  MonteCarlo,
+  recommend,
+  sameAsBest,
+  sameGainGroups,
+  validateScenarioText,
+  withUncertainty,
+  type CaseResult,
+} from "./index.js";
 
 // One person, 100 hours a month at 10, one live project; options that cut its upkeep by different amounts.
 function resultOf(scenarios: string, extra = "", todaysUpkeep = "60"): CaseResult {
@@ -144,6 +156,34 @@ describe("the options a close call sets side by side (CloseCall.options, npvShow
     const npv = (name: string) => apart.comparisons[name]!.distribution!.npv;
     expect(npv("b").p5).not.toBeCloseTo(npv("c").p5!, 0);
     expect(apart.judgement.closeCall).toMatchObject({ sameOnEveryFigure: false });
+  });
+});
+
+describe("the close call's split and gaps, one rule for page 1, run and the web app (sameAsBest, gapShareOf, closeByGap)", () => {
+  // Page 1 and the command line's and web app's sentence each split the options and worked out each gap's
+  // share of the best's net gain on their own; the engine's test of closeness is the one they now use.
+  const option = (name: string, perYear: number) => `  ${name}: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: ${perYear}}}}\n`;
+
+  it("splits the options into those that gain the same as the best and those it leads", () => {
+    // b 6,000 and c 5,999.60 gain the same; d 5,580 is 7% behind.
+    const result = resultOf(option("b", 600) + option("c", 600.2) + option("d", 810));
+    const close = result.judgement.closeCall!;
+    expect(close.options).toEqual(["b", "c", "d"]);
+    expect(sameAsBest(close)).toEqual(["b", "c"]);
+    expect(sameAsBest({ best: "a", options: ["a", "b"], npvShown: { a: 100, b: 90 } })).toEqual(["a"]);
+  });
+
+  it("gives each gap's share of the best's net gain, and whether it is close by itself, as the close call decides", () => {
+    const result = resultOf(option("b", 600) + option("c", 750) + option("d", 810) + option("e", 2100));
+    const close = result.judgement.closeCall!;
+    const npv = (name: string) => result.comparisons[name]!.npv;
+    expect(close.gapShare).toBe(gapShareOf(npv("b"), npv("c")));
+    expect(gapShareOf(npv("b"), npv("d"))).toBeCloseTo(0.07, 9);
+    expect(closeByGap(npv("b"), npv("d"))).toBe(true);
+    expect(closeByGap(npv("b"), npv("e"))).toBe(false);
+    expect(closeByGap(10_000, 9_000)).toBe(true);
+    expect(closeByGap(10_000, 8_999)).toBe(false);
+    expect(gapShareOf(-200, -300)).toBeCloseTo(0.5, 9);
   });
 });
 

@@ -126,6 +126,36 @@ export function optionsGainingTheSame(result: CaseResult, name: string, except: 
 }
 
 /**
+ * By what share of the best's net gain another option's falls short: the close call's gap (`CloseCall.gapShare`
+ * of the runner-up), and the share every view writes beside each option the best leads ("by €500 and €700
+ * (5% and 7% of its net gain)").
+ * @example gapShareOf(10_000, 9_500) // 0.05
+ */
+export function gapShareOf(bestNpv: number, otherNpv: number): number {
+  return (bestNpv - otherNpv) / Math.abs(bestNpv);
+}
+
+/**
+ * Whether another option is close to the best by the gap alone: it falls short by at most
+ * CLOSE_GAP_SHARE of the best's net gain (with ranges a close call may also come from the chance of
+ * coming out ahead; page 1 says "only" of a gap that is close by itself).
+ * @example closeByGap(10_000, 9_500) // true ; closeByGap(10_000, 8_000) // false
+ */
+export function closeByGap(bestNpv: number, otherNpv: number): boolean {
+  return gapShareOf(bestNpv, otherNpv) <= CLOSE_GAP_SHARE;
+}
+
+/**
+ * Of a close call's options, those that gain the same as the best (shown with the best's figure in
+ * `npvShown`), best first: "“A” and “B” gain the same"; the best alone when none does. Every other
+ * option of `options` is one the best leads. Page 1, `run` and the web app split the options so.
+ * @example sameAsBest({ best: "a", options: ["a", "b", "c"], npvShown: { a: 100, b: 100, c: 90 } }) // ["a", "b"]
+ */
+export function sameAsBest(close: Pick<CloseCall, "best" | "options" | "npvShown">): string[] {
+  return close.options.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
+}
+
+/**
  * The close call between the two best options: the gap is at most 10% of the best's net gain, or (with
  * ranges) the best comes out ahead in fewer than 75% of outcomes. Only when the best gains money.
  * @example closeCallOf(result)?.runnerUp // "basics"
@@ -133,20 +163,18 @@ export function optionsGainingTheSame(result: CaseResult, name: string, except: 
 export function closeCallOf(result: CaseResult): CloseCall | null {
   const [best, runnerUp] = ranked(result);
   if (!best || !runnerUp || !(best.npv > 0)) return null;
+  if (!closeTo(result, best, runnerUp)) return null;
   const npvGap = best.npv - runnerUp.npv;
-  const gapShare = npvGap / Math.abs(best.npv);
   const chance = result.decision?.chanceAbove[best.alternative]?.[runnerUp.alternative];
   const chanceBestAhead = chance === undefined ? null : chance;
   const chanceLevel = chance === undefined ? null : result.decision!.chanceLevel[best.alternative]![runnerUp.alternative]!;
-  const close = gapShare <= CLOSE_GAP_SHARE || (chanceBestAhead !== null && chanceBestAhead < CLOSE_CHANCE);
-  if (!close) return null;
   const options = closeOptions(result, best);
   const npvShown = shownNpvs(result, options);
   return {
     best: best.alternative,
     runnerUp: runnerUp.alternative,
     npvGap,
-    gapShare,
+    gapShare: gapShareOf(best.npv, runnerUp.npv),
     chanceBestAhead,
     chanceLevel,
     levelWithBest: levelWith(result, best),
@@ -156,9 +184,9 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
   };
 }
 
-/** Whether `other` is close to `best` by the close call's own test. */
+/** Whether `other` is close to `best` by the close call's own test: by the gap, or (with ranges) by the chance the best comes out ahead. */
 function closeTo(result: CaseResult, best: ComparisonResult, other: ComparisonResult): boolean {
-  if ((best.npv - other.npv) / Math.abs(best.npv) <= CLOSE_GAP_SHARE) return true;
+  if (closeByGap(best.npv, other.npv)) return true;
   const chance = result.decision?.chanceAbove[best.alternative]?.[other.alternative];
   return chance !== undefined && chance < CLOSE_CHANCE;
 }

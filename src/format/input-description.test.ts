@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { parameterNames, parameterSpecs, scenarioFields, unitWordsText } from "../engine/index.js";
 import { describeInput, hasMeaning, parseInputPath } from "./input-description.js";
 import { catalogueLabel, inputLabel as workbookLabel, unitText } from "./input-labels.js";
-import { formatInputValue } from "./input-value.js";
 
 describe("parseInputPath", () => {
   it("reads dotted and quoted segments", () => {
@@ -59,16 +58,5 @@ describe("describeInput", () => {
 
   it("falls back to the field name in words", () => {
     expect(describeInput("defaults.team.somethingNew").label).toBe("Something new");
-  });
-});
-
-describe("formatInputValue", () => {
-  it("writes each unit the way a reader expects", () => {
-    expect(formatInputValue(0.25, "share", "EUR")).toBe("25%");
-    expect(formatInputValue(0.125, "share", "EUR")).toBe("12.5%");
-    expect(formatInputValue(3600, "money", "EUR")).toBe("€3,600");
-    expect(formatInputValue(1, "hours", "EUR")).toBe("1 hour");
-    expect(formatInputValue(1.3, "factor", "EUR")).toBe("×1.3");
-    expect(formatInputValue(4, "month", "EUR")).toBe("month 4");
   });
 });

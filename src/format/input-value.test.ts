@@ -32,3 +32,14 @@ describe("formatInputValue with a figure of its caller's", () => {
     expect(formatInputValue(0.25, "share", "EUR", significant)).toBe("25%");
   });
 });
+
+describe("formatInputValue", () => {
+  it("writes each unit the way a reader expects", () => {
+    expect(formatInputValue(0.25, "share", "EUR")).toBe("25%");
+    expect(formatInputValue(0.125, "share", "EUR")).toBe("12.5%");
+    expect(formatInputValue(3600, "money", "EUR")).toBe("€3,600");
+    expect(formatInputValue(1, "hours", "EUR")).toBe("1 hour");
+    expect(formatInputValue(1.3, "factor", "EUR")).toBe("×1.3");
+    expect(formatInputValue(4, "month", "EUR")).toBe("month 4");
+  });
+});

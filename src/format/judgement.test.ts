@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sameGainGroups, type CaseResult } from "../engine/index.js";
-import { aheadAndLevelWords, judgementSentences, optionsGainingTheSame } from "./judgement.js";
+import { optionsGainingTheSame, sameGainGroups, type CaseResult } from "../engine/index.js";
+import { aheadAndLevelWords, judgementSentences } from "./judgement.js";
 import { formatChance } from "./numbers.js";
 import { bestLevelWords } from "./words.js";
 
@@ -111,7 +111,7 @@ describe("how often the best option comes out ahead of the runner-up and level w
 });
 
 describe("optionsGainingTheSame", () => {
-  // One rule for the runner-up's equals: the close call's options (`closeCallOptions`) and page 1's "against €4,110 each for …".
+  // The engine's rule for the runner-up's equals (its group in `sameGainGroups`, as the close call's `CloseCall.options`): page 1's "against €4,110 each for …".
   const result = {
     comparisons: {
       d: { alternative: "d", npv: 4_104.8 },

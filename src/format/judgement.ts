@@ -1,6 +1,4 @@
-import { optionsGainingTheSame, type CaseResult, type CloseCall } from "../engine/index.js";
-
-export { optionsGainingTheSame };
+import { gapShareOf, sameAsBest, type CaseResult, type CloseCall } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
@@ -30,15 +28,6 @@ export function aheadAndLevelWords(chanceAbove: number, chanceLevel: number | nu
 }
 
 /**
- * The options a close call sets side by side, best first (page 1, `run` and the web app alike): the
- * engine's `CloseCall.options` (docs/numbers.md, "Close calls and extraordinary results").
- * @example closeCallOptions(threeCopies, threeCopies.judgement.closeCall) // ["optimal", "compromise", "third"]
- */
-export function closeCallOptions(_result: CaseResult, close: CloseCall): string[] {
-  return close.options;
-}
-
-/**
  * The net gain written for an option wherever a close call's figures stand (page 1's table, the report's
  * options): the engine's `CloseCall.npvShown` (of options that gain the same, the first's), any other
  * option's own.
@@ -49,7 +38,7 @@ export function closeCallNpv(result: CaseResult, close: CloseCall | null | undef
 }
 
 /** What a close call's reader weighs: what each asks for and how soon it pays back, or, of options the same on every figure, what the figures do not show. */
-export function closeCallWeigh(close: CloseCall): string {
+function closeCallWeigh(close: CloseCall): string {
   return close.sameOnEveryFigure
     ? "they are the same on every figure, so weigh what the figures do not show, such as what each option is and how it fits the team"
     : "weigh what each asks for and how soon it pays back";
@@ -94,9 +83,8 @@ export function judgementSentences(
     // The engine's options (`CloseCall.options`), those the view shows: the ones that gain the same as the
     // best (the same figure in `npvShown`; "A, B and C gain the same", never one leading another by €0) and
     // those it leads, each named: "leads “B” and “C” by €500 and €700", not "leads “B”" beside a “C” named nowhere.
-    const named = close.options.filter(shown);
-    const top = named.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
-    const led = named.filter((name) => !top.includes(name));
+    const top = sameAsBest(close).filter(shown);
+    const led = close.options.filter((name) => shown(name) && !top.includes(name));
     const tied = top.length > 1;
     // The engine's chance is of the runner-up alone, and said of it by name when others are named beside it.
     const against = !tied && led.length > 1 ? ` of ${label(close.runnerUp)}` : "";
@@ -115,7 +103,7 @@ export function judgementSentences(
     const gaps = led.map((name) => roundHalfAway(bestNpv) - roundHalfAway(own(name)));
     const each = led.length > 1 ? " each" : "";
     const lead = gaps.every((gap) => gap === gaps[0]) ? `${money(gaps[0] ?? 0)}${each}` : listInWords(gaps.map(money));
-    const shareWords = [...new Set(led.map((name) => formatPercent((bestNpv - own(name)) / Math.abs(bestNpv))))];
+    const shareWords = [...new Set(led.map((name) => formatPercent(gapShareOf(bestNpv, own(name)))))];
     // Less than half a unit apart, figures that gain the same may still round apart (€9,995.60 and
     // €9,995.20: €9,996 and €9,995 in the table above): each is said then, not one "the same, €9,996"
     // beside a €9,995, with how far apart the group's figures are at most.

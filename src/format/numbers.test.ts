@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../engine/index.js";
+import { createRandom, sameGain } from "../engine/index.js";
 import {
   formatBoundAsGiven,
   formatMoneyAsGiven,
@@ -11,7 +11,6 @@ import {
   currencySymbol,
   differenceAsWritten,
   lessThanOneUnitApart,
-  sameGain,
   formatChance,
   formatChancesOfWhole,
   roundSharesOfWhole,

@@ -219,13 +219,7 @@ export function differenceAsWritten(a: number, b: number): number {
 }
 
 /**
- * Whether two net gains are the same to a reader: the engine's rule (`sameGain` in src/engine/judgement.ts;
- * docs/numbers.md, "Close calls and extraordinary results"), here for the views that write figures.
- */
-export { sameGain };
-
-/**
- * Two net gains that are not the same (`sameGain`) but less than one unit apart: their gap in words,
+ * Two net gains that are not the same (the engine's `sameGain`) but less than one unit apart: their gap in words,
  * "less than €1", in every view that says it (`run`'s and the web app's close call, page 1's), where
  * "leads by €1" beside "less than €1 more" elsewhere, or beside two equal figures, reads as a mistake.
  * One rule on the exact figures, as `sameGain` is, because each view rounds its figures its own way

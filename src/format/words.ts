@@ -345,7 +345,7 @@ export function monthsWithoutNewWorkBefore(months: readonly { canStartNewWork: b
  * and months 8–9"; empty when there are none.
  * @example monthRunsWords([1, 2, 4]) // "months 1–2 and month 4"
  */
-export function monthRunsWords(months: readonly number[]): string {
+function monthRunsWords(months: readonly number[]): string {
   const runs: string[] = [];
   for (let at = 0; at < months.length; at++) {
     const first = months[at]!;

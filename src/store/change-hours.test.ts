@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateScenarioText } from "../engine/index.js";
 import { readActuals, writeActuals } from "./actual-repository.js";
 import { comparePlanWithActuals } from "./compare.js";
 import { openStore } from "./database.js";
 import { forecastFromActuals } from "./forecast.js";
-import { freezePlan } from "./freeze-plan.js";
 import { currentPlan, savePlan } from "./plan-repository.js";
+import { planFor } from "./test-support/portfolio.js";
 import { temporaryFolders } from "./test-support/temporary.js";
 
 const folder = temporaryFolders();
@@ -15,19 +14,8 @@ const folder = temporaryFolders();
 /** A store holding the DORA peer case's plan, 18 staff on the change alongside the new way for 12 months. */
 function doraStore() {
   const text = readFileSync(new URL("../../examples/peers/dora-2020-elite-large.yaml", import.meta.url), "utf8");
-  const frozen = freezePlan({
-    compiled: validateScenarioText(text).compiled!,
-    text,
-    fileName: "dora.yaml",
-    sha256: "0".repeat(64),
-    scenario: "transformed",
-    team: "default",
-    frozenAt: "2025-01-01T00:00:00.000Z",
-    toolVersion: "test",
-  });
-  if ("message" in frozen) throw new Error(frozen.message);
   const store = openStore(join(folder(), "dora.db"), { create: true });
-  savePlan(store, frozen.plan, { replace: false });
+  savePlan(store, planFor("default", text, "transformed"), { replace: false });
   writeActuals(store, [{ team: "default", month: 3, values: { upkeepHours: 0 }, source: "test" }], { replace: false });
   return store;
 }

@@ -1,4 +1,5 @@
-import { withEdits } from "./scenario-text.js";
+// No node:* import (text-edits.ts, not scenario-text.ts): the web app's tests use these cases too.
+import { withEdits } from "./text-edits.js";
 
 /**
  * A plan of one month whose option gains more than half of today's payroll (the extraordinary check):
@@ -65,21 +66,11 @@ export const ONE_MONTH_EIGHTY_CENTS = withEdits(
  * month. DORA's value is €0, so its payback (investment ÷ value a year) has no answer: `run` says
  * "not defined: no value in the plan's one month", not "never".
  */
-export const ONE_MONTH_NO_VALUE = `title: One month, nothing back
-currency: EUR
-horizonMonths: 1
-discountRate: 0
-baseline: today
-defaults:
-  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
-  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
-  releases: { mode: capacity, newWorkThresholdHours: 80 }
-scenarios:
-  today: { label: Today }
-  better:
-    label: Better
-    change: { external: { other: 500 } }
-`;
+export const ONE_MONTH_NO_VALUE = withEdits(
+  ONE_MONTH_EXTRAORDINARY,
+  ["title: One month, extraordinary", "title: One month, nothing back"],
+  ["projects: { upkeepHoursPerMonth: 10 }", "change: { external: { other: 500 } }"],
+);
 
 /** `ONE_MONTH_TIED` with a third option, "Third", and the three licences given: net gains of 17,000 less each. */
 export function oneMonthThreeOptions(first: number, second: number, third: number): string {

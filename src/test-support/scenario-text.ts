@@ -1,28 +1,12 @@
 import { readFixture } from "./fixtures.js";
 
+// withEdit and withEdits live in text-edits.ts, which loads no node:* module, so that the web app's
+// tests (type-checked without Node's types) can build their cases with them too.
+export { withEdit, withEdits } from "./text-edits.js";
+
 /** The text of the small valid case (src/test-support/fixtures/valid-minimal.yaml). */
 export function validCaseText(): string {
   return readFixture("valid-minimal.yaml");
-}
-
-/**
- * Replaces one exact piece of a scenario text; throws when it is not there, so a test never
- * silently checks an unchanged (valid) file.
- * @example withEdit(validCaseText(), "people: 1", "people: -1")
- */
-export function withEdit(text: string, find: string, replacement: string): string {
-  const at = text.indexOf(find);
-  if (at < 0) throw new Error(`test setup: ${JSON.stringify(find)} is not in the scenario text`);
-  if (text.indexOf(find, at + 1) >= 0) throw new Error(`test setup: ${JSON.stringify(find)} occurs more than once`);
-  return text.slice(0, at) + replacement + text.slice(at + find.length);
-}
-
-/**
- * `withEdit` for each edit in turn: each piece must be there exactly once when its turn comes.
- * @example withEdits(text, ["months: [4, 7, 10]", "months: [12]"], ["discountRate: 0.08", "discountRate: 1"])
- */
-export function withEdits(text: string, ...edits: readonly (readonly [find: string, replacement: string])[]): string {
-  return edits.reduce((edited, [find, replacement]) => withEdit(edited, find, replacement), text);
 }
 
 /** The 1-based line on which a piece of text first appears, to assert positions without counting by hand. */

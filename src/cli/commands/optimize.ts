@@ -249,7 +249,7 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
  * read "301" under "setup at most 300.5 hours", sets of 0.3 hours "0" under "at most 0.3 hours".
  * @example setupHoursText(300.5, 300.5) // "300.5" ; setupHoursText(0.0004, 0.0004) // "0.0004" ; setupHoursText(644, null) // "644"
  */
-export function setupHoursText(value: number, limit: number | null): string {
+function setupHoursText(value: number, limit: number | null): string {
   const reads = roundAsWritten(value, 2);
   return (value > 0 && reads === 0) || (limit !== null && reads > limit) ? formatBoundAsGiven(value) : formatNumber(value, 2);
 }

@@ -22,7 +22,7 @@ import {
   formatShare,
   plural,
 } from "../../format/numbers.js";
-import { closeCallOptions, judgementSentences } from "../../format/judgement.js";
+import { judgementSentences } from "../../format/judgement.js";
 import { renderTable } from "./table.js";
 import { shellPath, shellWord } from "../../format/shell-word.js";
 
@@ -187,8 +187,8 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   // neither option: it sets the two side by side.
   const close = result.judgement?.closeCall;
   if (close) {
-    // Options that gain the same as the best are all set side by side, as page 1 does (`closeCallOptions`).
-    const names = closeCallOptions(result, close);
+    // Options that gain the same as the best are all set side by side, as page 1 does (the engine's `CloseCall.options`).
+    const names = close.options;
     return [
       `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
     ];

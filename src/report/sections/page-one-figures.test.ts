@@ -4,6 +4,7 @@ import {
   buildResult,
   MonteCarlo,
   recommend,
+  sameGain,
   tornado,
   validateScenarioText,
   withUncertainty,
@@ -23,12 +24,11 @@ import {
   formatPercent,
   lessThanOneUnit,
   plural,
-  sameGain,
 } from "../../format/numbers.js";
 import { ONE_MONTH_EIGHTY_CENTS, ONE_MONTH_TIED, oneMonthThreeOptions } from "../../test-support/one-month-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit } from "../../test-support/scenario-text.js";
-import { closeCallOptions, judgementSentences } from "../../format/judgement.js";
+import { judgementSentences } from "../../format/judgement.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 
 // Every figure page 1 shows (each `data-figure` span) against the result `run --json` gives: the
@@ -188,7 +188,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   }
   // Page 1 checks the recommended option, and in a close call those it sets beside it: no other.
   const closeCall = result.judgement.closeCall;
-  const checked = new Set([best.alternative, ...(closeCall ? closeCallOptions(result, closeCall) : [])]);
+  const checked = new Set([best.alternative, ...(closeCall?.options ?? [])]);
   for (const flag of result.judgement.extraordinary.filter((entry) => checked.has(entry.alternative))) {
     const own = flag.alternative === best.alternative ? "check" : "check-other";
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll")) {
@@ -317,7 +317,7 @@ describe("page 1's figures against the result", () => {
     const text = twinRunnersUp();
     const result = resultOf(text);
     expect(result.judgement.closeCall).toMatchObject({ best: "optimal", runnerUp: "compromise" });
-    expect(closeCallOptions(result, result.judgement.closeCall!)).toEqual(["optimal", "compromise", "twin"]);
+    expect(result.judgement.closeCall!.options).toEqual(["optimal", "compromise", "twin"]);
     const html = await pageOneHtml(text, result);
     const page = textOf(html).replace(/“ ([^”]*) ”/g, "“$1”");
     // It said "Two options are close: “Every tool we want” and “What will be approved”" and "only €70 more

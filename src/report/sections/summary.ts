@@ -1,8 +1,10 @@
 import {
-  CLOSE_GAP_SHARE,
+  closeByGap,
   comparisonChangeEnd,
   deadlineOf,
+  optionsGainingTheSame,
   runningCostChanges,
+  sameAsBest,
   type CloseCall,
   type ComparisonChangeEnd,
   type ComparisonResult,
@@ -28,7 +30,7 @@ import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLo
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallNpv, closeCallOptions, optionsGainingTheSame } from "../../format/judgement.js";
+import { aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -111,6 +113,13 @@ function deadline(context: ReportContext): string {
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
 
+/** `deadline` continuing a sentence after a colon ("If you choose “A”: the first model in production …"). */
+function deadlineContinuing(context: ReportContext): string {
+  return deadline(context)
+    .replace(/^First/, "the first")
+    .replace(/^No new/, "no new");
+}
+
 /**
  * The deadline of a "stay" verdict: "If it goes ahead anyway, set a clear deadline. …". Of options level at
  * the top (`optionsGainingTheSame`: "The best two, “A” and “B”, would each lose €3,000"), "it" names none,
@@ -122,9 +131,7 @@ function anywayDeadline(context: ReportContext): string {
   const level = [recommendation.best.alternative, ...optionsGainingTheSame(context.result, recommendation.best.alternative)];
   if (level.length === 1) return `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
   const each = level.map((name) =>
-    deadline({ ...context, recommendation: { ...recommendation, best: context.result.comparisons[name]!, ...deadlineOf(context.result, name) } })
-      .replace(/^First/, "the first")
-      .replace(/^No new/, "no new"),
+    deadlineContinuing({ ...context, recommendation: { ...recommendation, best: context.result.comparisons[name]!, ...deadlineOf(context.result, name) } }),
   );
   if (each.every((text) => text === each[0]))
     return `If one of them goes ahead anyway, set a clear deadline, the same for ${level.length === 2 ? "both" : `all ${countWord(level.length)}`}: ${each[0]}`;
@@ -172,7 +179,7 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
  */
 function tradeOff(context: ReportContext, close: CloseCall): string {
   const { result } = context;
-  const options = closeCallOptions(context.result, close).map((name) => result.comparisons[name]!);
+  const options = close.options.map((name) => result.comparisons[name]!);
   // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
@@ -219,7 +226,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // their figure: "€65 more than “B” and “C” (€4,040 each)", or "€500 and €700 more than “B” and “C”
   // (€9,500 and €9,300)", not "than “B”" beside a “C” named nowhere.
   const names = close.options;
-  const top = names.filter((name) => close.npvShown[name] === close.npvShown[close.best]);
+  const top = sameAsBest(close);
   const led = names.filter((name) => !top.includes(name));
   const tied = top.length > 1;
   const ledGroups = [...new Set(led.map((name) => close.npvShown[name]!))];
@@ -240,9 +247,9 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
   // than “Same again” (€7,960)" does not read as a mistake beside the best's own €7,960.
   const ledWritten = gapWords.every((words) => words.readAlike) ? `also ${listInWords(ledSaid)}${each} when rounded` : `${listInWords(ledSaid)}${each}`;
-  // "Only" of what makes the call close: the gap when it is at most CLOSE_GAP_SHARE of the best's gain, else
+  // "Only" of what makes the call close: the gap when it is close by itself (the engine's `closeByGap`), else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
-  const narrowGap = led.every((name) => (best.npv - result.comparisons[name]!.npv) / Math.abs(best.npv) <= CLOSE_GAP_SHARE);
+  const narrowGap = led.every((name) => closeByGap(best.npv, result.comparisons[name]!.npv));
   const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? context.money(words.gap))));
   const more = gapWords.every((words) => words.under) ? `but ${gaps}` : narrowGap ? `but only ${gaps}` : gaps;
   const ledNamed = listInWords(led.map((name) => optionName(context, name)));
@@ -272,13 +279,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
   ${tradeOff(context, close)}
-  ${
-    hasProjects(context, best)
-      ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadline(context)
-          .replace(/^First/, "the first")
-          .replace(/^No new/, "no new")}</p>`
-      : ""
-  }
+  ${hasProjects(context, best) ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadlineContinuing(context)}</p>` : ""}
 </section>`;
 }
 
@@ -823,7 +824,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
  */
 function reasonablenessBlock(context: ReportContext, comparison: ComparisonResult): string {
   const close = context.result.judgement?.closeCall;
-  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? closeCallOptions(context.result, close) : [])]);
+  const shown = new Set([comparison.alternative, ...(close && close.best === comparison.alternative ? close.options : [])]);
   const flags = (context.result.judgement?.extraordinary ?? []).filter((flag) => shown.has(flag.alternative));
   if (flags.length === 0) return "";
   const own = flags.find((flag) => flag.alternative === comparison.alternative);

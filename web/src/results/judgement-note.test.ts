@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import dora2020 from "../../../examples/peers/dora-2020-elite-large.yaml?raw";
 import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
 import { formatPercent } from "../../../src/format/numbers.js";
+import { oneMonthThreeOptions } from "../../../src/test-support/one-month-case.js";
 import { JudgementNote } from "./JudgementNote.js";
 
 describe("the note of what to check before relying on the figures", () => {
@@ -18,26 +19,6 @@ describe("the note of what to check before relying on the figures", () => {
     expect(text).not.toContain("ROI");
   });
 });
-
-/** Three options over one month, not discounted: net gains of 17,000 less each licence (as `oneMonthThreeOptions` in src/test-support). */
-function oneMonthThreeOptions(...licences: number[]): string {
-  const options = licences.map(
-    (licence, at) =>
-      `  ${["first", "second", "third"][at]}:\n    label: ${["First", "Second", "Third"][at]}\n    projects: { upkeepHoursPerMonth: 10 }\n    tooling: { licences: { flatPerYear: ${licence} } }\n`,
-  );
-  return `title: Three options
-currency: EUR
-horizonMonths: 1
-discountRate: 0
-baseline: today
-defaults:
-  team: { people: 1, hoursPerMonth: 100, hourlyCost: 200 }
-  projects: { alreadyLive: 1, upkeepHoursPerMonth: 90, valuePerMonth: 100, buildHours: 1000 }
-  releases: { mode: capacity, newWorkThresholdHours: 80 }
-scenarios:
-  today: { label: Today }
-${options.join("")}`;
-}
 
 describe("the note of a close call of three options", () => {
   const note = (text: string) =>
