@@ -136,6 +136,19 @@ describe("the options a close call sets side by side (CloseCall.options, npvShow
     expect(close.sameOnEveryFigure).toBe(false);
   });
 
+  it("says which options are named for the chance of coming out ahead alone (closeByChance): a third 23% behind, the best ahead of it in fewer than 75% of outcomes", () => {
+    // b 5,200 and c 4,960 (5% behind: close by the gap); d's upkeep a wide range, 4,003 at its middle (23% behind).
+    const result = resultOf(
+      `  b: {projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}\n  c: {projects: {upkeepHoursPerMonth: 31}, tooling: {licences: {flatPerYear: 1000}}}\n  d: {projects: {upkeepHoursPerMonth: {low: 12, high: 102}}, tooling: {licences: {flatPerYear: 1000}}}\n`,
+    );
+    const close = result.judgement.closeCall!;
+    expect(close.options).toEqual(["b", "c", "d"]);
+    expect(result.decision!.chanceAbove.b!.d).toBeLessThan(0.75);
+    expect(close.closeByChance).toEqual(["d"]);
+    // Without ranges, none is.
+    expect(resultOf(option("b", 600) + option("c", 750) + option("d", 810)).judgement.closeCall!.closeByChance).toEqual([]);
+  });
+
   it("says when the options are the same on every figure: two copies of one option without ranges", () => {
     const copies = resultOf(option("b", 600) + option("c", 600));
     expect(copies.judgement.closeCall).toMatchObject({ options: ["b", "c"], sameOnEveryFigure: true });

@@ -61,6 +61,13 @@ export interface CloseCall {
    * then give nothing to choose on.
    */
   sameOnEveryFigure: boolean;
+  /**
+   * The options after the best that are close to it by the chance test alone: the best leads each by more
+   * than 10% of its net gain, yet comes out ahead of it in fewer than 75% of outcomes (with ranges;
+   * `decision.chanceAbove`). In the order of `options`; empty without ranges. Each is said with its own
+   * chance wherever the close call names it, which is why it is named ("ahead of “Third” in only 59%").
+   */
+  closeByChance: string[];
 }
 
 export interface Extraordinary {
@@ -181,12 +188,18 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
     options,
     npvShown,
     sameOnEveryFigure: sameOnEveryFigure(result, options, npvShown),
+    closeByChance: options.filter((name) => name !== best.alternative && closeByChanceAlone(result, best, result.comparisons[name]!)),
   };
 }
 
 /** Whether `other` is close to `best` by the close call's own test: by the gap, or (with ranges) by the chance the best comes out ahead. */
 function closeTo(result: CaseResult, best: ComparisonResult, other: ComparisonResult): boolean {
-  if (closeByGap(best.npv, other.npv)) return true;
+  return closeByGap(best.npv, other.npv) || closeByChanceAlone(result, best, other);
+}
+
+/** Close by the chance of coming out ahead, and not by the gap (`CloseCall.closeByChance`). */
+function closeByChanceAlone(result: CaseResult, best: ComparisonResult, other: ComparisonResult): boolean {
+  if (closeByGap(best.npv, other.npv)) return false;
   const chance = result.decision?.chanceAbove[best.alternative]?.[other.alternative];
   return chance !== undefined && chance < CLOSE_CHANCE;
 }

@@ -13,7 +13,7 @@ function named(result: CaseResult, sameOnEveryFigure = false): CaseResult {
   const close = result.judgement.closeCall!;
   const groups = sameGainGroups(result);
   const npvShown = Object.fromEntries(groups.flatMap((group) => group.map((name) => [name, result.comparisons[group[0]!]!.npv])));
-  result.judgement.closeCall = { ...close, options: groups.flat(), npvShown, sameOnEveryFigure };
+  result.judgement.closeCall = { ...close, options: groups.flat(), npvShown, sameOnEveryFigure, closeByChance: [] };
   return result;
 }
 

@@ -88,14 +88,23 @@ export function judgementSentences(
     const tied = top.length > 1;
     // The engine's chance is of the runner-up alone, and said of it by name when others are named beside it.
     const against = !tied && led.length > 1 ? ` of ${label(close.runnerUp)}` : "";
+    // An option named because the best comes out ahead of it in fewer than 75% of the outcomes, though it
+    // leads it by more than 10% (`CloseCall.closeByChance`), is said with that chance: why it is named.
+    const byChance = led.filter((name) => name !== close.runnerUp && close.closeByChance.includes(name));
+    const chanceOf = (name: string) => {
+      const words = aheadAndLevelWords(result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!);
+      const level = aheadAndLevel(result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!).level;
+      return `of ${label(name)} in ${words.ahead}${level > 0 ? ` (level in ${words.level})` : ""}`;
+    };
+    const alsoOf = byChance.length === 0 ? "" : `${tied || shares?.level ? "," : ""} and ${listInWords(byChance.map(chanceOf))}`;
     const chanceWords =
       shares === undefined
         ? ""
         : shares.level >= 1
           ? "level in every outcome"
           : shares.level > 0
-            ? `ahead${against} in ${written!.ahead} and level in ${written!.level} of the outcomes`
-            : `ahead${against} in ${written!.ahead} of the outcomes`;
+            ? `ahead${against} in ${written!.ahead} and level in ${written!.level}${tied ? "" : alsoOf} of the outcomes`
+            : `ahead${against} in ${written!.ahead}${tied ? "" : alsoOf} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
     // The lead over each option led, to the unit as the table writes them: "by €65 each", or, where two
     // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65
@@ -127,7 +136,7 @@ export function judgementSentences(
       tied
         ? led.length === 0
           ? `Close call: ${listInWords(top.map(label))} gain the same, ${figures}; ${weigh}.`
-          : `Close call: ${listInWords(top.map(label))} gain the same, ${figures}, and lead ${ledNamed} by ${lead} (${listInWords(shareWords)} of their net gain); ${weigh}.`
+          : `Close call: ${listInWords(top.map(label))} gain the same, ${figures}, and lead ${ledNamed} by ${lead} (${listInWords(shareWords)} of their net gain${byChance.length > 0 ? `, ${label(close.best)} ahead ${listInWords(byChance.map(chanceOf))} of the outcomes` : ""}); ${weigh}.`
         : underOneUnit
           ? `Close call: ${label(close.best)} leads ${ledNamed} by less than ${money(1)}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; ${weigh}.`
           : `Close call: ${label(close.best)} leads ${ledNamed} by ${lead} (${listInWords(shareWords)} of its net gain${chance}); ${weigh}.`,

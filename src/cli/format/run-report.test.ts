@@ -560,6 +560,36 @@ describe("a close call of three options", () => {
       "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but only €500 and €700 more than “Second” and “Third” (€9,500 and €9,300).",
     );
   });
+
+  it("says the chance of a third named for its chance alone (23% behind, the best ahead of it in 59% of the outcomes): run, the web app and page 1 alike", async () => {
+    const text = `title: Third close by chance only
+currency: EUR
+horizonMonths: 24
+discountRate: 0
+freedHoursCaptureShare: 1
+baseline: a
+defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {label: Today}
+  b: {label: First, projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}
+  c: {label: Second, projects: {upkeepHoursPerMonth: 31}, tooling: {licences: {flatPerYear: 1000}}}
+  d: {label: Third, projects: {upkeepHoursPerMonth: {low: 12, high: 102}}, tooling: {licences: {flatPerYear: 1000}}}
+`;
+    const { compiled } = validateScenarioText(text);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    const third = result.decision!.chanceAbove.b!.d!;
+    expect(third).toBeGreaterThan(0.5);
+    expect(third).toBeLessThan(0.75);
+    const chance = formatChance(third);
+    // It said "… (5% and 23% of its net gain, ahead of “Second” in over 99% of the outcomes)": a “Third”
+    // 23% behind in a close call, and never why; page 1 said "ahead of “Second” in only over 99% of them".
+    const said = `Close call: “First” leads “Second” and “Third” by €240 and €1,197 (5% and 23% of its net gain, ahead of “Second” in over 99% and of “Third” in ${chance} of the outcomes); weigh what each asks for and how soon it pays back.`;
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toContain(`it comes out ahead of “Second” in over 99% of them, and ahead of “Third” in only ${chance}`);
+    expect(page).not.toContain("only over 99%");
+  });
 });
 
 /** Page 1's text (its summary), quotes and brackets closed up as a reader reads them. */

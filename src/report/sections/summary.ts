@@ -253,6 +253,17 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? context.money(words.gap))));
   const more = gapWords.every((words) => words.under) ? `but ${gaps}` : narrowGap ? `but only ${gaps}` : gaps;
   const ledNamed = listInWords(led.map((name) => optionName(context, name)));
+  // "Only" of a chance where it is what makes the call close (`CloseCall.closeByChance`), never of one the
+  // gap made close ("in only over 99%"); an option named for its chance alone is said with it, why it is named.
+  const byChance = led
+    .filter((name) => name !== close.runnerUp && close.closeByChance.includes(name))
+    .map((name) => {
+      const [chanceAbove, chanceLevel] = [result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!];
+      const written = aheadAndLevelWords(chanceAbove, chanceLevel);
+      const levelToo = aheadAndLevel(chanceAbove, chanceLevel).level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
+      return `, and ahead of ${optionName(context, name)} in only ${figure("ahead-chance", written.ahead)}${levelToo}`;
+    })
+    .join("");
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
   const levelWithAll = names.length > 2 && close.chanceBestAhead !== null && names.slice(1).every((name) => close.levelWithBest.includes(name));
   const chance =
@@ -260,7 +271,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
       ? ""
       : levelWithAll
         ? ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${optionName(context, close.best)} comes out level with ${listInWords(names.slice(1).map((name) => optionName(context, name)))} in every one of them.`
-        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel, !tied && !narrowGap)}.`;
+        : ` Over the ${formatNumber(result.decision!.samples)} outcomes of the ranges, ${tied ? optionName(context, close.best) : "it"} ${aheadOf(context, close.runnerUp, close.chanceBestAhead, close.chanceLevel, !tied && close.closeByChance.includes(close.runnerUp))}${byChance}.`;
   // "How surely" only where the table beside it gives the chance that each pays back (with ranges sampled):
   // of single estimates, page 1 says it cannot give that chance. Options the same on every figure of the
   // table (`CloseCall.sameOnEveryFigure`) leave nothing in it to choose on: said, not "choose on what each asks for".
