@@ -561,6 +561,33 @@ describe("a close call of three options", () => {
     );
   });
 
+  it("says page 1 sets two that gain the same beside a third with neither of the two ahead (copies whose ranges are drawn each on their own)", () => {
+    const text = `title: Twins with ranges
+currency: EUR
+horizonMonths: 24
+discountRate: 0
+freedHoursCaptureShare: 1
+baseline: a
+defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {label: Today}
+  b: {label: Tools, projects: {upkeepHoursPerMonth: {low: 20, high: 40}}, tooling: {licences: {flatPerYear: 1000}}}
+  c: {label: Its twin, projects: {upkeepHoursPerMonth: {low: 20, high: 40}}, tooling: {licences: {flatPerYear: 1000}}}
+  d: {label: Twin three, projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}
+`;
+    const { compiled } = validateScenarioText(text);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    expect(result.decision!.best).toBe("c");
+    const run = renderRunReport(result);
+    expect(run).toContain("Close call: “Tools” and “Its twin” gain the same, €5,612 each");
+    // It said "… side by side as a close call, “Tools” ahead with every range at its middle" beside the line
+    // above that says the two gain the same.
+    expect(run).toContain(
+      "Page 1 of the report recommends none of them: it sets “Tools”, “Its twin” and “Twin three” side by side as a close call, “Tools” and “Its twin” ahead, gaining the same, with every range at its middle, where the line above averages over the samples",
+    );
+    expect(run).not.toContain("“Tools” ahead with every range");
+  });
+
   it("says the chance of a third named for its chance alone (23% behind, the best ahead of it in 59% of the outcomes): run, the web app and page 1 alike", async () => {
     const text = `title: Third close by chance only
 currency: EUR

@@ -9,7 +9,15 @@ import {
   doraPaybackWords,
   worthUpTo,
 } from "../../format/words.js";
-import { benefitCategories, benefitCategoryLabels, recommend, type CaseResult, type ComparisonResult, type ScenarioResult } from "../../engine/index.js";
+import {
+  benefitCategories,
+  benefitCategoryLabels,
+  recommend,
+  sameAsBest,
+  type CaseResult,
+  type ComparisonResult,
+  type ScenarioResult,
+} from "../../engine/index.js";
 import {
   formatChance,
   formatGain,
@@ -189,8 +197,17 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   if (close) {
     // Options that gain the same as the best are all set side by side, as page 1 does (the engine's `CloseCall.options`).
     const names = close.options;
+    // Those shown with the best's figure (`sameAsBest`) gain the same: none of them is "ahead" of
+    // another, as the close call's line above says ("“A” and “B” gain the same, €5,612 each").
+    const top = sameAsBest(close);
+    const standing =
+      top.length === 1
+        ? `${label(pick)} ahead`
+        : top.length === names.length
+          ? `${listInWords(top.map(label))} gaining the same`
+          : `${listInWords(top.map(label))} ahead, gaining the same,`;
     return [
-      `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${label(pick)} ahead with every range at its middle, where the line above averages over the samples`,
+      `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${standing} with every range at its middle, where the line above averages over the samples`,
     ];
   }
   return [
