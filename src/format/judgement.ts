@@ -86,8 +86,9 @@ export function judgementSentences(
     const top = sameAsBest(close).filter(shown);
     const led = close.options.filter((name) => shown(name) && !top.includes(name));
     const tied = top.length > 1;
-    // The engine's chance is of the runner-up alone, and said of it by name when others are named beside it.
-    const against = !tied && led.length > 1 ? ` of ${label(close.runnerUp)}` : "";
+    // The engine's chance is of the runner-up alone, and said of it by name when others are named beside it
+    // ("“A” ahead of “B” in 50% of the outcomes" of two that gain the same beside a third, not "“A” ahead in 50%").
+    const against = top.length + led.length > 2 ? ` of ${label(close.runnerUp)}` : "";
     // An option named because the best comes out ahead of it in fewer than 75% of the outcomes, though it
     // leads it by more than 10% (`CloseCall.closeByChance`), is said with that chance: why it is named.
     const byChance = led.filter((name) => name !== close.runnerUp && close.closeByChance.includes(name));

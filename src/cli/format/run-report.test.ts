@@ -561,7 +561,7 @@ describe("a close call of three options", () => {
     );
   });
 
-  it("says page 1 sets two that gain the same beside a third with neither of the two ahead (copies whose ranges are drawn each on their own)", () => {
+  it("says page 1 sets two that gain the same beside a third with neither of the two ahead, and whom the close call's chance is of (copies whose ranges are drawn each on their own)", () => {
     const text = `title: Twins with ranges
 currency: EUR
 horizonMonths: 24
@@ -586,6 +586,8 @@ scenarios:
       "Page 1 of the report recommends none of them: it sets “Tools”, “Its twin” and “Twin three” side by side as a close call, “Tools” and “Its twin” ahead, gaining the same, with every range at its middle, where the line above averages over the samples",
     );
     expect(run).not.toContain("“Tools” ahead with every range");
+    // The close call's chance is of the runner-up: named, not "(“Tools” ahead in 50% of the outcomes)" beside a third.
+    expect(judgementSentences(result)[0]).toMatch(/€5,612 each \(“Tools” ahead of “Its twin” in \d+% of the outcomes\), and lead “Twin three” by €412/);
   });
 
   it("says the chance of a third named for its chance alone (23% behind, the best ahead of it in 59% of the outcomes): run, the web app and page 1 alike", async () => {
