@@ -2,8 +2,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import dora2020 from "../../../examples/peers/dora-2020-elite-large.yaml?raw";
-import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
-import { formatPercent } from "../../../src/format/numbers.js";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
+import { formatChance, formatPercent } from "../../../src/format/numbers.js";
 import { oneMonthThreeOptions } from "../../../src/test-support/one-month-case.js";
 import { JudgementNote } from "./JudgementNote.js";
 
@@ -37,5 +37,28 @@ describe("the note of a close call of three options", () => {
     expect(note(oneMonthThreeOptions(7000, 7000.4, 7000.8))).toContain(
       "Close call: “First”, “Second” and “Third” gain the same, €10,000 and €9,999 (less than €1 apart)",
     );
+  });
+});
+
+describe("the note of a close call whose third option is named for its chance alone", () => {
+  it("says that chance, as run and page 1 do: why the third, 23% behind, is named", () => {
+    const text = `title: Third close by chance only
+currency: EUR
+horizonMonths: 24
+discountRate: 0
+freedHoursCaptureShare: 1
+baseline: a
+defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {label: Today}
+  b: {label: First, projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}
+  c: {label: Second, projects: {upkeepHoursPerMonth: 31}, tooling: {licences: {flatPerYear: 1000}}}
+  d: {label: Third, projects: {upkeepHoursPerMonth: {low: 12, high: 102}}, tooling: {licences: {flatPerYear: 1000}}}
+`;
+    const { compiled } = validateScenarioText(text);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    const note = renderToStaticMarkup(createElement(JudgementNote, { result, busy: false })).replace(/<[^>]+>/g, "");
+    // It said "(5% and 23% of its net gain, ahead of “Second” in over 99% of the outcomes)", the third's chance nowhere.
+    expect(note).toContain(`ahead of “Second” in over 99% and of “Third” in ${formatChance(result.decision!.chanceAbove.b!.d!)} of the outcomes`);
   });
 });
