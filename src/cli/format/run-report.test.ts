@@ -10,6 +10,7 @@ import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
+import { THIRD_CLOSE_BY_CHANCE } from "../../test-support/close-call-cases.js";
 import { bestChances } from "../../format/words.js";
 import {
   ONE_MONTH_EIGHTY_CENTS,
@@ -591,19 +592,7 @@ scenarios:
   });
 
   it("says the chance of a third named for its chance alone (23% behind, the best ahead of it in 59% of the outcomes): run, the web app and page 1 alike", async () => {
-    const text = `title: Third close by chance only
-currency: EUR
-horizonMonths: 24
-discountRate: 0
-freedHoursCaptureShare: 1
-baseline: a
-defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
-scenarios:
-  a: {label: Today}
-  b: {label: First, projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}
-  c: {label: Second, projects: {upkeepHoursPerMonth: 31}, tooling: {licences: {flatPerYear: 1000}}}
-  d: {label: Third, projects: {upkeepHoursPerMonth: {low: 12, high: 102}}, tooling: {licences: {flatPerYear: 1000}}}
-`;
+    const text = THIRD_CLOSE_BY_CHANCE;
     const { compiled } = validateScenarioText(text);
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
     const third = result.decision!.chanceAbove.b!.d!;

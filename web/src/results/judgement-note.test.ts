@@ -5,6 +5,7 @@ import dora2020 from "../../../examples/peers/dora-2020-elite-large.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance, formatPercent } from "../../../src/format/numbers.js";
 import { oneMonthThreeOptions } from "../../../src/test-support/one-month-case.js";
+import { THIRD_CLOSE_BY_CHANCE } from "../../../src/test-support/close-call-cases.js";
 import { JudgementNote } from "./JudgementNote.js";
 
 describe("the note of what to check before relying on the figures", () => {
@@ -42,19 +43,7 @@ describe("the note of a close call of three options", () => {
 
 describe("the note of a close call whose third option is named for its chance alone", () => {
   it("says that chance, as run and page 1 do: why the third, 23% behind, is named", () => {
-    const text = `title: Third close by chance only
-currency: EUR
-horizonMonths: 24
-discountRate: 0
-freedHoursCaptureShare: 1
-baseline: a
-defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
-scenarios:
-  a: {label: Today}
-  b: {label: First, projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}
-  c: {label: Second, projects: {upkeepHoursPerMonth: 31}, tooling: {licences: {flatPerYear: 1000}}}
-  d: {label: Third, projects: {upkeepHoursPerMonth: {low: 12, high: 102}}, tooling: {licences: {flatPerYear: 1000}}}
-`;
+    const text = THIRD_CLOSE_BY_CHANCE;
     const { compiled } = validateScenarioText(text);
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
     const note = renderToStaticMarkup(createElement(JudgementNote, { result, busy: false })).replace(/<[^>]+>/g, "");
