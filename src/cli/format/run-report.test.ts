@@ -10,7 +10,7 @@ import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
-import { THIRD_CLOSE_BY_CHANCE } from "../../test-support/close-call-cases.js";
+import { closeCallCase, THIRD_CLOSE_BY_CHANCE } from "../../test-support/close-call-cases.js";
 import { bestChances } from "../../format/words.js";
 import {
   ONE_MONTH_EIGHTY_CENTS,
@@ -563,19 +563,13 @@ describe("a close call of three options", () => {
   });
 
   it("says page 1 sets two that gain the same beside a third with neither of the two ahead, and whom the close call's chance is of (copies whose ranges are drawn each on their own)", () => {
-    const text = `title: Twins with ranges
-currency: EUR
-horizonMonths: 24
-discountRate: 0
-freedHoursCaptureShare: 1
-baseline: a
-defaults: {team: {people: 1, hoursPerMonth: 100, hourlyCost: 10}, projects: {alreadyLive: 1, upkeepHoursPerMonth: 60}, releases: {mode: schedule, months: []}}
-scenarios:
-  a: {label: Today}
-  b: {label: Tools, projects: {upkeepHoursPerMonth: {low: 20, high: 40}}, tooling: {licences: {flatPerYear: 1000}}}
+    const text = closeCallCase(
+      "Twins with ranges",
+      `  b: {label: Tools, projects: {upkeepHoursPerMonth: {low: 20, high: 40}}, tooling: {licences: {flatPerYear: 1000}}}
   c: {label: Its twin, projects: {upkeepHoursPerMonth: {low: 20, high: 40}}, tooling: {licences: {flatPerYear: 1000}}}
   d: {label: Twin three, projects: {upkeepHoursPerMonth: 30}, tooling: {licences: {flatPerYear: 1000}}}
-`;
+`,
+    );
     const { compiled } = validateScenarioText(text);
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
     expect(result.decision!.best).toBe("c");
