@@ -292,8 +292,7 @@ export function moneyAddingUp(
   currency: string,
   options: { toTheCent?: boolean } = {},
 ): { toTheCent: boolean; roundedApart: boolean; parts: string[]; total: string; write: (value: number) => string; totalValue: number } {
-  // `+ 0`: a value that rounds to nothing is 0, not the −0 that would be written "-€0.00".
-  const unit = (value: number) => roundHalfAway(value) + 0;
+  const unit = roundToTheUnit;
   const cents = (value: number) => roundHalfAway(value * 100) / 100 + 0;
   const addsUp = addsUpToTheUnit(parts);
   if (currencyDecimals(currency) === 0) {
@@ -319,11 +318,14 @@ export function roundedApartWords(currency: string, total = "their total"): stri
   return `each rounded to ${one} on its own, so they can differ from ${total} as written by ${one}`;
 }
 
+/** Money rounded to the unit, a half away from zero; `+ 0`: a value that rounds to nothing is 0, not the −0 that would be written "-€0". */
+function roundToTheUnit(value: number): number {
+  return roundHalfAway(value) + 0;
+}
+
 /** Whether money parts rounded to the unit each sum to their total rounded to the unit. */
 function addsUpToTheUnit(parts: readonly number[]): boolean {
-  // `+ 0`: a value that rounds to nothing is 0, not −0.
-  const unit = (value: number) => roundHalfAway(value) + 0;
-  return parts.reduce((sum, part) => sum + unit(part), 0) === unit(parts.reduce((sum, part) => sum + part, 0));
+  return parts.reduce((sum, part) => sum + roundToTheUnit(part), 0) === roundToTheUnit(parts.reduce((sum, part) => sum + part, 0));
 }
 
 /** A plan-versus-actual table's up-front benefit and month 1's benefit and cumulative benefit in one column (plan, actual or forecast), as written. */
