@@ -5,6 +5,7 @@ import {
   optionsGainingTheSame,
   runningCostChanges,
   sameAsBest,
+  type CaseResult,
   type CloseCall,
   type ComparisonChangeEnd,
   type ComparisonResult,
@@ -113,6 +114,11 @@ function deadline(context: ReportContext): string {
   return `${model} in production ${figure("deadline", `by the end of month ${formatNumber(month)}`)}${counted}.${later}`;
 }
 
+/** `name` and, after it, every other option that gains the same (the engine's `optionsGainingTheSame`), but those in `except`: the options page 1 names together. */
+function namedWithTheSameGain(result: CaseResult, name: string, except: readonly string[] = []): string[] {
+  return [name, ...optionsGainingTheSame(result, name, except)];
+}
+
 /** `deadline` continuing a sentence after a colon ("If you choose “A”: the first model in production …"). */
 function deadlineContinuing(context: ReportContext): string {
   return deadline(context)
@@ -128,7 +134,7 @@ function deadlineContinuing(context: ReportContext): string {
  */
 function anywayDeadline(context: ReportContext): string {
   const recommendation = context.recommendation!;
-  const level = [recommendation.best.alternative, ...optionsGainingTheSame(context.result, recommendation.best.alternative)];
+  const level = namedWithTheSameGain(context.result, recommendation.best.alternative);
   if (level.length === 1) return `If it goes ahead anyway, set a clear deadline. ${deadline(context)}`;
   const each = level.map((name) =>
     deadlineContinuing({ ...context, recommendation: { ...recommendation, best: context.result.comparisons[name]!, ...deadlineOf(context.result, name) } }),
@@ -345,7 +351,7 @@ function noGain(context: ReportContext, best: ComparisonResult, options: number,
       : `${middle}${name} brings no more than today within ${months}: ${amount(context.money(0))}${netGainBasis(rate)}.`;
   // Options level at the top (`optionsGainingTheSame`, the close call's rule) are all named: "the best" of two that lose
   // the same would name one by the file's order alone.
-  const level = [best.alternative, ...optionsGainingTheSame(context.result, best.alternative)].map((name) => context.result.comparisons[name]!);
+  const level = namedWithTheSameGain(context.result, best.alternative).map((name) => context.result.comparisons[name]!);
   const each = level.length > 1 ? " each" : "";
   const names = level.length > 1 ? listInWords(level.map((comparison) => optionName(context, comparison.alternative))) : name;
   return `${sampled ? `${middle}none` : "None"} of the options gains money within ${months}${netGainBasis(rate)}. The best${level.length > 1 ? ` ${countWord(level.length)}` : ""}, ${names}, ${
@@ -380,7 +386,7 @@ function recommendationBlock(context: ReportContext): string {
   // Options that gain the same as the runner-up (`sameGain`) are all named beside its figure: "against €4,110
   // each for “Alpha”, “Beta” and “Gamma”", not "for “Alpha”", the first of three by the file's order alone.
   const runnerUp = recommendation.runnerUp;
-  const runnersUp = runnerUp ? [runnerUp.alternative, ...optionsGainingTheSame(result, runnerUp.alternative, [best.alternative])] : [];
+  const runnersUp = runnerUp ? namedWithTheSameGain(result, runnerUp.alternative, [best.alternative]) : [];
   const reason =
     recommendation.verdict === "go"
       ? others > 1
