@@ -405,6 +405,25 @@ scenarios:
     expect(same.presentValueOfCosts).toBeCloseTo(0, 9);
   });
 
+  it("an option starting late does not make today's own change in the months before its start: it replaces that plan", () => {
+    // Today sets up 90 hours over months 1–3 (idle hours at 0.5 × 10 each); the option starts in month
+    // 4 with no change of its own. In months 1–3 it works today's way with none of today's setup hours:
+    // 30 more idle hours a month, +150 a month, and an investment of −90 hours (today's, dropped).
+    const result = resultOf(`horizonMonths: 6
+freedHoursCaptureShare: 0.5
+defaults: {${team}, projects: {alreadyLive: 0, upkeepHoursPerMonth: 0}, releases: {mode: schedule, months: []}}
+scenarios:
+  a: {change: {setupHours: 90, setupMonths: 3}}
+  b: {change: {setupHours: 0, startMonth: 4}}
+`);
+    const today = result.scenarios.a!.months;
+    const option = result.scenarios.b!.months;
+    expect(today.slice(0, 3).map((month) => month.setupHours)).toEqual([30, 30, 30]);
+    expect(option.slice(0, 3).map((month) => month.setupHours + month.learningHours + month.adoptionDipHours + month.alongsideHours)).toEqual([0, 0, 0]);
+    expect(result.comparisons.b!.monthlyNetBenefit.slice(0, 4).map((value) => Math.round(value * 1e9) / 1e9)).toEqual([150, 150, 150, 0]);
+    expect(result.comparisons.b!.investment.teamHours).toBeCloseTo(-90, 9);
+  });
+
   it("takes each side's bought change hours out of its overload at its own hourly cost, in the Monte Carlo's path too", () => {
     // Today (10 an hour) buys 30 of its own dip's 50 hours (300 of overload, all the change's); the
     // option (20 an hour) makes no change and buys nothing. Its costs are the payroll's rise alone,
