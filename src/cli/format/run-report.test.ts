@@ -733,7 +733,7 @@ describe("the run report's return on investment", () => {
 });
 
 describe("run's table of how sure we are, in a case with a risk adjustment", () => {
-  it("says its NPVs are before it, where 'Likely NPV' stood unlabelled under the risk-adjusted line", () => {
+  it("says its NPVs are before it, where 'Median NPV' (then 'Likely NPV') stood unlabelled under the risk-adjusted line", () => {
     const compiled = threeYearCase({
       riskAdjustment: { benefits: 0.1, costs: 0.05 },
       defaults: {
@@ -745,6 +745,8 @@ describe("run's table of how sure we are, in a case with a risk adjustment", () 
     const result = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 200, seed: 1 }));
     const report = renderRunReport(result);
     expect(report).toContain("How sure we are");
+    // The middle figure is the median, as its header says: page 1's "likely to fall between" is the 90% range.
+    expect(report).toMatch(/How sure we are +Median NPV +NPV, 90% range/);
     expect(report).toContain("  These NPVs are before the risk adjustment (gains −10%, costs +5%): the Monte Carlo is not risk-adjusted.\n");
     // Without one, nothing of the kind.
     const plain = threeYearCase({

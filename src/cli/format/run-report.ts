@@ -238,7 +238,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   });
   const { samples, seed, sampling } = result.uncertainty;
   return [
-    renderTable(["How sure we are", "Likely NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
+    renderTable(["How sure we are", "Median NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
     `  ${plural(samples, `${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} sample`)}, seed ${seed}; ranges: ${
       // Not "0 inputs": a file without ranges samples the same numbers every time.
       result.uncertainty.inputs.length === 0 ? "none, so every sample gives the same numbers" : plural(result.uncertainty.inputs.length, "input")
