@@ -22,7 +22,7 @@ import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES }
 import {
   formatChance,
   formatGain,
-  formatInputMoney,
+  formatMoneyToMinorUnit,
   formatBoundAsGiven,
   formatMoneyAsGiven,
   formatMoneyExact as formatMoney,
@@ -216,11 +216,12 @@ function paybackOrderWords(result: OptimizeResult, horizonMonths: number): strin
 }
 
 /**
- * A set's cash beside the budget: to the unit when whole (to the cent), else with its cents, as the
- * budget is written: €959.52 of fees read "€960" under "at most €959.60", as if over it.
+ * A set's cash beside the budget: to the currency's minor unit, to the unit when whole at it
+ * (`formatMoneyToMinorUnit`): €959.52 of fees read "€960" under "at most €959.60", as if over it;
+ * yen to the unit, as every yen figure.
  */
 function cashMoney(value: number, currency: string): string {
-  return formatInputMoney(Math.round(value * 100) / 100, currency);
+  return formatMoneyToMinorUnit(value, currency);
 }
 
 /**
