@@ -571,6 +571,12 @@ describe("optimize's first-year cash in the currency's minor unit", () => {
     writeFileSync(kwd, text.replace(/^currency: JPY$/m, "currency: KWD").replace("value: 4.2,", "value: 4.2004,"));
     const dinars = await runCliCaptured(["optimize", kwd, "--from", "scheduling,automaticChecks,monitoring", "--top", "8"]);
     expect(cash(dinars.stdout, "scheduling")).toBe("50.405");
+    // A set's cash that to the yen would read above the budget it is within keeps its decimals, as the budget: not "JP¥57" under "at most JP¥56.55".
+    const edge = join(temp.path, "team-yen-edge.yaml");
+    writeFileSync(edge, text.replace("value: 4.2,", "value: 4.7125,"));
+    const within = await runCliCaptured(["optimize", edge, "--from", "scheduling,automaticChecks,monitoring", "--budget", "56.55", "--top", "3"]);
+    expect(within.stdout.split("\n")[0]).toBe("Best sets of capabilities by net present value (first-year cash at most JP¥56.55)");
+    expect([cash(within.stdout, "scheduling"), cash(within.stdout, "automaticChecks")]).toEqual(["JP¥56.55", "JP¥6"]);
   });
 });
 
