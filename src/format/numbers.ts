@@ -436,9 +436,6 @@ export function currencyDecimals(currency: string): number {
   return Object.hasOwn(MINOR_UNITS, currency) ? MINOR_UNITS[currency]! : 2;
 }
 
-/** The currencies of the table written here without decimals (no minor unit, `MINOR_UNITS`). */
-export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(CURRENCIES_WRITTEN_HERE.filter((code) => currencyDecimals(code) === 0));
-
 /** Money to `decimals` decimals, every one written, here when it can be and by Intl otherwise. */
 function moneyToDecimals(value: number, currency: string, decimals: number): string {
   return money(value, currency, { decimals, fewestDecimals: decimals }, `decimals${decimals}`, {
