@@ -411,25 +411,29 @@ export function formatGain(value: number, currency: string, money: (value: numbe
 }
 
 /**
- * The minor unit of every currency whose minor unit is not the cent, as ISO 4217 gives it (its list
- * one, "minor unit"): 0 for the yen, the won or the Icelandic króna, which have no cents to show; 3
- * for the dinars and rials divided in thousandths (fils, baisa, millimes); 4 for Chile's and
- * Uruguay's units of account. Every other code, and one ISO 4217 does not know, has two. The one
- * rule of how many decimals money is written with, wherever it is written with its minor unit
- * (docs/scenario-file.md, `currency`). It is ISO 4217's, not the platform's locale data (Intl writes
- * the Iraqi dinar, the forint or the rupiah without decimals, which ISO 4217 gives 3, 2 and 2), so
- * that every view and every browser write the same.
+ * How many decimals each currency's money is written with where it is not two, as the Unicode CLDR
+ * gives them (its "digits", which Intl uses): 0 for the yen, the won or the Icelandic króna, which
+ * have no cents, and for the currencies whose minor unit ISO 4217 keeps but nobody writes (the
+ * forint, the rupiah, the Colombian peso, the Iraqi dinar…: "HUF 6,001", not "HUF 6,000.50"); 3 for
+ * the dinars and rials divided in thousandths (fils, baisa, millimes); 4 for Chile's and Uruguay's
+ * units of account. Every other code, and one CLDR does not know, has two. The one rule of how many
+ * decimals money is written with, wherever it is written with its minor unit (docs/scenario-file.md,
+ * `currency`); a table here rather than Intl's answer, so every view and every browser write the same.
  */
 export const MINOR_UNITS: Readonly<Record<string, number>> = {
-  ...Object.fromEntries("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(" ").map((code) => [code, 0])),
-  ...Object.fromEntries("BHD IQD JOD KWD LYD OMR TND".split(" ").map((code) => [code, 3])),
+  ...Object.fromEntries(
+    "AFN ALL BIF CLP COP DJF GNF HUF IDR IQD IRR ISK JPY KMF KPW KRW LAK LBP MGA MMK PKR PYG RWF SLL SOS SYP UGX UYI VND VUV XAF XOF XPF YER"
+      .split(" ")
+      .map((code) => [code, 0]),
+  ),
+  ...Object.fromEntries("BHD JOD KWD LYD OMR TND".split(" ").map((code) => [code, 3])),
   CLF: 4,
   UYW: 4,
 };
 
 /**
- * How many decimals the currency's minor unit has (ISO 4217, `MINOR_UNITS`): 2 for the euro, 0
- * for the yen, 3 for the Kuwaiti dinar. 2 for a code ISO 4217 does not know.
+ * How many decimals the currency's money is written with (`MINOR_UNITS`, the Unicode CLDR's): 2 for the euro, 0
+ * for the yen and the forint, 3 for the Kuwaiti dinar. 2 for a code the table does not know.
  * @example currencyDecimals("EUR") // 2 ; currencyDecimals("JPY") // 0 ; currencyDecimals("KWD") // 3
  */
 export function currencyDecimals(currency: string): number {
