@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, sameGain } from "../engine/index.js";
+import { CURRENCY_CODES } from "../engine/scenario/currencies.js";
 import {
   formatBoundAsGiven,
   formatMoneyAsGiven,
+  formatMoneyAsRecorded,
+  formatMoneyCents,
+  formatMoneyToMinorUnit,
   pluralAsWritten,
   roundAsWritten,
   moneyAddingUp,
@@ -70,13 +74,62 @@ describe("report number formats", () => {
     expect(formatInputMoney(100.5, "JPY")).toBe("JP¥101");
     expect(formatInputMoney(0.4, "EUR")).toBe("€0.40");
   });
-  it("knows, without Intl, the minor unit of every currency of the table as Intl has it", () => {
-    for (const currency of CURRENCIES_WRITTEN_HERE) {
-      const digits = new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+  it("knows every currency's decimals from one table, the Unicode CLDR's as Intl gives them, the same in every browser", () => {
+    // The currencies written with other than two decimals; every other code has two.
+    const cldr: Record<string, number> = {
+      ...Object.fromEntries(
+        "AFN ALL BIF CLP COP DJF GNF HUF IDR IQD IRR ISK JPY KMF KPW KRW LAK LBP MGA MMK PKR PYG RWF SLL SOS SYP UGX UYI VND VUV XAF XOF XPF YER"
+          .split(" ")
+          .map((code) => [code, 0]),
+      ),
+      ...Object.fromEntries("BHD JOD KWD LYD OMR TND".split(" ").map((code) => [code, 3])),
+      CLF: 4,
+      UYW: 4,
+    };
+    for (const currency of [...CURRENCY_CODES, ...Object.keys(cldr)]) expect([currency, currencyDecimals(currency)]).toEqual([currency, cldr[currency] ?? 2]);
+    // The table is what this platform's Intl writes, code by code (Intl is not asked at run time).
+    for (const currency of Intl.supportedValuesOf("currency")) {
+      const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
       expect([currency, currencyDecimals(currency)]).toEqual([currency, digits]);
     }
-    // Outside the table, Intl's.
-    expect(currencyDecimals("BHD")).toBe(3);
+    // The forint and the rupiah have cents in ISO 4217 that nobody writes: "HUF 6,001", not "HUF 6,000.50".
+    expect(formatInputMoney(6000.5, "HUF").replaceAll("\u00a0", " ")).toBe("HUF 6,001");
+    expect(currencyDecimals("XYZ")).toBe(2);
+  });
+  it("writes a three-decimal currency (KWD, BHD, …) to its fils wherever money keeps its minor unit, not to two decimals", () => {
+    const plain = (text: string) => text.replaceAll("\u00a0", " ");
+    // Each read "KWD 2,000.40", "KWD 12.50", "KWD 959.60".
+    expect(plain(formatMoneyCents(2000.4, "KWD"))).toBe("KWD 2,000.400");
+    expect(plain(formatInputMoney(12.5, "KWD"))).toBe("KWD 12.500");
+    expect(plain(formatInputMoney(12.5, "BHD"))).toBe("BHD 12.500");
+    expect(plain(formatMoneyAsGiven(959.6, "KWD"))).toBe("KWD 959.600");
+    expect(plain(formatMoneyAsGiven(959.6055, "KWD"))).toBe("KWD 959.6055");
+    // Parts that do not add up to the unit are written to the fils: "-KWD 5,600.80" hid the 0.008.
+    const adding = moneyAddingUp([-3600.404, -2000.404], "OMR");
+    expect([adding.parts.map(plain), plain(adding.total)]).toEqual([["-OMR 3,600.404", "-OMR 2,000.404"], "-OMR 5,600.808"]);
+    // The euro and the yen as before.
+    expect(formatMoneyCents(2000.4, "EUR")).toBe("€2,000.40");
+    expect(formatInputMoney(12.5, "EUR")).toBe("€12.50");
+    expect(moneyAddingUp([-3600.4, -2000.4], "EUR").total).toBe("-€5,600.80");
+  });
+  it("writes a computed amount to the currency's minor unit, whole when it is whole there: yen under 100 without sen", () => {
+    // optimize's first-year cash read "JP¥56.40" beside "JP¥6,056".
+    expect(formatMoneyToMinorUnit(56.4, "JPY")).toBe("JP¥56");
+    expect(formatMoneyToMinorUnit(0.4, "JPY")).toBe("JP¥0");
+    expect(formatMoneyToMinorUnit(6056.4, "JPY")).toBe("JP¥6,056");
+    expect(formatMoneyToMinorUnit(959.523, "EUR")).toBe("€959.52");
+    expect(formatMoneyToMinorUnit(959.999, "EUR")).toBe("€960");
+    expect(formatMoneyToMinorUnit(959.5254, "KWD").replaceAll("\u00a0", " ")).toBe("KWD 959.525");
+  });
+  it("writes a recorded amount as given, but yen to the yen: 'JP¥3,600', not 'JP¥3,600.4' as typed", () => {
+    expect(formatMoneyAsRecorded(3600.4, "JPY")).toBe("JP¥3,600");
+    expect(formatMoneyAsRecorded(50.5, "JPY")).toBe("JP¥51");
+    // Recorded, and not nothing: not "JP¥0".
+    expect(formatMoneyAsRecorded(0.4, "JPY")).toBe("less than JP¥1");
+    expect(formatMoneyAsRecorded(0, "JPY")).toBe("JP¥0");
+    expect(formatMoneyAsRecorded(12000.5, "EUR")).toBe("€12,000.50");
+    expect(formatMoneyAsRecorded(12000.555, "EUR")).toBe("€12,000.555");
+    expect(formatMoneyAsRecorded(12000.5, "KWD").replaceAll("\u00a0", " ")).toBe("KWD 12,000.500");
   });
   it("rounds significant figures without going past the units", () => {
     expect(roundSignificant(7959)).toBe(7960);

@@ -150,8 +150,6 @@ const shortMoney = { significant: 3 } as const;
 const shortMoneyOptions = { maximumSignificantDigits: 3 } as const;
 const exactMoney = { decimals: 0 } as const;
 const exactMoneyOptions = { minimumFractionDigits: 0, maximumFractionDigits: 0 } as const;
-const centsMoney = { decimals: 2, fewestDecimals: 2 } as const;
-const centsMoneyOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
 
 /** Money rounded as asked, written here when it can be and by Intl otherwise. */
 function money(value: number, currency: string, rounding: Rounding, key: string, options: Intl.NumberFormatOptions): string {
@@ -264,20 +262,22 @@ export function formatMoneyExact(value: number, currency: string): string {
 }
 
 /**
- * Money to the cent, whatever the currency's minor unit: for the few figures that must add up where
- * to the unit they would not (track add's plan and its parts).
- * @example formatMoneyCents(-5600.8, "EUR") // "-€5,600.80" ; formatMoneyCents(2000.4, "JPY") // "JP¥2,000.40"
+ * Money to the currency's minor unit (`currencyDecimals`), every decimal of it written: to the cent
+ * in euros, to the fils in Kuwaiti dinars (three decimals), to the unit in yen; for the few figures
+ * that must add up where to the unit they would not (track add's plan and its parts, `moneyAddingUp`).
+ * @example formatMoneyCents(-5600.8, "EUR") // "-€5,600.80" ; formatMoneyCents(2000.4, "KWD") // "KWD 2,000.400" ; formatMoneyCents(2000.4, "JPY") // "JP¥2,000"
  */
 export function formatMoneyCents(value: number, currency: string): string {
-  return money(value, currency, centsMoney, "cents", centsMoneyOptions);
+  return moneyToDecimals(value, currency, currencyDecimals(currency));
 }
 
 /**
  * Money parts and their total written so that they add up as written, as a finance reader adds them:
  * to the unit (`formatMoneyExact`) when the parts rounded to the unit sum to their total rounded to
- * the unit; else to the cent (`formatMoneyCents`), where -€3,600.40 and -€2,000.40 make -€5,600.80
- * (to the unit -€3,600 and -€2,000 beside a total of -€5,601). The total is the sum of the parts as
- * written: to the cent, parts that round at half a cent could still miss the exact total by one.
+ * the unit; else to the currency's minor unit (`formatMoneyCents`: the cent, the fils of the Kuwaiti
+ * dinar's three decimals), where -€3,600.40 and -€2,000.40 make -€5,600.80 (to the unit -€3,600 and
+ * -€2,000 beside a total of -€5,601). The total is the sum of the parts as written: to the cent, parts
+ * that round at half a cent could still miss the exact total by one.
  * A currency without a minor unit (the yen) is never written to the cent: each figure to the unit
  * on its own, the total too (so a month recorded as planned reads as the plan's total), and
  * `roundedApart` says when, so written, the parts do not add up to the total (`roundedApartWords`
@@ -293,7 +293,9 @@ export function moneyAddingUp(
   options: { toTheCent?: boolean } = {},
 ): { toTheCent: boolean; roundedApart: boolean; parts: string[]; total: string; write: (value: number) => string; totalValue: number } {
   const unit = roundToTheUnit;
-  const cents = (value: number) => roundHalfAway(value * 100) / 100 + 0;
+  // To the currency's minor unit (the cent, or the fils of a three-decimal dinar).
+  const minor = Math.pow(10, currencyDecimals(currency));
+  const cents = (value: number) => roundHalfAway(value * minor) / minor + 0;
   const addsUp = addsUpToTheUnit(parts);
   if (currencyDecimals(currency) === 0) {
     const write = (value: number) => formatMoneyExact(value, currency);
@@ -409,30 +411,69 @@ export function formatGain(value: number, currency: string, money: (value: numbe
 }
 
 /**
- * How many decimals the currency's minor unit has (ISO 4217, as Intl knows it): 2 for the euro, 0
- * for the yen, the won or the Icelandic króna, which have no cents to show. 2 for a code Intl does not know.
- * @example currencyDecimals("EUR") // 2 ; currencyDecimals("JPY") // 0
+ * How many decimals each currency's money is written with where it is not two, as the Unicode CLDR
+ * gives them (its "digits", which Intl uses): 0 for the yen, the won or the Icelandic króna, which
+ * have no cents, and for the currencies whose minor unit ISO 4217 keeps but nobody writes (the
+ * forint, the rupiah, the Colombian peso, the Iraqi dinar…: "HUF 6,001", not "HUF 6,000.50"); 3 for
+ * the dinars and rials divided in thousandths (fils, baisa, millimes); 4 for Chile's and Uruguay's
+ * units of account. Every other code, and one CLDR does not know, has two. The one rule of how many
+ * decimals money is written with, wherever it is written with its minor unit (docs/scenario-file.md,
+ * `currency`); a table here rather than Intl's answer, so every view and every browser write the same.
+ */
+export const MINOR_UNITS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(
+    "AFN ALL BIF CLP COP DJF GNF HUF IDR IQD IRR ISK JPY KMF KPW KRW LAK LBP MGA MMK PKR PYG RWF SLL SOS SYP UGX UYI VND VUV XAF XOF XPF YER"
+      .split(" ")
+      .map((code) => [code, 0]),
+  ),
+  ...Object.fromEntries("BHD JOD KWD LYD OMR TND".split(" ").map((code) => [code, 3])),
+  CLF: 4,
+  UYW: 4,
+};
+
+/**
+ * How many decimals the currency's money is written with (`MINOR_UNITS`, the Unicode CLDR's): 2 for the euro, 0
+ * for the yen and the forint, 3 for the Kuwaiti dinar. 2 for a code the table does not know.
+ * @example currencyDecimals("EUR") // 2 ; currencyDecimals("JPY") // 0 ; currencyDecimals("KWD") // 3
  */
 export function currencyDecimals(currency: string): number {
-  // The table's currencies without Intl, whose first use loads the locale data (see above); a test holds this list to Intl.
-  if (knownSymbol(currency) !== undefined) return WHOLE_UNIT_CURRENCIES.has(currency) ? 0 : 2;
-  let decimals = minorUnits.get(currency);
-  if (decimals === undefined) {
-    try {
-      decimals = new Intl.NumberFormat(LOCALE, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      // Not a currency code Intl takes (the schema checks the form only): written with cents, as Intl would for an unknown one.
-      decimals = 2;
-    }
-    minorUnits.set(currency, decimals);
-  }
-  return decimals;
+  return Object.hasOwn(MINOR_UNITS, currency) ? MINOR_UNITS[currency]! : 2;
 }
 
-const minorUnits = new Map<string, number>();
+/** Money to `decimals` decimals, every one written, here when it can be and by Intl otherwise. */
+function moneyToDecimals(value: number, currency: string, decimals: number): string {
+  return money(value, currency, { decimals, fewestDecimals: decimals }, `decimals${decimals}`, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+}
 
-/** The currencies of the table that Intl writes without decimals (no minor unit in use). */
-export const WHOLE_UNIT_CURRENCIES: ReadonlySet<string> = new Set(["JPY", "KRW", "VND", "ISK", "HUF", "IDR", "CLP", "COP"]);
+/**
+ * An amount to the currency's minor unit (`currencyDecimals`): to the unit when it is whole at that
+ * precision, else with every decimal of the minor unit: "€959.52", "€960", "KWD 959.525", and in a
+ * currency without a minor unit (the yen) always to the unit, "JP¥56", not "JP¥56.40". For a
+ * computed figure read against a bound given to the cent (optimize's first-year cash beside its
+ * budget): €959.52 of fees read "€960" under "at most €959.60", as if over it.
+ * @example formatMoneyToMinorUnit(959.523, "EUR") // "€959.52" ; formatMoneyToMinorUnit(56.4, "JPY") // "JP¥56" ; formatMoneyToMinorUnit(959.5254, "KWD") // "KWD 959.525"
+ */
+export function formatMoneyToMinorUnit(value: number, currency: string): string {
+  const decimals = currencyDecimals(currency);
+  const rounded = roundAsWritten(value, decimals);
+  return Number.isInteger(rounded) ? formatMoneyExact(rounded, currency) : moneyToDecimals(rounded, currency, decimals);
+}
+
+/**
+ * A recorded amount as `track add` echoes it: the value as recorded, to the currency's minor unit
+ * and with any further decimal given (`formatMoneyAsGiven`: "€12,000.50", "€12,000.555", "KWD
+ * 12,000.500"); in a currency without a minor unit (the yen), to the unit as every other yen figure
+ * ("JP¥3,600", not "JP¥3,600.4"), and one above zero that rounds to no yen "less than JP¥1", not a
+ * "JP¥0" that reads as nothing recorded.
+ * @example formatMoneyAsRecorded(3600.4, "JPY") // "JP¥3,600" ; formatMoneyAsRecorded(0.4, "JPY") // "less than JP¥1" ; formatMoneyAsRecorded(12000.5, "KWD") // "KWD 12,000.500"
+ */
+export function formatMoneyAsRecorded(value: number, currency: string): string {
+  if (currencyDecimals(currency) > 0) return formatMoneyAsGiven(value, currency);
+  return lessThanOneUnit(value, currency) ?? formatMoneyExact(value, currency);
+}
 
 /**
  * Whether a money input is written to the unit: when it is whole, or, in a currency without a minor
@@ -452,8 +493,20 @@ export function inputMoneyToTheUnit(value: number, currency: string): boolean {
  * @example formatInputMoney(12.5, "EUR") // "€12.50" ; formatInputMoney(6000.5, "JPY") // "JP¥6,001" ; formatInputMoney(0.4, "JPY") // "JP¥0.40"
  */
 export function formatInputMoney(value: number, currency: string): string {
-  if (inputMoneyToTheUnit(value, currency)) return formatMoneyExact(value, currency);
-  return money(value, currency, centsMoney, "cents", centsMoneyOptions);
+  const decimals = inputMoneyDecimals(value, currency);
+  return decimals === 0 ? formatMoneyExact(value, currency) : moneyToDecimals(value, currency, decimals);
+}
+
+/**
+ * How many decimals `formatInputMoney` writes a money input with: none when it is written to the unit
+ * (`inputMoneyToTheUnit`), else the currency's minor unit (`currencyDecimals`: 2 for the euro, 3 for
+ * the Kuwaiti dinar), and 2 below 100 in a currency without one (the yen's "JP¥0.40"). For a view that
+ * sets a number's precision rather than writing its text (the workbook's input cells).
+ * @example inputMoneyDecimals(12.5, "EUR") // 2 ; inputMoneyDecimals(12.5, "KWD") // 3 ; inputMoneyDecimals(0.4, "JPY") // 2 ; inputMoneyDecimals(6000.5, "JPY") // 0
+ */
+export function inputMoneyDecimals(value: number, currency: string): number {
+  if (inputMoneyToTheUnit(value, currency)) return 0;
+  return currencyDecimals(currency) === 0 ? 2 : currencyDecimals(currency);
 }
 
 /**
@@ -496,17 +549,13 @@ function powerOfTen(value: number, write: (digits: number) => string = (digits) 
  */
 export function formatMoneyAsGiven(value: number, currency: string): string {
   const written = withoutExponent(value);
-  const given = (amount: number, decimals: number) =>
-    money(amount, currency, { decimals, fewestDecimals: decimals }, `given${decimals}`, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
+  const given = (amount: number, decimals: number) => moneyToDecimals(amount, currency, decimals);
   if (written === undefined) return powerOfTen(value, (digits) => given(digits, String(digits).split(".")[1]?.length ?? 0))!;
   // From 1e21 up the written form has an exponent ("1.5e+21"): a whole number, with no decimals to keep
   // (the exponent's characters once counted as five, "JP¥1,500,000,000,000,000,000,000.00000").
   const decimals = written.includes("e+") ? 0 : (written.split(".")[1]?.length ?? 0);
-  // The input's form is the number itself: whole, or to the cent where an input keeps its cents (in a currency that has cents).
-  if (value < 0 || decimals === 0 || (decimals <= 2 && currencyDecimals(currency) > 0 && !inputMoneyToTheUnit(value, currency)))
+  // The input's form is the number itself: whole, or to the minor unit where an input keeps its cents (in a currency that has a minor unit).
+  if (value < 0 || decimals === 0 || (decimals <= currencyDecimals(currency) && !inputMoneyToTheUnit(value, currency)))
     return formatInputMoney(value, currency);
   return given(value, decimals);
 }

@@ -3,6 +3,7 @@ import { aheadAndLevelWords } from "./judgement.js";
 import {
   noInputAloneWords,
   belowNoiseWords,
+  doraPaybackWithNote,
   doraPaybackWords,
   worthUpTo,
   notWorthMeasuringWords,
@@ -232,6 +233,13 @@ describe("doraPaybackWords", () => {
     expect(doraPaybackWords({ investment: -400, value: 500 }, 6)).toBe("n/a");
     expect(doraPaybackWords({ investment: 0, value: 0 }, 6)).toBe("n/a");
     expect(doraPaybackWords({ investment: 500, value: 850 }, 1)).toBeUndefined();
+  });
+  it("gives a cell and a note for a table too wide with the words in it: 'not defined *' and '* not defined: …'", () => {
+    expect(doraPaybackWithNote({ investment: 500, value: 0 }, 1)).toEqual({ cell: "not defined *", note: "* not defined: no value in the plan's one month" });
+    expect(doraPaybackWithNote({ investment: 500, value: 0 }, 12)?.note).toBe("* not defined: no value over the 12 months");
+    // "n/a" and a figure are short: they stay in the cell.
+    expect(doraPaybackWithNote({ investment: -400, value: 500 }, 6)).toBeUndefined();
+    expect(doraPaybackWithNote({ investment: 500, value: 850 }, 1)).toBeUndefined();
   });
 });
 

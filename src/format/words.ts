@@ -514,7 +514,31 @@ export function doraPaybackWords(figures: Pick<DoraFigures, "investment" | "valu
   const missing = doraPaybackMissing(figures);
   if (missing === undefined) return undefined;
   if (missing === "nothing to pay back") return "n/a";
-  return `not defined: no value ${horizonMonths === 1 ? "in" : "over"} ${theMonths(horizonMonths)}`;
+  return `${DORA_PAYBACK_NOT_DEFINED}: ${noDoraValueWords(horizonMonths)}`;
+}
+
+const DORA_PAYBACK_NOT_DEFINED = "not defined";
+
+/** Why DORA's payback is not defined: "no value over the 12 months", "no value in the plan's one month". */
+function noDoraValueWords(horizonMonths: number): string {
+  return `no value ${horizonMonths === 1 ? "in" : "over"} ${theMonths(horizonMonths)}`;
+}
+
+/** The mark of a table cell whose words are given in full in a note under the table. */
+export const SEE_NOTE_MARK = "*";
+
+/**
+ * DORA's payback where it is not defined (`doraPaybackWords`), for a table that its full words would
+ * make wider than a terminal reads (`run`'s "DORA's way"): the cell says "not defined" and a mark,
+ * the note under the table says why, as the words do. Undefined when the payback is not "not defined".
+ * @example doraPaybackWithNote({ investment: 500, value: 0 }, 1) // { cell: "not defined *", note: "* not defined: no value in the plan's one month" }
+ */
+export function doraPaybackWithNote(figures: Pick<DoraFigures, "investment" | "value">, horizonMonths: number): { cell: string; note: string } | undefined {
+  if (doraPaybackMissing(figures) !== "no value") return undefined;
+  return {
+    cell: `${DORA_PAYBACK_NOT_DEFINED} ${SEE_NOTE_MARK}`,
+    note: `${SEE_NOTE_MARK} ${doraPaybackWords(figures, horizonMonths)!}`,
+  };
 }
 
 /**

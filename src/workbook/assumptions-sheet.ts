@@ -14,7 +14,7 @@ import { add, and, compare, exp, ln, max, min, mul, num, roundWhole, when, type 
 import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } from "../format/input-labels.js";
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
-import { inputMoneyToTheUnit, withoutResidue } from "../format/numbers.js";
+import { inputMoneyDecimals, withoutResidue } from "../format/numbers.js";
 import { builtInPricesWords } from "../format/words.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { colours, formats, ownStyle, styled, styles } from "./styles.js";
@@ -94,11 +94,13 @@ export function workedOutFormat(kind: QuantityKindName, value: number): string {
 }
 
 /**
- * Money input cells as the report writes the inputs (`inputMoneyToTheUnit`): to the unit when every
- * value is whole, or in yen from 100 up; else with cents (0.4 yen shows 0.40, not a 0 that reads as free).
+ * Money input cells as the report writes the inputs (`inputMoneyDecimals`): to the unit when every
+ * value is whole, or in yen from 100 up; else to the currency's minor unit (0.40 in euros, 0.400 in
+ * Kuwaiti dinars; 0.4 yen shows 0.40, not a 0 that reads as free).
  */
 function moneyFormat(values: readonly number[], currency: string): string {
-  return values.every((value) => inputMoneyToTheUnit(value, currency)) ? "#,##0" : "#,##0.00";
+  const decimals = Math.max(...values.map((value) => inputMoneyDecimals(value, currency)));
+  return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
 }
 
 /**

@@ -450,6 +450,36 @@ describe("the workbook's percentages", () => {
   });
 });
 
+describe("the Assumptions sheet of a case in a three-decimal currency", () => {
+  it("shows a money input with fils to the fils, as the report writes it: 0.4 dinars a month showed 0.40, not 0.400", () => {
+    const seed = workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path;
+    const text = readFileSync(seed, "utf8")
+      .replace("currency: EUR", "currency: KWD")
+      .replace("value: 150\n", "value: 0.4\n")
+      .replace("low: 1500\n", "low: 2.5\n");
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-kwd-"));
+    try {
+      const file = join(folder, "kwd.yaml");
+      writeFileSync(file, text);
+      const sheet = buildCaseWorkbook(loadCase(file)).workbook.getWorksheet(sheetNames.assumptions)!;
+      const formats = new Map<number, string>();
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === 0.4 || cell.value === 2.5) formats.set(cell.value, cell.numFmt ?? "");
+        }),
+      );
+      expect(formats).toEqual(
+        new Map([
+          [0.4, "#,##0.000"],
+          [2.5, "#,##0.000"],
+        ]),
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the Assumptions sheet of a case in yen", () => {
   it("keeps the cents of a small yen input: 0.4 yen a month showed 0, which reads as free", () => {
     const seed = workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path;

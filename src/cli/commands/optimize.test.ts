@@ -548,6 +548,38 @@ describe("optimize's budget at the price of one capability", () => {
   });
 });
 
+describe("optimize's first-year cash in the currency's minor unit", () => {
+  it("writes yen to the yen under JP¥100 too ('JP¥56', not 'JP¥56.40'), and a three-decimal dinar to the fils", async () => {
+    const yen = join(temp.path, "team-yen.yaml");
+    const text = readFileSync(templatePath("team"), "utf8")
+      .replace(/^currency: EUR$/m, "currency: JPY")
+      .replace("monthlyCost: { value: 600,", "monthlyCost: { value: 4.2,")
+      .replace("monthlyCost: { value: 300,", "monthlyCost: { value: 0.5,");
+    writeFileSync(yen, text);
+    const cash = (stdout: string, set: string) => new RegExp(`\\d\\. ${set} .* (\\S+) +\\d+\\n`).exec(stdout.replaceAll("\u00a0", " "))?.[1];
+    const run = await runCliCaptured(["optimize", yen, "--from", "scheduling,automaticChecks,monitoring", "--top", "8"]);
+    expect(run.exitCode).toBe(0);
+    // They read "JP¥56.40" and "JP¥50.40" beside "JP¥6,056".
+    expect([
+      cash(run.stdout, "scheduling, automaticChecks"),
+      cash(run.stdout, "scheduling"),
+      cash(run.stdout, "scheduling, automaticChecks, monitoring"),
+    ]).toEqual(["JP¥56", "JP¥50", "JP¥6,056"]);
+    expect(run.stdout).not.toMatch(/JP¥[\d,]+\.\d/);
+    // 4.2004 dinars a month: KWD 50.405 a year, which read "KWD 50.40".
+    const kwd = join(temp.path, "team-kwd.yaml");
+    writeFileSync(kwd, text.replace(/^currency: JPY$/m, "currency: KWD").replace("value: 4.2,", "value: 4.2004,"));
+    const dinars = await runCliCaptured(["optimize", kwd, "--from", "scheduling,automaticChecks,monitoring", "--top", "8"]);
+    expect(cash(dinars.stdout, "scheduling")).toBe("50.405");
+    // A set's cash that to the yen would read above the budget it is within keeps its decimals, as the budget: not "JP¥57" under "at most JP¥56.55".
+    const edge = join(temp.path, "team-yen-edge.yaml");
+    writeFileSync(edge, text.replace("value: 4.2,", "value: 4.7125,"));
+    const within = await runCliCaptured(["optimize", edge, "--from", "scheduling,automaticChecks,monitoring", "--budget", "56.55", "--top", "3"]);
+    expect(within.stdout.split("\n")[0]).toBe("Best sets of capabilities by net present value (first-year cash at most JP¥56.55)");
+    expect([cash(within.stdout, "scheduling"), cash(within.stdout, "automaticChecks")]).toEqual(["JP¥56.55", "JP¥6"]);
+  });
+});
+
 describe("optimize's limits far below a unit", () => {
   it("writes --budget 1e-7 as '€0.0000001' and --setup-hours 0.0004 as '0.0004 hours', not '€0.00' and '0 hours', in the text and the scenario it writes", async () => {
     const file = join(temp.path, "tiny.yaml");

@@ -20,9 +20,10 @@ import {
 } from "../../engine/index.js";
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import {
+  currencyDecimals,
   formatChance,
   formatGain,
-  formatInputMoney,
+  formatMoneyToMinorUnit,
   formatBoundAsGiven,
   formatMoneyAsGiven,
   formatMoneyExact as formatMoney,
@@ -216,11 +217,15 @@ function paybackOrderWords(result: OptimizeResult, horizonMonths: number): strin
 }
 
 /**
- * A set's cash beside the budget: to the unit when whole (to the cent), else with its cents, as the
- * budget is written: €959.52 of fees read "€960" under "at most €959.60", as if over it.
+ * A set's cash beside the budget: to the currency's minor unit, to the unit when whole at it
+ * (`formatMoneyToMinorUnit`): €959.52 of fees read "€960" under "at most €959.60", as if over it;
+ * yen to the unit, as every yen figure. In full (as the budget is written) when so rounded it would
+ * read above the budget it is within: JP¥56.55 under "at most JP¥56.55" reads so, not "JP¥57".
+ * @example cashMoney(56.4, "JPY", null) // "JP¥56" ; cashMoney(56.55, "JPY", 56.55) // "JP¥56.55"
  */
-function cashMoney(value: number, currency: string): string {
-  return formatInputMoney(Math.round(value * 100) / 100, currency);
+function cashMoney(value: number, currency: string, budget: number | null): string {
+  const over = budget !== null && roundAsWritten(value, currencyDecimals(currency)) > budget;
+  return over ? formatMoneyAsGiven(value, currency) : formatMoneyToMinorUnit(value, currency);
 }
 
 /**
@@ -294,7 +299,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           ...(result.objective === "npv" ? [] : [today && result.objective !== "p50" ? "–" : objectiveText(result, set.objective, context)]),
           gain(set.npv),
           ...(result.objective === "payback" ? [] : [today ? "–" : formatPaybackMonth(set.paybackMonth, context.horizonMonths)]),
-          cashMoney(set.firstYearCash, currency),
+          cashMoney(set.firstYearCash, currency, result.limits.budget),
           setupHoursText(set.setupHours, result.limits.setupHours),
         ];
         const indent = " ".repeat(String(index + 1).length + 2);

@@ -229,6 +229,19 @@ describe("the run report's conventions", () => {
     expect(year).toMatch(/-100%\s+not defined: no value over the 12 months\n/);
   });
 
+  it("moves DORA's 'not defined: no value …' to a note under its table when in the cell it makes the table wider than 100 characters", () => {
+    const long = withEdits(ONE_MONTH_NO_VALUE, ["label: Better", "label: A managed platform for the data team"]);
+    const text = renderRunReport(buildResult(validateScenarioText(long).compiled!));
+    const table = text.slice(text.indexOf("  DORA's way"), text.indexOf("  DORA's calculator and 2020 paper"));
+    // Its row read "… -100%  not defined: no value in the plan's one month", 124 characters wide.
+    expect(table).toMatch(
+      /\n {2}A managed platform for the data team\s+€500\s+€0\s+-€500\s+-100%\s+not defined \*\n {2}\* not defined: no value in the plan's one month\.\n$/,
+    );
+    for (const line of table.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
+    // A table narrow enough keeps the words in the cell.
+    expect(renderRunReport(buildResult(validateScenarioText(ONE_MONTH_NO_VALUE).compiled!))).toMatch(/-100%\s+not defined: no value in the plan's one month\n/);
+  });
+
   it("writes DORA's value above 0 but under one unit 'less than €1', not the '€0' of an option whose payback is not defined", () => {
     // Upkeep 0.0001 hours lower: a value of €0.0005 over the month, and so a payback of 83,333 years.
     const { compiled } = validateScenarioText(

@@ -6,6 +6,7 @@ import {
   noRoomBefore,
   riskAdjustmentShares,
   sharedBestTail,
+  doraPaybackWithNote,
   doraPaybackWords,
   worthUpTo,
 } from "../../format/words.js";
@@ -95,6 +96,14 @@ function fixedOrUnder(value: number, decimals: number, exact = value): string {
   return exact > 0 && exact < step / 2 ? `under ${formatNumberFixed(step, decimals)}` : formatNumberFixed(value, decimals);
 }
 
+/** The widest a table of `run` is before a cell's words move to a note under it: a terminal's 100 characters. */
+const TABLE_WIDTH = 100;
+
+/** The width of a text's widest line, in characters. */
+function widestLine(text: string): number {
+  return Math.max(...text.split("\n").map((line) => [...line].length));
+}
+
 function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): string {
   const money = (value: number) => formatMoney(value, result.currency);
   // What the option brings in today's money: above zero under one unit, "less than €1" (docs/numbers.md), not "€0".
@@ -114,19 +123,31 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     money(comparison.investment.total),
     formatPercent(comparison.conventions.roiOnInvestment),
   ]);
-  const dora = comparisons.map((comparison) => {
-    const figures = comparison.conventions.dora;
-    return [
-      comparison.label,
-      money(figures.investment),
-      // What it returns, as a gain: "less than €1" above 0 under one unit, not the "€0" of a value with no payback.
-      gain(figures.value),
-      money(figures.netBenefit),
-      formatPercent(figures.roi),
-      // No answer from DORA's formula: nothing to pay back ("n/a", as the ROI), or no value to pay back with (doraPaybackWords).
-      doraPaybackWords(figures, result.horizonMonths) ?? fixedOrUnder(figures.paybackYears!, 3),
-    ];
-  });
+  const doraRows = (withNotes: boolean) =>
+    comparisons.map((comparison) => {
+      const figures = comparison.conventions.dora;
+      const noted = withNotes ? doraPaybackWithNote(figures, result.horizonMonths) : undefined;
+      return [
+        comparison.label,
+        money(figures.investment),
+        // What it returns, as a gain: "less than €1" above 0 under one unit, not the "€0" of a value with no payback.
+        gain(figures.value),
+        money(figures.netBenefit),
+        formatPercent(figures.roi),
+        // No answer from DORA's formula: nothing to pay back ("n/a", as the ROI), or no value to pay back with
+        // (doraPaybackWords), its reason in a note under the table when in the cell it makes the table too wide.
+        noted?.cell ?? doraPaybackWords(figures, result.horizonMonths) ?? fixedOrUnder(figures.paybackYears!, 3),
+      ];
+    });
+  const doraHeader = ["DORA's way", "Investment", "Value", "Net benefit", "ROI", "Pays back, years"];
+  const doraInFull = renderTable(doraHeader, doraRows(false));
+  const doraNotes = [
+    ...new Set(
+      comparisons.map((comparison) => doraPaybackWithNote(comparison.conventions.dora, result.horizonMonths)?.note).filter((note) => note !== undefined),
+    ),
+  ];
+  const doraTooWide = doraNotes.length > 0 && widestLine(doraInFull) > TABLE_WIDTH;
+  const doraTable = doraTooWide ? [renderTable(doraHeader, doraRows(true)), ...doraNotes.map((note) => `  ${note}.`)] : [doraInFull];
   return [
     renderTable(
       ["Other conventions", "PV of benefits", "PV of costs", "Pays back, months", "Pays back, years", "Our investment", "ROI on our investment"],
@@ -138,7 +159,7 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     "  ROI on our investment = total net benefit ÷ our investment, undiscounted (DORA's ROI, below, divides by everything the change costs).",
     "  Pays back: the month in which the cumulative net turns positive for good; in months and years: when within that month, interpolated (undiscounted).",
     "",
-    renderTable(["DORA's way", "Investment", "Value", "Net benefit", "ROI", "Pays back, years"], dora),
+    ...doraTable,
     "  DORA's calculator and 2020 paper, undiscounted over the horizon: investment = what the change costs (up-front cash, the rise in",
     "  licences, infrastructure, support staff and training, the change's team hours); value = net benefit + investment;",
     "  ROI = net benefit ÷ investment; pays back = investment ÷ value a year.",

@@ -8,7 +8,7 @@ import {
   formatGain,
   formatHoursTenth as formatHours,
   formatInputMoney,
-  formatMoneyAsGiven,
+  formatMoneyAsRecorded,
   formatNumberAsGiven,
   formatMoneyExact as formatMoney,
   formatMonth,
@@ -355,14 +355,14 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
 
 /**
  * A recorded value as `track add` echoes it, in the units `track show` writes: money in the plan's
- * currency, grouped, with the cents given; hours with "h"; counts and scores grouped; days with
- * "days". The value as recorded, nothing rounded away ("1e3" hours is "1,000 h", "12000.5000" of
- * licences "€12,000.50").
- * @example recordedValueText("licences", 12000.5, "EUR") // "€12,000.50" ; recordedValueText("upkeepHours", 1e3, "EUR") // "1,000 h"
+ * currency, grouped, with the cents given (`formatMoneyAsRecorded`: yen, which has no minor unit, to
+ * the yen); hours with "h"; counts and scores grouped; days with "days". The value as recorded,
+ * nothing rounded away ("1e3" hours is "1,000 h", "12000.5000" of licences "€12,000.50").
+ * @example recordedValueText("licences", 12000.5, "EUR") // "€12,000.50" ; recordedValueText("licences", 3600.4, "JPY") // "JP¥3,600" ; recordedValueText("upkeepHours", 1e3, "EUR") // "1,000 h"
  */
 export function recordedValueText(field: ActualField, value: number, currency: string): string {
   const kind = actualFieldSpecs[field].kind;
-  if (kind === "money") return formatMoneyAsGiven(value, currency);
+  if (kind === "money") return formatMoneyAsRecorded(value, currency);
   // Every decimal given, as money's: 0.0000004 hours read "0 h", 12.3456789 "12.345679 h".
   const figure = formatNumberAsGiven(value);
   if (kind === "hours") return `${figure} h`;

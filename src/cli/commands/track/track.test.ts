@@ -212,6 +212,63 @@ describe("track add", () => {
     expect(`${show}${forecast}`).not.toMatch(/JP¥[\d,]+\.\d/);
   });
 
+  it("echoes yen recorded to the yen, as every yen figure: 'JP¥3,600', not 'JP¥3,600.4' as typed", async () => {
+    writeFileSync(caseFile, readFileSync(caseFile, "utf8").replace(/^currency: EUR$/m, "currency: JPY"));
+    await planned();
+    const { exitCode, stdout } = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "2",
+      "--licences",
+      "3600.4",
+      "--infrastructure",
+      "50.5",
+      "--external-spend",
+      "0.4",
+    );
+    expect(exitCode).toBe(0);
+    // It said "licences JP¥3,600.4, infrastructure JP¥50.5, externalSpend JP¥0.4".
+    expect(stdout).toContain("for team default: licences JP¥3,600, infrastructure JP¥51, externalSpend less than JP¥1\n");
+    expect(stdout).not.toMatch(/JP¥[\d,]+\.\d/);
+  });
+
+  it("writes a three-decimal currency's month 1 and echo to its minor unit: 'KWD 5,600.808', not 'KWD 5,600.80'", async () => {
+    // Consultants of 2000.404 dinars up front and a licence of 3600.404 a month: to the unit KWD 2,000 and KWD 3,600, but KWD 5,601 together.
+    writeFileSync(
+      caseFile,
+      readFileSync(caseFile, "utf8")
+        .replace(/^currency: EUR$/m, "currency: KWD")
+        .replace(/value: 3600\n/, "value: 3600.404\n")
+        .replace(/value: 2000\n/, "value: 2000.404\n"),
+    );
+    await planned();
+    const { exitCode, stdout } = await track(
+      "add",
+      "--db",
+      store,
+      "--month",
+      "1",
+      "--external-spend",
+      "2000.4004",
+      "--licences",
+      "3600.4",
+      "--live-projects",
+      "0",
+    );
+    expect(exitCode).toBe(0);
+    const text = stdout.replaceAll("\u00a0", " ");
+    // It said "licences KWD 3,600.40" and "plan -KWD 5,600.80: -KWD 3,600.40 in the month and -KWD 2,000.40 up front": the fils cut off.
+    expect(text).toContain("for team default: liveProjects 0, licences KWD 3,600.400, externalSpend KWD 2,000.4004\n");
+    expect(text).toContain("(up-front cash included; plan -KWD 5,600.808: -KWD 3,600.404 in the month and -KWD 2,000.404 up front); see");
+    const show = (await track("show", "--db", store)).stdout.replaceAll("\u00a0", " ");
+    expect(show).toMatch(/ {2}up front {2,}KWD 2,000\.404 \/ KWD 0\.000 {2,}-KWD 2,000\.404 \/ KWD 0\.000 {2,}-KWD 2,000\.404 \/ KWD 0\.000\n/);
+    expect(show).toMatch(
+      / {2}1 \(2025-01\) .* KWD 3,600\.404 \/ KWD 5,600\.800 {2,}-KWD 3,600\.404 \/ -KWD 5,600\.800 {2,}-KWD 5,600\.808 \/ -KWD 5,600\.800\n/,
+    );
+  });
+
   it("writes the up-front row and month 1 of track show to the unit when to the unit they add up", async () => {
     await planned();
     await track("add", "--db", store, "--month", "1", "--external-spend", "2000", "--licences", "3600", "--live-projects", "0");
