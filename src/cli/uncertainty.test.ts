@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { MonteCarlo, validateScenarioText, MAX_SCENARIOS, type CompiledCase } fr
 import { runCli } from "./program.js";
 import { captureOutput } from "../test-support/capture-output.js";
 import { wideLongCaseText } from "../test-support/wide-case.js";
-import { DEFAULT_SAMPLES, mostSamples, parseWholeNumber } from "./uncertainty.js";
+import { DEFAULT_SAMPLES, mostSamples, parseWholeNumber, runMonteCarlo } from "./uncertainty.js";
 
 const example = new URL("../../examples/seed-uncertain.yaml", import.meta.url).pathname;
 
@@ -97,6 +97,30 @@ describe("the Monte Carlo on the command line", () => {
     const validation = validateScenarioText(text);
     expect(validation.issues).toEqual([]);
     expect(mostSamples(validation.compiled!)).toBeGreaterThanOrEqual(DEFAULT_SAMPLES);
+  });
+});
+
+describe("the collection after a command's Monte Carlo", () => {
+  it("frees the run and its month columns before the report or workbook is made (it collected while they were still reachable, and freed nothing)", async () => {
+    const validation = validateScenarioText(readFileSync(example, "utf8"));
+    if (!validation.compiled) throw new Error("seed-uncertain.yaml does not validate");
+    // The run, seen without holding it: a weak reference taken at its first step. The loop yields
+    // between steps, so the reference no longer keeps the run alive by the time the command collects.
+    let run: WeakRef<MonteCarlo> | undefined;
+    const step = MonteCarlo.prototype.step;
+    MonteCarlo.prototype.step = function (this: MonteCarlo, count: number) {
+      run ??= new WeakRef(this);
+      return step.call(this, count);
+    };
+    try {
+      const summary = await runMonteCarlo(validation.compiled, { samples: "6000" }, captureOutput(), { decision: false, monthlyBands: "cumulative-net" });
+      expect(summary?.samples).toBe(6000);
+    } finally {
+      MonteCarlo.prototype.step = step;
+    }
+    // No collection of the test's own: the one runMonteCarlo ran must have freed the run.
+    expect(run).toBeDefined();
+    expect(run!.deref()).toBeUndefined();
   });
 });
 
