@@ -632,11 +632,15 @@ export function simulate(
       // start; else, with a project left unfinished, only the hours it still needs.
       let displaced = 0;
       if (capacityMode && buildHours > EPSILON) {
+        // The hours the project under way still needs, worked out whether or not they are read: a
+        // project left unfinished in the change's months can first come thousands of samples into a
+        // Monte Carlo, after the optimising compiler has run, and arithmetic it never saw run throws
+        // the compiled simulation away (compiling it again costs 0.05–0.1 s of CPU).
+        const needed = buildHours - progress;
+        const neededHours = needed > 0 ? needed : 0;
+        const upToNeeded = needed >= rest ? rest : neededHours;
         if (started < backlog && free + changeHours >= threshold - EPSILON) displaced = rest;
-        else if (building) {
-          const needed = buildHours - progress;
-          displaced = needed >= rest ? rest : needed > 0 ? needed : 0;
-        }
+        else if (building) displaced = upToNeeded;
       }
       changeHoursCost = (boughtChange + displaced) * rate + (rest - displaced) * rateCaptured;
     }
