@@ -2,7 +2,7 @@ import { benefitCategories, categoryMoney, type BenefitCategory } from "./catego
 import { maxLiveProjectsPerPerson } from "./capacity.js";
 import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT, type MonthlyField } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
-import { P } from "./model/parameters.js";
+import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import { discountFactors, paybackCrossing, withoutFloatNoise } from "./finance.js";
 import type { Assumption, CaseResult, ComparisonResult, DoraFigures, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
 import type { RiskAdjustment } from "./model/compiled.js";
@@ -11,7 +11,8 @@ import { judge } from "./judgement.js";
 import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
-import { unconvertedBuiltInPrices } from "./model/compile.js";
+import { fillParameters, unconvertedBuiltInPrices } from "./model/compile.js";
+import { TODAYS_FEE_PARAMETERS, TODAYS_WAY_PARAMETERS, todaysWayUntil } from "./simulate.js";
 
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 // The money columns, from the project value to the net (the month table's order).
@@ -309,20 +310,55 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
 /**
  * The scenarios (by index) that use each input (by leaf index): top-level inputs (the discount rate,
  * the capture share, and the risk adjustment's two shares, which every comparison applies) serve
- * every scenario; the rest, the catalogue's included, only the scenarios that read them. One rule for
- * `assumptions[].usedBy` and the workbook's "Used by" column, which said "none (each scenario sets its
- * own)" of the risk adjustment.
+ * every scenario; the rest, the catalogue's included, only the scenarios that read them — an
+ * alternative reads today's inputs for its way of working until its change is in place and for its
+ * fees until its change starts (docs/numbers.md, "An alternative works today's way until its change
+ * is in place"), so it uses those of the baseline's too. One rule for `assumptions[].usedBy` and the
+ * workbook's "Used by" column.
  */
 export function scenariosUsing(compiled: CompiledCase): number[][] {
+  return readersOf(compiled).all;
+}
+
+/**
+ * Of `scenariosUsing`, the alternatives that read an input only in their months before their change
+ * is in place (today's way): by leaf index, in the file's order.
+ */
+export function scenariosUsingOnlyBeforeChange(compiled: CompiledCase): number[][] {
+  return readersOf(compiled).onlyBefore;
+}
+
+function readersOf(compiled: CompiledCase): { all: number[][]; onlyBefore: number[][] } {
   const every = compiled.scenarios.map((_, index) => index);
-  const readers = compiled.leaves.map((leaf) => (leaf.path.length === 1 || leaf.path[0] === "riskAdjustment" ? every : ([] as number[])));
-  compiled.scenarios.forEach((scenario, index) =>
-    scenario.usedLeaves.forEach((leaf) => {
-      const list = readers[leaf];
-      if (list && list !== every) list.push(index);
-    }),
-  );
-  return readers.map((list) => [...list]);
+  const own = compiled.leaves.map((leaf) => new Set<number>(leaf.path.length === 1 || leaf.path[0] === "riskAdjustment" ? every : []));
+  const before = compiled.leaves.map(() => new Set<number>());
+  compiled.scenarios.forEach((scenario, index) => {
+    for (const leaf of scenario.usedLeaves) own[leaf]?.add(index);
+  });
+  const baseline = compiled.scenarios.find((scenario) => scenario.name === compiled.baseline);
+  if (baseline) {
+    /** The baseline's leaves that feed the given parameters: their own, and what is summed or multiplied in. */
+    const baselineLeaves = (parameters: readonly number[]): number[] => {
+      const wanted = new Set(parameters);
+      const leaves = parameters.map((parameter) => baseline.parameterLeaves[parameter]!).filter((leaf) => leaf >= 0);
+      for (const [parameter, leaf] of [...baseline.summedLeaves, ...baseline.multipliedLeaves]) if (wanted.has(parameter)) leaves.push(leaf);
+      return leaves;
+    };
+    const wayLeaves = baselineLeaves(TODAYS_WAY_PARAMETERS);
+    const feeLeaves = baselineLeaves(TODAYS_FEE_PARAMETERS);
+    const parameters = new Float64Array(PARAMETER_COUNT);
+    compiled.scenarios.forEach((scenario, index) => {
+      if (scenario === baseline) return;
+      fillParameters(scenario, compiled.leafValues, parameters);
+      const { inPlace, ownFeesFrom } = todaysWayUntil(parameters);
+      const read = [...(inPlace > 1 ? wayLeaves : []), ...(ownFeesFrom > 1 ? feeLeaves : [])];
+      for (const leaf of read) if (!own[leaf]?.has(index)) before[leaf]?.add(index);
+    });
+  }
+  return {
+    all: own.map((readers, leaf) => every.filter((index) => readers.has(index) || before[leaf]!.has(index))),
+    onlyBefore: before.map((readers) => every.filter((index) => readers.has(index))),
+  };
 }
 
 /**
@@ -343,13 +379,17 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
       comparisons[scenario.name] = readWhenFirstRead(comparison as ComparisonResult, "adoptionOrder", () => adoptionOrderOf(compiled, scenario.name));
     } else comparisons[scenario.name] = comparison;
   });
-  const usedBy = scenariosUsing(compiled).map((indexes) => indexes.map((index) => compiled.scenarios[index]!.name));
+  const { all, onlyBefore } = readersOf(compiled);
+  const namesOf = (indexes: number[]) => indexes.map((index) => compiled.scenarios[index]!.name);
+  const usedBy = all.map(namesOf);
+  const usedOnlyBefore = onlyBefore.map(namesOf);
   const assumptions: Assumption[] = compiled.leaves.map((leaf, index) => ({
     input: leaf.name,
     value: leafValues[index]!,
     ...(leaf.distribution ? { range: { distribution: leaf.distribution, p5: leafQuantile(leaf, 0.05), p95: leafQuantile(leaf, 0.95) } } : {}),
     ...(leaf.note ? { note: leaf.note } : {}),
     usedBy: usedBy[index] ?? [],
+    ...(usedOnlyBefore[index]?.length ? { usedOnlyBeforeChangeBy: usedOnlyBefore[index] } : {}),
   }));
   const baseParameters = runner.parameters[runner.baselineIndex]!;
   const unconverted = unconvertedBuiltInPrices(compiled);

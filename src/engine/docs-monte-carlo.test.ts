@@ -70,6 +70,25 @@ describe('docs/numbers.md, "Random draws, bit for bit"', () => {
     expect(createRandom(deriveSeed(1, uncertain.uncertainLeaves[0]!))()).toBe(number("its first draw at seed 1 is u ="));
     expect(drawInputs(uncertain, 1, 1, false)[0]![0]).toBe(number("z(u) = −0.510333908493784,"));
   });
+
+  it("a risk adjustment, wherever it is written, leaves every range's draws alone: the Monte Carlo never reads it", () => {
+    const text = read("examples", "team.yaml");
+    const plain = compile(text);
+    const draws = (compiled: typeof plain) => drawInputs(compiled, 64, 1, false).map((column) => Array.from(column));
+    const risk = "riskAdjustment: {benefits: 0.1, costs: 0.05}\n";
+    // At the end of the file (once it moved every range to another stream), and at the start.
+    for (const adjusted of [compile(`${text}\n${risk}`), compile(`${risk}${text}`)]) {
+      expect(adjusted.riskAdjustment).toEqual({ benefits: 0.1, costs: 0.05 });
+      expect(adjusted.uncertainLeaves.map((leaf) => adjusted.leaves[leaf]!.name)).toEqual(plain.uncertainLeaves.map((leaf) => plain.leaves[leaf]!.name));
+      expect(adjusted.uncertainLeaves).toEqual(plain.uncertainLeaves);
+      expect(draws(adjusted)).toEqual(draws(plain));
+      // Its shares come after the file's other numbers (docs/numbers.md, "Which stream").
+      const names = adjusted.leaves.filter((leaf) => !leaf.builtIn).map((leaf) => leaf.name);
+      expect(names.slice(-2)).toEqual(["riskAdjustment.benefits", "riskAdjustment.costs"]);
+    }
+    const summary = (t: string) => MonteCarlo.summaryOf(compile(t), { samples: 500, seed: 1 }).distributions.openSource!.npv;
+    expect(summary(`${text}\n${risk}`)).toEqual(summary(text));
+  });
 });
 
 /** The 32-bit state word j (1 to 4) that the generator starts from, as the docs define it, in hex. */

@@ -199,7 +199,13 @@ export interface Assumption {
   /** For a range: the distribution and its 5th and 95th percentiles. */
   range?: { distribution: Distribution; p5: number; p95: number };
   note?: string;
+  /** The scenarios that use the input, an alternative that reads today's input before its change is in place included. */
   usedBy: string[];
+  /**
+   * Those of `usedBy` that read it only in their months before their change is in place (today's way,
+   * docs/numbers.md); absent when none does.
+   */
+  usedOnlyBeforeChangeBy?: string[];
 }
 
 /** The one result model: the terminal table, JSON, report, workbook and web app are views of it. */

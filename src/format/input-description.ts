@@ -1,4 +1,5 @@
 import { fieldMeta, type Assumption, type CaseResult, type ValueKind } from "../engine/index.js";
+import { usedByName } from "./words.js";
 
 /** How an input's value is written: the kind of its unit in the schema (src/engine/scenario/units.ts). */
 export type InputUnit = ValueKind;
@@ -64,6 +65,7 @@ export function inputLabel(assumption: Assumption, result: CaseResult): string {
   const { label } = describeInput(assumption.input);
   const names = Object.keys(result.scenarios);
   if (assumption.usedBy.length === 0 || names.every((name) => assumption.usedBy.includes(name))) return label;
-  const labels = assumption.usedBy.map((name) => result.scenarios[name]?.label ?? name);
+  const onlyBefore = assumption.usedOnlyBeforeChangeBy ?? [];
+  const labels = assumption.usedBy.map((name) => usedByName(result.scenarios[name]?.label ?? name, onlyBefore.includes(name)));
   return `${label} (${labels.join(", ")})`;
 }

@@ -553,3 +553,21 @@ export function doraPaybackWithNote(figures: Pick<DoraFigures, "investment" | "v
 export function builtInPricesWords(currency: string, prices: readonly BuiltInPrice[] | undefined): string | undefined {
   return builtInPricesSentence(currency, prices ?? []);
 }
+
+/**
+ * An option's name where it is said to use an input, marked when it reads that input only in its months
+ * before its change is in place (today's way; docs/numbers.md).
+ * @example usedByName("Managed platform", true) // "Managed platform (before its change)"
+ */
+export function usedByName(name: string, onlyBeforeChange: boolean): string {
+  return onlyBeforeChange ? `${name} (before its change)` : name;
+}
+
+/**
+ * Said after "Today and all 3 options" when some of them read the input only before their change is
+ * in place (their names as the view writes them).
+ * @example onlyBeforeChangeAside(["Open source", "Managed"]) // "Open source and Managed only before their change"
+ */
+export function onlyBeforeChangeAside(names: readonly string[]): string {
+  return `${listInWords(names)} only before ${names.length === 1 ? "its" : "their"} change`;
+}

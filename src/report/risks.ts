@@ -43,7 +43,8 @@ export function rankRisks(
     const plain = describeInput(input).label;
     if (!assumption) return plain;
     const today = assumption.usedBy.includes(result.baseline);
-    const changed = assumption.usedBy.includes(alternative);
+    // An input the option reads only before its change is in place is today's, not the change's.
+    const changed = assumption.usedBy.includes(alternative) && !assumption.usedOnlyBeforeChangeBy?.includes(alternative);
     return today && !changed ? `${plain}, today` : changed && !today ? `${plain}, after the change` : plain;
   };
   const comparison = result.comparisons[alternative];

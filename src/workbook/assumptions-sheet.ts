@@ -3,6 +3,7 @@ import {
   leafQuantile,
   quantityKind,
   scenariosUsing,
+  scenariosUsingOnlyBeforeChange,
   unconvertedBuiltInPrices,
   type CompiledCase,
   type Leaf,
@@ -15,7 +16,7 @@ import { catalogueLabel, groupLabels, inputLabel, unitText, type InputLabel } fr
 import { leafForm, type LeafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { inputMoneyDecimals, withoutResidue } from "../format/numbers.js";
-import { builtInPricesWords } from "../format/words.js";
+import { builtInPricesWords, usedByName } from "../format/words.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { colours, formats, ownStyle, styled, styles } from "./styles.js";
 
@@ -184,8 +185,12 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
     sheet.text(ASSUMPTIONS_HEADER_ROW, column[name], assumptionHeaders[name], styled(["low", "likely", "high"].includes(name) ? "headerNumber" : "header")),
   );
 
-  // The engine's rule (scenariosUsing): top-level inputs, the risk adjustment's included, serve every scenario.
-  const usedBy = scenariosUsing(compiled).map((indexes) => indexes.map((index) => compiled.scenarios[index]!.label));
+  // The engine's rule (scenariosUsing): top-level inputs, the risk adjustment's included, serve every
+  // scenario; an alternative uses today's inputs it reads before its change is in place.
+  const onlyBefore = scenariosUsingOnlyBeforeChange(compiled);
+  const usedBy = scenariosUsing(compiled).map((indexes, leaf) =>
+    indexes.map((index) => usedByName(compiled.scenarios[index]!.label, onlyBefore[leaf]?.includes(index) ?? false)),
+  );
 
   const groups: { title: string; leaves: number[] }[] = [
     { title: "The whole case", leaves: [] },

@@ -625,4 +625,33 @@ describe("the Assumptions sheet's 'Used by' column", () => {
     expect(usedBy.get("Share added to every cost for risk")).toBe("Today, Tooling");
     expect(usedBy.get("Yearly discount rate (the value of money over time)")).toBe("Today, Tooling");
   });
+
+  it("names an option that reads today's input before its change is in place (docs/numbers.md), saying so", async () => {
+    // Today's meetings were "Today" only, though Tooling works today's way until its month 4 start.
+    const text = [
+      "title: Late start",
+      "currency: EUR",
+      "horizonMonths: 12",
+      "discountRate: 0",
+      "baseline: today",
+      "defaults:",
+      "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
+      "  projects: { upkeepHoursPerMonth: 0 }",
+      "  releases: { mode: schedule }",
+      "scenarios:",
+      "  today: { label: Today, meetings: { hoursPerPersonPerMonth: 60 } }",
+      "  tooling: { label: Tooling, change: { startMonth: 4 }, meetings: { hoursPerPersonPerMonth: 0 } }",
+      "",
+    ].join("\n");
+    const validation = validateScenarioText(text);
+    const workbook = await readWorkbook(await exportWorkbook({ text, file: validation.file!, compiled: validation.compiled! }));
+    const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
+    const usedBy = new Map<string, string>();
+    sheet.eachRow((row) => {
+      const values = row.values as unknown[];
+      usedBy.set(String(values[9] ?? "").trim(), String(values[7] ?? ""));
+    });
+    expect(usedBy.get("scenarios.today.meetings.hoursPerPersonPerMonth")).toBe("Today, Tooling (before its change)");
+    expect(usedBy.get("scenarios.tooling.meetings.hoursPerPersonPerMonth")).toBe("Tooling");
+  });
 });

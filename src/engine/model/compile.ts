@@ -100,10 +100,23 @@ class LeafIndex {
 /** Paths that hold structure, not inputs: never leaves. */
 const structural = new Set(["horizonMonths", "months"]);
 
-/** Collects every number of the file as a leaf and every group note, in file order. */
+/**
+ * Fields the Monte Carlo never reads (the risk adjustment applies to the file's figures, not to its
+ * draws): collected after every other number of the file, wherever they are written, so adding them
+ * leaves every range's stream alone (docs/numbers.md, "Which stream").
+ */
+const collectedLast = new Set(["riskAdjustment"]);
+
+/**
+ * Collects every number of the file as a leaf and every group note: fields in the order of the file
+ * format (the parsed file's), maps of names (scenarios, capabilities, tasks) in the file's order, and
+ * at the top level the fields the Monte Carlo never reads last.
+ */
 function collect(data: unknown, path: FieldPath, leaves: Leaf[], notes: GroupNote[]): void {
   if (!isRecord(data)) return;
-  for (const [key, value] of Object.entries(data)) {
+  const entries = Object.entries(data);
+  if (path.length === 0) entries.sort(([a], [b]) => Number(collectedLast.has(a)) - Number(collectedLast.has(b)));
+  for (const [key, value] of entries) {
     if (structural.has(key) || key === "$schema") continue;
     const here = [...path, key];
     if (isQuantity(value)) {

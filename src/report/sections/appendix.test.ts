@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_NOTE, buildResult, builtInCatalogue, validateScenarioText, type CaseResult } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { formatMoney } from "../../format/numbers.js";
+import { onlyBeforeChangeAside, usedByName } from "../../format/words.js";
 import { textOf } from "../report-text.js";
 import { formatWithUnit, multiplierText, usedByOf } from "./appendix-rows.js";
 import { assumptionsSection } from "./assumptions.js";
@@ -77,17 +78,20 @@ describe.each(exampleFiles)("the appendix of examples/%s", (file) => {
   it("says an input is used by all options only when run --json's usedBy lists every one, and otherwise names exactly those it lists", () => {
     for (const row of rows.filter((candidate) => candidate.heading === undefined)) {
       const usedBy = byInput.get(row.input)!.usedBy;
-      const said = mainLine(row.cells[2]!);
-      if (/\ball\b|\bboth options$/.test(said)) {
+      // Options that read it only before their change is in place are named so (docs/numbers.md).
+      const onlyBefore = byInput.get(row.input)!.usedOnlyBeforeChangeBy ?? [];
+      const said = mainLine(row.cells[2]!).replace("( ", "(");
+      if (/\ball\b|\bboth options( \(.*\))?$/.test(said)) {
         expect([row.input, everyone.every((name) => usedBy.includes(name))]).toEqual([row.input, true]);
         // "and all 2 options" read oddly: two are "both".
-        expect(said).toBe(
-          everyone.length === 3 ? `${labelOf(result.baseline)} and both options` : `${labelOf(result.baseline)} and all ${everyone.length - 1} options`,
-        );
+        const all =
+          everyone.length === 3 ? `${labelOf(result.baseline)} and both options` : `${labelOf(result.baseline)} and all ${everyone.length - 1} options`;
+        const before = everyone.filter((name) => onlyBefore.includes(name)).map(labelOf);
+        expect(said).toBe(before.length === 0 ? all : `${all} (${onlyBeforeChangeAside(before)})`);
       } else if (said === "no option") {
         expect(usedBy).toEqual([]);
       } else {
-        expect([row.input, said]).toEqual([row.input, usedBy.map(labelOf).join(", ")]);
+        expect([row.input, said]).toEqual([row.input, usedBy.map((name) => usedByName(labelOf(name), onlyBefore.includes(name))).join(", ")]);
       }
     }
   });
@@ -231,5 +235,39 @@ describe("the appendix of a case whose currency is not the built-in catalogue's"
 
   it("says nothing of the kind in a euro case", () => {
     expect(explained(solo)).not.toContain("stated in EUR");
+  });
+});
+
+describe("the appendix's Used by names an option that reads today's input before its change is in place", () => {
+  it("examples/team.yaml: today's upkeep hours, used by both options that set their own until their change is in place", () => {
+    // It read "Today, Four capabilities first", though the managed platform spends today's 30 hours a
+    // project in months 1-3 (docs/numbers.md, "An alternative works today's way until its change is in place").
+    const result = resultOf(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const row = rowsOf(appendixOf(result)).find((candidate) => candidate.input === "defaults.projects.upkeepHoursPerMonth")!;
+    expect(decode(row.cells[2]!).replace("( ", "(")).toBe(
+      "Today and all 3 options (Our own open-source stack and A managed platform only before their change)",
+    );
+  });
+
+  it("a baseline's own input, read by an option starting later only before its start", () => {
+    const text = [
+      "title: t",
+      "currency: EUR",
+      "horizonMonths: 12",
+      "discountRate: 0",
+      "baseline: today",
+      "defaults:",
+      "  team: { people: 2, hoursPerMonth: 100, hourlyCost: 50 }",
+      "  releases: { mode: schedule, months: [] }",
+      "scenarios:",
+      "  today: { label: Today, projects: { alreadyLive: 2, upkeepHoursPerMonth: 20 } }",
+      "  better: { label: Better, change: { startMonth: 4 }, projects: { alreadyLive: 2, upkeepHoursPerMonth: 10 } }",
+      "  other: { label: Other, projects: { alreadyLive: 2, upkeepHoursPerMonth: 15 } }",
+      "",
+    ].join("\n");
+    const rows = rowsOf(appendixOf(resultOf(text)));
+    const usedBy = (input: string) => decode(rows.find((row) => row.input === input)!.cells[2]!);
+    expect(usedBy("scenarios.today.projects.upkeepHoursPerMonth")).toBe("Today, Better (before its change)");
+    expect(usedBy("scenarios.better.projects.upkeepHoursPerMonth")).toBe("Better");
   });
 });

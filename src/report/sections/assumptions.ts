@@ -4,13 +4,16 @@ import { formatShare, plural } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { builtInPricesWords, inTodaysMoney } from "../../format/words.js";
+import { builtInPricesWords, inTodaysMoney, onlyBeforeChangeAside, usedByName } from "../../format/words.js";
 
-function usedBy(context: ReportContext, names: readonly string[]): string {
+function usedBy(context: ReportContext, names: readonly string[], onlyBeforeChange: readonly string[] = []): string {
   const used = usedByOf(context.result, names);
   if (used.kind === "none") return "no option";
-  if (used.kind === "all") return userText(allOptionsText(context.result));
-  return used.names.map((name) => userText(context.label(name))).join(", ");
+  if (used.kind === "all") {
+    const before = used.names.filter((name) => onlyBeforeChange.includes(name)).map((name) => userText(context.label(name)));
+    return before.length === 0 ? userText(allOptionsText(context.result)) : `${userText(allOptionsText(context.result))} (${onlyBeforeChangeAside(before)})`;
+  }
+  return used.names.map((name) => usedByName(userText(context.label(name)), onlyBeforeChange.includes(name))).join(", ");
 }
 
 /** The mark after a value that is the built-in catalogue's starting assumption; its note is said once. */
@@ -51,7 +54,7 @@ function inputTable(context: ReportContext, rows: readonly AppendixRow[]): strin
       (row, index) => `<tr data-input="${escapeHtml(row.assumption.input)}">
   <td data-label="Input">${escapeHtml(row.label)}<div class="path">${userText(row.assumption.input)}</div></td>
   ${valueCell(row)}
-  <td data-label="Used by">${usedBy(context, row.assumption.usedBy)}</td>
+  <td data-label="Used by">${usedBy(context, row.assumption.usedBy, row.assumption.usedOnlyBeforeChangeBy)}</td>
   ${notes[index]}
 </tr>`,
     )

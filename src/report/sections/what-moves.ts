@@ -3,6 +3,7 @@ import { escapeHtml } from "../escape.js";
 import { describeInput } from "../../format/input-description.js";
 import type { ReportSection } from "./section.js";
 import { TORNADO_BARS } from "../risks.js";
+import { usedByName } from "../../format/words.js";
 
 /** "This is the assumption to check first." after one bar; "These are …" after several. */
 function checkFirst(shown: number): string {
@@ -41,9 +42,12 @@ export const whatMovesSection: ReportSection = {
     // Our words for the input, with the options that use it when not all do (their labels are the user's).
     const labelOf = (input: string) => {
       const plain = escapeHtml(describeInput(input).label);
-      const usedBy = context.result.assumptions.find((entry) => entry.input === input)?.usedBy ?? [];
+      const assumption = context.result.assumptions.find((entry) => entry.input === input);
+      const usedBy = assumption?.usedBy ?? [];
+      const onlyBefore = assumption?.usedOnlyBeforeChangeBy ?? [];
       const every = Object.keys(context.result.scenarios).every((name) => usedBy.includes(name));
-      return usedBy.length === 0 || every ? plain : `${plain} (${usedBy.map((name) => userText(context.label(name))).join(", ")})`;
+      const names = usedBy.map((name) => usedByName(userText(context.label(name)), onlyBefore.includes(name)));
+      return usedBy.length === 0 || every ? plain : `${plain} (${names.join(", ")})`;
     };
     const pairs = linked.map(
       ({ between: [a, b], rank }) => `“${labelOf(a)}” and “${labelOf(b)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`,
