@@ -12,7 +12,7 @@ import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
 import { fillParameters, unconvertedBuiltInPrices } from "./model/compile.js";
-import { TODAYS_FEE_PARAMETERS, TODAYS_WAY_PARAMETERS, todaysWayUntil } from "./simulate.js";
+import { changeInPlaceMonth, TODAYS_FEE_PARAMETERS, TODAYS_WAY_PARAMETERS } from "./simulate.js";
 
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 // The money columns, from the project value to the net (the month table's order).
@@ -350,8 +350,7 @@ function readersOf(compiled: CompiledCase): { all: number[][]; onlyBefore: numbe
     compiled.scenarios.forEach((scenario, index) => {
       if (scenario === baseline) return;
       fillParameters(scenario, compiled.leafValues, parameters);
-      const { inPlace, ownFeesFrom } = todaysWayUntil(parameters);
-      const read = [...(inPlace > 1 ? wayLeaves : []), ...(ownFeesFrom > 1 ? feeLeaves : [])];
+      const read = [...(changeInPlaceMonth(parameters) > 1 ? wayLeaves : []), ...(parameters[P.startMonth]! > 1 ? feeLeaves : [])];
       for (const leaf of read) if (!own[leaf]?.has(index)) before[leaf]?.add(index);
     });
   }

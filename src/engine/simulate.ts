@@ -1,6 +1,6 @@
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { SimulationScalars } from "./model/columns.js";
-import { P as importedP, PARAMETER_COUNT as P_COUNT } from "./model/parameters.js";
+import { P as importedP } from "./model/parameters.js";
 import { fillDiscountFactors, paybackMonthGathered, type Discounting } from "./finance.js";
 
 // Module-local copies: imported bindings can be getters under some loaders, too slow for the hot loop.
@@ -316,36 +316,62 @@ function waysOfWorking(p: Float64Array, people: number, hoursPerMonth: number, o
 }
 
 /**
- * When an alternative with parameters `p` works its own way (docs/numbers.md, "An alternative works
- * today's way until its change is in place"): its way of working (chores, waiting, meetings, upkeep,
- * build hours, breakage, turnover, project value, delivery) from `inPlace`, the end of its setup, or
- * its start month when it has no setup or learning hours; its fees from `ownFeesFrom`, its start
- * month. Before those months it reads today's (the baseline's) inputs.
- * @example todaysWayUntil(parameters) // { inPlace: 4, ownFeesFrom: 1 }
+ * The month from which an alternative with parameters `p` works its own way (docs/numbers.md, "An
+ * alternative works today's way until its change is in place"): the end of its setup, or its start
+ * month when it has no setup or learning hours. Before it, its way of working (chores, waiting,
+ * meetings, upkeep, build hours, breakage, turnover, project value, delivery: `TODAYS_WAY_PARAMETERS`)
+ * is today's; its fees (`TODAYS_FEE_PARAMETERS`) are today's until its start month. A number, not an
+ * object: `simulate` asks it for every scenario of every sample.
+ * @example changeInPlaceMonth(parameters) // 4: a start in month 2 and two months of setup
  */
-export function todaysWayUntil(p: Float64Array): { inPlace: number; ownFeesFrom: number } {
+export function changeInPlaceMonth(p: Float64Array): number {
   const startMonth = p[P.startMonth]!;
-  const setupMonths = Math.max(1, Math.round(p[P.setupMonths]!));
   const learning = p[P.learningWeeksPerPerson]! * p[P.people]! * p[P.hoursPerMonth]! * (1 - p[P.familiarity]!) * p[P.organisationFactor]!;
   const changes = p[P.setupHours]! > 0 || learning > 0;
-  return { inPlace: startMonth + (changes ? setupMonths : 0), ownFeesFrom: startMonth };
+  return changes ? startMonth + Math.max(1, Math.round(p[P.setupMonths]!)) : startMonth;
 }
 
 /**
- * The parameters whose baseline values an alternative reads before its change is in place: its way
- * of working, the ones `waysOfWorking` reads (found by watching it read them once).
+ * The parameters whose baseline values an alternative reads before its change is in place: the ones
+ * `waysOfWorking` reads (a test holds the list to it, watching it read them).
  */
-export const TODAYS_WAY_PARAMETERS: readonly number[] = (() => {
-  const read = new Set<number>();
-  const watched = new Proxy(new Float64Array(P_COUNT).fill(1), {
-    get(target, key) {
-      if (typeof key === "string" && /^\d+$/.test(key)) read.add(Number(key));
-      return Reflect.get(target, key);
-    },
-  });
-  waysOfWorking(watched, 1, 1, new Float64Array(after.length));
-  return [...read].sort((a, b) => a - b);
-})();
+export const TODAYS_WAY_PARAMETERS: readonly number[] = [
+  P.attritionPerYear,
+  P.vacancyMonths,
+  P.rampUpMonths,
+  P.rampUpOutputShare,
+  P.knowledgeLossHours,
+  P.hiringCost,
+  P.runsPerWeekPerPerson,
+  P.minutesPerRun,
+  P.focusLostShare,
+  P.contextSwitchMinutes,
+  P.meetingHoursPerPerson,
+  P.manualMinutesPerPerson,
+  P.manualMinutesPerTeam,
+  P.manualSharePerPerson,
+  P.manualMinutesPerProject,
+  P.deploymentsPerProject,
+  P.changeFailureRate,
+  P.fixHoursPerFailure,
+  P.hoursToRestore,
+  P.outageCostPerHour,
+  P.upkeepHours,
+  P.buildHours,
+  P.valuePerMonth,
+  P.otherTeamsHours,
+  P.otherTeamsHourlyCost,
+  P.featuresPerYear,
+  P.linesOfBusiness,
+  P.timeReinvestedShare,
+  P.successRate,
+  P.revenueImpactShare,
+  P.annualRevenue,
+  P.deploymentsPerYear,
+].sort((a, b) => a - b);
+
+/** `waysOfWorking`, for the test that holds `TODAYS_WAY_PARAMETERS` to what it reads. */
+export const waysOfWorkingForTests = waysOfWorking;
 
 /** The parameters of the fees an alternative pays at today's inputs until its change starts. */
 export const TODAYS_FEE_PARAMETERS: readonly number[] = [
@@ -426,7 +452,7 @@ export function simulate(
 
   // How the team works: today's way (the baseline's inputs) until the change is in place — the end of
   // its setup — and the scenario's own way after. Fees and setup hours are paid from the start.
-  const ready = before ? todaysWayUntil(p).inPlace : 1;
+  const ready = before ? changeInPlaceMonth(p) : 1;
   // After this month the change, its dip and the switch of the way of working are all behind.
   const changeOver = Math.max(setupEnd, dipEnd, ready - 1, alongsidePerMonth > 0 ? alongsideEnd : 0);
   // The same, counting only what the change really has: a setup month only with setup or learning hours,

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, scenariosUsing, scenariosUsingOnlyBeforeChange, validateScenarioText } from "./index.js";
 import { CaseRunner } from "./runner.js";
+import { PARAMETER_COUNT } from "./model/parameters.js";
+import { TODAYS_WAY_PARAMETERS, waysOfWorkingForTests } from "./simulate.js";
 
 // docs/numbers.md, "An alternative works today's way until its change is in place": an alternative
 // reads today's inputs in its months before that, so it uses them (`assumptions[].usedBy`).
@@ -93,4 +95,18 @@ ${alternative}`;
       expect(missing).toEqual([]);
     });
   }
+});
+
+describe("the inputs of today's way an alternative reads before its change is in place", () => {
+  it("are exactly those the way of working reads (watched as it reads them)", () => {
+    const read = new Set<number>();
+    const watched = new Proxy(new Float64Array(PARAMETER_COUNT).fill(1), {
+      get(target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) read.add(Number(key));
+        return Reflect.get(target, key);
+      },
+    });
+    waysOfWorkingForTests(watched, 1, 1, new Float64Array(32));
+    expect([...TODAYS_WAY_PARAMETERS]).toEqual([...read].sort((a, b) => a - b));
+  });
 });
