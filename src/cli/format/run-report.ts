@@ -13,6 +13,7 @@ import {
   benefitCategories,
   benefitCategoryLabels,
   recommend,
+  recommendedOption,
   sameAsBest,
   type CaseResult,
   type ComparisonResult,
@@ -188,7 +189,7 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
 function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
   const recommendation = recommend(result);
   if (!recommendation) return [];
-  const pick = recommendation.verdict === "go" ? recommendation.best.alternative : result.baseline;
+  const pick = recommendedOption(result, recommendation);
   if (pick === bestOnAverage) return [];
   const label = (name: string) => `“${result.comparisons[name]?.label ?? result.scenarios[name]?.label ?? name}”`;
   // A close call (`closeCallOf`: only when the best, the one recommended, gains money) has page 1 recommend
