@@ -529,3 +529,14 @@ export function doraPaybackWords(figures: Pick<DoraFigures, "investment" | "valu
 export function builtInPricesWords(currency: string, prices: readonly BuiltInPrice[] | undefined): string | undefined {
   return builtInPricesSentence(currency, prices ?? []);
 }
+
+/**
+ * A sentence stating the case's own figures as fact, qualified when the case has ranges: those
+ * figures (`npv`, `paybackMonth`, …) hold with every range at its middle, and some outcomes differ
+ * (docs/numbers.md, "Ranges"). The sentence must start with a word that is not a name ("It", "None").
+ * @example atTheMiddle("It never costs more than it brings back.", true) // "With every range at its middle, it never costs more than it brings back."
+ * @example atTheMiddle("It never costs more than it brings back.", false) // "It never costs more than it brings back."
+ */
+export function atTheMiddle(sentence: string, ranges: boolean): string {
+  return ranges ? `With every range at its middle, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+}

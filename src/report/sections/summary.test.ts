@@ -486,6 +486,51 @@ describe("page 1's payback from the start, with ranges", () => {
   });
 });
 
+describe("page 1's payback not within the plan, with ranges", () => {
+  // No payback with every range at its middle, but most outcomes (54%) pay back: the card said
+  // "By the end of the plan it has still not earned back what it cost." as fact.
+  const stayText = `title: Stay verdict, but the option gains on average
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  manualTasks:
+    reports: { minutesPerWeek: { low: 10, high: 600 }, per: team }
+  projects: { upkeepHoursPerMonth: { low: 12, high: 90 }, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  compromise:
+    label: What will be approved
+    manualTasks: { reports: { minutesPerWeek: 0 } }
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 1200 } }
+`;
+
+  it("says 'not earned back' of the middle of the ranges only, beside the chance that it pays back", async () => {
+    const compiled = compile(stayText);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const option = result.comparisons.compromise!;
+    expect(option.paybackMonth).toBeNull();
+    expect(option.distribution!.probabilityPaysBack).toBeGreaterThan(0.5);
+    const page = await pageOne(compiled, result);
+    expect(page).not.toContain("By the end of the plan it has still not earned back");
+    expect(page).toContain(
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
+    );
+  });
+
+  it("says it as fact of single estimates", async () => {
+    const compiled = compile(stayText.replace("{ low: 10, high: 600 }", "120").replace("{ low: 12, high: 90 }", "30"));
+    const result = buildResult(compiled);
+    expect(result.comparisons.compromise!.paybackMonth).toBeNull();
+    expect(await pageOne(compiled, result)).toContain("It has still not earned back what it cost by the end of the plan.");
+  });
+});
+
 describe("page 1's chance of coming out ahead, when the recommended option clearly leads", () => {
   it("names the option it comes out ahead of, so that it is not read as the chance of gaining money", async () => {
     // examples/seed-uncertain.yaml with dearer licences: "What will be approved" beats "Every tool we want"

@@ -29,7 +29,15 @@ import {
 } from "../../format/numbers.js";
 import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
+import {
+  atTheMiddle,
+  inTodaysMoney,
+  listInWords,
+  monthsWithoutNewWorkBefore,
+  netGainBasis,
+  paybackChanceWords,
+  riskAdjustmentShares,
+} from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
 import { aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
 
@@ -534,12 +542,14 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   const months = plural(result.horizonMonths, "month");
   const month = comparison.paybackMonth;
   const big = month === null ? `Not within ${months}` : month === 0 ? "From the start" : `Month ${formatNumber(month)}`;
+  // With ranges, the payback month is that of every range at its middle (sampled or not): the chance
+  // below may say most outcomes pay back, or some do not, so the sentence is not said as fact.
+  const ranged = context.ranges !== "none";
   const meaning =
     month === null
-      ? `By the end of the plan it has still not earned back what it cost.`
+      ? atTheMiddle(`It has still not earned back what it cost by the end of the plan.`, ranged)
       : month === 0
-        ? // With ranges, "never" holds for the middle of every range: the chance below may say some outcomes do not pay back.
-          `${context.uncertainty?.distribution[comparison.alternative] ? "With every range at its middle, it" : "It"} never costs more than it brings back.`
+        ? atTheMiddle(`It never costs more than it brings back.`, ranged)
         : comparison.npv < 0
           ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
             `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
