@@ -15,6 +15,7 @@ import { createReport } from "../create-report.js";
 import { formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
+import { LATE_START_CASE } from "../../test-support/late-start-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -607,5 +608,24 @@ describe("page 1, for gains above zero under one unit", () => {
     const cells = [...table!.matchAll(/<td class="number">([^<]*)<\/td>/g)].map((match) => match[1]);
     expect(cells).toHaveLength(6);
     expect(new Set(cells)).toEqual(new Set(["less than €1"]));
+  });
+});
+
+describe("the cash an option asks for, with a change that starts in month 6", () => {
+  it("says it is paid in month 5, before the change starts, where page 1 said '€700 up front' and the table 'Up front €700' alone", async () => {
+    const compiled = compile(LATE_START_CASE);
+    const result = buildResult(compiled);
+    expect(result.scenarios.compromise!.summary.initialInvestment).toBe(0);
+    expect(result.comparisons.compromise!.investment).toMatchObject({ cash: 700, cashMonth: 5 });
+    expect(result.comparisons.optimal!.investment).toMatchObject({ cash: 2000, cashMonth: 0 });
+    const page = await pageOne(compiled, result);
+    expect(page).toContain("€700 in month 5, before the change starts in month 6, then €1,050 for tools over the 12 months");
+    expect(page).not.toContain("up front, then €1,050");
+    const { html } = await createReport(compiled, { result });
+    const options = textOf(html.match(/<section id="options"[\s\S]*?<\/section>/)![0].replace(/<\/?span[^>]*>/g, ""));
+    expect(options).toMatch(/€700\s*\(month 5\)/);
+    expect(options).toContain("cash paid in a later month (in brackets under “Up front”) is discounted with that month");
+    // Cash at the start keeps its plain figure.
+    expect(options).not.toMatch(/€2,000\s*\(month/);
   });
 });

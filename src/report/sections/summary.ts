@@ -27,7 +27,21 @@ import {
   plural,
   theMonths,
 } from "../../format/numbers.js";
-import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import {
+  amount,
+  countWord,
+  figure,
+  gainAmount,
+  gainFigure,
+  gainOrLoss,
+  gainOrLossWords,
+  lessThanTodaysChange,
+  optionName,
+  paidWhen,
+  prose,
+  upFrontCell,
+  userText,
+} from "./parts.js";
 import type { ReportSection } from "./section.js";
 import {
   atTheMiddle,
@@ -206,7 +220,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
         `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
-        `<td class="number">${figure("trade-off-cash", context.money(comparison.investment.cash))}</td>`,
+        `<td class="number">${upFrontCell(context, comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
@@ -463,7 +477,7 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", asked.upFront)}</p>
-  <p class="unit">up front, ${runningCosts(context, comparison)}</p>
+  <p class="unit">${escapeHtml(paidWhen(context, comparison)?.long ?? "up front")}, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
 </div>`;
 }
