@@ -540,3 +540,15 @@ export function builtInPricesWords(currency: string, prices: readonly BuiltInPri
 export function atTheMiddle(sentence: string, ranges: boolean): string {
   return ranges ? `With every range at its middle, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
 }
+
+/** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */
+export const NINE_IN_TEN_OUTCOMES = "9 outcomes out of 10";
+
+/**
+ * The note under a table that writes the net gain's 90% range in brackets beside it (page 1's close
+ * call), in the words page 1's "How sure are we?" uses for the same range.
+ * @example netGainRangeNote() // "In brackets beside the net gain: where it falls in 9 outcomes out of 10."
+ */
+export function netGainRangeNote(): string {
+  return `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+}

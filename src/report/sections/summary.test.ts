@@ -629,3 +629,21 @@ describe("the cash an option asks for, with a change that starts in month 6", ()
     expect(options).not.toMatch(/€2,000\s*\(month/);
   });
 });
+
+describe("page 1's close-call table, with ranges", () => {
+  it("labels the ranges in brackets as where the net gain falls in 9 outcomes out of 10, where nothing said what they were", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const { html } = await createReport(compiled, { result });
+    const table = html.match(/<table class="compact trade-off"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, "");
+    expect(result.comparisons.compromise!.distribution!.npv.p5).toBeLessThan(0);
+    expect(textOf(table)).toMatch(/\(-€[\d,]+ to €[\d,]+\)/);
+    expect(textOf(table)).toContain("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
+  });
+
+  it("has no such note without ranges in brackets", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const { html } = await createReport(compiled, { result: buildResult(compiled) });
+    expect(html).not.toContain("In brackets beside the net gain");
+  });
+});

@@ -45,6 +45,8 @@ import {
 import type { ReportSection } from "./section.js";
 import {
   atTheMiddle,
+  NINE_IN_TEN_OUTCOMES,
+  netGainRangeNote,
   inTodaysMoney,
   listInWords,
   monthsWithoutNewWorkBefore,
@@ -238,10 +240,12 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
     ...(sampled ? ['<th class="number">Chance it pays back</th>'] : []),
     '<th class="number">Return on cost</th>',
   ];
+  // The ranges in brackets are 90% ranges: said so, in page 1's words for them, not left unlabelled.
+  const ranged = options.some((comparison) => npvRange(context, comparison.alternative) !== undefined);
   return `<table class="compact trade-off" data-figure-table="trade-off">
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
-</table>${lessThanTodaysChange(context, options)}`;
+</table>${ranged ? `\n<p class="muted" data-range-note>${escapeHtml(netGainRangeNote())}</p>` : ""}${lessThanTodaysChange(context, options)}`;
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
@@ -806,7 +810,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
       )
     : distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We worked the plan out ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges: ${formatNumber(context.uncertainty!.samples)} outcomes. In 9 outcomes out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${gainAmount(npv.p5, context)} and ${gainAmount(npv.p95, context)}. ${halfOfTheOutcomes(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We worked the plan out ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges: ${formatNumber(context.uncertainty!.samples)} outcomes. In ${NINE_IN_TEN_OUTCOMES}, the net gain of ${optionName(context, comparison.alternative)} falls between ${gainAmount(npv.p5, context)} and ${gainAmount(npv.p95, context)}. ${halfOfTheOutcomes(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)
