@@ -552,3 +552,14 @@ export const NINE_IN_TEN_OUTCOMES = "9 outcomes out of 10";
 export function netGainRangeNote(): string {
   return `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
 }
+
+/**
+ * How the change's team hours are priced, in a reader's words (docs/numbers.md, "The change's hours
+ * have one price: what they displace"): hours bought or taken from building at an hour's full cost,
+ * hours that would have been idle at the capture share of it, as page 1's "worth €…" counts them.
+ * It follows its subject, "Team time on the change" (the report's method note sets that in bold).
+ * @example changeHoursPriceWords(0.5) // "is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at 50% of that cost, as freed hours count."
+ */
+export function changeHoursPriceWords(captureShare: number): string {
+  return `is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count.`;
+}

@@ -647,3 +647,21 @@ describe("page 1's close-call table, with ranges", () => {
     expect(html).not.toContain("In brackets beside the net gain");
   });
 });
+
+describe("the report's method note on team time", () => {
+  it("prices the change's hours as page 1 does, idle ones at the capture share, where it said every hour is 'valued at the cost of an hour of the team's time'", async () => {
+    // examples/solo.yaml: page 1 says 212 hours of the team's time worth €10,900, not 212 × the hourly cost.
+    const compiled = compile(readFileSync(new URL("solo.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    const { html } = await createReport(compiled, { result });
+    const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+    expect(text).not.toContain("is valued at the cost of an hour of the team's time");
+    expect(text).toContain(
+      `Team time on the change is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${Math.round(result.freedHoursCaptureShare * 100)}% of that cost, as freed hours count. Every hour is counted once.`,
+    );
+    // The rule the note states is the one page 1's figure follows: some hours below the full rate.
+    const best = result.comparisons[recommend(result)!.best.alternative]!;
+    const rate = result.scenarios[best.alternative]!.summary.hourlyCost;
+    expect(best.investment.teamHoursCost).toBeLessThan(best.investment.teamHours * rate);
+  });
+});
