@@ -16,6 +16,7 @@ import { formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
+import { ABOVE_PAYROLL_CASE } from "../../test-support/payroll-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -663,5 +664,17 @@ describe("the report's method note on team time", () => {
     const best = result.comparisons[recommend(result)!.best.alternative]!;
     const rate = result.scenarios[best.alternative]!.summary.hourlyCost;
     expect(best.investment.teamHoursCost).toBeLessThan(best.investment.teamHours * rate);
+  });
+});
+
+describe("page 1's check of an extraordinary result, beside today's payroll", () => {
+  it("says a yearly gain above today's whole payroll is more than it, where it said 'more than half of' it", async () => {
+    const compiled = compile(ABOVE_PAYROLL_CASE);
+    const result = buildResult(compiled);
+    const page = await pageOne(compiled, result);
+    expect(page).toContain("its gain over the last 12 months, €343,000, is more than what today's team is paid over them, €338,000,");
+    expect(page).not.toContain("€343,000, is more than half of");
+    // Below the whole payroll, "more than half of" it still.
+    expect(page).toContain("the gain over the last 12 months, €315,000, is more than half of what today's team is paid over them, €338,000,");
   });
 });

@@ -55,7 +55,7 @@ import {
   riskAdjustmentShares,
 } from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
+import { aboveWholePayroll, aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -854,7 +854,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
     const span = context.result.comparisons[flag.alternative]!.benefitLastTwelveMonthsSpan;
     const over = span === 12 ? "the last 12 months" : theMonths(span);
     reasons.push(
-      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over ${span === 1 ? "it" : "them"}, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
+      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is ${aboveWholePayroll(flag, context.money) ? "more than" : "more than half of"} what today's team is paid over ${span === 1 ? "it" : "them"}, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
     );
   }
   if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
