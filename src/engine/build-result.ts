@@ -232,6 +232,8 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   let teamHours = 0;
   let teamHoursCost = 0;
   let cashBeforeStart = -figures.timeZero;
+  // The months the up-front cash is paid in: 0 is the start (time 0), m the end of month m (`Investment.cashMonth`).
+  const cashMonths = new Set<number>(figures.timeZero !== 0 ? [0] : []);
   // DORA's investment: the change's cash lines that rise, month by month, and the up-front cash.
   let changeCash = figures.timeZero < 0 ? -figures.timeZero : 0;
   for (let at = 0; at < months; at++) {
@@ -250,7 +252,9 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
       columnValue(columns, F.alongsideHours, at);
     teamHours += hoursOf(alternative) - hoursOf(base);
     teamHoursCost += columnValue(alternative, F.changeHoursCost, at) - columnValue(base, F.changeHoursCost, at);
-    cashBeforeStart += columnValue(alternative, F.externalSpend, at) - columnValue(base, F.externalSpend, at);
+    const spend = columnValue(alternative, F.externalSpend, at) - columnValue(base, F.externalSpend, at);
+    cashBeforeStart += spend;
+    if (spend !== 0) cashMonths.add(at + 1);
     for (const field of changeCostFields) {
       const rise = columnValue(alternative, field, at) - columnValue(base, field, at);
       if (rise > 0) changeCash += rise;
@@ -278,7 +282,13 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     npv: figures.npv,
     roi: finiteOrNull(figures.roi),
     paybackMonth: figures.paybackMonth,
-    investment: { cash: withoutFloatNoise(cashBeforeStart), teamHours, teamHoursCost, total: investment },
+    investment: {
+      cash: withoutFloatNoise(cashBeforeStart),
+      cashMonth: cashMonths.size === 0 ? 0 : cashMonths.size === 1 ? [...cashMonths][0]! : null,
+      teamHours,
+      teamHoursCost,
+      total: investment,
+    },
     presentValueOfCosts: figures.presentValueOfCosts,
     presentValueOfBenefits,
     conventions: {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { buildResult, validateScenarioText } from "./index.js";
-import { recommend } from "./recommendation.js";
+import { recommend, recommendedOption } from "./recommendation.js";
 
 const seedText = readFileSync(new URL("../../examples/seed.yaml", import.meta.url), "utf8");
 
@@ -78,5 +78,17 @@ describe("today's first release beside the recommended option's", () => {
     const next = later.scenarios[later.baseline]!.months.find((month) => month.month >= 4 && month.releases > 0)?.month;
     expect(next).toBeGreaterThan(3);
     expect(fromMonth4.todayFirstReleaseMonth).toBe(next);
+  });
+});
+
+describe("recommendedOption", () => {
+  it("is the best option on a 'go' and today (the baseline) on a 'stay', never the best option that loses money", () => {
+    const go = resultOf(seedText);
+    expect(recommendedOption(go, recommend(go)!)).toBe("compromise");
+    // Tools that cut no upkeep (30 hours, as today): every option loses money, so page 1 recommends staying with today.
+    const stay = resultOf(seedText.replaceAll("upkeepHoursPerMonth: 11", "upkeepHoursPerMonth: 30"));
+    const recommendation = recommend(stay)!;
+    expect(recommendation.verdict).toBe("stay");
+    expect(recommendedOption(stay, recommendation)).toBe("current");
   });
 });

@@ -107,3 +107,14 @@ export function recommend(result: CaseResult): Recommendation | undefined {
     longerPlanMayHelp: longerPlanMayHelp(result, best),
   };
 }
+
+/**
+ * The option page 1 recommends, by scenario name: the best alternative on "go", the baseline (stay
+ * as today) on "stay". `result.decision.best`, the best on average over the samples, is set beside
+ * this one: when they differ, `run` and the report say both (docs/numbers.md, "the report's decision
+ * section").
+ * @example recommendedOption(result, recommend(result)!) // "current" when no option gains money
+ */
+export function recommendedOption(result: CaseResult, recommendation: Recommendation): string {
+  return recommendation.verdict === "go" ? recommendation.best.alternative : result.baseline;
+}

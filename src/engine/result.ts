@@ -102,6 +102,13 @@ export interface ScenarioResult {
 export interface Investment {
   /** Extra cash paid up front (time 0 and before the change starts). */
   cash: number;
+  /**
+   * When `cash` is paid: 0 at the start (time 0, undiscounted; also when none is paid); m when it is
+   * all paid at the end of month m, as a change that starts in month m + 1 pays its external spend
+   * (discounted with that month); null when it is paid in more than one month (today's own change
+   * and the option's start apart). docs/numbers.md, "Comparison".
+   */
+  cashMonth: number | null;
   /** Team hours diverted into the change: setup, learning, the adoption dip and effort alongside. */
   teamHours: number;
   /** Those hours at what they displace: bought or building hours at the loaded rate, idle ones at the capture share (docs/numbers.md). */

@@ -1,4 +1,5 @@
 import type { ComparisonResult } from "../engine/index.js";
+import { formatNumber } from "./numbers.js";
 
 /** What an option asks for, from its signed investment, each figure as the view writes it. */
 export interface AskedFor {
@@ -39,5 +40,33 @@ export function askedFor(
     ...(cashSaved !== undefined ? { cashSaved } : {}),
     ...(more !== undefined ? { teamHours: more } : {}),
     ...(saved !== undefined ? { teamHoursSaved: saved } : {}),
+  };
+}
+
+/** When an option's up-front cash is paid, for a figure's side (`cashPaidWhen`). */
+export interface CashPaidWhen {
+  /** In a table's cell under the amount: "month 5". */
+  readonly short: string;
+  /** After the amount in words, in place of "up front": "in month 5, before the change starts in month 6". */
+  readonly long: string;
+}
+
+/**
+ * When the cash an option asks for is paid, where it is not at the start: a change that starts in
+ * month 6 pays its external spend at the end of month 5 (the engine's `investment.cashMonth`,
+ * docs/numbers.md "Comparison"), so "€700 up front" would be wrong; page 1's card, the options
+ * tables, `run` and the web app's card say "€700 in month 5, before the change starts in month 6"
+ * (or "month 5" in a cell). Undefined when it is paid at the start, or nothing is asked for.
+ * @example cashPaidWhen({ cash: 700, cashMonth: 5 }, 6) // { short: "month 5", long: "in month 5, before the change starts in month 6" }
+ * @example cashPaidWhen({ cash: 700, cashMonth: 0 }, 1) // undefined
+ */
+export function cashPaidWhen(investment: Pick<ComparisonResult["investment"], "cash" | "cashMonth">, changeStartMonth: number): CashPaidWhen | undefined {
+  const { cash, cashMonth } = investment;
+  if (cash <= 0 || cashMonth === 0) return undefined;
+  if (cashMonth === null) return { short: "in parts", long: "paid in parts, at the start and before the change starts" };
+  const month = formatNumber(cashMonth);
+  return {
+    short: `month ${month}`,
+    long: cashMonth + 1 === changeStartMonth ? `in month ${month}, before the change starts in month ${formatNumber(changeStartMonth)}` : `in month ${month}`,
   };
 }

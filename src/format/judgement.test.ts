@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { optionsGainingTheSame, sameGainGroups, type CaseResult } from "../engine/index.js";
-import { aheadAndLevelWords, judgementSentences } from "./judgement.js";
+import { buildResult, optionsGainingTheSame, sameGainGroups, validateScenarioText, type CaseResult } from "../engine/index.js";
+import { aboveWholePayroll, aheadAndLevelWords, judgementSentences } from "./judgement.js";
+import { ABOVE_PAYROLL_CASE } from "../test-support/payroll-case.js";
 import { formatChance } from "./numbers.js";
 import { bestLevelWords } from "./words.js";
 
@@ -129,5 +130,28 @@ describe("optionsGainingTheSame", () => {
   it("names every other option that gains the same, highest first, leaving out those asked", () => {
     expect(optionsGainingTheSame(result, "c", ["a"])).toEqual(["b", "d"]);
     expect(optionsGainingTheSame(result, "a")).toEqual([]);
+  });
+});
+
+describe("an extraordinary yearly gain beside today's payroll", () => {
+  it("is said to exceed the whole payroll when it does, where `run` said only 'above half of today's payroll'", () => {
+    const { compiled, issues } = validateScenarioText(ABOVE_PAYROLL_CASE);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const result = buildResult(compiled);
+    const flags = result.judgement!.extraordinary;
+    const managed = flags.find((flag) => flag.alternative === "managed")!;
+    const compromise = flags.find((flag) => flag.alternative === "compromise")!;
+    expect(managed.yearlyGain).toBeGreaterThan(managed.payroll);
+    expect(compromise.yearlyGain).toBeLessThan(compromise.payroll);
+    const text = judgementSentences(result).join("\n");
+    expect(text).toContain("“A managed platform” — gain of €343,320 over the last 12 months above today's whole payroll (€337,939)");
+    expect(text).toContain("“Four capabilities first” — gain of €314,750 over the last 12 months above half of today's payroll (€337,939)");
+  });
+
+  it("is not said to exceed it when the two read alike as written", () => {
+    const money = (value: number) => `€${Math.round(value / 1000)}k`;
+    expect(aboveWholePayroll({ yearlyGain: 338_200, payroll: 337_939 }, money)).toBe(false);
+    expect(aboveWholePayroll({ yearlyGain: 343_320, payroll: 337_939 }, money)).toBe(true);
+    expect(aboveWholePayroll({ yearlyGain: 314_750, payroll: 337_939 }, money)).toBe(false);
   });
 });

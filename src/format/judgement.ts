@@ -1,4 +1,4 @@
-import { gapShareOf, sameAsBest, type CaseResult, type CloseCall } from "../engine/index.js";
+import { gapShareOf, sameAsBest, type CaseResult, type CloseCall, type Extraordinary } from "../engine/index.js";
 import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway } from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
@@ -147,7 +147,9 @@ export function judgementSentences(
     if (!shown(flag.alternative)) continue;
     const reasons: string[] = [];
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
-      reasons.push(`gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above half of today's payroll (${money(flag.payroll)})`);
+      reasons.push(
+        `gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above ${aboveWholePayroll(flag, money) ? "today's whole payroll" : "half of today's payroll"} (${money(flag.payroll)})`,
+      );
     if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
       reasons.push(`${options.roiName ?? "ROI"} ${formatPercent(flag.roi)} above 500%`);
     sentences.push(
@@ -155,4 +157,15 @@ export function judgementSentences(
     );
   }
   return sentences;
+}
+
+/**
+ * Whether an extraordinary yearly gain exceeds the whole of today's payroll over the same months, not
+ * only half of it: page 1 then says it "is more than what today's team is paid over them" and `run`
+ * "above today's whole payroll", where "more than half" would understate it. Decided on the figures as
+ * written (`money`), so that a gain and a payroll that read alike are not said to differ.
+ * @example aboveWholePayroll({ yearlyGain: 343_000, payroll: 338_000 }, money) // true
+ */
+export function aboveWholePayroll(flag: Pick<Extraordinary, "yearlyGain" | "payroll">, money: (value: number) => string): boolean {
+  return flag.yearlyGain > flag.payroll && money(flag.yearlyGain) !== money(flag.payroll);
 }

@@ -571,3 +571,37 @@ export function usedByName(name: string, onlyBeforeChange: boolean): string {
 export function onlyBeforeChangeAside(names: readonly string[]): string {
   return `${listInWords(names)} only before ${names.length === 1 ? "its" : "their"} change`;
 }
+
+/**
+ * A sentence stating the case's own figures as fact, qualified when the case has ranges: those
+ * figures (`npv`, `paybackMonth`, …) hold with every range at its middle, and some outcomes differ
+ * (docs/numbers.md, "Ranges"). The sentence must start with a word that is not a name ("It", "None").
+ * @example atTheMiddle("It never costs more than it brings back.", true) // "With every range at its middle, it never costs more than it brings back."
+ * @example atTheMiddle("It never costs more than it brings back.", false) // "It never costs more than it brings back."
+ */
+export function atTheMiddle(sentence: string, ranges: boolean): string {
+  return ranges ? `With every range at its middle, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+}
+
+/** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */
+export const NINE_IN_TEN_OUTCOMES = "9 outcomes out of 10";
+
+/**
+ * The note under a table that writes the net gain's 90% range in brackets beside it (page 1's close
+ * call), in the words page 1's "How sure are we?" uses for the same range.
+ * @example netGainRangeNote() // "In brackets beside the net gain: where it falls in 9 outcomes out of 10."
+ */
+export function netGainRangeNote(): string {
+  return `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+}
+
+/**
+ * How the change's team hours are priced, in a reader's words (docs/numbers.md, "The change's hours
+ * have one price: what they displace"): hours bought or taken from building at an hour's full cost,
+ * hours that would have been idle at the capture share of it, as page 1's "worth €…" counts them.
+ * It follows its subject, "Team time on the change" (the report's method note sets that in bold).
+ * @example changeHoursPriceWords(0.5) // "is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at 50% of that cost, as freed hours count."
+ */
+export function changeHoursPriceWords(captureShare: number): string {
+  return `is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count.`;
+}

@@ -8,6 +8,7 @@ import { threeYearCase } from "../../test-support/three-year-case.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdits } from "../../test-support/scenario-text.js";
 import { renderRunReport } from "./run-report.js";
+import { LATE_START_CASE } from "../../test-support/late-start-case.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { closeCallCase, THIRD_CLOSE_BY_CHANCE } from "../../test-support/close-call-cases.js";
@@ -814,5 +815,16 @@ describe("run's table of how sure we are, of gains under one unit", () => {
       .find((line) => line.startsWith("  What will be approved ") && line.includes("month 4"))!;
     // It read "What will be approved  €0  €0  month 4 to month 5 …" beside "less than €1" in the table above.
     expect(row).toMatch(/^ {2}What will be approved +less than €1 +less than €1 +month 4/);
+  });
+});
+
+describe("run's up-front cash of a change that starts later", () => {
+  it("says the month it is paid in, as the report does: '€700 (month 5)', where it said '€700' as if up front", () => {
+    const { compiled, issues } = validateScenarioText(LATE_START_CASE);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const text = renderRunReport(buildResult(compiled));
+    expect(text).toMatch(/What will be approved \(compromise\) .* €700 \(month 5\) /);
+    expect(text).toMatch(/Every tool we want \(optimal\) .* €2,000 /);
+    expect(text).toContain("  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later.");
   });
 });

@@ -4,7 +4,7 @@ import { formatShare, plural } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { builtInPricesWords, inTodaysMoney, onlyBeforeChangeAside, usedByName } from "../../format/words.js";
+import { builtInPricesWords, changeHoursPriceWords, inTodaysMoney, onlyBeforeChangeAside, usedByName } from "../../format/words.js";
 
 function usedBy(context: ReportContext, names: readonly string[], onlyBeforeChange: readonly string[] = []): string {
   const used = usedByOf(context.result, names);
@@ -112,7 +112,8 @@ function method(context: ReportContext): string {
   const { result } = context;
   const points = [
     `<strong>Net gain${inTodaysMoney(result.discountRate)}.</strong> ${escapeHtml(discountingSentence(result))} Cash paid at the start counts in full.`,
-    `<strong>Team time</strong> is valued at the cost of an hour of the team's time. Every hour is counted once.`,
+    // Page 1's "worth €…" prices the change's hours at what they displace, idle ones at the capture share: said so here, not "at the cost of an hour".
+    `<strong>Team time on the change</strong> ${escapeHtml(changeHoursPriceWords(result.freedHoursCaptureShare))} Every hour is counted once.`,
     `<strong>Freed hours.</strong> Hours freed by the change are worth money when they build new projects. Where nothing uses them, they count at ${escapeHtml(formatShare(result.freedHoursCaptureShare))} of their cost.`,
     `<strong>Pays back</strong> is the first month from which the gain so far stays at or above zero to the end of the plan.`,
     `<strong>Return on cost</strong> is the net gain divided by what the option costs${inTodaysMoney(result.discountRate)}: its extra cash and the team time it takes to make the change.`,

@@ -230,3 +230,44 @@ describe("page 1's close call", () => {
     expect(pageOne).toContain("comes out ahead of “What will be approved” in 41% of them and level in 20%.");
   });
 });
+
+describe("the decision section beside a 'stay'", () => {
+  // No option gains money with every range at its middle (page 1: "Do not go ahead … would lose €738"), but
+  // the lopsided ranges make the option gain on average: the report must say so, as `run` does.
+  const stayText = `title: Stay verdict, but the option gains on average
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  manualTasks:
+    reports: { minutesPerWeek: { low: 10, high: 600 }, per: team }
+  projects: { upkeepHoursPerMonth: { low: 12, high: 90 }, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  compromise:
+    label: What will be approved
+    manualTasks: { reports: { minutesPerWeek: 0 } }
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 1200 } }
+`;
+
+  it("says the option gains the most averaged over all outcomes, where it said nothing (compared with the option, not with today, which page 1 recommends)", async () => {
+    const { compiled, issues } = validateScenarioText(stayText);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const result = resultOf(compiled);
+    expect(result.comparisons.compromise!.npv).toBeLessThan(0);
+    const decision = result.decision!;
+    expect(decision.best).toBe("compromise");
+    const best = decision.options.find((option) => option.scenario === "compromise")!;
+    expect(best.expectedNpv).toBeGreaterThan(0);
+    const { html } = await createReport(compiled, { result });
+    expect(read(html.match(/<section class="recommendation"[\s\S]*?<\/section>/)![0])).toContain("Do not go ahead");
+    expect(paragraphs(sectionOf(html)!)[0]).toContain(
+      `Averaged over all outcomes, “What will be approved” gains the most: ${formatMoney(best.expectedNpv, "EUR")} against “Today”.`,
+    );
+  });
+});

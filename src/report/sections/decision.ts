@@ -1,4 +1,4 @@
-import type { DecisionAnalysis, InformationValue } from "../../engine/index.js";
+import { type DecisionAnalysis, type InformationValue, recommendedOption } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { informationWords } from "../../format/information-words.js";
 import { escapeHtml } from "../escape.js";
@@ -33,8 +33,9 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
 
 /** When the best option on average is not the one recommended from the middle of every range, say so. */
 function averageBest(context: ReportContext, decision: DecisionAnalysis): string {
-  const recommended = context.recommendation?.best.alternative;
-  if (recommended === undefined || recommended === decision.best) return "";
+  // What page 1 recommends: the baseline on "stay" (the engine's rule, as `run` reads it).
+  if (!context.recommendation) return "";
+  if (recommendedOption(context.result, context.recommendation) === decision.best) return "";
   if (decision.best === context.result.baseline) return ` Averaged over all outcomes, no option gains money against ${optionName(context, decision.best)}.`;
   const best = decision.options.find((option) => option.scenario === decision.best)!;
   // Under one unit it gains "less than €1" (formatGain), not "€0", which reads as no gain beside "gains the most".

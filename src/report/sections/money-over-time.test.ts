@@ -48,4 +48,19 @@ describe("the caption of the gain-over-time chart", () => {
     expect(paybacks[1]).not.toBeNull();
     expect(text).toContain("The dashed line marks the month it pays back for good; an option without one does not pay back within the 12 months.");
   });
+
+  it("says with ranges that no payback month holds with every range at its middle, where it said it as fact", async () => {
+    // examples/seed-uncertain.yaml with licences neither option pays back at the middle of the ranges.
+    const text = readFileSync(new URL("../../../examples/seed-uncertain.yaml", import.meta.url), "utf8")
+      .replace("value: 3600", "value: 36000")
+      .replace("value: 150", "value: 1500");
+    const { caption: words, paybacks } = await caption(text);
+    expect(paybacks).toEqual([null, null]);
+    expect(words).toContain("With every range at its middle, none of the options pays back within the 12 months, so no month is marked.");
+    const some = await caption(readFileSync(new URL("../../../examples/seed-uncertain.yaml", import.meta.url), "utf8").replace("value: 3600", "value: 36000"));
+    expect(some.paybacks[0]).toBeNull();
+    expect(some.caption).toContain(
+      "The dashed line marks the month it pays back for good; an option without one does not pay back within the 12 months with every range at its middle.",
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { theMonths } from "../../format/numbers.js";
 import { chartFigure, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
+import { atTheMiddle } from "../../format/words.js";
 
 /** Cumulative net per alternative, with the payback month marked. */
 export const moneyOverTimeSection: ReportSection = {
@@ -18,12 +19,17 @@ export const moneyOverTimeSection: ReportSection = {
     // The chart marks a payback month only where a line dips below zero and then stays above it.
     const paybacks = Object.values(context.result.comparisons).map((comparison) => comparison.paybackMonth);
     const within = `within ${theMonths(context.result.horizonMonths)}`;
+    // With ranges, the lines and their payback months are those of every range at its middle: some
+    // outcomes may pay back where the middle does not (the band shows them), so that is said.
+    const ranged = context.ranges !== "none";
     const marked = paybacks.some((month) => month !== null && month > 0)
       ? ` The dashed line marks the month it pays back for good${
-          paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""
+          paybacks.some((month) => month === null)
+            ? `; an option without one does not pay back ${within}${ranged ? " with every range at its middle" : ""}`
+            : ""
         }.`
       : paybacks.every((month) => month === null)
-        ? ` ${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`
+        ? ` ${atTheMiddle(`${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`, ranged)}`
         : "";
     return `<section id="money-over-time" class="block">
 <h2>When the money comes back</h2>

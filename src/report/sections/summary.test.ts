@@ -15,6 +15,8 @@ import { createReport } from "../create-report.js";
 import { formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
+import { LATE_START_CASE } from "../../test-support/late-start-case.js";
+import { ABOVE_PAYROLL_CASE } from "../../test-support/payroll-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -486,6 +488,51 @@ describe("page 1's payback from the start, with ranges", () => {
   });
 });
 
+describe("page 1's payback not within the plan, with ranges", () => {
+  // No payback with every range at its middle, but most outcomes (54%) pay back: the card said
+  // "By the end of the plan it has still not earned back what it cost." as fact.
+  const stayText = `title: Stay verdict, but the option gains on average
+currency: EUR
+horizonMonths: 12
+discountRate: 0.08
+freedHoursCaptureShare: 0.5
+baseline: current
+defaults:
+  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
+  manualTasks:
+    reports: { minutesPerWeek: { low: 10, high: 600 }, per: team }
+  projects: { upkeepHoursPerMonth: { low: 12, high: 90 }, valuePerMonth: 2500 }
+  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
+scenarios:
+  current: { label: Today }
+  compromise:
+    label: What will be approved
+    manualTasks: { reports: { minutesPerWeek: 0 } }
+    projects: { upkeepHoursPerMonth: 11 }
+    tooling: { licences: { perUserPerMonth: 1200 } }
+`;
+
+  it("says 'not earned back' of the middle of the ranges only, beside the chance that it pays back", async () => {
+    const compiled = compile(stayText);
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const option = result.comparisons.compromise!;
+    expect(option.paybackMonth).toBeNull();
+    expect(option.distribution!.probabilityPaysBack).toBeGreaterThan(0.5);
+    const page = await pageOne(compiled, result);
+    expect(page).not.toContain("By the end of the plan it has still not earned back");
+    expect(page).toContain(
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
+    );
+  });
+
+  it("says it as fact of single estimates", async () => {
+    const compiled = compile(stayText.replace("{ low: 10, high: 600 }", "120").replace("{ low: 12, high: 90 }", "30"));
+    const result = buildResult(compiled);
+    expect(result.comparisons.compromise!.paybackMonth).toBeNull();
+    expect(await pageOne(compiled, result)).toContain("It has still not earned back what it cost by the end of the plan.");
+  });
+});
+
 describe("page 1's chance of coming out ahead, when the recommended option clearly leads", () => {
   it("names the option it comes out ahead of, so that it is not read as the chance of gaining money", async () => {
     // examples/seed-uncertain.yaml with dearer licences: "What will be approved" beats "Every tool we want"
@@ -562,5 +609,72 @@ describe("page 1, for gains above zero under one unit", () => {
     const cells = [...table!.matchAll(/<td class="number">([^<]*)<\/td>/g)].map((match) => match[1]);
     expect(cells).toHaveLength(6);
     expect(new Set(cells)).toEqual(new Set(["less than €1"]));
+  });
+});
+
+describe("the cash an option asks for, with a change that starts in month 6", () => {
+  it("says it is paid in month 5, before the change starts, where page 1 said '€700 up front' and the table 'Up front €700' alone", async () => {
+    const compiled = compile(LATE_START_CASE);
+    const result = buildResult(compiled);
+    expect(result.scenarios.compromise!.summary.initialInvestment).toBe(0);
+    expect(result.comparisons.compromise!.investment).toMatchObject({ cash: 700, cashMonth: 5 });
+    expect(result.comparisons.optimal!.investment).toMatchObject({ cash: 2000, cashMonth: 0 });
+    const page = await pageOne(compiled, result);
+    expect(page).toContain("€700 in month 5, before the change starts in month 6, then €1,050 for tools over the 12 months");
+    expect(page).not.toContain("up front, then €1,050");
+    const { html } = await createReport(compiled, { result });
+    const options = textOf(html.match(/<section id="options"[\s\S]*?<\/section>/)![0].replace(/<\/?span[^>]*>/g, ""));
+    expect(options).toMatch(/€700\s*\(month 5\)/);
+    expect(options).toContain("cash paid in a later month (in brackets under “Up front”) is discounted with that month");
+    // Cash at the start keeps its plain figure.
+    expect(options).not.toMatch(/€2,000\s*\(month/);
+  });
+});
+
+describe("page 1's close-call table, with ranges", () => {
+  it("labels the ranges in brackets as where the net gain falls in 9 outcomes out of 10, where nothing said what they were", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const { html } = await createReport(compiled, { result });
+    const table = html.match(/<table class="compact trade-off"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, "");
+    expect(result.comparisons.compromise!.distribution!.npv.p5).toBeLessThan(0);
+    expect(textOf(table)).toMatch(/\(-€[\d,]+ to €[\d,]+\)/);
+    expect(textOf(table)).toContain("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
+  });
+
+  it("has no such note without ranges in brackets", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const { html } = await createReport(compiled, { result: buildResult(compiled) });
+    expect(html).not.toContain("In brackets beside the net gain");
+  });
+});
+
+describe("the report's method note on team time", () => {
+  it("prices the change's hours as page 1 does, idle ones at the capture share, where it said every hour is 'valued at the cost of an hour of the team's time'", async () => {
+    // examples/solo.yaml: page 1 says 212 hours of the team's time worth €10,900, not 212 × the hourly cost.
+    const compiled = compile(readFileSync(new URL("solo.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    const { html } = await createReport(compiled, { result });
+    const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+    expect(text).not.toContain("is valued at the cost of an hour of the team's time");
+    expect(text).toContain(
+      `Team time on the change is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${Math.round(result.freedHoursCaptureShare * 100)}% of that cost, as freed hours count. Every hour is counted once.`,
+    );
+    // The rule the note states is the one page 1's figure follows: some hours below the full rate.
+    const best = result.comparisons[recommend(result)!.best.alternative]!;
+    const rate = result.scenarios[best.alternative]!.summary.hourlyCost;
+    expect(best.investment.teamHoursCost).toBeLessThan(best.investment.teamHours * rate);
+  });
+});
+
+describe("page 1's check of an extraordinary result, beside today's payroll", () => {
+  it("says a yearly gain above today's whole payroll is more than it, where it said 'more than half of' it", async () => {
+    const compiled = compile(ABOVE_PAYROLL_CASE);
+    const result = buildResult(compiled);
+    const page = await pageOne(compiled, result);
+    expect(page).toContain("its gain over the last 12 months, €343,000, is more than what today's team is paid over them, €338,000,");
+    expect(page).not.toContain("€343,000, is more than half of");
+    // Below the whole payroll, "more than half of" it still.
+    expect(page).toContain("the gain over the last 12 months, €315,000, is more than half of what today's team is paid over them, €338,000,");
   });
 });

@@ -27,11 +27,35 @@ import {
   plural,
   theMonths,
 } from "../../format/numbers.js";
-import { amount, countWord, figure, gainAmount, gainFigure, gainOrLoss, gainOrLossWords, lessThanTodaysChange, optionName, prose, userText } from "./parts.js";
+import {
+  amount,
+  countWord,
+  figure,
+  gainAmount,
+  gainFigure,
+  gainOrLoss,
+  gainOrLossWords,
+  lessThanTodaysChange,
+  optionName,
+  paidWhen,
+  prose,
+  upFrontCell,
+  userText,
+} from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, listInWords, monthsWithoutNewWorkBefore, netGainBasis, paybackChanceWords, riskAdjustmentShares } from "../../format/words.js";
+import {
+  atTheMiddle,
+  NINE_IN_TEN_OUTCOMES,
+  netGainRangeNote,
+  inTodaysMoney,
+  listInWords,
+  monthsWithoutNewWorkBefore,
+  netGainBasis,
+  paybackChanceWords,
+  riskAdjustmentShares,
+} from "../../format/words.js";
 import { askedFor } from "../../format/asked-for.js";
-import { aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
+import { aboveWholePayroll, aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
 function sampledNpv(context: ReportContext, alternative: string): { p5: number; p50: number; p95: number } | undefined {
@@ -198,7 +222,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
         `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
-        `<td class="number">${figure("trade-off-cash", context.money(comparison.investment.cash))}</td>`,
+        `<td class="number">${upFrontCell(context, comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
@@ -216,10 +240,12 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
     ...(sampled ? ['<th class="number">Chance it pays back</th>'] : []),
     '<th class="number">Return on cost</th>',
   ];
+  // The ranges in brackets are 90% ranges: said so, in page 1's words for them, not left unlabelled.
+  const ranged = options.some((comparison) => npvRange(context, comparison.alternative) !== undefined);
   return `<table class="compact trade-off" data-figure-table="trade-off">
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
-</table>${lessThanTodaysChange(context, options)}`;
+</table>${ranged ? `\n<p class="muted" data-range-note>${escapeHtml(netGainRangeNote())}</p>` : ""}${lessThanTodaysChange(context, options)}`;
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
@@ -455,7 +481,7 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", asked.upFront)}</p>
-  <p class="unit">up front, ${runningCosts(context, comparison)}</p>
+  <p class="unit">${escapeHtml(paidWhen(context, comparison)?.long ?? "up front")}, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
 </div>`;
 }
@@ -534,12 +560,14 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   const months = plural(result.horizonMonths, "month");
   const month = comparison.paybackMonth;
   const big = month === null ? `Not within ${months}` : month === 0 ? "From the start" : `Month ${formatNumber(month)}`;
+  // With ranges, the payback month is that of every range at its middle (sampled or not): the chance
+  // below may say most outcomes pay back, or some do not, so the sentence is not said as fact.
+  const ranged = context.ranges !== "none";
   const meaning =
     month === null
-      ? `By the end of the plan it has still not earned back what it cost.`
+      ? atTheMiddle(`It has still not earned back what it cost by the end of the plan.`, ranged)
       : month === 0
-        ? // With ranges, "never" holds for the middle of every range: the chance below may say some outcomes do not pay back.
-          `${context.uncertainty?.distribution[comparison.alternative] ? "With every range at its middle, it" : "It"} never costs more than it brings back.`
+        ? atTheMiddle(`It never costs more than it brings back.`, ranged)
         : comparison.npv < 0
           ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
             `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
@@ -782,7 +810,7 @@ function riskBlock(context: ReportContext, comparison: ComparisonResult): string
       )
     : distribution && npv
       ? prose(
-          `Some inputs are ranges, not single numbers. We worked the plan out ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges: ${formatNumber(context.uncertainty!.samples)} outcomes. In 9 outcomes out of 10, the net gain of ${optionName(context, comparison.alternative)} falls between ${gainAmount(npv.p5, context)} and ${gainAmount(npv.p95, context)}. ${halfOfTheOutcomes(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
+          `Some inputs are ranges, not single numbers. We worked the plan out ${formatNumber(context.uncertainty!.samples)} times, each time with new values from the ranges: ${formatNumber(context.uncertainty!.samples)} outcomes. In ${NINE_IN_TEN_OUTCOMES}, the net gain of ${optionName(context, comparison.alternative)} falls between ${gainAmount(npv.p5, context)} and ${gainAmount(npv.p95, context)}. ${halfOfTheOutcomes(context, npv.p50)} The chance of any gain at all is ${formatChance(distribution.probabilityNpvPositive)}.`,
         )
       : context.ranges === "notSampled"
         ? prose(`Some inputs are ranges, but the chances were not worked out for this report. The figures use the middle of each range.`)
@@ -826,7 +854,7 @@ function extraordinaryReasons(context: ReportContext, flag: Extraordinary, named
     const span = context.result.comparisons[flag.alternative]!.benefitLastTwelveMonthsSpan;
     const over = span === 12 ? "the last 12 months" : theMonths(span);
     reasons.push(
-      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is more than half of what today's team is paid over ${span === 1 ? "it" : "them"}, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
+      `${named ? "its" : "the"} gain over ${over}, ${figure(named ? "check-yearly-gain" : "check-other-yearly-gain", context.money(flag.yearlyGain))}, is ${aboveWholePayroll(flag, context.money) ? "more than" : "more than half of"} what today's team is paid over ${span === 1 ? "it" : "them"}, ${figure(named ? "check-payroll" : "check-other-payroll", context.money(flag.payroll))}`,
     );
   }
   if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)

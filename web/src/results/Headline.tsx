@@ -4,7 +4,7 @@ import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
-import { askedFor as askedForRule } from "../../../src/format/asked-for.js";
+import { askedFor as askedForRule, cashPaidWhen } from "../../../src/format/asked-for.js";
 import { netGainName, paybackChanceWords, returnOnCostName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
@@ -130,7 +130,9 @@ function HeadlineView({
                 <div className="figure">
                   <dt>What it asks for</dt>
                   <dd data-figure="investment">
-                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount> up front
+                    {/* Cash paid before a change that starts later is not up front: its month is said, as page 1 says it. */}
+                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount>{" "}
+                    {cashPaidWhen(upFront, result.scenarios[comparison.alternative]?.summary.changeStartMonth ?? 1)?.long ?? "up front"}
                     {askedFor(upFront, result.currency).more}
                   </dd>
                 </div>

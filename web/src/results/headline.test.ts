@@ -7,10 +7,12 @@ import { formatChance } from "../../../src/format/numbers.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { tinyMoney } from "../../../src/test-support/tiny-money.js";
 import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
+import seed from "../../../examples/seed.yaml?raw";
 import { askedFor, Headline } from "./Headline.js";
 
 const investment = (cash: number, teamHours: number): ComparisonResult["investment"] => ({
   cash,
+  cashMonth: 0,
   teamHours,
   teamHoursCost: teamHours * 60,
   total: cash + teamHours * 60,
@@ -48,5 +50,23 @@ describe("the chance an option pays back, on its card", () => {
     });
     expect(expected).toHaveLength(2);
     expect(shown).toEqual(expected);
+  });
+});
+
+describe("the cash an option asks for, on its card, with a change that starts later", () => {
+  it("says the month it is paid in, as page 1 does, where it said '€700 up front' of cash paid in month 5", () => {
+    // examples/seed.yaml with "What will be approved" starting in month 6, with €700 of consultants.
+    const text = seed.replace(
+      "    label: What will be approved\n",
+      "    label: What will be approved\n    change: { startMonth: 6, external: { consultants: 700 } }\n",
+    );
+    const { compiled, issues } = validateScenarioText(text);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const result = buildResult(compiled);
+    expect(result.comparisons.compromise!.investment).toMatchObject({ cash: 700, cashMonth: 5 });
+    const html = renderToStaticMarkup(createElement(Headline, { result }));
+    const card = html.slice(html.indexOf("What will be approved"));
+    expect(card.replace(/<[^>]+>/g, "")).toContain("€700 in month 5, before the change starts in month 6");
+    expect(card.replace(/<[^>]+>/g, "")).not.toContain("€700 up front");
   });
 });
