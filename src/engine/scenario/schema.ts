@@ -71,7 +71,7 @@ const team = group("Team and the cost of an hour", "Who does the work and what a
 const external = group("Cash paid once", "Cash paid once at the start of the change.", {
   consultants: quantity("money").meta(about("Outside help, paid once", "money")),
   hardware: quantity("money").meta(about("Hardware, paid once", "money")),
-  licences: quantity("money").meta(about("Licence fees paid up front", "money", "Up-front licence fees.")),
+  licences: quantity("money").meta(about("Licence fees, paid once", "money", "Licence fees paid once, when the change starts.")),
   trainingPerPerson: quantity("money").meta(about("Training for each person, paid once", "money a person", "Training paid for each person in the team.")),
   other: quantity("money").meta(about("Other one-off spending", "money")),
 });

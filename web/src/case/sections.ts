@@ -27,7 +27,7 @@ export const groupTitles: Readonly<Record<string, string>> = {
   team: "Team",
   salary: "Hourly cost worked out from salary",
   change: "Making the change",
-  external: "Cash paid up front",
+  external: "Cash paid once, when the change starts",
   manualTasks: "Manual chores",
   waiting: "Waiting for jobs to run",
   meetings: "Meetings and hand-offs",
