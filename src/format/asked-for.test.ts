@@ -8,18 +8,29 @@ const pageOne = { money: (value: number) => formatMoney(value, "EUR"), hours: fo
 
 describe("askedFor", () => {
   it("says what an option saves against today's own, bigger change, never a negative amount asked for", () => {
-    expect(askedFor({ cash: -5000, teamHours: -200 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000", teamHoursSaved: "200" });
-    expect(askedFor({ cash: -5000, teamHours: 0 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000" });
+    expect(askedFor({ cash: -5000, teamHours: -200 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000", cashSavedWhen: "up front", teamHoursSaved: "200" });
+    expect(askedFor({ cash: -5000, teamHours: 0 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000", cashSavedWhen: "up front" });
     expect(askedFor({ cash: 0, teamHours: -200 }, card)).toEqual({ upFront: "€0", teamHoursSaved: "200" });
     expect(askedFor({ cash: 2000, teamHours: 120 }, card)).toEqual({ upFront: "€2,000", teamHours: "120" });
     expect(askedFor({ cash: 0, teamHours: 0 }, card)).toEqual({ upFront: "€0" });
-    expect(askedFor({ cash: -5012.4, teamHours: -1234.5 }, pageOne)).toEqual({ upFront: "€0", cashSaved: "€5,010", teamHoursSaved: "1,230 hours" });
+    expect(askedFor({ cash: -5012.4, teamHours: -1234.5 }, pageOne)).toEqual({
+      upFront: "€0",
+      cashSaved: "€5,010",
+      cashSavedWhen: "up front",
+      teamHoursSaved: "1,230 hours",
+    });
+  });
+
+  it("says when today pays the cash the option saves: at the end of month 3 for today's own change starting in month 4, not 'up front'", () => {
+    expect(askedFor({ cash: -5000, cashMonth: 3, teamHours: 0 }, card)).toEqual({ upFront: "€0", cashSaved: "€5,000", cashSavedWhen: "in month 3" });
+    // Cash in more than one month (the option's at the start, today's in month 3): its sum, as one-off cash.
+    expect(askedFor({ cash: -3000, cashMonth: null, teamHours: 0 }, card)).toEqual({ upFront: "€0", cashSaved: "€3,000", cashSavedWhen: "in one-off cash" });
   });
 
   it("decides on the figure as the view writes it: what rounds to nothing is neither a saving nor hours on the change", () => {
     // 40 cents less than today is "€0" to the unit: not "€0 less than today".
     expect(askedFor({ cash: -0.4, teamHours: 0.04 }, card)).toEqual({ upFront: "€0" });
-    expect(askedFor({ cash: -0.6, teamHours: 0.06 }, card)).toEqual({ upFront: "€0", cashSaved: "€1", teamHours: "0.1" });
+    expect(askedFor({ cash: -0.6, teamHours: 0.06 }, card)).toEqual({ upFront: "€0", cashSaved: "€1", cashSavedWhen: "up front", teamHours: "0.1" });
     // A tenth of an hour is written on a card, not on page 1, whose hours are whole.
     expect(askedFor({ cash: 0, teamHours: -0.3 }, card)).toEqual({ upFront: "€0", teamHoursSaved: "0.3" });
     expect(askedFor({ cash: 0, teamHours: -0.3 }, pageOne)).toEqual({ upFront: "€0" });

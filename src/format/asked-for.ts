@@ -10,6 +10,12 @@ export interface AskedFor {
    * option pays less than today ("€5,000"); absent when that rounds to nothing as written.
    */
   readonly cashSaved?: string;
+  /**
+   * When today pays the cash the option saves, after the amount: "up front", "in month 3" (today's
+   * own change starting in month 4 pays it at the end of month 3), or "in one-off cash" when it
+   * falls in more than one month. Present with `cashSaved`.
+   */
+  readonly cashSavedWhen?: string;
   /** The team's hours the change takes; absent when none are written. */
   readonly teamHours?: string;
   /** Against today's bigger change: the team's hours the option takes less than today's own change. */
@@ -19,7 +25,7 @@ export interface AskedFor {
 /**
  * The one rule for what an option asks for, which page 1's "What we ask for" card and the web app's
  * cards each put in their own words: the cash up front, never a negative amount asked for; against
- * a baseline that makes a bigger change of its own, what the option saves ("€5,000 less than today",
+ * a baseline that makes a bigger change of its own, what the option saves ("€5,000 less up front than today",
  * "200 team hours less than today's own change"); else the team's hours on the change. Each is
  * decided on the figure as the view writes it (`money`, `hours`), so that an amount that rounds to
  * nothing is neither said as a saving ("€0 less than today") nor as hours on the change ("0 hours").
@@ -27,7 +33,7 @@ export interface AskedFor {
  * @example askedFor({ cash: -5000, teamHours: -200 }, { money: (v) => formatMoneyExact(v, "EUR"), hours: formatHoursTenth }) // { upFront: "€0", cashSaved: "€5,000", teamHoursSaved: "200" }
  */
 export function askedFor(
-  investment: Pick<ComparisonResult["investment"], "cash" | "teamHours">,
+  investment: Pick<ComparisonResult["investment"], "cash" | "teamHours"> & Partial<Pick<ComparisonResult["investment"], "cashMonth">>,
   write: { money(value: number): string; hours(value: number): string },
 ): AskedFor {
   const { cash, teamHours } = investment;
@@ -37,10 +43,29 @@ export function askedFor(
   const saved = written(-teamHours, write.hours);
   return {
     upFront: write.money(Math.max(0, cash)),
-    ...(cashSaved !== undefined ? { cashSaved } : {}),
+    ...(cashSaved !== undefined ? { cashSaved, cashSavedWhen: savedWhen(investment.cashMonth === undefined ? 0 : investment.cashMonth) } : {}),
     ...(more !== undefined ? { teamHours: more } : {}),
     ...(saved !== undefined ? { teamHoursSaved: saved } : {}),
   };
+}
+
+/** When the cash an option saves against today's own change falls (`AskedFor.cashSavedWhen`). */
+function savedWhen(cashMonth: number | null): string {
+  if (cashMonth === 0) return "up front";
+  return cashMonth === null ? "in one-off cash" : `in month ${formatNumber(cashMonth)}`;
+}
+
+/**
+ * The month a table writes under an option's up-front cash where it is not the start, for cash asked
+ * for and cash saved alike: "month 5" (the option's change starts in month 6), "month 3" under a minus
+ * (today's own change starts in month 4: the option saves that cash then), "in parts" when it falls in
+ * more than one month. Undefined at the start, or with no cash.
+ * @example cashMonthShort({ cash: -5000, cashMonth: 3 }) // "month 3"
+ */
+export function cashMonthShort(investment: Pick<ComparisonResult["investment"], "cash" | "cashMonth">): string | undefined {
+  const { cash, cashMonth } = investment;
+  if (cash === 0 || cashMonth === 0) return undefined;
+  return cashMonth === null ? "in parts" : `month ${formatNumber(cashMonth)}`;
 }
 
 /** When an option's up-front cash is paid, for a figure's side (`cashPaidWhen`). */
@@ -62,11 +87,12 @@ export interface CashPaidWhen {
  */
 export function cashPaidWhen(investment: Pick<ComparisonResult["investment"], "cash" | "cashMonth">, changeStartMonth: number): CashPaidWhen | undefined {
   const { cash, cashMonth } = investment;
-  if (cash <= 0 || cashMonth === 0) return undefined;
-  if (cashMonth === null) return { short: "in parts", long: "paid in parts, at the start and before the change starts" };
+  const short = cashMonthShort(investment);
+  if (cash <= 0 || cashMonth === 0 || short === undefined) return undefined;
+  if (cashMonth === null) return { short, long: "paid in parts, at the start and before the change starts" };
   const month = formatNumber(cashMonth);
   return {
-    short: `month ${month}`,
+    short,
     long: cashMonth + 1 === changeStartMonth ? `in month ${month}, before the change starts in month ${formatNumber(changeStartMonth)}` : `in month ${month}`,
   };
 }

@@ -827,4 +827,22 @@ describe("run's up-front cash of a change that starts later", () => {
     expect(text).toMatch(/Every tool we want \(optimal\) .* €2,000 /);
     expect(text).toContain("  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later.");
   });
+
+  it("says the month under a minus too: cash today's own change, starting in month 4, pays at the end of month 3 and the option does not", () => {
+    // Today starts a change of its own in month 4 with €5,000 of consultants; "What will be approved"
+    // makes none (−€5,000 in month 3), "Every tool we want" pays €2,000 at the start (−€3,000 in two parts).
+    const text = LATE_START_CASE.replace("    change: { startMonth: 6, external: { consultants: 700 } }\n", "").replace(
+      "  current:\n    label: Today\n",
+      "  current:\n    label: Today\n    change: { startMonth: 4, external: { consultants: 5000 } }\n",
+    );
+    const { compiled, issues } = validateScenarioText(text);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const report = renderRunReport(buildResult(compiled));
+    // They read "-€5,000" and "-€3,000" under "Up-front cash", as if saved at the start.
+    expect(report).toMatch(/What will be approved \(compromise\) .* -€5,000 \(month 3\) /);
+    expect(report).toMatch(/Every tool we want \(optimal\) .* -€3,000 \(in parts\) /);
+    expect(report).toContain(
+      "  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later (under a minus, today's own change: the cash the option does not pay).",
+    );
+  });
 });

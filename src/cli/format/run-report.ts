@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { cashPaidWhen, type CashPaidWhen } from "../../format/asked-for.js";
+import { cashMonthShort } from "../../format/asked-for.js";
 import {
   bestChances,
   bestLevelWords,
@@ -69,7 +69,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       // Not paid back by the plan's end: "not within 12 months", as the report and optimize say it, not "never".
       formatPaybackMonth(comparison.paybackMonth, result.horizonMonths),
       // Cash paid before a change that starts later is not up front: the month is said ("€700 (month 5)"), as the report says it.
-      cashCell(result, comparison, money(comparison.investment.cash)),
+      cashCell(comparison, money(comparison.investment.cash)),
       `${formatHours(comparison.investment.teamHours)} h`,
       // The last year's gain too, beside the sentence that says what it counts: "less than €1", not "€0".
       gain(comparison.benefitLastTwelveMonths),
@@ -80,23 +80,24 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     return [row, [`  risk-adjusted ${riskAdjustmentShares(risk)}`, gain(adjusted.npv), formatPercent(adjusted.roi), "", "", "", ""]];
   });
   const lastYear = lastYearWords(result, comparisons);
-  const later = comparisons.some((comparison) => paidWhenOf(result, comparison) !== undefined);
+  const later = comparisons.some((comparison) => cashMonthShort(comparison.investment) !== undefined);
+  // A minus with a month: cash today's own change, starting later, pays then and the option does not.
+  const todaysLater = comparisons.some((comparison) => comparison.investment.cash < 0 && cashMonthShort(comparison.investment) !== undefined);
   return [
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
     `  ${lastYear.heading}: the net benefit against today of ${lastYear.counts}.`,
-    ...(later ? ["  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later."] : []),
+    ...(later
+      ? [
+          `  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later${todaysLater ? " (under a minus, today's own change: the cash the option does not pay)" : ""}.`,
+        ]
+      : []),
   ].join("\n");
 }
 
-/** When an option's up-front cash is paid, where not at the start (`cashPaidWhen`, the report's rule too). */
-function paidWhenOf(result: CaseResult, comparison: ComparisonResult): CashPaidWhen | undefined {
-  return cashPaidWhen(comparison.investment, result.scenarios[comparison.alternative]!.summary.changeStartMonth);
-}
-
-function cashCell(result: CaseResult, comparison: ComparisonResult, cash: string): string {
-  const when = paidWhenOf(result, comparison);
-  return when ? `${cash} (${when.short})` : cash;
+function cashCell(comparison: ComparisonResult, cash: string): string {
+  const when = cashMonthShort(comparison.investment);
+  return when ? `${cash} (${when})` : cash;
 }
 
 /** The same results in the conventions of published peer calculations (DORA, Forrester TEI). */

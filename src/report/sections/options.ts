@@ -2,10 +2,11 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, paidWhen, prose, recommendedOption, upFrontCell, userText } from "./parts.js";
+import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, recommendedOption, upFrontCell, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, riskAdjustmentShares } from "../../format/words.js";
 import { closeCallNpv } from "../../format/judgement.js";
+import { cashMonthShort } from "../../format/asked-for.js";
 
 function descriptions(context: ReportContext): string {
   const { result } = context;
@@ -32,7 +33,7 @@ function conventionsNote(context: ReportContext): string {
   const { result } = context;
   const risk = result.riskAdjustment;
   // Cash paid before a change that starts later is paid in that month, and discounted with it (the engine's `investment.cashMonth`).
-  const later = Object.values(result.comparisons).some((comparison) => paidWhen(context, comparison) !== undefined);
+  const later = Object.values(result.comparisons).some((comparison) => cashMonthShort(comparison.investment) !== undefined);
   const laterWords = later && result.discountRate !== 0 ? "; cash paid in a later month (in brackets under “Up front”) is discounted with that month" : "";
   const lines = [
     result.discountRate === 0
@@ -90,7 +91,7 @@ export const optionsSection: ReportSection = {
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
   <td class="number">${amount(npvShown(comparison))}</td>
   <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}</td>
-  <td class="number">${upFrontCell(context, comparison, amount(context.money(comparison.investment.cash)))}</td>
+  <td class="number">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
   <td class="number">${escapeHtml(formatHours(comparison.investment.teamHours))}</td>
   <td class="number">${ratio(comparison.roi)}</td>
   <td class="number">${ratio(comparison.conventions.dora.roi)}</td>

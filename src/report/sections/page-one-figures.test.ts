@@ -446,6 +446,16 @@ describe("page 1's figures against the result", () => {
     );
   });
 
+  it("says when today pays the cash the option saves: in month 3 for today's change starting in month 4, not 'up front'", async () => {
+    const text = smallerChange().replace("change: { setupHours: 200, setupMonths: 2,", "change: { startMonth: 4, setupHours: 200, setupMonths: 2,");
+    const result = resultOf(text);
+    expect([result.comparisons.better!.investment.cash, result.comparisons.better!.investment.cashMonth]).toEqual([-5000, 3]);
+    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It said "It pays €5,000 less up front than today", of cash today pays at the end of month 3.
+    expect(page).toContain("It pays €5,000 less in month 3 than today.");
+    expect(page).not.toContain("less up front than today");
+  });
+
   it("says what an option saves against today's own, bigger change, not only '€0' and 'no extra team time'", async () => {
     const result = resultOf(smallerChange());
     const investment = result.comparisons.better!.investment;

@@ -2,7 +2,7 @@ import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
 import { formatGain, formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
-import { cashPaidWhen, type CashPaidWhen } from "../../format/asked-for.js";
+import { cashMonthShort, cashPaidWhen, type CashPaidWhen } from "../../format/asked-for.js";
 
 /**
  * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
@@ -148,7 +148,7 @@ export function paidWhen(context: ReportContext, comparison: ComparisonResult): 
 }
 
 /** A table's "Up front" cell: the cash, and under it the month it is paid in when that is not the start ("month 5"). */
-export function upFrontCell(context: ReportContext, comparison: ComparisonResult, cash: string): string {
-  const when = paidWhen(context, comparison);
-  return `${cash}${when ? `<br><span class="muted" data-cash-month>(${escapeHtml(when.short)})</span>` : ""}`;
+export function upFrontCell(comparison: ComparisonResult, cash: string): string {
+  const when = cashMonthShort(comparison.investment);
+  return `${cash}${when ? `<br><span class="muted" data-cash-month>(${escapeHtml(when)})</span>` : ""}`;
 }

@@ -222,7 +222,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
         `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
-        `<td class="number">${upFrontCell(context, comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
+        `<td class="number">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
@@ -477,7 +477,9 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
     : asked.teamHoursSaved
       ? `The change takes ${figure("team-time-saved", asked.teamHoursSaved)} less of the team's time than today's own change, worth ${amount(context.money(-investment.teamHoursCost))}.`
       : `The change takes no extra team time.`;
-  const cashSaved = asked.cashSaved ? ` It pays ${figure("cash-saved", asked.cashSaved)} less up front than today.` : "";
+  const cashSaved = asked.cashSaved
+    ? ` It pays ${figure("cash-saved", asked.cashSaved)} less ${escapeHtml(asked.cashSavedWhen ?? "up front")} than today.`
+    : "";
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", asked.upFront)}</p>

@@ -21,14 +21,14 @@ function payback(comparison: ComparisonResult, horizon: number): string {
 /**
  * What an option asks for, beside its cash up front, in the card's words: the team's hours on the
  * change, or, against a baseline that makes a bigger change of its own (in the file's defaults), what
- * it saves ("€0 up front, €5,000 less than today; 200 team hours less than today's own change"), not a
+ * it saves ("€0 up front, €5,000 less up front than today; 200 team hours less than today's own change"), not a
  * negative amount asked for. What is said, and each figure, is page 1's rule (`askedFor` in
  * src/format/asked-for.ts), with the card's figures. The JSON's `investment` keeps the signed figures.
- * @example askedFor({ cash: -5000, teamHours: -200, ... }, "EUR") // { upFront: "€0", more: ", €5,000 less than today; 200 team hours less than today's own change" }
+ * @example askedFor({ cash: -5000, teamHours: -200, ... }, "EUR") // { upFront: "€0", more: ", €5,000 less up front than today; 200 team hours less than today's own change" }
  */
 export function askedFor(investment: ComparisonResult["investment"], currency: string): { upFront: string; more: string } {
   const asked = askedForRule(investment, { money: (value) => formatMoney(value, currency), hours: formatHours });
-  const cashSaved = asked.cashSaved ? `, ${asked.cashSaved} less than today` : "";
+  const cashSaved = asked.cashSaved ? `, ${asked.cashSaved} less ${asked.cashSavedWhen ?? "up front"} than today` : "";
   const hours = asked.teamHours
     ? ` + ${asked.teamHours} team hours on the change`
     : asked.teamHoursSaved

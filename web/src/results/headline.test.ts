@@ -10,9 +10,9 @@ import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import seed from "../../../examples/seed.yaml?raw";
 import { askedFor, Headline } from "./Headline.js";
 
-const investment = (cash: number, teamHours: number): ComparisonResult["investment"] => ({
+const investment = (cash: number, teamHours: number, cashMonth: number | null = 0): ComparisonResult["investment"] => ({
   cash,
-  cashMonth: 0,
+  cashMonth,
   teamHours,
   teamHoursCost: teamHours * 60,
   total: cash + teamHours * 60,
@@ -21,8 +21,13 @@ const investment = (cash: number, teamHours: number): ComparisonResult["investme
 describe("what an option asks for, on its card", () => {
   it("says what it saves against today's own, bigger change, as page 1 does, not a negative amount asked for", () => {
     // It said "-€5,000 up front" and nothing of the 200 hours.
-    expect(askedFor(investment(-5000, -200), "EUR")).toEqual({ upFront: "€0", more: ", €5,000 less than today; 200 team hours less than today's own change" });
-    expect(askedFor(investment(-5000, 0), "EUR")).toEqual({ upFront: "€0", more: ", €5,000 less than today" });
+    expect(askedFor(investment(-5000, -200), "EUR")).toEqual({
+      upFront: "€0",
+      more: ", €5,000 less up front than today; 200 team hours less than today's own change",
+    });
+    expect(askedFor(investment(-5000, 0), "EUR")).toEqual({ upFront: "€0", more: ", €5,000 less up front than today" });
+    // Today's own change starting in month 4 pays its cash at the end of month 3: not "up front".
+    expect(askedFor(investment(-5000, 0, 3), "EUR")).toEqual({ upFront: "€0", more: ", €5,000 less in month 3 than today" });
     expect(askedFor(investment(0, -200), "EUR")).toEqual({ upFront: "€0", more: ", 200 team hours less than today's own change" });
     expect(askedFor(investment(2000, 120), "EUR")).toEqual({ upFront: "€2,000", more: " + 120 team hours on the change" });
     expect(askedFor(investment(0, 0), "EUR")).toEqual({ upFront: "€0", more: "" });
