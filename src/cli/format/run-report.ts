@@ -1,5 +1,5 @@
 import { lastYearWords } from "../../format/last-year.js";
-import { cashPaidWhen, type CashPaidWhen } from "../../format/asked-for.js";
+import { cashPaidWhenOf } from "../../format/asked-for.js";
 import {
   bestChances,
   bestLevelWords,
@@ -80,7 +80,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     return [row, [`  risk-adjusted ${riskAdjustmentShares(risk)}`, gain(adjusted.npv), formatPercent(adjusted.roi), "", "", "", ""]];
   });
   const lastYear = lastYearWords(result, comparisons);
-  const later = comparisons.some((comparison) => paidWhenOf(result, comparison) !== undefined);
+  const later = comparisons.some((comparison) => cashPaidWhenOf(result, comparison) !== undefined);
   return [
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
@@ -89,13 +89,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
   ].join("\n");
 }
 
-/** When an option's up-front cash is paid, where not at the start (`cashPaidWhen`, the report's rule too). */
-function paidWhenOf(result: CaseResult, comparison: ComparisonResult): CashPaidWhen | undefined {
-  return cashPaidWhen(comparison.investment, result.scenarios[comparison.alternative]!.summary.changeStartMonth);
-}
-
 function cashCell(result: CaseResult, comparison: ComparisonResult, cash: string): string {
-  const when = paidWhenOf(result, comparison);
+  const when = cashPaidWhenOf(result, comparison);
   return when ? `${cash} (${when.short})` : cash;
 }
 
