@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { askedFor } from "./asked-for.js";
+import { buildResult, validateScenarioText } from "../engine/index.js";
+import { LATE_START_CASE } from "../test-support/late-start-case.js";
+import { askedFor, cashPaidWhenOf, cashPaidWords } from "./asked-for.js";
 import { formatHours, formatHoursTenth, formatMoney, formatMoneyExact } from "./numbers.js";
 
 // As the web app's cards write figures (money to the unit, hours to a tenth) and as page 1 does (three significant figures).
@@ -34,5 +36,18 @@ describe("askedFor", () => {
     // A tenth of an hour is written on a card, not on page 1, whose hours are whole.
     expect(askedFor({ cash: 0, teamHours: -0.3 }, card)).toEqual({ upFront: "€0", teamHoursSaved: "0.3" });
     expect(askedFor({ cash: 0, teamHours: -0.3 }, pageOne)).toEqual({ upFront: "€0" });
+  });
+});
+
+describe("cashPaidWords", () => {
+  it("says when an option's cash is paid, read from the result: 'up front' at the start, its month before a later start", () => {
+    const { compiled, issues } = validateScenarioText(LATE_START_CASE);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const result = buildResult(compiled);
+    // “What will be approved” starts in month 6: its €700 of consultants is paid at the end of month 5.
+    expect(cashPaidWords(result, result.comparisons.compromise!)).toBe("in month 5, before the change starts in month 6");
+    expect(cashPaidWhenOf(result, result.comparisons.compromise!)?.short).toBe("month 5");
+    expect(cashPaidWords(result, result.comparisons.optimal!)).toBe("up front");
+    expect(cashPaidWhenOf(result, result.comparisons.optimal!)).toBeUndefined();
   });
 });

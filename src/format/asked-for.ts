@@ -1,4 +1,4 @@
-import type { ComparisonResult } from "../engine/index.js";
+import type { CaseResult, ComparisonResult } from "../engine/index.js";
 import { formatNumber } from "./numbers.js";
 
 /** What an option asks for, from its signed investment, each figure as the view writes it. */
@@ -95,4 +95,25 @@ export function cashPaidWhen(investment: Pick<ComparisonResult["investment"], "c
     short,
     long: cashMonth + 1 === changeStartMonth ? `in month ${month}, before the change starts in month ${formatNumber(changeStartMonth)}` : `in month ${month}`,
   };
+}
+
+/**
+ * `cashPaidWhen` for one of the result's comparisons, the option's start month read from the result:
+ * the one lookup of page 1's card, the report's tables, `run`'s table and the web app's card.
+ * @example cashPaidWhenOf(result, result.comparisons.compromise!)?.short // "month 5"
+ */
+export function cashPaidWhenOf(
+  result: Pick<CaseResult, "scenarios">,
+  comparison: Pick<ComparisonResult, "alternative" | "investment">,
+): CashPaidWhen | undefined {
+  return cashPaidWhen(comparison.investment, result.scenarios[comparison.alternative]?.summary.changeStartMonth ?? 1);
+}
+
+/**
+ * The words after the cash an option asks for: "up front", or when it is paid where that is not the
+ * start (`cashPaidWhenOf`'s long form), as page 1's card and the web app's card write them.
+ * @example cashPaidWords(result, result.comparisons.compromise!) // "in month 5, before the change starts in month 6"
+ */
+export function cashPaidWords(result: Pick<CaseResult, "scenarios">, comparison: Pick<ComparisonResult, "alternative" | "investment">): string {
+  return cashPaidWhenOf(result, comparison)?.long ?? "up front";
 }

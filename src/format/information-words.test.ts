@@ -48,3 +48,29 @@ describe("informationLabel", () => {
     );
   });
 });
+
+describe("informationLabel of an input an option reads only before its change", () => {
+  // What will be approved starts later and works today's way until then (docs/numbers.md): it reads
+  // today's upkeep hours in those months only. The report's and the workbook's "Used by" say so; `voi`
+  // and the decision section said "(“Today” and “What will be approved”)" as if it were the option's own.
+  const late = {
+    ...result,
+    assumptions: [
+      { input: "scenarios.current.projects.upkeepHoursPerMonth", usedBy: ["current", "compromise"], usedOnlyBeforeChangeBy: ["compromise"] },
+      { input: "scenarios.compromise.projects.upkeepHoursPerMonth", usedBy: ["compromise"] },
+    ],
+  } as unknown as CaseResult;
+
+  it("marks the option, as every view of the inputs' users does", () => {
+    const today = { inputs: ["scenarios.current.projects.upkeepHoursPerMonth"] };
+    expect(informationParts(today, late)).toEqual([
+      { label: "Upkeep hours a month for each live project", scenarios: ["current", "compromise"], onlyBeforeChange: ["compromise"] },
+    ]);
+    expect(informationLabel(today, late)).toBe("Upkeep hours a month for each live project (“Today” and “What will be approved” (before its change))");
+  });
+
+  it("does not mark it where the group also holds its own input of the same field", () => {
+    const both = { inputs: ["scenarios.current.projects.upkeepHoursPerMonth", "scenarios.compromise.projects.upkeepHoursPerMonth"] };
+    expect(informationLabel(both, late)).toBe("Upkeep hours a month for each live project (“Today” and “What will be approved”)");
+  });
+});

@@ -1,12 +1,17 @@
 import type { CaseResult, InformationValue } from "../engine/index.js";
 import { describeInput } from "./input-description.js";
-import { listInWords } from "./words.js";
+import { listInWords, usedByName } from "./words.js";
 
 /** One part of what an information value is about: an input's plain label and the options that use it. */
 export interface InformationPart {
   label: string;
   /** Scenario names (file order) of the options that use these inputs; empty when every option does. */
   scenarios: string[];
+  /**
+   * Those of `scenarios` that read these inputs only in their months before their change is in place
+   * (today's way, `assumptions[].usedOnlyBeforeChangeBy`; docs/numbers.md); absent when none does.
+   */
+  onlyBeforeChange?: string[];
 }
 
 /**
@@ -17,23 +22,27 @@ export interface InformationPart {
  */
 export function informationParts(entry: Pick<InformationValue, "inputs">, result: CaseResult): InformationPart[] {
   const order = Object.keys(result.scenarios);
-  const parts: { label: string; users: Set<string>; everyone: boolean }[] = [];
+  // Each user of a part's inputs, and whether it reads every one of them only before its change.
+  const parts: { label: string; users: Map<string, boolean>; everyone: boolean }[] = [];
   for (const input of entry.inputs) {
     const { label } = describeInput(input);
-    const usedBy = result.assumptions.find((assumption) => assumption.input === input)?.usedBy ?? [];
+    const assumption = result.assumptions.find((candidate) => candidate.input === input);
+    const usedBy = assumption?.usedBy ?? [];
+    const onlyBefore = assumption?.usedOnlyBeforeChangeBy ?? [];
     let part = parts.find((candidate) => candidate.label === label);
     if (!part) {
-      part = { label, users: new Set(), everyone: false };
+      part = { label, users: new Map(), everyone: false };
       parts.push(part);
     }
     // An input no option is recorded as using is taken as everyone's, as `inputLabel` does.
     if (usedBy.length === 0) part.everyone = true;
-    for (const name of usedBy) part.users.add(name);
+    for (const name of usedBy) part.users.set(name, (part.users.get(name) ?? true) && onlyBefore.includes(name));
   }
-  return parts.map((part) => ({
-    label: part.label,
-    scenarios: part.everyone || order.every((name) => part.users.has(name)) ? [] : order.filter((name) => part.users.has(name)),
-  }));
+  return parts.map((part) => {
+    const scenarios = part.everyone || order.every((name) => part.users.has(name)) ? [] : order.filter((name) => part.users.has(name));
+    const onlyBeforeChange = scenarios.filter((name) => part.users.get(name));
+    return { label: part.label, scenarios, ...(onlyBeforeChange.length > 0 ? { onlyBeforeChange } : {}) };
+  });
 }
 
 /**
@@ -60,7 +69,8 @@ export function informationWords(
 ): string {
   const parts = informationParts(entry, result).map((part, index) => {
     const label = text(index === 0 ? part.label : continuing(part.label));
-    const options = part.scenarios.map((name) => `“${option(name)}”`);
+    // An option that reads the inputs only before its change is in place is marked so, as every view of `usedBy` does.
+    const options = part.scenarios.map((name) => usedByName(`“${option(name)}”`, part.onlyBeforeChange?.includes(name) ?? false));
     return options.length === 0 ? label : `${label} (${listInWords(options)})`;
   });
   return listInWords(parts);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parameterNames, parameterSpecs, scenarioFields, unitWordsText } from "../engine/index.js";
-import { describeInput, hasMeaning, parseInputPath } from "./input-description.js";
+import { buildResult, parameterNames, parameterSpecs, scenarioFields, unitWordsText, validateScenarioText } from "../engine/index.js";
+import { describeInput, hasMeaning, inputLabel, parseInputPath } from "./input-description.js";
 import { catalogueLabel, inputLabel as workbookLabel, unitText } from "./input-labels.js";
 
 describe("parseInputPath", () => {
@@ -58,5 +58,45 @@ describe("describeInput", () => {
 
   it("falls back to the field name in words", () => {
     expect(describeInput("defaults.team.somethingNew").label).toBe("Something new");
+  });
+});
+
+describe("inputLabel", () => {
+  // Tooling starts its change in month 4 and works today's way until then (docs/numbers.md): it reads
+  // today's meetings before its change; Now, in place from month 1, never does.
+  const text = [
+    "title: Late start",
+    "currency: EUR",
+    "horizonMonths: 12",
+    "discountRate: 0",
+    "baseline: today",
+    "defaults:",
+    "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
+    "  projects: { upkeepHoursPerMonth: 0 }",
+    "  releases: { mode: schedule }",
+    "scenarios:",
+    "  today: { label: Today, meetings: { hoursPerPersonPerMonth: 60 } }",
+    "  tooling: { label: Tooling, change: { startMonth: 4 }, meetings: { hoursPerPersonPerMonth: 0 } }",
+    "  now: { label: Now, meetings: { hoursPerPersonPerMonth: 10 } }",
+    "",
+  ].join("\n");
+  const { compiled, issues } = validateScenarioText(text);
+  if (!compiled) throw new Error(JSON.stringify(issues));
+  const result = buildResult(compiled);
+  const meetings = result.assumptions.find((entry) => entry.input === "scenarios.today.meetings.hoursPerPersonPerMonth")!;
+
+  it("names the options that use an input, marking one that reads it only before its change", () => {
+    expect(inputLabel(meetings, result)).toBe(`${describeInput(meetings.input).label} (Today, Tooling (before its change))`);
+  });
+
+  it("writes the options' and the input's labels as the view asks (the report's what-moves section escapes both)", () => {
+    expect(
+      inputLabel(
+        meetings,
+        result,
+        (name) => `<${name}>`,
+        (label) => label.toUpperCase(),
+      ),
+    ).toBe(`${describeInput(meetings.input).label.toUpperCase()} (<today>, <tooling> (before its change))`);
   });
 });

@@ -58,14 +58,21 @@ export function describeInput(input: string): InputDescription {
 }
 
 /**
- * An input's label with the options that use it, when not all of them do.
+ * An input's label with the options that use it, when not all of them do, an option that reads it only
+ * before its change is in place marked so (`usedByName`). `option` writes an option's label by its
+ * scenario name and `text` the input's label (the report escapes both).
  * @example inputLabel(assumption, result) // "Upkeep hours a month for each live project (Today)"
  */
-export function inputLabel(assumption: Assumption, result: CaseResult): string {
-  const { label } = describeInput(assumption.input);
+export function inputLabel(
+  assumption: Assumption,
+  result: CaseResult,
+  option: (name: string) => string = (name) => result.scenarios[name]?.label ?? name,
+  text: (label: string) => string = (label) => label,
+): string {
+  const label = text(describeInput(assumption.input).label);
   const names = Object.keys(result.scenarios);
   if (assumption.usedBy.length === 0 || names.every((name) => assumption.usedBy.includes(name))) return label;
   const onlyBefore = assumption.usedOnlyBeforeChangeBy ?? [];
-  const labels = assumption.usedBy.map((name) => usedByName(result.scenarios[name]?.label ?? name, onlyBefore.includes(name)));
+  const labels = assumption.usedBy.map((name) => usedByName(option(name), onlyBefore.includes(name)));
   return `${label} (${labels.join(", ")})`;
 }

@@ -8,6 +8,7 @@ import { findJargon } from "../jargon.js";
 import { textOf } from "../report-text.js";
 import { WORTH_FINDING_OUT } from "./decision.js";
 import { bestChances } from "../../format/words.js";
+import { STAY_ON_AVERAGE_CASE } from "../../test-support/stay-on-average-case.js";
 
 const examples = new URL("../../../examples/", import.meta.url);
 
@@ -234,29 +235,8 @@ describe("page 1's close call", () => {
 describe("the decision section beside a 'stay'", () => {
   // No option gains money with every range at its middle (page 1: "Do not go ahead … would lose €738"), but
   // the lopsided ranges make the option gain on average: the report must say so, as `run` does.
-  const stayText = `title: Stay verdict, but the option gains on average
-currency: EUR
-horizonMonths: 12
-discountRate: 0.08
-freedHoursCaptureShare: 0.5
-baseline: current
-defaults:
-  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
-  manualTasks:
-    reports: { minutesPerWeek: { low: 10, high: 600 }, per: team }
-  projects: { upkeepHoursPerMonth: { low: 12, high: 90 }, valuePerMonth: 2500 }
-  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
-scenarios:
-  current: { label: Today }
-  compromise:
-    label: What will be approved
-    manualTasks: { reports: { minutesPerWeek: 0 } }
-    projects: { upkeepHoursPerMonth: 11 }
-    tooling: { licences: { perUserPerMonth: 1200 } }
-`;
-
   it("says the option gains the most averaged over all outcomes, where it said nothing (compared with the option, not with today, which page 1 recommends)", async () => {
-    const { compiled, issues } = validateScenarioText(stayText);
+    const { compiled, issues } = validateScenarioText(STAY_ON_AVERAGE_CASE);
     if (!compiled) throw new Error(JSON.stringify(issues));
     const result = resultOf(compiled);
     expect(result.comparisons.compromise!.npv).toBeLessThan(0);

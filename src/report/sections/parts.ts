@@ -2,7 +2,7 @@ import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
 import type { CaseResult, ComparisonResult } from "../../engine/index.js";
 import { formatGain, formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
-import { cashMonthShort, cashPaidWhen, type CashPaidWhen } from "../../format/asked-for.js";
+import { cashMonthShort } from "../../format/asked-for.js";
 
 /**
  * Small pieces of markup shared by the sections. Text written by the user is marked `data-user`,
@@ -140,11 +140,6 @@ export function lessThanTodaysChange(context: ReportContext, comparisons: readon
   return less
     ? `\n<p class="muted" data-less-than-today>A minus under “Up front” or “Team time” means the option asks for that much less than ${optionName(context, context.result.baseline)} does for a change of its own.</p>`
     : "";
-}
-
-/** When an option's up-front cash is paid, where not at the start (`cashPaidWhen`: the one wording of page 1, the tables, `run` and the web app). */
-export function paidWhen(context: ReportContext, comparison: ComparisonResult): CashPaidWhen | undefined {
-  return cashPaidWhen(comparison.investment, context.result.scenarios[comparison.alternative]!.summary.changeStartMonth);
 }
 
 /** A table's "Up front" cell: the cash, and under it the month it is paid in when that is not the start ("month 5"). */

@@ -17,6 +17,7 @@ import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
 import { ABOVE_PAYROLL_CASE } from "../../test-support/payroll-case.js";
+import { STAY_ON_AVERAGE_CASE } from "../../test-support/stay-on-average-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -491,29 +492,8 @@ describe("page 1's payback from the start, with ranges", () => {
 describe("page 1's payback not within the plan, with ranges", () => {
   // No payback with every range at its middle, but most outcomes (54%) pay back: the card said
   // "By the end of the plan it has still not earned back what it cost." as fact.
-  const stayText = `title: Stay verdict, but the option gains on average
-currency: EUR
-horizonMonths: 12
-discountRate: 0.08
-freedHoursCaptureShare: 0.5
-baseline: current
-defaults:
-  team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 }
-  manualTasks:
-    reports: { minutesPerWeek: { low: 10, high: 600 }, per: team }
-  projects: { upkeepHoursPerMonth: { low: 12, high: 90 }, valuePerMonth: 2500 }
-  releases: { mode: schedule, months: [4, 7, 10], newWorkThresholdHours: 80 }
-scenarios:
-  current: { label: Today }
-  compromise:
-    label: What will be approved
-    manualTasks: { reports: { minutesPerWeek: 0 } }
-    projects: { upkeepHoursPerMonth: 11 }
-    tooling: { licences: { perUserPerMonth: 1200 } }
-`;
-
   it("says 'not earned back' of the middle of the ranges only, beside the chance that it pays back", async () => {
-    const compiled = compile(stayText);
+    const compiled = compile(STAY_ON_AVERAGE_CASE);
     const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
     const option = result.comparisons.compromise!;
     expect(option.paybackMonth).toBeNull();
@@ -526,7 +506,7 @@ scenarios:
   });
 
   it("says it as fact of single estimates", async () => {
-    const compiled = compile(stayText.replace("{ low: 10, high: 600 }", "120").replace("{ low: 12, high: 90 }", "30"));
+    const compiled = compile(STAY_ON_AVERAGE_CASE.replace("{ low: 10, high: 600 }", "120").replace("{ low: 12, high: 90 }", "30"));
     const result = buildResult(compiled);
     expect(result.comparisons.compromise!.paybackMonth).toBeNull();
     expect(await pageOne(compiled, result)).toContain("It has still not earned back what it cost by the end of the plan.");

@@ -37,7 +37,6 @@ import {
   gainOrLossWords,
   lessThanTodaysChange,
   optionName,
-  paidWhen,
   prose,
   upFrontCell,
   userText,
@@ -54,7 +53,7 @@ import {
   paybackChanceWords,
   riskAdjustmentShares,
 } from "../../format/words.js";
-import { askedFor } from "../../format/asked-for.js";
+import { askedFor, cashPaidWords } from "../../format/asked-for.js";
 import { aboveWholePayroll, aheadAndLevel, aheadAndLevelWords, closeCallNpv } from "../../format/judgement.js";
 
 /** The alternative's NPV percentiles from the Monte Carlo, when all three exist. */
@@ -483,7 +482,7 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", asked.upFront)}</p>
-  <p class="unit">${escapeHtml(paidWhen(context, comparison)?.long ?? "up front")}, ${runningCosts(context, comparison)}</p>
+  <p class="unit">${escapeHtml(cashPaidWords(context.result, comparison))}, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
 </div>`;
 }

@@ -1,9 +1,8 @@
 import { countWord, chartFigure, optionName, prose, userText } from "./parts.js";
 import { escapeHtml } from "../escape.js";
-import { describeInput } from "../../format/input-description.js";
+import { describeInput, inputLabel } from "../../format/input-description.js";
 import type { ReportSection } from "./section.js";
 import { TORNADO_BARS } from "../risks.js";
-import { usedByName } from "../../format/words.js";
 
 /** "This is the assumption to check first." after one bar; "These are …" after several. */
 function checkFirst(shown: number): string {
@@ -41,13 +40,9 @@ export const whatMovesSection: ReportSection = {
     const linked = (context.result.correlations ?? []).filter((correlation) => correlation.rank !== 0);
     // Our words for the input, with the options that use it when not all do (their labels are the user's).
     const labelOf = (input: string) => {
-      const plain = escapeHtml(describeInput(input).label);
       const assumption = context.result.assumptions.find((entry) => entry.input === input);
-      const usedBy = assumption?.usedBy ?? [];
-      const onlyBefore = assumption?.usedOnlyBeforeChangeBy ?? [];
-      const every = Object.keys(context.result.scenarios).every((name) => usedBy.includes(name));
-      const names = usedBy.map((name) => usedByName(userText(context.label(name)), onlyBefore.includes(name)));
-      return usedBy.length === 0 || every ? plain : `${plain} (${names.join(", ")})`;
+      if (!assumption) return escapeHtml(describeInput(input).label);
+      return inputLabel(assumption, context.result, (name) => userText(context.label(name)), escapeHtml);
     };
     const pairs = linked.map(
       ({ between: [a, b], rank }) => `“${labelOf(a)}” and “${labelOf(b)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`,

@@ -4,7 +4,7 @@ import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
-import { askedFor as askedForRule, cashPaidWhen } from "../../../src/format/asked-for.js";
+import { askedFor as askedForRule, cashPaidWords } from "../../../src/format/asked-for.js";
 import { netGainName, paybackChanceWords, returnOnCostName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
@@ -131,8 +131,7 @@ function HeadlineView({
                   <dt>What it asks for</dt>
                   <dd data-figure="investment">
                     {/* Cash paid before a change that starts later is not up front: its month is said, as page 1 says it. */}
-                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount>{" "}
-                    {cashPaidWhen(upFront, result.scenarios[comparison.alternative]?.summary.changeStartMonth ?? 1)?.long ?? "up front"}
+                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount> {cashPaidWords(result, comparison)}
                     {askedFor(upFront, result.currency).more}
                   </dd>
                 </div>
