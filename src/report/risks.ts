@@ -45,7 +45,10 @@ export function rankRisks(
     const today = assumption.usedBy.includes(result.baseline);
     // An input the option reads only before its change is in place is today's, not the change's.
     const changed = assumption.usedBy.includes(alternative) && !assumption.usedOnlyBeforeChangeBy?.includes(alternative);
-    return today && !changed ? `${plain}, today` : changed && !today ? `${plain}, after the change` : plain;
+    if (today && !changed) return `${plain}, today`;
+    // The change's own inputs (its cash, setup, learning…) are not "after" it: they are what it costs.
+    if (changed && !today) return /(^|\.)change\./.test(input) ? `${plain}, for the change` : `${plain}, after the change`;
+    return plain;
   };
   const comparison = result.comparisons[alternative];
   if (!comparison) return undefined;
