@@ -233,7 +233,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
   let teamHoursCost = 0;
   let cashBeforeStart = -figures.timeZero;
   // The months the up-front cash is paid in: 0 is the start (time 0), m the end of month m (`Investment.cashMonth`).
-  const cashMonths = new Set<number>(figures.timeZero !== 0 ? [0] : []);
+  const cashMonths = new Map<number, number>(figures.timeZero !== 0 ? [[0, -figures.timeZero]] : []);
   // DORA's investment: the change's cash lines that rise, month by month, and the up-front cash.
   let changeCash = figures.timeZero < 0 ? -figures.timeZero : 0;
   for (let at = 0; at < months; at++) {
@@ -254,7 +254,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     teamHoursCost += columnValue(alternative, F.changeHoursCost, at) - columnValue(base, F.changeHoursCost, at);
     const spend = columnValue(alternative, F.externalSpend, at) - columnValue(base, F.externalSpend, at);
     cashBeforeStart += spend;
-    if (spend !== 0) cashMonths.add(at + 1);
+    if (spend !== 0) cashMonths.set(at + 1, spend);
     for (const field of changeCostFields) {
       const rise = columnValue(alternative, field, at) - columnValue(base, field, at);
       if (rise > 0) changeCash += rise;
@@ -284,7 +284,8 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     paybackMonth: figures.paybackMonth,
     investment: {
       cash: withoutFloatNoise(cashBeforeStart),
-      cashMonth: cashMonths.size === 0 ? 0 : cashMonths.size === 1 ? [...cashMonths][0]! : null,
+      cashMonth: cashMonths.size === 0 ? 0 : cashMonths.size === 1 ? [...cashMonths.keys()][0]! : null,
+      ...(cashMonths.size > 1 ? { cashByMonth: [...cashMonths].map(([month, cash]) => ({ month, cash: withoutFloatNoise(cash) })) } : {}),
       teamHours,
       teamHoursCost,
       total: investment,

@@ -109,6 +109,12 @@ export interface Investment {
    * and the option's start apart). docs/numbers.md, "Comparison".
    */
   cashMonth: number | null;
+  /**
+   * Only when `cashMonth` is null: the cash of each month it falls in, the option's less today's, in
+   * month order (month 0 is the start): `[{ month: 0, cash: -300 }, { month: 5, cash: 1000 }]` for an
+   * option whose change starts in month 6 with 1,000 of consultants, against today's own 300 at the start.
+   */
+  cashByMonth?: { month: number; cash: number }[];
   /** Team hours diverted into the change: setup, learning, the adoption dip and effort alongside. */
   teamHours: number;
   /** Those hours at what they displace: bought or building hours at the loaded rate, idle ones at the capture share (docs/numbers.md). */

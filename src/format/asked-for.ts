@@ -1,5 +1,6 @@
 import type { CaseResult, ComparisonResult } from "../engine/index.js";
 import { formatNumber } from "./numbers.js";
+import { listInWords } from "./words.js";
 
 /** What an option asks for, from its signed investment, each figure as the view writes it. */
 export interface AskedFor {
@@ -89,7 +90,7 @@ export function cashPaidWhen(investment: Pick<ComparisonResult["investment"], "c
   const { cash, cashMonth } = investment;
   const short = cashMonthShort(investment);
   if (cash <= 0 || cashMonth === 0 || short === undefined) return undefined;
-  if (cashMonth === null) return { short, long: "paid in parts, at the start and before the change starts" };
+  if (cashMonth === null) return { short, long: "in parts, in more than one month" };
   const month = formatNumber(cashMonth);
   return {
     short,
@@ -114,6 +115,26 @@ export function cashPaidWhenOf(
  * start (`cashPaidWhenOf`'s long form), as page 1's card and the web app's card write them.
  * @example cashPaidWords(result, result.comparisons.compromise!) // "in month 5, before the change starts in month 6"
  */
-export function cashPaidWords(result: Pick<CaseResult, "scenarios">, comparison: Pick<ComparisonResult, "alternative" | "investment">): string {
+export function cashPaidWords(
+  result: Pick<CaseResult, "scenarios">,
+  comparison: Pick<ComparisonResult, "alternative" | "investment">,
+  money?: (value: number) => string,
+): string {
+  const parts = comparison.investment.cashByMonth;
+  if (money && parts && comparison.investment.cash > 0) return `in parts: ${cashPartsWords(parts, money)}`;
   return cashPaidWhenOf(result, comparison)?.long ?? "up front";
+}
+
+/**
+ * The parts of an option's cash that falls in more than one month (the engine's
+ * `investment.cashByMonth`), each as the option pays it against today: what it pays, or pays less than
+ * today's own change, and when.
+ * @example cashPartsWords([{ month: 0, cash: -300 }, { month: 5, cash: 1000 }], (v) => formatMoneyExact(v, "EUR")) // "€300 less than today at the start and €1,000 in month 5"
+ */
+export function cashPartsWords(parts: readonly { month: number; cash: number }[], money: (value: number) => string): string {
+  const words = parts.map(({ month, cash }) => {
+    const when = month === 0 ? "at the start" : `in month ${formatNumber(month)}`;
+    return cash > 0 ? `${money(cash)} ${when}` : `${money(-cash)} less than today ${when}`;
+  });
+  return listInWords(words);
 }

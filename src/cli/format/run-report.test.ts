@@ -842,7 +842,7 @@ describe("run's up-front cash of a change that starts later", () => {
     expect(report).toMatch(/What will be approved \(compromise\) .* -€5,000 \(month 3\) /);
     expect(report).toMatch(/Every tool we want \(optimal\) .* -€3,000 \(in parts\) /);
     expect(report).toContain(
-      "  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later (under a minus, today's own change: the cash the option does not pay).",
+      "  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later (under a minus, today's own change: the cash the option does not pay); “in parts”: in more than one month (--json's investment.cashByMonth gives each).",
     );
   });
 });

@@ -82,6 +82,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
   const lastYear = lastYearWords(result, comparisons);
   const later = comparisons.some((comparison) => cashMonthShort(comparison.investment) !== undefined);
   // A minus with a month: cash today's own change, starting later, pays then and the option does not.
+  const inParts = comparisons.some((comparison) => comparison.investment.cashMonth === null);
   const todaysLater = comparisons.some((comparison) => comparison.investment.cash < 0 && cashMonthShort(comparison.investment) !== undefined);
   return [
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
@@ -89,7 +90,7 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     `  ${lastYear.heading}: the net benefit against today of ${lastYear.counts}.`,
     ...(later
       ? [
-          `  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later${todaysLater ? " (under a minus, today's own change: the cash the option does not pay)" : ""}.`,
+          `  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later${todaysLater ? " (under a minus, today's own change: the cash the option does not pay)" : ""}${inParts ? "; “in parts”: in more than one month (--json's investment.cashByMonth gives each)" : ""}.`,
         ]
       : []),
   ].join("\n");

@@ -446,6 +446,27 @@ describe("page 1's figures against the result", () => {
     );
   });
 
+  it("says each part of cash that falls in more than one month, not 'paid in parts, at the start and before the change starts'", async () => {
+    // Today pays €300 of consultants at the start; the option starts in month 6 with €1,000 of its own
+    // (paid at the end of month 5): €700 in all, and nothing paid by the option at the start.
+    const text = smallerChange()
+      .replace("change: { setupHours: 200, setupMonths: 2, external: { consultants: 5000 } }", "change: { external: { consultants: 300 } }")
+      .replace("change: { setupHours: 0, external: { consultants: 0 } }", "change: { startMonth: 6, external: { consultants: 1000 } }");
+    const result = resultOf(text);
+    const investment = result.comparisons.better!.investment;
+    expect([investment.cash, investment.cashMonth, investment.cashByMonth]).toEqual([
+      700,
+      null,
+      [
+        { month: 0, cash: -300 },
+        { month: 5, cash: 1000 },
+      ],
+    ]);
+    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”");
+    expect(page).toContain("€700 in parts: €300 less than today at the start and €1,000 in month 5,");
+    expect(page).not.toContain("at the start and before the change starts");
+  });
+
   it("says when today pays the cash the option saves: in month 3 for today's change starting in month 4, not 'up front'", async () => {
     const text = smallerChange().replace("change: { setupHours: 200, setupMonths: 2,", "change: { startMonth: 4, setupHours: 200, setupMonths: 2,");
     const result = resultOf(text);

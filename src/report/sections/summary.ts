@@ -482,7 +482,7 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
   return `<div class="card">
   <h3>What we ask for</h3>
   <p class="big">${figure("investment", asked.upFront)}</p>
-  <p class="unit">${escapeHtml(cashPaidWords(context.result, comparison))}, ${runningCosts(context, comparison)}</p>
+  <p class="unit">${escapeHtml(cashPaidWords(context.result, comparison, context.money))}, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
 </div>`;
 }
