@@ -1,7 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatMoneyExact } from "../../format/numbers.js";
-import { countWord, optionName, prose, recommendedOption, userText } from "./parts.js";
+import { countWord, optionName, prose, optionRecommendedToGoAhead, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
 /** The option the reader is asked to approve: the recommended one, else the one with the highest gain. */
@@ -50,7 +50,7 @@ export const adoptionOrderSection: ReportSection = {
     // The order belongs to an option built from the catalogue; when that is not the best one, say so first.
     // Where page 1 recommends none (a close call, or staying with today) the best is named by its gain.
     const best = context.recommendation?.best.alternative;
-    const recommended = recommendedOption(context);
+    const recommended = optionRecommendedToGoAhead(context);
     const whose =
       best && best !== name
         ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not ${recommended === best ? `the recommended ${optionName(context, best)}` : `${optionName(context, best)}, the option with the highest net gain`}. `

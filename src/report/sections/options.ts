@@ -2,7 +2,7 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, prose, recommendedOption, upFrontCell, userText } from "./parts.js";
+import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, optionRecommendedToGoAhead, prose, upFrontCell, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { inTodaysMoney, riskAdjustmentShares } from "../../format/words.js";
 import { closeCallNpv } from "../../format/judgement.js";
@@ -73,7 +73,7 @@ export const optionsSection: ReportSection = {
     const rows = comparisons
       .map((comparison) => {
         // Only the option page 1 recommends is tagged: in a close call it recommends neither, and none is.
-        const mark = comparison.alternative === recommendedOption(context) ? ` <span class="tag">recommended</span>` : "";
+        const mark = comparison.alternative === optionRecommendedToGoAhead(context) ? ` <span class="tag">recommended</span>` : "";
         const payback = formatPaybackMonth(comparison.paybackMonth, result.horizonMonths);
         const adjusted = comparison.riskAdjusted;
         const risk = result.riskAdjustment;

@@ -24,7 +24,7 @@ export function optionName(context: ReportContext, name: string): string {
  * call sets two options side by side and recommends neither). Undefined when it recommends none, so that
  * no other section calls an option "recommended" where page 1 does not.
  */
-export function recommendedOption(context: ReportContext): string | undefined {
+export function optionRecommendedToGoAhead(context: ReportContext): string | undefined {
   const recommendation = context.recommendation;
   return recommendation?.verdict === "go" && !context.result.judgement?.closeCall ? recommendation.best.alternative : undefined;
 }
