@@ -572,6 +572,9 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
   return `${listInWords(names)} only before ${names.length === 1 ? "its" : "their"} change`;
 }
 
+/** The case's own figures where it has ranges, after what they say: "… does not pay back within 12 months with every range at its middle". */
+export const AT_THE_MIDDLE = "every range at its middle";
+
 /**
  * A sentence stating the case's own figures as fact, qualified when the case has ranges: those
  * figures (`npv`, `paybackMonth`, …) hold with every range at its middle, and some outcomes differ
@@ -580,7 +583,28 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
  * @example atTheMiddle("It never costs more than it brings back.", false) // "It never costs more than it brings back."
  */
 export function atTheMiddle(sentence: string, ranges: boolean): string {
-  return ranges ? `With every range at its middle, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+  return ranges ? `With ${AT_THE_MIDDLE}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+}
+
+/**
+ * Whether a case has inputs given as a range, sampled or not: its own figures (`npv`, `paybackMonth`,
+ * …) are then those of every range at its middle (docs/numbers.md, "Ranges").
+ */
+export function hasRanges(result: { assumptions: readonly { range?: unknown }[] }): boolean {
+  return result.assumptions.some((assumption) => assumption.range);
+}
+
+/**
+ * What a payback month of none (`null`) or from the start (0) means, in the words of page 1's card and
+ * of the web app's option cards: qualified when the case has ranges (`atTheMiddle`), where the chance
+ * that it pays back may say otherwise. `undefined` for a payback month after the start.
+ * @example paybackMeaningAtTheMiddle(null, true) // "With every range at its middle, it has still not earned back what it cost by the end of the plan."
+ * @example paybackMeaningAtTheMiddle(0, false) // "It never costs more than it brings back."
+ */
+export function paybackMeaningAtTheMiddle(paybackMonth: number | null, ranges: boolean): string | undefined {
+  if (paybackMonth === null) return atTheMiddle("It has still not earned back what it cost by the end of the plan.", ranges);
+  if (paybackMonth === 0) return atTheMiddle("It never costs more than it brings back.", ranges);
+  return undefined;
 }
 
 /** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */
