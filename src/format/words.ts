@@ -607,6 +607,34 @@ export function paybackMeaningAtTheMiddle(paybackMonth: number | null, ranges: b
   return undefined;
 }
 
+/**
+ * What the gain chart (cumulative net per option, against today) marks and what its band is, after
+ * the sentence saying what its lines are, in the words of the report's "When the money comes back" and
+ * of the web app's chart: the payback month marked for good, or that none is (said with every range at
+ * its middle where the case has ranges: some outcomes may pay back where the middle does not), then
+ * the shaded band where the ranges were sampled. Each sentence starts with a space.
+ * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes."
+ */
+export function gainChartMarks(paybacks: readonly (number | null)[], horizonMonths: number, ranges: "sampled" | "notSampled" | "none"): string {
+  const band =
+    ranges === "sampled"
+      ? " The shaded band around each line holds 9 in 10 of the likely outcomes."
+      : ranges === "notSampled"
+        ? " The lines use the middle of each range in the file."
+        : " The lines are single estimates, with no range around them yet.";
+  // The chart marks a payback month only where a line dips below zero and then stays above it.
+  const within = `within ${theMonths(horizonMonths)}`;
+  const ranged = ranges !== "none";
+  const marked = paybacks.some((month) => month !== null && month > 0)
+    ? ` The dashed line marks the month it pays back for good${
+        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}${ranged ? ` with ${AT_THE_MIDDLE}` : ""}` : ""
+      }.`
+    : paybacks.every((month) => month === null)
+      ? ` ${atTheMiddle(`${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`, ranged)}`
+      : "";
+  return `${marked}${band}`;
+}
+
 /** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */
 export const NINE_IN_TEN_OUTCOMES = "9 outcomes out of 10";
 
