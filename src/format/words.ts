@@ -572,6 +572,9 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
   return `${listInWords(names)} only before ${names.length === 1 ? "its" : "their"} change`;
 }
 
+/** The case's own figures where it has ranges, after what they say: "… does not pay back within 12 months with every range at its middle". */
+export const AT_THE_MIDDLE = "every range at its middle";
+
 /**
  * A sentence stating the case's own figures as fact, qualified when the case has ranges: those
  * figures (`npv`, `paybackMonth`, …) hold with every range at its middle, and some outcomes differ
@@ -580,7 +583,56 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
  * @example atTheMiddle("It never costs more than it brings back.", false) // "It never costs more than it brings back."
  */
 export function atTheMiddle(sentence: string, ranges: boolean): string {
-  return ranges ? `With every range at its middle, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+  return ranges ? `With ${AT_THE_MIDDLE}, ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}` : sentence;
+}
+
+/**
+ * Whether a case has inputs given as a range, sampled or not: its own figures (`npv`, `paybackMonth`,
+ * …) are then those of every range at its middle (docs/numbers.md, "Ranges").
+ */
+export function hasRanges(result: { assumptions: readonly { range?: unknown }[] }): boolean {
+  return result.assumptions.some((assumption) => assumption.range);
+}
+
+/**
+ * What a payback month of none (`null`) or from the start (0) means, in the words of page 1's card and
+ * of the web app's option cards: qualified when the case has ranges (`atTheMiddle`), where the chance
+ * that it pays back may say otherwise. `undefined` for a payback month after the start.
+ * @example paybackMeaningAtTheMiddle(null, true) // "With every range at its middle, it has still not earned back what it cost by the end of the plan."
+ * @example paybackMeaningAtTheMiddle(0, false) // "It never costs more than it brings back."
+ */
+export function paybackMeaningAtTheMiddle(paybackMonth: number | null, ranges: boolean): string | undefined {
+  if (paybackMonth === null) return atTheMiddle("It has still not earned back what it cost by the end of the plan.", ranges);
+  if (paybackMonth === 0) return atTheMiddle("It never costs more than it brings back.", ranges);
+  return undefined;
+}
+
+/**
+ * What the gain chart (cumulative net per option, against today) marks and what its band is, after
+ * the sentence saying what its lines are, in the words of the report's "When the money comes back" and
+ * of the web app's chart: the payback month marked for good, or that none is (said with every range at
+ * its middle where the case has ranges: some outcomes may pay back where the middle does not), then
+ * the shaded band where the ranges were sampled. Each sentence starts with a space.
+ * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes."
+ */
+export function gainChartMarks(paybacks: readonly (number | null)[], horizonMonths: number, ranges: "sampled" | "notSampled" | "none"): string {
+  const band =
+    ranges === "sampled"
+      ? " The shaded band around each line holds 9 in 10 of the likely outcomes."
+      : ranges === "notSampled"
+        ? " The lines use the middle of each range in the file."
+        : " The lines are single estimates, with no range around them yet.";
+  // The chart marks a payback month only where a line dips below zero and then stays above it.
+  const within = `within ${theMonths(horizonMonths)}`;
+  const ranged = ranges !== "none";
+  const marked = paybacks.some((month) => month !== null && month > 0)
+    ? ` The dashed line marks the month it pays back for good${
+        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}${ranged ? ` with ${AT_THE_MIDDLE}` : ""}` : ""
+      }.`
+    : paybacks.every((month) => month === null)
+      ? ` ${atTheMiddle(`${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`, ranged)}`
+      : "";
+  return `${marked}${band}`;
 }
 
 /** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */

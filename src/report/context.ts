@@ -1,6 +1,7 @@
 import { benefitByCategorySpec, cumulativeNetSpec, liveProjectsSpec, scenarioLabels, teamHoursSpec } from "../charts/index.js";
 import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, type Recommendation } from "../engine/index.js";
 import { formatMoney } from "../format/numbers.js";
+import { hasRanges } from "../format/words.js";
 import { renderChartSvg } from "./render-svg.js";
 import { rankRisks, riskTornadoSpec, type RiskRanking } from "./risks.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
@@ -81,7 +82,7 @@ export async function createReportContext(compiled: CompiledCase, result: CaseRe
   return {
     result,
     ...(uncertainty ? { uncertainty } : {}),
-    ranges: sampled ? "sampled" : result.assumptions.some((assumption) => assumption.range) ? "notSampled" : "none",
+    ranges: sampled ? "sampled" : hasRanges(result) ? "notSampled" : "none",
     ...(recommendation ? { recommendation } : {}),
     ...(risks ? { risks } : {}),
     charts,

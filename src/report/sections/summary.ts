@@ -43,7 +43,7 @@ import {
 } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import {
-  atTheMiddle,
+  paybackMeaningAtTheMiddle,
   NINE_IN_TEN_OUTCOMES,
   netGainRangeNote,
   inTodaysMoney,
@@ -565,14 +565,11 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   // below may say most outcomes pay back, or some do not, so the sentence is not said as fact.
   const ranged = context.ranges !== "none";
   const meaning =
-    month === null
-      ? atTheMiddle(`It has still not earned back what it cost by the end of the plan.`, ranged)
-      : month === 0
-        ? atTheMiddle(`It never costs more than it brings back.`, ranged)
-        : comparison.npv < 0
-          ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
-            `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
-          : `From then on, it has earned back all it cost.`;
+    paybackMeaningAtTheMiddle(month, ranged) ??
+    (comparison.npv < 0
+      ? // Paid back before valuing money over time, but not in today's money (the net gain above is a loss).
+        `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
+      : `From then on, it has earned back all it cost.`);
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   const chance = distribution
     ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)

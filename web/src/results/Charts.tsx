@@ -5,6 +5,7 @@ import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.j
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { PLOT_WIDTH } from "../../../src/charts/theme.js";
 import { plural } from "../format.js";
+import { gainChartMarks, hasRanges } from "../../../src/format/words.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
@@ -84,10 +85,16 @@ function ChartsView({
       entries.push({
         id: "cumulative-net",
         title: "Gain against today, month by month",
-        note:
+        // What the chart marks (or that no month is) and what its band is, in the report's words.
+        note: `${
           result.discountRate === 0
-            ? "Money gained against the baseline so far (at a rate of 0% nothing is discounted: where a line ends is the net gain above); it crosses zero in the month the change pays back."
-            : "Money gained against the baseline so far, not discounted (where a line ends is not the net gain in today's money above); it crosses zero in the month the change pays back.",
+            ? "Money gained against the baseline so far (at a rate of 0% nothing is discounted: where a line ends is the net gain above)."
+            : "Money gained against the baseline so far, not discounted (where a line ends is not the net gain in today's money above)."
+        }${gainChartMarks(
+          Object.values(result.comparisons).map((comparison) => comparison.paybackMonth),
+          result.horizonMonths,
+          uncertainty && Object.keys(uncertainty.distribution).length > 0 ? "sampled" : hasRanges(result) ? "notSampled" : "none",
+        )}`,
         // Its payback labels are placed for the plot's width: give it the room the page has.
         spec: (width) =>
           cumulativeNetSpec(result, {

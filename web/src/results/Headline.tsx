@@ -5,7 +5,7 @@ import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule, cashPaidWords } from "../../../src/format/asked-for.js";
-import { netGainName, paybackChanceWords, returnOnCostName } from "../../../src/format/words.js";
+import { hasRanges, netGainName, paybackChanceWords, paybackMeaningAtTheMiddle, returnOnCostName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -56,6 +56,7 @@ function HeadlineView({
   const comparisons = Object.values(result.comparisons);
   const lastYear = lastYearWords(result);
   const kept = useKeptHeight<HTMLElement>(rangesComing);
+  const ranged = hasRanges(result);
   return (
     <section className="headline" aria-labelledby="headline-heading" ref={kept.ref} style={kept.style}>
       <h2 id="headline-heading">Against {baseline?.label ?? result.baseline}</h2>
@@ -97,6 +98,14 @@ function HeadlineView({
                   <dt>Pays back</dt>
                   <dd data-figure="payback">
                     {payback(comparison, result.horizonMonths)}
+                    {/* Where the case has ranges, no payback is that of every range at its middle, not a fact the
+                        chance beside it would contradict: said as page 1's card says it. */}
+                    {ranged && paybackMeaningAtTheMiddle(comparison.paybackMonth, true) && (
+                      <span className="figure-range" data-figure="payback-meaning">
+                        {" "}
+                        {paybackMeaningAtTheMiddle(comparison.paybackMonth, true)}
+                      </span>
+                    )}
                     {/* Whenever the ranges hold it, as page 1 of the report gives it: a case whose net gain moves
                         under one unit still has a chance of paying back. */}
                     {range && (

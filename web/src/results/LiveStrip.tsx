@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { formatGain, formatMonth, plural, staleFiguresWords } from "../format.js";
-import { netGainName } from "../../../src/format/words.js";
+import { AT_THE_MIDDLE, hasRanges, netGainName } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 
 /** The CSS variable holding the strip's height: the page keeps that much room below its last line. */
@@ -47,7 +47,8 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
             <span className="live-strip-label">{comparison.label}</span> <span className="live-strip-name">{netGainName()}</span>{" "}
             <Amount>{formatGain(comparison.npv, result.currency)}</Amount> ·{" "}
             {comparison.paybackMonth === null
-              ? `does not pay back within ${plural(result.horizonMonths, "month")}`
+              ? // Where the case has ranges, that is so with every range at its middle only, as the cards say.
+                `does not pay back within ${plural(result.horizonMonths, "month")}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`
               : `pays back ${formatMonth(comparison.paybackMonth)}`}
           </span>
         ))}

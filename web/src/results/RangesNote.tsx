@@ -1,6 +1,14 @@
 import { LIVE_SAMPLES } from "../engine/case-evaluator.js";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { useKeptHeight } from "./kept-height.js";
+import { AT_THE_MIDDLE, NINE_IN_TEN_OUTCOMES } from "../../../src/format/words.js";
+
+/**
+ * What the cards' figures and the ranges beside them are: the figures are those of the case with every
+ * range at its middle (a figure with no range beside it too); a range beside one is where 9 outcomes out
+ * of 10 fall, as page 1 of the report says it (docs/numbers.md, "Ranges").
+ */
+export const RANGES_BESIDE_WORDS = `The cards' figures are those with ${AT_THE_MIDDLE}; a range beside one is where ${NINE_IN_TEN_OUTCOMES} fall.`;
 
 /**
  * Says where the ranges come from, or that they are being worked out: from the keystroke on
@@ -29,7 +37,7 @@ export function RangesNote({ result, progress, refining, coming }: { result: Cas
   return (
     <p className="ranges-note" ref={kept.ref}>
       Ranges from {result.uncertainty.samples.toLocaleString("en-GB")} outcomes of the {count} {count === 1 ? "input" : "inputs"} given as a range (seed{" "}
-      {result.uncertainty.seed}). Figures without a range use each input&apos;s middle value.
+      {result.uncertainty.seed}). {RANGES_BESIDE_WORDS}
     </p>
   );
 }

@@ -8,6 +8,7 @@ import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { tinyMoney } from "../../../src/test-support/tiny-money.js";
 import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import seed from "../../../examples/seed.yaml?raw";
+import stayVsAverage from "./fixtures/stay-vs-average.yaml?raw";
 import { askedFor, Headline } from "./Headline.js";
 
 const investment = (cash: number, teamHours: number, cashMonth: number | null = 0): ComparisonResult["investment"] => ({
@@ -73,5 +74,31 @@ describe("the cash an option asks for, on its card, with a change that starts la
     const card = html.slice(html.indexOf("What will be approved"));
     expect(card.replace(/<[^>]+>/g, "")).toContain("€700 in month 5, before the change starts in month 6");
     expect(card.replace(/<[^>]+>/g, "")).not.toContain("€700 up front");
+  });
+});
+
+describe("when an option pays back, on its card, where the case has ranges", () => {
+  it("says no payback is so with every range at its middle, as page 1's card does, not as fact beside a chance that it pays back", () => {
+    // It read "Pays back not within 12 months The chance that it pays back within 12 months is 54%.", the first as fact.
+    const { compiled } = validateScenarioText(stayVsAverage);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 500, seed: 1 }));
+    const distributions = uncertaintyFromResult(result)!.distribution;
+    expect(result.comparisons.compromise!.paybackMonth).toBeNull();
+    expect(distributions.compromise!.probabilityPaysBack).toBeGreaterThan(0);
+    const text = renderToStaticMarkup(createElement(Headline, { result, distributions }))
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ");
+    expect(text).toContain(
+      "not within 12 months With every range at its middle, it has still not earned back what it cost by the end of the plan. The chance that it pays back within 12 months is",
+    );
+    // Before the ranges are sampled too.
+    const bare = renderToStaticMarkup(createElement(Headline, { result: buildResult(compiled!), rangesComing: true })).replace(/<[^>]+>/g, "");
+    expect(bare).toContain("With every range at its middle, it has still not earned back");
+  });
+
+  it("says nothing more where the case has no ranges", () => {
+    const { compiled } = validateScenarioText(seed);
+    const text = renderToStaticMarkup(createElement(Headline, { result: buildResult(compiled!) }));
+    expect(text).not.toContain("every range at its middle");
   });
 });

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
+import stayVsAverage from "./fixtures/stay-vs-average.yaml?raw";
 import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
 import { LiveStrip } from "./LiveStrip.js";
 
@@ -20,5 +21,14 @@ describe("the strip of headline figures on a narrow screen", () => {
   it("names its figure as the cards do: the net gain (NPV), not a bare amount that could be a cost or the undiscounted gain", () => {
     // It read "Our own open-source stack €104,569 · pays back month 19" beside cards that call it "Net gain (NPV)".
     expect(text(false)).toMatch(/^\S.* net gain \(NPV\) €5,970 · pays back month 9/);
+  });
+});
+
+describe("the strip, where the case has ranges", () => {
+  it("says no payback is so with every range at its middle, as the cards say, not as fact", () => {
+    // It read "… · does not pay back within 12 months" where 54% of the outcomes pay back.
+    const { compiled } = validateScenarioText(stayVsAverage);
+    const text = renderToStaticMarkup(createElement(LiveStrip, { result: buildResult(compiled!), stale: false })).replace(/<[^>]+>/g, "");
+    expect(text).toContain("does not pay back within 12 months with every range at its middle");
   });
 });

@@ -1,0 +1,49 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import closeCall from "../../../examples/close-call.yaml?raw";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
+import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
+import { gainChartMarks } from "../../../src/format/words.js";
+import stayVsAverage from "./fixtures/stay-vs-average.yaml?raw";
+import { Charts } from "./Charts.js";
+
+/** The gain chart's caption, as the page renders it. */
+function gainCaption(yaml: string, sampled: boolean): string {
+  const { compiled } = validateScenarioText(yaml);
+  const bare = buildResult(compiled!);
+  const result = sampled ? withUncertainty(bare, MonteCarlo.summaryOf(compiled!, { samples: 300, seed: 1 })) : bare;
+  const uncertainty = sampled ? uncertaintyFromResult(result) : undefined;
+  const html = renderToStaticMarkup(createElement(Charts, { result, compiled, uncertainty, tornado: undefined }));
+  const caption = /<h3 id="chart-cumulative-net-title">[^<]*<\/h3><figcaption[^>]*>([^<]*)<\/figcaption>/.exec(html)?.[1] ?? "";
+  return caption.replace(/&#x27;/g, "'");
+}
+
+describe("the gain chart's caption in the web app", () => {
+  it("says that no month is marked, with every range at its middle, and what the band is, as the report's caption does", () => {
+    // It read "…; it crosses zero in the month the change pays back." where no line crosses zero, and said nothing of the band.
+    const caption = gainCaption(stayVsAverage, true);
+    expect(caption).not.toContain("crosses zero");
+    expect(caption).toContain(
+      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes.",
+    );
+    // Before the ranges are sampled, no band is drawn and none is spoken of.
+    expect(gainCaption(stayVsAverage, false)).toContain("The lines use the middle of each range in the file.");
+  });
+
+  it("says what the dashed line marks where an option pays back, in the report's words", () => {
+    const { compiled } = validateScenarioText(closeCall);
+    const result = buildResult(compiled!);
+    const caption = gainCaption(closeCall, false);
+    expect(caption).toContain("The dashed line marks the month it pays back for good");
+    expect(
+      caption.endsWith(
+        gainChartMarks(
+          Object.values(result.comparisons).map((comparison) => comparison.paybackMonth),
+          result.horizonMonths,
+          "notSampled",
+        ),
+      ),
+    ).toBe(true);
+  });
+});
