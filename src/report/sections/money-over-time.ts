@@ -18,10 +18,10 @@ export const moneyOverTimeSection: ReportSection = {
 ${chartFigure(
   svg,
   prose(
-    `Each line is the gain against today so far, after all costs, month by month as it comes: ${
+    `Each line is the gain against today so far, after all costs, month by month: ${
       context.result.discountRate === 0
-        ? "at the case's rate of 0% nothing is discounted, so where a line ends is the net gain that the summary and the options table give"
-        : "not discounted, so where a line ends is not the net gain in today's money that the summary and the options table give"
+        ? "at the case's rate of 0% nothing is discounted, so where a line ends is the net gain the summary gives"
+        : "not discounted, so where a line ends is not the net gain in today's money the summary gives"
     }. Below zero, the option has cost more than it has brought back.${marks}`,
   ),
 )}
