@@ -402,6 +402,17 @@ describe("the change's months in the workbook", () => {
   });
 });
 
+describe("the cost rows' labels in the Simulation sheet", () => {
+  it("say the monthly amounts as well as the yearly ones where the formula adds both", () => {
+    const label = (name: string) => simulationRows(true, true).find((entry) => entry.key === name)!.label;
+    // It said "Licences (a yearly fee at the start of each licence year: ...)" beside €1,800 of monthly fees every month.
+    expect(label("licences")).toMatch(/^Licences \(the monthly fees each month, and a yearly fee at the start of each licence year: month 1/);
+    // It said only "Cloud and infrastructure", and "Recurring training (at the start of each year)" without the change's year.
+    expect(label("infrastructure")).toMatch(/the monthly costs each month, and the yearly costs at the start of each infrastructure year: month 1/);
+    expect(label("training")).toMatch(/a yearly cost at the start of each training year: month 1 .*the change's start month/);
+  });
+});
+
 describe("shared cell styles", () => {
   it("a change to one cell's look stays in that cell: built-in values' notes are italic, every other note is not", async () => {
     for (const { name, path } of workbookCases()) {
