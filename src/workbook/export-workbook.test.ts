@@ -135,6 +135,23 @@ describe("the exported file", () => {
     expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
   });
 
+  it("names the options that use each range, as voi does: three ranges of upkeep hours read alike before", async () => {
+    const ranged = await readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path)));
+    const snapshot = ranged.getWorksheet(sheetNames.distribution)!;
+    const labels = new Map<string, string>();
+    snapshot.eachRow((row) => {
+      const path = row.getCell(6).value;
+      if (typeof path === "string" && /^(defaults|scenarios)\./.test(path)) labels.set(path, String(row.getCell(1).value).trim());
+    });
+    // Each read "Upkeep hours a month for each live project", told apart only by column F's path.
+    expect(labels.get("defaults.projects.upkeepHoursPerMonth")).toBe("Upkeep hours a month for each live project (“Today”)");
+    expect(labels.get("scenarios.optimal.projects.upkeepHoursPerMonth")).toBe("Upkeep hours a month for each live project (“Every tool we want”)");
+    expect(labels.get("scenarios.compromise.projects.upkeepHoursPerMonth")).toBe("Upkeep hours a month for each live project (“What will be approved”)");
+    // An input every option uses needs no names.
+    expect(labels.get("defaults.projects.valuePerMonth")).toBe("What one live project earns or saves a month");
+    expect(new Set(labels.values()).size).toBe(labels.size);
+  });
+
   it("has none for a case without ranges sampled all the same (export --samples 100), as the report and the web app's export", async () => {
     const source = loadCase(workbookCases().find((entry) => entry.name === "seed.yaml")!.path);
     expect(source.compiled.uncertainLeaves).toEqual([]);
