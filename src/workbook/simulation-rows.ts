@@ -424,7 +424,7 @@ function capacityRows(): SimulationRow[] {
  * When a cost line's year starts (simulate.ts, docs/numbers.md): month 1, or the change's start month when
  * the change brings a yearly amount of its own; a line's first month, when later, starts its first year.
  */
-const YEAR_STARTS = (what: string) => `month 1 (or the line's first month, when later), or the change's start month when it changes ${what}`;
+const YEAR_STARTS = (what: string) => `month 1, the line's first month if later, or the change's start month if it changes ${what}`;
 
 /** Money rows (docs/numbers.md): positive numbers are costs, except project value, recovered hours and the net. */
 function moneyRows(capacityMode: boolean): SimulationRow[] {
@@ -481,7 +481,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "licences",
-      `Licences (the monthly fees each month, and a yearly fee at the start of each licence year: ${YEAR_STARTS("the fee")})`,
+      `Licences (monthly fees, and a yearly fee at the start of each licence year: ${YEAR_STARTS("the fee")})`,
       "{currency}",
       "money",
       (c) =>
@@ -501,7 +501,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "infrastructure",
-      `Cloud and infrastructure (the monthly costs each month, and the yearly costs at the start of each infrastructure year: ${YEAR_STARTS("them")})`,
+      `Cloud and infrastructure (monthly costs, and yearly costs at the start of each infrastructure year: ${YEAR_STARTS("them")})`,
       "{currency}",
       "money",
       (c) =>
