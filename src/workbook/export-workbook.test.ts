@@ -179,6 +179,44 @@ describe("the Comparison sheet's time 0", () => {
   });
 });
 
+describe("when the cash an option asks for is paid, on the Summary", () => {
+  it("says the month, as run and the report's tables do ('€700 (month 5)'), and 'at the start' for cash paid at time 0", () => {
+    const cases = [
+      { change: "    change: { startMonth: 6, external: { consultants: 700 } }\n", month: 5, shown: "month 5" },
+      { change: "    change: { external: { consultants: 700 } }\n", month: 0, shown: "at the start" },
+    ];
+    for (const { change, month, shown } of cases) {
+      const text = oneOptionCase(`${change}    projects: { upkeepHoursPerMonth: 11 }\n`);
+      const validation = validateScenarioText(text);
+      const compiled = validation.compiled!;
+      expect(buildResult(compiled).comparisons.alt!.investment).toMatchObject({ cash: 700, cashMonth: month });
+      const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+      const summary = workbook.getWorksheet(sheetNames.summary)!;
+      let cashRow = 0;
+      summary.eachRow((row, number) => {
+        if (String(row.getCell(1).value).trim() === "Cash paid up front (and before a later change starts)") cashRow = number;
+      });
+      // It gave €700 for a change starting in month 6 without its month.
+      expect(String(summary.getCell(cashRow + 1, 1).value).trim()).toBe(
+        "When that cash is paid (month m: at the end of month m, before a later change starts)",
+      );
+      const when = summary.getCell(cashRow + 1, 2);
+      // A cached 0 is left out of the file (a spreadsheet reads an empty result as 0).
+      expect((when.value as { result?: unknown }).result ?? 0).toBe(month);
+      expect(when.numFmt).toBe('[<0.5]"at the start";"month "0');
+      expect(month < 0.5 ? "at the start" : `month ${month}`).toBe(shown);
+      // The Inputs by scenario sheet's time-0 line says it holds 0 for a change that starts later.
+      const inputs = workbook.getWorksheet(sheetNames.inputs)!;
+      let label = "";
+      inputs.eachRow((row) => {
+        const text = String(row.getCell(1).value).trim();
+        if (text.startsWith("Paid up front")) label = text;
+      });
+      expect(label).toContain("when the change starts in month 1; one that starts later pays in the month before it starts: 0 here");
+    }
+  });
+});
+
 describe("the Distribution snapshot's payback months", () => {
   it("names the months by which a share of the samples has paid back, and one that share does not reach within the plan 'not within 12 months', never '5% chance of more than: never'", () => {
     // The seed with ranges, "Every tool we want" paying €4,500 of consultants: 84% of the samples pay back within the year.
@@ -423,10 +461,10 @@ describe("the cost rows' labels in the Simulation sheet", () => {
   it("say the monthly amounts as well as the yearly ones where the formula adds both", () => {
     const label = (name: string) => simulationRows(true, true).find((entry) => entry.key === name)!.label;
     // It said "Licences (a yearly fee at the start of each licence year: ...)" beside €1,800 of monthly fees every month.
-    expect(label("licences")).toMatch(/^Licences \(the monthly fees each month, and a yearly fee at the start of each licence year: month 1/);
+    expect(label("licences")).toMatch(/^Licences \(monthly fees, and a yearly fee at the start of each licence year: month 1/);
     // It said only "Cloud and infrastructure", and "Recurring training (at the start of each year)" without the change's year.
-    expect(label("infrastructure")).toMatch(/the monthly costs each month, and the yearly costs at the start of each infrastructure year: month 1/);
-    expect(label("training")).toMatch(/a yearly cost at the start of each training year: month 1 .*the change's start month/);
+    expect(label("infrastructure")).toMatch(/^Cloud and infrastructure \(monthly costs, and yearly costs at the start of each infrastructure year: month 1/);
+    expect(label("training")).toMatch(/^Recurring training \(a yearly cost at the start of each training year: month 1, .*the change's start month/);
   });
 });
 
