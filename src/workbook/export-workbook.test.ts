@@ -11,6 +11,7 @@ import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
 import type { FormulaCheck } from "./sheet-writer.js";
+import { LATE_START_CASE } from "../test-support/late-start-case.js";
 import { oneOptionCase } from "../test-support/one-option-case.js";
 import { withEdits } from "../test-support/scenario-text.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
@@ -190,7 +191,8 @@ describe("when the cash an option asks for is paid, on the Summary", () => {
       const validation = validateScenarioText(text);
       const compiled = validation.compiled!;
       expect(buildResult(compiled).comparisons.alt!.investment).toMatchObject({ cash: 700, cashMonth: month });
-      const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+      const { workbook, checks } = buildCaseWorkbook({ text, file: validation.file, compiled });
+      expect(disagreements(checks)).toEqual([]);
       const summary = workbook.getWorksheet(sheetNames.summary)!;
       let cashRow = 0;
       summary.eachRow((row, number) => {
@@ -214,6 +216,30 @@ describe("when the cash an option asks for is paid, on the Summary", () => {
       });
       expect(label).toContain("when the change starts in month 1; one that starts later pays in the month before it starts: 0 here");
     }
+  });
+});
+
+describe("when the cash is paid against today's own later change, on the Summary", () => {
+  it("works out the month under a minus, and 'in parts', as run does ('-€5,000 (month 3)', '-€3,000 (in parts)')", () => {
+    const text = LATE_START_CASE.replace("    change: { startMonth: 6, external: { consultants: 700 } }\n", "").replace(
+      "  current:\n    label: Today\n",
+      "  current:\n    label: Today\n    change: { startMonth: 4, external: { consultants: 5000 } }\n",
+    );
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const result = buildResult(compiled);
+    expect(result.comparisons.compromise!.investment).toMatchObject({ cash: -5000, cashMonth: 3 });
+    expect(result.comparisons.optimal!.investment).toMatchObject({ cash: -3000, cashMonth: null });
+    const { workbook, checks } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    // The formulas' own values agree with the engine's: month 3, and "in parts".
+    expect(disagreements(checks)).toEqual([]);
+    const summary = workbook.getWorksheet(sheetNames.summary)!;
+    const found: unknown[] = [];
+    summary.eachRow((row) => {
+      if (String(row.getCell(1).value).trim().startsWith("When that cash is paid"))
+        for (const column of [2, 3]) found.push((row.getCell(column).value as { result?: unknown }).result);
+    });
+    expect(found.sort()).toEqual([3, "in parts"].sort());
   });
 });
 
