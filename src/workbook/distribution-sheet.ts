@@ -1,3 +1,4 @@
+import { informationWords } from "../format/information-words.js";
 import { formatNumber, formatPaybackMonth, plural } from "../format/numbers.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf, workedOutFormat } from "./assumptions-sheet.js";
@@ -99,7 +100,10 @@ export function writeDistributionSheet(
     const leaf = compiled.leaves[index]!;
     const form = leafForm(file, leaf);
     row += 1;
-    sheet.text(row, 1, `  ${describeLeaf(file, leaf, compiled)?.label ?? leaf.name}`, styled("label"));
+    // With the options that use it, as voi and the report write it (format/information-words.ts): today's default,
+    // "Every tool we want"'s and "What will be approved"'s upkeep hours read alike without them.
+    const label = describeLeaf(file, leaf, compiled)?.label ?? leaf.name;
+    sheet.text(row, 1, `  ${informationWords({ inputs: [leaf.name] }, result, undefined, () => label)}`, styled("label"));
     [leafQuantile(leaf, 0.05), leaf.value, leafQuantile(leaf, 0.95)].forEach((value, offset) =>
       sheet.number(row, 2 + offset, value, styled("computed", workedOutFormat(leaf.kind, value))),
     );

@@ -11,6 +11,7 @@ import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
 import type { FormulaCheck } from "./sheet-writer.js";
+import { LATE_START_CASE } from "../test-support/late-start-case.js";
 import { oneOptionCase } from "../test-support/one-option-case.js";
 import { withEdits } from "../test-support/scenario-text.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
@@ -135,6 +136,23 @@ describe("the exported file", () => {
     expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
   });
 
+  it("names the options that use each range, as voi does: three ranges of upkeep hours read alike before", async () => {
+    const ranged = await readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path)));
+    const snapshot = ranged.getWorksheet(sheetNames.distribution)!;
+    const labels = new Map<string, string>();
+    snapshot.eachRow((row) => {
+      const path = row.getCell(6).value;
+      if (typeof path === "string" && /^(defaults|scenarios)\./.test(path)) labels.set(path, String(row.getCell(1).value).trim());
+    });
+    // Each read "Upkeep hours a month for each live project", told apart only by column F's path.
+    expect(labels.get("defaults.projects.upkeepHoursPerMonth")).toBe("Upkeep hours a month for each live project (“Today”)");
+    expect(labels.get("scenarios.optimal.projects.upkeepHoursPerMonth")).toBe("Upkeep hours a month for each live project (“Every tool we want”)");
+    expect(labels.get("scenarios.compromise.projects.upkeepHoursPerMonth")).toBe("Upkeep hours a month for each live project (“What will be approved”)");
+    // An input every option uses needs no names.
+    expect(labels.get("defaults.projects.valuePerMonth")).toBe("What one live project earns or saves a month");
+    expect(new Set(labels.values()).size).toBe(labels.size);
+  });
+
   it("has none for a case without ranges sampled all the same (export --samples 100), as the report and the web app's export", async () => {
     const source = loadCase(workbookCases().find((entry) => entry.name === "seed.yaml")!.path);
     expect(source.compiled.uncertainLeaves).toEqual([]);
@@ -159,6 +177,69 @@ describe("the Comparison sheet's time 0", () => {
     expect(subtitle).not.toMatch(/time 0 is the day the change starts/i);
     expect(subtitle).toContain("Time 0 is the start of the plan, before month 1");
     expect(subtitle).toContain("one that starts later pays it in the month before it starts");
+  });
+});
+
+describe("when the cash an option asks for is paid, on the Summary", () => {
+  it("says the month, as run and the report's tables do ('€700 (month 5)'), and 'at the start' for cash paid at time 0", () => {
+    const cases = [
+      { change: "    change: { startMonth: 6, external: { consultants: 700 } }\n", month: 5, shown: "month 5" },
+      { change: "    change: { external: { consultants: 700 } }\n", month: 0, shown: "at the start" },
+    ];
+    for (const { change, month, shown } of cases) {
+      const text = oneOptionCase(`${change}    projects: { upkeepHoursPerMonth: 11 }\n`);
+      const validation = validateScenarioText(text);
+      const compiled = validation.compiled!;
+      expect(buildResult(compiled).comparisons.alt!.investment).toMatchObject({ cash: 700, cashMonth: month });
+      const { workbook, checks } = buildCaseWorkbook({ text, file: validation.file, compiled });
+      expect(disagreements(checks)).toEqual([]);
+      const summary = workbook.getWorksheet(sheetNames.summary)!;
+      let cashRow = 0;
+      summary.eachRow((row, number) => {
+        if (String(row.getCell(1).value).trim() === "Cash paid up front (and before a later change starts)") cashRow = number;
+      });
+      // It gave €700 for a change starting in month 6 without its month.
+      expect(String(summary.getCell(cashRow + 1, 1).value).trim()).toBe(
+        "When that cash is paid (month m: at the end of month m, before a later change starts)",
+      );
+      const when = summary.getCell(cashRow + 1, 2);
+      // A cached 0 is left out of the file (a spreadsheet reads an empty result as 0).
+      expect((when.value as { result?: unknown }).result ?? 0).toBe(month);
+      expect(when.numFmt).toBe('[<0.5]"at the start";"month "0');
+      expect(month < 0.5 ? "at the start" : `month ${month}`).toBe(shown);
+      // The Inputs by scenario sheet's time-0 line says it holds 0 for a change that starts later.
+      const inputs = workbook.getWorksheet(sheetNames.inputs)!;
+      let label = "";
+      inputs.eachRow((row) => {
+        const text = String(row.getCell(1).value).trim();
+        if (text.startsWith("Paid up front")) label = text;
+      });
+      expect(label).toContain("when the change starts in month 1; one that starts later pays in the month before it starts: 0 here");
+    }
+  });
+});
+
+describe("when the cash is paid against today's own later change, on the Summary", () => {
+  it("works out the month under a minus, and 'in parts', as run does ('-€5,000 (month 3)', '-€3,000 (in parts)')", () => {
+    const text = LATE_START_CASE.replace("    change: { startMonth: 6, external: { consultants: 700 } }\n", "").replace(
+      "  current:\n    label: Today\n",
+      "  current:\n    label: Today\n    change: { startMonth: 4, external: { consultants: 5000 } }\n",
+    );
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const result = buildResult(compiled);
+    expect(result.comparisons.compromise!.investment).toMatchObject({ cash: -5000, cashMonth: 3 });
+    expect(result.comparisons.optimal!.investment).toMatchObject({ cash: -3000, cashMonth: null });
+    const { workbook, checks } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    // The formulas' own values agree with the engine's: month 3, and "in parts".
+    expect(disagreements(checks)).toEqual([]);
+    const summary = workbook.getWorksheet(sheetNames.summary)!;
+    const found: unknown[] = [];
+    summary.eachRow((row) => {
+      if (String(row.getCell(1).value).trim().startsWith("When that cash is paid"))
+        for (const column of [2, 3]) found.push((row.getCell(column).value as { result?: unknown }).result);
+    });
+    expect(found.sort()).toEqual([3, "in parts"].sort());
   });
 });
 
@@ -399,6 +480,17 @@ describe("the change's months in the workbook", () => {
     const labels = simulationRows(true, true).map((entry) => entry.label);
     expect(labels).toContain("Setup and learning under way");
     expect(labels).not.toContain("The change is under way");
+  });
+});
+
+describe("the cost rows' labels in the Simulation sheet", () => {
+  it("say the monthly amounts as well as the yearly ones where the formula adds both", () => {
+    const label = (name: string) => simulationRows(true, true).find((entry) => entry.key === name)!.label;
+    // It said "Licences (a yearly fee at the start of each licence year: ...)" beside €1,800 of monthly fees every month.
+    expect(label("licences")).toMatch(/^Licences \(monthly fees, and a yearly fee at the start of each licence year: month 1/);
+    // It said only "Cloud and infrastructure", and "Recurring training (at the start of each year)" without the change's year.
+    expect(label("infrastructure")).toMatch(/^Cloud and infrastructure \(monthly costs, and yearly costs at the start of each infrastructure year: month 1/);
+    expect(label("training")).toMatch(/^Recurring training \(a yearly cost at the start of each training year: month 1, .*the change's start month/);
   });
 });
 

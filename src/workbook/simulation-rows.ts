@@ -420,6 +420,12 @@ function capacityRows(): SimulationRow[] {
   ];
 }
 
+/**
+ * When a cost line's year starts (simulate.ts, docs/numbers.md): month 1, or the change's start month when
+ * the change brings a yearly amount of its own; a line's first month, when later, starts its first year.
+ */
+const YEAR_STARTS = (what: string) => `month 1, the line's first month if later, or the change's start month if it changes ${what}`;
+
 /** Money rows (docs/numbers.md): positive numbers are costs, except project value, recovered hours and the net. */
 function moneyRows(capacityMode: boolean): SimulationRow[] {
   // A cost line's window, and its yearly amount: due at the start of each year from the start of the
@@ -475,7 +481,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "licences",
-      "Licences (a yearly fee at the start of each licence year: month 1, or the change's start month when it changes the fee)",
+      `Licences (monthly fees, and a yearly fee at the start of each licence year: ${YEAR_STARTS("the fee")})`,
       "{currency}",
       "money",
       (c) =>
@@ -495,7 +501,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "infrastructure",
-      "Cloud and infrastructure",
+      `Cloud and infrastructure (monthly costs, and yearly costs at the start of each infrastructure year: ${YEAR_STARTS("them")})`,
       "{currency}",
       "money",
       (c) =>
@@ -544,7 +550,7 @@ function moneyRows(capacityMode: boolean): SimulationRow[] {
     ),
     row(
       "training",
-      "Recurring training (at the start of each year)",
+      `Recurring training (a yearly cost at the start of each training year: ${YEAR_STARTS("it")})`,
       "{currency}",
       "money",
       (c) => when(yearlyDue(c, "training", "trainingFromMonth", "trainingUntilMonth"), mul(c.tool("trainingPerPersonPerYear"), c.input("people")), zero()),

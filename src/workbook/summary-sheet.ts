@@ -12,7 +12,7 @@ import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
 import type { Worksheet } from "./excel.js";
-import { add, compare, div, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
+import { add, atom, compare, div, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
@@ -39,6 +39,9 @@ const categoryMoney: Record<BenefitCategory, (total: Totals, rate: Expr, capture
 };
 
 const SUMMARY_HEADER_ROW = 5;
+
+/** The month cash is paid in: 0 is the start, m the end of month m (engine's `investment.cashMonth`). */
+const CASH_MONTH_FORMAT = '[<0.5]"at the start";"month "0';
 
 /**
  * Writes what a decision-maker reads first: per alternative the NPV, ROI, payback month, what it
@@ -172,6 +175,30 @@ export function writeSummarySheet(
       const base = simulation[baseIndex]!;
       const expr = add(neg(sheet.ref(comparison.timeZero)), sub(sheet.ref(alternative.total("externalSpend")), sheet.ref(base.total("externalSpend"))));
       cash.set(column, sheet.formula(row, column, expr, styled("computed", money), engineOf(comparison).investment.cash));
+    });
+    // When that cash is paid, as run and the report's tables give it beside the amount ("€700 (month 5)",
+    // format/asked-for.ts): the start, the end of the one month before a later change starts, or in parts.
+    line("When that cash is paid (month m: at the end of month m, before a later change starts)");
+    inAlternatives((comparison, column) => {
+      const investment = engineOf(comparison).investment;
+      const alternative = sheet.range(simulation[comparison.scenarioIndex]!.months("externalSpend"));
+      const base = sheet.range(simulation[baseIndex]!.months("externalSpend"));
+      const paid = alternative.values.map((value, at) => Number(value) - Number(base.values[at]) !== 0);
+      const months = paid.flatMap((isPaid, at) => (isPaid ? [at + 1] : []));
+      const atStart = sheet.ref(comparison.timeZero);
+      const differs = `(${alternative.text}-${base.text}<>0)`;
+      const count = add(when(compare(atStart, "<>", num(0)), num(1), num(0)), atom(`SUMPRODUCT(${differs}*1)`, months.length));
+      const month = atom(
+        `SUMPRODUCT(${differs}*(COLUMN(${alternative.text})-COLUMN(${alternative.text.replace(/:.*$/, "")})+1))`,
+        months.reduce((a, b) => a + b, 0),
+      );
+      const expr = when(
+        compare(sheet.ref(cash.get(column)!), "=", num(0)),
+        str("–"),
+        when(compare(count, ">", num(1)), str("in parts"), when(compare(atStart, "<>", num(0)), num(0), month)),
+      );
+      const engine = investment.cash === 0 ? "–" : investment.cashMonth === null ? "in parts" : investment.cashMonth;
+      sheet.formula(row, column, expr, styled("computed", CASH_MONTH_FORMAT), engine);
     });
     line("Team hours put into the change (setup, learning, adoption dip, effort alongside)");
     const hours = new Map<number, PlacedCell>();

@@ -332,7 +332,7 @@ export const scenarioRowsBefore: readonly WorkedOutRow<ScenarioFigureName>[] = [
   },
   {
     name: "paidAtTimeZero",
-    label: "Paid up front (time 0: the change starts in month 1)",
+    label: "Paid up front, at time 0 (when the change starts in month 1; one that starts later pays in the month before it starts: 0 here)",
     unit: "{currency}",
     format: "money",
     build: ({ input, row }) => when(compare(input("startMonth"), "<=", one()), row("externalSpend"), num(0)),

@@ -105,6 +105,27 @@ describe("optimize end to end", () => {
     expect(run.stdout).toContain("Fair share of NPV");
   });
 
+  it("ranked by a figure over the draws, says the NPV column is the NPV at the inputs' medians, in its header and a note under the table", async () => {
+    const { file } = teamFile();
+    // It headed "NPV" €248,944 beside "Median net present value over the ranges" €247,431 (team.yaml, --budget 30000).
+    const p50 = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "p50", "--top", "3", "--samples", "60"]);
+    expect(p50.exitCode).toBe(0);
+    expect(p50.stdout).toMatch(
+      /^ {2}Capabilities +Median net present value over the ranges +NPV at the inputs' medians +Pays back +First-year cash +Setup hours$/m,
+    );
+    expect(p50.stdout).toContain(
+      "\n  Median net present value over the ranges: from 60 draws of the inputs. The NPV, payback and first-year cash: from the case run once with each input at its median.\n",
+    );
+    const chance = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "probability", "--top", "3", "--samples", "60"]);
+    expect(chance.stdout).toContain("\n  Chance of paying back within the horizon: from 60 draws of the inputs. The NPV, payback and first-year cash:");
+    // Ranked by the NPV itself or by payback, there is no figure over the draws to tell it from.
+    for (const objective of ["npv", "payback"]) {
+      const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
+      expect(stdout).not.toContain("NPV at the inputs' medians");
+      expect(stdout).not.toContain("from the case run once");
+    }
+  });
+
   it("ranks by the median over the ranges on the same draws for every set, and says how it searched, in text and JSON", async () => {
     const { file } = teamFile();
     const json = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "p50", "--samples", "60", "--seed", "4", "--json"]);
@@ -126,7 +147,9 @@ describe("optimize end to end", () => {
     expect(text.stdout).toContain("\nAnswer: proven best on these draws (exhaustive: every set within the limits on all 60 draws).\n");
     expect(text.stdout).toContain("chance of paying back within the horizon");
     // The column is headed like the table's other columns.
-    expect(text.stdout).toMatch(/^ {2}Capabilities +Chance of paying back within the horizon +NPV +Pays back +First-year cash +Setup hours$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}Capabilities +Chance of paying back within the horizon +NPV at the inputs' medians +Pays back +First-year cash +Setup hours$/m,
+    );
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
     expect(payback.stdout.split("\n")[0]).toBe("Best sets of capabilities by earliest payback month (first-year cash at most €15,000)");

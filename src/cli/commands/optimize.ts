@@ -272,6 +272,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     // Hours as given too: --setup-hours 0.0004 read "setup at most 0 hours", and 1 "setup at most 1 hours".
     result.limits.setupHours !== null ? `setup at most ${pluralAsWritten(formatBoundAsGiven(result.limits.setupHours), "hour")}` : "",
   ].filter(Boolean);
+  // Ranked by a figure over the draws, the other columns are still at the inputs' medians.
+  const overDraws = result.objective === "p50" || result.objective === "probability";
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
     `Search: ${result.methodDescription}${
@@ -285,7 +287,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
       [
         "Capabilities",
         ...(result.objective === "npv" ? [] : [sentenceCase(objectiveNames[result.objective])]),
-        "NPV",
+        // Beside a figure over the draws, the NPV says it is the one at the inputs' medians (docs/commands.md, optimize).
+        overDraws ? "NPV at the inputs' medians" : "NPV",
         // Ranked by payback, the objective's own column is the payback month already.
         ...(result.objective === "payback" ? [] : ["Pays back"]),
         cash.column,
@@ -320,6 +323,11 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   const warning = lossWarning(result, context);
   parts.push(
     "",
+    ...(overDraws
+      ? [
+          `  ${sentenceCase(objectiveNames[result.objective])}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback and ${cash.title}: from the case run once with each input at its median.`,
+        ]
+      : []),
     ...(warning ? [`  ${warning}`] : []),
     `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
       result.ranked.some((set) => set.capabilities.length === 0) && (result.objective === "payback" || result.objective === "probability")

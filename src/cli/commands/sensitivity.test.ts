@@ -115,6 +115,42 @@ describe("sensitivity", () => {
     expect((await runCliCaptured(["sensitivity", uncertain])).stdout).not.toContain("These are estimates from samples");
   });
 
+  it("says the estimate crosses only when it does: an interval's end past 1 around an estimate within 0–1 is said as such", async () => {
+    const enterprise = join(packageRoot, "examples", "enterprise.yaml");
+    const { stdout } = await runCliCaptured(["sensitivity", enterprise]);
+    const json = JSON.parse((await runCliCaptured(["sensitivity", enterprise, "--json"])).stdout);
+    const value = json.sobol.find((index: { input: string }) => index.input === "defaults.projects.valuePerMonth");
+    expect(value.first).toBeLessThanOrEqual(value.total);
+    expect(Math.max(...value.firstInterval, ...value.totalInterval)).toBeGreaterThan(1.0005);
+    // It said "the estimates for defaults.projects.valuePerMonth cross those bounds" of estimates 0.962 and 0.994.
+    expect(stdout).not.toContain("cross those bounds");
+    expect(stdout).toContain(
+      "the estimates for defaults.projects.valuePerMonth lie within those bounds, but their 95% intervals reach above 1: the bootstrap's noise at an interval's end",
+    );
+  });
+
+  it("writes the Sobol estimates and their intervals to the same 3 decimals", async () => {
+    const enterprise = join(packageRoot, "examples", "enterprise.yaml");
+    const { stdout } = await runCliCaptured(["sensitivity", enterprise, "--scenario", "bigCloud"]);
+    const lines = stdout.split("\n");
+    const header = lines.findIndex((line) => line.includes("Input (all varying together)"));
+    const rows = lines.slice(
+      header + 2,
+      lines.findIndex((line) => line.includes("Sobol indices from")),
+    );
+    expect(rows.length).toBe(2);
+    for (const row of rows) {
+      const numbers = row
+        .trim()
+        .split(/\s+(?:to\s+)?/)
+        .slice(1);
+      expect(numbers).toHaveLength(6);
+      for (const number of numbers) expect(number).toMatch(/^-?\d\.\d{3}$/);
+    }
+    // It wrote "0.002  0.00 to 0.00" for a total of 0.00191 within [0.00171, 0.00216].
+    expect(stdout).toMatch(/defaults\.projects\.valuePerMonth\s+0\.002\s+-0\.002 to 0\.005\s+0\.002\s+0\.002 to 0\.002\n/);
+  });
+
   it("without ranges, ranks each input moved 20% alone: the ranking the report shows, from the engine, in the text and the JSON", async () => {
     const { exitCode, stdout } = await runCliCaptured(["sensitivity", certain]);
     expect(exitCode).toBe(0);

@@ -202,32 +202,38 @@ function renderText(result: SensitivityResult, label: string, inputValue: InputV
     );
   }
   if (result.sobol && result.sobol.length > 0) {
-    // What rounds to zero is shown as 0, not "-0.000" (an estimate a hair below zero).
-    const fixed = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
-    const interval = (range: [number, number]) => `${fixed(range[0], 2)} to ${fixed(range[1], 2)}`;
+    // What rounds to zero is shown as 0, not "-0.000" (an estimate a hair below zero). Estimates and
+    // their intervals to the same 3 decimals, so that "0.002" never sits beside "0.00 to 0.00".
+    const digits = 3;
+    const fixed = (value: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toFixed(digits);
+    const interval = (range: [number, number]) => `${fixed(range[0])} to ${fixed(range[1])}`;
     parts.push(
       "",
       renderTable(
         ["Input (all varying together)", "First-order", "95% interval", "Total", "95% interval"],
-        result.sobol.map((index) => [index.input, fixed(index.first, 3), interval(index.firstInterval), fixed(index.total, 3), interval(index.totalInterval)]),
+        result.sobol.map((index) => [index.input, fixed(index.first), interval(index.firstInterval), fixed(index.total), interval(index.totalInterval)]),
       ),
       `  Sobol indices from ${formatNumber(result.sobolBaseSamples ?? 0)} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
     );
     // Shares of a variance lie from 0 to 1, a first-order one at most its total; estimates from samples,
-    // and their intervals, may cross those bounds: said where the table shows it, so that a reader does
-    // not take it for a fault.
-    const shown = (value: number) => Number(fixed(value, 3));
-    const shownEnd = (value: number) => Number(fixed(value, 2));
-    const outside = result.sobol.filter(
-      (index) =>
-        shown(index.first) > shown(index.total) ||
-        [index.first, index.total].some((value) => shown(value) > 1 || shown(value) < 0) ||
-        [...index.firstInterval, ...index.totalInterval].some((value) => shownEnd(value) > 1 || shownEnd(value) < 0),
-    );
-    if (outside.length > 0)
-      parts.push(
-        `  These are estimates from samples: a true share lies from 0 to 1, and a first-order share at most its total; the estimates for ${listInWords(outside.map((index) => index.input))} cross those bounds: read them with their 95% intervals.`,
+    // and their intervals, may cross those bounds: said where the table shows it, and which of the two
+    // crosses (docs/commands.md, sensitivity), so that a reader does not take it for a fault.
+    const shown = (value: number) => Number(fixed(value));
+    const outside = (value: number) => shown(value) > 1 || shown(value) < 0;
+    const estimatesCross = result.sobol.filter((index) => shown(index.first) > shown(index.total) || [index.first, index.total].some(outside));
+    const intervalsCross = result.sobol.filter((index) => !estimatesCross.includes(index) && [...index.firstInterval, ...index.totalInterval].some(outside));
+    const said: string[] = [];
+    if (estimatesCross.length > 0)
+      said.push(`the estimates for ${listInWords(estimatesCross.map((index) => index.input))} cross those bounds: read them with their 95% intervals`);
+    if (intervalsCross.length > 0) {
+      const ends = intervalsCross.flatMap((index) => [...index.firstInterval, ...index.totalInterval]);
+      const past = [ends.some((value) => shown(value) < 0) ? "below 0" : "", ends.some((value) => shown(value) > 1) ? "above 1" : ""].filter(Boolean);
+      said.push(
+        `the estimates for ${listInWords(intervalsCross.map((index) => index.input))} lie within those bounds, but their 95% intervals reach ${past.join(" and ")}: the bootstrap's noise at an interval's end, not a share outside what it can be`,
       );
+    }
+    if (said.length > 0)
+      parts.push(`  These are estimates from samples: a true share lies from 0 to 1, and a first-order share at most its total; ${said.join("; ")}.`);
   }
   if (result.correlated && result.correlated.length > 0) parts.push("", correlationNote(result.correlated));
   return `${parts.join("\n")}\n`;
