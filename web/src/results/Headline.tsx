@@ -140,7 +140,8 @@ function HeadlineView({
                   <dt>What it asks for</dt>
                   <dd data-figure="investment">
                     {/* Cash paid before a change that starts later is not up front: its month is said, as page 1 says it. */}
-                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount> {cashPaidWords(result, comparison, (value) => formatMoney(value, result.currency))}
+                    <Amount>{askedFor(upFront, result.currency).upFront}</Amount>{" "}
+                    {cashPaidWords(result, comparison, (value) => formatMoney(value, result.currency))}
                     {askedFor(upFront, result.currency).more}
                   </dd>
                 </div>
