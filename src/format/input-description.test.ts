@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, parameterNames, parameterSpecs, scenarioFields, unitWordsText, validateScenarioText } from "../engine/index.js";
 import { describeInput, hasMeaning, inputLabel, parseInputPath } from "./input-description.js";
 import { catalogueLabel, inputLabel as workbookLabel, unitText } from "./input-labels.js";
+import { lateStartMeetingsCase } from "../test-support/late-start-meetings-case.js";
 
 describe("parseInputPath", () => {
   it("reads dotted and quoted segments", () => {
@@ -64,22 +65,7 @@ describe("describeInput", () => {
 describe("inputLabel", () => {
   // Tooling starts its change in month 4 and works today's way until then (docs/numbers.md): it reads
   // today's meetings before its change; Now, in place from month 1, never does.
-  const text = [
-    "title: Late start",
-    "currency: EUR",
-    "horizonMonths: 12",
-    "discountRate: 0",
-    "baseline: today",
-    "defaults:",
-    "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
-    "  projects: { upkeepHoursPerMonth: 0 }",
-    "  releases: { mode: schedule }",
-    "scenarios:",
-    "  today: { label: Today, meetings: { hoursPerPersonPerMonth: 60 } }",
-    "  tooling: { label: Tooling, change: { startMonth: 4 }, meetings: { hoursPerPersonPerMonth: 0 } }",
-    "  now: { label: Now, meetings: { hoursPerPersonPerMonth: 10 } }",
-    "",
-  ].join("\n");
+  const text = lateStartMeetingsCase(true);
   const { compiled, issues } = validateScenarioText(text);
   if (!compiled) throw new Error(JSON.stringify(issues));
   const result = buildResult(compiled);

@@ -16,6 +16,7 @@ import { oneOptionCase } from "../test-support/one-option-case.js";
 import { withEdits } from "../test-support/scenario-text.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { formulaResults, sameResult } from "./test-support/libreoffice.js";
+import { lateStartMeetingsCase } from "../test-support/late-start-meetings-case.js";
 
 function disagreements(checks: readonly FormulaCheck[]): string[] {
   return checks
@@ -720,21 +721,7 @@ describe("the Assumptions sheet's 'Used by' column", () => {
 
   it("names an option that reads today's input before its change is in place (docs/numbers.md), saying so", async () => {
     // Today's meetings were "Today" only, though Tooling works today's way until its month 4 start.
-    const text = [
-      "title: Late start",
-      "currency: EUR",
-      "horizonMonths: 12",
-      "discountRate: 0",
-      "baseline: today",
-      "defaults:",
-      "  team: { people: 1, hoursPerMonth: 160, hourlyCost: 50 }",
-      "  projects: { upkeepHoursPerMonth: 0 }",
-      "  releases: { mode: schedule }",
-      "scenarios:",
-      "  today: { label: Today, meetings: { hoursPerPersonPerMonth: 60 } }",
-      "  tooling: { label: Tooling, change: { startMonth: 4 }, meetings: { hoursPerPersonPerMonth: 0 } }",
-      "",
-    ].join("\n");
+    const text = lateStartMeetingsCase();
     const validation = validateScenarioText(text);
     const workbook = await readWorkbook(await exportWorkbook({ text, file: validation.file!, compiled: validation.compiled! }));
     const sheet = workbook.getWorksheet(sheetNames.assumptions)!;
