@@ -72,9 +72,7 @@ describe("the report's options table names the convention of each figure", () =>
       // The gain-over-time chart's lines end on the net gain itself at 0%.
       const result = buildResult(compiled);
       for (const comparison of Object.values(result.comparisons)) expect(comparison.cumulativeNet.at(-1)).toBeCloseTo(comparison.npv, 6);
-      expect(text, discounting).toContain(
-        "at the case's rate of 0% nothing is discounted, so where a line ends is the net gain the summary gives",
-      );
+      expect(text, discounting).toContain("at the case's rate of 0% nothing is discounted, so where a line ends is the net gain the summary gives");
     }
   });
 });
