@@ -543,16 +543,21 @@ describe("the workbook's percentages", () => {
   });
 });
 
-describe("the Assumptions sheet of a case in a three-decimal currency", () => {
-  it("shows a money input with fils to the fils, as the report writes it: 0.4 dinars a month showed 0.40, not 0.400", () => {
+describe("the Assumptions sheet of a small money input in a currency with other than two decimals", () => {
+  it.each([
+    // 0.4 dinars a month showed 0.40, not 0.400: to the fils, as the report writes it.
+    ["KWD", "#,##0.000"],
+    // 0.4 yen a month showed 0, which reads as free: its cents are kept.
+    ["JPY", "#,##0.00"],
+  ])("in %s writes 0.4 and 2.5 with the format %s", (currency, format) => {
     const seed = workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path;
     const text = readFileSync(seed, "utf8")
-      .replace("currency: EUR", "currency: KWD")
+      .replace("currency: EUR", `currency: ${currency}`)
       .replace("value: 150\n", "value: 0.4\n")
       .replace("low: 1500\n", "low: 2.5\n");
-    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-kwd-"));
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-decimals-"));
     try {
-      const file = join(folder, "kwd.yaml");
+      const file = join(folder, "case.yaml");
       writeFileSync(file, text);
       const sheet = buildCaseWorkbook(loadCase(file)).workbook.getWorksheet(sheetNames.assumptions)!;
       const formats = new Map<number, string>();
@@ -563,8 +568,8 @@ describe("the Assumptions sheet of a case in a three-decimal currency", () => {
       );
       expect(formats).toEqual(
         new Map([
-          [0.4, "#,##0.000"],
-          [2.5, "#,##0.000"],
+          [0.4, format],
+          [2.5, format],
         ]),
       );
     } finally {
@@ -574,33 +579,6 @@ describe("the Assumptions sheet of a case in a three-decimal currency", () => {
 });
 
 describe("the Assumptions sheet of a case in yen", () => {
-  it("keeps the cents of a small yen input: 0.4 yen a month showed 0, which reads as free", () => {
-    const seed = workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path;
-    const text = readFileSync(seed, "utf8")
-      .replace("currency: EUR", "currency: JPY")
-      .replace("value: 150\n", "value: 0.4\n")
-      .replace("low: 1500\n", "low: 2.5\n");
-    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-yen-"));
-    try {
-      const file = join(folder, "yen.yaml");
-      writeFileSync(file, text);
-      const sheet = buildCaseWorkbook(loadCase(file)).workbook.getWorksheet(sheetNames.assumptions)!;
-      const formats = new Map<number, string>();
-      sheet.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (cell.value === 0.4 || cell.value === 2.5) formats.set(cell.value, cell.numFmt ?? "");
-        }),
-      );
-      expect(formats).toEqual(
-        new Map([
-          [0.4, "#,##0.00"],
-          [2.5, "#,##0.00"],
-        ]),
-      );
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
   it("shows money inputs to the yen, as every other yen figure: 6,000.50 read with two decimals", () => {
     const seed = workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path;
     const text = readFileSync(seed, "utf8")

@@ -5,7 +5,7 @@ import closeCall from "../../../examples/close-call.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { gainChartMarks } from "../../../src/format/words.js";
-import stayVsAverage from "./fixtures/stay-vs-average.yaml?raw";
+import { STAY_ON_AVERAGE_CASE as stayVsAverage } from "../../../src/test-support/stay-on-average-case.js";
 import { Charts } from "./Charts.js";
 
 /** The gain chart's caption, as the page renders it. */

@@ -8,7 +8,7 @@ import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { tinyMoney } from "../../../src/test-support/tiny-money.js";
 import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import seed from "../../../examples/seed.yaml?raw";
-import stayVsAverage from "./fixtures/stay-vs-average.yaml?raw";
+import { STAY_ON_AVERAGE_CASE as stayVsAverage } from "../../../src/test-support/stay-on-average-case.js";
 import { askedFor, Headline } from "./Headline.js";
 
 const investment = (cash: number, teamHours: number, cashMonth: number | null = 0): ComparisonResult["investment"] => ({

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
-import stayVsAverage from "./fixtures/stay-vs-average.yaml?raw";
+import { STAY_ON_AVERAGE_CASE as stayVsAverage } from "../../../src/test-support/stay-on-average-case.js";
 import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
 import { LiveStrip } from "./LiveStrip.js";
 
