@@ -328,18 +328,16 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
  * workbook's "Used by" column.
  */
 export function scenariosUsing(compiled: CompiledCase): number[][] {
-  return readersOf(compiled).all;
+  return inputReaders(compiled).all;
 }
 
 /**
- * Of `scenariosUsing`, the alternatives that read an input only in their months before their change
- * is in place (today's way): by leaf index, in the file's order.
+ * Both lists at once, by leaf index, in the file's order: `all`, the scenarios using each input
+ * (`scenariosUsing`), and `onlyBefore`, of those the alternatives that read it only in their months
+ * before their change is in place (today's way).
+ * @example inputReaders(compiled).onlyBefore[leaf] // [2]: the third scenario reads it only before its change
  */
-export function scenariosUsingOnlyBeforeChange(compiled: CompiledCase): number[][] {
-  return readersOf(compiled).onlyBefore;
-}
-
-function readersOf(compiled: CompiledCase): { all: number[][]; onlyBefore: number[][] } {
+export function inputReaders(compiled: CompiledCase): { all: number[][]; onlyBefore: number[][] } {
   const every = compiled.scenarios.map((_, index) => index);
   const own = compiled.leaves.map((leaf) => new Set<number>(leaf.path.length === 1 || leaf.path[0] === "riskAdjustment" ? every : []));
   const before = compiled.leaves.map(() => new Set<number>());
@@ -389,7 +387,7 @@ export function buildResult(compiled: CompiledCase, leafValues: Float64Array = c
       comparisons[scenario.name] = readWhenFirstRead(comparison as ComparisonResult, "adoptionOrder", () => adoptionOrderOf(compiled, scenario.name));
     } else comparisons[scenario.name] = comparison;
   });
-  const { all, onlyBefore } = readersOf(compiled);
+  const { all, onlyBefore } = inputReaders(compiled);
   const namesOf = (indexes: number[]) => indexes.map((index) => compiled.scenarios[index]!.name);
   const usedBy = all.map(namesOf);
   const usedOnlyBefore = onlyBefore.map(namesOf);

@@ -7,7 +7,7 @@ export { formatPath, hasErrors, type Issue, type FieldPath } from "./scenario/is
 export { caseSchema, type CaseFile } from "./scenario/schema.js";
 export { compileCase, fillParameters } from "./model/compile.js";
 export type { CompiledCase, CompiledScenario, Leaf } from "./model/compiled.js";
-export { buildResult, doraPaybackMissing, finiteOrNull, riskAdjusted, scenariosUsing, scenariosUsingOnlyBeforeChange } from "./build-result.js";
+export { buildResult, doraPaybackMissing, finiteOrNull, inputReaders, riskAdjusted, scenariosUsing } from "./build-result.js";
 export { CaseRunner, type ComparisonFigures } from "./runner.js";
 export { benefitCategories, type BenefitCategory } from "./categories.js";
 export { monthsWithoutNewWork } from "./capacity.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, scenariosUsing, scenariosUsingOnlyBeforeChange, validateScenarioText } from "./index.js";
+import { buildResult, inputReaders, scenariosUsing, validateScenarioText } from "./index.js";
 import { CaseRunner } from "./runner.js";
 import { PARAMETER_COUNT } from "./model/parameters.js";
 import { TODAYS_WAY_PARAMETERS, waysOfWorkingForTests } from "./simulate.js";
@@ -76,7 +76,7 @@ ${alternative}`;
     it(`${name}: an input that moves an option's months is in its usedBy`, () => {
       const compiled = compile(read(name));
       const users = scenariosUsing(compiled);
-      const onlyBefore = scenariosUsingOnlyBeforeChange(compiled);
+      const { onlyBefore } = inputReaders(compiled);
       const runner = new CaseRunner(compiled);
       runner.run(compiled.leafValues);
       const plain = runner.columns.map((column) => Array.from(column));

@@ -2,8 +2,7 @@ import {
   allowedUpTo,
   leafQuantile,
   quantityKind,
-  scenariosUsing,
-  scenariosUsingOnlyBeforeChange,
+  inputReaders,
   unconvertedBuiltInPrices,
   type CompiledCase,
   type Leaf,
@@ -185,12 +184,10 @@ export function writeAssumptionsSheet(worksheet: Worksheet, compiled: CompiledCa
     sheet.text(ASSUMPTIONS_HEADER_ROW, column[name], assumptionHeaders[name], styled(["low", "likely", "high"].includes(name) ? "headerNumber" : "header")),
   );
 
-  // The engine's rule (scenariosUsing): top-level inputs, the risk adjustment's included, serve every
+  // The engine's rule (inputReaders): top-level inputs, the risk adjustment's included, serve every
   // scenario; an alternative uses today's inputs it reads before its change is in place.
-  const onlyBefore = scenariosUsingOnlyBeforeChange(compiled);
-  const usedBy = scenariosUsing(compiled).map((indexes, leaf) =>
-    indexes.map((index) => usedByName(compiled.scenarios[index]!.label, onlyBefore[leaf]?.includes(index) ?? false)),
-  );
+  const { all, onlyBefore } = inputReaders(compiled);
+  const usedBy = all.map((indexes, leaf) => indexes.map((index) => usedByName(compiled.scenarios[index]!.label, onlyBefore[leaf]?.includes(index) ?? false)));
 
   const groups: { title: string; leaves: number[] }[] = [
     { title: "The whole case", leaves: [] },
