@@ -89,12 +89,21 @@ describe("measure", () => {
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
     const rate = json.proposals.find((proposal: any) => proposal.input === "breakage.changeFailureRate");
-    expect(rate).toMatchObject({ path: "defaults.breakage.changeFailureRate", current: { value: 0.2 }, low: 0.22, high: 0.64, written: true });
+    // Without --write nothing was written: `written` said true of every proposal.
+    expect(rate).toMatchObject({ path: "defaults.breakage.changeFailureRate", current: { value: 0.2 }, low: 0.22, high: 0.64, writable: true, written: false });
     expect(rate.monthly).toEqual([
       { month: "2026-01", value: 0.2 },
       { month: "2026-02", value: 2 / 3 },
     ]);
     expect(json.observations.map((observation: any) => observation.what)).toEqual(["incidents a month", "deployments a month (the team)"]);
+  });
+
+  it("--write --json writes first and says `written` only of what the file now holds", async () => {
+    const { exitCode, stdout, stderr } = await runCliCaptured(["measure", scenario, "--incidents", fixture("deployments-incidents.csv"), "--write", "--json"]);
+    expect(exitCode, stderr).toBe(0);
+    const rate = JSON.parse(stdout).proposals.find((proposal: any) => proposal.input === "breakage.changeFailureRate");
+    expect(rate).toMatchObject({ writable: true, written: true });
+    expect(parse(readFileSync(scenario, "utf8")).defaults.breakage.changeFailureRate).toMatchObject({ low: 0.22, high: 0.64 });
   });
 
   it("--write changes only the lines of the inputs it sets, notes included, and keeps the old file as .bak", async () => {

@@ -435,7 +435,10 @@ Examples:
           high: proposal.high,
           note: proposal.note,
           monthly: proposal.monthly,
-          written: toWrite.includes(proposal),
+          // Would be written with --write (a chore given as a share of time is shown only) ...
+          writable: toWrite.includes(proposal),
+          // ... and was: only with --write, which for --json writes before printing.
+          written: options.write === true && toWrite.includes(proposal),
         };
       });
       for (const group of new Set(toWrite.map((proposal) => proposal.input.split(".")[0]!))) {
@@ -443,6 +446,8 @@ Examples:
         if (typeof note === "string") notices.push(`${places.target([group]).join(".")}.note may describe the old figures: review it`);
       }
       if (options.json) {
+        // Written first, so that `written: true` is said only of what the file now holds.
+        if (options.write && toWrite.length > 0) writeProposals(file, validation.source.text, places, toWrite, context, output);
         output.stdout(`${JSON.stringify({ file, proposals: rows, observations, notices }, null, 2)}\n`);
       } else {
         const lines = [
@@ -466,7 +471,7 @@ Examples:
         output.stderr("no input to write; nothing was written\n");
         return;
       }
-      writeProposals(file, validation.source.text, places, toWrite, context, output);
+      if (!options.json) writeProposals(file, validation.source.text, places, toWrite, context, output);
     });
 }
 
