@@ -7,6 +7,7 @@ import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder, readFixture } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
+import { STAY_ON_AVERAGE_CASE } from "../../test-support/stay-on-average-case.js";
 import { withEdit, withEdits } from "../../test-support/scenario-text.js";
 
 const closeCall = join(packageRoot, "examples", "close-call.yaml");
@@ -208,6 +209,23 @@ describe("voi", () => {
       expect(closeJson.evppi.filter((entry: Entry) => !entry.aboveNoise).map((entry: Entry) => entry.value)).toEqual([0, 0]);
       expect(closeText).toContain("not worth measuring (knowing it exactly would not change the choice).");
       expect(closeText).not.toContain("noise level of €0");
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("says, beside 'best on average', that page 1 recommends staying when no option gains with every range at its middle, as run does", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "stay.yaml");
+      writeFileSync(file, STAY_ON_AVERAGE_CASE);
+      const { exitCode, stdout, stderr } = await runCliCaptured(["voi", file, "--samples", "2000"]);
+      expect(exitCode, stderr).toBe(0);
+      // It marked “What will be approved” best on average and said nothing of page 1's "Do not go ahead".
+      expect(stdout).toContain("What will be approved (compromise) ← best on average");
+      expect(stdout).toContain(
+        "Page 1 of the report recommends staying with “Today”: no option gains money with every range at its middle, where the table averages over the samples",
+      );
     } finally {
       temp.remove();
     }

@@ -15,6 +15,7 @@ import {
   tieShareWords,
   worthUpTo,
 } from "../../format/words.js";
+import { pageOneElsewhere } from "../format/run-report.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -94,6 +95,8 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
     "",
     optionsTable(result, decision),
+    // "Best on average" beside a report whose page 1 recommends another option (or staying): said here too.
+    ...pageOneElsewhere(result, decision.best, "the table averages"),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];

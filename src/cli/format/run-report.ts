@@ -221,9 +221,9 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
 /**
  * Page 1 recommends from every range at its middle (`recommend`), the line above averages over the
  * samples: when they name different options (lopsided ranges, a close call), what page 1 says, so that
- * neither reads as a mistake beside the other.
+ * neither reads as a mistake beside the other. `averaged` names what gives the average (`voi`: its table).
  */
-function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
+export function pageOneElsewhere(result: CaseResult, bestOnAverage: string, averaged = "the line above averages"): string[] {
   const recommendation = recommend(result);
   if (!recommendation) return [];
   const pick = recommendedOption(result, recommendation);
@@ -245,13 +245,13 @@ function pageOneElsewhere(result: CaseResult, bestOnAverage: string): string[] {
           ? `${listInWords(top.map(label))} gaining the same`
           : `${listInWords(top.map(label))} ahead, gaining the same,`;
     return [
-      `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${standing} with every range at its middle, where the line above averages over the samples`,
+      `  Page 1 of the report recommends ${names.length > 2 ? "none of them" : "neither option"}: it sets ${listInWords(names.map(label))} side by side as a close call, ${standing} with every range at its middle, where ${averaged} over the samples`,
     ];
   }
   return [
     recommendation.verdict === "go"
-      ? `  Page 1 of the report recommends ${label(pick)}: the highest net gain with every range at its middle, where the line above averages over the samples`
-      : `  Page 1 of the report recommends staying with ${label(pick)}: no option gains money with every range at its middle, where the line above averages over the samples`,
+      ? `  Page 1 of the report recommends ${label(pick)}: the highest net gain with every range at its middle, where ${averaged} over the samples`
+      : `  Page 1 of the report recommends staying with ${label(pick)}: no option gains money with every range at its middle, where ${averaged} over the samples`,
   ];
 }
 
