@@ -52,6 +52,17 @@ describe("the Monte Carlo on the command line", () => {
     expect(bad.stderrText()).toMatch(/--seed is "1.5"; allowed: a whole number ≥ 0/);
   });
 
+  it.each([
+    // voi said "allowed: a whole number ≥ 0" of -5, then refused 0 with "allowed: 100 to …".
+    ["voi", [], /^error: --samples is "-5"; allowed: 100 to [\d,]+\n$/],
+    ["report", ["-o", "never-written.html"], /^error: --samples is "-5"; allowed: 0 \(single estimates, no chances\) or 100 to [\d,]+\n$/],
+    ["run", [], /^error: --samples is "-5"; allowed: a whole number from 0 to [\d,]+\n$/],
+  ])("%s: a --samples that is no whole number is told what this command takes (exit 2)", async (command, rest, message) => {
+    const output = captureOutput();
+    expect(await runCli([command, example, "--samples", "-5", ...rest], output)).toBe(2);
+    expect(output.stderrText()).toMatch(message);
+  });
+
   it("refuses more samples than fit in memory, naming the memory, the case's size, the most this case allows and what to lower (exit 2)", async () => {
     const output = captureOutput();
     expect(await runCli(["run", example, "--samples", "1000000000", "--json"], output)).toBe(2);

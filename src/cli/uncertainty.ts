@@ -99,10 +99,7 @@ export async function runMonteCarlo(
   output: CliOutput,
   analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook" | "voi"; monthlyBands?: MonthlyBands } = {},
 ): Promise<MonteCarloSummary | undefined> {
-  const samples = options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
-  // voi has no single-estimate form: 0 is one of the too few it refuses below.
-  if (samples === 0 && analysis.document !== "voi") return undefined;
   const latinHypercube = options.lhs ?? false;
   const memoryOptions: MemoryOptions = {
     latinHypercube,
@@ -110,17 +107,28 @@ export async function runMonteCarlo(
     ...(analysis.monthlyBands ? { monthlyBands: analysis.monthlyBands } : {}),
   };
   const most = mostSamples(compiled, memoryOptions);
+  // Documents whose chances are given to the nearest 1% take no fewer than FEWEST_DOCUMENT_SAMPLES;
+  // voi has no single-estimate form (0).
+  const fewest = analysis.document && compiled.uncertainLeaves.length > 0;
+  const allowed =
+    analysis.document === "voi"
+      ? `${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`
+      : fewest
+        ? `0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`
+        : `a whole number from 0 to ${formatNumber(most)}`;
+  // Text that is no whole number ≥ 0 ("-5") is told what this command takes, not only "a whole number ≥ 0".
+  if (options.samples !== undefined && !/^\d[\d_]*$/.test(options.samples.trim()))
+    throw new UserError(`--samples is "${options.samples}"; allowed: ${allowed}`, 2);
+  const samples = options.samples !== undefined ? Number(options.samples.trim().replace(/_/g, "")) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
+  if (samples === 0 && analysis.document !== "voi") return undefined;
   if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, memoryOptions), 2);
-  if (analysis.document && compiled.uncertainLeaves.length > 0 && samples < FEWEST_DOCUMENT_SAMPLES) {
+  if (fewest && samples < FEWEST_DOCUMENT_SAMPLES) {
     // voi concludes in sentences too ("no measurement is worth paying for … knowing every input exactly
-    // would be worth nothing"), which one sample made of nothing; it has no single-estimate form (0).
-    const [what, allowed] =
+    // would be worth nothing"), which one sample made of nothing.
+    const what =
       analysis.document === "voi"
-        ? ["the value of information gives each option's chance of being best to the nearest 1%", `${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`]
-        : [
-            `a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones`,
-            `0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`,
-          ];
+        ? "the value of information gives each option's chance of being best to the nearest 1%"
+        : `a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones`;
     throw new UserError(
       `--samples is ${formatNumber(samples)}: ${what}, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: ${allowed}`,
       2,
