@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
 import { StoreError, openStore, readOnlyMessage, storePathFor, type StoreDatabase } from "../../../store/database.js";
 import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
 import type { StoredPlan } from "../../../store/plan.js";
@@ -39,7 +40,15 @@ export function withStoreOptions(command: Command): Command {
 export function storePath(options: StoreOptions, caseFile?: string): string {
   if (options.db) return options.db;
   const file = caseFile ?? options.case;
-  if (file) return storePathFor(file);
+  if (file) {
+    const store = storePathFor(file);
+    // A mistyped case file: said of the file typed, not only of the store named after it.
+    if (!existsSync(file) && !existsSync(store))
+      throw new UserError(
+        `${file}: no such file, and no store ${store} beside where it would be; give the case file the plan was frozen from, or the store with --db PATH`,
+      );
+    return store;
+  }
   throw new UserError("which store? give --case CASE.yaml (uses CASE.db next to it) or --db PATH", 2);
 }
 

@@ -445,6 +445,10 @@ describe("track add", () => {
     expect(which.stderr).toContain("which store? give --case CASE.yaml");
     expect(which.exitCode).toBe(2);
     expect((await track("add", "--db", join(temp.path, "none.db"), "--month", "1", "--upkeep-hours", "1")).stderr).toContain("no store here");
+    // A mistyped --case was said only of the store named after it ("nope.db: no store here").
+    const typo = await track("add", "--case", join(temp.path, "nope.yaml"), "--month", "1", "--upkeep-hours", "1");
+    expect(typo.exitCode).toBe(1);
+    expect(typo.stderr).toContain(`${join(temp.path, "nope.yaml")}: no such file, and no store ${join(temp.path, "nope.db")} beside where it would be`);
     await planned();
     const other = await track("add", "--db", store, "--team", "platform", "--month", "1", "--upkeep-hours", "1");
     expect(other.exitCode).toBe(1);
