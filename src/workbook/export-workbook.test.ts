@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, quantityKind, validateScenarioText, withUncertainty, type CompiledCase, type Leaf } from "../engine/index.js";
 import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
-import { readWorkbook } from "./excel.js";
+import { readWorkbook, type Worksheet } from "./excel.js";
 import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
@@ -710,5 +710,51 @@ describe("the Assumptions sheet's 'Used by' column", () => {
     });
     expect(usedBy.get("scenarios.today.meetings.hoursPerPersonPerMonth")).toBe("Today, Tooling (before its change)");
     expect(usedBy.get("scenarios.tooling.meetings.hoursPerPersonPerMonth")).toBe("Tooling");
+  });
+});
+
+describe("an hour's cost on the Summary and the Inputs by scenario sheets", () => {
+  /** The figure a cell shows with its money format's decimals (the number part of '"€"#,##0.00;…'). */
+  const shown = (cell: { value: unknown; numFmt?: string }): string => {
+    const value = typeof cell.value === "number" ? cell.value : (cell.value as { result?: unknown } | null)?.result;
+    const decimals = /#,##0(?:\.(0+))?/.exec(cell.numFmt ?? "")?.[1]?.length ?? 0;
+    return typeof value === "number" ? value.toFixed(decimals) : String(value);
+  };
+  /** The cell in `column` (the first scenario's) of every row whose label is one of `labels`, as shown. */
+  const rowsShown = (sheet: Worksheet, labels: readonly string[], column: number): string[] => {
+    const found: string[] = [];
+    sheet.eachRow((row) => {
+      if (labels.includes(String(row.getCell(1).value).trim())) found.push(shown(row.getCell(column)));
+    });
+    return found;
+  };
+
+  it.each([
+    // €58.75 an hour read €59 on both sheets, while the formulas priced every hour at 58.75.
+    ["EUR", "value: 58.75,", "58.75"],
+    // 60.5 dinars read KWD 61: to the fils, as the Assumptions sheet and the report write it.
+    ["KWD", "value: 60.5,", "60.500"],
+    // The yen has no minor unit: JP¥6,001, as every yen figure.
+    ["JPY", "value: 6000.5,", "6001"],
+  ])("in %s, an hourly cost given as '%s' shows %s where the formulas use it", (currency, given, expected) => {
+    const text = readFileSync(workbookCases().find((entry) => entry.name === "team.yaml")!.path, "utf8")
+      .replace("currency: EUR", `currency: ${currency}`)
+      .replace("hourlyCost: { value: 60,", `hourlyCost: { ${given}`);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    expect(compiled.currency).toBe(currency);
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    expect(rowsShown(workbook.getWorksheet(sheetNames.summary)!, ["Cost of one hour of the team"], 2)).toEqual([expected]);
+    expect(rowsShown(workbook.getWorksheet(sheetNames.inputs)!, ["Cost of one hour of the team's time", "Cost of one hour of the team"], 3)).toEqual([
+      expected,
+      expected,
+    ]);
+  });
+
+  it("shows a loaded rate worked out from a salary to the cent: enterprise.yaml's 108,020 × 1.43 ÷ 2,080 = 74.26, not 74", () => {
+    const { workbook, checks } = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === "enterprise.yaml")!.path));
+    expect(disagreements(checks)).toEqual([]);
+    expect(rowsShown(workbook.getWorksheet(sheetNames.summary)!, ["Cost of one hour of the team"], 2)).toEqual(["74.26"]);
+    expect(rowsShown(workbook.getWorksheet(sheetNames.inputs)!, ["Cost of one hour of the team"], 3)).toEqual(["74.26"]);
   });
 });
