@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, quantityKind, validateScenarioText, withUncertainty, type CompiledCase, type Leaf } from "../engine/index.js";
 import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
-import { readWorkbook, type Worksheet } from "./excel.js";
+import { readWorkbook, worksheetPath, type Worksheet } from "./excel.js";
 import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
@@ -756,5 +757,53 @@ describe("an hour's cost on the Summary and the Inputs by scenario sheets", () =
     expect(disagreements(checks)).toEqual([]);
     expect(rowsShown(workbook.getWorksheet(sheetNames.summary)!, ["Cost of one hour of the team"], 2)).toEqual(["74.26"]);
     expect(rowsShown(workbook.getWorksheet(sheetNames.inputs)!, ["Cost of one hour of the team"], 3)).toEqual(["74.26"]);
+  });
+});
+
+describe("the file as written caches every formula's value", () => {
+  /** XML character data as text (the file escapes &, < and >; a formula's text result may hold them). */
+  const unescaped = (text: string) =>
+    text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+
+  it("every formula cell of every sheet has a <v>, the engine's figure where it has one, 0 included (a viewer that does not recalculate shows it)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-cached-"));
+    try {
+      let zeros = 0;
+      for (const { name, path } of workbookCases()) {
+        const source = loadCase(path);
+        const { workbook, checks } = buildCaseWorkbook(source);
+        const file = join(folder, `${name}.xlsx`);
+        // As export writes it (the month sheets streamed), read back as the XML a viewer reads.
+        writeFileSync(file, await exportWorkbook(source));
+        const engineOf = new Map(checks.map((check) => [check.cell, check.engine]));
+        const problems: string[] = [];
+        let formulas = 0;
+        workbook.eachSheet((sheet) => {
+          const xml = execFileSync("unzip", ["-p", file, worksheetPath(sheet)], { encoding: "utf8", maxBuffer: 1 << 30 });
+          for (const cell of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+            const [, address, attributes, content = ""] = cell;
+            if (!content.includes("<f")) continue;
+            formulas++;
+            const where = `${name} ${sheet.name}!${address}`;
+            const cached = /<v>([^<]*)<\/v>/.exec(content)?.[1];
+            if (cached === undefined || cached === "") {
+              problems.push(`${where}: no cached value`);
+              continue;
+            }
+            const engine = engineOf.get(`${sheet.name}!${address}`);
+            if (engine === undefined) continue;
+            const value = typeof engine === "number" && !attributes!.includes('t="str"') ? Number(cached) : unescaped(cached);
+            if (engine === 0) zeros++;
+            if (!sameResult(engine, value)) problems.push(`${where}: cached ${cached}, engine ${engine}`);
+          }
+        });
+        expect(formulas).toBeGreaterThan(100);
+        expect(problems.slice(0, 5)).toEqual([]);
+      }
+      // The engine's zeros are among them (months with no cost, categories that cancel out).
+      expect(zeros).toBeGreaterThan(100);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
