@@ -807,3 +807,20 @@ describe("the file as written caches every formula's value", () => {
     }
   });
 });
+
+describe("the Distribution snapshot's ranges behind it", () => {
+  it("write each range's ends in the input's unit, as the report's appendix does: the discount rate's 4% to 12%, not 0.04 to 0.12", () => {
+    const texts = (name: string): string[] => {
+      const sheet = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === name)!.path)).workbook.getWorksheet(sheetNames.distribution)!;
+      const found: string[] = [];
+      sheet.eachRow((row) => {
+        const range = row.getCell(5).value;
+        if (typeof range === "string" && range.startsWith("90% range")) found.push(range);
+      });
+      return found;
+    };
+    // They read "90% range, 0.04 to 0.12" beside cells showing 4% and 12%, and "1500 to 4000" beside 1,500 and 4,000.
+    expect(texts("short-horizon.yaml")).toContain("90% range, 4% a year to 12% a year");
+    expect(texts("team.yaml")).toEqual(["90% range, 15 minutes to 25 minutes", "90% range, €1,500 a month to €4,000 a month"]);
+  });
+});
