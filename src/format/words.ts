@@ -572,6 +572,13 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
   return `${listInWords(names)} only before ${names.length === 1 ? "its" : "their"} change`;
 }
 
+/**
+ * Where `optimize` ranks by a figure over the draws (the median NPV, the chance of paying back), the
+ * convention of every figure it gives beside it: the case run once with each input at its median
+ * (docs/commands.md, `optimize`). "NPV at the inputs' medians", "Adds to NPV at the inputs' medians".
+ */
+export const AT_THE_INPUTS_MEDIANS = "at the inputs' medians";
+
 /** The case's own figures where it has ranges, after what they say: "… does not pay back within 12 months with every range at its middle". */
 export const AT_THE_MIDDLE = "every range at its middle";
 

@@ -1,4 +1,6 @@
 import { informationWords } from "../format/information-words.js";
+import { parseInputPath } from "../format/input-description.js";
+import { inputValueWriter } from "../format/input-value.js";
 import { formatNumber, formatPaybackMonth, plural } from "../format/numbers.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf, workedOutFormat } from "./assumptions-sheet.js";
@@ -7,6 +9,16 @@ import { leafForm } from "./leaf-form.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import { formatOf, formats, percentFormat, styled } from "./styles.js";
+
+/**
+ * A range's ends as the file gives them, in the input's unit as the report's appendix writes them
+ * (`inputValueWriter`): "4% a year to 12% a year", "€1,500 a month to €4,000 a month", where the
+ * sheet wrote the file's bare numbers ("0.04 to 0.12", "1500 to 4000") beside cells showing 4% and 1,500.
+ */
+function rangeEnds(input: string, low: number, high: number, currency: string): string {
+  const write = inputValueWriter(parseInputPath(input), currency);
+  return `${write(low)} to ${write(high)}`;
+}
 
 /**
  * When the case has ranges: the Monte Carlo's percentiles, chances and the band of the cumulative
@@ -110,7 +122,11 @@ export function writeDistributionSheet(
     sheet.text(
       row,
       5,
-      form.kind === "distribution" ? form.description : form.kind === "interval" ? `90% range, ${form.low} to ${form.high}` : "",
+      form.kind === "distribution"
+        ? form.description
+        : form.kind === "interval"
+          ? `90% range, ${rangeEnds(leaf.name, form.low, form.high, compiled.currency)}`
+          : "",
       styled("note"),
     );
     // The last column: a long path runs on into the empty cells to the right.

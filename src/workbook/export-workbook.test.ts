@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, quantityKind, validateScenarioText, withUncertainty, type CompiledCase, type Leaf } from "../engine/index.js";
 import { formatMoneyExact } from "../format/numbers.js";
 import { buildCaseWorkbook, exportWorkbook } from "./export-workbook.js";
-import { readWorkbook } from "./excel.js";
+import { readWorkbook, worksheetPath, type Worksheet } from "./excel.js";
 import { sheetNames } from "./sheet-names.js";
 import { simulationRows } from "./simulation-rows.js";
 import { scenarioRowsBefore } from "./worked-out-inputs.js";
@@ -710,5 +711,116 @@ describe("the Assumptions sheet's 'Used by' column", () => {
     });
     expect(usedBy.get("scenarios.today.meetings.hoursPerPersonPerMonth")).toBe("Today, Tooling (before its change)");
     expect(usedBy.get("scenarios.tooling.meetings.hoursPerPersonPerMonth")).toBe("Tooling");
+  });
+});
+
+describe("an hour's cost on the Summary and the Inputs by scenario sheets", () => {
+  /** The figure a cell shows with its money format's decimals (the number part of '"€"#,##0.00;…'). */
+  const shown = (cell: { value: unknown; numFmt?: string }): string => {
+    const value = typeof cell.value === "number" ? cell.value : (cell.value as { result?: unknown } | null)?.result;
+    const decimals = /#,##0(?:\.(0+))?/.exec(cell.numFmt ?? "")?.[1]?.length ?? 0;
+    return typeof value === "number" ? value.toFixed(decimals) : String(value);
+  };
+  /** The cell in `column` (the first scenario's) of every row whose label is one of `labels`, as shown. */
+  const rowsShown = (sheet: Worksheet, labels: readonly string[], column: number): string[] => {
+    const found: string[] = [];
+    sheet.eachRow((row) => {
+      if (labels.includes(String(row.getCell(1).value).trim())) found.push(shown(row.getCell(column)));
+    });
+    return found;
+  };
+
+  it.each([
+    // €58.75 an hour read €59 on both sheets, while the formulas priced every hour at 58.75.
+    ["EUR", "value: 58.75,", "58.75"],
+    // 60.5 dinars read KWD 61: to the fils, as the Assumptions sheet and the report write it.
+    ["KWD", "value: 60.5,", "60.500"],
+    // The yen has no minor unit: JP¥6,001, as every yen figure.
+    ["JPY", "value: 6000.5,", "6001"],
+  ])("in %s, an hourly cost given as '%s' shows %s where the formulas use it", (currency, given, expected) => {
+    const text = readFileSync(workbookCases().find((entry) => entry.name === "team.yaml")!.path, "utf8")
+      .replace("currency: EUR", `currency: ${currency}`)
+      .replace("hourlyCost: { value: 60,", `hourlyCost: { ${given}`);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    expect(compiled.currency).toBe(currency);
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled });
+    expect(rowsShown(workbook.getWorksheet(sheetNames.summary)!, ["Cost of one hour of the team"], 2)).toEqual([expected]);
+    expect(rowsShown(workbook.getWorksheet(sheetNames.inputs)!, ["Cost of one hour of the team's time", "Cost of one hour of the team"], 3)).toEqual([
+      expected,
+      expected,
+    ]);
+  });
+
+  it("shows a loaded rate worked out from a salary to the cent: enterprise.yaml's 108,020 × 1.43 ÷ 2,080 = 74.26, not 74", () => {
+    const { workbook, checks } = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === "enterprise.yaml")!.path));
+    expect(disagreements(checks)).toEqual([]);
+    expect(rowsShown(workbook.getWorksheet(sheetNames.summary)!, ["Cost of one hour of the team"], 2)).toEqual(["74.26"]);
+    expect(rowsShown(workbook.getWorksheet(sheetNames.inputs)!, ["Cost of one hour of the team"], 3)).toEqual(["74.26"]);
+  });
+});
+
+describe("the file as written caches every formula's value", () => {
+  /** XML character data as text (the file escapes &, < and >; a formula's text result may hold them). */
+  const unescaped = (text: string) =>
+    text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+
+  it("every formula cell of every sheet has a <v>, the engine's figure where it has one, 0 included (a viewer that does not recalculate shows it)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "mlops-roi-cached-"));
+    try {
+      let zeros = 0;
+      for (const { name, path } of workbookCases()) {
+        const source = loadCase(path);
+        const { workbook, checks } = buildCaseWorkbook(source);
+        const file = join(folder, `${name}.xlsx`);
+        // As export writes it (the month sheets streamed), read back as the XML a viewer reads.
+        writeFileSync(file, await exportWorkbook(source));
+        const engineOf = new Map(checks.map((check) => [check.cell, check.engine]));
+        const problems: string[] = [];
+        let formulas = 0;
+        workbook.eachSheet((sheet) => {
+          const xml = execFileSync("unzip", ["-p", file, worksheetPath(sheet)], { encoding: "utf8", maxBuffer: 1 << 30 });
+          for (const cell of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+            const [, address, attributes, content = ""] = cell;
+            if (!content.includes("<f")) continue;
+            formulas++;
+            const where = `${name} ${sheet.name}!${address}`;
+            const cached = /<v>([^<]*)<\/v>/.exec(content)?.[1];
+            if (cached === undefined || cached === "") {
+              problems.push(`${where}: no cached value`);
+              continue;
+            }
+            const engine = engineOf.get(`${sheet.name}!${address}`);
+            if (engine === undefined) continue;
+            const value = typeof engine === "number" && !attributes!.includes('t="str"') ? Number(cached) : unescaped(cached);
+            if (engine === 0) zeros++;
+            if (!sameResult(engine, value)) problems.push(`${where}: cached ${cached}, engine ${engine}`);
+          }
+        });
+        expect(formulas).toBeGreaterThan(100);
+        expect(problems.slice(0, 5)).toEqual([]);
+      }
+      // The engine's zeros are among them (months with no cost, categories that cancel out).
+      expect(zeros).toBeGreaterThan(100);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the Distribution snapshot's ranges behind it", () => {
+  it("write each range's ends in the input's unit, as the report's appendix does: the discount rate's 4% to 12%, not 0.04 to 0.12", () => {
+    const texts = (name: string): string[] => {
+      const sheet = buildCaseWorkbook(loadCase(workbookCases().find((entry) => entry.name === name)!.path)).workbook.getWorksheet(sheetNames.distribution)!;
+      const found: string[] = [];
+      sheet.eachRow((row) => {
+        const range = row.getCell(5).value;
+        if (typeof range === "string" && range.startsWith("90% range")) found.push(range);
+      });
+      return found;
+    };
+    // They read "90% range, 0.04 to 0.12" beside cells showing 4% and 12%, and "1500 to 4000" beside 1,500 and 4,000.
+    expect(texts("short-horizon.yaml")).toContain("90% range, 4% a year to 12% a year");
+    expect(texts("team.yaml")).toEqual(["90% range, 15 minutes to 25 minutes", "90% range, €1,500 a month to €4,000 a month"]);
   });
 });

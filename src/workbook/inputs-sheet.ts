@@ -16,7 +16,7 @@ import { max, min, mul, num, sum, type Expr } from "./formula.js";
 import { groupLabels, inputLabel, unitText } from "../format/input-labels.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
-import { formatOf, formats, styled } from "./styles.js";
+import { formatOf, formats, rateMoneyFormat, styled } from "./styles.js";
 import {
   capacityRows,
   readyMonthRow,
@@ -52,10 +52,13 @@ const manualLabels: Partial<Record<ParameterName, { label: string; unit: string 
 
 const INPUTS_HEADER_ROW = 4;
 
-/** How an input's number reads: money in the currency, shares as percentages. */
-function inputFormat(kind: QuantityKindName, currency: string): string {
+/**
+ * How an input's number reads: money in the currency to its minor unit (a rate the month sheets
+ * multiply: `rateMoneyFormat`; `values`, the row's), shares as percentages.
+ */
+function inputFormat(kind: QuantityKindName, currency: string, values: readonly number[]): string {
   // Money, and a product's yearly revenue, which may be larger.
-  if (quantityKind(kind).unit === "money") return formatOf("money", currency);
+  if (quantityKind(kind).unit === "money") return rateMoneyFormat(currency, values);
   if (["share", "contingency", "rate", "perYear"].includes(kind)) return formats.sharePrecise;
   if (["wholeCount", "months", "monthsPositive", "month"].includes(kind)) return formats.count;
   return formats.decimal;
@@ -130,7 +133,11 @@ export function writeInputsSheet(
       ? formats.general
       : name === "backlog" || name.endsWith("UntilMonth")
         ? formats.backlog
-        : inputFormat(parameterSpecs[name].kind, currency);
+        : inputFormat(
+            parameterSpecs[name].kind,
+            currency,
+            engineParameters.map((parameters) => parameters[P[name]]!),
+          );
     scenarios.forEach((scenario, index) => {
       const column = FIRST_SCENARIO_COLUMN + index;
       const engine = engineParameters[index]![P[name]]!;
@@ -213,7 +220,9 @@ export function writeInputsSheet(
                 : name === "maxLiveProjectsPerPerson"
                   ? (summary.maxLiveProjectsPerPerson ?? "no limit")
                   : undefined;
-        const placed = sheet.formula(row, column, expr, styled("computed", formatOf(definition.format, currency)), engine);
+        // Money here is a rate the month sheets multiply (an hour's cost, a month's pay): to the minor unit.
+        const numberFormat = definition.format === "money" ? rateMoneyFormat(currency) : formatOf(definition.format, currency);
+        const placed = sheet.formula(row, column, expr, styled("computed", numberFormat), engine);
         if (phase === "before") beforeCells[index]!.set(name as WayName, placed);
         else workedOutCells[index]!.set(name as WorkedOutName, placed);
       });

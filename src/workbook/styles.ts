@@ -1,4 +1,4 @@
-import { currencySymbol, percentDecimals } from "../format/numbers.js";
+import { currencyDecimals, currencySymbol, inputMoneyDecimals, percentDecimals } from "../format/numbers.js";
 import type { CellStyle } from "./excel.js";
 
 /**
@@ -76,19 +76,37 @@ export const formats = {
 } as const;
 
 /**
- * A money format in the case's currency, whole units, negatives in red with a minus.
- * @example moneyFormat("EUR") // '"€"#,##0;[Red]-"€"#,##0'
+ * A money format in the case's currency, whole units (or `decimals` of them), negatives in red with a minus.
+ * @example moneyFormat("EUR") // '"€"#,##0;[Red]-"€"#,##0' ; moneyFormat("EUR", 2) // '"€"#,##0.00;[Red]-"€"#,##0.00'
  */
-export function moneyFormat(currency: string): string {
-  let format = moneyFormats.get(currency);
+export function moneyFormat(currency: string, decimals = 0): string {
+  const key = `${currency} ${decimals}`;
+  let format = moneyFormats.get(key);
   if (format === undefined) {
     // The symbol every view writes (an unknown code still reads well as letters: "XYZ 1,000").
     const symbol = currencySymbol(currency);
     const prefix = /^[A-Za-z]+$/.test(symbol) ? `"${symbol} "` : `"${symbol.replaceAll('"', "")}"`;
-    format = `${prefix}#,##0;[Red]-${prefix}#,##0`;
-    moneyFormats.set(currency, format);
+    const digits = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+    format = `${prefix}${digits};[Red]-${prefix}${digits}`;
+    moneyFormats.set(key, format);
   }
   return format;
+}
+
+/**
+ * The money format of a rate the formulas multiply (an hour's cost, a month's fee, every money figure
+ * the Inputs by scenario sheet gives the month sheets): to the currency's minor unit (`currencyDecimals`,
+ * docs/numbers.md), so that a loaded rate of €58.75 reads €58.75, not the €59 that the hours beside it
+ * would not multiply to; and, as the Assumptions sheet's inputs, a yen rate under JP¥100 with sen
+ * keeps them (`inputMoneyDecimals`: JP¥0.40, not a JP¥0 that reads as free). `values`: the row's values.
+ * @example rateMoneyFormat("EUR") // '"€"#,##0.00;[Red]-"€"#,##0.00' ; rateMoneyFormat("JPY", [3500]) // '"JP¥"#,##0;[Red]-"JP¥"#,##0'
+ */
+export function rateMoneyFormat(currency: string, values: readonly number[] = []): string {
+  const decimals = Math.max(
+    currencyDecimals(currency),
+    ...values.filter((value) => Number.isFinite(value)).map((value) => inputMoneyDecimals(value, currency)),
+  );
+  return moneyFormat(currency, decimals);
 }
 
 const moneyFormats = new Map<string, string>();

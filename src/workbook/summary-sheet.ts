@@ -18,7 +18,7 @@ import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import type { ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
-import { formatOf, formats, percentFormat, styled } from "./styles.js";
+import { formatOf, formats, percentFormat, rateMoneyFormat, styled } from "./styles.js";
 
 type Totals = (key: RowKey) => Expr;
 
@@ -318,8 +318,14 @@ export function writeSummarySheet(
   perScenario("Overloaded months (upkeep and overheads exceed the hours)", (index, column) =>
     sheet.formula(row, column, sheet.ref(simulation[index]!.total("overloaded")), styled("computed", formats.count), summaryOf(index).overloadedMonths.length),
   );
+  // The rate the hours are priced at, to the currency's minor unit as the Inputs by scenario sheet gives it
+  // (€58.75, not €59: the hours times it must give the money beside them).
+  const hourlyCostFormat = rateMoneyFormat(
+    currency,
+    compiled.scenarios.map((_, index) => summaryOf(index).hourlyCost),
+  );
   perScenario("Cost of one hour of the team", (index, column) =>
-    sheet.formula(row, column, sheet.ref(inputs[index]!.workedOut("hourlyCost")), styled("computed", money), summaryOf(index).hourlyCost),
+    sheet.formula(row, column, sheet.ref(inputs[index]!.workedOut("hourlyCost")), styled("computed", hourlyCostFormat), summaryOf(index).hourlyCost),
   );
 
   row += 2;

@@ -114,15 +114,45 @@ describe("optimize end to end", () => {
       /^ {2}Capabilities +Median net present value over the ranges +NPV at the inputs' medians +Pays back +First-year cash +Setup hours$/m,
     );
     expect(p50.stdout).toContain(
-      "\n  Median net present value over the ranges: from 60 draws of the inputs. The NPV, payback and first-year cash: from the case run once with each input at its median.\n",
+      "\n  Median net present value over the ranges: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n",
     );
     const chance = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "probability", "--top", "3", "--samples", "60"]);
-    expect(chance.stdout).toContain("\n  Chance of paying back within the horizon: from 60 draws of the inputs. The NPV, payback and first-year cash:");
+    expect(chance.stdout).toContain(
+      "\n  Chance of paying back within the horizon: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours:",
+    );
     // Ranked by the NPV itself or by payback, there is no figure over the draws to tell it from.
     for (const objective of ["npv", "payback"]) {
       const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
       expect(stdout).not.toContain("NPV at the inputs' medians");
       expect(stdout).not.toContain("from the case run once");
+    }
+  });
+
+  it("ranked by a figure over the draws, heads each column of what to ask for first with its convention: NPVs at the inputs' medians, not that figure", async () => {
+    const { file } = teamFile();
+    const args = ["optimize", file, "--budget", "30000", "--top", "3", "--samples", "60"];
+    const header =
+      /^ {2}What to ask for first +Adds to NPV at the inputs' medians +NPV so far at the inputs' medians +Fair share of NPV at the inputs' medians$/m;
+    for (const objective of ["p50", "probability"]) {
+      const text = await runCliCaptured([...args, "--objective", objective]);
+      const json = JSON.parse((await runCliCaptured([...args, "--objective", objective, "--json"])).stdout);
+      expect(text.exitCode).toBe(0);
+      // It headed them "Adds to NPV", "NPV so far" and "Fair share of NPV" under a ranking by the median NPV
+      // (€247,431) or the chance, whose steps added up to another figure (€248,944).
+      expect(text.stdout).toMatch(header);
+      const steps = json.adoptionOrder as { cumulativeNpv: number }[];
+      const npv = formatMoney(steps[steps.length - 1]!.cumulativeNpv, "EUR");
+      expect(npv).toBe(formatMoney(json.best.npv, "EUR"));
+      const median = objective === "p50" ? `, not to its median net present value over the ranges (${formatMoney(json.best.objective, "EUR")})` : "";
+      expect(text.stdout).toContain(`The steps and the fair shares each add up to the set's NPV at the inputs' medians (${npv})${median}.\n`);
+      // The ranked table's note names every figure at the medians, setup hours too (a catalogue's setup hours may be a range).
+      expect(text.stdout).toContain("The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.");
+    }
+    // Ranked by the NPV itself or by payback, the columns are the NPV there is.
+    for (const objective of ["npv", "payback"]) {
+      const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
+      expect(stdout).toMatch(/^ {2}What to ask for first +Adds to NPV +NPV so far +Fair share of NPV$/m);
+      expect(stdout).not.toContain("add up to the set's NPV");
     }
   });
 

@@ -34,7 +34,7 @@ import {
   roundAsWritten,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
-import { builtInPricesWords, riskAdjustmentAside } from "../../format/words.js";
+import { AT_THE_INPUTS_MEDIANS, builtInPricesWords, riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -245,7 +245,7 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
   // A loss under one unit would read "loses money: its NPV is €0": said as below €0 by less than €1.
   const under = lessThanOneUnit(-loss.npv, context.currency);
   const npv = under ? `below ${money(0)} by ${under}` : money(loss.npv);
-  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${npv} at the inputs' medians. ${better}`;
+  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${npv} ${AT_THE_INPUTS_MEDIANS}. ${better}`;
 }
 
 /**
@@ -257,6 +257,26 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
 function setupHoursText(value: number, limit: number | null): string {
   const reads = roundAsWritten(value, 2);
   return (value > 0 && reads === 0) || (limit !== null && reads > limit) ? formatBoundAsGiven(value) : formatNumber(value, 2);
+}
+
+/**
+ * Under the table of what to ask for first, ranked by a figure over the draws: what its steps (and
+ * fair shares) add up to, the set's NPV at the inputs' medians, and, ranked by the median NPV, that
+ * it is not that median, another sum of money beside it (docs/commands.md, optimize).
+ * @example addUpWords(result, 248944, true, context) // "The steps and the fair shares each add up to the set's NPV at the inputs' medians (€248,944), not to its median net present value over the ranges (€247,431)."
+ */
+function addUpWords(result: OptimizeResult, npv: number, fairShares: boolean, context: Pick<CaseContext, "currency" | "horizonMonths">): string {
+  const best = result.best;
+  const median =
+    result.objective === "p50" &&
+    best &&
+    sameSet(
+      best.capabilities,
+      result.adoptionOrder.map((step) => step.capability),
+    )
+      ? `, not to its ${objectiveNames.p50} (${objectiveText(result, best.objective, context)})`
+      : "";
+  return `${fairShares ? "The steps and the fair shares each add" : "The steps add"} up to the set's NPV ${AT_THE_INPUTS_MEDIANS} (${formatGain(npv, context.currency)})${median}.`;
 }
 
 function renderText(result: OptimizeResult, context: CaseContext): string {
@@ -288,7 +308,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         "Capabilities",
         ...(result.objective === "npv" ? [] : [sentenceCase(objectiveNames[result.objective])]),
         // Beside a figure over the draws, the NPV says it is the one at the inputs' medians (docs/commands.md, optimize).
-        overDraws ? "NPV at the inputs' medians" : "NPV",
+        overDraws ? `NPV ${AT_THE_INPUTS_MEDIANS}` : "NPV",
         // Ranked by payback, the objective's own column is the payback month already.
         ...(result.objective === "payback" ? [] : ["Pays back"]),
         cash.column,
@@ -325,7 +345,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     "",
     ...(overDraws
       ? [
-          `  ${sentenceCase(objectiveNames[result.objective])}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback and ${cash.title}: from the case run once with each input at its median.`,
+          `  ${sentenceCase(objectiveNames[result.objective])}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`,
         ]
       : []),
     ...(warning ? [`  ${warning}`] : []),
@@ -359,10 +379,15 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   );
   if (result.adoptionOrder.length > 0) {
     const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
+    // The steps and fair shares are NPVs of the case run once at the inputs' medians (engine's
+    // adoptionOrder, shapley), never the median or the chance over the draws the sets are ranked by:
+    // ranked by one of those, each column says so, as the ranked table's NPV column does.
+    const atMedians = overDraws ? ` ${AT_THE_INPUTS_MEDIANS}` : "";
+    const lastStep = result.adoptionOrder[result.adoptionOrder.length - 1]!;
     parts.push(
       "",
       renderTable(
-        ["What to ask for first", "Adds to NPV", "NPV so far", ...(shapley.size ? ["Fair share of NPV"] : [])],
+        ["What to ask for first", `Adds to NPV${atMedians}`, `NPV so far${atMedians}`, ...(shapley.size ? [`Fair share of NPV${atMedians}`] : [])],
         result.adoptionOrder.map((step, index) => [
           `${index + 1}. ${labels.get(step.capability) ?? step.capability} (${step.capability})`,
           gain(step.marginalNpv),
@@ -370,7 +395,9 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
           ...(shapley.size ? [gain(shapley.get(step.capability) ?? 0)] : []),
         ]),
       ),
-      "  Each step adds the capability that adds the most NPV to those before it; the fair share (Shapley value) splits the set's NPV among its picks whatever the order.",
+      `  Each step adds the capability that adds the most NPV to those before it${
+        shapley.size ? "; the fair share (Shapley value) splits the set's NPV among its picks whatever the order" : ""
+      }.${overDraws ? ` ${addUpWords(result, lastStep.cumulativeNpv, shapley.size > 0, context)}` : ""}`,
     );
   }
   return `${parts.join("\n")}\n`;
