@@ -712,7 +712,8 @@ export function simulate(
       const bought = shortfall + boughtBuild;
       boughtChange = changeHours < bought ? changeHours : bought;
       const rest = changeHours - boughtChange;
-      // Hours that would have gone into building: all of them when, with them back, new work could
+      // Hours that would have gone into building: all of them when, with all the month's change hours
+      // back (bought ones included: the free hours without the change), new work could
       // start; else, with a project left unfinished, only the hours it still needs.
       let displaced = 0;
       if (capacityMode && buildHours > EPSILON) {
