@@ -45,6 +45,18 @@ describe("what to ask for first", () => {
   });
 });
 
+describe("what to ask for first, in a case with ranges", () => {
+  it("says its figures are those with every range at its middle, and only where the case has ranges", async () => {
+    // team.yaml's steps and "Net gain so far" (€191,035) stood with no word of their convention beside page 1's ranges.
+    expect(await orderText(team)).toContain("given the steps before it. The figures are those with every range at its middle.");
+    const certain = team
+      .replace("minutesPerRun: { low: 15, high: 25 }", "minutesPerRun: 20")
+      .replace(/valuePerMonth: \{ low: 1500, high: 4000, /, "valuePerMonth: { value: 2500, ");
+    expect(certain).not.toContain("low:");
+    expect(await orderText(certain)).not.toContain("every range at its middle");
+  });
+});
+
 describe("what to ask for first, for an option of one improvement", () => {
   it("says it is one improvement, with no order to follow and no next step", async () => {
     // examples/solo.yaml's catalogue option with scheduled data jobs alone.

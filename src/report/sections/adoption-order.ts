@@ -1,6 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatMoneyExact } from "../../format/numbers.js";
+import { AT_THE_MIDDLE, hasRanges } from "../../format/words.js";
 import { countWord, optionName, prose, optionRecommendedToGoAhead, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -63,14 +64,16 @@ export const adoptionOrderSection: ReportSection = {
       later > 0 && last.cumulativeNpv < steps[bestStop]!.cumulativeNpv - 0.5
         ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with all ${steps.length}.`
         : "";
+    // The engine orders the steps by the case's own figures: in a case with ranges, those of every range at its middle.
+    const convention = hasRanges(context.result) ? ` The figures are those with ${AT_THE_MIDDLE}.` : "";
     const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(formatGain(Math.abs(first.marginalNpv), context.result.currency, context.money))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
     return `<section id="adoption-order" class="block">
 <h2>What to ask for first</h2>
 ${prose(
   steps.length === 1
     ? // One improvement: nothing to ask for first, nor a next step.
-      `${whose}${optionName(context, name)} is made of one improvement, ${userText(first.label.toLowerCase())}: ${effect}.`
-    : `${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: ${effect}. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}`,
+      `${whose}${optionName(context, name)} is made of one improvement, ${userText(first.label.toLowerCase())}: ${effect}.${convention}`
+    : `${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: ${effect}. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}${convention}`,
 )}
 <table>
   <thead><tr><th class="number">Step</th><th>Improvement</th><th class="number">Adds to the net gain</th><th class="number">Net gain so far</th></tr></thead>
