@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { benefitCategories, benefitCategoryLabels, type CaseResult } from "../engine/index.js";
 import { colourScale, scenarioLabels } from "./scenario-colours.js";
 import { wrapLabel } from "./text-width.js";
-import { currencySymbol } from "../format/numbers.js";
+import { currencyPrefix } from "../format/numbers.js";
 import { chartConfig, moneyLabelExpression, MUTED_COLOUR, PLOT_WIDTH, TEXT_COLOUR } from "./theme.js";
 
 /** The sum of the categories: the total net benefit over the plan, not discounted (the NPV is the discounted one). */
@@ -39,7 +39,7 @@ const NAME_COLUMN = 150;
  * @example valueLabelWidth("EUR") // 49
  */
 export function valueLabelWidth(currency: string): number {
-  return (currencySymbol(currency).length + 6) * 0.7 * VALUE_FONT_SIZE;
+  return (currencyPrefix(currency).length + 6) * 0.7 * VALUE_FONT_SIZE;
 }
 
 /**

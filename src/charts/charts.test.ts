@@ -480,6 +480,15 @@ describe("chart layout", () => {
     expect(labels.join(" ")).not.toContain("\u2212");
   });
 
+  it("writes a currency whose symbol ends in a letter with the space the text writes: 'KWD 500k', not 'KWD500k'", async () => {
+    const text = readFileSync(new URL("enterprise.yaml", examples), "utf8").replace("currency: USD", "currency: KWD");
+    const { compiled, issues } = validateScenarioText(text);
+    if (!compiled) throw new Error(JSON.stringify(issues));
+    const labels = (await drawn(cumulativeNetSpec(buildResult(compiled)))).filter((item) => item.role === "axis-label").map((item) => item.text);
+    expect(labels).toContain("-KWD\u00a0500k");
+    expect(labels.join(" ")).not.toMatch(/KWD\d/);
+  });
+
   it("gives a payback crossing squashed flat by a long plan a close-up fitted to it, with a ring where each line crosses zero", async () => {
     const result = squashed();
     const last = Math.max(...Object.values(result.comparisons).map((comparison) => comparison.paybackMonth ?? 0));

@@ -1,5 +1,5 @@
 import type { Config } from "vega-lite";
-import { currencySymbol } from "../format/numbers.js";
+import { currencyPrefix } from "../format/numbers.js";
 
 /**
  * The look every chart shares: the same fonts as the report's text (system fonts only, nothing
@@ -36,8 +36,9 @@ export function chartConfig(currency: string): Config {
     font: FONT_STACK,
     background: "#ffffff",
     padding: { left: 4, right: 12, top: 8, bottom: 4 },
+    // The currency's prefix as the text writes it ("KWD 25.6k", not "KWD25.6k").
     // The minus sign the text, the tables and the workbook write ("-US$500k", as "-US$859,874"), not d3-format's "−".
-    locale: { number: { decimal: ".", thousands: ",", grouping: [3], currency: [currencySymbol(currency), ""], minus: "-" } },
+    locale: { number: { decimal: ".", thousands: ",", grouping: [3], currency: [currencyPrefix(currency), ""], minus: "-" } },
     view: { stroke: null },
     axis: {
       labelFontSize: 11,

@@ -134,11 +134,15 @@ function writePlain(value: number, rounding: Rounding): string {
   return negative ? `-${text}` : text;
 }
 
+/** The space between a symbol that ends in a letter and the number ("KWD 2,000", "€2,000"), as en-GB's Intl writes it. */
+function symbolSpace(symbol: string): string {
+  return /\p{L}$/u.test(symbol) ? "\u00a0" : "";
+}
+
 /** Money in a currency of the table, as en-GB's Intl writes it. */
 function writeMoney(value: number, symbol: string, rounding: Rounding): string {
   const { negative, text } = writeNumber(value, rounding);
-  const space = /\p{L}$/u.test(symbol) ? "\u00a0" : "";
-  return `${negative ? "-" : ""}${symbol}${space}${text}`;
+  return `${negative ? "-" : ""}${symbol}${symbolSpace(symbol)}${text}`;
 }
 
 /** Money as Intl writes it, for a currency outside the table or a number that is not finite. */
@@ -813,6 +817,16 @@ export function formatMonth(month: number | null, never = "never"): string {
  */
 export function formatPaybackMonth(month: number | null, horizonMonths: number): string {
   return formatMonth(month, `not within ${plural(horizonMonths, "month")}`);
+}
+
+/**
+ * What comes before an amount of money: the symbol, with the space the text writes after one that
+ * ends in a letter (the charts' axis and bar labels: "KWD 25.6k" as the text's "KWD 25,600").
+ * @example currencyPrefix("KWD") // "KWD\u00a0" ; currencyPrefix("EUR") // "€"
+ */
+export function currencyPrefix(currency: string): string {
+  const symbol = currencySymbol(currency);
+  return `${symbol}${symbolSpace(symbol)}`;
 }
 
 /**
