@@ -105,6 +105,8 @@ export {
   restoreHoursOutageCost,
   restoreHoursWithoutIncident,
   resumeMethod,
+  rulesInForce,
+  rulesOfStoredPlan,
   upFrontAdjustedNpv,
   upFrontPaidInMonth1,
   valueRecordedMonth,
@@ -113,6 +115,8 @@ export {
   type PlannedMeasures,
   type RecordedMonth,
   type ResumePoint,
+  type TodaysFeeRules,
+  type TodaysWayRules,
 } from "./tracking.js";
 export {
   calibrate,

@@ -1,7 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
-import { changeHours, type MoneyRules, moneyRulesOf, paidBackOn, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
+import {
+  changeHours,
+  type MoneyRules,
+  moneyRulesOf,
+  paidBackOn,
+  plannedMeasures,
+  type RecordedMonth,
+  resumeFrom,
+  resumedCase,
+  rulesInForce,
+  rulesOfStoredPlan,
+  type TodaysFeeRules,
+  type TodaysWayRules,
+  valueRecordedMonth,
+} from "./tracking.js";
 import { moneyFieldNames } from "./model/columns.js";
 
 const examples = new URL("../../examples/", import.meta.url);
@@ -143,6 +157,86 @@ scenarios:
   });
 });
 
+describe("valueRecordedMonth before the change is in place: today's rates, as the plan has them", () => {
+  const team = () => allExamples.find((candidate) => candidate.name === "team.yaml")!;
+
+  it("costs a recorded incident of examples/team.yaml's managed platform in month 1 at today's 8 hours to restore, not the platform's 2 (one failure against a planned 0.8 read as €660 better)", () => {
+    const example = team();
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const row = example.result.scenarios.managed!.months[0]!;
+    // The plan's month 1 works today's way: 0.8 failures × 8 hours × €150 of outage.
+    expect(row.outageCost).toBeCloseTo(0.8 * 8 * 150, 9);
+    expect(rules.changeInPlaceMonth).toBe(4);
+    const one = valueRecordedMonth(row, { incidents: 1 }, rules);
+    expect(one.outageCost).toBeCloseTo(8 * 150, 9);
+    expect(one.net - row.net).toBeCloseTo(-(8 * 150 - 0.8 * 8 * 150), 9);
+    // Recording the planned failures gives the plan's month.
+    expectSameMoney(valueRecordedMonth(row, { incidents: 0.8 }, rules), row, "month 1 with the planned 0.8 incidents");
+    // Once the change is in place (month 4), the platform's own 2 hours to restore.
+    const inPlace = example.result.scenarios.managed!.months[3]!;
+    expect(valueRecordedMonth(inPlace, { incidents: 1 }, rules).outageCost).toBeCloseTo(2 * 150, 9);
+  });
+
+  it("plans today's incidents and hours to restore for the upward measures until the change is in place (it showed 0.4 and 2 in months 1–3)", () => {
+    const example = team();
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const months = example.result.scenarios.managed!.months;
+    expect(plannedMeasures(months[0]!, rules)).toEqual({ deployments: 4, incidents: expect.closeTo(0.8, 9), meanHoursToRestore: 8 });
+    expect(plannedMeasures(months[2]!, rules).meanHoursToRestore).toBe(8);
+    expect(plannedMeasures(months[3]!, rules)).toEqual({ deployments: 4, incidents: expect.closeTo(0.4, 9), meanHoursToRestore: 2 });
+  });
+
+  it("values departures, live projects and their upkeep at the rates in force that month, in every example (each month's own per-project figures)", () => {
+    let before = 0;
+    for (const example of allExamples) {
+      for (const scenario of alternativesOf(example)) {
+        const rules = moneyRulesOf(example.compiled, scenario, example.compiled.baseline);
+        const inForce = (month: number) => rulesInForce(rules, month);
+        for (const row of example.result.scenarios[scenario]!.months) {
+          const where = `${example.name} ${scenario} month ${row.month}`;
+          if (row.month < rules.changeInPlaceMonth!) before++;
+          // One departure costs the hours and hiring the simulation gives each that month.
+          const left = valueRecordedMonth(row, { peopleLeft: 1 }, rules);
+          expect(left.knowledgeLossHours, where).toBeCloseTo(inForce(row.month).knowledgeLossHoursPerDeparture, 9);
+          expect(left.hiringCost, where).toBeCloseTo(inForce(row.month).hiringCostPerDeparture, 9);
+          if (row.liveProjects > 0) {
+            // One more live project earns and takes what each of the month's planned ones does.
+            const more = valueRecordedMonth(row, { liveProjects: row.liveProjects + 1 }, rules);
+            const scale = (row.liveProjects + 1) / row.liveProjects;
+            expect(more.projectValue, where).toBeCloseTo(row.projectValue * scale, 6);
+            expect(more.upkeepHours, where).toBeCloseTo(row.upkeepHours * scale, 6);
+          }
+        }
+      }
+    }
+    expect(before).toBeGreaterThan(20);
+  });
+
+  it("takes today's departures' cost, project value and support staff in examples/team.yaml's month 1, the platform's from when they apply", () => {
+    const example = team();
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const today = moneyRulesOf(example.compiled, "today", "today");
+    const month1 = example.result.scenarios.managed!.months[0]!;
+    // Today loses 60 hours of knowledge with each leaver; the platform 20, once in place.
+    expect(valueRecordedMonth(month1, { peopleLeft: 1 }, rules).knowledgeLossHours).toBe(60);
+    expect(valueRecordedMonth(example.result.scenarios.managed!.months[3]!, { peopleLeft: 1 }, rules).knowledgeLossHours).toBe(20);
+    expect(rulesInForce(rules, 1)).toMatchObject({ ...today.todaysWay, ...today.todaysFees, hourlyCost: rules.hourlyCost, captureShare: rules.captureShare });
+    expect(rulesInForce(rules, 4)).toEqual(rules);
+  });
+});
+
+describe("rulesOfStoredPlan: a plan stored before its rules kept today's rates", () => {
+  it("works them out from the plan's frozen file, so its months before the change read at today's rates", () => {
+    const example = allExamples.find((candidate) => candidate.name === "team.yaml")!;
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const { changeInPlaceMonth: _a, todaysWay: _b, changeStartMonth: _c, todaysFees: _d, ...stored } = rules;
+    expect(rulesOfStoredPlan({ rules: stored, scenarioText: example.text, scenario: "managed", baseline: "today" })).toEqual(rules);
+    // A frozen file that no longer compiles leaves the stored rules as they are: the approved rates in every month.
+    expect(rulesOfStoredPlan({ rules: stored, scenarioText: "title: broken", scenario: "managed", baseline: "today" })).toEqual(stored);
+    expect(rulesInForce(stored, 1)).toEqual(stored);
+  });
+});
+
 describe("moneyRulesOf", () => {
   it("gives the loaded hourly cost the simulation used", () => {
     for (const example of allExamples) {
@@ -232,8 +326,9 @@ describe("resumeFrom", () => {
   });
 });
 
-/** The money rules a plan keeps are plain numbers (stored as JSON with the plan). */
-const _rulesArePlain: Record<keyof MoneyRules, number> = {} as Required<MoneyRules>;
+/** The money rules a plan keeps are plain numbers, or records of them (stored as JSON with the plan). */
+const _rulesArePlain: Record<keyof MoneyRules, number | Record<keyof TodaysWayRules, number> | Record<keyof TodaysFeeRules, number>> =
+  {} as Required<MoneyRules>;
 void _rulesArePlain;
 
 describe("paidBackOn: a payback behind us and the months it counts as planned", () => {

@@ -6,7 +6,8 @@ import { createColumns, monthlyFieldNames } from "./model/columns.js";
 import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import type { CaseResult, MonthRow } from "./result.js";
 import type { CaseFile, ScenarioEntry } from "./scenario/schema.js";
-import { hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
+import { validateScenarioText } from "./scenario/validate.js";
+import { changeInPlaceMonth, hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
 
 /**
  * Tracking a plan against what really happened, by the engine's own rules (docs/numbers.md): the
@@ -44,6 +45,38 @@ export interface MoneyRules {
   supportMinimum: number;
   /** Upkeep hours a month of one live project after the change (absent from a plan stored before it was kept: 0). */
   upkeepHoursPerLiveProject?: number;
+  /**
+   * The month from which the approved scenario works its own way (`changeInPlaceMonth` in
+   * src/engine/simulate.ts: the end of its setup); before it, the rates of `todaysWay` are in force
+   * (docs/numbers.md, "An alternative works today's way until its change is in place"). Absent from a
+   * plan stored before it was kept: `rulesOfStoredPlan` works it out from the plan's frozen file.
+   */
+  changeInPlaceMonth?: number;
+  /** Today's rates of the way of working, in force before `changeInPlaceMonth`. */
+  todaysWay?: TodaysWayRules;
+  /** The month the approved scenario's change starts: its own fees from then, `todaysFees` before. */
+  changeStartMonth?: number;
+  /** Today's support staff rules, in force before `changeStartMonth`. */
+  todaysFees?: TodaysFeeRules;
+}
+
+/** The rates of the way of working an alternative takes from today until its change is in place. */
+export interface TodaysWayRules {
+  valuePerLiveProject: number;
+  outageCostPerHour: number;
+  hoursToRestorePerIncident: number;
+  deploymentsPerLiveProject: number;
+  incidentsPerLiveProject: number;
+  hiringCostPerDeparture: number;
+  knowledgeLossHoursPerDeparture: number;
+  upkeepHoursPerLiveProject: number;
+}
+
+/** The support staff rules an alternative takes from today until its change starts. */
+export interface TodaysFeeRules {
+  supportMonthlyCostEach: number;
+  supportLiveProjectsEach: number;
+  supportMinimum: number;
 }
 
 function parametersOf(compiled: CompiledCase, name: string): Float64Array | undefined {
@@ -62,12 +95,26 @@ export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline:
   const p = parametersOf(compiled, scenario);
   const base = parametersOf(compiled, baseline);
   if (!p || !base) throw new Error(`the case has no scenario "${p ? baseline : scenario}"`);
+  // The baseline is simulated in its own way from month 1; an alternative in today's until its change
+  // is in place, with today's fees until its change starts (as `simulate` is given them).
+  const alternative = scenario !== baseline;
   return {
     hourlyCost: hourlyCostOf(p),
     baselineHourlyCost: hourlyCostOf(base),
     captureShare: p[P.captureShare]!,
     baselineCaptureShare: base[P.captureShare]!,
     discountRate: p[P.discountRate]!,
+    ...wayRulesOf(p),
+    ...feeRulesOf(p),
+    changeInPlaceMonth: alternative ? changeInPlaceMonth(p) : 1,
+    todaysWay: wayRulesOf(base),
+    changeStartMonth: alternative ? p[P.startMonth]! : 1,
+    todaysFees: feeRulesOf(base),
+  };
+}
+
+function wayRulesOf(p: Float64Array): TodaysWayRules {
+  return {
     valuePerLiveProject: p[P.valuePerMonth]!,
     outageCostPerHour: p[P.outageCostPerHour]!,
     hoursToRestorePerIncident: p[P.hoursToRestore]!,
@@ -75,11 +122,58 @@ export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline:
     incidentsPerLiveProject: p[P.deploymentsPerProject]! * p[P.changeFailureRate]!,
     hiringCostPerDeparture: p[P.hiringCost]!,
     knowledgeLossHoursPerDeparture: p[P.knowledgeLossHours]!,
+    upkeepHoursPerLiveProject: p[P.upkeepHours]!,
+  };
+}
+
+function feeRulesOf(p: Float64Array): TodaysFeeRules {
+  return {
     supportMonthlyCostEach: supportCostEach(p),
     supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
     supportMinimum: p[P.supportMinimum]!,
-    upkeepHoursPerLiveProject: p[P.upkeepHours]!,
   };
+}
+
+/**
+ * The money rules in force in `month` of a plan (docs/numbers.md, "Valuing a recorded month"): until
+ * the change is in place the approved scenario works today's way, so a recorded month is valued at
+ * today's value per project, outage cost, hours to restore, deployments and failures, turnover and
+ * upkeep; until the change starts, at today's support staff. A plan's rules without today's (stored
+ * before they were kept, and whose frozen file no longer compiles) are the approved scenario's in every month.
+ * @example rulesInForce(rules, 1).hoursToRestorePerIncident // 8 (today's) for examples/team.yaml's "managed", in place from month 4
+ */
+export function rulesInForce(rules: MoneyRules, month: number): MoneyRules {
+  let inForce = rules;
+  if (rules.todaysWay && rules.changeInPlaceMonth !== undefined && month < rules.changeInPlaceMonth) inForce = { ...inForce, ...rules.todaysWay };
+  if (rules.todaysFees && rules.changeStartMonth !== undefined && month < rules.changeStartMonth) inForce = { ...inForce, ...rules.todaysFees };
+  return inForce;
+}
+
+/**
+ * A stored plan's money rules, with today's rates and the months they are in force worked out from
+ * its frozen scenario file when the plan was stored before they were kept (docs/numbers.md, "Valuing
+ * a recorded month"): its recorded months before the change read at today's rates, as the plan itself
+ * has them. When the frozen file no longer compiles the stored rules stand as they are (the approved
+ * scenario's rates in every month).
+ * @example rulesOfStoredPlan({ rules, scenarioText, scenario: "managed", baseline: "today" }).changeInPlaceMonth // 4
+ */
+export function rulesOfStoredPlan(plan: { rules: MoneyRules; scenarioText: string; scenario: string; baseline: string }): MoneyRules {
+  const { rules } = plan;
+  if (rules.changeInPlaceMonth !== undefined && rules.todaysWay && rules.changeStartMonth !== undefined && rules.todaysFees) return rules;
+  const { compiled } = validateScenarioText(plan.scenarioText);
+  if (!compiled) return rules;
+  try {
+    const now = moneyRulesOf(compiled, plan.scenario, plan.baseline);
+    return {
+      ...rules,
+      changeInPlaceMonth: now.changeInPlaceMonth!,
+      todaysWay: now.todaysWay!,
+      changeStartMonth: now.changeStartMonth!,
+      todaysFees: now.todaysFees!,
+    };
+  } catch {
+    return rules;
+  }
 }
 
 /** What a team recorded for one month; a measure left out was not recorded (the plan's value stands in). */
@@ -144,7 +238,9 @@ export function restoreHoursOutageCost(hoursToRestore: number, rules: Pick<Money
  * net is the simulation's own sum.
  * @example valueRecordedMonth(plannedRow, { upkeepHours: 22, liveProjects: 2 }, plan.rules).net
  */
-export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rules: MoneyRules): MonthRow {
+export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, planRules: MoneyRules): MonthRow {
+  // Today's rates until the change is in place (its fees until it starts), as the simulation has them.
+  const rules = rulesInForce(planRules, planned.month);
   const rate = rules.hourlyCost;
   const live = values.liveProjects ?? planned.liveProjects;
   const livePlanned = live === planned.liveProjects;
@@ -171,7 +267,7 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   const alongsideHours = planned.alongsideHours ?? 0;
   const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
   // Upkeep not recorded follows the live projects recorded, at the plan's hours for each that month (a
-  // month planned with none: the approved scenario's upkeep per project): a project recorded as not
+  // month planned with none: the upkeep per project in force that month): a project recorded as not
   // live takes no upkeep, as it earns no value.
   const upkeepHours =
     values.upkeepHours ??
@@ -335,10 +431,12 @@ export interface PlannedMeasures {
 }
 
 /**
- * The deployments, incidents and hours to restore a plan expects in a month, from its live projects.
+ * The deployments, incidents and hours to restore a plan expects in a month, from its live projects,
+ * at the rates in force that month (`rulesInForce`: today's until the change is in place).
  * @example plannedMeasures(row, plan.rules).deployments // live projects × deployments per live project
  */
-export function plannedMeasures(row: MonthRow, rules: MoneyRules): PlannedMeasures {
+export function plannedMeasures(row: MonthRow, planRules: MoneyRules): PlannedMeasures {
+  const rules = rulesInForce(planRules, row.month);
   return {
     deployments: row.liveProjects * rules.deploymentsPerLiveProject,
     incidents: row.liveProjects * rules.incidentsPerLiveProject,
