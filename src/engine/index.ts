@@ -91,6 +91,7 @@ export type { CompiledCapability } from "./model/compiled.js";
 export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";
 export {
   cashSpent,
+  choresOfPlan,
   changeHours,
   moneyByCategory,
   moneyRulesOf,

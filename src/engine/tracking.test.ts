@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
 import {
   changeHours,
+  choresOfPlan,
   type MoneyRules,
   moneyRulesOf,
   paidBackOn,
@@ -222,6 +223,18 @@ describe("valueRecordedMonth before the change is in place: today's rates, as th
     expect(valueRecordedMonth(example.result.scenarios.managed!.months[3]!, { peopleLeft: 1 }, rules).knowledgeLossHours).toBe(20);
     expect(rulesInForce(rules, 1)).toMatchObject({ ...today.todaysWay, ...today.todaysFees, hourlyCost: rules.hourlyCost, captureShare: rules.captureShare });
     expect(rulesInForce(rules, 4)).toEqual(rules);
+  });
+});
+
+describe("choresOfPlan: the chores a plan's manual hours are made of", () => {
+  it("gives today's and the approved scenario's chores, defaults included, in the file's order", () => {
+    const team = allExamples.find((candidate) => candidate.name === "team.yaml")!;
+    const file = validateScenarioText(team.text).file!;
+    expect(choresOfPlan(file, "managed", "today")).toEqual(["manualDeployments", "dataChecks"]);
+    const own = validateScenarioText(
+      "title: t\ncurrency: EUR\nhorizonMonths: 12\ndiscountRate: 0.08\nbaseline: now\ndefaults:\n  team: { people: 2, hoursPerMonth: 100, hourlyCost: 50 }\n  manualTasks:\n    a: { minutesPerWeek: 30, per: person }\nscenarios:\n  now:\n    manualTasks:\n      b: { minutesPerWeek: 30, per: team }\n  later:\n    manualTasks:\n      c: { minutesPerWeek: 10, per: team }\n  other:\n    manualTasks:\n      d: { minutesPerWeek: 10, per: team }\n",
+    );
+    expect(choresOfPlan(own.file!, "later", "now")).toEqual(["a", "b", "c"]);
   });
 });
 

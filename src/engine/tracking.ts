@@ -176,6 +176,19 @@ export function rulesOfStoredPlan(plan: { rules: MoneyRules; scenarioText: strin
   }
 }
 
+/**
+ * The chores whose hours together make a plan's manual hours (`manualHours`, all chores in one figure):
+ * those of today and of the approved scenario, the file's defaults included, in the file's order. A
+ * month's recorded manual hours stand for all of them (docs/commands.md, "track import --format").
+ * @example choresOfPlan(file, "managed", "today") // ["manualDeployments", "dataChecks"] for examples/team.yaml
+ */
+export function choresOfPlan(file: CaseFile, scenario: string, baseline: string): string[] {
+  const names = [file.defaults?.manualTasks, file.scenarios[baseline]?.manualTasks, file.scenarios[scenario]?.manualTasks].flatMap((tasks) =>
+    Object.keys(tasks ?? {}),
+  );
+  return [...new Set(names)];
+}
+
 /** What a team recorded for one month; a measure left out was not recorded (the plan's value stands in). */
 export interface RecordedMonth {
   manualHours?: number | undefined;

@@ -13,7 +13,7 @@ import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions 
 import { droppedText, restoreHoursWarning, type OutageCost } from "./format.js";
 import { currentPlan } from "../../../store/plan-repository.js";
 import type { StoreDatabase } from "../../../store/database.js";
-import { restoreHoursOutageCost } from "../../../engine/index.js";
+import { choresOfPlan, restoreHoursOutageCost, validateScenarioText } from "../../../engine/index.js";
 import { formatNumberAsGiven, plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
@@ -179,6 +179,14 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
   output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", outage, { dryRun: outcome.status === "checked" })}\n`);
 }
 
+/** The chores of the team's plan (`choresOfPlan`), or undefined when it has none or its frozen file no longer reads (the import then says so itself). */
+function planChores(store: StoreDatabase, team: string): string[] | undefined {
+  const plan = currentPlan(store, team);
+  if (!plan) return undefined;
+  const { file } = validateScenarioText(plan.scenarioText);
+  return file ? choresOfPlan(file, plan.scenario, plan.baseline) : undefined;
+}
+
 /** A dry run's count of the months `--replace` would replace (nothing when none). */
 function wouldReplace(replaced: number): string {
   return replaced > 0 ? `, ${replaced} of them would replace ${replaced === 1 ? "a month" : "months"} already recorded` : "";
@@ -232,7 +240,14 @@ async function importExports(files: string[], options: ImportOptions, team: stri
     rules.push(rule.value);
   }
   const exports = files.map((file, index) => ({ format: formats[index]!, name: file, text: exportText(file) }));
-  const converted = actualsCsv(exports, { deployPattern, rules });
+  // A time sheet's chore hours are the month's manual hours of every chore of the plan: its chores are
+  // read from the plan's frozen file, so that a chore the case lacks, or some chores mapped and not
+  // all, is refused rather than standing for the whole month (docs/measure.md).
+  const chores =
+    formats.includes("timesheet") && rules.some((rule) => rule.target.kind === "chore")
+      ? await withStore(path, {}, (store) => planChores(store, team))
+      : undefined;
+  const converted = actualsCsv(exports, { deployPattern, rules, chores });
   const shown = files.join(", ");
   if (!converted.ok) {
     // A reader lists a file's first problems only: then the count is "at least" (a file of a million bad records is not "20 problems").
