@@ -102,6 +102,9 @@ export {
   recordsChangeHours,
   resumedCase,
   resumeFrom,
+  resimulateFrom,
+  resumesAsPlanned,
+  plannedState,
   paidBackOn,
   restoreHoursOutageCost,
   restoreHoursWithoutIncident,
@@ -116,6 +119,7 @@ export {
   type PlannedMeasures,
   type RecordedMonth,
   type ResumePoint,
+  type PlanState,
   type TodaysFeeRules,
   type TodaysWayRules,
 } from "./tracking.js";

@@ -8,9 +8,12 @@ import {
   moneyRulesOf,
   paidBackOn,
   plannedMeasures,
+  plannedState,
   type RecordedMonth,
+  resimulateFrom,
   resumeFrom,
   resumedCase,
+  resumesAsPlanned,
   rulesInForce,
   rulesOfStoredPlan,
   type TodaysFeeRules,
@@ -269,10 +272,34 @@ describe("resumeFrom", () => {
     const planned = example.result.scenarios[scenario]!.months;
     const releasedSoFar = planned.slice(0, month).reduce((total, row) => total + row.releases, 0);
     const from = { scenario, baseline: example.compiled.baseline, afterMonth: month, liveProjects: planned[month - 1]!.liveProjects, releasedSoFar };
-    const rows = resumeFrom(file, from, planned);
+    // Simulated again, not the plan's months taken as they are: these tests hold the resumed case to the plan.
+    const rows = resimulateFrom(file, from, planned);
     if ("message" in rows) throw new Error(rows.message);
     return rows;
   }
+
+  it("gives the plan's remaining months from the plan's own state, a project half-built in capacity mode included (it started again from zero: live 5 → 4 in month 5)", () => {
+    const team = allExamples.find((example) => example.name === "team.yaml")!;
+    const file = validateScenarioText(team.text).file!;
+    const planned = team.result.scenarios.managed!.months;
+    // examples/team.yaml's managed platform builds 300.9 hours in month 4: a project goes live in month 5.
+    expect(plannedState(planned, 4)).toEqual({ liveProjects: 4, releasedSoFar: 0, builtSoFar: expect.closeTo(300.8973333333334, 9) });
+    const from = { scenario: "managed", baseline: "today", afterMonth: 4, ...plannedState(planned, 4) };
+    const rows = resumeFrom(file, from, planned);
+    if ("message" in rows) throw new Error(rows.message);
+    expect(rows.map((row) => row.liveProjects)).toEqual(planned.slice(4).map((row) => row.liveProjects));
+    rows.forEach((row, index) => expectSameMoney(row, planned[4 + index]!, `team.yaml managed from month ${5 + index}`));
+    // Simulated again, the half-built project starts from zero: what the shortcut is for.
+    const again = resimulateFrom(file, from, planned);
+    if ("message" in again) throw new Error(again.message);
+    expect(again[0]!.liveProjects).toBe(4);
+    // Build hours so far other than the plan's are not the plan's state: simulated again.
+    expect(resumesAsPlanned({ ...from, builtSoFar: 200 }, plannedState(planned, 4))).toBe(false);
+    expect(resumesAsPlanned({ ...from, builtSoFar: undefined }, plannedState(planned, 4))).toBe(true);
+    const fewer = resumeFrom(file, { ...from, builtSoFar: 200 }, planned);
+    if ("message" in fewer) throw new Error(fewer.message);
+    expect(fewer[0]!.liveProjects).toBe(4);
+  });
 
   // Release by schedule: nothing is half-built when the plan resumes, so the plan's own state gives its months back.
   const scheduled = allExamples.filter((example) => example.compiled.scenarios.every((scenario) => scenario.releaseMode === "schedule"));

@@ -553,11 +553,54 @@ export interface ResumePoint {
   liveProjects: number;
   /** Projects released from month 1 to `afterMonth`. */
   releasedSoFar: number;
+  /**
+   * Build hours from month 1 to `afterMonth`, as recorded (the plan's in a month that does not record
+   * them); left out, as planned.
+   */
+  builtSoFar?: number | undefined;
+}
+
+/** Where a plan stands at the end of a month: live projects, projects released so far and build hours so far. */
+export interface PlanState {
+  liveProjects: number;
+  releasedSoFar: number;
+  builtSoFar: number;
+}
+
+/**
+ * The plan's own state at the end of month `afterMonth` of its month table `planned`.
+ * @example plannedState(plannedRows, 4) // { liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 } for examples/team.yaml's managed platform
+ */
+export function plannedState(planned: readonly Pick<MonthRow, "liveProjects" | "releases" | "buildHours">[], afterMonth: number): PlanState {
+  let releasedSoFar = 0;
+  let builtSoFar = 0;
+  for (const row of planned.slice(0, afterMonth)) {
+    releasedSoFar += row.releases;
+    builtSoFar += row.buildHours;
+  }
+  return { liveProjects: planned[afterMonth - 1]?.liveProjects ?? 0, releasedSoFar, builtSoFar };
+}
+
+/**
+ * Whether a resume point is the plan's own state: the same live projects and releases, and the same
+ * build hours so far (to a millionth), so the project being built is as far along as planned. The
+ * re-forecast from such a point is the plan's remaining months (docs/numbers.md, "Valuing a recorded
+ * month and resuming the plan"): simulating them again would start a half-built project from zero.
+ * @example resumesAsPlanned({ liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 }, { liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 }) // true
+ */
+export function resumesAsPlanned(from: Pick<ResumePoint, "liveProjects" | "releasedSoFar" | "builtSoFar">, planned: PlanState): boolean {
+  const built = from.builtSoFar ?? planned.builtSoFar;
+  return (
+    Math.round(from.liveProjects) === Math.round(planned.liveProjects) &&
+    Math.round(from.releasedSoFar) === Math.round(planned.releasedSoFar) &&
+    Math.abs(built - planned.builtSoFar) <= 1e-6 * Math.max(1, Math.abs(planned.builtSoFar))
+  );
 }
 
 /** How a plan is resumed from a month, for docs/commands.md and `track forecast --help`. */
 export const resumeMethod =
-  "Months up to the last recorded month are the actuals (a month without a record counts as planned). The rest of the horizon is the approved scenario simulated again from the actual state: " +
+  "Months up to the last recorded month are the actuals (a month without a record counts as planned). When the actual state at the last recorded month is the plan's " +
+  "(the same live projects, releases and build hours so far), the rest of the horizon is the plan's. Otherwise it is the approved scenario simulated again from the actual state: " +
   "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
   "staff alongside, up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
 
@@ -663,8 +706,8 @@ function simulateResumed(file: CaseFile, from: ResumePoint): MonthRow[] | { mess
 }
 
 /**
- * The approved scenario's months after `from.afterMonth`, simulated again from the actual state (see
- * `resumeMethod`), numbered as in the plan (`planned`: the plan's month table of the scenario).
+ * The approved scenario's months after `from.afterMonth` (see `resumeMethod`): the plan's own when
+ * the actual state is the plan's (`resumesAsPlanned`), else simulated again from it, numbered as in the plan (`planned`: the plan's month table of the scenario).
  * The tooling lines keep the plan's calendar: a yearly fee falls due in months 1, 13, 25... of the
  * plan, not of the resumed case, and a line's start and end months are the plan's. Each is the
  * planned month's amount, moved by what the actual state changes in it (the resumed case from the
@@ -672,6 +715,17 @@ function simulateResumed(file: CaseFile, from: ResumePoint): MonthRow[] | { mess
  * @example resumeFrom(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 }, plannedRows)
  */
 export function resumeFrom(file: CaseFile, from: ResumePoint, planned: readonly MonthRow[]): MonthRow[] | { message: string } {
+  // The plan's own state: its remaining months, the project being built as far along as planned.
+  if (resumesAsPlanned(from, plannedState(planned, from.afterMonth))) return planned.slice(from.afterMonth).map((row) => ({ ...row }));
+  return resimulateFrom(file, from, planned);
+}
+
+/**
+ * `resumeFrom` without its shortcut for the plan's own state: the months after `from.afterMonth`
+ * always simulated again (in capacity mode a project half-built then starts again from zero).
+ * @example resimulateFrom(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 }, plannedRows)
+ */
+export function resimulateFrom(file: CaseFile, from: ResumePoint, planned: readonly MonthRow[]): MonthRow[] | { message: string } {
   const rows = simulateResumed(file, from);
   if ("message" in rows) return rows;
   const lastMonth = from.afterMonth;
