@@ -229,6 +229,29 @@ describe("valueRecordedMonth before the change is in place: today's rates, as th
   });
 });
 
+describe("valueRecordedMonth: build hours recorded in capacity mode move the work in progress", () => {
+  it("reads no build work in month 4 of examples/team.yaml's managed platform as €9,027 worse than planned, not better (its 300.9 planned hours stayed work in progress and went idle too)", () => {
+    const team = allExamples.find((candidate) => candidate.name === "team.yaml")!;
+    const rules = moneyRulesOf(team.compiled, "managed", "today");
+    const row = team.result.scenarios.managed!.months[3]!;
+    expect(row.buildHours).toBeCloseTo(300.8973333333334, 9);
+    expect(rules.workInProgressRate).toBe(60);
+    const none = valueRecordedMonth(row, { buildHours: 0 }, rules);
+    // 300.9 hours idle at half the €60 rate, less their €60 an hour of work in progress.
+    expect(none.workInProgress - row.workInProgress).toBeCloseTo(-row.buildHours * 60, 6);
+    expect(none.net - row.net).toBeCloseTo(row.buildHours * 60 * 0.5 - row.buildHours * 60, 6);
+    expectSameMoney(valueRecordedMonth(row, { buildHours: row.buildHours }, rules), row, "month 4 recorded at its planned build hours");
+  });
+
+  it("leaves the work in progress alone by schedule, where build work is not counted as it", () => {
+    const seed = allExamples.find((candidate) => candidate.name === "seed.yaml")!;
+    const rules = moneyRulesOf(seed.compiled, "optimal", seed.compiled.baseline);
+    expect(rules.workInProgressRate).toBe(0);
+    const row = seed.result.scenarios.optimal!.months[3]!;
+    expect(valueRecordedMonth(row, { buildHours: row.buildHours + 10 }, rules).workInProgress).toBe(row.workInProgress);
+  });
+});
+
 describe("choresOfPlan: the chores a plan's manual hours are made of", () => {
   it("gives today's and the approved scenario's chores, defaults included, in the file's order", () => {
     const team = allExamples.find((candidate) => candidate.name === "team.yaml")!;
@@ -245,7 +268,7 @@ describe("rulesOfStoredPlan: a plan stored before its rules kept today's rates",
   it("works them out from the plan's frozen file, so its months before the change read at today's rates", () => {
     const example = allExamples.find((candidate) => candidate.name === "team.yaml")!;
     const rules = moneyRulesOf(example.compiled, "managed", "today");
-    const { changeInPlaceMonth: _a, todaysWay: _b, changeStartMonth: _c, todaysFees: _d, ...stored } = rules;
+    const { changeInPlaceMonth: _a, todaysWay: _b, changeStartMonth: _c, todaysFees: _d, workInProgressRate: _e, ...stored } = rules;
     expect(rulesOfStoredPlan({ rules: stored, scenarioText: example.text, scenario: "managed", baseline: "today" })).toEqual(rules);
     // A frozen file that no longer compiles leaves the stored rules as they are: the approved rates in every month.
     expect(rulesOfStoredPlan({ rules: stored, scenarioText: "title: broken", scenario: "managed", baseline: "today" })).toEqual(stored);

@@ -58,6 +58,12 @@ export interface MoneyRules {
   changeStartMonth?: number;
   /** Today's support staff rules, in force before `changeStartMonth`. */
   todaysFees?: TodaysFeeRules;
+  /**
+   * What an hour of build work is worth as work in progress (docs/numbers.md): the loaded rate when
+   * the approved scenario builds by capacity, 0 by schedule. Absent from a plan stored before it was
+   * kept: `rulesOfStoredPlan` works it out from the plan's frozen file.
+   */
+  workInProgressRate?: number;
 }
 
 /** The rates of the way of working an alternative takes from today until its change is in place. */
@@ -110,6 +116,7 @@ export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline:
     todaysWay: wayRulesOf(base),
     changeStartMonth: alternative ? p[P.startMonth]! : 1,
     todaysFees: feeRulesOf(base),
+    workInProgressRate: compiled.scenarios.find((candidate) => candidate.name === scenario)!.releaseMode === "capacity" ? hourlyCostOf(p) : 0,
   };
 }
 
@@ -159,7 +166,14 @@ export function rulesInForce(rules: MoneyRules, month: number): MoneyRules {
  */
 export function rulesOfStoredPlan(plan: { rules: MoneyRules; scenarioText: string; scenario: string; baseline: string }): MoneyRules {
   const { rules } = plan;
-  if (rules.changeInPlaceMonth !== undefined && rules.todaysWay && rules.changeStartMonth !== undefined && rules.todaysFees) return rules;
+  if (
+    rules.changeInPlaceMonth !== undefined &&
+    rules.todaysWay &&
+    rules.changeStartMonth !== undefined &&
+    rules.todaysFees &&
+    rules.workInProgressRate !== undefined
+  )
+    return rules;
   const { compiled } = validateScenarioText(plan.scenarioText);
   if (!compiled) return rules;
   try {
@@ -170,6 +184,7 @@ export function rulesOfStoredPlan(plan: { rules: MoneyRules; scenarioText: strin
       todaysWay: now.todaysWay!,
       changeStartMonth: now.changeStartMonth!,
       todaysFees: now.todaysFees!,
+      workInProgressRate: now.workInProgressRate!,
     };
   } catch {
     return rules;
@@ -310,9 +325,11 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, pla
     : supportPeople(live, rules.supportLiveProjectsEach, rules.supportMinimum) * rules.supportMonthlyCostEach;
   const externalSpend = values.externalSpend ?? planned.externalSpend;
   const otherTeamsCost = planned.otherTeamsCost;
-  // Not measured: the plan's features value, work in progress and training.
+  // Not measured: the plan's features value and training. Work in progress is the plan's, moved by the
+  // build hours recorded above or below it at what an hour of it is worth (the loaded rate when the
+  // plan builds by capacity, 0 by schedule): build hours not spent are not work in progress.
   const deliveryValue = planned.deliveryValue ?? 0;
-  const workInProgress = planned.workInProgress ?? 0;
+  const workInProgress = (planned.workInProgress ?? 0) + (buildHours - planned.buildHours) * (rules.workInProgressRate ?? 0);
   const training = planned.training ?? 0;
   const net = monthNet(
     projectValue,

@@ -37,7 +37,14 @@ describe("recorded months before the change is in place, at today's rates", () =
   it("reads a plan stored before its rules kept today's rates the same way, from its frozen file", () => {
     const store = teamStore();
     const stored = store.prepare("SELECT id, rules_json AS rules FROM plans").get() as { id: number; rules: string };
-    const { changeInPlaceMonth: _a, todaysWay: _b, changeStartMonth: _c, todaysFees: _d, ...old } = JSON.parse(stored.rules) as Record<string, unknown>;
+    const {
+      changeInPlaceMonth: _a,
+      todaysWay: _b,
+      changeStartMonth: _c,
+      todaysFees: _d,
+      workInProgressRate: _e,
+      ...old
+    } = JSON.parse(stored.rules) as Record<string, unknown>;
     expect(_a).toBe(4);
     store.prepare("UPDATE plans SET rules_json = ? WHERE id = ?").run(JSON.stringify(old), stored.id);
     const comparison = comparePlanWithActuals(currentPlan(store, "default")!, readActuals(store, "default"));
