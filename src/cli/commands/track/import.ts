@@ -13,7 +13,7 @@ import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions 
 import { droppedText, restoreHoursWarning, type OutageCost } from "./format.js";
 import { currentPlan } from "../../../store/plan-repository.js";
 import type { StoreDatabase } from "../../../store/database.js";
-import { choresOfPlan, restoreHoursOutageCost, validateScenarioText } from "../../../engine/index.js";
+import { choresOfPlan, restoreHoursOutageCost, rulesInForce, validateScenarioText } from "../../../engine/index.js";
 import { formatNumberAsGiven, plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
@@ -164,11 +164,20 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
   const kept = outcome.restoreHoursWithoutIncident ?? [];
   if (kept.length === 0) return;
   const byTeam = outcome.restoreHoursWithoutIncidentByTeam ?? [];
-  const outage: OutageCost[] = byTeam.flatMap(({ team, hoursToRestore }) => {
+  const outage: OutageCost[] = byTeam.flatMap(({ team, hoursToRestore, byMonth }) => {
     // Every team imported has a plan (the import refuses a team without one).
     const plan = currentPlan(store, team);
     if (!plan) return [];
-    const cost = { cost: restoreHoursOutageCost(hoursToRestore, plan.rules), outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency };
+    // Each month's hours at the outage cost in force that month (today's before the change is in place).
+    const months = byMonth ?? [{ month: plan.horizonMonths, hoursToRestore }];
+    const rates = [...new Set(months.map((entry) => rulesInForce(plan.rules, entry.month).outageCostPerHour))];
+    const total = months.reduce((sum, entry) => sum + restoreHoursOutageCost(entry.hoursToRestore, rulesInForce(plan.rules, entry.month)), 0);
+    const cost: OutageCost = {
+      cost: total,
+      outageCostPerHour: rates[0]!,
+      ...(rates.length > 1 ? { otherOutageCostsPerHour: rates.slice(1) } : {}),
+      currency: plan.currency,
+    };
     return [byTeam.length === 1 ? cost : { ...cost, team }];
   });
   const count = outcome.restoreHoursWithoutIncidentCount ?? kept.length;
