@@ -91,6 +91,7 @@ export type { CompiledCapability } from "./model/compiled.js";
 export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";
 export {
   cashSpent,
+  choresOfPlan,
   changeHours,
   moneyByCategory,
   moneyRulesOf,
@@ -101,10 +102,15 @@ export {
   recordsChangeHours,
   resumedCase,
   resumeFrom,
+  resimulateFrom,
+  resumesAsPlanned,
+  plannedState,
   paidBackOn,
   restoreHoursOutageCost,
   restoreHoursWithoutIncident,
   resumeMethod,
+  rulesInForce,
+  rulesOfStoredPlan,
   upFrontAdjustedNpv,
   upFrontPaidInMonth1,
   valueRecordedMonth,
@@ -113,6 +119,9 @@ export {
   type PlannedMeasures,
   type RecordedMonth,
   type ResumePoint,
+  type PlanState,
+  type TodaysFeeRules,
+  type TodaysWayRules,
 } from "./tracking.js";
 export {
   calibrate,

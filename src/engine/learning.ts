@@ -11,7 +11,7 @@ import type { MonthRow } from "./result.js";
 import { CaseRunner } from "./runner.js";
 import type { CaseFile } from "./scenario/schema.js";
 import { WEEKS_PER_MONTH } from "./simulate.js";
-import { moneyRulesOf, resumedCase, upFrontAdjustedNpv, upFrontPaidInMonth1, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
+import { moneyRulesOf, resumedCase, resumesAsPlanned, upFrontAdjustedNpv, upFrontPaidInMonth1, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
 
 /**
  * A forecast that learns (docs/numbers.md, "A forecast that learns"): the plan's ranges updated by the
@@ -983,7 +983,23 @@ function nowFigures(
   const timeZero = context.upFrontRecordedInMonth1 ? runner.scalars[pair.baselineIndex]!.initialInvestment : runner.figures[pair.scenarioIndex]!.timeZero;
   const benefits = new Float64Array(horizon);
   for (let at = 0; at < last; at++) benefits[at] = valueRecordedMonth(rowOf(planned, at), context.recorded[at]!, rules).net - net(base, at);
+  // As `resumeFrom`: from the plan's own state (live projects, releases and build hours so far), the
+  // plan's remaining months, with the project being built as far along as planned.
+  const builtSoFar = (at: number, columns: Float64Array, recorded?: RecordedMonth) => recorded?.buildHours ?? columns[at * MONTHLY_FIELD_COUNT + F.buildHours]!;
+  let asPlannedState = false;
   if (resumed && last < horizon) {
+    const state = { liveProjects: planned[(last - 1) * MONTHLY_FIELD_COUNT + F.liveProjects]!, releasedSoFar: 0, builtSoFar: 0 };
+    let built = 0;
+    for (let at = 0; at < last; at++) {
+      state.releasedSoFar += planned[at * MONTHLY_FIELD_COUNT + F.releases]!;
+      state.builtSoFar += planned[at * MONTHLY_FIELD_COUNT + F.buildHours]!;
+      built += builtSoFar(at, planned, context.recorded[at]);
+    }
+    asPlannedState = resumesAsPlanned({ ...resumed.from, builtSoFar: built }, state);
+  }
+  if (resumed && last < horizon && asPlannedState) {
+    for (let at = last; at < horizon; at++) benefits[at] = net(planned, at) - net(base, at);
+  } else if (resumed && last < horizon) {
     const rows = runResumed(resumed.actual, leafValues);
     let plannedLive = planned[(last - 1) * MONTHLY_FIELD_COUNT + F.liveProjects]!;
     let plannedReleased = 0;

@@ -1,7 +1,25 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
-import { changeHours, type MoneyRules, moneyRulesOf, paidBackOn, type RecordedMonth, resumeFrom, resumedCase, valueRecordedMonth } from "./tracking.js";
+import {
+  changeHours,
+  choresOfPlan,
+  type MoneyRules,
+  moneyRulesOf,
+  paidBackOn,
+  plannedMeasures,
+  plannedState,
+  type RecordedMonth,
+  resimulateFrom,
+  resumeFrom,
+  resumedCase,
+  resumesAsPlanned,
+  rulesInForce,
+  rulesOfStoredPlan,
+  type TodaysFeeRules,
+  type TodaysWayRules,
+  valueRecordedMonth,
+} from "./tracking.js";
 import { moneyFieldNames } from "./model/columns.js";
 
 const examples = new URL("../../examples/", import.meta.url);
@@ -143,6 +161,121 @@ scenarios:
   });
 });
 
+describe("valueRecordedMonth before the change is in place: today's rates, as the plan has them", () => {
+  const team = () => allExamples.find((candidate) => candidate.name === "team.yaml")!;
+
+  it("costs a recorded incident of examples/team.yaml's managed platform in month 1 at today's 8 hours to restore, not the platform's 2 (one failure against a planned 0.8 read as €660 better)", () => {
+    const example = team();
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const row = example.result.scenarios.managed!.months[0]!;
+    // The plan's month 1 works today's way: 0.8 failures × 8 hours × €150 of outage.
+    expect(row.outageCost).toBeCloseTo(0.8 * 8 * 150, 9);
+    expect(rules.changeInPlaceMonth).toBe(4);
+    const one = valueRecordedMonth(row, { incidents: 1 }, rules);
+    expect(one.outageCost).toBeCloseTo(8 * 150, 9);
+    expect(one.net - row.net).toBeCloseTo(-(8 * 150 - 0.8 * 8 * 150), 9);
+    // Recording the planned failures gives the plan's month.
+    expectSameMoney(valueRecordedMonth(row, { incidents: 0.8 }, rules), row, "month 1 with the planned 0.8 incidents");
+    // Once the change is in place (month 4), the platform's own 2 hours to restore.
+    const inPlace = example.result.scenarios.managed!.months[3]!;
+    expect(valueRecordedMonth(inPlace, { incidents: 1 }, rules).outageCost).toBeCloseTo(2 * 150, 9);
+  });
+
+  it("plans today's incidents and hours to restore for the upward measures until the change is in place (it showed 0.4 and 2 in months 1–3)", () => {
+    const example = team();
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const months = example.result.scenarios.managed!.months;
+    expect(plannedMeasures(months[0]!, rules)).toEqual({ deployments: 4, incidents: expect.closeTo(0.8, 9), meanHoursToRestore: 8 });
+    expect(plannedMeasures(months[2]!, rules).meanHoursToRestore).toBe(8);
+    expect(plannedMeasures(months[3]!, rules)).toEqual({ deployments: 4, incidents: expect.closeTo(0.4, 9), meanHoursToRestore: 2 });
+  });
+
+  it("values departures, live projects and their upkeep at the rates in force that month, in every example (each month's own per-project figures)", () => {
+    let before = 0;
+    for (const example of allExamples) {
+      for (const scenario of alternativesOf(example)) {
+        const rules = moneyRulesOf(example.compiled, scenario, example.compiled.baseline);
+        const inForce = (month: number) => rulesInForce(rules, month);
+        for (const row of example.result.scenarios[scenario]!.months) {
+          const where = `${example.name} ${scenario} month ${row.month}`;
+          if (row.month < rules.changeInPlaceMonth!) before++;
+          // One departure costs the hours and hiring the simulation gives each that month.
+          const left = valueRecordedMonth(row, { peopleLeft: 1 }, rules);
+          expect(left.knowledgeLossHours, where).toBeCloseTo(inForce(row.month).knowledgeLossHoursPerDeparture, 9);
+          expect(left.hiringCost, where).toBeCloseTo(inForce(row.month).hiringCostPerDeparture, 9);
+          if (row.liveProjects > 0) {
+            // One more live project earns and takes what each of the month's planned ones does.
+            const more = valueRecordedMonth(row, { liveProjects: row.liveProjects + 1 }, rules);
+            const scale = (row.liveProjects + 1) / row.liveProjects;
+            expect(more.projectValue, where).toBeCloseTo(row.projectValue * scale, 6);
+            expect(more.upkeepHours, where).toBeCloseTo(row.upkeepHours * scale, 6);
+          }
+        }
+      }
+    }
+    expect(before).toBeGreaterThan(20);
+  });
+
+  it("takes today's departures' cost, project value and support staff in examples/team.yaml's month 1, the platform's from when they apply", () => {
+    const example = team();
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const today = moneyRulesOf(example.compiled, "today", "today");
+    const month1 = example.result.scenarios.managed!.months[0]!;
+    // Today loses 60 hours of knowledge with each leaver; the platform 20, once in place.
+    expect(valueRecordedMonth(month1, { peopleLeft: 1 }, rules).knowledgeLossHours).toBe(60);
+    expect(valueRecordedMonth(example.result.scenarios.managed!.months[3]!, { peopleLeft: 1 }, rules).knowledgeLossHours).toBe(20);
+    expect(rulesInForce(rules, 1)).toMatchObject({ ...today.todaysWay, ...today.todaysFees, hourlyCost: rules.hourlyCost, captureShare: rules.captureShare });
+    expect(rulesInForce(rules, 4)).toEqual(rules);
+  });
+});
+
+describe("valueRecordedMonth: build hours recorded in capacity mode move the work in progress", () => {
+  it("reads no build work in month 4 of examples/team.yaml's managed platform as €9,027 worse than planned, not better (its 300.9 planned hours stayed work in progress and went idle too)", () => {
+    const team = allExamples.find((candidate) => candidate.name === "team.yaml")!;
+    const rules = moneyRulesOf(team.compiled, "managed", "today");
+    const row = team.result.scenarios.managed!.months[3]!;
+    expect(row.buildHours).toBeCloseTo(300.8973333333334, 9);
+    expect(rules.workInProgressRate).toBe(60);
+    const none = valueRecordedMonth(row, { buildHours: 0 }, rules);
+    // 300.9 hours idle at half the €60 rate, less their €60 an hour of work in progress.
+    expect(none.workInProgress - row.workInProgress).toBeCloseTo(-row.buildHours * 60, 6);
+    expect(none.net - row.net).toBeCloseTo(row.buildHours * 60 * 0.5 - row.buildHours * 60, 6);
+    expectSameMoney(valueRecordedMonth(row, { buildHours: row.buildHours }, rules), row, "month 4 recorded at its planned build hours");
+  });
+
+  it("leaves the work in progress alone by schedule, where build work is not counted as it", () => {
+    const seed = allExamples.find((candidate) => candidate.name === "seed.yaml")!;
+    const rules = moneyRulesOf(seed.compiled, "optimal", seed.compiled.baseline);
+    expect(rules.workInProgressRate).toBe(0);
+    const row = seed.result.scenarios.optimal!.months[3]!;
+    expect(valueRecordedMonth(row, { buildHours: row.buildHours + 10 }, rules).workInProgress).toBe(row.workInProgress);
+  });
+});
+
+describe("choresOfPlan: the chores a plan's manual hours are made of", () => {
+  it("gives today's and the approved scenario's chores, defaults included, in the file's order", () => {
+    const team = allExamples.find((candidate) => candidate.name === "team.yaml")!;
+    const file = validateScenarioText(team.text).file!;
+    expect(choresOfPlan(file, "managed", "today")).toEqual(["manualDeployments", "dataChecks"]);
+    const own = validateScenarioText(
+      "title: t\ncurrency: EUR\nhorizonMonths: 12\ndiscountRate: 0.08\nbaseline: now\ndefaults:\n  team: { people: 2, hoursPerMonth: 100, hourlyCost: 50 }\n  manualTasks:\n    a: { minutesPerWeek: 30, per: person }\nscenarios:\n  now:\n    manualTasks:\n      b: { minutesPerWeek: 30, per: team }\n  later:\n    manualTasks:\n      c: { minutesPerWeek: 10, per: team }\n  other:\n    manualTasks:\n      d: { minutesPerWeek: 10, per: team }\n",
+    );
+    expect(choresOfPlan(own.file!, "later", "now")).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("rulesOfStoredPlan: a plan stored before its rules kept today's rates", () => {
+  it("works them out from the plan's frozen file, so its months before the change read at today's rates", () => {
+    const example = allExamples.find((candidate) => candidate.name === "team.yaml")!;
+    const rules = moneyRulesOf(example.compiled, "managed", "today");
+    const { changeInPlaceMonth: _a, todaysWay: _b, changeStartMonth: _c, todaysFees: _d, workInProgressRate: _e, ...stored } = rules;
+    expect(rulesOfStoredPlan({ rules: stored, scenarioText: example.text, scenario: "managed", baseline: "today" })).toEqual(rules);
+    // A frozen file that no longer compiles leaves the stored rules as they are: the approved rates in every month.
+    expect(rulesOfStoredPlan({ rules: stored, scenarioText: "title: broken", scenario: "managed", baseline: "today" })).toEqual(stored);
+    expect(rulesInForce(stored, 1)).toEqual(stored);
+  });
+});
+
 describe("moneyRulesOf", () => {
   it("gives the loaded hourly cost the simulation used", () => {
     for (const example of allExamples) {
@@ -162,10 +295,34 @@ describe("resumeFrom", () => {
     const planned = example.result.scenarios[scenario]!.months;
     const releasedSoFar = planned.slice(0, month).reduce((total, row) => total + row.releases, 0);
     const from = { scenario, baseline: example.compiled.baseline, afterMonth: month, liveProjects: planned[month - 1]!.liveProjects, releasedSoFar };
-    const rows = resumeFrom(file, from, planned);
+    // Simulated again, not the plan's months taken as they are: these tests hold the resumed case to the plan.
+    const rows = resimulateFrom(file, from, planned);
     if ("message" in rows) throw new Error(rows.message);
     return rows;
   }
+
+  it("gives the plan's remaining months from the plan's own state, a project half-built in capacity mode included (it started again from zero: live 5 → 4 in month 5)", () => {
+    const team = allExamples.find((example) => example.name === "team.yaml")!;
+    const file = validateScenarioText(team.text).file!;
+    const planned = team.result.scenarios.managed!.months;
+    // examples/team.yaml's managed platform builds 300.9 hours in month 4: a project goes live in month 5.
+    expect(plannedState(planned, 4)).toEqual({ liveProjects: 4, releasedSoFar: 0, builtSoFar: expect.closeTo(300.8973333333334, 9) });
+    const from = { scenario: "managed", baseline: "today", afterMonth: 4, ...plannedState(planned, 4) };
+    const rows = resumeFrom(file, from, planned);
+    if ("message" in rows) throw new Error(rows.message);
+    expect(rows.map((row) => row.liveProjects)).toEqual(planned.slice(4).map((row) => row.liveProjects));
+    rows.forEach((row, index) => expectSameMoney(row, planned[4 + index]!, `team.yaml managed from month ${5 + index}`));
+    // Simulated again, the half-built project starts from zero: what the shortcut is for.
+    const again = resimulateFrom(file, from, planned);
+    if ("message" in again) throw new Error(again.message);
+    expect(again[0]!.liveProjects).toBe(4);
+    // Build hours so far other than the plan's are not the plan's state: simulated again.
+    expect(resumesAsPlanned({ ...from, builtSoFar: 200 }, plannedState(planned, 4))).toBe(false);
+    expect(resumesAsPlanned({ ...from, builtSoFar: undefined }, plannedState(planned, 4))).toBe(true);
+    const fewer = resumeFrom(file, { ...from, builtSoFar: 200 }, planned);
+    if ("message" in fewer) throw new Error(fewer.message);
+    expect(fewer[0]!.liveProjects).toBe(4);
+  });
 
   // Release by schedule: nothing is half-built when the plan resumes, so the plan's own state gives its months back.
   const scheduled = allExamples.filter((example) => example.compiled.scenarios.every((scenario) => scenario.releaseMode === "schedule"));
@@ -232,8 +389,9 @@ describe("resumeFrom", () => {
   });
 });
 
-/** The money rules a plan keeps are plain numbers (stored as JSON with the plan). */
-const _rulesArePlain: Record<keyof MoneyRules, number> = {} as Required<MoneyRules>;
+/** The money rules a plan keeps are plain numbers, or records of them (stored as JSON with the plan). */
+const _rulesArePlain: Record<keyof MoneyRules, number | Record<keyof TodaysWayRules, number> | Record<keyof TodaysFeeRules, number>> =
+  {} as Required<MoneyRules>;
 void _rulesArePlain;
 
 describe("paidBackOn: a payback behind us and the months it counts as planned", () => {

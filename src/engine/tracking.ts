@@ -6,7 +6,8 @@ import { createColumns, monthlyFieldNames } from "./model/columns.js";
 import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import type { CaseResult, MonthRow } from "./result.js";
 import type { CaseFile, ScenarioEntry } from "./scenario/schema.js";
-import { hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
+import { validateScenarioText } from "./scenario/validate.js";
+import { changeInPlaceMonth, hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
 
 /**
  * Tracking a plan against what really happened, by the engine's own rules (docs/numbers.md): the
@@ -44,6 +45,44 @@ export interface MoneyRules {
   supportMinimum: number;
   /** Upkeep hours a month of one live project after the change (absent from a plan stored before it was kept: 0). */
   upkeepHoursPerLiveProject?: number;
+  /**
+   * The month from which the approved scenario works its own way (`changeInPlaceMonth` in
+   * src/engine/simulate.ts: the end of its setup); before it, the rates of `todaysWay` are in force
+   * (docs/numbers.md, "An alternative works today's way until its change is in place"). Absent from a
+   * plan stored before it was kept: `rulesOfStoredPlan` works it out from the plan's frozen file.
+   */
+  changeInPlaceMonth?: number;
+  /** Today's rates of the way of working, in force before `changeInPlaceMonth`. */
+  todaysWay?: TodaysWayRules;
+  /** The month the approved scenario's change starts: its own fees from then, `todaysFees` before. */
+  changeStartMonth?: number;
+  /** Today's support staff rules, in force before `changeStartMonth`. */
+  todaysFees?: TodaysFeeRules;
+  /**
+   * What an hour of build work is worth as work in progress (docs/numbers.md): the loaded rate when
+   * the approved scenario builds by capacity, 0 by schedule. Absent from a plan stored before it was
+   * kept: `rulesOfStoredPlan` works it out from the plan's frozen file.
+   */
+  workInProgressRate?: number;
+}
+
+/** The rates of the way of working an alternative takes from today until its change is in place. */
+export interface TodaysWayRules {
+  valuePerLiveProject: number;
+  outageCostPerHour: number;
+  hoursToRestorePerIncident: number;
+  deploymentsPerLiveProject: number;
+  incidentsPerLiveProject: number;
+  hiringCostPerDeparture: number;
+  knowledgeLossHoursPerDeparture: number;
+  upkeepHoursPerLiveProject: number;
+}
+
+/** The support staff rules an alternative takes from today until its change starts. */
+export interface TodaysFeeRules {
+  supportMonthlyCostEach: number;
+  supportLiveProjectsEach: number;
+  supportMinimum: number;
 }
 
 function parametersOf(compiled: CompiledCase, name: string): Float64Array | undefined {
@@ -62,12 +101,27 @@ export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline:
   const p = parametersOf(compiled, scenario);
   const base = parametersOf(compiled, baseline);
   if (!p || !base) throw new Error(`the case has no scenario "${p ? baseline : scenario}"`);
+  // The baseline is simulated in its own way from month 1; an alternative in today's until its change
+  // is in place, with today's fees until its change starts (as `simulate` is given them).
+  const alternative = scenario !== baseline;
   return {
     hourlyCost: hourlyCostOf(p),
     baselineHourlyCost: hourlyCostOf(base),
     captureShare: p[P.captureShare]!,
     baselineCaptureShare: base[P.captureShare]!,
     discountRate: p[P.discountRate]!,
+    ...wayRulesOf(p),
+    ...feeRulesOf(p),
+    changeInPlaceMonth: alternative ? changeInPlaceMonth(p) : 1,
+    todaysWay: wayRulesOf(base),
+    changeStartMonth: alternative ? p[P.startMonth]! : 1,
+    todaysFees: feeRulesOf(base),
+    workInProgressRate: compiled.scenarios.find((candidate) => candidate.name === scenario)!.releaseMode === "capacity" ? hourlyCostOf(p) : 0,
+  };
+}
+
+function wayRulesOf(p: Float64Array): TodaysWayRules {
+  return {
     valuePerLiveProject: p[P.valuePerMonth]!,
     outageCostPerHour: p[P.outageCostPerHour]!,
     hoursToRestorePerIncident: p[P.hoursToRestore]!,
@@ -75,11 +129,79 @@ export function moneyRulesOf(compiled: CompiledCase, scenario: string, baseline:
     incidentsPerLiveProject: p[P.deploymentsPerProject]! * p[P.changeFailureRate]!,
     hiringCostPerDeparture: p[P.hiringCost]!,
     knowledgeLossHoursPerDeparture: p[P.knowledgeLossHours]!,
+    upkeepHoursPerLiveProject: p[P.upkeepHours]!,
+  };
+}
+
+function feeRulesOf(p: Float64Array): TodaysFeeRules {
+  return {
     supportMonthlyCostEach: supportCostEach(p),
     supportLiveProjectsEach: p[P.supportLiveProjectsEach]!,
     supportMinimum: p[P.supportMinimum]!,
-    upkeepHoursPerLiveProject: p[P.upkeepHours]!,
   };
+}
+
+/**
+ * The money rules in force in `month` of a plan (docs/numbers.md, "Valuing a recorded month"): until
+ * the change is in place the approved scenario works today's way, so a recorded month is valued at
+ * today's value per project, outage cost, hours to restore, deployments and failures, turnover and
+ * upkeep; until the change starts, at today's support staff. A plan's rules without today's (stored
+ * before they were kept, and whose frozen file no longer compiles) are the approved scenario's in every month.
+ * @example rulesInForce(rules, 1).hoursToRestorePerIncident // 8 (today's) for examples/team.yaml's "managed", in place from month 4
+ */
+export function rulesInForce(rules: MoneyRules, month: number): MoneyRules {
+  let inForce = rules;
+  if (rules.todaysWay && rules.changeInPlaceMonth !== undefined && month < rules.changeInPlaceMonth) inForce = { ...inForce, ...rules.todaysWay };
+  if (rules.todaysFees && rules.changeStartMonth !== undefined && month < rules.changeStartMonth) inForce = { ...inForce, ...rules.todaysFees };
+  return inForce;
+}
+
+/**
+ * A stored plan's money rules, with today's rates and the months they are in force worked out from
+ * its frozen scenario file when the plan was stored before they were kept (docs/numbers.md, "Valuing
+ * a recorded month"): its recorded months before the change read at today's rates, as the plan itself
+ * has them. When the frozen file no longer compiles the stored rules stand as they are (the approved
+ * scenario's rates in every month).
+ * @example rulesOfStoredPlan({ rules, scenarioText, scenario: "managed", baseline: "today" }).changeInPlaceMonth // 4
+ */
+export function rulesOfStoredPlan(plan: { rules: MoneyRules; scenarioText: string; scenario: string; baseline: string }): MoneyRules {
+  const { rules } = plan;
+  if (
+    rules.changeInPlaceMonth !== undefined &&
+    rules.todaysWay &&
+    rules.changeStartMonth !== undefined &&
+    rules.todaysFees &&
+    rules.workInProgressRate !== undefined
+  )
+    return rules;
+  const { compiled } = validateScenarioText(plan.scenarioText);
+  if (!compiled) return rules;
+  try {
+    const now = moneyRulesOf(compiled, plan.scenario, plan.baseline);
+    return {
+      ...rules,
+      changeInPlaceMonth: now.changeInPlaceMonth!,
+      todaysWay: now.todaysWay!,
+      changeStartMonth: now.changeStartMonth!,
+      todaysFees: now.todaysFees!,
+      workInProgressRate: now.workInProgressRate!,
+    };
+  } catch {
+    return rules;
+  }
+}
+
+/**
+ * The chores whose hours together make a plan's manual hours (`manualHours`, all chores in one figure):
+ * those of today and of the approved scenario, the file's defaults included, in the file's order. A
+ * month's recorded manual hours stand for all of them (docs/commands.md, "track import --format").
+ * @example choresOfPlan(file, "managed", "today") // ["manualDeployments", "dataChecks"] for examples/team.yaml
+ */
+export function choresOfPlan(file: CaseFile, scenario: string, baseline: string): string[] {
+  const names = [file.defaults?.manualTasks, file.scenarios[baseline]?.manualTasks, file.scenarios[scenario]?.manualTasks].flatMap((tasks) =>
+    Object.keys(tasks ?? {}),
+  );
+  return [...new Set(names)];
 }
 
 /** What a team recorded for one month; a measure left out was not recorded (the plan's value stands in). */
@@ -144,7 +266,9 @@ export function restoreHoursOutageCost(hoursToRestore: number, rules: Pick<Money
  * net is the simulation's own sum.
  * @example valueRecordedMonth(plannedRow, { upkeepHours: 22, liveProjects: 2 }, plan.rules).net
  */
-export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rules: MoneyRules): MonthRow {
+export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, planRules: MoneyRules): MonthRow {
+  // Today's rates until the change is in place (its fees until it starts), as the simulation has them.
+  const rules = rulesInForce(planRules, planned.month);
   const rate = rules.hourlyCost;
   const live = values.liveProjects ?? planned.liveProjects;
   const livePlanned = live === planned.liveProjects;
@@ -171,7 +295,7 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
   const alongsideHours = planned.alongsideHours ?? 0;
   const overheadHours = manualHours + waitingHours + meetingHours + breakageFixHours + knowledgeLossHours + setupHours + learningHours + alongsideHours;
   // Upkeep not recorded follows the live projects recorded, at the plan's hours for each that month (a
-  // month planned with none: the approved scenario's upkeep per project): a project recorded as not
+  // month planned with none: the upkeep per project in force that month): a project recorded as not
   // live takes no upkeep, as it earns no value.
   const upkeepHours =
     values.upkeepHours ??
@@ -201,9 +325,11 @@ export function valueRecordedMonth(planned: MonthRow, values: RecordedMonth, rul
     : supportPeople(live, rules.supportLiveProjectsEach, rules.supportMinimum) * rules.supportMonthlyCostEach;
   const externalSpend = values.externalSpend ?? planned.externalSpend;
   const otherTeamsCost = planned.otherTeamsCost;
-  // Not measured: the plan's features value, work in progress and training.
+  // Not measured: the plan's features value and training. Work in progress is the plan's, moved by the
+  // build hours recorded above or below it at what an hour of it is worth (the loaded rate when the
+  // plan builds by capacity, 0 by schedule): build hours not spent are not work in progress.
   const deliveryValue = planned.deliveryValue ?? 0;
-  const workInProgress = planned.workInProgress ?? 0;
+  const workInProgress = (planned.workInProgress ?? 0) + (buildHours - planned.buildHours) * (rules.workInProgressRate ?? 0);
   const training = planned.training ?? 0;
   const net = monthNet(
     projectValue,
@@ -335,10 +461,12 @@ export interface PlannedMeasures {
 }
 
 /**
- * The deployments, incidents and hours to restore a plan expects in a month, from its live projects.
+ * The deployments, incidents and hours to restore a plan expects in a month, from its live projects,
+ * at the rates in force that month (`rulesInForce`: today's until the change is in place).
  * @example plannedMeasures(row, plan.rules).deployments // live projects × deployments per live project
  */
-export function plannedMeasures(row: MonthRow, rules: MoneyRules): PlannedMeasures {
+export function plannedMeasures(row: MonthRow, planRules: MoneyRules): PlannedMeasures {
+  const rules = rulesInForce(planRules, row.month);
   return {
     deployments: row.liveProjects * rules.deploymentsPerLiveProject,
     incidents: row.liveProjects * rules.incidentsPerLiveProject,
@@ -442,11 +570,54 @@ export interface ResumePoint {
   liveProjects: number;
   /** Projects released from month 1 to `afterMonth`. */
   releasedSoFar: number;
+  /**
+   * Build hours from month 1 to `afterMonth`, as recorded (the plan's in a month that does not record
+   * them); left out, as planned.
+   */
+  builtSoFar?: number | undefined;
+}
+
+/** Where a plan stands at the end of a month: live projects, projects released so far and build hours so far. */
+export interface PlanState {
+  liveProjects: number;
+  releasedSoFar: number;
+  builtSoFar: number;
+}
+
+/**
+ * The plan's own state at the end of month `afterMonth` of its month table `planned`.
+ * @example plannedState(plannedRows, 4) // { liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 } for examples/team.yaml's managed platform
+ */
+export function plannedState(planned: readonly Pick<MonthRow, "liveProjects" | "releases" | "buildHours">[], afterMonth: number): PlanState {
+  let releasedSoFar = 0;
+  let builtSoFar = 0;
+  for (const row of planned.slice(0, afterMonth)) {
+    releasedSoFar += row.releases;
+    builtSoFar += row.buildHours;
+  }
+  return { liveProjects: planned[afterMonth - 1]?.liveProjects ?? 0, releasedSoFar, builtSoFar };
+}
+
+/**
+ * Whether a resume point is the plan's own state: the same live projects and releases, and the same
+ * build hours so far (to a millionth), so the project being built is as far along as planned. The
+ * re-forecast from such a point is the plan's remaining months (docs/numbers.md, "Valuing a recorded
+ * month and resuming the plan"): simulating them again would start a half-built project from zero.
+ * @example resumesAsPlanned({ liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 }, { liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 }) // true
+ */
+export function resumesAsPlanned(from: Pick<ResumePoint, "liveProjects" | "releasedSoFar" | "builtSoFar">, planned: PlanState): boolean {
+  const built = from.builtSoFar ?? planned.builtSoFar;
+  return (
+    Math.round(from.liveProjects) === Math.round(planned.liveProjects) &&
+    Math.round(from.releasedSoFar) === Math.round(planned.releasedSoFar) &&
+    Math.abs(built - planned.builtSoFar) <= 1e-6 * Math.max(1, Math.abs(planned.builtSoFar))
+  );
 }
 
 /** How a plan is resumed from a month, for docs/commands.md and `track forecast --help`. */
 export const resumeMethod =
-  "Months up to the last recorded month are the actuals (a month without a record counts as planned). The rest of the horizon is the approved scenario simulated again from the actual state: " +
+  "Months up to the last recorded month are the actuals (a month without a record counts as planned). When the actual state at the last recorded month is the plan's " +
+  "(the same live projects, releases and build hours so far), the rest of the horizon is the plan's. Otherwise it is the approved scenario simulated again from the actual state: " +
   "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
   "staff alongside, up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
 
@@ -552,8 +723,8 @@ function simulateResumed(file: CaseFile, from: ResumePoint): MonthRow[] | { mess
 }
 
 /**
- * The approved scenario's months after `from.afterMonth`, simulated again from the actual state (see
- * `resumeMethod`), numbered as in the plan (`planned`: the plan's month table of the scenario).
+ * The approved scenario's months after `from.afterMonth` (see `resumeMethod`): the plan's own when
+ * the actual state is the plan's (`resumesAsPlanned`), else simulated again from it, numbered as in the plan (`planned`: the plan's month table of the scenario).
  * The tooling lines keep the plan's calendar: a yearly fee falls due in months 1, 13, 25... of the
  * plan, not of the resumed case, and a line's start and end months are the plan's. Each is the
  * planned month's amount, moved by what the actual state changes in it (the resumed case from the
@@ -561,6 +732,17 @@ function simulateResumed(file: CaseFile, from: ResumePoint): MonthRow[] | { mess
  * @example resumeFrom(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 }, plannedRows)
  */
 export function resumeFrom(file: CaseFile, from: ResumePoint, planned: readonly MonthRow[]): MonthRow[] | { message: string } {
+  // The plan's own state: its remaining months, the project being built as far along as planned.
+  if (resumesAsPlanned(from, plannedState(planned, from.afterMonth))) return planned.slice(from.afterMonth).map((row) => ({ ...row }));
+  return resimulateFrom(file, from, planned);
+}
+
+/**
+ * `resumeFrom` without its shortcut for the plan's own state: the months after `from.afterMonth`
+ * always simulated again (in capacity mode a project half-built then starts again from zero).
+ * @example resimulateFrom(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 }, plannedRows)
+ */
+export function resimulateFrom(file: CaseFile, from: ResumePoint, planned: readonly MonthRow[]): MonthRow[] | { message: string } {
   const rows = simulateResumed(file, from);
   if ("message" in rows) return rows;
   const lastMonth = from.afterMonth;

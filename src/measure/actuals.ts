@@ -2,7 +2,8 @@ import { isDeployment, type CiRun } from "./ci-runs.js";
 import { parseGithubRuns } from "./github-actions.js";
 import { parseGitlabPipelines } from "./gitlab-pipelines.js";
 import { parseEventsCsv, type EventExport } from "./incidents-csv.js";
-import { fileProblems, type FileProblem, type Problem } from "./problems.js";
+import { suggest } from "../engine/index.js";
+import { fileProblems, quoted, type FileProblem, type Problem } from "./problems.js";
 import { extent } from "./stats.js";
 import { byMonthOf, exposures, monthOf, type MonthExposure } from "./time.js";
 import type { Timesheet, TimeRule } from "./timesheet-csv.js";
@@ -113,6 +114,47 @@ function fromTimesheet(data: Timesheet, name: string, rules: readonly TimeRule[]
 }
 
 /**
+ * Why a time sheet's chore rules cannot give the months' manual hours of a plan whose chores are
+ * `chores` (`choresOfPlan`): a chore the case does not have, or some of the plan's chores mapped and
+ * others not. A month's `manualHours` is all the plan's chores together, so the hours logged for some
+ * would stand for all of them (docs/measure.md, "Actuals from the same exports"). Empty when no chore
+ * is mapped (the plan's manual hours stand) or every one is.
+ * @example choreProblems("toggl.csv", rules("chore=manualTasks.noSuchChore"), ["manualDeployments", "dataChecks"])[0].message // "the plan's case has no chore 'noSuchChore'; its chores: manualDeployments, dataChecks"
+ */
+export function choreProblems(file: string, rules: readonly TimeRule[], chores: readonly string[]): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const mapped = new Set<string>();
+  const listed = chores.length > 0 ? `its chores: ${chores.join(", ")}` : "it has no chores (manualTasks)";
+  for (const rule of rules) {
+    if (rule.target.kind !== "chore") continue;
+    const task = rule.target.task;
+    if (chores.includes(task)) {
+      mapped.add(task);
+      continue;
+    }
+    const guess = suggest(task, chores);
+    problems.push({
+      file,
+      record: `--map ${quoted(`${rule.label}=manualTasks.${task}`)}`,
+      message: `the plan's case has no chore ${quoted(task)}${guess ? ` (did you mean ${quoted(guess)}?)` : ""}; ${listed}`,
+    });
+  }
+  const missing = chores.filter((task) => !mapped.has(task));
+  if (mapped.size > 0 && missing.length > 0) {
+    const names = (tasks: readonly string[]) => tasks.map((task) => `manualTasks.${task}`).join(", ");
+    problems.push({
+      file,
+      record: "--map",
+      message:
+        `maps ${names([...mapped])} but not ${names(missing)}: a month's manualHours are all the plan's chores together (${chores.join(", ")}), ` +
+        `so the hours of some would stand for all of them. Map each chore's label too (--map "LABEL=manualTasks.${missing[0]}"; a chore with no entry in a month records 0 hours), ` +
+        "or leave the chores out of --map and record manualHours with `track add` or a CSV of actuals",
+    });
+  }
+  return problems;
+}
+
+/**
  * The actuals CSV (header `month,…`, one line per month) of several exports: each export gives the
  * measures of the months it covers whole; when two give the same measure for a month, the first in
  * the order incidents, GitHub Actions, GitLab, time sheet is kept (as in `measure`) and a notice names
@@ -120,7 +162,12 @@ function fromTimesheet(data: Timesheet, name: string, rules: readonly TimeRule[]
  */
 export function actualsCsv(
   files: readonly ExportFile[],
-  options: { readonly deployPattern: RegExp; readonly rules: readonly TimeRule[] },
+  options: {
+    readonly deployPattern: RegExp;
+    readonly rules: readonly TimeRule[];
+    /** The chores of the plan the months go to (`choresOfPlan`), when known: a time sheet's chore rules are checked against them (`choreProblems`). */
+    readonly chores?: readonly string[] | undefined;
+  },
 ): { ok: true; csv: string; months: string[]; notices: string[] } | { ok: false; problems: FileProblem[] } {
   const problems: FileProblem[] = [];
   const notices: string[] = [];
@@ -147,7 +194,11 @@ export function actualsCsv(
           record: "--map",
           message: 'a time sheet needs --map rules, e.g. --map "Meeting=meetings" --map "Data refresh=manualTasks.dataRefresh"',
         });
-      else sources.push({ name: file.name, values: fromTimesheet(parsed.value, file.name, options.rules, notices) });
+      else {
+        const wrong = options.chores ? choreProblems(file.name, options.rules, options.chores) : [];
+        if (wrong.length > 0) problems.push(...wrong);
+        else sources.push({ name: file.name, values: fromTimesheet(parsed.value, file.name, options.rules, notices) });
+      }
     }
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -22,4 +22,4 @@ export type { FileProblem, Parsed, Problem } from "./problems.js";
 export { fileProblems, MAX_LISTED_PROBLEMS, MORE_PROBLEMS, problemCount, problemLine } from "./problems.js";
 export { parseTimestamp, exposures, monthOf, type MonthExposure } from "./time.js";
 export { percentile } from "./stats.js";
-export { actualsCsv, actualsFormats, EDGE_DAYS_TOLERATED, type ActualsFormat, type ExportFile } from "./actuals.js";
+export { actualsCsv, actualsFormats, choreProblems, EDGE_DAYS_TOLERATED, type ActualsFormat, type ExportFile } from "./actuals.js";

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   actualsCsv,
+  choreProblems,
   exposures,
   fileProblems,
   MORE_PROBLEMS,
@@ -512,6 +513,40 @@ describe("actuals from the same exports (track import --format)", () => {
     expect(problemLine(result.problems[0]!)).toBe("incidents.csv: line 2, column start: 'yesterday' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)");
     expect(problemCount(result.problems)).toBe("at least 22 problems");
     expect(problemCount(fileProblems("hours.csv", [{ record: "line 2", message: "x" }]))).toBe("1 problem");
+  });
+
+  it("refuses a time sheet's chore the plan's case does not have, naming it and the case's chores (it was taken as the month's manual hours)", () => {
+    const sheet = { format: "timesheet" as const, name: "toggl.csv", text: fixture("toggl-time-entries.csv") };
+    const chores = ["manualDeployments", "dataChecks"];
+    const result = actualsCsv([sheet], { ...options, rules: rules("chore=manualTasks.noSuchChore"), chores });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(problemLine)).toEqual([
+      "toggl.csv: --map 'chore=manualTasks.noSuchChore': the plan's case has no chore 'noSuchChore'; its chores: manualDeployments, dataChecks",
+    ]);
+    expect(choreProblems("toggl.csv", rules("chore=manualTasks.datachecks"), chores)[0]!.message).toContain("(did you mean 'dataChecks'?)");
+  });
+
+  it("refuses a time sheet that maps some of the plan's chores and not all: their hours would stand for the whole month's manual hours", () => {
+    const sheet = { format: "timesheet" as const, name: "toggl.csv", text: fixture("toggl-time-entries.csv") };
+    const chores = ["manualDeployments", "dataChecks"];
+    const partial = actualsCsv([sheet], { ...options, chores });
+    expect(partial.ok).toBe(false);
+    if (partial.ok) return;
+    expect(partial.problems).toHaveLength(1);
+    expect(partial.problems[0]!.record).toBe("--map");
+    expect(partial.problems[0]!.message).toMatch(
+      /^maps manualTasks\.dataChecks but not manualTasks\.manualDeployments: a month's manualHours are all the plan's chores together \(manualDeployments, dataChecks\)/,
+    );
+    // Every chore mapped, or none: the months are read.
+    const every = actualsCsv([sheet], {
+      ...options,
+      rules: rules("data=manualTasks.dataChecks", "chore=manualTasks.manualDeployments", "meeting=meetings"),
+      chores,
+    });
+    expect(every.ok && every.csv).toBe("month,manualHours,meetingHours\n2026-03,3,4\n2026-04,2,1\n");
+    const none = actualsCsv([sheet], { ...options, rules: rules("meeting=meetings"), chores });
+    expect(none.ok && none.csv).toBe("month,meetingHours\n2026-03,4\n2026-04,1\n");
   });
 
   it("counts each month's deployments and failed deployments of CI runs", () => {

@@ -27,7 +27,8 @@ function simulateRemaining(plan: FrozenPlan, comparison: PlanComparison, lastMon
   if (!validation.file) return { message: `the frozen scenario file cannot be read any more: ${validation.issues.map((issue) => issue.message).join("; ")}` };
   const lastRow = comparison.actualRows[lastMonth - 1]!;
   const releasedSoFar = comparison.actualRows.reduce((total, row) => total + row.releases, 0);
-  const from = { scenario: plan.scenario, baseline: plan.baseline, afterMonth: lastMonth, liveProjects: lastRow.liveProjects, releasedSoFar };
+  const builtSoFar = comparison.actualRows.reduce((total, row) => total + row.buildHours, 0);
+  const from = { scenario: plan.scenario, baseline: plan.baseline, afterMonth: lastMonth, liveProjects: lastRow.liveProjects, releasedSoFar, builtSoFar };
   return resumeFrom(validation.file, from, plan.result.scenarios[plan.scenario]!.months);
 }
 

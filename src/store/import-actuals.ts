@@ -53,7 +53,12 @@ export type ImportOutcome =
       /** How many months of the file record hours to restore with no incident, those kept and those left out. */
       restoreHoursWithoutIncidentCount?: number;
       /** The hours to restore of all those months (kept and left out), summed for each team, in the order the file names them: what they cost as outage is the team's plan's rule. */
-      restoreHoursWithoutIncidentByTeam?: { team: string; hoursToRestore: number }[];
+      restoreHoursWithoutIncidentByTeam?: {
+        team: string;
+        hoursToRestore: number;
+        /** The same hours by month of the team's plan: what they cost is the rule in force that month (`rulesInForce`). */
+        byMonth?: { month: number; hoursToRestore: number }[];
+      }[];
     };
 
 /** A month of a CSV that records hours to restore with no incident. */
@@ -71,11 +76,17 @@ export const MAX_KEPT_WARNINGS = 10;
  * The months of `rows` that record hours to restore with no incident, the first `MAX_KEPT_WARNINGS`,
  * how many in all, and the hours of all of them summed for each team.
  */
-function restoreHoursWithoutIncidents(rows: ActualRows): { kept: RestoreHoursWithoutIncident[]; count: number; byTeam: Map<string, number> } {
+function restoreHoursWithoutIncidents(rows: ActualRows): {
+  kept: RestoreHoursWithoutIncident[];
+  count: number;
+  byTeam: Map<string, number>;
+  byTeamMonth: Map<string, Map<number, number>>;
+} {
   const incidentsField = actualFields.indexOf("incidents");
   const hoursField = actualFields.indexOf("hoursToRestore");
   const kept: RestoreHoursWithoutIncident[] = [];
   const byTeam = new Map<string, number>();
+  const byTeamMonth = new Map<string, Map<number, number>>();
   let count = 0;
   for (let row = 0; row < rows.length; row++) {
     const incidents = rows.value(row, incidentsField);
@@ -83,9 +94,12 @@ function restoreHoursWithoutIncidents(rows: ActualRows): { kept: RestoreHoursWit
     if (incidents === null || hoursToRestore === null || !restoreHoursWithoutIncident({ incidents, hoursToRestore })) continue;
     count++;
     byTeam.set(rows.team(row), (byTeam.get(rows.team(row)) ?? 0) + hoursToRestore);
+    const months = byTeamMonth.get(rows.team(row)) ?? new Map<number, number>();
+    months.set(rows.month(row), (months.get(rows.month(row)) ?? 0) + hoursToRestore);
+    byTeamMonth.set(rows.team(row), months);
     if (kept.length < MAX_KEPT_WARNINGS) kept.push({ line: rows.line(row) ?? 0, team: rows.team(row), month: rows.month(row), hoursToRestore });
   }
-  return { kept, count, byTeam };
+  return { kept, count, byTeam, byTeamMonth };
 }
 
 /**
@@ -119,7 +133,11 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
       ? {
           restoreHoursWithoutIncident: warned.kept,
           restoreHoursWithoutIncidentCount: warned.count,
-          restoreHoursWithoutIncidentByTeam: [...warned.byTeam].map(([team, hoursToRestore]) => ({ team, hoursToRestore })),
+          restoreHoursWithoutIncidentByTeam: [...warned.byTeam].map(([team, hoursToRestore]) => ({
+            team,
+            hoursToRestore,
+            byMonth: [...(warned.byTeamMonth.get(team) ?? [])].map(([month, hours]) => ({ month, hoursToRestore: hours })),
+          })),
         }
       : {}),
     months: rows.length,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ActualMonth } from "../shared/actual-fields.js";
 import { comparePlanWithActuals } from "./compare.js";
@@ -29,6 +30,15 @@ describe("learnedForecast", () => {
     expect(result.inputs).toEqual([]);
     expect(result.money!.now).toEqual(result.money!.planned);
     expect(result.calibration.verdict).toBe("nothing to check");
+  });
+
+  it("with a month recorded as planned and a project half-built in capacity mode, the forecast is the plan (examples/team.yaml's managed platform, month 4: its median NPV moved)", () => {
+    const text = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
+    const plan = planFor("default", text, "managed");
+    const actuals: ActualMonth[] = [{ team: "default", month: 4, values: { buildHours: plan.result.scenarios.managed!.months[3]!.buildHours } }];
+    const result = learnedForecast(plan, comparePlanWithActuals(plan, actuals), actuals, { samples: 200 });
+    if (result === null || "message" in result) throw new Error("expected a forecast that learns");
+    expect(result.money!.now).toEqual(result.money!.planned);
   });
 
   it("values each sample as the deterministic re-forecast does: a range a hair wide gives its NPV", () => {

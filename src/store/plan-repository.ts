@@ -1,3 +1,4 @@
+import { rulesOfStoredPlan } from "../engine/index.js";
 import { calendarIndex, calendarMonthOf } from "./calendar.js";
 import { noteWrite, StoreError, type StoreDatabase } from "./database.js";
 import type { FrozenPlan, StoredPlan } from "./plan.js";
@@ -34,7 +35,14 @@ function fromRow(row: PlanRow): StoredPlan {
     currency: row.currency,
     toolVersion: row.tool_version,
     result: JSON.parse(row.result_json) as FrozenPlan["result"],
-    rules: JSON.parse(row.rules_json) as FrozenPlan["rules"],
+    // A plan stored before its rules kept today's rates (in force until the change is in place) has
+    // them worked out from its frozen file (docs/numbers.md, "Valuing a recorded month").
+    rules: rulesOfStoredPlan({
+      rules: JSON.parse(row.rules_json) as FrozenPlan["rules"],
+      scenarioText: row.scenario_text,
+      scenario: row.scenario,
+      baseline: row.baseline,
+    }),
   };
 }
 

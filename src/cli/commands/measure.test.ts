@@ -13,6 +13,8 @@ import { MAX_EXPORT_BYTES } from "./measure.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const fixture = (name: string) => join(root, "src/measure/fixtures", name);
 const timesheetRules = ["--map", "chore=manualTasks.dataChecks", "--map", "meeting=meetings", "--map", "retraining=upkeep", "--map", "build=building"];
+/** The time sheet's rules for `track import`: the plan's chores are all mapped (its month's manual hours are all of them). */
+const importRules = ["--map", "data=manualTasks.dataChecks", "--map", "chore=manualTasks.manualDeployments", ...timesheetRules.slice(2)];
 
 let temp: ReturnType<typeof makeTempFolder>;
 let scenario: string;
@@ -424,7 +426,7 @@ describe("track import --format", () => {
       "incidents",
       "--format",
       "timesheet",
-      ...timesheetRules,
+      ...importRules,
       "--db",
       store(),
     ]);
@@ -437,6 +439,20 @@ describe("track import --format", () => {
     expect(months[0].measures.actual).toMatchObject({ deployments: 5, incidents: 1, meanHoursToRestore: 2 });
     expect(months[2].recordedFields).toEqual(["manualHours", "meetingHours", "upkeepHours", "buildHours"]);
     expect(months[2].actual).toMatchObject({ manualHours: 3, meetingHours: 4, upkeepHours: 4, buildHours: 6 });
+  });
+
+  it("refuses a chore the case does not have, and some of the plan's chores mapped without the others (their hours read as the month's whole manual hours)", async () => {
+    const sheet = fixture("toggl-time-entries.csv");
+    const unknown = await runCliCaptured(["track", "import", sheet, "--format", "timesheet", "--map", "chore=manualTasks.noSuchChore", "--db", store()]);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain(
+      `${sheet}: --map 'chore=manualTasks.noSuchChore': the plan's case has no chore 'noSuchChore'; its chores: manualDeployments, dataChecks\n`,
+    );
+    expect(unknown.stderr).toMatch(/1 problem; nothing was imported\n$/);
+    const partial = await runCliCaptured(["track", "import", sheet, "--format", "timesheet", "--map", "chore=manualTasks.dataChecks", "--db", store()]);
+    expect(partial.exitCode).toBe(1);
+    expect(partial.stderr).toContain(`${sheet}: --map: maps manualTasks.dataChecks but not manualTasks.manualDeployments`);
+    expect((await show()).every((month: any) => !month.recorded)).toBe(true);
   });
 
   it("checks everything first: a bad export names its file and record, and nothing is imported", async () => {

@@ -8,7 +8,7 @@ import { formatMoneyExact as formatMoney, moneyAddingUp, roundedApartWords } fro
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 import { droppedText, recordedValueText, restoreHoursWarning } from "./format.js";
-import { restoreHoursOutageCost, restoreHoursWithoutIncident } from "../../../engine/index.js";
+import { restoreHoursOutageCost, restoreHoursWithoutIncident, rulesInForce } from "../../../engine/index.js";
 
 /** upkeepHours → --upkeep-hours */
 export function optionNameOf(field: ActualField): string {
@@ -98,7 +98,11 @@ Examples:
           const given = `--hours-to-restore ${options.hoursToRestore} with --incidents ${options.incidents}`;
           output.stderr(
             `warning: ${restoreHoursWarning(given, "--incidents N", [
-              { cost: restoreHoursOutageCost(values.hoursToRestore!, plan.rules), outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency },
+              {
+                cost: restoreHoursOutageCost(values.hoursToRestore!, rulesInForce(plan.rules, month.month)),
+                outageCostPerHour: rulesInForce(plan.rules, month.month).outageCostPerHour,
+                currency: plan.currency,
+              },
             ])}\n`,
           );
         }

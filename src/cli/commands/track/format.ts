@@ -374,6 +374,8 @@ export function recordedValueText(field: ActualField, value: number, currency: s
 export interface OutageCost {
   cost: number;
   outageCostPerHour: number;
+  /** Other costs an hour in force in some of the months (today's before the change is in place), after `outageCostPerHour`. */
+  otherOutageCostsPerHour?: number[];
   currency: string;
   team?: string;
 }
@@ -389,7 +391,7 @@ export interface OutageCost {
 export function restoreHoursWarning(given: string, incidents: string, outage: readonly OutageCost[], options: { dryRun?: boolean } = {}): string {
   const each = outage.map(
     (team) =>
-      `${formatMoney(team.cost, team.currency)} at ${team.team === undefined ? "the plan's" : `team ${team.team}'s plan's`} ${formatInputMoney(team.outageCostPerHour, team.currency)} an hour`,
+      `${formatMoney(team.cost, team.currency)} at ${team.team === undefined ? "the plan's" : `team ${team.team}'s plan's`} ${[team.outageCostPerHour, ...(team.otherOutageCostsPerHour ?? [])].map((rate) => formatInputMoney(rate, team.currency)).join(" and ")} an hour`,
   );
   const cost = each.length > 0 ? ` (${each.join("; ")})` : "";
   return (

@@ -13,7 +13,7 @@ import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions 
 import { droppedText, restoreHoursWarning, type OutageCost } from "./format.js";
 import { currentPlan } from "../../../store/plan-repository.js";
 import type { StoreDatabase } from "../../../store/database.js";
-import { restoreHoursOutageCost } from "../../../engine/index.js";
+import { choresOfPlan, restoreHoursOutageCost, rulesInForce, validateScenarioText } from "../../../engine/index.js";
 import { formatNumberAsGiven, plural } from "../../../format/numbers.js";
 
 interface ImportOptions extends StoreOptions {
@@ -164,11 +164,20 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
   const kept = outcome.restoreHoursWithoutIncident ?? [];
   if (kept.length === 0) return;
   const byTeam = outcome.restoreHoursWithoutIncidentByTeam ?? [];
-  const outage: OutageCost[] = byTeam.flatMap(({ team, hoursToRestore }) => {
+  const outage: OutageCost[] = byTeam.flatMap(({ team, hoursToRestore, byMonth }) => {
     // Every team imported has a plan (the import refuses a team without one).
     const plan = currentPlan(store, team);
     if (!plan) return [];
-    const cost = { cost: restoreHoursOutageCost(hoursToRestore, plan.rules), outageCostPerHour: plan.rules.outageCostPerHour, currency: plan.currency };
+    // Each month's hours at the outage cost in force that month (today's before the change is in place).
+    const months = byMonth ?? [{ month: plan.horizonMonths, hoursToRestore }];
+    const rates = [...new Set(months.map((entry) => rulesInForce(plan.rules, entry.month).outageCostPerHour))];
+    const total = months.reduce((sum, entry) => sum + restoreHoursOutageCost(entry.hoursToRestore, rulesInForce(plan.rules, entry.month)), 0);
+    const cost: OutageCost = {
+      cost: total,
+      outageCostPerHour: rates[0]!,
+      ...(rates.length > 1 ? { otherOutageCostsPerHour: rates.slice(1) } : {}),
+      currency: plan.currency,
+    };
     return [byTeam.length === 1 ? cost : { ...cost, team }];
   });
   const count = outcome.restoreHoursWithoutIncidentCount ?? kept.length;
@@ -177,6 +186,14 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
   const more = count > kept.length ? ` and ${count - kept.length} more` : "";
   const given = `${kept.map(where).join(", ")}${more} ${count === 1 ? "records" : "record"} hours to restore with incidents 0`;
   output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", outage, { dryRun: outcome.status === "checked" })}\n`);
+}
+
+/** The chores of the team's plan (`choresOfPlan`), or undefined when it has none or its frozen file no longer reads (the import then says so itself). */
+function planChores(store: StoreDatabase, team: string): string[] | undefined {
+  const plan = currentPlan(store, team);
+  if (!plan) return undefined;
+  const { file } = validateScenarioText(plan.scenarioText);
+  return file ? choresOfPlan(file, plan.scenario, plan.baseline) : undefined;
 }
 
 /** A dry run's count of the months `--replace` would replace (nothing when none). */
@@ -232,7 +249,14 @@ async function importExports(files: string[], options: ImportOptions, team: stri
     rules.push(rule.value);
   }
   const exports = files.map((file, index) => ({ format: formats[index]!, name: file, text: exportText(file) }));
-  const converted = actualsCsv(exports, { deployPattern, rules });
+  // A time sheet's chore hours are the month's manual hours of every chore of the plan: its chores are
+  // read from the plan's frozen file, so that a chore the case lacks, or some chores mapped and not
+  // all, is refused rather than standing for the whole month (docs/measure.md).
+  const chores =
+    formats.includes("timesheet") && rules.some((rule) => rule.target.kind === "chore")
+      ? await withStore(path, {}, (store) => planChores(store, team))
+      : undefined;
+  const converted = actualsCsv(exports, { deployPattern, rules, chores });
   const shown = files.join(", ");
   if (!converted.ok) {
     // A reader lists a file's first problems only: then the count is "at least" (a file of a million bad records is not "20 problems").

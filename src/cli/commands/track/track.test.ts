@@ -413,6 +413,27 @@ describe("track add", () => {
     );
   });
 
+  it("costs hours to restore with no incident at the outage cost in force that month: today's until the change is in place", async () => {
+    // team.yaml's managed platform, in place from month 4, with an outage cost of its own (€100 an hour against today's €150).
+    const teamCase = join(temp.path, "team.yaml");
+    const text = readFileSync(new URL("../../../../examples/team.yaml", import.meta.url), "utf8");
+    const changed = text.replace(
+      '      hoursToRestore: { value: 2, note: "DORA',
+      '      outageCostPerHour: 100\n      hoursToRestore: { value: 2, note: "DORA',
+    );
+    expect(changed).not.toBe(text);
+    writeFileSync(teamCase, changed);
+    const teamStore = join(temp.path, "team.db");
+    expect((await track("plan", teamCase, "--scenario", "managed", "--start", "2025-01")).exitCode).toBe(0);
+    // Month 2 works today's way: €150 an hour (it said €600 at €100).
+    expect((await track("add", "--db", teamStore, "--month", "2", "--incidents", "0", "--hours-to-restore", "6")).stderr).toContain(
+      "costed as outage (€900 at the plan's €150 an hour)",
+    );
+    const csv = join(temp.path, "restore.csv");
+    writeFileSync(csv, "month,incidents,hoursToRestore\n1,0,6\n5,0,6\n");
+    expect((await track("import", csv, "--db", teamStore, "--dry-run")).stderr).toContain("costed as outage (€1,500 at the plan's €150 and €100 an hour)");
+  });
+
   it("names an import's hours to restore with no incident with every decimal given, as track add echoes them", async () => {
     await planned();
     const csv = join(temp.path, "tiny-restore.csv");
