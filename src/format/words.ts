@@ -279,6 +279,13 @@ export function monthsUsedWords(used: number, recorded: number): string {
 }
 
 /**
+ * Why the forecast that learns and the re-forecast above it can differ: the same sentence under the
+ * forecast that learns in the report's "Plan and reality so far", `track show` and `track forecast`.
+ */
+export const LEARNING_VERSUS_REFORECAST =
+  "The re-forecast above keeps the plan's own numbers for the months ahead; this one also moves them toward what the months measured, so its gain can differ from it.";
+
+/**
  * The chance that an option pays back within the plan, in the words of page 1 of the report and of
  * the web app's option cards (`chance` as written, e.g. by `formatChance`, or wrapped as a figure).
  * @example paybackChanceWords("87%", 12) // "The chance that it pays back within 12 months is 87%."

@@ -20,6 +20,7 @@ import {
 import {
   countedAsPlannedWords,
   labelWithRecordedShare,
+  LEARNING_VERSUS_REFORECAST,
   monthsUsedWords,
   netGainBasis,
   paybackRow,
@@ -303,7 +304,7 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
           : "That is too few to judge the ranges yet: a well-judged range misses one time in ten.";
   return `<h3>What the months so far say about the ranges</h3>
 ${prose(
-  `The plan gave some of its numbers as ranges. Weighing each of its ${escapeHtml(formatNumber(learning.samples))} possible outcomes by how well it explains the ${escapeHtml(months)}, and working out the rest of the plan again from where things stand, the chance it pays back within the plan is now ${figure("learning-chance-now-prose", formatChance(now.probabilityPaysBack))}; the plan said ${escapeHtml(formatChance(planned.probabilityPaysBack))}. The re-forecast above keeps the plan's own numbers for the months ahead; this one also moves them toward what the months measured, so its gain can differ from it.`,
+  `The plan gave some of its numbers as ranges. Weighing each of its ${escapeHtml(formatNumber(learning.samples))} possible outcomes by how well it explains the ${escapeHtml(months)}, and working out the rest of the plan again from where things stand, the chance it pays back within the plan is now ${figure("learning-chance-now-prose", formatChance(now.probabilityPaysBack))}; the plan said ${escapeHtml(formatChance(planned.probabilityPaysBack))}. ${LEARNING_VERSUS_REFORECAST}`,
 )}
 <table class="plan-actual">
   <thead><tr><th></th><th class="number">Then: the plan</th><th class="number">Now</th></tr></thead>

@@ -21,7 +21,15 @@ import { renderTable } from "../../format/table.js";
 import { learnedInputValue, observedFigureValue } from "../../../format/input-value.js";
 import { describeInput } from "../../../format/input-description.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
-import { labelWithRecordedShare, listInWords, monthsUsedWords, paybackRow, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
+import {
+  LEARNING_VERSUS_REFORECAST,
+  labelWithRecordedShare,
+  listInWords,
+  monthsUsedWords,
+  paybackRow,
+  unrecordedMonths,
+  unrecordedMonthsWords,
+} from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -235,6 +243,8 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
         ],
       ),
     );
+    // Beside the re-forecast above (its payback and net gain): why the two can differ, as the report says it.
+    if (comparison.recordedMonths > 0) lines.push(LEARNING_VERSUS_REFORECAST);
   }
   if (learning.warning) lines.push("", `Note: ${learning.warning}`);
   if (learning.inputs.length > 0) {
@@ -244,9 +254,10 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
         ["Input", "Plan", "Now", "Moved"],
         learning.inputs.map((input) => {
           // In the input's unit, as the report writes it (a share as a percentage, hours as hours).
-          const { unit } = describeInput(input.input);
+          // Named by its label, as the report and `voi` name it; the JSON keeps its path (`learning.inputs[].input`).
+          const { label, unit } = describeInput(input.input);
           const write = (value: number) => learnedInputValue(value, unit, comparison.currency);
-          return [input.input, rangeText(input.planned, write), rangeText(input.now, write), movedText(input.moved)];
+          return [label, rangeText(input.planned, write), rangeText(input.now, write), movedText(input.moved)];
         }),
       ),
     );

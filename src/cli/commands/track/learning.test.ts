@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LearnedForecast } from "../../../engine/index.js";
 import { formatSignificant } from "../../../format/numbers.js";
 import { learnedInputValue } from "../../../format/input-value.js";
+import { LEARNING_VERSUS_REFORECAST } from "../../../format/words.js";
 import { makeTempFolder } from "../../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../../test-support/run-cli.js";
 
@@ -68,9 +69,11 @@ describe("track show and forecast with a plan that has ranges", () => {
     expect(text.stdout).toContain(`Calibration: ${learning.calibration.summary}.`);
     // Each figure as the text writes it, and the report too: three significant figures, in its unit.
     const value = (number: number) => learnedInputValue(number, "hours", "EUR");
+    // The input by its label, as the report and `voi` name it (it read its path).
     expect(text.stdout).toContain(
-      `scenarios.optimal.projects.upkeepHoursPerMonth  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
+      `Upkeep hours a month for each live project  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
     );
+    expect(text.stdout).not.toContain("scenarios.optimal.projects.upkeepHoursPerMonth");
     expect(text.stdout).toMatch(/Upkeep hours per live project a month\s+3\s+20\s+/);
   });
 
@@ -193,5 +196,37 @@ describe("a forecast that has nothing to learn from yet", () => {
     );
     expect(stdout).toContain("Calibration: Nothing to check yet: no recorded month observes an input the plan gave as a range.\n");
     expect(stdout).not.toMatch(/\w\.\./);
+  });
+});
+
+describe("the plan's figures beside the forecast that learns (examples/close-call.yaml, option compromise)", () => {
+  /** The close call planned from 2025-01 and six months recorded: upkeep of 28, 30 and 26 hours for its one live project in months 4 to 6. */
+  async function closeCall() {
+    const file = join(temp.path, "cc.yaml");
+    const db = join(temp.path, "cc.db");
+    writeFileSync(file, readFileSync(new URL("../../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const csv = join(temp.path, "cc-actuals.csv");
+    writeFileSync(
+      csv,
+      "month,upkeepHours,liveProjects,licences,note\n2025-01,0,0,150,start\n2025-02,0,0,150,\n2025-03,0,0,150,\n2025-04,28,1,150,first model\n2025-05,30,1,150,\n2025-06,26,1,150,\n",
+    );
+    expect((await track("plan", file, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    expect((await track("import", csv, "--db", db)).exitCode).toBe(0);
+    return { file, db };
+  }
+
+  it("says in track show and track forecast, as the report does, why the forecast that learns differs from the re-forecast above it, and names inputs by their label", async () => {
+    const { file, db } = await closeCall();
+    for (const command of ["show", "forecast"]) {
+      const { stdout } = await track(command, "--db", db);
+      // "Pays back month 8 (re-forecast)" above, "not within the horizon" below: the reason was only in the report.
+      expect(stdout).toContain("month 8 (re-forecast)");
+      expect(stdout).toContain(LEARNING_VERSUS_REFORECAST);
+      expect(stdout).toMatch(/\n {2}Upkeep hours a month for each live project {2}/);
+      expect(stdout).not.toContain("scenarios.compromise.projects.upkeepHoursPerMonth");
+    }
+    const out = join(temp.path, "cc.html");
+    expect((await runCliCaptured(["report", file, "-o", out, "--force"])).exitCode).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain(LEARNING_VERSUS_REFORECAST);
   });
 });
