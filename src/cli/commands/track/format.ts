@@ -2,7 +2,7 @@ import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
 import type { DroppedMeasures } from "../../../store/actual-repository.js";
-import type { LearnedForecast, Range90 } from "../../../engine/index.js";
+import type { LearnedForecast, MoneyRange, Range90 } from "../../../engine/index.js";
 import {
   formatChance,
   formatGain,
@@ -23,7 +23,10 @@ import { describeInput } from "../../../format/input-description.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
 import {
   LEARNING_VERSUS_REFORECAST,
+  PLAN_AS_APPROVED,
   labelWithRecordedShare,
+  planOnSameSamples,
+  planTwiceWords,
   listInWords,
   monthsUsedWords,
   paybackRow,
@@ -231,18 +234,24 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
       `(${formatNumber(learning.samples)} plan samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective as the months weigh them)`,
   );
   if (learning.money) {
-    const { planned, now } = learning.money;
+    const { planned, now, approved } = learning.money;
+    // "Then" is the plan as approved; beside it, once months are recorded, the plan on the update's own samples (like for like with now).
+    const columns: MoneyRange[] = approved ? (comparison.recordedMonths > 0 ? [approved, planned, now] : [approved, now]) : [planned, now];
+    const heads = approved
+      ? [PLAN_AS_APPROVED, ...(comparison.recordedMonths > 0 ? [planOnSameSamples(learning.samples)] : []), "Now (forecast)"]
+      : ["Then (plan)", "Now (forecast)"];
     lines.push(
       renderTable(
-        ["", "Then (plan)", "Now (forecast)"],
+        ["", ...heads],
         [
-          [`Chance of paying back by month ${comparison.horizonMonths}`, formatChance(planned.probabilityPaysBack), formatChance(now.probabilityPaysBack)],
-          ["Net gain (NPV), 5% to 95%", `${money(planned.npv.p5)} to ${money(planned.npv.p95)}`, `${money(now.npv.p5)} to ${money(now.npv.p95)}`],
-          ["Net gain (NPV), median", money(planned.npv.p50), money(now.npv.p50)],
-          ["Pays back (median)", formatMonth(planned.paybackMonthP50, "not within the horizon"), formatMonth(now.paybackMonthP50, "not within the horizon")],
+          [`Chance of paying back by month ${comparison.horizonMonths}`, ...columns.map((range) => formatChance(range.probabilityPaysBack))],
+          ["Net gain (NPV), 5% to 95%", ...columns.map((range) => `${money(range.npv.p5)} to ${money(range.npv.p95)}`)],
+          ["Net gain (NPV), median", ...columns.map((range) => money(range.npv.p50))],
+          ["Pays back (median)", ...columns.map((range) => formatMonth(range.paybackMonthP50, "not within the horizon"))],
         ],
       ),
     );
+    if (approved && comparison.recordedMonths > 0) lines.push(planTwiceWords(approved.samples, learning.samples));
     // Beside the re-forecast above (its payback and net gain): why the two can differ, as the report says it.
     if (comparison.recordedMonths > 0) lines.push(LEARNING_VERSUS_REFORECAST);
   }
