@@ -208,6 +208,8 @@ export interface LearnedInput {
   input: string;
   /** The observed figures it feeds. */
   observedBy: ObservedFigure[];
+  /** Which of the plan's two scenarios (the approved one and its baseline) read it: one of them, or both. */
+  usedBy: string[];
   /** The plan's range as the file gives it: the input's own 5th, 50th and 95th percentiles (a `{ low, high }` range: low and high). */
   planned: Range90;
   now: Range90;
@@ -927,9 +929,15 @@ function learnedInputs(compiled: CompiledCase, pair: Pair, figures: readonly Fig
     const before = exactRange(compiled, leaf);
     const after = range90(now.columns[input]!, now.weights);
     const width = before.p95 - before.p5;
+    // The plan's scenarios that read it: an input of one option only is named with it (`learnedInputLabel`).
+    const entries = pair.scenario === pair.baseline ? [pair.scenario] : [pair.scenario, pair.baseline];
+    const usedBy = entries.filter((entry) =>
+      Array.from({ length: PARAMETER_COUNT }, (_, parameter) => leavesOf(entry, parameter)).some((leaves) => leaves.includes(leaf)),
+    );
     inputs.push({
       input: compiled.leaves[leaf]!.name,
       observedBy: [...observedBy],
+      usedBy: usedBy.map((entry) => entry.name),
       planned: before,
       now: after,
       moved: width > 0 ? (after.p50 - before.p50) / width : 0,

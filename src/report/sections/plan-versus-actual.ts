@@ -31,7 +31,7 @@ import {
   unrecordedMonths,
   unrecordedMonthsWords,
 } from "../../format/words.js";
-import { describeInput } from "../../format/input-description.js";
+import { describeInput, learnedInputLabel } from "../../format/input-description.js";
 import { learnedInputValue, observedFigureValue } from "../../format/input-value.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
@@ -292,7 +292,9 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
     `<tr><td>Gain over the whole plan, middle estimate</td>${cells((range) => escapeHtml(gain(range.npv.p50)))}<td class="number">${escapeHtml(gain(now.npv.p50))}</td></tr>`,
   ];
   const moved = learning.inputs.map((input) => {
-    const { label, unit } = describeInput(input.input);
+    const { unit } = describeInput(input.input);
+    // By the plan's own option labels, as the rest of this section names them.
+    const label = learnedInputLabel(input, (name) => (name === comparison.scenario ? comparison.scenarioLabel : comparison.baselineLabel));
     const value = (number: number) => escapeHtml(learnedInputValue(number, unit, comparison.currency));
     return `<tr><td>${escapeHtml(label)}</td><td class="number">${value(input.planned.p5)} to ${value(input.planned.p95)}</td><td class="number">${value(input.now.p5)} to ${value(input.now.p95)}</td></tr>`;
   });

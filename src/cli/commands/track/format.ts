@@ -19,7 +19,7 @@ import {
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { learnedInputValue, observedFigureValue } from "../../../format/input-value.js";
-import { describeInput } from "../../../format/input-description.js";
+import { describeInput, learnedInputLabel } from "../../../format/input-description.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
 import {
   LEARNING_VERSUS_REFORECAST,
@@ -264,7 +264,8 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
         learning.inputs.map((input) => {
           // In the input's unit, as the report writes it (a share as a percentage, hours as hours).
           // Named by its label, as the report and `voi` name it; the JSON keeps its path (`learning.inputs[].input`).
-          const { label, unit } = describeInput(input.input);
+          const { unit } = describeInput(input.input);
+          const label = learnedInputLabel(input, (name) => (name === comparison.scenario ? comparison.scenarioLabel : comparison.baselineLabel));
           const write = (value: number) => learnedInputValue(value, unit, comparison.currency);
           return [label, rangeText(input.planned, write), rangeText(input.now, write), movedText(input.moved)];
         }),

@@ -72,7 +72,7 @@ describe("track show and forecast with a plan that has ranges", () => {
     // The input by its label, as the report and `voi` name it (it read its path), and the plan's range as the file gives it, 8 to 15.
     expect([upkeep.planned.p5, upkeep.planned.p95]).toEqual([8, 15]);
     expect(text.stdout).toContain(
-      `Upkeep hours a month for each live project  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
+      `Upkeep hours a month for each live project (Every tool we want)  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
     );
     expect(text.stdout).not.toContain("scenarios.optimal.projects.upkeepHoursPerMonth");
     expect(text.stdout).toMatch(/Upkeep hours per live project a month\s+3\s+20\s+/);
@@ -244,7 +244,7 @@ describe("the plan's figures beside the forecast that learns (examples/close-cal
       expect(stdout).toMatch(/The plan, as approved\s+The plan, on the same 1,000 samples\s+Now \(forecast\)/);
       expect(stdout).toMatch(/Net gain \(NPV\), 5% to 95%\s+-€2,259 to €10,264\s+-€2,435 to €10,098\s+/);
       expect(stdout).toMatch(/Net gain \(NPV\), median\s+€5,484\s+€5,314\s+/);
-      expect(stdout).toContain("Upkeep hours a month for each live project  8 hours to 30 hours  ");
+      expect(stdout).toContain("Upkeep hours a month for each live project (What will be approved)  8 hours to 30 hours  ");
       expect(stdout).toMatch(/Upkeep hours per live project a month\s+3\s+28\s+8 to 30\s+yes/);
       expect(stdout).not.toContain("8.02");
     }
@@ -264,11 +264,39 @@ describe("the plan's figures beside the forecast that learns (examples/close-cal
       // "Pays back month 8 (re-forecast)" above, "not within the horizon" below: the reason was only in the report.
       expect(stdout).toContain("month 8 (re-forecast)");
       expect(stdout).toContain(LEARNING_VERSUS_REFORECAST);
-      expect(stdout).toMatch(/\n {2}Upkeep hours a month for each live project {2}/);
+      expect(stdout).toMatch(/\n {2}Upkeep hours a month for each live project \(What will be approved\) {2}/);
       expect(stdout).not.toContain("scenarios.compromise.projects.upkeepHoursPerMonth");
     }
     const out = join(temp.path, "cc.html");
     expect((await runCliCaptured(["report", file, "-o", out, "--force"])).exitCode).toBe(0);
     expect(readFileSync(out, "utf8")).toContain(LEARNING_VERSUS_REFORECAST);
+  });
+
+  it("names each of two inputs of the same label by the option that uses it, the baseline's before the change is in place", async () => {
+    const file = join(temp.path, "ccs.yaml");
+    const db = join(temp.path, "ccs.db");
+    // Two months of setup: month 1 measures today's upkeep (25 to 35), month 4 the approved option's (8 to 30).
+    const text = readFileSync(new URL("../../../../examples/close-call.yaml", import.meta.url), "utf8").replace(
+      "    tooling:\n      licences:\n        perUserPerMonth:",
+      "    change:\n      setupHours: 20\n      setupMonths: 2\n    tooling:\n      licences:\n        perUserPerMonth:",
+    );
+    writeFileSync(file, text);
+    expect((await track("plan", file, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    expect((await track("add", "--db", db, "--month", "1", "--upkeep-hours", "30", "--live-projects", "1")).exitCode).toBe(0);
+    expect((await track("add", "--db", db, "--month", "4", "--upkeep-hours", "28", "--live-projects", "1")).exitCode).toBe(0);
+    const view = JSON.parse((await track("show", "--db", db, "--json")).stdout) as { learning: LearnedForecast };
+    expect(view.learning.inputs.map((input) => [input.input, input.usedBy])).toEqual([
+      ["scenarios.compromise.projects.upkeepHoursPerMonth", ["compromise"]],
+      ["defaults.projects.upkeepHoursPerMonth", ["current"]],
+    ]);
+    // Both read "Upkeep hours a month for each live project", one 8 to 30 hours, the other 25 to 35.
+    const { stdout } = await track("show", "--db", db);
+    expect(stdout).toContain("Upkeep hours a month for each live project (What will be approved)   8 hours to 30 hours");
+    expect(stdout).toContain("Upkeep hours a month for each live project (Today)                  25 hours to 35 hours");
+    const out = join(temp.path, "ccs.html");
+    expect((await runCliCaptured(["report", file, "-o", out, "--force"])).exitCode).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain('<td>Upkeep hours a month for each live project (What will be approved)</td><td class="number">8 hours to 30 hours</td>');
+    expect(html).toContain('<td>Upkeep hours a month for each live project (Today)</td><td class="number">25 hours to 35 hours</td>');
   });
 });
