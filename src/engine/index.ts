@@ -124,12 +124,16 @@ export {
   type TodaysWayRules,
 } from "./tracking.js";
 export {
+  approvedDistribution,
+  approvedMoney,
   calibrate,
   calibrationMethod,
   learnFromMonths,
   learningMethod,
   LEARNING_SAMPLES,
+  type ApprovedMoney,
   type Calibration,
+  type HeldDistribution,
   type LearnedForecast,
   type LearnedInput,
   type LearningMonth,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { drawInputs, leafQuantile } from "./draws.js";
-import { calibrate, LEARNING_HOURS_OFFSET, LEARNING_HOURS_SIGMA, learnFromMonths, type LearningMonth } from "./learning.js";
+import { approvedMoney, calibrate, LEARNING_HOURS_OFFSET, LEARNING_HOURS_SIGMA, learnFromMonths, type LearningMonth } from "./learning.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { validateScenarioText } from "./scenario/validate.js";
 import { buildResult } from "./build-result.js";
+import { MonteCarlo } from "./monte-carlo.js";
 import { createRandom, deriveSeed, fillUniform, inverseNormalCdf, latinHypercubeColumn } from "./uncertainty/index.js";
 
 /**
@@ -222,6 +223,37 @@ describe("a forecast that learns, against a known truth", () => {
         });
       });
     }
+  });
+
+  it("gives each input's and each measured figure's plan range as the file's own, not its samples' percentiles", () => {
+    // Months 3 to 5 after the change: upkeep, deployments, failures and hours to restore recorded.
+    const months: LearningMonth[] = [3, 4, 5].map((month) => ({
+      month,
+      liveProjects: 2,
+      values: { upkeepHours: 6, deployments: 8, incidents: 1, hoursToRestore: 3 },
+    }));
+    const learned = learnFromMonths(compiled, "better", "current", months, { samples: 200 });
+    const plannedOf = (name: string) => learned.inputs.find((input) => input.input === name)!.planned;
+    // The 200 samples' 5th and 95th percentiles read about 1.55 to 3.9, not the file's 1.5 to 4.
+    expect(plannedOf(names.upkeep)).toEqual({ p5: 1.5, p50: Number(Math.sqrt(1.5 * 4).toPrecision(12)), p95: 4 });
+    expect([plannedOf(names.failureRate).p5, plannedOf(names.failureRate).p95]).toEqual([0.05, 0.25]);
+    expect([plannedOf(names.restore).p5, plannedOf(names.restore).p95]).toEqual([1, 6]);
+    for (const figure of ["upkeepPerLiveProject", "changeFailureRate", "restoreHoursPerFailure"] as const) {
+      expect(learned.observed.find((check) => check.figure === figure)).toMatchObject({ plannedFrom: "range" });
+    }
+    expect(learned.observed.find((check) => check.figure === "upkeepPerLiveProject")!.planned).toMatchObject({ p5: 1.5, p95: 4 });
+  });
+
+  it("gives the plan's money as approved: the standard Monte Carlo's distribution of the approved option", () => {
+    const approved = approvedMoney(compiled, "better");
+    const standard = MonteCarlo.summaryOf(compiled, { samples: 10_000, seed: 1 }).distributions.better!;
+    expect(approved).toMatchObject({
+      npv: { p5: standard.npv.p5, p50: standard.npv.p50, p95: standard.npv.p95 },
+      probabilityPaysBack: standard.probabilityPaysBack,
+      samples: 10_000,
+      seed: 1,
+      sampling: "random",
+    });
   });
 
   it("observes the baseline's inputs in months before the change is in place", () => {

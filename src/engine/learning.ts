@@ -1,4 +1,5 @@
-import { drawInputs } from "./draws.js";
+import { drawInputs, leafQuantile } from "./draws.js";
+import { MonteCarlo, STANDARD_SAMPLES, STANDARD_SEED, type AlternativeDistribution } from "./monte-carlo.js";
 import { keepWithinKind, quantityKind } from "./scenario/quantity.js";
 import { groupDigitString, groupDigits } from "./scenario/text.js";
 import { createRandom, deriveSeed, fillUniform, inverseNormalCdf, latinHypercubeColumn, quantile, type Distribution } from "./uncertainty/index.js";
@@ -207,6 +208,9 @@ export interface LearnedInput {
   input: string;
   /** The observed figures it feeds. */
   observedBy: ObservedFigure[];
+  /** Which of the plan's two scenarios (the approved one and its baseline) read it: one of them, or both. */
+  usedBy: string[];
+  /** The plan's range as the file gives it: the input's own 5th, 50th and 95th percentiles (a `{ low, high }` range: low and high). */
   planned: Range90;
   now: Range90;
   /** How far the median moved, in units of the plan's 90% width (p95 − p5); signed. */
@@ -224,8 +228,13 @@ export interface ObservedFigureCheck {
   months: number;
   /** The recorded total over the exposure (e.g. upkeep hours ÷ live-project months). */
   observed: number;
-  /** The plan's range of the same figure over the same months (5%, 25%, 50%, 75%, 95%). */
+  /**
+   * The plan's range of the same figure over the same months (5%, 25%, 50%, 75%, 95%): the input's own
+   * range when one input's range decides the figure (`plannedFrom: "range"`), else the plan's samples.
+   */
   planned: Range90 & { p25: number; p75: number };
+  /** Where `planned` comes from: the input's own range, or the percentiles of the plan's samples. */
+  plannedFrom: "range" | "samples";
   now: Range90;
   /** Whether the observed value fell inside the plan's 90% range. */
   inside: boolean;
@@ -256,6 +265,59 @@ export interface MoneyRange {
   paybackMonthP50: number | null;
 }
 
+/**
+ * The approved option's money as the plan's own Monte Carlo gives it: what page 1 of the report and
+ * `run --json` (`comparisons.<option>.distribution`) said when it was approved, with its samples.
+ */
+export interface ApprovedMoney extends MoneyRange {
+  samples: number;
+  seed: number;
+  sampling: "random" | "latin-hypercube";
+}
+
+/** A Monte Carlo's distribution of an option and how it was drawn (the frozen plan's, when it holds one). */
+export interface HeldDistribution {
+  distribution: AlternativeDistribution;
+  samples: number;
+  seed: number;
+  sampling: "random" | "latin-hypercube";
+}
+
+/**
+ * The approved option's distribution as the plan's Monte Carlo gives it: the standard run (10,000
+ * samples, seed 1), what `run`, the report and the web app give unless told otherwise. `track plan`
+ * freezes it with the plan. Undefined for a case without ranges.
+ * @example approvedDistribution(compiled, "compromise")?.distribution.npv.p5 // -2259.2 for examples/close-call.yaml
+ */
+export function approvedDistribution(compiled: CompiledCase, scenario: string): (HeldDistribution & { inputs: string[] }) | undefined {
+  if (compiled.uncertainLeaves.length === 0) return undefined;
+  const summary = MonteCarlo.summaryOf(compiled, { samples: STANDARD_SAMPLES, seed: STANDARD_SEED, decision: false, monthlyBands: "none" });
+  const distribution = summary.distributions[scenario];
+  if (!distribution) throw new Error(`the case has no alternative "${scenario}"`);
+  return { distribution, samples: summary.samples, seed: summary.seed, sampling: summary.sampling, inputs: summary.inputs };
+}
+
+/**
+ * The approved option's NPV range, chance of paying back and median payback as approved: the
+ * distribution the plan holds, else the plan's case run by the standard Monte Carlo (10,000 samples,
+ * seed 1: what `run`, the report and the web app give unless told otherwise).
+ * @example approvedMoney(compiled, "compromise").npv.p5 // -2259.2 for examples/close-call.yaml
+ */
+export function approvedMoney(compiled: CompiledCase, scenario: string, held?: HeldDistribution): ApprovedMoney {
+  const source = held ?? approvedDistribution(compiled, scenario);
+  if (!source) throw new Error("the plan has no range: there is no distribution to give");
+  const { npv, paybackMonth, probabilityPaysBack } = source.distribution;
+  return {
+    npv: { p5: npv.p5!, p50: npv.p50!, p95: npv.p95! },
+    probabilityPaysBack,
+    // A month, as today's median: the run's median between two months (month 5.5) is the earlier, by which half pay back.
+    paybackMonthP50: paybackMonth.p50 === null ? null : Math.floor(paybackMonth.p50),
+    samples: source.samples,
+    seed: source.seed,
+    sampling: source.sampling,
+  };
+}
+
 export interface LearnedForecast {
   samples: number;
   seed: number;
@@ -276,8 +338,13 @@ export interface LearnedForecast {
   inputs: LearnedInput[];
   observed: ObservedFigureCheck[];
   calibration: Calibration;
-  /** The NPV range and chance of paying back, as planned and as forecast today; null when not asked for. */
-  money: { planned: MoneyRange; now: MoneyRange } | null;
+  /**
+   * The NPV range and chance of paying back: `planned` is the plan's ranges drawn on the same samples as
+   * the update (the like-for-like base of `now`), `approved` the plan's as approved (`approvedMoney`,
+   * when asked for), `now` as forecast today (with no month recorded: the plan's as approved); null
+   * when not asked for.
+   */
+  money: { planned: MoneyRange; now: MoneyRange; approved?: ApprovedMoney } | null;
   method: string;
 }
 
@@ -287,6 +354,8 @@ export interface LearningOptions {
   latinHypercube?: boolean;
   /** Also value the money (slower): the rest of the horizon re-simulated per sample. Needs `file`. */
   money?: boolean;
+  /** The plan's money as approved (`approvedMoney`), given beside the money. */
+  approved?: ApprovedMoney;
 }
 
 /** The approved scenario and its baseline in a compiled case. */
@@ -739,8 +808,10 @@ export function learnFromMonths(
       likelihood.evaluate(leafValues, nowExpected, s);
     }
   }
-  const inputs = figures.length > 0 ? learnedInputs(compiled, pair, figures, planned, now) : [];
-  const observed = figures.map((figure, index) => figureCheck(figure, priorExpected[index]!, nowExpected[index]!, now.weights));
+  const inputs = figures.length > 0 ? learnedInputs(compiled, pair, figures, now) : [];
+  const observed = figures.map((figure, index) =>
+    figureCheck(figure, priorExpected[index]!, nowExpected[index]!, now.weights, exactFigureRange(compiled, pair, likelihood, index)),
+  );
   const monthsUsed = new Set(figures.flatMap((figure) => figure.observations.map((observation) => observation.month.month))).size;
   return {
     samples,
@@ -754,16 +825,82 @@ export function learnFromMonths(
     inputs,
     observed,
     calibration: calibrate(observed),
-    money: options.money && money ? moneyOf(compiled, pair, money, planned, now) : null,
+    money: options.money && money ? withApproved(moneyOf(compiled, pair, money, planned, now), money, options.approved) : null,
     method: learningMethod,
   };
+}
+
+/** The money with the plan's as approved beside it; with no month recorded, today's forecast is the plan's as approved. */
+function withApproved(
+  money: { planned: MoneyRange; now: MoneyRange },
+  context: MoneyContext,
+  approved: ApprovedMoney | undefined,
+): { planned: MoneyRange; now: MoneyRange; approved?: ApprovedMoney } {
+  if (!approved) return money;
+  const { npv, probabilityPaysBack, paybackMonthP50 } = approved;
+  return { ...money, ...(context.recorded.length === 0 ? { now: { npv, probabilityPaysBack, paybackMonthP50 } } : {}), approved };
+}
+
+/** The percentile levels of an input's or a figure's planned range. */
+const PLANNED_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/**
+ * An input's value at a probability as its range gives it, to 12 significant figures: a `{ low, high }`
+ * range's 5th and 95th percentiles are its low and high (the inverse normal is good to about 10⁻⁹).
+ */
+function exactQuantile(compiled: CompiledCase, leaf: number, probability: number): number {
+  return Number(leafQuantile(compiled.leaves[leaf]!, probability).toPrecision(12));
+}
+
+/** An input's own 90% range and median. */
+function exactRange(compiled: CompiledCase, leaf: number): Range90 {
+  return { p5: exactQuantile(compiled, leaf, 0.05), p50: exactQuantile(compiled, leaf, 0.5), p95: exactQuantile(compiled, leaf, 0.95) };
+}
+
+/**
+ * A figure's planned percentiles (5%, 25%, 50%, 75%, 95%) from the input's own range, when one input
+ * with a range decides it over its months and the change's timing is no range: the figure then rises
+ * with that input, so its percentiles are the figure at the input's. Undefined otherwise (the plan's samples tell).
+ */
+function exactFigureRange(compiled: CompiledCase, pair: Pair, likelihood: Likelihood, index: number): number[] | undefined {
+  const figure = likelihood.figures[index]!;
+  const uncertain = new Set(compiled.uncertainLeaves);
+  const entries = pair.scenario === pair.baseline ? [pair.scenario] : [pair.scenario, pair.baseline];
+  const timing = entries.some((entry) => readyParameters.some((parameter) => leavesOf(entry, parameter).some((leaf) => uncertain.has(leaf))));
+  if (timing && pair.scenario !== pair.baseline) return undefined;
+  const pointP = new Float64Array(PARAMETER_COUNT);
+  fillParameters(pair.scenario, compiled.leafValues, pointP);
+  const ready = pair.scenario === pair.baseline ? 1 : changeReadyMonth(pointP);
+  const leaves = new Set<number>();
+  for (const observation of figure.observations) {
+    const entry = observation.month.month < ready ? pair.baseline : pair.scenario;
+    for (const parameter of figure.rule.parameters) for (const leaf of leavesOf(entry, parameter)) if (uncertain.has(leaf)) leaves.add(leaf);
+    if (figure.rule.id === "choreHours" || figure.rule.id === "meetingHours" || figure.rule.id === "waitingHours") {
+      for (const parameter of [P.people, P.hoursPerMonth]) for (const leaf of leavesOf(pair.scenario, parameter)) if (uncertain.has(leaf)) leaves.add(leaf);
+    }
+  }
+  if (leaves.size !== 1) return undefined;
+  const [leaf] = [...leaves];
+  const count = figure.observations.length;
+  const exposure = figure.observations.reduce((total, observation) => total + observation.exposure, 0);
+  const leafValues = Float64Array.from(compiled.leafValues);
+  const expected = likelihood.figures.map((entry) => new Float64Array(entry.observations.length));
+  const values = PLANNED_LEVELS.map((level) => {
+    leafValues[leaf!] = exactQuantile(compiled, leaf!, level);
+    likelihood.evaluate(leafValues, expected, 0);
+    let total = 0;
+    for (let m = 0; m < count; m++) total += expected[index]![m]!;
+    return total / exposure;
+  });
+  // Only a figure that rises with the input has the input's percentiles.
+  return values.every((value, at) => at === 0 || value >= values[at - 1]!) ? values : undefined;
 }
 
 function formatPower(power: number): string {
   return power >= 0.01 ? `${Math.round(power * 100)}%` : "less than 1%";
 }
 
-function learnedInputs(compiled: CompiledCase, pair: Pair, figures: readonly Figure[], planned: Weighted, now: Weighted): LearnedInput[] {
+function learnedInputs(compiled: CompiledCase, pair: Pair, figures: readonly Figure[], now: Weighted): LearnedInput[] {
   const byLeaf = new Map<number, Set<ObservedFigure>>();
   const uncertain = compiled.uncertainLeaves;
   // The way of working each month observes, by the plan's own values: the baseline's before the change is in place.
@@ -788,12 +925,19 @@ function learnedInputs(compiled: CompiledCase, pair: Pair, figures: readonly Fig
   uncertain.forEach((leaf, input) => {
     const observedBy = byLeaf.get(leaf);
     if (!observedBy) return;
-    const before = range90(planned.columns[input]!, planned.weights);
+    // The plan's range is the input's own, as the file gives it, not its samples' percentiles.
+    const before = exactRange(compiled, leaf);
     const after = range90(now.columns[input]!, now.weights);
     const width = before.p95 - before.p5;
+    // The plan's scenarios that read it: an input of one option only is named with it (`learnedInputLabel`).
+    const entries = pair.scenario === pair.baseline ? [pair.scenario] : [pair.scenario, pair.baseline];
+    const usedBy = entries.filter((entry) =>
+      Array.from({ length: PARAMETER_COUNT }, (_, parameter) => leavesOf(entry, parameter)).some((leaves) => leaves.includes(leaf)),
+    );
     inputs.push({
       input: compiled.leaves[leaf]!.name,
       observedBy: [...observedBy],
+      usedBy: usedBy.map((entry) => entry.name),
       planned: before,
       now: after,
       moved: width > 0 ? (after.p50 - before.p50) / width : 0,
@@ -817,7 +961,13 @@ function figurePerSample(figure: Figure, expected: Float64Array, exposure: numbe
   return out;
 }
 
-function figureCheck(figure: Figure, priorExpected: Float64Array, nowExpected: Float64Array, weights: Float64Array): ObservedFigureCheck {
+function figureCheck(
+  figure: Figure,
+  priorExpected: Float64Array,
+  nowExpected: Float64Array,
+  weights: Float64Array,
+  exact: number[] | undefined,
+): ObservedFigureCheck {
   let observedTotal = 0;
   let exposure = 0;
   for (const observation of figure.observations) {
@@ -827,7 +977,7 @@ function figureCheck(figure: Figure, priorExpected: Float64Array, nowExpected: F
   const observed = observedTotal / exposure;
   const prior = figurePerSample(figure, priorExpected, exposure);
   const even = new Float64Array(prior.length).fill(1);
-  const [p5, p25, p50, p75, p95] = weightedPercentiles(prior, even, [0.05, 0.25, 0.5, 0.75, 0.95]) as [number, number, number, number, number];
+  const [p5, p25, p50, p75, p95] = (exact ?? weightedPercentiles(prior, even, PLANNED_LEVELS)) as [number, number, number, number, number];
   const half = observed >= p50 ? p95 - p50 : p50 - p5;
   const gap = Math.abs(observed - p50);
   return {
@@ -837,6 +987,7 @@ function figureCheck(figure: Figure, priorExpected: Float64Array, nowExpected: F
     months: figure.observations.length,
     observed,
     planned: { p5, p25, p50, p75, p95 },
+    plannedFrom: exact ? "range" : "samples",
     now: range90(figurePerSample(figure, nowExpected, exposure), weights),
     inside: observed >= p5 && observed <= p95,
     halfWidths: gap === 0 ? 0 : half > 0 ? gap / half : Number.POSITIVE_INFINITY,

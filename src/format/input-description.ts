@@ -58,6 +58,17 @@ export function describeInput(input: string): InputDescription {
 }
 
 /**
+ * An input the forecast that learns measured, by its label, with the option that uses it when only one
+ * of the plan's two (the approved option and its baseline) does, as the report's assumptions name it:
+ * the same words in the report and `track show` / `track forecast`.
+ * @example learnedInputLabel({ input: "defaults.projects.upkeepHoursPerMonth", usedBy: ["current"] }, () => "Today") // "Upkeep hours a month for each live project (Today)"
+ */
+export function learnedInputLabel(input: { input: string; usedBy?: readonly string[] }, optionLabel: (scenario: string) => string): string {
+  const label = describeInput(input.input).label;
+  return input.usedBy?.length === 1 ? `${label} (${optionLabel(input.usedBy[0]!)})` : label;
+}
+
+/**
  * An input's label with the options that use it, when not all of them do, an option that reads it only
  * before its change is in place marked so (`usedByName`). `option` writes an option's label by its
  * scenario name and `text` the input's label (the report escapes both).

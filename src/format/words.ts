@@ -278,6 +278,36 @@ export function monthsUsedWords(used: number, recorded: number): string {
   return `${formatNumber(used)} of the ${formatNumber(recorded)} recorded months, those that measure one of its ranges`;
 }
 
+/** The column of the plan's money as approved, beside the forecast that learns (the report, `track show`, `track forecast`). */
+export const PLAN_AS_APPROVED = "The plan, as approved";
+
+/**
+ * The column of the plan's ranges drawn on the samples the forecast that learns weighs.
+ * @example planOnSameSamples(1000) // "The plan, on the same 1,000 samples"
+ */
+export function planOnSameSamples(samples: number): string {
+  return `The plan, on the same ${formatNumber(samples)} samples`;
+}
+
+/**
+ * What the two columns of the plan are, under the forecast that learns (docs/numbers.md, "A forecast that learns").
+ * @example planTwiceWords(10000, 1000) // "“The plan, as approved” is the plan's own run of 10,000 samples, as its report gives it for this option (…"
+ */
+export function planTwiceWords(approvedSamples: number, samples: number): string {
+  return (
+    `“${PLAN_AS_APPROVED}” is the plan's own run of ${formatNumber(approvedSamples)} samples, as its report gives it for this option ` +
+    `(its middle estimate is that run's median, not the single figure worked out with ${AT_THE_MIDDLE}); ` +
+    `“on the same ${formatNumber(samples)} samples” draws the plan's ranges on the samples the update weighs, so the gap from it to now is what the months say, not chance in the drawing.`
+  );
+}
+
+/**
+ * Why the forecast that learns and the re-forecast above it can differ: the same sentence under the
+ * forecast that learns in the report's "Plan and reality so far", `track show` and `track forecast`.
+ */
+export const LEARNING_VERSUS_REFORECAST =
+  "The re-forecast above keeps the plan's own numbers for the months ahead; this one also moves them toward what the months measured, so its gain can differ from it.";
+
 /**
  * The chance that an option pays back within the plan, in the words of page 1 of the report and of
  * the web app's option cards (`chance` as written, e.g. by `formatChance`, or wrapped as a figure).

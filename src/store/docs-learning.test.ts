@@ -19,8 +19,12 @@ describe("docs/numbers.md: a forecast that learns", () => {
     expect(upkeep.now.p5.toFixed(1)).toBe("14.1");
     expect(upkeep.now.p95.toFixed(1)).toBe("19.7");
     expect(upkeep.now.p50.toFixed(1)).toBe("16.8");
-    expect(upkeep.moved.toFixed(2)).toBe("0.87");
-    const { planned, now } = learning.money!;
+    // The plan's range is the file's own, 8 to 15.
+    expect([upkeep.planned.p5, upkeep.planned.p95]).toEqual([8, 15]);
+    expect(upkeep.moved.toFixed(2)).toBe("0.84");
+    const { planned, now, approved } = learning.money!;
+    expect(Math.round(approved!.probabilityPaysBack * 100)).toBe(99);
+    expect([approved!.npv.p5, approved!.npv.p50, approved!.npv.p95].map(Math.round)).toEqual([831, 3889, 7037]);
     expect(Math.round(planned.probabilityPaysBack * 100)).toBe(99);
     expect(Math.round(now.probabilityPaysBack * 100)).toBe(72);
     expect([planned.npv.p5, planned.npv.p50, planned.npv.p95].map(Math.round)).toEqual([847, 3774, 7001]);

@@ -1,4 +1,4 @@
-import { buildResult, moneyRulesOf, suggest, type CompiledCase } from "../engine/index.js";
+import { approvedDistribution, buildResult, moneyRulesOf, suggest, type CompiledCase } from "../engine/index.js";
 import type { FrozenPlan } from "./plan.js";
 
 export interface FreezeInput {
@@ -58,10 +58,14 @@ export function freezePlan(input: FreezeInput): { plan: FrozenPlan } | PlanRefus
   const scenario = chosen.scenario;
   const baseline = input.compiled.baseline;
   const full = buildResult(input.compiled);
+  // A plan with ranges keeps its distribution as approved (the standard Monte Carlo, as its report gives it):
+  // the forecast that learns gives it as "The plan, as approved" (docs/numbers.md, "A forecast that learns").
+  const approved = approvedDistribution(input.compiled, scenario);
   const result = {
     ...full,
     scenarios: { [baseline]: full.scenarios[baseline]!, [scenario]: full.scenarios[scenario]! },
-    comparisons: { [scenario]: full.comparisons[scenario]! },
+    comparisons: { [scenario]: { ...full.comparisons[scenario]!, ...(approved ? { distribution: approved.distribution } : {}) } },
+    ...(approved ? { uncertainty: { samples: approved.samples, seed: approved.seed, sampling: approved.sampling, inputs: approved.inputs } } : {}),
     assumptions: full.assumptions.filter((assumption) => assumption.usedBy.includes(scenario) || assumption.usedBy.includes(baseline)),
   };
   // The engine's money rules of the approved scenario, kept with the plan (docs/numbers.md).

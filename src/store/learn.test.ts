@@ -25,10 +25,15 @@ describe("learnedForecast", () => {
     expect(planVersusActual(plan, []).learning).toBeUndefined();
   });
 
-  it("with no month recorded, the forecast is the plan: the same NPV range and chance of paying back", () => {
+  it("with no month recorded, the forecast is the plan as approved: the same NPV range and chance of paying back", () => {
     const { result } = learned(withUpkeepRange("{ low: 1, high: 4 }"), []);
     expect(result.inputs).toEqual([]);
-    expect(result.money!.now).toEqual(result.money!.planned);
+    const money = result.money!;
+    expect(money.now).toEqual({
+      npv: money.approved!.npv,
+      probabilityPaysBack: money.approved!.probabilityPaysBack,
+      paybackMonthP50: money.approved!.paybackMonthP50,
+    });
     expect(result.calibration.verdict).toBe("nothing to check");
   });
 
@@ -39,6 +44,34 @@ describe("learnedForecast", () => {
     const result = learnedForecast(plan, comparePlanWithActuals(plan, actuals), actuals, { samples: 200 });
     if (result === null || "message" in result) throw new Error("expected a forecast that learns");
     expect(result.money!.now).toEqual(result.money!.planned);
+  });
+
+  it("gives the plan as approved from the distribution frozen with the plan, and works it out again for a plan frozen without one", () => {
+    const text = withUpkeepRange("{ low: 1, high: 4 }");
+    const plan = planFor("default", text);
+    // `track plan` freezes the standard run's distribution of the approved option with the plan.
+    const held = plan.result.comparisons.better!.distribution!;
+    expect(plan.result.uncertainty).toMatchObject({ samples: 10_000, seed: 1, sampling: "random" });
+    const actuals: ActualMonth[] = [];
+    const fromHeld = learnedForecast(plan, comparePlanWithActuals(plan, actuals), actuals, { samples: 200 });
+    if (fromHeld === null || "message" in fromHeld) throw new Error("no forecast that learns");
+    expect(fromHeld.money!.approved).toMatchObject({
+      npv: { p5: held.npv.p5, p50: held.npv.p50, p95: held.npv.p95 },
+      probabilityPaysBack: held.probabilityPaysBack,
+    });
+    // The held one is what is given, not one worked out again (a plan frozen by another release keeps its own).
+    const altered = structuredClone(plan);
+    altered.result.comparisons.better!.distribution!.npv.p5 = -12_345;
+    const fromAltered = learnedForecast(altered, comparePlanWithActuals(altered, actuals), actuals, { samples: 200 });
+    if (fromAltered === null || "message" in fromAltered) throw new Error("no forecast that learns");
+    expect(fromAltered.money!.approved!.npv.p5).toBe(-12_345);
+    // A plan frozen before plans kept it: the standard run of its frozen file, the same figures.
+    const older = structuredClone(plan);
+    delete older.result.comparisons.better!.distribution;
+    delete older.result.uncertainty;
+    const fromOlder = learnedForecast(older, comparePlanWithActuals(older, actuals), actuals, { samples: 200 });
+    if (fromOlder === null || "message" in fromOlder) throw new Error("no forecast that learns");
+    expect(fromOlder.money!.approved).toEqual(fromHeld.money!.approved);
   });
 
   it("values each sample as the deterministic re-forecast does: a range a hair wide gives its NPV", () => {

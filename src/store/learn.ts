@@ -1,4 +1,4 @@
-import { learnFromMonths, validateScenarioText, type LearnedForecast, type LearningMonth, type RecordedMonth } from "../engine/index.js";
+import { approvedMoney, learnFromMonths, validateScenarioText, type LearnedForecast, type LearningMonth, type RecordedMonth } from "../engine/index.js";
 import type { ActualMonth } from "../shared/actual-fields.js";
 import type { PlanComparison } from "./compare.js";
 import type { FrozenPlan } from "./plan.js";
@@ -33,7 +33,14 @@ export function learnedForecast(
     if (byMonth.has(month)) months.push({ month, liveProjects: comparison.actualRows[month - 1]!.liveProjects, values });
   }
   const uncertainty = plan.result.uncertainty;
+  const distribution = plan.result.comparisons[plan.scenario]?.distribution;
   try {
+    // "Then", the plan: its money as approved (its own distribution when it holds one), not the update's samples (docs/numbers.md).
+    const approved = approvedMoney(
+      compiled,
+      plan.scenario,
+      distribution && uncertainty ? { distribution, samples: uncertainty.samples, seed: uncertainty.seed, sampling: uncertainty.sampling } : undefined,
+    );
     return learnFromMonths(
       compiled,
       plan.scenario,
@@ -45,6 +52,7 @@ export function learnedForecast(
         seed: uncertainty?.seed ?? 1,
         latinHypercube: uncertainty?.sampling === "latin-hypercube",
         money: true,
+        approved,
       },
       {
         file: validation.file,

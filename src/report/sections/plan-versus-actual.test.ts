@@ -269,7 +269,8 @@ describe("the plan-versus-actual section, for a plan with ranges", () => {
     const figureOf = (name: string) => new RegExp(`<span(?: class="nowrap")? data-figure="${name}">([^<]*)</span>`).exec(shown)?.[1];
     expect(shown).toContain("<h3>What the months so far say about the ranges</h3>");
     expect(figureOf("learning-chance-now")).toBe(formatChance(learning.money!.now.probabilityPaysBack));
-    expect(figureOf("learning-chance-planned")).toBe(formatChance(learning.money!.planned.probabilityPaysBack));
+    // "Then" is the plan as approved (its own 10,000-sample run), not the update's 1,000 samples.
+    expect(figureOf("learning-chance-planned")).toBe(formatChance(learning.money!.approved!.probabilityPaysBack));
     expect(figureOf("learning-gain-low-now")).toBe(escapeHtml(formatMoney(learning.money!.now.npv.p5, "EUR")));
     expect(figureOf("learning-gain-high-now")).toBe(escapeHtml(formatMoney(learning.money!.now.npv.p95, "EUR")));
     expect(figureOf("calibration-inside")).toBe(`${learning.calibration.inside} of ${learning.calibration.checked}`);
@@ -282,7 +283,12 @@ describe("the plan-versus-actual section, for a plan with ranges", () => {
   it("leaves the part out until a recorded month measures a range", async () => {
     const path = storeWithPlan(temp.path, ranged, []);
     const tracking = loadCaseTracking(ranged, path)!;
-    expect(tracking.view.learning!.money!.now).toEqual(tracking.view.learning!.money!.planned);
+    const money = tracking.view.learning!.money!;
+    expect(money.now).toEqual({
+      npv: money.approved!.npv,
+      probabilityPaysBack: money.approved!.probabilityPaysBack,
+      paybackMonthP50: money.approved!.paybackMonthP50,
+    });
     const { html } = await createReport(rangedCompiled, { planVersusActual: await preparePlanVersusActual(tracking) });
     expect(section(html)).not.toContain("What the months so far say about the ranges");
   });

@@ -4,7 +4,7 @@ import type { CaseTracking, Forecast } from "../../shared/tracking-types.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import type { LearnedForecast, ObservedFigure } from "../../engine/index.js";
+import type { LearnedForecast, MoneyRange, ObservedFigure } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
@@ -20,14 +20,18 @@ import {
 import {
   countedAsPlannedWords,
   labelWithRecordedShare,
+  LEARNING_VERSUS_REFORECAST,
   monthsUsedWords,
+  PLAN_AS_APPROVED,
+  planOnSameSamples,
+  planTwiceWords,
   netGainBasis,
   paybackRow,
   recordedShareWords,
   unrecordedMonths,
   unrecordedMonthsWords,
 } from "../../format/words.js";
-import { describeInput } from "../../format/input-description.js";
+import { describeInput, learnedInputLabel } from "../../format/input-description.js";
 import { learnedInputValue, observedFigureValue } from "../../format/input-value.js";
 import { renderChartSvg } from "../render-svg.js";
 import { chartFigure, figure, gainOrLoss, prose, userText } from "./parts.js";
@@ -275,16 +279,22 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   const learning: LearnedForecast | undefined = report.tracking.view.learning;
   const comparison = report.tracking.view.comparison;
   if (!learning?.money || learning.monthsUsed === 0) return "";
-  const { planned, now } = learning.money;
+  const { planned, now, approved } = learning.money;
   const gain = (value: number) => formatGain(value, context.result.currency, context.money);
   const months = monthsUsedWords(learning.monthsUsed, comparison.recordedMonths);
+  // "Then" is the plan as approved (its own run, as its report gives it); beside it the plan on the update's own samples, like for like with now.
+  const then = approved ?? planned;
+  const cells = (write: (range: MoneyRange) => string) =>
+    `<td class="number">${write(then)}</td>${approved ? `<td class="number">${write(planned)}</td>` : ""}`;
   const rows = [
-    `<tr><td>Chance it pays back within the plan's ${escapeHtml(plural(comparison.horizonMonths, "month"))}</td><td class="number">${figure("learning-chance-planned", formatChance(planned.probabilityPaysBack))}</td><td class="number">${figure("learning-chance-now", formatChance(now.probabilityPaysBack))}</td></tr>`,
-    `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}: likely between</td><td class="number">${escapeHtml(gain(planned.npv.p5))} and ${escapeHtml(gain(planned.npv.p95))}</td><td class="number">${figure("learning-gain-low-now", gain(now.npv.p5))} and ${figure("learning-gain-high-now", gain(now.npv.p95))}</td></tr>`,
-    `<tr><td>Gain over the whole plan, middle estimate</td><td class="number">${escapeHtml(gain(planned.npv.p50))}</td><td class="number">${escapeHtml(gain(now.npv.p50))}</td></tr>`,
+    `<tr><td>Chance it pays back within the plan's ${escapeHtml(plural(comparison.horizonMonths, "month"))}</td>${cells((range) => (range === then ? figure("learning-chance-planned", formatChance(range.probabilityPaysBack)) : escapeHtml(formatChance(range.probabilityPaysBack))))}<td class="number">${figure("learning-chance-now", formatChance(now.probabilityPaysBack))}</td></tr>`,
+    `<tr><td>Gain over the whole plan${netGainBasis(report.tracking.plan.result.discountRate, ", ")}: likely between</td>${cells((range) => `${escapeHtml(gain(range.npv.p5))} and ${escapeHtml(gain(range.npv.p95))}`)}<td class="number">${figure("learning-gain-low-now", gain(now.npv.p5))} and ${figure("learning-gain-high-now", gain(now.npv.p95))}</td></tr>`,
+    `<tr><td>Gain over the whole plan, middle estimate</td>${cells((range) => escapeHtml(gain(range.npv.p50)))}<td class="number">${escapeHtml(gain(now.npv.p50))}</td></tr>`,
   ];
   const moved = learning.inputs.map((input) => {
-    const { label, unit } = describeInput(input.input);
+    const { unit } = describeInput(input.input);
+    // By the plan's own option labels, as the rest of this section names them.
+    const label = learnedInputLabel(input, (name) => (name === comparison.scenario ? comparison.scenarioLabel : comparison.baselineLabel));
     const value = (number: number) => escapeHtml(learnedInputValue(number, unit, comparison.currency));
     return `<tr><td>${escapeHtml(label)}</td><td class="number">${value(input.planned.p5)} to ${value(input.planned.p95)}</td><td class="number">${value(input.now.p5)} to ${value(input.now.p95)}</td></tr>`;
   });
@@ -303,12 +313,17 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
           : "That is too few to judge the ranges yet: a well-judged range misses one time in ten.";
   return `<h3>What the months so far say about the ranges</h3>
 ${prose(
-  `The plan gave some of its numbers as ranges. Weighing each of its ${escapeHtml(formatNumber(learning.samples))} possible outcomes by how well it explains the ${escapeHtml(months)}, and working out the rest of the plan again from where things stand, the chance it pays back within the plan is now ${figure("learning-chance-now-prose", formatChance(now.probabilityPaysBack))}; the plan said ${escapeHtml(formatChance(planned.probabilityPaysBack))}. The re-forecast above keeps the plan's own numbers for the months ahead; this one also moves them toward what the months measured, so its gain can differ from it.`,
+  `The plan gave some of its numbers as ranges. Weighing each of its ${escapeHtml(formatNumber(learning.samples))} possible outcomes by how well it explains the ${escapeHtml(months)}, and working out the rest of the plan again from where things stand, the chance it pays back within the plan is now ${figure("learning-chance-now-prose", formatChance(now.probabilityPaysBack))}; the plan said ${escapeHtml(formatChance(then.probabilityPaysBack))}. ${LEARNING_VERSUS_REFORECAST}`,
 )}
 <table class="plan-actual">
-  <thead><tr><th></th><th class="number">Then: the plan</th><th class="number">Now</th></tr></thead>
+  <thead><tr><th></th>${
+    approved
+      ? `<th class="number">${escapeHtml(PLAN_AS_APPROVED)}</th><th class="number">${escapeHtml(planOnSameSamples(learning.samples))}</th>`
+      : `<th class="number">Then: the plan</th>`
+  }<th class="number">Now</th></tr></thead>
   <tbody>${rows.join("")}</tbody>
 </table>
+${approved ? `<p class="key">${escapeHtml(planTwiceWords(approved.samples, learning.samples))}</p>` : ""}
 ${
   moved.length > 0
     ? `<table class="plan-actual" data-learning-inputs>

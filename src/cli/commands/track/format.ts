@@ -2,7 +2,7 @@ import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
 import type { DroppedMeasures } from "../../../store/actual-repository.js";
-import type { LearnedForecast, Range90 } from "../../../engine/index.js";
+import type { LearnedForecast, MoneyRange, Range90 } from "../../../engine/index.js";
 import {
   formatChance,
   formatGain,
@@ -19,9 +19,20 @@ import {
 } from "../../../format/numbers.js";
 import { renderTable } from "../../format/table.js";
 import { learnedInputValue, observedFigureValue } from "../../../format/input-value.js";
-import { describeInput } from "../../../format/input-description.js";
+import { describeInput, learnedInputLabel } from "../../../format/input-description.js";
 import { actualFieldSpecs, type ActualField } from "../../../shared/actual-fields.js";
-import { labelWithRecordedShare, listInWords, monthsUsedWords, paybackRow, unrecordedMonths, unrecordedMonthsWords } from "../../../format/words.js";
+import {
+  LEARNING_VERSUS_REFORECAST,
+  PLAN_AS_APPROVED,
+  labelWithRecordedShare,
+  planOnSameSamples,
+  planTwiceWords,
+  listInWords,
+  monthsUsedWords,
+  paybackRow,
+  unrecordedMonths,
+  unrecordedMonthsWords,
+} from "../../../format/words.js";
 
 const NOT_RECORDED = "–";
 
@@ -223,18 +234,26 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
       `(${formatNumber(learning.samples)} plan samples, ${formatNumber(Math.round(learning.effectiveSamples))} effective as the months weigh them)`,
   );
   if (learning.money) {
-    const { planned, now } = learning.money;
+    const { planned, now, approved } = learning.money;
+    // "Then" is the plan as approved; beside it, once months are recorded, the plan on the update's own samples (like for like with now).
+    const columns: MoneyRange[] = approved ? (comparison.recordedMonths > 0 ? [approved, planned, now] : [approved, now]) : [planned, now];
+    const heads = approved
+      ? [PLAN_AS_APPROVED, ...(comparison.recordedMonths > 0 ? [planOnSameSamples(learning.samples)] : []), "Now (forecast)"]
+      : ["Then (plan)", "Now (forecast)"];
     lines.push(
       renderTable(
-        ["", "Then (plan)", "Now (forecast)"],
+        ["", ...heads],
         [
-          [`Chance of paying back by month ${comparison.horizonMonths}`, formatChance(planned.probabilityPaysBack), formatChance(now.probabilityPaysBack)],
-          ["Net gain (NPV), 5% to 95%", `${money(planned.npv.p5)} to ${money(planned.npv.p95)}`, `${money(now.npv.p5)} to ${money(now.npv.p95)}`],
-          ["Net gain (NPV), median", money(planned.npv.p50), money(now.npv.p50)],
-          ["Pays back (median)", formatMonth(planned.paybackMonthP50, "not within the horizon"), formatMonth(now.paybackMonthP50, "not within the horizon")],
+          [`Chance of paying back by month ${comparison.horizonMonths}`, ...columns.map((range) => formatChance(range.probabilityPaysBack))],
+          ["Net gain (NPV), 5% to 95%", ...columns.map((range) => `${money(range.npv.p5)} to ${money(range.npv.p95)}`)],
+          ["Net gain (NPV), median", ...columns.map((range) => money(range.npv.p50))],
+          ["Pays back (median)", ...columns.map((range) => formatMonth(range.paybackMonthP50, "not within the horizon"))],
         ],
       ),
     );
+    if (approved && comparison.recordedMonths > 0) lines.push(planTwiceWords(approved.samples, learning.samples));
+    // Beside the re-forecast above (its payback and net gain): why the two can differ, as the report says it.
+    if (comparison.recordedMonths > 0) lines.push(LEARNING_VERSUS_REFORECAST);
   }
   if (learning.warning) lines.push("", `Note: ${learning.warning}`);
   if (learning.inputs.length > 0) {
@@ -244,9 +263,11 @@ export function renderLearning(learning: LearnedForecast, comparison: PlanCompar
         ["Input", "Plan", "Now", "Moved"],
         learning.inputs.map((input) => {
           // In the input's unit, as the report writes it (a share as a percentage, hours as hours).
+          // Named by its label, as the report and `voi` name it; the JSON keeps its path (`learning.inputs[].input`).
           const { unit } = describeInput(input.input);
+          const label = learnedInputLabel(input, (name) => (name === comparison.scenario ? comparison.scenarioLabel : comparison.baselineLabel));
           const write = (value: number) => learnedInputValue(value, unit, comparison.currency);
-          return [input.input, rangeText(input.planned, write), rangeText(input.now, write), movedText(input.moved)];
+          return [label, rangeText(input.planned, write), rangeText(input.now, write), movedText(input.moved)];
         }),
       ),
     );

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LearnedForecast } from "../../../engine/index.js";
 import { formatSignificant } from "../../../format/numbers.js";
 import { learnedInputValue } from "../../../format/input-value.js";
+import { LEARNING_VERSUS_REFORECAST, PLAN_AS_APPROVED } from "../../../format/words.js";
 import { makeTempFolder } from "../../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../../test-support/run-cli.js";
 
@@ -68,9 +69,12 @@ describe("track show and forecast with a plan that has ranges", () => {
     expect(text.stdout).toContain(`Calibration: ${learning.calibration.summary}.`);
     // Each figure as the text writes it, and the report too: three significant figures, in its unit.
     const value = (number: number) => learnedInputValue(number, "hours", "EUR");
+    // The input by its label, as the report and `voi` name it (it read its path), and the plan's range as the file gives it, 8 to 15.
+    expect([upkeep.planned.p5, upkeep.planned.p95]).toEqual([8, 15]);
     expect(text.stdout).toContain(
-      `scenarios.optimal.projects.upkeepHoursPerMonth  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
+      `Upkeep hours a month for each live project (Every tool we want)  ${value(upkeep.planned.p5)} to ${value(upkeep.planned.p95)}  ${value(upkeep.now.p5)} to ${value(upkeep.now.p95)}`,
     );
+    expect(text.stdout).not.toContain("scenarios.optimal.projects.upkeepHoursPerMonth");
     expect(text.stdout).toMatch(/Upkeep hours per live project a month\s+3\s+20\s+/);
   });
 
@@ -87,7 +91,12 @@ describe("track show and forecast with a plan that has ranges", () => {
   it("with no month recorded the forecast that learns is the plan", async () => {
     expect((await track("plan", caseFile, "--scenario", "optimal")).exitCode).toBe(0);
     const view = JSON.parse((await track("show", "--db", store, "--json")).stdout) as { learning: LearnedForecast };
-    expect(view.learning.money!.now).toEqual(view.learning.money!.planned);
+    const money = view.learning.money!;
+    expect(money.now).toEqual({
+      npv: money.approved!.npv,
+      probabilityPaysBack: money.approved!.probabilityPaysBack,
+      paybackMonthP50: money.approved!.paybackMonthP50,
+    });
     expect(view.learning.calibration.verdict).toBe("nothing to check");
   });
 });
@@ -156,7 +165,9 @@ describe("inputs and observed figures under one", () => {
     expect(html.split(range).length - 1).toBe(2);
     const rate = view.learning.observed.find((check) => check.figure === "changeFailureRate")!;
     const rateRange = `>${formatSignificant(rate.planned.p5 * 100)}% to ${formatSignificant(rate.planned.p95 * 100)}%<`;
-    expect(html.split(rateRange).length - 1).toBe(2);
+    // In the part on the ranges (page 1's table of assumptions gives the file's range too, now the same).
+    const learningPart = html.slice(html.indexOf("What the months so far say about the ranges"), html.indexOf("Month by month, so far"));
+    expect(learningPart.split(rateRange).length - 1).toBe(2);
   });
 
   it("writes a recorded change failure rate that is not zero as a share to three figures in the report, not '0%' (1 failure in 8,000 deployments)", async () => {
@@ -193,5 +204,99 @@ describe("a forecast that has nothing to learn from yet", () => {
     );
     expect(stdout).toContain("Calibration: Nothing to check yet: no recorded month observes an input the plan gave as a range.\n");
     expect(stdout).not.toMatch(/\w\.\./);
+  });
+});
+
+describe("the plan's figures beside the forecast that learns (examples/close-call.yaml, option compromise)", () => {
+  /** The close call planned from 2025-01 and six months recorded: upkeep of 28, 30 and 26 hours for its one live project in months 4 to 6. */
+  async function closeCall() {
+    const file = join(temp.path, "cc.yaml");
+    const db = join(temp.path, "cc.db");
+    writeFileSync(file, readFileSync(new URL("../../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const csv = join(temp.path, "cc-actuals.csv");
+    writeFileSync(
+      csv,
+      "month,upkeepHours,liveProjects,licences,note\n2025-01,0,0,150,start\n2025-02,0,0,150,\n2025-03,0,0,150,\n2025-04,28,1,150,first model\n2025-05,30,1,150,\n2025-06,26,1,150,\n",
+    );
+    expect((await track("plan", file, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    expect((await track("import", csv, "--db", db)).exitCode).toBe(0);
+    return { file, db };
+  }
+
+  it("calls the plan's figures the plan's as approved: page 1's NPV range and the file's own range of 8 to 30, not a re-draw of 1,000 samples", async () => {
+    const { file, db } = await closeCall();
+    const run = JSON.parse((await runCliCaptured(["run", file, "--json"])).stdout) as {
+      comparisons: { compromise: { distribution: { npv: { p5: number; p50: number; p95: number }; probabilityPaysBack: number } } };
+    };
+    const approvedRun = run.comparisons.compromise.distribution;
+    const view = JSON.parse((await track("show", "--db", db, "--json")).stdout) as { learning: LearnedForecast };
+    const money = view.learning.money!;
+    // The plan as approved is the run's own distribution (p5 −€2,259.20, median €5,484.48, p95 €10,264.27), not −€2,435 to €10,098.
+    const { p5, p50, p95 } = approvedRun.npv;
+    expect(money.approved).toMatchObject({ npv: { p5, p50, p95 }, probabilityPaysBack: approvedRun.probabilityPaysBack, samples: 10_000, seed: 1 });
+    expect(Math.round(money.approved!.npv.p5)).toBe(-2259);
+    // The input and the measured figure: the file's { low: 8, high: 30 }, not 8.02 to 30.3.
+    const upkeep = view.learning.inputs[0]!;
+    expect([upkeep.planned.p5, upkeep.planned.p95]).toEqual([8, 30]);
+    expect(view.learning.observed[0]).toMatchObject({ figure: "upkeepPerLiveProject", plannedFrom: "range", planned: { p5: 8, p95: 30 } });
+    for (const command of ["show", "forecast"]) {
+      const { stdout } = await track(command, "--db", db);
+      expect(stdout).toMatch(/The plan, as approved\s+The plan, on the same 1,000 samples\s+Now \(forecast\)/);
+      expect(stdout).toMatch(/Net gain \(NPV\), 5% to 95%\s+-€2,259 to €10,264\s+-€2,435 to €10,098\s+/);
+      expect(stdout).toMatch(/Net gain \(NPV\), median\s+€5,484\s+€5,314\s+/);
+      expect(stdout).toContain("Upkeep hours a month for each live project (What will be approved)  8 hours to 30 hours  ");
+      expect(stdout).toMatch(/Upkeep hours per live project a month\s+3\s+28\s+8 to 30\s+yes/);
+      expect(stdout).not.toContain("8.02");
+    }
+    const out = join(temp.path, "cc.html");
+    expect((await runCliCaptured(["report", file, "-o", out, "--force"])).exitCode).toBe(0);
+    const part = readFileSync(out, "utf8").split("What the months so far say about the ranges")[1]!;
+    // Page 1 says "€5,450 (-€2,260 to €10,300)": the section said "Then: the plan … -€2,430 and €10,100 … €5,310".
+    expect(part).toContain(`<th class="number">${PLAN_AS_APPROVED}</th><th class="number">The plan, on the same 1,000 samples</th>`);
+    expect(part).toContain('<td class="number">-€2,260 and €10,300</td><td class="number">-€2,430 and €10,100</td>');
+    expect(part).toContain("8 hours to 30 hours");
+  });
+
+  it("says in track show and track forecast, as the report does, why the forecast that learns differs from the re-forecast above it, and names inputs by their label", async () => {
+    const { file, db } = await closeCall();
+    for (const command of ["show", "forecast"]) {
+      const { stdout } = await track(command, "--db", db);
+      // "Pays back month 8 (re-forecast)" above, "not within the horizon" below: the reason was only in the report.
+      expect(stdout).toContain("month 8 (re-forecast)");
+      expect(stdout).toContain(LEARNING_VERSUS_REFORECAST);
+      expect(stdout).toMatch(/\n {2}Upkeep hours a month for each live project \(What will be approved\) {2}/);
+      expect(stdout).not.toContain("scenarios.compromise.projects.upkeepHoursPerMonth");
+    }
+    const out = join(temp.path, "cc.html");
+    expect((await runCliCaptured(["report", file, "-o", out, "--force"])).exitCode).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain(LEARNING_VERSUS_REFORECAST);
+  });
+
+  it("names each of two inputs of the same label by the option that uses it, the baseline's before the change is in place", async () => {
+    const file = join(temp.path, "ccs.yaml");
+    const db = join(temp.path, "ccs.db");
+    // Two months of setup: month 1 measures today's upkeep (25 to 35), month 4 the approved option's (8 to 30).
+    const text = readFileSync(new URL("../../../../examples/close-call.yaml", import.meta.url), "utf8").replace(
+      "    tooling:\n      licences:\n        perUserPerMonth:",
+      "    change:\n      setupHours: 20\n      setupMonths: 2\n    tooling:\n      licences:\n        perUserPerMonth:",
+    );
+    writeFileSync(file, text);
+    expect((await track("plan", file, "--scenario", "compromise", "--start", "2025-01")).exitCode).toBe(0);
+    expect((await track("add", "--db", db, "--month", "1", "--upkeep-hours", "30", "--live-projects", "1")).exitCode).toBe(0);
+    expect((await track("add", "--db", db, "--month", "4", "--upkeep-hours", "28", "--live-projects", "1")).exitCode).toBe(0);
+    const view = JSON.parse((await track("show", "--db", db, "--json")).stdout) as { learning: LearnedForecast };
+    expect(view.learning.inputs.map((input) => [input.input, input.usedBy])).toEqual([
+      ["scenarios.compromise.projects.upkeepHoursPerMonth", ["compromise"]],
+      ["defaults.projects.upkeepHoursPerMonth", ["current"]],
+    ]);
+    // Both read "Upkeep hours a month for each live project", one 8 to 30 hours, the other 25 to 35.
+    const { stdout } = await track("show", "--db", db);
+    expect(stdout).toContain("Upkeep hours a month for each live project (What will be approved)   8 hours to 30 hours");
+    expect(stdout).toContain("Upkeep hours a month for each live project (Today)                  25 hours to 35 hours");
+    const out = join(temp.path, "ccs.html");
+    expect((await runCliCaptured(["report", file, "-o", out, "--force"])).exitCode).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain('<td>Upkeep hours a month for each live project (What will be approved)</td><td class="number">8 hours to 30 hours</td>');
+    expect(html).toContain('<td>Upkeep hours a month for each live project (Today)</td><td class="number">25 hours to 35 hours</td>');
   });
 });
