@@ -14,6 +14,8 @@ import {
   countedAsPlannedWords,
   paidBackWords,
   paybackRow,
+  paybackRangeCell,
+  paybackRangeWords,
   sharedBestTail,
   listInWords,
   monthsUsedWords,
@@ -268,5 +270,39 @@ describe("paidBackWords and paybackRow: a payback behind us says what it rests o
       note: "",
     });
     expect(paybackRow({ paybackMonth: { now: 9 } }, ahead)).toEqual({ label: "Pays back", now: "month 9 (re-forecast)", note: "" });
+  });
+});
+
+describe("paybackRangeWords and paybackRangeCell: where the payback month falls in 9 outcomes out of 10", () => {
+  it("gives both ends, each to the nearer month, or one month once", () => {
+    expect(paybackRangeWords({ p5: 10.6, p95: 14.9 }, 36)).toBe("In 9 outcomes out of 10, it pays back between month 11 and month 15.");
+    expect(paybackRangeWords({ p5: 12, p95: 12.2 }, 36)).toBe("In 9 outcomes out of 10, it pays back in month 12.");
+    expect(paybackRangeCell({ p5: 10.6, p95: 14.9 }, 36)).toBe("month 11 to month 15");
+    expect(paybackRangeCell({ p5: 12, p95: 12 }, 36)).toBe("month 12");
+  });
+
+  it("says that some outcomes do not pay back within the plan, and nothing when too few pay back for a range", () => {
+    expect(paybackRangeWords({ p5: 30, p95: null }, 36)).toBe("In 9 outcomes out of 10, it pays back in month 30 at the earliest, or not within 36 months.");
+    expect(paybackRangeCell({ p5: 30, p95: null }, 36)).toBe("month 30 to not within 36 months");
+    // The chance that it pays back, beside it, says how few do.
+    expect(paybackRangeWords({ p5: null, p95: null }, 36)).toBeUndefined();
+    expect(paybackRangeCell({ p5: null, p95: null }, 36)).toBe("not within 36 months");
+  });
+
+  it("says a month 0 as never costing more than it brings back", () => {
+    expect(paybackRangeWords({ p5: 0, p95: 3 }, 12)).toBe(
+      "In 9 outcomes out of 10, it pays back by month 3 at the latest; in some, it never costs more than it brings back.",
+    );
+    expect(paybackRangeWords({ p5: 0, p95: 0 }, 12)).toBe("In 9 outcomes out of 10, it never costs more than it brings back.");
+    expect(paybackRangeWords({ p5: 0, p95: null }, 12)).toBe(
+      "In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months.",
+    );
+    expect(paybackRangeCell({ p5: 0, p95: 3 }, 12)).toBe("from the start to month 3");
+  });
+
+  it("marks each end said, as page 1 marks its figures", () => {
+    expect(paybackRangeWords({ p5: 11, p95: 13 }, 36, (end, text) => `[${end}:${text}]`)).toBe(
+      "In 9 outcomes out of 10, it pays back between [low:month 11] and [high:month 13].",
+    );
   });
 });

@@ -4,6 +4,7 @@ import {
   formatGain,
   formatMoneyExact,
   formatMonth,
+  formatPaybackMonth,
   formatNumber,
   formatShare,
   formatSignedShare,
@@ -587,6 +588,13 @@ export function atTheMiddle(sentence: string, ranges: boolean): string {
 }
 
 /**
+ * Under a table of the case's own figures (`run`'s first table, the report's options), where the case
+ * has ranges: its figures hold with every range at its middle, not in every outcome (docs/numbers.md,
+ * "Ranges"). Without the full stop, so that a view can say where their ranges are.
+ */
+export const TABLE_AT_THE_MIDDLE = `With ranges in the file, every figure in this table is that of ${AT_THE_MIDDLE}`;
+
+/**
  * Whether a case has inputs given as a range, sampled or not: its own figures (`npv`, `paybackMonth`,
  * …) are then those of every range at its middle (docs/numbers.md, "Ranges").
  */
@@ -605,6 +613,59 @@ export function paybackMeaningAtTheMiddle(paybackMonth: number | null, ranges: b
   if (paybackMonth === null) return atTheMiddle("It has still not earned back what it cost by the end of the plan.", ranges);
   if (paybackMonth === 0) return atTheMiddle("It never costs more than it brings back.", ranges);
   return undefined;
+}
+
+/**
+ * What page 1's payback card says its month is, under the month: where the case has ranges, the month
+ * of every range at its middle (`paybackMonth`), not a fact every outcome shares; `paybackRangeWords`
+ * then says where the outcomes' months fall.
+ * @example paybackMonthMeaning(true) // "the month the gain so far turns positive for good, with every range at its middle"
+ */
+export function paybackMonthMeaning(ranges: boolean): string {
+  return `the month the gain so far turns positive for good${ranges ? `, with ${AT_THE_MIDDLE}` : ""}`;
+}
+
+/**
+ * Where an option's payback month falls in 9 outcomes out of 10 (P5 to P95 of the samples' payback
+ * months, the JSON's `distribution.paybackMonth`), in the words of page 1's payback card and of the web
+ * app's option card, after the month with every range at its middle. A percentile between two months is
+ * rounded to the nearer, as `run`'s "Pays back, 80% range" writes it; P95 `null` means more than 1 outcome
+ * in 20 does not pay back within the plan, which is said (docs/numbers.md, "Uncertainty"). `undefined`
+ * when P5 is `null` too: the outcomes that pay back are then too few for a range, and the chance that it
+ * pays back, said beside it, says how few.
+ * @example paybackRangeWords({ p5: 11, p95: 13 }, 36) // "In 9 outcomes out of 10, it pays back between month 11 and month 13."
+ * @example paybackRangeWords({ p5: 30, p95: null }, 36) // "In 9 outcomes out of 10, it pays back in month 30 at the earliest, or not within 36 months."
+ */
+export function paybackRangeWords(
+  payback: { readonly p5: number | null; readonly p95: number | null },
+  horizonMonths: number,
+  /** Wraps each end said ("month 11"), as page 1 marks its figures; as it is by default. */
+  end: (which: "low" | "high", text: string) => string = (_, text) => text,
+): string | undefined {
+  if (payback.p5 === null) return undefined;
+  const low = Math.round(payback.p5);
+  const within = `within ${plural(horizonMonths, "month")}`;
+  const inNine = `In ${NINE_IN_TEN_OUTCOMES},`;
+  if (payback.p95 === null)
+    return low === 0
+      ? `${inNine} it goes from never costing more than it brings back to not paying back ${within}.`
+      : `${inNine} it pays back in ${end("low", formatMonth(low))} at the earliest, or not ${within}.`;
+  const high = Math.round(payback.p95);
+  if (high === 0) return `${inNine} it never costs more than it brings back.`;
+  if (low === 0) return `${inNine} it pays back by ${end("high", formatMonth(high))} at the latest; in some, it never costs more than it brings back.`;
+  return low === high
+    ? `${inNine} it pays back in ${end("low", formatMonth(low))}.`
+    : `${inNine} it pays back between ${end("low", formatMonth(low))} and ${end("high", formatMonth(high))}.`;
+}
+
+/**
+ * `paybackRangeWords` for a table cell: the payback month's P5 to P95, each rounded to the nearer
+ * month, an end beyond the plan "not within 36 months" (`formatPaybackMonth`), one month once.
+ * @example paybackRangeCell({ p5: 11, p95: 13 }, 36) // "month 11 to month 13" ; paybackRangeCell({ p5: 4, p95: null }, 12) // "month 4 to not within 12 months"
+ */
+export function paybackRangeCell(payback: { readonly p5: number | null; readonly p95: number | null }, horizonMonths: number): string {
+  const end = (value: number | null) => formatPaybackMonth(value === null ? null : Math.round(value), horizonMonths);
+  return end(payback.p5) === end(payback.p95) ? end(payback.p5) : `${end(payback.p5)} to ${end(payback.p95)}`;
 }
 
 /**
@@ -637,6 +698,9 @@ export function gainChartMarks(paybacks: readonly (number | null)[], horizonMont
 
 /** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */
 export const NINE_IN_TEN_OUTCOMES = "9 outcomes out of 10";
+
+/** A 90% range's label in a table cell, short for `NINE_IN_TEN_OUTCOMES` (a note under the table says so). */
+export const NINE_IN_TEN_SHORT = "9 in 10";
 
 /**
  * The note under a table that writes the net gain's 90% range in brackets beside it (page 1's close

@@ -377,6 +377,21 @@ describe("the run report's payback wording", () => {
   });
 });
 
+describe("the run report's figures where the case has ranges", () => {
+  it("says under its first table that they are those of every range at its middle, and where their ranges are", () => {
+    // It showed "month 12" for examples/team.yaml's managed platform, whose outcomes pay back in months 11 to 13, as fact.
+    const sampled = renderRunReport(resultOf("team.yaml", 500));
+    expect(sampled).toContain(
+      "  With ranges in the file, every figure in this table is that of every range at its middle; “How sure we are” below gives where they fall.",
+    );
+    expect(renderRunReport(resultOf("team.yaml", 0))).toContain(
+      "  With ranges in the file, every figure in this table is that of every range at its middle.\n",
+    );
+    // Single numbers hold as they are: nothing to say.
+    expect(renderRunReport(resultOf("seed.yaml", 0))).not.toContain("every range at its middle");
+  });
+});
+
 describe("the run report's judgement lines", () => {
   it("say when the two best options are close, by how much and how often the first leads", () => {
     const result = resultOf("close-call.yaml", 2_000);

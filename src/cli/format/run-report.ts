@@ -9,6 +9,8 @@ import {
   sharedBestTail,
   doraPaybackWithNote,
   doraPaybackWords,
+  hasRanges,
+  TABLE_AT_THE_MIDDLE,
   worthUpTo,
 } from "../../format/words.js";
 import {
@@ -88,6 +90,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
     `  ${lastYear.heading}: the net benefit against today of ${lastYear.counts}.`,
+    // The case's own figures hold with every range at its middle: said, with where their ranges are when sampled.
+    ...(hasRanges(result) ? [`  ${TABLE_AT_THE_MIDDLE}${result.uncertainty ? "; “How sure we are” below gives where they fall" : ""}.`] : []),
     ...(later
       ? [
           `  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later${todaysLater ? " (under a minus, today's own change: the cash the option does not pay)" : ""}${inParts ? "; “in parts”: in more than one month (--json's investment.cashByMonth gives each)" : ""}.`,

@@ -108,6 +108,15 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   if (money(best.investment.cash).startsWith("-")) add("cash-saved", money(-best.investment.cash));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
   if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  // Where the payback month falls in 9 outcomes out of 10 (P5 to P95, each to the nearer month): an end
+  // beyond the plan (null) is said in words, as is a month 0 (never costs more than it brings back).
+  const spread = best.distribution?.paybackMonth;
+  if (spread && spread.p5 !== null) {
+    const low = Math.round(spread.p5);
+    const high = spread.p95 === null ? null : Math.round(spread.p95);
+    if (low > 0) add("payback-low", formatMonth(low));
+    if (high !== null && high > 0 && high !== low) add("payback-high", formatMonth(high));
+  }
   // "None of the options gains money" is the middle of every range's: with ranges, the chance it gains at all.
   if (recommendation.verdict === "stay" && best.distribution && best.distribution.probabilityNpvPositive > 0)
     add("stay-gain-chance", formatChance(best.distribution.probabilityNpvPositive));

@@ -62,6 +62,32 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
     expect(text).not.toMatch(/plain cash/i);
   });
 
+  it("says the payback month is that of every range at its middle, and where the outcomes' months fall", async () => {
+    const text = await pageOne(compiled, result);
+    const month = best.paybackMonth;
+    const ranged = result.assumptions.some((assumption) => assumption.range);
+    // It said "Month 12 the month the gain so far turns positive for good: 11.8 months … From then on, it has
+    // earned back all it cost." as fact in examples/team.yaml, whose outcomes pay back from month 11 to 13.
+    if (month !== null && month > 0)
+      expect(text).toContain(`the month the gain so far turns positive for good${ranged ? ", with every range at its middle" : ""}:`);
+    const spread = best.distribution?.paybackMonth;
+    if (!spread || spread.p5 === null) {
+      expect(text).not.toContain("it pays back between");
+      return;
+    }
+    const low = Math.round(spread.p5);
+    const high = spread.p95 === null ? null : Math.round(spread.p95);
+    const words =
+      high === null
+        ? `In 9 outcomes out of 10, it pays back in month ${low} at the earliest, or not within ${result.horizonMonths} months.`
+        : low === high
+          ? `In 9 outcomes out of 10, it pays back in month ${low}.`
+          : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`;
+    expect(text).toContain(
+      `${words} The chance that it pays back within ${result.horizonMonths} months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+    );
+  });
+
   it("says whether the deadline is for the first model or the first new one", async () => {
     const text = await pageOne(compiled, result);
     const first = result.scenarios[best.alternative]!.months[0]!;
@@ -483,8 +509,10 @@ describe("page 1's payback from the start, with ranges", () => {
     expect(best.distribution!.probabilityPaysBack).toBeLessThan(0.95);
     const page = await pageOne(compiled, result);
     // It said "It never costs more than it brings back. The chance that it pays back within 12 months is 84%."
+    // Where the outcomes' payback months fall: from none to pay back (P5, month 0) to none within the plan (P95).
+    expect(best.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it never costs more than it brings back. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it never costs more than it brings back. In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
     );
   });
 });
@@ -500,8 +528,9 @@ describe("page 1's payback not within the plan, with ranges", () => {
     expect(option.distribution!.probabilityPaysBack).toBeGreaterThan(0.5);
     const page = await pageOne(compiled, result);
     expect(page).not.toContain("By the end of the plan it has still not earned back");
+    expect(option.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it has still not earned back what it cost by the end of the plan. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
     );
   });
 

@@ -44,6 +44,8 @@ import {
 import type { ReportSection } from "./section.js";
 import {
   paybackMeaningAtTheMiddle,
+  paybackMonthMeaning,
+  paybackRangeWords,
   NINE_IN_TEN_OUTCOMES,
   netGainRangeNote,
   inTodaysMoney,
@@ -571,6 +573,8 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
         `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
       : `From then on, it has earned back all it cost.`);
   const distribution = context.uncertainty?.distribution[comparison.alternative];
+  // Where the outcomes' payback months fall (P5 to P95), beside the month with every range at its middle.
+  const spread = distribution ? paybackRangeWords(distribution.paybackMonth, result.horizonMonths, (end, text) => figure(`payback-${end}`, text)) : undefined;
   const chance = distribution
     ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)
     : context.ranges === "notSampled"
@@ -579,8 +583,8 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   return `<div class="card">
   <h3>When it pays back</h3>
   <p class="big">${figure("payback", big)}</p>
-  <p class="unit">${month !== null && month > 0 ? `the month the gain so far turns positive for good${within(comparison)}` : "&nbsp;"}</p>
-  ${prose(`${meaning} ${chance}`)}
+  <p class="unit">${month !== null && month > 0 ? `${paybackMonthMeaning(ranged)}${within(comparison)}` : "&nbsp;"}</p>
+  ${prose(`${meaning}${spread ? ` ${spread}` : ""} ${chance}`)}
 </div>`;
 }
 
