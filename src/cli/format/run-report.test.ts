@@ -392,6 +392,23 @@ describe("the run report's figures where the case has ranges", () => {
   });
 });
 
+describe("the run report's last year's gain, with cash paid in a later month", () => {
+  it("says the cash paid in month 5 is in the gain, as month 5's net benefit holds it, and the cash paid at the start is not", () => {
+    // examples/seed.yaml with "What will be approved" starting in month 6, with €700 of consultants paid at the end of month 5.
+    const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8").replace(
+      "    label: What will be approved\n",
+      "    label: What will be approved\n    change: { startMonth: 6, external: { consultants: 700 } }\n",
+    );
+    const result = buildResult(validateScenarioText(text).compiled!);
+    const report = renderRunReport(result);
+    // It said "…, not discounted, without the cash paid at the start." beside €7,370, a gain the €700 is already taken off.
+    expect(report).toMatch(/What will be approved \(compromise\) .* €700 \(month 5\) .* €7,370\n/);
+    expect(report).toContain(
+      "  Gain, last 12 months: the net benefit against today of months 1 to 12, not discounted, the cash paid in month 5 included, the cash paid at the start not.",
+    );
+  });
+});
+
 describe("the run report's judgement lines", () => {
   it("say when the two best options are close, by how much and how often the first leads", () => {
     const result = resultOf("close-call.yaml", 2_000);

@@ -74,6 +74,8 @@ describe("the cash an option asks for, on its card, with a change that starts la
     const card = html.slice(html.indexOf("What will be approved"));
     expect(card.replace(/<[^>]+>/g, "")).toContain("€700 in month 5, before the change starts in month 6");
     expect(card.replace(/<[^>]+>/g, "")).not.toContain("€700 up front");
+    // The last year's gain holds that cash (month 5's net benefit): said, not "without the cash paid at the start" alone.
+    expect(card.replace(/<[^>]+>/g, "")).toContain("months 1 to 12, not discounted, the cash paid in month 5 included, the cash paid at the start not");
   });
 });
 
