@@ -14,6 +14,8 @@ import {
   countedAsPlannedWords,
   paidBackWords,
   paybackRow,
+  perPersonWords,
+  teamKeepsWords,
   paybackRangeCell,
   paybackRangeWords,
   sharedBestTail,
@@ -304,5 +306,31 @@ describe("paybackRangeWords and paybackRangeCell: where the payback month falls 
     expect(paybackRangeWords({ p5: 11, p95: 13 }, 36, (end, text) => `[${end}:${text}]`)).toBe(
       "In 9 outcomes out of 10, it pays back between [low:month 11] and [high:month 13].",
     );
+  });
+});
+
+describe("perPersonWords and teamKeepsWords: the live projects a team can keep", () => {
+  it("writes the share per person to a tenth, 'about' when the tenth is not exact", () => {
+    expect(perPersonWords(2.3731)).toBe("about 2.4");
+    expect(perPersonWords(3.977)).toBe("about 4");
+    expect(perPersonWords(4)).toBe("4");
+    expect(perPersonWords(2.5)).toBe("2.5");
+  });
+
+  it("gives a larger team its whole projects together and their share per person; a team of one, its person's whole projects", () => {
+    // 4 people at 2.37 each keep 9, not the 8 of 4 × 2.
+    expect(teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.3731, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 })).toEqual({
+      who: "the team of 4",
+      count: "9",
+      perPerson: "about 2.4",
+    });
+    expect(teamKeepsWords({ people: 1, liveProjectsPerPerson: 10.9, maxLiveProjects: 10, maxLiveProjectsPerPerson: 10 })).toEqual({
+      who: "one person",
+      count: "10",
+      perPerson: undefined,
+    });
+    expect(teamKeepsWords({ people: 2.5, liveProjectsPerPerson: 2, maxLiveProjects: 5, maxLiveProjectsPerPerson: 2 })?.who).toBe("the team of 2.5");
+    // No limit: each view says it in its own sentence.
+    expect(teamKeepsWords({ people: 4, liveProjectsPerPerson: null, maxLiveProjects: null, maxLiveProjectsPerPerson: null })).toBeUndefined();
   });
 });

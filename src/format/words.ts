@@ -6,6 +6,7 @@ import {
   formatMonth,
   formatPaybackMonth,
   formatNumber,
+  formatNumberAsGiven,
   formatShare,
   formatSignedShare,
   lessThanOneUnit,
@@ -237,6 +238,41 @@ export function tieShareWords(decision: { options: readonly { probabilityBestLev
 }
 
 const numberWords: Record<number, string> = { 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten" };
+
+/**
+ * Live projects per person the team's hours can keep (`liveProjectsPerPerson`, unrounded), to a tenth:
+ * "about 2.4" when the tenth is not exact, "4" or "2.5" when it is (docs/numbers.md, "Capacity").
+ * @example perPersonWords(2.3731) // "about 2.4" ; perPersonWords(4) // "4"
+ */
+export function perPersonWords(perPerson: number): string {
+  const tenth = Math.round(perPerson * 10) / 10;
+  const written = formatNumber(tenth, Number.isInteger(tenth) ? 0 : 1);
+  return Math.abs(perPerson - tenth) > 1e-9 ? `about ${written}` : written;
+}
+
+/**
+ * How many live projects a scenario's team can keep, as page 1's team card and the web app's capacity
+ * cards say it: a team of one, "one person can keep 4" (`maxLiveProjectsPerPerson`, whole projects); a
+ * larger team, its whole projects together (`maxLiveProjects`) with their share per person: "the team
+ * of 4 can keep 9, about 2.4 per person", where 4 × ⌊2.37⌋ = 8 would be fewer than the team keeps
+ * (docs/numbers.md, "Capacity"). `figure` wraps each figure, as page 1 marks them. `undefined` when a
+ * live project needs no hours (no limit), which each view says in its own sentence.
+ * @example teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.373, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 4", count: "9", perPerson: "about 2.4" }
+ */
+export function teamKeepsWords(summary: {
+  people: number;
+  liveProjectsPerPerson: number | null;
+  maxLiveProjects: number | null;
+  maxLiveProjectsPerPerson: number | null;
+}): { who: string; count: string; perPerson: string | undefined } | undefined {
+  if (summary.liveProjectsPerPerson === null || summary.maxLiveProjects === null || summary.maxLiveProjectsPerPerson === null) return undefined;
+  if (summary.people === 1) return { who: "one person", count: formatNumber(summary.maxLiveProjectsPerPerson), perPerson: undefined };
+  return {
+    who: `the team of ${formatNumberAsGiven(summary.people)}`,
+    count: formatNumber(summary.maxLiveProjects),
+    perPerson: perPersonWords(summary.liveProjectsPerPerson),
+  };
+}
 
 /**
  * The file's risk adjustment in brackets, as every view names it: "(gains −10%, costs +5%)".

@@ -329,6 +329,19 @@ describe("the run report's capacity table", () => {
   });
 });
 
+describe("the run report's live projects a team can keep", () => {
+  it("gives a team of more than one its whole projects together and their share per person, not one person's rounded down", () => {
+    const result = resultOf("team.yaml", 0);
+    const text = renderRunReport(result);
+    // It said "Live projects one person can keep  2" of a team of 4 whose months keep 9 live projects.
+    expect(Math.max(...result.scenarios.today!.months.map((month) => month.liveProjects))).toBe(9);
+    expect(text).not.toContain("Live projects one person can keep");
+    expect(text).toMatch(/^ {2}Live projects the team can keep +9 \(about 2\.4 per person\) +17 \(about 4\.4 per person\) +30 \(about 7\.7 per person\)/m);
+    // A team of one: one person's, as before.
+    expect(renderRunReport(resultOf("seed.yaml", 0))).toMatch(/^ {2}Live projects one person can keep +4 +10 +10$/m);
+  });
+});
+
 describe("the run report's header", () => {
   it("prints the case's description under its title", () => {
     const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");

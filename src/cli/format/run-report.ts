@@ -11,6 +11,7 @@ import {
   doraPaybackWords,
   hasRanges,
   TABLE_AT_THE_MIDDLE,
+  teamKeepsWords,
   worthUpTo,
 } from "../../format/words.js";
 import {
@@ -309,7 +310,16 @@ function capacityTable(scenarios: ScenarioResult[]): string {
   return renderTable(
     ["Team capacity", ...scenarios.map((scenario) => scenario.label)],
     [
-      row("Live projects one person can keep", (s) => (s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson))),
+      // A team of more than one keeps its whole projects together, page 1's figures (teamKeepsWords): "one
+      // person can keep 2" read as 8 for a team of 4 whose months keep 9.
+      scenarios.every((s) => s.summary.people === 1)
+        ? row("Live projects one person can keep", (s) =>
+            s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson),
+          )
+        : row("Live projects the team can keep", (s) => {
+            const kept = teamKeepsWords(s.summary);
+            return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} per person)`;
+          }),
       // Months without time for new work before it stops for good are named, as page 1 names them: "never"
       // alone read against page 1's "has none in months 7–8" of a change that starts late.
       row("Can no longer start new work from", (s) => {

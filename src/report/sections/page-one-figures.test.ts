@@ -128,8 +128,20 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       capacity.liveProjectsAtEnd.alternative >
       0 || result.scenarios[result.baseline]!.months[0]!.liveProjects > 0;
   if (projects) {
-    add("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline));
-    add("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative));
+    // A team of one: its person's whole projects. A larger team: its whole projects together, then their share
+    // per person to a tenth ("about 2.4" when not exact), as the month table keeps them (9 for 4 people at 2.37 each).
+    for (const [which, when] of [
+      ["baseline", "today"],
+      ["alternative", "after"],
+    ] as const) {
+      const perPerson = capacity.liveProjectsPerPerson[which];
+      if (perPerson === null || capacity.people[which] === 1) add(`projects-per-person-${when}`, keep(capacity.maxLiveProjectsPerPerson[which]));
+      else {
+        add(`projects-team-${when}`, formatNumber(capacity.maxLiveProjects[which]!));
+        const tenth = Math.round(perPerson * 10) / 10;
+        add(`projects-per-person-${when}`, `${Math.abs(perPerson - tenth) > 1e-9 ? "about " : ""}${formatNumber(tenth, Number.isInteger(tenth) ? 0 : 1)}`);
+      }
+    }
     if (capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(capacity.newWorkStopsMonth.baseline));
     if (recommendation.firstReleaseMonth !== null) {
       add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);

@@ -517,6 +517,24 @@ describe("page 1's payback from the start, with ranges", () => {
   });
 });
 
+describe("page 1's live projects the team can keep (examples/team.yaml, a team of 4)", () => {
+  it("says the team's whole projects and their share per person, as the months keep them, not one person's rounded down", async () => {
+    const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    const today = result.scenarios.today!;
+    // The months keep 9 live projects today, more than 4 × the 2 one person was said to keep.
+    expect(Math.max(...today.months.map((month) => month.liveProjects))).toBe(9);
+    expect(today.summary.maxLiveProjectsPerPerson).toBe(2);
+    const managed = result.scenarios.managed!.summary;
+    const text = await pageOne(compiled, result);
+    // It said "2 → 7 live projects one person can keep One person can keep 2 live projects going today, and 7 with …".
+    expect(text).not.toContain("One person can keep");
+    expect(text).toContain(
+      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 can keep 9 live projects going, about 2.4 per person; with “A managed platform”, ${managed.maxLiveProjects}, about ${(Math.round(managed.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per person.`,
+    );
+  });
+});
+
 describe("page 1's payback not within the plan, with ranges", () => {
   // No payback with every range at its middle, but most outcomes (54%) pay back: the card said
   // "By the end of the plan it has still not earned back what it cost." as fact.

@@ -46,6 +46,7 @@ import {
   paybackMeaningAtTheMiddle,
   paybackMonthMeaning,
   paybackRangeWords,
+  teamKeepsWords,
   NINE_IN_TEN_OUTCOMES,
   netGainRangeNote,
   inTodaysMoney,
@@ -588,27 +589,58 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
 </div>`;
 }
 
-/** The big figure's side for a count of live projects one person can keep: "no limit" when they need no hours. */
+/** The big figure's side for a count of live projects: "no limit" when they need no hours. */
 function keep(count: number | null): string {
   return count === null ? "no limit" : formatNumber(count);
 }
 
+/** Whether either side's team is more than one person: page 1 then says what the team keeps, not one person. */
+function wholeTeam(capacity: ComparisonResult["capacity"]): boolean {
+  return capacity.people.baseline !== 1 || capacity.people.alternative !== 1;
+}
+
 /**
- * How many live projects one person can keep, today and with the option, in a sentence. No limit
- * (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
+ * How many live projects the team can keep, today and with the option, in a sentence (`teamKeepsWords`):
+ * one person's whole projects, or a larger team's together with their share per person ("the team of 4
+ * can keep 9 …, about 2.4 per person", where "one person can keep 2" read as 8 for the 4 of them). No
+ * limit (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
  */
-function keptPerPerson(today: number | null, after: number | null, alternative: string): string {
+function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: string): string {
+  const side = (which: "baseline" | "alternative") =>
+    teamKeepsWords({
+      people: capacity.people[which],
+      liveProjectsPerPerson: capacity.liveProjectsPerPerson[which],
+      maxLiveProjects: capacity.maxLiveProjects[which],
+      maxLiveProjectsPerPerson: capacity.maxLiveProjectsPerPerson[which],
+    });
+  const today = side("baseline");
+  const after = side("alternative");
   const todayFigure = (text: string) => figure("projects-per-person-today", text);
   const afterFigure = (text: string) => figure("projects-per-person-after", text);
-  if (today === null && after === null)
-    return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
-  if (today === null)
-    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${afterFigure(formatNumber(after!))}.`;
+  // A team's whole projects are their own figure, followed by their share per person; one person's are
+  // the per-person figure, as before.
+  type Kept = NonNullable<typeof today>;
+  const count = (words: Kept, when: "today" | "after") =>
+    words.perPerson === undefined ? (when === "today" ? todayFigure : afterFigure)(words.count) : figure(`projects-team-${when}`, words.count);
+  const share = (words: Kept, when: "today" | "after") =>
+    words.perPerson === undefined ? "" : `, ${(when === "today" ? todayFigure : afterFigure)(words.perPerson)} per person`;
   // "1 live project", not "1 live projects".
-  const kept = `One person can keep ${todayFigure(formatNumber(today))} ${today === 1 ? "live project" : "live projects"} going today`;
-  return after === null
-    ? `${kept}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`
-    : `${kept}, and ${afterFigure(formatNumber(after))} with ${alternative}.`;
+  const projects = (words: Kept) => (words.count === "1" ? "live project" : "live projects");
+  if (!today && !after)
+    return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
+  if (!today)
+    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${after!.perPerson === undefined ? "" : `${after!.who} can keep `}${count(after!, "after")}${share(after!, "after")}.`;
+  if (!after)
+    return `${capitalised(today.who)} can keep ${count(today, "today")} ${projects(today)} going today${share(today, "today")}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`;
+  if (today.perPerson === undefined && after.perPerson === undefined)
+    return `One person can keep ${count(today, "today")} ${projects(today)} going today, and ${count(after, "after")} with ${alternative}.`;
+  const afterWho = after.who === today.who ? "" : `${after.who} can keep `;
+  return `Today ${today.who} can keep ${count(today, "today")} ${projects(today)} going${share(today, "today")}; with ${alternative}, ${afterWho}${count(after, "after")}${share(after, "after")}.`;
+}
+
+/** A sentence's first word with its capital: "the team of 4" → "The team of 4". */
+function capitalised(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 /** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
@@ -715,7 +747,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
-  const perPerson = keptPerPerson(capacity.maxLiveProjectsPerPerson.baseline, capacity.maxLiveProjectsPerPerson.alternative, alternative);
+  const perPerson = keptPerPerson(capacity, alternative);
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
   // Months without time for new work before it stops for good (while a change is made, say): said,
@@ -756,15 +788,17 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
   const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
+  // The big figure: a larger team's whole projects together, one person's own (the sentence gives both).
+  const counts = wholeTeam(capacity) ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
 
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${
-    capacity.maxLiveProjectsPerPerson.baseline === null && capacity.maxLiveProjectsPerPerson.alternative === null
+    counts.baseline === null && counts.alternative === null
       ? escapeHtml(keep(null))
-      : `${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}`
+      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`
   }</p>
-  <p class="unit">live projects one person can keep</p>
+  <p class="unit">${wholeTeam(capacity) ? "live projects the team can keep" : "live projects one person can keep"}</p>
   ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }
