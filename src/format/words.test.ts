@@ -14,6 +14,7 @@ import {
   countedAsPlannedWords,
   paidBackWords,
   paybackRow,
+  netGainRangeNote,
   perPersonWords,
   teamKeepsWords,
   paybackRangeCell,
@@ -332,5 +333,13 @@ describe("perPersonWords and teamKeepsWords: the live projects a team can keep",
     expect(teamKeepsWords({ people: 2.5, liveProjectsPerPerson: 2, maxLiveProjects: 5, maxLiveProjectsPerPerson: 2 })?.who).toBe("the team of 2.5");
     // No limit: each view says it in its own sentence.
     expect(teamKeepsWords({ people: 4, liveProjectsPerPerson: null, maxLiveProjects: null, maxLiveProjectsPerPerson: null })).toBeUndefined();
+  });
+});
+
+describe("netGainRangeNote: what the brackets of page 1's close-call table hold", () => {
+  it("names the payback month's range too when the table gives it, and that one alone when the net gain has none", () => {
+    expect(netGainRangeNote()).toBe("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
+    expect(netGainRangeNote(true)).toBe("In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10.");
+    expect(netGainRangeNote(true, false)).toBe("In brackets under the payback month: where it falls in 9 outcomes out of 10.");
   });
 });

@@ -740,11 +740,17 @@ export const NINE_IN_TEN_SHORT = "9 in 10";
 
 /**
  * The note under a table that writes the net gain's 90% range in brackets beside it (page 1's close
- * call), in the words page 1's "How sure are we?" uses for the same range.
+ * call), in the words page 1's "How sure are we?" uses for the same range; with `payback`, the payback
+ * month's too, in brackets under it (`paybackRangeCell`).
  * @example netGainRangeNote() // "In brackets beside the net gain: where it falls in 9 outcomes out of 10."
+ * @example netGainRangeNote(true) // "In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10."
+ * @example netGainRangeNote(true, false) // "In brackets under the payback month: where it falls in 9 outcomes out of 10."
  */
-export function netGainRangeNote(): string {
-  return `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+export function netGainRangeNote(payback = false, netGain = true): string {
+  if (!netGain) return `In brackets under the payback month: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+  return payback
+    ? `In brackets beside the net gain and under the payback month: where each falls in ${NINE_IN_TEN_OUTCOMES}.`
+    : `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
 }
 
 /**
