@@ -33,12 +33,7 @@ export function lastYearWords(
   const span = horizon >= 12 ? "last 12 months" : horizon === 1 ? "month 1" : `months 1–${horizon}`;
   const months = horizon > 12 ? `months ${horizon - 11} to ${horizon}` : horizon === 1 ? "month 1" : `months 1 to ${horizon}`;
   const paidAtStart = horizon <= 12 && (live || shown.some((comparison) => comparison.timeZeroNet !== 0));
-  // Cash paid at the end of a later month (before a change that starts later: `investment.cashMonth`,
-  // or each of `cashByMonth`) is in that month's net benefit, so in the gain when the month is one of
-  // its months: said, so that it is not taken off the gain a second time.
-  const first = Math.max(1, horizon - 11);
-  const later = [...new Set(shown.flatMap((comparison) => laterCashMonths(comparison.investment)))].filter((month) => month >= first).sort((a, b) => a - b);
-  const laterWords = later.length === 0 ? "" : `the cash paid in ${later.length === 1 ? "month" : "months"} ${listInWords(later.map(formatNumber))} included`;
+  const laterWords = laterCashWords(result, shown);
   const cash = laterWords
     ? `, ${laterWords}${paidAtStart ? ", the cash paid at the start not" : ""}`
     : paidAtStart
@@ -49,6 +44,19 @@ export function lastYearWords(
     counts: `${months}, not discounted${cash}`,
     span: horizon >= 12 ? "the last 12 months" : span,
   };
+}
+
+/**
+ * The cash an option pays at the end of a later month (before a change that starts later:
+ * `investment.cashMonth`, or each of `cashByMonth`) is in that month's net benefit, so in the last
+ * year's gain when the month is one of its months: "the cash paid in month 5 included", so that it is
+ * not taken off the gain a second time; empty when no option shown pays any in those months.
+ * @example laterCashWords(seedWithCashInMonth5) // "the cash paid in month 5 included"
+ */
+export function laterCashWords(result: CaseResult, shown: readonly ComparisonResult[] = Object.values(result.comparisons)): string {
+  const first = Math.max(1, result.horizonMonths - 11);
+  const later = [...new Set(shown.flatMap((comparison) => laterCashMonths(comparison.investment)))].filter((month) => month >= first).sort((a, b) => a - b);
+  return later.length === 0 ? "" : `the cash paid in ${later.length === 1 ? "month" : "months"} ${listInWords(later.map(formatNumber))} included`;
 }
 
 /** The months after the start in which an option pays cash before its change (`investment.cashMonth`, or each of `cashByMonth`). */

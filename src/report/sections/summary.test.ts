@@ -18,6 +18,7 @@ import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
 import { ABOVE_PAYROLL_CASE } from "../../test-support/payroll-case.js";
 import { STAY_ON_AVERAGE_CASE } from "../../test-support/stay-on-average-case.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -532,6 +533,30 @@ describe("page 1's live projects the team can keep (examples/team.yaml, a team o
     expect(text).toContain(
       `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 can keep 9 live projects going, about 2.4 per person; with “A managed platform”, ${managed.maxLiveProjects}, about ${(Math.round(managed.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per person.`,
     );
+  });
+});
+
+describe("page 1's last year's gain with cash paid in one of its months", () => {
+  it("says that cash is in the gain, as run says it, so that it is not taken off a second time", async () => {
+    // A 24-month plan whose option starts in month 15 with €700 of consultants, paid at the end of month 14.
+    const compiled = compile(
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    change: { startMonth: 15, external: { consultants: 700 } }\n").replace(
+        "horizonMonths: 12",
+        "horizonMonths: 24",
+      ),
+    );
+    const result = buildResult(compiled);
+    const option = result.comparisons.alt!;
+    expect(option.investment).toMatchObject({ cash: 700, cashMonth: 14 });
+    // Month 14's net benefit holds the €700, and the last 12 months (13 to 24) hold month 14.
+    expect(option.monthlyNetBenefit[13]).toBeLessThan(0);
+    expect(option.benefitLastTwelveMonths).toBeCloseTo(
+      option.monthlyNetBenefit.slice(12).reduce((sum, value) => sum + value, 0),
+      6,
+    );
+    const text = await pageOne(compiled, result);
+    // It said "Over the last 12 months of the plan, before valuing it over time, it gains €…;" with no word of the €700 in it.
+    expect(text).toMatch(/Over the last 12 months of the plan, before valuing it over time, it gains €[\d,]+ \(the cash paid in month 14 included\);/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { laterCashWords } from "../../format/last-year.js";
 import {
   closeByGap,
   comparisonChangeEnd,
@@ -523,7 +524,10 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
   // Under one unit, a gain reads "less than €1", not "gains €0 a year" (gainOrLossWords).
   const yearlySaid = gainOrLossWords(yearly, context);
-  const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}`;
+  // Cash the option pays at the end of one of those months (before a change that starts then) is in the
+  // figure: said, as run's note under its table says it (`laterCashWords`), so that it is not taken off again.
+  const laterCash = laterCashWords(result, [comparison]);
+  const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}${laterCash ? ` (${laterCash})` : ""}`;
   const yearlyText =
     horizon > 12
       ? changeEnd.month < horizon - 11
