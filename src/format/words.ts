@@ -707,8 +707,9 @@ export function paybackRangeCell(payback: { readonly p5: number | null; readonly
 /**
  * What the gain chart (cumulative net per option, against today) marks and what its band is, after
  * the sentence saying what its lines are, in the words of the report's "When the money comes back" and
- * of the web app's chart: the payback month marked for good, or that none is (said with every range at
- * its middle where the case has ranges: some outcomes may pay back where the middle does not), then
+ * of the web app's chart: the payback month marked for good, or that none is (each said with every range
+ * at its middle where the case has ranges: the outcomes' months differ, and some may pay back where the
+ * middle does not), then
  * the shaded band where the ranges were sampled. Each sentence starts with a space.
  * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes."
  */
@@ -722,9 +723,11 @@ export function gainChartMarks(paybacks: readonly (number | null)[], horizonMont
   // The chart marks a payback month only where a line dips below zero and then stays above it.
   const within = `within ${theMonths(horizonMonths)}`;
   const ranged = ranges !== "none";
+  // With ranges, the month marked is that of every range at its middle, as an option without one is:
+  // said once, for the whole sentence.
   const marked = paybacks.some((month) => month !== null && month > 0)
-    ? ` The dashed line marks the month it pays back for good${
-        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}${ranged ? ` with ${AT_THE_MIDDLE}` : ""}` : ""
+    ? ` The dashed line marks${ranged ? `, with ${AT_THE_MIDDLE},` : ""} the month it pays back for good${
+        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""
       }.`
     : paybacks.every((month) => month === null)
       ? ` ${atTheMiddle(`${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`, ranged)}`
