@@ -1,5 +1,5 @@
 import { benefitCategories, categoryMoney, type BenefitCategory } from "./categories.js";
-import { maxLiveProjectsPerPerson } from "./capacity.js";
+import { liveProjectCapacity, maxLiveProjectsPerPerson } from "./capacity.js";
 import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT, type MonthlyField } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P, PARAMETER_COUNT } from "./model/parameters.js";
@@ -161,6 +161,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
     summary: {
       hourlyCost: scalars.hourlyCost,
       maxLiveProjectsPerPerson: maxLiveProjectsPerPerson(runner.parameters[index]!),
+      ...teamCapacity(runner.parameters[index]!),
       newWorkStopsMonth,
       firstOverloadedMonth: overloadedMonths[0] ?? null,
       overloadedMonths,
@@ -310,6 +311,9 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     presentValueByCategory: record(presentByCategory),
     capacity: {
       maxLiveProjectsPerPerson: { baseline: baseSummary.maxLiveProjectsPerPerson, alternative: summary.maxLiveProjectsPerPerson },
+      people: { baseline: baseSummary.people, alternative: summary.people },
+      liveProjectsPerPerson: { baseline: baseSummary.liveProjectsPerPerson, alternative: summary.liveProjectsPerPerson },
+      maxLiveProjects: { baseline: baseSummary.maxLiveProjects, alternative: summary.maxLiveProjects },
       newWorkStopsMonth: { baseline: baseSummary.newWorkStopsMonth, alternative: summary.newWorkStopsMonth },
       projectsDelivered: { baseline: baseSummary.projectsDelivered, alternative: summary.projectsDelivered },
       liveProjectsAtEnd: { baseline: baseSummary.liveProjectsAtEnd, alternative: summary.liveProjectsAtEnd },
@@ -456,4 +460,10 @@ export function withUncertainty(result: CaseResult, summary: MonteCarloSummary):
   };
   // The close call now knows how often the best option comes out ahead.
   return { ...uncertain, judgement: judge(uncertain) };
+}
+
+/** The summary's capacity of the whole team (`liveProjectCapacity`): its size, live projects per person unrounded, and whole projects kept. */
+function teamCapacity(parameters: Float64Array): { people: number; liveProjectsPerPerson: number | null; maxLiveProjects: number | null } {
+  const capacity = liveProjectCapacity(parameters);
+  return { people: capacity.people, liveProjectsPerPerson: capacity.perPerson, maxLiveProjects: capacity.team };
 }

@@ -5,12 +5,16 @@ import { WEEKS_PER_MONTH } from "./simulate.js";
 const P = importedP;
 
 /**
- * The most live projects one person can keep: their hours a month, net of steady overheads
- * (chores, waiting, meetings, turnover losses), divided by what one live project needs a month
- * (upkeep, per-project chores, fixing failures). null when a project needs no hours at all.
- * @example // 120 hours, upkeep 30 → 4; upkeep 11 → 10
+ * How many live projects the team can keep, as the months' hours count them: each person's hours a
+ * month, net of their share of the steady overheads (chores, waiting, meetings, turnover losses,
+ * fixing the failures of the team's own deployments), divided by what one live project needs a month
+ * (upkeep, per-project chores, fixing its failures) — `perPerson`, unrounded (2.37 for a team of 4
+ * whose person has 89 hours for 37.5-hour projects) — and the whole projects the team keeps together,
+ * ⌊people × perPerson⌋ (9 of them, not 4 × ⌊2.37⌋ = 8). `perPerson` and `team` are null when a project
+ * needs no hours at all; 0 when the overheads alone take every hour (docs/numbers.md, "Capacity").
+ * @example // 4 people of 114.5 hours, 102 hours of overheads, 37.5 hours a project: { people: 4, perPerson: 2.373…, team: 9 }
  */
-export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
+export function liveProjectCapacity(p: Float64Array): { people: number; perPerson: number | null; team: number | null } {
   const people = p[P.people]!;
   const hours = p[P.hoursPerMonth]!;
   const departures = (people * p[P.attritionPerYear]!) / 12;
@@ -26,10 +30,24 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
     p[P.upkeepHours]! +
     (p[P.manualMinutesPerProject]! * WEEKS_PER_MONTH) / 60 +
     p[P.deploymentsPerProject]! * p[P.changeFailureRate]! * p[P.fixHoursPerFailure]!;
-  if (perProject <= 0) return null;
-  if (perPerson <= 0) return 0;
-  const most = Math.floor(perPerson / perProject + 1e-9);
+  if (perProject <= 0) return { people, perPerson: null, team: null };
+  if (perPerson <= 0) return { people, perPerson: 0, team: 0 };
+  const share = perPerson / perProject;
   // A vanishingly small upkeep means no practical limit.
+  if (!Number.isFinite(share)) return { people, perPerson: null, team: null };
+  const team = Math.floor(people * share + 1e-9);
+  return { people, perPerson: share, team: Number.isFinite(team) ? team : null };
+}
+
+/**
+ * The most live projects one person can keep: `liveProjectCapacity`'s `perPerson`, rounded down to a
+ * whole project. null when a project needs no hours at all.
+ * @example // 120 hours, upkeep 30 → 4; upkeep 11 → 10
+ */
+export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
+  const { perPerson } = liveProjectCapacity(p);
+  if (perPerson === null) return null;
+  const most = Math.floor(perPerson + 1e-9);
   return Number.isFinite(most) ? most : null;
 }
 

@@ -63,7 +63,18 @@ export interface MonthRow {
 
 export interface ScenarioSummary {
   hourlyCost: number;
+  /** `liveProjectsPerPerson` rounded down to a whole project; null when a live project needs no hours (docs/numbers.md, "Capacity"). */
   maxLiveProjectsPerPerson: number | null;
+  /** The team's size (`team.people`), whose hours the capacity figures share. */
+  people: number;
+  /**
+   * Live projects per person the team's hours can keep, unrounded: a person's hours net of their share
+   * of the steady overheads ÷ one live project's hours (2.37 for examples/team.yaml today); null when a
+   * live project needs no hours (docs/numbers.md, "Capacity").
+   */
+  liveProjectsPerPerson: number | null;
+  /** The most live projects the whole team can keep, ⌊people × liveProjectsPerPerson⌋ (9 for examples/team.yaml's 4 people today); null as above. */
+  maxLiveProjects: number | null;
   /** First month from which the team can no longer start new work, to the end; null if it always can. */
   newWorkStopsMonth: number | null;
   firstOverloadedMonth: number | null;
@@ -191,6 +202,12 @@ export interface ComparisonResult {
   presentValueByCategory: Record<BenefitCategory, number>;
   capacity: {
     maxLiveProjectsPerPerson: { baseline: number | null; alternative: number | null };
+    /** The team's size, today and with the option (the summaries' `people`). */
+    people: { baseline: number; alternative: number };
+    /** The summaries' `liveProjectsPerPerson`, unrounded. */
+    liveProjectsPerPerson: { baseline: number | null; alternative: number | null };
+    /** The summaries' `maxLiveProjects`: whole projects the team keeps. */
+    maxLiveProjects: { baseline: number | null; alternative: number | null };
     newWorkStopsMonth: { baseline: number | null; alternative: number | null };
     projectsDelivered: { baseline: number; alternative: number };
     liveProjectsAtEnd: { baseline: number; alternative: number };

@@ -35,3 +35,33 @@ describe("what the last year's gain counts", () => {
     expect(lastYearWords(resultOver(36))).toEqual({ heading: "Gain, last 12 months", counts: "months 25 to 36, not discounted", span: "the last 12 months" });
   });
 });
+
+describe("what the last year's gain counts, with cash paid in a later month", () => {
+  // examples/seed.yaml with "What will be approved" starting in month 6 with €700 of consultants: paid at the end of month 5.
+  const late = (text: string) =>
+    text.replace("    label: What will be approved\n", "    label: What will be approved\n    change: { startMonth: 6, external: { consultants: 700 } }\n");
+
+  it("says the cash paid in a later month is in the gain, and the cash paid at the start is not, as the month table adds them up", () => {
+    const year = resultOver(12, late(seed));
+    const compromise = year.comparisons.compromise!;
+    expect(compromise.investment).toMatchObject({ cash: 700, cashMonth: 5 });
+    // The month table: month 5 nets the €700, so the gain (the months added up) already holds it: 7,370 = 8,070 − 700.
+    expect(compromise.monthlyNetBenefit[4]).toBeLessThan(0);
+    expect(compromise.benefitLastTwelveMonths).toBeCloseTo(
+      compromise.monthlyNetBenefit.reduce((sum, value) => sum + value, 0),
+      6,
+    );
+    expect(compromise.timeZeroNet).toBe(0);
+    // It said "months 1 to 12, not discounted, without the cash paid at the start" beside a gain with €700 of cash in it.
+    expect(lastYearWords(year).counts).toBe("months 1 to 12, not discounted, the cash paid in month 5 included, the cash paid at the start not");
+    expect(lastYearWords(year, [compromise]).counts).toBe("months 1 to 12, not discounted, the cash paid in month 5 included");
+    expect(lastYearWords(year, [year.comparisons.optimal!]).counts).toBe("months 1 to 12, not discounted, without the cash paid at the start");
+  });
+
+  it("says it over a longer plan only when the month is one of the last 12", () => {
+    expect(lastYearWords(resultOver(36, late(seed))).counts).toBe("months 25 to 36, not discounted");
+    const inLastYear = resultOver(36, late(seed).replace("startMonth: 6", "startMonth: 30"));
+    expect(inLastYear.comparisons.compromise!.investment.cashMonth).toBe(29);
+    expect(lastYearWords(inLastYear).counts).toBe("months 25 to 36, not discounted, the cash paid in month 29 included");
+  });
+});

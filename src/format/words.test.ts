@@ -14,6 +14,11 @@ import {
   countedAsPlannedWords,
   paidBackWords,
   paybackRow,
+  netGainRangeNote,
+  perPersonWords,
+  teamKeepsWords,
+  paybackRangeCell,
+  paybackRangeWords,
   sharedBestTail,
   listInWords,
   monthsUsedWords,
@@ -268,5 +273,73 @@ describe("paidBackWords and paybackRow: a payback behind us says what it rests o
       note: "",
     });
     expect(paybackRow({ paybackMonth: { now: 9 } }, ahead)).toEqual({ label: "Pays back", now: "month 9 (re-forecast)", note: "" });
+  });
+});
+
+describe("paybackRangeWords and paybackRangeCell: where the payback month falls in 9 outcomes out of 10", () => {
+  it("gives both ends, each to the nearer month, or one month once", () => {
+    expect(paybackRangeWords({ p5: 10.6, p95: 14.9 }, 36)).toBe("In 9 outcomes out of 10, it pays back between month 11 and month 15.");
+    expect(paybackRangeWords({ p5: 12, p95: 12.2 }, 36)).toBe("In 9 outcomes out of 10, it pays back in month 12.");
+    expect(paybackRangeCell({ p5: 10.6, p95: 14.9 }, 36)).toBe("month 11 to month 15");
+    expect(paybackRangeCell({ p5: 12, p95: 12 }, 36)).toBe("month 12");
+  });
+
+  it("says that some outcomes do not pay back within the plan, and nothing when too few pay back for a range", () => {
+    expect(paybackRangeWords({ p5: 30, p95: null }, 36)).toBe("In 9 outcomes out of 10, it pays back in month 30 at the earliest, or not within 36 months.");
+    expect(paybackRangeCell({ p5: 30, p95: null }, 36)).toBe("month 30 to not within 36 months");
+    // The chance that it pays back, beside it, says how few do.
+    expect(paybackRangeWords({ p5: null, p95: null }, 36)).toBeUndefined();
+    expect(paybackRangeCell({ p5: null, p95: null }, 36)).toBe("not within 36 months");
+  });
+
+  it("says a month 0 as never costing more than it brings back", () => {
+    expect(paybackRangeWords({ p5: 0, p95: 3 }, 12)).toBe(
+      "In 9 outcomes out of 10, it pays back by month 3 at the latest; in some, it never costs more than it brings back.",
+    );
+    expect(paybackRangeWords({ p5: 0, p95: 0 }, 12)).toBe("In 9 outcomes out of 10, it never costs more than it brings back.");
+    expect(paybackRangeWords({ p5: 0, p95: null }, 12)).toBe(
+      "In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months.",
+    );
+    expect(paybackRangeCell({ p5: 0, p95: 3 }, 12)).toBe("from the start to month 3");
+  });
+
+  it("marks each end said, as page 1 marks its figures", () => {
+    expect(paybackRangeWords({ p5: 11, p95: 13 }, 36, (end, text) => `[${end}:${text}]`)).toBe(
+      "In 9 outcomes out of 10, it pays back between [low:month 11] and [high:month 13].",
+    );
+  });
+});
+
+describe("perPersonWords and teamKeepsWords: the live projects a team can keep", () => {
+  it("writes the share per person to a tenth, 'about' when the tenth is not exact", () => {
+    expect(perPersonWords(2.3731)).toBe("about 2.4");
+    expect(perPersonWords(3.977)).toBe("about 4");
+    expect(perPersonWords(4)).toBe("4");
+    expect(perPersonWords(2.5)).toBe("2.5");
+  });
+
+  it("gives a larger team its whole projects together and their share per person; a team of one, its person's whole projects", () => {
+    // 4 people at 2.37 each keep 9, not the 8 of 4 × 2.
+    expect(teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.3731, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 })).toEqual({
+      who: "the team of 4",
+      count: "9",
+      perPerson: "about 2.4",
+    });
+    expect(teamKeepsWords({ people: 1, liveProjectsPerPerson: 10.9, maxLiveProjects: 10, maxLiveProjectsPerPerson: 10 })).toEqual({
+      who: "one person",
+      count: "10",
+      perPerson: undefined,
+    });
+    expect(teamKeepsWords({ people: 2.5, liveProjectsPerPerson: 2, maxLiveProjects: 5, maxLiveProjectsPerPerson: 2 })?.who).toBe("the team of 2.5");
+    // No limit: each view says it in its own sentence.
+    expect(teamKeepsWords({ people: 4, liveProjectsPerPerson: null, maxLiveProjects: null, maxLiveProjectsPerPerson: null })).toBeUndefined();
+  });
+});
+
+describe("netGainRangeNote: what the brackets of page 1's close-call table hold", () => {
+  it("names the payback month's range too when the table gives it, and that one alone when the net gain has none", () => {
+    expect(netGainRangeNote()).toBe("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
+    expect(netGainRangeNote(true)).toBe("In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10.");
+    expect(netGainRangeNote(true, false)).toBe("In brackets under the payback month: where it falls in 9 outcomes out of 10.");
   });
 });

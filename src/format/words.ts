@@ -4,7 +4,9 @@ import {
   formatGain,
   formatMoneyExact,
   formatMonth,
+  formatPaybackMonth,
   formatNumber,
+  formatNumberAsGiven,
   formatShare,
   formatSignedShare,
   lessThanOneUnit,
@@ -236,6 +238,41 @@ export function tieShareWords(decision: { options: readonly { probabilityBestLev
 }
 
 const numberWords: Record<number, string> = { 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten" };
+
+/**
+ * Live projects per person the team's hours can keep (`liveProjectsPerPerson`, unrounded), to a tenth:
+ * "about 2.4" when the tenth is not exact, "4" or "2.5" when it is (docs/numbers.md, "Capacity").
+ * @example perPersonWords(2.3731) // "about 2.4" ; perPersonWords(4) // "4"
+ */
+export function perPersonWords(perPerson: number): string {
+  const tenth = Math.round(perPerson * 10) / 10;
+  const written = formatNumber(tenth, Number.isInteger(tenth) ? 0 : 1);
+  return Math.abs(perPerson - tenth) > 1e-9 ? `about ${written}` : written;
+}
+
+/**
+ * How many live projects a scenario's team can keep, as page 1's team card and the web app's capacity
+ * cards say it: a team of one, "one person can keep 4" (`maxLiveProjectsPerPerson`, whole projects); a
+ * larger team, its whole projects together (`maxLiveProjects`) with their share per person: "the team
+ * of 4 can keep 9, about 2.4 per person", where 4 × ⌊2.37⌋ = 8 would be fewer than the team keeps
+ * (docs/numbers.md, "Capacity"). `figure` wraps each figure, as page 1 marks them. `undefined` when a
+ * live project needs no hours (no limit), which each view says in its own sentence.
+ * @example teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.373, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 4", count: "9", perPerson: "about 2.4" }
+ */
+export function teamKeepsWords(summary: {
+  people: number;
+  liveProjectsPerPerson: number | null;
+  maxLiveProjects: number | null;
+  maxLiveProjectsPerPerson: number | null;
+}): { who: string; count: string; perPerson: string | undefined } | undefined {
+  if (summary.liveProjectsPerPerson === null || summary.maxLiveProjects === null || summary.maxLiveProjectsPerPerson === null) return undefined;
+  if (summary.people === 1) return { who: "one person", count: formatNumber(summary.maxLiveProjectsPerPerson), perPerson: undefined };
+  return {
+    who: `the team of ${formatNumberAsGiven(summary.people)}`,
+    count: formatNumber(summary.maxLiveProjects),
+    perPerson: perPersonWords(summary.liveProjectsPerPerson),
+  };
+}
 
 /**
  * The file's risk adjustment in brackets, as every view names it: "(gains −10%, costs +5%)".
@@ -624,6 +661,13 @@ export function atTheMiddle(sentence: string, ranges: boolean): string {
 }
 
 /**
+ * Under a table of the case's own figures (`run`'s first table, the report's options), where the case
+ * has ranges: its figures hold with every range at its middle, not in every outcome (docs/numbers.md,
+ * "Ranges"). Without the full stop, so that a view can say where their ranges are.
+ */
+export const TABLE_AT_THE_MIDDLE = `With ranges in the file, every figure in this table is that of ${AT_THE_MIDDLE}`;
+
+/**
  * Whether a case has inputs given as a range, sampled or not: its own figures (`npv`, `paybackMonth`,
  * …) are then those of every range at its middle (docs/numbers.md, "Ranges").
  */
@@ -645,10 +689,64 @@ export function paybackMeaningAtTheMiddle(paybackMonth: number | null, ranges: b
 }
 
 /**
+ * What page 1's payback card says its month is, under the month: where the case has ranges, the month
+ * of every range at its middle (`paybackMonth`), not a fact every outcome shares; `paybackRangeWords`
+ * then says where the outcomes' months fall.
+ * @example paybackMonthMeaning(true) // "the month the gain so far turns positive for good, with every range at its middle"
+ */
+export function paybackMonthMeaning(ranges: boolean): string {
+  return `the month the gain so far turns positive for good${ranges ? `, with ${AT_THE_MIDDLE}` : ""}`;
+}
+
+/**
+ * Where an option's payback month falls in 9 outcomes out of 10 (P5 to P95 of the samples' payback
+ * months, the JSON's `distribution.paybackMonth`), in the words of page 1's payback card and of the web
+ * app's option card, after the month with every range at its middle. A percentile between two months is
+ * rounded to the nearer, as `run`'s "Pays back, 80% range" writes it; P95 `null` means more than 1 outcome
+ * in 20 does not pay back within the plan, which is said (docs/numbers.md, "Uncertainty"). `undefined`
+ * when P5 is `null` too: the outcomes that pay back are then too few for a range, and the chance that it
+ * pays back, said beside it, says how few.
+ * @example paybackRangeWords({ p5: 11, p95: 13 }, 36) // "In 9 outcomes out of 10, it pays back between month 11 and month 13."
+ * @example paybackRangeWords({ p5: 30, p95: null }, 36) // "In 9 outcomes out of 10, it pays back in month 30 at the earliest, or not within 36 months."
+ */
+export function paybackRangeWords(
+  payback: { readonly p5: number | null; readonly p95: number | null },
+  horizonMonths: number,
+  /** Wraps each end said ("month 11"), as page 1 marks its figures; as it is by default. */
+  end: (which: "low" | "high", text: string) => string = (_, text) => text,
+): string | undefined {
+  if (payback.p5 === null) return undefined;
+  const low = Math.round(payback.p5);
+  const within = `within ${plural(horizonMonths, "month")}`;
+  const inNine = `In ${NINE_IN_TEN_OUTCOMES},`;
+  if (payback.p95 === null)
+    return low === 0
+      ? `${inNine} it goes from never costing more than it brings back to not paying back ${within}.`
+      : `${inNine} it pays back in ${end("low", formatMonth(low))} at the earliest, or not ${within}.`;
+  const high = Math.round(payback.p95);
+  if (high === 0) return `${inNine} it never costs more than it brings back.`;
+  if (low === 0) return `${inNine} it pays back by ${end("high", formatMonth(high))} at the latest; in some, it never costs more than it brings back.`;
+  return low === high
+    ? `${inNine} it pays back in ${end("low", formatMonth(low))}.`
+    : `${inNine} it pays back between ${end("low", formatMonth(low))} and ${end("high", formatMonth(high))}.`;
+}
+
+/**
+ * `paybackRangeWords` for a table cell: the payback month's P5 to P95, each rounded to the nearer
+ * month, an end beyond the plan "not within 36 months" (`formatPaybackMonth`), one month once.
+ * @example paybackRangeCell({ p5: 11, p95: 13 }, 36) // "month 11 to month 13" ; paybackRangeCell({ p5: 4, p95: null }, 12) // "month 4 to not within 12 months"
+ */
+export function paybackRangeCell(payback: { readonly p5: number | null; readonly p95: number | null }, horizonMonths: number): string {
+  const end = (value: number | null) => formatPaybackMonth(value === null ? null : Math.round(value), horizonMonths);
+  return end(payback.p5) === end(payback.p95) ? end(payback.p5) : `${end(payback.p5)} to ${end(payback.p95)}`;
+}
+
+/**
  * What the gain chart (cumulative net per option, against today) marks and what its band is, after
  * the sentence saying what its lines are, in the words of the report's "When the money comes back" and
- * of the web app's chart: the payback month marked for good, or that none is (said with every range at
- * its middle where the case has ranges: some outcomes may pay back where the middle does not), then
+ * of the web app's chart: the payback month marked for good, or that none is (each said with every range
+ * at its middle where the case has ranges: the outcomes' months differ, and some may pay back where the
+ * middle does not), then
  * the shaded band where the ranges were sampled. Each sentence starts with a space.
  * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes."
  */
@@ -662,9 +760,11 @@ export function gainChartMarks(paybacks: readonly (number | null)[], horizonMont
   // The chart marks a payback month only where a line dips below zero and then stays above it.
   const within = `within ${theMonths(horizonMonths)}`;
   const ranged = ranges !== "none";
+  // With ranges, the month marked is that of every range at its middle, as an option without one is:
+  // said once, for the whole sentence.
   const marked = paybacks.some((month) => month !== null && month > 0)
-    ? ` The dashed line marks the month it pays back for good${
-        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}${ranged ? ` with ${AT_THE_MIDDLE}` : ""}` : ""
+    ? ` The dashed line marks${ranged ? `, with ${AT_THE_MIDDLE},` : ""} the month it pays back for good${
+        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""
       }.`
     : paybacks.every((month) => month === null)
       ? ` ${atTheMiddle(`${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`, ranged)}`
@@ -675,13 +775,22 @@ export function gainChartMarks(paybacks: readonly (number | null)[], horizonMont
 /** How page 1 says a 90% range (P5 to P95 over the samples): "9 outcomes out of 10". */
 export const NINE_IN_TEN_OUTCOMES = "9 outcomes out of 10";
 
+/** A 90% range's label in a table cell, short for `NINE_IN_TEN_OUTCOMES` (a note under the table says so). */
+export const NINE_IN_TEN_SHORT = "9 in 10";
+
 /**
  * The note under a table that writes the net gain's 90% range in brackets beside it (page 1's close
- * call), in the words page 1's "How sure are we?" uses for the same range.
+ * call), in the words page 1's "How sure are we?" uses for the same range; with `payback`, the payback
+ * month's too, in brackets under it (`paybackRangeCell`).
  * @example netGainRangeNote() // "In brackets beside the net gain: where it falls in 9 outcomes out of 10."
+ * @example netGainRangeNote(true) // "In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10."
+ * @example netGainRangeNote(true, false) // "In brackets under the payback month: where it falls in 9 outcomes out of 10."
  */
-export function netGainRangeNote(): string {
-  return `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+export function netGainRangeNote(payback = false, netGain = true): string {
+  if (!netGain) return `In brackets under the payback month: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+  return payback
+    ? `In brackets beside the net gain and under the payback month: where each falls in ${NINE_IN_TEN_OUTCOMES}.`
+    : `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
 }
 
 /**

@@ -329,6 +329,19 @@ describe("the run report's capacity table", () => {
   });
 });
 
+describe("the run report's live projects a team can keep", () => {
+  it("gives a team of more than one its whole projects together and their share per person, not one person's rounded down", () => {
+    const result = resultOf("team.yaml", 0);
+    const text = renderRunReport(result);
+    // It said "Live projects one person can keep  2" of a team of 4 whose months keep 9 live projects.
+    expect(Math.max(...result.scenarios.today!.months.map((month) => month.liveProjects))).toBe(9);
+    expect(text).not.toContain("Live projects one person can keep");
+    expect(text).toMatch(/^ {2}Live projects the team can keep +9 \(about 2\.4 per person\) +17 \(about 4\.4 per person\) +30 \(about 7\.7 per person\)/m);
+    // A team of one: one person's, as before.
+    expect(renderRunReport(resultOf("seed.yaml", 0))).toMatch(/^ {2}Live projects one person can keep +4 +10 +10$/m);
+  });
+});
+
 describe("the run report's header", () => {
   it("prints the case's description under its title", () => {
     const seed = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
@@ -374,6 +387,38 @@ describe("the run report's payback wording", () => {
     // The other conventions' months and years alike.
     expect(text).toMatch(/^ {2}Every tool we want +€[\d,]+ +€[\d,]+ +not within 12 months +not within 12 months +€/m);
     expect(text.split("\n").filter((line) => line.includes("Every tool we want"))).not.toContainEqual(expect.stringContaining("never"));
+  });
+});
+
+describe("the run report's figures where the case has ranges", () => {
+  it("says under its first table that they are those of every range at its middle, and where their ranges are", () => {
+    // It showed "month 12" for examples/team.yaml's managed platform, whose outcomes pay back in months 11 to 13, as fact.
+    const sampled = renderRunReport(resultOf("team.yaml", 500));
+    expect(sampled).toContain(
+      "  With ranges in the file, every figure in this table is that of every range at its middle; “How sure we are” below gives where they fall.",
+    );
+    expect(renderRunReport(resultOf("team.yaml", 0))).toContain(
+      "  With ranges in the file, every figure in this table is that of every range at its middle.\n",
+    );
+    // Single numbers hold as they are: nothing to say.
+    expect(renderRunReport(resultOf("seed.yaml", 0))).not.toContain("every range at its middle");
+  });
+});
+
+describe("the run report's last year's gain, with cash paid in a later month", () => {
+  it("says the cash paid in month 5 is in the gain, as month 5's net benefit holds it, and the cash paid at the start is not", () => {
+    // examples/seed.yaml with "What will be approved" starting in month 6, with €700 of consultants paid at the end of month 5.
+    const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8").replace(
+      "    label: What will be approved\n",
+      "    label: What will be approved\n    change: { startMonth: 6, external: { consultants: 700 } }\n",
+    );
+    const result = buildResult(validateScenarioText(text).compiled!);
+    const report = renderRunReport(result);
+    // It said "…, not discounted, without the cash paid at the start." beside €7,370, a gain the €700 is already taken off.
+    expect(report).toMatch(/What will be approved \(compromise\) .* €700 \(month 5\) .* €7,370\n/);
+    expect(report).toContain(
+      "  Gain, last 12 months: the net benefit against today of months 1 to 12, not discounted, the cash paid in month 5 included, the cash paid at the start not.",
+    );
   });
 });
 

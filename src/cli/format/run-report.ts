@@ -9,6 +9,9 @@ import {
   sharedBestTail,
   doraPaybackWithNote,
   doraPaybackWords,
+  hasRanges,
+  TABLE_AT_THE_MIDDLE,
+  teamKeepsWords,
   worthUpTo,
 } from "../../format/words.js";
 import {
@@ -88,6 +91,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
     renderTable(["Alternative", "Net gain (NPV)", "ROI", "Pays back", "Up-front cash", "Team time", lastYear.heading], rows),
     // Over a plan of a year or less these months are all of it: the gain then differs from the total by the cash paid at the start alone.
     `  ${lastYear.heading}: the net benefit against today of ${lastYear.counts}.`,
+    // The case's own figures hold with every range at its middle: said, with where their ranges are when sampled.
+    ...(hasRanges(result) ? [`  ${TABLE_AT_THE_MIDDLE}${result.uncertainty ? "; “How sure we are” below gives where they fall" : ""}.`] : []),
     ...(later
       ? [
           `  Up-front cash: paid at the start, or at the end of the month in brackets, before a change that starts later${todaysLater ? " (under a minus, today's own change: the cash the option does not pay)" : ""}${inParts ? "; “in parts”: in more than one month (--json's investment.cashByMonth gives each)" : ""}.`,
@@ -305,7 +310,16 @@ function capacityTable(scenarios: ScenarioResult[]): string {
   return renderTable(
     ["Team capacity", ...scenarios.map((scenario) => scenario.label)],
     [
-      row("Live projects one person can keep", (s) => (s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson))),
+      // A team of more than one keeps its whole projects together, page 1's figures (teamKeepsWords): "one
+      // person can keep 2" read as 8 for a team of 4 whose months keep 9.
+      scenarios.every((s) => s.summary.people === 1)
+        ? row("Live projects one person can keep", (s) =>
+            s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson),
+          )
+        : row("Live projects the team can keep", (s) => {
+            const kept = teamKeepsWords(s.summary);
+            return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} per person)`;
+          }),
       // Months without time for new work before it stops for good are named, as page 1 names them: "never"
       // alone read against page 1's "has none in months 7–8" of a change that starts late.
       row("Can no longer start new work from", (s) => {

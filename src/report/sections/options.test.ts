@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText } from "../../engine/index.js";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../engine/index.js";
 import { threeYearCase } from "../../test-support/three-year-case.js";
 import { createReport } from "../create-report.js";
 import { findJargon } from "../jargon.js";
@@ -126,5 +126,37 @@ describe("the options table's tag in a close call", () => {
     const { html } = await createReport(compiled!, { result: buildResult(compiled!) });
     expect(textOf(html)).toContain("Go ahead with");
     expect(html.slice(html.indexOf('<section id="options"'))).toContain('<span class="tag">recommended</span>');
+  });
+});
+
+describe("the report's options table where the case has ranges", () => {
+  const examples = new URL("../../../examples/", import.meta.url);
+  async function sectionOf(name: string, samples: number) {
+    const { compiled } = validateScenarioText(readFileSync(new URL(name, examples), "utf8"));
+    const deterministic = buildResult(compiled!);
+    const result = samples > 0 ? withUncertainty(deterministic, new MonteCarlo(compiled!, { samples, seed: 1 }).runAll().summarise()) : deterministic;
+    const { html } = await createReport(compiled!, { result, generatedOn: "1 June 2026" });
+    return { result, text: textOf(html.match(/<section id="options"[\s\S]*?<\/section>/)![0].replace(/<\/?span[^>]*>/g, "")) };
+  }
+
+  it("says its figures are those of every range at its middle, and under each payback month where it falls in 9 outcomes out of 10", async () => {
+    // It gave "month 12 (11.8 months, 0.99 years)" for examples/team.yaml's managed platform as fact.
+    const { result, text } = await sectionOf("team.yaml", 1_000);
+    for (const comparison of Object.values(result.comparisons)) {
+      const { p5, p95 } = comparison.distribution!.paybackMonth;
+      const end = (value: number) => `month ${Math.round(value)}`;
+      expect(text).toContain(`9 in 10: ${end(p5!) === end(p95!) ? end(p5!) : `${end(p5!)} to ${end(p95!)}`}`);
+    }
+    expect(text).toContain("; “9 in 10”: where the month falls in 9 outcomes out of 10.");
+    expect(text).toContain("With ranges in the file, every figure in this table is that of every range at its middle.");
+  });
+
+  it("says nothing of ranges the report did not sample beyond the middle, and nothing of ranges where the case has none", async () => {
+    const unsampled = (await sectionOf("team.yaml", 0)).text;
+    expect(unsampled).toContain("With ranges in the file, every figure in this table is that of every range at its middle.");
+    expect(unsampled).not.toContain("9 in 10");
+    const single = (await sectionOf("seed.yaml", 0)).text;
+    expect(single).not.toContain("every range at its middle");
+    expect(single).not.toContain("9 in 10");
   });
 });

@@ -4,7 +4,7 @@ import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, fo
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, optionRecommendedToGoAhead, prose, upFrontCell, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, riskAdjustmentShares } from "../../format/words.js";
+import { inTodaysMoney, NINE_IN_TEN_OUTCOMES, NINE_IN_TEN_SHORT, paybackRangeCell, riskAdjustmentShares, TABLE_AT_THE_MIDDLE } from "../../format/words.js";
 import { closeCallNpv } from "../../format/judgement.js";
 import { cashMonthShort } from "../../format/asked-for.js";
 
@@ -28,6 +28,16 @@ function paybackWithin(comparison: ComparisonResult): string {
   return `<br><span class="muted">(${escapeHtml(within.months)}, ${escapeHtml(within.years)})</span>`;
 }
 
+/**
+ * Where the payback month falls in 9 outcomes out of 10, under the month of every range at its middle,
+ * when the ranges were sampled: the month above is not one every outcome shares (docs/numbers.md, "Ranges").
+ */
+function paybackSpread(context: ReportContext, comparison: ComparisonResult): string {
+  const distribution = context.uncertainty?.distribution[comparison.alternative];
+  if (!distribution) return "";
+  return `<br><span class="muted" data-payback-range>${escapeHtml(`${NINE_IN_TEN_SHORT}: ${paybackRangeCell(distribution.paybackMonth, context.result.horizonMonths)}`)}</span>`;
+}
+
 /** What each figure of the table means: the convention it follows, so a finance reviewer can set it beside another calculation. */
 function conventionsNote(context: ReportContext): string {
   const { result } = context;
@@ -39,7 +49,10 @@ function conventionsNote(context: ReportContext): string {
     result.discountRate === 0
       ? `Net gain: ${discountingWords(result)}; cash paid at the start counts in full.`
       : `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full${laterWords}.`,
-    `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted).`,
+    `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted)${
+      context.ranges === "sampled" ? `; “${NINE_IN_TEN_SHORT}”: where the month falls in ${NINE_IN_TEN_OUTCOMES}` : ""
+    }.`,
+    ...(context.ranges !== "none" ? [`${TABLE_AT_THE_MIDDLE}.`] : []),
     result.discountRate === 0
       ? `Return on cost: net gain ÷ the extra costs. Forrester's Total Economic Impact ROI, (the gains − the costs) ÷ the costs, none of them discounted at a rate of 0%, is the same number.`
       : `Return on cost: net gain ÷ today's value of the extra costs. Forrester's Total Economic Impact ROI, (today's value of the gains − today's value of the costs) ÷ today's value of the costs, is the same number.`,
@@ -90,7 +103,7 @@ export const optionsSection: ReportSection = {
         return `<tr data-option="${escapeHtml(comparison.alternative)}">
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
   <td class="number">${amount(npvShown(comparison))}</td>
-  <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}</td>
+  <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}${paybackSpread(context, comparison)}</td>
   <td class="number">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
   <td class="number">${escapeHtml(formatHours(comparison.investment.teamHours))}</td>
   <td class="number">${ratio(comparison.roi)}</td>

@@ -108,6 +108,15 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   if (money(best.investment.cash).startsWith("-")) add("cash-saved", money(-best.investment.cash));
   add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
   if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  // Where the payback month falls in 9 outcomes out of 10 (P5 to P95, each to the nearer month): an end
+  // beyond the plan (null) is said in words, as is a month 0 (never costs more than it brings back).
+  const spread = best.distribution?.paybackMonth;
+  if (spread && spread.p5 !== null) {
+    const low = Math.round(spread.p5);
+    const high = spread.p95 === null ? null : Math.round(spread.p95);
+    if (low > 0) add("payback-low", formatMonth(low));
+    if (high !== null && high > 0 && high !== low) add("payback-high", formatMonth(high));
+  }
   // "None of the options gains money" is the middle of every range's: with ranges, the chance it gains at all.
   if (recommendation.verdict === "stay" && best.distribution && best.distribution.probabilityNpvPositive > 0)
     add("stay-gain-chance", formatChance(best.distribution.probabilityNpvPositive));
@@ -119,8 +128,20 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       capacity.liveProjectsAtEnd.alternative >
       0 || result.scenarios[result.baseline]!.months[0]!.liveProjects > 0;
   if (projects) {
-    add("projects-per-person-today", keep(capacity.maxLiveProjectsPerPerson.baseline));
-    add("projects-per-person-after", keep(capacity.maxLiveProjectsPerPerson.alternative));
+    // A team of one: its person's whole projects. A larger team: its whole projects together, then their share
+    // per person to a tenth ("about 2.4" when not exact), as the month table keeps them (9 for 4 people at 2.37 each).
+    for (const [which, when] of [
+      ["baseline", "today"],
+      ["alternative", "after"],
+    ] as const) {
+      const perPerson = capacity.liveProjectsPerPerson[which];
+      if (perPerson === null || capacity.people[which] === 1) add(`projects-per-person-${when}`, keep(capacity.maxLiveProjectsPerPerson[which]));
+      else {
+        add(`projects-team-${when}`, formatNumber(capacity.maxLiveProjects[which]!));
+        const tenth = Math.round(perPerson * 10) / 10;
+        add(`projects-per-person-${when}`, `${Math.abs(perPerson - tenth) > 1e-9 ? "about " : ""}${formatNumber(tenth, Number.isInteger(tenth) ? 0 : 1)}`);
+      }
+    }
     if (capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(capacity.newWorkStopsMonth.baseline));
     if (recommendation.firstReleaseMonth !== null) {
       add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
@@ -180,6 +201,12 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       add("trade-off-team-time", formatHours(comparison.investment.teamHours));
       add("trade-off-payback", payback(comparison));
       if (comparison.distribution) add("trade-off-payback-chance", formatChance(comparison.distribution.probabilityPaysBack));
+      // Under the month, where the outcomes' months fall (P5 to P95, each to the nearer month; one beyond the plan "not within …").
+      if (comparison.distribution) {
+        const end = (value: number | null) => (value === null ? `not within ${months}` : formatMonth(Math.round(value)));
+        const { p5, p95 } = comparison.distribution.paybackMonth;
+        add("trade-off-payback-range", end(p5) === end(p95) ? end(p5) : `${end(p5)} to ${end(p95)}`);
+      }
       add("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi));
     }
   } else if (recommendation.runnerUp && recommendation.verdict === "go") {

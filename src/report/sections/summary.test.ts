@@ -18,6 +18,7 @@ import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
 import { ABOVE_PAYROLL_CASE } from "../../test-support/payroll-case.js";
 import { STAY_ON_AVERAGE_CASE } from "../../test-support/stay-on-average-case.js";
+import { oneOptionCase } from "../../test-support/one-option-case.js";
 
 // Page 1's sentences against the figures they name: every range beside its own figure, no figure
 // called cash that is not, and a deadline that says which model it is about.
@@ -60,6 +61,32 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
       );
     else expect(text).not.toContain("likely to fall between");
     expect(text).not.toMatch(/plain cash/i);
+  });
+
+  it("says the payback month is that of every range at its middle, and where the outcomes' months fall", async () => {
+    const text = await pageOne(compiled, result);
+    const month = best.paybackMonth;
+    const ranged = result.assumptions.some((assumption) => assumption.range);
+    // It said "Month 12 the month the gain so far turns positive for good: 11.8 months … From then on, it has
+    // earned back all it cost." as fact in examples/team.yaml, whose outcomes pay back from month 11 to 13.
+    if (month !== null && month > 0)
+      expect(text).toContain(`the month the gain so far turns positive for good${ranged ? ", with every range at its middle" : ""}:`);
+    const spread = best.distribution?.paybackMonth;
+    if (!spread || spread.p5 === null) {
+      expect(text).not.toContain("it pays back between");
+      return;
+    }
+    const low = Math.round(spread.p5);
+    const high = spread.p95 === null ? null : Math.round(spread.p95);
+    const words =
+      high === null
+        ? `In 9 outcomes out of 10, it pays back in month ${low} at the earliest, or not within ${result.horizonMonths} months.`
+        : low === high
+          ? `In 9 outcomes out of 10, it pays back in month ${low}.`
+          : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`;
+    expect(text).toContain(
+      `${words} The chance that it pays back within ${result.horizonMonths} months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+    );
   });
 
   it("says whether the deadline is for the first model or the first new one", async () => {
@@ -483,9 +510,53 @@ describe("page 1's payback from the start, with ranges", () => {
     expect(best.distribution!.probabilityPaysBack).toBeLessThan(0.95);
     const page = await pageOne(compiled, result);
     // It said "It never costs more than it brings back. The chance that it pays back within 12 months is 84%."
+    // Where the outcomes' payback months fall: from none to pay back (P5, month 0) to none within the plan (P95).
+    expect(best.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it never costs more than it brings back. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it never costs more than it brings back. In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
     );
+  });
+});
+
+describe("page 1's live projects the team can keep (examples/team.yaml, a team of 4)", () => {
+  it("says the team's whole projects and their share per person, as the months keep them, not one person's rounded down", async () => {
+    const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    const today = result.scenarios.today!;
+    // The months keep 9 live projects today, more than 4 × the 2 one person was said to keep.
+    expect(Math.max(...today.months.map((month) => month.liveProjects))).toBe(9);
+    expect(today.summary.maxLiveProjectsPerPerson).toBe(2);
+    const managed = result.scenarios.managed!.summary;
+    const text = await pageOne(compiled, result);
+    // It said "2 → 7 live projects one person can keep One person can keep 2 live projects going today, and 7 with …".
+    expect(text).not.toContain("One person can keep");
+    expect(text).toContain(
+      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 can keep 9 live projects going, about 2.4 per person; with “A managed platform”, ${managed.maxLiveProjects}, about ${(Math.round(managed.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per person.`,
+    );
+  });
+});
+
+describe("page 1's last year's gain with cash paid in one of its months", () => {
+  it("says that cash is in the gain, as run says it, so that it is not taken off a second time", async () => {
+    // A 24-month plan whose option starts in month 15 with €700 of consultants, paid at the end of month 14.
+    const compiled = compile(
+      oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    change: { startMonth: 15, external: { consultants: 700 } }\n").replace(
+        "horizonMonths: 12",
+        "horizonMonths: 24",
+      ),
+    );
+    const result = buildResult(compiled);
+    const option = result.comparisons.alt!;
+    expect(option.investment).toMatchObject({ cash: 700, cashMonth: 14 });
+    // Month 14's net benefit holds the €700, and the last 12 months (13 to 24) hold month 14.
+    expect(option.monthlyNetBenefit[13]).toBeLessThan(0);
+    expect(option.benefitLastTwelveMonths).toBeCloseTo(
+      option.monthlyNetBenefit.slice(12).reduce((sum, value) => sum + value, 0),
+      6,
+    );
+    const text = await pageOne(compiled, result);
+    // It said "Over the last 12 months of the plan, before valuing it over time, it gains €…;" with no word of the €700 in it.
+    expect(text).toMatch(/Over the last 12 months of the plan, before valuing it over time, it gains €[\d,]+ \(the cash paid in month 14 included\);/);
   });
 });
 
@@ -500,8 +571,9 @@ describe("page 1's payback not within the plan, with ranges", () => {
     expect(option.distribution!.probabilityPaysBack).toBeGreaterThan(0.5);
     const page = await pageOne(compiled, result);
     expect(page).not.toContain("By the end of the plan it has still not earned back");
+    expect(option.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it has still not earned back what it cost by the end of the plan. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
     );
   });
 
@@ -619,7 +691,23 @@ describe("page 1's close-call table, with ranges", () => {
     const table = html.match(/<table class="compact trade-off"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, "");
     expect(result.comparisons.compromise!.distribution!.npv.p5).toBeLessThan(0);
     expect(textOf(table)).toMatch(/\(-€[\d,]+ to €[\d,]+\)/);
-    expect(textOf(table)).toContain("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
+    expect(textOf(table)).toContain("In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10.");
+  });
+
+  it("gives under each payback month where the outcomes' months fall, where the month with every range at its middle stood alone", async () => {
+    const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
+    const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
+    const { html } = await createReport(compiled, { result });
+    const table = textOf(html.match(/<table class="compact trade-off"[\s\S]*?<\/table>/)![0].replace(/<\/?span[^>]*>/g, ""));
+    for (const name of ["optimal", "compromise"]) {
+      const comparison = result.comparisons[name]!;
+      const { p5, p95 } = comparison.distribution!.paybackMonth;
+      const end = (value: number | null) => (value === null ? "not within 12 months" : `month ${Math.round(value)}`);
+      // "What will be approved" pays back in month 5 with every range at its middle; more than 1 outcome in 20 does not within the plan.
+      expect(table).toContain(`month ${comparison.paybackMonth} (${end(p5) === end(p95) ? end(p5) : `${end(p5)} to ${end(p95)}`})`);
+    }
+    expect(result.comparisons.compromise!.distribution!.paybackMonth.p95).toBeNull();
+    expect(table).toContain("(month 4 to not within 12 months)");
   });
 
   it("has no such note without ranges in brackets", async () => {

@@ -1,3 +1,4 @@
+import { laterCashWords } from "../../format/last-year.js";
 import {
   closeByGap,
   comparisonChangeEnd,
@@ -44,6 +45,10 @@ import {
 import type { ReportSection } from "./section.js";
 import {
   paybackMeaningAtTheMiddle,
+  paybackMonthMeaning,
+  paybackRangeCell,
+  paybackRangeWords,
+  teamKeepsWords,
   NINE_IN_TEN_OUTCOMES,
   netGainRangeNote,
   inTodaysMoney,
@@ -223,7 +228,11 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
         `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
         `<td class="number">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
         `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
-        `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
+        // The month with every range at its middle, and under it where the outcomes' months fall, as page 1's card says them.
+        // The range may wrap, so that the table keeps to the box's width; the month does not.
+        sampled
+          ? `<td><span class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</span><br><span class="muted">(${figure("trade-off-payback-range", paybackRangeCell(distribution!.paybackMonth, result.horizonMonths))})</span></td>`
+          : `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
         `<td class="number">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
       ];
@@ -244,7 +253,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   return `<table class="compact trade-off" data-figure-table="trade-off">
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
-</table>${ranged ? `\n<p class="muted" data-range-note>${escapeHtml(netGainRangeNote())}</p>` : ""}${lessThanTodaysChange(context, options)}`;
+</table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml(netGainRangeNote(sampled, ranged))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
@@ -515,7 +524,10 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // A loss over those months is said as one ("it loses €14,800"), never as a negative gain.
   // Under one unit, a gain reads "less than €1", not "gains €0 a year" (gainOrLossWords).
   const yearlySaid = gainOrLossWords(yearly, context);
-  const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}`;
+  // Cash the option pays at the end of one of those months (before a change that starts then) is in the
+  // figure: said, as run's note under its table says it (`laterCashWords`), so that it is not taken off again.
+  const laterCash = laterCashWords(result, [comparison]);
+  const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}${laterCash ? ` (${laterCash})` : ""}`;
   const yearlyText =
     horizon > 12
       ? changeEnd.month < horizon - 11
@@ -571,6 +583,8 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
         `From then on, the gain so far covers all it cost before money is valued over time; in today's money, it does not within ${theMonths(result.horizonMonths)}.`
       : `From then on, it has earned back all it cost.`);
   const distribution = context.uncertainty?.distribution[comparison.alternative];
+  // Where the outcomes' payback months fall (P5 to P95), beside the month with every range at its middle.
+  const spread = distribution ? paybackRangeWords(distribution.paybackMonth, result.horizonMonths, (end, text) => figure(`payback-${end}`, text)) : undefined;
   const chance = distribution
     ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)
     : context.ranges === "notSampled"
@@ -579,32 +593,63 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   return `<div class="card">
   <h3>When it pays back</h3>
   <p class="big">${figure("payback", big)}</p>
-  <p class="unit">${month !== null && month > 0 ? `the month the gain so far turns positive for good${within(comparison)}` : "&nbsp;"}</p>
-  ${prose(`${meaning} ${chance}`)}
+  <p class="unit">${month !== null && month > 0 ? `${paybackMonthMeaning(ranged)}${within(comparison)}` : "&nbsp;"}</p>
+  ${prose(`${meaning}${spread ? ` ${spread}` : ""} ${chance}`)}
 </div>`;
 }
 
-/** The big figure's side for a count of live projects one person can keep: "no limit" when they need no hours. */
+/** The big figure's side for a count of live projects: "no limit" when they need no hours. */
 function keep(count: number | null): string {
   return count === null ? "no limit" : formatNumber(count);
 }
 
+/** Whether either side's team is more than one person: page 1 then says what the team keeps, not one person. */
+function wholeTeam(capacity: ComparisonResult["capacity"]): boolean {
+  return capacity.people.baseline !== 1 || capacity.people.alternative !== 1;
+}
+
 /**
- * How many live projects one person can keep, today and with the option, in a sentence. No limit
- * (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
+ * How many live projects the team can keep, today and with the option, in a sentence (`teamKeepsWords`):
+ * one person's whole projects, or a larger team's together with their share per person ("the team of 4
+ * can keep 9 …, about 2.4 per person", where "one person can keep 2" read as 8 for the 4 of them). No
+ * limit (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
  */
-function keptPerPerson(today: number | null, after: number | null, alternative: string): string {
+function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: string): string {
+  const side = (which: "baseline" | "alternative") =>
+    teamKeepsWords({
+      people: capacity.people[which],
+      liveProjectsPerPerson: capacity.liveProjectsPerPerson[which],
+      maxLiveProjects: capacity.maxLiveProjects[which],
+      maxLiveProjectsPerPerson: capacity.maxLiveProjectsPerPerson[which],
+    });
+  const today = side("baseline");
+  const after = side("alternative");
   const todayFigure = (text: string) => figure("projects-per-person-today", text);
   const afterFigure = (text: string) => figure("projects-per-person-after", text);
-  if (today === null && after === null)
-    return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
-  if (today === null)
-    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${afterFigure(formatNumber(after!))}.`;
+  // A team's whole projects are their own figure, followed by their share per person; one person's are
+  // the per-person figure, as before.
+  type Kept = NonNullable<typeof today>;
+  const count = (words: Kept, when: "today" | "after") =>
+    words.perPerson === undefined ? (when === "today" ? todayFigure : afterFigure)(words.count) : figure(`projects-team-${when}`, words.count);
+  const share = (words: Kept, when: "today" | "after") =>
+    words.perPerson === undefined ? "" : `, ${(when === "today" ? todayFigure : afterFigure)(words.perPerson)} per person`;
   // "1 live project", not "1 live projects".
-  const kept = `One person can keep ${todayFigure(formatNumber(today))} ${today === 1 ? "live project" : "live projects"} going today`;
-  return after === null
-    ? `${kept}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`
-    : `${kept}, and ${afterFigure(formatNumber(after))} with ${alternative}.`;
+  const projects = (words: Kept) => (words.count === "1" ? "live project" : "live projects");
+  if (!today && !after)
+    return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
+  if (!today)
+    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${after!.perPerson === undefined ? "" : `${after!.who} can keep `}${count(after!, "after")}${share(after!, "after")}.`;
+  if (!after)
+    return `${capitalised(today.who)} can keep ${count(today, "today")} ${projects(today)} going today${share(today, "today")}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`;
+  if (today.perPerson === undefined && after.perPerson === undefined)
+    return `One person can keep ${count(today, "today")} ${projects(today)} going today, and ${count(after, "after")} with ${alternative}.`;
+  const afterWho = after.who === today.who ? "" : `${after.who} can keep `;
+  return `Today ${today.who} can keep ${count(today, "today")} ${projects(today)} going${share(today, "today")}; with ${alternative}, ${afterWho}${count(after, "after")}${share(after, "after")}.`;
+}
+
+/** A sentence's first word with its capital: "the team of 4" → "The team of 4". */
+function capitalised(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 /** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
@@ -711,7 +756,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const { result } = context;
   const capacity = comparison.capacity;
   const alternative = optionName(context, comparison.alternative);
-  const perPerson = keptPerPerson(capacity.maxLiveProjectsPerPerson.baseline, capacity.maxLiveProjectsPerPerson.alternative, alternative);
+  const perPerson = keptPerPerson(capacity, alternative);
   const stopsToday = capacity.newWorkStopsMonth.baseline;
   const stopsAfter = capacity.newWorkStopsMonth.alternative;
   // Months without time for new work before it stops for good (while a change is made, say): said,
@@ -752,15 +797,17 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
   const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
+  // The big figure: a larger team's whole projects together, one person's own (the sentence gives both).
+  const counts = wholeTeam(capacity) ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
 
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${
-    capacity.maxLiveProjectsPerPerson.baseline === null && capacity.maxLiveProjectsPerPerson.alternative === null
+    counts.baseline === null && counts.alternative === null
       ? escapeHtml(keep(null))
-      : `${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.baseline))} → ${escapeHtml(keep(capacity.maxLiveProjectsPerPerson.alternative))}`
+      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`
   }</p>
-  <p class="unit">live projects one person can keep</p>
+  <p class="unit">${wholeTeam(capacity) ? "live projects the team can keep" : "live projects one person can keep"}</p>
   ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }

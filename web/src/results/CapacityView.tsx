@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
 import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
-import { noRoomBefore } from "../../../src/format/words.js";
+import { noRoomBefore, teamKeepsWords } from "../../../src/format/words.js";
 import { formatHours, formatMonth } from "../format.js";
 
 interface Stretch {
@@ -45,6 +45,24 @@ export function overloadedWords(summary: ScenarioResult["summary"]): string {
   return count === 0 ? "never" : `from ${formatMonth(summary.firstOverloadedMonth)} (${count} ${count === 1 ? "month" : "months"})`;
 }
 
+/**
+ * How many live projects the scenario's team keeps at most, as page 1's team card says it
+ * (`teamKeepsWords`): one person's whole projects, or a larger team's together with their share per
+ * person, "The team of 4 keeps at most 9 live projects, about 2.4 per person", where "One person keeps
+ * at most 2" read as 8 for the 4 of them, who keep 9.
+ */
+function KeptLine({ summary }: { summary: ScenarioResult["summary"] }) {
+  const kept = teamKeepsWords(summary);
+  if (!kept) return null;
+  const projects = kept.count === "1" ? "project" : "projects";
+  return (
+    <>
+      {`${kept.who.charAt(0).toUpperCase()}${kept.who.slice(1)}`} keeps at most <strong>{kept.count}</strong> live {projects}
+      {kept.perPerson !== undefined && `, ${kept.perPerson} per person`}
+    </>
+  );
+}
+
 function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colour: string }) {
   const summary = scenario.summary;
   return (
@@ -58,10 +76,7 @@ function ScenarioCapacity({ scenario, colour }: { scenario: ScenarioResult; colo
               One person can keep <strong>any number of</strong> live projects: they take no hours of upkeep
             </>
           ) : (
-            <>
-              One person keeps at most <strong>{Math.floor(summary.maxLiveProjectsPerPerson)}</strong> live{" "}
-              {Math.floor(summary.maxLiveProjectsPerPerson) === 1 ? "project" : "projects"}
-            </>
+            <KeptLine summary={summary} />
           )}
         </li>
         <li>

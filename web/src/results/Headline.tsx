@@ -5,7 +5,15 @@ import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule, cashPaidWords } from "../../../src/format/asked-for.js";
-import { hasRanges, netGainName, paybackChanceWords, paybackMeaningAtTheMiddle, returnOnCostName } from "../../../src/format/words.js";
+import {
+  AT_THE_MIDDLE,
+  hasRanges,
+  netGainName,
+  paybackChanceWords,
+  paybackMeaningAtTheMiddle,
+  paybackRangeWords,
+  returnOnCostName,
+} from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -98,6 +106,9 @@ function HeadlineView({
                   <dt>Pays back</dt>
                   <dd data-figure="payback">
                     {payback(comparison, result.horizonMonths)}
+                    {/* A payback month with ranges is that of every range at its middle, as page 1's card says it;
+                        where the outcomes' months fall follows, once the ranges are sampled. */}
+                    {ranged && comparison.paybackMonth !== null && comparison.paybackMonth > 0 && ` with ${AT_THE_MIDDLE}`}
                     {/* Where the case has ranges, no payback is that of every range at its middle, not a fact the
                         chance beside it would contradict: said as page 1's card says it. */}
                     {ranged && paybackMeaningAtTheMiddle(comparison.paybackMonth, true) && (
@@ -108,6 +119,12 @@ function HeadlineView({
                     )}
                     {/* Whenever the ranges hold it, as page 1 of the report gives it: a case whose net gain moves
                         under one unit still has a chance of paying back. */}
+                    {range && paybackRangeWords(range.paybackMonth, result.horizonMonths) && (
+                      <span className="figure-range" data-figure="payback-range">
+                        {" "}
+                        {paybackRangeWords(range.paybackMonth, result.horizonMonths)}
+                      </span>
+                    )}
                     {range && (
                       <span className="figure-range" data-figure="payback-chance">
                         {" "}

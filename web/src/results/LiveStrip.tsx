@@ -49,7 +49,8 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
             {comparison.paybackMonth === null
               ? // Where the case has ranges, that is so with every range at its middle only, as the cards say.
                 `does not pay back within ${plural(result.horizonMonths, "month")}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`
-              : `pays back ${formatMonth(comparison.paybackMonth)}`}
+              : // A payback month with ranges is that of every range at its middle too, as the cards say.
+                `pays back ${formatMonth(comparison.paybackMonth)}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`}
           </span>
         ))}
       </a>

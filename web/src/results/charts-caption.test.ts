@@ -35,7 +35,8 @@ describe("the gain chart's caption in the web app", () => {
     const { compiled } = validateScenarioText(closeCall);
     const result = buildResult(compiled!);
     const caption = gainCaption(closeCall, false);
-    expect(caption).toContain("The dashed line marks the month it pays back for good");
+    // examples/close-call.yaml has ranges: the month marked is that of every range at its middle.
+    expect(caption).toContain("The dashed line marks, with every range at its middle, the month it pays back for good");
     expect(
       caption.endsWith(
         gainChartMarks(

@@ -74,6 +74,8 @@ describe("the cash an option asks for, on its card, with a change that starts la
     const card = html.slice(html.indexOf("What will be approved"));
     expect(card.replace(/<[^>]+>/g, "")).toContain("€700 in month 5, before the change starts in month 6");
     expect(card.replace(/<[^>]+>/g, "")).not.toContain("€700 up front");
+    // The last year's gain holds that cash (month 5's net benefit): said, not "without the cash paid at the start" alone.
+    expect(card.replace(/<[^>]+>/g, "")).toContain("months 1 to 12, not discounted, the cash paid in month 5 included, the cash paid at the start not");
   });
 });
 
@@ -88,12 +90,32 @@ describe("when an option pays back, on its card, where the case has ranges", () 
     const text = renderToStaticMarkup(createElement(Headline, { result, distributions }))
       .replace(/<[^>]+>/g, "")
       .replace(/\s+/g, " ");
+    // Over these 500 samples more than 1 in 20 do not pay back (P95 null), and the first do in month 4 (P5).
+    expect(distributions.compromise!.paybackMonth).toMatchObject({ p5: 4, p95: null });
     expect(text).toContain(
-      "not within 12 months With every range at its middle, it has still not earned back what it cost by the end of the plan. The chance that it pays back within 12 months is",
+      "not within 12 months With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it pays back in month 4 at the earliest, or not within 12 months. The chance that it pays back within 12 months is",
     );
     // Before the ranges are sampled too.
     const bare = renderToStaticMarkup(createElement(Headline, { result: buildResult(compiled!), rangesComing: true })).replace(/<[^>]+>/g, "");
     expect(bare).toContain("With every range at its middle, it has still not earned back");
+  });
+
+  it("says a payback month is that of every range at its middle, and where the outcomes' months fall, as page 1's card does", () => {
+    // It read "Pays back month 10 The chance that it pays back within 12 months is 99%.", the month as fact.
+    const { compiled } = validateScenarioText(seedUncertain);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 500, seed: 1 }));
+    const distributions = uncertaintyFromResult(result)!.distribution;
+    const text = renderToStaticMarkup(createElement(Headline, { result, distributions }))
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ");
+    for (const comparison of Object.values(result.comparisons)) {
+      const { p5, p95 } = distributions[comparison.alternative]!.paybackMonth;
+      const low = Math.round(p5!);
+      const high = Math.round(p95!);
+      expect(text).toContain(
+        `month ${comparison.paybackMonth} with every range at its middle ${low === high ? `In 9 outcomes out of 10, it pays back in month ${low}.` : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`} The chance that it pays back within 12 months is ${formatChance(distributions[comparison.alternative]!.probabilityPaysBack)}.`,
+      );
+    }
   });
 
   it("says nothing more where the case has no ranges", () => {

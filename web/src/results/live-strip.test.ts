@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
+import seed from "../../../examples/seed.yaml?raw";
 import { STAY_ON_AVERAGE_CASE as stayVsAverage } from "../../../src/test-support/stay-on-average-case.js";
 import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
 import { LiveStrip } from "./LiveStrip.js";
@@ -30,5 +31,16 @@ describe("the strip, where the case has ranges", () => {
     const { compiled } = validateScenarioText(stayVsAverage);
     const text = renderToStaticMarkup(createElement(LiveStrip, { result: buildResult(compiled!), stale: false })).replace(/<[^>]+>/g, "");
     expect(text).toContain("does not pay back within 12 months with every range at its middle");
+  });
+
+  it("says a payback month is so with every range at its middle too, and says nothing of ranges where the case has none", () => {
+    // It read "Every tool we want net gain (NPV) €5,970 · pays back month 9" of examples/close-call.yaml, whose outcomes pay back in months 8 to 10.
+    const { compiled } = validateScenarioText(closeCall);
+    const text = renderToStaticMarkup(createElement(LiveStrip, { result: buildResult(compiled!), stale: false })).replace(/<[^>]+>/g, "");
+    expect(text).toContain("€5,970 · pays back month 9 with every range at its middle");
+    const single = validateScenarioText(seed).compiled!;
+    const strip = renderToStaticMarkup(createElement(LiveStrip, { result: buildResult(single), stale: false }));
+    expect(strip).toContain("pays back month");
+    expect(strip).not.toContain("every range at its middle");
   });
 });

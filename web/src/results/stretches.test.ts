@@ -3,6 +3,7 @@ import type { MonthRow, ScenarioResult } from "../../../src/engine/index.js";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import closeCall from "../../../examples/close-call.yaml?raw";
+import team from "../../../examples/team.yaml?raw";
 import { buildResult, validateScenarioText } from "../../../src/engine/index.js";
 import { monthsWithoutNewWorkBefore } from "../../../src/format/words.js";
 import { CapacityView, overloadedWords, pausedWords, stretches } from "./CapacityView.js";
@@ -67,5 +68,22 @@ describe("the capacity card's overloaded months", () => {
     expect(overloadedWords(summary([]))).toBe("never");
     expect(overloadedWords(summary([12]))).toBe("from month 12 (1 month)");
     expect(overloadedWords(summary([10, 11, 12]))).toBe("from month 10 (3 months)");
+  });
+});
+
+describe("the live projects each capacity card says its team keeps", () => {
+  it("says a larger team's whole projects and their share per person, as page 1 does, not one person's rounded down", () => {
+    const result = buildResult(validateScenarioText(team).compiled!);
+    const text = renderToStaticMarkup(createElement(CapacityView, { result })).replace(/<[^>]+>/g, "");
+    // It said "One person keeps at most 2 live projects" of a team of 4 whose months keep 9 live.
+    expect(Math.max(...result.scenarios.today!.months.map((month) => month.liveProjects))).toBe(9);
+    expect(text).not.toContain("One person keeps at most 2");
+    expect(text).toContain("The team of 4 keeps at most 9 live projects, about 2.4 per person");
+    // A team of one keeps its person's whole projects, as before.
+    const single = renderToStaticMarkup(createElement(CapacityView, { result: buildResult(validateScenarioText(closeCall).compiled!) })).replace(
+      /<[^>]+>/g,
+      "",
+    );
+    expect(single).toContain("One person keeps at most 4 live projects");
   });
 });
