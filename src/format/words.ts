@@ -664,3 +664,38 @@ export function netGainRangeNote(): string {
 export function changeHoursPriceWords(captureShare: number): string {
   return `is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count.`;
 }
+
+/**
+ * How cash paid for a change is counted in the net gain (docs/numbers.md, "Investment": at time 0 when
+ * the change starts in month 1, else at the end of the month before it starts, discounted with that
+ * month). The report's table of the options and its appendix both say it, with these words; `later`:
+ * some option pays its cash in a later month; `where` says where the table shows that month. At a rate
+ * of 0% nothing is discounted, and only the first clause is said.
+ * @example cashTimingWords(0.08, true) // "cash paid at the start counts in full; cash paid in a later month is discounted with that month"
+ * @example cashTimingWords(0.08, true, "in brackets under “Up front”") // "cash paid at the start counts in full; cash paid in a later month (in brackets under “Up front”) is discounted with that month"
+ */
+export function cashTimingWords(discountRate: number, later: boolean, where?: string): string {
+  const start = "cash paid at the start counts in full";
+  if (!later || discountRate === 0) return start;
+  return `${start}; cash paid in a later month${where ? ` (${where})` : ""} is discounted with that month`;
+}
+
+/**
+ * When an option pays back (the JSON's `paybackMonth`, docs/numbers.md "Payback month": the first month
+ * from which the cumulative net stays ≥ 0 to the end of the plan), in the words the report's table of
+ * the options and its appendix both use.
+ * @example paybackRuleWords() // "the first month from which the gain so far stays at or above zero to the end of the plan"
+ */
+export function paybackRuleWords(): string {
+  return "the first month from which the gain so far stays at or above zero to the end of the plan";
+}
+
+/**
+ * What the return on cost divides by (the JSON's `presentValueOfCosts`; docs/numbers.md, "ROI"): month by
+ * month, every cost by which the option spends more than today, the team time its change takes, and its
+ * extra cash up front; in today's money unless the rate is 0%. It follows "the net gain divided by".
+ * @example returnOnCostDivisorWords(0.08) // "what the option costs more than today, in today's money: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front"
+ */
+export function returnOnCostDivisorWords(discountRate: number): string {
+  return `what the option costs more than today${inTodaysMoney(discountRate, ", ")}: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front`;
+}
