@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { aheadAndLevelWords } from "./judgement.js";
 import {
+  cashTimingWords,
+  returnOnCostDivisorWords,
   noInputAloneWords,
   belowNoiseWords,
   doraPaybackWithNote,
@@ -341,5 +343,21 @@ describe("netGainRangeNote: what the brackets of page 1's close-call table hold"
     expect(netGainRangeNote()).toBe("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
     expect(netGainRangeNote(true)).toBe("In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10.");
     expect(netGainRangeNote(true, false)).toBe("In brackets under the payback month: where it falls in 9 outcomes out of 10.");
+  });
+});
+
+describe("the shared words of the options' note and the appendix", () => {
+  it("says how cash is counted, with a later month only where one is and the rate is not 0%", () => {
+    expect(cashTimingWords(0.08, false)).toBe("cash paid at the start counts in full");
+    expect(cashTimingWords(0, true)).toBe("cash paid at the start counts in full");
+    expect(cashTimingWords(0.08, true)).toBe("cash paid at the start counts in full; cash paid in a later month is discounted with that month");
+    expect(cashTimingWords(0.08, true, "in brackets under “Up front”")).toBe(
+      "cash paid at the start counts in full; cash paid in a later month (in brackets under “Up front”) is discounted with that month",
+    );
+  });
+
+  it("says what the return on cost divides by, in today's money only where money is discounted", () => {
+    expect(returnOnCostDivisorWords(0.08)).toMatch(/^what the option costs more than today, in today's money: each month, every running cost/);
+    expect(returnOnCostDivisorWords(0)).toMatch(/^what the option costs more than today: each month/);
   });
 });

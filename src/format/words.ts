@@ -1,4 +1,12 @@
-import { builtInPricesSentence, doraPaybackMissing, monthsWithoutNewWork, type BuiltInPrice, type DoraFigures, type PaidBack } from "../engine/index.js";
+import {
+  benefitCategoryLabels,
+  builtInPricesSentence,
+  doraPaybackMissing,
+  monthsWithoutNewWork,
+  type BuiltInPrice,
+  type DoraFigures,
+  type PaidBack,
+} from "../engine/index.js";
 import {
   formatChancesOfWhole,
   formatGain,
@@ -802,4 +810,73 @@ export function netGainRangeNote(payback = false, netGain = true): string {
  */
 export function changeHoursPriceWords(captureShare: number): string {
   return `is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count.`;
+}
+
+/**
+ * How cash paid for a change is counted in the net gain (docs/numbers.md, "Investment": at time 0 when
+ * the change starts in month 1, else at the end of the month before it starts, discounted with that
+ * month). The report's table of the options and its appendix both say it, with these words; `later`:
+ * some option pays its cash in a later month; `where` says where the table shows that month. At a rate
+ * of 0% nothing is discounted, and only the first clause is said.
+ * @example cashTimingWords(0.08, true) // "cash paid at the start counts in full; cash paid in a later month is discounted with that month"
+ * @example cashTimingWords(0.08, true, "in brackets under “Up front”") // "cash paid at the start counts in full; cash paid in a later month (in brackets under “Up front”) is discounted with that month"
+ */
+export function cashTimingWords(discountRate: number, later: boolean, where?: string): string {
+  const start = "cash paid at the start counts in full";
+  if (!later || discountRate === 0) return start;
+  return `${start}; cash paid in a later month${where ? ` (${where})` : ""} is discounted with that month`;
+}
+
+/**
+ * When an option pays back (the JSON's `paybackMonth`, docs/numbers.md "Payback month": the first month
+ * from which the cumulative net stays ≥ 0 to the end of the plan), in the words the report's table of
+ * the options and its appendix both use.
+ * @example paybackRuleWords() // "the first month from which the gain so far stays at or above zero to the end of the plan"
+ */
+export function paybackRuleWords(): string {
+  return "the first month from which the gain so far stays at or above zero to the end of the plan";
+}
+
+/**
+ * What the return on cost divides by (the JSON's `presentValueOfCosts`; docs/numbers.md, "ROI"): month by
+ * month, every cost by which the option spends more than today, the team time its change takes, and its
+ * extra cash up front; in today's money unless the rate is 0%. It follows "the net gain divided by".
+ * @example returnOnCostDivisorWords(0.08) // "what the option costs more than today, in today's money: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front"
+ */
+export function returnOnCostDivisorWords(discountRate: number): string {
+  return `what the option costs more than today${inTodaysMoney(discountRate, ", ")}: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front`;
+}
+
+/** One option's cost of making the change: on the bar of "Where the gain comes from", and in all, as page 1 says it. */
+export interface ChangeCostFigures {
+  /** The option's name as the view writes it. */
+  readonly name: string;
+  /** −`benefitByCategory.change`: the change's hours at the full cost of an hour, with its cash. */
+  readonly bar: string;
+  /** `investment.total`: the cash and the hours at what they displace. */
+  readonly total: string;
+  /** `investment.cash`, when there is some. */
+  readonly cash?: string;
+  /** `investment.teamHours`, with its unit ("212 hours"). */
+  readonly hours: string;
+  /** `investment.teamHoursCost`. */
+  readonly hoursWorth: string;
+}
+
+/**
+ * Under the chart of where the gain comes from, why its bar "Cost of making the change" is bigger than
+ * what page 1 says the change costs (docs/numbers.md, "The change's hours have one price: what they
+ * displace"): the bar (the JSON's `benefitByCategory.change`) counts every hour of the change at the full
+ * cost of an hour, and the part of an idle hour's cost that page 1 does not count comes back in the bar
+ * "Freed hours not counted as gain" (`unusedCapacity`), so that together they make `investment.total`.
+ * @example changeBarWords(0.5, [{ name: "“Managed”", bar: "€14,200", total: "€12,400", cash: "€1,500", hours: "212 hours", hoursWorth: "€10,900" }])
+ * // "“Cost of making the change” counts every hour of the change at the full cost of an hour of the team's time. Page 1 counts an hour the team would have left idle at 50% of that cost, as freed hours count; the rest comes back in “Freed hours not counted as gain”. So in all the change costs €12,400 for “Managed” (€1,500 up front and 212 hours of the team's time, worth €10,900), not the bar's €14,200."
+ */
+export function changeBarWords(captureShare: number, options: readonly ChangeCostFigures[]): string {
+  const labels = benefitCategoryLabels;
+  const each = options.map((option) => {
+    const parts = `${option.cash ? `${option.cash} up front and ` : ""}${option.hours} of the team's time, worth ${option.hoursWorth}`;
+    return `${option.total} for ${option.name} (${parts}), not the bar's ${option.bar}`;
+  });
+  return `“${labels.change}” counts every hour of the change at the full cost of an hour of the team's time. Page 1 counts an hour the team would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count; the rest comes back in “${labels.unusedCapacity}”. So in all the change costs ${each.join("; ")}.`;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
+import { gainingStepsWords } from "./adoption-order.js";
 import { textOf } from "../report-text.js";
 
 const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
@@ -139,5 +140,60 @@ describe("what to ask for first, for an improvement that adds under one unit", (
     // The step and the total so far, in the table.
     expect(text).toMatch(/1 Cap A[^\d]*less than CHF 1 less than CHF 1/);
     expect(text).not.toContain("CHF 0");
+  });
+});
+
+describe("what to ask for first, when page 1 advises not to go ahead", () => {
+  const stay = [
+    "title: Stay",
+    "currency: EUR",
+    "horizonMonths: 12",
+    "discountRate: 0.08",
+    "baseline: current",
+    "catalogue:",
+    "  a: { label: Cap A, setupHours: 0, effects: { projects.upkeepHoursPerMonth: 0.5 } }",
+    "  b: { label: Cap B, setupHours: 0, monthlyCost: 2000 }",
+    "defaults:",
+    "  team: { people: 1, hoursPerMonth: 120, hourlyCost: 50 }",
+    "  projects: { alreadyLive: 2, upkeepHoursPerMonth: 20, valuePerMonth: 100 }",
+    "  releases: { mode: schedule, months: [] }",
+    "scenarios:",
+    "  current: { label: Today }",
+    "  alt: { label: Alt, capabilities: [a, b] }",
+    "",
+  ].join("\n");
+
+  it("asks for no approval: it says page 1 advises against it, then which steps add and which take", async () => {
+    const { compiled } = validateScenarioText(stay);
+    expect(buildResult(compiled!).comparisons.alt!.npv).toBeLessThan(0);
+    const text = (await orderText(stay)).replace(/“\s*/g, "“").replace(/\s*”/g, "”");
+    // It said "“Alt” is made of 2 improvements. If they cannot all be approved at once, ask first for cap a",
+    // where page 1 says "Do not go ahead … as planned".
+    expect(text).not.toMatch(/approved at once|ask first for/);
+    expect(text).toContain(
+      "Page 1 advises not to go ahead as planned, so nothing here is a request for approval. “Alt” is made of 2 improvements; the order below shows what each adds to the net gain, or takes from it, given the steps before it: only step 1 adds to the net gain; step 2 takes from it. The last step takes more from the net gain than it adds: stopping after step 1, the net gain is €5,756, against -€17,269 with both.",
+    );
+  });
+
+  it("names the steps that add and those that take", () => {
+    expect(gainingStepsWords([{ marginalNpv: 10 }, { marginalNpv: -5 }, { marginalNpv: -1 }])).toBe(
+      "only step 1 adds to the net gain; steps 2 and 3 take from it",
+    );
+    expect(gainingStepsWords([{ marginalNpv: 10 }, { marginalNpv: 5 }, { marginalNpv: -1 }])).toBe("steps 1 and 2 add to the net gain; step 3 takes from it");
+    expect(gainingStepsWords([{ marginalNpv: -10 }, { marginalNpv: 0.4 }])).toBe("none of the steps adds to the net gain");
+    expect(gainingStepsWords([{ marginalNpv: 10 }, { marginalNpv: 5 }])).toBe("every step adds to the net gain");
+  });
+});
+
+describe("what to ask for first, one precision for money", () => {
+  it("writes the first step's amount to the unit, as its table and the net gain after a stop (solo.yaml: €8,102, not €8,100)", async () => {
+    const solo = readFileSync(new URL("../../../examples/solo.yaml", import.meta.url), "utf8");
+    const { compiled } = validateScenarioText(solo);
+    const steps = Object.values(buildResult(compiled!).comparisons).find((comparison) => comparison.adoptionOrder?.length)!.adoptionOrder!;
+    const money = `€${Math.round(steps[0]!.marginalNpv).toLocaleString("en-GB")}`;
+    const text = await orderText(solo);
+    // It said "on its own it adds €8,100 to the net gain" beside €8,102 in the table and "the net gain is €7,965".
+    expect(text).toContain(`on its own it adds ${money} to the net gain.`);
+    expect(money).toMatch(/^€\d{1,3},\d{3}$/);
   });
 });

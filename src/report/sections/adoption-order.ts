@@ -1,9 +1,25 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatMoneyExact } from "../../format/numbers.js";
-import { AT_THE_MIDDLE, hasRanges } from "../../format/words.js";
+import { AT_THE_MIDDLE, hasRanges, listInWords } from "../../format/words.js";
 import { countWord, optionName, prose, optionRecommendedToGoAhead, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
+
+/** A "stay" verdict's opening: page 1 advises against going ahead, so nothing is asked for. */
+const STAY_OPENING = "Page 1 advises not to go ahead as planned, so nothing here is a request for approval.";
+
+/**
+ * Which steps add to the net gain (by at least half a unit, as the table writes them) and which take from it.
+ * @example gainingStepsWords([{ marginalNpv: 10 }, { marginalNpv: -5 }, { marginalNpv: -1 }]) // "only step 1 adds to the net gain; steps 2 and 3 take from it"
+ */
+export function gainingStepsWords(steps: readonly { marginalNpv: number }[]): string {
+  const adding = steps.flatMap((step, index) => (step.marginalNpv >= 0.5 ? [index + 1] : []));
+  const taking = steps.flatMap((step, index) => (step.marginalNpv >= 0.5 ? [] : [index + 1]));
+  const named = (numbers: number[]) => `${numbers.length === 1 ? "step" : "steps"} ${listInWords(numbers)}`;
+  if (adding.length === 0) return "none of the steps adds to the net gain";
+  if (taking.length === 0) return "every step adds to the net gain";
+  return `${adding.length === 1 ? "only " : ""}${named(adding)} ${adding.length === 1 ? "adds" : "add"} to the net gain; ${named(taking)} ${taking.length === 1 ? "takes" : "take"} from it`;
+}
 
 /** The option the reader is asked to approve: the recommended one, else the one with the highest gain. */
 function chosenOption(context: ReportContext): string | undefined {
@@ -62,19 +78,25 @@ export const adoptionOrderSection: ReportSection = {
     const later = steps.length - 1 - bestStop;
     const stop =
       later > 0 && last.cumulativeNpv < steps[bestStop]!.cumulativeNpv - 0.5
-        ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with all ${steps.length}.`
+        ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with ${steps.length === 2 ? "both" : `all ${steps.length}`}.`
         : "";
     // The engine orders the steps by the case's own figures: in a case with ranges, those of every range at its middle.
     const convention = hasRanges(context.result) ? ` The figures are those with ${AT_THE_MIDDLE}.` : "";
-    const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(formatGain(Math.abs(first.marginalNpv), context.result.currency, context.money))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
+    // To the unit, as the table beside it and the net gain after a stop are: "adds €8,100" stood beside €8,102.
+    const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(gain(Math.abs(first.marginalNpv)))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
+    // Page 1 advises against going ahead (its verdict "stay"): the section asks for no approval then, but
+    // says so first and what the order shows, which steps add to the net gain and which take from it.
+    const stay = context.recommendation?.verdict === "stay";
+    const opening =
+      steps.length === 1
+        ? // One improvement: nothing to ask for first, nor a next step.
+          `${stay ? `${STAY_OPENING} ` : ""}${whose}${optionName(context, name)} is made of one improvement, ${userText(first.label.toLowerCase())}: ${effect}.${convention}`
+        : stay
+          ? `${STAY_OPENING} ${whose}${optionName(context, name)} is made of ${steps.length} improvements; the order below shows what each adds to the net gain, or takes from it, given the steps before it: ${escapeHtml(gainingStepsWords(steps))}.${stop}${convention}`
+          : `${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: ${effect}. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}${convention}`;
     return `<section id="adoption-order" class="block">
 <h2>What to ask for first</h2>
-${prose(
-  steps.length === 1
-    ? // One improvement: nothing to ask for first, nor a next step.
-      `${whose}${optionName(context, name)} is made of one improvement, ${userText(first.label.toLowerCase())}: ${effect}.${convention}`
-    : `${whose}${optionName(context, name)} is made of ${steps.length} improvements. If they cannot all be approved at once, ask first for ${userText(first.label.toLowerCase())}: ${effect}. Each next step is the one that adds the most, or takes the least, given the steps before it.${stop}${convention}`,
-)}
+${prose(opening)}
 <table>
   <thead><tr><th class="number">Step</th><th>Improvement</th><th class="number">Adds to the net gain</th><th class="number">Net gain so far</th></tr></thead>
   <tbody>${startRow}${rows}</tbody>

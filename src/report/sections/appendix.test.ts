@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_NOTE, buildResult, builtInCatalogue, validateScenarioText, type CaseResult } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { formatMoney } from "../../format/numbers.js";
-import { onlyBeforeChangeAside, usedByName } from "../../format/words.js";
+import { onlyBeforeChangeAside, paybackRuleWords, usedByName } from "../../format/words.js";
 import { textOf } from "../report-text.js";
 import { formatWithUnit, multiplierText, usedByOf } from "./appendix-rows.js";
 import { assumptionsSection } from "./assumptions.js";
@@ -269,5 +269,46 @@ describe("the appendix's Used by names an option that reads today's input before
     const usedBy = (input: string) => decode(rows.find((row) => row.input === input)!.cells[2]!);
     expect(usedBy("scenarios.today.projects.upkeepHoursPerMonth")).toBe("Today, Better (before its change)");
     expect(usedBy("scenarios.better.projects.upkeepHoursPerMonth")).toBe("Better");
+  });
+});
+
+describe("how the figures are worked out, as the table of the options says them", () => {
+  const team = readFileSync(new URL("team.yaml", examples), "utf8");
+
+  it("says that cash paid in a later month is discounted with that month, as the options' note does", () => {
+    // The managed platform's change starts in month 6: its cash is paid at the end of month 5.
+    const later = team.replace(
+      '    change:\n      note: "our assumptions: three months to move',
+      '    change:\n      startMonth: 6\n      note: "our assumptions: three months to move',
+    );
+    expect(later).not.toBe(team);
+    const result = resultOf(later);
+    expect(result.comparisons.managed!.investment.cashMonth).toBe(5);
+    const text = textOf(appendixOf(result));
+    // It said only "Cash paid at the start counts in full." where the options' note goes on.
+    expect(text).toContain("Cash paid at the start counts in full; cash paid in a later month is discounted with that month.");
+    // Where every cash is paid at the start, only the first.
+    const start = textOf(appendixOf(resultOf(team)));
+    expect(start).toContain("Cash paid at the start counts in full.");
+    expect(start).not.toContain("later month");
+  });
+
+  it("says what the return on cost divides by: the running costs by which an option spends more than today too (team.yaml's licences)", () => {
+    const result = resultOf(team);
+    // The managed platform's costs in today's money (`presentValueOfCosts`) hold its licences and infrastructure, not only its change.
+    const managed = result.comparisons.managed!;
+    expect(managed.presentValueOfCosts).toBeGreaterThan(managed.investment.total + 50_000);
+    const text = textOf(appendixOf(result));
+    // It said "the net gain divided by what the option costs in today's money: its extra cash and the team time it takes to make the change".
+    expect(text).not.toContain("its extra cash and the team time it takes to make the change.");
+    expect(text).toContain(
+      "Return on cost is the net gain divided by what the option costs more than today, in today's money: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front.",
+    );
+  });
+
+  it("says when an option pays back in the shared words (at or above zero, as docs/numbers.md's rule)", () => {
+    const text = textOf(appendixOf(resultOf(team)));
+    expect(text).toContain(`Pays back is ${paybackRuleWords()}.`);
+    expect(paybackRuleWords()).toContain("stays at or above zero");
   });
 });

@@ -4,7 +4,17 @@ import { formatShare, plural } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
 import { discountingWords, optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { builtInPricesWords, changeHoursPriceWords, inTodaysMoney, onlyBeforeChangeAside, usedByName } from "../../format/words.js";
+import {
+  builtInPricesWords,
+  cashTimingWords,
+  changeHoursPriceWords,
+  inTodaysMoney,
+  onlyBeforeChangeAside,
+  paybackRuleWords,
+  returnOnCostDivisorWords,
+  usedByName,
+} from "../../format/words.js";
+import { cashMonthShort } from "../../format/asked-for.js";
 
 function usedBy(context: ReportContext, names: readonly string[], onlyBeforeChange: readonly string[] = []): string {
   const used = usedByOf(context.result, names);
@@ -108,15 +118,26 @@ function discountingSentence(result: ReportContext["result"]): string {
   return `Money that comes later is worth less than money now, so ${words}.`;
 }
 
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** Whether some option pays its cash in a later month than the start (the table of the options shows it under "Up front"). */
+function laterCash(result: ReportContext["result"]): boolean {
+  return Object.values(result.comparisons).some((comparison) => cashMonthShort(comparison.investment) !== undefined);
+}
+
 function method(context: ReportContext): string {
   const { result } = context;
   const points = [
-    `<strong>Net gain${inTodaysMoney(result.discountRate)}.</strong> ${escapeHtml(discountingSentence(result))} Cash paid at the start counts in full.`,
+    // The same words as the table of the options' note (cashTimingWords): cash paid in a later month is discounted with it.
+    `<strong>Net gain${inTodaysMoney(result.discountRate)}.</strong> ${escapeHtml(discountingSentence(result))} ${escapeHtml(capitalised(cashTimingWords(result.discountRate, laterCash(result))))}.`,
     // Page 1's "worth €…" prices the change's hours at what they displace, idle ones at the capture share: said so here, not "at the cost of an hour".
     `<strong>Team time on the change</strong> ${escapeHtml(changeHoursPriceWords(result.freedHoursCaptureShare))} Every hour is counted once.`,
     `<strong>Freed hours.</strong> Hours freed by the change are worth money when they build new projects. Where nothing uses them, they count at ${escapeHtml(formatShare(result.freedHoursCaptureShare))} of their cost.`,
-    `<strong>Pays back</strong> is the first month from which the gain so far stays at or above zero to the end of the plan.`,
-    `<strong>Return on cost</strong> is the net gain divided by what the option costs${inTodaysMoney(result.discountRate)}: its extra cash and the team time it takes to make the change.`,
+    `<strong>Pays back</strong> is ${escapeHtml(paybackRuleWords())}.`,
+    // What the JSON's `presentValueOfCosts` holds (docs/numbers.md, "ROI"): the running costs too, not only the change's.
+    `<strong>Return on cost</strong> is the net gain divided by ${escapeHtml(returnOnCostDivisorWords(result.discountRate))}.`,
     `<strong>What could change the result.</strong> ${
       context.risks?.method === "range"
         ? "Each input is set to the low and the high end of its range, the others kept in the middle."

@@ -52,3 +52,18 @@ describe("the team table's key", () => {
     }
   });
 });
+
+describe("the month-by-month team table", () => {
+  it("writes free hours to a tenth, as docs/numbers.md says of hours in tables (solo.yaml's today: 18.9, not 19)", async () => {
+    const compiled = validateScenarioText(readFileSync(new URL("solo.yaml", examples), "utf8")).compiled!;
+    const result = buildResult(compiled);
+    const { html } = await createReport(compiled, { result, generatedOn: "1 June 2026" });
+    const table = html.match(/<h3>The team<\/h3>\s*<table class="months">[\s\S]*?<\/table>/)![0];
+    const first = table.slice(table.indexOf("<tbody>")).match(/<tr>([\s\S]*?)<\/tr>/)![1]!;
+    const cells = [...first.matchAll(/<td class="number[^"]*">([^<]*)<\/td>/g)].map((cell) => cell[1]!);
+    const free = result.scenarios[result.baseline]!.months[0]!.freeHours;
+    expect(free).toBeCloseTo(18.851, 3);
+    // Month 1, today: live projects, then free hours. It read "19".
+    expect(cells[1]).toBe("18.9");
+  });
+});

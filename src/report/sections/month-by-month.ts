@@ -1,7 +1,7 @@
 import { scenarioOrder } from "../../charts/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatMoneyExact, formatNumber } from "../../format/numbers.js";
+import { formatHoursTenth, formatMoneyExact, formatNumber } from "../../format/numbers.js";
 import { prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -38,7 +38,8 @@ function teamTable(context: ReportContext): string {
         const month = result.scenarios[name]!.months[at]!;
         const state = month.overloaded ? "overloaded" : month.canStartNewWork ? "" : "stopped";
         if (state) shown.add(state);
-        return `<td class="number">${formatNumber(month.liveProjects)}</td><td class="number ${state}">${escapeHtml(formatNumber(month.freeHours))}</td>`;
+        // Hours in tables are to a tenth (docs/numbers.md), as \`run\` writes them: 205.97 free hours were "206", 18.85 "19".
+        return `<td class="number">${formatNumber(month.liveProjects)}</td><td class="number ${state}">${escapeHtml(formatHoursTenth(month.freeHours))}</td>`;
       })
       .join("");
     return `<tr><td>${at + 1}</td>${cells}</tr>`;
