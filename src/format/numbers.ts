@@ -643,6 +643,16 @@ export function formatHoursTenth(value: number): string {
 }
 
 /**
+ * Team hours in a table cell that carries its unit, to a tenth as tables give hours (docs/numbers.md,
+ * "How figures are written"): "1,383.2 hours", as `run` writes "1,383.2 h"; "1 hour".
+ * @example formatHoursInTable(1383.23) // "1,383.2 hours" ; formatHoursInTable(1) // "1 hour"
+ */
+export function formatHoursInTable(value: number): string {
+  const written = formatHoursTenth(value);
+  return `${written} ${written === "1" ? "hour" : "hours"}`;
+}
+
+/**
  * A percentage that is not zero but would be written "0%" at its usual precision (`decimals`), to its
  * first significant figure ("0.04%", "-0.02%"): a rate that is there never reads as none. Never to a
  * figure that precision would itself write otherwise: 0.499% is "0.499%", not "0.5%", which is how

@@ -17,6 +17,7 @@ import {
   paidBackWords,
   paybackRow,
   netGainRangeNote,
+  TRADE_OFF_PAYBACK_NOTE,
   perPersonWords,
   teamKeepsWords,
   paybackRangeCell,
@@ -338,11 +339,10 @@ describe("perPersonWords and teamKeepsWords: the live projects a team can keep",
   });
 });
 
-describe("netGainRangeNote: what the brackets of page 1's close-call table hold", () => {
-  it("names the payback month's range too when the table gives it, and that one alone when the net gain has none", () => {
-    expect(netGainRangeNote()).toBe("In brackets beside the net gain: where it falls in 9 outcomes out of 10.");
-    expect(netGainRangeNote(true)).toBe("In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10.");
-    expect(netGainRangeNote(true, false)).toBe("In brackets under the payback month: where it falls in 9 outcomes out of 10.");
+describe("netGainRangeNote and TRADE_OFF_PAYBACK_NOTE: what page 1's close-call table's figures are", () => {
+  it("says where the bracketed net gain falls, and that each payback month is that of every range at its middle", () => {
+    expect(netGainRangeNote()).toBe("In brackets: where the net gain falls in 9 outcomes out of 10.");
+    expect(TRADE_OFF_PAYBACK_NOTE).toBe("Pays back: with every range at its middle.");
   });
 });
 

@@ -788,18 +788,20 @@ export const NINE_IN_TEN_SHORT = "9 in 10";
 
 /**
  * The note under a table that writes the net gain's 90% range in brackets beside it (page 1's close
- * call), in the words page 1's "How sure are we?" uses for the same range; with `payback`, the payback
- * month's too, in brackets under it (`paybackRangeCell`).
- * @example netGainRangeNote() // "In brackets beside the net gain: where it falls in 9 outcomes out of 10."
- * @example netGainRangeNote(true) // "In brackets beside the net gain and under the payback month: where each falls in 9 outcomes out of 10."
- * @example netGainRangeNote(true, false) // "In brackets under the payback month: where it falls in 9 outcomes out of 10."
+ * call), in the words page 1's "How sure are we?" uses for the same range.
+ * @example netGainRangeNote() // "In brackets: where the net gain falls in 9 outcomes out of 10."
  */
-export function netGainRangeNote(payback = false, netGain = true): string {
-  if (!netGain) return `In brackets under the payback month: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
-  return payback
-    ? `In brackets beside the net gain and under the payback month: where each falls in ${NINE_IN_TEN_OUTCOMES}.`
-    : `In brackets beside the net gain: where it falls in ${NINE_IN_TEN_OUTCOMES}.`;
+export function netGainRangeNote(): string {
+  return `In brackets: where the net gain falls in ${NINE_IN_TEN_OUTCOMES}.`;
 }
+
+/**
+ * The note under page 1's close-call table on its payback months, where the ranges were sampled: each
+ * is the month with every range at its middle (the JSON's `paybackMonth`), while the chance beside it
+ * counts every outcome (its header says so). One line with `netGainRangeNote`, for page 1's room. (A range of months under each month made a close call of long labels push
+ * "How sure are we?" off page 1; the payback card gives the recommended option's.)
+ */
+export const TRADE_OFF_PAYBACK_NOTE = `Pays back: with ${AT_THE_MIDDLE}.`;
 
 /**
  * How the change's team hours are priced, in a reader's words (docs/numbers.md, "The change's hours

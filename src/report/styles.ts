@@ -44,6 +44,8 @@ th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid #9aa5b1; 
 th.group { text-align: center; color: var(--text); border-bottom: 1px solid var(--line); }
 .nowrap { white-space: nowrap; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Where a payback month's 9-in-10 range sits under it in a table of figures, it may wrap: the table keeps to the page's width. */
+[data-payback-range] { white-space: normal; }
 /* A heading over figures may wrap ("DORA's return on investment"): the figures below it never do. */
 th.number { white-space: normal; }
 /* A table of seven columns (the options): smaller type and padding, and "US$3.75 million" free to

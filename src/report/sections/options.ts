@@ -1,10 +1,19 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHours, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
+import { formatHoursInTable, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, optionRecommendedToGoAhead, prose, upFrontCell, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { inTodaysMoney, NINE_IN_TEN_OUTCOMES, NINE_IN_TEN_SHORT, paybackRangeCell, riskAdjustmentShares, TABLE_AT_THE_MIDDLE } from "../../format/words.js";
+import {
+  cashTimingWords,
+  inTodaysMoney,
+  NINE_IN_TEN_OUTCOMES,
+  NINE_IN_TEN_SHORT,
+  paybackRangeCell,
+  paybackRuleWords,
+  riskAdjustmentShares,
+  TABLE_AT_THE_MIDDLE,
+} from "../../format/words.js";
 import { closeCallNpv } from "../../format/judgement.js";
 import { cashMonthShort } from "../../format/asked-for.js";
 
@@ -35,7 +44,9 @@ function paybackWithin(comparison: ComparisonResult): string {
 function paybackSpread(context: ReportContext, comparison: ComparisonResult): string {
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   if (!distribution) return "";
-  return `<br><span class="muted" data-payback-range>${escapeHtml(`${NINE_IN_TEN_SHORT}: ${paybackRangeCell(distribution.paybackMonth, context.result.horizonMonths)}`)}</span>`;
+  // It may wrap (the table keeps to the page), but never between "month" and its number.
+  const range = paybackRangeCell(distribution.paybackMonth, context.result.horizonMonths).replace(/month (\d)/g, "month\u00a0$1");
+  return `<br><span class="muted" data-payback-range>${escapeHtml(`${NINE_IN_TEN_SHORT}: ${range}`)}</span>`;
 }
 
 /** What each figure of the table means: the convention it follows, so a finance reviewer can set it beside another calculation. */
@@ -44,12 +55,11 @@ function conventionsNote(context: ReportContext): string {
   const risk = result.riskAdjustment;
   // Cash paid before a change that starts later is paid in that month, and discounted with it (the engine's `investment.cashMonth`).
   const later = Object.values(result.comparisons).some((comparison) => cashMonthShort(comparison.investment) !== undefined);
-  const laterWords = later && result.discountRate !== 0 ? "; cash paid in a later month (in brackets under “Up front”) is discounted with that month" : "";
+  // One wording with the appendix (cashTimingWords, paybackRuleWords).
+  const cash = cashTimingWords(result.discountRate, later, "in brackets under “Up front”");
   const lines = [
-    result.discountRate === 0
-      ? `Net gain: ${discountingWords(result)}; cash paid at the start counts in full.`
-      : `Net gain: today's money; ${discountingWords(result)}, and cash paid at the start counts in full${laterWords}.`,
-    `Pays back: the month from which the gain so far stays positive; in brackets, when within that month, in months and years from the start (not discounted)${
+    result.discountRate === 0 ? `Net gain: ${discountingWords(result)}; ${cash}.` : `Net gain: today's money; ${discountingWords(result)}, and ${cash}.`,
+    `Pays back: ${paybackRuleWords()}; in brackets, when within that month, in months and years from the start (not discounted)${
       context.ranges === "sampled" ? `; “${NINE_IN_TEN_SHORT}”: where the month falls in ${NINE_IN_TEN_OUTCOMES}` : ""
     }.`,
     ...(context.ranges !== "none" ? [`${TABLE_AT_THE_MIDDLE}.`] : []),
@@ -105,7 +115,7 @@ export const optionsSection: ReportSection = {
   <td class="number">${amount(npvShown(comparison))}</td>
   <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}${paybackSpread(context, comparison)}</td>
   <td class="number">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
-  <td class="number">${escapeHtml(formatHours(comparison.investment.teamHours))}</td>
+  <td class="number">${escapeHtml(formatHoursInTable(comparison.investment.teamHours))}</td>
   <td class="number">${ratio(comparison.roi)}</td>
   <td class="number">${ratio(comparison.conventions.dora.roi)}</td>
 </tr>${adjustedRow}`;

@@ -17,6 +17,7 @@ import {
   differenceAsWritten,
   formatChance,
   formatHours,
+  formatHoursInTable,
   formatMoney,
   formatMoneyExact,
   formatMonth,
@@ -198,15 +199,9 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       }
       // Signed, as the JSON and run have it: less than today's own change is a minus (it was shown as €0 and 0 hours).
       add("trade-off-cash", money(comparison.investment.cash));
-      add("trade-off-team-time", formatHours(comparison.investment.teamHours));
+      add("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours));
       add("trade-off-payback", payback(comparison));
       if (comparison.distribution) add("trade-off-payback-chance", formatChance(comparison.distribution.probabilityPaysBack));
-      // Under the month, where the outcomes' months fall (P5 to P95, each to the nearer month; one beyond the plan "not within …").
-      if (comparison.distribution) {
-        const end = (value: number | null) => (value === null ? `not within ${months}` : formatMonth(Math.round(value)));
-        const { p5, p95 } = comparison.distribution.paybackMonth;
-        add("trade-off-payback-range", end(p5) === end(p95) ? end(p5) : `${end(p5)} to ${end(p95)}`);
-      }
       add("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi));
     }
   } else if (recommendation.runnerUp && recommendation.verdict === "go") {

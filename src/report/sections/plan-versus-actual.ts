@@ -9,7 +9,7 @@ import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
   formatGain,
-  formatHours,
+  formatHoursInTable,
   firstMonthsWriting,
   formatMoneyExact,
   formatMonth,
@@ -184,7 +184,7 @@ function summaryTable(context: ReportContext, report: PlanVersusActualReport): s
       `<tr><td>${recorded(`Cash spent up to month ${formatNumber(last)}`, soFar.cashSpent)}</td>${money(soFar.cashSpent.planned)}${money(soFar.cashSpent.actual)}</tr>`,
     );
     rows.push(
-      `<tr><td>${recorded(`Team time on the change up to month ${formatNumber(last)}`, soFar.changeHours)}</td><td class="number">${formatHours(soFar.changeHours.planned)}</td><td class="number">${formatHours(soFar.changeHours.actual)}</td></tr>`,
+      `<tr><td>${recorded(`Team time on the change up to month ${formatNumber(last)}`, soFar.changeHours)}</td><td class="number">${formatHoursInTable(soFar.changeHours.planned)}</td><td class="number">${formatHoursInTable(soFar.changeHours.actual)}</td></tr>`,
     );
     rows.push(`<tr><td>Gain against today up to month ${formatNumber(last)}</td>${money(soFar.benefit.planned)}${money(soFar.benefit.actual)}</tr>`);
   }

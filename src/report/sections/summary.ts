@@ -18,6 +18,7 @@ import {
   differenceAsWritten,
   formatChance,
   formatHours,
+  formatHoursInTable,
   formatMonth,
   formatPaybackMonth,
   formatNumber,
@@ -46,10 +47,10 @@ import type { ReportSection } from "./section.js";
 import {
   paybackMeaningAtTheMiddle,
   paybackMonthMeaning,
-  paybackRangeCell,
   paybackRangeWords,
   teamKeepsWords,
   NINE_IN_TEN_OUTCOMES,
+  TRADE_OFF_PAYBACK_NOTE,
   netGainRangeNote,
   inTodaysMoney,
   listInWords,
@@ -227,12 +228,9 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
         `<td>${userText(context.label(comparison.alternative))}</td>`,
         `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
         `<td class="number">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
-        `<td class="number">${figure("trade-off-team-time", formatHours(comparison.investment.teamHours))}</td>`,
-        // The month with every range at its middle, and under it where the outcomes' months fall, as page 1's card says them.
-        // The range may wrap, so that the table keeps to the box's width; the month does not.
-        sampled
-          ? `<td><span class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</span><br><span class="muted">(${figure("trade-off-payback-range", paybackRangeCell(distribution!.paybackMonth, result.horizonMonths))})</span></td>`
-          : `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
+        `<td class="number">${figure("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours))}</td>`,
+        // The month with every range at its middle: the note under the table says so.
+        `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
         `<td class="number">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
       ];
@@ -253,7 +251,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   return `<table class="compact trade-off" data-figure-table="trade-off">
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
-</table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml(netGainRangeNote(sampled, ranged))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
+</table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml([ranged ? netGainRangeNote() : "", sampled ? TRADE_OFF_PAYBACK_NOTE : ""].filter(Boolean).join(" "))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
