@@ -381,7 +381,18 @@ export function netGainBasis(discountRate: number, separator: " " | ", " = " "):
  * @example netGainName() // "net gain (NPV)" ; netGainName(true) // "Net gain (NPV)"
  */
 export function netGainName(capitalised = false): string {
-  return capitalised ? "Net gain (NPV)" : "net gain (NPV)";
+  return `${capitalised ? "Net gain" : "net gain"} (${NPV})`;
+}
+
+const NPV = "NPV";
+
+/**
+ * A chart's axis of net gains (the tornado's), by the name the report's captions and cards give them
+ * (`netGainName`), with the currency as the other charts' axes give it.
+ * @example netGainAxisTitle("EUR") // "Net gain (NPV, EUR)"
+ */
+export function netGainAxisTitle(currency: string): string {
+  return `Net gain (${NPV}, ${currency})`;
 }
 
 /**

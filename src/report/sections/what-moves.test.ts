@@ -75,3 +75,34 @@ describe("what could change the result, with one range", () => {
     expect(text).not.toContain("These are the assumptions");
   });
 });
+
+/** The texts of the tornado's SVG, the lines of a wrapped label joined by a space. */
+async function tornadoTexts(name: string): Promise<string[]> {
+  const compiled = compile(name);
+  const { html } = await createReport(compiled, { result: buildResult(compiled) });
+  const svg = html.match(/<section id="what-moves"[\s\S]*?<\/section>/)?.[0].match(/<svg[\s\S]*?<\/svg>/)?.[0];
+  if (!svg) throw new Error(`no tornado in the report of ${name}`);
+  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((match) =>
+    match[1]!
+      .replace(/<\/tspan>\s*<tspan[^>]*>/g, " ")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&#39;/g, "'"),
+  );
+}
+
+describe("the tornado's labels and axis", () => {
+  it("keeps two inputs that differ only in their tail apart: each label whole, over two lines when long", async () => {
+    // Cut at one width, today's and the change's features a year both read "Features or experiments
+    // delivered a year (per line of business…", moving the net gain in opposite directions.
+    const texts = await tornadoTexts("peers/dora-ai-roi-calculator.yaml");
+    expect(texts).toContain("Features or experiments delivered a year (per line of business), today");
+    expect(texts).toContain("Features or experiments delivered a year (per line of business), after the change");
+    expect(texts.filter((text) => text.includes("…"))).toEqual([]);
+  });
+
+  it("titles its axis with the report's word for what each bar shows, the net gain", async () => {
+    const texts = await tornadoTexts("peers/dora-ai-roi-calculator.yaml");
+    expect(texts).toContain("Net gain (NPV, USD)");
+    expect(texts.filter((text) => /net present value/i.test(text))).toEqual([]);
+  });
+});
