@@ -25,10 +25,12 @@ describe("the gain chart's caption in the web app", () => {
     const caption = gainCaption(stayVsAverage, true);
     expect(caption).not.toContain("crosses zero");
     expect(caption).toContain(
-      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes.",
+      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each option's shaded band is where 9 outcomes out of 10 fall, month by month.",
     );
-    // Before the ranges are sampled, no band is drawn and none is spoken of.
-    expect(gainCaption(stayVsAverage, false)).toContain("The lines use the middle of each range in the file.");
+    // Before the ranges are sampled, no band is drawn and none is spoken of; the lines are the same.
+    const unsampled = gainCaption(stayVsAverage, false);
+    expect(unsampled).toContain("The lines are those with every range at its middle.");
+    expect(unsampled).not.toContain("band");
   });
 
   it("says what the dashed line marks where an option pays back, in the report's words", () => {
