@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
+import seed from "../../../examples/seed.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { gainChartMarks } from "../../../src/format/words.js";
@@ -48,5 +49,16 @@ describe("the gain chart's caption in the web app", () => {
         ),
       ),
     ).toBe(true);
+  });
+});
+
+describe("the tornado's caption in the web app", () => {
+  it("names what each bar shows as the cards and the chart's axis do, the net gain (NPV)", () => {
+    // It read "Net present value with each input 20% lower or higher" under an axis of net gain.
+    const { compiled } = validateScenarioText(seed);
+    const result = buildResult(compiled!);
+    const html = renderToStaticMarkup(createElement(Charts, { result, compiled, uncertainty: undefined, tornado: undefined }));
+    const caption = /<h3 id="chart-tornado-title">[^<]*<\/h3><figcaption[^>]*>([^<]*)<\/figcaption>/.exec(html)?.[1] ?? "";
+    expect(caption).toBe("Net gain (NPV) with each input 20% lower or higher, the others as written.");
   });
 });
