@@ -27,6 +27,10 @@ import {
   monthsUsedWords,
   recordedShareWords,
   tieShareWords,
+  AT_THE_MIDDLE,
+  figuresAtTheMiddle,
+  gainChartMarks,
+  NINE_IN_TEN_OUTCOMES,
 } from "./words.js";
 
 describe("listInWords", () => {
@@ -359,5 +363,25 @@ describe("the shared words of the options' note and the appendix", () => {
   it("says what the return on cost divides by, in today's money only where money is discounted", () => {
     expect(returnOnCostDivisorWords(0.08)).toMatch(/^what the option costs more than today, in today's money: each month, every running cost/);
     expect(returnOnCostDivisorWords(0)).toMatch(/^what the option costs more than today: each month/);
+  });
+});
+
+describe("gainChartMarks and figuresAtTheMiddle: what the charts' figures are in a case with ranges", () => {
+  it("says the lines are those with every range at its middle, sampled or not, and the band in page 1's words", () => {
+    expect(gainChartMarks([4], 12, "sampled")).toBe(
+      ` The dashed line marks, with ${AT_THE_MIDDLE}, the month it pays back for good. The lines are those with ${AT_THE_MIDDLE}; each option's shaded band is where ${NINE_IN_TEN_OUTCOMES} fall, month by month.`,
+    );
+    expect(gainChartMarks([4], 12, "notSampled")).toBe(
+      " The dashed line marks, with every range at its middle, the month it pays back for good. The lines are those with every range at its middle.",
+    );
+    expect(gainChartMarks([4], 12, "none")).toBe(
+      " The dashed line marks the month it pays back for good. The lines are single estimates, with no range around them yet.",
+    );
+  });
+
+  it("qualifies a view's figures only where the case has ranges", () => {
+    expect(figuresAtTheMiddle(true)).toBe(" The figures are those with every range at its middle.");
+    expect(figuresAtTheMiddle(true, "They")).toBe(" They are those with every range at its middle.");
+    expect(figuresAtTheMiddle(false)).toBe("");
   });
 });

@@ -381,7 +381,18 @@ export function netGainBasis(discountRate: number, separator: " " | ", " = " "):
  * @example netGainName() // "net gain (NPV)" ; netGainName(true) // "Net gain (NPV)"
  */
 export function netGainName(capitalised = false): string {
-  return capitalised ? "Net gain (NPV)" : "net gain (NPV)";
+  return `${capitalised ? "Net gain" : "net gain"} (${NPV})`;
+}
+
+const NPV = "NPV";
+
+/**
+ * A chart's axis of net gains (the tornado's), by the name the report's captions and cards give them
+ * (`netGainName`), with the currency as the other charts' axes give it.
+ * @example netGainAxisTitle("EUR") // "Net gain (NPV, EUR)"
+ */
+export function netGainAxisTitle(currency: string): string {
+  return `Net gain (${NPV}, ${currency})`;
 }
 
 /**
@@ -684,6 +695,23 @@ export function hasRanges(result: { assumptions: readonly { range?: unknown }[] 
 }
 
 /**
+ * Said after what a view shows of the case's own figures (a chart's lines or amounts, a table) where the
+ * case has ranges, sampled or not (`hasRanges`): they are those of every range at its middle, as
+ * `atTheMiddle` qualifies a sentence (docs/numbers.md, "Ranges"). Starts with a space; empty without ranges.
+ * @example figuresAtTheMiddle(true) // " The figures are those with every range at its middle."
+ * @example figuresAtTheMiddle(true, "The amounts") // " The amounts are those with every range at its middle."
+ * @example figuresAtTheMiddle(false) // ""
+ */
+export function figuresAtTheMiddle(ranges: boolean, subject = "The figures"): string {
+  return ranges ? ` ${thoseAtTheMiddle(subject)}.` : "";
+}
+
+/** "The lines are those with every range at its middle": `figuresAtTheMiddle`'s words, without the full stop. */
+function thoseAtTheMiddle(subject: string): string {
+  return `${subject} are those with ${AT_THE_MIDDLE}`;
+}
+
+/**
  * What a payback month of none (`null`) or from the start (0) means, in the words of page 1's card and
  * of the web app's option cards: qualified when the case has ranges (`atTheMiddle`), where the chance
  * that it pays back may say otherwise. `undefined` for a payback month after the start.
@@ -750,20 +778,23 @@ export function paybackRangeCell(payback: { readonly p5: number | null; readonly
 }
 
 /**
- * What the gain chart (cumulative net per option, against today) marks and what its band is, after
- * the sentence saying what its lines are, in the words of the report's "When the money comes back" and
- * of the web app's chart: the payback month marked for good, or that none is (each said with every range
- * at its middle where the case has ranges: the outcomes' months differ, and some may pay back where the
- * middle does not), then
- * the shaded band where the ranges were sampled. Each sentence starts with a space.
- * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes."
+ * What the gain chart (cumulative net per option, against today) marks and what its lines and band
+ * are, after the sentence saying what its lines show, in the words of the report's "When the money
+ * comes back" and of the web app's chart: the payback month marked for good, or that none is (each said
+ * with every range at its middle where the case has ranges: the outcomes' months differ, and some may
+ * pay back where the middle does not), then, where the case has ranges, sampled or not, that the lines
+ * are those of every range at its middle, and, where they were sampled, that the shaded band is where 9
+ * outcomes out of 10 fall (its middle need not be the line's: docs/numbers.md, "Ranges"). Each sentence
+ * starts with a space.
+ * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each option's shaded band is where 9 outcomes out of 10 fall, month by month."
+ * @example gainChartMarks([4], 12, "notSampled") // " The dashed line marks, with every range at its middle, the month it pays back for good. The lines are those with every range at its middle."
  */
 export function gainChartMarks(paybacks: readonly (number | null)[], horizonMonths: number, ranges: "sampled" | "notSampled" | "none"): string {
   const band =
     ranges === "sampled"
-      ? " The shaded band around each line holds 9 in 10 of the likely outcomes."
+      ? ` ${thoseAtTheMiddle("The lines")}; each option's shaded band is where ${NINE_IN_TEN_OUTCOMES} fall, month by month.`
       : ranges === "notSampled"
-        ? " The lines use the middle of each range in the file."
+        ? figuresAtTheMiddle(true, "The lines")
         : " The lines are single estimates, with no range around them yet.";
   // The chart marks a payback month only where a line dips below zero and then stays above it.
   const within = `within ${theMonths(horizonMonths)}`;

@@ -87,6 +87,11 @@ export function rankRisks(
 /** Bars shown in the tornado: the inputs that move the result most. */
 export const TORNADO_BARS = 10;
 
+/** The risks the tornado draws a bar for, largest swing first: what its caption may name. */
+export function shownRisks(risks: RiskRanking): Risk[] {
+  return risks.risks.slice(0, TORNADO_BARS);
+}
+
 /**
  * The tornado chart of a risk ranking, shared by the report and the web app.
  * @example riskTornadoSpec("EUR", rankRisks(result, "optimal", view, undefined)!)
@@ -98,6 +103,6 @@ export function riskTornadoSpec(currency: string, risks: RiskRanking) {
     lowLegend: risks.lowLegend,
     highLegend: risks.highLegend,
     baseLabel: risks.baseLabel,
-    bars: risks.risks.slice(0, TORNADO_BARS).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
+    bars: shownRisks(risks).map((risk) => ({ label: risk.label, npvLow: risk.npvLow, npvHigh: risk.npvHigh })),
   });
 }

@@ -1,7 +1,7 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatMoneyExact } from "../../format/numbers.js";
-import { AT_THE_MIDDLE, hasRanges, listInWords } from "../../format/words.js";
+import { figuresAtTheMiddle, hasRanges, listInWords } from "../../format/words.js";
 import { countWord, optionName, prose, optionRecommendedToGoAhead, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -81,7 +81,7 @@ export const adoptionOrderSection: ReportSection = {
         ? ` The last ${later === 1 ? "step takes" : `${countWord(later)} steps take`} more from the net gain than ${later === 1 ? "it adds" : "they add"}: stopping after step ${bestStop + 1}, the net gain is ${escapeHtml(exact(steps[bestStop]!.cumulativeNpv))}, against ${escapeHtml(exact(last.cumulativeNpv))} with ${steps.length === 2 ? "both" : `all ${steps.length}`}.`
         : "";
     // The engine orders the steps by the case's own figures: in a case with ranges, those of every range at its middle.
-    const convention = hasRanges(context.result) ? ` The figures are those with ${AT_THE_MIDDLE}.` : "";
+    const convention = figuresAtTheMiddle(hasRanges(context.result));
     // To the unit, as the table beside it and the net gain after a stop are: "adds €8,100" stood beside €8,102.
     const effect = `on its own it ${first.marginalNpv >= 0 ? "adds" : "takes"} ${escapeHtml(gain(Math.abs(first.marginalNpv)))} ${first.marginalNpv >= 0 ? "to" : "from"} the net gain`;
     // Page 1 advises against going ahead (its verdict "stay"): the section asks for no approval then, but

@@ -1,5 +1,5 @@
 import { formatHours, formatShare, theMonths } from "../../format/numbers.js";
-import { changeBarWords } from "../../format/words.js";
+import { changeBarWords, figuresAtTheMiddle, hasRanges } from "../../format/words.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { chartFigure, optionName, prose } from "./parts.js";
@@ -49,7 +49,7 @@ export const benefitSection: ReportSection = {
 ${chartFigure(
   svg,
   prose(
-    `Bars to the right are gains against today, and bars to the left are costs. The amounts are totals over ${theMonths(result.horizonMonths)}, before money is valued over time.${capture}${change}`,
+    `Bars to the right are gains against today, and bars to the left are costs. The amounts are totals over ${theMonths(result.horizonMonths)}, before money is valued over time.${figuresAtTheMiddle(hasRanges(result), "They")}${capture}${change}`,
   ),
 )}
 </section>`;

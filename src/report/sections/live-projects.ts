@@ -1,4 +1,5 @@
 import { formatNumber, plural } from "../../format/numbers.js";
+import { figuresAtTheMiddle, hasRanges } from "../../format/words.js";
 import { chartFigure, optionName, prose } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import type { ComparisonResult } from "../../engine/index.js";
@@ -21,7 +22,12 @@ export const liveProjectsSection: ReportSection = {
     const best = context.recommendation?.best;
     return `<section id="live-projects" class="block">
 <h2>Live projects over time</h2>
-${chartFigure(context.charts.liveProjects, prose(`Each line counts the projects that are live and earning in each month.${note}${best ? ` ${delivered(context, best)}` : ""}`))}
+${chartFigure(
+  context.charts.liveProjects,
+  prose(
+    `Each line counts the projects that are live and earning in each month.${note}${best ? ` ${delivered(context, best)}` : ""}${figuresAtTheMiddle(hasRanges(context.result), "The counts")}`,
+  ),
+)}
 </section>`;
   },
 };

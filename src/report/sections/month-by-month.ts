@@ -2,6 +2,7 @@ import { scenarioOrder } from "../../charts/index.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHoursTenth, formatMoneyExact, formatNumber } from "../../format/numbers.js";
+import { figuresAtTheMiddle, hasRanges } from "../../format/words.js";
 import { prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
@@ -63,7 +64,7 @@ export const monthByMonthSection: ReportSection = {
   render(context) {
     return `<section id="month-by-month" class="block tables">
 <h2>Month by month</h2>
-${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time, to the unit: each month's gain so far is the month before's plus the month's own gain. Hours are the team's free hours in each month.`)}
+${prose(`These are the figures behind the charts. Money is the gain against today, after all costs, before it is valued over time, to the unit: each month's gain so far is the month before's plus the month's own gain. Hours are the team's free hours in each month.${figuresAtTheMiddle(hasRanges(context.result))}`)}
 ${moneyTable(context)}
 ${teamTable(context)}
 </section>`;

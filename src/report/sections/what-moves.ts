@@ -1,8 +1,7 @@
-import { countWord, chartFigure, optionName, prose, userText } from "./parts.js";
+import { countWord, chartFigure, optionName, prose } from "./parts.js";
 import { escapeHtml } from "../escape.js";
-import { describeInput, inputLabel } from "../../format/input-description.js";
 import type { ReportSection } from "./section.js";
-import { TORNADO_BARS } from "../risks.js";
+import { shownRisks, TORNADO_BARS } from "../risks.js";
 
 /** "This is the assumption to check first." after one bar; "These are …" after several. */
 function checkFirst(shown: number): string {
@@ -36,20 +35,20 @@ export const whatMovesSection: ReportSection = {
       risks.method === "range"
         ? `Each bar shows the net gain of ${option} when one input moves from the low to the high end of its range, all else unchanged. ${shownText(shown, risks.risks.length, true)}`
         : `Each bar shows the net gain of ${option} if one input were ${Math.round(risks.change * 100)}% lower (light bars) or ${Math.round(risks.change * 100)}% higher (dark bars), all else unchanged. This is a simple test, not a range from the file. ${shownText(shown, risks.risks.length, false)}`;
-    // The bars move one input at a time: inputs the file links must be read together.
-    const linked = (context.result.correlations ?? []).filter((correlation) => correlation.rank !== 0);
-    // Our words for the input, with the options that use it when not all do (their labels are the user's).
-    const labelOf = (input: string) => {
-      const assumption = context.result.assumptions.find((entry) => entry.input === input);
-      if (!assumption) return escapeHtml(describeInput(input).label);
-      return inputLabel(assumption, context.result, (name) => userText(context.label(name)), escapeHtml);
-    };
-    const pairs = linked.map(
-      ({ between: [a, b], rank }) => `“${labelOf(a)}” and “${labelOf(b)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`,
-    );
+    // The bars move one input at a time: inputs the file links must be read together. Only links
+    // between two inputs that both have a bar in this chart are named, by the bars' own labels: an
+    // input with no bar (it does not move this option, or moves it less than those shown) is no bar to
+    // read together with.
+    const bars = new Map(shownRisks(risks).map((risk) => [risk.input, risk.label]));
+    const pairs = (context.result.correlations ?? [])
+      .filter(({ between: [a, b], rank }) => rank !== 0 && bars.has(a) && bars.has(b))
+      .map(
+        ({ between: [a, b], rank }) =>
+          `“${escapeHtml(bars.get(a)!)}” and “${escapeHtml(bars.get(b)!)}” ${rank > 0 ? "tend to rise together" : "tend to move in opposite directions"}`,
+      );
     const linkedText =
       pairs.length > 0
-        ? ` The case links some assumptions: ${pairs.join("; ")}. Each bar moves one of them alone, so read linked bars together; the ranges on the first page move them together.`
+        ? ` The case links some of these assumptions: ${pairs.join("; ")}. Each bar moves one of them alone, so read linked bars together; the ranges on the first page move them together.`
         : "";
     return `<section id="what-moves" class="block">
 <h2>What could change the result</h2>

@@ -5,7 +5,7 @@ import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.j
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { PLOT_WIDTH } from "../../../src/charts/theme.js";
 import { plural } from "../format.js";
-import { gainChartMarks, hasRanges } from "../../../src/format/words.js";
+import { gainChartMarks, hasRanges, netGainName } from "../../../src/format/words.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
@@ -131,9 +131,10 @@ function ChartsView({
       entries.push({
         id: "tornado",
         title: `What moves the result most: ${result.comparisons[best]?.label ?? best}`,
+        // What each bar shows, by the name the cards and the chart's axis give it.
         note: tornado
-          ? "Net present value with each range at its low and high end, the other inputs at their middle values."
-          : "Net present value with each input 20% lower or higher, the others as written.",
+          ? `${netGainName(true)} with each range at its low and high end, the other inputs at their middle values.`
+          : `${netGainName(true)} with each input 20% lower or higher, the others as written.`,
         // With ranges in the case, the tornado waits for theirs rather than working out the ±20% one meanwhile.
         spec: () => (compiled.uncertainLeaves.length > 0 && !tornado ? "wait" : tornadoFor(result, compiled, best, uncertainty, tornado)),
       });

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
+import seed from "../../../examples/seed.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { gainChartMarks } from "../../../src/format/words.js";
@@ -25,10 +26,12 @@ describe("the gain chart's caption in the web app", () => {
     const caption = gainCaption(stayVsAverage, true);
     expect(caption).not.toContain("crosses zero");
     expect(caption).toContain(
-      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The shaded band around each line holds 9 in 10 of the likely outcomes.",
+      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each option's shaded band is where 9 outcomes out of 10 fall, month by month.",
     );
-    // Before the ranges are sampled, no band is drawn and none is spoken of.
-    expect(gainCaption(stayVsAverage, false)).toContain("The lines use the middle of each range in the file.");
+    // Before the ranges are sampled, no band is drawn and none is spoken of; the lines are the same.
+    const unsampled = gainCaption(stayVsAverage, false);
+    expect(unsampled).toContain("The lines are those with every range at its middle.");
+    expect(unsampled).not.toContain("band");
   });
 
   it("says what the dashed line marks where an option pays back, in the report's words", () => {
@@ -46,5 +49,16 @@ describe("the gain chart's caption in the web app", () => {
         ),
       ),
     ).toBe(true);
+  });
+});
+
+describe("the tornado's caption in the web app", () => {
+  it("names what each bar shows as the cards and the chart's axis do, the net gain (NPV)", () => {
+    // It read "Net present value with each input 20% lower or higher" under an axis of net gain.
+    const { compiled } = validateScenarioText(seed);
+    const result = buildResult(compiled!);
+    const html = renderToStaticMarkup(createElement(Charts, { result, compiled, uncertainty: undefined, tornado: undefined }));
+    const caption = /<h3 id="chart-tornado-title">[^<]*<\/h3><figcaption[^>]*>([^<]*)<\/figcaption>/.exec(html)?.[1] ?? "";
+    expect(caption).toBe("Net gain (NPV) with each input 20% lower or higher, the others as written.");
   });
 });
