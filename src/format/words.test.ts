@@ -369,10 +369,10 @@ describe("the shared words of the options' note and the appendix", () => {
 describe("gainChartMarks and figuresAtTheMiddle: what the charts' figures are in a case with ranges", () => {
   it("says the lines are those with every range at its middle, sampled or not, and the band in page 1's words", () => {
     expect(gainChartMarks([4], 12, "sampled")).toBe(
-      ` The dashed line marks, with ${AT_THE_MIDDLE}, the month it pays back for good. The lines are those with ${AT_THE_MIDDLE}; each option's shaded band is where ${NINE_IN_TEN_OUTCOMES} fall, month by month.`,
+      ` The dashed line marks the month it pays back for good. The lines and the month marked are those with ${AT_THE_MIDDLE}; each shaded band is where ${NINE_IN_TEN_OUTCOMES} fall.`,
     );
     expect(gainChartMarks([4], 12, "notSampled")).toBe(
-      " The dashed line marks, with every range at its middle, the month it pays back for good. The lines are those with every range at its middle.",
+      " The dashed line marks the month it pays back for good. The lines and the month marked are those with every range at its middle.",
     );
     expect(gainChartMarks([4], 12, "none")).toBe(
       " The dashed line marks the month it pays back for good. The lines are single estimates, with no range around them yet.",

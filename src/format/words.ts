@@ -786,25 +786,24 @@ export function paybackRangeCell(payback: { readonly p5: number | null; readonly
  * are those of every range at its middle, and, where they were sampled, that the shaded band is where 9
  * outcomes out of 10 fall (its middle need not be the line's: docs/numbers.md, "Ranges"). Each sentence
  * starts with a space.
- * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each option's shaded band is where 9 outcomes out of 10 fall, month by month."
- * @example gainChartMarks([4], 12, "notSampled") // " The dashed line marks, with every range at its middle, the month it pays back for good. The lines are those with every range at its middle."
+ * @example gainChartMarks([null], 12, "sampled") // " With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each shaded band is where 9 outcomes out of 10 fall."
+ * @example gainChartMarks([4], 12, "notSampled") // " The dashed line marks the month it pays back for good. The lines and the month marked are those with every range at its middle."
  */
 export function gainChartMarks(paybacks: readonly (number | null)[], horizonMonths: number, ranges: "sampled" | "notSampled" | "none"): string {
+  const ranged = ranges !== "none";
+  const anyMarked = paybacks.some((month) => month !== null && month > 0);
+  // With ranges, the month marked is that of every range at its middle, as the lines are: said once, of both.
+  const subject = ranged && anyMarked ? "The lines and the month marked" : "The lines";
   const band =
     ranges === "sampled"
-      ? ` ${thoseAtTheMiddle("The lines")}; each option's shaded band is where ${NINE_IN_TEN_OUTCOMES} fall, month by month.`
+      ? ` ${thoseAtTheMiddle(subject)}; each shaded band is where ${NINE_IN_TEN_OUTCOMES} fall.`
       : ranges === "notSampled"
-        ? figuresAtTheMiddle(true, "The lines")
+        ? figuresAtTheMiddle(true, subject)
         : " The lines are single estimates, with no range around them yet.";
   // The chart marks a payback month only where a line dips below zero and then stays above it.
   const within = `within ${theMonths(horizonMonths)}`;
-  const ranged = ranges !== "none";
-  // With ranges, the month marked is that of every range at its middle, as an option without one is:
-  // said once, for the whole sentence.
-  const marked = paybacks.some((month) => month !== null && month > 0)
-    ? ` The dashed line marks${ranged ? `, with ${AT_THE_MIDDLE},` : ""} the month it pays back for good${
-        paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""
-      }.`
+  const marked = anyMarked
+    ? ` The dashed line marks the month it pays back for good${paybacks.some((month) => month === null) ? `; an option without one does not pay back ${within}` : ""}.`
     : paybacks.every((month) => month === null)
       ? ` ${atTheMiddle(`${paybacks.length === 1 ? "It does not pay back" : "None of the options pays back"} ${within}, so no month is marked.`, ranged)}`
       : "";

@@ -38,6 +38,6 @@ describe("a file with ranges", () => {
     expect(context.ranges).toBe("sampled");
     expect(mainText(html)).toContain("We worked the plan out 400 times");
     expect(html).toContain('data-figure="payback-chance"');
-    expect(mainText(html)).toContain("each option's shaded band is where 9 outcomes out of 10 fall, month by month");
+    expect(mainText(html)).toContain("each shaded band is where 9 outcomes out of 10 fall");
   });
 });

@@ -18,10 +18,10 @@ export const moneyOverTimeSection: ReportSection = {
 ${chartFigure(
   svg,
   prose(
-    `Each line is the gain against today so far, after all costs, month by month: ${
+    `Each line is the gain against today so far, after all costs: ${
       context.result.discountRate === 0
         ? "at the case's rate of 0% nothing is discounted, so where a line ends is the net gain the summary gives"
-        : "not discounted, so where a line ends is not the net gain in today's money the summary gives"
+        : "not discounted, so where a line ends is not the summary's net gain in today's money"
     }. Below zero, the option has cost more than it has brought back.${marks}`,
   ),
 )}

@@ -26,7 +26,7 @@ describe("the gain chart's caption in the web app", () => {
     const caption = gainCaption(stayVsAverage, true);
     expect(caption).not.toContain("crosses zero");
     expect(caption).toContain(
-      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each option's shaded band is where 9 outcomes out of 10 fall, month by month.",
+      "With every range at its middle, it does not pay back within the 12 months, so no month is marked. The lines are those with every range at its middle; each shaded band is where 9 outcomes out of 10 fall.",
     );
     // Before the ranges are sampled, no band is drawn and none is spoken of; the lines are the same.
     const unsampled = gainCaption(stayVsAverage, false);
@@ -39,7 +39,8 @@ describe("the gain chart's caption in the web app", () => {
     const result = buildResult(compiled!);
     const caption = gainCaption(closeCall, false);
     // examples/close-call.yaml has ranges: the month marked is that of every range at its middle.
-    expect(caption).toContain("The dashed line marks, with every range at its middle, the month it pays back for good");
+    expect(caption).toContain("The dashed line marks the month it pays back for good");
+    expect(caption).toContain("The lines and the month marked are those with every range at its middle");
     expect(
       caption.endsWith(
         gainChartMarks(
