@@ -66,24 +66,20 @@ export interface MoneyRules {
   workInProgressRate?: number;
 }
 
-/** The rates of the way of working an alternative takes from today until its change is in place. */
-export interface TodaysWayRules {
-  valuePerLiveProject: number;
-  outageCostPerHour: number;
-  hoursToRestorePerIncident: number;
-  deploymentsPerLiveProject: number;
-  incidentsPerLiveProject: number;
-  hiringCostPerDeparture: number;
-  knowledgeLossHoursPerDeparture: number;
-  upkeepHoursPerLiveProject: number;
-}
+/** The rates of the way of working an alternative takes from today until its change is in place: `MoneyRules`' own, today's values. */
+export type TodaysWayRules = Pick<
+  MoneyRules,
+  | "valuePerLiveProject"
+  | "outageCostPerHour"
+  | "hoursToRestorePerIncident"
+  | "deploymentsPerLiveProject"
+  | "incidentsPerLiveProject"
+  | "hiringCostPerDeparture"
+  | "knowledgeLossHoursPerDeparture"
+> & { upkeepHoursPerLiveProject: number };
 
 /** The support staff rules an alternative takes from today until its change starts. */
-export interface TodaysFeeRules {
-  supportMonthlyCostEach: number;
-  supportLiveProjectsEach: number;
-  supportMinimum: number;
-}
+export type TodaysFeeRules = Pick<MoneyRules, "supportMonthlyCostEach" | "supportLiveProjectsEach" | "supportMinimum">;
 
 function parametersOf(compiled: CompiledCase, name: string): Float64Array | undefined {
   const scenario = compiled.scenarios.find((candidate) => candidate.name === name);
