@@ -64,14 +64,20 @@ function tooManySamples(compiled: CompiledCase, samples: number, most: number, o
   return `--samples is ${formatNumber(samples)}, which would take about ${sizeInWords(memory.bytes)} for this case (${size}): ${formatNumber(Math.ceil(memory.perSample))} bytes a sample plus ${sizeInWords(memory.fixed)} ${fixed}; ${allowed}`;
 }
 
-export function parseWholeNumber(option: string, text: string, minimum: number): number {
+/**
+ * A command-line option's whole number, at least `minimum`; anything else is refused (exit 2), saying
+ * what is allowed: `allowed` when the command knows more than the minimum ("100 to 7,633,429" for `voi`'s
+ * --samples), else the minimum.
+ * @example parseWholeNumber("--seed", "7", 0) // 7
+ */
+export function parseWholeNumber(option: string, text: string, minimum: number, allowed?: string): number {
   const value = Number(text.replace(/_/g, ""));
   const whole = /^\d[\d_]*$/.test(text.trim());
   // A whole number too large to hold exactly is said with the bound: "a whole number ≥ 0" of 99999999999999999999 was not true.
   if (whole && value >= minimum && !Number.isSafeInteger(value))
-    throw new UserError(`${option} is "${text}"; allowed: a whole number from ${minimum} to ${formatNumber(Number.MAX_SAFE_INTEGER)}`, 2);
+    throw new UserError(`${option} is "${text}"; allowed: ${allowed ?? `a whole number from ${minimum} to ${formatNumber(Number.MAX_SAFE_INTEGER)}`}`, 2);
   if (!whole || !Number.isSafeInteger(value) || value < minimum) {
-    throw new UserError(`${option} is "${text}"; allowed: a whole number ≥ ${minimum}`, 2);
+    throw new UserError(`${option} is "${text}"; allowed: ${allowed ?? `a whole number ≥ ${minimum}`}`, 2);
   }
   return value;
 }
@@ -117,9 +123,8 @@ export async function runMonteCarlo(
         ? `0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`
         : `a whole number from 0 to ${formatNumber(most)}`;
   // Text that is no whole number ≥ 0 ("-5") is told what this command takes, not only "a whole number ≥ 0".
-  if (options.samples !== undefined && !/^\d[\d_]*$/.test(options.samples.trim()))
-    throw new UserError(`--samples is "${options.samples}"; allowed: ${allowed}`, 2);
-  const samples = options.samples !== undefined ? Number(options.samples.trim().replace(/_/g, "")) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
+  const samples =
+    options.samples !== undefined ? parseWholeNumber("--samples", options.samples, 0, allowed) : compiled.uncertainLeaves.length > 0 ? DEFAULT_SAMPLES : 0;
   if (samples === 0 && analysis.document !== "voi") return undefined;
   if (samples > most) throw new UserError(tooManySamples(compiled, samples, most, memoryOptions), 2);
   if (fewest && samples < FEWEST_DOCUMENT_SAMPLES) {
