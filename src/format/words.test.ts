@@ -305,7 +305,7 @@ describe("paybackRangeWords and paybackRangeCell: where the payback month falls 
     );
     expect(paybackRangeWords({ p5: 0, p95: 0 }, 12)).toBe("In 9 outcomes out of 10, it never costs more than it brings back.");
     expect(paybackRangeWords({ p5: 0, p95: null }, 12)).toBe(
-      "In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months.",
+      "In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months.",
     );
     expect(paybackRangeCell({ p5: 0, p95: 3 }, 12)).toBe("from the start to month 3");
   });

@@ -757,7 +757,7 @@ export function paybackRangeWords(
   const inNine = `In ${NINE_IN_TEN_OUTCOMES},`;
   if (payback.p95 === null)
     return low === 0
-      ? `${inNine} it goes from never costing more than it brings back to not paying back ${within}.`
+      ? `${inNine} it ranges from never costing more than it brings back to not paying back ${within}.`
       : `${inNine} it pays back in ${end("low", formatMonth(low))} at the earliest, or not ${within}.`;
   const high = Math.round(payback.p95);
   if (high === 0) return `${inNine} it never costs more than it brings back.`;

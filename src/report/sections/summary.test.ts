@@ -513,7 +513,7 @@ describe("page 1's payback from the start, with ranges", () => {
     // Where the outcomes' payback months fall: from none to pay back (P5, month 0) to none within the plan (P95).
     expect(best.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it never costs more than it brings back. In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it never costs more than it brings back. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
     );
   });
 });
@@ -573,7 +573,7 @@ describe("page 1's payback not within the plan, with ranges", () => {
     expect(page).not.toContain("By the end of the plan it has still not earned back");
     expect(option.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it goes from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
     );
   });
 
