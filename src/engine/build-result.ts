@@ -12,7 +12,7 @@ import { leafQuantile } from "./draws.js";
 import { adoptionOrderOf } from "./optimize.js";
 import type { MonteCarloSummary } from "./monte-carlo.js";
 import { fillParameters, unconvertedBuiltInPrices } from "./model/compile.js";
-import { changeInPlaceMonth, TODAYS_FEE_PARAMETERS, TODAYS_WAY_PARAMETERS } from "./simulate.js";
+import { changeInPlaceMonth, TODAYS_FEE_PARAMETERS, TODAYS_WAY_PARAMETERS, type CarriedBuild } from "./simulate.js";
 
 const hourFields = monthlyFieldNames.filter((name) => name.endsWith("Hours"));
 // The money columns, from the project value to the net (the month table's order).
@@ -374,11 +374,20 @@ export function inputReaders(compiled: CompiledCase): { all: number[][]; onlyBef
 }
 
 /**
- * Runs the case with its point values and builds the result every view shows.
+ * Runs the case with its point values and builds the result every view shows. `carried`, by scenario
+ * name: the build work a scenario starts with (a plan resumed after a recorded month; none when absent).
  * @example buildResult(compiled).comparisons.better?.paybackMonth
  */
-export function buildResult(compiled: CompiledCase, leafValues: Float64Array = compiled.leafValues): CaseResult {
+export function buildResult(
+  compiled: CompiledCase,
+  leafValues: Float64Array = compiled.leafValues,
+  carried: Readonly<Record<string, CarriedBuild>> = {},
+): CaseResult {
   const runner = new CaseRunner(compiled);
+  // A plan resumed after a recorded month: the build work each scenario starts with (`CarriedBuild`).
+  compiled.scenarios.forEach((scenario, index) => {
+    if (carried[scenario.name]) runner.carryBuild(index, carried[scenario.name]);
+  });
   runner.run(leafValues);
   const scenarios = compiled.scenarios.map((_, index) => scenarioResult(runner, index));
   const comparisons: Record<string, ComparisonResult> = {};

@@ -12,7 +12,18 @@ import type { MonthRow } from "./result.js";
 import { CaseRunner } from "./runner.js";
 import type { CaseFile } from "./scenario/schema.js";
 import { WEEKS_PER_MONTH } from "./simulate.js";
-import { moneyRulesOf, resumedCase, resumesAsPlanned, upFrontAdjustedNpv, upFrontPaidInMonth1, valueRecordedMonth, type RecordedMonth } from "./tracking.js";
+import {
+  carriedBuilds,
+  moneyRulesOf,
+  resumedCase,
+  resumesAsPlanned,
+  upFrontAdjustedNpv,
+  upFrontPaidInMonth1,
+  valueRecordedMonth,
+  type BuildMonth,
+  type CarriedBuild,
+  type RecordedMonth,
+} from "./tracking.js";
 
 /**
  * A forecast that learns (docs/numbers.md, "A forecast that learns"): the plan's ranges updated by the
@@ -1109,8 +1120,9 @@ function resumedRunners(compiled: CompiledCase, pair: Pair, context: MoneyContex
   return { actual: resumedRunner(compiled, context.file, from), onPlan: new Map(), from };
 }
 
-function runResumed(resumed: ResumedRunner, leafValues: Float64Array): Float64Array {
+function runResumed(resumed: ResumedRunner, leafValues: Float64Array, carried: CarriedBuild): Float64Array {
   for (const [leaf, original] of resumed.shared) resumed.leafValues[leaf] = leafValues[original]!;
+  resumed.runner.carryBuild(resumed.scenarioIndex, carried);
   resumed.runner.run(resumed.leafValues, true);
   return resumed.runner.columns[resumed.scenarioIndex]!;
 }
@@ -1138,9 +1150,9 @@ function nowFigures(
   // plan's remaining months, with the project being built as far along as planned.
   const builtSoFar = (at: number, columns: Float64Array, recorded?: RecordedMonth) => recorded?.buildHours ?? columns[at * MONTHLY_FIELD_COUNT + F.buildHours]!;
   let asPlannedState = false;
+  let built = 0;
   if (resumed && last < horizon) {
     const state = { liveProjects: planned[(last - 1) * MONTHLY_FIELD_COUNT + F.liveProjects]!, releasedSoFar: 0, builtSoFar: 0 };
-    let built = 0;
     for (let at = 0; at < last; at++) {
       state.releasedSoFar += planned[at * MONTHLY_FIELD_COUNT + F.releases]!;
       state.builtSoFar += planned[at * MONTHLY_FIELD_COUNT + F.buildHours]!;
@@ -1151,14 +1163,24 @@ function nowFigures(
   if (resumed && last < horizon && asPlannedState) {
     for (let at = last; at < horizon; at++) benefits[at] = net(planned, at) - net(base, at);
   } else if (resumed && last < horizon) {
-    const rows = runResumed(resumed.actual, leafValues);
+    // As `resumeFrom`: the project under way carries its build hours so far (`carriedBuilds`).
+    const buildMonths: BuildMonth[] = [];
+    for (let at = 0; at <= last && at < horizon; at++) {
+      const row = at * MONTHLY_FIELD_COUNT;
+      buildMonths.push({ buildHours: planned[row + F.buildHours]!, releases: planned[row + F.releases]!, workInProgress: planned[row + F.workInProgress]! });
+    }
+    const scenarioParameters = runner.parameters[pair.scenarioIndex]!;
+    const baseParameters = pair.scenarioIndex === pair.baselineIndex ? undefined : runner.parameters[pair.baselineIndex]!;
+    const carried = carriedBuilds(scenarioParameters, baseParameters, { ...resumed.from, builtSoFar: built }, buildMonths);
+    const rows = runResumed(resumed.actual, leafValues, carried.actual);
     let plannedLive = planned[(last - 1) * MONTHLY_FIELD_COUNT + F.liveProjects]!;
     let plannedReleased = 0;
     for (let at = 0; at < last; at++) plannedReleased += planned[at * MONTHLY_FIELD_COUNT + F.releases]!;
     plannedLive = Math.round(plannedLive);
     const asPlanned = plannedLive === resumed.from.liveProjects && plannedReleased === resumed.from.releasedSoFar;
+    const sameBuild = (Object.keys(carried.actual) as (keyof CarriedBuild)[]).every((key) => carried.actual[key] === carried.onPlan[key]);
     let onPlan = rows;
-    if (!asPlanned) {
+    if (!asPlanned || !sameBuild) {
       const key = `${plannedLive}/${plannedReleased}`;
       let other = resumed.onPlan.get(key);
       if (!other) {
@@ -1166,7 +1188,7 @@ function nowFigures(
         resumed.onPlan.set(key, other);
       }
       // The actual state's rows are kept aside: the second run reuses its own buffers.
-      onPlan = runResumed(other, leafValues);
+      onPlan = runResumed(other, leafValues, carried.onPlan);
     }
     for (let index = 0; index < horizon - last; index++) {
       const at = last + index;

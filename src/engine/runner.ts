@@ -2,7 +2,7 @@ import { createColumns, createScalars, type SimulationScalars } from "./model/co
 import type { CompiledCase } from "./model/compiled.js";
 import { fillParameters, fillChosenParameters, varyingParameters, type VaryingParameters } from "./model/compile.js";
 import { PARAMETER_COUNT } from "./model/parameters.js";
-import { schedulePlan, simulate, type Comparison, type ComparisonFigures, type SimulationPlan } from "./simulate.js";
+import { schedulePlan, simulate, type CarriedBuild, type Comparison, type ComparisonFigures, type SimulationPlan } from "./simulate.js";
 
 export type { ComparisonFigures } from "./simulate.js";
 
@@ -53,6 +53,14 @@ export class CaseRunner {
       figures,
       discounting: compiled.discounting ?? "monthly",
     }));
+  }
+
+  /**
+   * The build work scenario `index` starts with in every later run (capacity mode; `CarriedBuild`):
+   * for a plan resumed after a recorded month. `undefined` starts with none.
+   */
+  carryBuild(index: number, carried: CarriedBuild | undefined): void {
+    this.plans[index]!.carried = carried;
   }
 
   /**

@@ -102,6 +102,29 @@ export interface SimulationPlan {
    * numbers, faster). false works out every month in full: the reference the shortcut is tested against.
    */
   readonly repeatSettledMonths: boolean;
+  /**
+   * Capacity mode: the build work a resumed simulation starts with (docs/numbers.md, "Valuing a
+   * recorded month and resuming the plan"); none when absent. Set by `CaseRunner.carryBuild`.
+   */
+  carried?: CarriedBuild | undefined;
+}
+
+/**
+ * Build work under way when a simulation starts (capacity mode): what the month loop carries from one
+ * month to the next, for a plan resumed after a recorded month. Its hours are work in progress already
+ * counted in the months before: they leave it when their project goes live, and are not built again.
+ */
+export interface CarriedBuild {
+  /** Hours already put into the project under way (0: none under way). */
+  progressHours: number;
+  /** Projects finished in the month before: live from the first month. */
+  pendingProjects: number;
+  /**
+   * Build hours that leave the work in progress in the first month: those of the finished projects,
+   * and any hours no project can hold (built beyond the backlog's projects; negative when the months
+   * before took back more hours than were recorded as built), so that work in progress nets to nothing.
+   */
+  pendingHours: number;
 }
 
 /**
@@ -489,11 +512,13 @@ export function simulate(
 
   let live = Math.round(p[P.alreadyLive]!);
   let delivered = 0;
-  let progress = 0; // capacity mode: build hours done on the project in progress
-  let building = false;
-  let started = 0;
-  let pendingLive = 0; // capacity mode: finished last month, live from this month
-  let pendingHours = 0; // capacity mode: build hours of the projects finished last month
+  // Capacity mode: a resumed plan starts with the build work carried from its last recorded month.
+  const carried = plan.capacityMode ? plan.carried : undefined;
+  let progress = carried ? carried.progressHours : 0; // capacity mode: build hours done on the project in progress
+  let building = progress > 0;
+  let pendingLive = carried ? carried.pendingProjects : 0; // capacity mode: finished last month, live from this month
+  let pendingHours = carried ? carried.pendingHours : 0; // capacity mode: build hours of the projects finished last month
+  let started = pendingLive + (building ? 1 : 0);
 
   // The way of working in force, held in locals (the hot loop reads them every month); it changes
   // at most once, in the month the change is in place.

@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
 import {
+  carriedBuild,
   changeHours,
   choresOfPlan,
   type MoneyRules,
   moneyRulesOf,
   paidBackOn,
+  plannedCarriedBuild,
   plannedMeasures,
   plannedState,
   type RecordedMonth,
@@ -312,16 +314,40 @@ describe("resumeFrom", () => {
     if ("message" in rows) throw new Error(rows.message);
     expect(rows.map((row) => row.liveProjects)).toEqual(planned.slice(4).map((row) => row.liveProjects));
     rows.forEach((row, index) => expectSameMoney(row, planned[4 + index]!, `team.yaml managed from month ${5 + index}`));
-    // Simulated again, the half-built project starts from zero: what the shortcut is for.
+    // Simulated again, the half-built project carries its hours: the plan's months too (it started
+    // again from zero and went live a month late).
     const again = resimulateFrom(file, from, planned);
     if ("message" in again) throw new Error(again.message);
-    expect(again[0]!.liveProjects).toBe(4);
+    expect(again[0]!.liveProjects).toBe(5);
+    again.forEach((row, index) => expectSameMoney(row, planned[4 + index]!, `team.yaml managed simulated again from month ${5 + index}`));
     // Build hours so far other than the plan's are not the plan's state: simulated again.
     expect(resumesAsPlanned({ ...from, builtSoFar: 200 }, plannedState(planned, 4))).toBe(false);
     expect(resumesAsPlanned({ ...from, builtSoFar: undefined }, plannedState(planned, 4))).toBe(true);
     const fewer = resumeFrom(file, { ...from, builtSoFar: 200 }, planned);
     if ("message" in fewer) throw new Error(fewer.message);
     expect(fewer[0]!.liveProjects).toBe(4);
+  });
+
+  it("simulated again from the plan's own state after any month, every example that builds by capacity gives the plan's remaining months (a project half-built restarted from zero)", () => {
+    const byCapacity = allExamples.filter((example) => example.compiled.scenarios.some((scenario) => scenario.releaseMode === "capacity"));
+    expect(byCapacity.map((example) => example.name)).toEqual(expect.arrayContaining(["team.yaml", "solo.yaml", "enterprise.yaml"]));
+    let checked = 0;
+    for (const example of byCapacity) {
+      for (const scenario of alternativesOf(example)) {
+        if (example.compiled.scenarios.find((entry) => entry.name === scenario)!.releaseMode !== "capacity") continue;
+        const planned = example.result.scenarios[scenario]!.months;
+        for (let month = 1; month < planned.length; month++) {
+          const rows = resumeOnPlan(example, scenario, month);
+          expect(
+            rows.map((row) => row.liveProjects),
+            `${example.name} ${scenario} from month ${month + 1}`,
+          ).toEqual(planned.slice(month).map((row) => row.liveProjects));
+          rows.forEach((row, index) => expectSameMoney(row, planned[month + index]!, `${example.name} ${scenario} from month ${month + 1}`));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   // Release by schedule: nothing is half-built when the plan resumes, so the plan's own state gives its months back.
@@ -386,6 +412,81 @@ describe("resumeFrom", () => {
     expect(resumedCase(file, { scenario: "missing", baseline: "current", afterMonth: 3, liveProjects: 0, releasedSoFar: 0 })).toEqual({
       message: expect.stringContaining('no scenario "missing"'),
     });
+  });
+});
+
+describe("resuming carries the build work under way (capacity mode): every build hour is built once and leaves the work in progress once", () => {
+  const team = allExamples.find((example) => example.name === "team.yaml")!;
+  const file = validateScenarioText(team.text).file!;
+  const planned = team.result.scenarios.managed!.months;
+  const rules = moneyRulesOf(team.compiled, "managed", "today");
+
+  /** examples/team.yaml's managed platform with month 4 recorded at `buildHours`: months 1–3 as planned, month 4 as recorded, the rest re-forecast. */
+  function withMonth4(buildHours: number): MonthRow[] {
+    const from = { scenario: "managed", baseline: "today", afterMonth: 4, ...plannedState(planned, 4), builtSoFar: buildHours };
+    const rest = resimulateFrom(file, from, planned);
+    if ("message" in rest) throw new Error(rest.message);
+    return [...planned.slice(0, 3), valueRecordedMonth(planned[3]!, { buildHours }, rules), ...rest];
+  }
+  const total = (rows: readonly MonthRow[], column: "buildHours" | "workInProgress") => rows.reduce((sum, row) => sum + row[column], 0);
+
+  it("the plan's month 4: 280 hours finish the first project (live in month 5) and 20.9 go into the next", () => {
+    expect(planned[3]!.buildHours).toBeCloseTo(300.897, 3);
+    const carried = plannedCarriedBuild(planned, 4, rules.hourlyCost, 280);
+    expect(carried.pendingProjects).toBe(1);
+    expect(carried.pendingHours).toBeCloseTo(280, 6);
+    expect(carried.progressHours).toBeCloseTo(20.897, 3);
+  });
+
+  it("builds the six projects of the backlog in 1,680 hours over the horizon and nets the work in progress to nothing, whatever month 4 records (100 hours built a project again and left €6,000 of work in progress)", () => {
+    const plannedHours = planned[3]!.buildHours;
+    expect(total(planned, "buildHours")).toBeCloseTo(6 * 280, 6);
+    for (const hours of [plannedHours, plannedHours + 100, 100, 0]) {
+      const rows = withMonth4(hours);
+      expect(rows.at(-1)!.liveProjects, `${hours} hours`).toBe(10);
+      expect(total(rows, "buildHours"), `${hours} hours`).toBeCloseTo(6 * 280, 6);
+      expect(total(rows, "workInProgress"), `${hours} hours`).toBeCloseTo(0, 6);
+    }
+  });
+
+  it("recorded at the plan's build hours gives the plan; 100 more never later; 100 or none, the first project live in month 6 (the plan's month 5) and never earlier than planned", () => {
+    const plannedHours = planned[3]!.buildHours;
+    const live = (rows: readonly MonthRow[]) => rows.map((row) => row.liveProjects);
+    expect(live(withMonth4(plannedHours))).toEqual(live(planned));
+    withMonth4(plannedHours).forEach((row, at) => expectSameMoney(row, planned[at]!, `month ${at + 1}`));
+    live(withMonth4(plannedHours + 100)).forEach((count, at) => expect(count, `month ${at + 1}`).toBeGreaterThanOrEqual(planned[at]!.liveProjects));
+    for (const hours of [100, 0]) {
+      const rows = withMonth4(hours);
+      expect(live(rows).slice(4, 10), `${hours} hours`).toEqual([4, 5, 6, 7, 8, 9]);
+      live(rows).forEach((count, at) => expect(count, `${hours} hours, month ${at + 1}`).toBeLessThanOrEqual(planned[at]!.liveProjects));
+    }
+    // 100 hours recorded: the first project has 100 of its 280 and takes 180 more in month 5, the next
+    // project the other 120.9 of its 300.9; the first leaves the work in progress in month 6 with its 280.
+    const rows = withMonth4(100);
+    expect(rows[4]!.buildHours).toBeCloseTo(300.897, 3);
+    expect(rows[5]!.workInProgress).toBeCloseTo((rows[5]!.buildHours - 280) * 60, 6);
+  });
+
+  it("moves the plan's build work by the hours recorded above or below it, into the next project and back, and by the projects released", () => {
+    const plan = { progressHours: 20.9, pendingProjects: 1, pendingHours: 280 };
+    const moved = { extraHours: 0, extraReleases: 0, buildHours: 280, projectsLeft: 6 };
+    expect(carriedBuild(plan, moved)).toEqual(plan);
+    expect(carriedBuild(plan, { ...moved, extraHours: -200.9 })).toEqual({ progressHours: expect.closeTo(100, 9), pendingProjects: 0, pendingHours: 0 });
+    expect(carriedBuild(plan, { ...moved, extraHours: 100 })).toEqual({ progressHours: expect.closeTo(120.9, 9), pendingProjects: 1, pendingHours: 280 });
+    // 300 more: the second project is finished too, and 40.9 go into a third.
+    expect(carriedBuild(plan, { ...moved, extraHours: 300 })).toEqual({ progressHours: expect.closeTo(40.9, 9), pendingProjects: 2, pendingHours: 560 });
+    // No project left to start: the hours leave the work in progress with those going live.
+    expect(carriedBuild(plan, { ...moved, extraHours: 300, projectsLeft: 2 })).toEqual({
+      progressHours: 0,
+      pendingProjects: 2,
+      pendingHours: expect.closeTo(600.9, 9),
+    });
+    // Fewer hours than the plan's projects so far: the difference comes back to the work in progress.
+    expect(carriedBuild(plan, { ...moved, extraHours: -400 })).toEqual({ progressHours: 0, pendingProjects: 0, pendingHours: expect.closeTo(-99.1, 9) });
+    // The project the plan finishes, recorded as released already: its hours leave with no project going live.
+    expect(carriedBuild(plan, { ...moved, extraReleases: 1 })).toEqual({ progressHours: 20.9, pendingProjects: 0, pendingHours: 280 });
+    // A project the plan released, not recorded as released: it goes live the month after.
+    expect(carriedBuild(plan, { ...moved, extraReleases: -1 })).toEqual({ progressHours: 20.9, pendingProjects: 2, pendingHours: 280 });
   });
 });
 

@@ -7,7 +7,9 @@ import { P, PARAMETER_COUNT } from "./model/parameters.js";
 import type { CaseResult, MonthRow } from "./result.js";
 import type { CaseFile, ScenarioEntry } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
-import { changeInPlaceMonth, hourlyCostOf, monthNet, supportCostEach, supportPeople } from "./simulate.js";
+import { changeInPlaceMonth, hourlyCostOf, monthNet, supportCostEach, supportPeople, type CarriedBuild } from "./simulate.js";
+
+export type { CarriedBuild } from "./simulate.js";
 
 /**
  * Tracking a plan against what really happened, by the engine's own rules (docs/numbers.md): the
@@ -568,7 +570,8 @@ export interface ResumePoint {
   releasedSoFar: number;
   /**
    * Build hours from month 1 to `afterMonth`, as recorded (the plan's in a month that does not record
-   * them); left out, as planned.
+   * them); left out, as planned. In capacity mode they move the build work carried into the resumed
+   * months (`carriedBuild`).
    */
   builtSoFar?: number | undefined;
 }
@@ -597,8 +600,9 @@ export function plannedState(planned: readonly Pick<MonthRow, "liveProjects" | "
 /**
  * Whether a resume point is the plan's own state: the same live projects and releases, and the same
  * build hours so far (to a millionth), so the project being built is as far along as planned. The
- * re-forecast from such a point is the plan's remaining months (docs/numbers.md, "Valuing a recorded
- * month and resuming the plan"): simulating them again would start a half-built project from zero.
+ * re-forecast from such a point is the plan's remaining months as they are (docs/numbers.md, "Valuing
+ * a recorded month and resuming the plan"): simulated again, with the build work carried
+ * (`carriedBuild`), they come out the same, to rounding.
  * @example resumesAsPlanned({ liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 }, { liveProjects: 4, releasedSoFar: 0, builtSoFar: 300.9 }) // true
  */
 export function resumesAsPlanned(from: Pick<ResumePoint, "liveProjects" | "releasedSoFar" | "builtSoFar">, planned: PlanState): boolean {
@@ -610,11 +614,154 @@ export function resumesAsPlanned(from: Pick<ResumePoint, "liveProjects" | "relea
   );
 }
 
+/** What a month of a plan's month table tells of its build work (work in progress absent from a plan stored before it was kept). */
+export type BuildMonth = Pick<MonthRow, "buildHours" | "releases"> & { workInProgress?: number | undefined };
+
+/**
+ * The build work a plan itself carries out of month `afterMonth` (capacity mode; docs/numbers.md,
+ * "Valuing a recorded month and resuming the plan"), read from its month table: the projects
+ * finished that month go live the month after, with the hours that then leave the work in progress,
+ * and the hours built and not yet leaving it are the project under way. `rate` is the hour's worth
+ * as work in progress (the loaded rate); `buildHours` a project's build hours that month, used only
+ * for a plan stored without its work in progress.
+ * @example plannedCarriedBuild(plannedRows, 4, 60, 280) // { progressHours: 20.9, pendingProjects: 1, pendingHours: 280 } for examples/team.yaml's managed platform
+ */
+export function plannedCarriedBuild(planned: readonly BuildMonth[], afterMonth: number, rate: number, buildHours: number): CarriedBuild {
+  const next = planned[afterMonth];
+  // The hours leaving the work in progress in a month: its build hours less its work in progress at the rate.
+  const exact = rate > 0 && planned.slice(0, afterMonth + 1).every((row) => row.workInProgress !== undefined);
+  const released = (row: BuildMonth) => (exact ? row.buildHours - row.workInProgress! / rate : row.releases * buildHours);
+  let open = 0;
+  for (const row of planned.slice(0, afterMonth)) open += row.buildHours - released(row);
+  const pendingHours = next ? released(next) : 0;
+  const progress = open - pendingHours;
+  // Below a millionth of a project's hours is rounding, not a project under way.
+  return { progressHours: progress > 1e-6 * Math.max(1, buildHours) ? progress : 0, pendingProjects: next?.releases ?? 0, pendingHours };
+}
+
+/** How the actual state at a resumed month differs from the plan's, for `carriedBuild`. */
+export interface BuildMoved {
+  /** Build hours so far above the plan's (below: negative). */
+  extraHours: number;
+  /** Projects released so far above the plan's (below: negative). */
+  extraReleases: number;
+  /** A project's build hours in the last recorded month. */
+  buildHours: number;
+  /** Projects that may still be started or go live: the backlog less the projects released so far (Infinity: no backlog). */
+  projectsLeft: number;
+}
+
+/**
+ * The build work carried out of the last recorded month (docs/numbers.md, "Valuing a recorded month
+ * and resuming the plan"): the plan's (`plannedCarriedBuild`) moved by what was recorded, so that every
+ * build hour is built once and leaves the work in progress once. Hours above the plan's go into the
+ * project under way (one is started when none is and the backlog has one), finish it at `buildHours`
+ * (it goes live the month after) and go on into the next; hours below it come off the project under
+ * way, then off those the plan finished that month (which are then under way again). A project
+ * released beyond the plan's is one of those finished or under way, whose hours then leave the work in
+ * progress with it; one the plan released and the record does not goes live the month after, its
+ * hours having left already. Hours no project can take (built beyond the backlog, or fewer than the
+ * plan released) leave, or come back to, the work in progress in the first month.
+ * @example carriedBuild({ progressHours: 20.9, pendingProjects: 1, pendingHours: 280 }, { extraHours: -200.9, extraReleases: 0, buildHours: 280, projectsLeft: 6 }) // { progressHours: 100, pendingProjects: 0, pendingHours: 0 }
+ */
+export function carriedBuild(plan: CarriedBuild, moved: BuildMoved): CarriedBuild {
+  const { buildHours, projectsLeft } = moved;
+  const tolerance = 1e-6 * Math.max(1, buildHours);
+  let { progressHours: progress, pendingProjects: pending, pendingHours } = plan;
+  // Hours leaving the work in progress in the first month with no project going live.
+  let loose = 0;
+  if (moved.extraReleases > 0) {
+    // Released already: those finished first, then the one under way.
+    let released = Math.round(moved.extraReleases);
+    const fromPending = Math.min(released, pending);
+    if (fromPending > 0) {
+      const hours = (pendingHours / pending) * fromPending;
+      loose += hours;
+      pendingHours -= hours;
+      pending -= fromPending;
+      released -= fromPending;
+    }
+    if (released > 0 && progress > 0) {
+      loose += progress;
+      progress = 0;
+    }
+  } else if (moved.extraReleases < 0) {
+    pending += Math.round(-moved.extraReleases);
+  }
+  let extra = moved.extraHours;
+  if (extra > 0) {
+    const started = () => pending + (progress > 0 ? 1 : 0);
+    if (progress > 0 || started() < projectsLeft) progress += extra;
+    else loose += extra;
+    extra = 0;
+    while (buildHours > tolerance && progress >= buildHours - tolerance) {
+      const over = progress - buildHours;
+      pending++;
+      pendingHours += buildHours;
+      progress = 0;
+      if (over <= tolerance) break;
+      if (started() < projectsLeft) progress = over;
+      else {
+        loose += over;
+        break;
+      }
+    }
+  } else if (extra < 0) {
+    let short = -extra;
+    const off = Math.min(short, progress);
+    progress -= off;
+    short -= off;
+    // A project the plan finished that month, short of hours, is under way again.
+    while (short > tolerance && pending > 0 && progress <= tolerance) {
+      const each = pendingHours / pending;
+      pending--;
+      pendingHours -= each;
+      const taken = Math.min(short, each);
+      progress = each - taken;
+      short -= taken;
+    }
+    if (short > tolerance) loose -= short;
+  }
+  if (progress <= tolerance) progress = 0;
+  return { progressHours: progress, pendingProjects: pending, pendingHours: pendingHours + loose };
+}
+
+/**
+ * The build work a resumed plan starts with (`carriedBuild`) from the actual state `from` and from the
+ * plan's own state at that month (for the tooling lines' calendar), with the scenario's parameters `p`
+ * and the baseline's `base` (whose build hours are in force until the change is in place).
+ */
+export function carriedBuilds(
+  p: Float64Array,
+  base: Float64Array | undefined,
+  from: ResumePoint,
+  planned: readonly BuildMonth[],
+): { actual: CarriedBuild; onPlan: CarriedBuild } {
+  const inForce = base && from.afterMonth < changeInPlaceMonth(p) ? base : p;
+  const buildHours = inForce[P.buildHours]!;
+  const onPlan = plannedCarriedBuild(planned, from.afterMonth, hourlyCostOf(p), buildHours);
+  let plannedReleased = 0;
+  let plannedBuilt = 0;
+  for (const row of planned.slice(0, from.afterMonth)) {
+    plannedReleased += row.releases;
+    plannedBuilt += row.buildHours;
+  }
+  const backlog = p[P.backlog]!;
+  const actual = carriedBuild(onPlan, {
+    extraHours: from.builtSoFar === undefined ? 0 : from.builtSoFar - plannedBuilt,
+    extraReleases: Math.round(from.releasedSoFar) - Math.round(plannedReleased),
+    buildHours,
+    projectsLeft: Number.isFinite(backlog) ? Math.max(0, Math.round(backlog - from.releasedSoFar)) : Number.POSITIVE_INFINITY,
+  });
+  return { actual, onPlan };
+}
+
 /** How a plan is resumed from a month, for docs/commands.md and `track forecast --help`. */
 export const resumeMethod =
   "Months up to the last recorded month are the actuals (a month without a record counts as planned). When the actual state at the last recorded month is the plan's " +
   "(the same live projects, releases and build hours so far), the rest of the horizon is the plan's. Otherwise it is the approved scenario simulated again from the actual state: " +
-  "the live projects at the last recorded month, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
+  "the live projects at the last recorded month, the project under way with the build hours already put into it (built once, never again), " +
+  "the projects finished that month going live the month after, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
   "staff alongside, up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
 
 function resolved(file: CaseFile, scenario: string): { parameters: Float64Array; releaseMonths: Int32Array } | { message: string } {
@@ -710,12 +857,12 @@ export function resumedCase(file: CaseFile, from: ResumePoint): CaseFile | { mes
 /** The tooling cost lines, which follow the plan's calendar (yearly amounts, start and end months). */
 const toolingLines = ["licences", "infrastructure", "supportStaff", "training"] as const;
 
-function simulateResumed(file: CaseFile, from: ResumePoint): MonthRow[] | { message: string } {
+function simulateResumed(file: CaseFile, from: ResumePoint, carried: CarriedBuild): MonthRow[] | { message: string } {
   const resumed = resumedCase(file, from);
   if ("message" in resumed) return resumed;
   const { compiled, issues } = compileCase(resumed);
   if (!compiled) return { message: `the re-forecast case does not compile: ${issues.map((issue) => issue.message).join("; ")}` };
-  return buildResult(compiled).scenarios[from.scenario]!.months;
+  return buildResult(compiled, compiled.leafValues, { [from.scenario]: carried }).scenarios[from.scenario]!.months;
 }
 
 /**
@@ -735,17 +882,28 @@ export function resumeFrom(file: CaseFile, from: ResumePoint, planned: readonly 
 
 /**
  * `resumeFrom` without its shortcut for the plan's own state: the months after `from.afterMonth`
- * always simulated again (in capacity mode a project half-built then starts again from zero).
+ * always simulated again, in capacity mode with the build work carried out of the last recorded
+ * month (`carriedBuilds`: the project under way keeps its hours, those finished go live the month after).
  * @example resimulateFrom(file, { scenario: "better", baseline: "current", afterMonth: 5, liveProjects: 2, releasedSoFar: 2 }, plannedRows)
  */
 export function resimulateFrom(file: CaseFile, from: ResumePoint, planned: readonly MonthRow[]): MonthRow[] | { message: string } {
-  const rows = simulateResumed(file, from);
+  const scenario = resolved(file, from.scenario);
+  if ("message" in scenario) return scenario;
+  const baseline = from.baseline === from.scenario ? undefined : resolved(file, from.baseline);
+  if (baseline && "message" in baseline) return baseline;
+  const carried = carriedBuilds(scenario.parameters, baseline?.parameters, from, planned);
+  const rows = simulateResumed(file, from, carried.actual);
   if ("message" in rows) return rows;
   const lastMonth = from.afterMonth;
   const plannedLive = planned[lastMonth - 1]?.liveProjects ?? from.liveProjects;
   const plannedReleased = planned.slice(0, lastMonth).reduce((total, row) => total + row.releases, 0);
   const asPlanned = from.liveProjects === plannedLive && from.releasedSoFar === plannedReleased;
-  const onPlan = asPlanned ? rows : simulateResumed(file, { ...from, liveProjects: plannedLive, releasedSoFar: plannedReleased });
+  const sameBuild = (Object.keys(carried.actual) as (keyof CarriedBuild)[]).every((key) => carried.actual[key] === carried.onPlan[key]);
+  const onPlan = asPlanned
+    ? sameBuild
+      ? rows
+      : simulateResumed(file, from, carried.onPlan)
+    : simulateResumed(file, { ...from, liveProjects: plannedLive, releasedSoFar: plannedReleased }, carried.onPlan);
   if ("message" in onPlan) return onPlan;
   return rows.map((row, index) => {
     const plannedRow = planned[lastMonth + index]!;

@@ -43,11 +43,20 @@ describe("forecastFromActuals", () => {
       expect(result.npv.now, `from month ${last + 1}`).toBeCloseTo(planned.npv, 6);
       expect(result.paybackMonth.now, `from month ${last + 1}`).toBe(planned.paybackMonth);
     }
-    // Fewer build hours than planned: the state is not the plan's, and the rest is simulated again
-    // (the project being built starts from zero: docs/commands.md, "track", its limits).
+    // Fewer build hours than planned: the state is not the plan's, and the rest is simulated again,
+    // the project under way carrying its 100 hours (docs/numbers.md, "Valuing a recorded month and
+    // resuming the plan"): it needs 180 more and goes live in month 6. Built again from zero, its 100
+    // hours stayed work in progress for good and were built twice: payback in month 13, €209,325.
     const fewer = forecast(plan, [{ team: "default", month: 4, values: { buildHours: 100 } }]);
     expect(fewer.months[4]!.liveProjects).toBe(4);
     expect(fewer.months[4]!.plannedLiveProjects).toBe(5);
+    expect(fewer.months[5]!.liveProjects).toBe(5);
+    expect(fewer.months.slice(4, 11).map((month) => month.liveProjects)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    // Month 5's 300.9 build hours are all work in progress; the plan's month 5 takes the first project's 280 back.
+    expect(Math.round(fewer.months[4]!.benefit)).toBe(23_837);
+    expect(Math.round(fewer.months[4]!.plannedBenefit)).toBe(8_680);
+    expect(fewer.paybackMonth.now).toBe(14);
+    expect(Math.round(fewer.npv.now)).toBe(206_511);
   });
 
   it("re-forecasts a scenario written as the baseline plus capabilities without counting their setup twice", () => {
