@@ -318,6 +318,20 @@ describe("paybackRangeWords and paybackRangeCell: where the payback month falls 
 });
 
 describe("perPersonWords and teamKeepsWords: the live projects a team can keep", () => {
+  it("counts a team of part-time people in full-time people, its share a full-time person's", () => {
+    // It said "the team of 0.5 can keep 1 …, about 2.6 per person": more per person than the team keeps.
+    expect(teamKeepsWords({ people: 0.5, liveProjectsPerPerson: 2.56, maxLiveProjects: 1, maxLiveProjectsPerPerson: 2 })).toEqual({
+      who: "the team of 0.5 full-time people",
+      count: "1",
+      perPerson: "about 2.6",
+      per: "per full-time person",
+    });
+    expect(teamKeepsWords({ people: 2.5, liveProjectsPerPerson: 2, maxLiveProjects: 5, maxLiveProjectsPerPerson: 2 })).toMatchObject({
+      who: "the team of 2.5 full-time people",
+      per: "per full-time person",
+    });
+  });
+
   it("writes the share per person to a tenth, 'about' when the tenth is not exact", () => {
     expect(perPersonWords(2.3731)).toBe("about 2.4");
     expect(perPersonWords(3.977)).toBe("about 4");
@@ -331,13 +345,14 @@ describe("perPersonWords and teamKeepsWords: the live projects a team can keep",
       who: "the team of 4",
       count: "9",
       perPerson: "about 2.4",
+      per: "per person",
     });
     expect(teamKeepsWords({ people: 1, liveProjectsPerPerson: 10.9, maxLiveProjects: 10, maxLiveProjectsPerPerson: 10 })).toEqual({
       who: "one person",
       count: "10",
       perPerson: undefined,
+      per: "per person",
     });
-    expect(teamKeepsWords({ people: 2.5, liveProjectsPerPerson: 2, maxLiveProjects: 5, maxLiveProjectsPerPerson: 2 })?.who).toBe("the team of 2.5");
     // No limit: each view says it in its own sentence.
     expect(teamKeepsWords({ people: 4, liveProjectsPerPerson: null, maxLiveProjects: null, maxLiveProjectsPerPerson: null })).toBeUndefined();
   });

@@ -263,22 +263,28 @@ export function perPersonWords(perPerson: number): string {
  * cards say it: a team of one, "one person can keep 4" (`maxLiveProjectsPerPerson`, whole projects); a
  * larger team, its whole projects together (`maxLiveProjects`) with their share per person: "the team
  * of 4 can keep 9, about 2.4 per person", where 4 × ⌊2.37⌋ = 8 would be fewer than the team keeps
- * (docs/numbers.md, "Capacity"). `figure` wraps each figure, as page 1 marks them. `undefined` when a
- * live project needs no hours (no limit), which each view says in its own sentence.
- * @example teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.373, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 4", count: "9", perPerson: "about 2.4" }
+ * (docs/numbers.md, "Capacity"). A team of part-time people (`people` not a whole number) is counted in
+ * full-time people, and its share is a full-time person's: "the team of 0.5 full-time people can keep
+ * 1, about 2.6 per full-time person", where "the team of 0.5 … about 2.6 per person" read as more per
+ * person than the whole team keeps. `per` follows the share in every view. `undefined` when a live
+ * project needs no hours (no limit), which each view says in its own sentence.
+ * @example teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.373, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 4", count: "9", perPerson: "about 2.4", per: "per person" }
+ * @example teamKeepsWords({ people: 0.5, liveProjectsPerPerson: 2.56, maxLiveProjects: 1, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 0.5 full-time people", count: "1", perPerson: "about 2.6", per: "per full-time person" }
  */
 export function teamKeepsWords(summary: {
   people: number;
   liveProjectsPerPerson: number | null;
   maxLiveProjects: number | null;
   maxLiveProjectsPerPerson: number | null;
-}): { who: string; count: string; perPerson: string | undefined } | undefined {
+}): { who: string; count: string; perPerson: string | undefined; per: string } | undefined {
   if (summary.liveProjectsPerPerson === null || summary.maxLiveProjects === null || summary.maxLiveProjectsPerPerson === null) return undefined;
-  if (summary.people === 1) return { who: "one person", count: formatNumber(summary.maxLiveProjectsPerPerson), perPerson: undefined };
+  if (summary.people === 1) return { who: "one person", count: formatNumber(summary.maxLiveProjectsPerPerson), perPerson: undefined, per: "per person" };
+  const partTime = !Number.isInteger(summary.people);
   return {
-    who: `the team of ${formatNumberAsGiven(summary.people)}`,
+    who: `the team of ${formatNumberAsGiven(summary.people)}${partTime ? " full-time people" : ""}`,
     count: formatNumber(summary.maxLiveProjects),
     perPerson: perPersonWords(summary.liveProjectsPerPerson),
+    per: partTime ? "per full-time person" : "per person",
   };
 }
 

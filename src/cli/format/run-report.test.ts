@@ -340,6 +340,15 @@ describe("the run report's live projects a team can keep", () => {
     // A team of one: one person's, as before.
     expect(renderRunReport(resultOf("seed.yaml", 0))).toMatch(/^ {2}Live projects one person can keep +4 +10 +10$/m);
   });
+
+  it("gives a part-time team's share per full-time person (solo.yaml with half a person)", () => {
+    const text = readFileSync(join(packageRoot, "examples", "solo.yaml"), "utf8").replace(/people: \{ value: 1,/, "people: { value: 0.5,");
+    const { compiled } = validateScenarioText(text);
+    // It said "1 (about 2.6 per person)": more per person than the half-time team keeps.
+    expect(renderRunReport(buildResult(compiled!))).toMatch(
+      /^ {2}Live projects the team can keep +1 \(about 2\.6 per full-time person\) +3 \(about 7\.5 per full-time person\)/m,
+    );
+  });
 });
 
 describe("the run report's header", () => {
@@ -503,7 +512,7 @@ describe("the run report's extraordinary gain", () => {
     const { compiled } = validateScenarioText(ONE_MONTH_EXTRAORDINARY);
     const text = renderRunReport(buildResult(compiled!));
     // It said "gain of €850 over the last months".
-    expect(text).toContain("Check before relying on it: “Better” — gain of €850 over month 1 above half of today's payroll (€1,000)");
+    expect(text).toContain("Check before relying on it: “Better” — gain of €850 over month 1 above half of today's payroll (half of €1,000)");
   });
 });
 

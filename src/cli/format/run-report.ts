@@ -318,7 +318,7 @@ function capacityTable(scenarios: ScenarioResult[]): string {
           )
         : row("Live projects the team can keep", (s) => {
             const kept = teamKeepsWords(s.summary);
-            return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} per person)`;
+            return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} ${kept.per})`;
           }),
       // Months without time for new work before it stops for good are named, as page 1 names them: "never"
       // alone read against page 1's "has none in months 7–8" of a change that starts late.

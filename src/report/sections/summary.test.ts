@@ -536,6 +536,22 @@ describe("page 1's live projects the team can keep (examples/team.yaml, a team o
   });
 });
 
+describe("page 1's live projects of a part-time team (examples/solo.yaml with half a person)", () => {
+  it("counts the team in full-time people and gives a full-time person's share, not more per person than the team keeps", async () => {
+    const compiled = compile(readFileSync(new URL("solo.yaml", examples), "utf8").replace(/people: \{ value: 1,/, "people: { value: 0.5,"));
+    const result = buildResult(compiled);
+    const today = result.scenarios.today!.summary;
+    expect(today.people).toBe(0.5);
+    expect(today.maxLiveProjects).toBe(1);
+    const text = await pageOne(compiled, result);
+    // It said "Today the team of 0.5 can keep 1 live project going, about 2.6 per person".
+    expect(text).not.toContain("per person");
+    expect(text).toContain(
+      `Today the team of 0.5 full-time people can keep 1 live project going, about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per full-time person;`,
+    );
+  });
+});
+
 describe("page 1's last year's gain with cash paid in one of its months", () => {
   it("says that cash is in the gain, as run says it, so that it is not taken off a second time", async () => {
     // A 24-month plan whose option starts in month 15 with €700 of consultants, paid at the end of month 14.

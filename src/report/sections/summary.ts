@@ -630,7 +630,7 @@ function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: stri
   const count = (words: Kept, when: "today" | "after") =>
     words.perPerson === undefined ? (when === "today" ? todayFigure : afterFigure)(words.count) : figure(`projects-team-${when}`, words.count);
   const share = (words: Kept, when: "today" | "after") =>
-    words.perPerson === undefined ? "" : `, ${(when === "today" ? todayFigure : afterFigure)(words.perPerson)} per person`;
+    words.perPerson === undefined ? "" : `, ${(when === "today" ? todayFigure : afterFigure)(words.perPerson)} ${words.per}`;
   // "1 live project", not "1 live projects".
   const projects = (words: Kept) => (words.count === "1" ? "live project" : "live projects");
   if (!today && !after)

@@ -58,7 +58,7 @@ function KeptLine({ summary }: { summary: ScenarioResult["summary"] }) {
   return (
     <>
       {`${kept.who.charAt(0).toUpperCase()}${kept.who.slice(1)}`} keeps at most <strong>{kept.count}</strong> live {projects}
-      {kept.perPerson !== undefined && `, ${kept.perPerson} per person`}
+      {kept.perPerson !== undefined && `, ${kept.perPerson} ${kept.per}`}
     </>
   );
 }
