@@ -145,7 +145,7 @@ describe("an extraordinary yearly gain beside today's payroll", () => {
     expect(compromise.yearlyGain).toBeLessThan(compromise.payroll);
     const text = judgementSentences(result).join("\n");
     expect(text).toContain("“A managed platform” — gain of €343,320 over the last 12 months above today's whole payroll (€337,939)");
-    expect(text).toContain("“Four capabilities first” — gain of €314,750 over the last 12 months above half of today's payroll (€337,939)");
+    expect(text).toContain("“Four capabilities first” — gain of €314,750 over the last 12 months above half of today's payroll (half of €337,939)");
   });
 
   it("is not said to exceed it when the two read alike as written", () => {

@@ -148,7 +148,7 @@ export function judgementSentences(
     const reasons: string[] = [];
     if (flag.reasons.includes("yearlyGainAboveHalfPayroll"))
       reasons.push(
-        `gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above ${aboveWholePayroll(flag, money) ? "today's whole payroll" : "half of today's payroll"} (${money(flag.payroll)})`,
+        `gain of ${money(flag.yearlyGain)} over ${lastYearWords(result).span} above ${aboveWholePayroll(flag, money) ? `today's whole payroll (${money(flag.payroll)})` : `half of today's payroll (half of ${money(flag.payroll)})`}`,
       );
     if (flag.reasons.includes("roiAboveFiveHundredPercent") && flag.roi !== null)
       reasons.push(`${options.roiName ?? "ROI"} ${formatPercent(flag.roi)} above 500%`);
