@@ -60,6 +60,7 @@ describe("the decision block of docs/json.md's example", () => {
     const optimal = decision.options.find((option) => option.scenario === "optimal")!;
     const alone = decision.evppi.find((entry) => entry.inputs.length === 1 && entry.inputs[0] === "scenarios.compromise.projects.upkeepHoursPerMonth")!;
     expect(decision.best).toBe("optimal");
+    expect(block).toContain(`"bestOnAverage": ${JSON.stringify(decision.bestOnAverage)}`);
     expect(number("samples")).toBe(decision.samples);
     expect(number("evpi")).toBeCloseTo(decision.evpi, 1);
     expect(number("noiseLevel")).toBeCloseTo(decision.noiseLevel, 2);

@@ -1,5 +1,5 @@
 import type { CompiledCase } from "./model/compiled.js";
-import { decisionOutcome, deriveSeed, partialValues } from "./uncertainty/index.js";
+import { decisionOutcome, deriveSeed, levelTolerance, partialValues } from "./uncertainty/index.js";
 import { compareNames } from "./compare-names.js";
 
 /** One option of the decision, "stay as today" included. */
@@ -63,6 +63,12 @@ export interface DecisionAnalysis {
   noiseLevel: number;
   /** How the EVPPI was estimated, in a sentence. */
   method: string;
+  /**
+   * Every option whose expected NPV is level with `best`'s (within `levelTolerance`), `best` first, then
+   * in the file's order: more than one when options are tied for best on average, and each is then
+   * marked alike (docs/commands.md, `voi`), not `best` alone as a winner.
+   */
+  bestOnAverage: string[];
 }
 
 export const EVPPI_METHOD =
@@ -130,5 +136,15 @@ export function analyseDecision(
     evppi,
     noiseLevel: partial.noiseLevel,
     method: EVPPI_METHOD,
+    bestOnAverage: levelOnAverage(compiled, outcome),
   };
+}
+
+/** The options whose expected NPV is level with the best's (`levelTolerance`), the best first, then in the file's order. */
+function levelOnAverage(compiled: CompiledCase, outcome: { best: number; options: readonly { expectedValue: number }[] }): string[] {
+  const top = outcome.options[outcome.best]!.expectedValue;
+  const level = compiled.scenarios.filter(
+    (_, index) => index !== outcome.best && top - outcome.options[index]!.expectedValue <= levelTolerance(top, outcome.options[index]!.expectedValue),
+  );
+  return [compiled.scenarios[outcome.best]!.name, ...level.map((scenario) => scenario.name)];
 }

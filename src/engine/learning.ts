@@ -86,6 +86,7 @@ export type ObservedFigure =
 
 interface FigureRule {
   id: ObservedFigure;
+  /** The figure's one name, in the report's words: `track show` / `track forecast` and the report's plan versus actual both write it (`ObservedFigureCheck.label`). */
   label: string;
   unit: string;
   /** Parameters the expected value reads: the leaves behind them are the inputs observed. */
@@ -140,7 +141,7 @@ function perFailureRule(id: ObservedFigure, label: string, field: "hoursToRestor
 const figureRules: readonly FigureRule[] = [
   {
     id: "upkeepPerLiveProject",
-    label: "Upkeep hours per live project a month",
+    label: "Upkeep hours a month for each live project",
     unit: "hours",
     parameters: [P_upkeepHours],
     model: "lognormal",
@@ -182,7 +183,7 @@ const figureRules: readonly FigureRule[] = [
   },
   {
     id: "changeFailureRate",
-    label: "Change failure rate (failures ÷ deployments)",
+    label: "Share of changes that fail",
     unit: "share",
     parameters: [P_changeFailureRate],
     model: "poisson",
@@ -194,7 +195,7 @@ const figureRules: readonly FigureRule[] = [
   },
   {
     id: "deploymentsPerLiveProject",
-    label: "Deployments per live project a month",
+    label: "Changes released a month for each live project",
     unit: "deployments",
     parameters: [P_deploymentsPerProject, P_deploymentsPerYear],
     model: "poisson",
@@ -202,7 +203,7 @@ const figureRules: readonly FigureRule[] = [
       month.values.deployments !== undefined && month.liveProjects > 0 ? { value: month.values.deployments, exposure: month.liveProjects } : undefined,
     expected: (r, _people, _hours, _month, exposure) => r[P_deploymentsPerProject]! * exposure + r[P_deploymentsPerYear]! / 12,
   },
-  perFailureRule("restoreHoursPerFailure", "Hours to restore per failure", "hoursToRestore", P_hoursToRestore),
+  perFailureRule("restoreHoursPerFailure", "Hours to restore service after each failure", "hoursToRestore", P_hoursToRestore),
   perFailureRule("fixHoursPerFailure", "Hours fixing each failure", "breakageFixHours", P_fixHoursPerFailure),
 ];
 
@@ -233,6 +234,7 @@ export interface LearnedInput {
 /** A figure the recorded months observe, against the plan's range of it. */
 export interface ObservedFigureCheck {
   figure: ObservedFigure;
+  /** The figure's name, as every view writes it ("Upkeep hours a month for each live project"). */
   label: string;
   unit: string;
   /** Recorded months that observe it. */

@@ -87,3 +87,24 @@ export function inputLabel(
   const labels = assumption.usedBy.map((name) => usedByName(option(name), onlyBefore.includes(name)));
   return `${label} (${labels.join(", ")})`;
 }
+
+/**
+ * An input as the report's tornado names its bar for `alternative`: its label, with the side it sits on
+ * when it is on one side only: ", today" (the baseline's way of working, or read by the option only
+ * before its change is in place), ", after the change" or, for the change's own inputs (its cash, setup,
+ * learning…), ", for the change". The report's tornado and caption and `sensitivity`'s note on linked
+ * inputs use these words.
+ * @example tornadoInputLabel(result, "optimal", "scenarios.optimal.projects.upkeepHoursPerMonth") // "Upkeep hours a month for each live project, after the change"
+ */
+export function tornadoInputLabel(result: CaseResult, alternative: string, input: string): string {
+  const assumption = result.assumptions.find((candidate) => candidate.input === input);
+  const plain = describeInput(input).label;
+  if (!assumption) return plain;
+  const today = assumption.usedBy.includes(result.baseline);
+  // An input the option reads only before its change is in place is today's, not the change's.
+  const changed = assumption.usedBy.includes(alternative) && !assumption.usedOnlyBeforeChangeBy?.includes(alternative);
+  if (today && !changed) return `${plain}, today`;
+  // The change's own inputs (its cash, setup, learning…) are not "after" it: they are what it costs.
+  if (changed && !today) return /(^|\.)change\./.test(input) ? `${plain}, for the change` : `${plain}, after the change`;
+  return plain;
+}

@@ -671,6 +671,16 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
  */
 export const AT_THE_INPUTS_MEDIANS = "at the inputs' medians";
 
+/**
+ * What a payback month in a column is counted in: months of the plan from its month 1 (not from when the
+ * change starts), the gain so far not discounted (docs/numbers.md, "Payback month").
+ * @example `Pays back (${PAYBACK_MONTH_BASIS})` // "Pays back (month of the plan, undiscounted)"
+ */
+export const PAYBACK_MONTH_BASIS = "month of the plan, undiscounted";
+
+/** Cash in a column as it is paid, not in today's money: "First-year cash (undiscounted)". */
+export const CASH_AS_PAID = "undiscounted";
+
 /** The case's own figures where it has ranges, after what they say: "… does not pay back within 12 months with every range at its middle". */
 export const AT_THE_MIDDLE = "every range at its middle";
 

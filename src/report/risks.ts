@@ -1,6 +1,6 @@
 import { tornadoSpec } from "../charts/tornado.js";
 import { movesNpv, type CaseResult, type OneAtATimeSensitivity } from "../engine/index.js";
-import { describeInput } from "../format/input-description.js";
+import { tornadoInputLabel } from "../format/input-description.js";
 import type { UncertaintyView } from "./uncertainty-view.js";
 
 /** One assumption that moves the result, in the report's words. */
@@ -37,19 +37,8 @@ export function rankRisks(
   uncertainty: UncertaintyView | undefined,
   sensitivity: OneAtATimeSensitivity | undefined,
 ): RiskRanking | undefined {
-  // Name the side an input sits on: today's way of working, the change, or both.
-  const label = (input: string) => {
-    const assumption = result.assumptions.find((candidate) => candidate.input === input);
-    const plain = describeInput(input).label;
-    if (!assumption) return plain;
-    const today = assumption.usedBy.includes(result.baseline);
-    // An input the option reads only before its change is in place is today's, not the change's.
-    const changed = assumption.usedBy.includes(alternative) && !assumption.usedOnlyBeforeChangeBy?.includes(alternative);
-    if (today && !changed) return `${plain}, today`;
-    // The change's own inputs (its cash, setup, learning…) are not "after" it: they are what it costs.
-    if (changed && !today) return /(^|\.)change\./.test(input) ? `${plain}, for the change` : `${plain}, after the change`;
-    return plain;
-  };
+  // Each bar by its label, the side it sits on named (`tornadoInputLabel`): the sensitivity command's note on linked inputs uses the same words.
+  const label = (input: string) => tornadoInputLabel(result, alternative, input);
   const comparison = result.comparisons[alternative];
   if (!comparison) return undefined;
   const tornado = uncertainty?.tornado[alternative];

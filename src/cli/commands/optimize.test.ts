@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured } from "../../test-support/run-cli.js";
 import { MAX_CANDIDATES } from "../../engine/index.js";
-import { templatePath } from "../../shared/package-files.js";
+import { packageRoot, templatePath } from "../../shared/package-files.js";
 import { lineDiff } from "../../test-support/line-diff.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
 import { lossWarning } from "./optimize.js";
@@ -105,13 +105,32 @@ describe("optimize end to end", () => {
     expect(run.stdout).toContain("Fair share of NPV");
   });
 
+  it("heads each column with what the figure is, its unit and its convention, read as a finance reviewer reads them", async () => {
+    // It headed "NPV", "Pays back", "First-year cash" and "Setup hours": against what, at which point of
+    // the ranges, a month counted from when, discounted or not. team.yaml has ranges; seed.yaml has none.
+    const ranged = await runCliCaptured(["optimize", teamFile().file, "--top", "2"]);
+    expect(ranged.stdout).toMatch(
+      /^ {2}Capabilities +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+    );
+    expect(ranged.stdout).toMatch(
+      /^ {2}What to ask for first +Adds to NPV at the inputs' medians +NPV so far at the inputs' medians +Fair share of NPV at the inputs' medians$/m,
+    );
+    expect(ranged.stdout).toContain("\n  The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n");
+    const single = await runCliCaptured(["optimize", join(packageRoot, "examples", "seed.yaml"), "--top", "2"]);
+    expect(single.stdout).toMatch(
+      /^ {2}Capabilities +NPV against today +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+    );
+    expect(single.stdout).not.toContain("at the inputs' medians");
+    expect(single.stdout).not.toContain("from the case run once");
+  });
+
   it("ranked by a figure over the draws, says the NPV column is the NPV at the inputs' medians, in its header and a note under the table", async () => {
     const { file } = teamFile();
     // It headed "NPV" €248,944 beside "Median net present value over the ranges" €247,431 (team.yaml, --budget 30000).
     const p50 = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "p50", "--top", "3", "--samples", "60"]);
     expect(p50.exitCode).toBe(0);
     expect(p50.stdout).toMatch(
-      /^ {2}Capabilities +Median net present value over the ranges +NPV at the inputs' medians +Pays back +First-year cash +Setup hours$/m,
+      /^ {2}Capabilities +Median NPV against today over the ranges +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     expect(p50.stdout).toContain(
       "\n  Median net present value over the ranges: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n",
@@ -120,11 +139,11 @@ describe("optimize end to end", () => {
     expect(chance.stdout).toContain(
       "\n  Chance of paying back within the horizon: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours:",
     );
-    // Ranked by the NPV itself or by payback, there is no figure over the draws to tell it from.
+    // Ranked by the NPV itself or by payback, the figures are still those at the inputs' medians in a file with ranges: said so too.
     for (const objective of ["npv", "payback"]) {
       const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
-      expect(stdout).not.toContain("NPV at the inputs' medians");
-      expect(stdout).not.toContain("from the case run once");
+      expect(stdout).toContain("NPV against today at the inputs' medians");
+      expect(stdout).toContain("\n  The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n");
     }
   });
 
@@ -148,10 +167,10 @@ describe("optimize end to end", () => {
       // The ranked table's note names every figure at the medians, setup hours too (a catalogue's setup hours may be a range).
       expect(text.stdout).toContain("The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.");
     }
-    // Ranked by the NPV itself or by payback, the columns are the NPV there is.
+    // Ranked by the NPV itself or by payback, the columns are the NPV there is: at the inputs' medians, in a file with ranges.
     for (const objective of ["npv", "payback"]) {
       const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
-      expect(stdout).toMatch(/^ {2}What to ask for first +Adds to NPV +NPV so far +Fair share of NPV$/m);
+      expect(stdout).toMatch(header);
       expect(stdout).not.toContain("add up to the set's NPV");
     }
   });
@@ -178,7 +197,7 @@ describe("optimize end to end", () => {
     expect(text.stdout).toContain("chance of paying back within the horizon");
     // The column is headed like the table's other columns.
     expect(text.stdout).toMatch(
-      /^ {2}Capabilities +Chance of paying back within the horizon +NPV at the inputs' medians +Pays back +First-year cash +Setup hours$/m,
+      /^ {2}Capabilities +Chance of paying back within 36 months +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
@@ -186,7 +205,9 @@ describe("optimize end to end", () => {
     // Staying as today changes nothing and has no payback: no answer to "what pays back soonest", so the changes that pay back come first.
     const table = payback.stdout.split("\n\n")[1]!;
     // The payback month is the objective's column: no second "Pays back" column repeats it.
-    expect(table).toMatch(/^ {2}Capabilities +Earliest payback month +NPV +First-year cash +Setup hours$/m);
+    expect(table).toMatch(
+      /^ {2}Capabilities +Earliest payback \(month of the plan, undiscounted\) +NPV against today at the inputs' medians +First-year cash \(undiscounted\) +Team setup hours$/m,
+    );
     expect(table).toMatch(/^ {2}1\. [a-zA-Z, ]+ +month \d+ +€[\d,]+ +€[\d,]+ +\d+$/m);
     expect(table).toMatch(/^ {2}2\. [a-zA-Z, ]+ +month \d+ +€[\d,]+ +€[\d,]+ +\d+$/m);
     expect(table).not.toMatch(/^ {2}1\. \(nothing: stay as today\)/m);
@@ -698,7 +719,9 @@ describe("optimize's budget in a plan shorter than a year", () => {
     const run = await runCliCaptured(["optimize", file, "--budget", "1000", "--top", "3"]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout.split("\n")[0]).toBe("Best sets of capabilities by net present value (cash over the plan's 6 months at most €1,000)");
-    expect(run.stdout).toMatch(/^ {2}Capabilities +NPV +Pays back +Cash, 6 months +Setup hours$/m);
+    expect(run.stdout).toMatch(
+      /^ {2}Capabilities +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +Cash, 6 months \(undiscounted\) +Team setup hours$/m,
+    );
     expect(run.stdout).toMatch(/^ {2}1\. commands, versioning +€[\d,]+ +month \d+ +€480 +\d+$/m);
     expect(run.stdout).toContain("\n  The plan is 6 months long, so the cash (and the budget) counts the up-front spend plus 6 months of fees, not twelve.\n");
     const json = JSON.parse((await runCliCaptured(["optimize", file, "--budget", "1000", "--json"])).stdout);
@@ -708,7 +731,9 @@ describe("optimize's budget in a plan shorter than a year", () => {
     expect(readFileSync(file, "utf8")).toContain("within a budget of €1,000 over the plan's 6 months, chosen by mlops-roi optimize.");
     // A plan of a year or more counts twelve months, as before, and says nothing of it.
     const year = await runCliCaptured(["optimize", teamFile().file, "--budget", "1000", "--top", "1"]);
-    expect(year.stdout).toMatch(/^ {2}Capabilities +NPV +Pays back +First-year cash +Setup hours$/m);
+    expect(year.stdout).toMatch(
+      /^ {2}Capabilities +NPV against today at the inputs' medians +Pays back \([^)]+\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+    );
     expect(year.stdout).not.toContain("The plan is");
   });
 });

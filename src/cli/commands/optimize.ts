@@ -34,7 +34,7 @@ import {
   roundAsWritten,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
-import { AT_THE_INPUTS_MEDIANS, builtInPricesWords, riskAdjustmentAside } from "../../format/words.js";
+import { AT_THE_INPUTS_MEDIANS, builtInPricesWords, CASH_AS_PAID, PAYBACK_MONTH_BASIS, riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -83,6 +83,8 @@ interface CaseContext {
   readonly unconvertedPrices?: string;
   /** The months in which a set's fees are paid (engine's feeMonthsOf): from today's change start, within today's licence months. */
   readonly feeMonths: { from: number; until: number };
+  /** The file gives inputs as ranges: every figure but the objective's over the draws is that of the case run once at the inputs' medians. */
+  readonly ranges: boolean;
 }
 
 /**
@@ -171,6 +173,18 @@ const objectiveNames: Record<Objective, string> = {
   payback: "earliest payback month",
   probability: "chance of paying back within the horizon",
 };
+
+/**
+ * The objective's column header, capitalised like the table's other headers, with its unit and
+ * convention: the median NPV against today, the payback month's basis, the chance's horizon in months.
+ * @example objectiveHeader("probability", 36) // "Chance of paying back within 36 months"
+ */
+function objectiveHeader(objective: Objective, horizonMonths: number): string {
+  if (objective === "payback") return `Earliest payback (${PAYBACK_MONTH_BASIS})`;
+  if (objective === "probability") return `Chance of paying back within ${plural(horizonMonths, "month")}`;
+  if (objective === "p50") return "Median NPV against today over the ranges";
+  return sentenceCase(objectiveNames[objective]);
+}
 
 /** A column header from the objective's name, capitalised like the table's other headers. */
 function sentenceCase(text: string): string {
@@ -294,6 +308,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   ].filter(Boolean);
   // Ranked by a figure over the draws, the other columns are still at the inputs' medians.
   const overDraws = result.objective === "p50" || result.objective === "probability";
+  // With ranges in the file, every NPV but the median over the draws is that of the case run once at the inputs' medians, whatever the ranking.
+  const atMedians = context.ranges || overDraws ? ` ${AT_THE_INPUTS_MEDIANS}` : "";
   const parts = [
     `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
     `Search: ${result.methodDescription}${
@@ -304,15 +320,17 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     `Answer: ${result.howFound}.`,
     "",
     renderTable(
+      // Each header says what the figure is, its unit and its convention (docs/commands.md, optimize): the
+      // NPV against today, at the inputs' medians when the file has ranges; the payback month counted in
+      // months of the plan before discounting; the cash as paid; the team's setup hours.
       [
         "Capabilities",
-        ...(result.objective === "npv" ? [] : [sentenceCase(objectiveNames[result.objective])]),
-        // Beside a figure over the draws, the NPV says it is the one at the inputs' medians (docs/commands.md, optimize).
-        overDraws ? `NPV ${AT_THE_INPUTS_MEDIANS}` : "NPV",
+        ...(result.objective === "npv" ? [] : [objectiveHeader(result.objective, context.horizonMonths)]),
+        `NPV against today${atMedians}`,
         // Ranked by payback, the objective's own column is the payback month already.
-        ...(result.objective === "payback" ? [] : ["Pays back"]),
-        cash.column,
-        "Setup hours",
+        ...(result.objective === "payback" ? [] : [`Pays back (${PAYBACK_MONTH_BASIS})`]),
+        `${cash.column} (${CASH_AS_PAID})`,
+        "Team setup hours",
       ],
       result.ranked.flatMap((set, index) => {
         const today = set.capabilities.length === 0;
@@ -347,7 +365,9 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
       ? [
           `  ${sentenceCase(objectiveNames[result.objective])}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`,
         ]
-      : []),
+      : context.ranges
+        ? [`  The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`]
+        : []),
     ...(warning ? [`  ${warning}`] : []),
     `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
       result.ranked.some((set) => set.capabilities.length === 0) && (result.objective === "payback" || result.objective === "probability")
@@ -382,7 +402,6 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     // The steps and fair shares are NPVs of the case run once at the inputs' medians (engine's
     // adoptionOrder, shapley), never the median or the chance over the draws the sets are ranked by:
     // ranked by one of those, each column says so, as the ranked table's NPV column does.
-    const atMedians = overDraws ? ` ${AT_THE_INPUTS_MEDIANS}` : "";
     const lastStep = result.adoptionOrder[result.adoptionOrder.length - 1]!;
     parts.push(
       "",
@@ -533,6 +552,7 @@ the last sets run on every draw (found, not proven).`,
         ...(unconverted.length > 0 ? { unconvertedPrices: builtInPricesWords(compiled.currency, unconverted)! } : {}),
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
         feeMonths: feeMonthsOf(compiled),
+        ranges: compiled.uncertainLeaves.length > 0,
       };
       if (options.json) {
         // The text says it under the table; JSON, read by a script, on stderr, with the prices in the JSON.

@@ -19,9 +19,32 @@ describe("sensitivity", () => {
     const json = await runCliCaptured(["sensitivity", closeCall, "--json", "--samples", "256"]);
     expect(json.exitCode).toBe(0);
     expect(JSON.parse(json.stdout).correlated).toEqual([{ inputs: [optimal, compromise], correlations: [{ between: [optimal, compromise], rank: 0.6 }] }]);
+    // The compromise's upkeep does not move “Every tool we want” ("no effect"): the pair is left out, as the report's tornado caption leaves it out.
+    // It read "Correlated inputs: scenarios.optimal… and scenarios.compromise… (rank correlation 0.6)": paths, and an input with no effect on this option.
     const text = await runCliCaptured(["sensitivity", closeCall, "--samples", "256"]);
-    expect(text.stdout).toContain(`Correlated inputs: ${optimal} and ${compromise} (rank correlation 0.6).`);
-    expect(text.stdout).toContain("as if it were independent");
+    expect(text.stdout).not.toContain("Correlated inputs");
+    expect(text.stdout).not.toContain("as if it were independent");
+    // Compromise's own: its upkeep moves it, the optimal's does not.
+    expect((await runCliCaptured(["sensitivity", closeCall, "--samples", "256", "--scenario", "compromise"])).stdout).not.toContain("Correlated inputs");
+    // A pair that both move the option: named by the report's tornado labels, the rows' paths underneath.
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "linked.yaml");
+      const today = "defaults.projects.upkeepHoursPerMonth";
+      writeFileSync(file, readFileSync(closeCall, "utf8").replace(`between: [${optimal}, ${compromise}]`, `between: [${today}, ${optimal}]`));
+      const linked = await runCliCaptured(["sensitivity", file, "--samples", "256"]);
+      expect(linked.stdout).toContain(
+        "  Correlated inputs: “Upkeep hours a month for each live project, today” and “Upkeep hours a month for each live project, after the change” (rank correlation 0.6),\n" +
+          `    rows ${today} and ${optimal}.\n`,
+      );
+      expect(linked.stdout).toContain("as if it were independent");
+      // --method sobol draws no tornado: the same pair is named all the same.
+      expect((await runCliCaptured(["sensitivity", file, "--samples", "256", "--method", "sobol"])).stdout).toContain(
+        "“Upkeep hours a month for each live project, today” and",
+      );
+    } finally {
+      temp.remove();
+    }
     // A file without correlations has neither.
     const plain = await runCliCaptured(["sensitivity", uncertain, "--json", "--samples", "256"]);
     expect(JSON.parse(plain.stdout).correlated).toBeUndefined();

@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import {
+  buildResult,
   CaseRunner,
   chooseAlternative,
   correlatedGroups,
@@ -23,6 +24,7 @@ import { loadScenario } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
 import { listInWords, riskAdjustmentAside } from "../../format/words.js";
 import { inputValueWriter } from "../../format/input-value.js";
+import { tornadoInputLabel } from "../../format/input-description.js";
 
 /** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
 const formatMoney = formatGain;
@@ -66,11 +68,21 @@ export interface SensitivityResult {
   correlated?: CorrelatedGroup[];
 }
 
-/** Says plainly that the rankings assume independent inputs, naming the ones the file correlates. */
-function correlationNote(groups: readonly CorrelatedGroup[]): string {
-  const pairs = groups.flatMap((group) => group.correlations.map(({ between: [a, b], rank }) => `${a} and ${b} (rank correlation ${rank})`));
+/**
+ * Says plainly that the rankings assume independent inputs, naming the linked pairs that both move this
+ * option, by the labels the report's tornado gives them (`tornadoInputLabel`), each pair's rows
+ * (paths) underneath; a pair with an input that does not move the option ("no effect") is left out, as
+ * the report's tornado caption leaves it out: there is nothing to read together. No pair left, no note.
+ */
+function correlationNote(groups: readonly CorrelatedGroup[], label: (input: string) => string, moves: (input: string) => boolean): string | undefined {
+  const pairs = groups.flatMap((group) =>
+    group.correlations
+      .filter(({ between: [a, b], rank }) => rank !== 0 && moves(a) && moves(b))
+      .flatMap(({ between: [a, b], rank }) => [`  Correlated inputs: “${label(a)}” and “${label(b)}” (rank correlation ${rank}),`, `    rows ${a} and ${b}.`]),
+  );
+  if (pairs.length === 0) return undefined;
   return [
-    `  Correlated inputs: ${pairs.join("; ")}.`,
+    ...pairs,
     "  The tornado and the Sobol indices move each input on its own, as if it were independent; in the Monte Carlo these move",
     "  together, so read their rows as one group (`mlops-roi voi` values each group as a whole).",
   ].join("\n");
@@ -143,7 +155,13 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   return [...lines, scale].join("\n");
 }
 
-function renderText(result: SensitivityResult, label: string, inputValue: InputValue, risk?: { benefits: number; costs: number }): string {
+function renderText(
+  result: SensitivityResult,
+  label: string,
+  inputValue: InputValue,
+  risk?: { benefits: number; costs: number },
+  linked?: { label: (input: string) => string; moves: (input: string) => boolean },
+): string {
   // A file without ranges has no medians: its inputs are single numbers, as written. Either method
   // finds nothing to move then (no tornado bars, no Sobol indices).
   const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
@@ -235,7 +253,8 @@ function renderText(result: SensitivityResult, label: string, inputValue: InputV
     if (said.length > 0)
       parts.push(`  These are estimates from samples: a true share lies from 0 to 1, and a first-order share at most its total; ${said.join("; ")}.`);
   }
-  if (result.correlated && result.correlated.length > 0) parts.push("", correlationNote(result.correlated));
+  const note = result.correlated && linked ? correlationNote(result.correlated, linked.label, linked.moves) : undefined;
+  if (note) parts.push("", note);
   return `${parts.join("\n")}\n`;
 }
 
@@ -296,7 +315,15 @@ Examples:
       const writers = new Map(compiled.leaves.map((leaf) => [leaf.name, inputValueWriter(leaf.path, compiled.currency)]));
       // Without the residue of floating point, as the appendix writes a range's ends (1,499.9999999999986 is €1,500, not €1,500.00).
       const inputValue: InputValue = (input, value) => writers.get(input)?.(withoutResidue(value)) ?? formatNumber(withoutResidue(value), 2);
-      const text = options.json ? toJson(result) : renderText(result, scenario.label, inputValue, compiled.riskAdjustment);
+      // Linked inputs by the report's tornado labels, and only those that move this option (a tornado bar), as its caption names them.
+      let linked: { label: (input: string) => string; moves: (input: string) => boolean } | undefined;
+      if (!options.json && groups.length > 0) {
+        const caseResult = buildResult(compiled);
+        const bars = result.tornado ?? tornado(compiled, index);
+        const moving = new Set(bars.filter((bar) => movesNpv(bar.low, bar.high, result.baseNpv)).map((bar) => bar.input));
+        linked = { label: (input) => tornadoInputLabel(caseResult, scenario.name, input), moves: (input) => moving.has(input) };
+      }
+      const text = options.json ? toJson(result) : renderText(result, scenario.label, inputValue, compiled.riskAdjustment, linked);
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
         output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));

@@ -85,6 +85,7 @@ describe("voi", () => {
       "evppi",
       "noiseLevel",
       "method",
+      "bestOnAverage",
     ]);
     // docs/json.md lists the same fields, in the same order.
     const contract = readFileSync(join(packageRoot, "docs", "json.md"), "utf8").match(/`voi --json`:[\s\S]*?`\{ ([^}]*) \}`/)![1]!;
@@ -314,6 +315,33 @@ describe("voi", () => {
       expect(stdout).toContain(
         "  A tie for best is shared (half each for two options): Tools (alt) is level at the top with Other tools (alt2) in every outcome.\n",
       );
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("marks every option level on average alike, not the first in the file alone as 'best on average'", async () => {
+    const temp = makeTempFolder();
+    try {
+      const file = join(temp.path, "equal.yaml");
+      const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
+      const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
+        "alreadyLive: 2, upkeepHoursPerMonth: 30,",
+        "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
+      ]);
+      writeFileSync(file, text);
+      const json = JSON.parse((await runCliCaptured(["voi", file, "--json", "--samples", "2000"])).stdout);
+      // `best` keeps its meaning (the first with the highest expected NPV); `bestOnAverage` lists every option level with it.
+      expect(json.best).toBe("alt");
+      expect(json.bestOnAverage).toEqual(["alt", "alt2"]);
+      const { stdout } = await runCliCaptured(["voi", file, "--samples", "2000"]);
+      // It marked "Tools (alt) ← best on average" and left "Other tools (alt2)", level with it, unmarked: a winner to a reader.
+      expect(stdout).toMatch(/ {2}Tools \(alt\) ← best on average \(level\) +50%/);
+      expect(stdout).toMatch(/ {2}Other tools \(alt2\) ← best on average \(level\) +50%/);
+      // One option best on average is marked as before.
+      const close = JSON.parse((await runCliCaptured(["voi", closeCall, "--json", "--samples", "2000"])).stdout);
+      expect(close.bestOnAverage).toEqual([close.best]);
+      expect((await runCliCaptured(["voi", closeCall, "--samples", "2000"])).stdout).toMatch(/Every tool we want \(optimal\) ← best on average +\d/);
     } finally {
       temp.remove();
     }

@@ -50,6 +50,16 @@ function optionName(result: CaseResult, scenario: string): string {
   return label === scenario ? scenario : `${label} (${scenario})`;
 }
 
+/**
+ * The mark beside an option with the highest expected NPV: "← best on average", or, when options are
+ * level on average (`bestOnAverage`), "← best on average (level)" beside each of them alike, so that
+ * the first in the file does not read as the winner (docs/commands.md, `voi`).
+ */
+function bestOnAverageMark(decision: DecisionAnalysis, scenario: string): string {
+  if (!decision.bestOnAverage.includes(scenario)) return "";
+  return decision.bestOnAverage.length > 1 ? " ← best on average (level)" : " ← best on average";
+}
+
 function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
   // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
   const money = (value: number) => formatGain(value, result.currency);
@@ -58,7 +68,7 @@ function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
     decision.options.map((option) => [
-      `${optionName(result, option.scenario)}${option.scenario === decision.best ? " ← best on average" : ""}`,
+      `${optionName(result, option.scenario)}${bestOnAverageMark(decision, option.scenario)}`,
       chances[option.scenario]!,
       money(option.expectedNpv),
       money(option.expectedLoss),

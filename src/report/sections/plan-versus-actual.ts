@@ -4,7 +4,7 @@ import type { CaseTracking, Forecast } from "../../shared/tracking-types.js";
 import { planVersusActualSpec } from "../../charts/plan-versus-actual.js";
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import type { LearnedForecast, MoneyRange, ObservedFigure } from "../../engine/index.js";
+import type { LearnedForecast, MoneyRange } from "../../engine/index.js";
 import { formatCalendarMonth } from "../../format/dates.js";
 import {
   formatChance,
@@ -259,18 +259,6 @@ function monthTable(context: ReportContext, report: PlanVersusActualReport): str
 <p class="key">Gain is against today, after all costs. Cash spent is what the change and its tools cost in the month.${upFront ? " Start is the cash the plan pays before month 1; what was really paid then is counted in month 1." : ""}${first?.note ? ` ${escapeHtml(first.note)}` : ""}${gaps ? " * Nothing was recorded for this month, so it counts as planned." : ""}</p>`;
 }
 
-/** The figures the recorded months observe, in the report's words. */
-const observedWords: Record<ObservedFigure, string> = {
-  upkeepPerLiveProject: "Upkeep hours a month for each live project",
-  choreHours: "Hours of manual chores a month",
-  meetingHours: "Meeting hours a month",
-  waitingHours: "Hours lost waiting a month",
-  changeFailureRate: "Share of changes that fail",
-  deploymentsPerLiveProject: "Changes released a month for each live project",
-  restoreHoursPerFailure: "Hours to restore service after each failure",
-  fixHoursPerFailure: "Hours fixing each failure",
-};
-
 /**
  * What the recorded months say about the plan's ranges (the JSON's `learning`): the chance of paying
  * back and the gain's range then and now, the inputs that moved, and how well the ranges held.
@@ -300,7 +288,7 @@ function learningPart(context: ReportContext, report: PlanVersusActualReport): s
   });
   const checks = learning.observed.map(
     (check) =>
-      `<tr><td>${escapeHtml(observedWords[check.figure])}</td><td class="number">${escapeHtml(observedFigureValue(check.observed, check.figure))}</td><td class="number">${escapeHtml(observedFigureValue(check.planned.p5, check.figure))} to ${escapeHtml(observedFigureValue(check.planned.p95, check.figure))}</td><td>${check.inside ? "inside" : "outside"}</td></tr>`,
+      `<tr><td>${escapeHtml(check.label)}</td><td class="number">${escapeHtml(observedFigureValue(check.observed, check.figure))}</td><td class="number">${escapeHtml(observedFigureValue(check.planned.p5, check.figure))} to ${escapeHtml(observedFigureValue(check.planned.p95, check.figure))}</td><td>${check.inside ? "inside" : "outside"}</td></tr>`,
   );
   const calibration = learning.calibration;
   const verdict =
