@@ -137,7 +137,7 @@ describe("optimize end to end", () => {
     );
     const chance = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "probability", "--top", "3", "--samples", "60"]);
     expect(chance.stdout).toContain(
-      "\n  Chance of paying back within the horizon: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours:",
+      "\n  Chance of paying back within 36 months: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours:",
     );
     // Ranked by the NPV itself or by payback, the figures are still those at the inputs' medians in a file with ranges: said so too.
     for (const objective of ["npv", "payback"]) {
@@ -192,9 +192,9 @@ describe("optimize end to end", () => {
     expect(result.best.objective).toBe(result.best.npvP50);
     const text = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "probability", "--samples", "60", "--seed", "4"]);
     expect(text.exitCode).toBe(0);
-    expect(text.stdout.split("\n")[0]).toBe("Best sets of capabilities by chance of paying back within the horizon (first-year cash at most €15,000)");
+    expect(text.stdout.split("\n")[0]).toBe("Best sets of capabilities by chance of paying back within 36 months (first-year cash at most €15,000)");
     expect(text.stdout).toContain("\nAnswer: proven best on these draws (exhaustive: every set within the limits on all 60 draws).\n");
-    expect(text.stdout).toContain("chance of paying back within the horizon");
+    expect(text.stdout).toContain("chance of paying back within 36 months");
     // The column is headed like the table's other columns.
     expect(text.stdout).toMatch(
       /^ {2}Capabilities +Chance of paying back within 36 months +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
@@ -373,7 +373,7 @@ describe("what optimize's text says beside its figures", () => {
     expect(result.best.npv).toBeLessThan(0);
     expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best.npv, better: { capabilities: [], npv: 0 } });
     const npv = formatMoney(result.best.npv, "EUR");
-    const warning = `scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is ${npv} at the inputs' medians. Staying as today costs nothing (NPV €0).`;
+    const warning = `scheduling ranks first by chance of paying back within 12 months (2%) but loses money: its NPV is ${npv} at the inputs' medians. Staying as today costs nothing (NPV €0).`;
     expect(json.stderr).toContain(`warning: ${file}: ${warning}\n`);
     const { stdout } = await runCliCaptured(["optimize", file, "--objective", "probability"]);
     expect(stdout).toContain(`\n  Warning: ${warning}\n`);

@@ -167,12 +167,16 @@ function objectiveText(result: OptimizeResult, value: number | null, context: Pi
   }
 }
 
-const objectiveNames: Record<Objective, string> = {
-  npv: "net present value",
-  p50: "median net present value over the ranges",
-  payback: "earliest payback month",
-  probability: "chance of paying back within the horizon",
-};
+/**
+ * The objective in words, as the title, the notes, the loss warning and a written scenario's description
+ * name it; the chance's horizon in months, as its column says it ("within the horizon" read beside a
+ * column "Chance of paying back within 36 months").
+ * @example objectiveName("probability", 36) // "chance of paying back within 36 months"
+ */
+function objectiveName(objective: Objective, horizonMonths: number): string {
+  if (objective === "probability") return `chance of paying back within ${plural(horizonMonths, "month")}`;
+  return { npv: "net present value", p50: "median net present value over the ranges", payback: "earliest payback month" }[objective];
+}
 
 /**
  * The objective's column header, capitalised like the table's other headers, with its unit and
@@ -183,7 +187,7 @@ function objectiveHeader(objective: Objective, horizonMonths: number): string {
   if (objective === "payback") return `Earliest payback (${PAYBACK_MONTH_BASIS})`;
   if (objective === "probability") return `Chance of paying back within ${plural(horizonMonths, "month")}`;
   if (objective === "p50") return "Median NPV against today over the ranges";
-  return sentenceCase(objectiveNames[objective]);
+  return sentenceCase(objectiveName(objective, horizonMonths));
 }
 
 /** A column header from the objective's name, capitalised like the table's other headers. */
@@ -245,7 +249,7 @@ function cashMoney(value: number, currency: string, budget: number | null): stri
 /**
  * The best set loses money (the engine's `bestLosesMoney`): said plainly, with its NPV, and what gains
  * more, so that a set that pays back in 2% of the draws is not read as a recommendation.
- * @example lossWarning(result, { currency: "EUR", horizonMonths: 12 }) // "Warning: scheduling ranks first by chance of paying back within the horizon (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
+ * @example lossWarning(result, { currency: "EUR", horizonMonths: 12 }) // "Warning: scheduling ranks first by chance of paying back within 12 months (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
  */
 export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "currency" | "horizonMonths">): string | undefined {
   const loss = result.bestLosesMoney;
@@ -259,7 +263,7 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
   // A loss under one unit would read "loses money: its NPV is €0": said as below €0 by less than €1.
   const under = lessThanOneUnit(-loss.npv, context.currency);
   const npv = under ? `below ${money(0)} by ${under}` : money(loss.npv);
-  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveNames[result.objective]}${ranking} but loses money: its NPV is ${npv} ${AT_THE_INPUTS_MEDIANS}. ${better}`;
+  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveName(result.objective, context.horizonMonths)}${ranking} but loses money: its NPV is ${npv} ${AT_THE_INPUTS_MEDIANS}. ${better}`;
 }
 
 /**
@@ -288,7 +292,7 @@ function addUpWords(result: OptimizeResult, npv: number, fairShares: boolean, co
       best.capabilities,
       result.adoptionOrder.map((step) => step.capability),
     )
-      ? `, not to its ${objectiveNames.p50} (${objectiveText(result, best.objective, context)})`
+      ? `, not to its ${objectiveName("p50", context.horizonMonths)} (${objectiveText(result, best.objective, context)})`
       : "";
   return `${fairShares ? "The steps and the fair shares each add" : "The steps add"} up to the set's NPV ${AT_THE_INPUTS_MEDIANS} (${formatGain(npv, context.currency)})${median}.`;
 }
@@ -311,7 +315,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   // With ranges in the file, every NPV but the median over the draws is that of the case run once at the inputs' medians, whatever the ranking.
   const atMedians = context.ranges || overDraws ? ` ${AT_THE_INPUTS_MEDIANS}` : "";
   const parts = [
-    `Best sets of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` (${limits.join(", ")})` : ""}`,
+    `Best sets of capabilities by ${objectiveName(result.objective, context.horizonMonths)}${limits.length ? ` (${limits.join(", ")})` : ""}`,
     `Search: ${result.methodDescription}${
       result.proven && result.strategy === "exhaustive" && !hasLimits && result.sampling === undefined
         ? "."
@@ -363,7 +367,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     "",
     ...(overDraws
       ? [
-          `  ${sentenceCase(objectiveNames[result.objective])}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`,
+          `  ${sentenceCase(objectiveName(result.objective, context.horizonMonths))}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`,
         ]
       : context.ranges
         ? [`  The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`]
@@ -632,8 +636,8 @@ function writeScenario(file: string, text: string, name: string, result: Optimiz
     label: "What we ask for",
     // The report lists this description beside the option: a set a heuristic search found is not "the best set".
     description: result.proven
-      ? `The best set of capabilities by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`
-      : `The best set of capabilities mlops-roi optimize found by ${objectiveNames[result.objective]}${limits.length ? ` within ${limits.join(" and ")}` : ""}, not proven best (the search did not try every set).`,
+      ? `The best set of capabilities by ${objectiveName(result.objective, compiled.horizonMonths)}${limits.length ? ` within ${limits.join(" and ")}` : ""}, chosen by mlops-roi optimize.`
+      : `The best set of capabilities mlops-roi optimize found by ${objectiveName(result.objective, compiled.horizonMonths)}${limits.length ? ` within ${limits.join(" and ")}` : ""}, not proven best (the search did not try every set).`,
     capabilities: result.best.capabilities,
   };
   // Only the new scenario's lines are written; the rest of the file stays byte for byte.
