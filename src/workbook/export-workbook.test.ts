@@ -138,6 +138,17 @@ describe("the exported file", () => {
     expect([...formulaResults(ranged).keys()].filter((cell) => cell.startsWith(`${sheetNames.distribution}!`))).toEqual([]);
   });
 
+  it("heads the band's middle column as the median of the outcomes, not 'middle', which the Summary's figures are at", async () => {
+    const ranged = await readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path)));
+    const snapshot = ranged.getWorksheet(sheetNames.distribution)!;
+    const headers: string[] = [];
+    snapshot.eachRow((row) => {
+      if (row.getCell(1).value === "Month") row.eachCell((cell) => headers.push(String(cell.value)));
+    });
+    expect(headers.slice(1, 4)).toEqual(["Every tool we want: 5%", "Every tool we want: median", "Every tool we want: 95%"]);
+    expect(headers.some((header) => header.endsWith(": middle"))).toBe(false);
+  });
+
   it("names the options that use each range, as voi does: three ranges of upkeep hours read alike before", async () => {
     const ranged = await readWorkbook(await exportWorkbook(loadCase(workbookCases().find((entry) => entry.name === "seed-uncertain.yaml")!.path)));
     const snapshot = ranged.getWorksheet(sheetNames.distribution)!;
