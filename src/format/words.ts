@@ -920,11 +920,74 @@ export interface ChangeCostFigures {
  * @example changeBarWords(0.5, [{ name: "“Managed”", bar: "€14,200", total: "€12,400", cash: "€1,500", hours: "212 hours", hoursWorth: "€10,900" }])
  * // "“Cost of making the change” counts every hour of the change at the full cost of an hour of the team's time. Page 1 counts an hour the team would have left idle at 50% of that cost, as freed hours count; the rest comes back in “Freed hours not counted as gain”. So in all the change costs €12,400 for “Managed” (€1,500 up front and 212 hours of the team's time, worth €10,900), not the bar's €14,200."
  */
-export function changeBarWords(captureShare: number, options: readonly ChangeCostFigures[]): string {
+export function changeBarWords(captureShare: number, options: readonly ChangeCostFigures[], counts = "Page 1 counts"): string {
   const labels = benefitCategoryLabels;
   const each = options.map((option) => {
     const parts = `${option.cash ? `${option.cash} up front and ` : ""}${option.hours} of the team's time, worth ${option.hoursWorth}`;
     return `${option.total} for ${option.name} (${parts}), not the bar's ${option.bar}`;
   });
-  return `“${labels.change}” counts every hour of the change at the full cost of an hour of the team's time. Page 1 counts an hour the team would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count; the rest comes back in “${labels.unusedCapacity}”. So in all the change costs ${each.join("; ")}.`;
+  return `“${labels.change}” counts every hour of the change at the full cost of an hour of the team's time. ${counts} an hour the team would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count; the rest comes back in “${labels.unusedCapacity}”. So in all the change costs ${each.join("; ")}.`;
+}
+
+/** How a view writes the figures and names of the chart of where the gain comes from (`benefitChartCaption`). */
+export interface BenefitCaptionWriting {
+  /** Money as the view writes it (the report to three significant figures, the web app to the unit). */
+  readonly money: (value: number) => string;
+  /** Team hours with their unit ("212 hours"). */
+  readonly hours: (value: number) => string;
+  /** An option's name in running text, in quotes. */
+  readonly name: (alternative: string) => string;
+  /** Who counts the change's idle hours at the capture share: "Page 1 counts" in the report, the cards in the web app. */
+  readonly counts?: string;
+}
+
+/**
+ * The caption under the chart of where the gain comes from, as the report and the web app both give it
+ * (docs/numbers.md, "The change's hours have one price: what they displace"): the bars are totals over
+ * the plan, not discounted; with ranges, those of every range at its middle; freed hours not put to new
+ * work count at the capture share; and, for each option whose bar "Cost of making the change"
+ * (−`benefitByCategory.change`) and cost in all (`investment.total`) read differently as the view writes
+ * them, `changeBarWords`. Plain text: the report escapes what `write` returns.
+ * @example benefitChartCaption(soloResult, { money: (v) => formatMoney(v, "EUR"), hours: formatHours, name: (a) => `“${a}”` }) // "Bars to the right are gains against today, … So in all the change costs €12,400 for “managed” (…), not the bar's €14,200."
+ */
+export function benefitChartCaption(
+  result: {
+    readonly horizonMonths: number;
+    readonly freedHoursCaptureShare: number;
+    readonly assumptions: readonly { range?: unknown }[];
+    readonly comparisons: Readonly<
+      Record<
+        string,
+        {
+          readonly alternative: string;
+          readonly benefitByCategory: { readonly change: number; readonly unusedCapacity: number };
+          readonly investment: { readonly total: number; readonly cash: number; readonly teamHours: number; readonly teamHoursCost: number };
+        }
+      >
+    >;
+  },
+  write: BenefitCaptionWriting,
+): string {
+  const comparisons = Object.values(result.comparisons);
+  const unused = comparisons.some((comparison) => Math.abs(comparison.benefitByCategory.unusedCapacity) >= 0.5);
+  const capture = unused
+    ? ` Freed hours that are not put to new work count at ${formatShare(result.freedHoursCaptureShare)} of their cost. That is why part of the saving is taken back.`
+    : "";
+  const differing = comparisons.filter(
+    (comparison) => comparison.investment.total > 0 && write.money(-comparison.benefitByCategory.change) !== write.money(comparison.investment.total),
+  );
+  const options = differing.map((comparison): ChangeCostFigures => {
+    const { investment } = comparison;
+    const cash = investment.cash > 0 && write.money(investment.cash) !== write.money(0) ? write.money(investment.cash) : undefined;
+    return {
+      name: write.name(comparison.alternative),
+      bar: write.money(-comparison.benefitByCategory.change),
+      total: write.money(investment.total),
+      ...(cash ? { cash } : {}),
+      hours: write.hours(investment.teamHours),
+      hoursWorth: write.money(investment.teamHoursCost),
+    };
+  });
+  const change = options.length > 0 ? ` ${changeBarWords(result.freedHoursCaptureShare, options, write.counts)}` : "";
+  return `Bars to the right are gains against today, and bars to the left are costs. The amounts are totals over ${theMonths(result.horizonMonths)}, before money is valued over time.${figuresAtTheMiddle(hasRanges(result), "They")}${capture}${change}`;
 }

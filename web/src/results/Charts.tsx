@@ -4,8 +4,9 @@ import { oneAtATimeSensitivity, recommend, type CaseResult, type CompiledCase, t
 import { benefitByCategorySpec } from "../../../src/charts/benefit-by-category.js";
 import { cumulativeNetSpec } from "../../../src/charts/cumulative-net.js";
 import { PLOT_WIDTH } from "../../../src/charts/theme.js";
-import { plural } from "../format.js";
-import { gainChartMarks, hasRanges, netGainName } from "../../../src/format/words.js";
+import { formatMoney } from "../format.js";
+import { formatHoursInTable } from "../../../src/format/numbers.js";
+import { benefitChartCaption, gainChartMarks, hasRanges, netGainName } from "../../../src/format/words.js";
 import { liveProjectsSpec } from "../../../src/charts/live-projects.js";
 import { teamHoursSpec } from "../../../src/charts/team-hours.js";
 import { rankRisks, riskTornadoSpec } from "../../../src/report/risks.js";
@@ -120,7 +121,14 @@ function ChartsView({
       entries.push({
         id: "benefit",
         title: "Where the gain comes from",
-        note: `Gain against the baseline over ${plural(result.horizonMonths, "month")}, by kind of cost.`,
+        // The report's caption under the same chart, in its words: the amounts are not discounted, and
+        // the bar "Cost of making the change" is not what the change costs in all (the cards' figure).
+        note: benefitChartCaption(result, {
+          money: (value) => formatMoney(value, result.currency),
+          hours: formatHoursInTable,
+          name: (alternative) => `“${result.comparisons[alternative]?.label ?? alternative}”`,
+          counts: "The cards above count",
+        }),
         // On a narrow screen the options are stacked rather than the columns scaled down.
         spec: (width) => benefitByCategorySpec(result, { width }),
       });
