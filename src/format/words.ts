@@ -289,6 +289,20 @@ export function teamKeepsWords(summary: {
 }
 
 /**
+ * The labels of the live projects each scenario's team can keep, in a table of the scenarios side by
+ * side (run's capacity table, the workbook's Summary and Maintenance sheets), for the figures page 1's
+ * team card gives (`teamKeepsWords`): where every team is of one person, the whole projects one person
+ * keeps (`maxLiveProjectsPerPerson`) and no share per person; else the whole projects the team keeps
+ * together (`maxLiveProjects`) and, on its own line, the projects per person unrounded
+ * (`liveProjectsPerPerson`, page 1's "about 2.4 per person").
+ * @example liveProjectsKeptLabels(false) // { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per person" }
+ */
+export function liveProjectsKeptLabels(everyTeamOfOne: boolean): { count: string; perPerson: string | undefined } {
+  if (everyTeamOfOne) return { count: "Live projects one person can keep", perPerson: undefined };
+  return { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per person" };
+}
+
+/**
  * The file's risk adjustment in brackets, as every view names it: "(gains −10%, costs +5%)".
  * @example riskAdjustmentShares({ benefits: 0.1, costs: 0.05 }) // "(gains −10%, costs +5%)"
  */

@@ -219,7 +219,11 @@ export function writeInputsSheet(
                 ? summary.initialInvestment
                 : name === "maxLiveProjectsPerPerson"
                   ? (summary.maxLiveProjectsPerPerson ?? "no limit")
-                  : undefined;
+                  : name === "liveProjectsPerPerson"
+                    ? (summary.liveProjectsPerPerson ?? "no limit")
+                    : name === "maxLiveProjects"
+                      ? (summary.maxLiveProjects ?? "no limit")
+                      : undefined;
         // Money here is a rate the month sheets multiply (an hour's cost, a month's pay): to the minor unit.
         const numberFormat = definition.format === "money" ? rateMoneyFormat(currency) : formatOf(definition.format, currency);
         const placed = sheet.formula(row, column, expr, styled("computed", numberFormat), engine);

@@ -1,4 +1,5 @@
 import type { CaseResult, CompiledCase } from "../engine/index.js";
+import { liveProjectsKeptLabels } from "../format/words.js";
 import { cellAddress } from "./cell-address.js";
 import type { Worksheet } from "./excel.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
@@ -102,19 +103,35 @@ export function writeMaintenanceSheet(
 
   // Each figure's words sit on their own row: the month column is too narrow to hold them.
   let row = lastMonthRow + 2;
-  sheet.text(row, 1, "Most live projects one person can keep (under Live projects):", styled("label"));
+  // A team of more than one keeps its whole projects together, as page 1 and the Summary sheet say it
+  // (liveProjectsKeptLabels): examples/team.yaml's team of 4 keeps 9 today, about 2.4 per person, not "2".
+  const summaryOf = (index: number) => result.scenarios[scenarios[index]!.name]!.summary;
+  const kept = liveProjectsKeptLabels(scenarios.every((_scenario, index) => summaryOf(index).people === 1));
+  sheet.text(row, 1, `${kept.count} (under Live projects):`, styled("label"));
   row += 1;
-  scenarios.forEach((scenario, index) => {
-    const summary = result.scenarios[scenario.name]!.summary;
-    sheet.formula(
-      row,
-      2 + index,
-      sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")),
-      styled("keyFigure", formats.count),
-      summary.maxLiveProjectsPerPerson ?? "no limit",
-    );
+  scenarios.forEach((_scenario, index) => {
+    const summary = summaryOf(index);
+    const [name, engine] =
+      kept.perPerson === undefined
+        ? (["maxLiveProjectsPerPerson", summary.maxLiveProjectsPerPerson] as const)
+        : (["maxLiveProjects", summary.maxLiveProjects] as const);
+    sheet.formula(row, 2 + index, sheet.ref(inputs[index]!.workedOut(name)), styled("keyFigure", formats.count), engine ?? "no limit");
   });
   row += 2;
+  if (kept.perPerson !== undefined) {
+    sheet.text(row, 1, `${kept.perPerson} (under Live projects):`, styled("label"));
+    row += 1;
+    scenarios.forEach((_scenario, index) =>
+      sheet.formula(
+        row,
+        2 + index,
+        sheet.ref(inputs[index]!.workedOut("liveProjectsPerPerson")),
+        styled("keyFigure", formats.tenth),
+        summaryOf(index).liveProjectsPerPerson ?? "no limit",
+      ),
+    );
+    row += 2;
+  }
   sheet.text(row, 1, "Free hours a month needed to start new work (under Free hours):", styled("label"));
   row += 1;
   scenarios.forEach((_scenario, index) =>

@@ -64,6 +64,8 @@ export const formats = {
   /** A chance from samples, written as every view writes it: never a certainty the samples cannot show. */
   chance: '[>0.99]"over 99%";[<0.01]"under 1%";#,##0%',
   factor: "0.00",
+  /** To a tenth, as page 1 writes live projects per person ("about 2.4"). */
+  tenth: "#,##0.0",
   discountFactor: "0.000000",
   month: "0",
   yesNo: '"yes";"yes";"no"',
@@ -218,7 +220,10 @@ export function percentFormat(share: number | null): string {
 }
 
 /** The number format of a kind of figure. */
-export function formatOf(kind: "hours" | "money" | "count" | "share" | "factor" | "discountFactor" | "month" | "text" | "yesNo", currency: string): string {
+export function formatOf(
+  kind: "hours" | "money" | "count" | "share" | "factor" | "tenth" | "discountFactor" | "month" | "text" | "yesNo",
+  currency: string,
+): string {
   switch (kind) {
     case "money":
       return moneyFormat(currency);
@@ -230,6 +235,8 @@ export function formatOf(kind: "hours" | "money" | "count" | "share" | "factor" 
       return formats.share;
     case "factor":
       return formats.factor;
+    case "tenth":
+      return formats.tenth;
     case "discountFactor":
       return formats.discountFactor;
     case "month":

@@ -8,6 +8,7 @@ import {
   type CompiledCase,
 } from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
+import { liveProjectsKeptLabels } from "../format/words.js";
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
@@ -284,15 +285,37 @@ export function writeSummarySheet(
     compiled.scenarios.forEach((_scenario, index) => build(index, 2 + index));
   };
   const summaryOf = (index: number) => result.scenarios[compiled.scenarios[index]!.name]!.summary;
-  perScenario("Most live projects one person can keep", (index, column) =>
-    sheet.formula(
-      row,
-      column,
-      sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")),
-      styled("computed", formats.count),
-      summaryOf(index).maxLiveProjectsPerPerson ?? "no limit",
-    ),
+  // A team of more than one keeps its whole projects together, as page 1's team card and run say it
+  // (teamKeepsWords, liveProjectsKeptLabels): "one person can keep 2" read as 8 for examples/team.yaml's
+  // team of 4, whose months keep 9 (about 2.4 per person).
+  const kept = liveProjectsKeptLabels(compiled.scenarios.every((_scenario, index) => summaryOf(index).people === 1));
+  perScenario(kept.count, (index, column) =>
+    kept.perPerson === undefined
+      ? sheet.formula(
+          row,
+          column,
+          sheet.ref(inputs[index]!.workedOut("maxLiveProjectsPerPerson")),
+          styled("computed", formats.count),
+          summaryOf(index).maxLiveProjectsPerPerson ?? "no limit",
+        )
+      : sheet.formula(
+          row,
+          column,
+          sheet.ref(inputs[index]!.workedOut("maxLiveProjects")),
+          styled("computed", formats.count),
+          summaryOf(index).maxLiveProjects ?? "no limit",
+        ),
   );
+  if (kept.perPerson !== undefined)
+    perScenario(kept.perPerson, (index, column) =>
+      sheet.formula(
+        row,
+        column,
+        sheet.ref(inputs[index]!.workedOut("liveProjectsPerPerson")),
+        styled("computed", formats.tenth),
+        summaryOf(index).liveProjectsPerPerson ?? "no limit",
+      ),
+    );
   perScenario("New work can no longer start from month", (index, column) => {
     const flags = simulation[index]!.noNewWorkFromHere;
     const expr = when(compare(sheet.ref(flags[flags.length - 1]!), "=", num(0)), str("never"), matchExact(1, sheet.range(flags)));

@@ -44,11 +44,13 @@ export type ScenarioFigureName =
   | "turnoverLossHours"
   | "hoursPerPersonNet"
   | "hoursPerProject"
-  | "maxLiveProjectsPerPerson";
+  | "maxLiveProjectsPerPerson"
+  | "liveProjectsPerPerson"
+  | "maxLiveProjects";
 
 export type WorkedOutName = WayName | ScenarioFigureName;
 
-export type FormatKind = "hours" | "money" | "count" | "share" | "factor" | "discountFactor" | "month" | "text";
+export type FormatKind = "hours" | "money" | "count" | "share" | "factor" | "tenth" | "discountFactor" | "month" | "text";
 
 /** What a worked-out formula can point at. */
 export interface WorkedOutContext {
@@ -436,6 +438,49 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
             compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)),
             str("no limit"),
             int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9))),
+          ),
+        ),
+      ),
+  },
+  {
+    // The JSON's `liveProjectsPerPerson`: one person's hours over one project's, unrounded (page 1's "about 2.4 per person").
+    name: "liveProjectsPerPerson",
+    label: "Live projects per person, unrounded",
+    unit: "projects",
+    format: "tenth",
+    build: ({ row }) =>
+      when(
+        compare(row("hoursPerProject"), "<=", num(0)),
+        str("no limit"),
+        when(
+          compare(row("hoursPerPersonNet"), "<=", num(0)),
+          num(0),
+          when(
+            compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)),
+            str("no limit"),
+            div(row("hoursPerPersonNet"), row("hoursPerProject")),
+          ),
+        ),
+      ),
+  },
+  {
+    // The JSON's `maxLiveProjects`: the whole projects the team keeps together, ⌊people × per person⌋
+    // (9 for examples/team.yaml's 4 people today, where 4 × 2 would say 8; docs/numbers.md, "Capacity").
+    name: "maxLiveProjects",
+    label: "Most live projects the team can keep",
+    unit: "projects",
+    format: "count",
+    build: ({ input, row }) =>
+      when(
+        compare(row("hoursPerProject"), "<=", num(0)),
+        str("no limit"),
+        when(
+          compare(row("hoursPerPersonNet"), "<=", num(0)),
+          num(0),
+          when(
+            compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)),
+            str("no limit"),
+            int(add(mul(input("people"), div(row("hoursPerPersonNet"), row("hoursPerProject"))), num(1e-9))),
           ),
         ),
       ),

@@ -11,6 +11,7 @@ import {
   doraPaybackWords,
   hasRanges,
   TABLE_AT_THE_MIDDLE,
+  liveProjectsKeptLabels,
   teamKeepsWords,
   worthUpTo,
 } from "../../format/words.js";
@@ -313,10 +314,10 @@ function capacityTable(scenarios: ScenarioResult[]): string {
       // A team of more than one keeps its whole projects together, page 1's figures (teamKeepsWords): "one
       // person can keep 2" read as 8 for a team of 4 whose months keep 9.
       scenarios.every((s) => s.summary.people === 1)
-        ? row("Live projects one person can keep", (s) =>
+        ? row(liveProjectsKeptLabels(true).count, (s) =>
             s.summary.maxLiveProjectsPerPerson === null ? "no limit" : String(s.summary.maxLiveProjectsPerPerson),
           )
-        : row("Live projects the team can keep", (s) => {
+        : row(liveProjectsKeptLabels(false).count, (s) => {
             const kept = teamKeepsWords(s.summary);
             return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} ${kept.per})`;
           }),

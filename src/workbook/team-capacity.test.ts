@@ -1,0 +1,145 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildResult, type CaseResult } from "../engine/index.js";
+import { liveProjectsKeptLabels, teamKeepsWords } from "../format/words.js";
+import { makeTempFolder } from "../test-support/fixtures.js";
+import { readWorkbook, type Workbook, type Worksheet } from "./excel.js";
+import { exportWorkbook } from "./export-workbook.js";
+import { sheetNames } from "./sheet-names.js";
+import { formats } from "./styles.js";
+import { loadCase, workbookCases } from "./test-support/cases.js";
+import { convertWithLibreOffice, libreOfficeAvailability, sameResult, withoutCachedResults } from "./test-support/libreoffice.js";
+
+/**
+ * The Summary and Maintenance sheets give the live projects each scenario's team can keep as page 1's
+ * team card, run and the web app do (`teamKeepsWords`, `liveProjectsKeptLabels`): for a team of more
+ * than one, the whole projects the team keeps together (the JSON's `maxLiveProjects`) and the projects
+ * per person (`liveProjectsPerPerson`); for teams of one, what one person keeps. Each a live formula:
+ * LibreOffice, given the workbook without its cached results, works out the JSON's figures.
+ */
+const { skip } = libreOfficeAvailability();
+const names = ["team.yaml", "solo.yaml"];
+const cases = workbookCases().filter((entry) => names.includes(entry.name));
+
+let temp: ReturnType<typeof makeTempFolder>;
+const exported = new Map<string, Workbook>();
+const recomputed = new Map<string, Workbook>();
+const results = new Map<string, CaseResult>();
+
+beforeAll(async () => {
+  temp = makeTempFolder();
+  const stripped = join(temp.path, "stripped");
+  mkdirSync(stripped);
+  const files: string[] = [];
+  for (const { name, path } of cases) {
+    const source = loadCase(path);
+    results.set(name, buildResult(source.compiled));
+    const bytes = await exportWorkbook(source);
+    exported.set(name, await readWorkbook(bytes));
+    const file = join(stripped, name.replace(/\.yaml$/, ".xlsx"));
+    writeFileSync(file, await withoutCachedResults(bytes));
+    files.push(file);
+  }
+  if (skip) return;
+  const converted = convertWithLibreOffice(files, join(temp.path, "recomputed"), "xlsx");
+  for (const [index, file] of converted.entries()) recomputed.set(cases[index]!.name, await readWorkbook(new Uint8Array(readFileSync(file))));
+}, 300_000);
+
+afterAll(() => temp?.remove());
+
+/** The row whose first cell reads `label` (trimmed), and the one under it when `below`. */
+function rowOf(sheet: Worksheet, label: string): number {
+  let found = 0;
+  sheet.eachRow((row, number) => {
+    if (found === 0 && String(row.getCell(1).value ?? "").trim() === label) found = number;
+  });
+  return found;
+}
+
+/** A formula cell's result, as the writer cached it or LibreOffice worked it out. */
+function resultOf(sheet: Worksheet, row: number, column: number): unknown {
+  const value = sheet.getCell(row, column).value as { result?: unknown; formula?: string } | null;
+  expect(value?.formula, `${sheet.name} row ${row} column ${column} is a formula`).toBeTruthy();
+  return value?.result;
+}
+
+/** The figures of each scenario, in the order of the sheets' columns: the JSON's, as page 1 gives them. */
+function expected(result: CaseResult) {
+  const scenarios = Object.values(result.scenarios);
+  const labels = liveProjectsKeptLabels(scenarios.every((scenario) => scenario.summary.people === 1));
+  return {
+    labels,
+    scenarios: scenarios.map((scenario) => {
+      const { summary } = scenario;
+      const words = teamKeepsWords(summary)!;
+      return {
+        label: scenario.label,
+        count: summary.people === 1 ? summary.maxLiveProjectsPerPerson : summary.maxLiveProjects,
+        perPerson: summary.liveProjectsPerPerson,
+        words,
+      };
+    }),
+  };
+}
+
+describe("the workbook's live projects each team can keep, as page 1 gives them", () => {
+  it("team.yaml: 'Live projects the team can keep' 9 today, about 2.4 per person, where the sheets said 'Most live projects one person can keep: 2'", () => {
+    const result = results.get("team.yaml")!;
+    const today = result.scenarios[result.baseline]!.summary;
+    expect([today.people, today.maxLiveProjects, today.maxLiveProjectsPerPerson]).toEqual([4, 9, 2]);
+    expect(teamKeepsWords(today)).toEqual({ who: "the team of 4", count: "9", perPerson: "about 2.4" });
+    const workbook = exported.get("team.yaml")!;
+    for (const sheetName of [sheetNames.summary, sheetNames.maintenance]) {
+      const sheet = workbook.getWorksheet(sheetName)!;
+      const text: string[] = [];
+      sheet.eachRow((row) => text.push(String(row.getCell(1).value ?? "")));
+      expect(text.join("\n"), sheetName).not.toContain("one person can keep");
+    }
+  });
+
+  for (const name of names) {
+    it(`${name}: the Summary and Maintenance sheets' label and figures equal the JSON's, cached and recomputed by LibreOffice`, () => {
+      const { labels, scenarios } = expected(results.get(name)!);
+      expect(labels.perPerson === undefined).toBe(name === "solo.yaml");
+      const books = skip ? [exported.get(name)!] : [exported.get(name)!, recomputed.get(name)!];
+      for (const [which, workbook] of books.entries()) {
+        const how = which === 0 ? "cached" : "LibreOffice";
+        const summary = workbook.getWorksheet(sheetNames.summary)!;
+        const countRow = rowOf(summary, labels.count);
+        expect(countRow, `${name} Summary: "${labels.count}"`).toBeGreaterThan(0);
+        const header = countRow - 1;
+        for (const [index, scenario] of scenarios.entries()) {
+          // The scenarios' header is over the capacity rows: each column is the scenario named in it.
+          let headerRow = header;
+          while (headerRow > 0 && !String(summary.getCell(headerRow, 2).value ?? "").startsWith(scenarios[0]!.label)) headerRow--;
+          expect(String(summary.getCell(headerRow, 2 + index).value)).toContain(scenario.label);
+          expect(sameResult(scenario.count, resultOf(summary, countRow, 2 + index)), `${name} Summary ${how} ${scenario.label}`).toBe(true);
+          expect(String(resultOf(summary, countRow, 2 + index))).toBe(scenario.words.count);
+          if (labels.perPerson !== undefined) {
+            const perPersonRow = rowOf(summary, labels.perPerson);
+            expect(perPersonRow).toBe(countRow + 1);
+            expect(sameResult(scenario.perPerson, resultOf(summary, perPersonRow, 2 + index)), `${name} Summary ${how} ${scenario.label} per person`).toBe(
+              true,
+            );
+            expect(summary.getCell(perPersonRow, 2 + index).numFmt).toBe(formats.tenth);
+          }
+        }
+        const maintenance = workbook.getWorksheet(sheetNames.maintenance)!;
+        const keptRow = rowOf(maintenance, `${labels.count} (under Live projects):`);
+        expect(keptRow, `${name} Maintenance: "${labels.count}"`).toBeGreaterThan(0);
+        for (const [index, scenario] of scenarios.entries()) {
+          expect(sameResult(scenario.count, resultOf(maintenance, keptRow + 1, 2 + index)), `${name} Maintenance ${how} ${scenario.label}`).toBe(true);
+          if (labels.perPerson !== undefined) {
+            const perPersonRow = rowOf(maintenance, `${labels.perPerson} (under Live projects):`);
+            expect(perPersonRow).toBeGreaterThan(keptRow);
+            expect(
+              sameResult(scenario.perPerson, resultOf(maintenance, perPersonRow + 1, 2 + index)),
+              `${name} Maintenance ${how} ${scenario.label} per person`,
+            ).toBe(true);
+          }
+        }
+      }
+    });
+  }
+});
