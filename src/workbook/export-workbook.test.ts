@@ -382,16 +382,22 @@ describe("a discount rate of 0%", () => {
   it("says on the Summary that nothing is discounted, so the NPV is the net benefit added up, not that each month's is 'discounted'", () => {
     const texts = (workbook: ReturnType<typeof uncertainWorkbook>) => {
       const found: string[] = [];
-      workbook.getWorksheet(sheetNames.summary)!.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && found.push(cell.value))));
+      // The note is merged across the page: its text is its first cell's.
+      workbook
+        .getWorksheet(sheetNames.summary)!
+        .eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && cell.master.address === cell.address && found.push(cell.value))));
       return found.filter((text) => text.startsWith("How to read this"));
     };
     // The NPV counts the cash paid at the start too: the row "without the cash paid at the start" is apart.
     const zero = uncertainWorkbook((text) => text.replace(/^discountRate:.*\n(?: {2}.*\n)*/m, "discountRate: 0\n"));
+    // The return on cost divides by the running costs above today's too, as the report's method note says
+    // (returnOnCostDivisorWords) and the row "Present value of the costs" counts them: it read "divides it
+    // by the (present value of the) extra cash and team hours the change takes".
     expect(texts(zero)).toEqual([
-      "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, less the extra cash paid at the start, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both.",
+      "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, less the extra cash paid at the start, and the return on cost divides it by what the option costs more than today: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front; a rate above 0% on the Assumptions sheet discounts both.",
     ]);
     expect(texts(uncertainWorkbook((text) => text))).toEqual([
-      "How to read this: the NPV adds each month's net benefit, discounted, less the extra cash paid at the start (not discounted); the return on cost divides it by the present value of the extra cash and team hours the change takes.",
+      "How to read this: the NPV adds each month's net benefit, discounted, less the extra cash paid at the start (not discounted); the return on cost divides it by what the option costs more than today, in today's money: each month, every running cost by which it spends more than today (licences, infrastructure, support staff, training, hours bought in and the like), the team time it takes to make the change, and its extra cash up front.",
     ]);
   });
 });

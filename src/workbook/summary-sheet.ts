@@ -8,7 +8,7 @@ import {
   type CompiledCase,
 } from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
-import { liveProjectsKeptLabels } from "../format/words.js";
+import { liveProjectsKeptLabels, returnOnCostDivisorWords } from "../format/words.js";
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
@@ -19,7 +19,7 @@ import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import type { ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
-import { formatOf, formats, percentFormat, rateMoneyFormat, styled } from "./styles.js";
+import { formatOf, formats, ownStyle, percentFormat, rateMoneyFormat, styled } from "./styles.js";
 
 type Totals = (key: RowKey) => Expr;
 
@@ -352,13 +352,17 @@ export function writeSummarySheet(
   );
 
   row += 2;
+  const howToRead = row;
   sheet.text(
     row,
     1,
     // At a rate of 0% nothing is discounted (docs/numbers.md): "discounted" and "present value" would read as if something were.
     result.discountRate === 0
-      ? "How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, less the extra cash paid at the start, and the return on cost divides it by the extra cash and team hours the change takes; a rate above 0% on the Assumptions sheet discounts both."
-      : "How to read this: the NPV adds each month's net benefit, discounted, less the extra cash paid at the start (not discounted); the return on cost divides it by the present value of the extra cash and team hours the change takes.",
+      ? `How to read this: at the case's rate of 0% a year nothing is discounted, so the NPV is each month's net benefit added up, less the extra cash paid at the start, and the return on cost divides it by ${returnOnCostDivisorWords(0)}; a rate above 0% on the Assumptions sheet discounts both.`
+      : // What the return on cost divides by, in the report's words (docs/numbers.md, "ROI"): the running costs
+        // above today's too, as the row "Present value of the costs" above counts them, not only the change's
+        // cash and hours (examples/team.yaml's open-source stack: €110,335 against €82,994 for its change).
+        `How to read this: the NPV adds each month's net benefit, discounted, less the extra cash paid at the start (not discounted); the return on cost divides it by ${returnOnCostDivisorWords(result.discountRate)}.`,
     styled("subtitle"),
   );
   row += 1;
@@ -373,6 +377,7 @@ export function writeSummarySheet(
   rowsToFit.forEach((header) => sheet.fitRowHeight(header));
   sheet.fitNumbers(2);
   sheet.fitLabels();
+  wrapAcross(sheet.worksheet, howToRead, lastColumn);
   setUpPage(sheet.worksheet, {
     frozenRows: SUMMARY_HEADER_ROW,
     frozenColumns: 1,
@@ -382,4 +387,19 @@ export function writeSummarySheet(
     fitToWidth: true,
     repeatHeader: false,
   });
+}
+
+/**
+ * A long note across the printed page: merged over the columns, wrapped, its row as tall as its lines
+ * (one line of it would run past the page's last column, where a printout cuts it off).
+ */
+function wrapAcross(worksheet: Worksheet, row: number, lastColumn: number): void {
+  let width = 0;
+  for (let column = 1; column <= lastColumn; column++) width += worksheet.getColumn(column).width ?? 10;
+  const cell = worksheet.getCell(row, 1);
+  const text = typeof cell.value === "string" ? cell.value : "";
+  if (lastColumn > 1) worksheet.mergeCells(row, 1, row, lastColumn);
+  ownStyle(cell).alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
+  worksheet.getRow(row).height = 15 * Math.ceil(text.length / perLine) + 2;
 }
