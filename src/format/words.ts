@@ -935,12 +935,23 @@ export interface ChangeCostFigures {
  * // "“Cost of making the change” counts every hour of the change at the full cost of an hour of the team's time. Page 1 counts an hour the team would have left idle at 50% of that cost, as freed hours count; the rest comes back in “Freed hours not counted as gain”. So in all the change costs €12,400 for “Managed” (€1,500 up front and 212 hours of the team's time, worth €10,900), not the bar's €14,200."
  */
 export function changeBarWords(captureShare: number, options: readonly ChangeCostFigures[], counts = "Page 1 counts"): string {
-  const labels = benefitCategoryLabels;
   const each = options.map((option) => {
     const parts = `${option.cash ? `${option.cash} up front and ` : ""}${option.hours} of the team's time, worth ${option.hoursWorth}`;
     return `${option.total} for ${option.name} (${parts}), not the bar's ${option.bar}`;
   });
-  return `“${labels.change}” counts every hour of the change at the full cost of an hour of the team's time. ${counts} an hour the team would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count; the rest comes back in “${labels.unusedCapacity}”. So in all the change costs ${each.join("; ")}.`;
+  return `${changeHoursRuleWords(formatShare(captureShare), counts)} So in all the change costs ${each.join("; ")}.`;
+}
+
+/**
+ * `changeBarWords`' rule without the options' figures, for a view whose figures are live formulas (the
+ * workbook's Summary, beside its rows "Cost of making the change" and "What those hours cost, at what
+ * they displace"): `share` is the capture share as the view writes it ("50%"), `counts` who counts the
+ * idle hours at it ("Page 1 counts").
+ * @example changeHoursRuleWords("50%", "Page 1 counts") // "“Cost of making the change” counts every hour of the change at the full cost of an hour of the team's time. Page 1 counts an hour the team would have left idle at 50% of that cost, as freed hours count; the rest comes back in “Freed hours not counted as gain”."
+ */
+export function changeHoursRuleWords(share: string, counts: string): string {
+  const labels = benefitCategoryLabels;
+  return `“${labels.change}” counts every hour of the change at the full cost of an hour of the team's time. ${counts} an hour the team would have left idle at ${share} of that cost, as freed hours count; the rest comes back in “${labels.unusedCapacity}”.`;
 }
 
 /** How a view writes the figures and names of the chart of where the gain comes from (`benefitChartCaption`). */

@@ -8,7 +8,7 @@ import {
   type CompiledCase,
 } from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
-import { liveProjectsKeptLabels, returnOnCostDivisorWords } from "../format/words.js";
+import { changeHoursRuleWords, liveProjectsKeptLabels, returnOnCostDivisorWords } from "../format/words.js";
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
@@ -95,6 +95,7 @@ export function writeSummarySheet(
   const inAlternatives = (build: (comparison: AlternativeComparison, column: number) => void) =>
     comparisons.forEach((comparison, index) => build(comparison, 2 + index));
 
+  let changeNoteRow: number | undefined;
   if (comparisons.length > 0) {
     header(
       "Against the baseline",
@@ -268,6 +269,23 @@ export function writeSummarySheet(
       ),
     );
     row += 1;
+    // "Cost of making the change" counts every hour at the full cost, "Investment in all" above at what the
+    // hours displace, as page 1 does: where the two read differently (examples/solo.yaml: −€14,200 against
+    // €12,382), the rule in the report's words (changeHoursRuleWords), its share a formula over the inputs.
+    const differs = comparisons.some((comparison) => {
+      const engine = engineOf(comparison);
+      return Math.round(-engine.benefitByCategory.change) !== Math.round(engine.investment.total);
+    });
+    if (differs) {
+      const marker = "\u0000";
+      const [before, after] = changeHoursRuleWords(marker, "“Investment in all” above, as page 1, counts").split(marker) as [string, string];
+      const share = inputs[baseIndex]!.input("captureShare");
+      const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+      const cached = `${before}${Math.round(Number(share.value) * 100)}%${after}`;
+      sheet.formula(row, 1, atom(`${quoted(before)}&TEXT(${sheet.ref(share).text},"0%")&${quoted(after)}`, cached), styled("subtitle"), cached);
+      changeNoteRow = row;
+      row += 1;
+    }
   } else {
     sheet.text(row, 1, "The case has only the baseline: there is nothing to compare.", styled("subtitle"));
   }
@@ -378,6 +396,7 @@ export function writeSummarySheet(
   sheet.fitNumbers(2);
   sheet.fitLabels();
   wrapAcross(sheet.worksheet, howToRead, lastColumn);
+  if (changeNoteRow !== undefined) wrapAcross(sheet.worksheet, changeNoteRow, lastColumn);
   setUpPage(sheet.worksheet, {
     frozenRows: SUMMARY_HEADER_ROW,
     frozenColumns: 1,
@@ -397,7 +416,8 @@ function wrapAcross(worksheet: Worksheet, row: number, lastColumn: number): void
   let width = 0;
   for (let column = 1; column <= lastColumn; column++) width += worksheet.getColumn(column).width ?? 10;
   const cell = worksheet.getCell(row, 1);
-  const text = typeof cell.value === "string" ? cell.value : "";
+  const value = cell.value;
+  const text = typeof value === "string" ? value : value !== null && typeof value === "object" && "result" in value ? String(value.result ?? "") : "";
   if (lastColumn > 1) worksheet.mergeCells(row, 1, row, lastColumn);
   ownStyle(cell).alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
   const perLine = Math.max(1, Math.floor(width * 1.1) - 1);

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, type CaseResult } from "../engine/index.js";
-import { liveProjectsKeptLabels, teamKeepsWords } from "../format/words.js";
+import { formatShare } from "../format/numbers.js";
+import { changeHoursRuleWords, liveProjectsKeptLabels, teamKeepsWords } from "../format/words.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { readWorkbook, type Workbook, type Worksheet } from "./excel.js";
 import { exportWorkbook } from "./export-workbook.js";
@@ -142,4 +143,36 @@ describe("the workbook's live projects each team can keep, as page 1 gives them"
       }
     });
   }
+});
+
+/** The Summary's note under where the benefit comes from, as a formula's result: its first cell's, cached or recomputed. */
+function changeNote(workbook: Workbook): unknown[] {
+  const found: unknown[] = [];
+  workbook.getWorksheet(sheetNames.summary)!.eachRow((row) => {
+    const cell = row.getCell(1);
+    const value = cell.value as { formula?: string; result?: unknown } | null;
+    if (cell.master.address === cell.address && value?.formula && String(value.result ?? "").startsWith("“Cost of making the change”"))
+      found.push(value.result);
+  });
+  return found;
+}
+
+describe("the workbook's Summary: the cost of making the change against the investment in all, as page 1", () => {
+  it("solo.yaml: says under 'Cost of making the change' −€14,200 why 'Investment in all' reads €12,382, with the capture share a formula (LibreOffice: 50%)", () => {
+    const result = results.get("solo.yaml")!;
+    const managed = result.comparisons.managed!;
+    expect([Math.round(-managed.benefitByCategory.change), Math.round(managed.investment.total)]).toEqual([14_200, 12_382]);
+    // It showed the two figures a row apart with nothing to say why.
+    const words = changeHoursRuleWords(formatShare(result.freedHoursCaptureShare), "“Investment in all” above, as page 1, counts");
+    expect(words).toContain("at 50% of that cost");
+    expect(changeNote(exported.get("solo.yaml")!)).toEqual([words]);
+    if (!skip) expect(changeNote(recomputed.get("solo.yaml")!)).toEqual([words]);
+  });
+
+  it("team.yaml: says nothing of the kind where each option's row reads its investment in all", () => {
+    const result = results.get("team.yaml")!;
+    for (const comparison of Object.values(result.comparisons))
+      expect(Math.round(-comparison.benefitByCategory.change)).toBe(Math.round(comparison.investment.total));
+    expect(changeNote(exported.get("team.yaml")!)).toEqual([]);
+  });
 });
