@@ -8,6 +8,7 @@ import { exportWorkbook } from "./export-workbook.js";
 import { importWorkbook } from "./import-workbook.js";
 import { sheetNames } from "./sheet-names.js";
 import { formats } from "./styles.js";
+import { netGainName } from "../format/words.js";
 import ExcelJS from "exceljs";
 import { loadCase, workbookCases } from "./test-support/cases.js";
 import { edited } from "./test-support/edit-workbook.js";
@@ -66,7 +67,7 @@ function summaryNpv(workbook: Workbook): Map<string, number> {
   sheet.eachRow((row, number) => {
     const label = String(row.getCell(1).value ?? "").trim();
     if (label === "Against the baseline" && headerRow === 0) headerRow = number;
-    if (label === "Net present value (NPV)" && npvRow === 0) npvRow = number;
+    if (label === netGainName(true) && npvRow === 0) npvRow = number;
   });
   const values = new Map<string, number>();
   for (let column = 2; sheet.getCell(headerRow, column).value; column++) {

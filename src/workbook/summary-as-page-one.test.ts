@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, type CaseResult } from "../engine/index.js";
 import { formatShare } from "../format/numbers.js";
-import { changeHoursRuleWords, liveProjectsKeptLabels, teamKeepsWords } from "../format/words.js";
+import { changeHoursRuleWords, liveProjectsKeptLabels, netGainName, teamKeepsWords } from "../format/words.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { readWorkbook, type Workbook, type Worksheet } from "./excel.js";
 import { exportWorkbook } from "./export-workbook.js";
@@ -174,5 +174,21 @@ describe("the workbook's Summary: the cost of making the change against the inve
     for (const comparison of Object.values(result.comparisons))
       expect(Math.round(-comparison.benefitByCategory.change)).toBe(Math.round(comparison.investment.total));
     expect(changeNote(exported.get("team.yaml")!)).toEqual([]);
+  });
+});
+
+describe("the workbook's Summary names the NPV as page 1 does", () => {
+  it.each(names)("%s: 'Net gain (NPV)', where it read 'Net present value (NPV)', with the JSON's npv of each option", (name) => {
+    const result = results.get(name)!;
+    for (const [which, workbook] of (skip ? [exported.get(name)!] : [exported.get(name)!, recomputed.get(name)!]).entries()) {
+      const summary = workbook.getWorksheet(sheetNames.summary)!;
+      const row = rowOf(summary, netGainName(true));
+      expect(row, `${name}: "${netGainName(true)}"`).toBeGreaterThan(0);
+      Object.values(result.comparisons).forEach((comparison, index) =>
+        expect(sameResult(comparison.npv, resultOf(summary, row, 2 + index)), `${name} ${which === 0 ? "cached" : "LibreOffice"} ${comparison.label}`).toBe(
+          true,
+        ),
+      );
+    }
   });
 });

@@ -8,7 +8,7 @@ import {
   type CompiledCase,
 } from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
-import { changeHoursRuleWords, liveProjectsKeptLabels, returnOnCostDivisorWords } from "../format/words.js";
+import { changeHoursRuleWords, liveProjectsKeptLabels, netGainName, returnOnCostDivisorWords } from "../format/words.js";
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
@@ -106,7 +106,8 @@ export function writeSummarySheet(
     section("Money");
     const npv = new Map<number, PlacedCell>();
     const presentCosts = new Map<number, PlacedCell>();
-    line("Net present value (NPV)", true);
+    // By the name page 1, run and the web app's cards give it (netGainName), where it read "Net present value (NPV)".
+    line(netGainName(true), true);
     inAlternatives((comparison, column) =>
       npv.set(column, sheet.formula(row, column, sumRange(sheet.range(comparison.discountedNet)), styled("keyFigure", money), engineOf(comparison).npv)),
     );
