@@ -296,10 +296,12 @@ export function teamKeepsWords(summary: {
  * together (`maxLiveProjects`) and, on its own line, the projects per person unrounded
  * (`liveProjectsPerPerson`, page 1's "about 2.4 per person").
  * @example liveProjectsKeptLabels(false) // { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per person" }
+ * @example liveProjectsKeptLabels(false, true) // { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per full-time person" }
  */
-export function liveProjectsKeptLabels(everyTeamOfOne: boolean): { count: string; perPerson: string | undefined } {
+export function liveProjectsKeptLabels(everyTeamOfOne: boolean, somePartTime = false): { count: string; perPerson: string | undefined } {
   if (everyTeamOfOne) return { count: "Live projects one person can keep", perPerson: undefined };
-  return { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per person" };
+  // A part-time team (people 0.5) is counted in full-time people, as `teamKeepsWords` says it.
+  return { count: "Live projects the team can keep", perPerson: `Live projects the team can keep, ${somePartTime ? "per full-time person" : "per person"}` };
 }
 
 /**

@@ -106,7 +106,10 @@ export function writeMaintenanceSheet(
   // A team of more than one keeps its whole projects together, as page 1 and the Summary sheet say it
   // (liveProjectsKeptLabels): examples/team.yaml's team of 4 keeps 9 today, about 2.4 per person, not "2".
   const summaryOf = (index: number) => result.scenarios[scenarios[index]!.name]!.summary;
-  const kept = liveProjectsKeptLabels(scenarios.every((_scenario, index) => summaryOf(index).people === 1));
+  const kept = liveProjectsKeptLabels(
+    scenarios.every((_scenario, index) => summaryOf(index).people === 1),
+    scenarios.some((_scenario, index) => !Number.isInteger(summaryOf(index).people)),
+  );
   sheet.text(row, 1, `${kept.count} (under Live projects):`, styled("label"));
   row += 1;
   scenarios.forEach((_scenario, index) => {

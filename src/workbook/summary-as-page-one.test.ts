@@ -68,7 +68,10 @@ function resultOf(sheet: Worksheet, row: number, column: number): unknown {
 /** The figures of each scenario, in the order of the sheets' columns: the JSON's, as page 1 gives them. */
 function expected(result: CaseResult) {
   const scenarios = Object.values(result.scenarios);
-  const labels = liveProjectsKeptLabels(scenarios.every((scenario) => scenario.summary.people === 1));
+  const labels = liveProjectsKeptLabels(
+    scenarios.every((scenario) => scenario.summary.people === 1),
+    scenarios.some((scenario) => !Number.isInteger(scenario.summary.people)),
+  );
   return {
     labels,
     scenarios: scenarios.map((scenario) => {
@@ -89,7 +92,7 @@ describe("the workbook's live projects each team can keep, as page 1 gives them"
     const result = results.get("team.yaml")!;
     const today = result.scenarios[result.baseline]!.summary;
     expect([today.people, today.maxLiveProjects, today.maxLiveProjectsPerPerson]).toEqual([4, 9, 2]);
-    expect(teamKeepsWords(today)).toEqual({ who: "the team of 4", count: "9", perPerson: "about 2.4" });
+    expect(teamKeepsWords(today)).toEqual({ who: "the team of 4", count: "9", perPerson: "about 2.4", per: "per person" });
     const workbook = exported.get("team.yaml")!;
     for (const sheetName of [sheetNames.summary, sheetNames.maintenance]) {
       const sheet = workbook.getWorksheet(sheetName)!;
@@ -189,6 +192,31 @@ describe("the workbook's Summary names the NPV as page 1 does", () => {
           true,
         ),
       );
+    }
+  });
+});
+
+describe("the workbook's live projects of a part-time team", () => {
+  it("solo.yaml with people 0.5: '…, per full-time person', as page 1 and run say it, not 'per person' (more per person than the team keeps)", async () => {
+    const path = join(temp.path, "part-time.yaml");
+    const text = readFileSync(cases.find((entry) => entry.name === "solo.yaml")!.path, "utf8").replace("people: { value: 1,", "people: { value: 0.5,");
+    expect(text).toContain("people: { value: 0.5,");
+    writeFileSync(path, text);
+    const source = loadCase(path);
+    const result = buildResult(source.compiled);
+    const today = result.scenarios[result.baseline]!.summary;
+    expect(teamKeepsWords(today)?.per).toBe("per full-time person");
+    const workbook = await readWorkbook(await exportWorkbook(source));
+    for (const [sheetName, label] of [
+      [sheetNames.summary, "Live projects the team can keep, per full-time person"],
+      [sheetNames.maintenance, "Live projects the team can keep, per full-time person (under Live projects):"],
+    ] as const) {
+      const sheet = workbook.getWorksheet(sheetName)!;
+      const row = rowOf(sheet, label);
+      expect(row, `${sheetName}: "${label}"`).toBeGreaterThan(0);
+      const column = 2 + Object.keys(result.scenarios).indexOf(result.baseline);
+      const valueRow = sheetName === sheetNames.summary ? row : row + 1;
+      expect(sameResult(today.liveProjectsPerPerson, resultOf(sheet, valueRow, column)), sheetName).toBe(true);
     }
   });
 });

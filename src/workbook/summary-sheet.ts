@@ -307,7 +307,10 @@ export function writeSummarySheet(
   // A team of more than one keeps its whole projects together, as page 1's team card and run say it
   // (teamKeepsWords, liveProjectsKeptLabels): "one person can keep 2" read as 8 for examples/team.yaml's
   // team of 4, whose months keep 9 (about 2.4 per person).
-  const kept = liveProjectsKeptLabels(compiled.scenarios.every((_scenario, index) => summaryOf(index).people === 1));
+  const kept = liveProjectsKeptLabels(
+    compiled.scenarios.every((_scenario, index) => summaryOf(index).people === 1),
+    compiled.scenarios.some((_scenario, index) => !Number.isInteger(summaryOf(index).people)),
+  );
   perScenario(kept.count, (index, column) =>
     kept.perPerson === undefined
       ? sheet.formula(
