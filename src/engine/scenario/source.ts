@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { formatPath, type FieldPath, type Issue } from "./issues.js";
 import { explainYamlError, TOO_DEEP } from "./yaml-errors.js";
 import { scenarioYamlTags } from "./yaml-tags.js";
@@ -144,6 +144,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
   }
   let data: unknown;
   if (issues.length === 0) {
+    joinSeparatedNumbers(document, text);
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
@@ -170,6 +171,53 @@ export function parseScenarioSource(text: string): ScenarioSource {
     locate: (path, options) => locateNode(document, path, options?.key ?? false, position, pairs),
     writtenNumber: (path) => writtenNumberAt(document, text, path, pairs),
   };
+}
+
+/**
+ * A number written with thousands separators (or a decimal comma) inside braces: in
+ * `{ low: 1,500, high: 4,000 }` the commas separate fields, so the parser reads low 1 and a field
+ * "500" with no value. Such a value is given back as the text written ("1,500"), as it would be read
+ * outside braces (`low: 1,500`), so that its check says the same: write it without separators. Only
+ * digits that follow a number straight after a comma, with no ":" of their own, are joined.
+ */
+function joinSeparatedNumbers(document: Document, text: string): void {
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      let joined: { pair: Pair; start: number; end: number } | undefined;
+      const kept: Pair[] = [];
+      for (const item of node.items) {
+        pending.push(item.value);
+        const key = item.key;
+        const keyRange = isScalar(key) ? (key.range ?? undefined) : undefined;
+        const digitsOnly = keyRange !== undefined && item.value === null && /^\d+$/.test(text.slice(keyRange[0], keyRange[1]));
+        if (node.flow && joined && digitsOnly && text.slice(joined.end, keyRange[0]) === ",") {
+          joined.end = keyRange[1];
+          continue;
+        }
+        if (joined) joinInto(joined, text);
+        kept.push(item);
+        const value = item.value;
+        joined =
+          node.flow && isScalar(value) && typeof value.value === "number" && value.range
+            ? { pair: item, start: value.range[0], end: value.range[1] }
+            : undefined;
+      }
+      if (joined) joinInto(joined, text);
+      if (kept.length !== node.items.length) node.items = kept;
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+}
+
+function joinInto(joined: { pair: Pair; start: number; end: number }, text: string): void {
+  const value = joined.pair.value as Scalar;
+  if (value.range && joined.end === value.range[1]) return;
+  const written = new Scalar(text.slice(joined.start, joined.end));
+  written.range = [joined.start, joined.end, joined.end];
+  joined.pair.value = written;
 }
 
 interface DuplicateKey {

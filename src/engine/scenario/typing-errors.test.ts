@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validCaseText, withEdit } from "../../test-support/scenario-text.js";
+import { columnOf, lineOf, validCaseText, withEdit } from "../../test-support/scenario-text.js";
 import { validateScenarioText } from "./validate.js";
 
 // What a new user types wrong in a case file, and what they are told (docs/scenario-file.md).
@@ -31,5 +31,43 @@ describe("a multiplier typed as a percentage", () => {
   it("warns of a range whose middle is above 5", () => {
     const { issues } = validateScenarioText(withFactor("{ low: 20, high: 40 }"));
     expect(issues.map((issue) => issue.message)).toEqual([expect.stringMatching(/organisationFactor is 28\.\d+ at its middle; it is a multiplier/)]);
+  });
+});
+
+describe("a number with thousands separators inside braces", () => {
+  const withValue = (value: string) => withEdit(validCaseText(), "    valuePerMonth: 2500\n", `    valuePerMonth: ${value}\n`);
+
+  it("is told to be written without separators, at the value as written, with no false unknown fields", () => {
+    const text = withValue("{ low: 1,500, high: 4,000, note: ours }");
+    const { issues } = validateScenarioText(text);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: ["defaults", "projects", "valuePerMonth", "low"],
+        line: lineOf(text, "1,500"),
+        column: columnOf(text, "1,500"),
+        message: expect.stringMatching(/^defaults\.projects\.valuePerMonth\.low is the text "1,500"; .*write it without separators, e\.g\. 1500$/),
+      }),
+      expect.objectContaining({
+        path: ["defaults", "projects", "valuePerMonth", "high"],
+        column: columnOf(text, "4,000"),
+        message: expect.stringMatching(/high is the text "4,000"; .*write it without separators, e\.g\. 4000$/),
+      }),
+    ]);
+  });
+
+  it("gives the same advice as outside braces, for millions and for a decimal comma", () => {
+    const block = validateScenarioText(withValue("1,250,000")).issues.map((issue) => issue.message);
+    const braces = validateScenarioText(withValue("{ value: 1,250,000 }")).issues.map((issue) => issue.message.replace("valuePerMonth.value", "valuePerMonth"));
+    expect(block).toHaveLength(1);
+    expect(braces[0]).toContain('valuePerMonth is the text "1,250,000"');
+    expect(braces[0]).toMatch(/write it without separators, e\.g\. 1250000$/);
+    expect(block[0]).toMatch(/write it without separators, e\.g\. 1250000$/);
+    expect(validateScenarioText(withValue("{ value: 60,5 }")).issues[0]?.message).toMatch(/"60,5".*write decimals with a point, e\.g\. 60\.5$/);
+  });
+
+  it("leaves a list of numbers written without spaces, and a field named by digits that has a value, as they are", () => {
+    expect(validateScenarioText(withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4,7,10]")).issues).toEqual([]);
+    const named = validateScenarioText(withValue("{ value: 2500, 500: 1 }")).issues;
+    expect(named.map((issue) => issue.message)).toEqual([expect.stringContaining('unknown field "500"')]);
   });
 });
