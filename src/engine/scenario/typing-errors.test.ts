@@ -71,3 +71,29 @@ describe("a number with thousands separators inside braces", () => {
     expect(named.map((issue) => issue.message)).toEqual([expect.stringContaining('unknown field "500"')]);
   });
 });
+
+describe("a bracket or quote never closed, in JSON or YAML", () => {
+  const messages = (text: string) => validateScenarioText(text).issues.map((issue) => `${issue.line}:${issue.column}: ${issue.message}`);
+
+  it("names where the { was opened, in plain words, not the parser's 'flow map must end with a }'", () => {
+    expect(messages('{"title": "x", ')).toEqual(['1:1: syntax error: the map opened with "{" at line 1, column 1 is never closed; add "}" at its end']);
+    expect(messages("[1, 2")).toEqual(['1:1: syntax error: the list opened with "[" at line 1, column 1 is never closed; add "]" at its end']);
+    expect(messages('{"title": "x",\n "defaults": {"team": 1,\n "b": 2\n')).toEqual([
+      '2:14: syntax error: the map opened with "{" at line 2, column 14 is never closed; add "}" at its end',
+    ]);
+  });
+
+  it("says where, in the message itself, for a reader shown no line (the web app's status line)", () => {
+    const text = withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: [30");
+    const [first] = validateScenarioText(text).issues;
+    expect(first?.message).toBe(
+      `syntax error: the list opened with "[" at line ${lineOf(text, "[30")}, column ${columnOf(text, "[30")} is never closed; add "]" at its end`,
+    );
+    expect(messages('{"title": "x}')[0]).toBe('1:11: syntax error: the text opened with " at line 1, column 11 is never closed; add the closing "');
+  });
+
+  it("says what a stray closing bracket or comma is", () => {
+    expect(messages('{"title": "x"}}')).toEqual([expect.stringContaining('1:15: syntax error: this "}" closes nothing: no "{" is open before it')]);
+    expect(messages('{"title": "x",, "currency": "EUR"}')).toEqual([expect.stringContaining('1:15: syntax error: a "," with no item before it')]);
+  });
+});
