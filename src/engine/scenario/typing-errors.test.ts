@@ -97,3 +97,19 @@ describe("a bracket or quote never closed, in JSON or YAML", () => {
     expect(messages('{"title": "x",, "currency": "EUR"}')).toEqual([expect.stringContaining('1:15: syntax error: a "," with no item before it')]);
   });
 });
+
+describe("a tab in the indentation", () => {
+  const tabbed = withEdit(validCaseText(), "    hoursPerMonth: 120\n", "\thoursPerMonth: 120\n");
+  const where = (text: string) => validateScenarioText(text).issues.map((issue) => `${issue.line}:${issue.column}: ${issue.message}`);
+
+  it("is the one problem reported, not the correctly indented lines after it", () => {
+    expect(where(tabbed)).toEqual([`${lineOf(tabbed, "\thoursPerMonth")}:1: syntax error: a tab is used for indentation; YAML allows only spaces there`]);
+  });
+
+  it("hides no indentation mistake of its own elsewhere in the file", () => {
+    const misindented = (text: string) => withEdit(text, "    upkeepHoursPerMonth: 30\n", "     upkeepHoursPerMonth: 30\n");
+    const alone = where(misindented(validCaseText()));
+    expect(alone.length).toBeGreaterThan(0);
+    expect(where(misindented(tabbed))).toEqual([where(tabbed)[0], ...alone]);
+  });
+});
