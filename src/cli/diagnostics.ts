@@ -1,4 +1,5 @@
 import type { Issue } from "../engine/index.js";
+import { excerpt, printable } from "../format/source-line.js";
 
 /**
  * Formats issues as `file:line:col: error: message`, each followed by the line it points at.
@@ -23,23 +24,6 @@ export function formatIssues(file: string, text: string, issues: readonly Issue[
       return `${head}\n ${number} | ${shown}\n ${gutter} | ${padding}^`;
     })
     .join("\n");
-}
-
-/** Control characters would garble the terminal; each is shown as one replacement character (so the caret still lines up). */
-function printable(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd");
-}
-
-/** A long line (minified JSON) is shown as a window around the column. */
-function excerpt(source: string, column: number): { shown: string; caretAt: number } {
-  const limit = 120;
-  const index = Math.max(0, Math.min(column - 1, source.length));
-  if (source.length <= limit) return { shown: source, caretAt: index };
-  const start = Math.max(0, index - 40);
-  const end = Math.min(source.length, start + limit);
-  const prefix = start > 0 ? "..." : "";
-  const suffix = end < source.length ? "..." : "";
-  return { shown: `${prefix}${source.slice(start, end)}${suffix}`, caretAt: prefix.length + index - start };
 }
 
 export function countSummary(issues: readonly Issue[]): string {

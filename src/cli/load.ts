@@ -7,6 +7,13 @@ import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
 
 /**
+ * What every command reads as a case, for its help and messages: YAML or JSON, whatever the file's
+ * name ends in (a backup "case.yaml.bak", a pipe "<(...)"); `serve` alone asks for .yaml, .yml or
+ * .json, the format it saves back in (docs/commands.md).
+ */
+export const SCENARIO_FILE_WORDS = "scenario file, in YAML or JSON (read whatever its name ends in)";
+
+/**
  * Reads and validates a scenario file. Problems are printed with positions; any error stops the
  * command with exit 1 before anything is written.
  */
@@ -15,7 +22,7 @@ export function loadScenario(path: string, output: CliOutput, options: { checkOn
   let text: string;
   try {
     const stats = statSync(path);
-    if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a scenario file (.yaml, .yml or .json)`);
+    if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a ${SCENARIO_FILE_WORDS}`);
     const tooLarge = (size: string) => {
       // Refused before reading on: a huge file is a mistake (or an attack), never a scenario.
       output.stderr(`${path}:1:1: error: the file is ${size} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`);

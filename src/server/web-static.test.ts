@@ -251,6 +251,28 @@ describe.skipIf(!haveChromium && !inCi)("the web app from a static file server, 
     await page.close();
   });
 
+  it("says where an uploaded file cannot be read, with its line; a number with separators inside braces gets the CLI's advice", async () => {
+    const page = await openPage(`${baseUrl}${prefix}`);
+    const solo = readFileSync(join(packageRoot, "examples", "solo.yaml"), "utf8");
+    const broken = solo.replace("upkeepHoursPerMonth: { low: 25, high: 35,", "upkeepHoursPerMonth: [25");
+    const line = broken.slice(0, broken.indexOf("[25")).split("\n").length;
+    const column = broken.indexOf("[25") - broken.lastIndexOf("\n", broken.indexOf("[25"));
+    await page.locator("input[type=file]").setInputFiles({ name: "broken.yaml", mimeType: "text/yaml", buffer: Buffer.from(broken) });
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain(
+        `uploaded broken.yaml cannot be read: line ${line}, column ${column}: syntax error: the list opened with "[" at line ${line}, column ${column} is never closed; add "]" at its end; line ${line} reads: upkeepHoursPerMonth: [25`,
+      );
+
+    const commas = solo.replace("valuePerMonth: { low: 1500, high: 4000,", "valuePerMonth: { low: 1,500, high: 4,000,");
+    await page.locator("input[type=file]").setInputFiles({ name: "commas.yaml", mimeType: "text/yaml", buffer: Buffer.from(commas) });
+    await expect.poll(() => page.locator("body").textContent()).toContain("write it without separators, e.g. 1500");
+    const body = (await page.locator("body").textContent()) ?? "";
+    expect(body).toContain("write it without separators, e.g. 4000");
+    expect(body).not.toContain('unknown field "500"');
+    await page.close();
+  });
+
   it("asked only for the folder's files, and for api/info (answered 404); the page logged no error", () => {
     expect(requests.filter((path) => !path.startsWith(prefix))).toEqual([]);
     const asked = requests.filter((path) => path.startsWith(`${prefix}api/`));

@@ -28,6 +28,7 @@ import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
 import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
 import { staleFiguresWords } from "./format.js";
+import { problemWithLine } from "../../src/format/source-line.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
 type Origin =
@@ -84,7 +85,7 @@ export function App() {
   const [savedJson, setSavedJson] = useState<string | undefined>();
   // The case as it was opened (a file, a template, a link): what the user has changed since.
   const [loadedJson, setLoadedJson] = useState<string | undefined>();
-  const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[] } | undefined>();
+  const [loadFailure, setLoadFailure] = useState<{ message: string; issues?: readonly Issue[]; text?: string } | undefined>();
   const [tab, setTab] = useState("case");
   // `since`: how many evaluations on the page's thread came before it was asked for.
   const [workerEvaluated, setWorkerEvaluated] = useState<{ data: CaseData; evaluation: Evaluation; since: number } | undefined>();
@@ -119,7 +120,8 @@ export function App() {
     (text: string, from: Origin) => {
       const source = parseScenarioSource(text);
       if (source.issues.length > 0 || !isRecord(source.data)) {
-        setStatus({ text: `${describeOrigin(from)} cannot be read: ${source.issues[0]?.message ?? "it holds no case"}`, tone: "error" });
+        const first = source.issues[0];
+        setStatus({ text: `${describeOrigin(from)} cannot be read: ${first ? problemWithLine(text, first) : "it holds no case"}`, tone: "error" });
         return false;
       }
       load(source.data, from, from.kind === "file" ? JSON.stringify(source.data) : undefined);
@@ -154,6 +156,7 @@ export function App() {
             setLoadFailure({
               message: `${document.file} cannot be edited here until it is valid YAML or JSON; fix these in your editor and reload:`,
               issues: document.issues,
+              text: document.text,
             });
             return;
           }
@@ -345,7 +348,8 @@ export function App() {
     try {
       const document = await fetchCase(file);
       if (!isRecord(document.data)) {
-        setStatus({ text: `${file} cannot be read: ${document.issues[0]?.message ?? "it holds no case"}`, tone: "error" });
+        const first = document.issues[0];
+        setStatus({ text: `${file} cannot be read: ${first ? problemWithLine(document.text, first) : "it holds no case"}`, tone: "error" });
         return;
       }
       load(
@@ -552,9 +556,7 @@ export function App() {
           {loadFailure.issues && (
             <ul>
               {loadFailure.issues.map((issue, index) => (
-                <li key={index}>
-                  line {issue.line ?? "?"}, column {issue.column ?? "?"}: {issue.message}
-                </li>
+                <li key={index}>{problemWithLine(loadFailure.text ?? "", issue)}</li>
               ))}
             </ul>
           )}

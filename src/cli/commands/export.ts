@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { shellPath } from "../../format/shell-word.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
@@ -24,7 +24,7 @@ export function registerExport(program: Command, output: CliOutput): void {
   program
     .command("export")
     .description("Write the case as a live Excel workbook: the inputs on one sheet, every figure a formula over them.")
-    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .argument("<file>", SCENARIO_FILE_WORDS)
     .option("-o, --output <file>", "workbook to write, ending in .xlsx (default: beside the scenario file, its name with .xlsx)")
     .option("--force", "replace the workbook if it exists (the old one is kept as .bak)")
     .option("--samples <n>", "Monte Carlo samples for the Distribution snapshot when the file has ranges (default: 10000; 0 for none)")

@@ -36,7 +36,7 @@ import { editScenarioText, type ScenarioEdit } from "../../shared/scenario-edit.
 import { inFileFormat } from "../../shared/case-text.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
 import { UserError, type CliOutput } from "../io.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 
 /**
  * `mlops-roi measure`: inputs proposed from what the team's own systems recorded (CI runs,
@@ -350,7 +350,7 @@ export function registerMeasure(program: Command, output: CliOutput): void {
   program
     .command("measure")
     .description("Propose inputs from what the team's own systems recorded: CI runs, deployments and incidents, time sheets.")
-    .argument("<scenario>", "scenario file whose inputs are measured (.yaml, .yml or .json)")
+    .argument("<scenario>", `${SCENARIO_FILE_WORDS}, whose inputs are measured`)
     .option("--github-runs <file>", "JSON of GitHub Actions workflow runs (GET /repos/{owner}/{repo}/actions/runs)")
     .option("--gitlab-pipelines <file>", "JSON of GitLab pipelines (GET /projects/:id/pipelines, or each pipeline fetched on its own)")
     .option("--incidents <file>", "CSV of deployments and incidents (columns type, start, end) or PagerDuty's incidents export")

@@ -41,7 +41,7 @@ import { refuseReadOnlyCase } from "../output-file.js";
 import { editScenarioText } from "../../shared/scenario-edit.js";
 import { inFileFormat } from "../../shared/case-text.js";
 import { toJson } from "../json.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
 import { parseWholeNumber } from "../uncertainty.js";
 import { formatNumber } from "../../format/numbers.js";
@@ -430,7 +430,7 @@ export function registerOptimize(program: Command, output: CliOutput): void {
   program
     .command("optimize")
     .description("Find which capabilities of the catalogue to ask for, within a budget, and in what order.")
-    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .argument("<file>", SCENARIO_FILE_WORDS)
     .option(
       "--budget <money>",
       "the most the set may cost in cash in its first year (up-front spend plus twelve months of fees, or the months of the plan that pay fees when fewer)",

@@ -6,7 +6,7 @@ import { paperSizes, type PaperSize } from "../../report/paper.js";
 import { buildResult, withUncertainty } from "../../engine/index.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { hearPendingStop } from "../stop.js";
 import { underDocumentBudget } from "../interrupt-budget.js";
@@ -66,7 +66,7 @@ export function registerReport(program: Command, output: CliOutput): void {
   program
     .command("report")
     .description("Write the decision-maker's report: one HTML file that opens offline, and a PDF on request.")
-    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .argument("<file>", SCENARIO_FILE_WORDS)
     .option("-o, --output <file>", "where to write the HTML report ('-' for standard output)", "report.html")
     .option("--pdf <file>", "also print the report to this PDF (needs Chromium)")
     .option("--paper <size>", "paper size of the PDF: a4 or letter", "a4")

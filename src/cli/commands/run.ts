@@ -5,7 +5,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 import { formatNumber } from "../../format/numbers.js";
 
@@ -21,7 +21,7 @@ export function registerRun(program: Command, output: CliOutput): void {
   program
     .command("run")
     .description("Simulate every scenario month by month and compare each alternative with the baseline.")
-    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .argument("<file>", SCENARIO_FILE_WORDS)
     .option("--json", "print the full result as JSON (the stable contract for scripts)")
     .option("--scenario <name>", "show only this scenario (and its comparison with the baseline)")
     .option("--samples <n>", "Monte Carlo samples when the file has ranges (default: 10000 with ranges; 0 for none)")

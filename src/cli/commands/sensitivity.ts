@@ -20,7 +20,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
 import { listInWords, riskAdjustmentAside } from "../../format/words.js";
 import { inputValueWriter } from "../../format/input-value.js";
@@ -264,7 +264,7 @@ export function registerSensitivity(program: Command, output: CliOutput): void {
     .description(
       "Rank the inputs by how much they move the net present value: each range from its 5th to its 95th percentile, or, in a file without ranges, each input 20% lower and higher.",
     )
-    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .argument("<file>", SCENARIO_FILE_WORDS)
     .addOption(new Option("--method <method>", "tornado (one at a time), sobol (global) or both").choices(["tornado", "sobol", "both"]).default("both"))
     .option("--scenario <name>", "the alternative to analyse (default: the one with the highest NPV)")
     .option("--samples <n>", "Sobol base samples N, a power of two (runs: N × (inputs + 2))", "1024")

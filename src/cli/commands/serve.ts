@@ -16,7 +16,8 @@ function parsePort(value: string): number {
 function checkCaseFile(file: string): void {
   if (!existsSync(file)) throw new UserError(`${file}: no such file (run \`mlops-roi init -o ${file}\` to create one)`);
   if (statSync(file).isDirectory()) throw new UserError(`${file} is a folder; expected a scenario file (.yaml, .yml or .json)`);
-  if (!/\.(ya?ml|json)$/i.test(file)) throw new UserError(`${file}: expected a scenario file ending in .yaml, .yml or .json`);
+  if (!/\.(ya?ml|json)$/i.test(file))
+    throw new UserError(`${file}: serve saves the case back in the format its name says; expected a scenario file ending in .yaml, .yml or .json`);
 }
 
 /** Opens the page in the user's browser; never in CI, and a failure only prints the address to open by hand. */
@@ -49,7 +50,10 @@ export function registerServe(program: Command, output: CliOutput): void {
   program
     .command("serve")
     .description("Open the case in the web app: edit it in the browser and watch the results change as you type.")
-    .argument("[file]", "scenario file to edit and save (.yaml, .yml or .json); without one, start from a template and download")
+    .argument(
+      "[file]",
+      "scenario file to edit and save, ending in .yaml, .yml or .json (saved back in that format); without one, start from a template and download",
+    )
     .option("-p, --port <number>", "port to listen on (0 picks a free one)", parsePort, DEFAULT_PORT)
     .option("--host <address>", "address to listen on; another than 127.0.0.1 lets other machines read and change the file", DEFAULT_HOST)
     .option("--open", "open the app in the default browser")

@@ -110,6 +110,21 @@ describe("validate", () => {
     expect(folder.stderr).toContain("is a folder; expected a scenario file");
   });
 
+  it("reads a case whatever its name ends in, as every command's help and the folder message say", async () => {
+    const file = join(temp.path, "case.txt");
+    writeFileSync(file, readFixture("valid-minimal.yaml"));
+    const read = await runCliCaptured(["validate", file]);
+    expect(read.exitCode).toBe(0);
+    expect(read.stdout).toContain(`${file}: valid`);
+    const saying = "scenario file, in YAML or JSON (read whatever its name ends in)";
+    for (const command of [["validate"], ["run"], ["report"], ["export"], ["sensitivity"], ["voi"], ["optimize"], ["measure"], ["track", "plan"]]) {
+      const help = await runCliCaptured([...command, "--help"]);
+      expect(help.stdout.replace(/\s+/g, " "), command.join(" ")).toContain(saying);
+      expect(help.stdout, command.join(" ")).not.toContain(".yaml, .yml or .json");
+    }
+    expect((await runCliCaptured(["validate", temp.path])).stderr).toContain(`is a folder; expected a ${saying}`);
+  });
+
   it("prints warnings but still succeeds", async () => {
     const file = join(temp.path, "capacity.yaml");
     const text = readFixture("valid-minimal.yaml")

@@ -2,13 +2,13 @@ import type { Command } from "commander";
 import type { CliOutput } from "../io.js";
 import { plural } from "../../format/numbers.js";
 import { countSummary } from "../diagnostics.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 
 export function registerValidate(program: Command, output: CliOutput): void {
   program
     .command("validate")
     .description("Check a scenario file and report every problem at once, with line and column.")
-    .argument("<file>", "scenario file (.yaml, .yml or .json)")
+    .argument("<file>", SCENARIO_FILE_WORDS)
     .addHelpText("after", "\nExample:\n  $ mlops-roi validate examples/seed.yaml")
     .action((file: string) => {
       const { compiled, issues } = loadScenario(file, output, { checkOnly: true });

@@ -21,7 +21,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
-import { loadScenario } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { runMonteCarlo, type SamplingOptions } from "../uncertainty.js";
 
 interface VoiOptions extends SamplingOptions {
@@ -160,7 +160,7 @@ export function registerVoi(program: Command, output: CliOutput): void {
   program
     .command("voi")
     .description("What finding out more before choosing is worth: each option's chance of being best, and each input's value of information in money.")
-    .argument("<file>", "scenario file (.yaml, .yml or .json) with at least one input given as a range")
+    .argument("<file>", `${SCENARIO_FILE_WORDS}, with at least one input given as a range`)
     .option("--samples <n>", "Monte Carlo samples, at least 100 (default: 10000)")
     .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default: 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")

@@ -1,5 +1,5 @@
 import type { CaseFile, ScenarioEntry, ScenarioInputs } from "../scenario/schema.js";
-import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKindName } from "../scenario/quantity.js";
+import { distributionOfRange, keepWithinKind, quantityKind, type Quantity, type QuantityKind, type QuantityKindName } from "../scenario/quantity.js";
 import { median } from "../uncertainty/index.js";
 import {
   BUILT_IN_NOTE,
@@ -248,6 +248,17 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
   const warn = (path: FieldPath, code: string, message: string) => issues.push({ path, code, message, severity: "warning" });
   const currencyWarning = unknownCurrencyWarning(file.currency);
   if (currencyWarning) warn(["currency"], "unknown_currency", currencyWarning);
+  // A value allowed but beyond what its kind plausibly means (a percentage typed into a multiplier).
+  for (const leaf of leaves) {
+    const kind: QuantityKind = quantityKind(leaf.kind);
+    if (kind.plausibleMax !== undefined && leaf.value > kind.plausibleMax) {
+      warn(
+        leaf.path,
+        "implausible",
+        `${leaf.name} is ${shownLeaf(leaf)}${leaf.distribution ? " at its middle" : ""}; ${kind.implausible ?? `more than ${kind.plausibleMax} is more likely a typing error; check it`}`,
+      );
+    }
+  }
   // A rule broken by every scenario that inherits the same shared value is reported once, at that
   // value, naming them all: messages are written for "who" (one or several scenarios).
   const shared = new Map<string, { path: FieldPath; code: string; names: string[]; message: (who: Who) => string }>();

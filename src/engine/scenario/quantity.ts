@@ -16,6 +16,13 @@ export interface QuantityKind {
   readonly integer?: boolean;
   /** True when `allowed` already names the upper bound, so a message need not repeat it. */
   readonly statesMax?: boolean;
+  /**
+   * Above this a value is allowed but read as a typing error to check (a percentage typed into a
+   * multiplier: 30 for 1.3): a warning says so (docs/scenario-file.md).
+   */
+  readonly plausibleMax?: number;
+  /** What that warning adds after the value, e.g. "1.3 means 30% more setup hours". */
+  readonly implausible?: string;
 }
 
 /** The largest amount of money one input may be, in the case's currency (docs/scenario-file.md). */
@@ -46,7 +53,18 @@ const kinds = {
   month: { unit: "month", allowed: "a whole month number ≥ 1 (month 1 is the first month of the case)", min: 1, max: 600, integer: true },
   horizon: { unit: "months", allowed: "a whole number of months between 1 and 240", min: 1, max: 240, integer: true, statesMax: true },
   effect: { unit: "factor", allowed: "a multiplier between 0 and 10 (0.6 means 40% less, 1 means no change)", min: 0, max: 10, statesMax: true },
-  factor: { unit: "factor", allowed: "a multiplier > 0 (1 means as usual, 1.5 means 50% more)", min: 0, max: 100, exclusiveMin: true },
+  // change.organisationFactor: the setup and learning hours of an organisation that works slower
+  // (1.5: slow approvals). Five times the hours is already no organisation's pace; 30 is 1.3 typed as 30%.
+  factor: {
+    unit: "factor",
+    allowed: "a multiplier > 0 (1 means as usual, 1.5 means 50% more)",
+    min: 0,
+    max: 100,
+    exclusiveMin: true,
+    plausibleMax: 5,
+    implausible:
+      "it is a multiplier, not a percentage: 1.3 means 30% more setup hours; more than 5 (five times the setup and learning hours) is more likely a typing error; check it",
+  },
   benefitsMultiplier: { unit: "factor", allowed: "a multiplier between 1 and 5 (1.3 means 30% on top of salary)", min: 1, max: 5, statesMax: true },
   perYear: { unit: "share a year", allowed: "a share a year between 0 and 1 (0.2 means one in five people leave each year)", min: 0, max: 1, statesMax: true },
 } as const satisfies Record<string, QuantityKind>;

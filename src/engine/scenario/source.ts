@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { formatPath, type FieldPath, type Issue } from "./issues.js";
 import { explainYamlError, TOO_DEEP } from "./yaml-errors.js";
 import { scenarioYamlTags } from "./yaml-tags.js";
@@ -78,19 +78,14 @@ export function parseScenarioSource(text: string): ScenarioSource {
 
   // Duplicate keys are found below, in one pass: the parser's own check compares every key of a
   // map with every key before it, which takes minutes for a map of 60,000 keys.
-  const document = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    strict: true,
-    merge: false,
-    customTags: scenarioYamlTags,
-    // YAML 1.1's tags (!!timestamp, !!binary, !!set, …) are no scenario file's: unresolved, so that
-    // the check below names them, instead of the library turning them into dates, bytes or maps.
-    resolveKnownTags: false,
-  });
+  const document = parseYaml(text, lineCounter);
   const issues: Issue[] = [];
   const linesWithProblems = new Set<number>();
+  // A tab in the indentation throws the parser off for the lines after it: only the lines that are
+  // wrong whatever the tab stood for are reported with it.
+  const stillWrong = document.errors.some((error) => error.code === "TAB_AS_INDENT") ? linesWrongDespiteTabs(text) : undefined;
+  const cascade = (code: string, line: number) =>
+    stillWrong !== undefined && code !== "TAB_AS_INDENT" && code !== "TAG_RESOLVE_FAILED" && !stillWrong.has(line);
   let unexplained = 0;
   // A tag the parser does not know only warns, and keeps the value as text: an error here, which names the tag.
   const unknownTags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
@@ -102,7 +97,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
     const problem = explainYamlError(error.code, error.message.split("\n")[0] ?? error.message, text, error.pos[0]);
     const at = position(problem.offset);
     // One mistake often trips the parser twice on the same line; the first explanation is the useful one.
-    if (linesWithProblems.has(at.line)) continue;
+    if (linesWithProblems.has(at.line) || cascade(error.code, at.line)) continue;
     linesWithProblems.add(at.line);
     // A tag's problem is about one field's value: named by its path ("defaults.team.hourlyCost is tagged !!float but ...").
     const path = error.code === "TAG_RESOLVE_FAILED" ? pathAt(document, problem.offset) : [];
@@ -115,7 +110,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
       continue;
     }
     const at = position(duplicate.offset);
-    if (linesWithProblems.has(at.line)) continue;
+    if (linesWithProblems.has(at.line) || cascade("DUPLICATE_KEY", at.line)) continue;
     linesWithProblems.add(at.line);
     // __proto__ would be dropped from the data without a word (a scenario, a chore or a field gone).
     const reserved = duplicate.firstOffset === undefined;
@@ -144,6 +139,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
   }
   let data: unknown;
   if (issues.length === 0) {
+    joinSeparatedNumbers(document, text);
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
@@ -170,6 +166,89 @@ export function parseScenarioSource(text: string): ScenarioSource {
     locate: (path, options) => locateNode(document, path, options?.key ?? false, position, pairs),
     writtenNumber: (path) => writtenNumberAt(document, text, path, pairs),
   };
+}
+
+function parseYaml(text: string, lineCounter: LineCounter): Document {
+  return parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: true,
+    merge: false,
+    customTags: scenarioYamlTags,
+    // YAML 1.1's tags (!!timestamp, !!binary, !!set, …) are no scenario file's: unresolved, so that
+    // the check below names them, instead of the library turning them into dates, bytes or maps.
+    resolveKnownTags: false,
+  });
+}
+
+/**
+ * The lines that hold a syntax problem (or a key written twice) when each tab in the indentation is
+ * read as 2, 4 or 8 spaces, whichever leaves the fewest: a problem on any other line is one the
+ * tab caused (the tab is reported on its own). Expanding a tab keeps every line where it was.
+ */
+function linesWrongDespiteTabs(text: string): Set<number> {
+  let best: Set<number> | undefined;
+  for (const width of [2, 4, 8]) {
+    const expanded = text.replace(/^[ \t]*\t[ \t]*/gm, (indent) => indent.replace(/\t/g, " ".repeat(width)));
+    const lineCounter = new LineCounter();
+    const document = parseYaml(expanded, lineCounter);
+    const lines = new Set<number>();
+    for (const error of document.errors) {
+      const problem = explainYamlError(error.code, error.message.split("\n")[0] ?? error.message, expanded, error.pos[0]);
+      lines.add(lineCounter.linePos(problem.offset).line);
+    }
+    for (const duplicate of duplicateKeys(document)) lines.add(lineCounter.linePos(duplicate.offset).line);
+    if (best === undefined || lines.size < best.size) best = lines;
+  }
+  return best ?? new Set();
+}
+
+/**
+ * A number written with thousands separators (or a decimal comma) inside braces: in
+ * `{ low: 1,500, high: 4,000 }` the commas separate fields, so the parser reads low 1 and a field
+ * "500" with no value. Such a value is given back as the text written ("1,500"), as it would be read
+ * outside braces (`low: 1,500`), so that its check says the same: write it without separators. Only
+ * digits that follow a number straight after a comma, with no ":" of their own, are joined.
+ */
+function joinSeparatedNumbers(document: Document, text: string): void {
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      let joined: { pair: Pair; start: number; end: number } | undefined;
+      const kept: Pair[] = [];
+      for (const item of node.items) {
+        pending.push(item.value);
+        const key = item.key;
+        const keyRange = isScalar(key) ? (key.range ?? undefined) : undefined;
+        const digitsOnly = keyRange !== undefined && item.value === null && /^\d+$/.test(text.slice(keyRange[0], keyRange[1]));
+        if (node.flow && joined && digitsOnly && text.slice(joined.end, keyRange[0]) === ",") {
+          joined.end = keyRange[1];
+          continue;
+        }
+        if (joined) joinInto(joined, text);
+        kept.push(item);
+        const value = item.value;
+        joined =
+          node.flow && isScalar(value) && typeof value.value === "number" && value.range
+            ? { pair: item, start: value.range[0], end: value.range[1] }
+            : undefined;
+      }
+      if (joined) joinInto(joined, text);
+      if (kept.length !== node.items.length) node.items = kept;
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    }
+  }
+}
+
+function joinInto(joined: { pair: Pair; start: number; end: number }, text: string): void {
+  const value = joined.pair.value as Scalar;
+  if (value.range && joined.end === value.range[1]) return;
+  const written = new Scalar(text.slice(joined.start, joined.end));
+  written.range = [joined.start, joined.end, joined.end];
+  joined.pair.value = written;
 }
 
 interface DuplicateKey {

@@ -27,7 +27,7 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
         const open = bracket === "]" ? "[" : "{";
         const at = unclosedBracket(text, offset, open);
         const what = open === "[" ? "list" : "map";
-        if (at !== undefined) return plain(`the ${what} opened with "${open}" here is never closed; add "${bracket}" at its end`, at);
+        if (at !== undefined) return plain(`the ${what} opened with "${open}" at ${placeOf(text, at)} is never closed; add "${bracket}" at its end`, at);
         return plain(`a ${what} written with "${open}" is never closed; add "${bracket}" at its end`);
       }
       if (/same column/.test(parserMessage)) {
@@ -52,7 +52,18 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
       const quote = /Missing closing ("|')/.exec(parserMessage)?.[1];
       if (quote) {
         const at = text.lastIndexOf(quote, offset - 1);
-        return plain(`the text opened with ${quote} here is never closed; add the closing ${quote}`, at >= 0 ? at : offset);
+        if (at < 0) return plain(`a text opened with ${quote} is never closed; add the closing ${quote}`);
+        return plain(`the text opened with ${quote} at ${placeOf(text, at)} is never closed; add the closing ${quote}`, at);
+      }
+      // The end of the file reached inside {...} or [...] (JSON's "{"title": "x", " cut short).
+      const end = /^Flow (map|sequence) must end with a ([\]}])/.exec(parserMessage);
+      if (end) {
+        const bracket = end[2] === "]" ? "]" : "}";
+        const open = bracket === "]" ? "[" : "{";
+        const what = open === "[" ? "list" : "map";
+        const at = unclosedBracket(text, offset, open);
+        if (at !== undefined) return plain(`the ${what} opened with "${open}" at ${placeOf(text, at)} is never closed; add "${bracket}" at its end`, at);
+        return plain(`a ${what} written with "${open}" is never closed; add "${bracket}" at its end`);
       }
       if (/Missing ,/.test(parserMessage)) return plain('a comma is missing between two items (inside [...] or {...}, items are separated by ",")');
       return plain(lowerFirst(parserMessage));
@@ -75,6 +86,15 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
       const tagged = /^(!\S*)[ \t]*([^\n#,{}[\]]*)/.exec(text.slice(offset, offset + 1000));
       return { offset, message: unknownTagMessage(tagged?.[1] ?? parserMessage.replace(/^Unresolved tag: /, ""), tagged?.[2]?.trim()) };
     }
+    case "UNEXPECTED_TOKEN": {
+      const closer = /^Unexpected flow-(map|seq)-end token/.exec(parserMessage);
+      if (closer) {
+        const [bracket, open] = closer[1] === "map" ? ["}", "{"] : ["]", "["];
+        return plain(`this "${bracket}" closes nothing: no "${open}" is open before it; remove it, or add the "${open}" it was meant to close`);
+      }
+      if (/^Unexpected , in flow/.test(parserMessage)) return plain('a "," with no item before it (two commas in a row, or one after "{" or "["); remove it');
+      return plain(lowerFirst(parserMessage));
+    }
     case "BAD_DQ_ESCAPE":
       return plain("a text in double quotes has an unknown escape (a backslash); write \\\\ for a backslash, or use single quotes");
     default:
@@ -85,6 +105,13 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
 
 /** A file nested so deeply the parser ran out of stack (e.g. thousands of "[" in a row). */
 export const TOO_DEEP = "the file nests lists or maps too deeply (hundreds of levels); a scenario file needs only a few";
+
+/** Where an offset is, as a message names it: "line 50, column 21" (both from 1, as every message's position). */
+function placeOf(text: string, offset: number): string {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index >= 0 && index < offset; index = text.indexOf("\n", index + 1)) line++;
+  return `line ${line}, column ${offset - text.lastIndexOf("\n", offset - 1)}`;
+}
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

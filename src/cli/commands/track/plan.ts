@@ -7,7 +7,7 @@ import { savePlan } from "../../../store/plan-repository.js";
 import { listInWords } from "../../../format/words.js";
 import { formatGain, formatMonth, plural, theMonths } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
-import { loadScenario } from "../../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS } from "../../load.js";
 import { checkedTeam, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
 
 interface PlanOptions extends StoreOptions {
@@ -21,7 +21,7 @@ export function registerTrackPlan(track: Command, output: CliOutput, version: st
     track
       .command("plan")
       .description("Freeze the approved scenario as the plan: the file, its SHA-256, the date and the month-by-month numbers.")
-      .argument("<file>", "the case file (.yaml, .yml or .json)")
+      .argument("<file>", SCENARIO_FILE_WORDS)
       .option("--scenario <name>", "the approved alternative (needed when the case has several)")
       .option("--start <YYYY-MM>", "calendar month of month 1, so actuals can be given as YYYY-MM (default: this month)")
       .option("--replace", "freeze a new plan for a team that has one (the old plan stays in the store's history)"),
