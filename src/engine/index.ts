@@ -23,7 +23,7 @@ export {
   discountingConventions,
   type Discounting,
 } from "./finance.js";
-export { withUncertainty } from "./build-result.js";
+export { optionChangesNothing, withUncertainty } from "./build-result.js";
 export {
   CLOSE_CHANCE,
   CLOSE_GAP_SHARE,

@@ -712,6 +712,37 @@ function thoseAtTheMiddle(subject: string): string {
 }
 
 /**
+ * The payback figure of an option that changes nothing against the baseline (the JSON's
+ * `changesNothing`): in a card's figure or a table's cell, where another option's month goes. Its
+ * `paybackMonth` is 0 by the rule (never below zero), which "from the start" would word as a payback.
+ */
+export const NOTHING_TO_PAY_BACK = "nothing to pay back";
+
+/**
+ * An option's payback figure, as the cards and tables of every view give it (page 1's payback card,
+ * the report's table of options, `run`'s tables, the web app's option cards): the month
+ * (`formatPaybackMonth`), or `NOTHING_TO_PAY_BACK` for an option that changes nothing
+ * (`changesNothing`, with the ranges' samples where the view has them: `optionChangesNothing`).
+ * @example paybackFigure({ paybackMonth: 12, changesNothing: false }, 36) // "month 12"
+ * @example paybackFigure({ paybackMonth: 0, changesNothing: true }, 36) // "nothing to pay back"
+ * @example paybackFigure({ paybackMonth: null, changesNothing: false }, 36) // "not within 36 months"
+ */
+export function paybackFigure(comparison: { readonly paybackMonth: number | null; readonly changesNothing?: boolean }, horizonMonths: number): string {
+  return comparison.changesNothing === true ? NOTHING_TO_PAY_BACK : formatPaybackMonth(comparison.paybackMonth, horizonMonths);
+}
+
+/**
+ * What an option that changes nothing against the baseline is (`changesNothing`: its net is zero in
+ * every month, and in every sample of its ranges), said instead of a payback, its range and its chance
+ * (page 1's payback card, the web app's option card; docs/numbers.md, "An option that changes nothing"):
+ * it costs nothing and brings nothing back, which is no payback.
+ * @example changesNothingWords("Today") // "It changes nothing against “Today”: no cost and no gain, so there is nothing to pay back."
+ */
+export function changesNothingWords(baseline: string): string {
+  return `It changes nothing against “${baseline}”: no cost and no gain, so there is nothing to pay back.`;
+}
+
+/**
  * What a payback month of none (`null`) or from the start (0) means, in the words of page 1's card and
  * of the web app's option cards: qualified when the case has ranges (`atTheMiddle`), where the chance
  * that it pays back may say otherwise. `undefined` for a payback month after the start.
