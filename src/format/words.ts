@@ -712,6 +712,28 @@ function thoseAtTheMiddle(subject: string): string {
 }
 
 /**
+ * Said first above "What to ask for first" (the report's section, the web app's tables) when page 1
+ * advises not to go ahead (its verdict "stay"): nothing there is asked for.
+ */
+export const ADOPTION_STAY_OPENING = "Page 1 advises not to go ahead as planned, so nothing here is a request for approval.";
+
+/**
+ * Which option an order of adoption ("What to ask for first") is for, said before it when that option
+ * is not the best one (`recommend`'s best), in the words of the report's section and of the web app's
+ * tables: the best is "the recommended" one where page 1 recommends going ahead with it (not in a close
+ * call), else the one with the highest net gain. `option` and `best` come quoted (and escaped for HTML
+ * by the report); `bestOfTheOrders` says whether `option` gains the most of the options with an order.
+ * With a space after it.
+ * @example adoptionOrderFor("“Four capabilities first”", "“A managed platform”", true, true) // "This order is for “Four capabilities first”, the best option built from improvements one can ask for one by one; it is not the recommended “A managed platform”. "
+ */
+export function adoptionOrderFor(option: string, best: string, bestIsRecommended: boolean, bestOfTheOrders: boolean): string {
+  const which = bestOfTheOrders
+    ? "the best option built from improvements one can ask for one by one"
+    : "an option built from improvements one can ask for one by one";
+  return `This order is for ${option}, ${which}; it is not ${bestIsRecommended ? `the recommended ${best}` : `${best}, the option with the highest net gain`}. `;
+}
+
+/**
  * The payback figure of an option that changes nothing against the baseline (the JSON's
  * `changesNothing`): in a card's figure or a table's cell, where another option's month goes. Its
  * `paybackMonth` is 0 by the rule (never below zero), which "from the start" would word as a payback.
