@@ -149,7 +149,7 @@ export function changesNothing(timeZero: number, cumulative: ArrayLike<number>):
 }
 
 /** How far from zero a net may be and still change nothing (`changesNothing`): a millionth of a unit of money. */
-const NOTHING_CHANGES = 1e-6;
+export const NOTHING_CHANGES = 1e-6;
 
 /**
  * When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within

@@ -14,6 +14,8 @@ export { monthsWithoutNewWork } from "./capacity.js";
 export { benefitCategoryLabels } from "./labels.js";
 export type * from "./result.js";
 export {
+  changesNothing,
+  NOTHING_CHANGES,
   netPresentValue,
   paybackMonth,
   paybackCrossing,
