@@ -10,10 +10,11 @@ import {
   type CompiledCase,
 } from "../engine/index.js";
 import { lastYearWords } from "../format/last-year.js";
-import { NOTHING_TO_PAY_BACK } from "../format/words.js";
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
+// The word every view gives an option that changes nothing (docs/numbers.md).
+import { NOTHING_TO_PAY_BACK } from "../format/words.js";
 import type { Worksheet } from "./excel.js";
 import { add, and, atom, compare, div, extremeOfRange, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
