@@ -3,7 +3,7 @@ import { liveProjectCapacity, maxLiveProjectsPerPerson } from "./capacity.js";
 import { columnValue, F, moneyFieldNames, monthlyFieldNames, MONTHLY_FIELD_COUNT, type MonthlyField } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { P, PARAMETER_COUNT } from "./model/parameters.js";
-import { discountFactors, paybackCrossing, withoutFloatNoise } from "./finance.js";
+import { changesNothing, discountFactors, paybackCrossing, withoutFloatNoise } from "./finance.js";
 import type { Assumption, CaseResult, ComparisonResult, DoraFigures, MonthRow, RiskAdjustedFigures, ScenarioResult } from "./result.js";
 import type { RiskAdjustment } from "./model/compiled.js";
 import { CaseRunner } from "./runner.js";
@@ -283,6 +283,7 @@ function comparisonResult(runner: CaseRunner, index: number, scenarios: Scenario
     npv: figures.npv,
     roi: finiteOrNull(figures.roi),
     paybackMonth: figures.paybackMonth,
+    changesNothing: changesNothing(figures.timeZero, runner.cumulativeNet[index]!),
     investment: {
       cash: withoutFloatNoise(cashBeforeStart),
       cashMonth: cashMonths.size === 0 ? 0 : cashMonths.size === 1 ? [...cashMonths.keys()][0]! : null,
@@ -443,6 +444,21 @@ export function buildResult(
 }
 
 /**
+ * Whether an option changes nothing against the baseline (`ComparisonResult.changesNothing`): with every
+ * range at its middle (the comparison's own flag) and, once its ranges are sampled, in every sample
+ * (`probabilityChangesNothing` 1): one that changes nothing at the middle may still change something in
+ * some outcomes (docs/numbers.md, "An option that changes nothing"). The web app, which gets the
+ * distributions apart from the result, asks the same.
+ * @example optionChangesNothing({ changesNothing: true }, { probabilityChangesNothing: 1 }) // true
+ */
+export function optionChangesNothing(
+  comparison: { readonly changesNothing?: boolean },
+  distribution?: { readonly probabilityChangesNothing?: number },
+): boolean {
+  return comparison.changesNothing === true && (distribution === undefined || distribution.probabilityChangesNothing === 1);
+}
+
+/**
  * Adds a Monte Carlo's distributions and bands to a result (a new object; the input is unchanged).
  * @example withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 10_000, seed: 1 }).runAll().summarise())
  */
@@ -451,7 +467,15 @@ export function withUncertainty(result: CaseResult, summary: MonteCarloSummary):
     Object.entries(result.comparisons).map(([name, comparison]) => {
       const distribution = summary.distributions[name];
       const band = summary.cumulativeNetBands[name];
-      return [name, { ...comparison, ...(distribution ? { distribution } : {}), ...(band ? { cumulativeNetBand: band } : {}) }];
+      return [
+        name,
+        {
+          ...comparison,
+          changesNothing: optionChangesNothing(comparison, distribution),
+          ...(distribution ? { distribution } : {}),
+          ...(band ? { cumulativeNetBand: band } : {}),
+        },
+      ];
     }),
   );
   const scenarios = Object.fromEntries(

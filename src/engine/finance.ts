@@ -134,6 +134,24 @@ export function paybackMonthGathered(timeZero: number, cumulative: ArrayLike<num
 }
 
 /**
+ * Whether an option changes nothing against the baseline: its up-front net (time 0) and its
+ * cumulative net at the end of every month are all zero (within a millionth of a unit of money, the
+ * noise of adding the same amounts in another order). Such an option has no cost and no gain: it
+ * does not "pay back from the start", it has nothing to pay back (docs/numbers.md, "An option that
+ * changes nothing").
+ * @example changesNothing(0, Float64Array.of(0, 0, 0)) // true
+ * @example changesNothing(0, Float64Array.of(0, 5, 5)) // false
+ */
+export function changesNothing(timeZero: number, cumulative: ArrayLike<number>): boolean {
+  if (!(Math.abs(timeZero) <= NOTHING_CHANGES)) return false;
+  for (let month = 0; month < cumulative.length; month++) if (!(Math.abs(cumulative[month]!) <= NOTHING_CHANGES)) return false;
+  return true;
+}
+
+/** How far from zero a net may be and still change nothing (`changesNothing`): a millionth of a unit of money. */
+export const NOTHING_CHANGES = 1e-6;
+
+/**
  * When the cumulative net crosses zero for good, in months from time 0, interpolated linearly within
  * the payback month: a payback month m whose cumulative net goes from −30 (end of month m − 1, or time
  * 0) to +10 (end of month m) gives m − 1 + 30 ÷ 40 = m − 0.25. 0 when there is nothing to pay back;

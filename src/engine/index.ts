@@ -14,6 +14,8 @@ export { monthsWithoutNewWork } from "./capacity.js";
 export { benefitCategoryLabels } from "./labels.js";
 export type * from "./result.js";
 export {
+  changesNothing,
+  NOTHING_CHANGES,
   netPresentValue,
   paybackMonth,
   paybackCrossing,
@@ -23,7 +25,7 @@ export {
   discountingConventions,
   type Discounting,
 } from "./finance.js";
-export { withUncertainty } from "./build-result.js";
+export { optionChangesNothing, withUncertainty } from "./build-result.js";
 export {
   CLOSE_CHANCE,
   CLOSE_GAP_SHARE,

@@ -2,6 +2,7 @@ import { drawInputs, InputDraws } from "./draws.js";
 import { F as importedF, MONTHLY_FIELD_COUNT } from "./model/columns.js";
 import type { CompiledCase } from "./model/compiled.js";
 import { analyseDecision, type DecisionAnalysis } from "./decision.js";
+import { changesNothing } from "./finance.js";
 import { CaseRunner } from "./runner.js";
 import { CollapsingHistogram, HISTOGRAM_BINS, percentiles, percentilesOfColumn, shareAbove } from "./uncertainty/index.js";
 
@@ -55,6 +56,12 @@ export interface AlternativeDistribution {
   paybackMonth: PercentileSummary;
   probabilityPaysBack: number;
   probabilityNpvPositive: number;
+  /**
+   * The share of samples in which the option changes nothing against the baseline: no up-front net and
+   * a cumulative net of zero at the end of every month (`changesNothing`). 1 for an option with no
+   * changes of its own, which has nothing to pay back (docs/numbers.md, "An option that changes nothing").
+   */
+  probabilityChangesNothing: number;
 }
 
 export interface Band {
@@ -461,6 +468,8 @@ export class MonteCarlo {
   readonly roi: Float64Array[];
   /** Payback month per sample; Infinity when it never pays back within the horizon. */
   readonly payback: Float64Array[];
+  /** Per alternative: how many of the samples run so far change nothing against the baseline (`changesNothing`). */
+  private readonly unchanged: number[];
   /**
    * Cumulative net per alternative, one column per month so each month's samples are contiguous for
    * the bands: `cumulative[scenario][month - 1][sample]`. Float32 keeps 100,000 samples compact.
@@ -514,6 +523,7 @@ export class MonteCarlo {
     this.npv = Array.from({ length: count }, (_, index) => figures(index));
     this.roi = Array.from({ length: count }, (_, index) => figures(index));
     this.payback = Array.from({ length: count }, (_, index) => figures(index));
+    this.unchanged = Array.from({ length: count }, () => 0);
     const { exactColumns, exactLive, bins } = bandModes(compiled, this.samples, options);
     const bands = options.monthlyBands ?? "all";
     this.netBands = bands !== "none";
@@ -662,6 +672,7 @@ export class MonteCarlo {
         this.npv[index]![sample] = figures.npv;
         this.roi[index]![sample] = figures.roi;
         this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
+        if (changesNothing(figures.timeZero, runner.cumulativeNet[index]!)) this.unchanged[index]!++;
         const net = runner.cumulativeNet[index]!;
         const block = this.block[index]!;
         for (let at = 0, cell = offset * months; at < months; at++, cell++) block[cell] = net[at]!;
@@ -690,6 +701,7 @@ export class MonteCarlo {
         this.npv[index]![sample] = figures.npv;
         this.roi[index]![sample] = figures.roi;
         this.payback[index]![sample] = figures.paybackMonth ?? Number.POSITIVE_INFINITY;
+        if (changesNothing(figures.timeZero, runner.cumulativeNet[index]!)) this.unchanged[index]!++;
       }
     }
   }
@@ -782,6 +794,7 @@ export class MonteCarlo {
         paybackMonth: summary(payback, scratch),
         probabilityPaysBack: n > 0 ? paysBack / n : 0,
         probabilityNpvPositive: n > 0 ? shareAbove(npv, 0) : 0,
+        probabilityChangesNothing: n > 0 ? this.unchanged[index]! / n : 0,
       };
       if (this.netBands)
         cumulativeNetBands[scenario.name] = this.exactBands ? band(this.cumulative[index]!, this.range[index]!) : bandOfHistograms(this.histograms[index]!);

@@ -182,6 +182,13 @@ export interface ComparisonResult {
   npv: number;
   roi: number | null;
   paybackMonth: number | null;
+  /**
+   * True when the option changes nothing against the baseline: its up-front net and its net in every
+   * month are zero, and, with ranges sampled, in every sample too (`distribution.probabilityChangesNothing`
+   * is 1). It then has no cost and no gain, and nothing to pay back: `paybackMonth` is 0 by the rule, which
+   * no view words as paying back (docs/numbers.md, "An option that changes nothing").
+   */
+  changesNothing: boolean;
   investment: Investment;
   presentValueOfCosts: number;
   /** Present value of the benefits: npv + presentValueOfCosts (what TEI calls PV of benefits; with it TEI's ROI is `roi`). */

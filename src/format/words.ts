@@ -744,6 +744,59 @@ function thoseAtTheMiddle(subject: string): string {
 }
 
 /**
+ * Said first above "What to ask for first" (the report's section, the web app's tables) when page 1
+ * advises not to go ahead (its verdict "stay"): nothing there is asked for.
+ */
+export const ADOPTION_STAY_OPENING = "Page 1 advises not to go ahead as planned, so nothing here is a request for approval.";
+
+/**
+ * Which option an order of adoption ("What to ask for first") is for, said before it when that option
+ * is not the best one (`recommend`'s best), in the words of the report's section and of the web app's
+ * tables: the best is "the recommended" one where page 1 recommends going ahead with it (not in a close
+ * call), else the one with the highest net gain. `option` and `best` come quoted (and escaped for HTML
+ * by the report); `bestOfTheOrders` says whether `option` gains the most of the options with an order.
+ * With a space after it.
+ * @example adoptionOrderFor("“Four capabilities first”", "“A managed platform”", true, true) // "This order is for “Four capabilities first”, the best option built from improvements one can ask for one by one; it is not the recommended “A managed platform”. "
+ */
+export function adoptionOrderFor(option: string, best: string, bestIsRecommended: boolean, bestOfTheOrders: boolean): string {
+  const which = bestOfTheOrders
+    ? "the best option built from improvements one can ask for one by one"
+    : "an option built from improvements one can ask for one by one";
+  return `This order is for ${option}, ${which}; it is not ${bestIsRecommended ? `the recommended ${best}` : `${best}, the option with the highest net gain`}. `;
+}
+
+/**
+ * The payback figure of an option that changes nothing against the baseline (the JSON's
+ * `changesNothing`): in a card's figure or a table's cell, where another option's month goes. Its
+ * `paybackMonth` is 0 by the rule (never below zero), which "from the start" would word as a payback.
+ */
+export const NOTHING_TO_PAY_BACK = "nothing to pay back";
+
+/**
+ * An option's payback figure, as the cards and tables of every view give it (page 1's payback card,
+ * the report's table of options, `run`'s tables, the web app's option cards): the month
+ * (`formatPaybackMonth`), or `NOTHING_TO_PAY_BACK` for an option that changes nothing
+ * (`changesNothing`, with the ranges' samples where the view has them: `optionChangesNothing`).
+ * @example paybackFigure({ paybackMonth: 12, changesNothing: false }, 36) // "month 12"
+ * @example paybackFigure({ paybackMonth: 0, changesNothing: true }, 36) // "nothing to pay back"
+ * @example paybackFigure({ paybackMonth: null, changesNothing: false }, 36) // "not within 36 months"
+ */
+export function paybackFigure(comparison: { readonly paybackMonth: number | null; readonly changesNothing?: boolean }, horizonMonths: number): string {
+  return comparison.changesNothing === true ? NOTHING_TO_PAY_BACK : formatPaybackMonth(comparison.paybackMonth, horizonMonths);
+}
+
+/**
+ * What an option that changes nothing against the baseline is (`changesNothing`: its net is zero in
+ * every month, and in every sample of its ranges), said instead of a payback, its range and its chance
+ * (page 1's payback card, the web app's option card; docs/numbers.md, "An option that changes nothing"):
+ * it costs nothing and brings nothing back, which is no payback.
+ * @example changesNothingWords("Today") // "It changes nothing against “Today”: no cost and no gain, so there is nothing to pay back."
+ */
+export function changesNothingWords(baseline: string): string {
+  return `It changes nothing against “${baseline}”: no cost and no gain, so there is nothing to pay back.`;
+}
+
+/**
  * What a payback month of none (`null`) or from the start (0) means, in the words of page 1's card and
  * of the web app's option cards: qualified when the case has ranges (`atTheMiddle`), where the chance
  * that it pays back may say otherwise. `undefined` for a payback month after the start.

@@ -146,6 +146,13 @@ export function sumRange(range: RangeRef): Expr {
   return call("SUM", [atom(range.text, 0)], total);
 }
 
+/** MAX or MIN over a range (0 for a range without numbers, as Excel gives it). */
+export function extremeOfRange(which: "MAX" | "MIN", range: RangeRef): Expr {
+  const numbers = range.values.filter((value): value is number => typeof value === "number");
+  const value = numbers.length === 0 ? 0 : which === "MAX" ? Math.max(...numbers) : Math.min(...numbers);
+  return call(which, [atom(range.text, 0)], value);
+}
+
 /** MATCH(wanted, range, 0): the 1-based position of the first exact match; the formula errs when none. */
 export function matchExact(wanted: number, range: RangeRef): Expr {
   const index = range.values.indexOf(wanted);

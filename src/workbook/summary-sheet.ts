@@ -1,7 +1,9 @@
 import {
   benefitCategories,
   benefitCategoryLabels,
+  changesNothing,
   monthsWithoutNewWork,
+  NOTHING_CHANGES,
   paybackTolerance,
   type BenefitCategory,
   type CaseResult,
@@ -12,8 +14,10 @@ import { changeHoursRuleWords, liveProjectsKeptLabels, netGainName, returnOnCost
 import { formatPaybackMonth, plural } from "../format/numbers.js";
 import type { PlacedCell } from "./cell-address.js";
 import type { AlternativeComparison } from "./comparison-sheet.js";
+// The word every view gives an option that changes nothing (docs/numbers.md).
+import { NOTHING_TO_PAY_BACK } from "../format/words.js";
 import type { Worksheet } from "./excel.js";
-import { add, atom, compare, div, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
+import { add, and, atom, compare, div, extremeOfRange, matchExact, mul, neg, num, str, sub, sum, sumRange, when, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
@@ -147,7 +151,24 @@ export function writeSummarySheet(
           first,
         ),
       );
-      sheet.formula(row, column, expr, styled("keyFigure", formats.payback), engineOf(comparison).paybackMonth ?? notWithin);
+      // An option that changes nothing (no up-front net, a cumulative net of zero in every month) has
+      // nothing to pay back: said in words, not as month 0's "from the start" (docs/numbers.md).
+      const timeZero = sheet.ref(comparison.timeZero);
+      const cumulative = sheet.range(comparison.cumulative);
+      const unchanged = and(
+        compare(timeZero, "<=", num(NOTHING_CHANGES)),
+        compare(timeZero, ">=", num(-NOTHING_CHANGES)),
+        compare(extremeOfRange("MAX", cumulative), "<=", num(NOTHING_CHANGES)),
+        compare(extremeOfRange("MIN", cumulative), ">=", num(-NOTHING_CHANGES)),
+      );
+      const engine = engineOf(comparison);
+      sheet.formula(
+        row,
+        column,
+        when(unchanged, str(NOTHING_TO_PAY_BACK), expr),
+        styled("keyFigure", formats.payback),
+        changesNothing(engine.timeZeroNet, engine.cumulativeNet) ? NOTHING_TO_PAY_BACK : (engine.paybackMonth ?? notWithin),
+      );
     });
     line("Net benefit over the whole horizon");
     inAlternatives((comparison, column) =>

@@ -10,6 +10,8 @@ import {
   doraPaybackWithNote,
   doraPaybackWords,
   hasRanges,
+  NOTHING_TO_PAY_BACK,
+  paybackFigure,
   TABLE_AT_THE_MIDDLE,
   liveProjectsKeptLabels,
   teamKeepsWords,
@@ -71,7 +73,8 @@ function comparisonTable(result: CaseResult, comparisons: ComparisonResult[]): s
       gain(comparison.npv),
       formatPercent(comparison.roi),
       // Not paid back by the plan's end: "not within 12 months", as the report and optimize say it, not "never".
-      formatPaybackMonth(comparison.paybackMonth, result.horizonMonths),
+      // An option that changes nothing: "nothing to pay back", not "from the start" (`paybackFigure`).
+      paybackFigure(comparison, result.horizonMonths),
       // Cash paid before a change that starts later is not up front: the month is said ("€700 (month 5)"), as the report says it.
       cashCell(comparison, money(comparison.investment.cash)),
       `${formatHours(comparison.investment.teamHours)} h`,
@@ -141,8 +144,9 @@ function conventionsTable(result: CaseResult, comparisons: ComparisonResult[]): 
     comparison.label,
     gain(comparison.presentValueOfBenefits),
     money(comparison.presentValueOfCosts),
-    months(comparison.conventions.paybackMonthInterpolated, comparison.conventions.paybackYears),
-    years(comparison.conventions.paybackYears),
+    // An option that changes nothing has no payback to time: "n/a", as its ROI, not "0.0" (docs/numbers.md).
+    comparison.changesNothing ? "n/a" : months(comparison.conventions.paybackMonthInterpolated, comparison.conventions.paybackYears),
+    comparison.changesNothing ? "n/a" : years(comparison.conventions.paybackYears),
     money(comparison.investment.total),
     formatPercent(comparison.conventions.roiOnInvestment),
   ]);
@@ -275,8 +279,11 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
       gain(distribution.npv.p50 ?? 0),
       rangeText(distribution.npv.p5, distribution.npv.p95, gain),
       // A share of the samples not paid back by the plan's end: "not within 12 months", as the workbook says it.
-      rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month, formatPaybackMonth(null, result.horizonMonths)),
-      formatChance(distribution.probabilityPaysBack),
+      // An option that changes nothing has no payback to range over, nor a chance of one.
+      comparison.changesNothing
+        ? NOTHING_TO_PAY_BACK
+        : rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month, formatPaybackMonth(null, result.horizonMonths)),
+      comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityPaysBack),
       formatChance(distribution.probabilityNpvPositive),
     ];
   });

@@ -1,12 +1,12 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatMoneyExact } from "../../format/numbers.js";
-import { figuresAtTheMiddle, hasRanges, listInWords } from "../../format/words.js";
+import { ADOPTION_STAY_OPENING, adoptionOrderFor, figuresAtTheMiddle, hasRanges, listInWords } from "../../format/words.js";
 import { countWord, optionName, prose, optionRecommendedToGoAhead, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 
-/** A "stay" verdict's opening: page 1 advises against going ahead, so nothing is asked for. */
-const STAY_OPENING = "Page 1 advises not to go ahead as planned, so nothing here is a request for approval.";
+/** A "stay" verdict's opening: page 1 advises against going ahead, so nothing is asked for (as the web app says it). */
+const STAY_OPENING = ADOPTION_STAY_OPENING;
 
 /**
  * Which steps add to the net gain (by at least half a unit, as the table writes them) and which take from it.
@@ -68,10 +68,8 @@ export const adoptionOrderSection: ReportSection = {
     // Where page 1 recommends none (a close call, or staying with today) the best is named by its gain.
     const best = context.recommendation?.best.alternative;
     const recommended = optionRecommendedToGoAhead(context);
-    const whose =
-      best && best !== name
-        ? `This order is for ${optionName(context, name)}, the best option built from improvements one can ask for one by one; it is not ${recommended === best ? `the recommended ${optionName(context, best)}` : `${optionName(context, best)}, the option with the highest net gain`}. `
-        : "";
+    // The chosen option gains the most of those with an order when it is not the recommended one (`chosenOption`).
+    const whose = best && best !== name ? adoptionOrderFor(optionName(context, name), optionName(context, best), recommended === best, true) : "";
     // Where the later steps take more than they add, stopping early gains more: said, with both totals.
     const bestStop = steps.reduce((best, step, index) => (step.cumulativeNpv > steps[best]!.cumulativeNpv ? index : best), 0);
     const last = steps[steps.length - 1]!;

@@ -1,6 +1,6 @@
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
-import { formatHoursInTable, formatPaybackMonth, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
+import { formatHoursInTable, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
 import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, optionRecommendedToGoAhead, prose, upFrontCell, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
@@ -9,6 +9,7 @@ import {
   inTodaysMoney,
   NINE_IN_TEN_OUTCOMES,
   NINE_IN_TEN_SHORT,
+  paybackFigure,
   paybackRangeCell,
   paybackRuleWords,
   riskAdjustmentShares,
@@ -43,7 +44,8 @@ function paybackWithin(comparison: ComparisonResult): string {
  */
 function paybackSpread(context: ReportContext, comparison: ComparisonResult): string {
   const distribution = context.uncertainty?.distribution[comparison.alternative];
-  if (!distribution) return "";
+  // An option that changes nothing has nothing to pay back in any outcome: no range of months.
+  if (!distribution || comparison.changesNothing) return "";
   // It may wrap (the table keeps to the page), but never between "month" and its number.
   const range = paybackRangeCell(distribution.paybackMonth, context.result.horizonMonths).replace(/month (\d)/g, "month\u00a0$1");
   return `<br><span class="muted" data-payback-range>${escapeHtml(`${NINE_IN_TEN_SHORT}: ${range}`)}</span>`;
@@ -97,7 +99,8 @@ export const optionsSection: ReportSection = {
       .map((comparison) => {
         // Only the option page 1 recommends is tagged: in a close call it recommends neither, and none is.
         const mark = comparison.alternative === optionRecommendedToGoAhead(context) ? ` <span class="tag">recommended</span>` : "";
-        const payback = formatPaybackMonth(comparison.paybackMonth, result.horizonMonths);
+        // An option that changes nothing reads "nothing to pay back", not "from the start" (`paybackFigure`).
+        const payback = paybackFigure(comparison, result.horizonMonths);
         const adjusted = comparison.riskAdjusted;
         const risk = result.riskAdjustment;
         const adjustedRow =

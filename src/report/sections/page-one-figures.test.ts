@@ -65,7 +65,13 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const best = recommendation.best;
   const months = plural(result.horizonMonths, "month");
   const payback = (comparison: ComparisonResult) =>
-    comparison.paybackMonth === null ? `not within ${months}` : comparison.paybackMonth === 0 ? "from the start" : formatMonth(comparison.paybackMonth);
+    comparison.changesNothing
+      ? "nothing to pay back"
+      : comparison.paybackMonth === null
+        ? `not within ${months}`
+        : comparison.paybackMonth === 0
+          ? "from the start"
+          : formatMonth(comparison.paybackMonth);
   const keep = (count: number | null) => (count === null ? "any number" : formatNumber(count));
   // A range whose two ends read the same is not shown as a range.
   const npv = (comparison: ComparisonResult) => {
@@ -107,12 +113,22 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   // Against today's own, bigger change: the hours and the cash the option saves (a negative investment).
   if (best.investment.teamHours < -0.5) add("team-time-saved", formatHours(-best.investment.teamHours));
   if (money(best.investment.cash).startsWith("-")) add("cash-saved", money(-best.investment.cash));
-  add("payback", best.paybackMonth === null ? `Not within ${months}` : best.paybackMonth === 0 ? "From the start" : `Month ${formatNumber(best.paybackMonth)}`);
-  if (best.distribution) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  // An option that changes nothing has nothing to pay back: no month, no range of months, no chance of paying back.
+  add(
+    "payback",
+    best.changesNothing
+      ? "Nothing to pay back"
+      : best.paybackMonth === null
+        ? `Not within ${months}`
+        : best.paybackMonth === 0
+          ? "From the start"
+          : `Month ${formatNumber(best.paybackMonth)}`,
+  );
+  if (best.distribution && !best.changesNothing) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
   // Where the payback month falls in 9 outcomes out of 10 (P5 to P95, each to the nearer month): an end
   // beyond the plan (null) is said in words, as is a month 0 (never costs more than it brings back).
   const spread = best.distribution?.paybackMonth;
-  if (spread && spread.p5 !== null) {
+  if (spread && spread.p5 !== null && !best.changesNothing) {
     const low = Math.round(spread.p5);
     const high = spread.p95 === null ? null : Math.round(spread.p95);
     if (low > 0) add("payback-low", formatMonth(low));
@@ -201,7 +217,7 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       add("trade-off-cash", money(comparison.investment.cash));
       add("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours));
       add("trade-off-payback", payback(comparison));
-      if (comparison.distribution) add("trade-off-payback-chance", formatChance(comparison.distribution.probabilityPaysBack));
+      if (comparison.distribution) add("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(comparison.distribution.probabilityPaysBack));
       add("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi));
     }
   } else if (recommendation.runnerUp && recommendation.verdict === "go") {

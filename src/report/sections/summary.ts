@@ -20,7 +20,6 @@ import {
   formatHours,
   formatHoursInTable,
   formatMonth,
-  formatPaybackMonth,
   formatNumber,
   formatPercent,
   formatPaybackWithin,
@@ -45,7 +44,10 @@ import {
 } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import {
+  paybackFigure,
   paybackMeaningAtTheMiddle,
+  changesNothingWords,
+  NOTHING_TO_PAY_BACK,
   paybackMonthMeaning,
   paybackRangeWords,
   teamKeepsWords,
@@ -202,10 +204,9 @@ function aheadOf(context: ReportContext, other: string, chanceAbove: number, cha
   return `comes out ahead of ${optionName(context, other)} in ${only ? "only " : ""}${figure("ahead-chance", written.ahead)} of them${levelToo}`;
 }
 
-/** The payback month in words, for a table cell. */
+/** The payback month in words, for a table cell: "nothing to pay back" for an option that changes nothing (`paybackFigure`). */
 function paybackWords(context: ReportContext, comparison: ComparisonResult): string {
-  const month = comparison.paybackMonth;
-  return formatPaybackMonth(month, context.result.horizonMonths);
+  return paybackFigure(comparison, context.result.horizonMonths);
 }
 
 /**
@@ -231,7 +232,10 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
         `<td class="number">${figure("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours))}</td>`,
         // The month with every range at its middle: the note under the table says so.
         `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
-        ...(sampled ? [`<td class="number">${figure("trade-off-payback-chance", formatChance(distribution!.probabilityPaysBack))}</td>`] : []),
+        // An option that changes nothing has no chance of paying back to give: it has nothing to pay back.
+        ...(sampled
+          ? [`<td class="number">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`]
+          : []),
         `<td class="number">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
       ];
       return `<tr data-trade-off="${escapeHtml(comparison.alternative)}">${cells.join("")}</tr>`;
@@ -570,6 +574,15 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   const { result } = context;
   const months = plural(result.horizonMonths, "month");
   const month = comparison.paybackMonth;
+  // No cost and no gain in any month or outcome: nothing to pay back, said instead of a payback, its
+  // range and its chance (docs/numbers.md, "An option that changes nothing"), as the web app's card says it.
+  if (comparison.changesNothing)
+    return `<div class="card">
+  <h3>When it pays back</h3>
+  <p class="big">${figure("payback", `${NOTHING_TO_PAY_BACK.charAt(0).toUpperCase()}${NOTHING_TO_PAY_BACK.slice(1)}`)}</p>
+  <p class="unit">&nbsp;</p>
+  ${prose(escapeHtml(changesNothingWords(context.label(result.baseline))))}
+</div>`;
   const big = month === null ? `Not within ${months}` : month === 0 ? "From the start" : `Month ${formatNumber(month)}`;
   // With ranges, the payback month is that of every range at its middle (sampled or not): the chance
   // below may say most outcomes pay back, or some do not, so the sentence is not said as fact.

@@ -88,3 +88,12 @@ describe("a problem said in the list above the inputs", () => {
     expect(inSummaryWords(issue, (path) => labelAt(copied, path))).toBe('unknown field "bogus" in scenario “Copy of scenarios.a”; allowed: …');
   });
 });
+
+describe("a problem with a box whose label ends with a typing hint", () => {
+  it("reads as a sentence: the currency's label without its “(three letters, e.g. EUR)”, as the command line says it", () => {
+    const issue = { path: ["currency"], message: 'currency ABC is not an ISO 4217 code; money is written as "ABC 1,000"' };
+    // It read "Currency (three letters, e.g. EUR) ABC is not an ISO 4217 code; …".
+    expect(inFieldWords(issue, labelAt({}, ["currency"]))).toBe('Currency ABC is not an ISO 4217 code; money is written as "ABC 1,000"');
+    expect(inSummaryWords(issue, (path) => labelAt({}, path))).toBe('Currency ABC is not an ISO 4217 code; money is written as "ABC 1,000"');
+  });
+});

@@ -17,11 +17,23 @@ export function inFieldWords(issue: Pick<Issue, "path" | "message">, label: stri
   if (!issue.message.startsWith(`${place} `)) return issue.message;
   const rest = valueGrouped(issue.message.slice(place.length + 1));
   if (label === undefined || label === "") return `${place} ${rest}`;
+  const subject = subjectOf(label);
   const last = issue.path[issue.path.length - 1];
   // One of a list's items (release months 4, 7, 10 past a horizon of 6): the list "includes 7", not "is 7".
-  if (typeof last === "number" && rest.startsWith("is ")) return `${label} includes ${rest.slice(3)}`;
+  if (typeof last === "number" && rest.startsWith("is ")) return `${subject} includes ${rest.slice(3)}`;
   const part = typeof last === "string" && Object.hasOwn(partWords, last) ? partWords[last] : "";
-  return `${label}${part ?? ""} ${rest}`;
+  return `${subject}${part ?? ""} ${rest}`;
+}
+
+/**
+ * A box's label as the subject of a sentence: without the typing hint some labels end with in
+ * brackets, which the sentence would otherwise carry in its middle ("Currency (three letters, e.g.
+ * EUR) ABC is not an ISO 4217 code" reads "Currency ABC is not an ISO 4217 code", as the command
+ * line's "currency ABC is not …"). Brackets that are not an example ("e.g.") are part of the name and stay.
+ * @example subjectOf("Currency (three letters, e.g. EUR)") // "Currency"
+ */
+export function subjectOf(label: string): string {
+  return label.replace(/ \([^()]*\be\.g\.[^()]*\)$/, "");
 }
 
 /**

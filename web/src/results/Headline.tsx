@@ -1,15 +1,17 @@
 import { memo } from "react";
-import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
+import { optionChangesNothing, type CaseResult, type ComparisonResult } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
-import { formatChance, formatGain, formatHours, formatMoney, formatPaybackMonth, formatPercent, formatShare } from "../format.js";
+import { formatChance, formatGain, formatHours, formatMoney, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
 import { askedFor as askedForRule, cashPaidWords } from "../../../src/format/asked-for.js";
 import {
   AT_THE_MIDDLE,
+  changesNothingWords,
   hasRanges,
   netGainName,
   paybackChanceWords,
+  paybackFigure,
   paybackMeaningAtTheMiddle,
   paybackRangeWords,
   returnOnCostName,
@@ -20,10 +22,6 @@ import { useKeptHeight } from "./kept-height.js";
 /** A gain of the card (a range's end too): "less than €1" above zero under one unit, never "€0" (`formatGain`). */
 function money(value: number | null, currency: string): string {
   return value === null ? "n/a" : formatGain(value, currency);
-}
-
-function payback(comparison: ComparisonResult, horizon: number): string {
-  return formatPaybackMonth(comparison.paybackMonth, horizon);
 }
 
 /**
@@ -75,6 +73,9 @@ function HeadlineView({
           // A range that no input moves (every draw the same) is no range.
           const spread = range && range.npv.p5 !== null && range.npv.p95 !== null && Math.round(range.npv.p95 - range.npv.p5) !== 0;
           const upFront = comparison.investment;
+          // No cost and no gain in any month (nor in any outcome sampled so far): nothing to pay back, said
+          // instead of a payback, its range and its chance, as page 1 says it (docs/numbers.md).
+          const unchanged = optionChangesNothing(comparison, range);
           return (
             <article
               className="card"
@@ -105,13 +106,19 @@ function HeadlineView({
                 <div className="figure">
                   <dt>Pays back</dt>
                   <dd data-figure="payback">
-                    {payback(comparison, result.horizonMonths)}
+                    {paybackFigure({ ...comparison, changesNothing: unchanged }, result.horizonMonths)}
+                    {unchanged && (
+                      <span className="figure-range" data-figure="payback-meaning">
+                        {" "}
+                        {changesNothingWords(baseline?.label ?? result.baseline)}
+                      </span>
+                    )}
                     {/* A payback month with ranges is that of every range at its middle, as page 1's card says it;
                         where the outcomes' months fall follows, once the ranges are sampled. */}
-                    {ranged && comparison.paybackMonth !== null && comparison.paybackMonth > 0 && ` with ${AT_THE_MIDDLE}`}
+                    {!unchanged && ranged && comparison.paybackMonth !== null && comparison.paybackMonth > 0 && ` with ${AT_THE_MIDDLE}`}
                     {/* Where the case has ranges, no payback is that of every range at its middle, not a fact the
                         chance beside it would contradict: said as page 1's card says it. */}
-                    {ranged && paybackMeaningAtTheMiddle(comparison.paybackMonth, true) && (
+                    {!unchanged && ranged && paybackMeaningAtTheMiddle(comparison.paybackMonth, true) && (
                       <span className="figure-range" data-figure="payback-meaning">
                         {" "}
                         {paybackMeaningAtTheMiddle(comparison.paybackMonth, true)}
@@ -119,19 +126,19 @@ function HeadlineView({
                     )}
                     {/* Whenever the ranges hold it, as page 1 of the report gives it: a case whose net gain moves
                         under one unit still has a chance of paying back. */}
-                    {range && paybackRangeWords(range.paybackMonth, result.horizonMonths) && (
+                    {!unchanged && range && paybackRangeWords(range.paybackMonth, result.horizonMonths) && (
                       <span className="figure-range" data-figure="payback-range">
                         {" "}
                         {paybackRangeWords(range.paybackMonth, result.horizonMonths)}
                       </span>
                     )}
-                    {range && (
+                    {!unchanged && range && (
                       <span className="figure-range" data-figure="payback-chance">
                         {" "}
                         {paybackChanceWords(formatChance(range.probabilityPaysBack), result.horizonMonths)}
                       </span>
                     )}
-                    {!range && rangesComing && (
+                    {!unchanged && !range && rangesComing && (
                       <span className="figure-range figure-range-coming" aria-hidden="true">
                         chance: being worked out…
                       </span>

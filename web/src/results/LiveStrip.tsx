@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { formatGain, formatMonth, plural, staleFiguresWords } from "../format.js";
-import { AT_THE_MIDDLE, hasRanges, netGainName } from "../../../src/format/words.js";
+import { AT_THE_MIDDLE, hasRanges, netGainName, NOTHING_TO_PAY_BACK } from "../../../src/format/words.js";
 import { Amount } from "./Amount.js";
 
 /** The CSS variable holding the strip's height: the page keeps that much room below its last line. */
@@ -46,11 +46,14 @@ export function LiveStrip({ result, stale }: { result: CaseResult | undefined; s
           <span key={comparison.alternative} className="live-strip-item">
             <span className="live-strip-label">{comparison.label}</span> <span className="live-strip-name">{netGainName()}</span>{" "}
             <Amount>{formatGain(comparison.npv, result.currency)}</Amount> ·{" "}
-            {comparison.paybackMonth === null
-              ? // Where the case has ranges, that is so with every range at its middle only, as the cards say.
-                `does not pay back within ${plural(result.horizonMonths, "month")}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`
-              : // A payback month with ranges is that of every range at its middle too, as the cards say.
-                `pays back ${formatMonth(comparison.paybackMonth)}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`}
+            {comparison.changesNothing
+              ? // No cost and no gain: nothing to pay back, as the cards say it, not "pays back from the start".
+                `${NOTHING_TO_PAY_BACK}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`
+              : comparison.paybackMonth === null
+                ? // Where the case has ranges, that is so with every range at its middle only, as the cards say.
+                  `does not pay back within ${plural(result.horizonMonths, "month")}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`
+                : // A payback month with ranges is that of every range at its middle too, as the cards say.
+                  `pays back ${formatMonth(comparison.paybackMonth)}${hasRanges(result) ? ` with ${AT_THE_MIDDLE}` : ""}`}
           </span>
         ))}
       </a>

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { changesNothingResults } from "../../test-support/changes-nothing-case.js";
+import { createReport } from "../create-report.js";
+import { textOf } from "../report-text.js";
+
+async function reportText(onlySame: boolean): Promise<string> {
+  const { compiled, sampled } = changesNothingResults(onlySame);
+  const { html } = await createReport(compiled, { result: sampled, generatedOn: "1 June 2026" });
+  return textOf(html.replace(/<\/?span[^>]*>/g, ""));
+}
+
+describe("the report on an option that changes nothing", () => {
+  it("says on page 1's payback card that there is nothing to pay back, not that it pays back from the start", async () => {
+    const text = await reportText(true);
+    // It said "From the start … It never costs more than it brings back. … The chance that it pays back within 12 months is over 99%."
+    expect(text).toContain("Nothing to pay back");
+    expect(text).toContain("It changes nothing against “Today”: no cost and no gain, so there is nothing to pay back.");
+    expect(text).not.toContain("From the start");
+    expect(text).not.toContain("never costs more than it brings back");
+    expect(text).not.toMatch(/The chance that it pays back within 12 months/);
+  });
+
+  it("gives it no payback month in the table of options", async () => {
+    const { compiled, sampled } = changesNothingResults();
+    const { html } = await createReport(compiled, { result: sampled, generatedOn: "1 June 2026" });
+    const row = html.match(/<tr data-option="same">[\s\S]*?<\/tr>/)?.[0];
+    expect(row).toBeDefined();
+    const cells = textOf(row!.replace(/<\/?span[^>]*>/g, ""));
+    expect(cells).toContain("nothing to pay back");
+    expect(cells).not.toContain("from the start");
+    expect(cells).not.toContain("9 in 10");
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { validateScenarioText } from "../engine/index.js";
+import { changesNothingCase } from "../test-support/changes-nothing-case.js";
+import { buildCaseWorkbook } from "./export-workbook.js";
+import { sheetNames } from "./sheet-names.js";
+
+describe("the workbook's payback of an option that changes nothing", () => {
+  it("reads “nothing to pay back”, formula and cached value alike, where month 0 read “from the start”", () => {
+    const text = JSON.stringify(changesNothingCase(), null, 2);
+    const validation = validateScenarioText(text);
+    const { workbook, checks } = buildCaseWorkbook({ text, file: validation.file, compiled: validation.compiled! });
+    // Every formula's own value agrees with the engine's.
+    expect(
+      checks.filter(
+        (check) =>
+          check.computed !== check.engine &&
+          !(typeof check.computed === "number" && typeof check.engine === "number" && Math.abs(check.computed - check.engine) < 1e-6),
+      ),
+    ).toEqual([]);
+    const summary = workbook.getWorksheet(sheetNames.summary)!;
+    const found: unknown[] = [];
+    summary.eachRow((row) => {
+      if (String(row.getCell(1).value).trim().startsWith("Pays back in"))
+        for (const column of [2, 3]) found.push((row.getCell(column).value as { result?: unknown }).result);
+    });
+    // "New option" changes nothing; "Better tools" keeps its month.
+    expect(found).toHaveLength(2);
+    expect(found).toContain("nothing to pay back");
+    expect(found.some((value) => typeof value === "number" && value > 0)).toBe(true);
+  });
+});
