@@ -379,6 +379,20 @@ export const readyMonthRow: WorkedOutRow<ScenarioFigureName> = {
 };
 
 /** The most live projects one person can keep (capacity.ts), from the scenario's own way of working. */
+/**
+ * One person's net hours over one live project's (capacity.ts): "no limit" when a project needs none (or
+ * so little that the ratio passes 1e300), 0 when steady work takes all of a person's hours, else the ratio
+ * as `finish` writes it (whole projects, or unrounded).
+ */
+function projectsPerPerson(row: WorkedOutContext["row"], finish: (ratio: Expr) => Expr): Expr {
+  const ratio = div(row("hoursPerPersonNet"), row("hoursPerProject"));
+  return when(
+    compare(row("hoursPerProject"), "<=", num(0)),
+    str("no limit"),
+    when(compare(row("hoursPerPersonNet"), "<=", num(0)), num(0), when(compare(ratio, ">", num(1e300)), str("no limit"), finish(ratio))),
+  );
+}
+
 export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
   {
     name: "turnoverLossHours",
@@ -426,21 +440,7 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
     label: "Most live projects one person can keep",
     unit: "projects",
     format: "count",
-    build: ({ row }) =>
-      when(
-        compare(row("hoursPerProject"), "<=", num(0)),
-        str("no limit"),
-        when(
-          compare(row("hoursPerPersonNet"), "<=", num(0)),
-          num(0),
-          // A vanishingly small need per project means no practical limit (capacity.ts).
-          when(
-            compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)),
-            str("no limit"),
-            int(add(div(row("hoursPerPersonNet"), row("hoursPerProject")), num(1e-9))),
-          ),
-        ),
-      ),
+    build: ({ row }) => projectsPerPerson(row, (ratio) => int(add(ratio, num(1e-9)))),
   },
   {
     // The JSON's `liveProjectsPerPerson`: one person's hours over one project's, unrounded (page 1's "about 2.4 per person").
@@ -448,20 +448,7 @@ export const capacityRows: readonly WorkedOutRow<ScenarioFigureName>[] = [
     label: "Live projects per person, unrounded",
     unit: "projects",
     format: "tenth",
-    build: ({ row }) =>
-      when(
-        compare(row("hoursPerProject"), "<=", num(0)),
-        str("no limit"),
-        when(
-          compare(row("hoursPerPersonNet"), "<=", num(0)),
-          num(0),
-          when(
-            compare(div(row("hoursPerPersonNet"), row("hoursPerProject")), ">", num(1e300)),
-            str("no limit"),
-            div(row("hoursPerPersonNet"), row("hoursPerProject")),
-          ),
-        ),
-      ),
+    build: ({ row }) => projectsPerPerson(row, (ratio) => ratio),
   },
   {
     // The JSON's `maxLiveProjects`: the whole projects the team keeps together, ⌊people × per person⌋

@@ -1,11 +1,17 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { CaseResult, ComparisonResult } from "../../../src/engine/index.js";
+import seed from "../../../examples/seed.yaml?raw";
+import { buildResult, validateScenarioText, type CaseResult } from "../../../src/engine/index.js";
 import { AdoptionOrder } from "./AdoptionOrder.js";
 
-/** An option of three capabilities of the catalogue, each adding 10 cents to the net gain: what the table reads. */
+/**
+ * examples/seed.yaml's result with one option, "What will be approved", its order of adoption three
+ * capabilities of the catalogue, each adding 10 cents to the net gain: what the table reads. (A whole
+ * result: the table names whose order it is from the recommendation, which reads the scenarios.)
+ */
 function smallSteps(): CaseResult {
+  const result = buildResult(validateScenarioText(seed).compiled!);
   const adoptionOrder = ["a", "b", "c"].map((capability, index) => ({
     capability,
     label: `Step ${capability}`,
@@ -13,8 +19,7 @@ function smallSteps(): CaseResult {
     marginalNpv: 0.1,
     cumulativeNpv: 0.1 * (index + 1),
   }));
-  const comparison = { alternative: "tools", label: "Tools", npv: 0.3, adoptionOrder } as unknown as ComparisonResult;
-  return { currency: "EUR", comparisons: { tools: comparison } } as unknown as CaseResult;
+  return { ...result, comparisons: { compromise: { ...result.comparisons.compromise!, npv: 0.3, adoptionOrder } } };
 }
 
 describe("the web app's order of adoption", () => {
