@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateScenarioText } from "../engine/index.js";
+import { MonteCarlo, validateScenarioText } from "../engine/index.js";
 import { changesNothingCase } from "../test-support/changes-nothing-case.js";
 import { buildCaseWorkbook } from "./export-workbook.js";
 import { sheetNames } from "./sheet-names.js";
@@ -27,5 +27,33 @@ describe("the workbook's payback of an option that changes nothing", () => {
     expect(found).toHaveLength(2);
     expect(found).toContain("nothing to pay back");
     expect(found.some((value) => typeof value === "number" && value > 0)).toBe(true);
+  });
+
+  it("reads “nothing to pay back” on the Distribution snapshot too, where its percentiles read “from the start”", () => {
+    const text = JSON.stringify(changesNothingCase(), null, 2);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 500, seed: 1 }).runAll().summarise();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const snapshot = workbook.getWorksheet(sheetNames.distribution)!;
+    const payback: unknown[][] = [];
+    let inPayback = false;
+    snapshot.eachRow((row) => {
+      const first = String(row.getCell(1).value ?? "");
+      if (first === "Pays back in") {
+        inPayback = true;
+        return;
+      }
+      if (inPayback && first.startsWith("  ")) payback.push([row.getCell(2).value, row.getCell(3).value]);
+      else inPayback = false;
+    });
+    expect(payback).toHaveLength(3);
+    // Which column is the option that changes nothing: its three percentiles read the words, the other option's are months.
+    const column = payback[0]!.indexOf("nothing to pay back");
+    expect(column).toBeGreaterThanOrEqual(0);
+    for (const cells of payback) {
+      expect(cells[column]).toBe("nothing to pay back");
+      expect(typeof cells[1 - column]).toBe("number");
+    }
   });
 });

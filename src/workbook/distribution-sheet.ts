@@ -2,6 +2,7 @@ import { informationWords } from "../format/information-words.js";
 import { parseInputPath } from "../format/input-description.js";
 import { inputValueWriter } from "../format/input-value.js";
 import { formatNumber, formatPaybackMonth, plural } from "../format/numbers.js";
+import { NOTHING_TO_PAY_BACK } from "../format/words.js";
 import { leafQuantile, type CaseResult, type CompiledCase, type PercentileSummary } from "../engine/index.js";
 import { describeLeaf, workedOutFormat } from "./assumptions-sheet.js";
 import type { Worksheet } from "./excel.js";
@@ -72,6 +73,8 @@ export function writeDistributionSheet(
     numberFormat: string | ((value: number) => string),
     levels: typeof amountLevels | typeof paybackLevels = amountLevels,
     never?: string,
+    /** Words in place of an option's figures (an option that changes nothing has nothing to pay back). */
+    instead: (name: string) => string | undefined = () => undefined,
   ) => {
     row += 1;
     for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? title : "", styled("section"));
@@ -80,7 +83,9 @@ export function writeDistributionSheet(
       sheet.text(row, 1, `  ${label}`, styled("label"));
       alternatives.forEach((scenario, index) => {
         const value = pick(scenario.name)[level];
-        if (value === null) sheet.text(row, 2 + index, never ?? "n/a", styled("fixed"));
+        const words = instead(scenario.name);
+        if (words !== undefined) sheet.text(row, 2 + index, words, styled("fixed"));
+        else if (value === null) sheet.text(row, 2 + index, never ?? "n/a", styled("fixed"));
         else sheet.number(row, 2 + index, value, styled("computed", typeof numberFormat === "string" ? numberFormat : numberFormat(value)));
       });
     }
@@ -88,7 +93,16 @@ export function writeDistributionSheet(
   const distributionOf = (name: string) => result.comparisons[name]!.distribution!;
   percentileRows("Net present value", (name) => distributionOf(name).npv, money);
   percentileRows("Return on cost", (name) => distributionOf(name).roi, percentFormat);
-  percentileRows("Pays back in", (name) => distributionOf(name).paybackMonth, formats.payback, paybackLevels, formatPaybackMonth(null, compiled.horizonMonths));
+  // An option that changes nothing "pays back" in month 0 in every sample: it has nothing to pay back,
+  // as the Summary and every other view say (docs/numbers.md, "An option that changes nothing").
+  percentileRows(
+    "Pays back in",
+    (name) => distributionOf(name).paybackMonth,
+    formats.payback,
+    paybackLevels,
+    formatPaybackMonth(null, compiled.horizonMonths),
+    (name) => (result.comparisons[name]!.changesNothing ? NOTHING_TO_PAY_BACK : undefined),
+  );
   row += 1;
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
   row += 1;
