@@ -20,6 +20,13 @@ describe("the report on an option that changes nothing", () => {
     expect(text).not.toMatch(/The chance that it pays back within 12 months/);
   });
 
+  it("sets no deadline for it when page 1 advises against it: it would change nothing", async () => {
+    const text = await reportText(true);
+    expect(text).toContain("Do not go ahead with “New option” as planned.");
+    // It said "If it goes ahead anyway, set a clear deadline. …" of an option that changes nothing.
+    expect(text).not.toContain("goes ahead anyway");
+  });
+
   it("gives it no payback month in the table of options", async () => {
     const { compiled, sampled } = changesNothingResults();
     const { html } = await createReport(compiled, { result: sampled, generatedOn: "1 June 2026" });

@@ -439,8 +439,10 @@ function recommendationBlock(context: ReportContext): string {
         `Do not go ahead ${others > 1 ? "as planned. Rework the options" : `with ${optionName(context, best.alternative)} as planned. Rework it`}${
           recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
         }.`;
-  // A case without projects has no model to put in production: no deadline of that kind.
-  const deadlineLine = !hasProjects(context, best) ? "" : recommendation.verdict === "go" ? deadline(context) : anywayDeadline(context);
+  // A case without projects has no model to put in production: no deadline of that kind; nor has an option
+  // that changes nothing against today ("If it goes ahead anyway, set a clear deadline" of an option that
+  // would change nothing).
+  const deadlineLine = !hasProjects(context, best) || best.changesNothing ? "" : recommendation.verdict === "go" ? deadline(context) : anywayDeadline(context);
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${verdict}</p>
