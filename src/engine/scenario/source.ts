@@ -209,7 +209,8 @@ function linesWrongDespiteTabs(text: string): Set<number> {
  * `{ low: 1,500, high: 4,000 }` the commas separate fields, so the parser reads low 1 and a field
  * "500" with no value. Such a value is given back as the text written ("1,500"), as it would be read
  * outside braces (`low: 1,500`), so that its check says the same: write it without separators. Only
- * digits that follow a number straight after a comma, with no ":" of their own, are joined.
+ * digits that follow a number straight after a comma, or three after a comma and one space ("1, 500"),
+ * with no ":" of their own, are joined.
  */
 function joinSeparatedNumbers(document: Document, text: string): void {
   const pending: unknown[] = [document.contents];
@@ -222,8 +223,11 @@ function joinSeparatedNumbers(document: Document, text: string): void {
         pending.push(item.value);
         const key = item.key;
         const keyRange = isScalar(key) ? (key.range ?? undefined) : undefined;
-        const digitsOnly = keyRange !== undefined && item.value === null && /^\d+$/.test(text.slice(keyRange[0], keyRange[1]));
-        if (node.flow && joined && digitsOnly && text.slice(joined.end, keyRange[0]) === ",") {
+        const digits = keyRange === undefined ? "" : text.slice(keyRange[0], keyRange[1]);
+        const digitsOnly = keyRange !== undefined && item.value === null && /^\d+$/.test(digits);
+        // Straight after the comma; or after a comma and one space, a group of three ("1, 500").
+        const separator = keyRange === undefined || !joined ? "" : text.slice(joined.end, keyRange[0]);
+        if (node.flow && joined && digitsOnly && (separator === "," || (separator === ", " && digits.length === 3))) {
           joined.end = keyRange[1];
           continue;
         }

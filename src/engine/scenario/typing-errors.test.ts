@@ -65,6 +65,14 @@ describe("a number with thousands separators inside braces", () => {
     expect(validateScenarioText(withValue("{ value: 60,5 }")).issues[0]?.message).toMatch(/"60,5".*write decimals with a point, e\.g\. 60\.5$/);
   });
 
+  it('joins a group of three digits after a comma and one space too (it read unknown field "500")', () => {
+    const text = withValue("{ value: 1, 500, note: ours }");
+    const messages = validateScenarioText(text).issues.map((issue) => issue.message);
+    expect(messages).toEqual([expect.stringMatching(/valuePerMonth(\.value)? is the text "1, 500"; .*write it without separators, e\.g\. 1500$/)]);
+    // Not two digits after the space, nor two spaces: a list-like value stays as YAML reads it.
+    expect(validateScenarioText(withValue("{ value: 1, 50 }")).issues.map((issue) => issue.message)).toEqual([expect.stringContaining('unknown field "50"')]);
+  });
+
   it("leaves a list of numbers written without spaces, and a field named by digits that has a value, as they are", () => {
     expect(validateScenarioText(withEdit(validCaseText(), "months: [4, 7, 10]", "months: [4,7,10]")).issues).toEqual([]);
     const named = validateScenarioText(withValue("{ value: 2500, 500: 1 }")).issues;
