@@ -121,3 +121,21 @@ describe("a tab in the indentation", () => {
     expect(where(misindented(tabbed))).toEqual([where(tabbed)[0], ...alone]);
   });
 });
+
+describe("a group whose first line alone is indented differently", () => {
+  // As a case file writes its numbers, with a note each: { value: …, note: … }.
+  const group = "title: x\nteam:\n   people: { value: 1 }\n    hoursPerMonth: { value: 120 }\n    hourlyCost: { value: 60 }\n";
+
+  it("names that first line beside each line the parser blames (it named only the correct lines after it)", () => {
+    const messages = validateScenarioText(group).issues.map((issue) => `${issue.line}: ${issue.message}`);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).toContain("(line 3, the first of its group, is indented by 3: the mistake may be there)");
+  });
+
+  it("does not when the line is the only one at its indentation, nor when the first line is the parent's", () => {
+    const alone = "title: x\nteam:\n  people: { value: 1 }\n   hoursPerMonth: { value: 120 }\n";
+    const messages = validateScenarioText(alone).issues.map((issue) => issue.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).not.toContain("the first of its group");
+  });
+});

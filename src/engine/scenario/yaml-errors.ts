@@ -33,8 +33,10 @@ export function explainYamlError(code: string, parserMessage: string, text: stri
       if (/same column/.test(parserMessage)) {
         const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
         const indent = /^[ ]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+        const first = groupStartedLessIndented(text, lineStart, indent);
+        const blame = first ? ` (line ${first.line}, the first of its group, is indented by ${first.indent}: the mistake may be there)` : "";
         return plain(
-          `this line is indented by ${indent} space${indent === 1 ? "" : "s"}, which lines up with no field above it; fields of one group must start at the same column`,
+          `this line is indented by ${indent} space${indent === 1 ? "" : "s"}, which lines up with no field above it${blame}; fields of one group must start at the same column`,
           lineStart + indent,
         );
       }
@@ -165,4 +167,38 @@ function unclosedBracket(text: string, offset: number, open: string): number | u
     }
   }
   return stack.at(-1);
+}
+
+/**
+ * The line that opens the group a misindented line is in, when that first line alone is the odd one
+ * out: in "  turnover:" then "   attritionPerYear: …" (3 spaces) then four fields at 4, the parser
+ * blames every line at 4, yet the first, at 3, is the mistake. Said only when the first line is
+ * indented less than this line and more than the field above it (which ends with ":"), and at least
+ * two lines of the group (this one included) share this line's indentation. Blank lines and comments
+ * are skipped. `undefined` otherwise.
+ * @example groupStartedLessIndented("a:\n   b: 1\n    c: 2\n    d: 3\n", 12, 4) // { line: 2, indent: 3 }
+ */
+function groupStartedLessIndented(text: string, lineStart: number, indent: number): { line: number; indent: number } | undefined {
+  const lines = text.split("\n");
+  const here = text.slice(0, lineStart).split("\n").length - 1;
+  const meaningful = (at: number) => {
+    const line = lines[at]!;
+    return line.trim() !== "" && !line.trimStart().startsWith("#");
+  };
+  const indentOf = (at: number) => /^[ ]*/.exec(lines[at]!)![0].length;
+  // Up past this line's siblings and whatever is nested under them, to the line that opens the group.
+  let first = here - 1;
+  while (first >= 0 && (!meaningful(first) || indentOf(first) >= indent)) first -= 1;
+  if (first < 0) return undefined;
+  const firstIndent = indentOf(first);
+  let parent = first - 1;
+  while (parent >= 0 && !meaningful(parent)) parent -= 1;
+  if (parent < 0 || indentOf(parent) >= firstIndent || !/:\s*(#.*)?$/.test(lines[parent]!)) return undefined;
+  let alike = 0;
+  for (let at = first + 1; at < lines.length; at++) {
+    if (!meaningful(at)) continue;
+    if (indentOf(at) < indent) break;
+    if (indentOf(at) === indent) alike += 1;
+  }
+  return alike >= 2 ? { line: first + 1, indent: firstIndent } : undefined;
 }
