@@ -55,7 +55,8 @@ export function writeDistributionSheet(
   sheet.fitRowHeight(row);
   const amountLevels = [
     ["p5", "5% chance of less than"],
-    ["p50", "Middle (half the samples above, half below)"],
+    // The outcomes' median, as run's "Median NPV": "Middle" read as the Summary's figures, those with every range at its middle.
+    ["p50", "Median (half the samples above, half below)"],
     ["p95", "5% chance of more than"],
   ] as const;
   // A payback month is whole in every sample, and a sample that never pays back within the horizon

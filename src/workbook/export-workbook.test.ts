@@ -147,6 +147,11 @@ describe("the exported file", () => {
     });
     expect(headers.slice(1, 4)).toEqual(["Every tool we want: 5%", "Every tool we want: median", "Every tool we want: 95%"]);
     expect(headers.some((header) => header.endsWith(": middle"))).toBe(false);
+    // The percentiles' rows too: it read "Middle (half the samples above, half below)".
+    const labels: string[] = [];
+    snapshot.eachRow((row) => labels.push(String(row.getCell(1).value ?? "").trim()));
+    expect(labels.filter((label) => label.startsWith("Median (half the samples above, half below)"))).toHaveLength(2);
+    expect(labels.some((label) => label.startsWith("Middle"))).toBe(false);
   });
 
   it("names the options that use each range, as voi does: three ranges of upkeep hours read alike before", async () => {
