@@ -326,6 +326,10 @@ describe("perPersonWords and teamKeepsWords: the live projects a team can keep",
       perPerson: "about 2.6",
       per: "per full-time person",
     });
+    // A team size given as a range runs at its middle, √(1 × 3): it read "the team of 1.7320508075688772 full-time people".
+    expect(teamKeepsWords({ people: Math.sqrt(3), liveProjectsPerPerson: 2.6, maxLiveProjects: 4, maxLiveProjectsPerPerson: 2 })?.who).toBe(
+      "the team of about 1.7 full-time people",
+    );
     expect(teamKeepsWords({ people: 2.5, liveProjectsPerPerson: 2, maxLiveProjects: 5, maxLiveProjectsPerPerson: 2 })).toMatchObject({
       who: "the team of 2.5 full-time people",
       per: "per full-time person",

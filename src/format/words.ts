@@ -270,6 +270,7 @@ export function perPersonWords(perPerson: number): string {
  * project needs no hours (no limit), which each view says in its own sentence.
  * @example teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.373, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 4", count: "9", perPerson: "about 2.4", per: "per person" }
  * @example teamKeepsWords({ people: 0.5, liveProjectsPerPerson: 2.56, maxLiveProjects: 1, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 0.5 full-time people", count: "1", perPerson: "about 2.6", per: "per full-time person" }
+ * @example teamKeepsWords({ people: Math.sqrt(3), liveProjectsPerPerson: 2.6, maxLiveProjects: 4, maxLiveProjectsPerPerson: 2 })?.who // "the team of about 1.7 full-time people"
  */
 export function teamKeepsWords(summary: {
   people: number;
@@ -280,8 +281,11 @@ export function teamKeepsWords(summary: {
   if (summary.liveProjectsPerPerson === null || summary.maxLiveProjects === null || summary.maxLiveProjectsPerPerson === null) return undefined;
   if (summary.people === 1) return { who: "one person", count: formatNumber(summary.maxLiveProjectsPerPerson), perPerson: undefined, per: "per person" };
   const partTime = !Number.isInteger(summary.people);
+  // A team size given as a range runs at its middle (√(1 × 3) = 1.7320508…): to a tenth, "about".
+  const written = Math.abs(summary.people - Number(summary.people.toFixed(2))) < 1e-9;
+  const size = written ? formatNumberAsGiven(summary.people) : `about ${formatNumber(summary.people, 1)}`;
   return {
-    who: `the team of ${formatNumberAsGiven(summary.people)}${partTime ? " full-time people" : ""}`,
+    who: `the team of ${size}${partTime ? " full-time people" : ""}`,
     count: formatNumber(summary.maxLiveProjects),
     perPerson: perPersonWords(summary.liveProjectsPerPerson),
     per: partTime ? "per full-time person" : "per person",
