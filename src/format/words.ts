@@ -1021,7 +1021,7 @@ export interface BenefitCaptionWriting {
   readonly hours: (value: number) => string;
   /** An option's name in running text, in quotes. */
   readonly name: (alternative: string) => string;
-  /** Who counts the change's idle hours at the capture share: "Page 1 counts" in the report, the cards in the web app. */
+  /** Who counts the change's idle hours at the capture share: "Page 1 counts" in the report, "What the change costs in all counts" in the web app, whose cards show the cash and hours but not their worth. */
   readonly counts?: string;
 }
 

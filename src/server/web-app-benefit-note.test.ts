@@ -62,7 +62,7 @@ describe.skipIf(!inChromium)("the web app's chart of where the gain comes from",
           // It read "Gain against the baseline over 36 months, by kind of cost." beside a bar of −€14,200
           // where the change costs €12,382 in all, with nothing to say why.
           expect(note, `${name} at ${width} px`).toContain(
-            "“Cost of making the change” counts every hour of the change at the full cost of an hour of the team's time. The cards above count an hour the team would have left idle at 50% of that cost, as freed hours count; the rest comes back in “Freed hours not counted as gain”.",
+            "“Cost of making the change” counts every hour of the change at the full cost of an hour of the team's time. What the change costs in all counts an hour the team would have left idle at 50% of that cost, as freed hours count; the rest comes back in “Freed hours not counted as gain”.",
           );
           expect(note).toContain("before money is valued over time");
           let differing = 0;

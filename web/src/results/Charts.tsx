@@ -122,12 +122,13 @@ function ChartsView({
         id: "benefit",
         title: "Where the gain comes from",
         // The report's caption under the same chart, in its words: the amounts are not discounted, and
-        // the bar "Cost of making the change" is not what the change costs in all (the cards' figure).
+        // the bar "Cost of making the change" is not what the change costs in all, which the note gives (the
+        // cards show its cash and hours, not their worth).
         note: benefitChartCaption(result, {
           money: (value) => formatMoney(value, result.currency),
           hours: formatHoursInTable,
           name: (alternative) => `“${result.comparisons[alternative]?.label ?? alternative}”`,
-          counts: "The cards above count",
+          counts: "What the change costs in all counts",
         }),
         // On a narrow screen the options are stacked rather than the columns scaled down.
         spec: (width) => benefitByCategorySpec(result, { width }),
