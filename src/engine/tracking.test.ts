@@ -14,6 +14,7 @@ import {
   type RecordedMonth,
   resimulateFrom,
   resumeFrom,
+  resumeMethod,
   resumedCase,
   resumesAsPlanned,
   rulesInForce,
@@ -539,5 +540,12 @@ describe("changeHours: the team's hours on the change, as the engine's \"Making 
     expect(asPlanned.net).toBeCloseTo(planned.net, 6);
     // Not recorded: the plan's staff alongside stand in.
     expect(changeHours(valueRecordedMonth(planned, { upkeepHours: 0 }, rules))).toBe(changeHours(planned));
+  });
+});
+
+describe('how a plan is resumed, in words (track forecast\'s "How:")', () => {
+  it("says the build work under way is carried in capacity mode only: by schedule nothing is (it described carrying it for every plan)", () => {
+    expect(resumeMethod).toContain("in capacity mode, the project under way with the build hours already put into it");
+    expect(resumeMethod).toContain("by schedule, the release months and their build hours are fixed in advance: nothing is carried");
   });
 });

@@ -760,8 +760,9 @@ export function carriedBuilds(
 export const resumeMethod =
   "Months up to the last recorded month are the actuals (a month without a record counts as planned). When the actual state at the last recorded month is the plan's " +
   "(the same live projects, releases and build hours so far), the rest of the horizon is the plan's. Otherwise it is the approved scenario simulated again from the actual state: " +
-  "the live projects at the last recorded month, the project under way with the build hours already put into it (built once, never again), " +
-  "the projects finished that month going live the month after, the release months still ahead, and only the part of the change (setup, learning, adoption dip, " +
+  "the live projects at the last recorded month; in capacity mode, the project under way with the build hours already put into it (built once, never again) " +
+  "and the projects finished that month going live the month after (by schedule, the release months and their build hours are fixed in advance: nothing is carried); " +
+  "the release months still ahead; and only the part of the change (setup, learning, adoption dip, " +
   "staff alongside, up-front cash) that was planned after that month. The baseline stays as planned: it is what would have happened without the change.";
 
 function resolved(file: CaseFile, scenario: string): { parameters: Float64Array; releaseMonths: Int32Array } | { message: string } {
