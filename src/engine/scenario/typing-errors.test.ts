@@ -132,6 +132,13 @@ describe("a group whose first line alone is indented differently", () => {
     for (const message of messages) expect(message).toContain("(line 3, the first of its group, is indented by 3: the mistake may be there)");
   });
 
+  it("names it too when it is indented more than the rest (5 spaces, the rest at 4)", () => {
+    const deeper = "title: x\nteam:\n     people: { value: 1 }\n    hoursPerMonth: { value: 120 }\n    hourlyCost: { value: 60 }\n";
+    const messages = validateScenarioText(deeper).issues.map((issue) => issue.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).toContain("(line 3, the first of its group, is indented by 5: the mistake may be there)");
+  });
+
   it("does not when the line is the only one at its indentation, nor when the first line is the parent's", () => {
     const alone = "title: x\nteam:\n  people: { value: 1 }\n   hoursPerMonth: { value: 120 }\n";
     const messages = validateScenarioText(alone).issues.map((issue) => issue.message);

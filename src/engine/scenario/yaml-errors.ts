@@ -172,9 +172,9 @@ function unclosedBracket(text: string, offset: number, open: string): number | u
 /**
  * The line that opens the group a misindented line is in, when that first line alone is the odd one
  * out: in "  turnover:" then "   attritionPerYear: …" (3 spaces) then four fields at 4, the parser
- * blames every line at 4, yet the first, at 3, is the mistake. Said only when the first line is
- * indented less than this line and more than the field above it (which ends with ":"), and at least
- * two lines of the group (this one included) share this line's indentation. Blank lines and comments
+ * blames every line at 4, yet the first, at 3 (or 5), is the mistake. Said only when the first line is
+ * indented otherwise than this line, the field above it (which ends with ":") less than both, and at
+ * least two lines of the group (this one included) share this line's indentation. Blank lines and comments
  * are skipped. `undefined` otherwise.
  * @example groupStartedLessIndented("a:\n   b: 1\n    c: 2\n    d: 3\n", 12, 4) // { line: 2, indent: 3 }
  */
@@ -186,14 +186,14 @@ function groupStartedLessIndented(text: string, lineStart: number, indent: numbe
     return line.trim() !== "" && !line.trimStart().startsWith("#");
   };
   const indentOf = (at: number) => /^[ ]*/.exec(lines[at]!)![0].length;
-  // Up past this line's siblings and whatever is nested under them, to the line that opens the group.
+  // Up past this line's siblings at its indentation, to the line that opens the group.
   let first = here - 1;
-  while (first >= 0 && (!meaningful(first) || indentOf(first) >= indent)) first -= 1;
+  while (first >= 0 && (!meaningful(first) || indentOf(first) === indent)) first -= 1;
   if (first < 0) return undefined;
   const firstIndent = indentOf(first);
   let parent = first - 1;
   while (parent >= 0 && !meaningful(parent)) parent -= 1;
-  if (parent < 0 || indentOf(parent) >= firstIndent || !/:\s*(#.*)?$/.test(lines[parent]!)) return undefined;
+  if (parent < 0 || indentOf(parent) >= Math.min(firstIndent, indent) || !/:\s*(#.*)?$/.test(lines[parent]!)) return undefined;
   let alike = 0;
   for (let at = first + 1; at < lines.length; at++) {
     if (!meaningful(at)) continue;
