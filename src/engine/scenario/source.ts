@@ -87,9 +87,13 @@ export function parseScenarioSource(text: string): ScenarioSource {
   const cascade = (code: string, line: number) =>
     stillWrong !== undefined && code !== "TAB_AS_INDENT" && code !== "TAG_RESOLVE_FAILED" && !stillWrong.has(line);
   let unexplained = 0;
+  // A text whose quote is never closed runs to the end of the file: what the parser trips on after it
+  // (a map "never closed" whose "}" the text swallowed) follows from it, and is not said.
+  let unclosedText = false;
   // A tag the parser does not know only warns, and keeps the value as text: an error here, which names the tag.
   const unknownTags = document.warnings.filter((warning) => warning.code === "TAG_RESOLVE_FAILED");
   for (const error of [...document.errors, ...unknownTags]) {
+    if (unclosedText && error.code !== "TAG_RESOLVE_FAILED") continue;
     if (issues.length >= MAX_SYNTAX_ERRORS) {
       unexplained++;
       continue;
@@ -103,6 +107,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
     const path = error.code === "TAG_RESOLVE_FAILED" ? pathAt(document, problem.offset) : [];
     const message = path.length > 0 ? problem.message.replace(/^the value is/, `${formatPath(path)} is`) : problem.message;
     issues.push({ path, code: `yaml_${error.code.toLowerCase()}`, severity: "error", line: at.line, column: at.column, message });
+    if (error.code === "MISSING_CHAR" && /^syntax error: (the|a) text opened with .* is never closed/.test(message)) unclosedText = true;
   }
   for (const duplicate of duplicateKeys(document)) {
     if (issues.length >= MAX_SYNTAX_ERRORS) {

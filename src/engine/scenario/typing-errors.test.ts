@@ -91,6 +91,11 @@ describe("a bracket or quote never closed, in JSON or YAML", () => {
     ]);
   });
 
+  it('says only the quote never closed, not the map whose "}" the open text swallowed', () => {
+    // It said also '3:1: syntax error: a map written with "{" is never closed; add "}" at its end'.
+    expect(messages('{"title": "x\n}\n')).toEqual(['1:11: syntax error: the text opened with " at line 1, column 11 is never closed; add the closing "']);
+  });
+
   it("says where, in the message itself, for a reader shown no line (the web app's status line)", () => {
     const text = withEdit(validCaseText(), "upkeepHoursPerMonth: 30", "upkeepHoursPerMonth: [30");
     const [first] = validateScenarioText(text).issues;
