@@ -69,7 +69,7 @@ export {
   type InputSwing,
   type OneAtATimeSensitivity,
 } from "./sensitivity.js";
-export { deadlineOf, DOUBTFUL_GAIN_CHANCE, recommend, recommendedOption, type Recommendation } from "./recommendation.js";
+export { deadlineOf, DOUBTFUL_GAIN_CHANCE, optionRecommendedToGoAhead, recommend, recommendedOption, type Recommendation } from "./recommendation.js";
 export { runningCostChanges, type RunningCostChanges } from "./running-costs.js";
 export { comparisonChangeEnd, type ComparisonChangeEnd } from "./change-end.js";
 export type { Distribution, IntervalShape } from "./uncertainty/index.js";

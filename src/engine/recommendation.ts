@@ -118,3 +118,14 @@ export function recommend(result: CaseResult): Recommendation | undefined {
 export function recommendedOption(result: CaseResult, recommendation: Recommendation): string {
   return recommendation.verdict === "go" ? recommendation.best.alternative : result.baseline;
 }
+
+/**
+ * The option page 1 recommends going ahead with: the best, in a "go" that is not a close call (a close
+ * call sets two options side by side and recommends neither). Undefined when it recommends none, so that
+ * no view calls an option "recommended" where page 1 does not (the report's sections, the web app's
+ * "What to ask for first").
+ * @example optionRecommendedToGoAhead(result, recommend(result)) // "managed"
+ */
+export function optionRecommendedToGoAhead(result: CaseResult, recommendation: Recommendation | undefined): string | undefined {
+  return recommendation?.verdict === "go" && !result.judgement?.closeCall ? recommendation.best.alternative : undefined;
+}

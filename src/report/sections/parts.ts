@@ -1,6 +1,6 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
-import type { CaseResult, ComparisonResult } from "../../engine/index.js";
+import { optionRecommendedToGoAhead as recommendedToGoAhead, type CaseResult, type ComparisonResult } from "../../engine/index.js";
 import { formatGain, formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
 import { cashMonthShort } from "../../format/asked-for.js";
 
@@ -25,8 +25,7 @@ export function optionName(context: ReportContext, name: string): string {
  * no other section calls an option "recommended" where page 1 does not.
  */
 export function optionRecommendedToGoAhead(context: ReportContext): string | undefined {
-  const recommendation = context.recommendation;
-  return recommendation?.verdict === "go" && !context.result.judgement?.closeCall ? recommendation.best.alternative : undefined;
+  return recommendedToGoAhead(context.result, context.recommendation);
 }
 
 /** A figure the browser test reads back: `<span data-figure="npv">€7,960</span>`. */

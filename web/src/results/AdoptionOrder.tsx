@@ -1,5 +1,5 @@
 import { Fragment, memo } from "react";
-import { recommend, type CaseResult } from "../../../src/engine/index.js";
+import { optionRecommendedToGoAhead, recommend, type CaseResult } from "../../../src/engine/index.js";
 import { ADOPTION_STAY_OPENING, adoptionOrderFor } from "../../../src/format/words.js";
 import { formatGain, formatMoney } from "../format.js";
 
@@ -14,7 +14,7 @@ function AdoptionOrderView({ result }: { result: CaseResult }) {
   // not in a close call), else the one with the highest net gain, is named when the table is not its.
   const recommendation = recommend(result);
   const best = recommendation?.best.alternative;
-  const recommended = recommendation?.verdict === "go" && !result.judgement?.closeCall ? best : undefined;
+  const recommended = optionRecommendedToGoAhead(result, recommendation);
   const highest = withOrder.reduce((top, comparison) => (comparison.npv > top.npv ? comparison : top)).alternative;
   const quoted = (name: string) => `“${result.comparisons[name]?.label ?? result.scenarios[name]?.label ?? name}”`;
   return (
