@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changesNothingResults } from "../test-support/changes-nothing-case.js";
-import { optionChangesNothing } from "./index.js";
+import { changesNothingResults, closeToNothingResults } from "../test-support/changes-nothing-case.js";
+import { optionChangesNothing, recommend } from "./index.js";
 import { changesNothing } from "./finance.js";
 
 const run = () => changesNothingResults();
@@ -36,5 +36,18 @@ describe("an option that changes nothing against the baseline", () => {
     expect(changesNothing(-1, Float64Array.of(0, 0, 0))).toBe(false);
     expect(changesNothing(0, Float64Array.of(0, 5, 0))).toBe(false);
     expect(changesNothing(0, Float64Array.of(0, Number.NaN))).toBe(false);
+  });
+
+  it("is no rival in a close call: the best is weighed against today alone", () => {
+    const { result, sampled } = closeToNothingResults();
+    for (const each of [result, sampled]) {
+      expect(each.comparisons.same!.changesNothing).toBe(true);
+      expect(each.comparisons.compromise!.npv).toBeGreaterThan(0);
+      // It was "Two options are close: “What will be approved” and “New option”" (runner-up "same").
+      expect(each.judgement!.closeCall).toBeNull();
+      expect(recommend(each)!.verdict).toBe("go");
+    }
+    // Ahead of the option that changes nothing in fewer than 75% of outcomes: close by chance, had it been a rival.
+    expect(sampled.decision!.chanceAbove.compromise!.same!).toBeLessThan(0.75);
   });
 });

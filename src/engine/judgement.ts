@@ -94,6 +94,15 @@ function ranked(result: CaseResult): ComparisonResult[] {
 }
 
 /**
+ * The options a close call weighs, ranked as `ranked`: every option but one that changes nothing against
+ * the baseline (`changesNothing`), which is staying as today, not a rival to choose between
+ * (docs/numbers.md, "Close calls and extraordinary results").
+ */
+function rivals(result: CaseResult): ComparisonResult[] {
+  return ranked(result).filter((comparison) => comparison.changesNothing !== true);
+}
+
+/**
  * Whether two net gains are the same to a reader: they differ by less than half a unit of the currency,
  * a gap of nothing to the unit (docs/numbers.md, "Close calls and extraordinary results"). One rule on the
  * exact figures for every view, because each rounds its figures its own way (to the unit in `run`, to
@@ -164,11 +173,12 @@ export function sameAsBest(close: Pick<CloseCall, "best" | "options" | "npvShown
 
 /**
  * The close call between the two best options: the gap is at most 10% of the best's net gain, or (with
- * ranges) the best comes out ahead in fewer than 75% of outcomes. Only when the best gains money.
+ * ranges) the best comes out ahead in fewer than 75% of outcomes. Only when the best gains money. An
+ * option that changes nothing against the baseline is never one of them (`rivals`).
  * @example closeCallOf(result)?.runnerUp // "basics"
  */
 export function closeCallOf(result: CaseResult): CloseCall | null {
-  const [best, runnerUp] = ranked(result);
+  const [best, runnerUp] = rivals(result);
   if (!best || !runnerUp || !(best.npv > 0)) return null;
   if (!closeTo(result, best, runnerUp)) return null;
   const npvGap = best.npv - runnerUp.npv;
@@ -206,14 +216,14 @@ function closeByChanceAlone(result: CaseResult, best: ComparisonResult, other: C
 
 /** `CloseCall.options`: the best, down to the last option close to it, and those that gain the same as that one. */
 function closeOptions(result: CaseResult, best: ComparisonResult): string[] {
-  const order = ranked(result);
+  const order = rivals(result);
   let last = 1; // the runner-up is close, or there is no close call
   order.forEach((other, at) => {
     if (at > 0 && closeTo(result, best, other)) last = at;
   });
   const group = sameGainGroups(result).find((names) => names.includes(order[last]!.alternative))!;
   const names = order.slice(0, last + 1).map((comparison) => comparison.alternative);
-  return [...names, ...group.filter((name) => !names.includes(name))];
+  return [...names, ...group.filter((name) => !names.includes(name) && result.comparisons[name]!.changesNothing !== true)];
 }
 
 /** `CloseCall.npvShown`: each option's group's first net gain. */
@@ -250,7 +260,7 @@ function levelWith(result: CaseResult, best: ComparisonResult): string[] {
     if (sampled !== undefined) return sampled >= 1;
     return Math.abs(best.npv - other.npv) <= levelTolerance(best.npv, other.npv);
   };
-  return ranked(result)
+  return rivals(result)
     .filter((other) => other.alternative !== best.alternative && level(other))
     .map((other) => other.alternative);
 }

@@ -32,3 +32,40 @@ export function changesNothingResults(onlySame = false): { compiled: CompiledCas
   const result = buildResult(compiled);
   return { compiled, result, sampled: withUncertainty(result, MonteCarlo.summaryOf(compiled, { samples: 200, seed: 1 })) };
 }
+
+/**
+ * examples/close-call.yaml with "What will be approved" alone at €620 a user a month (a net gain of €44
+ * with every range at its middle, ahead of today in about half the outcomes) and an option that changes
+ * nothing ("same", "New option"): no close call, as that option is staying as today, not a rival.
+ */
+export function closeToNothingCase(): Record<string, unknown> {
+  return {
+    title: "One data scientist, one option and one that changes nothing",
+    currency: "EUR",
+    horizonMonths: 12,
+    discountRate: 0.08,
+    freedHoursCaptureShare: 0.5,
+    baseline: "current",
+    defaults: {
+      team: { people: 1, hoursPerMonth: 120, hourlyCost: 60 },
+      projects: { upkeepHoursPerMonth: { low: 25, high: 35 }, valuePerMonth: { low: 1500, high: 4000 } },
+      releases: { mode: "schedule", months: [4, 7, 10], newWorkThresholdHours: 80 },
+    },
+    scenarios: {
+      current: { label: "Today" },
+      compromise: {
+        label: "What will be approved",
+        projects: { upkeepHoursPerMonth: { low: 8, high: 30 } },
+        tooling: { licences: { perUserPerMonth: 620 } },
+      },
+      same: { label: "New option" },
+    },
+  };
+}
+
+/** `closeToNothingCase` compiled, its result, and the result with 2,000 samples of its ranges (seed 1). */
+export function closeToNothingResults(): { compiled: CompiledCase; result: CaseResult; sampled: CaseResult } {
+  const compiled = validateScenarioText(JSON.stringify(closeToNothingCase())).compiled!;
+  const result = buildResult(compiled);
+  return { compiled, result, sampled: withUncertainty(result, MonteCarlo.summaryOf(compiled, { samples: 2_000, seed: 1 })) };
+}

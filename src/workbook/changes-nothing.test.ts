@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MonteCarlo, validateScenarioText } from "../engine/index.js";
+import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../engine/index.js";
 import { changesNothingCase } from "../test-support/changes-nothing-case.js";
 import { buildCaseWorkbook } from "./export-workbook.js";
 import { sheetNames } from "./sheet-names.js";
@@ -55,5 +55,30 @@ describe("the workbook's payback of an option that changes nothing", () => {
       expect(cells[column]).toBe("nothing to pay back");
       expect(typeof cells[1 - column]).toBe("number");
     }
+  });
+
+  it("keeps the month of an option that changes nothing at the middle of its ranges alone, as the engine does", () => {
+    // "New option" has its own range of upkeep hours, today's: the same at the middle, drawn on its own in each sample.
+    const file = changesNothingCase(true) as { scenarios: Record<string, Record<string, unknown>> };
+    file.scenarios.same = { label: "New option", projects: { upkeepHoursPerMonth: { low: 25, high: 35 } } };
+    const text = JSON.stringify(file, null, 2);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 200, seed: 1 }).runAll().summarise();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const result = withUncertainty(buildResult(compiled), monteCarlo);
+    expect(result.comparisons.same!.changesNothing).toBe(false);
+    expect(result.comparisons.same!.paybackMonth).toBe(0);
+    const summary = workbook.getWorksheet(sheetNames.summary)!;
+    const found: { formula: string; result: unknown }[] = [];
+    summary.eachRow((row) => {
+      const cell = row.getCell(2);
+      // exceljs gives a cached 0 as the cell's `result`, not in its value.
+      if (String(row.getCell(1).value).trim().startsWith("Pays back in")) found.push({ formula: cell.formula, result: cell.result });
+    });
+    expect(found).toHaveLength(1);
+    // It read "nothing to pay back", its formula checking the figures at the middle alone, where page 1 and `run` give month 0.
+    expect(found[0]!.result).toBe(0);
+    expect(found[0]!.formula).not.toContain("nothing to pay back");
   });
 });

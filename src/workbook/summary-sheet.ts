@@ -1,7 +1,6 @@
 import {
   benefitCategories,
   benefitCategoryLabels,
-  changesNothing,
   monthsWithoutNewWork,
   NOTHING_CHANGES,
   paybackTolerance,
@@ -152,7 +151,10 @@ export function writeSummarySheet(
         ),
       );
       // An option that changes nothing (no up-front net, a cumulative net of zero in every month) has
-      // nothing to pay back: said in words, not as month 0's "from the start" (docs/numbers.md).
+      // nothing to pay back: said in words, not as month 0's "from the start" (docs/numbers.md, "An option
+      // that changes nothing"). Only of an option the engine flags (`changesNothing`: with ranges sampled, in
+      // every sample too), as every other view says it: one that changes nothing at the middle of its ranges
+      // alone keeps its month, as page 1, `run` and the Distribution snapshot give it.
       const timeZero = sheet.ref(comparison.timeZero);
       const cumulative = sheet.range(comparison.cumulative);
       const unchanged = and(
@@ -162,12 +164,13 @@ export function writeSummarySheet(
         compare(extremeOfRange("MIN", cumulative), ">=", num(-NOTHING_CHANGES)),
       );
       const engine = engineOf(comparison);
+      const flagged = engine.changesNothing === true;
       sheet.formula(
         row,
         column,
-        when(unchanged, str(NOTHING_TO_PAY_BACK), expr),
+        flagged ? when(unchanged, str(NOTHING_TO_PAY_BACK), expr) : expr,
         styled("keyFigure", formats.payback),
-        changesNothing(engine.timeZeroNet, engine.cumulativeNet) ? NOTHING_TO_PAY_BACK : (engine.paybackMonth ?? notWithin),
+        flagged ? NOTHING_TO_PAY_BACK : (engine.paybackMonth ?? notWithin),
       );
     });
     line("Net benefit over the whole horizon");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changesNothingResults } from "../../test-support/changes-nothing-case.js";
+import { changesNothingResults, closeToNothingResults } from "../../test-support/changes-nothing-case.js";
 import { createReport } from "../create-report.js";
 import { textOf } from "../report-text.js";
 
@@ -36,5 +36,15 @@ describe("the report on an option that changes nothing", () => {
     expect(cells).toContain("nothing to pay back");
     expect(cells).not.toContain("from the start");
     expect(cells).not.toContain("9 in 10");
+  });
+
+  it("sets no close call beside it on page 1: the best goes ahead or not against today", async () => {
+    const { compiled, sampled } = closeToNothingResults();
+    const { html } = await createReport(compiled, { result: sampled, generatedOn: "1 June 2026" });
+    const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+    // It said "Two options are close: “What will be approved” and “New option”. … Choose on what matters more to you: …".
+    expect(text).not.toContain("Two options are close");
+    expect(text).not.toContain("Choose on what matters more");
+    expect(text).toContain("Go ahead with “What will be approved” only if a loss is a risk you can take.");
   });
 });
