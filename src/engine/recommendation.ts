@@ -21,7 +21,7 @@ export interface Recommendation {
   doubtful: boolean;
   /** The alternative with the highest net present value (also when the verdict is "stay"). */
   best: ComparisonResult;
-  /** The next best by net present value, for the reason in words. */
+  /** The next best by net present value, for the reason in words; never an option that changes nothing. */
   runnerUp?: ComparisonResult;
   /** Month the change starts (1 unless the file says otherwise). */
   changeStartMonth: number;
@@ -96,13 +96,15 @@ export function recommend(result: CaseResult): Recommendation | undefined {
   const best = ranked[0];
   if (!best) return undefined;
   const verdict = best.npv > 0 ? "go" : "stay";
+  const rival = ranked.slice(1).find((option) => !option.changesNothing);
   const chanceOfGain = best.distribution?.probabilityNpvPositive ?? null;
   return {
     verdict,
     chanceOfGain,
     doubtful: verdict === "go" && chanceOfGain !== null && Math.round(chanceOfGain * 100) < DOUBTFUL_GAIN_CHANCE * 100,
     best,
-    ...(ranked[1] ? { runnerUp: ranked[1] } : {}),
+    // An option that changes nothing is staying as today, no rival to name (docs/numbers.md, "An option that changes nothing").
+    ...(rival ? { runnerUp: rival } : {}),
     ...deadlineOf(result, best.alternative),
     longerPlanMayHelp: longerPlanMayHelp(result, best),
   };

@@ -46,5 +46,9 @@ describe("the report on an option that changes nothing", () => {
     expect(text).not.toContain("Two options are close");
     expect(text).not.toContain("Choose on what matters more");
     expect(text).toContain("Go ahead with “What will be approved” only if a loss is a risk you can take.");
+    // Nor is it the option it beats: it said "Of the two options, it brings the most: … against €0 for “New option”".
+    expect(text).not.toContain("Of the two options");
+    expect(text).not.toMatch(/against €0 for “New option”/);
+    expect(text).toMatch(/It brings €[\d,]+ more than today over 12 months/);
   });
 });

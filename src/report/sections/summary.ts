@@ -412,7 +412,8 @@ function recommendationBlock(context: ReportContext): string {
   // money (a "go"): it ranks the options as `recommend` does.
   if (close) return closeCallBlock(context, close);
   const months = plural(result.horizonMonths, "month");
-  const others = Object.keys(result.comparisons).length;
+  // The options page 1 weighs: one that changes nothing is staying as today, not one of them (unless it is the best).
+  const others = Object.values(result.comparisons).filter((option) => !option.changesNothing || option.alternative === best.alternative).length;
   // With ranges, "none gains money" holds for the middle of every range only: some outcomes may gain.
   const gainChance = context.uncertainty?.distribution[best.alternative]?.probabilityNpvPositive;
   const sampledGain =
