@@ -96,9 +96,10 @@ function ranked(result: CaseResult): ComparisonResult[] {
 /**
  * The options a close call weighs, ranked as `ranked`: every option but one that changes nothing against
  * the baseline (`changesNothing`), which is staying as today, not a rival to choose between
- * (docs/numbers.md, "Close calls and extraordinary results").
+ * (docs/numbers.md, "Close calls and extraordinary results"). `recommend`'s runner-up is the first of
+ * them after the best, for the same reason.
  */
-function rivals(result: CaseResult): ComparisonResult[] {
+export function rivals(result: CaseResult): ComparisonResult[] {
   return ranked(result).filter((comparison) => comparison.changesNothing !== true);
 }
 

@@ -1,4 +1,5 @@
 import { comparisonChangeEnd } from "./change-end.js";
+import { rivals } from "./judgement.js";
 import type { CaseResult, ComparisonResult } from "./result.js";
 import { quantityKind } from "./scenario/quantity.js";
 
@@ -96,7 +97,7 @@ export function recommend(result: CaseResult): Recommendation | undefined {
   const best = ranked[0];
   if (!best) return undefined;
   const verdict = best.npv > 0 ? "go" : "stay";
-  const rival = ranked.slice(1).find((option) => !option.changesNothing);
+  const rival = rivals(result).find((option) => option !== best);
   const chanceOfGain = best.distribution?.probabilityNpvPositive ?? null;
   return {
     verdict,
