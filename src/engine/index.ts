@@ -92,6 +92,7 @@ export { effectTargets, effectTargetNames } from "./catalogue/targets.js";
 export type { CompiledCapability } from "./model/compiled.js";
 export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";
 export {
+  agreeingRecord,
   cashSpent,
   choresOfPlan,
   changeHours,

@@ -20,6 +20,7 @@ import {
   upFrontAdjustedNpv,
   upFrontPaidInMonth1,
   valueRecordedMonth,
+  agreeingRecord,
   type BuildMonth,
   type CarriedBuild,
   type RecordedMonth,
@@ -1147,7 +1148,14 @@ function nowFigures(
   const rules = moneyRulesOf({ ...compiled, leafValues }, pair.scenario.name, pair.baseline.name);
   const timeZero = context.upFrontRecordedInMonth1 ? runner.scalars[pair.baselineIndex]!.initialInvestment : runner.figures[pair.scenarioIndex]!.timeZero;
   const benefits = new Float64Array(horizon);
-  for (let at = 0; at < last; at++) benefits[at] = valueRecordedMonth(rowOf(planned, at), context.recorded[at]!, rules).net - net(base, at);
+  // A month that records only one of live projects and releases has the other follow it, as in `track show`.
+  let liveBefore: number | undefined;
+  for (let at = 0; at < last; at++) {
+    const plannedRow = rowOf(planned, at);
+    const row = valueRecordedMonth(plannedRow, agreeingRecord(context.recorded[at]!, plannedRow, liveBefore), rules);
+    liveBefore = row.liveProjects;
+    benefits[at] = row.net - net(base, at);
+  }
   // As `resumeFrom`: from the plan's own state (live projects, releases and build hours so far), the
   // plan's remaining months, with the project being built as far along as planned.
   const builtSoFar = (at: number, columns: Float64Array, recorded?: RecordedMonth) => recorded?.buildHours ?? columns[at * MONTHLY_FIELD_COUNT + F.buildHours]!;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, type CaseResult, type CompiledCase, type MonthRow, validateScenarioText } from "./index.js";
 import {
+  agreeingRecord,
   carriedBuild,
   changeHours,
   choresOfPlan,
@@ -252,6 +253,25 @@ describe("valueRecordedMonth: build hours recorded in capacity mode move the wor
     expect(rules.workInProgressRate).toBe(0);
     const row = seed.result.scenarios.optimal!.months[3]!;
     expect(valueRecordedMonth(row, { buildHours: row.buildHours + 10 }, rules).workInProgress).toBe(row.workInProgress);
+  });
+});
+
+describe("agreeingRecord: live projects and releases recorded alone", () => {
+  const planned = { liveProjects: 6, releases: 1 };
+  it("releases not recorded follow the recorded live projects, never below 0", () => {
+    expect(agreeingRecord({ liveProjects: 5 }, planned, 5)).toEqual({ liveProjects: 5, releases: 0 });
+    expect(agreeingRecord({ liveProjects: 7, upkeepHours: 3 }, planned, 5)).toEqual({ liveProjects: 7, releases: 2, upkeepHours: 3 });
+    // Fewer live projects than the month before: one retired, not a release undone.
+    expect(agreeingRecord({ liveProjects: 3 }, planned, 5)).toEqual({ liveProjects: 3, releases: 0 });
+  });
+  it("live projects not recorded follow the recorded releases", () => {
+    expect(agreeingRecord({ releases: 0 }, planned, 5)).toEqual({ releases: 0, liveProjects: 5 });
+    expect(agreeingRecord({ releases: 2 }, planned, 5)).toEqual({ releases: 2, liveProjects: 7 });
+  });
+  it("before month 1 the month before is the plan's month less its releases; a record of both or neither stands", () => {
+    expect(agreeingRecord({ liveProjects: 6 }, planned, undefined)).toEqual({ liveProjects: 6, releases: 1 });
+    expect(agreeingRecord({ liveProjects: 2, releases: 4 }, planned, 5)).toEqual({ liveProjects: 2, releases: 4 });
+    expect(agreeingRecord({ upkeepHours: 3 }, planned, 5)).toEqual({ upkeepHours: 3 });
   });
 });
 

@@ -252,6 +252,25 @@ export function restoreHoursOutageCost(hoursToRestore: number, rules: Pick<Money
 }
 
 /**
+ * A month's record with its live projects and releases made to agree, when only one of them was
+ * recorded: a project goes live only by being released, so releases not recorded are the recorded
+ * live projects less those of the month before (never below 0: fewer live projects than the month
+ * before is a project retired, not a release undone), and live projects not recorded are those of the
+ * month before plus the recorded releases. Without it a month recorded with 5 live projects where
+ * the plan has 6 kept the plan's release, and the re-forecast lost a project of the backlog for good
+ * (or, recorded with one more, made one the backlog does not have). `liveBefore` is the month
+ * before's live projects as the record stands (recorded, or planned where it has no record); before
+ * month 1, the plan's month 1 less its releases. A record of both, or of neither, is kept as it is.
+ * @example agreeingRecord({ liveProjects: 5 }, { liveProjects: 6, releases: 1 }, 5) // { liveProjects: 5, releases: 0 }
+ */
+export function agreeingRecord(values: RecordedMonth, planned: Pick<MonthRow, "liveProjects" | "releases">, liveBefore: number | undefined): RecordedMonth {
+  const before = liveBefore ?? planned.liveProjects - planned.releases;
+  if (values.liveProjects !== undefined && values.releases === undefined) return { ...values, releases: Math.max(0, values.liveProjects - before) };
+  if (values.liveProjects === undefined && values.releases !== undefined) return { ...values, liveProjects: before + values.releases };
+  return values;
+}
+
+/**
  * What really happened in one month, as a row of the month table valued by the simulation's money
  * rules (docs/numbers.md). A measure that was not recorded takes the plan's
  * value for that month, so a missing number never shows up as a gain or a loss; a line whose driver

@@ -9,6 +9,7 @@ import {
   recordsCash,
   recordsChangeHours,
   valueRecordedMonth,
+  agreeingRecord,
   type BenefitCategory,
   type MonthRow,
 } from "../engine/index.js";
@@ -99,6 +100,9 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
   const actualRows: MonthRow[] = [];
   const months: ComparedMonth[] = [];
 
+  // The live projects of the month before, as the record stands: a month that records only one of
+  // live projects and releases has the other follow it (`agreeingRecord`).
+  let liveBefore: number | undefined;
   for (let at = 0; at < plan.horizonMonths; at++) {
     const month = at + 1;
     const plannedRow = scenario.months[at]!;
@@ -108,7 +112,8 @@ export function comparePlanWithActuals(plan: FrozenPlan, actuals: readonly Actua
     const plannedFigures = figures(plannedRow, baselineRow, plannedCumulative);
     let actualFigures: MonthFigures | null = null;
     if (lastRecordedMonth !== null && month <= lastRecordedMonth) {
-      const row = valueRecordedMonth(plannedRow, record?.values ?? {}, rules);
+      const row = valueRecordedMonth(plannedRow, agreeingRecord(record?.values ?? {}, plannedRow, liveBefore), rules);
+      liveBefore = row.liveProjects;
       const benefit = monthlyBenefit(row, baselineRow);
       actualCumulative += benefit;
       actualFigures = figures(row, baselineRow, actualCumulative);

@@ -59,6 +59,39 @@ describe("forecastFromActuals", () => {
     expect(Math.round(fewer.npv.now)).toBe(206_511);
   });
 
+  it("a month recording only live projects, or only releases, has the other follow it: no project of the backlog is lost or made (team.yaml's month 6 at 5 live read 9 at the end and €162,478)", () => {
+    const text = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
+    const plan = planFor("default", text, "managed");
+    const months = plan.result.scenarios.managed!.months;
+    // The plan: 5 live after month 5, 6 after month 6 (one release each), 10 at the end.
+    expect([months[4]!.liveProjects, months[5]!.liveProjects, months[5]!.releases, months[35]!.liveProjects]).toEqual([5, 6, 1, 10]);
+    const at = (month: number, values: ActualMonth["values"]) => forecast(plan, [{ team: "default", month, values }]);
+    // One project late: month 6's release did not happen. Recorded as live projects alone, as releases
+    // alone, or as both, it is the same month and the same forecast: the project goes live in month 7,
+    // with the one the plan has going live then.
+    const both = at(6, { liveProjects: 5, releases: 0 });
+    expect(both.months.slice(5, 8).map((month) => month.liveProjects)).toEqual([5, 7, 8]);
+    expect(both.liveProjectsAtEnd.now).toBe(10);
+    expect(Math.round(both.npv.now)).toBe(215_639);
+    expect(both.paybackMonth.now).toBe(13);
+    for (const alone of [at(6, { liveProjects: 5 }), at(6, { releases: 0 })]) {
+      expect(alone.liveProjectsAtEnd.now).toBe(10);
+      expect(alone.npv.now).toBeCloseTo(both.npv.now, 6);
+      expect(alone.paybackMonth.now).toBe(13);
+      expect(alone.months.map((month) => month.liveProjects)).toEqual(both.months.map((month) => month.liveProjects));
+    }
+    // One project early: month 4 recorded with 5 live (the plan has 4): it came out of the backlog,
+    // which still ends at 10 live (it read 11, one more than the backlog holds).
+    const early = at(4, { liveProjects: 5, releases: 1 });
+    expect(early.liveProjectsAtEnd.now).toBe(10);
+    for (const alone of [at(4, { liveProjects: 5 }), at(4, { releases: 1 })]) {
+      expect(alone.liveProjectsAtEnd.now).toBe(10);
+      expect(alone.npv.now).toBeCloseTo(early.npv.now, 6);
+    }
+    // Recorded at the plan's own live projects, the forecast is the plan's.
+    expect(at(6, { liveProjects: 6 }).npv.now).toBeCloseTo(plan.result.comparisons.managed!.npv, 6);
+  });
+
   it("re-forecasts a scenario written as the baseline plus capabilities without counting their setup twice", () => {
     const text = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
     const plan = planFor("default", text, "compromise");

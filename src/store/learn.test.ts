@@ -64,6 +64,24 @@ describe("learnedForecast", () => {
     }
   });
 
+  it("values a month that records only releases with the live projects they leave, as the re-forecast does (examples/team.yaml's managed platform, month 6 with no release)", () => {
+    // Ranges too narrow to matter: every sample is the re-forecast's case, to the euro.
+    const text = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8")
+      .replace("minutesPerRun: { low: 15, high: 25 }", "minutesPerRun: { low: 19.999, high: 20.001 }")
+      .replace("valuePerMonth: { low: 1500, high: 4000,", "valuePerMonth: { low: 2449.999, high: 2450.001,");
+    const plan = planFor("default", text, "managed");
+    const actuals: ActualMonth[] = [{ team: "default", month: 6, values: { releases: 0 } }];
+    const comparison = comparePlanWithActuals(plan, actuals);
+    // Month 6 holds 5 live projects, not the plan's 6: the release did not happen.
+    expect(comparison.actualRows[5]!.liveProjects).toBe(5);
+    const reforecast = forecastFromActuals(plan, comparison);
+    if ("message" in reforecast) throw new Error(reforecast.message);
+    const result = learnedForecast(plan, comparison, actuals, { samples: 100 });
+    if (result === null || "message" in result) throw new Error("expected a forecast that learns");
+    expect(Math.abs(result.money!.now.npv.p50 - reforecast.npv.now)).toBeLessThan(5);
+    expect(result.money!.now.paybackMonthP50).toBe(reforecast.paybackMonth.now);
+  });
+
   it("gives the plan as approved from the distribution frozen with the plan, and works it out again for a plan frozen without one", () => {
     const text = withUpkeepRange("{ low: 1, high: 4 }");
     const plan = planFor("default", text);
