@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { randomInt } from "node:crypto";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
@@ -239,6 +239,39 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") throw new StoreError(readOnlyMessage(path, code));
     if (code === "SQLITE_BUSY") throw new StoreError(`${path} is busy: another process kept it locked for over ${BUSY_TIMEOUT_MS / 1000} seconds; try again`);
     throw error;
+  }
+}
+
+/**
+ * Removes a store a command created and could not fill (the disk full while the store was made or
+ * its first plan written), with the journal files SQLite keeps beside it: the command says "nothing
+ * was written", and an SQLite file without tables left behind would be refused by every other
+ * command. A store that holds a plan (another process filled it meanwhile) is left as it is.
+ * Only for a store the command itself created: one that was there before is never removed.
+ */
+export function removeUnfilledStore(path: string): void {
+  if (isLink(path) || !existsSync(path)) return;
+  if (holdsAPlan(path)) return;
+  for (const file of [path, ...journalFiles.map(({ suffix }) => `${path}${suffix}`)]) {
+    try {
+      if (lstatSync(file, { throwIfNoEntry: false })?.isFile()) rmSync(file, { force: true });
+    } catch {
+      // Left as it is: the error the command reports comes first.
+    }
+  }
+}
+
+/** Whether the store at `path` holds a plan; false when it cannot be read as a store. */
+function holdsAPlan(path: string): boolean {
+  let database: StoreDatabase | undefined;
+  try {
+    database = new Database(path, { readonly: true, fileMustExist: true });
+    const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'").get();
+    return table !== undefined && (database.prepare("SELECT count(*) AS count FROM plans").get() as { count: number }).count > 0;
+  } catch {
+    return false;
+  } finally {
+    database?.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
-import { StoreError, openStore, readOnlyMessage, storePathFor, type StoreDatabase } from "../../../store/database.js";
+import { StoreError, openStore, readOnlyMessage, removeUnfilledStore, storePathFor, type StoreDatabase } from "../../../store/database.js";
 import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
 import type { StoredPlan } from "../../../store/plan.js";
 import { checkTeamName } from "../../../store/validate-actual.js";
@@ -60,14 +60,19 @@ export function checkedTeam(team: string): string {
 
 /**
  * Runs a command's work on an open store and closes it afterwards; a store problem becomes a
- * user's error (message, exit 1), never a stack trace.
+ * user's error (message, exit 1), never a stack trace. A store the command created (`create`) and
+ * whose work failed is removed, so that "nothing was written" holds (removeUnfilledStore).
  */
 export async function withStore<T>(path: string, options: { create?: boolean }, work: (store: StoreDatabase) => T | Promise<T>): Promise<T> {
   let store: StoreDatabase | undefined;
+  const creating = options.create === true && !existsSync(path);
   try {
     store = openStore(path, options);
     return await work(store);
   } catch (error) {
+    store?.close();
+    store = undefined;
+    if (creating) removeUnfilledStore(path);
     if (error instanceof StoreError) throw new UserError(error.message);
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_BUSY") throw new UserError(`${path} is busy: another process kept it locked too long; try again`);
