@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { StoreError, openStore, readOnlyMessage, removeUnfilledStore, storePathFor, type StoreDatabase } from "../../../store/database.js";
 import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
+import { teamsWithAPlanWords } from "../../../store/planned-teams.js";
 import type { StoredPlan } from "../../../store/plan.js";
 import { checkTeamName } from "../../../store/validate-actual.js";
 import { UserError } from "../../io.js";
@@ -85,13 +86,14 @@ export async function withStore<T>(path: string, options: { create?: boolean }, 
 }
 
 /**
- * The team's current plan, or a clear error naming the teams that have one.
+ * The team's current plan, or a clear error naming the teams that have one, and the closest, as
+ * `track import` names them.
  */
 export function requirePlan(store: StoreDatabase, team: string, path: string): StoredPlan {
   const plan = currentPlan(store, team);
   if (plan) return plan;
   const teams = plannedTeams(store);
-  const others = teams.length > 0 ? `; teams with a plan: ${teams.join(", ")} (choose one with --team)` : "";
+  const others = teamsWithAPlanWords(team, teams, "choose one with --team");
   throw new UserError(
     `${path}: team ${JSON.stringify(team)} has no plan${others}. Freeze one with: mlops-roi track plan CASE.yaml${team === DEFAULT_TEAM ? "" : ` --team ${JSON.stringify(team)}`}`,
   );

@@ -32,7 +32,7 @@ describe("track plan", () => {
   it("freezes the approved scenario into a store next to the case", async () => {
     const { exitCode, stdout } = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01");
     expect(exitCode).toBe(0);
-    expect(stdout).toContain(`froze "Every tool we want" (optimal) as the plan of team default in ${store}`);
+    expect(stdout).toContain(`froze "Every tool we want" (optimal) as the plan of team "default" in ${store}`);
     expect(stdout).toMatch(/sha256 [0-9a-f]{12}…, 12 months from 2025-01 to 2025-12/);
     expect(stdout).toContain("pays back month 10");
     expect(existsSync(store)).toBe(true);
@@ -474,6 +474,24 @@ describe("track add", () => {
     const other = await track("add", "--db", store, "--team", "platform", "--month", "1", "--upkeep-hours", "1");
     expect(other.exitCode).toBe(1);
     expect(other.stderr).toContain('team "platform" has no plan; teams with a plan: default');
+  });
+
+  it("names the closest team with a plan for a mistyped --team in add, show and forecast, as track import does", async () => {
+    await planned();
+    const froze = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", "platform team");
+    // It read "as the plan of team platform team", the name run into the sentence.
+    expect(froze.stdout).toContain(`as the plan of team "platform team" in ${store}`);
+    for (const argv of [
+      ["add", "--db", store, "--team", "Platform Team", "--month", "2025-03", "--upkeep-hours", "5"],
+      ["show", "--db", store, "--team", "Platform Team"],
+      ["forecast", "--db", store, "--team", "Platform Team"],
+    ]) {
+      const { exitCode, stderr } = await track(...argv);
+      expect(exitCode, argv[0]).toBe(1);
+      expect(stderr, argv[0]).toContain(
+        `error: ${store}: team "Platform Team" has no plan; teams with a plan: default, platform team (did you mean "platform team"? choose one with --team)`,
+      );
+    }
   });
 });
 
