@@ -539,6 +539,17 @@ describe("track import", () => {
     expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet");
   });
 
+  it("says a value too large for a number is too large, with what is allowed, not 'not a number'", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,upkeepHours\n1,1e400\n");
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${csv}:2: upkeepHours is 1e400, too large; allowed: hours, a number ≥ 0, at most 1,000,000`);
+    const added = await track("add", "--db", store, "--month", "1", "--upkeep-hours", "1e400");
+    expect(added.stderr).toContain("--upkeep-hours: upkeepHours is 1e400, too large; allowed: hours, a number ≥ 0, at most 1,000,000");
+  });
+
   it("says 'at least' of a file naming more teams without a plan than it counts", async () => {
     await planned();
     const csv = join(temp.path, "actuals.csv");
