@@ -458,7 +458,19 @@ describe("track add", () => {
     expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "2")).exitCode).toBe(0);
     const twice = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4");
     expect(twice.stderr).toContain("month 3 of team default is already recorded (by track add); use --replace");
-    expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4", "--replace")).exitCode).toBe(0);
+    const replaced = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4", "--replace");
+    expect(replaced.exitCode).toBe(0);
+    expect(replaced.stdout).not.toContain("nothing to replace");
+  });
+
+  it("records a month with no record given --replace, and says there was nothing to replace (it said nothing)", async () => {
+    await planned();
+    const { exitCode, stdout } = await track("add", "--db", store, "--month", "2025-04", "--upkeep-hours", "5", "--replace");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      "recorded month 4 (2025-04) for team default: upkeepHours 5 h\n  nothing to replace: month 4 had no record, so it is recorded as a new month\n",
+    );
+    expect((await track("show", "--db", store)).stdout).toContain("Recorded: 1 of 12 months");
   });
 
   it("needs to know which store, and that the team has a plan", async () => {
