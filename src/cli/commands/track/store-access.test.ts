@@ -1,10 +1,8 @@
-import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeTempFolder } from "../../../test-support/fixtures.js";
-import { runCliCaptured } from "../../../test-support/run-cli.js";
-import { templatePath } from "../../../shared/package-files.js";
 import type { StoreDatabase } from "../../../store/database.js";
 import { withStore } from "./store-access.js";
 
@@ -31,13 +29,11 @@ describe("a store that cannot be filled", () => {
   });
 
   it("is left as it was when it was there before the command", async () => {
-    const caseFile = join(temp.path, "seed.yaml");
-    copyFileSync(templatePath("seed"), caseFile);
-    expect((await runCliCaptured(["track", "plan", caseFile, "--scenario", "optimal"])).exitCode).toBe(0);
-    const path = join(temp.path, "seed.db");
+    const path = join(temp.path, "case.db");
+    await withStore(path, { create: true }, (store) => store.exec("CREATE TABLE kept (a); INSERT INTO kept VALUES (1)"));
     await expect(withStore(path, { create: true }, fillPastTheDisk)).rejects.toThrow("the disk is full");
     const store = new Database(path, { readonly: true });
-    expect(store.prepare("SELECT count(*) FROM plans").pluck().get()).toBe(1);
+    expect(store.prepare("SELECT count(*) FROM kept").pluck().get()).toBe(1);
     store.close();
     const empty = join(temp.path, "empty.db");
     writeFileSync(empty, "");
@@ -47,6 +43,6 @@ describe("a store that cannot be filled", () => {
       }),
     ).rejects.toThrow("the disk is full");
     // A file given that was there before is never removed, even one track plan would have made a store of.
-    expect(readdirSync(temp.path)).toContain("empty.db");
+    expect(readdirSync(temp.path)).toEqual(expect.arrayContaining(["case.db", "empty.db"]));
   });
 });
