@@ -27,7 +27,7 @@ export function readCsv(
   visit: (row: CsvRow, header: readonly string[]) => void,
 ): { ok: true; header: readonly string[] } | { ok: false; problems: Problem[] } {
   const source = text.replace(/^\uFEFF/, "");
-  if (source.trim() === "") return { ok: false, problems: [{ record: "the file", message: "is empty: expected a header line and one line per record" }] };
+  if (source.trim() === "") return { ok: false, problems: [{ record: "", message: "the file is empty; expected a header line and one line per record" }] };
   const issues = new BoundedIssues(MAX_LISTED_PROBLEMS);
   let header: CsvRecord | undefined;
   let names: readonly string[] = [];
@@ -54,7 +54,7 @@ export function readCsv(
   );
   // A problem of the CSV itself (a quote) is told before, and instead of, rows of the wrong width.
   if (issues.count > 0) return { ok: false, problems: issues.kept.map((issue) => ({ record: `line ${issue.line}`, message: issue.message })) };
-  if (!header) return { ok: false, problems: [{ record: "the file", message: "is empty: expected a header line and one line per record" }] };
+  if (!header) return { ok: false, problems: [{ record: "", message: "the file is empty; expected a header line and one line per record" }] };
   const width = header.cells.length;
   if (misfits.length > 0)
     return {

@@ -87,6 +87,11 @@ export function readGithubRuns(value: unknown): Parsed<CiRun[]> {
     });
   }
   if (reader.problems.length > 0) return failed(reader.all());
-  if (runs.length === 0) return failed([{ record: lists[0]?.path || "the file", message: "is an empty list: there are no runs to measure" }]);
+  if (runs.length === 0)
+    return failed([
+      lists[0]?.path
+        ? { record: lists[0].path, message: "is an empty list: there are no runs to measure" }
+        : { record: "", message: "the file is an empty list: there are no runs to measure" },
+    ]);
   return succeeded(runs);
 }

@@ -59,6 +59,6 @@ export function readGitlabPipelines(value: unknown): Parsed<CiRun[]> {
     runs.push({ record: at, id, name, ref, trigger: source, actor, createdAt, minutes, outcome });
   }
   if (reader.problems.length > 0) return failed(reader.all());
-  if (runs.length === 0) return failed([{ record: "the file", message: "is an empty list: there are no pipelines to measure" }]);
+  if (runs.length === 0) return failed([{ record: "", message: "the file is an empty list: there are no pipelines to measure" }]);
   return succeeded(runs);
 }

@@ -78,7 +78,7 @@ export function parseEventsCsv(text: string): Parsed<EventExport> {
     ]);
   }
   if (problems.length > 0) return failed(problems);
-  if (events.length === 0) return failed([{ record: "the file", message: "has a header but no records: there is nothing to measure" }]);
+  if (events.length === 0) return failed([{ record: "", message: "the file has a header but no records: there is nothing to measure" }]);
   return succeeded({ format: columns.isPagerDuty ? "PagerDuty incidents" : "deployments and incidents", events });
 }
 

@@ -19,7 +19,7 @@ export {
 export { fetchGithubRuns, fetchGitlabPipelines, FetchProblem, nextLink, type FetchOptions } from "./fetch.js";
 export type { Measurement, MonthlyValue, Observation, Proposal } from "./proposal.js";
 export type { FileProblem, Parsed, Problem } from "./problems.js";
-export { fileProblems, MAX_LISTED_PROBLEMS, MORE_PROBLEMS, problemCount, problemLine } from "./problems.js";
+export { fileProblems, MAX_LISTED_PROBLEMS, MORE_PROBLEMS, problemCount, problemLine, problemText } from "./problems.js";
 export { parseTimestamp, exposures, monthOf, type MonthExposure } from "./time.js";
 export { percentile } from "./stats.js";
 export { actualsCsv, actualsFormats, choreProblems, EDGE_DAYS_TOLERATED, type ActualsFormat, type ExportFile } from "./actuals.js";

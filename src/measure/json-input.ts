@@ -7,7 +7,7 @@ import { formatNumber } from "../format/numbers.js";
  * column), and that a file ending mid-way was probably cut off.
  */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
-  if (text.trim() === "") return { ok: false, problem: { record: "the file", message: "is empty: expected the JSON of the API's response" } };
+  if (text.trim() === "") return { ok: false, problem: { record: "", message: "the file is empty; expected the JSON of the API's response" } };
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch (error) {

@@ -24,6 +24,7 @@ import {
   percentile,
   problemCount,
   problemLine,
+  problemText,
   readGitlabPipelines,
   type Measurement,
   type Parsed,
@@ -33,13 +34,13 @@ import {
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), "fixtures", name), "utf8");
 
 function value<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new Error(parsed.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"));
+  if (!parsed.ok) throw new Error(parsed.problems.map(problemText).join("\n"));
   return parsed.value;
 }
 
 function problems<T>(parsed: Parsed<T>): string[] {
   if (parsed.ok) throw new Error("expected problems");
-  return parsed.problems.map((problem) => `${problem.record}: ${problem.message}`);
+  return parsed.problems.map(problemText);
 }
 
 /** The proposal's months and values, and its range checked against the 5th and 95th percentiles of `expected`, rounded. */
@@ -133,7 +134,7 @@ describe("GitHub Actions workflow runs", () => {
   });
 
   it("says what is wrong with a file that is not the API's response", () => {
-    expect(problems(parseGithubRuns(""))).toEqual(["the file: is empty: expected the JSON of the API's response"]);
+    expect(problems(parseGithubRuns(""))).toEqual(["the file is empty; expected the JSON of the API's response"]);
     expect(problems(parseGithubRuns('{ "total_count": 0, "workflow_runs": [] }'))).toEqual(["workflow_runs: is an empty list: there are no runs to measure"]);
     expect(problems(parseGithubRuns('{ "runs": [] }'))[0]).toMatch(/^workflow_runs: missing: expected the response of GET \/repos/);
     expect(problems(parseGithubRuns('{ "workflow_runs": {} }'))).toEqual(["workflow_runs: expected a list, got an object"]);
@@ -197,7 +198,7 @@ describe("GitLab pipelines", () => {
       "[2].finished_at: '2026-13-01T00:00:00Z' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
       "[4].duration: -3 is not a number ≥ 0",
     ]);
-    expect(problems(parseGitlabPipelines("[]"))).toEqual(["the file: is an empty list: there are no pipelines to measure"]);
+    expect(problems(parseGitlabPipelines("[]"))).toEqual(["the file is an empty list: there are no pipelines to measure"]);
     expect(problems(parseGitlabPipelines('{ "workflow_runs": [] }'))[0]).toMatch(/expected a list of pipelines/);
   });
 });
@@ -379,8 +380,8 @@ describe("deployments and incidents", () => {
       "line 5, column start: 'soon' is not a timestamp (expected e.g. 2026-01-05T09:12:00Z)",
     ]);
     expect(problems(parseEventsCsv("when,what\n2026-01-01,deploy\n"))[0]).toMatch(/^line 1 \(the header\): no column start, type/);
-    expect(problems(parseEventsCsv(""))).toEqual(["the file: is empty: expected a header line and one line per record"]);
-    expect(problems(parseEventsCsv("type,start,end\n"))).toEqual(["the file: has a header but no records: there is nothing to measure"]);
+    expect(problems(parseEventsCsv(""))).toEqual(["the file is empty; expected a header line and one line per record"]);
+    expect(problems(parseEventsCsv("type,start,end\n"))).toEqual(["the file has a header but no records: there is nothing to measure"]);
     const truncated = fixture("pagerduty-incidents.csv").slice(0, 420);
     expect(problems(parseEventsCsv(truncated))[0]).toMatch(
       /^line \d+: (has \d+ cells, the header 10 \(the file looks truncated\)|a quoted cell starts here and is never closed)/,

@@ -4,7 +4,7 @@
  */
 
 export interface Problem {
-  /** The record and field: a JSON path or a CSV line and column. */
+  /** The record and field: a JSON path or a CSV line and column; "" for a problem of the whole file, whose message names it ("the file is empty; …"). */
   readonly record: string;
   readonly message: string;
 }
@@ -36,11 +36,19 @@ export function fileProblems(file: string, problems: readonly Problem[]): FilePr
 }
 
 /**
- * One line of a message: `FILE: RECORD: message`, or `FILE: the first 20 problems are listed; the file may have more`.
+ * A problem in words: `RECORD: message`, or the message alone for one of the whole file.
+ * @example problemText({ record: "", message: "the file is empty; expected a header line and one line per record" }) // "the file is empty; expected a header line and one line per record"
+ */
+export function problemText(problem: Problem): string {
+  return problem.record === "" ? problem.message : `${problem.record}: ${problem.message}`;
+}
+
+/**
+ * One line of a message: `FILE: RECORD: message`, `FILE: the file is empty; …`, or `FILE: the first 20 problems are listed; the file may have more`.
  * @example problemLine({ file: "incidents.csv", record: "line 12, column start", message: "'yesterday' is not a timestamp" }) // "incidents.csv: line 12, column start: 'yesterday' is not a timestamp"
  */
 export function problemLine(problem: FileProblem): string {
-  return problem.more ? `${problem.file}: ${problem.message}` : `${problem.file}: ${problem.record}: ${problem.message}`;
+  return problem.more ? `${problem.file}: ${problem.message}` : `${problem.file}: ${problemText(problem)}`;
 }
 
 /**

@@ -133,7 +133,7 @@ export function parseTimesheetCsv(text: string): Parsed<Timesheet> {
     ]);
   }
   if (problems.length > 0) return failed(problems);
-  if (entries.length === 0) return failed([{ record: "the file", message: "has a header but no entries: there is nothing to measure" }]);
+  if (entries.length === 0) return failed([{ record: "", message: "the file has a header but no entries: there is nothing to measure" }]);
   return succeeded({ format: columns.toggl ? "Toggl Track time entries" : "time sheet", entries });
 }
 

@@ -12,7 +12,7 @@ import {
   syncFolder,
   temporaryPath,
 } from "../shared/atomic-write.js";
-import { holdsNothing, journalFilesBeside, ofAnotherProgram, StoreError, type StoreDatabase } from "./database.js";
+import { folderNotWritable, holdsNothing, journalFilesBeside, ofAnotherProgram, StoreError, type StoreDatabase } from "./database.js";
 
 /**
  * Copies a live store with SQLite's online backup API (consistent even while another process
@@ -93,6 +93,9 @@ export async function backupStore(database: StoreDatabase, target: string, optio
   } catch (error) {
     rmSync(temporary, { force: true });
     if (error instanceof StoreError) throw error;
+    // SQLite says only "unable to open database file" of a folder it may not write in.
+    const readOnly = folderNotWritable(resolve(dirname(real)));
+    if (readOnly) throw new StoreError(`cannot write ${target}: ${readOnly}; make the folder writable, or back up to another folder; nothing was written`);
     throw new StoreError(`${target}: the backup failed (${(error as Error).message}); nothing was written`);
   } finally {
     release();

@@ -25,6 +25,17 @@ export function calendarIndex(text: string): number | undefined {
 }
 
 /**
+ * Of a date whose month has no such day, how many days the month has; undefined for anything else.
+ * @example daysOfAMonthWithoutTheDay("2025-02-30") // "2025-02 has 28 days"
+ */
+function daysOfAMonthWithoutTheDay(text: string): string | undefined {
+  const match = calendarPattern.exec(text);
+  if (!match || match[3] === undefined || calendarIndex(`${match[1]}-${match[2]}`) === undefined) return undefined;
+  const days = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+  return `${match[1]}-${match[2]} has ${days} days`;
+}
+
+/**
  * The calendar month ("YYYY-MM") of a case month, given the plan's first month.
  * @example calendarMonthOf("2025-11", 3) // "2026-01"
  */
@@ -44,14 +55,17 @@ export function monthNumberOf(text: string, plan: { startMonth?: string | undefi
   const trimmed = text.trim();
   // Only a refused month needs the words (a calendar month in them costs a little on every row).
   const allowed = () =>
-    `allowed: a month number from 1 to ${plan.horizonMonths}${plan.startMonth ? ` or a calendar month from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)} (YYYY-MM)` : ""}`;
+    `allowed: a month number from 1 to ${plan.horizonMonths}${plan.startMonth ? ` or a calendar month from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)} (YYYY-MM, or a date YYYY-MM-DD in it)` : ""}`;
   if (/^\d+$/.test(trimmed)) {
     const month = Number(trimmed);
     if (month >= 1 && month <= plan.horizonMonths) return { month };
     return { message: `month is ${trimmed}; ${allowed()}` };
   }
   const index = calendarIndex(trimmed);
-  if (index === undefined) return { message: `month is ${JSON.stringify(text)}; ${allowed()}` };
+  if (index === undefined) {
+    const days = daysOfAMonthWithoutTheDay(trimmed);
+    return { message: `month is ${JSON.stringify(text)}${days ? ` (${days})` : ""}; ${allowed()}` };
+  }
   if (!plan.startMonth) {
     return {
       message: `month is ${trimmed}, a calendar month, but the plan has no start month; give month numbers (1 to ${plan.horizonMonths}) or freeze the plan with --start YYYY-MM`,

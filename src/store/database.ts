@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { randomInt } from "node:crypto";
 import { LATEST_SCHEMA_VERSION, migrations } from "./migrations.js";
@@ -203,7 +203,8 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError(`${path} is a folder; expected a store file (.db)`);
   journalFilesBeside(path);
   refuseForeignLog(path);
-  if (options.create && !existsSync(path)) {
+  const creating = options.create === true && !existsSync(path);
+  if (creating) {
     // As for every file the commands write: the folders on the way are made, and a file in their place is named.
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -218,7 +219,7 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
   try {
     database = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new StoreError(accessProblem(path) ?? `${path}: cannot open the store (${(error as Error).message})`);
+    throw new StoreError((creating ? cannotCreate(path) : undefined) ?? accessProblem(path) ?? `${path}: cannot open the store (${(error as Error).message})`);
   }
   try {
     if (ofAnotherProgram(database)) {
@@ -236,9 +237,43 @@ export function openStore(path: string, options: { create?: boolean } = {}): Sto
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_NOTADB") throw new StoreError(`${path} is not a store (not a SQLite database); give another path with --db`);
-    if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") throw new StoreError(readOnlyMessage(path, code));
+    if (code?.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN")
+      throw new StoreError((creating ? cannotCreate(path) : undefined) ?? readOnlyMessage(path, code));
     if (code === "SQLITE_BUSY") throw new StoreError(`${path} is busy: another process kept it locked for over ${BUSY_TIMEOUT_MS / 1000} seconds; try again`);
     throw error;
+  }
+}
+
+/**
+ * Removes a store a command created and could not fill (the disk full while the store was made or
+ * its first plan written), with the journal files SQLite keeps beside it: the command says "nothing
+ * was written", and an SQLite file without tables left behind would be refused by every other
+ * command. A store that holds a plan (another process filled it meanwhile) is left as it is.
+ * Only for a store the command itself created: one that was there before is never removed.
+ */
+export function removeUnfilledStore(path: string): void {
+  if (isLink(path) || !existsSync(path)) return;
+  if (holdsAPlan(path)) return;
+  for (const file of [path, ...journalFiles.map(({ suffix }) => `${path}${suffix}`)]) {
+    try {
+      if (lstatSync(file, { throwIfNoEntry: false })?.isFile()) rmSync(file, { force: true });
+    } catch {
+      // Left as it is: the error the command reports comes first.
+    }
+  }
+}
+
+/** Whether the store at `path` holds a plan; false when it cannot be read as a store. */
+function holdsAPlan(path: string): boolean {
+  let database: StoreDatabase | undefined;
+  try {
+    database = new Database(path, { readonly: true, fileMustExist: true });
+    const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'").get();
+    return table !== undefined && (database.prepare("SELECT count(*) AS count FROM plans").get() as { count: number }).count > 0;
+  } catch {
+    return false;
+  } finally {
+    database?.close();
   }
 }
 
@@ -309,6 +344,34 @@ function ownership(path: string): string {
 }
 
 /**
+ * Why this process may not write in a folder, said plainly; undefined when it may.
+ * @example folderNotWritable("/cases") // "its folder /cases is read-only for you (user 65534) (it belongs to user 0, mode 555)"
+ * @example folderNotWritable("/mnt/cd") // "its folder /mnt/cd is read-only (on a disk mounted read-only)"
+ */
+export function folderNotWritable(folder: string): string | undefined {
+  try {
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code === "EROFS") return `its folder ${folder} is read-only (on a disk mounted read-only)`;
+    if (!existsSync(folder)) return undefined;
+    const you = process.getuid ? `you (user ${process.getuid()})` : "you";
+    return `its folder ${folder} is read-only for ${you} (${ownership(folder)})`;
+  }
+}
+
+/**
+ * Why a store cannot be created at `path` when its folder does not let this process write; undefined otherwise.
+ * @example cannotCreate("ro/case.db") // "cannot create ro/case.db: its folder /work/ro is read-only for you (user 65534) (…); make the folder writable, or give the store with --db PATH in a writable folder; nothing was written"
+ */
+function cannotCreate(path: string): string | undefined {
+  const readOnly = folderNotWritable(resolve(dirname(path)));
+  return readOnly
+    ? `cannot create ${path}: ${readOnly}; make the folder writable, or give the store with --db PATH in a writable folder; nothing was written`
+    : undefined;
+}
+
+/**
  * The first thing in the way of opening a store that is true of the folder and the files, said
  * plainly; undefined when the folder, the store and its journal files all allow reading and writing.
  */
@@ -339,8 +402,9 @@ function accessProblem(path: string): string | undefined {
     return `${cannot}: run as its owner, or have it made readable and writable for you; do not delete it, it may hold the latest changes`;
   }
   const wal = present.some((journal) => journal.file.endsWith("-wal")) && present.some((journal) => journal.file.endsWith("-shm"));
-  if (!wal && !may(folder, constants.W_OK))
-    return `${path} cannot be opened: its folder ${folder} is read-only for ${you} (${ownership(folder)}), and even to read a store SQLite writes its journal (${basename(real)}-wal, ${basename(real)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
+  const readOnlyFolder = wal ? undefined : folderNotWritable(folder);
+  if (readOnlyFolder)
+    return `${path} cannot be opened: ${readOnlyFolder}, and even to read a store SQLite writes its journal (${basename(real)}-wal, ${basename(real)}-shm) next to it; make the folder writable, or copy the store to a writable folder and give it with --db`;
   if (existsSync(real) && !may(real, constants.W_OK))
     return `${path} cannot be written: ${you} may read it but not write it (${ownership(real)}); have it made writable for you, or copy it to a writable folder and give it with --db`;
   return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_MONEY } from "../engine/index.js";
-import { checkActualValue, parseNumberText } from "./validate-actual.js";
+import { checkActualValue, parseActualValue, parseNumberText } from "./validate-actual.js";
 
 /** The rule as documented: a sign, digits with a dot for decimals, an exponent; then JavaScript's own reading of it. */
 function byTheRule(text: string): number | undefined {
@@ -69,5 +69,20 @@ describe("checkActualValue", () => {
     // It took licences of 1,000,000,000,000 and named that as the limit.
     expect(checkActualValue("licences", 1e12)).toBe("licences is 1000000000000; allowed: an amount of money ≥ 0, at most 100,000,000,000");
     expect(checkActualValue("externalSpend", MAX_MONEY + 1)).toContain("at most 100,000,000,000");
+  });
+});
+
+describe("a number too large for a double", () => {
+  it("is said to be too large, with what is allowed, not 'not a number' ('1e400' is a number)", () => {
+    // It read 'upkeepHours is "1e400", which is not a number; expected hours, a number ≥ 0'.
+    expect(parseActualValue("upkeepHours", "1e400")).toEqual({ message: "upkeepHours is 1e400, too large; allowed: hours, a number ≥ 0, at most 1,000,000" });
+    expect(parseActualValue("licences", " 2E+999 ")).toEqual({
+      message: "licences is 2E+999, too large; allowed: an amount of money ≥ 0, at most 100,000,000,000",
+    });
+    expect(parseActualValue("upkeepHours", "-1e400")).toEqual({ message: "upkeepHours is -1e400; allowed: hours, a number ≥ 0" });
+    expect(parseActualValue("releases", "1e400", { decimalComma: true })).toEqual({
+      message: "releases is 1e400, too large; allowed: a whole number ≥ 0, at most 10,000,000",
+    });
+    expect(parseActualValue("upkeepHours", "1e300x")).toEqual({ message: 'upkeepHours is "1e300x", which is not a number; expected hours, a number ≥ 0' });
   });
 });

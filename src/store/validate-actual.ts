@@ -1,6 +1,9 @@
 import { actualFieldSpecs, valueKinds, type ActualField, type ValueKind } from "../shared/actual-fields.js";
 import { formatNumber } from "../format/numbers.js";
 
+/** A number as `parseNumberText` reads it: a sign, digits with a dot for decimals, an exponent. */
+const numberPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /**
  * Reads a number as people type it in a form or a spreadsheet cell: digits with an optional sign
  * and a dot for decimals. Thousands separators and decimal commas are refused rather than guessed.
@@ -11,7 +14,7 @@ export function parseNumberText(text: string): number | undefined {
   const trimmed = text.trim();
   const simple = simpleDecimal(trimmed);
   if (simple !== undefined) return simple;
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return undefined;
+  if (!numberPattern.test(trimmed)) return undefined;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : undefined;
 }
@@ -58,13 +61,25 @@ function simpleDecimal(text: string): number | undefined {
  * undefined when the value is fine.
  * @example checkActualValue("upkeepHours", -3) // "upkeepHours is -3; allowed: hours, a number ≥ 0"
  */
-export function checkActualValue(field: ActualField, value: number): string | undefined {
+export function checkActualValue(field: ActualField, value: number, shown: string = String(value)): string | undefined {
   const kind: ValueKind = valueKinds[actualFieldSpecs[field].kind];
   const allowed = `allowed: ${kind.allowed}`;
-  if (!Number.isFinite(value)) return `${field} is ${value}; ${allowed}`;
-  if (value < kind.min || (kind.integer && !Number.isInteger(value))) return `${field} is ${value}; ${allowed}`;
-  if (value > kind.max) return `${field} is ${value}; ${allowed}${kind.statesMax ? "" : `, at most ${formatNumber(kind.max, 3)}`}`;
+  if (Number.isNaN(value)) return `${field} is ${shown}; ${allowed}`;
+  if (value < kind.min || (kind.integer && Number.isFinite(value) && !Number.isInteger(value))) return `${field} is ${shown}; ${allowed}`;
+  if (value > kind.max)
+    return `${field} is ${shown}${Number.isFinite(value) ? "" : ", too large"}; ${allowed}${kind.statesMax ? "" : `, at most ${formatNumber(kind.max, 3)}`}`;
   return undefined;
+}
+
+/**
+ * A number written in full that a double cannot hold: Infinity or -Infinity; undefined for anything else.
+ * @example beyondDouble("1e400") // Infinity
+ */
+function beyondDouble(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!numberPattern.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? undefined : value;
 }
 
 /**
@@ -77,7 +92,11 @@ export function parseActualValue(
   text: string,
   options: { decimalComma?: boolean /** Typed as a command-line option, where no file's --decimal-comma applies. */; option?: boolean } = {},
 ): { value: number } | { message: string } {
-  const value = options.decimalComma ? (/\./.test(text) ? undefined : parseNumberText(text.replace(",", "."))) : parseNumberText(text);
+  const written = options.decimalComma ? (/\./.test(text) ? undefined : text.replace(",", ".")) : text;
+  const value = written === undefined ? undefined : parseNumberText(written);
+  // A number too large for a double ("1e400") is a number all the same: said as too large, with what is allowed.
+  const beyond = written === undefined || value !== undefined ? undefined : beyondDouble(written);
+  if (beyond !== undefined) return { message: checkActualValue(field, beyond, text.trim())! };
   if (value === undefined) {
     const hint = options.decimalComma
       ? "with --decimal-comma, write decimals with a comma and no thousands separators"

@@ -195,7 +195,10 @@ describe("measure", () => {
       ],
       ["not the API's response", "runs.json", (file) => writeFileSync(file, '{ "jobs": [] }'), /runs\.json: workflow_runs: missing/],
       ["an empty list", "runs.json", (file) => writeFileSync(file, '{ "total_count": 0, "workflow_runs": [] }'), /runs\.json: workflow_runs: is an empty list/],
-      ["an empty file", "runs.json", (file) => writeFileSync(file, ""), /runs\.json: the file: is empty/],
+      // It read "runs.json: the file: is empty: expected …".
+      ["an empty file", "runs.json", (file) => writeFileSync(file, ""), /runs\.json: the file is empty; expected the JSON of the API's response/],
+      ["an empty time sheet", "sheet.csv", (file) => writeFileSync(file, ""), /sheet\.csv: the file is empty; expected a header line and one line per record/],
+      ["an empty incidents CSV", "incidents.csv", (file) => writeFileSync(file, "\n"), /incidents\.csv: the file is empty; expected a header line/],
       [
         "a truncated file",
         "runs.json",

@@ -25,6 +25,7 @@ import {
   fileProblems,
   problemCount,
   problemLine,
+  problemText,
   type FileProblem,
   type Proposal,
   type TimeRule,
@@ -213,7 +214,7 @@ async function gather(options: MeasureOptions, context: Context, output: CliOutp
   const rules: TimeRule[] = [];
   for (const text of options.map) {
     const rule = parseTimeRule(text);
-    if (!rule.ok) throw new UserError(rule.problems.map((problem) => `${problem.record}: ${problem.message}`).join("\n"), 2);
+    if (!rule.ok) throw new UserError(rule.problems.map(problemText).join("\n"), 2);
     // The measured input is named by its dotted path (manualTasks.NAME.minutesPerWeek): a dot in NAME would split it into two keys.
     if (rule.value.target.kind === "chore" && rule.value.target.task === "__proto__")
       throw new UserError(

@@ -3,8 +3,8 @@ import { ActualColumns } from "../actual-rows.js";
 import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";
+import { teamsWithAPlanWords } from "../planned-teams.js";
 import { decodeText, type TextEncodingName } from "./decode.js";
-import { suggest } from "../../engine/index.js";
 import { BoundedIssues, detectDelimiter, forEachCsvRecord, type CsvRecord, type LineIssue } from "../../shared/csv.js";
 
 export interface ReadActualsOptions {
@@ -181,8 +181,7 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
  * @example teamWithoutPlanMessage("Platform Team", ["default", "platform team"]) // 'team "Platform Team" has no plan in this store; teams with a plan: default, platform team (did you mean "platform team"?); …'
  */
 export function teamWithoutPlanMessage(team: string, plannedTeams: readonly string[]): string {
-  const guess = suggest(team, plannedTeams);
-  const others = plannedTeams.length > 0 ? `; teams with a plan: ${plannedTeams.join(", ")}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ""}` : "";
+  const others = teamsWithAPlanWords(team, plannedTeams);
   const first = plannedTeams.length > 0 ? "for a new team, freeze its plan first" : "freeze one first";
   return `team ${JSON.stringify(team)} has no plan in this store${others}; ${first}: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`;
 }

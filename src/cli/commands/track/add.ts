@@ -64,10 +64,13 @@ Examples:
         const month = monthNumberOf(options.month!, plan);
         if ("message" in month) throw new UserError(`--month: ${month.message}`);
         let dropped: DroppedMeasures[] = [];
+        let replaced = 0;
         try {
-          dropped = writeActuals(store, [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }], {
-            replace: options.replace ?? false,
-          }).dropped;
+          ({ dropped, replaced } = writeActuals(
+            store,
+            [{ team, month: month.month, values, ...(options.note ? { note: options.note } : {}), source: "track add" }],
+            { replace: options.replace ?? false },
+          ));
         } catch (error) {
           if (error instanceof RecordedMonthsError) {
             throw new UserError(
@@ -111,6 +114,8 @@ Examples:
             .map(([field, value]) => `${field} ${recordedValueText(field as ActualField, value, plan.currency)}`)
             .join(", ")}\n` +
             droppedText(dropped) +
+            // --replace allows overwriting a recorded month; a month with no record is recorded all the same, and said to be new.
+            (options.replace && replaced === 0 ? `  nothing to replace: month ${month.month} had no record, so it is recorded as a new month\n` : "") +
             `  benefit this month ${benefitWords} (${planWords}); see \`mlops-roi track show ${storeAndTeamWords(path, team)}\`\n`,
         );
       });

@@ -1,7 +1,16 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { actualsCsv, actualsFormats, parseTimeRule, problemCount, problemLine, type ActualsFormat, type TimeRule } from "../../../measure/index.js";
+import {
+  actualsCsv,
+  actualsFormats,
+  parseTimeRule,
+  problemCount,
+  problemLine,
+  problemText,
+  type ActualsFormat,
+  type TimeRule,
+} from "../../../measure/index.js";
 import { countActuals } from "../../../store/actual-repository.js";
 import { parseColumnMap } from "../../../store/csv/columns.js";
 import { textEncodings, type TextEncodingName } from "../../../store/csv/decode.js";
@@ -242,10 +251,7 @@ async function importExports(files: string[], options: ImportOptions, team: stri
   for (const text of options.map) {
     const rule = parseTimeRule(text);
     if (!rule.ok)
-      throw new UserError(
-        rule.problems.map((problem) => `${problem.record}: ${problem.message} (with --format, --map takes the time sheet's rules)`).join("\n"),
-        2,
-      );
+      throw new UserError(rule.problems.map((problem) => `${problemText(problem)} (with --format, --map takes the time sheet's rules)`).join("\n"), 2);
     rules.push(rule.value);
   }
   const exports = files.map((file, index) => ({ format: formats[index]!, name: file, text: exportText(file) }));

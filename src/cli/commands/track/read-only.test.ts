@@ -125,3 +125,33 @@ describe.runIf(!asRoot || canDropToNobody)("a store SQLite cannot open in a writ
     expect(show.exitCode).toBe(1);
   });
 });
+
+describe.runIf(!asRoot || canDropToNobody)("writing a new store or a backup into a read-only folder", () => {
+  it("names the folder as read-only, not SQLite's 'unable to open database file' nor 'even to read a store'", async () => {
+    const folder = join(temp.path, "case");
+    mkdirSync(folder);
+    const caseFile = join(folder, "case.yaml");
+    copyFileSync(templatePath("seed"), caseFile);
+    expect((await runCliCaptured(["track", "plan", caseFile, "--scenario", "optimal"])).exitCode).toBe(0);
+    const store = join(folder, "case.db");
+    chmodSync(temp.path, 0o755);
+    chmodSync(folder, 0o777);
+    chmodSync(caseFile, 0o644);
+    chmodSync(store, 0o666);
+    const readOnly = join(temp.path, "ro");
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o555);
+
+    // It said "the backup failed (unable to open database file); nothing was written".
+    const backup = await runAsReader(["track", "backup", "--db", store, "--to", join(readOnly, "b.db")]);
+    expect(backup.stderr).toContain(`error: cannot write ${join(readOnly, "b.db")}: its folder ${readOnly} is read-only for you (user `);
+    expect(backup.stderr).toContain("make the folder writable, or back up to another folder; nothing was written");
+    expect(backup.exitCode).toBe(1);
+    // It said "cannot be opened: … even to read a store SQLite writes its journal", of a store the user was creating.
+    const plan = await runAsReader(["track", "plan", caseFile, "--scenario", "optimal", "--db", join(readOnly, "s.db")]);
+    expect(plan.stderr).toContain(`error: cannot create ${join(readOnly, "s.db")}: its folder ${readOnly} is read-only for you (user `);
+    expect(plan.stderr).toContain("make the folder writable, or give the store with --db PATH in a writable folder; nothing was written");
+    expect(plan.exitCode).toBe(1);
+    expect(readdirSync(readOnly)).toEqual([]);
+  });
+});

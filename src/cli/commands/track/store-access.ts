@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
-import { StoreError, openStore, readOnlyMessage, storePathFor, type StoreDatabase } from "../../../store/database.js";
+import { StoreError, openStore, readOnlyMessage, removeUnfilledStore, storePathFor, type StoreDatabase } from "../../../store/database.js";
 import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
+import { teamsWithAPlanWords } from "../../../store/planned-teams.js";
 import type { StoredPlan } from "../../../store/plan.js";
 import { checkTeamName } from "../../../store/validate-actual.js";
 import { UserError } from "../../io.js";
@@ -60,14 +61,19 @@ export function checkedTeam(team: string): string {
 
 /**
  * Runs a command's work on an open store and closes it afterwards; a store problem becomes a
- * user's error (message, exit 1), never a stack trace.
+ * user's error (message, exit 1), never a stack trace. A store the command created (`create`) and
+ * whose work failed is removed, so that "nothing was written" holds (removeUnfilledStore).
  */
 export async function withStore<T>(path: string, options: { create?: boolean }, work: (store: StoreDatabase) => T | Promise<T>): Promise<T> {
   let store: StoreDatabase | undefined;
+  const creating = options.create === true && !existsSync(path);
   try {
     store = openStore(path, options);
     return await work(store);
   } catch (error) {
+    store?.close();
+    store = undefined;
+    if (creating) removeUnfilledStore(path);
     if (error instanceof StoreError) throw new UserError(error.message);
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_BUSY") throw new UserError(`${path} is busy: another process kept it locked too long; try again`);
@@ -80,13 +86,14 @@ export async function withStore<T>(path: string, options: { create?: boolean }, 
 }
 
 /**
- * The team's current plan, or a clear error naming the teams that have one.
+ * The team's current plan, or a clear error naming the teams that have one, and the closest, as
+ * `track import` names them.
  */
 export function requirePlan(store: StoreDatabase, team: string, path: string): StoredPlan {
   const plan = currentPlan(store, team);
   if (plan) return plan;
   const teams = plannedTeams(store);
-  const others = teams.length > 0 ? `; teams with a plan: ${teams.join(", ")} (choose one with --team)` : "";
+  const others = teamsWithAPlanWords(team, teams, "choose one with --team");
   throw new UserError(
     `${path}: team ${JSON.stringify(team)} has no plan${others}. Freeze one with: mlops-roi track plan CASE.yaml${team === DEFAULT_TEAM ? "" : ` --team ${JSON.stringify(team)}`}`,
   );

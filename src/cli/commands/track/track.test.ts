@@ -32,7 +32,7 @@ describe("track plan", () => {
   it("freezes the approved scenario into a store next to the case", async () => {
     const { exitCode, stdout } = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01");
     expect(exitCode).toBe(0);
-    expect(stdout).toContain(`froze "Every tool we want" (optimal) as the plan of team default in ${store}`);
+    expect(stdout).toContain(`froze "Every tool we want" (optimal) as the plan of team "default" in ${store}`);
     expect(stdout).toMatch(/sha256 [0-9a-f]{12}…, 12 months from 2025-01 to 2025-12/);
     expect(stdout).toContain("pays back month 10");
     expect(existsSync(store)).toBe(true);
@@ -458,7 +458,19 @@ describe("track add", () => {
     expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "2")).exitCode).toBe(0);
     const twice = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4");
     expect(twice.stderr).toContain("month 3 of team default is already recorded (by track add); use --replace");
-    expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4", "--replace")).exitCode).toBe(0);
+    const replaced = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4", "--replace");
+    expect(replaced.exitCode).toBe(0);
+    expect(replaced.stdout).not.toContain("nothing to replace");
+  });
+
+  it("records a month with no record given --replace, and says there was nothing to replace (it said nothing)", async () => {
+    await planned();
+    const { exitCode, stdout } = await track("add", "--db", store, "--month", "2025-04", "--upkeep-hours", "5", "--replace");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      "recorded month 4 (2025-04) for team default: upkeepHours 5 h\n  nothing to replace: month 4 had no record, so it is recorded as a new month\n",
+    );
+    expect((await track("show", "--db", store)).stdout).toContain("Recorded: 1 of 12 months");
   });
 
   it("needs to know which store, and that the team has a plan", async () => {
@@ -474,6 +486,24 @@ describe("track add", () => {
     const other = await track("add", "--db", store, "--team", "platform", "--month", "1", "--upkeep-hours", "1");
     expect(other.exitCode).toBe(1);
     expect(other.stderr).toContain('team "platform" has no plan; teams with a plan: default');
+  });
+
+  it("names the closest team with a plan for a mistyped --team in add, show and forecast, as track import does", async () => {
+    await planned();
+    const froze = await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", "platform team");
+    // It read "as the plan of team platform team", the name run into the sentence.
+    expect(froze.stdout).toContain(`as the plan of team "platform team" in ${store}`);
+    for (const argv of [
+      ["add", "--db", store, "--team", "Platform Team", "--month", "2025-03", "--upkeep-hours", "5"],
+      ["show", "--db", store, "--team", "Platform Team"],
+      ["forecast", "--db", store, "--team", "Platform Team"],
+    ]) {
+      const { exitCode, stderr } = await track(...argv);
+      expect(exitCode, argv[0]).toBe(1);
+      expect(stderr, argv[0]).toContain(
+        `error: ${store}: team "Platform Team" has no plan; teams with a plan: default, platform team (did you mean "platform team"? choose one with --team)`,
+      );
+    }
   });
 });
 
@@ -519,6 +549,17 @@ describe("track import", () => {
     expect(stderr).toContain(`${csv}:6: a quoted cell starts here and is never closed`);
     expect(stderr).toContain("4 problems; nothing was imported");
     expect((await track("show", "--db", store)).stdout).toContain("Recorded: no month yet");
+  });
+
+  it("says a value too large for a number is too large, with what is allowed, not 'not a number'", async () => {
+    await planned();
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,upkeepHours\n1,1e400\n");
+    const { exitCode, stderr } = await track("import", csv, "--db", store);
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`${csv}:2: upkeepHours is 1e400, too large; allowed: hours, a number ≥ 0, at most 1,000,000`);
+    const added = await track("add", "--db", store, "--month", "1", "--upkeep-hours", "1e400");
+    expect(added.stderr).toContain("--upkeep-hours: upkeepHours is 1e400, too large; allowed: hours, a number ≥ 0, at most 1,000,000");
   });
 
   it("says 'at least' of a file naming more teams without a plan than it counts", async () => {
