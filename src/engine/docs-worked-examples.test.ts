@@ -256,3 +256,78 @@ describe('docs/numbers.md, "What to ask for first" (run\'s adoptionOrder)', () =
     expect(prose(read("docs", "json.md"))).toContain("from the option without any of them (its own change kept)");
   });
 });
+
+describe('docs/scenario-file.md, "The capability catalogue": a capability\'s effects are overridden effect by effect', () => {
+  const scenarioFile = prose(read("docs", "scenario-file.md"));
+  const enterpriseText = read("examples", "enterprise.yaml");
+  const governanceEffect = (result: CaseResult, target: string) =>
+    result.assumptions.find((assumption) => assumption.input.replace(/\["?|"?\]/g, (bracket) => (bracket.startsWith("[") ? "." : "")) === `catalogue.governance.effects.${target}`);
+
+  it("enterprise.yaml's governance writes manualTasks and keeps the built-in factor on other teams' hours, as the docs say", () => {
+    const result = resultOf(enterpriseText);
+    const own = governanceEffect(result, "manualTasks")!;
+    const kept = governanceEffect(result, "meetings.otherTeamsHoursPerMonth")!;
+    expect(own.value).toBe(0.6);
+    expect(kept.value).toBe(0.7);
+    expect(kept.usedBy).toContain("platformFirst");
+    const last = result.scenarios.platformFirst!.months.at(-1)!;
+    expect(last.otherTeamsCost).toBeCloseTo(result.scenarios.today!.months.at(-1)!.otherTeamsCost * kept.value, 6);
+    expect(scenarioFile).toContain("and `effects` effect by effect: an effect you do not write keeps its built-in factor");
+    expect(scenarioFile).toContain(
+      `\`governance\` writes \`manualTasks: ${own.value}\` and keeps the built-in \`meetings.otherTeamsHoursPerMonth: ${kept.value}\``,
+    );
+  });
+
+  it("a built-in effect given the factor 1 is switched off: other teams' hours are today's", () => {
+    const ownLine = '      manualTasks: { value: 0.6, note: "our assumption: audit evidence is collected automatically" }\n';
+    expect(enterpriseText).toContain(ownLine);
+    const result = resultOf(enterpriseText.replace(ownLine, `${ownLine}      meetings.otherTeamsHoursPerMonth: 1\n`));
+    const last = result.scenarios.platformFirst!.months.at(-1)!;
+    expect(last.otherTeamsCost).toBeCloseTo(result.scenarios.today!.months.at(-1)!.otherTeamsCost, 6);
+    expect(scenarioFile).toContain("to switch a built-in effect off, give it the factor 1");
+  });
+});
+
+describe("docs/numbers.md: an option built from capabilities makes today's own change too", () => {
+  const caseResult = lazy(() => resultOf(docsCase("An option built from capabilities makes today's own change too")));
+
+  it("scheduled: today's 40 hours and 1,000 plus scheduling's 80 hours; investment 80 hours, 3,900, no cash; NPV −3,390", () => {
+    const result = caseResult();
+    const scheduled = result.scenarios.scheduled!.months;
+    const today = result.scenarios.today!.months;
+    expect(scheduled[2]!.setupHours).toBe(today[2]!.setupHours + 80);
+    expect(scheduled[2]!.setupHours).toBe(120);
+    expect(scheduled[0]!.setupHours + scheduled[1]!.setupHours).toBe(0);
+    const comparison = result.comparisons.scheduled!;
+    expect(comparison.investment.cash).toBe(0);
+    expect(comparison.investment.teamHours).toBeCloseTo(80, 9);
+    expect(comparison.investment.teamHoursCost).toBeCloseTo(3900, 6);
+    expect(scheduled[2]!.freeHours).toBeCloseTo(-70, 9);
+    expect(scheduled[2]!.changeHoursCost).toBeCloseTo(4940, 6);
+    expect(today[2]!.changeHoursCost).toBeCloseTo(1040, 6);
+    expect(comparison.npv).toBeCloseTo(-3390, 6);
+    expect(numbersProse).toContain(
+      `120 hours in month 3, where today spends 40, so its \`investment\` is 0 of cash and 80 team hours (\`teamHoursCost\` ${shown(comparison.investment.teamHoursCost)}`,
+    );
+    expect(numbersProse).toContain(`and its NPV ${shown(comparison.npv)}`);
+    expect(numbersProse).toContain("an option written with `capabilities` (below) takes the baseline's own change as its own");
+  });
+
+  it("own writes a change of nothing: the 80 hours alone; later moves it to month 6: 120 hours there, none in month 3", () => {
+    const result = caseResult();
+    const own = result.comparisons.own!;
+    expect(result.scenarios.own!.months[2]!.setupHours).toBe(80);
+    expect(own.investment.teamHours).toBeCloseTo(40, 9);
+    expect(own.investment.cash).toBe(-1000);
+    expect(own.investment.cashMonth).toBe(2);
+    expect(own.npv).toBeCloseTo(-310, 6);
+    expect(numbersProse).toContain(`\`cash\` −1,000 in month 2; NPV ${shown(own.npv)}`);
+    const later = result.scenarios.later!.months;
+    expect(later[2]!.setupHours).toBe(0);
+    expect(later[5]!.setupHours).toBe(120);
+    expect(result.comparisons.later!.investment.cashByMonth).toEqual([
+      { month: 2, cash: -1000 },
+      { month: 5, cash: 1000 },
+    ]);
+  });
+});
