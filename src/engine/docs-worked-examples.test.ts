@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText, type CaseResult } from "./index.js";
+import { moneyRulesOf, valueRecordedMonth } from "./tracking.js";
 
 // Worked examples of docs/numbers.md (and the contracts of docs/json.md and docs/commands.md) that a
 // reader re-implementing the engine from the docs alone must be able to reproduce: the case in full
@@ -329,5 +330,28 @@ describe("docs/numbers.md: an option built from capabilities makes today's own c
       { month: 2, cash: -1000 },
       { month: 5, cash: 1000 },
     ]);
+  });
+});
+
+describe("docs/numbers.md, tracking: support staff of a recorded month in the enterprise case", () => {
+  it("composable, one engineer per 30 (today's and platformFirst's per 20), at 61 live projects: 3 engineers, in US dollars", () => {
+    const text = read("examples", "enterprise.yaml");
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const result = buildResult(compiled);
+    expect(result.currency).toBe("USD");
+    const rules = (name: string) => moneyRulesOf(compiled, name, compiled.baseline);
+    const composable = rules("composable");
+    expect(composable.supportLiveProjectsEach).toBe(30);
+    expect(rules("today").supportLiveProjectsEach).toBe(20);
+    expect(rules("platformFirst").supportLiveProjectsEach).toBe(20);
+    const each = composable.supportMonthlyCostEach;
+    const valued = valueRecordedMonth(result.scenarios.composable!.months[11]!, { liveProjects: 61 }, composable);
+    expect(valued.supportStaff).toBeCloseTo(Math.ceil(61 / 30) * each, 6);
+    expect(numbersProse).toContain(`108,020 × 1.43 ÷ 12 = US$${shown(each, 2)} a month`);
+    expect(numbersProse).toContain(
+      "(`composable`, whose change sets one engineer per 30 live projects; today's and `platformFirst`'s is one per 20) recorded at 61 live projects",
+    );
+    expect(numbersProse).toContain(`needs ${Math.ceil(61 / 30)} engineers, US$${shown(valued.supportStaff, 2)}.`);
   });
 });
