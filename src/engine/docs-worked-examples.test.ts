@@ -355,3 +355,26 @@ describe("docs/numbers.md, tracking: support staff of a recorded month in the en
     expect(numbersProse).toContain(`needs ${Math.ceil(61 / 30)} engineers, US$${shown(valued.supportStaff, 2)}.`);
   });
 });
+
+describe('docs/numbers.md, "The change\'s hours have one price": the backlog is read after the month\'s own starts', () => {
+  const caseText = lazy(() => docsCase("A project started in the month no longer counts"));
+
+  it("setup40 starts the backlog's only project in month 1: 20 hours it still needs at 10, 20 at 5 (300, not 400)", () => {
+    const result = resultOf(caseText());
+    const month = result.scenarios.setup40!.months[0]!;
+    expect(month.freeHours).toBeCloseTo(60, 9);
+    expect(month.buildHours).toBeCloseTo(60, 9);
+    expect(month.freeHours + month.setupHours).toBeGreaterThanOrEqual(50);
+    expect(month.changeHoursCost).toBeCloseTo(20 * 10 + 20 * 5, 9);
+    expect(result.comparisons.setup40!.investment.teamHoursCost).toBeCloseTo(300, 9);
+    expect(numbersProse).toContain(`\`changeHoursCost\` ${shown(month.changeHoursCost)} (not 400, all at 10`);
+    expect(numbersProse).toContain("a project the alternative starts in that month, with the free hours it has, no longer counts");
+  });
+
+  it("with a backlog of two, a project is still not started at the end of month 1: all 40 at 10, 400", () => {
+    expect(caseText()).toContain("backlog: 1 }");
+    const result = resultOf(caseText().replace("backlog: 1 }", "backlog: 2 }"));
+    expect(result.scenarios.setup40!.months[0]!.changeHoursCost).toBeCloseTo(400, 9);
+    expect(numbersProse).toContain("with `backlog: 2` one is, and it is 400");
+  });
+});
