@@ -378,3 +378,57 @@ describe('docs/numbers.md, "The change\'s hours have one price": the backlog is 
     expect(numbersProse).toContain("with `backlog: 2` one is, and it is 400");
   });
 });
+
+describe("docs/numbers.md: figures written so that a reader can redo them by hand", () => {
+  it("the vacancy's 3 hours are bought for 30 (3 × 10), at the rate of 10, not 'at 30'", () => {
+    const result = resultOf(`title: A seat left empty
+currency: EUR
+horizonMonths: 2
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 100, valuePerMonth: 0 }
+  releases: { mode: schedule, months: [] }
+  turnover: { attritionPerYear: 0.12, vacancyMonths: 3 }
+scenarios:
+  today: {}
+`);
+    const month = result.scenarios.today!.months[0]!;
+    expect(month.payroll).toBeCloseTo(970, 9);
+    expect(month.shortfallHours).toBeCloseTo(3, 9);
+    expect(month.overloadCost).toBeCloseTo(month.shortfallHours * 10, 9);
+    expect(numbersProse).toContain(
+      `the ${shown(month.shortfallHours)} hours upkeep still needs are bought for ${shown(month.overloadCost)} (${shown(month.shortfallHours)} × 10)`,
+    );
+  });
+
+  it("team.yaml's today: free hours, the first project's last hours and the second's first, to three decimals that add up", () => {
+    const result = resultOf(read("examples", "team.yaml"));
+    const [first, second] = result.scenarios.today!.months;
+    const free = first!.freeHours;
+    expect(second!.freeHours).toBeCloseTo(free, 9);
+    expect(first!.buildHours + second!.buildHours).toBeCloseTo(2 * free, 9);
+    const three = (value: number) => shown(value, 3);
+    expect(Number(three(320 - free)) + Number(three(2 * free - 320))).toBeCloseTo(Number(three(free)), 9);
+    expect(numbersProse).toContain(
+      `today): ${three(free)} free hours a month and 320-hour projects; month 1 puts ${three(free)} hours into the first, month 2 finishes it with ${three(320 - free)} and puts the other ${three(2 * free - 320)} into the second`,
+    );
+  });
+
+  it("enterprise.yaml's platformFirst: the fewer vacant hours times the loaded rate, as written, give the US$ the docs say", () => {
+    const result = resultOf(read("examples", "enterprise.yaml"));
+    const vacant = (name: string) => result.scenarios[name]!.months.reduce((total, month) => total + month.vacancyHours, 0);
+    const fewer = vacant("today") - vacant("platformFirst");
+    const rate = result.scenarios.platformFirst!.summary.hourlyCost;
+    expect(rate).toBeCloseTo((108_020 * 1.43) / 2_080, 9);
+    const fewerShown = shown(fewer, 2);
+    const rateShown = String(Number(rate.toFixed(5)));
+    expect(Number(rateShown)).toBe(rate);
+    expect(Math.round(Number(fewerShown) * Number(rateShown))).toBe(Math.round(fewer * rate));
+    expect(numbersProse).toContain(
+      `${fewerShown} fewer vacant hours over the 36 months are worth US$${shown(fewer * rate)} at the loaded rate of ${rateShown} an hour (108,020 × 1.43 ÷ 2,080)`,
+    );
+    expect(numbersProse).toContain(`so \`team\` is ${shown(result.comparisons.platformFirst!.benefitByCategory.team)}`);
+  });
+});
