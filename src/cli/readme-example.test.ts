@@ -69,7 +69,11 @@ describe("the decision block of docs/json.md's example", () => {
     expect(number("expectedLoss")).toBeCloseTo(optimal.expectedLoss, 1);
     expect(alone).toBeDefined();
     // The evppi entries it shows are the first of the real list, in its order (highest value first).
-    const entries = [...block.slice(block.indexOf('"evppi": [')).matchAll(/\{ "inputs": (\[[^\]]*\]),\s*"value": ([\d.]+),\s*"shareOfEvpi": ([\d.]+),\s*"aboveNoise": (true|false)(?:, "group": "(\w+)")? \}/g)];
+    const entries = [
+      ...block
+        .slice(block.indexOf('"evppi": ['))
+        .matchAll(/\{ "inputs": (\[[^\]]*\]),\s*"value": ([\d.]+),\s*"shareOfEvpi": ([\d.]+),\s*"aboveNoise": (true|false)(?:, "group": "(\w+)")? \}/g),
+    ];
     expect(entries.length).toBeGreaterThanOrEqual(2);
     entries.forEach((entry, index) => {
       const real = decision.evppi[index]!;

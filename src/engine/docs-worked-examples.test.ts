@@ -262,7 +262,9 @@ describe('docs/scenario-file.md, "The capability catalogue": a capability\'s eff
   const scenarioFile = prose(read("docs", "scenario-file.md"));
   const enterpriseText = read("examples", "enterprise.yaml");
   const governanceEffect = (result: CaseResult, target: string) =>
-    result.assumptions.find((assumption) => assumption.input.replace(/\["?|"?\]/g, (bracket) => (bracket.startsWith("[") ? "." : "")) === `catalogue.governance.effects.${target}`);
+    result.assumptions.find(
+      (assumption) => assumption.input.replace(/\["?|"?\]/g, (bracket) => (bracket.startsWith("[") ? "." : "")) === `catalogue.governance.effects.${target}`,
+    );
 
   it("enterprise.yaml's governance writes manualTasks and keeps the built-in factor on other teams' hours, as the docs say", () => {
     const result = resultOf(enterpriseText);
@@ -356,7 +358,7 @@ describe("docs/numbers.md, tracking: support staff of a recorded month in the en
   });
 });
 
-describe('docs/numbers.md, "The change\'s hours have one price": the backlog is read after the month\'s own starts', () => {
+describe("docs/numbers.md, \"The change's hours have one price\": the backlog is read after the month's own starts", () => {
   const caseText = lazy(() => docsCase("A project started in the month no longer counts"));
 
   it("setup40 starts the backlog's only project in month 1: 20 hours it still needs at 10, 20 at 5 (300, not 400)", () => {
