@@ -41,3 +41,34 @@ describe("the table of the bundled templates in docs/scenario-file.md", () => {
     });
   }
 });
+
+describe("the sources of the bundled templates in docs/scenario-file.md: upkeep and a model's value as the templates give them", () => {
+  const prose = section.replace(/\s+/g, " ");
+  const assumption = (template: string, input: string) => {
+    const { compiled } = validateScenarioText(readFileSync(join(packageRoot, "examples", `${template}.yaml`), "utf8"));
+    return buildResult(compiled!).assumptions.find((each) => each.input === input)!;
+  };
+  const two = (value: number) => value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const whole = (value: number) => Math.round(value).toLocaleString("en-US");
+
+  it("the team's upkeep today is a single value, the solo's a range whose middle the run uses", () => {
+    const team = assumption("team", "defaults.projects.upkeepHoursPerMonth");
+    expect(team.range).toBeUndefined();
+    const solo = assumption("solo", "defaults.projects.upkeepHoursPerMonth");
+    const [low, high] = [solo.range!.p5, solo.range!.p95].map(Math.round) as [number, number];
+    expect(solo.value).toBeCloseTo(Math.sqrt(low * high), 9);
+    expect(prose).toContain(
+      `the team's today is the ${team.value} itself, the solo's a range, ${low}–${high}, whose middle, √(${low} × ${high}) ≈ ${two(solo.value)}, is the value the run uses`,
+    );
+  });
+
+  it("a model's value: the solo's and team's range, and its middle the run uses (not the reference case's 2,500)", () => {
+    for (const template of ["solo", "team"]) {
+      const value = assumption(template, "defaults.projects.valuePerMonth");
+      const [low, high] = [value.range!.p5, value.range!.p95].map(Math.round) as [number, number];
+      expect(prose).toContain(
+        `which the solo and team give as a range, €${whole(low)}–${whole(high)}, whose middle, √(${whole(low)} × ${whole(high)}) ≈ €${two(value.value)}`,
+      );
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText, type CaseResult } from "./index.js";
+import { moneyRulesOf, valueRecordedMonth } from "./tracking.js";
 
 // Worked examples of docs/numbers.md (and the contracts of docs/json.md and docs/commands.md) that a
 // reader re-implementing the engine from the docs alone must be able to reproduce: the case in full
@@ -254,5 +255,182 @@ describe('docs/numbers.md, "What to ask for first" (run\'s adoptionOrder)', () =
       "starts from that option without its capabilities, its own change kept, so its steps add up to the option's NPV less that starting point's",
     );
     expect(prose(read("docs", "json.md"))).toContain("from the option without any of them (its own change kept)");
+  });
+});
+
+describe('docs/scenario-file.md, "The capability catalogue": a capability\'s effects are overridden effect by effect', () => {
+  const scenarioFile = prose(read("docs", "scenario-file.md"));
+  const enterpriseText = read("examples", "enterprise.yaml");
+  const governanceEffect = (result: CaseResult, target: string) =>
+    result.assumptions.find(
+      (assumption) => assumption.input.replace(/\["?|"?\]/g, (bracket) => (bracket.startsWith("[") ? "." : "")) === `catalogue.governance.effects.${target}`,
+    );
+
+  it("enterprise.yaml's governance writes manualTasks and keeps the built-in factor on other teams' hours, as the docs say", () => {
+    const result = resultOf(enterpriseText);
+    const own = governanceEffect(result, "manualTasks")!;
+    const kept = governanceEffect(result, "meetings.otherTeamsHoursPerMonth")!;
+    expect(own.value).toBe(0.6);
+    expect(kept.value).toBe(0.7);
+    expect(kept.usedBy).toContain("platformFirst");
+    const last = result.scenarios.platformFirst!.months.at(-1)!;
+    expect(last.otherTeamsCost).toBeCloseTo(result.scenarios.today!.months.at(-1)!.otherTeamsCost * kept.value, 6);
+    expect(scenarioFile).toContain("and `effects` effect by effect: an effect you do not write keeps its built-in factor");
+    expect(scenarioFile).toContain(
+      `\`governance\` writes \`manualTasks: ${own.value}\` and keeps the built-in \`meetings.otherTeamsHoursPerMonth: ${kept.value}\``,
+    );
+  });
+
+  it("a built-in effect given the factor 1 is switched off: other teams' hours are today's", () => {
+    const ownLine = '      manualTasks: { value: 0.6, note: "our assumption: audit evidence is collected automatically" }\n';
+    expect(enterpriseText).toContain(ownLine);
+    const result = resultOf(enterpriseText.replace(ownLine, `${ownLine}      meetings.otherTeamsHoursPerMonth: 1\n`));
+    const last = result.scenarios.platformFirst!.months.at(-1)!;
+    expect(last.otherTeamsCost).toBeCloseTo(result.scenarios.today!.months.at(-1)!.otherTeamsCost, 6);
+    expect(scenarioFile).toContain("to switch a built-in effect off, give it the factor 1");
+  });
+});
+
+describe("docs/numbers.md: an option built from capabilities makes today's own change too", () => {
+  const caseResult = lazy(() => resultOf(docsCase("An option built from capabilities makes today's own change too")));
+
+  it("scheduled: today's 40 hours and 1,000 plus scheduling's 80 hours; investment 80 hours, 3,900, no cash; NPV −3,390", () => {
+    const result = caseResult();
+    const scheduled = result.scenarios.scheduled!.months;
+    const today = result.scenarios.today!.months;
+    expect(scheduled[2]!.setupHours).toBe(today[2]!.setupHours + 80);
+    expect(scheduled[2]!.setupHours).toBe(120);
+    expect(scheduled[0]!.setupHours + scheduled[1]!.setupHours).toBe(0);
+    const comparison = result.comparisons.scheduled!;
+    expect(comparison.investment.cash).toBe(0);
+    expect(comparison.investment.teamHours).toBeCloseTo(80, 9);
+    expect(comparison.investment.teamHoursCost).toBeCloseTo(3900, 6);
+    expect(scheduled[2]!.freeHours).toBeCloseTo(-70, 9);
+    expect(scheduled[2]!.changeHoursCost).toBeCloseTo(4940, 6);
+    expect(today[2]!.changeHoursCost).toBeCloseTo(1040, 6);
+    expect(comparison.npv).toBeCloseTo(-3390, 6);
+    expect(numbersProse).toContain(
+      `120 hours in month 3, where today spends 40, so its \`investment\` is 0 of cash and 80 team hours (\`teamHoursCost\` ${shown(comparison.investment.teamHoursCost)}`,
+    );
+    expect(numbersProse).toContain(`and its NPV ${shown(comparison.npv)}`);
+    expect(numbersProse).toContain("an option written with `capabilities` (below) takes the baseline's own change as its own");
+  });
+
+  it("own writes a change of nothing: the 80 hours alone; later moves it to month 6: 120 hours there, none in month 3", () => {
+    const result = caseResult();
+    const own = result.comparisons.own!;
+    expect(result.scenarios.own!.months[2]!.setupHours).toBe(80);
+    expect(own.investment.teamHours).toBeCloseTo(40, 9);
+    expect(own.investment.cash).toBe(-1000);
+    expect(own.investment.cashMonth).toBe(2);
+    expect(own.npv).toBeCloseTo(-310, 6);
+    expect(numbersProse).toContain(`\`cash\` −1,000 in month 2; NPV ${shown(own.npv)}`);
+    const later = result.scenarios.later!.months;
+    expect(later[2]!.setupHours).toBe(0);
+    expect(later[5]!.setupHours).toBe(120);
+    expect(result.comparisons.later!.investment.cashByMonth).toEqual([
+      { month: 2, cash: -1000 },
+      { month: 5, cash: 1000 },
+    ]);
+  });
+});
+
+describe("docs/numbers.md, tracking: support staff of a recorded month in the enterprise case", () => {
+  it("composable, one engineer per 30 (today's and platformFirst's per 20), at 61 live projects: 3 engineers, in US dollars", () => {
+    const text = read("examples", "enterprise.yaml");
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const result = buildResult(compiled);
+    expect(result.currency).toBe("USD");
+    const rules = (name: string) => moneyRulesOf(compiled, name, compiled.baseline);
+    const composable = rules("composable");
+    expect(composable.supportLiveProjectsEach).toBe(30);
+    expect(rules("today").supportLiveProjectsEach).toBe(20);
+    expect(rules("platformFirst").supportLiveProjectsEach).toBe(20);
+    const each = composable.supportMonthlyCostEach;
+    const valued = valueRecordedMonth(result.scenarios.composable!.months[11]!, { liveProjects: 61 }, composable);
+    expect(valued.supportStaff).toBeCloseTo(Math.ceil(61 / 30) * each, 6);
+    expect(numbersProse).toContain(`108,020 × 1.43 ÷ 12 = US$${shown(each, 2)} a month`);
+    expect(numbersProse).toContain(
+      "(`composable`, whose change sets one engineer per 30 live projects; today's and `platformFirst`'s is one per 20) recorded at 61 live projects",
+    );
+    expect(numbersProse).toContain(`needs ${Math.ceil(61 / 30)} engineers, US$${shown(valued.supportStaff, 2)}.`);
+  });
+});
+
+describe("docs/numbers.md, \"The change's hours have one price\": the backlog is read after the month's own starts", () => {
+  const caseText = lazy(() => docsCase("A project started in the month no longer counts"));
+
+  it("setup40 starts the backlog's only project in month 1: 20 hours it still needs at 10, 20 at 5 (300, not 400)", () => {
+    const result = resultOf(caseText());
+    const month = result.scenarios.setup40!.months[0]!;
+    expect(month.freeHours).toBeCloseTo(60, 9);
+    expect(month.buildHours).toBeCloseTo(60, 9);
+    expect(month.freeHours + month.setupHours).toBeGreaterThanOrEqual(50);
+    expect(month.changeHoursCost).toBeCloseTo(20 * 10 + 20 * 5, 9);
+    expect(result.comparisons.setup40!.investment.teamHoursCost).toBeCloseTo(300, 9);
+    expect(numbersProse).toContain(`\`changeHoursCost\` ${shown(month.changeHoursCost)} (not 400, all at 10`);
+    expect(numbersProse).toContain("a project the alternative starts in that month, with the free hours it has, no longer counts");
+  });
+
+  it("with a backlog of two, a project is still not started at the end of month 1: all 40 at 10, 400", () => {
+    expect(caseText()).toContain("backlog: 1 }");
+    const result = resultOf(caseText().replace("backlog: 1 }", "backlog: 2 }"));
+    expect(result.scenarios.setup40!.months[0]!.changeHoursCost).toBeCloseTo(400, 9);
+    expect(numbersProse).toContain("with `backlog: 2` one is, and it is 400");
+  });
+});
+
+describe("docs/numbers.md: figures written so that a reader can redo them by hand", () => {
+  it("the vacancy's 3 hours are bought for 30 (3 × 10), at the rate of 10, not 'at 30'", () => {
+    const result = resultOf(`title: A seat left empty
+currency: EUR
+horizonMonths: 2
+discountRate: 0
+baseline: today
+defaults:
+  team: { people: 1, hoursPerMonth: 100, hourlyCost: 10 }
+  projects: { alreadyLive: 1, upkeepHoursPerMonth: 100, valuePerMonth: 0 }
+  releases: { mode: schedule, months: [] }
+  turnover: { attritionPerYear: 0.12, vacancyMonths: 3 }
+scenarios:
+  today: {}
+`);
+    const month = result.scenarios.today!.months[0]!;
+    expect(month.payroll).toBeCloseTo(970, 9);
+    expect(month.shortfallHours).toBeCloseTo(3, 9);
+    expect(month.overloadCost).toBeCloseTo(month.shortfallHours * 10, 9);
+    expect(numbersProse).toContain(
+      `the ${shown(month.shortfallHours)} hours upkeep still needs are bought for ${shown(month.overloadCost)} (${shown(month.shortfallHours)} × 10)`,
+    );
+  });
+
+  it("team.yaml's today: free hours, the first project's last hours and the second's first, to three decimals that add up", () => {
+    const result = resultOf(read("examples", "team.yaml"));
+    const [first, second] = result.scenarios.today!.months;
+    const free = first!.freeHours;
+    expect(second!.freeHours).toBeCloseTo(free, 9);
+    expect(first!.buildHours + second!.buildHours).toBeCloseTo(2 * free, 9);
+    const three = (value: number) => shown(value, 3);
+    expect(Number(three(320 - free)) + Number(three(2 * free - 320))).toBeCloseTo(Number(three(free)), 9);
+    expect(numbersProse).toContain(
+      `today): ${three(free)} free hours a month and 320-hour projects; month 1 puts ${three(free)} hours into the first, month 2 finishes it with ${three(320 - free)} and puts the other ${three(2 * free - 320)} into the second`,
+    );
+  });
+
+  it("enterprise.yaml's platformFirst: the fewer vacant hours times the loaded rate, as written, give the US$ the docs say", () => {
+    const result = resultOf(read("examples", "enterprise.yaml"));
+    const vacant = (name: string) => result.scenarios[name]!.months.reduce((total, month) => total + month.vacancyHours, 0);
+    const fewer = vacant("today") - vacant("platformFirst");
+    const rate = result.scenarios.platformFirst!.summary.hourlyCost;
+    expect(rate).toBeCloseTo((108_020 * 1.43) / 2_080, 9);
+    const fewerShown = shown(fewer, 2);
+    const rateShown = String(Number(rate.toFixed(5)));
+    expect(Number(rateShown)).toBe(rate);
+    expect(Math.round(Number(fewerShown) * Number(rateShown))).toBe(Math.round(fewer * rate));
+    expect(numbersProse).toContain(
+      `${fewerShown} fewer vacant hours over the 36 months are worth US$${shown(fewer * rate)} at the loaded rate of ${rateShown} an hour (108,020 × 1.43 ÷ 2,080)`,
+    );
+    expect(numbersProse).toContain(`so \`team\` is ${shown(result.comparisons.platformFirst!.benefitByCategory.team)}`);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createRandom, sameGain } from "../engine/index.js";
 import {
@@ -445,6 +446,16 @@ describe("shares of one whole, written together (largest-remainder rounding)", (
     expect(formatChancesOfWhole([0.556, 0.437, 0.007])).toEqual(["56%", "44%", "under 1%"]);
     // Nearest, they would read 101 points beside "under 1%": rounded together to 100 instead.
     expect(formatChancesOfWhole([0.335, 0.335, 0.325, 0.005])).toEqual(["34%", "34%", "32%", "under 1%"]);
+  });
+
+  it("docs/numbers.md says what the nearest percentages of 33.5%, 33.5% and 32.5% would have been: 34 + 34 + 33, 101 points", () => {
+    const numbers = readFileSync(new URL("../../docs/numbers.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    const shares = [0.335, 0.335, 0.325];
+    const nearest = shares.map((share) => formatChance(share).replace("%", ""));
+    const read = formatChancesOfWhole([...shares, 0.005]).map((text) => `"${text}"`);
+    expect(numbers).toContain(
+      `read ${read.slice(0, -1).join(", ")} and ${read.at(-1)} (the nearest, ${nearest.join(" + ")}, would be ${nearest.reduce((sum, each) => sum + Number(each), 0)} points)`,
+    );
   });
 
   it("adds up to 100 for any shares of one whole none of which are equal", () => {
