@@ -8,6 +8,7 @@ import {
   belowNoiseWords,
   bestChances,
   bestLevelWords,
+  listInWords,
   noInputAloneWords,
   notWorthMeasuringWords,
   riskAdjustmentAside,
@@ -67,13 +68,30 @@ function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
+    // An option that changes nothing is today again: no chance of its own ("n/a", as `run` gives its payback).
     decision.options.map((option) => [
       `${optionName(result, option.scenario)}${bestOnAverageMark(decision, option.scenario)}`,
-      chances[option.scenario]!,
+      chances[option.scenario] ?? "n/a",
       money(option.expectedNpv),
       money(option.expectedLoss),
     ]),
   );
+}
+
+/**
+ * Under the table, of the options that change nothing against today (`DecisionOption.changesNothing`):
+ * why their chance reads "n/a" and they are neither best nor level with today (docs/numbers.md, "Which
+ * option is best"). Empty when none does.
+ * @example changesNothingNote(result, decision) // ["  New option (same) changes nothing against Today (current): the same choice, counted once, under Today (current), so its own chance is n/a."]
+ */
+export function changesNothingNote(result: CaseResult, decision: DecisionAnalysis): string[] {
+  const same = decision.options.filter((option) => option.changesNothing).map((option) => optionName(result, option.scenario));
+  if (same.length === 0) return [];
+  const one = same.length === 1;
+  const today = optionName(result, result.baseline);
+  return [
+    `  ${listInWords(same)} ${one ? "changes" : "change"} nothing against ${today}: the same choice, counted once, under ${today}, so ${one ? "its own chance is" : "their own chances are"} n/a.`,
+  ];
 }
 
 function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: InformationValue, rank: number): string[] {
@@ -107,6 +125,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     optionsTable(result, decision),
     // "Best on average" beside a report whose page 1 recommends another option (or staying): said here too.
     ...pageOneElsewhere(result, decision.best, "the table averages"),
+    ...changesNothingNote(result, decision),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];

@@ -1,4 +1,4 @@
-import { type DecisionAnalysis, type InformationValue, recommendedOption } from "../../engine/index.js";
+import { type DecisionAnalysis, type InformationValue, optionsWeighed, recommendedOption } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { informationWords } from "../../format/information-words.js";
 import { escapeHtml } from "../escape.js";
@@ -15,7 +15,8 @@ export const WORTH_FINDING_OUT = 3;
  * certainty the samples cannot show: best in every outcome reads "over 99%", in none "under 1%".
  */
 function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
-  const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
+  // Of the options weighed: one that changes nothing is today again, with no chance of its own.
+  const ranked = optionsWeighed(decision.options).sort((a, b) => b.probabilityBest - a.probabilityBest);
   const [first] = ranked;
   // The samples are "outcomes", as page 1 and the web app name them.
   const runs = `Over the ${formatNumber(decision.samples)} outcomes of the ranges`;

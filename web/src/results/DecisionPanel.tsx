@@ -56,17 +56,25 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
         the highest net present value.
       </p>
       <ul className="decision-options">
-        {decision.options.map((option) => (
-          <li key={option.scenario} data-option={option.scenario}>
-            <span className="decision-option-label">{option.label}</span>
-            <span className="decision-option-share">
-              Best in <span data-figure="probability-best">{chances[option.scenario]}</span> of outcomes
-            </span>
-            <span className="decision-bar" aria-hidden="true">
-              <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />
-            </span>
-          </li>
-        ))}
+        {decision.options.map((option) =>
+          // An option that changes nothing is today again (`DecisionOption.changesNothing`): no chance of its own, said so.
+          option.changesNothing ? (
+            <li key={option.scenario} data-option={option.scenario} data-changes-nothing="true">
+              <span className="decision-option-label">{option.label}</span>
+              <span className="decision-option-share">Changes nothing: the same choice as {labelOf(result.baseline)}, counted once, under it</span>
+            </li>
+          ) : (
+            <li key={option.scenario} data-option={option.scenario}>
+              <span className="decision-option-label">{option.label}</span>
+              <span className="decision-option-share">
+                Best in <span data-figure="probability-best">{chances[option.scenario]}</span> of outcomes
+              </span>
+              <span className="decision-bar" aria-hidden="true">
+                <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />
+              </span>
+            </li>
+          ),
+        )}
       </ul>
       {level && (
         <p className="section-note" data-decision="level-at-the-top">
