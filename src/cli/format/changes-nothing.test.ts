@@ -63,4 +63,13 @@ describe("run and voi on an option that changes nothing, beside today and an opt
       );
     }
   });
+
+  it("run gives no “Chance NPV > 0” for it: “n/a”, as its chance of paying back, not “under 1%”", () => {
+    const { sampled } = closeToNothingResults();
+    const text = renderRunReport(sampled);
+    // It read "New option  €0  €0  nothing to pay back  n/a  under 1%".
+    expect(rowOf(text, "How sure we are", "New option")).toEqual(["New option", "€0", "€0", "nothing to pay back", "n/a", "n/a"]);
+    // The option that changes something keeps its chance.
+    expect(rowOf(text, "How sure we are", "What will be approved").at(-1)).toMatch(/^\d+%$/);
+  });
 });

@@ -284,7 +284,8 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
         ? NOTHING_TO_PAY_BACK
         : rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month, formatPaybackMonth(null, result.horizonMonths)),
       comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityPaysBack),
-      formatChance(distribution.probabilityNpvPositive),
+      // Nor a chance of a gain: it has none by construction, not "under 1%" of the samples.
+      comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityNpvPositive),
     ];
   });
   const { samples, seed, sampling } = result.uncertainty;
