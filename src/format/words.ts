@@ -691,13 +691,6 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
 }
 
 /**
- * Where `optimize` ranks by a figure over the draws (the median NPV, the chance of paying back), the
- * convention of every figure it gives beside it: the case run once with each input at its median
- * (docs/commands.md, `optimize`). "NPV at the inputs' medians", "Adds to NPV at the inputs' medians".
- */
-export const AT_THE_INPUTS_MEDIANS = "at the inputs' medians";
-
-/**
  * What a payback month in a column is counted in: months of the plan from its month 1 (not from when the
  * change starts), the gain so far not discounted (docs/numbers.md, "Payback month").
  * @example `Pays back (${PAYBACK_MONTH_BASIS})` // "Pays back (month of the plan, undiscounted)"
@@ -709,6 +702,14 @@ export const CASH_AS_PAID = "undiscounted";
 
 /** The case's own figures where it has ranges, after what they say: "… does not pay back within 12 months with every range at its middle". */
 export const AT_THE_MIDDLE = "every range at its middle";
+
+/**
+ * Where `optimize` ranks by a figure over the draws (the median NPV, the chance of paying back), the
+ * convention of every figure it gives beside it, and `sensitivity`'s base: the case run once with every
+ * range at its middle, the figures `run`, page 1 and the web app give (docs/commands.md, `optimize`), so
+ * said in their words. "NPV against today with every range at its middle", "Adds to NPV with every range at its middle".
+ */
+export const WITH_EVERY_RANGE_AT_ITS_MIDDLE = `with ${AT_THE_MIDDLE}`;
 
 /**
  * A sentence stating the case's own figures as fact, qualified when the case has ranges: those
