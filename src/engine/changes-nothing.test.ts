@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changesNothingResults, closeToNothingCase, closeToNothingResults } from "../test-support/changes-nothing-case.js";
-import { buildResult, MonteCarlo, optionChangesNothing, optionsWeighed, recommend, validateScenarioText, withUncertainty } from "./index.js";
+import { buildResult, MonteCarlo, nothingToChoose, optionChangesNothing, optionsWeighed, recommend, validateScenarioText, withUncertainty } from "./index.js";
 import { changesNothing } from "./finance.js";
 
 const run = () => changesNothingResults();
@@ -114,5 +114,16 @@ describe("an option that changes nothing against the baseline", () => {
     const same = decision.options.find((option) => option.scenario === "same")!;
     expect(same.changesNothing).toBe(false);
     expect(same.probabilityBest).toBeGreaterThan(0);
+  });
+
+  it("leaves the decision nothing to choose between when every option but today changes nothing", () => {
+    const only = changesNothingResults(true).sampled.decision!;
+    expect(nothingToChoose(only)).toBe(true);
+    // Today is the one choice weighed: best in every sample by construction.
+    expect(only.best).toBe("today");
+    expect(only.options.find((option) => option.scenario === "today")!.probabilityBest).toBe(1);
+    expect(only.evpi).toBe(0);
+    expect(nothingToChoose(changesNothingResults().sampled.decision!)).toBe(false);
+    expect(nothingToChoose(closeToNothingResults().sampled.decision!)).toBe(false);
   });
 });

@@ -192,6 +192,17 @@ export function optionsWeighed<Option extends { readonly changesNothing?: boolea
   return options.filter((option) => option.changesNothing !== true);
 }
 
+/**
+ * Whether the decision has nothing to choose between: every option but today changes nothing against it
+ * (`DecisionOption.changesNothing`), so today is the one choice weighed, best in every sample by
+ * construction, not by what the samples show. `run`, `voi`, the report and the web app then say so
+ * instead of a chance of being best.
+ * @example nothingToChoose({ options: [today, { ...same, changesNothing: true }] }) // true
+ */
+export function nothingToChoose(decision: { readonly options: readonly { readonly changesNothing?: boolean }[] }): boolean {
+  return optionsWeighed(decision.options).length < 2;
+}
+
 /** The options whose expected NPV is level with the best's (`levelTolerance`), the best first, then in the file's order: of `names`, the options weighed. */
 function levelOnAverage(names: readonly string[], outcome: { best: number; options: readonly { expectedValue: number }[] }): string[] {
   const top = outcome.options[outcome.best]!.expectedValue;

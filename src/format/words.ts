@@ -488,6 +488,15 @@ export function nothingToMeasureWords(decision: { evpi: number; noiseLevel: numb
   return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, currency) ?? `only ${money(decision.evpi)}`}.`;
 }
 
+/**
+ * When every option but today changes nothing against it (`nothingToChoose`): what `run`, `voi`, the
+ * report and the web app say instead of how often each option is best, the options and today by their names.
+ * @example nothingToChooseWords(["New option"], "Today") // "New option changes nothing against Today: there is nothing to choose between, so nothing is worth measuring before deciding."
+ */
+export function nothingToChooseWords(same: readonly string[], today: string): string {
+  return `${listInWords(same)} ${same.length === 1 ? "changes" : "change"} nothing against ${today}: there is nothing to choose between, so nothing is worth measuring before deciding.`;
+}
+
 /** What a value of information of 0 means, in words: knowing the figure would not change the choice. */
 const WOULD_NOT_CHANGE = "would not change the choice";
 

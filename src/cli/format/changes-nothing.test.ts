@@ -72,4 +72,21 @@ describe("run and voi on an option that changes nothing, beside today and an opt
     // The option that changes something keeps its chance.
     expect(rowOf(text, "How sure we are", "What will be approved").at(-1)).toMatch(/^\d+%$/);
   });
+
+  it("say there is nothing to choose between when every option but today changes nothing, not that today is best in over 99%", () => {
+    const { sampled } = changesNothingResults(true);
+    const sentence = "New option changes nothing against Today: there is nothing to choose between, so nothing is worth measuring before deciding.";
+    const run = renderRunReport(sampled);
+    // It read "Best on average: Today, level at the top with New option in every sample".
+    expect(run).toContain(`\n  ${sentence}\n`);
+    expect(run).not.toContain("Best on average");
+    const voi = renderVoiText(sampled, sampled.decision!);
+    expect(voi).toContain(
+      "\nNew option (same) changes nothing against Today (today): there is nothing to choose between, so nothing is worth measuring before deciding.\n",
+    );
+    expect(rowOf(voi, "Option", "Today (today)")[1]).toBe("n/a");
+    expect(rowOf(voi, "Option", "New option (same)")[1]).toBe("n/a");
+    expect(voi).not.toContain("← best on average");
+    expect(voi).not.toContain("over 99%");
+  });
 });

@@ -66,4 +66,15 @@ describe("the report on an option that changes nothing", () => {
       expect(text).not.toContain("level at the top");
     }
   });
+
+  it("says in the decision section that there is nothing to choose between when it is the only option", async () => {
+    const text = await reportText(true);
+    const at = text.indexOf("Is it worth finding out more first?");
+    expect(at).toBeGreaterThanOrEqual(0);
+    // It said "“Today” is level at the top with “New option” in every outcome".
+    expect(text.slice(at)).toMatch(
+      /^Is it worth finding out more first\? “New option” changes nothing against “Today”: there is nothing to choose between, so nothing is worth measuring before deciding\./,
+    );
+    expect(text).not.toContain("level at the top");
+  });
 });

@@ -1,8 +1,8 @@
 import { memo } from "react";
-import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
+import { nothingToChoose, type CaseResult, type InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/format/information-words.js";
-import { bestChances, bestLevelWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
+import { bestChances, bestLevelWords, nothingToChooseWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
 import { formatMoney } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -34,6 +34,19 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
         <h2 id="decision-heading">Which option comes out best</h2>
         <p className="section-note" role="status">
           Working out, from the ranges, how often each option comes out best and what is worth finding out first…
+        </p>
+      </section>
+    );
+  }
+  // Every other option changes nothing: no choice to weigh, said in the words of run, voi and the report.
+  if (nothingToChoose(decision)) {
+    const today = decision.options.find((option) => option.scenario === decision.best)!;
+    const same = decision.options.filter((option) => option !== today).map((option) => `“${option.label}”`);
+    return (
+      <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
+        <h2 id="decision-heading">Which option comes out best</h2>
+        <p className="decision-nothing" data-decision="nothing-to-choose">
+          {nothingToChooseWords(same, `“${today.label}”`)}
         </p>
       </section>
     );

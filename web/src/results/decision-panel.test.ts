@@ -6,7 +6,7 @@ import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance } from "../../../src/format/numbers.js";
 import { DecisionPanel } from "./DecisionPanel.js";
-import { closeToNothingResults } from "../../../src/test-support/changes-nothing-case.js";
+import { changesNothingResults, closeToNothingResults } from "../../../src/test-support/changes-nothing-case.js";
 
 describe("the web app's decision panel", () => {
   it("gives chances of being best that add up to 100%, written together, where each rounded alone gives 46% + 46% + 9%", () => {
@@ -46,5 +46,14 @@ describe("the web app's decision panel", () => {
     const shown = [...html.matchAll(/<span data-figure="probability-best">([^<]*)<\/span>/g)].map((match) => match[1]);
     expect(shown).toHaveLength(2);
     expect(html).not.toContain("level-at-the-top");
+  });
+
+  it("says there is nothing to choose between when every option but today changes nothing", () => {
+    const { sampled } = changesNothingResults(true);
+    const html = renderToStaticMarkup(createElement(DecisionPanel, { result: sampled, refining: false }));
+    expect(html).toContain(
+      '<p class="decision-nothing" data-decision="nothing-to-choose">“New option” changes nothing against “Today”: there is nothing to choose between, so nothing is worth measuring before deciding.</p>',
+    );
+    expect(html).not.toContain("probability-best");
   });
 });
