@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changesNothingResults, closeToNothingResults } from "../test-support/changes-nothing-case.js";
-import { optionChangesNothing, recommend } from "./index.js";
+import { changesNothingResults, closeToNothingCase, closeToNothingResults } from "../test-support/changes-nothing-case.js";
+import { buildResult, MonteCarlo, nothingToChoose, optionChangesNothing, optionsWeighed, recommend, validateScenarioText, withUncertainty } from "./index.js";
 import { changesNothing } from "./finance.js";
 
 const run = () => changesNothingResults();
@@ -49,5 +49,81 @@ describe("an option that changes nothing against the baseline", () => {
     }
     // Ahead of the option that changes nothing in fewer than 75% of outcomes: close by chance, had it been a rival.
     expect(sampled.decision!.chanceAbove.compromise!.same!).toBeLessThan(0.75);
+  });
+
+  it("is weighed as today in the decision analysis, once: never best, never level at the top with today, with no chance of its own", () => {
+    // The case without it: the decision it should read.
+    const file = closeToNothingCase() as { scenarios: Record<string, unknown> };
+    delete file.scenarios.same;
+    const compiled = validateScenarioText(JSON.stringify(file)).compiled!;
+    const without = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 2_000, seed: 1 })).decision!;
+    const weighedWithout = without.options.map(({ scenario, probabilityBest, probabilityBestAlone, probabilityBestLevel, expectedNpv, expectedLoss }) => ({
+      scenario,
+      probabilityBest,
+      probabilityBestAlone,
+      probabilityBestLevel,
+      expectedNpv,
+      expectedLoss,
+    }));
+    // Wherever it stands in the file: first, it was `best` ("Best on average: New option, level at the top with Today").
+    for (const sameFirst of [false, true]) {
+      const decision = closeToNothingResults(sameFirst).sampled.decision!;
+      const same = decision.options.find((option) => option.scenario === "same")!;
+      const today = decision.options.find((option) => option.scenario === "current")!;
+      expect(same.changesNothing).toBe(true);
+      expect(today.changesNothing).toBe(false);
+      // It was 0.5 each for today and it in half the samples, "level at the top" in every one of them.
+      expect([same.probabilityBest, same.probabilityBestAlone, same.probabilityBestLevel]).toEqual([0, 0, 0]);
+      expect(today.probabilityBestLevel).toBe(0);
+      expect(decision.chanceBestLevel).toBe(0);
+      // It was ["current", "same"] ("← best on average (level)" beside both in voi).
+      expect(decision.best).toBe("current");
+      expect(decision.bestOnAverage).toEqual(["current"]);
+      // What choosing it gains and loses: today's.
+      expect(same.expectedNpv).toBe(0);
+      expect(same.expectedLoss).toBeCloseTo(today.expectedLoss, 9);
+      // The options weighed read as the case without it, and their chances add up to 1.
+      const weighed = optionsWeighed(decision.options);
+      expect(weighed.map((option) => option.scenario)).toEqual(["current", "compromise"]);
+      expect(weighed.reduce((total, option) => total + option.probabilityBest, 0)).toBeCloseTo(1, 12);
+      expect(
+        weighed.map(({ scenario, probabilityBest, probabilityBestAlone, probabilityBestLevel, expectedNpv, expectedLoss }) => ({
+          scenario,
+          probabilityBest,
+          probabilityBestAlone,
+          probabilityBestLevel,
+          expectedNpv,
+          expectedLoss,
+        })),
+      ).toEqual(weighedWithout);
+      expect(decision.evpi).toBe(without.evpi);
+      expect(decision.evppi.map((entry) => entry.value)).toEqual(without.evppi.map((entry) => entry.value));
+      // How often one comes out ahead of another stays a fact of every pair: it is level with today in every outcome.
+      expect(decision.chanceLevel.current!.same).toBe(1);
+    }
+  });
+
+  it("is weighed apart when some sample changes something: only an option that changes nothing in every sample is today again", () => {
+    const { sampled } = changesNothingResults();
+    expect(sampled.decision!.options.map((option) => option.changesNothing)).toEqual([false, true, false]);
+    // "New option" with its own range of upkeep hours: today's at the middle, drawn on its own in each sample.
+    const file = closeToNothingCase() as { scenarios: Record<string, Record<string, unknown>> };
+    file.scenarios.same = { label: "New option", projects: { upkeepHoursPerMonth: { low: 25, high: 35 } } };
+    const compiled = validateScenarioText(JSON.stringify(file)).compiled!;
+    const decision = withUncertainty(buildResult(compiled), MonteCarlo.summaryOf(compiled, { samples: 500, seed: 1 })).decision!;
+    const same = decision.options.find((option) => option.scenario === "same")!;
+    expect(same.changesNothing).toBe(false);
+    expect(same.probabilityBest).toBeGreaterThan(0);
+  });
+
+  it("leaves the decision nothing to choose between when every option but today changes nothing", () => {
+    const only = changesNothingResults(true).sampled.decision!;
+    expect(nothingToChoose(only)).toBe(true);
+    // Today is the one choice weighed: best in every sample by construction.
+    expect(only.best).toBe("today");
+    expect(only.options.find((option) => option.scenario === "today")!.probabilityBest).toBe(1);
+    expect(only.evpi).toBe(0);
+    expect(nothingToChoose(changesNothingResults().sampled.decision!)).toBe(false);
+    expect(nothingToChoose(closeToNothingResults().sampled.decision!)).toBe(false);
   });
 });

@@ -90,7 +90,15 @@ export {
 export { builtInPricesOf, unconvertedBuiltInPrices } from "./model/compile.js";
 export { effectTargets, effectTargetNames } from "./catalogue/targets.js";
 export type { CompiledCapability } from "./model/compiled.js";
-export { analyseDecision, EVPPI_METHOD, type DecisionAnalysis, type DecisionOption, type InformationValue } from "./decision.js";
+export {
+  analyseDecision,
+  EVPPI_METHOD,
+  nothingToChoose,
+  optionsWeighed,
+  type DecisionAnalysis,
+  type DecisionOption,
+  type InformationValue,
+} from "./decision.js";
 export {
   agreeingRecord,
   cashSpent,

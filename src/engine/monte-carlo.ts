@@ -837,6 +837,8 @@ export class MonteCarlo {
       });
       add(inputs, "asked");
     }
-    return analyseDecision(this.compiled, this.npv, this.keptInputs!, n, groups, this.options.seed);
+    // An option that changes nothing in every sample is today again: weighed as today (`DecisionOption.changesNothing`).
+    const unchanged = this.compiled.scenarios.map((_, index) => index !== this.runner.baselineIndex && n > 0 && this.unchanged[index] === n);
+    return analyseDecision(this.compiled, this.npv, this.keptInputs!, n, groups, this.options.seed, unchanged);
   }
 }

@@ -631,7 +631,7 @@ describe("a best set that loses money", () => {
     expect(optimize(compiled, { objective: "npv" }).ranked.find((set) => set.capabilities.length === 0)).toMatchObject({ objective: 0, paybackMonth: null });
   });
 
-  it("is nothing to say ranked by a median NPV above 0, whatever the NPV at the inputs' medians: 'ranks first by median NPV (€768) but loses money' contradicted itself", () => {
+  it("is nothing to say ranked by a median NPV above 0, whatever the NPV with every range at its middle: 'ranks first by median NPV (€768) but loses money' contradicted itself", () => {
     expect(lossOfBest([set(["scheduling"], -46, 768), set([], 0, 0)], "p50")).toBeUndefined();
     expect(lossOfBest([set(["scheduling"], -46, -10), set([], 0, 0)], "p50")).toEqual({
       capabilities: ["scheduling"],

@@ -112,12 +112,12 @@ export interface OptimizeResult {
   /** Each pick's fair share of the best set's NPV (Shapley values; they add up to it). */
   shapleyNpv?: { capability: string; value: number }[];
   /**
-   * When the best set loses money, its NPV at the inputs' medians below 0 (ranked by payback or by the
+   * When the best set loses money, its NPV with every range at its middle below 0 (ranked by payback or by the
    * chance of paying back it can be: a set that pays back in 2% of the draws ranks above staying as
    * today, which has no chance of paying back): the set, and `better`, the set of the highest NPV among
    * those ranked (staying as today, NPV 0, when none gains more). Ranked by the median NPV over the
    * ranges, only when that median is below 0 too: one above 0 gains in at least half the draws, though
-   * its NPV at the inputs' medians can be below 0 (skewed ranges). Absent otherwise.
+   * its NPV with every range at its middle can be below 0 (skewed ranges). Absent otherwise.
    */
   bestLosesMoney?: { capabilities: string[]; npv: number; better: { capabilities: string[]; npv: number } };
 }
@@ -126,7 +126,7 @@ export interface OptimizeResult {
  * The best set's loss, when it has one (`OptimizeResult.bestLosesMoney`): `ranked` is every set ranked
  * by `objective`, before the top few are kept. Ranked by NPV the best is never below staying as
  * today's 0; ranked by the median NPV, a best set whose median is above 0 does not lose money by the
- * figure it ranks first by, whatever its NPV at the inputs' medians.
+ * figure it ranks first by, whatever its NPV with every range at its middle.
  * @example lossOfBest([{ capabilities: ["scheduling"], npv: -1315, … }, { capabilities: [], npv: 0, … }], "probability") // { capabilities: ["scheduling"], npv: -1315, better: { capabilities: [], npv: 0 } }
  */
 export function lossOfBest(ranked: readonly EvaluatedSet[], objective: Objective): OptimizeResult["bestLosesMoney"] {
@@ -201,7 +201,7 @@ class SetEvaluator {
     });
   }
 
-  /** First-year cash (up-front spend plus `cashMonthsOf` the plan's months of fees) and setup hours of a set, at the inputs' medians. */
+  /** First-year cash (up-front spend plus `cashMonthsOf` the plan's months of fees) and setup hours of a set, with every range at its middle. */
   costs(mask: number): { firstYearCash: number; setupHours: number } {
     const values = this.compiled.leafValues;
     const people = this.parameters[P.people]!;
@@ -308,7 +308,7 @@ export function cashMonthsOf(horizonMonths: number, fees: { from: number; until:
 /**
  * The months in which a set's monthly fees are paid (engine's simulate): from the month today's change
  * starts (`change.startMonth`, 1 when the file does not say), within today's licence months
- * (`tooling.licences.fromMonth` … `untilMonth`), at the inputs' medians. `until` is the last month,
+ * (`tooling.licences.fromMonth` … `untilMonth`), with every range at its middle. `until` is the last month,
  * `Infinity` when they run to the plan's end however long it is.
  * @example feeMonthsOf(compiled) // { from: 1, until: Infinity }
  */

@@ -3,6 +3,7 @@ import {
   builtInPricesSentence,
   doraPaybackMissing,
   monthsWithoutNewWork,
+  optionsWeighed,
   type BuiltInPrice,
   type DoraFigures,
   type PaidBack,
@@ -72,15 +73,21 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
 }
 
 /**
- * Each option's chance of being best, by scenario, written together as shares of one whole
+ * Each option's chance of being best, by scenario, written together as shares of one whole (of the
+ * options the decision weighs, `optionsWeighed`: none for an option that changes nothing)
  * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%; equal
  * chances read equal, even where they then add up to a little less or more).
  * @example bestChances([{ scenario: "a", probabilityBest: 0.456 }, { scenario: "b", probabilityBest: 0.455 }, { scenario: "c", probabilityBest: 0.089 }]) // { a: "46%", b: "45%", c: "9%" }
  */
-export function bestChances(options: readonly { scenario: string; probabilityBest: number }[]): Record<string, string> {
-  const written = formatChancesOfWhole(options.map((option) => option.probabilityBest));
-  return Object.fromEntries(options.map((option, index) => [option.scenario, written[index]!]));
+export function bestChances(options: readonly BestShare[]): Record<string, string> {
+  // Of the options weighed alone: one that changes nothing is today again, with no chance of its own (`optionsWeighed`).
+  const weighed = optionsWeighed(options);
+  const written = formatChancesOfWhole(weighed.map((option) => option.probabilityBest));
+  return Object.fromEntries(weighed.map((option, index) => [option.scenario, written[index]!]));
 }
+
+/** An option's chance of being best (`DecisionOption`), flagged when it changes nothing (`changesNothing`: not weighed apart from today). */
+type BestShare = { scenario: string; probabilityBest: number; changesNothing?: boolean };
 
 /**
  * The other options' shares of being best (`otherBestShares`), with what sets them apart from the best's
@@ -90,7 +97,7 @@ export function bestChances(options: readonly { scenario: string; probabilityBes
  * 1%" does not read as one list: "; b in 49%; c and today each in under 1%".
  * @example sharedBestTail(options, "a", (name) => name) // ", b in 45% and today in 9%" ; "; b in 49%; c and today each in under 1%"
  */
-export function sharedBestTail(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string {
+export function sharedBestTail(options: readonly BestShare[], best: string, name: (scenario: string) => string): string {
   const groups = otherBestGroups(options, best, name);
   if (groups.length === 0) return "";
   const shares = groups.map(groupWords);
@@ -105,9 +112,10 @@ export function sharedBestTail(options: readonly { scenario: string; probability
  * named together, "each" so that the share is not read as theirs together ("Today and Own stack each
  * in under 1%"), as page 1's decision section and `run`'s "Best on average" line both say them. An
  * option best in none of the samples is named too, "in under 1%" (a chance from samples claims no
- * certainty), as `voi`'s table and the web app's decision panel list every option.
+ * certainty), as `voi`'s table and the web app's decision panel list every option; one that changes
+ * nothing is not (`optionsWeighed`: it is today again, with no chance of its own).
  */
-export function otherBestShares(options: readonly { scenario: string; probabilityBest: number }[], best: string, name: (scenario: string) => string): string[] {
+export function otherBestShares(options: readonly BestShare[], best: string, name: (scenario: string) => string): string[] {
   return otherBestGroups(options, best, name).map(groupWords);
 }
 
@@ -117,14 +125,12 @@ function groupWords(group: { share: string; names: string[] }): string {
 }
 
 /** The options other than `best`, the most often best first, grouped by their share in words (`bestChances`). */
-function otherBestGroups(
-  options: readonly { scenario: string; probabilityBest: number }[],
-  best: string,
-  name: (scenario: string) => string,
-): { share: string; names: string[] }[] {
+function otherBestGroups(options: readonly BestShare[], best: string, name: (scenario: string) => string): { share: string; names: string[] }[] {
   const chances = bestChances(options);
   const groups: { share: string; names: string[] }[] = [];
-  for (const option of options.filter((other) => other.scenario !== best).sort((a, b) => b.probabilityBest - a.probabilityBest)) {
+  // An option that changes nothing is not named with a share: it is today again, not "in under 1%".
+  const others = optionsWeighed(options).filter((other) => other.scenario !== best);
+  for (const option of others.sort((a, b) => b.probabilityBest - a.probabilityBest)) {
     const share = chances[option.scenario]!;
     const last = groups.at(-1);
     if (last?.share === share) last.names.push(name(option.scenario));
@@ -482,6 +488,15 @@ export function nothingToMeasureWords(decision: { evpi: number; noiseLevel: numb
   return `${who} worth measuring before deciding: even knowing every figure for sure would be worth ${lessThanOneUnit(decision.evpi, currency) ?? `only ${money(decision.evpi)}`}.`;
 }
 
+/**
+ * When every option but today changes nothing against it (`nothingToChoose`): what `run`, `voi`, the
+ * report and the web app say instead of how often each option is best, the options and today by their names.
+ * @example nothingToChooseWords(["New option"], "Today") // "New option changes nothing against Today: there is nothing to choose between, so nothing is worth measuring before deciding."
+ */
+export function nothingToChooseWords(same: readonly string[], today: string): string {
+  return `${listInWords(same)} ${same.length === 1 ? "changes" : "change"} nothing against ${today}: there is nothing to choose between, so nothing is worth measuring before deciding.`;
+}
+
 /** What a value of information of 0 means, in words: knowing the figure would not change the choice. */
 const WOULD_NOT_CHANGE = "would not change the choice";
 
@@ -685,13 +700,6 @@ export function onlyBeforeChangeAside(names: readonly string[]): string {
 }
 
 /**
- * Where `optimize` ranks by a figure over the draws (the median NPV, the chance of paying back), the
- * convention of every figure it gives beside it: the case run once with each input at its median
- * (docs/commands.md, `optimize`). "NPV at the inputs' medians", "Adds to NPV at the inputs' medians".
- */
-export const AT_THE_INPUTS_MEDIANS = "at the inputs' medians";
-
-/**
  * What a payback month in a column is counted in: months of the plan from its month 1 (not from when the
  * change starts), the gain so far not discounted (docs/numbers.md, "Payback month").
  * @example `Pays back (${PAYBACK_MONTH_BASIS})` // "Pays back (month of the plan, undiscounted)"
@@ -703,6 +711,14 @@ export const CASH_AS_PAID = "undiscounted";
 
 /** The case's own figures where it has ranges, after what they say: "… does not pay back within 12 months with every range at its middle". */
 export const AT_THE_MIDDLE = "every range at its middle";
+
+/**
+ * Where `optimize` ranks by a figure over the draws (the median NPV, the chance of paying back), the
+ * convention of every figure it gives beside it, and `sensitivity`'s base: the case run once with every
+ * range at its middle, the figures `run`, page 1 and the web app give (docs/commands.md, `optimize`), so
+ * said in their words. "NPV against today with every range at its middle", "Adds to NPV with every range at its middle".
+ */
+export const WITH_EVERY_RANGE_AT_ITS_MIDDLE = `with ${AT_THE_MIDDLE}`;
 
 /**
  * A sentence stating the case's own figures as fact, qualified when the case has ranges: those

@@ -43,7 +43,7 @@ export function rankRisks(
   if (!comparison) return undefined;
   const tornado = uncertainty?.tornado[alternative];
   if (tornado && tornado.length > 0) {
-    // The tornado moves one range at a time around the case with every input at its median.
+    // The tornado moves one range at a time around the case with every range at its middle.
     const median = comparison.npv;
     return {
       alternative,

@@ -27,7 +27,7 @@ export interface UncertaintyView {
   distribution: Record<string, AlternativeDistribution>;
   /** By alternative name: P5/P50/P95 of the cumulative net at the end of each month. */
   cumulativeBand: Record<string, Band>;
-  /** By alternative name, largest swing first: each range at its 5th and 95th percentile, the rest at their medians. */
+  /** By alternative name, largest swing first: each range at its 5th and 95th percentile, every other range at its middle. */
   tornado: Record<string, TornadoEntry[]>;
 }
 

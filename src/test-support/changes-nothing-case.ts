@@ -36,9 +36,10 @@ export function changesNothingResults(onlySame = false): { compiled: CompiledCas
 /**
  * examples/close-call.yaml with "What will be approved" alone at €620 a user a month (a net gain of €44
  * with every range at its middle, ahead of today in about half the outcomes) and an option that changes
- * nothing ("same", "New option"): no close call, as that option is staying as today, not a rival.
+ * nothing ("same", "New option"): no close call, as that option is staying as today, not a rival. With
+ * `sameFirst`, that option comes first in the file, before today.
  */
-export function closeToNothingCase(): Record<string, unknown> {
+export function closeToNothingCase(sameFirst = false): Record<string, unknown> {
   return {
     title: "One data scientist, one option and one that changes nothing",
     currency: "EUR",
@@ -52,20 +53,21 @@ export function closeToNothingCase(): Record<string, unknown> {
       releases: { mode: "schedule", months: [4, 7, 10], newWorkThresholdHours: 80 },
     },
     scenarios: {
+      ...(sameFirst ? { same: { label: "New option" } } : {}),
       current: { label: "Today" },
       compromise: {
         label: "What will be approved",
         projects: { upkeepHoursPerMonth: { low: 8, high: 30 } },
         tooling: { licences: { perUserPerMonth: 620 } },
       },
-      same: { label: "New option" },
+      ...(sameFirst ? {} : { same: { label: "New option" } }),
     },
   };
 }
 
 /** `closeToNothingCase` compiled, its result, and the result with 2,000 samples of its ranges (seed 1). */
-export function closeToNothingResults(): { compiled: CompiledCase; result: CaseResult; sampled: CaseResult } {
-  const compiled = validateScenarioText(JSON.stringify(closeToNothingCase())).compiled!;
+export function closeToNothingResults(sameFirst = false): { compiled: CompiledCase; result: CaseResult; sampled: CaseResult } {
+  const compiled = validateScenarioText(JSON.stringify(closeToNothingCase(sameFirst))).compiled!;
   const result = buildResult(compiled);
   return { compiled, result, sampled: withUncertainty(result, MonteCarlo.summaryOf(compiled, { samples: 2_000, seed: 1 })) };
 }

@@ -81,4 +81,25 @@ describe("the workbook's payback of an option that changes nothing", () => {
     expect(found[0]!.result).toBe(0);
     expect(found[0]!.formula).not.toContain("nothing to pay back");
   });
+
+  it("gives it no chance of paying back nor of a gain on the Distribution snapshot: “n/a”, as run does", () => {
+    const text = JSON.stringify(changesNothingCase(), null, 2);
+    const validation = validateScenarioText(text);
+    const compiled = validation.compiled!;
+    const monteCarlo = new MonteCarlo(compiled, { samples: 500, seed: 1 }).runAll().summarise();
+    const { workbook } = buildCaseWorkbook({ text, file: validation.file, compiled, monteCarlo });
+    const snapshot = workbook.getWorksheet(sheetNames.distribution)!;
+    const chances: Record<string, unknown[]> = {};
+    snapshot.eachRow((row) => {
+      const first = String(row.getCell(1).value ?? "");
+      if (first.startsWith("  Pays back within") || first === "  Net present value above zero")
+        chances[first.trim()] = [row.getCell(2).value, row.getCell(3).value];
+    });
+    expect(Object.keys(chances)).toEqual(["Pays back within 12 months", "Net present value above zero"]);
+    // It read 100% ("over 99%") and 0% ("under 1%"): "New option" is the first alternative, "Better tools" the second.
+    for (const [same, tools] of Object.values(chances)) {
+      expect(same).toBe("n/a");
+      expect(typeof tools).toBe("number");
+    }
+  });
 });

@@ -108,14 +108,16 @@ export function writeDistributionSheet(
   for (let c = 1; c <= lastColumn; c++) sheet.text(row, c, c === 1 ? "Chances" : "", styled("section"));
   row += 1;
   sheet.text(row, 1, `  Pays back within ${plural(compiled.horizonMonths, "month")}`, styled("label"));
-  alternatives.forEach((scenario, index) =>
-    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityPaysBack, styled("keyFigure", formats.chance)),
-  );
+  // An option that changes nothing has no chance of paying back nor of a gain: "n/a", as `run` gives them,
+  // not the "over 99%" of its month 0 in every sample nor the "under 1%" of a gain it cannot have.
+  const chance = (name: string, value: number, column: number) =>
+    result.comparisons[name]!.changesNothing
+      ? sheet.text(row, column, "n/a", styled("fixed"))
+      : sheet.number(row, column, value, styled("keyFigure", formats.chance));
+  alternatives.forEach((scenario, index) => chance(scenario.name, distributionOf(scenario.name).probabilityPaysBack, 2 + index));
   row += 1;
   sheet.text(row, 1, "  Net present value above zero", styled("label"));
-  alternatives.forEach((scenario, index) =>
-    sheet.number(row, 2 + index, distributionOf(scenario.name).probabilityNpvPositive, styled("keyFigure", formats.chance)),
-  );
+  alternatives.forEach((scenario, index) => chance(scenario.name, distributionOf(scenario.name).probabilityNpvPositive, 2 + index));
 
   row += 2;
   sheet.text(row, 1, "The ranges behind it", styled("header"));

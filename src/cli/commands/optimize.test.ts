@@ -110,48 +110,48 @@ describe("optimize end to end", () => {
     // the ranges, a month counted from when, discounted or not. team.yaml has ranges; seed.yaml has none.
     const ranged = await runCliCaptured(["optimize", teamFile().file, "--top", "2"]);
     expect(ranged.stdout).toMatch(
-      /^ {2}Capabilities +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+      /^ {2}Capabilities +NPV against today with every range at its middle +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     expect(ranged.stdout).toMatch(
-      /^ {2}What to ask for first +Adds to NPV at the inputs' medians +NPV so far at the inputs' medians +Fair share of NPV at the inputs' medians$/m,
+      /^ {2}What to ask for first +Adds to NPV with every range at its middle +NPV so far with every range at its middle +Fair share of NPV with every range at its middle$/m,
     );
-    expect(ranged.stdout).toContain("\n  The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n");
+    expect(ranged.stdout).toContain("\n  The NPV, payback, first-year cash and setup hours: from the case run once with every range at its middle.\n");
     const single = await runCliCaptured(["optimize", join(packageRoot, "examples", "seed.yaml"), "--top", "2"]);
     expect(single.stdout).toMatch(
       /^ {2}Capabilities +NPV against today +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
-    expect(single.stdout).not.toContain("at the inputs' medians");
+    expect(single.stdout).not.toContain("with every range at its middle");
     expect(single.stdout).not.toContain("from the case run once");
   });
 
-  it("ranked by a figure over the draws, says the NPV column is the NPV at the inputs' medians, in its header and a note under the table", async () => {
+  it("ranked by a figure over the draws, says the NPV column is the NPV with every range at its middle, in its header and a note under the table", async () => {
     const { file } = teamFile();
     // It headed "NPV" €248,944 beside "Median net present value over the ranges" €247,431 (team.yaml, --budget 30000).
     const p50 = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "p50", "--top", "3", "--samples", "60"]);
     expect(p50.exitCode).toBe(0);
     expect(p50.stdout).toMatch(
-      /^ {2}Capabilities +Median NPV against today over the ranges +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+      /^ {2}Capabilities +Median NPV against today over the ranges +NPV against today with every range at its middle +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     expect(p50.stdout).toContain(
-      "\n  Median net present value over the ranges: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n",
+      "\n  Median net present value over the ranges: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours: from the case run once with every range at its middle.\n",
     );
     const chance = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", "probability", "--top", "3", "--samples", "60"]);
     expect(chance.stdout).toContain(
       "\n  Chance of paying back within 36 months: from 60 draws of the inputs. The NPV, payback, first-year cash and setup hours:",
     );
-    // Ranked by the NPV itself or by payback, the figures are still those at the inputs' medians in a file with ranges: said so too.
+    // Ranked by the NPV itself or by payback, the figures are still those with every range at its middle in a file with ranges: said so too.
     for (const objective of ["npv", "payback"]) {
       const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
-      expect(stdout).toContain("NPV against today at the inputs' medians");
-      expect(stdout).toContain("\n  The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.\n");
+      expect(stdout).toContain("NPV against today with every range at its middle");
+      expect(stdout).toContain("\n  The NPV, payback, first-year cash and setup hours: from the case run once with every range at its middle.\n");
     }
   });
 
-  it("ranked by a figure over the draws, heads each column of what to ask for first with its convention: NPVs at the inputs' medians, not that figure", async () => {
+  it("ranked by a figure over the draws, heads each column of what to ask for first with its convention: NPVs with every range at its middle, not that figure", async () => {
     const { file } = teamFile();
     const args = ["optimize", file, "--budget", "30000", "--top", "3", "--samples", "60"];
     const header =
-      /^ {2}What to ask for first +Adds to NPV at the inputs' medians +NPV so far at the inputs' medians +Fair share of NPV at the inputs' medians$/m;
+      /^ {2}What to ask for first +Adds to NPV with every range at its middle +NPV so far with every range at its middle +Fair share of NPV with every range at its middle$/m;
     for (const objective of ["p50", "probability"]) {
       const text = await runCliCaptured([...args, "--objective", objective]);
       const json = JSON.parse((await runCliCaptured([...args, "--objective", objective, "--json"])).stdout);
@@ -163,11 +163,11 @@ describe("optimize end to end", () => {
       const npv = formatMoney(steps[steps.length - 1]!.cumulativeNpv, "EUR");
       expect(npv).toBe(formatMoney(json.best.npv, "EUR"));
       const median = objective === "p50" ? `, not to its median net present value over the ranges (${formatMoney(json.best.objective, "EUR")})` : "";
-      expect(text.stdout).toContain(`The steps and the fair shares each add up to the set's NPV at the inputs' medians (${npv})${median}.\n`);
+      expect(text.stdout).toContain(`The steps and the fair shares each add up to the set's NPV with every range at its middle (${npv})${median}.\n`);
       // The ranked table's note names every figure at the medians, setup hours too (a catalogue's setup hours may be a range).
-      expect(text.stdout).toContain("The NPV, payback, first-year cash and setup hours: from the case run once with each input at its median.");
+      expect(text.stdout).toContain("The NPV, payback, first-year cash and setup hours: from the case run once with every range at its middle.");
     }
-    // Ranked by the NPV itself or by payback, the columns are the NPV there is: at the inputs' medians, in a file with ranges.
+    // Ranked by the NPV itself or by payback, the columns are the NPV there is: with every range at its middle, in a file with ranges.
     for (const objective of ["npv", "payback"]) {
       const { stdout } = await runCliCaptured(["optimize", file, "--budget", "30000", "--objective", objective, "--top", "3"]);
       expect(stdout).toMatch(header);
@@ -197,7 +197,7 @@ describe("optimize end to end", () => {
     expect(text.stdout).toContain("chance of paying back within 36 months");
     // The column is headed like the table's other columns.
     expect(text.stdout).toMatch(
-      /^ {2}Capabilities +Chance of paying back within 36 months +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+      /^ {2}Capabilities +Chance of paying back within 36 months +NPV against today with every range at its middle +Pays back \(month of the plan, undiscounted\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     const payback = await runCliCaptured(["optimize", file, "--budget", "15000", "--objective", "payback", "--top", "2"]);
     expect(payback.exitCode).toBe(0);
@@ -206,7 +206,7 @@ describe("optimize end to end", () => {
     const table = payback.stdout.split("\n\n")[1]!;
     // The payback month is the objective's column: no second "Pays back" column repeats it.
     expect(table).toMatch(
-      /^ {2}Capabilities +Earliest payback \(month of the plan, undiscounted\) +NPV against today at the inputs' medians +First-year cash \(undiscounted\) +Team setup hours$/m,
+      /^ {2}Capabilities +Earliest payback \(month of the plan, undiscounted\) +NPV against today with every range at its middle +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     expect(table).toMatch(/^ {2}1\. [a-zA-Z, ]+ +month \d+ +€[\d,]+ +€[\d,]+ +\d+$/m);
     expect(table).toMatch(/^ {2}2\. [a-zA-Z, ]+ +month \d+ +€[\d,]+ +€[\d,]+ +\d+$/m);
@@ -373,7 +373,7 @@ describe("what optimize's text says beside its figures", () => {
     expect(result.best.npv).toBeLessThan(0);
     expect(result.bestLosesMoney).toEqual({ capabilities: ["scheduling"], npv: result.best.npv, better: { capabilities: [], npv: 0 } });
     const npv = formatMoney(result.best.npv, "EUR");
-    const warning = `scheduling ranks first by chance of paying back within 12 months (2%) but loses money: its NPV is ${npv} at the inputs' medians. Staying as today costs nothing (NPV €0).`;
+    const warning = `scheduling ranks first by chance of paying back within 12 months (2%) but loses money: its NPV is ${npv} with every range at its middle. Staying as today costs nothing (NPV €0).`;
     expect(json.stderr).toContain(`warning: ${file}: ${warning}\n`);
     const { stdout } = await runCliCaptured(["optimize", file, "--objective", "probability"]);
     expect(stdout).toContain(`\n  Warning: ${warning}\n`);
@@ -392,7 +392,7 @@ describe("what optimize's text says beside its figures", () => {
       ["JPY", "JP¥1"],
     ]) {
       const warning = lossWarning(tiny, { currency: currency!, horizonMonths: 12 })!;
-      expect(warning).toContain(`but loses money: its NPV is below ${formatMoney(0, currency!)} by less than ${one} at the inputs' medians.`);
+      expect(warning).toContain(`but loses money: its NPV is below ${formatMoney(0, currency!)} by less than ${one} with every range at its middle.`);
     }
   });
 
@@ -720,7 +720,7 @@ describe("optimize's budget in a plan shorter than a year", () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout.split("\n")[0]).toBe("Best sets of capabilities by net present value (cash over the plan's 6 months at most €1,000)");
     expect(run.stdout).toMatch(
-      /^ {2}Capabilities +NPV against today at the inputs' medians +Pays back \(month of the plan, undiscounted\) +Cash, 6 months \(undiscounted\) +Team setup hours$/m,
+      /^ {2}Capabilities +NPV against today with every range at its middle +Pays back \(month of the plan, undiscounted\) +Cash, 6 months \(undiscounted\) +Team setup hours$/m,
     );
     expect(run.stdout).toMatch(/^ {2}1\. commands, versioning +€[\d,]+ +month \d+ +€480 +\d+$/m);
     expect(run.stdout).toContain("\n  The plan is 6 months long, so the cash (and the budget) counts the up-front spend plus 6 months of fees, not twelve.\n");
@@ -732,7 +732,7 @@ describe("optimize's budget in a plan shorter than a year", () => {
     // A plan of a year or more counts twelve months, as before, and says nothing of it.
     const year = await runCliCaptured(["optimize", teamFile().file, "--budget", "1000", "--top", "1"]);
     expect(year.stdout).toMatch(
-      /^ {2}Capabilities +NPV against today at the inputs' medians +Pays back \([^)]+\) +First-year cash \(undiscounted\) +Team setup hours$/m,
+      /^ {2}Capabilities +NPV against today with every range at its middle +Pays back \([^)]+\) +First-year cash \(undiscounted\) +Team setup hours$/m,
     );
     expect(year.stdout).not.toContain("The plan is");
   });

@@ -34,7 +34,7 @@ import {
   roundAsWritten,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
-import { AT_THE_INPUTS_MEDIANS, builtInPricesWords, CASH_AS_PAID, PAYBACK_MONTH_BASIS, riskAdjustmentAside } from "../../format/words.js";
+import { WITH_EVERY_RANGE_AT_ITS_MIDDLE, builtInPricesWords, CASH_AS_PAID, PAYBACK_MONTH_BASIS, riskAdjustmentAside } from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -83,7 +83,7 @@ interface CaseContext {
   readonly unconvertedPrices?: string;
   /** The months in which a set's fees are paid (engine's feeMonthsOf): from today's change start, within today's licence months. */
   readonly feeMonths: { from: number; until: number };
-  /** The file gives inputs as ranges: every figure but the objective's over the draws is that of the case run once at the inputs' medians. */
+  /** The file gives inputs as ranges: every figure but the objective's over the draws is that of the case run once with every range at its middle. */
   readonly ranges: boolean;
 }
 
@@ -249,7 +249,7 @@ function cashMoney(value: number, currency: string, budget: number | null): stri
 /**
  * The best set loses money (the engine's `bestLosesMoney`): said plainly, with its NPV, and what gains
  * more, so that a set that pays back in 2% of the draws is not read as a recommendation.
- * @example lossWarning(result, { currency: "EUR", horizonMonths: 12 }) // "Warning: scheduling ranks first by chance of paying back within 12 months (2%) but loses money: its NPV is -€1,315 at the inputs' medians. Staying as today costs nothing (NPV €0)."
+ * @example lossWarning(result, { currency: "EUR", horizonMonths: 12 }) // "Warning: scheduling ranks first by chance of paying back within 12 months (2%) but loses money: its NPV is -€1,315 with every range at its middle. Staying as today costs nothing (NPV €0)."
  */
 export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "currency" | "horizonMonths">): string | undefined {
   const loss = result.bestLosesMoney;
@@ -263,7 +263,7 @@ export function lossWarning(result: OptimizeResult, context: Pick<CaseContext, "
   // A loss under one unit would read "loses money: its NPV is €0": said as below €0 by less than €1.
   const under = lessThanOneUnit(-loss.npv, context.currency);
   const npv = under ? `below ${money(0)} by ${under}` : money(loss.npv);
-  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveName(result.objective, context.horizonMonths)}${ranking} but loses money: its NPV is ${npv} ${AT_THE_INPUTS_MEDIANS}. ${better}`;
+  return `Warning: ${loss.capabilities.join(", ")} ranks first by ${objectiveName(result.objective, context.horizonMonths)}${ranking} but loses money: its NPV is ${npv} ${WITH_EVERY_RANGE_AT_ITS_MIDDLE}. ${better}`;
 }
 
 /**
@@ -279,9 +279,9 @@ function setupHoursText(value: number, limit: number | null): string {
 
 /**
  * Under the table of what to ask for first, ranked by a figure over the draws: what its steps (and
- * fair shares) add up to, the set's NPV at the inputs' medians, and, ranked by the median NPV, that
+ * fair shares) add up to, the set's NPV with every range at its middle, and, ranked by the median NPV, that
  * it is not that median, another sum of money beside it (docs/commands.md, optimize).
- * @example addUpWords(result, 248944, true, context) // "The steps and the fair shares each add up to the set's NPV at the inputs' medians (€248,944), not to its median net present value over the ranges (€247,431)."
+ * @example addUpWords(result, 248944, true, context) // "The steps and the fair shares each add up to the set's NPV with every range at its middle (€248,944), not to its median net present value over the ranges (€247,431)."
  */
 function addUpWords(result: OptimizeResult, npv: number, fairShares: boolean, context: Pick<CaseContext, "currency" | "horizonMonths">): string {
   const best = result.best;
@@ -294,7 +294,7 @@ function addUpWords(result: OptimizeResult, npv: number, fairShares: boolean, co
     )
       ? `, not to its ${objectiveName("p50", context.horizonMonths)} (${objectiveText(result, best.objective, context)})`
       : "";
-  return `${fairShares ? "The steps and the fair shares each add" : "The steps add"} up to the set's NPV ${AT_THE_INPUTS_MEDIANS} (${formatGain(npv, context.currency)})${median}.`;
+  return `${fairShares ? "The steps and the fair shares each add" : "The steps add"} up to the set's NPV ${WITH_EVERY_RANGE_AT_ITS_MIDDLE} (${formatGain(npv, context.currency)})${median}.`;
 }
 
 function renderText(result: OptimizeResult, context: CaseContext): string {
@@ -310,10 +310,10 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     // Hours as given too: --setup-hours 0.0004 read "setup at most 0 hours", and 1 "setup at most 1 hours".
     result.limits.setupHours !== null ? `setup at most ${pluralAsWritten(formatBoundAsGiven(result.limits.setupHours), "hour")}` : "",
   ].filter(Boolean);
-  // Ranked by a figure over the draws, the other columns are still at the inputs' medians.
+  // Ranked by a figure over the draws, the other columns are still with every range at its middle.
   const overDraws = result.objective === "p50" || result.objective === "probability";
-  // With ranges in the file, every NPV but the median over the draws is that of the case run once at the inputs' medians, whatever the ranking.
-  const atMedians = context.ranges || overDraws ? ` ${AT_THE_INPUTS_MEDIANS}` : "";
+  // With ranges in the file, every NPV but the median over the draws is that of the case run once with every range at its middle, whatever the ranking.
+  const atTheMiddle = context.ranges || overDraws ? ` ${WITH_EVERY_RANGE_AT_ITS_MIDDLE}` : "";
   const parts = [
     `Best sets of capabilities by ${objectiveName(result.objective, context.horizonMonths)}${limits.length ? ` (${limits.join(", ")})` : ""}`,
     `Search: ${result.methodDescription}${
@@ -325,12 +325,12 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     "",
     renderTable(
       // Each header says what the figure is, its unit and its convention (docs/commands.md, optimize): the
-      // NPV against today, at the inputs' medians when the file has ranges; the payback month counted in
+      // NPV against today, with every range at its middle when the file has ranges; the payback month counted in
       // months of the plan before discounting; the cash as paid; the team's setup hours.
       [
         "Capabilities",
         ...(result.objective === "npv" ? [] : [objectiveHeader(result.objective, context.horizonMonths)]),
-        `NPV against today${atMedians}`,
+        `NPV against today${atTheMiddle}`,
         // Ranked by payback, the objective's own column is the payback month already.
         ...(result.objective === "payback" ? [] : [`Pays back (${PAYBACK_MONTH_BASIS})`]),
         `${cash.column} (${CASH_AS_PAID})`,
@@ -367,10 +367,10 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
     "",
     ...(overDraws
       ? [
-          `  ${sentenceCase(objectiveName(result.objective, context.horizonMonths))}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`,
+          `  ${sentenceCase(objectiveName(result.objective, context.horizonMonths))}: from ${plural(result.sampling?.samples ?? 0, "draw")} of the inputs. The NPV, payback, ${cash.title} and setup hours: from the case run once with every range at its middle.`,
         ]
       : context.ranges
-        ? [`  The NPV, payback, ${cash.title} and setup hours: from the case run once with each input at its median.`]
+        ? [`  The NPV, payback, ${cash.title} and setup hours: from the case run once with every range at its middle.`]
         : []),
     ...(warning ? [`  ${warning}`] : []),
     `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
@@ -403,14 +403,14 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   );
   if (result.adoptionOrder.length > 0) {
     const shapley = new Map((result.shapleyNpv ?? []).map((entry) => [entry.capability, entry.value]));
-    // The steps and fair shares are NPVs of the case run once at the inputs' medians (engine's
+    // The steps and fair shares are NPVs of the case run once with every range at its middle (engine's
     // adoptionOrder, shapley), never the median or the chance over the draws the sets are ranked by:
     // ranked by one of those, each column says so, as the ranked table's NPV column does.
     const lastStep = result.adoptionOrder[result.adoptionOrder.length - 1]!;
     parts.push(
       "",
       renderTable(
-        ["What to ask for first", `Adds to NPV${atMedians}`, `NPV so far${atMedians}`, ...(shapley.size ? [`Fair share of NPV${atMedians}`] : [])],
+        ["What to ask for first", `Adds to NPV${atTheMiddle}`, `NPV so far${atTheMiddle}`, ...(shapley.size ? [`Fair share of NPV${atTheMiddle}`] : [])],
         result.adoptionOrder.map((step, index) => [
           `${index + 1}. ${labels.get(step.capability) ?? step.capability} (${step.capability})`,
           gain(step.marginalNpv),

@@ -100,7 +100,7 @@ describe("sensitivity", () => {
     // With the default 1,024 base samples, value per project's first-order estimate is a hair below zero.
     const { exitCode, stdout } = await runCliCaptured(["sensitivity", uncertain]);
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,768 with every input at its median\)/);
+    expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,768 with every range at its middle\)/);
     expect(stdout).toContain("Input (one at a time, 5th to 95th percentile)");
     expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth\s+25 hours a month\s+35 hours a month\s+€5,433\s+€10,531\s+€5,098/);
     expect(stdout).toMatch(/█{20,}/);
@@ -306,7 +306,7 @@ describe("sensitivity", () => {
         expect(value).toBeLessThan(0.5);
       }
       const stdout = (await runCliCaptured(["sensitivity", file, "--method", "tornado"])).stdout.replaceAll("\u00a0", " ");
-      expect(stdout).toContain("Sensitivity of the net present value of Alt (less than CHF 1 with every input at its median)");
+      expect(stdout).toContain("Sensitivity of the net present value of Alt (less than CHF 1 with every range at its middle)");
       expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth +2 hours a month +4 hours a month +less than CHF 1 +less than CHF 1 +less than CHF 1\n/);
       expect(stdout).not.toContain("CHF 0");
     } finally {

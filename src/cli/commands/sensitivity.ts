@@ -22,7 +22,7 @@ import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
-import { listInWords, riskAdjustmentAside } from "../../format/words.js";
+import { AT_THE_MIDDLE, listInWords, riskAdjustmentAside } from "../../format/words.js";
 import { inputValueWriter } from "../../format/input-value.js";
 import { tornadoInputLabel } from "../../format/input-description.js";
 
@@ -162,10 +162,11 @@ function renderText(
   risk?: { benefits: number; costs: number },
   linked?: { label: (input: string) => string; moves: (input: string) => boolean },
 ): string {
-  // A file without ranges has no medians: its inputs are single numbers, as written. Either method
-  // finds nothing to move then (no tornado bars, no Sobol indices).
+  // A file without ranges has no middles: its inputs are single numbers, as written. Either method
+  // finds nothing to move then (no tornado bars, no Sobol indices). With ranges, the base is `run`'s NPV,
+  // said in its words (`AT_THE_MIDDLE`).
   const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
-  const base = noRanges ? "every input as written" : "every input at its median";
+  const base = noRanges ? "every input as written" : AT_THE_MIDDLE;
   const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`];
   // The NPVs here are not risk-adjusted: said, so that they are not read against run's risk-adjusted line.
   const aside = riskAdjustmentAside(risk);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { buildResult, withUncertainty, type CaseResult, type DecisionAnalysis, type InformationValue } from "../../engine/index.js";
+import { buildResult, nothingToChoose, withUncertainty, type CaseResult, type DecisionAnalysis, type InformationValue } from "../../engine/index.js";
 import { suggest } from "../../engine/index.js";
 import { continuing, informationLabel } from "../../format/information-words.js";
 import { formatMoneyExact as formatMoney } from "../../format/numbers.js";
@@ -8,7 +8,9 @@ import {
   belowNoiseWords,
   bestChances,
   bestLevelWords,
+  listInWords,
   noInputAloneWords,
+  nothingToChooseWords,
   notWorthMeasuringWords,
   riskAdjustmentAside,
   sharedBestTail,
@@ -56,24 +58,43 @@ function optionName(result: CaseResult, scenario: string): string {
  * the first in the file does not read as the winner (docs/commands.md, `voi`).
  */
 function bestOnAverageMark(decision: DecisionAnalysis, scenario: string): string {
-  if (!decision.bestOnAverage.includes(scenario)) return "";
+  // With nothing to choose between (`nothingToChoose`), no option is marked: today is the one choice.
+  if (!decision.bestOnAverage.includes(scenario) || nothingToChoose(decision)) return "";
   return decision.bestOnAverage.length > 1 ? " ← best on average (level)" : " ← best on average";
 }
 
 function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
   // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
   const money = (value: number) => formatGain(value, result.currency);
-  const chances = bestChances(decision.options);
+  // With nothing to choose between, today is best by construction, not by what the samples show: no chance at all.
+  const chances = nothingToChoose(decision) ? {} : bestChances(decision.options);
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
+    // An option that changes nothing is today again: no chance of its own ("n/a", as `run` gives its payback).
     decision.options.map((option) => [
       `${optionName(result, option.scenario)}${bestOnAverageMark(decision, option.scenario)}`,
-      chances[option.scenario]!,
+      chances[option.scenario] ?? "n/a",
       money(option.expectedNpv),
       money(option.expectedLoss),
     ]),
   );
+}
+
+/**
+ * Under the table, of the options that change nothing against today (`DecisionOption.changesNothing`):
+ * why their chance reads "n/a" and they are neither best nor level with today (docs/numbers.md, "Which
+ * option is best"). Empty when none does.
+ * @example changesNothingNote(result, decision) // ["  New option (same) changes nothing against Today (current): the same choice, counted once, under Today (current), so its own chance is n/a."]
+ */
+export function changesNothingNote(result: CaseResult, decision: DecisionAnalysis): string[] {
+  const same = decision.options.filter((option) => option.changesNothing).map((option) => optionName(result, option.scenario));
+  if (same.length === 0) return [];
+  const one = same.length === 1;
+  const today = optionName(result, result.baseline);
+  return [
+    `  ${listInWords(same)} ${one ? "changes" : "change"} nothing against ${today}: the same choice, counted once, under ${today}, so ${one ? "its own chance is" : "their own chances are"} n/a.`,
+  ];
 }
 
 function worthLine(result: CaseResult, decision: DecisionAnalysis, entry: InformationValue, rank: number): string[] {
@@ -107,6 +128,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     optionsTable(result, decision),
     // "Best on average" beside a report whose page 1 recommends another option (or staying): said here too.
     ...pageOneElsewhere(result, decision.best, "the table averages"),
+    ...(nothingToChoose(decision) ? [] : changesNothingNote(result, decision)),
     `  Expected loss: how much less than the best option of each outcome the option gains, on average.`,
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];
@@ -115,7 +137,10 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   if (level) parts.push(`  A tie for best is shared (${tieShareWords(decision)}): ${optionName(result, best.scenario)} is ${level}.`);
   parts.push("");
   const worthNothing = decision.evpi <= decision.noiseLevel;
-  if (worthNothing) {
+  if (nothingToChoose(decision)) {
+    const same = decision.options.filter((option) => option.scenario !== best.scenario).map((option) => optionName(result, option.scenario));
+    parts.push(nothingToChooseWords(same, optionName(result, best.scenario)));
+  } else if (worthNothing) {
     const evpi =
       decision.evpi === 0
         ? "nothing"

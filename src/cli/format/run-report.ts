@@ -5,6 +5,7 @@ import {
   bestLevelWords,
   listInWords,
   noRoomBefore,
+  nothingToChooseWords,
   riskAdjustmentShares,
   sharedBestTail,
   doraPaybackWithNote,
@@ -20,11 +21,13 @@ import {
 import {
   benefitCategories,
   benefitCategoryLabels,
+  nothingToChoose,
   recommend,
   recommendedOption,
   sameAsBest,
   type CaseResult,
   type ComparisonResult,
+  type DecisionAnalysis,
   type ScenarioResult,
 } from "../../engine/index.js";
 import {
@@ -199,12 +202,20 @@ function rangeText(low: number | null, high: number | null, format: (value: numb
   return show(low) === show(high) ? show(low) : `${show(low)} to ${show(high)}`;
 }
 
+/** The labels of the decision's options other than `scenario`, in the file's order. */
+function optionsOtherThan(decision: DecisionAnalysis, scenario: string): string[] {
+  return decision.options.filter((option) => option.scenario !== scenario).map((option) => option.label);
+}
+
 /** The decision in two lines: how often the best option on average is best, and what knowing everything first is worth. */
 function decisionLines(result: CaseResult, comparisons: readonly ComparisonResult[]): string[] {
   const decision = result.decision;
   // The decision weighs every option: said only when the table shows every one.
   if (!decision || comparisons.length < Object.keys(result.comparisons).length) return [];
   const best = decision.options.find((option) => option.scenario === decision.best)!;
+  // Every other option changes nothing: today is the one choice, not "the best option in over 99% of the samples".
+  if (nothingToChoose(decision))
+    return [`  ${nothingToChooseWords(optionsOtherThan(decision, best.scenario), best.label)}`, ...pageOneElsewhere(result, decision.best)];
   // Above zero but under half a unit: "less than €1", not a "€0" that reads as nothing.
   const { figure: evpi, words: upToEvpi } = worthUpTo(decision.evpi, result.currency, (value) => formatMoney(value, result.currency));
   const worth =
@@ -284,7 +295,8 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
         ? NOTHING_TO_PAY_BACK
         : rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month, formatPaybackMonth(null, result.horizonMonths)),
       comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityPaysBack),
-      formatChance(distribution.probabilityNpvPositive),
+      // Nor a chance of a gain: it has none by construction, not "under 1%" of the samples.
+      comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityNpvPositive),
     ];
   });
   const { samples, seed, sampling } = result.uncertainty;

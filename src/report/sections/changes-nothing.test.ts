@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { changesNothingResults, closeToNothingResults } from "../../test-support/changes-nothing-case.js";
 import { createReport } from "../create-report.js";
 import { textOf } from "../report-text.js";
+import { formatChance } from "../../format/numbers.js";
 
 async function reportText(onlySame: boolean): Promise<string> {
   const { compiled, sampled } = changesNothingResults(onlySame);
@@ -50,5 +51,30 @@ describe("the report on an option that changes nothing", () => {
     expect(text).not.toContain("Of the two options");
     expect(text).not.toMatch(/against €0 for “New option”/);
     expect(text).toMatch(/It brings €[\d,]+ more than today over 12 months/);
+  });
+
+  it("weighs it as today in the decision section: today comes out best, not level at the top with it", async () => {
+    for (const sameFirst of [false, true]) {
+      const { compiled, sampled } = closeToNothingResults(sameFirst);
+      const { html } = await createReport(compiled, { result: sampled, generatedOn: "1 June 2026" });
+      const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
+      const chance = (name: string) => formatChance(sampled.decision!.options.find((option) => option.scenario === name)!.probabilityBest);
+      // It said "“Today” is level at the top with “New option” in 50% of the outcomes, …" (with it first in the file, "“New option” is …").
+      expect(text).toContain(
+        `Over the 2,000 outcomes of the ranges, “Today” comes out best in ${chance("current")} of them; “What will be approved” in ${chance("compromise")}.`,
+      );
+      expect(text).not.toContain("level at the top");
+    }
+  });
+
+  it("says in the decision section that there is nothing to choose between when it is the only option", async () => {
+    const text = await reportText(true);
+    const at = text.indexOf("Is it worth finding out more first?");
+    expect(at).toBeGreaterThanOrEqual(0);
+    // It said "“Today” is level at the top with “New option” in every outcome".
+    expect(text.slice(at)).toMatch(
+      /^Is it worth finding out more first\? “New option” changes nothing against “Today”: there is nothing to choose between, so nothing is worth measuring before deciding\./,
+    );
+    expect(text).not.toContain("level at the top");
   });
 });

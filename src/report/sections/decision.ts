@@ -1,11 +1,11 @@
-import { type DecisionAnalysis, type InformationValue, recommendedOption } from "../../engine/index.js";
+import { type DecisionAnalysis, type InformationValue, nothingToChoose, optionsWeighed, recommendedOption } from "../../engine/index.js";
 import type { ReportContext } from "../context.js";
 import { informationWords } from "../../format/information-words.js";
 import { escapeHtml } from "../escape.js";
 import { formatGain, formatNumber } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
-import { bestChances, bestLevelWords, nothingToMeasureWords, otherBestShares, worthUpTo } from "../../format/words.js";
+import { bestChances, bestLevelWords, nothingToChooseWords, nothingToMeasureWords, otherBestShares, worthUpTo } from "../../format/words.js";
 
 /** How many inputs the section names as worth pinning down. */
 export const WORTH_FINDING_OUT = 3;
@@ -15,7 +15,8 @@ export const WORTH_FINDING_OUT = 3;
  * certainty the samples cannot show: best in every outcome reads "over 99%", in none "under 1%".
  */
 function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
-  const ranked = [...decision.options].sort((a, b) => b.probabilityBest - a.probabilityBest);
+  // Of the options weighed: one that changes nothing is today again, with no chance of its own.
+  const ranked = optionsWeighed(decision.options).sort((a, b) => b.probabilityBest - a.probabilityBest);
   const [first] = ranked;
   // The samples are "outcomes", as page 1 and the web app name them.
   const runs = `Over the ${formatNumber(decision.samples)} outcomes of the ranges`;
@@ -72,6 +73,15 @@ export const decisionSection: ReportSection = {
   render(context) {
     const decision = context.result.decision;
     if (!decision || decision.options.length < 2) return "";
+    // Every other option changes nothing: there is no choice to weigh, and so nothing to find out first.
+    if (nothingToChoose(decision)) {
+      const today = decision.options.find((option) => option.scenario === decision.best)!;
+      const same = decision.options.filter((option) => option !== today).map((option) => optionName(context, option.scenario));
+      return `<section id="decision" class="block">
+<h2>Is it worth finding out more first?</h2>
+${prose(nothingToChooseWords(same, optionName(context, today.scenario)))}
+</section>`;
+    }
     const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, WORTH_FINDING_OUT);
     const body =
       worth.length === 0

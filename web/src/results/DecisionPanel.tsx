@@ -1,8 +1,8 @@
 import { memo } from "react";
-import type { CaseResult, InformationValue } from "../../../src/engine/index.js";
+import { nothingToChoose, type CaseResult, type InformationValue } from "../../../src/engine/index.js";
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/format/information-words.js";
-import { bestChances, bestLevelWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
+import { bestChances, bestLevelWords, nothingToChooseWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
 import { formatMoney } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -38,6 +38,19 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
       </section>
     );
   }
+  // Every other option changes nothing: no choice to weigh, said in the words of run, voi and the report.
+  if (nothingToChoose(decision)) {
+    const today = decision.options.find((option) => option.scenario === decision.best)!;
+    const same = decision.options.filter((option) => option !== today).map((option) => `“${option.label}”`);
+    return (
+      <section className="decision" aria-labelledby="decision-heading" data-state="ready" data-samples={decision.samples} ref={kept.ref}>
+        <h2 id="decision-heading">Which option comes out best</h2>
+        <p className="decision-nothing" data-decision="nothing-to-choose">
+          {nothingToChooseWords(same, `“${today.label}”`)}
+        </p>
+      </section>
+    );
+  }
   const worth = decision.evppi.filter((entry) => entry.aboveNoise).slice(0, SHOWN_INPUTS);
   const seed = result.uncertainty?.seed;
   // A tie for best is shared (half each for two, a third each for three): said apart, so that 50% each does not read as a coin toss.
@@ -56,17 +69,25 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
         the highest net present value.
       </p>
       <ul className="decision-options">
-        {decision.options.map((option) => (
-          <li key={option.scenario} data-option={option.scenario}>
-            <span className="decision-option-label">{option.label}</span>
-            <span className="decision-option-share">
-              Best in <span data-figure="probability-best">{chances[option.scenario]}</span> of outcomes
-            </span>
-            <span className="decision-bar" aria-hidden="true">
-              <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />
-            </span>
-          </li>
-        ))}
+        {decision.options.map((option) =>
+          // An option that changes nothing is today again (`DecisionOption.changesNothing`): no chance of its own, said so.
+          option.changesNothing ? (
+            <li key={option.scenario} data-option={option.scenario} data-changes-nothing="true">
+              <span className="decision-option-label">{option.label}</span>
+              <span className="decision-option-share">Changes nothing: the same choice as {labelOf(result.baseline)}, counted once, under it</span>
+            </li>
+          ) : (
+            <li key={option.scenario} data-option={option.scenario}>
+              <span className="decision-option-label">{option.label}</span>
+              <span className="decision-option-share">
+                Best in <span data-figure="probability-best">{chances[option.scenario]}</span> of outcomes
+              </span>
+              <span className="decision-bar" aria-hidden="true">
+                <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />
+              </span>
+            </li>
+          ),
+        )}
       </ul>
       {level && (
         <p className="section-note" data-decision="level-at-the-top">

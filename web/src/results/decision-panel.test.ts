@@ -6,6 +6,7 @@ import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance } from "../../../src/format/numbers.js";
 import { DecisionPanel } from "./DecisionPanel.js";
+import { changesNothingResults, closeToNothingResults } from "../../../src/test-support/changes-nothing-case.js";
 
 describe("the web app's decision panel", () => {
   it("gives chances of being best that add up to 100%, written together, where each rounded alone gives 46% + 46% + 9%", () => {
@@ -33,5 +34,26 @@ describe("the web app's decision panel", () => {
     const html = renderToStaticMarkup(createElement(DecisionPanel, { result, refining: false }));
     const nothing = /<p class="decision-nothing" data-decision="nothing-worth-measuring">([^<]*)<\/p>/.exec(html)?.[1];
     expect(nothing).toBe("No single figure is worth measuring before deciding: even knowing every figure for sure would be worth only €6.");
+  });
+
+  it("gives an option that changes nothing no chance of its own, and today no tie with it", () => {
+    const { sampled } = closeToNothingResults(true);
+    const html = renderToStaticMarkup(createElement(DecisionPanel, { result: sampled, refining: false }));
+    const same = /<li data-option="same"[^>]*>[\s\S]*?<\/li>/.exec(html)?.[0];
+    // It read "Best in 0%"… of outcomes beside "A tie for best is shared (half each for two options): “New option” is level at the top with “Today” …".
+    expect(same).toContain("Changes nothing: the same choice as “Today”, counted once, under it");
+    expect(same).not.toContain("probability-best");
+    const shown = [...html.matchAll(/<span data-figure="probability-best">([^<]*)<\/span>/g)].map((match) => match[1]);
+    expect(shown).toHaveLength(2);
+    expect(html).not.toContain("level-at-the-top");
+  });
+
+  it("says there is nothing to choose between when every option but today changes nothing", () => {
+    const { sampled } = changesNothingResults(true);
+    const html = renderToStaticMarkup(createElement(DecisionPanel, { result: sampled, refining: false }));
+    expect(html).toContain(
+      '<p class="decision-nothing" data-decision="nothing-to-choose">“New option” changes nothing against “Today”: there is nothing to choose between, so nothing is worth measuring before deciding.</p>',
+    );
+    expect(html).not.toContain("probability-best");
   });
 });
