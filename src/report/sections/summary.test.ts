@@ -434,7 +434,7 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     expect(best.alternative).toBe("compromise");
     // It said "the change is wholly in place only from month 15".
     expect(await pageOne(noDip, noDipResult)).toContain(
-      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year (the last 12 months of the plan).`,
+      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year, not discounted (the last 12 months of the plan).`,
     );
   });
 
@@ -465,6 +465,17 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     const best = recommend(teamResult)!.best.alternative;
     expect(teamResult.scenarios[best]!.summary.changeEndMonth).toBeLessThan(teamResult.horizonMonths - 11);
     expect(await pageOne(team, teamResult)).toContain("Once running, it gains");
+  });
+
+  it("says the year's gain is not discounted, in a card whose net gain is in today's money (team.yaml)", async () => {
+    const team = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const teamResult = buildResult(team);
+    const best = teamResult.comparisons[recommend(teamResult)!.best.alternative]!;
+    // It said "Once running, it gains €118,000 a year (the last 12 months of the plan).", under "net gain over
+    // 36 months, in today's money", of a figure `run` calls "not discounted".
+    expect(await pageOne(team, teamResult)).toContain(
+      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year, not discounted (the last 12 months of the plan).`,
+    );
   });
 });
 
@@ -660,7 +671,7 @@ describe("page 1, for gains above zero under one unit", () => {
     expect(best.benefitLastTwelveMonths).toBeGreaterThan(0);
     expect(best.benefitLastTwelveMonths).toBeLessThan(0.5);
     const page = await pageOne(compiled, result);
-    expect(page).toContain("Once running, it gains less than €1 a year (the last 12 months of the plan).");
+    expect(page).toContain("Once running, it gains less than €1 a year, not discounted (the last 12 months of the plan).");
     expect(page).not.toContain("gains €0");
   });
 

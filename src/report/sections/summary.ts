@@ -536,7 +536,8 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const yearlyText =
     horizon > 12
       ? changeEnd.month < horizon - 11
-        ? `Once running, it ${gainsYearly} a year (the last 12 months of the plan).`
+        ? // Not discounted, as `run` and the web app say of the same figure: the card's net gain above is in today's money.
+          `Once running, it ${gainsYearly} a year, not discounted (the last 12 months of the plan).`
         : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${changeStillMade(changeEnd, horizon)}, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
