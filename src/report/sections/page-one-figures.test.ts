@@ -125,6 +125,14 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
           : `Month ${formatNumber(best.paybackMonth)}`,
   );
   if (best.distribution && !best.changesNothing) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  // Beside it, where the two read differently and the case discounts, the chance of a gain in today's money.
+  if (
+    best.distribution &&
+    !best.changesNothing &&
+    result.discountRate !== 0 &&
+    formatChance(best.distribution.probabilityPaysBack) !== formatChance(best.distribution.probabilityNpvPositive)
+  )
+    add("payback-gain-chance", formatChance(best.distribution.probabilityNpvPositive));
   // Where the payback month falls in 9 outcomes out of 10 (P5 to P95, each to the nearer month): an end
   // beyond the plan (null) is said in words, as is a month 0 (never costs more than it brings back).
   const spread = best.distribution?.paybackMonth;

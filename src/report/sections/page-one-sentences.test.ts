@@ -315,7 +315,7 @@ describe("page 1's payback in the first days of month 1", () => {
     const text = await pageOne(compiled, result);
     // It said "Month 1 the month the gain so far turns positive for good: 0 months, or 0 years, from the start".
     expect(text).not.toMatch(/\b0 months|\b0 years/);
-    expect(text).toContain("the month the gain so far turns positive for good: under 0.1 months, or under 0.01 years, from the start");
+    expect(text).toContain("the month the gain so far, not discounted, turns positive for good: under 0.1 months, or under 0.01 years, from the start");
   });
 });
 
@@ -854,5 +854,66 @@ describe("page 1 at a discount rate of 0%, where nothing is discounted", () => {
     // Its gap is 12% of the best's gain: close by the chance, so no "but only" (the test of 'only' above).
     expect(text).toMatch(new RegExp(`brings the most, [^ ]+ over 12 months, ${notDiscounted.replace(/[()]/g, "\\$&")}, €[\\d,]+ more than`));
     expect(text).not.toContain("today's money");
+  });
+});
+
+/**
+ * examples/team.yaml over a year, today and the managed platform alone, its consultants at `consultants`:
+ * at €13,000 it gains a little in today's money; at €15,000 it pays back in month 12 yet loses in today's money.
+ */
+function managedOverAYear(consultants: number): CompiledCase {
+  const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
+  const [head, rest] = [team.slice(0, team.indexOf("  openSource:")), team.slice(team.indexOf("  managed:"), team.indexOf("  compromise:"))];
+  return compile(
+    withEdits(
+      `${head}${rest}`,
+      ["horizonMonths: 36", "horizonMonths: 12"],
+      ["consultants: { value: 15000", `consultants: { value: ${consultants}`],
+    ),
+  );
+}
+
+describe("page 1's two chances, of paying back and of a gain", () => {
+  const compiled = managedOverAYear(13_000);
+  const result = resultOf(compiled);
+  const managed = result.comparisons.managed!;
+  const { probabilityPaysBack, probabilityNpvPositive } = managed.distribution!;
+
+  it("says the payback's chance with its basis beside the chance of a gain in today's money, where they read differently", async () => {
+    expect(formatChance(probabilityPaysBack)).not.toBe(formatChance(probabilityNpvPositive));
+    const text = await pageOne(compiled, result);
+    // The verdict says "the chance that it gains money at all is only 63%" and the payback card said "The
+    // chance that it pays back within 12 months is 79%", with no word why they differ.
+    expect(text).toContain(`the chance that it gains money at all is only ${formatChance(probabilityNpvPositive)}`);
+    expect(text).not.toContain("The chance that it pays back within 12 months");
+    expect(text).toContain(
+      `The chance that it earns back what it costs within 12 months, before valuing money over time, is ${formatChance(probabilityPaysBack)} (of a gain in today's money: ${formatChance(probabilityNpvPositive)}).`,
+    );
+    // And its month is the gain so far as paid.
+    expect(text).toContain("Month 12 the month the gain so far, not discounted, turns positive for good, with every range at its middle:");
+  });
+
+  it("keeps the one chance where the two read the same, and at a rate of 0%", async () => {
+    const flat = compile(withEdit(readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8"), "value: 0.08", "value: 0"));
+    const flatResult = resultOf(flat);
+    const best = flatResult.comparisons[recommend(flatResult)!.best.alternative]!;
+    const text = await pageOne(flat, flatResult);
+    expect(text).toContain(`The chance that it pays back within 36 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`);
+    expect(text).toContain("the month the gain so far turns positive for good");
+  });
+
+  it("says under the table of options why a payback month stands beside a loss", async () => {
+    const atALoss = managedOverAYear(15_000);
+    const lossResult = resultOf(atALoss);
+    const comparison = lossResult.comparisons.managed!;
+    expect(comparison.npv).toBeLessThan(0);
+    expect(comparison.paybackMonth).toBe(12);
+    const { html } = await createReport(atALoss, { result: lossResult });
+    const options = textOf(html.slice(html.indexOf('<section id="options"')).replace(/<\/?span[^>]*>/g, "")).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It read "A managed platform | -€904 | month 12" with no word that the month is counted as paid.
+    expect(options).toContain("Pays back: the first month from which the gain so far, not discounted, stays at or above zero to the end of the plan;");
+    expect(options).toContain(
+      "“A managed platform” pays back before money is valued over time, yet its net gain is a loss in today's money: money that comes later is worth less.",
+    );
   });
 });

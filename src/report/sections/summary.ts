@@ -59,6 +59,7 @@ import {
   monthsWithoutNewWorkBefore,
   netGainBasis,
   paybackChanceWords,
+  paybackAndGainChancesDiffer,
   riskAdjustmentShares,
 } from "../../format/words.js";
 import { askedFor, cashPaidWords } from "../../format/asked-for.js";
@@ -600,15 +601,21 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   // Where the outcomes' payback months fall (P5 to P95), beside the month with every range at its middle.
   const spread = distribution ? paybackRangeWords(distribution.paybackMonth, result.horizonMonths, (end, text) => figure(`payback-${end}`, text)) : undefined;
+  // Paying back is counted as paid, the chance of any gain (the verdict's, "How sure are we?") in today's
+  // money: where the two read differently, both are said here with their basis (`paybackChanceWords`).
   const chance = distribution
-    ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)
+    ? paybackChanceWords(
+        figure("payback-chance", formatChance(distribution.probabilityPaysBack)),
+        result.horizonMonths,
+        paybackAndGainChancesDiffer(distribution, result.discountRate) ? figure("payback-gain-chance", formatChance(distribution.probabilityNpvPositive)) : undefined,
+      )
     : context.ranges === "notSampled"
       ? `The chance that it pays back was not worked out for this report.`
       : `This is a single estimate, so we cannot give the chance that it pays back yet.`;
   return `<div class="card">
   <h3>When it pays back</h3>
   <p class="big">${figure("payback", big)}</p>
-  <p class="unit">${month !== null && month > 0 ? `${paybackMonthMeaning(ranged)}${within(comparison)}` : "&nbsp;"}</p>
+  <p class="unit">${month !== null && month > 0 ? `${paybackMonthMeaning(ranged, result.discountRate)}${within(comparison)}` : "&nbsp;"}</p>
   ${prose(`${meaning}${spread ? ` ${spread}` : ""} ${chance}`)}
 </div>`;
 }
