@@ -388,11 +388,11 @@ export const LEARNING_VERSUS_REFORECAST =
  * differently (`paybackAndGainChancesDiffer`), `gainChance` is given and both are said with their basis,
  * so that "79%" beside "only 63%" is not read as a contradiction (docs/numbers.md, "Two chances").
  * @example paybackChanceWords("87%", 12) // "The chance that it pays back within 12 months is 87%."
- * @example paybackChanceWords("79%", 12, "63%") // "The chance that it earns back what it costs within 12 months, before valuing money over time, is 79% (of a gain in today's money: 63%)."
+ * @example paybackChanceWords("79%", 12, "63%") // "The chance that it pays back within 12 months, before valuing money over time, is 79% (of a gain in today's money: 63%)."
  */
 export function paybackChanceWords(chance: string, horizonMonths: number, gainChance?: string): string {
   if (gainChance === undefined) return `The chance that it pays back within ${plural(horizonMonths, "month")} is ${chance}.`;
-  return `The chance that it earns back what it costs within ${plural(horizonMonths, "month")}, before valuing money over time, is ${chance} (of a gain in today's money: ${gainChance}).`;
+  return `The chance that it pays back within ${plural(horizonMonths, "month")}, before valuing money over time, is ${chance} (of a gain in today's money: ${gainChance}).`;
 }
 
 /**

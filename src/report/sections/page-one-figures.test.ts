@@ -81,7 +81,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const expected = new Map<string, string[]>();
   const add = (name: string, value: string) => expected.set(name, [...(expected.get(name) ?? []), value]);
 
-  add("npv", gain(best.npv));
+  // A loss is written as one, its figure without the minus ("€38,700 / a loss over 36 months").
+  add("npv", money(best.npv).startsWith("-") ? money(-best.npv) : gain(best.npv));
   if (npv(best)) {
     // A range's end above zero under one unit reads "less than €1", as the figure it belongs to.
     add("npv-low", gain(npv(best)!.p5!));

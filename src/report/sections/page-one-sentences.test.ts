@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { differenceAsWritten, formatChance, formatMoney } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatMoney, formatNumber } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit, withEdits } from "../../test-support/scenario-text.js";
@@ -865,11 +865,7 @@ function managedOverAYear(consultants: number): CompiledCase {
   const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
   const [head, rest] = [team.slice(0, team.indexOf("  openSource:")), team.slice(team.indexOf("  managed:"), team.indexOf("  compromise:"))];
   return compile(
-    withEdits(
-      `${head}${rest}`,
-      ["horizonMonths: 36", "horizonMonths: 12"],
-      ["consultants: { value: 15000", `consultants: { value: ${consultants}`],
-    ),
+    withEdits(`${head}${rest}`, ["horizonMonths: 36", "horizonMonths: 12"], ["consultants: { value: 15000", `consultants: { value: ${consultants}`]),
   );
 }
 
@@ -885,9 +881,9 @@ describe("page 1's two chances, of paying back and of a gain", () => {
     // The verdict says "the chance that it gains money at all is only 63%" and the payback card said "The
     // chance that it pays back within 12 months is 79%", with no word why they differ.
     expect(text).toContain(`the chance that it gains money at all is only ${formatChance(probabilityNpvPositive)}`);
-    expect(text).not.toContain("The chance that it pays back within 12 months");
+    expect(text).not.toContain("The chance that it pays back within 12 months is");
     expect(text).toContain(
-      `The chance that it earns back what it costs within 12 months, before valuing money over time, is ${formatChance(probabilityPaysBack)} (of a gain in today's money: ${formatChance(probabilityNpvPositive)}).`,
+      `The chance that it pays back within 12 months, before valuing money over time, is ${formatChance(probabilityPaysBack)} (of a gain in today's money: ${formatChance(probabilityNpvPositive)}).`,
     );
     // And its month is the gain so far as paid.
     expect(text).toContain("Month 12 the month the gain so far, not discounted, turns positive for good, with every range at its middle:");
@@ -915,5 +911,64 @@ describe("page 1's two chances, of paying back and of a gain", () => {
     expect(options).toContain(
       "“A managed platform” pays back before money is valued over time, yet its net gain is a loss in today's money: money that comes later is worth less.",
     );
+  });
+});
+
+describe("page 1's cards, whose figures they are and on what footing", () => {
+  const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
+
+  it("frames the cards of a 'do not go ahead' as what the option would do anyway, and its loss as a loss", async () => {
+    // Dearer licences for the managed platform, servers for the open-source stack and a scheduler for the
+    // four capabilities: every option loses money, the managed platform least.
+    const compiled = compile(
+      withEdits(
+        team,
+        ["perUserPerMonth: { value: 450,", "perUserPerMonth: { value: 2450,"],
+        ["perMonth: { value: 900,", "perMonth: { value: 9000,"],
+        ["monthlyCost: { value: 600,", "monthlyCost: { value: 9600,"],
+      ),
+    );
+    const result = resultOf(compiled);
+    const recommendation = recommend(result)!;
+    expect(recommendation.verdict).toBe("stay");
+    expect(recommendation.best.alternative).toBe("managed");
+    const loss = formatMoney(-recommendation.best.npv, "EUR");
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Do not go ahead as planned.");
+    // It said "What we ask for €22,800 …" and "What it returns -€38,700 net gain over 36 months, in today's money".
+    expect(text).not.toContain("What we ask for");
+    expect(text).not.toMatch(/-€[\d,]+ net gain over/);
+    expect(text).toContain(
+      `If “A managed platform” went ahead anyway What it would ask for ${formatMoney(recommendation.best.investment.cash, "EUR")} up front`,
+    );
+    expect(text).toContain(`What it would lose ${loss} a loss over 36 months, in today's money`);
+  });
+
+  it("names the option a close call's cards are of", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const result = resultOf(compiled);
+    const close = result.judgement!.closeCall!;
+    const text = await pageOne(compiled, result);
+    // The verdict named two options; the cards gave one's figures without naming it: their heading names it.
+    const { html } = await createReport(compiled, { result });
+    const heading = html.match(/<p class="cards-heading[^"]*" data-cards-heading[^>]*>([\s\S]*?)<\/p>\s*<div class="cards">/)?.[1];
+    expect(textOf(heading ?? "").replace(/<\/?span[^>]*>/g, "")).toMatch(new RegExp(`^If you choose “ ?${result.scenarios[close.best]!.label} ?”`));
+    // Its deadline, the chosen option's, is said in the same line.
+    expect(text).toContain(
+      `If you choose “${result.scenarios[close.best]!.label}”: the first model in production by the end of month ${formatNumber(recommend(result)!.firstReleaseMonth!)}. What we ask for`,
+    );
+  });
+
+  it("names the option recommended among several, and none when it is the only one", async () => {
+    const several = compile(team);
+    const text = await pageOne(several, buildResult(several));
+    expect(text).toContain("Go ahead with “A managed platform”.");
+    expect(text).toContain("With “A managed platform” What we ask for");
+    const one = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n"));
+    const oneResult = buildResult(one);
+    expect(recommend(oneResult)!.verdict).toBe("go");
+    const oneText = await pageOne(one, oneResult);
+    expect(oneText).toMatch(/What we ask for/);
+    expect(oneText).not.toMatch(/With “Tools” What we ask for|went ahead anyway/);
   });
 });

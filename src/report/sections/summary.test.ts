@@ -47,7 +47,7 @@ async function pageOne(compiled: CompiledCase, result: CaseResult): Promise<stri
 function paybackChanceSentence(distribution: { probabilityPaysBack: number; probabilityNpvPositive: number }, months: number, discountRate: number): string {
   const [paysBack, gain] = [formatChance(distribution.probabilityPaysBack), formatChance(distribution.probabilityNpvPositive)];
   return discountRate !== 0 && paysBack !== gain
-    ? `The chance that it earns back what it costs within ${months} months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
+    ? `The chance that it pays back within ${months} months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
     : `The chance that it pays back within ${months} months is ${paysBack}.`;
 }
 
@@ -97,9 +97,7 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
         : low === high
           ? `In 9 outcomes out of 10, it pays back in month ${low}.`
           : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`;
-    expect(text).toContain(
-      `${words} ${paybackChanceSentence(best.distribution!, result.horizonMonths, result.discountRate)}`,
-    );
+    expect(text).toContain(`${words} ${paybackChanceSentence(best.distribution!, result.horizonMonths, result.discountRate)}`);
   });
 
   it("says whether the deadline is for the first model or the first new one", async () => {
@@ -613,7 +611,7 @@ describe("page 1's payback not within the plan, with ranges", () => {
     expect(page).not.toContain("By the end of the plan it has still not earned back");
     expect(option.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it earns back what it costs within 12 months, before valuing money over time, is ${formatChance(option.distribution!.probabilityPaysBack)} (of a gain in today's money: ${formatChance(option.distribution!.probabilityNpvPositive)}).`,
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months, before valuing money over time, is ${formatChance(option.distribution!.probabilityPaysBack)} (of a gain in today's money: ${formatChance(option.distribution!.probabilityNpvPositive)}).`,
     );
   });
 

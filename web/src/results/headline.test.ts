@@ -50,7 +50,7 @@ describe("what an option asks for, on its card", () => {
 function paybackChanceSentence(range: { probabilityPaysBack: number; probabilityNpvPositive: number }, discountRate: number): string {
   const [paysBack, gain] = [formatChance(range.probabilityPaysBack), formatChance(range.probabilityNpvPositive)];
   return discountRate !== 0 && paysBack !== gain
-    ? `The chance that it earns back what it costs within 12 months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
+    ? `The chance that it pays back within 12 months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
     : `The chance that it pays back within 12 months is ${paysBack}.`;
 }
 
@@ -60,7 +60,9 @@ describe("the chance an option pays back, on its card", () => {
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 500, seed: 1 }));
     const distributions = uncertaintyFromResult(result)!.distribution;
     const html = renderToStaticMarkup(createElement(Headline, { result, distributions }));
-    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) => match[1]!.trim().replaceAll("&#x27;", "'"));
+    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) =>
+      match[1]!.trim().replaceAll("&#x27;", "'"),
+    );
     const expected = Object.values(result.comparisons).map((comparison) => {
       const range = distributions[comparison.alternative]!;
       // The case the card hid it for: a net gain whose range is under one unit wide.
@@ -154,9 +156,11 @@ describe("the chance an option pays back beside the chance of a gain in today's 
     const range = distributions.managed!;
     expect(formatChance(range.probabilityPaysBack)).not.toBe(formatChance(range.probabilityNpvPositive));
     const html = renderToStaticMarkup(createElement(Headline, { result, distributions }));
-    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) => match[1]!.trim().replaceAll("&#x27;", "'"));
+    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) =>
+      match[1]!.trim().replaceAll("&#x27;", "'"),
+    );
     expect(shown).toEqual([
-      `The chance that it earns back what it costs within 12 months, before valuing money over time, is ${formatChance(range.probabilityPaysBack)} (of a gain in today's money: ${formatChance(range.probabilityNpvPositive)}).`,
+      `The chance that it pays back within 12 months, before valuing money over time, is ${formatChance(range.probabilityPaysBack)} (of a gain in today's money: ${formatChance(range.probabilityNpvPositive)}).`,
     ]);
   });
 });
