@@ -9,6 +9,7 @@ import {
   type PaidBack,
 } from "../engine/index.js";
 import {
+  formatChance,
   formatChancesOfWhole,
   formatGain,
   formatMoneyExact,
@@ -388,10 +389,28 @@ export const LEARNING_VERSUS_REFORECAST =
 /**
  * The chance that an option pays back within the plan, in the words of page 1 of the report and of
  * the web app's option cards (`chance` as written, e.g. by `formatChance`, or wrapped as a figure).
+ * Paying back counts money as it is paid (`probabilityPaysBack`: the gain so far, not discounted),
+ * while page 1's chance of any gain is in today's money (`probabilityNpvPositive`): where the two read
+ * differently (`paybackAndGainChancesDiffer`), `gainChance` is given and both are said with their basis,
+ * so that "79%" beside "only 63%" is not read as a contradiction (docs/numbers.md, "Two chances").
  * @example paybackChanceWords("87%", 12) // "The chance that it pays back within 12 months is 87%."
+ * @example paybackChanceWords("79%", 12, "63%") // "The chance that it pays back within 12 months, before valuing money over time, is 79% (of a gain in today's money: 63%)."
  */
-export function paybackChanceWords(chance: string, horizonMonths: number): string {
-  return `The chance that it pays back within ${plural(horizonMonths, "month")} is ${chance}.`;
+export function paybackChanceWords(chance: string, horizonMonths: number, gainChance?: string): string {
+  if (gainChance === undefined) return `The chance that it pays back within ${plural(horizonMonths, "month")} is ${chance}.`;
+  return `The chance that it pays back within ${plural(horizonMonths, "month")}, before valuing money over time, is ${chance} (of a gain in today's money: ${gainChance}).`;
+}
+
+/**
+ * Whether the chance that an option pays back (undiscounted) and the chance of any gain in today's money
+ * read differently as written (`formatChance`): then the payback's chance is said with its basis
+ * (`paybackChanceWords`). At a rate of 0% nothing is discounted, and the two are one basis.
+ */
+export function paybackAndGainChancesDiffer(
+  distribution: { readonly probabilityPaysBack: number; readonly probabilityNpvPositive: number },
+  discountRate: number,
+): boolean {
+  return discountRate !== 0 && formatChance(distribution.probabilityPaysBack) !== formatChance(distribution.probabilityNpvPositive);
 }
 
 /**
@@ -832,11 +851,13 @@ export function paybackMeaningAtTheMiddle(paybackMonth: number | null, ranges: b
 /**
  * What page 1's payback card says its month is, under the month: where the case has ranges, the month
  * of every range at its middle (`paybackMonth`), not a fact every outcome shares; `paybackRangeWords`
- * then says where the outcomes' months fall.
- * @example paybackMonthMeaning(true) // "the month the gain so far turns positive for good, with every range at its middle"
+ * then says where the outcomes' months fall. The gain so far is not discounted (docs/numbers.md,
+ * "Payback month"): said where the case discounts, beside a net gain in today's money that may be a loss.
+ * @example paybackMonthMeaning(true, 0.08) // "the month the gain so far, not discounted, turns positive for good, with every range at its middle"
+ * @example paybackMonthMeaning(false, 0) // "the month the gain so far turns positive for good"
  */
-export function paybackMonthMeaning(ranges: boolean): string {
-  return `the month the gain so far turns positive for good${ranges ? `, with ${AT_THE_MIDDLE}` : ""}`;
+export function paybackMonthMeaning(ranges: boolean, discountRate: number): string {
+  return `the month the gain so far${discountRate === 0 ? "" : ", not discounted,"} turns positive for good${ranges ? `, with ${AT_THE_MIDDLE}` : ""}`;
 }
 
 /**
@@ -967,11 +988,12 @@ export function cashTimingWords(discountRate: number, later: boolean, where?: st
 /**
  * When an option pays back (the JSON's `paybackMonth`, docs/numbers.md "Payback month": the first month
  * from which the cumulative net stays ≥ 0 to the end of the plan), in the words the report's table of
- * the options and its appendix both use.
- * @example paybackRuleWords() // "the first month from which the gain so far stays at or above zero to the end of the plan"
+ * the options and its appendix both use. The gain so far is counted as paid, not discounted: a payback
+ * month may stand beside a net gain in today's money that is a loss.
+ * @example paybackRuleWords() // "the first month from which the gain so far, not discounted, stays at or above zero to the end of the plan"
  */
 export function paybackRuleWords(): string {
-  return "the first month from which the gain so far stays at or above zero to the end of the plan";
+  return "the first month from which the gain so far, not discounted, stays at or above zero to the end of the plan";
 }
 
 /**

@@ -22,6 +22,7 @@ p { margin: 0 0 8px; }
 .recommendation h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 2px; }
 .verdict { font-size: 1.3rem; font-weight: 700; margin: 0 0 4px; }
 .deadline { font-weight: 600; }
+.cards-heading { font-size: .9rem; font-weight: 600; margin: 0 0 4px; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin: 0 0 12px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px 10px; }
 .card h3 { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0; }
@@ -139,6 +140,7 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   .summary .recommendation p[data-prose] { font-size: .85rem; margin-bottom: 4px; }
   table.trade-off { font-size: .72rem; }
   table.trade-off th:first-child, table.trade-off td:first-child { width: 38%; }
+  .summary .cards-heading { font-size: .85rem; margin: 0 0 3px; }
   .summary .cards { gap: 8px; margin-bottom: 8px; }
   .summary .card { padding: 6px 12px 8px; }
   .summary .card .big { font-size: 1.3rem; }

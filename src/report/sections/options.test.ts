@@ -100,7 +100,9 @@ describe("the payback in months and years, singular where it reads 1", () => {
       const { html } = await createReport(compiled, { result, generatedOn: "1 June 2026" });
       const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
       expect(text).toContain(`(${within.replace(", or", ",")})`);
-      expect(text).toContain(`the month the gain so far turns positive for good: ${within}, from the start`);
+      expect(text).toContain(
+        `the month the gain so far${result.discountRate === 0 ? "" : ", not discounted,"} turns positive for good: ${within}, from the start`,
+      );
       expect(text).not.toMatch(/\b1 (years|months)\b/);
     }
   });

@@ -7,6 +7,7 @@ import type { ReportSection } from "./section.js";
 import {
   cashTimingWords,
   inTodaysMoney,
+  listInWords,
   NINE_IN_TEN_OUTCOMES,
   NINE_IN_TEN_SHORT,
   paybackFigure,
@@ -75,7 +76,22 @@ function conventionsNote(context: ReportContext): string {
       `Risk-adjusted, as Forrester does it: ${result.discountRate === 0 ? "the gains" : "today's value of the gains"} ${formatSignedShare(-risk.benefits)} and ${result.discountRate === 0 ? "the costs" : "of the costs"} ${formatSignedShare(risk.costs)}, shown under each option's own figures.`,
     );
   }
-  return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>`;
+  return `<ul class="muted conventions">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}${paidBackAtALoss(context)}</ul>`;
+}
+
+/**
+ * Under the table, where an option's payback month stands beside a net gain that is a loss in today's
+ * money (examples/team.yaml over 12 months: "-€904" and "month 12"): why both hold, by name, so that
+ * the two cells do not read as a contradiction (docs/numbers.md, "Two chances, two bases").
+ */
+function paidBackAtALoss(context: ReportContext): string {
+  const { result } = context;
+  if (result.discountRate === 0) return "";
+  const named = Object.values(result.comparisons)
+    .filter((comparison) => !comparison.changesNothing && comparison.paybackMonth !== null && context.money(comparison.npv).startsWith("-"))
+    .map((comparison) => optionName(context, comparison.alternative));
+  if (named.length === 0) return "";
+  return `<li data-paid-back-at-a-loss>${listInWords(named)} ${named.length === 1 ? "pays back" : "pay back"} before money is valued over time, yet ${named.length === 1 ? "its net gain is a loss" : "each one's net gain is a loss"} in today's money: money that comes later is worth less.</li>`;
 }
 
 function ratio(value: number | null): string {

@@ -81,7 +81,8 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const expected = new Map<string, string[]>();
   const add = (name: string, value: string) => expected.set(name, [...(expected.get(name) ?? []), value]);
 
-  add("npv", gain(best.npv));
+  // A loss is written as one, its figure without the minus ("€38,700 / a loss over 36 months").
+  add("npv", money(best.npv).startsWith("-") ? money(-best.npv) : gain(best.npv));
   if (npv(best)) {
     // A range's end above zero under one unit reads "less than €1", as the figure it belongs to.
     add("npv-low", gain(npv(best)!.p5!));
@@ -125,6 +126,14 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
           : `Month ${formatNumber(best.paybackMonth)}`,
   );
   if (best.distribution && !best.changesNothing) add("payback-chance", formatChance(best.distribution.probabilityPaysBack));
+  // Beside it, where the two read differently and the case discounts, the chance of a gain in today's money.
+  if (
+    best.distribution &&
+    !best.changesNothing &&
+    result.discountRate !== 0 &&
+    formatChance(best.distribution.probabilityPaysBack) !== formatChance(best.distribution.probabilityNpvPositive)
+  )
+    add("payback-gain-chance", formatChance(best.distribution.probabilityNpvPositive));
   // Where the payback month falls in 9 outcomes out of 10 (P5 to P95, each to the nearer month): an end
   // beyond the plan (null) is said in words, as is a month 0 (never costs more than it brings back).
   const spread = best.distribution?.paybackMonth;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { differenceAsWritten, formatChance, formatMoney } from "../../format/numbers.js";
+import { differenceAsWritten, formatChance, formatMoney, formatNumber } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit, withEdits } from "../../test-support/scenario-text.js";
@@ -315,7 +315,7 @@ describe("page 1's payback in the first days of month 1", () => {
     const text = await pageOne(compiled, result);
     // It said "Month 1 the month the gain so far turns positive for good: 0 months, or 0 years, from the start".
     expect(text).not.toMatch(/\b0 months|\b0 years/);
-    expect(text).toContain("the month the gain so far turns positive for good: under 0.1 months, or under 0.01 years, from the start");
+    expect(text).toContain("the month the gain so far, not discounted, turns positive for good: under 0.1 months, or under 0.01 years, from the start");
   });
 });
 
@@ -854,5 +854,121 @@ describe("page 1 at a discount rate of 0%, where nothing is discounted", () => {
     // Its gap is 12% of the best's gain: close by the chance, so no "but only" (the test of 'only' above).
     expect(text).toMatch(new RegExp(`brings the most, [^ ]+ over 12 months, ${notDiscounted.replace(/[()]/g, "\\$&")}, €[\\d,]+ more than`));
     expect(text).not.toContain("today's money");
+  });
+});
+
+/**
+ * examples/team.yaml over a year, today and the managed platform alone, its consultants at `consultants`:
+ * at €13,000 it gains a little in today's money; at €15,000 it pays back in month 12 yet loses in today's money.
+ */
+function managedOverAYear(consultants: number): CompiledCase {
+  const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
+  const [head, rest] = [team.slice(0, team.indexOf("  openSource:")), team.slice(team.indexOf("  managed:"), team.indexOf("  compromise:"))];
+  return compile(
+    withEdits(`${head}${rest}`, ["horizonMonths: 36", "horizonMonths: 12"], ["consultants: { value: 15000", `consultants: { value: ${consultants}`]),
+  );
+}
+
+describe("page 1's two chances, of paying back and of a gain", () => {
+  const compiled = managedOverAYear(13_000);
+  const result = resultOf(compiled);
+  const managed = result.comparisons.managed!;
+  const { probabilityPaysBack, probabilityNpvPositive } = managed.distribution!;
+
+  it("says the payback's chance with its basis beside the chance of a gain in today's money, where they read differently", async () => {
+    expect(formatChance(probabilityPaysBack)).not.toBe(formatChance(probabilityNpvPositive));
+    const text = await pageOne(compiled, result);
+    // The verdict says "the chance that it gains money at all is only 63%" and the payback card said "The
+    // chance that it pays back within 12 months is 79%", with no word why they differ.
+    expect(text).toContain(`the chance that it gains money at all is only ${formatChance(probabilityNpvPositive)}`);
+    expect(text).not.toContain("The chance that it pays back within 12 months is");
+    expect(text).toContain(
+      `The chance that it pays back within 12 months, before valuing money over time, is ${formatChance(probabilityPaysBack)} (of a gain in today's money: ${formatChance(probabilityNpvPositive)}).`,
+    );
+    // And its month is the gain so far as paid.
+    expect(text).toContain("Month 12 the month the gain so far, not discounted, turns positive for good, with every range at its middle:");
+  });
+
+  it("keeps the one chance where the two read the same, and at a rate of 0%", async () => {
+    const flat = compile(withEdit(readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8"), "value: 0.08", "value: 0"));
+    const flatResult = resultOf(flat);
+    const best = flatResult.comparisons[recommend(flatResult)!.best.alternative]!;
+    const text = await pageOne(flat, flatResult);
+    expect(text).toContain(`The chance that it pays back within 36 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`);
+    expect(text).toContain("the month the gain so far turns positive for good");
+  });
+
+  it("says under the table of options why a payback month stands beside a loss", async () => {
+    const atALoss = managedOverAYear(15_000);
+    const lossResult = resultOf(atALoss);
+    const comparison = lossResult.comparisons.managed!;
+    expect(comparison.npv).toBeLessThan(0);
+    expect(comparison.paybackMonth).toBe(12);
+    const { html } = await createReport(atALoss, { result: lossResult });
+    const options = textOf(html.slice(html.indexOf('<section id="options"')).replace(/<\/?span[^>]*>/g, "")).replace(/“ ([^”]*) ”/g, "“$1”");
+    // It read "A managed platform | -€904 | month 12" with no word that the month is counted as paid.
+    expect(options).toContain("Pays back: the first month from which the gain so far, not discounted, stays at or above zero to the end of the plan;");
+    expect(options).toContain(
+      "“A managed platform” pays back before money is valued over time, yet its net gain is a loss in today's money: money that comes later is worth less.",
+    );
+  });
+});
+
+describe("page 1's cards, whose figures they are and on what footing", () => {
+  const team = readFileSync(new URL("../../../examples/team.yaml", import.meta.url), "utf8");
+
+  it("frames the cards of a 'do not go ahead' as what the option would do anyway, and its loss as a loss", async () => {
+    // Dearer licences for the managed platform, servers for the open-source stack and a scheduler for the
+    // four capabilities: every option loses money, the managed platform least.
+    const compiled = compile(
+      withEdits(
+        team,
+        ["perUserPerMonth: { value: 450,", "perUserPerMonth: { value: 2450,"],
+        ["perMonth: { value: 900,", "perMonth: { value: 9000,"],
+        ["monthlyCost: { value: 600,", "monthlyCost: { value: 9600,"],
+      ),
+    );
+    const result = resultOf(compiled);
+    const recommendation = recommend(result)!;
+    expect(recommendation.verdict).toBe("stay");
+    expect(recommendation.best.alternative).toBe("managed");
+    const loss = formatMoney(-recommendation.best.npv, "EUR");
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("Do not go ahead as planned.");
+    // It said "What we ask for €22,800 …" and "What it returns -€38,700 net gain over 36 months, in today's money".
+    expect(text).not.toContain("What we ask for");
+    expect(text).not.toMatch(/-€[\d,]+ net gain over/);
+    expect(text).toContain(
+      `If “A managed platform” went ahead anyway What it would ask for ${formatMoney(recommendation.best.investment.cash, "EUR")} up front`,
+    );
+    expect(text).toContain(`What it would lose ${loss} a loss over 36 months, in today's money`);
+  });
+
+  it("names the option a close call's cards are of", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8"));
+    const result = resultOf(compiled);
+    const close = result.judgement!.closeCall!;
+    const text = await pageOne(compiled, result);
+    // The verdict named two options; the cards gave one's figures without naming it: their heading names it.
+    const { html } = await createReport(compiled, { result });
+    const heading = html.match(/<p class="cards-heading[^"]*" data-cards-heading[^>]*>([\s\S]*?)<\/p>\s*<div class="cards">/)?.[1];
+    expect(textOf(heading ?? "").replace(/<\/?span[^>]*>/g, "")).toMatch(new RegExp(`^If you choose “ ?${result.scenarios[close.best]!.label} ?”`));
+    // Its deadline, the chosen option's, is said in the same line.
+    expect(text).toContain(
+      `If you choose “${result.scenarios[close.best]!.label}”: the first model in production by the end of month ${formatNumber(recommend(result)!.firstReleaseMonth!)}. What we ask for`,
+    );
+  });
+
+  it("names the option recommended among several, and none when it is the only one", async () => {
+    const several = compile(team);
+    const text = await pageOne(several, buildResult(several));
+    expect(text).toContain("Go ahead with “A managed platform”.");
+    expect(text).toContain("With “A managed platform” What we ask for");
+    const one = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n"));
+    const oneResult = buildResult(one);
+    expect(recommend(oneResult)!.verdict).toBe("go");
+    const oneText = await pageOne(one, oneResult);
+    expect(oneText).toMatch(/What we ask for/);
+    expect(oneText).not.toMatch(/With “Tools” What we ask for|went ahead anyway/);
   });
 });

@@ -40,6 +40,17 @@ async function pageOne(compiled: CompiledCase, result: CaseResult): Promise<stri
   return textOf(html.slice(start, end).replace(/<\/?span[^>]*>/g, ""));
 }
 
+/**
+ * The payback card's chance as page 1 writes it: with its basis beside the chance of a gain in today's money
+ * where the two read differently and the case discounts, else alone.
+ */
+function paybackChanceSentence(distribution: { probabilityPaysBack: number; probabilityNpvPositive: number }, months: number, discountRate: number): string {
+  const [paysBack, gain] = [formatChance(distribution.probabilityPaysBack), formatChance(distribution.probabilityNpvPositive)];
+  return discountRate !== 0 && paysBack !== gain
+    ? `The chance that it pays back within ${months} months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
+    : `The chance that it pays back within ${months} months is ${paysBack}.`;
+}
+
 describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("page 1 of examples/%s", (name) => {
   const compiled = compile(readFileSync(new URL(name, examples), "utf8"));
   const deterministic = buildResult(compiled);
@@ -70,7 +81,9 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
     // It said "Month 12 the month the gain so far turns positive for good: 11.8 months … From then on, it has
     // earned back all it cost." as fact in examples/team.yaml, whose outcomes pay back from month 11 to 13.
     if (month !== null && month > 0)
-      expect(text).toContain(`the month the gain so far turns positive for good${ranged ? ", with every range at its middle" : ""}:`);
+      expect(text).toContain(
+        `the month the gain so far${result.discountRate === 0 ? "" : ", not discounted,"} turns positive for good${ranged ? ", with every range at its middle" : ""}:`,
+      );
     const spread = best.distribution?.paybackMonth;
     if (!spread || spread.p5 === null) {
       expect(text).not.toContain("it pays back between");
@@ -84,9 +97,7 @@ describe.each(readdirSync(examples).filter((name) => name.endsWith(".yaml")))("p
         : low === high
           ? `In 9 outcomes out of 10, it pays back in month ${low}.`
           : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`;
-    expect(text).toContain(
-      `${words} The chance that it pays back within ${result.horizonMonths} months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
-    );
+    expect(text).toContain(`${words} ${paybackChanceSentence(best.distribution!, result.horizonMonths, result.discountRate)}`);
   });
 
   it("says whether the deadline is for the first model or the first new one", async () => {
@@ -434,7 +445,7 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     expect(best.alternative).toBe("compromise");
     // It said "the change is wholly in place only from month 15".
     expect(await pageOne(noDip, noDipResult)).toContain(
-      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year (the last 12 months of the plan).`,
+      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year, not discounted (the last 12 months of the plan).`,
     );
   });
 
@@ -465,6 +476,17 @@ describe("page 1's gain over the last 12 months of a plan whose change is still 
     const best = recommend(teamResult)!.best.alternative;
     expect(teamResult.scenarios[best]!.summary.changeEndMonth).toBeLessThan(teamResult.horizonMonths - 11);
     expect(await pageOne(team, teamResult)).toContain("Once running, it gains");
+  });
+
+  it("says the year's gain is not discounted, in a card whose net gain is in today's money (team.yaml)", async () => {
+    const team = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const teamResult = buildResult(team);
+    const best = teamResult.comparisons[recommend(teamResult)!.best.alternative]!;
+    // It said "Once running, it gains €118,000 a year (the last 12 months of the plan).", under "net gain over
+    // 36 months, in today's money", of a figure `run` calls "not discounted".
+    expect(await pageOne(team, teamResult)).toContain(
+      `Once running, it gains ${formatMoney(best.benefitLastTwelveMonths, "EUR")} a year, not discounted (the last 12 months of the plan).`,
+    );
   });
 });
 
@@ -513,7 +535,7 @@ describe("page 1's payback from the start, with ranges", () => {
     // Where the outcomes' payback months fall: from none to pay back (P5, month 0) to none within the plan (P95).
     expect(best.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it never costs more than it brings back. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(best.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it never costs more than it brings back. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. ${paybackChanceSentence(best.distribution!, 12, result.discountRate)}`,
     );
   });
 });
@@ -589,7 +611,7 @@ describe("page 1's payback not within the plan, with ranges", () => {
     expect(page).not.toContain("By the end of the plan it has still not earned back");
     expect(option.distribution!.paybackMonth).toMatchObject({ p5: 0, p95: null });
     expect(page).toContain(
-      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months is ${formatChance(option.distribution!.probabilityPaysBack)}.`,
+      `With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it ranges from never costing more than it brings back to not paying back within 12 months. The chance that it pays back within 12 months, before valuing money over time, is ${formatChance(option.distribution!.probabilityPaysBack)} (of a gain in today's money: ${formatChance(option.distribution!.probabilityNpvPositive)}).`,
     );
   });
 
@@ -660,7 +682,7 @@ describe("page 1, for gains above zero under one unit", () => {
     expect(best.benefitLastTwelveMonths).toBeGreaterThan(0);
     expect(best.benefitLastTwelveMonths).toBeLessThan(0.5);
     const page = await pageOne(compiled, result);
-    expect(page).toContain("Once running, it gains less than €1 a year (the last 12 months of the plan).");
+    expect(page).toContain("Once running, it gains less than €1 a year, not discounted (the last 12 months of the plan).");
     expect(page).not.toContain("gains €0");
   });
 

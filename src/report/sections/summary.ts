@@ -59,6 +59,7 @@ import {
   monthsWithoutNewWorkBefore,
   netGainBasis,
   paybackChanceWords,
+  paybackAndGainChancesDiffer,
   riskAdjustmentShares,
 } from "../../format/words.js";
 import { askedFor, cashPaidWords } from "../../format/asked-for.js";
@@ -332,7 +333,6 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
   ${prose(reason)}
   ${tradeOff(context, close)}
-  ${hasProjects(context, best) ? `<p class="deadline" data-prose>If you choose ${optionName(context, close.best)}: ${deadlineContinuing(context)}</p>` : ""}
 </section>`;
 }
 
@@ -494,7 +494,7 @@ function askCard(context: ReportContext, comparison: ComparisonResult): string {
     ? ` It pays ${figure("cash-saved", asked.cashSaved)} less ${escapeHtml(asked.cashSavedWhen ?? "up front")} than today.`
     : "";
   return `<div class="card">
-  <h3>What we ask for</h3>
+  <h3>${notRecommended(context) ? "What it would ask for" : "What we ask for"}</h3>
   <p class="big">${figure("investment", asked.upFront)}</p>
   <p class="unit">${escapeHtml(cashPaidWords(context.result, comparison, context.money))}, ${runningCosts(context, comparison)}</p>
   ${prose(`${team}${cashSaved}`)}
@@ -536,7 +536,8 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const yearlyText =
     horizon > 12
       ? changeEnd.month < horizon - 11
-        ? `Once running, it ${gainsYearly} a year (the last 12 months of the plan).`
+        ? // Not discounted, as `run` and the web app say of the same figure: the card's net gain above is in today's money.
+          `Once running, it ${gainsYearly} a year, not discounted (the last 12 months of the plan).`
         : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${changeStillMade(changeEnd, horizon)}, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
@@ -557,10 +558,12 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       ? `Risk-adjusted as Forrester does it ${riskAdjustmentShares(result.riskAdjustment)}, ${adjusted.loss ? "it is a loss of" : "the net gain is"} ${figure("risk-adjusted-npv", adjusted.written)}. `
       : "";
   const text = `${range}${riskAdjusted}${yearlyText}`.trim();
+  // A net gain below zero is a loss, said as one ("€38,700 / a loss over 36 months"), never "-€38,700 net gain".
+  const loss = gainOrLoss(comparison.npv, context.money);
   return `<div class="card">
-  <h3>What it returns</h3>
-  <p class="big">${figure("npv", gainFigure(comparison.npv, context))}</p>
-  <p class="unit">net gain over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
+  <h3>${loss.loss ? "What it would lose" : "What it returns"}</h3>
+  <p class="big">${figure("npv", loss.loss ? loss.written : gainFigure(comparison.npv, context))}</p>
+  <p class="unit">${loss.loss ? "a loss" : "net gain"} over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
   ${text ? prose(text) : ""}
 </div>`;
 }
@@ -599,15 +602,23 @@ function paybackCard(context: ReportContext, comparison: ComparisonResult): stri
   const distribution = context.uncertainty?.distribution[comparison.alternative];
   // Where the outcomes' payback months fall (P5 to P95), beside the month with every range at its middle.
   const spread = distribution ? paybackRangeWords(distribution.paybackMonth, result.horizonMonths, (end, text) => figure(`payback-${end}`, text)) : undefined;
+  // Paying back is counted as paid, the chance of any gain (the verdict's, "How sure are we?") in today's
+  // money: where the two read differently, both are said here with their basis (`paybackChanceWords`).
   const chance = distribution
-    ? paybackChanceWords(figure("payback-chance", formatChance(distribution.probabilityPaysBack)), result.horizonMonths)
+    ? paybackChanceWords(
+        figure("payback-chance", formatChance(distribution.probabilityPaysBack)),
+        result.horizonMonths,
+        paybackAndGainChancesDiffer(distribution, result.discountRate)
+          ? figure("payback-gain-chance", formatChance(distribution.probabilityNpvPositive))
+          : undefined,
+      )
     : context.ranges === "notSampled"
       ? `The chance that it pays back was not worked out for this report.`
       : `This is a single estimate, so we cannot give the chance that it pays back yet.`;
   return `<div class="card">
   <h3>When it pays back</h3>
   <p class="big">${figure("payback", big)}</p>
-  <p class="unit">${month !== null && month > 0 ? `${paybackMonthMeaning(ranged)}${within(comparison)}` : "&nbsp;"}</p>
+  <p class="unit">${month !== null && month > 0 ? `${paybackMonthMeaning(ranged, result.discountRate)}${within(comparison)}` : "&nbsp;"}</p>
   ${prose(`${meaning}${spread ? ` ${spread}` : ""} ${chance}`)}
 </div>`;
 }
@@ -975,6 +986,30 @@ function onlyToday(context: ReportContext): string {
 </section>`;
 }
 
+/**
+ * Whose figures the four cards give, and on what footing: of a "stay" verdict, the option's were it to go
+ * ahead anyway ("If “A managed platform” went ahead anyway"), not an ask beside "Do not go ahead"; of a
+ * close call, the option the cards take of those it sets side by side ("If you choose “Every tool we
+ * want”"); of a "go" among several options, the one recommended ("With “A managed platform”"). A single
+ * option recommended is named by the verdict just above: no heading.
+ */
+function cardsHeading(context: ReportContext): string {
+  const recommendation = context.recommendation!;
+  const name = optionName(context, recommendation.best.alternative);
+  // A close call's deadline is the chosen option's: said in the same line, which names the option once for both.
+  if (context.result.judgement?.closeCall)
+    return `<p class="cards-heading deadline" data-cards-heading data-prose>If you choose ${name}${
+      hasProjects(context, recommendation.best) ? `: ${deadlineContinuing(context)}` : ""
+    }</p>`;
+  const heading = recommendation.verdict !== "go" ? `If ${name} went ahead anyway` : Object.keys(context.result.comparisons).length > 1 ? `With ${name}` : "";
+  return heading ? `<p class="cards-heading" data-cards-heading>${heading}</p>` : "";
+}
+
+/** Whether page 1 advises not to go ahead: its cards then say what the option would ask for and return, not an ask. */
+function notRecommended(context: ReportContext): boolean {
+  return context.recommendation!.verdict !== "go";
+}
+
 /** The first page: the ask, the return, the payback, the team, the risk and the recommendation. */
 export const summarySection: ReportSection = {
   id: "summary",
@@ -986,6 +1021,7 @@ export const summarySection: ReportSection = {
     return `<section id="summary" class="summary page">
 ${header(context)}
 ${recommendationBlock(context)}
+${cardsHeading(context)}
 <div class="cards">
 ${askCard(context, best)}
 ${returnCard(context, best)}

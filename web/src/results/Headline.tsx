@@ -10,6 +10,7 @@ import {
   changesNothingWords,
   hasRanges,
   netGainName,
+  paybackAndGainChancesDiffer,
   paybackChanceWords,
   paybackFigure,
   paybackMeaningAtTheMiddle,
@@ -135,7 +136,12 @@ function HeadlineView({
                     {!unchanged && range && (
                       <span className="figure-range" data-figure="payback-chance">
                         {" "}
-                        {paybackChanceWords(formatChance(range.probabilityPaysBack), result.horizonMonths)}
+                        {paybackChanceWords(
+                          formatChance(range.probabilityPaysBack),
+                          result.horizonMonths,
+                          // Beside a chance of a gain in today's money that reads differently: both, with their basis, as page 1 says them.
+                          paybackAndGainChancesDiffer(range, result.discountRate) ? formatChance(range.probabilityNpvPositive) : undefined,
+                        )}
                       </span>
                     )}
                     {!unchanged && !range && rangesComing && (

@@ -6,8 +6,10 @@ import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "
 import { formatChance } from "../../../src/format/numbers.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { tinyMoney } from "../../../src/test-support/tiny-money.js";
+import { withEdits } from "../../../src/test-support/text-edits.js";
 import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
 import seed from "../../../examples/seed.yaml?raw";
+import team from "../../../examples/team.yaml?raw";
 import { STAY_ON_AVERAGE_CASE as stayVsAverage } from "../../../src/test-support/stay-on-average-case.js";
 import { askedFor, Headline } from "./Headline.js";
 
@@ -41,18 +43,31 @@ describe("what an option asks for, on its card", () => {
   });
 });
 
+/**
+ * The card's chance that an option pays back, over 12 months, in page 1's words: with its basis beside the
+ * chance of a gain in today's money where the two read differently and the case discounts, else alone.
+ */
+function paybackChanceSentence(range: { probabilityPaysBack: number; probabilityNpvPositive: number }, discountRate: number): string {
+  const [paysBack, gain] = [formatChance(range.probabilityPaysBack), formatChance(range.probabilityNpvPositive)];
+  return discountRate !== 0 && paysBack !== gain
+    ? `The chance that it pays back within 12 months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
+    : `The chance that it pays back within 12 months is ${paysBack}.`;
+}
+
 describe("the chance an option pays back, on its card", () => {
   it("is given whenever the ranges hold it, in the report's words, even when the net gain moves by under one unit", () => {
     const { compiled } = validateScenarioText(tinyMoney(seedUncertain));
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 500, seed: 1 }));
     const distributions = uncertaintyFromResult(result)!.distribution;
     const html = renderToStaticMarkup(createElement(Headline, { result, distributions }));
-    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) => match[1]!.trim());
+    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) =>
+      match[1]!.trim().replaceAll("&#x27;", "'"),
+    );
     const expected = Object.values(result.comparisons).map((comparison) => {
       const range = distributions[comparison.alternative]!;
       // The case the card hid it for: a net gain whose range is under one unit wide.
       expect(Math.round(range.npv.p95! - range.npv.p5!)).toBe(0);
-      return `The chance that it pays back within 12 months is ${formatChance(range.probabilityPaysBack)}.`;
+      return paybackChanceSentence(range, result.discountRate);
     });
     expect(expected).toHaveLength(2);
     expect(shown).toEqual(expected);
@@ -93,7 +108,7 @@ describe("when an option pays back, on its card, where the case has ranges", () 
     // Over these 500 samples more than 1 in 20 do not pay back (P95 null), and the first do in month 4 (P5).
     expect(distributions.compromise!.paybackMonth).toMatchObject({ p5: 4, p95: null });
     expect(text).toContain(
-      "not within 12 months With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it pays back in month 4 at the earliest, or not within 12 months. The chance that it pays back within 12 months is",
+      "not within 12 months With every range at its middle, it has still not earned back what it cost by the end of the plan. In 9 outcomes out of 10, it pays back in month 4 at the earliest, or not within 12 months. The chance that it",
     );
     // Before the ranges are sampled too.
     const bare = renderToStaticMarkup(createElement(Headline, { result: buildResult(compiled!), rangesComing: true })).replace(/<[^>]+>/g, "");
@@ -107,13 +122,14 @@ describe("when an option pays back, on its card, where the case has ranges", () 
     const distributions = uncertaintyFromResult(result)!.distribution;
     const text = renderToStaticMarkup(createElement(Headline, { result, distributions }))
       .replace(/<[^>]+>/g, "")
+      .replaceAll("&#x27;", "'")
       .replace(/\s+/g, " ");
     for (const comparison of Object.values(result.comparisons)) {
       const { p5, p95 } = distributions[comparison.alternative]!.paybackMonth;
       const low = Math.round(p5!);
       const high = Math.round(p95!);
       expect(text).toContain(
-        `month ${comparison.paybackMonth} with every range at its middle ${low === high ? `In 9 outcomes out of 10, it pays back in month ${low}.` : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`} The chance that it pays back within 12 months is ${formatChance(distributions[comparison.alternative]!.probabilityPaysBack)}.`,
+        `month ${comparison.paybackMonth} with every range at its middle ${low === high ? `In 9 outcomes out of 10, it pays back in month ${low}.` : `In 9 outcomes out of 10, it pays back between month ${low} and month ${high}.`} ${paybackChanceSentence(distributions[comparison.alternative]!, result.discountRate)}`,
       );
     }
   });
@@ -122,5 +138,29 @@ describe("when an option pays back, on its card, where the case has ranges", () 
     const { compiled } = validateScenarioText(seed);
     const text = renderToStaticMarkup(createElement(Headline, { result: buildResult(compiled!) }));
     expect(text).not.toContain("every range at its middle");
+  });
+});
+
+describe("the chance an option pays back beside the chance of a gain in today's money, on its card", () => {
+  it("says the payback's basis and the other chance where the two read differently, as page 1 does", () => {
+    // examples/team.yaml over a year, today and the managed platform alone, with €13,000 of consultants:
+    // page 1's verdict gives a 63% chance of any gain, where the card said only "The chance that it pays back within 12 months is 79%".
+    const text = withEdits(
+      `${team.slice(0, team.indexOf("  openSource:"))}${team.slice(team.indexOf("  managed:"), team.indexOf("  compromise:"))}`,
+      ["horizonMonths: 36", "horizonMonths: 12"],
+      ["consultants: { value: 15000", "consultants: { value: 13000"],
+    );
+    const { compiled } = validateScenarioText(text);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    const distributions = uncertaintyFromResult(result)!.distribution;
+    const range = distributions.managed!;
+    expect(formatChance(range.probabilityPaysBack)).not.toBe(formatChance(range.probabilityNpvPositive));
+    const html = renderToStaticMarkup(createElement(Headline, { result, distributions }));
+    const shown = [...html.matchAll(/<span class="figure-range" data-figure="payback-chance">([^<]*)<\/span>/g)].map((match) =>
+      match[1]!.trim().replaceAll("&#x27;", "'"),
+    );
+    expect(shown).toEqual([
+      `The chance that it pays back within 12 months, before valuing money over time, is ${formatChance(range.probabilityPaysBack)} (of a gain in today's money: ${formatChance(range.probabilityNpvPositive)}).`,
+    ]);
   });
 });
