@@ -428,6 +428,42 @@ describe("time sheets", () => {
     expect(proposed(measured, "meetings.hoursPerPersonPerMonth").monthly[0]!.value).toBeCloseTo((3.5 * 31) / 28 / 2, 10);
   });
 
+  it("names in the note the people behind a label's entries, and apart from them the people the hours are divided among", () => {
+    // January, whole (the 1st to the 31st): alice 6 h of meetings, bob 3 h and carol 2 h of data checks.
+    const january = "date,hours,category,person\n2026-01-01,6,meeting,alice\n2026-01-15,3,data,bob\n2026-01-31,2,data,carol\n";
+    const mapped = rules("meeting=meetings", "data=manualTasks.dataChecks");
+    const one = measureTimesheet(value(parseTimesheetCsv(january)), "time3.csv", { rules: mapped });
+    const meetings = proposed(one, "meetings.hoursPerPersonPerMonth");
+    // 6 hours ÷ the 3 people who logged time in January.
+    expect(meetings.monthly).toEqual([{ month: "2026-01", value: 6 / 3 }]);
+    // It said "1 entry labelled 'meeting' by 3 people": alice alone logged it.
+    expect(meetings.note).toContain("1 entry labelled 'meeting' by 1 person, divided among the 3 people who logged time;");
+    const checks = proposed(one, "manualTasks.dataChecks.minutesPerWeek");
+    expect(checks.monthly[0]!.value).toBeCloseTo((5 * 60 * 7) / 31 / 3, 10);
+    expect(checks.note).toContain("2 entries labelled 'data' by 2 people, divided among the 3 people who logged time;");
+
+    // February, whole: alice 4 h of meetings and bob 1 h of nothing mapped; 2 people logged time.
+    const two = measureTimesheet(value(parseTimesheetCsv(`${january}2026-02-01,4,meeting,alice\n2026-02-28,1,other,bob\n`)), "time.csv", { rules: mapped });
+    const bothMonths = proposed(two, "meetings.hoursPerPersonPerMonth");
+    expect(bothMonths.monthly.map((month) => month.value)).toEqual([6 / 3, 4 / 2]);
+    expect(bothMonths.note).toContain("2 entries labelled 'meeting' by 1 person, divided among the people who logged time that month (2 to 3);");
+
+    // Upkeep is divided among live projects, not people: the note says no divisor of people.
+    const upkeepText = "date,hours,category\n2026-01-01,4,upkeep\n2026-01-31,2,upkeep\n";
+    const upkeep = proposed(
+      measureTimesheet(value(parseTimesheetCsv(upkeepText)), "u.csv", { rules: rules("upkeep=upkeep"), liveProjects: 2 }),
+      "projects.upkeepHoursPerMonth",
+    );
+    expect(upkeep.monthly.map((month) => month.value)).toEqual([6 / 2]);
+    expect(upkeep.note).toContain("2 entries labelled 'upkeep';");
+    expect(upkeep.note).not.toContain("team.people");
+    const perPerson = measureTimesheet(value(parseTimesheetCsv(upkeepText.replaceAll("upkeep", "data"))), "u.csv", {
+      rules: rules("data=manualTasks.dataChecks"),
+      people: 4,
+    });
+    expect(proposed(perPerson, "manualTasks.dataChecks.minutesPerWeek").note).toContain("2 entries labelled 'data', divided by team.people (4);");
+  });
+
   it("refuses rules and entries it cannot read, naming them", () => {
     expect(problems(parseTimeRule("chore"))[0]).toMatch(/^--map 'chore': expected LABEL=TARGET/);
     expect(problems(parseTimeRule("chore=waiting"))[0]).toMatch(/'waiting' is no target; allowed: manualTasks\.<chore name>, meetings, upkeep or building/);

@@ -154,6 +154,27 @@ describe("measure", () => {
     expect((await runCliCaptured(["validate", scenario])).exitCode).toBe(0);
   });
 
+  it("--write puts into the file the people behind a label's entries, not everyone in the time sheet", async () => {
+    const sheet = join(temp.path, "time3.csv");
+    writeFileSync(sheet, "date,hours,category,person\n2026-01-01,6,meeting,alice\n2026-01-15,3,data,bob\n2026-01-31,2,data,carol\n");
+    const { exitCode, stderr } = await runCliCaptured([
+      "measure",
+      scenario,
+      "--timesheet",
+      sheet,
+      "--map",
+      "meeting=meetings",
+      "--map",
+      "data=manualTasks.dataChecks",
+      "--write",
+    ]);
+    expect(exitCode, stderr).toBe(0);
+    const meetings = parse(readFileSync(scenario, "utf8")).defaults.meetings.hoursPerPersonPerMonth;
+    // 6 hours in January ÷ the 3 people who logged time; alice alone logged the meeting.
+    expect(meetings.value).toBe(2);
+    expect(meetings.note).toContain("1 entry labelled 'meeting' by 1 person, divided among the 3 people who logged time;");
+  });
+
   it("--scenario names where the inputs are written", async () => {
     const before = readFileSync(scenario, "utf8");
     const { exitCode, stderr } = await runCliCaptured([
