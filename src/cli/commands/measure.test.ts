@@ -175,6 +175,22 @@ describe("measure", () => {
     expect(meetings.note).toContain("1 entry labelled 'meeting' by 1 person, divided among the 3 people who logged time;");
   });
 
+  it("counts a month with incidents and no deployment in the change-failure rate as 1, and names it", async () => {
+    const incidents = join(temp.path, "inc2.csv");
+    writeFileSync(
+      incidents,
+      "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-10T10:00:00Z,2026-01-10T12:00:00Z\nincident,2026-01-20T10:00:00Z,2026-01-20T11:00:00Z\n" +
+        "incident,2026-02-14T10:00:00Z,2026-02-14T13:00:00Z\ndeployment,2026-03-05T10:00:00Z,\ndeployment,2026-03-31T10:00:00Z,\n",
+    );
+    const { exitCode, stdout, stderr } = await runCliCaptured(["measure", scenario, "--incidents", incidents]);
+    expect(exitCode, stderr).toBe(0);
+    // January 2 ÷ 1 capped at 1, February 1 ÷ 0 taken as 1, March 0 ÷ 2: it said 0.05–0.95 over 2 months.
+    expect(stdout).toMatch(/^defaults\.breakage\.changeFailureRate +0\.2 +0\.1–1 +measured .*, 3 incidents; 5th–95th percentile of 3 months$/m);
+    expect(stderr).toContain(
+      "more incidents than deployments in months 2026-01 and 2026-02 (2026-02 had no deployment), so the change-failure rate there is taken as 1",
+    );
+  });
+
   it("--scenario names where the inputs are written", async () => {
     const before = readFileSync(scenario, "utf8");
     const { exitCode, stderr } = await runCliCaptured([
