@@ -115,8 +115,9 @@ export interface EventOptions {
 /**
  * Monthly figures of deployments and incidents and the inputs they propose:
  * - breakage.hoursToRestore: the month's mean of resolved − created over resolved incidents;
- * - breakage.changeFailureRate: incidents a month ÷ deployments a month (at most 1), deployments
- *   from the file, else from the CI runs measured with it;
+ * - breakage.changeFailureRate: incidents a month ÷ deployments a month (at most 1: a month with
+ *   incidents and no deployment is 1 too), deployments from the file, else from the CI runs measured
+ *   with it; a month with neither, or not counted by the CI runs, is left out, with a notice;
  * - breakage.deploymentsPerProjectPerMonth: the file's deployments a month ÷ live projects;
  * - incidents a month and deployments a month (the team), shown as observations.
  */
@@ -194,32 +195,57 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
 
   if (incidents.length > 0 && deploymentsSource) {
     const rates: MonthlyValue[] = [];
-    // Months with more incidents than deployments: a rate of 1 there is a cap, not a measurement.
+    // Months with more incidents than deployments (none at all included): a rate of 1 there is a cap, not a measurement.
     const capped: string[] = [];
+    const noDeployment: string[] = [];
+    // Months the deployments' source does not cover (CI runs of a shorter period): their deployments are unknown, not 0.
+    const uncovered: string[] = [];
+    const neither: string[] = [];
     for (const entry of incidentsPerMonth) {
-      const deployed = deploymentsSource.monthly.find((other) => other.month === entry.month)?.value ?? 0;
-      if (deployed > 0 && entry.value > deployed) capped.push(entry.month);
-      if (deployed > 0) rates.push({ month: entry.month, value: Math.min(1, entry.value / deployed) });
+      const deployed = deploymentsSource.monthly.find((other) => other.month === entry.month)?.value;
+      if (deployed === undefined) {
+        if (entry.value > 0) uncovered.push(entry.month);
+        continue;
+      }
+      if (deployed === 0 && entry.value === 0) {
+        neither.push(entry.month);
+        continue;
+      }
+      if (entry.value > deployed) capped.push(entry.month);
+      if (deployed === 0) noDeployment.push(entry.month);
+      rates.push({ month: entry.month, value: deployed === 0 ? 1 : Math.min(1, entry.value / deployed) });
     }
+    const monthsWord = (list: readonly string[]) => `${list.length === 1 ? "month" : "months"} ${listInWords(list)}`;
     if (capped.length > 0) {
+      const none = noDeployment.length === 0 ? "" : ` (${listInWords(noDeployment)} had no deployment)`;
       notices.push(
-        `${data.format}: more incidents than deployments in ${capped.length === 1 ? "month" : "months"} ${listInWords(capped)}, so the change-failure rate there is taken as 1 (every deployment failed): ` +
+        `${data.format}: more incidents than deployments in ${monthsWord(capped)}${none}, so the change-failure rate there is taken as 1${noDeployment.length === capped.length ? "" : " (every deployment failed)"}: ` +
           "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
       );
     }
+    if (neither.length > 0)
+      notices.push(
+        `${data.format}: no deployment and no incident in ${monthsWord(neither)}: there is no change-failure rate to take there, so it is left out of the range`,
+      );
     if (rates.length > 0) {
+      if (uncovered.length > 0)
+        notices.push(
+          `${data.format}: no deployments counted (${deploymentsSource.source}) in ${monthsWord(uncovered)}: its incidents have nothing to divide by, so it is left out of the change-failure rate`,
+        );
+      const cappedText = capped.length === 0 ? "" : ` (taken as 1 in ${listInWords(capped)}, with more incidents than deployments)`;
       proposals.push({
         input: "breakage.changeFailureRate",
         ...rangeOf(rates, 2, 1),
         note: measuredNote(
-          `incidents a month ÷ deployments a month (${deploymentsSource.source}), at most 1`,
+          `incidents a month ÷ deployments a month (${deploymentsSource.source}), at most 1${cappedText}`,
           { ...provenance, counted: plural(incidents.length, "incident") },
           span,
           rates,
         ),
         monthly: rates,
       });
-    } else notices.push(`${data.format}: no month has both incidents and deployments: change-failure rate not proposed`);
+    } else
+      notices.push(`${data.format}: no deployments counted (${deploymentsSource.source}) in the months of the incidents: change-failure rate not proposed`);
   } else if (incidents.length > 0) {
     // Deployments only in a month left out are in the file: it is not that the file has none.
     const leftOut = leftOutOf(data.events.filter((event) => event.kind === "deployment"));

@@ -257,6 +257,51 @@ describe("deployments and incidents", () => {
     expect(notice).toMatch(/more incidents than deployments in month 2026-01, so the change-failure rate there is taken as 1 \(every deployment failed\)/);
   });
 
+  it("takes a month with incidents and no deployment as 1 and names it, and leaves out and names a month with neither or with deployments unknown", () => {
+    // Whole months: January 1 deployment and 2 incidents; February 1 incident and no deployment; March 2 deployments, no incident.
+    const csv =
+      "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-10T10:00:00Z,2026-01-10T12:00:00Z\nincident,2026-01-20T10:00:00Z,2026-01-20T11:00:00Z\n" +
+      "incident,2026-02-14T10:00:00Z,2026-02-14T13:00:00Z\ndeployment,2026-03-05T10:00:00Z,\ndeployment,2026-03-31T10:00:00Z,\n";
+    const measured = measureEvents(value(parseEventsCsv(csv)), "inc2.csv", { liveProjects: 1 });
+    const rate = proposed(measured, "breakage.changeFailureRate");
+    // February was left out: the range was over January's 1 and March's 0 alone, "of 2 months".
+    expect(rate.monthly).toEqual([
+      { month: "2026-01", value: 1 },
+      { month: "2026-02", value: 1 },
+      { month: "2026-03", value: 0 },
+    ]);
+    // Sorted 0, 1, 1: the 5th percentile at rank 0.1 is 0.1, the 95th at rank 1.9 is 1.
+    expect(rate).toMatchObject({ low: 0.1, high: 1 });
+    expect(rate.note).toContain("at most 1 (taken as 1 in 2026-01 and 2026-02, with more incidents than deployments);");
+    expect(rate.note).toContain("3 incidents; 5th–95th percentile of 3 months");
+    expect(measured.notices).toContain(
+      "deployments and incidents: more incidents than deployments in months 2026-01 and 2026-02 (2026-02 had no deployment), so the change-failure rate there is taken as 1 (every deployment failed): " +
+        "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
+    );
+
+    // February with neither: no rate to take, named; January 1 incident ÷ 2 deployments, March 0 ÷ 1.
+    const quiet =
+      "type,start,end\ndeployment,2026-01-01T10:00:00Z,\ndeployment,2026-01-02T10:00:00Z,\nincident,2026-01-10T10:00:00Z,2026-01-10T12:00:00Z\ndeployment,2026-03-31T10:00:00Z,\n";
+    const withQuietMonth = measureEvents(value(parseEventsCsv(quiet)), "quiet.csv", { liveProjects: 1 });
+    expect(proposed(withQuietMonth, "breakage.changeFailureRate").monthly).toEqual([
+      { month: "2026-01", value: 1 / 2 },
+      { month: "2026-03", value: 0 },
+    ]);
+    expect(withQuietMonth.notices).toContain(
+      "deployments and incidents: no deployment and no incident in month 2026-02: there is no change-failure rate to take there, so it is left out of the range",
+    );
+
+    // Deployments from CI runs that cover January only: February's deployments are unknown, not 0.
+    const pagerDuty = value(parseEventsCsv(fixture("pagerduty-incidents.csv")));
+    const januaryOnly = measureEvents(pagerDuty, "incidents.csv", {
+      deploymentsPerMonth: { monthly: [{ month: "2026-01", value: 6 }], source: "deployment runs of runs.json" },
+    });
+    expect(proposed(januaryOnly, "breakage.changeFailureRate").monthly).toEqual([{ month: "2026-01", value: 3 / 6 }]);
+    expect(januaryOnly.notices).toContain(
+      "PagerDuty incidents: no deployments counted (deployment runs of runs.json) in month 2026-02: its incidents have nothing to divide by, so it is left out of the change-failure rate",
+    );
+  });
+
   it("writes a count of one in the singular in the notes it puts into the file: 1 resolved incident, 1 deployment, 1 live project, 1 entry", () => {
     const csv = "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-08T12:00:00Z,2026-01-08T14:00:00Z\ndeployment,2026-02-28T10:00:00Z,\n";
     const measured = measureEvents(value(parseEventsCsv(csv)), "events.csv", { liveProjects: 1 });
@@ -426,6 +471,42 @@ describe("time sheets", () => {
     const measured = measureTimesheet(data, "sheet.csv", { rules: rules("meetings=meetings") });
     // 3.5 hours over the 28 days from the 1st to the 28th of May, scaled to 31 days, for 2 people.
     expect(proposed(measured, "meetings.hoursPerPersonPerMonth").monthly[0]!.value).toBeCloseTo((3.5 * 31) / 28 / 2, 10);
+  });
+
+  it("names in the note the people behind a label's entries, and apart from them the people the hours are divided among", () => {
+    // January, whole (the 1st to the 31st): alice 6 h of meetings, bob 3 h and carol 2 h of data checks.
+    const january = "date,hours,category,person\n2026-01-01,6,meeting,alice\n2026-01-15,3,data,bob\n2026-01-31,2,data,carol\n";
+    const mapped = rules("meeting=meetings", "data=manualTasks.dataChecks");
+    const one = measureTimesheet(value(parseTimesheetCsv(january)), "time3.csv", { rules: mapped });
+    const meetings = proposed(one, "meetings.hoursPerPersonPerMonth");
+    // 6 hours ÷ the 3 people who logged time in January.
+    expect(meetings.monthly).toEqual([{ month: "2026-01", value: 6 / 3 }]);
+    // It said "1 entry labelled 'meeting' by 3 people": alice alone logged it.
+    expect(meetings.note).toContain("1 entry labelled 'meeting' by 1 person, divided among the 3 people who logged time;");
+    const checks = proposed(one, "manualTasks.dataChecks.minutesPerWeek");
+    expect(checks.monthly[0]!.value).toBeCloseTo((5 * 60 * 7) / 31 / 3, 10);
+    expect(checks.note).toContain("2 entries labelled 'data' by 2 people, divided among the 3 people who logged time;");
+
+    // February, whole: alice 4 h of meetings and bob 1 h of nothing mapped; 2 people logged time.
+    const two = measureTimesheet(value(parseTimesheetCsv(`${january}2026-02-01,4,meeting,alice\n2026-02-28,1,other,bob\n`)), "time.csv", { rules: mapped });
+    const bothMonths = proposed(two, "meetings.hoursPerPersonPerMonth");
+    expect(bothMonths.monthly.map((month) => month.value)).toEqual([6 / 3, 4 / 2]);
+    expect(bothMonths.note).toContain("2 entries labelled 'meeting' by 1 person, divided among the people who logged time that month (2 to 3);");
+
+    // Upkeep is divided among live projects, not people: the note says no divisor of people.
+    const upkeepText = "date,hours,category\n2026-01-01,4,upkeep\n2026-01-31,2,upkeep\n";
+    const upkeep = proposed(
+      measureTimesheet(value(parseTimesheetCsv(upkeepText)), "u.csv", { rules: rules("upkeep=upkeep"), liveProjects: 2 }),
+      "projects.upkeepHoursPerMonth",
+    );
+    expect(upkeep.monthly.map((month) => month.value)).toEqual([6 / 2]);
+    expect(upkeep.note).toContain("2 entries labelled 'upkeep';");
+    expect(upkeep.note).not.toContain("team.people");
+    const perPerson = measureTimesheet(value(parseTimesheetCsv(upkeepText.replaceAll("upkeep", "data"))), "u.csv", {
+      rules: rules("data=manualTasks.dataChecks"),
+      people: 4,
+    });
+    expect(proposed(perPerson, "manualTasks.dataChecks.minutesPerWeek").note).toContain("2 entries labelled 'data', divided by team.people (4);");
   });
 
   it("refuses rules and entries it cannot read, naming them", () => {

@@ -2,7 +2,8 @@ import { columnIndex, readCsv } from "./csv.js";
 import { MAX_LISTED_PROBLEMS, failed, quoted, succeeded, type Parsed, type Problem } from "./problems.js";
 import { measuredNote, perMonth, perWeek, countedRecords, rangeOf, type Measurement, type MonthlyValue, type Observation, type Proposal } from "./proposal.js";
 import { byMonthOf, parseTimestamp } from "./time.js";
-import { plural } from "../format/numbers.js";
+import { formatNumber, plural } from "../format/numbers.js";
+import { extent } from "./stats.js";
 import { suggest } from "../engine/index.js";
 
 /** One time entry: who, on which day, how long, and the labels rules match (tags, category, project). */
@@ -218,22 +219,31 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
   }
   const entriesByMonth = byMonthOf(entries, (entry) => entry.day);
   const peopleIn = (month: string) => (peopleKnown ? new Set((entriesByMonth.get(month) ?? []).map((entry) => entry.person)).size : (options.people ?? 0));
-  const allPeople = new Set(entries.map((entry) => entry.person)).size;
-  const who = peopleKnown ? `by ${allPeople} ${allPeople === 1 ? "person" : "people"}` : `divided by team.people (${options.people})`;
 
   for (const { target, entries: matched } of byTarget.values()) {
     const matchedByMonth = byMonthOf(matched, (entry) => entry.day);
     const hoursIn = (month: string) => (matchedByMonth.get(month) ?? []).reduce((sum, entry) => sum + entry.hours, 0);
     const labels = options.rules.filter((rule) => targetName(rule.target) === targetName(target)).map((rule) => quoted(rule.label));
-    const counted = `${plural(matched.length, "entry", "entries")} labelled ${labels.join(" or ")} ${who}`;
+    // The people behind these entries, not everyone in the time sheet: the divisor is said apart (`dividedAmong`).
+    const behind = peopleKnown ? ` by ${plural(new Set(matched.map((entry) => entry.person)).size, "person", "people")}` : "";
+    const counted = `${plural(matched.length, "entry", "entries")} labelled ${labels.join(" or ")}${behind}`;
     const provenance = { source: data.format, from, period: months, counted };
     const monthly = (value: (month: (typeof months)[number], hours: number) => number | undefined): MonthlyValue[] =>
       months.flatMap((month) => {
         const result = value(month, hoursIn(month.month));
         return result === undefined ? [] : [{ month: month.month, value: result }];
       });
-    const add = (input: string, what: string, values: MonthlyValue[], digits: number) => {
-      if (values.length > 0) proposals.push({ input, ...rangeOf(values, digits), note: measuredNote(what, provenance, span, values), monthly: values });
+    /** For a figure per person: whom the hours were divided among, in the months the range is taken from. */
+    const dividedAmong = (values: readonly MonthlyValue[]): string => {
+      if (!peopleKnown) return `, divided by team.people (${options.people})`;
+      const { min, max } = extent(values.map((entry) => peopleIn(entry.month)));
+      if (values.length === 1) return `, divided among the ${plural(min, "person", "people")} who logged time`;
+      return `, divided among the people who logged time that month (${min === max ? `${formatNumber(min)} each month` : `${formatNumber(min)} to ${formatNumber(max)}`})`;
+    };
+    const add = (input: string, what: string, values: MonthlyValue[], digits: number, perPerson: boolean) => {
+      if (values.length === 0) return;
+      const said = perPerson ? { ...provenance, counted: `${counted}${dividedAmong(values)}` } : provenance;
+      proposals.push({ input, ...rangeOf(values, digits), note: measuredNote(what, said, span, values), monthly: values });
     };
     if (
       !peopleKnown &&
@@ -252,17 +262,17 @@ export function measureTimesheet(data: Timesheet, from: string, options: Timeshe
       const divisor = (month: string) => (per === "person" ? peopleIn(month) : per === "project" ? options.liveProjects! : 1);
       const values = monthly((month, hours) => (divisor(month.month) > 0 ? perWeek(hours * 60, month) / divisor(month.month) : undefined));
       const whatPer = per === "person" ? "per person who logged time" : per === "project" ? `per live project (${options.liveProjects})` : "for the team";
-      add(`manualTasks.${target.task}.minutesPerWeek`, `minutes a week ${whatPer}`, values, 0);
+      add(`manualTasks.${target.task}.minutesPerWeek`, `minutes a week ${whatPer}`, values, 0, per === "person");
     } else if (target.kind === "meetings") {
       const values = monthly((month, hours) => (peopleIn(month.month) > 0 ? perMonth(hours, month) / peopleIn(month.month) : undefined));
-      add("meetings.hoursPerPersonPerMonth", "hours a month per person who logged time", values, 1);
+      add("meetings.hoursPerPersonPerMonth", "hours a month per person who logged time", values, 1, true);
     } else if (target.kind === "upkeep") {
       if (!(options.liveProjects && options.liveProjects > 0)) {
         notices.push(`${data.format}: projects.alreadyLive is not a plain number above 0 (or give --live-projects): upkeep hours per project not proposed`);
         continue;
       }
       const values = monthly((month, hours) => perMonth(hours, month) / options.liveProjects!);
-      add("projects.upkeepHoursPerMonth", `hours a month ÷ ${plural(options.liveProjects, "live project")}`, values, 1);
+      add("projects.upkeepHoursPerMonth", `hours a month ÷ ${plural(options.liveProjects, "live project")}`, values, 1, false);
     } else {
       const values = monthly((month, hours) => perMonth(hours, month));
       if (values.length > 0)

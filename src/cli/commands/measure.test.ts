@@ -154,6 +154,43 @@ describe("measure", () => {
     expect((await runCliCaptured(["validate", scenario])).exitCode).toBe(0);
   });
 
+  it("--write puts into the file the people behind a label's entries, not everyone in the time sheet", async () => {
+    const sheet = join(temp.path, "time3.csv");
+    writeFileSync(sheet, "date,hours,category,person\n2026-01-01,6,meeting,alice\n2026-01-15,3,data,bob\n2026-01-31,2,data,carol\n");
+    const { exitCode, stderr } = await runCliCaptured([
+      "measure",
+      scenario,
+      "--timesheet",
+      sheet,
+      "--map",
+      "meeting=meetings",
+      "--map",
+      "data=manualTasks.dataChecks",
+      "--write",
+    ]);
+    expect(exitCode, stderr).toBe(0);
+    const meetings = parse(readFileSync(scenario, "utf8")).defaults.meetings.hoursPerPersonPerMonth;
+    // 6 hours in January ÷ the 3 people who logged time; alice alone logged the meeting.
+    expect(meetings.value).toBe(2);
+    expect(meetings.note).toContain("1 entry labelled 'meeting' by 1 person, divided among the 3 people who logged time;");
+  });
+
+  it("counts a month with incidents and no deployment in the change-failure rate as 1, and names it", async () => {
+    const incidents = join(temp.path, "inc2.csv");
+    writeFileSync(
+      incidents,
+      "type,start,end\ndeployment,2026-01-01T10:00:00Z,\nincident,2026-01-10T10:00:00Z,2026-01-10T12:00:00Z\nincident,2026-01-20T10:00:00Z,2026-01-20T11:00:00Z\n" +
+        "incident,2026-02-14T10:00:00Z,2026-02-14T13:00:00Z\ndeployment,2026-03-05T10:00:00Z,\ndeployment,2026-03-31T10:00:00Z,\n",
+    );
+    const { exitCode, stdout, stderr } = await runCliCaptured(["measure", scenario, "--incidents", incidents]);
+    expect(exitCode, stderr).toBe(0);
+    // January 2 ÷ 1 capped at 1, February 1 ÷ 0 taken as 1, March 0 ÷ 2: it said 0.05–0.95 over 2 months.
+    expect(stdout).toMatch(/^defaults\.breakage\.changeFailureRate +0\.2 +0\.1–1 +measured .*, 3 incidents; 5th–95th percentile of 3 months$/m);
+    expect(stderr).toContain(
+      "more incidents than deployments in months 2026-01 and 2026-02 (2026-02 had no deployment), so the change-failure rate there is taken as 1",
+    );
+  });
+
   it("--scenario names where the inputs are written", async () => {
     const before = readFileSync(scenario, "utf8");
     const { exitCode, stderr } = await runCliCaptured([
