@@ -843,7 +843,7 @@ export function paybackMonthMeaning(ranges: boolean): string {
  * Where an option's payback month falls in 9 outcomes out of 10 (P5 to P95 of the samples' payback
  * months, the JSON's `distribution.paybackMonth`), in the words of page 1's payback card and of the web
  * app's option card, after the month with every range at its middle. A percentile between two months is
- * rounded to the nearer, as `run`'s "Pays back, 80% range" writes it; P95 `null` means more than 1 outcome
+ * rounded to the nearer, as `run`'s "Pays back, 90% range" writes it; P95 `null` means more than 1 outcome
  * in 20 does not pay back within the plan, which is said (docs/numbers.md, "Uncertainty"). `undefined`
  * when P5 is `null` too: the outcomes that pay back are then too few for a range, and the chance that it
  * pays back, said beside it, says how few.
