@@ -1,6 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import {
+  buildResult,
+  MonteCarlo,
+  recommend,
+  runningCostChanges,
+  validateScenarioText,
+  withUncertainty,
+  type CaseResult,
+  type CompiledCase,
+} from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { differenceAsWritten, formatChance, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
@@ -184,8 +193,36 @@ describe("page 1's running costs under what we ask for", () => {
       ).replace("  releases:", "  tooling: { licences: { flatPerMonth: 500 } }\n  releases:"),
     );
     const text = await pageOne(compiled, resultOf(compiled));
-    // It said "up front, and €4,600 less for tools and €1,000 for training over the 12 months".
-    expect(text).toContain("up front, then €1,000 for training and €4,600 less for tools over the 12 months");
+    // It said "up front, and €4,600 less for tools and €1,000 for training over the 12 months", then
+    // "then €1,000 for training and €4,600 less for tools", a smaller cost rather than money kept.
+    expect(text).toContain("up front, then €1,000 for training and saves €4,600 on tools over the 12 months");
+  });
+
+  it("says a running cost the option cuts as saved (enterprise.yaml's support staff), against the JSON's running costs", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/enterprise.yaml", import.meta.url), "utf8"));
+    const result = buildResult(compiled);
+    const costs = runningCostChanges(result, recommend(result)!.best.alternative);
+    expect(costs.tools).toBeGreaterThan(0);
+    expect(costs.supportStaff).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    const money = (value: number) => formatMoney(value, result.currency);
+    // It said "then US$324,000 for tools and US$64,400 less for support staff over the 36 months".
+    expect(text).toContain(`then ${money(costs.tools)} for tools and saves ${money(-costs.supportStaff)} on support staff over the 36 months`);
+    expect(text).not.toContain("less for support staff");
+  });
+
+  it("says the savings alone as saved, when the option adds no running cost", async () => {
+    // Today pays €500 a month of licences; the option €100 a month: €4,800 less over the 12 months.
+    const compiled = compile(
+      oneOptionCase("    tooling: { licences: { flatPerMonth: 100 } }\n    projects: { upkeepHoursPerMonth: 20 }\n").replace(
+        "  releases:",
+        "  tooling: { licences: { flatPerMonth: 500 } }\n  releases:",
+      ),
+    );
+    const result = resultOf(compiled);
+    const saved = -runningCostChanges(result, "alt").tools;
+    expect(saved).toBeGreaterThan(0);
+    expect(await pageOne(compiled, result)).toContain(`up front, and saves ${formatMoney(saved, "EUR")} on tools over the 12 months`);
   });
 });
 

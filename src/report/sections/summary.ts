@@ -455,8 +455,9 @@ function recommendationBlock(context: ReportContext): string {
 /**
  * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
  * is (the engine's `runningCostChanges`): tools, support staff and training.
- * What it adds comes first, then what it saves.
- * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and US$64,400 less for support staff over the 36 months"
+ * What it adds comes first, then what it saves, said as saved: "US$64,400 less for support staff" after
+ * a cost read as a smaller cost, not as money the option keeps.
+ * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and saves US$64,400 on support staff over the 36 months"
  */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
@@ -467,16 +468,17 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
       ["support-staff-costs", "support staff", costs.supportStaff],
       ["training-costs", "training", costs.training],
     ] as const
-  )
-    .filter(([, , change]) => Math.abs(change) >= 0.5)
-    // What the option adds first, then what it saves: a cost said after a saving ("€4,600 less for tools
-    // and €1,000 for training") reads as one more saving.
-    .sort(([, , a], [, , b]) => Number(b > 0) - Number(a > 0));
+  ).filter(([, , change]) => Math.abs(change) >= 0.5);
   if (parts.length === 0) return "with no change in running costs";
-  const said = parts.map(([name, what, change]) =>
-    change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
-  );
-  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over ${theMonths(result.horizonMonths)}`;
+  // What the option adds first, then what it saves: a cost said after a saving ("€4,600 less for tools
+  // and €1,000 for training") reads as one more saving.
+  const added = parts.filter(([, , change]) => change > 0).map(([name, what, change]) => `${figure(name, context.money(change))} for ${what}`);
+  const saved = parts.filter(([, , change]) => change < 0).map(([name, what, change]) => `${figure(name, context.money(-change))} on ${what}`);
+  const over = `over ${theMonths(result.horizonMonths)}`;
+  if (added.length === 0) return `and saves ${listInWords(saved)} ${over}`;
+  if (saved.length === 0) return `then ${listInWords(added)} ${over}`;
+  // "then €1,000 for training and €500 for tools, and saves …": the comma keeps the saving apart from the list.
+  return `then ${listInWords(added)}${added.length > 1 ? "," : ""} and saves ${listInWords(saved)} ${over}`;
 }
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
