@@ -336,7 +336,10 @@ describe("the run report's live projects a team can keep", () => {
     // It said "Live projects one person can keep  2" of a team of 4 whose months keep 9 live projects.
     expect(Math.max(...result.scenarios.today!.months.map((month) => month.liveProjects))).toBe(9);
     expect(text).not.toContain("Live projects one person can keep");
-    expect(text).toMatch(/^ {2}Live projects the team can keep +9 \(about 2\.4 per person\) +17 \(about 4\.4 per person\) +30 \(about 7\.7 per person\)/m);
+    // Then "9 (about 2.4 per person)", read as 9 ÷ 4 = 2.25: the share per person first, as page 1 says it.
+    expect(text).toMatch(
+      /^ {2}Live projects the team can keep +about 2\.4 per person, 9 as a team +about 4\.4 per person, 17 as a team +about 7\.7 per person, 30 as a team/m,
+    );
     // A team of one: one person's, as before.
     expect(renderRunReport(resultOf("seed.yaml", 0))).toMatch(/^ {2}Live projects one person can keep +4 +10 +10$/m);
   });
@@ -346,7 +349,7 @@ describe("the run report's live projects a team can keep", () => {
     const { compiled } = validateScenarioText(text);
     // It said "1 (about 2.6 per person)": more per person than the half-time team keeps.
     expect(renderRunReport(buildResult(compiled!))).toMatch(
-      /^ {2}Live projects the team can keep +1 \(about 2\.6 per full-time person\) +3 \(about 7\.5 per full-time person\)/m,
+      /^ {2}Live projects the team can keep +about 2\.6 per full-time person, 1 as a team +about 7\.5 per full-time person, 3 as a team/m,
     );
   });
 });

@@ -14,6 +14,7 @@ import {
   NOTHING_TO_PAY_BACK,
   paybackFigure,
   TABLE_AT_THE_MIDDLE,
+  keptAsTeamWords,
   liveProjectsKeptLabels,
   teamKeepsWords,
   worthUpTo,
@@ -339,7 +340,12 @@ function capacityTable(scenarios: ScenarioResult[]): string {
           )
         : row(liveProjectsKeptLabels(false).count, (s) => {
             const kept = teamKeepsWords(s.summary);
-            return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} ${kept.per})`;
+            // The share per person first, as page 1 says it: "9 (about 2.4 per person)" read as 9 ÷ 4.
+            return kept === undefined
+              ? "no limit"
+              : kept.perPerson === undefined
+                ? kept.count
+                : keptAsTeamWords({ count: kept.count, perPerson: kept.perPerson, per: kept.per }, { short: true });
           }),
       // Months without time for new work before it stops for good are named, as page 1 names them: "never"
       // alone read against page 1's "has none in months 7–8" of a change that starts late.

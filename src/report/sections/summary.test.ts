@@ -530,8 +530,12 @@ describe("page 1's live projects the team can keep (examples/team.yaml, a team o
     const text = await pageOne(compiled, result);
     // It said "2 → 7 live projects one person can keep One person can keep 2 live projects going today, and 7 with …".
     expect(text).not.toContain("One person can keep");
+    // Then "Today the team of 4 can keep 9 live projects going, about 2.4 per person", read as 9 ÷ 4 =
+    // 2.25: the share per person comes first now, then the whole projects the team keeps together.
+    expect(text).not.toMatch(/can keep \d+ live projects going, about/);
+    const tenth = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
     expect(text).toContain(
-      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 can keep 9 live projects going, about 2.4 per person; with “A managed platform”, ${managed.maxLiveProjects}, about ${(Math.round(managed.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per person.`,
+      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 has hours for about ${tenth(today.summary.liveProjectsPerPerson!)} live projects per person, ${today.summary.maxLiveProjects} whole projects as a team; with “A managed platform”, about ${tenth(managed.liveProjectsPerPerson!)} per person, ${managed.maxLiveProjects} as a team.`,
     );
   });
 });
@@ -547,7 +551,7 @@ describe("page 1's live projects of a part-time team (examples/solo.yaml with ha
     // It said "Today the team of 0.5 can keep 1 live project going, about 2.6 per person".
     expect(text).not.toContain("per person");
     expect(text).toContain(
-      `Today the team of 0.5 full-time people can keep 1 live project going, about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per full-time person;`,
+      `Today the team of 0.5 full-time people has hours for about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} live projects per full-time person, 1 whole project as a team;`,
     );
   });
 });

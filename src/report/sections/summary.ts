@@ -50,6 +50,7 @@ import {
   NOTHING_TO_PAY_BACK,
   paybackMonthMeaning,
   paybackRangeWords,
+  keptAsTeamWords,
   teamKeepsWords,
   NINE_IN_TEN_OUTCOMES,
   TRADE_OFF_PAYBACK_NOTE,
@@ -626,9 +627,11 @@ function wholeTeam(capacity: ComparisonResult["capacity"]): boolean {
 
 /**
  * How many live projects the team can keep, today and with the option, in a sentence (`teamKeepsWords`):
- * one person's whole projects, or a larger team's together with their share per person ("the team of 4
- * can keep 9 …, about 2.4 per person", where "one person can keep 2" read as 8 for the 4 of them). No
- * limit (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
+ * one person's whole projects, or a larger team's share per person followed by the whole projects it
+ * keeps together (`keptAsTeamWords`: "the team of 4 has hours for about 2.4 live projects per person, 9
+ * whole projects as a team", where "can keep 9 live projects going, about 2.4 per person" read as
+ * 9 ÷ 4, and "one person can keep 2" as 8 for the 4 of them). No limit (`null`: a live project needs
+ * none of the team's hours) is said as such, not "any number of with “X”".
  */
 function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: string): string {
   const side = (which: "baseline" | "alternative") =>
@@ -642,30 +645,37 @@ function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: stri
   const after = side("alternative");
   const todayFigure = (text: string) => figure("projects-per-person-today", text);
   const afterFigure = (text: string) => figure("projects-per-person-after", text);
-  // A team's whole projects are their own figure, followed by their share per person; one person's are
-  // the per-person figure, as before.
   type Kept = NonNullable<typeof today>;
+  // One person's whole projects are the per-person figure; a team's are their own figure, after its share per person.
   const count = (words: Kept, when: "today" | "after") =>
     words.perPerson === undefined ? (when === "today" ? todayFigure : afterFigure)(words.count) : figure(`projects-team-${when}`, words.count);
-  const share = (words: Kept, when: "today" | "after") =>
-    words.perPerson === undefined ? "" : `, ${(when === "today" ? todayFigure : afterFigure)(words.perPerson)} ${words.per}`;
+  const asTeam = (words: Kept, when: "today" | "after", short = false) =>
+    keptAsTeamWords(
+      { count: words.count, perPerson: words.perPerson!, per: words.per },
+      { short, count: (text) => figure(`projects-team-${when}`, text), perPerson: when === "today" ? todayFigure : afterFigure },
+    );
   // "1 live project", not "1 live projects".
   const projects = (words: Kept) => (words.count === "1" ? "live project" : "live projects");
+  // What a side keeps, after its subject: "has hours for about 2.4 live projects per person, 9 whole
+  // projects as a team", or one person's "can keep 2 live projects going".
+  const keeps = (words: Kept, when: "today" | "after") =>
+    words.perPerson === undefined ? `can keep ${count(words, when)} ${projects(words)} going` : `has hours for ${asTeam(words, when)}`;
   if (!today && !after)
     return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
   if (!today)
-    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${after!.perPerson === undefined ? "" : `${after!.who} can keep `}${count(after!, "after")}${share(after!, "after")}.`;
+    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${after!.perPerson === undefined ? count(after!, "after") : `${after!.who} has hours for ${asTeam(after!, "after")}`}.`;
   if (!after)
-    return `${capitalised(today.who)} can keep ${count(today, "today")} ${projects(today)} going today${share(today, "today")}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`;
+    return `Today ${today.who} ${keeps(today, "today")}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`;
   if (today.perPerson === undefined && after.perPerson === undefined)
     return `One person can keep ${count(today, "today")} ${projects(today)} going today, and ${count(after, "after")} with ${alternative}.`;
-  const afterWho = after.who === today.who ? "" : `${after.who} can keep `;
-  return `Today ${today.who} can keep ${count(today, "today")} ${projects(today)} going${share(today, "today")}; with ${alternative}, ${afterWho}${count(after, "after")}${share(after, "after")}.`;
-}
-
-/** A sentence's first word with its capital: "the team of 4" → "The team of 4". */
-function capitalised(words: string): string {
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  // The same team on both sides: the option's figures alone. Else its own subject.
+  const afterSaid =
+    after.perPerson === undefined
+      ? `${after.who} can keep ${count(after, "after")}`
+      : after.who === today.who && today.perPerson !== undefined
+        ? asTeam(after, "after", true)
+        : `${after.who} has hours for ${asTeam(after, "after")}`;
+  return `Today ${today.who} ${keeps(today, "today")}; with ${alternative}, ${afterSaid}.`;
 }
 
 /** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
