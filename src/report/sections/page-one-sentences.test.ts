@@ -137,7 +137,9 @@ describe("page 1's time for new work in a plan of one month", () => {
     const text = await pageOne(compiled, resultOf(compiled));
     // It said "Today's team has time for new work in every month of the plan. With “Tools”, it has time for new work in every month."
     expect(text).not.toContain("every month");
-    expect(text).toContain("Today's team has time for new work in the plan's one month. With “Tools”, it has time for new work in the plan's one month.");
+    expect(text).toContain(
+      "Today's one-person team has time for new work in the plan's one month. With “Tools”, it has time for new work in the plan's one month.",
+    );
   });
 });
 
@@ -259,7 +261,7 @@ ${option}`;
     // It said "It is the same with “Tools”", whose team has no time for new work in its two setup months.
     expect(text).not.toContain("It is the same with “Tools”");
     expect(text).toContain(
-      "From month 7, today's team has no time left to start new work. With “Tools”, it has none in months 1–2, and none left from month 7.",
+      "From month 7, today's one-person team has no time left to start new work. With “Tools”, it has none in months 1–2, and none left from month 7.",
     );
   });
 
@@ -292,7 +294,7 @@ ${option}`;
     expect(flags(result, "alt").slice(0, 3)).toEqual([true, true, true]);
     const stops = result.scenarios.alt!.summary.newWorkStopsMonth!;
     const text = await pageOne(compiled, result);
-    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    expect(text).toContain("Today's one-person team has no time for new work in months 1–2, and none left from month 7.");
     expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
   });
 
@@ -311,7 +313,7 @@ ${option}`;
     expect(flags(result, "current").slice(0, 3)).toEqual([false, false, true]);
     expect(flags(result, "alt").slice(0, 6)).toEqual([true, true, true, true, true, true]);
     const text = await pageOne(compiled, result);
-    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    expect(text).toContain("Today's one-person team has no time for new work in months 1–2, and none left from month 7.");
     // It said "With “Tools”, that happens from month 7": whether its team has time in months 1–2 left unsaid.
     expect(text).not.toContain("that happens from");
     expect(text).toContain("With “Tools”, it has time for new work in every month before month 7, and none from then on.");
@@ -338,7 +340,7 @@ describe("page 1 of a file with only today", () => {
     const { html } = await createReport(compiled, { result });
     const page = textOf(html);
     // It said "Today's team has time for new work in every month" beside run's "never (no room in months 2–3)".
-    expect(page).toContain("Today's team has no time for new work in months 2–3, then time for it to the end of the plan.");
+    expect(page).toContain("Today's one-person team has no time for new work in months 2–3, then time for it to the end of the plan.");
   });
 });
 
@@ -557,9 +559,9 @@ describe("page 1's months in which today's team has more work than hours", () =>
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([1, 2]);
     const text = await pageOne(compiled, result);
     // It said "From month 1, today's team has more work than hours", of two months in twelve.
-    expect(text).not.toContain("From month 1, today's team has more work than hours");
+    expect(text).not.toContain("From month 1, today's one-person team has more work than hours");
     expect(text).toContain(
-      "In months 1–2, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+      "In months 1–2, today's one-person team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
     );
   });
 
@@ -567,7 +569,7 @@ describe("page 1's months in which today's team has more work than hours", () =>
     const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"));
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
-    expect(await pageOne(compiled, result)).toContain("From month 10, today's team has more work than hours");
+    expect(await pageOne(compiled, result)).toContain("From month 10, today's one-person team has more work than hours");
   });
 });
 
@@ -597,7 +599,7 @@ scenarios:
     // It said "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, that happens from month 10."
     expect(text).not.toContain("that happens from");
     expect(text).toContain(
-      "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, it has no time left to start new work from month 10.",
+      "Today's one-person team has time for new work in every month of the plan. With “Cheaper, slower”, it has no time left to start new work from month 10.",
     );
   });
 });
@@ -662,7 +664,7 @@ describe("page 1's months in which the option's team has more work than hours", 
     expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([10, 11, 12]);
     const text = await pageOne(compiled, result);
     expect(text).toContain(
-      "From month 10, today's team and the team with “Tools” have more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+      "From month 10, today's one-person team and the team with “Tools” have more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
     );
     expect(text).not.toContain("has more work than hours too");
   });
@@ -676,7 +678,7 @@ describe("page 1's months in which the option's team has more work than hours", 
     expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([1, 2]);
     const text = await pageOne(compiled, result);
     expect(text).toContain(
-      "From month 10, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost. In months 1–2, the team with “Tools” has more work than hours too.",
+      "From month 10, today's one-person team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost. In months 1–2, the team with “Tools” has more work than hours too.",
     );
   });
 });
@@ -805,8 +807,8 @@ describe("page 1's overload in the plan's last month alone", () => {
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([12]);
     const text = await pageOne(compiled, result);
-    expect(text).not.toContain("From month 12, today's team");
-    expect(text).toContain("In month 12, today's team has more work than hours");
+    expect(text).not.toContain("From month 12, today's one-person team");
+    expect(text).toContain("In month 12, today's one-person team has more work than hours");
   });
 });
 

@@ -4,6 +4,7 @@ import {
   comparisonChangeEnd,
   deadlineOf,
   optionsGainingTheSame,
+  roomLeftUnused,
   runningCostChanges,
   sameAsBest,
   type CaseResult,
@@ -752,13 +753,13 @@ function overloadedMonths(months: readonly number[], horizon: number): string {
  * sentence when they are the same months.
  * @example overloadSentences([], [1, 2], "“Tools”", 12) // "In months 1–2, the team with “Tools” has more work than hours: …"
  */
-function overloadSentences(today: readonly number[], after: readonly number[], alternative: string, horizon: number): string {
+function overloadSentences(today: readonly number[], after: readonly number[], alternative: string, horizon: number, todays = "today's team"): string {
   const bought = "the hours missing are bought in (overtime or contractors) at the team's hourly cost.";
   const whenToday = overloadedMonths(today, horizon);
   const whenAfter = overloadedMonths(after, horizon);
-  if (whenToday && whenToday === whenAfter) return `${whenToday}, today's team and the team with ${alternative} have more work than hours: ${bought}`;
+  if (whenToday && whenToday === whenAfter) return `${whenToday}, ${todays} and the team with ${alternative} have more work than hours: ${bought}`;
   const sentences: string[] = [];
-  if (whenToday) sentences.push(`${whenToday}, today's team has more work than hours: ${bought}`);
+  if (whenToday) sentences.push(`${whenToday}, ${todays} has more work than hours: ${bought}`);
   if (whenAfter)
     sentences.push(
       whenToday
@@ -777,6 +778,39 @@ function everyMonth(horizon: number, ofThePlan = false): string {
   return horizon === 1 ? theMonths(1, true) : ofThePlan ? "every month of the plan" : "every month";
 }
 
+/**
+ * Today's team as page 1's team card names it: "today's one-person team" for a team of one, where
+ * "today's team" beside "One person can keep 2 live projects" read oddly; else "today's team".
+ */
+function todaysTeam(people: number): string {
+  return people === 1 ? "today's one-person team" : "today's team";
+}
+
+/** A sentence's first word with its capital: "today's team" → "Today's team". */
+function capitalFirst(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/**
+ * Why the option's room for live projects goes unused (`roomLeftUnused`), when no month of its plan has
+ * time for new work: its free hours stay under those it takes to start a new model
+ * (`newWorkThresholdHours`), as a clause. "" when another reason holds (months with time, but nothing to start).
+ * @example // solo.yaml: "its free hours, 70 hours a month at most, stay under the 80 hours it takes to start a new model, so the room for 7 goes unused"
+ */
+function roomUnusedWhy(context: ReportContext, scenario: string, room: number): string {
+  const { summary, months } = context.result.scenarios[scenario]!;
+  if (summary.newWorkStopsMonth !== 1) return "";
+  const most = Math.max(...months.map((month) => month.freeHours));
+  if (!(most < summary.newWorkThresholdHours)) return "";
+  const threshold = formatHours(summary.newWorkThresholdHours);
+  // 79.6 hours under 80 would read "at most 80 hours … under the 80 hours": then "just under".
+  const under =
+    formatHours(most) === threshold
+      ? `stay just under the ${figure("new-work-threshold-after", threshold)}`
+      : `${figure("free-hours-most-after", formatHours(Math.max(0, most)))} a month at most, stay under the ${figure("new-work-threshold-after", threshold)}`;
+  return `its free hours, ${under} it takes to start a new model, so the room for ${figure("room-unused-after", formatNumber(room))} goes unused`;
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
@@ -789,14 +823,16 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   // so that "to the end" does not read as "every month".
   const gapsToday = monthsWithoutNewWork(context, result.baseline, stopsToday);
   const gapsAfter = monthsWithoutNewWork(context, comparison.alternative, stopsAfter);
+  const todays = todaysTeam(capacity.people.baseline);
+  const Todays = capitalFirst(todays);
   const today =
     stopsToday === null
       ? gapsToday
-        ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
-        : `Today's team has time for new work in ${everyMonth(result.horizonMonths, true)}.`
+        ? `${Todays} has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
+        : `${Todays} has time for new work in ${everyMonth(result.horizonMonths, true)}.`
       : gapsToday
-        ? `Today's team has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
-        : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+        ? `${Todays} has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
+        : `From ${figure("new-work-stops", formatMonth(stopsToday))}, ${todays} has no time left to start new work.`;
   // "The same" and "not until month 7" hold only when no month before the stop lacks time (a change's
   // setup months, say): else those months are named, as for an option that has time to the end.
   const after =
@@ -822,19 +858,36 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
                 : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
-  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
+  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths, todays);
   // The big figure: a larger team's whole projects together, one person's own (the sentence gives both).
   const counts = wholeTeam(capacity) ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
+  // Room the plan leaves unused (no new model, fewer live projects at the end than the team could keep,
+  // `roomLeftUnused`): "2 → 7 live projects one person can keep" promised growth the plan never shows.
+  // The big figure is then the live projects the plan keeps, the room beside it, and why none starts.
+  const afterSummary = result.scenarios[comparison.alternative]!.summary;
+  const room = counts.alternative;
+  const unused = roomLeftUnused(afterSummary) && room !== null && (counts.baseline === null || room > counts.baseline);
+  const whyClause = unused ? roomUnusedWhy(context, comparison.alternative, room!) : "";
+  // After "It is the same with “X”.", the reason follows it: "With “X”" twice in a row read as a stutter.
+  const same = `It is the same with ${alternative}.`;
+  const afterSaid = whyClause && after === same ? `It is the same with ${alternative}: ${whyClause}.` : after;
+  const why = whyClause && after !== same ? `With ${alternative}, no new model starts: ${whyClause}.` : "";
+  const big = unused
+    ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
+    : counts.baseline === null && counts.alternative === null
+      ? escapeHtml(keep(null))
+      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`;
+  const unit = unused
+    ? `live projects at the end of the plan (room for ${figure("room-after", formatNumber(room!))})`
+    : wholeTeam(capacity)
+      ? "live projects the team can keep"
+      : "live projects one person can keep";
 
   return `<div class="card">
   <h3>What changes for the team</h3>
-  <p class="big">${
-    counts.baseline === null && counts.alternative === null
-      ? escapeHtml(keep(null))
-      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`
-  }</p>
-  <p class="unit">${wholeTeam(capacity) ? "live projects the team can keep" : "live projects one person can keep"}</p>
-  ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}` : ""}`)}
+  <p class="big">${big}</p>
+  <p class="unit">${unit}</p>
+  ${prose(`${perPerson} ${today} ${afterSaid}${why ? ` ${why}` : ""}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }
 
@@ -983,7 +1036,7 @@ function onlyToday(context: ReportContext): string {
         ? `has no time for new work in ${gaps}, and none left from ${formatMonth(today.newWorkStopsMonth)}`
         : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
   return `<section class="recommendation"><h2>Nothing to compare yet</h2>
-  ${prose(`This file describes only today, with no other option. Today's team ${stops}. Add an option to see what it would cost and return.`)}
+  ${prose(`This file describes only today, with no other option. ${capitalFirst(todaysTeam(today.people))} ${stops}. Add an option to see what it would cost and return.`)}
 </section>`;
 }
 
