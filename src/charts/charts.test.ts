@@ -210,6 +210,19 @@ describe("chart specs", () => {
     expect(widthOf("today")).toBe(2.5);
   });
 
+  it("leave room above the highest live-projects line, so that a flat line does not run along the plot's top edge", async () => {
+    // solo.yaml keeps 2 live projects in every month of every option: the axis stopped at exactly 2.
+    for (const result of [resultOf("solo.yaml"), team]) {
+      const highest = Math.max(...Object.values(result.scenarios).flatMap((scenario) => scenario.months.map((month) => month.liveProjects)));
+      const view = new vega.View(vega.parse(compile(liveProjectsSpec(result)).spec), { renderer: "none" });
+      await view.runAsync();
+      const [bottom, top] = view.scale("y").domain() as [number, number];
+      view.finalize();
+      expect(bottom).toBe(0);
+      expect(top).toBeGreaterThanOrEqual(highest + 1);
+    }
+  });
+
   it("keep the tornado's colours apart from the options' colours", () => {
     expect(ALTERNATIVE_COLOURS).not.toContain(LOWER_COLOUR);
     expect(ALTERNATIVE_COLOURS).not.toContain(HIGHER_COLOUR);

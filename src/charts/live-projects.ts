@@ -34,7 +34,15 @@ export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
         scale: { domain: [1, Math.max(2, result.horizonMonths)], nice: false },
         axis: { values: monthTicks(result.horizonMonths), format: "d" },
       },
-      y: { field: "live", type: "quantitative", title: "Live projects", axis: { tickMinStep: 1, format: "d" } },
+      // Room above the highest line: at a top of exactly its count, a flat line (solo.yaml's 2 live
+      // projects in every month) sat on the plot's top edge and merged with it.
+      y: {
+        field: "live",
+        type: "quantitative",
+        title: "Live projects",
+        scale: { domain: [0, liveProjectsTop(rows.map((row) => row.live))] },
+        axis: { tickMinStep: 1, format: "d" },
+      },
       color: {
         field: "option",
         type: "nominal",
@@ -46,6 +54,17 @@ export function liveProjectsSpec(result: CaseResult): TopLevelSpec {
       detail: { field: "option" },
     },
   } as TopLevelSpec;
+}
+
+/**
+ * The top of the live-projects axis: above the highest count by at least one project, or a tenth of it
+ * when that is more, so that no line runs along the plot's top edge (the axis then rounds it up to a
+ * tick).
+ * @example liveProjectsTop([2, 2]) // 3 ; liveProjectsTop([30]) // 33 ; liveProjectsTop([]) // 1
+ */
+export function liveProjectsTop(counts: readonly number[]): number {
+  const highest = Math.max(0, ...counts);
+  return highest + Math.max(1, Math.ceil(highest / 10));
 }
 
 /**

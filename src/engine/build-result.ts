@@ -163,6 +163,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       maxLiveProjectsPerPerson: maxLiveProjectsPerPerson(runner.parameters[index]!),
       ...teamCapacity(runner.parameters[index]!),
       newWorkStopsMonth,
+      newWorkThresholdHours: runner.parameters[index]![P.newWorkThresholdHours]!,
       firstOverloadedMonth: overloadedMonths[0] ?? null,
       overloadedMonths,
       projectsDelivered: scalars.projectsDelivered,

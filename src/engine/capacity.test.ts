@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, validateScenarioText } from "./index.js";
+import { buildResult, roomLeftUnused, validateScenarioText } from "./index.js";
 
 // How many live projects a team keeps, against the months that keep them (docs/numbers.md, "Capacity").
 
@@ -37,5 +37,27 @@ describe("the live projects a team of more than one can keep (examples/team.yaml
     expect(seed.scenarios.current!.summary).toMatchObject({ people: 1, liveProjectsPerPerson: 4, maxLiveProjects: 4, maxLiveProjectsPerPerson: 4 });
     expect(seed.scenarios.optimal!.summary).toMatchObject({ people: 1, maxLiveProjects: 10, maxLiveProjectsPerPerson: 10 });
     expect(seed.scenarios.optimal!.summary.liveProjectsPerPerson).toBeCloseTo(120 / 11, 9);
+  });
+});
+
+describe("room for live projects the plan leaves unused (examples/solo.yaml)", () => {
+  const result = buildResult(validateScenarioText(readFileSync(new URL("../../examples/solo.yaml", import.meta.url), "utf8")).compiled!);
+  const managed = result.scenarios.managed!;
+
+  it("gives each scenario the free hours a month it takes to start a new model, the file's 80", () => {
+    const threshold = result.assumptions.find((assumption) => assumption.input === "defaults.releases.newWorkThresholdHours")!;
+    expect(threshold.value).toBe(80);
+    for (const scenario of Object.values(result.scenarios)) expect(scenario.summary.newWorkThresholdHours).toBe(80);
+  });
+
+  it("is unused when no new model is released and the team could keep more than it ends with", () => {
+    // Room for 7, 2 live at the end and no release: no month's free hours (70 at most) reach the 80.
+    expect(managed.summary).toMatchObject({ maxLiveProjects: 7, liveProjectsAtEnd: 2, projectsDelivered: 0, newWorkStopsMonth: 1 });
+    expect(Math.max(...managed.months.map((month) => month.freeHours))).toBeLessThan(managed.summary.newWorkThresholdHours);
+    expect(roomLeftUnused(managed.summary)).toBe(true);
+    // A plan that releases models uses its room, even when it ends below it; one that ends at its room has none left.
+    expect(roomLeftUnused({ projectsDelivered: 1, liveProjectsAtEnd: 2, maxLiveProjects: 7 })).toBe(false);
+    expect(roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 7, maxLiveProjects: 7 })).toBe(false);
+    expect(roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 2, maxLiveProjects: null })).toBe(false);
   });
 });

@@ -52,6 +52,18 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
 }
 
 /**
+ * Whether a scenario's plan leaves its room for live projects unused: it releases no new model, yet its
+ * team could keep more live projects than it ends the plan with (examples/solo.yaml's managed setup:
+ * room for 7, 2 live at the end, no release, its free hours never reaching the 80 that starting one
+ * takes). Page 1 then leads with the live projects the plan keeps, not the room (docs/numbers.md,
+ * "Capacity").
+ * @example roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 2, maxLiveProjects: 7 }) // true
+ */
+export function roomLeftUnused(summary: { projectsDelivered: number; liveProjectsAtEnd: number; maxLiveProjects: number | null }): boolean {
+  return summary.projectsDelivered === 0 && summary.maxLiveProjects !== null && summary.maxLiveProjects > summary.liveProjectsAtEnd;
+}
+
+/**
  * The months (numbered from 1) in which the team has no time to start new work (`canStartNewWork`
  * false) before new work stops for good in month `stops` (the summary's `newWorkStopsMonth`; null:
  * it never stops, and every such month counts). A change's setup months are the usual ones: "never"

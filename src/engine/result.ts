@@ -77,6 +77,11 @@ export interface ScenarioSummary {
   maxLiveProjects: number | null;
   /** First month from which the team can no longer start new work, to the end; null if it always can. */
   newWorkStopsMonth: number | null;
+  /**
+   * The free hours a month the team needs to start a new model (`releases.newWorkThresholdHours`, the
+   * scenario's own once its change is in place): below them, a month has no time for new work.
+   */
+  newWorkThresholdHours: number;
   firstOverloadedMonth: number | null;
   overloadedMonths: number[];
   projectsDelivered: number;

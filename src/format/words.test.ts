@@ -20,6 +20,8 @@ import {
   TRADE_OFF_PAYBACK_NOTE,
   perPersonWords,
   teamKeepsWords,
+  keptAsTeamWords,
+  liveProjectsKeptLabels,
   paybackRangeCell,
   paybackRangeWords,
   sharedBestTail,
@@ -314,6 +316,32 @@ describe("paybackRangeWords and paybackRangeCell: where the payback month falls 
     expect(paybackRangeWords({ p5: 11, p95: 13 }, 36, (end, text) => `[${end}:${text}]`)).toBe(
       "In 9 outcomes out of 10, it pays back between [low:month 11] and [high:month 13].",
     );
+  });
+});
+
+describe("keptAsTeamWords: a team's live projects, its share per person first", () => {
+  it("says the share per person before the whole projects the team keeps, so that they do not read as one divided by the other", () => {
+    // examples/team.yaml today: 4 people at 2.373 each keep ⌊9.49⌋ = 9; "9 …, about 2.4 per person" read as 9 ÷ 4 = 2.25.
+    const kept = teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.3731, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 })!;
+    expect(keptAsTeamWords({ count: kept.count, perPerson: kept.perPerson!, per: kept.per })).toBe(
+      "about 2.4 live projects per person, 9 whole projects as a team",
+    );
+    expect(keptAsTeamWords({ count: "30", perPerson: "about 7.7", per: "per person" }, { short: true })).toBe("about 7.7 per person, 30 as a team");
+    expect(keptAsTeamWords({ count: "1", perPerson: "about 2.6", per: "per full-time person" })).toBe(
+      "about 2.6 live projects per full-time person, 1 whole project as a team",
+    );
+    expect(keptAsTeamWords({ count: "9", perPerson: "about 2.4", per: "per person" }, { count: (text) => `[${text}]`, perPerson: (text) => `<${text}>` })).toBe(
+      "<about 2.4> live projects per person, [9] whole projects as a team",
+    );
+  });
+
+  it("labels the tables' share per person as each person's hours', not the team's projects shared out", () => {
+    expect(liveProjectsKeptLabels(false)).toEqual({
+      count: "Live projects the team can keep",
+      perPerson: "Live projects each person's hours can keep, not rounded",
+    });
+    expect(liveProjectsKeptLabels(false, true).perPerson).toBe("Live projects each full-time person's hours can keep, not rounded");
+    expect(liveProjectsKeptLabels(true)).toEqual({ count: "Live projects one person can keep", perPerson: undefined });
   });
 });
 

@@ -268,11 +268,12 @@ export function perPersonWords(perPerson: number): string {
 /**
  * How many live projects a scenario's team can keep, as page 1's team card and the web app's capacity
  * cards say it: a team of one, "one person can keep 4" (`maxLiveProjectsPerPerson`, whole projects); a
- * larger team, its whole projects together (`maxLiveProjects`) with their share per person: "the team
- * of 4 can keep 9, about 2.4 per person", where 4 × ⌊2.37⌋ = 8 would be fewer than the team keeps
- * (docs/numbers.md, "Capacity"). A team of part-time people (`people` not a whole number) is counted in
- * full-time people, and its share is a full-time person's: "the team of 0.5 full-time people can keep
- * 1, about 2.6 per full-time person", where "the team of 0.5 … about 2.6 per person" read as more per
+ * larger team, its whole projects together (`maxLiveProjects`) with their share per person, said share
+ * first (`keptAsTeamWords`): "the team of 4 has hours for about 2.4 live projects per person, 9 whole
+ * projects as a team", where 4 × ⌊2.37⌋ = 8 would be fewer than the team keeps (docs/numbers.md,
+ * "Capacity"). A team of part-time people (`people` not a whole number) is counted in full-time people,
+ * and its share is a full-time person's: "the team of 0.5 full-time people has hours for about 2.6 live
+ * projects per full-time person, 1 whole project as a team", where "the team of 0.5 … about 2.6 per person" read as more per
  * person than the whole team keeps. `per` follows the share in every view. `undefined` when a live
  * project needs no hours (no limit), which each view says in its own sentence.
  * @example teamKeepsWords({ people: 4, liveProjectsPerPerson: 2.373, maxLiveProjects: 9, maxLiveProjectsPerPerson: 2 }) // { who: "the team of 4", count: "9", perPerson: "about 2.4", per: "per person" }
@@ -300,19 +301,45 @@ export function teamKeepsWords(summary: {
 }
 
 /**
+ * A larger team's live projects in words, its share per person first, then the whole projects it keeps
+ * together (`teamKeepsWords`): "about 2.4 live projects per person, 9 whole projects as a team", in
+ * every view that says them. "can keep 9 live projects, about 2.4 per person" read as 9 ÷ 4 = 2.25, an
+ * arithmetic error: the team keeps ⌊4 × 2.37⌋ = 9 whole projects (docs/numbers.md, "Capacity").
+ * `short` leaves out what the count is of, beside a full one: "about 7.7 per person, 30 as a team".
+ * `count` and `perPerson` wrap each figure said (page 1 marks its figures); as it is by default.
+ * @example keptAsTeamWords({ count: "9", perPerson: "about 2.4", per: "per person" }) // "about 2.4 live projects per person, 9 whole projects as a team"
+ * @example keptAsTeamWords({ count: "30", perPerson: "about 7.7", per: "per person" }, { short: true }) // "about 7.7 per person, 30 as a team"
+ */
+export function keptAsTeamWords(
+  kept: { readonly count: string; readonly perPerson: string; readonly per: string },
+  options: { short?: boolean; count?: (text: string) => string; perPerson?: (text: string) => string } = {},
+): string {
+  const count = (options.count ?? ((text: string) => text))(kept.count);
+  const perPerson = (options.perPerson ?? ((text: string) => text))(kept.perPerson);
+  if (options.short) return `${perPerson} ${kept.per}, ${count} as a team`;
+  const projects = kept.count === "1" ? "project" : "projects";
+  return `${perPerson} live ${kept.perPerson === "1" ? "project" : "projects"} ${kept.per}, ${count} whole ${projects} as a team`;
+}
+
+/**
  * The labels of the live projects each scenario's team can keep, in a table of the scenarios side by
  * side (run's capacity table, the workbook's Summary and Maintenance sheets), for the figures page 1's
  * team card gives (`teamKeepsWords`): where every team is of one person, the whole projects one person
  * keeps (`maxLiveProjectsPerPerson`) and no share per person; else the whole projects the team keeps
  * together (`maxLiveProjects`) and, on its own line, the projects per person unrounded
- * (`liveProjectsPerPerson`, page 1's "about 2.4 per person").
- * @example liveProjectsKeptLabels(false) // { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per person" }
- * @example liveProjectsKeptLabels(false, true) // { count: "Live projects the team can keep", perPerson: "Live projects the team can keep, per full-time person" }
+ * (`liveProjectsPerPerson`, page 1's "about 2.4 live projects per person").
+ * @example liveProjectsKeptLabels(false) // { count: "Live projects the team can keep", perPerson: "Live projects each person's hours can keep, not rounded" }
+ * @example liveProjectsKeptLabels(false, true) // { count: "Live projects the team can keep", perPerson: "Live projects each full-time person's hours can keep, not rounded" }
  */
 export function liveProjectsKeptLabels(everyTeamOfOne: boolean, somePartTime = false): { count: string; perPerson: string | undefined } {
   if (everyTeamOfOne) return { count: "Live projects one person can keep", perPerson: undefined };
   // A part-time team (people 0.5) is counted in full-time people, as `teamKeepsWords` says it.
-  return { count: "Live projects the team can keep", perPerson: `Live projects the team can keep, ${somePartTime ? "per full-time person" : "per person"}` };
+  // The share is each person's hours' own, not the team's whole projects shared out: "Live projects the
+  // team can keep, per person" 2.37 under 9 for a team of 4 read as 9 ÷ 4 = 2.25.
+  return {
+    count: "Live projects the team can keep",
+    perPerson: `Live projects ${somePartTime ? "each full-time person's" : "each person's"} hours can keep, not rounded`,
+  };
 }
 
 /**
@@ -864,7 +891,7 @@ export function paybackMonthMeaning(ranges: boolean, discountRate: number): stri
  * Where an option's payback month falls in 9 outcomes out of 10 (P5 to P95 of the samples' payback
  * months, the JSON's `distribution.paybackMonth`), in the words of page 1's payback card and of the web
  * app's option card, after the month with every range at its middle. A percentile between two months is
- * rounded to the nearer, as `run`'s "Pays back, 80% range" writes it; P95 `null` means more than 1 outcome
+ * rounded to the nearer, as `run`'s "Pays back, 90% range" writes it; P95 `null` means more than 1 outcome
  * in 20 does not pay back within the plan, which is said (docs/numbers.md, "Uncertainty"). `undefined`
  * when P5 is `null` too: the outcomes that pay back are then too few for a range, and the chance that it
  * pays back, said beside it, says how few.

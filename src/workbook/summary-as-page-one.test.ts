@@ -122,7 +122,8 @@ describe("the workbook's live projects each team can keep, as page 1 gives them"
           expect(String(resultOf(summary, countRow, 2 + index))).toBe(scenario.words.count);
           if (labels.perPerson !== undefined) {
             const perPersonRow = rowOf(summary, labels.perPerson);
-            expect(perPersonRow).toBe(countRow + 1);
+            // The share per person first, then the team's whole projects, as page 1 says them: under 9 it read as 9 ÷ 4.
+            expect(perPersonRow).toBe(countRow - 1);
             expect(sameResult(scenario.perPerson, resultOf(summary, perPersonRow, 2 + index)), `${name} Summary ${how} ${scenario.label} per person`).toBe(
               true,
             );
@@ -208,8 +209,8 @@ describe("the workbook's live projects of a part-time team", () => {
     expect(teamKeepsWords(today)?.per).toBe("per full-time person");
     const workbook = await readWorkbook(await exportWorkbook(source));
     for (const [sheetName, label] of [
-      [sheetNames.summary, "Live projects the team can keep, per full-time person"],
-      [sheetNames.maintenance, "Live projects the team can keep, per full-time person (under Live projects):"],
+      [sheetNames.summary, "Live projects each full-time person's hours can keep, not rounded"],
+      [sheetNames.maintenance, "Live projects each full-time person's hours can keep, not rounded (under Live projects):"],
     ] as const) {
       const sheet = workbook.getWorksheet(sheetName)!;
       const row = rowOf(sheet, label);

@@ -335,6 +335,18 @@ export function writeSummarySheet(
     compiled.scenarios.every((_scenario, index) => summaryOf(index).people === 1),
     compiled.scenarios.some((_scenario, index) => !Number.isInteger(summaryOf(index).people)),
   );
+  // The share per person first, then the whole projects the team keeps together, as page 1 says them:
+  // 2.37 a row under 9, labelled "the team can keep, per person", read as 9 ÷ 4.
+  if (kept.perPerson !== undefined)
+    perScenario(kept.perPerson, (index, column) =>
+      sheet.formula(
+        row,
+        column,
+        sheet.ref(inputs[index]!.workedOut("liveProjectsPerPerson")),
+        styled("computed", formats.tenth),
+        summaryOf(index).liveProjectsPerPerson ?? "no limit",
+      ),
+    );
   perScenario(kept.count, (index, column) =>
     kept.perPerson === undefined
       ? sheet.formula(
@@ -352,16 +364,6 @@ export function writeSummarySheet(
           summaryOf(index).maxLiveProjects ?? "no limit",
         ),
   );
-  if (kept.perPerson !== undefined)
-    perScenario(kept.perPerson, (index, column) =>
-      sheet.formula(
-        row,
-        column,
-        sheet.ref(inputs[index]!.workedOut("liveProjectsPerPerson")),
-        styled("computed", formats.tenth),
-        summaryOf(index).liveProjectsPerPerson ?? "no limit",
-      ),
-    );
   perScenario("New work can no longer start from month", (index, column) => {
     const flags = simulation[index]!.noNewWorkFromHere;
     const expr = when(compare(sheet.ref(flags[flags.length - 1]!), "=", num(0)), str("never"), matchExact(1, sheet.range(flags)));

@@ -12,7 +12,7 @@ import { LATE_START_CASE } from "../../test-support/late-start-case.js";
 import { TINY_SEED_UNCERTAIN } from "../../test-support/tiny-seed-uncertain.js";
 import { judgementSentences } from "../../format/judgement.js";
 import { closeCallCase, THIRD_CLOSE_BY_CHANCE } from "../../test-support/close-call-cases.js";
-import { bestChances } from "../../format/words.js";
+import { bestChances, paybackRangeWords } from "../../format/words.js";
 import {
   ONE_MONTH_EIGHTY_CENTS,
   ONE_MONTH_EXTRAORDINARY,
@@ -336,7 +336,10 @@ describe("the run report's live projects a team can keep", () => {
     // It said "Live projects one person can keep  2" of a team of 4 whose months keep 9 live projects.
     expect(Math.max(...result.scenarios.today!.months.map((month) => month.liveProjects))).toBe(9);
     expect(text).not.toContain("Live projects one person can keep");
-    expect(text).toMatch(/^ {2}Live projects the team can keep +9 \(about 2\.4 per person\) +17 \(about 4\.4 per person\) +30 \(about 7\.7 per person\)/m);
+    // Then "9 (about 2.4 per person)", read as 9 ÷ 4 = 2.25: the share per person first, as page 1 says it.
+    expect(text).toMatch(
+      /^ {2}Live projects the team can keep +about 2\.4 per person, 9 as a team +about 4\.4 per person, 17 as a team +about 7\.7 per person, 30 as a team/m,
+    );
     // A team of one: one person's, as before.
     expect(renderRunReport(resultOf("seed.yaml", 0))).toMatch(/^ {2}Live projects one person can keep +4 +10 +10$/m);
   });
@@ -346,7 +349,7 @@ describe("the run report's live projects a team can keep", () => {
     const { compiled } = validateScenarioText(text);
     // It said "1 (about 2.6 per person)": more per person than the half-time team keeps.
     expect(renderRunReport(buildResult(compiled!))).toMatch(
-      /^ {2}Live projects the team can keep +1 \(about 2\.6 per full-time person\) +3 \(about 7\.5 per full-time person\)/m,
+      /^ {2}Live projects the team can keep +about 2\.6 per full-time person, 1 as a team +about 7\.5 per full-time person, 3 as a team/m,
     );
   });
 });
@@ -371,18 +374,31 @@ describe("the run report's payback wording", () => {
   it("says 'month 8', not 'month 8 to month 8', and 'from the start' for a month 0", () => {
     const result = resultOf("seed-uncertain.yaml", 500);
     const comparison = result.comparisons.optimal!;
-    comparison.distribution!.paybackMonth = { ...comparison.distribution!.paybackMonth, p10: 8, p90: 8 };
+    comparison.distribution!.paybackMonth = { ...comparison.distribution!.paybackMonth, p5: 8, p95: 8 };
     const text = renderRunReport(result);
     expect(text).not.toContain("month 8 to month 8");
     expect(text).toMatch(/Every tool we want\s+\S+\s+\S+ to \S+\s+month 8\s/);
     result.comparisons.compromise!.paybackMonth = 0;
     expect(renderRunReport(result)).toMatch(/What will be approved \(compromise\)\s+\S+\s+\S+\s+from the start/);
     // The range of "How sure we are" too: it said "month 0 to never", then "from the start to never".
-    result.comparisons.compromise!.distribution!.paybackMonth = { ...result.comparisons.compromise!.distribution!.paybackMonth, p10: 0, p90: null };
+    result.comparisons.compromise!.distribution!.paybackMonth = { ...result.comparisons.compromise!.distribution!.paybackMonth, p5: 0, p95: null };
     const ranges = renderRunReport(result);
     expect(ranges).not.toContain("month 0");
     expect(ranges).toMatch(/What will be approved\s+\S+\s+\S+ to \S+\s+from the start to not within 12 months\s/);
     expect(ranges.split("\n").filter((line) => line.includes("What will be approved"))).not.toContainEqual(expect.stringContaining("never"));
+  });
+
+  it("gives the payback's range where 9 outcomes out of 10 fall (P5 to P95), as page 1 and the NPV's range do, not P10 to P90", () => {
+    const result = resultOf("seed-uncertain.yaml", 500);
+    const distribution = result.comparisons.optimal!.distribution!;
+    // Apart at every level, so that the row shows which two it reads.
+    distribution.paybackMonth = { p5: 3, p10: 5, p50: 6, p90: 8, p95: 11 };
+    const text = renderRunReport(result);
+    expect(text).toMatch(/How sure we are +Median NPV +NPV, 90% range +Pays back, 90% range/);
+    expect(text).not.toContain("80% range");
+    expect(text).toMatch(/Every tool we want\s+\S+\s+\S+ to \S+\s+month 3 to month 11\s/);
+    // Page 1's words for the same outcomes.
+    expect(paybackRangeWords(distribution.paybackMonth, result.horizonMonths)).toBe("In 9 outcomes out of 10, it pays back between month 3 and month 11.");
   });
 
   it("says an option that does not pay back by the plan's end does 'not pay back within 12 months', as the report and optimize say it, not 'never'", async () => {

@@ -14,6 +14,7 @@ import {
   NOTHING_TO_PAY_BACK,
   paybackFigure,
   TABLE_AT_THE_MIDDLE,
+  keptAsTeamWords,
   liveProjectsKeptLabels,
   teamKeepsWords,
   worthUpTo,
@@ -290,10 +291,11 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
       gain(distribution.npv.p50 ?? 0),
       rangeText(distribution.npv.p5, distribution.npv.p95, gain),
       // A share of the samples not paid back by the plan's end: "not within 12 months", as the workbook says it.
+      // Where 9 outcomes out of 10 fall (P5 to P95), as page 1 and the web app say it, and as the NPV's range.
       // An option that changes nothing has no payback to range over, nor a chance of one.
       comparison.changesNothing
         ? NOTHING_TO_PAY_BACK
-        : rangeText(distribution.paybackMonth.p10, distribution.paybackMonth.p90, month, formatPaybackMonth(null, result.horizonMonths)),
+        : rangeText(distribution.paybackMonth.p5, distribution.paybackMonth.p95, month, formatPaybackMonth(null, result.horizonMonths)),
       comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityPaysBack),
       // Nor a chance of a gain: it has none by construction, not "under 1%" of the samples.
       comparison.changesNothing ? "n/a" : formatChance(distribution.probabilityNpvPositive),
@@ -301,7 +303,7 @@ function uncertaintyTable(result: CaseResult, comparisons: ComparisonResult[]): 
   });
   const { samples, seed, sampling } = result.uncertainty;
   return [
-    renderTable(["How sure we are", "Median NPV", "NPV, 90% range", "Pays back, 80% range", "Chance it pays back", "Chance NPV > 0"], rows),
+    renderTable(["How sure we are", "Median NPV", "NPV, 90% range", "Pays back, 90% range", "Chance it pays back", "Chance NPV > 0"], rows),
     `  ${plural(samples, `${sampling === "latin-hypercube" ? "Latin hypercube" : "random"} sample`)}, seed ${seed}; ranges: ${
       // Not "0 inputs": a file without ranges samples the same numbers every time.
       result.uncertainty.inputs.length === 0 ? "none, so every sample gives the same numbers" : plural(result.uncertainty.inputs.length, "input")
@@ -338,7 +340,12 @@ function capacityTable(scenarios: ScenarioResult[]): string {
           )
         : row(liveProjectsKeptLabels(false).count, (s) => {
             const kept = teamKeepsWords(s.summary);
-            return kept === undefined ? "no limit" : kept.perPerson === undefined ? kept.count : `${kept.count} (${kept.perPerson} ${kept.per})`;
+            // The share per person first, as page 1 says it: "9 (about 2.4 per person)" read as 9 ÷ 4.
+            return kept === undefined
+              ? "no limit"
+              : kept.perPerson === undefined
+                ? kept.count
+                : keptAsTeamWords({ count: kept.count, perPerson: kept.perPerson, per: kept.per }, { short: true });
           }),
       // Months without time for new work before it stops for good are named, as page 1 names them: "never"
       // alone read against page 1's "has none in months 7–8" of a change that starts late.

@@ -4,6 +4,7 @@ import {
   buildResult,
   MonteCarlo,
   recommend,
+  roomLeftUnused,
   sameGain,
   tornado,
   validateScenarioText,
@@ -169,6 +170,23 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
       }
     }
     if (capacity.newWorkStopsMonth.baseline !== null) add("new-work-stops", formatMonth(capacity.newWorkStopsMonth.baseline));
+    // Room the option's plan leaves unused (no release, fewer live at the end than it could keep, more room than
+    // today's): the live projects at the end lead, the room beside them, and, when no month has time for new
+    // work, the most free hours a month against those it takes to start a model (examples/solo.yaml).
+    const after = result.scenarios[best.alternative]!;
+    const counts = capacity.people.baseline !== 1 || capacity.people.alternative !== 1 ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
+    const room = counts.alternative;
+    if (roomLeftUnused(after.summary) && room !== null && (counts.baseline === null || room > counts.baseline)) {
+      add("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline));
+      add("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative));
+      add("room-after", formatNumber(room));
+      const most = Math.max(...after.months.map((month) => month.freeHours));
+      if (after.summary.newWorkStopsMonth === 1 && most < after.summary.newWorkThresholdHours) {
+        add("room-unused-after", formatNumber(room));
+        add("new-work-threshold-after", formatHours(after.summary.newWorkThresholdHours));
+        if (formatHours(most) !== formatHours(after.summary.newWorkThresholdHours)) add("free-hours-most-after", formatHours(Math.max(0, most)));
+      }
+    }
     if (recommendation.firstReleaseMonth !== null) {
       add("deadline", `by the end of month ${formatNumber(recommendation.firstReleaseMonth)}`);
       // Today's first release, when sooner: the change holds it back.

@@ -1,6 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, MonteCarlo, recommend, validateScenarioText, withUncertainty, type CaseResult, type CompiledCase } from "../../engine/index.js";
+import {
+  buildResult,
+  MonteCarlo,
+  recommend,
+  runningCostChanges,
+  validateScenarioText,
+  withUncertainty,
+  type CaseResult,
+  type CompiledCase,
+} from "../../engine/index.js";
 import { createReport } from "../create-report.js";
 import { differenceAsWritten, formatChance, formatMoney, formatNumber } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
@@ -128,7 +137,9 @@ describe("page 1's time for new work in a plan of one month", () => {
     const text = await pageOne(compiled, resultOf(compiled));
     // It said "Today's team has time for new work in every month of the plan. With “Tools”, it has time for new work in every month."
     expect(text).not.toContain("every month");
-    expect(text).toContain("Today's team has time for new work in the plan's one month. With “Tools”, it has time for new work in the plan's one month.");
+    expect(text).toContain(
+      "Today's one-person team has time for new work in the plan's one month. With “Tools”, it has time for new work in the plan's one month.",
+    );
   });
 });
 
@@ -184,8 +195,36 @@ describe("page 1's running costs under what we ask for", () => {
       ).replace("  releases:", "  tooling: { licences: { flatPerMonth: 500 } }\n  releases:"),
     );
     const text = await pageOne(compiled, resultOf(compiled));
-    // It said "up front, and €4,600 less for tools and €1,000 for training over the 12 months".
-    expect(text).toContain("up front, then €1,000 for training and €4,600 less for tools over the 12 months");
+    // It said "up front, and €4,600 less for tools and €1,000 for training over the 12 months", then
+    // "then €1,000 for training and €4,600 less for tools", a smaller cost rather than money kept.
+    expect(text).toContain("up front, then €1,000 for training and saves €4,600 on tools over the 12 months");
+  });
+
+  it("says a running cost the option cuts as saved (enterprise.yaml's support staff), against the JSON's running costs", async () => {
+    const compiled = compile(readFileSync(new URL("../../../examples/enterprise.yaml", import.meta.url), "utf8"));
+    const result = buildResult(compiled);
+    const costs = runningCostChanges(result, recommend(result)!.best.alternative);
+    expect(costs.tools).toBeGreaterThan(0);
+    expect(costs.supportStaff).toBeLessThan(0);
+    const text = await pageOne(compiled, result);
+    const money = (value: number) => formatMoney(value, result.currency);
+    // It said "then US$324,000 for tools and US$64,400 less for support staff over the 36 months".
+    expect(text).toContain(`then ${money(costs.tools)} for tools and saves ${money(-costs.supportStaff)} on support staff over the 36 months`);
+    expect(text).not.toContain("less for support staff");
+  });
+
+  it("says the savings alone as saved, when the option adds no running cost", async () => {
+    // Today pays €500 a month of licences; the option €100 a month: €4,800 less over the 12 months.
+    const compiled = compile(
+      oneOptionCase("    tooling: { licences: { flatPerMonth: 100 } }\n    projects: { upkeepHoursPerMonth: 20 }\n").replace(
+        "  releases:",
+        "  tooling: { licences: { flatPerMonth: 500 } }\n  releases:",
+      ),
+    );
+    const result = resultOf(compiled);
+    const saved = -runningCostChanges(result, "alt").tools;
+    expect(saved).toBeGreaterThan(0);
+    expect(await pageOne(compiled, result)).toContain(`up front, and saves ${formatMoney(saved, "EUR")} on tools over the 12 months`);
   });
 });
 
@@ -222,7 +261,7 @@ ${option}`;
     // It said "It is the same with “Tools”", whose team has no time for new work in its two setup months.
     expect(text).not.toContain("It is the same with “Tools”");
     expect(text).toContain(
-      "From month 7, today's team has no time left to start new work. With “Tools”, it has none in months 1–2, and none left from month 7.",
+      "From month 7, today's one-person team has no time left to start new work. With “Tools”, it has none in months 1–2, and none left from month 7.",
     );
   });
 
@@ -255,7 +294,7 @@ ${option}`;
     expect(flags(result, "alt").slice(0, 3)).toEqual([true, true, true]);
     const stops = result.scenarios.alt!.summary.newWorkStopsMonth!;
     const text = await pageOne(compiled, result);
-    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    expect(text).toContain("Today's one-person team has no time for new work in months 1–2, and none left from month 7.");
     expect(text).toContain(`With “Tools”, it has time for new work in every month before month ${stops}, and none from then on.`);
   });
 
@@ -274,7 +313,7 @@ ${option}`;
     expect(flags(result, "current").slice(0, 3)).toEqual([false, false, true]);
     expect(flags(result, "alt").slice(0, 6)).toEqual([true, true, true, true, true, true]);
     const text = await pageOne(compiled, result);
-    expect(text).toContain("Today's team has no time for new work in months 1–2, and none left from month 7.");
+    expect(text).toContain("Today's one-person team has no time for new work in months 1–2, and none left from month 7.");
     // It said "With “Tools”, that happens from month 7": whether its team has time in months 1–2 left unsaid.
     expect(text).not.toContain("that happens from");
     expect(text).toContain("With “Tools”, it has time for new work in every month before month 7, and none from then on.");
@@ -301,7 +340,7 @@ describe("page 1 of a file with only today", () => {
     const { html } = await createReport(compiled, { result });
     const page = textOf(html);
     // It said "Today's team has time for new work in every month" beside run's "never (no room in months 2–3)".
-    expect(page).toContain("Today's team has no time for new work in months 2–3, then time for it to the end of the plan.");
+    expect(page).toContain("Today's one-person team has no time for new work in months 2–3, then time for it to the end of the plan.");
   });
 });
 
@@ -520,9 +559,9 @@ describe("page 1's months in which today's team has more work than hours", () =>
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([1, 2]);
     const text = await pageOne(compiled, result);
     // It said "From month 1, today's team has more work than hours", of two months in twelve.
-    expect(text).not.toContain("From month 1, today's team has more work than hours");
+    expect(text).not.toContain("From month 1, today's one-person team has more work than hours");
     expect(text).toContain(
-      "In months 1–2, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+      "In months 1–2, today's one-person team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
     );
   });
 
@@ -530,7 +569,7 @@ describe("page 1's months in which today's team has more work than hours", () =>
     const compiled = compile(oneOptionCase("    projects: { upkeepHoursPerMonth: 11 }\n    tooling: { licences: { perUserPerMonth: 50 } }\n"));
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([10, 11, 12]);
-    expect(await pageOne(compiled, result)).toContain("From month 10, today's team has more work than hours");
+    expect(await pageOne(compiled, result)).toContain("From month 10, today's one-person team has more work than hours");
   });
 });
 
@@ -560,7 +599,7 @@ scenarios:
     // It said "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, that happens from month 10."
     expect(text).not.toContain("that happens from");
     expect(text).toContain(
-      "Today's team has time for new work in every month of the plan. With “Cheaper, slower”, it has no time left to start new work from month 10.",
+      "Today's one-person team has time for new work in every month of the plan. With “Cheaper, slower”, it has no time left to start new work from month 10.",
     );
   });
 });
@@ -625,7 +664,7 @@ describe("page 1's months in which the option's team has more work than hours", 
     expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([10, 11, 12]);
     const text = await pageOne(compiled, result);
     expect(text).toContain(
-      "From month 10, today's team and the team with “Tools” have more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
+      "From month 10, today's one-person team and the team with “Tools” have more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.",
     );
     expect(text).not.toContain("has more work than hours too");
   });
@@ -639,7 +678,7 @@ describe("page 1's months in which the option's team has more work than hours", 
     expect(result.scenarios.alt!.summary.overloadedMonths).toEqual([1, 2]);
     const text = await pageOne(compiled, result);
     expect(text).toContain(
-      "From month 10, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost. In months 1–2, the team with “Tools” has more work than hours too.",
+      "From month 10, today's one-person team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost. In months 1–2, the team with “Tools” has more work than hours too.",
     );
   });
 });
@@ -768,8 +807,8 @@ describe("page 1's overload in the plan's last month alone", () => {
     const result = resultOf(compiled);
     expect(result.scenarios.current!.summary.overloadedMonths).toEqual([12]);
     const text = await pageOne(compiled, result);
-    expect(text).not.toContain("From month 12, today's team");
-    expect(text).toContain("In month 12, today's team has more work than hours");
+    expect(text).not.toContain("From month 12, today's one-person team");
+    expect(text).toContain("In month 12, today's one-person team has more work than hours");
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type CompiledCase,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatMoney } from "../../format/numbers.js";
+import { formatChance, formatHours, formatMoney } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
@@ -370,7 +370,7 @@ describe("the report on months with more work than hours", () => {
     const text = textOf(html.replace(/<\/?span[^>]*>/g, ""));
     expect(text).not.toMatch(/undone/);
     expect(await pageOne(compiled, result)).toContain(
-      `From month ${today.summary.firstOverloadedMonth}, today's team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`,
+      `From month ${today.summary.firstOverloadedMonth}, today's one-person team has more work than hours: the hours missing are bought in (overtime or contractors) at the team's hourly cost.`,
     );
     expect(text).toContain("Where bars rise above the line, the team has more work than hours: the hours missing are bought in");
     expect(text).toContain("more work than hours: the hours missing are bought in");
@@ -552,9 +552,48 @@ describe("page 1's live projects the team can keep (examples/team.yaml, a team o
     const text = await pageOne(compiled, result);
     // It said "2 → 7 live projects one person can keep One person can keep 2 live projects going today, and 7 with …".
     expect(text).not.toContain("One person can keep");
+    // Then "Today the team of 4 can keep 9 live projects going, about 2.4 per person", read as 9 ÷ 4 =
+    // 2.25: the share per person comes first now, then the whole projects the team keeps together.
+    expect(text).not.toMatch(/can keep \d+ live projects going, about/);
+    const tenth = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
     expect(text).toContain(
-      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 can keep 9 live projects going, about 2.4 per person; with “A managed platform”, ${managed.maxLiveProjects}, about ${(Math.round(managed.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per person.`,
+      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 has hours for about ${tenth(today.summary.liveProjectsPerPerson!)} live projects per person, ${today.summary.maxLiveProjects} whole projects as a team; with “A managed platform”, about ${tenth(managed.liveProjectsPerPerson!)} per person, ${managed.maxLiveProjects} as a team.`,
     );
+  });
+});
+
+describe("page 1's team card when the plan leaves the room for live projects unused (examples/solo.yaml)", () => {
+  it("leads with the live projects the plan keeps, gives the room beside them, and says why no new model starts", async () => {
+    const compiled = compile(readFileSync(new URL("solo.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    const best = recommend(result)!.best;
+    const today = result.scenarios[result.baseline]!.summary;
+    const after = result.scenarios[best.alternative]!;
+    // The plan never grows: no release, 2 live at the end, room for 7.
+    expect(after.summary).toMatchObject({ projectsDelivered: 0, liveProjectsAtEnd: 2, maxLiveProjects: 7, newWorkStopsMonth: 1 });
+    const most = Math.max(...after.months.map((month) => month.freeHours));
+    const text = await pageOne(compiled, result);
+    // It said "2 → 7 live projects one person can keep", growth the plan never delivers.
+    expect(text).not.toContain(`${today.maxLiveProjectsPerPerson} → ${after.summary.maxLiveProjectsPerPerson} live projects one person can keep`);
+    expect(text).toContain(
+      `What changes for the team ${today.liveProjectsAtEnd} → ${after.summary.liveProjectsAtEnd} live projects at the end of the plan (room for ${after.summary.maxLiveProjects})`,
+    );
+    // A team of one is not "today's team"; the reason follows "the same".
+    expect(text).toContain(
+      `From month 1, today's one-person team has no time left to start new work. It is the same with “A managed setup”: its free hours, ${formatHours(most)} a month at most, stay under the ${formatHours(after.summary.newWorkThresholdHours)} it takes to start a new model, so the room for ${after.summary.maxLiveProjects} goes unused.`,
+    );
+    expect(formatHours(most)).toBe("70 hours");
+    expect(text).not.toMatch(/today's team/i);
+  });
+
+  it("keeps the team's room as the big figure when the plan releases models (examples/team.yaml)", async () => {
+    const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
+    const result = buildResult(compiled);
+    expect(result.scenarios.managed!.summary.projectsDelivered).toBeGreaterThan(0);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain("9 → 30 live projects the team can keep");
+    expect(text).not.toContain("at the end of the plan (room for");
+    expect(text).toContain("today's team has no time left");
   });
 });
 
@@ -569,7 +608,7 @@ describe("page 1's live projects of a part-time team (examples/solo.yaml with ha
     // It said "Today the team of 0.5 can keep 1 live project going, about 2.6 per person".
     expect(text).not.toContain("per person");
     expect(text).toContain(
-      `Today the team of 0.5 full-time people can keep 1 live project going, about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} per full-time person;`,
+      `Today the team of 0.5 full-time people has hours for about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} live projects per full-time person, 1 whole project as a team;`,
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   comparisonChangeEnd,
   deadlineOf,
   optionsGainingTheSame,
+  roomLeftUnused,
   runningCostChanges,
   sameAsBest,
   type CaseResult,
@@ -50,6 +51,7 @@ import {
   NOTHING_TO_PAY_BACK,
   paybackMonthMeaning,
   paybackRangeWords,
+  keptAsTeamWords,
   teamKeepsWords,
   NINE_IN_TEN_OUTCOMES,
   TRADE_OFF_PAYBACK_NOTE,
@@ -455,8 +457,9 @@ function recommendationBlock(context: ReportContext): string {
 /**
  * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
  * is (the engine's `runningCostChanges`): tools, support staff and training.
- * What it adds comes first, then what it saves.
- * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and US$64,400 less for support staff over the 36 months"
+ * What it adds comes first, then what it saves, said as saved: "US$64,400 less for support staff" after
+ * a cost read as a smaller cost, not as money the option keeps.
+ * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and saves US$64,400 on support staff over the 36 months"
  */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
@@ -467,16 +470,17 @@ function runningCosts(context: ReportContext, comparison: ComparisonResult): str
       ["support-staff-costs", "support staff", costs.supportStaff],
       ["training-costs", "training", costs.training],
     ] as const
-  )
-    .filter(([, , change]) => Math.abs(change) >= 0.5)
-    // What the option adds first, then what it saves: a cost said after a saving ("€4,600 less for tools
-    // and €1,000 for training") reads as one more saving.
-    .sort(([, , a], [, , b]) => Number(b > 0) - Number(a > 0));
+  ).filter(([, , change]) => Math.abs(change) >= 0.5);
   if (parts.length === 0) return "with no change in running costs";
-  const said = parts.map(([name, what, change]) =>
-    change > 0 ? `${figure(name, context.money(change))} for ${what}` : `${figure(name, context.money(-change))} less for ${what}`,
-  );
-  return `${parts[0]![2] > 0 ? "then" : "and"} ${listInWords(said)} over ${theMonths(result.horizonMonths)}`;
+  // What the option adds first, then what it saves: a cost said after a saving ("€4,600 less for tools
+  // and €1,000 for training") reads as one more saving.
+  const added = parts.filter(([, , change]) => change > 0).map(([name, what, change]) => `${figure(name, context.money(change))} for ${what}`);
+  const saved = parts.filter(([, , change]) => change < 0).map(([name, what, change]) => `${figure(name, context.money(-change))} on ${what}`);
+  const over = `over ${theMonths(result.horizonMonths)}`;
+  if (added.length === 0) return `and saves ${listInWords(saved)} ${over}`;
+  if (saved.length === 0) return `then ${listInWords(added)} ${over}`;
+  // "then €1,000 for training and €500 for tools, and saves …": the comma keeps the saving apart from the list.
+  return `then ${listInWords(added)}${added.length > 1 ? "," : ""} and saves ${listInWords(saved)} ${over}`;
 }
 
 function askCard(context: ReportContext, comparison: ComparisonResult): string {
@@ -635,9 +639,11 @@ function wholeTeam(capacity: ComparisonResult["capacity"]): boolean {
 
 /**
  * How many live projects the team can keep, today and with the option, in a sentence (`teamKeepsWords`):
- * one person's whole projects, or a larger team's together with their share per person ("the team of 4
- * can keep 9 …, about 2.4 per person", where "one person can keep 2" read as 8 for the 4 of them). No
- * limit (`null`: a live project needs none of the team's hours) is said as such, not "any number of with “X”".
+ * one person's whole projects, or a larger team's share per person followed by the whole projects it
+ * keeps together (`keptAsTeamWords`: "the team of 4 has hours for about 2.4 live projects per person, 9
+ * whole projects as a team", where "can keep 9 live projects going, about 2.4 per person" read as
+ * 9 ÷ 4, and "one person can keep 2" as 8 for the 4 of them). No limit (`null`: a live project needs
+ * none of the team's hours) is said as such, not "any number of with “X”".
  */
 function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: string): string {
   const side = (which: "baseline" | "alternative") =>
@@ -651,30 +657,37 @@ function keptPerPerson(capacity: ComparisonResult["capacity"], alternative: stri
   const after = side("alternative");
   const todayFigure = (text: string) => figure("projects-per-person-today", text);
   const afterFigure = (text: string) => figure("projects-per-person-after", text);
-  // A team's whole projects are their own figure, followed by their share per person; one person's are
-  // the per-person figure, as before.
   type Kept = NonNullable<typeof today>;
+  // One person's whole projects are the per-person figure; a team's are their own figure, after its share per person.
   const count = (words: Kept, when: "today" | "after") =>
     words.perPerson === undefined ? (when === "today" ? todayFigure : afterFigure)(words.count) : figure(`projects-team-${when}`, words.count);
-  const share = (words: Kept, when: "today" | "after") =>
-    words.perPerson === undefined ? "" : `, ${(when === "today" ? todayFigure : afterFigure)(words.perPerson)} ${words.per}`;
+  const asTeam = (words: Kept, when: "today" | "after", short = false) =>
+    keptAsTeamWords(
+      { count: words.count, perPerson: words.perPerson!, per: words.per },
+      { short, count: (text) => figure(`projects-team-${when}`, text), perPerson: when === "today" ? todayFigure : afterFigure },
+    );
   // "1 live project", not "1 live projects".
   const projects = (words: Kept) => (words.count === "1" ? "live project" : "live projects");
+  // What a side keeps, after its subject: "has hours for about 2.4 live projects per person, 9 whole
+  // projects as a team", or one person's "can keep 2 live projects going".
+  const keeps = (words: Kept, when: "today" | "after") =>
+    words.perPerson === undefined ? `can keep ${count(words, when)} ${projects(words)} going` : `has hours for ${asTeam(words, when)}`;
   if (!today && !after)
     return `A live project needs none of the team's hours, today or with ${alternative}, so one person can keep ${todayFigure("any number")} of them.`;
   if (!today)
-    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${after!.perPerson === undefined ? "" : `${after!.who} can keep `}${count(after!, "after")}${share(after!, "after")}.`;
+    return `A live project needs none of the team's hours today, so one person can keep ${todayFigure("any number")} of them; with ${alternative}, ${after!.perPerson === undefined ? count(after!, "after") : `${after!.who} has hours for ${asTeam(after!, "after")}`}.`;
   if (!after)
-    return `${capitalised(today.who)} can keep ${count(today, "today")} ${projects(today)} going today${share(today, "today")}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`;
+    return `Today ${today.who} ${keeps(today, "today")}; with ${alternative}, a live project needs none of the team's hours, so ${afterFigure("any number")}.`;
   if (today.perPerson === undefined && after.perPerson === undefined)
     return `One person can keep ${count(today, "today")} ${projects(today)} going today, and ${count(after, "after")} with ${alternative}.`;
-  const afterWho = after.who === today.who ? "" : `${after.who} can keep `;
-  return `Today ${today.who} can keep ${count(today, "today")} ${projects(today)} going${share(today, "today")}; with ${alternative}, ${afterWho}${count(after, "after")}${share(after, "after")}.`;
-}
-
-/** A sentence's first word with its capital: "the team of 4" → "The team of 4". */
-function capitalised(words: string): string {
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  // The same team on both sides: the option's figures alone. Else its own subject.
+  const afterSaid =
+    after.perPerson === undefined
+      ? `${after.who} can keep ${count(after, "after")}`
+      : after.who === today.who && today.perPerson !== undefined
+        ? asTeam(after, "after", true)
+        : `${after.who} has hours for ${asTeam(after, "after")}`;
+  return `Today ${today.who} ${keeps(today, "today")}; with ${alternative}, ${afterSaid}.`;
 }
 
 /** Whether the case has projects at all: live at the start, released, or built, in today or the option. */
@@ -751,13 +764,13 @@ function overloadedMonths(months: readonly number[], horizon: number): string {
  * sentence when they are the same months.
  * @example overloadSentences([], [1, 2], "“Tools”", 12) // "In months 1–2, the team with “Tools” has more work than hours: …"
  */
-function overloadSentences(today: readonly number[], after: readonly number[], alternative: string, horizon: number): string {
+function overloadSentences(today: readonly number[], after: readonly number[], alternative: string, horizon: number, todays = "today's team"): string {
   const bought = "the hours missing are bought in (overtime or contractors) at the team's hourly cost.";
   const whenToday = overloadedMonths(today, horizon);
   const whenAfter = overloadedMonths(after, horizon);
-  if (whenToday && whenToday === whenAfter) return `${whenToday}, today's team and the team with ${alternative} have more work than hours: ${bought}`;
+  if (whenToday && whenToday === whenAfter) return `${whenToday}, ${todays} and the team with ${alternative} have more work than hours: ${bought}`;
   const sentences: string[] = [];
-  if (whenToday) sentences.push(`${whenToday}, today's team has more work than hours: ${bought}`);
+  if (whenToday) sentences.push(`${whenToday}, ${todays} has more work than hours: ${bought}`);
   if (whenAfter)
     sentences.push(
       whenToday
@@ -776,6 +789,39 @@ function everyMonth(horizon: number, ofThePlan = false): string {
   return horizon === 1 ? theMonths(1, true) : ofThePlan ? "every month of the plan" : "every month";
 }
 
+/**
+ * Today's team as page 1's team card names it: "today's one-person team" for a team of one, where
+ * "today's team" beside "One person can keep 2 live projects" read oddly; else "today's team".
+ */
+function todaysTeam(people: number): string {
+  return people === 1 ? "today's one-person team" : "today's team";
+}
+
+/** A sentence's first word with its capital: "today's team" → "Today's team". */
+function capitalFirst(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/**
+ * Why the option's room for live projects goes unused (`roomLeftUnused`), when no month of its plan has
+ * time for new work: its free hours stay under those it takes to start a new model
+ * (`newWorkThresholdHours`), as a clause. "" when another reason holds (months with time, but nothing to start).
+ * @example // solo.yaml: "its free hours, 70 hours a month at most, stay under the 80 hours it takes to start a new model, so the room for 7 goes unused"
+ */
+function roomUnusedWhy(context: ReportContext, scenario: string, room: number): string {
+  const { summary, months } = context.result.scenarios[scenario]!;
+  if (summary.newWorkStopsMonth !== 1) return "";
+  const most = Math.max(...months.map((month) => month.freeHours));
+  if (!(most < summary.newWorkThresholdHours)) return "";
+  const threshold = formatHours(summary.newWorkThresholdHours);
+  // 79.6 hours under 80 would read "at most 80 hours … under the 80 hours": then "just under".
+  const under =
+    formatHours(most) === threshold
+      ? `stay just under the ${figure("new-work-threshold-after", threshold)}`
+      : `${figure("free-hours-most-after", formatHours(Math.max(0, most)))} a month at most, stay under the ${figure("new-work-threshold-after", threshold)}`;
+  return `its free hours, ${under} it takes to start a new model, so the room for ${figure("room-unused-after", formatNumber(room))} goes unused`;
+}
+
 function teamCard(context: ReportContext, comparison: ComparisonResult): string {
   if (!hasProjects(context, comparison)) return hoursCard(context, comparison);
   const { result } = context;
@@ -788,14 +834,16 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   // so that "to the end" does not read as "every month".
   const gapsToday = monthsWithoutNewWork(context, result.baseline, stopsToday);
   const gapsAfter = monthsWithoutNewWork(context, comparison.alternative, stopsAfter);
+  const todays = todaysTeam(capacity.people.baseline);
+  const Todays = capitalFirst(todays);
   const today =
     stopsToday === null
       ? gapsToday
-        ? `Today's team has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
-        : `Today's team has time for new work in ${everyMonth(result.horizonMonths, true)}.`
+        ? `${Todays} has no time for new work in ${gapsToday}, then time for it to the end of the plan.`
+        : `${Todays} has time for new work in ${everyMonth(result.horizonMonths, true)}.`
       : gapsToday
-        ? `Today's team has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
-        : `From ${figure("new-work-stops", formatMonth(stopsToday))}, today's team has no time left to start new work.`;
+        ? `${Todays} has no time for new work in ${gapsToday}, and none left from ${figure("new-work-stops", formatMonth(stopsToday))}.`
+        : `From ${figure("new-work-stops", formatMonth(stopsToday))}, ${todays} has no time left to start new work.`;
   // "The same" and "not until month 7" hold only when no month before the stop lacks time (a change's
   // setup months, say): else those months are named, as for an option that has time to the end.
   const after =
@@ -821,19 +869,36 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
                 : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
-  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths);
+  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths, todays);
   // The big figure: a larger team's whole projects together, one person's own (the sentence gives both).
   const counts = wholeTeam(capacity) ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
+  // Room the plan leaves unused (no new model, fewer live projects at the end than the team could keep,
+  // `roomLeftUnused`): "2 → 7 live projects one person can keep" promised growth the plan never shows.
+  // The big figure is then the live projects the plan keeps, the room beside it, and why none starts.
+  const afterSummary = result.scenarios[comparison.alternative]!.summary;
+  const room = counts.alternative;
+  const unused = roomLeftUnused(afterSummary) && room !== null && (counts.baseline === null || room > counts.baseline);
+  const whyClause = unused ? roomUnusedWhy(context, comparison.alternative, room!) : "";
+  // After "It is the same with “X”.", the reason follows it: "With “X”" twice in a row read as a stutter.
+  const same = `It is the same with ${alternative}.`;
+  const afterSaid = whyClause && after === same ? `It is the same with ${alternative}: ${whyClause}.` : after;
+  const why = whyClause && after !== same ? `With ${alternative}, no new model starts: ${whyClause}.` : "";
+  const big = unused
+    ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
+    : counts.baseline === null && counts.alternative === null
+      ? escapeHtml(keep(null))
+      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`;
+  const unit = unused
+    ? `live projects at the end of the plan (room for ${figure("room-after", formatNumber(room!))})`
+    : wholeTeam(capacity)
+      ? "live projects the team can keep"
+      : "live projects one person can keep";
 
   return `<div class="card">
   <h3>What changes for the team</h3>
-  <p class="big">${
-    counts.baseline === null && counts.alternative === null
-      ? escapeHtml(keep(null))
-      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`
-  }</p>
-  <p class="unit">${wholeTeam(capacity) ? "live projects the team can keep" : "live projects one person can keep"}</p>
-  ${prose(`${perPerson} ${today} ${after}${overload ? ` ${overload}` : ""}`)}
+  <p class="big">${big}</p>
+  <p class="unit">${unit}</p>
+  ${prose(`${perPerson} ${today} ${afterSaid}${why ? ` ${why}` : ""}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }
 
@@ -982,7 +1047,7 @@ function onlyToday(context: ReportContext): string {
         ? `has no time for new work in ${gaps}, and none left from ${formatMonth(today.newWorkStopsMonth)}`
         : `has no time left for new work from ${formatMonth(today.newWorkStopsMonth)}`;
   return `<section class="recommendation"><h2>Nothing to compare yet</h2>
-  ${prose(`This file describes only today, with no other option. Today's team ${stops}. Add an option to see what it would cost and return.`)}
+  ${prose(`This file describes only today, with no other option. ${capitalFirst(todaysTeam(today.people))} ${stops}. Add an option to see what it would cost and return.`)}
 </section>`;
 }
 

@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { CaseResult, MonthRow, ScenarioResult } from "../../../src/engine/index.js";
 import { scenarioColour, scenarioOrder } from "../../../src/charts/scenario-colours.js";
-import { noRoomBefore, teamKeepsWords } from "../../../src/format/words.js";
+import { keptAsTeamWords, noRoomBefore, teamKeepsWords } from "../../../src/format/words.js";
 import { formatHours, formatMonth } from "../format.js";
 
 interface Stretch {
@@ -47,18 +47,29 @@ export function overloadedWords(summary: ScenarioResult["summary"]): string {
 
 /**
  * How many live projects the scenario's team keeps at most, as page 1's team card says it
- * (`teamKeepsWords`): one person's whole projects, or a larger team's together with their share per
- * person, "The team of 4 keeps at most 9 live projects, about 2.4 per person", where "One person keeps
- * at most 2" read as 8 for the 4 of them, who keep 9.
+ * (`teamKeepsWords`, `keptAsTeamWords`): one person's whole projects, or a larger team's share per
+ * person first, then its whole projects together, "The team of 4 has hours for about 2.4 live projects
+ * per person, 9 whole projects as a team", where "keeps at most 9 live projects, about 2.4 per person"
+ * read as 9 ÷ 4, and "One person keeps at most 2" as 8 for the 4 of them, who keep 9.
  */
 function KeptLine({ summary }: { summary: ScenarioResult["summary"] }) {
   const kept = teamKeepsWords(summary);
   if (!kept) return null;
-  const projects = kept.count === "1" ? "project" : "projects";
+  const who = `${kept.who.charAt(0).toUpperCase()}${kept.who.slice(1)}`;
+  if (kept.perPerson === undefined)
+    return (
+      <>
+        {who} keeps at most <strong>{kept.count}</strong> live {kept.count === "1" ? "project" : "projects"}
+      </>
+    );
+  // Page 1's words, the team's whole projects in bold: split where the count is said.
+  const mark = "\u0000";
+  const [before, after] = keptAsTeamWords({ count: kept.count, perPerson: kept.perPerson, per: kept.per }, { count: () => mark }).split(mark);
   return (
     <>
-      {`${kept.who.charAt(0).toUpperCase()}${kept.who.slice(1)}`} keeps at most <strong>{kept.count}</strong> live {projects}
-      {kept.perPerson !== undefined && `, ${kept.perPerson} ${kept.per}`}
+      {who} has hours for {before}
+      <strong>{kept.count}</strong>
+      {after}
     </>
   );
 }

@@ -78,7 +78,8 @@ describe("the live projects each capacity card says its team keeps", () => {
     // It said "One person keeps at most 2 live projects" of a team of 4 whose months keep 9 live.
     expect(Math.max(...result.scenarios.today!.months.map((month) => month.liveProjects))).toBe(9);
     expect(text).not.toContain("One person keeps at most 2");
-    expect(text).toContain("The team of 4 keeps at most 9 live projects, about 2.4 per person");
+    // Then "The team of 4 keeps at most 9 live projects, about 2.4 per person", read as 9 ÷ 4 = 2.25.
+    expect(text).toContain("The team of 4 has hours for about 2.4 live projects per person, 9 whole projects as a team");
     // A team of one keeps its person's whole projects, as before.
     const single = renderToStaticMarkup(createElement(CapacityView, { result: buildResult(validateScenarioText(closeCall).compiled!) })).replace(
       /<[^>]+>/g,
