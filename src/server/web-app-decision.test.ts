@@ -219,20 +219,24 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await shownDecision(page);
     await page.getByRole("tab", { name: "What will be approved" }).click();
     const fee = page.getByLabel("Licence fee a month for each person", { exact: true });
-    // Where the charts' section starts, in every frame from the edit until the new analysis is in.
+    // In every frame from the edit until the new analysis is in: where the charts' section starts,
+    // how far below the cards it starts, and the cards' height.
     await page.evaluate(() => {
       // Measured from the top of the results' column, which scrolls on its own beside the inputs.
       const column = document.querySelector(".results-column");
-      const top = () =>
-        Math.round(document.querySelector("section.charts").getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop);
-      const seen: { top: number; coming: number; state: string | null }[] = [];
-      window.chartTops = { before: top(), seen };
+      const top = (selector: string, edge: "top" | "bottom") =>
+        Math.round(document.querySelector(selector).getBoundingClientRect()[edge] - column.getBoundingClientRect().top + column.scrollTop);
+      const seen: { top: number; belowCards: number; cards: number; coming: number; state: string | null }[] = [];
+      const frame = () => ({
+        top: top("section.charts", "top"),
+        belowCards: top("section.charts", "top") - top("section.headline", "bottom"),
+        cards: Math.round(document.querySelector("section.headline").getBoundingClientRect().height),
+        coming: document.querySelectorAll(".figure-range-coming").length,
+        state: document.querySelector("section.decision")?.getAttribute("data-state") ?? null,
+      });
+      window.chartTops = { before: frame(), seen };
       const watch = () => {
-        seen.push({
-          top: top(),
-          coming: document.querySelectorAll(".figure-range-coming").length,
-          state: document.querySelector("section.decision")?.getAttribute("data-state") ?? null,
-        });
+        seen.push(frame());
         if (seen.length < 600) requestAnimationFrame(watch);
       };
       requestAnimationFrame(watch);
@@ -240,14 +244,19 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     await fee.fill("400");
     await page.locator("section.decision[data-state=refining]").waitFor();
     await page.locator("section.decision[data-state=ready]").waitFor();
-    const { before, seen } = (await page.evaluate(() => window.chartTops)) as {
-      before: number;
-      seen: { top: number; coming: number; state: string | null }[];
-    };
+    type Frame = { top: number; belowCards: number; cards: number; coming: number; state: string | null };
+    const { before, seen } = (await page.evaluate(() => window.chartTops)) as { before: Frame; seen: Frame[] };
     const whileRefining = seen.filter((frame) => frame.state === "refining");
     expect(whileRefining.length).toBeGreaterThan(0);
-    // Until the new draws are in, nothing above the charts changed height.
-    expect([...new Set(whileRefining.map((frame) => frame.top))]).toEqual([before]);
+    // Until the new draws are in, nothing above the charts changed height: the cards keep theirs
+    // while each says its range is being worked out...
+    const whileComing = seen.filter((frame) => frame.coming > 0);
+    expect(whileComing.length).toBeGreaterThan(0);
+    expect([...new Set(whileComing.map((frame) => frame.top))]).toEqual([before.top]);
+    // ...and the decision below them keeps its height until its own new figures are in. Once the new
+    // ranges are in, a card says what they say, which may take a line more or less (a payback chance
+    // said beside a chance of a gain that now reads differently).
+    expect([...new Set(whileRefining.map((frame) => frame.belowCards))]).toEqual([before.belowCards]);
     // And before the first draws, each card said its range was being worked out, where the range goes.
     const cards = await page.locator("article.card").count();
     expect(seen.some((frame) => frame.coming === 2 * cards)).toBe(true);
