@@ -159,6 +159,19 @@ describe.skipIf(missing)("the report in headless Chromium, network blocked", () 
       .locator("table.assumptions")
       .evaluateAll((tables) => tables.filter((table) => table.scrollWidth > table.clientWidth + 1).length);
     expect(sideways).toBe(0);
+    // So do the options' tables: one block per option, each figure named beside it ("Pays back: month
+    // 12"), none cut off to the right (a phone showed the option and its net gain, the rest scrolled away).
+    const stacked = await page.locator("table.stacks").evaluateAll((tables) =>
+      tables.map((table) => ({
+        scrolls: table.scrollWidth > table.clientWidth + 1,
+        unnamed: [...table.querySelectorAll("tbody td:not(:first-child)")]
+          .filter((cell) => cell.textContent?.trim())
+          .filter((cell) => !/: $/.test(cell.ownerDocument.defaultView!.getComputedStyle(cell, "::before").content.replace(/"/g, ""))).length,
+        right: Math.max(...[...table.querySelectorAll("td")].map((cell) => cell.getBoundingClientRect().right)),
+      })),
+    );
+    expect(stacked.length).toBeGreaterThan(0);
+    expect(stacked.filter((table) => table.scrolls || table.unnamed > 0 || table.right > 390)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     // Where a chart fits, no words about scrolling.
     const needless = await page

@@ -118,6 +118,17 @@ footer.colophon { margin-top: 24px; font-size: .75rem; color: var(--muted); }
   table.assumptions td[data-label]:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); }
   table.assumptions td.note:empty { display: none; }
   table.catalogue tr.capability { border-bottom: 1.5px solid #9aa5b1; padding-top: 14px; }
+  /* The options' tables (a close call's on page 1, "The options") stack into one short block per
+     option, each figure named ("Pays back: month 12"): scrolled sideways, a phone showed an option's
+     name and net gain, and the columns page 1 asks the reader to choose on (how soon and how surely it
+     pays back) were out of sight. */
+  table.stacks, table.stacks tbody, table.stacks tr, table.stacks td { display: block; overflow: visible; background: none; }
+  table.stacks thead { display: none; }
+  table.stacks tr { padding: 6px 0; border-bottom: 1px solid var(--line); }
+  table.stacks td { border: 0; padding: 1px 0; text-align: left; white-space: normal; width: auto; }
+  table.stacks td:first-child { font-weight: 600; }
+  table.stacks td:empty { display: none; }
+  table.stacks td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-weight: 400; }
 }
 /* Narrower than a chart (560 px and the sheet's padding): say that it scrolls, above it, where the
    eye starts; the words stay in view while it scrolls. */

@@ -123,20 +123,20 @@ export const optionsSection: ReportSection = {
           adjusted && risk
             ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
   <td>risk-adjusted ${escapeHtml(riskAdjustmentShares(risk))}</td>
-  <td class="number">${amount(gainFigure(adjusted.npv, context))}</td>
+  <td class="number" data-label="Net gain">${amount(gainFigure(adjusted.npv, context))}</td>
   <td></td><td></td><td></td>
-  <td class="number">${ratio(adjusted.roi)}</td>
+  <td class="number" data-label="Return on cost">${ratio(adjusted.roi)}</td>
   <td></td>
 </tr>`
             : "";
         return `<tr data-option="${escapeHtml(comparison.alternative)}">
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
-  <td class="number">${amount(npvShown(comparison))}</td>
-  <td class="nowrap">${escapeHtml(payback)}${paybackWithin(comparison)}${paybackSpread(context, comparison)}</td>
-  <td class="number">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
-  <td class="number">${escapeHtml(formatHoursInTable(comparison.investment.teamHours))}</td>
-  <td class="number">${ratio(comparison.roi)}</td>
-  <td class="number">${ratio(comparison.conventions.dora.roi)}</td>
+  <td class="number" data-label="Net gain">${amount(npvShown(comparison))}</td>
+  <td class="nowrap" data-label="Pays back">${escapeHtml(payback)}${paybackWithin(comparison)}${paybackSpread(context, comparison)}</td>
+  <td class="number" data-label="Up front">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
+  <td class="number" data-label="Team time">${escapeHtml(formatHoursInTable(comparison.investment.teamHours))}</td>
+  <td class="number" data-label="Return on cost">${ratio(comparison.roi)}</td>
+  <td class="number" data-label="DORA's return on investment">${ratio(comparison.conventions.dora.roi)}</td>
 </tr>${adjustedRow}`;
       })
       .join("");
@@ -144,7 +144,7 @@ export const optionsSection: ReportSection = {
 <h2>The options</h2>
 ${prose(`Each option is compared with today, ${optionName(context, result.baseline)}. The net gain counts every cost and every saving over ${theMonths(result.horizonMonths)}${inTodaysMoney(result.discountRate, ", ")}.`)}
 ${descriptions(context)}
-<table class="wide">
+<table class="wide stacks">
   <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th><th class="number">DORA's return on investment</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>${lessThanTodaysChange(context, comparisons)}

@@ -765,7 +765,7 @@ describe("page 1's close-call table, with ranges", () => {
     const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
     const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
     const { html } = await createReport(compiled, { result });
-    const table = html.match(/<table class="compact trade-off"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, "");
+    const table = html.match(/<table class="compact trade-off[^"]*"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, "");
     expect(result.comparisons.compromise!.distribution!.npv.p5).toBeLessThan(0);
     expect(textOf(table)).toMatch(/\(-€[\d,]+ to €[\d,]+\)/);
     expect(textOf(table)).toContain("In brackets: where the net gain falls in 9 outcomes out of 10.");
@@ -775,7 +775,7 @@ describe("page 1's close-call table, with ranges", () => {
     const compiled = compile(readFileSync(new URL("close-call.yaml", examples), "utf8"));
     const result = withUncertainty(buildResult(compiled), new MonteCarlo(compiled, { samples: 2_000, seed: 1 }).runAll().summarise());
     const { html } = await createReport(compiled, { result });
-    const table = textOf(html.match(/<table class="compact trade-off"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, ""));
+    const table = textOf(html.match(/<table class="compact trade-off[^"]*"[\s\S]*?<\/table>\s*<p[^>]*>[\s\S]*?<\/p>/)![0].replace(/<\/?span[^>]*>/g, ""));
     // "What will be approved" pays back in month 5 with every range at its middle, in 89% of the outcomes within the plan.
     expect(result.comparisons.compromise!.paybackMonth).toBe(5);
     expect(table).toContain("month 5");

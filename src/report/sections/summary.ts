@@ -230,16 +230,16 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const distribution = context.uncertainty?.distribution[comparison.alternative];
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
-        `<td class="number">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
-        `<td class="number">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
-        `<td class="number">${figure("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours))}</td>`,
+        `<td class="number" data-label="Net gain">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
+        `<td class="number" data-label="Up front">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
+        `<td class="number" data-label="Team time">${figure("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours))}</td>`,
         // The month with every range at its middle: the note under the table says so.
-        `<td class="nowrap">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
+        `<td class="nowrap" data-label="Pays back">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         // An option that changes nothing has no chance of paying back to give: it has nothing to pay back.
         ...(sampled
-          ? [`<td class="number">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`]
+          ? [`<td class="number" data-label="Chance it pays back">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`]
           : []),
-        `<td class="number">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
+        `<td class="number" data-label="Return on cost">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
       ];
       return `<tr data-trade-off="${escapeHtml(comparison.alternative)}">${cells.join("")}</tr>`;
     })
@@ -255,7 +255,7 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   ];
   // The ranges in brackets are 90% ranges: said so, in page 1's words for them, not left unlabelled.
   const ranged = options.some((comparison) => npvRange(context, comparison.alternative) !== undefined);
-  return `<table class="compact trade-off" data-figure-table="trade-off">
+  return `<table class="compact trade-off stacks" data-figure-table="trade-off">
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
 </table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml([ranged ? netGainRangeNote() : "", sampled ? TRADE_OFF_PAYBACK_NOTE : ""].filter(Boolean).join(" "))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
