@@ -365,6 +365,20 @@ describe("what optimize's text says beside its figures", () => {
     expect(stdout).not.toMatch(/\snever\s/);
   });
 
+  it("says a set that pays back in none of the draws 'none of the 400 draws', not 'under 1%' below staying as today", async () => {
+    const file = example("close-call.yaml");
+    const result = JSON.parse((await runCliCaptured(["optimize", file, "--objective", "probability", "--top", "4", "--json"])).stdout);
+    const never = result.ranked.find((set: { capabilities: string[] }) => set.capabilities.join() === "experimentTracking");
+    expect(never.objective).toBe(0);
+    expect(result.sampling.samples).toBe(400);
+    const { stdout } = await runCliCaptured(["optimize", file, "--objective", "probability", "--top", "4"]);
+    const rows = stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
+    // It read "4. experimentTracking under 1%", below staying as today, which ranks below every set that pays back.
+    expect(rows[3]).toMatch(/^ {2}4\. experimentTracking +none of the 400 draws +-€/);
+    expect(rows[2]).toContain("(nothing: stay as today)");
+    expect(stdout).not.toContain("under 1%");
+  });
+
   it("warns that the set ranked first by its chance of paying back loses money, naming it and its NPV, in the text and on stderr with --json", async () => {
     const file = example("close-call.yaml");
     const json = await runCliCaptured(["optimize", file, "--objective", "probability", "--json"]);

@@ -21,7 +21,7 @@ import {
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import {
   currencyDecimals,
-  formatChance,
+  formatChanceOfSamples,
   formatGain,
   formatMoneyToMinorUnit,
   formatBoundAsGiven,
@@ -160,8 +160,9 @@ function objectiveText(result: OptimizeResult, value: number | null, context: Pi
     case "payback":
       return formatPaybackMonth(value, context.horizonMonths);
     case "probability":
-      // A share of the draws: never a certain 0% or 100% (docs/numbers.md).
-      return value === null ? "n/a" : formatChance(value);
+      // A share of the draws: never a certain 0% or 100%, but none or every one of them said as the count,
+      // not "under 1%" below staying as today, which ranks below every set that pays back (docs/numbers.md).
+      return value === null ? "n/a" : formatChanceOfSamples(value, result.sampling?.samples ?? 0, "draw");
     default:
       return result.objective satisfies never;
   }
