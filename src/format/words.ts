@@ -470,6 +470,15 @@ export function paybackAndGainChancesDiffer(
 }
 
 /**
+ * The discount rate as `run`'s header gives it, beside the NPVs of every command that shows them
+ * (`run`, `optimize`, `voi`, `sensitivity`), so that a finance reader sees the rate the NPVs are at.
+ * @example discountRateWords(0.08) // "discount rate 8% a year" ; discountRateWords(0.0825) // "discount rate 8.25% a year"
+ */
+export function discountRateWords(discountRate: number): string {
+  return `discount rate ${formatShare(discountRate)} a year`;
+}
+
+/**
  * What a net gain over the plan is in, said once on page 1, after the months it is over, with its
  * separator: today's money when the case discounts; at a rate of 0% (the DORA examples') nothing is
  * discounted, so "today's money" would say what did not happen. The rate is the result's own.

@@ -9,6 +9,7 @@ import {
   bestChances,
   bestLevelWords,
   bestShareWords,
+  discountRateWords,
   listInWords,
   noInputAloneWords,
   nothingToChooseWords,
@@ -125,7 +126,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   const sampling = uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random";
   const parts = [
     `What is worth finding out before choosing: ${result.title}`,
-    `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
+    `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)} · ${discountRateWords(result.discountRate)}`,
     "",
     optionsTable(result, decision),
     // "Best on average" beside a report whose page 1 recommends another option (or staying): said here too.

@@ -3,6 +3,7 @@ import { cashMonthShort } from "../../format/asked-for.js";
 import {
   bestLevelWords,
   bestShareWords,
+  discountRateWords,
   listInWords,
   noRoomBefore,
   nothingToChooseWords,
@@ -409,7 +410,7 @@ export function renderRunReport(
   parts.push(result.title);
   if (result.description) parts.push(result.description);
   parts.push(
-    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatShare(result.discountRate)} a year`,
+    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · ${discountRateWords(result.discountRate)}`,
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));
