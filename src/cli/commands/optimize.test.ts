@@ -366,6 +366,26 @@ describe("what optimize's text says beside its figures", () => {
     expect(stdout).not.toMatch(/\snever\s/);
   });
 
+  it("bears out team.yaml's comment: its four capabilities are among the sets of four that pay back soonest, not the four that gain the most", async () => {
+    const file = example("team.yaml");
+    const text = readFileSync(file, "utf8");
+    // It said "the four capabilities that matter most", where optimize ranks another four first by NPV.
+    expect(text).toContain("one of the sets of four that pay back soonest (month 5\n# each,");
+    expect(text).toContain("not\n# the four that gain the most.");
+    const ranked: { capabilities: string[]; npv: number; paybackMonth: number | null }[] = JSON.parse(
+      (await runCliCaptured(["optimize", file, "--top", "1024", "--json"])).stdout,
+    ).ranked;
+    const fours = ranked.filter((set) => set.capabilities.length === 4);
+    const template = ["automaticChecks", "monitoring", "scheduling", "templates"];
+    const mine = fours.find((set) => [...set.capabilities].sort().join() === template.join())!;
+    const soonest = Math.min(...fours.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY));
+    expect(soonest).toBe(5);
+    expect(mine.paybackMonth).toBe(soonest);
+    // By NPV another four come first.
+    expect([...fours[0]!.capabilities].sort()).not.toEqual(template);
+    expect(text).toContain(`capabilities: [${["scheduling", "automaticChecks", "monitoring", "templates"].join(", ")}]`);
+  });
+
   it("states the discount rate the NPVs are at, as run's header does", async () => {
     const { stdout } = await runCliCaptured(["optimize", example("enterprise.yaml"), "--top", "1"]);
     const run = await runCliCaptured(["run", example("enterprise.yaml")]);
