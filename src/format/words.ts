@@ -76,6 +76,25 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
 }
 
 /**
+ * Words broken into lines of at most `width` characters, only between words: a label is never cut
+ * mid-word (a single word longer than `width` stands alone on its line, whole).
+ * @example wrapWords("Upkeep hours a month for each live project, after the change", 30) // ["Upkeep hours a month for each", "live project, after the change"]
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ").filter(Boolean)) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (next.length > width && line !== "") {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines.length > 0 ? lines : [""];
+}
+
+/**
  * Each option's chance of being best, by scenario, written together as shares of one whole (of the
  * options the decision weighs, `optionsWeighed`: none for an option that changes nothing)
  * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%; equal
