@@ -4,7 +4,7 @@
  */
 export { validateScenarioText, type Validation } from "./scenario/validate.js";
 export { formatPath, hasErrors, type Issue, type FieldPath } from "./scenario/issues.js";
-export { caseSchema, type CaseFile } from "./scenario/schema.js";
+export { caseSchema, type CaseFile, type ScenarioInputs } from "./scenario/schema.js";
 export { compileCase, fillParameters } from "./model/compile.js";
 export type { CompiledCase, CompiledScenario, Leaf } from "./model/compiled.js";
 export { buildResult, doraPaybackMissing, finiteOrNull, inputReaders, riskAdjusted, scenariosUsing } from "./build-result.js";

@@ -16,6 +16,7 @@ import {
   differenceAsWritten,
   lessThanOneUnitApart,
   formatChance,
+  formatChanceOfSamples,
   formatChancesOfWhole,
   roundSharesOfWhole,
   formatHours,
@@ -213,6 +214,19 @@ describe("one way to write each figure, in every view", () => {
     expect(formatChance(0.9972)).toBe("over 99%");
     expect(formatChance(1)).toBe("over 99%");
     expect(formatChance(0.985)).toBe("99%");
+  });
+
+  it("chances counted over the samples say none or every one of them as the count, and keep 'under 1%' and 'over 99%' between", () => {
+    expect(formatChanceOfSamples(0, 400, "draw")).toBe("none of the 400 draws");
+    expect(formatChanceOfSamples(1, 10_000, "sample")).toBe("every one of the 10,000 samples");
+    expect(formatChanceOfSamples(0.0025, 400, "draw")).toBe("under 1%");
+    expect(formatChanceOfSamples(0.9975, 400, "draw")).toBe("over 99%");
+    expect(formatChanceOfSamples(0.56, 400, "draw")).toBe("56%");
+    const counted = { samples: 2_000, unit: "sample" };
+    expect(formatChancesOfWhole([1, 0, 0], counted)).toEqual(["every one of the 2,000 samples", "none of the 2,000 samples", "none of the 2,000 samples"]);
+    expect(formatChancesOfWhole([0.9965, 0.0035, 0], counted)).toEqual(["over 99%", "under 1%", "none of the 2,000 samples"]);
+    // Without the count (page 1), as before.
+    expect(formatChancesOfWhole([1, 0])).toEqual(["over 99%", "under 1%"]);
   });
 
   it("hours for tables to a tenth, percentages with n/a, months with never", () => {

@@ -740,6 +740,31 @@ export function formatChance(share: number): string {
   return formatPercent(share);
 }
 
+/**
+ * A chance counted over `samples` samples (or draws: `unit`), as `formatChance` writes it, but when
+ * the count is exactly none or every one of them: then what the samples show, "none of the 400 draws"
+ * or "every one of the 10,000 samples", not "under 1%" or "over 99%", which beside a statement that
+ * holds only when it is none (an option that ranks first only when no other pays back; nothing worth
+ * measuring, which holds only when no other option is ever best) would read as a contradiction. A
+ * chance above 0 and below 1 still never claims a certainty (docs/numbers.md, "How figures are written").
+ * @example formatChanceOfSamples(0, 400, "draw") // "none of the 400 draws"
+ * @example formatChanceOfSamples(1, 10000, "sample") // "every one of the 10,000 samples"
+ * @example formatChanceOfSamples(0.001, 10000, "sample") // "under 1%"
+ */
+export function formatChanceOfSamples(share: number, samples: number, unit: string): string {
+  return chanceCountWords(share, samples, unit) ?? formatChance(share);
+}
+
+/**
+ * "none of the 400 draws" or "every one of the 10,000 samples" when a chance over `samples` is exactly
+ * 0 or 1 (`formatChanceOfSamples`); `undefined` otherwise.
+ */
+export function chanceCountWords(share: number, samples: number, unit: string): string | undefined {
+  if (share === 0) return `none of the ${plural(samples, unit)}`;
+  if (share === 1) return samples === 1 ? `the one ${unit}` : `every one of the ${plural(samples, unit)}`;
+  return undefined;
+}
+
 /** Whether `formatChance` writes a chance as "over 99%" or "under 1%", not as a percentage. */
 function chanceAtAnEnd(share: number): boolean {
   return share > 0.99 || share < 0.01;
@@ -796,8 +821,10 @@ export function roundSharesOfWhole(shares: readonly number[], total?: number): n
  * @example formatChancesOfWhole([0.556, 0.437, 0.007]) // ["56%", "44%", "under 1%"]
  * @example formatChancesOfWhole([0.9916, 0.0084]) // ["over 99%", "under 1%"]
  * @example formatChancesOfWhole([0.0029, 0.5591, 0.438]) // ["under 1%", "56%", "44%"]
+ * With `counted`, a share of exactly 0 or 1 reads as the count (`formatChanceOfSamples`):
+ * @example formatChancesOfWhole([1, 0], { samples: 10000, unit: "sample" }) // ["every one of the 10,000 samples", "none of the 10,000 samples"]
  */
-export function formatChancesOfWhole(shares: readonly number[]): string[] {
+export function formatChancesOfWhole(shares: readonly number[], counted?: SamplesCounted): string[] {
   const between = shares.filter((share) => !chanceAtAnEnd(share));
   // Each "under 1%" hides less than a point: beside u of them, shares between that read 100 − u to
   // 100 points in all add up with them, and each keeps its nearest whole percentage.
@@ -806,8 +833,15 @@ export function formatChancesOfWhole(shares: readonly number[]): string[] {
   const sum = nearest.reduce((total, percent) => total + percent, 0);
   const rounded = sum >= 100 - hidden && sum <= 100 ? nearest : roundSharesOfWhole(between, sum > 100 ? 100 : 100 - hidden);
   let next = 0;
-  return shares.map((share) => (chanceAtAnEnd(share) ? formatChance(share) : `${formatNumber(rounded[next++]!)}%`));
+  const atAnEnd = (share: number) => (counted ? formatChanceOfSamples(share, counted.samples, counted.unit) : formatChance(share));
+  return shares.map((share) => (chanceAtAnEnd(share) ? atAnEnd(share) : `${formatNumber(rounded[next++]!)}%`));
 }
+
+/**
+ * How many samples (or draws) chances were counted over, for the views that say a chance of exactly 0
+ * or 1 as the count (`formatChanceOfSamples`): "none of the 400 draws".
+ */
+export type SamplesCounted = { samples: number; unit: string };
 
 /**
  * A month of the plan in words: month 0 is the start, before month 1; `null` (no such month) as `never`.

@@ -9,6 +9,7 @@ import {
   type PaidBack,
 } from "../engine/index.js";
 import {
+  chanceCountWords,
   formatChance,
   formatChancesOfWhole,
   formatGain,
@@ -22,6 +23,7 @@ import {
   lessThanOneUnit,
   plural,
   theMonths,
+  type SamplesCounted,
 } from "./numbers.js";
 /**
  * Lists as every view writes them in running text.
@@ -74,17 +76,51 @@ export function unrecordedMonths(comparison: { lastRecordedMonth: number | null;
 }
 
 /**
+ * Words broken into lines of at most `width` characters, only between words: a label is never cut
+ * mid-word (a single word longer than `width` stands alone on its line, whole).
+ * @example wrapWords("Upkeep hours a month for each live project, after the change", 30) // ["Upkeep hours a month for each", "live project, after the change"]
+ */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ").filter(Boolean)) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (next.length > width && line !== "") {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines.length > 0 ? lines : [""];
+}
+
+/**
  * Each option's chance of being best, by scenario, written together as shares of one whole (of the
  * options the decision weighs, `optionsWeighed`: none for an option that changes nothing)
  * (`formatChancesOfWhole`: they add up to 100%, where each rounded alone could say 99% or 101%; equal
  * chances read equal, even where they then add up to a little less or more).
  * @example bestChances([{ scenario: "a", probabilityBest: 0.456 }, { scenario: "b", probabilityBest: 0.455 }, { scenario: "c", probabilityBest: 0.089 }]) // { a: "46%", b: "45%", c: "9%" }
  */
-export function bestChances(options: readonly BestShare[]): Record<string, string> {
+export function bestChances(options: readonly BestShare[], counted?: SamplesCounted): Record<string, string> {
   // Of the options weighed alone: one that changes nothing is today again, with no chance of its own (`optionsWeighed`).
   const weighed = optionsWeighed(options);
-  const written = formatChancesOfWhole(weighed.map((option) => option.probabilityBest));
+  const written = formatChancesOfWhole(
+    weighed.map((option) => option.probabilityBest),
+    counted,
+  );
   return Object.fromEntries(weighed.map((option, index) => [option.scenario, written[index]!]));
+}
+
+/**
+ * How often the best option is best, to follow "is best" or "the best option": "in 56% of the
+ * outcomes", or, with `counted`, when it is best in every sample, "in every one of the 10,000
+ * outcomes" (`formatChanceOfSamples`: not "in over 99%" beside options best in none of them).
+ * @example bestShareWords(options, "managed", { samples: 10000, unit: "outcome" }) // "in every one of the 10,000 outcomes"
+ */
+export function bestShareWords(options: readonly BestShare[], best: string, counted: SamplesCounted): string {
+  const share = options.find((option) => option.scenario === best)!.probabilityBest;
+  const count = chanceCountWords(share, counted.samples, counted.unit);
+  return count ? `in ${count}` : `in ${bestChances(options, counted)[best]} of the ${counted.unit}s`;
 }
 
 /** An option's chance of being best (`DecisionOption`), flagged when it changes nothing (`changesNothing`: not weighed apart from today). */
@@ -95,11 +131,12 @@ type BestShare = { scenario: string; probabilityBest: number; changesNothing?: b
  * own share before them, to follow "… the best option in 51% of the samples": ", b in 45% and today in 9%"; empty when there is no other option.
  * When options named together ("each in under 1%") stand beside another share, every share is set
  * apart by "; ", as page 1's decision section sets them, so that "b in 49% and c and today each in under
- * 1%" does not read as one list: "; b in 49%; c and today each in under 1%".
+ * 1%" does not read as one list: "; b in 49%; c and today each in under 1%". With `counted`, options
+ * best in none of the samples read "c and today in none of them" (`formatChanceOfSamples`).
  * @example sharedBestTail(options, "a", (name) => name) // ", b in 45% and today in 9%" ; "; b in 49%; c and today each in under 1%"
  */
-export function sharedBestTail(options: readonly BestShare[], best: string, name: (scenario: string) => string): string {
-  const groups = otherBestGroups(options, best, name);
+export function sharedBestTail(options: readonly BestShare[], best: string, name: (scenario: string) => string, counted?: SamplesCounted): string {
+  const groups = otherBestGroups(options, best, name, counted);
   if (groups.length === 0) return "";
   const shares = groups.map(groupWords);
   const together = groups.length > 1 && groups.some((group) => group.names.length > 1);
@@ -113,29 +150,40 @@ export function sharedBestTail(options: readonly BestShare[], best: string, name
  * named together, "each" so that the share is not read as theirs together ("Today and Own stack each
  * in under 1%"), as page 1's decision section and `run`'s "Best on average" line both say them. An
  * option best in none of the samples is named too, "in under 1%" (a chance from samples claims no
- * certainty), as `voi`'s table and the web app's decision panel list every option; one that changes
+ * certainty; `run` and `voi`, which count the samples, say "in none of them": `sharedBestTail`), as
+ * `voi`'s table and the web app's decision panel list every option; one that changes
  * nothing is not (`optionsWeighed`: it is today again, with no chance of its own).
  */
 export function otherBestShares(options: readonly BestShare[], best: string, name: (scenario: string) => string): string[] {
   return otherBestGroups(options, best, name).map(groupWords);
 }
 
-/** "b in 45%", or options whose shares read the same, "c and today each in under 1%". */
-function groupWords(group: { share: string; names: string[] }): string {
+/**
+ * "b in 45%", or options whose shares read the same, "c and today each in under 1%"; options best in
+ * none of the samples, when counted (`formatChanceOfSamples`), "c and today in none of them" (after
+ * the best's "in … of the outcomes" or "in every one of the 10,000 outcomes").
+ */
+function groupWords(group: { share: string; names: string[]; none: boolean }): string {
+  if (group.none) return `${listInWords(group.names)} in none of them`;
   return `${listInWords(group.names)}${group.names.length > 1 ? " each" : ""} in ${group.share}`;
 }
 
 /** The options other than `best`, the most often best first, grouped by their share in words (`bestChances`). */
-function otherBestGroups(options: readonly BestShare[], best: string, name: (scenario: string) => string): { share: string; names: string[] }[] {
-  const chances = bestChances(options);
-  const groups: { share: string; names: string[] }[] = [];
+function otherBestGroups(
+  options: readonly BestShare[],
+  best: string,
+  name: (scenario: string) => string,
+  counted?: SamplesCounted,
+): { share: string; names: string[]; none: boolean }[] {
+  const chances = bestChances(options, counted);
+  const groups: { share: string; names: string[]; none: boolean }[] = [];
   // An option that changes nothing is not named with a share: it is today again, not "in under 1%".
   const others = optionsWeighed(options).filter((other) => other.scenario !== best);
   for (const option of others.sort((a, b) => b.probabilityBest - a.probabilityBest)) {
     const share = chances[option.scenario]!;
     const last = groups.at(-1);
     if (last?.share === share) last.names.push(name(option.scenario));
-    else groups.push({ share, names: [name(option.scenario)] });
+    else groups.push({ share, names: [name(option.scenario)], none: counted !== undefined && option.probabilityBest === 0 });
   }
   return groups;
 }
@@ -438,6 +486,15 @@ export function paybackAndGainChancesDiffer(
   discountRate: number,
 ): boolean {
   return discountRate !== 0 && formatChance(distribution.probabilityPaysBack) !== formatChance(distribution.probabilityNpvPositive);
+}
+
+/**
+ * The discount rate as `run`'s header gives it, beside the NPVs of every command that shows them
+ * (`run`, `optimize`, `voi`, `sensitivity`), so that a finance reader sees the rate the NPVs are at.
+ * @example discountRateWords(0.08) // "discount rate 8% a year" ; discountRateWords(0.0825) // "discount rate 8.25% a year"
+ */
+export function discountRateWords(discountRate: number): string {
+  return `discount rate ${formatShare(discountRate)} a year`;
 }
 
 /**

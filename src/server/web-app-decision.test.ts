@@ -103,7 +103,12 @@ function expectedPanel({ decision, currency }: { decision: DecisionAnalysis; cur
   return {
     samples: String(decision.samples),
     // The chances are of one whole, written together (largest remainder: docs/numbers.md).
-    options: decision.options.map((option) => ({ scenario: option.scenario, label: option.label, share: bestChances(decision.options)[option.scenario] })),
+    // Best in none or every one of the outcomes: the count ("none of the 10,000 outcomes").
+    options: decision.options.map((option) => ({
+      scenario: option.scenario,
+      label: option.label,
+      share: bestChances(decision.options, { samples: decision.samples, unit: "outcome" })[option.scenario],
+    })),
     evpi: worth.length > 0 ? formatMoney(decision.evpi, currency) : null,
     worth: worth.map((entry) => ({ inputs: entry.inputs.join(","), value: formatMoney(entry.value, currency) })),
   };
@@ -286,7 +291,9 @@ describe.skipIf(!haveChromium && !inCi)("the web app's decision panel in Chromiu
     expect(decision.chanceBestLevel).toBe(1);
     const page = await openPage(twins, 1280);
     const shown = await shownDecision(page);
-    expect(shown.options.map((option) => option.share)).toEqual(decision.options.map((option) => bestChances(decision.options)[option.scenario]));
+    // Today, best in none of the outcomes, by the count ("none of the 10,000 outcomes").
+    const counted = { samples: decision.samples, unit: "outcome" };
+    expect(shown.options.map((option) => option.share)).toEqual(decision.options.map((option) => bestChances(decision.options, counted)[option.scenario]));
     // Beside two bars of 50% it said nothing: a coin toss to a reader.
     expect(await panel(page).locator("[data-decision=level-at-the-top]").textContent()).toBe(
       "A tie for best is shared (half each for two options): “What will be approved” is level at the top with “Its twin” in every outcome.",

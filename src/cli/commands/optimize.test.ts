@@ -94,10 +94,11 @@ describe("optimize end to end", () => {
     expect(run.exitCode).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe("Best sets of capabilities by net present value (first-year cash at most €20,000, setup at most 400 hours)");
-    expect(lines[1]).toMatch(
+    expect(lines[1]).toBe("36 months · EUR · NPVs against today · discount rate 8% a year");
+    expect(lines[2]).toMatch(
       /^Search: every one of the 1,024 sets of 10 capabilities was checked against the limits; [\d,]+ sets evaluated within the limits\.$/,
     );
-    expect(lines[2]).toBe("Answer: proven best (exhaustive: every set within the limits).");
+    expect(lines[3]).toBe("Answer: proven best (exhaustive: every set within the limits).");
     const ranked = run.stdout.split("\n\n")[1]!;
     expect(ranked).toMatch(/^ {2}3\. /m);
     expect(ranked).not.toMatch(/^ {2}4\. /m);
@@ -363,6 +364,79 @@ describe("what optimize's text says beside its figures", () => {
     // Within the horizon, not "never".
     expect(stdout).toContain("not within 12 months");
     expect(stdout).not.toMatch(/\snever\s/);
+  });
+
+  it("bears out team.yaml's comment: its four capabilities are among the sets of four that pay back soonest, not the four that gain the most", async () => {
+    const file = example("team.yaml");
+    const text = readFileSync(file, "utf8");
+    // It said "the four capabilities that matter most", where optimize ranks another four first by NPV.
+    expect(text).toContain("one of the sets of four that pay back soonest (month 5\n# each,");
+    expect(text).toContain("not\n# the four that gain the most.");
+    const ranked: { capabilities: string[]; npv: number; paybackMonth: number | null }[] = JSON.parse(
+      (await runCliCaptured(["optimize", file, "--top", "1024", "--json"])).stdout,
+    ).ranked;
+    const fours = ranked.filter((set) => set.capabilities.length === 4);
+    const template = ["automaticChecks", "monitoring", "scheduling", "templates"];
+    const mine = fours.find((set) => [...set.capabilities].sort().join() === template.join())!;
+    const soonest = Math.min(...fours.map((set) => set.paybackMonth ?? Number.POSITIVE_INFINITY));
+    expect(soonest).toBe(5);
+    expect(mine.paybackMonth).toBe(soonest);
+    // By NPV another four come first.
+    expect([...fours[0]!.capabilities].sort()).not.toEqual(template);
+    expect(text).toContain(`capabilities: [${["scheduling", "automaticChecks", "monitoring", "templates"].join(", ")}]`);
+  });
+
+  it("states the discount rate the NPVs are at, as run's header does", async () => {
+    const { stdout } = await runCliCaptured(["optimize", example("enterprise.yaml"), "--top", "1"]);
+    const run = await runCliCaptured(["run", example("enterprise.yaml")]);
+    expect(run.stdout.split("\n")[1]).toContain("· discount rate 8% a year");
+    // It said only "NPV against today with every range at its middle", with no rate.
+    expect(stdout.split("\n")[1]).toBe("36 months · USD · NPVs against today · discount rate 8% a year");
+  });
+
+  it("names every change: setting of your scenarios that the sets are priced without, organisation factor and familiarity too, and only those", async () => {
+    const file = example("enterprise.yaml");
+    const json = async (text: string) => {
+      const temp = makeTempFolder();
+      try {
+        const path = join(temp.path, "case.yaml");
+        writeFileSync(path, text);
+        return JSON.parse((await runCliCaptured(["optimize", path, "--top", "1", "--json"])).stdout).best.npv as number;
+      } finally {
+        temp.remove();
+      }
+    };
+    const text = readFileSync(file, "utf8");
+    const base = await json(text);
+    // A scenario's own organisation factor and familiarity move no set: left out, as the note says.
+    expect(
+      await json(
+        text.replace("      organisationFactor: 1.3\n", "      organisationFactor: 3\n").replace("      familiarity: 0.2\n", "      familiarity: 0.9\n"),
+      ),
+    ).toBe(base);
+    // The file's defaults do move the sets: they are in (the note says "and the file's defaults").
+    expect(await json(text.replace("\nscenarios:\n", "\n  change:\n    organisationFactor: 3\n    learningWeeksPerPerson: 4\n\nscenarios:\n"))).toBeLessThan(
+      base,
+    );
+    const { stdout } = await runCliCaptured(["optimize", file, "--top", "1"]);
+    // It named only "when the change starts, setup months, learning, contingency".
+    expect(stdout).toContain(
+      "  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs and the file's defaults, with none of your scenarios' own settings, neither their change: settings (when the change starts, setup hours, setup months, learning weeks, familiarity, organisation factor, contingency, adoption dip and its months, outside spending and people working alongside) nor their other inputs.\n",
+    );
+  });
+
+  it("says a set that pays back in none of the draws 'none of the 400 draws', not 'under 1%' below staying as today", async () => {
+    const file = example("close-call.yaml");
+    const result = JSON.parse((await runCliCaptured(["optimize", file, "--objective", "probability", "--top", "4", "--json"])).stdout);
+    const never = result.ranked.find((set: { capabilities: string[] }) => set.capabilities.join() === "experimentTracking");
+    expect(never.objective).toBe(0);
+    expect(result.sampling.samples).toBe(400);
+    const { stdout } = await runCliCaptured(["optimize", file, "--objective", "probability", "--top", "4"]);
+    const rows = stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
+    // It read "4. experimentTracking under 1%", below staying as today, which ranks below every set that pays back.
+    expect(rows[3]).toMatch(/^ {2}4\. experimentTracking +none of the 400 draws +-€/);
+    expect(rows[2]).toContain("(nothing: stay as today)");
+    expect(stdout).not.toContain("under 1%");
   });
 
   it("warns that the set ranked first by its chance of paying back loses money, naming it and its NPV, in the text and on stderr with --json", async () => {

@@ -3,6 +3,7 @@ import { parseDocument } from "yaml";
 import {
   baselineCapabilitiesIssue,
   buildResult,
+  type ScenarioInputs,
   BUILT_IN_CURRENCY,
   unconvertedBuiltInPrices,
   priceWords,
@@ -21,7 +22,7 @@ import {
 import { EXACT_SET_SAMPLES, HALVING_SETS, MAX_CANDIDATES, MAX_OPTIMIZE_SAMPLES } from "../../engine/index.js";
 import {
   currencyDecimals,
-  formatChance,
+  formatChanceOfSamples,
   formatGain,
   formatMoneyToMinorUnit,
   formatBoundAsGiven,
@@ -34,7 +35,15 @@ import {
   roundAsWritten,
 } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
-import { WITH_EVERY_RANGE_AT_ITS_MIDDLE, builtInPricesWords, CASH_AS_PAID, PAYBACK_MONTH_BASIS, riskAdjustmentAside } from "../../format/words.js";
+import {
+  WITH_EVERY_RANGE_AT_ITS_MIDDLE,
+  builtInPricesWords,
+  CASH_AS_PAID,
+  discountRateWords,
+  listInWords,
+  PAYBACK_MONTH_BASIS,
+  riskAdjustmentAside,
+} from "../../format/words.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseReadOnlyCase } from "../output-file.js";
@@ -85,6 +94,40 @@ interface CaseContext {
   readonly feeMonths: { from: number; until: number };
   /** The file gives inputs as ranges: every figure but the objective's over the draws is that of the case run once with every range at its middle. */
   readonly ranges: boolean;
+  /** The yearly rate the NPVs are discounted at (as `run` gives it: with every range at its middle). */
+  readonly discountRate: number;
+}
+
+/**
+ * The settings under a scenario's `change:` that a set does not take from your scenarios (engine's
+ * SetEvaluator starts from the baseline, which has the file's `defaults:`, and adds only the
+ * capabilities): each named as the note under the table names it. Typed by the file's schema, so a
+ * new setting must be named here.
+ */
+export const CHANGE_SETTINGS_LEFT_OUT: Readonly<Record<Exclude<keyof NonNullable<ScenarioInputs["change"]>, "note">, string>> = {
+  startMonth: "when the change starts",
+  setupHours: "setup hours",
+  setupMonths: "setup months",
+  learningWeeksPerPerson: "learning weeks",
+  familiarity: "familiarity",
+  organisationFactor: "organisation factor",
+  contingencyShare: "contingency",
+  adoptionDipShare: "adoption dip",
+  adoptionDipMonths: "its months",
+  external: "outside spending",
+  alongside: "people working alongside",
+};
+
+/**
+ * How each set is priced, under the table: on today's inputs and the file's defaults, with none of
+ * your scenarios' own settings (`CHANGE_SETTINGS_LEFT_OUT`, and their other inputs).
+ */
+export function pricedAsWords(): string {
+  const left = CHANGE_SETTINGS_LEFT_OUT;
+  const named = Object.entries(left)
+    .filter(([key]) => key !== "adoptionDipMonths")
+    .map(([key, words]) => (key === "adoptionDipShare" ? `${words} and ${left.adoptionDipMonths}` : words));
+  return `Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs and the file's defaults, with none of your scenarios' own settings, neither their change: settings (${listInWords(named)}) nor their other inputs.`;
 }
 
 /**
@@ -160,8 +203,9 @@ function objectiveText(result: OptimizeResult, value: number | null, context: Pi
     case "payback":
       return formatPaybackMonth(value, context.horizonMonths);
     case "probability":
-      // A share of the draws: never a certain 0% or 100% (docs/numbers.md).
-      return value === null ? "n/a" : formatChance(value);
+      // A share of the draws: never a certain 0% or 100%, but none or every one of them said as the count,
+      // not "under 1%" below staying as today, which ranks below every set that pays back (docs/numbers.md).
+      return value === null ? "n/a" : formatChanceOfSamples(value, result.sampling?.samples ?? 0, "draw");
     default:
       return result.objective satisfies never;
   }
@@ -316,6 +360,8 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
   const atTheMiddle = context.ranges || overDraws ? ` ${WITH_EVERY_RANGE_AT_ITS_MIDDLE}` : "";
   const parts = [
     `Best sets of capabilities by ${objectiveName(result.objective, context.horizonMonths)}${limits.length ? ` (${limits.join(", ")})` : ""}`,
+    // The rate the NPVs are at, as run's header gives it.
+    `${plural(context.horizonMonths, "month")} · ${context.currency} · NPVs against today · ${discountRateWords(context.discountRate)}`,
     `Search: ${result.methodDescription}${
       result.proven && result.strategy === "exhaustive" && !hasLimits && result.sampling === undefined
         ? "."
@@ -373,7 +419,7 @@ function renderText(result: OptimizeResult, context: CaseContext): string {
         ? [`  The NPV, payback, ${cash.title} and setup hours: from the case run once with every range at its middle.`]
         : []),
     ...(warning ? [`  ${warning}`] : []),
-    `  Each set is priced as a scenario with only these capabilities (as --write-scenario writes it): today's inputs, without your scenarios' own settings (when the change starts, setup months, learning, contingency).${
+    `  ${pricedAsWords()}${
       result.ranked.some((set) => set.capabilities.length === 0) && (result.objective === "payback" || result.objective === "probability")
         ? " Staying as today changes nothing: it has no payback and ranks first only when no set pays back."
         : result.ranked.some((set) => set.capabilities.length === 0)
@@ -557,6 +603,7 @@ the last sets run on every draw (found, not proven).`,
         ...(compiled.riskAdjustment ? { riskAdjustment: compiled.riskAdjustment } : {}),
         feeMonths: feeMonthsOf(compiled),
         ranges: compiled.uncertainLeaves.length > 0,
+        discountRate: buildResult(compiled).discountRate,
       };
       if (options.json) {
         // The text says it under the table; JSON, read by a script, on stderr, with the prices in the JSON.

@@ -6,10 +6,31 @@ import { formatMoneyExact } from "../../format/numbers.js";
 import { packageRoot } from "../../shared/package-files.js";
 import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
-import { swingAsWritten, tornadoLabels } from "./sensitivity.js";
+import { swingAsWritten } from "./sensitivity.js";
 
 const uncertain = join(packageRoot, "examples", "seed-uncertain.yaml");
 const certain = join(packageRoot, "examples", "seed.yaml");
+
+/**
+ * The tables' rows one line each, by path, as "  path  figures…": each row gives its input's label
+ * (wrapped between words) with the figures on its first line, and its path beneath.
+ */
+function rowsByPath(stdout: string): string {
+  const out: string[] = [];
+  let first = -1;
+  for (const line of stdout.split("\n")) {
+    const path = /^ {4}(\S+)$/.exec(line);
+    if (path && first >= 0) {
+      const figures = out[first]!.slice(2).split(/ {2,}/).slice(1).join("  ");
+      out.splice(first, out.length - first, `  ${path[1]}  ${figures}`);
+      first = -1;
+      continue;
+    }
+    if (/^ {2}\S.*? {2,}\S/.test(line) && !/[│█─]/.test(line)) first = out.length;
+    out.push(line);
+  }
+  return out.join("\n");
+}
 
 describe("sensitivity", () => {
   it("says plainly that its rankings treat correlated inputs as independent, and names them in the JSON", async () => {
@@ -102,7 +123,7 @@ describe("sensitivity", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^Sensitivity of the net present value of What will be approved \(€7,768 with every range at its middle\)/);
     expect(stdout).toContain("Input (one at a time, 5th to 95th percentile)");
-    expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth\s+25 hours a month\s+35 hours a month\s+€5,433\s+€10,531\s+€5,098/);
+    expect(rowsByPath(stdout)).toMatch(/defaults\.projects\.upkeepHoursPerMonth\s+25 hours a month\s+35 hours a month\s+€5,433\s+€10,531\s+€5,098/);
     expect(stdout).toMatch(/█{20,}/);
     expect(stdout).toContain("Input (all varying together)");
     expect(stdout).toContain("first-order = share of the NPV's variance this input explains alone");
@@ -115,7 +136,8 @@ describe("sensitivity", () => {
     const json = JSON.parse((await runCliCaptured(["sensitivity", closeCall, "--json"])).stdout);
     const still = json.tornado.filter((bar: { swing: number }) => bar.swing < 0.5);
     expect(still.length).toBeGreaterThan(0);
-    for (const bar of still) expect(stdout).toMatch(new RegExp(`${bar.input.slice(-30).replaceAll(".", "\\.")}\\s+│\\s+no effect\\n`));
+    expect(stdout.match(/│ +no effect\n/g)).toHaveLength(still.length);
+    for (const bar of still) expect(rowsByPath(stdout)).toMatch(new RegExp(`\\n {2}${bar.input.replaceAll(".", "\\.")} .* €0\\n`));
     // The scale runs from the lowest to the highest NPV of the inputs that move it.
     const moving = json.tornado.filter((bar: { swing: number }) => bar.swing >= 0.5);
     const lowest = Math.min(...moving.flatMap((bar: { low: number; high: number }) => [bar.low, bar.high]));
@@ -155,7 +177,7 @@ describe("sensitivity", () => {
   it("writes the Sobol estimates and their intervals to the same 3 decimals", async () => {
     const enterprise = join(packageRoot, "examples", "enterprise.yaml");
     const { stdout } = await runCliCaptured(["sensitivity", enterprise, "--scenario", "bigCloud"]);
-    const lines = stdout.split("\n");
+    const lines = rowsByPath(stdout).split("\n");
     const header = lines.findIndex((line) => line.includes("Input (all varying together)"));
     const rows = lines.slice(
       header + 2,
@@ -171,7 +193,7 @@ describe("sensitivity", () => {
       for (const number of numbers) expect(number).toMatch(/^-?\d\.\d{3}$/);
     }
     // It wrote "0.002  0.00 to 0.00" for a total of 0.00191 within [0.00171, 0.00216].
-    expect(stdout).toMatch(/defaults\.projects\.valuePerMonth\s+0\.002\s+-0\.002 to 0\.005\s+0\.002\s+0\.002 to 0\.002\n/);
+    expect(rowsByPath(stdout)).toMatch(/defaults\.projects\.valuePerMonth\s+0\.002\s+-0\.002 to 0\.005\s+0\.002\s+0\.002 to 0\.002\n/);
   });
 
   it("without ranges, ranks each input moved 20% alone: the ranking the report shows, from the engine, in the text and the JSON", async () => {
@@ -188,7 +210,7 @@ describe("sensitivity", () => {
     expect(json.oneAtATime.swings[0]).toMatchObject({ input: "defaults.projects.upkeepHoursPerMonth", value: 30, lowValue: 24, highValue: 36 });
     // The table's first row is that input, with the NPVs the JSON holds.
     const first = engine.swings[0]!;
-    expect(stdout).toMatch(
+    expect(rowsByPath(stdout)).toMatch(
       new RegExp(
         `defaults\\.projects\\.upkeepHoursPerMonth\\s+24 hours a month\\s+36 hours a month\\s+${formatMoneyExact(first.npvLow, "EUR")}\\s+${formatMoneyExact(first.npvHigh, "EUR")}`,
       ),
@@ -271,7 +293,7 @@ describe("sensitivity", () => {
       const rows = [...stdout.matchAll(/(-?JP¥[\d,]+)\s+(-?JP¥[\d,]+)\s+(JP¥[\d,]+)$/gm)];
       expect(rows.length).toBeGreaterThan(3);
       for (const [, low, high, swing] of rows) expect(amount(swing!), `${low} ${high} ${swing}`).toBe(Math.abs(amount(high!) - amount(low!)));
-      expect(stdout).toMatch(/discountRate .*JP¥1,467,407\s+JP¥1,435,273\s+JP¥32,134$/m);
+      expect(rowsByPath(stdout)).toMatch(/discountRate .*JP¥1,467,407\s+JP¥1,435,273\s+JP¥32,134$/m);
     } finally {
       temp.remove();
     }
@@ -307,24 +329,26 @@ describe("sensitivity", () => {
       }
       const stdout = (await runCliCaptured(["sensitivity", file, "--method", "tornado"])).stdout.replaceAll("\u00a0", " ");
       expect(stdout).toContain("Sensitivity of the net present value of Alt (less than CHF 1 with every range at its middle)");
-      expect(stdout).toMatch(/defaults\.projects\.upkeepHoursPerMonth +2 hours a month +4 hours a month +less than CHF 1 +less than CHF 1 +less than CHF 1\n/);
+      expect(rowsByPath(stdout)).toMatch(
+        /defaults\.projects\.upkeepHoursPerMonth +2 hours a month +4 hours a month +less than CHF 1 +less than CHF 1 +less than CHF 1\n/,
+      );
       expect(stdout).not.toContain("CHF 0");
     } finally {
       temp.remove();
     }
     // An input that moves nothing (seed-uncertain's value of a project) keeps a swing of €0.
     const { stdout } = await runCliCaptured(["sensitivity", uncertain, "--method", "tornado"]);
-    expect(stdout).toMatch(/defaults\.projects\.valuePerMonth +€1,500 a month +€4,000 a month +€7,768 +€7,768 +€0\n/);
+    expect(rowsByPath(stdout)).toMatch(/defaults\.projects\.valuePerMonth +€1,500 a month +€4,000 a month +€7,768 +€7,768 +€0\n/);
     // One that moves it by a residue of floating point (close-call.yaml's, a swing of 7e-12): "€0" too, beside "no effect".
     const closeCall = await runCliCaptured(["sensitivity", join(packageRoot, "examples", "close-call.yaml"), "--method", "tornado"]);
-    expect(closeCall.stdout).toMatch(/defaults\.projects\.valuePerMonth +€1,500 a month +€4,000 a month +€5,970 +€5,970 +€0\n/);
+    expect(rowsByPath(closeCall.stdout)).toMatch(/defaults\.projects\.valuePerMonth +€1,500 a month +€4,000 a month +€5,970 +€5,970 +€0\n/);
   });
 });
 
 describe("the text tornado's labels", () => {
-  it("are cut to 48 characters with a visible ellipsis, and two paths that end alike never read alike", async () => {
-    // Two capabilities whose names end alike ("…Tracking"), each with a range on the same effect: cut from the
-    // end, both read "…king.effects["meetings.hoursPerPersonPerMonth"]".
+  it("name each input in words, wrapped between words and never cut mid-word, and two inputs alike read apart", async () => {
+    // Two capabilities whose names end alike ("…Tracking"), each with a range on the same effect: as paths cut
+    // to 48 characters from the end, both read "…king.effects["meetings.hoursPerPersonPerMonth"]".
     const text = readFileSync(certain, "utf8")
       .replace(
         "scenarios:",
@@ -345,29 +369,33 @@ scenarios:`,
       writeFileSync(file, text);
       const { stdout, exitCode } = await runCliCaptured(["sensitivity", file, "--scenario", "tracked", "--method", "tornado"]);
       expect(exitCode).toBe(0);
-      const labels = stdout
-        .split("\n")
-        .filter((line) => /[│█]/.test(line) && !line.startsWith("  ─"))
-        .map((line) => line.slice(2, line.search(/ {2,}[│█ ]/) < 0 ? undefined : line.search(/ {2,}[│█ ]/)).trim());
-      expect(labels).toHaveLength(2);
-      expect(new Set(labels).size).toBe(2);
+      const chart = stdout.split("\n\n")[2]!.split("\n").slice(0, -1);
+      const labels = chart.map((line) => line.slice(2, line.search(/ {2,}[│█ ]/) < 0 ? undefined : line.search(/ {2,}[│█ ]/)).trim());
+      expect(labels.join(" ")).not.toContain("…");
+      // Every line of a label is whole words of the table's label.
+      const table = stdout.split("\n\n")[1]!;
       for (const label of labels) {
         expect(label.length).toBeLessThanOrEqual(48);
-        expect(label).toContain("…");
+        expect(table).toContain(label);
       }
-      expect(labels[0]).toMatch(/^catalogue\.(experiment|modelRun)Tracking\.…/);
+      expect(new Set(labels.filter((label) => /^[A-Z]/.test(label))).size).toBe(labels.filter((label) => /^[A-Z]/.test(label)).length);
     } finally {
       temp.remove();
     }
   });
 
-  it("keep the end of each path when that keeps them apart, and are not cut when they fit", () => {
-    expect(tornadoLabels(["defaults.projects.valuePerMonth"], 48)).toEqual(["defaults.projects.valuePerMonth"]);
-    const long = "scenarios.aScenarioWithAVeryLongName.projects.upkeepHoursPerMonth";
-    expect(tornadoLabels([long, "defaults.projects.valuePerMonth"], 48)).toEqual([`…${long.slice(-47)}`, "defaults.projects.valuePerMonth"]);
-    // Apart only in the middle, beyond any cut of 48 characters: not cut, rather than alike.
-    const middle = (letter: string) => `${"a".repeat(60)}${letter}${"b".repeat(60)}`;
-    expect(tornadoLabels([middle("x"), middle("y")], 48)).toEqual([middle("x"), middle("y")]);
+  it("give close-call.yaml's inputs by the report tornado's labels, the path beneath each in the tables, the longest not cut at the front", async () => {
+    const { stdout } = await runCliCaptured(["sensitivity", join(packageRoot, "examples", "close-call.yaml")]);
+    // It read "…enarios.compromise.projects.upkeepHoursPerMonth" in the chart, and each row only a path.
+    expect(stdout).not.toContain("…");
+    expect(stdout).toMatch(
+      /\n {2}Upkeep hours a month for each live project, +25 hours a month +35 hours a month +€3,636 +€8,733 +€5,097\n {2}today\n {4}defaults\.projects\.upkeepHoursPerMonth\n/,
+    );
+    expect(stdout).toContain("\n  Upkeep hours a month for each live project  ");
+    expect(stdout).toContain("\n  (“What will be approved”)\n    scenarios.compromise.projects.upkeepHoursPerMonth\n");
+    expect(stdout).toMatch(/\n {2}Upkeep hours a month for each live project, +█+\n {2}today +│\n/);
+    // The NPVs' rate, as run's header gives it.
+    expect(stdout.split("\n")[1]).toBe("12 months · EUR · NPV against Today · discount rate 8% a year");
   });
 });
 
@@ -379,7 +407,7 @@ describe("sensitivity's input columns", () => {
       writeFileSync(file, readFileSync(certain, "utf8").replace("currency: EUR\n", "currency: CHF\n"));
       const { stdout, exitCode } = await runCliCaptured(["sensitivity", file]);
       expect(exitCode).toBe(0);
-      const text = stdout.replaceAll("\u00a0", " ");
+      const text = rowsByPath(stdout).replaceAll("\u00a0", " ");
       expect(text).toMatch(/\n {2}discountRate +6\.4% a year +9\.6% a year +CHF /);
       expect(text).toMatch(/\n {2}defaults\.team\.hourlyCost +CHF 48 an hour +CHF 72 an hour +CHF /);
       expect(text).toMatch(/\n {2}freedHoursCaptureShare +40% +60% +CHF /);

@@ -11,10 +11,11 @@ import {
   type CorrelatedGroup,
   type OneAtATimeSensitivity,
   type SobolResult,
+  type CaseResult,
   type TornadoBar,
 } from "../../engine/index.js";
 import { suggest } from "../../engine/index.js";
-import { formatGain, formatMoneyExact, formatNumber, roundHalfAway, withoutResidue } from "../../format/numbers.js";
+import { formatGain, formatMoneyExact, formatNumber, plural, roundHalfAway, withoutResidue } from "../../format/numbers.js";
 import { renderTable } from "../format/table.js";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
@@ -22,9 +23,9 @@ import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { parseWholeNumber } from "../uncertainty.js";
-import { AT_THE_MIDDLE, listInWords, riskAdjustmentAside } from "../../format/words.js";
+import { AT_THE_MIDDLE, discountRateWords, listInWords, riskAdjustmentAside, wrapWords } from "../../format/words.js";
 import { inputValueWriter } from "../../format/input-value.js";
-import { tornadoInputLabel } from "../../format/input-description.js";
+import { inputLabel, tornadoInputLabel } from "../../format/input-description.js";
 
 /** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
 const formatMoney = formatGain;
@@ -91,43 +92,37 @@ function correlationNote(groups: readonly CorrelatedGroup[], label: (input: stri
 /** An input's value in its unit ("6.4% a year", "€1,500 a month", "25 hours a month"), as the report's appendix writes it. */
 type InputValue = (input: string, value: number) => string;
 
+/** An input in words, the report tornado's label (`tornadoInputLabel`), for the rows and the text tornado. */
+type InputLabel = (input: string) => string;
+
 /**
- * The tornado's labels cut to `width` characters, the cut shown by an ellipsis, and never two alike:
- * the end of each path first (its field), else its first segments, the ellipsis in the middle
- * ("catalogue.experimentTracking.…ersonPerMonth"]" and "catalogue.modelRunTracking.…", where both
- * ended "…king.effects["meetings.hoursPerPersonPerMonth"]"), else a cut at any character; when no cut
- * keeps them apart, they are not cut.
- * @example tornadoLabels(["a.b.c"], 48) // ["a.b.c"]
+ * An input as sensitivity's rows and text tornado name it: the report tornado's label
+ * (`tornadoInputLabel`: ", today", ", after the change"), or, for an input neither today nor this
+ * option reads (another option's), its label with the options that read it, as the report's
+ * assumptions name them: "Upkeep hours a month for each live project (“What will be approved”)".
  */
-export function tornadoLabels(labels: readonly string[], width: number): string[] {
-  const cutAt = (label: string, head: number) => {
-    if (label.length <= width) return label;
-    const kept = Math.min(head, width - 2);
-    return `${label.slice(0, kept)}…${label.slice(label.length - (width - 1 - kept))}`;
-  };
-  const distinct = (cut: readonly string[]) => new Set(cut).size === new Set(labels).size;
-  /** Where the n-th path segment ends (just after its dot), 0 for none: a head of whole segments. */
-  const segments = (label: string, count: number) => {
-    let at = 0;
-    for (let index = 0; index < count; index++) {
-      const dot = label.indexOf(".", at);
-      if (dot < 0) return label.length;
-      at = dot + 1;
-    }
-    return at;
-  };
-  const heads: ((label: string) => number)[] = [];
-  for (let count = 0; count <= 8; count++) heads.push((label) => segments(label, count));
-  for (let head = 1; head < width - 1; head++) heads.push(() => head);
-  for (const head of heads) {
-    const cut = labels.map((label) => cutAt(label, head(label)));
-    if (distinct(cut)) return cut;
-  }
-  return [...labels];
+export function sensitivityInputLabel(result: CaseResult, alternative: string, input: string): string {
+  const assumption = result.assumptions.find((candidate) => candidate.input === input);
+  if (assumption && assumption.usedBy.length > 0 && !assumption.usedBy.includes(alternative) && !assumption.usedBy.includes(result.baseline))
+    return inputLabel(assumption, result, (name) => `“${result.scenarios[name]?.label ?? name}”`);
+  return tornadoInputLabel(result, alternative, input);
+}
+
+/** The width a label is wrapped to (between words) in the text tornado and the tables' first column. */
+const LABEL_WIDTH = 48;
+
+/**
+ * A table's rows for one input: its label (wrapped between words, never cut mid-word) with the
+ * figures on its first line, and its path in the file beneath, as the correlated-inputs note gives it.
+ */
+function inputRows(input: string, label: InputLabel, figures: readonly string[]): string[][] {
+  const blank = figures.map(() => "");
+  const [first, ...more] = wrapWords(label(input), LABEL_WIDTH);
+  return [[first!, ...figures], ...more.map((line) => [line, ...blank]), [`  ${input}`, ...blank]];
 }
 
 /** A text tornado: each bar spans the NPV from the input's 5th to its 95th percentile, around the median case. */
-function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, width = 40): string {
+function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, label: InputLabel, width = 40): string {
   if (bars.length === 0) return "";
   // A swing within the residue of floating point (a millionth of the NPV) is none: it has no bar, and
   // does not set the scale (a swing of 1e-12 once filled the whole width).
@@ -138,17 +133,20 @@ function asciiTornado(bars: TornadoBar[], baseNpv: number, currency: string, wid
   const span = highest - lowest || 1;
   const position = (value: number) => Math.round(((value - lowest) / span) * (width - 1));
   const centre = position(baseNpv);
-  const labels = tornadoLabels(
-    bars.map((bar) => bar.input),
-    48,
-  );
-  const labelWidth = Math.max(...labels.map((label) => label.length));
-  const lines = bars.map((bar, index) => {
+  // Each input by its label, wrapped between words (never cut mid-word): the bar beside its first line,
+  // the axis beside the rest. The table above gives each label's path in the file.
+  const labels = bars.map((bar) => wrapWords(label(bar.input), LABEL_WIDTH));
+  const labelWidth = Math.max(...labels.flat().map((line) => line.length));
+  const axis = Array.from({ length: width }, (_, index) => (index === centre ? "│" : " ")).join("");
+  const lines = bars.flatMap((bar, index) => {
     const from = position(Math.min(bar.low, bar.high));
     const to = position(Math.max(bar.low, bar.high));
     const cells = Array.from({ length: width }, (_, index) => (moves(bar) && index >= from && index <= to ? "█" : index === centre ? "│" : " "));
-    const label = labels[index]!.padEnd(labelWidth);
-    return `  ${label}  ${cells.join("")}${moves(bar) ? "" : " no effect"}`.trimEnd();
+    const [first, ...more] = labels[index]!;
+    return [
+      `  ${first!.padEnd(labelWidth)}  ${cells.join("")}${moves(bar) ? "" : " no effect"}`.trimEnd(),
+      ...more.map((line) => `  ${line.padEnd(labelWidth)}  ${axis}`.trimEnd()),
+    ];
   });
   if (moving.length === 0) return [...lines, `  ${" ".repeat(labelWidth)}  ${" ".repeat(centre)}${formatMoney(baseNpv, currency)}`].join("\n");
   const scale = `  ${" ".repeat(labelWidth)}  ${formatMoney(lowest, currency)}${" ".repeat(Math.max(1, width - formatMoney(lowest, currency).length - formatMoney(highest, currency).length))}${formatMoney(highest, currency)}`;
@@ -159,6 +157,7 @@ function renderText(
   result: SensitivityResult,
   label: string,
   inputValue: InputValue,
+  words: { label: InputLabel; header: string },
   risk?: { benefits: number; costs: number },
   linked?: { label: (input: string) => string; moves: (input: string) => boolean },
 ): string {
@@ -167,7 +166,7 @@ function renderText(
   // said in its words (`AT_THE_MIDDLE`).
   const noRanges = result.tornado?.length === 0 || result.sobol?.length === 0;
   const base = noRanges ? "every input as written" : AT_THE_MIDDLE;
-  const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`];
+  const parts = [`Sensitivity of the net present value of ${label} (${formatMoney(result.baseNpv, result.currency)} with ${base})`, words.header];
   // The NPVs here are not risk-adjusted: said, so that they are not read against run's risk-adjusted line.
   const aside = riskAdjustmentAside(risk);
   if (aside) parts.push(`  ${aside}`);
@@ -181,14 +180,15 @@ function renderText(
         "",
         renderTable(
           [`Input (one at a time, ±${percent}%)`, "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
-          moved.swings.map((swing) => [
-            swing.input,
-            inputValue(swing.input, swing.lowValue),
-            inputValue(swing.input, swing.highValue),
-            formatMoney(swing.npvLow, result.currency),
-            formatMoney(swing.npvHigh, result.currency),
-            formatMoney(swingAsWritten(swing.npvLow, swing.npvHigh, swing.swing), result.currency),
-          ]),
+          moved.swings.flatMap((swing) =>
+            inputRows(swing.input, words.label, [
+              inputValue(swing.input, swing.lowValue),
+              inputValue(swing.input, swing.highValue),
+              formatMoney(swing.npvLow, result.currency),
+              formatMoney(swing.npvHigh, result.currency),
+              formatMoney(swingAsWritten(swing.npvLow, swing.npvHigh, swing.swing), result.currency),
+            ]),
+          ),
         ),
       );
     } else if (result.tornado.length === 0) parts.push("", "  The file has no ranges: give inputs as { low, high } to see which matter most.");
@@ -197,20 +197,21 @@ function renderText(
         "",
         renderTable(
           ["Input (one at a time, 5th to 95th percentile)", "Input low", "Input high", "NPV at low", "NPV at high", "Swing"],
-          result.tornado.map((bar) => [
-            bar.input,
-            inputValue(bar.input, bar.inputLow),
-            inputValue(bar.input, bar.inputHigh),
-            formatMoney(bar.low, result.currency),
-            formatMoney(bar.high, result.currency),
-            // A swing within the residue of floating point is none ("no effect" in the chart): "€0", not "less than €1".
-            movesNpv(bar.low, bar.high, result.baseNpv)
-              ? formatMoney(swingAsWritten(bar.low, bar.high, bar.swing), result.currency)
-              : formatMoneyExact(0, result.currency),
-          ]),
+          result.tornado.flatMap((bar) =>
+            inputRows(bar.input, words.label, [
+              inputValue(bar.input, bar.inputLow),
+              inputValue(bar.input, bar.inputHigh),
+              formatMoney(bar.low, result.currency),
+              formatMoney(bar.high, result.currency),
+              // A swing within the residue of floating point is none ("no effect" in the chart): "€0", not "less than €1".
+              movesNpv(bar.low, bar.high, result.baseNpv)
+                ? formatMoney(swingAsWritten(bar.low, bar.high, bar.swing), result.currency)
+                : formatMoneyExact(0, result.currency),
+            ]),
+          ),
         ),
         "",
-        asciiTornado(result.tornado, result.baseNpv, result.currency),
+        asciiTornado(result.tornado, result.baseNpv, result.currency, words.label),
       );
     }
   }
@@ -230,7 +231,9 @@ function renderText(
       "",
       renderTable(
         ["Input (all varying together)", "First-order", "95% interval", "Total", "95% interval"],
-        result.sobol.map((index) => [index.input, fixed(index.first), interval(index.firstInterval), fixed(index.total), interval(index.totalInterval)]),
+        result.sobol.flatMap((index) =>
+          inputRows(index.input, words.label, [fixed(index.first), interval(index.firstInterval), fixed(index.total), interval(index.totalInterval)]),
+        ),
       ),
       `  Sobol indices from ${formatNumber(result.sobolBaseSamples ?? 0)} × (inputs + 2) runs: first-order = share of the NPV's variance this input explains alone; total = including its interactions.`,
     );
@@ -318,13 +321,18 @@ Examples:
       const inputValue: InputValue = (input, value) => writers.get(input)?.(withoutResidue(value)) ?? formatNumber(withoutResidue(value), 2);
       // Linked inputs by the report's tornado labels, and only those that move this option (a tornado bar), as its caption names them.
       let linked: { label: (input: string) => string; moves: (input: string) => boolean } | undefined;
-      if (!options.json && groups.length > 0) {
-        const caseResult = buildResult(compiled);
+      const caseResult = options.json ? undefined : buildResult(compiled);
+      if (caseResult && groups.length > 0) {
         const bars = result.tornado ?? tornado(compiled, index);
         const moving = new Set(bars.filter((bar) => movesNpv(bar.low, bar.high, result.baseNpv)).map((bar) => bar.input));
         linked = { label: (input) => tornadoInputLabel(caseResult, scenario.name, input), moves: (input) => moving.has(input) };
       }
-      const text = options.json ? toJson(result) : renderText(result, scenario.label, inputValue, compiled.riskAdjustment, linked);
+      // Each input by the report tornado's label, its path beneath; the NPVs' horizon, currency and rate, as run's header gives them.
+      const words = caseResult && {
+        label: (input: string) => sensitivityInputLabel(caseResult, scenario.name, input),
+        header: `${plural(caseResult.horizonMonths, "month")} · ${caseResult.currency} · NPV against ${caseResult.scenarios[caseResult.baseline]?.label ?? caseResult.baseline} · ${discountRateWords(caseResult.discountRate)}`,
+      };
+      const text = words ? renderText(result, scenario.label, inputValue, words, compiled.riskAdjustment, linked) : toJson(result);
       // "-" is the terminal, as for init, report and import.
       if (options.output && options.output !== "-") {
         output.stderr(wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false })));

@@ -249,7 +249,7 @@ describe("voi", () => {
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toContain("--samples is 0: the value of information gives each option's chance of being best to the nearest 1%");
     expect((await runCliCaptured(["voi", closeCall, "--samples", "100"])).stdout.split("\n")[1]).toBe(
-      "100 random samples, seed 1 · EUR · NPVs against Today (current)",
+      "100 random samples, seed 1 · EUR · NPVs against Today (current) · discount rate 8% a year",
     );
   });
 
@@ -270,8 +270,16 @@ describe("voi", () => {
     const json = JSON.parse((await runCliCaptured(["voi", team, "--json"])).stdout);
     expect(json.evpi).toBeLessThanOrEqual(json.noiseLevel);
     expect(stdout).toContain(
-      "No measurement is worth paying for before deciding: A managed platform (managed) is best in over 99% of the outcomes, Today (today), Our own open-source stack (openSource) and Four capabilities first (compromise) each in under 1%, and knowing every input exactly would be worth nothing.",
+      "No measurement is worth paying for before deciding: A managed platform (managed) is best in every one of the 10,000 outcomes, Today (today), Our own open-source stack (openSource) and Four capabilities first (compromise) in none of them, and knowing every input exactly would be worth nothing.",
     );
+    // Best in every sample and the others in none (the JSON's 1 and 0): the count, as the sentence rests on it, not
+    // "over 99%" and "each in under 1%" beside an EVPI of 0, which an option ever best beside it would make above 0.
+    expect(json.options.map((entry: { probabilityBest: number }) => entry.probabilityBest).sort()).toEqual([0, 0, 0, 1]);
+    expect(stdout).toMatch(/A managed platform \(managed\) ← best on average +every one of the 10,000 samples /);
+    expect(stdout).toMatch(/Today \(today\) +none of the 10,000 samples /);
+    expect(stdout).not.toMatch(/under 1%|over 99%/);
+    // The rate the expected NPVs are at, as run's header gives it (it gave none).
+    expect(stdout.split("\n")[1]).toBe("10,000 random samples, seed 1 · EUR · NPVs against Today (today) · discount rate 8% a year");
     expect(stdout).not.toContain("Finding out");
     expect(stdout.match(/not worth measuring/g)).toHaveLength(json.evppi.length);
     // Every input is worth exactly 0 and so is the noise level: said as what it means, not "(€0, at or below the noise level of €0)".

@@ -8,6 +8,8 @@ import {
   belowNoiseWords,
   bestChances,
   bestLevelWords,
+  bestShareWords,
+  discountRateWords,
   listInWords,
   noInputAloneWords,
   nothingToChooseWords,
@@ -67,7 +69,8 @@ function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
   // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
   const money = (value: number) => formatGain(value, result.currency);
   // With nothing to choose between, today is best by construction, not by what the samples show: no chance at all.
-  const chances = nothingToChoose(decision) ? {} : bestChances(decision.options);
+  // Best in none or every one of the samples: said as the count, not "under 1%" or "over 99%" (docs/numbers.md).
+  const chances = nothingToChoose(decision) ? {} : bestChances(decision.options, { samples: decision.samples, unit: "sample" });
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
@@ -123,7 +126,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
   const sampling = uncertainty.sampling === "latin-hypercube" ? "Latin hypercube" : "random";
   const parts = [
     `What is worth finding out before choosing: ${result.title}`,
-    `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)}`,
+    `${plural(decision.samples, `${sampling} sample`)}, seed ${uncertainty.seed} · ${result.currency} · NPVs against ${optionName(result, result.baseline)} · ${discountRateWords(result.discountRate)}`,
     "",
     optionsTable(result, decision),
     // "Best on average" beside a report whose page 1 recommends another option (or staying): said here too.
@@ -149,13 +152,15 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     // Options that share the best outcomes with it (equal gains: ties count half, docs/numbers.md) are
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
-    const others = sharedBestTail(decision.options, best.scenario, (scenario) => optionName(result, scenario));
+    // Best in every outcome, the others in none: said as the count (nothing is worth measuring because of it), not "over 99%".
+    const counted = { samples: decision.samples, unit: "outcome" };
+    const others = sharedBestTail(decision.options, best.scenario, (scenario) => optionName(result, scenario), counted);
     const sharesBest = decision.options.some((option) => option.scenario !== best.scenario && option.probabilityBest > 0);
     const same = sharesBest && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";
     parts.push(
       level
         ? `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is ${level}, and knowing every input exactly would be worth ${evpi}.`
-        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best in ${bestChances(decision.options)[best.scenario]} of the outcomes${others}${same}, and knowing every input exactly would be worth ${evpi}.`,
+        : `No measurement is worth paying for before deciding: ${optionName(result, best.scenario)} is best ${bestShareWords(decision.options, best.scenario, counted)}${others}${same}, and knowing every input exactly would be worth ${evpi}.`,
     );
   } else {
     parts.push(

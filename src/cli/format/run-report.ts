@@ -1,8 +1,9 @@
 import { lastYearWords } from "../../format/last-year.js";
 import { cashMonthShort } from "../../format/asked-for.js";
 import {
-  bestChances,
   bestLevelWords,
+  bestShareWords,
+  discountRateWords,
   listInWords,
   noRoomBefore,
   nothingToChooseWords,
@@ -228,13 +229,15 @@ function decisionLines(result: CaseResult, comparisons: readonly ComparisonResul
           `Knowing every input exactly before deciding would be worth ${upToEvpi} (EVPI), but no input alone is worth measuring (\`mlops-roi voi\` gives each one's worth)`;
   // Options that gain the same split the samples (ties count half): the others are named with their
   // share, so "the best option in 50% of the samples" does not read as losing the rest (voi says it so too).
-  const others = sharedBestTail(decision.options, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label);
+  // Best in every sample, the others in none: said as the count, not "over 99%" and "under 1%" (docs/numbers.md).
+  const counted = { samples: decision.samples, unit: "sample" };
+  const others = sharedBestTail(decision.options, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label, counted);
   // Options level at the top (a tie for best, shared) are said so, not "the best option in 50%" each.
   const level = bestLevelWords(decision, best.scenario, (scenario) => decision.options.find((option) => option.scenario === scenario)!.label, "sample");
   return [
     level
       ? `  Best on average: ${best.label}, ${level}`
-      : `  Best on average: ${best.label}, the best option in ${bestChances(decision.options)[best.scenario]} of the samples${others}`,
+      : `  Best on average: ${best.label}, the best option ${bestShareWords(decision.options, best.scenario, counted)}${others}`,
     ...pageOneElsewhere(result, decision.best),
     `  ${worth}`,
   ];
@@ -407,7 +410,7 @@ export function renderRunReport(
   parts.push(result.title);
   if (result.description) parts.push(result.description);
   parts.push(
-    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · discount rate ${formatShare(result.discountRate)} a year`,
+    `${plural(result.horizonMonths, "month")} · ${result.currency} · compared with ${scenarioName(baseline)} · ${discountRateWords(result.discountRate)}`,
   );
   if (comparisons.length > 0) {
     parts.push("", comparisonTable(result, comparisons));

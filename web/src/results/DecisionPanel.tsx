@@ -57,7 +57,9 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
   const labelOf = (scenario: string) => `“${decision.options.find((option) => option.scenario === scenario)?.label ?? scenario}”`;
   const level = bestLevelWords(decision, decision.best, labelOf, "outcome");
   // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
-  const chances = bestChances(decision.options);
+  // Best in none or every one of the outcomes: said as the count, not "under 1%" or "over 99%" beside "nothing is worth measuring" (docs/numbers.md).
+  const counted = { samples: decision.samples, unit: "outcome" };
+  const chances = bestChances(decision.options, counted);
   // "up to €6", or "less than €1" under one unit: the words of voi, run and the report (worthUpTo).
   const worthOf = (value: number) => worthUpTo(value, result.currency, (amount) => formatMoney(amount, result.currency));
   const evpi = worthOf(decision.evpi);
@@ -80,7 +82,8 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
             <li key={option.scenario} data-option={option.scenario}>
               <span className="decision-option-label">{option.label}</span>
               <span className="decision-option-share">
-                Best in <span data-figure="probability-best">{chances[option.scenario]}</span> of outcomes
+                Best in <span data-figure="probability-best">{chances[option.scenario]}</span>
+                {option.probabilityBest === 0 || option.probabilityBest === 1 ? "" : " of outcomes"}
               </span>
               <span className="decision-bar" aria-hidden="true">
                 <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import closeCall from "../../../examples/close-call.yaml?raw";
 import seedUncertain from "../../../examples/seed-uncertain.yaml?raw";
+import team from "../../../examples/team.yaml?raw";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance } from "../../../src/format/numbers.js";
 import { DecisionPanel } from "./DecisionPanel.js";
@@ -34,6 +35,17 @@ describe("the web app's decision panel", () => {
     const html = renderToStaticMarkup(createElement(DecisionPanel, { result, refining: false }));
     const nothing = /<p class="decision-nothing" data-decision="nothing-worth-measuring">([^<]*)<\/p>/.exec(html)?.[1];
     expect(nothing).toBe("No single figure is worth measuring before deciding: even knowing every figure for sure would be worth only €6.");
+  });
+
+  it("says an option best in every outcome, and those best in none, by the count beside 'Nothing is worth measuring' (team.yaml)", () => {
+    const { compiled } = validateScenarioText(team);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    expect(result.decision!.options.map((option) => option.probabilityBest).sort()).toEqual([0, 0, 0, 1]);
+    const html = renderToStaticMarkup(createElement(DecisionPanel, { result, refining: false }));
+    // It read "Best in over 99% of outcomes" and "Best in under 1% of outcomes" beside "Nothing is worth measuring before deciding".
+    expect(html).toContain('Best in <span data-figure="probability-best">every one of the 2,000 outcomes</span></span>');
+    expect(html.match(/Best in <span data-figure="probability-best">none of the 2,000 outcomes<\/span><\/span>/g)).toHaveLength(3);
+    expect(html).not.toMatch(/under 1%|over 99%/);
   });
 
   it("gives an option that changes nothing no chance of its own, and today no tie with it", () => {
