@@ -237,7 +237,9 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
         `<td class="nowrap" data-label="Pays back">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         // An option that changes nothing has no chance of paying back to give: it has nothing to pay back.
         ...(sampled
-          ? [`<td class="number" data-label="Chance it pays back">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`]
+          ? [
+              `<td class="number" data-label="Chance it pays back">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`,
+            ]
           : []),
         `<td class="number" data-label="Return on cost">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
       ];
