@@ -154,8 +154,8 @@ export function sharedBestTail(options: readonly BestShare[], best: string, name
  * `voi`'s table and the web app's decision panel list every option; one that changes
  * nothing is not (`optionsWeighed`: it is today again, with no chance of its own).
  */
-export function otherBestShares(options: readonly BestShare[], best: string, name: (scenario: string) => string): string[] {
-  return otherBestGroups(options, best, name).map(groupWords);
+export function otherBestShares(options: readonly BestShare[], best: string, name: (scenario: string) => string, counted?: SamplesCounted): string[] {
+  return otherBestGroups(options, best, name, counted).map(groupWords);
 }
 
 /**

@@ -69,9 +69,12 @@ describe.each(withRanges)("the decision section of examples/%s", (name) => {
     const first = ranked[0]!;
     // The chances are of one whole, written together (largest remainder: docs/numbers.md).
     const chances = bestChances(decision.options);
-    expect(shares).toContain(`“${label(first.scenario)}” comes out best in ${chances[first.scenario]} of them`);
-    for (const option of ranked.slice(1)) expect(shares).toMatch(new RegExp(`“${label(option.scenario)}”[^%]* in ${chances[option.scenario]}`));
-    // No certainty the samples cannot show, even where an option is best in every run or in none.
+    // Best in every outcome, or in none, is said as that count, as run, voi and the web app say it.
+    const firstShare = first.probabilityBest === 1 ? "in every one of them" : `in ${chances[first.scenario]} of them`;
+    expect(shares).toContain(`“${label(first.scenario)}” comes out best ${firstShare}`);
+    for (const option of ranked.slice(1))
+      expect(shares).toMatch(new RegExp(`“${label(option.scenario)}”[^%]* in ${option.probabilityBest === 0 ? "none of them" : chances[option.scenario]}`));
+    // A chance strictly between 0 and 1 claims no certainty: never "every run" or "never".
     expect(shares).not.toMatch(/every run|never/);
     // Every percentage in the sentence is one of the options' chances.
     const allowed = Object.values(chances);
@@ -215,8 +218,9 @@ describe("the decision section and page 1", () => {
     const pageOne = read(html.match(/<section class="recommendation"[\s\S]*?<\/section>/)![0]);
     expect(pageOne).toMatch(/comes out ahead of “Every tool we want” in over 99% of them/);
     const first = paragraphs(sectionOf(html)!)[0]!;
-    // It read "comes out best in 99% of them; “Every tool we want” in 1%; “Today” in under 1%."
-    expect(first).toMatch(/“What will be approved” comes out best in over 99% of them; “Every tool we want” and “Today” each in under 1%\./);
+    // It read "comes out best in 99% of them; “Every tool we want” in 1%; “Today” in under 1%." Today, best
+    // in none of the outcomes, is said as that count, apart from a chance under 1% that is not 0.
+    expect(first).toMatch(/“What will be approved” comes out best in over 99% of them; “Every tool we want” in under 1%; “Today” in none of them\./);
   });
 });
 

@@ -11,8 +11,10 @@ import { bestChances, bestLevelWords, nothingToChooseWords, nothingToMeasureWord
 export const WORTH_FINDING_OUT = 3;
 
 /**
- * Which option comes out best how often, most often first. Chances from samples never claim a
- * certainty the samples cannot show: best in every outcome reads "over 99%", in none "under 1%".
+ * Which option comes out best how often, most often first. A chance strictly between 0 and 1 never
+ * reads as a certainty ("over 99%", "under 1%"); best in every outcome, or in none, is said as the
+ * count it is ("in every one of them", "in none of them"), as `run`, `voi` and the web app say it:
+ * "under 1%" beside "knowing every figure for sure would not change the choice" read as a contradiction.
  */
 function bestShares(context: ReportContext, decision: DecisionAnalysis): string {
   // Of the options weighed: one that changes nothing is today again, with no chance of its own.
@@ -25,10 +27,12 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
   if (level) return `${runs}, ${optionName(context, first!.scenario)} is ${level}.`;
   // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
   const chances = bestChances(decision.options);
+  const counted = { samples: decision.samples, unit: "outcome" };
+  const firstShare = first!.probabilityBest === 1 ? "in every one of them" : `in ${chances[first!.scenario]} of them`;
   // Options with the same chance in words are named together, in the order of their chances, as `run` names them.
   return `${runs}, ${[
-    `${optionName(context, first!.scenario)} comes out best in ${chances[first!.scenario]} of them`,
-    ...otherBestShares(decision.options, first!.scenario, (scenario) => optionName(context, scenario)),
+    `${optionName(context, first!.scenario)} comes out best ${firstShare}`,
+    ...otherBestShares(decision.options, first!.scenario, (scenario) => optionName(context, scenario), counted),
   ].join("; ")}.`;
 }
 
