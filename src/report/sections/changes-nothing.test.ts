@@ -23,7 +23,9 @@ describe("the report on an option that changes nothing", () => {
 
   it("sets no deadline for it when page 1 advises against it: it would change nothing", async () => {
     const text = await reportText(true);
-    expect(text).toContain("Do not go ahead with “New option” as planned.");
+    // It said "Do not go ahead with “New option” as planned. Rework it." of an option with nothing to rework.
+    expect(text).toContain("Stay as today: “New option” changes nothing against it.");
+    expect(text).not.toContain("Rework");
     // It said "If it goes ahead anyway, set a clear deadline. …" of an option that changes nothing.
     expect(text).not.toContain("goes ahead anyway");
   });

@@ -86,13 +86,19 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   add("npv", money(best.npv).startsWith("-") ? money(-best.npv) : gain(best.npv));
   if (npv(best)) {
     // A range's end above zero under one unit reads "less than €1", as the figure it belongs to.
-    add("npv-low", gain(npv(best)!.p5!));
-    add("npv-high", gain(npv(best)!.p95!));
+    // Beside a loss, the range is in the card's own convention: each end an amount, a loss without its minus.
+    const end = (value: number) =>
+      best.npv < 0 && money(best.npv).startsWith("-") ? (money(value).startsWith("-") ? money(-value) : gain(value)) : gain(value);
+    add("npv-low", end(npv(best)!.p5!));
+    add("npv-high", end(npv(best)!.p95!));
   }
   // Over more than a year, the last year's gain; over a year or less, the whole plan's gain before
   // discounting, the cash paid at the start included, not said again when it reads as the net gain.
-  if (result.horizonMonths > 12) add("yearly-benefit", money(Math.abs(best.benefitLastTwelveMonths)));
-  else if (money(best.totalNetBenefit) !== money(best.npv)) add("undiscounted-gain", money(Math.abs(best.totalNetBenefit)));
+  // An option that changes nothing has no year of its own to say ("gains €0 a year" said nothing).
+  if (!best.changesNothing) {
+    if (result.horizonMonths > 12) add("yearly-benefit", money(Math.abs(best.benefitLastTwelveMonths)));
+    else if (money(best.totalNetBenefit) !== money(best.npv)) add("undiscounted-gain", money(Math.abs(best.totalNetBenefit)));
+  }
   // With Forrester TEI's risk adjustment in the file, the net gain after it (a loss as its amount).
   if (best.riskAdjusted) add("risk-adjusted-npv", best.riskAdjusted.npv < 0 ? money(-best.riskAdjusted.npv) : gain(best.riskAdjusted.npv));
   add("investment", money(Math.max(0, best.investment.cash)));

@@ -439,11 +439,14 @@ function recommendationBlock(context: ReportContext): string {
       ? recommendation.doubtful
         ? `Go ahead with ${optionName(context, best.alternative)} only if a loss is a risk you can take.`
         : `Go ahead with ${optionName(context, best.alternative)}.`
-      : // A longer plan only where it could show a gain (`longerPlanMayHelp`): not past the longest a case may
-        // have, nor for an option whose last 12 months, its change over, lose money.
-        `Do not go ahead ${others > 1 ? "as planned. Rework the options" : `with ${optionName(context, best.alternative)} as planned. Rework it`}${
-          recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
-        }.`;
+      : best.changesNothing
+        ? // Its only option changes nothing: there is nothing to go ahead with or rework.
+          `Stay as today: ${optionName(context, best.alternative)} changes nothing against it.`
+        : // A longer plan only where it could show a gain (`longerPlanMayHelp`): not past the longest a case may
+          // have, nor for an option whose last 12 months, its change over, lose money.
+          `Do not go ahead ${others > 1 ? "as planned. Rework the options" : `with ${optionName(context, best.alternative)} as planned. Rework it`}${
+            recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
+          }.`;
   // A case without projects has no model to put in production: no deadline of that kind; nor has an option
   // that changes nothing against today ("If it goes ahead anyway, set a clear deadline" of an option that
   // would change nothing).
@@ -459,8 +462,8 @@ function recommendationBlock(context: ReportContext): string {
 /**
  * The running costs the option adds (or saves) over the plan, not discounted, each named for what it
  * is (the engine's `runningCostChanges`): tools, support staff and training.
- * What it adds comes first, then what it saves, said as saved: "US$64,400 less for support staff" after
- * a cost read as a smaller cost, not as money the option keeps.
+ * What it adds comes first, then what it saves, said as saved: "saves US$64,400 on support staff" ("US$64,400
+ * less for support staff" after a cost read as a smaller cost, not as money the option keeps).
  * @example runningCosts(context, enterprise.platformFirst) // "then US$324,000 for tools and saves US$64,400 on support staff over the 36 months"
  */
 function runningCosts(context: ReportContext, comparison: ComparisonResult): string {
@@ -520,6 +523,21 @@ function changeStillMade(changeEnd: ComparisonChangeEnd, horizon: number): strin
   return over ? `the change is wholly in place only from month ${formatNumber(changeEnd.month + 1)}` : "the change is still under way in the plan's last month";
 }
 
+/**
+ * The 90% range of a card that shows a loss, in the card's own convention: a loss as an amount, not a
+ * negative net gain beside it ("What it would lose €57,900 … between -€85,200 and -€11,500" read two ways).
+ * The smaller loss first; a range that reaches a gain names each end for what it is.
+ * @example lossRange(context, { p5: -85_201, p95: -11_504 }) // "The loss is likely to fall between €11,500 and €85,200."
+ * @example lossRange(context, { p5: -7_450, p95: 9_580 }) // "The result is likely to fall between a loss of €7,450 and a gain of €9,580."
+ */
+function lossRange(context: ReportContext, npv: { readonly p5: number; readonly p95: number }): string {
+  const low = gainOrLossWords(npv.p5, context);
+  const high = gainOrLossWords(npv.p95, context);
+  if (low.loss && high.loss) return `The loss is likely to fall between ${figure("npv-high", high.written)} and ${figure("npv-low", low.written)}.`;
+  const end = (said: { loss: boolean; written: string }, key: string) => `${said.loss ? "a loss" : "a gain"} of ${figure(key, said.written)}`;
+  return `The result is likely to fall between ${end(low, "npv-low")} and ${end(high, "npv-high")}.`;
+}
+
 function returnCard(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
   const horizon = result.horizonMonths;
@@ -539,11 +557,14 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   // figure: said, as run's note under its table says it (`laterCashWords`), so that it is not taken off again.
   const laterCash = laterCashWords(result, [comparison]);
   const gainsYearly = `${yearlySaid.loss ? "loses" : "gains"} ${figure("yearly-benefit", yearlySaid.written)}${laterCash ? ` (${laterCash})` : ""}`;
-  const yearlyText =
-    horizon > 12
+  // At a rate of 0% nothing is discounted: "not discounted" would say it apart from figures that are not either.
+  const notDiscounted = result.discountRate === 0 ? "" : ", not discounted";
+  const yearlyText = comparison.changesNothing
+    ? "" // No cost and no gain in any month: "it gains €0 a year" says nothing the card's "changes nothing" does not.
+    : horizon > 12
       ? changeEnd.month < horizon - 11
         ? // Not discounted, as `run` and the web app say of the same figure: the card's net gain above is in today's money.
-          `Once running, it ${gainsYearly} a year, not discounted (the last 12 months of the plan).`
+          `Once running, it ${gainsYearly} a year${notDiscounted} (the last 12 months of the plan).`
         : `Over the last 12 months of the plan, before valuing it over time, it ${gainsYearly}; ${changeStillMade(changeEnd, horizon)}, so this is not yet a year of running.`
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
@@ -553,9 +574,13 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   // A range's end above zero under one unit reads "less than €1" (`gainFigure`), as the figure above it does, not "€0".
-  const range = npv
-    ? `The net gain is likely to fall between ${figure("npv-low", gainFigure(npv.p5, context))} and ${figure("npv-high", gainFigure(npv.p95, context))}. `
-    : "";
+  // A net gain below zero is a loss, said as one ("€38,700 / a loss over 36 months"), never "-€38,700 net gain".
+  const loss = gainOrLoss(comparison.npv, context.money);
+  const range = !npv
+    ? ""
+    : loss.loss
+      ? `${lossRange(context, npv)} `
+      : `The net gain is likely to fall between ${figure("npv-low", gainFigure(npv.p5, context))} and ${figure("npv-high", gainFigure(npv.p95, context))}. `;
   // With Forrester TEI's risk adjustment in the file, the net gain after it, as `run` gives it under the
   // figure: the figure above and every other on the page are before it (docs/numbers.md, "Risk adjustment, TEI's way").
   const adjusted = comparison.riskAdjusted && result.riskAdjustment ? gainOrLossWords(comparison.riskAdjusted.npv, context) : undefined;
@@ -564,8 +589,6 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       ? `Risk-adjusted as Forrester does it ${riskAdjustmentShares(result.riskAdjustment)}, ${adjusted.loss ? "it is a loss of" : "the net gain is"} ${figure("risk-adjusted-npv", adjusted.written)}. `
       : "";
   const text = `${range}${riskAdjusted}${yearlyText}`.trim();
-  // A net gain below zero is a loss, said as one ("€38,700 / a loss over 36 months"), never "-€38,700 net gain".
-  const loss = gainOrLoss(comparison.npv, context.money);
   return `<div class="card">
   <h3>${loss.loss ? "What it would lose" : "What it returns"}</h3>
   <p class="big">${figure("npv", loss.loss ? loss.written : gainFigure(comparison.npv, context))}</p>
@@ -766,18 +789,25 @@ function overloadedMonths(months: readonly number[], horizon: number): string {
  * sentence when they are the same months.
  * @example overloadSentences([], [1, 2], "“Tools”", 12) // "In months 1–2, the team with “Tools” has more work than hours: …"
  */
-function overloadSentences(today: readonly number[], after: readonly number[], alternative: string, horizon: number, todays = "today's team"): string {
+function overloadSentences(
+  today: readonly number[],
+  after: readonly number[],
+  alternative: string,
+  horizon: number,
+  todays = "today's team",
+  theirs = "the team",
+): string {
   const bought = "the hours missing are bought in (overtime or contractors) at the team's hourly cost.";
   const whenToday = overloadedMonths(today, horizon);
   const whenAfter = overloadedMonths(after, horizon);
-  if (whenToday && whenToday === whenAfter) return `${whenToday}, ${todays} and the team with ${alternative} have more work than hours: ${bought}`;
+  if (whenToday && whenToday === whenAfter) return `${whenToday}, ${todays} and ${theirs} with ${alternative} have more work than hours: ${bought}`;
   const sentences: string[] = [];
   if (whenToday) sentences.push(`${whenToday}, ${todays} has more work than hours: ${bought}`);
   if (whenAfter)
     sentences.push(
       whenToday
-        ? `${whenAfter}, the team with ${alternative} has more work than hours too.`
-        : `${whenAfter}, the team with ${alternative} has more work than hours: ${bought}`,
+        ? `${whenAfter}, ${theirs} with ${alternative} has more work than hours too.`
+        : `${whenAfter}, ${theirs} with ${alternative} has more work than hours: ${bought}`,
     );
   return sentences.join(" ");
 }
@@ -871,7 +901,9 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
                 : `With ${alternative}, that happens from ${formatMonth(stopsAfter)}.`;
   const overloadToday = result.scenarios[result.baseline]!.summary.overloadedMonths;
   const overloadAfter = result.scenarios[comparison.alternative]!.summary.overloadedMonths;
-  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths, todays);
+  // A team of one is "the one-person team" with the option too, as today's is "today's one-person team".
+  const theirs = capacity.people.alternative === 1 ? "the one-person team" : "the team";
+  const overload = overloadSentences(overloadToday, overloadAfter, alternative, result.horizonMonths, todays, theirs);
   // The big figure: a larger team's whole projects together, one person's own (the sentence gives both).
   const counts = wholeTeam(capacity) ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
   // Room the plan leaves unused (no new model, fewer live projects at the end than the team could keep,
@@ -1068,7 +1100,12 @@ function cardsHeading(context: ReportContext): string {
     return `<p class="cards-heading deadline" data-cards-heading data-prose>If you choose ${name}${
       hasProjects(context, recommendation.best) ? `: ${deadlineContinuing(context)}` : ""
     }</p>`;
-  const heading = recommendation.verdict !== "go" ? `If ${name} went ahead anyway` : Object.keys(context.result.comparisons).length > 1 ? `With ${name}` : "";
+  // An option that changes nothing has no figures of its own to head; nor is one counted among the options
+  // a "With “X”" sets apart from (the verdict of a single option already names it).
+  if (recommendation.best.changesNothing) return "";
+  const changing = Object.values(context.result.comparisons).filter((option) => !option.changesNothing).length;
+  // "goes ahead", as the deadline line above it says "If it goes ahead anyway" (not "went ahead" one line below).
+  const heading = recommendation.verdict !== "go" ? `If ${name} goes ahead anyway` : changing > 1 ? `With ${name}` : "";
   return heading ? `<p class="cards-heading" data-cards-heading>${heading}</p>` : "";
 }
 
