@@ -195,8 +195,9 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
 
   if (incidents.length > 0 && deploymentsSource) {
     const rates: MonthlyValue[] = [];
-    // Months with more incidents than deployments (none at all included): a rate of 1 there is a cap, not a measurement.
-    const capped: string[] = [];
+    // Months with more incidents than deployments, and months with incidents and no deployment:
+    // a rate of 1 there is a cap, not a measurement, and each is named for what it is.
+    const moreIncidents: string[] = [];
     const noDeployment: string[] = [];
     // Months the deployments' source does not cover (CI runs of a shorter period): their deployments are unknown, not 0.
     const uncovered: string[] = [];
@@ -211,18 +212,21 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
         neither.push(entry.month);
         continue;
       }
-      if (entry.value > deployed) capped.push(entry.month);
       if (deployed === 0) noDeployment.push(entry.month);
+      else if (entry.value > deployed) moreIncidents.push(entry.month);
       rates.push({ month: entry.month, value: deployed === 0 ? 1 : Math.min(1, entry.value / deployed) });
     }
     const monthsWord = (list: readonly string[]) => `${list.length === 1 ? "month" : "months"} ${listInWords(list)}`;
-    if (capped.length > 0) {
-      const none = noDeployment.length === 0 ? "" : ` (${listInWords(noDeployment)} had no deployment)`;
+    // "2026-03 (more incidents than deployments: every deployment failed) and in 2026-02 (incidents with no deployment)"
+    const cappedWhere = [
+      ...(moreIncidents.length === 0 ? [] : [`${listInWords(moreIncidents)} (more incidents than deployments: every deployment failed)`]),
+      ...(noDeployment.length === 0 ? [] : [`${listInWords(noDeployment)} (incidents with no deployment)`]),
+    ].join(" and in ");
+    if (cappedWhere !== "")
       notices.push(
-        `${data.format}: more incidents than deployments in ${monthsWord(capped)}${none}, so the change-failure rate there is taken as 1${noDeployment.length === capped.length ? "" : " (every deployment failed)"}: ` +
+        `${data.format}: the change-failure rate is taken as 1 in ${cappedWhere}: ` +
           "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
       );
-    }
     if (neither.length > 0)
       notices.push(
         `${data.format}: no deployment and no incident in ${monthsWord(neither)}: there is no change-failure rate to take there, so it is left out of the range`,
@@ -232,7 +236,7 @@ export function measureEvents(data: EventExport, from: string, options: EventOpt
         notices.push(
           `${data.format}: no deployments counted (${deploymentsSource.source}) in ${monthsWord(uncovered)}: its incidents have nothing to divide by, so it is left out of the change-failure rate`,
         );
-      const cappedText = capped.length === 0 ? "" : ` (taken as 1 in ${listInWords(capped)}, with more incidents than deployments)`;
+      const cappedText = cappedWhere === "" ? "" : `, taken as 1 in ${cappedWhere}`;
       proposals.push({
         input: "breakage.changeFailureRate",
         ...rangeOf(rates, 2, 1),

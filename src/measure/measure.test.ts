@@ -254,7 +254,30 @@ describe("deployments and incidents", () => {
     expect(rates[0]!.value).toBe(1);
     expect(rates[1]!.value).toBeLessThan(1);
     const notice = measured.notices.find((text) => text.includes("more incidents than deployments"));
-    expect(notice).toMatch(/more incidents than deployments in month 2026-01, so the change-failure rate there is taken as 1 \(every deployment failed\)/);
+    expect(notice).toBe(
+      "deployments and incidents: the change-failure rate is taken as 1 in 2026-01 (more incidents than deployments: every deployment failed): " +
+        "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
+    );
+  });
+
+  it("names each month taken as 1 for what it had: more incidents than deployments, or incidents with no deployment", () => {
+    // January 2 deployments and 1 incident; February 1 incident and no deployment; March 1 deployment and 3 incidents.
+    const csv =
+      "type,start,end\ndeployment,2026-01-05T10:00:00Z,\ndeployment,2026-01-12T10:00:00Z,\nincident,2026-01-20T10:00:00Z,2026-01-20T11:00:00Z\n" +
+      "incident,2026-02-10T10:00:00Z,2026-02-10T11:00:00Z\n" +
+      "deployment,2026-03-02T10:00:00Z,\nincident,2026-03-03T10:00:00Z,2026-03-03T11:00:00Z\nincident,2026-03-10T10:00:00Z,2026-03-10T11:00:00Z\n" +
+      "incident,2026-03-31T10:00:00Z,2026-03-31T11:00:00Z\n";
+    const measured = measureEvents(value(parseEventsCsv(csv)), "inc.csv", { liveProjects: 1 });
+    const rate = proposed(measured, "breakage.changeFailureRate");
+    expect(rate.monthly.map((month) => month.value)).toEqual([1 / 2, 1, 1]);
+    const where = "2026-03 (more incidents than deployments: every deployment failed) and in 2026-02 (incidents with no deployment)";
+    expect(rate.note).toContain(`at most 1, taken as 1 in ${where};`);
+    expect(measured.notices).toContain(
+      `deployments and incidents: the change-failure rate is taken as 1 in ${where}: ` +
+        "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
+    );
+    // February had no deployment: no sentence says every deployment failed there.
+    expect([rate.note, ...measured.notices].join("\n")).not.toMatch(/2026-02[^;]*every deployment failed/);
   });
 
   it("takes a month with incidents and no deployment as 1 and names it, and leaves out and names a month with neither or with deployments unknown", () => {
@@ -272,10 +295,12 @@ describe("deployments and incidents", () => {
     ]);
     // Sorted 0, 1, 1: the 5th percentile at rank 0.1 is 0.1, the 95th at rank 1.9 is 1.
     expect(rate).toMatchObject({ low: 0.1, high: 1 });
-    expect(rate.note).toContain("at most 1 (taken as 1 in 2026-01 and 2026-02, with more incidents than deployments);");
+    expect(rate.note).toContain(
+      "at most 1, taken as 1 in 2026-01 (more incidents than deployments: every deployment failed) and in 2026-02 (incidents with no deployment);",
+    );
     expect(rate.note).toContain("3 incidents; 5th–95th percentile of 3 months");
     expect(measured.notices).toContain(
-      "deployments and incidents: more incidents than deployments in months 2026-01 and 2026-02 (2026-02 had no deployment), so the change-failure rate there is taken as 1 (every deployment failed): " +
+      "deployments and incidents: the change-failure rate is taken as 1 in 2026-01 (more incidents than deployments: every deployment failed) and in 2026-02 (incidents with no deployment): " +
         "incidents no deployment caused (an outage of the platform, say) count too; check the incidents before writing the rate",
     );
 

@@ -9,7 +9,17 @@ import { suggest } from "../engine/index.js";
  */
 export function teamsWithAPlanWords(team: string, plannedTeams: readonly string[], then?: string): string {
   if (plannedTeams.length === 0) return "";
-  const guess = suggest(team, plannedTeams);
+  const guess = closestTeamWithAPlan(team, plannedTeams);
   const bracket = [guess ? `did you mean ${JSON.stringify(guess)}?` : undefined, then].filter((part) => part !== undefined).join(" ");
   return `; teams with a plan: ${plannedTeams.join(", ")}${bracket ? ` (${bracket})` : ""}`;
+}
+
+/**
+ * The team with a plan close enough to `team` to be what was meant (a typo, another case), if any:
+ * a hint to freeze a plan for `team` then comes after it, for a new team, not first.
+ * @example closestTeamWithAPlan("platform tem", ["default", "platform team"]) // "platform team"
+ * @example closestTeamWithAPlan("ops", ["default"]) // undefined
+ */
+export function closestTeamWithAPlan(team: string, plannedTeams: readonly string[]): string | undefined {
+  return plannedTeams.length === 0 ? undefined : suggest(team, plannedTeams);
 }

@@ -187,7 +187,7 @@ describe("measure", () => {
     // January 2 ÷ 1 capped at 1, February 1 ÷ 0 taken as 1, March 0 ÷ 2: it said 0.05–0.95 over 2 months.
     expect(stdout).toMatch(/^defaults\.breakage\.changeFailureRate +0\.2 +0\.1–1 +measured .*, 3 incidents; 5th–95th percentile of 3 months$/m);
     expect(stderr).toContain(
-      "more incidents than deployments in months 2026-01 and 2026-02 (2026-02 had no deployment), so the change-failure rate there is taken as 1",
+      "the change-failure rate is taken as 1 in 2026-01 (more incidents than deployments: every deployment failed) and in 2026-02 (incidents with no deployment)",
     );
   });
 

@@ -74,7 +74,7 @@ Examples:
         } catch (error) {
           if (error instanceof RecordedMonthsError) {
             throw new UserError(
-              `month ${month.month} of team ${team} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`,
+              `month ${month.month} of team ${JSON.stringify(team)} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`,
             );
           }
           throw error;
@@ -109,10 +109,11 @@ Examples:
             ])}\n`,
           );
         }
+        const recorded = Object.entries(values)
+          .map(([field, value]) => `${field} ${recordedValueText(field as ActualField, value, plan.currency)}`)
+          .join(", ");
         output.stdout(
-          `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${team}: ${Object.entries(values)
-            .map(([field, value]) => `${field} ${recordedValueText(field as ActualField, value, plan.currency)}`)
-            .join(", ")}\n` +
+          `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${JSON.stringify(team)}: ${recorded}\n` +
             droppedText(dropped) +
             // --replace allows overwriting a recorded month; a month with no record is recorded all the same, and said to be new.
             (options.replace && replaced === 0 ? `  nothing to replace: month ${month.month} had no record, so it is recorded as a new month\n` : "") +

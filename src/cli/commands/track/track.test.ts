@@ -143,7 +143,7 @@ describe("track add", () => {
       "first model live",
     );
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("recorded month 4 (2025-04) for team default: upkeepHours 15 h, liveProjects 1");
+    expect(stdout).toContain('recorded month 4 (2025-04) for team "default": upkeepHours 15 h, liveProjects 1');
     expect(stdout).toContain("benefit this month €450 (plan €570)");
   });
 
@@ -230,7 +230,7 @@ describe("track add", () => {
     );
     expect(exitCode).toBe(0);
     // It said "licences JP¥3,600.4, infrastructure JP¥50.5, externalSpend JP¥0.4".
-    expect(stdout).toContain("for team default: licences JP¥3,600, infrastructure JP¥51, externalSpend less than JP¥1\n");
+    expect(stdout).toContain('for team "default": licences JP¥3,600, infrastructure JP¥51, externalSpend less than JP¥1\n');
     expect(stdout).not.toMatch(/JP¥[\d,]+\.\d/);
   });
 
@@ -260,7 +260,7 @@ describe("track add", () => {
     expect(exitCode).toBe(0);
     const text = stdout.replaceAll("\u00a0", " ");
     // It said "licences KWD 3,600.40" and "plan -KWD 5,600.80: -KWD 3,600.40 in the month and -KWD 2,000.40 up front": the fils cut off.
-    expect(text).toContain("for team default: liveProjects 0, licences KWD 3,600.400, externalSpend KWD 2,000.4004\n");
+    expect(text).toContain('for team "default": liveProjects 0, licences KWD 3,600.400, externalSpend KWD 2,000.4004\n');
     expect(text).toContain("(up-front cash included; plan -KWD 5,600.808: -KWD 3,600.404 in the month and -KWD 2,000.404 up front); see");
     const show = (await track("show", "--db", store)).stdout.replaceAll("\u00a0", " ");
     expect(show).toMatch(/ {2}up front {2,}KWD 2,000\.404 \/ KWD 0\.000 {2,}-KWD 2,000\.404 \/ KWD 0\.000 {2,}-KWD 2,000\.404 \/ KWD 0\.000\n/);
@@ -333,7 +333,7 @@ describe("track add", () => {
     );
     expect(exitCode).toBe(0);
     // It said "upkeepHours 1000, licences 12000.5, deployments 1200".
-    expect(stdout).toContain("recorded month 2 (2025-02) for team default: upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n");
+    expect(stdout).toContain('recorded month 2 (2025-02) for team "default": upkeepHours 1,000 h, licences €12,000.50, deployments 1,200\n');
     // Nothing rounded away: a value recorded is not echoed as none ("0 h"), nor cut at six decimals ("12.345679 h").
     const small = await track(
       "add",
@@ -348,7 +348,7 @@ describe("track add", () => {
       "--satisfaction-score",
       "4.25",
     );
-    expect(small.stdout).toContain("for team default: upkeepHours 0.0000004 h, buildHours 12.3456789 h, satisfactionScore 4.25\n");
+    expect(small.stdout).toContain('for team "default": upkeepHours 0.0000004 h, buildHours 12.3456789 h, satisfactionScore 4.25\n');
   });
 
   it("echoes docs/commands.md's example as docs/commands.md quotes it", async () => {
@@ -358,14 +358,14 @@ describe("track add", () => {
     await planned();
     const { stdout } = await track("add", "--db", store, "--month", "2", ...example![1]!.split(" "));
     // The docs quoted "licences €12,000.50, upkeepHours 1,000 h": the echo lists the measures in their own order.
-    expect(stdout).toContain(`for team default: ${example![2]}\n`);
+    expect(stdout).toContain(`for team "default": ${example![2]}\n`);
   });
 
   it("records hours to restore with no incident as given, and warns that they are costed as outage but measure no hours to restore each", async () => {
     await planned();
     const { exitCode, stdout, stderr } = await track("add", "--db", store, "--month", "2", "--incidents", "0", "--hours-to-restore", "6");
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("recorded month 2 (2025-02) for team default: incidents 0, hoursToRestore 6 h\n");
+    expect(stdout).toContain('recorded month 2 (2025-02) for team "default": incidents 0, hoursToRestore 6 h\n');
     // It said nothing. (The seed costs an hour of outage at nothing.)
     expect(stderr).toBe(
       "warning: --hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€0 at the plan's €0 an hour), but with no incident they give no hours to restore each, and the forecast that learns leaves them out. If there was an outage, record its incidents (--incidents N); if there was none, record 0 hours to restore or leave them out\n",
@@ -457,7 +457,7 @@ describe("track add", () => {
     expect((await track("add", "--db", store, "--month", "3")).stderr).toContain("nothing to record for month 3");
     expect((await track("add", "--db", store, "--month", "3", "--upkeep-hours", "2")).exitCode).toBe(0);
     const twice = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4");
-    expect(twice.stderr).toContain("month 3 of team default is already recorded (by track add); use --replace");
+    expect(twice.stderr).toContain('month 3 of team "default" is already recorded (by track add); use --replace');
     const replaced = await track("add", "--db", store, "--month", "3", "--upkeep-hours", "4", "--replace");
     expect(replaced.exitCode).toBe(0);
     expect(replaced.stdout).not.toContain("nothing to replace");
@@ -468,7 +468,7 @@ describe("track add", () => {
     const { exitCode, stdout } = await track("add", "--db", store, "--month", "2025-04", "--upkeep-hours", "5", "--replace");
     expect(exitCode).toBe(0);
     expect(stdout).toContain(
-      "recorded month 4 (2025-04) for team default: upkeepHours 5 h\n  nothing to replace: month 4 had no record, so it is recorded as a new month\n",
+      'recorded month 4 (2025-04) for team "default": upkeepHours 5 h\n  nothing to replace: month 4 had no record, so it is recorded as a new month\n',
     );
     expect((await track("show", "--db", store)).stdout).toContain("Recorded: 1 of 12 months");
   });
@@ -504,6 +504,21 @@ describe("track add", () => {
         `error: ${store}: team "Platform Team" has no plan; teams with a plan: default, platform team (did you mean "platform team"? choose one with --team)`,
       );
     }
+    // It went on "…choose one with --team). Freeze one with: … --team "platform tem"", the typo offered first as a team to create.
+    const typo = await track("add", "--db", store, "--team", "platform tem", "--month", "2025-03", "--upkeep-hours", "5");
+    expect(typo.exitCode).toBe(1);
+    expect(typo.stderr).toBe(
+      `error: ${store}: team "platform tem" has no plan; teams with a plan: default, platform team (did you mean "platform team"? choose one with --team); ` +
+        'or, for a new team, freeze its plan with: mlops-roi track plan CASE.yaml --team "platform tem"\n',
+    );
+    // With no close name, freezing one is the way on.
+    const other = await track("show", "--db", store, "--team", "finance");
+    expect(other.stderr).toBe(
+      `error: ${store}: team "finance" has no plan; teams with a plan: default, platform team (choose one with --team). Freeze one with: mlops-roi track plan CASE.yaml --team "finance"\n`,
+    );
+    // track add names the team as track plan does: "for team "platform team"", not the name run into the sentence.
+    const added = await track("add", "--db", store, "--team", "platform team", "--month", "2025-03", "--upkeep-hours", "5");
+    expect(added.stdout).toContain('recorded month 3 (2025-03) for team "platform team": upkeepHours 5 h\n');
   });
 });
 
