@@ -129,17 +129,19 @@ type BestShare = { scenario: string; probabilityBest: number; changesNothing?: b
 /**
  * The other options' shares of being best (`otherBestShares`), with what sets them apart from the best's
  * own share before them, to follow "… the best option in 51% of the samples": ", b in 45% and today in 9%"; empty when there is no other option.
- * When options named together ("each in under 1%") stand beside another share, every share is set
- * apart by "; ", as page 1's decision section sets them, so that "b in 49% and c and today each in under
- * 1%" does not read as one list: "; b in 49%; c and today each in under 1%". With `counted`, options
- * best in none of the samples read "c and today in none of them" (`formatChanceOfSamples`).
+ * Whenever options are named together ("c and today each in under 1%"), every share is set apart by
+ * "; ", as page 1's decision section sets them, so that a list of names does not run on from the share
+ * before it: "; b in 49%; c and today each in under 1%", not "b in 49% and c and today each in under
+ * 1%", and "… in every one of the 10,000 samples; b, c and today in none of them", not "…samples, b, c
+ * and today in none of them", which reads b as one of the samples. With `counted`, options best in none
+ * of the samples read "c and today in none of them" (`formatChanceOfSamples`).
  * @example sharedBestTail(options, "a", (name) => name) // ", b in 45% and today in 9%" ; "; b in 49%; c and today each in under 1%"
  */
 export function sharedBestTail(options: readonly BestShare[], best: string, name: (scenario: string) => string, counted?: SamplesCounted): string {
   const groups = otherBestGroups(options, best, name, counted);
   if (groups.length === 0) return "";
   const shares = groups.map(groupWords);
-  const together = groups.length > 1 && groups.some((group) => group.names.length > 1);
+  const together = groups.some((group) => group.names.length > 1);
   return together ? shares.map((share) => `; ${share}`).join("") : `, ${listInWords(shares)}`;
 }
 

@@ -136,8 +136,11 @@ describe("the run report's decision lines", () => {
     // which beside "no measurement is worth paying for" cannot be: an option ever best beside it would make the EVPI above 0.
     expect(result.decision!.options.map((option) => option.probabilityBest).sort()).toEqual([0, 0, 0, 1]);
     expect(text).toContain(
-      "  Best on average: A managed platform, the best option in every one of the 2,000 samples, Today, Our own open-source stack and Four capabilities first in none of them\n",
+      "  Best on average: A managed platform, the best option in every one of the 2,000 samples; Today, Our own open-source stack and Four capabilities first in none of them\n",
     );
+    // The others named together are set apart from the best's share by "; ", as the report writes them, not
+    // run on after a comma as if "Today" were one of the samples.
+    expect(text).not.toContain("samples, Today");
     expect(text).toContain(
       `  Knowing every input exactly before deciding would be worth ${formatMoney(result.decision!.evpi, "EUR")} (EVPI): no measurement is worth paying for\n`,
     );
