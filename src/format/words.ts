@@ -9,7 +9,6 @@ import {
   type PaidBack,
 } from "../engine/index.js";
 import {
-  chanceCountWords,
   formatChance,
   formatChancesOfWhole,
   formatGain,
@@ -18,6 +17,7 @@ import {
   formatPaybackMonth,
   formatNumber,
   formatNumberAsGiven,
+  shareOfWords,
   formatShare,
   formatSignedShare,
   lessThanOneUnit,
@@ -119,8 +119,7 @@ export function bestChances(options: readonly BestShare[], counted?: SamplesCoun
  */
 export function bestShareWords(options: readonly BestShare[], best: string, counted: SamplesCounted): string {
   const share = options.find((option) => option.scenario === best)!.probabilityBest;
-  const count = chanceCountWords(share, counted.samples, counted.unit);
-  return count ? `in ${count}` : `in ${bestChances(options, counted)[best]} of the ${counted.unit}s`;
+  return `in ${shareOfWords(share, bestChances(options, counted)[best]!, `the ${counted.unit}s`, counted)}`;
 }
 
 /** An option's chance of being best (`DecisionOption`), flagged when it changes nothing (`changesNothing`: not weighed apart from today). */
@@ -134,7 +133,7 @@ type BestShare = { scenario: string; probabilityBest: number; changesNothing?: b
  * before it: "; b in 49%; c and today each in under 1%", not "b in 49% and c and today each in under
  * 1%", and "… in every one of the 10,000 samples; b, c and today in none of them", not "…samples, b, c
  * and today in none of them", which reads b as one of the samples. With `counted`, options best in none
- * of the samples read "c and today in none of them" (`formatChanceOfSamples`).
+ * of the samples read "c and today in none of them" (`shareOfWords`).
  * @example sharedBestTail(options, "a", (name) => name) // ", b in 45% and today in 9%" ; "; b in 49%; c and today each in under 1%"
  */
 export function sharedBestTail(options: readonly BestShare[], best: string, name: (scenario: string) => string, counted?: SamplesCounted): string {
@@ -162,11 +161,11 @@ export function otherBestShares(options: readonly BestShare[], best: string, nam
 
 /**
  * "b in 45%", or options whose shares read the same, "c and today each in under 1%"; options best in
- * none of the samples, when counted (`formatChanceOfSamples`), "c and today in none of them" (after
+ * none of the samples, when counted (`shareOfWords`), "c and today in none of them" (after
  * the best's "in … of the outcomes" or "in every one of the 10,000 outcomes").
  */
 function groupWords(group: { share: string; names: string[]; none: boolean }): string {
-  if (group.none) return `${listInWords(group.names)} in none of them`;
+  if (group.none) return `${listInWords(group.names)} in ${shareOfWords(0, group.share, "them")}`;
   return `${listInWords(group.names)}${group.names.length > 1 ? " each" : ""} in ${group.share}`;
 }
 
