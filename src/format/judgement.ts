@@ -1,5 +1,14 @@
 import { gapShareOf, sameAsBest, type CaseResult, type CloseCall, type Extraordinary } from "../engine/index.js";
-import { formatChancesOfWhole, formatGain, formatMoneyExact, formatPercent, lessThanOneUnitApart, roundHalfAway } from "./numbers.js";
+import {
+  formatChancesOfWhole,
+  formatGain,
+  formatMoneyExact,
+  formatPercent,
+  lessThanOneUnitApart,
+  roundHalfAway,
+  saidAsCount,
+  shareOfWords,
+} from "./numbers.js";
 import { lastYearWords } from "./last-year.js";
 import { listInWords } from "./words.js";
 
@@ -11,7 +20,10 @@ import { listInWords } from "./words.js";
  */
 export function aheadAndLevel(chanceAbove: number, chanceLevel: number | null): { ahead: number; level: number } {
   const level = chanceLevel ?? 0;
-  return { ahead: Math.max(0, chanceAbove - level / 2), level };
+  // Counts over the same samples: a share ahead of none (or all) of them is exactly 0 (or 1), not a residue
+  // of halving the ties twice, so that it reads as the count it is (`shareOfWords`).
+  const ahead = chanceAbove - level / 2;
+  return { ahead: ahead < 1e-12 ? 0 : ahead > 1 - 1e-12 ? 1 : ahead, level };
 }
 
 /**
@@ -98,14 +110,20 @@ export function judgementSentences(
       return `of ${label(name)} in ${words.ahead}${level > 0 ? ` (level in ${words.level})` : ""}`;
     };
     const alsoOf = byChance.length === 0 ? "" : `${tied || shares?.level ? "," : ""} and ${listInWords(byChance.map(chanceOf))}`;
+    // Ahead in every outcome, or in none, is said as the count (`shareOfWords`), as page 1 says it ("in every
+    // one of them"), not "in over 99%": what follows it is then "of them" ("… outcomes and of “C” in 59% of them").
+    const counted = result.decision ? { samples: result.decision.samples, unit: "outcome" } : undefined;
+    const aheadCount =
+      shares !== undefined && counted && saidAsCount(shares.ahead) ? shareOfWords(shares.ahead, written!.ahead, "the outcomes", counted) : undefined;
+    const after = `${shares && shares.level > 0 ? ` and level in ${written!.level}` : ""}${tied ? "" : alsoOf}`;
     const chanceWords =
       shares === undefined
         ? ""
         : shares.level >= 1
           ? "level in every outcome"
-          : shares.level > 0
-            ? `ahead${against} in ${written!.ahead} and level in ${written!.level}${tied ? "" : alsoOf} of the outcomes`
-            : `ahead${against} in ${written!.ahead}${tied ? "" : alsoOf} of the outcomes`;
+          : aheadCount
+            ? `ahead${against} in ${aheadCount}${after}${after ? " of them" : ""}`
+            : `ahead${against} in ${written!.ahead}${after} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
     // The lead over each option led, to the unit as the table writes them: "by €65 each", or, where two
     // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65

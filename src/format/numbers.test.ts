@@ -36,6 +36,8 @@ import {
   plural,
   roundSignificant,
   formatSignificant,
+  saidAsCount,
+  shareOfWords,
 } from "./numbers.js";
 
 describe("report number formats", () => {
@@ -227,6 +229,17 @@ describe("one way to write each figure, in every view", () => {
     expect(formatChancesOfWhole([0.9965, 0.0035, 0], counted)).toEqual(["over 99%", "under 1%", "none of the 2,000 samples"]);
     // Without the count (page 1), as before.
     expect(formatChancesOfWhole([1, 0])).toEqual(["over 99%", "under 1%"]);
+  });
+
+  it("a chance with what it is of reads as the count at exactly 0 or 1, one rule for every view (shareOfWords, saidAsCount)", () => {
+    expect(shareOfWords(0.56, "56%", "them")).toBe("56% of them");
+    // The written chance of a share of 1 is "over 99%": the count is said instead, naming its whole.
+    expect(shareOfWords(1, "over 99%", "them")).toBe("every one of them");
+    expect(shareOfWords(0, "under 1%", "them")).toBe("none of them");
+    expect(shareOfWords(0.9975, "over 99%", "them")).toBe("over 99% of them");
+    expect(shareOfWords(1, "over 99%", "the outcomes", { samples: 10_000, unit: "outcome" })).toBe("every one of the 10,000 outcomes");
+    expect(shareOfWords(0, "under 1%", "the outcomes", { samples: 400, unit: "draw" })).toBe("none of the 400 draws");
+    expect([0, 1, 0.0001, 0.9999, 0.5].map(saidAsCount)).toEqual([true, true, false, false, false]);
   });
 
   it("hours for tables to a tenth, percentages with n/a, months with never", () => {

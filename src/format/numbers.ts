@@ -760,9 +760,33 @@ export function formatChanceOfSamples(share: number, samples: number, unit: stri
  * 0 or 1 (`formatChanceOfSamples`); `undefined` otherwise.
  */
 export function chanceCountWords(share: number, samples: number, unit: string): string | undefined {
+  if (!saidAsCount(share)) return undefined;
   if (share === 0) return `none of the ${plural(samples, unit)}`;
-  if (share === 1) return samples === 1 ? `the one ${unit}` : `every one of the ${plural(samples, unit)}`;
-  return undefined;
+  return samples === 1 ? `the one ${unit}` : `every one of the ${plural(samples, unit)}`;
+}
+
+/**
+ * Whether a chance over the samples is said as the count, not as a chance (`chanceCountWords`,
+ * `shareOfWords`): exactly 0 or 1, none or every one of them. The one test of it every view uses.
+ */
+export function saidAsCount(share: number): boolean {
+  return share === 0 || share === 1;
+}
+
+/**
+ * A chance over the samples with what it is of, to follow "in": `written` (the chance as the view
+ * writes it, "56%", rounded with the others of its whole) "of `whole`", or, for a chance of exactly 0
+ * or 1 (`saidAsCount`), the count: "every one of them", "none of them", or, with `counted`, naming
+ * the samples, "every one of the 10,000 outcomes" (`chanceCountWords`). So a share of exactly 1 never
+ * reads "over 99%" beside another of the same samples said as "none of them".
+ * @example shareOfWords(0.56, "56%", "them") // "56% of them"
+ * @example shareOfWords(1, "over 99%", "them") // "every one of them"
+ * @example shareOfWords(0, "under 1%", "the outcomes", { samples: 10000, unit: "outcome" }) // "none of the 10,000 outcomes"
+ */
+export function shareOfWords(share: number, written: string, whole: string, counted?: SamplesCounted): string {
+  if (!saidAsCount(share)) return `${written} of ${whole}`;
+  if (counted) return chanceCountWords(share, counted.samples, counted.unit)!;
+  return share === 1 ? `every one of ${whole}` : `none of ${whole}`;
 }
 
 /** Whether `formatChance` writes a chance as "over 99%" or "under 1%", not as a percentage. */

@@ -176,7 +176,7 @@ describe("each option's chance of being best, written together", () => {
     expect(sharedBestTail(options, "a", (scenario) => scenario)).toBe(", b in 45% and today in 9%");
   });
 
-  it("follows the best's share with ', ', or with '; ' between every share when options named together stand beside another", () => {
+  it("follows the best's share with ', ', or with '; ' between every share whenever options are named together", () => {
     const name = (scenario: string) => scenario;
     expect(sharedBestTail(options, "a", name)).toBe(", b in 45% and today in 9%");
     expect(sharedBestTail([{ scenario: "a", probabilityBest: 1 }], "a", name)).toBe("");
@@ -187,14 +187,13 @@ describe("each option's chance of being best, written together", () => {
       { scenario: "today", probabilityBest: 0 },
     ];
     expect(sharedBestTail(four, "a", name)).toBe("; b in 49%; c and today each in under 1%");
-    // One group alone reads as one list.
-    expect(
-      sharedBestTail(
-        [four[0]!, four[2]!, four[3]!].map((option, index) => (index === 0 ? { ...option, probabilityBest: 1 } : option)),
-        "a",
-        name,
-      ),
-    ).toBe(", c and today each in under 1%");
+    // One group of several names alone is set apart too: after ", " its names ran on from the best's share,
+    // "… in every one of the 10,000 samples, c and today in none of them", as if c were one of the samples.
+    const alone = [four[0]!, four[2]!, four[3]!].map((option, index) => (index === 0 ? { ...option, probabilityBest: 1 } : option));
+    expect(sharedBestTail(alone, "a", name)).toBe("; c and today each in under 1%");
+    expect(sharedBestTail(alone, "a", name, { samples: 10_000, unit: "sample" })).toBe("; c and today in none of them");
+    // One name to each share keeps ", ": "…, b in 45% and today in 9%" above; one other alone, likewise.
+    expect(sharedBestTail([four[0]!, four[1]!], "a", name)).toBe(", b in 49%");
   });
 });
 

@@ -9,7 +9,6 @@ import {
   type PaidBack,
 } from "../engine/index.js";
 import {
-  chanceCountWords,
   formatChance,
   formatChancesOfWhole,
   formatGain,
@@ -18,6 +17,7 @@ import {
   formatPaybackMonth,
   formatNumber,
   formatNumberAsGiven,
+  shareOfWords,
   formatShare,
   formatSignedShare,
   lessThanOneUnit,
@@ -119,8 +119,7 @@ export function bestChances(options: readonly BestShare[], counted?: SamplesCoun
  */
 export function bestShareWords(options: readonly BestShare[], best: string, counted: SamplesCounted): string {
   const share = options.find((option) => option.scenario === best)!.probabilityBest;
-  const count = chanceCountWords(share, counted.samples, counted.unit);
-  return count ? `in ${count}` : `in ${bestChances(options, counted)[best]} of the ${counted.unit}s`;
+  return `in ${shareOfWords(share, bestChances(options, counted)[best]!, `the ${counted.unit}s`, counted)}`;
 }
 
 /** An option's chance of being best (`DecisionOption`), flagged when it changes nothing (`changesNothing`: not weighed apart from today). */
@@ -129,17 +128,19 @@ type BestShare = { scenario: string; probabilityBest: number; changesNothing?: b
 /**
  * The other options' shares of being best (`otherBestShares`), with what sets them apart from the best's
  * own share before them, to follow "… the best option in 51% of the samples": ", b in 45% and today in 9%"; empty when there is no other option.
- * When options named together ("each in under 1%") stand beside another share, every share is set
- * apart by "; ", as page 1's decision section sets them, so that "b in 49% and c and today each in under
- * 1%" does not read as one list: "; b in 49%; c and today each in under 1%". With `counted`, options
- * best in none of the samples read "c and today in none of them" (`formatChanceOfSamples`).
+ * Whenever options are named together ("c and today each in under 1%"), every share is set apart by
+ * "; ", as page 1's decision section sets them, so that a list of names does not run on from the share
+ * before it: "; b in 49%; c and today each in under 1%", not "b in 49% and c and today each in under
+ * 1%", and "… in every one of the 10,000 samples; b, c and today in none of them", not "…samples, b, c
+ * and today in none of them", which reads b as one of the samples. With `counted`, options best in none
+ * of the samples read "c and today in none of them" (`shareOfWords`).
  * @example sharedBestTail(options, "a", (name) => name) // ", b in 45% and today in 9%" ; "; b in 49%; c and today each in under 1%"
  */
 export function sharedBestTail(options: readonly BestShare[], best: string, name: (scenario: string) => string, counted?: SamplesCounted): string {
   const groups = otherBestGroups(options, best, name, counted);
   if (groups.length === 0) return "";
   const shares = groups.map(groupWords);
-  const together = groups.length > 1 && groups.some((group) => group.names.length > 1);
+  const together = groups.some((group) => group.names.length > 1);
   return together ? shares.map((share) => `; ${share}`).join("") : `, ${listInWords(shares)}`;
 }
 
@@ -160,11 +161,11 @@ export function otherBestShares(options: readonly BestShare[], best: string, nam
 
 /**
  * "b in 45%", or options whose shares read the same, "c and today each in under 1%"; options best in
- * none of the samples, when counted (`formatChanceOfSamples`), "c and today in none of them" (after
+ * none of the samples, when counted (`shareOfWords`), "c and today in none of them" (after
  * the best's "in … of the outcomes" or "in every one of the 10,000 outcomes").
  */
 function groupWords(group: { share: string; names: string[]; none: boolean }): string {
-  if (group.none) return `${listInWords(group.names)} in none of them`;
+  if (group.none) return `${listInWords(group.names)} in ${shareOfWords(0, group.share, "them")}`;
   return `${listInWords(group.names)}${group.names.length > 1 ? " each" : ""} in ${group.share}`;
 }
 

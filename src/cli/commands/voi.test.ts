@@ -270,13 +270,15 @@ describe("voi", () => {
     const json = JSON.parse((await runCliCaptured(["voi", team, "--json"])).stdout);
     expect(json.evpi).toBeLessThanOrEqual(json.noiseLevel);
     expect(stdout).toContain(
-      "No measurement is worth paying for before deciding: A managed platform (managed) is best in every one of the 10,000 outcomes, Today (today), Our own open-source stack (openSource) and Four capabilities first (compromise) in none of them, and knowing every input exactly would be worth nothing.",
+      "No measurement is worth paying for before deciding: A managed platform (managed) is best in every one of the 10,000 outcomes; Today (today), Our own open-source stack (openSource) and Four capabilities first (compromise) in none of them, and knowing every input exactly would be worth nothing.",
     );
     // Best in every sample and the others in none (the JSON's 1 and 0): the count, as the sentence rests on it, not
     // "over 99%" and "each in under 1%" beside an EVPI of 0, which an option ever best beside it would make above 0.
     expect(json.options.map((entry: { probabilityBest: number }) => entry.probabilityBest).sort()).toEqual([0, 0, 0, 1]);
-    expect(stdout).toMatch(/A managed platform \(managed\) ← best on average +every one of the 10,000 samples /);
-    expect(stdout).toMatch(/Today \(today\) +none of the 10,000 samples /);
+    // One word for the same draws in the table and the sentence under it: "outcomes" (the table said "samples").
+    expect(stdout).toMatch(/A managed platform \(managed\) ← best on average +every one of the 10,000 outcomes /);
+    expect(stdout).toMatch(/Today \(today\) +none of the 10,000 outcomes /);
+    expect(stdout).not.toContain("of the 10,000 samples");
     expect(stdout).not.toMatch(/under 1%|over 99%/);
     // The rate the expected NPVs are at, as run's header gives it (it gave none).
     expect(stdout.split("\n")[1]).toBe("10,000 random samples, seed 1 · EUR · NPVs against Today (today) · discount rate 8% a year");

@@ -65,12 +65,20 @@ function bestOnAverageMark(decision: DecisionAnalysis, scenario: string): string
   return decision.bestOnAverage.length > 1 ? " ← best on average (level)" : " ← best on average";
 }
 
+/**
+ * What voi calls each sample where it counts them, in its table and its sentences alike ("every one of the
+ * 10,000 outcomes"; "level at the top … in every outcome"; "the best option of each outcome"), as the report and
+ * the web app do: one word for the same draws (its table said "samples" above a sentence that said "outcomes").
+ */
+const VOI_UNIT = "outcome";
+
 function optionsTable(result: CaseResult, decision: DecisionAnalysis): string {
   // Above zero but under one unit: "less than €1", as the EVPI below it (the best option's expected loss) is said, not "€0".
   const money = (value: number) => formatGain(value, result.currency);
   // With nothing to choose between, today is best by construction, not by what the samples show: no chance at all.
-  // Best in none or every one of the samples: said as the count, not "under 1%" or "over 99%" (docs/numbers.md).
-  const chances = nothingToChoose(decision) ? {} : bestChances(decision.options, { samples: decision.samples, unit: "sample" });
+  // Best in none or every one of the samples: said as the count, not "under 1%" or "over 99%" (docs/numbers.md),
+  // and by the word the sentences below the table use for them, "outcomes" (`VOI_UNIT`), as the report and the web app do.
+  const chances = nothingToChoose(decision) ? {} : bestChances(decision.options, { samples: decision.samples, unit: VOI_UNIT });
   return renderTable(
     ["Option", "Chance it is best", "Expected NPV", "Expected loss"],
     // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
@@ -136,7 +144,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     ...(result.riskAdjustment ? [`  ${riskAdjustmentAside(result.riskAdjustment)}`] : []),
   ];
   // A tie for best is shared (half each for two, a third each for three): said apart, so that 50% each does not read as a coin toss.
-  const level = bestLevelWords(decision, best.scenario, (scenario) => optionName(result, scenario), "outcome");
+  const level = bestLevelWords(decision, best.scenario, (scenario) => optionName(result, scenario), VOI_UNIT);
   if (level) parts.push(`  A tie for best is shared (${tieShareWords(decision)}): ${optionName(result, best.scenario)} is ${level}.`);
   parts.push("");
   const worthNothing = decision.evpi <= decision.noiseLevel;
@@ -153,7 +161,7 @@ export function renderVoiText(result: CaseResult, decision: DecisionAnalysis): s
     // named with their share, so "is best in 50% of the outcomes" is not given as why nothing is worth
     // measuring. An EVPI of 0 means the best option gains as much as the best of every outcome.
     // Best in every outcome, the others in none: said as the count (nothing is worth measuring because of it), not "over 99%".
-    const counted = { samples: decision.samples, unit: "outcome" };
+    const counted = { samples: decision.samples, unit: VOI_UNIT };
     const others = sharedBestTail(decision.options, best.scenario, (scenario) => optionName(result, scenario), counted);
     const sharesBest = decision.options.some((option) => option.scenario !== best.scenario && option.probabilityBest > 0);
     const same = sharesBest && decision.evpi === 0 ? `, where ${optionName(result, best.scenario)} gains the same` : "";

@@ -2,7 +2,7 @@ import { type DecisionAnalysis, type InformationValue, nothingToChoose, optionsW
 import type { ReportContext } from "../context.js";
 import { informationWords } from "../../format/information-words.js";
 import { escapeHtml } from "../escape.js";
-import { formatGain, formatNumber } from "../../format/numbers.js";
+import { formatGain, formatNumber, shareOfWords } from "../../format/numbers.js";
 import { optionName, prose, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import { bestChances, bestLevelWords, nothingToChooseWords, nothingToMeasureWords, otherBestShares, worthUpTo } from "../../format/words.js";
@@ -28,7 +28,8 @@ function bestShares(context: ReportContext, decision: DecisionAnalysis): string 
   // The chances are of one whole: written together, they add up to 100% (docs/numbers.md).
   const chances = bestChances(decision.options);
   const counted = { samples: decision.samples, unit: "outcome" };
-  const firstShare = first!.probabilityBest === 1 ? "in every one of them" : `in ${chances[first!.scenario]} of them`;
+  // "in every one of them" when it is best in every outcome (`shareOfWords`, the rule of every view).
+  const firstShare = `in ${shareOfWords(first!.probabilityBest, chances[first!.scenario]!, "them")}`;
   // Options with the same chance in words are named together, in the order of their chances, as `run` names them.
   return `${runs}, ${[
     `${optionName(context, first!.scenario)} comes out best ${firstShare}`,

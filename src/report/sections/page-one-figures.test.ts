@@ -217,9 +217,13 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
 
   // How often the recommended option comes out strictly ahead (a tie, which chanceAbove counts half,
   // taken out) and how often level; level in every outcome shows neither figure.
+  // Ahead in every one of the samples, or in none (counted: wins plus half the ties, less half the ties), is
+  // said as the count, as the decision section says the same draws.
   const addAhead = (chanceAbove: number, chanceLevel: number) => {
     if (chanceLevel >= 1) return;
-    add("ahead-chance", formatChance(chanceAbove - chanceLevel / 2));
+    const samples = result.decision!.samples;
+    const wins = Math.round((chanceAbove - chanceLevel / 2) * samples);
+    add("ahead-chance", wins === samples ? "every one of them" : wins === 0 ? "none of them" : formatChance(chanceAbove - chanceLevel / 2));
     if (chanceLevel > 0) add("level-chance", formatChance(chanceLevel));
   };
   const close = result.judgement.closeCall;

@@ -27,6 +27,8 @@ import {
   lessThanOneUnit,
   lessThanOneUnitApart,
   plural,
+  saidAsCount,
+  shareOfWords,
   theMonths,
 } from "../../format/numbers.js";
 import {
@@ -196,15 +198,21 @@ function aheadOfRunnerUp(context: ReportContext): string {
 /**
  * "comes out ahead of “B” in 56% of them": how often an option beats `other` on the same draws, ties
  * said apart (`aheadAndLevel`): "ahead … in 25% of them and level in 50%", "level with “B” in every one of them".
+ * Ahead in every outcome, or in none, is said as the count ("in every one of them", `shareOfWords`), as
+ * the decision section says the same draws, not "in over 99% of them" beside its "every one of them".
  * Named: "ahead" alone reads as "gains money", which the chance of any gain, further down, may deny.
  */
 function aheadOf(context: ReportContext, other: string, chanceAbove: number, chanceLevel: number | null, only = false): string {
-  const { level } = aheadAndLevel(chanceAbove, chanceLevel);
+  const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
   if (level >= 1) return `comes out level with ${optionName(context, other)} in every one of them`;
   // Ahead, level and behind are shares of one whole: rounded together, as the decision section says them.
   const written = aheadAndLevelWords(chanceAbove, chanceLevel);
   const levelToo = level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
-  return `comes out ahead of ${optionName(context, other)} in ${only ? "only " : ""}${figure("ahead-chance", written.ahead)} of them${levelToo}`;
+  // A count is no "only": "in none of them", not "in only none of them".
+  const share = saidAsCount(ahead)
+    ? figure("ahead-chance", shareOfWords(ahead, written.ahead, "them"))
+    : `${only ? "only " : ""}${figure("ahead-chance", written.ahead)} of them`;
+  return `comes out ahead of ${optionName(context, other)} in ${share}${levelToo}`;
 }
 
 /** The payback month in words, for a table cell: "nothing to pay back" for an option that changes nothing (`paybackFigure`). */

@@ -3,6 +3,7 @@ import { nothingToChoose, type CaseResult, type InformationValue } from "../../.
 import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import { informationLabel } from "../../../src/format/information-words.js";
 import { bestChances, bestLevelWords, nothingToChooseWords, nothingToMeasureWords, tieShareWords, worthUpTo } from "../../../src/format/words.js";
+import { saidAsCount } from "../../../src/format/numbers.js";
 import { formatMoney } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
@@ -83,7 +84,7 @@ function DecisionPanelView({ result, refining }: { result: CaseResult; refining:
               <span className="decision-option-label">{option.label}</span>
               <span className="decision-option-share">
                 Best in <span data-figure="probability-best">{chances[option.scenario]}</span>
-                {option.probabilityBest === 0 || option.probabilityBest === 1 ? "" : " of outcomes"}
+                {saidAsCount(option.probabilityBest) ? "" : " of outcomes"}
               </span>
               <span className="decision-bar" aria-hidden="true">
                 <span style={{ width: `${option.probabilityBest * 100}%`, background: scenarioColour(result, option.scenario) }} />

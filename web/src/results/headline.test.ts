@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { buildResult, MonteCarlo, validateScenarioText, withUncertainty } from "../../../src/engine/index.js";
 import { formatChance } from "../../../src/format/numbers.js";
+import { paybackAndGainChancesDiffer } from "../../../src/format/words.js";
 import { uncertaintyFromResult } from "../../../src/report/uncertainty-view.js";
 import { tinyMoney } from "../../../src/test-support/tiny-money.js";
 import { withEdits } from "../../../src/test-support/text-edits.js";
@@ -44,12 +45,13 @@ describe("what an option asks for, on its card", () => {
 });
 
 /**
- * The card's chance that an option pays back, over 12 months, in page 1's words: with its basis beside the
- * chance of a gain in today's money where the two read differently and the case discounts, else alone.
+ * The card's chance that an option pays back, over 12 months, in page 1's words, held as the literal
+ * sentence: with its basis beside the chance of a gain in today's money where the figures call for it
+ * (`paybackAndGainChancesDiffer`, the rule the card and page 1 share, not a copy of it here), else alone.
  */
 function paybackChanceSentence(range: { probabilityPaysBack: number; probabilityNpvPositive: number }, discountRate: number): string {
   const [paysBack, gain] = [formatChance(range.probabilityPaysBack), formatChance(range.probabilityNpvPositive)];
-  return discountRate !== 0 && paysBack !== gain
+  return paybackAndGainChancesDiffer(range, discountRate)
     ? `The chance that it pays back within 12 months, before valuing money over time, is ${paysBack} (of a gain in today's money: ${gain}).`
     : `The chance that it pays back within 12 months is ${paysBack}.`;
 }

@@ -48,6 +48,10 @@ describe("the note of a close call whose third option is named for its chance al
     const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
     const note = renderToStaticMarkup(createElement(JudgementNote, { result, busy: false })).replace(/<[^>]+>/g, "");
     // It said "(5% and 23% of its net gain, ahead of “Second” in over 99% of the outcomes)", the third's chance nowhere.
-    expect(note).toContain(`ahead of “Second” in over 99% and of “Third” in ${formatChance(result.decision!.chanceAbove.b!.d!)} of the outcomes`);
+    // Ahead of “Second” in every one of the samples: the count, as page 1 and the decision panel say the same draws, not "over 99%".
+    expect(result.decision!.chanceAbove.b!.c!).toBe(1);
+    expect(note).toContain(
+      `ahead of “Second” in every one of the 2,000 outcomes and of “Third” in ${formatChance(result.decision!.chanceAbove.b!.d!)} of them`,
+    );
   });
 });
