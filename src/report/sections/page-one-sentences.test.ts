@@ -982,13 +982,13 @@ describe("page 1's cards, whose figures they are and on what footing", () => {
     );
     expect(text).toContain(`What it would lose ${loss} a loss over 36 months, in today's money`);
     // Its range in the card's own convention: it read "between -€66,500 and €8,550" under "What it would lose".
-    const range = result.comparisons.managed!.distribution!.npv;
+    const { p5, p95 } = result.comparisons.managed!.distribution!.npv;
     const end = (value: number) => (value < 0 ? `a loss of ${formatMoney(-value, "EUR")}` : `a gain of ${formatMoney(value, "EUR")}`);
-    expect(range.p5).toBeLessThan(0);
+    expect(p5).toBeLessThan(0);
     expect(text).toContain(
-      range.p95 < 0
-        ? `The loss is likely to fall between ${formatMoney(-range.p95, "EUR")} and ${formatMoney(-range.p5, "EUR")}.`
-        : `The result is likely to fall between ${end(range.p5)} and ${end(range.p95)}.`,
+      p95! < 0
+        ? `The loss is likely to fall between ${formatMoney(-p95!, "EUR")} and ${formatMoney(-p5!, "EUR")}.`
+        : `The result is likely to fall between ${end(p5!)} and ${end(p95!)}.`,
     );
     expect(text).not.toMatch(/The net gain is likely to fall between -€/);
   });
