@@ -56,8 +56,18 @@ describe.skipIf(!inChromium)("the web app's chart of where the gain comes from",
         for (const width of [1280, 390]) {
           const page = await openWatchedPage(browser, { url: server.url, problems: consoleProblems, width });
           const figure = page.locator("figure.chart", { has: page.locator("[data-chart=benefit]") });
-          await figure.scrollIntoViewIfNeeded();
-          await figure.locator("[data-chart=benefit] svg, [data-chart=benefit] canvas").first().waitFor();
+          // A chart is drawn once it comes near the screen; figures that arrive after the scroll (the
+          // ranges, the decision) can move it away again, so it is scrolled to until it is drawn.
+          const drawn = figure.locator("[data-chart=benefit] svg, [data-chart=benefit] canvas").first();
+          await expect
+            .poll(
+              async () => {
+                await figure.scrollIntoViewIfNeeded();
+                return drawn.isVisible();
+              },
+              { timeout: 20_000 },
+            )
+            .toBe(true);
           const note = (await figure.locator("figcaption").textContent()) ?? "";
           // It read "Gain against the baseline over 36 months, by kind of cost." beside a bar of −€14,200
           // where the change costs €12,382 in all, with nothing to say why.
