@@ -98,6 +98,19 @@ function ratio(value: number | null): string {
   return value === null ? "–" : escapeHtml(formatPercent(value));
 }
 
+/**
+ * The options table's column names: its header, and, where a phone stacks the table into one block per
+ * option, the name beside each figure (`data-label`), written once for both.
+ */
+const COLUMN = {
+  npv: "Net gain",
+  payback: "Pays back",
+  upFront: "Up front",
+  teamTime: "Team time",
+  roi: "Return on cost",
+  dora: "DORA's return on investment",
+} as const;
+
 /** The options side by side: what each asks for and returns. */
 export const optionsSection: ReportSection = {
   id: "options",
@@ -123,20 +136,20 @@ export const optionsSection: ReportSection = {
           adjusted && risk
             ? `<tr data-option-risk-adjusted="${escapeHtml(comparison.alternative)}" class="muted">
   <td>risk-adjusted ${escapeHtml(riskAdjustmentShares(risk))}</td>
-  <td class="number" data-label="Net gain">${amount(gainFigure(adjusted.npv, context))}</td>
+  <td class="number" data-label="${COLUMN.npv}">${amount(gainFigure(adjusted.npv, context))}</td>
   <td></td><td></td><td></td>
-  <td class="number" data-label="Return on cost">${ratio(adjusted.roi)}</td>
+  <td class="number" data-label="${COLUMN.roi}">${ratio(adjusted.roi)}</td>
   <td></td>
 </tr>`
             : "";
         return `<tr data-option="${escapeHtml(comparison.alternative)}">
   <td>${userText(context.label(comparison.alternative))}${mark}</td>
-  <td class="number" data-label="Net gain">${amount(npvShown(comparison))}</td>
-  <td class="nowrap" data-label="Pays back">${escapeHtml(payback)}${paybackWithin(comparison)}${paybackSpread(context, comparison)}</td>
-  <td class="number" data-label="Up front">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
-  <td class="number" data-label="Team time">${escapeHtml(formatHoursInTable(comparison.investment.teamHours))}</td>
-  <td class="number" data-label="Return on cost">${ratio(comparison.roi)}</td>
-  <td class="number" data-label="DORA's return on investment">${ratio(comparison.conventions.dora.roi)}</td>
+  <td class="number" data-label="${COLUMN.npv}">${amount(npvShown(comparison))}</td>
+  <td class="nowrap" data-label="${COLUMN.payback}">${escapeHtml(payback)}${paybackWithin(comparison)}${paybackSpread(context, comparison)}</td>
+  <td class="number" data-label="${COLUMN.upFront}">${upFrontCell(comparison, amount(context.money(comparison.investment.cash)))}</td>
+  <td class="number" data-label="${COLUMN.teamTime}">${escapeHtml(formatHoursInTable(comparison.investment.teamHours))}</td>
+  <td class="number" data-label="${COLUMN.roi}">${ratio(comparison.roi)}</td>
+  <td class="number" data-label="${COLUMN.dora}">${ratio(comparison.conventions.dora.roi)}</td>
 </tr>${adjustedRow}`;
       })
       .join("");
@@ -145,7 +158,7 @@ export const optionsSection: ReportSection = {
 ${prose(`Each option is compared with today, ${optionName(context, result.baseline)}. The net gain counts every cost and every saving over ${theMonths(result.horizonMonths)}${inTodaysMoney(result.discountRate, ", ")}.`)}
 ${descriptions(context)}
 <table class="wide stacks">
-  <thead><tr><th>Option</th><th class="number">Net gain</th><th>Pays back</th><th class="number">Up front</th><th class="number">Team time</th><th class="number">Return on cost</th><th class="number">DORA's return on investment</th></tr></thead>
+  <thead><tr><th>Option</th><th class="number">${COLUMN.npv}</th><th>${COLUMN.payback}</th><th class="number">${COLUMN.upFront}</th><th class="number">${COLUMN.teamTime}</th><th class="number">${COLUMN.roi}</th><th class="number">${COLUMN.dora}</th></tr></thead>
   <tbody>${rows}</tbody>
 </table>${lessThanTodaysChange(context, comparisons)}
 ${conventionsNote(context)}

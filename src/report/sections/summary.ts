@@ -221,6 +221,19 @@ function paybackWords(context: ReportContext, comparison: ComparisonResult): str
 }
 
 /**
+ * The close call's table's column names: its header, and, where a phone stacks the table into one
+ * block per option, the name beside each figure (`data-label`), written once for both.
+ */
+const TRADE_OFF_COLUMN = {
+  npv: "Net gain",
+  upFront: "Up front",
+  teamTime: "Team time",
+  payback: "Pays back",
+  chance: "Chance it pays back",
+  roi: "Return on cost",
+} as const;
+
+/**
  * Two close options side by side on page 1: what each asks for, how soon and how surely it pays back,
  * and what it returns, so the reader chooses on what matters to them, not on one name.
  */
@@ -238,30 +251,30 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
       const distribution = context.uncertainty?.distribution[comparison.alternative];
       const cells = [
         `<td>${userText(context.label(comparison.alternative))}</td>`,
-        `<td class="number" data-label="Net gain">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
-        `<td class="number" data-label="Up front">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
-        `<td class="number" data-label="Team time">${figure("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours))}</td>`,
+        `<td class="number" data-label="${TRADE_OFF_COLUMN.npv}">${figure("trade-off-npv", npvShown(comparison))}${npv ? ` <span class="muted">(${figure("trade-off-npv-low", gainFigure(npv.p5, context))} to ${figure("trade-off-npv-high", gainFigure(npv.p95, context))})</span>` : ""}</td>`,
+        `<td class="number" data-label="${TRADE_OFF_COLUMN.upFront}">${upFrontCell(comparison, figure("trade-off-cash", context.money(comparison.investment.cash)))}</td>`,
+        `<td class="number" data-label="${TRADE_OFF_COLUMN.teamTime}">${figure("trade-off-team-time", formatHoursInTable(comparison.investment.teamHours))}</td>`,
         // The month with every range at its middle: the note under the table says so.
-        `<td class="nowrap" data-label="Pays back">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
+        `<td class="nowrap" data-label="${TRADE_OFF_COLUMN.payback}">${figure("trade-off-payback", paybackWords(context, comparison))}</td>`,
         // An option that changes nothing has no chance of paying back to give: it has nothing to pay back.
         ...(sampled
           ? [
-              `<td class="number" data-label="Chance it pays back">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`,
+              `<td class="number" data-label="${TRADE_OFF_COLUMN.chance}">${figure("trade-off-payback-chance", comparison.changesNothing ? "–" : formatChance(distribution!.probabilityPaysBack))}</td>`,
             ]
           : []),
-        `<td class="number" data-label="Return on cost">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
+        `<td class="number" data-label="${TRADE_OFF_COLUMN.roi}">${figure("trade-off-roi", comparison.roi === null ? "–" : formatPercent(comparison.roi))}</td>`,
       ];
       return `<tr data-trade-off="${escapeHtml(comparison.alternative)}">${cells.join("")}</tr>`;
     })
     .join("");
   const head = [
     "<th>Option</th>",
-    '<th class="number">Net gain</th>',
-    '<th class="number">Up front</th>',
-    '<th class="number">Team time</th>',
-    "<th>Pays back</th>",
-    ...(sampled ? ['<th class="number">Chance it pays back</th>'] : []),
-    '<th class="number">Return on cost</th>',
+    `<th class="number">${TRADE_OFF_COLUMN.npv}</th>`,
+    `<th class="number">${TRADE_OFF_COLUMN.upFront}</th>`,
+    `<th class="number">${TRADE_OFF_COLUMN.teamTime}</th>`,
+    `<th>${TRADE_OFF_COLUMN.payback}</th>`,
+    ...(sampled ? [`<th class="number">${TRADE_OFF_COLUMN.chance}</th>`] : []),
+    `<th class="number">${TRADE_OFF_COLUMN.roi}</th>`,
   ];
   // The ranges in brackets are 90% ranges: said so, in page 1's words for them, not left unlabelled.
   const ranged = options.some((comparison) => npvRange(context, comparison.alternative) !== undefined);
