@@ -43,6 +43,21 @@ scenarios:
     tooling: { licences: { flatPerYear: 0.5 } }
 `;
 
+/**
+ * Two options that gain the same in every sample (the same upkeep, today's given as a range), written
+ * to `folder`: each is best in half of the samples, ties shared, and level with the other on average.
+ */
+function writeEqualOptions(folder: string): string {
+  const file = join(folder, "equal.yaml");
+  const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
+  const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
+    "alreadyLive: 2, upkeepHoursPerMonth: 30,",
+    "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
+  ]);
+  writeFileSync(file, text);
+  return file;
+}
+
 describe("voi on inputs that barely matter", () => {
   it("says a value and a noise level both under one unit plainly: '(less than €1, at or below the noise level)', not '… of less than €1'", async () => {
     const temp = makeTempFolder();
@@ -303,13 +318,7 @@ describe("voi", () => {
   it("says two options that gain the same are level at the top in every outcome, not 'best in 50%' each, as the reason nothing is worth measuring", async () => {
     const temp = makeTempFolder();
     try {
-      const file = join(temp.path, "equal.yaml");
-      const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
-      const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
-        "alreadyLive: 2, upkeepHoursPerMonth: 30,",
-        "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
-      ]);
-      writeFileSync(file, text);
+      const file = writeEqualOptions(temp.path);
       const json = JSON.parse((await runCliCaptured(["voi", file, "--json", "--samples", "2000"])).stdout);
       // The two options gain the same in every sample: each is "best" in half of them (ties shared), and knowing more is worth nothing.
       expect(json.evpi).toBe(0);
@@ -333,13 +342,7 @@ describe("voi", () => {
   it("marks every option level on average alike, not the first in the file alone as 'best on average'", async () => {
     const temp = makeTempFolder();
     try {
-      const file = join(temp.path, "equal.yaml");
-      const option = "    projects: { upkeepHoursPerMonth: 11 }\n";
-      const text = withEdits(oneOptionCase(`${option}  alt2:\n    label: Other tools\n${option}`), [
-        "alreadyLive: 2, upkeepHoursPerMonth: 30,",
-        "alreadyLive: 2, upkeepHoursPerMonth: { low: 25, high: 35 },",
-      ]);
-      writeFileSync(file, text);
+      const file = writeEqualOptions(temp.path);
       const json = JSON.parse((await runCliCaptured(["voi", file, "--json", "--samples", "2000"])).stdout);
       // `best` keeps its meaning (the first with the highest expected NPV); `bestOnAverage` lists every option level with it.
       expect(json.best).toBe("alt");
