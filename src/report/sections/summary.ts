@@ -559,6 +559,25 @@ function lossRange(context: ReportContext, npv: { readonly p5: number; readonly 
   return `The result is likely to fall between ${end(low, "npv-low")} and ${end(high, "npv-high")}.`;
 }
 
+/**
+ * Over a plan of a year or less, page 1's gain before valuing it over time is the whole plan's, the cash
+ * paid at the start included; the web app's cards, `run`'s table and the workbook give the same months'
+ * gain without that cash (`benefitLastTwelveMonths`, "Gain, last 12 months … without the cash paid at the
+ * start"). Where the two read differently, both are said, so that neither reads as the other (€8,632
+ * on the web app's card beside page 1's "€6,630" read as the same gain): empty where they read the same.
+ * @example withoutCashAtStart(context, closeCallsFullSet) // " with the cash paid at the start, €8,630 without it"
+ * @example withoutCashAtStart(context, lossBeforeAGain) // " with the cash paid at the start; without it, a gain of €1,200"
+ */
+function withoutCashAtStart(context: ReportContext, comparison: ComparisonResult): string {
+  const whole = gainOrLossWords(comparison.totalNetBenefit, context);
+  const months = gainOrLossWords(comparison.benefitLastTwelveMonths, context);
+  if (comparison.timeZeroNet === 0 || (whole.loss === months.loss && whole.written === months.written)) return "";
+  const without = figure("undiscounted-gain-months", months.written);
+  return whole.loss === months.loss
+    ? ` with the cash paid at the start, ${without} without it`
+    : ` with the cash paid at the start; without it, ${months.loss ? "a loss" : "a gain"} of ${without}`;
+}
+
 function returnCard(context: ReportContext, comparison: ComparisonResult): string {
   const { result } = context;
   const horizon = result.horizonMonths;
@@ -590,8 +609,8 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       : context.money(undiscounted) === context.money(comparison.npv)
         ? "" // Undiscounted, the gain reads as the net gain above (a rate of 0%, the DORA calculator's): said once.
         : horizon === 12
-          ? `Before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} over the 12 months is ${figure("undiscounted-gain", undiscountedSaid.written)}.`
-          : `Over ${theMonths(horizon, true)}, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}.`;
+          ? `Before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} over the 12 months is ${figure("undiscounted-gain", undiscountedSaid.written)}${withoutCashAtStart(context, comparison)}.`
+          : `Over ${theMonths(horizon, true)}, before valuing it over time, the ${undiscountedSaid.loss ? "loss" : "gain"} is ${figure("undiscounted-gain", undiscountedSaid.written)}${withoutCashAtStart(context, comparison)}.`;
   const npv = npvRange(context, comparison.alternative);
   // The range belongs to the net gain above, so it says so and comes first, before any other figure.
   // A range's end above zero under one unit reads "less than €1" (`gainFigure`), as the figure above it does, not "€0".
