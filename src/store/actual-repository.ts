@@ -1,3 +1,4 @@
+import { teamWords } from "./planned-teams.js";
 import { actualFields, type ActualField, type ActualMonth, type ActualValues } from "../shared/actual-fields.js";
 import { monthRows, type ActualRows } from "./actual-rows.js";
 import { noteWrite, StoreError, type StoreDatabase } from "./database.js";
@@ -76,9 +77,9 @@ export function writeActuals(
       const month = rows.month(row);
       if (!horizons.has(team)) horizons.set(team, horizonOf.get(team) as number | undefined);
       const horizon = horizons.get(team);
-      if (horizon === undefined) throw new StoreError(`team ${JSON.stringify(team)} has no plan in this store; nothing was written`);
+      if (horizon === undefined) throw new StoreError(`${teamWords(team)} has no plan in this store; nothing was written`);
       if (!Number.isInteger(month) || month < 1 || month > horizon) {
-        throw new StoreError(`month ${month} of team ${JSON.stringify(team)} is outside its plan's months 1 to ${horizon}; nothing was written`);
+        throw new StoreError(`month ${month} of ${teamWords(team)} is outside its plan's months 1 to ${horizon}; nothing was written`);
       }
     }
     // Each team's recorded months, read once per team (at most its plan's horizon of them).

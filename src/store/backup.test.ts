@@ -238,7 +238,7 @@ describe("backupStore", () => {
       freezeTeams(store, 1, 12);
       // It replaced other.db with a copy of case.db, platform's plan gone, no .bak kept.
       await expect(backupStore(store, other, { force: true })).rejects.toThrow(
-        `${other} is another store, not an earlier backup of ${join(here, "case.db")}: it holds none of its plans (it holds the plan of team platform, better frozen from case.yaml on `,
+        `${other} is another store, not an earlier backup of ${join(here, "case.db")}: it holds none of its plans (it holds the plan of team "platform", better frozen from case.yaml on `,
       );
       expect(readdirSync(here).sort()).toEqual(["case.db", "case.db-shm", "case.db-wal", "other.db"]);
       // An earlier backup of this store, taken before a plan was added, is replaced as before.

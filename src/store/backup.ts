@@ -12,6 +12,7 @@ import {
   syncFolder,
   temporaryPath,
 } from "../shared/atomic-write.js";
+import { teamWords } from "./planned-teams.js";
 import { folderNotWritable, holdsNothing, journalFilesBeside, ofAnotherProgram, StoreError, type StoreDatabase } from "./database.js";
 
 /**
@@ -50,7 +51,7 @@ export async function backupStore(database: StoreDatabase, target: string, optio
       );
     if (other?.kind === "another store") {
       const { first, more } = other;
-      const plans = `the plan of team ${first.team}, ${first.scenario} frozen from ${first.fileName} on ${first.frozenAt.slice(0, 10)}${more > 0 ? ` and ${more} more` : ""}`;
+      const plans = `the plan of ${teamWords(first.team)}, ${first.scenario} frozen from ${first.fileName} on ${first.frozenAt.slice(0, 10)}${more > 0 ? ` and ${more} more` : ""}`;
       throw new StoreError(
         `${target} is another store, not an earlier backup of ${database.name}: it holds none of its plans (it holds ${plans}), so a backup will not replace it; back up to a new file, or over an earlier backup of this store; nothing was written`,
       );

@@ -1,3 +1,4 @@
+import { teamWords } from "./planned-teams.js";
 import { RecordedMonthsError, writeActuals, type DroppedMeasures } from "./actual-repository.js";
 import type { ActualRows } from "./actual-rows.js";
 import { restoreHoursWithoutIncident } from "../engine/index.js";
@@ -164,7 +165,7 @@ export function importActualsCsv(store: StoreDatabase, bytes: Uint8Array, option
     const issues = error.conflicts.map((conflict) => ({
       line: conflict.line ?? 0,
       column: "month",
-      message: `month ${conflict.month}${several ? ` of team ${conflict.team}` : ""} is already recorded (by ${conflict.storedSource})`,
+      message: `month ${conflict.month}${several ? ` of ${teamWords(conflict.team)}` : ""} is already recorded (by ${conflict.storedSource})`,
     }));
     return { status: "refused", reason: "already recorded", issues, issueCount: issues.length };
   }

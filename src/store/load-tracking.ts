@@ -5,6 +5,7 @@ import { sha256Hex } from "./fingerprint.js";
 import { currentPlan, plannedTeams } from "./plan-repository.js";
 import type { StoredPlan } from "./plan.js";
 import { planVersusActual } from "./plan-versus-actual.js";
+import { freezePlanWords, quotedTeam, teamsWithAPlanWords, teamWords } from "./planned-teams.js";
 import type { CaseTracking } from "../shared/tracking-types.js";
 
 /** Defined with the other plan-versus-actual types, which the views read without the store. */
@@ -15,7 +16,7 @@ function chooseTeam(teams: readonly string[], plans: (team: string) => StoredPla
   if (matching.length === 1) return matching[0]!;
   if (teams.includes("default")) return "default";
   if (teams.length === 1) return teams[0]!;
-  throw new StoreError(`${storePath} holds plans for ${teams.length} teams (${teams.join(", ")}); say which one with --team`);
+  throw new StoreError(`${storePath} holds plans for ${teams.length} teams (${teams.map(quotedTeam).join(", ")}); say which one with --team`);
 }
 
 /**
@@ -30,7 +31,7 @@ export function loadCaseTracking(caseText: string, storePath: string, team?: str
   try {
     const teams = plannedTeams(store);
     if (team !== undefined && !teams.includes(team)) {
-      throw new StoreError(`${storePath}: team ${JSON.stringify(team)} has no plan${teams.length > 0 ? `; teams with a plan: ${teams.join(", ")}` : ""}`);
+      throw new StoreError(`${storePath}: ${teamWords(team)} has no plan${teamsWithAPlanWords(team, teams)}${freezePlanWords(team, teams)}`);
     }
     if (teams.length === 0) return undefined;
     const fingerprint = sha256Hex(caseText);

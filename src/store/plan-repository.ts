@@ -1,3 +1,4 @@
+import { teamWords } from "./planned-teams.js";
 import { rulesOfStoredPlan } from "../engine/index.js";
 import { calendarIndex, calendarMonthOf } from "./calendar.js";
 import { noteWrite, StoreError, type StoreDatabase } from "./database.js";
@@ -103,7 +104,7 @@ export function savePlan(
     const existing = currentPlan(database, plan.team);
     if (existing && !options.replace) {
       throw new StoreError(
-        `team ${JSON.stringify(plan.team)} already has a plan: "${existing.scenario}" from ${existing.fileName}, frozen ${existing.frozenAt.slice(0, 10)}; use --replace to freeze a new one (the old one is kept in the store's history)`,
+        `${teamWords(plan.team)} already has a plan: "${existing.scenario}" from ${existing.fileName}, frozen ${existing.frozenAt.slice(0, 10)}; use --replace to freeze a new one (the old one is kept in the store's history)`,
       );
     }
     // A month is recorded for a calendar month: a new plan that starts in another month keeps each
@@ -118,12 +119,12 @@ export function savePlan(
     const last = recorded[recorded.length - 1];
     if (first !== undefined && first - shift < 1) {
       throw new StoreError(
-        `team ${JSON.stringify(plan.team)} has actuals for ${named(first)}, before the new plan's first month ${plan.startMonth}; recorded months stay on their calendar months, so nothing was changed: start the plan in ${calendarMonthOf(oldStart!, first)} or earlier`,
+        `${teamWords(plan.team)} has actuals for ${named(first)}, before the new plan's first month ${plan.startMonth}; recorded months stay on their calendar months, so nothing was changed: start the plan in ${calendarMonthOf(oldStart!, first)} or earlier`,
       );
     }
     if (last !== undefined && last - shift > plan.horizonMonths) {
       throw new StoreError(
-        `team ${JSON.stringify(plan.team)} has actuals for ${named(last)}, beyond the new plan's horizon of ${plan.horizonMonths} months${plan.startMonth ? ` (to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)})` : ""}; nothing was changed`,
+        `${teamWords(plan.team)} has actuals for ${named(last)}, beyond the new plan's horizon of ${plan.horizonMonths} months${plan.startMonth ? ` (to ${calendarMonthOf(plan.startMonth, plan.horizonMonths)})` : ""}; nothing was changed`,
       );
     }
     if (shift !== 0) {

@@ -472,7 +472,7 @@ describe("track import --format", () => {
     ]);
     expect(exitCode, stderr).toBe(0);
     expect(stdout).toMatch(
-      /^imported 4 months \(2026-01, 2026-02, 2026-03, 2026-04\) of incidents, hoursToRestore, deployments, manualHours, meetingHours, upkeepHours, buildHours for team default/,
+      /^imported 4 months \(2026-01, 2026-02, 2026-03, 2026-04\) of incidents, hoursToRestore, deployments, manualHours, meetingHours, upkeepHours, buildHours for team "default"/,
     );
     const months = await show();
     expect(months[0].recordedFields).toEqual(["incidents", "hoursToRestore", "deployments"]);

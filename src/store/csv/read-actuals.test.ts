@@ -70,7 +70,13 @@ describe("readActualsCsv", () => {
 
   it("names a team without a plan once, with the command that fixes it", () => {
     const read = readActualsCsv(bytes("team,month,upkeepHours\nghost,1,3\nghost,2,3\n"), options);
-    expect(read.issues).toEqual([{ line: 2, column: "team", message: expect.stringContaining('team "ghost" has no plan in this store; freeze one first') }]);
+    expect(read.issues).toEqual([
+      {
+        line: 2,
+        column: "team",
+        message: expect.stringContaining('team "ghost" has no plan in this store. Freeze one with: mlops-roi track plan CASE.yaml --team "ghost"'),
+      },
+    ]);
   });
 
   // The README: bad input gets a clear error in bounded time and memory. A file of millions of bad

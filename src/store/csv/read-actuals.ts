@@ -3,7 +3,7 @@ import { ActualColumns } from "../actual-rows.js";
 import { monthNumberOf } from "../calendar.js";
 import { checkTeamName, MAX_NOTE_LENGTH, parseActualValue } from "../validate-actual.js";
 import { mapHeader, type ColumnTarget } from "./columns.js";
-import { teamsWithAPlanWords } from "../planned-teams.js";
+import { freezePlanWords, teamsWithAPlanWords, teamWords } from "../planned-teams.js";
 import { decodeText, type TextEncodingName } from "./decode.js";
 import { BoundedIssues, detectDelimiter, forEachCsvRecord, type CsvRecord, type LineIssue } from "../../shared/csv.js";
 
@@ -176,14 +176,12 @@ export function readActualsColumns(bytes: Uint8Array, options: ReadActualsOption
 
 /**
  * A team the file names that has no plan: the teams that have one, the closest first when one is
- * close (a "Platform Team" for "platform team" would else be frozen as a second team), as `track add`
- * names them.
- * @example teamWithoutPlanMessage("Platform Team", ["default", "platform team"]) // 'team "Platform Team" has no plan in this store; teams with a plan: default, platform team (did you mean "platform team"?); …'
+ * close (a "Platform Team" for "platform team" would else be frozen as a second team), and how to
+ * freeze a plan for it, in the words of `track add` (`teamsWithAPlanWords`, `freezePlanWords`).
+ * @example teamWithoutPlanMessage("Platform Team", ["default", "platform team"]) // 'team "Platform Team" has no plan in this store; teams with a plan: "default", "platform team" (did you mean "platform team"?); or, for a new team, freeze its plan with: …'
  */
 export function teamWithoutPlanMessage(team: string, plannedTeams: readonly string[]): string {
-  const others = teamsWithAPlanWords(team, plannedTeams);
-  const first = plannedTeams.length > 0 ? "for a new team, freeze its plan first" : "freeze one first";
-  return `team ${JSON.stringify(team)} has no plan in this store${others}; ${first}: mlops-roi track plan CASE.yaml --team ${JSON.stringify(team)}`;
+  return `${teamWords(team)} has no plan in this store${teamsWithAPlanWords(team, plannedTeams)}${freezePlanWords(team, plannedTeams)}`;
 }
 
 /** Where `rowChecker` puts the problems it finds. */
@@ -305,7 +303,7 @@ function rowChecker(
       issues.push({
         line,
         column: "month",
-        message: `month ${month.month}${team === options.team ? "" : ` of team ${team}`} is also on line ${earlier}; give each month once`,
+        message: `month ${month.month}${team === options.team ? "" : ` of ${teamWords(team)}`} is also on line ${earlier}; give each month once`,
       });
       return;
     }

@@ -7,6 +7,7 @@ import { MAX_NOTE_LENGTH, parseActualValue } from "../../../store/validate-actua
 import { formatMoneyExact as formatMoney, moneyAddingUp, roundedApartWords } from "../../../format/numbers.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, requirePlan, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { teamWords } from "../../../store/planned-teams.js";
 import { droppedText, recordedValueText, restoreHoursWarning } from "./format.js";
 import { restoreHoursOutageCost, restoreHoursWithoutIncident, rulesInForce } from "../../../engine/index.js";
 
@@ -74,7 +75,7 @@ Examples:
         } catch (error) {
           if (error instanceof RecordedMonthsError) {
             throw new UserError(
-              `month ${month.month} of team ${JSON.stringify(team)} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`,
+              `month ${month.month} of ${teamWords(team)} is already recorded (by ${error.conflicts[0]!.storedSource}); use --replace to overwrite it; nothing was recorded`,
             );
           }
           throw error;
@@ -113,7 +114,7 @@ Examples:
           .map(([field, value]) => `${field} ${recordedValueText(field as ActualField, value, plan.currency)}`)
           .join(", ");
         output.stdout(
-          `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for team ${JSON.stringify(team)}: ${recorded}\n` +
+          `recorded month ${month.month}${compared.calendarMonth ? ` (${compared.calendarMonth})` : ""} for ${teamWords(team)}: ${recorded}\n` +
             droppedText(dropped) +
             // --replace allows overwriting a recorded month; a month with no record is recorded all the same, and said to be new.
             (options.replace && replaced === 0 ? `  nothing to replace: month ${month.month} had no record, so it is recorded as a new month\n` : "") +

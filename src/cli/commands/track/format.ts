@@ -1,4 +1,5 @@
 import type { ComparedMonth, MonthFigures, PlanComparison } from "../../../store/compare.js";
+import { DEFAULT_TEAM, teamWords } from "../../../store/planned-teams.js";
 import type { Forecast } from "../../../store/forecast.js";
 import type { PlanVersusActual } from "../../../store/plan-versus-actual.js";
 import type { DroppedMeasures } from "../../../store/actual-repository.js";
@@ -52,7 +53,7 @@ function otherOverheads(figures: MonthFigures): number {
 export function renderSummary(comparison: PlanComparison, forecast: Forecast | null, forecastProblem?: string): string {
   const money = (value: number) => formatMoney(value, comparison.currency);
   const lines: string[] = [];
-  lines.push(`Plan versus actual — team ${comparison.team}`);
+  lines.push(`Plan versus actual — ${teamWords(comparison.team)}`);
   lines.push(`Plan: "${comparison.scenarioLabel}" (${comparison.scenario}) against "${comparison.baselineLabel}" (${comparison.baseline})`);
   const end = comparison.months[comparison.months.length - 1]!;
   lines.push(
@@ -369,7 +370,7 @@ export function droppedText(dropped: readonly DroppedMeasures[] | undefined, opt
       const outcome = options.dryRun
         ? `the import would drop ${one ? "it" : "them"} (the plan's values would stand in)`
         : "no longer recorded (the plan's values stand in)";
-      return `  month ${month.month}${month.team === "default" ? "" : ` of team ${month.team}`}: ${listInWords(lost)} ${one ? "was" : "were"} recorded and ${one ? "is" : "are"} not in the new record: ${outcome}\n`;
+      return `  month ${month.month}${month.team === DEFAULT_TEAM ? "" : ` of ${teamWords(month.team)}`}: ${listInWords(lost)} ${one ? "was" : "were"} recorded and ${one ? "is" : "are"} not in the new record: ${outcome}\n`;
     })
     .join("");
 }
@@ -410,10 +411,13 @@ export interface OutageCost {
  * @example restoreHoursWarning("--hours-to-restore 6 with --incidents 0", "--incidents N", [{ cost: 900, outageCostPerHour: 150, currency: "EUR" }]) // "--hours-to-restore 6 with --incidents 0: hours to restore are summed over the month's incidents, and no incident is recorded; the hours are recorded as given and costed as outage (€900 at the plan's €150 an hour), …"
  */
 export function restoreHoursWarning(given: string, incidents: string, outage: readonly OutageCost[], options: { dryRun?: boolean } = {}): string {
-  const each = outage.map(
-    (team) =>
-      `${formatMoney(team.cost, team.currency)} at ${team.team === undefined ? "the plan's" : `team ${team.team}'s plan's`} ${[team.outageCostPerHour, ...(team.otherOutageCostsPerHour ?? [])].map((rate) => formatInputMoney(rate, team.currency)).join(" and ")} an hour`,
-  );
+  const each = outage.map((team) => {
+    const rates = [team.outageCostPerHour, ...(team.otherOutageCostsPerHour ?? [])].map((rate) => formatInputMoney(rate, team.currency)).join(" and ");
+    // A team's name is quoted (`teamWords`), its plan named after the rate: "€900 at the €150 an hour of the plan of team "b"", not "team b's plan's".
+    return team.team === undefined
+      ? `${formatMoney(team.cost, team.currency)} at the plan's ${rates} an hour`
+      : `${formatMoney(team.cost, team.currency)} at the ${rates} an hour of the plan of ${teamWords(team.team)}`;
+  });
   const cost = each.length > 0 ? ` (${each.join("; ")})` : "";
   return (
     `${given}: hours to restore are summed over the month's incidents, and no incident is recorded; ` +

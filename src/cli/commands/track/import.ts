@@ -19,6 +19,7 @@ import { importActualsCsv, type ImportOutcome } from "../../../store/import-actu
 import { readBounded } from "../../../shared/read-bounded.js";
 import { UserError, type CliOutput } from "../../io.js";
 import { checkedTeam, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { teamWords } from "../../../store/planned-teams.js";
 import { droppedText, restoreHoursWarning, type OutageCost } from "./format.js";
 import { currentPlan } from "../../../store/plan-repository.js";
 import type { StoreDatabase } from "../../../store/database.js";
@@ -140,7 +141,7 @@ Examples:
         }
         warnRestoreHours(file, outcome, store, output);
         const teams = outcome.teams;
-        const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? `team ${teams[0]}` : `${teams.length} teams`}`;
+        const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} for ${teams.length === 1 ? teamWords(teams[0]!) : `${teams.length} teams`}`;
         if (outcome.status === "checked") {
           output.stdout(
             `${file}: ${summary} checked (${outcome.encoding}, delimiter ${JSON.stringify(outcome.delimiter)})${wouldReplace(outcome.replaced)}; nothing was written (--dry-run)\n` +
@@ -154,7 +155,7 @@ Examples:
             droppedText(outcome.dropped) +
             teams
               .slice(0, 10)
-              .map((name) => `  team ${name}: ${plural(counts[name] ?? 0, "month")} recorded`)
+              .map((name) => `  ${teamWords(name)}: ${plural(counts[name] ?? 0, "month")} recorded`)
               .join("\n") +
             (teams.length > 10 ? `\n  ... and ${teams.length - 10} more teams` : "") +
             "\n",
@@ -191,7 +192,7 @@ function warnRestoreHours(file: string, outcome: Extract<ImportOutcome, { months
   });
   const count = outcome.restoreHoursWithoutIncidentCount ?? kept.length;
   const where = (month: (typeof kept)[number]) =>
-    `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of team ${month.team}`}, hoursToRestore ${formatNumberAsGiven(month.hoursToRestore)})`;
+    `line ${month.line} (month ${month.month}${month.team === outcome.teams[0] && outcome.teams.length === 1 ? "" : ` of ${teamWords(month.team)}`}, hoursToRestore ${formatNumberAsGiven(month.hoursToRestore)})`;
   const more = count > kept.length ? ` and ${count - kept.length} more` : "";
   const given = `${kept.map(where).join(", ")}${more} ${count === 1 ? "records" : "record"} hours to restore with incidents 0`;
   output.stderr(`warning: ${file}: ${restoreHoursWarning(given, "the incidents column", outage, { dryRun: outcome.status === "checked" })}\n`);
@@ -290,7 +291,7 @@ async function importExports(files: string[], options: ImportOptions, team: stri
     }
     warnRestoreHours(shown, outcome, store, output);
     const fields = converted.csv.slice(0, converted.csv.indexOf("\n")).split(",").slice(1).join(", ");
-    const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for team ${team}`;
+    const summary = `${outcome.months} month${outcome.months === 1 ? "" : "s"} (${converted.months.join(", ")}) of ${fields} for ${teamWords(team)}`;
     if (outcome.status === "checked")
       output.stdout(
         `${shown}: ${summary} checked${wouldReplace(outcome.replaced)}; nothing was written (--dry-run)\n${droppedText(outcome.dropped, { dryRun: true })}`,

@@ -9,6 +9,7 @@ import { formatGain, formatMonth, plural, theMonths } from "../../../format/numb
 import { UserError, type CliOutput } from "../../io.js";
 import { loadScenario, SCENARIO_FILE_WORDS } from "../../load.js";
 import { checkedTeam, storeAndTeamWords, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { teamWords } from "../../../store/planned-teams.js";
 
 interface PlanOptions extends StoreOptions {
   scenario?: string;
@@ -62,7 +63,7 @@ Examples:
       const comparison = plan.result.comparisons[plan.scenario]!;
       const label = plan.result.scenarios[plan.scenario]!.label;
       output.stdout(
-        `froze "${label}" (${plan.scenario}) as the plan of team ${JSON.stringify(team)} in ${path}\n` +
+        `froze "${label}" (${plan.scenario}) as the plan of ${teamWords(team)} in ${path}\n` +
           `  file ${plan.fileName}, sha256 ${plan.sha256.slice(0, 12)}…, ${plural(plan.horizonMonths, "month")} from ${plan.startMonth} to ${calendarMonthOf(plan.startMonth!, plan.horizonMonths)}\n` +
           `  planned: ${comparison.paybackMonth === null ? `does not pay back within ${theMonths(plan.horizonMonths)}` : `pays back ${formatMonth(comparison.paybackMonth)}`}, net present value ${formatGain(comparison.npv, plan.currency)}\n` +
           (saved.replaced ? `  replaced the plan frozen ${saved.replaced.frozenAt.slice(0, 10)} (kept in the store's history)\n` : "") +

@@ -7,6 +7,7 @@ import { UserError, type CliOutput } from "../../io.js";
 import { toJson } from "../../json.js";
 import { renderForecast, renderPlanVersusActual } from "./format.js";
 import { checkedTeam, requirePlan, storePath, withStore, withStoreOptions, type StoreOptions } from "./store-access.js";
+import { teamWords } from "../../../store/planned-teams.js";
 
 interface ShowOptions extends StoreOptions {
   json?: boolean;
@@ -72,7 +73,7 @@ Examples:
     )
     .action(async (options: ShowOptions) => {
       await withPlanView(options, (view, plan, team) => {
-        if (!view.forecast) throw new UserError(`cannot re-forecast team ${team}: ${view.forecastProblem}`);
+        if (!view.forecast) throw new UserError(`cannot re-forecast ${teamWords(team)}: ${view.forecastProblem}`);
         if (options.json) {
           const learning = view.learning ? { learning: view.learning } : view.learningProblem ? { learningProblem: view.learningProblem } : {};
           output.stdout(toJson({ team, scenario: plan.scenario, method: forecastMethod, ...view.forecast, ...learning }));

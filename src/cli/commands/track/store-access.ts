@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { StoreError, openStore, readOnlyMessage, removeUnfilledStore, storePathFor, type StoreDatabase } from "../../../store/database.js";
 import { currentPlan, plannedTeams } from "../../../store/plan-repository.js";
-import { closestTeamWithAPlan, teamsWithAPlanWords } from "../../../store/planned-teams.js";
+import { DEFAULT_TEAM, freezePlanWords, teamsWithAPlanWords, teamWords } from "../../../store/planned-teams.js";
 import type { StoredPlan } from "../../../store/plan.js";
 import { checkTeamName } from "../../../store/validate-actual.js";
 import { UserError } from "../../io.js";
@@ -15,7 +15,7 @@ export interface StoreOptions {
   team: string;
 }
 
-export const DEFAULT_TEAM = "default";
+export { DEFAULT_TEAM };
 
 /**
  * The options a printed `track` command needs to reach a store and team, pasteable as they are: the
@@ -94,8 +94,6 @@ export function requirePlan(store: StoreDatabase, team: string, path: string): S
   if (plan) return plan;
   const teams = plannedTeams(store);
   const others = teamsWithAPlanWords(team, teams, "choose one with --team");
-  const freeze = `mlops-roi track plan CASE.yaml${team === DEFAULT_TEAM ? "" : ` --team ${JSON.stringify(team)}`}`;
   // A close name with a plan is most likely what was meant: freezing the name as given comes second, for a new team.
-  const hint = closestTeamWithAPlan(team, teams) === undefined ? `. Freeze one with: ${freeze}` : `; or, for a new team, freeze its plan with: ${freeze}`;
-  throw new UserError(`${path}: team ${JSON.stringify(team)} has no plan${others}${hint}`);
+  throw new UserError(`${path}: ${teamWords(team)} has no plan${others}${freezePlanWords(team, teams)}`);
 }

@@ -409,7 +409,8 @@ describe("track add", () => {
     expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--db", teamStore, "--team", "b")).exitCode).toBe(0);
     writeFileSync(csv, "month,team,incidents,hoursToRestore\n8,default,0,6\n3,b,0,4\n");
     expect((await track("import", csv, "--db", teamStore, "--dry-run")).stderr).toContain(
-      "costed as outage (€900 at team default's plan's €150 an hour; €0 at team b's plan's €0 an hour)",
+      // It read "€900 at team default's plan's €150 an hour", the team's name run into the sentence.
+      'costed as outage (€900 at the €150 an hour of the plan of team "default"; €0 at the €0 an hour of the plan of team "b")',
     );
   });
 
@@ -485,7 +486,7 @@ describe("track add", () => {
     await planned();
     const other = await track("add", "--db", store, "--team", "platform", "--month", "1", "--upkeep-hours", "1");
     expect(other.exitCode).toBe(1);
-    expect(other.stderr).toContain('team "platform" has no plan; teams with a plan: default');
+    expect(other.stderr).toContain('team "platform" has no plan; teams with a plan: "default"');
   });
 
   it("names the closest team with a plan for a mistyped --team in add, show and forecast, as track import does", async () => {
@@ -501,20 +502,20 @@ describe("track add", () => {
       const { exitCode, stderr } = await track(...argv);
       expect(exitCode, argv[0]).toBe(1);
       expect(stderr, argv[0]).toContain(
-        `error: ${store}: team "Platform Team" has no plan; teams with a plan: default, platform team (did you mean "platform team"? choose one with --team)`,
+        `error: ${store}: team "Platform Team" has no plan; teams with a plan: "default", "platform team" (did you mean "platform team"? choose one with --team)`,
       );
     }
     // It went on "…choose one with --team). Freeze one with: … --team "platform tem"", the typo offered first as a team to create.
     const typo = await track("add", "--db", store, "--team", "platform tem", "--month", "2025-03", "--upkeep-hours", "5");
     expect(typo.exitCode).toBe(1);
     expect(typo.stderr).toBe(
-      `error: ${store}: team "platform tem" has no plan; teams with a plan: default, platform team (did you mean "platform team"? choose one with --team); ` +
+      `error: ${store}: team "platform tem" has no plan; teams with a plan: "default", "platform team" (did you mean "platform team"? choose one with --team); ` +
         'or, for a new team, freeze its plan with: mlops-roi track plan CASE.yaml --team "platform tem"\n',
     );
     // With no close name, freezing one is the way on.
     const other = await track("show", "--db", store, "--team", "finance");
     expect(other.stderr).toBe(
-      `error: ${store}: team "finance" has no plan; teams with a plan: default, platform team (choose one with --team). Freeze one with: mlops-roi track plan CASE.yaml --team "finance"\n`,
+      `error: ${store}: team "finance" has no plan; teams with a plan: "default", "platform team" (choose one with --team). Freeze one with: mlops-roi track plan CASE.yaml --team "finance"\n`,
     );
     // track add names the team as track plan does: "for team "platform team"", not the name run into the sentence.
     const added = await track("add", "--db", store, "--team", "platform team", "--month", "2025-03", "--upkeep-hours", "5");
@@ -523,17 +524,73 @@ describe("track add", () => {
 });
 
 describe("track import", () => {
-  it("names the teams with a plan, and the closest, for a team in the file that has none, as track add does", async () => {
+  it("names the teams with a plan, and the closest, for a team in the file that has none, in track add's words", async () => {
     await planned();
     expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", "platform team")).exitCode).toBe(0);
     const csv = join(temp.path, "actuals.csv");
-    writeFileSync(csv, "month,team,upkeepHours\n2025-02,Platform Team,3\n");
+    writeFileSync(csv, "month,team,upkeepHours\n2025-02,Platform Team,3\n2025-03,finance,3\n");
     const { exitCode, stderr } = await track("import", csv, "--db", store);
     expect(exitCode).toBe(1);
-    // It only said to freeze a plan for "Platform Team": a second team beside "platform team".
+    // It only said to freeze a plan for "Platform Team": a second team beside "platform team". Then it said
+    // "teams with a plan: default, platform team (…); for a new team, freeze its plan first: …", the names
+    // unquoted and the hint in other words than track add's "; or, for a new team, freeze its plan with: …".
     expect(stderr).toContain(
-      'actuals.csv:2: team "Platform Team" has no plan in this store; teams with a plan: default, platform team (did you mean "platform team"?); for a new team, freeze its plan first: mlops-roi track plan CASE.yaml --team "Platform Team"',
+      'actuals.csv:2: team "Platform Team" has no plan in this store; teams with a plan: "default", "platform team" (did you mean "platform team"?); or, for a new team, freeze its plan with: mlops-roi track plan CASE.yaml --team "Platform Team"\n',
     );
+    // With no close name, freezing one is the way on, as track add says it.
+    expect(stderr).toContain(
+      'actuals.csv:3: team "finance" has no plan in this store; teams with a plan: "default", "platform team". Freeze one with: mlops-roi track plan CASE.yaml --team "finance"\n',
+    );
+    // The same words as track add's for the same teams, after the store's name and before "in this store".
+    const added = async (team: string) => (await track("add", "--db", store, "--team", team, "--month", "2025-02", "--upkeep-hours", "3")).stderr;
+    const hint = (text: string) =>
+      text.slice(text.indexOf("; teams with a plan")).replace(" choose one with --team", "").replace(" (choose one with --team)", "").trim();
+    expect(hint(stderr.split("\n")[0]!)).toBe(hint(await added("Platform Team")));
+    expect(hint(stderr.split("\n")[1]!)).toBe(hint(await added("finance")));
+  });
+
+  it("names the teams of a store quoted where the report cannot tell which plan to show, as track add does", async () => {
+    for (const team of ["platform team", "finance"])
+      expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", team)).exitCode).toBe(0);
+    const out = join(temp.path, "report.html");
+    // It read "holds plans for 2 teams (finance, platform team)", and for a mistyped --team
+    // "teams with a plan: finance, platform team", with no closest name and no way to freeze one.
+    const which = await runCliCaptured(["report", caseFile, "-o", out]);
+    expect(which.exitCode).toBe(1);
+    expect(which.stderr).toContain('holds plans for 2 teams ("finance", "platform team"); say which one with --team');
+    const typo = await runCliCaptured(["report", caseFile, "-o", out, "--team", "Platform Team"]);
+    expect(typo.exitCode).toBe(1);
+    expect(typo.stderr).toContain(
+      `${store}: team "Platform Team" has no plan; teams with a plan: "finance", "platform team" (did you mean "platform team"?); or, for a new team, freeze its plan with: mlops-roi track plan CASE.yaml --team "Platform Team"\n`,
+    );
+  });
+
+  it("names each team quoted in what it imported, as track add and track plan do", async () => {
+    await planned();
+    expect((await track("plan", caseFile, "--scenario", "optimal", "--start", "2025-01", "--team", "platform team")).exitCode).toBe(0);
+    const csv = join(temp.path, "actuals.csv");
+    writeFileSync(csv, "month,team,upkeepHours\n2025-02,platform team,3\n2025-02,default,3\n");
+    const both = await track("import", csv, "--db", store);
+    expect(both.exitCode).toBe(0);
+    // It read "  team platform team: 1 month recorded", the name run into the sentence.
+    expect(both.stdout).toContain('  team "platform team": 1 month recorded\n  team "default": 1 month recorded\n');
+    writeFileSync(csv, "month,upkeepHours\n2025-03,3\n2025-03,4\n");
+    // It read "month 3 of team platform team is also on line 2".
+    expect((await track("import", csv, "--db", store)).stderr).toContain("month 3 is also on line 2");
+    writeFileSync(csv, "month,team,upkeepHours\n2025-03,platform team,3\n2025-03,platform team,4\n2025-02,default,5\n");
+    const twice = await track("import", csv, "--db", store);
+    expect(twice.stderr).toContain('actuals.csv:3: month 3 of team "platform team" is also on line 2; give each month once');
+    writeFileSync(csv, "month,upkeepHours\n2025-04,3\n");
+    const one = await track("import", csv, "--db", store, "--team", "platform team");
+    // It read "imported 1 month for team platform team".
+    expect(one.stdout).toContain('imported 1 month for team "platform team" from');
+    writeFileSync(csv, "month,team,upkeepHours\n2025-04,platform team,3\n2025-04,default,3\n");
+    // It read "month 4 of team platform team is already recorded".
+    expect((await track("import", csv, "--db", store)).stderr).toContain(
+      'actuals.csv:2: month 4 of team "platform team" is already recorded (by import actuals.csv line 2)',
+    );
+    // It read "Plan versus actual — team platform team".
+    expect((await track("show", "--db", store, "--team", "platform team")).stdout).toContain('Plan versus actual — team "platform team"\n');
   });
 
   it("imports a CSV with a column mapping in one go", async () => {
@@ -546,7 +603,7 @@ describe("track import", () => {
     const { exitCode, stdout, stderr } = await track("import", csv, "--db", store, "--map", "Upkeep (h)=upkeepHours", "--map", "Comments=note");
     expect(stderr).toBe("");
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("imported 4 months for team default");
+    expect(stdout).toContain('imported 4 months for team "default"');
     const database = new Database(store, { readonly: true });
     expect(database.prepare("SELECT note FROM actuals WHERE month = 4").pluck().get()).toBe("first model; live");
     database.close();
@@ -631,7 +688,7 @@ describe("track import", () => {
     expect(replaced.stdout).toContain(
       '  month 2: upkeepHours, licences and its note ("important") were recorded and are not in the new record: no longer recorded',
     );
-    expect(replaced.stdout).toContain("  team default: 1 month recorded");
+    expect(replaced.stdout).toContain('  team "default": 1 month recorded');
     const again = await track("add", "--db", store, "--month", "2", "--incidents", "3", "--replace");
     expect(again.stdout).not.toContain("no longer recorded");
   });
@@ -643,7 +700,7 @@ describe("track import", () => {
     writeFileSync(csv, "month,incidents\n2,2\n3,1\n");
     const dry = await track("import", csv, "--db", store, "--replace", "--dry-run");
     expect(dry.exitCode).toBe(0);
-    expect(dry.stdout).toContain("2 months for team default checked");
+    expect(dry.stdout).toContain('2 months for team "default" checked');
     expect(dry.stdout).toContain("1 of them would replace a month already recorded; nothing was written (--dry-run)");
     expect(dry.stdout).toContain(
       '  month 2: upkeepHours, licences and its note ("important") were recorded and are not in the new record: the import would drop them (the plan\'s values would stand in)',
@@ -681,7 +738,7 @@ describe("track show and forecast", () => {
     );
     const { exitCode, stdout } = await track("show", "--case", caseFile);
     expect(exitCode).toBe(0);
-    expect(stdout).toContain("Plan versus actual — team default");
+    expect(stdout).toContain('Plan versus actual — team "default"');
     expect(stdout).toContain("Recorded: 2 of 12 months, through month 4 (2025-04); months 2 and 3 have no record and count as planned");
     // Month 4 records neither cash nor setup hours, and months 2 and 3 nothing: the labels say which part is the plan's working.
     expect(stdout).toMatch(/Cash spent to month 4 \(recorded in 1 of 4 months, the others worked out from the plan\)\s+€5,600\s+€6,100/);
