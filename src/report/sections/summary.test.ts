@@ -12,7 +12,8 @@ import {
   type CompiledCase,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatHours, formatMoney } from "../../format/numbers.js";
+import { formatChance, formatHours, formatMoney, formatMoneyExact } from "../../format/numbers.js";
+import { judgementSentences } from "../../format/judgement.js";
 import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
@@ -204,15 +205,22 @@ describe("page 1 frames a close call as a choice", () => {
     const text = await pageOne(compiled, result);
     const label = (name: string) => `“${result.scenarios[name]!.label}”`;
     expect(text).toContain(`Two options are close: ${label(close.best)} and ${label(close.runnerUp)}.`);
-    // The gap is the difference of the two figures beside it, as a reader works it out: 5,970 − 5,450 = 520
-    // (it said €516, the exact gap rounded on its own).
-    const shown = (value: number) => Number(formatMoney(value, "EUR").replace(/[€,]/g, ""));
+    // The gap is the difference of the two figures beside it, to the unit, as `run` and the web app write it
+    // (the engine's npvGapToTheUnit): 5,970 − 5,455 = 515. It said "but only €520 more than … (€5,450)", the
+    // difference of its figures to three significant figures, beside `run`'s "by €515".
     const best = result.comparisons[close.best]!.npv;
     const runnerUp = result.comparisons[close.runnerUp]!.npv;
-    expect(shown(best) - shown(runnerUp)).not.toBe(shown(close.npvGap));
+    expect(close.npvGapToTheUnit).toBe(Math.round(best) - Math.round(runnerUp));
+    const gap = formatMoneyExact(close.npvGapToTheUnit, "EUR");
     expect(text).toContain(
-      `${formatMoney(best, "EUR")} over 12 months in today's money, but only ${formatMoney(shown(best) - shown(runnerUp), "EUR")} more than ${label(close.runnerUp)} (${formatMoney(runnerUp, "EUR")})`,
+      `${formatMoneyExact(best, "EUR")} over 12 months in today's money, but only ${gap} more than ${label(close.runnerUp)} (${formatMoneyExact(runnerUp, "EUR")})`,
     );
+    // The same figure as the close call `run` and the web app write.
+    expect(judgementSentences(result)[0]).toContain(`leads ${label(close.runnerUp)} by ${gap} (`);
+    // And the table beside it writes the two figures the gap is worked out of.
+    const { html: report } = await createReport(compiled, { result });
+    const cells = [...report.matchAll(/data-figure="trade-off-npv">([^<]+)</g)].map((match) => match[1]);
+    expect(cells).toEqual([formatMoneyExact(best, "EUR"), formatMoneyExact(runnerUp, "EUR")]);
     expect(text).not.toContain("Go ahead with");
     const { html } = await createReport(compiled, { result });
     expect([...html.matchAll(/data-trade-off="([^"]+)"/g)].map((match) => match[1])).toEqual([close.best, close.runnerUp]);

@@ -16,10 +16,11 @@ import {
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import {
-  differenceAsWritten,
   formatChance,
+  formatGain,
   formatHours,
   formatHoursInTable,
+  formatMoneyExact,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -27,6 +28,7 @@ import {
   lessThanOneUnit,
   lessThanOneUnitApart,
   plural,
+  roundHalfAway,
   saidAsCount,
   shareOfWords,
   theMonths,
@@ -243,7 +245,8 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
-  const npvShown = (comparison: ComparisonResult) => gainFigure(closeCallNpv(result, close, comparison.alternative), context);
+  // To the unit, as the sentence above and `run` write them (`closeCallFigure`).
+  const npvShown = (comparison: ComparisonResult) => closeCallFigure(closeCallNpv(result, close, comparison.alternative), context);
   const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
   const rows = options
     .map((comparison) => {
@@ -284,6 +287,17 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
 </table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml([ranged ? netGainRangeNote() : "", sampled ? TRADE_OFF_PAYBACK_NOTE : ""].filter(Boolean).join(" "))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
 }
 
+/**
+ * A net gain where page 1 sets close options side by side (the close call's sentence and its table): to the
+ * unit, as `run` and the web app write it, so that the gap between two close options, the point of the
+ * close call, reads the same in every view (the engine's `closeCall.npvGapToTheUnit`); a gain under one
+ * unit is "less than €1" (`formatGain`).
+ * @example closeCallFigure(5454.99, context) // "€5,455" (elsewhere on page 1: "€5,450")
+ */
+function closeCallFigure(value: number, context: ReportContext): string {
+  return formatGain(value, context.result.currency, (amount) => formatMoneyExact(amount, context.result.currency));
+}
+
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const { result } = context;
@@ -298,18 +312,24 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const led = names.filter((name) => !top.includes(name));
   const tied = top.length > 1;
   const ledGroups = [...new Set(led.map((name) => close.npvShown[name]!))];
-  // A gap is the difference of the two figures written (`differenceAsWritten`). Not the same, but less than
-  // a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000 each): "less than €1 more",
+  // A gap is the difference of the two figures written, to the unit. Not the same, but less than
+  // a unit apart with figures that read alike (€9,996.40 and €9,995.60: €9,996 each): "less than €1 more",
   // as `run` says, not "only €1 more" beside two equal figures.
+  // The close call's figures are written to the unit (`closeCallFigure`), as `run` and the web app write
+  // them, so that the gap reads alike everywhere: "€5,970 …, but only €515 more than … (€5,455)", where
+  // page 1's three significant figures gave "€520 more than … (€5,450)" beside `run`'s "by €515".
+  const exact = (value: number) => formatMoneyExact(value, result.currency);
   const gapWords = ledGroups.map((npv) => {
-    const readAlike = context.money(best.npv) === context.money(npv);
-    const under = readAlike ? lessThanOneUnitApart(best.npv, npv, result.currency) : undefined;
-    return { readAlike, under, gap: differenceAsWritten(best.npv, npv) };
+    const readAlike = exact(best.npv) === exact(npv);
+    // Less than a unit apart, "less than €1 more" whether or not the two read alike, as `run` says it
+    // (€1,234.60 and €1,233.90: €1,235 and €1,234, "less than €1 more", not "only €1 more").
+    const under = lessThanOneUnitApart(best.npv, npv, result.currency);
+    return { readAlike, under, gap: roundHalfAway(best.npv) - roundHalfAway(npv) };
   });
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
   const ledSaid = ledGroups.map((npv) => {
-    const loss = gainOrLoss(npv, context.money);
-    return loss.loss ? `a loss of ${figure("runner-up-npv", loss.written)}` : figure("runner-up-npv", gainFigure(npv, context));
+    const loss = gainOrLoss(npv, exact);
+    return loss.loss ? `a loss of ${figure("runner-up-npv", loss.written)}` : figure("runner-up-npv", closeCallFigure(npv, context));
   });
   const each = ledGroups.length === 1 && led.length > 1 ? " each" : "";
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
@@ -318,7 +338,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // "Only" of what makes the call close: the gap when it is close by itself (the engine's `closeByGap`), else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
   const narrowGap = led.every((name) => closeByGap(best.npv, result.comparisons[name]!.npv));
-  const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? context.money(words.gap))));
+  const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? exact(words.gap))));
   const more = gapWords.every((words) => words.under) ? `but ${gaps}` : narrowGap ? `but only ${gaps}` : gaps;
   const ledNamed = listInWords(led.map((name) => optionName(context, name)));
   // "Only" of a chance where it is what makes the call close (`CloseCall.closeByChance`), never of one the
@@ -349,10 +369,10 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     : `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
   const months = plural(result.horizonMonths, "month");
   const reason = tied
-    ? `${listInWords(top.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}${
+    ? `${listInWords(top.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", closeCallFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}${
         led.length > 0 ? `, and ${more.replace(/^but /, "")} more than ${ledNamed} (${ledWritten})` : ""
       }.${chance}${doubt(context)} ${choose}`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", closeCallFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
@@ -610,9 +630,13 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       ? `Risk-adjusted as Forrester does it ${riskAdjustmentShares(result.riskAdjustment)}, ${adjusted.loss ? "it is a loss of" : "the net gain is"} ${figure("risk-adjusted-npv", adjusted.written)}. `
       : "";
   const text = `${range}${riskAdjusted}${yearlyText}`.trim();
+  // The best of a close call is written to the unit, as the close call above writes it (`closeCallFigure`):
+  // "€7,959" in both, not "€7,960" here beside "bring the same, €7,959 each".
+  const bigNpv =
+    context.result.judgement?.closeCall?.best === comparison.alternative ? closeCallFigure(comparison.npv, context) : gainFigure(comparison.npv, context);
   return `<div class="card">
   <h3>${loss.loss ? "What it would lose" : "What it returns"}</h3>
-  <p class="big">${figure("npv", loss.loss ? loss.written : gainFigure(comparison.npv, context))}</p>
+  <p class="big">${figure("npv", loss.loss ? loss.written : bigNpv)}</p>
   <p class="unit">${loss.loss ? "a loss" : "net gain"} over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
   ${text ? prose(text) : ""}
 </div>`;
