@@ -701,6 +701,31 @@ describe("a close call of three options", () => {
     expect(page).toMatch(new RegExp(`it comes out ahead of “Second” in every one of them ?, and ahead of “Third” in only ${chance}`));
     expect(page).not.toContain("“Second” in over 99%");
   });
+
+  it("says a third named for its chance that the best is ahead of in none of the outcomes as that count, not 'in only under 1%': run, the web app and page 1 alike", async () => {
+    const text = THIRD_CLOSE_BY_CHANCE;
+    const { compiled } = validateScenarioText(text);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    expect(result.judgement.closeCall!.closeByChance).toEqual(["d"]);
+    // The same draws with “Third” ahead of “First” in every one of them: “First” ahead of it in none, an exact 0.
+    result.decision!.chanceAbove.b!.d = 0;
+    result.decision!.chanceAbove.d!.b = 1;
+    const chance = formatChance(result.decision!.chanceAbove.b!.d!);
+    expect(chance).toBe("under 1%");
+    // It said "… and of “Third” in under 1% of the outcomes", and page 1 "ahead of “Third” in only under 1%".
+    const said =
+      "Close call: “First” leads “Second” and “Third” by €240 and €1,197 (5% and 23% of its net gain, ahead of “Second” in every one of the 2,000 outcomes and of “Third” in none of them); weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toMatch(/it comes out ahead of “Second” in every one of them ?, and ahead of “Third” in none of them ?\./);
+    expect(page).not.toContain(chance);
+    // Beside a share that is not a count, each says what it is of.
+    result.decision!.chanceAbove.b!.c = 0.6;
+    result.decision!.chanceAbove.c!.b = 0.4;
+    result.judgement.closeCall!.chanceBestAhead = 0.6;
+    expect(judgementSentences(result)[0]).toContain("ahead of “Second” in 60% of the outcomes and of “Third” in none of them)");
+  });
 });
 
 /** Page 1's text (its summary), quotes and brackets closed up as a reader reads them. */

@@ -348,8 +348,12 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     .map((name) => {
       const [chanceAbove, chanceLevel] = [result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!];
       const written = aheadAndLevelWords(chanceAbove, chanceLevel);
-      const levelToo = aheadAndLevel(chanceAbove, chanceLevel).level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
-      return `, and ahead of ${optionName(context, name)} in only ${figure("ahead-chance", written.ahead)}${levelToo}`;
+      const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
+      const levelToo = level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
+      // Ahead in none of the outcomes is said as the count, as of the runner-up (`aheadOf`), and a count is
+      // no "only": "in none of them", not "in only under 1%".
+      const share = saidAsCount(ahead) ? figure("ahead-chance", shareOfWords(ahead, written.ahead, "them")) : `only ${figure("ahead-chance", written.ahead)}`;
+      return `, and ahead of ${optionName(context, name)} in ${share}${levelToo}`;
     })
     .join("");
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
