@@ -4,6 +4,7 @@ import {
   buildResult,
   MonteCarlo,
   recommend,
+  backlogReleased,
   roomLeftUnused,
   sameGain,
   tornado,
@@ -193,6 +194,11 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
         add("room-unused-after", formatNumber(room));
         add("new-work-threshold-after", formatHours(after.summary.newWorkThresholdHours));
         if (formatHours(most) !== formatHours(after.summary.newWorkThresholdHours)) add("free-hours-most-after", formatHours(Math.max(0, most)));
+      } else if (backlogReleased(after.summary)) {
+        // Or every model of the backlog is released (examples/team.yaml): the backlog, the live projects at the end, the room.
+        if (after.summary.backlog !== 1) add("backlog-after", formatNumber(after.summary.backlog!));
+        add("live-at-end-after-said", plural(after.summary.liveProjectsAtEnd, "live project"));
+        add("room-unused-after", formatNumber(room));
       }
     }
     if (recommendation.firstReleaseMonth !== null) {
@@ -479,10 +485,14 @@ describe("page 1's figures against the result", () => {
     expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin" });
     expect(formatMoney(best, "EUR")).toBe(formatMoney(runnerUp, "EUR"));
     expect(best - runnerUp).toBeGreaterThan(1);
-    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”").replace(/\( ([^)]*) \)/g, "($1)");
+    const page = textOf(await pageOneHtml(text, result))
+      .replace(/“ ([^”]*) ”/g, "“$1”")
+      .replace(/\( ([^)]*) \)/g, "($1)");
     // To the unit, as run and the web app write them: the figures differ and the gap is theirs.
     const gap = formatMoneyExact(result.judgement.closeCall!.npvGapToTheUnit, "EUR");
-    expect(page).toContain(`${formatMoneyExact(best, "EUR")} over 12 months in today's money, but only ${gap} more than “Same again” (${formatMoneyExact(runnerUp, "EUR")}).`);
+    expect(page).toContain(
+      `${formatMoneyExact(best, "EUR")} over 12 months in today's money, but only ${gap} more than “Same again” (${formatMoneyExact(runnerUp, "EUR")}).`,
+    );
     expect(page).not.toContain("when rounded");
     expect(judgementSentences(result)[0]).toContain(`leads “Same again” by ${gap} (`);
   });

@@ -565,7 +565,7 @@ describe("page 1's live projects the team can keep (examples/team.yaml, a team o
     expect(text).not.toMatch(/can keep \d+ live projects going, about/);
     const tenth = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
     expect(text).toContain(
-      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 has hours for about ${tenth(today.summary.liveProjectsPerPerson!)} live projects per person, ${today.summary.maxLiveProjects} whole projects as a team; with “A managed platform”, about ${tenth(managed.liveProjectsPerPerson!)} per person, ${managed.maxLiveProjects} as a team.`,
+      `${today.summary.liveProjectsAtEnd} → ${managed.liveProjectsAtEnd} live projects at the end of the plan (room for ${managed.maxLiveProjects}) Today the team of 4 has hours for about ${tenth(today.summary.liveProjectsPerPerson!)} live projects per person, ${today.summary.maxLiveProjects} whole projects as a team; with “A managed platform”, about ${tenth(managed.liveProjectsPerPerson!)} per person, ${managed.maxLiveProjects} as a team.`,
     );
   });
 });
@@ -594,14 +594,37 @@ describe("page 1's team card when the plan leaves the room for live projects unu
     expect(text).not.toMatch(/today's team/i);
   });
 
-  it("keeps the team's room as the big figure when the plan releases models (examples/team.yaml)", async () => {
+  it("leads with the live projects the plan keeps when it releases its whole backlog, and says so (examples/team.yaml)", async () => {
     const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
     const result = buildResult(compiled);
-    expect(result.scenarios.managed!.summary.projectsDelivered).toBeGreaterThan(0);
+    const today = result.scenarios.today!.summary;
+    const managed = result.scenarios.managed!.summary;
+    // Every model of the backlog released: 10 live at the end, with hours for 30; every option ends with 10.
+    expect(managed).toMatchObject({ backlog: 6, projectsDelivered: 6, liveProjectsAtEnd: 10, maxLiveProjects: 30 });
+    for (const scenario of Object.values(result.scenarios))
+      if (!scenario.isBaseline) expect(scenario.summary.liveProjectsAtEnd).toBe(managed.liveProjectsAtEnd);
     const text = await pageOne(compiled, result);
-    expect(text).toContain("9 → 30 live projects the team can keep");
-    expect(text).not.toContain("at the end of the plan (room for");
+    // It said "9 → 30 live projects the team can keep", read as what the plan builds.
+    expect(text).not.toContain(`→ ${managed.maxLiveProjects} live projects`);
+    expect(text).toContain(
+      `What changes for the team ${today.liveProjectsAtEnd} → ${managed.liveProjectsAtEnd} live projects at the end of the plan (room for ${managed.maxLiveProjects})`,
+    );
+    expect(text).toContain(
+      `All ${managed.backlog} models of the backlog are released, so the plan ends with ${managed.liveProjectsAtEnd} live projects and the room for ${managed.maxLiveProjects} goes unused.`,
+    );
     expect(text).toContain("today's team has no time left");
+  });
+
+  it("keeps the team's room as the big figure when the plan releases models and the backlog has more (examples/team.yaml, no backlog)", async () => {
+    const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8").replace(/\n {4}backlog: \{[^\n]*/, ""));
+    const result = buildResult(compiled);
+    const managed = result.scenarios.managed!.summary;
+    expect(managed.backlog).toBeNull();
+    expect(managed.projectsDelivered).toBeGreaterThan(0);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain(`${result.scenarios.today!.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep`);
+    expect(text).not.toContain("at the end of the plan (room for");
+    expect(text).not.toContain("of the backlog");
   });
 });
 

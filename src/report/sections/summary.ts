@@ -4,6 +4,7 @@ import {
   comparisonChangeEnd,
   deadlineOf,
   optionsGainingTheSame,
+  backlogReleased,
   roomLeftUnused,
   runningCostChanges,
   sameAsBest,
@@ -966,6 +967,13 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const same = `It is the same with ${alternative}.`;
   const afterSaid = whyClause && after === same ? `It is the same with ${alternative}: ${whyClause}.` : after;
   const why = whyClause && after !== same ? `With ${alternative}, no new model starts: ${whyClause}.` : "";
+  // Or the backlog caps what is built (`backlogReleased`): every model asked for is released, and the room
+  // beyond them is left (examples/team.yaml: "9 → 10", room for 30, a backlog of 6), where the card said
+  // "9 → 30 live projects the team can keep" beside options that each end the plan with 10.
+  const backlogWhy =
+    unused && !whyClause && backlogReleased(afterSummary)
+      ? `${afterSummary.backlog === 1 ? "The backlog's one model is" : `All ${figure("backlog-after", formatNumber(afterSummary.backlog!))} models of the backlog are`} released, so the plan ends with ${figure("live-at-end-after-said", plural(afterSummary.liveProjectsAtEnd, "live project"))} and the room for ${figure("room-unused-after", formatNumber(room!))} goes unused.`
+      : "";
   const big = unused
     ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
     : counts.baseline === null && counts.alternative === null
@@ -981,7 +989,7 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   <h3>What changes for the team</h3>
   <p class="big">${big}</p>
   <p class="unit">${unit}</p>
-  ${prose(`${perPerson} ${today} ${afterSaid}${why ? ` ${why}` : ""}${overload ? ` ${overload}` : ""}`)}
+  ${prose(`${perPerson} ${today} ${afterSaid}${why ? ` ${why}` : ""}${backlogWhy ? ` ${backlogWhy}` : ""}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }
 
