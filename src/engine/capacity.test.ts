@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { backlogReleased, buildResult, roomLeftUnused, validateScenarioText } from "./index.js";
+import { backlogReleased, buildResult, overItsHoursAtEnd, roomLeftUnused, validateScenarioText } from "./index.js";
 
 // How many live projects a team keeps, against the months that keep them (docs/numbers.md, "Capacity").
 
@@ -74,5 +74,19 @@ describe("room for live projects the plan leaves unused (examples/solo.yaml)", (
     expect(roomLeftUnused({ projectsDelivered: 5, liveProjectsAtEnd: 9, maxLiveProjects: 30, backlog: 6 })).toBe(false);
     expect(roomLeftUnused({ projectsDelivered: 5, liveProjectsAtEnd: 9, maxLiveProjects: 30, backlog: null })).toBe(false);
     expect(backlogReleased({ projectsDelivered: 0, backlog: 0 })).toBe(false);
+  });
+
+  it("is over its hours when a team ends the plan with more live projects than they keep (examples/solo.yaml with 0.4 people)", () => {
+    const part = buildResult(
+      validateScenarioText(readFileSync(new URL("../../examples/solo.yaml", import.meta.url), "utf8").replace(/people: \{ value: 1,/, "people: { value: 0.4,"))
+        .compiled!,
+    );
+    const today = part.scenarios.today!.summary;
+    // 2 live at the end on hours for 1, more work than hours in every month.
+    expect(today).toMatchObject({ liveProjectsAtEnd: 2, maxLiveProjects: 1 });
+    expect(today.overloadedMonths).toHaveLength(part.horizonMonths);
+    expect(overItsHoursAtEnd(today)).toBe(true);
+    expect(overItsHoursAtEnd(part.scenarios.managed!.summary)).toBe(false);
+    expect(overItsHoursAtEnd({ liveProjectsAtEnd: 2, maxLiveProjects: null })).toBe(false);
   });
 });

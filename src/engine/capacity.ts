@@ -82,6 +82,17 @@ export function backlogReleased(summary: { projectsDelivered: number; backlog?: 
 }
 
 /**
+ * Whether a scenario's team ends the plan with more live projects than its hours keep (`maxLiveProjects`):
+ * it is over its hours, the upkeep bought in (examples/solo.yaml with `people: 0.4`: 2 live at the end on
+ * hours for 1). Page 1's team card then leads with the live projects at the end, not with what the hours
+ * keep, which read as growth ("1 → 2") where the plan has 2 live projects on both sides (docs/numbers.md, "Capacity").
+ * @example overItsHoursAtEnd({ liveProjectsAtEnd: 2, maxLiveProjects: 1 }) // true
+ */
+export function overItsHoursAtEnd(summary: { liveProjectsAtEnd: number; maxLiveProjects: number | null }): boolean {
+  return summary.maxLiveProjects !== null && summary.liveProjectsAtEnd > summary.maxLiveProjects;
+}
+
+/**
  * The months (numbered from 1) in which the team has no time to start new work (`canStartNewWork`
  * false) before new work stops for good in month `stops` (the summary's `newWorkStopsMonth`; null:
  * it never stops, and every such month counts). A change's setup months are the usual ones: "never"

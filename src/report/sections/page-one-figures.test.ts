@@ -5,6 +5,7 @@ import {
   MonteCarlo,
   recommend,
   backlogReleased,
+  overItsHoursAtEnd,
   roomLeftUnused,
   sameGain,
   tornado,
@@ -185,7 +186,19 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const after = result.scenarios[best.alternative]!;
     const counts = capacity.people.baseline !== 1 || capacity.people.alternative !== 1 ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
     const room = counts.alternative;
-    if (roomLeftUnused(after.summary) && room !== null && (counts.baseline === null || room > counts.baseline)) {
+    const unused = roomLeftUnused(after.summary) && room !== null && (counts.baseline === null || room > counts.baseline);
+    // A team over its hours at the end (today's or the option's): the live projects at the end lead, what
+    // the hours keep beside them (examples/solo.yaml with half a person or less).
+    const overToday = overItsHoursAtEnd(result.scenarios[result.baseline]!.summary);
+    const overAfter = overItsHoursAtEnd(after.summary);
+    if (!unused && (overToday || overAfter)) {
+      add("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline));
+      add("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative));
+      const keep = (count: number | null) => (count === null ? "no limit" : formatNumber(count));
+      if (overToday) add("hours-for-today", keep(counts.baseline));
+      if (overAfter && !(overToday && keep(counts.baseline) === keep(counts.alternative))) add("hours-for-after", keep(counts.alternative));
+    }
+    if (unused) {
       add("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline));
       add("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative));
       add("room-after", formatNumber(room));

@@ -642,6 +642,35 @@ describe("page 1's live projects of a part-time team (examples/solo.yaml with ha
       `Today the team of 0.5 full-time people has hours for about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} live projects per full-time person, 1 whole project as a team;`,
     );
   });
+
+  it("leads with the live projects at the end when a team is over its hours, not with what its hours keep (people 0.4 and 0.1)", async () => {
+    const part = (people: number) =>
+      compile(readFileSync(new URL("solo.yaml", examples), "utf8").replace(/people: \{ value: 1,/, `people: { value: ${people},`));
+    // Today's team over its hours: 2 live projects on hours for 1; the option's keeps its 2 on hours for 2.
+    const compiled = part(0.4);
+    const result = buildResult(compiled);
+    const today = result.scenarios.today!.summary;
+    const after = result.scenarios[recommend(result)!.best.alternative]!.summary;
+    expect(today).toMatchObject({ liveProjectsAtEnd: 2, maxLiveProjects: 1 });
+    expect(after).toMatchObject({ liveProjectsAtEnd: 2, maxLiveProjects: 2 });
+    expect(today.overloadedMonths).toHaveLength(result.horizonMonths);
+    const text = await pageOne(compiled, result);
+    // It said "1 → 2 live projects the team can keep" of two teams that each end the plan with 2.
+    expect(text).not.toContain("live projects the team can keep");
+    expect(text).toContain(
+      `What changes for the team ${today.liveProjectsAtEnd} → ${after.liveProjectsAtEnd} live projects at the end of the plan (today's hours keep ${today.maxLiveProjects})`,
+    );
+    expect(text).toContain("From month 1, today's team has more work than hours");
+    // Both over their hours, every month: what the hours keep, against the 2 each has.
+    const tenth = part(0.1);
+    const both = buildResult(tenth);
+    const bothAfter = both.scenarios[recommend(both)!.best.alternative]!.summary;
+    expect([both.scenarios.today!.summary.maxLiveProjects, bothAfter.maxLiveProjects, bothAfter.liveProjectsAtEnd]).toEqual([0, 0, 2]);
+    const bothText = await pageOne(tenth, both);
+    // It said "0 → 0 live projects the team can keep" of two teams that each keep 2.
+    expect(bothText).toContain("What changes for the team 2 → 2 live projects at the end of the plan (more than the hours keep: 0 each)");
+    expect(bothText).toContain("have more work than hours");
+  });
 });
 
 describe("page 1's last year's gain with cash paid in one of its months", () => {

@@ -5,6 +5,7 @@ import {
   deadlineOf,
   optionsGainingTheSame,
   backlogReleased,
+  overItsHoursAtEnd,
   roomLeftUnused,
   runningCostChanges,
   sameAsBest,
@@ -974,16 +975,37 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
     unused && !whyClause && backlogReleased(afterSummary)
       ? `${afterSummary.backlog === 1 ? "The backlog's one model is" : `All ${figure("backlog-after", formatNumber(afterSummary.backlog!))} models of the backlog are`} released, so the plan ends with ${figure("live-at-end-after-said", plural(afterSummary.liveProjectsAtEnd, "live project"))} and the room for ${figure("room-unused-after", formatNumber(room!))} goes unused.`
       : "";
-  const big = unused
-    ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
-    : counts.baseline === null && counts.alternative === null
-      ? escapeHtml(keep(null))
-      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`;
+  // A team over its hours at the end of the plan, today's or the option's (`overItsHoursAtEnd`): what its
+  // hours keep is no count of what it has ("1 → 2 live projects the team can keep" of two teams that each
+  // end with 2, today's on hours for 1). The big figure is then the live projects at the end, what the hours
+  // keep beside it; the overload sentence below says when each has more work than hours.
+  const overToday = overItsHoursAtEnd(result.scenarios[result.baseline]!.summary);
+  const overAfter = overItsHoursAtEnd(afterSummary);
+  const over = !unused && (overToday || overAfter);
+  const hoursToday = figure("hours-for-today", keep(counts.baseline));
+  const hoursAfter = figure("hours-for-after", keep(counts.alternative));
+  // Which side is over, said in the bracket: "(today's hours keep 1)", "(more than the hours keep: 0 → 1)".
+  const overWords =
+    overToday && overAfter
+      ? keep(counts.baseline) === keep(counts.alternative)
+        ? `more than the hours keep: ${hoursToday} each`
+        : `more than the hours keep: ${hoursToday} → ${hoursAfter}`
+      : overToday
+        ? `today's hours keep ${hoursToday}`
+        : `with ${alternative}, its hours keep ${hoursAfter}`;
+  const big =
+    unused || over
+      ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
+      : counts.baseline === null && counts.alternative === null
+        ? escapeHtml(keep(null))
+        : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`;
   const unit = unused
     ? `live projects at the end of the plan (room for ${figure("room-after", formatNumber(room!))})`
-    : wholeTeam(capacity)
-      ? "live projects the team can keep"
-      : "live projects one person can keep";
+    : over
+      ? `live projects at the end of the plan (${overWords})`
+      : wholeTeam(capacity)
+        ? "live projects the team can keep"
+        : "live projects one person can keep";
 
   return `<div class="card">
   <h3>What changes for the team</h3>
