@@ -168,6 +168,7 @@ function scenarioResult(runner: CaseRunner, index: number): ScenarioResult {
       overloadedMonths,
       projectsDelivered: scalars.projectsDelivered,
       liveProjectsAtEnd: months > 0 ? value(F.liveProjects, months - 1) : 0,
+      backlog: Number.isFinite(runner.parameters[index]![P.backlog]!) ? runner.parameters[index]![P.backlog]! : null,
       firstReleaseMonth,
       changeStartMonth: runner.parameters[index]![P.startMonth]!,
       changeEndMonth: scalars.changeEndMonth,

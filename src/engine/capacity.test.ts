@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildResult, roomLeftUnused, validateScenarioText } from "./index.js";
+import { backlogReleased, buildResult, overItsHoursAtEnd, roomLeftUnused, validateScenarioText } from "./index.js";
 
 // How many live projects a team keeps, against the months that keep them (docs/numbers.md, "Capacity").
 
@@ -59,5 +59,34 @@ describe("room for live projects the plan leaves unused (examples/solo.yaml)", (
     expect(roomLeftUnused({ projectsDelivered: 1, liveProjectsAtEnd: 2, maxLiveProjects: 7 })).toBe(false);
     expect(roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 7, maxLiveProjects: 7 })).toBe(false);
     expect(roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 2, maxLiveProjects: null })).toBe(false);
+  });
+
+  it("is unused when the plan releases its whole backlog and the team could keep more (examples/team.yaml)", () => {
+    const team = buildResult(validateScenarioText(readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8")).compiled!);
+    const platform = team.scenarios.managed!.summary;
+    // A backlog of 6, all released: 10 live at the end, room for 30.
+    expect(platform).toMatchObject({ backlog: 6, projectsDelivered: 6, liveProjectsAtEnd: 10, maxLiveProjects: 30 });
+    expect(backlogReleased(platform)).toBe(true);
+    expect(roomLeftUnused(platform)).toBe(true);
+    // Today releases 5 of the 6 before its time for new work runs out: its room is what it keeps.
+    expect(backlogReleased(team.scenarios.today!.summary)).toBe(false);
+    // Models still asked for, or none asked for at all (no backlog), leave the room the plan's to use.
+    expect(roomLeftUnused({ projectsDelivered: 5, liveProjectsAtEnd: 9, maxLiveProjects: 30, backlog: 6 })).toBe(false);
+    expect(roomLeftUnused({ projectsDelivered: 5, liveProjectsAtEnd: 9, maxLiveProjects: 30, backlog: null })).toBe(false);
+    expect(backlogReleased({ projectsDelivered: 0, backlog: 0 })).toBe(false);
+  });
+
+  it("is over its hours when a team ends the plan with more live projects than they keep (examples/solo.yaml with 0.4 people)", () => {
+    const part = buildResult(
+      validateScenarioText(readFileSync(new URL("../../examples/solo.yaml", import.meta.url), "utf8").replace(/people: \{ value: 1,/, "people: { value: 0.4,"))
+        .compiled!,
+    );
+    const today = part.scenarios.today!.summary;
+    // 2 live at the end on hours for 1, more work than hours in every month.
+    expect(today).toMatchObject({ liveProjectsAtEnd: 2, maxLiveProjects: 1 });
+    expect(today.overloadedMonths).toHaveLength(part.horizonMonths);
+    expect(overItsHoursAtEnd(today)).toBe(true);
+    expect(overItsHoursAtEnd(part.scenarios.managed!.summary)).toBe(false);
+    expect(overItsHoursAtEnd({ liveProjectsAtEnd: 2, maxLiveProjects: null })).toBe(false);
   });
 });

@@ -52,15 +52,44 @@ export function maxLiveProjectsPerPerson(p: Float64Array): number | null {
 }
 
 /**
- * Whether a scenario's plan leaves its room for live projects unused: it releases no new model, yet its
- * team could keep more live projects than it ends the plan with (examples/solo.yaml's managed setup:
- * room for 7, 2 live at the end, no release, its free hours never reaching the 80 that starting one
- * takes). Page 1 then leads with the live projects the plan keeps, not the room (docs/numbers.md,
- * "Capacity").
- * @example roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 2, maxLiveProjects: 7 }) // true
+ * Whether a scenario's plan leaves its room for live projects unused: its team could keep more live
+ * projects than it ends the plan with, and the plan releases no new model (examples/solo.yaml's managed
+ * setup: room for 7, 2 live at the end, no release, its free hours never reaching the 80 that starting one
+ * takes) or releases every model of its backlog (`backlogReleased`: examples/team.yaml's managed platform,
+ * room for 30, its backlog of 6 released, 10 live at the end). Page 1 then leads with the live projects
+ * the plan keeps, not the room (docs/numbers.md, "Capacity").
+ * @example roomLeftUnused({ projectsDelivered: 0, liveProjectsAtEnd: 2, maxLiveProjects: 7, backlog: null }) // true
+ * @example roomLeftUnused({ projectsDelivered: 6, liveProjectsAtEnd: 10, maxLiveProjects: 30, backlog: 6 }) // true
  */
-export function roomLeftUnused(summary: { projectsDelivered: number; liveProjectsAtEnd: number; maxLiveProjects: number | null }): boolean {
-  return summary.projectsDelivered === 0 && summary.maxLiveProjects !== null && summary.maxLiveProjects > summary.liveProjectsAtEnd;
+export function roomLeftUnused(summary: {
+  projectsDelivered: number;
+  liveProjectsAtEnd: number;
+  maxLiveProjects: number | null;
+  backlog?: number | null;
+}): boolean {
+  return (
+    (summary.projectsDelivered === 0 || backlogReleased(summary)) && summary.maxLiveProjects !== null && summary.maxLiveProjects > summary.liveProjectsAtEnd
+  );
+}
+
+/**
+ * Whether a scenario's plan releases every model of its backlog (`releases.backlog`): none is left to
+ * build, whatever room the team's hours leave. False without a backlog, or with an empty one.
+ * @example backlogReleased({ projectsDelivered: 6, backlog: 6 }) // true
+ */
+export function backlogReleased(summary: { projectsDelivered: number; backlog?: number | null }): boolean {
+  return summary.backlog != null && summary.backlog > 0 && summary.projectsDelivered >= summary.backlog;
+}
+
+/**
+ * Whether a scenario's team ends the plan with more live projects than its hours keep (`maxLiveProjects`):
+ * it is over its hours, the upkeep bought in (examples/solo.yaml with `people: 0.4`: 2 live at the end on
+ * hours for 1). Page 1's team card then leads with the live projects at the end, not with what the hours
+ * keep, which read as growth ("1 → 2") where the plan has 2 live projects on both sides (docs/numbers.md, "Capacity").
+ * @example overItsHoursAtEnd({ liveProjectsAtEnd: 2, maxLiveProjects: 1 }) // true
+ */
+export function overItsHoursAtEnd(summary: { liveProjectsAtEnd: number; maxLiveProjects: number | null }): boolean {
+  return summary.maxLiveProjects !== null && summary.liveProjectsAtEnd > summary.maxLiveProjects;
 }
 
 /**

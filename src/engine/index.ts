@@ -10,7 +10,7 @@ export type { CompiledCase, CompiledScenario, Leaf } from "./model/compiled.js";
 export { buildResult, doraPaybackMissing, finiteOrNull, inputReaders, riskAdjusted, scenariosUsing } from "./build-result.js";
 export { CaseRunner, type ComparisonFigures } from "./runner.js";
 export { benefitCategories, type BenefitCategory } from "./categories.js";
-export { monthsWithoutNewWork, roomLeftUnused } from "./capacity.js";
+export { backlogReleased, monthsWithoutNewWork, overItsHoursAtEnd, roomLeftUnused } from "./capacity.js";
 export { benefitCategoryLabels } from "./labels.js";
 export type * from "./result.js";
 export {

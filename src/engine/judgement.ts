@@ -26,6 +26,12 @@ export interface CloseCall {
   runnerUp: string;
   /** best's NPV − runnerUp's NPV. */
   npvGap: number;
+  /**
+   * The gap as page 1, `run` and the web app write it: best's NPV to the unit − runnerUp's NPV to the unit
+   * (each rounded half away from zero), the difference a reader works out of the two figures written beside
+   * it (5,970.49 and 5,454.99: 5,970 − 5,455 = 515, where npvGap, 515.50, rounds to 516).
+   */
+  npvGapToTheUnit: number;
   /** npvGap ÷ |best's NPV|. */
   gapShare: number;
   /** With ranges: the share of outcomes in which best's NPV exceeds runnerUp's (`decision.chanceAbove`, ties counted half); null without. */
@@ -192,6 +198,7 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
     best: best.alternative,
     runnerUp: runnerUp.alternative,
     npvGap,
+    npvGapToTheUnit: toTheUnit(best.npv) - toTheUnit(runnerUp.npv),
     gapShare: gapShareOf(best.npv, runnerUp.npv),
     chanceBestAhead,
     chanceLevel,
@@ -201,6 +208,11 @@ export function closeCallOf(result: CaseResult): CloseCall | null {
     sameOnEveryFigure: sameOnEveryFigure(result, options, npvShown),
     closeByChance: options.filter((name) => name !== best.alternative && closeByChanceAlone(result, best, result.comparisons[name]!)),
   };
+}
+
+/** To the unit, a half away from zero (as the views write money: −2.5 is −3). */
+function toTheUnit(value: number): number {
+  return value < 0 ? -Math.round(-value) : Math.round(value);
 }
 
 /** Whether `other` is close to `best` by the close call's own test: by the gap, or (with ranges) by the chance the best comes out ahead. */

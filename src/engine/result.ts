@@ -86,6 +86,11 @@ export interface ScenarioSummary {
   overloadedMonths: number[];
   projectsDelivered: number;
   liveProjectsAtEnd: number;
+  /**
+   * The models the business has asked for over the plan (`releases.backlog`, the scenario's own), the most
+   * the plan releases; null when the file sets none (no limit). 6 for examples/team.yaml.
+   */
+  backlog: number | null;
   firstReleaseMonth: number | null;
   /** Month the option's change starts (`change.startMonth`; 1 when the file does not say). */
   changeStartMonth: number;

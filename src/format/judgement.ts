@@ -104,10 +104,20 @@ export function judgementSentences(
     // An option named because the best comes out ahead of it in fewer than 75% of the outcomes, though it
     // leads it by more than 10% (`CloseCall.closeByChance`), is said with that chance: why it is named.
     const byChance = led.filter((name) => name !== close.runnerUp && close.closeByChance.includes(name));
+    const sharesOf = (name: string) => {
+      const [above, level] = [result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!];
+      return { ...aheadAndLevel(above, level), words: aheadAndLevelWords(above, level) };
+    };
+    // Ahead of such an option in none of the outcomes is said as the count, as of the runner-up: "of “C” in
+    // none of them", not "in under 1%". Each share then says what it is of ("… of the outcomes and of “C” in
+    // none of them"), where they otherwise share one "of the outcomes".
+    const countedByChance = byChance.some((name) => saidAsCount(sharesOf(name).ahead));
     const chanceOf = (name: string) => {
-      const words = aheadAndLevelWords(result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!);
-      const level = aheadAndLevel(result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!).level;
-      return `of ${label(name)} in ${words.ahead}${level > 0 ? ` (level in ${words.level})` : ""}`;
+      const { ahead, level, words } = sharesOf(name);
+      // Of two that gain the same, the shares stand alone in brackets: "of “C” in none of the 2,000 outcomes".
+      const whole = tied ? { whole: "the outcomes", counted: { samples: result.decision!.samples, unit: "outcome" } } : { whole: "them", counted: undefined };
+      const share = countedByChance ? shareOfWords(ahead, words.ahead, whole.whole, whole.counted) : words.ahead;
+      return `of ${label(name)} in ${share}${level > 0 ? ` (level in ${words.level})` : ""}`;
     };
     const alsoOf = byChance.length === 0 ? "" : `${tied || shares?.level ? "," : ""} and ${listInWords(byChance.map(chanceOf))}`;
     // Ahead in every outcome, or in none, is said as the count (`shareOfWords`), as page 1 says it ("in every
@@ -122,8 +132,10 @@ export function judgementSentences(
         : shares.level >= 1
           ? "level in every outcome"
           : aheadCount
-            ? `ahead${against} in ${aheadCount}${after}${after ? " of them" : ""}`
-            : `ahead${against} in ${written!.ahead}${after} of the outcomes`;
+            ? `ahead${against} in ${aheadCount}${after}${after && !(countedByChance && !tied) ? " of them" : ""}`
+            : countedByChance && !tied
+              ? `ahead${against} in ${written!.ahead}${shares.level > 0 ? ` and level in ${written!.level}` : ""} of the outcomes${alsoOf}`
+              : `ahead${against} in ${written!.ahead}${after} of the outcomes`;
     const chance = chanceWords ? `, ${chanceWords}` : "";
     // The lead over each option led, to the unit as the table writes them: "by €65 each", or, where two
     // that gain the same are a unit apart to the unit (4,044.40 and 4,044.60: €4,044 and €4,045), "by €65
@@ -155,7 +167,7 @@ export function judgementSentences(
       tied
         ? led.length === 0
           ? `Close call: ${listInWords(top.map(label))} gain the same, ${figures}; ${weigh}.`
-          : `Close call: ${listInWords(top.map(label))} gain the same, ${figures}, and lead ${ledNamed} by ${lead} (${listInWords(shareWords)} of their net gain${byChance.length > 0 ? `, ${label(close.best)} ahead ${listInWords(byChance.map(chanceOf))} of the outcomes` : ""}); ${weigh}.`
+          : `Close call: ${listInWords(top.map(label))} gain the same, ${figures}, and lead ${ledNamed} by ${lead} (${listInWords(shareWords)} of their net gain${byChance.length > 0 ? `, ${label(close.best)} ahead ${listInWords(byChance.map(chanceOf))}${countedByChance ? "" : " of the outcomes"}` : ""}); ${weigh}.`
         : underOneUnit
           ? `Close call: ${label(close.best)} leads ${ledNamed} by less than ${money(1)}, ${figuresToTheUnit} to the unit${chanceInBrackets ? ` (${chanceInBrackets})` : ""}; ${weigh}.`
           : `Close call: ${label(close.best)} leads ${ledNamed} by ${lead} (${listInWords(shareWords)} of its net gain${chance}); ${weigh}.`,

@@ -550,11 +550,12 @@ describe("two options whose net gains are 30 cents apart, straddling a rounding 
     );
     const { html } = await createReport(compiled!, { result });
     const page = textOf(html.slice(html.indexOf('<section id="summary"'), html.indexOf('<section id="options"'))).replace(/“ ([^”]*) ”/g, "“$1”");
-    expect(page).toContain("“First” and “Second” bring the same, €10,000 each over 1 month, not discounted (the discount rate is 0%).");
+    // Page 1's close call to the unit, as run writes it.
+    expect(page).toContain("“First” and “Second” bring the same, €9,995 each over 1 month, not discounted (the discount rate is 0%).");
     expect(page).not.toContain("more than “Second”");
-    // The two side by side give that one figure, not €10,000 and €9,990.
-    expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€10,000", "€10,000"]);
-    // And so does the table of the options further on, not "Second €9,990" after "€10,000 each".
+    // The two side by side give that one figure, not €9,995 and €9,995 apart by rounding.
+    expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€9,995", "€9,995"]);
+    // And so does the table of the options further on, to three figures, not "Second €9,990" after "€10,000".
     expect([...html.matchAll(/<tr data-option="(\w+)">\s*<td>[^\n]*<\/td>\s*<td class="number"[^>]*>([^<]*)</g)].map((match) => [match[1], match[2]])).toEqual([
       ["first", "€10,000"],
       ["second", "€10,000"],
@@ -601,7 +602,7 @@ describe("two options whose net gains are 80 cents apart, reading alike to the u
       .replace(/\( ([^)]*) \)/g, "($1)");
     // It said "but only €1 more than “Second” (€10,000)" beside two figures of €10,000.
     expect(page).toContain(
-      "“First” brings the most, €10,000 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €10,000 when rounded).",
+      "“First” brings the most, €9,996 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €9,996 when rounded).",
     );
   });
 });
@@ -700,6 +701,31 @@ describe("a close call of three options", () => {
     expect(page).toMatch(new RegExp(`it comes out ahead of “Second” in every one of them ?, and ahead of “Third” in only ${chance}`));
     expect(page).not.toContain("“Second” in over 99%");
   });
+
+  it("says a third named for its chance that the best is ahead of in none of the outcomes as that count, not 'in only under 1%': run, the web app and page 1 alike", async () => {
+    const text = THIRD_CLOSE_BY_CHANCE;
+    const { compiled } = validateScenarioText(text);
+    const result = withUncertainty(buildResult(compiled!), MonteCarlo.summaryOf(compiled!, { samples: 2_000, seed: 1 }));
+    expect(result.judgement.closeCall!.closeByChance).toEqual(["d"]);
+    // The same draws with “Third” ahead of “First” in every one of them: “First” ahead of it in none, an exact 0.
+    result.decision!.chanceAbove.b!.d = 0;
+    result.decision!.chanceAbove.d!.b = 1;
+    const chance = formatChance(result.decision!.chanceAbove.b!.d!);
+    expect(chance).toBe("under 1%");
+    // It said "… and of “Third” in under 1% of the outcomes", and page 1 "ahead of “Third” in only under 1%".
+    const said =
+      "Close call: “First” leads “Second” and “Third” by €240 and €1,197 (5% and 23% of its net gain, ahead of “Second” in every one of the 2,000 outcomes and of “Third” in none of them); weigh what each asks for and how soon it pays back.";
+    expect(renderRunReport(result)).toContain(`  ${said}`);
+    expect(judgementSentences(result)[0]).toBe(said);
+    const page = await pageOneText(text, result);
+    expect(page).toMatch(/it comes out ahead of “Second” in every one of them ?, and ahead of “Third” in none of them ?\./);
+    expect(page).not.toContain(chance);
+    // Beside a share that is not a count, each says what it is of.
+    result.decision!.chanceAbove.b!.c = 0.6;
+    result.decision!.chanceAbove.c!.b = 0.4;
+    result.judgement.closeCall!.chanceBestAhead = 0.6;
+    expect(judgementSentences(result)[0]).toContain("ahead of “Second” in 60% of the outcomes and of “Third” in none of them)");
+  });
 });
 
 /** Page 1's text (its summary), quotes and brackets closed up as a reader reads them. */
@@ -711,7 +737,7 @@ async function pageOneText(text: string, result: CaseResult): Promise<string> {
     .replace(/\( ([^)]*) \)/g, "($1)");
 }
 
-describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1,230 each on page 1 (€1,234.60 and €1,233.90)", () => {
+describe("two options 70 cents apart, €1,235 and €1,234 to the unit (€1,234.60 and €1,233.90)", () => {
   it("are said to be less than €1 apart by run and the web app's note, as page 1 says it, not 'leads by €1'", async () => {
     const text = withEdits(ONE_MONTH_TIED, ["flatPerYear: 7004.8", "flatPerYear: 15765.4"], ["flatPerYear: 7005.1", "flatPerYear: 15766.1"]);
     const { compiled } = validateScenarioText(text);
@@ -719,7 +745,7 @@ describe("two options 70 cents apart, €1,235 and €1,234 to the unit but €1
     expect([result.comparisons.first!.npv, result.comparisons.second!.npv]).toEqual([expect.closeTo(1234.6, 9), expect.closeTo(1233.9, 9)]);
     const page = await pageOneText(text, result);
     expect(page).toContain(
-      "“First” brings the most, €1,230 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (also €1,230 when rounded).",
+      "“First” brings the most, €1,235 over 1 month, not discounted (the discount rate is 0%), but less than €1 more than “Second” (€1,234).",
     );
     const report = renderRunReport(result);
     expect(report).toMatch(/First \(first\) +€1,235 /);

@@ -4,6 +4,8 @@ import {
   buildResult,
   MonteCarlo,
   recommend,
+  backlogReleased,
+  overItsHoursAtEnd,
   roomLeftUnused,
   sameGain,
   tornado,
@@ -15,7 +17,6 @@ import {
 import { createReport } from "../create-report.js";
 import { textOf } from "../report-text.js";
 import {
-  differenceAsWritten,
   formatChance,
   formatHours,
   formatHoursInTable,
@@ -83,7 +84,10 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   const add = (name: string, value: string) => expected.set(name, [...(expected.get(name) ?? []), value]);
 
   // A loss is written as one, its figure without the minus ("€38,700 / a loss over 36 months").
-  add("npv", money(best.npv).startsWith("-") ? money(-best.npv) : gain(best.npv));
+  // The best of a close call to the unit, as the close call writes it.
+  const bestOfCloseCall = result.judgement.closeCall?.best === best.alternative;
+  const bigGain = (value: number) => (bestOfCloseCall ? (lessThanOneUnit(value, result.currency) ?? formatMoneyExact(value, result.currency)) : gain(value));
+  add("npv", money(best.npv).startsWith("-") ? money(-best.npv) : bigGain(best.npv));
   if (npv(best)) {
     // A range's end above zero under one unit reads "less than €1", as the figure it belongs to.
     // Beside a loss, the range is in the card's own convention: each end an amount, a loss without its minus.
@@ -188,7 +192,19 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
     const after = result.scenarios[best.alternative]!;
     const counts = capacity.people.baseline !== 1 || capacity.people.alternative !== 1 ? capacity.maxLiveProjects : capacity.maxLiveProjectsPerPerson;
     const room = counts.alternative;
-    if (roomLeftUnused(after.summary) && room !== null && (counts.baseline === null || room > counts.baseline)) {
+    const unused = roomLeftUnused(after.summary) && room !== null && (counts.baseline === null || room > counts.baseline);
+    // A team over its hours at the end (today's or the option's): the live projects at the end lead, what
+    // the hours keep beside them (examples/solo.yaml with half a person or less).
+    const overToday = overItsHoursAtEnd(result.scenarios[result.baseline]!.summary);
+    const overAfter = overItsHoursAtEnd(after.summary);
+    if (!unused && (overToday || overAfter)) {
+      add("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline));
+      add("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative));
+      const keep = (count: number | null) => (count === null ? "no limit" : formatNumber(count));
+      if (overToday) add("hours-for-today", keep(counts.baseline));
+      if (overAfter && !(overToday && keep(counts.baseline) === keep(counts.alternative))) add("hours-for-after", keep(counts.alternative));
+    }
+    if (unused) {
       add("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline));
       add("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative));
       add("room-after", formatNumber(room));
@@ -197,6 +213,11 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
         add("room-unused-after", formatNumber(room));
         add("new-work-threshold-after", formatHours(after.summary.newWorkThresholdHours));
         if (formatHours(most) !== formatHours(after.summary.newWorkThresholdHours)) add("free-hours-most-after", formatHours(Math.max(0, most)));
+      } else if (backlogReleased(after.summary)) {
+        // Or every model of the backlog is released (examples/team.yaml): the backlog, the live projects at the end, the room.
+        if (after.summary.backlog !== 1) add("backlog-after", formatNumber(after.summary.backlog!));
+        add("live-at-end-after-said", plural(after.summary.liveProjectsAtEnd, "live project"));
+        add("room-unused-after", formatNumber(room));
       }
     }
     if (recommendation.firstReleaseMonth !== null) {
@@ -234,24 +255,28 @@ function expectedFigures(result: CaseResult): Map<string, string[]> {
   };
   const close = result.judgement.closeCall;
   if (close && recommendation.verdict === "go") {
-    add("best-npv", gain(best.npv));
+    // The close call's figures are written to the unit, as `run` and the web app write them, so that its gap
+    // reads alike in every view (it read "only €520 more" on page 1 beside `run`'s "by €515").
+    const exact = (value: number) => formatMoneyExact(value, result.currency);
+    const exactGain = (value: number) => lessThanOneUnit(value, result.currency) ?? exact(value);
+    add("best-npv", exactGain(best.npv));
     // The options the engine's close call names (`options`), each shown with its figure (`npvShown`: of options that
-    // gain the same, the first's). Those that gain the same as the best are said to ("bring the same, €7,960 each"),
+    // gain the same, the first's). Those that gain the same as the best are said to ("bring the same, €7,959 each"),
     // with no gap; each other figure is given with the difference of the two figures written beside it, as a reader
     // works it out (not the exact gap rounded on its own).
     const led = [...new Set(close.options.map((name) => close.npvShown[name]!).filter((shown) => shown !== close.npvShown[close.best]))];
     for (const shown of led) {
       // Less than a unit apart with figures that read alike: "less than €1 more", as run says it.
-      const under = Math.abs(best.npv - shown) < 1 && money(best.npv) === money(shown);
-      add("npv-gap", under ? `less than ${formatMoneyExact(1, result.currency)}` : money(differenceAsWritten(best.npv, shown)));
+      const under = Math.abs(best.npv - shown) < 1 && exact(best.npv) === exact(shown);
+      add("npv-gap", under ? `less than ${formatMoneyExact(1, result.currency)}` : exact(Math.round(best.npv) - Math.round(shown)));
       // A runner-up that loses money is said as a loss ("a loss of €233"), its figure without the sign.
-      add("runner-up-npv", money(shown).startsWith("-") ? money(-shown) : gain(shown));
+      add("runner-up-npv", exact(shown).startsWith("-") ? exact(-shown) : exactGain(shown));
     }
     if (close.chanceBestAhead !== null) addAhead(close.chanceBestAhead, close.chanceLevel ?? 0);
     for (const name of close.options) {
       const comparison = result.comparisons[name]!;
       // Options that gain the same are written with one figure, the first's: the best's, or the runner-up's.
-      add("trade-off-npv", gain(close.npvShown[name]!));
+      add("trade-off-npv", exactGain(close.npvShown[name]!));
       if (npv(comparison)) {
         add("trade-off-npv-low", gain(npv(comparison)!.p5!));
         add("trade-off-npv-high", gain(npv(comparison)!.p95!));
@@ -404,7 +429,8 @@ describe("page 1's figures against the result", () => {
     // It said "Two options are close: “Every tool we want” and “What will be approved”" and "only €70 more
     // than “What will be approved” (€4,040)", beside a twin that brings €4,040 too and was named nowhere.
     expect(page).toContain("Three options are close: “Every tool we want”, “What will be approved” and “Its twin”.");
-    expect(page).toMatch(/but only €70 more than “What will be approved” and “Its twin” \( ?€4,040 each\)\./);
+    // The gap to the unit, as run's close call below gives it (page 1 said "€70 more … (€4,040 each)", to three figures).
+    expect(page).toMatch(/but only €65 more than “What will be approved” and “Its twin” \( ?€4,044 each\)\./);
     expect(html.match(/data-trade-off="/g)).toHaveLength(3);
     expect(judgementSentences(result)[0]).toBe(
       "Close call: “Every tool we want” leads “What will be approved” and “Its twin” by €65 each (2% of its net gain); weigh what each asks for and how soon it pays back.",
@@ -420,16 +446,17 @@ describe("page 1's figures against the result", () => {
     const topHtml = (await createReport(compiled!, { result: topResult })).html;
     const rowOf = (html: string, name: string) =>
       textOf(html.slice(html.indexOf('<section id="options"')).match(new RegExp(`<tr data-option="${name}">[\\s\\S]*?</tr>`))![0]);
-    expect(textOf(topHtml)).toContain("bring the same, €4,110 each");
+    // Page 1's close call writes its figures to the unit, the options section to three figures: one figure each.
+    expect(textOf(topHtml)).toContain("bring the same, €4,105 each");
     expect(rowOf(topHtml, "o2")).toContain("€4,110");
     // A best (4,308.70) that leads two at 4,105.20 and 4,104.80: page 1 says "(€4,110 each)", and its table
     // gave the second €4,100.
     const led = consultantsCase([1800, 2003.4983, 2003.8983]);
     const ledResult = resultOf(led);
     const page = textOf(await pageOneHtml(led, ledResult)).replace(/“ ([^”]*) ”/g, "“$1”");
-    expect(page).toMatch(/more than “Beta” and “Gamma” \( ?€4,110 each\)/);
-    expect(page).toContain("Beta €4,110 €2,000");
-    expect(page).toContain("Gamma €4,110 €2,000");
+    expect(page).toMatch(/more than “Beta” and “Gamma” \( ?€4,105 each\)/);
+    expect(page).toContain("Beta €4,105 €2,000");
+    expect(page).toContain("Gamma €4,105 €2,000");
   });
 
   it("names every option that gains the same as the runner-up beside a clear winner", async () => {
@@ -463,11 +490,11 @@ describe("page 1's figures against the result", () => {
     const page = textOf(await pageOneHtml(twins(), result)).replace(/“ ([^”]*) ”/g, "“$1”");
     expect(page).not.toContain("€0 more");
     expect(page).toContain(
-      `“What will be approved” and “Its twin” bring the same, ${formatMoney(result.comparisons.twin!.npv, "EUR")} each over 12 months in today's money.`,
+      `“What will be approved” and “Its twin” bring the same, ${formatMoneyExact(result.comparisons.compromise!.npv, "EUR")} each over 12 months in today's money.`,
     );
   });
-  it("says a runner-up whose figure reads as the best's reads alike, not 'only €2 more than “Same again” (€7,960)' beside the best's €7,960", async () => {
-    // A licence 20 cents dearer: €7,958.76 against €7,956.45, €7,960 each to three figures.
+  it("says a runner-up a few euros behind with the gap run gives, not 'only €2 more than “Same again” (€7,960)' beside the best's €7,960", async () => {
+    // A licence 20 cents dearer: €7,958.76 against €7,956.45, €7,960 each to three figures, €7,959 and €7,956 to the unit.
     const text = twins()
       .replace("label: Its twin", "label: Same again")
       .replace(/perUserPerMonth: 150 \}(?![\s\S]*perUserPerMonth)/, "perUserPerMonth: 150.2 }");
@@ -477,13 +504,16 @@ describe("page 1's figures against the result", () => {
     expect(result.judgement.closeCall).toMatchObject({ best: "compromise", runnerUp: "twin" });
     expect(formatMoney(best, "EUR")).toBe(formatMoney(runnerUp, "EUR"));
     expect(best - runnerUp).toBeGreaterThan(1);
-    const page = textOf(await pageOneHtml(text, result)).replace(/“ ([^”]*) ”/g, "“$1”");
-    const gap = formatMoney(differenceAsWritten(best, runnerUp), "EUR");
-    expect(page).toContain(`but only ${gap} more than “Same again” (also ${formatMoney(runnerUp, "EUR")} when rounded).`);
-    // Figures that read differently stand as they are: "only €10 more than “Same again” (€7,950)".
-    const apart = resultOf(text.replace("perUserPerMonth: 150.2 }", "perUserPerMonth: 151 }"));
-    expect(formatMoney(apart.comparisons.compromise!.npv, "EUR")).not.toBe(formatMoney(apart.comparisons.twin!.npv, "EUR"));
-    expect(textOf(await pageOneHtml(text.replace("perUserPerMonth: 150.2 }", "perUserPerMonth: 151 }"), apart))).not.toContain("when rounded");
+    const page = textOf(await pageOneHtml(text, result))
+      .replace(/“ ([^”]*) ”/g, "“$1”")
+      .replace(/\( ([^)]*) \)/g, "($1)");
+    // To the unit, as run and the web app write them: the figures differ and the gap is theirs.
+    const gap = formatMoneyExact(result.judgement.closeCall!.npvGapToTheUnit, "EUR");
+    expect(page).toContain(
+      `${formatMoneyExact(best, "EUR")} over 12 months in today's money, but only ${gap} more than “Same again” (${formatMoneyExact(runnerUp, "EUR")}).`,
+    );
+    expect(page).not.toContain("when rounded");
+    expect(judgementSentences(result)[0]).toContain(`leads “Same again” by ${gap} (`);
   });
 
   it("writes a gain under one unit in the options table as the card above it does, 'less than €1', not '€0'", async () => {

@@ -11,7 +11,7 @@ import {
   type CompiledCase,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { differenceAsWritten, formatChance, formatMoney, formatNumber } from "../../format/numbers.js";
+import { formatChance, formatMoney, formatMoneyExact, formatNumber } from "../../format/numbers.js";
 import { textOf } from "../report-text.js";
 import { oneOptionCase } from "../../test-support/one-option-case.js";
 import { withEdit, withEdits } from "../../test-support/scenario-text.js";
@@ -728,7 +728,7 @@ describe("page 1's 'only' in a close call", () => {
     // It said "but only €1,430 more than “What will be approved” (€866)".
     expect(text).not.toContain("but only");
     expect(text).toContain(
-      `“Every tool we want” brings the most, ${formatMoney(best, "EUR")} over 12 months in today's money, ${formatMoney(differenceAsWritten(best, runnerUp), "EUR")} more than “What will be approved” (${formatMoney(runnerUp, "EUR")}). Over the 2,000 outcomes of the ranges, it comes out ahead of “What will be approved” in only ${formatChance(close.chanceBestAhead!)} of them.`,
+      `“Every tool we want” brings the most, ${formatMoneyExact(best, "EUR")} over 12 months in today's money, ${formatMoneyExact(close.npvGapToTheUnit, "EUR")} more than “What will be approved” (${formatMoneyExact(runnerUp, "EUR")}). Over the 2,000 outcomes of the ranges, it comes out ahead of “What will be approved” in only ${formatChance(close.chanceBestAhead!)} of them.`,
     );
   });
 

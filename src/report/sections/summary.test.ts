@@ -12,7 +12,8 @@ import {
   type CompiledCase,
 } from "../../engine/index.js";
 import { createReport } from "../create-report.js";
-import { formatChance, formatHours, formatMoney } from "../../format/numbers.js";
+import { formatChance, formatHours, formatMoney, formatMoneyExact } from "../../format/numbers.js";
+import { judgementSentences } from "../../format/judgement.js";
 import { textOf } from "../report-text.js";
 import { ONE_MONTH_EXTRAORDINARY } from "../../test-support/one-month-case.js";
 import { LATE_START_CASE } from "../../test-support/late-start-case.js";
@@ -232,15 +233,22 @@ describe("page 1 frames a close call as a choice", () => {
     const text = await pageOne(compiled, result);
     const label = (name: string) => `“${result.scenarios[name]!.label}”`;
     expect(text).toContain(`Two options are close: ${label(close.best)} and ${label(close.runnerUp)}.`);
-    // The gap is the difference of the two figures beside it, as a reader works it out: 5,970 − 5,450 = 520
-    // (it said €516, the exact gap rounded on its own).
-    const shown = (value: number) => Number(formatMoney(value, "EUR").replace(/[€,]/g, ""));
+    // The gap is the difference of the two figures beside it, to the unit, as `run` and the web app write it
+    // (the engine's npvGapToTheUnit): 5,970 − 5,455 = 515. It said "but only €520 more than … (€5,450)", the
+    // difference of its figures to three significant figures, beside `run`'s "by €515".
     const best = result.comparisons[close.best]!.npv;
     const runnerUp = result.comparisons[close.runnerUp]!.npv;
-    expect(shown(best) - shown(runnerUp)).not.toBe(shown(close.npvGap));
+    expect(close.npvGapToTheUnit).toBe(Math.round(best) - Math.round(runnerUp));
+    const gap = formatMoneyExact(close.npvGapToTheUnit, "EUR");
     expect(text).toContain(
-      `${formatMoney(best, "EUR")} over 12 months in today's money, but only ${formatMoney(shown(best) - shown(runnerUp), "EUR")} more than ${label(close.runnerUp)} (${formatMoney(runnerUp, "EUR")})`,
+      `${formatMoneyExact(best, "EUR")} over 12 months in today's money, but only ${gap} more than ${label(close.runnerUp)} (${formatMoneyExact(runnerUp, "EUR")})`,
     );
+    // The same figure as the close call `run` and the web app write.
+    expect(judgementSentences(result)[0]).toContain(`leads ${label(close.runnerUp)} by ${gap} (`);
+    // And the table beside it writes the two figures the gap is worked out of.
+    const { html: report } = await createReport(compiled, { result });
+    const cells = [...report.matchAll(/data-figure="trade-off-npv">([^<]+)</g)].map((match) => match[1]);
+    expect(cells).toEqual([formatMoneyExact(best, "EUR"), formatMoneyExact(runnerUp, "EUR")]);
     expect(text).not.toContain("Go ahead with");
     const { html } = await createReport(compiled, { result });
     expect([...html.matchAll(/data-trade-off="([^"]+)"/g)].map((match) => match[1])).toEqual([close.best, close.runnerUp]);
@@ -588,7 +596,7 @@ describe("page 1's live projects the team can keep (examples/team.yaml, a team o
     expect(text).not.toMatch(/can keep \d+ live projects going, about/);
     const tenth = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
     expect(text).toContain(
-      `${today.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep Today the team of 4 has hours for about ${tenth(today.summary.liveProjectsPerPerson!)} live projects per person, ${today.summary.maxLiveProjects} whole projects as a team; with “A managed platform”, about ${tenth(managed.liveProjectsPerPerson!)} per person, ${managed.maxLiveProjects} as a team.`,
+      `${today.summary.liveProjectsAtEnd} → ${managed.liveProjectsAtEnd} live projects at the end of the plan (room for ${managed.maxLiveProjects}) Today the team of 4 has hours for about ${tenth(today.summary.liveProjectsPerPerson!)} live projects per person, ${today.summary.maxLiveProjects} whole projects as a team; with “A managed platform”, about ${tenth(managed.liveProjectsPerPerson!)} per person, ${managed.maxLiveProjects} as a team.`,
     );
   });
 });
@@ -617,14 +625,37 @@ describe("page 1's team card when the plan leaves the room for live projects unu
     expect(text).not.toMatch(/today's team/i);
   });
 
-  it("keeps the team's room as the big figure when the plan releases models (examples/team.yaml)", async () => {
+  it("leads with the live projects the plan keeps when it releases its whole backlog, and says so (examples/team.yaml)", async () => {
     const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8"));
     const result = buildResult(compiled);
-    expect(result.scenarios.managed!.summary.projectsDelivered).toBeGreaterThan(0);
+    const today = result.scenarios.today!.summary;
+    const managed = result.scenarios.managed!.summary;
+    // Every model of the backlog released: 10 live at the end, with hours for 30; every option ends with 10.
+    expect(managed).toMatchObject({ backlog: 6, projectsDelivered: 6, liveProjectsAtEnd: 10, maxLiveProjects: 30 });
+    for (const scenario of Object.values(result.scenarios))
+      if (!scenario.isBaseline) expect(scenario.summary.liveProjectsAtEnd).toBe(managed.liveProjectsAtEnd);
     const text = await pageOne(compiled, result);
-    expect(text).toContain("9 → 30 live projects the team can keep");
-    expect(text).not.toContain("at the end of the plan (room for");
+    // It said "9 → 30 live projects the team can keep", read as what the plan builds.
+    expect(text).not.toContain(`→ ${managed.maxLiveProjects} live projects`);
+    expect(text).toContain(
+      `What changes for the team ${today.liveProjectsAtEnd} → ${managed.liveProjectsAtEnd} live projects at the end of the plan (room for ${managed.maxLiveProjects})`,
+    );
+    expect(text).toContain(
+      `All ${managed.backlog} models of the backlog are released, so the plan ends with ${managed.liveProjectsAtEnd} live projects and the room for ${managed.maxLiveProjects} goes unused.`,
+    );
     expect(text).toContain("today's team has no time left");
+  });
+
+  it("keeps the team's room as the big figure when the plan releases models and the backlog has more (examples/team.yaml, no backlog)", async () => {
+    const compiled = compile(readFileSync(new URL("team.yaml", examples), "utf8").replace(/\n {4}backlog: \{[^\n]*/, ""));
+    const result = buildResult(compiled);
+    const managed = result.scenarios.managed!.summary;
+    expect(managed.backlog).toBeNull();
+    expect(managed.projectsDelivered).toBeGreaterThan(0);
+    const text = await pageOne(compiled, result);
+    expect(text).toContain(`${result.scenarios.today!.summary.maxLiveProjects} → ${managed.maxLiveProjects} live projects the team can keep`);
+    expect(text).not.toContain("at the end of the plan (room for");
+    expect(text).not.toContain("of the backlog");
   });
 });
 
@@ -641,6 +672,35 @@ describe("page 1's live projects of a part-time team (examples/solo.yaml with ha
     expect(text).toContain(
       `Today the team of 0.5 full-time people has hours for about ${(Math.round(today.liveProjectsPerPerson! * 10) / 10).toFixed(1)} live projects per full-time person, 1 whole project as a team;`,
     );
+  });
+
+  it("leads with the live projects at the end when a team is over its hours, not with what its hours keep (people 0.4 and 0.1)", async () => {
+    const part = (people: number) =>
+      compile(readFileSync(new URL("solo.yaml", examples), "utf8").replace(/people: \{ value: 1,/, `people: { value: ${people},`));
+    // Today's team over its hours: 2 live projects on hours for 1; the option's keeps its 2 on hours for 2.
+    const compiled = part(0.4);
+    const result = buildResult(compiled);
+    const today = result.scenarios.today!.summary;
+    const after = result.scenarios[recommend(result)!.best.alternative]!.summary;
+    expect(today).toMatchObject({ liveProjectsAtEnd: 2, maxLiveProjects: 1 });
+    expect(after).toMatchObject({ liveProjectsAtEnd: 2, maxLiveProjects: 2 });
+    expect(today.overloadedMonths).toHaveLength(result.horizonMonths);
+    const text = await pageOne(compiled, result);
+    // It said "1 → 2 live projects the team can keep" of two teams that each end the plan with 2.
+    expect(text).not.toContain("live projects the team can keep");
+    expect(text).toContain(
+      `What changes for the team ${today.liveProjectsAtEnd} → ${after.liveProjectsAtEnd} live projects at the end of the plan (today's hours keep ${today.maxLiveProjects})`,
+    );
+    expect(text).toContain("From month 1, today's team has more work than hours");
+    // Both over their hours, every month: what the hours keep, against the 2 each has.
+    const tenth = part(0.1);
+    const both = buildResult(tenth);
+    const bothAfter = both.scenarios[recommend(both)!.best.alternative]!.summary;
+    expect([both.scenarios.today!.summary.maxLiveProjects, bothAfter.maxLiveProjects, bothAfter.liveProjectsAtEnd]).toEqual([0, 0, 2]);
+    const bothText = await pageOne(tenth, both);
+    // It said "0 → 0 live projects the team can keep" of two teams that each keep 2.
+    expect(bothText).toContain("What changes for the team 2 → 2 live projects at the end of the plan (more than the hours keep: 0 each)");
+    expect(bothText).toContain("have more work than hours");
   });
 });
 

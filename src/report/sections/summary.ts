@@ -4,6 +4,8 @@ import {
   comparisonChangeEnd,
   deadlineOf,
   optionsGainingTheSame,
+  backlogReleased,
+  overItsHoursAtEnd,
   roomLeftUnused,
   runningCostChanges,
   sameAsBest,
@@ -16,10 +18,11 @@ import {
 import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import {
-  differenceAsWritten,
   formatChance,
+  formatGain,
   formatHours,
   formatHoursInTable,
+  formatMoneyExact,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -27,6 +30,7 @@ import {
   lessThanOneUnit,
   lessThanOneUnitApart,
   plural,
+  roundHalfAway,
   saidAsCount,
   shareOfWords,
   theMonths,
@@ -243,7 +247,8 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   // Options that gain the same (`sameGain`) are written with one figure, the first's, as the sentence above
   // says ("€10,000 each"; `closeCallNpv`): rounded apart, €9,995.20 and €9,994.90 would read €10,000 and €9,990.
   // A gain under one unit reads "less than €1" (`gainFigure`), as in the sentence above, not "€0".
-  const npvShown = (comparison: ComparisonResult) => gainFigure(closeCallNpv(result, close, comparison.alternative), context);
+  // To the unit, as the sentence above and `run` write them (`closeCallFigure`).
+  const npvShown = (comparison: ComparisonResult) => closeCallFigure(closeCallNpv(result, close, comparison.alternative), context);
   const sampled = options.every((comparison) => context.uncertainty?.distribution[comparison.alternative] !== undefined);
   const rows = options
     .map((comparison) => {
@@ -284,6 +289,17 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
 </table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml([ranged ? netGainRangeNote() : "", sampled ? TRADE_OFF_PAYBACK_NOTE : ""].filter(Boolean).join(" "))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
 }
 
+/**
+ * A net gain where page 1 sets close options side by side (the close call's sentence and its table): to the
+ * unit, as `run` and the web app write it, so that the gap between two close options, the point of the
+ * close call, reads the same in every view (the engine's `closeCall.npvGapToTheUnit`); a gain under one
+ * unit is "less than €1" (`formatGain`).
+ * @example closeCallFigure(5454.99, context) // "€5,455" (elsewhere on page 1: "€5,450")
+ */
+function closeCallFigure(value: number, context: ReportContext): string {
+  return formatGain(value, context.result.currency, (amount) => formatMoneyExact(amount, context.result.currency));
+}
+
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const { result } = context;
@@ -298,18 +314,24 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   const led = names.filter((name) => !top.includes(name));
   const tied = top.length > 1;
   const ledGroups = [...new Set(led.map((name) => close.npvShown[name]!))];
-  // A gap is the difference of the two figures written (`differenceAsWritten`). Not the same, but less than
-  // a unit apart with figures that read alike (€9,996.40 and €9,995.60: €10,000 each): "less than €1 more",
+  // A gap is the difference of the two figures written, to the unit. Not the same, but less than
+  // a unit apart with figures that read alike (€9,996.40 and €9,995.60: €9,996 each): "less than €1 more",
   // as `run` says, not "only €1 more" beside two equal figures.
+  // The close call's figures are written to the unit (`closeCallFigure`), as `run` and the web app write
+  // them, so that the gap reads alike everywhere: "€5,970 …, but only €515 more than … (€5,455)", where
+  // page 1's three significant figures gave "€520 more than … (€5,450)" beside `run`'s "by €515".
+  const exact = (value: number) => formatMoneyExact(value, result.currency);
   const gapWords = ledGroups.map((npv) => {
-    const readAlike = context.money(best.npv) === context.money(npv);
-    const under = readAlike ? lessThanOneUnitApart(best.npv, npv, result.currency) : undefined;
-    return { readAlike, under, gap: differenceAsWritten(best.npv, npv) };
+    const readAlike = exact(best.npv) === exact(npv);
+    // Less than a unit apart, "less than €1 more" whether or not the two read alike, as `run` says it
+    // (€1,234.60 and €1,233.90: €1,235 and €1,234, "less than €1 more", not "only €1 more").
+    const under = lessThanOneUnitApart(best.npv, npv, result.currency);
+    return { readAlike, under, gap: roundHalfAway(best.npv) - roundHalfAway(npv) };
   });
   // A runner-up that loses money (a close call by the chance of coming out ahead) as a loss: "(a loss of €233)", not "(-€233)".
   const ledSaid = ledGroups.map((npv) => {
-    const loss = gainOrLoss(npv, context.money);
-    return loss.loss ? `a loss of ${figure("runner-up-npv", loss.written)}` : figure("runner-up-npv", gainFigure(npv, context));
+    const loss = gainOrLoss(npv, exact);
+    return loss.loss ? `a loss of ${figure("runner-up-npv", loss.written)}` : figure("runner-up-npv", closeCallFigure(npv, context));
   });
   const each = ledGroups.length === 1 && led.length > 1 ? " each" : "";
   // Two figures that read alike (€7,958.76 and €7,956.45: €7,960 each) are said to, so that "only €2 more
@@ -318,7 +340,7 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
   // "Only" of what makes the call close: the gap when it is close by itself (the engine's `closeByGap`), else
   // the chance of coming out ahead ("€1,430 more than … (€866)" is no "only": the best gains 2.6 times as much).
   const narrowGap = led.every((name) => closeByGap(best.npv, result.comparisons[name]!.npv));
-  const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? context.money(words.gap))));
+  const gaps = listInWords(gapWords.map((words) => figure("npv-gap", words.under ?? exact(words.gap))));
   const more = gapWords.every((words) => words.under) ? `but ${gaps}` : narrowGap ? `but only ${gaps}` : gaps;
   const ledNamed = listInWords(led.map((name) => optionName(context, name)));
   // "Only" of a chance where it is what makes the call close (`CloseCall.closeByChance`), never of one the
@@ -328,8 +350,12 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     .map((name) => {
       const [chanceAbove, chanceLevel] = [result.decision!.chanceAbove[close.best]![name]!, result.decision!.chanceLevel[close.best]![name]!];
       const written = aheadAndLevelWords(chanceAbove, chanceLevel);
-      const levelToo = aheadAndLevel(chanceAbove, chanceLevel).level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
-      return `, and ahead of ${optionName(context, name)} in only ${figure("ahead-chance", written.ahead)}${levelToo}`;
+      const { ahead, level } = aheadAndLevel(chanceAbove, chanceLevel);
+      const levelToo = level > 0 ? ` and level in ${figure("level-chance", written.level)}` : "";
+      // Ahead in none of the outcomes is said as the count, as of the runner-up (`aheadOf`), and a count is
+      // no "only": "in none of them", not "in only under 1%".
+      const share = saidAsCount(ahead) ? figure("ahead-chance", shareOfWords(ahead, written.ahead, "them")) : `only ${figure("ahead-chance", written.ahead)}`;
+      return `, and ahead of ${optionName(context, name)} in ${share}${levelToo}`;
     })
     .join("");
   // Level with more than one in every outcome: each named ("level with “B” and “C” in every one of them").
@@ -349,10 +375,10 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
     : `Choose on what matters more to you: what each asks for, or how soon${sampled ? " and how surely" : ""} it pays back.`;
   const months = plural(result.horizonMonths, "month");
   const reason = tied
-    ? `${listInWords(top.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", gainFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}${
+    ? `${listInWords(top.map((name) => optionName(context, name)))} bring the same, ${figure("best-npv", closeCallFigure(best.npv, context))} each over ${months}${netGainBasis(result.discountRate)}${
         led.length > 0 ? `, and ${more.replace(/^but /, "")} more than ${ledNamed} (${ledWritten})` : ""
       }.${chance}${doubt(context)} ${choose}`
-    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", gainFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
+    : `${optionName(context, close.best)} brings the most, ${figure("best-npv", closeCallFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
   return `<section class="recommendation" aria-label="Our recommendation">
   <h2>Our recommendation</h2>
   <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
@@ -629,9 +655,13 @@ function returnCard(context: ReportContext, comparison: ComparisonResult): strin
       ? `Risk-adjusted as Forrester does it ${riskAdjustmentShares(result.riskAdjustment)}, ${adjusted.loss ? "it is a loss of" : "the net gain is"} ${figure("risk-adjusted-npv", adjusted.written)}. `
       : "";
   const text = `${range}${riskAdjusted}${yearlyText}`.trim();
+  // The best of a close call is written to the unit, as the close call above writes it (`closeCallFigure`):
+  // "€7,959" in both, not "€7,960" here beside "bring the same, €7,959 each".
+  const bigNpv =
+    context.result.judgement?.closeCall?.best === comparison.alternative ? closeCallFigure(comparison.npv, context) : gainFigure(comparison.npv, context);
   return `<div class="card">
   <h3>${loss.loss ? "What it would lose" : "What it returns"}</h3>
-  <p class="big">${figure("npv", loss.loss ? loss.written : gainFigure(comparison.npv, context))}</p>
+  <p class="big">${figure("npv", loss.loss ? loss.written : bigNpv)}</p>
   <p class="unit">${loss.loss ? "a loss" : "net gain"} over ${plural(horizon, "month")}${inTodaysMoney(context.result.discountRate, ", ")}</p>
   ${text ? prose(text) : ""}
 </div>`;
@@ -957,22 +987,50 @@ function teamCard(context: ReportContext, comparison: ComparisonResult): string 
   const same = `It is the same with ${alternative}.`;
   const afterSaid = whyClause && after === same ? `It is the same with ${alternative}: ${whyClause}.` : after;
   const why = whyClause && after !== same ? `With ${alternative}, no new model starts: ${whyClause}.` : "";
-  const big = unused
-    ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
-    : counts.baseline === null && counts.alternative === null
-      ? escapeHtml(keep(null))
-      : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`;
+  // Or the backlog caps what is built (`backlogReleased`): every model asked for is released, and the room
+  // beyond them is left (examples/team.yaml: "9 → 10", room for 30, a backlog of 6), where the card said
+  // "9 → 30 live projects the team can keep" beside options that each end the plan with 10.
+  const backlogWhy =
+    unused && !whyClause && backlogReleased(afterSummary)
+      ? `${afterSummary.backlog === 1 ? "The backlog's one model is" : `All ${figure("backlog-after", formatNumber(afterSummary.backlog!))} models of the backlog are`} released, so the plan ends with ${figure("live-at-end-after-said", plural(afterSummary.liveProjectsAtEnd, "live project"))} and the room for ${figure("room-unused-after", formatNumber(room!))} goes unused.`
+      : "";
+  // A team over its hours at the end of the plan, today's or the option's (`overItsHoursAtEnd`): what its
+  // hours keep is no count of what it has ("1 → 2 live projects the team can keep" of two teams that each
+  // end with 2, today's on hours for 1). The big figure is then the live projects at the end, what the hours
+  // keep beside it; the overload sentence below says when each has more work than hours.
+  const overToday = overItsHoursAtEnd(result.scenarios[result.baseline]!.summary);
+  const overAfter = overItsHoursAtEnd(afterSummary);
+  const over = !unused && (overToday || overAfter);
+  const hoursToday = figure("hours-for-today", keep(counts.baseline));
+  const hoursAfter = figure("hours-for-after", keep(counts.alternative));
+  // Which side is over, said in the bracket: "(today's hours keep 1)", "(more than the hours keep: 0 → 1)".
+  const overWords =
+    overToday && overAfter
+      ? keep(counts.baseline) === keep(counts.alternative)
+        ? `more than the hours keep: ${hoursToday} each`
+        : `more than the hours keep: ${hoursToday} → ${hoursAfter}`
+      : overToday
+        ? `today's hours keep ${hoursToday}`
+        : `with ${alternative}, its hours keep ${hoursAfter}`;
+  const big =
+    unused || over
+      ? `${figure("live-at-end-today", formatNumber(capacity.liveProjectsAtEnd.baseline))} → ${figure("live-at-end-after", formatNumber(capacity.liveProjectsAtEnd.alternative))}`
+      : counts.baseline === null && counts.alternative === null
+        ? escapeHtml(keep(null))
+        : `${escapeHtml(keep(counts.baseline))} → ${escapeHtml(keep(counts.alternative))}`;
   const unit = unused
     ? `live projects at the end of the plan (room for ${figure("room-after", formatNumber(room!))})`
-    : wholeTeam(capacity)
-      ? "live projects the team can keep"
-      : "live projects one person can keep";
+    : over
+      ? `live projects at the end of the plan (${overWords})`
+      : wholeTeam(capacity)
+        ? "live projects the team can keep"
+        : "live projects one person can keep";
 
   return `<div class="card">
   <h3>What changes for the team</h3>
   <p class="big">${big}</p>
   <p class="unit">${unit}</p>
-  ${prose(`${perPerson} ${today} ${afterSaid}${why ? ` ${why}` : ""}${overload ? ` ${overload}` : ""}`)}
+  ${prose(`${perPerson} ${today} ${afterSaid}${why ? ` ${why}` : ""}${backlogWhy ? ` ${backlogWhy}` : ""}${overload ? ` ${overload}` : ""}`)}
 </div>`;
 }
 
