@@ -13,7 +13,6 @@ import {
   firstMonthsWriting,
   CURRENCIES_WRITTEN_HERE,
   currencySymbol,
-  differenceAsWritten,
   lessThanOneUnitApart,
   formatChance,
   formatChanceOfSamples,
@@ -405,18 +404,6 @@ describe("sameGain", () => {
     expect(sameGain(100.5, 100)).toBe(false);
     expect(formatMoneyExact(0.5, "EUR")).toBe("€1");
     expect(sameGain(100.49, 100)).toBe(true);
-  });
-});
-
-describe("differenceAsWritten", () => {
-  it("is the difference of the two figures as written when they round to the same step, else the exact gap", () => {
-    expect(differenceAsWritten(5970.49, 5454.99)).toBe(520);
-    expect(differenceAsWritten(10040, 9960)).toBeCloseTo(80, 9);
-  });
-
-  it("never reads '€0 more' for two figures that round alike: the exact gap instead", () => {
-    expect(differenceAsWritten(5972, 5968)).toBe(4);
-    expect(differenceAsWritten(1234.4, 1234.1)).toBeCloseTo(0.3, 9);
   });
 });
 

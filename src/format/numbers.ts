@@ -206,21 +206,6 @@ export function formatSignificant(value: number, digits = 3): string {
 }
 
 /**
- * The difference a - b as a reader works it out from the main text's figures (three significant
- * figures, {@link formatMoney}): when both are rounded to the same step, the difference of the
- * rounded figures ("€5,970" − "€5,450" = €520, not the €516 of the exact gap, which reads as a
- * mistake beside them); otherwise the exact difference, to be rounded on its own.
- * @example differenceAsWritten(5970.49, 5454.99) // 520 ; differenceAsWritten(10040, 9960) // 80 ; differenceAsWritten(5972, 5968) // 4
- */
-export function differenceAsWritten(a: number, b: number): number {
-  const step = (value: number) => (value === 0 || !Number.isFinite(value) ? 1 : Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.abs(value))) + 1 - 3)));
-  if (step(a) !== step(b)) return a - b;
-  const written = roundSignificant(a) - roundSignificant(b);
-  // Two figures that round alike (€5,970 and €5,970) would read "€0 more": the exact gap is said instead.
-  return written !== 0 && Math.sign(written) === Math.sign(a - b) ? written : a - b;
-}
-
-/**
  * Two net gains that are not the same (the engine's `sameGain`) but less than one unit apart: their gap in words,
  * "less than €1", in every view that says it (`run`'s and the web app's close call, page 1's), where
  * "leads by €1" beside "less than €1 more" elsewhere, or beside two equal figures, reads as a mistake.
