@@ -122,6 +122,22 @@ describe("the options table's tag in a close call", () => {
     expect(options).not.toContain('<span class="tag">recommended</span>');
   });
 
+  it("writes the close options' net gains to the unit, as page 1's close call does (examples/close-call.yaml)", async () => {
+    const text = readFileSync(new URL("../../../examples/close-call.yaml", import.meta.url), "utf8");
+    const { compiled } = validateScenarioText(text);
+    const result = buildResult(compiled!);
+    const close = result.judgement!.closeCall!;
+    const { html } = await createReport(compiled!, { result });
+    const options = textOf(html.slice(html.indexOf('<section id="options"')).replace(/<\/?span[^>]*>/g, ""));
+    for (const name of close.options) {
+      const comparison = result.comparisons[name]!;
+      // To the unit, from the JSON: €5,455 for “What will be approved” (€5,454.99), as page 1 writes it, not €5,450.
+      const toTheUnit = `€${Math.round(comparison.npv).toLocaleString("en-GB")}`;
+      expect(options).toContain(`${compiled!.scenarios.find((scenario) => scenario.name === name)!.label} ${toTheUnit} month`);
+      expect(textOf(html.slice(0, html.indexOf('<section id="options"')))).toContain(toTheUnit);
+    }
+  });
+
   it("still tags the option page 1 recommends when there is no close call", async () => {
     const text = readFileSync(new URL("../../../examples/seed.yaml", import.meta.url), "utf8");
     const { compiled } = validateScenarioText(text);

@@ -2,7 +2,18 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHoursInTable, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import { amount, discountingWords, gainFigure, lessThanTodaysChange, optionName, optionRecommendedToGoAhead, prose, upFrontCell, userText } from "./parts.js";
+import {
+  amount,
+  closeCallFigure,
+  discountingWords,
+  gainFigure,
+  lessThanTodaysChange,
+  optionName,
+  optionRecommendedToGoAhead,
+  prose,
+  upFrontCell,
+  userText,
+} from "./parts.js";
 import type { ReportSection } from "./section.js";
 import {
   cashTimingWords,
@@ -123,7 +134,12 @@ export const optionsSection: ReportSection = {
     // on page 1 ("bring the same, €10,000 each"), not €10,000 and €9,990 rounded apart here.
     // A gain under one unit reads "less than €1" (`gainFigure`), as page 1's card and sentence say, not "€0".
     const close = result.judgement?.closeCall;
-    const npvShown = (comparison: ComparisonResult) => gainFigure(closeCallNpv(result, close, comparison.alternative), context);
+    // The close options are written to the unit, as page 1's close call writes them (`closeCallFigure`): "€5,455"
+    // there and "€5,450" here read as two figures.
+    const npvShown = (comparison: ComparisonResult) =>
+      close?.options.includes(comparison.alternative)
+        ? closeCallFigure(closeCallNpv(result, close, comparison.alternative), context)
+        : gainFigure(closeCallNpv(result, close, comparison.alternative), context);
     const rows = comparisons
       .map((comparison) => {
         // Only the option page 1 recommends is tagged: in a close call it recommends neither, and none is.

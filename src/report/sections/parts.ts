@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
 import { optionRecommendedToGoAhead as recommendedToGoAhead, type CaseResult, type ComparisonResult } from "../../engine/index.js";
-import { formatGain, formatHours, formatShare, lessThanOneUnit } from "../../format/numbers.js";
+import { formatGain, formatHours, formatMoneyExact, formatShare, lessThanOneUnit } from "../../format/numbers.js";
 import { cashMonthShort } from "../../format/asked-for.js";
 
 /**
@@ -88,6 +88,17 @@ export function gainAmount(value: number, context: ReportContext): string {
  */
 export function gainFigure(value: number, context: ReportContext): string {
   return formatGain(value, context.result.currency, context.money);
+}
+
+/**
+ * A net gain where the report sets close options side by side (page 1's close call, its table, its card
+ * and the options table's rows of the close options): to the unit, as `run` and the web app write it, so
+ * that the gap between two close options, the point of the close call, reads the same in every view (the
+ * engine's `closeCall.npvGapToTheUnit`); a gain under one unit is "less than €1" (`formatGain`).
+ * @example closeCallFigure(5454.99, context) // "€5,455" (other net gains in the report: "€5,450")
+ */
+export function closeCallFigure(value: number, context: ReportContext): string {
+  return formatGain(value, context.result.currency, (amount) => formatMoneyExact(amount, context.result.currency));
 }
 
 /** A paragraph of the main prose (measured for readability). */

@@ -19,7 +19,6 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import {
   formatChance,
-  formatGain,
   formatHours,
   formatHoursInTable,
   formatMoneyExact,
@@ -37,6 +36,7 @@ import {
 } from "../../format/numbers.js";
 import {
   amount,
+  closeCallFigure,
   countWord,
   figure,
   gainAmount,
@@ -287,17 +287,6 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
   <thead><tr>${head.join("")}</tr></thead>
   <tbody>${rows}</tbody>
 </table>${ranged || sampled ? `\n<p class="muted" data-range-note>${escapeHtml([ranged ? netGainRangeNote() : "", sampled ? TRADE_OFF_PAYBACK_NOTE : ""].filter(Boolean).join(" "))}</p>` : ""}${lessThanTodaysChange(context, options)}`;
-}
-
-/**
- * A net gain where page 1 sets close options side by side (the close call's sentence and its table): to the
- * unit, as `run` and the web app write it, so that the gap between two close options, the point of the
- * close call, reads the same in every view (the engine's `closeCall.npvGapToTheUnit`); a gain under one
- * unit is "less than €1" (`formatGain`).
- * @example closeCallFigure(5454.99, context) // "€5,455" (elsewhere on page 1: "€5,450")
- */
-function closeCallFigure(value: number, context: ReportContext): string {
-  return formatGain(value, context.result.currency, (amount) => formatMoneyExact(amount, context.result.currency));
 }
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
