@@ -198,6 +198,21 @@ export function styled(name: StyleName, numFmt?: string): CellStyle {
   return style;
 }
 
+const wrappingStyles = new Map<CellStyle, CellStyle>();
+
+/**
+ * A shared style (`styled`) whose text wraps onto more lines in its column: a label longer than its
+ * column is wide. One object per style, as `styled` gives them.
+ */
+export function wrapping(style: CellStyle): CellStyle {
+  let wrapped = wrappingStyles.get(style);
+  if (wrapped === undefined) {
+    wrapped = { ...style, alignment: { ...style.alignment, wrapText: true } };
+    wrappingStyles.set(style, wrapped);
+  }
+  return wrapped;
+}
+
 /**
  * Gives a cell a style object of its own before one of its parts is changed (`cell.font = …`), so
  * that the change does not reach the other cells sharing the style (see `styled`).
