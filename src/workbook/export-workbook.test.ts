@@ -145,7 +145,12 @@ describe("the exported file", () => {
     snapshot.eachRow((row) => {
       if (row.getCell(1).value === "Month") row.eachCell((cell) => headers.push(String(cell.value)));
     });
-    expect(headers.slice(1, 4)).toEqual(["Every tool we want: 5%", "Every tool we want: median", "Every tool we want: 95%"]);
+    // In the words of the percentiles' rows above it, where they read "…: 5%" and "…: 95%".
+    expect(headers.slice(1, 4)).toEqual([
+      "Every tool we want: 5% chance of less than",
+      "Every tool we want: median (half the samples above, half below)",
+      "Every tool we want: 5% chance of more than",
+    ]);
     expect(headers.some((header) => header.endsWith(": middle"))).toBe(false);
     // The percentiles' rows too: it read "Middle (half the samples above, half below)".
     const labels: string[] = [];

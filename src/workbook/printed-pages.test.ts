@@ -96,4 +96,14 @@ describe.skipIf(skip || !pdftotext)("every printed page of the month-by-month sh
       expect(bare).toEqual([]);
     });
   }
+
+  it("team.yaml: each printed page of the Distribution snapshot's band has the band's header over its months", () => {
+    const printed = pages.get("team.yaml")!;
+    const footer = (page: string) => page.trimEnd().split("\n").at(-1) ?? "";
+    const bandPages = printed.filter((page) => footer(page).includes(sheetNames.distribution) && /^\s*Month \d+\s/m.test(page));
+    expect(bandPages.length).toBeGreaterThan(1);
+    // Months past the band's first page printed under rows 1–3 alone (the sheet's title), with no header.
+    const headless = bandPages.filter((page) => !/^\s*Month\s{2,}\S/m.test(page)).map((page) => footer(page).trim());
+    expect(headless).toEqual([]);
+  });
 });
