@@ -71,7 +71,10 @@ describe.skipIf(skip || !pdftotext)("every printed page of the month-by-month sh
     });
     convertWithLibreOffice(files, temp.path, "pdf").forEach((pdf, index) => {
       const text = execFileSync(pdftotext!, ["-layout", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-      pages.set(CASES[index]!, text.split("\f").filter((page) => page.trim() !== ""));
+      pages.set(
+        CASES[index]!,
+        text.split("\f").filter((page) => page.trim() !== ""),
+      );
     });
   }, 300_000);
 
