@@ -227,11 +227,14 @@ export function ownStyle<Cell extends { style: Partial<CellStyle> }>(cell: Cell)
  * The number format of a return on cost whose value is `share` when the workbook is written: whole
  * percents, with the decimals `run` and the report write it with where whole percents would read
  * "0%" or "-100%" for a share that is neither (docs/numbers.md, "How figures are written").
- * @example percentFormat(0.874) // "#,##0%" ; percentFormat(-0.99817) // "#,##0.0%"
+ * Negatives in red with a minus, as money is (`moneyFormat`).
+ * @example percentFormat(0.874) // "#,##0%;[Red]-#,##0%" ; percentFormat(-0.99817) // "#,##0.0%;[Red]-#,##0.0%"
  */
 export function percentFormat(share: number | null): string {
   const decimals = percentDecimals(share);
-  return decimals === 0 ? formats.share : `#,##0.${"0".repeat(decimals)}%`;
+  const digits = decimals === 0 ? formats.share : `#,##0.${"0".repeat(decimals)}%`;
+  // A loss in red, as the money beside it (a return of −40% read black beside a red −€11,000).
+  return `${digits};[Red]-${digits}`;
 }
 
 /** The number format of a kind of figure. */
