@@ -2,9 +2,8 @@ import { paybackTolerance, cashCostFields, monthlyFieldNames, type CaseResult, t
 import type { PlacedCell } from "./cell-address.js";
 import { add, and, compare, flag, max, mul, neg, num, pow, sub, sum, type Expr } from "./formula.js";
 import type { ScenarioCells } from "./inputs-sheet.js";
-import { setUpPage } from "./page-setup.js";
 import type { SheetWriter } from "./sheet-writer.js";
-import { FIRST_MONTH_COLUMN, MONTH_SHEET_HEADER_ROW, writeMonthHeader, type ScenarioSimulation } from "./simulation-sheet.js";
+import { FIRST_MONTH_COLUMN, MONTH_SHEET_HEADER_ROW, setUpMonthSheet, writeMonthHeader, writeRowLabel, type ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
 import { formatOf, styled } from "./styles.js";
 
@@ -67,7 +66,7 @@ export function writeComparisonSheet(
 
     const line = (label: string, unit: string, helper = false) => {
       row += 1;
-      sheet.text(row, 1, `  ${label}`, styled(helper ? "helperLabel" : "label"));
+      writeRowLabel(sheet, row, `  ${label}`, styled(helper ? "helperLabel" : "label"));
       sheet.text(row, 2, unit, styled("unit"));
       return row;
     };
@@ -207,9 +206,6 @@ export function writeComparisonSheet(
     row += 2;
     sheet.text(row, 1, "The case has only the baseline: there is nothing to compare.", styled("subtitle"));
   }
-  sheet.fitNumbers(3);
-  sheet.fitLabels();
-  setUpPage(sheet.worksheet, { frozenRows: MONTH_SHEET_HEADER_ROW, frozenColumns: 3, lastRow: row, lastColumn, landscape: true, fitToWidth: months <= 24 });
-  if (months > 24) sheet.worksheet.pageSetup.scale = 60;
+  setUpMonthSheet(sheet, row, lastColumn, months);
   return comparisons;
 }

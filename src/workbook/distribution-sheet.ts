@@ -22,6 +22,17 @@ function rangeEnds(input: string, low: number, high: number, currency: string): 
 }
 
 /**
+ * Months of the band a printed page holds under its header: a landscape A4 page at full size holds
+ * about 30 rows below the sheet's repeated title rows, less a header of several lines.
+ */
+const BAND_MONTHS_A_PAGE = 24;
+
+/** "Median (half …)" as it reads after an option's name: "…: median (half …)". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
  * When the case has ranges: the Monte Carlo's percentiles, chances and the band of the cumulative
  * net, written as values. A snapshot of the export, clearly marked: it does not follow edits.
  */
@@ -151,17 +162,31 @@ export function writeDistributionSheet(
     rangeRows.push(row);
   }
 
+  // The band starts a printed page of its own, and its header stands again over every BAND_MONTHS_A_PAGE
+  // months, each block a page: only rows 1–3 repeat on every page, and the months past the first page of
+  // the band printed under no header (team.yaml's page 9).
   row += 2;
-  sheet.text(row, 1, "Cumulative net, month by month: the band around the payback curve", styled("keyLabel"));
-  row += 1;
-  sheet.text(row, 1, "Month", styled("header"));
-  alternatives.forEach((scenario, index) => {
-    // The band's own percentiles of the outcomes: "middle" read as the Summary's figure with every range at its
-    // middle (team.yaml's month 36: a median of €129,460 under "middle" beside the Summary's €129,248).
-    ["5%", "median", "95%"].forEach((level, offset) => sheet.text(row, 2 + index * 3 + offset, `${scenario.label}: ${level}`, styled("headerNumber")));
-  });
-  sheet.fitRowHeight(row);
+  worksheet.getRow(row - 1).addPageBreak();
+  // Not discounted, beside the net present value above that is: said in the title's own words.
+  sheet.text(row, 1, "Cumulative net, month by month, not discounted: the band around the payback curve", styled("keyLabel"));
+  const headerRows: number[] = [];
+  const bandHeader = () => {
+    row += 1;
+    sheet.text(row, 1, "Month", styled("header"));
+    alternatives.forEach((scenario, index) => {
+      // The band's own percentiles of the outcomes, in the words of the rows above ("5% chance of less than"),
+      // where the heads read "…: 5%" and "…: 95%": "middle" read as the Summary's figure with every range at its
+      // middle (team.yaml's month 36: a median of €129,460 under "middle" beside the Summary's €129,248).
+      amountLevels.forEach(([, label], offset) => sheet.text(row, 2 + index * 3 + offset, `${scenario.label}: ${lowerFirst(label)}`, styled("headerNumber")));
+    });
+    headerRows.push(row);
+  };
+  bandHeader();
   for (let at = 0; at < compiled.horizonMonths; at++) {
+    if (at > 0 && at % BAND_MONTHS_A_PAGE === 0) {
+      worksheet.getRow(row).addPageBreak();
+      bandHeader();
+    }
     row += 1;
     sheet.number(row, 1, at + 1, { ...styled("keyLabel", '"Month "0'), alignment: { horizontal: "left" } });
     alternatives.forEach((scenario, index) => {
@@ -172,5 +197,6 @@ export function writeDistributionSheet(
 
   sheet.widths([48, ...Array.from({ length: lastColumn - 1 }, () => 17)]);
   rangeRows.forEach((rangeRow) => sheet.fitRowHeight(rangeRow));
+  headerRows.forEach((headerRow) => sheet.fitRowHeight(headerRow));
   setUpPage(worksheet, { frozenRows: 3, frozenColumns: 1, lastRow: row, lastColumn, landscape: true, fitToWidth: true });
 }

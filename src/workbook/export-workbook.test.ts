@@ -145,7 +145,12 @@ describe("the exported file", () => {
     snapshot.eachRow((row) => {
       if (row.getCell(1).value === "Month") row.eachCell((cell) => headers.push(String(cell.value)));
     });
-    expect(headers.slice(1, 4)).toEqual(["Every tool we want: 5%", "Every tool we want: median", "Every tool we want: 95%"]);
+    // In the words of the percentiles' rows above it, where they read "…: 5%" and "…: 95%".
+    expect(headers.slice(1, 4)).toEqual([
+      "Every tool we want: 5% chance of less than",
+      "Every tool we want: median (half the samples above, half below)",
+      "Every tool we want: 5% chance of more than",
+    ]);
     expect(headers.some((header) => header.endsWith(": middle"))).toBe(false);
     // The percentiles' rows too: it read "Middle (half the samples above, half below)".
     const labels: string[] = [];
@@ -442,8 +447,8 @@ describe("the last year's net benefit on the Summary", () => {
     for (const months of [12, 6, 1]) {
       const { lines, comparison } = summaryLines(months);
       expect(comparison.timeZeroNet).toBe(-2000);
-      expect(lines.get("Net benefit over the whole horizon")).toBeCloseTo(comparison.totalNetBenefit, 6);
-      const lastYear = [...lines.keys()].filter((label) => label.startsWith("Net benefit") && label !== "Net benefit over the whole horizon");
+      expect(lines.get("Net benefit over the whole horizon, not discounted")).toBeCloseTo(comparison.totalNetBenefit, 6);
+      const lastYear = [...lines.keys()].filter((label) => label.startsWith("Net benefit") && label !== "Net benefit over the whole horizon, not discounted");
       // The words run uses under its table (lastYearWords), not "the last twelve months" or "(the whole horizon)" for a figure €2,000 away from the whole horizon's.
       const span = months === 1 ? "month 1" : `months 1 to ${months}`;
       expect(lastYear).toEqual([`Net benefit of ${span}, not discounted, without the cash paid at the start`]);
@@ -684,7 +689,13 @@ describe("the Summary's capacity table", () => {
     });
     // Today, "Open-source stack", "Managed platform", "Compromise": run's capacity table reads "month 10",
     // then "never (no room in months 1–4)", "never (no room in months 1–3)", "never (no room in months 1–3)".
-    expect(rows.get("New work can no longer start from month")).toEqual([10, "never", "never", "never"]);
+    // "never" says the months without room, as run does, where it read "never" above the count.
+    expect(rows.get("New work can no longer start from month")).toEqual([
+      10,
+      "never (no room in 4 of the months)",
+      "never (no room in 3 of the months)",
+      "never (no room in 3 of the months)",
+    ]);
     expect(rows.get("Months before then with no time to start new work")).toEqual([0, 4, 3, 3]);
   });
 });

@@ -44,8 +44,8 @@ export class SheetWriter {
 
   /** Per column, the most characters a number written in it shows (see `fitNumbers`). */
   private readonly widestNumber = new Map<number, number>();
-  /** Per row, the length of the text in column A, and the rows with something in column B (see `fitLabels`). */
-  private readonly labelLength = new Map<number, number>();
+  /** Per row, the text in column A, and the rows with something in column B (see `fitLabels`). */
+  private readonly labels = new Map<number, string>();
   private readonly besideLabel = new Set<number>();
 
   /** `checks`: where to keep the formula checks; undefined keeps none (an export that only writes the file). */
@@ -78,7 +78,7 @@ export class SheetWriter {
   /** Text; an empty text is a blank cell, with the style when given (a band of fill, a header's corner). */
   text(row: number, column: number, text: string, style?: CellStyle): void {
     this.put(row, column, text === "" ? null : text, style);
-    if (column === 1) this.labelLength.set(row, text.length);
+    if (column === 1) this.labels.set(row, text);
     else if (column === 2 && text !== "") this.besideLabel.add(row);
   }
 
@@ -106,13 +106,26 @@ export class SheetWriter {
 
   /**
    * Widens column A to its longest text that has something beside it in column B (a unit, a value),
-   * which would cut it off; a title with nothing to its right runs on over the empty cells.
+   * which would cut it off; a title with nothing to its right runs on over the empty cells. At most
+   * `widest` wide: a longer label (written with a wrapping style, see `wrapping`) runs over several
+   * lines, its row made tall enough for them.
    */
-  fitLabels(): void {
+  fitLabels(widest = Number.POSITIVE_INFINITY): void {
     let longest = 0;
-    for (const row of this.besideLabel) longest = Math.max(longest, this.labelLength.get(row) ?? 0);
+    for (const row of this.besideLabel) longest = Math.max(longest, this.labels.get(row)?.length ?? 0);
     const column = this.worksheet.getColumn(1);
-    if ((column.width ?? 0) < longest + 2) column.width = longest + 2;
+    const width = Math.min(longest + 2, widest);
+    if ((column.width ?? 0) < width) column.width = width;
+    const shown = column.width ?? width;
+    for (const row of this.besideLabel) {
+      const label = this.labels.get(row) ?? "";
+      if (label.length + 2 > shown) this.setRowHeight(row, 15 * wrappedLines(label, shown) + 2);
+    }
+  }
+
+  /** A row's height, in points. */
+  protected setRowHeight(row: number, height: number): void {
+    this.worksheet.getRow(row).height = height;
   }
 
   /** An empty cell with a style (an input left open). */
@@ -168,8 +181,7 @@ export class SheetWriter {
     this.worksheet.getRow(row).eachCell((cell, column) => {
       if (typeof cell.value !== "string" || !cell.alignment?.wrapText) return;
       const width = this.worksheet.getColumn(column).width ?? 10;
-      const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
-      lines = Math.max(lines, Math.ceil(cell.value.length / perLine));
+      lines = Math.max(lines, Math.ceil(cell.value.length / charactersPerLine(width)));
     });
     if (lines === 1) return;
     this.worksheet.getRow(row).height = 15 * lines + 2;
@@ -183,4 +195,34 @@ export class SheetWriter {
       this.worksheet.getColumn(index + 1).width = width;
     });
   }
+}
+
+/** About how many characters of text a line of a column `width` wide holds. */
+function charactersPerLine(width: number): number {
+  return Math.max(1, Math.floor(width * 1.1) - 1);
+}
+
+/**
+ * The lines a text takes wrapped in a column `width` wide, word by word as a spreadsheet breaks it
+ * (a count of characters alone undercounts: a word that does not fit starts the next line).
+ * @example wrappedLines("a short label", 60) // 1 ; wrappedLines("word ".repeat(30), 60) // 3
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = charactersPerLine(width);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.trim().split(/\s+/)) {
+    const length = word.length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= perLine) used += 1 + length;
+    else {
+      lines += 1;
+      used = length;
+    }
+    while (used > perLine) {
+      lines += 1;
+      used -= perLine;
+    }
+  }
+  return lines;
 }

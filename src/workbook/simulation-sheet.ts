@@ -5,7 +5,8 @@ import type { ScenarioCells, WayFigure } from "./inputs-sheet.js";
 import { setUpPage } from "./page-setup.js";
 import type { SheetWriter } from "./sheet-writer.js";
 import { simulationRows, type MonthContext, type RowKey, type SimulationRow, type YearlyLine } from "./simulation-rows.js";
-import { formatOf, styled } from "./styles.js";
+import type { CellStyle } from "./excel.js";
+import { formatOf, styled, wrapping } from "./styles.js";
 
 /** The cells of one scenario's block on the Simulation sheet. */
 export interface ScenarioSimulation {
@@ -20,6 +21,30 @@ export interface ScenarioSimulation {
 /** Columns shared by the month-by-month sheets: label, unit, a summary column, then months. */
 export const MONTH_SHEET_HEADER_ROW = 4;
 export const FIRST_MONTH_COLUMN = 4;
+
+/**
+ * The widest the label column of a month-by-month sheet gets: it stays in view beside the months
+ * (frozen) and prints on every page, so a longer label wraps onto more lines instead (the Simulation's
+ * 191-character line of cloud costs made it 193 wide: wider than a laptop's screen, and on paper
+ * only labels, no month, fitted on a page).
+ */
+export const MONTH_LABEL_WIDTH = 60;
+
+/** A row's label in column A of a month-by-month sheet, wrapping when longer than the column holds. */
+export function writeRowLabel(sheet: SheetWriter, row: number, label: string, style: CellStyle): void {
+  sheet.text(row, 1, label, label.length + 2 > MONTH_LABEL_WIDTH ? wrapping(style) : style);
+}
+
+/**
+ * The month-by-month sheets' label column and page: the months beside the frozen label, unit and
+ * summary columns, on screen and on every printed page (a long plan prints at 60%, a short one a page wide).
+ */
+export function setUpMonthSheet(sheet: SheetWriter, lastRow: number, lastColumn: number, months: number): void {
+  sheet.fitNumbers(3);
+  sheet.fitLabels(MONTH_LABEL_WIDTH);
+  setUpPage(sheet.worksheet, { frozenRows: MONTH_SHEET_HEADER_ROW, frozenColumns: 3, lastRow, lastColumn, landscape: true, fitToWidth: months <= 24 });
+  if (months > 24) sheet.worksheet.pageSetup.scale = 60;
+}
 
 function engineValue(month: MonthRow, field: keyof MonthRow): number {
   const value = month[field];
@@ -91,7 +116,7 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
       rowOf.set(definition.key, row);
       placed.set(definition.key, []);
       const isNet = definition.key === "net";
-      sheet.text(row, 1, `  ${definition.label}`, styled(definition.helper ? "helperLabel" : isNet ? "keyLabel" : "label"));
+      writeRowLabel(sheet, row, `  ${definition.label}`, styled(definition.helper ? "helperLabel" : isNet ? "keyLabel" : "label"));
       sheet.text(row, 2, definition.unit.replaceAll("{currency}", currency), styled("unit"));
     }
     // Each row's styles are looked up once, not in every month.
@@ -182,7 +207,7 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
 
     // New work stops for good in the first month of the last run of months where it cannot start.
     row += 1;
-    sheet.text(row, 1, "  New work can no longer start, from here to the end", styled("helperLabel"));
+    writeRowLabel(sheet, row, "  New work can no longer start, from here to the end", styled("helperLabel"));
     sheet.text(row, 2, "yes / no", styled("unit"));
     const canStart = placed.get("canStartNewWork")!;
     const fromHere: PlacedCell[] = [];
@@ -202,9 +227,6 @@ export function writeSimulationSheet(sheet: SheetWriter, compiled: CompiledCase,
     };
   });
 
-  sheet.fitNumbers(3);
-  sheet.fitLabels();
-  setUpPage(sheet.worksheet, { frozenRows: MONTH_SHEET_HEADER_ROW, frozenColumns: 3, lastRow: row, lastColumn, landscape: true, fitToWidth: months <= 24 });
-  if (months > 24) sheet.worksheet.pageSetup.scale = 60;
+  setUpMonthSheet(sheet, row, lastColumn, months);
   return blocks;
 }

@@ -22,6 +22,8 @@ export class StreamedSheetWriter extends SheetWriter {
   private readonly rows: (string[] | undefined)[] = [];
   /** Each row's cells' style tokens, by column (-1: no style). */
   private readonly rowStyles: (number[] | undefined)[] = [];
+  /** Rows given a height of their own (a wrapped label's), in points. */
+  private readonly heights = new Map<number, number>();
   /** Each style this sheet uses, by identity (styles are shared objects, see `styled`), and its token. */
   private readonly styleTokens = new Map<CellStyle, number>();
 
@@ -59,6 +61,10 @@ export class StreamedSheetWriter extends SheetWriter {
   /** Not for a streamed sheet: the library, which would measure the row, does not hold its cells. */
   override fitRowHeight(row: number): void {
     throw new Error(`the ${this.name} sheet is streamed: row ${row}'s height cannot be fitted to cells the library does not hold`);
+  }
+
+  protected override setRowHeight(row: number, height: number): void {
+    this.heights.set(row, height);
   }
 
   protected override put(row: number, column: number, value: string | number | null, style: CellStyle | undefined): void {
@@ -113,7 +119,8 @@ export class StreamedSheetWriter extends SheetWriter {
       const cells = this.rows[row];
       const tokens = this.rowStyles[row];
       if (cells === undefined || tokens === undefined) continue;
-      let xml = `<row r="${row}">`;
+      const height = this.heights.get(row);
+      let xml = height === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${height}" customHeight="1">`;
       let any = false;
       for (let column = 1; column < cells.length; column++) {
         const cell = cells[column];

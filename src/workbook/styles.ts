@@ -198,6 +198,21 @@ export function styled(name: StyleName, numFmt?: string): CellStyle {
   return style;
 }
 
+const wrappingStyles = new Map<CellStyle, CellStyle>();
+
+/**
+ * A shared style (`styled`) whose text wraps onto more lines in its column: a label longer than its
+ * column is wide. One object per style, as `styled` gives them.
+ */
+export function wrapping(style: CellStyle): CellStyle {
+  let wrapped = wrappingStyles.get(style);
+  if (wrapped === undefined) {
+    wrapped = { ...style, alignment: { ...style.alignment, wrapText: true } };
+    wrappingStyles.set(style, wrapped);
+  }
+  return wrapped;
+}
+
 /**
  * Gives a cell a style object of its own before one of its parts is changed (`cell.font = …`), so
  * that the change does not reach the other cells sharing the style (see `styled`).
@@ -212,11 +227,14 @@ export function ownStyle<Cell extends { style: Partial<CellStyle> }>(cell: Cell)
  * The number format of a return on cost whose value is `share` when the workbook is written: whole
  * percents, with the decimals `run` and the report write it with where whole percents would read
  * "0%" or "-100%" for a share that is neither (docs/numbers.md, "How figures are written").
- * @example percentFormat(0.874) // "#,##0%" ; percentFormat(-0.99817) // "#,##0.0%"
+ * Negatives in red with a minus, as money is (`moneyFormat`).
+ * @example percentFormat(0.874) // "#,##0%;[Red]-#,##0%" ; percentFormat(-0.99817) // "#,##0.0%;[Red]-#,##0.0%"
  */
 export function percentFormat(share: number | null): string {
   const decimals = percentDecimals(share);
-  return decimals === 0 ? formats.share : `#,##0.${"0".repeat(decimals)}%`;
+  const digits = decimals === 0 ? formats.share : `#,##0.${"0".repeat(decimals)}%`;
+  // A loss in red, as the money beside it (a return of −40% read black beside a red −€11,000).
+  return `${digits};[Red]-${digits}`;
 }
 
 /** The number format of a kind of figure. */

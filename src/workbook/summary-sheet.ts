@@ -22,7 +22,7 @@ import { setUpPage } from "./page-setup.js";
 import { SheetWriter, type FormulaCheck } from "./sheet-writer.js";
 import type { ScenarioSimulation } from "./simulation-sheet.js";
 import type { RowKey } from "./simulation-rows.js";
-import { formatOf, formats, ownStyle, percentFormat, rateMoneyFormat, styled } from "./styles.js";
+import { formatOf, formats, ownStyle, percentFormat, rateMoneyFormat, styled, wrapping } from "./styles.js";
 
 type Totals = (key: RowKey) => Expr;
 
@@ -173,7 +173,8 @@ export function writeSummarySheet(
         flagged ? NOTHING_TO_PAY_BACK : (engine.paybackMonth ?? notWithin),
       );
     });
-    line("Net benefit over the whole horizon");
+    // Not discounted, beside the NPV above that is: said in the row's own words.
+    line("Net benefit over the whole horizon, not discounted");
     inAlternatives((comparison, column) =>
       sheet.formula(
         row,
@@ -259,7 +260,7 @@ export function writeSummarySheet(
       ),
     );
 
-    section("Where the benefit comes from (over the whole horizon)");
+    section("Where the benefit comes from (over the whole horizon, not discounted)");
     const categoryCells = new Map<number, PlacedCell[]>();
     for (const category of benefitCategories) {
       line(benefitCategoryLabels[category]);
@@ -283,7 +284,7 @@ export function writeSummarySheet(
         categoryCells.set(column, [...(categoryCells.get(column) ?? []), cell]);
       });
     }
-    line("All together (the net benefit over the whole horizon)", true);
+    line("All together (the net benefit over the whole horizon, not discounted)", true);
     inAlternatives((comparison, column) =>
       sheet.formula(
         row,
@@ -295,22 +296,18 @@ export function writeSummarySheet(
     );
     row += 1;
     // "Cost of making the change" counts every hour at the full cost, "Investment in all" above at what the
-    // hours displace, as page 1 does: where the two read differently (examples/solo.yaml: −€14,200 against
+    // hours displace, as page 1 does: why the two can read differently (examples/solo.yaml: −€14,200 against
     // €12,382), the rule in the report's words (changeHoursRuleWords), its share a formula over the inputs.
-    const differs = comparisons.some((comparison) => {
-      const engine = engineOf(comparison);
-      return Math.round(-engine.benefitByCategory.change) !== Math.round(engine.investment.total);
-    });
-    if (differs) {
-      const marker = "\u0000";
-      const [before, after] = changeHoursRuleWords(marker, "“Investment in all” above, as page 1, counts").split(marker) as [string, string];
-      const share = inputs[baseIndex]!.input("captureShare");
-      const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
-      const cached = `${before}${Math.round(Number(share.value) * 100)}%${after}`;
-      sheet.formula(row, 1, atom(`${quoted(before)}&TEXT(${sheet.ref(share).text},"0%")&${quoted(after)}`, cached), styled("subtitle"), cached);
-      changeNoteRow = row;
-      row += 1;
-    }
+    // Written always: an edit can make them differ (team.yaml with 12 people: €114,339 against −€131,382)
+    // where they read alike at export, and the note, once written only then, was missing.
+    const marker = "\u0000";
+    const [before, after] = changeHoursRuleWords(marker, "“Investment in all” above, as page 1, counts").split(marker) as [string, string];
+    const share = inputs[baseIndex]!.input("captureShare");
+    const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const words = `${before}${Math.round(Number(share.value) * 100)}%${after}`;
+    sheet.formula(row, 1, atom(`${quoted(before)}&TEXT(${sheet.ref(share).text},"0%")&${quoted(after)}`, words), styled("subtitle"), words);
+    changeNoteRow = row;
+    row += 1;
   } else {
     sheet.text(row, 1, "The case has only the baseline: there is nothing to compare.", styled("subtitle"));
   }
@@ -364,20 +361,43 @@ export function writeSummarySheet(
           summaryOf(index).maxLiveProjects ?? "no limit",
         ),
   );
-  perScenario("New work can no longer start from month", (index, column) => {
-    const flags = simulation[index]!.noNewWorkFromHere;
-    const expr = when(compare(sheet.ref(flags[flags.length - 1]!), "=", num(0)), str("never"), matchExact(1, sheet.range(flags)));
-    sheet.formula(row, column, expr, styled("computed", formats.month), summaryOf(index).newWorkStopsMonth ?? "never");
-  });
-  // "never" above is not "every month": the months without time before new work stops for good (a
-  // change's setup months, say) are counted here, as page 1 and run's capacity table name them. Every
-  // month without time, less those of the last run to the end.
-  perScenario("Months before then with no time to start new work", (index, column) => {
+  // Every team of one at export: what one person can keep, which is what each person keeps of a team an
+  // edit makes larger (examples/solo.yaml with 3 people read "one person can keep" beside a team of three).
+  if (kept.perPerson === undefined) {
+    const everyOne = and(...compiled.scenarios.map((_scenario, index) => compare(sheet.ref(inputs[index]!.input("people")), "=", num(1))));
+    const label = when(everyOne, str(`  ${kept.count}`), str(`  ${EACH_PERSON_KEEPS}`));
+    sheet.formula(row, 1, label, styled("label"), `  ${kept.count}`);
+  }
+  // "never" is not "every month": the months without time before new work stops for good (a change's
+  // setup months, say) are counted, as page 1 and run's capacity table name them ("never (no room in
+  // months 1–6)"): every month without time, less those of the last run to the end.
+  const noRoomMonths = (index: number): Expr => {
     const blocks = simulation[index]!;
     const canStart = blocks.months("canStartNewWork");
-    const expr = sub(sub(num(canStart.length), sumRange(sheet.range(canStart))), sumRange(sheet.range(blocks.noNewWorkFromHere)));
+    return sub(sub(num(canStart.length), sumRange(sheet.range(canStart))), sumRange(sheet.range(blocks.noNewWorkFromHere)));
+  };
+  const noRoomCount = (index: number): number => {
     const scenario = result.scenarios[compiled.scenarios[index]!.name]!;
-    sheet.formula(row, column, expr, styled("computed", formats.count), monthsWithoutNewWork(scenario.months, scenario.summary.newWorkStopsMonth).length);
+    return monthsWithoutNewWork(scenario.months, scenario.summary.newWorkStopsMonth).length;
+  };
+  const stopsRow = row + 1;
+  perScenario("New work can no longer start from month", (index, column) => {
+    const flags = simulation[index]!.noNewWorkFromHere;
+    const count = noRoomMonths(index);
+    // "never", and beside it the months without room, in words ("never" read "never", then "Months before
+    // then with no time to start new work: 6" on the next line, for examples/enterprise.yaml).
+    const neverWords = when(
+      compare(count, ">", num(0)),
+      atom(`"never (no room in "&(${count.text})&" of the months)"`, neverWithRoomWords(Number(count.value))),
+      str("never"),
+    );
+    const expr = when(compare(sheet.ref(flags[flags.length - 1]!), "=", num(0)), neverWords, matchExact(1, sheet.range(flags)));
+    const stops = summaryOf(index).newWorkStopsMonth;
+    const style = wrapping(styled("computed", formats.month));
+    sheet.formula(row, column, expr, style, stops ?? (noRoomCount(index) > 0 ? neverWithRoomWords(noRoomCount(index)) : "never"));
+  });
+  perScenario("Months before then with no time to start new work", (index, column) => {
+    sheet.formula(row, column, noRoomMonths(index), styled("computed", formats.count), noRoomCount(index));
   });
   perScenario("Projects delivered in the horizon", (index, column) =>
     sheet.formula(row, column, sheet.ref(simulation[index]!.total("releases")), styled("computed", formats.count), summaryOf(index).projectsDelivered),
@@ -423,6 +443,8 @@ export function writeSummarySheet(
 
   sheet.widths([62, ...Array.from({ length: lastColumn - 1 }, () => 22)]);
   rowsToFit.forEach((header) => sheet.fitRowHeight(header));
+  // Room for "never (no room in 6 of the months)" on two lines, whichever month it reads after an edit.
+  sheet.worksheet.getRow(stopsRow).height = 32;
   sheet.fitNumbers(2);
   sheet.fitLabels();
   wrapAcross(sheet.worksheet, howToRead, lastColumn);
@@ -452,4 +474,12 @@ function wrapAcross(worksheet: Worksheet, row: number, lastColumn: number): void
   ownStyle(cell).alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
   const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
   worksheet.getRow(row).height = 15 * Math.ceil(text.length / perLine) + 2;
+}
+
+/** The words of the row of live projects one person can keep, once a team of one is edited to more. */
+const EACH_PERSON_KEEPS = "Live projects each person can keep";
+
+/** "never", with the months before the end without time to start new work, as run's capacity table adds them. */
+function neverWithRoomWords(count: number): string {
+  return `never (no room in ${count} of the months)`;
 }

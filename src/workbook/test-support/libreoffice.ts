@@ -85,6 +85,8 @@ export function formulaResults(workbook: Workbook): Map<string, unknown> {
     worksheet.eachRow((row) =>
       row.eachCell((cell) => {
         const value = cell.value;
+        // A merged cell's others (a note across the page) show its first cell's formula, but hold none in the file.
+        if (cell.master.address !== cell.address) return;
         // cell.result, not cell.value.result: exceljs's value copy drops a result of 0.
         if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value))
           results.set(`${worksheet.name}!${cell.address}`, cell.result);
