@@ -65,7 +65,10 @@ write it, and merges only the Assumptions sheet's inputs into an existing file g
 A problem (text or a formula where a number belongs, an unknown row, a missing sheet) is reported
 with its cell, and nothing is written. When the file given with -o exists, only the inputs the
 workbook changed are written into it, so the file's own edits since the export stay; an input
-changed in both is a conflict, reported with its three values, and nothing is written.
+changed in both is a conflict, reported with its three values, and nothing is written. A file
+that does not parse as YAML, is empty or is not a map of fields is not replaced (its line and
+column are named), nor is another case (a different title or different scenario names) merged
+into: nothing is written; import to a new file instead.
 
 Examples:
   $ mlops-roi import case.xlsx -o case.yaml --force
@@ -81,6 +84,12 @@ Examples:
       const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);
       const outcome = await importWorkbook(bytes, current);
       if (!outcome.ok) {
+        // The file given with -o is what is wrong: named with its line and column, as any scenario file's problem.
+        const inFile = outcome.problems.find((problem) => problem.inScenarioFile);
+        if (inFile?.inScenarioFile && options.output !== undefined) {
+          const { line, column } = inFile.inScenarioFile;
+          throw new UserError(`${options.output}${line !== undefined ? `:${line}:${column ?? 1}` : ""}: ${inFile.message}`);
+        }
         for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
         const count = outcome.problems.length;
         throw new UserError(`${workbook}: ${count} problem${count === 1 ? "" : "s"}; nothing was written`);
