@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { lstatSync, readlinkSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { alreadyExists, inspectTarget, isReadOnly, isReadOnlyBackup, isReadOnlyPath, readOnlyBackup, readOnlyFile } from "../shared/atomic-write.js";
 import { UserError } from "../shared/user-error.js";
@@ -28,6 +28,29 @@ export function refuseOutput(target: string, options: { force: boolean; example:
   // Before "use --force", which would then be refused for the backup.
   if (stats && isReadOnlyBackup(target)) throw new UserError(readOnlyBackup(target));
   if (stats && !options.force) throw new UserError(alreadyExists(target));
+}
+
+/**
+ * Refuses, before any work is done, a symbolic link where a command would write a file the command
+ * line did not name (a default output name, the schema `init` puts beside the case): a link is
+ * followed only for a file given on the command line. `what` says which file it is, `then` how to go on.
+ * @example refuseUnnamedLink("report.html", "the default report.html", "give -o report.html to write through it, or remove the link") // throws "report.html is a symbolic link (to /elsewhere/v.txt); …"
+ */
+export function refuseUnnamedLink(path: string, what: string, then: string): void {
+  let isLink = false;
+  try {
+    isLink = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return; // A path that cannot be looked at: the write says why.
+  }
+  if (!isLink) return;
+  let to = "";
+  try {
+    to = ` (to ${readlinkSync(path)})`;
+  } catch {
+    // Its target cannot be read: said without it.
+  }
+  throw new UserError(`${path} is a symbolic link${to}, and ${what} is not written through a link no option named; nothing was written: ${then}`);
 }
 
 /**

@@ -13,6 +13,21 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 describe("export", () => {
+  it("refuses a link where its default workbook goes (beside the case), even with --force, and writes nothing through it", async () => {
+    const { copyFileSync, symlinkSync } = await import("node:fs");
+    const scenario = join(temp.path, "case.yaml");
+    copyFileSync(templatePath("seed"), scenario);
+    writeFileSync(join(temp.path, "v3.xlsx"), "mine");
+    symlinkSync("v3.xlsx", join(temp.path, "case.xlsx"));
+    const target = join(temp.path, "case.xlsx");
+    const { exitCode, stderr } = await runCliCaptured(["export", scenario, "--force"]);
+    expect(stderr).toBe(
+      `error: ${target} is a symbolic link (to v3.xlsx), and the workbook export writes beside the case by default is not written through a link no option named; nothing was written: give -o ${target} to write through it, or remove the link\n`,
+    );
+    expect(exitCode).toBe(1);
+    expect(readFileSync(join(temp.path, "v3.xlsx"), "utf8")).toBe("mine");
+  });
+
   it("writes a workbook with the sheets a manager reads, and says how to bring changes back", async () => {
     const target = join(temp.path, "case.xlsx");
     const { exitCode, stdout, stderr } = await runCliCaptured(["export", templatePath("seed"), "-o", target]);

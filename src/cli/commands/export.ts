@@ -1,4 +1,4 @@
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, refuseUnnamedLink } from "../output-file.js";
 import type { Command } from "commander";
 import { basename, dirname, extname, join } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
@@ -51,6 +51,8 @@ Examples:
       }
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
       refuseOutput(target, { force: options.force ?? false, example: "case.xlsx", input: file });
+      if (options.output === undefined)
+        refuseUnnamedLink(target, `the workbook export writes beside the case by default`, `give -o ${shellPath(target)} to write through it, or remove the link`);
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.

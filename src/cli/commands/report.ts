@@ -1,4 +1,5 @@
-import { refuseOutput, wroteMessage } from "../output-file.js";
+import { shellPath } from "../../format/shell-word.js";
+import { refuseOutput, refuseUnnamedLink, wroteMessage } from "../output-file.js";
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { formatDay } from "../../format/dates.js";
@@ -89,7 +90,7 @@ Examples:
   $ mlops-roi report examples/seed-uncertain.yaml --samples 20000 --seed 7
   $ mlops-roi report case.yaml --pdf case.pdf --paper letter --force`,
     )
-    .action(async (file: string, options: ReportOptions) => {
+    .action(async (file: string, options: ReportOptions, command: Command) => {
       // Loaded here, not at start: charts, the browser and the store take a second to load.
       const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { jargonInUserText }, { planVersusActualForReport }] = await Promise.all([
         import("../../report/browser.js"),
@@ -107,6 +108,8 @@ Examples:
         options.force ?? false,
         file,
       );
+      if (!toStdout && command.getOptionValueSource("output") === "default")
+        refuseUnnamedLink(options.output, `the default ${options.output}`, `give -o ${shellPath(options.output)} to write through it, or remove the link`);
       const date = reportDate(options.date, process.env.SOURCE_DATE_EPOCH);
       if (options.pdf && !chromiumAvailable()) throw new UserError(CHROMIUM_INSTALL_HINT);
       const { compiled, source } = loadScenario(file, output);
