@@ -96,6 +96,17 @@ describe("import", () => {
     expect(readFileSync(target, "utf8")).toBe("mine");
   });
 
+  it("says a file that already holds the same bytes is unchanged, not that it wrote it, and keeps no backup", async () => {
+    const target = join(temp.path, "case.yaml");
+    writeFileSync(target, readFileSync(templatePath("seed")));
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe(
+      `no input changed: the scenario file is as it was exported\n${target} is unchanged (the same bytes): nothing written, no backup made\n`,
+    );
+    expect(existsSync(`${target}.bak`)).toBe(false);
+  });
+
   it("explains a missing file", async () => {
     const { exitCode, stderr } = await runCliCaptured(["import", join(temp.path, "none.xlsx")]);
     expect(exitCode).toBe(1);

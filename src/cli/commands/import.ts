@@ -4,7 +4,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { scenarioTextOf } from "../../shared/utf8.js";
 import { inFileFormat } from "../../shared/case-text.js";
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
 
@@ -105,7 +105,6 @@ Examples:
         return;
       }
       const text = inFileFormat(options.output, outcome.text, current ?? outcome.text);
-      const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-      output.stderr(`${summary}wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+      output.stderr(`${summary}${wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false }))}`);
     });
 }
