@@ -107,6 +107,15 @@ describe("import", () => {
     expect(existsSync(`${target}.bak`)).toBe(false);
   });
 
+  it("refuses to write a scenario file under a name that says another kind of file (out.xlsx), exit 2, writing nothing", async () => {
+    const target = join(temp.path, "out.xlsx");
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
+    expect(stderr).toBe(`error: -o ${target}: a scenario file's name must end in .yaml, .yml or .json, e.g. -o ${join(temp.path, "out.yaml")}\n`);
+    expect(exitCode).toBe(2);
+    expect(existsSync(target)).toBe(false);
+    expect((await runCliCaptured(["import", workbook, "-o", join(temp.path, "case.json")])).exitCode).toBe(0);
+  });
+
   it("explains a missing file", async () => {
     const { exitCode, stderr } = await runCliCaptured(["import", join(temp.path, "none.xlsx")]);
     expect(exitCode).toBe(1);

@@ -78,7 +78,12 @@ Examples:
       const { importWorkbook } = await import("../../workbook/import-workbook.js");
       // The workbook itself, a folder, or an existing file without --force: refused before the workbook is read.
       if (options.output !== undefined && options.output !== "-")
-        refuseOutput(options.output, { force: options.force ?? false, example: "case.yaml", input: workbook });
+        refuseOutput(options.output, {
+          force: options.force ?? false,
+          example: "case.yaml",
+          input: workbook,
+          endings: { endings: [".yaml", ".yml", ".json"], what: "a scenario file" },
+        });
       const bytes = readBytes(workbook);
       // Without --force an existing file is refused below, so there is nothing to merge into.
       const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);

@@ -18,6 +18,25 @@ describe("mlops-roi report", () => {
     delete process.env.MLOPS_ROI_CHROMIUM;
   });
 
+  it("refuses an output whose ending says another kind of file (HTML into r.pdf, a PDF into r.html, a report over a case), exit 2, writing nothing", async () => {
+    const scenario = join(temp.path, "other.yaml");
+    writeFileSync(scenario, "mine");
+    for (const [argv, message] of [
+      [["-o", join(temp.path, "r.pdf")], `-o ${join(temp.path, "r.pdf")}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "r.html")} (a PDF is written with --pdf ${join(temp.path, "r.pdf")})`],
+      [["-o", join(temp.path, "x.html"), "--pdf", join(temp.path, "r.html")], `--pdf ${join(temp.path, "r.html")}: a PDF's name must end in .pdf, e.g. --pdf ${join(temp.path, "r.pdf")} (the HTML report is written with -o ${join(temp.path, "r.html")})`],
+      [["-o", scenario, "--force"], `-o ${scenario}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "other.html")}`],
+    ] as const) {
+      const { exitCode, stderr } = await runCliCaptured(["report", seed, ...argv]);
+      expect(stderr).toBe(`error: ${message}\n`);
+      expect(exitCode).toBe(2);
+    }
+    expect(readFileSync(scenario, "utf8")).toBe("mine");
+    expect(readdirSync(temp.path)).toEqual(["other.yaml"]);
+    // An ending that fits, in any case: written.
+    const htm = await runCliCaptured(["report", seed, "-o", join(temp.path, "r.HTM"), "--date", "2026-05-01"]);
+    expect(htm.exitCode).toBe(0);
+  });
+
   it("refuses a link where its default report.html goes, even with --force, and writes through one named with -o", async () => {
     const { symlinkSync } = await import("node:fs");
     const previous = process.cwd();

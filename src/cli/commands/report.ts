@@ -1,5 +1,5 @@
 import { shellPath } from "../../format/shell-word.js";
-import { refuseOutput, refuseUnnamedLink, wroteMessage } from "../output-file.js";
+import { refuseOutput, refuseUnnamedLink, wroteMessage, type OutputEndings } from "../output-file.js";
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { formatDay } from "../../format/dates.js";
@@ -54,13 +54,17 @@ interface Target {
   readonly option: "-o" | "--pdf";
   readonly path: string;
   readonly example: string;
+  readonly endings: OutputEndings;
 }
+
+const HTML_ENDINGS: OutputEndings = { endings: [".html", ".htm"], what: "an HTML report", otherwise: { ".pdf": "a PDF is written with --pdf" } };
+const PDF_ENDINGS: OutputEndings = { endings: [".pdf"], what: "a PDF", otherwise: { ".html": "the HTML report is written with -o", ".htm": "the HTML report is written with -o" } };
 
 function checkTargets(targets: readonly Target[], force: boolean, input: string): void {
   if (targets.length === 2 && resolve(targets[0]!.path) === resolve(targets[1]!.path)) {
     throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`, 2);
   }
-  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option, input });
+  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option, input, endings: target.endings });
 }
 
 export function registerReport(program: Command, output: CliOutput): void {
@@ -102,8 +106,8 @@ Examples:
       const toStdout = options.output === "-";
       checkTargets(
         [
-          ...(toStdout ? [] : [{ option: "-o" as const, path: options.output, example: "report.html" }]),
-          ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf" }] : []),
+          ...(toStdout ? [] : [{ option: "-o" as const, path: options.output, example: "report.html", endings: HTML_ENDINGS }]),
+          ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf", endings: PDF_ENDINGS }] : []),
         ],
         options.force ?? false,
         file,
