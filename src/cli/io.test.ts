@@ -66,18 +66,30 @@ describe("standard output that cannot be written", () => {
   const mainChild = new URL("../test-support/main-child.ts", import.meta.url).pathname;
   const fullDevice = "/dev/full";
 
-  it.skipIf(!existsSync(fullDevice))("on a full disk says so in words and exits 1, with no stack trace", () => {
-    for (const argv of [["run", "examples/team.yaml", "--samples", "0"], ["schema"], ["report", "examples/team.yaml", "-o", "-", "--samples", "0", "--date", "2026-01-01"]]) {
-      const full = openSync(fullDevice, "w");
-      try {
-        const run = spawnSync(process.execPath, ["--import", "tsx", mainChild, ...argv], { stdio: ["ignore", full, "pipe"], encoding: "utf8", timeout: 60_000 });
-        expect(run.stderr).toBe("error: cannot write to standard output: the disk is full\n");
-        expect(run.status).toBe(1);
-      } finally {
-        closeSync(full);
+  it.skipIf(!existsSync(fullDevice))(
+    "on a full disk says so in words and exits 1, with no stack trace",
+    () => {
+      for (const argv of [
+        ["run", "examples/team.yaml", "--samples", "0"],
+        ["schema"],
+        ["report", "examples/team.yaml", "-o", "-", "--samples", "0", "--date", "2026-01-01"],
+      ]) {
+        const full = openSync(fullDevice, "w");
+        try {
+          const run = spawnSync(process.execPath, ["--import", "tsx", mainChild, ...argv], {
+            stdio: ["ignore", full, "pipe"],
+            encoding: "utf8",
+            timeout: 60_000,
+          });
+          expect(run.stderr).toBe("error: cannot write to standard output: the disk is full\n");
+          expect(run.status).toBe(1);
+        } finally {
+          closeSync(full);
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   it("writes every byte of a write the disk takes only in part, and fails once it takes none", () => {
     const text = `${"x".repeat(100)}€\n`;

@@ -74,11 +74,7 @@ export let stdoutFailed = false;
  * standard output to a file let such a partial write pass, and exited 0 with the file cut short.
  * @example writeWhole(1, "done\n") // every byte written, or a UserError "cannot write to standard output: …"
  */
-export function writeWhole(
-  fd: number,
-  text: string,
-  write: (fd: number, buffer: Uint8Array, offset: number, length: number) => number = writeSync,
-): void {
+export function writeWhole(fd: number, text: string, write: (fd: number, buffer: Uint8Array, offset: number, length: number) => number = writeSync): void {
   const bytes = Buffer.from(text, "utf8");
   let offset = 0;
   while (offset < bytes.length) {

@@ -12,10 +12,7 @@ import { UserError } from "../shared/user-error.js";
  * The same words as the write itself (`writeFileAtomic`), which checks again.
  * @example refuseOutput("cases", { force: false, example: "scenario.yaml" }) // throws "-o cases is a folder; give the file to write, e.g. -o cases/scenario.yaml"
  */
-export function refuseOutput(
-  target: string,
-  options: { force: boolean; example: string; option?: string; input?: string; endings?: OutputEndings },
-): void {
+export function refuseOutput(target: string, options: { force: boolean; example: string; option?: string; input?: string; endings?: OutputEndings }): void {
   const option = options.option ?? "-o";
   // Even with --force: the command would replace what it reads (the scenario with its report, the workbook with its scenario).
   if (options.input !== undefined && sameFile(target, options.input)) {

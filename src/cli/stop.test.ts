@@ -93,27 +93,35 @@ describe("Ctrl-C while report prints its PDF", () => {
     return found;
   }
 
-  it.skipIf(!chromiumAvailable())("leaves none of Chromium's temporary folders in TMPDIR", async () => {
-    const scratch = join(temp.path, "tmp");
-    mkdirSync(scratch);
-    // Its own process group, as a terminal's command is: Ctrl-C reaches Chromium too.
-    const child = spawn(process.execPath, ["--import", "tsx", mainChild, "report", scenario, "-o", join(temp.path, "r.html"), "--pdf", join(temp.path, "r.pdf"), "--samples", "0"], {
-      detached: true,
-      stdio: "ignore",
-      env: { ...process.env, TMPDIR: scratch },
-    });
-    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-    // Pressed once Chromium has made its temporary folder: until then there is nothing to leave.
-    let ended = false;
-    void exited.then(() => (ended = true));
-    while (!ended && chromiumFolders(scratch).length === 0) await new Promise((done) => setTimeout(done, 20));
-    expect(ended).toBe(false);
-    process.kill(-child.pid!, "SIGINT");
-    expect(await exited).toBe(130);
-    expect(chromiumFolders(scratch)).toEqual([]);
-    // tsx, which runs the sources, keeps its cache there too.
-    expect(readdirSync(scratch).filter((name) => !name.startsWith("tsx-"))).toEqual([]);
-  }, 60_000);
+  it.skipIf(!chromiumAvailable())(
+    "leaves none of Chromium's temporary folders in TMPDIR",
+    async () => {
+      const scratch = join(temp.path, "tmp");
+      mkdirSync(scratch);
+      // Its own process group, as a terminal's command is: Ctrl-C reaches Chromium too.
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", mainChild, "report", scenario, "-o", join(temp.path, "r.html"), "--pdf", join(temp.path, "r.pdf"), "--samples", "0"],
+        {
+          detached: true,
+          stdio: "ignore",
+          env: { ...process.env, TMPDIR: scratch },
+        },
+      );
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      // Pressed once Chromium has made its temporary folder: until then there is nothing to leave.
+      let ended = false;
+      void exited.then(() => (ended = true));
+      while (!ended && chromiumFolders(scratch).length === 0) await new Promise((done) => setTimeout(done, 20));
+      expect(ended).toBe(false);
+      process.kill(-child.pid!, "SIGINT");
+      expect(await exited).toBe(130);
+      expect(chromiumFolders(scratch)).toEqual([]);
+      // tsx, which runs the sources, keeps its cache there too.
+      expect(readdirSync(scratch).filter((name) => !name.startsWith("tsx-"))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe("stopMessage", () => {

@@ -151,10 +151,16 @@ function unmergeable(text: string): WorkbookProblem | undefined {
     const at = error.linePos?.[0];
     // The library's message, without its own " at line 4, column 3:" and the quoted lines after it.
     const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    return { inScenarioFile: at ? { line: at.line, column: at.col } : {}, message: `${what}: the file does not parse as YAML, so the workbook's changes cannot be merged into it; ${NOT_REPLACED}` };
+    return {
+      inScenarioFile: at ? { line: at.line, column: at.col } : {},
+      message: `${what}: the file does not parse as YAML, so the workbook's changes cannot be merged into it; ${NOT_REPLACED}`,
+    };
   }
   if (document.contents === null)
-    return { inScenarioFile: { line: 1, column: 1 }, message: `the file is empty (or holds only comments), so there is nothing to merge the workbook's changes into; ${NOT_REPLACED}` };
+    return {
+      inScenarioFile: { line: 1, column: 1 },
+      message: `the file is empty (or holds only comments), so there is nothing to merge the workbook's changes into; ${NOT_REPLACED}`,
+    };
   if (!isMap(document.contents)) {
     const { line, col } = linePosition(text, document.contents.range?.[0] ?? 0);
     return {

@@ -25,7 +25,9 @@ describe("export", () => {
       expect(exitCode).toBe(2);
     }
     const terminal = await runCliCaptured(["export", templatePath("seed"), "-o", "-"]);
-    expect(terminal.stderr).toBe("error: -o -: a workbook cannot be written to the terminal (standard output); give a file ending in .xlsx, e.g. -o case.xlsx\n");
+    expect(terminal.stderr).toBe(
+      "error: -o -: a workbook cannot be written to the terminal (standard output); give a file ending in .xlsx, e.g. -o case.xlsx\n",
+    );
     expect(terminal.exitCode).toBe(2);
     // With -o, a piped case is exported, and import is told to write a file of its own, not back into the pipe.
     const writer = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", templatePath("seed"), fifo], { stdio: "ignore" });

@@ -75,7 +75,11 @@ Examples:
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
       refuseOutput(target, { force: options.force ?? false, example: "case.xlsx", input: file });
       if (options.output === undefined)
-        refuseUnnamedLink(target, `the workbook export writes beside the case by default`, `give -o ${shellPath(target)} to write through it, or remove the link`);
+        refuseUnnamedLink(
+          target,
+          `the workbook export writes beside the case by default`,
+          `give -o ${shellPath(target)} to write through it, or remove the link`,
+        );
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.

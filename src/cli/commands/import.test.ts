@@ -200,7 +200,12 @@ describe("import into a file it cannot merge into", () => {
     );
 
   for (const [kind, text, place, start] of [
-    ["a YAML syntax error", "title: mine\nscenarios:\n  today: [1\n  later: 2\n", ":4:3: ", "Flow sequence in block collection must be sufficiently indented and end with a ]: the file does not parse as YAML"],
+    [
+      "a YAML syntax error",
+      "title: mine\nscenarios:\n  today: [1\n  later: 2\n",
+      ":4:3: ",
+      "Flow sequence in block collection must be sufficiently indented and end with a ]: the file does not parse as YAML",
+    ],
     ["nothing in it", "", ":1:1: ", "the file is empty (or holds only comments)"],
     ["a list, not a map", "- title\n- scenarios\n", ":1:1: ", "the file is not a scenario file"],
   ] as const) {
@@ -210,7 +215,11 @@ describe("import into a file it cannot merge into", () => {
       writeFileSync(target, text);
       writeFileSync(`${target}.bak`, "older");
       const { exitCode, stdout, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
-      expect(stderr).toMatch(new RegExp(`^error: ${escape(target + place + start)}.*; it is not replaced, so the edits made to it since the export stay, and nothing was written: fix it and import again, or import to a new file \\(-o new\\.yaml\\)\n$`));
+      expect(stderr).toMatch(
+        new RegExp(
+          `^error: ${escapeRegExp(target + place + start)}.*; it is not replaced, so the edits made to it since the export stay, and nothing was written: fix it and import again, or import to a new file \\(-o new\\.yaml\\)\n$`,
+        ),
+      );
       expect(exitCode).toBe(1);
       expect(stdout).toBe("");
       expect(readFileSync(target, "utf8")).toBe(text);
@@ -235,6 +244,6 @@ describe("import into a file it cannot merge into", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

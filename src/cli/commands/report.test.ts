@@ -22,8 +22,14 @@ describe("mlops-roi report", () => {
     const scenario = join(temp.path, "other.yaml");
     writeFileSync(scenario, "mine");
     for (const [argv, message] of [
-      [["-o", join(temp.path, "r.pdf")], `-o ${join(temp.path, "r.pdf")}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "r.html")} (a PDF is written with --pdf ${join(temp.path, "r.pdf")})`],
-      [["-o", join(temp.path, "x.html"), "--pdf", join(temp.path, "r.html")], `--pdf ${join(temp.path, "r.html")}: a PDF's name must end in .pdf, e.g. --pdf ${join(temp.path, "r.pdf")} (the HTML report is written with -o ${join(temp.path, "r.html")})`],
+      [
+        ["-o", join(temp.path, "r.pdf")],
+        `-o ${join(temp.path, "r.pdf")}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "r.html")} (a PDF is written with --pdf ${join(temp.path, "r.pdf")})`,
+      ],
+      [
+        ["-o", join(temp.path, "x.html"), "--pdf", join(temp.path, "r.html")],
+        `--pdf ${join(temp.path, "r.html")}: a PDF's name must end in .pdf, e.g. --pdf ${join(temp.path, "r.pdf")} (the HTML report is written with -o ${join(temp.path, "r.html")})`,
+      ],
       [["-o", scenario, "--force"], `-o ${scenario}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "other.html")}`],
     ] as const) {
       const { exitCode, stderr } = await runCliCaptured(["report", seed, ...argv]);

@@ -58,7 +58,11 @@ interface Target {
 }
 
 const HTML_ENDINGS: OutputEndings = { endings: [".html", ".htm"], what: "an HTML report", otherwise: { ".pdf": "a PDF is written with --pdf" } };
-const PDF_ENDINGS: OutputEndings = { endings: [".pdf"], what: "a PDF", otherwise: { ".html": "the HTML report is written with -o", ".htm": "the HTML report is written with -o" } };
+const PDF_ENDINGS: OutputEndings = {
+  endings: [".pdf"],
+  what: "a PDF",
+  otherwise: { ".html": "the HTML report is written with -o", ".htm": "the HTML report is written with -o" },
+};
 
 function checkTargets(targets: readonly Target[], force: boolean, input: string): void {
   if (targets.length === 2 && resolve(targets[0]!.path) === resolve(targets[1]!.path)) {
