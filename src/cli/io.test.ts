@@ -1,11 +1,12 @@
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../shared/atomic-write.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { captureOutput } from "../test-support/capture-output.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
-import { UserError, visibleControls, withVisibleControls } from "./io.js";
+import { UserError, visibleControls, withVisibleControls, writeWhole } from "./io.js";
 import { createProgress } from "./progress.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
@@ -58,5 +59,59 @@ describe("what the commands print", () => {
     bar.done();
     expect(captured.stderrText()).toMatch(/^\rMonte Carlo \[.*\] 50% \(1\/2\)/);
     expect(captured.stderrText().endsWith("\r\u001b[2K")).toBe(true);
+  });
+});
+
+describe("standard output that cannot be written", () => {
+  const mainChild = new URL("../test-support/main-child.ts", import.meta.url).pathname;
+  const fullDevice = "/dev/full";
+
+  it.skipIf(!existsSync(fullDevice))(
+    "on a full disk says so in words and exits 1, with no stack trace",
+    () => {
+      for (const argv of [
+        ["run", "examples/team.yaml", "--samples", "0"],
+        ["schema"],
+        ["report", "examples/team.yaml", "-o", "-", "--samples", "0", "--date", "2026-01-01"],
+      ]) {
+        const full = openSync(fullDevice, "w");
+        try {
+          const run = spawnSync(process.execPath, ["--import", "tsx", mainChild, ...argv], {
+            stdio: ["ignore", full, "pipe"],
+            encoding: "utf8",
+            timeout: 60_000,
+          });
+          expect(run.stderr).toBe("error: cannot write to standard output: the disk is full\n");
+          expect(run.status).toBe(1);
+        } finally {
+          closeSync(full);
+        }
+      }
+    },
+    120_000,
+  );
+
+  it("writes every byte of a write the disk takes only in part, and fails once it takes none", () => {
+    const text = `${"x".repeat(100)}€\n`;
+    const taken: number[] = [];
+    // A disk with room for 40 bytes, which a write fills as far as it can.
+    let room = 40;
+    const fillingDisk = (_fd: number, _buffer: Uint8Array, _offset: number, length: number): number => {
+      if (room === 0) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      const count = Math.min(room, length);
+      room -= count;
+      taken.push(count);
+      return count;
+    };
+    expect(() => writeWhole(1, text, fillingDisk)).toThrow(new UserError("cannot write to standard output: the disk is full"));
+    expect(taken).toEqual([40]);
+    // A disk that takes 7 bytes at a time, without end: everything is written, in order.
+    const parts: Buffer[] = [];
+    writeWhole(1, text, (_fd, buffer, offset, length) => {
+      const count = Math.min(7, length);
+      parts.push(Buffer.from(buffer.subarray(offset, offset + count)));
+      return count;
+    });
+    expect(Buffer.concat(parts).toString("utf8")).toBe(text);
   });
 });

@@ -1,3 +1,5 @@
+import { fstatSync, writeSync } from "node:fs";
+import { UserError } from "../shared/user-error.js";
 /** Where a command writes: the real terminal, or buffers in tests. */
 export interface CliOutput {
   stdout(text: string): void;
@@ -46,8 +48,74 @@ export function withVisibleControls(output: CliOutput): CliOutput {
   };
 }
 
+/**
+ * Why standard output could not be written, in words a user can act on.
+ * @example stdoutFailure({ code: "ENOSPC" }) // UserError "cannot write to standard output: the disk is full"
+ */
+export function stdoutFailure(error: NodeJS.ErrnoException): UserError {
+  const reasons: Record<string, string> = {
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is used up",
+    EIO: "an input/output error (the disk or the device failed)",
+    EFBIG: "the file is too large for its disk",
+    EROFS: "it is on a read-only disk",
+    EBADF: "it is closed",
+    EACCES: "permission denied",
+  };
+  return new UserError(`cannot write to standard output: ${reasons[error.code ?? ""] ?? error.message}`);
+}
+
+/** Whether a write to standard output has failed and been reported: the final flush then fails the same way, unsaid again. */
+export let stdoutFailed = false;
+
+/**
+ * Writes all of `text` to the file `fd`, or throws: a write that takes only part of it (a disk that
+ * fills up on the way) is continued, and the next one then says why it cannot go on. Node's own
+ * standard output to a file let such a partial write pass, and exited 0 with the file cut short.
+ * @example writeWhole(1, "done\n") // every byte written, or a UserError "cannot write to standard output: …"
+ */
+export function writeWhole(fd: number, text: string, write: (fd: number, buffer: Uint8Array, offset: number, length: number) => number = writeSync): void {
+  const bytes = Buffer.from(text, "utf8");
+  let offset = 0;
+  while (offset < bytes.length) {
+    let written: number;
+    try {
+      written = write(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      stdoutFailed = true;
+      throw stdoutFailure(error as NodeJS.ErrnoException);
+    }
+    // A write that takes nothing and says nothing would loop for ever: a full disk by another name.
+    if (written <= 0) {
+      stdoutFailed = true;
+      throw stdoutFailure({ name: "Error", message: "no byte could be written", code: "ENOSPC" });
+    }
+    offset += written;
+  }
+}
+
+/**
+ * Whether standard output is a file or a device other than a terminal (`> result.json`, `> /dev/full`):
+ * written with `writeWhole`. A terminal or a pipe keeps Node's stream, whose errors main() reports.
+ */
+let stdoutIsFile: boolean | undefined;
+function stdoutToFile(): boolean {
+  if (stdoutIsFile === undefined) {
+    try {
+      const stats = fstatSync(1);
+      stdoutIsFile = !process.stdout.isTTY && (stats.isFile() || stats.isCharacterDevice() || stats.isBlockDevice());
+    } catch {
+      stdoutIsFile = false;
+    }
+  }
+  return stdoutIsFile;
+}
+
 export const processOutput: CliOutput = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (stdoutToFile()) writeWhole(1, text);
+    else process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   isTerminal: Boolean(process.stdout.isTTY),
   stderrIsTerminal: Boolean(process.stderr.isTTY),
@@ -58,4 +126,4 @@ export const processOutput: CliOutput = {
  * src/shared so the file writer shared with the server throws the very same class; the command
  * line's modules keep importing it from here.
  */
-export { UserError } from "../shared/user-error.js";
+export { UserError };

@@ -1,4 +1,4 @@
-import { processOutput, withVisibleControls } from "./io.js";
+import { processOutput, stdoutFailed, stdoutFailure, withVisibleControls } from "./io.js";
 import { runCli } from "./program.js";
 import { hearPendingStop, listensForStops, sayWhatWasWrittenOnStop } from "./stop.js";
 
@@ -12,7 +12,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
+      // A full disk or a failed device: said in words, exit 1, no stack trace (stderr itself may be what failed).
+      if (stream === process.stdout && !stdoutFailed) process.stderr.write(`error: ${stdoutFailure(error).message}\n`);
+      process.exit(1);
     });
   }
   if (argv.length === 0) argv = ["--help"];

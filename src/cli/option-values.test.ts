@@ -68,3 +68,31 @@ describe("-- after an option that takes a value", () => {
     expect(valuesAfterDashDash(["track", "backup", "--to", "--", "-b.db", "--force"], program)).toEqual(["track", "backup", "--to", "-b.db", "--force"]);
   });
 });
+
+describe("a file option followed by an option word, or by nothing", () => {
+  const seed = new URL("../../examples/seed.yaml", import.meta.url).pathname;
+
+  it("is wrong usage (exit 2) that says how to name such a file, and writes nothing", async () => {
+    for (const [argv, message] of [
+      [["report", seed, "-o", "--force"], "-o needs a file name; to write a file named --force use -o ./--force"],
+      [["run", seed, "-o", "-v"], "-o needs a file name; to write a file named -v use -o ./-v"],
+      [["report", seed, "--pdf", "--force"], "--pdf needs a file name; to write a file named --force use --pdf ./--force"],
+      [["report", seed, "--output=--force"], "--output needs a file name; to write a file named --force use --output ./--force"],
+      [["run", seed, "-o", ""], "-o needs a file name, and '' is none; give the file to write, e.g. -o case.yaml"],
+      [["report", seed, "-o", ""], "-o needs a file name, and '' is none; give the file to write, e.g. -o case.yaml"],
+      [["run", seed, "--output="], "--output needs a file name, and '' is none; give the file to write, e.g. --output case.yaml"],
+    ] as const) {
+      const { exitCode, stdout, stderr } = await runCliCaptured(argv);
+      expect(stderr).toBe(`error: ${message}\n`);
+      expect(stdout).toBe("");
+      expect(exitCode).toBe(2);
+    }
+    expect(readdirSync(".")).toEqual([]);
+  });
+
+  it("still writes a file whose name starts with a dash but is no option: run -o -x.txt", async () => {
+    const { exitCode } = await runCliCaptured(["run", seed, "-o", "-x.txt"]);
+    expect(exitCode).toBe(0);
+    expect(existsSync("-x.txt")).toBe(true);
+  });
+});

@@ -13,11 +13,15 @@ import { UserError } from "./io.js";
 export function valuesAfterDashDash(argv: readonly string[], program: Command): readonly string[] {
   // Each flag of an option that takes a value, with what its help calls the value (`<file>`, `<s>`).
   const takesValue = new Map<string, string>();
+  // Every option word the command line knows, to tell `-o --force` (a forgotten file name) from a file.
+  const optionWords = new Set(["-h", "--help", "-v", "--version"]);
   let command: Command | undefined = program;
   // The options of the command line's command and, for `track`, of its subcommand: each is named
   // before its options (`track show --db FILE`).
   for (let index = 0; command; index++) {
     for (const option of command.options) {
+      if (option.short) optionWords.add(option.short);
+      if (option.long) optionWords.add(option.long);
       if (!option.required) continue;
       const value = /<[^>]*>/.exec(option.flags)?.[0] ?? "<value>";
       if (option.short) takesValue.set(option.short, value);
@@ -33,6 +37,9 @@ export function valuesAfterDashDash(argv: readonly string[], program: Command): 
       result.push(...argv.slice(index));
       break;
     }
+    // `--output=--force`, `--output=`: the value attached to the option, checked as one after it is.
+    const attached = /^(--[^=]+)=(.*)$/s.exec(word);
+    if (attached && takesValue.has(attached[1]!) && isFileValue(takesValue.get(attached[1]!)!)) refuseOptionAsFile(attached[1]!, attached[2]!, optionWords);
     result.push(word);
     if (!takesValue.has(word) || index + 1 >= argv.length) continue;
     if (argv[index + 1] === "--") {
@@ -41,11 +48,29 @@ export function valuesAfterDashDash(argv: readonly string[], program: Command): 
       result.push(value);
       index += 2;
     } else {
-      result.push(argv[index + 1]!);
+      const value = argv[index + 1]!;
+      if (isFileValue(takesValue.get(word)!)) refuseOptionAsFile(word, value, optionWords);
+      result.push(value);
       index++;
     }
   }
   return result;
+}
+
+function isFileValue(value: string): boolean {
+  return value === "<file>" || value === "<path>";
+}
+
+/**
+ * `-o --force`, `-o -v` and `-o ''`: a file option followed by one of the command line's own option
+ * words, or by nothing, is a forgotten file name, wrong usage (exit 2). It wrote a file named
+ * "--force", printed the version and exited 0, or wrote to the terminal.
+ * @example refuseOptionAsFile("-o", "--force", words) // throws "-o needs a file name; to write a file named --force use -o ./--force"
+ */
+function refuseOptionAsFile(flag: string, value: string, optionWords: ReadonlySet<string>): void {
+  if (value === "") throw new UserError(`${flag} needs a file name, and '' is none; give the file to write, e.g. ${flag} case.yaml`, 2);
+  const word = value.startsWith("--") ? value.split("=")[0]! : value;
+  if (optionWords.has(word)) throw new UserError(`${flag} needs a file name; to write a file named ${value} use ${flag} ./${value}`, 2);
 }
 
 /**
@@ -55,7 +80,7 @@ export function valuesAfterDashDash(argv: readonly string[], program: Command): 
  * @example noValueAfterDashDash("--seed", "<s>") // "--seed --: no value after `--`; give the value right after it (--seed -- <s>), or as --seed=<s>"
  */
 function noValueAfterDashDash(flag: string, value: string): string {
-  if (value === "<file>" || value === "<path>")
+  if (isFileValue(value))
     return `${flag} --: no value after \`--\`; give it there (${flag} -- -x.yaml), or write a file whose name starts with a dash as ./-x.yaml`;
   const attached = flag.startsWith("--") ? `, or as ${flag}=${value}` : "";
   return `${flag} --: no value after \`--\`; give the value right after it (${flag} -- ${value})${attached}`;

@@ -1,8 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { templatePath } from "../shared/package-files.js";
+import { chromiumAvailable } from "../report/browser.js";
 import { makeTempFolder } from "../test-support/fixtures.js";
 import { runCliCaptured } from "../test-support/run-cli.js";
 import { listensForStops, stopMessage } from "./stop.js";
@@ -77,6 +78,50 @@ describe("track backup stopped by Ctrl-C while SQLite copies the store", () => {
     const shown = await runCliCaptured(["track", "show", "--db", backup]);
     expect(shown.exitCode).toBe(0);
   }, 60_000);
+});
+
+describe("Ctrl-C while report prints its PDF", () => {
+  const mainChild = new URL("../test-support/main-child.ts", import.meta.url).pathname;
+
+  /** Chromium's own temporary folders anywhere in `folder`, one level down included. */
+  function chromiumFolders(folder: string): string[] {
+    const found: string[] = [];
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith("org.chromium.")) found.push(entry.name);
+      else if (entry.isDirectory()) found.push(...readdirSync(join(folder, entry.name)).filter((name) => name.startsWith("org.chromium.")));
+    }
+    return found;
+  }
+
+  it.skipIf(!chromiumAvailable())(
+    "leaves none of Chromium's temporary folders in TMPDIR",
+    async () => {
+      const scratch = join(temp.path, "tmp");
+      mkdirSync(scratch);
+      // Its own process group, as a terminal's command is: Ctrl-C reaches Chromium too.
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", mainChild, "report", scenario, "-o", join(temp.path, "r.html"), "--pdf", join(temp.path, "r.pdf"), "--samples", "0"],
+        {
+          detached: true,
+          stdio: "ignore",
+          env: { ...process.env, TMPDIR: scratch },
+        },
+      );
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      // Pressed once Chromium has made its temporary folder: until then there is nothing to leave.
+      let ended = false;
+      void exited.then(() => (ended = true));
+      while (!ended && chromiumFolders(scratch).length === 0) await new Promise((done) => setTimeout(done, 20));
+      expect(ended).toBe(false);
+      process.kill(-child.pid!, "SIGINT");
+      expect(await exited).toBe(130);
+      expect(chromiumFolders(scratch)).toEqual([]);
+      // tsx, which runs the sources, keeps its cache there too.
+      expect(readdirSync(scratch).filter((name) => !name.startsWith("tsx-"))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe("stopMessage", () => {

@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import type { Browser } from "playwright-core";
 
@@ -32,8 +34,26 @@ export async function launchChromium(): Promise<Browser> {
   // CPU). Required, not imported: the bundled command line runs from a V8 code cache, where import()
   // has no handler (src/cli/script-loader.ts); playwright-core is CommonJS.
   const { chromium } = createRequire(import.meta.url)("playwright-core") as typeof import("playwright-core");
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  // Chromium's own temporary folders (org.chromium.Chromium.*) go into a folder of ours, removed when
+  // the browser closes or the process ends: Ctrl-C ends Chromium before it removes them, and they
+  // were left in TMPDIR after most stopped `report --pdf` runs.
+  const scratch = mkdtempSync(join(tmpdir(), "mlops-roi-chromium-"));
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  process.once("exit", removeScratch);
+  try {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+      env: { ...process.env, TMPDIR: scratch },
+    });
+    browser.once("disconnected", () => {
+      process.off("exit", removeScratch);
+      removeScratch();
+    });
+    return browser;
+  } catch (error) {
+    process.off("exit", removeScratch);
+    removeScratch();
+    throw error;
+  }
 }

@@ -83,8 +83,13 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
   const { changes } = applied;
   let text = applied.text;
   const notices: string[] = [];
-  // A file that is not a YAML map (broken, or not a scenario file) has nothing to merge into: it is replaced.
-  const merging = current !== undefined && current !== stored.text && mergeable(current);
+  // The file to merge into must be a scenario file, and this workbook's case: a broken one is never
+  // replaced (its edits since the export would be lost), nor another case's merged into.
+  if (current !== undefined && current !== stored.text) {
+    const refused = unmergeable(current) ?? (stored.state === "changed" ? undefined : anotherCase(current, stored.text));
+    if (refused) return { ok: false, problems: [refused] };
+  }
+  const merging = current !== undefined && current !== stored.text;
   if (!merging && stored.state === "changed" && current !== stored.text) {
     // Everything but the Assumptions sheet's numbers and notes would come from this copy, unseen.
     return {
@@ -131,9 +136,76 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
   return { ok: true, text, changes, notices };
 }
 
-function mergeable(text: string): boolean {
-  const document = parseDocument(text);
-  return document.errors.length === 0 && isMap(document.contents);
+const NOT_REPLACED =
+  "it is not replaced, so the edits made to it since the export stay, and nothing was written: fix it and import again, or import to a new file (-o new.yaml)";
+
+/**
+ * Why the scenario file to merge into cannot be merged into, with its line and column: a YAML
+ * syntax error, an empty file, or one whose top level is not a map of fields. Such a file is not
+ * replaced either: whatever the user wrote in it since the export would be lost.
+ */
+function unmergeable(text: string): WorkbookProblem | undefined {
+  const document = parseDocument(text, { customTags: scenarioYamlTags });
+  const error = document.errors[0];
+  if (error) {
+    const at = error.linePos?.[0];
+    // The library's message, without its own " at line 4, column 3:" and the quoted lines after it.
+    const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    return {
+      inScenarioFile: at ? { line: at.line, column: at.col } : {},
+      message: `${what}: the file does not parse as YAML, so the workbook's changes cannot be merged into it; ${NOT_REPLACED}`,
+    };
+  }
+  if (document.contents === null)
+    return {
+      inScenarioFile: { line: 1, column: 1 },
+      message: `the file is empty (or holds only comments), so there is nothing to merge the workbook's changes into; ${NOT_REPLACED}`,
+    };
+  if (!isMap(document.contents)) {
+    const { line, col } = linePosition(text, document.contents.range?.[0] ?? 0);
+    return {
+      inScenarioFile: { line, column: col },
+      message: `the file is not a scenario file (its top level is not a map of fields such as title: and scenarios:), so the workbook's changes cannot be merged into it; ${NOT_REPLACED}`,
+    };
+  }
+  return undefined;
+}
+
+/** 1-based line and column of a character offset. */
+function linePosition(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, col: before[before.length - 1]!.length + 1 };
+}
+
+/** The title and scenario names a case is known by. */
+function identityOf(text: string): { title: string; scenarios: string[] } {
+  const data = parseDocument(text, { customTags: scenarioYamlTags }).toJS() as Record<string, unknown> | null;
+  const scenarios = data?.scenarios;
+  return {
+    title: typeof data?.title === "string" ? data.title : "",
+    scenarios: typeof scenarios === "object" && scenarios !== null && !Array.isArray(scenarios) ? Object.keys(scenarios) : [],
+  };
+}
+
+/**
+ * Whether the scenario file to merge into is another case than the one the workbook was exported
+ * from: a different title or different scenario names. Its inputs would be written into a case
+ * they were never about, without a word.
+ */
+function anotherCase(current: string, exported: string): WorkbookProblem | undefined {
+  const file = identityOf(current);
+  const workbook = identityOf(exported);
+  const sameScenarios = file.scenarios.length === workbook.scenarios.length && file.scenarios.every((name) => workbook.scenarios.includes(name));
+  if (file.title === workbook.title && sameScenarios) return undefined;
+  const shown = (identity: { title: string; scenarios: string[] }) =>
+    `"${identity.title}" (scenarios ${identity.scenarios.map((name) => `"${name}"`).join(", ") || "none"})`;
+  return {
+    inScenarioFile: {},
+    message:
+      `this is not the case the workbook was exported from: the workbook holds ${shown(workbook)}, the file ${shown(file)}, ` +
+      "so merging would write one case's inputs into another; nothing was written. Import to a new file (-o new.yaml) to get the workbook's case, " +
+      "or give -o the file the workbook was exported from",
+  };
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

@@ -9,6 +9,11 @@ import { leafForm } from "./leaf-form.js";
 export interface WorkbookProblem {
   readonly cell?: string;
   readonly message: string;
+  /**
+   * Set when the problem is the scenario file being written into, not the workbook: where in that
+   * file, when a place can be named (1-based line and column), so the message can start `case.yaml:3:5:`.
+   */
+  readonly inScenarioFile?: { readonly line?: number; readonly column?: number };
 }
 
 /** What the Assumptions sheet says one input should now be. */

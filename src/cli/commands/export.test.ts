@@ -13,6 +13,47 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 describe("export", () => {
+  it("asks for -o when the case is not a plain file (/dev/stdin, a pipe), and says a workbook cannot go to the terminal", async () => {
+    const { execFileSync, spawn } = await import("node:child_process");
+    const fifo = join(temp.path, "piped");
+    execFileSync("mkfifo", [fifo]);
+    for (const file of ["/dev/stdin", fifo]) {
+      const { exitCode, stderr } = await runCliCaptured(["export", file, "--samples", "0"]);
+      expect(stderr).toBe(
+        `error: ${file} is not a plain file (a pipe, a device or a process's output), so there is nowhere beside it for the workbook: give the workbook's name with -o, e.g. -o case.xlsx\n`,
+      );
+      expect(exitCode).toBe(2);
+    }
+    const terminal = await runCliCaptured(["export", templatePath("seed"), "-o", "-"]);
+    expect(terminal.stderr).toBe(
+      "error: -o -: a workbook cannot be written to the terminal (standard output); give a file ending in .xlsx, e.g. -o case.xlsx\n",
+    );
+    expect(terminal.exitCode).toBe(2);
+    // With -o, a piped case is exported, and import is told to write a file of its own, not back into the pipe.
+    const writer = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", templatePath("seed"), fifo], { stdio: "ignore" });
+    const written = new Promise((done) => writer.on("exit", done));
+    const target = join(temp.path, "board.xlsx");
+    const piped = await runCliCaptured(["export", fifo, "-o", target, "--samples", "0"]);
+    await written;
+    expect(piped.exitCode).toBe(0);
+    expect(piped.stderr).toContain(`bring the changes back with: mlops-roi import ${target} -o ${join(temp.path, "board.yaml")}\n`);
+  });
+
+  it("refuses a link where its default workbook goes (beside the case), even with --force, and writes nothing through it", async () => {
+    const { copyFileSync, symlinkSync } = await import("node:fs");
+    const scenario = join(temp.path, "case.yaml");
+    copyFileSync(templatePath("seed"), scenario);
+    writeFileSync(join(temp.path, "v3.xlsx"), "mine");
+    symlinkSync("v3.xlsx", join(temp.path, "case.xlsx"));
+    const target = join(temp.path, "case.xlsx");
+    const { exitCode, stderr } = await runCliCaptured(["export", scenario, "--force"]);
+    expect(stderr).toBe(
+      `error: ${target} is a symbolic link (to v3.xlsx), and the workbook export writes beside the case by default is not written through a link no option named; nothing was written: give -o ${target} to write through it, or remove the link\n`,
+    );
+    expect(exitCode).toBe(1);
+    expect(readFileSync(join(temp.path, "v3.xlsx"), "utf8")).toBe("mine");
+  });
+
   it("writes a workbook with the sheets a manager reads, and says how to bring changes back", async () => {
     const target = join(temp.path, "case.xlsx");
     const { exitCode, stdout, stderr } = await runCliCaptured(["export", templatePath("seed"), "-o", target]);

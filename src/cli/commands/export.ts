@@ -1,6 +1,7 @@
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, refuseUnnamedLink } from "../output-file.js";
 import type { Command } from "commander";
-import { basename, dirname, extname, join } from "node:path";
+import { statSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
@@ -18,6 +19,17 @@ interface ExportOptions extends SamplingOptions {
 /** The workbook beside its scenario file, by the same name: examples/team.yaml → examples/team.xlsx. */
 function defaultOutput(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}.xlsx`);
+}
+
+/** Whether the case was read from a file of its own, not a pipe, a device or a name under /dev or /proc (/dev/stdin, /dev/fd/63). */
+function isPlainFile(file: string): boolean {
+  const full = resolve(file);
+  if (full.startsWith("/dev/") || full.startsWith("/proc/")) return false;
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return true; // A file that cannot be looked at: loading it says why.
+  }
 }
 
 export function registerExport(program: Command, output: CliOutput): void {
@@ -45,12 +57,29 @@ Examples:
   $ mlops-roi import case.xlsx -o case.yaml`,
     )
     .action(async (file: string, options: ExportOptions) => {
+      if (options.output === "-") {
+        throw new UserError("-o -: a workbook cannot be written to the terminal (standard output); give a file ending in .xlsx, e.g. -o case.xlsx", 2);
+      }
+      // A case piped in (/dev/stdin, <(…)) has no folder and no name to put a workbook beside it, nor to import back into.
+      const plain = isPlainFile(file);
+      if (options.output === undefined && !plain) {
+        throw new UserError(
+          `${file} is not a plain file (a pipe, a device or a process's output), so there is nowhere beside it for the workbook: give the workbook's name with -o, e.g. -o case.xlsx`,
+          2,
+        );
+      }
       const target = options.output ?? defaultOutput(file);
       if (extname(target).toLowerCase() !== ".xlsx") {
         throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`, 2);
       }
       // Refuse before the Monte Carlo runs, so a refused export costs nothing.
       refuseOutput(target, { force: options.force ?? false, example: "case.xlsx", input: file });
+      if (options.output === undefined)
+        refuseUnnamedLink(
+          target,
+          `the workbook export writes beside the case by default`,
+          `give -o ${shellPath(target)} to write through it, or remove the link`,
+        );
       const { compiled, file: data, source } = loadScenario(file, output);
       if (!compiled) return;
       // The workbook shows the ranges, not which option is best how often: no decision analysis.
@@ -65,7 +94,7 @@ Examples:
       const { backup } = writeFileAtomic(target, bytes, { force: options.force ?? false });
       output.stderr(
         `wrote ${target}${backup ? ` (previous version kept as ${backup})` : ""}\n` +
-          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${shellPath(target)} -o ${shellPath(file)} --force\n`,
+          `open it in Excel or LibreOffice and change the yellow cells on the Assumptions sheet; bring the changes back with: mlops-roi import ${shellPath(target)} -o ${plain ? `${shellPath(file)} --force` : shellPath(join(dirname(target), `${basename(target, extname(target))}.yaml`))}\n`,
       );
     });
 }

@@ -96,6 +96,26 @@ describe("import", () => {
     expect(readFileSync(target, "utf8")).toBe("mine");
   });
 
+  it("says a file that already holds the same bytes is unchanged, not that it wrote it, and keeps no backup", async () => {
+    const target = join(temp.path, "case.yaml");
+    writeFileSync(target, readFileSync(templatePath("seed")));
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe(
+      `no input changed: the scenario file is as it was exported\n${target} is unchanged (the same bytes): nothing written, no backup made\n`,
+    );
+    expect(existsSync(`${target}.bak`)).toBe(false);
+  });
+
+  it("refuses to write a scenario file under a name that says another kind of file (out.xlsx), exit 2, writing nothing", async () => {
+    const target = join(temp.path, "out.xlsx");
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target]);
+    expect(stderr).toBe(`error: -o ${target}: a scenario file's name must end in .yaml, .yml or .json, e.g. -o ${join(temp.path, "out.yaml")}\n`);
+    expect(exitCode).toBe(2);
+    expect(existsSync(target)).toBe(false);
+    expect((await runCliCaptured(["import", workbook, "-o", join(temp.path, "case.json")])).exitCode).toBe(0);
+  });
+
   it("explains a missing file", async () => {
     const { exitCode, stderr } = await runCliCaptured(["import", join(temp.path, "none.xlsx")]);
     expect(exitCode).toBe(1);
@@ -171,3 +191,59 @@ describe("import of an older workbook into a file edited since the export", () =
     expect(readFileSync(target, "utf8")).toBe(newer);
   });
 });
+
+describe("import into a file it cannot merge into", () => {
+  const withEdit = async () =>
+    writeFileSync(
+      workbook,
+      await edited(new Uint8Array(readFileSync(workbook)), (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = 110)),
+    );
+
+  for (const [kind, text, place, start] of [
+    [
+      "a YAML syntax error",
+      "title: mine\nscenarios:\n  today: [1\n  later: 2\n",
+      ":4:3: ",
+      "Flow sequence in block collection must be sufficiently indented and end with a ]: the file does not parse as YAML",
+    ],
+    ["nothing in it", "", ":1:1: ", "the file is empty (or holds only comments)"],
+    ["a list, not a map", "- title\n- scenarios\n", ":1:1: ", "the file is not a scenario file"],
+  ] as const) {
+    it(`refuses a file with ${kind}, naming its line and column, and leaves it and its backup as they were`, async () => {
+      await withEdit();
+      const target = join(temp.path, "case.yaml");
+      writeFileSync(target, text);
+      writeFileSync(`${target}.bak`, "older");
+      const { exitCode, stdout, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+      expect(stderr).toMatch(
+        new RegExp(
+          `^error: ${escapeRegExp(target + place + start)}.*; it is not replaced, so the edits made to it since the export stay, and nothing was written: fix it and import again, or import to a new file \\(-o new\\.yaml\\)\n$`,
+        ),
+      );
+      expect(exitCode).toBe(1);
+      expect(stdout).toBe("");
+      expect(readFileSync(target, "utf8")).toBe(text);
+      expect(readFileSync(`${target}.bak`, "utf8")).toBe("older");
+    });
+  }
+
+  it("refuses to merge a workbook into another case, saying which case the workbook holds", async () => {
+    await withEdit();
+    const target = join(temp.path, "solo.yaml");
+    const solo = readFileSync(templatePath("solo"), "utf8");
+    writeFileSync(target, solo);
+    const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+    expect(stderr).toBe(
+      `error: ${target}: this is not the case the workbook was exported from: the workbook holds "One data scientist, three releases a year" (scenarios "current", "optimal", "compromise"), ` +
+        `the file "A solo data scientist asks for a managed setup" (scenarios "today", "managed", "essentials"), so merging would write one case's inputs into another; nothing was written. ` +
+        "Import to a new file (-o new.yaml) to get the workbook's case, or give -o the file the workbook was exported from\n",
+    );
+    expect(exitCode).toBe(1);
+    expect(readFileSync(target, "utf8")).toBe(solo);
+    expect(existsSync(`${target}.bak`)).toBe(false);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -4,7 +4,7 @@ import { UserError, type CliOutput } from "../io.js";
 import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { scenarioTextOf } from "../../shared/utf8.js";
 import { inFileFormat } from "../../shared/case-text.js";
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, wroteMessage } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
 
@@ -65,7 +65,10 @@ write it, and merges only the Assumptions sheet's inputs into an existing file g
 A problem (text or a formula where a number belongs, an unknown row, a missing sheet) is reported
 with its cell, and nothing is written. When the file given with -o exists, only the inputs the
 workbook changed are written into it, so the file's own edits since the export stay; an input
-changed in both is a conflict, reported with its three values, and nothing is written.
+changed in both is a conflict, reported with its three values, and nothing is written. A file
+that does not parse as YAML, is empty or is not a map of fields is not replaced (its line and
+column are named), nor is another case (a different title or different scenario names) merged
+into: nothing is written; import to a new file instead.
 
 Examples:
   $ mlops-roi import case.xlsx -o case.yaml --force
@@ -75,12 +78,23 @@ Examples:
       const { importWorkbook } = await import("../../workbook/import-workbook.js");
       // The workbook itself, a folder, or an existing file without --force: refused before the workbook is read.
       if (options.output !== undefined && options.output !== "-")
-        refuseOutput(options.output, { force: options.force ?? false, example: "case.yaml", input: workbook });
+        refuseOutput(options.output, {
+          force: options.force ?? false,
+          example: "case.yaml",
+          input: workbook,
+          endings: { endings: [".yaml", ".yml", ".json"], what: "a scenario file" },
+        });
       const bytes = readBytes(workbook);
       // Without --force an existing file is refused below, so there is nothing to merge into.
       const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);
       const outcome = await importWorkbook(bytes, current);
       if (!outcome.ok) {
+        // The file given with -o is what is wrong: named with its line and column, as any scenario file's problem.
+        const inFile = outcome.problems.find((problem) => problem.inScenarioFile);
+        if (inFile?.inScenarioFile && options.output !== undefined) {
+          const { line, column } = inFile.inScenarioFile;
+          throw new UserError(`${options.output}${line !== undefined ? `:${line}:${column ?? 1}` : ""}: ${inFile.message}`);
+        }
         for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
         const count = outcome.problems.length;
         throw new UserError(`${workbook}: ${count} problem${count === 1 ? "" : "s"}; nothing was written`);
@@ -96,7 +110,6 @@ Examples:
         return;
       }
       const text = inFileFormat(options.output, outcome.text, current ?? outcome.text);
-      const { backup } = writeFileAtomic(options.output, text, { force: options.force ?? false });
-      output.stderr(`${summary}wrote ${options.output}${backup ? ` (previous version kept as ${backup})` : ""}\n`);
+      output.stderr(`${summary}${wroteMessage(options.output, writeFileAtomic(options.output, text, { force: options.force ?? false }))}`);
     });
 }

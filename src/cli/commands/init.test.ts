@@ -83,6 +83,42 @@ describe("init", () => {
     expect(readFileSync(schema, "utf8")).toBe(readFileSync(schemaPath, "utf8"));
   });
 
+  it("refuses a link where the schema goes, or where the default scenario.yaml goes, even with --force, and writes nothing through it", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const elsewhere = join(temp.path, "elsewhere");
+    mkdirSync(elsewhere);
+    const cases = join(temp.path, "cases");
+    mkdirSync(cases);
+    writeFileSync(join(elsewhere, "victim.txt"), "mine");
+    symlinkSync(join(elsewhere, "victim.txt"), join(cases, "mlops-roi.schema.json"));
+    const target = join(cases, "case.yaml");
+    const side = await runCliCaptured(["init", "--template", "team", "-o", target, "--force"]);
+    expect(side.stderr).toBe(
+      `error: ${join(cases, "mlops-roi.schema.json")} is a symbolic link (to ${join(elsewhere, "victim.txt")}), and the schema init puts beside the case is not written through a link no option named; nothing was written: remove the link, or write the case elsewhere\n`,
+    );
+    expect(side.exitCode).toBe(1);
+    expect(readFileSync(join(elsewhere, "victim.txt"), "utf8")).toBe("mine");
+    expect(existsSync(target)).toBe(false);
+    // The default case name, scenario.yaml in the current folder, as a link: refused; named with -o, written through.
+    const previous = process.cwd();
+    process.chdir(elsewhere);
+    try {
+      writeFileSync("v2.txt", "mine too");
+      symlinkSync("v2.txt", "scenario.yaml");
+      const unnamed = await runCliCaptured(["init", "--force"]);
+      expect(unnamed.stderr).toBe(
+        "error: scenario.yaml is a symbolic link (to v2.txt), and init's default scenario.yaml is not written through a link no option named; nothing was written: give -o scenario.yaml to write through it, or remove the link\n",
+      );
+      expect(unnamed.exitCode).toBe(1);
+      expect(readFileSync("v2.txt", "utf8")).toBe("mine too");
+      const named = await runCliCaptured(["init", "-o", "scenario.yaml", "--force"]);
+      expect(named.exitCode).toBe(0);
+      expect(readFileSync("v2.txt", "utf8")).toContain("title:");
+    } finally {
+      process.chdir(previous);
+    }
+  });
+
   it("refuses, before writing the case, a folder, a pipe or a broken link where the schema goes, and a case named as the schema", async () => {
     const target = join(temp.path, "case.yaml");
     const schema = join(temp.path, "mlops-roi.schema.json");

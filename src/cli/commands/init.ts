@@ -1,4 +1,4 @@
-import { refuseOutput } from "../output-file.js";
+import { refuseOutput, refuseUnnamedLink } from "../output-file.js";
 import { shellPath } from "../../format/shell-word.js";
 import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -54,6 +54,8 @@ function schemaPlace(target: string): Stats | undefined {
     } catch {
       problem = `it is a link to ${readlinkSync(target)}, which does not exist`;
     }
+    // Written through, a link would put the schema into whatever file it points to, which no option named.
+    if (!problem) refuseUnnamedLink(target, "the schema init puts beside the case", "remove the link, or write the case elsewhere");
   }
   if (!problem && stats.isDirectory()) problem = "it is a folder";
   else if (!problem && !stats.isFile()) problem = "it is not a plain file (a device, pipe or socket)";
@@ -111,7 +113,7 @@ Examples:
   $ mlops-roi init --template team -o our-case.yaml
   $ mlops-roi init --template solo -o - | less`,
     )
-    .action((options: { template: TemplateName; output: string; force?: boolean }) => {
+    .action((options: { template: TemplateName; output: string; force?: boolean }, command: Command) => {
       const text = readFileSync(templatePath(options.template), "utf8");
       if (options.output === "-") {
         output.stdout(withSchemaComment(text));
@@ -123,6 +125,8 @@ Examples:
         return;
       }
       refuseOutput(options.output, { force: options.force ?? false, example: "scenario.yaml" });
+      if (command.getOptionValueSource("output") === "default")
+        refuseUnnamedLink(options.output, `init's default ${options.output}`, `give -o ${shellPath(options.output)} to write through it, or remove the link`);
       const schemaTarget = join(dirname(options.output), SCHEMA_BESIDE_CASE);
       if (resolve(schemaTarget) === resolve(options.output))
         throw new UserError(

@@ -18,6 +18,53 @@ describe("mlops-roi report", () => {
     delete process.env.MLOPS_ROI_CHROMIUM;
   });
 
+  it("refuses an output whose ending says another kind of file (HTML into r.pdf, a PDF into r.html, a report over a case), exit 2, writing nothing", async () => {
+    const scenario = join(temp.path, "other.yaml");
+    writeFileSync(scenario, "mine");
+    for (const [argv, message] of [
+      [
+        ["-o", join(temp.path, "r.pdf")],
+        `-o ${join(temp.path, "r.pdf")}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "r.html")} (a PDF is written with --pdf ${join(temp.path, "r.pdf")})`,
+      ],
+      [
+        ["-o", join(temp.path, "x.html"), "--pdf", join(temp.path, "r.html")],
+        `--pdf ${join(temp.path, "r.html")}: a PDF's name must end in .pdf, e.g. --pdf ${join(temp.path, "r.pdf")} (the HTML report is written with -o ${join(temp.path, "r.html")})`,
+      ],
+      [["-o", scenario, "--force"], `-o ${scenario}: an HTML report's name must end in .html or .htm, e.g. -o ${join(temp.path, "other.html")}`],
+    ] as const) {
+      const { exitCode, stderr } = await runCliCaptured(["report", seed, ...argv]);
+      expect(stderr).toBe(`error: ${message}\n`);
+      expect(exitCode).toBe(2);
+    }
+    expect(readFileSync(scenario, "utf8")).toBe("mine");
+    expect(readdirSync(temp.path)).toEqual(["other.yaml"]);
+    // An ending that fits, in any case: written.
+    const htm = await runCliCaptured(["report", seed, "-o", join(temp.path, "r.HTM"), "--date", "2026-05-01"]);
+    expect(htm.exitCode).toBe(0);
+  });
+
+  it("refuses a link where its default report.html goes, even with --force, and writes through one named with -o", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const previous = process.cwd();
+    process.chdir(temp.path);
+    try {
+      writeFileSync("v2.txt", "mine");
+      symlinkSync("v2.txt", "report.html");
+      const unnamed = await runCliCaptured(["report", seed, "--force", "--date", "2026-05-01"]);
+      expect(unnamed.stderr).toBe(
+        "error: report.html is a symbolic link (to v2.txt), and the default report.html is not written through a link no option named; nothing was written: give -o report.html to write through it, or remove the link\n",
+      );
+      expect(unnamed.exitCode).toBe(1);
+      expect(readFileSync("v2.txt", "utf8")).toBe("mine");
+      expect(readdirSync(".").sort()).toEqual(["report.html", "v2.txt"]);
+      const named = await runCliCaptured(["report", seed, "-o", "report.html", "--force", "--date", "2026-05-01"]);
+      expect(named.exitCode).toBe(0);
+      expect(readFileSync("v2.txt", "utf8")).toMatch(/^<!doctype html>/);
+    } finally {
+      process.chdir(previous);
+    }
+  });
+
   it("pins the date with --date or SOURCE_DATE_EPOCH: the same file gives the same bytes, and --force then writes nothing and keeps no .bak", async () => {
     const target = join(temp.path, "case.html");
     expect((await runCliCaptured(["report", seed, "-o", target, "--date", "2026-05-01"])).exitCode).toBe(0);

@@ -1,4 +1,5 @@
-import { refuseOutput, wroteMessage } from "../output-file.js";
+import { shellPath } from "../../format/shell-word.js";
+import { refuseOutput, refuseUnnamedLink, wroteMessage, type OutputEndings } from "../output-file.js";
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { formatDay } from "../../format/dates.js";
@@ -53,13 +54,21 @@ interface Target {
   readonly option: "-o" | "--pdf";
   readonly path: string;
   readonly example: string;
+  readonly endings: OutputEndings;
 }
+
+const HTML_ENDINGS: OutputEndings = { endings: [".html", ".htm"], what: "an HTML report", otherwise: { ".pdf": "a PDF is written with --pdf" } };
+const PDF_ENDINGS: OutputEndings = {
+  endings: [".pdf"],
+  what: "a PDF",
+  otherwise: { ".html": "the HTML report is written with -o", ".htm": "the HTML report is written with -o" },
+};
 
 function checkTargets(targets: readonly Target[], force: boolean, input: string): void {
   if (targets.length === 2 && resolve(targets[0]!.path) === resolve(targets[1]!.path)) {
     throw new UserError(`--output and --pdf both name ${targets[0]!.path}; give them different files`, 2);
   }
-  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option, input });
+  for (const target of targets) refuseOutput(target.path, { force, example: target.example, option: target.option, input, endings: target.endings });
 }
 
 export function registerReport(program: Command, output: CliOutput): void {
@@ -89,7 +98,7 @@ Examples:
   $ mlops-roi report examples/seed-uncertain.yaml --samples 20000 --seed 7
   $ mlops-roi report case.yaml --pdf case.pdf --paper letter --force`,
     )
-    .action(async (file: string, options: ReportOptions) => {
+    .action(async (file: string, options: ReportOptions, command: Command) => {
       // Loaded here, not at start: charts, the browser and the store take a second to load.
       const [{ chromiumAvailable, CHROMIUM_INSTALL_HINT }, { createReport }, { jargonInUserText }, { planVersusActualForReport }] = await Promise.all([
         import("../../report/browser.js"),
@@ -101,12 +110,14 @@ Examples:
       const toStdout = options.output === "-";
       checkTargets(
         [
-          ...(toStdout ? [] : [{ option: "-o" as const, path: options.output, example: "report.html" }]),
-          ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf" }] : []),
+          ...(toStdout ? [] : [{ option: "-o" as const, path: options.output, example: "report.html", endings: HTML_ENDINGS }]),
+          ...(options.pdf ? [{ option: "--pdf" as const, path: options.pdf, example: "report.pdf", endings: PDF_ENDINGS }] : []),
         ],
         options.force ?? false,
         file,
       );
+      if (!toStdout && command.getOptionValueSource("output") === "default")
+        refuseUnnamedLink(options.output, `the default ${options.output}`, `give -o ${shellPath(options.output)} to write through it, or remove the link`);
       const date = reportDate(options.date, process.env.SOURCE_DATE_EPOCH);
       if (options.pdf && !chromiumAvailable()) throw new UserError(CHROMIUM_INSTALL_HINT);
       const { compiled, source } = loadScenario(file, output);
