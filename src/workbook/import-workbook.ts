@@ -189,14 +189,15 @@ function identityOf(text: string): { title: string; scenarios: string[] } {
 
 /**
  * Whether the scenario file to merge into is another case than the one the workbook was exported
- * from: a different title or different scenario names. Its inputs would be written into a case
- * they were never about, without a word.
+ * from: a different title and different scenario names both. Its inputs would be written into a case
+ * they were never about, without a word. Only one of them changed is an edit made to the file since
+ * the export (a new title, an option added or renamed), which the merge keeps.
  */
 function anotherCase(current: string, exported: string): WorkbookProblem | undefined {
   const file = identityOf(current);
   const workbook = identityOf(exported);
   const sameScenarios = file.scenarios.length === workbook.scenarios.length && file.scenarios.every((name) => workbook.scenarios.includes(name));
-  if (file.title === workbook.title && sameScenarios) return undefined;
+  if (file.title === workbook.title || sameScenarios) return undefined;
   const shown = (identity: { title: string; scenarios: string[] }) =>
     `"${identity.title}" (scenarios ${identity.scenarios.map((name) => `"${name}"`).join(", ") || "none"})`;
   return {

@@ -242,6 +242,25 @@ describe("import into a file it cannot merge into", () => {
     expect(readFileSync(target, "utf8")).toBe(solo);
     expect(existsSync(`${target}.bak`)).toBe(false);
   });
+
+  it("merges into the same case whose title, or whose options, were edited since the export, keeping that edit", async () => {
+    await withEdit();
+    const exported = readFileSync(templatePath("seed"), "utf8");
+    // A new title alone; then an option added alone (a new scenario name): the same case, edited.
+    const retitled = exported.replace(/^title: .*$/m, "title: Our own title since the export");
+    const withOption = `${exported.trimEnd()}\n  extra:\n    label: An option added since the export\n`;
+    for (const edited of [retitled, withOption]) {
+      const target = join(temp.path, "edited.yaml");
+      writeFileSync(target, edited);
+      const { exitCode, stderr } = await runCliCaptured(["import", workbook, "-o", target, "--force"]);
+      expect(stderr).not.toContain("this is not the case the workbook was exported from");
+      expect({ exitCode, stderr }).toMatchObject({ exitCode: 0 });
+      const merged = readFileSync(target, "utf8");
+      expect(merged).not.toBe(edited);
+      expect(merged.includes("Our own title since the export")).toBe(edited === retitled);
+      expect(merged.includes("An option added since the export")).toBe(edited === withOption);
+    }
+  });
 });
 
 function escapeRegExp(text: string): string {
