@@ -161,6 +161,7 @@ export {
   type Range90,
 } from "./learning.js";
 export { MAX_SOURCE_BYTES, parseScenarioSource } from "./scenario/source.js";
+export { commandOutputOf, notACaseWords } from "./scenario/command-output.js";
 export { scenarioYamlTags } from "./scenario/yaml-tags.js";
 export { suggest } from "./scenario/suggest.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";

@@ -8,6 +8,9 @@ import type { CaseDocument, ServerInfo } from "../shared/api-types.js";
 import { createApp } from "./app.js";
 import { caseExporters } from "./exporters.js";
 import { MAX_BODY_BYTES } from "./guards.js";
+import { parse as parseYaml } from "yaml";
+import { MAX_SOURCE_BYTES } from "../engine/index.js";
+import { runCliCaptured } from "../test-support/run-cli.js";
 
 const seedPath = join(packageRoot, "examples", "seed.yaml");
 const host = "127.0.0.1:4173";
@@ -67,6 +70,18 @@ describe("reading the case", () => {
     expect(info.file).toBe("seed.yaml");
     expect(info.files).toEqual(["seed.yaml", "another.yml"]);
     expect(info.templates).toContain("seed");
+  });
+
+  it("lists no JSON file that is a command's output or too large to be a case, but a JSON case and one that does not parse", async () => {
+    const seed = parseYaml(readFileSync(seedPath, "utf8")) as Record<string, unknown>;
+    writeFileSync(join(folder, "case.json"), JSON.stringify(seed));
+    writeFileSync(join(folder, "draft.json"), '{ "title": "x", ');
+    // run --json repeats the case's title, currency and scenarios: read as a case, 30 problems.
+    writeFileSync(join(folder, "out.json"), (await runCliCaptured(["run", seedPath, "--json"])).stdout);
+    writeFileSync(join(folder, "tornado.json"), JSON.stringify({ alternative: "optimal", currency: "EUR", baseNpv: 1, tornado: [] }));
+    writeFileSync(join(folder, "big.json"), JSON.stringify({ ...seed, description: "x".repeat(MAX_SOURCE_BYTES) }));
+    const info = (await (await request("/api/info")).json()) as ServerInfo;
+    expect(info.files).toEqual(["seed.yaml", "case.json", "draft.json"]);
   });
 
   it("gives the case with the info when asked (api/info?case=1: one request as the page opens), and only then", async () => {

@@ -1,5 +1,6 @@
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { commandOutputOf, MAX_SOURCE_BYTES } from "../engine/index.js";
 
 /** A request the server refuses, with the HTTP status and a message for the page. */
 export class RequestError extends Error {
@@ -73,14 +74,18 @@ export class CaseFolder {
     return path;
   }
 
-  /** Scenario files in the folder, main file first, for the page's "open" list. */
+  /**
+   * Scenario files in the folder, main file first, for the page's "open" list. A JSON file that is
+   * no case is left out: one larger than a scenario file may be, or a command's `--json` output
+   * (`run --json > out.json` next to the case), which would open as 30 problems.
+   */
   list(): string[] {
     const names = readdirSync(this.root, { withFileTypes: true })
       .filter((entry) => scenarioExtension.test(entry.name) && !entry.name.startsWith("."))
       .filter((entry) => {
         try {
-          this.resolve(entry.name);
-          return true;
+          const path = this.resolve(entry.name);
+          return !/\.json$/i.test(entry.name) || entry.name === this.mainFile || couldBeCase(path);
         } catch {
           // Links leading out of the folder are simply not offered.
           return false;
@@ -90,6 +95,18 @@ export class CaseFolder {
       .sort((a, b) => a.localeCompare(b));
     return [this.mainFile, ...names.filter((name) => name !== this.mainFile)];
   }
+}
+
+/** Whether a JSON file may hold a case: not larger than a scenario file may be, and no command's output (text that is not JSON may be a case with a mistake). */
+function couldBeCase(path: string): boolean {
+  if (statSync(path).size > MAX_SOURCE_BYTES) return false;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return true;
+  }
+  return commandOutputOf(data) === undefined;
 }
 
 function isInside(root: string, path: string): boolean {

@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
-import { hasErrors, parseScenarioSource, type Issue } from "../../src/engine/index.js";
+import { commandOutputOf, hasErrors, notACaseWords, parseScenarioSource, type Issue } from "../../src/engine/index.js";
 import { uncertaintyFromResult } from "../../src/report/uncertainty-view.js";
 import type { ExportKind, ServerInfo } from "../../src/shared/api-types.js";
 import { caseFormatOf, caseText, type CaseFormat } from "../../src/shared/case-text.js";
@@ -27,7 +27,8 @@ import { Headline } from "./results/Headline.js";
 import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
 import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
-import { staleFiguresWords } from "./format.js";
+import { downloadedWithProblemsWords, staleFiguresWords } from "./format.js";
+import { describeFieldAt, FiguresBeforeEdit } from "./results/figures-before-edit.js";
 import { problemWithLine } from "../../src/format/source-line.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
@@ -99,11 +100,17 @@ export function App() {
   const [share, setShare] = useState<string | undefined>();
   const evaluator = useMemo(() => new CaseEvaluator(), []);
   const warmedUp = useRef(false);
+  // While the case has an error: the figures of the case as it was when the edit began.
+  const figuresBefore = useMemo(() => new FiguresBeforeEdit(), []);
+  const lastHere = useRef<{ data: CaseData; evaluation: Evaluation } | undefined>(undefined);
   const rangesEnabled = useMemo(() => engineAcceptsRanges(), []);
 
   const load = useCallback(
     (next: CaseData, from: Origin, saved?: string) => {
       // In one render: the store's change alone would be drawn first, showing the new case as unsaved for a frame.
+      // Nothing of the case before is shown under the new one's name.
+      figuresBefore.forget();
+      lastHere.current = undefined;
       flushSync(() => {
         setOrigin(from);
         setSavedJson(saved);
@@ -113,7 +120,7 @@ export function App() {
         setData(next);
       });
     },
-    [setData],
+    [setData, figuresBefore],
   );
 
   const loadText = useCallback(
@@ -122,6 +129,11 @@ export function App() {
       if (source.issues.length > 0 || !isRecord(source.data)) {
         const first = source.issues[0];
         setStatus({ text: `${describeOrigin(from)} cannot be read: ${first ? problemWithLine(text, first) : "it holds no case"}`, tone: "error" });
+        return false;
+      }
+      const output = commandOutputOf(source.data);
+      if (output !== undefined) {
+        setStatus({ text: `${notACaseWords(from.kind === "upload" ? from.name : describeOrigin(from), output)}.`, tone: "error" });
         return false;
       }
       load(source.data, from, from.kind === "file" ? JSON.stringify(source.data) : undefined);
@@ -184,7 +196,6 @@ export function App() {
     hereCount.current++;
     return { data, evaluation: evaluator.evaluateHere(data) };
   }, [data, evaluator]);
-  const lastHere = useRef(here);
   if (here) lastHere.current = here;
 
   // A large case: evaluated in the worker in the next task; a newer edit cancels the pending one.
@@ -213,9 +224,8 @@ export function App() {
   const evaluated = here ?? fromWorker ?? lastHere.current;
   const evaluation = evaluated?.evaluation;
   const evaluatedJson = useMemo(() => (evaluated ? JSON.stringify(evaluated.data) : undefined), [evaluated]);
-  // The last figures of a case without errors, shown (marked stale) while the case has one.
-  const lastGood = useRef<Evaluation | undefined>(undefined);
-  if (evaluation?.result) lastGood.current = evaluation;
+  // The figures of the case before the edit, shown (marked stale) while the case has an error.
+  figuresBefore.see(evaluation);
 
   // Once the first figures are in, the engine is run a few times while the page is idle (warm-up).
   useEffect(() => {
@@ -352,6 +362,11 @@ export function App() {
         setStatus({ text: `${file} cannot be read: ${first ? problemWithLine(document.text, first) : "it holds no case"}`, tone: "error" });
         return;
       }
+      const output = commandOutputOf(document.data);
+      if (output !== undefined) {
+        setStatus({ text: `${notACaseWords(file, output)}.`, tone: "error" });
+        return;
+      }
       load(
         document.data,
         { kind: "file", file: document.file, format: document.format, text: document.text, version: document.version },
@@ -400,12 +415,12 @@ export function App() {
 
   const download = (format: CaseFormat) => {
     if (!data) return;
-    downloadFile(
-      `${fileStem()}.${format === "json" ? "json" : "yaml"}`,
-      caseText(data, format, format === "yaml" ? originYaml(origin) : undefined),
-      format === "json" ? "application/json" : "application/yaml",
-    );
-    setStatus({ text: `Downloaded ${fileStem()}.${format === "json" ? "json" : "yaml"}.`, tone: "success" });
+    const name = `${fileStem()}.${format === "json" ? "json" : "yaml"}`;
+    downloadFile(name, caseText(data, format, format === "yaml" ? originYaml(origin) : undefined), format === "json" ? "application/json" : "application/yaml");
+    // A draft with problems is worth keeping, but is no case the commands take: said, not only "Downloaded".
+    // A long list stops at MAX_REPORTED_ISSUES; its last problem counts the rest.
+    const problems = issues.filter((issue) => issue.severity === "error").length + (issues.at(-1)?.more?.errors ?? 0);
+    setStatus(problems > 0 ? { text: downloadedWithProblemsWords(name, problems), tone: "error" } : { text: `Downloaded ${name}.`, tone: "success" });
   };
 
   const makeShareLink = async () => {
@@ -456,7 +471,7 @@ export function App() {
     focusField(issue.path);
   }, []);
 
-  const shownEvaluation = evaluation?.result ? evaluation : lastGood.current;
+  const shownEvaluation = figuresBefore.shown();
   const rangedFinal = ranged !== undefined && ranged.json === evaluatedJson ? ranged.value : undefined;
   const previewNow = rangedFinal === undefined && preview !== undefined && preview.json === evaluatedJson ? preview.value : undefined;
   const rangedNow = rangedFinal ?? previewNow;
@@ -484,20 +499,49 @@ export function App() {
 
   // The inputs are drawn again only when what they show changes (not when the results move on).
   const hasCase = data !== null;
+  const figuresShown = shown?.result !== undefined;
   const editorPane = useMemo(
     () =>
       hasCase && (
         <EditorContext.Provider value={editorApi}>
-          <IssueSummary issues={issues} onShow={showIssue} />
+          <IssueSummary issues={issues} onShow={showIssue} figuresShown={figuresShown} />
           <Editor tab={tab} onTab={setTab} onReplace={setData} />
         </EditorContext.Provider>
       ),
-    [hasCase, editorApi, issues, showIssue, tab, setData],
+    [hasCase, editorApi, issues, showIssue, tab, setData, figuresShown],
   );
+
+  // An edit begins where a field gets focus or is pressed: the case then is what the figures show while it has an error.
+  const editorColumn = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const column = editorColumn.current;
+    if (!column) return;
+    const begin = (event: Event) => {
+      if (event.target instanceof Element) figuresBefore.start(describeFieldAt(event.target));
+    };
+    column.addEventListener("focusin", begin);
+    column.addEventListener("pointerdown", begin);
+    return () => {
+      column.removeEventListener("focusin", begin);
+      column.removeEventListener("pointerdown", begin);
+    };
+  }, [hasCase, figuresBefore]);
 
   useEffect(() => {
     document.title = `${edited ? "• " : ""}${title} · mlops-roi`;
   }, [title, edited]);
+
+  // Reloading or closing the tab asks first while there are unsaved changes, and only then.
+  useEffect(() => {
+    if (!edited) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Some browsers ask only when a text is set (none shows it).
+      event.returnValue = "Your changes are not saved.";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [edited]);
 
   // For the browser benchmark: when each answer of the ranges reaches the screen.
   useEffect(() => {
@@ -564,9 +608,11 @@ export function App() {
       )}
       {data && (
         <main className="layout">
-          <div className="editor-column">{editorPane}</div>
+          <div className="editor-column" ref={editorColumn}>
+            {editorPane}
+          </div>
           <div className={`results-column${stale ? " stale" : ""}`} id="results" role="region" tabIndex={-1} aria-label="Results">
-            {stale && <p className="stale-note">{staleFiguresWords(".")}</p>}
+            {stale && shown?.result && <p className="stale-note">{staleFiguresWords(".", figuresBefore.shownBefore())}</p>}
             {shown?.result ? (
               <>
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} rangesComing={rangesComing} />

@@ -20,14 +20,20 @@ describe("what the page says of figures older than the edited case", () => {
     expect(problemsHeading(2, 0)).toBe(`2 problems to fix — ${staleFiguresWords("")}, and saving waits`);
     expect(problemsHeading(1, 3)).toBe(`1 problem to fix — ${staleFiguresWords("")}, and saving waits`);
     expect(problemsHeading(0, 1)).toBe("1 note on the case");
-    expect(staleFiguresWords(".")).toBe("The figures shown are those of the last case without errors, until the problems are fixed.");
+    // A case opened with a problem has no figures at all: none is said to be shown.
+    expect(problemsHeading(1, 0, false)).toBe("1 problem to fix — no figures until it is fixed, and saving waits");
+    expect(problemsHeading(2, 0, false)).toBe("2 problems to fix — no figures until they are fixed, and saving waits");
+    expect(staleFiguresWords(".")).toBe("The figures shown are those of the case before this edit, until the problems are fixed.");
+    expect(staleFiguresWords(".", "People in the team: 6")).toBe(
+      "The figures shown are those of the case before this edit (People in the team: 6), until the problems are fixed.",
+    );
     const app = sources.find(([path]) => path === "./App.tsx")![1];
-    expect(app).toMatch(/<p className="stale-note">\{staleFiguresWords\("\."\)\}<\/p>/);
+    expect(app).toMatch(/<p className="stale-note">\{staleFiguresWords\("\.", figuresBefore\.shownBefore\(\)\)\}<\/p>/);
   });
 
   it("is written once, in web/src/format.ts", () => {
     expect(sources.length).toBeGreaterThan(20);
-    const writing = sources.filter(([path, text]) => path !== "./format.ts" && /last case without errors|problems are fixed/.test(text)).map(([path]) => path);
+    const writing = sources.filter(([path, text]) => path !== "./format.ts" && /case before this edit|problems are fixed/.test(text)).map(([path]) => path);
     expect(writing).toEqual([]);
   });
 });

@@ -27,10 +27,32 @@ export interface Evaluation {
  */
 export function evaluateCase(data: unknown): Evaluation {
   const started = performance.now();
-  const validation = validateScenarioText(JSON.stringify(data) ?? "");
+  const validation = validateScenarioText(caseSourceText(data));
   if (hasErrors(validation.issues) || !validation.compiled) return { issues: validation.issues, engineMs: performance.now() - started };
   const result = buildResult(validation.compiled);
   return { issues: validation.issues, result, compiled: validation.compiled, engineMs: performance.now() - started };
+}
+
+/** How YAML writes the numbers JSON cannot hold. */
+const yamlOf: Record<string, string> = { "+inf": ".inf", "-inf": "-.inf", nan: ".nan" };
+
+/**
+ * The case data as the text `validateScenarioText` reads: JSON, except a number JSON cannot hold
+ * (1e400 typed in a box is Infinity), written `.inf`, `-.inf` or `.nan` as the downloaded YAML
+ * writes it, so the check says of it what `validate` says of that file ("is infinite"), not
+ * "is empty" of the null JSON would put in its place.
+ * @example caseSourceText({ people: Infinity }) // '{"people":.inf}'
+ */
+export function caseSourceText(data: unknown): string {
+  let odd = false;
+  const text =
+    JSON.stringify(data, (_key, value: unknown) => {
+      if (typeof value !== "number" || Number.isFinite(value)) return value;
+      odd = true;
+      // A stand-in no text of the case holds (JSON writes its character as \u0000), replaced below.
+      return `\u0000${Number.isNaN(value) ? "nan" : value > 0 ? "+inf" : "-inf"}`;
+    }) ?? "";
+  return odd ? text.replace(/"\\u0000(\+inf|-inf|nan)"/g, (_whole, token: string) => yamlOf[token] ?? "null") : text;
 }
 
 let rangeSupport: boolean | undefined;

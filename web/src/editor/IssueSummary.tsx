@@ -26,7 +26,16 @@ export function focusField(path: readonly (string | number)[]): void {
  * because a problem may sit on a tab the user is not looking at: the tab by its title, the problem
  * in the words its field shows, not by the path of the place in the file.
  */
-export function IssueSummary({ issues, onShow }: { issues: readonly Issue[]; onShow: (issue: Issue) => void }) {
+export function IssueSummary({
+  issues,
+  onShow,
+  figuresShown = true,
+}: {
+  issues: readonly Issue[];
+  onShow: (issue: Issue) => void;
+  /** False when the page shows no figures at all (a case opened with a problem). */
+  figuresShown?: boolean;
+}) {
   // The labels of scenarios and capabilities name tabs and places; the rest of the case does not.
   const scenarios = useCaseSelect((data) => data.scenarios);
   const catalogue = useCaseSelect((data) => data.catalogue);
@@ -36,7 +45,7 @@ export function IssueSummary({ issues, onShow }: { issues: readonly Issue[]; onS
   if (issues.length === 0) return null;
   return (
     <section className={`issue-summary${errors.length > 0 ? " has-errors" : ""}`} aria-labelledby="issue-summary-heading">
-      <h2 id="issue-summary-heading">{problemsHeading(errors.length, warnings.length)}</h2>
+      <h2 id="issue-summary-heading">{problemsHeading(errors.length, warnings.length, figuresShown)}</h2>
       <ul>
         {[...errors, ...warnings].map((issue, index) => (
           <li key={index} className={issue.severity === "error" ? "issue-error" : "issue-warning"}>

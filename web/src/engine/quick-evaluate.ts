@@ -9,7 +9,7 @@ import { evaluateCase, type Evaluation } from "../case/evaluate.js";
  * reports them.
  */
 export function compileQuickly(data: unknown): CompiledCase | undefined {
-  // The same values the text would give: what JSON cannot hold is dropped as it would be.
+  // A number JSON cannot hold becomes null, which no field takes: the full validation then says what it is (caseSourceText).
   const plain: unknown = JSON.parse(JSON.stringify(data) ?? "null");
   const parsed = caseSchema.safeParse(plain, { reportInput: true });
   if (!parsed.success) return undefined;

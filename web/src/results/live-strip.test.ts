@@ -14,9 +14,9 @@ describe("the strip of headline figures on a narrow screen", () => {
 
   it("says in words that its figures are the last case's while a field has an error, not only in a greyer background", () => {
     // At 390 px a bad value left "€5,970 · pays back month 9" in the strip, greyed, with nothing saying it was not the edit's.
-    expect(text(true)).toMatch(/^The figures shown are those of the last case without errors, until the problems are fixed:/);
+    expect(text(true)).toMatch(/^The figures shown are those of the case before this edit, until the problems are fixed:/);
     expect(text(true)).toContain("€5,970 · pays back month 9");
-    expect(text(false)).not.toContain("last case");
+    expect(text(false)).not.toContain("before this edit");
   });
 
   it("names its figure as the cards do: the net gain (NPV), not a bare amount that could be a cost or the undiscounted gain", () => {
