@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { buildResult, validateScenarioText } from "../engine/index.js";
+import { parseDocument } from "yaml";
+import { buildResult, MAX_SCENARIOS, quantityKind, validateScenarioText } from "../engine/index.js";
 import { sheetNames } from "./sheet-names.js";
 import { importWorkbook, type WorkbookImport } from "./import-workbook.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
@@ -282,7 +283,7 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
       let problems: string[] = [];
       const inflated = await inflatedDuring(async () => void (problems = problemsOf(await importWorkbook(packed))));
       expect(problems).toEqual([
-        `: a part of the workbook, ${sheet}, unpacks into 315 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest case stays far below it); nothing was unpacked`,
+        `: a part of the workbook, ${sheet}, unpacks into 315 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest valid case, 50 scenarios over 240 months, stays below it); nothing was unpacked`,
       ]);
       expect(inflated).toBe(0);
     });
@@ -304,6 +305,21 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     });
   });
 
+  it("an export of the largest valid case (50 scenarios over 240 months) is not taken for one: it imports unchanged (its Simulation sheet unpacks into about 129 MB, and a limit of 100 MB refused it)", async () => {
+    // The bundled template with the most in each scenario-month, grown to as many scenarios and months as validation allows.
+    const document = parseDocument(readFileSync(join(import.meta.dirname, "..", "..", "examples", "enterprise.yaml"), "utf8"));
+    document.set("horizonMonths", quantityKind("horizon").max);
+    const scenarios = document.toJS().scenarios as Record<string, unknown>;
+    const names = Object.keys(scenarios);
+    for (let index = names.length; index < MAX_SCENARIOS; index++) document.setIn(["scenarios", `option${index}`], scenarios[names[index % names.length]!]);
+    const text = document.toString();
+    const validation = validateScenarioText(text);
+    expect(validation.compiled?.scenarios).toHaveLength(MAX_SCENARIOS);
+    const outcome = await importWorkbook(await exportWorkbook({ text, file: validation.file, compiled: validation.compiled! }));
+    expect(outcome.ok && outcome.changes).toEqual([]);
+    expect(textOf(outcome)).toBe(text);
+  }, 300_000);
+
   describe("the size check reads every ZIP the spreadsheet library reads", () => {
     /** The bytes with junk in front, as the spreadsheet library (JSZip) still reads them, moving every offset. */
     const prefixed = (bytes: Uint8Array) => Uint8Array.from([...new TextEncoder().encode("#!junk in front of the ZIP data\n"), ...bytes]);
@@ -311,11 +327,11 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     it("a zip bomb with bytes in front of it is refused as the plain one is", async () => {
       const { bytes } = await exportedCase("seed.yaml");
       const zeros = function* () {
-        for (let piece = 0; piece < 150; piece++) yield "0".repeat(1 << 20);
+        for (let piece = 0; piece < 250; piece++) yield "0".repeat(1 << 20);
       };
       const packed = prefixed(await replaceParts(bytes, new Map([["xl/worksheets/sheet1.xml", zeros]])));
       expect(problemsOf(await importWorkbook(packed))).toEqual([
-        `: a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 157 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest case stays far below it); nothing was unpacked`,
+        `: a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 262 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest valid case, 50 scenarios over 240 months, stays below it); nothing was unpacked`,
       ]);
     });
 
