@@ -156,10 +156,11 @@ describe("mlops-roi report", () => {
         ),
       );
       expect(existsSync(target)).toBe(false);
-      // 0 is the single estimates, 100 the fewest a document's chances need; run, a table for the analyst, takes any number.
+      // 0 is the single estimates, 100 the fewest a document's chances need; so for run's tables; run --json takes any number.
       expect((await runCliCaptured([command, seedUncertain, "-o", target, "--samples", "100"])).exitCode, command).toBe(0);
     }
-    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1"])).exitCode).toBe(0);
+    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1"])).exitCode).toBe(2);
+    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1", "--json"])).exitCode).toBe(0);
     // A file without ranges samples nothing: any --samples gives its single estimates, as before.
     expect((await runCliCaptured(["report", seed, "-o", join(temp.path, "s.html"), "--samples", "5"])).exitCode).toBe(0);
   });
