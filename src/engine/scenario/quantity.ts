@@ -33,6 +33,9 @@ export const MAX_REVENUE = 1e13;
 const kinds = {
   hours: { unit: "hours", allowed: "hours, a number ≥ 0", min: 0, max: 1e7 },
   positiveHours: { unit: "hours", allowed: "hours, a number > 0", min: 0, max: 1e7, exclusiveMin: true },
+  // One person's hours in a month: at most the 744 hours of a 31-day month (45,658, a date typed into the cell, validated).
+  personHoursAMonth: { unit: "hours", allowed: "hours a month, a number > 0 and at most 744 (24 hours × 31 days)", min: 0, max: 744, exclusiveMin: true, statesMax: true },
+  personHoursAMonthOrNone: { unit: "hours", allowed: "hours a month, a number ≥ 0 and at most 744 (24 hours × 31 days)", min: 0, max: 744, statesMax: true },
   minutes: { unit: "minutes", allowed: "minutes, a number ≥ 0", min: 0, max: 1e7 },
   weeks: { unit: "weeks", allowed: "weeks, a number ≥ 0", min: 0, max: 520 },
   // An amount a data team pays or earns: at most 100 billion in the case's currency, above any real

@@ -63,7 +63,7 @@ const salary = group("Salary", "Hourly cost from salary: annual × benefitsMulti
 
 const team = group("Team and the cost of an hour", "Who does the work and what an hour of it costs.", {
   people: quantity("people").meta(about("People in the team", "people", "People in the team (full-time equivalents).")),
-  hoursPerMonth: quantity("positiveHours").meta(about("Project hours one person has a month", "hours a month", "Project hours one person has a month.")),
+  hoursPerMonth: quantity("personHoursAMonth").meta(about("Project hours one person has a month", "hours a month", "Project hours one person has a month.")),
   hourlyCost: quantity("money").meta(about("Cost of one hour of the team's time", "money an hour", "Loaded cost of one hour (give this or salary).")),
   salary,
 });
@@ -151,7 +151,7 @@ const waiting = group("Waiting for jobs to finish", "Mechanical time: waiting fo
 });
 
 const meetings = group("Meetings and hand-offs", "Non-technical hours: meetings and hand-offs because the team cannot self-serve.", {
-  hoursPerPersonPerMonth: quantity("hours").meta(
+  hoursPerPersonPerMonth: quantity("personHoursAMonthOrNone").meta(
     about("Hours a month each person spends in meetings and hand-offs", "hours a month", "Hours a month one person of the team spends on them."),
   ),
   otherTeamsHoursPerMonth: quantity("hours").meta(

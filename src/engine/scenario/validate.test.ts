@@ -134,7 +134,7 @@ describe("wrong types", () => {
     const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: thirty");
     const issue = onlyError(text);
     expect(issue).toMatchObject({ code: "invalid_type", line: lineOf(text, "thirty"), column: columnOf(text, "thirty") });
-    expect(issue.message).toMatch(/^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours, a number > 0\), \{ value, note \}/);
+    expect(issue.message).toMatch(/^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours a month, a number > 0 and at most 744 \(24 hours × 31 days\)\), \{ value, note \}/);
   });
 
   it("says how to write a number typed with a decimal comma or with separators, as a spreadsheet shows it", () => {
