@@ -132,12 +132,38 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     ]);
   });
 
+  it("a date typed into a number cell is refused with the date, not imported as its serial number (120 → 45658)", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    // As a spreadsheet stores a typed date: its serial number (45658 is 2025-01-01), shown through a date format.
+    const typed = await edited(bytes, (_workbook, cell) => {
+      const likely = cell("defaults.team.hoursPerMonth", "likely");
+      likely.value = 45658;
+      // A format of its own: the cells share a style object.
+      likely.style = { ...likely.style, numFmt: "DD/MM/YYYY" };
+    });
+    expect(problemsOf(await importWorkbook(typed))).toEqual([
+      "Assumptions!C12: defaults.team.hoursPerMonth holds the date 2025-01-01; expected a number: hours a month, a number > 0 and at most 744 (24 hours × 31 days)",
+    ]);
+    // A date written by a program into the cell keeps the cell's number format: the file holds the plain number
+    // 45658, which no month has as one person's hours (it was imported, "120 → 45658", exit 0).
+    const written = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = new Date(Date.UTC(2025, 0, 1))));
+    expect(problemsOf(await importWorkbook(written))).toEqual([
+      "Assumptions!C12: defaults.team.hoursPerMonth.value is 45658; allowed: hours a month, a number > 0 and at most 744 (24 hours × 31 days)",
+    ]);
+  });
+
+  it("an empty number cell is said without a stray colon after the input's name", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = null));
+    expect(problemsOf(await importWorkbook(workbook))[0]).toMatch(/^Assumptions!C\d+: defaults\.team\.hoursPerMonth is empty; expected a number: /);
+  });
+
   it("a formula where an input belongs", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.people", "likely").value = { formula: "C9*2", result: 2 } as never));
     const [problem, ...rest] = problemsOf(await importWorkbook(workbook));
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^Assumptions!C\d+: defaults\.team\.people: holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
+    expect(problem).toMatch(/^Assumptions!C\d+: defaults\.team\.people holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
   });
 
   it("a value the scenario file does not allow, at its cell", async () => {

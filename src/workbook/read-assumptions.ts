@@ -162,7 +162,9 @@ function readValue(
 ): LeafEdit["value"] | undefined {
   const allowed = quantityKind(leaf.kind).allowed;
   // Each problem names the input as the scenario file does, beside the cell ("defaults.team.hourlyCost: "fifty" is text; …").
-  const push = (problem: WorkbookProblem): void => void problems.push({ ...problem, message: `${leaf.name}: ${problem.message}` });
+  // A message that starts with a verb follows the name as a sentence ("defaults.team.hoursPerMonth is empty; …"), with no colon between.
+  const push = (problem: WorkbookProblem): void =>
+    void problems.push({ ...problem, message: `${leaf.name}${/^(is|holds) /.test(problem.message) ? " " : ": "}${problem.message}` });
   const form = leafForm(file, leaf);
   if (form.kind === "distribution") {
     // Only the scenario file can change a distribution with more than two ends.
