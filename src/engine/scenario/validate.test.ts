@@ -378,6 +378,41 @@ describe("rules across fields", () => {
     expect(issue.message).toBe("defaults.releases.months[2] is 14; allowed: a month between 1 and the horizon (12)");
   });
 
+  it("refuses a cost's months from after until, at the month, and warns of a first month past the horizon (both validated silently and added nothing)", () => {
+    const swapped = withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n      training: { perPersonPerYear: 100, fromMonth: 5, untilMonth: 3 }\n");
+    const issue = onlyError(swapped);
+    expect(issue).toMatchObject({ code: "invalid", line: lineOf(swapped, "fromMonth: 5"), column: columnOf(swapped, "5, untilMonth") });
+    expect(issue.message).toBe(
+      "scenarios.better.tooling.training.fromMonth is 5 but scenarios.better.tooling.training.untilMonth is 3, so nothing would be paid; allowed: fromMonth ≤ untilMonth (swap them?)",
+    );
+    const late = withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n        fromMonth: 50\n");
+    const lateIssues = validateScenarioText(late).issues;
+    expect(lateIssues.map(({ severity, code, line, message }) => ({ severity, code, line, message }))).toEqual([
+      {
+        severity: "warning",
+        code: "beyond_horizon",
+        line: lineOf(late, "fromMonth: 50"),
+        message: "scenarios.better.tooling.licences.fromMonth is 50, after the horizon (12), so nothing of it is paid within the case",
+      },
+    ]);
+    // A last month past the horizon is a contract longer than the case: paid to its end, nothing said.
+    expect(validateScenarioText(withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n        untilMonth: 50\n")).issues).toEqual([]);
+  });
+
+  it("warns of setup spread past the horizon, whose last months' hours are not counted", () => {
+    const text = withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n    change:\n      startMonth: 3\n      setupMonths: 99\n");
+    expect(validateScenarioText(text).issues.map(({ severity, code, line, message }) => ({ severity, code, line, message }))).toEqual([
+      {
+        severity: "warning",
+        code: "beyond_horizon",
+        line: lineOf(text, "setupMonths: 99"),
+        message:
+          "scenarios.better.change.setupMonths is 99, so the setup, from month 3, runs past the horizon (12) and the hours of its months after month 12 are not counted; to count them all, at most 10 months",
+      },
+    ]);
+    expect(validateScenarioText(withEdit(text, "setupMonths: 99", "setupMonths: 10")).issues).toEqual([]);
+  });
+
   it("refuses capacity mode without buildHours", () => {
     const text = withEdit(validCaseText(), "mode: schedule", "mode: capacity");
     const issues = errors(text);
