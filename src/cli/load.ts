@@ -5,6 +5,7 @@ import { readBounded } from "../shared/read-bounded.js";
 import { scenarioTextOf } from "../shared/utf8.js";
 import { countSummary, formatIssues } from "./diagnostics.js";
 import { UserError, type CliOutput } from "./io.js";
+import { formatNumber } from "../format/numbers.js";
 
 /**
  * What every command reads as a case, for its help and messages: YAML or JSON, whatever the file's
@@ -25,13 +26,13 @@ export function loadScenario(path: string, output: CliOutput, options: { checkOn
     if (stats.isDirectory()) throw new UserError(`${path} is a folder; expected a ${SCENARIO_FILE_WORDS}`);
     const tooLarge = (size: string) => {
       // Refused before reading on: a huge file is a mistake (or an attack), never a scenario.
-      output.stderr(`${path}:1:1: error: the file is ${size} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB\n`);
+      output.stderr(`${path}:1:1: error: the file is ${size} bytes; allowed: a scenario file of at most ${formatNumber(MAX_SOURCE_BYTES)} bytes (1 MB)\n`);
       return new UserError(`${path}: 1 error${outcome}`);
     };
-    if (stats.size > MAX_SOURCE_BYTES) throw tooLarge((stats.size / 1_000_000).toFixed(1));
+    if (stats.size > MAX_SOURCE_BYTES) throw tooLarge(formatNumber(stats.size));
     // Read with a bound too: a device or a pipe (/dev/zero, <(...)) has no size to check first.
     const read = readBounded(path, MAX_SOURCE_BYTES);
-    if (read.tooLarge) throw tooLarge(`more than ${(MAX_SOURCE_BYTES / 1_000_000).toFixed(1)}`);
+    if (read.tooLarge) throw tooLarge(`more than ${formatNumber(MAX_SOURCE_BYTES)}`);
     const decoded = scenarioTextOf(read.bytes);
     if ("message" in decoded) {
       output.stderr(`${path}:${decoded.line}:${decoded.column}: error: ${decoded.message}\n`);

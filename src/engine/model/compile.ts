@@ -543,7 +543,7 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
         error(
           at,
           "unknown_capability",
-          `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${known.join(", ")}`,
+          `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${known.join(", ")}`,
         );
         return;
       }

@@ -112,7 +112,11 @@ export function allowedUpTo(kind: QuantityKind): string {
 /** A bare number of the given kind, with messages that name what is allowed. */
 export function numberOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
-  let schema = z.number({ error: `expected a number: ${kind.allowed}` });
+  // 1e400 is read as infinity: it is told the upper limit, as 1e308 is, not only that a number is expected.
+  let schema = z.number({
+    error: (issue) =>
+      typeof issue.input === "number" && !Number.isNaN(issue.input) ? `allowed: ${allowedUpTo(kind)}` : `expected a number: ${kind.allowed}`,
+  });
   schema = kind.exclusiveMin ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` }) : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
   schema = schema.max(kind.max, { error: `allowed: ${allowedUpTo(kind)}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noteAbout, numberOf, quantity } from "./quantity.js";
+import { CURRENCY_CODES } from "./currencies.js";
 import { suggest } from "./suggest.js";
 import { freeText, groupDigits, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
@@ -474,7 +475,14 @@ export const caseSchema = z
     description: freeText(8000, "a description").optional(),
     currency: z
       .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
-      .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
+      .regex(/^[A-Z]{3}$/, {
+        // "eur": the code in capitals is offered when it is a currency's.
+        error: (issue) => {
+          const capitals = typeof issue.input === "string" ? issue.input.trim().toUpperCase() : "";
+          const guess = /^[A-Z]{3}$/.test(capitals) && CURRENCY_CODES.includes(capitals) ? `; did you mean ${capitals}?` : "";
+          return `allowed: a three-letter currency code in capitals such as EUR, USD or GBP${guess}`;
+        },
+      }),
     horizonMonths: numberOf("horizon").meta(about("Months the case covers", "months", "Months the case covers: a whole number between 1 and 240.")),
     discountRate: quantity("rate").meta(
       about("Yearly discount rate (the value of money over time)", "rate", "Annual discount rate for the net present value."),

@@ -225,7 +225,16 @@ describe("wrong types", () => {
   });
 
   it("refuses infinity and not-a-number", () => {
-    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .inf")).message).toContain("defaults.team.people is infinite");
+    // Quoted as written, with the upper limit 1e308 is told: it said "is infinite; expected …".
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .inf")).message).toBe(
+      "defaults.team.people is .inf; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+    );
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: { value: 1e400 }")).message).toBe(
+      "defaults.team.people.value is 1e400; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+    );
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: 1e308")).message).toBe(
+      "defaults.team.people is 1e308; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+    );
     expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .nan")).message).toContain("is not a number (.nan)");
   });
 
@@ -234,6 +243,20 @@ describe("wrong types", () => {
     const issue = onlyError(text);
     expect(issue).toMatchObject({ line: lineOf(text, "note: 42"), column: columnOf(text, "42") });
     expect(issue.message).toBe('defaults.team.hourlyCost.note is 42; a note is text; write it in quotes, e.g. "42"');
+  });
+
+  it("offers the currency in capitals when it was written in small letters (eur)", () => {
+    expect(onlyError(withEdit(validCaseText(), "currency: EUR", "currency: eur")).message).toBe(
+      'currency is the text "eur"; allowed: a three-letter currency code in capitals such as EUR, USD or GBP; did you mean EUR?',
+    );
+    expect(onlyError(withEdit(validCaseText(), "currency: EUR", "currency: euro")).message).toBe(
+      'currency is the text "euro"; allowed: a three-letter currency code in capitals such as EUR, USD or GBP',
+    );
+  });
+
+  it("ends the catalogue sentence of an unknown capability before its list (it ran on: 'not in the catalogue Allowed: …')", () => {
+    const text = withEdit(validCaseText(), "  better:\n", "  better:\n    capabilities: [nope]\n");
+    expect(onlyError(text).message).toMatch(/^scenarios\.better\.capabilities\[0\] is "nope", which is not in the catalogue\. Allowed: commands, /);
   });
 
   it("offers the allowed choices for a misspelt mode", () => {
@@ -460,7 +483,7 @@ describe("correlations between ranges", () => {
   it("refuses a single number, naming it and its value", () => {
     const [issue] = errors(withCorrelations("  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n"));
     expect(issue?.message).toBe(
-      "defaults.team.people is a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation",
+      "correlations[0].between[0] is defaults.team.people, a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation",
     );
   });
 
@@ -468,7 +491,7 @@ describe("correlations between ranges", () => {
     const text = `${withEdit(ranged(), "people: 1", "people: 1.0")}correlations:\n  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n`;
     const [issue] = errors(text);
     expect(issue?.message).toBe(
-      "defaults.team.people is a single number (1.0), not a range; give it as { low, high } to correlate it, or remove this correlation",
+      "correlations[0].between[0] is defaults.team.people, a single number (1.0), not a range; give it as { low, high } to correlate it, or remove this correlation",
     );
   });
 });
@@ -585,8 +608,8 @@ describe("attacks and accidents", () => {
     const text = `title: x\n# ${"x".repeat(10 * 1024 * 1024)}\n`;
     const issue = onlyError(text);
     expect(issue).toMatchObject({ code: "too_large", line: 1, column: 1 });
-    expect(issue.message).toContain("the file is 10.5 MB");
-    expect(issue.message).toContain(`at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+    expect(issue.message).toBe("the file is 10,485,772 bytes; allowed: a scenario file of at most 1,000,000 bytes (1 MB)");
+    expect(MAX_SOURCE_BYTES).toBe(1_000_000);
   });
 });
 
