@@ -45,8 +45,14 @@ describe("mlops-roi report", () => {
   it("refuses a --date that is not a date, naming what is allowed", async () => {
     const { exitCode, stderr } = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "2026-02-30"]);
     expect(exitCode).toBe(2);
-    expect(stderr).toContain('--date is "2026-02-30"; allowed: a date as YYYY-MM-DD');
+    // The form is right: it said "allowed: a date as YYYY-MM-DD" of it.
+    expect(stderr).toBe('error: --date is "2026-02-30", but February 2026 has no day 30; allowed: a date that exists, as YYYY-MM-DD, e.g. 2026-05-01\n');
     expect(existsSync(join(temp.path, "x.html"))).toBe(false);
+    const month = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "2026-13-01"]);
+    expect(month.stderr).toBe('error: --date is "2026-13-01", but there is no month 13; allowed: a date that exists, as YYYY-MM-DD, e.g. 2026-05-01\n');
+    const form = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "1 May 2026"]);
+    expect(form.exitCode).toBe(2);
+    expect(form.stderr).toBe('error: --date is "1 May 2026"; allowed: a date as YYYY-MM-DD, e.g. 2026-05-01\n');
   });
 
   it("writes one self-contained HTML file", async () => {
