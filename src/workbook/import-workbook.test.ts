@@ -152,6 +152,14 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     ]);
   });
 
+  it("a note of 2 MB is refused at its cell, not as the whole file being too large (\"(top level): the file is 2.0 MB\")", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "note").value = "x".repeat(2_000_000)));
+    const [problem, ...rest] = problemsOf(await importWorkbook(workbook));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^Assumptions!H\d+: defaults\.team\.hourlyCost: the note is 2,000,000 characters; allowed: a note of at most 4,000 characters$/);
+  });
+
   it("an empty number cell is said without a stray colon after the input's name", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = null));
@@ -396,6 +404,21 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     expect(problemsOf(await importWorkbook(new TextEncoder().encode("title: a scenario file, not a workbook\n")))[0]).toMatch(
       /is not an Excel workbook \(\.xlsx\)/,
     );
+  });
+});
+
+describe("a problem of the file merged into", () => {
+  it("is that file's, at its line, not the workbook's (it said \"after the workbook's changes, defaults.team.hourlyCsot: …\")", async () => {
+    const { bytes, text } = await exportedCase("seed.yaml");
+    const current = text.replace("    hourlyCost:", "    hourlyCsot:");
+    const outcome = await importWorkbook(bytes, current);
+    if (outcome.ok) throw new Error("import succeeded where it should have failed");
+    expect(outcome.problems).toEqual([
+      {
+        message: 'unknown field "hourlyCsot" in defaults.team; did you mean "hourlyCost"? Allowed: note, people, hoursPerMonth, hourlyCost, salary',
+        inFile: { line: current.split("\n").findIndex((line) => line.startsWith("    hourlyCsot:")) + 1, column: 5 },
+      },
+    ]);
   });
 });
 

@@ -118,7 +118,11 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
   const rebuilt = validateScenarioText(text);
   if (hasErrors(rebuilt.issues)) {
     const names = new Map(original.compiled.leaves.map((leaf, index) => [leaf.name, index]));
+    // A problem the file merged into had before the merge (a misspelt field of its own) is that file's, at its line.
+    const own = merging && current !== undefined ? validateScenarioText(current).issues.filter((issue) => issue.severity === "error") : [];
     const problemOf = (issue: Issue): WorkbookProblem => {
+      const before = own.find((earlier) => earlier.message === issue.message && same(earlier.path, issue.path));
+      if (before) return { message: issue.message, inFile: { line: before.line ?? 1, column: before.column ?? 1 } };
       const target = issueTarget(issue);
       const leaf = names.get(target.name);
       const cells = leaf === undefined ? undefined : reading.cells.get(leaf);

@@ -1,4 +1,5 @@
-import { leafQuantile, quantityKind, quotedCut, type CompiledCase, type Leaf } from "../engine/index.js";
+import { leafQuantile, MAX_NOTE_CHARACTERS, quantityKind, quotedCut, type CompiledCase, type Leaf } from "../engine/index.js";
+import { formatNumber } from "../format/numbers.js";
 import { assumptionHeaders, type AssumptionColumn } from "./assumptions-sheet.js";
 import { cellAddress } from "./cell-address.js";
 import { cellContent, cellText, sameNumber, type CellContent } from "./cell-content.js";
@@ -9,6 +10,8 @@ import { leafForm } from "./leaf-form.js";
 export interface WorkbookProblem {
   readonly cell?: string;
   readonly message: string;
+  /** A problem of the scenario file the workbook is merged into, there before the merge: its line and column in that file. */
+  readonly inFile?: { readonly line: number; readonly column: number };
 }
 
 /** What the Assumptions sheet says one input should now be. */
@@ -142,6 +145,12 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
     const noteContent = read("note");
     const note = cellText(noteContent);
     if (note === undefined) rowProblems.push({ cell: at(row, col("note")), message: `${describe(noteContent)}; a note is plain text` });
+    // Said at its cell: a note of 2 MB made the whole file too large ("(top level): the file is 2.0 MB"), naming no cell.
+    else if (note.length > MAX_NOTE_CHARACTERS)
+      rowProblems.push({
+        cell: at(row, col("note")),
+        message: `${leaf.name}: the note is ${formatNumber(note.length)} characters; allowed: a note of at most ${formatNumber(MAX_NOTE_CHARACTERS)} characters`,
+      });
     problems.push(...rowProblems);
     if (rowProblems.length === 0 && value) edits.push({ leaf: leafIndex, value, note: note ?? "" });
   }

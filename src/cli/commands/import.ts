@@ -81,7 +81,11 @@ Examples:
       const current = options.output === undefined || options.output === "-" || !options.force ? undefined : readCurrent(options.output);
       const outcome = await importWorkbook(bytes, current);
       if (!outcome.ok) {
-        for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
+        for (const problem of outcome.problems) {
+          // The file merged into has this problem itself, before the workbook's changes: named at its line, not blamed on the workbook.
+          if (problem.inFile) output.stderr(`${options.output}:${problem.inFile.line}:${problem.inFile.column}: error: ${problem.message} (in this file, not from the workbook)\n`);
+          else output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
+        }
         const count = outcome.problems.length;
         throw new UserError(`${workbook}: ${count} problem${count === 1 ? "" : "s"}; nothing was written`);
       }

@@ -25,6 +25,9 @@ export interface QuantityKind {
   readonly implausible?: string;
 }
 
+/** The longest note an input may have, in characters. */
+export const MAX_NOTE_CHARACTERS = 4000;
+
 /** The largest amount of money one input may be, in the case's currency (docs/scenario-file.md). */
 export const MAX_MONEY = 1e11;
 /** The largest yearly revenue of a product or portfolio (`delivery.annualRevenue`). */
@@ -140,7 +143,7 @@ export const noteSchema = noteAbout("this input");
 
 /** A note of the author's own on `what` (an input, a group of inputs, a scenario, ...). */
 export function noteAbout(what: string) {
-  return freeText(4000, "a note", "a note is text").meta({ description: `Your own words about ${what}; shown in the report's assumptions.` });
+  return freeText(MAX_NOTE_CHARACTERS, "a note", "a note is text").meta({ description: `Your own words about ${what}; shown in the report's assumptions.` });
 }
 
 /** Cross-field checks of a range (low ≤ high, min ≤ mode ≤ max, ...), reported on the range itself. */
