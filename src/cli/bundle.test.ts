@@ -25,7 +25,12 @@ afterAll(() => {
 /** Runs the bundle as bin/mlops-roi.js does, from the package's folder. */
 function runBundle(argv: readonly string[], input?: string): { exitCode: number; stdout: string; stderr: string } {
   const entry = `require(${JSON.stringify(join(folder, "main.cjs"))}).main(process.argv.slice(1)).then((code) => { process.exitCode = code; });`;
-  const child = spawnSync(process.execPath, ["-e", entry, "--", ...argv], { cwd: packageRoot, encoding: "utf8", timeout: 60_000, ...(input !== undefined ? { input } : {}) });
+  const child = spawnSync(process.execPath, ["-e", entry, "--", ...argv], {
+    cwd: packageRoot,
+    encoding: "utf8",
+    timeout: 60_000,
+    ...(input !== undefined ? { input } : {}),
+  });
   return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -47,7 +52,7 @@ describe("the bundled command line", () => {
     expect(bundled.exitCode).toBe(sources.exitCode);
   });
 
-  it("reads the scenario file from standard input for the name -, naming it <stdin> (it said \"-: no such file\")", () => {
+  it('reads the scenario file from standard input for the name -, naming it <stdin> (it said "-: no such file")', () => {
     const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
     const valid = runBundle(["validate", "-"], text);
     expect(valid.exitCode).toBe(0);

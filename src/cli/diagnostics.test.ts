@@ -61,7 +61,11 @@ describe("countSummary", () => {
   });
 
   it("groups the digits of a large count, as the line counting the problems not shown does ('60000 errors' stood beside '59,800 errors more')", () => {
-    const more: Issue = { ...issue(9, 1, "59,800 errors more after line 9, not shown; fix these first"), code: "more_issues", more: { errors: 59_800, warnings: 1_200 } };
+    const more: Issue = {
+      ...issue(9, 1, "59,800 errors more after line 9, not shown; fix these first"),
+      code: "more_issues",
+      more: { errors: 59_800, warnings: 1_200 },
+    };
     expect(countSummary([...Array.from({ length: 200 }, (_, at) => issue(at + 1, 1)), more])).toBe("60,000 errors, 1,200 warnings");
   });
 });

@@ -211,9 +211,13 @@ describe("bad correlations get a clear message with a line", () => {
   });
 
   it("refuses an input correlated with itself, and a pair given twice", () => {
-    expect(errorsOf(withCorrelations(`  - between: [${value}, ${value}]\n    rank: 0.5\n`))[0]?.message).toBe(`both sides of correlations[0].between are ${value}; allowed: two different inputs`);
+    expect(errorsOf(withCorrelations(`  - between: [${value}, ${value}]\n    rank: 0.5\n`))[0]?.message).toBe(
+      `both sides of correlations[0].between are ${value}; allowed: two different inputs`,
+    );
     const twice = errorsOf(withCorrelations(`  - between: [${value}, ${licence}]\n    rank: 0.5\n  - between: [${licence}, ${value}]\n    rank: 0.2\n`));
-    expect(twice[0]?.message).toBe(`correlations[1].between: ${licence} and ${value} are already correlated at correlations[0]; allowed: one correlation per pair`);
+    expect(twice[0]?.message).toBe(
+      `correlations[1].between: ${licence} and ${value} are already correlated at correlations[0]; allowed: one correlation per pair`,
+    );
   });
 
   it("says which pair to relax when the correlations cannot all hold", () => {

@@ -51,18 +51,24 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
     waiting: fc.record({ runsPerWeekPerPerson: hours(20), minutesPerRun: hours(90), focusLostShare: share, contextSwitchMinutes: hours(20) }),
     meetings: fc.record({ hoursPerPersonPerMonth: hours(20), otherTeamsHoursPerMonth: hours(40), otherTeamsHourlyCost: money(120) }),
     tooling: fc.record({
-      licences: fc.record(
-        { flatPerYear: money(20000), perUserPerMonth: money(300), perUserPerYear: money(500), ...window(horizon) },
-        { requiredKeys: ["flatPerYear", "perUserPerMonth", "perUserPerYear"] },
-      ).map(inOrder),
-      infrastructure: fc.record(
-        { perMonth: money(3000), perLiveProjectPerMonth: money(300), perYear: money(5000), ...window(horizon) },
-        { requiredKeys: ["perMonth", "perLiveProjectPerMonth", "perYear"] },
-      ).map(inOrder),
-      supportStaff: fc.record(
-        { monthlyCostEach: money(9000), annualSalaryEach: money(90000), liveProjectsEach: fc.integer({ min: 0, max: 10 }), ...window(horizon) },
-        { requiredKeys: ["monthlyCostEach", "annualSalaryEach", "liveProjectsEach"] },
-      ).map(inOrder),
+      licences: fc
+        .record(
+          { flatPerYear: money(20000), perUserPerMonth: money(300), perUserPerYear: money(500), ...window(horizon) },
+          { requiredKeys: ["flatPerYear", "perUserPerMonth", "perUserPerYear"] },
+        )
+        .map(inOrder),
+      infrastructure: fc
+        .record(
+          { perMonth: money(3000), perLiveProjectPerMonth: money(300), perYear: money(5000), ...window(horizon) },
+          { requiredKeys: ["perMonth", "perLiveProjectPerMonth", "perYear"] },
+        )
+        .map(inOrder),
+      supportStaff: fc
+        .record(
+          { monthlyCostEach: money(9000), annualSalaryEach: money(90000), liveProjectsEach: fc.integer({ min: 0, max: 10 }), ...window(horizon) },
+          { requiredKeys: ["monthlyCostEach", "annualSalaryEach", "liveProjectsEach"] },
+        )
+        .map(inOrder),
       training: fc.record({ perPersonPerYear: money(3000), ...window(horizon) }, { requiredKeys: ["perPersonPerYear"] }).map(inOrder),
     }),
     delivery: fc.record({

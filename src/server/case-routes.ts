@@ -20,7 +20,10 @@ export function readCaseFile(path: string): string {
   if (!existsSync(path)) throw new RequestError(404, `${basename(path)}: no such file in the case's folder`);
   const size = statSync(path).size;
   if (size > MAX_SOURCE_BYTES)
-    throw new RequestError(413, `${basename(path)} is ${formatNumber(size)} bytes; allowed: a scenario file of at most ${formatNumber(MAX_SOURCE_BYTES)} bytes (1 MB)`);
+    throw new RequestError(
+      413,
+      `${basename(path)} is ${formatNumber(size)} bytes; allowed: a scenario file of at most ${formatNumber(MAX_SOURCE_BYTES)} bytes (1 MB)`,
+    );
   const decoded = scenarioTextOf(readFileSync(path));
   // Shown with replacement characters and saved, the file would lose the user's own letters.
   if ("message" in decoded) throw new RequestError(422, `${basename(path)}:${decoded.line}:${decoded.column}: ${decoded.message}`);

@@ -152,7 +152,7 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     ]);
   });
 
-  it("a note of 2 MB is refused at its cell, not as the whole file being too large (\"(top level): the file is 2.0 MB\")", async () => {
+  it('a note of 2 MB is refused at its cell, not as the whole file being too large ("(top level): the file is 2.0 MB")', async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "note").value = "x".repeat(2_000_000)));
     const [problem, ...rest] = problemsOf(await importWorkbook(workbook));

@@ -47,7 +47,10 @@ Examples:
     .action(async (file: string, options: ExportOptions) => {
       // Read from standard input, the file has no name to put the workbook beside.
       if (file === "-" && options.output === undefined)
-        throw new UserError("the scenario file is read from standard input (-), so there is no file to write the workbook beside: give -o, e.g. -o case.xlsx", 2);
+        throw new UserError(
+          "the scenario file is read from standard input (-), so there is no file to write the workbook beside: give -o, e.g. -o case.xlsx",
+          2,
+        );
       const target = options.output ?? defaultOutput(file);
       if (extname(target).toLowerCase() !== ".xlsx") {
         throw new UserError(`-o ${target}: a workbook's name must end in .xlsx (Excel refuses other endings for this format)`, 2);

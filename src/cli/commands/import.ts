@@ -83,7 +83,10 @@ Examples:
       if (!outcome.ok) {
         for (const problem of outcome.problems) {
           // The file merged into has this problem itself, before the workbook's changes: named at its line, not blamed on the workbook.
-          if (problem.inFile) output.stderr(`${options.output}:${problem.inFile.line}:${problem.inFile.column}: error: ${problem.message} (in this file, not from the workbook)\n`);
+          if (problem.inFile)
+            output.stderr(
+              `${options.output}:${problem.inFile.line}:${problem.inFile.column}: error: ${problem.message} (in this file, not from the workbook)\n`,
+            );
           else output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
         }
         const count = outcome.problems.length;

@@ -250,7 +250,7 @@ describe("sensitivity", () => {
     expect(stderr).toContain("--samples is 1,000; allowed: a power of two from 128, such as 1024 or 4096");
   });
 
-  it("refuses fewer than 100 Sobol base samples, whose 95% intervals they cannot tell (2 gave an index of -0.831, \"-30.246 to -0.644\"), with exit 2", async () => {
+  it('refuses fewer than 100 Sobol base samples, whose 95% intervals they cannot tell (2 gave an index of -0.831, "-30.246 to -0.644"), with exit 2', async () => {
     for (const samples of ["2", "64"]) {
       const { exitCode, stdout, stderr } = await runCliCaptured(["sensitivity", uncertain, "--method", "sobol", "--samples", samples]);
       expect(exitCode).toBe(2);

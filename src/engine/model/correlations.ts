@@ -35,7 +35,11 @@ export function compileCorrelations(
           ranges.length > 0
             ? `the path of an input given as a range (${ranges.slice(0, 6).join(", ")}${ranges.length > 6 ? ", ..." : ""})`
             : "an input given as a range, and this file has none";
-        error(path, "unknown_input", `${formatPath(path)} is "${name}", which is not an input of this file; allowed: ${allowed}${guess ? `; did you mean "${guess}"?` : ""}`);
+        error(
+          path,
+          "unknown_input",
+          `${formatPath(path)} is "${name}", which is not an input of this file; allowed: ${allowed}${guess ? `; did you mean "${guess}"?` : ""}`,
+        );
         return -1;
       }
       const leaf = leaves[index]!;

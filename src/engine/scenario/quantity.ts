@@ -37,7 +37,14 @@ const kinds = {
   hours: { unit: "hours", allowed: "hours, a number ≥ 0", min: 0, max: 1e7 },
   positiveHours: { unit: "hours", allowed: "hours, a number > 0", min: 0, max: 1e7, exclusiveMin: true },
   // One person's hours in a month: at most the 744 hours of a 31-day month (45,658, a date typed into the cell, validated).
-  personHoursAMonth: { unit: "hours", allowed: "hours a month, a number > 0 and at most 744 (24 hours × 31 days)", min: 0, max: 744, exclusiveMin: true, statesMax: true },
+  personHoursAMonth: {
+    unit: "hours",
+    allowed: "hours a month, a number > 0 and at most 744 (24 hours × 31 days)",
+    min: 0,
+    max: 744,
+    exclusiveMin: true,
+    statesMax: true,
+  },
   personHoursAMonthOrNone: { unit: "hours", allowed: "hours a month, a number ≥ 0 and at most 744 (24 hours × 31 days)", min: 0, max: 744, statesMax: true },
   minutes: { unit: "minutes", allowed: "minutes, a number ≥ 0", min: 0, max: 1e7 },
   weeks: { unit: "weeks", allowed: "weeks, a number ≥ 0", min: 0, max: 520 },
@@ -117,8 +124,7 @@ export function numberOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
   // 1e400 is read as infinity: it is told the upper limit, as 1e308 is, not only that a number is expected.
   let schema = z.number({
-    error: (issue) =>
-      typeof issue.input === "number" && !Number.isNaN(issue.input) ? `allowed: ${allowedUpTo(kind)}` : `expected a number: ${kind.allowed}`,
+    error: (issue) => (typeof issue.input === "number" && !Number.isNaN(issue.input) ? `allowed: ${allowedUpTo(kind)}` : `expected a number: ${kind.allowed}`),
   });
   schema = kind.exclusiveMin ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` }) : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
   schema = schema.max(kind.max, { error: `allowed: ${allowedUpTo(kind)}` });

@@ -473,16 +473,14 @@ export const caseSchema = z
     $schema: z.string().optional(),
     title: oneLineText(200, "the title of the case").min(1),
     description: freeText(8000, "a description").optional(),
-    currency: z
-      .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
-      .regex(/^[A-Z]{3}$/, {
-        // "eur": the code in capitals is offered when it is a currency's.
-        error: (issue) => {
-          const capitals = typeof issue.input === "string" ? issue.input.trim().toUpperCase() : "";
-          const guess = /^[A-Z]{3}$/.test(capitals) && CURRENCY_CODES.includes(capitals) ? `; did you mean ${capitals}?` : "";
-          return `allowed: a three-letter currency code in capitals such as EUR, USD or GBP${guess}`;
-        },
-      }),
+    currency: z.string({ error: "expected a three-letter currency code such as EUR, USD or GBP" }).regex(/^[A-Z]{3}$/, {
+      // "eur": the code in capitals is offered when it is a currency's.
+      error: (issue) => {
+        const capitals = typeof issue.input === "string" ? issue.input.trim().toUpperCase() : "";
+        const guess = /^[A-Z]{3}$/.test(capitals) && CURRENCY_CODES.includes(capitals) ? `; did you mean ${capitals}?` : "";
+        return `allowed: a three-letter currency code in capitals such as EUR, USD or GBP${guess}`;
+      },
+    }),
     horizonMonths: numberOf("horizon").meta(about("Months the case covers", "months", "Months the case covers: a whole number between 1 and 240.")),
     discountRate: quantity("rate").meta(
       about("Yearly discount rate (the value of money over time)", "rate", "Annual discount rate for the net present value."),

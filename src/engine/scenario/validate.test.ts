@@ -134,7 +134,9 @@ describe("wrong types", () => {
     const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: thirty");
     const issue = onlyError(text);
     expect(issue).toMatchObject({ code: "invalid_type", line: lineOf(text, "thirty"), column: columnOf(text, "thirty") });
-    expect(issue.message).toMatch(/^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours a month, a number > 0 and at most 744 \(24 hours × 31 days\)\), \{ value, note \}/);
+    expect(issue.message).toMatch(
+      /^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours a month, a number > 0 and at most 744 \(24 hours × 31 days\)\), \{ value, note \}/,
+    );
   });
 
   it("says how to write a number typed with a decimal comma or with separators, as a spreadsheet shows it", () => {
@@ -402,7 +404,11 @@ describe("rules across fields", () => {
   });
 
   it("refuses a cost's months from after until, at the month, and warns of a first month past the horizon (both validated silently and added nothing)", () => {
-    const swapped = withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n      training: { perPersonPerYear: 100, fromMonth: 5, untilMonth: 3 }\n");
+    const swapped = withEdit(
+      validCaseText(),
+      "        flatPerYear: 3600\n",
+      "        flatPerYear: 3600\n      training: { perPersonPerYear: 100, fromMonth: 5, untilMonth: 3 }\n",
+    );
     const issue = onlyError(swapped);
     expect(issue).toMatchObject({ code: "invalid", line: lineOf(swapped, "fromMonth: 5"), column: columnOf(swapped, "5, untilMonth") });
     expect(issue.message).toBe(
@@ -419,11 +425,17 @@ describe("rules across fields", () => {
       },
     ]);
     // A last month past the horizon is a contract longer than the case: paid to its end, nothing said.
-    expect(validateScenarioText(withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n        untilMonth: 50\n")).issues).toEqual([]);
+    expect(
+      validateScenarioText(withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n        untilMonth: 50\n")).issues,
+    ).toEqual([]);
   });
 
   it("warns of setup spread past the horizon, whose last months' hours are not counted", () => {
-    const text = withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n    change:\n      startMonth: 3\n      setupMonths: 99\n");
+    const text = withEdit(
+      validCaseText(),
+      "        flatPerYear: 3600\n",
+      "        flatPerYear: 3600\n    change:\n      startMonth: 3\n      setupMonths: 99\n",
+    );
     expect(validateScenarioText(text).issues.map(({ severity, code, line, message }) => ({ severity, code, line, message }))).toEqual([
       {
         severity: "warning",
