@@ -23,9 +23,14 @@ afterAll(() => {
 });
 
 /** Runs the bundle as bin/mlops-roi.js does, from the package's folder. */
-function runBundle(argv: readonly string[]): { exitCode: number; stdout: string; stderr: string } {
+function runBundle(argv: readonly string[], input?: string): { exitCode: number; stdout: string; stderr: string } {
   const entry = `require(${JSON.stringify(join(folder, "main.cjs"))}).main(process.argv.slice(1)).then((code) => { process.exitCode = code; });`;
-  const child = spawnSync(process.execPath, ["-e", entry, "--", ...argv], { cwd: packageRoot, encoding: "utf8", timeout: 60_000 });
+  const child = spawnSync(process.execPath, ["-e", entry, "--", ...argv], {
+    cwd: packageRoot,
+    encoding: "utf8",
+    timeout: 60_000,
+    ...(input !== undefined ? { input } : {}),
+  });
   return { exitCode: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -45,6 +50,22 @@ describe("the bundled command line", () => {
     expect(bundled.stderr).toBe(sources.stderr);
     expect(bundled.stdout).toBe(sources.stdout);
     expect(bundled.exitCode).toBe(sources.exitCode);
+  });
+
+  it('reads the scenario file from standard input for the name -, naming it <stdin> (it said "-: no such file")', () => {
+    const text = readFileSync(join(packageRoot, "examples", "seed.yaml"), "utf8");
+    const valid = runBundle(["validate", "-"], text);
+    expect(valid.exitCode).toBe(0);
+    expect(valid.stdout).toMatch(/^<stdin>: valid — 3 scenarios /);
+    const run = runBundle(["run", "-", "--json"], text);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(runBundle(["run", "examples/seed.yaml", "--json"]).stdout);
+    const broken = runBundle(["validate", "-"], text.replace("people: 1", "people: -1"));
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stderr).toMatch(/^<stdin>:\d+:\d+: error: defaults\.team\.people/);
+    expect(runBundle(["export", "-"], text).stderr).toBe(
+      "error: the scenario file is read from standard input (-), so there is no file to write the workbook beside: give -o, e.g. -o case.xlsx\n",
+    );
   });
 
   it("loads a library only when a command needs it: --help runs the command line's script alone, validate adds the engine's", () => {

@@ -59,4 +59,13 @@ describe("countSummary", () => {
     expect(countSummary([issue(1, 1)])).toBe("1 error");
     expect(countSummary([issue(1, 1), issue(2, 1), issue(3, 1, "m", "warning")])).toBe("2 errors, 1 warning");
   });
+
+  it("groups the digits of a large count, as the line counting the problems not shown does ('60000 errors' stood beside '59,800 errors more')", () => {
+    const more: Issue = {
+      ...issue(9, 1, "59,800 errors more after line 9, not shown; fix these first"),
+      code: "more_issues",
+      more: { errors: 59_800, warnings: 1_200 },
+    };
+    expect(countSummary([...Array.from({ length: 200 }, (_, at) => issue(at + 1, 1)), more])).toBe("60,000 errors, 1,200 warnings");
+  });
 });

@@ -1,4 +1,5 @@
 import type { Issue } from "../engine/index.js";
+import { formatNumber } from "../format/numbers.js";
 import { excerpt, printable } from "../format/source-line.js";
 
 /**
@@ -33,7 +34,7 @@ export function countSummary(issues: readonly Issue[]): string {
   const errors = listed.filter((issue) => issue.severity === "error").length + (more?.errors ?? 0);
   const warnings = listed.length - listed.filter((issue) => issue.severity === "error").length + (more?.warnings ?? 0);
   const parts = [];
-  if (errors) parts.push(`${errors} error${errors === 1 ? "" : "s"}`);
-  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? "" : "s"}`);
+  if (errors) parts.push(`${formatNumber(errors)} error${errors === 1 ? "" : "s"}`);
+  if (warnings) parts.push(`${formatNumber(warnings)} warning${warnings === 1 ? "" : "s"}`);
   return parts.join(", ");
 }

@@ -9,7 +9,7 @@ import { packageRoot } from "../shared/package-files.js";
 // The promise about bad input (docs/commands.md, `validate`), tried on every number of every
 // example: each numeric leaf (plain values, { value }, range bounds, list items, correlations) set
 // in turn to 0, 1e-320 (below the smallest double's precision), 1e308 (near the largest double) and
-// 1e7 (a large count), then run through `validate` and `run --samples 50` as a user would. A value
+// 1e7 (a large count), then run through `validate` and `run --samples 100` (the fewest run's tables take) as a user would. A value
 // is either accepted and run to finite numbers (exit 0) or refused with a message (exit 1): never
 // an internal error (exit 70), a stack trace, NaN or Infinity in the output, or a run that does not
 // end (each example's cases must finish within the test's time limit; the slowest case is reported
@@ -71,7 +71,7 @@ describe("every numeric input of every example at an extreme value", () => {
           writeFileSync(file, stringify(withValue(data, path, value)));
           for (const args of [
             ["validate", file],
-            ["run", file, "--samples", "50"],
+            ["run", file, "--samples", "100"],
           ]) {
             const started = performance.now();
             const { exitCode, stdout, stderr } = await runCliCaptured(args);

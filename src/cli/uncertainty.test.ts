@@ -56,7 +56,8 @@ describe("the Monte Carlo on the command line", () => {
     // voi said "allowed: a whole number ≥ 0" of -5, then refused 0 with "allowed: 100 to …".
     ["voi", [], /^error: --samples is "-5"; allowed: 100 to [\d,]+\n$/],
     ["report", ["-o", "never-written.html"], /^error: --samples is "-5"; allowed: 0 \(single estimates, no chances\) or 100 to [\d,]+\n$/],
-    ["run", [], /^error: --samples is "-5"; allowed: a whole number from 0 to [\d,]+\n$/],
+    ["run", [], /^error: --samples is "-5"; allowed: 0 \(single estimates, no chances\) or 100 to [\d,]+; with --json, for a program, 1 to 99 as well\n$/],
+    ["run", ["--json"], /^error: --samples is "-5"; allowed: a whole number from 0 to [\d,]+\n$/],
   ])("%s: a --samples that is no whole number is told what this command takes (exit 2)", async (command, rest, message) => {
     const output = captureOutput();
     expect(await runCli([command, example, "--samples", "-5", ...rest], output)).toBe(2);

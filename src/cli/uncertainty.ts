@@ -86,8 +86,9 @@ export function parseWholeNumber(option: string, text: string, minimum: number, 
  * The fewest samples behind a document a manager reads (`report`, `export`): its chances are given to
  * the nearest 1% ("over 99%", "under 1%") and its ranges are 90% ones, which fewer runs cannot tell
  * apart (one sample said "Over the 1 outcomes of the ranges … in over 99% of them", and that no range
- * moved the net gain much); `voi` too, whose conclusions are sentences. `run`, tables for the analyst,
- * takes any number.
+ * moved the net gain much); `voi` too, whose conclusions are sentences, and `run`'s tables, which say
+ * the same chances and ranges ("NPV, 90% range", "over 99%", "no measurement is worth paying for" of one
+ * sample). `run --json`, figures for a program with the samples beside them, takes any number.
  */
 export const FEWEST_DOCUMENT_SAMPLES = 100;
 
@@ -103,7 +104,7 @@ export async function runMonteCarlo(
   compiled: CompiledCase,
   options: SamplingOptions,
   output: CliOutput,
-  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook" | "voi"; monthlyBands?: MonthlyBands } = {},
+  analysis: { groups?: readonly (readonly string[])[]; decision?: boolean; document?: "report" | "workbook" | "voi" | "run"; monthlyBands?: MonthlyBands } = {},
 ): Promise<MonteCarloSummary | undefined> {
   const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
   const latinHypercube = options.lhs ?? false;
@@ -120,7 +121,7 @@ export async function runMonteCarlo(
     analysis.document === "voi"
       ? `${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`
       : fewest
-        ? `0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}`
+        ? `0 (single estimates, no chances) or ${FEWEST_DOCUMENT_SAMPLES} to ${formatNumber(most)}${analysis.document === "run" ? "; with --json, for a program, 1 to 99 as well" : ""}`
         : `a whole number from 0 to ${formatNumber(most)}`;
   // Text that is no whole number ≥ 0 ("-5") is told what this command takes, not only "a whole number ≥ 0".
   const samples =
@@ -133,7 +134,9 @@ export async function runMonteCarlo(
     const what =
       analysis.document === "voi"
         ? "the value of information gives each option's chance of being best to the nearest 1%"
-        : `a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones`;
+        : analysis.document === "run"
+          ? "run's tables give their chances to the nearest 1% and their ranges as 90% ones"
+          : `a ${analysis.document} gives its chances to the nearest 1% and its ranges as 90% ones`;
     throw new UserError(
       `--samples is ${formatNumber(samples)}: ${what}, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: ${allowed}`,
       2,

@@ -193,7 +193,8 @@ describe("bad correlations get a clear message with a line", () => {
   it("names an unknown input and suggests the closest range", () => {
     const text = withCorrelations(`  - between: [defaults.projects.upkeepHoursPerMont, ${upkeepAfter}]\n    rank: 0.5\n`);
     const [error] = errorsOf(text);
-    expect(error?.message).toContain('"defaults.projects.upkeepHoursPerMont" is not an input of this file');
+    // It said '"defaults.projects.upkeepHoursPerMont" is not an input of this file' with no field path.
+    expect(error?.message).toMatch(/^correlations\[0\]\.between\[0\] is "defaults\.projects\.upkeepHoursPerMont", which is not an input of this file; /);
     expect(error?.message).toContain(`did you mean "${upkeepToday}"`);
     expect(error?.line).toBe(text.split("\n").findIndex((line) => line.includes("upkeepHoursPerMont,")) + 1);
   });
@@ -206,13 +207,17 @@ describe("bad correlations get a clear message with a line", () => {
 
   it("refuses a correlation on a single number", () => {
     const [error] = errorsOf(withCorrelations(`  - between: [${upkeepToday}, defaults.team.people]\n    rank: 0.5\n`));
-    expect(error?.message).toContain("defaults.team.people is a single number (2), not a range");
+    expect(error?.message).toContain("correlations[0].between[1] is defaults.team.people, a single number (2), not a range");
   });
 
   it("refuses an input correlated with itself, and a pair given twice", () => {
-    expect(errorsOf(withCorrelations(`  - between: [${value}, ${value}]\n    rank: 0.5\n`))[0]?.message).toContain("allowed: two different inputs");
+    expect(errorsOf(withCorrelations(`  - between: [${value}, ${value}]\n    rank: 0.5\n`))[0]?.message).toBe(
+      `both sides of correlations[0].between are ${value}; allowed: two different inputs`,
+    );
     const twice = errorsOf(withCorrelations(`  - between: [${value}, ${licence}]\n    rank: 0.5\n  - between: [${licence}, ${value}]\n    rank: 0.2\n`));
-    expect(twice[0]?.message).toContain("already correlated at correlations[0]");
+    expect(twice[0]?.message).toBe(
+      `correlations[1].between: ${licence} and ${value} are already correlated at correlations[0]; allowed: one correlation per pair`,
+    );
   });
 
   it("says which pair to relax when the correlations cannot all hold", () => {

@@ -166,7 +166,7 @@ export { scenarioYamlTags } from "./scenario/yaml-tags.js";
 export { suggest } from "./scenario/suggest.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { MAX_SCENARIOS, inputsShape, scenarioSchema, type ScenarioEntry } from "./scenario/schema.js";
-export { allowedUpTo, MAX_MONEY, quantityKind, type QuantityKindName } from "./scenario/quantity.js";
+export { allowedUpTo, MAX_MONEY, MAX_NOTE_CHARACTERS, quantityKind, type QuantityKindName } from "./scenario/quantity.js";
 export { groupDigitString, quotedCut } from "./scenario/text.js";
 export { createRandom, type RandomSource } from "./uncertainty/random.js";
 export { fieldMeta, fieldPattern, innerFieldPath, scenarioFields, type FieldInfo, type FieldPattern } from "./scenario/fields.js";

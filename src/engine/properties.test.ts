@@ -15,6 +15,12 @@ const money = (max: number) => amount(0, max);
 /** The months a cost line runs, sometimes: from and until anywhere in (or just past) the horizon. */
 const window = (horizon: number) => ({ fromMonth: fc.integer({ min: 1, max: horizon + 2 }), untilMonth: fc.integer({ min: 1, max: horizon + 2 }) });
 
+/** A cost line whose window, when it has both ends, runs forward: a first month after the last is refused by validation. */
+function inOrder<Line extends { fromMonth?: number; untilMonth?: number }>(line: Line): Line {
+  const { fromMonth, untilMonth } = line;
+  return fromMonth !== undefined && untilMonth !== undefined && fromMonth > untilMonth ? { ...line, fromMonth: untilMonth, untilMonth: fromMonth } : line;
+}
+
 /** Inputs of one scenario, covering every category of the cost framework. */
 const scenarioInputs = (capacityMode: boolean, horizon: number) =>
   fc.record({
@@ -45,19 +51,25 @@ const scenarioInputs = (capacityMode: boolean, horizon: number) =>
     waiting: fc.record({ runsPerWeekPerPerson: hours(20), minutesPerRun: hours(90), focusLostShare: share, contextSwitchMinutes: hours(20) }),
     meetings: fc.record({ hoursPerPersonPerMonth: hours(20), otherTeamsHoursPerMonth: hours(40), otherTeamsHourlyCost: money(120) }),
     tooling: fc.record({
-      licences: fc.record(
-        { flatPerYear: money(20000), perUserPerMonth: money(300), perUserPerYear: money(500), ...window(horizon) },
-        { requiredKeys: ["flatPerYear", "perUserPerMonth", "perUserPerYear"] },
-      ),
-      infrastructure: fc.record(
-        { perMonth: money(3000), perLiveProjectPerMonth: money(300), perYear: money(5000), ...window(horizon) },
-        { requiredKeys: ["perMonth", "perLiveProjectPerMonth", "perYear"] },
-      ),
-      supportStaff: fc.record(
-        { monthlyCostEach: money(9000), annualSalaryEach: money(90000), liveProjectsEach: fc.integer({ min: 0, max: 10 }), ...window(horizon) },
-        { requiredKeys: ["monthlyCostEach", "annualSalaryEach", "liveProjectsEach"] },
-      ),
-      training: fc.record({ perPersonPerYear: money(3000), ...window(horizon) }, { requiredKeys: ["perPersonPerYear"] }),
+      licences: fc
+        .record(
+          { flatPerYear: money(20000), perUserPerMonth: money(300), perUserPerYear: money(500), ...window(horizon) },
+          { requiredKeys: ["flatPerYear", "perUserPerMonth", "perUserPerYear"] },
+        )
+        .map(inOrder),
+      infrastructure: fc
+        .record(
+          { perMonth: money(3000), perLiveProjectPerMonth: money(300), perYear: money(5000), ...window(horizon) },
+          { requiredKeys: ["perMonth", "perLiveProjectPerMonth", "perYear"] },
+        )
+        .map(inOrder),
+      supportStaff: fc
+        .record(
+          { monthlyCostEach: money(9000), annualSalaryEach: money(90000), liveProjectsEach: fc.integer({ min: 0, max: 10 }), ...window(horizon) },
+          { requiredKeys: ["monthlyCostEach", "annualSalaryEach", "liveProjectsEach"] },
+        )
+        .map(inOrder),
+      training: fc.record({ perPersonPerYear: money(3000), ...window(horizon) }, { requiredKeys: ["perPersonPerYear"] }).map(inOrder),
     }),
     delivery: fc.record({
       featuresPerYear: hours(40),

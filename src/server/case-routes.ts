@@ -8,7 +8,7 @@ import type { CaseDocument, SaveRequest, SaveResponse } from "../shared/api-type
 import { RequestError, type CaseFolder } from "./case-folder.js";
 import { caseFormatOf, caseText } from "../shared/case-text.js";
 import { scenarioTextOf } from "../shared/utf8.js";
-import { plural } from "../format/numbers.js";
+import { formatNumber, plural } from "../format/numbers.js";
 
 /** @example textVersion("title: x\n") // "3f1c…" (16 hex digits) */
 export function textVersion(text: string): string {
@@ -20,7 +20,10 @@ export function readCaseFile(path: string): string {
   if (!existsSync(path)) throw new RequestError(404, `${basename(path)}: no such file in the case's folder`);
   const size = statSync(path).size;
   if (size > MAX_SOURCE_BYTES)
-    throw new RequestError(413, `${basename(path)} is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+    throw new RequestError(
+      413,
+      `${basename(path)} is ${formatNumber(size)} bytes; allowed: a scenario file of at most ${formatNumber(MAX_SOURCE_BYTES)} bytes (1 MB)`,
+    );
   const decoded = scenarioTextOf(readFileSync(path));
   // Shown with replacement characters and saved, the file would lose the user's own letters.
   if ("message" in decoded) throw new RequestError(422, `${basename(path)}:${decoded.line}:${decoded.column}: ${decoded.message}`);

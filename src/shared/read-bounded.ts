@@ -13,10 +13,12 @@ const CHUNK = 64 * 1024;
  * Reads a file, but never more than `limit` bytes (plus one, to know there is more). The size the
  * system reports is not enough: a device (/dev/zero), a pipe or a file that grows has none, and
  * reading it whole would never end. A folder is refused by the system (EISDIR), as by readFileSync.
+ * `path` may be a file descriptor (0 for standard input): it is read to its end, and not closed.
  * @example readBounded("case.yaml", 1_000_000).tooLarge // false
  */
-export function readBounded(path: string, limit: number): BoundedRead {
-  const fd = openSync(path, "r");
+export function readBounded(path: string | number, limit: number): BoundedRead {
+  // A number is a file descriptor already open (0: standard input), read but left open.
+  const fd = typeof path === "number" ? path : openSync(path, "r");
   try {
     if (fstatSync(fd).isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: "EISDIR" });
     const chunks: Buffer[] = [];
@@ -31,6 +33,6 @@ export function readBounded(path: string, limit: number): BoundedRead {
     }
     return { bytes: Buffer.concat(chunks), tooLarge: false };
   } finally {
-    closeSync(fd);
+    if (typeof path !== "number") closeSync(fd);
   }
 }

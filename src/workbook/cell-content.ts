@@ -18,7 +18,7 @@ export function cellContent(value: CellValue): CellContent {
   if (typeof value === "number") return Number.isFinite(value) ? { kind: "number", value } : { kind: "other", description: String(value) };
   if (typeof value === "string") return value.trim() === "" ? { kind: "empty" } : { kind: "text", text: value };
   if (typeof value === "boolean") return { kind: "other", description: `the truth value ${value ? "TRUE" : "FALSE"}` };
-  if (value instanceof Date) return { kind: "other", description: `a date (${value.toISOString().slice(0, 10)})` };
+  if (value instanceof Date) return { kind: "other", description: `the date ${value.toISOString().slice(0, 10)}` };
   if (typeof value === "object") {
     if ("formula" in value || "sharedFormula" in value) {
       const formula = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? "";

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { buildResult, validateScenarioText } from "../engine/index.js";
+import { parseDocument } from "yaml";
+import { buildResult, MAX_SCENARIOS, quantityKind, validateScenarioText } from "../engine/index.js";
 import { sheetNames } from "./sheet-names.js";
 import { importWorkbook, type WorkbookImport } from "./import-workbook.js";
 import { loadCase, workbookCases } from "./test-support/cases.js";
@@ -131,12 +132,46 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     ]);
   });
 
+  it("a date typed into a number cell is refused with the date, not imported as its serial number (120 → 45658)", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    // As a spreadsheet stores a typed date: its serial number (45658 is 2025-01-01), shown through a date format.
+    const typed = await edited(bytes, (_workbook, cell) => {
+      const likely = cell("defaults.team.hoursPerMonth", "likely");
+      likely.value = 45658;
+      // A format of its own: the cells share a style object.
+      likely.style = { ...likely.style, numFmt: "DD/MM/YYYY" };
+    });
+    expect(problemsOf(await importWorkbook(typed))).toEqual([
+      "Assumptions!C12: defaults.team.hoursPerMonth holds the date 2025-01-01; expected a number: hours a month, a number > 0 and at most 744 (24 hours × 31 days)",
+    ]);
+    // A date written by a program into the cell keeps the cell's number format: the file holds the plain number
+    // 45658, which no month has as one person's hours (it was imported, "120 → 45658", exit 0).
+    const written = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = new Date(Date.UTC(2025, 0, 1))));
+    expect(problemsOf(await importWorkbook(written))).toEqual([
+      "Assumptions!C12: defaults.team.hoursPerMonth.value is 45658; allowed: hours a month, a number > 0 and at most 744 (24 hours × 31 days)",
+    ]);
+  });
+
+  it('a note of 2 MB is refused at its cell, not as the whole file being too large ("(top level): the file is 2.0 MB")', async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hourlyCost", "note").value = "x".repeat(2_000_000)));
+    const [problem, ...rest] = problemsOf(await importWorkbook(workbook));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^Assumptions!H\d+: defaults\.team\.hourlyCost: the note is 2,000,000 characters; allowed: a note of at most 4,000 characters$/);
+  });
+
+  it("an empty number cell is said without a stray colon after the input's name", async () => {
+    const { bytes } = await exportedCase("seed.yaml");
+    const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.hoursPerMonth", "likely").value = null));
+    expect(problemsOf(await importWorkbook(workbook))[0]).toMatch(/^Assumptions!C\d+: defaults\.team\.hoursPerMonth is empty; expected a number: /);
+  });
+
   it("a formula where an input belongs", async () => {
     const { bytes } = await exportedCase("seed.yaml");
     const workbook = await edited(bytes, (_workbook, cell) => void (cell("defaults.team.people", "likely").value = { formula: "C9*2", result: 2 } as never));
     const [problem, ...rest] = problemsOf(await importWorkbook(workbook));
     expect(rest).toEqual([]);
-    expect(problem).toMatch(/^Assumptions!C\d+: defaults\.team\.people: holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
+    expect(problem).toMatch(/^Assumptions!C\d+: defaults\.team\.people holds a formula \(=C9\*2\); expected a number: .*replace the formula by the number$/);
   });
 
   it("a value the scenario file does not allow, at its cell", async () => {
@@ -282,7 +317,7 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
       let problems: string[] = [];
       const inflated = await inflatedDuring(async () => void (problems = problemsOf(await importWorkbook(packed))));
       expect(problems).toEqual([
-        `: a part of the workbook, ${sheet}, unpacks into 315 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest case stays far below it); nothing was unpacked`,
+        `: a part of the workbook, ${sheet}, unpacks into 315 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest valid case, 50 scenarios over 240 months, stays below it); nothing was unpacked`,
       ]);
       expect(inflated).toBe(0);
     });
@@ -304,6 +339,21 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     });
   });
 
+  it("an export of the largest valid case (50 scenarios over 240 months) is not taken for one: it imports unchanged (its Simulation sheet unpacks into about 129 MB, and a limit of 100 MB refused it)", async () => {
+    // The bundled template with the most in each scenario-month, grown to as many scenarios and months as validation allows.
+    const document = parseDocument(readFileSync(join(import.meta.dirname, "..", "..", "examples", "enterprise.yaml"), "utf8"));
+    document.set("horizonMonths", quantityKind("horizon").max);
+    const scenarios = document.toJS().scenarios as Record<string, unknown>;
+    const names = Object.keys(scenarios);
+    for (let index = names.length; index < MAX_SCENARIOS; index++) document.setIn(["scenarios", `option${index}`], scenarios[names[index % names.length]!]);
+    const text = document.toString();
+    const validation = validateScenarioText(text);
+    expect(validation.compiled?.scenarios).toHaveLength(MAX_SCENARIOS);
+    const outcome = await importWorkbook(await exportWorkbook({ text, file: validation.file, compiled: validation.compiled! }));
+    expect(outcome.ok && outcome.changes).toEqual([]);
+    expect(textOf(outcome)).toBe(text);
+  }, 300_000);
+
   describe("the size check reads every ZIP the spreadsheet library reads", () => {
     /** The bytes with junk in front, as the spreadsheet library (JSZip) still reads them, moving every offset. */
     const prefixed = (bytes: Uint8Array) => Uint8Array.from([...new TextEncoder().encode("#!junk in front of the ZIP data\n"), ...bytes]);
@@ -311,11 +361,11 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     it("a zip bomb with bytes in front of it is refused as the plain one is", async () => {
       const { bytes } = await exportedCase("seed.yaml");
       const zeros = function* () {
-        for (let piece = 0; piece < 150; piece++) yield "0".repeat(1 << 20);
+        for (let piece = 0; piece < 250; piece++) yield "0".repeat(1 << 20);
       };
       const packed = prefixed(await replaceParts(bytes, new Map([["xl/worksheets/sheet1.xml", zeros]])));
       expect(problemsOf(await importWorkbook(packed))).toEqual([
-        `: a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 157 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest case stays far below it); nothing was unpacked`,
+        `: a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 262 MB, beyond the limit of ${UNPACKED_LIMITS.part / 1_000_000} MB for one part (an export of the largest valid case, 50 scenarios over 240 months, stays below it); nothing was unpacked`,
       ]);
     });
 
@@ -354,6 +404,21 @@ describe("a broken workbook gets a clear message naming the sheet, the cell and 
     expect(problemsOf(await importWorkbook(new TextEncoder().encode("title: a scenario file, not a workbook\n")))[0]).toMatch(
       /is not an Excel workbook \(\.xlsx\)/,
     );
+  });
+});
+
+describe("a problem of the file merged into", () => {
+  it("is that file's, at its line, not the workbook's (it said \"after the workbook's changes, defaults.team.hourlyCsot: …\")", async () => {
+    const { bytes, text } = await exportedCase("seed.yaml");
+    const current = text.replace("    hourlyCost:", "    hourlyCsot:");
+    const outcome = await importWorkbook(bytes, current);
+    if (outcome.ok) throw new Error("import succeeded where it should have failed");
+    expect(outcome.problems).toEqual([
+      {
+        message: 'unknown field "hourlyCsot" in defaults.team; did you mean "hourlyCost"? Allowed: note, people, hoursPerMonth, hourlyCost, salary',
+        inScenarioFile: { line: current.split("\n").findIndex((line) => line.startsWith("    hourlyCsot:")) + 1, column: 5 },
+      },
+    ]);
   });
 });
 

@@ -123,7 +123,11 @@ export async function importWorkbook(bytes: Uint8Array, current?: string): Promi
   const rebuilt = validateScenarioText(text);
   if (hasErrors(rebuilt.issues)) {
     const names = new Map(original.compiled.leaves.map((leaf, index) => [leaf.name, index]));
+    // A problem the file merged into had before the merge (a misspelt field of its own) is that file's, at its line.
+    const own = merging && current !== undefined ? validateScenarioText(current).issues.filter((issue) => issue.severity === "error") : [];
     const problemOf = (issue: Issue): WorkbookProblem => {
+      const before = own.find((earlier) => earlier.message === issue.message && same(earlier.path, issue.path));
+      if (before) return { message: issue.message, inScenarioFile: { line: before.line ?? 1, column: before.column ?? 1 } };
       const target = issueTarget(issue);
       const leaf = names.get(target.name);
       const cells = leaf === undefined ? undefined : reading.cells.get(leaf);
@@ -152,19 +156,19 @@ function unmergeable(text: string): WorkbookProblem | undefined {
     // The library's message, without its own " at line 4, column 3:" and the quoted lines after it.
     const what = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     return {
-      inScenarioFile: at ? { line: at.line, column: at.col } : {},
+      inScenarioFile: at ? { line: at.line, column: at.col, whole: true } : { whole: true },
       message: `${what}: the file does not parse as YAML, so the workbook's changes cannot be merged into it; ${NOT_REPLACED}`,
     };
   }
   if (document.contents === null)
     return {
-      inScenarioFile: { line: 1, column: 1 },
+      inScenarioFile: { line: 1, column: 1, whole: true },
       message: `the file is empty (or holds only comments), so there is nothing to merge the workbook's changes into; ${NOT_REPLACED}`,
     };
   if (!isMap(document.contents)) {
     const { line, col } = linePosition(text, document.contents.range?.[0] ?? 0);
     return {
-      inScenarioFile: { line, column: col },
+      inScenarioFile: { line, column: col, whole: true },
       message: `the file is not a scenario file (its top level is not a map of fields such as title: and scenarios:), so the workbook's changes cannot be merged into it; ${NOT_REPLACED}`,
     };
   }
@@ -201,7 +205,7 @@ function anotherCase(current: string, exported: string): WorkbookProblem | undef
   const shown = (identity: { title: string; scenarios: string[] }) =>
     `"${identity.title}" (scenarios ${identity.scenarios.map((name) => `"${name}"`).join(", ") || "none"})`;
   return {
-    inScenarioFile: {},
+    inScenarioFile: { whole: true },
     message:
       `this is not the case the workbook was exported from: the workbook holds ${shown(workbook)}, the file ${shown(file)}, ` +
       "so merging would write one case's inputs into another; nothing was written. Import to a new file (-o new.yaml) to get the workbook's case, " +

@@ -1,4 +1,5 @@
-import { leafQuantile, quantityKind, quotedCut, type CompiledCase, type Leaf } from "../engine/index.js";
+import { leafQuantile, MAX_NOTE_CHARACTERS, quantityKind, quotedCut, type CompiledCase, type Leaf } from "../engine/index.js";
+import { formatNumber } from "../format/numbers.js";
 import { assumptionHeaders, type AssumptionColumn } from "./assumptions-sheet.js";
 import { cellAddress } from "./cell-address.js";
 import { cellContent, cellText, sameNumber, type CellContent } from "./cell-content.js";
@@ -13,7 +14,12 @@ export interface WorkbookProblem {
    * Set when the problem is the scenario file being written into, not the workbook: where in that
    * file, when a place can be named (1-based line and column), so the message can start `case.yaml:3:5:`.
    */
-  readonly inScenarioFile?: { readonly line?: number; readonly column?: number };
+  readonly inScenarioFile?: {
+    readonly line?: number;
+    readonly column?: number;
+    /** The file as a whole cannot be merged into (it does not parse, it is another case): the one problem, said alone. */
+    readonly whole?: true;
+  };
 }
 
 /** What the Assumptions sheet says one input should now be. */
@@ -147,6 +153,12 @@ export function readAssumptions(worksheet: Worksheet, compiled: CompiledCase, fi
     const noteContent = read("note");
     const note = cellText(noteContent);
     if (note === undefined) rowProblems.push({ cell: at(row, col("note")), message: `${describe(noteContent)}; a note is plain text` });
+    // Said at its cell: a note of 2 MB made the whole file too large ("(top level): the file is 2.0 MB"), naming no cell.
+    else if (note.length > MAX_NOTE_CHARACTERS)
+      rowProblems.push({
+        cell: at(row, col("note")),
+        message: `${leaf.name}: the note is ${formatNumber(note.length)} characters; allowed: a note of at most ${formatNumber(MAX_NOTE_CHARACTERS)} characters`,
+      });
     problems.push(...rowProblems);
     if (rowProblems.length === 0 && value) edits.push({ leaf: leafIndex, value, note: note ?? "" });
   }
@@ -167,7 +179,9 @@ function readValue(
 ): LeafEdit["value"] | undefined {
   const allowed = quantityKind(leaf.kind).allowed;
   // Each problem names the input as the scenario file does, beside the cell ("defaults.team.hourlyCost: "fifty" is text; …").
-  const push = (problem: WorkbookProblem): void => void problems.push({ ...problem, message: `${leaf.name}: ${problem.message}` });
+  // A message that starts with a verb follows the name as a sentence ("defaults.team.hoursPerMonth is empty; …"), with no colon between.
+  const push = (problem: WorkbookProblem): void =>
+    void problems.push({ ...problem, message: `${leaf.name}${/^(is|holds) /.test(problem.message) ? " " : ": "}${problem.message}` });
   const form = leafForm(file, leaf);
   if (form.kind === "distribution") {
     // Only the scenario file can change a distribution with more than two ends.

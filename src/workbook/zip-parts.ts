@@ -8,6 +8,7 @@
  * JavaScript, took about three times as long to pack.
  */
 
+import { MAX_SCENARIOS, quantityKind } from "../engine/index.js";
 import { readStream } from "../shared/read-stream.js";
 
 /** One part of a ZIP file, with its data as stored (compressed or not). */
@@ -112,8 +113,20 @@ function readParts(bytes: Uint8Array): ZipPart[] {
   return parts;
 }
 
-/** How far a workbook's parts may unpack: far beyond an export of the largest case (10 options × 240 months: 25 MB in its largest part, 29 MB in all). */
-export const UNPACKED_LIMITS = { part: 100_000_000, total: 200_000_000 } as const;
+/** The most scenario-months a valid case holds: 50 scenarios over 240 months. */
+const LARGEST_CASE_SCENARIO_MONTHS = MAX_SCENARIOS * quantityKind("horizon").max;
+
+/**
+ * How far a workbook's parts may unpack, worked out from the largest valid case with room to spare.
+ * An export's largest part, the Simulation sheet, holds one block of rows a scenario, a column a
+ * month: the bundled templates grown to 50 scenarios over 240 months unpack into at most about
+ * 10,800 bytes a scenario-month in it (129 MB) and 12,500 in all (150 MB). The limits allow 16,000
+ * and 20,000 (192 MB and 240 MB), half as much again, yet a zip bomb's gigabytes stay out.
+ */
+export const UNPACKED_LIMITS = { part: LARGEST_CASE_SCENARIO_MONTHS * 16_000, total: LARGEST_CASE_SCENARIO_MONTHS * 20_000 } as const;
+
+/** What the limits' message says of the largest valid case. */
+const LARGEST_CASE = `an export of the largest valid case, ${MAX_SCENARIOS} scenarios over ${quantityKind("horizon").max} months, stays below it`;
 
 /** Compressed bytes fed to the inflater at a time: DEFLATE unpacks at most about 1,032 times its size, so at most about 17 MB comes out of each, read as it comes. */
 const INFLATE_PIECE = 16_384;
@@ -131,7 +144,7 @@ function megabytes(bytes: number): string {
  * checked first, without unpacking anything; then each compressed part is unpacked as a stream and
  * counted, thrown away as it comes, and stopped as soon as it goes past the size it declares. So
  * neither time nor memory grows with what a bomb would unpack into.
- * @example await unpackedSizeProblem(readFileSync("bomb.xlsx")) // "a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 300 MB, beyond the limit of 100 MB for one part; ..."
+ * @example await unpackedSizeProblem(readFileSync("bomb.xlsx")) // "a part of the workbook, xl/worksheets/sheet1.xml, unpacks into 300 MB, beyond the limit of 192 MB for one part; ..."
  */
 export async function unpackedSizeProblem(bytes: Uint8Array, limits: { part: number; total: number } = UNPACKED_LIMITS): Promise<string | undefined> {
   let parts: ZipPart[];
@@ -148,12 +161,12 @@ export async function unpackedSizeProblem(bytes: Uint8Array, limits: { part: num
   let total = 0;
   for (const part of parts) {
     if (part.size > limits.part) {
-      return `a part of the workbook, ${decoder.decode(part.name)}, unpacks into ${megabytes(part.size)}, beyond the limit of ${megabytes(limits.part)} for one part (an export of the largest case stays far below it); nothing was unpacked`;
+      return `a part of the workbook, ${decoder.decode(part.name)}, unpacks into ${megabytes(part.size)}, beyond the limit of ${megabytes(limits.part)} for one part (${LARGEST_CASE}); nothing was unpacked`;
     }
     total += part.size;
   }
   if (total > limits.total) {
-    return `the parts of the workbook unpack into ${megabytes(total)} in all, beyond the limit of ${megabytes(limits.total)} (an export of the largest case stays far below it); nothing was unpacked`;
+    return `the parts of the workbook unpack into ${megabytes(total)} in all, beyond the limit of ${megabytes(limits.total)} (${LARGEST_CASE}); nothing was unpacked`;
   }
   for (const part of parts) {
     if (part.method !== 8) continue;

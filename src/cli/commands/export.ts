@@ -61,6 +61,12 @@ Examples:
         throw new UserError("-o -: a workbook cannot be written to the terminal (standard output); give a file ending in .xlsx, e.g. -o case.xlsx", 2);
       }
       // A case piped in (/dev/stdin, <(…)) has no folder and no name to put a workbook beside it, nor to import back into.
+      // Read from standard input, the file has no name to put the workbook beside.
+      if (file === "-" && options.output === undefined)
+        throw new UserError(
+          "the scenario file is read from standard input (-), so there is no file to write the workbook beside: give -o, e.g. -o case.xlsx",
+          2,
+        );
       const plain = isPlainFile(file);
       if (options.output === undefined && !plain) {
         throw new UserError(

@@ -7,6 +7,7 @@ import { inFileFormat } from "../../shared/case-text.js";
 import { refuseOutput, wroteMessage } from "../output-file.js";
 import { readBounded } from "../../shared/read-bounded.js";
 import { MAX_SOURCE_BYTES } from "../../engine/index.js";
+import type { WorkbookProblem } from "../../workbook/read-assumptions.js";
 
 /** Workbooks are far smaller than this; anything larger is a mistake. */
 const MAX_WORKBOOK_BYTES = 50_000_000;
@@ -90,12 +91,22 @@ Examples:
       const outcome = await importWorkbook(bytes, current);
       if (!outcome.ok) {
         // The file given with -o is what is wrong: named with its line and column, as any scenario file's problem.
-        const inFile = outcome.problems.find((problem) => problem.inScenarioFile);
-        if (inFile?.inScenarioFile && options.output !== undefined) {
-          const { line, column } = inFile.inScenarioFile;
-          throw new UserError(`${options.output}${line !== undefined ? `:${line}:${column ?? 1}` : ""}: ${inFile.message}`);
+        const place = (problem: WorkbookProblem) => {
+          const { line, column } = problem.inScenarioFile!;
+          return `${options.output}${line !== undefined ? `:${line}:${column ?? 1}` : ""}`;
+        };
+        const [only] = outcome.problems;
+        // A file that cannot be merged into at all (it does not parse, it is another case) is the one problem.
+        if (only?.inScenarioFile?.whole && options.output !== undefined) throw new UserError(`${place(only)}: ${only.message}`);
+        for (const problem of outcome.problems) {
+          // A problem the file merged into had itself, before the workbook's changes: named at its line, not blamed on the workbook.
+          if (problem.inScenarioFile && options.output !== undefined)
+            output.stderr(`${place(problem)}: error: ${problem.message} (in this file, not from the workbook)
+`);
+          else
+            output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}
+`);
         }
-        for (const problem of outcome.problems) output.stderr(`${workbook}: ${problem.cell ? `${problem.cell}: ` : ""}${problem.message}\n`);
         const count = outcome.problems.length;
         throw new UserError(`${workbook}: ${count} problem${count === 1 ? "" : "s"}; nothing was written`);
       }

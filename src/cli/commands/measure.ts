@@ -399,6 +399,8 @@ Examples:
       if (!options.githubRuns && !options.gitlabPipelines && !options.incidents && !options.timesheet && !options.from) {
         throw new UserError("nothing to measure: give --github-runs, --gitlab-pipelines, --incidents, --timesheet or --from", 2);
       }
+      if (file === "-" && options.write)
+        throw new UserError("--write writes the proposals into the scenario file, and standard input (-) is no file to write into: give the file's name", 2);
       const validation = loadScenario(file, output, { checkOnly: true });
       // Before the exports are read (or fetched): the proposals could not be written.
       if (options.write) refuseReadOnlyCase(file, "--write");

@@ -52,7 +52,7 @@ import { inFileFormat } from "../../shared/case-text.js";
 import { toJson } from "../json.js";
 import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
 import { countSummary, formatIssues } from "../diagnostics.js";
-import { parseWholeNumber } from "../uncertainty.js";
+import { FEWEST_DOCUMENT_SAMPLES, parseWholeNumber } from "../uncertainty.js";
 import { formatNumber } from "../../format/numbers.js";
 
 interface OptimizeCommandOptions {
@@ -585,7 +585,7 @@ the last sets run on every draw (found, not proven).`,
         ...(options.budget !== undefined ? { budget: parseAmount("--budget", options.budget) } : {}),
         ...(options.setupHours !== undefined ? { setupHours: parseAmount("--setup-hours", options.setupHours) } : {}),
         ...(candidates ? { candidates } : {}),
-        ...(options.samples !== undefined ? { samples: parseSamples(options.samples) } : {}),
+        ...(options.samples !== undefined ? { samples: parseSamples(options.samples, options.objective === "probability" && !options.json) } : {}),
         ...(options.seed !== undefined ? { seed: parseWholeNumber("--seed", options.seed, 0) } : {}),
         ...(options.top !== undefined ? { top: parseWholeNumber("--top", options.top, 1) } : {}),
       });
@@ -634,9 +634,20 @@ export function freeScenarioName(taken: readonly string[]): string {
   return `${WRITTEN_SCENARIO}${number}`;
 }
 
-/** Draws per set: the search's time grows with them, so more than MAX_OPTIMIZE_SAMPLES is refused with what to lower. */
-function parseSamples(text: string): number {
-  const samples = parseWholeNumber("--samples", text, 1);
+/**
+ * Draws per set: the search's time grows with them, so more than MAX_OPTIMIZE_SAMPLES is refused with what to lower.
+ * The chance of paying back is shown to the percent (`chances`: the probability objective's table), which fewer than
+ * FEWEST_DOCUMENT_SAMPLES draws cannot tell, as for run's tables and the report; the JSON takes any number.
+ */
+function parseSamples(text: string, chances: boolean): number {
+  const fewest = chances ? FEWEST_DOCUMENT_SAMPLES : 1;
+  const allowed = `${formatNumber(fewest)} to ${formatNumber(MAX_OPTIMIZE_SAMPLES)} draws per set${chances ? "; with --json, for a program, 1 to 99 as well" : ""}`;
+  const samples = parseWholeNumber("--samples", text, 1, allowed);
+  if (samples < fewest)
+    throw new UserError(
+      `--samples is ${formatNumber(samples)}: the table gives each set's chance of paying back to the nearest 1%, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: ${allowed}`,
+      2,
+    );
   if (samples > MAX_OPTIMIZE_SAMPLES)
     throw new UserError(
       `--samples is ${formatNumber(samples)}; allowed: at most ${formatNumber(MAX_OPTIMIZE_SAMPLES)} draws per set (the search runs many sets on each): lower --samples`,

@@ -92,8 +92,14 @@ describe("mlops-roi report", () => {
   it("refuses a --date that is not a date, naming what is allowed", async () => {
     const { exitCode, stderr } = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "2026-02-30"]);
     expect(exitCode).toBe(2);
-    expect(stderr).toContain('--date is "2026-02-30"; allowed: a date as YYYY-MM-DD');
+    // The form is right: it said "allowed: a date as YYYY-MM-DD" of it.
+    expect(stderr).toBe('error: --date is "2026-02-30", but February 2026 has no day 30; allowed: a date that exists, as YYYY-MM-DD, e.g. 2026-05-01\n');
     expect(existsSync(join(temp.path, "x.html"))).toBe(false);
+    const month = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "2026-13-01"]);
+    expect(month.stderr).toBe('error: --date is "2026-13-01", but there is no month 13; allowed: a date that exists, as YYYY-MM-DD, e.g. 2026-05-01\n');
+    const form = await runCliCaptured(["report", seed, "-o", join(temp.path, "x.html"), "--date", "1 May 2026"]);
+    expect(form.exitCode).toBe(2);
+    expect(form.stderr).toBe('error: --date is "1 May 2026"; allowed: a date as YYYY-MM-DD, e.g. 2026-05-01\n');
   });
 
   it("writes one self-contained HTML file", async () => {
@@ -203,10 +209,11 @@ describe("mlops-roi report", () => {
         ),
       );
       expect(existsSync(target)).toBe(false);
-      // 0 is the single estimates, 100 the fewest a document's chances need; run, a table for the analyst, takes any number.
+      // 0 is the single estimates, 100 the fewest a document's chances need; so for run's tables; run --json takes any number.
       expect((await runCliCaptured([command, seedUncertain, "-o", target, "--samples", "100"])).exitCode, command).toBe(0);
     }
-    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1"])).exitCode).toBe(0);
+    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1"])).exitCode).toBe(2);
+    expect((await runCliCaptured(["run", seedUncertain, "--samples", "1", "--json"])).exitCode).toBe(0);
     // A file without ranges samples nothing: any --samples gives its single estimates, as before.
     expect((await runCliCaptured(["report", seed, "-o", join(temp.path, "s.html"), "--samples", "5"])).exitCode).toBe(0);
   });

@@ -37,7 +37,16 @@ function reportDate(option: string | undefined, environment: string | undefined)
   if (option !== undefined) {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(option);
     const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-    if (!date || date.toISOString().slice(0, 10) !== option) throw new UserError(`--date is "${option}"; allowed: a date as YYYY-MM-DD, e.g. 2026-05-01`, 2);
+    if (!date) throw new UserError(`--date is "${option}"; allowed: a date as YYYY-MM-DD, e.g. 2026-05-01`, 2);
+    // The form is right but the day is not in the calendar (2026-02-30): say that, not the form again.
+    if (date.toISOString().slice(0, 10) !== option) {
+      const month = Number(match![2]);
+      const problem =
+        month < 1 || month > 12
+          ? `there is no month ${month}`
+          : `${new Date(Date.UTC(2000, month - 1, 1)).toLocaleString("en-GB", { month: "long", timeZone: "UTC" })} ${match![1]} has no day ${Number(match![3])}`;
+      throw new UserError(`--date is "${option}", but ${problem}; allowed: a date that exists, as YYYY-MM-DD, e.g. 2026-05-01`, 2);
+    }
     return date;
   }
   if (environment !== undefined && environment !== "") {

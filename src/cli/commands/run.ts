@@ -24,7 +24,7 @@ export function registerRun(program: Command, output: CliOutput): void {
     .argument("<file>", SCENARIO_FILE_WORDS)
     .option("--json", "print the full result as JSON (the stable contract for scripts)")
     .option("--scenario <name>", "show only this scenario (and its comparison with the baseline)")
-    .option("--samples <n>", "Monte Carlo samples when the file has ranges (default: 10000 with ranges; 0 for none)")
+    .option("--samples <n>", "Monte Carlo samples when the file has ranges: 0 for none, else at least 100 (any number with --json; default: 10000 with ranges)")
     .option("--seed <s>", "seed of the random draws: the same seed gives the same numbers (default: 1)")
     .option("--lhs", "Latin hypercube sampling instead of plain random draws")
     .option("--timing", "print how long the run took and its peak memory on stderr")
@@ -57,7 +57,11 @@ Examples:
       }
       const simulated = process.uptime();
       // The tables show no month-by-month band: only the JSON carries them.
-      const uncertainty = await runMonteCarlo(compiled, options, output, { monthlyBands: options.json ? "all" : "none" });
+      const uncertainty = await runMonteCarlo(compiled, options, output, {
+        monthlyBands: options.json ? "all" : "none",
+        // The tables say chances and 90% ranges, which fewer than 100 samples cannot tell; the JSON gives the samples beside its figures.
+        ...(options.json ? {} : { document: "run" as const }),
+      });
       const sampled = process.uptime();
       const deterministic = buildResult(compiled);
       const result = uncertainty ? withUncertainty(deterministic, uncertainty) : deterministic;

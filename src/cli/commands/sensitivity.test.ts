@@ -247,7 +247,19 @@ describe("sensitivity", () => {
     const { exitCode, stdout, stderr } = await runCliCaptured(["sensitivity", uncertain, "--samples", "1000"]);
     expect(exitCode).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain("--samples is 1000; allowed: a power of two such as 1024 or 4096");
+    expect(stderr).toContain("--samples is 1,000; allowed: a power of two from 128, such as 1024 or 4096");
+  });
+
+  it('refuses fewer than 100 Sobol base samples, whose 95% intervals they cannot tell (2 gave an index of -0.831, "-30.246 to -0.644"), with exit 2', async () => {
+    for (const samples of ["2", "64"]) {
+      const { exitCode, stdout, stderr } = await runCliCaptured(["sensitivity", uncertain, "--method", "sobol", "--samples", samples]);
+      expect(exitCode).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe(
+        `error: --samples is ${samples}: Sobol's indices are given with their 95% intervals, which fewer than 100 samples cannot tell; allowed: a power of two from 128, such as 1024 or 4096\n`,
+      );
+    }
+    expect((await runCliCaptured(["sensitivity", uncertain, "--method", "sobol", "--samples", "128"])).exitCode).toBe(0);
   });
 
   it("writes to a file with -o, and does not replace it without --force", async () => {

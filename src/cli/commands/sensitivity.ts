@@ -22,7 +22,7 @@ import { writeFileAtomic } from "../../shared/atomic-write.js";
 import { refuseOutput, wroteMessage } from "../output-file.js";
 import { toJson } from "../json.js";
 import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
-import { parseWholeNumber } from "../uncertainty.js";
+import { FEWEST_DOCUMENT_SAMPLES, parseWholeNumber } from "../uncertainty.js";
 import { AT_THE_MIDDLE, discountRateWords, listInWords, riskAdjustmentAside, wrapWords } from "../../format/words.js";
 import { inputValueWriter } from "../../format/input-value.js";
 import { inputLabel, tornadoInputLabel } from "../../format/input-description.js";
@@ -36,6 +36,9 @@ const formatMoney = formatGain;
  * them. A swing under one unit stays exact ("less than €1").
  * @example swingAsWritten(1467406.54, 1435273.24, 32133.3) // 32134
  */
+/** The fewest Sobol base samples: the power of two above FEWEST_DOCUMENT_SAMPLES, as its indices come with 95% intervals. */
+const FEWEST_SOBOL_SAMPLES = 128;
+
 export function swingAsWritten(low: number, high: number, swing: number): number {
   // Each to the unit as `formatMoneyExact` writes it (`roundHalfAway`, as the close call's lead is worked out).
   const written = Math.abs(roundHalfAway(high) - roundHalfAway(low));
@@ -298,8 +301,15 @@ Examples:
           2,
         );
       }
-      const baseSamples = parseWholeNumber("--samples", options.samples ?? "1024", 2);
-      if ((baseSamples & (baseSamples - 1)) !== 0) throw new UserError(`--samples is ${baseSamples}; allowed: a power of two such as 1024 or 4096`, 2);
+      // Sobol's indices come with 95% intervals, which fewer than 100 base samples cannot tell (2 gave "-30.246 to -0.644"): the fewest is the power of two above 100.
+      const allowedSamples = `a power of two from ${FEWEST_SOBOL_SAMPLES}, such as 1024 or 4096`;
+      const baseSamples = parseWholeNumber("--samples", options.samples ?? "1024", 1, allowedSamples);
+      if ((baseSamples & (baseSamples - 1)) !== 0) throw new UserError(`--samples is ${formatNumber(baseSamples)}; allowed: ${allowedSamples}`, 2);
+      if (baseSamples < FEWEST_SOBOL_SAMPLES)
+        throw new UserError(
+          `--samples is ${formatNumber(baseSamples)}: Sobol's indices are given with their 95% intervals, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: ${allowedSamples}`,
+          2,
+        );
       const seed = options.seed !== undefined ? parseWholeNumber("--seed", options.seed, 0) : 1;
       const index = chooseAlternative(compiled, options.scenario);
       const scenario = compiled.scenarios[index]!;

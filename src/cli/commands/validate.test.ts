@@ -91,14 +91,24 @@ describe("validate", () => {
     writeFileSync(file, `title: x\n# ${"x".repeat(10 * 1024 * 1024)}\n`);
     const { exitCode, stderr } = await runCliCaptured(["validate", file]);
     expect(exitCode).toBe(1);
-    expect(reported(stderr, file)).toEqual([[1, 1, "the file is 10.5 MB; a scenario file may be at most 1 MB"]]);
+    expect(reported(stderr, file)).toEqual([[1, 1, "the file is 10,485,772 bytes; allowed: a scenario file of at most 1,000,000 bytes (1 MB)"]]);
     expect(stderr).not.toMatch(/error: .*error:/);
   });
 
   it("stops reading a device or a pipe at the 1 MB limit (/dev/zero has no size to check first)", async () => {
     const { exitCode, stderr } = await runCliCaptured(["validate", "/dev/zero"]);
     expect(exitCode).toBe(1);
-    expect(reported(stderr, "/dev/zero")).toEqual([[1, 1, "the file is more than 1.0 MB; a scenario file may be at most 1 MB"]]);
+    expect(reported(stderr, "/dev/zero")).toEqual([
+      [1, 1, "the file is more than 1,000,000 bytes; allowed: a scenario file of at most 1,000,000 bytes (1 MB)"],
+    ]);
+  });
+
+  it('says by how much a file just over the limit exceeds it (1,000,009 bytes read "the file is 1.0 MB; … at most 1 MB")', async () => {
+    const file = join(temp.path, "just-over.yaml");
+    writeFileSync(file, `title: x\n#${"x".repeat(1_000_009 - 11)}\n`);
+    const { exitCode, stderr } = await runCliCaptured(["validate", file]);
+    expect(exitCode).toBe(1);
+    expect(reported(stderr, file)).toEqual([[1, 1, "the file is 1,000,009 bytes; allowed: a scenario file of at most 1,000,000 bytes (1 MB)"]]);
   });
 
   it("names a missing file and a folder", async () => {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { CliOutput } from "../io.js";
 import { plural } from "../../format/numbers.js";
 import { countSummary } from "../diagnostics.js";
-import { loadScenario, SCENARIO_FILE_WORDS } from "../load.js";
+import { loadScenario, SCENARIO_FILE_WORDS, STDIN_NAME } from "../load.js";
 
 export function registerValidate(program: Command, output: CliOutput): void {
   program
@@ -17,7 +17,7 @@ export function registerValidate(program: Command, output: CliOutput): void {
       // Warnings printed above a bare "valid" read as passed over: the line counts them.
       const warnings = issues.length > 0 ? ` (with ${countSummary(issues)} above)` : "";
       output.stdout(
-        `${file}: valid${warnings} — ${compiled.scenarios.length} scenario${compiled.scenarios.length === 1 ? "" : "s"} (baseline "${compiled.baseline}" and ${alternatives} alternative${alternatives === 1 ? "" : "s"}), ${plural(compiled.leaves.length, "input")}, ${plural(compiled.horizonMonths, "month")}\n`,
+        `${file === "-" ? STDIN_NAME : file}: valid${warnings} — ${compiled.scenarios.length} scenario${compiled.scenarios.length === 1 ? "" : "s"} (baseline "${compiled.baseline}" and ${alternatives} alternative${alternatives === 1 ? "" : "s"}), ${plural(compiled.leaves.length, "input")}, ${plural(compiled.horizonMonths, "month")}\n`,
       );
     });
 }

@@ -247,9 +247,18 @@ describe("voi", () => {
     }
   });
 
-  it("says one sample in the singular in run, and refuses fewer than 100 in voi, whose sentences one sample made of nothing", async () => {
+  it("refuses fewer than 100 samples in voi, whose sentences one sample made of nothing, and in run's tables, which said them", async () => {
+    // run's tables said "Chance it pays back over 99%" and "no measurement is worth paying for" of one sample.
     const run = await runCliCaptured(["run", closeCall, "--samples", "1"]);
-    expect(run.stdout).toContain("  1 random sample, seed 1; ranges: 4 inputs\n");
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      "--samples is 1: run's tables give their chances to the nearest 1% and their ranges as 90% ones, which fewer than 100 samples cannot tell; allowed: 0 (single estimates, no chances) or 100 to ",
+    );
+    expect(run.stderr).toContain("; with --json, for a program, 1 to 99 as well\n");
+    expect((await runCliCaptured(["run", closeCall, "--samples", "99"])).exitCode).toBe(2);
+    // The JSON, for a program, gives its sample count beside its figures: any number.
+    expect(JSON.parse((await runCliCaptured(["run", closeCall, "--samples", "1", "--json"])).stdout).uncertainty.samples).toBe(1);
     // It said "No measurement is worth paying for before deciding: … best in over 99% of the outcomes …
     // and knowing every input exactly would be worth nothing", of one outcome.
     const one = await runCliCaptured(["voi", closeCall, "--samples", "1"]);

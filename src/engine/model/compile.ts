@@ -478,12 +478,51 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
       }
     }
     const start = resolve("change.startMonth");
+    const horizonShown = shown(["horizonMonths"], file.horizonMonths);
     if (start >= 0 && (leaves[start]?.value ?? 1) > file.horizonMonths) {
       error(
         leaves[start]?.path ?? base,
         "beyond_horizon",
-        `${leaves[start]?.name} is ${shownLeaf(leaves[start]!)}; allowed: a month between 1 and the horizon (${shown(["horizonMonths"], file.horizonMonths)})`,
+        `${leaves[start]?.name} is ${shownLeaf(leaves[start]!)}; allowed: a month between 1 and the horizon (${horizonShown})`,
       );
+    }
+    // Setup spread past the horizon leaves its last months' hours uncounted (setupMonths: 99 in a
+    // 36-month case counts 36/99 of them): a warning, since a short plan of a longer change is a fair
+    // question to ask (a release month past the horizon, a date that never comes, is an error).
+    const setup = resolve("change.setupMonths");
+    const startValue = start >= 0 ? (leaves[start]?.value ?? 1) : 1;
+    if (setup >= 0 && startValue <= file.horizonMonths) {
+      const setupLeaf = leaves[setup]!;
+      const most = file.horizonMonths - startValue + 1;
+      if (Math.max(1, Math.round(setupLeaf.value)) > most) {
+        warn(
+          setupLeaf.path,
+          "beyond_horizon",
+          `${setupLeaf.name} is ${shownLeaf(setupLeaf)}${setupLeaf.distribution ? " at its middle" : ""}, so the setup, from month ${startValue}, runs past the horizon (${horizonShown}) and the hours of its months after month ${file.horizonMonths} are not counted; to count them all, at most ${most} months`,
+        );
+      }
+    }
+    // A cost's months: from after until pays nothing, an error. A first month past the horizon pays
+    // nothing within the case: a warning, as a cost that starts after the plan is a fair thing to write
+    // down (a last month past it is a contract longer than the case: paid to the end, said nothing of).
+    for (const cost of ["licences", "infrastructure", "supportStaff", "training"] as const) {
+      const from = resolve(`tooling.${cost}.fromMonth`);
+      const until = resolve(`tooling.${cost}.untilMonth`);
+      const fromLeaf = from >= 0 ? leaves[from]! : undefined;
+      const untilLeaf = until >= 0 ? leaves[until]! : undefined;
+      if (fromLeaf && untilLeaf && fromLeaf.value > untilLeaf.value) {
+        error(
+          fromLeaf.path,
+          "invalid",
+          `${fromLeaf.name} is ${shownLeaf(fromLeaf)} but ${untilLeaf.name} is ${shownLeaf(untilLeaf)}, so nothing would be paid; allowed: fromMonth ≤ untilMonth (swap them?)`,
+        );
+      } else if (fromLeaf && fromLeaf.value > file.horizonMonths) {
+        warn(
+          fromLeaf.path,
+          "beyond_horizon",
+          `${fromLeaf.name} is ${shownLeaf(fromLeaf)}, after the horizon (${horizonShown}), so nothing of it is paid within the case`,
+        );
+      }
     }
 
     // Capabilities: their costs add to the scenario's, their effects multiply its inputs — both commute,
@@ -504,7 +543,7 @@ export function compileCase(file: CaseFile, options: CompileOptions = {}): { com
         error(
           at,
           "unknown_capability",
-          `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : ""} Allowed: ${known.join(", ")}`,
+          `${formatPath(at)} is "${capabilityName}", which is not in the catalogue${guess ? `; did you mean "${guess}"?` : "."} Allowed: ${known.join(", ")}`,
         );
         return;
       }

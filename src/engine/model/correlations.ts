@@ -1,5 +1,5 @@
 import type { CaseFile } from "../scenario/schema.js";
-import type { FieldPath } from "../scenario/issues.js";
+import { formatPath, type FieldPath } from "../scenario/issues.js";
 import { suggest } from "../scenario/suggest.js";
 import { choleskyLower, pairToRelax, pearsonOfRank } from "../uncertainty/rank-correlation.js";
 import type { CompiledCorrelation, Leaf } from "./compiled.js";
@@ -35,7 +35,11 @@ export function compileCorrelations(
           ranges.length > 0
             ? `the path of an input given as a range (${ranges.slice(0, 6).join(", ")}${ranges.length > 6 ? ", ..." : ""})`
             : "an input given as a range, and this file has none";
-        error(path, "unknown_input", `"${name}" is not an input of this file; allowed: ${allowed}${guess ? `; did you mean "${guess}"?` : ""}`);
+        error(
+          path,
+          "unknown_input",
+          `${formatPath(path)} is "${name}", which is not an input of this file; allowed: ${allowed}${guess ? `; did you mean "${guess}"?` : ""}`,
+        );
         return -1;
       }
       const leaf = leaves[index]!;
@@ -43,7 +47,7 @@ export function compileCorrelations(
         error(
           path,
           "not_a_range",
-          `${name} is a single number (${shown(leaf)}), not a range; give it as { low, high } to correlate it, or remove this correlation`,
+          `${formatPath(path)} is ${name}, a single number (${shown(leaf)}), not a range; give it as { low, high } to correlate it, or remove this correlation`,
         );
         return -1;
       }
@@ -52,7 +56,7 @@ export function compileCorrelations(
     const [a, b] = sides as [number, number];
     if (a < 0 || b < 0) return;
     if (a === b) {
-      error(["correlations", at, "between"], "same_input", `both sides are ${entry.between[0]}; allowed: two different inputs`);
+      error(["correlations", at, "between"], "same_input", `both sides of correlations[${at}].between are ${entry.between[0]}; allowed: two different inputs`);
       return;
     }
     const key = [a, b].sort((x, y) => x - y).join(",");
@@ -61,7 +65,7 @@ export function compileCorrelations(
       error(
         ["correlations", at, "between"],
         "duplicate",
-        `${entry.between[0]} and ${entry.between[1]} are already correlated at correlations[${earlier}]; allowed: one correlation per pair`,
+        `correlations[${at}].between: ${entry.between[0]} and ${entry.between[1]} are already correlated at correlations[${earlier}]; allowed: one correlation per pair`,
       );
       return;
     }

@@ -14,7 +14,7 @@ export interface ParameterSpec {
 
 export const parameterSpecs = {
   people: { source: "team.people", fallback: Number.NaN, kind: "people" },
-  hoursPerMonth: { source: "team.hoursPerMonth", fallback: Number.NaN, kind: "positiveHours" },
+  hoursPerMonth: { source: "team.hoursPerMonth", fallback: Number.NaN, kind: "personHoursAMonth" },
   hourlyCost: { source: "team.hourlyCost", fallback: Number.NaN, kind: "money" },
   salaryAnnual: { source: "team.salary.annual", fallback: Number.NaN, kind: "money" },
   benefitsMultiplier: { source: "team.salary.benefitsMultiplier", fallback: Number.NaN, kind: "benefitsMultiplier" },
@@ -47,7 +47,7 @@ export const parameterSpecs = {
   focusLostShare: { source: "waiting.focusLostShare", fallback: 0, kind: "share" },
   contextSwitchMinutes: { source: "waiting.contextSwitchMinutes", fallback: 0, kind: "minutes" },
 
-  meetingHoursPerPerson: { source: "meetings.hoursPerPersonPerMonth", fallback: 0, kind: "hours" },
+  meetingHoursPerPerson: { source: "meetings.hoursPerPersonPerMonth", fallback: 0, kind: "personHoursAMonthOrNone" },
   otherTeamsHours: { source: "meetings.otherTeamsHoursPerMonth", fallback: 0, kind: "hours" },
   otherTeamsHourlyCost: { source: "meetings.otherTeamsHourlyCost", fallback: 0, kind: "money" },
 

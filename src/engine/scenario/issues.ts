@@ -48,8 +48,9 @@ export function describeValue(value: unknown, written?: string): string {
   if (typeof value === "string") return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "not a number (.nan)";
-    if (!Number.isFinite(value)) return value > 0 ? "infinite" : "minus infinite";
+    // A number too large to hold (1e400) is quoted as written, else said as infinite.
     if (written !== undefined) return written.length > 60 ? `${written.slice(0, 57)}...` : written;
+    if (!Number.isFinite(value)) return value > 0 ? "infinite" : "minus infinite";
     return String(value);
   }
   if (typeof value === "boolean") return String(value);

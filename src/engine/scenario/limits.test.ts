@@ -215,3 +215,17 @@ describe("amounts of money too large to mean anything", () => {
     expect(keepWithinKind(quantityKind("money"), 5e12)).toBe(MAX_MONEY);
   });
 });
+
+describe("one person's hours in a month", () => {
+  it("are at most the 744 hours of a 31-day month: 45,658 (a date typed into the workbook) validated", () => {
+    const text = withEdit(validCaseText(), "    hoursPerMonth: 120\n", "    hoursPerMonth: 45658\n");
+    const meetings = withEdit(validCaseText(), "  releases:\n", "  meetings:\n    hoursPerPersonPerMonth: 745\n  releases:\n");
+    expect(errors(text).map((issue) => [issue.line, issue.message])).toEqual([
+      [lineOf(text, "hoursPerMonth: 45658"), "defaults.team.hoursPerMonth is 45658; allowed: hours a month, a number > 0 and at most 744 (24 hours × 31 days)"],
+    ]);
+    expect(errors(meetings).map((issue) => issue.message)).toEqual([
+      "defaults.meetings.hoursPerPersonPerMonth is 745; allowed: hours a month, a number ≥ 0 and at most 744 (24 hours × 31 days)",
+    ]);
+    expect(errors(withEdit(validCaseText(), "    hoursPerMonth: 120\n", "    hoursPerMonth: 744\n"))).toEqual([]);
+  });
+});

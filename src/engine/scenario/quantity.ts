@@ -25,6 +25,9 @@ export interface QuantityKind {
   readonly implausible?: string;
 }
 
+/** The longest note an input may have, in characters. */
+export const MAX_NOTE_CHARACTERS = 4000;
+
 /** The largest amount of money one input may be, in the case's currency (docs/scenario-file.md). */
 export const MAX_MONEY = 1e11;
 /** The largest yearly revenue of a product or portfolio (`delivery.annualRevenue`). */
@@ -33,6 +36,16 @@ export const MAX_REVENUE = 1e13;
 const kinds = {
   hours: { unit: "hours", allowed: "hours, a number ≥ 0", min: 0, max: 1e7 },
   positiveHours: { unit: "hours", allowed: "hours, a number > 0", min: 0, max: 1e7, exclusiveMin: true },
+  // One person's hours in a month: at most the 744 hours of a 31-day month (45,658, a date typed into the cell, validated).
+  personHoursAMonth: {
+    unit: "hours",
+    allowed: "hours a month, a number > 0 and at most 744 (24 hours × 31 days)",
+    min: 0,
+    max: 744,
+    exclusiveMin: true,
+    statesMax: true,
+  },
+  personHoursAMonthOrNone: { unit: "hours", allowed: "hours a month, a number ≥ 0 and at most 744 (24 hours × 31 days)", min: 0, max: 744, statesMax: true },
   minutes: { unit: "minutes", allowed: "minutes, a number ≥ 0", min: 0, max: 1e7 },
   weeks: { unit: "weeks", allowed: "weeks, a number ≥ 0", min: 0, max: 520 },
   // An amount a data team pays or earns: at most 100 billion in the case's currency, above any real
@@ -109,7 +122,10 @@ export function allowedUpTo(kind: QuantityKind): string {
 /** A bare number of the given kind, with messages that name what is allowed. */
 export function numberOf(name: QuantityKindName) {
   const kind: QuantityKind = kinds[name];
-  let schema = z.number({ error: `expected a number: ${kind.allowed}` });
+  // 1e400 is read as infinity: it is told the upper limit, as 1e308 is, not only that a number is expected.
+  let schema = z.number({
+    error: (issue) => (typeof issue.input === "number" && !Number.isNaN(issue.input) ? `allowed: ${allowedUpTo(kind)}` : `expected a number: ${kind.allowed}`),
+  });
   schema = kind.exclusiveMin ? schema.gt(kind.min, { error: `allowed: ${kind.allowed}` }) : schema.min(kind.min, { error: `allowed: ${kind.allowed}` });
   schema = schema.max(kind.max, { error: `allowed: ${allowedUpTo(kind)}` });
   if (kind.integer) schema = schema.int({ error: `allowed: ${kind.allowed}` });
@@ -133,7 +149,7 @@ export const noteSchema = noteAbout("this input");
 
 /** A note of the author's own on `what` (an input, a group of inputs, a scenario, ...). */
 export function noteAbout(what: string) {
-  return freeText(4000, "a note", "a note is text").meta({ description: `Your own words about ${what}; shown in the report's assumptions.` });
+  return freeText(MAX_NOTE_CHARACTERS, "a note", "a note is text").meta({ description: `Your own words about ${what}; shown in the report's assumptions.` });
 }
 
 /** Cross-field checks of a range (low ≤ high, min ≤ mode ≤ max, ...), reported on the range itself. */

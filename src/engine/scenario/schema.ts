@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noteAbout, numberOf, quantity } from "./quantity.js";
+import { CURRENCY_CODES } from "./currencies.js";
 import { suggest } from "./suggest.js";
 import { freeText, groupDigits, oneLineText } from "./text.js";
 import { effectTargetNames, type EffectTarget } from "../catalogue/targets.js";
@@ -63,7 +64,7 @@ const salary = group("Salary", "Hourly cost from salary: annual × benefitsMulti
 
 const team = group("Team and the cost of an hour", "Who does the work and what an hour of it costs.", {
   people: quantity("people").meta(about("People in the team", "people", "People in the team (full-time equivalents).")),
-  hoursPerMonth: quantity("positiveHours").meta(about("Project hours one person has a month", "hours a month", "Project hours one person has a month.")),
+  hoursPerMonth: quantity("personHoursAMonth").meta(about("Project hours one person has a month", "hours a month", "Project hours one person has a month.")),
   hourlyCost: quantity("money").meta(about("Cost of one hour of the team's time", "money an hour", "Loaded cost of one hour (give this or salary).")),
   salary,
 });
@@ -151,7 +152,7 @@ const waiting = group("Waiting for jobs to finish", "Mechanical time: waiting fo
 });
 
 const meetings = group("Meetings and hand-offs", "Non-technical hours: meetings and hand-offs because the team cannot self-serve.", {
-  hoursPerPersonPerMonth: quantity("hours").meta(
+  hoursPerPersonPerMonth: quantity("personHoursAMonthOrNone").meta(
     about("Hours a month each person spends in meetings and hand-offs", "hours a month", "Hours a month one person of the team spends on them."),
   ),
   otherTeamsHoursPerMonth: quantity("hours").meta(
@@ -472,9 +473,14 @@ export const caseSchema = z
     $schema: z.string().optional(),
     title: oneLineText(200, "the title of the case").min(1),
     description: freeText(8000, "a description").optional(),
-    currency: z
-      .string({ error: "expected a three-letter currency code such as EUR, USD or GBP" })
-      .regex(/^[A-Z]{3}$/, { error: "allowed: a three-letter currency code in capitals such as EUR, USD or GBP" }),
+    currency: z.string({ error: "expected a three-letter currency code such as EUR, USD or GBP" }).regex(/^[A-Z]{3}$/, {
+      // "eur": the code in capitals is offered when it is a currency's.
+      error: (issue) => {
+        const capitals = typeof issue.input === "string" ? issue.input.trim().toUpperCase() : "";
+        const guess = /^[A-Z]{3}$/.test(capitals) && CURRENCY_CODES.includes(capitals) ? `; did you mean ${capitals}?` : "";
+        return `allowed: a three-letter currency code in capitals such as EUR, USD or GBP${guess}`;
+      },
+    }),
     horizonMonths: numberOf("horizon").meta(about("Months the case covers", "months", "Months the case covers: a whole number between 1 and 240.")),
     discountRate: quantity("rate").meta(
       about("Yearly discount rate (the value of money over time)", "rate", "Annual discount rate for the net present value."),

@@ -52,7 +52,7 @@ export function parseScenarioSource(text: string): ScenarioSource {
       severity: "error",
       line: 1,
       column: 1,
-      message: `the file is ${(size / 1_000_000).toFixed(1)} MB; a scenario file may be at most ${MAX_SOURCE_BYTES / 1_000_000} MB`,
+      message: `the file is ${groupDigits(size)} bytes; allowed: a scenario file of at most ${groupDigits(MAX_SOURCE_BYTES)} bytes (1 MB)`,
     });
   }
   if (text.includes("\u0000")) {

@@ -66,6 +66,9 @@ export function chooseUnionBranch(
     const hint = typo ? `; did you mean "${typo.meant}" instead of "${typo.key}"?` : "";
     return { kind: "message", message: `${field} is ${shown}; ${expected}${hint}` };
   }
+  // A number too large to hold (1e400, .inf) is told the number form's upper limit, as 1e308 is.
+  if (typeof found === "number" && !Number.isNaN(found) && numberIssue?.message.startsWith("allowed: "))
+    return { kind: "message", message: `${field} is ${shown}; ${numberIssue.message}` };
   if (
     typeof found === "number" &&
     numberBranch >= 0 &&

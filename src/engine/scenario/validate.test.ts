@@ -134,7 +134,9 @@ describe("wrong types", () => {
     const text = withEdit(validCaseText(), "hoursPerMonth: 120", "hoursPerMonth: thirty");
     const issue = onlyError(text);
     expect(issue).toMatchObject({ code: "invalid_type", line: lineOf(text, "thirty"), column: columnOf(text, "thirty") });
-    expect(issue.message).toMatch(/^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours, a number > 0\), \{ value, note \}/);
+    expect(issue.message).toMatch(
+      /^defaults\.team\.hoursPerMonth is the text "thirty"; expected a number \(hours a month, a number > 0 and at most 744 \(24 hours × 31 days\)\), \{ value, note \}/,
+    );
   });
 
   it("says how to write a number typed with a decimal comma or with separators, as a spreadsheet shows it", () => {
@@ -225,7 +227,16 @@ describe("wrong types", () => {
   });
 
   it("refuses infinity and not-a-number", () => {
-    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .inf")).message).toContain("defaults.team.people is infinite");
+    // Quoted as written, with the upper limit 1e308 is told: it said "is infinite; expected …".
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .inf")).message).toBe(
+      "defaults.team.people is .inf; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+    );
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: { value: 1e400 }")).message).toBe(
+      "defaults.team.people.value is 1e400; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+    );
+    expect(onlyError(withEdit(validCaseText(), "people: 1", "people: 1e308")).message).toBe(
+      "defaults.team.people is 1e308; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+    );
     expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .nan")).message).toContain("is not a number (.nan)");
   });
 
@@ -234,6 +245,20 @@ describe("wrong types", () => {
     const issue = onlyError(text);
     expect(issue).toMatchObject({ line: lineOf(text, "note: 42"), column: columnOf(text, "42") });
     expect(issue.message).toBe('defaults.team.hourlyCost.note is 42; a note is text; write it in quotes, e.g. "42"');
+  });
+
+  it("offers the currency in capitals when it was written in small letters (eur)", () => {
+    expect(onlyError(withEdit(validCaseText(), "currency: EUR", "currency: eur")).message).toBe(
+      'currency is the text "eur"; allowed: a three-letter currency code in capitals such as EUR, USD or GBP; did you mean EUR?',
+    );
+    expect(onlyError(withEdit(validCaseText(), "currency: EUR", "currency: euro")).message).toBe(
+      'currency is the text "euro"; allowed: a three-letter currency code in capitals such as EUR, USD or GBP',
+    );
+  });
+
+  it("ends the catalogue sentence of an unknown capability before its list (it ran on: 'not in the catalogue Allowed: …')", () => {
+    const text = withEdit(validCaseText(), "  better:\n", "  better:\n    capabilities: [nope]\n");
+    expect(onlyError(text).message).toMatch(/^scenarios\.better\.capabilities\[0\] is "nope", which is not in the catalogue\. Allowed: commands, /);
   });
 
   it("offers the allowed choices for a misspelt mode", () => {
@@ -378,6 +403,51 @@ describe("rules across fields", () => {
     expect(issue.message).toBe("defaults.releases.months[2] is 14; allowed: a month between 1 and the horizon (12)");
   });
 
+  it("refuses a cost's months from after until, at the month, and warns of a first month past the horizon (both validated silently and added nothing)", () => {
+    const swapped = withEdit(
+      validCaseText(),
+      "        flatPerYear: 3600\n",
+      "        flatPerYear: 3600\n      training: { perPersonPerYear: 100, fromMonth: 5, untilMonth: 3 }\n",
+    );
+    const issue = onlyError(swapped);
+    expect(issue).toMatchObject({ code: "invalid", line: lineOf(swapped, "fromMonth: 5"), column: columnOf(swapped, "5, untilMonth") });
+    expect(issue.message).toBe(
+      "scenarios.better.tooling.training.fromMonth is 5 but scenarios.better.tooling.training.untilMonth is 3, so nothing would be paid; allowed: fromMonth ≤ untilMonth (swap them?)",
+    );
+    const late = withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n        fromMonth: 50\n");
+    const lateIssues = validateScenarioText(late).issues;
+    expect(lateIssues.map(({ severity, code, line, message }) => ({ severity, code, line, message }))).toEqual([
+      {
+        severity: "warning",
+        code: "beyond_horizon",
+        line: lineOf(late, "fromMonth: 50"),
+        message: "scenarios.better.tooling.licences.fromMonth is 50, after the horizon (12), so nothing of it is paid within the case",
+      },
+    ]);
+    // A last month past the horizon is a contract longer than the case: paid to its end, nothing said.
+    expect(
+      validateScenarioText(withEdit(validCaseText(), "        flatPerYear: 3600\n", "        flatPerYear: 3600\n        untilMonth: 50\n")).issues,
+    ).toEqual([]);
+  });
+
+  it("warns of setup spread past the horizon, whose last months' hours are not counted", () => {
+    const text = withEdit(
+      validCaseText(),
+      "        flatPerYear: 3600\n",
+      "        flatPerYear: 3600\n    change:\n      startMonth: 3\n      setupMonths: 99\n",
+    );
+    expect(validateScenarioText(text).issues.map(({ severity, code, line, message }) => ({ severity, code, line, message }))).toEqual([
+      {
+        severity: "warning",
+        code: "beyond_horizon",
+        line: lineOf(text, "setupMonths: 99"),
+        message:
+          "scenarios.better.change.setupMonths is 99, so the setup, from month 3, runs past the horizon (12) and the hours of its months after month 12 are not counted; to count them all, at most 10 months",
+      },
+    ]);
+    expect(validateScenarioText(withEdit(text, "setupMonths: 99", "setupMonths: 10")).issues).toEqual([]);
+  });
+
   it("refuses capacity mode without buildHours", () => {
     const text = withEdit(validCaseText(), "mode: schedule", "mode: capacity");
     const issues = errors(text);
@@ -425,7 +495,7 @@ describe("correlations between ranges", () => {
   it("refuses a single number, naming it and its value", () => {
     const [issue] = errors(withCorrelations("  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n"));
     expect(issue?.message).toBe(
-      "defaults.team.people is a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation",
+      "correlations[0].between[0] is defaults.team.people, a single number (1), not a range; give it as { low, high } to correlate it, or remove this correlation",
     );
   });
 
@@ -433,7 +503,7 @@ describe("correlations between ranges", () => {
     const text = `${withEdit(ranged(), "people: 1", "people: 1.0")}correlations:\n  - between: [defaults.team.people, scenarios.better.projects.upkeepHoursPerMonth]\n    rank: 0.5\n`;
     const [issue] = errors(text);
     expect(issue?.message).toBe(
-      "defaults.team.people is a single number (1.0), not a range; give it as { low, high } to correlate it, or remove this correlation",
+      "correlations[0].between[0] is defaults.team.people, a single number (1.0), not a range; give it as { low, high } to correlate it, or remove this correlation",
     );
   });
 });
@@ -550,8 +620,8 @@ describe("attacks and accidents", () => {
     const text = `title: x\n# ${"x".repeat(10 * 1024 * 1024)}\n`;
     const issue = onlyError(text);
     expect(issue).toMatchObject({ code: "too_large", line: 1, column: 1 });
-    expect(issue.message).toContain("the file is 10.5 MB");
-    expect(issue.message).toContain(`at most ${MAX_SOURCE_BYTES / 1_000_000} MB`);
+    expect(issue.message).toBe("the file is 10,485,772 bytes; allowed: a scenario file of at most 1,000,000 bytes (1 MB)");
+    expect(MAX_SOURCE_BYTES).toBe(1_000_000);
   });
 });
 
