@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../shared/package-files.js";
 import { runCliCaptured } from "../../test-support/run-cli.js";
 import { commandOutputOf, notACaseWords } from "./command-output.js";
 
 // With ranges: sensitivity and voi need some.
+const packageRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const seedPath = join(packageRoot, "examples", "seed-uncertain.yaml");
 
 describe("telling a command's JSON output from a case", () => {
