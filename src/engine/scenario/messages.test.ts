@@ -137,3 +137,18 @@ describe("the currency code", () => {
     }
   });
 });
+
+describe("a range whose low is above its high", () => {
+  it("quotes its ends grouped by thousands, as numbers in problems are, keeping the decimals written", () => {
+    const error = (edit: string) => {
+      const errors = validateScenarioText(validCaseText().replace(/valuePerMonth: [^\n]*/, edit)).issues.filter((issue) => issue.severity === "error");
+      expect(errors, edit).toHaveLength(1);
+      return errors[0]!.message;
+    };
+    // It read "got low 6000, high 5000".
+    expect(error("valuePerMonth: { low: 6000, high: 5000 }")).toBe(
+      "defaults.projects.valuePerMonth is a range; allowed: low must be ≤ high, got low 6,000, high 5,000",
+    );
+    expect(error("valuePerMonth: { low: 12500.50, high: 900 }")).toMatch(/got low 12,500\.50, high 900$/);
+  });
+});

@@ -4,7 +4,7 @@ import { describeValue, formatPath, valueAt, type FieldPath, type Issue } from "
 import { keysAllowedAt, unionFormsAt } from "./schema-walk.js";
 import { suggest } from "./suggest.js";
 import { branchIssues, chooseUnionBranch } from "./union-issues.js";
-import { groupDigits, quotedCut } from "./text.js";
+import { groupDigits, groupDigitString, quotedCut } from "./text.js";
 
 export { keysAllowedAt } from "./schema-walk.js";
 
@@ -179,7 +179,9 @@ function convert(context: Context, issue: ZodIssue, prefix: FieldPath, allowedKe
 
 /**
  * A range's cross-field check names its fields' numbers as parsed ("got low 0.1, high 0.05"): each is
- * quoted as written in the file instead ("got low 0.10, high 0.050"), as every other message does.
+ * quoted as written in the file instead ("got low 0.10, high 0.050"), as every other message does,
+ * its whole part grouped by thousands as numbers in problems are ("got low 6,000, high 5,000", not
+ * "got low 6000, high 5000"); a number written otherwise (0.50e1) is quoted as it is.
  */
 function fieldsAsWritten(message: string, found: unknown, path: FieldPath, context: Context): string {
   const at = message.indexOf("got ") + "got ".length;
@@ -188,9 +190,19 @@ function fieldsAsWritten(message: string, found: unknown, path: FieldPath, conte
   const tail = message.slice(at).replace(/\b([A-Za-z]\w*) ([^\s,;]+)/g, (pair, name: string, parsed: string) => {
     const value = fields[name];
     if (typeof value !== "number" || String(value) !== parsed) return pair;
-    return `${name} ${context.writtenNumber([...path, name]) ?? parsed}`;
+    return `${name} ${groupedAsWritten(context.writtenNumber([...path, name]) ?? parsed)}`;
   });
   return `${message.slice(0, at)}${tail}`;
+}
+
+/**
+ * A number's text with its whole part grouped by thousands, its sign and decimals as written; any
+ * other form (0.50e1, 0x10) as it is.
+ * @example groupedAsWritten("6000") // "6,000" ; groupedAsWritten("-12500.50") // "-12,500.50" ; groupedAsWritten("0.50e1") // "0.50e1"
+ */
+function groupedAsWritten(text: string): string {
+  const plain = /^([-+]?)(\d+)(\.\d*)?$/.exec(text);
+  return plain ? `${plain[1]}${groupDigitString(plain[2]!)}${plain[3] ?? ""}` : text;
 }
 
 /**
