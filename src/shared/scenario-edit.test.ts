@@ -158,6 +158,32 @@ describe("editScenarioText", () => {
 // The README: a tool editing the user's YAML changes only the lines the user's edit changed. The web
 // app's Save sends the whole case as data (JSON: an alias's values arrive as a copy of their own), and
 // an edit the splicing could not place wrote the whole file again, every flow list `[a, b]` as a block.
+describe("replaceScenarioData with a top-level key new to the file", () => {
+  it("puts it where the schema has it (discounting and riskAdjustment after discountRate), not after scenarios; no other line changes", () => {
+    const text = example("team.yaml");
+    // Set in the web app one after the other, each is added to the end of the data.
+    const edited = replaceScenarioData(text, { ...parse(text), riskAdjustment: { benefits: 0.1, costs: 0.2 }, discounting: "yearEnd" });
+    expect(lineDiff(text, edited)).toEqual({ removed: [], added: ["discounting: yearEnd", "riskAdjustment:", "  benefits: 0.1", "  costs: 0.2"] });
+    const lines = edited.split("\n");
+    // Right under discountRate's own lines, before freedHoursCaptureShare: it read "…\nscenarios: …\ndiscounting: yearEnd".
+    expect(lines.slice(lines.indexOf("discountRate:") + 3, lines.indexOf("discountRate:") + 8)).toEqual([
+      "discounting: yearEnd",
+      "riskAdjustment:",
+      "  benefits: 0.1",
+      "  costs: 0.2",
+      "freedHoursCaptureShare:",
+    ]);
+    expect(parse(edited)).toEqual({ ...parse(text), riskAdjustment: { benefits: 0.1, costs: 0.2 }, discounting: "yearEnd" });
+  });
+
+  it("goes above the comment lines over the key it comes before, which belong to that key", () => {
+    const text = "title: x\ncurrency: EUR\nhorizonMonths: 12\ndiscountRate: 0.1\n# today\nbaseline: a\nscenarios:\n  a: {}\n";
+    expect(replaceScenarioData(text, { ...parse(text), freedHoursCaptureShare: 0.4 })).toBe(
+      "title: x\ncurrency: EUR\nhorizonMonths: 12\ndiscountRate: 0.1\nfreedHoursCaptureShare: 0.4\n# today\nbaseline: a\nscenarios:\n  a: {}\n",
+    );
+  });
+});
+
 describe("replaceScenarioData with anchors and aliases", () => {
   const text = [
     "defaults:",

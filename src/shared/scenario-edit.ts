@@ -1,5 +1,5 @@
 import { Document, isAlias, isMap, isScalar, isSeq, parse, parseDocument, Scalar, type Node, type Pair, type YAMLMap } from "yaml";
-import { scenarioYamlTags } from "../engine/index.js";
+import { caseSchema, scenarioYamlTags } from "../engine/index.js";
 
 /**
  * Edits to a scenario file's text that touch only what changed. Pure (no `node:*`): the CLI's
@@ -186,7 +186,10 @@ function expand(current: unknown, path: ScenarioPath, value: unknown, out: Scena
     const old = Object.keys(current);
     const dropped = old.filter((key) => !Object.hasOwn(value, key));
     const keys = Object.keys(value);
-    keys.forEach((key, index) => {
+    // Keys new to the top of the file are put in in the schema's order: each goes above the same kept key.
+    const ordered = path.length === 0 ? [...keys].sort((a, b) => rankInSchema(a) - rankInSchema(b)) : keys;
+    ordered.forEach((key) => {
+      const index = keys.indexOf(key);
       if (Object.hasOwn(current, key)) return expand(current[key], [...path, key], value[key], out);
       // A new key goes in the new value's order: where a key the map drops was, between the keys it
       // keeps around it ({ value, note } becoming { low, high, note }: low and high go where value
@@ -199,8 +202,11 @@ function expand(current: unknown, path: ScenarioPath, value: unknown, out: Scena
       const from = keptBefore === undefined ? -1 : old.indexOf(keptBefore);
       const to = kept === undefined ? old.length : old.indexOf(kept);
       const replaced = dropped.find((key) => old.indexOf(key) > from && old.indexOf(key) < to);
-      const before = replaced ?? kept;
-      out.push({ path: [...path, key], value: value[key], ...(before !== undefined ? { before, beforeKept: replaced === undefined } : {}) });
+      // A key new to the top of the file goes where the schema has it (discounting: beside discountRate, not after scenarios).
+      const inOrder = path.length === 0 ? beforeInSchemaOrder(key, old, value) : undefined;
+      const before = inOrder === undefined ? (replaced ?? kept) : (inOrder ?? undefined);
+      const beforeKept = inOrder === undefined ? replaced === undefined : true;
+      out.push({ path: [...path, key], value: value[key], ...(before !== undefined ? { before, beforeKept } : {}) });
     });
     // Dropped keys go last, once the keys that take their place are in.
     for (const key of dropped) out.push({ path: [...path, key], delete: true });
@@ -211,6 +217,26 @@ function expand(current: unknown, path: ScenarioPath, value: unknown, out: Scena
     return;
   }
   out.push({ path, value });
+}
+
+/** The file's top-level keys in the order the schema gives them (and docs/scenario-file.md). */
+const schemaKeys: readonly string[] = Object.keys(caseSchema.shape);
+
+/**
+ * Where a top-level key new to the file goes: before the first key the file keeps that the schema puts
+ * after it (null: after the last); undefined for a key the schema does not know, left to the data's order.
+ * @example beforeInSchemaOrder("discounting", ["title", "discountRate", "baseline", "scenarios"], data) // "baseline"
+ */
+/** A top-level key's place in the schema; one it does not know after all the others. */
+function rankInSchema(key: string): number {
+  const at = schemaKeys.indexOf(key);
+  return at < 0 ? schemaKeys.length : at;
+}
+
+function beforeInSchemaOrder(key: string, old: readonly string[], value: Record<string, unknown>): string | null | undefined {
+  const at = schemaKeys.indexOf(key);
+  if (at < 0) return undefined;
+  return old.find((other) => Object.hasOwn(value, other) && schemaKeys.indexOf(other) > at) ?? null;
 }
 
 function childOf(node: unknown, segment: string | number): { pair?: Pair; node: unknown } | undefined {
