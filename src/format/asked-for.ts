@@ -1,6 +1,6 @@
 import type { CaseResult, ComparisonResult } from "../engine/index.js";
 import { formatNumber } from "./numbers.js";
-import { listInWords } from "./words.js";
+import { cashTimingWords, discountingWords, listInWords } from "./words.js";
 
 /** What an option asks for, from its signed investment, each figure as the view writes it. */
 export interface AskedFor {
@@ -137,4 +137,17 @@ export function cashPartsWords(parts: readonly { month: number; cash: number }[]
     return cash > 0 ? `${money(cash)} ${when}` : `${money(-cash)} less than today ${when}`;
   });
   return listInWords(words);
+}
+
+/**
+ * How the net gain is worked out, in one line: the note under the report's table of the options, and
+ * under the web app's cards. `where` says where the table shows the month of cash paid later.
+ * @example netGainConventionWords(result) // "Net gain: today's money; each year's money is discounted at 8% a year as if it all came at the end of that year, and cash paid at the start counts in full."
+ */
+export function netGainConventionWords(result: Pick<CaseResult, "discountRate" | "discounting" | "comparisons">, where?: string): string {
+  // Cash paid before a change that starts later is paid in that month, and discounted with it (the engine's `investment.cashMonth`).
+  const later = Object.values(result.comparisons).some((comparison) => cashMonthShort(comparison.investment) !== undefined);
+  // One wording with the appendix (cashTimingWords, paybackRuleWords).
+  const cash = cashTimingWords(result.discountRate, later, where);
+  return result.discountRate === 0 ? `Net gain: ${discountingWords(result)}; ${cash}.` : `Net gain: today's money; ${discountingWords(result)}, and ${cash}.`;
 }

@@ -5,6 +5,7 @@ import {
   monthsWithoutNewWork,
   optionsWeighed,
   type BuiltInPrice,
+  type CaseResult,
   type DoraFigures,
   type PaidBack,
 } from "../engine/index.js";
@@ -1053,6 +1054,26 @@ export const TRADE_OFF_PAYBACK_NOTE = `Pays back: with ${AT_THE_MIDDLE}.`;
  */
 export function changeHoursPriceWords(captureShare: number): string {
   return `is priced at what it displaces: an hour the team would have spent building, or has to buy, at the full cost of an hour of its time; an hour it would have left idle at ${formatShare(captureShare)} of that cost, as freed hours count.`;
+}
+
+/**
+ * How the case discounts, in the report's words (plain text). At a rate of 0% (the DORA calculator's)
+ * nothing is discounted, whatever the convention, and the words say so rather than "discounted at 0%".
+ * @example discountingWords({ discountRate: 0.08, discounting: "monthly" }) // "each month's money is discounted at 8% a year"
+ * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year), so money later counts as much as money now"
+ */
+export function discountingWords(result: Pick<CaseResult, "discountRate" | "discounting">): string {
+  // The file's rate as given, to a hundredth of a percent: 3.5% is not "4%", 8.25% not "8.3%".
+  const rate = formatShare(result.discountRate);
+  if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year), so money later counts as much as money now`;
+  switch (result.discounting) {
+    case "yearEnd":
+      return `each year's money is discounted at ${rate} a year as if it all came at the end of that year`;
+    case "midYear":
+      return `each year's money is discounted at ${rate} a year as if it all came in the middle of that year`;
+    default:
+      return `each month's money is discounted at ${rate} a year`;
+  }
 }
 
 /**

@@ -24,6 +24,7 @@ import { AdoptionOrder } from "./results/AdoptionOrder.js";
 import { CapacityView } from "./results/CapacityView.js";
 import { Charts } from "./results/Charts.js";
 import { Headline } from "./results/Headline.js";
+import { Recommendation } from "./results/Recommendation.js";
 import { LiveStrip } from "./results/LiveStrip.js";
 import { MonthTable } from "./results/MonthTable.js";
 import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
@@ -615,6 +616,7 @@ export function App() {
             {stale && shown?.result && <p className="stale-note">{staleFiguresWords(".", figuresBefore.shownBefore())}</p>}
             {shown?.result ? (
               <>
+                <Recommendation result={shown.result} uncertainty={uncertainty} busy={rangesComing} />
                 <Headline result={shown.result} {...(uncertainty ? { distributions: uncertainty.distribution } : {})} rangesComing={rangesComing} />
                 <RangesNote result={shown.result} progress={rangeProgress} refining={previewNow !== undefined} coming={rangesComing} />
                 <JudgementNote result={shown.result} busy={refining || rangesComing} />

@@ -2,11 +2,12 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatShare, plural } from "../../format/numbers.js";
 import { allOptionsText, appendixTables, type AppendixRow, type CapabilityGroup, groupNoteLabel, usedByOf } from "./appendix-rows.js";
-import { discountingWords, optionName, userText } from "./parts.js";
+import { optionName, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import {
   builtInPricesWords,
   cashTimingWords,
+  discountingWords,
   changeHoursPriceWords,
   inTodaysMoney,
   onlyBeforeChangeAside,

@@ -2,21 +2,9 @@ import type { ReportContext } from "../context.js";
 import { escapeHtml } from "../escape.js";
 import { formatHoursInTable, formatPaybackWithin, formatPercent, formatSignedShare, theMonths } from "../../format/numbers.js";
 import type { ComparisonResult } from "../../engine/index.js";
-import {
-  amount,
-  closeCallFigure,
-  discountingWords,
-  gainFigure,
-  lessThanTodaysChange,
-  optionName,
-  optionRecommendedToGoAhead,
-  prose,
-  upFrontCell,
-  userText,
-} from "./parts.js";
+import { amount, closeCallFigure, gainFigure, lessThanTodaysChange, optionName, optionRecommendedToGoAhead, prose, upFrontCell, userText } from "./parts.js";
 import type { ReportSection } from "./section.js";
 import {
-  cashTimingWords,
   inTodaysMoney,
   listInWords,
   NINE_IN_TEN_OUTCOMES,
@@ -28,7 +16,7 @@ import {
   TABLE_AT_THE_MIDDLE,
 } from "../../format/words.js";
 import { closeCallNpv } from "../../format/judgement.js";
-import { cashMonthShort } from "../../format/asked-for.js";
+import { netGainConventionWords } from "../../format/asked-for.js";
 
 function descriptions(context: ReportContext): string {
   const { result } = context;
@@ -67,12 +55,8 @@ function paybackSpread(context: ReportContext, comparison: ComparisonResult): st
 function conventionsNote(context: ReportContext): string {
   const { result } = context;
   const risk = result.riskAdjustment;
-  // Cash paid before a change that starts later is paid in that month, and discounted with it (the engine's `investment.cashMonth`).
-  const later = Object.values(result.comparisons).some((comparison) => cashMonthShort(comparison.investment) !== undefined);
-  // One wording with the appendix (cashTimingWords, paybackRuleWords).
-  const cash = cashTimingWords(result.discountRate, later, "in brackets under “Up front”");
   const lines = [
-    result.discountRate === 0 ? `Net gain: ${discountingWords(result)}; ${cash}.` : `Net gain: today's money; ${discountingWords(result)}, and ${cash}.`,
+    netGainConventionWords(result, "in brackets under “Up front”"),
     `Pays back: ${paybackRuleWords()}; in brackets, when within that month, in months and years from the start (not discounted)${
       context.ranges === "sampled" ? `; “${NINE_IN_TEN_SHORT}”: where the month falls in ${NINE_IN_TEN_OUTCOMES}` : ""
     }.`,

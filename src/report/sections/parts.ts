@@ -1,7 +1,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ReportContext } from "../context.js";
-import { optionRecommendedToGoAhead as recommendedToGoAhead, type CaseResult, type ComparisonResult } from "../../engine/index.js";
-import { formatGain, formatHours, formatMoneyExact, formatShare, lessThanOneUnit } from "../../format/numbers.js";
+import { optionRecommendedToGoAhead as recommendedToGoAhead, type ComparisonResult } from "../../engine/index.js";
+import { formatGain, formatHours, formatMoneyExact, lessThanOneUnit } from "../../format/numbers.js";
 import { cashMonthShort } from "../../format/asked-for.js";
 
 /**
@@ -115,26 +115,6 @@ export function chartFigure(svg: string, caption: string): string {
 export function countWord(count: number): string {
   const words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
   return Number.isInteger(count) && count >= 0 && count < words.length ? words[count]! : String(count);
-}
-
-/**
- * How the case discounts, in the report's words (plain text). At a rate of 0% (the DORA calculator's)
- * nothing is discounted, whatever the convention, and the words say so rather than "discounted at 0%".
- * @example discountingWords({ discountRate: 0.08, discounting: "monthly" }) // "each month's money is discounted at 8% a year"
- * @example discountingWords({ discountRate: 0, discounting: "yearEnd" }) // "money is not discounted (the case's rate is 0% a year), so money later counts as much as money now"
- */
-export function discountingWords(result: Pick<CaseResult, "discountRate" | "discounting">): string {
-  // The file's rate as given, to a hundredth of a percent: 3.5% is not "4%", 8.25% not "8.3%".
-  const rate = formatShare(result.discountRate);
-  if (result.discountRate === 0) return `money is not discounted (the case's rate is ${rate} a year), so money later counts as much as money now`;
-  switch (result.discounting) {
-    case "yearEnd":
-      return `each year's money is discounted at ${rate} a year as if it all came at the end of that year`;
-    case "midYear":
-      return `each year's money is discounted at ${rate} a year as if it all came in the middle of that year`;
-    default:
-      return `each month's money is discounted at ${rate} a year`;
-  }
 }
 
 /**

@@ -291,6 +291,17 @@ function tradeOff(context: ReportContext, close: CloseCall): string {
 
 /** A close call in words: who leads, by how much, how often, and that the choice is the reader's. */
 function closeCallBlock(context: ReportContext, close: CloseCall): string {
+  const words = closeCallWords(context, close);
+  return `<section class="recommendation" aria-label="Our recommendation">
+  <h2>Our recommendation</h2>
+  <p class="verdict">${words.verdict}</p>
+  ${prose(words.reason)}
+  ${tradeOff(context, close)}
+</section>`;
+}
+
+/** A close call's verdict ("Two options are close: …") and the reason after it, in HTML. */
+function closeCallWords(context: ReportContext, close: CloseCall): RecommendationWords {
   const { result } = context;
   const best = result.comparisons[close.best]!;
   // The engine's options (`CloseCall.options`), in groups of the one figure each is shown with
@@ -368,12 +379,10 @@ function closeCallBlock(context: ReportContext, close: CloseCall): string {
         led.length > 0 ? `, and ${more.replace(/^but /, "")} more than ${ledNamed} (${ledWritten})` : ""
       }.${chance}${doubt(context)} ${choose}`
     : `${optionName(context, close.best)} brings the most, ${figure("best-npv", closeCallFigure(best.npv, context))} over ${months}${netGainBasis(result.discountRate)}, ${more} more than ${ledNamed} (${ledWritten}).${chance}${doubt(context)} ${choose}`;
-  return `<section class="recommendation" aria-label="Our recommendation">
-  <h2>Our recommendation</h2>
-  <p class="verdict">${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.</p>
-  ${prose(reason)}
-  ${tradeOff(context, close)}
-</section>`;
+  return {
+    verdict: `${countWord(names.length).replace(/^./, (first) => first.toUpperCase())} options are close: ${listInWords(names.map((name) => optionName(context, name)))}.`,
+    reason,
+  };
 }
 
 /**
@@ -451,6 +460,35 @@ function recommendationBlock(context: ReportContext): string {
   // The engine's close call (`closeCallOf`) is only ever of the recommended option, and only when it gains
   // money (a "go"): it ranks the options as `recommend` does.
   if (close) return closeCallBlock(context, close);
+  const { verdict, reason } = recommendationWords(context);
+  // A case without projects has no model to put in production: no deadline of that kind; nor has an option
+  // that changes nothing against today ("If it goes ahead anyway, set a clear deadline" of an option that
+  // would change nothing).
+  const deadlineLine = !hasProjects(context, best) || best.changesNothing ? "" : recommendation.verdict === "go" ? deadline(context) : anywayDeadline(context);
+  return `<section class="recommendation" aria-label="Our recommendation">
+  <h2>Our recommendation</h2>
+  <p class="verdict">${verdict}</p>
+  ${prose(reason)}
+  ${deadlineLine ? `<p class="deadline" data-prose>${deadlineLine}</p>` : ""}
+</section>`;
+}
+
+/** Page 1's recommendation, in HTML: its verdict (the headline) and the reason said after it. */
+export interface RecommendationWords {
+  readonly verdict: string;
+  readonly reason: string;
+}
+
+/**
+ * Page 1's verdict and the reason after it, in HTML (the words of "Our recommendation"), from the engine's
+ * `recommend` and `judgement`: a close call's too. The web app shows the same words above its cards.
+ */
+export function recommendationWords(context: ReportContext): RecommendationWords {
+  const { result } = context;
+  const recommendation = context.recommendation!;
+  const best = recommendation.best;
+  const close = result.judgement?.closeCall;
+  if (close) return closeCallWords(context, close);
   const months = plural(result.horizonMonths, "month");
   // The options page 1 weighs: one that changes nothing is staying as today, not one of them (unless it is the best).
   const others = Object.values(result.comparisons).filter((option) => !option.changesNothing || option.alternative === best.alternative).length;
@@ -483,16 +521,7 @@ function recommendationBlock(context: ReportContext): string {
           `Do not go ahead ${others > 1 ? "as planned. Rework the options" : `with ${optionName(context, best.alternative)} as planned. Rework it`}${
             recommendation.longerPlanMayHelp ? " or look at a longer plan" : ""
           }.`;
-  // A case without projects has no model to put in production: no deadline of that kind; nor has an option
-  // that changes nothing against today ("If it goes ahead anyway, set a clear deadline" of an option that
-  // would change nothing).
-  const deadlineLine = !hasProjects(context, best) || best.changesNothing ? "" : recommendation.verdict === "go" ? deadline(context) : anywayDeadline(context);
-  return `<section class="recommendation" aria-label="Our recommendation">
-  <h2>Our recommendation</h2>
-  <p class="verdict">${verdict}</p>
-  ${prose(reason)}
-  ${deadlineLine ? `<p class="deadline" data-prose>${deadlineLine}</p>` : ""}
-</section>`;
+  return { verdict, reason };
 }
 
 /**

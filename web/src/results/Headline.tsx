@@ -4,7 +4,7 @@ import { scenarioColour } from "../../../src/charts/scenario-colours.js";
 import type { AlternativeDistribution } from "../../../src/engine/index.js";
 import { formatChance, formatGain, formatHours, formatMoney, formatPercent, formatShare } from "../format.js";
 import { lastYearWords } from "../../../src/format/last-year.js";
-import { askedFor as askedForRule, cashPaidWords } from "../../../src/format/asked-for.js";
+import { askedFor as askedForRule, cashPaidWords, netGainConventionWords } from "../../../src/format/asked-for.js";
 import {
   AT_THE_MIDDLE,
   changesNothingWords,
@@ -187,6 +187,12 @@ function HeadlineView({
           );
         })}
       </div>
+      {/* How the net gain is discounted, in the words of the note under the report's table of the options. */}
+      {comparisons.length > 0 && (
+        <p className="headline-note" data-note="discounting">
+          {netGainConventionWords(result)}
+        </p>
+      )}
     </section>
   );
 }
