@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { getIn, isRecord, type CaseData } from "../case/data-path.js";
 import { baselineLabel, caseLabels, readerLabel, scenarioLabel, tabOfPath, tabTitles } from "../case/field-labels.js";
 import { caseFields, scenarioOwnFields } from "../case/field-tree.js";
@@ -149,8 +149,16 @@ const ScenarioPanel = memo(function ScenarioPanel({
   const base = useMemo(() => ["scenarios", name] as const, [name]);
   const exists = useCaseSelect((data) => isRecord(getIn(data, base)));
   const label = useCaseSelect((data) => scenarioLabel(data, name));
+  const renameButton = useRef<HTMLButtonElement>(null);
   // Actions read the case as it is when they are taken.
   const current = () => store.get() ?? {};
+
+  /** Escape closes the rename box as it was, and the keyboard goes back to the button that opened it. */
+  const cancelRename = () => {
+    setRenaming(false);
+    setNewName(name);
+    renameButton.current?.focus();
+  };
 
   const rename = () => {
     const to = newName.trim();
@@ -169,7 +177,7 @@ const ScenarioPanel = memo(function ScenarioPanel({
           Name in the file: <code>{name}</code>
           {isBaseline && <span className="tab-badge">baseline</span>}
         </span>
-        <button type="button" className="small-button" onClick={() => setRenaming(!renaming)} aria-expanded={renaming}>
+        <button type="button" className="small-button" ref={renameButton} onClick={() => setRenaming(!renaming)} aria-expanded={renaming}>
           Rename
         </button>
         <button
@@ -202,9 +210,15 @@ const ScenarioPanel = memo(function ScenarioPanel({
             className="small-button danger"
             onClick={() => {
               if (!window.confirm(`Delete the scenario “${label}”? Its inputs are removed from the case.`)) return;
+              // The keyboard goes on to the next scenario's tab (the one before, after the last), not to the
+              // page's body with the button that had it.
+              const others = scenarioNames(current());
+              const at = others.indexOf(name);
+              const next = others.filter((other) => other !== name)[Math.min(at, others.length - 2)];
               markEdit();
               onReplace(deleteScenario(current(), name));
-              onTab("case");
+              onTab(next === undefined ? "case" : `s:${next}`);
+              document.getElementById(tabDomId(next === undefined ? "case" : `s:${next}`))?.focus();
             }}
           >
             Delete
@@ -230,6 +244,11 @@ const ScenarioPanel = memo(function ScenarioPanel({
             autoFocus
             maxLength={120}
             onChange={(event) => setNewName(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== "Escape") return;
+              event.preventDefault();
+              cancelRename();
+            }}
             aria-invalid={problem !== undefined || undefined}
             aria-describedby={problem ? `${renameId}-problem` : undefined}
           />

@@ -229,6 +229,8 @@ export function QuantityInput({ field, base, inheritBase, label, inheritFrom }: 
               type="button"
               className="small-button"
               aria-pressed={form.kind !== "point"}
+              // Named for its field: a list of a page's buttons read "Range", "Range", "Range".
+              aria-label={`Range for ${label ?? field.label}`}
               onClick={() => write(form.kind === "point" ? toRange(form, pointValue(inherited)) : toPoint(form))}
             >
               Range
