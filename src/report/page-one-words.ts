@@ -1,6 +1,6 @@
 import { scenarioLabels } from "../charts/scenario-colours.js";
 import { recommend, type CaseResult } from "../engine/index.js";
-import { formatMoney } from "../format/numbers.js";
+import { formatMoney, formatMoneyExact } from "../format/numbers.js";
 import { hasRanges } from "../format/words.js";
 import type { ReportContext } from "./context.js";
 import { recommendationWords, type RecommendationWords } from "./sections/summary.js";
@@ -21,15 +21,11 @@ export function plainSentence(html: string): string {
  * Page 1's recommendation, as plain text, for a view that shows it beside the figures (the web app): the
  * verdict and the reason after it, in the report's words (`recommendationWords`), worked out from the
  * result as the report works them out. Undefined when page 1 makes none (a case without options).
- * `money` writes its amounts: page 1's three significant figures unless a view beside figures to the
- * unit asks for those ("€217,678", as the web app's cards write it, not "€218,000" above "€217,678").
+ * Its amounts are page 1's, to three significant figures, unless a view beside figures to the unit asks
+ * for those (`toTheUnit`: "€217,678", as the web app's cards write it, not "€218,000" above "€217,678").
  * @example recommendationText(result)?.verdict // "Go ahead with “A managed platform”."
  */
-export function recommendationText(
-  result: CaseResult,
-  uncertainty?: UncertaintyView,
-  money: (value: number, currency: string) => string = formatMoney,
-): RecommendationWords | undefined {
+export function recommendationText(result: CaseResult, uncertainty?: UncertaintyView, toTheUnit = false): RecommendationWords | undefined {
   const recommendation = recommend(result);
   if (!recommendation) return undefined;
   const labels = scenarioLabels(result);
@@ -42,7 +38,7 @@ export function recommendationText(
     // The words draw no chart.
     charts: { teamHours: "", liveProjects: "" },
     label: (name) => labels.get(name) ?? name,
-    money: (value) => money(value, result.currency),
+    money: (value) => (toTheUnit ? formatMoneyExact : formatMoney)(value, result.currency),
   };
   const words = recommendationWords(context);
   return { verdict: plainSentence(words.verdict), reason: plainSentence(words.reason) };

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
-import { formatMoneyExact } from "../format/numbers.js";
 import { recommendationText } from "../report/page-one-words.js";
 import { packageRoot } from "../shared/package-files.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
@@ -26,7 +25,7 @@ const team = readFileSync(join(packageRoot, "examples", "team.yaml"), "utf8");
 function verdictOf(text: string): string {
   const { compiled, issues } = validateScenarioText(text);
   if (!compiled) throw new Error(JSON.stringify(issues));
-  return recommendationText(buildResult(compiled), undefined, formatMoneyExact)!.verdict;
+  return recommendationText(buildResult(compiled), undefined, true)!.verdict;
 }
 
 let session: WebSession;

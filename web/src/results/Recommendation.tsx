@@ -2,7 +2,6 @@ import { memo } from "react";
 import type { CaseResult } from "../../../src/engine/index.js";
 import { recommendationText } from "../../../src/report/page-one-words.js";
 import type { UncertaintyView } from "../../../src/report/uncertainty-view.js";
-import { formatMoney } from "../format.js";
 import { useKeptHeight } from "./kept-height.js";
 
 /**
@@ -13,7 +12,7 @@ import { useKeptHeight } from "./kept-height.js";
  */
 function RecommendationView({ result, uncertainty, busy }: { result: CaseResult; uncertainty?: UncertaintyView | undefined; busy: boolean }) {
   // Its amounts to the unit, as the cards below write them.
-  const words = recommendationText(result, uncertainty, formatMoney);
+  const words = recommendationText(result, uncertainty, true);
   const kept = useKeptHeight<HTMLElement>(busy);
   if (!words) return null;
   return (
