@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResult, validateScenarioText } from "../engine/index.js";
 import { recommendationText } from "../report/page-one-words.js";
-import { packageRoot } from "../shared/package-files.js";
 import { openWatchedPage } from "../test-support/watched-page.js";
 import { startWebSession, testsInChromium, type WebSession } from "../test-support/web-session.js";
 
@@ -19,7 +17,7 @@ declare const document: any;
 
 const inChromium = testsInChromium("web app recommendation and keyboard tests");
 
-const team = readFileSync(join(packageRoot, "examples", "team.yaml"), "utf8");
+const team = readFileSync(new URL("../../examples/team.yaml", import.meta.url), "utf8");
 
 /** Page 1's verdict of a case's text, as the engine's result gives it. */
 function verdictOf(text: string): string {
@@ -136,6 +134,11 @@ describe.skipIf(!inChromium)("the web app's recommendation, and its editor by ke
     await boxes.getByLabel("high").fill("5000");
     // It said "got low 6000, high 5000".
     await expect.poll(() => page.locator(".field", { has: boxes }).textContent()).toContain("got low 6,000, high 5,000");
+    // The figures are now the last good case's: the recommendation is dimmed with the cards, as they are.
+    const opacity = (selector: string) =>
+      page.locator(selector).evaluate((element) => (element as any).ownerDocument.defaultView.getComputedStyle(element).opacity);
+    await expect.poll(() => opacity("section.headline")).not.toBe("1");
+    expect(await opacity("section.recommendation")).toBe(await opacity("section.headline"));
     await page.close();
   });
 
