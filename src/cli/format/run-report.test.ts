@@ -555,10 +555,10 @@ describe("two options whose net gains are 30 cents apart, straddling a rounding 
     expect(page).not.toContain("more than “Second”");
     // The two side by side give that one figure, not €9,995 and €9,995 apart by rounding.
     expect([...html.matchAll(/data-figure="trade-off-npv">([^<]*)</g)].map((match) => match[1])).toEqual(["€9,995", "€9,995"]);
-    // And so does the table of the options further on, to three figures, not "Second €9,990" after "€10,000".
+    // And so does the table of the options further on, to the unit as page 1 (the close options), not "Second €9,990" after "€10,000".
     expect([...html.matchAll(/<tr data-option="(\w+)">\s*<td>[^\n]*<\/td>\s*<td class="number"[^>]*>([^<]*)</g)].map((match) => [match[1], match[2]])).toEqual([
-      ["first", "€10,000"],
-      ["second", "€10,000"],
+      ["first", "€9,995"],
+      ["second", "€9,995"],
     ]);
   });
 });
