@@ -41,6 +41,7 @@ export function formatPath(path: FieldPath): string {
  * @example describeValue({ amount: 60 }) // "a map with amount"
  * @example describeValue({ low: 20, high: 12, note: "…" }) // "a range" (its check says "got low 20, high 12")
  * @example describeValue(0.1, "0.10") // "0.10"
+ * @example describeValue(Infinity, ".inf") // "infinite (.inf)" ; describeValue(Infinity, "1e400") // "1e400"
  */
 export function describeValue(value: unknown, written?: string): string {
   if (value === undefined) return "nothing";
@@ -48,7 +49,10 @@ export function describeValue(value: unknown, written?: string): string {
   if (typeof value === "string") return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "not a number (.nan)";
-    // A number too large to hold (1e400) is quoted as written, else said as infinite.
+    // A number too large to hold (1e400) is quoted as written, else said as infinite; YAML's own word for
+    // infinity (.inf, which the web app writes for a number typed too large to hold) is said as well as quoted.
+    if (written !== undefined && !Number.isFinite(value) && /^[-+]?\.inf$/i.test(written.trim()))
+      return `${value > 0 ? "infinite" : "minus infinite"} (${written.trim()})`;
     if (written !== undefined) return written.length > 60 ? `${written.slice(0, 57)}...` : written;
     if (!Number.isFinite(value)) return value > 0 ? "infinite" : "minus infinite";
     return String(value);

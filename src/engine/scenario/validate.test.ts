@@ -229,7 +229,7 @@ describe("wrong types", () => {
   it("refuses infinity and not-a-number", () => {
     // Quoted as written, with the upper limit 1e308 is told: it said "is infinite; expected …".
     expect(onlyError(withEdit(validCaseText(), "people: 1", "people: .inf")).message).toBe(
-      "defaults.team.people is .inf; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
+      "defaults.team.people is infinite (.inf); allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
     );
     expect(onlyError(withEdit(validCaseText(), "people: 1", "people: { value: 1e400 }")).message).toBe(
       "defaults.team.people.value is 1e400; allowed: a number of people (full-time equivalents) > 0, at most 1,000,000",
