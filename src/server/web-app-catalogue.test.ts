@@ -126,8 +126,8 @@ describe.skipIf(!inChromium)("the web app's capability catalogue in Chromium", (
       else added.push(line);
     }
     expect(at).toBe(originalLines.length);
+    // The new top-level catalogue where the schema has it, before the scenarios; the scenario's new line in it.
     expect(added).toEqual([
-      "    capabilities: [featureStore]",
       "catalogue:",
       "  featureStore:",
       "    label: Feature store",
@@ -136,7 +136,9 @@ describe.skipIf(!inChromium)("the web app's capability catalogue in Chromium", (
       "    monthlyCost: 50",
       "    effects:",
       "      projects.valuePerMonth: 1.2",
+      "    capabilities: [featureStore]",
     ]);
+    expect(saved.indexOf("catalogue:")).toBeLessThan(saved.indexOf("scenarios:"));
     expect(readFileSync(`${session.casePath}.bak`, "utf8")).toBe(original);
     await page.close();
   });

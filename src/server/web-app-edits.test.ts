@@ -90,8 +90,11 @@ describe.skipIf(!inChromium)("the web app while editing", () => {
     await page.getByRole("button", { name: "Range" }).first().click();
     const low = page.getByLabel("low", { exact: true }).first();
     const high = page.getByLabel("high", { exact: true }).first();
+    const initial = await figures(page);
     await high.fill("50");
     await expect.poll(() => high.getAttribute("aria-invalid")).toBeNull();
+    // The figures of the case with the high of 50 (its middle moves), on screen before the low's edit begins.
+    await expect.poll(() => figures(page)).not.toEqual(initial);
     await low.click();
     const before = await figures(page);
     const lowBefore = await low.inputValue();

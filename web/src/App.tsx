@@ -30,6 +30,7 @@ import { MonthTable } from "./results/MonthTable.js";
 import { afterNextPaint, markShown, recordUpdate } from "./timing.js";
 import { downloadedWithProblemsWords, staleFiguresWords } from "./format.js";
 import { describeFieldAt, FiguresBeforeEdit } from "./results/figures-before-edit.js";
+import { quickEvaluate } from "./engine/quick-evaluate.js";
 import { problemWithLine } from "../../src/format/source-line.js";
 
 /** Where the case in the page came from: it decides where a save goes and which comments a download keeps. */
@@ -102,7 +103,7 @@ export function App() {
   const evaluator = useMemo(() => new CaseEvaluator(), []);
   const warmedUp = useRef(false);
   // While the case has an error: the figures of the case as it was when the edit began.
-  const figuresBefore = useMemo(() => new FiguresBeforeEdit(), []);
+  const figuresBefore = useMemo(() => new FiguresBeforeEdit(quickEvaluate), []);
   const lastHere = useRef<{ data: CaseData; evaluation: Evaluation } | undefined>(undefined);
   const rangesEnabled = useMemo(() => engineAcceptsRanges(), []);
 
@@ -226,7 +227,7 @@ export function App() {
   const evaluation = evaluated?.evaluation;
   const evaluatedJson = useMemo(() => (evaluated ? JSON.stringify(evaluated.data) : undefined), [evaluated]);
   // The figures of the case before the edit, shown (marked stale) while the case has an error.
-  figuresBefore.see(evaluation);
+  figuresBefore.see(evaluation, evaluated?.data);
 
   // Once the first figures are in, the engine is run a few times while the page is idle (warm-up).
   useEffect(() => {
@@ -518,7 +519,7 @@ export function App() {
     const column = editorColumn.current;
     if (!column) return;
     const begin = (event: Event) => {
-      if (event.target instanceof Element) figuresBefore.start(describeFieldAt(event.target));
+      if (event.target instanceof Element) figuresBefore.start(describeFieldAt(event.target), store.get());
     };
     column.addEventListener("focusin", begin);
     column.addEventListener("pointerdown", begin);

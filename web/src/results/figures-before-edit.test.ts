@@ -39,6 +39,39 @@ describe("the figures shown while a field is invalid", () => {
     expect(figures.shownBefore()).toBe("People in the team: 4");
   });
 
+  it("are those of the case the edit began on, worked out then, when its own figures had not come yet (a large case, in the worker)", () => {
+    const figures = new FiguresBeforeEdit(evaluateCase);
+    const caseOf = (value: unknown) => setIn(team, ["defaults", "team", "people", "value"], value);
+    const four = caseOf(4);
+    figures.see(evaluateCase(four), four);
+    // People set to 5; its figures are still on their way when the next field gets focus.
+    const five = caseOf(5);
+    figures.start("People in the team: 5", five);
+    // That field's edit breaks the case before the figures of 5 have come (they never will: the edit cancelled them).
+    const broken = caseOf(-1);
+    figures.see(evaluateCase(broken), broken);
+    expect(figures.shownBefore()).toBe("People in the team: 5");
+    // The figures of 5, as the note says, not those of 4 still on screen when the edit began.
+    expect(npvOf(figures)).toBe(evaluateCase(five).result?.comparisons.managed?.npv);
+    expect(npvOf(figures)).not.toBe(evaluateCase(four).result?.comparisons.managed?.npv);
+  });
+
+  it("take the case's own figures when they come after the edit began, without working them out again", () => {
+    let worked = 0;
+    const figures = new FiguresBeforeEdit((data) => {
+      worked++;
+      return evaluateCase(data);
+    });
+    const five = setIn(team, ["defaults", "team", "people", "value"], 5);
+    figures.start("People in the team: 5", five);
+    const fiveFigures = evaluateCase(five);
+    figures.see(fiveFigures, five);
+    const broken = setIn(team, ["defaults", "team", "people", "value"], -1);
+    figures.see(evaluateCase(broken), broken);
+    expect(figures.shown()).toBe(fiveFigures);
+    expect(worked).toBe(0);
+  });
+
   it("with no edit begun, are the last without errors; after another case is opened, none", () => {
     const figures = new FiguresBeforeEdit();
     const four = withPeople(4);
