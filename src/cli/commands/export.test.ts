@@ -5,6 +5,7 @@ import { makeTempFolder } from "../../test-support/fixtures.js";
 import { runCliCaptured, stackTraceLine } from "../../test-support/run-cli.js";
 import { readWorkbook } from "../../workbook/excel.js";
 import { templatePath } from "../../shared/package-files.js";
+import { isPlainFile } from "./export.js";
 
 let temp: ReturnType<typeof makeTempFolder>;
 beforeEach(() => {
@@ -13,6 +14,12 @@ beforeEach(() => {
 afterEach(() => temp.remove());
 
 describe("export", () => {
+  it("takes standard input (-) for no plain file, so import is never told to write a file named -", () => {
+    // `export - -o s.xlsx < case.yaml` said "bring the changes back with: mlops-roi import s.xlsx -o ./- --force".
+    expect(isPlainFile("-")).toBe(false);
+    expect(isPlainFile(templatePath("seed"))).toBe(true);
+  });
+
   it("asks for -o when the case is not a plain file (/dev/stdin, a pipe), and says a workbook cannot go to the terminal", async () => {
     const { execFileSync, spawn } = await import("node:child_process");
     const fifo = join(temp.path, "piped");

@@ -22,7 +22,9 @@ function defaultOutput(file: string): string {
 }
 
 /** Whether the case was read from a file of its own, not a pipe, a device or a name under /dev or /proc (/dev/stdin, /dev/fd/63). */
-function isPlainFile(file: string): boolean {
+export function isPlainFile(file: string): boolean {
+  // Standard input (-) is no file beside which a workbook, or an import's case, could go.
+  if (file === "-") return false;
   const full = resolve(file);
   if (full.startsWith("/dev/") || full.startsWith("/proc/")) return false;
   try {
@@ -60,13 +62,13 @@ Examples:
       if (options.output === "-") {
         throw new UserError("-o -: a workbook cannot be written to the terminal (standard output); give a file ending in .xlsx, e.g. -o case.xlsx", 2);
       }
-      // A case piped in (/dev/stdin, <(…)) has no folder and no name to put a workbook beside it, nor to import back into.
       // Read from standard input, the file has no name to put the workbook beside.
       if (file === "-" && options.output === undefined)
         throw new UserError(
           "the scenario file is read from standard input (-), so there is no file to write the workbook beside: give -o, e.g. -o case.xlsx",
           2,
         );
+      // A case piped in (/dev/stdin, <(…)) has no folder and no name to put a workbook beside it, nor to import back into.
       const plain = isPlainFile(file);
       if (options.output === undefined && !plain) {
         throw new UserError(

@@ -433,3 +433,14 @@ describe("sensitivity's input columns", () => {
     }
   });
 });
+
+describe("sensitivity's samples", () => {
+  it("holds Sobol's floor of 128 base samples to Sobol alone: the tornado draws none (--method tornado --samples 64 was refused with Sobol's reason)", async () => {
+    const tornado = await runCliCaptured(["sensitivity", uncertain, "--method", "tornado", "--samples", "64"]);
+    expect(tornado.stderr).toBe("");
+    expect(tornado.exitCode).toBe(0);
+    const sobol = await runCliCaptured(["sensitivity", uncertain, "--method", "sobol", "--samples", "64"]);
+    expect(sobol.stderr).toContain("Sobol's indices are given with their 95% intervals");
+    expect(sobol.exitCode).toBe(2);
+  });
+});

@@ -30,15 +30,15 @@ import { inputLabel, tornadoInputLabel } from "../../format/input-description.js
 /** A net gain, or a swing of one, as every view writes it: "less than €1" above zero under one unit, never "€0" (docs/numbers.md). */
 const formatMoney = formatGain;
 
+/** The fewest Sobol base samples: the power of two above FEWEST_DOCUMENT_SAMPLES, as its indices come with 95% intervals. */
+const FEWEST_SOBOL_SAMPLES = 2 ** Math.ceil(Math.log2(FEWEST_DOCUMENT_SAMPLES + 1));
+
 /**
  * A row's swing as its two NPVs read, to the unit: the difference of the written figures, so that
  * "JP¥1,467,407" and "JP¥1,435,273" swing "JP¥32,134", not the "JP¥32,133" of the exact gap beside
  * them. A swing under one unit stays exact ("less than €1").
  * @example swingAsWritten(1467406.54, 1435273.24, 32133.3) // 32134
  */
-/** The fewest Sobol base samples: the power of two above FEWEST_DOCUMENT_SAMPLES, as its indices come with 95% intervals. */
-const FEWEST_SOBOL_SAMPLES = 128;
-
 export function swingAsWritten(low: number, high: number, swing: number): number {
   // Each to the unit as `formatMoneyExact` writes it (`roundHalfAway`, as the close call's lead is worked out).
   const written = Math.abs(roundHalfAway(high) - roundHalfAway(low));
@@ -305,7 +305,8 @@ Examples:
       const allowedSamples = `a power of two from ${FEWEST_SOBOL_SAMPLES}, such as 1024 or 4096`;
       const baseSamples = parseWholeNumber("--samples", options.samples ?? "1024", 1, allowedSamples);
       if ((baseSamples & (baseSamples - 1)) !== 0) throw new UserError(`--samples is ${formatNumber(baseSamples)}; allowed: ${allowedSamples}`, 2);
-      if (baseSamples < FEWEST_SOBOL_SAMPLES)
+      // The tornado draws no samples: only Sobol's indices need that many (it took 64 before Sobol's floor came in).
+      if (options.method !== "tornado" && baseSamples < FEWEST_SOBOL_SAMPLES)
         throw new UserError(
           `--samples is ${formatNumber(baseSamples)}: Sobol's indices are given with their 95% intervals, which fewer than ${FEWEST_DOCUMENT_SAMPLES} samples cannot tell; allowed: ${allowedSamples}`,
           2,
