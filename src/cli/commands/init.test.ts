@@ -83,6 +83,19 @@ describe("init", () => {
     expect(readFileSync(schema, "utf8")).toBe(readFileSync(schemaPath, "utf8"));
   });
 
+  it("keeps a link where the schema goes that points at this version's schema (one schema shared between case folders)", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const shared = join(temp.path, "shared.schema.json");
+    expect((await runCliCaptured(["schema", "-o", shared])).exitCode).toBe(0);
+    const cases = join(temp.path, "linked");
+    mkdirSync(cases);
+    symlinkSync(shared, join(cases, "mlops-roi.schema.json"));
+    const made = await runCliCaptured(["init", "--template", "seed", "-o", join(cases, "c.yaml")]);
+    expect(made.exitCode).toBe(0);
+    expect(made.stderr).toContain(`kept ${join(cases, "mlops-roi.schema.json")}, this version's schema already`);
+    expect(existsSync(join(cases, "c.yaml"))).toBe(true);
+  });
+
   it("refuses a link where the schema goes, or where the default scenario.yaml goes, even with --force, and writes nothing through it", async () => {
     const { symlinkSync } = await import("node:fs");
     const elsewhere = join(temp.path, "elsewhere");

@@ -54,8 +54,8 @@ function schemaPlace(target: string): Stats | undefined {
     } catch {
       problem = `it is a link to ${readlinkSync(target)}, which does not exist`;
     }
-    // Written through, a link would put the schema into whatever file it points to, which no option named.
-    if (!problem) refuseUnnamedLink(target, "the schema init puts beside the case", "remove the link, or write the case elsewhere");
+    // A link is refused only where the schema would be written through it (`schemaBeside`): one that
+    // points at this version's schema (a schema shared between case folders) is kept as it is.
   }
   if (!problem && stats.isDirectory()) problem = "it is a folder";
   else if (!problem && !stats.isFile()) problem = "it is not a plain file (a device, pipe or socket)";
@@ -87,6 +87,8 @@ function schemaBeside(target: string, existing: Stats | undefined, force: boolea
       note: `kept the existing ${target}, which differs from this version's schema (mlops-roi schema -o ${SCHEMA_BESIDE_CASE} --force updates it)\n`,
     };
   }
+  // Written through, a link would put the schema into whatever file it points to, which no option named.
+  refuseUnnamedLink(target, "the schema init puts beside the case", "remove the link, or write the case elsewhere");
   const then = "run again, or write the case elsewhere";
   if (isReadOnlyPath(target)) throw new UserError(readOnlyFile(target, then));
   if (isReadOnlyBackup(target)) throw new UserError(readOnlyBackup(target, then));
